@@ -1,0 +1,25 @@
+// Test runner configuration: tests import sibling packages from their sources, so no build is needed.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@meshsim/engine': src('engine'),
+      '@meshsim/mesh': src('mesh'),
+      '@meshsim/scenario': src('scenario'),
+      '@meshsim/report': src('report'),
+      '@meshsim/cli': src('cli'),
+      meshsim: src('meshsim'),
+    },
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'examples/test/**/*.test.ts'],
+    setupFiles: ['./vitest.setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
