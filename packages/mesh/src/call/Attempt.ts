@@ -1,0 +1,28 @@
+// One try of a call: the instance it targets, its route, and where it is on that route.
+
+import type { TimerHandle } from '@meshsim/engine';
+import type { Station } from '../dataplane/Station.js';
+import type { ProxyTraveller } from '../dataplane/Proxy.js';
+import type { AttemptResult } from './AttemptResult.js';
+import type { Call } from './Call.js';
+import type { Instance } from '../server/Instance.js';
+
+/** One attempt, travelling forward along `route` to `instance`, then back with `result`. */
+export class Attempt implements ProxyTraveller {
+  /** Position on the route: -1 before the first station, `route.length` at the instance. */
+  position = -1;
+  /** +1 while the request travels to the instance, −1 while the response travels back. */
+  direction: 1 | -1 = 1;
+  result: AttemptResult = 'ok';
+  /** True once the caller stopped waiting (timeout); the server may still be working on it. */
+  abandoned = false;
+  perTryTimer: TimerHandle = -1;
+  holdMs = 0;
+
+  constructor(
+    readonly call: Call,
+    readonly instance: Instance,
+    readonly route: readonly Station[],
+    readonly startMs: number,
+  ) {}
+}

@@ -1,0 +1,149 @@
+// One caller→callee call: overall and per-try timeouts, retries with backoff, endpoint choice per
+// attempt. Abandoned attempts keep running on the server (that waste is what sustains overload).
+
+import type { Random, TimerHandle } from '@meshsim/engine';
+import type { CallPolicy } from '../config/SimulationConfig.js';
+import type { FailureCause } from '../config/SimulationResult.js';
+import type { World } from '../internal/World.js';
+import type { EdgeStats } from '../metrics/EdgeStats.js';
+import type { ServiceRuntime } from '../server/ServiceRuntime.js';
+import { Attempt } from './Attempt.js';
+import { isRetryable } from './AttemptResult.js';
+import type { AttemptResult } from './AttemptResult.js';
+import { backoffDelayMs } from './backoff.js';
+import type { CallParent } from './CallParent.js';
+import type { CallerRef } from './CallerRef.js';
+import type { LoadBalancer } from './LoadBalancer.js';
+import type { Instance } from '../server/Instance.js';
+
+/** A call in progress. Create, then `start()`; the parent hears the outcome once. */
+export class Call {
+  private attempts = 0;
+  private current: Attempt | null = null;
+  private startMs = 0;
+  private deadlineMs = Infinity;
+  private overallTimer: TimerHandle = -1;
+  private backoffTimer: TimerHandle = -1;
+  private lastBackoffMs = 0;
+  private done = false;
+
+  constructor(
+    private readonly world: World,
+    readonly caller: CallerRef,
+    private readonly target: ServiceRuntime,
+    private readonly policy: CallPolicy,
+    private readonly edge: EdgeStats,
+    private readonly balancer: LoadBalancer<Instance>,
+    private readonly backoffRandom: Random,
+    private readonly parent: CallParent,
+    /** If true, the parent ignores this call's failure. */
+    readonly optional: boolean,
+  ) {}
+
+  /** Starts the call: first attempt now, overall timer armed. */
+  start(): void {
+    const engine = this.world.engine;
+    this.startMs = engine.now;
+    this.edge.recordStart();
+    this.world.dataPlane.countCall(this.caller);
+    if (this.policy.timeoutMs !== Infinity) {
+      this.deadlineMs = this.startMs + this.policy.timeoutMs;
+      this.overallTimer = engine.schedule(this.policy.timeoutMs, onOverallTimeout, this);
+    }
+    this.startAttempt();
+  }
+
+  /** Called by the transport when an attempt's response reaches the caller. */
+  onAttemptResult(attempt: Attempt): void {
+    if (attempt !== this.current) return; // abandoned earlier: the caller no longer listens
+    this.current = null;
+    if (attempt.perTryTimer >= 0) this.world.engine.cancel(attempt.perTryTimer);
+    this.decide(attempt.result);
+  }
+
+  /** @internal */
+  perTryTimedOut(attempt: Attempt): void {
+    if (attempt !== this.current) return;
+    attempt.abandoned = true;
+    this.current = null;
+    this.decide('per-try-timeout');
+  }
+
+  /** @internal */
+  overallTimedOut(): void {
+    if (this.done) return;
+    this.overallTimer = -1;
+    const engine = this.world.engine;
+    if (this.current !== null) {
+      this.current.abandoned = true;
+      if (this.current.perTryTimer >= 0) engine.cancel(this.current.perTryTimer);
+      this.current = null;
+    }
+    if (this.backoffTimer >= 0) engine.cancel(this.backoffTimer);
+    this.finish('timeout');
+  }
+
+  /** @internal */
+  startAttempt(): void {
+    this.backoffTimer = -1;
+    this.attempts++;
+    this.edge.attempts++;
+    if (this.attempts > 1) this.edge.recordRetry();
+    const instance = this.balancer.pick(this.target.endpoints);
+    if (instance === undefined) {
+      this.decide('no-endpoints');
+      return;
+    }
+    const engine = this.world.engine;
+    const attempt = new Attempt(
+      this,
+      instance,
+      this.world.dataPlane.route(this.caller, instance),
+      engine.now,
+    );
+    this.current = attempt;
+    if (this.policy.perTryTimeoutMs !== Infinity) {
+      attempt.perTryTimer = engine.schedule(this.policy.perTryTimeoutMs, onPerTryTimeout, attempt);
+    }
+    this.world.transport.sendRequest(attempt);
+  }
+
+  private decide(result: AttemptResult): void {
+    if (result === 'ok') {
+      this.finish(null);
+      return;
+    }
+    const retry = this.policy.retry;
+    const engine = this.world.engine;
+    if (
+      this.attempts < retry.maxAttempts &&
+      engine.now < this.deadlineMs &&
+      isRetryable(result, retry.retryOn)
+    ) {
+      const waitMs = backoffDelayMs(retry.backoff, this.attempts, this.lastBackoffMs, this.backoffRandom);
+      this.lastBackoffMs = waitMs;
+      this.backoffTimer = engine.schedule(waitMs, onBackoffDone, this);
+      return;
+    }
+    this.finish(result === 'no-endpoints' ? 'no-endpoints' : result);
+  }
+
+  private finish(cause: FailureCause | null): void {
+    this.done = true;
+    if (this.overallTimer >= 0) this.world.engine.cancel(this.overallTimer);
+    if (cause === null) this.edge.recordSuccess(this.world.engine.now - this.startMs);
+    else this.edge.recordFailure(cause);
+    this.parent.onCallDone(this, cause === null);
+  }
+}
+
+// PERF: module-level handlers with the call/attempt as argument: no closure per timer.
+function onOverallTimeout(call: Call): void {
+  call.overallTimedOut();
+}
+function onPerTryTimeout(attempt: Attempt): void {
+  attempt.call.perTryTimedOut(attempt);
+}
+function onBackoffDone(call: Call): void {
+  call.startAttempt();
+}

@@ -1,0 +1,206 @@
+// The resolved input of a simulation: every field filled in and validated. Scenario files (YAML/JSON)
+// and library users produce one of these; the model never sees raw user input.
+
+import type { DistributionSpec } from '@meshsim/engine';
+
+/** Retry trigger conditions, named after Envoy's `retry_on` values (see docs/policies.md). */
+export type RetryCondition =
+  | 'connect-failure' // no connection: instance down or unreachable
+  | 'reset' // connection reset mid-request: instance crashed while serving
+  | 'overflow' // 503 from a full server queue
+  | '5xx' // any 5xx, a reset, a connect failure or a per-try timeout
+  | 'gateway-error' // 502/503/504, including per-try timeouts and connect failures
+  | 'per-try-timeout'; // the attempt exceeded its per-try timeout
+
+/** Jitter applied to exponential backoff (Brooker 2015; see docs/policies.md). */
+export type JitterKind = 'none' | 'full' | 'equal' | 'decorrelated';
+
+/** Backoff between retry attempts. */
+export interface BackoffPolicy {
+  /** Base interval [ms]. */
+  baseMs: number;
+  /** Cap on any one wait [ms]. */
+  maxMs: number;
+  /** Jitter kind. */
+  jitter: JitterKind;
+}
+
+/** Retries of one call. */
+export interface RetryPolicy {
+  /** Total tries including the first (1 = no retries). */
+  maxAttempts: number;
+  /** Conditions that allow a retry. */
+  retryOn: readonly RetryCondition[];
+  /** Wait before each retry. */
+  backoff: BackoffPolicy;
+}
+
+/** Timeouts and retries of one caller→callee call. */
+export interface CallPolicy {
+  /** Overall timeout including retries [ms]; `Infinity` = none. */
+  timeoutMs: number;
+  /** Timeout of each attempt [ms]; `Infinity` = bounded only by the overall timeout. */
+  perTryTimeoutMs: number;
+  /** Retry policy. */
+  retry: RetryPolicy;
+}
+
+/** One downstream call made while serving a request. */
+export interface CallConfig {
+  /** Name of the called service. */
+  to: string;
+  /** Probability that the call is made for a given request, in [0, 1]. */
+  probability: number;
+  /** If true, a failure of this call does not fail the parent request (a fallback exists). */
+  optional: boolean;
+  /** Whether `policy` was written by the user (false: it came from defaults). */
+  policySet: boolean;
+  /** Timeouts and retries. */
+  policy: CallPolicy;
+}
+
+/** Calls made while serving a request: stages run in sequence, calls within a stage in parallel. */
+export type CallPlan = readonly (readonly CallConfig[])[];
+
+/** A service and its instances (pods). */
+export interface ServiceConfig {
+  name: string;
+  namespace: string;
+  /** Cluster the service's instances run in. */
+  cluster: string;
+  /** Number of instances (pods). */
+  replicas: number;
+  /** Requests served at once per instance (worker pool size). */
+  concurrency: number;
+  /** Waiting-queue capacity per instance; `Infinity` = unbounded. A full queue rejects with 503. */
+  queueCapacity: number;
+  /** Order in which waiting requests are served. */
+  queueDiscipline: 'fifo' | 'lifo';
+  /** Own processing time per request [ms], before the downstream calls. */
+  serviceTimeMs: DistributionSpec;
+  /** Probability that a request fails with a 500 from the application itself, in [0, 1]. */
+  errorRate: number;
+  /** Downstream calls. */
+  calls: CallPlan;
+}
+
+/** A piecewise rate schedule: from `atMs` the rate is `rps`, held (step) or ramped linearly to the next point. */
+export interface RatePoint {
+  atMs: number;
+  rps: number;
+  /** If true, the rate moves linearly from this point's `rps` to the next point's. */
+  rampToNext: boolean;
+}
+
+/** Open-loop traffic: arrivals do not wait for responses. */
+export interface OpenTrafficConfig {
+  kind: 'open';
+  /** Caller name shown on edges (e.g. `client`). */
+  name: string;
+  /** Entry service. */
+  to: string;
+  /** Poisson (exponential gaps) or constant (evenly spaced) arrivals. */
+  arrival: 'poisson' | 'constant';
+  /** Rate schedule, sorted by `atMs`, first point at 0. */
+  rate: readonly RatePoint[];
+  /** The client's own timeouts and retries. */
+  policy: CallPolicy;
+}
+
+/** Closed-loop traffic: each user sends a request, waits for its outcome, thinks, repeats. */
+export interface ClosedTrafficConfig {
+  kind: 'closed';
+  name: string;
+  to: string;
+  users: number;
+  thinkTimeMs: DistributionSpec;
+  policy: CallPolicy;
+}
+
+/** A traffic source. */
+export type TrafficConfig = OpenTrafficConfig | ClosedTrafficConfig;
+
+/** What a fault does while active. */
+export type FaultEffect =
+  | { kind: 'latency'; addMs: DistributionSpec | null; multiply: number }
+  | { kind: 'error'; rate: number }
+  | { kind: 'crash' };
+
+/** A fault on a schedule, applied to some or all instances of a service. */
+export interface FaultConfig {
+  atMs: number;
+  /** How long the fault lasts [ms]; for `crash`, the time until the instances restart. `Infinity` = forever. */
+  durationMs: number;
+  service: string;
+  /** How many instances (the first N in placement order) are affected; `Infinity` = all. */
+  instances: number;
+  effect: FaultEffect;
+}
+
+/** Network one-way latency by locality [ms]. */
+export interface NetworkConfig {
+  sameNodeMs: DistributionSpec;
+  sameZoneMs: DistributionSpec;
+  crossZoneMs: DistributionSpec;
+  crossClusterMs: DistributionSpec;
+}
+
+/** A cluster with zones and nodes. */
+export interface ClusterConfig {
+  name: string;
+  region: string;
+  vpc: string;
+  zones: readonly { name: string; nodes: number }[];
+}
+
+/** Names of the mesh shapes. */
+export type MeshShapeName = 'none' | 'library' | 'istio-sidecar';
+
+/** Per-proxy cost profile (one traversal = one direction through the proxy). */
+export interface ProxyProfile {
+  /** Processing time per traversal [ms]; the worker is busy for this long. */
+  latencyMs: DistributionSpec;
+  /** Worker threads; traversals beyond this wait in FIFO order. */
+  workers: number;
+  /** CPU consumed per request (both directions together) [ms of one core]. */
+  cpuMsPerRequest: number;
+  /** Memory at rest [MiB]. */
+  memoryBaseMiB: number;
+  /** Memory per endpoint in its configuration (xDS config size) [KiB]. */
+  memoryPerEndpointKiB: number;
+}
+
+/** The mesh shape and its cost profiles. */
+export interface MeshConfig {
+  shape: MeshShapeName;
+  /** For `library`: the services that use the library (callers not listed apply no policy). */
+  libraryServices: readonly string[] | 'all';
+  /** CPU the library costs per call in the calling app [ms of one core]. */
+  libraryCpuMsPerCall: number;
+  /** Envoy sidecar profile for `istio-sidecar`. */
+  sidecar: ProxyProfile;
+  /** Delay before an endpoint change (crash, restart) reaches the callers' load balancers [ms]. */
+  endpointUpdateDelayMs: number;
+  /** Policy the library or proxy applies to calls whose scenario entry sets none (Istio: 2 retries). */
+  defaultPolicy: CallPolicy;
+  /** Load-balancing algorithm of callers. */
+  loadBalancer: 'round-robin' | 'random';
+}
+
+/** Everything needed to run a simulation. */
+export interface SimulationConfig {
+  name: string;
+  description: string;
+  /** Root seed of all random streams. */
+  seed: number | string;
+  /** Simulated duration [ms]. */
+  durationMs: number;
+  mesh: MeshConfig;
+  network: NetworkConfig;
+  clusters: readonly ClusterConfig[];
+  services: readonly ServiceConfig[];
+  traffic: readonly TrafficConfig[];
+  faults: readonly FaultConfig[];
+  /** Modelling assumptions to print with the results (from the scenario and the model). */
+  assumptions: readonly string[];
+}

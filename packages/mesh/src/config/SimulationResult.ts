@@ -1,0 +1,166 @@
+// The output of a simulation: RED metrics per edge and per service, time series, proxy resources,
+// warnings and assumptions. Plain data (JSON-serialisable) with units in every field name.
+
+import type { MeshShapeName } from './SimulationConfig.js';
+
+/** Why a call or attempt failed. */
+export type FailureCause =
+  | 'timeout' // the caller's overall timeout fired
+  | 'per-try-timeout' // the last attempt's per-try timeout fired and no retry was allowed
+  | 'rejected' // 503: the server's queue was full
+  | 'error' // 500 from the application (own error or a failed dependency)
+  | 'connect-failure' // no connection: instance down or unreachable
+  | 'reset' // the instance crashed while serving
+  | 'no-endpoints'; // 503: the load balancer had no endpoint
+
+/** All failure causes, in reporting order. */
+export const FAILURE_CAUSES: readonly FailureCause[] = [
+  'timeout',
+  'per-try-timeout',
+  'rejected',
+  'error',
+  'connect-failure',
+  'reset',
+  'no-endpoints',
+];
+
+/** Summary of a latency distribution [ms]. */
+export interface LatencySummary {
+  count: number;
+  meanMs: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  p999Ms: number;
+  maxMs: number;
+}
+
+/** RED metrics of one caller→callee edge (the caller is a service or a traffic source). */
+export interface EdgeMetrics {
+  source: string;
+  destination: string;
+  /** Calls started (each may have several attempts). */
+  calls: number;
+  /** Attempts sent (first tries + retries). */
+  attempts: number;
+  retries: number;
+  succeeded: number;
+  failed: number;
+  /** Failed calls by cause. */
+  failures: Record<FailureCause, number>;
+  /** Calls still running at the end. */
+  inFlight: number;
+  /** succeeded / (succeeded + failed), 1 when nothing completed. */
+  successRate: number;
+  /** Caller-observed latency of successful calls, retries included [ms]. */
+  latency: LatencySummary;
+}
+
+/** Metrics of one service, over all its instances. */
+export interface ServiceMetrics {
+  name: string;
+  namespace: string;
+  cluster: string;
+  instances: number;
+  concurrency: number;
+  /** Requests that reached an instance. */
+  arrived: number;
+  /** Requests an instance finished serving (successfully or with an error). */
+  completed: number;
+  /** Requests rejected with 503 because the queue was full. */
+  rejected: number;
+  /** Requests that ended with a 500 (own error or failed dependency). */
+  errors: number;
+  /** Requests finished after their caller had already given up (wasted work). */
+  wasted: number;
+  /** Mean fraction of workers busy, in [0, 1]. */
+  utilisation: number;
+  /** Largest waiting-queue length seen on any instance. */
+  maxQueueLength: number;
+  /** Server-side latency (queue + processing + downstream calls) of completed requests [ms]. */
+  latency: LatencySummary;
+}
+
+/** Resources used by one kind of proxy. */
+export interface ProxyKindTotals {
+  kind: string;
+  count: number;
+  /** Average CPU over the run [cores]. */
+  cpuCores: number;
+  /** Memory of all proxies of this kind [MiB]. */
+  memoryMiB: number;
+  /** Traversals that had to wait for a worker. */
+  queued: number;
+}
+
+/** Proxy resource totals. */
+export interface ProxyTotals {
+  count: number;
+  cpuCores: number;
+  memoryMiB: number;
+  byKind: ProxyKindTotals[];
+}
+
+/** Per-interval series of one edge (arrays indexed by interval). */
+export interface EdgeSeries {
+  source: string;
+  destination: string;
+  calls: number[];
+  succeeded: number[];
+  failed: number[];
+  retries: number[];
+  /** p50 / p99 of calls that completed successfully in the interval [ms]; 0 when none. */
+  p50Ms: number[];
+  p99Ms: number[];
+}
+
+/** Per-interval series of one service. */
+export interface ServiceSeries {
+  name: string;
+  /** Mean fraction of workers busy during the interval. */
+  utilisation: number[];
+  /** Waiting requests over all instances at the end of the interval. */
+  queueLength: number[];
+  completed: number[];
+  rejected: number[];
+}
+
+/** Time series, one value per interval. */
+export interface TimeSeries {
+  intervalMs: number;
+  /** Start time of each interval [ms]. */
+  startMs: number[];
+  edges: EdgeSeries[];
+  services: ServiceSeries[];
+}
+
+/** Request conservation: offered = succeeded + failed + in flight, summed over traffic sources. */
+export interface Conservation {
+  offered: number;
+  succeeded: number;
+  failed: number;
+  inFlight: number;
+  holds: boolean;
+}
+
+/** Everything a simulation measured. */
+export interface SimulationResult {
+  scenario: {
+    name: string;
+    description: string;
+    seed: number | string;
+    durationMs: number;
+    mesh: MeshShapeName;
+  };
+  /** Kernel events fired. */
+  events: number;
+  edges: EdgeMetrics[];
+  services: ServiceMetrics[];
+  proxies: ProxyTotals;
+  timeSeries: TimeSeries;
+  conservation: Conservation;
+  /** Policies asked for that the mesh shape cannot enforce, and other notes the user must see. */
+  warnings: string[];
+  /** Modelling assumptions behind the numbers (guesses are labelled as such). */
+  assumptions: string[];
+}

@@ -1,0 +1,26 @@
+// The data-plane abstraction: a mesh shape turns each attempt into a route of stations, decides which
+// policy applies to a call, and accounts for the proxies it runs. New shapes implement this interface.
+
+import type { CallPolicy, MeshShapeName } from '../config/SimulationConfig.js';
+import type { ProxyTotals } from '../config/SimulationResult.js';
+import type { CallerRef } from '../call/CallerRef.js';
+import type { Instance } from '../server/Instance.js';
+import type { Station } from './Station.js';
+
+/** A mesh shape at run time. */
+export interface DataPlane {
+  readonly shape: MeshShapeName;
+  /** The stations an attempt from `caller` to `target` passes, in request order. Cached; do not mutate. */
+  route(caller: CallerRef, target: Instance): readonly Station[];
+  /**
+   * The policy a call actually runs with: the scenario's own when it set one (`policySet`),
+   * otherwise the mesh's default for that caller.
+   */
+  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean): CallPolicy;
+  /** Records one call made by `caller` (for in-process costs such as a client library). */
+  countCall(caller: CallerRef): void;
+  /** Proxy resources over a run of `durationMs`. */
+  totals(durationMs: number): ProxyTotals;
+  /** Notes the user must see about this shape (unenforceable policies, assumptions). */
+  readonly warnings: readonly string[];
+}

@@ -1,0 +1,63 @@
+// Shapes without proxies: `none` (the application applies its own policies, kube-proxy picks an
+// endpoint) and `library` (a shared in-process client library applies policies; optional partial adoption).
+
+import type { CallPolicy, MeshConfig } from '../config/SimulationConfig.js';
+import type { ProxyTotals } from '../config/SimulationResult.js';
+import { NO_POLICY } from '../config/defaults.js';
+import type { CallerRef } from '../call/CallerRef.js';
+import type { Instance } from '../server/Instance.js';
+import type { DataPlane } from './DataPlane.js';
+import { RouteCache } from './RouteCache.js';
+import type { Station } from './Station.js';
+
+/** `none` and `library`: one network transfer per attempt, no proxies. */
+export class DirectDataPlane implements DataPlane {
+  readonly shape: 'none' | 'library';
+  readonly warnings: string[] = [];
+  private readonly routes = new RouteCache((caller, target) => [
+    { kind: 'network', from: caller.node, to: target.node } satisfies Station,
+  ]);
+  private libraryCalls = 0;
+  private readonly adopters: ReadonlySet<string> | 'all';
+
+  constructor(
+    private readonly mesh: MeshConfig,
+    private readonly instancesByService: ReadonlyMap<string, number>,
+  ) {
+    this.shape = mesh.shape === 'library' ? 'library' : 'none';
+    this.adopters = mesh.libraryServices === 'all' ? 'all' : new Set(mesh.libraryServices);
+  }
+
+  route(caller: CallerRef, target: Instance): readonly Station[] {
+    return this.routes.get(caller, target);
+  }
+
+  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean): CallPolicy {
+    if (policySet) return policy;
+    return this.usesLibrary(caller) ? this.mesh.defaultPolicy : NO_POLICY;
+  }
+
+  countCall(caller: CallerRef): void {
+    if (this.usesLibrary(caller)) this.libraryCalls++;
+  }
+
+  totals(durationMs: number): ProxyTotals {
+    if (this.shape === 'none') return { count: 0, cpuCores: 0, memoryMiB: 0, byKind: [] };
+    let instances = 0;
+    for (const [service, count] of this.instancesByService) {
+      if (this.adopters === 'all' || this.adopters.has(service)) instances += count;
+    }
+    const cpuCores = durationMs > 0 ? (this.libraryCalls * this.mesh.libraryCpuMsPerCall) / durationMs : 0;
+    return {
+      count: 0,
+      cpuCores,
+      memoryMiB: 0,
+      byKind: [{ kind: 'library (in-process)', count: instances, cpuCores, memoryMiB: 0, queued: 0 }],
+    };
+  }
+
+  private usesLibrary(caller: CallerRef): boolean {
+    if (this.shape !== 'library' || caller.service === null) return false;
+    return this.adopters === 'all' || this.adopters.has(caller.service);
+  }
+}

@@ -1,0 +1,8 @@
+// A step on the path of an attempt: a proxy traversal or a network transfer between two nodes.
+
+import type { Node } from '../topology/Topology.js';
+import type { Proxy } from './Proxy.js';
+
+/** One step of a route; a route is walked forward for the request and backward for the response. */
+export type Station =
+  { kind: 'proxy'; proxy: Proxy } | { kind: 'network'; from: Node | null; to: Node | null };

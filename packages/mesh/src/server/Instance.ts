@@ -1,0 +1,196 @@
+// One instance (pod) of a service: a worker pool, a bounded FIFO/LIFO queue (full ⇒ 503), service
+// time, then the call plan. A worker stays busy while its request waits on downstream calls.
+
+import type { Attempt } from '../call/Attempt.js';
+import { Call } from '../call/Call.js';
+import type { CallerRef } from '../call/CallerRef.js';
+import type { Endpoint } from '../call/LoadBalancer.js';
+import type { AttemptResult } from '../call/AttemptResult.js';
+import type { FaultEffect } from '../config/SimulationConfig.js';
+import { Deque } from '../internal/Deque.js';
+import type { World } from '../internal/World.js';
+import type { Node } from '../topology/Topology.js';
+import { clampNonNegative } from '../topology/Network.js';
+import { ServerRequest } from './ServerRequest.js';
+import type { ServiceRuntime } from './ServiceRuntime.js';
+
+/** A running instance of a service. */
+export class Instance implements Endpoint {
+  /** False while crashed. */
+  up = true;
+  /** Faults active on this instance now. */
+  readonly faults: FaultEffect[] = [];
+  /** This instance as a caller of its downstream services. */
+  readonly caller: CallerRef;
+  private busy = 0;
+  private readonly waiting = new Deque<ServerRequest>();
+  private readonly active = new Set<ServerRequest>();
+
+  constructor(
+    private readonly world: World,
+    readonly service: ServiceRuntime,
+    /** Index among the service's instances (placement order). */
+    readonly index: number,
+    /** Index among all instances of the simulation. */
+    readonly id: number,
+    readonly node: Node,
+    callerKey: number,
+  ) {
+    this.caller = { name: service.name, key: callerKey, node, instanceId: id, service: service.name };
+  }
+
+  get name(): string {
+    return `${this.service.name}-${this.index + 1}`;
+  }
+
+  /** A request reached the instance (after the inbound route). */
+  arrive(attempt: Attempt): void {
+    const stats = this.service.stats;
+    if (!this.up) {
+      this.world.transport.sendResponse(attempt, 'connect-failure');
+      return;
+    }
+    stats.arrived++;
+    const request = new ServerRequest(attempt, this, this.world.engine.now);
+    if (this.busy < this.service.config.concurrency) {
+      this.begin(request);
+    } else if (this.waiting.length < this.service.config.queueCapacity) {
+      this.waiting.push(request);
+      this.active.add(request);
+      stats.queueLength++;
+      if (this.waiting.length > stats.maxQueueLength) stats.maxQueueLength = this.waiting.length;
+    } else {
+      stats.rejected++;
+      stats.intervalRejected++;
+      this.world.transport.sendResponse(attempt, 'rejected');
+    }
+  }
+
+  /** Crashes the instance: every queued or running request is reset. */
+  crash(): void {
+    if (!this.up) return;
+    this.up = false;
+    const stats = this.service.stats;
+    const now = this.world.engine.now;
+    stats.changeBusy(now, -this.busy);
+    this.busy = 0;
+    stats.queueLength -= this.waiting.length;
+    this.waiting.drain();
+    for (const request of this.active) {
+      request.dead = true;
+      this.world.transport.sendResponse(request.attempt, 'reset');
+    }
+    this.active.clear();
+  }
+
+  /** Restarts a crashed instance with empty queues. */
+  restart(): void {
+    this.up = true;
+  }
+
+  /** @internal The current stage's downstream calls have all finished. */
+  stageDone(request: ServerRequest): void {
+    if (request.dependencyFailed) this.finish(request, 'error');
+    else this.runStage(request, request.stage + 1);
+  }
+
+  private begin(request: ServerRequest): void {
+    this.busy++;
+    this.active.add(request);
+    this.service.stats.changeBusy(this.world.engine.now, 1);
+    this.world.engine.schedule(this.serviceTimeMs(), onServiceDone, request);
+  }
+
+  /** @internal Own processing finished: fail by error rate, else run the call plan. */
+  serviceDone(request: ServerRequest): void {
+    if (request.dead) return;
+    const errorRate = this.errorRate();
+    if (errorRate > 0 && this.service.errorRandom() < errorRate) {
+      this.finish(request, 'error');
+      return;
+    }
+    this.runStage(request, 0);
+  }
+
+  private runStage(request: ServerRequest, first: number): void {
+    const plan = this.service.config.calls;
+    const service = this.service;
+    for (let stage = first; stage < plan.length; stage++) {
+      const calls = plan[stage] as (typeof plan)[number];
+      // Decide every call of the stage before starting any, so a call that ends synchronously
+      // cannot complete the stage early.
+      const chosen: number[] = [];
+      for (let i = 0; i < calls.length; i++) {
+        const probability = (calls[i] as (typeof calls)[number]).probability;
+        if (probability >= 1 || (probability > 0 && service.callRandom() < probability)) chosen.push(i);
+      }
+      if (chosen.length === 0) continue;
+      request.stage = stage;
+      request.outstanding = chosen.length;
+      for (const i of chosen) this.startCall(request, stage, i);
+      return;
+    }
+    this.finish(request, 'ok');
+  }
+
+  private startCall(request: ServerRequest, stage: number, index: number): void {
+    const downstream = this.service.downstream[stage]?.[index];
+    if (downstream === undefined) throw new Error(`Instance: no downstream at stage ${stage}, call ${index}`);
+    const call = new Call(
+      this.world,
+      this.caller,
+      downstream.target,
+      downstream.policy(this.caller),
+      downstream.edge,
+      downstream.balancerFor(this.caller),
+      downstream.backoffRandom,
+      request,
+      downstream.config.optional,
+    );
+    call.start();
+  }
+
+  private finish(request: ServerRequest, result: AttemptResult): void {
+    const stats = this.service.stats;
+    const now = this.world.engine.now;
+    this.active.delete(request);
+    stats.completed++;
+    stats.intervalCompleted++;
+    if (result !== 'ok') stats.errors++;
+    if (request.attempt.abandoned) stats.wasted++;
+    stats.latency.record(now - request.arrivedMs);
+    const next = this.service.config.queueDiscipline === 'fifo' ? this.waiting.shift() : this.waiting.pop();
+    if (next !== undefined) {
+      stats.queueLength--;
+      stats.changeBusy(now, -1);
+      this.busy--;
+      this.begin(next);
+    } else {
+      this.busy--;
+      stats.changeBusy(now, -1);
+    }
+    this.world.transport.sendResponse(request.attempt, result);
+  }
+
+  private serviceTimeMs(): number {
+    let timeMs = this.service.serviceTime();
+    if (this.faults.length > 0) {
+      for (const fault of this.faults) {
+        if (fault.kind !== 'latency') continue;
+        timeMs *= fault.multiply;
+        if (fault.addMs !== null) timeMs += this.service.faultLatency(fault);
+      }
+    }
+    return clampNonNegative(timeMs);
+  }
+
+  private errorRate(): number {
+    let rate = this.service.config.errorRate;
+    for (const fault of this.faults) if (fault.kind === 'error' && fault.rate > rate) rate = fault.rate;
+    return rate;
+  }
+}
+
+function onServiceDone(request: ServerRequest): void {
+  request.instance.serviceDone(request);
+}

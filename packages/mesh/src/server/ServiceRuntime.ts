@@ -1,0 +1,111 @@
+// A service at run time: its instances, the endpoints callers currently see, its samplers and stats,
+// and one `Downstream` per entry of its call plan (edge stats, balancers, policy).
+
+import { createSampler } from '@meshsim/engine';
+import type { Random, Sampler } from '@meshsim/engine';
+import type { CallConfig, CallPolicy, FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
+import type { CallerRef } from '../call/CallerRef.js';
+import type { LoadBalancer } from '../call/LoadBalancer.js';
+import { createBalancer } from '../call/createBalancer.js';
+import type { World } from '../internal/World.js';
+import type { EdgeStats } from '../metrics/EdgeStats.js';
+import { ServiceStats } from '../metrics/ServiceStats.js';
+import type { Instance } from './Instance.js';
+
+/** One call-plan entry of a service, wired to its target. */
+export class Downstream {
+  readonly edge: EdgeStats;
+  readonly backoffRandom: Random;
+  private readonly balancers = new Map<number, LoadBalancer<Instance>>();
+  private readonly lbRandom: Random;
+  private resolvedPolicy: CallPolicy | null = null;
+
+  constructor(
+    private readonly world: World,
+    from: string,
+    readonly config: CallConfig,
+    readonly target: ServiceRuntime,
+    tag: string,
+  ) {
+    this.edge = world.edge(from, config.to);
+    this.backoffRandom = world.streams.stream(`backoff/${from}->${config.to}${tag}`);
+    this.lbRandom = world.streams.stream(`lb/${from}->${config.to}${tag}`);
+  }
+
+  /** The policy this call runs with (the same for every instance of the calling service). */
+  policy(caller: CallerRef): CallPolicy {
+    if (this.resolvedPolicy === null) {
+      this.resolvedPolicy = this.world.dataPlane.effectivePolicy(
+        caller,
+        this.config.policy,
+        this.config.policySet,
+      );
+    }
+    return this.resolvedPolicy;
+  }
+
+  /** The caller's own balancer for this target. */
+  balancerFor(caller: CallerRef): LoadBalancer<Instance> {
+    let balancer = this.balancers.get(caller.key);
+    if (balancer === undefined) {
+      balancer = createBalancer(this.world.config.mesh.loadBalancer, this.lbRandom, caller.key);
+      this.balancers.set(caller.key, balancer);
+    }
+    return balancer;
+  }
+}
+
+/** A service's runtime state. */
+export class ServiceRuntime {
+  readonly instances: Instance[] = [];
+  /** Instances callers currently route to (changes reach them after the endpoint update delay). */
+  endpoints: Instance[] = [];
+  readonly stats = new ServiceStats();
+  readonly serviceTime: Sampler;
+  readonly errorRandom: Random;
+  readonly callRandom: Random;
+  /** `downstream[stage][i]` matches `config.calls[stage][i]`; filled by `wire()`. */
+  downstream: Downstream[][] = [];
+  private readonly faultRandom: Random;
+  private readonly faultSamplers = new Map<FaultEffect, Sampler>();
+
+  constructor(
+    private readonly world: World,
+    readonly config: ServiceConfig,
+  ) {
+    const streams = world.streams;
+    this.serviceTime = createSampler(config.serviceTimeMs, streams.stream(`service-time/${config.name}`));
+    this.errorRandom = streams.stream(`errors/${config.name}`);
+    this.callRandom = streams.stream(`call-plan/${config.name}`);
+    this.faultRandom = streams.stream(`fault-latency/${config.name}`);
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  /** Connects each call-plan entry to its target service (after every service exists). */
+  wire(): void {
+    this.downstream = this.config.calls.map((stage, s) =>
+      stage.map(
+        (call, i) => new Downstream(this.world, this.name, call, this.world.service(call.to), `#${s}.${i}`),
+      ),
+    );
+  }
+
+  /** Recomputes the endpoint list from the instances that are up, in placement order. */
+  refreshEndpoints(): void {
+    this.endpoints = this.instances.filter((instance) => instance.up);
+  }
+
+  /** Samples the added latency of a latency fault [ms]. */
+  faultLatency(fault: FaultEffect): number {
+    if (fault.kind !== 'latency' || fault.addMs === null) return 0;
+    let sampler = this.faultSamplers.get(fault);
+    if (sampler === undefined) {
+      sampler = createSampler(fault.addMs, this.faultRandom);
+      this.faultSamplers.set(fault, sampler);
+    }
+    return sampler();
+  }
+}
