@@ -11,6 +11,7 @@ import { SidecarDataPlane } from './dataplane/SidecarDataPlane.js';
 import { Transport } from './dataplane/Transport.js';
 import { scheduleFaults } from './faults/FaultScheduler.js';
 import { World } from './internal/World.js';
+import type { EdgeStats } from './metrics/EdgeStats.js';
 import { summarizeLatency } from './metrics/summarizeLatency.js';
 import { TimeSeriesRecorder } from './metrics/TimeSeriesRecorder.js';
 import { Instance } from './server/Instance.js';
@@ -18,6 +19,15 @@ import { ServiceRuntime } from './server/ServiceRuntime.js';
 import { Network } from './topology/Network.js';
 import { Topology } from './topology/Topology.js';
 import { createSource } from './traffic/TrafficSource.js';
+
+/** Every client's policy counters on an edge, merged, with keys sorted (stable output). */
+function collectPolicyEvents(edge: EdgeStats, nowMs: number): Record<string, number> {
+  const counters: Record<string, number> = {};
+  for (const client of edge.clients) client.collect(counters, nowMs);
+  const sorted: Record<string, number> = {};
+  for (const key of Object.keys(counters).sort()) sorted[key] = counters[key] as number;
+  return sorted;
+}
 
 /** Interval of the time series [ms]. */
 const SERIES_INTERVAL_MS = 1000;
@@ -104,6 +114,7 @@ export class Simulation {
         inFlight: edge.inFlight,
         successRate: completed > 0 ? edge.succeeded / completed : 1,
         latency: summarizeLatency(edge.latency),
+        policyEvents: collectPolicyEvents(edge, durationMs),
       };
     });
     const services: ServiceMetrics[] = [...world.services.values()].map((service) => {

@@ -10,7 +10,30 @@ export type AttemptResult =
   | 'connect-failure'
   | 'reset'
   | 'per-try-timeout'
-  | 'no-endpoints';
+  | 'no-endpoints'
+  | 'breaker-open' // local 503: a client-side circuit breaker or threshold refused the attempt
+  | 'rate-limited' // 429 from the server's rate limiter
+  | 'denied' // 403 from an authorization policy
+  | 'deadline-exceeded'; // 504: the server dropped work whose propagated deadline had passed
+
+// Local breaker refusals are never retried (Envoy does not retry its own overflow); 429 and 403 are 4xx.
+const SERVER_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
+  'error',
+  'rejected',
+  'connect-failure',
+  'reset',
+  'per-try-timeout',
+  'no-endpoints',
+  'deadline-exceeded',
+]);
+const GATEWAY_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
+  'rejected',
+  'connect-failure',
+  'reset',
+  'per-try-timeout',
+  'no-endpoints',
+  'deadline-exceeded',
+]);
 
 /**
  * Whether `result` may be retried under `retryOn` (Envoy `x-envoy-retry-on` semantics, docs/policies.md):
@@ -22,9 +45,10 @@ export function isRetryable(result: AttemptResult, retryOn: readonly RetryCondit
   for (const condition of retryOn) {
     switch (condition) {
       case '5xx':
-        return true;
+        if (SERVER_ERRORS.has(result)) return true;
+        break;
       case 'gateway-error':
-        if (result !== 'error') return true;
+        if (GATEWAY_ERRORS.has(result)) return true;
         break;
       case 'connect-failure':
         if (result === 'connect-failure' || result === 'no-endpoints') return true;

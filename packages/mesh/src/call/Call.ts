@@ -1,11 +1,13 @@
 // One caller→callee call: overall and per-try timeouts, retries with backoff, endpoint choice per
-// attempt. Abandoned attempts keep running on the server (that waste is what sustains overload).
+// attempt through the caller's UpstreamClient (balancer + client-side policies). Abandoned attempts
+// keep running on the server (that waste is what sustains overload).
 
 import type { Random, TimerHandle } from '@meshsim/engine';
 import type { CallPolicy } from '../config/SimulationConfig.js';
 import type { FailureCause } from '../config/SimulationResult.js';
 import type { World } from '../internal/World.js';
 import type { EdgeStats } from '../metrics/EdgeStats.js';
+import type { UpstreamClient } from '../policies/UpstreamClient.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { Attempt } from './Attempt.js';
 import { isRetryable } from './AttemptResult.js';
@@ -13,8 +15,6 @@ import type { AttemptResult } from './AttemptResult.js';
 import { backoffDelayMs } from './backoff.js';
 import type { CallParent } from './CallParent.js';
 import type { CallerRef } from './CallerRef.js';
-import type { LoadBalancer } from './LoadBalancer.js';
-import type { Instance } from '../server/Instance.js';
 
 /** A call in progress. Create, then `start()`; the parent hears the outcome once. */
 export class Call {
@@ -33,7 +33,7 @@ export class Call {
     private readonly target: ServiceRuntime,
     private readonly policy: CallPolicy,
     private readonly edge: EdgeStats,
-    private readonly balancer: LoadBalancer<Instance>,
+    private readonly client: UpstreamClient,
     private readonly backoffRandom: Random,
     private readonly parent: CallParent,
     /** If true, the parent ignores this call's failure. */
@@ -46,6 +46,7 @@ export class Call {
     this.startMs = engine.now;
     this.edge.recordStart();
     this.world.dataPlane.countCall(this.caller);
+    this.client.callStarted(this.startMs);
     if (this.policy.timeoutMs !== Infinity) {
       this.deadlineMs = this.startMs + this.policy.timeoutMs;
       this.overallTimer = engine.schedule(this.policy.timeoutMs, onOverallTimeout, this);
@@ -57,7 +58,9 @@ export class Call {
   onAttemptResult(attempt: Attempt): void {
     if (attempt !== this.current) return; // abandoned earlier: the caller no longer listens
     this.current = null;
-    if (attempt.perTryTimer >= 0) this.world.engine.cancel(attempt.perTryTimer);
+    const engine = this.world.engine;
+    if (attempt.perTryTimer >= 0) engine.cancel(attempt.perTryTimer);
+    this.client.attemptEnded(attempt.instance, attempt.result, engine.now - attempt.startMs, engine.now);
     this.decide(attempt.result);
   }
 
@@ -66,6 +69,8 @@ export class Call {
     if (attempt !== this.current) return;
     attempt.abandoned = true;
     this.current = null;
+    const now = this.world.engine.now;
+    this.client.attemptEnded(attempt.instance, 'per-try-timeout', now - attempt.startMs, now);
     this.decide('per-try-timeout');
   }
 
@@ -74,9 +79,11 @@ export class Call {
     if (this.done) return;
     this.overallTimer = -1;
     const engine = this.world.engine;
-    if (this.current !== null) {
-      this.current.abandoned = true;
-      if (this.current.perTryTimer >= 0) engine.cancel(this.current.perTryTimer);
+    const current = this.current;
+    if (current !== null) {
+      current.abandoned = true;
+      if (current.perTryTimer >= 0) engine.cancel(current.perTryTimer);
+      this.client.attemptEnded(current.instance, 'timeout', engine.now - current.startMs, engine.now);
       this.current = null;
     }
     if (this.backoffTimer >= 0) engine.cancel(this.backoffTimer);
@@ -88,13 +95,20 @@ export class Call {
     this.backoffTimer = -1;
     this.attempts++;
     this.edge.attempts++;
-    if (this.attempts > 1) this.edge.recordRetry();
-    const instance = this.balancer.pick(this.target.endpoints);
+    const isRetry = this.attempts > 1;
+    if (isRetry) this.edge.recordRetry();
+    const engine = this.world.engine;
+    const refusal = this.client.admit(isRetry, engine.now);
+    if (refusal !== null) {
+      this.decide(refusal);
+      return;
+    }
+    const instance = this.client.pick(this.target.endpoints, engine.now);
     if (instance === undefined) {
       this.decide('no-endpoints');
       return;
     }
-    const engine = this.world.engine;
+    this.client.attemptStarted(instance, isRetry, engine.now);
     const attempt = new Attempt(
       this,
       instance,
@@ -118,21 +132,24 @@ export class Call {
     if (
       this.attempts < retry.maxAttempts &&
       engine.now < this.deadlineMs &&
-      isRetryable(result, retry.retryOn)
+      isRetryable(result, retry.retryOn) &&
+      this.client.allowRetry(engine.now)
     ) {
       const waitMs = backoffDelayMs(retry.backoff, this.attempts, this.lastBackoffMs, this.backoffRandom);
       this.lastBackoffMs = waitMs;
       this.backoffTimer = engine.schedule(waitMs, onBackoffDone, this);
       return;
     }
-    this.finish(result === 'no-endpoints' ? 'no-endpoints' : result);
+    this.finish(result);
   }
 
   private finish(cause: FailureCause | null): void {
     this.done = true;
+    const now = this.world.engine.now;
     if (this.overallTimer >= 0) this.world.engine.cancel(this.overallTimer);
-    if (cause === null) this.edge.recordSuccess(this.world.engine.now - this.startMs);
+    if (cause === null) this.edge.recordSuccess(now - this.startMs);
     else this.edge.recordFailure(cause);
+    this.client.callEnded(cause === null, now);
     this.parent.onCallDone(this, cause === null);
   }
 }

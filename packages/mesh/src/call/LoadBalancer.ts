@@ -8,10 +8,13 @@ export interface Endpoint {
   readonly index: number;
 }
 
-/** Picks an endpoint for each attempt; `release` is called when the attempt ends (for least-request). */
+/**
+ * Picks an endpoint for each attempt. `release` is called when the caller stops waiting for an
+ * attempt it picked (stateful balancers such as least-request and peak-EWMA learn from it).
+ */
 export interface LoadBalancer<E extends Endpoint> {
   pick(endpoints: readonly E[]): E | undefined;
-  release(endpoint: E): void;
+  release(endpoint: E, result: string, latencyMs: number, nowMs: number): void;
 }
 
 /** Round robin over the current endpoint list (the cursor survives list changes). */

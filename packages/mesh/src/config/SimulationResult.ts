@@ -11,7 +11,11 @@ export type FailureCause =
   | 'error' // 500 from the application (own error or a failed dependency)
   | 'connect-failure' // no connection: instance down or unreachable
   | 'reset' // the instance crashed while serving
-  | 'no-endpoints'; // 503: the load balancer had no endpoint
+  | 'no-endpoints' // 503: the load balancer had no endpoint
+  | 'breaker-open' // local 503: a client-side circuit breaker refused the attempt
+  | 'rate-limited' // 429: the server's rate limiter refused the request
+  | 'denied' // 403: an authorization policy refused the caller
+  | 'deadline-exceeded'; // 504: the server dropped work whose deadline had passed
 
 /** All failure causes, in reporting order. */
 export const FAILURE_CAUSES: readonly FailureCause[] = [
@@ -22,6 +26,10 @@ export const FAILURE_CAUSES: readonly FailureCause[] = [
   'connect-failure',
   'reset',
   'no-endpoints',
+  'breaker-open',
+  'rate-limited',
+  'denied',
+  'deadline-exceeded',
 ];
 
 /** Summary of a latency distribution [ms]. */
@@ -54,6 +62,8 @@ export interface EdgeMetrics {
   successRate: number;
   /** Caller-observed latency of successful calls, retries included [ms]. */
   latency: LatencySummary;
+  /** What client-side policies did on this edge, by event name (e.g. `retry-budget-denied`), sorted by name. */
+  policyEvents: Record<string, number>;
 }
 
 /** Metrics of one service, over all its instances. */

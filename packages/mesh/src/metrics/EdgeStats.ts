@@ -2,6 +2,7 @@
 
 import { LatencyHistogram } from '@meshsim/engine';
 import type { FailureCause } from '../config/SimulationResult.js';
+import type { UpstreamClient } from '../policies/UpstreamClient.js';
 
 /** Mutable RED counters of one edge. Per-interval counters are reset by the time-series recorder. */
 export class EdgeStats {
@@ -19,7 +20,13 @@ export class EdgeStats {
     'connect-failure': 0,
     reset: 0,
     'no-endpoints': 0,
+    'breaker-open': 0,
+    'rate-limited': 0,
+    denied: 0,
+    'deadline-exceeded': 0,
   };
+  /** The upstream clients (one per caller instance) whose policy counters belong to this edge. */
+  readonly clients: UpstreamClient[] = [];
   readonly latency = new LatencyHistogram();
   // Current interval.
   intervalCalls = 0;

@@ -142,7 +142,7 @@ export class Instance implements Endpoint {
       downstream.target,
       downstream.policy(this.caller),
       downstream.edge,
-      downstream.balancerFor(this.caller),
+      downstream.clientFor(this.caller),
       downstream.backoffRandom,
       request,
       downstream.config.optional,

@@ -5,8 +5,9 @@ import { createSampler } from '@meshsim/engine';
 import type { Random, Sampler } from '@meshsim/engine';
 import type { CallConfig, CallPolicy, FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
 import type { CallerRef } from '../call/CallerRef.js';
-import type { LoadBalancer } from '../call/LoadBalancer.js';
 import { createBalancer } from '../call/createBalancer.js';
+import { createClientPolicies } from '../policies/createClientPolicies.js';
+import { UpstreamClient } from '../policies/UpstreamClient.js';
 import type { World } from '../internal/World.js';
 import type { EdgeStats } from '../metrics/EdgeStats.js';
 import { ServiceStats } from '../metrics/ServiceStats.js';
@@ -16,7 +17,7 @@ import type { Instance } from './Instance.js';
 export class Downstream {
   readonly edge: EdgeStats;
   readonly backoffRandom: Random;
-  private readonly balancers = new Map<number, LoadBalancer<Instance>>();
+  private readonly clients = new Map<number, UpstreamClient>();
   private readonly lbRandom: Random;
   private resolvedPolicy: CallPolicy | null = null;
 
@@ -44,15 +45,27 @@ export class Downstream {
     return this.resolvedPolicy;
   }
 
-  /** The caller's own balancer for this target. */
-  balancerFor(caller: CallerRef): LoadBalancer<Instance> {
-    let balancer = this.balancers.get(caller.key);
-    if (balancer === undefined) {
-      balancer = createBalancer(this.world.config.mesh.loadBalancer, this.lbRandom, caller.key);
-      this.balancers.set(caller.key, balancer);
+  /** The caller's own client (balancer + policies) for this target, created on first use. */
+  clientFor(caller: CallerRef): UpstreamClient {
+    let client = this.clients.get(caller.key);
+    if (client === undefined) {
+      client = createUpstreamClient(this.world, caller, this.target, this.lbRandom);
+      this.edge.clients.push(client);
+      this.clients.set(caller.key, client);
     }
-    return balancer;
+    return client;
   }
+}
+
+/** A new client of `target` for `caller`: its balancer and its client-side policies. */
+export function createUpstreamClient(
+  world: World,
+  caller: CallerRef,
+  target: ServiceRuntime,
+  lbRandom: Random,
+): UpstreamClient {
+  const balancer = createBalancer<Instance>(world.config.mesh.loadBalancer, lbRandom, caller.key);
+  return new UpstreamClient(balancer, createClientPolicies(world, caller, target));
 }
 
 /** A service's runtime state. */

@@ -6,8 +6,6 @@ import type { Random, Sampler } from '@meshsim/engine';
 import { Call } from '../call/Call.js';
 import type { CallParent } from '../call/CallParent.js';
 import type { CallerRef } from '../call/CallerRef.js';
-import type { LoadBalancer } from '../call/LoadBalancer.js';
-import { createBalancer } from '../call/createBalancer.js';
 import type {
   CallPolicy,
   ClosedTrafficConfig,
@@ -16,7 +14,8 @@ import type {
 } from '../config/SimulationConfig.js';
 import type { World } from '../internal/World.js';
 import type { EdgeStats } from '../metrics/EdgeStats.js';
-import type { Instance } from '../server/Instance.js';
+import type { UpstreamClient } from '../policies/UpstreamClient.js';
+import { createUpstreamClient } from '../server/ServiceRuntime.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { RateSchedule } from './RateSchedule.js';
 
@@ -25,7 +24,7 @@ abstract class SourceBase implements CallParent {
   protected readonly caller: CallerRef;
   protected readonly target: ServiceRuntime;
   protected readonly edge: EdgeStats;
-  protected readonly balancer: LoadBalancer<Instance>;
+  protected readonly client: UpstreamClient;
   protected readonly backoffRandom: Random;
   protected readonly policy: CallPolicy;
 
@@ -39,11 +38,8 @@ abstract class SourceBase implements CallParent {
     this.target = world.service(config.to);
     this.edge = world.edge(config.name, config.to);
     const tag = `${config.name}#${index}`;
-    this.balancer = createBalancer(
-      world.config.mesh.loadBalancer,
-      world.streams.stream(`lb/${tag}`),
-      callerKey,
-    );
+    this.client = createUpstreamClient(world, this.caller, this.target, world.streams.stream(`lb/${tag}`));
+    this.edge.clients.push(this.client);
     this.backoffRandom = world.streams.stream(`backoff/${tag}`);
     this.policy = world.dataPlane.effectivePolicy(this.caller, config.policy, true);
   }
@@ -55,7 +51,7 @@ abstract class SourceBase implements CallParent {
       this.target,
       this.policy,
       this.edge,
-      this.balancer,
+      this.client,
       this.backoffRandom,
       parent,
       false,
