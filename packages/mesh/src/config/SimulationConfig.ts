@@ -2,6 +2,13 @@
 // and library users produce one of these; the model never sees raw user input.
 
 import type { DistributionSpec } from '@meshsim/engine';
+import type {
+  DestinationPolicy,
+  FaultInjectionConfig,
+  InboundPolicy,
+  MirrorConfig,
+  VersionConfig,
+} from './PolicyConfig.js';
 
 /** Retry trigger conditions, named after Envoy's `retry_on` values (see docs/policies.md). */
 export type RetryCondition =
@@ -57,6 +64,10 @@ export interface CallConfig {
   policySet: boolean;
   /** Timeouts and retries. */
   policy: CallPolicy;
+  /** Istio-style fault injection on this route (client side). @defaultValue null */
+  faultInjection?: FaultInjectionConfig | null;
+  /** Fire-and-forget copy of each call to another service. @defaultValue null */
+  mirror?: MirrorConfig | null;
 }
 
 /** Calls made while serving a request: stages run in sequence, calls within a stage in parallel. */
@@ -82,6 +93,14 @@ export interface ServiceConfig {
   errorRate: number;
   /** Downstream calls. */
   calls: CallPlan;
+  /** How callers treat this service (balancer, breakers, outlier detection, retry budget). @defaultValue none set */
+  destination?: DestinationPolicy;
+  /** Protections on this service's inbound traffic. @defaultValue none set */
+  inbound?: InboundPolicy;
+  /** Honour incoming deadlines (drop expired queued work) and propagate the remaining deadline downstream. @defaultValue false */
+  deadlinePropagation?: boolean;
+  /** Versions (subsets); their replicas add up to `replicas`. @defaultValue one version `v1` with every replica */
+  versions?: readonly VersionConfig[];
 }
 
 /** A piecewise rate schedule: from `atMs` the rate is `rps`, held (step) or ramped linearly to the next point. */

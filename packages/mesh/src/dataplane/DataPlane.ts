@@ -6,6 +6,7 @@ import type { ProxyTotals } from '../config/SimulationResult.js';
 import type { CallerRef } from '../call/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
 import type { Station } from './Station.js';
+import type { EnforcerKind } from '../policies/capabilities.js';
 
 /** A mesh shape at run time. */
 export interface DataPlane {
@@ -17,6 +18,12 @@ export interface DataPlane {
    * otherwise the mesh's default for that caller.
    */
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean): CallPolicy;
+  /** The kind of hop that enforces caller-side policies (timeouts, retries, breakers...) for `caller`. */
+  clientEnforcer(caller: CallerRef): EnforcerKind;
+  /** The kind of hop that enforces inbound policies (rate limits, authorization...) of `service`. */
+  serverEnforcer(service: string): EnforcerKind;
+  /** Adds a warning once (duplicates are ignored). */
+  warn(message: string): void;
   /** Records one call made by `caller` (for in-process costs such as a client library). */
   countCall(caller: CallerRef): void;
   /** Proxy resources over a run of `durationMs`. */

@@ -9,6 +9,7 @@ import type { Instance } from '../server/Instance.js';
 import type { DataPlane } from './DataPlane.js';
 import { RouteCache } from './RouteCache.js';
 import type { Station } from './Station.js';
+import type { EnforcerKind } from '../policies/capabilities.js';
 
 /** `none` and `library`: one network transfer per attempt, no proxies. */
 export class DirectDataPlane implements DataPlane {
@@ -35,6 +36,20 @@ export class DirectDataPlane implements DataPlane {
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean): CallPolicy {
     if (policySet) return policy;
     return this.usesLibrary(caller) ? this.mesh.defaultPolicy : NO_POLICY;
+  }
+
+  clientEnforcer(caller: CallerRef): EnforcerKind {
+    if (caller.service === null) return 'library';
+    return this.usesLibrary(caller) ? 'library' : 'application';
+  }
+
+  serverEnforcer(service: string): EnforcerKind {
+    if (this.shape === 'library' && (this.adopters === 'all' || this.adopters.has(service))) return 'library';
+    return 'application';
+  }
+
+  warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
   countCall(caller: CallerRef): void {

@@ -13,6 +13,7 @@ import { Proxy } from './Proxy.js';
 import type { ProxyTraveller } from './Proxy.js';
 import { RouteCache } from './RouteCache.js';
 import type { Station } from './Station.js';
+import type { EnforcerKind } from '../policies/capabilities.js';
 
 /** Envoy sidecars, one per instance. */
 export class SidecarDataPlane implements DataPlane {
@@ -59,6 +60,18 @@ export class SidecarDataPlane implements DataPlane {
     if (policySet) return policy;
     // Callers outside the mesh have no sidecar, so no mesh default applies to them.
     return caller.instanceId >= 0 ? this.mesh.defaultPolicy : NO_POLICY;
+  }
+
+  clientEnforcer(caller: CallerRef): EnforcerKind {
+    return caller.instanceId >= 0 ? 'l7-proxy' : 'library';
+  }
+
+  serverEnforcer(): EnforcerKind {
+    return 'l7-proxy';
+  }
+
+  warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
   countCall(): void {}
