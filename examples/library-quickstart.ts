@@ -1,0 +1,19 @@
+// The README's library example: load a bundled scenario, run it under two mesh shapes, compare.
+// Run: npx -y pnpm@10 --filter @meshsim/examples quickstart
+
+import { applyOverrides, loadScenario, simulate } from 'meshsim';
+
+const base = loadScenario('retry-storm'); // or loadScenarioFile('my-scenario.yaml')
+
+for (const mesh of ['none', 'istio-sidecar'] as const) {
+  for (const seed of [1, 2, 3]) {
+    const result = simulate(applyOverrides(base, { mesh, seed, durationMs: 60_000 }));
+    const entry = result.edges[0]; // client → frontend
+    if (entry === undefined) throw new Error('scenario has no traffic');
+    console.log(
+      `${mesh.padEnd(14)} seed ${seed}: success ${(entry.successRate * 100).toFixed(2)} %, ` +
+        `p99 ${entry.latency.p99Ms.toFixed(1)} ms, retries ${entry.retries}, ` +
+        `proxy CPU ${result.proxies.cpuCores.toFixed(2)} cores`,
+    );
+  }
+}

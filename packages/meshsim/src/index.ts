@@ -1,0 +1,65 @@
+// The umbrella package: the public API of every meshsim layer in one import (`import { … } from 'meshsim'`).
+
+// Engine: kernel, random streams, distributions, statistics.
+export {
+  Engine,
+  EventQueue,
+  RandomStreams,
+  LatencyHistogram,
+  meanConfidenceInterval,
+  batchMeans,
+  createSampler,
+  validateDistribution,
+  distributionMean,
+  distributionQuantile,
+  describeDistribution,
+  scaleDistribution,
+} from '@meshsim/engine';
+
+// Mesh model: simulate a resolved config.
+export {
+  simulate,
+  Simulation,
+  defaultMeshConfig,
+  MESH_SHAPES,
+  RETRY_CONDITIONS,
+  FAILURE_CAUSES,
+  NO_POLICY,
+  NO_RETRY,
+  DEFAULT_NETWORK,
+  DEFAULT_CLUSTERS,
+} from '@meshsim/mesh';
+
+// Scenarios: load, validate and tweak.
+export {
+  loadScenario,
+  loadScenarioFile,
+  parseScenario,
+  applyOverrides,
+  listBundledScenarios,
+  ScenarioError,
+  parseDurationMs,
+  parseRate,
+} from '@meshsim/scenario';
+
+// Reports: render results.
+export { renderText, renderJson, renderEdgesCsv, renderTimeSeriesCsv, renderOpenMetrics } from '@meshsim/report';
+
+export type { RunSummary, Random, Sampler, DistributionSpec, SimTimeMs, TimerHandle } from '@meshsim/engine';
+export type {
+  SimulationConfig,
+  SimulationResult,
+  SimulateOptions,
+  ServiceConfig,
+  CallConfig,
+  CallPolicy,
+  RetryPolicy,
+  TrafficConfig,
+  FaultConfig,
+  MeshConfig,
+  MeshShapeName,
+  EdgeMetrics,
+  ServiceMetrics,
+  LatencySummary,
+} from '@meshsim/mesh';
+export type { ScenarioIssue, ScenarioOverrides, BundledScenario } from '@meshsim/scenario';

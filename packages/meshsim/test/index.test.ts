@@ -1,0 +1,56 @@
+// The umbrella package's public API: the exported names are a contract, checked against a list.
+
+import { describe, expect, it } from 'vitest';
+import * as meshsim from '../src/index.js';
+
+describe('meshsim (umbrella)', () => {
+  it('exports exactly the documented value API', () => {
+    expect(Object.keys(meshsim).sort()).toEqual(
+      [
+        'DEFAULT_CLUSTERS',
+        'DEFAULT_NETWORK',
+        'Engine',
+        'EventQueue',
+        'FAILURE_CAUSES',
+        'LatencyHistogram',
+        'MESH_SHAPES',
+        'NO_POLICY',
+        'NO_RETRY',
+        'RETRY_CONDITIONS',
+        'RandomStreams',
+        'ScenarioError',
+        'Simulation',
+        'applyOverrides',
+        'batchMeans',
+        'createSampler',
+        'defaultMeshConfig',
+        'describeDistribution',
+        'distributionMean',
+        'distributionQuantile',
+        'listBundledScenarios',
+        'loadScenario',
+        'loadScenarioFile',
+        'meanConfidenceInterval',
+        'parseDurationMs',
+        'parseRate',
+        'parseScenario',
+        'renderEdgesCsv',
+        'renderJson',
+        'renderOpenMetrics',
+        'renderText',
+        'renderTimeSeriesCsv',
+        'scaleDistribution',
+        'simulate',
+        'validateDistribution',
+      ].sort(),
+    );
+  });
+
+  it('runs a bundled scenario end to end through the umbrella API', () => {
+    const config = meshsim.applyOverrides(meshsim.loadScenario('steady-3tier'), { durationMs: 3000 });
+    const result = meshsim.simulate(config);
+    expect(result.conservation.holds).toBe(true);
+    expect(result.edges.length).toBeGreaterThan(0);
+    expect(meshsim.renderText(result)).toContain('success (%)');
+  });
+});
