@@ -6,6 +6,7 @@ import type { ProxyTotals } from '../config/SimulationResult.js';
 import type { CallerRef } from '../call/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
 import type { Station } from './Station.js';
+import type { Proxy } from './Proxy.js';
 import type { EnforcerKind } from '../policies/capabilities.js';
 
 /** A mesh shape at run time. */
@@ -26,6 +27,8 @@ export interface DataPlane {
   warn(message: string): void;
   /** Records one call made by `caller` (for in-process costs such as a client library). */
   countCall(caller: CallerRef): void;
+  /** Every proxy this shape runs (for faults and accounting); empty for proxy-less shapes. */
+  proxies(): readonly Proxy[];
   /** Proxy resources over a run of `durationMs`. */
   totals(durationMs: number): ProxyTotals;
   /** Notes the user must see about this shape (unenforceable policies, assumptions). */

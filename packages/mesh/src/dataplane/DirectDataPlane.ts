@@ -9,6 +9,7 @@ import type { Instance } from '../server/Instance.js';
 import type { DataPlane } from './DataPlane.js';
 import { RouteCache } from './RouteCache.js';
 import type { Station } from './Station.js';
+import type { Proxy } from './Proxy.js';
 import type { EnforcerKind } from '../policies/capabilities.js';
 
 /** `none` and `library`: one network transfer per attempt, no proxies. */
@@ -50,6 +51,10 @@ export class DirectDataPlane implements DataPlane {
 
   warn(message: string): void {
     if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+
+  proxies(): readonly Proxy[] {
+    return [];
   }
 
   countCall(caller: CallerRef): void {

@@ -25,6 +25,8 @@ export class Proxy {
   queued = 0;
   /** Traversals completed. */
   traversals = 0;
+  /** False while the proxy is crashed: requests through it fail to connect, responses are reset. */
+  up = true;
   private busy = 0;
   private readonly waiting = new Deque<ProxyTraveller>();
   private readonly cpuPerTraversalMs: number;

@@ -74,6 +74,10 @@ export class SidecarDataPlane implements DataPlane {
     if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
+  proxies(): readonly Proxy[] {
+    return this.sidecars;
+  }
+
   countCall(): void {}
 
   totals(durationMs: number): ProxyTotals {

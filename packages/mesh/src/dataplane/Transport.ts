@@ -51,8 +51,17 @@ export class Transport {
           ? this.network.delayMs(station.from, station.to)
           : this.network.delayMs(station.to, station.from);
       this.engine.schedule(delayMs, this.step, attempt);
-    } else {
+    } else if (station.proxy.up) {
       station.proxy.enter(attempt);
+    } else if (attempt.direction === 1) {
+      // A dead proxy on the way in: the connection is refused; the failure travels back from here.
+      attempt.result = 'connect-failure';
+      attempt.direction = -1;
+      this.engine.schedule(0, this.step, attempt);
+    } else {
+      // A dead proxy on the way back: the caller sees its connection reset.
+      attempt.result = 'reset';
+      this.engine.schedule(0, this.step, attempt);
     }
   };
 }

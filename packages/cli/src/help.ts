@@ -1,0 +1,97 @@
+// Help texts of the meshsim binary: the overview (`meshsim --help`) and one page per command.
+
+/** Names of the commands, in the order the overview lists them. */
+export const COMMANDS = ['list', 'run', 'validate'] as const;
+
+/** A command name. */
+export type CommandName = (typeof COMMANDS)[number];
+
+const EXIT_CODES = `Exit codes:
+  0  success
+  1  simulation or validation error (invalid scenario, unknown scenario name, failed run)
+  2  usage error (unknown command or flag, missing argument, bad flag value)`;
+
+/** `meshsim --help`. */
+export const MAIN_HELP = `meshsim — simulate service-mesh traffic with a deterministic discrete-event engine.
+
+Usage:
+  meshsim <command> [options]
+  meshsim <command> --help
+
+Commands:
+  list                 List the bundled scenarios with a one-line description.
+  run <name|file>      Run a bundled scenario or a scenario file and print its results.
+  validate <file...>   Check scenario files; print 'ok <file>' or every error.
+  help [command]       Show this help, or the help of a command.
+
+Options:
+  -h, --help           Show help.
+  -v, --version        Print the version.
+
+${EXIT_CODES}
+
+Examples:
+  meshsim list
+  meshsim run retry-storm
+  meshsim run retry-storm --seed 7 --duration 30s --json > result.json
+  meshsim run ./my-scenario.yaml --mesh none --openmetrics --out metrics.txt
+  meshsim validate scenarios/*.yaml
+`;
+
+/** `meshsim <command> --help`, by command. */
+export const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
+  list: `Usage: meshsim list
+
+List the bundled scenarios, one per line: name and description. Run one with 'meshsim run <name>'.
+
+Options:
+  -h, --help   Show this help.
+`,
+  run: `Usage: meshsim run <name|file> [options]
+
+Run a scenario and print its results. <name> is a bundled scenario (see 'meshsim list'); <file> is
+a scenario file (.yaml, .yml or .json). The same scenario and seed always give the same output.
+
+Options:
+  --seed N          Root seed of the random streams (a non-negative integer). Default: the scenario's.
+  --duration D      Simulated duration: 500ms, 30s, 2m, 1h (a bare number is milliseconds).
+                    Default: the scenario's.
+  --mesh SHAPE      Mesh shape: none, library, istio-sidecar. Default: the scenario's.
+  --json            Print the result as JSON (schema: docs/output-formats.md).
+  --csv             Print the per-edge summary as CSV.
+  --openmetrics     Print the result in the OpenMetrics text format.
+  --out FILE        Write the output to FILE instead of stdout.
+  --no-progress     Do not draw the progress bar (it is drawn only when stderr is a terminal).
+  -h, --help        Show this help.
+
+The default output is a text summary. At the end, a line with the wall time and the event rate is
+printed to stderr (wall time never appears in the results, which are byte-identical run to run).
+
+${EXIT_CODES}
+
+Examples:
+  meshsim run retry-storm
+  meshsim run retry-storm --duration 5s --json
+  meshsim run ./my-scenario.yaml --seed 1 --csv --out edges.csv
+`,
+  validate: `Usage: meshsim validate <file...>
+
+Check scenario files without running them. Prints 'ok <file>' on stdout for each valid file, and
+every error of each invalid file on stderr (file, field path and reason).
+
+Options:
+  -h, --help   Show this help.
+
+Exit codes:
+  0  every file is valid
+  1  at least one file is invalid or unreadable
+  2  usage error (no file given, unknown flag)
+`,
+};
+
+/** The hint printed after a usage error: `run 'meshsim --help' …`, naming the command's help too. */
+export function usageHint(command: string | undefined): string {
+  return command === undefined
+    ? `run 'meshsim --help' for usage`
+    : `run 'meshsim --help' or 'meshsim ${command} --help' for usage`;
+}

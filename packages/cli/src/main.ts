@@ -1,0 +1,98 @@
+// The meshsim command line as a function: parse argv, dispatch to a command, map errors to exit codes.
+
+import { ScenarioError } from '@meshsim/scenario';
+
+import { CliError, UsageError } from './CliError.js';
+import type { CliIo } from './CliIo.js';
+import { listCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { COMMANDS, COMMAND_HELP, MAIN_HELP, usageHint } from './help.js';
+import type { CommandName } from './help.js';
+import { readVersion } from './version.js';
+
+const HANDLERS: Readonly<Record<CommandName, (args: readonly string[], io: CliIo) => number>> = {
+  list: listCommand,
+  run: runCommand,
+  validate: validateCommand,
+};
+
+/**
+ * Runs the `meshsim` command line. Never throws and never calls `process.exit`: every error is
+ * printed to `io.stderr` and turned into an exit code.
+ *
+ * @param argv - The arguments after the program name (`process.argv.slice(2)`).
+ * @param io - Where to write results (`stdout`) and messages (`stderr`).
+ * @returns The exit code: 0 success, 1 simulation or validation error, 2 usage error.
+ * @example
+ * ```ts
+ * process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+ * ```
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr.write(MAIN_HELP);
+    return 2;
+  }
+  if (first === '--help' || first === '-h') {
+    io.stdout.write(MAIN_HELP);
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout.write(`meshsim ${readVersion()}\n`);
+    return 0;
+  }
+  if (first === 'help') return help(rest, io);
+  if (first.startsWith('-')) throw new UsageError(`unknown flag '${first}'`);
+  if (!isCommand(first)) {
+    throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.join(', ')})`);
+  }
+  return await Promise.resolve(HANDLERS[first](rest, io));
+}
+
+function help(args: readonly string[], io: CliIo): number {
+  const [topic, ...extra] = args;
+  if (topic === undefined) {
+    io.stdout.write(MAIN_HELP);
+    return 0;
+  }
+  if (!isCommand(topic) || extra.length > 0) {
+    throw new UsageError(`no help for '${args.join(' ')}' (commands: ${COMMANDS.join(', ')})`);
+  }
+  io.stdout.write(COMMAND_HELP[topic]);
+  return 0;
+}
+
+function isCommand(name: string): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`meshsim: ${error.message}\n${usageHint(error.command)}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CliError) {
+    io.stderr.write(`meshsim: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof ScenarioError) {
+    io.stderr.write(error.message.endsWith('\n') ? error.message : error.message + '\n');
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`meshsim: error: ${message}\n`);
+  if (process.env['MESHSIM_DEBUG'] !== undefined && error instanceof Error && error.stack !== undefined) {
+    io.stderr.write(error.stack + '\n');
+  }
+  return 1;
+}

@@ -1,0 +1,160 @@
+// Runs the real built binary (node packages/cli/dist/bin.js), built once by test/globalSetup.ts.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { simulate } from '@meshsim/mesh';
+import type { SimulationConfig } from '@meshsim/mesh';
+import { applyOverrides, listBundledScenarios, loadScenario } from '@meshsim/scenario';
+
+import { INVALID_SCENARIO_YAML, writeTempFile } from './__helpers__/scenarios.js';
+
+const build = inject('cliBuild');
+
+/**
+ * Why the tests that need a real run cannot run yet, or `null` when they can. `simulate` is being
+ * implemented in parallel and throws "not implemented" until then, and the bundled scenarios are
+ * being written too. Any other error counts as "ready", so that a real bug fails the tests instead
+ * of hiding behind the skip.
+ */
+const notReady = ((): string | null => {
+  let config: SimulationConfig;
+  try {
+    config = applyOverrides(loadScenario('retry-storm'), { durationMs: 100 });
+  } catch (error) {
+    return `the bundled scenario retry-storm does not load yet (${error instanceof Error ? error.message : String(error)})`;
+  }
+  try {
+    simulate(config);
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return /not implemented/i.test(message) ? 'simulate() still throws "not implemented"' : null;
+  }
+})();
+const simulateWorks = notReady === null;
+
+/** Appended to the names of the tests that the skip hides, so the report says why they did not run. */
+const SKIP_REASON = notReady === null ? '' : ` [skipped: ${notReady.split('\n')[0] ?? ''}]`;
+
+/** Runs `node dist/bin.js ...args` from the repository root. */
+function meshsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, [build.binPath, ...args], {
+    cwd: build.repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+describe('meshsim binary', () => {
+  beforeAll(() => {
+    // A build with type errors elsewhere in the tree still emits dist/ (tsc -b, TS >= 5.6); only a
+    // missing binary stops these tests.
+    if (!existsSync(build.binPath)) {
+      throw new Error(`the CLI was not built (${build.binPath} missing):\n${build.output}`);
+    }
+  });
+
+  it('starts with a node shebang', () => {
+    expect(readFileSync(build.binPath, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('meshsim --help lists the commands, exit 0', () => {
+    const { code, stdout } = meshsim('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('run <name|file>');
+    expect(stdout).toContain('validate <file...>');
+    expect(stdout).toContain('list');
+  });
+
+  it('meshsim --version prints the version, exit 0', () => {
+    const { code, stdout } = meshsim('--version');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^meshsim \d+\.\d+\.\d+/);
+  });
+
+  it('meshsim list lists retry-storm, exit 0', () => {
+    const { code, stdout } = meshsim('list');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^retry-storm\s/m);
+  });
+
+  it('meshsim run with an unknown flag exits 2 and names the flag', () => {
+    const { code, stdout, stderr } = meshsim('run', 'retry-storm', '--frobnicate');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain("'--frobnicate'");
+    expect(stderr).toContain("run 'meshsim --help'");
+  });
+
+  it('meshsim validate on an invalid file exits 1 with the file, field path and reason', () => {
+    const file = writeTempFile('broken.yaml', INVALID_SCENARIO_YAML);
+    const { code, stdout, stderr } = meshsim('validate', file);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${file}: services.frontend.replicas:`);
+  });
+
+  it('meshsim validate on a bundled scenario file prints ok, exit 0', () => {
+    const bundled = listBundledScenarios().find((scenario) => scenario.name === 'retry-storm');
+    if (bundled === undefined) throw new Error('retry-storm is not bundled');
+    const file = bundled.file;
+    const { code, stdout } = meshsim('validate', file);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`ok ${file}\n`);
+  });
+
+  describe('runs (need a working simulate)', () => {
+    it.skipIf(!simulateWorks)(
+      `meshsim run retry-storm --duration 5s --json prints schemaVersion 1 JSON, byte-identical run to run${SKIP_REASON}`,
+      () => {
+        const first = meshsim('run', 'retry-storm', '--duration', '5s', '--seed', '7', '--json');
+        const second = meshsim('run', 'retry-storm', '--duration', '5s', '--seed', '7', '--json');
+        expect(first.stderr).toMatch(/done in \d+\.\d s wall/);
+        expect(first.code).toBe(0);
+        const parsed = JSON.parse(first.stdout) as {
+          schemaVersion: number;
+          scenario: { durationMs: number; seed: unknown };
+        };
+        expect(parsed.schemaVersion).toBe(1);
+        expect(parsed.scenario.durationMs).toBe(5000);
+        expect(parsed.scenario.seed).toBe(7);
+        expect(second.code).toBe(0);
+        expect(second.stdout).toBe(first.stdout);
+      },
+    );
+
+    it.skipIf(!simulateWorks)(`meshsim run retry-storm prints the text summary, exit 0${SKIP_REASON}`, () => {
+      const { code, stdout, stderr } = meshsim('run', 'retry-storm', '--duration', '2s');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Scenario retry-storm: mesh \S+, seed \S+, duration 2 s, [\d,]+ events$/m);
+      expect(stdout).toContain('p99 (ms)');
+      // stderr is not a TTY here: no progress bar, only the final line.
+      expect(stderr).not.toContain('\r');
+      expect(stderr).toMatch(/^done in \d+\.\d s wall, [\d,]+ events \(.+ events\/s\)\n$/);
+    });
+
+    it.skipIf(!simulateWorks)(
+      `meshsim run --openmetrics --out FILE writes the file and a note on stderr${SKIP_REASON}`,
+      () => {
+        const out = writeTempFile('metrics.txt', '');
+        const { code, stdout, stderr } = meshsim(
+          'run',
+          'retry-storm',
+          '--duration',
+          '2s',
+          '--openmetrics',
+          '--out',
+          out,
+        );
+        expect(code).toBe(0);
+        expect(stdout).toBe('');
+        expect(stderr).toContain(`wrote openmetrics output to ${out}`);
+        expect(readFileSync(out, 'utf8').endsWith('# EOF\n')).toBe(true);
+      },
+    );
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+
+import { listBundledScenarios } from '@meshsim/scenario';
+
+import { main, readVersion } from '../src/index.js';
+import { captureIo } from './__helpers__/io.js';
+import { INVALID_SCENARIO_YAML, writeTempFile } from './__helpers__/scenarios.js';
+
+/** Runs main() with captured streams. */
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('main: help and version', () => {
+  it.each([['--help'], ['-h'], ['help']])(
+    'main([%s]) prints the overview listing every command, exit 0',
+    async (flag) => {
+      const { code, out, err } = await run(flag);
+      expect(code).toBe(0);
+      expect(err).toBe('');
+      for (const command of ['list', 'run <name|file>', 'validate <file...>']) expect(out).toContain(command);
+      expect(out).toContain('Exit codes:');
+    },
+  );
+
+  it.each([['run'], ['validate'], ['list']])(
+    'main([%s, --help]) prints the command help, exit 0',
+    async (command) => {
+      const { code, out } = await run(command, '--help');
+      expect(code).toBe(0);
+      expect(out).toContain(`Usage: meshsim ${command}`);
+      expect((await run('help', command)).out).toBe(out);
+    },
+  );
+
+  it('main([run, --help]) documents every flag of run', async () => {
+    const { out } = await run('run', '--help');
+    for (const flag of [
+      '--seed',
+      '--duration',
+      '--mesh',
+      '--json',
+      '--csv',
+      '--openmetrics',
+      '--out',
+      '--no-progress',
+    ]) {
+      expect(out).toContain(flag);
+    }
+  });
+
+  it('main([--version]) prints the package version, exit 0', async () => {
+    const { code, out } = await run('--version');
+    expect(code).toBe(0);
+    expect(out).toBe(`meshsim ${readVersion()}\n`);
+    expect(readVersion()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('main: usage errors exit with 2', () => {
+  it('main([]) prints the overview on stderr, exit 2', async () => {
+    const { code, out, err } = await run();
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('Commands:');
+  });
+
+  it.each([
+    [['frobnicate'], "unknown command 'frobnicate'"],
+    [['--frobnicate'], "unknown flag '--frobnicate'"],
+    [['run', 'retry-storm', '--bogus'], "unknown flag '--bogus' for 'meshsim run'"],
+    [['run', 'retry-storm', '-x'], "unknown flag '-x'"],
+    [['run'], 'missing scenario'],
+    [['run', 'a', 'b'], "got also 'b'"],
+    [['run', 'retry-storm', '--seed'], "flag '--seed' needs a value"],
+    [['run', 'retry-storm', '--seed', 'abc'], "invalid value for --seed: 'abc'"],
+    [['run', 'retry-storm', '--seed', '1.5'], "invalid value for --seed: '1.5'"],
+    [['run', 'retry-storm', '--duration', '5x'], "invalid value for --duration: '5x'"],
+    [['run', 'retry-storm', '--duration', '0s'], "invalid value for --duration: '0s'"],
+    [
+      ['run', 'retry-storm', '--mesh', 'consul'],
+      "invalid value for --mesh: 'consul' (expected one of: none,",
+    ],
+    [['run', 'retry-storm', '--json', '--csv'], 'choose one output format (got --json and --csv)'],
+    [['run', 'retry-storm', '--json=yes'], "flag '--json' takes no value"],
+    [['validate'], 'missing file'],
+    [['list', 'extra'], 'takes no arguments'],
+    [['help', 'nothing'], "no help for 'nothing'"],
+  ])('main(%j) exits 2 with %j and a help hint', async (argv, message) => {
+    const { code, out, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(message);
+    expect(err).toContain("run 'meshsim --help'");
+  });
+
+  it('main([run, …]) usage errors point to the command help as well', async () => {
+    const { err } = await run('run', 'retry-storm', '--bogus');
+    expect(err).toBe(
+      "meshsim: unknown flag '--bogus' for 'meshsim run'\n" +
+        "run 'meshsim --help' or 'meshsim run --help' for usage\n",
+    );
+  });
+});
+
+describe('main: list', () => {
+  it('main([list]) prints each bundled scenario with its description, exit 0', async () => {
+    const { code, out } = await run('list');
+    expect(code).toBe(0);
+    const scenarios = listBundledScenarios();
+    expect(scenarios.length).toBeGreaterThan(0);
+    expect(out.trimEnd().split('\n')).toHaveLength(scenarios.length);
+    expect(out).toMatch(/^retry-storm {2,}\S/m);
+  });
+});
+
+describe('main: run (before simulating)', () => {
+  it('main([run, unknown-name]) says so and lists the bundled names, exit 1', async () => {
+    const { code, err } = await run('run', 'no-such-scenario');
+    expect(code).toBe(1);
+    expect(err).toContain('no-such-scenario: not a bundled scenario nor a file');
+    expect(err).toContain('bundled scenarios: ');
+    expect(err).toContain('retry-storm');
+  });
+
+  it('main([run, missing.yaml]) reports the missing file, exit 1', async () => {
+    const { code, err } = await run('run', 'does/not/exist.yaml');
+    expect(code).toBe(1);
+    expect(err).toContain('does/not/exist.yaml: file not found');
+  });
+
+  it('main([run, invalid.yaml]) prints the scenario errors, exit 1', async () => {
+    const file = writeTempFile('broken.yaml', INVALID_SCENARIO_YAML);
+    const { code, out, err } = await run('run', file);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain(file);
+    expect(err).toContain('replicas');
+  });
+});
+
+describe('main: validate', () => {
+  it('main([validate, bad.yaml]) prints file, field path and reason on stderr, exit 1', async () => {
+    // Arrange
+    const file = writeTempFile('broken.yaml', INVALID_SCENARIO_YAML);
+
+    // Act
+    const { code, out, err } = await run('validate', file);
+
+    // Assert
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    const line = err.split('\n').find((l) => l.includes('replicas'));
+    expect(line).toBeDefined();
+    // file: path: reason
+    expect(line).toMatch(new RegExp(`^${escapeRegExp(file)}: services\\.frontend\\.replicas: \\S`));
+  });
+
+  it('main([validate, good, bad, missing]) reports each file and exits 1', async () => {
+    const good = listBundledScenarios()[0]?.file;
+    if (good === undefined) throw new Error('no bundled scenario');
+    const bad = writeTempFile('broken.yaml', INVALID_SCENARIO_YAML);
+
+    const { code, out, err } = await run('validate', good, bad, 'missing.yaml');
+
+    expect(code).toBe(1);
+    expect(out).toBe(`ok ${good}\n`);
+    expect(err).toContain('missing.yaml: file not found');
+    expect(err).toContain('2 of 3 files invalid');
+  });
+
+  it('main([validate, ...bundled files]) prints ok for each, exit 0', async () => {
+    const files = listBundledScenarios().map((scenario) => scenario.file);
+    const { code, out, err } = await run('validate', ...files);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toBe(files.map((file) => `ok ${file}\n`).join(''));
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+
+import { UsageError, parseRunArgs } from '../src/index.js';
+
+describe('parseRunArgs', () => {
+  it('parseRunArgs([scenario]) defaults to text output with progress and no overrides', () => {
+    expect(parseRunArgs(['retry-storm'])).toEqual({
+      scenario: 'retry-storm',
+      format: 'text',
+      progress: true,
+    });
+  });
+
+  it('parseRunArgs(args) reads every flag, before or after the scenario, with = or a space', () => {
+    const args = ['--seed=7', 'my.yaml', '--duration', '1.5s', '--mesh', 'none', '--openmetrics'];
+    expect(parseRunArgs([...args, '--out', 'm.txt', '--no-progress'])).toEqual({
+      scenario: 'my.yaml',
+      seed: 7,
+      durationMs: 1500,
+      mesh: 'none',
+      format: 'openmetrics',
+      out: 'm.txt',
+      progress: false,
+    });
+  });
+
+  it('parseRunArgs([--help]) returns help even without a scenario', () => {
+    expect(parseRunArgs(['--help'])).toBe('help');
+    expect(parseRunArgs(['x', '-h'])).toBe('help');
+  });
+
+  it.each([
+    [['x', '--seed', '-1'], '--seed'],
+    [['x', '--seed', '9007199254740993'], "invalid value for --seed: '9007199254740993'"],
+    [['x', '--duration', '-5s'], '--duration'],
+    [['x', '--duration', 'soon'], "invalid value for --duration: 'soon'"],
+    [['x', '--out', ''], "invalid value for --out: ''"],
+    [['x', '--csv', '--openmetrics', '--json'], 'got --json and --csv and --openmetrics'],
+  ])('parseRunArgs(%j) throws a UsageError mentioning %j', (args, message) => {
+    expect(() => parseRunArgs(args)).toThrow(UsageError);
+    expect(() => parseRunArgs(args)).toThrow(message);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+
+import { ProgressBar, formatDoneLine, formatProgressLine } from '../src/index.js';
+import { captureIo } from './__helpers__/io.js';
+
+describe('formatProgressLine', () => {
+  it('formatProgressLine(simulatedMs, totalMs) draws a 10-cell bar, the percentage and simulated seconds', () => {
+    expect(formatProgressLine(40_500, 90_000)).toBe('[#####-----] 45% 40.5 s / 90 s simulated');
+    expect(formatProgressLine(0, 90_000)).toBe('[----------] 0% 0.0 s / 90 s simulated');
+    expect(formatProgressLine(120_000, 120_000)).toBe('[##########] 100% 120.0 s / 120 s simulated');
+  });
+
+  it('formatProgressLine clamps to [0, 100] % and survives a zero total', () => {
+    expect(formatProgressLine(200, 100)).toContain('100%');
+    expect(formatProgressLine(29, 100)).toContain(' 29% ');
+    expect(formatProgressLine(0, 0)).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('formatDoneLine', () => {
+  it('formatDoneLine(wallMs, events) gives wall seconds, events and the event rate', () => {
+    expect(formatDoneLine(3200, 4_000_000)).toBe('done in 3.2 s wall, 4,000,000 events (1.25 M events/s)');
+    expect(formatDoneLine(500, 1000)).toBe('done in 0.5 s wall, 1,000 events (2.0 k events/s)');
+    expect(formatDoneLine(0, 0)).toBe('done in 0.0 s wall, 0 events (– events/s)');
+  });
+});
+
+describe('ProgressBar', () => {
+  it('ProgressBar.update draws nothing before delayMs, then redraws at most every minIntervalMs', () => {
+    // Arrange
+    let now = 0;
+    const io = captureIo({ isTTY: true });
+    const bar = new ProgressBar(io.stderr, { delayMs: 300, minIntervalMs: 100, now: () => now });
+
+    // Act + Assert
+    now = 100;
+    bar.update(1000, 10_000);
+    expect(io.err()).toBe('');
+    now = 400;
+    bar.update(2000, 10_000);
+    expect(io.err()).toBe('\r[##--------] 20% 2.0 s / 10 s simulated\x1b[K');
+    now = 450;
+    bar.update(3000, 10_000);
+    expect(io.err().split('\r')).toHaveLength(2);
+    now = 600;
+    bar.update(4000, 10_000);
+    expect(io.err()).toContain('40% 4.0 s');
+  });
+
+  it('ProgressBar.clear erases a drawn bar and writes nothing otherwise', () => {
+    let now = 0;
+    const io = captureIo({ isTTY: true });
+    const bar = new ProgressBar(io.stderr, { delayMs: 0, minIntervalMs: 0, now: () => now });
+    bar.clear();
+    expect(io.err()).toBe('');
+    now = 1;
+    bar.update(1, 2);
+    bar.clear();
+    expect(io.err().endsWith('\r\x1b[K')).toBe(true);
+  });
+});

@@ -1,0 +1,10 @@
+// Public API of @meshsim/report: render a SimulationResult as text, JSON, CSV or OpenMetrics.
+
+export { formatTable } from './formatTable.js';
+export { renderText } from './renderText.js';
+export { JSON_DECIMALS, JSON_SCHEMA_VERSION, renderJson, toJsonDocument } from './renderJson.js';
+export { CSV_DECIMALS, renderEdgesCsv, renderTimeSeriesCsv } from './renderCsv.js';
+export { OPENMETRICS_DECIMALS, escapeLabelValue, renderOpenMetrics } from './renderOpenMetrics.js';
+
+export type { FormatTableOptions, TableColumn } from './formatTable.js';
+export type { JsonValue } from './renderJson.js';

@@ -1,0 +1,68 @@
+// Number formatting shared by the renderers. Deterministic (no locale), never prints NaN or undefined.
+
+/** Printed in text output where a value is missing or undefined (no calls, no duration, NaN). */
+export const MISSING = '–';
+
+/** `value` with `decimals` fixed decimals; `–` if not finite. Never prints `-0`. */
+export function fixed(value: number, decimals: number): string {
+  if (!Number.isFinite(value)) return MISSING;
+  const text = value.toFixed(decimals);
+  return /^-0(?:\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/** An integer count with thousands separators (`1,234,567`); `–` if not finite. */
+export function count(value: number): string {
+  if (!Number.isFinite(value)) return MISSING;
+  return groupThousands(fixed(Math.round(value), 0));
+}
+
+/** A latency [ms] with precision that suits its size: 0.352, 4.21, 35.2, 1250. */
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return MISSING;
+  const magnitude = Math.abs(value);
+  const text = fixed(value, magnitude < 1 ? 3 : magnitude < 10 ? 2 : magnitude < 1000 ? 1 : 0);
+  return groupThousands(text);
+}
+
+/** A ratio in [0, 1] as a percentage with `decimals` decimals (no `%` sign: the header carries it). */
+export function percent(ratio: number, decimals: number): string {
+  return fixed(ratio * 100, decimals);
+}
+
+/** A duration [ms] in a unit that reads well: `850 ms`, `5 s`, `90 s`, `120.5 s`, `15 min`, `2 h`. */
+export function duration(valueMs: number): string {
+  if (!Number.isFinite(valueMs)) return MISSING;
+  const magnitude = Math.abs(valueMs);
+  if (magnitude < 1000) return `${trimZeros(fixed(valueMs, 3))} ms`;
+  if (magnitude >= 3_600_000 && valueMs % 3_600_000 === 0) return `${fixed(valueMs / 3_600_000, 0)} h`;
+  if (magnitude >= 600_000 && valueMs % 60_000 === 0) return `${fixed(valueMs / 60_000, 0)} min`;
+  return `${trimZeros(fixed(valueMs / 1000, 3))} s`;
+}
+
+/** `1.500` → `1.5`, `2.000` → `2`. */
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/** `a / b`, or `NaN` when `b` is 0 (callers print NaN as `–`). */
+export function ratio(a: number, b: number): number {
+  return b === 0 ? Number.NaN : a / b;
+}
+
+function groupThousands(text: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (match === null) return text;
+  const [, sign = '', int = '', frac = ''] = match;
+  return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + frac;
+}
+
+/**
+ * `value` rounded to `decimals` decimal places for machine-readable output (JSON, CSV, OpenMetrics), so
+ * that tiny floating-point differences never change the bytes. `null` for NaN and ±Infinity; `-0` → `0`.
+ */
+export function round(value: number, decimals = 6): number | null {
+  if (!Number.isFinite(value)) return null;
+  if (Number.isInteger(value)) return value === 0 ? 0 : value;
+  const rounded = Number(value.toFixed(decimals));
+  return rounded === 0 ? 0 : rounded;
+}

@@ -1,0 +1,159 @@
+// The machine-readable result: a versioned, documented JSON document (docs/output-formats.md).
+// Field order is fixed here, not inherited from the input, and numbers are rounded, so the same
+// result always gives the same bytes.
+
+import { FAILURE_CAUSES } from '@meshsim/mesh';
+import type { LatencySummary, SimulationResult } from '@meshsim/mesh';
+
+import { sortedPolicyEvents } from './internal/derived.js';
+import { round } from './internal/format.js';
+
+/** Version of the JSON document's schema; bumped on any incompatible change. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** Decimal places kept for non-integer numbers in JSON output. */
+export const JSON_DECIMALS = 6;
+
+/** A JSON value, as produced by {@link toJsonDocument}. */
+export type JsonValue =
+  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/**
+ * Renders a result as JSON: `{ "schemaVersion": 1, "scenario": …, "events": …, "edges": […], … }` with
+ * the fields of `SimulationResult` in a fixed order. Non-integer numbers are rounded to
+ * {@link JSON_DECIMALS} decimals; `Infinity` and `NaN` become `null`. Objects are indented by two spaces
+ * and arrays of numbers or strings are kept on one line.
+ *
+ * @param result - The output of `simulate`.
+ * @returns The JSON text, ending with a newline.
+ */
+export function renderJson(result: SimulationResult): string {
+  return stringify(toJsonDocument(result), '') + '\n';
+}
+
+/**
+ * The JSON document as a plain value (what {@link renderJson} serialises), for callers that embed it
+ * in a larger document.
+ */
+export function toJsonDocument(result: SimulationResult): JsonValue {
+  const { scenario, proxies, timeSeries, conservation } = result;
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    scenario: {
+      name: scenario.name,
+      description: scenario.description,
+      seed: typeof scenario.seed === 'number' ? num(scenario.seed) : scenario.seed,
+      durationMs: num(scenario.durationMs),
+      mesh: scenario.mesh,
+    },
+    events: num(result.events),
+    edges: result.edges.map((edge) => ({
+      source: edge.source,
+      destination: edge.destination,
+      calls: num(edge.calls),
+      attempts: num(edge.attempts),
+      retries: num(edge.retries),
+      succeeded: num(edge.succeeded),
+      failed: num(edge.failed),
+      failures: Object.fromEntries(FAILURE_CAUSES.map((cause) => [cause, num(edge.failures[cause] ?? 0)])),
+      inFlight: num(edge.inFlight),
+      successRate: num(edge.successRate),
+      latency: latency(edge.latency),
+      policyEvents: Object.fromEntries(sortedPolicyEvents(edge).map(([event, n]) => [event, num(n)])),
+    })),
+    services: result.services.map((service) => ({
+      name: service.name,
+      namespace: service.namespace,
+      cluster: service.cluster,
+      instances: num(service.instances),
+      concurrency: num(service.concurrency),
+      arrived: num(service.arrived),
+      completed: num(service.completed),
+      rejected: num(service.rejected),
+      errors: num(service.errors),
+      wasted: num(service.wasted),
+      utilisation: num(service.utilisation),
+      maxQueueLength: num(service.maxQueueLength),
+      latency: latency(service.latency),
+    })),
+    proxies: {
+      count: num(proxies.count),
+      cpuCores: num(proxies.cpuCores),
+      memoryMiB: num(proxies.memoryMiB),
+      byKind: proxies.byKind.map((kind) => ({
+        kind: kind.kind,
+        count: num(kind.count),
+        cpuCores: num(kind.cpuCores),
+        memoryMiB: num(kind.memoryMiB),
+        queued: num(kind.queued),
+      })),
+    },
+    timeSeries: {
+      intervalMs: num(timeSeries.intervalMs),
+      startMs: nums(timeSeries.startMs),
+      edges: timeSeries.edges.map((series) => ({
+        source: series.source,
+        destination: series.destination,
+        calls: nums(series.calls),
+        succeeded: nums(series.succeeded),
+        failed: nums(series.failed),
+        retries: nums(series.retries),
+        p50Ms: nums(series.p50Ms),
+        p99Ms: nums(series.p99Ms),
+      })),
+      services: timeSeries.services.map((series) => ({
+        name: series.name,
+        utilisation: nums(series.utilisation),
+        queueLength: nums(series.queueLength),
+        completed: nums(series.completed),
+        rejected: nums(series.rejected),
+      })),
+    },
+    conservation: {
+      offered: num(conservation.offered),
+      succeeded: num(conservation.succeeded),
+      failed: num(conservation.failed),
+      inFlight: num(conservation.inFlight),
+      holds: conservation.holds,
+    },
+    warnings: [...result.warnings],
+    assumptions: [...result.assumptions],
+  };
+}
+
+function num(value: number): number | null {
+  return round(value, JSON_DECIMALS);
+}
+
+function nums(values: readonly number[]): (number | null)[] {
+  return values.map(num);
+}
+
+function latency(summary: LatencySummary): JsonValue {
+  return {
+    count: num(summary.count),
+    meanMs: num(summary.meanMs),
+    p50Ms: num(summary.p50Ms),
+    p90Ms: num(summary.p90Ms),
+    p99Ms: num(summary.p99Ms),
+    p999Ms: num(summary.p999Ms),
+    maxMs: num(summary.maxMs),
+  };
+}
+
+// Like JSON.stringify(value, null, 2), except that arrays holding no objects or arrays stay on one line.
+function stringify(value: JsonValue, indent: string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    const items = value as readonly JsonValue[];
+    if (items.length === 0) return '[]';
+    if (items.every((item) => item === null || typeof item !== 'object')) {
+      return `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+    }
+    return `[\n${items.map((item) => inner + stringify(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as { readonly [key: string]: JsonValue });
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${stringify(item, inner)}`).join(',\n')}\n${indent}}`;
+}

@@ -1,0 +1,249 @@
+// Hand-made SimulationResult fixtures for the renderer tests: a small three-service run and an empty one.
+
+import { FAILURE_CAUSES } from '@meshsim/mesh';
+import type { EdgeMetrics, FailureCause, LatencySummary, SimulationResult } from '@meshsim/mesh';
+
+import {
+  renderEdgesCsv,
+  renderJson,
+  renderOpenMetrics,
+  renderText,
+  renderTimeSeriesCsv,
+} from '../../src/index.js';
+
+// Built from FAILURE_CAUSES so that a new cause in the model needs no change here.
+const NO_FAILURES = Object.fromEntries(FAILURE_CAUSES.map((cause) => [cause, 0])) as Record<
+  FailureCause,
+  number
+>;
+
+/** A latency summary with every field zero (no completed call). */
+export function emptyLatency(): LatencySummary {
+  return { count: 0, meanMs: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, p999Ms: 0, maxMs: 0 };
+}
+
+/** An edge with no traffic at all. */
+export function emptyEdge(source: string, destination: string): EdgeMetrics {
+  return {
+    source,
+    destination,
+    calls: 0,
+    attempts: 0,
+    retries: 0,
+    succeeded: 0,
+    failed: 0,
+    failures: { ...NO_FAILURES },
+    inFlight: 0,
+    successRate: 1,
+    latency: emptyLatency(),
+    policyEvents: {},
+  };
+}
+
+/**
+ * A 10 s run of client → frontend → checkout under istio-sidecar, with retries, timeouts and rejections
+ * on the checkout edge and awkward floats (1/3) to exercise rounding.
+ */
+export function makeResult(): SimulationResult {
+  return {
+    scenario: {
+      name: 'retry-storm',
+      description: 'Retries amplify a latency spike into an outage.',
+      seed: 42,
+      durationMs: 10_000,
+      mesh: 'istio-sidecar',
+    },
+    events: 1_234_567,
+    edges: [
+      {
+        source: 'client',
+        destination: 'frontend',
+        calls: 8000,
+        attempts: 8000,
+        retries: 0,
+        succeeded: 7900,
+        failed: 95,
+        failures: { ...NO_FAILURES, timeout: 60, error: 35 },
+        inFlight: 5,
+        successRate: 7900 / 7995,
+        latency: {
+          count: 7900,
+          meanMs: 6.1,
+          p50Ms: 4.2123,
+          p90Ms: 9.87,
+          p99Ms: 31.456,
+          p999Ms: 120.5,
+          maxMs: 1001.25,
+        },
+        policyEvents: {},
+      },
+      {
+        source: 'frontend',
+        destination: 'checkout',
+        calls: 7995,
+        attempts: 9500,
+        retries: 1510,
+        succeeded: 7895,
+        failed: 100,
+        failures: { ...NO_FAILURES, 'per-try-timeout': 40, rejected: 50, reset: 3, 'breaker-open': 7 },
+        inFlight: 0,
+        successRate: 7895 / 7995,
+        latency: {
+          count: 7895,
+          meanMs: 1 / 3,
+          p50Ms: 0.2512,
+          p90Ms: 0.61,
+          p99Ms: 2.5,
+          p999Ms: 8.25,
+          maxMs: 300,
+        },
+        // Deliberately not sorted: renderers must sort.
+        policyEvents: { 'retry-budget-denied': 120, 'breaker-trip': 2 },
+      },
+    ],
+    services: [
+      {
+        name: 'frontend',
+        namespace: 'default',
+        cluster: 'primary',
+        instances: 3,
+        concurrency: 64,
+        arrived: 8000,
+        completed: 7993,
+        rejected: 0,
+        errors: 35,
+        wasted: 12,
+        utilisation: 0.4567,
+        maxQueueLength: 17,
+        latency: { count: 7993, meanMs: 5.9, p50Ms: 4.1, p90Ms: 9.5, p99Ms: 30.9, p999Ms: 118, maxMs: 1000 },
+      },
+      {
+        name: 'checkout',
+        namespace: 'default',
+        cluster: 'primary',
+        instances: 2,
+        concurrency: 16,
+        arrived: 9450,
+        completed: 9398,
+        rejected: 50,
+        errors: 0,
+        wasted: 210,
+        utilisation: 2 / 3,
+        maxQueueLength: 128,
+        latency: { count: 9398, meanMs: 0.3, p50Ms: 0.25, p90Ms: 0.6, p99Ms: 2.4, p999Ms: 8, maxMs: 299 },
+      },
+    ],
+    proxies: {
+      count: 5,
+      cpuCores: 0.3333333333,
+      memoryMiB: 300.25,
+      byKind: [{ kind: 'envoy-sidecar', count: 5, cpuCores: 0.3333333333, memoryMiB: 300.25, queued: 42 }],
+    },
+    timeSeries: {
+      intervalMs: 5000,
+      startMs: [0, 5000],
+      edges: [
+        {
+          source: 'client',
+          destination: 'frontend',
+          calls: [4000, 4000],
+          succeeded: [3990, 3910],
+          failed: [5, 90],
+          retries: [0, 0],
+          p50Ms: [4.1, 4.3],
+          p99Ms: [20.5, 40.25],
+        },
+        {
+          source: 'frontend',
+          destination: 'checkout',
+          calls: [3995, 3995],
+          succeeded: [3990, 0],
+          failed: [3, 90],
+          retries: [10, 1500],
+          p50Ms: [0.25, 0],
+          p99Ms: [2.5, 0],
+        },
+      ],
+      services: [
+        {
+          name: 'frontend',
+          utilisation: [0.3, 0.6],
+          queueLength: [0, 17],
+          completed: [3995, 3998],
+          rejected: [0, 0],
+        },
+        {
+          name: 'checkout',
+          utilisation: [0.5, 0.8],
+          queueLength: [0, 128],
+          completed: [4500, 4898],
+          rejected: [0, 50],
+        },
+      ],
+    },
+    conservation: { offered: 8000, succeeded: 7900, failed: 95, inFlight: 5, holds: true },
+    warnings: ['mesh none cannot enforce retries on frontend → checkout'],
+    assumptions: ['Sidecar latency is lognormal, fitted to Istio 1.20 benchmark p90/p99 (guess).'],
+  };
+}
+
+/**
+ * A run in which nothing happened: zero duration, no calls, no proxies, an edge without traffic,
+ * an empty time series.
+ */
+export function makeEmptyResult(): SimulationResult {
+  return {
+    scenario: { name: 'empty', description: '', seed: 'abc', durationMs: 0, mesh: 'none' },
+    events: 0,
+    edges: [emptyEdge('client', 'frontend')],
+    services: [
+      {
+        name: 'frontend',
+        namespace: 'default',
+        cluster: 'primary',
+        instances: 1,
+        concurrency: 1,
+        arrived: 0,
+        completed: 0,
+        rejected: 0,
+        errors: 0,
+        wasted: 0,
+        utilisation: Number.NaN,
+        maxQueueLength: 0,
+        latency: emptyLatency(),
+      },
+    ],
+    proxies: { count: 0, cpuCores: 0, memoryMiB: 0, byKind: [] },
+    timeSeries: {
+      intervalMs: 1000,
+      startMs: [0],
+      edges: [
+        {
+          source: 'client',
+          destination: 'frontend',
+          calls: [0],
+          succeeded: [0],
+          failed: [0],
+          retries: [0],
+          p50Ms: [0],
+          p99Ms: [0],
+        },
+      ],
+      services: [{ name: 'frontend', utilisation: [0], queueLength: [0], completed: [0], rejected: [0] }],
+    },
+    conservation: { offered: 0, succeeded: 0, failed: 0, inFlight: 0, holds: true },
+    warnings: [],
+    assumptions: [],
+  };
+}
+
+/** Every renderer of the package applied to `result`, by name. */
+export function renderAll(result: SimulationResult): Record<string, string> {
+  return {
+    text: renderText(result),
+    json: renderJson(result),
+    edgesCsv: renderEdgesCsv(result),
+    timeSeriesCsv: renderTimeSeriesCsv(result),
+    openMetrics: renderOpenMetrics(result),
+  };
+}

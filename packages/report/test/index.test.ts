@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+
+import * as report from '../src/index.js';
+import { makeEmptyResult, makeResult, renderAll } from './__helpers__/fixtures.js';
+
+describe('@meshsim/report', () => {
+  it('exports exactly the documented API', () => {
+    expect(Object.keys(report).sort()).toEqual([
+      'CSV_DECIMALS',
+      'JSON_DECIMALS',
+      'JSON_SCHEMA_VERSION',
+      'OPENMETRICS_DECIMALS',
+      'escapeLabelValue',
+      'formatTable',
+      'renderEdgesCsv',
+      'renderJson',
+      'renderOpenMetrics',
+      'renderText',
+      'renderTimeSeriesCsv',
+      'toJsonDocument',
+    ]);
+  });
+
+  it.each([
+    ['a run with traffic', makeResult],
+    ['an empty run (zero calls, zero duration)', makeEmptyResult],
+  ])('no renderer prints NaN or undefined for %s', (_name, make) => {
+    for (const [format, output] of Object.entries(renderAll(make()))) {
+      expect(output, format).not.toMatch(/\bNaN\b|\bundefined\b/);
+      expect(output.endsWith('\n'), format).toBe(true);
+    }
+  });
+
+  it('every renderer is deterministic: same input, same bytes', () => {
+    expect(renderAll(makeResult())).toEqual(renderAll(makeResult()));
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+
+import { renderEdgesCsv, renderTimeSeriesCsv } from '../src/index.js';
+import { emptyEdge, makeEmptyResult, makeResult } from './__helpers__/fixtures.js';
+
+/** Splits CSV text without quoted fields into rows of cells. */
+function parse(csv: string): string[][] {
+  return csv
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
+}
+
+describe('renderEdgesCsv', () => {
+  it('renderEdgesCsv(result) writes a header with units and one row per edge', () => {
+    const [header, ...rows] = parse(renderEdgesCsv(makeResult()));
+    expect(header).toContain('rate_rps');
+    expect(header).toContain('p99_ms');
+    expect(header).toContain('success_ratio');
+    expect(header).toContain('failed_per_try_timeout');
+    expect(rows).toHaveLength(2);
+    // Policy-event columns: the union over edges, sorted, after the fixed columns.
+    expect(header?.slice(-2)).toEqual(['policy_breaker_trip', 'policy_retry_budget_denied']);
+    expect(rows[0]?.slice(-2)).toEqual(['0', '0']);
+    const row = Object.fromEntries((header ?? []).map((name, i) => [name, rows[1]?.[i]]));
+    expect(row).toMatchObject({
+      source: 'frontend',
+      destination: 'checkout',
+      calls: '7995',
+      retries: '1510',
+      failed_rejected: '50',
+      rate_rps: '799.5',
+      failed_breaker_open: '7',
+      policy_breaker_trip: '2',
+      policy_retry_budget_denied: '120',
+      p99_ms: '2.5',
+      mean_ms: '0.333333',
+    });
+  });
+
+  it('renderEdgesCsv(result) quotes cells with commas, quotes or newlines', () => {
+    const result = makeEmptyResult();
+    result.edges = [emptyEdge('a,b', 'say "hi"')];
+    const csv = renderEdgesCsv(result);
+    expect(csv.split('\n')[1]?.startsWith('"a,b","say ""hi"""')).toBe(true);
+  });
+
+  it('renderEdgesCsv(emptyResult) leaves undefined values empty, never NaN', () => {
+    const csv = renderEdgesCsv(makeEmptyResult());
+    expect(csv).not.toMatch(/NaN|undefined|Infinity|null/);
+    const [header, row] = parse(csv);
+    expect(row).toHaveLength(header?.length ?? -1);
+  });
+});
+
+describe('renderTimeSeriesCsv', () => {
+  it('renderTimeSeriesCsv(result) writes one row per interval per edge', () => {
+    const [header, ...rows] = parse(renderTimeSeriesCsv(makeResult()));
+    expect(header).toEqual([
+      'interval_start_ms',
+      'interval_end_ms',
+      'source',
+      'destination',
+      'calls',
+      'succeeded',
+      'failed',
+      'retries',
+      'rate_rps',
+      'p50_ms',
+      'p99_ms',
+    ]);
+    expect(rows).toEqual([
+      ['0', '5000', 'client', 'frontend', '4000', '3990', '5', '0', '800', '4.1', '20.5'],
+      ['5000', '10000', 'client', 'frontend', '4000', '3910', '90', '0', '800', '4.3', '40.25'],
+      ['0', '5000', 'frontend', 'checkout', '3995', '3990', '3', '10', '799', '0.25', '2.5'],
+      // No successful call in the interval: the latency cells are empty, not 0.
+      ['5000', '10000', 'frontend', 'checkout', '3995', '0', '90', '1500', '799', '', ''],
+    ]);
+  });
+
+  it('renderTimeSeriesCsv(emptyResult) has no NaN or undefined', () => {
+    expect(renderTimeSeriesCsv(makeEmptyResult())).not.toMatch(/NaN|undefined|Infinity|null/);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+
+import { FAILURE_CAUSES } from '@meshsim/mesh';
+
+import { JSON_SCHEMA_VERSION, renderJson } from '../src/index.js';
+import { makeEmptyResult, makeResult } from './__helpers__/fixtures.js';
+
+describe('renderJson', () => {
+  it('renderJson(result) parses back to the result, with schemaVersion 1 first', () => {
+    // Arrange
+    const result = makeResult();
+
+    // Act
+    const parsed = JSON.parse(renderJson(result)) as Record<string, unknown>;
+
+    // Assert
+    expect(Object.keys(parsed)).toEqual([
+      'schemaVersion',
+      'scenario',
+      'events',
+      'edges',
+      'services',
+      'proxies',
+      'timeSeries',
+      'conservation',
+      'warnings',
+      'assumptions',
+    ]);
+    expect(parsed['schemaVersion']).toBe(JSON_SCHEMA_VERSION);
+    expect(JSON_SCHEMA_VERSION).toBe(1);
+    const { schemaVersion: _, ...rest } = parsed;
+    // Values equal the input up to the 6-decimal rounding.
+    expect(rest).toEqual(JSON.parse(JSON.stringify(result, (_key, v: unknown) => roundForCompare(v))));
+  });
+
+  it('renderJson(result) gives the same bytes for the same input, whatever the key order of the input', () => {
+    const a = makeResult();
+    const b = makeResult();
+    // Same data, keys inserted in a different order.
+    b.scenario = {
+      mesh: b.scenario.mesh,
+      durationMs: b.scenario.durationMs,
+      seed: b.scenario.seed,
+      description: b.scenario.description,
+      name: b.scenario.name,
+    };
+    expect(renderJson(a)).toBe(renderJson(b));
+    expect(renderJson(a)).toBe(renderJson(makeResult()));
+  });
+
+  it('renderJson(result) rounds non-integers to 6 decimals and keeps number arrays on one line', () => {
+    const json = renderJson(makeResult());
+    expect(json).toContain('"meanMs": 0.333333');
+    expect(json).toContain('"utilisation": 0.666667');
+    expect(json).toContain('"startMs": [0, 5000]');
+    expect(json.endsWith('}\n')).toBe(true);
+  });
+
+  it('renderJson(result) writes every failure cause and the policy events sorted by name', () => {
+    const parsed = JSON.parse(renderJson(makeResult())) as {
+      edges: { failures: Record<string, number>; policyEvents: Record<string, number> }[];
+    };
+    expect(Object.keys(parsed.edges[1]?.failures ?? {})).toEqual([...FAILURE_CAUSES]);
+    expect(Object.keys(parsed.edges[1]?.policyEvents ?? {})).toEqual(['breaker-trip', 'retry-budget-denied']);
+  });
+
+  it('renderJson(result) writes Infinity and NaN as null', () => {
+    const result = makeResult();
+    const edge = result.edges[0];
+    if (edge === undefined) throw new Error('fixture has edges');
+    edge.latency.maxMs = Infinity;
+    const service = result.services[0];
+    if (service === undefined) throw new Error('fixture has services');
+    service.utilisation = Number.NaN;
+
+    const parsed = JSON.parse(renderJson(result)) as {
+      edges: { latency: { maxMs: unknown } }[];
+      services: { utilisation: unknown }[];
+    };
+    expect(parsed.edges[0]?.latency.maxMs).toBeNull();
+    expect(parsed.services[0]?.utilisation).toBeNull();
+  });
+
+  it('renderJson(emptyResult) has no NaN, Infinity or undefined and keeps a string seed', () => {
+    const json = renderJson(makeEmptyResult());
+    expect(json).not.toMatch(/NaN|undefined|Infinity/);
+    expect((JSON.parse(json) as { scenario: { seed: unknown } }).scenario.seed).toBe('abc');
+  });
+});
+
+function roundForCompare(value: unknown): unknown {
+  return typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(6)) : value;
+}

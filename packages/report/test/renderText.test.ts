@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+
+import { renderText } from '../src/index.js';
+import { makeEmptyResult, makeResult } from './__helpers__/fixtures.js';
+
+describe('renderText', () => {
+  it('renderText(result) starts with the scenario line: name, mesh, seed, duration with unit, events', () => {
+    const text = renderText(makeResult());
+    expect(text.split('\n')[0]).toBe(
+      'Scenario retry-storm: mesh istio-sidecar, seed 42, duration 10 s, 1,234,567 events',
+    );
+  });
+
+  it('renderText(result) puts a unit in every numeric header', () => {
+    const text = renderText(makeResult());
+    for (const header of [
+      'rate (req/s)',
+      'success (%)',
+      'p50 (ms)',
+      'p99 (ms)',
+      'utilisation (%)',
+      'CPU (cores)',
+      'memory (MiB)',
+    ]) {
+      expect(text).toContain(header);
+    }
+  });
+
+  it('renderText(result) prints one edge row with rate, success, latency and failure columns', () => {
+    const text = renderText(makeResult());
+    const row = text.split('\n').find((line) => line.startsWith('frontend → checkout'));
+    expect(row?.split(/\s{2,}/)).toEqual([
+      'frontend → checkout',
+      '7,995',
+      '799.5',
+      '98.75',
+      '0.251',
+      '2.50',
+      '1,510',
+      '40',
+      // rejected = queue full + breaker open
+      '57',
+      '3',
+    ]);
+  });
+
+  it('renderText(result) right-aligns the numeric columns of the edge table', () => {
+    const lines = renderText(makeResult()).split('\n');
+    const header = lines.findIndex((line) => line.startsWith('source → destination'));
+    const table = lines.slice(header, header + 4);
+    // Right-aligned tables end every line at the same column.
+    expect(new Set(table.map((line) => line.length)).size).toBe(1);
+  });
+
+  it('renderText(result) prints services, proxies, conservation, warnings and assumptions', () => {
+    const text = renderText(makeResult());
+    expect(text).toMatch(/^checkout +2 +16 +66\.7 +9,450 +50 +0 +210 +128 +2\.40$/m);
+    expect(text).toMatch(/^envoy-sidecar +5 +0\.333 +300\.3 +42$/m);
+    expect(text).toContain('Conservation: offered 8,000 = succeeded 7,900 + failed 95 + in flight 5 (holds)');
+    expect(text).toContain('Warnings:\n  - mesh none cannot enforce retries');
+    expect(text).toContain('Assumptions:\n  - Sidecar latency is lognormal');
+  });
+
+  it('renderText(result) lists policy events per edge, sorted by name', () => {
+    const text = renderText(makeResult());
+    expect(text).toMatch(
+      /Policy events\n.*\n.*\nfrontend → checkout +breaker-trip +2\nfrontend → checkout +retry-budget-denied +120\n/,
+    );
+  });
+
+  it('renderText(result) prints no policy-event table when there are none', () => {
+    expect(renderText(makeEmptyResult())).not.toContain('Policy events');
+  });
+
+  it('renderText(result) flags a conservation violation', () => {
+    const result = makeResult();
+    result.conservation.holds = false;
+    expect(renderText(result)).toContain('(VIOLATED)');
+  });
+
+  it('renderText(emptyResult) prints `–` for undefined values and never NaN or undefined', () => {
+    const text = renderText(makeEmptyResult());
+    expect(text).not.toMatch(/NaN|undefined|Infinity|null/);
+    expect(text).toContain('duration 0 ms');
+    expect(text).toContain('Proxies: none');
+    expect(text).toMatch(/^client → frontend +0 +– +– +– +– +0 +0 +0 +0$/m);
+  });
+
+  it('renderText(result) is deterministic', () => {
+    expect(renderText(makeResult())).toBe(renderText(makeResult()));
+  });
+});
