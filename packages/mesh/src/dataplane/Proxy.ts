@@ -27,6 +27,8 @@ export class Proxy {
   traversals = 0;
   /** False while the proxy is crashed: requests through it fail to connect, responses are reset. */
   up = true;
+  /** The service this proxy belongs to (sidecar's pod, waypoint's service), or null for per-node proxies. */
+  service: string | null = null;
   private busy = 0;
   private readonly waiting = new Deque<ProxyTraveller>();
   private readonly cpuPerTraversalMs: number;

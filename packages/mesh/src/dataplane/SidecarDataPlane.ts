@@ -30,18 +30,19 @@ export class SidecarDataPlane implements DataPlane {
     onForward: (traveller: ProxyTraveller) => void,
   ) {
     const latency = createSampler(mesh.sidecar.latencyMs, streams.stream('proxy/sidecar'));
-    this.sidecars = instances.map(
-      (instance) =>
-        new Proxy(
-          'envoy-sidecar',
-          `${instance.name}/istio-proxy`,
-          instance.node,
-          mesh.sidecar,
-          latency,
-          engine,
-          onForward,
-        ),
-    );
+    this.sidecars = instances.map((instance) => {
+      const proxy = new Proxy(
+        'envoy-sidecar',
+        `${instance.name}/istio-proxy`,
+        instance.node,
+        mesh.sidecar,
+        latency,
+        engine,
+        onForward,
+      );
+      proxy.service = instance.service.name;
+      return proxy;
+    });
     this.routes = new RouteCache((caller, target) => {
       const route: Station[] = [];
       if (caller.instanceId >= 0)
