@@ -1,0 +1,51 @@
+// The error thrown for an invalid scenario: every problem found, each naming the file, the field
+// path and the reason, so a user can fix them all in one pass.
+
+/** One problem in a scenario file. */
+export interface ScenarioIssue {
+  /** File name as given to the loader (`retry-storm.yaml`, `./my/scenario.json`). */
+  file: string;
+  /** Field path such as `services.checkout.calls[0].retry.attempts`; `''` for the whole file. */
+  path: string;
+  /** What is wrong, e.g. `must be an integer >= 1 (got 0)`. */
+  reason: string;
+  /** 1-based line of the field (or of its closest written parent), when known. */
+  line?: number;
+  /** 1-based column of the field, when known. */
+  column?: number;
+}
+
+/**
+ * Formats one issue as `file: path: reason` (or `file: reason` when the path is empty), e.g.
+ * `retry-storm.yaml: services.checkout.calls[0].retry.attempts: must be an integer >= 1 (got 0)`.
+ */
+export function formatScenarioIssue(issue: ScenarioIssue): string {
+  return issue.path === ''
+    ? `${issue.file}: ${issue.reason}`
+    : `${issue.file}: ${issue.path}: ${issue.reason}`;
+}
+
+/**
+ * An invalid scenario. `issues` lists every problem found (all of them, not just the first), in
+ * file order; the message has one {@link formatScenarioIssue} line per issue.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   loadScenario('my-scenario.yaml');
+ * } catch (error) {
+ *   if (error instanceof ScenarioError) for (const issue of error.issues) console.error(issue.path, issue.reason);
+ * }
+ * ```
+ */
+export class ScenarioError extends Error {
+  /** Every problem found, in file order. Never empty. */
+  readonly issues: readonly ScenarioIssue[];
+
+  /** @param issues - The problems; at least one. */
+  constructor(issues: readonly ScenarioIssue[]) {
+    super(issues.map(formatScenarioIssue).join('\n'));
+    this.name = 'ScenarioError';
+    this.issues = issues;
+  }
+}

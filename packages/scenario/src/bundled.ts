@@ -1,0 +1,50 @@
+// The scenarios shipped with the package (packages/scenario/scenarios/*.yaml), found relative to
+// this module so that the lookup works from both src/ and dist/.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** A bundled scenario: its name (the file name without `.yaml`), one-line description and absolute path. */
+export interface BundledScenario {
+  name: string;
+  description: string;
+  file: string;
+}
+
+/** Absolute path of the directory holding the bundled scenario files. */
+export function bundledScenariosDir(): string {
+  return fileURLToPath(new URL('../scenarios/', import.meta.url));
+}
+
+/**
+ * Lists the bundled scenarios, sorted by name. Reads only each file's `description` (whitespace
+ * collapsed to one line); use `loadScenario(name)` to validate and resolve one.
+ *
+ * @example
+ * ```ts
+ * for (const { name, description } of listBundledScenarios()) console.log(`${name}  ${description}`);
+ * ```
+ */
+export function listBundledScenarios(): BundledScenario[] {
+  const dir = bundledScenariosDir();
+  return readdirSync(dir)
+    .filter((entry) => entry.endsWith('.yaml'))
+    .sort()
+    .map((entry) => {
+      const file = join(dir, entry);
+      let description = '';
+      try {
+        const data: unknown = parse(readFileSync(file, 'utf8'));
+        const value =
+          typeof data === 'object' && data !== null
+            ? (data as { description?: unknown }).description
+            : undefined;
+        if (typeof value === 'string') description = value.replace(/\s+/g, ' ').trim();
+      } catch {
+        // An unparsable file still lists; loading it reports the error.
+      }
+      return { name: entry.slice(0, -'.yaml'.length), description, file };
+    });
+}

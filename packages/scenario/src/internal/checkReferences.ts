@@ -1,0 +1,191 @@
+// Cross-reference checks that a schema cannot express: names that must exist (services, clusters),
+// call cycles, fault sizes. Runs on the raw input, defensively, so it reports even when the schema failed.
+
+import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
+import { SCENARIO_DEFAULTS } from '../defaults.js';
+import { parseDurationMs } from '../units.js';
+import type { PathSegment } from './path.js';
+import { got } from './show.js';
+import { didYouMean } from './suggest.js';
+import type { PathIssue } from './zodIssues.js';
+
+type Obj = Record<string, unknown>;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function list(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function durationOrUndefined(value: unknown): number | undefined {
+  try {
+    return typeof value === 'number' || typeof value === 'string' ? parseDurationMs(value) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `unknown <what> "x" (did you mean "y"?); known <what>s: a, b`. */
+function unknownName(what: string, name: string, known: readonly string[]): string {
+  const listing = known.length === 0 ? `no ${what}s are defined` : `known ${what}s: ${known.join(', ')}`;
+  return `unknown ${what} ${JSON.stringify(name)}${didYouMean(name, known)}; ${listing}`;
+}
+
+interface Edge {
+  from: string;
+  to: string;
+  path: readonly PathSegment[];
+}
+
+/** The calls of every service as edges, in file order (parallel groups flattened). */
+function callEdges(services: Obj): Edge[] {
+  const edges: Edge[] = [];
+  for (const [from, service] of Object.entries(services)) {
+    if (!isObject(service)) continue;
+    list(service['calls']).forEach((item, i) => {
+      if (!isObject(item)) return;
+      if (typeof item['to'] === 'string')
+        edges.push({ from, to: item['to'], path: ['services', from, 'calls', i, 'to'] });
+      list(item['parallel']).forEach((call, j) => {
+        if (isObject(call) && typeof call['to'] === 'string') {
+          edges.push({ from, to: call['to'], path: ['services', from, 'calls', i, 'parallel', j, 'to'] });
+        }
+      });
+    });
+  }
+  return edges;
+}
+
+/** One issue per back edge of a depth-first search: each names the cycle it closes. */
+function findCycles(names: readonly string[], edges: readonly Edge[]): PathIssue[] {
+  const out: PathIssue[] = [];
+  const adjacency = new Map<string, Edge[]>(names.map((name) => [name, []]));
+  for (const edge of edges) if (adjacency.has(edge.to)) adjacency.get(edge.from)?.push(edge);
+  const state = new Map<string, 'active' | 'done'>();
+  const stack: string[] = [];
+  const visit = (name: string): void => {
+    state.set(name, 'active');
+    stack.push(name);
+    for (const edge of adjacency.get(name) ?? []) {
+      const target = state.get(edge.to);
+      if (target === 'active') {
+        const cycle = [...stack.slice(stack.indexOf(edge.to)), edge.to];
+        out.push({
+          path: edge.path,
+          reason: `call cycle ${cycle.join(' → ')}: a request would call itself forever (the model needs an acyclic call graph)`,
+        });
+      } else if (target === undefined) {
+        visit(edge.to);
+      }
+    }
+    stack.pop();
+    state.set(name, 'done');
+  };
+  for (const name of names) if (!state.has(name)) visit(name);
+  return out;
+}
+
+/**
+ * Checks the references between parts of a raw scenario: call targets, traffic targets, fault
+ * services, `mesh.libraryServices` and service clusters must exist; the call graph must be acyclic;
+ * unique cluster and zone names; a fault cannot hit more instances than the service has, nor start
+ * after the end of the run. Values of the wrong type are skipped (the schema reports them).
+ *
+ * @param input - The parsed file, not yet validated.
+ * @returns Every problem found.
+ */
+export function checkReferences(input: unknown): PathIssue[] {
+  const out: PathIssue[] = [];
+  if (!isObject(input)) return out;
+  const services = isObject(input['services']) ? input['services'] : {};
+  const serviceNames = Object.keys(services);
+  const checkService = (name: unknown, path: readonly PathSegment[]): void => {
+    if (typeof name === 'string' && !(name in services)) {
+      out.push({ path, reason: unknownName('service', name, serviceNames) });
+    }
+  };
+
+  // Clusters and zones.
+  const clusterNames: string[] = [];
+  if (Array.isArray(input['clusters'])) {
+    input['clusters'].forEach((cluster, i) => {
+      if (!isObject(cluster) || typeof cluster['name'] !== 'string') return;
+      if (clusterNames.includes(cluster['name'])) {
+        out.push({
+          path: ['clusters', i, 'name'],
+          reason: `duplicate cluster name ${JSON.stringify(cluster['name'])}`,
+        });
+      }
+      clusterNames.push(cluster['name']);
+      const zoneNames = new Set<string>();
+      list(cluster['zones']).forEach((zone, j) => {
+        if (!isObject(zone) || typeof zone['name'] !== 'string') return;
+        if (zoneNames.has(zone['name'])) {
+          out.push({
+            path: ['clusters', i, 'zones', j, 'name'],
+            reason: `duplicate zone name ${JSON.stringify(zone['name'])} in cluster ${JSON.stringify(cluster['name'])}`,
+          });
+        }
+        zoneNames.add(zone['name']);
+      });
+    });
+  } else {
+    clusterNames.push(...DEFAULT_CLUSTERS.map((cluster) => cluster.name));
+  }
+
+  // Services: their cluster and the targets of their calls.
+  for (const [name, service] of Object.entries(services)) {
+    if (!isObject(service)) continue;
+    const cluster = service['cluster'];
+    if (typeof cluster === 'string' && !clusterNames.includes(cluster)) {
+      out.push({
+        path: ['services', name, 'cluster'],
+        reason: unknownName('cluster', cluster, clusterNames),
+      });
+    }
+  }
+  const edges = callEdges(services);
+  for (const edge of edges) checkService(edge.to, edge.path);
+  out.push(...findCycles(serviceNames, edges));
+
+  // Mesh library services.
+  const mesh = input['mesh'];
+  if (isObject(mesh)) {
+    list(mesh['libraryServices']).forEach((name, i) => checkService(name, ['mesh', 'libraryServices', i]));
+  }
+
+  // Traffic and faults.
+  list(input['traffic']).forEach((source, i) => {
+    if (isObject(source)) checkService(source['to'], ['traffic', i, 'to']);
+  });
+  const durationMs =
+    input['duration'] === undefined ? SCENARIO_DEFAULTS.durationMs : durationOrUndefined(input['duration']);
+  list(input['faults']).forEach((fault, i) => {
+    if (!isObject(fault)) return;
+    checkService(fault['service'], ['faults', i, 'service']);
+    const target = typeof fault['service'] === 'string' ? services[fault['service']] : undefined;
+    const instances = fault['instances'];
+    if (isObject(target) && typeof instances === 'number') {
+      const replicas = target['replicas'] === undefined ? 1 : target['replicas'];
+      if (typeof replicas === 'number' && instances > replicas) {
+        out.push({
+          path: ['faults', i, 'instances'],
+          reason: got(`must be <= the replicas of ${String(fault['service'])} (${replicas})`, instances),
+        });
+      }
+    }
+    const atMs = durationOrUndefined(fault['at']);
+    if (atMs !== undefined && durationMs !== undefined && atMs >= durationMs) {
+      out.push({
+        path: ['faults', i, 'at'],
+        reason: got(
+          `must be before the end of the run (duration ${String(input['duration'] ?? `${SCENARIO_DEFAULTS.durationMs}ms`)})`,
+          fault['at'],
+        ),
+      });
+    }
+  });
+  return out;
+}

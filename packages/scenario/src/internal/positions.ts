@@ -1,0 +1,51 @@
+// Finds where a field path is written in a YAML (or JSON) document, for line/column in errors.
+
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import type { PathSegment } from './path.js';
+
+/** A 1-based position in the source text. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** Maps a field path to the position of its key (or of the closest written ancestor). */
+export type Locate = (path: readonly PathSegment[]) => SourcePosition | undefined;
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
+}
+
+/**
+ * Builds a {@link Locate} for a parsed document. For a map entry it points at the key, for a list
+ * item at the item; a path that does not exist (a missing field) points at its deepest written parent.
+ */
+export function createLocator(doc: Document, lineCounter: LineCounter): Locate {
+  return (path) => {
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as Node | null)?.range?.[0];
+    for (const segment of path) {
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isMap(node)) {
+        const pair = node.items.find((item) => keyText(item.key) === String(segment));
+        if (pair === undefined) break;
+        const keyRange = (pair.key as Node | null)?.range;
+        if (keyRange !== undefined && keyRange !== null) offset = keyRange[0];
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item: unknown = node.items[segment];
+        const range = (item as Node | null)?.range;
+        if (range === undefined || range === null) break;
+        offset = range[0];
+        node = item;
+      } else {
+        break;
+      }
+    }
+    if (offset === undefined) return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+}

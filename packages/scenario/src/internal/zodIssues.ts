@@ -1,0 +1,103 @@
+// Flattens zod issues into `{ path, reason }` pairs: picks the intended branch of a failed union,
+// splits unknown keys into one issue each with a "did you mean" hint, and unwraps record-key issues.
+
+import type * as z from 'zod';
+import type { KnownKeys } from './errorMap.js';
+import type { PathSegment } from './path.js';
+import { got } from './show.js';
+import { didYouMean } from './suggest.js';
+
+/** A problem at a field path, before the file name and position are attached. */
+export interface PathIssue {
+  path: readonly PathSegment[];
+  reason: string;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** True if `issue` only says the input is not of the expected type at all (also for a nested union). */
+function isRootTypeMismatch(issue: Issue): boolean {
+  if (issue.path.length !== 0) return false;
+  if (issue.code === 'invalid_type') return true;
+  return issue.code === 'invalid_union' && issue.errors.every((branch) => branch.every(isRootTypeMismatch));
+}
+
+/** Counts the ways an input fails to even be of a union branch's shape (wrong type, unknown or missing keys). */
+function shapeMismatches(issues: readonly Issue[]): number {
+  let count = 0;
+  for (const issue of issues) {
+    if (isRootTypeMismatch(issue) || (issue.code === 'invalid_type' && issue.input === undefined)) count += 1;
+    else if (issue.code === 'unrecognized_keys' && issue.path.length === 0) count += issue.keys.length;
+  }
+  return count;
+}
+
+function onlyRootTypeErrors(issues: readonly Issue[]): boolean {
+  return issues.every(isRootTypeMismatch);
+}
+
+function knownKeysHint(key: string, known: Set<string> | undefined): string {
+  if (known === undefined || known.size === 0) return '';
+  const hint = didYouMean(key, known);
+  if (hint !== '') return hint;
+  return `; expected one of: ${[...known].join(', ')}`;
+}
+
+/**
+ * Converts zod issues to path issues.
+ *
+ * @param issues - Issues from `safeParse` (run with `reportInput: true` and {@link createErrorMap}).
+ * @param knownKeys - The keys recorded by the error map, for suggestions.
+ * @param prefix - Path of the value the issues are relative to (union branches are relative to the union).
+ */
+export function flattenZodIssues(
+  issues: readonly Issue[],
+  knownKeys: KnownKeys,
+  prefix: readonly PathSegment[] = [],
+): PathIssue[] {
+  const out: PathIssue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...(issue.path as PathSegment[])];
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const known =
+          typeof issue.input === 'object' && issue.input !== null ? knownKeys.get(issue.input) : undefined;
+        for (const key of issue.keys) {
+          out.push({ path: [...path, key], reason: `unknown field${knownKeysHint(key, known)}` });
+        }
+        break;
+      }
+      case 'invalid_union': {
+        const branches = issue.errors;
+        if (issue.input === undefined) {
+          out.push({ path, reason: 'is required' });
+          break;
+        }
+        if (branches.length === 0 || branches.every(onlyRootTypeErrors)) {
+          out.push({ path, reason: issue.message });
+          break;
+        }
+        // The intended branch is the one the input fits best: fewest shape mismatches, then fewest issues.
+        let best = branches[0] as Issue[];
+        for (const branch of branches) {
+          const a = shapeMismatches(branch);
+          const b = shapeMismatches(best);
+          if (a < b || (a === b && branch.length < best.length)) best = branch;
+        }
+        out.push(...flattenZodIssues(best, knownKeys, path));
+        break;
+      }
+      case 'invalid_key': {
+        const inner = issue.issues[0];
+        out.push({
+          path,
+          reason: inner !== undefined ? inner.message : got('is not a valid key', issue.input),
+        });
+        break;
+      }
+      default:
+        out.push({ path, reason: issue.message });
+    }
+  }
+  return out;
+}

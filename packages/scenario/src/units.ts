@@ -1,0 +1,140 @@
+// Parsers for the human-friendly quantities of scenario files: durations (`250ms`, `1.5s`), rates
+// (`800/s`, `48000/m`) and memory sizes (`64Mi`, `50MB`). Bare numbers are milliseconds / requests per second.
+
+/** Milliseconds per duration unit accepted by {@link parseDurationMs}. */
+const DURATION_UNITS_MS: Readonly<Record<string, number>> = {
+  us: 0.001,
+  µs: 0.001,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
+
+/** Divisor turning a count per unit into a count per second, for {@link parseRate}. */
+const RATE_UNITS_PER_S: Readonly<Record<string, number>> = {
+  '': 1,
+  '/s': 1,
+  rps: 1,
+  '/m': 60,
+  '/min': 60,
+  rpm: 60,
+  '/h': 3600,
+};
+
+/** Bytes per memory unit accepted by {@link parseByteSize} (binary `Ki/Mi/Gi`, decimal `KB/MB/GB`). */
+const BYTE_UNITS: Readonly<Record<string, number>> = {
+  B: 1,
+  Ki: 1024,
+  KiB: 1024,
+  Mi: 1024 ** 2,
+  MiB: 1024 ** 2,
+  Gi: 1024 ** 3,
+  GiB: 1024 ** 3,
+  KB: 1000,
+  kB: 1000,
+  MB: 1000 ** 2,
+  GB: 1000 ** 3,
+};
+
+const NUMBER = String.raw`(?:\d+(?:\.\d*)?|\.\d+)`;
+
+/**
+ * A duration string: a non-negative decimal with an optional unit `us`/`µs`, `ms`, `s`, `m`, `h`
+ * (no unit = milliseconds). Shared by the parser and the JSON Schema.
+ */
+export const DURATION_PATTERN = String.raw`^\s*${NUMBER}\s*(?:us|µs|ms|s|m|h)?\s*$`;
+
+/** A rate string: a non-negative decimal with an optional unit `/s`, `rps`, `/m`, `/min`, `rpm`, `/h`. */
+export const RATE_PATTERN = String.raw`^\s*${NUMBER}\s*(?:/s|rps|/m|/min|rpm|/h)?\s*$`;
+
+/** A memory size with a unit: `64Mi`, `64MiB`, `512Ki`, `1Gi`, `50MB`, `2KB`, `100B`. */
+export const BYTE_SIZE_PATTERN = String.raw`^\s*${NUMBER}\s*(?:B|Ki|KiB|Mi|MiB|Gi|GiB|KB|kB|MB|GB)\s*$`;
+
+const DURATION_RE = new RegExp(`^\\s*(${NUMBER})\\s*(us|µs|ms|s|m|h)?\\s*$`);
+const RATE_RE = new RegExp(`^\\s*(${NUMBER})\\s*(/s|rps|/m|/min|rpm|/h)?\\s*$`);
+const BYTE_SIZE_RE = new RegExp(`^\\s*(${NUMBER})\\s*(B|Ki|KiB|Mi|MiB|Gi|GiB|KB|kB|MB|GB)\\s*$`);
+
+function checkNumber(what: string, value: number, example: string): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`invalid ${what} ${String(value)}: must be a finite number >= 0 (e.g. ${example})`);
+  }
+  return value;
+}
+
+/**
+ * Parses a duration into milliseconds.
+ *
+ * Accepts `300us`, `250ms`, `2s`, `1.5s`, `5m`, `1h`, a bare number string (`"250"` = 250 ms) or a
+ * number (milliseconds). Whitespace between number and unit is allowed (`"250 ms"`).
+ *
+ * @param value - The duration as written in a scenario.
+ * @returns The duration [ms], finite and >= 0.
+ * @throws RangeError if `value` is negative, not finite, or not in the syntax above.
+ * @example
+ * ```ts
+ * parseDurationMs('1.5s'); // 1500
+ * parseDurationMs('300us'); // 0.3
+ * parseDurationMs(25); // 25
+ * ```
+ */
+export function parseDurationMs(value: string | number): number {
+  if (typeof value === 'number') return checkNumber('duration', value, '250ms, 2s, 5m');
+  const match = DURATION_RE.exec(value);
+  if (match === null) {
+    throw new RangeError(
+      `invalid duration ${JSON.stringify(value)}: expected a number with an optional unit us, ms, s, m or h (e.g. 250ms, 1.5s, 5m)`,
+    );
+  }
+  return Number(match[1]) * (DURATION_UNITS_MS[match[2] ?? 'ms'] as number);
+}
+
+/**
+ * Parses a request rate into requests per second.
+ *
+ * Accepts `800`, `800/s`, `800rps`, `48000/m` (= 800/s), `48000/min`, `48000rpm`, `2880000/h`, or a number
+ * (requests per second).
+ *
+ * @param value - The rate as written in a scenario.
+ * @returns The rate [req/s], finite and >= 0.
+ * @throws RangeError if `value` is negative, not finite, or not in the syntax above.
+ * @example
+ * ```ts
+ * parseRate('48000/m'); // 800
+ * parseRate('800rps'); // 800
+ * ```
+ */
+export function parseRate(value: string | number): number {
+  if (typeof value === 'number') return checkNumber('rate', value, '800, 800/s, 48000/m');
+  const match = RATE_RE.exec(value);
+  if (match === null) {
+    throw new RangeError(
+      `invalid rate ${JSON.stringify(value)}: expected a number with an optional unit /s, rps, /m, rpm or /h (e.g. 800/s, 48000/m)`,
+    );
+  }
+  return Number(match[1]) / (RATE_UNITS_PER_S[match[2] ?? ''] as number);
+}
+
+/**
+ * Parses a memory size with a unit into bytes: binary `Ki`, `Mi`, `Gi` (also `KiB`, `MiB`, `GiB`),
+ * decimal `KB`/`kB`, `MB`, `GB`, or `B`. A unit is required (bare numbers mean different units in
+ * different fields, so the scenario resolver handles them).
+ *
+ * @param value - The size as written in a scenario, e.g. `64Mi` or `50MB`.
+ * @returns The size [bytes].
+ * @throws RangeError if `value` is not in the syntax above.
+ * @example
+ * ```ts
+ * parseByteSize('64Mi'); // 67108864
+ * parseByteSize('50MB'); // 50000000
+ * ```
+ */
+export function parseByteSize(value: string): number {
+  const match = BYTE_SIZE_RE.exec(value);
+  if (match === null) {
+    throw new RangeError(
+      `invalid memory size ${JSON.stringify(value)}: expected a number with a unit B, Ki, Mi, Gi, KB, MB or GB (e.g. 64Mi, 50MB)`,
+    );
+  }
+  return Number(match[1]) * (BYTE_UNITS[match[2] as string] as number);
+}

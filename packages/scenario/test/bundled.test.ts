@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  ScenarioError,
+  bundledScenariosDir,
+  listBundledScenarios,
+  loadScenario,
+  loadScenarioFile,
+} from '../src/index.js';
+
+const bundled = listBundledScenarios();
+
+describe('bundled scenarios', () => {
+  it('listBundledScenarios() lists retry-storm, steady-3tier and instance-crash, sorted by name', () => {
+    expect(bundled.map((s) => s.name)).toEqual(['instance-crash', 'retry-storm', 'steady-3tier']);
+  });
+
+  it('listBundledScenarios() gives absolute file paths inside bundledScenariosDir()', () => {
+    for (const scenario of bundled)
+      expect(scenario.file).toBe(join(bundledScenariosDir(), `${scenario.name}.yaml`));
+  });
+
+  it.each(bundled.map((s) => [s.name, s] as const))(
+    '%s parses, and its name matches its file',
+    (name, scenario) => {
+      // Act
+      const config = loadScenario(name);
+      // Assert
+      expect(config.name).toBe(name);
+      expect(basename(scenario.file)).toBe(`${name}.yaml`);
+      expect(config.services.length).toBeGreaterThan(2);
+    },
+  );
+
+  it.each(bundled.map((s) => [s.name, s] as const))(
+    '%s has a one-line description and comments explaining the expected outcome',
+    (_name, scenario) => {
+      const text = readFileSync(scenario.file, 'utf8');
+      expect(scenario.description.length).toBeGreaterThan(20);
+      expect(scenario.description).not.toContain('\n');
+      expect(text).toContain('# Expected outcome');
+      expect((parse(text) as { description: string }).description).toBe(scenario.description);
+    },
+  );
+
+  it.each(bundled.map((s) => [s.name, s] as const))('%s sets every service capacity explicitly', (name) => {
+    expect(loadScenario(name).assumptions.join('\n')).not.toContain('is a default');
+  });
+
+  it('retry-storm: 3-tier, client and frontend retry with 3 attempts, latency fault on checkout at 30 s for 20 s', () => {
+    const config = loadScenario('retry-storm');
+    const frontend = config.services.find((s) => s.name === 'frontend');
+    expect(config.durationMs).toBe(90_000);
+    expect(frontend?.calls[0]?.[0]?.policy.retry.maxAttempts).toBe(3);
+    expect(config.traffic[0]?.policy.retry.maxAttempts).toBe(3);
+    expect(config.faults).toEqual([
+      {
+        atMs: 30_000,
+        durationMs: 20_000,
+        service: 'checkout',
+        instances: Infinity,
+        effect: { kind: 'latency', addMs: { kind: 'constant', value: 150 }, multiply: 1 },
+      },
+    ]);
+  });
+
+  it('instance-crash: 2 of 4 cart instances crash for 20 s; one caller retries connect failures, one does not', () => {
+    const config = loadScenario('instance-crash');
+    expect(config.services.find((s) => s.name === 'cart')?.replicas).toBe(4);
+    expect(config.faults).toEqual([
+      { atMs: 20_000, durationMs: 20_000, service: 'cart', instances: 2, effect: { kind: 'crash' } },
+    ]);
+    const retryOn = config.services.map((s) => s.calls[0]?.[0]?.policy.retry.retryOn ?? []);
+    expect(retryOn).toContainEqual(['connect-failure', 'reset']);
+    expect(retryOn).toContainEqual([]);
+  });
+
+  it('steady-3tier has no faults', () => {
+    expect(loadScenario('steady-3tier').faults).toEqual([]);
+  });
+});
+
+describe('loadScenario / loadScenarioFile', () => {
+  it('loadScenario(path) loads a file, giving the same config as by name', () => {
+    const scenario = bundled[0];
+    if (scenario === undefined) throw new Error('no bundled scenario');
+    expect(loadScenario(scenario.file)).toEqual(loadScenario(scenario.name));
+  });
+
+  it('loadScenario(name) of an unknown name lists the bundled scenarios and suggests the closest', () => {
+    expect(() => loadScenario('retry-strom')).toThrow(
+      new ScenarioError([
+        {
+          file: 'retry-strom',
+          path: '',
+          reason:
+            'not a bundled scenario nor a file (did you mean "retry-storm"?); bundled scenarios: instance-crash, retry-storm, steady-3tier',
+        },
+      ]),
+    );
+  });
+
+  it('loadScenarioFile(path) of a missing file names the file as given', () => {
+    expect(() => loadScenarioFile('./nope/missing.yaml')).toThrow('./nope/missing.yaml: file not found');
+  });
+});

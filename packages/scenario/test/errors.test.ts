@@ -1,0 +1,471 @@
+import { describe, expect, it } from 'vitest';
+import { ScenarioError, formatScenarioIssue, parseScenario } from '../src/index.js';
+import { issuesOf, messagesOf, minimal, parseError } from './__helpers__/scenarios.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case pokes at arbitrary raw fields
+type Mutation = (s: any) => void;
+
+const DURATION = 'a duration such as 250ms, 1.5s, 5m, 300us or a number of milliseconds';
+
+const CASES: [string, Mutation, string[]][] = [
+  [
+    'retry.attempts 0',
+    (s) => (s.services.frontend.calls[0].retry = { attempts: 0 }),
+    ['test.yaml: services.frontend.calls[0].retry.attempts: must be an integer >= 1 (got 0)'],
+  ],
+  [
+    'an unknown top-level key, close to a known one',
+    (s) => (s.duraton = '5s'),
+    ['test.yaml: duraton: unknown field (did you mean "duration"?)'],
+  ],
+  [
+    'an unknown key far from any known one',
+    (s) => (s.services.frontend.calls[0].color = 'red'),
+    [
+      'test.yaml: services.frontend.calls[0].color: unknown field; expected one of: to, probability, optional, timeout, perTryTimeout, retry',
+    ],
+  ],
+  [
+    'a misspelt distribution kind',
+    (s) => (s.services.backend.serviceTime = { exponental: { mean: '1ms' } }),
+    ['test.yaml: services.backend.serviceTime.exponental: unknown field (did you mean "exponential"?)'],
+  ],
+  [
+    'a call to an unknown service',
+    (s) => (s.services.frontend.calls[0].to = 'backnd'),
+    [
+      'test.yaml: services.frontend.calls[0].to: unknown service "backnd" (did you mean "backend"?); known services: frontend, backend',
+    ],
+  ],
+  [
+    'a call cycle',
+    (s) => (s.services.backend.calls = [{ to: 'frontend' }]),
+    [
+      'test.yaml: services.backend.calls[0].to: call cycle frontend → backend → frontend: a request would call itself forever (the model needs an acyclic call graph)',
+    ],
+  ],
+  [
+    'a service calling itself',
+    (s) => (s.services.backend.calls = [{ parallel: [{ to: 'backend' }] }]),
+    [
+      'test.yaml: services.backend.calls[0].parallel[0].to: call cycle backend → backend: a request would call itself forever (the model needs an acyclic call graph)',
+    ],
+  ],
+  [
+    'traffic to an unknown service',
+    (s) => (s.traffic[0].to = 'nope'),
+    ['test.yaml: traffic[0].to: unknown service "nope"; known services: frontend, backend'],
+  ],
+  [
+    'a fault on an unknown service',
+    (s) => (s.faults = [{ at: '1s', service: 'front', crash: true }]),
+    ['test.yaml: faults[0].service: unknown service "front"; known services: frontend, backend'],
+  ],
+  [
+    'an unknown library service',
+    (s) => (s.mesh = { shape: 'library', libraryServices: ['frontnd'] }),
+    [
+      'test.yaml: mesh.libraryServices[0]: unknown service "frontnd" (did you mean "frontend"?); known services: frontend, backend',
+    ],
+  ],
+  [
+    'an unknown cluster',
+    (s) => (s.services.backend.cluster = 'east'),
+    ['test.yaml: services.backend.cluster: unknown cluster "east"; known clusters: cluster-1'],
+  ],
+  [
+    'a rate schedule not starting at 0',
+    (s) => (s.traffic[0].rate = [{ at: '1s', rps: 5 }]),
+    ['test.yaml: traffic[0].rate[0].at: the first point must be at 0 (got "1s")'],
+  ],
+  [
+    'rate points out of order',
+    (s) =>
+      (s.traffic[0].rate = [
+        { at: 0, rps: 5 },
+        { at: '10s', rps: 6 },
+        { at: '10s', rps: 7 },
+      ]),
+    ['test.yaml: traffic[0].rate[2].at: must be after the previous point (10s) (got "10s")'],
+  ],
+  [
+    'a ramp on the first point',
+    (s) => (s.traffic[0].rate = [{ at: 0, rps: 5, ramp: true }]),
+    [
+      'test.yaml: traffic[0].rate[0].ramp: the first point cannot ramp (ramp: true ramps from the previous point)',
+    ],
+  ],
+  [
+    'a rate that is not a rate',
+    (s) => (s.traffic[0].rate = 'fast'),
+    ['test.yaml: traffic[0].rate: must be a rate such as 800, 800/s, 48000/m or 800rps (got "fast")'],
+  ],
+  [
+    'a probability above 1',
+    (s) => (s.services.frontend.calls[0].probability = 1.5),
+    ['test.yaml: services.frontend.calls[0].probability: must be a probability in [0, 1] (got 1.5)'],
+  ],
+  [
+    'an unknown mesh shape',
+    (s) => (s.mesh = 'istio'),
+    ['test.yaml: mesh: must be one of "none", "library", "istio-sidecar" (got "istio")'],
+  ],
+  [
+    'a misspelt mesh shape',
+    (s) => (s.mesh = 'isto-sidecar'),
+    [
+      'test.yaml: mesh: must be one of "none", "library", "istio-sidecar" (got "isto-sidecar") (did you mean "istio-sidecar"?)',
+    ],
+  ],
+  [
+    'a bad duration string',
+    (s) => (s.duration = '5 sec'),
+    [`test.yaml: duration: must be ${DURATION} (got "5 sec")`],
+  ],
+  [
+    'a zero timeout',
+    (s) => (s.services.frontend.calls[0].timeout = '0s'),
+    ['test.yaml: services.frontend.calls[0].timeout: must be a duration > 0 (got "0s")'],
+  ],
+  [
+    'a negative timeout',
+    (s) => (s.services.frontend.calls[0].timeout = -5),
+    ['test.yaml: services.frontend.calls[0].timeout: must be > 0 (got -5)'],
+  ],
+  [
+    'an empty timeout (YAML null)',
+    (s) => (s.services.frontend.calls[0].timeout = null),
+    [`test.yaml: services.frontend.calls[0].timeout: must be ${DURATION}, > 0 (got null)`],
+  ],
+  [
+    'a lognormal p99 below its median',
+    (s) => (s.services.backend.serviceTime = { lognormal: { median: '40ms', p99: '30ms' } }),
+    ['test.yaml: services.backend.serviceTime.lognormal.p99: must be > median (40ms) (got "30ms")'],
+  ],
+  [
+    'a lognormal without p99',
+    (s) => (s.services.backend.serviceTime = { lognormal: { median: '4ms' } }),
+    ['test.yaml: services.backend.serviceTime.lognormal.p99: is required'],
+  ],
+  [
+    'a uniform with max < min',
+    (s) => (s.services.backend.serviceTime = { uniform: { min: '5ms', max: '3ms' } }),
+    ['test.yaml: services.backend.serviceTime.uniform.max: must be >= min (5ms) (got "3ms")'],
+  ],
+  [
+    'an exponential with mean 0',
+    (s) => (s.services.backend.serviceTime = { exponential: { mean: 0 } }),
+    ['test.yaml: services.backend.serviceTime.exponential.mean: must be > 0 (got 0)'],
+  ],
+  [
+    'two distribution kinds in one object',
+    (s) => (s.services.backend.serviceTime = { exponential: { mean: '1ms' }, constant: '2ms' }),
+    [
+      'test.yaml: services.backend.serviceTime: must name exactly one distribution kind (got constant and exponential)',
+    ],
+  ],
+  [
+    'an empty distribution object',
+    (s) => (s.services.backend.serviceTime = {}),
+    [
+      'test.yaml: services.backend.serviceTime: must name one distribution kind: constant, uniform, exponential, normal, lognormal, gamma, erlang, pareto, weibull, empirical, mixture (got {})',
+    ],
+  ],
+  [
+    'a bad duration inside a mixture',
+    (s) =>
+      (s.services.backend.serviceTime = { mixture: [{ weight: 1, dist: { exponential: { mean: 'x' } } }] }),
+    [
+      `test.yaml: services.backend.serviceTime.mixture[0].dist.exponential.mean: must be ${DURATION} (got "x")`,
+    ],
+  ],
+  [
+    'a mixture whose weights are all 0',
+    (s) => (s.services.backend.serviceTime = { mixture: [{ weight: 0, dist: '1ms' }] }),
+    [
+      'test.yaml: services.backend.serviceTime.mixture: must have a component with weight > 0 (got [{"weight":0,"dist":"1ms"}])',
+    ],
+  ],
+  [
+    'a missing serviceTime',
+    (s) => delete s.services.backend.serviceTime,
+    ['test.yaml: services.backend.serviceTime: is required'],
+  ],
+  [
+    'a queue that is neither a number nor "unbounded"',
+    (s) => (s.services.backend.queue = 'infinite'),
+    ['test.yaml: services.backend.queue: must be an integer >= 0 or "unbounded" (got "infinite")'],
+  ],
+  [
+    'fractional replicas',
+    (s) => (s.services.backend.replicas = 1.5),
+    ['test.yaml: services.backend.replicas: must be an integer (got 1.5)'],
+  ],
+  [
+    'an invalid service name',
+    (s) => (s.services.Checkout = { serviceTime: '1ms' }),
+    [
+      'test.yaml: services.Checkout: invalid service name "Checkout": use lowercase letters, digits and "-", starting with a letter, at most 63 characters',
+    ],
+  ],
+  [
+    'a call that is a bare string',
+    (s) => (s.services.frontend.calls = ['backend']),
+    [
+      'test.yaml: services.frontend.calls[0]: must be a call { to, ... } or a parallel group { parallel: [calls] } (got "backend")',
+    ],
+  ],
+  [
+    'a bad call inside a parallel group',
+    (s) => (s.services.frontend.calls = [{ parallel: [{ to: 'backend', probability: 2 }] }]),
+    [
+      'test.yaml: services.frontend.calls[0].parallel[0].probability: must be a probability in [0, 1] (got 2)',
+    ],
+  ],
+  [
+    'perTryTimeout both on the call and in retry',
+    (s) =>
+      (s.services.frontend.calls[0] = {
+        to: 'backend',
+        perTryTimeout: '1s',
+        retry: { attempts: 2, perTryTimeout: '1s' },
+      }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.perTryTimeout: is also set on the call: give perTryTimeout in one place only',
+    ],
+  ],
+  [
+    'an unknown retry condition',
+    (s) => (s.services.frontend.calls[0].retry = { attempts: 2, retryOn: ['5XX'] }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.retryOn[0]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got "5XX") (did you mean "5xx"?)',
+    ],
+  ],
+  [
+    'an unknown jitter kind',
+    (s) => (s.services.frontend.calls[0].retry = { attempts: 2, backoff: { jitter: 'ful' } }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.backoff.jitter: must be one of "none", "full", "equal", "decorrelated" (got "ful") (did you mean "full"?)',
+    ],
+  ],
+  [
+    'a backoff max below its base',
+    (s) => (s.services.frontend.calls[0].retry = { attempts: 2, backoff: { base: '100ms', max: '50ms' } }),
+    ['test.yaml: services.frontend.calls[0].retry.backoff.max: must be >= base (100ms) (got "50ms")'],
+  ],
+  [
+    'traffic with both rate and users',
+    (s) => (s.traffic[0].users = 5),
+    [
+      'test.yaml: traffic[0].users: cannot be combined with rate: set rate (open loop) or users (closed loop), not both',
+    ],
+  ],
+  [
+    'traffic with neither rate nor users',
+    (s) => delete s.traffic[0].rate,
+    ['test.yaml: traffic[0]: must set rate (open loop) or users (closed loop)'],
+  ],
+  [
+    'arrival on closed-loop traffic',
+    (s) => (s.traffic[0] = { to: 'frontend', users: 2, arrival: 'poisson' }),
+    ['test.yaml: traffic[0].arrival: only applies to open-loop traffic (with rate)'],
+  ],
+  [
+    'a fault with two effects',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', latency: '+5ms', crash: true }]),
+    ['test.yaml: faults[0].crash: cannot be combined with latency: one effect per fault (add another fault)'],
+  ],
+  [
+    'a fault without an effect',
+    (s) => (s.faults = [{ at: '1s', service: 'backend' }]),
+    ['test.yaml: faults[0]: must set one effect: latency, errorRate or crash'],
+  ],
+  [
+    'a fault latency without + or x',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', latency: '150ms' }]),
+    [
+      'test.yaml: faults[0].latency: must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3") (got "150ms")',
+    ],
+  ],
+  [
+    'crash: false',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crash: false }]),
+    ['test.yaml: faults[0].crash: must be true (got false)'],
+  ],
+  [
+    'a fault on more instances than the service has',
+    (s) => {
+      s.services.backend.replicas = 2;
+      s.faults = [{ at: '1s', service: 'backend', instances: 3, crash: true }];
+    },
+    ['test.yaml: faults[0].instances: must be <= the replicas of backend (2) (got 3)'],
+  ],
+  [
+    'a fault starting at the end of the run',
+    (s) => {
+      s.duration = '30s';
+      s.faults = [{ at: '30s', service: 'backend', crash: true }];
+    },
+    ['test.yaml: faults[0].at: must be before the end of the run (duration 30s) (got "30s")'],
+  ],
+  [
+    'duplicate cluster and zone names',
+    (s) => {
+      s.clusters = [
+        {
+          name: 'a',
+          zones: [
+            { name: 'z', nodes: 1 },
+            { name: 'z', nodes: 2 },
+          ],
+        },
+        { name: 'a', zones: [{ name: 'y', nodes: 1 }] },
+      ];
+      s.services.frontend.cluster = 'a';
+      s.services.backend.cluster = 'a';
+    },
+    [
+      'test.yaml: clusters[0].zones[1].name: duplicate zone name "z" in cluster "a"',
+      'test.yaml: clusters[1].name: duplicate cluster name "a"',
+    ],
+  ],
+  [
+    'an empty cluster list',
+    (s) => (s.clusters = []),
+    ['test.yaml: clusters: must have at least 1 item (got 0 items)'],
+  ],
+  [
+    'a sidecar memory size without a known unit',
+    (s) => (s.mesh = { shape: 'istio-sidecar', sidecar: { memoryBase: '64 megs' } }),
+    ['test.yaml: mesh.sidecar.memoryBase: must be a memory size such as 64Mi or 50MB (got "64 megs")'],
+  ],
+  ['a fractional seed', (s) => (s.seed = 1.5), ['test.yaml: seed: must be an integer or a string (got 1.5)']],
+  ['a missing traffic list', (s) => delete s.traffic, ['test.yaml: traffic: is required']],
+  [
+    'no services',
+    (s) => {
+      s.services = {};
+      s.traffic = [{ to: 'x', rate: 1 }];
+    },
+    [
+      'test.yaml: services: must define at least one service',
+      'test.yaml: traffic[0].to: unknown service "x"; no services are defined',
+    ],
+  ],
+];
+
+describe('invalid scenarios: each error names the file, the field path and the reason', () => {
+  it.each(CASES)('%s', (_title, mutate, expected) => {
+    // Arrange
+    const input = minimal();
+    mutate(input);
+    // Act
+    const messages = messagesOf(input);
+    // Assert
+    expect(messages).toEqual(expected);
+  });
+
+  it('ScenarioError.issues carries file, path and reason separately', () => {
+    const input = minimal();
+    input.services['frontend'] = { serviceTime: '1ms', calls: [{ to: 'backend', retry: { attempts: 0 } }] };
+    expect(issuesOf(input, 'retry-storm.yaml')).toEqual([
+      {
+        file: 'retry-storm.yaml',
+        path: 'services.frontend.calls[0].retry.attempts',
+        reason: 'must be an integer >= 1 (got 0)',
+      },
+    ]);
+  });
+
+  it('formatScenarioIssue omits the path when it is empty', () => {
+    expect(formatScenarioIssue({ file: 'a.yaml', path: '', reason: 'file not found' })).toBe(
+      'a.yaml: file not found',
+    );
+  });
+});
+
+describe('invalid scenarios: every error is reported at once, in file order, with positions', () => {
+  const TEXT = `name: broken
+duraton: 90s
+services:
+  frontend:
+    replicas: 0
+    serviceTime: 4ms
+    calls:
+      - to: chekout
+        retry: { attempts: 0 }
+  checkout:
+    serviceTime: { lognormal: { median: 40ms, p99: 30ms } }
+traffic:
+  - { to: frontend, rate: [ { at: 5s, rps: 800 } ] }
+faults:
+  - { at: 30s, service: checkout, latency: 150ms }
+`;
+
+  it('reports all the problems of a file, not just the first', () => {
+    // Act
+    const error = parseError(TEXT, 'broken.yaml');
+    // Assert
+    expect(error.message.split('\n')).toEqual([
+      'broken.yaml: duraton: unknown field (did you mean "duration"?)',
+      'broken.yaml: services.frontend.replicas: must be an integer >= 1 (got 0)',
+      'broken.yaml: services.frontend.calls[0].to: unknown service "chekout" (did you mean "checkout"?); known services: frontend, checkout',
+      'broken.yaml: services.frontend.calls[0].retry.attempts: must be an integer >= 1 (got 0)',
+      'broken.yaml: services.checkout.serviceTime.lognormal.p99: must be > median (40ms) (got "30ms")',
+      'broken.yaml: traffic[0].rate[0].at: the first point must be at 0 (got "5s")',
+      'broken.yaml: faults[0].latency: must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3") (got "150ms")',
+    ]);
+  });
+
+  it('gives the line and column of each field', () => {
+    const positions = parseError(TEXT, 'broken.yaml').issues.map((i) => [i.path, i.line, i.column]);
+    expect(positions).toEqual([
+      ['duraton', 2, 1],
+      ['services.frontend.replicas', 5, 5],
+      ['services.frontend.calls[0].to', 8, 9],
+      ['services.frontend.calls[0].retry.attempts', 9, 18],
+      ['services.checkout.serviceTime.lognormal.p99', 11, 47],
+      ['traffic[0].rate[0].at', 13, 31],
+      ['faults[0].latency', 15, 35],
+    ]);
+  });
+
+  it('points a missing field at its closest written parent', () => {
+    const error = parseError('services:\n  api:\n    replicas: 2\ntraffic: [ { to: api, rate: 1 } ]\n');
+    expect(error.issues).toEqual([
+      { file: 'test.yaml', path: 'services.api.serviceTime', reason: 'is required', line: 2, column: 3 },
+    ]);
+  });
+
+  it('nothing is built from an invalid file: parseScenario throws instead of returning', () => {
+    expect(() => parseScenario(TEXT, 'broken.yaml')).toThrow(ScenarioError);
+  });
+});
+
+describe('invalid scenarios: syntax', () => {
+  it('a YAML syntax error reports its line and column', () => {
+    // Act
+    const error = parseError('services:\n  api: { serviceTime: 1ms\ntraffic: []\n', 'bad.yaml');
+    // Assert
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ file: 'bad.yaml', path: '', line: 3, column: 1 });
+    expect(error.message).toMatch(/^bad\.yaml: YAML syntax error at line 3, column 1: /);
+  });
+
+  it('duplicate keys are a syntax error', () => {
+    const error = parseError('seed: 1\nseed: 2\n', 'dup.yaml');
+    expect(error.message).toBe('dup.yaml: YAML syntax error at line 2, column 1: Map keys must be unique');
+  });
+
+  it('a JSON syntax error is labelled as JSON and reports its line and column', () => {
+    const error = parseError('{\n  "services": {,\n}\n', 'bad.json');
+    expect(error.message).toMatch(/^bad\.json: JSON syntax error at line 2, column \d+: /);
+  });
+
+  it('a file that is not a mapping is rejected', () => {
+    expect(parseError('- a\n- b\n').message).toBe(
+      'test.yaml: must be a mapping (key: value pairs) (got ["a","b"])',
+    );
+    expect(parseError('').message).toBe('test.yaml: must be a mapping (key: value pairs) (got null)');
+  });
+});

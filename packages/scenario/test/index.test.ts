@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+
+describe('@meshsim/scenario public API', () => {
+  it('exports exactly these values', async () => {
+    const api = await import('../src/index.js');
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'BYTE_SIZE_PATTERN',
+        'DURATION_PATTERN',
+        'RATE_PATTERN',
+        'SCENARIO_DEFAULTS',
+        'ScenarioError',
+        'ScenarioSchema',
+        'applyOverrides',
+        'bundledScenariosDir',
+        'formatScenarioIssue',
+        'listBundledScenarios',
+        'loadScenario',
+        'loadScenarioFile',
+        'parseByteSize',
+        'parseDurationMs',
+        'parseRate',
+        'parseScenario',
+        'resolveScenario',
+        'scenarioJsonSchema',
+        'scenarioJsonSchemaPath',
+      ].sort(),
+    );
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { parseByteSize, parseDurationMs, parseRate } from '../src/index.js';
+
+describe('parseDurationMs', () => {
+  it.each([
+    ['250ms', 250],
+    ['2s', 2000],
+    ['1.5s', 1500],
+    ['5m', 300_000],
+    ['1h', 3_600_000],
+    ['300us', 0.3],
+    ['300µs', 0.3],
+    ['250', 250],
+    ['0ms', 0],
+    ['.5s', 500],
+    [' 250 ms ', 250],
+  ])('parseDurationMs(%j) is %d ms', (text, expected) => {
+    // Act
+    const ms = parseDurationMs(text);
+    // Assert
+    expect(ms).toBeCloseTo(expected, 12);
+  });
+
+  it('parseDurationMs(number) treats bare numbers as milliseconds', () => {
+    expect(parseDurationMs(25)).toBe(25);
+    expect(parseDurationMs(0)).toBe(0);
+  });
+
+  it.each(['abc', '5 sec', '-5ms', '1e3ms', '5ms5', '', 'ms'])(
+    'parseDurationMs(%j) throws a RangeError naming the input',
+    (text) => {
+      expect(() => parseDurationMs(text)).toThrow(
+        new RangeError(
+          `invalid duration ${JSON.stringify(text)}: expected a number with an optional unit us, ms, s, m or h (e.g. 250ms, 1.5s, 5m)`,
+        ),
+      );
+    },
+  );
+
+  it('parseDurationMs(number) rejects negative and non-finite numbers', () => {
+    expect(() => parseDurationMs(-1)).toThrow(RangeError);
+    expect(() => parseDurationMs(Infinity)).toThrow(RangeError);
+    expect(() => parseDurationMs(NaN)).toThrow(
+      'invalid duration NaN: must be a finite number >= 0 (e.g. 250ms, 2s, 5m)',
+    );
+  });
+});
+
+describe('parseRate', () => {
+  it.each([
+    ['800', 800],
+    ['800/s', 800],
+    ['800rps', 800],
+    ['48000/m', 800],
+    ['48000/min', 800],
+    ['48000rpm', 800],
+    ['2880000/h', 800],
+    ['0.5/s', 0.5],
+  ])('parseRate(%j) is %d req/s', (text, expected) => {
+    expect(parseRate(text)).toBeCloseTo(expected, 12);
+  });
+
+  it('parseRate(number) treats bare numbers as requests per second', () => {
+    expect(parseRate(800)).toBe(800);
+  });
+
+  it.each(['fast', '800/d', '-1/s', '800 per second'])(
+    'parseRate(%j) throws a RangeError naming the input',
+    (text) => {
+      expect(() => parseRate(text)).toThrow(
+        `invalid rate ${JSON.stringify(text)}: expected a number with an optional unit /s, rps, /m, rpm or /h (e.g. 800/s, 48000/m)`,
+      );
+    },
+  );
+});
+
+describe('parseByteSize', () => {
+  it.each([
+    ['64Mi', 64 * 1024 * 1024],
+    ['64MiB', 64 * 1024 * 1024],
+    ['512Ki', 512 * 1024],
+    ['1Gi', 1024 ** 3],
+    ['50MB', 50_000_000],
+    ['2KB', 2000],
+    ['100B', 100],
+  ])('parseByteSize(%j) is %d bytes', (text, expected) => {
+    expect(parseByteSize(text)).toBe(expected);
+  });
+
+  it.each(['64', '64mb', 'big'])('parseByteSize(%j) throws: a unit is required', (text) => {
+    expect(() => parseByteSize(text)).toThrow(`invalid memory size ${JSON.stringify(text)}`);
+  });
+});
