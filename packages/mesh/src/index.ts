@@ -16,6 +16,7 @@ export {
 } from './config/defaults.js';
 export { FAILURE_CAUSES } from './config/SimulationResult.js';
 export { JITTER_KINDS, MESH_SHAPES, RETRY_CONDITIONS } from './config/names.js';
+export { WEIGHT_SUM_TOLERANCE, resolveVersions } from './traffic/resolveVersions.js';
 
 export type { SimulateOptions } from './simulate.js';
 export type {
@@ -33,6 +34,7 @@ export type {
   NetworkConfig,
   OpenTrafficConfig,
   ProxyProfile,
+  ProxyRole,
   RatePoint,
   RetryCondition,
   RetryPolicy,
@@ -52,4 +54,13 @@ export type {
   ServiceSeries,
   SimulationResult,
   TimeSeries,
+  VersionMetrics,
 } from './config/SimulationResult.js';
+export type {
+  FaultInjectionConfig,
+  MirrorConfig,
+  VersionConfig,
+  VersionRoute,
+  WeightStep,
+} from './config/PolicyConfig.js';
+export type { ResolvedVersion, ResolvedVersions, ResolvedWeightStep } from './traffic/resolveVersions.js';

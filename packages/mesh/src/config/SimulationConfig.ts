@@ -8,6 +8,8 @@ import type {
   InboundPolicy,
   MirrorConfig,
   VersionConfig,
+  VersionRoute,
+  WeightStep,
 } from './PolicyConfig.js';
 
 /** Retry trigger conditions, named after Envoy's `retry_on` values (see docs/policies.md). */
@@ -101,6 +103,10 @@ export interface ServiceConfig {
   deadlinePropagation?: boolean;
   /** Versions (subsets); their replicas add up to `replicas`. @defaultValue one version `v1` with every replica */
   versions?: readonly VersionConfig[];
+  /** Changes of the versions' weights over time (a canary rollout), each from its `atMs`. @defaultValue none */
+  weightSchedule?: readonly WeightStep[];
+  /** Class-based (header) routes to a version; the first match wins over the weights. @defaultValue none */
+  routes?: readonly VersionRoute[];
 }
 
 /** A piecewise rate schedule: from `atMs` the rate is `rps`, held (step) or ramped linearly to the next point. */
@@ -124,6 +130,8 @@ export interface OpenTrafficConfig {
   rate: readonly RatePoint[];
   /** The client's own timeouts and retries. */
   policy: CallPolicy;
+  /** Class (header) every request carries through the whole call tree, for class-based routes. @defaultValue none */
+  requestClass?: string;
 }
 
 /** Closed-loop traffic: each user sends a request, waits for its outcome, thinks, repeats. */
@@ -134,6 +142,8 @@ export interface ClosedTrafficConfig {
   users: number;
   thinkTimeMs: DistributionSpec;
   policy: CallPolicy;
+  /** Class (header) every request carries through the whole call tree, for class-based routes. @defaultValue none */
+  requestClass?: string;
 }
 
 /** A traffic source. */
@@ -143,7 +153,16 @@ export type TrafficConfig = OpenTrafficConfig | ClosedTrafficConfig;
 export type FaultEffect =
   | { kind: 'latency'; addMs: DistributionSpec | null; multiply: number }
   | { kind: 'error'; rate: number }
-  | { kind: 'crash' };
+  | { kind: 'crash' }
+  /** Crash the mesh proxies serving the first N instances: their sidecars, the ztunnels of their nodes, or the service's waypoints. */
+  | { kind: 'crash-proxy'; proxy: ProxyRole }
+  /** Crash the nodes hosting the first N instances: every instance and proxy on them. */
+  | { kind: 'crash-node' }
+  /** The control plane is down: endpoint changes stop reaching callers until it returns (stale endpoints). */
+  | { kind: 'control-plane-outage' };
+
+/** What a proxy does in its mesh, for targeting faults. */
+export type ProxyRole = 'sidecar' | 'ztunnel' | 'waypoint' | 'node-proxy' | 'managed-hop';
 
 /** A fault on a schedule, applied to some or all instances of a service. */
 export interface FaultConfig {

@@ -2,7 +2,7 @@
 // and CPU/memory accounting. Each traversal holds a worker; telemetry work keeps it busy a little longer.
 
 import type { Engine, Sampler } from '@meshsim/engine';
-import type { ProxyProfile } from '../config/SimulationConfig.js';
+import type { ProxyProfile, ProxyRole } from '../config/SimulationConfig.js';
 import { Deque } from '../internal/Deque.js';
 import type { Node } from '../topology/Topology.js';
 import { clampNonNegative } from '../topology/Network.js';
@@ -29,6 +29,10 @@ export class Proxy {
   up = true;
   /** The service this proxy belongs to (sidecar's pod, waypoint's service), or null for per-node proxies. */
   service: string | null = null;
+  /** The instance whose pod holds this proxy (sidecars), or -1. */
+  instanceId = -1;
+  /** What the proxy does in its mesh (faults target proxies by role). */
+  role: ProxyRole = 'sidecar';
   private busy = 0;
   private readonly waiting = new Deque<ProxyTraveller>();
   private readonly cpuPerTraversalMs: number;

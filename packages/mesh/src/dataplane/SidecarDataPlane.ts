@@ -41,6 +41,7 @@ export class SidecarDataPlane implements DataPlane {
         onForward,
       );
       proxy.service = instance.service.name;
+      proxy.instanceId = instance.id;
       return proxy;
     });
     this.routes = new RouteCache((caller, target) => {
@@ -69,6 +70,14 @@ export class SidecarDataPlane implements DataPlane {
 
   serverEnforcer(): EnforcerKind {
     return 'l7-proxy';
+  }
+
+  /**
+   * Istio auto mTLS: true between two sidecars, i.e. for any caller inside the mesh (every service
+   * has a sidecar here); false for a traffic source outside it, which has no workload certificate.
+   */
+  mtls(caller: CallerRef): boolean {
+    return caller.instanceId >= 0;
   }
 
   warn(message: string): void {

@@ -13,6 +13,9 @@ export class World {
   readonly edges = new Map<string, EdgeStats>();
   readonly services = new Map<string, ServiceRuntime>();
   dataPlane!: DataPlane;
+  /** False during a control-plane outage: endpoint changes wait in `staleServices`. */
+  controlPlaneUp = true;
+  readonly staleServices = new Set<ServiceRuntime>();
 
   constructor(
     readonly config: SimulationConfig,

@@ -1,0 +1,104 @@
+// Failure semantics: proxy crashes, node crashes and control-plane outages (stale endpoints).
+
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/index.js';
+import type { EdgeMetrics, FaultConfig, SimulationResult } from '../../src/index.js';
+import { assertConservation } from '../__helpers__/assertions.js';
+import { call, config, poisson, service } from '../__helpers__/configs.js';
+
+function edge(result: SimulationResult, source: string, destination: string): EdgeMetrics {
+  const found = result.edges.find((e) => e.source === source && e.destination === destination);
+  if (found === undefined) throw new Error(`no edge ${source} -> ${destination}`);
+  return found;
+}
+
+const fault = (effect: FaultConfig['effect'], overrides: Partial<FaultConfig> = {}): FaultConfig => ({
+  atMs: 2000,
+  durationMs: 4000,
+  service: 'b',
+  instances: 1,
+  effect,
+  ...overrides,
+});
+
+describe('faults', () => {
+  const services = [
+    service('a', { replicas: 2, concurrency: 64, calls: [[call('b')]] }),
+    service('b', { replicas: 4, concurrency: 64 }),
+  ];
+
+  it('a crashed sidecar cuts only its own pod: calls to that instance fail to connect while it is down', () => {
+    const cfg = config(services, [poisson('a', 400)], {
+      shape: 'istio-sidecar',
+      durationMs: 8000,
+      faults: [fault({ kind: 'crash-proxy', proxy: 'sidecar' })],
+      mesh: {
+        ...config([], [], { shape: 'istio-sidecar' }).mesh,
+        defaultPolicy: config([], []).mesh.defaultPolicy,
+      },
+    });
+    const result = simulate(cfg);
+    const ab = edge(result, 'a', 'b');
+    // 1 of 4 instances unreachable for 4 s of 8 s, with no retries: about 1/4 × 1/2 of calls fail.
+    expect(ab.failures['connect-failure'] + ab.failures.reset).toBeGreaterThan(0.08 * ab.calls);
+    expect(ab.failures['connect-failure'] + ab.failures.reset).toBeLessThan(0.17 * ab.calls);
+    // The instance itself did not crash: the endpoint list never dropped it, so no service-side resets.
+    expect(result.services.find((s) => s.name === 'b')?.instances).toBe(4);
+    assertConservation(result);
+  });
+
+  it('a crash-proxy fault on a shape without that proxy warns and does nothing', () => {
+    const result = simulate(
+      config(services, [poisson('a', 100)], {
+        shape: 'none',
+        faults: [fault({ kind: 'crash-proxy', proxy: 'sidecar' })],
+      }),
+    );
+    expect(result.warnings.join('\n')).toMatch(/has no sidecar proxy for service b/);
+    expect(edge(result, 'a', 'b').failed).toBe(0);
+  });
+
+  it('a crashed node takes down every instance placed on it, of every service', () => {
+    const cfg = config(
+      [
+        service('a', { replicas: 12, concurrency: 64, calls: [[call('b')]] }),
+        service('b', { replicas: 12, concurrency: 64 }),
+      ],
+      [poisson('a', 400)],
+      { durationMs: 8000, faults: [fault({ kind: 'crash-node' })] },
+    );
+    const result = simulate(cfg);
+    // 12 replicas over 12 nodes: b-1 shares its node with a-1, so both services see failures.
+    expect(
+      edge(result, 'client', 'a').failures['connect-failure'] + edge(result, 'client', 'a').failures.reset,
+    ).toBeGreaterThan(0);
+    expect(
+      edge(result, 'a', 'b').failures['connect-failure'] + edge(result, 'a', 'b').failures.reset,
+    ).toBeGreaterThan(0);
+    assertConservation(result);
+  });
+
+  it('during a control-plane outage a crashed instance stays in the endpoint lists (stale endpoints)', () => {
+    const crash = fault({ kind: 'crash' }, { atMs: 2000, durationMs: 3000 });
+    const outage = fault({ kind: 'control-plane-outage' }, { atMs: 1000, durationMs: 10_000 });
+    const base = config(services, [poisson('a', 400)], { durationMs: 12_000, faults: [crash] });
+    const healthy = edge(simulate(base), 'a', 'b');
+    const stale = edge(simulate({ ...base, faults: [outage, crash] }), 'a', 'b');
+    // Without the outage, b-1 leaves the lists 1 s after the crash; with it, callers keep picking b-1
+    // for the whole crash (3 s), so about 3× as many connect failures.
+    expect(stale.failures['connect-failure']).toBeGreaterThan(2 * healthy.failures['connect-failure']);
+  });
+
+  it('after a control-plane outage ends, the stale endpoint lists catch up', () => {
+    // The instance crashes for good at 2 s; the outage ends at 6 s: failures stop about 1 s later.
+    const crash = fault({ kind: 'crash' }, { atMs: 2000, durationMs: Infinity });
+    const outage = fault({ kind: 'control-plane-outage' }, { atMs: 1000, durationMs: 5000 });
+    const result = simulate(
+      config(services, [poisson('a', 400)], { durationMs: 12_000, faults: [outage, crash] }),
+    );
+    const series = result.timeSeries.edges.find((e) => e.source === 'a' && e.destination === 'b');
+    const failedPerSecond = series?.failed ?? [];
+    expect(failedPerSecond.slice(3, 6).every((n) => n > 0)).toBe(true);
+    expect(failedPerSecond.slice(8).every((n) => n === 0)).toBe(true);
+  });
+});
