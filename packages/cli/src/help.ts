@@ -1,7 +1,9 @@
 // Help texts of the meshsim binary: the overview (`meshsim --help`) and one page per command.
 
+import { MESH_SHAPES } from '@meshsim/mesh';
+
 /** Names of the commands, in the order the overview lists them. */
-export const COMMANDS = ['list', 'run', 'validate'] as const;
+export const COMMANDS = ['list', 'run', 'compare', 'validate'] as const;
 
 /** A command name. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -21,6 +23,7 @@ Usage:
 Commands:
   list                 List the bundled scenarios with a one-line description.
   run <name|file>      Run a bundled scenario or a scenario file and print its results.
+  compare <name|file>  Run it under several mesh shapes (same seed) and print them side by side.
   validate <file...>   Check scenario files; print 'ok <file>' or every error.
   help [command]       Show this help, or the help of a command.
 
@@ -35,6 +38,7 @@ Examples:
   meshsim run retry-storm
   meshsim run retry-storm --seed 7 --duration 30s --json > result.json
   meshsim run ./my-scenario.yaml --mesh none --openmetrics --out metrics.txt
+  meshsim compare retry-storm --mesh none,library,istio-sidecar
   meshsim validate scenarios/*.yaml
 `;
 
@@ -56,7 +60,7 @@ Options:
   --seed N          Root seed of the random streams (a non-negative integer). Default: the scenario's.
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h (a bare number is milliseconds).
                     Default: the scenario's.
-  --mesh SHAPE      Mesh shape: none, library, istio-sidecar. Default: the scenario's.
+  --mesh SHAPE      Mesh shape (see 'meshsim compare --help' for the list). Default: the scenario's.
   --json            Print the result as JSON (schema: docs/output-formats.md).
   --csv             Print the per-edge summary as CSV.
   --openmetrics     Print the result in the OpenMetrics text format.
@@ -73,6 +77,29 @@ Examples:
   meshsim run retry-storm
   meshsim run retry-storm --duration 5s --json
   meshsim run ./my-scenario.yaml --seed 1 --csv --out edges.csv
+`,
+  compare: `Usage: meshsim compare <name|file> [--mesh a,b,c] [options]
+
+Run the same scenario and seed under each mesh shape and print them side by side: success rate,
+end-to-end and per-edge latency added vs 'none' (p50/p99), retries, work per request, proxy count,
+CPU, memory and cost, and the policies each shape cannot enforce (warnings). Every run sees the same
+arrivals and service times (common random numbers), so differences come from the shapes.
+
+Options:
+  --mesh LIST       Comma-separated mesh shapes. Default: all of them, in this order:
+                    ${MESH_SHAPES.join(', ')}
+  --seed N          Root seed (a non-negative integer). Default: the scenario's.
+  --duration D      Simulated duration: 500ms, 30s, 2m, 1h. Default: the scenario's.
+  --json            Print the comparison as JSON (schema: docs/output-formats.md).
+  --out FILE        Write the output to FILE instead of stdout.
+  --no-progress     Do not print a line per finished shape on stderr.
+  -h, --help        Show this help.
+
+${EXIT_CODES}
+
+Examples:
+  meshsim compare overhead-3tier
+  meshsim compare retry-storm --mesh none,istio-sidecar --duration 30s --json
 `,
   validate: `Usage: meshsim validate <file...>
 

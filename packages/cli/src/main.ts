@@ -4,6 +4,7 @@ import { ScenarioError } from '@meshsim/scenario';
 
 import { CliError, UsageError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
+import { compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -14,6 +15,7 @@ import { readVersion } from './version.js';
 const HANDLERS: Readonly<Record<CommandName, (args: readonly string[], io: CliIo) => number>> = {
   list: listCommand,
   run: runCommand,
+  compare: compareCommand,
   validate: validateCommand,
 };
 

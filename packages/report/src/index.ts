@@ -4,7 +4,10 @@ export { formatTable } from './formatTable.js';
 export { renderText } from './renderText.js';
 export { JSON_DECIMALS, JSON_SCHEMA_VERSION, renderJson, toJsonDocument } from './renderJson.js';
 export { CSV_DECIMALS, renderEdgesCsv, renderTimeSeriesCsv } from './renderCsv.js';
+export { summarizeComparison } from './summarizeComparison.js';
+export { COMPARISON_SCHEMA_VERSION, renderComparisonJson, renderComparisonText } from './renderComparison.js';
 export { OPENMETRICS_DECIMALS, escapeLabelValue, renderOpenMetrics } from './renderOpenMetrics.js';
 
 export type { FormatTableOptions, TableColumn } from './formatTable.js';
 export type { JsonValue } from './renderJson.js';
+export type { ComparisonSummary, EdgeLatencyDelta, ShapeSummary } from './summarizeComparison.js';

@@ -1,15 +1,14 @@
 // `meshsim run <name|file>`: load a scenario, apply the flags, simulate, render, write.
 
-import { writeFileSync } from 'node:fs';
-
-import { MESH_SHAPES, simulate } from '@meshsim/mesh';
+import { simulate } from '@meshsim/mesh';
 import type { MeshShapeName, SimulateOptions, SimulationResult } from '@meshsim/mesh';
 import { renderEdgesCsv, renderJson, renderOpenMetrics, renderText } from '@meshsim/report';
-import { applyOverrides, loadScenario, parseDurationMs } from '@meshsim/scenario';
+import { applyOverrides, loadScenario } from '@meshsim/scenario';
 
-import { CliError, UsageError } from '../CliError.js';
+import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { COMMAND_HELP } from '../help.js';
+import { parseDuration, parseMesh, parseSeed, stringFlag, writeOutput } from '../internal/flags.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { ProgressBar, formatDoneLine } from '../progress.js';
 
@@ -73,19 +72,7 @@ export function runCommand(args: readonly string[], io: CliIo): number {
   }
   const wallMs = performance.now() - startedMs;
 
-  const output = RENDERERS[parsed.format](result);
-  if (parsed.out === undefined) {
-    io.stdout.write(output);
-  } else {
-    try {
-      writeFileSync(parsed.out, output);
-    } catch (error) {
-      throw new CliError(
-        `cannot write '${parsed.out}': ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    io.stderr.write(`wrote ${parsed.format} output to ${parsed.out}\n`);
-  }
+  writeOutput(io, parsed.out, parsed.format, RENDERERS[parsed.format](result));
   io.stderr.write(formatDoneLine(wallMs, result.events) + '\n');
   return 0;
 }
@@ -132,11 +119,11 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     progress: values['no-progress'] !== true,
   };
   const seed = stringFlag(values, 'seed');
-  if (seed !== undefined) run.seed = parseSeed(seed);
+  if (seed !== undefined) run.seed = parseSeed(seed, 'run');
   const duration = stringFlag(values, 'duration');
-  if (duration !== undefined) run.durationMs = parseDuration(duration);
+  if (duration !== undefined) run.durationMs = parseDuration(duration, 'run');
   const mesh = stringFlag(values, 'mesh');
-  if (mesh !== undefined) run.mesh = parseMesh(mesh);
+  if (mesh !== undefined) run.mesh = parseMesh(mesh, 'run');
   const out = stringFlag(values, 'out');
   if (out !== undefined) {
     if (out.trim() === '')
@@ -144,47 +131,4 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     run.out = out;
   }
   return run;
-}
-
-function stringFlag(values: Record<string, string | boolean | undefined>, name: string): string | undefined {
-  const value = values[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function parseSeed(text: string): number {
-  const seed = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(seed)) {
-    throw new UsageError(
-      `invalid value for --seed: '${text}' (expected a non-negative integer, e.g. --seed 42)`,
-      'run',
-    );
-  }
-  return seed;
-}
-
-function parseDuration(text: string): number {
-  let durationMs: number;
-  try {
-    durationMs = parseDurationMs(text);
-  } catch {
-    durationMs = Number.NaN;
-  }
-  if (!(durationMs > 0) || !Number.isFinite(durationMs)) {
-    throw new UsageError(
-      `invalid value for --duration: '${text}' (expected a positive duration such as 500ms, 30s, 2m or 1h)`,
-      'run',
-    );
-  }
-  return durationMs;
-}
-
-function parseMesh(text: string): MeshShapeName {
-  const shape = MESH_SHAPES.find((name) => name === text);
-  if (shape === undefined) {
-    throw new UsageError(
-      `invalid value for --mesh: '${text}' (expected one of: ${MESH_SHAPES.join(', ')})`,
-      'run',
-    );
-  }
-  return shape;
 }

@@ -1,0 +1,100 @@
+// `meshsim compare <name|file> --mesh a,b,c`: the same scenario and seed under each mesh shape, side by side.
+
+import { MESH_SHAPES, simulate } from '@meshsim/mesh';
+import type { MeshShapeName, SimulationResult } from '@meshsim/mesh';
+import { renderComparisonJson, renderComparisonText, summarizeComparison } from '@meshsim/report';
+import { applyOverrides, loadScenario } from '@meshsim/scenario';
+
+import { UsageError } from '../CliError.js';
+import type { CliIo } from '../CliIo.js';
+import { COMMAND_HELP } from '../help.js';
+import { parseDuration, parseMeshList, parseSeed, stringFlag, writeOutput } from '../internal/flags.js';
+import { parseCommandArgs } from '../internal/parseCommandArgs.js';
+import { formatDoneLine } from '../progress.js';
+
+/** The parsed command line of `meshsim compare`. */
+export interface CompareArgs {
+  scenario: string;
+  shapes: MeshShapeName[];
+  seed?: number;
+  durationMs?: number;
+  json: boolean;
+  out?: string;
+  progress: boolean;
+}
+
+/**
+ * Runs the scenario once per mesh shape with the same seed — so every run sees the same arrivals and
+ * service times (common random numbers: streams are named per purpose) — and prints the comparison.
+ * One progress line per shape goes to stderr.
+ */
+export function compareCommand(args: readonly string[], io: CliIo): number {
+  const parsed = parseCompareArgs(args);
+  if (parsed === 'help') {
+    io.stdout.write(COMMAND_HELP.compare);
+    return 0;
+  }
+  const base = loadScenario(parsed.scenario);
+  const results: SimulationResult[] = [];
+  const startedMs = performance.now();
+  let events = 0;
+  parsed.shapes.forEach((shape, index) => {
+    const config = applyOverrides(base, {
+      mesh: shape,
+      ...(parsed.seed !== undefined && { seed: parsed.seed }),
+      ...(parsed.durationMs !== undefined && { durationMs: parsed.durationMs }),
+    });
+    const shapeStart = performance.now();
+    const result = simulate(config);
+    events += result.events;
+    results.push(result);
+    if (parsed.progress) {
+      const seconds = ((performance.now() - shapeStart) / 1000).toFixed(1);
+      io.stderr.write(`[${index + 1}/${parsed.shapes.length}] ${shape}: done in ${seconds} s\n`);
+    }
+  });
+  const summary = summarizeComparison(results);
+  const output = parsed.json ? renderComparisonJson(summary) : renderComparisonText(summary);
+  writeOutput(io, parsed.out, parsed.json ? 'json' : 'text', output);
+  io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');
+  return 0;
+}
+
+/**
+ * Parses and checks the arguments of `meshsim compare`.
+ * @returns The arguments, or `'help'` for `--help`.
+ * @throws {UsageError} naming the flag and value for any mistake.
+ */
+export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' {
+  const { values, positionals } = parseCommandArgs('compare', args, {
+    mesh: { type: 'string' },
+    seed: { type: 'string' },
+    duration: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+    'no-progress': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values['help'] === true) return 'help';
+  const [scenario, ...extra] = positionals;
+  if (scenario === undefined) {
+    throw new UsageError(`missing scenario: 'meshsim compare <name|file> --mesh a,b,c'`, 'compare');
+  }
+  if (extra.length > 0) {
+    throw new UsageError(`'meshsim compare' takes one scenario (got also '${extra.join(' ')}')`, 'compare');
+  }
+  const mesh = stringFlag(values, 'mesh');
+  const compare: CompareArgs = {
+    scenario,
+    shapes: mesh === undefined ? [...MESH_SHAPES] : parseMeshList(mesh, 'compare'),
+    json: values['json'] === true,
+    progress: values['no-progress'] !== true,
+  };
+  const seed = stringFlag(values, 'seed');
+  if (seed !== undefined) compare.seed = parseSeed(seed, 'compare');
+  const duration = stringFlag(values, 'duration');
+  if (duration !== undefined) compare.durationMs = parseDuration(duration, 'compare');
+  const out = stringFlag(values, 'out');
+  if (out !== undefined) compare.out = out;
+  return compare;
+}

@@ -1,0 +1,85 @@
+// Flag-value parsers and output writing shared by the commands; errors name the flag and the value.
+
+import { writeFileSync } from 'node:fs';
+
+import { MESH_SHAPES } from '@meshsim/mesh';
+import type { MeshShapeName } from '@meshsim/mesh';
+import { parseDurationMs } from '@meshsim/scenario';
+
+import { CliError, UsageError } from '../CliError.js';
+import type { CliIo } from '../CliIo.js';
+
+/** The string value of flag `name`, or undefined. */
+export function stringFlag(
+  values: Record<string, string | boolean | undefined>,
+  name: string,
+): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `--seed`: a non-negative integer. */
+export function parseSeed(text: string, command: string): number {
+  const seed = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(seed)) {
+    throw new UsageError(
+      `invalid value for --seed: '${text}' (expected a non-negative integer, e.g. --seed 42)`,
+      command,
+    );
+  }
+  return seed;
+}
+
+/** `--duration`: a positive duration with a unit (a bare number is milliseconds). */
+export function parseDuration(text: string, command: string): number {
+  let durationMs: number;
+  try {
+    durationMs = parseDurationMs(text);
+  } catch {
+    durationMs = Number.NaN;
+  }
+  if (!(durationMs > 0) || !Number.isFinite(durationMs)) {
+    throw new UsageError(
+      `invalid value for --duration: '${text}' (expected a positive duration such as 500ms, 30s, 2m or 1h)`,
+      command,
+    );
+  }
+  return durationMs;
+}
+
+/** One mesh shape name. */
+export function parseMesh(text: string, command: string): MeshShapeName {
+  const shape = MESH_SHAPES.find((name) => name === text.trim());
+  if (shape === undefined) {
+    throw new UsageError(
+      `invalid value for --mesh: '${text}' (expected one of: ${MESH_SHAPES.join(', ')})`,
+      command,
+    );
+  }
+  return shape;
+}
+
+/** A comma-separated list of mesh shapes, no duplicates. */
+export function parseMeshList(text: string, command: string): MeshShapeName[] {
+  const shapes = text.split(',').map((part) => parseMesh(part, command));
+  const seen = new Set<string>();
+  for (const shape of shapes) {
+    if (seen.has(shape)) throw new UsageError(`--mesh lists '${shape}' twice`, command);
+    seen.add(shape);
+  }
+  return shapes;
+}
+
+/** Writes `output` to stdout, or to `out` with a one-line note on stderr. */
+export function writeOutput(io: CliIo, out: string | undefined, label: string, output: string): void {
+  if (out === undefined) {
+    io.stdout.write(output);
+    return;
+  }
+  try {
+    writeFileSync(out, output);
+  } catch (error) {
+    throw new CliError(`cannot write '${out}': ${error instanceof Error ? error.message : String(error)}`);
+  }
+  io.stderr.write(`wrote ${label} output to ${out}\n`);
+}

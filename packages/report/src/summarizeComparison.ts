@@ -1,0 +1,124 @@
+// The side-by-side summary of one scenario run under several mesh shapes (`meshsim compare`):
+// success, end-to-end and per-edge added latency vs a baseline, retry amplification, proxy costs, warnings.
+
+import type { EdgeMetrics, SimulationResult } from '@meshsim/mesh';
+
+/** Added latency of one edge under one shape, vs the baseline shape [ms]. */
+export interface EdgeLatencyDelta {
+  source: string;
+  destination: string;
+  p50Ms: number;
+  p99Ms: number;
+  addedP50Ms: number;
+  addedP99Ms: number;
+}
+
+/** One shape's column of the comparison. */
+export interface ShapeSummary {
+  shape: string;
+  /** Successful ÷ completed calls of the traffic sources, in [0, 1]. */
+  successRate: number;
+  /** Caller-observed latency at the traffic sources (calls-weighted over sources) [ms]. */
+  endToEndP50Ms: number;
+  endToEndP99Ms: number;
+  /** End-to-end latency added vs the baseline shape [ms]. */
+  addedP50Ms: number;
+  addedP99Ms: number;
+  /** Retries ÷ calls over every edge. */
+  retryRatio: number;
+  /** Requests that reached any service ÷ calls offered by the sources (work per user request). */
+  workPerRequest: number;
+  proxies: number;
+  proxyCpuCores: number;
+  proxyMemoryMiB: number;
+  /** Monthly cost of the proxies [USD], when the shape's profile has prices; null otherwise. */
+  costPerMonthUsd: number | null;
+  edges: EdgeLatencyDelta[];
+  warnings: string[];
+}
+
+/** A comparison across shapes. */
+export interface ComparisonSummary {
+  scenario: string;
+  seed: number | string;
+  durationMs: number;
+  /** The shape the `added*` figures are measured against (`none` when compared, else the first). */
+  baseline: string;
+  shapes: ShapeSummary[];
+}
+
+function sourceEdges(result: SimulationResult): EdgeMetrics[] {
+  const callers = new Set(result.services.map((s) => s.name));
+  return result.edges.filter((edge) => !callers.has(edge.source));
+}
+
+/** Calls-weighted mean of a latency field over edges; 0 with no successful calls. */
+function weighted(edges: readonly EdgeMetrics[], pick: (edge: EdgeMetrics) => number): number {
+  let total = 0;
+  let weight = 0;
+  for (const edge of edges) {
+    total += pick(edge) * edge.latency.count;
+    weight += edge.latency.count;
+  }
+  return weight > 0 ? total / weight : 0;
+}
+
+/**
+ * Summarises results of the same scenario and seed under different mesh shapes (one result per
+ * shape, in display order). Added latencies are measured against `none` if present, else the first.
+ * @throws {RangeError} if `results` is empty.
+ */
+export function summarizeComparison(results: readonly SimulationResult[]): ComparisonSummary {
+  const first = results[0];
+  if (first === undefined) throw new RangeError('summarizeComparison: at least one result is required');
+  const baseline = results.find((r) => r.scenario.mesh === 'none') ?? first;
+  const baseEdges = new Map(baseline.edges.map((e) => [`${e.source}\u0000${e.destination}`, e] as const));
+  const baseSources = sourceEdges(baseline);
+  const baseP50 = weighted(baseSources, (e) => e.latency.p50Ms);
+  const baseP99 = weighted(baseSources, (e) => e.latency.p99Ms);
+
+  const shapes = results.map((result): ShapeSummary => {
+    const sources = sourceEdges(result);
+    const succeeded = sources.reduce((n, e) => n + e.succeeded, 0);
+    const completed = sources.reduce((n, e) => n + e.succeeded + e.failed, 0);
+    const offered = sources.reduce((n, e) => n + e.calls, 0);
+    const retries = result.edges.reduce((n, e) => n + e.retries, 0);
+    const calls = result.edges.reduce((n, e) => n + e.calls, 0);
+    const arrived = result.services.reduce((n, s) => n + s.arrived, 0);
+    const p50 = weighted(sources, (e) => e.latency.p50Ms);
+    const p99 = weighted(sources, (e) => e.latency.p99Ms);
+    return {
+      shape: result.scenario.mesh,
+      successRate: completed > 0 ? succeeded / completed : 1,
+      endToEndP50Ms: p50,
+      endToEndP99Ms: p99,
+      addedP50Ms: p50 - baseP50,
+      addedP99Ms: p99 - baseP99,
+      retryRatio: calls > 0 ? retries / calls : 0,
+      workPerRequest: offered > 0 ? arrived / offered : 0,
+      proxies: result.proxies.count,
+      proxyCpuCores: result.proxies.cpuCores,
+      proxyMemoryMiB: result.proxies.memoryMiB,
+      costPerMonthUsd: (result.proxies as { costPerMonthUsd?: number }).costPerMonthUsd ?? null,
+      edges: result.edges.map((edge) => {
+        const base = baseEdges.get(`${edge.source}\u0000${edge.destination}`);
+        return {
+          source: edge.source,
+          destination: edge.destination,
+          p50Ms: edge.latency.p50Ms,
+          p99Ms: edge.latency.p99Ms,
+          addedP50Ms: base === undefined ? 0 : edge.latency.p50Ms - base.latency.p50Ms,
+          addedP99Ms: base === undefined ? 0 : edge.latency.p99Ms - base.latency.p99Ms,
+        };
+      }),
+      warnings: [...result.warnings],
+    };
+  });
+  return {
+    scenario: first.scenario.name,
+    seed: first.scenario.seed,
+    durationMs: first.scenario.durationMs,
+    baseline: baseline.scenario.mesh,
+    shapes,
+  };
+}
