@@ -2,13 +2,13 @@
 
 import type { TimerHandle } from '@meshsim/engine';
 import type { Station } from '../dataplane/Station.js';
-import type { ProxyTraveller } from '../dataplane/Proxy.js';
 import type { AttemptResult } from './AttemptResult.js';
 import type { Call } from './Call.js';
 import type { Instance } from '../server/Instance.js';
+import type { ServerRequest } from '../server/ServerRequest.js';
 
 /** One attempt, travelling forward along `route` to `instance`, then back with `result`. */
-export class Attempt implements ProxyTraveller {
+export class Attempt {
   /** Position on the route: -1 before the first station, `route.length` at the instance. */
   position = -1;
   /** +1 while the request travels to the instance, −1 while the response travels back. */
@@ -17,7 +17,10 @@ export class Attempt implements ProxyTraveller {
   /** True once the caller stopped waiting (timeout); the server may still be working on it. */
   abandoned = false;
   perTryTimer: TimerHandle = -1;
-  holdMs = 0;
+  /** Absolute deadline the request carries [ms]: its call's start + overall timeout, or `Infinity`. */
+  deadlineMs = Infinity;
+  /** The server-side request once an instance accepted it (for cancellation propagation), else null. */
+  serverRequest: ServerRequest | null = null;
 
   constructor(
     readonly call: Call,
