@@ -1,0 +1,311 @@
+// Envoy outlier detection for one caller × destination (an Envoy cluster in one client proxy):
+// consecutive-5xx / gateway-failure ejection at once, success-rate and failure-percentage ejection and
+// un-ejection at interval ticks. Ticks are evaluated lazily from the clock on each hook call.
+
+import type { AttemptResult } from '../call/AttemptResult.js';
+import type { Endpoint } from '../call/LoadBalancer.js';
+import type { OutlierDetectionConfig } from '../config/PolicyConfig.js';
+import type { ClientPolicy, PolicyCounters } from './ClientPolicy.js';
+import { outlierOutcome } from './outlierOutcome.js';
+
+/** Why a host was ejected. */
+export type EjectionReason =
+  'consecutive-5xx' | 'consecutive-gateway' | 'success-rate' | 'failure-percentage';
+
+/** Throws naming the field and value when an outlier-detection config is out of range. */
+export function validateOutlierDetection(config: OutlierDetectionConfig): void {
+  const check = (ok: boolean, field: string, value: number, rule: string): void => {
+    if (!ok) throw new Error(`outlierDetection.${field} must be ${rule}, got ${value}`);
+  };
+  const count = (field: string, value: number): void =>
+    check(Number.isInteger(value) && value >= 0, field, value, 'an integer ≥ 0');
+  count('consecutive5xx', config.consecutive5xx);
+  count('consecutiveGatewayErrors', config.consecutiveGatewayErrors);
+  check(
+    config.intervalMs > 0 && Number.isFinite(config.intervalMs),
+    'intervalMs',
+    config.intervalMs,
+    'finite and > 0',
+  );
+  check(config.baseEjectionTimeMs >= 0, 'baseEjectionTimeMs', config.baseEjectionTimeMs, '≥ 0');
+  check(config.maxEjectionTimeMs >= 0, 'maxEjectionTimeMs', config.maxEjectionTimeMs, '≥ 0');
+  const percent = config.maxEjectionPercent;
+  check(percent >= 0 && percent <= 100, 'maxEjectionPercent', percent, 'in [0, 100]');
+  const sr = config.successRate;
+  if (sr !== null) {
+    count('successRate.minimumHosts', sr.minimumHosts);
+    count('successRate.requestVolume', sr.requestVolume);
+    check(sr.stdevFactor >= 0, 'successRate.stdevFactor', sr.stdevFactor, '≥ 0');
+  }
+  const fp = config.failurePercentage;
+  if (fp !== null) {
+    check(
+      fp.threshold >= 0 && fp.threshold <= 100,
+      'failurePercentage.threshold',
+      fp.threshold,
+      'in [0, 100]',
+    );
+    count('failurePercentage.minimumHosts', fp.minimumHosts);
+    count('failurePercentage.requestVolume', fp.requestVolume);
+  }
+}
+
+/**
+ * Outlier detector of one upstream client. Hosts are the destination's instances, by `index`.
+ *
+ * - A 5xx (see {@link outlierOutcome}) increments the host's consecutive-5xx counter, a gateway
+ *   failure also its consecutive-gateway counter (a 500 resets the latter, a success both). When a
+ *   counter *reaches* its threshold the host is ejected at once and that counter resets.
+ * - Interval ticks at `startMs + k × intervalMs`: (1) an ejected host whose ejection time
+ *   `min(baseEjectionTimeMs × multiplier, max(maxEjectionTimeMs, baseEjectionTimeMs))` has passed
+ *   returns (its consecutive counters reset); a host not ejected has its multiplier decremented (≥ 0);
+ *   (2) success-rate and failure-percentage analysis over the interval that just ended; (3) the
+ *   interval's request counters reset.
+ * - Every ejection increments the host's multiplier (while `base × multiplier < max`). An ejection is
+ *   allowed when no host is ejected or `(ejected + 1) × 100 ≤ maxEjectionPercent × hosts`.
+ */
+export class OutlierDetector implements ClientPolicy {
+  readonly name = 'outlier-detection';
+  private readonly ejected: Uint8Array;
+  private readonly ejectedAtMs: Float64Array;
+  private readonly multiplier: Int32Array;
+  private readonly consecutive5xx: Int32Array;
+  private readonly consecutiveGateway: Int32Array;
+  /** Requests and failures (5xx) in the current interval. */
+  private readonly volume: Int32Array;
+  private readonly failures: Int32Array;
+  private readonly maxEjectionMs: number;
+  private ejectedCount = 0;
+  private raisedMultipliers = 0;
+  private intervalVolume = 0;
+  private tickIndex = 0;
+  private nextTickMs: number;
+  // Counters.
+  private ejections = 0;
+  private readonly ejectionsBy: Record<EjectionReason, number> = {
+    'consecutive-5xx': 0,
+    'consecutive-gateway': 0,
+    'success-rate': 0,
+    'failure-percentage': 0,
+  };
+  private overflow = 0;
+  private closedEjectionMs = 0;
+  // Scratch for the interval analysis (no allocation per tick).
+  private readonly srHosts: number[] = [];
+  private readonly srRates: number[] = [];
+  private readonly fpHosts: number[] = [];
+
+  constructor(
+    private readonly config: OutlierDetectionConfig,
+    /** Number of hosts of the destination (the denominator of `maxEjectionPercent`). */
+    readonly hostCount: number,
+    /** Time the detector starts [ms]; interval ticks fall at `startMs + k × intervalMs`. */
+    private readonly startMs: number,
+  ) {
+    validateOutlierDetection(config);
+    this.ejected = new Uint8Array(hostCount);
+    this.ejectedAtMs = new Float64Array(hostCount);
+    this.multiplier = new Int32Array(hostCount);
+    this.consecutive5xx = new Int32Array(hostCount);
+    this.consecutiveGateway = new Int32Array(hostCount);
+    this.volume = new Int32Array(hostCount);
+    this.failures = new Int32Array(hostCount);
+    this.maxEjectionMs = Math.max(config.maxEjectionTimeMs, config.baseEjectionTimeMs);
+    this.nextTickMs = startMs + config.intervalMs;
+  }
+
+  isAvailable(instance: Endpoint, nowMs: number): boolean {
+    if (nowMs >= this.nextTickMs) this.advanceTo(nowMs);
+    const host = instance.index;
+    return host >= this.hostCount || this.ejected[host] === 0;
+  }
+
+  onAttemptEnd(
+    instance: Endpoint,
+    result: AttemptResult | 'timeout',
+    _latencyMs: number,
+    nowMs: number,
+  ): void {
+    if (nowMs >= this.nextTickMs) this.advanceTo(nowMs);
+    const host = instance.index;
+    if (host >= this.hostCount) return;
+    const outcome = outlierOutcome(result);
+    this.volume[host] = (this.volume[host] as number) + 1;
+    this.intervalVolume++;
+    if (outcome === 'success') {
+      this.consecutive5xx[host] = 0;
+      this.consecutiveGateway[host] = 0;
+      return;
+    }
+    this.failures[host] = (this.failures[host] as number) + 1;
+    const config = this.config;
+    if (outcome === 'gateway') {
+      const count = (this.consecutiveGateway[host] as number) + 1;
+      this.consecutiveGateway[host] = count;
+      if (config.consecutiveGatewayErrors > 0 && count === config.consecutiveGatewayErrors) {
+        this.onConsecutive(host, 'consecutive-gateway', nowMs);
+      }
+    } else {
+      this.consecutiveGateway[host] = 0;
+    }
+    const count = (this.consecutive5xx[host] as number) + 1;
+    this.consecutive5xx[host] = count;
+    if (config.consecutive5xx > 0 && count === config.consecutive5xx) {
+      this.onConsecutive(host, 'consecutive-5xx', nowMs);
+    }
+  }
+
+  collect(into: PolicyCounters, nowMs: number): void {
+    this.advanceTo(nowMs);
+    let ejectedMs = this.closedEjectionMs;
+    for (let host = 0; host < this.hostCount; host++) {
+      if (this.ejected[host] === 1) ejectedMs += Math.max(0, nowMs - (this.ejectedAtMs[host] as number));
+    }
+    add(into, 'outlier-ejections', this.ejections);
+    add(into, 'outlier-ejections-consecutive-5xx', this.ejectionsBy['consecutive-5xx']);
+    add(into, 'outlier-ejections-consecutive-gateway', this.ejectionsBy['consecutive-gateway']);
+    add(into, 'outlier-ejections-success-rate', this.ejectionsBy['success-rate']);
+    add(into, 'outlier-ejections-failure-percentage', this.ejectionsBy['failure-percentage']);
+    add(into, 'outlier-ejections-overflow', this.overflow);
+    add(into, 'outlier-ejected-host-ms', ejectedMs);
+  }
+
+  /** Whether host `index` is ejected at `nowMs` (runs any interval ticks up to then). */
+  isEjected(index: number, nowMs: number): boolean {
+    this.advanceTo(nowMs);
+    return this.ejected[index] === 1;
+  }
+
+  /** Hosts ejected at `nowMs`. */
+  ejectedHosts(nowMs: number): number {
+    this.advanceTo(nowMs);
+    return this.ejectedCount;
+  }
+
+  /** The ejection-time multiplier of host `index` (Envoy's backoff: the ejections "in a row"). */
+  multiplierOf(index: number): number {
+    return this.multiplier[index] as number;
+  }
+
+  /** Runs every interval tick at or before `nowMs`, in order. */
+  advanceTo(nowMs: number): void {
+    const interval = this.config.intervalMs;
+    while (this.nextTickMs <= nowMs) {
+      if (this.ejectedCount === 0 && this.raisedMultipliers === 0 && this.intervalVolume === 0) {
+        // PERF: a quiet detector's ticks change nothing: jump past every due tick at once.
+        this.tickIndex = Math.floor((nowMs - this.startMs) / interval);
+        this.nextTickMs = this.startMs + (this.tickIndex + 1) * interval;
+        return;
+      }
+      this.tick(this.nextTickMs);
+      this.tickIndex++;
+      this.nextTickMs = this.startMs + (this.tickIndex + 1) * interval;
+    }
+  }
+
+  private tick(tickMs: number): void {
+    for (let host = 0; host < this.hostCount; host++) {
+      if (this.ejected[host] === 1) {
+        const ejectionMs = Math.min(
+          this.config.baseEjectionTimeMs * (this.multiplier[host] as number),
+          this.maxEjectionMs,
+        );
+        if (tickMs - (this.ejectedAtMs[host] as number) >= ejectionMs) this.uneject(host, tickMs);
+      } else {
+        const multiplier = this.multiplier[host] as number;
+        if (multiplier > 0) {
+          this.multiplier[host] = multiplier - 1;
+          if (multiplier === 1) this.raisedMultipliers--;
+        }
+      }
+    }
+    this.analyseInterval(tickMs);
+    this.volume.fill(0);
+    this.failures.fill(0);
+    this.intervalVolume = 0;
+  }
+
+  /** Success-rate and failure-percentage ejection over the interval that just ended (Envoy order). */
+  private analyseInterval(tickMs: number): void {
+    const sr = this.config.successRate;
+    const fp = this.config.failurePercentage;
+    if ((sr === null && fp === null) || this.intervalVolume === 0) return;
+    const srHosts = this.srHosts;
+    const srRates = this.srRates;
+    const fpHosts = this.fpHosts;
+    srHosts.length = 0;
+    srRates.length = 0;
+    fpHosts.length = 0;
+    let sum = 0;
+    for (let host = 0; host < this.hostCount; host++) {
+      const volume = this.volume[host] as number;
+      if (this.ejected[host] === 1 || volume === 0) continue;
+      const ratePercent = (100 * (volume - (this.failures[host] as number))) / volume;
+      if (sr !== null && volume >= sr.requestVolume) {
+        srHosts.push(host);
+        srRates.push(ratePercent);
+        sum += ratePercent;
+      }
+      if (fp !== null && volume >= fp.requestVolume) fpHosts.push(host);
+    }
+    if (sr !== null && srHosts.length > 0 && srHosts.length >= sr.minimumHosts) {
+      const n = srHosts.length;
+      const mean = sum / n;
+      let variance = 0;
+      for (const rate of srRates) variance += (rate - mean) * (rate - mean);
+      const threshold = mean - sr.stdevFactor * Math.sqrt(variance / n);
+      for (let i = 0; i < n; i++) {
+        if ((srRates[i] as number) < threshold) this.eject(srHosts[i] as number, 'success-rate', tickMs);
+      }
+    }
+    if (fp !== null && fpHosts.length > 0 && fpHosts.length >= fp.minimumHosts) {
+      for (const host of fpHosts) {
+        if (this.ejected[host] === 1) continue;
+        const volume = this.volume[host] as number;
+        const failurePercent = (100 * (this.failures[host] as number)) / volume;
+        if (failurePercent >= fp.threshold) this.eject(host, 'failure-percentage', tickMs);
+      }
+    }
+  }
+
+  private onConsecutive(host: number, reason: EjectionReason, nowMs: number): void {
+    if (this.ejected[host] === 1) return;
+    this.eject(host, reason, nowMs);
+    // Envoy resets the counter that fired, ejected or not, so the next bout is counted afresh.
+    if (reason === 'consecutive-5xx') this.consecutive5xx[host] = 0;
+    else this.consecutiveGateway[host] = 0;
+  }
+
+  private eject(host: number, reason: EjectionReason, nowMs: number): void {
+    if (this.ejected[host] === 1) return;
+    const allowed =
+      this.ejectedCount === 0 ||
+      (this.ejectedCount + 1) * 100 <= this.config.maxEjectionPercent * this.hostCount;
+    if (!allowed) {
+      this.overflow++;
+      return;
+    }
+    this.ejected[host] = 1;
+    this.ejectedAtMs[host] = nowMs;
+    this.ejectedCount++;
+    const multiplier = this.multiplier[host] as number;
+    if (this.config.baseEjectionTimeMs * multiplier < this.maxEjectionMs || multiplier === 0) {
+      if (multiplier === 0) this.raisedMultipliers++;
+      this.multiplier[host] = multiplier + 1;
+    }
+    this.ejections++;
+    this.ejectionsBy[reason]++;
+  }
+
+  private uneject(host: number, nowMs: number): void {
+    this.ejected[host] = 0;
+    this.ejectedCount--;
+    this.closedEjectionMs += nowMs - (this.ejectedAtMs[host] as number);
+    this.consecutive5xx[host] = 0;
+    this.consecutiveGateway[host] = 0;
+  }
+}
+
+function add(into: PolicyCounters, key: string, value: number): void {
+  into[key] = (into[key] ?? 0) + value;
+}

@@ -1,0 +1,136 @@
+// End-to-end effect of outlier detection: one always-failing instance among ten, with and without
+// Envoy's defaults; ejection timing seen through policyEvents; the capability warning.
+
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../src/index.js';
+import type {
+  EdgeMetrics,
+  FaultConfig,
+  ServiceConfig,
+  SimulationConfig,
+  SimulationResult,
+} from '../src/index.js';
+import type { OutlierDetectionConfig } from '../src/config/PolicyConfig.js';
+import { ENVOY_OUTLIER_DETECTION, NO_DESTINATION_POLICY } from '../src/config/policyDefaults.js';
+import { assertConservation } from './__helpers__/assertions.js';
+import { call, config, poisson, service } from './__helpers__/configs.js';
+
+function edge(result: SimulationResult, source: string, destination: string): EdgeMetrics {
+  const found = result.edges.find((e) => e.source === source && e.destination === destination);
+  if (found === undefined) throw new Error(`no edge ${source} -> ${destination}`);
+  return found;
+}
+
+const badFirstInstance: FaultConfig = {
+  atMs: 0,
+  durationMs: Infinity,
+  service: 'b',
+  instances: 1,
+  effect: { kind: 'error', rate: 1 },
+};
+
+function oneBadOfTen(outlierDetection: OutlierDetectionConfig | null): SimulationConfig {
+  return config(
+    [
+      service('b', {
+        replicas: 10,
+        destination: { ...NO_DESTINATION_POLICY, outlierDetection },
+      }),
+    ],
+    [poisson('b', 500)],
+    { shape: 'library', durationMs: 60_000, faults: [badFirstInstance] },
+  );
+}
+
+describe('outlier detection end to end', () => {
+  it('ejects one always-failing instance among ten: success rate ≫ without it, conservation holds', () => {
+    const without = simulate(oneBadOfTen(null));
+    const withOd = simulate(oneBadOfTen(ENVOY_OUTLIER_DETECTION));
+    const plain = edge(without, 'client', 'b');
+    const guarded = edge(withOd, 'client', 'b');
+    expect(plain.successRate).toBeGreaterThan(0.88);
+    expect(plain.successRate).toBeLessThan(0.92);
+    expect(guarded.successRate).toBeGreaterThan(0.999);
+    expect(plain.policyEvents).toEqual({});
+    assertConservation(without);
+    assertConservation(withOd);
+  });
+
+  it('reports the ejections: 5 errors eject at once, back at the 40 s tick (30 s after), re-ejected for 60 s', () => {
+    const result = simulate(oneBadOfTen(ENVOY_OUTLIER_DETECTION));
+    const events = edge(result, 'client', 'b').policyEvents;
+    expect(events['outlier-ejections']).toBe(2);
+    expect(events['outlier-ejections-consecutive-5xx']).toBe(2);
+    expect(events['outlier-ejections-success-rate']).toBe(0);
+    expect(events['outlier-ejections-failure-percentage']).toBe(0);
+    // Ejected from ≈ 0.1 s to the 40 s tick, then from ≈ 40.1 s to the end (60 s): ≈ 59.8 s in all.
+    expect(events['outlier-ejected-host-ms']).toBeGreaterThan(59_000);
+    expect(events['outlier-ejected-host-ms']).toBeLessThan(60_000);
+    // 5 failed calls per ejection round reached the bad instance.
+    expect(edge(result, 'client', 'b').failed).toBe(10);
+    assertConservation(result);
+  });
+
+  it('is deterministic with a stateful balancer and outlier detection: same config ⇒ identical result', () => {
+    const cfg = oneBadOfTen(ENVOY_OUTLIER_DETECTION);
+    const b = cfg.services[0] as ServiceConfig;
+    const withP2c: SimulationConfig = {
+      ...cfg,
+      durationMs: 15_000,
+      services: [
+        {
+          ...b,
+          destination: {
+            ...NO_DESTINATION_POLICY,
+            outlierDetection: ENVOY_OUTLIER_DETECTION,
+            loadBalancer: { kind: 'peak-ewma', defaultRttMs: 30, decayMs: 10_000 },
+          },
+        },
+      ],
+    };
+    expect(JSON.stringify(simulate(withP2c))).toBe(JSON.stringify(simulate(withP2c)));
+  });
+
+  it('runs one detector per caller instance (Envoy: per cluster per proxy) in a sidecar mesh', () => {
+    const result = simulate(
+      config(
+        [
+          service('a', { replicas: 3, calls: [[call('b')]] }),
+          service('b', {
+            replicas: 10,
+            destination: { ...NO_DESTINATION_POLICY, outlierDetection: ENVOY_OUTLIER_DETECTION },
+          }),
+        ],
+        [poisson('a', 300)],
+        { shape: 'istio-sidecar', durationMs: 20_000, faults: [badFirstInstance] },
+      ),
+    );
+    const events = edge(result, 'a', 'b').policyEvents;
+    // Each of the 3 callers ejects the bad instance once in 20 s.
+    expect(events['outlier-ejections']).toBe(3);
+    expect(result.warnings.some((w) => w.includes('outlier-detection'))).toBe(false);
+    assertConservation(result);
+  });
+
+  it('warns and applies nothing when the caller hop cannot enforce outlier detection', () => {
+    const result = simulate(
+      config(
+        [
+          service('a', { calls: [[call('b')]] }),
+          service('b', {
+            replicas: 10,
+            destination: { ...NO_DESTINATION_POLICY, outlierDetection: ENVOY_OUTLIER_DETECTION },
+          }),
+        ],
+        [poisson('a', 100)],
+        { shape: 'none', durationMs: 2000, faults: [badFirstInstance] },
+      ),
+    );
+    const warning = result.warnings.find((w) => w.includes('outlier-detection'));
+    expect(warning).toContain('"b"');
+    expect(warning).toContain('application');
+    expect(warning).toContain('"none"');
+    expect(edge(result, 'a', 'b').policyEvents).toEqual({});
+    assertConservation(result);
+  });
+});
