@@ -2,6 +2,7 @@
 
 export { formatTable } from './formatTable.js';
 export { renderText } from './renderText.js';
+export { renderTimeline } from './renderTimeline.js';
 export { JSON_DECIMALS, JSON_SCHEMA_VERSION, renderJson, toJsonDocument } from './renderJson.js';
 export { CSV_DECIMALS, renderEdgesCsv, renderTimeSeriesCsv } from './renderCsv.js';
 export { summarizeComparison } from './summarizeComparison.js';

@@ -4,6 +4,7 @@
 import type { SimulationResult } from '@meshsim/mesh';
 
 import { formatTable } from './formatTable.js';
+import { renderTimeline } from './renderTimeline.js';
 import {
   edgeErrors,
   edgeRejected,
@@ -68,6 +69,9 @@ export function renderText(result: SimulationResult): string {
           { title: 'Edges (caller → callee)' },
         ).trimEnd(),
   );
+
+  const timeline = renderTimeline(result);
+  if (timeline !== '') sections.push(timeline);
 
   const policyRows = result.edges.flatMap((edge) =>
     sortedPolicyEvents(edge).map(([event, n]) => [`${edge.source} → ${edge.destination}`, event, count(n)]),

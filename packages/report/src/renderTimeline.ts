@@ -1,0 +1,78 @@
+// The "how it played out" table of the text summary: the traffic sources' offered rate, success, p99 and
+// the retries over time, plus the busiest service's utilisation, in a dozen or so rows.
+
+import type { SimulationResult } from '@meshsim/mesh';
+
+import { formatTable } from './formatTable.js';
+import { fixed, ms, percent } from './internal/format.js';
+
+const NICE_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+
+/** Row width [s]: the smallest nice step giving at most `maxRows` rows. */
+function rowWidthSeconds(intervals: number, intervalMs: number, maxRows: number): number {
+  const totalS = (intervals * intervalMs) / 1000;
+  return NICE_STEPS_S.find((step) => totalS / step <= maxRows) ?? NICE_STEPS_S[NICE_STEPS_S.length - 1]!;
+}
+
+/**
+ * A timeline of the run, or '' when the result has no time series. Rows aggregate the per-second
+ * series: offered and retry rates are per second; success is over calls completed in the row;
+ * p99 is the worst per-second p99 of the sources in the row; utilisation is the busiest service's.
+ */
+export function renderTimeline(result: SimulationResult, maxRows = 15): string {
+  const series = result.timeSeries;
+  const intervals = series.startMs.length;
+  if (intervals === 0 || series.edges.length === 0) return '';
+  const services = new Set(result.services.map((s) => s.name));
+  const sourceSeries = series.edges.filter((e) => !services.has(e.source));
+  const busiest = [...result.services].sort((a, b) => b.utilisation - a.utilisation)[0];
+  const busiestSeries = series.services.find((s) => s.name === busiest?.name);
+  const widthS = rowWidthSeconds(intervals, series.intervalMs, maxRows);
+  const perRow = Math.max(1, Math.round((widthS * 1000) / series.intervalMs));
+
+  const rows: string[][] = [];
+  for (let first = 0; first < intervals; first += perRow) {
+    const last = Math.min(intervals, first + perRow);
+    const spanS = ((last - first) * series.intervalMs) / 1000;
+    let calls = 0;
+    let succeeded = 0;
+    let failed = 0;
+    let p99 = 0;
+    for (const edge of sourceSeries) {
+      for (let i = first; i < last; i++) {
+        calls += edge.calls[i] ?? 0;
+        succeeded += edge.succeeded[i] ?? 0;
+        failed += edge.failed[i] ?? 0;
+        p99 = Math.max(p99, edge.p99Ms[i] ?? 0);
+      }
+    }
+    let retries = 0;
+    for (const edge of series.edges) for (let i = first; i < last; i++) retries += edge.retries[i] ?? 0;
+    let utilisation = 0;
+    if (busiestSeries !== undefined) {
+      for (let i = first; i < last; i++) utilisation += busiestSeries.utilisation[i] ?? 0;
+      utilisation /= last - first;
+    }
+    const startS = ((series.startMs[first] ?? 0) / 1000).toFixed(0);
+    rows.push([
+      `${startS}–${(Number(startS) + spanS).toFixed(0)}`,
+      fixed(calls / spanS, 1),
+      succeeded + failed > 0 ? percent(succeeded / (succeeded + failed), 2) : '–',
+      succeeded > 0 ? ms(p99) : '–',
+      fixed(retries / spanS, 1),
+      percent(utilisation, 1),
+    ]);
+  }
+  return formatTable(
+    [
+      { header: 'time (s)', align: 'left' },
+      { header: 'offered (req/s)' },
+      { header: 'success (%)' },
+      { header: 'worst p99 (ms)' },
+      { header: 'retries (/s)' },
+      { header: `${busiest?.name ?? 'busiest'} utilisation (%)` },
+    ],
+    rows,
+    { title: 'Timeline (traffic sources; retries on every edge)' },
+  ).trimEnd();
+}
