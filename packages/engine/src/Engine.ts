@@ -160,7 +160,7 @@ export class Engine {
     const queue = this.queue;
     const handlers = this.handlers;
     let processed = 0;
-    let stoppedBy: StopReason = 'empty';
+    let stoppedBy: StopReason;
     // PERF: the hot loop. Cancelled entries are skipped inline; no allocation per event.
     for (;;) {
       if (processed >= maxEvents) {
