@@ -27,6 +27,8 @@ abstract class SourceBase implements CallParent {
   protected readonly client: UpstreamClient;
   protected readonly backoffRandom: Random;
   protected readonly policy: CallPolicy;
+  /** Class (header) of every request this source sends; null = none. */
+  protected readonly requestClass: string | null;
 
   constructor(
     protected readonly world: World,
@@ -42,6 +44,7 @@ abstract class SourceBase implements CallParent {
     this.edge.clients.push(this.client);
     this.backoffRandom = world.streams.stream(`backoff/${tag}`);
     this.policy = world.dataPlane.effectivePolicy(this.caller, config.policy, true);
+    this.requestClass = config.requestClass ?? null;
   }
 
   protected send(parent: CallParent): void {
@@ -56,6 +59,7 @@ abstract class SourceBase implements CallParent {
       parent,
       false,
     );
+    call.requestClass = this.requestClass;
     call.start();
   }
 

@@ -1,0 +1,116 @@
+// Route-level features of one call-plan entry (Istio HTTPRoute `fault` and `mirror`): validated once,
+// shared by the calling service's instances, attached to each caller's client when its hop can enforce them.
+
+import type { Random } from '@meshsim/engine';
+import type { CallerRef } from '../call/CallerRef.js';
+import type { FaultInjectionConfig } from '../config/PolicyConfig.js';
+import type { CallConfig, CallPolicy } from '../config/SimulationConfig.js';
+import type { World } from '../internal/World.js';
+import { canEnforce } from '../policies/capabilities.js';
+import type { UpstreamClient } from '../policies/UpstreamClient.js';
+import { MirrorRoute } from './MirrorRoute.js';
+import type { MirrorSender, UpstreamClientFactory } from './MirrorRoute.js';
+import { RouteInterceptor } from './RouteInterceptor.js';
+
+/** Fault injection and mirroring of one call-plan entry. */
+export class CallRoute {
+  private readonly fault: FaultInjectionConfig | null;
+  private faultRandom: Random | null = null;
+  private mirror: MirrorRoute | null = null;
+
+  private constructor(
+    private readonly world: World,
+    private readonly from: string,
+    private readonly config: CallConfig,
+    /** Names the entry in stream names, e.g. `a->b#0.1`. */
+    private readonly entry: string,
+    private readonly createClient: UpstreamClientFactory,
+  ) {
+    this.fault = config.faultInjection ?? null;
+  }
+
+  /**
+   * The route features of the entry `tag` (`#stage.index`) of `from`'s call plan, or null when it
+   * sets neither fault injection nor mirroring. Throws on invalid parameters, naming the field.
+   */
+  static create(
+    world: World,
+    from: string,
+    config: CallConfig,
+    tag: string,
+    createClient: UpstreamClientFactory,
+  ): CallRoute | null {
+    const fault = config.faultInjection ?? null;
+    const mirror = config.mirror ?? null;
+    if (fault === null && mirror === null) return null;
+    const field = `service "${from}": calls${tag.replace(/^#(\d+)\.(\d+)$/, '[$1][$2]')} (to "${config.to}")`;
+    if (fault !== null) {
+      if (fault.delay !== null) {
+        checkPercent(fault.delay.percent, `${field}.faultInjection.delay.percent`);
+        const delayMs = fault.delay.delayMs;
+        if (!Number.isFinite(delayMs) || delayMs < 0) {
+          throw new Error(
+            `${field}.faultInjection.delay.delayMs must be a finite time ≥ 0 [ms] (got ${delayMs})`,
+          );
+        }
+      }
+      if (fault.abort !== null) {
+        checkPercent(fault.abort.percent, `${field}.faultInjection.abort.percent`);
+        const status: string = fault.abort.status;
+        if (status !== 'error' && status !== 'rejected') {
+          throw new Error(
+            `${field}.faultInjection.abort.status must be 'error' or 'rejected' (got "${status}")`,
+          );
+        }
+      }
+    }
+    if (mirror !== null) {
+      checkPercent(mirror.percent, `${field}.mirror.percent`);
+      if (!world.services.has(mirror.to)) {
+        throw new Error(`${field}.mirror.to: unknown service "${mirror.to}"`);
+      }
+    }
+    return new CallRoute(world, from, config, `${from}->${config.to}${tag}`, createClient);
+  }
+
+  /**
+   * Gives `client` (one caller's client for this entry) the features its hop can enforce; warns
+   * once, naming the policy, the service and the mesh shape, about each one it cannot.
+   */
+  attach(caller: CallerRef, client: UpstreamClient, policy: CallPolicy): void {
+    const dataPlane = this.world.dataPlane;
+    const enforcer = dataPlane.clientEnforcer(caller);
+    const unsupported = (name: string, what: string): void =>
+      dataPlane.warn(
+        `${name}: ${what} on calls from "${this.from}" to "${this.config.to}" not applied under mesh shape ` +
+          `"${dataPlane.shape}" (the caller's ${enforcer} hop cannot enforce it)`,
+      );
+    let fault = this.fault;
+    if (fault !== null && !canEnforce(enforcer, 'fault-injection')) {
+      unsupported('fault-injection', 'fault injection');
+      fault = null;
+    }
+    let sender: MirrorSender | null = null;
+    const mirrorConfig = this.config.mirror ?? null;
+    if (mirrorConfig !== null) {
+      if (canEnforce(enforcer, 'mirror')) {
+        this.mirror ??= new MirrorRoute(this.world, this.from, mirrorConfig, this.entry, this.createClient);
+        sender = this.mirror.senderFor(caller, policy);
+      } else {
+        unsupported('mirror', `mirroring to "${mirrorConfig.to}"`);
+      }
+    }
+    if (fault === null && sender === null) return;
+    if (fault !== null) this.faultRandom ??= this.world.streams.stream(`fault-injection/${this.entry}`);
+    client.route = new RouteInterceptor(this.world.engine, fault, this.faultRandom ?? neverDrawn, sender);
+  }
+}
+
+function checkPercent(percent: number, field: string): void {
+  if (!(percent >= 0 && percent <= 100)) throw new Error(`${field} must be in [0, 100] (got ${percent})`);
+}
+
+/** Stand-in stream for an interceptor without fault injection (it never draws). */
+function neverDrawn(): number {
+  throw new Error('RouteInterceptor: fault stream used without fault injection');
+}

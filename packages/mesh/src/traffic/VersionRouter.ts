@@ -1,0 +1,69 @@
+// Weighted version split and class-based routes for one client (Istio VirtualService weights and
+// header matches): picks a version per attempt, then hands the balancer that version's endpoints.
+
+import type { Random } from '@meshsim/engine';
+import type { CallerRef } from '../call/CallerRef.js';
+import type { World } from '../internal/World.js';
+import type { PolicyCounters } from '../policies/ClientPolicy.js';
+import type { EndpointRouter } from '../policies/RouteHooks.js';
+import { canEnforce } from '../policies/capabilities.js';
+import type { Instance } from '../server/Instance.js';
+import type { ServiceRuntime } from '../server/ServiceRuntime.js';
+import type { ServiceVersions } from './ServiceVersions.js';
+
+/**
+ * Per-attempt version choice: a class route when the call's class matches one, else a weighted
+ * draw (when weights are set), else every endpoint. A version with no endpoint up falls back to all.
+ */
+export class VersionRouter implements EndpointRouter {
+  /** Attempts whose version had no endpoint, sent to any endpoint instead. */
+  private fallbacks = 0;
+
+  constructor(
+    private readonly versions: ServiceVersions,
+    private readonly random: Random,
+  ) {}
+
+  select(endpoints: readonly Instance[], nowMs: number, requestClass: string | null): readonly Instance[] {
+    const versions = this.versions;
+    let index = requestClass !== null && versions.hasRoutes ? versions.routeFor(requestClass) : -1;
+    if (index < 0) {
+      if (!versions.weighted) return endpoints;
+      index = versions.pickWeighted(this.random(), nowMs);
+    }
+    const subset = versions.subset(endpoints, index);
+    if (subset === endpoints && endpoints.length > 0) this.fallbacks++;
+    return subset;
+  }
+
+  collect(into: PolicyCounters): void {
+    into['split-fallback'] = (into['split-fallback'] ?? 0) + this.fallbacks;
+  }
+}
+
+/**
+ * The router `caller` uses towards `target`, or null when the target declares no weights or
+ * routes, or when the caller's hop cannot split traffic (then a warning says the weights and
+ * routes are ignored and calls spread over every endpoint, i.e. in proportion to replicas).
+ */
+export function createVersionRouter(
+  world: World,
+  caller: CallerRef,
+  target: ServiceRuntime,
+): VersionRouter | null {
+  const versions = target.versions;
+  if (!versions.weighted && !versions.hasRoutes) return null;
+  const enforcer = world.dataPlane.clientEnforcer(caller);
+  if (!canEnforce(enforcer, 'traffic-split')) {
+    const what = [versions.weighted ? 'version weights' : '', versions.hasRoutes ? 'class routes' : '']
+      .filter((s) => s !== '')
+      .join(' and ');
+    world.dataPlane.warn(
+      `traffic-split: ${what} of service "${target.name}" ignored for caller "${caller.name}" under mesh shape ` +
+        `"${world.dataPlane.shape}" (its ${enforcer} hop cannot split traffic); calls spread over all ` +
+        `endpoints, i.e. in proportion to replica counts`,
+    );
+    return null;
+  }
+  return new VersionRouter(versions, world.streams.stream(versions.splitStreamName(caller)));
+}
