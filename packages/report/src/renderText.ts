@@ -122,6 +122,60 @@ export function renderText(result: SimulationResult): string {
         ).trimEnd(),
   );
 
+  const protectedServices = result.services.filter(
+    (s) => s.rateLimited + s.denied + s.shed + s.deadlineDropped + s.cancelled > 0,
+  );
+  if (protectedServices.length > 0) {
+    sections.push(
+      formatTable(
+        [
+          { header: 'service', align: 'left' },
+          { header: 'rate-limited (429)' },
+          { header: 'denied (403)' },
+          { header: 'shed (503)' },
+          { header: 'deadline dropped (504)' },
+          { header: 'cancelled' },
+        ],
+        protectedServices.map((s) => [
+          s.name,
+          count(s.rateLimited),
+          count(s.denied),
+          count(s.shed),
+          count(s.deadlineDropped),
+          count(s.cancelled),
+        ]),
+        { title: 'Server-side protections (requests refused or dropped)' },
+      ).trimEnd(),
+    );
+  }
+
+  const versionRows = result.services
+    .filter((s) => s.versions.length > 1)
+    .flatMap((s) =>
+      s.versions.map((v) => [
+        `${s.name}/${v.name}`,
+        count(v.instances),
+        count(v.arrived),
+        percent(s.arrived > 0 ? v.arrived / s.arrived : Number.NaN, 2),
+        percent(v.successRate, 2),
+      ]),
+    );
+  if (versionRows.length > 0) {
+    sections.push(
+      formatTable(
+        [
+          { header: 'service/version', align: 'left' },
+          { header: 'instances' },
+          { header: 'arrived' },
+          { header: 'share (%)' },
+          { header: 'success (%)' },
+        ],
+        versionRows,
+        { title: 'Versions' },
+      ).trimEnd(),
+    );
+  }
+
   const { proxies } = result;
   sections.push(
     proxies.count === 0
@@ -157,6 +211,10 @@ export function renderText(result: SimulationResult): string {
           ],
           { title: 'Proxies' },
         ).trimEnd(),
+  );
+
+  sections.push(
+    `mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges`,
   );
 
   const c = result.conservation;

@@ -20,6 +20,7 @@ describe('renderJson', () => {
       'events',
       'edges',
       'services',
+      'mtlsCoverage',
       'proxies',
       'timeSeries',
       'conservation',

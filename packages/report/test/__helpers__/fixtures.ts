@@ -37,6 +37,7 @@ export function emptyEdge(source: string, destination: string): EdgeMetrics {
     successRate: 1,
     latency: emptyLatency(),
     policyEvents: {},
+    mtls: true,
   };
 }
 
@@ -76,6 +77,7 @@ export function makeResult(): SimulationResult {
           maxMs: 1001.25,
         },
         policyEvents: {},
+        mtls: true,
       },
       {
         source: 'frontend',
@@ -99,6 +101,7 @@ export function makeResult(): SimulationResult {
         },
         // Deliberately not sorted: renderers must sort.
         policyEvents: { 'retry-budget-denied': 120, 'breaker-trip': 2 },
+        mtls: true,
       },
     ],
     services: [
@@ -115,6 +118,12 @@ export function makeResult(): SimulationResult {
         wasted: 12,
         utilisation: 0.4567,
         maxQueueLength: 17,
+        rateLimited: 0,
+        denied: 0,
+        shed: 0,
+        deadlineDropped: 0,
+        cancelled: 0,
+        versions: [],
         latency: { count: 7993, meanMs: 5.9, p50Ms: 4.1, p90Ms: 9.5, p99Ms: 30.9, p999Ms: 118, maxMs: 1000 },
       },
       {
@@ -130,6 +139,12 @@ export function makeResult(): SimulationResult {
         wasted: 210,
         utilisation: 2 / 3,
         maxQueueLength: 128,
+        rateLimited: 0,
+        denied: 0,
+        shed: 0,
+        deadlineDropped: 0,
+        cancelled: 0,
+        versions: [],
         latency: { count: 9398, meanMs: 0.3, p50Ms: 0.25, p90Ms: 0.6, p99Ms: 2.4, p999Ms: 8, maxMs: 299 },
       },
     ],
@@ -181,6 +196,7 @@ export function makeResult(): SimulationResult {
         },
       ],
     },
+    mtlsCoverage: 1,
     conservation: { offered: 8000, succeeded: 7900, failed: 95, inFlight: 5, holds: true },
     warnings: ['mesh none cannot enforce retries on frontend → checkout'],
     assumptions: ['Sidecar latency is lognormal, fitted to Istio 1.20 benchmark p90/p99 (guess).'],
@@ -210,6 +226,12 @@ export function makeEmptyResult(): SimulationResult {
         wasted: 0,
         utilisation: Number.NaN,
         maxQueueLength: 0,
+        rateLimited: 0,
+        denied: 0,
+        shed: 0,
+        deadlineDropped: 0,
+        cancelled: 0,
+        versions: [],
         latency: emptyLatency(),
       },
     ],
@@ -231,6 +253,7 @@ export function makeEmptyResult(): SimulationResult {
       ],
       services: [{ name: 'frontend', utilisation: [0], queueLength: [0], completed: [0], rejected: [0] }],
     },
+    mtlsCoverage: 1,
     conservation: { offered: 0, succeeded: 0, failed: 0, inFlight: 0, holds: true },
     warnings: [],
     assumptions: [],
