@@ -1,0 +1,60 @@
+// Registers the retry budgets and circuit breakers of `target.config.destination` (retryBudget,
+// connectionPool, failureAccrual, errorRateBreaker) for one caller, subject to the capability matrix.
+
+import type { CallerRef } from '../call/CallerRef.js';
+import type { World } from '../internal/World.js';
+import type { ServiceRuntime } from '../server/ServiceRuntime.js';
+import type { ClientPolicy } from './ClientPolicy.js';
+import { ErrorRateBreaker } from './breakers/ErrorRateBreaker.js';
+import { EnvoyThresholds } from './breakers/EnvoyThresholds.js';
+import { FailureAccrual } from './breakers/FailureAccrual.js';
+import { enforceOrWarn } from './enforceOrWarn.js';
+import { policyStream } from './policyStream.js';
+import { createRetryBudget } from './retryBudgets/createRetryBudget.js';
+import { EnvoyRetryBudget } from './retryBudgets/EnvoyRetryBudget.js';
+
+/**
+ * Appends to `into` the budget and breaker policies `caller` applies to `target`, in hook order:
+ * error-rate breaker, failure accrual (both refuse before anything counts the attempt), Envoy
+ * thresholds, then the retry gates — Envoy `max_retries` (only without an Envoy retry budget, which
+ * replaces it) before the configured budget, so a budget withdraws only for retries the others allow.
+ * A policy the caller's hop cannot enforce is skipped with a warning.
+ */
+export function addBudgetsAndBreakers(
+  world: World,
+  caller: CallerRef,
+  target: ServiceRuntime,
+  into: ClientPolicy[],
+): void {
+  const destination = target.config.destination;
+  if (destination === undefined) return;
+  const { retryBudget, connectionPool, failureAccrual, errorRateBreaker } = destination;
+  if (
+    retryBudget === null &&
+    connectionPool === null &&
+    failureAccrual === null &&
+    errorRateBreaker === null
+  ) {
+    return;
+  }
+  const enforcer = world.dataPlane.clientEnforcer(caller);
+  const path = `services.${target.name}.destination`;
+  const can = (policy: Parameters<typeof enforceOrWarn>[2]): boolean =>
+    enforceOrWarn(world, enforcer, policy, target.name);
+
+  if (errorRateBreaker !== null && can('error-rate-breaker')) {
+    into.push(new ErrorRateBreaker(errorRateBreaker, `${path}.errorRateBreaker`));
+  }
+  if (failureAccrual !== null && can('failure-accrual')) {
+    const random = policyStream(world, `failure-accrual/${caller.name}#${caller.key}->${target.name}`);
+    into.push(new FailureAccrual(failureAccrual, target, random, `${path}.failureAccrual`));
+  }
+  const budgetOn = retryBudget !== null && can('retry-budget');
+  if (connectionPool !== null && can('connection-pool')) {
+    into.push(new EnvoyThresholds(connectionPool, `${path}.connectionPool`));
+    if (!(budgetOn && retryBudget.kind === 'envoy')) {
+      into.push(EnvoyRetryBudget.maxRetries(connectionPool.maxRetries, `${path}.connectionPool`));
+    }
+  }
+  if (budgetOn) into.push(createRetryBudget(retryBudget, `${path}.retryBudget`));
+}

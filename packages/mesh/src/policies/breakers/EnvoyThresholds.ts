@@ -1,0 +1,62 @@
+// Envoy's cluster circuit-breaker thresholds in a client proxy (max_connections, max_pending_requests,
+// max_requests): an attempt over a limit fails at once with a local 503 ("overflow"), never queued.
+
+import type { AttemptResult } from '../../call/AttemptResult.js';
+import type { ConnectionPoolConfig } from '../../config/PolicyConfig.js';
+import type { ClientPolicy, PolicyCounters } from '../ClientPolicy.js';
+import { BREAKER_OVERFLOW, addCount } from '../policyEvents.js';
+import { requireNumber } from '../requireNumber.js';
+
+/**
+ * Connection-pool thresholds of one (caller proxy, destination). `outstanding` = attempts from this
+ * client in flight. Simplified HTTP/1.1 pool: one request per connection, so attempts beyond
+ * `maxConnections` are the pending ones. A new attempt overflows (`breaker-open`) iff
+ * `outstanding ≥ maxRequests` or `outstanding ≥ maxConnections + maxPendingRequests`.
+ * `maxRetries` is enforced separately (EnvoyRetryBudget.maxRetries).
+ */
+export class EnvoyThresholds implements ClientPolicy {
+  readonly name = 'envoy-circuit-breakers';
+  private outstanding = 0;
+  private overflows = 0;
+  private readonly limit: number;
+
+  constructor(config: ConnectionPoolConfig, path = 'connectionPool') {
+    requireNumber(`${path}.maxConnections`, config.maxConnections, {
+      min: 1,
+      integer: true,
+      allowInfinity: true,
+    });
+    requireNumber(`${path}.maxPendingRequests`, config.maxPendingRequests, {
+      min: 0,
+      integer: true,
+      allowInfinity: true,
+    });
+    requireNumber(`${path}.maxRequests`, config.maxRequests, { min: 1, integer: true, allowInfinity: true });
+    this.limit = Math.min(config.maxRequests, config.maxConnections + config.maxPendingRequests);
+  }
+
+  /** Attempts in flight now (active + pending). */
+  get inFlight(): number {
+    return this.outstanding;
+  }
+
+  admit(): AttemptResult | null {
+    if (this.outstanding >= this.limit) {
+      this.overflows++;
+      return 'breaker-open';
+    }
+    return null;
+  }
+
+  onAttemptStart(): void {
+    this.outstanding++;
+  }
+
+  onAttemptEnd(): void {
+    this.outstanding--;
+  }
+
+  collect(into: PolicyCounters): void {
+    addCount(into, BREAKER_OVERFLOW, this.overflows);
+  }
+}

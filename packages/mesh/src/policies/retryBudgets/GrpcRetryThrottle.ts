@@ -1,0 +1,57 @@
+// gRPC retry throttling (gRFC A6): a token count per client, −1 per failed attempt, +tokenRatio per
+// successful one; retries are allowed only while the count is above maxTokens / 2.
+
+import type { AttemptResult } from '../../call/AttemptResult.js';
+import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
+import type { Instance } from '../../server/Instance.js';
+import type { ClientPolicy, PolicyCounters } from '../ClientPolicy.js';
+import { isPolicyFailure } from '../policyFailure.js';
+import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
+import { requireNumber } from '../requireNumber.js';
+
+/**
+ * gRPC retry throttle. `token_count` starts at `maxTokens`; each attempt that fails (see
+ * isPolicyFailure) subtracts 1 (floor 0), each `ok` adds `tokenRatio` (cap `maxTokens`); 429/403 leave
+ * it unchanged. A retry is allowed iff `token_count > maxTokens / 2`. Counts are kept in thousandths
+ * of a token, as gRPC does (tokenRatio has at most three decimals).
+ */
+export class GrpcRetryThrottle implements ClientPolicy {
+  readonly name = 'grpc-retry-throttle';
+  private readonly maxMilli: number;
+  private readonly ratioMilli: number;
+  private milli: number;
+  private admitted = 0;
+  private denied = 0;
+
+  constructor(config: Extract<RetryBudgetConfig, { kind: 'grpc' }>, path = 'retryBudget') {
+    requireNumber(`${path}.maxTokens`, config.maxTokens, { min: 0, minExclusive: true, max: 1000 });
+    requireNumber(`${path}.tokenRatio`, config.tokenRatio, { min: 0, minExclusive: true });
+    this.maxMilli = Math.round(config.maxTokens * 1000);
+    this.ratioMilli = Math.round(config.tokenRatio * 1000);
+    this.milli = this.maxMilli;
+  }
+
+  /** The current token count. */
+  get tokens(): number {
+    return this.milli / 1000;
+  }
+
+  allowRetry(): boolean {
+    if (this.milli * 2 > this.maxMilli) {
+      this.admitted++;
+      return true;
+    }
+    this.denied++;
+    return false;
+  }
+
+  onAttemptEnd(_instance: Instance, result: AttemptResult | 'timeout'): void {
+    if (result === 'ok') this.milli = Math.min(this.maxMilli, this.milli + this.ratioMilli);
+    else if (isPolicyFailure(result)) this.milli = Math.max(0, this.milli - 1000);
+  }
+
+  collect(into: PolicyCounters): void {
+    addCount(into, RETRY_BUDGET_ADMITTED, this.admitted);
+    addCount(into, RETRY_BUDGET_DENIED, this.denied);
+  }
+}

@@ -1,0 +1,399 @@
+// End-to-end effects of retry budgets and circuit breakers in simulate(): a retry storm bounded by
+// budgets, overflow instead of queueing, endpoint ejection, failing fast on a stalled dependency.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  AWS_SDK_RETRY_QUOTA,
+  ENVOY_RETRY_BUDGET,
+  GRPC_RETRY_THROTTLING,
+  LINKERD_FAILURE_ACCRUAL,
+  NO_RETRY,
+  simulate,
+} from '../src/index.js';
+import type {
+  CallPolicy,
+  DestinationPolicy,
+  EdgeMetrics,
+  FaultConfig,
+  MeshShapeName,
+  RetryBudgetConfig,
+  ServiceMetrics,
+  SimulationResult,
+} from '../src/index.js';
+import { assertConservation, assertFinite } from './__helpers__/assertions.js';
+import { call, config, poisson, service } from './__helpers__/configs.js';
+import { destination } from './__helpers__/policyHarness.js';
+
+function edge(result: SimulationResult, source: string, target: string): EdgeMetrics {
+  const found = result.edges.find((e) => e.source === source && e.destination === target);
+  if (found === undefined) throw new Error(`no edge ${source} -> ${target}`);
+  return found;
+}
+
+function svc(result: SimulationResult, name: string): ServiceMetrics {
+  const found = result.services.find((s) => s.name === name);
+  if (found === undefined) throw new Error(`no service ${name}`);
+  return found;
+}
+
+/** 3 attempts on 5xx, 2 s overall timeout. */
+const RETRY_3: CallPolicy = {
+  timeoutMs: 2000,
+  perTryTimeoutMs: Infinity,
+  retry: { maxAttempts: 3, retryOn: ['5xx'], backoff: { baseMs: 25, maxMs: 250, jitter: 'full' } },
+};
+
+const STORM_MS = 5000;
+const FAIL_EVERYTHING: FaultConfig = {
+  atMs: 0,
+  durationMs: STORM_MS,
+  service: 'b',
+  instances: Infinity,
+  effect: { kind: 'error', rate: 1 },
+};
+
+/** a (1 replica, so one client and one budget) calls b, which fails every request for the whole run. */
+function retryStorm(dest: DestinationPolicy | undefined): SimulationResult {
+  return simulate(
+    config(
+      [
+        service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
+        service('b', {
+          replicas: 2,
+          concurrency: 64,
+          serviceTimeMs: { kind: 'constant', value: 50 },
+          ...(dest === undefined ? {} : { destination: dest }),
+        }),
+      ],
+      [poisson('a', 200)],
+      { shape: 'library', durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
+    ),
+  );
+}
+
+describe('retry budgets in a retry storm (3 attempts on 5xx, dependency failing 100 % for 5 s)', () => {
+  let unbudgeted: SimulationResult;
+  let unbudgetedEdge: EdgeMetrics;
+  beforeAll(() => {
+    unbudgeted = retryStorm(undefined);
+    unbudgetedEdge = edge(unbudgeted, 'a', 'b');
+  });
+
+  it('without a budget, retries triple the load on the failing dependency', () => {
+    expect(unbudgetedEdge.attempts / unbudgetedEdge.calls).toBeGreaterThan(2.9);
+    expect(unbudgetedEdge.policyEvents).toEqual({});
+    assertConservation(unbudgeted);
+  });
+
+  it('a Linkerd budget bounds attempts/calls to 1 + retryRatio + minRetriesPerSecond / call rate (ttl = run)', () => {
+    const budget: RetryBudgetConfig = {
+      kind: 'linkerd',
+      retryRatio: 0.2,
+      minRetriesPerSecond: 10,
+      ttlMs: STORM_MS,
+    };
+    const result = retryStorm(destination({ retryBudget: budget }));
+    const ab = edge(result, 'a', 'b');
+    const callRatePerSecond = ab.calls / (STORM_MS / 1000);
+    // One ttl window covers the run: retries ≤ 10/s × 5 s + 0.2 × calls.
+    expect(ab.attempts / ab.calls).toBeLessThanOrEqual(1 + 0.2 + 10 / callRatePerSecond);
+    expect(ab.attempts / ab.calls).toBeGreaterThan(1.15); // and the budget is used
+    expect(ab.policyEvents['retry-budget-admitted']).toBe(Math.floor(50 + 0.2 * ab.calls + 1e-9));
+    // Nearly every call whose first attempt failed was denied a retry once the budget was spent.
+    expect(ab.policyEvents['retry-budget-denied']).toBeGreaterThan(0.7 * ab.calls);
+    expect(svc(unbudgeted, 'b').arrived / svc(result, 'b').arrived).toBeGreaterThan(2.3);
+    assertConservation(result);
+  });
+
+  const kinds: [string, RetryBudgetConfig, (admitted: number) => void][] = [
+    // Concurrent retries ≤ max(3, 20 % of attempts in flight): far fewer retries than 2 per call.
+    [
+      'envoy retry_budget',
+      ENVOY_RETRY_BUDGET,
+      (admitted) => expect(admitted).toBeLessThan(unbudgetedEdge.retries / 2),
+    ],
+    // Tokens 10 → each failure −1, no successes: retries allowed only after failures 1–4 (tokens 9..6 > 5).
+    ['gRPC retry throttling', GRPC_RETRY_THROTTLING, (admitted) => expect(admitted).toBe(4)],
+    // 500 tokens at 5 per retry and nothing refunded: exactly 100 retries.
+    ['AWS SDK retry quota', AWS_SDK_RETRY_QUOTA, (admitted) => expect(admitted).toBe(100)],
+  ];
+  for (const [label, budget, checkAdmitted] of kinds) {
+    it(`the ${label} caps the retries and reports admitted / denied retries`, () => {
+      const result = retryStorm(destination({ retryBudget: budget }));
+      const ab = edge(result, 'a', 'b');
+      const admitted = ab.policyEvents['retry-budget-admitted'] ?? -1;
+      checkAdmitted(admitted);
+      expect(ab.retries).toBeLessThanOrEqual(admitted); // a retry admitted near the end may not start
+      expect(ab.policyEvents['retry-budget-denied']).toBeGreaterThan(0);
+      expect(ab.retries).toBeLessThan(unbudgetedEdge.retries / 2);
+      assertConservation(result);
+    });
+  }
+});
+
+describe('Envoy connection-pool thresholds end to end', () => {
+  function overload(dest: DestinationPolicy | undefined): SimulationResult {
+    return simulate(
+      config(
+        [
+          service('a', {
+            replicas: 1,
+            concurrency: 256,
+            queueCapacity: 4096,
+            calls: [[call('b', { ...RETRY_3, timeoutMs: 10_000, retry: NO_RETRY })]],
+          }),
+          service('b', {
+            replicas: 1,
+            concurrency: 2,
+            queueCapacity: 64,
+            serviceTimeMs: { kind: 'constant', value: 50 },
+            ...(dest === undefined ? {} : { destination: dest }),
+          }),
+        ],
+        [poisson('a', 100)],
+        { shape: 'istio-sidecar', durationMs: 3000 },
+      ),
+    );
+  }
+
+  it('fails attempts over maxRequests at once with breaker-open instead of queueing them at the server', () => {
+    const without = overload(undefined);
+    const limited = overload(
+      destination({
+        connectionPool: { maxConnections: 1024, maxPendingRequests: 1024, maxRequests: 4, maxRetries: 3 },
+      }),
+    );
+    const ab = edge(limited, 'a', 'b');
+    expect(svc(without, 'b').maxQueueLength).toBeGreaterThan(30);
+    // At most 4 attempts in flight from the one client: 2 served, at most 2 waiting.
+    expect(svc(limited, 'b').maxQueueLength).toBeLessThanOrEqual(2);
+    expect(ab.failures['breaker-open']).toBeGreaterThan(100);
+    expect(ab.policyEvents['breaker-overflow']).toBe(ab.failures['breaker-open']); // no retries: one per call
+    expect(ab.failures.rejected).toBe(0);
+    assertConservation(limited);
+  });
+});
+
+describe('failure accrual end to end', () => {
+  function oneBadEndpoint(dest: DestinationPolicy | undefined, instances: number): SimulationResult {
+    return simulate(
+      config(
+        [
+          service('a', {
+            replicas: 1,
+            concurrency: 64,
+            calls: [[call('b', { ...RETRY_3, retry: NO_RETRY })]],
+          }),
+          service('b', { replicas: 3, ...(dest === undefined ? {} : { destination: dest }) }),
+        ],
+        [poisson('a', 150)],
+        {
+          shape: 'library',
+          durationMs: 10_000,
+          faults: [
+            { atMs: 0, durationMs: Infinity, service: 'b', instances, effect: { kind: 'error', rate: 1 } },
+          ],
+        },
+      ),
+    );
+  }
+
+  it('ejects an endpoint that keeps failing, so almost every call goes to the healthy ones', () => {
+    const without = edge(oneBadEndpoint(undefined, 1), 'a', 'b');
+    const result = oneBadEndpoint(
+      destination({ failureAccrual: { ...LINKERD_FAILURE_ACCRUAL, maxFailures: 5 } }),
+      1,
+    );
+    const ab = edge(result, 'a', 'b');
+    expect(without.successRate).toBeLessThan(0.7);
+    expect(ab.successRate).toBeGreaterThan(0.98);
+    // 10 s of penalties 1, 2, 4, 8 s (+ jitter): the first opening and a few failed probes.
+    expect(ab.policyEvents['failure-accrual-ejections']).toBeGreaterThanOrEqual(3);
+    expect(ab.policyEvents['failure-accrual-ejections']).toBeLessThanOrEqual(5);
+    expect(ab.policyEvents['breaker-half-open-probes']).toBe(
+      (ab.policyEvents['failure-accrual-ejections'] ?? 0) - 1,
+    );
+    expect(ab.policyEvents['breaker-open-ms']).toBeGreaterThan(9000);
+    assertConservation(result);
+  });
+
+  it('fails calls with breaker-open when every endpoint is in penalty (Linkerd returns 503)', () => {
+    const result = oneBadEndpoint(
+      destination({ failureAccrual: { ...LINKERD_FAILURE_ACCRUAL, maxFailures: 5 } }),
+      Infinity,
+    );
+    const ab = edge(result, 'a', 'b');
+    expect(ab.failures['breaker-open']).toBeGreaterThan(ab.calls * 0.9);
+    expect(svc(result, 'b').arrived).toBeLessThan(ab.calls * 0.05);
+    assertConservation(result);
+  });
+});
+
+describe('error-rate breaker end to end', () => {
+  function stalled(dest: DestinationPolicy | undefined): SimulationResult {
+    return simulate(
+      config(
+        [
+          service('a', {
+            replicas: 1,
+            concurrency: 256,
+            queueCapacity: 4096,
+            calls: [
+              [
+                call('b', {
+                  timeoutMs: 300,
+                  perTryTimeoutMs: Infinity,
+                  retry: NO_RETRY,
+                }),
+              ],
+            ],
+          }),
+          service('b', {
+            replicas: 2,
+            concurrency: 8,
+            queueCapacity: Infinity,
+            ...(dest === undefined ? {} : { destination: dest }),
+          }),
+        ],
+        [poisson('a', 100)],
+        {
+          shape: 'library',
+          durationMs: 5000,
+          faults: [
+            {
+              atMs: 1000,
+              durationMs: 3000,
+              service: 'b',
+              instances: Infinity,
+              effect: { kind: 'latency', addMs: { kind: 'constant', value: 2000 }, multiply: 1 },
+            },
+          ],
+        },
+      ),
+    );
+  }
+
+  it('fails calls fast with breaker-open on a stalled dependency instead of letting them time out', () => {
+    const without = stalled(undefined);
+    const withBreaker = stalled(
+      destination({
+        errorRateBreaker: {
+          failureRateThreshold: 0.5,
+          minimumRequests: 20,
+          windowMs: 1000,
+          openMs: 500,
+          halfOpenProbes: 1,
+        },
+      }),
+    );
+    const slow = edge(without, 'a', 'b');
+    const fast = edge(withBreaker, 'a', 'b');
+    expect(slow.failures.timeout).toBeGreaterThan(200);
+    expect(slow.failures['breaker-open']).toBe(0);
+    // Only the calls that tripped the breaker and the failed probes wait out the 300 ms timeout.
+    expect(fast.failures['breaker-open']).toBeGreaterThan(3 * fast.failures.timeout);
+    expect(fast.failures.timeout).toBeLessThan(slow.failures.timeout / 3);
+    expect(fast.policyEvents['breaker-opened']).toBeGreaterThanOrEqual(1);
+    expect(fast.policyEvents['breaker-open-ms']).toBeGreaterThan(1000);
+    expect(fast.policyEvents['breaker-half-open-probes']).toBeGreaterThanOrEqual(1);
+    // The stalled dependency receives a fraction of the work.
+    expect(svc(withBreaker, 'b').arrived).toBeLessThan(svc(without, 'b').arrived * 0.6);
+    assertConservation(withBreaker);
+  });
+});
+
+describe('budgets and breakers together', () => {
+  const everything = (budget: RetryBudgetConfig): DestinationPolicy =>
+    destination({
+      retryBudget: budget,
+      connectionPool: { maxConnections: 8, maxPendingRequests: 8, maxRequests: 12, maxRetries: 2 },
+      failureAccrual: { ...LINKERD_FAILURE_ACCRUAL, maxFailures: 3, minPenaltyMs: 200 },
+      errorRateBreaker: {
+        failureRateThreshold: 0.6,
+        minimumRequests: 10,
+        windowMs: 1000,
+        openMs: 300,
+        halfOpenProbes: 2,
+      },
+    });
+
+  function run(shape: MeshShapeName, budget: RetryBudgetConfig, seed: number): SimulationResult {
+    return simulate(
+      config(
+        [
+          service('a', {
+            replicas: 2,
+            concurrency: 32,
+            calls: [[call('b', { ...RETRY_3, timeoutMs: 400, perTryTimeoutMs: 150 })]],
+          }),
+          service('b', { replicas: 3, concurrency: 4, queueCapacity: 16, destination: everything(budget) }),
+        ],
+        [poisson('a', 300)],
+        {
+          shape,
+          seed,
+          durationMs: 4000,
+          faults: [
+            { atMs: 500, durationMs: 1500, service: 'b', instances: 1, effect: { kind: 'error', rate: 0.8 } },
+            { atMs: 1500, durationMs: 1000, service: 'b', instances: 1, effect: { kind: 'crash' } },
+            {
+              atMs: 2500,
+              durationMs: 1000,
+              service: 'b',
+              instances: Infinity,
+              effect: { kind: 'latency', addMs: { kind: 'exponential', mean: 100 }, multiply: 1 },
+            },
+          ],
+        },
+      ),
+    );
+  }
+
+  it('conserve requests, stay deterministic and report every counter with all four policies on', () => {
+    const budgets: RetryBudgetConfig[] = [
+      { kind: 'linkerd', retryRatio: 0.2, minRetriesPerSecond: 10, ttlMs: 1000 },
+      ENVOY_RETRY_BUDGET,
+      GRPC_RETRY_THROTTLING,
+      AWS_SDK_RETRY_QUOTA,
+    ];
+    const COUNTERS = [
+      'retry-budget-admitted',
+      'retry-budget-denied',
+      'breaker-overflow',
+      'breaker-opened',
+      'breaker-open-ms',
+      'failure-accrual-ejections',
+      'breaker-half-open-probes',
+    ];
+    const totals = new Map<string, number>();
+    budgets.forEach((budget, i) => {
+      for (const shape of ['library', 'istio-sidecar'] as const) {
+        const result = run(shape, budget, i + 1);
+        assertConservation(result);
+        assertFinite(result);
+        expect(JSON.stringify(run(shape, budget, i + 1))).toBe(JSON.stringify(result));
+        const events = edge(result, 'a', 'b').policyEvents;
+        for (const name of COUNTERS) {
+          expect(events[name], `${shape} ${budget.kind} ${name}`).toBeGreaterThanOrEqual(0);
+          totals.set(name, (totals.get(name) ?? 0) + (events[name] ?? 0));
+        }
+        expect(
+          result.warnings.filter((w) => /retry-budget|connection-pool|failure-accrual|error-rate/.test(w)),
+        ).toEqual([]);
+      }
+    });
+    // Every policy did something in at least one of the runs.
+    for (const name of COUNTERS) expect(totals.get(name), name).toBeGreaterThan(0);
+  });
+
+  it('warns and applies nothing when the caller hop cannot enforce them (mesh shape none: application code)', () => {
+    const result = run('none', GRPC_RETRY_THROTTLING, 1);
+    for (const policy of ['retry-budget', 'connection-pool', 'failure-accrual', 'error-rate-breaker']) {
+      expect(result.warnings.some((w) => w.includes(policy) && w.includes('"b"') && w.includes('none'))).toBe(
+        true,
+      );
+    }
+    expect(edge(result, 'a', 'b').policyEvents).toEqual({});
+    assertConservation(result);
+  });
+});

@@ -1,0 +1,374 @@
+// Contracts of the retry budgets: Linkerd's ratio + floor over a ttl window, Envoy's concurrent-retry
+// budget and max_retries, gRPC retry throttling (gRFC A6) and the AWS SDK retry quota.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  AWS_SDK_RETRY_QUOTA,
+  AwsRetryQuota,
+  EnvoyRetryBudget,
+  GrpcRetryThrottle,
+  LinkerdRetryBudget,
+  createRetryBudget,
+} from '../src/index.js';
+import type { AttemptResult } from '../src/call/AttemptResult.js';
+import type { PolicyCounters } from '../src/policies/ClientPolicy.js';
+import { fakeInstances } from './__helpers__/policyHarness.js';
+
+const [host] = fakeInstances(1) as [ReturnType<typeof fakeInstances>[number]];
+
+function counters(policy: { collect(into: PolicyCounters, nowMs: number): void }): PolicyCounters {
+  const into: PolicyCounters = {};
+  policy.collect(into, 0);
+  return into;
+}
+
+describe('LinkerdRetryBudget', () => {
+  it('admits exactly floor(minRetriesPerSecond × ttl + retryRatio × calls) retries within one ttl window', () => {
+    // Linkerd docs: "retries may add at most an additional 20% to the request load plus 10 'free' retries per second".
+    const budget = new LinkerdRetryBudget({
+      kind: 'linkerd',
+      retryRatio: 0.2,
+      minRetriesPerSecond: 10,
+      ttlMs: 1000,
+    });
+    for (let i = 0; i < 100; i++) budget.onCallStart(i * 5); // 100 calls in [0, 500)
+    let admitted = 0;
+    for (let i = 0; i < 100; i++) if (budget.allowRetry(600 + i)) admitted++;
+    expect(admitted).toBe(Math.floor(10 * 1 + 0.2 * 100)); // 30
+    expect(counters(budget)).toEqual({ 'retry-budget-admitted': 30, 'retry-budget-denied': 70 });
+  });
+
+  it('matches the formula for any ratio, floor, ttl and call count (all inside one window)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 0, max: 300 }),
+        (retryRatio, minRetriesPerSecond, ttlMs, calls) => {
+          const budget = new LinkerdRetryBudget({ kind: 'linkerd', retryRatio, minRetriesPerSecond, ttlMs });
+          for (let i = 0; i < calls; i++) budget.onCallStart(0);
+          let admitted = 0;
+          const tries = 1000;
+          for (let i = 0; i < tries; i++) if (budget.allowRetry(0)) admitted++;
+          const allowance = (minRetriesPerSecond * ttlMs) / 1000 + retryRatio * calls;
+          expect(admitted).toBe(Math.min(tries, Math.floor(allowance + 1e-9)));
+        },
+      ),
+    );
+  });
+
+  it('releases the allowance when calls and retries leave the ttl window', () => {
+    const budget = new LinkerdRetryBudget({
+      kind: 'linkerd',
+      retryRatio: 0.5,
+      minRetriesPerSecond: 0,
+      ttlMs: 1000,
+    });
+    for (let i = 0; i < 10; i++) budget.onCallStart(0);
+    expect(budget.balance(0)).toBe(5);
+    for (let i = 0; i < 5; i++) expect(budget.allowRetry(100)).toBe(true);
+    expect(budget.allowRetry(100)).toBe(false);
+    // At t = 1000 the calls made at t = 0 have expired: (t − ttl, t] excludes them.
+    expect(budget.balance(1000)).toBe(0);
+    for (let i = 0; i < 4; i++) budget.onCallStart(1050);
+    // The 5 retries made at t = 100 still count until t = 1100.
+    expect(budget.allowRetry(1050)).toBe(false);
+    expect(budget.allowRetry(1100)).toBe(true); // 2 allowed by 4 calls, 0 retries left in the window
+    expect(budget.allowRetry(1100)).toBe(true);
+    expect(budget.allowRetry(1100)).toBe(false);
+  });
+
+  it('never admits more retries in the trailing ttl window than the formula allows, and never denies one it allows', () => {
+    const event = fc.record({ gapMs: fc.integer({ min: 0, max: 400 }), isRetry: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 100, max: 2000 }),
+        fc.array(event, { maxLength: 200 }),
+        (retryRatio, minRetriesPerSecond, ttlMs, events) => {
+          const budget = new LinkerdRetryBudget({ kind: 'linkerd', retryRatio, minRetriesPerSecond, ttlMs });
+          const calls: number[] = [];
+          const retries: number[] = [];
+          let now = 0;
+          for (const e of events) {
+            now += e.gapMs;
+            if (!e.isRetry) {
+              budget.onCallStart(now);
+              calls.push(now);
+              continue;
+            }
+            const inWindow = (t: number): boolean => t > now - ttlMs && t <= now;
+            const allowance =
+              (minRetriesPerSecond * ttlMs) / 1000 + retryRatio * calls.filter(inWindow).length;
+            const used = retries.filter(inWindow).length;
+            const allowed = budget.allowRetry(now);
+            expect(allowed).toBe(used + 1 <= allowance + 1e-9);
+            if (allowed) {
+              retries.push(now);
+              expect(used + 1).toBeLessThanOrEqual(allowance + 1e-9);
+            }
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('EnvoyRetryBudget', () => {
+  it('limits concurrent retries to max(minRetryConcurrency, floor(budgetPercent % × active+pending))', () => {
+    const budget = EnvoyRetryBudget.budget({ kind: 'envoy', budgetPercent: 20, minRetryConcurrency: 3 });
+    for (let i = 0; i < 10; i++) budget.onAttemptStart(host, false);
+    // 10 outstanding: 20 % = 2 < 3 ⇒ limit 3.
+    expect(budget.limit()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      expect(budget.allowRetry()).toBe(true);
+      budget.onAttemptStart(host, true);
+    }
+    // 13 outstanding (the retries count as requests too): floor(2.6) = 2 < 3 ⇒ limit 3, 3 retries out.
+    expect(budget.allowRetry()).toBe(false);
+    for (let i = 0; i < 100; i++) budget.onAttemptStart(host, false);
+    expect(budget.limit()).toBe(Math.floor(0.2 * 113)); // 22
+    expect(budget.allowRetry()).toBe(true);
+    // A retry that ends frees its slot.
+    budget.onAttemptEnd(host, 'error', 1, 0, 'error');
+    expect(budget.retriesInFlight).toBe(2);
+    expect(counters(budget)).toEqual({ 'retry-budget-admitted': 4, 'retry-budget-denied': 1 });
+  });
+
+  it('without a budget, enforces Envoy max_retries (3 concurrent retries by default)', () => {
+    const limit = EnvoyRetryBudget.maxRetries(3);
+    for (let i = 0; i < 3; i++) {
+      expect(limit.allowRetry()).toBe(true);
+      limit.onAttemptStart(host, true);
+    }
+    expect(limit.allowRetry()).toBe(false);
+    limit.onAttemptEnd(host, 'ok', 1, 0, 'error');
+    expect(limit.allowRetry()).toBe(true);
+    // A first attempt ending does not free a retry slot.
+    limit.onAttemptStart(host, true);
+    limit.onAttemptStart(host, false);
+    limit.onAttemptEnd(host, 'ok', 1, 0, null);
+    expect(limit.allowRetry()).toBe(false);
+  });
+
+  it('never lets retries in flight exceed the limit at the moment each retry is admitted', () => {
+    const op = fc.oneof(
+      fc.constant({ kind: 'start' as const }),
+      fc.constant({ kind: 'retry' as const }),
+      fc.record({ kind: fc.constant('end' as const), pick: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.array(op, { maxLength: 300 }),
+        (budgetPercent, minRetryConcurrency, ops) => {
+          const budget = EnvoyRetryBudget.budget({ kind: 'envoy', budgetPercent, minRetryConcurrency });
+          const inFlight: boolean[] = []; // isRetry of each outstanding attempt
+          for (const o of ops) {
+            if (o.kind === 'start') {
+              budget.onAttemptStart(host, false);
+              inFlight.push(false);
+            } else if (o.kind === 'retry') {
+              const retries = inFlight.filter((r) => r).length;
+              const limit = Math.max(
+                minRetryConcurrency,
+                Math.floor((budgetPercent / 100) * inFlight.length),
+              );
+              const allowed = budget.allowRetry();
+              expect(allowed).toBe(retries < limit);
+              if (allowed) {
+                budget.onAttemptStart(host, true);
+                inFlight.push(true);
+                expect(retries + 1).toBeLessThanOrEqual(limit);
+              }
+            } else if (inFlight.length > 0) {
+              const [isRetry] = inFlight.splice(o.pick % inFlight.length, 1);
+              budget.onAttemptEnd(host, 'error', 1, 0, isRetry === true ? 'error' : null);
+            }
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('GrpcRetryThrottle (gRFC A6)', () => {
+  it('disables retries once token_count falls to maxTokens / 2, and re-enables them above it', () => {
+    const throttle = new GrpcRetryThrottle({ kind: 'grpc', maxTokens: 10, tokenRatio: 0.1 });
+    for (let i = 0; i < 4; i++) throttle.onAttemptEnd(host, 'error');
+    expect(throttle.tokens).toBe(6);
+    expect(throttle.allowRetry()).toBe(true);
+    throttle.onAttemptEnd(host, 'per-try-timeout');
+    expect(throttle.tokens).toBe(5); // = maxTokens / 2: not above the threshold
+    expect(throttle.allowRetry()).toBe(false);
+    throttle.onAttemptEnd(host, 'rate-limited'); // 429 is not a failure, nor a success
+    expect(throttle.tokens).toBe(5);
+    throttle.onAttemptEnd(host, 'ok');
+    expect(throttle.tokens).toBeCloseTo(5.1, 10);
+    expect(throttle.allowRetry()).toBe(true);
+    expect(counters(throttle)).toEqual({ 'retry-budget-admitted': 2, 'retry-budget-denied': 1 });
+  });
+
+  it('keeps tokens in [0, maxTokens] and allows retries exactly while tokens > maxTokens / 2', () => {
+    const result = fc.constantFrom<AttemptResult>(
+      'ok',
+      'error',
+      'reset',
+      'rate-limited',
+      'denied',
+      'per-try-timeout',
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(result, { maxLength: 200 }),
+        (maxTokens, ratioMilli, results) => {
+          const tokenRatio = ratioMilli / 1000;
+          const throttle = new GrpcRetryThrottle({ kind: 'grpc', maxTokens, tokenRatio });
+          let milli = maxTokens * 1000;
+          for (const r of results) {
+            throttle.onAttemptEnd(host, r);
+            if (r === 'ok') milli = Math.min(maxTokens * 1000, milli + ratioMilli);
+            else if (r !== 'rate-limited' && r !== 'denied') milli = Math.max(0, milli - 1000);
+            expect(throttle.tokens).toBeCloseTo(milli / 1000, 9);
+            expect(throttle.allowRetry()).toBe(milli > (maxTokens * 1000) / 2);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('AwsRetryQuota (AWS SDK standard mode)', () => {
+  it('pays retryCost per retry and refuses once the 500-token bucket cannot pay: 100 retries at cost 5', () => {
+    const quota = new AwsRetryQuota(
+      AWS_SDK_RETRY_QUOTA as Extract<typeof AWS_SDK_RETRY_QUOTA, { kind: 'aws-sdk' }>,
+    );
+    let admitted = 0;
+    for (let i = 0; i < 150; i++) {
+      quota.onAttemptEnd(host, 'error', 1, 0, null);
+      if (quota.allowRetry()) admitted++;
+    }
+    expect(admitted).toBe(100);
+    expect(quota.tokens).toBe(0);
+  });
+
+  it('charges timeoutCost for retrying a timed-out attempt: 50 retries at cost 10', () => {
+    const quota = new AwsRetryQuota({
+      kind: 'aws-sdk',
+      capacity: 500,
+      retryCost: 5,
+      timeoutCost: 10,
+      successRefund: 1,
+    });
+    let admitted = 0;
+    for (let i = 0; i < 80; i++) {
+      quota.onAttemptEnd(host, 'per-try-timeout', 1, 0, null);
+      if (quota.allowRetry()) admitted++;
+    }
+    expect(admitted).toBe(50);
+  });
+
+  it('refunds successRefund on a first-try success and the retry cost on a successful retry, capped at capacity', () => {
+    const quota = new AwsRetryQuota({
+      kind: 'aws-sdk',
+      capacity: 500,
+      retryCost: 5,
+      timeoutCost: 10,
+      successRefund: 1,
+    });
+    quota.onAttemptEnd(host, 'ok', 1, 0, null);
+    expect(quota.tokens).toBe(500); // capped
+    quota.onAttemptEnd(host, 'per-try-timeout', 1, 0, null);
+    expect(quota.allowRetry()).toBe(true);
+    expect(quota.tokens).toBe(490);
+    quota.onAttemptEnd(host, 'ok', 1, 0, 'per-try-timeout'); // the retry succeeded: its 10 come back
+    expect(quota.tokens).toBe(500);
+    quota.onAttemptEnd(host, 'error', 1, 0, null);
+    quota.allowRetry();
+    quota.onAttemptEnd(host, 'error', 1, 0, 'error');
+    quota.allowRetry();
+    expect(quota.tokens).toBe(490);
+    quota.onAttemptEnd(host, 'ok', 1, 0, 'error'); // only the last retry's 5 come back
+    expect(quota.tokens).toBe(495);
+    quota.onAttemptEnd(host, 'ok', 1, 0, null);
+    expect(quota.tokens).toBe(496);
+  });
+
+  it('never goes below 0 or above capacity, and refuses exactly when the bucket holds less than the cost', () => {
+    const step = fc.record({
+      result: fc.constantFrom<AttemptResult>('ok', 'error', 'per-try-timeout', 'reset'),
+      retryOf: fc.constantFrom<AttemptResult | null>(null, 'error', 'per-try-timeout'),
+      askRetry: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.array(step, { maxLength: 200 }), (capacity, steps) => {
+        const quota = new AwsRetryQuota({
+          kind: 'aws-sdk',
+          capacity,
+          retryCost: 5,
+          timeoutCost: 10,
+          successRefund: 1,
+        });
+        let tokens = capacity;
+        for (const s of steps) {
+          quota.onAttemptEnd(host, s.result, 1, 0, s.retryOf);
+          if (s.result === 'ok') {
+            tokens = Math.min(
+              capacity,
+              tokens + (s.retryOf === null ? 1 : s.retryOf === 'per-try-timeout' ? 10 : 5),
+            );
+          } else if (s.askRetry) {
+            const cost = s.result === 'per-try-timeout' ? 10 : 5;
+            expect(quota.allowRetry()).toBe(tokens >= cost);
+            if (tokens >= cost) tokens -= cost;
+          }
+          expect(quota.tokens).toBe(tokens);
+          expect(tokens).toBeGreaterThanOrEqual(0);
+          expect(tokens).toBeLessThanOrEqual(capacity);
+        }
+      }),
+    );
+  });
+});
+
+describe('createRetryBudget', () => {
+  it('builds the policy of each kind', () => {
+    expect(
+      createRetryBudget({ kind: 'linkerd', retryRatio: 0.2, minRetriesPerSecond: 10, ttlMs: 10_000 }).name,
+    ).toBe('linkerd-retry-budget');
+    expect(createRetryBudget({ kind: 'envoy', budgetPercent: 20, minRetryConcurrency: 3 }).name).toBe(
+      'envoy-retry-budget',
+    );
+    expect(createRetryBudget({ kind: 'grpc', maxTokens: 10, tokenRatio: 0.1 }).name).toBe(
+      'grpc-retry-throttle',
+    );
+    expect(
+      createRetryBudget({ kind: 'aws-sdk', capacity: 500, retryCost: 5, timeoutCost: 10, successRefund: 1 })
+        .name,
+    ).toBe('aws-retry-quota');
+  });
+
+  it('rejects out-of-range parameters with an error naming the field and the value', () => {
+    expect(() =>
+      createRetryBudget(
+        { kind: 'linkerd', retryRatio: -1, minRetriesPerSecond: 10, ttlMs: 1000 },
+        'dest.retryBudget',
+      ),
+    ).toThrow('dest.retryBudget.retryRatio must be ≥ 0 (got -1)');
+    expect(() => createRetryBudget({ kind: 'envoy', budgetPercent: 120, minRetryConcurrency: 3 })).toThrow(
+      'retryBudget.budgetPercent must be ≤ 100 (got 120)',
+    );
+    expect(() => createRetryBudget({ kind: 'grpc', maxTokens: 0, tokenRatio: 0.1 })).toThrow(
+      'retryBudget.maxTokens must be > 0 (got 0)',
+    );
+    expect(() =>
+      createRetryBudget({ kind: 'linkerd', retryRatio: 0.2, minRetriesPerSecond: 10, ttlMs: Number.NaN }),
+    ).toThrow('retryBudget.ttlMs must be a finite number (got NaN)');
+  });
+});
