@@ -3,24 +3,19 @@
 import { MESH_SHAPES, simulate } from '@meshsim/mesh';
 import type { MeshShapeName, SimulationResult } from '@meshsim/mesh';
 import { renderComparisonJson, renderComparisonText, summarizeComparison } from '@meshsim/report';
-import { applyOverrides, loadScenario } from '@meshsim/scenario';
 
-import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { COMMAND_HELP } from '../help.js';
-import { parseDuration, parseMeshList, parseSeed, stringFlag, writeOutput } from '../internal/flags.js';
+import { parseMeshList, stringFlag, writeOutput } from '../internal/flags.js';
+import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
+import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { formatDoneLine } from '../progress.js';
 
 /** The parsed command line of `meshsim compare`. */
-export interface CompareArgs {
-  scenario: string;
+export interface CompareArgs extends ScenarioArgs {
   shapes: MeshShapeName[];
-  seed?: number;
-  durationMs?: number;
   json: boolean;
-  out?: string;
-  progress: boolean;
 }
 
 /**
@@ -34,16 +29,11 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
     io.stdout.write(COMMAND_HELP.compare);
     return 0;
   }
-  const base = loadScenario(parsed.scenario);
   const results: SimulationResult[] = [];
   const startedMs = performance.now();
   let events = 0;
   parsed.shapes.forEach((shape, index) => {
-    const config = applyOverrides(base, {
-      mesh: shape,
-      ...(parsed.seed !== undefined && { seed: parsed.seed }),
-      ...(parsed.durationMs !== undefined && { durationMs: parsed.durationMs }),
-    });
+    const config = loadScenarioConfig(parsed, shape);
     const shapeStart = performance.now();
     const result = simulate(config);
     events += result.events;
@@ -67,34 +57,15 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
  */
 export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' {
   const { values, positionals } = parseCommandArgs('compare', args, {
+    ...SCENARIO_FLAGS,
     mesh: { type: 'string' },
-    seed: { type: 'string' },
-    duration: { type: 'string' },
     json: { type: 'boolean' },
-    out: { type: 'string' },
-    'no-progress': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values['help'] === true) return 'help';
-  const [scenario, ...extra] = positionals;
-  if (scenario === undefined) {
-    throw new UsageError(`missing scenario: 'meshsim compare <name|file> --mesh a,b,c'`, 'compare');
-  }
-  if (extra.length > 0) {
-    throw new UsageError(`'meshsim compare' takes one scenario (got also '${extra.join(' ')}')`, 'compare');
-  }
   const mesh = stringFlag(values, 'mesh');
-  const compare: CompareArgs = {
-    scenario,
+  return {
+    ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file> --mesh a,b,c'),
     shapes: mesh === undefined ? [...MESH_SHAPES] : parseMeshList(mesh, 'compare'),
     json: values['json'] === true,
-    progress: values['no-progress'] !== true,
   };
-  const seed = stringFlag(values, 'seed');
-  if (seed !== undefined) compare.seed = parseSeed(seed, 'compare');
-  const duration = stringFlag(values, 'duration');
-  if (duration !== undefined) compare.durationMs = parseDuration(duration, 'compare');
-  const out = stringFlag(values, 'out');
-  if (out !== undefined) compare.out = out;
-  return compare;
 }

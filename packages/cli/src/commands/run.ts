@@ -3,12 +3,13 @@
 import { simulate } from '@meshsim/mesh';
 import type { MeshShapeName, SimulateOptions, SimulationResult } from '@meshsim/mesh';
 import { renderEdgesCsv, renderJson, renderOpenMetrics, renderText } from '@meshsim/report';
-import { applyOverrides, loadScenario } from '@meshsim/scenario';
 
 import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { COMMAND_HELP } from '../help.js';
-import { parseDuration, parseMesh, parseSeed, stringFlag, writeOutput } from '../internal/flags.js';
+import { parseMesh, stringFlag, writeOutput } from '../internal/flags.js';
+import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
+import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { ProgressBar, formatDoneLine } from '../progress.js';
 
@@ -23,14 +24,9 @@ const RENDERERS: Readonly<Record<RunFormat, (result: SimulationResult) => string
 };
 
 /** The parsed command line of `meshsim run`. */
-export interface RunArgs {
-  scenario: string;
-  seed?: number;
-  durationMs?: number;
+export interface RunArgs extends ScenarioArgs {
   mesh?: MeshShapeName;
   format: RunFormat;
-  out?: string;
-  progress: boolean;
 }
 
 /**
@@ -48,13 +44,7 @@ export function runCommand(args: readonly string[], io: CliIo): number {
     return 0;
   }
 
-  // loadScenario reports an unknown name (listing the bundled ones) or a missing file as a ScenarioError.
-  const base = loadScenario(parsed.scenario);
-  const config = applyOverrides(base, {
-    ...(parsed.seed !== undefined && { seed: parsed.seed }),
-    ...(parsed.durationMs !== undefined && { durationMs: parsed.durationMs }),
-    ...(parsed.mesh !== undefined && { mesh: parsed.mesh }),
-  });
+  const config = loadScenarioConfig(parsed, parsed.mesh);
 
   // The bar is for people watching a terminal: never when stderr is piped, nor with --json.
   const bar =
@@ -85,25 +75,13 @@ export function runCommand(args: readonly string[], io: CliIo): number {
  */
 export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
   const { values, positionals } = parseCommandArgs('run', args, {
-    seed: { type: 'string' },
-    duration: { type: 'string' },
+    ...SCENARIO_FLAGS,
     mesh: { type: 'string' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
     openmetrics: { type: 'boolean' },
-    out: { type: 'string' },
-    'no-progress': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values['help'] === true) return 'help';
-
-  const [scenario, ...extra] = positionals;
-  if (scenario === undefined) {
-    throw new UsageError(`missing scenario: 'meshsim run <name|file>' (see 'meshsim list')`, 'run');
-  }
-  if (extra.length > 0) {
-    throw new UsageError(`'meshsim run' takes one scenario (got also '${extra.join(' ')}')`, 'run');
-  }
 
   const formats = (['json', 'csv', 'openmetrics'] as const).filter((flag) => values[flag] === true);
   if (formats.length > 1) {
@@ -114,21 +92,10 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
   }
 
   const run: RunArgs = {
-    scenario,
+    ...parseScenarioArgs('run', values, positionals, 'meshsim run <name|file>'),
     format: formats[0] ?? 'text',
-    progress: values['no-progress'] !== true,
   };
-  const seed = stringFlag(values, 'seed');
-  if (seed !== undefined) run.seed = parseSeed(seed, 'run');
-  const duration = stringFlag(values, 'duration');
-  if (duration !== undefined) run.durationMs = parseDuration(duration, 'run');
   const mesh = stringFlag(values, 'mesh');
   if (mesh !== undefined) run.mesh = parseMesh(mesh, 'run');
-  const out = stringFlag(values, 'out');
-  if (out !== undefined) {
-    if (out.trim() === '')
-      throw new UsageError(`invalid value for --out: '${out}' (expected a file path)`, 'run');
-    run.out = out;
-  }
   return run;
 }

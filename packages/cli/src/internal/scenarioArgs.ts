@@ -1,0 +1,66 @@
+// What `run` and `compare` share: the scenario argument, --seed/--duration/--out/--no-progress, and
+// loading the scenario with those overrides applied.
+
+import type { MeshShapeName, SimulationConfig } from '@meshsim/mesh';
+import { applyOverrides, loadScenario } from '@meshsim/scenario';
+
+import { UsageError } from '../CliError.js';
+import { parseDuration, parseSeed, stringFlag } from './flags.js';
+
+/** parseArgs options common to the commands that run a scenario. */
+export const SCENARIO_FLAGS = {
+  seed: { type: 'string' },
+  duration: { type: 'string' },
+  out: { type: 'string' },
+  'no-progress': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The parsed common arguments. */
+export interface ScenarioArgs {
+  scenario: string;
+  seed?: number;
+  durationMs?: number;
+  out?: string;
+  progress: boolean;
+}
+
+/**
+ * Checks the positional scenario and the common flags of `command`.
+ * @throws {UsageError} naming the flag and value, or the missing/extra argument.
+ */
+export function parseScenarioArgs(
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+  positionals: readonly string[],
+  usage: string,
+): ScenarioArgs {
+  const [scenario, ...extra] = positionals;
+  if (scenario === undefined)
+    throw new UsageError(`missing scenario: '${usage}' (see 'meshsim list')`, command);
+  if (extra.length > 0) {
+    throw new UsageError(`'meshsim ${command}' takes one scenario (got also '${extra.join(' ')}')`, command);
+  }
+  const args: ScenarioArgs = { scenario, progress: values['no-progress'] !== true };
+  const seed = stringFlag(values, 'seed');
+  if (seed !== undefined) args.seed = parseSeed(seed, command);
+  const duration = stringFlag(values, 'duration');
+  if (duration !== undefined) args.durationMs = parseDuration(duration, command);
+  const out = stringFlag(values, 'out');
+  if (out !== undefined) {
+    if (out.trim() === '')
+      throw new UsageError(`invalid value for --out: '${out}' (expected a file path)`, command);
+    args.out = out;
+  }
+  return args;
+}
+
+/** Loads the scenario (bundled name or file) and applies --seed, --duration and the mesh shape. */
+export function loadScenarioConfig(args: ScenarioArgs, mesh?: MeshShapeName): SimulationConfig {
+  // loadScenario reports an unknown name (listing the bundled ones) or a missing file as a ScenarioError.
+  return applyOverrides(loadScenario(args.scenario), {
+    ...(args.seed !== undefined && { seed: args.seed }),
+    ...(args.durationMs !== undefined && { durationMs: args.durationMs }),
+    ...(mesh !== undefined && { mesh }),
+  });
+}
