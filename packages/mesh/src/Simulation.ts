@@ -5,14 +5,15 @@ import { Engine, RandomStreams } from '@meshsim/engine';
 import type { SimulationConfig } from './config/SimulationConfig.js';
 import type { EdgeMetrics, ServiceMetrics, SimulationResult } from './config/SimulationResult.js';
 import { MODEL_ASSUMPTIONS } from './config/defaults.js';
+import { shapeAssumptions } from './config/profiles/shapeAssumptions.js';
+import { createDataPlane } from './dataplane/createDataPlane.js';
 import type { DataPlane } from './dataplane/DataPlane.js';
-import { DirectDataPlane } from './dataplane/DirectDataPlane.js';
-import { SidecarDataPlane } from './dataplane/SidecarDataPlane.js';
 import { Transport } from './dataplane/Transport.js';
 import { scheduleFaults } from './faults/FaultScheduler.js';
 import { World } from './internal/World.js';
 import type { EdgeStats } from './metrics/EdgeStats.js';
 import { summarizeLatency } from './metrics/summarizeLatency.js';
+import { edgeUsesMtls, mtlsCoverage } from './metrics/mtlsCoverage.js';
 import { TimeSeriesRecorder } from './metrics/TimeSeriesRecorder.js';
 import { Instance } from './server/Instance.js';
 import { ServiceRuntime } from './server/ServiceRuntime.js';
@@ -64,7 +65,14 @@ export class Simulation {
       });
       service.refreshEndpoints();
     }
-    world.dataPlane = this.createDataPlane(streams, transport);
+    world.dataPlane = createDataPlane({
+      config,
+      instances: this.instances,
+      topology,
+      engine: this.engine,
+      streams,
+      onForward: transport.step,
+    });
 
     // Sources first, so their edges are listed first.
     const sources = config.traffic.map((traffic, index) => createSource(world, traffic, callerKey++, index));
@@ -75,25 +83,22 @@ export class Simulation {
     for (const source of sources) source.start();
   }
 
+  /** The mesh shape's data plane (for inspecting routes and proxies, e.g. in tests and docs). */
+  get dataPlane(): DataPlane {
+    return this.world.dataPlane;
+  }
+
+  /** The instances of `service` in placement order (throws naming an unknown service). */
+  instancesOf(service: string): readonly Instance[] {
+    return this.world.service(service).instances;
+  }
+
   /** Runs to the configured duration and returns the metrics. A simulation runs once. */
   run(): SimulationResult {
     if (this.ran) throw new Error('Simulation.run: a simulation can only run once; build a new one');
     this.ran = true;
     this.engine.run({ untilMs: this.config.durationMs });
     return this.result();
-  }
-
-  private createDataPlane(streams: RandomStreams, transport: Transport): DataPlane {
-    const mesh = this.config.mesh;
-    switch (mesh.shape) {
-      case 'none':
-      case 'library': {
-        const counts = new Map(this.config.services.map((s) => [s.name, s.replicas] as const));
-        return new DirectDataPlane(mesh, counts);
-      }
-      case 'istio-sidecar':
-        return new SidecarDataPlane(mesh, this.instances, this.engine, streams, transport.step);
-    }
   }
 
   private result(): SimulationResult {
@@ -115,6 +120,7 @@ export class Simulation {
         successRate: completed > 0 ? edge.succeeded / completed : 1,
         latency: summarizeLatency(edge.latency),
         policyEvents: collectPolicyEvents(edge, durationMs),
+        mtls: edgeUsesMtls(world, edge.source, edge.destination),
       };
     });
     const services: ServiceMetrics[] = [...world.services.values()].map((service) => {
@@ -131,10 +137,16 @@ export class Simulation {
         rejected: stats.rejected,
         errors: stats.errors,
         wasted: stats.wasted,
+        rateLimited: stats.rateLimited,
+        denied: stats.denied,
+        shed: stats.shed,
+        deadlineDropped: stats.deadlineDropped,
+        cancelled: stats.cancelled,
         utilisation:
           workers > 0 && durationMs > 0 ? stats.busyAreaAt(durationMs) / (workers * durationMs) : 0,
         maxQueueLength: stats.maxQueueLength,
         latency: summarizeLatency(stats.latency),
+        versions: service.versions.metrics(),
       };
     });
     const sourceNames = new Set(config.traffic.map((t) => t.name));
@@ -165,8 +177,9 @@ export class Simulation {
       proxies: world.dataPlane.totals(durationMs),
       timeSeries: this.recorder.result(),
       conservation: { offered, succeeded, failed, inFlight, holds },
+      mtlsCoverage: mtlsCoverage(edges),
       warnings: [...world.dataPlane.warnings],
-      assumptions: [...MODEL_ASSUMPTIONS, ...config.assumptions],
+      assumptions: [...MODEL_ASSUMPTIONS, ...shapeAssumptions(config.mesh), ...config.assumptions],
     };
   }
 }

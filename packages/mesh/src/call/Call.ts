@@ -1,6 +1,7 @@
 // One caller→callee call: overall and per-try timeouts, retries with backoff, endpoint choice per
 // attempt through the caller's UpstreamClient (balancer + client-side policies). Abandoned attempts
-// keep running on the server (that waste is what sustains overload).
+// keep running on the server (that waste is what sustains overload) unless the target service
+// propagates deadlines: then it is told to cancel them (docs/policies/deadlines.md).
 
 import type { Random, TimerHandle } from '@meshsim/engine';
 import type { CallPolicy } from '../config/SimulationConfig.js';
@@ -25,7 +26,15 @@ export class Call {
   private overallTimer: TimerHandle = -1;
   private backoffTimer: TimerHandle = -1;
   private lastBackoffMs = 0;
+  /** Result of the attempt the current retry retries (null during the first attempt). */
+  private retryOf: AttemptResult | null = null;
   private done = false;
+  /** True once fault injection took the call over: it never reached the client's policies. */
+  private bypassedClient = false;
+  /** Request class (header) the call carries; set by its parent before `start()`. Null = none. */
+  requestClass: string | null = null;
+  /** @internal Fault-injection delay of the next attempt [ms]; its timers run during the delay. */
+  faultDelayMs = 0;
 
   constructor(
     private readonly world: World,
@@ -46,6 +55,15 @@ export class Call {
     this.startMs = engine.now;
     this.edge.recordStart();
     this.world.dataPlane.countCall(this.caller);
+    // Route-level features (fault injection, mirroring) see the call before any client policy.
+    const route = this.client.route;
+    if (route !== null && route.beforeCall(this, this.startMs)) {
+      // Aborted by fault injection (now or after its delay): one local attempt, no retries.
+      this.bypassedClient = true;
+      this.attempts++;
+      this.edge.attempts++;
+      return;
+    }
     this.client.callStarted(this.startMs);
     if (this.policy.timeoutMs !== Infinity) {
       this.deadlineMs = this.startMs + this.policy.timeoutMs;
@@ -60,7 +78,13 @@ export class Call {
     this.current = null;
     const engine = this.world.engine;
     if (attempt.perTryTimer >= 0) engine.cancel(attempt.perTryTimer);
-    this.client.attemptEnded(attempt.instance, attempt.result, engine.now - attempt.startMs, engine.now);
+    this.client.attemptEnded(
+      attempt.instance,
+      attempt.result,
+      engine.now - attempt.startMs,
+      engine.now,
+      this.retryOf,
+    );
     this.decide(attempt.result);
   }
 
@@ -70,7 +94,8 @@ export class Call {
     attempt.abandoned = true;
     this.current = null;
     const now = this.world.engine.now;
-    this.client.attemptEnded(attempt.instance, 'per-try-timeout', now - attempt.startMs, now);
+    this.client.attemptEnded(attempt.instance, 'per-try-timeout', now - attempt.startMs, now, this.retryOf);
+    if (this.target.propagatesDeadlines) attempt.serverRequest?.cancel();
     this.decide('per-try-timeout');
   }
 
@@ -78,13 +103,32 @@ export class Call {
   overallTimedOut(): void {
     if (this.done) return;
     this.overallTimer = -1;
+    this.cancel();
+  }
+
+  /**
+   * Gives up on the call now: no further attempts or retries, timers cancelled, the current attempt
+   * abandoned (and cancelled on the server if the target propagates deadlines), and the call ends
+   * as failed with cause `'timeout'` (the parent hears it; a cancelled parent request ignores it).
+   * Used by the overall timeout and by a server request cancelled while waiting on this call.
+   * No-op once the call has ended.
+   */
+  cancel(): void {
+    if (this.done) return;
     const engine = this.world.engine;
     const current = this.current;
     if (current !== null) {
       current.abandoned = true;
       if (current.perTryTimer >= 0) engine.cancel(current.perTryTimer);
-      this.client.attemptEnded(current.instance, 'timeout', engine.now - current.startMs, engine.now);
+      this.client.attemptEnded(
+        current.instance,
+        'timeout',
+        engine.now - current.startMs,
+        engine.now,
+        this.retryOf,
+      );
       this.current = null;
+      if (this.target.propagatesDeadlines) current.serverRequest?.cancel();
     }
     if (this.backoffTimer >= 0) engine.cancel(this.backoffTimer);
     this.finish('timeout');
@@ -103,7 +147,7 @@ export class Call {
       this.decide(refusal);
       return;
     }
-    const instance = this.client.pick(this.target.endpoints, engine.now);
+    const instance = this.client.pick(this.target.endpoints, engine.now, this.requestClass);
     if (instance === undefined) {
       this.decide('no-endpoints');
       return;
@@ -116,10 +160,31 @@ export class Call {
       engine.now,
     );
     this.current = attempt;
+    attempt.deadlineMs = this.deadlineMs;
     if (this.policy.perTryTimeoutMs !== Infinity) {
       attempt.perTryTimer = engine.schedule(this.policy.perTryTimeoutMs, onPerTryTimeout, attempt);
     }
-    this.world.transport.sendRequest(attempt);
+    if (this.faultDelayMs > 0) {
+      engine.schedule(this.faultDelayMs, onFaultDelayDone, attempt);
+      this.faultDelayMs = 0;
+    } else {
+      this.world.transport.sendRequest(attempt);
+    }
+  }
+
+  /** @internal A fault-injection delay ended: send the attempt unless its caller gave up meanwhile. */
+  sendDelayed(attempt: Attempt): void {
+    if (!attempt.abandoned) this.world.transport.sendRequest(attempt);
+  }
+
+  /**
+   * @internal Fault injection aborts the call (HTTP 500 `'error'` or 503 `'rejected'`): its one
+   * attempt (counted by `start()`) never contacts the server; no client policy sees it; no retry.
+   */
+  abortByFault(status: 'error' | 'rejected'): void {
+    if (this.done) return;
+    this.bypassedClient = true;
+    this.finish(status);
   }
 
   private decide(result: AttemptResult): void {
@@ -137,6 +202,7 @@ export class Call {
     ) {
       const waitMs = backoffDelayMs(retry.backoff, this.attempts, this.lastBackoffMs, this.backoffRandom);
       this.lastBackoffMs = waitMs;
+      this.retryOf = result;
       this.backoffTimer = engine.schedule(waitMs, onBackoffDone, this);
       return;
     }
@@ -149,7 +215,7 @@ export class Call {
     if (this.overallTimer >= 0) this.world.engine.cancel(this.overallTimer);
     if (cause === null) this.edge.recordSuccess(now - this.startMs);
     else this.edge.recordFailure(cause);
-    this.client.callEnded(cause === null, now);
+    if (!this.bypassedClient) this.client.callEnded(cause === null, now);
     this.parent.onCallDone(this, cause === null);
   }
 }
@@ -163,4 +229,7 @@ function onPerTryTimeout(attempt: Attempt): void {
 }
 function onBackoffDone(call: Call): void {
   call.startAttempt();
+}
+function onFaultDelayDone(attempt: Attempt): void {
+  attempt.call.sendDelayed(attempt);
 }

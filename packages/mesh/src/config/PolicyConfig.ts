@@ -1,6 +1,8 @@
 // Resolved configuration of the resilience and traffic policies (issue: policies with the real
 // proxies' semantics). Defaults and sources are in config/policyDefaults.ts and docs/policies.md.
 
+import type { DistributionSpec } from '@meshsim/engine';
+
 /** Retry budgets: how many retries a client may add on top of its requests. */
 export type RetryBudgetConfig =
   /** Linkerd: retries ≤ retryRatio × requests + minRetriesPerSecond × ttl, over a ttl window. */
@@ -115,7 +117,7 @@ export interface VersionConfig {
   /** Traffic share when a mesh split is in force [0–100]; null = proportional to replicas. */
   weight: number | null;
   /** Overrides the service's service time when set. */
-  serviceTimeMs: import('@meshsim/engine').DistributionSpec | null;
+  serviceTimeMs: DistributionSpec | null;
   /** Overrides the service's error rate when set. */
   errorRate: number | null;
 }
@@ -130,4 +132,19 @@ export interface FaultInjectionConfig {
 export interface MirrorConfig {
   to: string;
   percent: number;
+}
+
+/** A step of a weight schedule: from `atMs` on, the versions' traffic shares are `weights` [0–100, sum 100]. */
+export interface WeightStep {
+  /** Time the weights take effect [ms]. */
+  atMs: number;
+  /** Share per version name [percent]; versions not listed get 0. */
+  weights: Readonly<Record<string, number>>;
+}
+
+/** A class-based (header) route: calls carrying `match.requestClass` go to `version`, whatever the weights. */
+export interface VersionRoute {
+  match: { requestClass: string };
+  /** Name of the target version. */
+  version: string;
 }

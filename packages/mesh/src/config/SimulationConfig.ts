@@ -107,6 +107,12 @@ export interface ServiceConfig {
   weightSchedule?: readonly WeightStep[];
   /** Class-based (header) routes to a version; the first match wins over the weights. @defaultValue none */
   routes?: readonly VersionRoute[];
+  /** `istio-ambient`: an L7 waypoint for this service (`true`: the mesh's replica count). @defaultValue false */
+  waypoint?: boolean | { replicas: number };
+  /** Size of a request to this service [bytes], for proxies' CPU per KiB. @defaultValue 0 */
+  requestBytes?: number;
+  /** Size of this service's response [bytes], for proxies' CPU per KiB. @defaultValue 0 */
+  responseBytes?: number;
 }
 
 /** A piecewise rate schedule: from `atMs` the rate is `rps`, held (step) or ramped linearly to the next point. */
@@ -191,8 +197,42 @@ export interface ClusterConfig {
   zones: readonly { name: string; nodes: number }[];
 }
 
-/** Names of the mesh shapes. */
-export type MeshShapeName = 'none' | 'library' | 'istio-sidecar';
+/** Names of the mesh shapes (docs/mesh-shapes/ has one page per shape). */
+export type MeshShapeName =
+  | 'none'
+  | 'library'
+  | 'istio-sidecar'
+  | 'istio-ambient'
+  | 'linkerd'
+  | 'cilium'
+  | 'app-mesh'
+  | 'consul'
+  | 'vpc-lattice'
+  | 'layered';
+
+/**
+ * Istio releases with a cited sidecar profile (config/profiles/istio.ts): 1.4; 1.5–1.8; 1.9–1.16;
+ * 1.20–1.24. 1.17–1.19 are missing on purpose: their performance pages give charts only.
+ */
+export type IstioVersion =
+  | '1.4'
+  | '1.5'
+  | '1.6'
+  | '1.7'
+  | '1.8'
+  | '1.9'
+  | '1.10'
+  | '1.11'
+  | '1.12'
+  | '1.13'
+  | '1.14'
+  | '1.15'
+  | '1.16'
+  | '1.20'
+  | '1.21'
+  | '1.22'
+  | '1.23'
+  | '1.24';
 
 /** Per-proxy cost profile (one traversal = one direction through the proxy). */
 export interface ProxyProfile {
@@ -206,6 +246,40 @@ export interface ProxyProfile {
   memoryBaseMiB: number;
   /** Memory per endpoint in its configuration (xDS config size) [KiB]. */
   memoryPerEndpointKiB: number;
+  /** CPU per KiB of payload, per traversal [ms of one core]; payload sizes come from `ServiceConfig.requestBytes`/`responseBytes`. @defaultValue 0 */
+  cpuMsPerKiB?: number;
+  /** Memory per pooled upstream connection (one per caller instance × target instance routed through it) [KiB]. @defaultValue 0 */
+  memoryPerConnectionKiB?: number;
+}
+
+/** An Istio ambient waypoint: an Envoy deployment per service, its profile and replica count. */
+export interface WaypointProfile extends ProxyProfile {
+  /** Waypoint pods per service that has one (a service's own `waypoint: { replicas }` overrides it). */
+  replicas: number;
+}
+
+/** The `layered` shape: one shape inside each cluster, another between clusters (seed 000: Istio ambient + VPC Lattice). */
+export interface LayeredConfig {
+  /** Shape of calls within a cluster (any shape but `layered`). */
+  inCluster: MeshShapeName;
+  /** What carries calls between clusters: a VPC Lattice hop, or nothing beyond the in-cluster shape. */
+  crossCluster: 'vpc-lattice' | 'none';
+}
+
+/** List prices used to put a monthly price on proxy resources (config/profiles/prices.ts documents the defaults). */
+export interface PriceTable {
+  /** Where and when the prices were taken, printed with the result. */
+  label: string;
+  /** Price of one vCPU for one hour [USD]. */
+  vcpuHourUsd: number;
+  /** Price of one GiB of memory for one hour [USD]. */
+  gibHourUsd: number;
+  /** VPC Lattice: price per service per hour [USD]. */
+  latticeServiceHourUsd: number;
+  /** VPC Lattice: price per GB processed [USD]. */
+  latticeGbUsd: number;
+  /** VPC Lattice: price per million requests [USD]. */
+  latticeMillionRequestsUsd: number;
 }
 
 /** The mesh shape and its cost profiles. */
@@ -223,6 +297,30 @@ export interface MeshConfig {
   defaultPolicy: CallPolicy;
   /** Load-balancing algorithm of callers. */
   loadBalancer: 'round-robin' | 'random';
+  /** `istio-sidecar`: the release whose cited figures `defaultMeshConfig` puts in `sidecar`. @defaultValue '1.24' */
+  istioVersion?: IstioVersion;
+  /** `istio-ambient`: the per-node ztunnel. @defaultValue ZTUNNEL_PROFILE */
+  ztunnel?: ProxyProfile;
+  /** `istio-ambient`: the waypoint Envoy of services with `waypoint` set. @defaultValue WAYPOINT_PROFILE (1 replica) */
+  waypoint?: WaypointProfile;
+  /** `linkerd`: the linkerd2-proxy sidecar. @defaultValue LINKERD_PROXY_PROFILE */
+  linkerdProxy?: ProxyProfile;
+  /** `cilium`: the per-node eBPF datapath (no worker limit). @defaultValue EBPF_PROFILE */
+  ebpf?: ProxyProfile;
+  /** `cilium`: the per-node Envoy that L7 policies pass through. @defaultValue CILIUM_NODE_ENVOY_PROFILE */
+  nodeProxy?: ProxyProfile;
+  /** `vpc-lattice` (and `layered` between clusters): the managed hop, per traversal. @defaultValue LATTICE_HOP_PROFILE */
+  lattice?: ProxyProfile;
+  /** `layered`: the shapes inside and between clusters. @defaultValue { inCluster: 'istio-ambient', crossCluster: 'vpc-lattice' } */
+  layered?: LayeredConfig;
+  /** Whether the data plane authenticates both ends with mTLS. @defaultValue per shape (see docs/mesh-shapes/) */
+  mtls?: boolean;
+  /** `cilium`: transparent WireGuard encryption between nodes (its cost is an assumption). @defaultValue false */
+  encryption?: boolean;
+  /** `app-mesh`: the account had meshes before 2020-07-29 (Envoy circuit-breaker defaults, no implicit retries). @defaultValue false */
+  appMeshLegacyAccount?: boolean;
+  /** Prices for `ProxyTotals.costPerMonthUsd`; null = no prices. @defaultValue AWS_US_EAST_1_PRICES */
+  prices?: PriceTable | null;
 }
 
 /** Everything needed to run a simulation. */

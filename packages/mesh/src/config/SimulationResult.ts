@@ -64,6 +64,25 @@ export interface EdgeMetrics {
   latency: LatencySummary;
   /** What client-side policies did on this edge, by event name (e.g. `retry-budget-denied`), sorted by name. */
   policyEvents: Record<string, number>;
+  /** True when the data plane encrypts and mutually authenticates this edge (mTLS). */
+  mtls: boolean;
+}
+
+/** Metrics of one version (subset) of a service, over its instances. */
+export interface VersionMetrics {
+  name: string;
+  /** Instances of this version (its configured replicas). */
+  instances: number;
+  /** Requests that reached an instance of this version. */
+  arrived: number;
+  /** Requests its instances finished serving (successfully or with an error). */
+  completed: number;
+  /** Requests its instances rejected with 503 because the queue was full. */
+  rejected: number;
+  /** Requests that ended with a 500 (own error or failed dependency). */
+  errors: number;
+  /** (completed − errors) / (completed + rejected): the version's share of non-5xx answers; 1 when none. */
+  successRate: number;
 }
 
 /** Metrics of one service, over all its instances. */
@@ -83,12 +102,24 @@ export interface ServiceMetrics {
   errors: number;
   /** Requests finished after their caller had already given up (wasted work). */
   wasted: number;
+  /** Requests refused with 429 by the inbound rate limit (at arrival, before queueing). */
+  rateLimited: number;
+  /** Requests refused with 403 by the inbound authorization policy (at arrival, no service time). */
+  denied: number;
+  /** Queued requests dropped with 503 by load shedding (queue timeout or CoDel). */
+  shed: number;
+  /** Requests dropped with 504 because their propagated deadline had passed (on arrival or dequeue). */
+  deadlineDropped: number;
+  /** Requests cancelled because their caller gave up (deadline propagation): removed from the queue or stopped. */
+  cancelled: number;
   /** Mean fraction of workers busy, in [0, 1]. */
   utilisation: number;
   /** Largest waiting-queue length seen on any instance. */
   maxQueueLength: number;
   /** Server-side latency (queue + processing + downstream calls) of completed requests [ms]. */
   latency: LatencySummary;
+  /** Per-version metrics, in declared order (one `v1` entry when no versions are declared). */
+  versions: VersionMetrics[];
 }
 
 /** Resources used by one kind of proxy. */
@@ -101,6 +132,10 @@ export interface ProxyKindTotals {
   memoryMiB: number;
   /** Traversals that had to wait for a worker. */
   queued: number;
+  /** Traversals (one direction through one proxy each); a request and its response make two. */
+  traversals?: number;
+  /** CPU and memory of this kind priced for a 730-hour month [USD] (mesh `prices`); absent without prices. */
+  costPerMonthUsd?: number;
 }
 
 /** Proxy resource totals. */
@@ -109,6 +144,10 @@ export interface ProxyTotals {
   cpuCores: number;
   memoryMiB: number;
   byKind: ProxyKindTotals[];
+  /** Sum of the kinds' `costPerMonthUsd` [USD]; absent without prices. */
+  costPerMonthUsd?: number;
+  /** Where the prices come from (the price table's label); absent without prices. */
+  priceSource?: string;
 }
 
 /** Per-interval series of one edge (arrays indexed by interval). */
@@ -169,6 +208,8 @@ export interface SimulationResult {
   proxies: ProxyTotals;
   timeSeries: TimeSeries;
   conservation: Conservation;
+  /** Fraction of all calls (every edge, traffic sources included) made on mTLS edges, in [0, 1]; 0 when none. */
+  mtlsCoverage: number;
   /** Policies asked for that the mesh shape cannot enforce, and other notes the user must see. */
   warnings: string[];
   /** Modelling assumptions behind the numbers (guesses are labelled as such). */

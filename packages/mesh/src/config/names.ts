@@ -3,7 +3,18 @@
 import type { JitterKind, MeshShapeName, RetryCondition } from './SimulationConfig.js';
 
 /** Every mesh shape, in the order `compare` prints them. */
-export const MESH_SHAPES: readonly MeshShapeName[] = ['none', 'library', 'istio-sidecar'];
+export const MESH_SHAPES: readonly MeshShapeName[] = [
+  'none',
+  'library',
+  'istio-sidecar',
+  'istio-ambient',
+  'linkerd',
+  'cilium',
+  'app-mesh',
+  'consul',
+  'vpc-lattice',
+  'layered',
+];
 
 /** Every retry condition. */
 export const RETRY_CONDITIONS: readonly RetryCondition[] = [

@@ -8,6 +8,7 @@ import type { Instance } from '../server/Instance.js';
 import type { Station } from './Station.js';
 import type { Proxy } from './Proxy.js';
 import type { EnforcerKind } from '../policies/capabilities.js';
+import type { ClientPolicy } from '../policies/ClientPolicy.js';
 
 /** A mesh shape at run time. */
 export interface DataPlane {
@@ -16,17 +17,29 @@ export interface DataPlane {
   route(caller: CallerRef, target: Instance): readonly Station[];
   /**
    * The policy a call actually runs with: the scenario's own when it set one (`policySet`),
-   * otherwise the mesh's default for that caller.
+   * otherwise the mesh's default for that caller (and `target` service, where the shape's L7 hop
+   * depends on the destination: ambient waypoints, Cilium's node Envoy, Lattice between clusters).
    */
-  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean): CallPolicy;
-  /** The kind of hop that enforces caller-side policies (timeouts, retries, breakers...) for `caller`. */
-  clientEnforcer(caller: CallerRef): EnforcerKind;
+  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy;
+  /**
+   * The kind of hop that enforces caller-side policies (timeouts, retries, breakers...) for `caller`'s
+   * calls to `target`. Without `target`, the shape's best answer for `caller` in general (exact for
+   * shapes whose hop does not depend on the destination).
+   */
+  clientEnforcer(caller: CallerRef, target?: string): EnforcerKind;
   /** The kind of hop that enforces inbound policies (rate limits, authorization...) of `service`. */
   serverEnforcer(service: string): EnforcerKind;
+  /** Whether calls from `caller` to `targetService` are encrypted and mutually authenticated (mTLS) by the data plane. */
+  mtls(caller: CallerRef, targetService: string): boolean;
   /** Adds a warning once (duplicates are ignored). */
   warn(message: string): void;
   /** Records one call made by `caller` (for in-process costs such as a client library). */
   countCall(caller: CallerRef): void;
+  /**
+   * Client-side policies the shape's proxy always runs for `caller` → `target`, whatever the scenario
+   * says (App Mesh legacy accounts: Envoy's default circuit breakers). Absent or empty for most shapes.
+   */
+  shapeClientPolicies?(caller: CallerRef, target: string): ClientPolicy[];
   /** Every proxy this shape runs (for faults and accounting); empty for proxy-less shapes. */
   proxies(): readonly Proxy[];
   /** Proxy resources over a run of `durationMs`. */

@@ -2,7 +2,9 @@
 // endpoint) and `library` (a shared in-process client library applies policies; optional partial adoption).
 
 import type { CallPolicy, MeshConfig } from '../config/SimulationConfig.js';
-import type { ProxyTotals } from '../config/SimulationResult.js';
+import type { ProxyKindTotals, ProxyTotals } from '../config/SimulationResult.js';
+import { computeCostPerMonthUsd } from '../config/profiles/prices.js';
+import { pricesOf } from './proxyTotals.js';
 import { NO_POLICY } from '../config/defaults.js';
 import type { CallerRef } from '../call/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
@@ -49,6 +51,11 @@ export class DirectDataPlane implements DataPlane {
     return 'application';
   }
 
+  /** Never: without proxies nothing encrypts or authenticates calls transparently. */
+  mtls(): boolean {
+    return false;
+  }
+
   warn(message: string): void {
     if (!this.warnings.includes(message)) this.warnings.push(message);
   }
@@ -68,12 +75,21 @@ export class DirectDataPlane implements DataPlane {
       if (this.adopters === 'all' || this.adopters.has(service)) instances += count;
     }
     const cpuCores = durationMs > 0 ? (this.libraryCalls * this.mesh.libraryCpuMsPerCall) / durationMs : 0;
-    return {
-      count: 0,
+    const library: ProxyKindTotals = {
+      kind: 'library (in-process)',
+      count: instances,
       cpuCores,
       memoryMiB: 0,
-      byKind: [{ kind: 'library (in-process)', count: instances, cpuCores, memoryMiB: 0, queued: 0 }],
+      queued: 0,
     };
+    const totals: ProxyTotals = { count: 0, cpuCores, memoryMiB: 0, byKind: [library] };
+    const prices = pricesOf(this.mesh);
+    if (prices !== null) {
+      library.costPerMonthUsd = computeCostPerMonthUsd(prices, cpuCores, 0);
+      totals.costPerMonthUsd = library.costPerMonthUsd;
+      totals.priceSource = prices.label;
+    }
+    return totals;
   }
 
   private usesLibrary(caller: CallerRef): boolean {

@@ -1,83 +1,138 @@
-// `istio-sidecar`: an Envoy proxy in every pod. An attempt passes the caller's sidecar (outbound),
-// the network, then the callee's sidecar (inbound); policies run in the outbound sidecar.
+// Sidecar-shaped meshes (`istio-sidecar`, `linkerd`, `app-mesh`, `consul`): a proxy in every pod. An
+// attempt passes the caller's sidecar (outbound), the network, then the callee's sidecar (inbound);
+// caller-side policies run in the outbound sidecar. Per-shape differences live in sidecarMeshes.ts.
 
 import { createSampler } from '@meshsim/engine';
-import type { Engine, RandomStreams } from '@meshsim/engine';
-import type { CallPolicy, MeshConfig } from '../config/SimulationConfig.js';
+import type { CallPolicy, MeshConfig, SimulationConfig } from '../config/SimulationConfig.js';
 import type { ProxyTotals } from '../config/SimulationResult.js';
-import { NO_POLICY } from '../config/defaults.js';
+import { NO_POLICY, defaultMtls } from '../config/defaults.js';
+import { ENVOY_CONNECTION_POOL } from '../config/policyDefaults.js';
 import type { CallerRef } from '../call/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
-import type { DataPlane } from './DataPlane.js';
-import { Proxy } from './Proxy.js';
-import type { ProxyTraveller } from './Proxy.js';
-import { RouteCache } from './RouteCache.js';
-import type { Station } from './Station.js';
 import type { EnforcerKind } from '../policies/capabilities.js';
+import type { ClientPolicy } from '../policies/ClientPolicy.js';
+import { EnvoyThresholds } from '../policies/breakers/EnvoyThresholds.js';
+import { EnvoyRetryBudget } from '../policies/retryBudgets/EnvoyRetryBudget.js';
+import type { DataPlane } from './DataPlane.js';
+import type { DataPlaneContext } from './DataPlaneContext.js';
+import { Proxy } from './Proxy.js';
+import { pricesOf, sumProxyTotals } from './proxyTotals.js';
+import { proxyStation } from './proxyStation.js';
+import { RouteCache } from './RouteCache.js';
+import type { SidecarMesh } from './sidecarMeshes.js';
+import type { Station } from './Station.js';
 
-/** Envoy sidecars, one per instance. */
+/** Endpoints each service's proxies hold when discovery is on demand: those of the services it calls. */
+function calledEndpoints(config: SimulationConfig): Map<string, number> {
+  const replicas = new Map(config.services.map((s) => [s.name, s.replicas] as const));
+  const endpoints = new Map<string, number>();
+  for (const service of config.services) {
+    const called = new Set<string>();
+    for (const stage of service.calls) for (const call of stage) called.add(call.to);
+    let count = 0;
+    for (const name of called) count += replicas.get(name) ?? 0;
+    endpoints.set(service.name, count);
+  }
+  return endpoints;
+}
+
+/** One sidecar per instance, of the kind `sidecarMesh` describes. */
 export class SidecarDataPlane implements DataPlane {
-  readonly shape = 'istio-sidecar' as const;
+  readonly shape: SidecarMesh['shape'];
   readonly warnings: string[] = [];
   readonly sidecars: Proxy[];
+  private readonly mesh: MeshConfig;
   private readonly routes: RouteCache;
+  private readonly endpointsOf: (proxy: Proxy) => number;
+  private readonly mtlsOn: boolean;
 
   constructor(
-    private readonly mesh: MeshConfig,
-    private readonly instances: readonly Instance[],
-    engine: Engine,
-    streams: RandomStreams,
-    onForward: (traveller: ProxyTraveller) => void,
+    private readonly sidecarMesh: SidecarMesh,
+    context: DataPlaneContext,
   ) {
-    const latency = createSampler(mesh.sidecar.latencyMs, streams.stream('proxy/sidecar'));
-    this.sidecars = instances.map((instance) => {
+    const mesh = context.config.mesh;
+    this.mesh = mesh;
+    this.shape = sidecarMesh.shape;
+    this.mtlsOn = mesh.mtls ?? defaultMtls(sidecarMesh.shape);
+    const profile = sidecarMesh.profile(mesh);
+    // `proxy/sidecar` keeps Istio's stream name (and so its results) from before the other shapes.
+    const streamName = sidecarMesh.shape === 'istio-sidecar' ? 'proxy/sidecar' : `proxy/${sidecarMesh.kind}`;
+    const latency = createSampler(profile.latencyMs, context.streams.stream(streamName));
+    this.sidecars = context.instances.map((instance) => {
       const proxy = new Proxy(
-        'envoy-sidecar',
-        `${instance.name}/istio-proxy`,
+        sidecarMesh.kind,
+        `${instance.name}/${sidecarMesh.container}`,
         instance.node,
-        mesh.sidecar,
+        profile,
         latency,
-        engine,
-        onForward,
+        context.engine,
+        context.onForward,
       );
       proxy.service = instance.service.name;
       proxy.instanceId = instance.id;
+      proxy.role = 'sidecar';
       return proxy;
     });
-    this.routes = new RouteCache((caller, target) => {
-      const route: Station[] = [];
-      if (caller.instanceId >= 0)
-        route.push({ kind: 'proxy', proxy: this.sidecars[caller.instanceId] as Proxy });
-      route.push({ kind: 'network', from: caller.node, to: target.node });
-      route.push({ kind: 'proxy', proxy: this.sidecars[target.id] as Proxy });
-      return route;
-    });
+    if (sidecarMesh.endpointScope === 'all') {
+      const all = context.instances.length;
+      this.endpointsOf = () => all;
+    } else {
+      const called = calledEndpoints(context.config);
+      this.endpointsOf = (proxy) => called.get(proxy.service ?? '') ?? 0;
+    }
+    this.routes = new RouteCache((caller, target) => this.buildRoute(caller, target));
+    sidecarMesh.configWarnings(context.config, (message) => this.warn(message));
+  }
+
+  /** Caller's sidecar (mesh callers only), network, callee's sidecar. */
+  buildRoute(caller: CallerRef, target: Instance): Station[] {
+    const route: Station[] = [];
+    if (caller.instanceId >= 0) route.push(proxyStation(this.sidecars[caller.instanceId] as Proxy, target));
+    route.push({ kind: 'network', from: caller.node, to: target.node });
+    route.push(proxyStation(this.sidecars[target.id] as Proxy, target));
+    return route;
   }
 
   route(caller: CallerRef, target: Instance): readonly Station[] {
     return this.routes.get(caller, target);
   }
 
-  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean): CallPolicy {
-    if (policySet) return policy;
-    // Callers outside the mesh have no sidecar, so no mesh default applies to them.
-    return caller.instanceId >= 0 ? this.mesh.defaultPolicy : NO_POLICY;
+  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
+    // Callers outside the mesh have no sidecar: their policy is their own and no mesh default applies.
+    if (caller.instanceId < 0) return policySet ? policy : NO_POLICY;
+    if (!policySet) return this.mesh.defaultPolicy;
+    const call = `calls from "${caller.name}"${target === undefined ? '' : ` to "${target}"`}`;
+    return this.sidecarMesh.adjustPolicy(policy, call, (message) => this.warn(message));
   }
 
   clientEnforcer(caller: CallerRef): EnforcerKind {
-    return caller.instanceId >= 0 ? 'l7-proxy' : 'library';
+    return caller.instanceId >= 0 ? this.sidecarMesh.enforcer : 'library';
   }
 
   serverEnforcer(): EnforcerKind {
-    return 'l7-proxy';
+    return this.sidecarMesh.enforcer;
   }
 
   /**
-   * Istio auto mTLS: true between two sidecars, i.e. for any caller inside the mesh (every service
-   * has a sidecar here); false for a traffic source outside it, which has no workload certificate.
+   * mTLS between two sidecars, i.e. for any caller inside the mesh (every service has a sidecar
+   * here) when the shape's mTLS is on; never for a traffic source outside it (no workload certificate).
    */
   mtls(caller: CallerRef): boolean {
-    return caller.instanceId >= 0;
+    return this.mtlsOn && caller.instanceId >= 0;
+  }
+
+  /**
+   * App Mesh in a legacy account: Envoy's default circuit breakers (1024/1024/1024, 3 concurrent
+   * retries) on every caller, whatever the scenario says (envoy-defaults.md).
+   */
+  shapeClientPolicies(caller: CallerRef, target: string): ClientPolicy[] {
+    if (this.shape !== 'app-mesh' || this.mesh.appMeshLegacyAccount !== true || caller.instanceId < 0)
+      return [];
+    const path = `app-mesh Envoy defaults (${caller.name} -> ${target})`;
+    return [
+      new EnvoyThresholds(ENVOY_CONNECTION_POOL, path),
+      EnvoyRetryBudget.maxRetries(ENVOY_CONNECTION_POOL.maxRetries, path),
+    ];
   }
 
   warn(message: string): void {
@@ -91,23 +146,10 @@ export class SidecarDataPlane implements DataPlane {
   countCall(): void {}
 
   totals(durationMs: number): ProxyTotals {
-    let cpuMs = 0;
-    let memoryMiB = 0;
-    let queued = 0;
-    // Istio pushes every endpoint to every sidecar unless a Sidecar resource scopes it.
-    const endpoints = this.instances.length;
-    for (const proxy of this.sidecars) {
-      cpuMs += proxy.cpuMs;
-      memoryMiB += proxy.memoryMiB(endpoints);
-      queued += proxy.queued;
-    }
-    const cpuCores = durationMs > 0 ? cpuMs / durationMs : 0;
-    const count = this.sidecars.length;
-    return {
-      count,
-      cpuCores,
-      memoryMiB,
-      byKind: [{ kind: 'envoy-sidecar', count, cpuCores, memoryMiB, queued }],
-    };
+    return sumProxyTotals(
+      [{ kind: this.sidecarMesh.kind, proxies: this.sidecars, endpointsOf: this.endpointsOf }],
+      durationMs,
+      pricesOf(this.mesh),
+    );
   }
 }

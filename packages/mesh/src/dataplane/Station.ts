@@ -3,6 +3,11 @@
 import type { Node } from '../topology/Topology.js';
 import type { Proxy } from './Proxy.js';
 
-/** One step of a route; a route is walked forward for the request and backward for the response. */
+/**
+ * One step of a route; a route is walked forward for the request and backward for the response.
+ * A proxy station may carry the payload of its route's target service [KiB] per direction, for
+ * proxies that charge CPU per KiB (`ProxyProfile.cpuMsPerKiB`); absent = 0.
+ */
 export type Station =
-  { kind: 'proxy'; proxy: Proxy } | { kind: 'network'; from: Node | null; to: Node | null };
+  | { kind: 'proxy'; proxy: Proxy; requestKiB?: number; responseKiB?: number }
+  | { kind: 'network'; from: Node | null; to: Node | null };

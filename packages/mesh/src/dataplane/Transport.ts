@@ -52,7 +52,7 @@ export class Transport {
           : this.network.delayMs(station.to, station.from);
       this.engine.schedule(delayMs, this.step, attempt);
     } else if (station.proxy.up) {
-      station.proxy.enter(attempt);
+      station.proxy.enter(attempt, (attempt.direction === 1 ? station.requestKiB : station.responseKiB) ?? 0);
     } else if (attempt.direction === 1) {
       // A dead proxy on the way in: the connection is refused; the failure travels back from here.
       attempt.result = 'connect-failure';

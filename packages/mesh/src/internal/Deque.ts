@@ -42,6 +42,20 @@ export class Deque<T> {
     return item;
   }
 
+  /** Removes `item` (first occurrence) keeping the others' order; O(n). False if it was not there. */
+  remove(item: T): boolean {
+    const mask = this.items.length - 1;
+    let i = 0;
+    while (i < this.count && this.items[(this.head + i) & mask] !== item) i++;
+    if (i === this.count) return false;
+    for (; i < this.count - 1; i++) {
+      this.items[(this.head + i) & mask] = this.items[(this.head + i + 1) & mask];
+    }
+    this.items[(this.head + this.count - 1) & mask] = undefined;
+    this.count--;
+    return true;
+  }
+
   /** Removes every item and returns them oldest first. */
   drain(): T[] {
     const out: T[] = [];

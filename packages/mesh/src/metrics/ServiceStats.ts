@@ -9,6 +9,16 @@ export class ServiceStats {
   rejected = 0;
   errors = 0;
   wasted = 0;
+  /** Refused with 429 by the inbound rate limit. */
+  rateLimited = 0;
+  /** Refused with 403 by the inbound authorization policy. */
+  denied = 0;
+  /** Dropped from the queue with 503 by load shedding (queue timeout or CoDel). */
+  shed = 0;
+  /** Dropped with 504 because their propagated deadline had passed (on arrival or when dequeued). */
+  deadlineDropped = 0;
+  /** Cancelled because their caller gave up (deadline propagation): left the queue or stopped in service. */
+  cancelled = 0;
   maxQueueLength = 0;
   /** Waiting requests over all instances right now. */
   queueLength = 0;

@@ -28,12 +28,15 @@ export interface ClientPolicy {
   /**
    * The caller stopped waiting for the attempt: a response arrived, or a per-try/overall timeout
    * fired (`'per-try-timeout'` / `'timeout'`). `latencyMs` is the attempt's duration.
+   * `retryOf`: when this attempt was a retry, the result of the attempt it retried; null for a
+   * call's first attempt (retry budgets use it to tell retries apart and to price them).
    */
   onAttemptEnd?(
     instance: Instance,
     result: AttemptResult | 'timeout',
     latencyMs: number,
     nowMs: number,
+    retryOf: AttemptResult | null,
   ): void;
   /** A call (all its attempts) started / ended. */
   onCallStart?(nowMs: number): void;

@@ -5,6 +5,7 @@ import type { AttemptResult } from '../call/AttemptResult.js';
 import type { LoadBalancer } from '../call/LoadBalancer.js';
 import type { Instance } from '../server/Instance.js';
 import type { ClientPolicy, PolicyCounters } from './ClientPolicy.js';
+import type { CallInterceptor, EndpointRouter } from './RouteHooks.js';
 
 /** Load balancer + client policies for one (caller, destination). */
 export class UpstreamClient {
@@ -15,6 +16,10 @@ export class UpstreamClient {
   private readonly enders: ClientPolicy[];
   private readonly callHooks: ClientPolicy[];
   private readonly available: Instance[] = [];
+  /** Version split / class routes, consulted before the balancer; null = every endpoint (traffic/VersionRouter.ts). */
+  router: EndpointRouter | null = null;
+  /** Route-level fault injection and mirroring, run when a call starts; null = none (traffic/CallRoute.ts). */
+  route: CallInterceptor | null = null;
 
   constructor(
     readonly balancer: LoadBalancer<Instance>,
@@ -49,8 +54,14 @@ export class UpstreamClient {
   /**
    * Picks an endpoint among `endpoints` that every policy considers available. If policies
    * exclude every endpoint, Envoy's panic behaviour applies: pick among all of them.
+   * A `router` first narrows `endpoints` to the version chosen for this attempt (`requestClass`: the call's class).
    */
-  pick(endpoints: readonly Instance[], nowMs: number): Instance | undefined {
+  pick(
+    endpoints: readonly Instance[],
+    nowMs: number,
+    requestClass: string | null = null,
+  ): Instance | undefined {
+    if (this.router !== null) endpoints = this.router.select(endpoints, nowMs, requestClass);
     if (this.filters.length === 0 || endpoints.length === 0) return this.balancer.pick(endpoints);
     const available = this.available;
     available.length = 0;
@@ -71,14 +82,16 @@ export class UpstreamClient {
     for (const policy of this.starters) policy.onAttemptStart?.(instance, isRetry, nowMs);
   }
 
+  /** The caller stopped waiting for an attempt; `retryOf` is the retried attempt's result (null: first try). */
   attemptEnded(
     instance: Instance,
     result: AttemptResult | 'timeout',
     latencyMs: number,
     nowMs: number,
+    retryOf: AttemptResult | null = null,
   ): void {
     this.balancer.release(instance, result, latencyMs, nowMs);
-    for (const policy of this.enders) policy.onAttemptEnd?.(instance, result, latencyMs, nowMs);
+    for (const policy of this.enders) policy.onAttemptEnd?.(instance, result, latencyMs, nowMs, retryOf);
   }
 
   callStarted(nowMs: number): void {
@@ -92,5 +105,7 @@ export class UpstreamClient {
   /** Every policy's counters, merged. */
   collect(into: PolicyCounters, nowMs: number): void {
     for (const policy of this.policies) policy.collect?.(into, nowMs);
+    this.router?.collect?.(into, nowMs);
+    this.route?.collect(into, nowMs);
   }
 }

@@ -21,8 +21,12 @@ export type PolicyName =
   | 'authorization'
   | 'mtls';
 
-/** Where a policy can run. */
-export type EnforcerKind = 'application' | 'library' | 'l7-proxy' | 'l4-proxy' | 'managed-hop';
+/**
+ * Where a policy can run. `linkerd-proxy` and `app-mesh-envoy` are L7 proxies with documented gaps
+ * (docs/mesh-shapes/linkerd.md, app-mesh.md), so the gaps warn wherever a capability is checked.
+ */
+export type EnforcerKind =
+  'application' | 'library' | 'l7-proxy' | 'l4-proxy' | 'managed-hop' | 'linkerd-proxy' | 'app-mesh-envoy';
 
 const ALL: readonly PolicyName[] = [
   'timeout',
@@ -53,6 +57,10 @@ const ALL: readonly PolicyName[] = [
  * - `l7-proxy`: Envoy or linkerd2-proxy — everything (shape-specific gaps are listed per shape).
  * - `l4-proxy`: ztunnel, eBPF — mTLS, identity-based authorization and L4 balancing only.
  * - `managed-hop`: VPC Lattice — IAM authorization, weighted target groups, round robin.
+ * - `linkerd-proxy`: linkerd2-proxy — everything but Envoy's connection-pool thresholds and outlier
+ *   detection (Linkerd's circuit breaking is failure accrual).
+ * - `app-mesh-envoy`: App Mesh's Envoy — no rate limiting, no mirroring, circuit-breaker thresholds
+ *   not exposed (aws-app-mesh-user-guide envoy-defaults.md).
  */
 export const CAPABILITIES: Readonly<Record<EnforcerKind, ReadonlySet<PolicyName>>> = {
   application: new Set<PolicyName>([
@@ -68,6 +76,12 @@ export const CAPABILITIES: Readonly<Record<EnforcerKind, ReadonlySet<PolicyName>
   'l7-proxy': new Set<PolicyName>(ALL),
   'l4-proxy': new Set<PolicyName>(['mtls', 'authorization', 'load-balancer']),
   'managed-hop': new Set<PolicyName>(['authorization', 'traffic-split', 'load-balancer']),
+  'linkerd-proxy': new Set<PolicyName>(
+    ALL.filter((p) => p !== 'connection-pool' && p !== 'outlier-detection'),
+  ),
+  'app-mesh-envoy': new Set<PolicyName>(
+    ALL.filter((p) => p !== 'rate-limit' && p !== 'mirror' && p !== 'connection-pool'),
+  ),
 };
 
 /** Whether `enforcer` can enforce `policy`. */

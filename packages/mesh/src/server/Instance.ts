@@ -11,8 +11,10 @@ import { Deque } from '../internal/Deque.js';
 import type { World } from '../internal/World.js';
 import type { Node } from '../topology/Topology.js';
 import { clampNonNegative } from '../topology/Network.js';
+import { propagateDeadline } from '../call/propagateDeadline.js';
 import { ServerRequest } from './ServerRequest.js';
 import type { ServiceRuntime } from './ServiceRuntime.js';
+import type { ServiceVersion } from '../traffic/ServiceVersions.js';
 
 /** A running instance of a service. */
 export class Instance implements Endpoint {
@@ -22,6 +24,10 @@ export class Instance implements Endpoint {
   readonly faults: FaultEffect[] = [];
   /** This instance as a caller of its downstream services. */
   readonly caller: CallerRef;
+  /** Name of the version (subset) it runs; versions take instances in placement order. */
+  readonly version: string;
+  /** @internal Its version's sampler, error rate and counters. */
+  readonly versionRuntime: ServiceVersion;
   private busy = 0;
   private readonly waiting = new Deque<ServerRequest>();
   private readonly active = new Set<ServerRequest>();
@@ -37,6 +43,8 @@ export class Instance implements Endpoint {
     callerKey: number,
   ) {
     this.caller = { name: service.name, key: callerKey, node, instanceId: id, service: service.name };
+    this.versionRuntime = service.versions.forInstance(index);
+    this.version = this.versionRuntime.name;
   }
 
   get name(): string {
@@ -51,7 +59,11 @@ export class Instance implements Endpoint {
       return;
     }
     stats.arrived++;
+    this.versionRuntime.arrived++;
+    const protection = this.service.protection;
+    if (protection !== null && !protection.admit(this, attempt, this.world.engine.now)) return;
     const request = new ServerRequest(attempt, this, this.world.engine.now);
+    attempt.serverRequest = request;
     if (this.busy < this.service.config.concurrency) {
       this.begin(request);
     } else if (this.waiting.length < this.service.config.queueCapacity) {
@@ -62,6 +74,7 @@ export class Instance implements Endpoint {
     } else {
       stats.rejected++;
       stats.intervalRejected++;
+      this.versionRuntime.rejected++;
       this.world.transport.sendResponse(attempt, 'rejected');
     }
   }
@@ -95,6 +108,7 @@ export class Instance implements Endpoint {
   }
 
   private begin(request: ServerRequest): void {
+    request.inService = true;
     this.busy++;
     this.active.add(request);
     this.service.stats.changeBusy(this.world.engine.now, 1);
@@ -136,17 +150,21 @@ export class Instance implements Endpoint {
   private startCall(request: ServerRequest, stage: number, index: number): void {
     const downstream = this.service.downstream[stage]?.[index];
     if (downstream === undefined) throw new Error(`Instance: no downstream at stage ${stage}, call ${index}`);
+    const propagates = this.service.propagatesDeadlines;
+    const policy = downstream.policy(this.caller);
     const call = new Call(
       this.world,
       this.caller,
       downstream.target,
-      downstream.policy(this.caller),
+      propagates ? propagateDeadline(policy, request.attempt.deadlineMs, this.world.engine.now) : policy,
       downstream.edge,
       downstream.clientFor(this.caller),
       downstream.backoffRandom,
       request,
       downstream.config.optional,
     );
+    if (propagates) (request.calls ??= []).push(call);
+    call.requestClass = request.attempt.call.requestClass;
     call.start();
   }
 
@@ -157,23 +175,63 @@ export class Instance implements Endpoint {
     stats.completed++;
     stats.intervalCompleted++;
     if (result !== 'ok') stats.errors++;
+    this.versionRuntime.completed++;
+    if (result !== 'ok') this.versionRuntime.errors++;
     if (request.attempt.abandoned) stats.wasted++;
     stats.latency.record(now - request.arrivedMs);
-    const next = this.service.config.queueDiscipline === 'fifo' ? this.waiting.shift() : this.waiting.pop();
-    if (next !== undefined) {
-      stats.queueLength--;
-      stats.changeBusy(now, -1);
-      this.busy--;
-      this.begin(next);
-    } else {
-      this.busy--;
-      stats.changeBusy(now, -1);
-    }
+    this.releaseWorker(now);
     this.world.transport.sendResponse(request.attempt, result);
   }
 
+  /** Frees a worker at `nowMs` and hands it the next waiting request (the protection may drop some first). */
+  private releaseWorker(nowMs: number): void {
+    const protection = this.service.protection;
+    const next = protection === null ? this.takeWaiting() : protection.next(this, nowMs);
+    this.busy--;
+    this.service.stats.changeBusy(nowMs, -1);
+    if (next !== undefined) this.begin(next);
+  }
+
+  /** Requests waiting in this instance's queue now. */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
+  /** @internal Removes the next waiting request in queue order (FIFO or LIFO) without serving it. */
+  takeWaiting(): ServerRequest | undefined {
+    const next = this.service.config.queueDiscipline === 'fifo' ? this.waiting.shift() : this.waiting.pop();
+    if (next !== undefined) this.service.stats.queueLength--;
+    return next;
+  }
+
+  /** @internal Answers a request taken from the queue without serving it (shed or past its deadline). */
+  dropQueued(request: ServerRequest, result: AttemptResult): void {
+    request.dead = true;
+    this.active.delete(request);
+    this.world.transport.sendResponse(request.attempt, result);
+  }
+
+  /**
+   * @internal The request's caller gave up (deadline propagation): a queued request leaves the
+   * queue; a running one has its downstream calls cancelled and frees its worker. Nothing is
+   * answered. No-op for a request already finished, dropped or reset.
+   */
+  cancel(request: ServerRequest): void {
+    if (request.dead || !this.active.has(request)) return;
+    request.dead = true;
+    this.active.delete(request);
+    const stats = this.service.stats;
+    stats.cancelled++;
+    if (!request.inService) {
+      if (this.waiting.remove(request)) stats.queueLength--;
+      return;
+    }
+    if (request.calls !== null) for (const call of request.calls) call.cancel();
+    this.releaseWorker(this.world.engine.now);
+  }
+
   private serviceTimeMs(): number {
-    let timeMs = this.service.serviceTime();
+    let timeMs = this.versionRuntime.serviceTime();
     if (this.faults.length > 0) {
       for (const fault of this.faults) {
         if (fault.kind !== 'latency') continue;
@@ -185,7 +243,7 @@ export class Instance implements Endpoint {
   }
 
   private errorRate(): number {
-    let rate = this.service.config.errorRate;
+    let rate = this.versionRuntime.errorRate;
     for (const fault of this.faults) if (fault.kind === 'error' && fault.rate > rate) rate = fault.rate;
     return rate;
   }

@@ -13,14 +13,26 @@ export class ServerRequest implements CallParent {
   outstanding = 0;
   /** A non-optional downstream call failed. */
   dependencyFailed = false;
-  /** The instance crashed: ignore anything still arriving for this request. */
+  /** The instance crashed, or the request was dropped or cancelled: ignore anything still arriving for it. */
   dead = false;
+  /** True once a worker took the request (false while it waits in the queue). */
+  inService = false;
+  /**
+   * Downstream calls started while serving, kept only when the service propagates deadlines (so a
+   * cancellation can cancel them); null otherwise. Finished calls stay (cancelling them is a no-op).
+   */
+  calls: Call[] | null = null;
 
   constructor(
     readonly attempt: Attempt,
     readonly instance: Instance,
     readonly arrivedMs: number,
   ) {}
+
+  /** The caller gave up on this request (deadline propagation): the instance drops or stops it. */
+  cancel(): void {
+    this.instance.cancel(this);
+  }
 
   onCallDone(call: Call, succeeded: boolean): void {
     if (this.dead) return;

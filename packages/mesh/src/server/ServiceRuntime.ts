@@ -5,13 +5,18 @@ import { createSampler } from '@meshsim/engine';
 import type { Random, Sampler } from '@meshsim/engine';
 import type { CallConfig, CallPolicy, FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
 import type { CallerRef } from '../call/CallerRef.js';
-import { createBalancer } from '../call/createBalancer.js';
+import { createInstanceBalancer } from '../call/balancers/createInstanceBalancer.js';
 import { createClientPolicies } from '../policies/createClientPolicies.js';
 import { UpstreamClient } from '../policies/UpstreamClient.js';
 import type { World } from '../internal/World.js';
 import type { EdgeStats } from '../metrics/EdgeStats.js';
 import { ServiceStats } from '../metrics/ServiceStats.js';
 import type { Instance } from './Instance.js';
+import { createInboundProtection } from './createInboundProtection.js';
+import type { InboundProtection } from './InboundProtection.js';
+import { CallRoute } from '../traffic/CallRoute.js';
+import { ServiceVersions } from '../traffic/ServiceVersions.js';
+import { createVersionRouter } from '../traffic/VersionRouter.js';
 
 /** One call-plan entry of a service, wired to its target. */
 export class Downstream {
@@ -20,6 +25,8 @@ export class Downstream {
   private readonly clients = new Map<number, UpstreamClient>();
   private readonly lbRandom: Random;
   private resolvedPolicy: CallPolicy | null = null;
+  /** Fault injection and mirroring of this entry; null when it sets neither. */
+  private readonly route: CallRoute | null;
 
   constructor(
     private readonly world: World,
@@ -31,6 +38,7 @@ export class Downstream {
     this.edge = world.edge(from, config.to);
     this.backoffRandom = world.streams.stream(`backoff/${from}->${config.to}${tag}`);
     this.lbRandom = world.streams.stream(`lb/${from}->${config.to}${tag}`);
+    this.route = CallRoute.create(world, from, config, tag, createUpstreamClient);
   }
 
   /** The policy this call runs with (the same for every instance of the calling service). */
@@ -40,6 +48,7 @@ export class Downstream {
         caller,
         this.config.policy,
         this.config.policySet,
+        this.target.name,
       );
     }
     return this.resolvedPolicy;
@@ -52,6 +61,7 @@ export class Downstream {
       client = createUpstreamClient(this.world, caller, this.target, this.lbRandom);
       this.edge.clients.push(client);
       this.clients.set(caller.key, client);
+      this.route?.attach(caller, client, this.policy(caller));
     }
     return client;
   }
@@ -64,8 +74,10 @@ export function createUpstreamClient(
   target: ServiceRuntime,
   lbRandom: Random,
 ): UpstreamClient {
-  const balancer = createBalancer<Instance>(world.config.mesh.loadBalancer, lbRandom, caller.key);
-  return new UpstreamClient(balancer, createClientPolicies(world, caller, target));
+  const balancer = createInstanceBalancer(world, caller, target, lbRandom);
+  const client = new UpstreamClient(balancer, createClientPolicies(world, caller, target));
+  client.router = createVersionRouter(world, caller, target);
+  return client;
 }
 
 /** A service's runtime state. */
@@ -75,10 +87,16 @@ export class ServiceRuntime {
   endpoints: Instance[] = [];
   readonly stats = new ServiceStats();
   readonly serviceTime: Sampler;
+  /** Versions (subsets): per-version samplers, counters, weights and routes. */
+  readonly versions: ServiceVersions;
   readonly errorRandom: Random;
   readonly callRandom: Random;
   /** `downstream[stage][i]` matches `config.calls[stage][i]`; filled by `wire()`. */
   downstream: Downstream[][] = [];
+  /** Inbound protections (authorization, rate limit, shedding, deadlines); null when none apply. Set by `wire()`. */
+  protection: InboundProtection | null = null;
+  /** Honours propagated deadlines and cancellations (`deadlinePropagation`, if enforceable). Set by `wire()`. */
+  propagatesDeadlines = false;
   private readonly faultRandom: Random;
   private readonly faultSamplers = new Map<FaultEffect, Sampler>();
 
@@ -91,6 +109,7 @@ export class ServiceRuntime {
     this.errorRandom = streams.stream(`errors/${config.name}`);
     this.callRandom = streams.stream(`call-plan/${config.name}`);
     this.faultRandom = streams.stream(`fault-latency/${config.name}`);
+    this.versions = new ServiceVersions(config, streams, this.serviceTime);
   }
 
   get name(): string {
@@ -104,6 +123,8 @@ export class ServiceRuntime {
         (call, i) => new Downstream(this.world, this.name, call, this.world.service(call.to), `#${s}.${i}`),
       ),
     );
+    this.protection = createInboundProtection(this.world, this);
+    this.propagatesDeadlines = this.protection?.deadlines ?? false;
   }
 
   /** Recomputes the endpoint list from the instances that are up, in placement order. */

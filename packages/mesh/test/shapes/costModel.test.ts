@@ -1,0 +1,103 @@
+// The cost model: proxies by kind, CPU per request and per KiB, memory per endpoint and connection,
+// monthly prices from the documented price table, and the assumptions each shape adds to a result.
+
+import { describe, expect, it } from 'vitest';
+import {
+  AWS_US_EAST_1_PRICES,
+  HOURS_PER_MONTH,
+  ISTIO_SIDECAR_PROFILE,
+  shapeAssumptions,
+  simulate,
+} from '../../src/index.js';
+import type { MeshConfig } from '../../src/index.js';
+import { calibrationConfig, meshOf, twoClusterConfig } from '../__helpers__/shapeHarness.js';
+
+const withSidecar = (overrides: Partial<typeof ISTIO_SIDECAR_PROFILE>): MeshConfig => ({
+  ...meshOf('istio-sidecar'),
+  sidecar: { ...ISTIO_SIDECAR_PROFILE, ...overrides },
+});
+
+describe('cost model', () => {
+  it('prices CPU and memory per kind for a 730-hour month at the price table, and sums the kinds', () => {
+    const result = simulate(calibrationConfig(meshOf('istio-ambient'), { waypoint: true }));
+    const p = AWS_US_EAST_1_PRICES;
+    let sum = 0;
+    for (const kind of result.proxies.byKind) {
+      const expected =
+        HOURS_PER_MONTH * (kind.cpuCores * p.vcpuHourUsd + (kind.memoryMiB / 1024) * p.gibHourUsd);
+      expect(kind.costPerMonthUsd).toBeCloseTo(expected, 9);
+      sum += expected;
+    }
+    expect(result.proxies.costPerMonthUsd).toBeCloseTo(sum, 9);
+    expect(result.proxies.priceSource).toBe(p.label);
+  });
+
+  it('leaves prices out when the mesh has none', () => {
+    const result = simulate(calibrationConfig({ ...meshOf('istio-sidecar'), prices: null }));
+    expect(result.proxies.costPerMonthUsd).toBeUndefined();
+    expect(result.proxies.byKind[0]?.costPerMonthUsd).toBeUndefined();
+  });
+
+  it('charges cpuMsPerKiB × payload per traversal on top of CPU per request', () => {
+    const base = simulate(calibrationConfig(withSidecar({})));
+    const perKiB = simulate(calibrationConfig(withSidecar({ cpuMsPerKiB: 0.01 })));
+    const durationMs = base.scenario.durationMs;
+    // Only client→server carries payload (1 KiB each way): 2 proxies × 2 traversals per call.
+    const calls = base.edges.find((e) => e.source === 'client')?.attempts ?? 0;
+    const extraCores = (calls * 4 * 1 * 0.01) / durationMs;
+    expect(perKiB.proxies.cpuCores - base.proxies.cpuCores).toBeCloseTo(extraCores, 6);
+  });
+
+  it('adds memoryPerConnectionKiB for each pooled connection (one per caller × target instance route)', () => {
+    const base = simulate(calibrationConfig(withSidecar({})));
+    const pooled = simulate(calibrationConfig(withSidecar({ memoryPerConnectionKiB: 64 })));
+    // Routes: load→client (client sidecar) and client→server (both sidecars) = 3 connections.
+    expect(pooled.proxies.memoryMiB - base.proxies.memoryMiB).toBeCloseTo((3 * 64) / 1024, 9);
+  });
+
+  it('counts proxies by kind: ztunnels per node, waypoint replicas, and no node Envoys without L7', () => {
+    const ambient = simulate(twoClusterConfig(meshOf('istio-ambient'), { waypoint: { replicas: 2 } }));
+    expect(ambient.proxies.byKind.map((k) => [k.kind, k.count])).toEqual([
+      ['ztunnel', 3],
+      ['waypoint', 2],
+    ]);
+    expect(ambient.proxies.count).toBe(5);
+    const cilium = simulate(twoClusterConfig(meshOf('cilium')));
+    expect(cilium.proxies.byKind.map((k) => k.kind)).toEqual(['cilium-ebpf']);
+    expect(cilium.proxies.count).toBe(0); // the eBPF datapath is not a proxy the user deploys
+    const ciliumL7 = simulate(twoClusterConfig(meshOf('cilium'), { deadlinePropagation: true }));
+    expect(ciliumL7.proxies.byKind.map((k) => [k.kind, k.count])).toEqual([
+      ['cilium-ebpf', 3],
+      ['cilium-envoy', 3],
+    ]);
+  });
+
+  it('prices Lattice per service-hour, request and GB; layered bills only the Lattice services called across clusters', () => {
+    const lattice = simulate(twoClusterConfig(meshOf('vpc-lattice')));
+    const hop = lattice.proxies.byKind.find((k) => k.kind === 'vpc-lattice');
+    const p = AWS_US_EAST_1_PRICES;
+    const seconds = lattice.scenario.durationMs / 1000;
+    const requestsPerSecond = (hop?.traversals ?? 0) / 2 / seconds;
+    const serviceHours = HOURS_PER_MONTH * 3 * p.latticeServiceHourUsd;
+    const requests = ((requestsPerSecond * HOURS_PER_MONTH * 3600) / 1e6) * p.latticeMillionRequestsUsd;
+    expect(hop?.costPerMonthUsd).toBeCloseTo(serviceHours + requests, 6); // no payload bytes set
+    const layered = simulate(twoClusterConfig(meshOf('layered')));
+    const layeredHop = layered.proxies.byKind.find((k) => k.kind === 'vpc-lattice');
+    const crossRps = (layeredHop?.traversals ?? 0) / 2 / seconds;
+    expect(layeredHop?.costPerMonthUsd).toBeCloseTo(
+      HOURS_PER_MONTH * 1 * p.latticeServiceHourUsd +
+        ((crossRps * HOURS_PER_MONTH * 3600) / 1e6) * p.latticeMillionRequestsUsd,
+      6,
+    );
+  });
+
+  it('appends the shape’s assumptions to the result (layered: its layers’ too)', () => {
+    const linkerd = simulate(calibrationConfig(meshOf('linkerd')));
+    expect(linkerd.assumptions.some((a) => a.includes('derived, not measured'))).toBe(true);
+    const layered = shapeAssumptions(meshOf('layered'));
+    expect(layered.some((a) => a.startsWith('layered:'))).toBe(true);
+    expect(layered.some((a) => a.startsWith('istio-ambient:'))).toBe(true);
+    expect(layered.some((a) => a.startsWith('vpc-lattice:'))).toBe(true);
+    expect(shapeAssumptions(meshOf('none'))).toEqual([]);
+  });
+});
