@@ -65,7 +65,8 @@ function resolveTargets(world: World, fault: FaultConfig): FaultTargets {
         case 'waypoint':
           return proxy.service === fault.service;
         case 'managed-hop':
-          return true;
+          // A Lattice service fronts one destination; a proxy without a service is shared by all.
+          return proxy.service === null || proxy.service === fault.service;
       }
     });
     if (proxies.length === 0) {

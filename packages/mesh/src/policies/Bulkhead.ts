@@ -65,7 +65,8 @@ export function createBulkhead(world: World, caller: CallerRef, target: ServiceR
       `service "${caller.service}": inbound.bulkheads.${target.name} must be an integer >= 1 (got ${String(maxConcurrent)})`,
     );
   }
-  if (!enforceOrWarn(world, world.dataPlane.clientEnforcer(caller), 'bulkhead', caller.service)) return null;
+  if (!enforceOrWarn(world, world.dataPlane.clientEnforcer(caller, target.name), 'bulkhead', caller.service))
+    return null;
   let registry = slotsByWorld.get(world);
   if (registry === undefined) {
     registry = new Map();

@@ -37,7 +37,7 @@ export function addBudgetsAndBreakers(
   ) {
     return;
   }
-  const enforcer = world.dataPlane.clientEnforcer(caller);
+  const enforcer = world.dataPlane.clientEnforcer(caller, target.name);
   const path = `services.${target.name}.destination`;
   const can = (policy: Parameters<typeof enforceOrWarn>[2]): boolean =>
     enforceOrWarn(world, enforcer, policy, target.name);

@@ -18,7 +18,7 @@ export function createOutlierDetector(
 ): OutlierDetector | null {
   const config = target.config.destination?.outlierDetection ?? null;
   if (config === null) return null;
-  const enforcer = world.dataPlane.clientEnforcer(caller);
+  const enforcer = world.dataPlane.clientEnforcer(caller, target.name);
   if (!canEnforce(enforcer, 'outlier-detection')) {
     world.dataPlane.warn(
       `outlier-detection for calls to "${target.name}" cannot be enforced by the ${enforcer} hop of ` +

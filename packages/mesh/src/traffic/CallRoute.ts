@@ -79,7 +79,7 @@ export class CallRoute {
    */
   attach(caller: CallerRef, client: UpstreamClient, policy: CallPolicy): void {
     const dataPlane = this.world.dataPlane;
-    const enforcer = dataPlane.clientEnforcer(caller);
+    const enforcer = dataPlane.clientEnforcer(caller, this.config.to);
     const unsupported = (name: string, what: string): void =>
       dataPlane.warn(
         `${name}: ${what} on calls from "${this.from}" to "${this.config.to}" not applied under mesh shape ` +

@@ -53,7 +53,7 @@ export function createVersionRouter(
 ): VersionRouter | null {
   const versions = target.versions;
   if (!versions.weighted && !versions.hasRoutes) return null;
-  const enforcer = world.dataPlane.clientEnforcer(caller);
+  const enforcer = world.dataPlane.clientEnforcer(caller, target.name);
   if (!canEnforce(enforcer, 'traffic-split')) {
     const what = [versions.weighted ? 'version weights' : '', versions.hasRoutes ? 'class routes' : '']
       .filter((s) => s !== '')

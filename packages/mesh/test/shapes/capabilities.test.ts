@@ -166,6 +166,27 @@ describe('capability gaps per shape', () => {
     expect(sim.dataPlane.serverEnforcer('c')).toBe('l4-proxy');
   });
 
+  it('istio-ambient with waypoints for some services: destination policies run at those waypoints only', () => {
+    const destination = { ...NO_DESTINATION_POLICY, outlierDetection: ENVOY_OUTLIER_DETECTION };
+    const cfg = config(
+      [
+        service('a', { calls: [[call('b'), call('c')]] }),
+        service('b', { destination, waypoint: true }),
+        service('c', { destination }),
+      ],
+      [poisson('a', 200)],
+      { durationMs: 2000 },
+    );
+    const result = simulate({ ...cfg, mesh: meshOf('istio-ambient') });
+    // b's waypoint enforces outlier detection: its detector reports counters; c has none and warns.
+    const ab = result.edges.find((e) => e.source === 'a' && e.destination === 'b');
+    const ac = result.edges.find((e) => e.source === 'a' && e.destination === 'c');
+    expect(ab?.policyEvents['outlier-ejections']).toBe(0);
+    expect(ac?.policyEvents['outlier-ejections']).toBeUndefined();
+    expect(result.warnings.some((w) => w.includes('"c"') && w.includes('outlier-detection'))).toBe(true);
+    expect(result.warnings.some((w) => w.includes('"b"') && w.includes('outlier-detection'))).toBe(false);
+  });
+
   it('istio-ambient: the Istio default retry applies to calls through a waypoint only', () => {
     const sim = new Simulation({
       ...config([service('a'), service('b', { waypoint: true }), service('c')], []),

@@ -24,7 +24,7 @@ export function resolveLoadBalancer(
   const fallback = meshDefaultBalancer(world.config.mesh.loadBalancer);
   const configured = target.config.destination?.loadBalancer ?? null;
   if (configured === null) return fallback;
-  const enforcer = world.dataPlane.clientEnforcer(caller);
+  const enforcer = world.dataPlane.clientEnforcer(caller, target.name);
   if (!canEnforce(enforcer, 'load-balancer')) {
     world.dataPlane.warn(
       `load-balancer "${configured.kind}" for calls to "${target.name}" cannot be enforced by the ` +
