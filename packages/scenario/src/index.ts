@@ -12,9 +12,11 @@ export {
   parseDurationMs,
   parseRate,
   parseByteSize,
+  parsePercent,
   DURATION_PATTERN,
   RATE_PATTERN,
   BYTE_SIZE_PATTERN,
+  PERCENT_PATTERN,
 } from './units.js';
 
 export type { ScenarioIssue } from './ScenarioError.js';

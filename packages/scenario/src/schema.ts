@@ -1,13 +1,46 @@
 // The zod 4 schema of a raw scenario file (YAML or JSON) before defaults and units are applied.
 // It checks types, ranges, unknown keys and local rules; cross-references are checked in checkReferences.ts.
 
-import { DISTRIBUTION_KINDS } from '@meshsim/engine';
-import { JITTER_KINDS, MESH_SHAPES, RETRY_CONDITIONS } from '@meshsim/mesh';
-import type { JitterKind, MeshConfig, MeshShapeName, RetryCondition } from '@meshsim/mesh';
+import { ISTIO_VERSIONS, JITTER_KINDS, MESH_SHAPES, RETRY_CONDITIONS } from '@meshsim/mesh';
+import type { IstioVersion, JitterKind, MeshConfig, MeshShapeName, RetryCondition } from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
 import { got } from './internal/show.js';
-import { BYTE_SIZE_PATTERN, DURATION_PATTERN, RATE_PATTERN, parseDurationMs } from './units.js';
+import {
+  Distribution,
+  DistributionObject,
+  Duration,
+  IF_VALID,
+  NAME_PATTERN,
+  Name,
+  MemorySize,
+  PositiveDuration,
+  Probability,
+  RateValue,
+  doc,
+  durationOrNaN,
+  integer,
+  must,
+} from './schemaParts.js';
+import {
+  DestinationPolicy,
+  FaultInjection,
+  Inbound,
+  Mirror,
+  Version,
+  VersionRoute,
+  WeightStep,
+} from './policySchema.js';
+
+export {
+  Distribution,
+  DistributionObject,
+  Duration,
+  NAME_PATTERN,
+  PositiveDuration,
+  RateValue,
+} from './schemaParts.js';
+export type { RawDistribution, RawDistributionObject } from './schemaParts.js';
 
 // ---------------------------------------------------------------------------------------------
 // Names and helpers
@@ -24,266 +57,8 @@ export const QUEUE_DISCIPLINES = ['fifo', 'lifo'] as const;
 /** Arrival processes of open-loop traffic (`traffic[].arrival`). */
 export const ARRIVAL_PROCESSES = ['poisson', 'constant'] as const;
 
-/** Service and namespace names: Kubernetes DNS-1035 labels. */
-export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
-
 /** Fault latency change: `+<duration>` (added) or `x<factor>` (multiplied; `×` and `*` also accepted). */
 export const LATENCY_CHANGE_PATTERN = String.raw`^\s*(?:\+\s*(?:\d+(?:\.\d*)?|\.\d+)\s*(?:us|µs|ms|s|m|h)?|[x×*]\s*(?:\d+(?:\.\d*)?|\.\d+))\s*$`;
-
-const DURATION_RE = new RegExp(DURATION_PATTERN);
-
-/** The duration in ms, or NaN when `value` is not a valid duration (refinements run on invalid input too). */
-function durationOrNaN(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && DURATION_RE.test(value)) return parseDurationMs(value);
-  return NaN;
-}
-
-/** Runs a refinement only when the value itself is valid (no unknown keys, no bad fields), to avoid follow-on noise. */
-const IF_VALID = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
-
-/** Attaches a description (shown by editors on hover) to a schema, in the private registry. */
-function doc<T extends z.ZodType>(schema: T, description: string): T {
-  scenarioRegistry.add(schema, { description });
-  return schema;
-}
-
-/** A schema-level error: `reason (got <input>)`. */
-function must(reason: string): { error: (iss: { input?: unknown }) => string } {
-  return { error: (iss) => got(reason, iss.input) };
-}
-
-const DURATION_HELP = 'a duration such as 250ms, 1.5s, 5m, 300us or a number of milliseconds';
-
-const durationString = z.string().regex(DURATION_RE, must(`must be ${DURATION_HELP}`));
-
-/** A non-negative integer >= `min`, with `must be an integer >= min` messages. */
-function integer(min: number): z.ZodNumber {
-  return z.int(must('must be an integer')).min(min, must(`must be an integer >= ${min}`));
-}
-
-/** A probability in [0, 1]. */
-const Probability = z
-  .number(must('must be a probability in [0, 1]'))
-  .min(0, must('must be a probability in [0, 1]'))
-  .max(1, must('must be a probability in [0, 1]'));
-
-/** A name (DNS-1035 label), used for services and namespaces. */
-const Name = z
-  .string()
-  .regex(
-    new RegExp(NAME_PATTERN),
-    must('must be a lowercase name: letters, digits and "-", starting with a letter, at most 63 characters'),
-  );
-
-// ---------------------------------------------------------------------------------------------
-// Quantities
-
-/** A duration >= 0: a number [ms] or a string with a unit. */
-export const Duration = z
-  .union([z.number().min(0), durationString], must(`must be ${DURATION_HELP}`))
-  .register(scenarioRegistry, {
-    id: 'Duration',
-    description:
-      'A duration >= 0: a number of milliseconds, or a string with a unit us, ms, s, m or h (250ms, 1.5s).',
-  });
-
-/** A duration > 0. */
-export const PositiveDuration = z
-  .union(
-    [
-      z.number().positive(),
-      durationString.refine((s) => !(durationOrNaN(s) <= 0), must('must be a duration > 0')),
-    ],
-    must(`must be ${DURATION_HELP}, > 0`),
-  )
-  .register(scenarioRegistry, {
-    id: 'PositiveDuration',
-    description:
-      'A duration > 0: a number of milliseconds, or a string with a unit us, ms, s, m or h (250ms, 1.5s).',
-  });
-
-const rateString = z
-  .string()
-  .regex(new RegExp(RATE_PATTERN), must('must be a rate such as 800, 800/s, 48000/m or 800rps'));
-
-/** A request rate >= 0: a number [req/s] or a string with a unit (`800/s`, `48000/m`, `800rps`). */
-export const RateValue = z
-  .union([z.number().min(0), rateString], must('must be a rate such as 800, 800/s, 48000/m or 800rps'))
-  .register(scenarioRegistry, {
-    id: 'RateValue',
-    description: 'Requests per second: a number, or a string 800/s, 800rps, 48000/m, 2880000/h.',
-  });
-
-/** A memory size: a number (in the field's unit) or a string with a unit (`64Mi`, `50MB`). */
-const MemorySize = z
-  .union(
-    [
-      z.number().min(0),
-      z.string().regex(new RegExp(BYTE_SIZE_PATTERN), must('must be a memory size such as 64Mi or 50MB')),
-    ],
-    must('must be a memory size such as 64Mi or 50MB, or a number'),
-  )
-  .register(scenarioRegistry, {
-    id: 'MemorySize',
-    description: 'A memory size: a number in the unit of the field, or 64Mi, 512Ki, 1Gi, 50MB.',
-  });
-
-// ---------------------------------------------------------------------------------------------
-// Distributions
-
-/** The raw form of a distribution: a constant duration, or a one-key object naming the kind. */
-export type RawDistribution =
-  | number
-  | string
-  | {
-      constant?: number | string | undefined;
-      uniform?: { min: number | string; max: number | string } | undefined;
-      exponential?: { mean: number | string } | undefined;
-      normal?: { mean: number | string; stdDev: number | string } | undefined;
-      lognormal?:
-        { median: number | string; p99: number | string } | { mu: number; sigma: number } | undefined;
-      gamma?: { shape: number; scale: number | string } | undefined;
-      erlang?: { k: number; mean: number | string } | undefined;
-      pareto?: { scale: number | string; shape: number } | undefined;
-      weibull?: { scale: number | string; shape: number } | undefined;
-      empirical?:
-        | { samples: (number | string)[] }
-        | { bins: { lower: number | string; upper: number | string; count: number }[] }
-        | undefined;
-      mixture?: { weight: number; dist: RawDistribution }[] | undefined;
-    };
-
-/** The one-key object form of {@link RawDistribution}. */
-export type RawDistributionObject = Exclude<RawDistribution, number | string>;
-
-const positiveNumber = z.number().positive();
-
-const Uniform = z
-  .strictObject({ min: Duration, max: Duration })
-  .refine((u) => !(durationOrNaN(u.max) < durationOrNaN(u.min)), {
-    path: ['max'],
-    error: (iss) =>
-      got(
-        `must be >= min (${String((iss.input as { min: unknown }).min)})`,
-        (iss.input as { max: unknown }).max,
-      ),
-  });
-
-const LognormalByQuantiles = z
-  .strictObject({ median: PositiveDuration, p99: PositiveDuration })
-  .refine((l) => !(durationOrNaN(l.p99) <= durationOrNaN(l.median)), {
-    path: ['p99'],
-    error: (iss) =>
-      got(
-        `must be > median (${String((iss.input as { median: unknown }).median)})`,
-        (iss.input as { p99: unknown }).p99,
-      ),
-  });
-
-const EmpiricalBin = z
-  .strictObject({ lower: Duration, upper: Duration, count: z.number().min(0) })
-  .refine((b) => !(durationOrNaN(b.upper) < durationOrNaN(b.lower)), {
-    path: ['upper'],
-    error: (iss) =>
-      got(
-        `must be >= lower (${String((iss.input as { lower: unknown }).lower)})`,
-        (iss.input as { upper: unknown }).upper,
-      ),
-  });
-
-/** A distribution: a duration (constant) or a one-key object such as `{ exponential: { mean: 8ms } }`. */
-export const Distribution: z.ZodType<RawDistribution> = z
-  .lazy(() =>
-    z.union(
-      [Duration, DistributionObject],
-      must(
-        `must be ${DURATION_HELP} (a constant) or a distribution object such as { exponential: { mean: 8ms } }`,
-      ),
-    ),
-  )
-  .register(scenarioRegistry, {
-    id: 'Distribution',
-    description:
-      'A distribution of durations: a duration (constant), or an object with exactly one key naming the kind, e.g. { exponential: { mean: 8ms } }.',
-  });
-
-const MixtureComponent = z.strictObject({ weight: z.number().min(0), dist: Distribution });
-
-/** The object form of a distribution: exactly one key naming the kind. */
-export const DistributionObject: z.ZodType<RawDistributionObject> = z
-  .strictObject({
-    constant: doc(Duration.optional(), 'Always this duration.'),
-    uniform: doc(Uniform.optional(), 'Uniform on [min, max).'),
-    exponential: doc(z.strictObject({ mean: PositiveDuration }).optional(), 'Exponential with this mean.'),
-    normal: doc(
-      z.strictObject({ mean: Duration, stdDev: Duration }).optional(),
-      'Normal (Gaussian); the model clamps negative draws to 0.',
-    ),
-    lognormal: doc(
-      z
-        .union(
-          [LognormalByQuantiles, z.strictObject({ mu: z.number(), sigma: z.number().min(0) })],
-          must('must be { median, p99 } or { mu, sigma }'),
-        )
-        .optional(),
-      'Lognormal, by { median, p99 } (durations) or by { mu, sigma } of ln(ms).',
-    ),
-    gamma: doc(
-      z.strictObject({ shape: positiveNumber, scale: PositiveDuration }).optional(),
-      'Gamma with shape k and scale θ (mean kθ).',
-    ),
-    erlang: doc(
-      z.strictObject({ k: integer(1), mean: PositiveDuration }).optional(),
-      'Erlang: the sum of k exponentials, with this overall mean.',
-    ),
-    pareto: doc(
-      z.strictObject({ scale: PositiveDuration, shape: positiveNumber }).optional(),
-      'Pareto with minimum `scale` and tail index `shape` (mean infinite for shape <= 1).',
-    ),
-    weibull: doc(
-      z.strictObject({ scale: PositiveDuration, shape: positiveNumber }).optional(),
-      'Weibull with scale λ and shape k (k = 1 is exponential).',
-    ),
-    empirical: doc(
-      z
-        .union(
-          [
-            z.strictObject({ samples: z.array(Duration).min(1) }),
-            z.strictObject({ bins: z.array(EmpiricalBin).min(1) }),
-          ],
-          must('must be { samples: [...] } or { bins: [{ lower, upper, count }] }'),
-        )
-        .optional(),
-      'Measured data: { samples: [...] } resampled, or histogram { bins: [{ lower, upper, count }] }.',
-    ),
-    mixture: doc(
-      z
-        .array(MixtureComponent)
-        .min(1)
-        .refine(
-          (components) => components.some((c) => c.weight > 0),
-          must('must have a component with weight > 0'),
-        )
-        .optional(),
-      'A list of { weight, dist }: each draw picks a component with probability proportional to its weight.',
-    ),
-  })
-  .superRefine((object, ctx) => {
-    const kinds = Object.keys(object).filter((key) => (object as Record<string, unknown>)[key] !== undefined);
-    if (kinds.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must name one distribution kind: ${DISTRIBUTION_KINDS.join(', ')} (got {})`,
-      });
-    } else if (kinds.length > 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must name exactly one distribution kind (got ${kinds.join(' and ')})`,
-      });
-    }
-  }, IF_VALID)
-  .register(scenarioRegistry, { id: 'DistributionObject', minProperties: 1, maxProperties: 1 });
 
 // ---------------------------------------------------------------------------------------------
 // Policies and calls
@@ -364,6 +139,11 @@ export const Call = z
       'If true, a failure of this call does not fail the request (a fallback exists). Default false.',
     ),
     ...policyFields,
+    mirror: doc(Mirror.optional(), 'Fire-and-forget copy of a percentage of these calls to another service.'),
+    faultInjection: doc(
+      FaultInjection.optional(),
+      'Delays and aborts the caller injects on this route (Istio fault injection).',
+    ),
   })
   .superRefine(perTryTimeoutOnce, IF_VALID)
   .register(scenarioRegistry, { id: 'Call' });
@@ -417,6 +197,42 @@ const MeshObject = z.strictObject({
     "Delay before a crash or restart reaches the callers' load balancers. Default 1s.",
   ),
   sidecar: Sidecar.optional(),
+  istioVersion: doc(
+    z
+      .enum(ISTIO_VERSIONS as [IstioVersion, ...IstioVersion[]], {
+        error: (iss) =>
+          got(
+            `must be an Istio release with a cited profile, as a string: ${ISTIO_VERSIONS.map((v) => `"${v}"`).join(', ')}`,
+            iss.input,
+          ) + (typeof iss.input === 'number' ? ' (quote it: YAML reads 1.20 as the number 1.2)' : ''),
+      })
+      .optional(),
+    'For shape istio-sidecar: the Istio release whose cited sidecar profile is used. Default "1.24".',
+  ),
+  mtls: doc(
+    z.boolean().optional(),
+    'Whether the data plane authenticates both ends with mTLS. Default: per shape (docs/mesh-shapes/).',
+  ),
+  encryption: doc(
+    z.boolean().optional(),
+    'For shape cilium: transparent WireGuard encryption between nodes. Default false.',
+  ),
+  appMeshLegacyAccount: doc(
+    z.boolean().optional(),
+    'For shape app-mesh: an account with meshes before 2020-07-29 (no implicit retries). Default false.',
+  ),
+  layered: doc(
+    z
+      .strictObject({
+        inCluster: doc(
+          z.enum(MESH_SHAPES.filter((shape) => shape !== 'layered') as [MeshShapeName, ...MeshShapeName[]]),
+          'Shape of calls within a cluster.',
+        ),
+        crossCluster: doc(z.enum(['vpc-lattice', 'none']), 'What carries calls between clusters.'),
+      })
+      .optional(),
+    'For shape layered: the shape inside each cluster and the hop between clusters. Default { inCluster: istio-ambient, crossCluster: vpc-lattice }.',
+  ),
   defaultPolicy: z
     .strictObject(policyFields)
     .superRefine(perTryTimeoutOnce, IF_VALID)
@@ -496,6 +312,41 @@ export const Service = z
         .optional(),
       'Downstream calls, made in sequence; a { parallel: [...] } item makes its calls at the same time.',
     ),
+    destinationPolicy: DestinationPolicy.optional(),
+    inbound: Inbound.optional(),
+    deadlinePropagation: doc(
+      z.boolean().optional(),
+      'Drop queued work whose deadline has passed (504) and propagate the remaining deadline downstream. Default false.',
+    ),
+    versions: doc(
+      z.array(Version).min(1).optional(),
+      "Versions (subsets) for canaries and splits; their replicas add up to the service's. Default: one version v1.",
+    ),
+    weightSchedule: doc(
+      z.array(WeightStep).min(1).optional(),
+      "Changes of the versions' weights over time (a canary rollout); needs weights on every version.",
+    ),
+    waypoint: doc(
+      z
+        .union(
+          [z.boolean(), z.strictObject({ replicas: integer(1) })],
+          must('must be true, false or { replicas: <integer >= 1> }'),
+        )
+        .optional(),
+      "For shape istio-ambient: an L7 waypoint for this service (true: the mesh's replica count, or { replicas }). Default false.",
+    ),
+    requestBytes: doc(
+      MemorySize.optional(),
+      'Size of a request to this service: a number of bytes or a size (1Ki), for proxies whose CPU grows per KiB. Default 0.',
+    ),
+    responseBytes: doc(
+      MemorySize.optional(),
+      "Size of this service's response: a number of bytes or a size (4Ki). Default 0.",
+    ),
+    routes: doc(
+      z.array(VersionRoute).min(1).optional(),
+      'Class-based (header) routes: requests of a class go to a version, whatever the weights; the first match wins.',
+    ),
   })
   .register(scenarioRegistry, { id: 'Service' });
 
@@ -569,6 +420,10 @@ export const Traffic = z
     thinkTime: doc(
       Distribution.optional(),
       'Closed loop: pause between a response and the next request. Default 0.',
+    ),
+    requestClass: doc(
+      z.string().min(1).optional(),
+      "Class (header) every request carries through the call tree, for services' class routes. Default: none.",
     ),
     ...policyFields,
   })

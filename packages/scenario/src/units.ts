@@ -138,3 +138,31 @@ export function parseByteSize(value: string): number {
   }
   return Number(match[1]) * (BYTE_UNITS[match[2] as string] as number);
 }
+
+/** A percentage string: a non-negative decimal followed by `%` (`12.5%`). */
+export const PERCENT_PATTERN = String.raw`^\s*${NUMBER}\s*%\s*$`;
+
+const PERCENT_RE = new RegExp(`^\\s*(${NUMBER})\\s*%\\s*$`);
+
+/**
+ * Parses a percentage: a number (already a percentage: `12.5`) or a string with `%` (`"12.5%"`).
+ *
+ * @param value - The percentage as written in a scenario.
+ * @returns The percentage [0–100 for valid scenario values; the range is the schema's job].
+ * @throws RangeError if `value` is negative, not finite, or not in the syntax above.
+ * @example
+ * ```ts
+ * parsePercent('12.5%'); // 12.5
+ * parsePercent(50); // 50
+ * ```
+ */
+export function parsePercent(value: string | number): number {
+  if (typeof value === 'number') return checkNumber('percentage', value, '12.5, 12.5%');
+  const match = PERCENT_RE.exec(value);
+  if (match === null) {
+    throw new RangeError(
+      `invalid percentage ${JSON.stringify(value)}: expected a number, optionally followed by % (e.g. 12.5%)`,
+    );
+  }
+  return Number(match[1]);
+}

@@ -1,4 +1,4 @@
-import { defaultMeshConfig } from '@meshsim/mesh';
+import { MESH_SHAPES, defaultMeshConfig } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, resolveScenario } from '../src/index.js';
 import { minimal } from './__helpers__/scenarios.js';
@@ -45,8 +45,8 @@ describe('applyOverrides', () => {
       new RangeError('durationMs must be a finite number > 0 (got 0)'),
     );
     expect(() => applyOverrides(base, { seed: NaN })).toThrow(RangeError);
-    expect(() => applyOverrides(base, { mesh: 'linkerd' as never })).toThrow(
-      new RangeError('mesh must be one of none, library, istio-sidecar (got "linkerd")'),
+    expect(() => applyOverrides(base, { mesh: 'istio' as never })).toThrow(
+      new RangeError(`mesh must be one of ${MESH_SHAPES.join(', ')} (got "istio")`),
     );
   });
 });

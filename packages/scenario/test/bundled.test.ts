@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
@@ -12,9 +13,37 @@ import {
 
 const bundled = listBundledScenarios();
 
+/** The scenarios that show one policy each (docs/scenarios/<name>.md). */
+const POLICY_SCENARIOS = [
+  'breaker-saves-caller',
+  'budget-vs-retries',
+  'canary-rollout',
+  'deadline-propagation',
+  'outlier-ejection',
+];
+
+const DOCS = fileURLToPath(new URL('../../../docs/scenarios/', import.meta.url));
+
 describe('bundled scenarios', () => {
-  it('listBundledScenarios() lists retry-storm, steady-3tier and instance-crash, sorted by name', () => {
-    expect(bundled.map((s) => s.name)).toEqual(['instance-crash', 'retry-storm', 'steady-3tier']);
+  it('listBundledScenarios() lists every scenario of the package, sorted by name', () => {
+    const listed = bundled.map((s) => s.name);
+    expect(listed).toEqual(
+      expect.arrayContaining(POLICY_SCENARIOS.concat(['instance-crash', 'retry-storm', 'steady-3tier'])),
+    );
+    expect(listed).toEqual([...listed].sort());
+  });
+
+  it.each(POLICY_SCENARIOS)('%s has a doc page in docs/scenarios/ and an entry in its README', (name) => {
+    expect(existsSync(join(DOCS, `${name}.md`))).toBe(true);
+    expect(readFileSync(join(DOCS, 'README.md'), 'utf8')).toContain(`[${name}](${name}.md)`);
+  });
+
+  it.each(bundled.map((s) => s.name))('%s is listed in docs/scenarios/README.md', (name) => {
+    expect(readFileSync(join(DOCS, 'README.md'), 'utf8')).toContain(`\`${name}\``);
+  });
+
+  it.each(POLICY_SCENARIOS)('%s is short enough to run in a few seconds (duration <= 30 s)', (name) => {
+    expect(loadScenario(name).durationMs).toBeLessThanOrEqual(30_000);
   });
 
   it('listBundledScenarios() gives absolute file paths inside bundledScenariosDir()', () => {
@@ -30,7 +59,7 @@ describe('bundled scenarios', () => {
       // Assert
       expect(config.name).toBe(name);
       expect(basename(scenario.file)).toBe(`${name}.yaml`);
-      expect(config.services.length).toBeGreaterThan(2);
+      expect(config.services.length).toBeGreaterThanOrEqual(2);
     },
   );
 
@@ -95,8 +124,7 @@ describe('loadScenario / loadScenarioFile', () => {
         {
           file: 'retry-strom',
           path: '',
-          reason:
-            'not a bundled scenario nor a file (did you mean "retry-storm"?); bundled scenarios: instance-crash, retry-storm, steady-3tier',
+          reason: `not a bundled scenario nor a file (did you mean "retry-storm"?); bundled scenarios: ${bundled.map((s) => s.name).join(', ')}`,
         },
       ]),
     );

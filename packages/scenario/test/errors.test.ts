@@ -1,9 +1,13 @@
+import { MESH_SHAPES } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, formatScenarioIssue, parseScenario } from '../src/index.js';
 import { issuesOf, messagesOf, minimal, parseError } from './__helpers__/scenarios.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case pokes at arbitrary raw fields
 type Mutation = (s: any) => void;
+
+/** The mesh shapes as an enum error lists them (the list grows as shapes are added). */
+const SHAPES = MESH_SHAPES.map((shape) => JSON.stringify(shape)).join(', ');
 
 const DURATION = 'a duration such as 250ms, 1.5s, 5m, 300us or a number of milliseconds';
 
@@ -22,7 +26,7 @@ const CASES: [string, Mutation, string[]][] = [
     'an unknown key far from any known one',
     (s) => (s.services.frontend.calls[0].color = 'red'),
     [
-      'test.yaml: services.frontend.calls[0].color: unknown field; expected one of: to, probability, optional, timeout, perTryTimeout, retry',
+      'test.yaml: services.frontend.calls[0].color: unknown field; expected one of: to, probability, optional, timeout, perTryTimeout, retry, mirror, faultInjection',
     ],
   ],
   [
@@ -108,14 +112,12 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'an unknown mesh shape',
     (s) => (s.mesh = 'istio'),
-    ['test.yaml: mesh: must be one of "none", "library", "istio-sidecar" (got "istio")'],
+    [`test.yaml: mesh: must be one of ${SHAPES} (got "istio")`],
   ],
   [
     'a misspelt mesh shape',
     (s) => (s.mesh = 'isto-sidecar'),
-    [
-      'test.yaml: mesh: must be one of "none", "library", "istio-sidecar" (got "isto-sidecar") (did you mean "istio-sidecar"?)',
-    ],
+    [`test.yaml: mesh: must be one of ${SHAPES} (got "isto-sidecar") (did you mean "istio-sidecar"?)`],
   ],
   [
     'a bad duration string',

@@ -7,6 +7,7 @@ describe('@meshsim/scenario public API', () => {
       [
         'BYTE_SIZE_PATTERN',
         'DURATION_PATTERN',
+        'PERCENT_PATTERN',
         'RATE_PATTERN',
         'SCENARIO_DEFAULTS',
         'ScenarioError',
@@ -19,6 +20,7 @@ describe('@meshsim/scenario public API', () => {
         'loadScenarioFile',
         'parseByteSize',
         'parseDurationMs',
+        'parsePercent',
         'parseRate',
         'parseScenario',
         'resolveScenario',

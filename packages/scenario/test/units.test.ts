@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseByteSize, parseDurationMs, parseRate } from '../src/index.js';
+import { parseByteSize, parseDurationMs, parsePercent, parseRate } from '../src/index.js';
 
 describe('parseDurationMs', () => {
   it.each([
@@ -89,5 +89,33 @@ describe('parseByteSize', () => {
 
   it.each(['64', '64mb', 'big'])('parseByteSize(%j) throws: a unit is required', (text) => {
     expect(() => parseByteSize(text)).toThrow(`invalid memory size ${JSON.stringify(text)}`);
+  });
+});
+
+describe('parsePercent', () => {
+  it.each([
+    ['12.5%', 12.5],
+    [' 5 % ', 5],
+    ['100%', 100],
+    ['.5%', 0.5],
+    [40, 40],
+  ])('parsePercent(%j) is %d', (value, expected) => {
+    expect(parsePercent(value)).toBe(expected);
+  });
+
+  it.each(['5', 'half', '-5%', '5%%', ''])(
+    'parsePercent(%j) throws a RangeError naming the input',
+    (text) => {
+      expect(() => parsePercent(text)).toThrow(
+        new RangeError(
+          `invalid percentage ${JSON.stringify(text)}: expected a number, optionally followed by % (e.g. 12.5%)`,
+        ),
+      );
+    },
+  );
+
+  it('parsePercent(number) rejects negative and non-finite numbers', () => {
+    expect(() => parsePercent(-1)).toThrow(RangeError);
+    expect(() => parsePercent(Infinity)).toThrow(RangeError);
   });
 });

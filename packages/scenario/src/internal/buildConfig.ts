@@ -1,5 +1,5 @@
 // Turns a schema-valid raw scenario into a SimulationConfig: applies defaults (from '@meshsim/mesh'
-// and SCENARIO_DEFAULTS), converts units to ms / req/s / MiB, and expands the short forms.
+// and SCENARIO_DEFAULTS), converts units to ms / req/s / MiB, and expands the short forms (policies: buildPolicies.ts).
 
 import type { DistributionSpec } from '@meshsim/engine';
 import {
@@ -29,6 +29,15 @@ import { SCENARIO_DEFAULTS } from '../defaults.js';
 import type { RawCall, RawFault, RawScenario, RawService, RawTraffic } from '../schema.js';
 import { parseByteSize, parseDurationMs, parseRate } from '../units.js';
 import type { PathSegment } from './path.js';
+import {
+  destinationOf,
+  faultInjectionOf,
+  inboundOf,
+  mirrorOf,
+  routesOf,
+  versionsOf,
+  weightScheduleOf,
+} from './buildPolicies.js';
 import { resolveDistribution } from './resolveDistribution.js';
 import type { PathIssue } from './zodIssues.js';
 
@@ -84,13 +93,21 @@ function callOf(raw: RawCall): CallConfig {
     optional: raw.optional ?? false,
     policySet: set,
     policy,
+    // Policy fields appear only when written, so that configs without them stay as they were.
+    ...(raw.faultInjection !== undefined && { faultInjection: faultInjectionOf(raw.faultInjection) }),
+    ...(raw.mirror !== undefined && { mirror: mirrorOf(raw.mirror) }),
   };
 }
 
 function meshOf(raw: RawScenario['mesh'], issues: PathIssue[]): MeshConfig {
   if (raw === undefined) return defaultMeshConfig(SCENARIO_DEFAULTS.mesh);
   if (typeof raw === 'string') return defaultMeshConfig(raw);
-  const base = defaultMeshConfig(raw.shape);
+  // Options whose defaults other defaults depend on (profiles, default policy) go to defaultMeshConfig.
+  const base = defaultMeshConfig(raw.shape, {
+    ...(raw.istioVersion !== undefined && { istioVersion: raw.istioVersion }),
+    ...(raw.appMeshLegacyAccount !== undefined && { appMeshLegacyAccount: raw.appMeshLegacyAccount }),
+    ...(raw.layered !== undefined && { layered: raw.layered }),
+  });
   const sidecar = raw.sidecar;
   const size = (value: number | string | undefined, unitBytes: number, fallback: number): number =>
     value === undefined ? fallback : typeof value === 'number' ? value : parseByteSize(value) / unitBytes;
@@ -117,6 +134,8 @@ function meshOf(raw: RawScenario['mesh'], issues: PathIssue[]): MeshConfig {
       raw.endpointUpdateDelay === undefined ? base.endpointUpdateDelayMs : ms(raw.endpointUpdateDelay),
     loadBalancer: raw.loadBalancer ?? base.loadBalancer,
     defaultPolicy: raw.defaultPolicy === undefined ? base.defaultPolicy : policyOf(raw.defaultPolicy).policy,
+    ...(raw.mtls !== undefined && { mtls: raw.mtls }),
+    ...(raw.encryption !== undefined && { encryption: raw.encryption }),
   };
 }
 
@@ -144,6 +163,11 @@ function clustersOf(raw: RawScenario['clusters']): readonly ClusterConfig[] {
   }));
 }
 
+/** A payload size: a number of bytes or a size with a unit. */
+function bytesOf(value: number | string): number {
+  return typeof value === 'number' ? value : parseByteSize(value);
+}
+
 function serviceOf(
   name: string,
   raw: RawService,
@@ -151,11 +175,12 @@ function serviceOf(
   issues: PathIssue[],
 ): ServiceConfig {
   const path: PathSegment[] = ['services', name];
+  const versionReplicas = raw.versions?.reduce((sum, version) => sum + version.replicas, 0);
   return {
     name,
     namespace: raw.namespace ?? SCENARIO_DEFAULTS.namespace,
     cluster: raw.cluster ?? defaultCluster,
-    replicas: raw.replicas ?? SCENARIO_DEFAULTS.replicas,
+    replicas: raw.replicas ?? versionReplicas ?? SCENARIO_DEFAULTS.replicas,
     concurrency: raw.concurrency ?? SCENARIO_DEFAULTS.concurrency,
     queueCapacity:
       raw.queue === 'unbounded'
@@ -167,6 +192,17 @@ function serviceOf(
     serviceTimeMs: resolveDistribution(raw.serviceTime, [...path, 'serviceTime'], issues),
     errorRate: raw.errorRate ?? 0,
     calls: (raw.calls ?? []).map((item) => ('parallel' in item ? item.parallel.map(callOf) : [callOf(item)])),
+    ...(raw.destinationPolicy !== undefined && { destination: destinationOf(raw.destinationPolicy) }),
+    ...(raw.inbound !== undefined && { inbound: inboundOf(raw.inbound) }),
+    ...(raw.deadlinePropagation !== undefined && { deadlinePropagation: raw.deadlinePropagation }),
+    ...(raw.versions !== undefined && {
+      versions: versionsOf(raw.versions, [...path, 'versions'], issues),
+    }),
+    ...(raw.weightSchedule !== undefined && { weightSchedule: weightScheduleOf(raw.weightSchedule) }),
+    ...(raw.routes !== undefined && { routes: routesOf(raw.routes) }),
+    ...(raw.waypoint !== undefined && { waypoint: raw.waypoint }),
+    ...(raw.requestBytes !== undefined && { requestBytes: bytesOf(raw.requestBytes) }),
+    ...(raw.responseBytes !== undefined && { responseBytes: bytesOf(raw.responseBytes) }),
   };
 }
 
@@ -183,6 +219,7 @@ function ratePointsOf(raw: NonNullable<RawTraffic['rate']>): RatePoint[] {
 function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConfig {
   const name = raw.name ?? SCENARIO_DEFAULTS.trafficName;
   const { policy } = policyOf(raw);
+  const requestClass = raw.requestClass === undefined ? {} : { requestClass: raw.requestClass };
   if (raw.users !== undefined) {
     return {
       kind: 'closed',
@@ -194,6 +231,7 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
           ? { kind: 'constant', value: 0 }
           : resolveDistribution(raw.thinkTime, ['traffic', i, 'thinkTime'], issues),
       policy,
+      ...requestClass,
     };
   }
   return {
@@ -203,6 +241,7 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
     arrival: raw.arrival ?? SCENARIO_DEFAULTS.arrival,
     rate: ratePointsOf(raw.rate ?? 0),
     policy,
+    ...requestClass,
   };
 }
 

@@ -3,35 +3,12 @@
 
 import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
-import { parseDurationMs } from '../units.js';
+import { checkPolicyReferences } from './checkPolicyReferences.js';
 import type { PathSegment } from './path.js';
+import { durationOrUndefined, isObject, list, unknownName } from './rawAccess.js';
+import type { Obj } from './rawAccess.js';
 import { got } from './show.js';
-import { didYouMean } from './suggest.js';
 import type { PathIssue } from './zodIssues.js';
-
-type Obj = Record<string, unknown>;
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function list(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function durationOrUndefined(value: unknown): number | undefined {
-  try {
-    return typeof value === 'number' || typeof value === 'string' ? parseDurationMs(value) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `unknown <what> "x" (did you mean "y"?); known <what>s: a, b`. */
-function unknownName(what: string, name: string, known: readonly string[]): string {
-  const listing = known.length === 0 ? `no ${what}s are defined` : `known ${what}s: ${known.join(', ')}`;
-  return `unknown ${what} ${JSON.stringify(name)}${didYouMean(name, known)}; ${listing}`;
-}
 
 interface Edge {
   from: string;
@@ -39,23 +16,38 @@ interface Edge {
   path: readonly PathSegment[];
 }
 
-/** The calls of every service as edges, in file order (parallel groups flattened). */
+/** The calls of every service as edges, in file order (parallel groups flattened, mirrors included). */
 function callEdges(services: Obj): Edge[] {
   const edges: Edge[] = [];
   for (const [from, service] of Object.entries(services)) {
     if (!isObject(service)) continue;
+    const add = (call: Obj, path: readonly PathSegment[]): void => {
+      if (typeof call['to'] === 'string') edges.push({ from, to: call['to'], path: [...path, 'to'] });
+      // A mirrored copy is a call too: its target must exist and must not call back.
+      const mirror = call['mirror'];
+      if (isObject(mirror) && typeof mirror['to'] === 'string') {
+        edges.push({ from, to: mirror['to'], path: [...path, 'mirror', 'to'] });
+      }
+    };
     list(service['calls']).forEach((item, i) => {
       if (!isObject(item)) return;
-      if (typeof item['to'] === 'string')
-        edges.push({ from, to: item['to'], path: ['services', from, 'calls', i, 'to'] });
+      add(item, ['services', from, 'calls', i]);
       list(item['parallel']).forEach((call, j) => {
-        if (isObject(call) && typeof call['to'] === 'string') {
-          edges.push({ from, to: call['to'], path: ['services', from, 'calls', i, 'parallel', j, 'to'] });
-        }
+        if (isObject(call)) add(call, ['services', from, 'calls', i, 'parallel', j]);
       });
     });
   }
   return edges;
+}
+
+/** The replicas of a service that does not set them: the sum of its versions' replicas, else 1. */
+function defaultReplicas(service: Obj): number {
+  const versions = service['versions'];
+  if (!Array.isArray(versions)) return 1;
+  return versions.reduce<number>(
+    (sum, v) => sum + (isObject(v) && typeof v['replicas'] === 'number' ? v['replicas'] : 0),
+    0,
+  );
 }
 
 /** One issue per back edge of a depth-first search: each names the cycle it closes. */
@@ -168,7 +160,7 @@ export function checkReferences(input: unknown): PathIssue[] {
     const target = typeof fault['service'] === 'string' ? services[fault['service']] : undefined;
     const instances = fault['instances'];
     if (isObject(target) && typeof instances === 'number') {
-      const replicas = target['replicas'] === undefined ? 1 : target['replicas'];
+      const replicas = target['replicas'] === undefined ? defaultReplicas(target) : target['replicas'];
       if (typeof replicas === 'number' && instances > replicas) {
         out.push({
           path: ['faults', i, 'instances'],
@@ -187,5 +179,6 @@ export function checkReferences(input: unknown): PathIssue[] {
       });
     }
   });
+  out.push(...checkPolicyReferences(input, durationMs));
   return out;
 }

@@ -28,8 +28,19 @@ function shapeMismatches(issues: readonly Issue[]): number {
   for (const issue of issues) {
     if (isRootTypeMismatch(issue) || (issue.code === 'invalid_type' && issue.input === undefined)) count += 1;
     else if (issue.code === 'unrecognized_keys' && issue.path.length === 0) count += issue.keys.length;
+    // A preset name (`envoy-defaults`) offered an object, or an enum of strings offered a number.
+    else if (isRootValueOfOtherType(issue)) count += 1;
   }
   return count;
+}
+
+/** True for a root `invalid_value` whose input is not even of the allowed values' type. */
+function isRootValueOfOtherType(issue: Issue): boolean {
+  return (
+    issue.code === 'invalid_value' &&
+    issue.path.length === 0 &&
+    issue.values.every((value) => typeof value !== typeof issue.input)
+  );
 }
 
 function onlyRootTypeErrors(issues: readonly Issue[]): boolean {

@@ -1,0 +1,304 @@
+// Building blocks shared by the scenario schemas: error helpers, names, quantities (durations, rates,
+// sizes, percentages) and distributions. schema.ts assembles the file; policySchema.ts the policies.
+
+import { DISTRIBUTION_KINDS } from '@meshsim/engine';
+import * as z from 'zod';
+import { scenarioRegistry } from './internal/registry.js';
+import { got } from './internal/show.js';
+import {
+  BYTE_SIZE_PATTERN,
+  DURATION_PATTERN,
+  PERCENT_PATTERN,
+  RATE_PATTERN,
+  parseDurationMs,
+  parsePercent,
+} from './units.js';
+
+/** Service and namespace names: Kubernetes DNS-1035 labels. */
+export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
+
+/** Compiled {@link DURATION_PATTERN}. */
+export const DURATION_RE = new RegExp(DURATION_PATTERN);
+
+/** The duration in ms, or NaN when `value` is not a valid duration (refinements run on invalid input too). */
+export function durationOrNaN(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && DURATION_RE.test(value)) return parseDurationMs(value);
+  return NaN;
+}
+
+/** Runs a refinement only when the value itself is valid (no unknown keys, no bad fields), to avoid follow-on noise. */
+export const IF_VALID = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
+
+/** Attaches a description (shown by editors on hover) to a schema, in the private registry. */
+export function doc<T extends z.ZodType>(schema: T, description: string): T {
+  scenarioRegistry.add(schema, { description });
+  return schema;
+}
+
+/** A schema-level error: `reason (got <input>)`. */
+export function must(reason: string): { error: (iss: { input?: unknown }) => string } {
+  return { error: (iss) => got(reason, iss.input) };
+}
+
+/** How a duration is written, for error messages. */
+export const DURATION_HELP = 'a duration such as 250ms, 1.5s, 5m, 300us or a number of milliseconds';
+
+const durationString = z.string().regex(DURATION_RE, must(`must be ${DURATION_HELP}`));
+
+/** A non-negative integer >= `min`, with `must be an integer >= min` messages. */
+export function integer(min: number): z.ZodNumber {
+  return z.int(must('must be an integer')).min(min, must(`must be an integer >= ${min}`));
+}
+
+/** A probability in [0, 1]. */
+export const Probability = z
+  .number(must('must be a probability in [0, 1]'))
+  .min(0, must('must be a probability in [0, 1]'))
+  .max(1, must('must be a probability in [0, 1]'));
+
+const PERCENT_HELP = 'a percentage in [0, 100]: a number (12.5) or a string such as 12.5%';
+
+/** The percentage, or NaN when `value` is not a valid percentage (refinements run on invalid input too). */
+export function percentOrNaN(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && new RegExp(PERCENT_PATTERN).test(value)) return parsePercent(value);
+  return NaN;
+}
+
+/** A percentage in [0, 100]: a number (`12.5`) or a string with `%` (`12.5%`). */
+export const Percent = z
+  .union(
+    [
+      z
+        .number()
+        .min(0, must(`must be ${PERCENT_HELP}`))
+        .max(100, must(`must be ${PERCENT_HELP}`)),
+      z
+        .string()
+        .regex(new RegExp(PERCENT_PATTERN), must(`must be ${PERCENT_HELP}`))
+        .refine((s) => !(percentOrNaN(s) > 100), must(`must be ${PERCENT_HELP}`)),
+    ],
+    must(`must be ${PERCENT_HELP}`),
+  )
+  .register(scenarioRegistry, {
+    id: 'Percent',
+    description: 'A percentage in [0, 100]: a number (12.5) or a string with % (12.5%).',
+  });
+
+/** A name (DNS-1035 label), used for services and namespaces. */
+export const Name = z
+  .string()
+  .regex(
+    new RegExp(NAME_PATTERN),
+    must('must be a lowercase name: letters, digits and "-", starting with a letter, at most 63 characters'),
+  );
+
+// ---------------------------------------------------------------------------------------------
+// Quantities
+
+/** A duration >= 0: a number [ms] or a string with a unit. */
+export const Duration = z
+  .union([z.number().min(0), durationString], must(`must be ${DURATION_HELP}`))
+  .register(scenarioRegistry, {
+    id: 'Duration',
+    description:
+      'A duration >= 0: a number of milliseconds, or a string with a unit us, ms, s, m or h (250ms, 1.5s).',
+  });
+
+/** A duration > 0. */
+export const PositiveDuration = z
+  .union(
+    [
+      z.number().positive(),
+      durationString.refine((s) => !(durationOrNaN(s) <= 0), must('must be a duration > 0')),
+    ],
+    must(`must be ${DURATION_HELP}, > 0`),
+  )
+  .register(scenarioRegistry, {
+    id: 'PositiveDuration',
+    description:
+      'A duration > 0: a number of milliseconds, or a string with a unit us, ms, s, m or h (250ms, 1.5s).',
+  });
+
+const rateString = z
+  .string()
+  .regex(new RegExp(RATE_PATTERN), must('must be a rate such as 800, 800/s, 48000/m or 800rps'));
+
+/** A request rate >= 0: a number [req/s] or a string with a unit (`800/s`, `48000/m`, `800rps`). */
+export const RateValue = z
+  .union([z.number().min(0), rateString], must('must be a rate such as 800, 800/s, 48000/m or 800rps'))
+  .register(scenarioRegistry, {
+    id: 'RateValue',
+    description: 'Requests per second: a number, or a string 800/s, 800rps, 48000/m, 2880000/h.',
+  });
+
+/** A memory size: a number (in the field's unit) or a string with a unit (`64Mi`, `50MB`). */
+export const MemorySize = z
+  .union(
+    [
+      z.number().min(0),
+      z.string().regex(new RegExp(BYTE_SIZE_PATTERN), must('must be a memory size such as 64Mi or 50MB')),
+    ],
+    must('must be a memory size such as 64Mi or 50MB, or a number'),
+  )
+  .register(scenarioRegistry, {
+    id: 'MemorySize',
+    description: 'A memory size: a number in the unit of the field, or 64Mi, 512Ki, 1Gi, 50MB.',
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Distributions
+
+/** The raw form of a distribution: a constant duration, or a one-key object naming the kind. */
+export type RawDistribution =
+  | number
+  | string
+  | {
+      constant?: number | string | undefined;
+      uniform?: { min: number | string; max: number | string } | undefined;
+      exponential?: { mean: number | string } | undefined;
+      normal?: { mean: number | string; stdDev: number | string } | undefined;
+      lognormal?:
+        { median: number | string; p99: number | string } | { mu: number; sigma: number } | undefined;
+      gamma?: { shape: number; scale: number | string } | undefined;
+      erlang?: { k: number; mean: number | string } | undefined;
+      pareto?: { scale: number | string; shape: number } | undefined;
+      weibull?: { scale: number | string; shape: number } | undefined;
+      empirical?:
+        | { samples: (number | string)[] }
+        | { bins: { lower: number | string; upper: number | string; count: number }[] }
+        | undefined;
+      mixture?: { weight: number; dist: RawDistribution }[] | undefined;
+    };
+
+/** The one-key object form of {@link RawDistribution}. */
+export type RawDistributionObject = Exclude<RawDistribution, number | string>;
+
+const positiveNumber = z.number().positive();
+
+const Uniform = z
+  .strictObject({ min: Duration, max: Duration })
+  .refine((u) => !(durationOrNaN(u.max) < durationOrNaN(u.min)), {
+    path: ['max'],
+    error: (iss) =>
+      got(
+        `must be >= min (${String((iss.input as { min: unknown }).min)})`,
+        (iss.input as { max: unknown }).max,
+      ),
+  });
+
+const LognormalByQuantiles = z
+  .strictObject({ median: PositiveDuration, p99: PositiveDuration })
+  .refine((l) => !(durationOrNaN(l.p99) <= durationOrNaN(l.median)), {
+    path: ['p99'],
+    error: (iss) =>
+      got(
+        `must be > median (${String((iss.input as { median: unknown }).median)})`,
+        (iss.input as { p99: unknown }).p99,
+      ),
+  });
+
+const EmpiricalBin = z
+  .strictObject({ lower: Duration, upper: Duration, count: z.number().min(0) })
+  .refine((b) => !(durationOrNaN(b.upper) < durationOrNaN(b.lower)), {
+    path: ['upper'],
+    error: (iss) =>
+      got(
+        `must be >= lower (${String((iss.input as { lower: unknown }).lower)})`,
+        (iss.input as { upper: unknown }).upper,
+      ),
+  });
+
+/** A distribution: a duration (constant) or a one-key object such as `{ exponential: { mean: 8ms } }`. */
+export const Distribution: z.ZodType<RawDistribution> = z
+  .lazy(() =>
+    z.union(
+      [Duration, DistributionObject],
+      must(
+        `must be ${DURATION_HELP} (a constant) or a distribution object such as { exponential: { mean: 8ms } }`,
+      ),
+    ),
+  )
+  .register(scenarioRegistry, {
+    id: 'Distribution',
+    description:
+      'A distribution of durations: a duration (constant), or an object with exactly one key naming the kind, e.g. { exponential: { mean: 8ms } }.',
+  });
+
+const MixtureComponent = z.strictObject({ weight: z.number().min(0), dist: Distribution });
+
+/** The object form of a distribution: exactly one key naming the kind. */
+export const DistributionObject: z.ZodType<RawDistributionObject> = z
+  .strictObject({
+    constant: doc(Duration.optional(), 'Always this duration.'),
+    uniform: doc(Uniform.optional(), 'Uniform on [min, max).'),
+    exponential: doc(z.strictObject({ mean: PositiveDuration }).optional(), 'Exponential with this mean.'),
+    normal: doc(
+      z.strictObject({ mean: Duration, stdDev: Duration }).optional(),
+      'Normal (Gaussian); the model clamps negative draws to 0.',
+    ),
+    lognormal: doc(
+      z
+        .union(
+          [LognormalByQuantiles, z.strictObject({ mu: z.number(), sigma: z.number().min(0) })],
+          must('must be { median, p99 } or { mu, sigma }'),
+        )
+        .optional(),
+      'Lognormal, by { median, p99 } (durations) or by { mu, sigma } of ln(ms).',
+    ),
+    gamma: doc(
+      z.strictObject({ shape: positiveNumber, scale: PositiveDuration }).optional(),
+      'Gamma with shape k and scale θ (mean kθ).',
+    ),
+    erlang: doc(
+      z.strictObject({ k: integer(1), mean: PositiveDuration }).optional(),
+      'Erlang: the sum of k exponentials, with this overall mean.',
+    ),
+    pareto: doc(
+      z.strictObject({ scale: PositiveDuration, shape: positiveNumber }).optional(),
+      'Pareto with minimum `scale` and tail index `shape` (mean infinite for shape <= 1).',
+    ),
+    weibull: doc(
+      z.strictObject({ scale: PositiveDuration, shape: positiveNumber }).optional(),
+      'Weibull with scale λ and shape k (k = 1 is exponential).',
+    ),
+    empirical: doc(
+      z
+        .union(
+          [
+            z.strictObject({ samples: z.array(Duration).min(1) }),
+            z.strictObject({ bins: z.array(EmpiricalBin).min(1) }),
+          ],
+          must('must be { samples: [...] } or { bins: [{ lower, upper, count }] }'),
+        )
+        .optional(),
+      'Measured data: { samples: [...] } resampled, or histogram { bins: [{ lower, upper, count }] }.',
+    ),
+    mixture: doc(
+      z
+        .array(MixtureComponent)
+        .min(1)
+        .refine(
+          (components) => components.some((c) => c.weight > 0),
+          must('must have a component with weight > 0'),
+        )
+        .optional(),
+      'A list of { weight, dist }: each draw picks a component with probability proportional to its weight.',
+    ),
+  })
+  .superRefine((object, ctx) => {
+    const kinds = Object.keys(object).filter((key) => (object as Record<string, unknown>)[key] !== undefined);
+    if (kinds.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must name one distribution kind: ${DISTRIBUTION_KINDS.join(', ')} (got {})`,
+      });
+    } else if (kinds.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must name exactly one distribution kind (got ${kinds.join(' and ')})`,
+      });
+    }
+  }, IF_VALID)
+  .register(scenarioRegistry, { id: 'DistributionObject', minProperties: 1, maxProperties: 1 });

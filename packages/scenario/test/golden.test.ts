@@ -1,0 +1,208 @@
+// Golden tests of the bundled scenarios: each run's compact summary must equal its checked-in golden
+// file (rewrite them with `UPDATE_GOLDEN=1 npx vitest run packages/scenario/test/golden.test.ts`), and
+// each scenario's documented qualitative outcome must hold (docs/scenarios/).
+
+import { simulate } from '@meshsim/mesh';
+import type { EdgeMetrics, ServiceMetrics, SimulationConfig, SimulationResult } from '@meshsim/mesh';
+import { describe, expect, it } from 'vitest';
+import { applyOverrides, listBundledScenarios, loadScenario } from '../src/index.js';
+import {
+  UPDATE_GOLDEN,
+  bundledWithout,
+  goldenSummary,
+  readGolden,
+  writeGolden,
+} from './__helpers__/golden.js';
+
+/** Durations shortened to keep the whole suite fast; every other scenario runs as bundled. */
+const SHORTENED_MS: Readonly<Record<string, number>> = { 'platform-40': 5000 };
+
+const results = new Map<string, SimulationResult>();
+
+/** The bundled scenario's config, shortened where {@link SHORTENED_MS} says so. */
+function bundledConfig(name: string): SimulationConfig {
+  const config = loadScenario(name);
+  const durationMs = SHORTENED_MS[name];
+  return durationMs === undefined ? config : applyOverrides(config, { durationMs });
+}
+
+/** The result of the bundled scenario (each is run once per test file). */
+function run(name: string): SimulationResult {
+  let result = results.get(name);
+  if (result === undefined) {
+    result = simulate(bundledConfig(name));
+    results.set(name, result);
+  }
+  return result;
+}
+
+function edge(result: SimulationResult, source: string, destination: string): EdgeMetrics {
+  const found = result.edges.find((e) => e.source === source && e.destination === destination);
+  if (found === undefined) throw new Error(`no edge ${source} -> ${destination}`);
+  return found;
+}
+
+function service(result: SimulationResult, name: string): ServiceMetrics {
+  const found = result.services.find((s) => s.name === name);
+  if (found === undefined) throw new Error(`no service ${name}`);
+  return found;
+}
+
+/** Success rate of an edge over the intervals starting in [fromMs, toMs). */
+function successBetween(result: SimulationResult, e: EdgeMetrics, fromMs: number, toMs: number): number {
+  const series = result.timeSeries.edges.find(
+    (s) => s.source === e.source && s.destination === e.destination,
+  );
+  if (series === undefined) throw new Error(`no series for ${e.source} -> ${e.destination}`);
+  let succeeded = 0;
+  let failed = 0;
+  result.timeSeries.startMs.forEach((startMs, i) => {
+    if (startMs >= fromMs && startMs < toMs) {
+      succeeded += series.succeeded[i] ?? 0;
+      failed += series.failed[i] ?? 0;
+    }
+  });
+  return succeeded / (succeeded + failed);
+}
+
+const wastedTotal = (result: SimulationResult): number =>
+  result.services.reduce((sum, s) => sum + s.wasted, 0);
+
+const names = listBundledScenarios().map((s) => s.name);
+
+describe('golden files of the bundled scenarios', () => {
+  it.each(names)('%s matches its golden summary', (name) => {
+    const summary = goldenSummary(run(name));
+    if (UPDATE_GOLDEN) writeGolden(name, summary);
+    const golden = readGolden(name);
+    expect(
+      golden,
+      `no golden file for ${name}: run UPDATE_GOLDEN=1 npx vitest run <this file>`,
+    ).toBeDefined();
+    expect(summary).toEqual(golden);
+  });
+
+  it('every bundled scenario keeps conservation (offered = succeeded + failed + in flight)', () => {
+    for (const name of names) expect(run(name).conservation.holds, name).toBe(true);
+  });
+});
+
+describe('qualitative outcomes of the bundled scenarios', () => {
+  it('budget-vs-retries: the budgets keep the entry edge at <= 1.3 attempts per call (> 1.5 without) and the system recovers', () => {
+    const budgeted = run('budget-vs-retries');
+    const unbudgeted = simulate(bundledWithout('budget-vs-retries', '# budget'));
+    const withBudget = edge(budgeted, 'client', 'frontend');
+    const withoutBudget = edge(unbudgeted, 'client', 'frontend');
+    expect(withBudget.attempts / withBudget.calls).toBeLessThanOrEqual(1.3);
+    expect(withoutBudget.attempts / withoutBudget.calls).toBeGreaterThan(1.5);
+    expect(withBudget.policyEvents['retry-budget-denied']).toBeGreaterThan(0);
+    // checkout, the overloaded service, receives far fewer requests with the budgets.
+    expect(service(budgeted, 'checkout').arrived).toBeLessThan(0.5 * service(unbudgeted, 'checkout').arrived);
+    // The fault is 10–20 s: almost everything fails during it, and the last 5 s are healthy again.
+    expect(successBetween(budgeted, withBudget, 12_000, 20_000)).toBeLessThan(0.2);
+    expect(successBetween(budgeted, withBudget, 25_000, 30_000)).toBeGreaterThan(0.99);
+    expect(unbudgeted.warnings).toEqual([]);
+  });
+
+  it("breaker-saves-caller: the error-rate breaker keeps shoppers' success rate > 90 %, against < 60 % without it", () => {
+    const withBreaker = edge(run('breaker-saves-caller'), 'shoppers', 'frontend');
+    const withoutRun = simulate(bundledWithout('breaker-saves-caller', '# breaker'));
+    const withoutBreaker = edge(withoutRun, 'shoppers', 'frontend');
+    expect(withBreaker.successRate).toBeGreaterThan(0.9);
+    expect(withoutBreaker.successRate).toBeLessThan(0.6);
+    expect(withBreaker.successRate - withoutBreaker.successRate).toBeGreaterThan(0.3);
+    const guarded = edge(run('breaker-saves-caller'), 'frontend', 'recommendations');
+    expect(guarded.policyEvents['breaker-opened']).toBeGreaterThan(0);
+    expect(guarded.failures['breaker-open']).toBeGreaterThan(0);
+    // Without the breaker, frontend's pool is exhausted: it rejects new pages.
+    expect(service(withoutRun, 'frontend').rejected).toBeGreaterThan(
+      5 * service(run('breaker-saves-caller'), 'frontend').rejected,
+    );
+  });
+
+  it('breaker-saves-caller under --mesh none: the breaker is not enforced and the run says so', () => {
+    const result = simulate(applyOverrides(bundledConfig('breaker-saves-caller'), { mesh: 'none' }));
+    expect(
+      result.warnings.some((w) => w.includes('error-rate-breaker') && w.includes('recommendations')),
+    ).toBe(true);
+    expect(edge(result, 'shoppers', 'frontend').successRate).toBeLessThan(0.6);
+  });
+
+  it('outlier-ejection: ejecting the bad instance gives success >= 99.5 %, against <= 95 % without ejection', () => {
+    const withEjection = edge(run('outlier-ejection'), 'frontend', 'catalog');
+    const withoutEjection = edge(
+      simulate(bundledWithout('outlier-ejection', '# ejection')),
+      'frontend',
+      'catalog',
+    );
+    expect(withEjection.successRate).toBeGreaterThan(withoutEjection.successRate);
+    expect(withEjection.successRate).toBeGreaterThanOrEqual(0.995);
+    expect(withoutEjection.successRate).toBeLessThanOrEqual(0.95);
+    expect(withEjection.policyEvents['outlier-ejections']).toBeGreaterThan(0);
+  });
+
+  it("canary-rollout: v2's share follows the weight schedule (14 % over the run), and its replica share (20 %) under mesh none", () => {
+    // Weights 1 % for 0–5 s, 5 % for 5–10 s, 25 % for 10–20 s: time-weighted mean 14 %.
+    const shareOfV2 = (result: SimulationResult): number => {
+      const checkout = service(result, 'checkout');
+      const v2 = checkout.versions.find((v) => v.name === 'v2');
+      return (v2?.arrived ?? 0) / checkout.arrived;
+    };
+    const weighted = run('canary-rollout');
+    expect(shareOfV2(weighted)).toBeGreaterThan(0.12);
+    expect(shareOfV2(weighted)).toBeLessThan(0.16);
+    expect(weighted.warnings).toEqual([]);
+    const byReplicas = simulate(applyOverrides(bundledConfig('canary-rollout'), { mesh: 'none' }));
+    expect(shareOfV2(byReplicas)).toBeGreaterThan(0.18);
+    expect(shareOfV2(byReplicas)).toBeLessThan(0.22);
+    expect(byReplicas.warnings.some((w) => w.startsWith('traffic-split') && w.includes('checkout'))).toBe(
+      true,
+    );
+    // The bad canary's errors follow its share.
+    const failed = (result: SimulationResult): number => edge(result, 'frontend', 'checkout').failed;
+    expect(failed(weighted)).toBeLessThan(failed(byReplicas));
+  });
+
+  it('deadline-propagation: wasted work with propagation is < 10 % of the work wasted without it', () => {
+    const withDeadlines = run('deadline-propagation');
+    const withoutDeadlines = simulate(bundledWithout('deadline-propagation', '# deadlines'));
+    expect(wastedTotal(withoutDeadlines)).toBeGreaterThan(1000);
+    expect(wastedTotal(withDeadlines)).toBeLessThan(0.1 * wastedTotal(withoutDeadlines));
+    expect(service(withDeadlines, 'orders-db').cancelled).toBeGreaterThan(0);
+    expect(edge(withDeadlines, 'client', 'api').successRate).toBeGreaterThan(
+      edge(withoutDeadlines, 'client', 'api').successRate,
+    );
+  });
+
+  it('retry-storm: healthy before the fault, goodput collapses during it (30–50 s), recovers after', () => {
+    const result = run('retry-storm');
+    const entry = edge(result, 'client', 'frontend');
+    expect(successBetween(result, entry, 0, 30_000)).toBeGreaterThan(0.99);
+    expect(successBetween(result, entry, 32_000, 50_000)).toBeLessThan(0.2);
+    expect(successBetween(result, entry, 55_000, 90_000)).toBeGreaterThan(0.99);
+    expect(edge(result, 'frontend', 'checkout').retries).toBeGreaterThan(
+      edge(result, 'frontend', 'checkout').calls / 2,
+    );
+  });
+
+  it('steady-3tier: ~100 % success on every edge, no warnings', () => {
+    const result = run('steady-3tier');
+    for (const e of result.edges)
+      expect(e.successRate, `${e.source} -> ${e.destination}`).toBeGreaterThan(0.99);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("instance-crash: web's retries hide the crash, mobile-bff (no retries) fails several times more", () => {
+    const result = run('instance-crash');
+    const web = edge(result, 'web', 'cart');
+    const mobile = edge(result, 'mobile-bff', 'cart');
+    expect(web.successRate).toBeGreaterThan(0.99);
+    expect(mobile.failed).toBeGreaterThan(3 * web.failed);
+  });
+
+  it.runIf(names.includes('platform-40'))('platform-40 (first 5 s): ~100 % success on every edge', () => {
+    for (const e of run('platform-40').edges) {
+      expect(e.successRate, `${e.source} -> ${e.destination}`).toBeGreaterThan(0.99);
+    }
+  });
+});

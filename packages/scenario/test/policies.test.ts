@@ -1,0 +1,528 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import {
+  AWS_SDK_RETRY_QUOTA,
+  ENVOY_CONNECTION_POOL,
+  ENVOY_OUTLIER_DETECTION,
+  ENVOY_RETRY_BUDGET,
+  GRPC_RETRY_THROTTLING,
+  HYSTRIX_BREAKER,
+  LINKERD_FAILURE_ACCRUAL,
+  LINKERD_RETRY_BUDGET,
+  NO_DESTINATION_POLICY,
+  NO_INBOUND_POLICY,
+  simulate,
+} from '@meshsim/mesh';
+import type { DestinationPolicy, ServiceConfig, SimulationConfig } from '@meshsim/mesh';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parseScenario, resolveScenario, scenarioJsonSchema } from '../src/index.js';
+import { messagesOf, minimal } from './__helpers__/scenarios.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case pokes at arbitrary raw fields
+type Mutation = (s: any) => void;
+
+/** The resolved `backend` service after `mutate` is applied to the minimal scenario. */
+function backendAfter(mutate: Mutation): ServiceConfig {
+  const input = minimal();
+  mutate(input);
+  const service = resolveScenario(input).services.find((s) => s.name === 'backend');
+  if (service === undefined) throw new Error('no backend');
+  return service;
+}
+
+/** The resolved destination policy of `backend` given `destinationPolicy`. */
+function destination(raw: unknown): DestinationPolicy | undefined {
+  return backendAfter((s) => (s.services.backend.destinationPolicy = raw)).destination;
+}
+
+describe('destinationPolicy: presets select the documented defaults', () => {
+  it.each([
+    ['connectionPool', 'envoy-defaults', { connectionPool: ENVOY_CONNECTION_POOL }],
+    ['outlierDetection', 'envoy-defaults', { outlierDetection: ENVOY_OUTLIER_DETECTION }],
+    ['failureAccrual', 'linkerd-defaults', { failureAccrual: LINKERD_FAILURE_ACCRUAL }],
+    ['errorRateBreaker', 'hystrix-defaults', { errorRateBreaker: HYSTRIX_BREAKER }],
+    ['retryBudget', 'linkerd', { retryBudget: LINKERD_RETRY_BUDGET }],
+    ['retryBudget', 'envoy', { retryBudget: ENVOY_RETRY_BUDGET }],
+    ['retryBudget', 'grpc', { retryBudget: GRPC_RETRY_THROTTLING }],
+    ['retryBudget', 'aws-sdk', { retryBudget: AWS_SDK_RETRY_QUOTA }],
+  ] as const)('%s: %s', (field, preset, expected) => {
+    expect(destination({ [field]: preset })).toEqual({ ...NO_DESTINATION_POLICY, ...expected });
+  });
+});
+
+describe('destinationPolicy: a partial block takes the documented defaults for the rest', () => {
+  it('outlierDetection: { consecutive5xx: 3, interval: 1s } keeps Envoy defaults for the other fields', () => {
+    expect(
+      destination({ outlierDetection: { consecutive5xx: 3, interval: '1s' } })?.outlierDetection,
+    ).toEqual({
+      ...ENVOY_OUTLIER_DETECTION,
+      consecutive5xx: 3,
+      intervalMs: 1000,
+    });
+  });
+
+  it('outlierDetection: successRate false turns it off; failurePercentage {} turns it on with Envoy defaults', () => {
+    const od = destination({
+      outlierDetection: {
+        successRate: false,
+        failurePercentage: { threshold: '60%' },
+        maxEjectionPercent: 50,
+      },
+    })?.outlierDetection;
+    expect(od?.successRate).toBeNull();
+    expect(od?.failurePercentage).toEqual({ threshold: 60, minimumHosts: 5, requestVolume: 50 });
+    expect(od?.maxEjectionPercent).toBe(50);
+    expect(
+      destination({ outlierDetection: { successRate: { stdevFactor: 1 } } })?.outlierDetection?.successRate,
+    ).toEqual({ minimumHosts: 5, requestVolume: 100, stdevFactor: 1 });
+  });
+
+  it('connectionPool: "unlimited" is Infinity, omitted fields are Envoy defaults', () => {
+    expect(
+      destination({ connectionPool: { maxRequests: 'unlimited', maxRetries: 0 } })?.connectionPool,
+    ).toEqual({
+      ...ENVOY_CONNECTION_POOL,
+      maxRequests: Infinity,
+      maxRetries: 0,
+    });
+  });
+
+  it('failureAccrual and errorRateBreaker convert durations and the failure percentage', () => {
+    expect(destination({ failureAccrual: { maxFailures: 3, maxPenalty: '30s' } })?.failureAccrual).toEqual({
+      ...LINKERD_FAILURE_ACCRUAL,
+      maxFailures: 3,
+      maxPenaltyMs: 30_000,
+    });
+    expect(
+      destination({ errorRateBreaker: { failureRate: '25%', window: '2s', openFor: '1s' } })
+        ?.errorRateBreaker,
+    ).toEqual({ ...HYSTRIX_BREAKER, failureRateThreshold: 0.25, windowMs: 2000, openMs: 1000 });
+    expect(
+      destination({ errorRateBreaker: { failureRate: 40 } })?.errorRateBreaker?.failureRateThreshold,
+    ).toBe(0.4);
+  });
+
+  it.each([
+    [{ linkerd: { retryRatio: 0.1 } }, { ...LINKERD_RETRY_BUDGET, retryRatio: 0.1 }],
+    [{ linkerd: { ttl: '5s' } }, { ...LINKERD_RETRY_BUDGET, ttlMs: 5000 }],
+    [{ envoy: { budgetPercent: '50%' } }, { ...ENVOY_RETRY_BUDGET, budgetPercent: 50 }],
+    [{ grpc: { maxTokens: 100 } }, { ...GRPC_RETRY_THROTTLING, maxTokens: 100 }],
+    [{ 'aws-sdk': { capacity: 50 } }, { ...AWS_SDK_RETRY_QUOTA, capacity: 50 }],
+  ])('retryBudget %j', (raw, expected) => {
+    expect(destination({ retryBudget: raw })?.retryBudget).toEqual(expected);
+  });
+
+  it.each([
+    ['round-robin', { kind: 'round-robin' }],
+    ['random', { kind: 'random' }],
+    ['weighted', { kind: 'weighted' }],
+    ['least-request', { kind: 'least-request', choiceCount: 2 }],
+    [{ 'least-request': { choiceCount: 3 } }, { kind: 'least-request', choiceCount: 3 }],
+    ['peak-ewma', { kind: 'peak-ewma', defaultRttMs: 30, decayMs: 10_000 }],
+    [{ 'peak-ewma': { decay: '1s' } }, { kind: 'peak-ewma', defaultRttMs: 30, decayMs: 1000 }],
+    [{ 'locality-aware': { minHealthyPercent: 70 } }, { kind: 'locality-aware', minHealthyPercent: 70 }],
+  ])('loadBalancer %j', (raw, expected) => {
+    expect(destination({ loadBalancer: raw })?.loadBalancer).toEqual(expected);
+  });
+});
+
+describe('inbound, deadlines, versions, routes, mirror, fault injection', () => {
+  it('inbound: rate limit (burst defaults to one second of rps), shedding, allowed callers, bulkheads', () => {
+    const input = minimal();
+    input.services['backend'] = {
+      ...input.services['backend'],
+      inbound: { rateLimit: { rps: '30000/m' }, shedding: 'codel', allowedCallers: ['frontend', 'client'] },
+    };
+    input.services['frontend'] = { ...input.services['frontend'], inbound: { bulkheads: { backend: 10 } } };
+    const config = resolveScenario(input);
+    expect(config.services[1]?.inbound).toEqual({
+      ...NO_INBOUND_POLICY,
+      rateLimit: { ratePerSecond: 500, burst: 500, scope: 'instance' },
+      shedding: { kind: 'codel', targetMs: 5, intervalMs: 100 },
+      allowedCallers: ['frontend', 'client'],
+    });
+    expect(config.services[0]?.inbound).toEqual({ ...NO_INBOUND_POLICY, bulkheads: { backend: 10 } });
+    expect(
+      backendAfter((s) => (s.services.backend.inbound = { shedding: { 'queue-timeout': '200ms' } })).inbound
+        ?.shedding,
+    ).toEqual({ kind: 'queue-timeout', timeoutMs: 200 });
+    expect(
+      backendAfter((s) => (s.services.backend.inbound = { shedding: { codel: { target: '10ms' } } })).inbound
+        ?.shedding,
+    ).toEqual({ kind: 'codel', targetMs: 10, intervalMs: 100 });
+  });
+
+  it('versions, weightSchedule and routes resolve; replicas default to the sum of the versions', () => {
+    const backend = backendAfter((s) => {
+      s.services.backend.versions = [
+        { name: 'v1', replicas: 9, weight: 99 },
+        { name: 'v2', replicas: 1, weight: '1%', errorRate: 0.5, serviceTime: '20ms' },
+      ];
+      s.services.backend.weightSchedule = [{ at: '10s', weights: { v1: 50, v2: 50 } }];
+      s.services.backend.routes = [{ match: { requestClass: 'beta' }, version: 'v2' }];
+    });
+    expect(backend.replicas).toBe(10);
+    // A fault may hit up to the inferred replica count.
+    const input = minimal();
+    input.services['backend'] = {
+      ...input.services['backend'],
+      versions: [
+        { name: 'v1', replicas: 3 },
+        { name: 'v2', replicas: 1 },
+      ],
+    };
+    input['faults'] = [{ at: 0, service: 'backend', instances: 4, crash: true }];
+    expect(resolveScenario(input).services[1]?.replicas).toBe(4);
+    input['faults'] = [{ at: 0, service: 'backend', instances: 5, crash: true }];
+    expect(messagesOf(input)).toEqual([
+      'test.yaml: faults[0].instances: must be <= the replicas of backend (4) (got 5)',
+    ]);
+    expect(backend.versions).toEqual([
+      { name: 'v1', replicas: 9, weight: 99, serviceTimeMs: null, errorRate: null },
+      { name: 'v2', replicas: 1, weight: 1, serviceTimeMs: { kind: 'constant', value: 20 }, errorRate: 0.5 },
+    ]);
+    expect(backend.weightSchedule).toEqual([{ atMs: 10_000, weights: { v1: 50, v2: 50 } }]);
+    expect(backend.routes).toEqual([{ match: { requestClass: 'beta' }, version: 'v2' }]);
+    expect(backendAfter((s) => (s.services.backend.deadlinePropagation = true)).deadlinePropagation).toBe(
+      true,
+    );
+  });
+
+  it('traffic requestClass, call mirror (100 % by default) and fault injection', () => {
+    const input = minimal();
+    input.services['shadow'] = { serviceTime: '1ms' };
+    input.traffic[0] = { ...input.traffic[0], requestClass: 'beta' };
+    input.services['frontend'] = {
+      serviceTime: '2ms',
+      calls: [
+        {
+          to: 'backend',
+          mirror: { to: 'shadow' },
+          faultInjection: { delay: { percent: 5, fixed: '200ms' }, abort: { percent: '1%', status: 503 } },
+        },
+      ],
+    };
+    const config = resolveScenario(input);
+    expect(config.traffic[0]?.requestClass).toBe('beta');
+    const call = config.services[0]?.calls[0]?.[0];
+    expect(call?.mirror).toEqual({ to: 'shadow', percent: 100 });
+    expect(call?.faultInjection).toEqual({
+      delay: { percent: 5, delayMs: 200 },
+      abort: { percent: 1, status: 'rejected' },
+    });
+    input.services['frontend'] = {
+      serviceTime: '2ms',
+      calls: [{ to: 'backend', faultInjection: { abort: { percent: 10, status: 500 } } }],
+    };
+    expect(resolveScenario(input).services[0]?.calls[0]?.[0]?.faultInjection).toEqual({
+      delay: null,
+      abort: { percent: 10, status: 'error' },
+    });
+  });
+
+  it('a scenario without policy fields resolves exactly as before (no policy keys appear)', () => {
+    const config: SimulationConfig = resolveScenario(minimal());
+    for (const service of config.services) {
+      for (const key of [
+        'destination',
+        'inbound',
+        'deadlinePropagation',
+        'versions',
+        'weightSchedule',
+        'routes',
+      ])
+        expect(service).not.toHaveProperty(key);
+      for (const call of service.calls.flat()) {
+        expect(call).not.toHaveProperty('mirror');
+        expect(call).not.toHaveProperty('faultInjection');
+      }
+    }
+    expect(config.traffic[0]).not.toHaveProperty('requestClass');
+  });
+});
+
+const CASES: [string, Mutation, string[]][] = [
+  [
+    'a misspelt preset',
+    (s) => (s.services.backend.destinationPolicy = { outlierDetection: 'envoy-default' }),
+    [
+      'test.yaml: services.backend.destinationPolicy.outlierDetection: must be "envoy-defaults" or an object { consecutive5xx, interval, baseEjectionTime, maxEjectionPercent, ... } (got "envoy-default")',
+    ],
+  ],
+  [
+    "Istio's field name instead of meshsim's",
+    (s) => (s.services.backend.destinationPolicy = { outlierDetection: { consecutive5xxErrors: 3 } }),
+    [
+      'test.yaml: services.backend.destinationPolicy.outlierDetection.consecutive5xxErrors: unknown field; expected one of: consecutive5xx, consecutiveGatewayErrors, interval, baseEjectionTime, maxEjectionTime, maxEjectionPercent, successRate, failurePercentage',
+    ],
+  ],
+  [
+    'a misspelt retry-budget kind',
+    (s) => (s.services.backend.destinationPolicy = { retryBudget: 'linkrd' }),
+    [
+      'test.yaml: services.backend.destinationPolicy.retryBudget: must be one of "linkerd", "envoy", "grpc", "aws-sdk" (got "linkrd") (did you mean "linkerd"?)',
+    ],
+  ],
+  [
+    'two retry-budget kinds',
+    (s) => (s.services.backend.destinationPolicy = { retryBudget: { linkerd: {}, envoy: {} } }),
+    [
+      'test.yaml: services.backend.destinationPolicy.retryBudget: must name exactly one retry-budget kind (got linkerd and envoy)',
+    ],
+  ],
+  [
+    'a camelCase load-balancer key',
+    (s) => (s.services.backend.destinationPolicy = { loadBalancer: { peakEwma: { decay: '1s' } } }),
+    [
+      'test.yaml: services.backend.destinationPolicy.loadBalancer.peakEwma: unknown field (did you mean "peak-ewma"?)',
+    ],
+  ],
+  [
+    'locality-aware without its parameter',
+    (s) => (s.services.backend.destinationPolicy = { loadBalancer: 'locality-aware' }),
+    [
+      'test.yaml: services.backend.destinationPolicy.loadBalancer: needs its parameter: write { locality-aware: { minHealthyPercent: 70 } } (got "locality-aware")',
+    ],
+  ],
+  [
+    'connection-pool limits out of range',
+    (s) =>
+      (s.services.backend.destinationPolicy = { connectionPool: { maxConnections: 0, maxRetries: 'none' } }),
+    [
+      'test.yaml: services.backend.destinationPolicy.connectionPool.maxConnections: must be an integer >= 1 (got 0)',
+      'test.yaml: services.backend.destinationPolicy.connectionPool.maxRetries: must be an integer >= 0 or "unlimited" (got "none")',
+    ],
+  ],
+  [
+    'a max penalty below the default min penalty',
+    (s) => (s.services.backend.destinationPolicy = { failureAccrual: { maxPenalty: '500ms' } }),
+    [
+      'test.yaml: services.backend.destinationPolicy.failureAccrual.maxPenalty: must be >= minPenalty (default 1000ms) (got "500ms")',
+    ],
+  ],
+  [
+    'a failure rate of 0 or above 100 %',
+    (s) => {
+      s.services.backend.destinationPolicy = { errorRateBreaker: { failureRate: 0 } };
+      s.services.frontend.destinationPolicy = { errorRateBreaker: { failureRate: '150%' } };
+    },
+    [
+      'test.yaml: services.frontend.destinationPolicy.errorRateBreaker.failureRate: must be a percentage in [0, 100]: a number (12.5) or a string such as 12.5% (got "150%")',
+      'test.yaml: services.backend.destinationPolicy.errorRateBreaker.failureRate: must be a percentage > 0 (got 0)',
+    ],
+  ],
+  [
+    'rate limit out of range',
+    (s) => (s.services.backend.inbound = { rateLimit: { rps: 0, burst: 0.5, scope: 'pod' } }),
+    [
+      'test.yaml: services.backend.inbound.rateLimit.rps: must be a rate > 0 such as 500, 500/s or 30000/m (got 0)',
+      'test.yaml: services.backend.inbound.rateLimit.burst: must be a number >= 1 (got 0.5)',
+      'test.yaml: services.backend.inbound.rateLimit.scope: must be one of "instance", "service" (got "pod")',
+    ],
+  ],
+  [
+    'camelCase shedding kind',
+    (s) => (s.services.backend.inbound = { shedding: { queueTimeout: '200ms' } }),
+    [
+      'test.yaml: services.backend.inbound.shedding.queueTimeout: unknown field (did you mean "queue-timeout"?)',
+    ],
+  ],
+  [
+    'an unknown allowed caller',
+    (s) => (s.services.backend.inbound = { allowedCallers: ['frontnd', 'client'] }),
+    [
+      'test.yaml: services.backend.inbound.allowedCallers[0]: unknown caller "frontnd" (did you mean "frontend"?); known callers: frontend, backend, client (services and traffic sources)',
+    ],
+  ],
+  [
+    'bulkheads on services not called',
+    (s) => (s.services.frontend.inbound = { bulkheads: { backend: 0, frontend: 3, nope: 2 } }),
+    [
+      'test.yaml: services.frontend.inbound.bulkheads.backend: must be an integer >= 1 (got 0)',
+      "test.yaml: services.frontend.inbound.bulkheads.frontend: names a service that frontend never calls (a bulkhead caps frontend's own calls to a downstream service; frontend calls backend)",
+      'test.yaml: services.frontend.inbound.bulkheads.nope: unknown service "nope"; known services: frontend, backend',
+    ],
+  ],
+  [
+    'version replicas not adding up, weights on some versions only',
+    (s) => {
+      s.services.backend.replicas = 10;
+      s.services.backend.versions = [
+        { name: 'v1', replicas: 8, weight: 99 },
+        { name: 'v2', replicas: 1 },
+      ];
+    },
+    [
+      "test.yaml: services.backend.versions: the versions' replicas add up to 9, but services.backend.replicas is 10 (omit replicas to use the sum)",
+      'test.yaml: services.backend.versions[1].weight: is required because v1 sets a weight: set weight on every version or on none',
+    ],
+  ],
+  [
+    'duplicate version names, weights not adding up to 100',
+    (s) =>
+      (s.services.backend.versions = [
+        { name: 'v1', replicas: 1, weight: 90 },
+        { name: 'v1', replicas: 1, weight: 5 },
+      ]),
+    [
+      'test.yaml: services.backend.versions[1].name: duplicate version name "v1"',
+      "test.yaml: services.backend.versions: the versions' weights must add up to 100 (got 95)",
+    ],
+  ],
+  [
+    'a weight schedule with an unknown version, going back in time, past the end',
+    (s) => {
+      s.duration = '10s';
+      s.services.backend.versions = [
+        { name: 'v1', replicas: 1, weight: 100 },
+        { name: 'v2', replicas: 1, weight: 0 },
+      ];
+      s.services.backend.weightSchedule = [
+        { at: '5s', weights: { v1: 90, v3: 10 } },
+        { at: '4s', weights: { v1: 50 } },
+        { at: '20s', weights: { v2: 100 } },
+      ];
+    },
+    [
+      'test.yaml: services.backend.weightSchedule[0].weights.v3: unknown version "v3" (did you mean "v1"?); known versions: v1, v2',
+      'test.yaml: services.backend.weightSchedule[1].at: must be after the previous step (5s) (got "4s")',
+      'test.yaml: services.backend.weightSchedule[1].weights: must add up to 100 (got 50)',
+      'test.yaml: services.backend.weightSchedule[2].at: must be before the end of the run (duration 10s) (got "20s")',
+    ],
+  ],
+  [
+    'a weight schedule without weighted versions',
+    (s) => (s.services.backend.weightSchedule = [{ at: '5s', weights: { v1: 100 } }]),
+    [
+      'test.yaml: services.backend.weightSchedule: needs versions with a weight on every version (the split before the first step)',
+    ],
+  ],
+  [
+    'a route to an unknown version',
+    (s) => (s.services.backend.routes = [{ match: { requestClass: 'beta' }, version: 'v2' }]),
+    [
+      'test.yaml: services.backend.routes[0].version: unknown version "v2" (did you mean "v1"?); known versions: v1',
+    ],
+  ],
+  [
+    'a mirror to an unknown service, over 100 %',
+    (s) => (s.services.frontend.calls[0].mirror = { to: 'shadow', percent: 120 }),
+    [
+      'test.yaml: services.frontend.calls[0].mirror.percent: must be a percentage in [0, 100]: a number (12.5) or a string such as 12.5% (got 120)',
+      'test.yaml: services.frontend.calls[0].mirror.to: unknown service "shadow"; known services: frontend, backend',
+    ],
+  ],
+  [
+    'a mirror that closes a call cycle',
+    (s) => {
+      s.services.backend.calls = [{ to: 'worker', mirror: { to: 'frontend' } }];
+      s.services.worker = { serviceTime: '1ms' };
+    },
+    [
+      'test.yaml: services.backend.calls[0].mirror.to: call cycle frontend → backend → frontend: a request would call itself forever (the model needs an acyclic call graph)',
+    ],
+  ],
+  [
+    'fault injection without an effect, or with a bad status and no delay',
+    (s) => {
+      s.services.frontend.calls = [
+        { to: 'backend', faultInjection: {} },
+        { to: 'backend', faultInjection: { abort: { percent: 1, status: 404 }, delay: { percent: 5 } } },
+      ];
+    },
+    [
+      'test.yaml: services.frontend.calls[0].faultInjection: must set delay, abort or both',
+      'test.yaml: services.frontend.calls[1].faultInjection.delay.fixed: is required',
+      'test.yaml: services.frontend.calls[1].faultInjection.abort.status: must be one of 500, 503 (got 404)',
+    ],
+  ],
+  [
+    'deadlinePropagation that is not a boolean, an empty request class',
+    (s) => {
+      s.services.backend.deadlinePropagation = 'yes';
+      s.traffic[0].requestClass = '';
+    },
+    [
+      'test.yaml: services.backend.deadlinePropagation: must be true or false (got "yes")',
+      'test.yaml: traffic[0].requestClass: must not be empty',
+    ],
+  ],
+];
+
+describe('invalid policies: each error names the file, the field path and the reason', () => {
+  it.each(CASES)('%s', (_name, mutate, expected) => {
+    const input = minimal();
+    mutate(input);
+    expect(messagesOf(input)).toEqual(expected);
+  });
+});
+
+/** The ```yaml blocks of a markdown section that are whole scenarios (they have `traffic:`). */
+function scenarioBlocks(markdown: string, fromHeading: string, toHeading: string): string[] {
+  const start = markdown.indexOf(fromHeading);
+  const end = markdown.indexOf(toHeading, start + 1);
+  const section = markdown.slice(start, end);
+  return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map((m) => m[1] as string)
+    .filter((block) => /^traffic:/m.test(block));
+}
+
+describe('docs/scenario-format.md: every complete policy example is valid and runs', () => {
+  const doc = readFileSync(
+    fileURLToPath(new URL('../../../docs/scenario-format.md', import.meta.url)),
+    'utf8',
+  );
+  const blocks = scenarioBlocks(doc, '## Policies', '## Traffic');
+  const validate = new Ajv2020({ allErrors: true, strictTypes: false }).compile(scenarioJsonSchema());
+
+  it('has at least one complete example per policy', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(blocks.map((block, i) => [i, block] as const))(
+    'example %i parses, matches the JSON Schema and runs 1 s',
+    (i, block) => {
+      const config = parseScenario(block, `policy-example-${i}.yaml`);
+      expect(validate(parseYaml(block))).toBe(true);
+      const result = simulate({ ...config, durationMs: 1000 });
+      expect(result.conservation.holds).toBe(true);
+    },
+  );
+});
+
+describe('mesh-shape options and per-service mesh fields', () => {
+  it('istioVersion, mtls, encryption, appMeshLegacyAccount and layered reach the mesh config', () => {
+    const input = minimal();
+    input['mesh'] = { shape: 'istio-sidecar', istioVersion: '1.20', mtls: false };
+    const mesh = resolveScenario(input).mesh;
+    expect(mesh.istioVersion).toBe('1.20');
+    expect(mesh.mtls).toBe(false);
+    input['mesh'] = { shape: 'layered', layered: { inCluster: 'linkerd', crossCluster: 'none' } };
+    expect(resolveScenario(input).mesh.layered).toEqual({ inCluster: 'linkerd', crossCluster: 'none' });
+    input['mesh'] = { shape: 'cilium', encryption: true };
+    expect(resolveScenario(input).mesh.encryption).toBe(true);
+    input['mesh'] = { shape: 'app-mesh', appMeshLegacyAccount: true };
+    expect(resolveScenario(input).mesh.appMeshLegacyAccount).toBe(true);
+  });
+
+  it('waypoint, requestBytes and responseBytes reach the service config (sizes in bytes)', () => {
+    const backend = backendAfter((s) => {
+      s.services.backend.waypoint = { replicas: 2 };
+      s.services.backend.requestBytes = '1Ki';
+      s.services.backend.responseBytes = 512;
+    });
+    expect(backend.waypoint).toEqual({ replicas: 2 });
+    expect(backend.requestBytes).toBe(1024);
+    expect(backend.responseBytes).toBe(512);
+  });
+
+  it('an Istio release written as a YAML number is rejected with a hint to quote it', () => {
+    const input = minimal();
+    input['mesh'] = { shape: 'istio-sidecar', istioVersion: 1.2 };
+    expect(messagesOf(input)[0]).toMatch(
+      /^test\.yaml: mesh\.istioVersion: must be an Istio release with a cited profile, as a string: .* \(got 1\.2\) \(quote it: YAML reads 1\.20 as the number 1\.2\)$/,
+    );
+  });
+});
