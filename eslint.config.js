@@ -18,7 +18,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use a seeded stream from RandomStreams (determinism).' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use a seeded stream from RandomStreams (determinism).',
+        },
         { object: 'Date', property: 'now', message: 'Simulated time only: use engine.now.' },
       ],
     },

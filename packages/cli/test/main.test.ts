@@ -79,10 +79,7 @@ describe('main: usage errors exit with 2', () => {
     [['run', 'retry-storm', '--seed', '1.5'], "invalid value for --seed: '1.5'"],
     [['run', 'retry-storm', '--duration', '5x'], "invalid value for --duration: '5x'"],
     [['run', 'retry-storm', '--duration', '0s'], "invalid value for --duration: '0s'"],
-    [
-      ['run', 'retry-storm', '--mesh', 'kuma'],
-      "invalid value for --mesh: 'kuma' (expected one of: none,",
-    ],
+    [['run', 'retry-storm', '--mesh', 'kuma'], "invalid value for --mesh: 'kuma' (expected one of: none,"],
     [['run', 'retry-storm', '--json', '--csv'], 'choose one output format (got --json and --csv)'],
     [['run', 'retry-storm', '--json=yes'], "flag '--json' takes no value"],
     [['validate'], 'missing file'],

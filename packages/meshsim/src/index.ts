@@ -43,7 +43,13 @@ export {
 } from '@meshsim/scenario';
 
 // Reports: render results.
-export { renderText, renderJson, renderEdgesCsv, renderTimeSeriesCsv, renderOpenMetrics } from '@meshsim/report';
+export {
+  renderText,
+  renderJson,
+  renderEdgesCsv,
+  renderTimeSeriesCsv,
+  renderOpenMetrics,
+} from '@meshsim/report';
 
 export type { RunSummary, Random, Sampler, DistributionSpec, SimTimeMs, TimerHandle } from '@meshsim/engine';
 export type {
