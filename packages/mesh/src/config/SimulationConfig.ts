@@ -315,6 +315,12 @@ export interface MeshConfig {
   layered?: LayeredConfig;
   /** Whether the data plane authenticates both ends with mTLS. @defaultValue per shape (see docs/mesh-shapes/) */
   mtls?: boolean;
+  /**
+   * Lifetime of workload certificates [ms]; they are rotated at half their lifetime, so during a control-plane
+   * outage each proxy's certificate expires between 50 % and 100 % of this after the outage starts.
+   * @defaultValue 24 h (Istio `SECRET_TTL`; Linkerd proxy certificates also last 24 h)
+   */
+  certificateLifetimeMs?: number;
   /** `cilium`: transparent WireGuard encryption between nodes (its cost is an assumption). @defaultValue false */
   encryption?: boolean;
   /** `app-mesh`: the account had meshes before 2020-07-29 (Envoy circuit-breaker defaults, no implicit retries). @defaultValue false */

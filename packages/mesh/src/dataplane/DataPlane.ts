@@ -42,6 +42,12 @@ export interface DataPlane {
   shapeClientPolicies?(caller: CallerRef, target: string): ClientPolicy[];
   /** Every proxy this shape runs (for faults and accounting); empty for proxy-less shapes. */
   proxies(): readonly Proxy[];
+  /**
+   * Delay before an endpoint change (an instance going down or coming back at `nowMs`) reaches the
+   * callers, when the shape has its own timing (e.g. Lattice health checks); otherwise the mesh's
+   * `endpointUpdateDelayMs` applies.
+   */
+  endpointChangeDelayMs?(up: boolean, nowMs: number): number;
   /** Proxy resources over a run of `durationMs`. */
   totals(durationMs: number): ProxyTotals;
   /** Notes the user must see about this shape (unenforceable policies, assumptions). */

@@ -16,6 +16,13 @@ import { pricesOf, sumProxyTotals } from './proxyTotals.js';
 import { RouteCache } from './RouteCache.js';
 import type { Station } from './Station.js';
 
+/** VPC Lattice target-group health-check defaults (interval, thresholds). */
+export const LATTICE_HEALTH_CHECK = {
+  intervalMs: 30_000,
+  healthyThreshold: 5,
+  unhealthyThreshold: 2,
+} as const;
+
 /** One Lattice service per destination service; every call passes it. */
 export class LatticeDataPlane implements DataPlane {
   readonly shape = 'vpc-lattice' as const;
@@ -59,6 +66,17 @@ export class LatticeDataPlane implements DataPlane {
   /** Inbound protections other than IAM authorization are the service's own code. */
   serverEnforcer(): EnforcerKind {
     return 'application';
+  }
+
+  /**
+   * Lattice learns about targets from its health checks (target-group defaults: every 30 s, unhealthy
+   * after 2 failed checks, healthy after 5 passed; docs.aws.amazon.com/vpc-lattice target-group-health-checks,
+   * mesh-calibration.md §2.5). Checks run on a 30 s grid from t = 0; a crashed target refuses the check at once.
+   */
+  endpointChangeDelayMs(up: boolean, nowMs: number): number {
+    const firstCheckMs = Math.ceil(nowMs / LATTICE_HEALTH_CHECK.intervalMs) * LATTICE_HEALTH_CHECK.intervalMs;
+    const checks = up ? LATTICE_HEALTH_CHECK.healthyThreshold : LATTICE_HEALTH_CHECK.unhealthyThreshold;
+    return firstCheckMs + (checks - 1) * LATTICE_HEALTH_CHECK.intervalMs - nowMs;
   }
 
   /** Lattice terminates TLS and authenticates callers with IAM SigV4, not mTLS (unless `mtls: true`). */

@@ -29,8 +29,10 @@ export class Proxy {
   queued = 0;
   /** Traversals started. */
   traversals = 0;
-  /** False while the proxy is crashed: requests through it fail to connect, responses are reset. */
-  up = true;
+  /** True while the proxy is crashed (a fault). */
+  crashed = false;
+  /** True while its workload certificate has expired (a long control-plane outage): mTLS handshakes fail. */
+  certificateExpired = false;
   /** The service this proxy belongs to (sidecar's pod, waypoint's service), or null for per-node proxies. */
   service: string | null = null;
   /** The instance whose pod holds this proxy (sidecars), or -1. */
@@ -61,6 +63,11 @@ export class Proxy {
     this.cpuPerKiBMs = profile.cpuMsPerKiB ?? 0;
     this.unbounded = profile.workers === Infinity;
     this.freeAtMs = new Float64Array(this.unbounded ? 0 : Math.floor(profile.workers));
+  }
+
+  /** False while crashed or without a valid certificate: requests through it fail to connect, responses are reset. */
+  get up(): boolean {
+    return !this.crashed && !this.certificateExpired;
   }
 
   /** Memory of this proxy [MiB]: base, plus its configuration (`endpoints`), plus its pooled connections. */

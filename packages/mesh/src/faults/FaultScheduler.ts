@@ -91,16 +91,40 @@ function startFault({ world, event }: { world: World; event: FaultEvent }): void
     case 'crash':
     case 'crash-node':
       for (const instance of instances) instance.crash();
-      for (const proxy of proxies) proxy.up = false;
-      refreshLater(world, servicesOf(instances));
+      for (const proxy of proxies) proxy.crashed = true;
+      refreshLater(world, servicesOf(instances), false);
       return;
     case 'crash-proxy':
-      for (const proxy of proxies) proxy.up = false;
+      for (const proxy of proxies) proxy.crashed = true;
       return;
     case 'control-plane-outage':
       world.controlPlaneUp = false;
+      scheduleCertificateExpiry(world, event.fault);
       return;
   }
+}
+
+/**
+ * During a control-plane outage no certificate is renewed. Certificates are rotated at half their
+ * lifetime, so each proxy's expires between 50 % and 100 % of the lifetime after the outage starts
+ * (drawn per proxy from the `certificates` stream); from then its mTLS handshakes fail until the
+ * control plane is back. Only shapes with mTLS; managed hops (Lattice) are unaffected.
+ */
+function scheduleCertificateExpiry(world: World, fault: FaultConfig): void {
+  const mesh = world.config.mesh;
+  if (mesh.mtls === false) return;
+  const lifetimeMs = mesh.certificateLifetimeMs ?? 24 * 3_600_000;
+  const endMs = Math.min(fault.atMs + fault.durationMs, world.config.durationMs);
+  const random = world.certificateRandom();
+  for (const proxy of world.dataPlane.proxies()) {
+    if (proxy.role === 'managed-hop') continue;
+    const expiresMs = fault.atMs + lifetimeMs * (0.5 + 0.5 * random());
+    if (expiresMs < endMs) world.engine.scheduleAt(expiresMs, expireCertificate, proxy);
+  }
+}
+
+function expireCertificate(proxy: Proxy): void {
+  proxy.certificateExpired = true;
 }
 
 function endFault({ world, event }: { world: World; event: FaultEvent }): void {
@@ -117,17 +141,19 @@ function endFault({ world, event }: { world: World; event: FaultEvent }): void {
     case 'crash':
     case 'crash-node':
       for (const instance of instances) instance.restart();
-      for (const proxy of proxies) proxy.up = true;
-      refreshLater(world, servicesOf(instances));
+      for (const proxy of proxies) proxy.crashed = false;
+      refreshLater(world, servicesOf(instances), true);
       return;
     case 'crash-proxy':
-      for (const proxy of proxies) proxy.up = true;
+      for (const proxy of proxies) proxy.crashed = false;
       return;
     case 'control-plane-outage': {
       world.controlPlaneUp = true;
+      // Proxies reconnect and get fresh certificates at once (an assumption: no re-issue delay).
+      for (const proxy of world.dataPlane.proxies()) proxy.certificateExpired = false;
       const stale = [...world.staleServices];
       world.staleServices.clear();
-      refreshLater(world, stale);
+      refreshLater(world, stale, true);
       return;
     }
   }
@@ -140,10 +166,10 @@ function servicesOf(instances: readonly Instance[]): ServiceRuntime[] {
 }
 
 /** Endpoint lists change after the mesh's update delay, and not at all while the control plane is down. */
-function refreshLater(world: World, services: readonly ServiceRuntime[]): void {
-  for (const service of services) {
-    world.engine.schedule(world.config.mesh.endpointUpdateDelayMs, refreshEndpoints, { world, service });
-  }
+function refreshLater(world: World, services: readonly ServiceRuntime[], up: boolean): void {
+  const now = world.engine.now;
+  const delayMs = world.dataPlane.endpointChangeDelayMs?.(up, now) ?? world.config.mesh.endpointUpdateDelayMs;
+  for (const service of services) world.engine.schedule(delayMs, refreshEndpoints, { world, service });
 }
 
 function refreshEndpoints({ world, service }: { world: World; service: ServiceRuntime }): void {

@@ -1,6 +1,6 @@
 // The shared context of one simulation run: engine, random streams, transport, data plane, services, edges.
 
-import type { Engine, RandomStreams } from '@meshsim/engine';
+import type { Engine, Random, RandomStreams } from '@meshsim/engine';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { DataPlane } from '../dataplane/DataPlane.js';
 import type { Transport } from '../dataplane/Transport.js';
@@ -16,6 +16,7 @@ export class World {
   /** False during a control-plane outage: endpoint changes wait in `staleServices`. */
   controlPlaneUp = true;
   readonly staleServices = new Set<ServiceRuntime>();
+  private certificates: Random | null = null;
 
   constructor(
     readonly config: SimulationConfig,
@@ -23,6 +24,12 @@ export class World {
     readonly streams: RandomStreams,
     readonly transport: Transport,
   ) {}
+
+  /** The stream that draws certificate expiry times (created on first use, so runs without outages never create it). */
+  certificateRandom(): Random {
+    this.certificates ??= this.streams.stream('certificates');
+    return this.certificates;
+  }
 
   /** The stats of the edge `source → destination`, created on first use. */
   edge(source: string, destination: string): EdgeStats {

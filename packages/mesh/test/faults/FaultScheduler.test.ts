@@ -102,3 +102,53 @@ describe('faults', () => {
     expect(failedPerSecond.slice(8).every((n) => n === 0)).toBe(true);
   });
 });
+
+describe('control-plane timing', () => {
+  const services = [
+    service('a', { replicas: 2, concurrency: 64, calls: [[call('b')]] }),
+    service('b', { replicas: 4, concurrency: 64 }),
+  ];
+
+  it('vpc-lattice removes a crashed target after 2 failed health checks on its 30 s grid, not after 1 s', () => {
+    // Crash at 10 s: checks at 30 s and 60 s fail, so callers keep picking it until 60 s.
+    const crash = fault({ kind: 'crash' }, { atMs: 10_000, durationMs: Infinity });
+    const result = simulate(
+      config(services, [poisson('a', 100)], { shape: 'vpc-lattice', durationMs: 70_000, faults: [crash] }),
+    );
+    const failed =
+      result.timeSeries.edges.find((e) => e.source === 'a' && e.destination === 'b')?.failed ?? [];
+    expect(failed.slice(15, 58).every((n) => n > 0)).toBe(true);
+    expect(failed.slice(61).every((n) => n === 0)).toBe(true);
+  });
+
+  it('a long control-plane outage expires certificates between 50 % and 100 % of their lifetime: mTLS fails, then recovers', () => {
+    const hour = 3_600_000;
+    const outage = fault({ kind: 'control-plane-outage' }, { atMs: 0, durationMs: 3 * hour });
+    const cfg = config(services, [poisson('a', 0.5)], {
+      shape: 'istio-sidecar',
+      durationMs: 4 * hour,
+      faults: [outage],
+    });
+    const result = simulate({ ...cfg, mesh: { ...cfg.mesh, certificateLifetimeMs: 2 * hour } });
+    const series = result.timeSeries.edges.find((e) => e.source === 'client' && e.destination === 'a');
+    const failedIn = (fromH: number, toH: number): number =>
+      (series?.failed ?? []).slice(fromH * 3600, toH * 3600).reduce((x, y) => x + y, 0);
+    expect(failedIn(0, 1)).toBe(0); // every certificate still valid for ≥ 1 h
+    expect(failedIn(2.05, 3)).toBeGreaterThan(0.9 * 0.5 * 0.95 * 3600); // all expired by 2 h
+    expect(failedIn(3.01, 4)).toBe(0); // the control plane is back: fresh certificates
+    assertConservation(result);
+  });
+
+  it('shapes without mTLS are not affected by certificate expiry', () => {
+    const hour = 3_600_000;
+    const outage = fault({ kind: 'control-plane-outage' }, { atMs: 0, durationMs: 3 * hour });
+    const cfg = config(services, [poisson('a', 0.2)], {
+      shape: 'none',
+      durationMs: 3 * hour,
+      faults: [outage],
+    });
+    expect(
+      simulate({ ...cfg, mesh: { ...cfg.mesh, certificateLifetimeMs: 2 * hour } }).edges[0]?.failed,
+    ).toBe(0);
+  });
+});
