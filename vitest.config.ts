@@ -23,5 +23,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // On CI, also write a machine-readable report; .ci/run prints its 'N passed, N failed' line.
+    reporters:
+      process.env['CI'] === undefined
+        ? ['default']
+        : ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });
