@@ -4,10 +4,19 @@
 import { cpus, loadavg } from 'node:os';
 
 import { run as runEngineHotLoop, type BenchReport, type RunOptions } from './engine-hot-loop.js';
+import { run as runModelRequests } from './model-requests.js';
+import { run as runPlatform40 } from './platform-40.js';
+import { run as runScaling } from './scaling.js';
 
-/** Every bench script, in the order they run. Each exports `run(options): Promise<BenchReport>`. */
+/**
+ * Every bench script, in the order they run. Each exports `run(options): Promise<BenchReport>`.
+ * platform-40 always runs 1 simulated minute; `--platform40` or `BENCH_PLATFORM40=1` adds the 10-minute run.
+ */
 const SCRIPTS: { name: string; run: (options: RunOptions) => Promise<BenchReport> }[] = [
   { name: 'engine-hot-loop', run: runEngineHotLoop },
+  { name: 'model-requests', run: runModelRequests },
+  { name: 'scaling', run: runScaling },
+  { name: 'platform-40', run: runPlatform40 },
 ];
 
 /** Where and when the figures were measured. */
