@@ -34,6 +34,8 @@ export interface RunSummary {
 // Handles pack (generation, slot) into one float64-safe integer: handle = generation * SLOT_LIMIT + slot.
 const SLOT_LIMIT = 1 << 24;
 const GENERATION_LIMIT = 1 << 28;
+// Compaction is not worth it for small queues.
+const COMPACT_MIN_DEAD = 1024;
 
 /**
  * The discrete-event kernel.
@@ -69,6 +71,11 @@ export class Engine {
     return this.livePending;
   }
 
+  /** Entries in the queue, cancelled ones not yet dropped included (≤ about 2 × pending once it is large). */
+  get queuedEntries(): number {
+    return this.queue.size;
+  }
+
   /** Total events fired since the engine was created. */
   get eventsFired(): number {
     return this.fired;
@@ -101,6 +108,27 @@ export class Engine {
   }
 
   /**
+   * @internal Reserves the scheduling sequence number the next `schedule` call would take, so that an
+   * event scheduled later with {@link Engine.scheduleAtWithSequence} ties with others as if scheduled now.
+   */
+  reserveSequence(): number {
+    return this.queue.reserveSeq();
+  }
+
+  /**
+   * @internal Schedules `fire(arg)` at `timeMs` with a sequence number from {@link Engine.reserveSequence}.
+   * Used by {@link FixedDelayTimers} to keep the ordering contract for timers it holds back.
+   */
+  scheduleAtWithSequence<A>(timeMs: SimTimeMs, sequence: number, fire: EventHandler<A>, arg: A): TimerHandle {
+    if (!(timeMs >= this.nowMs) || timeMs === Infinity) {
+      throw new RangeError(
+        `scheduleAtWithSequence: timeMs must be a finite number >= now (${this.nowMs}) (got ${String(timeMs)})`,
+      );
+    }
+    return this.insert(timeMs, fire as EventHandler<unknown>, arg, sequence);
+  }
+
+  /**
    * Cancels a pending event in O(1). Returns true if it was pending, false if it had already
    * fired or been cancelled (cancelling twice is harmless).
    */
@@ -113,7 +141,22 @@ export class Engine {
     this.handlers[slot] = null;
     this.args[slot] = undefined;
     this.livePending--;
+    // PERF: lazy deletion leaves dead entries in the heap; timeouts are mostly cancelled, so they can
+    // outnumber live ones many times and slow every push/pop. Compact once the dead are the majority:
+    // O(n) every ≥ n/2 cancels, amortised O(1) per cancel.
+    const dead = this.queue.size - this.livePending;
+    if (dead > COMPACT_MIN_DEAD && dead > this.livePending) this.compact();
     return true;
+  }
+
+  /** Drops cancelled entries from the queue and frees their slots. Order of live events is unchanged. */
+  private compact(): void {
+    const handlers = this.handlers;
+    this.queue.retain((slot) => {
+      if (handlers[slot] !== null) return true;
+      this.releaseSlot(slot);
+      return false;
+    });
   }
 
   /** True while the event behind `handle` has neither fired nor been cancelled. */
@@ -196,7 +239,7 @@ export class Engine {
     return { eventsProcessed: processed, nowMs: this.nowMs, stoppedBy };
   }
 
-  private insert(timeMs: SimTimeMs, fire: EventHandler<unknown>, arg: unknown): TimerHandle {
+  private insert(timeMs: SimTimeMs, fire: EventHandler<unknown>, arg: unknown, sequence = -1): TimerHandle {
     let slot: number;
     if (this.freeCount > 0) {
       slot = this.freeSlots[--this.freeCount] as number;
@@ -208,7 +251,8 @@ export class Engine {
     this.handlers[slot] = fire;
     this.args[slot] = arg;
     this.livePending++;
-    this.queue.push(timeMs, slot);
+    if (sequence < 0) this.queue.push(timeMs, slot);
+    else this.queue.pushWithSeq(timeMs, sequence, slot);
     return (this.generations[slot] as number) * SLOT_LIMIT + slot;
   }
 

@@ -43,8 +43,20 @@ export class EventQueue {
 
   /** Adds `id` at `timeMs`; ties with existing entries are broken by insertion order. */
   push(timeMs: number, id: number): void {
+    this.pushWithSeq(timeMs, this.nextSeq++, id);
+  }
+
+  /** Takes the next sequence number without pushing, for an entry pushed later with {@link pushWithSeq}. */
+  reserveSeq(): number {
+    return this.nextSeq++;
+  }
+
+  /**
+   * Adds `id` at `timeMs` with a sequence number taken earlier by {@link reserveSeq}: it ties with
+   * other entries as if it had been pushed when the number was reserved.
+   */
+  pushWithSeq(timeMs: number, seq: number, id: number): void {
     if (this.count === this.times.length) this.grow();
-    const seq = this.nextSeq++;
     const times = this.times;
     const seqs = this.seqs;
     const ids = this.ids;
@@ -105,6 +117,62 @@ export class EventQueue {
     seqs[i] = s;
     ids[i] = id;
     return top;
+  }
+
+  /**
+   * Removes every entry whose id fails `keep`, in O(n): the survivors are packed and re-heapified
+   * bottom-up. Their (time, seq) keys are unchanged, so the order they come out in is unchanged.
+   */
+  retain(keep: (id: number) => boolean): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const ids = this.ids;
+    let n = 0;
+    for (let i = 0; i < this.count; i++) {
+      const id = ids[i] as number;
+      if (!keep(id)) continue;
+      times[n] = times[i] as number;
+      seqs[n] = seqs[i] as number;
+      ids[n] = id;
+      n++;
+    }
+    this.count = n;
+    for (let i = (n - 2) >> 2; i >= 0; i--) this.siftDown(i);
+  }
+
+  private siftDown(start: number): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const ids = this.ids;
+    const n = this.count;
+    const t = times[start] as number;
+    const s = seqs[start] as number;
+    const id = ids[start] as number;
+    let i = start;
+    for (;;) {
+      const first = (i << 2) + 1;
+      if (first >= n) break;
+      let best = first;
+      let bt = times[first] as number;
+      let bs = seqs[first] as number;
+      const end = first + 4 < n ? first + 4 : n;
+      for (let c = first + 1; c < end; c++) {
+        const ct = times[c] as number;
+        if (ct < bt || (ct === bt && (seqs[c] as number) < bs)) {
+          best = c;
+          bt = ct;
+          bs = seqs[c] as number;
+        }
+      }
+      if (t < bt || (t === bt && s < bs)) break;
+      times[i] = bt;
+      seqs[i] = bs;
+      ids[i] = ids[best] as number;
+      i = best;
+    }
+    times[i] = t;
+    seqs[i] = s;
+    ids[i] = id;
   }
 
   /** Removes every entry (the sequence counter keeps growing, so ordering stays FIFO across clears). */

@@ -2,6 +2,7 @@
 
 export { Engine } from './Engine.js';
 export { EventQueue } from './EventQueue.js';
+export { FixedDelayTimers } from './FixedDelayTimers.js';
 export { RandomStreams } from './random/RandomStreams.js';
 export { LatencyHistogram } from './stats/LatencyHistogram.js';
 export { meanConfidenceInterval, batchMeans, studentTQuantile } from './stats/confidenceInterval.js';
