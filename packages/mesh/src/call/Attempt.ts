@@ -1,6 +1,5 @@
 // One try of a call: the instance it targets, its route, and where it is on that route.
 
-import type { TimerHandle } from '@meshsim/engine';
 import type { Station } from '../dataplane/Station.js';
 import type { AttemptResult } from './AttemptResult.js';
 import type { Call } from './Call.js';
@@ -16,7 +15,8 @@ export class Attempt {
   result: AttemptResult = 'ok';
   /** True once the caller stopped waiting (timeout); the server may still be working on it. */
   abandoned = false;
-  perTryTimer: TimerHandle = -1;
+  /** Handle in the world's per-try timers, or -1. */
+  perTryTimer = -1;
   /** Absolute deadline the request carries [ms]: its call's start + overall timeout, or `Infinity`. */
   deadlineMs = Infinity;
   /** The server-side request once an instance accepted it (for cancellation propagation), else null. */

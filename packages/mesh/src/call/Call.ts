@@ -33,6 +33,11 @@ export class Call {
   private bypassedClient = false;
   /** Request class (header) the call carries; set by its parent before `start()`. Null = none. */
   requestClass: string | null = null;
+  /**
+   * @internal True when the overall timeout is this call's own (a propagated deadline) rather than its
+   * policy's: it then uses a plain engine timer instead of the shared fixed-delay timers.
+   */
+  oneOffTimeout = false;
   /** @internal Fault-injection delay of the next attempt [ms]; its timers run during the delay. */
   faultDelayMs = 0;
 
@@ -67,7 +72,9 @@ export class Call {
     this.client.callStarted(this.startMs);
     if (this.policy.timeoutMs !== Infinity) {
       this.deadlineMs = this.startMs + this.policy.timeoutMs;
-      this.overallTimer = engine.schedule(this.policy.timeoutMs, onOverallTimeout, this);
+      this.overallTimer = this.oneOffTimeout
+        ? engine.schedule(this.policy.timeoutMs, onOverallTimeout, this)
+        : this.world.overallTimers(this.policy.timeoutMs).schedule(this);
     }
     this.startAttempt();
   }
@@ -77,7 +84,8 @@ export class Call {
     if (attempt !== this.current) return; // abandoned earlier: the caller no longer listens
     this.current = null;
     const engine = this.world.engine;
-    if (attempt.perTryTimer >= 0) engine.cancel(attempt.perTryTimer);
+    if (attempt.perTryTimer >= 0)
+      this.world.perTryTimers(this.policy.perTryTimeoutMs).cancel(attempt.perTryTimer);
     this.client.attemptEnded(
       attempt.instance,
       attempt.result,
@@ -119,7 +127,9 @@ export class Call {
     const current = this.current;
     if (current !== null) {
       current.abandoned = true;
-      if (current.perTryTimer >= 0) engine.cancel(current.perTryTimer);
+      if (current.perTryTimer >= 0) {
+        this.world.perTryTimers(this.policy.perTryTimeoutMs).cancel(current.perTryTimer);
+      }
       this.client.attemptEnded(
         current.instance,
         'timeout',
@@ -162,7 +172,7 @@ export class Call {
     this.current = attempt;
     attempt.deadlineMs = this.deadlineMs;
     if (this.policy.perTryTimeoutMs !== Infinity) {
-      attempt.perTryTimer = engine.schedule(this.policy.perTryTimeoutMs, onPerTryTimeout, attempt);
+      attempt.perTryTimer = this.world.perTryTimers(this.policy.perTryTimeoutMs).schedule(attempt);
     }
     if (this.faultDelayMs > 0) {
       engine.schedule(this.faultDelayMs, onFaultDelayDone, attempt);
@@ -212,7 +222,10 @@ export class Call {
   private finish(cause: FailureCause | null): void {
     this.done = true;
     const now = this.world.engine.now;
-    if (this.overallTimer >= 0) this.world.engine.cancel(this.overallTimer);
+    if (this.overallTimer >= 0) {
+      if (this.oneOffTimeout) this.world.engine.cancel(this.overallTimer);
+      else this.world.overallTimers(this.policy.timeoutMs).cancel(this.overallTimer);
+    }
     if (cause === null) this.edge.recordSuccess(now - this.startMs);
     else this.edge.recordFailure(cause);
     if (!this.bypassedClient) this.client.callEnded(cause === null, now);
@@ -221,10 +234,12 @@ export class Call {
 }
 
 // PERF: module-level handlers with the call/attempt as argument: no closure per timer.
-function onOverallTimeout(call: Call): void {
+/** @internal Fired by the world's overall-timeout timers. */
+export function onOverallTimeout(call: Call): void {
   call.overallTimedOut();
 }
-function onPerTryTimeout(attempt: Attempt): void {
+/** @internal Fired by the world's per-try-timeout timers. */
+export function onPerTryTimeout(attempt: Attempt): void {
   attempt.call.perTryTimedOut(attempt);
 }
 function onBackoffDone(call: Call): void {

@@ -1,6 +1,10 @@
 // The shared context of one simulation run: engine, random streams, transport, data plane, services, edges.
 
+import { FixedDelayTimers } from '@meshsim/engine';
 import type { Engine, Random, RandomStreams } from '@meshsim/engine';
+import { onOverallTimeout, onPerTryTimeout } from '../call/Call.js';
+import type { Attempt } from '../call/Attempt.js';
+import type { Call } from '../call/Call.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { DataPlane } from '../dataplane/DataPlane.js';
 import type { Transport } from '../dataplane/Transport.js';
@@ -17,6 +21,8 @@ export class World {
   controlPlaneUp = true;
   readonly staleServices = new Set<ServiceRuntime>();
   private certificates: Random | null = null;
+  private readonly overall = new Map<number, FixedDelayTimers<Call>>();
+  private readonly perTry = new Map<number, FixedDelayTimers<Attempt>>();
 
   constructor(
     readonly config: SimulationConfig,
@@ -24,6 +30,30 @@ export class World {
     readonly streams: RandomStreams,
     readonly transport: Transport,
   ) {}
+
+  /**
+   * The overall-timeout timers of every call with timeout `delayMs`. Calls with one timeout share a
+   * FIFO: their deadlines arrive in order, so scheduling and cancelling are O(1) and cost the heap
+   * nothing (see FixedDelayTimers).
+   */
+  overallTimers(delayMs: number): FixedDelayTimers<Call> {
+    let timers = this.overall.get(delayMs);
+    if (timers === undefined) {
+      timers = new FixedDelayTimers(this.engine, delayMs, onOverallTimeout);
+      this.overall.set(delayMs, timers);
+    }
+    return timers;
+  }
+
+  /** The per-try-timeout timers of every attempt with per-try timeout `delayMs`. */
+  perTryTimers(delayMs: number): FixedDelayTimers<Attempt> {
+    let timers = this.perTry.get(delayMs);
+    if (timers === undefined) {
+      timers = new FixedDelayTimers(this.engine, delayMs, onPerTryTimeout);
+      this.perTry.set(delayMs, timers);
+    }
+    return timers;
+  }
 
   /** The stream that draws certificate expiry times (created on first use, so runs without outages never create it). */
   certificateRandom(): Random {

@@ -152,11 +152,14 @@ export class Instance implements Endpoint {
     if (downstream === undefined) throw new Error(`Instance: no downstream at stage ${stage}, call ${index}`);
     const propagates = this.service.propagatesDeadlines;
     const policy = downstream.policy(this.caller);
+    const effective = propagates
+      ? propagateDeadline(policy, request.attempt.deadlineMs, this.world.engine.now)
+      : policy;
     const call = new Call(
       this.world,
       this.caller,
       downstream.target,
-      propagates ? propagateDeadline(policy, request.attempt.deadlineMs, this.world.engine.now) : policy,
+      effective,
       downstream.edge,
       downstream.clientFor(this.caller),
       downstream.backoffRandom,
@@ -164,6 +167,8 @@ export class Instance implements Endpoint {
       downstream.config.optional,
     );
     if (propagates) (request.calls ??= []).push(call);
+    // A tightened deadline is a one-off timeout: keep it off the shared fixed-delay timers.
+    if (effective !== policy) call.oneOffTimeout = true;
     call.requestClass = request.attempt.call.requestClass;
     call.start();
   }
