@@ -7,6 +7,7 @@ export { ScenarioError, formatScenarioIssue } from './ScenarioError.js';
 export { listBundledScenarios, bundledScenariosDir } from './bundled.js';
 export { scenarioJsonSchema, scenarioJsonSchemaPath } from './jsonSchema.js';
 export { ScenarioSchema } from './schema.js';
+export { generatePlatform40 } from './generators/platform40.js';
 export { SCENARIO_DEFAULTS } from './defaults.js';
 export {
   parseDurationMs,
@@ -23,3 +24,4 @@ export type { ScenarioIssue } from './ScenarioError.js';
 export type { BundledScenario } from './bundled.js';
 export type { ScenarioOverrides } from './applyOverrides.js';
 export type { RawScenario, RawDistribution } from './schema.js';
+export type { Platform40Options } from './generators/platform40.js';

@@ -8,7 +8,6 @@ import { scenarioRegistry } from './internal/registry.js';
 import { got } from './internal/show.js';
 import {
   Distribution,
-  DistributionObject,
   Duration,
   IF_VALID,
   NAME_PATTERN,
@@ -22,6 +21,8 @@ import {
   integer,
   must,
 } from './schemaParts.js';
+import { Fault } from './faultSchema.js';
+import { Prices, ProxyProfileOverride, WaypointOverride } from './profileSchema.js';
 import {
   DestinationPolicy,
   FaultInjection,
@@ -41,6 +42,7 @@ export {
   RateValue,
 } from './schemaParts.js';
 export type { RawDistribution, RawDistributionObject } from './schemaParts.js';
+export { FAULT_EFFECTS, Fault, LATENCY_CHANGE_PATTERN, PROXY_ROLES } from './faultSchema.js';
 
 // ---------------------------------------------------------------------------------------------
 // Names and helpers
@@ -56,9 +58,6 @@ export const QUEUE_DISCIPLINES = ['fifo', 'lifo'] as const;
 
 /** Arrival processes of open-loop traffic (`traffic[].arrival`). */
 export const ARRIVAL_PROCESSES = ['poisson', 'constant'] as const;
-
-/** Fault latency change: `+<duration>` (added) or `x<factor>` (multiplied; `×` and `*` also accepted). */
-export const LATENCY_CHANGE_PATTERN = String.raw`^\s*(?:\+\s*(?:\d+(?:\.\d*)?|\.\d+)\s*(?:us|µs|ms|s|m|h)?|[x×*]\s*(?:\d+(?:\.\d*)?|\.\d+))\s*$`;
 
 // ---------------------------------------------------------------------------------------------
 // Policies and calls
@@ -158,21 +157,6 @@ export const ParallelGroup = z
 
 const MeshShape = z.enum(MESH_SHAPES as [MeshShapeName, ...MeshShapeName[]]);
 
-const Sidecar = z
-  .strictObject({
-    latency: doc(Distribution.optional(), 'Processing time per traversal (one direction through the proxy).'),
-    workers: doc(integer(1).optional(), 'Worker threads; traversals beyond this wait.'),
-    cpuPerRequest: doc(Duration.optional(), 'CPU time per request, both directions together (e.g. 0.2ms).'),
-    memoryBase: doc(MemorySize.optional(), 'Memory at rest: a number [MiB] or a size (60Mi, 64MB).'),
-    memoryPerEndpoint: doc(
-      MemorySize.optional(),
-      'Memory per endpoint in the proxy configuration: a number [KiB] or a size (2Ki).',
-    ),
-  })
-  .register(scenarioRegistry, {
-    description: 'Envoy sidecar profile overrides; fields not given keep the istio-sidecar defaults.',
-  });
-
 const MeshObject = z.strictObject({
   shape: doc(MeshShape, 'The mesh shape.'),
   libraryServices: doc(
@@ -196,7 +180,32 @@ const MeshObject = z.strictObject({
     Duration.optional(),
     "Delay before a crash or restart reaches the callers' load balancers. Default 1s.",
   ),
-  sidecar: Sidecar.optional(),
+  sidecar: doc(
+    ProxyProfileOverride.optional(),
+    'Envoy sidecar profile of istio-sidecar, app-mesh and consul (each has its own default).',
+  ),
+  ztunnel: doc(ProxyProfileOverride.optional(), 'For shape istio-ambient: the per-node ztunnel profile.'),
+  waypoint: doc(
+    WaypointOverride.optional(),
+    'For shape istio-ambient: the waypoint Envoy profile and replicas of services with a waypoint.',
+  ),
+  linkerdProxy: doc(
+    ProxyProfileOverride.optional(),
+    'For shape linkerd: the linkerd2-proxy sidecar profile.',
+  ),
+  ebpf: doc(ProxyProfileOverride.optional(), 'For shape cilium: the per-node eBPF datapath profile.'),
+  nodeProxy: doc(
+    ProxyProfileOverride.optional(),
+    'For shape cilium: the per-node Envoy that L7 policies pass through.',
+  ),
+  lattice: doc(
+    ProxyProfileOverride.optional(),
+    'For shapes vpc-lattice and layered: the managed Lattice hop, per traversal.',
+  ),
+  prices: doc(
+    Prices.optional(),
+    'Prices for the proxies\' monthly cost: "none", or overrides of the AWS us-east-1 list prices.',
+  ),
   istioVersion: doc(
     z
       .enum(ISTIO_VERSIONS as [IstioVersion, ...IstioVersion[]], {
@@ -453,67 +462,6 @@ export const Traffic = z
   }, IF_VALID)
   .register(scenarioRegistry, { id: 'Traffic', oneOf: [{ required: ['rate'] }, { required: ['users'] }] });
 
-const LatencyChange = z
-  .union(
-    [
-      z
-        .string()
-        .regex(
-          new RegExp(LATENCY_CHANGE_PATTERN),
-          must('must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3")'),
-        ),
-      DistributionObject,
-    ],
-    must(
-      'must be "+150ms" (added), "x3" (multiplied) or a distribution object such as { exponential: { mean: 50ms } } (added)',
-    ),
-  )
-  .register(scenarioRegistry, { id: 'LatencyChange' });
-
-const FAULT_EFFECTS = ['latency', 'errorRate', 'crash'] as const;
-
-/** A scheduled fault. */
-export const Fault = z
-  .strictObject({
-    at: doc(Duration, 'When the fault starts.'),
-    for: doc(
-      PositiveDuration.optional(),
-      'How long it lasts (for crash: until the instances restart). Default: to the end.',
-    ),
-    service: doc(z.string(), 'The affected service.'),
-    instances: doc(
-      z
-        .union(
-          [integer(1), z.literal('all', must('must be an integer >= 1 or "all"'))],
-          must('must be an integer >= 1 or "all"'),
-        )
-        .optional(),
-      'How many instances (the first N) are affected. Default all.',
-    ),
-    latency: doc(
-      LatencyChange.optional(),
-      'Slower service: "+150ms" or a distribution object (added), or "x3" (service time multiplied).',
-    ),
-    errorRate: doc(Probability.optional(), 'Extra probability that a request fails with a 500.'),
-    crash: doc(z.literal(true).optional(), 'The instances crash (connections reset, then refused).'),
-  })
-  .superRefine((fault, ctx) => {
-    const effects = FAULT_EFFECTS.filter((key) => fault[key] !== undefined);
-    if (effects.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'must set one effect: latency, errorRate or crash' });
-    } else if (effects.length > 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [effects[1] as string],
-        message: `cannot be combined with ${effects[0] as string}: one effect per fault (add another fault)`,
-      });
-    }
-  }, IF_VALID)
-  .register(scenarioRegistry, {
-    id: 'Fault',
-    oneOf: [{ required: ['latency'] }, { required: ['errorRate'] }, { required: ['crash'] }],
-  });
-
 // ---------------------------------------------------------------------------------------------
 // The file
 
@@ -547,7 +495,10 @@ export const ScenarioSchema = z
       'Services by name (lowercase DNS labels).',
     ),
     traffic: doc(z.array(Traffic).min(1), 'Traffic sources: open loop (rate) or closed loop (users).'),
-    faults: doc(z.array(Fault).optional(), 'Scheduled faults: latency, errors or crashes.'),
+    faults: doc(
+      z.array(Fault).optional(),
+      'Scheduled faults: latency, errors, crashes of instances, proxies or nodes, control-plane outages.',
+    ),
     assumptions: doc(z.array(z.string()).optional(), 'Modelling assumptions, printed with the results.'),
   })
   .register(scenarioRegistry, {

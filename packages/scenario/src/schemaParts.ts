@@ -30,10 +30,15 @@ export function durationOrNaN(value: unknown): number {
 /** Runs a refinement only when the value itself is valid (no unknown keys, no bad fields), to avoid follow-on noise. */
 export const IF_VALID = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 
-/** Attaches a description (shown by editors on hover) to a schema, in the private registry. */
+/**
+ * Attaches a description (shown by editors on hover) to a schema, in the private registry. A schema
+ * that is already registered (a shared part such as `Duration`) is cloned first, so that each field
+ * keeps its own description and the part keeps its id.
+ */
 export function doc<T extends z.ZodType>(schema: T, description: string): T {
-  scenarioRegistry.add(schema, { description });
-  return schema;
+  const target = scenarioRegistry.has(schema) ? (schema.clone() as T) : schema;
+  scenarioRegistry.add(target, { description });
+  return target;
 }
 
 /** A schema-level error: `reason (got <input>)`. */

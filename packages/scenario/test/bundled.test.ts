@@ -3,9 +3,12 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { platform40Yaml } from '../src/generators/platform40Yaml.js';
 import {
   ScenarioError,
   bundledScenariosDir,
+  generatePlatform40,
+  resolveScenario,
   listBundledScenarios,
   loadScenario,
   loadScenarioFile,
@@ -22,21 +25,33 @@ const POLICY_SCENARIOS = [
   'outlier-ejection',
 ];
 
+/** The scenarios about mesh shapes and their failure semantics, each with a doc page too. */
+const MESH_SCENARIOS = ['overhead-3tier', 'node-failure', 'control-plane-outage', 'platform-40'];
+
 const DOCS = fileURLToPath(new URL('../../../docs/scenarios/', import.meta.url));
 
 describe('bundled scenarios', () => {
   it('listBundledScenarios() lists every scenario of the package, sorted by name', () => {
     const listed = bundled.map((s) => s.name);
     expect(listed).toEqual(
-      expect.arrayContaining(POLICY_SCENARIOS.concat(['instance-crash', 'retry-storm', 'steady-3tier'])),
+      expect.arrayContaining([
+        ...POLICY_SCENARIOS,
+        ...MESH_SCENARIOS,
+        'instance-crash',
+        'retry-storm',
+        'steady-3tier',
+      ]),
     );
     expect(listed).toEqual([...listed].sort());
   });
 
-  it.each(POLICY_SCENARIOS)('%s has a doc page in docs/scenarios/ and an entry in its README', (name) => {
-    expect(existsSync(join(DOCS, `${name}.md`))).toBe(true);
-    expect(readFileSync(join(DOCS, 'README.md'), 'utf8')).toContain(`[${name}](${name}.md)`);
-  });
+  it.each([...POLICY_SCENARIOS, ...MESH_SCENARIOS])(
+    '%s has a doc page in docs/scenarios/ and an entry in its README',
+    (name) => {
+      expect(existsSync(join(DOCS, `${name}.md`))).toBe(true);
+      expect(readFileSync(join(DOCS, 'README.md'), 'utf8')).toContain(`[${name}](${name}.md)`);
+    },
+  );
 
   it.each(bundled.map((s) => s.name))('%s is listed in docs/scenarios/README.md', (name) => {
     expect(readFileSync(join(DOCS, 'README.md'), 'utf8')).toContain(`\`${name}\``);
@@ -104,6 +119,36 @@ describe('bundled scenarios', () => {
     const retryOn = config.services.map((s) => s.calls[0]?.[0]?.policy.retry.retryOn ?? []);
     expect(retryOn).toContainEqual(['connect-failure', 'reset']);
     expect(retryOn).toContainEqual([]);
+  });
+
+  it('platform-40.yaml is exactly what its generator writes (regenerate: npx -y pnpm@10 --filter @meshsim/scenario platform40)', () => {
+    const file = join(bundledScenariosDir(), 'platform-40.yaml');
+    expect(readFileSync(file, 'utf8')).toBe(platform40Yaml());
+    expect(loadScenario('platform-40')).toEqual(resolveScenario(generatePlatform40(), 'platform-40.yaml'));
+  });
+
+  it('node-failure: the proxy serving catalog-1 under either design, then its node', () => {
+    expect(loadScenario('node-failure').faults.map((f) => [f.service, f.instances, f.effect])).toEqual([
+      ['catalog', 1, { kind: 'crash-proxy', proxy: 'ztunnel' }],
+      ['catalog', 1, { kind: 'crash-proxy', proxy: 'sidecar' }],
+      ['catalog', 1, { kind: 'crash-node' }],
+    ]);
+  });
+
+  it('control-plane-outage: an outage 5–35 s around two crashes of catalog instances', () => {
+    expect(
+      loadScenario('control-plane-outage').faults.map((f) => [f.atMs, f.durationMs, f.effect.kind]),
+    ).toEqual([
+      [5000, 30_000, 'control-plane-outage'],
+      [10_000, 10_000, 'crash'],
+      [25_000, 20_000, 'crash'],
+    ]);
+  });
+
+  it('overhead-3tier has no faults and no policies', () => {
+    const config = loadScenario('overhead-3tier');
+    expect(config.faults).toEqual([]);
+    expect(config.services.flatMap((s) => s.calls.flat()).every((c) => !c.policySet)).toBe(true);
   });
 
   it('steady-3tier has no faults', () => {

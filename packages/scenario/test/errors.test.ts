@@ -280,7 +280,49 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'a fault without an effect',
     (s) => (s.faults = [{ at: '1s', service: 'backend' }]),
-    ['test.yaml: faults[0]: must set one effect: latency, errorRate or crash'],
+    [
+      'test.yaml: faults[0]: must set one effect: latency, errorRate, crash, crashProxy, crashNode or controlPlaneOutage',
+    ],
+  ],
+  [
+    'an unknown proxy role',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crashProxy: 'ztunel' }]),
+    [
+      'test.yaml: faults[0].crashProxy: must be one of "sidecar", "ztunnel", "waypoint", "node-proxy", "managed-hop" (got "ztunel") (did you mean "ztunnel"?)',
+    ],
+  ],
+  [
+    'a proxy crash on more instances than the service has',
+    (s) => {
+      s.services.backend.replicas = 2;
+      s.faults = [{ at: '1s', service: 'backend', instances: 3, crashProxy: 'sidecar' }];
+    },
+    ['test.yaml: faults[0].instances: must be <= the replicas of backend (2) (got 3)'],
+  ],
+  [
+    'a node crash without a service',
+    (s) => (s.faults = [{ at: '1s', crashNode: true }]),
+    ['test.yaml: faults[0].service: is required (every fault but controlPlaneOutage names its service)'],
+  ],
+  [
+    'crashNode: false',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crashNode: false }]),
+    ['test.yaml: faults[0].crashNode: must be true (got false)'],
+  ],
+  [
+    'a control-plane outage naming a service and instances',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', instances: 1, controlPlaneOutage: true }]),
+    [
+      'test.yaml: faults[0].service: does not apply to controlPlaneOutage: the control plane serves the whole mesh (remove it)',
+      'test.yaml: faults[0].instances: does not apply to controlPlaneOutage: the control plane serves the whole mesh (remove it)',
+    ],
+  ],
+  [
+    'a proxy crash combined with a node crash',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crashProxy: 'sidecar', crashNode: true }]),
+    [
+      'test.yaml: faults[0].crashNode: cannot be combined with crashProxy: one effect per fault (add another fault)',
+    ],
   ],
   [
     'a fault latency without + or x',
@@ -340,6 +382,33 @@ const CASES: [string, Mutation, string[]][] = [
     'a sidecar memory size without a known unit',
     (s) => (s.mesh = { shape: 'istio-sidecar', sidecar: { memoryBase: '64 megs' } }),
     ['test.yaml: mesh.sidecar.memoryBase: must be a memory size such as 64Mi or 50MB (got "64 megs")'],
+  ],
+  [
+    'a ztunnel profile with 0 workers',
+    (s) => (s.mesh = { shape: 'istio-ambient', ztunnel: { workers: 0 } }),
+    ['test.yaml: mesh.ztunnel.workers: must be an integer >= 1 or "unlimited" (got 0)'],
+  ],
+  [
+    'a misspelt waypoint field',
+    (s) => (s.mesh = { shape: 'istio-ambient', waypoint: { replica: 2 } }),
+    ['test.yaml: mesh.waypoint.replica: unknown field (did you mean "replicas"?)'],
+  ],
+  [
+    'replicas on a profile that is not the waypoint',
+    (s) => (s.mesh = { shape: 'linkerd', linkerdProxy: { replicas: 2 } }),
+    [
+      'test.yaml: mesh.linkerdProxy.replicas: unknown field; expected one of: latency, workers, cpuPerRequest, cpuPerKiB, memoryBase, memoryPerEndpoint, memoryPerConnection',
+    ],
+  ],
+  [
+    'prices that are neither "none" nor a table',
+    (s) => (s.mesh = { shape: 'linkerd', prices: 'free' }),
+    ['test.yaml: mesh.prices: must be "none" or a price table { vcpuHourUsd, gibHourUsd, ... } (got "free")'],
+  ],
+  [
+    'a negative price',
+    (s) => (s.mesh = { shape: 'vpc-lattice', prices: { latticeGbUsd: -1 } }),
+    ['test.yaml: mesh.prices.latticeGbUsd: must be >= 0 (got -1)'],
   ],
   ['a fractional seed', (s) => (s.seed = 1.5), ['test.yaml: seed: must be an integer or a string (got 1.5)']],
   ['a missing traffic list', (s) => delete s.traffic, ['test.yaml: traffic: is required']],

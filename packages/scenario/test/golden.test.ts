@@ -3,7 +3,13 @@
 // each scenario's documented qualitative outcome must hold (docs/scenarios/).
 
 import { simulate } from '@meshsim/mesh';
-import type { EdgeMetrics, ServiceMetrics, SimulationConfig, SimulationResult } from '@meshsim/mesh';
+import type {
+  EdgeMetrics,
+  MeshShapeName,
+  ServiceMetrics,
+  SimulationConfig,
+  SimulationResult,
+} from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, listBundledScenarios, loadScenario } from '../src/index.js';
 import {
@@ -46,6 +52,24 @@ function service(result: SimulationResult, name: string): ServiceMetrics {
   const found = result.services.find((s) => s.name === name);
   if (found === undefined) throw new Error(`no service ${name}`);
   return found;
+}
+
+/** The bundled scenario run under another mesh shape (as `meshsim compare --mesh` does). */
+function runUnder(name: string, mesh: MeshShapeName): SimulationResult {
+  return simulate(applyOverrides(bundledConfig(name), { mesh }));
+}
+
+/** Failed calls of an edge over the intervals starting in [fromMs, toMs). */
+function failedBetween(result: SimulationResult, e: EdgeMetrics, fromMs: number, toMs: number): number {
+  const series = result.timeSeries.edges.find(
+    (s) => s.source === e.source && s.destination === e.destination,
+  );
+  if (series === undefined) throw new Error(`no series for ${e.source} -> ${e.destination}`);
+  let failed = 0;
+  result.timeSeries.startMs.forEach((startMs, i) => {
+    if (startMs >= fromMs && startMs < toMs) failed += series.failed[i] ?? 0;
+  });
+  return failed;
 }
 
 /** Success rate of an edge over the intervals starting in [fromMs, toMs). */
@@ -202,6 +226,72 @@ describe('qualitative outcomes of the bundled scenarios', () => {
     const mobile = edge(result, 'mobile-bff', 'cart');
     expect(web.successRate).toBeGreaterThan(0.99);
     expect(mobile.failed).toBeGreaterThan(3 * web.failed);
+  });
+
+  it('overhead-3tier: added p50 none < linkerd < istio-ambient < istio-sidecar; 0 proxies without a mesh, one sidecar per pod', () => {
+    const shapes: MeshShapeName[] = ['none', 'linkerd', 'istio-ambient', 'istio-sidecar'];
+    const runs = shapes.map((shape) =>
+      shape === 'istio-sidecar' ? run('overhead-3tier') : runUnder('overhead-3tier', shape),
+    );
+    const p50 = runs.map((result) => edge(result, 'shoppers', 'frontend').latency.p50Ms);
+    for (let i = 1; i < p50.length; i++) {
+      expect(p50[i], `${shapes[i - 1] ?? ''} < ${shapes[i] ?? ''}`).toBeGreaterThan(p50[i - 1] ?? Infinity);
+    }
+    const [none, linkerd, , sidecar] = runs as [
+      SimulationResult,
+      SimulationResult,
+      SimulationResult,
+      SimulationResult,
+    ];
+    const pods = bundledConfig('overhead-3tier').services.reduce((sum, s) => sum + s.replicas, 0);
+    expect(none.proxies.count).toBe(0);
+    expect(sidecar.proxies.count).toBe(pods);
+    expect(linkerd.proxies.count).toBe(pods);
+    for (const [i, result] of runs.entries()) {
+      expect(result.warnings, shapes[i]).toEqual([]);
+      for (const e of result.edges)
+        expect(e.successRate, `${shapes[i] ?? ''} ${e.source} -> ${e.destination}`).toBe(1);
+    }
+  });
+
+  it('node-failure: the ztunnel crash fails > 40 % of the pages for 20 s, the sidecar crash < 2 %; the node crash is a short burst under both', () => {
+    const ambient = run('node-failure');
+    const sidecar = runUnder('node-failure', 'istio-sidecar');
+    const pages = (result: SimulationResult): EdgeMetrics => edge(result, 'shoppers', 'frontend');
+    // 10–30 s: the proxy serving catalog-1 is down.
+    expect(1 - successBetween(ambient, pages(ambient), 10_000, 30_000)).toBeGreaterThan(0.4);
+    expect(1 - successBetween(sidecar, pages(sidecar), 10_000, 30_000)).toBeLessThan(0.02);
+    expect(failedBetween(ambient, pages(ambient), 10_000, 30_000)).toBeGreaterThan(
+      20 * failedBetween(sidecar, pages(sidecar), 10_000, 30_000),
+    );
+    // 40–50 s: node-1 is down; the endpoint lists drop its pods after 1 s, so failures stop by 42 s.
+    for (const result of [ambient, sidecar]) {
+      expect(failedBetween(result, pages(result), 40_000, 42_000)).toBeGreaterThan(0);
+      expect(failedBetween(result, pages(result), 42_000, 50_000)).toBe(0);
+      expect(failedBetween(result, pages(result), 0, 10_000)).toBe(0);
+    }
+    // Each shape runs the fault for the proxy it has and says that the other one does nothing.
+    expect(ambient.warnings).toEqual([
+      'fault at 10000 ms: mesh shape istio-ambient has no sidecar proxy for service catalog; the fault does nothing',
+    ]);
+    expect(sidecar.warnings).toEqual([
+      'fault at 10000 ms: mesh shape istio-sidecar has no ztunnel proxy for service catalog; the fault does nothing',
+    ]);
+  });
+
+  it('control-plane-outage: stale endpoints fail > 5× more calls than without the outage; outlier detection cuts that by > 95 %', () => {
+    const calls = (config: SimulationConfig): EdgeMetrics => edge(simulate(config), 'frontend', 'catalog');
+    const shipped = edge(run('control-plane-outage'), 'frontend', 'catalog');
+    const noEjection = calls(bundledWithout('control-plane-outage', '# ejection'));
+    const noOutageNoEjection = calls(bundledWithout('control-plane-outage', '# ejection', '# outage'));
+    // Without ejection, the outage keeps the crashed instances listed for the whole crash.
+    expect(noEjection.failed).toBeGreaterThan(5 * noOutageNoEjection.failed);
+    expect(noOutageNoEjection.failed).toBeGreaterThan(0);
+    // With outlier detection each frontend sidecar ejects each dead instance after its 5th failure.
+    expect(shipped.failed).toBeLessThan(0.05 * noEjection.failed);
+    expect(shipped.failed).toBeLessThan(noOutageNoEjection.failed);
+    expect(shipped.policyEvents['outlier-ejections']).toBeGreaterThan(0);
+    expect(shipped.failures['connect-failure']).toBe(shipped.failed);
   });
 
   it.runIf(names.includes('platform-40'))('platform-40 (first 5 s): ~100 % success on every edge', () => {

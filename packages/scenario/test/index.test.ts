@@ -15,6 +15,7 @@ describe('@meshsim/scenario public API', () => {
         'applyOverrides',
         'bundledScenariosDir',
         'formatScenarioIssue',
+        'generatePlatform40',
         'listBundledScenarios',
         'loadScenario',
         'loadScenarioFile',

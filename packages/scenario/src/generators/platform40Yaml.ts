@@ -15,7 +15,7 @@ const HEADER = `# yaml-language-server: $schema=../schema/meshsim-scenario.schem
 # Replicas are sized for roughly 40 % utilisation at the default edge rate.
 #
 # Expected outcome (qualitative): ~100 % success on every edge; cross-cluster edges (to shipping and
-# analytics) are slower by the cross-cluster network latency; under istio-sidecar, ~120 sidecars.
+# analytics) are slower by the cross-cluster network latency; under istio-sidecar, 101 sidecars (one per pod).
 # Compare the mesh shapes' cost on it:  meshsim compare platform-40
 `;
 

@@ -1,34 +1,22 @@
 // Turns a schema-valid raw scenario into a SimulationConfig: applies defaults (from '@meshsim/mesh'
-// and SCENARIO_DEFAULTS), converts units to ms / req/s / MiB, and expands the short forms (policies: buildPolicies.ts).
+// and SCENARIO_DEFAULTS), converts units and expands the short forms (mesh: buildMesh.ts, faults: buildFaults.ts).
 
 import type { DistributionSpec } from '@meshsim/engine';
-import {
-  DEFAULT_CLUSTERS,
-  DEFAULT_NETWORK,
-  ENVOY_DEFAULT_BACKOFF,
-  NO_POLICY,
-  NO_RETRY,
-  defaultMeshConfig,
-} from '@meshsim/mesh';
+import { DEFAULT_CLUSTERS, DEFAULT_NETWORK } from '@meshsim/mesh';
 import type {
-  BackoffPolicy,
   CallConfig,
-  CallPolicy,
   ClusterConfig,
-  FaultConfig,
-  FaultEffect,
-  MeshConfig,
   NetworkConfig,
   RatePoint,
-  RetryPolicy,
   ServiceConfig,
   SimulationConfig,
   TrafficConfig,
 } from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
-import type { RawCall, RawFault, RawScenario, RawService, RawTraffic } from '../schema.js';
+import type { RawCall, RawScenario, RawService, RawTraffic } from '../schema.js';
 import { parseByteSize, parseDurationMs, parseRate } from '../units.js';
-import type { PathSegment } from './path.js';
+import { faultOf } from './buildFaults.js';
+import { buildMesh } from './buildMesh.js';
 import {
   destinationOf,
   faultInjectionOf,
@@ -38,52 +26,12 @@ import {
   versionsOf,
   weightScheduleOf,
 } from './buildPolicies.js';
+import { policyOf } from './callPolicyOf.js';
+import type { PathSegment } from './path.js';
 import { resolveDistribution } from './resolveDistribution.js';
 import type { PathIssue } from './zodIssues.js';
 
 const ms = parseDurationMs;
-const MIB = 1024 * 1024;
-
-type Duration = number | string;
-
-interface PolicyFields {
-  timeout?: Duration | undefined;
-  perTryTimeout?: Duration | undefined;
-  retry?: RawCall['retry'];
-}
-
-function backoffOf(raw: NonNullable<RawCall['retry']>['backoff']): BackoffPolicy {
-  if (raw === undefined) return ENVOY_DEFAULT_BACKOFF;
-  const maxGiven = raw.max === undefined ? undefined : ms(raw.max);
-  const baseMs =
-    raw.base !== undefined ? ms(raw.base) : Math.min(ENVOY_DEFAULT_BACKOFF.baseMs, maxGiven ?? Infinity);
-  // Envoy: the maximum interval defaults to 10 × the base interval.
-  const maxMs = maxGiven ?? (raw.base !== undefined ? 10 * baseMs : ENVOY_DEFAULT_BACKOFF.maxMs);
-  return { baseMs, maxMs, jitter: raw.jitter ?? ENVOY_DEFAULT_BACKOFF.jitter };
-}
-
-/** The policy a caller applies; `set` tells whether the user wrote any of it. */
-function policyOf(raw: PolicyFields): { policy: CallPolicy; set: boolean } {
-  const set = raw.timeout !== undefined || raw.perTryTimeout !== undefined || raw.retry !== undefined;
-  if (!set) return { policy: NO_POLICY, set };
-  const perTry = raw.perTryTimeout ?? raw.retry?.perTryTimeout;
-  const retry: RetryPolicy =
-    raw.retry === undefined
-      ? NO_RETRY
-      : {
-          maxAttempts: raw.retry.attempts,
-          retryOn: raw.retry.retryOn ?? SCENARIO_DEFAULTS.retryOn,
-          backoff: backoffOf(raw.retry.backoff),
-        };
-  return {
-    policy: {
-      timeoutMs: raw.timeout === undefined ? Infinity : ms(raw.timeout),
-      perTryTimeoutMs: perTry === undefined ? Infinity : ms(perTry),
-      retry,
-    },
-    set,
-  };
-}
 
 function callOf(raw: RawCall): CallConfig {
   const { policy, set } = policyOf(raw);
@@ -96,46 +44,6 @@ function callOf(raw: RawCall): CallConfig {
     // Policy fields appear only when written, so that configs without them stay as they were.
     ...(raw.faultInjection !== undefined && { faultInjection: faultInjectionOf(raw.faultInjection) }),
     ...(raw.mirror !== undefined && { mirror: mirrorOf(raw.mirror) }),
-  };
-}
-
-function meshOf(raw: RawScenario['mesh'], issues: PathIssue[]): MeshConfig {
-  if (raw === undefined) return defaultMeshConfig(SCENARIO_DEFAULTS.mesh);
-  if (typeof raw === 'string') return defaultMeshConfig(raw);
-  // Options whose defaults other defaults depend on (profiles, default policy) go to defaultMeshConfig.
-  const base = defaultMeshConfig(raw.shape, {
-    ...(raw.istioVersion !== undefined && { istioVersion: raw.istioVersion }),
-    ...(raw.appMeshLegacyAccount !== undefined && { appMeshLegacyAccount: raw.appMeshLegacyAccount }),
-    ...(raw.layered !== undefined && { layered: raw.layered }),
-  });
-  const sidecar = raw.sidecar;
-  const size = (value: number | string | undefined, unitBytes: number, fallback: number): number =>
-    value === undefined ? fallback : typeof value === 'number' ? value : parseByteSize(value) / unitBytes;
-  return {
-    ...base,
-    libraryServices: raw.libraryServices ?? base.libraryServices,
-    libraryCpuMsPerCall:
-      raw.libraryCpuPerCall === undefined ? base.libraryCpuMsPerCall : ms(raw.libraryCpuPerCall),
-    sidecar:
-      sidecar === undefined
-        ? base.sidecar
-        : {
-            latencyMs:
-              sidecar.latency === undefined
-                ? base.sidecar.latencyMs
-                : resolveDistribution(sidecar.latency, ['mesh', 'sidecar', 'latency'], issues),
-            workers: sidecar.workers ?? base.sidecar.workers,
-            cpuMsPerRequest:
-              sidecar.cpuPerRequest === undefined ? base.sidecar.cpuMsPerRequest : ms(sidecar.cpuPerRequest),
-            memoryBaseMiB: size(sidecar.memoryBase, MIB, base.sidecar.memoryBaseMiB),
-            memoryPerEndpointKiB: size(sidecar.memoryPerEndpoint, 1024, base.sidecar.memoryPerEndpointKiB),
-          },
-    endpointUpdateDelayMs:
-      raw.endpointUpdateDelay === undefined ? base.endpointUpdateDelayMs : ms(raw.endpointUpdateDelay),
-    loadBalancer: raw.loadBalancer ?? base.loadBalancer,
-    defaultPolicy: raw.defaultPolicy === undefined ? base.defaultPolicy : policyOf(raw.defaultPolicy).policy,
-    ...(raw.mtls !== undefined && { mtls: raw.mtls }),
-    ...(raw.encryption !== undefined && { encryption: raw.encryption }),
   };
 }
 
@@ -245,34 +153,6 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
   };
 }
 
-function faultEffectOf(raw: RawFault, i: number, issues: PathIssue[]): FaultEffect {
-  if (raw.crash === true) return { kind: 'crash' };
-  if (raw.errorRate !== undefined) return { kind: 'error', rate: raw.errorRate };
-  const latency = raw.latency;
-  if (typeof latency === 'string') {
-    const text = latency.trim();
-    if (text.startsWith('+'))
-      return { kind: 'latency', addMs: { kind: 'constant', value: ms(text.slice(1).trim()) }, multiply: 1 };
-    return { kind: 'latency', addMs: null, multiply: Number(text.slice(1).trim()) };
-  }
-  if (latency === undefined) throw new Error(`faults[${i}]: no effect (the schema should have caught this)`);
-  return {
-    kind: 'latency',
-    addMs: resolveDistribution(latency, ['faults', i, 'latency'], issues),
-    multiply: 1,
-  };
-}
-
-function faultOf(raw: RawFault, i: number, issues: PathIssue[]): FaultConfig {
-  return {
-    atMs: ms(raw.at),
-    durationMs: raw.for === undefined ? Infinity : ms(raw.for),
-    service: raw.service,
-    instances: raw.instances === undefined || raw.instances === 'all' ? Infinity : raw.instances,
-    effect: faultEffectOf(raw, i, issues),
-  };
-}
-
 /** An assumption line naming the services whose capacity came from defaults, if any did. */
 function capacityAssumptions(services: RawScenario['services']): string[] {
   const entries = Object.entries(services);
@@ -307,14 +187,16 @@ export function buildConfig(raw: RawScenario, defaultName: string, issues: PathI
     description: raw.description ?? '',
     seed: raw.seed ?? SCENARIO_DEFAULTS.seed,
     durationMs: raw.duration === undefined ? SCENARIO_DEFAULTS.durationMs : ms(raw.duration),
-    mesh: meshOf(raw.mesh, issues),
+    mesh: buildMesh(raw.mesh, issues),
     network: networkOf(raw.network, issues),
     clusters,
     services: Object.entries(raw.services).map(([name, service]) =>
       serviceOf(name, service, defaultCluster, issues),
     ),
     traffic: raw.traffic.map((source, i) => trafficOf(source, i, issues)),
-    faults: (raw.faults ?? []).map((fault, i) => faultOf(fault, i, issues)),
+    faults: (raw.faults ?? []).map((fault, i) =>
+      faultOf(fault, i, Object.keys(raw.services)[0] as string, issues),
+    ),
     assumptions: [...(raw.assumptions ?? []), ...capacityAssumptions(raw.services)],
   };
 }

@@ -98,14 +98,18 @@ export function writeGolden(name: string, summary: GoldenSummary): void {
 }
 
 /**
- * A bundled scenario without the lines that carry `marker` (e.g. `# budget`): the variant without the
- * policy, built exactly as the scenario's doc page tells users to (`grep -v '# budget' file.yaml`).
+ * A bundled scenario without the lines that carry any of the markers (e.g. `# budget`): the variant
+ * without the policy (or fault), built exactly as the scenario's doc page tells users to
+ * (`grep -v '# budget' file.yaml`). Every marker must occur in the file.
  */
-export function bundledWithout(name: string, marker: string): SimulationConfig {
+export function bundledWithout(name: string, ...markers: [string, ...string[]]): SimulationConfig {
   const scenario = listBundledScenarios().find((s) => s.name === name);
   if (scenario === undefined) throw new Error(`no bundled scenario ${name}`);
   const lines = readFileSync(scenario.file, 'utf8').split('\n');
-  const kept = lines.filter((line) => !line.includes(marker));
-  if (kept.length === lines.length) throw new Error(`${name}.yaml has no line marked ${marker}`);
+  for (const marker of markers) {
+    if (!lines.some((line) => line.includes(marker)))
+      throw new Error(`${name}.yaml has no line marked ${marker}`);
+  }
+  const kept = lines.filter((line) => !markers.some((marker) => line.includes(marker)));
   return parseScenario(kept.join('\n'), `${name}.yaml`);
 }

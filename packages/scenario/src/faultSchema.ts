@@ -1,0 +1,137 @@
+// The zod schema of a scheduled fault (`faults[]`): slower or failing instances, crashes of instances,
+// mesh proxies and nodes, and control-plane outages. Cross-references (service, instances) are in checkReferences.ts.
+
+import type { ProxyRole } from '@meshsim/mesh';
+import * as z from 'zod';
+import { scenarioRegistry } from './internal/registry.js';
+import {
+  DistributionObject,
+  Duration,
+  IF_VALID,
+  PositiveDuration,
+  Probability,
+  doc,
+  integer,
+  must,
+} from './schemaParts.js';
+
+/** Fault latency change: `+<duration>` (added) or `x<factor>` (multiplied; `×` and `*` also accepted). */
+export const LATENCY_CHANGE_PATTERN = String.raw`^\s*(?:\+\s*(?:\d+(?:\.\d*)?|\.\d+)\s*(?:us|µs|ms|s|m|h)?|[x×*]\s*(?:\d+(?:\.\d*)?|\.\d+))\s*$`;
+
+const PROXY_ROLE_SET: Readonly<Record<ProxyRole, true>> = {
+  sidecar: true,
+  ztunnel: true,
+  waypoint: true,
+  'node-proxy': true,
+  'managed-hop': true,
+};
+
+/** Proxy roles a `crashProxy` fault can target (the model's `ProxyRole`, every one). */
+export const PROXY_ROLES = Object.keys(PROXY_ROLE_SET) as [ProxyRole, ...ProxyRole[]];
+
+/** The effect keys of a fault, in the order errors list them; a fault sets exactly one. */
+export const FAULT_EFFECTS = [
+  'latency',
+  'errorRate',
+  'crash',
+  'crashProxy',
+  'crashNode',
+  'controlPlaneOutage',
+] as const;
+
+const EFFECT_LIST = `${FAULT_EFFECTS.slice(0, -1).join(', ')} or ${FAULT_EFFECTS[FAULT_EFFECTS.length - 1]}`;
+
+const LatencyChange = z
+  .union(
+    [
+      z
+        .string()
+        .regex(
+          new RegExp(LATENCY_CHANGE_PATTERN),
+          must('must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3")'),
+        ),
+      DistributionObject,
+    ],
+    must(
+      'must be "+150ms" (added), "x3" (multiplied) or a distribution object such as { exponential: { mean: 50ms } } (added)',
+    ),
+  )
+  .register(scenarioRegistry, { id: 'LatencyChange' });
+
+/** A scheduled fault: exactly one effect, on the first N instances of a service (or, for an outage, on the mesh). */
+export const Fault = z
+  .strictObject({
+    at: doc(Duration, 'When the fault starts.'),
+    for: doc(
+      PositiveDuration.optional(),
+      'How long it lasts (crashes: until the instances, proxies or nodes restart). Default: to the end.',
+    ),
+    service: doc(
+      z.string().optional(),
+      'The affected service. Required, except for controlPlaneOutage (which affects the whole mesh).',
+    ),
+    instances: doc(
+      z
+        .union(
+          [integer(1), z.literal('all', must('must be an integer >= 1 or "all"'))],
+          must('must be an integer >= 1 or "all"'),
+        )
+        .optional(),
+      'How many instances (the first N in placement order) are affected, or whose proxies or nodes are. Default all.',
+    ),
+    latency: doc(
+      LatencyChange.optional(),
+      'Slower service: "+150ms" or a distribution object (added), or "x3" (service time multiplied).',
+    ),
+    errorRate: doc(Probability.optional(), 'Extra probability that a request fails with a 500.'),
+    crash: doc(z.literal(true).optional(), 'The instances crash (connections reset, then refused).'),
+    crashProxy: doc(
+      z.enum(PROXY_ROLES).optional(),
+      "The mesh proxies serving the instances crash: their sidecars, their nodes' ztunnels or node proxies, the service's waypoints or its Lattice hop. A shape without that role ignores the fault (with a warning).",
+    ),
+    crashNode: doc(
+      z.literal(true).optional(),
+      'The nodes hosting the instances crash, with every instance (of any service) and proxy on them.',
+    ),
+    controlPlaneOutage: doc(
+      z.literal(true).optional(),
+      'The control plane is down: endpoint changes (crashes, restarts) stop reaching callers until it is back. Takes no service.',
+    ),
+  })
+  .superRefine((fault, ctx) => {
+    const effects = FAULT_EFFECTS.filter((key) => fault[key] !== undefined);
+    if (effects.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `must set one effect: ${EFFECT_LIST}` });
+      return;
+    }
+    if (effects.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [effects[1] as string],
+        message: `cannot be combined with ${effects[0] as string}: one effect per fault (add another fault)`,
+      });
+      return;
+    }
+    if (fault.controlPlaneOutage === true) {
+      for (const key of ['service', 'instances'] as const) {
+        if (fault[key] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message:
+              'does not apply to controlPlaneOutage: the control plane serves the whole mesh (remove it)',
+          });
+        }
+      }
+    } else if (fault.service === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['service'],
+        message: `is required (every fault but controlPlaneOutage names its service)`,
+      });
+    }
+  }, IF_VALID)
+  .register(scenarioRegistry, {
+    id: 'Fault',
+    oneOf: FAULT_EFFECTS.map((key) => ({ required: [key] })),
+  });

@@ -1,0 +1,45 @@
+// Resolves `faults` into FaultConfigs: the effect of each (latency, errors, crashes of instances, proxies
+// or nodes, control-plane outages), its start, duration and the instances it is anchored on.
+
+import type { FaultConfig, FaultEffect } from '@meshsim/mesh';
+import type { RawFault } from '../schema.js';
+import { parseDurationMs as ms } from '../units.js';
+import { resolveDistribution } from './resolveDistribution.js';
+import type { PathIssue } from './zodIssues.js';
+
+function faultEffectOf(raw: RawFault, i: number, issues: PathIssue[]): FaultEffect {
+  if (raw.crash === true) return { kind: 'crash' };
+  if (raw.crashProxy !== undefined) return { kind: 'crash-proxy', proxy: raw.crashProxy };
+  if (raw.crashNode === true) return { kind: 'crash-node' };
+  if (raw.controlPlaneOutage === true) return { kind: 'control-plane-outage' };
+  if (raw.errorRate !== undefined) return { kind: 'error', rate: raw.errorRate };
+  const latency = raw.latency;
+  if (typeof latency === 'string') {
+    const text = latency.trim();
+    if (text.startsWith('+'))
+      return { kind: 'latency', addMs: { kind: 'constant', value: ms(text.slice(1).trim()) }, multiply: 1 };
+    return { kind: 'latency', addMs: null, multiply: Number(text.slice(1).trim()) };
+  }
+  if (latency === undefined) throw new Error(`faults[${i}]: no effect (the schema should have caught this)`);
+  return {
+    kind: 'latency',
+    addMs: resolveDistribution(latency, ['faults', i, 'latency'], issues),
+    multiply: 1,
+  };
+}
+
+/**
+ * The FaultConfig of a schema-valid fault.
+ *
+ * @param firstService - The service a control-plane outage is filed under: the model's FaultConfig
+ *   needs one, and ignores it for outages (they affect the whole mesh).
+ */
+export function faultOf(raw: RawFault, i: number, firstService: string, issues: PathIssue[]): FaultConfig {
+  return {
+    atMs: ms(raw.at),
+    durationMs: raw.for === undefined ? Infinity : ms(raw.for),
+    service: raw.service ?? firstService,
+    instances: raw.instances === undefined || raw.instances === 'all' ? Infinity : raw.instances,
+    effect: faultEffectOf(raw, i, issues),
+  };
+}

@@ -1,0 +1,50 @@
+// Resolves the policy fields a caller writes (timeout, perTryTimeout, retry with backoff) into the
+// model's CallPolicy, with Envoy's backoff defaults; shared by calls, traffic and `mesh.defaultPolicy`.
+
+import { ENVOY_DEFAULT_BACKOFF, NO_POLICY, NO_RETRY } from '@meshsim/mesh';
+import type { BackoffPolicy, CallPolicy, RetryPolicy } from '@meshsim/mesh';
+import { SCENARIO_DEFAULTS } from '../defaults.js';
+import type { RawCall } from '../schema.js';
+import { parseDurationMs as ms } from '../units.js';
+
+type Duration = number | string;
+
+/** The policy fields of a call, a traffic source or `mesh.defaultPolicy`. */
+export interface PolicyFields {
+  timeout?: Duration | undefined;
+  perTryTimeout?: Duration | undefined;
+  retry?: RawCall['retry'];
+}
+
+function backoffOf(raw: NonNullable<RawCall['retry']>['backoff']): BackoffPolicy {
+  if (raw === undefined) return ENVOY_DEFAULT_BACKOFF;
+  const maxGiven = raw.max === undefined ? undefined : ms(raw.max);
+  const baseMs =
+    raw.base !== undefined ? ms(raw.base) : Math.min(ENVOY_DEFAULT_BACKOFF.baseMs, maxGiven ?? Infinity);
+  // Envoy: the maximum interval defaults to 10 × the base interval.
+  const maxMs = maxGiven ?? (raw.base !== undefined ? 10 * baseMs : ENVOY_DEFAULT_BACKOFF.maxMs);
+  return { baseMs, maxMs, jitter: raw.jitter ?? ENVOY_DEFAULT_BACKOFF.jitter };
+}
+
+/** The policy a caller applies; `set` tells whether the user wrote any of it. */
+export function policyOf(raw: PolicyFields): { policy: CallPolicy; set: boolean } {
+  const set = raw.timeout !== undefined || raw.perTryTimeout !== undefined || raw.retry !== undefined;
+  if (!set) return { policy: NO_POLICY, set };
+  const perTry = raw.perTryTimeout ?? raw.retry?.perTryTimeout;
+  const retry: RetryPolicy =
+    raw.retry === undefined
+      ? NO_RETRY
+      : {
+          maxAttempts: raw.retry.attempts,
+          retryOn: raw.retry.retryOn ?? SCENARIO_DEFAULTS.retryOn,
+          backoff: backoffOf(raw.retry.backoff),
+        };
+  return {
+    policy: {
+      timeoutMs: raw.timeout === undefined ? Infinity : ms(raw.timeout),
+      perTryTimeoutMs: perTry === undefined ? Infinity : ms(perTry),
+      retry,
+    },
+    set,
+  };
+}

@@ -1,0 +1,87 @@
+// The zod schemas of the mesh's cost profiles in a scenario file: overrides of a proxy profile (sidecar,
+// ztunnel, waypoint, linkerd2-proxy, eBPF, node proxy, Lattice hop) and of the price table. Applied in internal/buildMesh.ts.
+
+import * as z from 'zod';
+import { scenarioRegistry } from './internal/registry.js';
+import { Distribution, Duration, MemorySize, doc, integer, must } from './schemaParts.js';
+
+const WORKERS_REASON = 'must be an integer >= 1 or "unlimited"';
+
+const profileFields = {
+  latency: doc(Distribution.optional(), 'Processing time per traversal (one direction through the proxy).'),
+  workers: doc(
+    z
+      .union(
+        [
+          z.int(must(WORKERS_REASON)).min(1, must(WORKERS_REASON)),
+          z.literal('unlimited', must(WORKERS_REASON)),
+        ],
+        must(WORKERS_REASON),
+      )
+      .optional(),
+    'Worker threads; traversals beyond this wait. "unlimited": no queueing (a kernel datapath, a managed hop).',
+  ),
+  cpuPerRequest: doc(Duration.optional(), 'CPU time per request, both directions together (e.g. 0.2ms).'),
+  cpuPerKiB: doc(
+    Duration.optional(),
+    'CPU time per KiB of payload, per traversal (e.g. 0.01ms); payload sizes are the requestBytes and responseBytes of the services.',
+  ),
+  memoryBase: doc(MemorySize.optional(), 'Memory at rest: a number [MiB] or a size (60Mi, 64MB).'),
+  memoryPerEndpoint: doc(
+    MemorySize.optional(),
+    'Memory per endpoint in the proxy configuration: a number [KiB] or a size (2Ki).',
+  ),
+  memoryPerConnection: doc(
+    MemorySize.optional(),
+    'Memory per pooled upstream connection: a number [KiB] or a size (4Ki). Default 0.',
+  ),
+};
+
+/** Overrides of one proxy profile; omitted fields keep the shape's default profile. */
+export const ProxyProfileOverride = z.strictObject(profileFields).register(scenarioRegistry, {
+  id: 'ProxyProfile',
+  description:
+    "Proxy profile overrides; fields not given keep the shape's default profile (docs/mesh-shapes/).",
+});
+
+/** Overrides of the waypoint profile: a proxy profile plus the replica count. */
+export const WaypointOverride = z
+  .strictObject({
+    ...profileFields,
+    replicas: doc(
+      integer(1).optional(),
+      'Waypoint pods of each service that has one (the waypoint: { replicas } of a service wins). Default 1.',
+    ),
+  })
+  .register(scenarioRegistry, {
+    id: 'WaypointProfile',
+    description: 'istio-ambient waypoint profile overrides; fields not given keep the defaults.',
+  });
+
+const price = (what: string) =>
+  doc(z.number().min(0).optional(), `${what} [USD]. Default: AWS us-east-1 list price.`);
+
+/** `mesh.prices`: `none` (no prices), or overrides of the default price table. */
+export const Prices = z
+  .union(
+    [
+      z.literal('none', must('must be "none" or a price table { vcpuHourUsd, gibHourUsd, ... }')),
+      z.strictObject({
+        label: doc(
+          z.string().min(1).optional(),
+          'Where and when the prices were taken, printed with the result. Default: a list of the prices given.',
+        ),
+        vcpuHourUsd: price('Price of one vCPU for one hour'),
+        gibHourUsd: price('Price of one GiB of memory for one hour'),
+        latticeServiceHourUsd: price('VPC Lattice: price per service per hour'),
+        latticeGbUsd: price('VPC Lattice: price per GB processed'),
+        latticeMillionRequestsUsd: price('VPC Lattice: price per million requests'),
+      }),
+    ],
+    must('must be "none" or a price table { vcpuHourUsd, gibHourUsd, ... }'),
+  )
+  .register(scenarioRegistry, {
+    id: 'Prices',
+    description:
+      'Prices of proxy resources for costPerMonthUsd: "none" (no prices), or a table whose omitted fields keep the AWS us-east-1 list prices.',
+  });

@@ -1,0 +1,105 @@
+// Contract of the fault syntax for mesh failures: crashProxy (by proxy role), crashNode and
+// controlPlaneOutage resolve to the model's fault effects, and reach the simulation.
+
+import { simulate } from '@meshsim/mesh';
+import type { SimulationResult } from '@meshsim/mesh';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, resolveScenario } from '../src/index.js';
+import { minimal } from './__helpers__/scenarios.js';
+
+const FAULTS = `
+services:
+  frontend: { replicas: 2, concurrency: 16, queue: 16, serviceTime: 1ms, calls: [ { to: backend } ] }
+  backend: { replicas: 3, concurrency: 16, queue: 16, serviceTime: 1ms }
+traffic: [ { to: frontend, rate: 10 } ]
+faults:
+  - { at: 30s, for: 20s, service: backend, crashProxy: ztunnel, instances: 1 }
+  - { at: 30s, for: 60s, service: backend, crashNode: true }
+  - { at: 10s, for: 2m, controlPlaneOutage: true }
+`;
+
+describe('faults: proxy crashes, node crashes and control-plane outages', () => {
+  it('resolve to crash-proxy (with its role), crash-node and control-plane-outage', () => {
+    expect(parseScenario(FAULTS, 'faults.yaml').faults).toEqual([
+      {
+        atMs: 30_000,
+        durationMs: 20_000,
+        service: 'backend',
+        instances: 1,
+        effect: { kind: 'crash-proxy', proxy: 'ztunnel' },
+      },
+      {
+        atMs: 30_000,
+        durationMs: 60_000,
+        service: 'backend',
+        instances: Infinity,
+        effect: { kind: 'crash-node' },
+      },
+      // The model files an outage under a service and ignores it: the first service is used.
+      {
+        atMs: 10_000,
+        durationMs: 120_000,
+        service: 'frontend',
+        instances: Infinity,
+        effect: { kind: 'control-plane-outage' },
+      },
+    ]);
+  });
+
+  it.each(['sidecar', 'ztunnel', 'waypoint', 'node-proxy', 'managed-hop'])(
+    'crashProxy: %s is accepted',
+    (role) => {
+      const config = resolveScenario({
+        ...minimal(),
+        faults: [{ at: 0, service: 'backend', crashProxy: role }],
+      });
+      expect(config.faults[0]?.effect).toEqual({ kind: 'crash-proxy', proxy: role });
+    },
+  );
+
+  describe('reach the simulation', () => {
+    const run = (mesh: string, fault: Record<string, unknown>): SimulationResult =>
+      simulate(
+        resolveScenario({
+          services: {
+            frontend: {
+              replicas: 2,
+              concurrency: 32,
+              queue: 32,
+              serviceTime: '1ms',
+              calls: [{ to: 'backend' }],
+            },
+            backend: { replicas: 4, concurrency: 32, queue: 32, serviceTime: '1ms' },
+          },
+          mesh: { shape: mesh, defaultPolicy: {} },
+          traffic: [{ to: 'frontend', rate: 200 }],
+          duration: '6s',
+          seed: 5,
+          faults: [{ at: '2s', for: '2s', ...fault }],
+        }),
+      );
+    const failedToBackend = (result: SimulationResult): number =>
+      result.edges.find((e) => e.source === 'frontend' && e.destination === 'backend')?.failed ?? NaN;
+
+    it('crashProxy: sidecar under istio-sidecar fails calls to that pod; under none it warns and does nothing', () => {
+      const fault = { service: 'backend', instances: 1, crashProxy: 'sidecar' };
+      expect(failedToBackend(run('istio-sidecar', fault))).toBeGreaterThan(0);
+      const none = run('none', fault);
+      expect(failedToBackend(none)).toBe(0);
+      expect(none.warnings.join('\n')).toMatch(/has no sidecar proxy for service backend/);
+    });
+
+    it('crashNode fails calls under every shape, even without a mesh', () => {
+      expect(
+        failedToBackend(run('none', { service: 'backend', instances: 1, crashNode: true })),
+      ).toBeGreaterThan(0);
+    });
+
+    it('controlPlaneOutage alone changes nothing while no endpoint changes (same run as without it)', () => {
+      const outage = run('istio-sidecar', { controlPlaneOutage: true });
+      const latency = run('istio-sidecar', { service: 'backend', latency: '+0ms' });
+      expect(failedToBackend(outage)).toBe(0);
+      expect(outage.edges).toEqual(latency.edges);
+    });
+  });
+});

@@ -1,0 +1,66 @@
+// Keeps docs/scenario-format.md's mesh and fault sections in step with the loader: every YAML example
+// there loads, and the proxy-role table lists exactly the roles `crashProxy` accepts.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { PROXY_ROLES } from '../src/schema.js';
+import { resolveScenario } from '../src/index.js';
+import { minimal } from './__helpers__/scenarios.js';
+
+const page = readFileSync(
+  fileURLToPath(new URL('../../../docs/scenario-format.md', import.meta.url)),
+  'utf8',
+);
+
+/** The text of the `## heading` section, up to the next `## `. */
+function section(heading: string): string {
+  const start = page.indexOf(`\n## ${heading}\n`);
+  expect(start, `docs/scenario-format.md has a section "## ${heading}"`).toBeGreaterThanOrEqual(0);
+  const rest = page.slice(start + 1);
+  const end = rest.indexOf('\n## ', 1);
+  return end === -1 ? rest : rest.slice(0, end);
+}
+
+/** The ```yaml blocks of a section. */
+function yamlBlocks(text: string): string[] {
+  return [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+}
+
+/** A minimal scenario around an example block, with every service it names (4 replicas each). */
+function around(block: Record<string, unknown>): Record<string, unknown> {
+  const scenario = minimal();
+  const faults = (block['faults'] ?? []) as { service?: string }[];
+  const mesh = block['mesh'] as { libraryServices?: string[] } | undefined;
+  const named = [...faults.map((f) => f.service), ...(mesh?.libraryServices ?? [])];
+  for (const name of named) {
+    if (name !== undefined && !(name in scenario.services)) scenario.services[name] = { serviceTime: '1ms' };
+  }
+  for (const service of Object.values(scenario.services)) service['replicas'] = 4;
+  return { ...scenario, duration: '10m', ...block };
+}
+
+describe('docs/scenario-format.md', () => {
+  it.each([['Mesh'], ['Faults']])('every YAML example of the %s section loads', (heading) => {
+    const blocks = yamlBlocks(section(heading));
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const text of blocks) {
+      const block = parse(text) as Record<string, unknown>;
+      expect(() => resolveScenario(around(block), 'example.yaml'), text).not.toThrow();
+    }
+  });
+
+  it('the crashProxy role table lists every proxy role, in order', () => {
+    const faults = section('Faults');
+    const table = faults.slice(
+      faults.indexOf('Which proxies `crashProxy` hits'),
+      faults.indexOf('Latency forms'),
+    );
+    const rows = table
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split('|')[1]?.trim().replaceAll('`', ''));
+    expect(rows).toEqual(PROXY_ROLES);
+  });
+});
