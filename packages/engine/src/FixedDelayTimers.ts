@@ -23,6 +23,8 @@ export class FixedDelayTimers<A> {
   /** Handle of the first entry in the ring (handles are consecutive integers). */
   private headHandle = 0;
   private armed: TimerHandle = -1;
+  /** Handle of the entry the engine event is armed for. */
+  private armedHandle = -1;
   /** True while `onDue` runs: timers scheduled by a firing handler must not arm the engine. */
   private firing = false;
 
@@ -72,8 +74,9 @@ export class FixedDelayTimers<A> {
     return true;
   }
 
-  /** Arms the engine for entry `index`, with the sequence number it took when scheduled. */
+  /** Arms the engine for entry `index` (the head), with the sequence number it took when scheduled. */
   private arm(index: number): void {
+    this.armedHandle = this.headHandle + ((index - this.head) & (this.deadlines.length - 1));
     const deadline = this.deadlines[index] as number;
     this.armed = this.engine.scheduleAtWithSequence(
       deadline,
@@ -83,33 +86,37 @@ export class FixedDelayTimers<A> {
     );
   }
 
-  // PERF: one shared handler; fires the due head (dropping cancelled entries), then arms the next one.
+  // PERF: one shared handler. It fires the entry it was armed for (unless that was cancelled), drops
+  // cancelled entries at the head, and arms the next live entry with that entry's own sequence number,
+  // so timers interleave with other events exactly as if each had been scheduled alone.
   private readonly onDue = (): void => {
     this.armed = -1;
     this.firing = true;
-    const now = this.engine.now;
-    const mask = this.deadlines.length - 1;
-    let fired = false;
-    while (this.count > 0) {
+    this.dropCancelledHead();
+    if (this.count > 0 && this.headHandle === this.armedHandle) {
       const index = this.head;
-      const live = this.alive[index] === 1;
-      // Fire only the head: the next due timer is armed with its own sequence number, so timers due
-      // at the same time interleave with other events exactly as if each had been scheduled alone.
-      if (live && ((this.deadlines[index] as number) > now || fired)) break;
       const arg = this.args[index] as A;
       this.args[index] = undefined;
       this.alive[index] = 0;
-      this.head = (index + 1) & mask;
+      this.head = (index + 1) & (this.deadlines.length - 1);
       this.count--;
       this.headHandle++;
-      if (live) {
-        fired = true;
-        this.fire(arg);
-      }
+      this.fire(arg);
+      this.dropCancelledHead();
     }
     this.firing = false;
     if (this.count > 0) this.arm(this.head);
   };
+
+  private dropCancelledHead(): void {
+    const mask = this.deadlines.length - 1;
+    while (this.count > 0 && this.alive[this.head] === 0) {
+      this.args[this.head] = undefined;
+      this.head = (this.head + 1) & mask;
+      this.count--;
+      this.headHandle++;
+    }
+  }
 
   private grow(): void {
     const capacity = this.deadlines.length * 2;
