@@ -34,10 +34,12 @@ export class Call {
   /** Request class (header) the call carries; set by its parent before `start()`. Null = none. */
   requestClass: string | null = null;
   /**
-   * @internal True when the overall timeout is this call's own (a propagated deadline) rather than its
-   * policy's: it then uses a plain engine timer instead of the shared fixed-delay timers.
+   * @internal True when the overall timeout is a deadline propagated from the request this call serves.
+   * No timer is armed for it: at that deadline the request's own caller gives up and, since the serving
+   * service propagates deadlines, cancels the request and with it this call (`cancel()`), with the same
+   * outcome ('timeout') at the same time.
    */
-  oneOffTimeout = false;
+  deadlineFromParent = false;
   /** @internal Fault-injection delay of the next attempt [ms]; its timers run during the delay. */
   faultDelayMs = 0;
 
@@ -72,9 +74,9 @@ export class Call {
     this.client.callStarted(this.startMs);
     if (this.policy.timeoutMs !== Infinity) {
       this.deadlineMs = this.startMs + this.policy.timeoutMs;
-      this.overallTimer = this.oneOffTimeout
-        ? engine.schedule(this.policy.timeoutMs, onOverallTimeout, this)
-        : this.world.overallTimers(this.policy.timeoutMs).schedule(this);
+      // PERF: a propagated deadline needs no timer of its own (see `deadlineFromParent`).
+      if (!this.deadlineFromParent)
+        this.overallTimer = this.world.overallTimers(this.policy.timeoutMs).schedule(this);
     }
     this.startAttempt();
   }
@@ -222,10 +224,7 @@ export class Call {
   private finish(cause: FailureCause | null): void {
     this.done = true;
     const now = this.world.engine.now;
-    if (this.overallTimer >= 0) {
-      if (this.oneOffTimeout) this.world.engine.cancel(this.overallTimer);
-      else this.world.overallTimers(this.policy.timeoutMs).cancel(this.overallTimer);
-    }
+    if (this.overallTimer >= 0) this.world.overallTimers(this.policy.timeoutMs).cancel(this.overallTimer);
     if (cause === null) this.edge.recordSuccess(now - this.startMs);
     else this.edge.recordFailure(cause);
     if (!this.bypassedClient) this.client.callEnded(cause === null, now);

@@ -21,6 +21,11 @@ export interface ClientPolicy {
   admit?(isRetry: boolean, nowMs: number): AttemptResult | null;
   /** Whether a retry may be made now (budgets, concurrent-retry limits). */
   allowRetry?(nowMs: number): boolean;
+  /**
+   * False when no endpoint can be unavailable now (nothing ejected, no breaker open), so picks may skip
+   * `isAvailable`. Policies that do not implement it are always asked.
+   */
+  mayExclude?(nowMs: number): boolean;
   /** Whether `instance` may be picked now (outlier ejection, failure accrual). */
   isAvailable?(instance: Instance, nowMs: number): boolean;
   /** The attempt was admitted and sent to `instance`. */

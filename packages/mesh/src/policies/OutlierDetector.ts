@@ -114,6 +114,11 @@ export class OutlierDetector implements ClientPolicy {
     this.nextTickMs = startMs + config.intervalMs;
   }
 
+  mayExclude(nowMs: number): boolean {
+    if (nowMs >= this.nextTickMs) this.advanceTo(nowMs);
+    return this.ejectedCount > 0;
+  }
+
   isAvailable(instance: Endpoint, nowMs: number): boolean {
     if (nowMs >= this.nextTickMs) this.advanceTo(nowMs);
     const host = instance.index;

@@ -62,7 +62,9 @@ export class UpstreamClient {
     requestClass: string | null = null,
   ): Instance | undefined {
     if (this.router !== null) endpoints = this.router.select(endpoints, nowMs, requestClass);
-    if (this.filters.length === 0 || endpoints.length === 0) return this.balancer.pick(endpoints);
+    if (this.filters.length === 0 || endpoints.length === 0 || !this.anyMayExclude(nowMs)) {
+      return this.balancer.pick(endpoints);
+    }
     const available = this.available;
     available.length = 0;
     for (const instance of endpoints) {
@@ -76,6 +78,12 @@ export class UpstreamClient {
       if (ok) available.push(instance);
     }
     return this.balancer.pick(available.length > 0 ? available : endpoints);
+  }
+
+  // PERF: when no filter can exclude anything (the common case), picks skip building the available list.
+  private anyMayExclude(nowMs: number): boolean {
+    for (const policy of this.filters) if (policy.mayExclude?.(nowMs) ?? true) return true;
+    return false;
   }
 
   attemptStarted(instance: Instance, isRetry: boolean, nowMs: number): void {

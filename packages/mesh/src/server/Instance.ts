@@ -167,8 +167,8 @@ export class Instance implements Endpoint {
       downstream.config.optional,
     );
     if (propagates) (request.calls ??= []).push(call);
-    // A tightened deadline is a one-off timeout: keep it off the shared fixed-delay timers.
-    if (effective !== policy) call.oneOffTimeout = true;
+    // A deadline tightened by propagation is enforced by cancellation from the parent's caller.
+    if (effective !== policy) call.deadlineFromParent = true;
     call.requestClass = request.attempt.call.requestClass;
     call.start();
   }

@@ -90,6 +90,10 @@ export class FailureAccrual implements ClientPolicy {
     return 'breaker-open';
   }
 
+  mayExclude(): boolean {
+    return this.notClosed > 0;
+  }
+
   isAvailable(instance: Instance, nowMs: number): boolean {
     const state = this.machine(instance).stateAt(nowMs);
     if (state === 'closed') return true;
