@@ -40,7 +40,8 @@ function formatTable(headers: string[], rows: string[][]): string {
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
-const millions = (perSec: number): string => (perSec / 1e6).toFixed(2);
+/** M/s with 2 decimals; `–` where a scenario has no such figure (no naive baseline), never NaN. */
+const millions = (perSec: number): string => (Number.isFinite(perSec) ? (perSec / 1e6).toFixed(2) : '–');
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
         s.pending,
         millions(s.engineEventsPerSec),
         millions(s.naiveEventsPerSec),
-        s.ratio.toFixed(2),
+        Number.isFinite(s.ratio) ? s.ratio.toFixed(2) : '–',
       ]),
     );
     console.log('');
