@@ -23,6 +23,8 @@ export class World {
   private certificates: Random | null = null;
   private readonly overall = new Map<number, FixedDelayTimers<Call>>();
   private readonly perTry = new Map<number, FixedDelayTimers<Attempt>>();
+  private lastOverall: FixedDelayTimers<Call> | null = null;
+  private lastPerTry: FixedDelayTimers<Attempt> | null = null;
 
   constructor(
     readonly config: SimulationConfig,
@@ -37,21 +39,26 @@ export class World {
    * nothing (see FixedDelayTimers).
    */
   overallTimers(delayMs: number): FixedDelayTimers<Call> {
+    // PERF: most lookups repeat the previous delay; a one-entry memo skips the Map.
+    if (this.lastOverall !== null && this.lastOverall.delayMs === delayMs) return this.lastOverall;
     let timers = this.overall.get(delayMs);
     if (timers === undefined) {
       timers = new FixedDelayTimers(this.engine, delayMs, onOverallTimeout);
       this.overall.set(delayMs, timers);
     }
+    this.lastOverall = timers;
     return timers;
   }
 
   /** The per-try-timeout timers of every attempt with per-try timeout `delayMs`. */
   perTryTimers(delayMs: number): FixedDelayTimers<Attempt> {
+    if (this.lastPerTry !== null && this.lastPerTry.delayMs === delayMs) return this.lastPerTry;
     let timers = this.perTry.get(delayMs);
     if (timers === undefined) {
       timers = new FixedDelayTimers(this.engine, delayMs, onPerTryTimeout);
       this.perTry.set(delayMs, timers);
     }
+    this.lastPerTry = timers;
     return timers;
   }
 
