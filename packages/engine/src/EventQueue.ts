@@ -90,7 +90,8 @@ export class EventQueue {
     const t = times[last] as number;
     const s = seqs[last] as number;
     const id = ids[last] as number;
-    // PERF: sift-down with a hole; the four children are compared inline (no helper calls).
+    // PERF: sift-down with a hole; the four children are compared inline (no helper calls). This is
+    // siftDown() written out again on purpose: calling it from pop() measured ~7 % slower at 10³ pending.
     let i = 0;
     for (;;) {
       const first = (i << 2) + 1;
