@@ -131,6 +131,13 @@ export class Instance implements Endpoint {
     const service = this.service;
     for (let stage = first; stage < plan.length; stage++) {
       const calls = plan[stage] as (typeof plan)[number];
+      // PERF: the common stage — one call, always made — needs no list of chosen calls.
+      if (calls.length === 1 && (calls[0] as (typeof calls)[number]).probability >= 1) {
+        request.stage = stage;
+        request.outstanding = 1;
+        this.startCall(request, stage, 0);
+        return;
+      }
       // Decide every call of the stage before starting any, so a call that ends synchronously
       // cannot complete the stage early.
       const chosen: number[] = [];
