@@ -34,12 +34,14 @@ export class Call {
   /** Request class (header) the call carries; set by its parent before `start()`. Null = none. */
   requestClass: string | null = null;
   /**
-   * @internal True when the overall timeout is a deadline propagated from the request this call serves.
-   * No timer is armed for it: at that deadline the request's own caller gives up and, since the serving
-   * service propagates deadlines, cancels the request and with it this call (`cancel()`), with the same
-   * outcome ('timeout') at the same time.
+   * @internal Absolute deadline of the request this call is made for, when the serving service
+   * propagates deadlines (`Infinity` otherwise); set by its parent before `start()`. If it comes
+   * before the call's own timeout, it becomes the call's deadline and no timer is armed for it: at
+   * that deadline the request's own caller gives up and, since the serving service propagates
+   * deadlines, cancels the request and with it this call (`cancel()`), with the same outcome
+   * ('timeout') at the same time. Same semantics as `propagateDeadline`, without allocating a policy.
    */
-  deadlineFromParent = false;
+  parentDeadlineMs = Infinity;
   /** @internal Fault-injection delay of the next attempt [ms]; its timers run during the delay. */
   faultDelayMs = 0;
 
@@ -72,11 +74,13 @@ export class Call {
       return;
     }
     this.client.callStarted(this.startMs);
-    if (this.policy.timeoutMs !== Infinity) {
-      this.deadlineMs = this.startMs + this.policy.timeoutMs;
-      // PERF: a propagated deadline needs no timer of its own (see `deadlineFromParent`).
-      if (!this.deadlineFromParent)
-        this.overallTimer = this.world.overallTimers(this.policy.timeoutMs).schedule(this);
+    const ownDeadlineMs = this.startMs + this.policy.timeoutMs;
+    if (this.parentDeadlineMs < ownDeadlineMs) {
+      // PERF: a propagated deadline needs no timer of its own (see `parentDeadlineMs`).
+      this.deadlineMs = this.parentDeadlineMs > this.startMs ? this.parentDeadlineMs : this.startMs;
+    } else if (ownDeadlineMs !== Infinity) {
+      this.deadlineMs = ownDeadlineMs;
+      this.overallTimer = this.world.overallTimers(this.policy.timeoutMs).schedule(this);
     }
     this.startAttempt();
   }

@@ -11,7 +11,6 @@ import { Deque } from '../internal/Deque.js';
 import type { World } from '../internal/World.js';
 import type { Node } from '../topology/Topology.js';
 import { clampNonNegative } from '../topology/Network.js';
-import { propagateDeadline } from '../call/propagateDeadline.js';
 import { ServerRequest } from './ServerRequest.js';
 import type { ServiceRuntime } from './ServiceRuntime.js';
 import type { ServiceVersion } from '../traffic/ServiceVersions.js';
@@ -157,25 +156,22 @@ export class Instance implements Endpoint {
   private startCall(request: ServerRequest, stage: number, index: number): void {
     const downstream = this.service.downstream[stage]?.[index];
     if (downstream === undefined) throw new Error(`Instance: no downstream at stage ${stage}, call ${index}`);
-    const propagates = this.service.propagatesDeadlines;
-    const policy = downstream.policy(this.caller);
-    const effective = propagates
-      ? propagateDeadline(policy, request.attempt.deadlineMs, this.world.engine.now)
-      : policy;
     const call = new Call(
       this.world,
       this.caller,
       downstream.target,
-      effective,
+      downstream.policy(this.caller),
       downstream.edge,
       downstream.clientFor(this.caller),
       downstream.backoffRandom,
       request,
       downstream.config.optional,
     );
-    if (propagates) (request.calls ??= []).push(call);
-    // A deadline tightened by propagation is enforced by cancellation from the parent's caller.
-    if (effective !== policy) call.deadlineFromParent = true;
+    if (this.service.propagatesDeadlines) {
+      // The request's deadline travels with the call (docs/policies/deadlines.md).
+      call.parentDeadlineMs = request.attempt.deadlineMs;
+      request.trackCall(call);
+    }
     call.requestClass = request.attempt.call.requestClass;
     call.start();
   }
@@ -238,7 +234,7 @@ export class Instance implements Endpoint {
       if (this.waiting.remove(request)) stats.queueLength--;
       return;
     }
-    if (request.calls !== null) for (const call of request.calls) call.cancel();
+    request.cancelCalls();
     this.releaseWorker(this.world.engine.now);
   }
 

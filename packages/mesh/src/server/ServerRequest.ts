@@ -19,9 +19,11 @@ export class ServerRequest implements CallParent {
   inService = false;
   /**
    * Downstream calls started while serving, kept only when the service propagates deadlines (so a
-   * cancellation can cancel them); null otherwise. Finished calls stay (cancelling them is a no-op).
+   * cancellation can cancel them): the first in `firstCall`, any others in `moreCalls`.
+   * Finished calls stay (cancelling them is a no-op).
    */
-  calls: Call[] | null = null;
+  private firstCall: Call | null = null;
+  private moreCalls: Call[] | null = null;
 
   constructor(
     readonly attempt: Attempt,
@@ -32,6 +34,19 @@ export class ServerRequest implements CallParent {
   /** The caller gave up on this request (deadline propagation): the instance drops or stops it. */
   cancel(): void {
     this.instance.cancel(this);
+  }
+
+  /** Remembers a downstream call, so that `cancelCalls` reaches it. */
+  trackCall(call: Call): void {
+    // PERF: most plans make one call per request: no array for it.
+    if (this.firstCall === null) this.firstCall = call;
+    else (this.moreCalls ??= []).push(call);
+  }
+
+  /** Cancels every tracked downstream call (those already finished ignore it). */
+  cancelCalls(): void {
+    this.firstCall?.cancel();
+    if (this.moreCalls !== null) for (const call of this.moreCalls) call.cancel();
   }
 
   onCallDone(call: Call, succeeded: boolean): void {

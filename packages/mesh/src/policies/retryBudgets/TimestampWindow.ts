@@ -11,6 +11,8 @@ export class TimestampWindow {
 
   /** Records one event at `nowMs`. */
   add(nowMs: number): void {
+    // Forget expired events first, so a window that is only ever added to stays bounded.
+    this.countAt(nowMs);
     if (this.count === this.times.length) this.grow();
     this.times[(this.head + this.count) & (this.times.length - 1)] = nowMs;
     this.count++;

@@ -1,0 +1,96 @@
+// Contracts of the two sliding windows behind breakers and budgets, checked against naive reference
+// models that keep every event: RollingCounts (error-rate breaker) and TimestampWindow (Linkerd budget).
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RollingCounts } from '../src/policies/breakers/RollingCounts.js';
+import { TimestampWindow } from '../src/policies/retryBudgets/TimestampWindow.js';
+
+/** Non-decreasing times [ms] built from non-negative steps, some of them zero. */
+const times = fc
+  .array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 3000, noNaN: true })), {
+    minLength: 1,
+    maxLength: 200,
+  })
+  .map((steps) => {
+    let t = 0;
+    return steps.map((step) => (t += step));
+  });
+
+describe('RollingCounts', () => {
+  it('after every record, counts exactly the events whose bucket is one of the last `bucketCount` (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 20_000, noNaN: true }),
+        fc.integer({ min: 1, max: 12 }),
+        times,
+        fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
+        (windowMs, buckets, at, failures) => {
+          const counts = new RollingCounts(windowMs, buckets);
+          const bucketMs = windowMs / buckets;
+          const seen: { id: number; failed: boolean }[] = [];
+          at.forEach((nowMs, i) => {
+            const failed = failures[i] as boolean;
+            counts.record(nowMs, failed);
+            const id = Math.floor(nowMs / bucketMs);
+            seen.push({ id, failed });
+            const inWindow = seen.filter((e) => e.id > id - buckets);
+            expect(counts.total).toBe(inWindow.length);
+            expect(counts.failed).toBe(inWindow.filter((e) => e.failed).length);
+          });
+        },
+      ),
+    );
+  });
+
+  it('forgets everything on reset', () => {
+    const counts = new RollingCounts(1000, 10);
+    counts.record(5, true);
+    counts.record(6, false);
+    counts.reset();
+    counts.record(7, false);
+    expect([counts.total, counts.failed]).toEqual([1, 0]);
+  });
+
+  it('drops a whole bucket once it leaves the window (10 × 100 ms buckets)', () => {
+    const counts = new RollingCounts(1000, 10);
+    counts.record(50, true); // bucket 0
+    counts.record(950, false); // bucket 9: bucket 0 still in
+    expect([counts.total, counts.failed]).toEqual([2, 1]);
+    counts.record(1000, false); // bucket 10: bucket 0 out
+    expect([counts.total, counts.failed]).toEqual([2, 0]);
+  });
+});
+
+describe('TimestampWindow', () => {
+  it('counts the events in (now − window, now], whether or not countAt ran in between (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 20_000, noNaN: true }),
+        times,
+        fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
+        (windowMs, at, queries) => {
+          const window = new TimestampWindow(windowMs);
+          const seen: number[] = [];
+          at.forEach((nowMs, i) => {
+            window.add(nowMs);
+            seen.push(nowMs);
+            if (queries[i] === true) {
+              expect(window.countAt(nowMs)).toBe(seen.filter((t) => t > nowMs - windowMs).length);
+            }
+          });
+          const endMs = (at[at.length - 1] as number) + windowMs / 2;
+          expect(window.countAt(endMs)).toBe(seen.filter((t) => t > endMs - windowMs).length);
+        },
+      ),
+    );
+  });
+
+  it('stays bounded when only ever added to: 100 000 events 1 ms apart keep at most one window of them', () => {
+    const window = new TimestampWindow(100);
+    for (let t = 0; t < 100_000; t++) window.add(t);
+    expect(window.countAt(99_999)).toBe(100);
+    // The ring never grew past the first power of two ≥ 100 events (+ the one being added).
+    expect((window as unknown as { times: Float64Array }).times.length).toBeLessThanOrEqual(128);
+  });
+});
