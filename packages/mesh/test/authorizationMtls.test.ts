@@ -156,7 +156,8 @@ describe('all protections together', () => {
             atMs: 500,
             durationMs: 1000,
             service: 'db',
-            instances: 1,
+            // Every db instance: a least-request balancer would route around a single slow one.
+            instances: 2,
             effect: { kind: 'latency', addMs: { kind: 'constant', value: 30 }, multiply: 1 },
           },
           { atMs: 2000, durationMs: 500, service: 'mid', instances: 1, effect: { kind: 'crash' } },

@@ -35,33 +35,48 @@ function stream(name: string): () => number {
   return new RandomStreams(42).stream(name);
 }
 
-describe('LeastRequestBalancer (Envoy LEAST_REQUEST)', () => {
-  it('sends to the endpoint with fewer active requests from this client', () => {
-    const lb = new LeastRequestBalancer<FakeEndpoint>(stream('lr'), 2);
+describe('LeastRequestBalancer (Envoy LEAST_REQUEST, N_CHOICES)', () => {
+  /** A random source that returns `values` in turn (each draw is floor(value × n)). */
+  function scripted(values: number[]): () => number {
+    let i = 0;
+    return () => values[i++ % values.length] as number;
+  }
+
+  it('draws with replacement and keeps the first drawn unless a later draw has strictly fewer active', () => {
     const [a, b] = endpoints(2) as [FakeEndpoint, FakeEndpoint];
-    // With two endpoints both are drawn: an outstanding request on one sends the next to the other.
-    const first = lb.pick([a, b]);
-    const second = lb.pick([a, b]);
-    expect(second).not.toBe(first);
-    lb.release(first as FakeEndpoint);
-    expect(lb.pick([a, b])).toBe(first);
+    // Draws: a, b (tie 0/0 → a); then a, b again (a has 1 → b); then b, b (b compared with itself).
+    const lb = new LeastRequestBalancer<FakeEndpoint>(scripted([0.1, 0.9, 0.1, 0.9, 0.9, 0.9]), 2);
+    expect(lb.pick([a, b])).toBe(a);
+    expect(lb.pick([a, b])).toBe(b);
+    // Envoy samples with replacement: a host drawn twice is picked even though another is idler.
+    lb.release(a);
+    expect(lb.pick([a, b])).toBe(b);
+    expect([lb.activeOf(a), lb.activeOf(b)]).toEqual([0, 2]);
   });
 
-  it('never picks a busy endpoint while a less loaded one is drawn with it', () => {
-    const all = endpoints(10);
+  it('sends to a busy endpoint only when every draw hits it: ≈ 1/n² of picks with choiceCount 2', () => {
+    const all = endpoints(4);
     const busy = all[0] as FakeEndpoint;
     const lb = new LeastRequestBalancer<FakeEndpoint>(stream('lr-busy'));
     for (let i = 0; i < 100; i++) lb.pick([busy]);
     expect(lb.activeOf(busy)).toBe(100);
-    for (let i = 0; i < 50; i++) expect(lb.pick(all)).not.toBe(busy);
+    let toBusy = 0;
+    const picks = 20_000;
+    for (let i = 0; i < picks; i++) {
+      const e = lb.pick(all) as FakeEndpoint;
+      if (e === busy) toBusy++;
+      lb.release(e);
+    }
+    // Expected 1/16 = 6.25 %; binomial sd ≈ 0.17 points.
+    expect(Math.abs(toBusy / picks - 1 / 16)).toBeLessThan(0.01);
   });
 
-  it('keeps load even: after 1000 unreleased picks over 10 endpoints the spread is at most 3 (P2C)', () => {
+  it('keeps load even: after 1000 unreleased picks over 10 endpoints the spread is at most 4 (P2C)', () => {
     const all = endpoints(10);
     const lb = new LeastRequestBalancer<FakeEndpoint>(stream('lr-spread'));
     for (let i = 0; i < 1000; i++) lb.pick(all);
     const active = all.map((e) => lb.activeOf(e));
-    expect(Math.max(...active) - Math.min(...active)).toBeLessThanOrEqual(3);
+    expect(Math.max(...active) - Math.min(...active)).toBeLessThanOrEqual(4);
     // Uniform random picks would spread by tens (binomial sd ≈ 9.5); P2C is far tighter.
   });
 

@@ -51,6 +51,8 @@ export { FAULT_EFFECTS, Fault, LATENCY_CHANGE_PATTERN, PROXY_ROLES } from './fau
 export const LOAD_BALANCERS = [
   'round-robin',
   'random',
+  'least-request',
+  'peak-ewma',
 ] as const satisfies readonly MeshConfig['loadBalancer'][];
 
 /** Queue disciplines of a service (`services.*.queueDiscipline`). */
@@ -174,7 +176,7 @@ const MeshObject = z.strictObject({
   ),
   loadBalancer: doc(
     z.enum(LOAD_BALANCERS).optional(),
-    "Callers' load balancer. Default: random for none, round-robin otherwise.",
+    "Callers' load balancer where the destination sets none. Default: random for none and cilium, least-request for istio-sidecar, peak-ewma for linkerd, round-robin otherwise.",
   ),
   endpointUpdateDelay: doc(
     Duration.optional(),

@@ -3,10 +3,10 @@
 import type { Random } from '@meshsim/engine';
 import type { LoadBalancerConfig } from '../config/PolicyConfig.js';
 import type { MeshConfig } from '../config/SimulationConfig.js';
-import { LeastRequestBalancer } from './balancers/LeastRequestBalancer.js';
+import { DEFAULT_CHOICE_COUNT, LeastRequestBalancer } from './balancers/LeastRequestBalancer.js';
 import { LocalityAwareBalancer } from './balancers/LocalityAwareBalancer.js';
 import type { LocatedEndpoint, ZoneLocation } from './balancers/LocalityAwareBalancer.js';
-import { PeakEwmaBalancer } from './balancers/PeakEwmaBalancer.js';
+import { PEAK_EWMA_DEFAULTS, PeakEwmaBalancer } from './balancers/PeakEwmaBalancer.js';
 import type { Clock } from './balancers/PeakEwmaBalancer.js';
 import { WeightedRoundRobinBalancer } from './balancers/WeightedRoundRobinBalancer.js';
 import { RandomBalancer, RoundRobinBalancer } from './LoadBalancer.js';
@@ -30,7 +30,16 @@ export interface BalancerContext<E extends LocatedEndpoint> {
 
 /** The `LoadBalancerConfig` of a mesh-wide default balancer kind. */
 export function meshDefaultBalancer(kind: MeshConfig['loadBalancer']): LoadBalancerConfig {
-  return kind === 'random' ? { kind: 'random' } : { kind: 'round-robin' };
+  switch (kind) {
+    case 'random':
+      return { kind: 'random' };
+    case 'round-robin':
+      return { kind: 'round-robin' };
+    case 'least-request':
+      return { kind: 'least-request', choiceCount: DEFAULT_CHOICE_COUNT };
+    case 'peak-ewma':
+      return { kind: 'peak-ewma', ...PEAK_EWMA_DEFAULTS };
+  }
 }
 
 /** A new balancer for one caller and destination. */

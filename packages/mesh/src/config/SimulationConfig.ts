@@ -295,8 +295,11 @@ export interface MeshConfig {
   endpointUpdateDelayMs: number;
   /** Policy the library or proxy applies to calls whose scenario entry sets none (Istio: 2 retries). */
   defaultPolicy: CallPolicy;
-  /** Load-balancing algorithm of callers. */
-  loadBalancer: 'round-robin' | 'random';
+  /**
+   * Load-balancing algorithm of callers when the destination sets none (at its default parameters:
+   * least-request `choiceCount` 2; peak-EWMA 30 ms default RTT, 10 s decay).
+   */
+  loadBalancer: 'round-robin' | 'random' | 'least-request' | 'peak-ewma';
   /** `istio-sidecar`: the release whose cited figures `defaultMeshConfig` puts in `sidecar`. @defaultValue '1.24' */
   istioVersion?: IstioVersion;
   /** `istio-ambient`: the per-node ztunnel. @defaultValue ZTUNNEL_PROFILE */

@@ -89,10 +89,23 @@ export const DEFAULT_CLUSTERS: readonly ClusterConfig[] = [
 
 /**
  * Default load balancer per shape: kube-proxy and Cilium's eBPF service load balancing pick at random;
- * libraries, Envoy, linkerd2-proxy and Lattice round-robin in this model.
+ * Istio sidecars use LEAST_REQUEST (Istio's default since pilot's `defaultLBAlgorithm()`;
+ * mesh-calibration.md §2.2); linkerd2-proxy P2C over peak-EWMA (§2.3). App Mesh and Consul keep
+ * Envoy's cluster default ROUND_ROBIN; libraries, ambient's ztunnel and Lattice round-robin in this
+ * model (an assumption).
  */
 export function defaultLoadBalancer(shape: MeshShapeName): MeshConfig['loadBalancer'] {
-  return shape === 'none' || shape === 'cilium' ? 'random' : 'round-robin';
+  switch (shape) {
+    case 'none':
+    case 'cilium':
+      return 'random';
+    case 'istio-sidecar':
+      return 'least-request';
+    case 'linkerd':
+      return 'peak-ewma';
+    default:
+      return 'round-robin';
+  }
 }
 
 /** Options of {@link defaultMeshConfig} that change other defaults. */
