@@ -136,7 +136,6 @@ export function istioSidecarAssumptions(version: IstioVersion): readonly string[
   const notes = [
     `istio-sidecar: Envoy sidecar profile of Istio ${band} (istioVersion ${version}), fitted to the Istio performance page's two-proxy added latency at 1000 rps, 1 KB, 2 workers; other loads are extrapolations.`,
     'istio-sidecar: sidecar memory per endpoint in its configuration (2 KiB) is an assumption; every sidecar holds every endpoint of the mesh (no Sidecar resource).',
-    "istio-sidecar: Istio's default load balancer is LEAST_REQUEST; the model's mesh default is round robin unless a destination sets `loadBalancer`.",
   ];
   if (band === '1.4')
     notes.push(

@@ -42,5 +42,4 @@ export const LINKERD_ASSUMPTIONS: readonly string[] = [
   'linkerd: no per-rps figure exists; latency is the Istio 1.20 two-proxy figure scaled by the Buoyant benchmark ratio 6/17 (Linkerd 2.11.1 vs Istio 1.12.0, same harness) and CPU the Istio 1.9–1.16 figure scaled by 36/67 (max proxy CPU time): derived, not measured.',
   'linkerd: proxy memory 26.3 MB is the maximum of any proxy in the 2.11.1 benchmark at 2000 rps (17.8 MB in the 2.10.2 run); 2 worker threads and 1 KiB per discovered endpoint are assumptions.',
   'linkerd: proxies discover destinations on demand, so a proxy holds only the endpoints of the services its pod calls.',
-  "linkerd: the mesh default balancer is round robin; Linkerd's own is P2C peak-EWMA (set destination.loadBalancer: peak-ewma).",
 ];

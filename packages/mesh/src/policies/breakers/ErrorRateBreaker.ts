@@ -85,7 +85,9 @@ export class ErrorRateBreaker implements ClientPolicy {
       case 'closed': {
         const window = this.window;
         window.record(nowMs, failed);
+        // PERF: with no failure in the window the rate is 0, below any threshold (> 0 by validation).
         if (
+          window.failed > 0 &&
           window.total >= this.config.minimumRequests &&
           window.failed / window.total >= this.config.failureRateThreshold
         ) {

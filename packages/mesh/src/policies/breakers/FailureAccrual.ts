@@ -101,6 +101,7 @@ export class FailureAccrual implements ClientPolicy {
   }
 
   onAttemptStart(instance: Instance, _isRetry: boolean, nowMs: number): void {
+    if (this.notClosed === 0) return; // PERF: every endpoint closed: no probe to mark
     const i = instance.index;
     if (this.machine(instance).stateAt(nowMs) === 'half-open' && this.probeOut[i] === 0) {
       this.probeOut[i] = 1;
@@ -115,8 +116,13 @@ export class FailureAccrual implements ClientPolicy {
     nowMs: number,
   ): void {
     const i = instance.index;
-    const machine = this.machine(instance);
     const failed = isPolicyFailure(result);
+    if (!failed && this.notClosed === 0) {
+      // PERF: every endpoint closed and a success: only the consecutive count resets.
+      this.failures[i] = 0;
+      return;
+    }
+    const machine = this.machine(instance);
     switch (machine.stateAt(nowMs)) {
       case 'closed':
         if (!failed) {
