@@ -23,97 +23,101 @@ function counters(policy: { collect(into: PolicyCounters, nowMs: number): void }
   return into;
 }
 
-describe('LinkerdRetryBudget', () => {
-  it('admits exactly floor(minRetriesPerSecond × ttl + retryRatio × calls) retries within one ttl window', () => {
+describe('LinkerdRetryBudget (Tower TpsBudget)', () => {
+  const linkerd = (retryRatio: number, minRetriesPerSecond: number, ttlMs: number) =>
+    new LinkerdRetryBudget({ kind: 'linkerd', retryRatio, minRetriesPerSecond, ttlMs });
+
+  it('admits floor((reserve + deposits) / withdraw) retries within one generation (Linkerd defaults: 20 % + 10/s)', () => {
     // Linkerd docs: "retries may add at most an additional 20% to the request load plus 10 'free' retries per second".
-    const budget = new LinkerdRetryBudget({
-      kind: 'linkerd',
-      retryRatio: 0.2,
-      minRetriesPerSecond: 10,
-      ttlMs: 1000,
-    });
-    for (let i = 0; i < 100; i++) budget.onCallStart(i * 5); // 100 calls in [0, 500)
+    // Tower: ratio 0.2 ⇒ deposit 1 token per call, withdraw 5 per retry; reserve 10/s × 1 s × 5 = 50 tokens.
+    const budget = linkerd(0.2, 10, 1000);
+    for (let i = 0; i < 100; i++) budget.onCallStart(i * 0.5); // 100 calls in the first generation (100 ms)
     let admitted = 0;
-    for (let i = 0; i < 100; i++) if (budget.allowRetry(600 + i)) admitted++;
-    expect(admitted).toBe(Math.floor(10 * 1 + 0.2 * 100)); // 30
+    for (let i = 0; i < 100; i++) if (budget.allowRetry(60)) admitted++;
+    expect(admitted).toBe((50 + 100) / 5); // 30
     expect(counters(budget)).toEqual({ 'retry-budget-admitted': 30, 'retry-budget-denied': 70 });
   });
 
-  it('matches the formula for any ratio, floor, ttl and call count (all inside one window)', () => {
+  it("matches Tower's integer token arithmetic for any ratio, floor, ttl and call count (one generation)", () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1, noNaN: true }), fc.double({ min: 1, max: 20 })),
         fc.integer({ min: 0, max: 20 }),
-        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1000, max: 60_000 }),
         fc.integer({ min: 0, max: 300 }),
         (retryRatio, minRetriesPerSecond, ttlMs, calls) => {
-          const budget = new LinkerdRetryBudget({ kind: 'linkerd', retryRatio, minRetriesPerSecond, ttlMs });
+          const budget = linkerd(retryRatio, minRetriesPerSecond, ttlMs);
           for (let i = 0; i < calls; i++) budget.onCallStart(0);
           let admitted = 0;
-          const tries = 1000;
+          const tries = 5000;
           for (let i = 0; i < tries; i++) if (budget.allowRetry(0)) admitted++;
-          const allowance = (minRetriesPerSecond * ttlMs) / 1000 + retryRatio * calls;
-          expect(admitted).toBe(Math.min(tries, Math.floor(allowance + 1e-9)));
+          const [deposit, withdraw] =
+            retryRatio === 0
+              ? [0, 1]
+              : retryRatio <= 1
+                ? [1, Math.floor(1 / retryRatio)]
+                : [1000, Math.floor(1000 / retryRatio)];
+          const reserve = minRetriesPerSecond * Math.floor(ttlMs / 1000) * withdraw;
+          expect(admitted).toBe(Math.min(tries, Math.floor((reserve + deposit * calls) / withdraw)));
         },
       ),
     );
   });
 
-  it('releases the allowance when calls and retries leave the ttl window', () => {
-    const budget = new LinkerdRetryBudget({
-      kind: 'linkerd',
-      retryRatio: 0.5,
-      minRetriesPerSecond: 0,
-      ttlMs: 1000,
-    });
-    for (let i = 0; i < 10; i++) budget.onCallStart(0);
-    expect(budget.balance(0)).toBe(5);
-    for (let i = 0; i < 5; i++) expect(budget.allowRetry(100)).toBe(true);
-    expect(budget.allowRetry(100)).toBe(false);
-    // At t = 1000 the calls made at t = 0 have expired: (t − ttl, t] excludes them.
-    expect(budget.balance(1000)).toBe(0);
-    for (let i = 0; i < 4; i++) budget.onCallStart(1050);
-    // The 5 retries made at t = 100 still count until t = 1100.
-    expect(budget.allowRetry(1050)).toBe(false);
-    expect(budget.allowRetry(1100)).toBe(true); // 2 allowed by 4 calls, 0 retries left in the window
-    expect(budget.allowRetry(1100)).toBe(true);
-    expect(budget.allowRetry(1100)).toBe(false);
+  it('rounds the ratio to whole tokens: 0.3 admits one retry per 3 calls (withdraw = floor(1/0.3) = 3)', () => {
+    const budget = linkerd(0.3, 0, 1000);
+    for (let i = 0; i < 30; i++) budget.onCallStart(0);
+    expect(budget.balance(0)).toBe(10); // not 9
   });
 
-  it('never admits more retries in the trailing ttl window than the formula allows, and never denies one it allows', () => {
-    const event = fc.record({ gapMs: fc.integer({ min: 0, max: 400 }), isRetry: fc.boolean() });
-    fc.assert(
-      fc.property(
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.integer({ min: 0, max: 5 }),
-        fc.integer({ min: 100, max: 2000 }),
-        fc.array(event, { maxLength: 200 }),
-        (retryRatio, minRetriesPerSecond, ttlMs, events) => {
-          const budget = new LinkerdRetryBudget({ kind: 'linkerd', retryRatio, minRetriesPerSecond, ttlMs });
-          const calls: number[] = [];
-          const retries: number[] = [];
-          let now = 0;
-          for (const e of events) {
-            now += e.gapMs;
-            if (!e.isRetry) {
-              budget.onCallStart(now);
-              calls.push(now);
-              continue;
-            }
-            const inWindow = (t: number): boolean => t > now - ttlMs && t <= now;
-            const allowance =
-              (minRetriesPerSecond * ttlMs) / 1000 + retryRatio * calls.filter(inWindow).length;
-            const used = retries.filter(inWindow).length;
-            const allowed = budget.allowRetry(now);
-            expect(allowed).toBe(used + 1 <= allowance + 1e-9);
-            if (allowed) {
-              retries.push(now);
-              expect(used + 1).toBeLessThanOrEqual(allowance + 1e-9);
-            }
-          }
-        },
-      ),
-    );
+  // Tower's own tests (tps_budget.rs: tps_leaky, tps_slots, tps_reserve), in simulated ms.
+  it('forgets a deposit once its generation has left the window (tps_leaky)', () => {
+    const budget = linkerd(1, 0, 1000);
+    budget.onCallStart(0);
+    expect(budget.allowRetry(3000)).toBe(false);
+  });
+
+  it('keeps deposits for about ttl, expiring them a generation (ttl/10) at a time (tps_slots)', () => {
+    const budget = linkerd(0.5, 0, 1000);
+    budget.onCallStart(0);
+    budget.onCallStart(0);
+    expect(budget.allowRetry(901)).toBe(true); // 900 ms later the deposits are still valid
+    let t = 901 + 2001; // blank slate
+    budget.onCallStart(t);
+    t += 301;
+    budget.onCallStart(t);
+    t += 801;
+    budget.onCallStart(t);
+    // The first of the three has expired; the second and third make one retry (withdraw 2).
+    expect(budget.allowRetry(t)).toBe(true);
+    expect(budget.allowRetry(t)).toBe(false);
+  });
+
+  it("keeps a deposit ~ttl/2 under continuous traffic: Tower's expire skips a slot when a generation overran", () => {
+    // ttl 1 s ⇒ generations of 100 ms. Looked at exactly every 100 ms, a deposit lives 10 generations
+    // (+ the current one); looked at every 101 ms, each expire also clears the next slot (diff > window),
+    // so only every other slot is used and the deposit is overwritten after 5 generations.
+    const everyExactly = linkerd(1, 0, 1000);
+    everyExactly.onCallStart(0);
+    for (let t = 100; t <= 1000; t += 100) expect(everyExactly.balance(t), `t=${t}`).toBe(1);
+    expect(everyExactly.balance(1100)).toBe(0);
+    const everyLate = linkerd(1, 0, 1000);
+    everyLate.onCallStart(0);
+    for (let t = 101; t <= 505; t += 101) expect(everyLate.balance(t), `t=${t}`).toBe(1);
+    expect(everyLate.balance(606)).toBe(0);
+  });
+
+  it('allows minRetriesPerSecond × ttl retries with no calls at all (tps_reserve)', () => {
+    const budget = linkerd(1, 5, 1000);
+    for (let i = 0; i < 5; i++) expect(budget.allowRetry(0)).toBe(true);
+    expect(budget.allowRetry(0)).toBe(false);
+  });
+
+  it('rejects values Tower asserts against, naming the field', () => {
+    expect(() => linkerd(0.2, 10, 500)).toThrow(/ttlMs.*500/);
+    expect(() => linkerd(0.2, 10, 61_000)).toThrow(/ttlMs/);
+    expect(() => linkerd(1001, 10, 10_000)).toThrow(/retryRatio/);
+    expect(() => linkerd(0.2, 1.5, 10_000)).toThrow(/minRetriesPerSecond/);
   });
 });
 

@@ -329,14 +329,20 @@ const RetryBudgetObject = z
       z
         .strictObject({
           retryRatio: doc(
-            z.number().min(0).optional(),
-            'Retries may add this fraction of the requests. Default 0.2.',
+            z.number().min(0).max(1000).optional(),
+            'Retries may add this fraction of the requests (0 to 1000; at most 1, Tower withdraws floor(1/ratio) tokens per retry). Default 0.2.',
           ),
           minRetriesPerSecond: doc(
-            z.number().min(0).optional(),
-            'Retries per second always allowed. Default 10.',
+            z.number().int().min(0).optional(),
+            'Retries per second always allowed (an integer). Default 10.',
           ),
-          ttl: doc(PositiveDuration.optional(), 'Window over which requests and retries count. Default 10s.'),
+          ttl: doc(
+            PositiveDuration.refine(
+              (d) => !(durationOrNaN(d) < 1000 || durationOrNaN(d) > 60_000),
+              must('must be between 1s and 60s (Tower TpsBudget asserts this range)'),
+            ).optional(),
+            'Window over which requests and retries count, 1s to 60s. Default 10s.',
+          ),
         })
         .optional(),
       'Linkerd retry budget: retries <= retryRatio × requests + minRetriesPerSecond × ttl over ttl.',

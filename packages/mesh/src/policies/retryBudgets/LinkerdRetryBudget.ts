@@ -1,54 +1,72 @@
-// Linkerd's retry budget (Finagle RetryBudget / Tower TpsBudget): every call deposits, every retry
-// withdraws; over a sliding ttl window, retries ≤ minRetriesPerSecond × ttl + retryRatio × calls.
+// Linkerd's retry budget: Tower's `TpsBudget` (tower/src/retry/budget/tps_budget.rs), which
+// linkerd2-proxy uses. Calls deposit tokens and retries withdraw them, in 10 slots of ttl/10.
 
 import type { ClientPolicy, PolicyCounters } from '../ClientPolicy.js';
 import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
 import { requireNumber } from '../requireNumber.js';
-import { TimestampWindow } from './TimestampWindow.js';
 
-/** Tolerance on the allowance, so 0.7 × 10 = 7.000000000000001 still admits exactly 7. */
-const EPSILON = 1e-9;
+/** Slots the ttl is divided into (Tower: `let windows = 10u32`). */
+export const TPS_BUDGET_SLOTS = 10;
 
 /**
- * Linkerd retry budget. At every retry decision at time t, with `calls` = calls started in
- * (t − ttl, t] and `retries` = retries already admitted in that window, the retry is admitted iff
- * `retries + 1 ≤ minRetriesPerSecond × ttl[s] + retryRatio × calls`. So the retries admitted in the
- * window ending at any admission are floor(minRetriesPerSecond × ttl + retryRatio × calls) at most.
+ * Linkerd retry budget, exactly as Tower's `TpsBudget::new(ttl, min_per_sec, retry_percent)`:
+ *
+ * - Integer tokens. `retryRatio = 0` ⇒ deposit 0, withdraw 1; `≤ 1` ⇒ deposit 1, withdraw
+ *   `floor(1 / retryRatio)`; above 1 ⇒ deposit 1000, withdraw `floor(1000 / retryRatio)`. So the
+ *   effective ratio is `deposit / withdraw` (0.3 admits one retry per 3 calls, not 0.3 per call).
+ * - `reserve = minRetriesPerSecond × floor(ttl in s) × withdraw`.
+ * - Every call deposits when it starts (`onCallStart`); a retry is admitted iff
+ *   `reserve + Σ slots + current ≥ withdraw`, and then withdraws (so retries, like calls, expire).
+ * - Time moves in generations of `ttl / 10`: on each deposit or retry decision at least one
+ *   generation after the last one began, the current count is stored in the current slot, every
+ *   further whole generation that passed clears the next slot, and a new generation begins *now*
+ *   (not on a fixed grid). A deposit therefore counts for 9 to 11 generations (~ttl).
+ * - The first generation begins at the budget's first use (Tower: when the budget is created,
+ *   with the client).
  */
 export class LinkerdRetryBudget implements ClientPolicy {
   readonly name = 'linkerd-retry-budget';
-  private readonly deposits: TimestampWindow;
-  private readonly withdrawals: TimestampWindow;
+  private readonly depositAmount: number;
+  private readonly withdrawAmount: number;
   private readonly reserve: number;
-  private readonly ratio: number;
+  private readonly generationMs: number;
+  private readonly slots = new Float64Array(TPS_BUDGET_SLOTS);
+  /** Tokens deposited minus withdrawn during the current generation (Tower's `writer`). */
+  private current = 0;
+  private slotIndex = 0;
+  /** When the current generation began [ms]; NaN before the first use. */
+  private generationStartMs = Number.NaN;
   private admitted = 0;
   private denied = 0;
 
   constructor(config: Extract<RetryBudgetConfig, { kind: 'linkerd' }>, path = 'retryBudget') {
-    requireNumber(`${path}.retryRatio`, config.retryRatio, { min: 0 });
-    requireNumber(`${path}.minRetriesPerSecond`, config.minRetriesPerSecond, { min: 0 });
-    requireNumber(`${path}.ttlMs`, config.ttlMs, { min: 0, minExclusive: true });
-    this.ratio = config.retryRatio;
-    this.reserve = (config.minRetriesPerSecond * config.ttlMs) / 1000;
-    this.deposits = new TimestampWindow(config.ttlMs);
-    this.withdrawals = new TimestampWindow(config.ttlMs);
+    // Tower asserts these ranges ("assertions taken from finagle").
+    requireNumber(`${path}.retryRatio`, config.retryRatio, { min: 0, max: 1000 });
+    requireNumber(`${path}.minRetriesPerSecond`, config.minRetriesPerSecond, { min: 0, integer: true });
+    requireNumber(`${path}.ttlMs`, config.ttlMs, { min: 1000, max: 60_000 });
+    const ratio = config.retryRatio;
+    [this.depositAmount, this.withdrawAmount] =
+      ratio === 0 ? [0, 1] : ratio <= 1 ? [1, Math.floor(1 / ratio)] : [1000, Math.floor(1000 / ratio)];
+    this.reserve = config.minRetriesPerSecond * Math.floor(config.ttlMs / 1000) * this.withdrawAmount;
+    this.generationMs = config.ttlMs / TPS_BUDGET_SLOTS;
   }
 
-  /** Retries the budget could still admit now: floor(reserve + ratio × calls − retries), at least 0. */
+  /** Retries the budget could admit now, if no call came in meanwhile. */
   balance(nowMs: number): number {
-    const allowance = this.reserve + this.ratio * this.deposits.countAt(nowMs);
-    return Math.max(0, Math.floor(allowance + EPSILON - this.withdrawals.countAt(nowMs)));
+    this.expire(nowMs);
+    return Math.max(0, Math.floor(this.sum() / this.withdrawAmount));
   }
 
   onCallStart(nowMs: number): void {
-    this.deposits.add(nowMs);
+    this.expire(nowMs);
+    this.current += this.depositAmount;
   }
 
   allowRetry(nowMs: number): boolean {
-    const allowance = this.reserve + this.ratio * this.deposits.countAt(nowMs);
-    if (this.withdrawals.countAt(nowMs) + 1 <= allowance + EPSILON) {
-      this.withdrawals.add(nowMs);
+    this.expire(nowMs);
+    if (this.sum() >= this.withdrawAmount) {
+      this.current -= this.withdrawAmount;
       this.admitted++;
       return true;
     }
@@ -59,5 +77,36 @@ export class LinkerdRetryBudget implements ClientPolicy {
   collect(into: PolicyCounters): void {
     addCount(into, RETRY_BUDGET_ADMITTED, this.admitted);
     addCount(into, RETRY_BUDGET_DENIED, this.denied);
+  }
+
+  /** Tower's `sum`: current + every slot + reserve. */
+  private sum(): number {
+    let total = this.current + this.reserve;
+    for (let i = 0; i < TPS_BUDGET_SLOTS; i++) total += this.slots[i] as number;
+    return total;
+  }
+
+  /** Tower's `expire`: closes the current generation once one has passed. */
+  private expire(nowMs: number): void {
+    if (Number.isNaN(this.generationStartMs)) {
+      this.generationStartMs = nowMs;
+      return;
+    }
+    let elapsedMs = nowMs - this.generationStartMs;
+    if (elapsedMs < this.generationMs) return; // PERF: the common case, one compare per call
+    this.slots[this.slotIndex] = this.current;
+    this.current = 0;
+    let index = (this.slotIndex + 1) % TPS_BUDGET_SLOTS;
+    let cleared = 0;
+    while (elapsedMs > this.generationMs) {
+      if (cleared < TPS_BUDGET_SLOTS) {
+        this.slots[index] = 0;
+        cleared++;
+      }
+      elapsedMs -= this.generationMs;
+      index = (index + 1) % TPS_BUDGET_SLOTS;
+    }
+    this.slotIndex = index;
+    this.generationStartMs = nowMs;
   }
 }

@@ -1,10 +1,9 @@
-// Contracts of the two sliding windows behind breakers and budgets, checked against naive reference
-// models that keep every event: RollingCounts (error-rate breaker) and TimestampWindow (Linkerd budget).
+// Contract of the bucketed rolling window behind the error-rate breaker (RollingCounts), checked
+// against a naive reference model that keeps every event.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RollingCounts } from '../src/policies/breakers/RollingCounts.js';
-import { TimestampWindow } from '../src/policies/retryBudgets/TimestampWindow.js';
 
 /** Non-decreasing times [ms] built from non-negative steps, some of them zero. */
 const times = fc
@@ -59,38 +58,5 @@ describe('RollingCounts', () => {
     expect([counts.total, counts.failed]).toEqual([2, 1]);
     counts.record(1000, false); // bucket 10: bucket 0 out
     expect([counts.total, counts.failed]).toEqual([2, 0]);
-  });
-});
-
-describe('TimestampWindow', () => {
-  it('counts the events in (now − window, now], whether or not countAt ran in between (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: 0.5, max: 20_000, noNaN: true }),
-        times,
-        fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
-        (windowMs, at, queries) => {
-          const window = new TimestampWindow(windowMs);
-          const seen: number[] = [];
-          at.forEach((nowMs, i) => {
-            window.add(nowMs);
-            seen.push(nowMs);
-            if (queries[i] === true) {
-              expect(window.countAt(nowMs)).toBe(seen.filter((t) => t > nowMs - windowMs).length);
-            }
-          });
-          const endMs = (at[at.length - 1] as number) + windowMs / 2;
-          expect(window.countAt(endMs)).toBe(seen.filter((t) => t > endMs - windowMs).length);
-        },
-      ),
-    );
-  });
-
-  it('stays bounded when only ever added to: 100 000 events 1 ms apart keep at most one window of them', () => {
-    const window = new TimestampWindow(100);
-    for (let t = 0; t < 100_000; t++) window.add(t);
-    expect(window.countAt(99_999)).toBe(100);
-    // The ring never grew past the first power of two ≥ 100 events (+ the one being added).
-    expect((window as unknown as { times: Float64Array }).times.length).toBeLessThanOrEqual(128);
   });
 });
