@@ -33,15 +33,6 @@ export class Call {
   private bypassedClient = false;
   /** Request class (header) the call carries; set by its parent before `start()`. Null = none. */
   requestClass: string | null = null;
-  /**
-   * @internal Absolute deadline of the request this call is made for, when the serving service
-   * propagates deadlines (`Infinity` otherwise); set by its parent before `start()`. If it comes
-   * before the call's own timeout, it becomes the call's deadline and no timer is armed for it: at
-   * that deadline the request's own caller gives up and, since the serving service propagates
-   * deadlines, cancels the request and with it this call (`cancel()`), with the same outcome
-   * ('timeout') at the same time. Same semantics as `propagateDeadline`, without allocating a policy.
-   */
-  parentDeadlineMs = Infinity;
   /** @internal Fault-injection delay of the next attempt [ms]; its timers run during the delay. */
   faultDelayMs = 0;
 
@@ -58,8 +49,17 @@ export class Call {
     readonly optional: boolean,
   ) {}
 
-  /** Starts the call: first attempt now, overall timer armed. */
-  start(): void {
+  /**
+   * Starts the call: first attempt now, overall timer armed.
+   *
+   * `parentDeadlineMs`: absolute deadline of the request this call is made for, when the serving
+   * service propagates deadlines (`Infinity` otherwise). If it comes before the call's own timeout,
+   * it becomes the call's deadline and no timer is armed for it: at that deadline the request's own
+   * caller gives up and, since the serving service propagates deadlines, cancels the request and with
+   * it this call (`cancel()`), with the same outcome ('timeout') at the same time. Same semantics as
+   * `propagateDeadline`, without allocating a policy.
+   */
+  start(parentDeadlineMs = Infinity): void {
     const engine = this.world.engine;
     this.startMs = engine.now;
     this.edge.recordStart();
@@ -75,9 +75,9 @@ export class Call {
     }
     this.client.callStarted(this.startMs);
     const ownDeadlineMs = this.startMs + this.policy.timeoutMs;
-    if (this.parentDeadlineMs < ownDeadlineMs) {
-      // PERF: a propagated deadline needs no timer of its own (see `parentDeadlineMs`).
-      this.deadlineMs = this.parentDeadlineMs > this.startMs ? this.parentDeadlineMs : this.startMs;
+    if (parentDeadlineMs < ownDeadlineMs) {
+      // PERF: a propagated deadline needs no timer of its own (see `start`).
+      this.deadlineMs = parentDeadlineMs > this.startMs ? parentDeadlineMs : this.startMs;
     } else if (ownDeadlineMs !== Infinity) {
       this.deadlineMs = ownDeadlineMs;
       this.overallTimer = this.world.overallTimers(this.policy.timeoutMs).schedule(this);

@@ -167,13 +167,11 @@ export class Instance implements Endpoint {
       request,
       downstream.config.optional,
     );
-    if (this.service.propagatesDeadlines) {
-      // The request's deadline travels with the call (docs/policies/deadlines.md).
-      call.parentDeadlineMs = request.attempt.deadlineMs;
-      request.trackCall(call);
-    }
+    const propagates = this.service.propagatesDeadlines;
+    if (propagates) request.trackCall(call);
     call.requestClass = request.attempt.call.requestClass;
-    call.start();
+    // With propagation the request's deadline travels with the call (docs/policies/deadlines.md).
+    call.start(propagates ? request.attempt.deadlineMs : Infinity);
   }
 
   private finish(request: ServerRequest, result: AttemptResult): void {
