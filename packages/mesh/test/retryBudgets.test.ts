@@ -217,6 +217,13 @@ describe('GrpcRetryThrottle (gRFC A6)', () => {
     expect(counters(throttle)).toEqual({ 'retry-budget-admitted': 2, 'retry-budget-denied': 1 });
   });
 
+  it("scales tokenRatio to thousandths as grpc-java does: (int) (0.251f * 1000f) = 250", () => {
+    const throttle = new GrpcRetryThrottle({ kind: 'grpc', maxTokens: 10, tokenRatio: 0.251 });
+    throttle.onAttemptEnd(host, 'error');
+    throttle.onAttemptEnd(host, 'ok');
+    expect(throttle.tokens).toBe(9.25);
+  });
+
   it('keeps tokens in [0, maxTokens] and allows retries exactly while tokens > maxTokens / 2', () => {
     const result = fc.constantFrom<AttemptResult>(
       'ok',
@@ -234,10 +241,12 @@ describe('GrpcRetryThrottle (gRFC A6)', () => {
         (maxTokens, ratioMilli, results) => {
           const tokenRatio = ratioMilli / 1000;
           const throttle = new GrpcRetryThrottle({ kind: 'grpc', maxTokens, tokenRatio });
+          // grpc-java: (int) (tokenRatio * 1000f) in 32-bit floats.
+          const javaRatioMilli = Math.trunc(Math.fround(Math.fround(tokenRatio) * 1000));
           let milli = maxTokens * 1000;
           for (const r of results) {
             throttle.onAttemptEnd(host, r);
-            if (r === 'ok') milli = Math.min(maxTokens * 1000, milli + ratioMilli);
+            if (r === 'ok') milli = Math.min(maxTokens * 1000, milli + javaRatioMilli);
             else if (r !== 'rate-limited' && r !== 'denied') milli = Math.max(0, milli - 1000);
             expect(throttle.tokens).toBeCloseTo(milli / 1000, 9);
             expect(throttle.allowRetry()).toBe(milli > (maxTokens * 1000) / 2);

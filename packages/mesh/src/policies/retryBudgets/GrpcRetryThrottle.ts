@@ -13,7 +13,8 @@ import { requireNumber } from '../requireNumber.js';
  * gRPC retry throttle. `token_count` starts at `maxTokens`; each attempt that fails (see
  * isPolicyFailure) subtracts 1 (floor 0), each `ok` adds `tokenRatio` (cap `maxTokens`); 429/403 leave
  * it unchanged. A retry is allowed iff `token_count > maxTokens / 2`. Counts are kept in thousandths
- * of a token, as gRPC does (tokenRatio has at most three decimals).
+ * of a token as in grpc-java's `RetriableStream.Throttle`: `(int) (tokenRatio * 1000f)` in 32-bit
+ * floats, truncated (so 0.251 becomes 250, not 251), and the same for maxTokens.
  */
 export class GrpcRetryThrottle implements ClientPolicy {
   readonly name = 'grpc-retry-throttle';
@@ -26,8 +27,8 @@ export class GrpcRetryThrottle implements ClientPolicy {
   constructor(config: Extract<RetryBudgetConfig, { kind: 'grpc' }>, path = 'retryBudget') {
     requireNumber(`${path}.maxTokens`, config.maxTokens, { min: 0, minExclusive: true, max: 1000 });
     requireNumber(`${path}.tokenRatio`, config.tokenRatio, { min: 0, minExclusive: true });
-    this.maxMilli = Math.round(config.maxTokens * 1000);
-    this.ratioMilli = Math.round(config.tokenRatio * 1000);
+    this.maxMilli = javaMilli(config.maxTokens);
+    this.ratioMilli = javaMilli(config.tokenRatio);
     this.milli = this.maxMilli;
   }
 
@@ -54,4 +55,9 @@ export class GrpcRetryThrottle implements ClientPolicy {
     addCount(into, RETRY_BUDGET_ADMITTED, this.admitted);
     addCount(into, RETRY_BUDGET_DENIED, this.denied);
   }
+}
+
+/** grpc-java's `(int) (value * THREE_DECIMAL_PLACES_SCALE_UP)` with `value` a Java float. */
+function javaMilli(value: number): number {
+  return Math.trunc(Math.fround(Math.fround(value) * 1000));
 }
