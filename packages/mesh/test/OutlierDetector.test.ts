@@ -85,6 +85,25 @@ describe('OutlierDetector: consecutive 5xx', () => {
     expect(detector.multiplierOf(0)).toBe(0);
   });
 
+  it('raises the multiplier while n × base < max + base (Envoy ejectHost): base 10 s, max 20 s stops at 3', () => {
+    const config = {
+      ...CONSECUTIVE_ONLY,
+      intervalMs: 1000,
+      baseEjectionTimeMs: 10_000,
+      maxEjectionTimeMs: 20_000,
+    };
+    const detector = new OutlierDetector(config, 10, 0);
+    let t = 0;
+    const multipliers: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      send(detector, 0, 'error', t, 5); // ejected at t, returns at the first tick after min(10 s × n, 20 s)
+      multipliers.push(detector.multiplierOf(0));
+      while (detector.isEjected(0, t)) t += 1000;
+    }
+    expect(multipliers).toEqual([1, 2, 3, 3]);
+    expect(t).toBe(10_000 + 20_000 + 20_000 + 20_000); // every ejection after the first lasts the 20 s cap
+  });
+
   it('caps the ejection time at maxEjectionTimeMs', () => {
     const config = { ...CONSECUTIVE_ONLY, baseEjectionTimeMs: 30_000, maxEjectionTimeMs: 50_000 };
     const detector = new OutlierDetector(config, 10, 0);
@@ -95,8 +114,18 @@ describe('OutlierDetector: consecutive 5xx', () => {
     expect(detector.isEjected(0, 80_000)).toBe(false);
   });
 
-  it('lets maxEjectionPercent 10 % of 5 hosts still eject one, and no second', () => {
+  it('ejects nothing when one ejection would exceed maxEjectionPercent: 10 % of 5 hosts (Envoy ≥ 1.31 default)', () => {
     const detector = new OutlierDetector(CONSECUTIVE_ONLY, 5, 0);
+    send(detector, 0, 'error', 0, 5);
+    expect(detector.isEjected(0, 0)).toBe(false); // 100 × (0 + 1) / 5 = 20 % > 10 %
+    const counters: Record<string, number> = {};
+    detector.collect(counters, 1000);
+    expect(counters['outlier-ejections']).toBe(0);
+    expect(counters['outlier-ejections-overflow']).toBe(1);
+  });
+
+  it('with alwaysEjectOneHost, 10 % of 5 hosts still ejects one, and no second', () => {
+    const detector = new OutlierDetector({ ...CONSECUTIVE_ONLY, alwaysEjectOneHost: true }, 5, 0);
     send(detector, 0, 'error', 0, 5);
     send(detector, 1, 'error', 0, 5);
     expect(detector.isEjected(0, 0)).toBe(true);
@@ -272,12 +301,13 @@ class ReferenceDetector {
   }
 
   private eject(h: HostModel): void {
-    const cap = Math.max(1, Math.floor((this.config.maxEjectionPercent * this.hosts.length) / 100));
+    const floor = Math.floor((this.config.maxEjectionPercent * this.hosts.length) / 100);
+    const cap = this.config.alwaysEjectOneHost ? Math.max(1, floor) : floor;
     if (this.ejectedCount >= cap) return;
     h.ejected = true;
     h.ejectedAt = this.nowMs;
     const max = Math.max(this.config.maxEjectionTimeMs, this.config.baseEjectionTimeMs);
-    if (h.n === 0 || this.config.baseEjectionTimeMs * h.n < max) h.n++;
+    if (h.n === 0 || this.config.baseEjectionTimeMs * h.n < max + this.config.baseEjectionTimeMs) h.n++;
   }
 
   private tick(): void {
@@ -318,6 +348,7 @@ describe('OutlierDetector vs a reference model (fast-check)', () => {
     baseEjectionTimeMs: fc.integer({ min: 1, max: 60 }),
     maxEjectionTimeMs: fc.integer({ min: 1, max: 200 }),
     maxEjectionPercent: fc.integer({ min: 0, max: 100 }),
+    alwaysEjectOneHost: fc.boolean(),
     successRate: fc.option(
       fc.record({
         minimumHosts: fc.integer({ min: 0, max: 4 }),
@@ -357,7 +388,8 @@ describe('OutlierDetector vs a reference model (fast-check)', () => {
         (config, hostCount, commands) => {
           const detector = new OutlierDetector(config, hostCount, 0);
           const model = new ReferenceDetector(config, hostCount);
-          const cap = Math.max(1, Math.floor((config.maxEjectionPercent * hostCount) / 100));
+          const floor = Math.floor((config.maxEjectionPercent * hostCount) / 100);
+          const cap = config.alwaysEjectOneHost ? Math.max(1, floor) : floor;
           for (const command of commands) {
             if (command.kind === 'advance') model.advance(command.ms);
             else {

@@ -41,7 +41,11 @@ describe('LinkerdRetryBudget (Tower TpsBudget)', () => {
   it("matches Tower's integer token arithmetic for any ratio, floor, ttl and call count (one generation)", () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1, noNaN: true }), fc.double({ min: 1, max: 20 })),
+        fc.oneof(
+          fc.constant(0),
+          fc.double({ min: 0.001, max: 1, noNaN: true }),
+          fc.double({ min: 1, max: 20 }),
+        ),
         fc.integer({ min: 0, max: 20 }),
         fc.integer({ min: 1000, max: 60_000 }),
         fc.integer({ min: 0, max: 300 }),
@@ -217,7 +221,7 @@ describe('GrpcRetryThrottle (gRFC A6)', () => {
     expect(counters(throttle)).toEqual({ 'retry-budget-admitted': 2, 'retry-budget-denied': 1 });
   });
 
-  it("scales tokenRatio to thousandths as grpc-java does: (int) (0.251f * 1000f) = 250", () => {
+  it('scales tokenRatio to thousandths as grpc-java does: (int) (0.251f * 1000f) = 250', () => {
     const throttle = new GrpcRetryThrottle({ kind: 'grpc', maxTokens: 10, tokenRatio: 0.251 });
     throttle.onAttemptEnd(host, 'error');
     throttle.onAttemptEnd(host, 'ok');

@@ -205,7 +205,11 @@ export const OutlierDetection = z
         maxEjectionTime: doc(Duration.optional(), 'Cap on one ejection. Default 300s.'),
         maxEjectionPercent: doc(
           Percent.optional(),
-          'At most this percentage of hosts ejected at once (at least one). Default 10.',
+          'An ejection must leave at most this percentage of hosts ejected (Envoy: with 10 % and fewer than 10 hosts, none is ejected). Default 10.',
+        ),
+        alwaysEjectOneHost: doc(
+          z.boolean().optional(),
+          'Allow one ejection whenever no host is ejected, whatever maxEjectionPercent says (Envoy always_eject_one_host). Default false.',
         ),
         successRate: doc(
           z

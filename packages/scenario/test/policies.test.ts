@@ -255,7 +255,7 @@ const CASES: [string, Mutation, string[]][] = [
     "Istio's field name instead of meshsim's",
     (s) => (s.services.backend.destinationPolicy = { outlierDetection: { consecutive5xxErrors: 3 } }),
     [
-      'test.yaml: services.backend.destinationPolicy.outlierDetection.consecutive5xxErrors: unknown field; expected one of: consecutive5xx, consecutiveGatewayErrors, interval, baseEjectionTime, maxEjectionTime, maxEjectionPercent, successRate, failurePercentage',
+      'test.yaml: services.backend.destinationPolicy.outlierDetection.consecutive5xxErrors: unknown field; expected one of: consecutive5xx, consecutiveGatewayErrors, interval, baseEjectionTime, maxEjectionTime, maxEjectionPercent, alwaysEjectOneHost, successRate, failurePercentage',
     ],
   ],
   [

@@ -32,8 +32,13 @@ export interface OutlierDetectionConfig {
   intervalMs: number;
   baseEjectionTimeMs: number;
   maxEjectionTimeMs: number;
-  /** At most this percentage of hosts ejected at once (but at least one). */
+  /** An ejection is allowed only if it leaves at most this percentage of hosts ejected. */
   maxEjectionPercent: number;
+  /**
+   * Allow one ejection whenever no host is ejected, whatever `maxEjectionPercent` says (Envoy
+   * `always_eject_one_host`, since 1.31; default false: with 10 % and fewer than 10 hosts nothing is ejected).
+   */
+  alwaysEjectOneHost: boolean;
   /** Success-rate ejection, or null when off. */
   successRate: { minimumHosts: number; requestVolume: number; stdevFactor: number } | null;
   /** Failure-percentage ejection, or null when off. */

@@ -45,6 +45,7 @@ export const ENVOY_OUTLIER_DETECTION: OutlierDetectionConfig = {
   baseEjectionTimeMs: 30_000,
   maxEjectionTimeMs: 300_000,
   maxEjectionPercent: 10,
+  alwaysEjectOneHost: false,
   successRate: { minimumHosts: 5, requestVolume: 100, stdevFactor: 1.9 },
   failurePercentage: null,
 };

@@ -61,8 +61,9 @@ export function validateOutlierDetection(config: OutlierDetectionConfig): void {
  *   returns (its consecutive counters reset); a host not ejected has its multiplier decremented (≥ 0);
  *   (2) success-rate and failure-percentage analysis over the interval that just ended; (3) the
  *   interval's request counters reset.
- * - Every ejection increments the host's multiplier (while `base × multiplier < max`). An ejection is
- *   allowed when no host is ejected or `(ejected + 1) × 100 ≤ maxEjectionPercent × hosts`.
+ * - Every ejection increments the host's multiplier (while `base × multiplier < max + base`). An ejection is
+ *   allowed when `(ejected + 1) × 100 ≤ maxEjectionPercent × hosts`, or when none is ejected and
+ *   `alwaysEjectOneHost` is set (Envoy ≥ 1.31 `ejectHost`).
  */
 export class OutlierDetector implements ClientPolicy {
   readonly name = 'outlier-detection';
@@ -283,9 +284,11 @@ export class OutlierDetector implements ClientPolicy {
 
   private eject(host: number, reason: EjectionReason, nowMs: number): void {
     if (this.ejected[host] === 1) return;
+    // Envoy DetectorImpl::ejectHost: 100 × (ejected + 1) / hosts ≤ max_ejection_percent, or none
+    // ejected yet when always_eject_one_host is set.
     const allowed =
-      this.ejectedCount === 0 ||
-      (this.ejectedCount + 1) * 100 <= this.config.maxEjectionPercent * this.hostCount;
+      (this.ejectedCount + 1) * 100 <= this.config.maxEjectionPercent * this.hostCount ||
+      (this.config.alwaysEjectOneHost && this.ejectedCount === 0);
     if (!allowed) {
       this.overflow++;
       return;
@@ -294,7 +297,9 @@ export class OutlierDetector implements ClientPolicy {
     this.ejectedAtMs[host] = nowMs;
     this.ejectedCount++;
     const multiplier = this.multiplier[host] as number;
-    if (this.config.baseEjectionTimeMs * multiplier < this.maxEjectionMs || multiplier === 0) {
+    // Envoy: the backoff grows while backoff × base < max_ejection_time + base.
+    const baseMs = this.config.baseEjectionTimeMs;
+    if (baseMs * multiplier < this.maxEjectionMs + baseMs || multiplier === 0) {
       if (multiplier === 0) this.raisedMultipliers++;
       this.multiplier[host] = multiplier + 1;
     }

@@ -114,6 +114,7 @@ function outlierDetectionOf(
     baseEjectionTimeMs: msOr(raw.baseEjectionTime, d.baseEjectionTimeMs),
     maxEjectionTimeMs: msOr(raw.maxEjectionTime, d.maxEjectionTimeMs),
     maxEjectionPercent: or(raw.maxEjectionPercent, d.maxEjectionPercent, parsePercent),
+    alwaysEjectOneHost: raw.alwaysEjectOneHost ?? d.alwaysEjectOneHost,
     successRate:
       sr === undefined
         ? d.successRate === null
