@@ -82,7 +82,8 @@ export const RETRY_3_PER_TRY: CallPolicy = {
 const ALL_DESTINATION_POLICIES: DestinationPolicy = {
   loadBalancer: { kind: 'least-request', choiceCount: DEFAULT_CHOICE_COUNT },
   connectionPool: ENVOY_CONNECTION_POOL,
-  outlierDetection: ENVOY_OUTLIER_DETECTION,
+  // With 2 replicas per tier, 10 % could never eject a host (and the run would warn): allow one.
+  outlierDetection: { ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true },
   failureAccrual: LINKERD_FAILURE_ACCRUAL,
   errorRateBreaker: HYSTRIX_BREAKER,
   retryBudget: LINKERD_RETRY_BUDGET,

@@ -133,4 +133,24 @@ describe('outlier detection end to end', () => {
     expect(edge(result, 'a', 'b').policyEvents).toEqual({});
     assertConservation(result);
   });
+
+  it('warns when the ejection cap can never allow one (3 hosts, 10 %), and ejects with alwaysEjectOneHost', () => {
+    const threeHosts = (outlierDetection: OutlierDetectionConfig): SimulationConfig =>
+      config(
+        [service('b', { replicas: 3, destination: { ...NO_DESTINATION_POLICY, outlierDetection } })],
+        [poisson('b', 200)],
+        { shape: 'library', durationMs: 5000, faults: [badFirstInstance] },
+      );
+    const capped = simulate(threeHosts(ENVOY_OUTLIER_DETECTION));
+    expect(capped.warnings).toEqual([
+      'outlier-detection for calls to "b" can never eject a host: one of its 3 instances is 33.3 % > ' +
+        'maxEjectionPercent 10 % (Envoy ≥ 1.31); set alwaysEjectOneHost or raise maxEjectionPercent',
+    ]);
+    const cappedEdge = edge(capped, 'client', 'b');
+    expect(cappedEdge.policyEvents['outlier-ejections']).toBe(0);
+    expect(cappedEdge.policyEvents['outlier-ejections-overflow']).toBeGreaterThan(0);
+    const allowed = simulate(threeHosts({ ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true }));
+    expect(allowed.warnings).toEqual([]);
+    expect(edge(allowed, 'client', 'b').policyEvents['outlier-ejections']).toBe(1);
+  });
 });

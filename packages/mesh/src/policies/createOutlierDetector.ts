@@ -1,5 +1,5 @@
 // Builds a caller's outlier detector for a destination from `destination.outlierDetection`, or warns
-// when the caller's hop cannot enforce outlier detection.
+// when the caller's hop cannot enforce outlier detection or its ejection cap can never allow one.
 
 import type { CallerRef } from '../call/CallerRef.js';
 import type { World } from '../internal/World.js';
@@ -26,5 +26,14 @@ export function createOutlierDetector(
     );
     return null;
   }
-  return new OutlierDetector(config, target.instances.length, world.engine.now);
+  const hosts = target.instances.length;
+  if (!config.alwaysEjectOneHost && hosts > 0 && 100 > config.maxEjectionPercent * hosts) {
+    // Envoy >= 1.31: even the first ejection must leave at most maxEjectionPercent of hosts ejected.
+    world.dataPlane.warn(
+      `outlier-detection for calls to "${target.name}" can never eject a host: one of its ${hosts} ` +
+        `instances is ${(100 / hosts).toFixed(1)} % > maxEjectionPercent ${config.maxEjectionPercent} % ` +
+        `(Envoy ≥ 1.31); set alwaysEjectOneHost or raise maxEjectionPercent`,
+    );
+  }
+  return new OutlierDetector(config, hosts, world.engine.now);
 }

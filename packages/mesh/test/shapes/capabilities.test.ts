@@ -145,7 +145,9 @@ describe('capability gaps per shape', () => {
   });
 
   it('istio-ambient without a waypoint: L7 policies warn naming the service; retries stay with the application', () => {
-    const destination = { ...NO_DESTINATION_POLICY, outlierDetection: ENVOY_OUTLIER_DETECTION };
+    // alwaysEjectOneHost: with few replicas the default cap would add its own warning about "b".
+    const outlierDetection = { ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true };
+    const destination = { ...NO_DESTINATION_POLICY, outlierDetection };
     const without = run(meshOf('istio-ambient'), { destination }, {}, true);
     expect(
       without.warnings.some(
@@ -167,7 +169,8 @@ describe('capability gaps per shape', () => {
   });
 
   it('istio-ambient with waypoints for some services: destination policies run at those waypoints only', () => {
-    const destination = { ...NO_DESTINATION_POLICY, outlierDetection: ENVOY_OUTLIER_DETECTION };
+    const outlierDetection = { ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true };
+    const destination = { ...NO_DESTINATION_POLICY, outlierDetection };
     const cfg = config(
       [
         service('a', { calls: [[call('b'), call('c')]] }),
