@@ -31,12 +31,8 @@ function withHook<K extends keyof ClientPolicy>(policies: readonly ClientPolicy[
  * (bench/model-requests.ts). Policies beyond the slots run from the `…Rest` lists.
  */
 export class UpstreamClient {
-  private readonly admitters: Admitter[];
   private readonly retryGates: RetryGate[];
   private readonly filters: Filter[];
-  private readonly starters: Starter[];
-  private readonly enders: Ender[];
-  private readonly callHooks: ClientPolicy[];
   private readonly available: Instance[] = [];
   // Slots (see the class comment); null when the hook has fewer policies.
   private readonly a0: Admitter | null;
@@ -68,19 +64,19 @@ export class UpstreamClient {
     readonly policies: readonly ClientPolicy[],
   ) {
     // PERF: hooks are sorted into lists once, so a call with no policies pays nothing per attempt.
-    this.admitters = withHook(policies, 'admit');
     this.retryGates = withHook(policies, 'allowRetry');
     this.filters = withHook(policies, 'isAvailable');
-    this.starters = withHook(policies, 'onAttemptStart');
-    this.enders = withHook(policies, 'onAttemptEnd');
-    this.callHooks = policies.filter((p) => p.onCallStart !== undefined || p.onCallEnd !== undefined);
-    const [a0 = null, a1 = null, a2 = null, a3 = null, ...aRest] = this.admitters;
+    const callHooks = policies.filter((p) => p.onCallStart !== undefined || p.onCallEnd !== undefined);
+    const [a0 = null, a1 = null, a2 = null, a3 = null, ...aRest] = withHook(policies, 'admit');
     [this.a0, this.a1, this.a2, this.a3, this.aRest] = [a0, a1, a2, a3, aRest];
-    const [s0 = null, s1 = null, s2 = null, s3 = null, ...sRest] = this.starters;
+    const [s0 = null, s1 = null, s2 = null, s3 = null, ...sRest] = withHook(policies, 'onAttemptStart');
     [this.s0, this.s1, this.s2, this.s3, this.sRest] = [s0, s1, s2, s3, sRest];
-    const [e0 = null, e1 = null, e2 = null, e3 = null, e4 = null, ...eRest] = this.enders;
+    const [e0 = null, e1 = null, e2 = null, e3 = null, e4 = null, ...eRest] = withHook(
+      policies,
+      'onAttemptEnd',
+    );
     [this.e0, this.e1, this.e2, this.e3, this.e4, this.eRest] = [e0, e1, e2, e3, e4, eRest];
-    const [c0 = null, c1 = null, ...cRest] = this.callHooks;
+    const [c0 = null, c1 = null, ...cRest] = callHooks;
     [this.c0, this.c1, this.cRest] = [c0, c1, cRest];
   }
 
