@@ -4,6 +4,7 @@
 import { RandomStreams } from '@meshsim/engine';
 import { describe, expect, it } from 'vitest';
 import { createBalancer, meshDefaultBalancer } from '../src/call/createBalancer.js';
+import { defaultLoadBalancer } from '../src/config/defaults.js';
 import type { BalancerContext } from '../src/call/createBalancer.js';
 import { instanceWeights } from '../src/call/balancers/createInstanceBalancer.js';
 import { DistinctIndexSampler } from '../src/call/balancers/DistinctIndexSampler.js';
@@ -301,5 +302,28 @@ describe('createBalancer', () => {
   it('maps the mesh default kind to its config', () => {
     expect(meshDefaultBalancer('random')).toEqual({ kind: 'random' });
     expect(meshDefaultBalancer('round-robin')).toEqual({ kind: 'round-robin' });
+    expect(meshDefaultBalancer('least-request')).toEqual({ kind: 'least-request', choiceCount: 2 });
+    expect(meshDefaultBalancer('peak-ewma')).toEqual({
+      kind: 'peak-ewma',
+      defaultRttMs: 30,
+      decayMs: 10_000,
+    });
+  });
+
+  it("defaults each shape to its proxy's balancer: Istio least request, Linkerd peak-EWMA, kube-proxy random", () => {
+    const byShape = Object.fromEntries(
+      (['none', 'cilium', 'istio-sidecar', 'linkerd', 'app-mesh', 'library'] as const).map((shape) => [
+        shape,
+        defaultLoadBalancer(shape),
+      ]),
+    );
+    expect(byShape).toEqual({
+      none: 'random',
+      cilium: 'random',
+      'istio-sidecar': 'least-request',
+      linkerd: 'peak-ewma',
+      'app-mesh': 'round-robin',
+      library: 'round-robin',
+    });
   });
 });
