@@ -16,13 +16,13 @@ export {
 } from './config/defaults.js';
 export { FAILURE_CAUSES } from './config/SimulationResult.js';
 export { JITTER_KINDS, MESH_SHAPES, RETRY_CONDITIONS } from './config/names.js';
-export { WEIGHT_SUM_TOLERANCE, resolveVersions } from './traffic/resolveVersions.js';
+export { WEIGHT_SUM_TOLERANCE, resolveVersions } from './server/resolveVersions.js';
 export { NO_INBOUND_POLICY } from './config/policyDefaults.js';
-export { TokenBucket } from './policies/TokenBucket.js';
-export { CoDel } from './policies/CoDel.js';
+export { TokenBucket } from './server/protection/TokenBucket.js';
+export { CoDel } from './server/protection/CoDel.js';
 export { propagateDeadline } from './call/propagateDeadline.js';
-export { validateInboundPolicy } from './server/createInboundProtection.js';
-export { mtlsCoverage } from './metrics/mtlsCoverage.js';
+export { validateInboundPolicy } from './server/protection/createInboundProtection.js';
+export { mtlsCoverage } from './results/mtlsCoverage.js';
 export {
   AWS_SDK_RETRY_QUOTA,
   ENVOY_CONNECTION_POOL,
@@ -110,7 +110,7 @@ export { DATA_PLANE_FACTORIES, createDataPlane } from './dataplane/createDataPla
 export { describeRoute } from './dataplane/describeRoute.js';
 export { APP_MESH_RETRY_EVENTS } from './dataplane/appMeshRetryEvents.js';
 export { l7Demands } from './dataplane/l7Demands.js';
-export { CAPABILITIES, POLICY_NAMES, canEnforce } from './policies/capabilities.js';
+export { CAPABILITIES, POLICY_NAMES, canEnforce } from './config/capabilities.js';
 
 export type { SimulateOptions } from './simulate.js';
 export type {
@@ -167,8 +167,8 @@ export type {
 } from './config/PolicyConfig.js';
 export type { BreakerState, BreakerTransitionListener } from './policies/breakers/BreakerState.js';
 export type { AccrualTarget } from './policies/breakers/FailureAccrual.js';
-export type { Queued, SheddableQueue } from './policies/CoDel.js';
-export type { ResolvedVersion, ResolvedVersions, ResolvedWeightStep } from './traffic/resolveVersions.js';
+export type { Queued, SheddableQueue } from './server/protection/CoDel.js';
+export type { ResolvedVersion, ResolvedVersions, ResolvedWeightStep } from './server/resolveVersions.js';
 export type { LoadBalancerConfig, OutlierDetectionConfig } from './config/PolicyConfig.js';
 export type { EjectionReason } from './policies/OutlierDetector.js';
 export type { OutlierOutcome } from './policies/outlierOutcome.js';
@@ -183,5 +183,5 @@ export type { CitedFigures } from './config/profiles/CitedFigures.js';
 export type { DataPlane } from './dataplane/DataPlane.js';
 export type { DataPlaneContext } from './dataplane/DataPlaneContext.js';
 export type { DataPlaneFactory } from './dataplane/LayeredDataPlane.js';
-export type { Station } from './dataplane/Station.js';
-export type { EnforcerKind, PolicyName } from './policies/capabilities.js';
+export type { Station } from './call/Station.js';
+export type { EnforcerKind, PolicyName } from './config/capabilities.js';

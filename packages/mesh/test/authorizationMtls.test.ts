@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
 import type { World } from '../src/internal/World.js';
-import { enforceOrWarn } from '../src/policies/enforceOrWarn.js';
+import { enforceOrWarn } from '../src/ports/enforceOrWarn.js';
 import { call, config, poisson, policy, service } from './__helpers__/configs.js';
 import { assertConservation, assertRetriesBounded } from './__helpers__/assertions.js';
 import { edgeOf, inbound, serviceOf } from './__helpers__/protection.js';

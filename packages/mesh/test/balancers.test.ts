@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createBalancer, meshDefaultBalancer } from '../src/call/createBalancer.js';
 import { defaultLoadBalancer } from '../src/config/defaults.js';
 import type { BalancerContext } from '../src/call/createBalancer.js';
-import { instanceWeights } from '../src/call/balancers/createInstanceBalancer.js';
+import { instanceWeights } from '../src/policies/createInstanceBalancer.js';
 import { DistinctIndexSampler } from '../src/call/balancers/DistinctIndexSampler.js';
 import { LeastRequestBalancer } from '../src/call/balancers/LeastRequestBalancer.js';
 import { LocalityAwareBalancer } from '../src/call/balancers/LocalityAwareBalancer.js';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorRateBreaker, FailureAccrual, isLegalBreakerTransition } from '../src/index.js';
 import type { BreakerState, ErrorRateBreakerConfig, FailureAccrualConfig } from '../src/index.js';
-import type { AttemptResult } from '../src/call/AttemptResult.js';
+import type { AttemptResult } from '../src/config/AttemptResult.js';
 import type { Instance } from '../src/server/Instance.js';
 import { fakeInstances } from './__helpers__/policyHarness.js';
 

@@ -11,8 +11,8 @@ import {
   LinkerdRetryBudget,
   createRetryBudget,
 } from '../src/index.js';
-import type { AttemptResult } from '../src/call/AttemptResult.js';
-import type { PolicyCounters } from '../src/policies/ClientPolicy.js';
+import type { AttemptResult } from '../src/config/AttemptResult.js';
+import type { PolicyCounters } from '../src/call/ClientPolicy.js';
 import { fakeInstances } from './__helpers__/policyHarness.js';
 
 const [host] = fakeInstances(1) as [ReturnType<typeof fakeInstances>[number]];

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_POLICY, resolveVersions, simulate } from '../src/index.js';
 import type { CallPolicy, FaultInjectionConfig, ServiceConfig, SimulationConfig } from '../src/index.js';
-import { ServiceVersions } from '../src/traffic/ServiceVersions.js';
+import { ServiceVersions } from '../src/server/ServiceVersions.js';
 import { assertConservation, assertFinite, assertRetriesBounded } from './__helpers__/assertions.js';
 import { call, config, poisson, service, ZERO_NETWORK } from './__helpers__/configs.js';
 import {

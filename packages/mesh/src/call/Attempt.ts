@@ -1,7 +1,7 @@
 // One try of a call: the instance it targets, its route, and where it is on that route.
 
-import type { Station } from '../dataplane/Station.js';
-import type { AttemptResult } from './AttemptResult.js';
+import type { Station } from './Station.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
 import type { Call } from './Call.js';
 import type { Instance } from '../server/Instance.js';
 import type { ServerRequest } from '../server/ServerRequest.js';

@@ -7,15 +7,15 @@ import type { Random, TimerHandle } from '@meshsim/engine';
 import type { CallPolicy } from '../config/SimulationConfig.js';
 import type { FailureCause } from '../config/SimulationResult.js';
 import type { World } from '../internal/World.js';
-import type { EdgeStats } from '../metrics/EdgeStats.js';
-import type { UpstreamClient } from '../policies/UpstreamClient.js';
+import type { EdgeStats } from '../ports/EdgeStats.js';
+import type { UpstreamClient } from './UpstreamClient.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { Attempt } from './Attempt.js';
-import { isRetryable } from './AttemptResult.js';
-import type { AttemptResult } from './AttemptResult.js';
+import { isRetryable } from './isRetryable.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
 import { backoffDelayMs } from './backoff.js';
-import type { CallParent } from './CallParent.js';
-import type { CallerRef } from './CallerRef.js';
+import type { CallParent } from '../server/CallParent.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 
 /** A call in progress. Create, then `start()`; the parent hears the outcome once. */
 export class Call {

@@ -8,16 +8,16 @@ import type { CallPolicy, MeshConfig, ServiceConfig } from '../config/Simulation
 import type { ProxyTotals } from '../config/SimulationResult.js';
 import { NO_POLICY, defaultMtls } from '../config/defaults.js';
 import { WAYPOINT_PROFILE, ZTUNNEL_PROFILE } from '../config/profiles/ambient.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
-import type { EnforcerKind } from '../policies/capabilities.js';
+import type { EnforcerKind } from '../config/capabilities.js';
 import type { DataPlane } from './DataPlane.js';
 import type { DataPlaneContext } from './DataPlaneContext.js';
 import { l7Demands } from './l7Demands.js';
 import { Proxy } from './Proxy.js';
 import { pricesOf, sumProxyTotals } from './proxyTotals.js';
 import { proxyStation } from './proxyStation.js';
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 
 /** The waypoint replica count a service asks for, or 0 for none; throws naming the field when invalid. */
 export function waypointReplicas(service: ServiceConfig, defaultReplicas: number): number {

@@ -8,9 +8,9 @@ import type { CallPolicy, MeshConfig } from '../config/SimulationConfig.js';
 import type { ProxyTotals } from '../config/SimulationResult.js';
 import { NO_POLICY, defaultMtls } from '../config/defaults.js';
 import { CILIUM_NODE_ENVOY_PROFILE, EBPF_PROFILE, WIREGUARD_PROFILE } from '../config/profiles/cilium.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
-import type { EnforcerKind } from '../policies/capabilities.js';
+import type { EnforcerKind } from '../config/capabilities.js';
 import type { DataPlane } from './DataPlane.js';
 import type { DataPlaneContext } from './DataPlaneContext.js';
 import { l7Demands } from './l7Demands.js';
@@ -18,7 +18,7 @@ import { Proxy } from './Proxy.js';
 import { pricesOf, sumProxyTotals } from './proxyTotals.js';
 import { proxyStation } from './proxyStation.js';
 import { RouteCache } from './RouteCache.js';
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 
 /** Per-node eBPF stations, per-node Envoys (when any service needs L7), per-node WireGuard (when on). */
 export class CiliumDataPlane implements DataPlane {

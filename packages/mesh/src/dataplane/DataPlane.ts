@@ -3,12 +3,12 @@
 
 import type { CallPolicy, MeshShapeName } from '../config/SimulationConfig.js';
 import type { ProxyTotals } from '../config/SimulationResult.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 import type { Proxy } from './Proxy.js';
-import type { EnforcerKind } from '../policies/capabilities.js';
-import type { ClientPolicy } from '../policies/ClientPolicy.js';
+import type { EnforcerKind } from '../config/capabilities.js';
+import type { ClientPolicy } from '../call/ClientPolicy.js';
 
 /** A mesh shape at run time. */
 export interface DataPlane {

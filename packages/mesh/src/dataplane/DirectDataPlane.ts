@@ -6,13 +6,13 @@ import type { ProxyKindTotals, ProxyTotals } from '../config/SimulationResult.js
 import { computeCostPerMonthUsd } from '../config/profiles/prices.js';
 import { pricesOf } from './proxyTotals.js';
 import { NO_POLICY } from '../config/defaults.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
 import type { DataPlane } from './DataPlane.js';
 import { RouteCache } from './RouteCache.js';
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 import type { Proxy } from './Proxy.js';
-import type { EnforcerKind } from '../policies/capabilities.js';
+import type { EnforcerKind } from '../config/capabilities.js';
 
 /** `none` and `library`: one network transfer per attempt, no proxies. */
 export class DirectDataPlane implements DataPlane {

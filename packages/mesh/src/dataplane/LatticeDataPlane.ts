@@ -5,16 +5,16 @@
 import type { CallPolicy, MeshConfig } from '../config/SimulationConfig.js';
 import type { ProxyTotals } from '../config/SimulationResult.js';
 import { NO_POLICY, defaultMtls } from '../config/defaults.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
-import type { EnforcerKind } from '../policies/capabilities.js';
+import type { EnforcerKind } from '../config/capabilities.js';
 import type { DataPlane } from './DataPlane.js';
 import type { DataPlaneContext } from './DataPlaneContext.js';
 import { LatticeHops } from './LatticeHops.js';
 import type { Proxy } from './Proxy.js';
 import { pricesOf, sumProxyTotals } from './proxyTotals.js';
 import { RouteCache } from './RouteCache.js';
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 
 /** VPC Lattice target-group health-check defaults (interval, thresholds). */
 export const LATTICE_HEALTH_CHECK = {

@@ -11,7 +11,7 @@ import type { DataPlaneContext } from './DataPlaneContext.js';
 import { Proxy } from './Proxy.js';
 import { kindTotals } from './proxyTotals.js';
 import { proxyStation } from './proxyStation.js';
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 
 /** The Lattice services of a run and the routes through them. */
 export class LatticeHops {

@@ -6,17 +6,17 @@
 import type { CallPolicy, LayeredConfig, MeshConfig, MeshShapeName } from '../config/SimulationConfig.js';
 import type { ProxyTotals } from '../config/SimulationResult.js';
 import { DEFAULT_LAYERED } from '../config/defaults.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
-import type { EnforcerKind } from '../policies/capabilities.js';
-import type { ClientPolicy } from '../policies/ClientPolicy.js';
+import type { EnforcerKind } from '../config/capabilities.js';
+import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { DataPlane } from './DataPlane.js';
 import type { DataPlaneContext } from './DataPlaneContext.js';
 import { LatticeHops } from './LatticeHops.js';
 import type { Proxy } from './Proxy.js';
 import { pricesOf } from './proxyTotals.js';
 import { RouteCache } from './RouteCache.js';
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 
 /** Builds the data plane of a shape (the registry, passed in to avoid an import cycle). */
 export type DataPlaneFactory = (context: DataPlaneContext, shape: MeshShapeName) => DataPlane;

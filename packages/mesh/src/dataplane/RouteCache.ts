@@ -1,8 +1,8 @@
 // Memoises routes per (caller, target instance): routes are immutable, so attempts share them.
 
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 
 /** A map from (caller key, instance id) to a route, built on first use. */
 export class RouteCache {

@@ -7,10 +7,10 @@ import type { CallPolicy, MeshConfig, SimulationConfig } from '../config/Simulat
 import type { ProxyTotals } from '../config/SimulationResult.js';
 import { NO_POLICY, defaultMtls } from '../config/defaults.js';
 import { ENVOY_CONNECTION_POOL } from '../config/policyDefaults.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
-import type { EnforcerKind } from '../policies/capabilities.js';
-import type { ClientPolicy } from '../policies/ClientPolicy.js';
+import type { EnforcerKind } from '../config/capabilities.js';
+import type { ClientPolicy } from '../call/ClientPolicy.js';
 import { EnvoyThresholds } from '../policies/breakers/EnvoyThresholds.js';
 import { EnvoyRetryBudget } from '../policies/retryBudgets/EnvoyRetryBudget.js';
 import type { DataPlane } from './DataPlane.js';
@@ -20,7 +20,7 @@ import { pricesOf, sumProxyTotals } from './proxyTotals.js';
 import { proxyStation } from './proxyStation.js';
 import { RouteCache } from './RouteCache.js';
 import type { SidecarMesh } from './sidecarMeshes.js';
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 
 /** Endpoints each service's proxies hold when discovery is on demand: those of the services it calls. */
 function calledEndpoints(config: SimulationConfig): Map<string, number> {

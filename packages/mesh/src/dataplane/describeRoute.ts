@@ -1,6 +1,6 @@
 // A readable form of a route (station by station), for tests, docs and debugging.
 
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 
 /**
  * One label per station: a proxy as `<kind>@<node or service>` (e.g. `ztunnel@cluster-1/zone-a/node-1`,

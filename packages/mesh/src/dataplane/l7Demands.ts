@@ -2,7 +2,7 @@
 // whose L7 proxy is optional (Cilium's node Envoy, ambient's waypoint) use it to route and to warn.
 
 import type { SimulationConfig } from '../config/SimulationConfig.js';
-import type { PolicyName } from '../policies/capabilities.js';
+import type { PolicyName } from '../config/capabilities.js';
 
 /**
  * L7 policies asked for calls to each service, by service name, in a fixed order per service.

@@ -3,7 +3,7 @@
 
 import type { Instance } from '../server/Instance.js';
 import type { Proxy } from './Proxy.js';
-import type { Station } from './Station.js';
+import type { Station } from '../call/Station.js';
 
 /** A station for `proxy` on a route to `target` (called once per route built; routes are cached). */
 export function proxyStation(proxy: Proxy, target: Instance): Station {

@@ -6,7 +6,7 @@ import { APP_MESH_ENVOY_PROFILE } from '../config/profiles/appMesh.js';
 import { CONSUL_ENVOY_PROFILE } from '../config/profiles/consul.js';
 import { ISTIO_SIDECAR_PROFILES, istioBand } from '../config/profiles/istio.js';
 import { LINKERD_PROXY_PROFILE } from '../config/profiles/linkerd.js';
-import type { EnforcerKind } from '../policies/capabilities.js';
+import type { EnforcerKind } from '../config/capabilities.js';
 import { appMeshRetryPolicy } from './appMeshRetryEvents.js';
 
 /** The shapes a SidecarDataPlane runs. */

@@ -7,8 +7,8 @@ import type { Attempt } from '../call/Attempt.js';
 import type { Call } from '../call/Call.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { DataPlane } from '../dataplane/DataPlane.js';
-import type { Transport } from '../dataplane/Transport.js';
-import { EdgeStats } from '../metrics/EdgeStats.js';
+import type { Transport } from '../call/Transport.js';
+import { EdgeStats } from '../ports/EdgeStats.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 
 /** Everything the model's parts share during one run. */

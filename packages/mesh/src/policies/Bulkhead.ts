@@ -1,12 +1,12 @@
 // Bulkhead (resilience4j SemaphoreBulkhead style): a caller instance may have at most N calls in
 // flight to one downstream service; a call beyond the cap fails at once with a local 503.
 
-import type { AttemptResult } from '../call/AttemptResult.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { World } from '../internal/World.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
-import type { ClientPolicy, PolicyCounters } from './ClientPolicy.js';
-import { enforceOrWarn } from './enforceOrWarn.js';
+import type { ClientPolicy, PolicyCounters } from '../call/ClientPolicy.js';
+import { enforceOrWarn } from '../ports/enforceOrWarn.js';
 
 /** The concurrency slots one caller instance has towards one downstream service. */
 export class BulkheadSlots {

@@ -1,14 +1,14 @@
 // Registers the retry budgets and circuit breakers of `target.config.destination` (retryBudget,
 // connectionPool, failureAccrual, errorRateBreaker) for one caller, subject to the capability matrix.
 
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { World } from '../internal/World.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
-import type { ClientPolicy } from './ClientPolicy.js';
+import type { ClientPolicy } from '../call/ClientPolicy.js';
 import { ErrorRateBreaker } from './breakers/ErrorRateBreaker.js';
 import { EnvoyThresholds } from './breakers/EnvoyThresholds.js';
 import { FailureAccrual } from './breakers/FailureAccrual.js';
-import { enforceOrWarn } from './enforceOrWarn.js';
+import { enforceOrWarn } from '../ports/enforceOrWarn.js';
 import { policyStream } from './policyStream.js';
 import { createRetryBudget } from './retryBudgets/createRetryBudget.js';
 import { EnvoyRetryBudget } from './retryBudgets/EnvoyRetryBudget.js';

@@ -1,10 +1,10 @@
 // Builds the client-side policies a caller applies to a destination, from the destination's policy
 // config. The single place where policy modules are registered.
 
-import type { ClientPolicy } from './ClientPolicy.js';
+import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import type { World } from '../internal/World.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import { createOutlierDetector } from './createOutlierDetector.js';
 import { addBudgetsAndBreakers } from './addBudgetsAndBreakers.js';
 import { createBulkhead } from './Bulkhead.js';

@@ -1,10 +1,10 @@
 // Builds a caller's outlier detector for a destination from `destination.outlierDetection`, or warns
 // when the caller's hop cannot enforce outlier detection or its ejection cap can never allow one.
 
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { World } from '../internal/World.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
-import { canEnforce } from './capabilities.js';
+import { canEnforce } from '../config/capabilities.js';
 import { OutlierDetector } from './OutlierDetector.js';
 
 /**

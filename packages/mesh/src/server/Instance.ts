@@ -3,17 +3,17 @@
 
 import type { Attempt } from '../call/Attempt.js';
 import { Call } from '../call/Call.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { Endpoint } from '../call/LoadBalancer.js';
-import type { AttemptResult } from '../call/AttemptResult.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
 import type { FaultEffect } from '../config/SimulationConfig.js';
-import { Deque } from '../internal/Deque.js';
+import { Deque } from './Deque.js';
 import type { World } from '../internal/World.js';
 import type { Node } from '../topology/Topology.js';
 import { clampNonNegative } from '../topology/Network.js';
 import { ServerRequest } from './ServerRequest.js';
 import type { ServiceRuntime } from './ServiceRuntime.js';
-import type { ServiceVersion } from '../traffic/ServiceVersions.js';
+import type { ServiceVersion } from './ServiceVersions.js';
 
 /** A running instance of a service. */
 export class Instance implements Endpoint {

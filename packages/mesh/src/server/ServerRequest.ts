@@ -2,7 +2,7 @@
 
 import type { Attempt } from '../call/Attempt.js';
 import type { Call } from '../call/Call.js';
-import type { CallParent } from '../call/CallParent.js';
+import type { CallParent } from './CallParent.js';
 import type { Instance } from './Instance.js';
 
 /** Server-side state of one attempt while it is queued or served. */

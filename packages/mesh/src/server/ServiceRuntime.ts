@@ -4,18 +4,18 @@
 import { createSampler } from '@meshsim/engine';
 import type { Random, Sampler } from '@meshsim/engine';
 import type { CallConfig, CallPolicy, FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
-import type { CallerRef } from '../call/CallerRef.js';
-import { createInstanceBalancer } from '../call/balancers/createInstanceBalancer.js';
+import type { CallerRef } from '../topology/CallerRef.js';
+import { createInstanceBalancer } from '../policies/createInstanceBalancer.js';
 import { createClientPolicies } from '../policies/createClientPolicies.js';
-import { UpstreamClient } from '../policies/UpstreamClient.js';
+import { UpstreamClient } from '../call/UpstreamClient.js';
 import type { World } from '../internal/World.js';
-import type { EdgeStats } from '../metrics/EdgeStats.js';
-import { ServiceStats } from '../metrics/ServiceStats.js';
+import type { EdgeStats } from '../ports/EdgeStats.js';
+import { ServiceStats } from '../ports/ServiceStats.js';
 import type { Instance } from './Instance.js';
-import { createInboundProtection } from './createInboundProtection.js';
-import type { InboundProtection } from './InboundProtection.js';
+import { createInboundProtection } from './protection/createInboundProtection.js';
+import type { InboundProtection } from './protection/InboundProtection.js';
 import { CallRoute } from '../traffic/CallRoute.js';
-import { ServiceVersions } from '../traffic/ServiceVersions.js';
+import { ServiceVersions } from './ServiceVersions.js';
 import { createVersionRouter } from '../traffic/VersionRouter.js';
 
 /** One call-plan entry of a service, wired to its target. */

@@ -2,12 +2,12 @@
 // shared by the calling service's instances, attached to each caller's client when its hop can enforce them.
 
 import type { Random } from '@meshsim/engine';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { FaultInjectionConfig } from '../config/PolicyConfig.js';
 import type { CallConfig, CallPolicy } from '../config/SimulationConfig.js';
 import type { World } from '../internal/World.js';
-import { canEnforce } from '../policies/capabilities.js';
-import type { UpstreamClient } from '../policies/UpstreamClient.js';
+import { canEnforce } from '../config/capabilities.js';
+import type { UpstreamClient } from '../call/UpstreamClient.js';
 import { MirrorRoute } from './MirrorRoute.js';
 import type { MirrorSender, UpstreamClientFactory } from './MirrorRoute.js';
 import { RouteInterceptor } from './RouteInterceptor.js';

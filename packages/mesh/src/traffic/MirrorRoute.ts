@@ -3,14 +3,14 @@
 
 import type { Random } from '@meshsim/engine';
 import { Call } from '../call/Call.js';
-import type { CallParent } from '../call/CallParent.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallParent } from '../server/CallParent.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { CallPolicy } from '../config/SimulationConfig.js';
 import type { MirrorConfig } from '../config/PolicyConfig.js';
 import { NO_RETRY } from '../config/defaults.js';
 import type { World } from '../internal/World.js';
-import type { EdgeStats } from '../metrics/EdgeStats.js';
-import type { UpstreamClient } from '../policies/UpstreamClient.js';
+import type { EdgeStats } from '../ports/EdgeStats.js';
+import type { UpstreamClient } from '../call/UpstreamClient.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 
 /** Builds a caller's client (balancer + policies) towards a service. */

@@ -4,8 +4,8 @@
 import type { Engine, Random } from '@meshsim/engine';
 import type { Call } from '../call/Call.js';
 import type { FaultInjectionConfig } from '../config/PolicyConfig.js';
-import type { PolicyCounters } from '../policies/ClientPolicy.js';
-import type { CallInterceptor } from '../policies/RouteHooks.js';
+import type { PolicyCounters } from '../call/ClientPolicy.js';
+import type { CallInterceptor } from '../call/RouteHooks.js';
 import type { MirrorSender } from './MirrorRoute.js';
 
 /**

@@ -4,8 +4,8 @@
 import { createSampler } from '@meshsim/engine';
 import type { Random, Sampler } from '@meshsim/engine';
 import { Call } from '../call/Call.js';
-import type { CallParent } from '../call/CallParent.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallParent } from '../server/CallParent.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type {
   CallPolicy,
   ClosedTrafficConfig,
@@ -13,8 +13,8 @@ import type {
   TrafficConfig,
 } from '../config/SimulationConfig.js';
 import type { World } from '../internal/World.js';
-import type { EdgeStats } from '../metrics/EdgeStats.js';
-import type { UpstreamClient } from '../policies/UpstreamClient.js';
+import type { EdgeStats } from '../ports/EdgeStats.js';
+import type { UpstreamClient } from '../call/UpstreamClient.js';
 import { createUpstreamClient } from '../server/ServiceRuntime.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { RateSchedule } from './RateSchedule.js';

@@ -2,14 +2,14 @@
 // header matches): picks a version per attempt, then hands the balancer that version's endpoints.
 
 import type { Random } from '@meshsim/engine';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { World } from '../internal/World.js';
-import type { PolicyCounters } from '../policies/ClientPolicy.js';
-import type { EndpointRouter } from '../policies/RouteHooks.js';
-import { canEnforce } from '../policies/capabilities.js';
+import type { PolicyCounters } from '../call/ClientPolicy.js';
+import type { EndpointRouter } from '../call/RouteHooks.js';
+import { canEnforce } from '../config/capabilities.js';
 import type { Instance } from '../server/Instance.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
-import type { ServiceVersions } from './ServiceVersions.js';
+import type { ServiceVersions } from '../server/ServiceVersions.js';
 
 /**
  * Per-attempt version choice: a class route when the call's class matches one, else a weighted

@@ -3,10 +3,10 @@
 
 import { createSampler } from '@meshsim/engine';
 import type { RandomStreams, Sampler } from '@meshsim/engine';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { ServiceConfig } from '../config/SimulationConfig.js';
 import type { VersionMetrics } from '../config/SimulationResult.js';
-import type { Instance } from '../server/Instance.js';
+import type { Instance } from './Instance.js';
 import { resolveVersions } from './resolveVersions.js';
 import type { ResolvedWeightStep } from './resolveVersions.js';
 

@@ -2,8 +2,8 @@
 // naming the policy, the service and the mesh shape (and the caller must not apply the policy).
 
 import type { World } from '../internal/World.js';
-import { canEnforce } from './capabilities.js';
-import type { EnforcerKind, PolicyName } from './capabilities.js';
+import { canEnforce } from '../config/capabilities.js';
+import type { EnforcerKind, PolicyName } from '../config/capabilities.js';
 
 /**
  * Whether `enforcer` can enforce `policy` for `service`. When it cannot, adds the warning

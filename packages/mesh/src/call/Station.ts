@@ -1,7 +1,7 @@
 // A step on the path of an attempt: a proxy traversal or a network transfer between two nodes.
 
 import type { Node } from '../topology/Topology.js';
-import type { Proxy } from './Proxy.js';
+import type { Proxy } from '../dataplane/Proxy.js';
 
 /**
  * One step of a route; a route is walked forward for the request and backward for the response.

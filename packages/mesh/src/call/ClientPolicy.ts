@@ -1,7 +1,7 @@
 // The hook interface every client-side policy implements (breakers, budgets, outlier detection, ...).
 // An UpstreamClient (one per caller × destination, like an Envoy cluster) runs its policies in order.
 
-import type { AttemptResult } from '../call/AttemptResult.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
 import type { Instance } from '../server/Instance.js';
 
 /** Counters a policy reports on its edge, by event name (e.g. `retry-budget-denied`). */

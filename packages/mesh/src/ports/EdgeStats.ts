@@ -2,7 +2,7 @@
 
 import { LatencyHistogram } from '@meshsim/engine';
 import type { FailureCause } from '../config/SimulationResult.js';
-import type { UpstreamClient } from '../policies/UpstreamClient.js';
+import type { UpstreamClient } from '../call/UpstreamClient.js';
 
 /** Mutable RED counters of one edge. Per-interval counters are reset by the time-series recorder. */
 export class EdgeStats {

@@ -1,7 +1,7 @@
 // Route-level hooks of an UpstreamClient (traffic management): a router that narrows the endpoints
 // to a version before the balancer, and an interceptor that sees each call first (faults, mirroring).
 
-import type { Call } from '../call/Call.js';
+import type { Call } from './Call.js';
 import type { Instance } from '../server/Instance.js';
 import type { PolicyCounters } from './ClientPolicy.js';
 

@@ -1,7 +1,7 @@
 // mTLS coverage of a run: whether each edge is encrypted and mutually authenticated by the data
 // plane, and the fraction of calls that travelled on such edges. See docs/policies/authorization-mtls.md.
 
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { World } from '../internal/World.js';
 
 /**

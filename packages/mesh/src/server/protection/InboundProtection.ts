@@ -1,16 +1,16 @@
 // A service's inbound protections at run time: authorization (403), local rate limit (429), deadline
 // checks (504) on arrival, and load shedding (503) plus expired-deadline drops at dequeue.
 
-import type { Attempt } from '../call/Attempt.js';
-import type { AttemptResult } from '../call/AttemptResult.js';
-import type { RateLimitConfig, SheddingConfig } from '../config/PolicyConfig.js';
-import type { World } from '../internal/World.js';
-import { CoDel } from '../policies/CoDel.js';
-import type { SheddableQueue } from '../policies/CoDel.js';
-import { TokenBucket } from '../policies/TokenBucket.js';
-import type { Instance } from './Instance.js';
-import type { ServerRequest } from './ServerRequest.js';
-import type { ServiceRuntime } from './ServiceRuntime.js';
+import type { Attempt } from '../../call/Attempt.js';
+import type { AttemptResult } from '../../config/AttemptResult.js';
+import type { RateLimitConfig, SheddingConfig } from '../../config/PolicyConfig.js';
+import type { World } from '../../internal/World.js';
+import { CoDel } from './CoDel.js';
+import type { SheddableQueue } from './CoDel.js';
+import { TokenBucket } from './TokenBucket.js';
+import type { Instance } from '../Instance.js';
+import type { ServerRequest } from '../ServerRequest.js';
+import type { ServiceRuntime } from '../ServiceRuntime.js';
 
 /** The protections that passed validation and the capability check, ready to build. */
 export interface InboundSettings {

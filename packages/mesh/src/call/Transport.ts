@@ -2,10 +2,10 @@
 // instance, then back to the caller with the result. The only place that walks routes.
 
 import type { Engine } from '@meshsim/engine';
-import type { Attempt } from '../call/Attempt.js';
-import type { AttemptResult } from '../call/AttemptResult.js';
+import type { Attempt } from './Attempt.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
 import type { Network } from '../topology/Network.js';
-import type { ProxyTraveller } from './Proxy.js';
+import type { ProxyTraveller } from '../dataplane/Proxy.js';
 
 /** Walks routes. `arrive` delivers a request to its instance; `deliver` hands a response to its call. */
 export class Transport {

@@ -2,14 +2,14 @@
 // the mesh default, subject to the capability matrix) and builds it over the destination's instances.
 
 import type { Random } from '@meshsim/engine';
-import type { LoadBalancerConfig } from '../../config/PolicyConfig.js';
-import type { World } from '../../internal/World.js';
-import { canEnforce } from '../../policies/capabilities.js';
-import type { Instance } from '../../server/Instance.js';
-import type { ServiceRuntime } from '../../server/ServiceRuntime.js';
-import type { CallerRef } from '../CallerRef.js';
-import { createBalancer, meshDefaultBalancer } from '../createBalancer.js';
-import type { LoadBalancer } from '../LoadBalancer.js';
+import type { LoadBalancerConfig } from '../config/PolicyConfig.js';
+import type { World } from '../internal/World.js';
+import { canEnforce } from '../config/capabilities.js';
+import type { Instance } from '../server/Instance.js';
+import type { ServiceRuntime } from '../server/ServiceRuntime.js';
+import type { CallerRef } from '../topology/CallerRef.js';
+import { createBalancer, meshDefaultBalancer } from '../call/createBalancer.js';
+import type { LoadBalancer } from '../call/LoadBalancer.js';
 
 /**
  * The balancer config `caller` runs towards `target`: the destination's own `loadBalancer` when set

@@ -1,20 +1,7 @@
-// How one attempt of a call ended, and which retry conditions allow retrying it.
+// Which retry conditions allow retrying an attempt's outcome (Envoy `retry_on` semantics).
 
+import type { AttemptResult } from '../config/AttemptResult.js';
 import type { RetryCondition } from '../config/SimulationConfig.js';
-
-/** Outcome of one attempt. */
-export type AttemptResult =
-  | 'ok'
-  | 'error' // 500 from the application
-  | 'rejected' // 503: server queue full
-  | 'connect-failure'
-  | 'reset'
-  | 'per-try-timeout'
-  | 'no-endpoints'
-  | 'breaker-open' // local 503: a client-side circuit breaker or threshold refused the attempt
-  | 'rate-limited' // 429 from the server's rate limiter
-  | 'denied' // 403 from an authorization policy
-  | 'deadline-exceeded'; // 504: the server dropped work whose propagated deadline had passed
 
 // Local breaker refusals are never retried (Envoy does not retry its own overflow); 429 and 403 are 4xx.
 const SERVER_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([

@@ -1,6 +1,6 @@
 // Who makes a call: a service instance (inside the mesh) or a traffic source (outside it).
 
-import type { Node } from '../topology/Topology.js';
+import type { Node } from './Topology.js';
 
 /** A caller: its name on edges, where it runs, and a unique key for per-caller state. */
 export interface CallerRef {

@@ -1,13 +1,13 @@
 // Validates a service's `deadlinePropagation` and `inbound` settings, drops the ones its mesh shape
 // cannot enforce (with a warning), and builds the run-time InboundProtection (or null when nothing applies).
 
-import type { InboundPolicy } from '../config/PolicyConfig.js';
-import type { ServiceConfig } from '../config/SimulationConfig.js';
-import type { World } from '../internal/World.js';
-import { enforceOrWarn } from '../policies/enforceOrWarn.js';
+import type { InboundPolicy } from '../../config/PolicyConfig.js';
+import type { ServiceConfig } from '../../config/SimulationConfig.js';
+import type { World } from '../../internal/World.js';
+import { enforceOrWarn } from '../../ports/enforceOrWarn.js';
 import { InboundProtection } from './InboundProtection.js';
 import type { InboundSettings } from './InboundProtection.js';
-import type { ServiceRuntime } from './ServiceRuntime.js';
+import type { ServiceRuntime } from '../ServiceRuntime.js';
 
 function fail(service: string, field: string, value: unknown, rule: string): never {
   throw new Error(`service "${service}": ${field} ${rule} (got ${String(value)})`);

@@ -1,8 +1,8 @@
 // A caller's view of one destination service — Envoy's "cluster" inside a client proxy, or the
 // client library's per-service state: load balancer plus the client-side policies, run as hooks.
 
-import type { AttemptResult } from '../call/AttemptResult.js';
-import type { LoadBalancer } from '../call/LoadBalancer.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
+import type { LoadBalancer } from './LoadBalancer.js';
 import type { Instance } from '../server/Instance.js';
 import type { ClientPolicy, PolicyCounters } from './ClientPolicy.js';
 import type { CallInterceptor, EndpointRouter } from './RouteHooks.js';
