@@ -18,7 +18,7 @@ import {
   isPolicyFailure,
 } from '../src/index.js';
 import type { BreakerState, FailureAccrualConfig } from '../src/index.js';
-import type { PolicyCounters } from '../src/call/ClientPolicy.js';
+import type { PolicyCounters } from '../src/ports/PolicyCounters.js';
 import { fakeInstances } from './__helpers__/policyHarness.js';
 
 function counters(

@@ -12,7 +12,7 @@ import {
   createRetryBudget,
 } from '../src/index.js';
 import type { AttemptResult } from '../src/config/AttemptResult.js';
-import type { PolicyCounters } from '../src/call/ClientPolicy.js';
+import type { PolicyCounters } from '../src/ports/PolicyCounters.js';
 import { fakeInstances } from './__helpers__/policyHarness.js';
 
 const [host] = fakeInstances(1) as [ReturnType<typeof fakeInstances>[number]];

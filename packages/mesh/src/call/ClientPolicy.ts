@@ -2,10 +2,8 @@
 // An UpstreamClient (one per caller × destination, like an Envoy cluster) runs its policies in order.
 
 import type { AttemptResult } from '../config/AttemptResult.js';
+import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import type { Instance } from '../server/Instance.js';
-
-/** Counters a policy reports on its edge, by event name (e.g. `retry-budget-denied`). */
-export type PolicyCounters = Record<string, number>;
 
 /**
  * A client-side policy. Every hook is optional; hooks run in the order the policies were added.

@@ -4,11 +4,11 @@
 import type { Engine } from '@meshsim/engine';
 import type { Attempt } from './Attempt.js';
 import type { AttemptResult } from '../config/AttemptResult.js';
+import type { Responder } from '../server/Responder.js';
 import type { Network } from '../topology/Network.js';
-import type { ProxyTraveller } from '../dataplane/Proxy.js';
 
 /** Walks routes. `arrive` delivers a request to its instance; `deliver` hands a response to its call. */
-export class Transport {
+export class Transport implements Responder {
   constructor(
     private readonly engine: Engine,
     private readonly network: Network,
@@ -21,7 +21,10 @@ export class Transport {
     this.step(attempt);
   }
 
-  /** Sends the response back from the instance towards the caller. */
+  /**
+   * Sends the response back from the instance towards the caller. (Every inbound request is an
+   * Attempt: the transport delivered it.)
+   */
   sendResponse(attempt: Attempt, result: AttemptResult): void {
     attempt.result = result;
     attempt.direction = -1;
@@ -30,7 +33,8 @@ export class Transport {
   }
 
   /** Shared handler for network and proxy completions (no closure per event). */
-  readonly step = (traveller: ProxyTraveller | Attempt): void => {
+  readonly step = (traveller: object): void => {
+    // Only attempts travel: proxies hand back what the transport gave them.
     const attempt = traveller as Attempt;
     const position = attempt.position + attempt.direction;
     attempt.position = position;

@@ -4,7 +4,8 @@
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { LoadBalancer } from './LoadBalancer.js';
 import type { Instance } from '../server/Instance.js';
-import type { ClientPolicy, PolicyCounters } from './ClientPolicy.js';
+import type { ClientPolicy } from './ClientPolicy.js';
+import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import type { CallInterceptor, EndpointRouter } from './RouteHooks.js';
 
 type With<K extends keyof ClientPolicy> = ClientPolicy & Required<Pick<ClientPolicy, K>>;

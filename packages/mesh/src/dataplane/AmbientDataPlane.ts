@@ -12,6 +12,7 @@ import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
 import type { EnforcerKind } from '../config/capabilities.js';
 import type { DataPlane } from './DataPlane.js';
+import type { Warnings } from '../ports/Warnings.js';
 import type { DataPlaneContext } from './DataPlaneContext.js';
 import { l7Demands } from './l7Demands.js';
 import { Proxy } from './Proxy.js';
@@ -34,7 +35,7 @@ export function waypointReplicas(service: ServiceConfig, defaultReplicas: number
 /** ztunnels per node, waypoints per service that has one. */
 export class AmbientDataPlane implements DataPlane {
   readonly shape = 'istio-ambient' as const;
-  readonly warnings: string[] = [];
+  private readonly warnings: Warnings;
   /** One ztunnel per node, indexed by node id. */
   readonly ztunnels: Proxy[];
   /** Waypoint replicas by service name (services without a waypoint are absent). */
@@ -49,11 +50,12 @@ export class AmbientDataPlane implements DataPlane {
   /** Enforcer when the target is not given: l7 only if every service asking for L7 has a waypoint. */
   private readonly untargetedEnforcer: EnforcerKind;
   /** Routes by (caller, instance) key, one per waypoint replica (index 0 without a waypoint). */
-  private readonly routes = new Map<number, (readonly Station[] | undefined)[]>();
+  private readonly routes = new Map<number, (readonly Station<Proxy>[] | undefined)[]>();
   /** Next waypoint replica per (caller, destination service). */
   private readonly cursors = new Map<number, number>();
 
   constructor(context: DataPlaneContext) {
+    this.warnings = context.warnings;
     const { config, topology, engine, streams, onForward, instances } = context;
     const mesh = config.mesh;
     this.mesh = mesh;
@@ -106,7 +108,7 @@ export class AmbientDataPlane implements DataPlane {
     for (const [service, demanded] of l7Demands(config)) {
       if (demanded.length === 0 || this.waypoints.has(service)) continue;
       allL7Waypointed = false;
-      this.warn(
+      this.warnings.add(
         `istio-ambient: service "${service}" has no waypoint, so its L7 policies (${demanded.join(', ')}) cannot be ` +
           'enforced by the ztunnel (an l4-proxy): timeouts and retries run in the calling applications, the others ' +
           'are not applied; give the service `waypoint: true` to enforce them',
@@ -115,7 +117,7 @@ export class AmbientDataPlane implements DataPlane {
     this.untargetedEnforcer = allL7Waypointed ? 'l7-proxy' : 'l4-proxy';
   }
 
-  route(caller: CallerRef, target: Instance): readonly Station[] {
+  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
     const waypoints = this.waypointsOfInstance[target.id] ?? null;
     let index = 0;
     if (waypoints !== null && waypoints.length > 1) {
@@ -140,8 +142,8 @@ export class AmbientDataPlane implements DataPlane {
   }
 
   /** Caller-node ztunnel (mesh callers), [network, waypoint], network, callee-node ztunnel. */
-  private buildRoute(caller: CallerRef, target: Instance, waypoint: Proxy | null): Station[] {
-    const route: Station[] = [];
+  private buildRoute(caller: CallerRef, target: Instance, waypoint: Proxy | null): Station<Proxy>[] {
+    const route: Station<Proxy>[] = [];
     const from = caller.node;
     if (from !== null) route.push(proxyStation(this.ztunnels[from.id] as Proxy, target));
     if (waypoint !== null) {
@@ -179,10 +181,6 @@ export class AmbientDataPlane implements DataPlane {
   /** HBONE mTLS between ztunnels for every caller in the mesh; never for traffic sources outside it. */
   mtls(caller: CallerRef): boolean {
     return this.mtlsOn && caller.instanceId >= 0;
-  }
-
-  warn(message: string): void {
-    if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
   countCall(): void {}

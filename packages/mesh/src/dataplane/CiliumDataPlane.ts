@@ -23,7 +23,6 @@ import type { Station } from '../call/Station.js';
 /** Per-node eBPF stations, per-node Envoys (when any service needs L7), per-node WireGuard (when on). */
 export class CiliumDataPlane implements DataPlane {
   readonly shape = 'cilium' as const;
-  readonly warnings: string[] = [];
   /** eBPF datapath per node, by node id. Kernel state, not a crashable proxy: not in `proxies()`. */
   readonly ebpf: Proxy[];
   /** Envoy per node, by node id; empty when no service needs L7. */
@@ -99,8 +98,8 @@ export class CiliumDataPlane implements DataPlane {
     this.routes = new RouteCache((caller, target) => this.buildRoute(caller, target));
   }
 
-  private buildRoute(caller: CallerRef, target: Instance): Station[] {
-    const route: Station[] = [];
+  private buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
+    const route: Station<Proxy>[] = [];
     const from = caller.node;
     const to = target.node;
     const encrypt = this.wireguard.length > 0 && from !== null && from.id !== to.id;
@@ -116,7 +115,7 @@ export class CiliumDataPlane implements DataPlane {
     return route;
   }
 
-  route(caller: CallerRef, target: Instance): readonly Station[] {
+  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
     return this.routes.get(caller, target);
   }
 
@@ -140,10 +139,6 @@ export class CiliumDataPlane implements DataPlane {
   /** Cilium mutual authentication (opt-in, `mtls: true`) for callers in the mesh. WireGuard alone is not mTLS. */
   mtls(caller: CallerRef): boolean {
     return this.mtlsOn && caller.instanceId >= 0;
-  }
-
-  warn(message: string): void {
-    if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
   countCall(): void {}

@@ -5,16 +5,17 @@ import type { CallPolicy, MeshShapeName } from '../config/SimulationConfig.js';
 import type { ProxyTotals } from '../config/SimulationResult.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
+import type { CallRoutes } from '../call/CallRoutes.js';
 import type { Station } from '../call/Station.js';
 import type { Proxy } from './Proxy.js';
 import type { EnforcerKind } from '../config/capabilities.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
 
 /** A mesh shape at run time. */
-export interface DataPlane {
+export interface DataPlane extends CallRoutes {
   readonly shape: MeshShapeName;
   /** The stations an attempt from `caller` to `target` passes, in request order. Cached; do not mutate. */
-  route(caller: CallerRef, target: Instance): readonly Station[];
+  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[];
   /**
    * The policy a call actually runs with: the scenario's own when it set one (`policySet`),
    * otherwise the mesh's default for that caller (and `target` service, where the shape's L7 hop
@@ -31,8 +32,6 @@ export interface DataPlane {
   serverEnforcer(service: string): EnforcerKind;
   /** Whether calls from `caller` to `targetService` are encrypted and mutually authenticated (mTLS) by the data plane. */
   mtls(caller: CallerRef, targetService: string): boolean;
-  /** Adds a warning once (duplicates are ignored). */
-  warn(message: string): void;
   /** Records one call made by `caller` (for in-process costs such as a client library). */
   countCall(caller: CallerRef): void;
   /**
@@ -50,6 +49,4 @@ export interface DataPlane {
   endpointChangeDelayMs?(up: boolean, nowMs: number): number;
   /** Proxy resources over a run of `durationMs`. */
   totals(durationMs: number): ProxyTotals;
-  /** Notes the user must see about this shape (unenforceable policies, assumptions). */
-  readonly warnings: readonly string[];
 }

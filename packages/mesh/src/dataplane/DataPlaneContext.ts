@@ -1,7 +1,9 @@
 // What every data plane is built from: the resolved config, the placed instances, the topology (for
 // placing waypoints), the engine, the random streams and the transport's forward handler.
 
-import type { Engine, RandomStreams } from '@meshsim/engine';
+import type { Engine } from '@meshsim/engine';
+import type { RunStreams } from '../ports/RunStreams.js';
+import type { Warnings } from '../ports/Warnings.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { Instance } from '../server/Instance.js';
 import type { Topology } from '../topology/Topology.js';
@@ -14,7 +16,9 @@ export interface DataPlaneContext {
   readonly instances: readonly Instance[];
   readonly topology: Topology;
   readonly engine: Engine;
-  readonly streams: RandomStreams;
+  readonly streams: RunStreams;
+  /** The run's warnings (unenforceable policies, assumptions that bite). */
+  readonly warnings: Warnings;
   /** Called when a proxy has processed a traveller (the transport's step). */
   readonly onForward: (traveller: ProxyTraveller) => void;
 }

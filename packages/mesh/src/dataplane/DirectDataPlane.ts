@@ -9,6 +9,7 @@ import { NO_POLICY } from '../config/defaults.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
 import type { DataPlane } from './DataPlane.js';
+import type { Warnings } from '../ports/Warnings.js';
 import { RouteCache } from './RouteCache.js';
 import type { Station } from '../call/Station.js';
 import type { Proxy } from './Proxy.js';
@@ -17,9 +18,9 @@ import type { EnforcerKind } from '../config/capabilities.js';
 /** `none` and `library`: one network transfer per attempt, no proxies. */
 export class DirectDataPlane implements DataPlane {
   readonly shape: 'none' | 'library';
-  readonly warnings: string[] = [];
+  private readonly warnings: Warnings;
   private readonly routes = new RouteCache((caller, target) => [
-    { kind: 'network', from: caller.node, to: target.node } satisfies Station,
+    { kind: 'network', from: caller.node, to: target.node } satisfies Station<Proxy>,
   ]);
   private libraryCalls = 0;
   private readonly adopters: ReadonlySet<string> | 'all';
@@ -27,12 +28,14 @@ export class DirectDataPlane implements DataPlane {
   constructor(
     private readonly mesh: MeshConfig,
     private readonly instancesByService: ReadonlyMap<string, number>,
+    warnings: Warnings,
   ) {
+    this.warnings = warnings;
     this.shape = mesh.shape === 'library' ? 'library' : 'none';
     this.adopters = mesh.libraryServices === 'all' ? 'all' : new Set(mesh.libraryServices);
   }
 
-  route(caller: CallerRef, target: Instance): readonly Station[] {
+  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
     return this.routes.get(caller, target);
   }
 
@@ -54,10 +57,6 @@ export class DirectDataPlane implements DataPlane {
   /** Never: without proxies nothing encrypts or authenticates calls transparently. */
   mtls(): boolean {
     return false;
-  }
-
-  warn(message: string): void {
-    if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
   proxies(): readonly Proxy[] {

@@ -9,6 +9,7 @@ import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
 import type { EnforcerKind } from '../config/capabilities.js';
 import type { DataPlane } from './DataPlane.js';
+import type { Warnings } from '../ports/Warnings.js';
 import type { DataPlaneContext } from './DataPlaneContext.js';
 import { LatticeHops } from './LatticeHops.js';
 import type { Proxy } from './Proxy.js';
@@ -26,13 +27,14 @@ export const LATTICE_HEALTH_CHECK = {
 /** One Lattice service per destination service; every call passes it. */
 export class LatticeDataPlane implements DataPlane {
   readonly shape = 'vpc-lattice' as const;
-  readonly warnings: string[] = [];
+  private readonly warnings: Warnings;
   readonly lattice: LatticeHops;
   private readonly mesh: MeshConfig;
   private readonly mtlsOn: boolean;
   private readonly routes: RouteCache;
 
   constructor(context: DataPlaneContext) {
+    this.warnings = context.warnings;
     this.mesh = context.config.mesh;
     this.mtlsOn = this.mesh.mtls ?? defaultMtls('vpc-lattice');
     this.lattice = new LatticeHops(context, this.mesh);
@@ -42,7 +44,7 @@ export class LatticeDataPlane implements DataPlane {
     ]);
   }
 
-  route(caller: CallerRef, target: Instance): readonly Station[] {
+  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
     return this.routes.get(caller, target);
   }
 
@@ -50,7 +52,7 @@ export class LatticeDataPlane implements DataPlane {
     if (caller.instanceId < 0) return policySet ? policy : NO_POLICY;
     if (!policySet) return this.mesh.defaultPolicy;
     if (policy.retry.maxAttempts > 1 || policy.perTryTimeoutMs !== Infinity) {
-      this.warn(
+      this.warnings.add(
         `retry on calls from "${caller.name}"${target === undefined ? '' : ` to "${target}"`}: VPC Lattice has no ` +
           'configurable retries or per-try timeouts (aws-application-networking-k8s http-route.md); modelled as ' +
           `"${caller.name}"'s own application code`,
@@ -82,10 +84,6 @@ export class LatticeDataPlane implements DataPlane {
   /** Lattice terminates TLS and authenticates callers with IAM SigV4, not mTLS (unless `mtls: true`). */
   mtls(caller: CallerRef): boolean {
     return this.mtlsOn && caller.instanceId >= 0;
-  }
-
-  warn(message: string): void {
-    if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
   countCall(): void {}

@@ -42,7 +42,7 @@ export class LatticeHops {
   }
 
   /** The hop station of `target`'s Lattice service (one per route built). */
-  station(target: Instance): Station {
+  station(target: Instance): Station<Proxy> {
     return proxyStation(this.hopOfInstance[target.id] as Proxy, target);
   }
 
@@ -50,7 +50,7 @@ export class LatticeHops {
    * `route` with the hop inserted right after its first network transfer between two clusters (or
    * from outside the clusters when `fromOutside`); unchanged (a copy) when there is none.
    */
-  insertInto(route: readonly Station[], target: Instance, fromOutside: boolean): Station[] {
+  insertInto(route: readonly Station<Proxy>[], target: Instance, fromOutside: boolean): Station<Proxy>[] {
     const result = [...route];
     const at = result.findIndex(
       (station) =>

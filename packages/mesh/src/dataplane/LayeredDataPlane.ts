@@ -60,15 +60,11 @@ export class LayeredDataPlane implements DataPlane {
     );
   }
 
-  get warnings(): readonly string[] {
-    return this.inner.warnings;
-  }
-
   private crossesClusters(caller: CallerRef, target: Instance): boolean {
     return caller.node !== null && caller.node.cluster !== target.node.cluster;
   }
 
-  route(caller: CallerRef, target: Instance): readonly Station[] {
+  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
     if (this.lattice !== null && this.crossesClusters(caller, target))
       return this.crossRoutes.get(caller, target);
     return this.inner.route(caller, target);
@@ -93,10 +89,6 @@ export class LayeredDataPlane implements DataPlane {
       if (cluster !== undefined && cluster !== caller.node.cluster) return false;
     }
     return this.inner.mtls(caller, targetService);
-  }
-
-  warn(message: string): void {
-    this.inner.warn(message);
   }
 
   countCall(caller: CallerRef): void {

@@ -3,6 +3,7 @@
 
 import type { Engine, Sampler } from '@meshsim/engine';
 import type { ProxyProfile, ProxyRole } from '../config/SimulationConfig.js';
+import type { StationProxy } from '../call/Station.js';
 import type { Node } from '../topology/Topology.js';
 import { clampNonNegative } from '../topology/Network.js';
 
@@ -22,7 +23,7 @@ export type ProxyTraveller = object;
  * order to the earliest-free worker is exactly a FIFO multi-server queue (Kiefer–Wolfowitz), so a
  * traversal costs one engine event however long it waits.
  */
-export class Proxy {
+export class Proxy implements StationProxy {
   /** CPU consumed so far [ms of one core]. */
   cpuMs = 0;
   /** Traversals that waited for a worker. */

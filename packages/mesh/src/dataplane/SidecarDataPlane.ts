@@ -14,6 +14,7 @@ import type { ClientPolicy } from '../call/ClientPolicy.js';
 import { EnvoyThresholds } from '../policies/breakers/EnvoyThresholds.js';
 import { EnvoyRetryBudget } from '../policies/retryBudgets/EnvoyRetryBudget.js';
 import type { DataPlane } from './DataPlane.js';
+import type { Warnings } from '../ports/Warnings.js';
 import type { DataPlaneContext } from './DataPlaneContext.js';
 import { Proxy } from './Proxy.js';
 import { pricesOf, sumProxyTotals } from './proxyTotals.js';
@@ -39,7 +40,7 @@ function calledEndpoints(config: SimulationConfig): Map<string, number> {
 /** One sidecar per instance, of the kind `sidecarMesh` describes. */
 export class SidecarDataPlane implements DataPlane {
   readonly shape: SidecarMesh['shape'];
-  readonly warnings: string[] = [];
+  private readonly warnings: Warnings;
   readonly sidecars: Proxy[];
   private readonly mesh: MeshConfig;
   private readonly routes: RouteCache;
@@ -50,6 +51,7 @@ export class SidecarDataPlane implements DataPlane {
     private readonly sidecarMesh: SidecarMesh,
     context: DataPlaneContext,
   ) {
+    this.warnings = context.warnings;
     const mesh = context.config.mesh;
     this.mesh = mesh;
     this.shape = sidecarMesh.shape;
@@ -81,19 +83,19 @@ export class SidecarDataPlane implements DataPlane {
       this.endpointsOf = (proxy) => called.get(proxy.service ?? '') ?? 0;
     }
     this.routes = new RouteCache((caller, target) => this.buildRoute(caller, target));
-    sidecarMesh.configWarnings(context.config, (message) => this.warn(message));
+    sidecarMesh.configWarnings(context.config, (message) => this.warnings.add(message));
   }
 
   /** Caller's sidecar (mesh callers only), network, callee's sidecar. */
-  buildRoute(caller: CallerRef, target: Instance): Station[] {
-    const route: Station[] = [];
+  buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
+    const route: Station<Proxy>[] = [];
     if (caller.instanceId >= 0) route.push(proxyStation(this.sidecars[caller.instanceId] as Proxy, target));
     route.push({ kind: 'network', from: caller.node, to: target.node });
     route.push(proxyStation(this.sidecars[target.id] as Proxy, target));
     return route;
   }
 
-  route(caller: CallerRef, target: Instance): readonly Station[] {
+  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
     return this.routes.get(caller, target);
   }
 
@@ -102,7 +104,7 @@ export class SidecarDataPlane implements DataPlane {
     if (caller.instanceId < 0) return policySet ? policy : NO_POLICY;
     if (!policySet) return this.mesh.defaultPolicy;
     const call = `calls from "${caller.name}"${target === undefined ? '' : ` to "${target}"`}`;
-    return this.sidecarMesh.adjustPolicy(policy, call, (message) => this.warn(message));
+    return this.sidecarMesh.adjustPolicy(policy, call, (message) => this.warnings.add(message));
   }
 
   clientEnforcer(caller: CallerRef): EnforcerKind {
@@ -133,10 +135,6 @@ export class SidecarDataPlane implements DataPlane {
       new EnvoyThresholds(ENVOY_CONNECTION_POOL, path),
       EnvoyRetryBudget.maxRetries(ENVOY_CONNECTION_POOL.maxRetries, path),
     ];
-  }
-
-  warn(message: string): void {
-    if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
   proxies(): readonly Proxy[] {

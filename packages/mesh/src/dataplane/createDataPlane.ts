@@ -17,7 +17,7 @@ function direct(context: DataPlaneContext, shape: MeshShapeName): DataPlane {
   const config = context.config;
   const mesh = config.mesh.shape === shape ? config.mesh : { ...config.mesh, shape };
   const counts = new Map(config.services.map((s) => [s.name, s.replicas] as const));
-  return new DirectDataPlane(mesh, counts);
+  return new DirectDataPlane(mesh, counts, context.warnings);
 }
 
 /** The factory of each shape. */

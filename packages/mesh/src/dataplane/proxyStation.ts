@@ -6,7 +6,7 @@ import type { Proxy } from './Proxy.js';
 import type { Station } from '../call/Station.js';
 
 /** A station for `proxy` on a route to `target` (called once per route built; routes are cached). */
-export function proxyStation(proxy: Proxy, target: Instance): Station {
+export function proxyStation(proxy: Proxy, target: Instance): Station<Proxy> {
   proxy.connections++;
   const config = target.service.config;
   const requestBytes = config.requestBytes ?? 0;

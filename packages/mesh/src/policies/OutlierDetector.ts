@@ -5,7 +5,8 @@
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { Endpoint } from '../call/LoadBalancer.js';
 import type { OutlierDetectionConfig } from '../config/PolicyConfig.js';
-import type { ClientPolicy, PolicyCounters } from '../call/ClientPolicy.js';
+import type { ClientPolicy } from '../call/ClientPolicy.js';
+import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import { outlierOutcome } from './outlierOutcome.js';
 
 /** Why a host was ejected. */

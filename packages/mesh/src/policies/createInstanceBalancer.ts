@@ -3,13 +3,13 @@
 
 import type { Random } from '@meshsim/engine';
 import type { LoadBalancerConfig } from '../config/PolicyConfig.js';
-import type { World } from '../internal/World.js';
 import { canEnforce } from '../config/capabilities.js';
 import type { Instance } from '../server/Instance.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import { createBalancer, meshDefaultBalancer } from '../call/createBalancer.js';
 import type { LoadBalancer } from '../call/LoadBalancer.js';
+import type { PolicyContext } from './PolicyContext.js';
 
 /**
  * The balancer config `caller` runs towards `target`: the destination's own `loadBalancer` when set
@@ -17,18 +17,18 @@ import type { LoadBalancer } from '../call/LoadBalancer.js';
  * configured balancer had to be dropped).
  */
 export function resolveLoadBalancer(
-  world: World,
+  context: PolicyContext,
   caller: CallerRef,
   target: ServiceRuntime,
 ): LoadBalancerConfig {
-  const fallback = meshDefaultBalancer(world.config.mesh.loadBalancer);
+  const fallback = meshDefaultBalancer(context.meshLoadBalancer);
   const configured = target.config.destination?.loadBalancer ?? null;
   if (configured === null) return fallback;
-  const enforcer = world.dataPlane.clientEnforcer(caller, target.name);
+  const enforcer = context.clientEnforcer(caller, target.name);
   if (!canEnforce(enforcer, 'load-balancer')) {
-    world.dataPlane.warn(
+    context.warnings.add(
       `load-balancer "${configured.kind}" for calls to "${target.name}" cannot be enforced by the ` +
-        `${enforcer} hop of caller "${caller.name}" in mesh shape "${world.config.mesh.shape}"; ` +
+        `${enforcer} hop of caller "${caller.name}" in mesh shape "${context.shape}"; ` +
         `not applied (using "${fallback.kind}")`,
     );
     return fallback;
@@ -50,12 +50,12 @@ export function instanceWeights(service: ServiceRuntime): number[] {
 
 /** A new balancer of `caller` towards `target`'s instances. */
 export function createInstanceBalancer(
-  world: World,
+  context: PolicyContext,
   caller: CallerRef,
   target: ServiceRuntime,
   random: Random,
 ): LoadBalancer<Instance> {
-  const config = resolveLoadBalancer(world, caller, target);
+  const config = resolveLoadBalancer(context, caller, target);
   const weights = config.kind === 'weighted' ? instanceWeights(target) : null;
   return createBalancer<Instance>(config, {
     random,
@@ -63,6 +63,6 @@ export function createInstanceBalancer(
     caller: caller.node,
     instances: target.instances,
     weightOf: (instance) => (weights === null ? 1 : (weights[instance.index] ?? 1)),
-    clock: world.engine,
+    clock: context.engine,
   });
 }

@@ -2,7 +2,7 @@
 
 import { LatencyHistogram } from '@meshsim/engine';
 import type { FailureCause } from '../config/SimulationResult.js';
-import type { UpstreamClient } from '../call/UpstreamClient.js';
+import type { PolicyCounterSource } from './PolicyCounters.js';
 
 /** Mutable RED counters of one edge. Per-interval counters are reset by the time-series recorder. */
 export class EdgeStats {
@@ -25,8 +25,8 @@ export class EdgeStats {
     denied: 0,
     'deadline-exceeded': 0,
   };
-  /** The upstream clients (one per caller instance) whose policy counters belong to this edge. */
-  readonly clients: UpstreamClient[] = [];
+  /** What reports policy counters on this edge: the upstream clients (one per caller instance). */
+  readonly counterSources: PolicyCounterSource[] = [];
   readonly latency = new LatencyHistogram();
   // Current interval.
   intervalCalls = 0;

@@ -2,32 +2,39 @@
 // percentiles, service utilisation and queue length. One engine event per interval.
 
 import type { EdgeSeries, ServiceSeries, TimeSeries } from '../config/SimulationResult.js';
-import type { World } from '../internal/World.js';
+import type { Engine } from '@meshsim/engine';
+import type { EdgeStats } from '../ports/EdgeStats.js';
+import type { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
+import type { ServiceDirectory } from '../server/ServiceDirectory.js';
 
 /** Records a {@link TimeSeries} by ticking every `intervalMs`. */
 export class TimeSeriesRecorder {
   private readonly startMs: number[] = [];
-  private readonly edgeSeries = new Map<string, EdgeSeries>();
+  private readonly edgeSeries = new Map<EdgeStats, EdgeSeries>();
   private readonly serviceSeries = new Map<string, ServiceSeries>();
   private readonly lastBusyArea = new Map<string, number>();
   private intervalStartMs = 0;
 
   constructor(
-    private readonly world: World,
+    private readonly engine: Engine,
+    /** Simulated duration of the run [ms]: the last interval ends there. */
+    private readonly durationMs: number,
+    private readonly edges: EdgeStatsTable,
+    private readonly services: ServiceDirectory,
     readonly intervalMs: number,
     private readonly onProgress: ((simulatedMs: number, totalMs: number) => void) | undefined,
   ) {}
 
   /** Arms the first tick. */
   start(): void {
-    const first = Math.min(this.intervalMs, this.world.config.durationMs);
-    this.world.engine.schedule(first, this.tick);
+    const first = Math.min(this.intervalMs, this.durationMs);
+    this.engine.schedule(first, this.tick);
   }
 
   private readonly tick = (): void => {
     this.flush();
-    const engine = this.world.engine;
-    const durationMs = this.world.config.durationMs;
+    const engine = this.engine;
+    const durationMs = this.durationMs;
     this.onProgress?.(engine.now, durationMs);
     if (engine.now < durationMs)
       engine.schedule(Math.min(this.intervalMs, durationMs - engine.now), this.tick);
@@ -35,12 +42,12 @@ export class TimeSeriesRecorder {
 
   /** Closes the current interval at the engine's time. */
   private flush(): void {
-    const now = this.world.engine.now;
+    const now = this.engine.now;
     if (now <= this.intervalStartMs) return;
     const index = this.startMs.length;
     this.startMs.push(this.intervalStartMs);
-    for (const [key, edge] of this.world.edges) {
-      let series = this.edgeSeries.get(key);
+    for (const edge of this.edges.values()) {
+      let series = this.edgeSeries.get(edge);
       if (series === undefined) {
         series = {
           source: edge.source,
@@ -52,7 +59,7 @@ export class TimeSeriesRecorder {
           p50Ms: new Array<number>(index).fill(0),
           p99Ms: new Array<number>(index).fill(0),
         };
-        this.edgeSeries.set(key, series);
+        this.edgeSeries.set(edge, series);
       }
       series.calls.push(edge.intervalCalls);
       series.succeeded.push(edge.intervalSucceeded);
@@ -69,7 +76,7 @@ export class TimeSeriesRecorder {
       edge.intervalLatency.reset();
     }
     const spanMs = now - this.intervalStartMs;
-    for (const service of this.world.services.values()) {
+    for (const service of this.services.values()) {
       let series = this.serviceSeries.get(service.name);
       if (series === undefined) {
         series = { name: service.name, utilisation: [], queueLength: [], completed: [], rejected: [] };

@@ -2,21 +2,27 @@
 // plane, and the fraction of calls that travelled on such edges. See docs/policies/authorization-mtls.md.
 
 import type { CallerRef } from '../topology/CallerRef.js';
-import type { World } from '../internal/World.js';
+import type { DataPlane } from '../dataplane/DataPlane.js';
+import type { ServiceDirectory } from '../server/ServiceDirectory.js';
 
 /**
  * Whether the data plane secures the edge `source → destination` with mTLS. A `source` that names a
  * service stands for its instances (all alike); any other name is a traffic source outside the mesh.
  */
-export function edgeUsesMtls(world: World, source: string, destination: string): boolean {
-  const caller: CallerRef = world.services.get(source)?.instances[0]?.caller ?? {
+export function edgeUsesMtls(
+  services: ServiceDirectory,
+  dataPlane: DataPlane,
+  source: string,
+  destination: string,
+): boolean {
+  const caller: CallerRef = services.find(source)?.instances[0]?.caller ?? {
     name: source,
     key: -1,
     node: null,
     instanceId: -1,
     service: null,
   };
-  return world.dataPlane.mtls(caller, destination);
+  return dataPlane.mtls(caller, destination);
 }
 
 /** Fraction of calls made on mTLS edges, in [0, 1]; 0 when no call was made. */

@@ -2,11 +2,11 @@
 // which version, the current weights (with their schedule), class routes and per-version endpoint lists.
 
 import { createSampler } from '@meshsim/engine';
-import type { RandomStreams, Sampler } from '@meshsim/engine';
+import type { Sampler } from '@meshsim/engine';
 import type { CallerRef } from '../topology/CallerRef.js';
+import type { RunStreams } from '../ports/RunStreams.js';
 import type { ServiceConfig } from '../config/SimulationConfig.js';
 import type { VersionMetrics } from '../config/SimulationResult.js';
-import type { Instance } from './Instance.js';
 import { resolveVersions } from './resolveVersions.js';
 import type { ResolvedWeightStep } from './resolveVersions.js';
 
@@ -43,6 +43,11 @@ export class ServiceVersion {
   }
 }
 
+/** An endpoint that knows its version (an instance). */
+export interface VersionedEndpoint {
+  readonly versionRuntime: ServiceVersion;
+}
+
 /** The versions of one service. */
 export class ServiceVersions {
   readonly list: readonly ServiceVersion[];
@@ -56,13 +61,13 @@ export class ServiceVersions {
   private nextStep = 0;
   /** Cumulative weights by version index [percent]. */
   private readonly cumulative: number[];
-  private readonly subsets: Instance[][];
-  private subsetsOf: readonly Instance[] | null = null;
+  private readonly subsets: VersionedEndpoint[][];
+  private subsetsOf: readonly VersionedEndpoint[] | null = null;
   private readonly splitClients = new Map<number, number>();
 
   constructor(
     private readonly config: ServiceConfig,
-    streams: RandomStreams,
+    streams: RunStreams,
     /** The service's own service-time sampler, used by versions that do not override it. */
     baseServiceTime: Sampler,
   ) {
@@ -120,13 +125,14 @@ export class ServiceVersions {
    * The endpoints of version `index` among `endpoints` (in their order), or `endpoints` itself
    * when the version has none there. Lists are rebuilt only when `endpoints` is a new array.
    */
-  subset(endpoints: readonly Instance[], index: number): readonly Instance[] {
+  subset<E extends VersionedEndpoint>(endpoints: readonly E[], index: number): readonly E[] {
     if (endpoints !== this.subsetsOf) {
       for (const list of this.subsets) list.length = 0;
       for (const instance of endpoints) this.subsets[instance.versionRuntime.index]?.push(instance);
       this.subsetsOf = endpoints;
     }
-    const subset = this.subsets[index] as Instance[];
+    // The lists hold elements of `endpoints` only (rebuilt whenever it changes), so they are E's.
+    const subset = this.subsets[index] as E[];
     return subset.length > 0 ? subset : endpoints;
   }
 

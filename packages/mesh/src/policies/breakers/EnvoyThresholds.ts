@@ -3,7 +3,8 @@
 
 import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { ConnectionPoolConfig } from '../../config/PolicyConfig.js';
-import type { ClientPolicy, PolicyCounters } from '../../call/ClientPolicy.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { BREAKER_OVERFLOW, addCount } from '../policyEvents.js';
 import { requireNumber } from '../requireNumber.js';
 

@@ -4,7 +4,8 @@
 import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
 import type { Instance } from '../../server/Instance.js';
-import type { ClientPolicy, PolicyCounters } from '../../call/ClientPolicy.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { isPolicyFailure } from '../policyFailure.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
 import { requireNumber } from '../requireNumber.js';

@@ -1,16 +1,16 @@
 // A service's inbound protections at run time: authorization (403), local rate limit (429), deadline
 // checks (504) on arrival, and load shedding (503) plus expired-deadline drops at dequeue.
 
-import type { Attempt } from '../../call/Attempt.js';
 import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { RateLimitConfig, SheddingConfig } from '../../config/PolicyConfig.js';
-import type { World } from '../../internal/World.js';
 import { CoDel } from './CoDel.js';
 import type { SheddableQueue } from './CoDel.js';
 import { TokenBucket } from './TokenBucket.js';
-import type { Instance } from '../Instance.js';
+import type { ServiceStats } from '../../ports/ServiceStats.js';
+import type { InboundRequest } from '../InboundRequest.js';
+import type { InboundGate, Instance } from '../Instance.js';
+import type { Responder } from '../Responder.js';
 import type { ServerRequest } from '../ServerRequest.js';
-import type { ServiceRuntime } from '../ServiceRuntime.js';
 
 /** The protections that passed validation and the capability check, ready to build. */
 export interface InboundSettings {
@@ -47,7 +47,7 @@ class InstanceQueue implements SheddableQueue<ServerRequest> {
  * chain followed by the application: authorization, rate limit, then the deadline check. Refused
  * requests cost no service time and never queue.
  */
-export class InboundProtection {
+export class InboundProtection implements InboundGate {
   /** Whether this service honours propagated deadlines and cancellations. */
   readonly deadlines: boolean;
   private readonly allowedCallers: ReadonlySet<string> | null;
@@ -61,8 +61,10 @@ export class InboundProtection {
   private readonly queues: InstanceQueue[];
 
   constructor(
-    private readonly world: World,
-    private readonly service: ServiceRuntime,
+    private readonly stats: ServiceStats,
+    /** The service's instances, in placement order (buckets and CoDel state are per instance). */
+    instances: readonly Instance[],
+    private readonly responder: Responder,
     settings: InboundSettings,
   ) {
     this.deadlines = settings.deadlines;
@@ -72,28 +74,26 @@ export class InboundProtection {
       rate !== null && rate.scope === 'service' ? new TokenBucket(rate.ratePerSecond, rate.burst) : null;
     this.instanceBuckets =
       rate !== null && rate.scope === 'instance'
-        ? service.instances.map(() => new TokenBucket(rate.ratePerSecond, rate.burst))
+        ? instances.map(() => new TokenBucket(rate.ratePerSecond, rate.burst))
         : [];
     const shedding = settings.shedding;
     this.queueTimeoutMs =
       shedding !== null && shedding.kind === 'queue-timeout' ? shedding.timeoutMs : Infinity;
     this.codels =
       shedding !== null && shedding.kind === 'codel'
-        ? service.instances.map(() => new CoDel(shedding.targetMs, shedding.intervalMs))
+        ? instances.map(() => new CoDel(shedding.targetMs, shedding.intervalMs))
         : [];
-    this.queues = this.codels.map(
-      (_, index) => new InstanceQueue(service.instances[index] as Instance, this),
-    );
+    this.queues = this.codels.map((_, index) => new InstanceQueue(instances[index] as Instance, this));
   }
 
   /**
    * Checks a request arriving at `instance`. Returns true to let it in; otherwise the request has
    * been answered (403, 429, 504) or silently dropped (its caller already cancelled it) and counted.
    */
-  admit(instance: Instance, attempt: Attempt, nowMs: number): boolean {
-    const stats = this.service.stats;
+  admit(instance: Instance, attempt: InboundRequest, nowMs: number): boolean {
+    const stats = this.stats;
     let refusal: AttemptResult | null = null;
-    if (this.allowedCallers !== null && !this.allowedCallers.has(attempt.call.caller.name)) {
+    if (this.allowedCallers !== null && !this.allowedCallers.has(attempt.callerName)) {
       stats.denied++;
       refusal = 'denied';
     } else if (this.serviceBucket !== null || this.instanceBuckets.length > 0) {
@@ -115,7 +115,7 @@ export class InboundProtection {
       }
     }
     if (refusal === null) return true;
-    this.world.transport.sendResponse(attempt, refusal);
+    this.responder.sendResponse(attempt, refusal);
     return false;
   }
 
@@ -132,7 +132,7 @@ export class InboundProtection {
           : codel.dequeue(this.queues[instance.index] as InstanceQueue, nowMs);
       if (request === undefined) return undefined;
       if (this.deadlines && nowMs >= request.attempt.deadlineMs) {
-        this.service.stats.deadlineDropped++;
+        this.stats.deadlineDropped++;
         instance.dropQueued(request, 'deadline-exceeded');
         continue;
       }
@@ -146,7 +146,7 @@ export class InboundProtection {
 
   /** @internal Answers a shed request with 503 and counts it. */
   shed(instance: Instance, request: ServerRequest): void {
-    this.service.stats.shed++;
+    this.stats.shed++;
     instance.dropQueued(request, 'rejected');
   }
 }

@@ -3,8 +3,10 @@
 
 import type { InboundPolicy } from '../../config/PolicyConfig.js';
 import type { ServiceConfig } from '../../config/SimulationConfig.js';
-import type { World } from '../../internal/World.js';
+import type { EnforcerKind } from '../../config/capabilities.js';
 import { enforceOrWarn } from '../../ports/enforceOrWarn.js';
+import type { EnforcementScope } from '../../ports/enforceOrWarn.js';
+import type { Responder } from '../Responder.js';
 import { InboundProtection } from './InboundProtection.js';
 import type { InboundSettings } from './InboundProtection.js';
 import type { ServiceRuntime } from '../ServiceRuntime.js';
@@ -72,32 +74,36 @@ export function validateInboundPolicy(config: ServiceConfig): void {
 
 /**
  * The run-time inbound protection of `service`, or null when it asks for none (or for none its
- * server-side hop can enforce). Call after the data plane exists. Bulkheads are client-side and
- * built per caller by `createBulkhead`; they are only validated here.
+ * server-side hop, of kind `enforcer`, can enforce; `scope` receives the warnings). Bulkheads are
+ * client-side and built per caller by `createBulkhead`; they are only validated here.
  */
-export function createInboundProtection(world: World, service: ServiceRuntime): InboundProtection | null {
+export function createInboundProtection(
+  service: ServiceRuntime,
+  enforcer: EnforcerKind,
+  scope: EnforcementScope,
+  responder: Responder,
+): InboundProtection | null {
   const config = service.config;
   validateInboundPolicy(config);
   const inbound = config.inbound;
   const name = config.name;
-  const enforcer = world.dataPlane.serverEnforcer(name);
   const settings: InboundSettings = {
     deadlines:
-      config.deadlinePropagation === true && enforceOrWarn(world, enforcer, 'deadline-propagation', name),
+      config.deadlinePropagation === true && enforceOrWarn(scope, enforcer, 'deadline-propagation', name),
     allowedCallers:
       inbound !== undefined &&
       inbound.allowedCallers !== null &&
-      enforceOrWarn(world, enforcer, 'authorization', name)
+      enforceOrWarn(scope, enforcer, 'authorization', name)
         ? new Set(inbound.allowedCallers)
         : null,
     rateLimit:
       inbound !== undefined &&
       inbound.rateLimit !== null &&
-      enforceOrWarn(world, enforcer, 'rate-limit', name)
+      enforceOrWarn(scope, enforcer, 'rate-limit', name)
         ? inbound.rateLimit
         : null,
     shedding:
-      inbound !== undefined && inbound.shedding !== null && enforceOrWarn(world, enforcer, 'shedding', name)
+      inbound !== undefined && inbound.shedding !== null && enforceOrWarn(scope, enforcer, 'shedding', name)
         ? inbound.shedding
         : null,
   };
@@ -108,5 +114,5 @@ export function createInboundProtection(world: World, service: ServiceRuntime): 
     settings.shedding === null
   )
     return null;
-  return new InboundProtection(world, service, settings);
+  return new InboundProtection(service.stats, service.instances, responder, settings);
 }
