@@ -6,7 +6,7 @@ import { buildModel } from './assembly/buildModel.js';
 import type { Model } from './assembly/Model.js';
 import type { SimulationConfig } from './config/SimulationConfig.js';
 import type { SimulationResult } from './config/SimulationResult.js';
-import type { DataPlane } from './dataplane/DataPlane.js';
+import type { DataPlane } from './shapes/dataplane/DataPlane.js';
 import { collectResult } from './results/collectResult.js';
 import { TimeSeriesRecorder } from './results/TimeSeriesRecorder.js';
 import type { Instance } from './server/Instance.js';

@@ -72,44 +72,44 @@ export {
   ISTIO_VERSIONS,
   istioBand,
   istioSidecarProfile,
-} from './config/profiles/istio.js';
+} from './shapes/istio-sidecar/istioProfiles.js';
 export {
   WAYPOINT_CITED,
   WAYPOINT_PROFILE,
   ZTUNNEL_CITED,
   ZTUNNEL_PROFILE,
-} from './config/profiles/ambient.js';
+} from './shapes/istio-ambient/ambientProfiles.js';
 export {
   LINKERD_CITED,
   LINKERD_CPU_RATIO,
   LINKERD_LATENCY_RATIO,
   LINKERD_PROXY_PROFILE,
-} from './config/profiles/linkerd.js';
+} from './shapes/linkerd/linkerdProfile.js';
 export {
   CILIUM_NODE_ENVOY_PROFILE,
   EBPF_CITED,
   EBPF_PROFILE,
   WIREGUARD_PROFILE,
-} from './config/profiles/cilium.js';
+} from './shapes/cilium/ciliumProfiles.js';
 export {
   APP_MESH_CITED,
   APP_MESH_ENVOY_PROFILE,
   APP_MESH_RECOMMENDED_VCPU,
-} from './config/profiles/appMesh.js';
-export { CONSUL_CITED, CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS } from './config/profiles/consul.js';
-export { LATTICE_CITED, LATTICE_HOP_PROFILE } from './config/profiles/lattice.js';
+} from './shapes/app-mesh/appMeshProfile.js';
+export { CONSUL_CITED, CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS } from './shapes/consul/consulProfile.js';
+export { LATTICE_CITED, LATTICE_HOP_PROFILE } from './shapes/vpc-lattice/latticeProfile.js';
 export {
   AWS_US_EAST_1_PRICES,
   HOURS_PER_MONTH,
   computeCostPerMonthUsd,
   latticeCostPerMonthUsd,
-} from './config/profiles/prices.js';
-export { mbToMiB } from './config/profiles/CitedFigures.js';
-export { shapeAssumptions } from './config/profiles/shapeAssumptions.js';
-export { DATA_PLANE_FACTORIES, createDataPlane } from './dataplane/createDataPlane.js';
-export { describeRoute } from './dataplane/describeRoute.js';
-export { APP_MESH_RETRY_EVENTS } from './dataplane/appMeshRetryEvents.js';
-export { l7Demands } from './dataplane/l7Demands.js';
+} from './shapes/dataplane/prices.js';
+export { mbToMiB } from './shapes/dataplane/CitedFigures.js';
+export { shapeAssumptions } from './shapes/shapeAssumptions.js';
+export { DATA_PLANE_FACTORIES, createDataPlane } from './shapes/createDataPlane.js';
+export { describeRoute } from './shapes/dataplane/describeRoute.js';
+export { APP_MESH_RETRY_EVENTS } from './shapes/app-mesh/appMeshRetryEvents.js';
+export { l7Demands } from './shapes/dataplane/l7Demands.js';
 export { CAPABILITIES, POLICY_NAMES, canEnforce } from './config/capabilities.js';
 
 export type { SimulateOptions } from './simulate.js';
@@ -178,10 +178,10 @@ export type { Clock } from './call/balancers/PeakEwmaBalancer.js';
 export type { LocalityTier, LocatedEndpoint, ZoneLocation } from './call/balancers/LocalityAwareBalancer.js';
 export type { IstioVersion, LayeredConfig, PriceTable, WaypointProfile } from './config/SimulationConfig.js';
 export type { MeshDefaultsOptions } from './config/defaults.js';
-export type { IstioSidecarBand } from './config/profiles/istio.js';
-export type { CitedFigures } from './config/profiles/CitedFigures.js';
-export type { DataPlane } from './dataplane/DataPlane.js';
-export type { DataPlaneContext } from './dataplane/DataPlaneContext.js';
-export type { DataPlaneFactory } from './dataplane/LayeredDataPlane.js';
+export type { IstioSidecarBand } from './shapes/istio-sidecar/istioProfiles.js';
+export type { CitedFigures } from './shapes/dataplane/CitedFigures.js';
+export type { DataPlane } from './shapes/dataplane/DataPlane.js';
+export type { DataPlaneContext } from './shapes/dataplane/DataPlaneContext.js';
+export type { DataPlaneFactory } from './shapes/layered/LayeredDataPlane.js';
 export type { Station } from './call/Station.js';
 export type { EnforcerKind, PolicyName } from './config/capabilities.js';

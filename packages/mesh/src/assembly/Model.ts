@@ -2,7 +2,7 @@
 
 import type { Engine } from '@meshsim/engine';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
-import type { DataPlane } from '../dataplane/DataPlane.js';
+import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
 import type { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { Instance } from '../server/Instance.js';

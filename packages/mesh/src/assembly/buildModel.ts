@@ -7,7 +7,7 @@ import type { Engine } from '@meshsim/engine';
 import { CallContext } from '../call/CallContext.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
-import { createDataPlane } from '../dataplane/createDataPlane.js';
+import { createDataPlane } from '../shapes/createDataPlane.js';
 import { scheduleFaults } from '../faults/FaultScheduler.js';
 import type { BulkheadSlots } from '../policies/Bulkhead.js';
 import type { PolicyContext } from '../policies/PolicyContext.js';

@@ -12,14 +12,14 @@ import type {
   ProxyProfile,
   RetryPolicy,
 } from './SimulationConfig.js';
-import { WAYPOINT_PROFILE, ZTUNNEL_PROFILE } from './profiles/ambient.js';
-import { APP_MESH_ENVOY_PROFILE } from './profiles/appMesh.js';
-import { CILIUM_NODE_ENVOY_PROFILE, EBPF_PROFILE } from './profiles/cilium.js';
-import { CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS } from './profiles/consul.js';
-import { DEFAULT_ISTIO_VERSION, ISTIO_SIDECAR_PROFILES, istioSidecarProfile } from './profiles/istio.js';
-import { LATTICE_HOP_PROFILE } from './profiles/lattice.js';
-import { LINKERD_PROXY_PROFILE } from './profiles/linkerd.js';
-import { AWS_US_EAST_1_PRICES } from './profiles/prices.js';
+import { WAYPOINT_PROFILE, ZTUNNEL_PROFILE } from '../shapes/istio-ambient/ambientProfiles.js';
+import { APP_MESH_ENVOY_PROFILE } from '../shapes/app-mesh/appMeshProfile.js';
+import { CILIUM_NODE_ENVOY_PROFILE, EBPF_PROFILE } from '../shapes/cilium/ciliumProfiles.js';
+import { CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS } from '../shapes/consul/consulProfile.js';
+import { DEFAULT_ISTIO_VERSION, ISTIO_SIDECAR_PROFILES, istioSidecarProfile } from '../shapes/istio-sidecar/istioProfiles.js';
+import { LATTICE_HOP_PROFILE } from '../shapes/vpc-lattice/latticeProfile.js';
+import { LINKERD_PROXY_PROFILE } from '../shapes/linkerd/linkerdProfile.js';
+import { AWS_US_EAST_1_PRICES } from '../shapes/dataplane/prices.js';
 
 /** Envoy's default retry backoff: base 25 ms, full jitter, max 10 × base (Envoy router filter docs). */
 export const ENVOY_DEFAULT_BACKOFF = { baseMs: 25, maxMs: 250, jitter: 'full' } as const;

@@ -3,7 +3,7 @@
 
 import type { Engine } from '@meshsim/engine';
 import type { MeshConfig } from '../config/SimulationConfig.js';
-import type { DataPlane } from '../dataplane/DataPlane.js';
+import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
 import type { RunStreams } from '../ports/RunStreams.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { ServiceDirectory } from '../server/ServiceDirectory.js';

@@ -4,7 +4,7 @@
 
 import type { Random } from '@meshsim/engine';
 import type { FaultConfig, FaultEffect } from '../config/SimulationConfig.js';
-import type { Proxy } from '../dataplane/Proxy.js';
+import type { Proxy } from '../shapes/dataplane/Proxy.js';
 import type { Instance } from '../server/Instance.js';
 import type { InstanceService } from '../server/Instance.js';
 import { ControlPlane } from './ControlPlane.js';

@@ -4,7 +4,7 @@
 import type { Model } from '../assembly/Model.js';
 import type { EdgeMetrics, ServiceMetrics, SimulationResult } from '../config/SimulationResult.js';
 import { MODEL_ASSUMPTIONS } from '../config/defaults.js';
-import { shapeAssumptions } from '../config/profiles/shapeAssumptions.js';
+import { shapeAssumptions } from '../shapes/shapeAssumptions.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import { edgeUsesMtls, mtlsCoverage } from './mtlsCoverage.js';

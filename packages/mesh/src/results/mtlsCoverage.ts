@@ -2,7 +2,7 @@
 // plane, and the fraction of calls that travelled on such edges. See docs/policies/authorization-mtls.md.
 
 import type { CallerRef } from '../topology/CallerRef.js';
-import type { DataPlane } from '../dataplane/DataPlane.js';
+import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
 import type { ServiceDirectory } from '../server/ServiceDirectory.js';
 
 /**

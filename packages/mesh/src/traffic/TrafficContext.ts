@@ -3,7 +3,7 @@
 
 import type { Engine } from '@meshsim/engine';
 import type { CallContext } from '../call/CallContext.js';
-import type { DataPlane } from '../dataplane/DataPlane.js';
+import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
 import type { PolicyContext } from '../policies/PolicyContext.js';
 import type { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
 import type { RunStreams } from '../ports/RunStreams.js';
