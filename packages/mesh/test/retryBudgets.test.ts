@@ -3,14 +3,14 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AWS_SDK_RETRY_QUOTA } from '../src/index.js';
 import {
-  AWS_SDK_RETRY_QUOTA,
   AwsRetryQuota,
   EnvoyRetryBudget,
   GrpcRetryThrottle,
   LinkerdRetryBudget,
   createRetryBudget,
-} from '../src/index.js';
+} from '../src/internal/index.js';
 import type { AttemptResult } from '../src/config/AttemptResult.js';
 import type { PolicyCounters } from '../src/ports/PolicyCounters.js';
 import { fakeInstances } from './__helpers__/policyHarness.js';

@@ -2,7 +2,7 @@
 // and endpoint timing, the mesh's certificate settings, and the run's streams and warnings.
 
 import type { Engine } from '@meshsim/engine';
-import type { MeshConfig } from '../config/SimulationConfig.js';
+import type { MeshConfig } from '../config/MeshConfig.js';
 import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
 import type { RunStreams } from '../ports/RunStreams.js';
 import type { Warnings } from '../ports/Warnings.js';

@@ -3,7 +3,7 @@
 
 import type { Engine } from '@meshsim/engine';
 import type { EnforcerKind } from '../config/capabilities.js';
-import type { MeshConfig } from '../config/SimulationConfig.js';
+import type { MeshConfig } from '../config/MeshConfig.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { EnforcementScope } from '../ports/enforceOrWarn.js';
 import type { RunStreams } from '../ports/RunStreams.js';

@@ -4,7 +4,8 @@
 import type { Model } from '../assembly/Model.js';
 import type { EdgeMetrics, ServiceMetrics, SimulationResult } from '../config/SimulationResult.js';
 import { MODEL_ASSUMPTIONS } from '../config/defaults.js';
-import { shapeAssumptions } from '../shapes/shapeAssumptions.js';
+import { networkAssumption } from '../config/networkAssumption.js';
+import { shapeAssumptions } from '../shapes/resolveMeshConfig.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import { edgeUsesMtls, mtlsCoverage } from './mtlsCoverage.js';
@@ -24,6 +25,7 @@ function collectPolicyEvents(edge: EdgeStats, nowMs: number): Record<string, num
 export function collectResult(model: Model, recorder: TimeSeriesRecorder): SimulationResult {
   const { config, services, dataPlane } = model;
   const durationMs = config.durationMs;
+  const network = networkAssumption(config.network);
   const edges: EdgeMetrics[] = [...model.edges.values()].map((edge) => {
     const completed = edge.succeeded + edge.failed;
     return {
@@ -97,6 +99,11 @@ export function collectResult(model: Model, recorder: TimeSeriesRecorder): Simul
     conservation: { offered, succeeded, failed, inFlight, holds },
     mtlsCoverage: mtlsCoverage(edges),
     warnings: [...model.warnings.all()],
-    assumptions: [...MODEL_ASSUMPTIONS, ...shapeAssumptions(config.mesh), ...config.assumptions],
+    assumptions: [
+      ...(network === null ? [] : [network]),
+      ...MODEL_ASSUMPTIONS,
+      ...shapeAssumptions(config.mesh),
+      ...config.assumptions,
+    ],
   };
 }

@@ -1,7 +1,7 @@
 // AWS App Mesh profile (Envoy sidecar) and its documented defaults (mesh-calibration.md §1.5, §2.4).
 // No latency figure exists: the Envoy sidecar profile of the matching era is used (ASSUMPTION).
 
-import type { ProxyProfile } from '../../config/SimulationConfig.js';
+import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { ISTIO_SIDECAR_CITED, ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
 

@@ -1,7 +1,7 @@
 // Cilium profiles: the per-node eBPF datapath, the per-node Envoy that L7 policies pass through, and
 // optional WireGuard encryption (mesh-calibration.md §1.4: no per-request figure exists; all assumptions).
 
-import type { ProxyProfile } from '../../config/SimulationConfig.js';
+import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { WAYPOINT_PROFILE } from '../istio-ambient/ambientProfiles.js';
 

@@ -1,7 +1,7 @@
 // Consul service mesh profile (Envoy sidecar): no overhead figure exists (mesh-calibration.md §1.7), so
 // the current Envoy sidecar profile is used (ASSUMPTION); Consul's documented defaults are cited.
 
-import type { ProxyProfile } from '../../config/SimulationConfig.js';
+import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { ISTIO_SIDECAR_CITED, ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
 

@@ -1,7 +1,7 @@
 // The data-plane abstraction: a mesh shape turns each attempt into a route of stations, decides which
 // policy applies to a call, and accounts for the proxies it runs. New shapes implement this interface.
 
-import type { CallPolicy, MeshShapeName } from '../../config/SimulationConfig.js';
+import type { CallPolicy } from '../../config/SimulationConfig.js';
 import type { ProxyTotals } from '../../config/SimulationResult.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 import type { Instance } from '../../server/Instance.js';
@@ -13,7 +13,8 @@ import type { ClientPolicy } from '../../call/ClientPolicy.js';
 
 /** A mesh shape at run time. */
 export interface DataPlane extends CallRoutes {
-  readonly shape: MeshShapeName;
+  /** The mesh shape's name. */
+  readonly shape: string;
   /** The stations an attempt from `caller` to `target` passes, in request order. Cached; do not mutate. */
   route(caller: CallerRef, target: Instance): readonly Station<Proxy>[];
   /**

@@ -2,7 +2,8 @@
 // and CPU/memory accounting. A traversal holds a worker for its CPU share and is forwarded after its latency.
 
 import type { Engine, Sampler } from '@meshsim/engine';
-import type { ProxyProfile, ProxyRole } from '../../config/SimulationConfig.js';
+import type { ProxyRole } from '../../config/SimulationConfig.js';
+import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { StationProxy } from '../../call/Station.js';
 import type { Node } from '../../topology/Topology.js';
 import { clampNonNegative } from '../../topology/Network.js';

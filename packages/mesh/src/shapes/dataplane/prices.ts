@@ -1,7 +1,7 @@
 // List prices for putting a monthly price on the mesh's resources. ASSUMPTION: prices recalled from the
 // AWS pricing pages for us-east-1 as of 2024; verify before quoting (no price is in mesh-calibration.md).
 
-import type { PriceTable } from '../../config/SimulationConfig.js';
+import type { PriceTable } from '../../config/MeshConfig.js';
 
 /** Hours in the billing month used for `costPerMonthUsd` (AWS bills 730 hours a month). */
 export const HOURS_PER_MONTH = 730;

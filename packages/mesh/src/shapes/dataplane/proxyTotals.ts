@@ -1,7 +1,7 @@
 // Sums proxies into the result's ProxyTotals: per kind CPU, memory, traversals and an optional monthly
 // price. Shared by every data plane so all shapes count resources the same way.
 
-import type { PriceTable } from '../../config/SimulationConfig.js';
+import type { PriceTable } from '../../config/MeshConfig.js';
 import type { ProxyKindTotals, ProxyTotals } from '../../config/SimulationResult.js';
 import { computeCostPerMonthUsd } from './prices.js';
 import type { Proxy } from './Proxy.js';
@@ -92,9 +92,4 @@ export function sumProxyTotals(
     result.priceSource = prices.label;
   }
   return result;
-}
-
-/** The mesh's price table, or null when prices are off. */
-export function pricesOf(mesh: { prices?: PriceTable | null }): PriceTable | null {
-  return mesh.prices ?? null;
 }

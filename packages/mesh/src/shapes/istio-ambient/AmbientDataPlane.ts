@@ -4,21 +4,20 @@
 // fall back to the calling application (timeouts, retries) or are not applied, with a warning.
 
 import { createSampler } from '@meshsim/engine';
-import type { CallPolicy, MeshConfig, ServiceConfig } from '../../config/SimulationConfig.js';
-import type { ProxyTotals } from '../../config/SimulationResult.js';
-import { NO_POLICY, defaultMtls } from '../../config/defaults.js';
-import { WAYPOINT_PROFILE, ZTUNNEL_PROFILE } from './ambientProfiles.js';
-import type { CallerRef } from '../../topology/CallerRef.js';
-import type { Instance } from '../../server/Instance.js';
+import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
-import type { DataPlane } from '../dataplane/DataPlane.js';
-import type { Warnings } from '../../ports/Warnings.js';
+import { NO_POLICY } from '../../config/defaults.js';
+import type { IstioAmbientMeshConfig } from '../../config/MeshConfig.js';
+import type { CallPolicy, ServiceConfig } from '../../config/SimulationConfig.js';
+import type { Instance } from '../../server/Instance.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
+import { DataPlaneBase } from '../dataplane/DataPlaneBase.js';
 import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
 import { l7Demands } from '../dataplane/l7Demands.js';
+import { perNodeProxies } from '../dataplane/perNodeProxies.js';
 import { Proxy } from '../dataplane/Proxy.js';
-import { pricesOf, sumProxyTotals } from '../dataplane/proxyTotals.js';
 import { proxyStation } from '../dataplane/proxyStation.js';
-import type { Station } from '../../call/Station.js';
+import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 
 /** The waypoint replica count a service asks for, or 0 for none; throws naming the field when invalid. */
 export function waypointReplicas(service: ServiceConfig, defaultReplicas: number): number {
@@ -33,15 +32,12 @@ export function waypointReplicas(service: ServiceConfig, defaultReplicas: number
 }
 
 /** ztunnels per node, waypoints per service that has one. */
-export class AmbientDataPlane implements DataPlane {
-  readonly shape = 'istio-ambient' as const;
-  private readonly warnings: Warnings;
+export class AmbientDataPlane extends DataPlaneBase {
+  readonly shape: string;
   /** One ztunnel per node, indexed by node id. */
   readonly ztunnels: Proxy[];
   /** Waypoint replicas by service name (services without a waypoint are absent). */
   readonly waypoints = new Map<string, Proxy[]>();
-  private readonly mesh: MeshConfig;
-  private readonly mtlsOn: boolean;
   private readonly endpoints: number;
   /** The waypoint replicas in front of each instance (by instance id), or null. */
   private readonly waypointsOfInstance: (Proxy[] | null)[];
@@ -49,34 +45,24 @@ export class AmbientDataPlane implements DataPlane {
   private readonly serviceIndexOfInstance: Int32Array;
   /** Enforcer when the target is not given: l7 only if every service asking for L7 has a waypoint. */
   private readonly untargetedEnforcer: EnforcerKind;
-  /** Routes by (caller, instance) key, one per waypoint replica (index 0 without a waypoint). */
-  private readonly routes = new Map<number, (readonly Station<Proxy>[] | undefined)[]>();
+  /** Routes through waypoints with several replicas, by (caller, instance) key, one per replica. */
+  private readonly replicaRoutes = new Map<number, (readonly Station<Proxy>[] | undefined)[]>();
   /** Next waypoint replica per (caller, destination service). */
   private readonly cursors = new Map<number, number>();
 
-  constructor(context: DataPlaneContext) {
-    this.warnings = context.warnings;
+  constructor(context: DataPlaneContext, mesh: IstioAmbientMeshConfig) {
+    super(context, mesh);
+    this.shape = mesh.shape;
     const { config, topology, engine, streams, onForward, instances } = context;
-    const mesh = config.mesh;
-    this.mesh = mesh;
-    this.mtlsOn = mesh.mtls ?? defaultMtls('istio-ambient');
     this.endpoints = instances.length;
-    const ztunnelProfile = mesh.ztunnel ?? ZTUNNEL_PROFILE;
-    const ztunnelLatency = createSampler(ztunnelProfile.latencyMs, streams.stream('proxy/ztunnel'));
-    this.ztunnels = topology.nodes.map((node) => {
-      const proxy = new Proxy(
-        'ztunnel',
-        `${node.name}/ztunnel`,
-        node,
-        ztunnelProfile,
-        ztunnelLatency,
-        engine,
-        onForward,
-      );
-      proxy.role = 'ztunnel';
-      return proxy;
+    this.ztunnels = perNodeProxies(context, {
+      kind: 'ztunnel',
+      suffix: 'ztunnel',
+      profile: mesh.ztunnel,
+      stream: 'proxy/ztunnel',
+      role: 'ztunnel',
     });
-    const waypointProfile = mesh.waypoint ?? WAYPOINT_PROFILE;
+    const waypointProfile = mesh.waypoint;
     const waypointLatency = createSampler(waypointProfile.latencyMs, streams.stream('proxy/waypoint'));
     for (const service of config.services) {
       const replicas = waypointReplicas(service, waypointProfile.replicas);
@@ -117,32 +103,37 @@ export class AmbientDataPlane implements DataPlane {
     this.untargetedEnforcer = allL7Waypointed ? 'l7-proxy' : 'l4-proxy';
   }
 
-  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
+  override route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
     const waypoints = this.waypointsOfInstance[target.id] ?? null;
-    let index = 0;
-    if (waypoints !== null && waypoints.length > 1) {
-      // PERF: numeric cursor key (caller key × 2^16 + service index), no string per attempt.
-      const cursorKey = caller.key * 65_536 + (this.serviceIndexOfInstance[target.id] as number);
-      const next = this.cursors.get(cursorKey) ?? 0;
-      index = next % waypoints.length;
-      this.cursors.set(cursorKey, next + 1);
-    }
+    if (waypoints === null || waypoints.length === 1) return super.route(caller, target);
+    // Several waypoint replicas: the caller takes them round robin, one cached route per replica.
+    // PERF: numeric cursor key (caller key × 2^16 + service index), no string per attempt.
+    const cursorKey = caller.key * 65_536 + (this.serviceIndexOfInstance[target.id] as number);
+    const next = this.cursors.get(cursorKey) ?? 0;
+    const index = next % waypoints.length;
+    this.cursors.set(cursorKey, next + 1);
     const key = caller.key * 1_048_576 + target.id;
-    let variants = this.routes.get(key);
+    let variants = this.replicaRoutes.get(key);
     if (variants === undefined) {
       variants = [];
-      this.routes.set(key, variants);
+      this.replicaRoutes.set(key, variants);
     }
     let route = variants[index];
     if (route === undefined) {
-      route = this.buildRoute(caller, target, waypoints === null ? null : (waypoints[index] as Proxy));
+      route = this.routeVia(caller, target, waypoints[index] as Proxy);
       variants[index] = route;
     }
     return route;
   }
 
+  /** The route through the target's only waypoint, or through ztunnels alone. */
+  protected buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
+    const waypoints = this.waypointsOfInstance[target.id] ?? null;
+    return this.routeVia(caller, target, waypoints === null ? null : (waypoints[0] as Proxy));
+  }
+
   /** Caller-node ztunnel (mesh callers), [network, waypoint], network, callee-node ztunnel. */
-  private buildRoute(caller: CallerRef, target: Instance, waypoint: Proxy | null): Station<Proxy>[] {
+  private routeVia(caller: CallerRef, target: Instance, waypoint: Proxy | null): Station<Proxy>[] {
     const route: Station<Proxy>[] = [];
     const from = caller.node;
     if (from !== null) route.push(proxyStation(this.ztunnels[from.id] as Proxy, target));
@@ -178,30 +169,19 @@ export class AmbientDataPlane implements DataPlane {
     return this.waypoints.has(service) ? 'l7-proxy' : 'l4-proxy';
   }
 
-  /** HBONE mTLS between ztunnels for every caller in the mesh; never for traffic sources outside it. */
-  mtls(caller: CallerRef): boolean {
-    return this.mtlsOn && caller.instanceId >= 0;
-  }
-
-  countCall(): void {}
-
   proxies(): readonly Proxy[] {
     const all = [...this.ztunnels];
     for (const replicas of this.waypoints.values()) all.push(...replicas);
     return all;
   }
 
-  totals(durationMs: number): ProxyTotals {
+  protected proxyGroups(): readonly ProxyGroup[] {
     const endpoints = this.endpoints;
     const waypoints: Proxy[] = [];
     for (const replicas of this.waypoints.values()) waypoints.push(...replicas);
-    return sumProxyTotals(
-      [
-        { kind: 'ztunnel', proxies: this.ztunnels, endpointsOf: () => endpoints },
-        { kind: 'waypoint', proxies: waypoints, endpointsOf: () => endpoints },
-      ],
-      durationMs,
-      pricesOf(this.mesh),
-    );
+    return [
+      { kind: 'ztunnel', proxies: this.ztunnels, endpointsOf: () => endpoints },
+      { kind: 'waypoint', proxies: waypoints, endpointsOf: () => endpoints },
+    ];
   }
 }

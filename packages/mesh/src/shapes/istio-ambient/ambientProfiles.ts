@@ -1,7 +1,7 @@
 // Istio ambient profiles: the per-node ztunnel (L4, mTLS/HBONE) and the per-service waypoint (Envoy,
 // L7), from the Istio 1.22 and 1.24 performance pages (mesh-calibration.md §1.2).
 
-import type { ProxyProfile, WaypointProfile } from '../../config/SimulationConfig.js';
+import type { ProxyProfile, WaypointProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
 import { ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';

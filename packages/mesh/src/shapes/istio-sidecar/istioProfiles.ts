@@ -1,7 +1,7 @@
 // Istio sidecar (Envoy) profiles by release band, fitted to the Istio "Performance and Scalability"
 // pages (mesh-calibration.md §1.1). Istio ambient profiles live in ambient.ts.
 
-import type { IstioVersion, ProxyProfile } from '../../config/SimulationConfig.js';
+import type { IstioVersion, ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
 

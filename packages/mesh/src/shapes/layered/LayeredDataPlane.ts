@@ -3,57 +3,39 @@
 // take the in-cluster shape's route; cross-cluster calls take it with the Lattice hop inserted after
 // the cross-cluster network transfer.
 
-import type { CallPolicy, LayeredConfig, MeshConfig, MeshShapeName } from '../../config/SimulationConfig.js';
-import type { ProxyTotals } from '../../config/SimulationResult.js';
-import { DEFAULT_LAYERED } from '../../config/defaults.js';
-import type { CallerRef } from '../../topology/CallerRef.js';
-import type { Instance } from '../../server/Instance.js';
-import type { EnforcerKind } from '../../config/capabilities.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { Station } from '../../call/Station.js';
+import type { EnforcerKind } from '../../config/capabilities.js';
+import type { LayeredMeshConfig } from '../../config/MeshConfig.js';
+import type { CallPolicy } from '../../config/SimulationConfig.js';
+import type { ProxyTotals } from '../../config/SimulationResult.js';
+import type { Instance } from '../../server/Instance.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
 import type { DataPlane } from '../dataplane/DataPlane.js';
 import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
-import { LatticeHops } from '../vpc-lattice/LatticeHops.js';
 import type { Proxy } from '../dataplane/Proxy.js';
-import { pricesOf } from '../dataplane/proxyTotals.js';
 import { RouteCache } from '../dataplane/RouteCache.js';
-import type { Station } from '../../call/Station.js';
-
-/** Builds the data plane of a shape (the registry, passed in to avoid an import cycle). */
-export type DataPlaneFactory = (context: DataPlaneContext, shape: MeshShapeName) => DataPlane;
-
-/** The layered config of `mesh`, validated; throws naming the field. */
-export function layeredConfig(mesh: MeshConfig): LayeredConfig {
-  const layered = mesh.layered ?? DEFAULT_LAYERED;
-  if (layered.inCluster === 'layered') {
-    throw new Error(`mesh.layered.inCluster must be a shape other than 'layered' (got 'layered')`);
-  }
-  if (layered.crossCluster !== 'vpc-lattice' && layered.crossCluster !== 'none') {
-    throw new Error(
-      `mesh.layered.crossCluster must be 'vpc-lattice' or 'none' (got ${JSON.stringify(layered.crossCluster)})`,
-    );
-  }
-  return layered;
-}
+import { LatticeHops } from '../vpc-lattice/LatticeHops.js';
 
 /** The in-cluster shape's data plane plus Lattice hops between clusters. */
 export class LayeredDataPlane implements DataPlane {
-  readonly shape = 'layered' as const;
+  readonly shape = 'layered';
   readonly inner: DataPlane;
   /** The Lattice hops, or null when `crossCluster` is 'none' (or the in-cluster shape is Lattice already). */
   readonly lattice: LatticeHops | null;
-  private readonly mesh: MeshConfig;
   private readonly crossRoutes: RouteCache;
   /** Each service's cluster. */
   private readonly clusterOf: ReadonlyMap<string, string>;
 
-  constructor(context: DataPlaneContext, create: DataPlaneFactory) {
-    this.mesh = context.config.mesh;
+  constructor(
+    context: DataPlaneContext,
+    private readonly mesh: LayeredMeshConfig,
+  ) {
     this.clusterOf = new Map(context.config.services.map((s) => [s.name, s.cluster] as const));
-    const layered = layeredConfig(this.mesh);
-    this.inner = create(context, layered.inCluster);
+    this.inner = context.createDataPlane(mesh.inCluster);
     this.lattice =
-      layered.crossCluster === 'vpc-lattice' && layered.inCluster !== 'vpc-lattice'
-        ? new LatticeHops(context, this.mesh)
+      mesh.crossCluster === 'vpc-lattice' && mesh.inCluster.shape !== 'vpc-lattice'
+        ? new LatticeHops(context, mesh.lattice)
         : null;
     this.crossRoutes = new RouteCache((caller, target) =>
       (this.lattice as LatticeHops).insertInto(this.inner.route(caller, target), target, false),
@@ -106,7 +88,7 @@ export class LayeredDataPlane implements DataPlane {
   totals(durationMs: number): ProxyTotals {
     const inner = this.inner.totals(durationMs);
     if (this.lattice === null) return inner;
-    const prices = pricesOf(this.mesh);
+    const prices = this.mesh.prices;
     const hops = this.lattice.totals(durationMs, prices, false);
     const totals: ProxyTotals = { ...inner, byKind: [...inner.byKind, hops] };
     if (prices !== null) totals.costPerMonthUsd = (inner.costPerMonthUsd ?? 0) + (hops.costPerMonthUsd ?? 0);

@@ -1,7 +1,7 @@
 // Linkerd (linkerd2-proxy, Rust) profile, derived from the Buoyant benchmarks (mesh-calibration.md
 // §1.3): there is no per-rps figure, so latency and CPU are scaled from Istio's. Labelled derived.
 
-import type { ProxyProfile } from '../../config/SimulationConfig.js';
+import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
 

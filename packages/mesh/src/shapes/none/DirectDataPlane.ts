@@ -1,38 +1,43 @@
 // Shapes without proxies: `none` (the application applies its own policies, kube-proxy picks an
 // endpoint) and `library` (a shared in-process client library applies policies; optional partial adoption).
 
-import type { CallPolicy, MeshConfig } from '../../config/SimulationConfig.js';
-import type { ProxyKindTotals, ProxyTotals } from '../../config/SimulationResult.js';
-import { computeCostPerMonthUsd } from '../dataplane/prices.js';
-import { pricesOf } from '../dataplane/proxyTotals.js';
-import { NO_POLICY } from '../../config/defaults.js';
-import type { CallerRef } from '../../topology/CallerRef.js';
-import type { Instance } from '../../server/Instance.js';
-import type { DataPlane } from '../dataplane/DataPlane.js';
-import type { Warnings } from '../../ports/Warnings.js';
-import { RouteCache } from '../dataplane/RouteCache.js';
 import type { Station } from '../../call/Station.js';
-import type { Proxy } from '../dataplane/Proxy.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
+import { NO_POLICY } from '../../config/defaults.js';
+import type { LibraryMeshConfig, NoneMeshConfig } from '../../config/MeshConfig.js';
+import type { CallPolicy } from '../../config/SimulationConfig.js';
+import type { ProxyKindTotals, ProxyTotals } from '../../config/SimulationResult.js';
+import type { Instance } from '../../server/Instance.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
+import type { DataPlane } from '../dataplane/DataPlane.js';
+import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
+import { computeCostPerMonthUsd } from '../dataplane/prices.js';
+import type { Proxy } from '../dataplane/Proxy.js';
+import { RouteCache } from '../dataplane/RouteCache.js';
 
 /** `none` and `library`: one network transfer per attempt, no proxies. */
 export class DirectDataPlane implements DataPlane {
   readonly shape: 'none' | 'library';
-  private readonly warnings: Warnings;
   private readonly routes = new RouteCache((caller, target) => [
     { kind: 'network', from: caller.node, to: target.node } satisfies Station<Proxy>,
   ]);
   private libraryCalls = 0;
+  /** `library`: the adopting services ('all', or a set); `none`: an empty set. */
   private readonly adopters: ReadonlySet<string> | 'all';
+  private readonly instancesByService: ReadonlyMap<string, number>;
 
   constructor(
-    private readonly mesh: MeshConfig,
-    private readonly instancesByService: ReadonlyMap<string, number>,
-    warnings: Warnings,
+    context: DataPlaneContext,
+    private readonly mesh: NoneMeshConfig | LibraryMeshConfig,
   ) {
-    this.warnings = warnings;
-    this.shape = mesh.shape === 'library' ? 'library' : 'none';
-    this.adopters = mesh.libraryServices === 'all' ? 'all' : new Set(mesh.libraryServices);
+    this.shape = mesh.shape;
+    this.adopters =
+      mesh.shape === 'none'
+        ? new Set()
+        : mesh.libraryServices === 'all'
+          ? 'all'
+          : new Set(mesh.libraryServices);
+    this.instancesByService = new Map(context.config.services.map((s) => [s.name, s.replicas] as const));
   }
 
   route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
@@ -50,8 +55,7 @@ export class DirectDataPlane implements DataPlane {
   }
 
   serverEnforcer(service: string): EnforcerKind {
-    if (this.shape === 'library' && (this.adopters === 'all' || this.adopters.has(service))) return 'library';
-    return 'application';
+    return this.adopts(service) ? 'library' : 'application';
   }
 
   /** Never: without proxies nothing encrypts or authenticates calls transparently. */
@@ -68,11 +72,9 @@ export class DirectDataPlane implements DataPlane {
   }
 
   totals(durationMs: number): ProxyTotals {
-    if (this.shape === 'none') return { count: 0, cpuCores: 0, memoryMiB: 0, byKind: [] };
+    if (this.mesh.shape === 'none') return { count: 0, cpuCores: 0, memoryMiB: 0, byKind: [] };
     let instances = 0;
-    for (const [service, count] of this.instancesByService) {
-      if (this.adopters === 'all' || this.adopters.has(service)) instances += count;
-    }
+    for (const [service, count] of this.instancesByService) if (this.adopts(service)) instances += count;
     const cpuCores = durationMs > 0 ? (this.libraryCalls * this.mesh.libraryCpuMsPerCall) / durationMs : 0;
     const library: ProxyKindTotals = {
       kind: 'library (in-process)',
@@ -82,7 +84,7 @@ export class DirectDataPlane implements DataPlane {
       queued: 0,
     };
     const totals: ProxyTotals = { count: 0, cpuCores, memoryMiB: 0, byKind: [library] };
-    const prices = pricesOf(this.mesh);
+    const prices = this.mesh.prices;
     if (prices !== null) {
       library.costPerMonthUsd = computeCostPerMonthUsd(prices, cpuCores, 0);
       totals.costPerMonthUsd = library.costPerMonthUsd;
@@ -91,8 +93,11 @@ export class DirectDataPlane implements DataPlane {
     return totals;
   }
 
+  private adopts(service: string): boolean {
+    return this.adopters === 'all' || this.adopters.has(service);
+  }
+
   private usesLibrary(caller: CallerRef): boolean {
-    if (this.shape !== 'library' || caller.service === null) return false;
-    return this.adopters === 'all' || this.adopters.has(caller.service);
+    return caller.service !== null && this.adopts(caller.service);
   }
 }

@@ -1,27 +1,22 @@
 // Sidecar-shaped meshes (`istio-sidecar`, `linkerd`, `app-mesh`, `consul`): a proxy in every pod. An
 // attempt passes the caller's sidecar (outbound), the network, then the callee's sidecar (inbound);
-// caller-side policies run in the outbound sidecar. Per-shape differences live in sidecarMeshes.ts.
+// caller-side policies run in the outbound sidecar. Per-shape differences are a SidecarMesh.
 
 import { createSampler } from '@meshsim/engine';
-import type { CallPolicy, MeshConfig, SimulationConfig } from '../../config/SimulationConfig.js';
-import type { ProxyTotals } from '../../config/SimulationResult.js';
-import { NO_POLICY, defaultMtls } from '../../config/defaults.js';
-import { ENVOY_CONNECTION_POOL } from '../../config/policyDefaults.js';
-import type { CallerRef } from '../../topology/CallerRef.js';
-import type { Instance } from '../../server/Instance.js';
-import type { EnforcerKind } from '../../config/capabilities.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
-import { EnvoyThresholds } from '../../policies/breakers/EnvoyThresholds.js';
-import { EnvoyRetryBudget } from '../../policies/retryBudgets/EnvoyRetryBudget.js';
-import type { DataPlane } from '../dataplane/DataPlane.js';
-import type { Warnings } from '../../ports/Warnings.js';
+import type { Station } from '../../call/Station.js';
+import type { EnforcerKind } from '../../config/capabilities.js';
+import { NO_POLICY } from '../../config/defaults.js';
+import type { MeshConfigBase } from '../../config/MeshConfig.js';
+import type { CallPolicy, SimulationConfig } from '../../config/SimulationConfig.js';
+import type { Instance } from '../../server/Instance.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
+import { DataPlaneBase } from '../dataplane/DataPlaneBase.js';
 import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
 import { Proxy } from '../dataplane/Proxy.js';
-import { pricesOf, sumProxyTotals } from '../dataplane/proxyTotals.js';
 import { proxyStation } from '../dataplane/proxyStation.js';
-import { RouteCache } from '../dataplane/RouteCache.js';
-import type { SidecarMesh } from './sidecarMeshes.js';
-import type { Station } from '../../call/Station.js';
+import type { ProxyGroup } from '../dataplane/proxyTotals.js';
+import type { SidecarMesh } from './SidecarMesh.js';
 
 /** Endpoints each service's proxies hold when discovery is on demand: those of the services it calls. */
 function calledEndpoints(config: SimulationConfig): Map<string, number> {
@@ -38,28 +33,20 @@ function calledEndpoints(config: SimulationConfig): Map<string, number> {
 }
 
 /** One sidecar per instance, of the kind `sidecarMesh` describes. */
-export class SidecarDataPlane implements DataPlane {
-  readonly shape: SidecarMesh['shape'];
-  private readonly warnings: Warnings;
+export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
+  readonly shape: string;
   readonly sidecars: Proxy[];
-  private readonly mesh: MeshConfig;
-  private readonly routes: RouteCache;
   private readonly endpointsOf: (proxy: Proxy) => number;
-  private readonly mtlsOn: boolean;
 
   constructor(
-    private readonly sidecarMesh: SidecarMesh,
+    private readonly sidecarMesh: SidecarMesh<C>,
     context: DataPlaneContext,
+    private readonly config: C,
   ) {
-    this.warnings = context.warnings;
-    const mesh = context.config.mesh;
-    this.mesh = mesh;
-    this.shape = sidecarMesh.shape;
-    this.mtlsOn = mesh.mtls ?? defaultMtls(sidecarMesh.shape);
-    const profile = sidecarMesh.profile(mesh);
-    // `proxy/sidecar` keeps Istio's stream name (and so its results) from before the other shapes.
-    const streamName = sidecarMesh.shape === 'istio-sidecar' ? 'proxy/sidecar' : `proxy/${sidecarMesh.kind}`;
-    const latency = createSampler(profile.latencyMs, context.streams.stream(streamName));
+    super(context, config);
+    this.shape = config.shape;
+    const profile = sidecarMesh.profile(config);
+    const latency = createSampler(profile.latencyMs, context.streams.stream(sidecarMesh.stream));
     this.sidecars = context.instances.map((instance) => {
       const proxy = new Proxy(
         sidecarMesh.kind,
@@ -82,21 +69,16 @@ export class SidecarDataPlane implements DataPlane {
       const called = calledEndpoints(context.config);
       this.endpointsOf = (proxy) => called.get(proxy.service ?? '') ?? 0;
     }
-    this.routes = new RouteCache((caller, target) => this.buildRoute(caller, target));
-    sidecarMesh.configWarnings(context.config, (message) => this.warnings.add(message));
+    sidecarMesh.configWarnings(context.config, config, (message) => this.warnings.add(message));
   }
 
   /** Caller's sidecar (mesh callers only), network, callee's sidecar. */
-  buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
+  protected buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
     const route: Station<Proxy>[] = [];
     if (caller.instanceId >= 0) route.push(proxyStation(this.sidecars[caller.instanceId] as Proxy, target));
     route.push({ kind: 'network', from: caller.node, to: target.node });
     route.push(proxyStation(this.sidecars[target.id] as Proxy, target));
     return route;
-  }
-
-  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
-    return this.routes.get(caller, target);
   }
 
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
@@ -115,39 +97,16 @@ export class SidecarDataPlane implements DataPlane {
     return this.sidecarMesh.enforcer;
   }
 
-  /**
-   * mTLS between two sidecars, i.e. for any caller inside the mesh (every service has a sidecar
-   * here) when the shape's mTLS is on; never for a traffic source outside it (no workload certificate).
-   */
-  mtls(caller: CallerRef): boolean {
-    return this.mtlsOn && caller.instanceId >= 0;
-  }
-
-  /**
-   * App Mesh in a legacy account: Envoy's default circuit breakers (1024/1024/1024, 3 concurrent
-   * retries) on every caller, whatever the scenario says (envoy-defaults.md).
-   */
   shapeClientPolicies(caller: CallerRef, target: string): ClientPolicy[] {
-    if (this.shape !== 'app-mesh' || this.mesh.appMeshLegacyAccount !== true || caller.instanceId < 0)
-      return [];
-    const path = `app-mesh Envoy defaults (${caller.name} -> ${target})`;
-    return [
-      new EnvoyThresholds(ENVOY_CONNECTION_POOL, path),
-      EnvoyRetryBudget.maxRetries(ENVOY_CONNECTION_POOL.maxRetries, path),
-    ];
+    if (caller.instanceId < 0 || this.sidecarMesh.clientPolicies === undefined) return [];
+    return this.sidecarMesh.clientPolicies(this.config, caller, target);
   }
 
   proxies(): readonly Proxy[] {
     return this.sidecars;
   }
 
-  countCall(): void {}
-
-  totals(durationMs: number): ProxyTotals {
-    return sumProxyTotals(
-      [{ kind: this.sidecarMesh.kind, proxies: this.sidecars, endpointsOf: this.endpointsOf }],
-      durationMs,
-      pricesOf(this.mesh),
-    );
+  protected proxyGroups(): readonly ProxyGroup[] {
+    return [{ kind: this.sidecarMesh.kind, proxies: this.sidecars, endpointsOf: this.endpointsOf }];
   }
 }

@@ -2,20 +2,19 @@
 // caller → network → Lattice → callee. No proxies of the user's; Lattice has no configurable retries,
 // timeouts per try, outlier detection or breakers, so those stay with the calling application.
 
-import type { CallPolicy, MeshConfig } from '../../config/SimulationConfig.js';
-import type { ProxyTotals } from '../../config/SimulationResult.js';
-import { NO_POLICY, defaultMtls } from '../../config/defaults.js';
-import type { CallerRef } from '../../topology/CallerRef.js';
-import type { Instance } from '../../server/Instance.js';
-import type { EnforcerKind } from '../../config/capabilities.js';
-import type { DataPlane } from '../dataplane/DataPlane.js';
-import type { Warnings } from '../../ports/Warnings.js';
-import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
-import { LatticeHops } from './LatticeHops.js';
-import type { Proxy } from '../dataplane/Proxy.js';
-import { pricesOf, sumProxyTotals } from '../dataplane/proxyTotals.js';
-import { RouteCache } from '../dataplane/RouteCache.js';
 import type { Station } from '../../call/Station.js';
+import type { EnforcerKind } from '../../config/capabilities.js';
+import { NO_POLICY } from '../../config/defaults.js';
+import type { VpcLatticeMeshConfig } from '../../config/MeshConfig.js';
+import type { CallPolicy } from '../../config/SimulationConfig.js';
+import type { ProxyKindTotals } from '../../config/SimulationResult.js';
+import type { Instance } from '../../server/Instance.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
+import { DataPlaneBase } from '../dataplane/DataPlaneBase.js';
+import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
+import type { Proxy } from '../dataplane/Proxy.js';
+import type { ProxyGroup } from '../dataplane/proxyTotals.js';
+import { LatticeHops } from './LatticeHops.js';
 
 /** VPC Lattice target-group health-check defaults (interval, thresholds). */
 export const LATTICE_HEALTH_CHECK = {
@@ -25,27 +24,18 @@ export const LATTICE_HEALTH_CHECK = {
 } as const;
 
 /** One Lattice service per destination service; every call passes it. */
-export class LatticeDataPlane implements DataPlane {
-  readonly shape = 'vpc-lattice' as const;
-  private readonly warnings: Warnings;
+export class LatticeDataPlane extends DataPlaneBase {
+  readonly shape: string;
   readonly lattice: LatticeHops;
-  private readonly mesh: MeshConfig;
-  private readonly mtlsOn: boolean;
-  private readonly routes: RouteCache;
 
-  constructor(context: DataPlaneContext) {
-    this.warnings = context.warnings;
-    this.mesh = context.config.mesh;
-    this.mtlsOn = this.mesh.mtls ?? defaultMtls('vpc-lattice');
-    this.lattice = new LatticeHops(context, this.mesh);
-    this.routes = new RouteCache((caller, target) => [
-      { kind: 'network', from: caller.node, to: target.node },
-      this.lattice.station(target),
-    ]);
+  constructor(context: DataPlaneContext, mesh: VpcLatticeMeshConfig) {
+    super(context, mesh);
+    this.shape = mesh.shape;
+    this.lattice = new LatticeHops(context, mesh.lattice);
   }
 
-  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
-    return this.routes.get(caller, target);
+  protected buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
+    return [{ kind: 'network', from: caller.node, to: target.node }, this.lattice.station(target)];
   }
 
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
@@ -72,8 +62,8 @@ export class LatticeDataPlane implements DataPlane {
 
   /**
    * Lattice learns about targets from its health checks (target-group defaults: every 30 s, unhealthy
-   * after 2 failed checks, healthy after 5 passed; docs.aws.amazon.com/vpc-lattice target-group-health-checks,
-   * mesh-calibration.md §2.5). Checks run on a 30 s grid from t = 0; a crashed target refuses the check at once.
+   * after 2 failed checks, healthy after 5 passed; docs.aws.amazon.com/vpc-lattice target-group-health-checks).
+   * Checks run on a 30 s grid from t = 0; a crashed target refuses the check at once.
    */
   endpointChangeDelayMs(up: boolean, nowMs: number): number {
     const firstCheckMs = Math.ceil(nowMs / LATTICE_HEALTH_CHECK.intervalMs) * LATTICE_HEALTH_CHECK.intervalMs;
@@ -81,19 +71,18 @@ export class LatticeDataPlane implements DataPlane {
     return firstCheckMs + (checks - 1) * LATTICE_HEALTH_CHECK.intervalMs - nowMs;
   }
 
-  /** Lattice terminates TLS and authenticates callers with IAM SigV4, not mTLS (unless `mtls: true`). */
-  mtls(caller: CallerRef): boolean {
-    return this.mtlsOn && caller.instanceId >= 0;
-  }
-
-  countCall(): void {}
+  // Lattice terminates TLS and authenticates callers with IAM SigV4, not mTLS (unless `mtls: true`):
+  // the inherited `mtls` answers from the config.
 
   proxies(): readonly Proxy[] {
     return this.lattice.hops;
   }
 
-  totals(durationMs: number): ProxyTotals {
-    const prices = pricesOf(this.mesh);
-    return sumProxyTotals([], durationMs, prices, [this.lattice.totals(durationMs, prices, true)]);
+  protected proxyGroups(): readonly ProxyGroup[] {
+    return [];
+  }
+
+  protected override extraTotals(durationMs: number): readonly ProxyKindTotals[] {
+    return [this.lattice.totals(durationMs, this.mesh.prices, true)];
   }
 }

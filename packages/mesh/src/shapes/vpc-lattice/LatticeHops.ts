@@ -2,9 +2,8 @@
 // worker limit and no user-visible CPU or memory. Shared by `vpc-lattice` and `layered`.
 
 import { createSampler } from '@meshsim/engine';
-import type { MeshConfig, PriceTable } from '../../config/SimulationConfig.js';
+import type { PriceTable, ProxyProfile } from '../../config/MeshConfig.js';
 import type { ProxyKindTotals } from '../../config/SimulationResult.js';
-import { LATTICE_HOP_PROFILE } from './latticeProfile.js';
 import { latticeCostPerMonthUsd } from '../dataplane/prices.js';
 import type { Instance } from '../../server/Instance.js';
 import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
@@ -19,8 +18,7 @@ export class LatticeHops {
   readonly hops: Proxy[];
   private readonly hopOfInstance: Proxy[];
 
-  constructor(context: DataPlaneContext, mesh: MeshConfig) {
-    const profile = mesh.lattice ?? LATTICE_HOP_PROFILE;
+  constructor(context: DataPlaneContext, profile: ProxyProfile) {
     const latency = createSampler(profile.latencyMs, context.streams.stream('proxy/vpc-lattice'));
     const byService = new Map<string, Proxy>();
     this.hops = context.config.services.map((service) => {

@@ -1,7 +1,7 @@
 // AWS VPC Lattice: a managed hop with no user-visible proxy CPU or memory. Its added latency is not
 // published (mesh-calibration.md §1.6); seed 000 says "+~1-5 ms" — the profile is an ASSUMPTION.
 
-import type { ProxyProfile } from '../../config/SimulationConfig.js';
+import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 
 /**
