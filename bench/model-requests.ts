@@ -25,7 +25,7 @@ import {
   NO_INBOUND_POLICY,
   NO_POLICY,
   Simulation,
-  defaultMeshConfig,
+  resolveMeshConfig,
 } from '@meshsim/mesh';
 import type {
   CallConfig,
@@ -164,7 +164,7 @@ export function threeTierConfig(
     description: 'model-throughput bench: client → a → b → c',
     seed: SEED,
     durationMs: simulatedMs,
-    mesh: { ...defaultMeshConfig(shape), ...(shape === 'library' && { libraryServices: 'all' as const }) },
+    mesh: resolveMeshConfig({ shape }),
     network: DEFAULT_NETWORK,
     clusters: DEFAULT_CLUSTERS,
     services,

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 
 import { Engine, RandomStreams } from '@meshsim/engine';
 import type { DistributionSpec } from '@meshsim/engine';
-import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, NO_POLICY, defaultMeshConfig } from '@meshsim/mesh';
+import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, NO_POLICY, resolveMeshConfig } from '@meshsim/mesh';
 import type { MeshShapeName, ServiceConfig, SimulationConfig } from '@meshsim/mesh';
 
 import type { BenchReport, RunOptions, ScenarioResult } from './engine-hot-loop.js';
@@ -133,7 +133,7 @@ export function treeConfig(
     description: `scaling bench: binary call tree of ${services} services`,
     seed: SEED,
     durationMs: simulatedMs,
-    mesh: defaultMeshConfig(shape),
+    mesh: resolveMeshConfig({ shape: shape }),
     network: DEFAULT_NETWORK,
     clusters: DEFAULT_CLUSTERS,
     services: list,

@@ -1,6 +1,6 @@
 // Help texts of the meshsim binary: the overview (`meshsim --help`) and one page per command.
 
-import { MESH_SHAPES } from '@meshsim/mesh';
+import { meshShapeNames } from '@meshsim/mesh';
 
 /** Names of the commands, in the order the overview lists them. */
 export const COMMANDS = ['list', 'run', 'compare', 'validate'] as const;
@@ -87,7 +87,7 @@ arrivals and service times (common random numbers), so differences come from the
 
 Options:
   --mesh LIST       Comma-separated mesh shapes. Default: all of them, in this order:
-                    ${MESH_SHAPES.join(', ')}
+                    ${meshShapeNames().join(', ')}
   --seed N          Root seed (a non-negative integer). Default: the scenario's.
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h. Default: the scenario's.
   --json            Print the comparison as JSON (schema: docs/output-formats.md).

@@ -1,118 +1,88 @@
-// Public API of @meshsim/mesh: the service-mesh model built on the engine.
+// Public API of @meshsim/mesh: run a resolved config, resolve mesh options, register mesh shapes, and
+// the config, policy and result types. Tests of internals import from ./internal/index.ts.
 
+// Running a simulation.
 export { simulate } from './simulate.js';
 export { Simulation } from './Simulation.js';
+
+// Mesh shapes: options in, resolved config out; the registry; the capability matrix.
+export { resolveMeshConfig, shapeAssumptions } from './shapes/resolveMeshConfig.js';
+export {
+  isMeshShapeName,
+  meshShape,
+  meshShapeNames,
+  meshShapes,
+  registerMeshShape,
+  unregisterMeshShape,
+} from './shapes/registry.js';
+export { capabilityRows } from './shapes/capabilityRows.js';
+export { CAPABILITIES, POLICY_NAMES, canEnforce } from './config/capabilities.js';
+export { DEFAULT_ISTIO_VERSION, ISTIO_VERSIONS } from './shapes/istio-sidecar/istioProfiles.js';
+export { AWS_US_EAST_1_PRICES } from './shapes/dataplane/prices.js';
+
+// Building blocks for a shape of your own (see docs/mesh-shapes/README.md, "Adding a shape").
+export { DataPlaneBase } from './shapes/dataplane/DataPlaneBase.js';
+export { Proxy } from './shapes/dataplane/Proxy.js';
+export { proxyStation } from './shapes/dataplane/proxyStation.js';
+export { perNodeProxies } from './shapes/dataplane/perNodeProxies.js';
+export { describeRoute } from './shapes/dataplane/describeRoute.js';
+export { resolveShared, withOverrides } from './shapes/resolveShared.js';
+
+// Defaults, names and policy presets.
 export {
   DEFAULT_CLUSTERS,
   DEFAULT_NETWORK,
   ENVOY_DEFAULT_BACKOFF,
-  ISTIO_DEFAULT_RETRY,
-  ISTIO_SIDECAR_PROFILE,
-  MODEL_ASSUMPTIONS,
   NO_POLICY,
   NO_RETRY,
-  defaultLoadBalancer,
-  defaultMeshConfig,
 } from './config/defaults.js';
+export { JITTER_KINDS, RETRY_CONDITIONS } from './config/names.js';
 export { FAILURE_CAUSES } from './config/SimulationResult.js';
-export { JITTER_KINDS, MESH_SHAPES, RETRY_CONDITIONS } from './config/names.js';
-export { WEIGHT_SUM_TOLERANCE, resolveVersions } from './traffic/resolveVersions.js';
-export { NO_INBOUND_POLICY } from './config/policyDefaults.js';
-export { TokenBucket } from './policies/TokenBucket.js';
-export { CoDel } from './policies/CoDel.js';
-export { propagateDeadline } from './call/propagateDeadline.js';
-export { validateInboundPolicy } from './server/createInboundProtection.js';
-export { mtlsCoverage } from './metrics/mtlsCoverage.js';
 export {
   AWS_SDK_RETRY_QUOTA,
   ENVOY_CONNECTION_POOL,
+  ENVOY_OUTLIER_DETECTION,
   ENVOY_RETRY_BUDGET,
   GRPC_RETRY_THROTTLING,
   HYSTRIX_BREAKER,
   LINKERD_FAILURE_ACCRUAL,
   LINKERD_RETRY_BUDGET,
   NO_DESTINATION_POLICY,
+  NO_INBOUND_POLICY,
 } from './config/policyDefaults.js';
-export { createRetryBudget } from './policies/retryBudgets/createRetryBudget.js';
-export { LinkerdRetryBudget } from './policies/retryBudgets/LinkerdRetryBudget.js';
-export { EnvoyRetryBudget } from './policies/retryBudgets/EnvoyRetryBudget.js';
-export { GrpcRetryThrottle } from './policies/retryBudgets/GrpcRetryThrottle.js';
-export { AwsRetryQuota } from './policies/retryBudgets/AwsRetryQuota.js';
-export { EnvoyThresholds } from './policies/breakers/EnvoyThresholds.js';
-export { FailureAccrual } from './policies/breakers/FailureAccrual.js';
-export { failureAccrualPenaltyMs } from './policies/breakers/failureAccrualPenalty.js';
-export { ERROR_RATE_BUCKETS, ErrorRateBreaker } from './policies/breakers/ErrorRateBreaker.js';
-export {
-  BreakerStateMachine,
-  LEGAL_BREAKER_TRANSITIONS,
-  isLegalBreakerTransition,
-} from './policies/breakers/BreakerState.js';
-export { isPolicyFailure } from './policies/policyFailure.js';
-export { ENVOY_OUTLIER_DETECTION } from './config/policyDefaults.js';
-export { OutlierDetector, validateOutlierDetection } from './policies/OutlierDetector.js';
-export { outlierOutcome } from './policies/outlierOutcome.js';
-export { createBalancer, meshDefaultBalancer } from './call/createBalancer.js';
-export { RandomBalancer, RoundRobinBalancer } from './call/LoadBalancer.js';
-export { DEFAULT_CHOICE_COUNT, LeastRequestBalancer } from './call/balancers/LeastRequestBalancer.js';
-export { PEAK_EWMA_DEFAULTS, PeakEwmaBalancer } from './call/balancers/PeakEwmaBalancer.js';
-export { WeightedRoundRobinBalancer } from './call/balancers/WeightedRoundRobinBalancer.js';
-export { LocalityAwareBalancer } from './call/balancers/LocalityAwareBalancer.js';
-export { DistinctIndexSampler } from './call/balancers/DistinctIndexSampler.js';
-export {
-  APP_MESH_DEFAULT_RETRY,
-  APP_MESH_REQUEST_TIMEOUT_MS,
-  DEFAULT_LAYERED,
-  defaultMtls,
-  defaultShapePolicy,
-} from './config/defaults.js';
-export {
-  DEFAULT_ISTIO_VERSION,
-  ISTIO_SIDECAR_CITED,
-  ISTIO_SIDECAR_PROFILES,
-  ISTIO_VERSIONS,
-  istioBand,
-  istioSidecarProfile,
-} from './config/profiles/istio.js';
-export {
-  WAYPOINT_CITED,
-  WAYPOINT_PROFILE,
-  ZTUNNEL_CITED,
-  ZTUNNEL_PROFILE,
-} from './config/profiles/ambient.js';
-export {
-  LINKERD_CITED,
-  LINKERD_CPU_RATIO,
-  LINKERD_LATENCY_RATIO,
-  LINKERD_PROXY_PROFILE,
-} from './config/profiles/linkerd.js';
-export {
-  CILIUM_NODE_ENVOY_PROFILE,
-  EBPF_CITED,
-  EBPF_PROFILE,
-  WIREGUARD_PROFILE,
-} from './config/profiles/cilium.js';
-export {
-  APP_MESH_CITED,
-  APP_MESH_ENVOY_PROFILE,
-  APP_MESH_RECOMMENDED_VCPU,
-} from './config/profiles/appMesh.js';
-export { CONSUL_CITED, CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS } from './config/profiles/consul.js';
-export { LATTICE_CITED, LATTICE_HOP_PROFILE } from './config/profiles/lattice.js';
-export {
-  AWS_US_EAST_1_PRICES,
-  HOURS_PER_MONTH,
-  computeCostPerMonthUsd,
-  latticeCostPerMonthUsd,
-} from './config/profiles/prices.js';
-export { mbToMiB } from './config/profiles/CitedFigures.js';
-export { shapeAssumptions } from './config/profiles/shapeAssumptions.js';
-export { DATA_PLANE_FACTORIES, createDataPlane } from './dataplane/createDataPlane.js';
-export { describeRoute } from './dataplane/describeRoute.js';
-export { APP_MESH_RETRY_EVENTS } from './dataplane/appMeshRetryEvents.js';
-export { l7Demands } from './dataplane/l7Demands.js';
-export { CAPABILITIES, POLICY_NAMES, canEnforce } from './policies/capabilities.js';
+export { DEFAULT_CHOICE_COUNT } from './call/balancers/LeastRequestBalancer.js';
+export { PEAK_EWMA_DEFAULTS } from './call/balancers/PeakEwmaBalancer.js';
+
+// Validation a scenario loader shares with the model.
+export { validateInboundPolicy } from './server/protection/createInboundProtection.js';
+export { validateOutlierDetection } from './policies/OutlierDetector.js';
+export { WEIGHT_SUM_TOLERANCE, resolveVersions } from './server/resolveVersions.js';
 
 export type { SimulateOptions } from './simulate.js';
+export type {
+  AppMeshMeshConfig,
+  BuiltInShapeName,
+  CiliumMeshConfig,
+  ConsulMeshConfig,
+  CrossClusterHop,
+  InClusterMeshConfig,
+  IstioAmbientMeshConfig,
+  IstioSidecarMeshConfig,
+  IstioVersion,
+  LayeredMeshConfig,
+  LibraryMeshConfig,
+  LinkerdMeshConfig,
+  MeshConfig,
+  MeshConfigBase,
+  MeshLoadBalancer,
+  MeshOptions,
+  MeshShapeName,
+  NoneMeshConfig,
+  PriceTable,
+  ProxyProfile,
+  VpcLatticeMeshConfig,
+  WaypointProfile,
+} from './config/MeshConfig.js';
 export type {
   BackoffPolicy,
   CallConfig,
@@ -123,11 +93,8 @@ export type {
   FaultConfig,
   FaultEffect,
   JitterKind,
-  MeshConfig,
-  MeshShapeName,
   NetworkConfig,
   OpenTrafficConfig,
-  ProxyProfile,
   ProxyRole,
   RatePoint,
   RetryCondition,
@@ -136,6 +103,23 @@ export type {
   SimulationConfig,
   TrafficConfig,
 } from './config/SimulationConfig.js';
+export type {
+  ConnectionPoolConfig,
+  DestinationPolicy,
+  ErrorRateBreakerConfig,
+  FailureAccrualConfig,
+  FaultInjectionConfig,
+  InboundPolicy,
+  LoadBalancerConfig,
+  MirrorConfig,
+  OutlierDetectionConfig,
+  RateLimitConfig,
+  RetryBudgetConfig,
+  SheddingConfig,
+  VersionConfig,
+  VersionRoute,
+  WeightStep,
+} from './config/PolicyConfig.js';
 export type {
   Conservation,
   EdgeMetrics,
@@ -150,38 +134,17 @@ export type {
   TimeSeries,
   VersionMetrics,
 } from './config/SimulationResult.js';
-export type {
-  FaultInjectionConfig,
-  MirrorConfig,
-  VersionConfig,
-  VersionRoute,
-  WeightStep,
-} from './config/PolicyConfig.js';
-export type { InboundPolicy, RateLimitConfig, SheddingConfig } from './config/PolicyConfig.js';
-export type {
-  ConnectionPoolConfig,
-  DestinationPolicy,
-  ErrorRateBreakerConfig,
-  FailureAccrualConfig,
-  RetryBudgetConfig,
-} from './config/PolicyConfig.js';
-export type { BreakerState, BreakerTransitionListener } from './policies/breakers/BreakerState.js';
-export type { AccrualTarget } from './policies/breakers/FailureAccrual.js';
-export type { Queued, SheddableQueue } from './policies/CoDel.js';
-export type { ResolvedVersion, ResolvedVersions, ResolvedWeightStep } from './traffic/resolveVersions.js';
-export type { LoadBalancerConfig, OutlierDetectionConfig } from './config/PolicyConfig.js';
-export type { EjectionReason } from './policies/OutlierDetector.js';
-export type { OutlierOutcome } from './policies/outlierOutcome.js';
-export type { Endpoint, LoadBalancer } from './call/LoadBalancer.js';
-export type { BalancerContext } from './call/createBalancer.js';
-export type { Clock } from './call/balancers/PeakEwmaBalancer.js';
-export type { LocalityTier, LocatedEndpoint, ZoneLocation } from './call/balancers/LocalityAwareBalancer.js';
-export type { IstioVersion, LayeredConfig, PriceTable, WaypointProfile } from './config/SimulationConfig.js';
-export type { MeshDefaultsOptions } from './config/defaults.js';
-export type { IstioSidecarBand } from './config/profiles/istio.js';
-export type { CitedFigures } from './config/profiles/CitedFigures.js';
-export type { DataPlane } from './dataplane/DataPlane.js';
-export type { DataPlaneContext } from './dataplane/DataPlaneContext.js';
-export type { DataPlaneFactory } from './dataplane/LayeredDataPlane.js';
-export type { Station } from './dataplane/Station.js';
-export type { EnforcerKind, PolicyName } from './policies/capabilities.js';
+export type { EnforcerKind, PolicyName } from './config/capabilities.js';
+export type { CapabilityRow, MeshShape, OtherShapes } from './shapes/MeshShape.js';
+export type { ShapeCapabilityRow } from './shapes/capabilityRows.js';
+export type { SharedDefaults } from './shapes/resolveShared.js';
+export type { NodeProxySpec } from './shapes/dataplane/perNodeProxies.js';
+export type { DataPlane } from './shapes/dataplane/DataPlane.js';
+export type { DataPlaneContext } from './shapes/dataplane/DataPlaneContext.js';
+export type { ProxyGroup } from './shapes/dataplane/proxyTotals.js';
+export type { Station, StationProxy } from './call/Station.js';
+export type { CallerRef } from './topology/CallerRef.js';
+export type { Node } from './topology/Topology.js';
+export type { Instance } from './server/Instance.js';
+export type { ClientPolicy } from './call/ClientPolicy.js';
+export type { ResolvedVersion, ResolvedVersions, ResolvedWeightStep } from './server/resolveVersions.js';

@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AttemptResult } from '../src/call/AttemptResult.js';
+import type { AttemptResult } from '../src/config/AttemptResult.js';
 import type { OutlierDetectionConfig } from '../src/config/PolicyConfig.js';
 import { ENVOY_OUTLIER_DETECTION } from '../src/config/policyDefaults.js';
 import { OutlierDetector } from '../src/policies/OutlierDetector.js';

@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import type { World } from '../src/internal/World.js';
-import { enforceOrWarn } from '../src/policies/enforceOrWarn.js';
+import { Warnings } from '../src/ports/Warnings.js';
+import { enforceOrWarn } from '../src/ports/enforceOrWarn.js';
 import { call, config, poisson, policy, service } from './__helpers__/configs.js';
 import { assertConservation, assertRetriesBounded } from './__helpers__/assertions.js';
 import { edgeOf, inbound, serviceOf } from './__helpers__/protection.js';
@@ -87,13 +87,12 @@ describe('mTLS coverage', () => {
 
 describe('capability gate', () => {
   it('warns, naming the policy, the service and the mesh shape, when a hop cannot enforce a policy', () => {
-    const warnings: string[] = [];
-    const world = {
-      dataPlane: { shape: 'istio-sidecar', warn: (m: string) => warnings.push(m) },
-    } as unknown as World;
-    expect(enforceOrWarn(world, 'l4-proxy', 'rate-limit', 'checkout')).toBe(false);
-    expect(enforceOrWarn(world, 'l4-proxy', 'authorization', 'checkout')).toBe(true);
-    expect(enforceOrWarn(world, 'application', 'shedding', 'checkout')).toBe(true);
+    const sink = new Warnings();
+    const scope = { warnings: sink, shape: 'istio-sidecar' };
+    expect(enforceOrWarn(scope, 'l4-proxy', 'rate-limit', 'checkout')).toBe(false);
+    expect(enforceOrWarn(scope, 'l4-proxy', 'authorization', 'checkout')).toBe(true);
+    expect(enforceOrWarn(scope, 'application', 'shedding', 'checkout')).toBe(true);
+    const warnings = sink.all();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('rate-limit');
     expect(warnings[0]).toContain('"checkout"');

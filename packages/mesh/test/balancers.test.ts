@@ -2,11 +2,11 @@
 // locality-aware failover, and the config → balancer mapping.
 
 import { RandomStreams } from '@meshsim/engine';
+import { resolveMeshConfig } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
 import { createBalancer, meshDefaultBalancer } from '../src/call/createBalancer.js';
-import { defaultLoadBalancer } from '../src/config/defaults.js';
 import type { BalancerContext } from '../src/call/createBalancer.js';
-import { instanceWeights } from '../src/call/balancers/createInstanceBalancer.js';
+import { instanceWeights } from '../src/policies/createInstanceBalancer.js';
 import { DistinctIndexSampler } from '../src/call/balancers/DistinctIndexSampler.js';
 import { LeastRequestBalancer } from '../src/call/balancers/LeastRequestBalancer.js';
 import { LocalityAwareBalancer } from '../src/call/balancers/LocalityAwareBalancer.js';
@@ -314,7 +314,7 @@ describe('createBalancer', () => {
     const byShape = Object.fromEntries(
       (['none', 'cilium', 'istio-sidecar', 'linkerd', 'app-mesh', 'library'] as const).map((shape) => [
         shape,
-        defaultLoadBalancer(shape),
+        resolveMeshConfig({ shape }).loadBalancer,
       ]),
     );
     expect(byShape).toEqual({

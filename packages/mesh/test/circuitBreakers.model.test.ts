@@ -4,9 +4,10 @@
 import { RandomStreams } from '@meshsim/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ErrorRateBreaker, FailureAccrual, isLegalBreakerTransition } from '../src/index.js';
-import type { BreakerState, ErrorRateBreakerConfig, FailureAccrualConfig } from '../src/index.js';
-import type { AttemptResult } from '../src/call/AttemptResult.js';
+import { ErrorRateBreaker, FailureAccrual, isLegalBreakerTransition } from '../src/internal/index.js';
+import type { ErrorRateBreakerConfig, FailureAccrualConfig } from '../src/index.js';
+import type { BreakerState } from '../src/internal/index.js';
+import type { AttemptResult } from '../src/config/AttemptResult.js';
 import type { Instance } from '../src/server/Instance.js';
 import { fakeInstances } from './__helpers__/policyHarness.js';
 

@@ -4,21 +4,20 @@
 import { RandomStreams } from '@meshsim/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ENVOY_CONNECTION_POOL, HYSTRIX_BREAKER, LINKERD_FAILURE_ACCRUAL } from '../src/index.js';
 import {
   BreakerStateMachine,
-  ENVOY_CONNECTION_POOL,
   ErrorRateBreaker,
   EnvoyThresholds,
   FailureAccrual,
-  HYSTRIX_BREAKER,
   LEGAL_BREAKER_TRANSITIONS,
-  LINKERD_FAILURE_ACCRUAL,
   failureAccrualPenaltyMs,
   isLegalBreakerTransition,
   isPolicyFailure,
-} from '../src/index.js';
-import type { BreakerState, FailureAccrualConfig } from '../src/index.js';
-import type { PolicyCounters } from '../src/policies/ClientPolicy.js';
+} from '../src/internal/index.js';
+import type { FailureAccrualConfig } from '../src/index.js';
+import type { BreakerState } from '../src/internal/index.js';
+import type { PolicyCounters } from '../src/ports/PolicyCounters.js';
 import { fakeInstances } from './__helpers__/policyHarness.js';
 
 function counters(

@@ -1,8 +1,8 @@
 // Contracts of CoDel on a request queue (RFC 8289 §5): when it starts dropping, and the control law.
 
 import { describe, expect, it } from 'vitest';
-import { CoDel } from '../src/index.js';
-import type { Queued, SheddableQueue } from '../src/index.js';
+import { CoDel } from '../src/internal/index.js';
+import type { Queued, SheddableQueue } from '../src/internal/index.js';
 
 /** A queue that is never empty and whose head has waited `sojournMs` whenever it is taken. */
 class FakeQueue implements SheddableQueue<Queued> {

@@ -3,7 +3,8 @@
 // whose caller gave up. Semantics in docs/policies/deadlines.md.
 
 import { describe, expect, it } from 'vitest';
-import { NO_POLICY, propagateDeadline, simulate } from '../src/index.js';
+import { NO_POLICY, simulate } from '../src/index.js';
+import { propagateDeadline } from '../src/internal/index.js';
 import type { CallPolicy, NetworkConfig, RatePoint, TrafficConfig } from '../src/index.js';
 import { call, config, poisson, policy, service, ZERO_NETWORK } from './__helpers__/configs.js';
 import { assertConservation } from './__helpers__/assertions.js';

@@ -3,16 +3,16 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AWS_SDK_RETRY_QUOTA } from '../src/index.js';
 import {
-  AWS_SDK_RETRY_QUOTA,
   AwsRetryQuota,
   EnvoyRetryBudget,
   GrpcRetryThrottle,
   LinkerdRetryBudget,
   createRetryBudget,
-} from '../src/index.js';
-import type { AttemptResult } from '../src/call/AttemptResult.js';
-import type { PolicyCounters } from '../src/policies/ClientPolicy.js';
+} from '../src/internal/index.js';
+import type { AttemptResult } from '../src/config/AttemptResult.js';
+import type { PolicyCounters } from '../src/ports/PolicyCounters.js';
 import { fakeInstances } from './__helpers__/policyHarness.js';
 
 const [host] = fakeInstances(1) as [ReturnType<typeof fakeInstances>[number]];

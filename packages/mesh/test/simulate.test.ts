@@ -1,7 +1,7 @@
 // Contracts of the mesh model's request path: queueing, timeouts, retries, faults, shapes, metrics.
 
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../src/index.js';
+import { simulate, resolveMeshConfig } from '../src/index.js';
 import type { EdgeMetrics, SimulationResult } from '../src/index.js';
 import { call, config, poisson, policy, service, ZERO_NETWORK } from './__helpers__/configs.js';
 import { assertConservation } from './__helpers__/assertions.js';
@@ -231,7 +231,7 @@ describe('simulate', () => {
     });
     const result = simulate({
       ...base,
-      mesh: { ...base.mesh, libraryServices: ['a'], defaultPolicy: retrying },
+      mesh: resolveMeshConfig({ shape: 'library', libraryServices: ['a'], defaultPolicy: retrying }),
     });
     expect(edge(result, 'a', 'c').retries).toBeGreaterThan(0);
     expect(edge(result, 'b', 'c').retries).toBe(0);

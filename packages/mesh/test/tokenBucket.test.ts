@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from '../src/index.js';
+import { TokenBucket } from '../src/internal/index.js';
 
 describe('TokenBucket', () => {
   it('admits exactly `burst` requests at once from a full bucket, then refuses', () => {

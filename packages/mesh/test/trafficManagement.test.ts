@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_POLICY, resolveVersions, simulate } from '../src/index.js';
 import type { CallPolicy, FaultInjectionConfig, ServiceConfig, SimulationConfig } from '../src/index.js';
-import { ServiceVersions } from '../src/traffic/ServiceVersions.js';
+import { ServiceVersions } from '../src/server/ServiceVersions.js';
+import { RunStreams } from '../src/ports/RunStreams.js';
 import { assertConservation, assertFinite, assertRetriesBounded } from './__helpers__/assertions.js';
 import { call, config, poisson, service, ZERO_NETWORK } from './__helpers__/configs.js';
 import {
@@ -121,7 +122,7 @@ describe('resolveVersions', () => {
           const versions = raw.map((w, i) => version(`v${i}`, 1, (w * 100) / sum));
           const set = new ServiceVersions(
             service('s', { replicas: raw.length, versions }),
-            new RandomStreams(1),
+            new RunStreams(new RandomStreams(1)),
             () => 1,
           );
           const picked = set.pickWeighted(u, 0);
@@ -134,7 +135,8 @@ describe('resolveVersions', () => {
 
 describe('versions', () => {
   it('builds one service-time sampler per overriding version on its own stream; others share the service’s', () => {
-    const streams = new RandomStreams(7);
+    const random = new RandomStreams(7);
+    const streams = new RunStreams(random);
     const base = createSampler({ kind: 'constant', value: 1 }, streams.stream('service-time/s'));
     const set = new ServiceVersions(
       service('s', {
@@ -151,7 +153,7 @@ describe('versions', () => {
     expect(set.list[0]?.serviceTime).toBe(base);
     expect(set.list[1]?.serviceTime()).toBe(9);
     expect(set.list.map((v) => v.errorRate)).toEqual([0.1, 0.5]);
-    expect(streams.names()).toContain('service-time/s/v2');
+    expect(random.names()).toContain('service-time/s/v2');
     expect([0, 1, 2].map((i) => set.forInstance(i).name)).toEqual(['v1', 'v1', 'v2']);
   });
 

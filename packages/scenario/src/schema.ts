@@ -1,11 +1,18 @@
 // The zod 4 schema of a raw scenario file (YAML or JSON) before defaults and units are applied.
 // It checks types, ranges, unknown keys and local rules; cross-references are checked in checkReferences.ts.
 
-import { ISTIO_VERSIONS, JITTER_KINDS, MESH_SHAPES, RETRY_CONDITIONS } from '@meshsim/mesh';
-import type { IstioVersion, JitterKind, MeshConfig, MeshShapeName, RetryCondition } from '@meshsim/mesh';
+import {
+  ISTIO_VERSIONS,
+  JITTER_KINDS,
+  RETRY_CONDITIONS,
+  isMeshShapeName,
+  meshShapeNames,
+} from '@meshsim/mesh';
+import type { IstioVersion, JitterKind, MeshLoadBalancer, RetryCondition } from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
 import { got } from './internal/show.js';
+import { didYouMean } from './internal/suggest.js';
 import {
   Distribution,
   Duration,
@@ -53,7 +60,7 @@ export const LOAD_BALANCERS = [
   'random',
   'least-request',
   'peak-ewma',
-] as const satisfies readonly MeshConfig['loadBalancer'][];
+] as const satisfies readonly MeshLoadBalancer[];
 
 /** Queue disciplines of a service (`services.*.queueDiscipline`). */
 export const QUEUE_DISCIPLINES = ['fifo', 'lifo'] as const;
@@ -157,10 +164,34 @@ export const ParallelGroup = z
 // ---------------------------------------------------------------------------------------------
 // Mesh, network, clusters
 
-const MeshShape = z.enum(MESH_SHAPES as [MeshShapeName, ...MeshShapeName[]]);
+/** The registered shapes' names, quoted, for messages. */
+function shapeList(names: readonly string[]): string {
+  return names.map((name) => JSON.stringify(name)).join(', ');
+}
+
+/**
+ * A registered mesh shape's name. Checked against the shape registry when a file is parsed, so a
+ * shape registered after this module loaded (`registerMeshShape`) is accepted too; the JSON Schema
+ * lists the shapes registered when it is generated.
+ */
+function meshShapeName(description: string, exclude: readonly string[] = []) {
+  const allowed = (): string[] => meshShapeNames().filter((name) => !exclude.includes(name));
+  return z
+    .string(must(`must be a mesh shape name`))
+    .superRefine((name, ctx) => {
+      if (isMeshShapeName(name) && !exclude.includes(name)) return;
+      ctx.addIssue({
+        code: 'custom',
+        message: got(`must be one of ${shapeList(allowed())}`, name) + didYouMean(name, allowed()),
+      });
+    })
+    .register(scenarioRegistry, { enum: allowed(), description });
+}
+
+const MeshShape = meshShapeName('The mesh shape.');
 
 const MeshObject = z.strictObject({
-  shape: doc(MeshShape, 'The mesh shape.'),
+  shape: MeshShape,
   libraryServices: doc(
     z
       .union(
@@ -235,10 +266,7 @@ const MeshObject = z.strictObject({
   layered: doc(
     z
       .strictObject({
-        inCluster: doc(
-          z.enum(MESH_SHAPES.filter((shape) => shape !== 'layered') as [MeshShapeName, ...MeshShapeName[]]),
-          'Shape of calls within a cluster.',
-        ),
+        inCluster: meshShapeName('Shape of calls within a cluster.', ['layered']),
         crossCluster: doc(z.enum(['vpc-lattice', 'none']), 'What carries calls between clusters.'),
       })
       .optional(),
@@ -256,10 +284,10 @@ const MeshObject = z.strictObject({
 
 /** `mesh`: a shape name, or an object with the shape and overrides. */
 export const Mesh = z
-  .union(
-    [MeshShape, MeshObject],
-    must(`must be a mesh shape (${MESH_SHAPES.join(', ')}) or an object { shape, ... }`),
-  )
+  .union([MeshShape, MeshObject], {
+    error: (iss) =>
+      got(`must be a mesh shape (${meshShapeNames().join(', ')}) or an object { shape, ... }`, iss.input),
+  })
   .register(scenarioRegistry, { id: 'Mesh' });
 
 /** `network`: one-way latency distribution per locality. */

@@ -1,13 +1,20 @@
-import {
-  APP_MESH_ENVOY_PROFILE,
-  MESH_SHAPES,
-  ZTUNNEL_PROFILE,
-  defaultMeshConfig,
-  istioSidecarProfile,
-} from '@meshsim/mesh';
+import { meshShapeNames, resolveMeshConfig } from '@meshsim/mesh';
+import type { IstioAmbientMeshConfig, IstioSidecarMeshConfig, MeshConfig, ProxyProfile } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, resolveScenario } from '../src/index.js';
 import { minimal } from './__helpers__/scenarios.js';
+
+/** The Envoy sidecar profile of a sidecar shape's config. */
+function sidecarOf(mesh: MeshConfig): ProxyProfile {
+  if (!('sidecar' in mesh)) throw new Error(`shape ${mesh.shape} has no sidecar`);
+  return mesh.sidecar;
+}
+
+/** The config without the options it was resolved from (to compare what runs). */
+function withoutOptions(mesh: MeshConfig): Omit<MeshConfig, 'options'> {
+  const { options: _options, ...rest } = mesh;
+  return rest;
+}
 
 describe('applyOverrides', () => {
   const base = resolveScenario({
@@ -29,43 +36,46 @@ describe('applyOverrides', () => {
     expect(applyOverrides(base, {})).toEqual(base);
   });
 
-  it('mesh: a shape name keeps the fields the scenario changed and takes the new shape defaults for the others', () => {
+  it('mesh: a shape name keeps the options the scenario wrote and takes the new shape defaults for the others', () => {
     const next = applyOverrides(base, { mesh: 'none' });
-    const none = defaultMeshConfig('none');
-    expect(next.mesh).toEqual({
-      ...none,
-      endpointUpdateDelayMs: 2000,
-      sidecar: { ...none.sidecar, workers: 8 },
-    });
+    expect(next.mesh).toEqual(resolveMeshConfig({ ...base.mesh.options, shape: 'none' }));
+    expect(next.mesh.endpointUpdateDelayMs).toBe(2000);
+    expect(next.mesh.options.sidecar).toEqual({ workers: 8 });
     expect(next.mesh.loadBalancer).toBe('random');
-    expect(next.mesh.defaultPolicy).toEqual(none.defaultPolicy);
+    expect(next.mesh.defaultPolicy).toEqual(resolveMeshConfig({ shape: 'none' }).defaultPolicy);
   });
 
-  it('mesh: a shape option (istioVersion 1.4) is not a change: app-mesh gets its own defaults, not the 1.4 sidecar', () => {
+  it('mesh: a shape option (istioVersion 1.4) applies to the shape that uses it: app-mesh gets its own sidecar', () => {
     const old = resolveScenario({ ...minimal(), mesh: { shape: 'istio-sidecar', istioVersion: '1.4' } });
-    expect(applyOverrides(old, { mesh: 'app-mesh' }).mesh).toEqual(defaultMeshConfig('app-mesh'));
+    expect(sidecarOf(applyOverrides(old, { mesh: 'app-mesh' }).mesh)).toEqual(
+      sidecarOf(resolveMeshConfig({ shape: 'app-mesh' })),
+    );
     // The same shape keeps the release and its profile.
     expect(applyOverrides(old, { mesh: 'istio-sidecar' }).mesh).toEqual(old.mesh);
-    expect(applyOverrides(old, { mesh: 'istio-sidecar' }).mesh.sidecar).toEqual(istioSidecarProfile('1.4'));
+    expect(sidecarOf(applyOverrides(old, { mesh: 'istio-sidecar' }).mesh)).toEqual(
+      sidecarOf(resolveMeshConfig({ shape: 'istio-sidecar', istioVersion: '1.4' })),
+    );
   });
 
   it('mesh: appMeshLegacyAccount and layered follow the scenario to shapes that use them, and only those', () => {
     const legacy = resolveScenario({ ...minimal(), mesh: { shape: 'app-mesh', appMeshLegacyAccount: true } });
-    expect(applyOverrides(legacy, { mesh: 'istio-sidecar' }).mesh).toEqual(
-      defaultMeshConfig('istio-sidecar'),
+    expect(withoutOptions(applyOverrides(legacy, { mesh: 'istio-sidecar' }).mesh)).toEqual(
+      withoutOptions(resolveMeshConfig({ shape: 'istio-sidecar' })),
     );
     const layered = { inCluster: 'linkerd', crossCluster: 'none' } as const;
     const layeredScenario = resolveScenario({ ...minimal(), mesh: { shape: 'layered', layered } });
-    expect(applyOverrides(layeredScenario, { mesh: 'none' }).mesh).toEqual(defaultMeshConfig('none'));
+    expect(withoutOptions(applyOverrides(layeredScenario, { mesh: 'none' }).mesh)).toEqual(
+      withoutOptions(resolveMeshConfig({ shape: 'none' })),
+    );
     expect(applyOverrides(layeredScenario, { mesh: 'layered' }).mesh).toEqual(
-      defaultMeshConfig('layered', { layered }),
+      resolveMeshConfig({ shape: 'layered', ...layered }),
     );
   });
 
-  it('mesh: a changed profile field carries over alone, onto the new shape’s profile', () => {
+  it('mesh: a written profile field carries over alone, onto the new shape’s profile', () => {
     // workers 8 on Istio's sidecar becomes workers 8 on App Mesh's Envoy (its latency stays App Mesh's).
-    expect(applyOverrides(base, { mesh: 'app-mesh' }).mesh.sidecar).toEqual({
-      ...APP_MESH_ENVOY_PROFILE,
+    expect(sidecarOf(applyOverrides(base, { mesh: 'app-mesh' }).mesh)).toEqual({
+      ...sidecarOf(resolveMeshConfig({ shape: 'app-mesh' })),
       workers: 8,
     });
     // A ztunnel override written on a sidecar scenario applies when compared under istio-ambient.
@@ -73,21 +83,29 @@ describe('applyOverrides', () => {
       ...minimal(),
       mesh: { shape: 'istio-sidecar', ztunnel: { workers: 8 } },
     });
-    expect(applyOverrides(withZtunnel, { mesh: 'istio-ambient' }).mesh.ztunnel).toEqual({
-      ...ZTUNNEL_PROFILE,
+    const ambient = applyOverrides(withZtunnel, { mesh: 'istio-ambient' }).mesh as IstioAmbientMeshConfig;
+    expect(ambient.ztunnel).toEqual({
+      ...(resolveMeshConfig({ shape: 'istio-ambient' }) as IstioAmbientMeshConfig).ztunnel,
       workers: 8,
     });
   });
 
   it('mesh: an object naming a shape and istioVersion builds that release’s defaults', () => {
     const next = applyOverrides(base, { mesh: { shape: 'istio-sidecar', istioVersion: '1.4' } });
-    expect(next.mesh.istioVersion).toBe('1.4');
-    expect(next.mesh.sidecar).toEqual({ ...istioSidecarProfile('1.4'), workers: 8 });
+    expect((next.mesh as IstioSidecarMeshConfig).istioVersion).toBe('1.4');
+    expect(sidecarOf(next.mesh)).toEqual({
+      ...sidecarOf(resolveMeshConfig({ shape: 'istio-sidecar', istioVersion: '1.4' })),
+      workers: 8,
+    });
   });
 
-  it('mesh: an object replaces the given fields', () => {
+  it('mesh: an object replaces the given options', () => {
     const next = applyOverrides(base, { mesh: { loadBalancer: 'random' } });
-    expect(next.mesh).toEqual({ ...base.mesh, loadBalancer: 'random' });
+    expect(next.mesh).toEqual({
+      ...base.mesh,
+      loadBalancer: 'random',
+      options: { ...base.mesh.options, loadBalancer: 'random' },
+    });
   });
 
   it('throws a RangeError for a bad duration, seed or mesh shape', () => {
@@ -96,7 +114,7 @@ describe('applyOverrides', () => {
     );
     expect(() => applyOverrides(base, { seed: NaN })).toThrow(RangeError);
     expect(() => applyOverrides(base, { mesh: 'istio' as never })).toThrow(
-      new RangeError(`mesh must be one of ${MESH_SHAPES.join(', ')} (got "istio")`),
+      new RangeError(`mesh must be one of ${meshShapeNames().join(', ')} (got "istio")`),
     );
   });
 });

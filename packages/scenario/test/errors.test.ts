@@ -1,4 +1,4 @@
-import { MESH_SHAPES } from '@meshsim/mesh';
+import { meshShapeNames } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, formatScenarioIssue, parseScenario } from '../src/index.js';
 import { issuesOf, messagesOf, minimal, parseError } from './__helpers__/scenarios.js';
@@ -7,7 +7,9 @@ import { issuesOf, messagesOf, minimal, parseError } from './__helpers__/scenari
 type Mutation = (s: any) => void;
 
 /** The mesh shapes as an enum error lists them (the list grows as shapes are added). */
-const SHAPES = MESH_SHAPES.map((shape) => JSON.stringify(shape)).join(', ');
+const SHAPES = meshShapeNames()
+  .map((shape) => JSON.stringify(shape))
+  .join(', ');
 
 const DURATION = 'a duration such as 250ms, 1.5s, 5m, 300us or a number of milliseconds';
 

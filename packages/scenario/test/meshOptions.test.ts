@@ -1,27 +1,24 @@
 // Contract of the `mesh` object: shape options that select other defaults (istioVersion,
 // appMeshLegacyAccount, layered), profile overrides for every proxy kind, and prices.
 
-import {
-  APP_MESH_ENVOY_PROFILE,
-  AWS_US_EAST_1_PRICES,
-  CILIUM_NODE_ENVOY_PROFILE,
-  EBPF_PROFILE,
-  LATTICE_HOP_PROFILE,
-  LINKERD_PROXY_PROFILE,
-  NO_RETRY,
-  WAYPOINT_PROFILE,
-  ZTUNNEL_PROFILE,
-  defaultMeshConfig,
-  istioSidecarProfile,
-  simulate,
-} from '@meshsim/mesh';
-import type { MeshConfig, MeshShapeName, ProxyProfile } from '@meshsim/mesh';
+import { AWS_US_EAST_1_PRICES, NO_RETRY, resolveMeshConfig, simulate } from '@meshsim/mesh';
+import type { LayeredMeshConfig, MeshConfig, ProxyProfile } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../src/index.js';
 import { minimal } from './__helpers__/scenarios.js';
 
 function meshOf(mesh: unknown): MeshConfig {
   return resolveScenario({ ...minimal(), mesh }).mesh;
+}
+
+/** A shape-specific field of a resolved config (a profile, a flag). */
+function field(mesh: MeshConfig, key: string): unknown {
+  return (mesh as unknown as Record<string, unknown>)[key];
+}
+
+/** The default profile `key` of `shape`. */
+function defaultProfile(shape: string, key: string): ProxyProfile {
+  return field(resolveMeshConfig({ shape }), key) as ProxyProfile;
 }
 
 /** Every profile field written once, and what it resolves to. */
@@ -45,25 +42,24 @@ const ALL_FIELDS_RESOLVED: ProxyProfile = {
 };
 
 describe('mesh options that select other defaults', () => {
-  it('istioVersion "1.4" selects the 1.4 sidecar profile, as defaultMeshConfig does', () => {
+  it('istioVersion "1.4" selects the 1.4 sidecar profile, as resolveMeshConfig does', () => {
     const mesh = meshOf({ shape: 'istio-sidecar', istioVersion: '1.4' });
-    expect(mesh).toEqual(defaultMeshConfig('istio-sidecar', { istioVersion: '1.4' }));
-    expect(mesh.sidecar).toEqual(istioSidecarProfile('1.4'));
-    expect(mesh.sidecar).not.toEqual(defaultMeshConfig('istio-sidecar').sidecar);
+    expect(mesh).toEqual(resolveMeshConfig({ shape: 'istio-sidecar', istioVersion: '1.4' }));
+    expect(field(mesh, 'sidecar')).not.toEqual(defaultProfile('istio-sidecar', 'sidecar'));
   });
 
   it('appMeshLegacyAccount: true drops App Mesh’s implicit retries from the default policy', () => {
     const mesh = meshOf({ shape: 'app-mesh', appMeshLegacyAccount: true });
-    expect(mesh).toEqual(defaultMeshConfig('app-mesh', { appMeshLegacyAccount: true }));
+    expect(mesh).toEqual(resolveMeshConfig({ shape: 'app-mesh', appMeshLegacyAccount: true }));
     expect(mesh.defaultPolicy.retry).toEqual(NO_RETRY);
   });
 
   it('layered { inCluster: linkerd, crossCluster: none } gets linkerd’s profile and no Lattice hop', () => {
     const layered = { inCluster: 'linkerd', crossCluster: 'none' } as const;
-    const mesh = meshOf({ shape: 'layered', layered });
-    expect(mesh).toEqual(defaultMeshConfig('layered', { layered }));
-    expect(mesh.linkerdProxy).toEqual(LINKERD_PROXY_PROFILE);
-    expect(mesh.lattice).toBeUndefined();
+    const mesh = meshOf({ shape: 'layered', layered }) as LayeredMeshConfig;
+    expect(mesh).toEqual(resolveMeshConfig({ shape: 'layered', ...layered }));
+    expect(field(mesh.inCluster, 'linkerdProxy')).toEqual(defaultProfile('linkerd', 'linkerdProxy'));
+    expect(mesh.crossCluster).toBe('none');
   });
 
   it('mtls and encryption are taken as written', () => {
@@ -75,46 +71,50 @@ describe('mesh options that select other defaults', () => {
 });
 
 describe('mesh profile overrides', () => {
-  const KINDS: [key: string, shape: MeshShapeName, base: ProxyProfile][] = [
-    ['sidecar', 'istio-sidecar', defaultMeshConfig('istio-sidecar').sidecar],
-    ['ztunnel', 'istio-ambient', ZTUNNEL_PROFILE],
-    ['linkerdProxy', 'linkerd', LINKERD_PROXY_PROFILE],
-    ['ebpf', 'cilium', EBPF_PROFILE],
-    ['nodeProxy', 'cilium', CILIUM_NODE_ENVOY_PROFILE],
-    ['lattice', 'vpc-lattice', LATTICE_HOP_PROFILE],
+  const KINDS: [key: string, shape: string, base: ProxyProfile][] = [
+    ['sidecar', 'istio-sidecar', defaultProfile('istio-sidecar', 'sidecar')],
+    ['ztunnel', 'istio-ambient', defaultProfile('istio-ambient', 'ztunnel')],
+    ['linkerdProxy', 'linkerd', defaultProfile('linkerd', 'linkerdProxy')],
+    ['ebpf', 'cilium', defaultProfile('cilium', 'ebpf')],
+    ['nodeProxy', 'cilium', defaultProfile('cilium', 'nodeProxy')],
+    ['lattice', 'vpc-lattice', defaultProfile('vpc-lattice', 'lattice')],
   ];
 
   it.each(KINDS)('%s (shape %s): every field converts its units', (key, shape, base) => {
-    const mesh = meshOf({ shape, [key]: ALL_FIELDS }) as unknown as Record<string, unknown>;
-    expect(mesh[key]).toEqual({ ...base, ...ALL_FIELDS_RESOLVED });
+    expect(field(meshOf({ shape, [key]: ALL_FIELDS }), key)).toEqual({ ...base, ...ALL_FIELDS_RESOLVED });
   });
 
   it.each(KINDS)('%s (shape %s): omitted fields keep the shape’s default profile', (key, shape, base) => {
-    const mesh = meshOf({ shape, [key]: { workers: 7 } }) as unknown as Record<string, unknown>;
-    expect(mesh[key]).toEqual({ ...base, workers: 7 });
+    expect(field(meshOf({ shape, [key]: { workers: 7 } }), key)).toEqual({ ...base, workers: 7 });
   });
 
   it('waypoint takes the same fields plus replicas', () => {
     const mesh = meshOf({ shape: 'istio-ambient', waypoint: { ...ALL_FIELDS, replicas: 3 } });
-    expect(mesh.waypoint).toEqual({ ...WAYPOINT_PROFILE, ...ALL_FIELDS_RESOLVED, replicas: 3 });
+    expect(field(mesh, 'waypoint')).toEqual({
+      ...defaultProfile('istio-ambient', 'waypoint'),
+      ...ALL_FIELDS_RESOLVED,
+      replicas: 3,
+    });
   });
 
   it('workers: unlimited is Infinity (no queueing)', () => {
-    expect(meshOf({ shape: 'linkerd', linkerdProxy: { workers: 'unlimited' } }).linkerdProxy?.workers).toBe(
-      Infinity,
-    );
+    const mesh = meshOf({ shape: 'linkerd', linkerdProxy: { workers: 'unlimited' } });
+    expect((field(mesh, 'linkerdProxy') as ProxyProfile).workers).toBe(Infinity);
   });
 
   it('sidecar overrides apply to the shape’s own Envoy (App Mesh’s, not Istio’s)', () => {
-    expect(meshOf({ shape: 'app-mesh', sidecar: { workers: 4 } }).sidecar).toEqual({
-      ...APP_MESH_ENVOY_PROFILE,
+    expect(field(meshOf({ shape: 'app-mesh', sidecar: { workers: 4 } }), 'sidecar')).toEqual({
+      ...defaultProfile('app-mesh', 'sidecar'),
       workers: 4,
     });
   });
 
-  it('a profile the shape does not use starts from that kind’s default (kept for `compare`)', () => {
-    expect(meshOf({ shape: 'istio-sidecar', ztunnel: { workers: 8 } }).ztunnel).toEqual({
-      ...ZTUNNEL_PROFILE,
+  it('a profile the shape does not use is kept in its options, for `compare` under a shape that uses it', () => {
+    const mesh = meshOf({ shape: 'istio-sidecar', ztunnel: { workers: 8 } });
+    expect(field(mesh, 'ztunnel')).toBeUndefined();
+    expect(mesh.options.ztunnel).toEqual({ workers: 8 });
+    expect(field(resolveMeshConfig({ ...mesh.options, shape: 'istio-ambient' }), 'ztunnel')).toEqual({
+      ...defaultProfile('istio-ambient', 'ztunnel'),
       workers: 8,
     });
   });

@@ -3,7 +3,7 @@ import {
   DEFAULT_NETWORK,
   ENVOY_DEFAULT_BACKOFF,
   NO_POLICY,
-  defaultMeshConfig,
+  resolveMeshConfig,
 } from '@meshsim/mesh';
 import type { CallConfig, OpenTrafficConfig, ServiceConfig } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
@@ -95,19 +95,28 @@ describe('parseScenario: a full valid example', () => {
   });
 
   it('applies mesh overrides on top of the shape defaults', () => {
-    const base = defaultMeshConfig('istio-sidecar');
-    expect(config.mesh).toEqual({
-      ...base,
+    const sidecar = {
+      latencyMs: { kind: 'constant', value: 0.1 },
+      workers: 4,
+      cpuMsPerRequest: 0.3,
+      memoryBaseMiB: 64,
+      memoryPerEndpointKiB: 3,
+    } as const;
+    const defaultPolicy = { ...NO_POLICY, timeoutMs: 15_000 };
+    expect(config.mesh).toEqual(
+      resolveMeshConfig({
+        shape: 'istio-sidecar',
+        loadBalancer: 'random',
+        endpointUpdateDelayMs: 500,
+        sidecar,
+        defaultPolicy,
+      }),
+    );
+    expect(config.mesh).toMatchObject({
       loadBalancer: 'random',
       endpointUpdateDelayMs: 500,
-      sidecar: {
-        latencyMs: { kind: 'constant', value: 0.1 },
-        workers: 4,
-        cpuMsPerRequest: 0.3,
-        memoryBaseMiB: 64,
-        memoryPerEndpointKiB: 3,
-      },
-      defaultPolicy: { ...NO_POLICY, timeoutMs: 15_000 },
+      sidecar,
+      defaultPolicy,
     });
   });
 
@@ -282,7 +291,7 @@ describe('parseScenario: defaults', () => {
     expect(config.description).toBe('');
     expect(config.seed).toBe(1);
     expect(config.durationMs).toBe(60_000);
-    expect(config.mesh).toEqual(defaultMeshConfig('none'));
+    expect(config.mesh).toEqual(resolveMeshConfig({ shape: 'none' }));
     expect(config.network).toEqual(DEFAULT_NETWORK);
     expect(config.clusters).toEqual(DEFAULT_CLUSTERS);
     expect(config.services[0]?.cluster).toBe('cluster-1');
@@ -299,7 +308,7 @@ describe('parseScenario: defaults', () => {
 
   it('a mesh given as a shape name is that shape with its defaults', () => {
     const config = resolveScenario({ ...minimal(), mesh: 'library' });
-    expect(config.mesh).toEqual(defaultMeshConfig('library'));
+    expect(config.mesh).toEqual(resolveMeshConfig({ shape: 'library' }));
   });
 
   it('backoff with only max takes base = min(25ms, max); with only base, max = 10 × base', () => {

@@ -7,8 +7,8 @@ import { CAPABILITIES, POLICY_NAMES, RETRY_CONDITIONS } from '@meshsim/mesh';
 import type { EnforcerKind, RetryCondition } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 // Not part of the mesh's public API: read from its source, as the page documents that function.
-import { isRetryable } from '../../mesh/src/call/AttemptResult.js';
-import type { AttemptResult } from '../../mesh/src/call/AttemptResult.js';
+import { isRetryable } from '../../mesh/src/call/isRetryable.js';
+import type { AttemptResult } from '../../mesh/src/config/AttemptResult.js';
 
 const DOCS = fileURLToPath(new URL('../../../docs/', import.meta.url));
 const page = readFileSync(`${DOCS}policies.md`, 'utf8');

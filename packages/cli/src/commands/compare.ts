@@ -1,7 +1,7 @@
 // `meshsim compare <name|file> --mesh a,b,c`: the same scenario and seed under each mesh shape, side by side.
 
-import { MESH_SHAPES, simulate } from '@meshsim/mesh';
-import type { MeshShapeName, SimulationResult } from '@meshsim/mesh';
+import { meshShapeNames, simulate } from '@meshsim/mesh';
+import type { SimulationResult } from '@meshsim/mesh';
 import { renderComparisonJson, renderComparisonText, summarizeComparison } from '@meshsim/report';
 
 import type { CliIo } from '../CliIo.js';
@@ -14,7 +14,7 @@ import { formatDoneLine } from '../progress.js';
 
 /** The parsed command line of `meshsim compare`. */
 export interface CompareArgs extends ScenarioArgs {
-  shapes: MeshShapeName[];
+  shapes: string[];
   json: boolean;
 }
 
@@ -65,7 +65,7 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
   const mesh = stringFlag(values, 'mesh');
   return {
     ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file> --mesh a,b,c'),
-    shapes: mesh === undefined ? [...MESH_SHAPES] : parseMeshList(mesh, 'compare'),
+    shapes: mesh === undefined ? meshShapeNames() : parseMeshList(mesh, 'compare'),
     json: values['json'] === true,
   };
 }

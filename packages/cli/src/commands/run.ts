@@ -1,7 +1,7 @@
 // `meshsim run <name|file>`: load a scenario, apply the flags, simulate, render, write.
 
 import { simulate } from '@meshsim/mesh';
-import type { MeshShapeName, SimulateOptions, SimulationResult } from '@meshsim/mesh';
+import type { SimulateOptions, SimulationResult } from '@meshsim/mesh';
 import { renderEdgesCsv, renderJson, renderOpenMetrics, renderText } from '@meshsim/report';
 
 import { UsageError } from '../CliError.js';
@@ -25,7 +25,7 @@ const RENDERERS: Readonly<Record<RunFormat, (result: SimulationResult) => string
 
 /** The parsed command line of `meshsim run`. */
 export interface RunArgs extends ScenarioArgs {
-  mesh?: MeshShapeName;
+  mesh?: string;
   format: RunFormat;
 }
 

@@ -2,8 +2,7 @@
 
 import { writeFileSync } from 'node:fs';
 
-import { MESH_SHAPES } from '@meshsim/mesh';
-import type { MeshShapeName } from '@meshsim/mesh';
+import { meshShapeNames } from '@meshsim/mesh';
 import { parseDurationMs } from '@meshsim/scenario';
 
 import { CliError, UsageError } from '../CliError.js';
@@ -48,11 +47,11 @@ export function parseDuration(text: string, command: string): number {
 }
 
 /** One mesh shape name. */
-export function parseMesh(text: string, command: string): MeshShapeName {
-  const shape = MESH_SHAPES.find((name) => name === text.trim());
+export function parseMesh(text: string, command: string): string {
+  const shape = meshShapeNames().find((name) => name === text.trim());
   if (shape === undefined) {
     throw new UsageError(
-      `invalid value for --mesh: '${text}' (expected one of: ${MESH_SHAPES.join(', ')})`,
+      `invalid value for --mesh: '${text}' (expected one of: ${meshShapeNames().join(', ')})`,
       command,
     );
   }
@@ -60,7 +59,7 @@ export function parseMesh(text: string, command: string): MeshShapeName {
 }
 
 /** A comma-separated list of mesh shapes, no duplicates. */
-export function parseMeshList(text: string, command: string): MeshShapeName[] {
+export function parseMeshList(text: string, command: string): string[] {
   const shapes = text.split(',').map((part) => parseMesh(part, command));
   const seen = new Set<string>();
   for (const shape of shapes) {

@@ -1,7 +1,7 @@
 // What `run` and `compare` share: the scenario argument, --seed/--duration/--out/--no-progress, and
 // loading the scenario with those overrides applied.
 
-import type { MeshShapeName, SimulationConfig } from '@meshsim/mesh';
+import type { SimulationConfig } from '@meshsim/mesh';
 import { applyOverrides, loadScenario } from '@meshsim/scenario';
 
 import { UsageError } from '../CliError.js';
@@ -56,7 +56,7 @@ export function parseScenarioArgs(
 }
 
 /** Loads the scenario (bundled name or file) and applies --seed, --duration and the mesh shape. */
-export function loadScenarioConfig(args: ScenarioArgs, mesh?: MeshShapeName): SimulationConfig {
+export function loadScenarioConfig(args: ScenarioArgs, mesh?: string): SimulationConfig {
   // loadScenario reports an unknown name (listing the bundled ones) or a missing file as a ScenarioError.
   return applyOverrides(loadScenario(args.scenario), {
     ...(args.seed !== undefined && { seed: args.seed }),

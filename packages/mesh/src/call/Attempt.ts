@@ -1,13 +1,26 @@
 // One try of a call: the instance it targets, its route, and where it is on that route.
 
-import type { Station } from '../dataplane/Station.js';
-import type { AttemptResult } from './AttemptResult.js';
-import type { Call } from './Call.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
+import type { InboundRequest } from '../server/InboundRequest.js';
 import type { Instance } from '../server/Instance.js';
-import type { ServerRequest } from '../server/ServerRequest.js';
+import type { CallerRef } from '../topology/CallerRef.js';
+import type { Station } from './Station.js';
+
+/** What an attempt reports to: its call (call/Call.ts). */
+export interface AttemptOwner {
+  readonly caller: CallerRef;
+  /** Class (header) the call carries, or null. */
+  readonly requestClass: string | null;
+  /** The attempt's response reached the caller. */
+  onAttemptResult(attempt: Attempt): void;
+  /** The attempt's per-try timeout fired. */
+  perTryTimedOut(attempt: Attempt): void;
+  /** A fault-injection delay before the attempt ended. */
+  sendDelayed(attempt: Attempt): void;
+}
 
 /** One attempt, travelling forward along `route` to `instance`, then back with `result`. */
-export class Attempt {
+export class Attempt implements InboundRequest {
   /** Position on the route: -1 before the first station, `route.length` at the instance. */
   position = -1;
   /** +1 while the request travels to the instance, −1 while the response travels back. */
@@ -15,17 +28,25 @@ export class Attempt {
   result: AttemptResult = 'ok';
   /** True once the caller stopped waiting (timeout); the server may still be working on it. */
   abandoned = false;
-  /** Handle in the world's per-try timers, or -1. */
+  /** Handle in the call's per-try timers, or -1. */
   perTryTimer = -1;
   /** Absolute deadline the request carries [ms]: its call's start + overall timeout, or `Infinity`. */
   deadlineMs = Infinity;
   /** The server-side request once an instance accepted it (for cancellation propagation), else null. */
-  serverRequest: ServerRequest | null = null;
+  serverRequest: { cancel(): void } | null = null;
 
   constructor(
-    readonly call: Call,
+    readonly call: AttemptOwner,
     readonly instance: Instance,
     readonly route: readonly Station[],
     readonly startMs: number,
   ) {}
+
+  get callerName(): string {
+    return this.call.caller.name;
+  }
+
+  get requestClass(): string | null {
+    return this.call.requestClass;
+  }
 }

@@ -6,19 +6,20 @@
 import type { Random, TimerHandle } from '@meshsim/engine';
 import type { CallPolicy } from '../config/SimulationConfig.js';
 import type { FailureCause } from '../config/SimulationResult.js';
-import type { World } from '../internal/World.js';
-import type { EdgeStats } from '../metrics/EdgeStats.js';
-import type { UpstreamClient } from '../policies/UpstreamClient.js';
+import type { EdgeStats } from '../ports/EdgeStats.js';
+import type { CallParent } from '../server/CallParent.js';
+import type { UpstreamClient } from './UpstreamClient.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { Attempt } from './Attempt.js';
-import { isRetryable } from './AttemptResult.js';
-import type { AttemptResult } from './AttemptResult.js';
+import type { AttemptOwner } from './Attempt.js';
+import type { CallContext, TimedCall } from './CallContext.js';
+import { isRetryable } from './isRetryable.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
 import { backoffDelayMs } from './backoff.js';
-import type { CallParent } from './CallParent.js';
-import type { CallerRef } from './CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 
 /** A call in progress. Create, then `start()`; the parent hears the outcome once. */
-export class Call {
+export class Call implements AttemptOwner, TimedCall {
   private attempts = 0;
   private current: Attempt | null = null;
   private startMs = 0;
@@ -37,7 +38,7 @@ export class Call {
   faultDelayMs = 0;
 
   constructor(
-    private readonly world: World,
+    private readonly context: CallContext,
     readonly caller: CallerRef,
     private readonly target: ServiceRuntime,
     private readonly policy: CallPolicy,
@@ -60,10 +61,10 @@ export class Call {
    * `propagateDeadline`, without allocating a policy.
    */
   start(parentDeadlineMs = Infinity): void {
-    const engine = this.world.engine;
+    const engine = this.context.engine;
     this.startMs = engine.now;
     this.edge.recordStart();
-    this.world.dataPlane.countCall(this.caller);
+    this.context.routes.countCall(this.caller);
     // Route-level features (fault injection, mirroring) see the call before any client policy.
     const route = this.client.route;
     if (route !== null && route.beforeCall(this, this.startMs)) {
@@ -80,7 +81,7 @@ export class Call {
       this.deadlineMs = parentDeadlineMs > this.startMs ? parentDeadlineMs : this.startMs;
     } else if (ownDeadlineMs !== Infinity) {
       this.deadlineMs = ownDeadlineMs;
-      this.overallTimer = this.world.overallTimers(this.policy.timeoutMs).schedule(this);
+      this.overallTimer = this.context.overallTimers.of(this.policy.timeoutMs).schedule(this);
     }
     this.startAttempt();
   }
@@ -89,9 +90,9 @@ export class Call {
   onAttemptResult(attempt: Attempt): void {
     if (attempt !== this.current) return; // abandoned earlier: the caller no longer listens
     this.current = null;
-    const engine = this.world.engine;
+    const engine = this.context.engine;
     if (attempt.perTryTimer >= 0)
-      this.world.perTryTimers(this.policy.perTryTimeoutMs).cancel(attempt.perTryTimer);
+      this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(attempt.perTryTimer);
     this.client.attemptEnded(
       attempt.instance,
       attempt.result,
@@ -107,7 +108,7 @@ export class Call {
     if (attempt !== this.current) return;
     attempt.abandoned = true;
     this.current = null;
-    const now = this.world.engine.now;
+    const now = this.context.engine.now;
     this.client.attemptEnded(attempt.instance, 'per-try-timeout', now - attempt.startMs, now, this.retryOf);
     if (this.target.propagatesDeadlines) attempt.serverRequest?.cancel();
     this.decide('per-try-timeout');
@@ -129,12 +130,12 @@ export class Call {
    */
   cancel(): void {
     if (this.done) return;
-    const engine = this.world.engine;
+    const engine = this.context.engine;
     const current = this.current;
     if (current !== null) {
       current.abandoned = true;
       if (current.perTryTimer >= 0) {
-        this.world.perTryTimers(this.policy.perTryTimeoutMs).cancel(current.perTryTimer);
+        this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(current.perTryTimer);
       }
       this.client.attemptEnded(
         current.instance,
@@ -157,7 +158,7 @@ export class Call {
     this.edge.attempts++;
     const isRetry = this.attempts > 1;
     if (isRetry) this.edge.recordRetry();
-    const engine = this.world.engine;
+    const engine = this.context.engine;
     const refusal = this.client.admit(isRetry, engine.now);
     if (refusal !== null) {
       this.decide(refusal);
@@ -169,28 +170,23 @@ export class Call {
       return;
     }
     this.client.attemptStarted(instance, isRetry, engine.now);
-    const attempt = new Attempt(
-      this,
-      instance,
-      this.world.dataPlane.route(this.caller, instance),
-      engine.now,
-    );
+    const attempt = new Attempt(this, instance, this.context.routes.route(this.caller, instance), engine.now);
     this.current = attempt;
     attempt.deadlineMs = this.deadlineMs;
     if (this.policy.perTryTimeoutMs !== Infinity) {
-      attempt.perTryTimer = this.world.perTryTimers(this.policy.perTryTimeoutMs).schedule(attempt);
+      attempt.perTryTimer = this.context.perTryTimers.of(this.policy.perTryTimeoutMs).schedule(attempt);
     }
     if (this.faultDelayMs > 0) {
       engine.schedule(this.faultDelayMs, onFaultDelayDone, attempt);
       this.faultDelayMs = 0;
     } else {
-      this.world.transport.sendRequest(attempt);
+      this.context.transport.sendRequest(attempt);
     }
   }
 
   /** @internal A fault-injection delay ended: send the attempt unless its caller gave up meanwhile. */
   sendDelayed(attempt: Attempt): void {
-    if (!attempt.abandoned) this.world.transport.sendRequest(attempt);
+    if (!attempt.abandoned) this.context.transport.sendRequest(attempt);
   }
 
   /**
@@ -209,7 +205,7 @@ export class Call {
       return;
     }
     const retry = this.policy.retry;
-    const engine = this.world.engine;
+    const engine = this.context.engine;
     if (
       this.attempts < retry.maxAttempts &&
       engine.now < this.deadlineMs &&
@@ -227,8 +223,9 @@ export class Call {
 
   private finish(cause: FailureCause | null): void {
     this.done = true;
-    const now = this.world.engine.now;
-    if (this.overallTimer >= 0) this.world.overallTimers(this.policy.timeoutMs).cancel(this.overallTimer);
+    const now = this.context.engine.now;
+    if (this.overallTimer >= 0)
+      this.context.overallTimers.of(this.policy.timeoutMs).cancel(this.overallTimer);
     if (cause === null) this.edge.recordSuccess(now - this.startMs);
     else this.edge.recordFailure(cause);
     if (!this.bypassedClient) this.client.callEnded(cause === null, now);
@@ -237,14 +234,6 @@ export class Call {
 }
 
 // PERF: module-level handlers with the call/attempt as argument: no closure per timer.
-/** @internal Fired by the world's overall-timeout timers. */
-export function onOverallTimeout(call: Call): void {
-  call.overallTimedOut();
-}
-/** @internal Fired by the world's per-try-timeout timers. */
-export function onPerTryTimeout(attempt: Attempt): void {
-  attempt.call.perTryTimedOut(attempt);
-}
 function onBackoffDone(call: Call): void {
   call.startAttempt();
 }

@@ -2,7 +2,7 @@
 
 import type { Random } from '@meshsim/engine';
 import type { LoadBalancerConfig } from '../config/PolicyConfig.js';
-import type { MeshConfig } from '../config/SimulationConfig.js';
+import type { MeshConfig } from '../config/MeshConfig.js';
 import { DEFAULT_CHOICE_COUNT, LeastRequestBalancer } from './balancers/LeastRequestBalancer.js';
 import { LocalityAwareBalancer } from './balancers/LocalityAwareBalancer.js';
 import type { LocatedEndpoint, ZoneLocation } from './balancers/LocalityAwareBalancer.js';

@@ -11,6 +11,7 @@ import type {
   VersionRoute,
   WeightStep,
 } from './PolicyConfig.js';
+import type { MeshConfig } from './MeshConfig.js';
 
 /** Retry trigger conditions, named after Envoy's `retry_on` values (see docs/policies.md). */
 export type RetryCondition =
@@ -195,141 +196,6 @@ export interface ClusterConfig {
   region: string;
   vpc: string;
   zones: readonly { name: string; nodes: number }[];
-}
-
-/** Names of the mesh shapes (docs/mesh-shapes/ has one page per shape). */
-export type MeshShapeName =
-  | 'none'
-  | 'library'
-  | 'istio-sidecar'
-  | 'istio-ambient'
-  | 'linkerd'
-  | 'cilium'
-  | 'app-mesh'
-  | 'consul'
-  | 'vpc-lattice'
-  | 'layered';
-
-/**
- * Istio releases with a cited sidecar profile (config/profiles/istio.ts): 1.4; 1.5–1.8; 1.9–1.16;
- * 1.20–1.24. 1.17–1.19 are missing on purpose: their performance pages give charts only.
- */
-export type IstioVersion =
-  | '1.4'
-  | '1.5'
-  | '1.6'
-  | '1.7'
-  | '1.8'
-  | '1.9'
-  | '1.10'
-  | '1.11'
-  | '1.12'
-  | '1.13'
-  | '1.14'
-  | '1.15'
-  | '1.16'
-  | '1.20'
-  | '1.21'
-  | '1.22'
-  | '1.23'
-  | '1.24';
-
-/** Per-proxy cost profile (one traversal = one direction through the proxy). */
-export interface ProxyProfile {
-  /** Processing time per traversal [ms]; the worker is busy for this long. */
-  latencyMs: DistributionSpec;
-  /** Worker threads; traversals beyond this wait in FIFO order. */
-  workers: number;
-  /** CPU consumed per request (both directions together) [ms of one core]. */
-  cpuMsPerRequest: number;
-  /** Memory at rest [MiB]. */
-  memoryBaseMiB: number;
-  /** Memory per endpoint in its configuration (xDS config size) [KiB]. */
-  memoryPerEndpointKiB: number;
-  /** CPU per KiB of payload, per traversal [ms of one core]; payload sizes come from `ServiceConfig.requestBytes`/`responseBytes`. @defaultValue 0 */
-  cpuMsPerKiB?: number;
-  /** Memory per pooled upstream connection (one per caller instance × target instance routed through it) [KiB]. @defaultValue 0 */
-  memoryPerConnectionKiB?: number;
-}
-
-/** An Istio ambient waypoint: an Envoy deployment per service, its profile and replica count. */
-export interface WaypointProfile extends ProxyProfile {
-  /** Waypoint pods per service that has one (a service's own `waypoint: { replicas }` overrides it). */
-  replicas: number;
-}
-
-/** The `layered` shape: one shape inside each cluster, another between clusters (seed 000: Istio ambient + VPC Lattice). */
-export interface LayeredConfig {
-  /** Shape of calls within a cluster (any shape but `layered`). */
-  inCluster: MeshShapeName;
-  /** What carries calls between clusters: a VPC Lattice hop, or nothing beyond the in-cluster shape. */
-  crossCluster: 'vpc-lattice' | 'none';
-}
-
-/** List prices used to put a monthly price on proxy resources (config/profiles/prices.ts documents the defaults). */
-export interface PriceTable {
-  /** Where and when the prices were taken, printed with the result. */
-  label: string;
-  /** Price of one vCPU for one hour [USD]. */
-  vcpuHourUsd: number;
-  /** Price of one GiB of memory for one hour [USD]. */
-  gibHourUsd: number;
-  /** VPC Lattice: price per service per hour [USD]. */
-  latticeServiceHourUsd: number;
-  /** VPC Lattice: price per GB processed [USD]. */
-  latticeGbUsd: number;
-  /** VPC Lattice: price per million requests [USD]. */
-  latticeMillionRequestsUsd: number;
-}
-
-/** The mesh shape and its cost profiles. */
-export interface MeshConfig {
-  shape: MeshShapeName;
-  /** For `library`: the services that use the library (callers not listed apply no policy). */
-  libraryServices: readonly string[] | 'all';
-  /** CPU the library costs per call in the calling app [ms of one core]. */
-  libraryCpuMsPerCall: number;
-  /** Envoy sidecar profile for `istio-sidecar`. */
-  sidecar: ProxyProfile;
-  /** Delay before an endpoint change (crash, restart) reaches the callers' load balancers [ms]. */
-  endpointUpdateDelayMs: number;
-  /** Policy the library or proxy applies to calls whose scenario entry sets none (Istio: 2 retries). */
-  defaultPolicy: CallPolicy;
-  /**
-   * Load-balancing algorithm of callers when the destination sets none (at its default parameters:
-   * least-request `choiceCount` 2; peak-EWMA 30 ms default RTT, 10 s decay).
-   */
-  loadBalancer: 'round-robin' | 'random' | 'least-request' | 'peak-ewma';
-  /** `istio-sidecar`: the release whose cited figures `defaultMeshConfig` puts in `sidecar`. @defaultValue '1.24' */
-  istioVersion?: IstioVersion;
-  /** `istio-ambient`: the per-node ztunnel. @defaultValue ZTUNNEL_PROFILE */
-  ztunnel?: ProxyProfile;
-  /** `istio-ambient`: the waypoint Envoy of services with `waypoint` set. @defaultValue WAYPOINT_PROFILE (1 replica) */
-  waypoint?: WaypointProfile;
-  /** `linkerd`: the linkerd2-proxy sidecar. @defaultValue LINKERD_PROXY_PROFILE */
-  linkerdProxy?: ProxyProfile;
-  /** `cilium`: the per-node eBPF datapath (no worker limit). @defaultValue EBPF_PROFILE */
-  ebpf?: ProxyProfile;
-  /** `cilium`: the per-node Envoy that L7 policies pass through. @defaultValue CILIUM_NODE_ENVOY_PROFILE */
-  nodeProxy?: ProxyProfile;
-  /** `vpc-lattice` (and `layered` between clusters): the managed hop, per traversal. @defaultValue LATTICE_HOP_PROFILE */
-  lattice?: ProxyProfile;
-  /** `layered`: the shapes inside and between clusters. @defaultValue { inCluster: 'istio-ambient', crossCluster: 'vpc-lattice' } */
-  layered?: LayeredConfig;
-  /** Whether the data plane authenticates both ends with mTLS. @defaultValue per shape (see docs/mesh-shapes/) */
-  mtls?: boolean;
-  /**
-   * Lifetime of workload certificates [ms]; they are rotated at half their lifetime, so during a control-plane
-   * outage each proxy's certificate expires between 50 % and 100 % of this after the outage starts.
-   * @defaultValue 24 h (Istio `SECRET_TTL`; Linkerd proxy certificates also last 24 h)
-   */
-  certificateLifetimeMs?: number;
-  /** `cilium`: transparent WireGuard encryption between nodes (its cost is an assumption). @defaultValue false */
-  encryption?: boolean;
-  /** `app-mesh`: the account had meshes before 2020-07-29 (Envoy circuit-breaker defaults, no implicit retries). @defaultValue false */
-  appMeshLegacyAccount?: boolean;
-  /** Prices for `ProxyTotals.costPerMonthUsd`; null = no prices. @defaultValue AWS_US_EAST_1_PRICES */
-  prices?: PriceTable | null;
 }
 
 /** Everything needed to run a simulation. */

@@ -1,8 +1,6 @@
 // The output of a simulation: RED metrics per edge and per service, time series, proxy resources,
 // warnings and assumptions. Plain data (JSON-serialisable) with units in every field name.
 
-import type { MeshShapeName } from './SimulationConfig.js';
-
 /** Why a call or attempt failed. */
 export type FailureCause =
   | 'timeout' // the caller's overall timeout fired
@@ -199,7 +197,8 @@ export interface SimulationResult {
     description: string;
     seed: number | string;
     durationMs: number;
-    mesh: MeshShapeName;
+    /** The mesh shape's name. */
+    mesh: string;
   };
   /** Kernel events fired. */
   events: number;

@@ -1,20 +1,6 @@
 // The closed sets of names the model accepts, as runtime lists (for validation and help texts).
 
-import type { JitterKind, MeshShapeName, RetryCondition } from './SimulationConfig.js';
-
-/** Every mesh shape, in the order `compare` prints them. */
-export const MESH_SHAPES: readonly MeshShapeName[] = [
-  'none',
-  'library',
-  'istio-sidecar',
-  'istio-ambient',
-  'linkerd',
-  'cilium',
-  'app-mesh',
-  'consul',
-  'vpc-lattice',
-  'layered',
-];
+import type { JitterKind, RetryCondition } from './SimulationConfig.js';
 
 /** Every retry condition. */
 export const RETRY_CONDITIONS: readonly RetryCondition[] = [

@@ -2,11 +2,27 @@
 // (sidecar, ztunnel, waypoint, ...) and whole nodes; and control-plane outages, during which endpoint
 // changes stop reaching callers (stale endpoints keep receiving traffic).
 
+import type { Random } from '@meshsim/engine';
 import type { FaultConfig, FaultEffect } from '../config/SimulationConfig.js';
-import type { Proxy } from '../dataplane/Proxy.js';
-import type { World } from '../internal/World.js';
+import type { Proxy } from '../shapes/dataplane/Proxy.js';
 import type { Instance } from '../server/Instance.js';
-import type { ServiceRuntime } from '../server/ServiceRuntime.js';
+import type { InstanceService } from '../server/Instance.js';
+import { ControlPlane } from './ControlPlane.js';
+import type { FaultContext } from './FaultContext.js';
+
+/** One run's faults: the context they act on, the control plane's state, the certificate stream. */
+class FaultRun {
+  readonly control = new ControlPlane();
+  private certificates: Random | null = null;
+
+  constructor(readonly context: FaultContext) {}
+
+  /** The stream that draws certificate expiry times (created on first use, so runs without outages never create it). */
+  certificateRandom(): Random {
+    this.certificates ??= this.context.streams.stream('certificates');
+    return this.certificates;
+  }
+}
 
 /** The instances and proxies one fault acts on, resolved when it starts. */
 interface FaultTargets {
@@ -20,33 +36,34 @@ interface FaultEvent {
 }
 
 /** Schedules every fault of the scenario on the engine. */
-export function scheduleFaults(world: World, faults: readonly FaultConfig[]): void {
-  const engine = world.engine;
+export function scheduleFaults(context: FaultContext, faults: readonly FaultConfig[]): void {
+  const engine = context.engine;
+  const world = new FaultRun(context);
   for (const fault of faults) {
     const event: FaultEvent = { fault, targets: { instances: [], proxies: [] } };
     engine.scheduleAt(fault.atMs, startFault, { world, event });
     const endMs = fault.atMs + fault.durationMs;
-    if (endMs < world.config.durationMs) engine.scheduleAt(endMs, endFault, { world, event });
+    if (endMs < context.durationMs) engine.scheduleAt(endMs, endFault, { world, event });
   }
 }
 
 /** The first N instances of the fault's service, in placement order. */
-function anchorInstances(world: World, fault: FaultConfig): Instance[] {
-  const service = world.service(fault.service);
+function anchorInstances(world: FaultRun, fault: FaultConfig): Instance[] {
+  const service = world.context.services.get(fault.service);
   return service.instances.slice(0, Math.min(fault.instances, service.instances.length));
 }
 
-function resolveTargets(world: World, fault: FaultConfig): FaultTargets {
+function resolveTargets(world: FaultRun, fault: FaultConfig): FaultTargets {
   const effect = fault.effect;
   if (effect.kind === 'control-plane-outage') return { instances: [], proxies: [] };
   const anchors = anchorInstances(world, fault);
   if (effect.kind === 'crash-node') {
     const nodes = new Set(anchors.map((instance) => instance.node.id));
     const instances: Instance[] = [];
-    for (const service of world.services.values()) {
+    for (const service of world.context.services.values()) {
       for (const instance of service.instances) if (nodes.has(instance.node.id)) instances.push(instance);
     }
-    const proxies = world.dataPlane
+    const proxies = world.context.dataPlane
       .proxies()
       .filter((proxy) => proxy.node !== null && nodes.has(proxy.node.id));
     return { instances, proxies };
@@ -54,7 +71,7 @@ function resolveTargets(world: World, fault: FaultConfig): FaultTargets {
   if (effect.kind === 'crash-proxy') {
     const ids = new Set(anchors.map((instance) => instance.id));
     const nodes = new Set(anchors.map((instance) => instance.node.id));
-    const proxies = world.dataPlane.proxies().filter((proxy) => {
+    const proxies = world.context.dataPlane.proxies().filter((proxy) => {
       if (proxy.role !== effect.proxy) return false;
       switch (effect.proxy) {
         case 'sidecar':
@@ -70,8 +87,8 @@ function resolveTargets(world: World, fault: FaultConfig): FaultTargets {
       }
     });
     if (proxies.length === 0) {
-      world.dataPlane.warn(
-        `fault at ${fault.atMs} ms: mesh shape ${world.config.mesh.shape} has no ${effect.proxy} proxy for service ${fault.service}; the fault does nothing`,
+      world.context.warnings.add(
+        `fault at ${fault.atMs} ms: mesh shape ${world.context.mesh.shape} has no ${effect.proxy} proxy for service ${fault.service}; the fault does nothing`,
       );
     }
     return { instances: [], proxies };
@@ -79,7 +96,7 @@ function resolveTargets(world: World, fault: FaultConfig): FaultTargets {
   return { instances: anchors, proxies: [] };
 }
 
-function startFault({ world, event }: { world: World; event: FaultEvent }): void {
+function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): void {
   const effect = event.fault.effect;
   event.targets = resolveTargets(world, event.fault);
   const { instances, proxies } = event.targets;
@@ -98,7 +115,7 @@ function startFault({ world, event }: { world: World; event: FaultEvent }): void
       for (const proxy of proxies) proxy.crashed = true;
       return;
     case 'control-plane-outage':
-      world.controlPlaneUp = false;
+      world.control.up = false;
       scheduleCertificateExpiry(world, event.fault);
       return;
   }
@@ -110,16 +127,16 @@ function startFault({ world, event }: { world: World; event: FaultEvent }): void
  * (drawn per proxy from the `certificates` stream); from then its mTLS handshakes fail until the
  * control plane is back. Only shapes with mTLS; managed hops (Lattice) are unaffected.
  */
-function scheduleCertificateExpiry(world: World, fault: FaultConfig): void {
-  const mesh = world.config.mesh;
+function scheduleCertificateExpiry(world: FaultRun, fault: FaultConfig): void {
+  const mesh = world.context.mesh;
   if (mesh.mtls === false) return;
   const lifetimeMs = mesh.certificateLifetimeMs ?? 24 * 3_600_000;
-  const endMs = Math.min(fault.atMs + fault.durationMs, world.config.durationMs);
+  const endMs = Math.min(fault.atMs + fault.durationMs, world.context.durationMs);
   const random = world.certificateRandom();
-  for (const proxy of world.dataPlane.proxies()) {
+  for (const proxy of world.context.dataPlane.proxies()) {
     if (proxy.role === 'managed-hop') continue;
     const expiresMs = fault.atMs + lifetimeMs * (0.5 + 0.5 * random());
-    if (expiresMs < endMs) world.engine.scheduleAt(expiresMs, expireCertificate, proxy);
+    if (expiresMs < endMs) world.context.engine.scheduleAt(expiresMs, expireCertificate, proxy);
   }
 }
 
@@ -127,7 +144,7 @@ function expireCertificate(proxy: Proxy): void {
   proxy.certificateExpired = true;
 }
 
-function endFault({ world, event }: { world: World; event: FaultEvent }): void {
+function endFault({ world, event }: { world: FaultRun; event: FaultEvent }): void {
   const effect: FaultEffect = event.fault.effect;
   const { instances, proxies } = event.targets;
   switch (effect.kind) {
@@ -148,31 +165,32 @@ function endFault({ world, event }: { world: World; event: FaultEvent }): void {
       for (const proxy of proxies) proxy.crashed = false;
       return;
     case 'control-plane-outage': {
-      world.controlPlaneUp = true;
+      world.control.up = true;
       // Proxies reconnect and get fresh certificates at once (an assumption: no re-issue delay).
-      for (const proxy of world.dataPlane.proxies()) proxy.certificateExpired = false;
-      const stale = [...world.staleServices];
-      world.staleServices.clear();
+      for (const proxy of world.context.dataPlane.proxies()) proxy.certificateExpired = false;
+      const stale = [...world.control.stale];
+      world.control.stale.clear();
       refreshLater(world, stale, true);
       return;
     }
   }
 }
 
-function servicesOf(instances: readonly Instance[]): ServiceRuntime[] {
-  const services: ServiceRuntime[] = [];
+function servicesOf(instances: readonly Instance[]): InstanceService[] {
+  const services: InstanceService[] = [];
   for (const instance of instances) if (!services.includes(instance.service)) services.push(instance.service);
   return services;
 }
 
 /** Endpoint lists change after the mesh's update delay, and not at all while the control plane is down. */
-function refreshLater(world: World, services: readonly ServiceRuntime[], up: boolean): void {
-  const now = world.engine.now;
-  const delayMs = world.dataPlane.endpointChangeDelayMs?.(up, now) ?? world.config.mesh.endpointUpdateDelayMs;
-  for (const service of services) world.engine.schedule(delayMs, refreshEndpoints, { world, service });
+function refreshLater(world: FaultRun, services: readonly InstanceService[], up: boolean): void {
+  const { engine, dataPlane, mesh } = world.context;
+  const now = engine.now;
+  const delayMs = dataPlane.endpointChangeDelayMs?.(up, now) ?? mesh.endpointUpdateDelayMs;
+  for (const service of services) engine.schedule(delayMs, refreshEndpoints, { world, service });
 }
 
-function refreshEndpoints({ world, service }: { world: World; service: ServiceRuntime }): void {
-  if (world.controlPlaneUp) service.refreshEndpoints();
-  else world.staleServices.add(service);
+function refreshEndpoints({ world, service }: { world: FaultRun; service: InstanceService }): void {
+  if (world.control.up) service.refreshEndpoints();
+  else world.control.stale.add(service);
 }

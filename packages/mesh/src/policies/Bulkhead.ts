@@ -1,12 +1,13 @@
 // Bulkhead (resilience4j SemaphoreBulkhead style): a caller instance may have at most N calls in
 // flight to one downstream service; a call beyond the cap fails at once with a local 503.
 
-import type { AttemptResult } from '../call/AttemptResult.js';
-import type { CallerRef } from '../call/CallerRef.js';
-import type { World } from '../internal/World.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
-import type { ClientPolicy, PolicyCounters } from './ClientPolicy.js';
-import { enforceOrWarn } from './enforceOrWarn.js';
+import type { ClientPolicy } from '../call/ClientPolicy.js';
+import type { PolicyCounters } from '../ports/PolicyCounters.js';
+import { enforceOrWarn } from '../ports/enforceOrWarn.js';
+import type { PolicyContext } from './PolicyContext.js';
 
 /** The concurrency slots one caller instance has towards one downstream service. */
 export class BulkheadSlots {
@@ -47,17 +48,18 @@ export class Bulkhead implements ClientPolicy {
   }
 }
 
-/** Shared slots per (caller instance, downstream service), per simulation run. */
-const slotsByWorld = new WeakMap<World, Map<string, BulkheadSlots>>();
-
 /**
  * The bulkhead `caller` applies to calls to `target`, from the calling service's
  * `inbound.bulkheads[target]`, or null when none is set, the caller is a traffic source, or the
  * caller's hop cannot enforce bulkheads (then a warning is added).
  */
-export function createBulkhead(world: World, caller: CallerRef, target: ServiceRuntime): Bulkhead | null {
+export function createBulkhead(
+  context: PolicyContext,
+  caller: CallerRef,
+  target: ServiceRuntime,
+): Bulkhead | null {
   if (caller.service === null) return null;
-  const bulkheads = world.service(caller.service).config.inbound?.bulkheads;
+  const bulkheads = context.bulkheadsOf(caller.service);
   if (bulkheads === undefined || !Object.hasOwn(bulkheads, target.name)) return null;
   const maxConcurrent = bulkheads[target.name] as number;
   if (!(Number.isInteger(maxConcurrent) && maxConcurrent >= 1)) {
@@ -65,13 +67,9 @@ export function createBulkhead(world: World, caller: CallerRef, target: ServiceR
       `service "${caller.service}": inbound.bulkheads.${target.name} must be an integer >= 1 (got ${String(maxConcurrent)})`,
     );
   }
-  if (!enforceOrWarn(world, world.dataPlane.clientEnforcer(caller, target.name), 'bulkhead', caller.service))
+  if (!enforceOrWarn(context, context.clientEnforcer(caller, target.name), 'bulkhead', caller.service))
     return null;
-  let registry = slotsByWorld.get(world);
-  if (registry === undefined) {
-    registry = new Map();
-    slotsByWorld.set(world, registry);
-  }
+  const registry = context.bulkheadSlots;
   const key = `${caller.key}\u0000${target.name}`;
   let slots = registry.get(key);
   if (slots === undefined) {

@@ -2,10 +2,11 @@
 // consecutive-5xx / gateway-failure ejection at once, success-rate and failure-percentage ejection and
 // un-ejection at interval ticks. Ticks are evaluated lazily from the clock on each hook call.
 
-import type { AttemptResult } from '../call/AttemptResult.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
 import type { Endpoint } from '../call/LoadBalancer.js';
 import type { OutlierDetectionConfig } from '../config/PolicyConfig.js';
-import type { ClientPolicy, PolicyCounters } from './ClientPolicy.js';
+import type { ClientPolicy } from '../call/ClientPolicy.js';
+import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import { outlierOutcome } from './outlierOutcome.js';
 
 /** Why a host was ejected. */

@@ -1,15 +1,14 @@
 // Registers the retry budgets and circuit breakers of `target.config.destination` (retryBudget,
 // connectionPool, failureAccrual, errorRateBreaker) for one caller, subject to the capability matrix.
 
-import type { CallerRef } from '../call/CallerRef.js';
-import type { World } from '../internal/World.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
-import type { ClientPolicy } from './ClientPolicy.js';
+import type { ClientPolicy } from '../call/ClientPolicy.js';
+import type { PolicyContext } from './PolicyContext.js';
 import { ErrorRateBreaker } from './breakers/ErrorRateBreaker.js';
 import { EnvoyThresholds } from './breakers/EnvoyThresholds.js';
 import { FailureAccrual } from './breakers/FailureAccrual.js';
-import { enforceOrWarn } from './enforceOrWarn.js';
-import { policyStream } from './policyStream.js';
+import { enforceOrWarn } from '../ports/enforceOrWarn.js';
 import { createRetryBudget } from './retryBudgets/createRetryBudget.js';
 import { EnvoyRetryBudget } from './retryBudgets/EnvoyRetryBudget.js';
 
@@ -21,7 +20,7 @@ import { EnvoyRetryBudget } from './retryBudgets/EnvoyRetryBudget.js';
  * A policy the caller's hop cannot enforce is skipped with a warning.
  */
 export function addBudgetsAndBreakers(
-  world: World,
+  context: PolicyContext,
   caller: CallerRef,
   target: ServiceRuntime,
   into: ClientPolicy[],
@@ -37,16 +36,16 @@ export function addBudgetsAndBreakers(
   ) {
     return;
   }
-  const enforcer = world.dataPlane.clientEnforcer(caller, target.name);
+  const enforcer = context.clientEnforcer(caller, target.name);
   const path = `services.${target.name}.destination`;
   const can = (policy: Parameters<typeof enforceOrWarn>[2]): boolean =>
-    enforceOrWarn(world, enforcer, policy, target.name);
+    enforceOrWarn(context, enforcer, policy, target.name);
 
   if (errorRateBreaker !== null && can('error-rate-breaker')) {
     into.push(new ErrorRateBreaker(errorRateBreaker, `${path}.errorRateBreaker`));
   }
   if (failureAccrual !== null && can('failure-accrual')) {
-    const random = policyStream(world, `failure-accrual/${caller.name}#${caller.key}->${target.name}`);
+    const random = context.streams.unique(`failure-accrual/${caller.name}#${caller.key}->${target.name}`);
     into.push(new FailureAccrual(failureAccrual, target, random, `${path}.failureAccrual`));
   }
   const budgetOn = retryBudget !== null && can('retry-budget');

@@ -1,39 +1,39 @@
 // Builds a caller's outlier detector for a destination from `destination.outlierDetection`, or warns
 // when the caller's hop cannot enforce outlier detection or its ejection cap can never allow one.
 
-import type { CallerRef } from '../call/CallerRef.js';
-import type { World } from '../internal/World.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
-import { canEnforce } from './capabilities.js';
+import { canEnforce } from '../config/capabilities.js';
 import { OutlierDetector } from './OutlierDetector.js';
+import type { PolicyContext } from './PolicyContext.js';
 
 /**
  * The outlier detector `caller` runs for `target` (one per upstream client, as Envoy keeps one per
  * cluster per proxy), or null when none is configured or the caller's hop cannot enforce it.
  */
 export function createOutlierDetector(
-  world: World,
+  context: PolicyContext,
   caller: CallerRef,
   target: ServiceRuntime,
 ): OutlierDetector | null {
   const config = target.config.destination?.outlierDetection ?? null;
   if (config === null) return null;
-  const enforcer = world.dataPlane.clientEnforcer(caller, target.name);
+  const enforcer = context.clientEnforcer(caller, target.name);
   if (!canEnforce(enforcer, 'outlier-detection')) {
-    world.dataPlane.warn(
+    context.warnings.add(
       `outlier-detection for calls to "${target.name}" cannot be enforced by the ${enforcer} hop of ` +
-        `caller "${caller.name}" in mesh shape "${world.config.mesh.shape}"; not applied`,
+        `caller "${caller.name}" in mesh shape "${context.shape}"; not applied`,
     );
     return null;
   }
   const hosts = target.instances.length;
   if (!config.alwaysEjectOneHost && hosts > 0 && 100 > config.maxEjectionPercent * hosts) {
     // Envoy >= 1.31: even the first ejection must leave at most maxEjectionPercent of hosts ejected.
-    world.dataPlane.warn(
+    context.warnings.add(
       `outlier-detection for calls to "${target.name}" can never eject a host: one of its ${hosts} ` +
         `instances is ${(100 / hosts).toFixed(1)} % > maxEjectionPercent ${config.maxEjectionPercent} % ` +
         `(Envoy ≥ 1.31); set alwaysEjectOneHost or raise maxEjectionPercent`,
     );
   }
-  return new OutlierDetector(config, hosts, world.engine.now);
+  return new OutlierDetector(config, hosts, context.engine.now);
 }

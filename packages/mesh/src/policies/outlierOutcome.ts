@@ -1,7 +1,7 @@
 // How outlier detection classifies an attempt's result, following how Envoy's router reports results
 // to its outlier detector when `split_external_local_origin_errors` is false (the default).
 
-import type { AttemptResult } from '../call/AttemptResult.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
 
 /**
  * `success`: not a 5xx (a 2xx, or a 4xx such as 429 / 403); `5xx`: a 500 from the application;

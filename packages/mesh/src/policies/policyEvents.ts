@@ -1,7 +1,7 @@
 // Names of the policyEvents counters the retry budgets and circuit breakers report, and the helper
 // that adds a counter into a PolicyCounters record.
 
-import type { PolicyCounters } from './ClientPolicy.js';
+import type { PolicyCounters } from '../ports/PolicyCounters.js';
 
 /** A retry a budget, throttle, quota or concurrent-retry limit refused. */
 export const RETRY_BUDGET_DENIED = 'retry-budget-denied';

@@ -1,7 +1,7 @@
 // What the retry budgets and circuit breakers count as a failure of an attempt: anything but a
 // success or a 4xx (429, 403), which are the caller's problem, not the upstream's.
 
-import type { AttemptResult } from '../call/AttemptResult.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
 
 /**
  * Whether `result` counts as a failure for retry budgets and circuit breakers: every result other

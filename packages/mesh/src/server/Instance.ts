@@ -1,22 +1,55 @@
 // One instance (pod) of a service: a worker pool, a bounded FIFO/LIFO queue (full ⇒ 503), service
 // time, then the call plan. A worker stays busy while its request waits on downstream calls.
 
-import type { Attempt } from '../call/Attempt.js';
-import { Call } from '../call/Call.js';
-import type { CallerRef } from '../call/CallerRef.js';
-import type { Endpoint } from '../call/LoadBalancer.js';
-import type { AttemptResult } from '../call/AttemptResult.js';
-import type { FaultEffect } from '../config/SimulationConfig.js';
-import { Deque } from '../internal/Deque.js';
-import type { World } from '../internal/World.js';
+import type { Engine, Random } from '@meshsim/engine';
+import type { AttemptResult } from '../config/AttemptResult.js';
+import type { FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
+import type { ServiceStats } from '../ports/ServiceStats.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { Node } from '../topology/Topology.js';
 import { clampNonNegative } from '../topology/Network.js';
+import { Deque } from './Deque.js';
+import type { DownstreamCall } from './DownstreamCall.js';
+import type { InboundRequest } from './InboundRequest.js';
+import type { Responder } from './Responder.js';
 import { ServerRequest } from './ServerRequest.js';
-import type { ServiceRuntime } from './ServiceRuntime.js';
-import type { ServiceVersion } from '../traffic/ServiceVersions.js';
+import type { RequestHost } from './ServerRequest.js';
+import type { ServiceVersion, ServiceVersions } from './ServiceVersions.js';
+
+/** A service's inbound protections as its instances use them (server/protection/InboundProtection.ts). */
+export interface InboundGate {
+  /** Whether a request arriving at `instance` may enter; if not, it has been answered or dropped. */
+  admit(instance: Instance, request: InboundRequest, nowMs: number): boolean;
+  /** The next waiting request `instance` should serve (dropping some on the way), or undefined. */
+  next(instance: Instance, nowMs: number): ServerRequest | undefined;
+}
+
+/** What an instance uses of its service (ServiceRuntime implements it). */
+export interface InstanceService {
+  readonly name: string;
+  readonly config: ServiceConfig;
+  readonly stats: ServiceStats;
+  readonly versions: ServiceVersions;
+  readonly errorRandom: Random;
+  readonly callRandom: Random;
+  /** `downstream[stage][i]` starts `config.calls[stage][i]`. */
+  readonly downstream: readonly (readonly DownstreamCall[])[];
+  /** Inbound protections, or null when none apply. */
+  readonly protection: InboundGate | null;
+  /** Samples the added latency of a latency fault [ms]. */
+  faultLatency(fault: FaultEffect): number;
+  /** Recomputes the endpoints callers see from the instances that are up. */
+  refreshEndpoints(): void;
+}
+
+/** How an instance reaches the rest of the run: the clock and the way back to callers. */
+export interface InstancePorts {
+  readonly engine: Engine;
+  readonly responder: Responder;
+}
 
 /** A running instance of a service. */
-export class Instance implements Endpoint {
+export class Instance implements RequestHost {
   /** False while crashed. */
   up = true;
   /** Faults active on this instance now. */
@@ -31,9 +64,12 @@ export class Instance implements Endpoint {
   private readonly waiting = new Deque<ServerRequest>();
   private readonly active = new Set<ServerRequest>();
 
+  private readonly engine: Engine;
+  private readonly responder: Responder;
+
   constructor(
-    private readonly world: World,
-    readonly service: ServiceRuntime,
+    ports: InstancePorts,
+    readonly service: InstanceService,
     /** Index among the service's instances (placement order). */
     readonly index: number,
     /** Index among all instances of the simulation. */
@@ -41,6 +77,8 @@ export class Instance implements Endpoint {
     readonly node: Node,
     callerKey: number,
   ) {
+    this.engine = ports.engine;
+    this.responder = ports.responder;
     this.caller = { name: service.name, key: callerKey, node, instanceId: id, service: service.name };
     this.versionRuntime = service.versions.forInstance(index);
     this.version = this.versionRuntime.name;
@@ -51,17 +89,17 @@ export class Instance implements Endpoint {
   }
 
   /** A request reached the instance (after the inbound route). */
-  arrive(attempt: Attempt): void {
+  arrive(attempt: InboundRequest): void {
     const stats = this.service.stats;
     if (!this.up) {
-      this.world.transport.sendResponse(attempt, 'connect-failure');
+      this.responder.sendResponse(attempt, 'connect-failure');
       return;
     }
     stats.arrived++;
     this.versionRuntime.arrived++;
     const protection = this.service.protection;
-    if (protection !== null && !protection.admit(this, attempt, this.world.engine.now)) return;
-    const request = new ServerRequest(attempt, this, this.world.engine.now);
+    if (protection !== null && !protection.admit(this, attempt, this.engine.now)) return;
+    const request = new ServerRequest(attempt, this, this.engine.now);
     attempt.serverRequest = request;
     if (this.busy < this.service.config.concurrency) {
       this.begin(request);
@@ -74,7 +112,7 @@ export class Instance implements Endpoint {
       stats.rejected++;
       stats.intervalRejected++;
       this.versionRuntime.rejected++;
-      this.world.transport.sendResponse(attempt, 'rejected');
+      this.responder.sendResponse(attempt, 'rejected');
     }
   }
 
@@ -83,14 +121,14 @@ export class Instance implements Endpoint {
     if (!this.up) return;
     this.up = false;
     const stats = this.service.stats;
-    const now = this.world.engine.now;
+    const now = this.engine.now;
     stats.changeBusy(now, -this.busy);
     this.busy = 0;
     stats.queueLength -= this.waiting.length;
     this.waiting.drain();
     for (const request of this.active) {
       request.dead = true;
-      this.world.transport.sendResponse(request.attempt, 'reset');
+      this.responder.sendResponse(request.attempt, 'reset');
     }
     this.active.clear();
   }
@@ -110,8 +148,8 @@ export class Instance implements Endpoint {
     request.inService = true;
     this.busy++;
     this.active.add(request);
-    this.service.stats.changeBusy(this.world.engine.now, 1);
-    this.world.engine.schedule(this.serviceTimeMs(), onServiceDone, request);
+    this.service.stats.changeBusy(this.engine.now, 1);
+    this.engine.schedule(this.serviceTimeMs(), onServiceDone, request);
   }
 
   /** @internal Own processing finished: fail by error rate, else run the call plan. */
@@ -156,27 +194,12 @@ export class Instance implements Endpoint {
   private startCall(request: ServerRequest, stage: number, index: number): void {
     const downstream = this.service.downstream[stage]?.[index];
     if (downstream === undefined) throw new Error(`Instance: no downstream at stage ${stage}, call ${index}`);
-    const call = new Call(
-      this.world,
-      this.caller,
-      downstream.target,
-      downstream.policy(this.caller),
-      downstream.edge,
-      downstream.clientFor(this.caller),
-      downstream.backoffRandom,
-      request,
-      downstream.config.optional,
-    );
-    const propagates = this.service.propagatesDeadlines;
-    if (propagates) request.trackCall(call);
-    call.requestClass = request.attempt.call.requestClass;
-    // With propagation the request's deadline travels with the call (docs/policies/deadlines.md).
-    call.start(propagates ? request.attempt.deadlineMs : Infinity);
+    downstream.start(request, this.caller);
   }
 
   private finish(request: ServerRequest, result: AttemptResult): void {
     const stats = this.service.stats;
-    const now = this.world.engine.now;
+    const now = this.engine.now;
     this.active.delete(request);
     stats.completed++;
     stats.intervalCompleted++;
@@ -186,7 +209,7 @@ export class Instance implements Endpoint {
     if (request.attempt.abandoned) stats.wasted++;
     stats.latency.record(now - request.arrivedMs);
     this.releaseWorker(now);
-    this.world.transport.sendResponse(request.attempt, result);
+    this.responder.sendResponse(request.attempt, result);
   }
 
   /** Frees a worker at `nowMs` and hands it the next waiting request (the protection may drop some first). */
@@ -214,7 +237,7 @@ export class Instance implements Endpoint {
   dropQueued(request: ServerRequest, result: AttemptResult): void {
     request.dead = true;
     this.active.delete(request);
-    this.world.transport.sendResponse(request.attempt, result);
+    this.responder.sendResponse(request.attempt, result);
   }
 
   /**
@@ -233,7 +256,7 @@ export class Instance implements Endpoint {
       return;
     }
     request.cancelCalls();
-    this.releaseWorker(this.world.engine.now);
+    this.releaseWorker(this.engine.now);
   }
 
   private serviceTimeMs(): number {

@@ -1,9 +1,22 @@
 // A request being served by an instance: its stage in the call plan and its outstanding downstream calls.
 
-import type { Attempt } from '../call/Attempt.js';
-import type { Call } from '../call/Call.js';
-import type { CallParent } from '../call/CallParent.js';
-import type { Instance } from './Instance.js';
+import type { CallParent, FinishedCall } from './CallParent.js';
+import type { InboundRequest } from './InboundRequest.js';
+
+/** What a server request tells the instance serving it. */
+export interface RequestHost {
+  /** The request's own processing (service time) finished. */
+  serviceDone(request: ServerRequest): void;
+  /** The current stage's downstream calls have all finished. */
+  stageDone(request: ServerRequest): void;
+  /** The request's caller gave up (deadline propagation): drop or stop it. */
+  cancel(request: ServerRequest): void;
+}
+
+/** A downstream call that can be cancelled (a call in flight). */
+export interface CancellableCall {
+  cancel(): void;
+}
 
 /** Server-side state of one attempt while it is queued or served. */
 export class ServerRequest implements CallParent {
@@ -22,12 +35,12 @@ export class ServerRequest implements CallParent {
    * cancellation can cancel them): the first in `firstCall`, any others in `moreCalls`.
    * Finished calls stay (cancelling them is a no-op).
    */
-  private firstCall: Call | null = null;
-  private moreCalls: Call[] | null = null;
+  private firstCall: CancellableCall | null = null;
+  private moreCalls: CancellableCall[] | null = null;
 
   constructor(
-    readonly attempt: Attempt,
-    readonly instance: Instance,
+    readonly attempt: InboundRequest,
+    readonly instance: RequestHost,
     readonly arrivedMs: number,
   ) {}
 
@@ -37,7 +50,7 @@ export class ServerRequest implements CallParent {
   }
 
   /** Remembers a downstream call, so that `cancelCalls` reaches it. */
-  trackCall(call: Call): void {
+  trackCall(call: CancellableCall): void {
     // PERF: most plans make one call per request: no array for it.
     if (this.firstCall === null) this.firstCall = call;
     else (this.moreCalls ??= []).push(call);
@@ -49,7 +62,7 @@ export class ServerRequest implements CallParent {
     if (this.moreCalls !== null) for (const call of this.moreCalls) call.cancel();
   }
 
-  onCallDone(call: Call, succeeded: boolean): void {
+  onCallDone(call: FinishedCall, succeeded: boolean): void {
     if (this.dead) return;
     if (!succeeded && !call.optional) this.dependencyFailed = true;
     if (--this.outstanding === 0) this.instance.stageDone(this);

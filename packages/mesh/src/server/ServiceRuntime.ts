@@ -1,87 +1,17 @@
 // A service at run time: its instances, the endpoints callers currently see, its samplers and stats,
-// and one `Downstream` per entry of its call plan (edge stats, balancers, policy).
+// and the call-plan entries and inbound protections the assembly wires into it.
 
 import { createSampler } from '@meshsim/engine';
 import type { Random, Sampler } from '@meshsim/engine';
-import type { CallConfig, CallPolicy, FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
-import type { CallerRef } from '../call/CallerRef.js';
-import { createInstanceBalancer } from '../call/balancers/createInstanceBalancer.js';
-import { createClientPolicies } from '../policies/createClientPolicies.js';
-import { UpstreamClient } from '../policies/UpstreamClient.js';
-import type { World } from '../internal/World.js';
-import type { EdgeStats } from '../metrics/EdgeStats.js';
-import { ServiceStats } from '../metrics/ServiceStats.js';
-import type { Instance } from './Instance.js';
-import { createInboundProtection } from './createInboundProtection.js';
-import type { InboundProtection } from './InboundProtection.js';
-import { CallRoute } from '../traffic/CallRoute.js';
-import { ServiceVersions } from '../traffic/ServiceVersions.js';
-import { createVersionRouter } from '../traffic/VersionRouter.js';
-
-/** One call-plan entry of a service, wired to its target. */
-export class Downstream {
-  readonly edge: EdgeStats;
-  readonly backoffRandom: Random;
-  private readonly clients = new Map<number, UpstreamClient>();
-  private readonly lbRandom: Random;
-  private resolvedPolicy: CallPolicy | null = null;
-  /** Fault injection and mirroring of this entry; null when it sets neither. */
-  private readonly route: CallRoute | null;
-
-  constructor(
-    private readonly world: World,
-    from: string,
-    readonly config: CallConfig,
-    readonly target: ServiceRuntime,
-    tag: string,
-  ) {
-    this.edge = world.edge(from, config.to);
-    this.backoffRandom = world.streams.stream(`backoff/${from}->${config.to}${tag}`);
-    this.lbRandom = world.streams.stream(`lb/${from}->${config.to}${tag}`);
-    this.route = CallRoute.create(world, from, config, tag, createUpstreamClient);
-  }
-
-  /** The policy this call runs with (the same for every instance of the calling service). */
-  policy(caller: CallerRef): CallPolicy {
-    if (this.resolvedPolicy === null) {
-      this.resolvedPolicy = this.world.dataPlane.effectivePolicy(
-        caller,
-        this.config.policy,
-        this.config.policySet,
-        this.target.name,
-      );
-    }
-    return this.resolvedPolicy;
-  }
-
-  /** The caller's own client (balancer + policies) for this target, created on first use. */
-  clientFor(caller: CallerRef): UpstreamClient {
-    let client = this.clients.get(caller.key);
-    if (client === undefined) {
-      client = createUpstreamClient(this.world, caller, this.target, this.lbRandom);
-      this.edge.clients.push(client);
-      this.clients.set(caller.key, client);
-      this.route?.attach(caller, client, this.policy(caller));
-    }
-    return client;
-  }
-}
-
-/** A new client of `target` for `caller`: its balancer and its client-side policies. */
-export function createUpstreamClient(
-  world: World,
-  caller: CallerRef,
-  target: ServiceRuntime,
-  lbRandom: Random,
-): UpstreamClient {
-  const balancer = createInstanceBalancer(world, caller, target, lbRandom);
-  const client = new UpstreamClient(balancer, createClientPolicies(world, caller, target));
-  client.router = createVersionRouter(world, caller, target);
-  return client;
-}
+import type { FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
+import type { RunStreams } from '../ports/RunStreams.js';
+import { ServiceStats } from '../ports/ServiceStats.js';
+import type { DownstreamCall } from './DownstreamCall.js';
+import type { InboundGate, Instance, InstanceService } from './Instance.js';
+import { ServiceVersions } from './ServiceVersions.js';
 
 /** A service's runtime state. */
-export class ServiceRuntime {
+export class ServiceRuntime implements InstanceService {
   readonly instances: Instance[] = [];
   /** Instances callers currently route to (changes reach them after the endpoint update delay). */
   endpoints: Instance[] = [];
@@ -91,20 +21,19 @@ export class ServiceRuntime {
   readonly versions: ServiceVersions;
   readonly errorRandom: Random;
   readonly callRandom: Random;
-  /** `downstream[stage][i]` matches `config.calls[stage][i]`; filled by `wire()`. */
-  downstream: Downstream[][] = [];
-  /** Inbound protections (authorization, rate limit, shedding, deadlines); null when none apply. Set by `wire()`. */
-  protection: InboundProtection | null = null;
-  /** Honours propagated deadlines and cancellations (`deadlinePropagation`, if enforceable). Set by `wire()`. */
+  /** `downstream[stage][i]` starts `config.calls[stage][i]`; wired once every service exists. */
+  downstream: readonly (readonly DownstreamCall[])[] = [];
+  /** Inbound protections (authorization, rate limit, shedding, deadlines); null when none apply. Wired with `downstream`. */
+  protection: InboundGate | null = null;
+  /** Honours propagated deadlines and cancellations (`deadlinePropagation`, if enforceable). Wired with `downstream`. */
   propagatesDeadlines = false;
   private readonly faultRandom: Random;
   private readonly faultSamplers = new Map<FaultEffect, Sampler>();
 
   constructor(
-    private readonly world: World,
+    streams: RunStreams,
     readonly config: ServiceConfig,
   ) {
-    const streams = world.streams;
     this.serviceTime = createSampler(config.serviceTimeMs, streams.stream(`service-time/${config.name}`));
     this.errorRandom = streams.stream(`errors/${config.name}`);
     this.callRandom = streams.stream(`call-plan/${config.name}`);
@@ -114,17 +43,6 @@ export class ServiceRuntime {
 
   get name(): string {
     return this.config.name;
-  }
-
-  /** Connects each call-plan entry to its target service (after every service exists). */
-  wire(): void {
-    this.downstream = this.config.calls.map((stage, s) =>
-      stage.map(
-        (call, i) => new Downstream(this.world, this.name, call, this.world.service(call.to), `#${s}.${i}`),
-      ),
-    );
-    this.protection = createInboundProtection(this.world, this);
-    this.propagatesDeadlines = this.protection?.deadlines ?? false;
   }
 
   /** Recomputes the endpoint list from the instances that are up, in placement order. */

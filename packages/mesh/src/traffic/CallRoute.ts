@@ -2,15 +2,15 @@
 // shared by the calling service's instances, attached to each caller's client when its hop can enforce them.
 
 import type { Random } from '@meshsim/engine';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { FaultInjectionConfig } from '../config/PolicyConfig.js';
 import type { CallConfig, CallPolicy } from '../config/SimulationConfig.js';
-import type { World } from '../internal/World.js';
-import { canEnforce } from '../policies/capabilities.js';
-import type { UpstreamClient } from '../policies/UpstreamClient.js';
+import { canEnforce } from '../config/capabilities.js';
+import type { UpstreamClient } from '../call/UpstreamClient.js';
 import { MirrorRoute } from './MirrorRoute.js';
-import type { MirrorSender, UpstreamClientFactory } from './MirrorRoute.js';
+import type { MirrorSender } from './MirrorRoute.js';
 import { RouteInterceptor } from './RouteInterceptor.js';
+import type { TrafficContext } from './TrafficContext.js';
 
 /** Fault injection and mirroring of one call-plan entry. */
 export class CallRoute {
@@ -19,12 +19,11 @@ export class CallRoute {
   private mirror: MirrorRoute | null = null;
 
   private constructor(
-    private readonly world: World,
+    private readonly context: TrafficContext,
     private readonly from: string,
     private readonly config: CallConfig,
     /** Names the entry in stream names, e.g. `a->b#0.1`. */
     private readonly entry: string,
-    private readonly createClient: UpstreamClientFactory,
   ) {
     this.fault = config.faultInjection ?? null;
   }
@@ -33,13 +32,7 @@ export class CallRoute {
    * The route features of the entry `tag` (`#stage.index`) of `from`'s call plan, or null when it
    * sets neither fault injection nor mirroring. Throws on invalid parameters, naming the field.
    */
-  static create(
-    world: World,
-    from: string,
-    config: CallConfig,
-    tag: string,
-    createClient: UpstreamClientFactory,
-  ): CallRoute | null {
+  static create(context: TrafficContext, from: string, config: CallConfig, tag: string): CallRoute | null {
     const fault = config.faultInjection ?? null;
     const mirror = config.mirror ?? null;
     if (fault === null && mirror === null) return null;
@@ -66,11 +59,11 @@ export class CallRoute {
     }
     if (mirror !== null) {
       checkPercent(mirror.percent, `${field}.mirror.percent`);
-      if (!world.services.has(mirror.to)) {
+      if (!context.services.has(mirror.to)) {
         throw new Error(`${field}.mirror.to: unknown service "${mirror.to}"`);
       }
     }
-    return new CallRoute(world, from, config, `${from}->${config.to}${tag}`, createClient);
+    return new CallRoute(context, from, config, `${from}->${config.to}${tag}`);
   }
 
   /**
@@ -78,10 +71,10 @@ export class CallRoute {
    * once, naming the policy, the service and the mesh shape, about each one it cannot.
    */
   attach(caller: CallerRef, client: UpstreamClient, policy: CallPolicy): void {
-    const dataPlane = this.world.dataPlane;
+    const dataPlane = this.context.dataPlane;
     const enforcer = dataPlane.clientEnforcer(caller, this.config.to);
     const unsupported = (name: string, what: string): void =>
-      dataPlane.warn(
+      this.context.warnings.add(
         `${name}: ${what} on calls from "${this.from}" to "${this.config.to}" not applied under mesh shape ` +
           `"${dataPlane.shape}" (the caller's ${enforcer} hop cannot enforce it)`,
       );
@@ -94,15 +87,15 @@ export class CallRoute {
     const mirrorConfig = this.config.mirror ?? null;
     if (mirrorConfig !== null) {
       if (canEnforce(enforcer, 'mirror')) {
-        this.mirror ??= new MirrorRoute(this.world, this.from, mirrorConfig, this.entry, this.createClient);
+        this.mirror ??= new MirrorRoute(this.context, this.from, mirrorConfig, this.entry);
         sender = this.mirror.senderFor(caller, policy);
       } else {
         unsupported('mirror', `mirroring to "${mirrorConfig.to}"`);
       }
     }
     if (fault === null && sender === null) return;
-    if (fault !== null) this.faultRandom ??= this.world.streams.stream(`fault-injection/${this.entry}`);
-    client.route = new RouteInterceptor(this.world.engine, fault, this.faultRandom ?? neverDrawn, sender);
+    if (fault !== null) this.faultRandom ??= this.context.streams.stream(`fault-injection/${this.entry}`);
+    client.route = new RouteInterceptor(this.context.engine, fault, this.faultRandom ?? neverDrawn, sender);
   }
 }
 

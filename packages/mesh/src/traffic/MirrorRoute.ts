@@ -3,23 +3,17 @@
 
 import type { Random } from '@meshsim/engine';
 import { Call } from '../call/Call.js';
-import type { CallParent } from '../call/CallParent.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { InterceptedCall } from '../call/RouteHooks.js';
+import type { CallParent } from '../server/CallParent.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { CallPolicy } from '../config/SimulationConfig.js';
 import type { MirrorConfig } from '../config/PolicyConfig.js';
 import { NO_RETRY } from '../config/defaults.js';
-import type { World } from '../internal/World.js';
-import type { EdgeStats } from '../metrics/EdgeStats.js';
-import type { UpstreamClient } from '../policies/UpstreamClient.js';
+import type { EdgeStats } from '../ports/EdgeStats.js';
+import type { UpstreamClient } from '../call/UpstreamClient.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
-
-/** Builds a caller's client (balancer + policies) towards a service. */
-export type UpstreamClientFactory = (
-  world: World,
-  caller: CallerRef,
-  target: ServiceRuntime,
-  lbRandom: Random,
-) => UpstreamClient;
+import { createUpstreamClient } from './createUpstreamClient.js';
+import type { TrafficContext } from './TrafficContext.js';
 
 /** The parent of every mirrored call: it ignores the outcome. */
 const IGNORE_OUTCOME: CallParent = { onCallDone(): void {} };
@@ -33,25 +27,24 @@ export class MirrorRoute {
   private readonly clients = new Map<number, UpstreamClient>();
 
   constructor(
-    private readonly world: World,
+    private readonly context: TrafficContext,
     from: string,
     readonly config: MirrorConfig,
     /** Stream-name suffix of the call-plan entry, e.g. `a->b#0.0`. */
     entry: string,
-    private readonly createClient: UpstreamClientFactory,
   ) {
-    this.target = world.service(config.to);
-    this.edge = world.edge(from, config.to);
-    this.random = world.streams.stream(`mirror/${entry}`);
-    this.lbRandom = world.streams.stream(`mirror-lb/${entry}->${config.to}`);
+    this.target = context.services.get(config.to);
+    this.edge = context.edges.get(from, config.to);
+    this.random = context.streams.stream(`mirror/${entry}`);
+    this.lbRandom = context.streams.stream(`mirror-lb/${entry}->${config.to}`);
   }
 
   /** A sender for one caller: its own client towards the mirror target, and the mirror's policy. */
   senderFor(caller: CallerRef, parentPolicy: CallPolicy): MirrorSender {
     let client = this.clients.get(caller.key);
     if (client === undefined) {
-      client = this.createClient(this.world, caller, this.target, this.lbRandom);
-      this.edge.clients.push(client);
+      client = createUpstreamClient(this.context, caller, this.target, this.lbRandom);
+      this.edge.counterSources.push(client);
       this.clients.set(caller.key, client);
     }
     // Envoy sends shadows through an async client with the route's timeout and no retry policy.
@@ -64,11 +57,16 @@ export class MirrorRoute {
   }
 
   /** @internal Starts a copy of `original` with probability percent/100; true when one was sent. */
-  maybeSend(original: Call, caller: CallerRef, client: UpstreamClient, policy: CallPolicy): boolean {
+  maybeSend(
+    original: InterceptedCall,
+    caller: CallerRef,
+    client: UpstreamClient,
+    policy: CallPolicy,
+  ): boolean {
     const percent = this.config.percent;
     if (percent <= 0 || this.random() * 100 >= percent) return false;
     const copy = new Call(
-      this.world,
+      this.context.calls,
       caller,
       this.target,
       policy,
@@ -95,7 +93,7 @@ export class MirrorSender {
   ) {}
 
   /** Mirrors `original` with the route's probability; true when a copy was sent. */
-  maybeSend(original: Call): boolean {
+  maybeSend(original: InterceptedCall): boolean {
     return this.route.maybeSend(original, this.caller, this.client, this.policy);
   }
 }

@@ -2,10 +2,9 @@
 // once per request, before the router) whether to delay, abort or mirror it, and counts what it did.
 
 import type { Engine, Random } from '@meshsim/engine';
-import type { Call } from '../call/Call.js';
 import type { FaultInjectionConfig } from '../config/PolicyConfig.js';
-import type { PolicyCounters } from '../policies/ClientPolicy.js';
-import type { CallInterceptor } from '../policies/RouteHooks.js';
+import type { PolicyCounters } from '../ports/PolicyCounters.js';
+import type { CallInterceptor, InterceptedCall } from '../call/RouteHooks.js';
 import type { MirrorSender } from './MirrorRoute.js';
 
 /**
@@ -29,7 +28,7 @@ export class RouteInterceptor implements CallInterceptor {
     private readonly mirror: MirrorSender | null,
   ) {}
 
-  beforeCall(call: Call): boolean {
+  beforeCall(call: InterceptedCall): boolean {
     let delayMs = 0;
     const fault = this.fault;
     if (fault !== null) {
@@ -60,9 +59,9 @@ export class RouteInterceptor implements CallInterceptor {
 }
 
 // PERF: one module-level handler per status, the call as argument: no closure per aborted call.
-function onAbort500(call: Call): void {
+function onAbort500(call: InterceptedCall): void {
   call.abortByFault('error');
 }
-function onAbort503(call: Call): void {
+function onAbort503(call: InterceptedCall): void {
   call.abortByFault('rejected');
 }

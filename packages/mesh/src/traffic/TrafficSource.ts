@@ -4,23 +4,29 @@
 import { createSampler } from '@meshsim/engine';
 import type { Random, Sampler } from '@meshsim/engine';
 import { Call } from '../call/Call.js';
-import type { CallParent } from '../call/CallParent.js';
-import type { CallerRef } from '../call/CallerRef.js';
+import type { CallParent } from '../server/CallParent.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type {
   CallPolicy,
   ClosedTrafficConfig,
   OpenTrafficConfig,
   TrafficConfig,
 } from '../config/SimulationConfig.js';
-import type { World } from '../internal/World.js';
-import type { EdgeStats } from '../metrics/EdgeStats.js';
-import type { UpstreamClient } from '../policies/UpstreamClient.js';
-import { createUpstreamClient } from '../server/ServiceRuntime.js';
+import type { EdgeStats } from '../ports/EdgeStats.js';
+import type { UpstreamClient } from '../call/UpstreamClient.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
+import { createUpstreamClient } from './createUpstreamClient.js';
 import { RateSchedule } from './RateSchedule.js';
+import type { TrafficContext } from './TrafficContext.js';
+
+/** A traffic source: started once, it generates calls until the end of the run. */
+export interface TrafficSource {
+  /** Schedules the source's first calls. */
+  start(): void;
+}
 
 /** What every source shares: caller identity, target, edge, balancer, policy. */
-abstract class SourceBase implements CallParent {
+abstract class SourceBase implements CallParent, TrafficSource {
   protected readonly caller: CallerRef;
   protected readonly target: ServiceRuntime;
   protected readonly edge: EdgeStats;
@@ -31,25 +37,30 @@ abstract class SourceBase implements CallParent {
   protected readonly requestClass: string | null;
 
   constructor(
-    protected readonly world: World,
+    protected readonly context: TrafficContext,
     config: TrafficConfig,
     callerKey: number,
     index: number,
   ) {
     this.caller = { name: config.name, key: callerKey, node: null, instanceId: -1, service: null };
-    this.target = world.service(config.to);
-    this.edge = world.edge(config.name, config.to);
+    this.target = context.services.get(config.to);
+    this.edge = context.edges.get(config.name, config.to);
     const tag = `${config.name}#${index}`;
-    this.client = createUpstreamClient(world, this.caller, this.target, world.streams.stream(`lb/${tag}`));
-    this.edge.clients.push(this.client);
-    this.backoffRandom = world.streams.stream(`backoff/${tag}`);
-    this.policy = world.dataPlane.effectivePolicy(this.caller, config.policy, true);
+    this.client = createUpstreamClient(
+      context,
+      this.caller,
+      this.target,
+      context.streams.stream(`lb/${tag}`),
+    );
+    this.edge.counterSources.push(this.client);
+    this.backoffRandom = context.streams.stream(`backoff/${tag}`);
+    this.policy = context.dataPlane.effectivePolicy(this.caller, config.policy, true);
     this.requestClass = config.requestClass ?? null;
   }
 
   protected send(parent: CallParent): void {
     const call = new Call(
-      this.world,
+      this.context.calls,
       this.caller,
       this.target,
       this.policy,
@@ -73,14 +84,14 @@ export class OpenSource extends SourceBase {
   private readonly arrivals: Random;
 
   constructor(
-    world: World,
+    context: TrafficContext,
     private readonly config: OpenTrafficConfig,
     callerKey: number,
     index: number,
   ) {
-    super(world, config, callerKey, index);
+    super(context, config, callerKey, index);
     this.schedule = new RateSchedule(config.rate);
-    this.arrivals = world.streams.stream(`arrivals/${config.name}#${index}`);
+    this.arrivals = context.streams.stream(`arrivals/${config.name}#${index}`);
   }
 
   start(): void {
@@ -90,8 +101,8 @@ export class OpenSource extends SourceBase {
   onCallDone(): void {}
 
   private scheduleNext(): void {
-    const engine = this.world.engine;
-    const endMs = this.world.config.durationMs;
+    const engine = this.context.engine;
+    const endMs = this.context.durationMs;
     const next =
       this.config.arrival === 'poisson'
         ? this.schedule.nextPoisson(engine.now, endMs, this.arrivals)
@@ -123,13 +134,16 @@ export class ClosedSource extends SourceBase {
   private readonly thinkTime: Sampler;
 
   constructor(
-    world: World,
+    context: TrafficContext,
     private readonly config: ClosedTrafficConfig,
     callerKey: number,
     index: number,
   ) {
-    super(world, config, callerKey, index);
-    this.thinkTime = createSampler(config.thinkTimeMs, world.streams.stream(`think/${config.name}#${index}`));
+    super(context, config, callerKey, index);
+    this.thinkTime = createSampler(
+      config.thinkTimeMs,
+      context.streams.stream(`think/${config.name}#${index}`),
+    );
   }
 
   start(): void {
@@ -140,9 +154,9 @@ export class ClosedSource extends SourceBase {
 
   /** @internal Schedules the user's next request after a think time. */
   think(user: User): void {
-    const engine = this.world.engine;
+    const engine = this.context.engine;
     const at = engine.now + Math.max(0, this.thinkTime());
-    if (at < this.world.config.durationMs) engine.scheduleAt(at, onUserWakes, { source: this, user });
+    if (at < this.context.durationMs) engine.scheduleAt(at, onUserWakes, { source: this, user });
   }
 
   /** @internal */
@@ -157,12 +171,12 @@ function onUserWakes(arg: { source: ClosedSource; user: User }): void {
 
 /** Creates the source for a traffic entry. */
 export function createSource(
-  world: World,
+  context: TrafficContext,
   config: TrafficConfig,
   callerKey: number,
   index: number,
-): SourceBase {
+): TrafficSource {
   return config.kind === 'open'
-    ? new OpenSource(world, config, callerKey, index)
-    : new ClosedSource(world, config, callerKey, index);
+    ? new OpenSource(context, config, callerKey, index)
+    : new ClosedSource(context, config, callerKey, index);
 }

@@ -2,14 +2,14 @@
 // header matches): picks a version per attempt, then hands the balancer that version's endpoints.
 
 import type { Random } from '@meshsim/engine';
-import type { CallerRef } from '../call/CallerRef.js';
-import type { World } from '../internal/World.js';
-import type { PolicyCounters } from '../policies/ClientPolicy.js';
-import type { EndpointRouter } from '../policies/RouteHooks.js';
-import { canEnforce } from '../policies/capabilities.js';
+import type { CallerRef } from '../topology/CallerRef.js';
+import type { PolicyCounters } from '../ports/PolicyCounters.js';
+import type { EndpointRouter } from '../call/RouteHooks.js';
+import { canEnforce } from '../config/capabilities.js';
 import type { Instance } from '../server/Instance.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
-import type { ServiceVersions } from './ServiceVersions.js';
+import type { ServiceVersions } from '../server/ServiceVersions.js';
+import type { TrafficContext } from './TrafficContext.js';
 
 /**
  * Per-attempt version choice: a class route when the call's class matches one, else a weighted
@@ -47,23 +47,23 @@ export class VersionRouter implements EndpointRouter {
  * routes are ignored and calls spread over every endpoint, i.e. in proportion to replicas).
  */
 export function createVersionRouter(
-  world: World,
+  context: TrafficContext,
   caller: CallerRef,
   target: ServiceRuntime,
 ): VersionRouter | null {
   const versions = target.versions;
   if (!versions.weighted && !versions.hasRoutes) return null;
-  const enforcer = world.dataPlane.clientEnforcer(caller, target.name);
+  const enforcer = context.dataPlane.clientEnforcer(caller, target.name);
   if (!canEnforce(enforcer, 'traffic-split')) {
     const what = [versions.weighted ? 'version weights' : '', versions.hasRoutes ? 'class routes' : '']
       .filter((s) => s !== '')
       .join(' and ');
-    world.dataPlane.warn(
+    context.warnings.add(
       `traffic-split: ${what} of service "${target.name}" ignored for caller "${caller.name}" under mesh shape ` +
-        `"${world.dataPlane.shape}" (its ${enforcer} hop cannot split traffic); calls spread over all ` +
+        `"${context.dataPlane.shape}" (its ${enforcer} hop cannot split traffic); calls spread over all ` +
         `endpoints, i.e. in proportion to replica counts`,
     );
     return null;
   }
-  return new VersionRouter(versions, world.streams.stream(versions.splitStreamName(caller)));
+  return new VersionRouter(versions, context.streams.stream(versions.splitStreamName(caller)));
 }

@@ -1,10 +1,9 @@
 // Small SimulationConfig builders for mesh tests: a chain of services fed by one open-loop source.
 
-import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, NO_POLICY, defaultMeshConfig } from '../../src/index.js';
+import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, NO_POLICY, resolveMeshConfig } from '../../src/index.js';
 import type {
   CallConfig,
   CallPolicy,
-  MeshShapeName,
   ServiceConfig,
   SimulationConfig,
   TrafficConfig,
@@ -54,7 +53,7 @@ export function poisson(
 export function config(
   services: ServiceConfig[],
   traffic: TrafficConfig[],
-  overrides: Partial<SimulationConfig> & { shape?: MeshShapeName } = {},
+  overrides: Partial<SimulationConfig> & { shape?: string } = {},
 ): SimulationConfig {
   const { shape = 'none', ...rest } = overrides;
   return {
@@ -62,7 +61,7 @@ export function config(
     description: 'test scenario',
     seed: 1,
     durationMs: 10_000,
-    mesh: defaultMeshConfig(shape),
+    mesh: resolveMeshConfig({ shape }),
     network: DEFAULT_NETWORK,
     clusters: DEFAULT_CLUSTERS,
     services,

@@ -1,8 +1,14 @@
 // Builders for the mesh-shape tests: the documented benchmark conditions (a client→server pair at
 // 1000 rps, 1 KB, zero network, constant server time) and a two-cluster topology for route tests.
 
-import { NO_POLICY, defaultMeshConfig, simulate } from '../../src/index.js';
-import type { MeshConfig, ServiceConfig, SimulationConfig, SimulationResult } from '../../src/index.js';
+import { NO_POLICY, resolveMeshConfig, simulate } from '../../src/index.js';
+import type {
+  MeshConfig,
+  MeshOptions,
+  ServiceConfig,
+  SimulationConfig,
+  SimulationResult,
+} from '../../src/index.js';
 import { ZERO_NETWORK, call, service } from './configs.js';
 
 /** Server processing time in the calibration setup [ms] (constant, so the baseline has no spread). */
@@ -96,8 +102,10 @@ export function memoryMBPerProxy(result: SimulationResult, kind: string): number
   return (totals.memoryMiB / totals.count) * 1.048576;
 }
 
-/** The default mesh of `shape` (re-exported for brevity). */
-export const meshOf = defaultMeshConfig;
+/** The mesh of `shape` with `options` (defaults for the rest). */
+export function meshOf(shape: string, options: Omit<MeshOptions, 'shape'> = {}): MeshConfig {
+  return resolveMeshConfig({ shape, ...options });
+}
 
 /**
  * Two clusters: cluster-1 (one zone, two nodes) and cluster-2 (one node). `a` and `b` have two

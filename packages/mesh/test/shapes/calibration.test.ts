@@ -12,8 +12,9 @@ import {
   LINKERD_CITED,
   WAYPOINT_CITED,
   ZTUNNEL_CITED,
-} from '../../src/index.js';
-import type { CitedFigures, IstioVersion, MeshConfig } from '../../src/index.js';
+} from '../../src/internal/index.js';
+import type { IstioVersion, MeshConfig } from '../../src/index.js';
+import type { CitedFigures } from '../../src/internal/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { calibrate, memoryMBPerProxy, meshOf, vcpuPer1000Rps } from '../__helpers__/shapeHarness.js';
 

@@ -3,7 +3,6 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  APP_MESH_DEFAULT_RETRY,
   ENVOY_CONNECTION_POOL,
   ENVOY_OUTLIER_DETECTION,
   NO_DESTINATION_POLICY,
@@ -11,7 +10,8 @@ import {
   Simulation,
   simulate,
 } from '../../src/index.js';
-import type { MeshConfig, ServiceConfig, SimulationResult } from '../../src/index.js';
+import { APP_MESH_DEFAULT_RETRY } from '../../src/internal/index.js';
+import type { IstioSidecarMeshConfig, MeshConfig, ServiceConfig, SimulationResult } from '../../src/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { call, config, poisson, policy, service } from '../__helpers__/configs.js';
 import { meshOf } from '../__helpers__/shapeHarness.js';
@@ -217,7 +217,12 @@ describe('capability gaps per shape', () => {
   });
 
   it('istio-sidecar: an istioVersion that does not match the sidecar profile warns (the profile runs)', () => {
-    const result = run({ ...meshOf('istio-sidecar'), istioVersion: '1.4' });
+    // A config built by hand (not resolved) that pairs release 1.4 with the 1.24 profile.
+    const handBuilt: IstioSidecarMeshConfig = {
+      ...(meshOf('istio-sidecar') as IstioSidecarMeshConfig),
+      istioVersion: '1.4',
+    };
+    const result = run(handBuilt);
     expect(
       result.warnings.some((w) => w.includes('mesh.istioVersion is 1.4') && w.includes('1.20-1.24')),
     ).toBe(true);

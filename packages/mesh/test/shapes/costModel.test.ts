@@ -2,20 +2,13 @@
 // monthly prices from the documented price table, and the assumptions each shape adds to a result.
 
 import { describe, expect, it } from 'vitest';
-import {
-  AWS_US_EAST_1_PRICES,
-  HOURS_PER_MONTH,
-  ISTIO_SIDECAR_PROFILE,
-  shapeAssumptions,
-  simulate,
-} from '../../src/index.js';
-import type { MeshConfig } from '../../src/index.js';
+import { AWS_US_EAST_1_PRICES, shapeAssumptions, simulate } from '../../src/index.js';
+import { HOURS_PER_MONTH } from '../../src/internal/index.js';
+import type { MeshConfig, ProxyProfile } from '../../src/index.js';
 import { calibrationConfig, meshOf, twoClusterConfig } from '../__helpers__/shapeHarness.js';
 
-const withSidecar = (overrides: Partial<typeof ISTIO_SIDECAR_PROFILE>): MeshConfig => ({
-  ...meshOf('istio-sidecar'),
-  sidecar: { ...ISTIO_SIDECAR_PROFILE, ...overrides },
-});
+const withSidecar = (overrides: Partial<ProxyProfile>): MeshConfig =>
+  meshOf('istio-sidecar', { sidecar: overrides });
 
 describe('cost model', () => {
   it('prices CPU and memory per kind for a 730-hour month at the price table, and sums the kinds', () => {

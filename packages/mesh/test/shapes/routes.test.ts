@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Simulation, describeRoute } from '../../src/index.js';
-import type { LayeredConfig, MeshConfig, ServiceConfig } from '../../src/index.js';
+import type { MeshConfig, ServiceConfig } from '../../src/index.js';
 import { meshOf, twoClusterConfig } from '../__helpers__/shapeHarness.js';
 
 const N1 = 'cluster-1/zone-a/node-1';
@@ -104,7 +104,7 @@ describe('routes by mesh shape', () => {
       `cilium-ebpf@${N2}`,
     ]);
     expect(l7.crossCluster).toEqual([`cilium-ebpf@${N1}`, 'network:cross-cluster', `cilium-ebpf@${X1}`]);
-    const encrypted = routes({ ...meshOf('cilium'), encryption: true });
+    const encrypted = routes(meshOf('cilium', { encryption: true }));
     expect(encrypted.sameNode).toEqual([`cilium-ebpf@${N1}`, 'network:same-node', `cilium-ebpf@${N1}`]);
     expect(encrypted.crossNode).toEqual([
       `cilium-ebpf@${N1}`,
@@ -135,8 +135,7 @@ describe('routes by mesh shape', () => {
   });
 
   it('layered with sidecars inside and no cross-cluster hop: the in-cluster route everywhere', () => {
-    const layered: LayeredConfig = { inCluster: 'istio-sidecar', crossCluster: 'none' };
-    const r = routes(meshOf('layered', { layered }));
+    const r = routes(meshOf('layered', { inCluster: 'istio-sidecar', crossCluster: 'none' }));
     expect(r.crossCluster).toEqual(sidecarRoute('envoy-sidecar', N1, 'cross-cluster', X1));
   });
 

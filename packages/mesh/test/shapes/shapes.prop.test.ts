@@ -3,8 +3,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MESH_SHAPES, defaultMeshConfig, simulate } from '../../src/index.js';
-import type { CallPolicy, FaultConfig, MeshShapeName, ProxyRole, SimulationConfig } from '../../src/index.js';
+import { simulate, meshShapeNames, resolveMeshConfig } from '../../src/index.js';
+import type { CallPolicy, FaultConfig, ProxyRole, SimulationConfig } from '../../src/index.js';
 import { assertConservation, assertFinite, assertRetriesBounded } from '../__helpers__/assertions.js';
 import { call, poisson, service } from '../__helpers__/configs.js';
 
@@ -42,7 +42,7 @@ const arbFault: fc.Arbitrary<FaultConfig> = fc.record({
 
 const arbScenario = fc.record({
   seed: fc.integer({ min: 0, max: 1000 }),
-  shape: fc.constantFrom<MeshShapeName>(...MESH_SHAPES),
+  shape: fc.constantFrom(...meshShapeNames()),
   rps: fc.integer({ min: 20, max: 300 }),
   replicas: fc.integer({ min: 1, max: 3 }),
   waypointOnB: fc.boolean(),
@@ -62,7 +62,7 @@ function scenario(s: Scenario): SimulationConfig {
     description: '',
     seed: s.seed,
     durationMs: 2000,
-    mesh: defaultMeshConfig(s.shape),
+    mesh: resolveMeshConfig({ shape: s.shape }),
     network: {
       sameNodeMs: { kind: 'constant', value: 0.02 },
       sameZoneMs: { kind: 'constant', value: 0.1 },

@@ -1,18 +1,9 @@
-// Resolves `mesh` into a MeshConfig: the shape's defaults from defaultMeshConfig(shape, options) — so the
-// defaults that depend on istioVersion, appMeshLegacyAccount and layered follow — then the written overrides.
+// Resolves `mesh` into a MeshConfig: the written fields become MeshOptions (units converted), and the
+// shape registry resolves them (`resolveMeshConfig`), so every default follows from the options.
 
 import type { DistributionSpec } from '@meshsim/engine';
-import {
-  AWS_US_EAST_1_PRICES,
-  CILIUM_NODE_ENVOY_PROFILE,
-  EBPF_PROFILE,
-  LATTICE_HOP_PROFILE,
-  LINKERD_PROXY_PROFILE,
-  WAYPOINT_PROFILE,
-  ZTUNNEL_PROFILE,
-  defaultMeshConfig,
-} from '@meshsim/mesh';
-import type { MeshConfig, PriceTable, ProxyProfile, WaypointProfile } from '@meshsim/mesh';
+import { AWS_US_EAST_1_PRICES, resolveMeshConfig } from '@meshsim/mesh';
+import type { MeshConfig, MeshOptions, PriceTable, ProxyProfile, WaypointProfile } from '@meshsim/mesh';
 import type * as z from 'zod';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import type { Prices, ProxyProfileOverride, WaypointOverride } from '../profileSchema.js';
@@ -35,20 +26,16 @@ function size(value: number | string, unitBytes: number): number {
   return typeof value === 'number' ? value : parseByteSize(value) / unitBytes;
 }
 
-/** `base` with the written fields of `raw` applied (units converted). */
+/** The written fields of a profile override, in the model's units. */
 function profileOf(
   raw: RawProfile,
-  base: ProxyProfile,
   path: readonly PathSegment[],
   issues: PathIssue[],
-): ProxyProfile {
-  const latencyMs: DistributionSpec =
-    raw.latency === undefined
-      ? base.latencyMs
-      : resolveDistribution(raw.latency, [...path, 'latency'], issues);
+): Partial<ProxyProfile> {
+  const latencyMs: DistributionSpec | undefined =
+    raw.latency === undefined ? undefined : resolveDistribution(raw.latency, [...path, 'latency'], issues);
   return {
-    ...base,
-    latencyMs,
+    ...(latencyMs !== undefined && { latencyMs }),
     ...(raw.workers !== undefined && { workers: raw.workers === 'unlimited' ? Infinity : raw.workers }),
     ...(raw.cpuPerRequest !== undefined && { cpuMsPerRequest: ms(raw.cpuPerRequest) }),
     ...(raw.cpuPerKiB !== undefined && { cpuMsPerKiB: ms(raw.cpuPerKiB) }),
@@ -60,10 +47,10 @@ function profileOf(
   };
 }
 
-function waypointOf(raw: RawWaypoint, base: WaypointProfile, issues: PathIssue[]): WaypointProfile {
+function waypointOf(raw: RawWaypoint, issues: PathIssue[]): Partial<WaypointProfile> {
   return {
-    ...profileOf(raw, base, ['mesh', 'waypoint'], issues),
-    replicas: raw.replicas ?? base.replicas,
+    ...profileOf(raw, ['mesh', 'waypoint'], issues),
+    ...(raw.replicas !== undefined && { replicas: raw.replicas }),
   };
 }
 
@@ -90,30 +77,31 @@ function pricesOf(raw: RawPrices): PriceTable | null {
   return table;
 }
 
-/** The profile overrides of `raw`, each applied to the shape's default or, if the shape has none, to the kind's default. */
-function profileOverrides(raw: RawMeshObject, base: MeshConfig, issues: PathIssue[]): Partial<MeshConfig> {
-  const one = (
-    key: 'ztunnel' | 'linkerdProxy' | 'ebpf' | 'nodeProxy' | 'lattice',
-    fallback: ProxyProfile,
-  ) => {
+const PROFILE_KEYS = ['sidecar', 'ztunnel', 'linkerdProxy', 'ebpf', 'nodeProxy', 'lattice'] as const;
+
+/** The options written in a schema-valid `mesh` object, in the model's units. */
+function optionsOf(raw: RawMeshObject, issues: PathIssue[]): MeshOptions {
+  const options: MeshOptions = { shape: raw.shape };
+  if (raw.libraryServices !== undefined) options.libraryServices = raw.libraryServices;
+  if (raw.libraryCpuPerCall !== undefined) options.libraryCpuMsPerCall = ms(raw.libraryCpuPerCall);
+  for (const key of PROFILE_KEYS) {
     const value = raw[key];
-    return value === undefined
-      ? {}
-      : { [key]: profileOf(value, base[key] ?? fallback, ['mesh', key], issues) };
-  };
-  return {
-    ...(raw.sidecar !== undefined && {
-      sidecar: profileOf(raw.sidecar, base.sidecar, ['mesh', 'sidecar'], issues),
-    }),
-    ...one('ztunnel', ZTUNNEL_PROFILE),
-    ...(raw.waypoint !== undefined && {
-      waypoint: waypointOf(raw.waypoint, base.waypoint ?? WAYPOINT_PROFILE, issues),
-    }),
-    ...one('linkerdProxy', LINKERD_PROXY_PROFILE),
-    ...one('ebpf', EBPF_PROFILE),
-    ...one('nodeProxy', CILIUM_NODE_ENVOY_PROFILE),
-    ...one('lattice', LATTICE_HOP_PROFILE),
-  };
+    if (value !== undefined) options[key] = profileOf(value, ['mesh', key], issues);
+  }
+  if (raw.waypoint !== undefined) options.waypoint = waypointOf(raw.waypoint, issues);
+  if (raw.endpointUpdateDelay !== undefined) options.endpointUpdateDelayMs = ms(raw.endpointUpdateDelay);
+  if (raw.loadBalancer !== undefined) options.loadBalancer = raw.loadBalancer;
+  if (raw.defaultPolicy !== undefined) options.defaultPolicy = policyOf(raw.defaultPolicy).policy;
+  if (raw.mtls !== undefined) options.mtls = raw.mtls;
+  if (raw.encryption !== undefined) options.encryption = raw.encryption;
+  if (raw.prices !== undefined) options.prices = pricesOf(raw.prices);
+  if (raw.istioVersion !== undefined) options.istioVersion = raw.istioVersion;
+  if (raw.appMeshLegacyAccount !== undefined) options.appMeshLegacyAccount = raw.appMeshLegacyAccount;
+  if (raw.layered !== undefined) {
+    options.inCluster = raw.layered.inCluster;
+    options.crossCluster = raw.layered.crossCluster;
+  }
+  return options;
 }
 
 /**
@@ -123,26 +111,7 @@ function profileOverrides(raw: RawMeshObject, base: MeshConfig, issues: PathIssu
  * @param issues - Receives problems only found while resolving (the engine's distribution checks).
  */
 export function buildMesh(raw: RawScenario['mesh'], issues: PathIssue[]): MeshConfig {
-  if (raw === undefined) return defaultMeshConfig(SCENARIO_DEFAULTS.mesh);
-  if (typeof raw === 'string') return defaultMeshConfig(raw);
-  // Options whose defaults other defaults depend on (profiles, default policy) go to defaultMeshConfig.
-  const base = defaultMeshConfig(raw.shape, {
-    ...(raw.istioVersion !== undefined && { istioVersion: raw.istioVersion }),
-    ...(raw.appMeshLegacyAccount !== undefined && { appMeshLegacyAccount: raw.appMeshLegacyAccount }),
-    ...(raw.layered !== undefined && { layered: raw.layered }),
-  });
-  return {
-    ...base,
-    libraryServices: raw.libraryServices ?? base.libraryServices,
-    libraryCpuMsPerCall:
-      raw.libraryCpuPerCall === undefined ? base.libraryCpuMsPerCall : ms(raw.libraryCpuPerCall),
-    ...profileOverrides(raw, base, issues),
-    endpointUpdateDelayMs:
-      raw.endpointUpdateDelay === undefined ? base.endpointUpdateDelayMs : ms(raw.endpointUpdateDelay),
-    loadBalancer: raw.loadBalancer ?? base.loadBalancer,
-    defaultPolicy: raw.defaultPolicy === undefined ? base.defaultPolicy : policyOf(raw.defaultPolicy).policy,
-    ...(raw.mtls !== undefined && { mtls: raw.mtls }),
-    ...(raw.encryption !== undefined && { encryption: raw.encryption }),
-    ...(raw.prices !== undefined && { prices: pricesOf(raw.prices) }),
-  };
+  if (raw === undefined) return resolveMeshConfig({ shape: SCENARIO_DEFAULTS.mesh });
+  if (typeof raw === 'string') return resolveMeshConfig({ shape: raw });
+  return resolveMeshConfig(optionsOf(raw, issues));
 }

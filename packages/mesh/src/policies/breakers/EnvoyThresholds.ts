@@ -1,9 +1,10 @@
 // Envoy's cluster circuit-breaker thresholds in a client proxy (max_connections, max_pending_requests,
 // max_requests): an attempt over a limit fails at once with a local 503 ("overflow"), never queued.
 
-import type { AttemptResult } from '../../call/AttemptResult.js';
+import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { ConnectionPoolConfig } from '../../config/PolicyConfig.js';
-import type { ClientPolicy, PolicyCounters } from '../ClientPolicy.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { BREAKER_OVERFLOW, addCount } from '../policyEvents.js';
 import { requireNumber } from '../requireNumber.js';
 

@@ -1,10 +1,11 @@
 // Error-percentage circuit breaker per (caller, destination), Hystrix / resilience4j style: opens on
 // a high failure rate over a rolling window, fails attempts fast while open, then probes.
 
-import type { AttemptResult } from '../../call/AttemptResult.js';
+import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { ErrorRateBreakerConfig } from '../../config/PolicyConfig.js';
 import type { Instance } from '../../server/Instance.js';
-import type { ClientPolicy, PolicyCounters } from '../ClientPolicy.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { isPolicyFailure } from '../policyFailure.js';
 import { BREAKER_HALF_OPEN_PROBES, BREAKER_OPENED, BREAKER_OPEN_MS, addCount } from '../policyEvents.js';
 import { requireNumber } from '../requireNumber.js';

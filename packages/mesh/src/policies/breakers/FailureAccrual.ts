@@ -2,10 +2,11 @@
 // it unavailable for an exponentially growing penalty, then one probe decides; all unavailable ⇒ 503.
 
 import type { Random } from '@meshsim/engine';
-import type { AttemptResult } from '../../call/AttemptResult.js';
+import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { FailureAccrualConfig } from '../../config/PolicyConfig.js';
 import type { Instance } from '../../server/Instance.js';
-import type { ClientPolicy, PolicyCounters } from '../ClientPolicy.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { isPolicyFailure } from '../policyFailure.js';
 import {
   BREAKER_HALF_OPEN_PROBES,

@@ -1,10 +1,11 @@
 // The AWS SDK standard-mode retry quota: a token bucket per client; each retry pays retryCost
 // (timeoutCost after a timeout), a success refunds successRefund or the cost of the retry that succeeded.
 
-import type { AttemptResult } from '../../call/AttemptResult.js';
+import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
 import type { Instance } from '../../server/Instance.js';
-import type { ClientPolicy, PolicyCounters } from '../ClientPolicy.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
 import { requireNumber } from '../requireNumber.js';
 

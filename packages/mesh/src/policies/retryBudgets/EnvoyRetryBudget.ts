@@ -1,10 +1,11 @@
 // Envoy's limit on concurrent retries per cluster: the `retry_budget` (a percentage of active +
 // pending requests, with a floor) or, without a budget, the fixed `max_retries` threshold.
 
-import type { AttemptResult } from '../../call/AttemptResult.js';
+import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
 import type { Instance } from '../../server/Instance.js';
-import type { ClientPolicy, PolicyCounters } from '../ClientPolicy.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
 import { requireNumber } from '../requireNumber.js';
 

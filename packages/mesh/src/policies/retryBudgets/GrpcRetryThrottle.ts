@@ -1,10 +1,11 @@
 // gRPC retry throttling (gRFC A6): a token count per client, −1 per failed attempt, +tokenRatio per
 // successful one; retries are allowed only while the count is above maxTokens / 2.
 
-import type { AttemptResult } from '../../call/AttemptResult.js';
+import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
 import type { Instance } from '../../server/Instance.js';
-import type { ClientPolicy, PolicyCounters } from '../ClientPolicy.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { isPolicyFailure } from '../policyFailure.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
 import { requireNumber } from '../requireNumber.js';

@@ -1,7 +1,8 @@
 // Linkerd's retry budget: Tower's `TpsBudget` (tower/src/retry/budget/tps_budget.rs), which
 // linkerd2-proxy uses. Calls deposit tokens and retries withdraw them, in 10 slots of ttl/10.
 
-import type { ClientPolicy, PolicyCounters } from '../ClientPolicy.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
 import { requireNumber } from '../requireNumber.js';

@@ -1,7 +1,7 @@
 // Builds the retry-budget policy of a RetryBudgetConfig (Linkerd, Envoy, gRPC or AWS SDK kind).
 
 import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
-import type { ClientPolicy } from '../ClientPolicy.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import { AwsRetryQuota } from './AwsRetryQuota.js';
 import { EnvoyRetryBudget } from './EnvoyRetryBudget.js';
 import { GrpcRetryThrottle } from './GrpcRetryThrottle.js';

@@ -1,0 +1,24 @@
+// A model assembled from a resolved config, ready to run: the parts the run's results are read from.
+
+import type { Engine } from '@meshsim/engine';
+import type { SimulationConfig } from '../config/SimulationConfig.js';
+import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
+import type { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
+import type { Warnings } from '../ports/Warnings.js';
+import type { Instance } from '../server/Instance.js';
+import type { ServiceDirectory } from '../server/ServiceDirectory.js';
+import type { TrafficSource } from '../traffic/TrafficSource.js';
+
+/** The assembled parts of one run. */
+export interface Model {
+  readonly config: SimulationConfig;
+  readonly engine: Engine;
+  readonly warnings: Warnings;
+  readonly edges: EdgeStatsTable;
+  readonly services: ServiceDirectory;
+  /** Every instance, indexed by `Instance.id` (placement order). */
+  readonly instances: readonly Instance[];
+  readonly dataPlane: DataPlane;
+  /** The traffic sources, not started yet. */
+  readonly sources: readonly TrafficSource[];
+}

@@ -1,0 +1,105 @@
+// Assembles a runnable model from a resolved config: topology, services and their instances, the mesh
+// shape's data plane, the contexts each layer works in, call plans, inbound protections, traffic sources
+// and faults. Nothing runs yet; the order of construction fixes the order of same-time events.
+
+import { RandomStreams } from '@meshsim/engine';
+import type { Engine } from '@meshsim/engine';
+import { CallContext } from '../call/CallContext.js';
+import { Transport } from '../call/Transport.js';
+import type { SimulationConfig } from '../config/SimulationConfig.js';
+import { createDataPlane } from '../shapes/createDataPlane.js';
+import { scheduleFaults } from '../faults/FaultScheduler.js';
+import type { BulkheadSlots } from '../policies/Bulkhead.js';
+import type { PolicyContext } from '../policies/PolicyContext.js';
+import { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
+import { RunStreams } from '../ports/RunStreams.js';
+import { Warnings } from '../ports/Warnings.js';
+import { Instance } from '../server/Instance.js';
+import { createInboundProtection } from '../server/protection/createInboundProtection.js';
+import { ServiceDirectory } from '../server/ServiceDirectory.js';
+import { ServiceRuntime } from '../server/ServiceRuntime.js';
+import { Network } from '../topology/Network.js';
+import { Topology } from '../topology/Topology.js';
+import { createSource } from '../traffic/TrafficSource.js';
+import type { TrafficContext } from '../traffic/TrafficContext.js';
+import { wireCallPlan } from '../traffic/wireCallPlan.js';
+import type { Model } from './Model.js';
+
+/** Builds the model of `config` on `engine` (an empty engine at time 0). */
+export function buildModel(config: SimulationConfig, engine: Engine): Model {
+  const streams = new RunStreams(new RandomStreams(config.seed));
+  const warnings = new Warnings();
+  const edges = new EdgeStatsTable();
+  const network = new Network(config.network, streams.stream('network'));
+  const transport = new Transport(engine, network);
+
+  // Services and their instances, placed deterministically.
+  const topology = new Topology(config.clusters);
+  const services = new ServiceDirectory();
+  const instances: Instance[] = [];
+  const instancePorts = { engine, responder: transport };
+  let callerKey = 0;
+  for (const serviceConfig of config.services) {
+    const service = new ServiceRuntime(streams, serviceConfig);
+    services.add(service);
+    const nodes = topology.place(serviceConfig.cluster, serviceConfig.replicas);
+    nodes.forEach((node, index) => {
+      const instance = new Instance(instancePorts, service, index, instances.length, node, callerKey++);
+      service.instances.push(instance);
+      instances.push(instance);
+    });
+    service.refreshEndpoints();
+  }
+  const dataPlane = createDataPlane({
+    config,
+    instances,
+    topology,
+    engine,
+    streams,
+    warnings,
+    onForward: transport.step,
+  });
+  const shape = config.mesh.shape;
+  const bulkheadSlots = new Map<string, BulkheadSlots>();
+  const policies: PolicyContext = {
+    engine,
+    streams,
+    warnings,
+    shape,
+    meshLoadBalancer: config.mesh.loadBalancer,
+    clientEnforcer: (caller, target) => dataPlane.clientEnforcer(caller, target),
+    shapeClientPolicies: (caller, target) => dataPlane.shapeClientPolicies?.(caller, target) ?? [],
+    bulkheadsOf: (name) => services.get(name).config.inbound?.bulkheads,
+    bulkheadSlots,
+  };
+  const traffic: TrafficContext = {
+    engine,
+    durationMs: config.durationMs,
+    streams,
+    calls: new CallContext(engine, dataPlane, transport),
+    dataPlane,
+    warnings,
+    edges,
+    services,
+    policies,
+  };
+
+  // Sources first, so their edges are listed first.
+  const sources = config.traffic.map((source, index) => createSource(traffic, source, callerKey++, index));
+  for (const service of services.values()) {
+    service.downstream = wireCallPlan(traffic, service);
+    const protection = createInboundProtection(
+      service,
+      dataPlane.serverEnforcer(service.name),
+      { warnings, shape },
+      transport,
+    );
+    service.protection = protection;
+    service.propagatesDeadlines = protection?.deadlines ?? false;
+  }
+  scheduleFaults(
+    { engine, durationMs: config.durationMs, mesh: config.mesh, services, dataPlane, streams, warnings },
+    config.faults,
+  );
+  return { config, engine, warnings, edges, services, instances, dataPlane, sources };
+}

@@ -1,0 +1,36 @@
+// What every call of a run shares: the clock, the timeout timers grouped by delay, the mesh shape's
+// routes and the transport that walks them.
+
+import type { Engine } from '@meshsim/engine';
+import { DelayTimerPool } from '../ports/DelayTimerPool.js';
+import type { Attempt } from './Attempt.js';
+import type { CallRoutes } from './CallRoutes.js';
+import type { Transport } from './Transport.js';
+
+/** A call whose overall timeout can fire. */
+export interface TimedCall {
+  overallTimedOut(): void;
+}
+
+// PERF: module-level handlers with the call/attempt as argument: no closure per timer.
+function onOverallTimeout(call: TimedCall): void {
+  call.overallTimedOut();
+}
+function onPerTryTimeout(attempt: Attempt): void {
+  attempt.call.perTryTimedOut(attempt);
+}
+
+/** The shared context of calls. Calls with one timeout share a FIFO of timers (see DelayTimerPool). */
+export class CallContext {
+  readonly overallTimers: DelayTimerPool<TimedCall>;
+  readonly perTryTimers: DelayTimerPool<Attempt>;
+
+  constructor(
+    readonly engine: Engine,
+    readonly routes: CallRoutes,
+    readonly transport: Transport,
+  ) {
+    this.overallTimers = new DelayTimerPool(engine, onOverallTimeout);
+    this.perTryTimers = new DelayTimerPool(engine, onPerTryTimeout);
+  }
+}

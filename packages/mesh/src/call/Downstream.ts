@@ -1,0 +1,73 @@
+// One entry of a service's call plan, wired to its target: starts a Call per request with the entry's
+// policy, edge stats, backoff stream and the calling instance's client (created on first use).
+
+import type { Random } from '@meshsim/engine';
+import type { CallConfig, CallPolicy } from '../config/SimulationConfig.js';
+import type { EdgeStats } from '../ports/EdgeStats.js';
+import type { DownstreamCall } from '../server/DownstreamCall.js';
+import type { ServerRequest } from '../server/ServerRequest.js';
+import type { ServiceRuntime } from '../server/ServiceRuntime.js';
+import type { CallerRef } from '../topology/CallerRef.js';
+import { Call } from './Call.js';
+import type { CallContext } from './CallContext.js';
+import type { UpstreamClient } from './UpstreamClient.js';
+
+/** How the assembly builds what an entry's calls need, per calling instance. */
+export interface DownstreamWiring {
+  /** The policy calls from `caller` run with (the mesh may fill in its default). */
+  policyFor(caller: CallerRef): CallPolicy;
+  /** A new client (balancer + policies + route features) of the target for `caller`, running `policy`. */
+  createClient(caller: CallerRef, policy: CallPolicy): UpstreamClient;
+}
+
+/** A call-plan entry of `source`, calling `target`. */
+export class Downstream implements DownstreamCall {
+  private readonly clients = new Map<number, UpstreamClient>();
+  private resolvedPolicy: CallPolicy | null = null;
+
+  constructor(
+    private readonly context: CallContext,
+    /** The calling service (its deadline propagation decides whether calls carry the request's deadline). */
+    private readonly source: ServiceRuntime,
+    readonly config: CallConfig,
+    readonly target: ServiceRuntime,
+    readonly edge: EdgeStats,
+    readonly backoffRandom: Random,
+    private readonly wiring: DownstreamWiring,
+  ) {}
+
+  /** The policy this entry's calls run with (the same for every instance of the calling service). */
+  policy(caller: CallerRef): CallPolicy {
+    if (this.resolvedPolicy === null) this.resolvedPolicy = this.wiring.policyFor(caller);
+    return this.resolvedPolicy;
+  }
+
+  /** The caller's own client (balancer + policies) for this target, created on first use. */
+  clientFor(caller: CallerRef): UpstreamClient {
+    let client = this.clients.get(caller.key);
+    if (client === undefined) {
+      client = this.wiring.createClient(caller, this.policy(caller));
+      this.clients.set(caller.key, client);
+    }
+    return client;
+  }
+
+  start(request: ServerRequest, caller: CallerRef): void {
+    const call = new Call(
+      this.context,
+      caller,
+      this.target,
+      this.policy(caller),
+      this.edge,
+      this.clientFor(caller),
+      this.backoffRandom,
+      request,
+      this.config.optional,
+    );
+    const propagates = this.source.propagatesDeadlines;
+    if (propagates) request.trackCall(call);
+    call.requestClass = request.attempt.requestClass;
+    // With propagation the request's deadline travels with the call (docs/policies/deadlines.md).
+    call.start(propagates ? request.attempt.deadlineMs : Infinity);
+  }
+}

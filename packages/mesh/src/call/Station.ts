@@ -1,0 +1,21 @@
+// A step on the path of an attempt: a proxy traversal or a network transfer between two nodes.
+
+import type { Node } from '../topology/Topology.js';
+
+/** What the transport needs of a proxy on a route (the mesh shapes' Proxy implements it). */
+export interface StationProxy {
+  /** False while crashed or without a valid certificate. */
+  readonly up: boolean;
+  /** Takes a traveller; hands it back to the transport once processed. `kib`: its payload [KiB]. */
+  enter(traveller: object, kib: number): void;
+}
+
+/**
+ * One step of a route; a route is walked forward for the request and backward for the response.
+ * A proxy station may carry the payload of its route's target service [KiB] per direction, for
+ * proxies that charge CPU per KiB (`ProxyProfile.cpuMsPerKiB`); absent = 0. `P` is the proxy type
+ * of the shape that built the route.
+ */
+export type Station<P extends StationProxy = StationProxy> =
+  | { kind: 'proxy'; proxy: P; requestKiB?: number; responseKiB?: number }
+  | { kind: 'network'; from: Node | null; to: Node | null };

@@ -1,0 +1,71 @@
+// Moves attempts along their routes: network transfers and proxy traversals forward to the
+// instance, then back to the caller with the result. The only place that walks routes.
+
+import type { Engine } from '@meshsim/engine';
+import type { Attempt } from './Attempt.js';
+import type { AttemptResult } from '../config/AttemptResult.js';
+import type { Responder } from '../server/Responder.js';
+import type { Network } from '../topology/Network.js';
+
+/** Walks routes. `arrive` delivers a request to its instance; `deliver` hands a response to its call. */
+export class Transport implements Responder {
+  constructor(
+    private readonly engine: Engine,
+    private readonly network: Network,
+  ) {}
+
+  /** Sends the attempt's request from the caller towards its instance. */
+  sendRequest(attempt: Attempt): void {
+    attempt.direction = 1;
+    attempt.position = -1;
+    this.step(attempt);
+  }
+
+  /**
+   * Sends the response back from the instance towards the caller. (Every inbound request is an
+   * Attempt: the transport delivered it.)
+   */
+  sendResponse(attempt: Attempt, result: AttemptResult): void {
+    attempt.result = result;
+    attempt.direction = -1;
+    attempt.position = attempt.route.length;
+    this.step(attempt);
+  }
+
+  /** Shared handler for network and proxy completions (no closure per event). */
+  readonly step = (traveller: object): void => {
+    // Only attempts travel: proxies hand back what the transport gave them.
+    const attempt = traveller as Attempt;
+    const position = attempt.position + attempt.direction;
+    attempt.position = position;
+    const route = attempt.route;
+    if (position === route.length) {
+      attempt.instance.arrive(attempt);
+      return;
+    }
+    if (position < 0) {
+      attempt.call.onAttemptResult(attempt);
+      return;
+    }
+    const station = route[position];
+    if (station === undefined) throw new Error(`Transport: route position ${position} out of range`);
+    if (station.kind === 'network') {
+      const delayMs =
+        attempt.direction === 1
+          ? this.network.delayMs(station.from, station.to)
+          : this.network.delayMs(station.to, station.from);
+      this.engine.schedule(delayMs, this.step, attempt);
+    } else if (station.proxy.up) {
+      station.proxy.enter(attempt, (attempt.direction === 1 ? station.requestKiB : station.responseKiB) ?? 0);
+    } else if (attempt.direction === 1) {
+      // A dead proxy on the way in: the connection is refused; the failure travels back from here.
+      attempt.result = 'connect-failure';
+      attempt.direction = -1;
+      this.engine.schedule(0, this.step, attempt);
+    } else {
+      // A dead proxy on the way back: the caller sees its connection reset.
+      attempt.result = 'reset';
+      this.engine.schedule(0, this.step, attempt);
+    }
+  };
+}

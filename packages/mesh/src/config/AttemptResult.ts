@@ -1,0 +1,15 @@
+// How one attempt of a call ended: the outcomes callers, servers and policies exchange.
+
+/** Outcome of one attempt. */
+export type AttemptResult =
+  | 'ok'
+  | 'error' // 500 from the application
+  | 'rejected' // 503: server queue full
+  | 'connect-failure'
+  | 'reset'
+  | 'per-try-timeout'
+  | 'no-endpoints'
+  | 'breaker-open' // local 503: a client-side circuit breaker or threshold refused the attempt
+  | 'rate-limited' // 429 from the server's rate limiter
+  | 'denied' // 403 from an authorization policy
+  | 'deadline-exceeded'; // 504: the server dropped work whose propagated deadline had passed

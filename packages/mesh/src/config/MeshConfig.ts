@@ -1,0 +1,262 @@
+// The mesh shape of a simulation and its cost profiles: the options a user writes (MeshOptions) and the
+// config resolved from them (MeshConfig, a union with one member per built-in shape). Plain data only;
+// each shape's defaults and behaviour live in shapes/<shape>/.
+
+import type { DistributionSpec } from '@meshsim/engine';
+import type { CallPolicy } from './SimulationConfig.js';
+
+/** Names of the built-in mesh shapes (docs/mesh-shapes/ has one page per shape). */
+export type BuiltInShapeName =
+  | 'none'
+  | 'library'
+  | 'istio-sidecar'
+  | 'istio-ambient'
+  | 'linkerd'
+  | 'cilium'
+  | 'app-mesh'
+  | 'consul'
+  | 'vpc-lattice'
+  | 'layered';
+
+/**
+ * The name of a mesh shape: a built-in one, or one registered with `registerMeshShape`. The shape list
+ * a run accepts is the registry's (`meshShapeNames()`).
+ */
+export type MeshShapeName = BuiltInShapeName;
+
+/**
+ * Istio releases with a cited sidecar profile (config/profiles/istio.ts): 1.4; 1.5–1.8; 1.9–1.16;
+ * 1.20–1.24. 1.17–1.19 are missing on purpose: their performance pages give charts only.
+ */
+export type IstioVersion =
+  | '1.4'
+  | '1.5'
+  | '1.6'
+  | '1.7'
+  | '1.8'
+  | '1.9'
+  | '1.10'
+  | '1.11'
+  | '1.12'
+  | '1.13'
+  | '1.14'
+  | '1.15'
+  | '1.16'
+  | '1.20'
+  | '1.21'
+  | '1.22'
+  | '1.23'
+  | '1.24';
+
+/** Per-proxy cost profile (one traversal = one direction through the proxy). */
+export interface ProxyProfile {
+  /** Processing time per traversal [ms]; the worker is busy for this long. */
+  latencyMs: DistributionSpec;
+  /** Worker threads; traversals beyond this wait in FIFO order. */
+  workers: number;
+  /** CPU consumed per request (both directions together) [ms of one core]. */
+  cpuMsPerRequest: number;
+  /** Memory at rest [MiB]. */
+  memoryBaseMiB: number;
+  /** Memory per endpoint in its configuration (xDS config size) [KiB]. */
+  memoryPerEndpointKiB: number;
+  /** CPU per KiB of payload, per traversal [ms of one core]; payload sizes come from `ServiceConfig.requestBytes`/`responseBytes`. @defaultValue 0 */
+  cpuMsPerKiB?: number;
+  /** Memory per pooled upstream connection (one per caller instance × target instance routed through it) [KiB]. @defaultValue 0 */
+  memoryPerConnectionKiB?: number;
+}
+
+/** An Istio ambient waypoint: an Envoy deployment per service, its profile and replica count. */
+export interface WaypointProfile extends ProxyProfile {
+  /** Waypoint pods per service that has one (a service's own `waypoint: { replicas }` overrides it). */
+  replicas: number;
+}
+
+/** List prices used to put a monthly price on proxy resources (config/profiles/prices.ts documents the defaults). */
+export interface PriceTable {
+  /** Where and when the prices were taken, printed with the result. */
+  label: string;
+  /** Price of one vCPU for one hour [USD]. */
+  vcpuHourUsd: number;
+  /** Price of one GiB of memory for one hour [USD]. */
+  gibHourUsd: number;
+  /** VPC Lattice: price per service per hour [USD]. */
+  latticeServiceHourUsd: number;
+  /** VPC Lattice: price per GB processed [USD]. */
+  latticeGbUsd: number;
+  /** VPC Lattice: price per million requests [USD]. */
+  latticeMillionRequestsUsd: number;
+}
+
+/** Balancers a mesh can use by default (parameters at their documented defaults). */
+export type MeshLoadBalancer = 'round-robin' | 'random' | 'least-request' | 'peak-ewma';
+
+/** What carries calls between clusters in the `layered` shape. */
+export type CrossClusterHop = 'vpc-lattice' | 'none';
+
+/**
+ * The mesh as a user writes it, in the model's units: a shape and any overrides. Every field but
+ * `shape` is optional; a field a shape does not use is kept (so switching shapes keeps it) and ignored.
+ * `resolveMeshConfig` turns these options into a {@link MeshConfig}.
+ */
+export interface MeshOptions {
+  /** The mesh shape. */
+  shape: string;
+  /** Delay before an endpoint change (crash, restart) reaches the callers' balancers [ms]. @defaultValue 1000 (an assumption) */
+  endpointUpdateDelayMs?: number;
+  /** Default balancer of callers when a destination sets none. @defaultValue per shape */
+  loadBalancer?: MeshLoadBalancer;
+  /** Policy the library or proxy applies to calls whose scenario entry sets none. @defaultValue per shape */
+  defaultPolicy?: CallPolicy;
+  /** Whether the data plane authenticates both ends with mTLS. @defaultValue per shape */
+  mtls?: boolean;
+  /** Lifetime of workload certificates [ms]. @defaultValue 24 h */
+  certificateLifetimeMs?: number;
+  /** Prices for `ProxyTotals.costPerMonthUsd`; null = no prices. @defaultValue AWS us-east-1 list prices */
+  prices?: PriceTable | null;
+  /** `library`: the services that use the library. @defaultValue 'all' */
+  libraryServices?: readonly string[] | 'all';
+  /** `library`: CPU the library costs per call in the calling app [ms of one core]. @defaultValue 0.02 (an assumption) */
+  libraryCpuMsPerCall?: number;
+  /** `istio-sidecar`: the release whose cited sidecar profile applies. @defaultValue '1.24' */
+  istioVersion?: IstioVersion;
+  /** `app-mesh`: the account had meshes before 2020-07-29. @defaultValue false */
+  appMeshLegacyAccount?: boolean;
+  /** `cilium`: transparent WireGuard encryption between nodes. @defaultValue false */
+  encryption?: boolean;
+  /** `layered`: the shape inside clusters (any but `layered`). @defaultValue 'istio-ambient' */
+  inCluster?: string;
+  /** `layered`: what carries calls between clusters. @defaultValue 'vpc-lattice' */
+  crossCluster?: CrossClusterHop;
+  /** Envoy sidecar profile overrides (`istio-sidecar`, `app-mesh`, `consul`). */
+  sidecar?: Partial<ProxyProfile>;
+  /** `istio-ambient`: ztunnel profile overrides. */
+  ztunnel?: Partial<ProxyProfile>;
+  /** `istio-ambient`: waypoint profile overrides. */
+  waypoint?: Partial<WaypointProfile>;
+  /** `linkerd`: linkerd2-proxy profile overrides. */
+  linkerdProxy?: Partial<ProxyProfile>;
+  /** `cilium`: eBPF datapath profile overrides. */
+  ebpf?: Partial<ProxyProfile>;
+  /** `cilium`: per-node Envoy profile overrides. */
+  nodeProxy?: Partial<ProxyProfile>;
+  /** `vpc-lattice` (and `layered` between clusters): Lattice hop profile overrides. */
+  lattice?: Partial<ProxyProfile>;
+}
+
+/** What every resolved mesh config holds, whatever its shape. */
+export interface MeshConfigBase {
+  readonly shape: string;
+  /** Delay before an endpoint change (crash, restart) reaches the callers' load balancers [ms]. */
+  readonly endpointUpdateDelayMs: number;
+  /**
+   * Load-balancing algorithm of callers when the destination sets none (at its default parameters:
+   * least-request `choiceCount` 2; peak-EWMA 30 ms default RTT, 10 s decay).
+   */
+  readonly loadBalancer: MeshLoadBalancer;
+  /** Policy the library or proxy applies to calls whose scenario entry sets none (Istio: 2 retries). */
+  readonly defaultPolicy: CallPolicy;
+  /** Whether the data plane authenticates both ends with mTLS. */
+  readonly mtls: boolean;
+  /**
+   * Lifetime of workload certificates [ms]; they are rotated at half their lifetime, so during a control-plane
+   * outage each proxy's certificate expires between 50 % and 100 % of this after the outage starts.
+   */
+  readonly certificateLifetimeMs: number;
+  /** Prices for `ProxyTotals.costPerMonthUsd`; null = no prices. */
+  readonly prices: PriceTable | null;
+  /** The options this config was resolved from: switching shapes resolves them again. */
+  readonly options: MeshOptions;
+}
+
+/** `none`: no mesh; applications apply their own policies, kube-proxy picks endpoints. */
+export interface NoneMeshConfig extends MeshConfigBase {
+  readonly shape: 'none';
+}
+
+/** `library`: a shared in-process client library, optionally adopted by only some services. */
+export interface LibraryMeshConfig extends MeshConfigBase {
+  readonly shape: 'library';
+  /** The services that use the library (callers not listed apply no policy). */
+  readonly libraryServices: readonly string[] | 'all';
+  /** CPU the library costs per call in the calling app [ms of one core]. */
+  readonly libraryCpuMsPerCall: number;
+}
+
+/** `istio-sidecar`: an Envoy sidecar per pod. */
+export interface IstioSidecarMeshConfig extends MeshConfigBase {
+  readonly shape: 'istio-sidecar';
+  /** The release whose cited figures the default `sidecar` profile has. */
+  readonly istioVersion: IstioVersion;
+  readonly sidecar: ProxyProfile;
+}
+
+/** `istio-ambient`: a ztunnel per node, waypoints for services that ask for one. */
+export interface IstioAmbientMeshConfig extends MeshConfigBase {
+  readonly shape: 'istio-ambient';
+  readonly ztunnel: ProxyProfile;
+  readonly waypoint: WaypointProfile;
+}
+
+/** `linkerd`: a linkerd2-proxy sidecar per pod. */
+export interface LinkerdMeshConfig extends MeshConfigBase {
+  readonly shape: 'linkerd';
+  readonly linkerdProxy: ProxyProfile;
+}
+
+/** `cilium`: an eBPF datapath per node, a per-node Envoy for L7 policies, optional WireGuard. */
+export interface CiliumMeshConfig extends MeshConfigBase {
+  readonly shape: 'cilium';
+  readonly ebpf: ProxyProfile;
+  readonly nodeProxy: ProxyProfile;
+  /** Transparent WireGuard encryption between nodes (its cost is an assumption). */
+  readonly encryption: boolean;
+}
+
+/** `app-mesh`: AWS App Mesh's Envoy sidecars. */
+export interface AppMeshMeshConfig extends MeshConfigBase {
+  readonly shape: 'app-mesh';
+  readonly sidecar: ProxyProfile;
+  /** The account had meshes before 2020-07-29 (Envoy circuit-breaker defaults, no implicit retries). */
+  readonly appMeshLegacyAccount: boolean;
+}
+
+/** `consul`: Consul service mesh's Envoy sidecars. */
+export interface ConsulMeshConfig extends MeshConfigBase {
+  readonly shape: 'consul';
+  readonly sidecar: ProxyProfile;
+}
+
+/** `vpc-lattice`: one managed VPC Lattice hop per call. */
+export interface VpcLatticeMeshConfig extends MeshConfigBase {
+  readonly shape: 'vpc-lattice';
+  readonly lattice: ProxyProfile;
+}
+
+/** A mesh config that can run inside clusters of a `layered` mesh (any shape but `layered`). */
+export type InClusterMeshConfig =
+  | NoneMeshConfig
+  | LibraryMeshConfig
+  | IstioSidecarMeshConfig
+  | IstioAmbientMeshConfig
+  | LinkerdMeshConfig
+  | CiliumMeshConfig
+  | AppMeshMeshConfig
+  | ConsulMeshConfig
+  | VpcLatticeMeshConfig;
+
+/**
+ * `layered`: one shape inside each cluster and another hop between clusters (seed 000: Istio ambient
+ * inside, VPC Lattice between). Its shared fields are the in-cluster shape's.
+ */
+export interface LayeredMeshConfig extends MeshConfigBase {
+  readonly shape: 'layered';
+  /** The shape of calls within a cluster, resolved from the same options. */
+  readonly inCluster: InClusterMeshConfig;
+  readonly crossCluster: CrossClusterHop;
+  /** The Lattice hop between clusters (when `crossCluster` is 'vpc-lattice'). */
+  readonly lattice: ProxyProfile;
+}
+
+/** A resolved mesh config: one member per built-in shape, told apart by `shape`. */
+export type MeshConfig = InClusterMeshConfig | LayeredMeshConfig;

@@ -1,0 +1,31 @@
+// Capability gate for one policy at one hop: true when the hop can enforce it, otherwise a warning
+// naming the policy, the service and the mesh shape (and the caller must not apply the policy).
+
+import { canEnforce } from '../config/capabilities.js';
+import type { EnforcerKind, PolicyName } from '../config/capabilities.js';
+import type { Warnings } from './Warnings.js';
+
+/** Where a capability check reports: the run's warnings and the mesh shape's name. */
+export interface EnforcementScope {
+  readonly warnings: Warnings;
+  /** The mesh shape's name, for messages. */
+  readonly shape: string;
+}
+
+/**
+ * Whether `enforcer` can enforce `policy` for `service`. When it cannot, adds the warning
+ * `<policy> on service "<service>" is not enforced: the <shape> mesh shape enforces it at a <enforcer> hop, which cannot`.
+ */
+export function enforceOrWarn(
+  scope: EnforcementScope,
+  enforcer: EnforcerKind,
+  policy: PolicyName,
+  service: string,
+): boolean {
+  if (canEnforce(enforcer, policy)) return true;
+  scope.warnings.add(
+    `${policy} on service "${service}" is not enforced: the ${scope.shape} mesh shape ` +
+      `enforces it at a ${enforcer} hop, which cannot; the policy is not applied`,
+  );
+  return false;
+}

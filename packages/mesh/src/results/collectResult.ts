@@ -1,0 +1,109 @@
+// Collects a finished run's results from its model: per-edge and per-service metrics, proxy totals,
+// the time series, request conservation, mTLS coverage, warnings and assumptions.
+
+import type { Model } from '../assembly/Model.js';
+import type { EdgeMetrics, ServiceMetrics, SimulationResult } from '../config/SimulationResult.js';
+import { MODEL_ASSUMPTIONS } from '../config/defaults.js';
+import { networkAssumption } from '../config/networkAssumption.js';
+import { shapeAssumptions } from '../shapes/resolveMeshConfig.js';
+import type { EdgeStats } from '../ports/EdgeStats.js';
+import type { PolicyCounters } from '../ports/PolicyCounters.js';
+import { edgeUsesMtls, mtlsCoverage } from './mtlsCoverage.js';
+import { summarizeLatency } from './summarizeLatency.js';
+import type { TimeSeriesRecorder } from './TimeSeriesRecorder.js';
+
+/** Every policy counter on an edge, merged, with keys sorted (stable output). */
+function collectPolicyEvents(edge: EdgeStats, nowMs: number): Record<string, number> {
+  const counters: PolicyCounters = {};
+  for (const source of edge.counterSources) source.collect(counters, nowMs);
+  const sorted: Record<string, number> = {};
+  for (const key of Object.keys(counters).sort()) sorted[key] = counters[key] as number;
+  return sorted;
+}
+
+/** The result of `model` after its run to `config.durationMs`, with the series `recorder` kept. */
+export function collectResult(model: Model, recorder: TimeSeriesRecorder): SimulationResult {
+  const { config, services, dataPlane } = model;
+  const durationMs = config.durationMs;
+  const network = networkAssumption(config.network);
+  const edges: EdgeMetrics[] = [...model.edges.values()].map((edge) => {
+    const completed = edge.succeeded + edge.failed;
+    return {
+      source: edge.source,
+      destination: edge.destination,
+      calls: edge.calls,
+      attempts: edge.attempts,
+      retries: edge.retries,
+      succeeded: edge.succeeded,
+      failed: edge.failed,
+      failures: { ...edge.failures },
+      inFlight: edge.inFlight,
+      successRate: completed > 0 ? edge.succeeded / completed : 1,
+      latency: summarizeLatency(edge.latency),
+      policyEvents: collectPolicyEvents(edge, durationMs),
+      mtls: edgeUsesMtls(services, dataPlane, edge.source, edge.destination),
+    };
+  });
+  const serviceMetrics: ServiceMetrics[] = [...services.values()].map((service) => {
+    const workers = service.config.concurrency * service.instances.length;
+    const stats = service.stats;
+    return {
+      name: service.name,
+      namespace: service.config.namespace,
+      cluster: service.config.cluster,
+      instances: service.instances.length,
+      concurrency: service.config.concurrency,
+      arrived: stats.arrived,
+      completed: stats.completed,
+      rejected: stats.rejected,
+      errors: stats.errors,
+      wasted: stats.wasted,
+      rateLimited: stats.rateLimited,
+      denied: stats.denied,
+      shed: stats.shed,
+      deadlineDropped: stats.deadlineDropped,
+      cancelled: stats.cancelled,
+      utilisation: workers > 0 && durationMs > 0 ? stats.busyAreaAt(durationMs) / (workers * durationMs) : 0,
+      maxQueueLength: stats.maxQueueLength,
+      latency: summarizeLatency(stats.latency),
+      versions: service.versions.metrics(),
+    };
+  });
+  const sourceNames = new Set(config.traffic.map((t) => t.name));
+  let offered = 0;
+  let succeeded = 0;
+  let failed = 0;
+  let inFlight = 0;
+  let holds = true;
+  for (const edge of edges) {
+    if (edge.calls !== edge.succeeded + edge.failed + edge.inFlight) holds = false;
+    if (!sourceNames.has(edge.source)) continue;
+    offered += edge.calls;
+    succeeded += edge.succeeded;
+    failed += edge.failed;
+    inFlight += edge.inFlight;
+  }
+  return {
+    scenario: {
+      name: config.name,
+      description: config.description,
+      seed: config.seed,
+      durationMs,
+      mesh: config.mesh.shape,
+    },
+    events: model.engine.eventsFired,
+    edges,
+    services: serviceMetrics,
+    proxies: dataPlane.totals(durationMs),
+    timeSeries: recorder.result(),
+    conservation: { offered, succeeded, failed, inFlight, holds },
+    mtlsCoverage: mtlsCoverage(edges),
+    warnings: [...model.warnings.all()],
+    assumptions: [
+      ...(network === null ? [] : [network]),
+      ...MODEL_ASSUMPTIONS,
+      ...shapeAssumptions(config.mesh),
+      ...config.assumptions,
+    ],
+  };
+}

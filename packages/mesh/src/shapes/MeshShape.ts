@@ -1,0 +1,42 @@
+// The definition of a mesh shape: its name, what it is, where it enforces policies, how its options
+// resolve into its config, what it assumes, and its data plane. Each shape lives in shapes/<shape>/;
+// the registry (registry.ts) lists them.
+
+import type { MeshConfig, MeshConfigBase, MeshOptions } from '../config/MeshConfig.js';
+import type { DataPlane } from './dataplane/DataPlane.js';
+import type { DataPlaneContext } from './dataplane/DataPlaneContext.js';
+
+/** A shape's row of the capability matrix: which kind of hop enforces policies, in words (docs/policies.md). */
+export interface CapabilityRow {
+  /** The hop that enforces a service's caller-side policies (timeouts, retries, breakers, …). */
+  readonly client: string;
+  /** The hop that enforces a service's inbound policies (rate limits, authorization, …). */
+  readonly server: string;
+}
+
+/** The other registered shapes, for shapes built from another (such as `layered`). */
+export interface OtherShapes {
+  /** The config of `options` under its own shape. */
+  resolve(options: MeshOptions): MeshConfig;
+  /** The assumptions of `config` under its own shape. */
+  assumptions(config: MeshConfig): readonly string[];
+}
+
+/** A mesh shape. `C` is the config it resolves to. */
+export interface MeshShape<C extends MeshConfigBase = MeshConfigBase> {
+  /** The name used in scenario files, on the command line and in results. */
+  readonly name: string;
+  /** One line on what the shape is (help texts, `meshsim list`, docs). */
+  readonly summary: string;
+  /** Where the shape enforces policies. */
+  readonly capabilityRow: CapabilityRow;
+  /**
+   * The shape's config from `options` (whose `shape` is this shape's name): every field filled, the
+   * written ones as written. Throws naming the field when an option is invalid for the shape.
+   */
+  resolve(options: MeshOptions, others: OtherShapes): C;
+  /** Assumptions printed with every run of `config` (sources and guesses of its figures). */
+  assumptions(config: C, others: OtherShapes): readonly string[];
+  /** The data plane of a run. */
+  createDataPlane(context: DataPlaneContext, config: C): DataPlane;
+}

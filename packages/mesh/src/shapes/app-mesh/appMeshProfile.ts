@@ -1,0 +1,38 @@
+// AWS App Mesh profile (Envoy sidecar) and its documented defaults (mesh-calibration.md §1.5, §2.4).
+// No latency figure exists: the Envoy sidecar profile of the matching era is used (ASSUMPTION).
+
+import type { ProxyProfile } from '../../config/MeshConfig.js';
+import type { CitedFigures } from '../dataplane/CitedFigures.js';
+import { ISTIO_SIDECAR_CITED, ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
+
+/**
+ * App Mesh Envoy. Latency and CPU: the Istio 1.9–1.16 Envoy profile (Envoy 1.18 era, as the App Mesh
+ * image v1.18.3.0 the resource recommendation was written for) — ASSUMPTION. Memory: the recommended
+ * "at least 64 MiB" (awsdocs aws-app-mesh-user-guide envoy.md), taken as its use (ASSUMPTION).
+ */
+export const APP_MESH_ENVOY_PROFILE: ProxyProfile = {
+  latencyMs: ISTIO_SIDECAR_PROFILES['1.9-1.16'].latencyMs, // ASSUMPTION: Envoy 1.18-era sidecar traversal
+  workers: 2, // ASSUMPTION: as the Istio benchmark
+  cpuMsPerRequest: ISTIO_SIDECAR_PROFILES['1.9-1.16'].cpuMsPerRequest, // ASSUMPTION: 0.35 vCPU per 1000 rps
+  memoryBaseMiB: 64, // "at least 64 MiB" recommended (envoy.md); ASSUMPTION that use equals it
+  memoryPerEndpointKiB: 2, // ASSUMPTION
+};
+
+/** Recommended Envoy container CPU: 512 CPU units = 0.5 vCPU (envoy.md); a reservation, not a use. */
+export const APP_MESH_RECOMMENDED_VCPU = 0.5;
+
+/** What the App Mesh profile reproduces: the borrowed Envoy figures (assumption). */
+export const APP_MESH_CITED: CitedFigures = {
+  ...ISTIO_SIDECAR_CITED['1.9-1.16'],
+  memoryMB: 64 * 1.048576,
+  source:
+    'ASSUMPTION: Istio 1.9–1.16 Envoy latency and CPU; memory 64 MiB recommended (aws-app-mesh-user-guide envoy.md)',
+  assumption: true,
+};
+
+/** Assumptions printed with every `app-mesh` run. */
+export const APP_MESH_ASSUMPTIONS: readonly string[] = [
+  'app-mesh: no App Mesh latency figure exists; the Envoy sidecar uses the Istio 1.9–1.16 latency and CPU (Envoy 1.18 era) and the recommended 64 MiB as its memory (assumptions). AWS recommends reserving 512 CPU units per Envoy.',
+  'app-mesh: defaults of meshes in accounts created after 2020-07-29 (envoy-defaults.md): an implicit retry policy (2 retries on 503, connect-failure, refused-stream, reset) and circuit breakers effectively disabled; route timeout 15 s. Set appMeshLegacyAccount for older accounts (Envoy breaker defaults 1024/1024/1024/3, no implicit retries).',
+  'app-mesh: App Mesh reaches end of support on 2026-09-30 (AWS Containers blog).',
+];

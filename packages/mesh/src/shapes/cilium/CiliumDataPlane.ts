@@ -1,0 +1,117 @@
+// `cilium`: an eBPF datapath on every node (near-zero cost, no queueing); a call to a service that
+// asks for any L7 policy also passes the client node's Envoy. Optional WireGuard between nodes and
+// optional mutual authentication. Route: caller → node eBPF → [node Envoy] → [WireGuard] → network →
+// [WireGuard] → callee-node eBPF → callee.
+
+import type { Station } from '../../call/Station.js';
+import type { EnforcerKind } from '../../config/capabilities.js';
+import { NO_POLICY } from '../../config/defaults.js';
+import type { CiliumMeshConfig } from '../../config/MeshConfig.js';
+import type { CallPolicy } from '../../config/SimulationConfig.js';
+import type { Instance } from '../../server/Instance.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
+import { DataPlaneBase } from '../dataplane/DataPlaneBase.js';
+import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
+import { l7Demands } from '../dataplane/l7Demands.js';
+import { perNodeProxies } from '../dataplane/perNodeProxies.js';
+import type { Proxy } from '../dataplane/Proxy.js';
+import { proxyStation } from '../dataplane/proxyStation.js';
+import type { ProxyGroup } from '../dataplane/proxyTotals.js';
+import { WIREGUARD_PROFILE } from './ciliumProfiles.js';
+
+/** Per-node eBPF stations, per-node Envoys (when any service needs L7), per-node WireGuard (when on). */
+export class CiliumDataPlane extends DataPlaneBase {
+  readonly shape: string;
+  /** eBPF datapath per node, by node id. Kernel state, not a crashable proxy: not in `proxies()`. */
+  readonly ebpf: Proxy[];
+  /** Envoy per node, by node id; empty when no service needs L7. */
+  readonly nodeEnvoys: Proxy[];
+  /** WireGuard per node, by node id; empty when encryption is off. Not in `proxies()`. */
+  readonly wireguard: Proxy[];
+  private readonly endpoints: number;
+  /** Services whose calls need the node Envoy. */
+  private readonly l7Services = new Set<string>();
+
+  constructor(context: DataPlaneContext, mesh: CiliumMeshConfig) {
+    super(context, mesh);
+    this.shape = mesh.shape;
+    this.endpoints = context.instances.length;
+    for (const [service, demanded] of l7Demands(context.config))
+      if (demanded.length > 0) this.l7Services.add(service);
+    this.ebpf = perNodeProxies(context, {
+      kind: 'cilium-ebpf',
+      suffix: 'ebpf',
+      profile: mesh.ebpf,
+      stream: 'proxy/cilium-ebpf',
+      role: 'node-proxy',
+    });
+    this.nodeEnvoys =
+      this.l7Services.size === 0
+        ? []
+        : perNodeProxies(context, {
+            kind: 'cilium-envoy',
+            suffix: 'cilium-envoy',
+            profile: mesh.nodeProxy,
+            stream: 'proxy/cilium-envoy',
+            role: 'node-proxy',
+          });
+    // Cilium mutual authentication is `mtls` (opt-in); WireGuard alone is encryption, not mTLS.
+    this.wireguard = mesh.encryption
+      ? perNodeProxies(context, {
+          kind: 'wireguard',
+          suffix: 'wireguard',
+          profile: WIREGUARD_PROFILE,
+          stream: 'proxy/wireguard',
+          role: 'node-proxy',
+        })
+      : [];
+  }
+
+  protected buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
+    const route: Station<Proxy>[] = [];
+    const from = caller.node;
+    const to = target.node;
+    const encrypt = this.wireguard.length > 0 && from !== null && from.id !== to.id;
+    if (from !== null) {
+      route.push(proxyStation(this.ebpf[from.id] as Proxy, target));
+      if (this.l7Services.has(target.service.name))
+        route.push(proxyStation(this.nodeEnvoys[from.id] as Proxy, target));
+      if (encrypt) route.push(proxyStation(this.wireguard[from.id] as Proxy, target));
+    }
+    route.push({ kind: 'network', from, to });
+    if (encrypt) route.push(proxyStation(this.wireguard[to.id] as Proxy, target));
+    route.push(proxyStation(this.ebpf[to.id] as Proxy, target));
+    return route;
+  }
+
+  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean): CallPolicy {
+    if (policySet) return policy;
+    return caller.instanceId >= 0 ? this.mesh.defaultPolicy : NO_POLICY;
+  }
+
+  clientEnforcer(caller: CallerRef, target?: string): EnforcerKind {
+    if (caller.instanceId < 0) return 'library';
+    // Without a target the question comes from a destination that configured an L7 policy, which
+    // makes it an L7 service: answer for those when any exist.
+    if (target === undefined) return this.l7Services.size > 0 ? 'l7-proxy' : 'l4-proxy';
+    return this.l7Services.has(target) ? 'l7-proxy' : 'l4-proxy';
+  }
+
+  serverEnforcer(service: string): EnforcerKind {
+    return this.l7Services.has(service) ? 'l7-proxy' : 'l4-proxy';
+  }
+
+  /** The node Envoys (crash-proxy `node-proxy` targets them); eBPF and WireGuard are kernel state. */
+  proxies(): readonly Proxy[] {
+    return this.nodeEnvoys;
+  }
+
+  protected proxyGroups(): readonly ProxyGroup[] {
+    const endpoints = this.endpoints;
+    return [
+      { kind: 'cilium-ebpf', proxies: this.ebpf, endpointsOf: () => endpoints, countsAsProxy: false },
+      { kind: 'cilium-envoy', proxies: this.nodeEnvoys, endpointsOf: () => endpoints },
+      { kind: 'wireguard', proxies: this.wireguard, endpointsOf: () => 0, countsAsProxy: false },
+    ];
+  }
+}

@@ -1,0 +1,56 @@
+// Cilium profiles: the per-node eBPF datapath, the per-node Envoy that L7 policies pass through, and
+// optional WireGuard encryption (mesh-calibration.md §1.4: no per-request figure exists; all assumptions).
+
+import type { ProxyProfile } from '../../config/MeshConfig.js';
+import type { CitedFigures } from '../dataplane/CitedFigures.js';
+import { WAYPOINT_PROFILE } from '../istio-ambient/ambientProfiles.js';
+
+/**
+ * eBPF datapath on a node: runs in the kernel in the sender's and receiver's context, so no worker
+ * limit. The only published statement: one-process TCP_RR gets "almost the same request/response
+ * rate as the baseline" (cilium/cilium Documentation/operations/performance/benchmark.rst).
+ */
+export const EBPF_PROFILE: ProxyProfile = {
+  latencyMs: { kind: 'constant', value: 0.005 }, // ASSUMPTION: near zero per traversal
+  workers: Infinity, // kernel datapath: no queueing of its own
+  cpuMsPerRequest: 0.002, // ASSUMPTION: near zero ("almost the same as baseline", benchmark.rst)
+  memoryBaseMiB: 0, // not modelled: the cilium-agent runs as the CNI with or without the mesh; no figure found
+  memoryPerEndpointKiB: 0,
+};
+
+/** Per-node Envoy for L7 policies: the waypoint-like Envoy profile (ASSUMPTION, §1.4: no figure found). */
+export const CILIUM_NODE_ENVOY_PROFILE: ProxyProfile = {
+  latencyMs: WAYPOINT_PROFILE.latencyMs, // ASSUMPTION: the Istio 1.20 Envoy traversal
+  workers: 2, // ASSUMPTION
+  cpuMsPerRequest: WAYPOINT_PROFILE.cpuMsPerRequest, // ASSUMPTION: the waypoint's 0.25 vCPU per 1000 rps
+  memoryBaseMiB: WAYPOINT_PROFILE.memoryBaseMiB, // ASSUMPTION: the waypoint's 60 MB
+  memoryPerEndpointKiB: WAYPOINT_PROFILE.memoryPerEndpointKiB, // ASSUMPTION
+};
+
+/** WireGuard between nodes, one station per node on cross-node paths (all ASSUMPTIONS, no figure found). */
+export const WIREGUARD_PROFILE: ProxyProfile = {
+  latencyMs: { kind: 'constant', value: 0.01 }, // ASSUMPTION
+  workers: Infinity, // in-kernel
+  cpuMsPerRequest: 0.004, // ASSUMPTION: per-packet work
+  cpuMsPerKiB: 0.001, // ASSUMPTION: ~1 GB/s ChaCha20-Poly1305 per core
+  memoryBaseMiB: 0,
+  memoryPerEndpointKiB: 0,
+};
+
+/** What the eBPF profile reproduces: its own assumptions (nothing citable). */
+export const EBPF_CITED: CitedFigures = {
+  addedP90Ms: 4 * 0.005,
+  addedP99Ms: 4 * 0.005,
+  vcpuPer1000Rps: 0.002,
+  memoryMB: 0,
+  source: 'ASSUMPTION (cilium benchmark.rst: 1-process TCP_RR "almost the same as the baseline")',
+  derived: false,
+  assumption: true,
+};
+
+/** Assumptions printed with every `cilium` run. */
+export const CILIUM_ASSUMPTIONS: readonly string[] = [
+  'cilium: the eBPF datapath costs 0.005 ms and 0.001 ms of CPU per traversal with no queueing (assumption: Cilium only states that 1-process TCP_RR is "almost the same as the baseline"); cilium-agent CPU and memory are not counted (the CNI runs with or without the mesh; no figure found).',
+  "cilium: calls to a service that asks for any L7 policy also pass the client node's Envoy, modelled with the waypoint Envoy profile (0.25 vCPU, 60 MB per 1000 rps; assumption: no Cilium figure exists); node Envoys run on every node once any service needs L7.",
+  'cilium: WireGuard encryption (off by default) adds 0.01 ms, 0.004 ms of CPU per traversal and 0.001 ms per KiB at each node on cross-node paths (assumptions).',
+];

@@ -1,0 +1,28 @@
+// `cilium`: Cilium's eBPF datapath on every node, a per-node Envoy for L7 policies, optional WireGuard
+// encryption and opt-in mutual authentication.
+
+import { NO_POLICY } from '../../config/defaults.js';
+import type { CiliumMeshConfig } from '../../config/MeshConfig.js';
+import type { MeshShape } from '../MeshShape.js';
+import { resolveShared, withOverrides } from '../resolveShared.js';
+import { CiliumDataPlane } from './CiliumDataPlane.js';
+import { CILIUM_ASSUMPTIONS, CILIUM_NODE_ENVOY_PROFILE, EBPF_PROFILE } from './ciliumProfiles.js';
+
+/** The `cilium` shape. */
+export const CILIUM_SHAPE: MeshShape<CiliumMeshConfig> = {
+  name: 'cilium',
+  summary: "Cilium: eBPF datapath per node, the node's Envoy for L7 policies, optional WireGuard",
+  capabilityRow: {
+    client: "`l7-proxy` (the node's Envoy) for destinations with an L7 policy, `l4-proxy` (eBPF) otherwise",
+    server: 'the same',
+  },
+  resolve: (options) => ({
+    // Cilium's eBPF service load balancing picks a backend at random.
+    ...resolveShared('cilium', options, { loadBalancer: 'random', defaultPolicy: NO_POLICY, mtls: false }),
+    ebpf: withOverrides(EBPF_PROFILE, options.ebpf),
+    nodeProxy: withOverrides(CILIUM_NODE_ENVOY_PROFILE, options.nodeProxy),
+    encryption: options.encryption ?? false,
+  }),
+  assumptions: () => CILIUM_ASSUMPTIONS,
+  createDataPlane: (context, config) => new CiliumDataPlane(context, config),
+};

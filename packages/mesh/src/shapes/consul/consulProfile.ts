@@ -1,0 +1,26 @@
+// Consul service mesh profile (Envoy sidecar): no overhead figure exists (mesh-calibration.md §1.7), so
+// the current Envoy sidecar profile is used (ASSUMPTION); Consul's documented defaults are cited.
+
+import type { ProxyProfile } from '../../config/MeshConfig.js';
+import type { CitedFigures } from '../dataplane/CitedFigures.js';
+import { ISTIO_SIDECAR_CITED, ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
+
+/** Consul's Envoy sidecar: the Istio 1.20–1.24 Envoy profile (ASSUMPTION: Consul publishes no figure). */
+export const CONSUL_ENVOY_PROFILE: ProxyProfile = ISTIO_SIDECAR_PROFILES['1.20-1.24'];
+
+/** `LocalRequestTimeoutMs` default 15 s (hashicorp/consul-k8s issue #1641), as Envoy's route timeout default. */
+export const CONSUL_REQUEST_TIMEOUT_MS = 15_000;
+
+/** What the Consul profile reproduces: the borrowed Envoy figures (assumption). */
+export const CONSUL_CITED: CitedFigures = {
+  ...ISTIO_SIDECAR_CITED['1.20-1.24'],
+  source:
+    'ASSUMPTION: Istio 1.20–1.24 Envoy sidecar figures (Consul overhead not found, mesh-calibration.md §1.7)',
+  assumption: true,
+};
+
+/** Assumptions printed with every `consul` run. */
+export const CONSUL_ASSUMPTIONS: readonly string[] = [
+  'consul: no Consul data-plane figure exists; its Envoy sidecar uses the Istio 1.20–1.24 Envoy profile (assumption).',
+  'consul: defaults from service-defaults (Consul 1.15+): no retries, no outlier detection (PassiveHealthCheck off), no connection limits; 15 s request timeout (LocalRequestTimeoutMs, consul-k8s #1641).',
+];

@@ -1,0 +1,39 @@
+// `consul`: Consul service mesh with Envoy sidecars and Consul's service-defaults (no retries, 15 s
+// request timeout); every endpoint is pushed to every sidecar.
+
+import { NO_RETRY } from '../../config/defaults.js';
+import type { ConsulMeshConfig } from '../../config/MeshConfig.js';
+import type { MeshShape } from '../MeshShape.js';
+import { resolveShared, withOverrides } from '../resolveShared.js';
+import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
+import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
+import { CONSUL_ASSUMPTIONS, CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS } from './consulProfile.js';
+
+/** Consul's Envoy sidecars. */
+export const CONSUL_MESH: SidecarMesh<ConsulMeshConfig> = {
+  kind: 'consul-envoy',
+  container: 'consul-dataplane',
+  stream: 'proxy/consul-envoy',
+  enforcer: 'l7-proxy',
+  endpointScope: 'all',
+  profile: (mesh) => mesh.sidecar,
+  adjustPolicy: (policy) => policy,
+  configWarnings: () => {},
+};
+
+/** The `consul` shape. */
+export const CONSUL_SHAPE: MeshShape<ConsulMeshConfig> = {
+  name: 'consul',
+  summary: 'Consul service mesh with Envoy sidecars (Consul defaults: no retries, 15 s timeout)',
+  capabilityRow: { client: '`l7-proxy` (Envoy sidecar)', server: '`l7-proxy`' },
+  resolve: (options) => ({
+    ...resolveShared('consul', options, {
+      loadBalancer: 'round-robin', // Envoy's cluster default ROUND_ROBIN
+      defaultPolicy: { timeoutMs: CONSUL_REQUEST_TIMEOUT_MS, perTryTimeoutMs: Infinity, retry: NO_RETRY },
+      mtls: true,
+    }),
+    sidecar: withOverrides(CONSUL_ENVOY_PROFILE, options.sidecar),
+  }),
+  assumptions: () => CONSUL_ASSUMPTIONS,
+  createDataPlane: (context, config) => new SidecarDataPlane(CONSUL_MESH, context, config),
+};

@@ -1,0 +1,53 @@
+// The data-plane abstraction: a mesh shape turns each attempt into a route of stations, decides which
+// policy applies to a call, and accounts for the proxies it runs. New shapes implement this interface.
+
+import type { CallPolicy } from '../../config/SimulationConfig.js';
+import type { ProxyTotals } from '../../config/SimulationResult.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
+import type { Instance } from '../../server/Instance.js';
+import type { CallRoutes } from '../../call/CallRoutes.js';
+import type { Station } from '../../call/Station.js';
+import type { Proxy } from './Proxy.js';
+import type { EnforcerKind } from '../../config/capabilities.js';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+
+/** A mesh shape at run time. */
+export interface DataPlane extends CallRoutes {
+  /** The mesh shape's name. */
+  readonly shape: string;
+  /** The stations an attempt from `caller` to `target` passes, in request order. Cached; do not mutate. */
+  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[];
+  /**
+   * The policy a call actually runs with: the scenario's own when it set one (`policySet`),
+   * otherwise the mesh's default for that caller (and `target` service, where the shape's L7 hop
+   * depends on the destination: ambient waypoints, Cilium's node Envoy, Lattice between clusters).
+   */
+  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy;
+  /**
+   * The kind of hop that enforces caller-side policies (timeouts, retries, breakers...) for `caller`'s
+   * calls to `target`. Without `target`, the shape's best answer for `caller` in general (exact for
+   * shapes whose hop does not depend on the destination).
+   */
+  clientEnforcer(caller: CallerRef, target?: string): EnforcerKind;
+  /** The kind of hop that enforces inbound policies (rate limits, authorization...) of `service`. */
+  serverEnforcer(service: string): EnforcerKind;
+  /** Whether calls from `caller` to `targetService` are encrypted and mutually authenticated (mTLS) by the data plane. */
+  mtls(caller: CallerRef, targetService: string): boolean;
+  /** Records one call made by `caller` (for in-process costs such as a client library). */
+  countCall(caller: CallerRef): void;
+  /**
+   * Client-side policies the shape's proxy always runs for `caller` → `target`, whatever the scenario
+   * says (App Mesh legacy accounts: Envoy's default circuit breakers). Absent or empty for most shapes.
+   */
+  shapeClientPolicies?(caller: CallerRef, target: string): ClientPolicy[];
+  /** Every proxy this shape runs (for faults and accounting); empty for proxy-less shapes. */
+  proxies(): readonly Proxy[];
+  /**
+   * Delay before an endpoint change (an instance going down or coming back at `nowMs`) reaches the
+   * callers, when the shape has its own timing (e.g. Lattice health checks); otherwise the mesh's
+   * `endpointUpdateDelayMs` applies.
+   */
+  endpointChangeDelayMs?(up: boolean, nowMs: number): number;
+  /** Proxy resources over a run of `durationMs`. */
+  totals(durationMs: number): ProxyTotals;
+}

@@ -1,0 +1,117 @@
+// A proxy instance (sidecar, per-node proxy, ...): worker threads serving traversals in FIFO order,
+// and CPU/memory accounting. A traversal holds a worker for its CPU share and is forwarded after its latency.
+
+import type { Engine, Sampler } from '@meshsim/engine';
+import type { ProxyRole } from '../../config/SimulationConfig.js';
+import type { ProxyProfile } from '../../config/MeshConfig.js';
+import type { StationProxy } from '../../call/Station.js';
+import type { Node } from '../../topology/Topology.js';
+import { clampNonNegative } from '../../topology/Network.js';
+
+/** Something that passes through a proxy and continues when the proxy is done with it. */
+export type ProxyTraveller = object;
+
+/**
+ * A proxy with `workers` threads serving traversals first come, first served. A traversal takes a
+ * worker for its CPU share (`cpuMsPerRequest / 2` plus `cpuMsPerKiB` × its payload) and is forwarded
+ * its sampled latency after it started. Latency beyond the CPU share is waiting that does not hold the
+ * worker (an event-loop proxy); CPU beyond the latency keeps the worker busy after forwarding (Istio:
+ * telemetry is collected after the response is sent and shows up as queueing for the next request).
+ * `workers: Infinity` means no worker limit (a managed hop, a kernel datapath): no queueing.
+ *
+ * Each worker's next free time is kept in an array: a traversal entering at time t takes the worker
+ * free earliest, starts at max(t, free) and is forwarded at start + latency. Assigning arrivals in
+ * order to the earliest-free worker is exactly a FIFO multi-server queue (Kiefer–Wolfowitz), so a
+ * traversal costs one engine event however long it waits.
+ */
+export class Proxy implements StationProxy {
+  /** CPU consumed so far [ms of one core]. */
+  cpuMs = 0;
+  /** Traversals that waited for a worker. */
+  queued = 0;
+  /** Traversals started. */
+  traversals = 0;
+  /** True while the proxy is crashed (a fault). */
+  crashed = false;
+  /** True while its workload certificate has expired (a long control-plane outage): mTLS handshakes fail. */
+  certificateExpired = false;
+  /** The service this proxy belongs to (sidecar's pod, waypoint's service), or null for per-node proxies. */
+  service: string | null = null;
+  /** The instance whose pod holds this proxy (sidecars), or -1. */
+  instanceId = -1;
+  /** What the proxy does in its mesh (faults target proxies by role). */
+  role: ProxyRole = 'sidecar';
+  /** Payload processed so far [KiB] (only counted when the route's stations carry payload sizes). */
+  kib = 0;
+  /** Pooled upstream connections through this proxy: one per (caller, target instance) route built. */
+  connections = 0;
+  private readonly freeAtMs: Float64Array;
+  private readonly cpuPerTraversalMs: number;
+  private readonly cpuPerKiBMs: number;
+  private readonly unbounded: boolean;
+
+  constructor(
+    readonly kind: string,
+    readonly name: string,
+    readonly node: Node | null,
+    private readonly profile: ProxyProfile,
+    private readonly latency: Sampler,
+    private readonly engine: Engine,
+    private readonly onForward: (traveller: ProxyTraveller) => void,
+  ) {
+    if (!(profile.workers >= 1))
+      throw new RangeError(`proxy ${name}: workers must be >= 1 (got ${profile.workers})`);
+    this.cpuPerTraversalMs = profile.cpuMsPerRequest / 2;
+    this.cpuPerKiBMs = profile.cpuMsPerKiB ?? 0;
+    this.unbounded = profile.workers === Infinity;
+    this.freeAtMs = new Float64Array(this.unbounded ? 0 : Math.floor(profile.workers));
+  }
+
+  /** False while crashed or without a valid certificate: requests through it fail to connect, responses are reset. */
+  get up(): boolean {
+    return !this.crashed && !this.certificateExpired;
+  }
+
+  /** Memory of this proxy [MiB]: base, plus its configuration (`endpoints`), plus its pooled connections. */
+  memoryMiB(endpoints: number): number {
+    const profile = this.profile;
+    return (
+      profile.memoryBaseMiB +
+      (profile.memoryPerEndpointKiB * endpoints + (profile.memoryPerConnectionKiB ?? 0) * this.connections) /
+        1024
+    );
+  }
+
+  /** Hands a traveller to the proxy; it is forwarded when a worker has processed it. `kib`: its payload [KiB]. */
+  enter(traveller: ProxyTraveller, kib = 0): void {
+    const now = this.engine.now;
+    let cpuMs = this.cpuPerTraversalMs;
+    if (kib > 0) {
+      this.kib += kib;
+      cpuMs += this.cpuPerKiBMs * kib;
+    }
+    this.cpuMs += cpuMs;
+    this.traversals++;
+    if (this.unbounded) {
+      this.engine.schedule(clampNonNegative(this.latency()), this.onForward, traveller);
+      return;
+    }
+    const freeAtMs = this.freeAtMs;
+    // PERF: a linear scan for the earliest-free worker; proxies have a handful of workers.
+    let worker = 0;
+    let earliest = freeAtMs[0] as number;
+    for (let w = 1; w < freeAtMs.length; w++) {
+      const t = freeAtMs[w] as number;
+      if (t < earliest) {
+        earliest = t;
+        worker = w;
+      }
+    }
+    const startMs = earliest > now ? earliest : now;
+    if (earliest > now) this.queued++;
+    const latencyMs = clampNonNegative(this.latency());
+    // The worker is busy for the CPU share only; latency beyond it is waiting, not work.
+    freeAtMs[worker] = startMs + cpuMs;
+    this.engine.schedule(startMs - now + latencyMs, this.onForward, traveller);
+  }
+}

@@ -1,0 +1,38 @@
+// Builds one proxy of a kind on every node (ztunnels, Cilium's eBPF datapath, node Envoys, WireGuard),
+// all drawing their latency from one named stream.
+
+import { createSampler } from '@meshsim/engine';
+import type { ProxyProfile } from '../../config/MeshConfig.js';
+import type { ProxyRole } from '../../config/SimulationConfig.js';
+import type { DataPlaneContext } from './DataPlaneContext.js';
+import { Proxy } from './Proxy.js';
+
+/** What the proxies on every node are. */
+export interface NodeProxySpec {
+  /** Proxy kind in the totals, e.g. `ztunnel`. */
+  readonly kind: string;
+  /** Proxy name suffix after the node's name: `<node>/<suffix>`. */
+  readonly suffix: string;
+  readonly profile: ProxyProfile;
+  /** Name of the random stream their latency is drawn from. */
+  readonly stream: string;
+  readonly role: ProxyRole;
+}
+
+/** One proxy per node of the topology, indexed by node id. */
+export function perNodeProxies(context: DataPlaneContext, spec: NodeProxySpec): Proxy[] {
+  const latency = createSampler(spec.profile.latencyMs, context.streams.stream(spec.stream));
+  return context.topology.nodes.map((node) => {
+    const proxy = new Proxy(
+      spec.kind,
+      `${node.name}/${spec.suffix}`,
+      node,
+      spec.profile,
+      latency,
+      context.engine,
+      context.onForward,
+    );
+    proxy.role = spec.role;
+    return proxy;
+  });
+}

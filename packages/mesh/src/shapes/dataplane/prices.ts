@@ -1,0 +1,51 @@
+// List prices for putting a monthly price on the mesh's resources. ASSUMPTION: prices recalled from the
+// AWS pricing pages for us-east-1 as of 2024; verify before quoting (no price is in mesh-calibration.md).
+
+import type { PriceTable } from '../../config/MeshConfig.js';
+
+/** Hours in the billing month used for `costPerMonthUsd` (AWS bills 730 hours a month). */
+export const HOURS_PER_MONTH = 730;
+
+/**
+ * AWS us-east-1 list prices (ASSUMPTION, as of 2024): Fargate Linux/x86 on-demand $0.04048 per
+ * vCPU-hour and $0.004445 per GB-hour (aws.amazon.com/fargate/pricing); VPC Lattice $0.025 per
+ * service-hour, $0.025 per GB processed, $0.10 per million requests, free tier ignored
+ * (aws.amazon.com/vpc/lattice/pricing).
+ */
+export const AWS_US_EAST_1_PRICES: PriceTable = {
+  label:
+    'AWS us-east-1 list prices as of 2024 (assumption: Fargate vCPU-hour $0.04048, GB-hour $0.004445; VPC Lattice $0.025/service-hour, $0.025/GB, $0.10/million requests)',
+  vcpuHourUsd: 0.04048,
+  gibHourUsd: 0.004445,
+  latticeServiceHourUsd: 0.025,
+  latticeGbUsd: 0.025,
+  latticeMillionRequestsUsd: 0.1,
+};
+
+/** Monthly price of an average CPU use and a memory size [USD]. */
+export function computeCostPerMonthUsd(prices: PriceTable, cpuCores: number, memoryMiB: number): number {
+  return HOURS_PER_MONTH * (cpuCores * prices.vcpuHourUsd + (memoryMiB / 1024) * prices.gibHourUsd);
+}
+
+/**
+ * Monthly price of VPC Lattice [USD]: `services` Lattice services, plus the run's request and byte
+ * rates extrapolated to a month.
+ */
+export function latticeCostPerMonthUsd(
+  prices: PriceTable,
+  services: number,
+  requestsPerSecond: number,
+  kibPerSecond: number,
+): number {
+  const seconds = HOURS_PER_MONTH * 3600;
+  return (
+    HOURS_PER_MONTH * services * prices.latticeServiceHourUsd +
+    ((requestsPerSecond * seconds) / 1e6) * prices.latticeMillionRequestsUsd +
+    ((kibPerSecond * 1024 * seconds) / 1e9) * prices.latticeGbUsd
+  );
+}
+
+/** Assumption printed when prices are on. */
+export function priceAssumption(prices: PriceTable): string {
+  return `costPerMonthUsd prices average proxy CPU and modelled memory for a 730-hour month at ${prices.label}; Fargate bills reserved, not used, resources.`;
+}

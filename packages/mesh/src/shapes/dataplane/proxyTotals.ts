@@ -1,0 +1,95 @@
+// Sums proxies into the result's ProxyTotals: per kind CPU, memory, traversals and an optional monthly
+// price. Shared by every data plane so all shapes count resources the same way.
+
+import type { PriceTable } from '../../config/MeshConfig.js';
+import type { ProxyKindTotals, ProxyTotals } from '../../config/SimulationResult.js';
+import { computeCostPerMonthUsd } from './prices.js';
+import type { Proxy } from './Proxy.js';
+
+/** One kind of proxy to account for. */
+export interface ProxyGroup {
+  /** Name in `byKind`, e.g. `ztunnel`. */
+  kind: string;
+  proxies: readonly Proxy[];
+  /** Endpoints in a proxy's configuration (for its memory). */
+  endpointsOf: (proxy: Proxy) => number;
+  /**
+   * Whether these count in `ProxyTotals.count` (proxies the user deploys). False for managed hops
+   * and kernel datapaths; their CPU and memory (if any) still count. @defaultValue true
+   */
+  countsAsProxy?: boolean;
+  /** A monthly price that replaces CPU + memory pricing (managed hops) [USD], given the kind's totals. */
+  priceOf?: (totals: ProxyKindTotals, prices: PriceTable) => number;
+}
+
+/** The totals of one group over a run of `durationMs`. */
+export function kindTotals(
+  group: ProxyGroup,
+  durationMs: number,
+  prices: PriceTable | null,
+): ProxyKindTotals {
+  let cpuMs = 0;
+  let memoryMiB = 0;
+  let queued = 0;
+  let traversals = 0;
+  for (const proxy of group.proxies) {
+    cpuMs += proxy.cpuMs;
+    memoryMiB += proxy.memoryMiB(group.endpointsOf(proxy));
+    queued += proxy.queued;
+    traversals += proxy.traversals;
+  }
+  const totals: ProxyKindTotals = {
+    kind: group.kind,
+    count: group.proxies.length,
+    cpuCores: durationMs > 0 ? cpuMs / durationMs : 0,
+    memoryMiB,
+    queued,
+    traversals,
+  };
+  if (prices !== null) {
+    totals.costPerMonthUsd =
+      group.priceOf !== undefined
+        ? group.priceOf(totals, prices)
+        : computeCostPerMonthUsd(prices, totals.cpuCores, totals.memoryMiB);
+  }
+  return totals;
+}
+
+/**
+ * The totals of several groups (groups with no proxies are left out), plus `extraKinds` computed
+ * elsewhere (counted in CPU, memory and price but not in `count`). `count` sums the groups that count
+ * as proxies; `cpuCores`, `memoryMiB` and `costPerMonthUsd` sum everything.
+ */
+export function sumProxyTotals(
+  groups: readonly ProxyGroup[],
+  durationMs: number,
+  prices: PriceTable | null,
+  extraKinds: readonly ProxyKindTotals[] = [],
+): ProxyTotals {
+  const byKind: ProxyKindTotals[] = [];
+  let count = 0;
+  let cpuCores = 0;
+  let memoryMiB = 0;
+  let cost = 0;
+  for (const group of groups) {
+    if (group.proxies.length === 0) continue;
+    const totals = kindTotals(group, durationMs, prices);
+    byKind.push(totals);
+    if (group.countsAsProxy !== false) count += totals.count;
+    cpuCores += totals.cpuCores;
+    memoryMiB += totals.memoryMiB;
+    cost += totals.costPerMonthUsd ?? 0;
+  }
+  for (const totals of extraKinds) {
+    byKind.push(totals);
+    cpuCores += totals.cpuCores;
+    memoryMiB += totals.memoryMiB;
+    cost += totals.costPerMonthUsd ?? 0;
+  }
+  const result: ProxyTotals = { count, cpuCores, memoryMiB, byKind };
+  if (prices !== null) {
+    result.costPerMonthUsd = cost;
+    result.priceSource = prices.label;
+  }
+  return result;
+}

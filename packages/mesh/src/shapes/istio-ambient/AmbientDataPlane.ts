@@ -1,0 +1,187 @@
+// `istio-ambient`: a ztunnel (L4, mTLS) on every node and, for services that ask for one, a waypoint
+// Envoy deployment (L7). Route: caller → caller-node ztunnel → network → [waypoint → network] →
+// callee-node ztunnel → callee. L7 policies of a destination run at its waypoint; without one they
+// fall back to the calling application (timeouts, retries) or are not applied, with a warning.
+
+import { createSampler } from '@meshsim/engine';
+import type { Station } from '../../call/Station.js';
+import type { EnforcerKind } from '../../config/capabilities.js';
+import { NO_POLICY } from '../../config/defaults.js';
+import type { IstioAmbientMeshConfig } from '../../config/MeshConfig.js';
+import type { CallPolicy, ServiceConfig } from '../../config/SimulationConfig.js';
+import type { Instance } from '../../server/Instance.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
+import { DataPlaneBase } from '../dataplane/DataPlaneBase.js';
+import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
+import { l7Demands } from '../dataplane/l7Demands.js';
+import { perNodeProxies } from '../dataplane/perNodeProxies.js';
+import { Proxy } from '../dataplane/Proxy.js';
+import { proxyStation } from '../dataplane/proxyStation.js';
+import type { ProxyGroup } from '../dataplane/proxyTotals.js';
+
+/** The waypoint replica count a service asks for, or 0 for none; throws naming the field when invalid. */
+export function waypointReplicas(service: ServiceConfig, defaultReplicas: number): number {
+  const waypoint = service.waypoint;
+  if (waypoint === undefined || waypoint === false) return 0;
+  const replicas = waypoint === true ? defaultReplicas : waypoint.replicas;
+  if (!(Number.isInteger(replicas) && replicas >= 1)) {
+    const field = waypoint === true ? 'mesh.waypoint.replicas' : `services.${service.name}.waypoint.replicas`;
+    throw new Error(`${field} must be an integer >= 1 (got ${String(replicas)})`);
+  }
+  return replicas;
+}
+
+/** ztunnels per node, waypoints per service that has one. */
+export class AmbientDataPlane extends DataPlaneBase {
+  readonly shape: string;
+  /** One ztunnel per node, indexed by node id. */
+  readonly ztunnels: Proxy[];
+  /** Waypoint replicas by service name (services without a waypoint are absent). */
+  readonly waypoints = new Map<string, Proxy[]>();
+  private readonly endpoints: number;
+  /** The waypoint replicas in front of each instance (by instance id), or null. */
+  private readonly waypointsOfInstance: (Proxy[] | null)[];
+  /** Index of each instance's service in the config (by instance id), for round-robin cursors. */
+  private readonly serviceIndexOfInstance: Int32Array;
+  /** Enforcer when the target is not given: l7 only if every service asking for L7 has a waypoint. */
+  private readonly untargetedEnforcer: EnforcerKind;
+  /** Routes through waypoints with several replicas, by (caller, instance) key, one per replica. */
+  private readonly replicaRoutes = new Map<number, (readonly Station<Proxy>[] | undefined)[]>();
+  /** Next waypoint replica per (caller, destination service). */
+  private readonly cursors = new Map<number, number>();
+
+  constructor(context: DataPlaneContext, mesh: IstioAmbientMeshConfig) {
+    super(context, mesh);
+    this.shape = mesh.shape;
+    const { config, topology, engine, streams, onForward, instances } = context;
+    this.endpoints = instances.length;
+    this.ztunnels = perNodeProxies(context, {
+      kind: 'ztunnel',
+      suffix: 'ztunnel',
+      profile: mesh.ztunnel,
+      stream: 'proxy/ztunnel',
+      role: 'ztunnel',
+    });
+    const waypointProfile = mesh.waypoint;
+    const waypointLatency = createSampler(waypointProfile.latencyMs, streams.stream('proxy/waypoint'));
+    for (const service of config.services) {
+      const replicas = waypointReplicas(service, waypointProfile.replicas);
+      if (replicas === 0) continue;
+      const nodes = topology.place(service.cluster, replicas);
+      this.waypoints.set(
+        service.name,
+        nodes.map((node, i) => {
+          const proxy = new Proxy(
+            'waypoint',
+            `${service.name}-waypoint-${i + 1}`,
+            node,
+            waypointProfile,
+            waypointLatency,
+            engine,
+            onForward,
+          );
+          proxy.role = 'waypoint';
+          proxy.service = service.name;
+          return proxy;
+        }),
+      );
+    }
+    const serviceIndex = new Map(config.services.map((s, i) => [s.name, i] as const));
+    this.waypointsOfInstance = instances.map((instance) => this.waypoints.get(instance.service.name) ?? null);
+    this.serviceIndexOfInstance = Int32Array.from(instances, (i) => serviceIndex.get(i.service.name) ?? 0);
+
+    let allL7Waypointed = true;
+    for (const [service, demanded] of l7Demands(config)) {
+      if (demanded.length === 0 || this.waypoints.has(service)) continue;
+      allL7Waypointed = false;
+      this.warnings.add(
+        `istio-ambient: service "${service}" has no waypoint, so its L7 policies (${demanded.join(', ')}) cannot be ` +
+          'enforced by the ztunnel (an l4-proxy): timeouts and retries run in the calling applications, the others ' +
+          'are not applied; give the service `waypoint: true` to enforce them',
+      );
+    }
+    this.untargetedEnforcer = allL7Waypointed ? 'l7-proxy' : 'l4-proxy';
+  }
+
+  override route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
+    const waypoints = this.waypointsOfInstance[target.id] ?? null;
+    if (waypoints === null || waypoints.length === 1) return super.route(caller, target);
+    // Several waypoint replicas: the caller takes them round robin, one cached route per replica.
+    // PERF: numeric cursor key (caller key × 2^16 + service index), no string per attempt.
+    const cursorKey = caller.key * 65_536 + (this.serviceIndexOfInstance[target.id] as number);
+    const next = this.cursors.get(cursorKey) ?? 0;
+    const index = next % waypoints.length;
+    this.cursors.set(cursorKey, next + 1);
+    const key = caller.key * 1_048_576 + target.id;
+    let variants = this.replicaRoutes.get(key);
+    if (variants === undefined) {
+      variants = [];
+      this.replicaRoutes.set(key, variants);
+    }
+    let route = variants[index];
+    if (route === undefined) {
+      route = this.routeVia(caller, target, waypoints[index] as Proxy);
+      variants[index] = route;
+    }
+    return route;
+  }
+
+  /** The route through the target's only waypoint, or through ztunnels alone. */
+  protected buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
+    const waypoints = this.waypointsOfInstance[target.id] ?? null;
+    return this.routeVia(caller, target, waypoints === null ? null : (waypoints[0] as Proxy));
+  }
+
+  /** Caller-node ztunnel (mesh callers), [network, waypoint], network, callee-node ztunnel. */
+  private routeVia(caller: CallerRef, target: Instance, waypoint: Proxy | null): Station<Proxy>[] {
+    const route: Station<Proxy>[] = [];
+    const from = caller.node;
+    if (from !== null) route.push(proxyStation(this.ztunnels[from.id] as Proxy, target));
+    if (waypoint !== null) {
+      route.push({ kind: 'network', from, to: waypoint.node });
+      route.push(proxyStation(waypoint, target));
+      route.push({ kind: 'network', from: waypoint.node, to: target.node });
+    } else {
+      route.push({ kind: 'network', from, to: target.node });
+    }
+    route.push(proxyStation(this.ztunnels[target.node.id] as Proxy, target));
+    return route;
+  }
+
+  /**
+   * Scenario-set policies run as set: through a waypoint it enforces them, without one they are the
+   * calling application's own (the per-service warning built at construction says so). Unset: Istio's
+   * default retry where a waypoint exists, nothing where only ztunnels are on the path.
+   */
+  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
+    if (policySet) return policy;
+    if (caller.instanceId < 0) return NO_POLICY;
+    return target !== undefined && this.waypoints.has(target) ? this.mesh.defaultPolicy : NO_POLICY;
+  }
+
+  clientEnforcer(caller: CallerRef, target?: string): EnforcerKind {
+    if (caller.instanceId < 0) return 'library';
+    if (target === undefined) return this.untargetedEnforcer;
+    return this.waypoints.has(target) ? 'l7-proxy' : 'l4-proxy';
+  }
+
+  serverEnforcer(service: string): EnforcerKind {
+    return this.waypoints.has(service) ? 'l7-proxy' : 'l4-proxy';
+  }
+
+  proxies(): readonly Proxy[] {
+    const all = [...this.ztunnels];
+    for (const replicas of this.waypoints.values()) all.push(...replicas);
+    return all;
+  }
+
+  protected proxyGroups(): readonly ProxyGroup[] {
+    const endpoints = this.endpoints;
+    const waypoints: Proxy[] = [];
+    for (const replicas of this.waypoints.values()) waypoints.push(...replicas);
+    return [
+      { kind: 'ztunnel', proxies: this.ztunnels, endpointsOf: () => endpoints },
+      { kind: 'waypoint', proxies: waypoints, endpointsOf: () => endpoints },
+    ];
+  }
+}

@@ -1,0 +1,65 @@
+// Istio ambient profiles: the per-node ztunnel (L4, mTLS/HBONE) and the per-service waypoint (Envoy,
+// L7), from the Istio 1.22 and 1.24 performance pages (mesh-calibration.md §1.2).
+
+import type { ProxyProfile, WaypointProfile } from '../../config/MeshConfig.js';
+import type { CitedFigures } from '../dataplane/CitedFigures.js';
+import { mbToMiB } from '../dataplane/CitedFigures.js';
+import { ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
+
+/**
+ * ztunnel. Latency: each of the four traversals (caller-node ztunnel out and back, callee-node
+ * ztunnel in and out) lognormal, fitted by simulation to "two ztunnels add 0.17 ms p90 / 0.20 ms p99"
+ * (Istio 1.22 page). CPU 0.06 vCPU and memory 12 MB per 1000 rps (Istio 1.24 page).
+ */
+export const ZTUNNEL_PROFILE: ProxyProfile = {
+  latencyMs: { kind: 'lognormal', median: 0.03375, p99: 0.06824 }, // fitted to +0.17 p90 / +0.20 p99 (1.22 page)
+  workers: 2, // ASSUMPTION: ztunnel's default worker-thread count (not in mesh-calibration.md)
+  cpuMsPerRequest: 0.06, // ~0.06 vCPU per 1000 rps (istio.io 1.24 page)
+  memoryBaseMiB: mbToMiB(12), // 12 MB (istio.io 1.24 page)
+  memoryPerEndpointKiB: 0.5, // ASSUMPTION: workload entries in ztunnel's WDS config (no figure found)
+};
+
+/**
+ * Waypoint: an Envoy deployment. CPU ~0.25 vCPU and 60 MB per 1000 rps (Istio 1.24 page); latency
+ * published as charts only, so each traversal takes the Istio 1.20–1.24 sidecar traversal (ASSUMPTION).
+ */
+export const WAYPOINT_PROFILE: WaypointProfile = {
+  latencyMs: ISTIO_SIDECAR_PROFILES['1.20-1.24'].latencyMs, // ASSUMPTION: the 1.20 sidecar Envoy traversal
+  workers: 2, // "waypoint (Envoy, 2 workers)" (istio.io 1.24 page)
+  cpuMsPerRequest: 0.25, // ~0.25 vCPU per 1000 rps (istio.io 1.24 page)
+  memoryBaseMiB: mbToMiB(60), // 60 MB (istio.io 1.24 page)
+  memoryPerEndpointKiB: 2, // ASSUMPTION: as the Envoy sidecar
+  replicas: 1, // ASSUMPTION: the waypoint Deployment's default (Kubernetes default of 1 replica)
+};
+
+/** The ztunnel figures (two ztunnels on the path, no waypoint). */
+export const ZTUNNEL_CITED: CitedFigures = {
+  addedP90Ms: 0.17,
+  addedP99Ms: 0.2,
+  vcpuPer1000Rps: 0.06,
+  memoryMB: 12,
+  source:
+    'istio.io/v1.23/docs/ops/deployment/performance-and-scalability (Istio 1.22 latency); istio.io 1.24 page (CPU, memory)',
+  derived: false,
+  assumption: false,
+};
+
+/** The waypoint figures; its latency is the sidecar's 1.20 traversal (assumption). */
+export const WAYPOINT_CITED: CitedFigures = {
+  addedP90Ms: 0.228,
+  addedP99Ms: 0.298,
+  vcpuPer1000Rps: 0.25,
+  memoryMB: 60,
+  source: 'istio.io 1.24 page (CPU, memory); latency ASSUMPTION (1.20 sidecar traversal)',
+  derived: false,
+  assumption: true,
+};
+
+/** Assumptions printed with every `istio-ambient` run (and `layered` runs that use it). */
+export const AMBIENT_ASSUMPTIONS: readonly string[] = [
+  'istio-ambient: ztunnel latency fitted to the Istio 1.22 page (two ztunnels +0.17 ms p90 / +0.20 ms p99), CPU 0.06 vCPU and 12 MB per 1000 rps from the 1.24 page; 2 worker threads is an assumption.',
+  'istio-ambient: waypoint CPU 0.25 vCPU and 60 MB per 1000 rps (1.24 page); its per-traversal latency is the Istio 1.20 sidecar traversal (assumption: the page has charts only); 1 replica by default (assumption).',
+  'istio-ambient: a waypoint serves one service (Istio can also bind one per namespace); callers pick its replicas round robin; traffic from outside the mesh also passes the waypoint (as with istio.io/ingress-use-waypoint).',
+  "istio-ambient: callers (their ztunnel) pick a service's endpoints round robin unless a destination sets `loadBalancer`: ztunnel's own endpoint choice was not verified (an assumption).",
+  'istio-ambient: same-node calls still pass the node ztunnel twice (outbound and inbound); retries re-walk the whole path from the caller, although a real waypoint retries only its own leg.',
+];

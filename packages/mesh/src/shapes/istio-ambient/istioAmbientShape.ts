@@ -1,0 +1,30 @@
+// `istio-ambient`: Istio's sidecar-less data plane, a ztunnel per node for L4 and mTLS (HBONE) and,
+// per service that asks for one, a waypoint Envoy for L7 policies.
+
+import type { IstioAmbientMeshConfig } from '../../config/MeshConfig.js';
+import { ISTIO_DEFAULT_POLICY } from '../istio-sidecar/istioDefaultRetry.js';
+import type { MeshShape } from '../MeshShape.js';
+import { resolveShared, withOverrides } from '../resolveShared.js';
+import { AMBIENT_ASSUMPTIONS, WAYPOINT_PROFILE, ZTUNNEL_PROFILE } from './ambientProfiles.js';
+import { AmbientDataPlane } from './AmbientDataPlane.js';
+
+/** The `istio-ambient` shape. */
+export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
+  name: 'istio-ambient',
+  summary: 'Istio ambient: a ztunnel per node (L4, mTLS), optional per-service waypoints (L7)',
+  capabilityRow: {
+    client: '`l7-proxy` when the destination has a waypoint, `l4-proxy` (ztunnel) otherwise',
+    server: '`l7-proxy` with a waypoint, `l4-proxy` otherwise',
+  },
+  resolve: (options) => ({
+    ...resolveShared('istio-ambient', options, {
+      loadBalancer: 'round-robin', // ztunnel's endpoint choice: an assumption (not verified)
+      defaultPolicy: ISTIO_DEFAULT_POLICY, // applied by waypoints only
+      mtls: true,
+    }),
+    ztunnel: withOverrides(ZTUNNEL_PROFILE, options.ztunnel),
+    waypoint: withOverrides(WAYPOINT_PROFILE, options.waypoint),
+  }),
+  assumptions: () => AMBIENT_ASSUMPTIONS,
+  createDataPlane: (context, config) => new AmbientDataPlane(context, config),
+};

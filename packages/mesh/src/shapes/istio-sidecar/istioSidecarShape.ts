@@ -1,0 +1,62 @@
+// `istio-sidecar`: Istio with an Envoy sidecar in every pod. Every endpoint of the mesh is pushed to
+// every sidecar (no Sidecar resource); profiles per Istio release band (istioProfiles.ts).
+
+import type { IstioSidecarMeshConfig } from '../../config/MeshConfig.js';
+import type { MeshShape } from '../MeshShape.js';
+import { resolveShared, withOverrides } from '../resolveShared.js';
+import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
+import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
+import { ISTIO_DEFAULT_POLICY } from './istioDefaultRetry.js';
+import {
+  DEFAULT_ISTIO_VERSION,
+  ISTIO_SIDECAR_PROFILES,
+  istioBand,
+  istioSidecarAssumptions,
+  istioSidecarProfile,
+} from './istioProfiles.js';
+
+/** Istio's Envoy sidecars. */
+export const ISTIO_SIDECAR_MESH: SidecarMesh<IstioSidecarMeshConfig> = {
+  kind: 'envoy-sidecar',
+  container: 'istio-proxy',
+  // `proxy/sidecar` keeps Istio's stream name (and so its results) from before the other shapes.
+  stream: 'proxy/sidecar',
+  enforcer: 'l7-proxy',
+  endpointScope: 'all',
+  profile: (mesh) => mesh.sidecar,
+  adjustPolicy: (policy) => policy,
+  configWarnings(_config, mesh, warn) {
+    // A config built by hand can pair a release with another release's profile: say which one runs.
+    const band = istioBand(mesh.istioVersion);
+    for (const [other, profile] of Object.entries(ISTIO_SIDECAR_PROFILES)) {
+      if (profile === mesh.sidecar && other !== band) {
+        warn(
+          `mesh.istioVersion is ${mesh.istioVersion} but mesh.sidecar is the Istio ${other} profile, which is what runs; ` +
+            `resolve the mesh with resolveMeshConfig({ shape: 'istio-sidecar', istioVersion: '${mesh.istioVersion}' }) to use the ${band} profile`,
+        );
+      }
+    }
+  },
+};
+
+/** The `istio-sidecar` shape. */
+export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
+  name: 'istio-sidecar',
+  summary: 'Istio with an Envoy sidecar per pod (profiles per Istio release: istioVersion)',
+  capabilityRow: { client: '`l7-proxy` (Envoy sidecar)', server: '`l7-proxy`' },
+  resolve(options) {
+    const istioVersion = options.istioVersion ?? DEFAULT_ISTIO_VERSION;
+    return {
+      // Istio's default balancer is LEAST_REQUEST (pilot's defaultLBAlgorithm()).
+      ...resolveShared('istio-sidecar', options, {
+        loadBalancer: 'least-request',
+        defaultPolicy: ISTIO_DEFAULT_POLICY,
+        mtls: true,
+      }),
+      istioVersion,
+      sidecar: withOverrides(istioSidecarProfile(istioVersion), options.sidecar),
+    };
+  },
+  assumptions: (config) => istioSidecarAssumptions(config.istioVersion),
+  createDataPlane: (context, config) => new SidecarDataPlane(ISTIO_SIDECAR_MESH, context, config),
+};

@@ -1,0 +1,53 @@
+// `linkerd`: linkerd2-proxy sidecars with on-demand discovery; no Envoy-style connection-pool
+// thresholds or outlier detection (its circuit breaking is failure accrual).
+
+import { NO_POLICY } from '../../config/defaults.js';
+import type { LinkerdMeshConfig } from '../../config/MeshConfig.js';
+import type { MeshShape } from '../MeshShape.js';
+import { resolveShared, withOverrides } from '../resolveShared.js';
+import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
+import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
+import { LINKERD_ASSUMPTIONS, LINKERD_PROXY_PROFILE } from './linkerdProfile.js';
+
+/** Linkerd's proxies. */
+export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
+  kind: 'linkerd2-proxy',
+  container: 'linkerd-proxy',
+  stream: 'proxy/linkerd2-proxy',
+  enforcer: 'linkerd-proxy',
+  endpointScope: 'called',
+  profile: (mesh) => mesh.linkerdProxy,
+  adjustPolicy: (policy) => policy,
+  configWarnings(config, _mesh, warn) {
+    for (const service of config.services) {
+      const destination = service.destination;
+      if (destination === undefined) continue;
+      if (destination.connectionPool !== null) {
+        warn(
+          `connection-pool of service "${service.name}": Linkerd has no Envoy-style connection-pool thresholds; ` +
+            'use failureAccrual (balancer.linkerd.io/failure-accrual, Linkerd circuit-breaking docs)',
+        );
+      }
+      if (destination.outlierDetection !== null) {
+        warn(
+          `outlier-detection of service "${service.name}": Linkerd has no Envoy-style outlier detection; ` +
+            'use failureAccrual (consecutive failures, exponential penalty)',
+        );
+      }
+    }
+  },
+};
+
+/** The `linkerd` shape. */
+export const LINKERD_SHAPE: MeshShape<LinkerdMeshConfig> = {
+  name: 'linkerd',
+  summary: "Linkerd's Rust proxy (linkerd2-proxy) per pod",
+  capabilityRow: { client: '`linkerd-proxy`', server: '`linkerd-proxy`' },
+  resolve: (options) => ({
+    // linkerd2-proxy balances with P2C over peak-EWMA; no retries unless a route asks.
+    ...resolveShared('linkerd', options, { loadBalancer: 'peak-ewma', defaultPolicy: NO_POLICY, mtls: true }),
+    linkerdProxy: withOverrides(LINKERD_PROXY_PROFILE, options.linkerdProxy),
+  }),
+  assumptions: () => LINKERD_ASSUMPTIONS,
+  createDataPlane: (context, config) => new SidecarDataPlane(LINKERD_MESH, context, config),
+};

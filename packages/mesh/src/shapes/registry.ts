@@ -1,0 +1,59 @@
+// The registry of mesh shapes: the built-in ones, plus any a user registers. Every list of shapes the
+// model, the scenario schema, the CLI, `compare` and the docs show comes from here.
+
+import type { MeshConfigBase } from '../config/MeshConfig.js';
+import { BUILT_IN_SHAPES } from './builtInShapes.js';
+import type { MeshShape } from './MeshShape.js';
+
+const shapes = new Map<string, MeshShape<MeshConfigBase>>(
+  BUILT_IN_SHAPES.map((shape) => [shape.name, shape]),
+);
+
+/** A shape name: lowercase letters, digits and `-`, starting with a letter (as in scenario files). */
+const SHAPE_NAME = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * Adds a mesh shape: from now on scenarios, the CLI, `compare` and the capability matrix accept it.
+ * Throws if the name is malformed or already taken.
+ */
+export function registerMeshShape<C extends MeshConfigBase>(shape: MeshShape<C>): void {
+  if (!SHAPE_NAME.test(shape.name)) {
+    throw new Error(
+      `registerMeshShape: name must be lowercase letters, digits and "-", starting with a letter (got ${JSON.stringify(shape.name)})`,
+    );
+  }
+  if (shapes.has(shape.name)) {
+    throw new Error(`registerMeshShape: a mesh shape named "${shape.name}" is already registered`);
+  }
+  shapes.set(shape.name, shape as unknown as MeshShape<MeshConfigBase>);
+}
+
+/** Removes a shape a user registered (built-in shapes stay). Returns whether one was removed. */
+export function unregisterMeshShape(name: string): boolean {
+  if (BUILT_IN_SHAPES.some((shape) => shape.name === name)) return false;
+  return shapes.delete(name);
+}
+
+/** The names of every registered shape, built-in ones first, in registration order. */
+export function meshShapeNames(): string[] {
+  return [...shapes.keys()];
+}
+
+/** Whether `name` is a registered shape. */
+export function isMeshShapeName(name: unknown): name is string {
+  return typeof name === 'string' && shapes.has(name);
+}
+
+/** The shape `name`; throws naming `mesh.shape` and the registered shapes when there is none. */
+export function meshShape(name: string): MeshShape<MeshConfigBase> {
+  const shape = shapes.get(name);
+  if (shape === undefined) {
+    throw new Error(`mesh.shape must be one of ${meshShapeNames().join(', ')} (got ${JSON.stringify(name)})`);
+  }
+  return shape;
+}
+
+/** Every registered shape, in the order of {@link meshShapeNames}. */
+export function meshShapes(): MeshShape<MeshConfigBase>[] {
+  return [...shapes.values()];
+}

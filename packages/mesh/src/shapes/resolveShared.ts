@@ -1,0 +1,42 @@
+// The fields every mesh config shares, resolved from the written options and the shape's own defaults,
+// and the merge of a written profile override onto a shape's default profile.
+
+import type { MeshConfigBase, MeshLoadBalancer, MeshOptions } from '../config/MeshConfig.js';
+import type { CallPolicy } from '../config/SimulationConfig.js';
+import { AWS_US_EAST_1_PRICES } from './dataplane/prices.js';
+
+/** Delay before an endpoint change reaches callers by default [ms] (an assumption: no source). */
+export const DEFAULT_ENDPOINT_UPDATE_DELAY_MS = 1000;
+
+/** Workload certificate lifetime by default [ms]: 24 h (Istio `SECRET_TTL`; Linkerd proxy certificates also last 24 h). */
+export const DEFAULT_CERTIFICATE_LIFETIME_MS = 24 * 3_600_000;
+
+/** The defaults of the shared fields that differ from shape to shape. */
+export interface SharedDefaults {
+  readonly loadBalancer: MeshLoadBalancer;
+  readonly defaultPolicy: CallPolicy;
+  readonly mtls: boolean;
+}
+
+/** The shared fields of a `shape` config: written options first, then `defaults`, then the model's. */
+export function resolveShared<S extends string>(
+  shape: S,
+  options: MeshOptions,
+  defaults: SharedDefaults,
+): MeshConfigBase & { readonly shape: S } {
+  return {
+    shape,
+    endpointUpdateDelayMs: options.endpointUpdateDelayMs ?? DEFAULT_ENDPOINT_UPDATE_DELAY_MS,
+    loadBalancer: options.loadBalancer ?? defaults.loadBalancer,
+    defaultPolicy: options.defaultPolicy ?? defaults.defaultPolicy,
+    mtls: options.mtls ?? defaults.mtls,
+    certificateLifetimeMs: options.certificateLifetimeMs ?? DEFAULT_CERTIFICATE_LIFETIME_MS,
+    prices: options.prices === undefined ? AWS_US_EAST_1_PRICES : options.prices,
+    options,
+  };
+}
+
+/** `base` with the written fields of `override` replacing its own. */
+export function withOverrides<P extends object>(base: P, override: Partial<P> | undefined): P {
+  return override === undefined ? base : { ...base, ...override };
+}

@@ -1,0 +1,112 @@
+// Sidecar-shaped meshes (`istio-sidecar`, `linkerd`, `app-mesh`, `consul`): a proxy in every pod. An
+// attempt passes the caller's sidecar (outbound), the network, then the callee's sidecar (inbound);
+// caller-side policies run in the outbound sidecar. Per-shape differences are a SidecarMesh.
+
+import { createSampler } from '@meshsim/engine';
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { Station } from '../../call/Station.js';
+import type { EnforcerKind } from '../../config/capabilities.js';
+import { NO_POLICY } from '../../config/defaults.js';
+import type { MeshConfigBase } from '../../config/MeshConfig.js';
+import type { CallPolicy, SimulationConfig } from '../../config/SimulationConfig.js';
+import type { Instance } from '../../server/Instance.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
+import { DataPlaneBase } from '../dataplane/DataPlaneBase.js';
+import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
+import { Proxy } from '../dataplane/Proxy.js';
+import { proxyStation } from '../dataplane/proxyStation.js';
+import type { ProxyGroup } from '../dataplane/proxyTotals.js';
+import type { SidecarMesh } from './SidecarMesh.js';
+
+/** Endpoints each service's proxies hold when discovery is on demand: those of the services it calls. */
+function calledEndpoints(config: SimulationConfig): Map<string, number> {
+  const replicas = new Map(config.services.map((s) => [s.name, s.replicas] as const));
+  const endpoints = new Map<string, number>();
+  for (const service of config.services) {
+    const called = new Set<string>();
+    for (const stage of service.calls) for (const call of stage) called.add(call.to);
+    let count = 0;
+    for (const name of called) count += replicas.get(name) ?? 0;
+    endpoints.set(service.name, count);
+  }
+  return endpoints;
+}
+
+/** One sidecar per instance, of the kind `sidecarMesh` describes. */
+export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
+  readonly shape: string;
+  readonly sidecars: Proxy[];
+  private readonly endpointsOf: (proxy: Proxy) => number;
+
+  constructor(
+    private readonly sidecarMesh: SidecarMesh<C>,
+    context: DataPlaneContext,
+    private readonly config: C,
+  ) {
+    super(context, config);
+    this.shape = config.shape;
+    const profile = sidecarMesh.profile(config);
+    const latency = createSampler(profile.latencyMs, context.streams.stream(sidecarMesh.stream));
+    this.sidecars = context.instances.map((instance) => {
+      const proxy = new Proxy(
+        sidecarMesh.kind,
+        `${instance.name}/${sidecarMesh.container}`,
+        instance.node,
+        profile,
+        latency,
+        context.engine,
+        context.onForward,
+      );
+      proxy.service = instance.service.name;
+      proxy.instanceId = instance.id;
+      proxy.role = 'sidecar';
+      return proxy;
+    });
+    if (sidecarMesh.endpointScope === 'all') {
+      const all = context.instances.length;
+      this.endpointsOf = () => all;
+    } else {
+      const called = calledEndpoints(context.config);
+      this.endpointsOf = (proxy) => called.get(proxy.service ?? '') ?? 0;
+    }
+    sidecarMesh.configWarnings(context.config, config, (message) => this.warnings.add(message));
+  }
+
+  /** Caller's sidecar (mesh callers only), network, callee's sidecar. */
+  protected buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
+    const route: Station<Proxy>[] = [];
+    if (caller.instanceId >= 0) route.push(proxyStation(this.sidecars[caller.instanceId] as Proxy, target));
+    route.push({ kind: 'network', from: caller.node, to: target.node });
+    route.push(proxyStation(this.sidecars[target.id] as Proxy, target));
+    return route;
+  }
+
+  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
+    // Callers outside the mesh have no sidecar: their policy is their own and no mesh default applies.
+    if (caller.instanceId < 0) return policySet ? policy : NO_POLICY;
+    if (!policySet) return this.mesh.defaultPolicy;
+    const call = `calls from "${caller.name}"${target === undefined ? '' : ` to "${target}"`}`;
+    return this.sidecarMesh.adjustPolicy(policy, call, (message) => this.warnings.add(message));
+  }
+
+  clientEnforcer(caller: CallerRef): EnforcerKind {
+    return caller.instanceId >= 0 ? this.sidecarMesh.enforcer : 'library';
+  }
+
+  serverEnforcer(): EnforcerKind {
+    return this.sidecarMesh.enforcer;
+  }
+
+  shapeClientPolicies(caller: CallerRef, target: string): ClientPolicy[] {
+    if (caller.instanceId < 0 || this.sidecarMesh.clientPolicies === undefined) return [];
+    return this.sidecarMesh.clientPolicies(this.config, caller, target);
+  }
+
+  proxies(): readonly Proxy[] {
+    return this.sidecars;
+  }
+
+  protected proxyGroups(): readonly ProxyGroup[] {
+    return [{ kind: this.sidecarMesh.kind, proxies: this.sidecars, endpointsOf: this.endpointsOf }];
+  }
+}

@@ -1,0 +1,30 @@
+// What distinguishes one sidecar-shaped mesh from another (Istio, Linkerd, App Mesh, Consul): the
+// proxy kind and profile, where it enforces, which endpoints each proxy holds, and its policy gaps.
+
+import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { EnforcerKind } from '../../config/capabilities.js';
+import type { MeshConfigBase, ProxyProfile } from '../../config/MeshConfig.js';
+import type { CallPolicy, SimulationConfig } from '../../config/SimulationConfig.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
+
+/** A sidecar mesh of config type `C`. */
+export interface SidecarMesh<C extends MeshConfigBase> {
+  /** Proxy kind in `ProxyTotals.byKind`. */
+  readonly kind: string;
+  /** Container name, used in proxy names (`<instance>/<container>`). */
+  readonly container: string;
+  /** Name of the random stream of the proxies' latency. */
+  readonly stream: string;
+  /** Capability kind of the sidecar (config/capabilities.ts). */
+  readonly enforcer: EnforcerKind;
+  /** Endpoints a proxy holds: every endpoint of the mesh, or only those of the services its pod calls. */
+  readonly endpointScope: 'all' | 'called';
+  /** The proxy profile in `mesh`. */
+  profile(mesh: C): ProxyProfile;
+  /** A scenario-set call policy as the proxy can run it (may warn). `call` names the call in warnings. */
+  adjustPolicy(policy: CallPolicy, call: string, warn: (message: string) => void): CallPolicy;
+  /** Warnings about the scenario as a whole, issued once when the data plane is built. */
+  configWarnings(config: SimulationConfig, mesh: C, warn: (message: string) => void): void;
+  /** Client-side policies the proxy always runs for a mesh caller → `target`, whatever the scenario says. */
+  clientPolicies?(mesh: C, caller: CallerRef, target: string): ClientPolicy[];
+}

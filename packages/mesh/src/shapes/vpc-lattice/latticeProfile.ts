@@ -1,0 +1,32 @@
+// AWS VPC Lattice: a managed hop with no user-visible proxy CPU or memory. Its added latency is not
+// published (mesh-calibration.md §1.6); seed 000 says "+~1-5 ms" — the profile is an ASSUMPTION.
+
+import type { ProxyProfile } from '../../config/MeshConfig.js';
+import type { CitedFigures } from '../dataplane/CitedFigures.js';
+
+/**
+ * One traversal of the Lattice hop (a call passes it twice: request and response). Lognormal fitted
+ * so that the two together have median 2 ms and p99 5 ms (ASSUMPTION from seed 000's "+~1-5 ms").
+ */
+export const LATTICE_HOP_PROFILE: ProxyProfile = {
+  latencyMs: { kind: 'lognormal', median: 0.9371, p99: 3.249 }, // ASSUMPTION: sum of two ≈ median 2, p99 5 ms
+  workers: Infinity, // managed by AWS: no queueing modelled (throughput quotas not found)
+  cpuMsPerRequest: 0, // not the user's CPU
+  memoryBaseMiB: 0, // not the user's memory
+  memoryPerEndpointKiB: 0,
+};
+
+/** What the Lattice profile reproduces (assumption): median 2 ms, p99 5 ms per call. */
+export const LATTICE_CITED = {
+  addedP50Ms: 2,
+  addedP99Ms: 5,
+  source:
+    'ASSUMPTION from seed 000 ("Lattice is a managed hop in the middle. Latency +~1-5ms"); AWS publishes no figure',
+} as const satisfies Pick<CitedFigures, 'addedP99Ms' | 'source'> & { addedP50Ms: number };
+
+/** Assumptions printed with every run that uses the Lattice hop. */
+export const LATTICE_ASSUMPTIONS: readonly string[] = [
+  'vpc-lattice: the managed hop adds lognormal latency with median 2 ms and p99 5 ms per call (assumption from seed 000\'s "+~1-5 ms"; AWS publishes no figure), with no queueing and no throughput quota (quotas not found).',
+  "vpc-lattice: no configurable retries, per-try timeouts, outlier detection or circuit breaking (aws-application-networking-k8s http-route.md): callers' retries and timeouts are their applications' own.",
+  'vpc-lattice: one Lattice service per destination service; TLS but not mTLS (IAM SigV4 authentication instead).',
+];

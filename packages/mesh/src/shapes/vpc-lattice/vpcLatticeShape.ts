@@ -1,0 +1,26 @@
+// `vpc-lattice`: AWS VPC Lattice as the service network; each call passes the destination's managed
+// Lattice service. Targets are tracked by Lattice's health checks.
+
+import { NO_POLICY } from '../../config/defaults.js';
+import type { VpcLatticeMeshConfig } from '../../config/MeshConfig.js';
+import type { MeshShape } from '../MeshShape.js';
+import { resolveShared, withOverrides } from '../resolveShared.js';
+import { LatticeDataPlane } from './LatticeDataPlane.js';
+import { LATTICE_ASSUMPTIONS, LATTICE_HOP_PROFILE } from './latticeProfile.js';
+
+/** The `vpc-lattice` shape. */
+export const VPC_LATTICE_SHAPE: MeshShape<VpcLatticeMeshConfig> = {
+  name: 'vpc-lattice',
+  summary: 'AWS VPC Lattice: a managed hop on every call (TLS + IAM, no configurable retries)',
+  capabilityRow: { client: '`managed-hop`', server: '`application`' },
+  resolve: (options) => ({
+    ...resolveShared('vpc-lattice', options, {
+      loadBalancer: 'round-robin', // Lattice's endpoint choice: an assumption
+      defaultPolicy: NO_POLICY,
+      mtls: false,
+    }),
+    lattice: withOverrides(LATTICE_HOP_PROFILE, options.lattice),
+  }),
+  assumptions: () => LATTICE_ASSUMPTIONS,
+  createDataPlane: (context, config) => new LatticeDataPlane(context, config),
+};

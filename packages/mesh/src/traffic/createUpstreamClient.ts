@@ -1,0 +1,24 @@
+// A caller's client of one destination service: its load balancer, its client-side policies and its
+// version router (splits and class routes), like an Envoy cluster inside the caller's proxy.
+
+import type { Random } from '@meshsim/engine';
+import { UpstreamClient } from '../call/UpstreamClient.js';
+import { createClientPolicies } from '../policies/createClientPolicies.js';
+import { createInstanceBalancer } from '../policies/createInstanceBalancer.js';
+import type { ServiceRuntime } from '../server/ServiceRuntime.js';
+import type { CallerRef } from '../topology/CallerRef.js';
+import type { TrafficContext } from './TrafficContext.js';
+import { createVersionRouter } from './VersionRouter.js';
+
+/** A new client of `target` for `caller`; its balancer draws from `lbRandom`. */
+export function createUpstreamClient(
+  context: TrafficContext,
+  caller: CallerRef,
+  target: ServiceRuntime,
+  lbRandom: Random,
+): UpstreamClient {
+  const balancer = createInstanceBalancer(context.policies, caller, target, lbRandom);
+  const client = new UpstreamClient(balancer, createClientPolicies(context.policies, caller, target));
+  client.router = createVersionRouter(context, caller, target);
+  return client;
+}
