@@ -1,7 +1,7 @@
-// Public API of @meshsim/engine: the kernel, random streams, distributions and the latency histogram.
+// Public API of @meshsim/engine: the kernel, random streams, distributions, the latency histogram and
+// confidence intervals. Internals (the event queue, special functions) are imported from their files.
 
 export { Engine } from './Engine.js';
-export { EventQueue } from './EventQueue.js';
 export { FixedDelayTimers } from './FixedDelayTimers.js';
 export { RandomStreams } from './random/RandomStreams.js';
 export { LatencyHistogram } from './stats/LatencyHistogram.js';
@@ -21,14 +21,13 @@ export type { MeanConfidenceInterval } from './stats/confidenceInterval.js';
 export { constant } from './distributions/constant.js';
 export { uniform } from './distributions/uniform.js';
 export { exponential } from './distributions/exponential.js';
-export { normal, standardNormal } from './distributions/normal.js';
-export { lognormal, lognormalFromMedianP99, lognormalParamsFromMedianP99 } from './distributions/lognormal.js';
+export { normal } from './distributions/normal.js';
+export { lognormal, lognormalFromMedianP99 } from './distributions/lognormal.js';
 export { gamma, erlang } from './distributions/gamma.js';
 export { pareto } from './distributions/pareto.js';
 export { weibull } from './distributions/weibull.js';
 export { empiricalFromSamples, empiricalFromBins } from './distributions/empirical.js';
 export { mixture } from './distributions/mixture.js';
-export { normalQuantile } from './distributions/special.js';
 export {
   DISTRIBUTION_KINDS,
   createSampler,
@@ -40,7 +39,6 @@ export {
 export { scaleDistribution } from './distributions/scaleDistribution.js';
 
 export type { Sampler } from './distributions/Sampler.js';
-export type { LognormalParams } from './distributions/lognormal.js';
 export type { EmpiricalBin } from './distributions/empirical.js';
 export type { MixtureComponent } from './distributions/mixture.js';
 export type { DistributionSpec, DistributionKind } from './distributions/DistributionSpec.js';
