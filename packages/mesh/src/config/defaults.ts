@@ -1,5 +1,5 @@
 // Default values of the model, each with its source or labelled as an assumption.
-// Sources are in ../shared/research/mesh-calibration.md (see docs/mesh-shapes/ for the full citations).
+// Sources are in docs/sources.md (see docs/mesh-shapes/ for where each figure is used).
 
 import type {
   CallPolicy,
@@ -90,7 +90,7 @@ export const DEFAULT_CLUSTERS: readonly ClusterConfig[] = [
 /**
  * Default load balancer per shape: kube-proxy and Cilium's eBPF service load balancing pick at random;
  * Istio sidecars use LEAST_REQUEST (Istio's default since pilot's `defaultLBAlgorithm()`;
- * mesh-calibration.md §2.2); linkerd2-proxy P2C over peak-EWMA (§2.3). App Mesh and Consul keep
+ * docs/sources.md#istio-default-lb); linkerd2-proxy P2C over peak-EWMA (#linkerd-load-balancing). App Mesh and Consul keep
  * Envoy's cluster default ROUND_ROBIN; libraries, ambient's ztunnel and Lattice round-robin in this
  * model (an assumption).
  */
