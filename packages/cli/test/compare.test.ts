@@ -1,7 +1,8 @@
 // `meshsim compare`: argument errors, side-by-side output, JSON schema and determinism.
 
 import { describe, expect, it } from 'vitest';
-import { main, parseCompareArgs } from '../src/index.js';
+import { parseCompareArgs } from '../src/commands/compare.js';
+import { main } from '../src/index.js';
 import { captureIo } from './__helpers__/io.js';
 
 describe('meshsim compare', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { listBundledScenarios } from '@meshsim/scenario';
 
-import { main, readVersion } from '../src/index.js';
+import { main } from '../src/index.js';
+import { readVersion } from '../src/version.js';
 import { captureIo } from './__helpers__/io.js';
 import { INVALID_SCENARIO_YAML, writeTempFile } from './__helpers__/scenarios.js';
 

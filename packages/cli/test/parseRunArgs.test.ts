@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { UsageError, parseRunArgs } from '../src/index.js';
+import { UsageError } from '../src/CliError.js';
+import { parseRunArgs } from '../src/commands/run.js';
 
 describe('parseRunArgs', () => {
   it('parseRunArgs([scenario]) defaults to text output with progress and no overrides', () => {

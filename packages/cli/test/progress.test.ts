@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ProgressBar, formatDoneLine, formatProgressLine } from '../src/index.js';
+import { ProgressBar, formatDoneLine, formatProgressLine } from '../src/progress.js';
 import { captureIo } from './__helpers__/io.js';
 
 describe('formatProgressLine', () => {

@@ -2,6 +2,7 @@
 // Knows nothing about meshes; models schedule handlers and read `now`.
 
 import { EventQueue } from './EventQueue.js';
+import { sequencedScheduling } from './internal/sequencedScheduling.js';
 import type { SimTimeMs } from './time.js';
 
 /** A function run when its event fires; `arg` is the value given to `schedule`. */
@@ -61,6 +62,20 @@ export class Engine {
   private fired = 0;
   private stopRequested = false;
 
+  // FixedDelayTimers (same package) schedules with reserved sequence numbers; these operations are
+  // installed in an internal module rather than exposed as public methods.
+  static {
+    sequencedScheduling.reserveSequence = (engine) => engine.queue.reserveSeq();
+    sequencedScheduling.scheduleAtWithSequence = (engine, timeMs, sequence, fire, arg) => {
+      if (!(timeMs >= engine.nowMs) || timeMs === Infinity) {
+        throw new RangeError(
+          `scheduleAtWithSequence: timeMs must be a finite number >= now (${engine.nowMs}) (got ${String(timeMs)})`,
+        );
+      }
+      return engine.insert(timeMs, fire as EventHandler<unknown>, arg, sequence);
+    };
+  }
+
   /** The simulated clock [ms]. */
   get now(): SimTimeMs {
     return this.nowMs;
@@ -105,27 +120,6 @@ export class Engine {
       );
     }
     return this.insert(timeMs, fire as EventHandler<unknown>, arg);
-  }
-
-  /**
-   * @internal Reserves the scheduling sequence number the next `schedule` call would take, so that an
-   * event scheduled later with {@link Engine.scheduleAtWithSequence} ties with others as if scheduled now.
-   */
-  reserveSequence(): number {
-    return this.queue.reserveSeq();
-  }
-
-  /**
-   * @internal Schedules `fire(arg)` at `timeMs` with a sequence number from {@link Engine.reserveSequence}.
-   * Used by {@link FixedDelayTimers} to keep the ordering contract for timers it holds back.
-   */
-  scheduleAtWithSequence<A>(timeMs: SimTimeMs, sequence: number, fire: EventHandler<A>, arg: A): TimerHandle {
-    if (!(timeMs >= this.nowMs) || timeMs === Infinity) {
-      throw new RangeError(
-        `scheduleAtWithSequence: timeMs must be a finite number >= now (${this.nowMs}) (got ${String(timeMs)})`,
-      );
-    }
-    return this.insert(timeMs, fire as EventHandler<unknown>, arg, sequence);
   }
 
   /**

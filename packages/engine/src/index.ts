@@ -1,7 +1,7 @@
-// Public API of @meshsim/engine: the kernel, random streams, distributions and the latency histogram.
+// Public API of @meshsim/engine: the kernel, random streams, distributions, the latency histogram and
+// confidence intervals. Internals (the event queue, special functions) are imported from their files.
 
 export { Engine } from './Engine.js';
-export { EventQueue } from './EventQueue.js';
 export { FixedDelayTimers } from './FixedDelayTimers.js';
 export { RandomStreams } from './random/RandomStreams.js';
 export { LatencyHistogram } from './stats/LatencyHistogram.js';
@@ -17,18 +17,17 @@ export type {
 } from './stats/LatencyHistogram.js';
 export type { MeanConfidenceInterval } from './stats/confidenceInterval.js';
 
-// Distributions (src/dist): samplers bound to random streams, and distributions as data.
-export { constant } from './dist/constant.js';
-export { uniform } from './dist/uniform.js';
-export { exponential } from './dist/exponential.js';
-export { normal, standardNormal } from './dist/normal.js';
-export { lognormal, lognormalFromMedianP99, lognormalParamsFromMedianP99 } from './dist/lognormal.js';
-export { gamma, erlang } from './dist/gamma.js';
-export { pareto } from './dist/pareto.js';
-export { weibull } from './dist/weibull.js';
-export { empiricalFromSamples, empiricalFromBins } from './dist/empirical.js';
-export { mixture } from './dist/mixture.js';
-export { normalQuantile } from './dist/special.js';
+// Distributions (src/distributions): samplers bound to random streams, and distributions as data.
+export { constant } from './distributions/constant.js';
+export { uniform } from './distributions/uniform.js';
+export { exponential } from './distributions/exponential.js';
+export { normal } from './distributions/normal.js';
+export { lognormal, lognormalFromMedianP99 } from './distributions/lognormal.js';
+export { gamma, erlang } from './distributions/gamma.js';
+export { pareto } from './distributions/pareto.js';
+export { weibull } from './distributions/weibull.js';
+export { empiricalFromSamples, empiricalFromBins } from './distributions/empirical.js';
+export { mixture } from './distributions/mixture.js';
 export {
   DISTRIBUTION_KINDS,
   createSampler,
@@ -36,11 +35,10 @@ export {
   distributionMean,
   distributionQuantile,
   describeDistribution,
-} from './dist/DistributionSpec.js';
-export { scaleDistribution } from './dist/scaleDistribution.js';
+} from './distributions/DistributionSpec.js';
+export { scaleDistribution } from './distributions/scaleDistribution.js';
 
-export type { Sampler } from './dist/Sampler.js';
-export type { LognormalParams } from './dist/lognormal.js';
-export type { EmpiricalBin } from './dist/empirical.js';
-export type { MixtureComponent } from './dist/mixture.js';
-export type { DistributionSpec, DistributionKind } from './dist/DistributionSpec.js';
+export type { Sampler } from './distributions/Sampler.js';
+export type { EmpiricalBin } from './distributions/empirical.js';
+export type { MixtureComponent } from './distributions/mixture.js';
+export type { DistributionSpec, DistributionKind } from './distributions/DistributionSpec.js';

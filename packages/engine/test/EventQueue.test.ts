@@ -1,7 +1,7 @@
 // Unit tests of the EventQueue: (time, insertion) ordering, FIFO on ties, growth and the empty-queue contract.
 import { describe, expect, it } from 'vitest';
 
-import { EventQueue } from '../src/index.js';
+import { EventQueue } from '../src/EventQueue.js';
 import { assertFifoOrder, type TraceEntry } from './__helpers__/assertions.js';
 
 /** Pops every entry, returning (time, id) pairs in pop order. */

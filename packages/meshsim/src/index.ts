@@ -3,7 +3,6 @@
 // Engine: kernel, random streams, distributions, statistics.
 export {
   Engine,
-  EventQueue,
   RandomStreams,
   LatencyHistogram,
   meanConfidenceInterval,

@@ -10,7 +10,6 @@ describe('meshsim (umbrella)', () => {
         'DEFAULT_CLUSTERS',
         'DEFAULT_NETWORK',
         'Engine',
-        'EventQueue',
         'FAILURE_CAUSES',
         'LatencyHistogram',
         'NO_POLICY',

@@ -1,7 +1,7 @@
 // Confidence intervals for simulation output: Student's t quantile, the t interval of a mean, and batch
 // means (to turn one long autocorrelated run into nearly independent observations).
 
-import { lnGamma, normalQuantile } from '../dist/special.js';
+import { lnGamma, normalQuantile } from '../distributions/special.js';
 
 /** A two-sided confidence interval of a mean (see {@link meanConfidenceInterval}). */
 export interface MeanConfidenceInterval {

@@ -1,5 +1,5 @@
 // Documented defaults of each policy, from the real implementations (sources in docs/policies.md and
-// ../shared/research/mesh-calibration.md §2). A scenario that enables a policy starts from these.
+// docs/sources.md). A scenario that enables a policy starts from these.
 
 import type {
   ConnectionPoolConfig,

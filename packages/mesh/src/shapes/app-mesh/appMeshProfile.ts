@@ -1,4 +1,4 @@
-// AWS App Mesh profile (Envoy sidecar) and its documented defaults (mesh-calibration.md §1.5, §2.4).
+// AWS App Mesh profile (Envoy sidecar) and its documented defaults (docs/sources.md#appmesh-envoy and the next).
 // No latency figure exists: the Envoy sidecar profile of the matching era is used (ASSUMPTION).
 
 import type { ProxyProfile } from '../../config/MeshConfig.js';

@@ -1,5 +1,5 @@
 // App Mesh retry events: a route's retry policy can only name App Mesh's fixed event set
-// (mesh-calibration.md §2.4); conditions outside it are dropped with a warning.
+// (docs/sources.md#appmesh-routes); conditions outside it are dropped with a warning.
 
 import type { CallPolicy, RetryCondition } from '../../config/SimulationConfig.js';
 

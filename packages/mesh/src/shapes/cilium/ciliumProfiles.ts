@@ -1,5 +1,5 @@
 // Cilium profiles: the per-node eBPF datapath, the per-node Envoy that L7 policies pass through, and
-// optional WireGuard encryption (mesh-calibration.md §1.4: no per-request figure exists; all assumptions).
+// optional WireGuard encryption (no per-request figure exists, docs/sources.md#not-found; all assumptions).
 
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';

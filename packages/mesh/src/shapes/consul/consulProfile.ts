@@ -1,4 +1,4 @@
-// Consul service mesh profile (Envoy sidecar): no overhead figure exists (mesh-calibration.md §1.7), so
+// Consul service mesh profile (Envoy sidecar): no overhead figure exists (docs/sources.md#not-found), so
 // the current Envoy sidecar profile is used (ASSUMPTION); Consul's documented defaults are cited.
 
 import type { ProxyProfile } from '../../config/MeshConfig.js';

@@ -15,7 +15,7 @@ export interface CitedFigures {
   vcpuPer1000Rps: number;
   /** Memory of one proxy [MB, 10^6 bytes, as the pages print it]. */
   memoryMB: number;
-  /** Where each figure comes from (mesh-calibration.md section and page). */
+  /** Where each figure comes from (page and version; the entries of docs/sources.md). */
   source: string;
   /** True when the latency was derived (scaled) from another product's figure, not measured. */
   derived: boolean;

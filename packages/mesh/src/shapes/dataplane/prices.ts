@@ -1,5 +1,5 @@
 // List prices for putting a monthly price on the mesh's resources. ASSUMPTION: prices recalled from the
-// AWS pricing pages for us-east-1 as of 2024; verify before quoting (no price is in mesh-calibration.md).
+// AWS pricing pages for us-east-1 as of 2024; verify before quoting (docs/sources.md#aws-prices).
 
 import type { PriceTable } from '../../config/MeshConfig.js';
 

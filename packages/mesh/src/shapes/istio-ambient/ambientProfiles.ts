@@ -1,5 +1,5 @@
 // Istio ambient profiles: the per-node ztunnel (L4, mTLS/HBONE) and the per-service waypoint (Envoy,
-// L7), from the Istio 1.22 and 1.24 performance pages (mesh-calibration.md §1.2).
+// L7), from the Istio 1.22 and 1.24 performance pages (docs/sources.md#istio-perf-1-22, #istio-perf-1-24).
 
 import type { ProxyProfile, WaypointProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';

@@ -1,5 +1,5 @@
 // Istio sidecar (Envoy) profiles by release band, fitted to the Istio "Performance and Scalability"
-// pages (mesh-calibration.md §1.1). Istio ambient profiles live in ambient.ts.
+// pages (docs/sources.md#istio-performance-pages). Istio ambient profiles live in ambient.ts.
 
 import type { IstioVersion, ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
@@ -82,7 +82,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
   },
 };
 
-/** The figures each band is fitted to (mesh-calibration.md §1.1). */
+/** The figures each band is fitted to (docs/sources.md#istio-performance-pages). */
 export const ISTIO_SIDECAR_CITED: Readonly<Record<IstioSidecarBand, CitedFigures>> = {
   '1.4': {
     addedP90Ms: 6.3,

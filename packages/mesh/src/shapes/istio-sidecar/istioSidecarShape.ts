@@ -47,7 +47,7 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
   resolve(options) {
     const istioVersion = options.istioVersion ?? DEFAULT_ISTIO_VERSION;
     return {
-      // Istio's default balancer is LEAST_REQUEST (pilot's defaultLBAlgorithm()).
+      // Istio's default balancer is LEAST_REQUEST (pilot's defaultLBAlgorithm(); docs/sources.md#istio-default-lb).
       ...resolveShared('istio-sidecar', options, {
         loadBalancer: 'least-request',
         defaultPolicy: ISTIO_DEFAULT_POLICY,

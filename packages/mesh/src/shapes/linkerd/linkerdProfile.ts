@@ -1,5 +1,5 @@
-// Linkerd (linkerd2-proxy, Rust) profile, derived from the Buoyant benchmarks (mesh-calibration.md
-// §1.3): there is no per-rps figure, so latency and CPU are scaled from Istio's. Labelled derived.
+// Linkerd (linkerd2-proxy, Rust) profile, derived from the Buoyant benchmarks (docs/sources.md#linkerd-bench-2021-11);
+// no per-rps figure exists, so latency and CPU are scaled from Istio's. Labelled derived.
 
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';

@@ -44,7 +44,7 @@ export const LINKERD_SHAPE: MeshShape<LinkerdMeshConfig> = {
   summary: "Linkerd's Rust proxy (linkerd2-proxy) per pod",
   capabilityRow: { client: '`linkerd-proxy`', server: '`linkerd-proxy`' },
   resolve: (options) => ({
-    // linkerd2-proxy balances with P2C over peak-EWMA; no retries unless a route asks.
+    // linkerd2-proxy balances with P2C over peak-EWMA (docs/sources.md#linkerd-load-balancing); no retries unless a route asks.
     ...resolveShared('linkerd', options, { loadBalancer: 'peak-ewma', defaultPolicy: NO_POLICY, mtls: true }),
     linkerdProxy: withOverrides(LINKERD_PROXY_PROFILE, options.linkerdProxy),
   }),

@@ -62,8 +62,8 @@ export class LatticeDataPlane extends DataPlaneBase {
 
   /**
    * Lattice learns about targets from its health checks (target-group defaults: every 30 s, unhealthy
-   * after 2 failed checks, healthy after 5 passed; docs.aws.amazon.com/vpc-lattice target-group-health-checks).
-   * Checks run on a 30 s grid from t = 0; a crashed target refuses the check at once.
+   * after 2 failed checks, healthy after 5 passed; docs.aws.amazon.com/vpc-lattice target-group-health-checks,
+   * docs/sources.md#lattice-health-checks). Checks run on a 30 s grid from t = 0; a crashed target refuses the check at once.
    */
   endpointChangeDelayMs(up: boolean, nowMs: number): number {
     const firstCheckMs = Math.ceil(nowMs / LATTICE_HEALTH_CHECK.intervalMs) * LATTICE_HEALTH_CHECK.intervalMs;

@@ -1,5 +1,5 @@
 // AWS VPC Lattice: a managed hop with no user-visible proxy CPU or memory. Its added latency is not
-// published (mesh-calibration.md §1.6); seed 000 says "+~1-5 ms" — the profile is an ASSUMPTION.
+// published (docs/sources.md#not-found); seed 000 says "+~1-5 ms" (#seed-000) — the profile is an ASSUMPTION.
 
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';

@@ -4,12 +4,12 @@ import {
   createSampler,
   distributionMean,
   exponential,
-  normalQuantile,
   RandomStreams,
   scaleDistribution,
   validateDistribution,
 } from '../../src/index.js';
 import type { DistributionSpec } from '../../src/index.js';
+import { normalQuantile } from '../../src/distributions/special.js';
 
 const positive = (min: number, max: number): fc.Arbitrary<number> => fc.double({ min, max, noNaN: true });
 

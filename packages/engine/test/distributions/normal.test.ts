@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normal, normalQuantile, standardNormal } from '../../src/index.js';
+import { normal, standardNormal } from '../../src/distributions/normal.js';
+import { normalQuantile } from '../../src/distributions/special.js';
 import {
   draw,
   expectDeterministic,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lognormal, lognormalFromMedianP99, lognormalParamsFromMedianP99 } from '../../src/index.js';
+import {
+  lognormal,
+  lognormalFromMedianP99,
+  lognormalParamsFromMedianP99,
+} from '../../src/distributions/lognormal.js';
 import {
   draw,
   expectDeterministic,

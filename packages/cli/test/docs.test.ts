@@ -1,0 +1,140 @@
+// docs/cli.md against the CLI's own help: every command, flag and mesh shape the help prints is
+// documented, and the page names no command, flag or shape the CLI does not have.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+import { main } from '../src/index.js';
+import { captureIo } from './__helpers__/io.js';
+
+const page = readFileSync(fileURLToPath(new URL('../../../docs/cli.md', import.meta.url)), 'utf8');
+
+/** What `meshsim ...args` prints on stdout (the help goes there, exit 0). */
+async function help(...args: string[]): Promise<string> {
+  const io = captureIo();
+  expect(await main(args, io), `meshsim ${args.join(' ')}`).toBe(0);
+  return io.out();
+}
+
+/** The lines of a help text's `Heading:` block, up to the next blank line. */
+function block(text: string, heading: string): string[] {
+  const lines = text.split('\n');
+  const start = lines.indexOf(`${heading}:`);
+  expect(start, `a "${heading}:" block`).toBeGreaterThanOrEqual(0);
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((line) => line.trim() === '');
+  return end === -1 ? rest : rest.slice(0, end);
+}
+
+/** Flags in the first column of an `Options:` block (`-h, --help`, `--seed N`, …). */
+function helpFlags(text: string): string[] {
+  return block(text, 'Options')
+    .filter((line) => /^ {2}-/.test(line))
+    .flatMap((line) => (line.trim().split(/ {2,}/)[0] ?? '').match(/--?[a-z][a-z-]*/g) ?? []);
+}
+
+/** Every `-x` / `--flag` token of a piece of the page. */
+function pageFlags(text: string): string[] {
+  return [...new Set(text.match(/(?<![\w-])--?[a-z][a-z-]*(?![\w-])/g) ?? [])].filter(
+    // `-v` and `-h` are flags; a lone hyphenated word inside prose (e.g. "non-negative") is not matched.
+    (flag) => flag.startsWith('--') || flag.length === 2,
+  );
+}
+
+/** The mesh shapes `meshsim compare --help` lists after "in this order:" (the list may wrap over lines). */
+function meshShapes(compareHelp: string): string[] {
+  const after = compareHelp.split('in this order:\n')[1]?.split('\n') ?? [];
+  const end = after.findIndex((line) => /^\s*(-|$)/.test(line));
+  return after
+    .slice(0, end === -1 ? 0 : end)
+    .join(',')
+    .split(',')
+    .map((shape) => shape.trim())
+    .filter(Boolean);
+}
+
+/** The `## \`meshsim <command>\`` section of the page, or '' if none. */
+function section(command: string): string {
+  const start = page.indexOf(`\n## \`meshsim ${command}\`\n`);
+  if (start === -1) return '';
+  const rest = page.slice(start + 1);
+  const end = rest.indexOf('\n## ', 1);
+  return end === -1 ? rest : rest.slice(0, end);
+}
+
+/** Code spans and code blocks of the page: where it shows command lines. */
+const code = [
+  ...[...page.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((match) => match[1] ?? ''),
+  ...[...page.replace(/```[\s\S]*?```/g, '').matchAll(/`([^`\n]+)`/g)].map((match) => match[1] ?? ''),
+].join('\n');
+
+describe('docs/cli.md matches the help of the CLI', async () => {
+  const overview = await help('--help');
+  const commands = block(overview, 'Commands').map((line) => line.trim().split(/\s+/)[0] ?? '');
+  const helpOf = new Map<string, string>();
+  for (const command of commands.filter((name) => name !== 'help'))
+    helpOf.set(command, await help(command, '--help'));
+  const shapes = meshShapes(helpOf.get('compare') ?? '');
+
+  it('the help lists the commands and mesh shapes this test reads', () => {
+    expect(commands).toEqual(expect.arrayContaining(['list', 'run', 'compare', 'validate', 'help']));
+    expect(shapes.length).toBeGreaterThanOrEqual(3);
+    expect(shapes).toContain('none');
+  });
+
+  it('every command of `meshsim --help` is in the command table, and the table has no other', () => {
+    const table = page.slice(page.indexOf('| command |'), page.indexOf('\n\n', page.indexOf('| command |')));
+    const documented = [...table.matchAll(/`meshsim ([a-z]+)/g)].map((match) => match[1]);
+    expect([...new Set(documented)].sort()).toEqual([...commands].sort());
+  });
+
+  it('every command the page shows (`meshsim <command> …`) exists', () => {
+    const shown = [...code.matchAll(/\bmeshsim ([a-z][a-z-]*)/g)].map((match) => match[1] ?? '');
+    expect([...new Set(shown)].filter((name) => !commands.includes(name))).toEqual([]);
+  });
+
+  it('the top-level flags of `meshsim --help` are documented', () => {
+    const flags = helpFlags(overview);
+    expect(flags).toEqual(expect.arrayContaining(['-h', '--help', '-v', '--version']));
+    for (const flag of flags) expect(pageFlags(page), flag).toContain(flag);
+  });
+
+  it.each(['list', 'run', 'compare', 'validate'])(
+    "every flag of `meshsim %s --help` is in that command's section, and the section names no other",
+    (command) => {
+      const text = section(command);
+      expect(text, `docs/cli.md has a section for meshsim ${command}`).not.toBe('');
+      const flags = helpFlags(helpOf.get(command) ?? '');
+      expect(flags).toContain('--help');
+      for (const flag of flags) expect(pageFlags(text), `${command} ${flag}`).toContain(flag);
+      expect(pageFlags(text).filter((flag) => !flags.includes(flag))).toEqual([]);
+    },
+  );
+
+  it('no flag anywhere on the page is unknown to the CLI', () => {
+    const known = new Set([...helpFlags(overview), ...[...helpOf.values()].flatMap(helpFlags)]);
+    expect(pageFlags(page).filter((flag) => !known.has(flag))).toEqual([]);
+  });
+
+  it('`--mesh SHAPE` of run lists exactly the mesh shapes of `meshsim compare --help`, in order', () => {
+    const row = section('run')
+      .split('\n')
+      .find((line) => line.startsWith('| `--mesh SHAPE` |'));
+    expect(row, 'the --mesh SHAPE row of the run flags table').toBeDefined();
+    const values = (row ?? '').split('|')[2] ?? '';
+    const documented = [...values.replace(/\([^)]*\)/g, '').matchAll(/`([a-z0-9-]+)`/g)].map(
+      (match) => match[1],
+    );
+    expect(documented).toEqual(shapes);
+  });
+
+  it('the lines of the `meshsim list` example are real', async () => {
+    const listed = (await help('list')).split('\n');
+    const example = section('list').split('$ meshsim list\n')[1]?.split('```')[0] ?? '';
+    const lines = example.split('\n').filter((line) => line !== '' && line !== '...');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((line) => !listed.includes(line))).toEqual([]);
+  });
+});
