@@ -15,7 +15,7 @@ export const CONSUL_REQUEST_TIMEOUT_MS = 15_000;
 export const CONSUL_CITED: CitedFigures = {
   ...ISTIO_SIDECAR_CITED['1.20-1.24'],
   source:
-    'ASSUMPTION: Istio 1.20–1.24 Envoy sidecar figures (Consul overhead not found, mesh-calibration.md §1.7)',
+    'ASSUMPTION: Istio 1.20–1.24 Envoy sidecar figures (no published Consul data-plane overhead found)',
   assumption: true,
 };
 

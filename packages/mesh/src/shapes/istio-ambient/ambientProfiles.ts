@@ -13,7 +13,7 @@ import { ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
  */
 export const ZTUNNEL_PROFILE: ProxyProfile = {
   latencyMs: { kind: 'lognormal', median: 0.03375, p99: 0.06824 }, // fitted to +0.17 p90 / +0.20 p99 (1.22 page)
-  workers: 2, // ASSUMPTION: ztunnel's default worker-thread count (not in mesh-calibration.md)
+  workers: 2, // ASSUMPTION: ztunnel's default worker-thread count (no published figure found)
   cpuMsPerRequest: 0.06, // ~0.06 vCPU per 1000 rps (istio.io 1.24 page)
   memoryBaseMiB: mbToMiB(12), // 12 MB (istio.io 1.24 page)
   memoryPerEndpointKiB: 0.5, // ASSUMPTION: workload entries in ztunnel's WDS config (no figure found)
