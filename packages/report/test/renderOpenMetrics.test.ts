@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { escapeLabelValue, renderOpenMetrics } from '../src/index.js';
+import { renderOpenMetrics } from '../src/index.js';
+import { escapeLabelValue } from '../src/renderOpenMetrics.js';
 import { emptyEdge, makeEmptyResult, makeResult } from './__helpers__/fixtures.js';
 
 describe('renderOpenMetrics', () => {
