@@ -47,6 +47,7 @@ export {
   renderText,
   renderJson,
   renderEdgesCsv,
+  renderProxiesCsv,
   renderTimeSeriesCsv,
   renderOpenMetrics,
 } from '@meshsim/report';

@@ -37,6 +37,7 @@ describe('meshsim (umbrella)', () => {
         'renderEdgesCsv',
         'renderJson',
         'renderOpenMetrics',
+        'renderProxiesCsv',
         'renderText',
         'renderTimeSeriesCsv',
         'scaleDistribution',

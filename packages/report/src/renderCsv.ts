@@ -1,11 +1,12 @@
-// CSV exports (RFC 4180 quoting, `\n` line ends) laid out from the column tables: the per-edge summary
-// and the per-interval edge time series. Column names are snake_case and end with their unit.
+// CSV exports (RFC 4180 quoting, `\n` line ends) laid out from the column tables: the per-edge summary,
+// the proxies with their cost, and the per-interval edge time series. Column names end with their unit.
 
 import type { SimulationResult } from '@meshsim/mesh';
 
 import { EDGE_SERIES_COLUMNS } from './columns/edgeSeriesColumns.js';
 import { edgeColumns } from './columns/edgeColumns.js';
 import { intervalRows } from './columns/intervalRows.js';
+import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
 import { csvTable } from './internal/csvTable.js';
 import { policyEventNames } from './internal/derived.js';
 
@@ -22,6 +23,20 @@ import { policyEventNames } from './internal/derived.js';
  */
 export function renderEdgesCsv(result: SimulationResult): string {
   return csvTable(edgeColumns(policyEventNames(result.edges)), result.edges, result.scenario);
+}
+
+/**
+ * One row per proxy kind, then a `total` row:
+ * `kind,count,cpu_cores,memory_mib,queued,cost_usd_per_month,price_source`. `count` of the total row is the
+ * proxies users deploy (a managed hop does not count), so it may be less than the sum over kinds;
+ * `cost_usd_per_month` and `price_source` are empty when the result holds no prices.
+ *
+ * @param result - The output of `simulate`.
+ * @returns CSV text with a header row, ending with a newline.
+ */
+export function renderProxiesCsv(result: SimulationResult): string {
+  const rows = [...proxyKindRows(result.proxies), proxyTotalRow(result.proxies)];
+  return csvTable(PROXY_COLUMNS, rows, result.scenario);
 }
 
 /**

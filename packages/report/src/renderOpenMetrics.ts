@@ -16,6 +16,11 @@ import type { FamilySamples } from './internal/metricSamples.js';
 export const OPENMETRICS_DECIMALS = 6;
 
 const RUN: MetricFamily = { name: 'meshsim_run', type: 'info', help: 'The simulated scenario.' };
+const PRICES: MetricFamily = {
+  name: 'meshsim_proxy_prices',
+  type: 'info',
+  help: 'Where the prices of meshsim_proxy_cost_usd_per_month come from.',
+};
 
 /**
  * Renders a result in the OpenMetrics text format, laid out from the column tables. Metric families (all
@@ -31,6 +36,9 @@ const RUN: MetricFamily = { name: 'meshsim_run', type: 'info', help: 'The simula
  * - `meshsim_service_utilisation_ratio{service,namespace,cluster}` — gauge, mean busy workers in [0, 1].
  * - `meshsim_proxy_cpu_cores{kind}` — gauge, mean CPU over the run.
  * - `meshsim_proxy_memory_bytes{kind}` — gauge.
+ * - `meshsim_proxy_cost_usd_per_month{kind}` — gauge, monthly cost (no sample without prices); the
+ *   result's total cost is the sum over kinds.
+ * - `meshsim_proxy_prices_info{source}` — info, always 1: where the prices come from (no sample without prices).
  *
  * Label values are escaped (`\\`, `\"`, `\n`); non-finite values are never written as NaN.
  *
@@ -57,6 +65,19 @@ export function renderOpenMetrics(result: SimulationResult): string {
     ...metricSamples(edgeColumns(policyEventNames(result.edges)), result.edges, scenario),
     ...metricSamples(SERVICE_COLUMNS, result.services, scenario),
     ...metricSamples(PROXY_COLUMNS, proxyKindRows(result.proxies), scenario),
+    {
+      family: PRICES,
+      samples:
+        result.proxies.priceSource === undefined
+          ? []
+          : [
+              {
+                name: 'meshsim_proxy_prices_info',
+                labels: [['source', result.proxies.priceSource]],
+                value: 1,
+              },
+            ],
+    },
   ];
 
   const lines: string[] = [];

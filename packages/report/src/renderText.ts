@@ -41,7 +41,7 @@ const SERVICE_KEYS = [
 ];
 const PROTECTION_KEYS = ['name', 'rateLimited', 'denied', 'shed', 'deadlineDropped', 'cancelled'];
 const VERSION_KEYS = ['name', 'instances', 'arrived', 'share', 'successRate'];
-const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'queued'];
+const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'queued', 'costPerMonthUsd'];
 
 /**
  * Renders a result as plain text for a terminal: every column header carries its unit, missing values
@@ -108,20 +108,23 @@ export function renderText(result: SimulationResult): string {
     );
   }
 
+  // Kinds that deploy no proxy of their own (a managed hop, an in-process library) still use resources
+  // and cost money: the table shows whenever there is a kind.
   const { proxies } = result;
   const kinds = proxyKindRows(proxies);
-  sections.push(
-    proxies.count === 0
-      ? 'Proxies: none'
-      : textTable(
-          PROXY_COLUMNS,
-          PROXY_KEYS,
-          // A total row only adds information when there are several kinds.
-          kinds.length === 1 ? kinds : [...kinds, proxyTotalRow(proxies)],
-          context,
-          { title: 'Proxies' },
-        ).trimEnd(),
-  );
+  if (kinds.length === 0) {
+    sections.push('Proxies: none');
+  } else {
+    const table = textTable(
+      PROXY_COLUMNS,
+      PROXY_KEYS,
+      // A total row only adds information when there are several kinds.
+      kinds.length === 1 ? kinds : [...kinds, proxyTotalRow(proxies)],
+      context,
+      { title: 'Proxies' },
+    ).trimEnd();
+    sections.push(proxies.priceSource === undefined ? table : `${table}\nPrices: ${proxies.priceSource}`);
+  }
 
   sections.push(
     `mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges`,

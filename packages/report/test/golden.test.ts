@@ -19,6 +19,7 @@ const SUFFIX: Readonly<Record<string, string>> = {
   text: 'txt',
   json: 'json',
   edgesCsv: 'edges.csv',
+  proxiesCsv: 'proxies.csv',
   timeSeriesCsv: 'time-series.csv',
   openMetrics: 'openmetrics.txt',
 };

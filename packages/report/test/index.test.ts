@@ -13,6 +13,7 @@ describe('@meshsim/report', () => {
       'renderEdgesCsv',
       'renderJson',
       'renderOpenMetrics',
+      'renderProxiesCsv',
       'renderText',
       'renderTimeSeriesCsv',
       'summarizeComparison',

@@ -1,4 +1,5 @@
-// The columns of a proxy kind (and of the proxy totals): count, CPU, memory and queueing.
+// The columns of a proxy kind (and of the proxy totals): count, CPU, memory, queueing and monthly cost,
+// with where the prices come from.
 
 import type { ProxyTotals } from '@meshsim/mesh';
 
@@ -19,6 +20,12 @@ const MEMORY: MetricFamily = {
   unit: 'bytes',
   help: 'Memory of all proxies of a kind.',
 };
+const COST: MetricFamily = {
+  name: 'meshsim_proxy_cost_usd_per_month',
+  type: 'gauge',
+  unit: 'usd_per_month',
+  help: "Monthly cost of all proxies of a kind (their CPU and memory, or the managed hop's own prices).",
+};
 
 /** One proxy kind, or the totals over every kind (`kind` is then `total`). */
 export interface ProxyRow {
@@ -29,6 +36,10 @@ export interface ProxyRow {
   memoryMiB: number;
   /** Traversals that waited for a proxy worker. */
   queued: number;
+  /** Monthly cost [USD]; null when the result holds no price. */
+  costPerMonthUsd: number | null;
+  /** Where the prices come from; null without prices. */
+  priceSource: string | null;
 }
 
 /** One row per proxy kind of `proxies`, in result order. */
@@ -39,6 +50,8 @@ export function proxyKindRows(proxies: ProxyTotals): ProxyRow[] {
     cpuCores: kind.cpuCores,
     memoryMiB: kind.memoryMiB,
     queued: kind.queued,
+    costPerMonthUsd: kind.costPerMonthUsd ?? null,
+    priceSource: proxies.priceSource ?? null,
   }));
 }
 
@@ -53,6 +66,8 @@ export function proxyTotalRow(proxies: ProxyTotals): ProxyRow {
     cpuCores: proxies.cpuCores,
     memoryMiB: proxies.memoryMiB,
     queued: proxies.byKind.reduce((sum, kind) => sum + kind.queued, 0),
+    costPerMonthUsd: proxies.costPerMonthUsd ?? null,
+    priceSource: proxies.priceSource ?? null,
   };
 }
 
@@ -86,7 +101,15 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
       text: { header: 'queued', format: count },
       csv: { name: 'queued' },
     },
+    {
+      key: 'costPerMonthUsd',
+      read: (row) => row.costPerMonthUsd,
+      text: { header: 'cost (USD/month)', format: (usd) => fixed(usd, 2) },
+      csv: { name: 'cost_usd_per_month' },
+      metric: { family: COST, sample: COST.name },
+    },
+    { key: 'priceSource', read: (row) => row.priceSource, csv: { name: 'price_source' } },
   ],
-  metricFamilies: [CPU, MEMORY],
+  metricFamilies: [CPU, MEMORY, COST],
   metricLabels: (row) => [['kind', row.kind]],
 };

@@ -7,6 +7,7 @@ import {
   renderEdgesCsv,
   renderJson,
   renderOpenMetrics,
+  renderProxiesCsv,
   renderText,
   renderTimeSeriesCsv,
 } from '../../src/index.js';
@@ -329,6 +330,7 @@ export function renderAll(result: SimulationResult): Record<string, string> {
     text: renderText(result),
     json: renderJson(result),
     edgesCsv: renderEdgesCsv(result),
+    proxiesCsv: renderProxiesCsv(result),
     timeSeriesCsv: renderTimeSeriesCsv(result),
     openMetrics: renderOpenMetrics(result),
   };
