@@ -11,5 +11,5 @@ export { readVersion } from './version.js';
 export type { CliIo, CliStream } from './CliIo.js';
 export type { CommandName } from './help.js';
 export type { ProgressBarOptions } from './progress.js';
-export type { RunArgs, RunFormat } from './commands/run.js';
+export type { CsvTable, RunArgs, RunFormat } from './commands/run.js';
 export type { CompareArgs } from './commands/compare.js';
