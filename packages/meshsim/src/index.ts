@@ -48,6 +48,7 @@ export {
   renderJson,
   renderEdgesCsv,
   renderProxiesCsv,
+  renderServiceSeriesCsv,
   renderTimeSeriesCsv,
   renderOpenMetrics,
 } from '@meshsim/report';

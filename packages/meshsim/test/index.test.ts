@@ -38,6 +38,7 @@ describe('meshsim (umbrella)', () => {
         'renderJson',
         'renderOpenMetrics',
         'renderProxiesCsv',
+        'renderServiceSeriesCsv',
         'renderText',
         'renderTimeSeriesCsv',
         'scaleDistribution',

@@ -3,7 +3,12 @@
 
 export { renderText } from './renderText.js';
 export { JSON_SCHEMA_VERSION, renderJson, toJsonDocument } from './renderJson.js';
-export { renderEdgesCsv, renderProxiesCsv, renderTimeSeriesCsv } from './renderCsv.js';
+export {
+  renderEdgesCsv,
+  renderProxiesCsv,
+  renderServiceSeriesCsv,
+  renderTimeSeriesCsv,
+} from './renderCsv.js';
 export { renderOpenMetrics } from './renderOpenMetrics.js';
 export { summarizeComparison } from './summarizeComparison.js';
 export { COMPARISON_SCHEMA_VERSION, renderComparisonJson, renderComparisonText } from './renderComparison.js';

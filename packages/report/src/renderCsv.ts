@@ -1,5 +1,6 @@
 // CSV exports (RFC 4180 quoting, `\n` line ends) laid out from the column tables: the per-edge summary,
-// the proxies with their cost, and the per-interval edge time series. Column names end with their unit.
+// the proxies with their cost, and the per-interval edge and service time series. Column names end with
+// their unit.
 
 import type { SimulationResult } from '@meshsim/mesh';
 
@@ -7,6 +8,7 @@ import { EDGE_SERIES_COLUMNS } from './columns/edgeSeriesColumns.js';
 import { edgeColumns } from './columns/edgeColumns.js';
 import { intervalRows } from './columns/intervalRows.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
+import { SERVICE_SERIES_COLUMNS } from './columns/serviceSeriesColumns.js';
 import { csvTable } from './internal/csvTable.js';
 import { policyEventNames } from './internal/derived.js';
 
@@ -49,4 +51,17 @@ export function renderProxiesCsv(result: SimulationResult): string {
  */
 export function renderTimeSeriesCsv(result: SimulationResult): string {
   return csvTable(EDGE_SERIES_COLUMNS, intervalRows(result, result.timeSeries.edges), result.scenario);
+}
+
+/**
+ * One row per interval per service, in service order then time order:
+ * `interval_start_ms,interval_end_ms,service,utilisation_ratio,queue_length,completed,rejected`.
+ * `utilisation_ratio` is the mean fraction of workers busy in the interval; `queue_length` the waiting
+ * requests over all instances at its end.
+ *
+ * @param result - The output of `simulate`.
+ * @returns CSV text with a header row, ending with a newline.
+ */
+export function renderServiceSeriesCsv(result: SimulationResult): string {
+  return csvTable(SERVICE_SERIES_COLUMNS, intervalRows(result, result.timeSeries.services), result.scenario);
 }

@@ -21,6 +21,7 @@ const SUFFIX: Readonly<Record<string, string>> = {
   edgesCsv: 'edges.csv',
   proxiesCsv: 'proxies.csv',
   timeSeriesCsv: 'time-series.csv',
+  serviceSeriesCsv: 'service-series.csv',
   openMetrics: 'openmetrics.txt',
 };
 

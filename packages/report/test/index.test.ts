@@ -14,6 +14,7 @@ describe('@meshsim/report', () => {
       'renderJson',
       'renderOpenMetrics',
       'renderProxiesCsv',
+      'renderServiceSeriesCsv',
       'renderText',
       'renderTimeSeriesCsv',
       'summarizeComparison',

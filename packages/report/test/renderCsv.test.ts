@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { renderEdgesCsv, renderProxiesCsv, renderTimeSeriesCsv } from '../src/index.js';
+import {
+  renderEdgesCsv,
+  renderProxiesCsv,
+  renderServiceSeriesCsv,
+  renderTimeSeriesCsv,
+} from '../src/index.js';
 import { emptyEdge, makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 /** Splits CSV text without quoted fields into rows of cells. */
@@ -101,5 +106,25 @@ describe('renderTimeSeriesCsv', () => {
 
   it('renderTimeSeriesCsv(emptyResult) has no NaN or undefined', () => {
     expect(renderTimeSeriesCsv(makeEmptyResult())).not.toMatch(/NaN|undefined|Infinity|null/);
+  });
+});
+
+describe('renderServiceSeriesCsv', () => {
+  it('renderServiceSeriesCsv(result) writes one row per interval per service', () => {
+    expect(parse(renderServiceSeriesCsv(makeResult()))).toEqual([
+      [
+        'interval_start_ms',
+        'interval_end_ms',
+        'service',
+        'utilisation_ratio',
+        'queue_length',
+        'completed',
+        'rejected',
+      ],
+      ['0', '5000', 'frontend', '0.3', '0', '3995', '0'],
+      ['5000', '10000', 'frontend', '0.6', '17', '3998', '0'],
+      ['0', '5000', 'checkout', '0.5', '0', '4500', '0'],
+      ['5000', '10000', 'checkout', '0.8', '128', '4898', '50'],
+    ]);
   });
 });

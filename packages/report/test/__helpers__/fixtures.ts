@@ -8,6 +8,7 @@ import {
   renderJson,
   renderOpenMetrics,
   renderProxiesCsv,
+  renderServiceSeriesCsv,
   renderText,
   renderTimeSeriesCsv,
 } from '../../src/index.js';
@@ -332,6 +333,7 @@ export function renderAll(result: SimulationResult): Record<string, string> {
     edgesCsv: renderEdgesCsv(result),
     proxiesCsv: renderProxiesCsv(result),
     timeSeriesCsv: renderTimeSeriesCsv(result),
+    serviceSeriesCsv: renderServiceSeriesCsv(result),
     openMetrics: renderOpenMetrics(result),
   };
 }

@@ -8,6 +8,7 @@ import { intervalRows } from '../../src/columns/intervalRows.js';
 import { POLICY_EVENT_COLUMNS, policyEventRows } from '../../src/columns/policyEventColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from '../../src/columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from '../../src/columns/serviceColumns.js';
+import { SERVICE_SERIES_COLUMNS } from '../../src/columns/serviceSeriesColumns.js';
 import { shapeColumns } from '../../src/columns/shapeColumns.js';
 import { timelineColumns } from '../../src/columns/timelineColumns.js';
 import { VERSION_COLUMNS, versionRows } from '../../src/columns/versionColumns.js';
@@ -38,6 +39,7 @@ export function everyTable(): TableCase[] {
     tableCase('version', VERSION_COLUMNS, versionRows(result.services)),
     tableCase('proxy', PROXY_COLUMNS, [...proxyKindRows(result.proxies), proxyTotalRow(result.proxies)]),
     tableCase('edge series', EDGE_SERIES_COLUMNS, intervalRows(result, result.timeSeries.edges)),
+    tableCase('service series', SERVICE_SERIES_COLUMNS, intervalRows(result, result.timeSeries.services)),
     tableCase('timeline', timelineColumns('checkout'), [
       {
         span: '0–5',
