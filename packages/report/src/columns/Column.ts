@@ -63,7 +63,10 @@ export interface MetricFormat {
 
 /** One column of a table of rows of type `Row`. A format the column has no entry for does not show it. */
 export interface Column<Row> {
-  /** Stable identifier, camelCase (layouts and tests refer to columns by key). */
+  /**
+   * Stable identifier that layouts and tests refer to: the result's field path where the column reads one
+   * field (`latency.p99Ms`, `failures.timeout`), else a camelCase name (`rateRps`).
+   */
   key: string;
   /** The value of this column for `row`; null when it does not exist (e.g. p99 without a successful call). */
   read: (row: Row, context: ColumnContext) => CellValue;
