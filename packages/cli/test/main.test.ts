@@ -44,6 +44,7 @@ describe('main: help and version', () => {
       '--mesh',
       '--json',
       '--csv',
+      '--table',
       '--openmetrics',
       '--out',
       '--no-progress',
@@ -136,6 +137,18 @@ describe('main: run (before simulating)', () => {
     expect(out).toBe('');
     expect(err).toContain(file);
     expect(err).toContain('replicas');
+  });
+});
+
+describe('main: run --csv', () => {
+  it('main([run, …, --csv, --table, proxies]) prints one row per proxy kind and a total, with the cost', async () => {
+    const { code, out } = await run('run', 'steady-3tier', '--duration', '1s', '--csv', '--table', 'proxies');
+    expect(code).toBe(0);
+    const [header, ...rows] = out.trimEnd().split('\n');
+    expect(header).toBe('kind,count,cpu_cores,memory_mib,queued,cost_usd_per_month,price_source');
+    expect(rows.at(-1)).toMatch(/^total,\d+,[\d.]+,[\d.]+,\d+,[\d.]+,"?\S/);
+    const csv = await run('run', 'steady-3tier', '--duration', '1s', '--csv');
+    expect(csv.out.startsWith('source,destination,calls,')).toBe(true);
   });
 });
 

@@ -25,6 +25,13 @@ describe('parseRunArgs', () => {
     });
   });
 
+  it('parseRunArgs([scenario, --csv, --table, proxies]) selects the proxies table', () => {
+    expect(parseRunArgs(['x', '--csv', '--table', 'proxies'])).toMatchObject({
+      format: 'csv',
+      csvTable: 'proxies',
+    });
+  });
+
   it('parseRunArgs([--help]) returns help even without a scenario', () => {
     expect(parseRunArgs(['--help'])).toBe('help');
     expect(parseRunArgs(['x', '-h'])).toBe('help');
@@ -37,6 +44,11 @@ describe('parseRunArgs', () => {
     [['x', '--duration', 'soon'], "invalid value for --duration: 'soon'"],
     [['x', '--out', ''], "invalid value for --out: ''"],
     [['x', '--csv', '--openmetrics', '--json'], 'got --json and --csv and --openmetrics'],
+    [
+      ['x', '--csv', '--table', 'services'],
+      "invalid value for --table: 'services' (expected one of: edges, proxies)",
+    ],
+    [['x', '--json', '--table', 'proxies'], '--table goes with --csv'],
   ])('parseRunArgs(%j) throws a UsageError mentioning %j', (args, message) => {
     expect(() => parseRunArgs(args)).toThrow(UsageError);
     expect(() => parseRunArgs(args)).toThrow(message);

@@ -48,6 +48,8 @@ export {
   renderText,
   renderJson,
   renderEdgesCsv,
+  renderProxiesCsv,
+  renderServiceSeriesCsv,
   renderTimeSeriesCsv,
   renderOpenMetrics,
 } from '@meshsim/report';

@@ -38,6 +38,8 @@ describe('meshsim (umbrella)', () => {
         'renderEdgesCsv',
         'renderJson',
         'renderOpenMetrics',
+        'renderProxiesCsv',
+        'renderServiceSeriesCsv',
         'renderText',
         'renderTimeSeriesCsv',
         'scaleDistribution',

@@ -1,14 +1,17 @@
-// Public API of @meshsim/report: render a SimulationResult as text, JSON, CSV or OpenMetrics.
+// Public API of @meshsim/report: render a SimulationResult as text, JSON, CSV or OpenMetrics, and compare
+// the results of one scenario under several mesh shapes.
 
-export { formatTable } from './formatTable.js';
 export { renderText } from './renderText.js';
-export { renderTimeline } from './renderTimeline.js';
-export { JSON_DECIMALS, JSON_SCHEMA_VERSION, renderJson, toJsonDocument } from './renderJson.js';
-export { CSV_DECIMALS, renderEdgesCsv, renderTimeSeriesCsv } from './renderCsv.js';
+export { JSON_SCHEMA_VERSION, renderJson, toJsonDocument } from './renderJson.js';
+export {
+  renderEdgesCsv,
+  renderProxiesCsv,
+  renderServiceSeriesCsv,
+  renderTimeSeriesCsv,
+} from './renderCsv.js';
+export { renderOpenMetrics } from './renderOpenMetrics.js';
 export { summarizeComparison } from './summarizeComparison.js';
 export { COMPARISON_SCHEMA_VERSION, renderComparisonJson, renderComparisonText } from './renderComparison.js';
-export { OPENMETRICS_DECIMALS, escapeLabelValue, renderOpenMetrics } from './renderOpenMetrics.js';
 
-export type { FormatTableOptions, TableColumn } from './formatTable.js';
 export type { JsonValue } from './renderJson.js';
 export type { ComparisonSummary, EdgeLatencyDelta, ShapeSummary } from './summarizeComparison.js';

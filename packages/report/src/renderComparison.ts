@@ -1,13 +1,31 @@
 // Renders a ComparisonSummary: one column per mesh shape (text), or a documented JSON document.
 
-import { formatTable } from './formatTable.js';
-import { count, duration, fixed, ms, percent, round as roundNumber } from './internal/format.js';
-import type { ComparisonSummary, ShapeSummary } from './summarizeComparison.js';
+import type { JsonValue } from './renderJson.js';
+import { shapeColumns } from './columns/shapeColumns.js';
+import { duration, round as roundNumber, signedMs } from './internal/format.js';
+import { formatTable } from './internal/formatTable.js';
+import { pickColumns } from './internal/pickColumns.js';
+import { textCell } from './internal/textTable.js';
+import type { ComparisonSummary } from './summarizeComparison.js';
 
 /** JSON schema version of `renderComparisonJson` output. */
 export const COMPARISON_SCHEMA_VERSION = 1;
 
-const signedMs = (value: number): string => (value > 0 ? `+${ms(value)}` : ms(value));
+/** The metric rows of the text comparison, by shape column key, in display order. */
+const METRIC_KEYS = [
+  'successRate',
+  'endToEndP50Ms',
+  'endToEndP99Ms',
+  'addedP50Ms',
+  'addedP99Ms',
+  'retryRatio',
+  'workPerRequest',
+  'proxies',
+  'proxyCpuCores',
+  'proxyMemoryMiB',
+  'costPerMonthUsd',
+  'warnings',
+];
 
 /**
  * The comparison as text: a metrics table with one column per shape, the added latency per edge,
@@ -15,28 +33,23 @@ const signedMs = (value: number): string => (value > 0 ? `+${ms(value)}` : ms(va
  */
 export function renderComparisonText(summary: ComparisonSummary): string {
   const shapes = summary.shapes;
+  const context = { durationMs: summary.durationMs };
   const columns = [{ header: 'metric', align: 'left' as const }, ...shapes.map((s) => ({ header: s.shape }))];
-  const row = (label: string, cell: (s: ShapeSummary) => string): string[] => [label, ...shapes.map(cell)];
   const sections: string[] = [];
   sections.push(
     `Compare ${summary.scenario}: seed ${String(summary.seed)}, duration ${duration(summary.durationMs)}, ` +
       `${shapes.length} mesh shapes, same arrivals and service times in every run; added latency vs ${summary.baseline}`,
   );
+  // One row per metric and one column per shape: the shape table, transposed.
+  const metrics = pickColumns(shapeColumns(summary.baseline), METRIC_KEYS, 'text');
   sections.push(
-    formatTable(columns, [
-      row('success (%)', (s) => percent(s.successRate, 2)),
-      row('end-to-end p50 (ms)', (s) => ms(s.endToEndP50Ms)),
-      row('end-to-end p99 (ms)', (s) => ms(s.endToEndP99Ms)),
-      row(`added p50 vs ${summary.baseline} (ms)`, (s) => signedMs(s.addedP50Ms)),
-      row(`added p99 vs ${summary.baseline} (ms)`, (s) => signedMs(s.addedP99Ms)),
-      row('retries per call (%)', (s) => percent(s.retryRatio, 2)),
-      row('work per request (server calls)', (s) => fixed(s.workPerRequest, 2)),
-      row('proxies', (s) => count(s.proxies)),
-      row('proxy CPU (cores)', (s) => fixed(s.proxyCpuCores, 3)),
-      row('proxy memory (MiB)', (s) => fixed(s.proxyMemoryMiB, 1)),
-      row('proxy cost (USD/month)', (s) => (s.costPerMonthUsd === null ? '–' : fixed(s.costPerMonthUsd, 0))),
-      row('warnings', (s) => count(s.warnings.length)),
-    ]).trimEnd(),
+    formatTable(
+      columns,
+      metrics.map((metric) => [
+        metric.text?.header ?? metric.key,
+        ...shapes.map((shape) => textCell(metric, metric.read(shape, context))),
+      ]),
+    ).trimEnd(),
   );
   const edgeKeys = shapes[0]?.edges.map((e) => `${e.source} → ${e.destination}`) ?? [];
   if (edgeKeys.length > 0) {
@@ -68,6 +81,9 @@ export function renderComparisonText(summary: ComparisonSummary): string {
 /** The comparison as JSON (`schemaVersion` 1; numbers rounded for byte-stable output). */
 export function renderComparisonJson(summary: ComparisonSummary): string {
   const round = (value: number): number | null => roundNumber(value, 6);
+  const context = { durationMs: summary.durationMs };
+  // The shape's numbers, laid out from the shape table; its edges and warnings follow.
+  const fields = shapeColumns(summary.baseline).columns.filter((column) => column.json !== undefined);
   const document = {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
     scenario: summary.scenario,
@@ -75,18 +91,12 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
     durationMs: summary.durationMs,
     baseline: summary.baseline,
     shapes: summary.shapes.map((s) => ({
-      shape: s.shape,
-      successRate: round(s.successRate),
-      endToEndP50Ms: round(s.endToEndP50Ms),
-      endToEndP99Ms: round(s.endToEndP99Ms),
-      addedP50Ms: round(s.addedP50Ms),
-      addedP99Ms: round(s.addedP99Ms),
-      retryRatio: round(s.retryRatio),
-      workPerRequest: round(s.workPerRequest),
-      proxies: s.proxies,
-      proxyCpuCores: round(s.proxyCpuCores),
-      proxyMemoryMiB: round(s.proxyMemoryMiB),
-      costPerMonthUsd: s.costPerMonthUsd === null ? null : round(s.costPerMonthUsd),
+      ...Object.fromEntries(
+        fields.map((column): [string, JsonValue] => {
+          const value = column.read(s, context);
+          return [column.json?.name ?? column.key, typeof value === 'number' ? round(value) : value];
+        }),
+      ),
       edges: s.edges.map((e) => ({
         source: e.source,
         destination: e.destination,

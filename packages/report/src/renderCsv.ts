@@ -1,16 +1,16 @@
-// CSV exports (RFC 4180 quoting, `\n` line ends): the per-edge summary and the per-interval time series.
-// Column names are snake_case and end with their unit (`_ms`, `_rps`, `_ratio`) where they have one.
+// CSV exports (RFC 4180 quoting, `\n` line ends) laid out from the column tables: the per-edge summary,
+// the proxies with their cost, and the per-interval edge and service time series. Column names end with
+// their unit.
 
-import { FAILURE_CAUSES } from '@meshsim/mesh';
 import type { SimulationResult } from '@meshsim/mesh';
 
-import { policyEventNames, ratePerSecond } from './internal/derived.js';
-import { round } from './internal/format.js';
-
-/** Decimal places kept for non-integer numbers in CSV output. */
-export const CSV_DECIMALS = 6;
-
-type Cell = string | number | null;
+import { EDGE_SERIES_COLUMNS } from './columns/edgeSeriesColumns.js';
+import { edgeColumns } from './columns/edgeColumns.js';
+import { intervalRows } from './columns/intervalRows.js';
+import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
+import { SERVICE_SERIES_COLUMNS } from './columns/serviceSeriesColumns.js';
+import { csvTable } from './internal/csvTable.js';
+import { policyEventNames } from './internal/derived.js';
 
 /**
  * One row per caller→callee edge: counts, failures by cause, success ratio, call rate and the latency
@@ -24,54 +24,21 @@ type Cell = string | number | null;
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderEdgesCsv(result: SimulationResult): string {
-  const events = policyEventNames(result.edges);
-  const header = [
-    'source',
-    'destination',
-    'calls',
-    'attempts',
-    'retries',
-    'succeeded',
-    'failed',
-    'in_flight',
-    ...FAILURE_CAUSES.map((cause) => `failed_${snake(cause)}`),
-    'success_ratio',
-    'rate_rps',
-    'latency_count',
-    'mean_ms',
-    'p50_ms',
-    'p90_ms',
-    'p99_ms',
-    'p999_ms',
-    'max_ms',
-    ...events.map((event) => `policy_${snake(event)}`),
-  ];
-  const rows = result.edges.map((edge): Cell[] => {
-    const { latency } = edge;
-    const has = latency.count > 0;
-    return [
-      edge.source,
-      edge.destination,
-      edge.calls,
-      edge.attempts,
-      edge.retries,
-      edge.succeeded,
-      edge.failed,
-      edge.inFlight,
-      ...FAILURE_CAUSES.map((cause) => edge.failures[cause] ?? 0),
-      edge.succeeded + edge.failed > 0 ? edge.successRate : null,
-      ratePerSecond(edge.calls, result.scenario.durationMs),
-      latency.count,
-      has ? latency.meanMs : null,
-      has ? latency.p50Ms : null,
-      has ? latency.p90Ms : null,
-      has ? latency.p99Ms : null,
-      has ? latency.p999Ms : null,
-      has ? latency.maxMs : null,
-      ...events.map((event) => edge.policyEvents?.[event] ?? 0),
-    ];
-  });
-  return toCsv(header, rows);
+  return csvTable(edgeColumns(policyEventNames(result.edges)), result.edges, result.scenario);
+}
+
+/**
+ * One row per proxy kind, then a `total` row:
+ * `kind,count,cpu_cores,memory_mib,queued,cost_usd_per_month,price_source`. `count` of the total row is the
+ * proxies users deploy (a managed hop does not count), so it may be less than the sum over kinds;
+ * `cost_usd_per_month` and `price_source` are empty when the result holds no prices.
+ *
+ * @param result - The output of `simulate`.
+ * @returns CSV text with a header row, ending with a newline.
+ */
+export function renderProxiesCsv(result: SimulationResult): string {
+  const rows = [...proxyKindRows(result.proxies), proxyTotalRow(result.proxies)];
+  return csvTable(PROXY_COLUMNS, rows, result.scenario);
 }
 
 /**
@@ -83,61 +50,18 @@ export function renderEdgesCsv(result: SimulationResult): string {
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderTimeSeriesCsv(result: SimulationResult): string {
-  const { timeSeries } = result;
-  const header = [
-    'interval_start_ms',
-    'interval_end_ms',
-    'source',
-    'destination',
-    'calls',
-    'succeeded',
-    'failed',
-    'retries',
-    'rate_rps',
-    'p50_ms',
-    'p99_ms',
-  ];
-  const rows: Cell[][] = [];
-  for (const series of timeSeries.edges) {
-    timeSeries.startMs.forEach((startMs, i) => {
-      // The last interval may be cut short by the end of the run.
-      const endMs = Math.min(startMs + timeSeries.intervalMs, result.scenario.durationMs);
-      const calls = series.calls[i] ?? 0;
-      const hasLatency = (series.succeeded[i] ?? 0) > 0;
-      rows.push([
-        startMs,
-        endMs,
-        series.source,
-        series.destination,
-        calls,
-        series.succeeded[i] ?? 0,
-        series.failed[i] ?? 0,
-        series.retries[i] ?? 0,
-        ratePerSecond(calls, endMs - startMs),
-        hasLatency ? (series.p50Ms[i] ?? null) : null,
-        hasLatency ? (series.p99Ms[i] ?? null) : null,
-      ]);
-    });
-  }
-  return toCsv(header, rows);
+  return csvTable(EDGE_SERIES_COLUMNS, intervalRows(result, result.timeSeries.edges), result.scenario);
 }
 
-/** `retry-budget-denied` → `retry_budget_denied`. */
-function snake(name: string): string {
-  return name.replace(/[^A-Za-z0-9]+/g, '_');
-}
-
-function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return (
-    [header.map(cell), ...rows.map((row) => row.map(cell))].map((row) => row.join(',')).join('\n') + '\n'
-  );
-}
-
-function cell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') {
-    const rounded = round(value, CSV_DECIMALS);
-    return rounded === null ? '' : String(rounded);
-  }
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * One row per interval per service, in service order then time order:
+ * `interval_start_ms,interval_end_ms,service,utilisation_ratio,queue_length,completed,rejected`.
+ * `utilisation_ratio` is the mean fraction of workers busy in the interval; `queue_length` the waiting
+ * requests over all instances at its end.
+ *
+ * @param result - The output of `simulate`.
+ * @returns CSV text with a header row, ending with a newline.
+ */
+export function renderServiceSeriesCsv(result: SimulationResult): string {
+  return csvTable(SERVICE_SERIES_COLUMNS, intervalRows(result, result.timeSeries.services), result.scenario);
 }

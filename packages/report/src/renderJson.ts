@@ -21,7 +21,8 @@ export type JsonValue =
 /**
  * Renders a result as JSON: `{ "schemaVersion": 1, "scenario": …, "events": …, "edges": […], … }` with
  * the fields of `SimulationResult` in a fixed order. Non-integer numbers are rounded to
- * {@link JSON_DECIMALS} decimals; `Infinity` and `NaN` become `null`. Objects are indented by two spaces
+ * {@link JSON_DECIMALS} decimals; `Infinity` and `NaN` become `null`, and so do the proxy costs and
+ * price source of a result without prices. Objects are indented by two spaces
  * and arrays of numbers or strings are kept on one line.
  *
  * @param result - The output of `simulate`.
@@ -96,12 +97,15 @@ export function toJsonDocument(result: SimulationResult): JsonValue {
       count: num(proxies.count),
       cpuCores: num(proxies.cpuCores),
       memoryMiB: num(proxies.memoryMiB),
+      costPerMonthUsd: optionalNum(proxies.costPerMonthUsd),
+      priceSource: proxies.priceSource ?? null,
       byKind: proxies.byKind.map((kind) => ({
         kind: kind.kind,
         count: num(kind.count),
         cpuCores: num(kind.cpuCores),
         memoryMiB: num(kind.memoryMiB),
         queued: num(kind.queued),
+        costPerMonthUsd: optionalNum(kind.costPerMonthUsd),
       })),
     },
     timeSeries: {
@@ -139,6 +143,11 @@ export function toJsonDocument(result: SimulationResult): JsonValue {
 
 function num(value: number): number | null {
   return round(value, JSON_DECIMALS);
+}
+
+/** A field the result may leave out (e.g. a cost without prices): null when absent. */
+function optionalNum(value: number | undefined): number | null {
+  return value === undefined ? null : num(value);
 }
 
 function nums(values: readonly number[]): (number | null)[] {

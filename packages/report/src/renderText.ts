@@ -3,17 +3,45 @@
 
 import type { SimulationResult } from '@meshsim/mesh';
 
-import { formatTable } from './formatTable.js';
-import { renderTimeline } from './renderTimeline.js';
-import {
-  edgeErrors,
-  edgeRejected,
-  edgeSuccessRatio,
-  edgeTimeouts,
-  ratePerSecond,
-  sortedPolicyEvents,
-} from './internal/derived.js';
-import { count, duration, fixed, ms, percent } from './internal/format.js';
+import type { ColumnContext } from './columns/Column.js';
+import { edgeColumns } from './columns/edgeColumns.js';
+import { POLICY_EVENT_COLUMNS, policyEventRows } from './columns/policyEventColumns.js';
+import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
+import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
+import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
+import { count, duration, percent } from './internal/format.js';
+import { renderTimeline } from './internal/renderTimeline.js';
+import { textTable } from './internal/textTable.js';
+
+/** The columns of each text table, by key, in display order. */
+const EDGE_KEYS = [
+  'edge',
+  'calls',
+  'rateRps',
+  'successRate',
+  'latency.p50Ms',
+  'latency.p99Ms',
+  'retries',
+  'timeouts',
+  'rejected',
+  'errors',
+];
+const POLICY_EVENT_KEYS = ['edge', 'event', 'count'];
+const SERVICE_KEYS = [
+  'name',
+  'instances',
+  'concurrency',
+  'utilisation',
+  'arrived',
+  'rejected',
+  'errors',
+  'wasted',
+  'maxQueueLength',
+  'latency.p99Ms',
+];
+const PROTECTION_KEYS = ['name', 'rateLimited', 'denied', 'shed', 'deadlineDropped', 'cancelled'];
+const VERSION_KEYS = ['name', 'instances', 'arrived', 'share', 'successRate'];
+const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'queued', 'costPerMonthUsd'];
 
 /**
  * Renders a result as plain text for a terminal: every column header carries its unit, missing values
@@ -28,6 +56,7 @@ import { count, duration, fixed, ms, percent } from './internal/format.js';
  */
 export function renderText(result: SimulationResult): string {
   const { scenario } = result;
+  const context: ColumnContext = scenario;
   const sections: string[] = [];
 
   const head =
@@ -38,88 +67,27 @@ export function renderText(result: SimulationResult): string {
   sections.push(
     result.edges.length === 0
       ? 'Edges: none'
-      : formatTable(
-          [
-            { header: 'source → destination', align: 'left' },
-            { header: 'calls', align: 'right' },
-            { header: 'rate (req/s)', align: 'right' },
-            { header: 'success (%)', align: 'right' },
-            { header: 'p50 (ms)', align: 'right' },
-            { header: 'p99 (ms)', align: 'right' },
-            { header: 'retries', align: 'right' },
-            { header: 'timeouts', align: 'right' },
-            { header: 'rejected', align: 'right' },
-            { header: 'errors', align: 'right' },
-          ],
-          result.edges.map((edge) => {
-            const hasLatency = edge.latency.count > 0;
-            return [
-              `${edge.source} → ${edge.destination}`,
-              count(edge.calls),
-              fixed(ratePerSecond(edge.calls, scenario.durationMs), 1),
-              percent(edgeSuccessRatio(edge), 2),
-              hasLatency ? ms(edge.latency.p50Ms) : '–',
-              hasLatency ? ms(edge.latency.p99Ms) : '–',
-              count(edge.retries),
-              count(edgeTimeouts(edge)),
-              count(edgeRejected(edge)),
-              count(edgeErrors(edge)),
-            ];
-          }),
-          { title: 'Edges (caller → callee)' },
-        ).trimEnd(),
+      : textTable(edgeColumns([]), EDGE_KEYS, result.edges, context, {
+          title: 'Edges (caller → callee)',
+        }).trimEnd(),
   );
 
   const timeline = renderTimeline(result);
   if (timeline !== '') sections.push(timeline);
 
-  const policyRows = result.edges.flatMap((edge) =>
-    sortedPolicyEvents(edge).map(([event, n]) => [`${edge.source} → ${edge.destination}`, event, count(n)]),
-  );
-  if (policyRows.length > 0) {
+  const policyEvents = policyEventRows(result.edges);
+  if (policyEvents.length > 0) {
     sections.push(
-      formatTable(
-        [
-          { header: 'source → destination', align: 'left' },
-          { header: 'event', align: 'left' },
-          { header: 'count', align: 'right' },
-        ],
-        policyRows,
-        { title: 'Policy events' },
-      ).trimEnd(),
+      textTable(POLICY_EVENT_COLUMNS, POLICY_EVENT_KEYS, policyEvents, context, {
+        title: 'Policy events',
+      }).trimEnd(),
     );
   }
 
   sections.push(
     result.services.length === 0
       ? 'Services: none'
-      : formatTable(
-          [
-            { header: 'service', align: 'left' },
-            { header: 'instances', align: 'right' },
-            { header: 'concurrency', align: 'right' },
-            { header: 'utilisation (%)', align: 'right' },
-            { header: 'arrived', align: 'right' },
-            { header: 'rejected', align: 'right' },
-            { header: 'errors', align: 'right' },
-            { header: 'wasted', align: 'right' },
-            { header: 'max queue', align: 'right' },
-            { header: 'p99 (ms)', align: 'right' },
-          ],
-          result.services.map((service) => [
-            service.name,
-            count(service.instances),
-            count(service.concurrency),
-            percent(service.utilisation, 1),
-            count(service.arrived),
-            count(service.rejected),
-            count(service.errors),
-            count(service.wasted),
-            count(service.maxQueueLength),
-            service.latency.count > 0 ? ms(service.latency.p99Ms) : '–',
-          ]),
-          { title: 'Services' },
-        ).trimEnd(),
+      : textTable(SERVICE_COLUMNS, SERVICE_KEYS, result.services, context, { title: 'Services' }).trimEnd(),
   );
 
   const protectedServices = result.services.filter(
@@ -127,91 +95,36 @@ export function renderText(result: SimulationResult): string {
   );
   if (protectedServices.length > 0) {
     sections.push(
-      formatTable(
-        [
-          { header: 'service', align: 'left' },
-          { header: 'rate-limited (429)' },
-          { header: 'denied (403)' },
-          { header: 'shed (503)' },
-          { header: 'deadline dropped (504)' },
-          { header: 'cancelled' },
-        ],
-        protectedServices.map((s) => [
-          s.name,
-          count(s.rateLimited),
-          count(s.denied),
-          count(s.shed),
-          count(s.deadlineDropped),
-          count(s.cancelled),
-        ]),
-        { title: 'Server-side protections (requests refused or dropped)' },
-      ).trimEnd(),
+      textTable(SERVICE_COLUMNS, PROTECTION_KEYS, protectedServices, context, {
+        title: 'Server-side protections (requests refused or dropped)',
+      }).trimEnd(),
     );
   }
 
-  const versionRows = result.services
-    .filter((s) => s.versions.length > 1)
-    .flatMap((s) =>
-      s.versions.map((v) => [
-        `${s.name}/${v.name}`,
-        count(v.instances),
-        count(v.arrived),
-        percent(s.arrived > 0 ? v.arrived / s.arrived : Number.NaN, 2),
-        percent(v.successRate, 2),
-      ]),
-    );
-  if (versionRows.length > 0) {
+  const versions = versionRows(result.services.filter((s) => s.versions.length > 1));
+  if (versions.length > 0) {
     sections.push(
-      formatTable(
-        [
-          { header: 'service/version', align: 'left' },
-          { header: 'instances' },
-          { header: 'arrived' },
-          { header: 'share (%)' },
-          { header: 'success (%)' },
-        ],
-        versionRows,
-        { title: 'Versions' },
-      ).trimEnd(),
+      textTable(VERSION_COLUMNS, VERSION_KEYS, versions, context, { title: 'Versions' }).trimEnd(),
     );
   }
 
+  // Kinds that deploy no proxy of their own (a managed hop, an in-process library) still use resources
+  // and cost money: the table shows whenever there is a kind.
   const { proxies } = result;
-  sections.push(
-    proxies.count === 0
-      ? 'Proxies: none'
-      : formatTable(
-          [
-            { header: 'kind', align: 'left' },
-            { header: 'count', align: 'right' },
-            { header: 'CPU (cores)', align: 'right' },
-            { header: 'memory (MiB)', align: 'right' },
-            { header: 'queued', align: 'right' },
-          ],
-          [
-            ...proxies.byKind.map((kind) => [
-              kind.kind,
-              count(kind.count),
-              fixed(kind.cpuCores, 3),
-              fixed(kind.memoryMiB, 1),
-              count(kind.queued),
-            ]),
-            // A total row only adds information when there are several kinds.
-            ...(proxies.byKind.length === 1
-              ? []
-              : [
-                  [
-                    'total',
-                    count(proxies.count),
-                    fixed(proxies.cpuCores, 3),
-                    fixed(proxies.memoryMiB, 1),
-                    count(proxies.byKind.reduce((sum, kind) => sum + kind.queued, 0)),
-                  ],
-                ]),
-          ],
-          { title: 'Proxies' },
-        ).trimEnd(),
-  );
+  const kinds = proxyKindRows(proxies);
+  if (kinds.length === 0) {
+    sections.push('Proxies: none');
+  } else {
+    const table = textTable(
+      PROXY_COLUMNS,
+      PROXY_KEYS,
+      // A total row only adds information when there are several kinds.
+      kinds.length === 1 ? kinds : [...kinds, proxyTotalRow(proxies)],
+      context,
+      { title: 'Proxies' },
+    ).trimEnd();
+    sections.push(proxies.priceSource === undefined ? table : `${table}\nPrices: ${proxies.priceSource}`);
+  }
 
   sections.push(
     `mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges`,

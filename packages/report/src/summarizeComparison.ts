@@ -99,7 +99,7 @@ export function summarizeComparison(results: readonly SimulationResult[]): Compa
       proxies: result.proxies.count,
       proxyCpuCores: result.proxies.cpuCores,
       proxyMemoryMiB: result.proxies.memoryMiB,
-      costPerMonthUsd: (result.proxies as { costPerMonthUsd?: number }).costPerMonthUsd ?? null,
+      costPerMonthUsd: result.proxies.costPerMonthUsd ?? null,
       edges: result.edges.map((edge) => {
         const base = baseEdges.get(`${edge.source}\u0000${edge.destination}`);
         return {

@@ -7,20 +7,16 @@ describe('@meshsim/report', () => {
   it('exports exactly the documented API', () => {
     expect(Object.keys(report).sort()).toEqual([
       'COMPARISON_SCHEMA_VERSION',
-      'CSV_DECIMALS',
-      'JSON_DECIMALS',
       'JSON_SCHEMA_VERSION',
-      'OPENMETRICS_DECIMALS',
-      'escapeLabelValue',
-      'formatTable',
       'renderComparisonJson',
       'renderComparisonText',
       'renderEdgesCsv',
       'renderJson',
       'renderOpenMetrics',
+      'renderProxiesCsv',
+      'renderServiceSeriesCsv',
       'renderText',
       'renderTimeSeriesCsv',
-      'renderTimeline',
       'summarizeComparison',
       'toJsonDocument',
     ]);
@@ -38,21 +34,5 @@ describe('@meshsim/report', () => {
 
   it('every renderer is deterministic: same input, same bytes', () => {
     expect(renderAll(makeResult())).toEqual(renderAll(makeResult()));
-  });
-});
-
-describe('renderTimeline', () => {
-  it('aggregates the per-second series into at most 15 rows with units in the headers', () => {
-    const text = report.renderTimeline(makeResult());
-    expect(text).toContain('0–5');
-    expect(text).toContain('offered (req/s)');
-    expect(text).toContain('success (%)');
-    expect(text.split('\n').length).toBeLessThanOrEqual(15 + 3);
-  });
-
-  it('is empty for a result without a time series, and never prints NaN', () => {
-    const empty = makeEmptyResult();
-    expect(report.renderTimeline({ ...empty, timeSeries: { ...empty.timeSeries, startMs: [] } })).toBe('');
-    expect(report.renderTimeline(empty)).not.toMatch(/NaN|undefined/);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { renderEdgesCsv, renderTimeSeriesCsv } from '../src/index.js';
-import { emptyEdge, makeEmptyResult, makeResult } from './__helpers__/fixtures.js';
+import {
+  renderEdgesCsv,
+  renderProxiesCsv,
+  renderServiceSeriesCsv,
+  renderTimeSeriesCsv,
+} from '../src/index.js';
+import { emptyEdge, makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 /** Splits CSV text without quoted fields into rows of cells. */
 function parse(csv: string): string[][] {
@@ -53,6 +58,27 @@ describe('renderEdgesCsv', () => {
   });
 });
 
+describe('renderProxiesCsv', () => {
+  it('renderProxiesCsv(result) writes one row per proxy kind and a total row, with cost and price source', () => {
+    expect(renderProxiesCsv(makePricedResult()).split('\n')).toEqual([
+      'kind,count,cpu_cores,memory_mib,queued,cost_usd_per_month,price_source',
+      'ztunnel,6,0.1591,137.4,360,5.1403,"list prices, ""test"" table"',
+      'vpc-lattice,2,0,0,0,36.7775,"list prices, ""test"" table"',
+      'total,6,0.1591,137.4,360,41.9178,"list prices, ""test"" table"',
+      '',
+    ]);
+  });
+
+  it('renderProxiesCsv(result) leaves cost and price source empty without prices, and has a total row without proxies', () => {
+    const [, kind, total] = parse(renderProxiesCsv(makeResult()));
+    expect(kind).toEqual(['envoy-sidecar', '5', '0.333333', '300.25', '42', '', '']);
+    expect(total?.slice(0, 2)).toEqual(['total', '5']);
+    expect(parse(renderProxiesCsv(makeEmptyResult())).slice(1)).toEqual([
+      ['total', '0', '0', '0', '0', '', ''],
+    ]);
+  });
+});
+
 describe('renderTimeSeriesCsv', () => {
   it('renderTimeSeriesCsv(result) writes one row per interval per edge', () => {
     const [header, ...rows] = parse(renderTimeSeriesCsv(makeResult()));
@@ -80,5 +106,25 @@ describe('renderTimeSeriesCsv', () => {
 
   it('renderTimeSeriesCsv(emptyResult) has no NaN or undefined', () => {
     expect(renderTimeSeriesCsv(makeEmptyResult())).not.toMatch(/NaN|undefined|Infinity|null/);
+  });
+});
+
+describe('renderServiceSeriesCsv', () => {
+  it('renderServiceSeriesCsv(result) writes one row per interval per service', () => {
+    expect(parse(renderServiceSeriesCsv(makeResult()))).toEqual([
+      [
+        'interval_start_ms',
+        'interval_end_ms',
+        'service',
+        'utilisation_ratio',
+        'queue_length',
+        'completed',
+        'rejected',
+      ],
+      ['0', '5000', 'frontend', '0.3', '0', '3995', '0'],
+      ['5000', '10000', 'frontend', '0.6', '17', '3998', '0'],
+      ['0', '5000', 'checkout', '0.5', '0', '4500', '0'],
+      ['5000', '10000', 'checkout', '0.8', '128', '4898', '50'],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 
 import { JSON_SCHEMA_VERSION, renderJson } from '../src/index.js';
-import { makeEmptyResult, makeResult } from './__helpers__/fixtures.js';
+import { makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 describe('renderJson', () => {
   it('renderJson(result) parses back to the result, with schemaVersion 1 first', () => {
@@ -30,8 +30,17 @@ describe('renderJson', () => {
     expect(parsed['schemaVersion']).toBe(JSON_SCHEMA_VERSION);
     expect(JSON_SCHEMA_VERSION).toBe(1);
     const { schemaVersion: _, ...rest } = parsed;
-    // Values equal the input up to the 6-decimal rounding.
-    expect(rest).toEqual(JSON.parse(JSON.stringify(result, (_key, v: unknown) => roundForCompare(v))));
+    // Values equal the input up to the 6-decimal rounding; a result without prices has null costs.
+    const expected = {
+      ...result,
+      proxies: {
+        ...result.proxies,
+        costPerMonthUsd: null,
+        priceSource: null,
+        byKind: result.proxies.byKind.map((kind) => ({ ...kind, costPerMonthUsd: null })),
+      },
+    };
+    expect(rest).toEqual(JSON.parse(JSON.stringify(expected, (_key, v: unknown) => roundForCompare(v))));
   });
 
   it('renderJson(result) gives the same bytes for the same input, whatever the key order of the input', () => {
@@ -86,6 +95,18 @@ describe('renderJson', () => {
     const json = renderJson(makeEmptyResult());
     expect(json).not.toMatch(/NaN|undefined|Infinity/);
     expect((JSON.parse(json) as { scenario: { seed: unknown } }).scenario.seed).toBe('abc');
+  });
+
+  it('renderJson(result) writes the proxy costs and the price source, null without prices', () => {
+    type Proxies = { costPerMonthUsd: unknown; priceSource: unknown; byKind: { costPerMonthUsd: unknown }[] };
+    const priced = (JSON.parse(renderJson(makePricedResult())) as { proxies: Proxies }).proxies;
+    expect(priced.costPerMonthUsd).toBe(41.9178);
+    expect(priced.priceSource).toBe('list prices, "test" table');
+    expect(priced.byKind.map((kind) => kind.costPerMonthUsd)).toEqual([5.1403, 36.7775]);
+    const unpriced = (JSON.parse(renderJson(makeResult())) as { proxies: Proxies }).proxies;
+    expect(unpriced.costPerMonthUsd).toBeNull();
+    expect(unpriced.priceSource).toBeNull();
+    expect(unpriced.byKind[0]?.costPerMonthUsd).toBeNull();
   });
 });
 

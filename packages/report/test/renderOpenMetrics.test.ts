@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { escapeLabelValue, renderOpenMetrics } from '../src/index.js';
-import { emptyEdge, makeEmptyResult, makeResult } from './__helpers__/fixtures.js';
+import { renderOpenMetrics } from '../src/index.js';
+import { escapeLabelValue } from '../src/renderOpenMetrics.js';
+import { emptyEdge, makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 describe('renderOpenMetrics', () => {
   it('renderOpenMetrics(result) ends with # EOF and a newline', () => {
@@ -21,6 +22,8 @@ describe('renderOpenMetrics', () => {
       ['meshsim_service_utilisation_ratio', 'gauge'],
       ['meshsim_proxy_cpu_cores', 'gauge'],
       ['meshsim_proxy_memory_bytes', 'gauge'],
+      ['meshsim_proxy_cost_usd_per_month', 'gauge'],
+      ['meshsim_proxy_prices', 'info'],
     ] as const) {
       expect(text).toContain(`# TYPE ${family} ${type}\n`);
       expect(text).toMatch(new RegExp(`^# HELP ${family} \\S`, 'm'));
@@ -69,5 +72,19 @@ describe('renderOpenMetrics', () => {
     );
     // utilisation is NaN in the fixture: the sample is dropped.
     expect(text).not.toContain('meshsim_service_utilisation_ratio{');
+  });
+
+  it('renderOpenMetrics(result) writes the cost of each proxy kind and where the prices come from', () => {
+    const text = renderOpenMetrics(makePricedResult());
+    expect(text).toContain('# UNIT meshsim_proxy_cost_usd_per_month usd_per_month\n');
+    expect(text).toContain('meshsim_proxy_cost_usd_per_month{kind="ztunnel"} 5.1403\n');
+    expect(text).toContain('meshsim_proxy_cost_usd_per_month{kind="vpc-lattice"} 36.7775\n');
+    expect(text).toContain('meshsim_proxy_prices_info{source="list prices, \\"test\\" table"} 1\n# EOF\n');
+  });
+
+  it('renderOpenMetrics(result) writes no cost or price sample without prices', () => {
+    const text = renderOpenMetrics(makeResult());
+    expect(text).not.toMatch(/^meshsim_proxy_cost_usd_per_month\{/m);
+    expect(text).not.toContain('meshsim_proxy_prices_info');
   });
 });

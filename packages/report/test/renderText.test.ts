@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { renderText } from '../src/index.js';
-import { makeEmptyResult, makeResult } from './__helpers__/fixtures.js';
+import { makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 describe('renderText', () => {
   it('renderText(result) starts with the scenario line: name, mesh, seed, duration with unit, events', () => {
@@ -21,6 +21,7 @@ describe('renderText', () => {
       'utilisation (%)',
       'CPU (cores)',
       'memory (MiB)',
+      'cost (USD/month)',
     ]) {
       expect(text).toContain(header);
     }
@@ -55,7 +56,8 @@ describe('renderText', () => {
   it('renderText(result) prints services, proxies, conservation, warnings and assumptions', () => {
     const text = renderText(makeResult());
     expect(text).toMatch(/^checkout +2 +16 +66\.7 +9,450 +50 +0 +210 +128 +2\.40$/m);
-    expect(text).toMatch(/^envoy-sidecar +5 +0\.333 +300\.3 +42$/m);
+    // The fixture has no prices: its cost is a dash.
+    expect(text).toMatch(/^envoy-sidecar +5 +0\.333 +300\.3 +42 +–$/m);
     expect(text).toContain('Conservation: offered 8,000 = succeeded 7,900 + failed 95 + in flight 5 (holds)');
     expect(text).toContain('Warnings:\n  - mesh none cannot enforce retries');
     expect(text).toContain('Assumptions:\n  - Sidecar latency is lognormal');
@@ -88,5 +90,27 @@ describe('renderText', () => {
 
   it('renderText(result) is deterministic', () => {
     expect(renderText(makeResult())).toBe(renderText(makeResult()));
+  });
+
+  it('renderText(result) prints the proxy cost per kind and in total, and where the prices come from', () => {
+    const text = renderText(makePricedResult());
+    expect(text).toMatch(/^ztunnel +6 +0\.159 +137\.4 +360 +5\.14$/m);
+    expect(text).toMatch(/^vpc-lattice +2 +0\.000 +0\.0 +0 +36\.78$/m);
+    expect(text).toMatch(/^total +6 +0\.159 +137\.4 +360 +41\.92\nPrices: list prices, "test" table\n/m);
+  });
+
+  it('renderText(result) shows proxy kinds that deploy no proxy (count 0), with their cost', () => {
+    const result = makePricedResult();
+    result.proxies = {
+      count: 0,
+      cpuCores: 0,
+      memoryMiB: 0,
+      byKind: [{ kind: 'vpc-lattice', count: 5, cpuCores: 0, memoryMiB: 0, queued: 0, costPerMonthUsd: 483 }],
+      costPerMonthUsd: 483,
+      priceSource: 'list prices',
+    };
+    const text = renderText(result);
+    expect(text).not.toContain('Proxies: none');
+    expect(text).toMatch(/^vpc-lattice +5 +0\.000 +0\.0 +0 +483\.00$/m);
   });
 });

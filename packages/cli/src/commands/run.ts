@@ -2,7 +2,7 @@
 
 import { simulate } from '@meshsim/mesh';
 import type { SimulateOptions, SimulationResult } from '@meshsim/mesh';
-import { renderEdgesCsv, renderJson, renderOpenMetrics, renderText } from '@meshsim/report';
+import { renderEdgesCsv, renderJson, renderOpenMetrics, renderProxiesCsv, renderText } from '@meshsim/report';
 
 import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
@@ -16,10 +16,17 @@ import { ProgressBar, formatDoneLine } from '../progress.js';
 /** Output formats of `meshsim run`, selected by `--json`, `--csv`, `--openmetrics` (default `text`). */
 export type RunFormat = 'text' | 'json' | 'csv' | 'openmetrics';
 
-const RENDERERS: Readonly<Record<RunFormat, (result: SimulationResult) => string>> = {
+/** Tables `meshsim run --csv` prints, selected by `--table` (default `edges`). */
+export type CsvTable = 'edges' | 'proxies';
+
+const CSV_TABLES: Readonly<Record<CsvTable, (result: SimulationResult) => string>> = {
+  edges: renderEdgesCsv,
+  proxies: renderProxiesCsv,
+};
+
+const RENDERERS: Readonly<Record<Exclude<RunFormat, 'csv'>, (result: SimulationResult) => string>> = {
   text: renderText,
   json: renderJson,
-  csv: renderEdgesCsv,
   openmetrics: renderOpenMetrics,
 };
 
@@ -27,6 +34,8 @@ const RENDERERS: Readonly<Record<RunFormat, (result: SimulationResult) => string
 export interface RunArgs extends ScenarioArgs {
   mesh?: string;
   format: RunFormat;
+  /** With `--csv`: the table to print. @defaultValue `'edges'` */
+  csvTable?: CsvTable;
 }
 
 /**
@@ -62,7 +71,11 @@ export function runCommand(args: readonly string[], io: CliIo): number {
   }
   const wallMs = performance.now() - startedMs;
 
-  writeOutput(io, parsed.out, parsed.format, RENDERERS[parsed.format](result));
+  const output =
+    parsed.format === 'csv'
+      ? CSV_TABLES[parsed.csvTable ?? 'edges'](result)
+      : RENDERERS[parsed.format](result);
+  writeOutput(io, parsed.out, parsed.format, output);
   io.stderr.write(formatDoneLine(wallMs, result.events) + '\n');
   return 0;
 }
@@ -80,6 +93,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
     openmetrics: { type: 'boolean' },
+    table: { type: 'string' },
   });
   if (values['help'] === true) return 'help';
 
@@ -97,5 +111,18 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
   };
   const mesh = stringFlag(values, 'mesh');
   if (mesh !== undefined) run.mesh = parseMesh(mesh, 'run');
+  const table = stringFlag(values, 'table');
+  if (table !== undefined) {
+    if (run.format !== 'csv') throw new UsageError('--table goes with --csv', 'run');
+    const names = Object.keys(CSV_TABLES) as CsvTable[];
+    const csvTable = names.find((name) => name === table.trim());
+    if (csvTable === undefined) {
+      throw new UsageError(
+        `invalid value for --table: '${table}' (expected one of: ${names.join(', ')})`,
+        'run',
+      );
+    }
+    run.csvTable = csvTable;
+  }
   return run;
 }

@@ -32,11 +32,6 @@ export function edgeErrors(edge: EdgeMetrics): number {
   );
 }
 
-/** Success ratio in [0, 1] of completed calls, `NaN` when none completed (printed as `–`). */
-export function edgeSuccessRatio(edge: EdgeMetrics): number {
-  return edge.succeeded + edge.failed > 0 ? edge.successRate : Number.NaN;
-}
-
 /** Calls started per simulated second [req/s], `NaN` for a zero duration. */
 export function ratePerSecond(calls: number, durationMs: number): number {
   return durationMs > 0 ? calls / (durationMs / 1000) : Number.NaN;

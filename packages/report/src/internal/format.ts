@@ -24,6 +24,11 @@ export function ms(value: number): string {
   return groupThousands(text);
 }
 
+/** A latency difference [ms] with its sign when positive: `+0.579`, `-1.36`, `0.000`. */
+export function signedMs(value: number): string {
+  return value > 0 ? `+${ms(value)}` : ms(value);
+}
+
 /** A ratio in [0, 1] as a percentage with `decimals` decimals (no `%` sign: the header carries it). */
 export function percent(ratio: number, decimals: number): string {
   return fixed(ratio * 100, decimals);

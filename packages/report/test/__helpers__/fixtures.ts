@@ -7,6 +7,8 @@ import {
   renderEdgesCsv,
   renderJson,
   renderOpenMetrics,
+  renderProxiesCsv,
+  renderServiceSeriesCsv,
   renderText,
   renderTimeSeriesCsv,
 } from '../../src/index.js';
@@ -260,13 +262,78 @@ export function makeEmptyResult(): SimulationResult {
   };
 }
 
+/**
+ * {@link makeResult} under a priced two-kind shape (`layered`: ztunnels plus a managed hop that does not
+ * count as a proxy), with a canary version and server-side protections on checkout, so that every text
+ * table and every proxy cost field has something to show.
+ */
+export function makePricedResult(): SimulationResult {
+  const result = makeResult();
+  result.scenario = { ...result.scenario, name: 'priced "layered"', mesh: 'layered' };
+  const checkout = result.services[1];
+  if (checkout === undefined) throw new Error('makeResult has two services');
+  checkout.rateLimited = 30;
+  checkout.shed = 4;
+  checkout.deadlineDropped = 2;
+  checkout.versions = [
+    {
+      name: 'v1',
+      instances: 2,
+      arrived: 8505,
+      completed: 8460,
+      rejected: 45,
+      errors: 0,
+      successRate: 8460 / 8505,
+    },
+    {
+      name: 'v2',
+      instances: 1,
+      arrived: 945,
+      completed: 938,
+      rejected: 5,
+      errors: 12,
+      successRate: 926 / 943,
+    },
+  ];
+  result.proxies = {
+    count: 6,
+    cpuCores: 0.1591,
+    memoryMiB: 137.4,
+    byKind: [
+      {
+        kind: 'ztunnel',
+        count: 6,
+        cpuCores: 0.1591,
+        memoryMiB: 137.4,
+        queued: 360,
+        traversals: 64_000,
+        costPerMonthUsd: 5.1403,
+      },
+      {
+        kind: 'vpc-lattice',
+        count: 2,
+        cpuCores: 0,
+        memoryMiB: 0,
+        queued: 0,
+        traversals: 3_200,
+        costPerMonthUsd: 36.7775,
+      },
+    ],
+    costPerMonthUsd: 41.9178,
+    priceSource: 'list prices, "test" table',
+  };
+  return result;
+}
+
 /** Every renderer of the package applied to `result`, by name. */
 export function renderAll(result: SimulationResult): Record<string, string> {
   return {
     text: renderText(result),
     json: renderJson(result),
     edgesCsv: renderEdgesCsv(result),
+    proxiesCsv: renderProxiesCsv(result),
     timeSeriesCsv: renderTimeSeriesCsv(result),
+    serviceSeriesCsv: renderServiceSeriesCsv(result),
     openMetrics: renderOpenMetrics(result),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatTable } from '../src/index.js';
+import { formatTable } from '../../src/internal/formatTable.js';
 
 describe('formatTable', () => {
   it('formatTable(columns, rows) pads columns to the widest cell and right-aligns numbers', () => {

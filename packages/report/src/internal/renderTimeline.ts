@@ -3,8 +3,12 @@
 
 import type { SimulationResult } from '@meshsim/mesh';
 
-import { formatTable } from './formatTable.js';
-import { fixed, ms, percent } from './internal/format.js';
+import { timelineColumns } from '../columns/timelineColumns.js';
+import type { TimelineRow } from '../columns/timelineColumns.js';
+import { textTable } from './textTable.js';
+
+/** The timeline's columns, by key, in display order. */
+const TIMELINE_KEYS = ['span', 'offeredRps', 'successRatio', 'worstP99Ms', 'retriesPerS', 'utilisation'];
 
 const NICE_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 
@@ -30,7 +34,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
   const widthS = rowWidthSeconds(intervals, series.intervalMs, maxRows);
   const perRow = Math.max(1, Math.round((widthS * 1000) / series.intervalMs));
 
-  const rows: string[][] = [];
+  const rows: TimelineRow[] = [];
   for (let first = 0; first < intervals; first += perRow) {
     const last = Math.min(intervals, first + perRow);
     const spanS = ((last - first) * series.intervalMs) / 1000;
@@ -54,25 +58,16 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
       utilisation /= last - first;
     }
     const startS = ((series.startMs[first] ?? 0) / 1000).toFixed(0);
-    rows.push([
-      `${startS}–${(Number(startS) + spanS).toFixed(0)}`,
-      fixed(calls / spanS, 1),
-      succeeded + failed > 0 ? percent(succeeded / (succeeded + failed), 2) : '–',
-      succeeded > 0 ? ms(p99) : '–',
-      fixed(retries / spanS, 1),
-      percent(utilisation, 1),
-    ]);
+    rows.push({
+      span: `${startS}–${(Number(startS) + spanS).toFixed(0)}`,
+      offeredRps: calls / spanS,
+      successRatio: succeeded + failed > 0 ? succeeded / (succeeded + failed) : null,
+      worstP99Ms: succeeded > 0 ? p99 : null,
+      retriesPerS: retries / spanS,
+      utilisation,
+    });
   }
-  return formatTable(
-    [
-      { header: 'time (s)', align: 'left' },
-      { header: 'offered (req/s)' },
-      { header: 'success (%)' },
-      { header: 'worst p99 (ms)' },
-      { header: 'retries (/s)' },
-      { header: `${busiest?.name ?? 'busiest'} utilisation (%)` },
-    ],
-    rows,
-    { title: 'Timeline (traffic sources; retries on every edge)' },
-  ).trimEnd();
+  return textTable(timelineColumns(busiest?.name ?? 'busiest'), TIMELINE_KEYS, rows, result.scenario, {
+    title: 'Timeline (traffic sources; retries on every edge)',
+  }).trimEnd();
 }

@@ -1,0 +1,115 @@
+// The columns of a proxy kind (and of the proxy totals): count, CPU, memory, queueing and monthly cost,
+// with where the prices come from.
+
+import type { ProxyTotals } from '@meshsim/mesh';
+
+import { count, fixed } from '../internal/format.js';
+import type { ColumnTable, MetricFamily } from './Column.js';
+
+const MIB_BYTES = 1024 * 1024;
+
+const CPU: MetricFamily = {
+  name: 'meshsim_proxy_cpu_cores',
+  type: 'gauge',
+  unit: 'cores',
+  help: 'Mean CPU used by all proxies of a kind over the run.',
+};
+const MEMORY: MetricFamily = {
+  name: 'meshsim_proxy_memory_bytes',
+  type: 'gauge',
+  unit: 'bytes',
+  help: 'Memory of all proxies of a kind.',
+};
+const COST: MetricFamily = {
+  name: 'meshsim_proxy_cost_usd_per_month',
+  type: 'gauge',
+  unit: 'usd_per_month',
+  help: "Monthly cost of all proxies of a kind (their CPU and memory, or the managed hop's own prices).",
+};
+
+/** One proxy kind, or the totals over every kind (`kind` is then `total`). */
+export interface ProxyRow {
+  kind: string;
+  count: number;
+  /** Mean CPU over the run [cores]. */
+  cpuCores: number;
+  memoryMiB: number;
+  /** Traversals that waited for a proxy worker. */
+  queued: number;
+  /** Monthly cost [USD]; null when the result holds no price. */
+  costPerMonthUsd: number | null;
+  /** Where the prices come from; null without prices. */
+  priceSource: string | null;
+}
+
+/** One row per proxy kind of `proxies`, in result order. */
+export function proxyKindRows(proxies: ProxyTotals): ProxyRow[] {
+  return proxies.byKind.map((kind) => ({
+    kind: kind.kind,
+    count: kind.count,
+    cpuCores: kind.cpuCores,
+    memoryMiB: kind.memoryMiB,
+    queued: kind.queued,
+    costPerMonthUsd: kind.costPerMonthUsd ?? null,
+    priceSource: proxies.priceSource ?? null,
+  }));
+}
+
+/**
+ * The `total` row: the result's totals (`count` counts the proxies users deploy, so it may be less than
+ * the sum over kinds), and queued traversals summed over kinds.
+ */
+export function proxyTotalRow(proxies: ProxyTotals): ProxyRow {
+  return {
+    kind: 'total',
+    count: proxies.count,
+    cpuCores: proxies.cpuCores,
+    memoryMiB: proxies.memoryMiB,
+    queued: proxies.byKind.reduce((sum, kind) => sum + kind.queued, 0),
+    costPerMonthUsd: proxies.costPerMonthUsd ?? null,
+    priceSource: proxies.priceSource ?? null,
+  };
+}
+
+/** The proxy table. Keys are the result's field names. */
+export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
+  columns: [
+    { key: 'kind', read: (row) => row.kind, text: { header: 'kind' }, csv: { name: 'kind' } },
+    {
+      key: 'count',
+      read: (row) => row.count,
+      text: { header: 'count', format: count },
+      csv: { name: 'count' },
+    },
+    {
+      key: 'cpuCores',
+      read: (row) => row.cpuCores,
+      text: { header: 'CPU (cores)', format: (cores) => fixed(cores, 3) },
+      csv: { name: 'cpu_cores' },
+      metric: { family: CPU, sample: CPU.name },
+    },
+    {
+      key: 'memoryMiB',
+      read: (row) => row.memoryMiB,
+      text: { header: 'memory (MiB)', format: (mib) => fixed(mib, 1) },
+      csv: { name: 'memory_mib' },
+      metric: { family: MEMORY, sample: MEMORY.name, scale: MIB_BYTES },
+    },
+    {
+      key: 'queued',
+      read: (row) => row.queued,
+      text: { header: 'queued', format: count },
+      csv: { name: 'queued' },
+    },
+    {
+      key: 'costPerMonthUsd',
+      read: (row) => row.costPerMonthUsd,
+      text: { header: 'cost (USD/month)', format: (usd) => fixed(usd, 2) },
+      csv: { name: 'cost_usd_per_month' },
+      metric: { family: COST, sample: COST.name },
+    },
+    { key: 'priceSource', read: (row) => row.priceSource, csv: { name: 'price_source' } },
+  ],
+  metricFamilies: [CPU, MEMORY, COST],
+  metricLabels: (row) => [['kind', row.kind]],
+};

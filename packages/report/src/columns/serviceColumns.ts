@@ -1,0 +1,60 @@
+// The columns of a service: load, outcomes, utilisation, queueing, server-side latency and the requests its
+// inbound protections refused or dropped.
+
+import type { ServiceMetrics } from '@meshsim/mesh';
+
+import { count, ms, percent } from '../internal/format.js';
+import type { Column, ColumnTable, MetricFamily } from './Column.js';
+
+const UTILISATION: MetricFamily = {
+  name: 'meshsim_service_utilisation_ratio',
+  type: 'gauge',
+  unit: 'ratio',
+  help: 'Mean fraction of the workers of a service that were busy, in [0, 1].',
+};
+
+/** The fields of a service that hold a count. */
+type CountField = {
+  [K in keyof ServiceMetrics]: ServiceMetrics[K] extends number ? K : never;
+}[keyof ServiceMetrics];
+
+/** A count column shown in text only. */
+function countColumn(key: CountField, header: string): Column<ServiceMetrics> {
+  return { key, read: (service) => service[key], text: { header, format: count } };
+}
+
+/** The service table. Keys are the result's field paths (`latency.p99Ms`). */
+export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
+  columns: [
+    { key: 'name', read: (service) => service.name, text: { header: 'service' } },
+    countColumn('instances', 'instances'),
+    countColumn('concurrency', 'concurrency'),
+    {
+      key: 'utilisation',
+      read: (service) => service.utilisation,
+      text: { header: 'utilisation (%)', format: (ratio) => percent(ratio, 1) },
+      metric: { family: UTILISATION, sample: UTILISATION.name },
+    },
+    countColumn('arrived', 'arrived'),
+    countColumn('rejected', 'rejected'),
+    countColumn('errors', 'errors'),
+    countColumn('wasted', 'wasted'),
+    countColumn('maxQueueLength', 'max queue'),
+    {
+      key: 'latency.p99Ms',
+      read: (service) => (service.latency.count > 0 ? service.latency.p99Ms : null),
+      text: { header: 'p99 (ms)', format: ms },
+    },
+    countColumn('rateLimited', 'rate-limited (429)'),
+    countColumn('denied', 'denied (403)'),
+    countColumn('shed', 'shed (503)'),
+    countColumn('deadlineDropped', 'deadline dropped (504)'),
+    countColumn('cancelled', 'cancelled'),
+  ],
+  metricFamilies: [UTILISATION],
+  metricLabels: (service) => [
+    ['service', service.name],
+    ['namespace', service.namespace],
+    ['cluster', service.cluster],
+  ],
+};

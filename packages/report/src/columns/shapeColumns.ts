@@ -1,0 +1,49 @@
+// The columns of one mesh shape in a comparison: success, end-to-end latency and what the shape adds to
+// it, retry amplification, proxy count, CPU, memory and cost, warnings.
+
+import { count, fixed, ms, percent, signedMs } from '../internal/format.js';
+import type { ShapeSummary } from '../summarizeComparison.js';
+import type { Column, ColumnTable } from './Column.js';
+
+/** The fields of a shape summary that hold a number (or null where it may be missing). */
+type NumberField = {
+  [K in keyof ShapeSummary]: ShapeSummary[K] extends number | null ? K : never;
+}[keyof ShapeSummary];
+
+/** A number of the summary, under the same name in JSON. */
+function field(key: NumberField, header: string, format: (value: number) => string): Column<ShapeSummary> {
+  return {
+    key,
+    read: (shape) => shape[key],
+    text: { header, format },
+    json: { name: key },
+  };
+}
+
+/**
+ * The shape table.
+ * @param baseline - The shape the added latencies are measured against (named in their headers).
+ */
+export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
+  return {
+    columns: [
+      { key: 'shape', read: (shape) => shape.shape, json: { name: 'shape' } },
+      field('successRate', 'success (%)', (ratio) => percent(ratio, 2)),
+      field('endToEndP50Ms', 'end-to-end p50 (ms)', ms),
+      field('endToEndP99Ms', 'end-to-end p99 (ms)', ms),
+      field('addedP50Ms', `added p50 vs ${baseline} (ms)`, signedMs),
+      field('addedP99Ms', `added p99 vs ${baseline} (ms)`, signedMs),
+      field('retryRatio', 'retries per call (%)', (ratio) => percent(ratio, 2)),
+      field('workPerRequest', 'work per request (server calls)', (ratio) => fixed(ratio, 2)),
+      field('proxies', 'proxies', count),
+      field('proxyCpuCores', 'proxy CPU (cores)', (cores) => fixed(cores, 3)),
+      field('proxyMemoryMiB', 'proxy memory (MiB)', (mib) => fixed(mib, 1)),
+      field('costPerMonthUsd', 'proxy cost (USD/month)', (usd) => fixed(usd, 0)),
+      {
+        key: 'warnings',
+        read: (shape) => shape.warnings.length,
+        text: { header: 'warnings', format: count },
+      },
+    ],
+  };
+}

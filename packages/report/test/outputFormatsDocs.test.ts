@@ -1,0 +1,152 @@
+// Keeps docs/output-formats.md true to the renderers: every column, field and metric list marked there
+// (`<!-- columns: … -->`, `<!-- fields: … -->`, `<!-- metrics: … -->`) equals, in order, what the
+// renderers print for the priced fixture, and every text table the renderer prints is documented.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+import {
+  renderComparisonJson,
+  renderEdgesCsv,
+  renderJson,
+  renderOpenMetrics,
+  renderProxiesCsv,
+  renderServiceSeriesCsv,
+  renderText,
+  renderTimeSeriesCsv,
+  summarizeComparison,
+} from '../src/index.js';
+import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
+
+const page = readFileSync(fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)), 'utf8');
+
+/** The lines after the marker `<!-- <name> -->`, up to the first blank line after the content starts. */
+function after(name: string): string[] {
+  const lines = page.split('\n');
+  const at = lines.findIndex((line) => line.trim() === `<!-- ${name} -->`);
+  expect(at, `docs/output-formats.md has the marker <!-- ${name} -->`).toBeGreaterThanOrEqual(0);
+  const rest = lines.slice(at + 1).map((line) => line.trim());
+  const end = rest.findIndex((line) => line === '');
+  return end === -1 ? rest : rest.slice(0, end);
+}
+
+/** The backticked names in the first cell of each row of the markdown table after the marker. */
+function tableNames(name: string): string[] {
+  return after(name)
+    .filter((line) => line.startsWith('|'))
+    .slice(2)
+    .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''));
+}
+
+/** The second cell of each row of the markdown table after the marker. */
+function secondCells(name: string): string[] {
+  return after(name)
+    .filter((line) => line.startsWith('|'))
+    .slice(2)
+    .map((line) => (line.split('|')[2] ?? '').trim());
+}
+
+/** The lines of the code block after the marker. */
+function codeLines(name: string): string[] {
+  const lines = after(name);
+  expect(lines[0]).toBe('```');
+  return lines.slice(1, lines.indexOf('```', 1));
+}
+
+/** The header line of a CSV text. */
+function csvHeader(csv: string): string {
+  return csv.split('\n')[0] ?? '';
+}
+
+/** Each text table of `text`, by title: its column headers in order. */
+function textTables(text: string): Map<string, string[]> {
+  const lines = text.split('\n');
+  const tables = new Map<string, string[]>();
+  lines.forEach((line, i) => {
+    if (i >= 2 && /^-+( {2,}-+)*$/.test(line)) {
+      tables.set(
+        lines[i - 2] ?? '',
+        (lines[i - 1] ?? '')
+          .trim()
+          .split(/\s{2,}/)
+          .filter((h) => h !== ''),
+      );
+    }
+  });
+  return tables;
+}
+
+describe('docs/output-formats.md', () => {
+  const text = renderText(makePricedResult());
+  const tables = [...textTables(text)];
+
+  it('the priced fixture prints every text table (so that every one is checked)', () => {
+    expect(tables.map(([title]) => title)).toEqual([
+      'Edges (caller → callee)',
+      'Timeline (traffic sources; retries on every edge)',
+      'Policy events',
+      'Services',
+      'Server-side protections (requests refused or dropped)',
+      'Versions',
+      'Proxies',
+    ]);
+  });
+
+  it.each(tables)('documents the columns of the text table "%s", in order', (title, headers) => {
+    // The timeline names the busiest service (checkout in the fixture) in a header.
+    const documented = tableNames(`columns: text ${title}`).map((h) => h.replace('<service>', 'checkout'));
+    expect(documented).toEqual(headers);
+  });
+
+  it('documents the CSV columns of every CSV table, in order', () => {
+    const result = makePricedResult();
+    const edges = codeLines('columns: csv edges').join('');
+    expect(edges.replace('[,policy_<event>...]', ',policy_breaker_trip,policy_retry_budget_denied')).toBe(
+      csvHeader(renderEdgesCsv(result)),
+    );
+    expect(codeLines('columns: csv proxies')[0]).toBe(csvHeader(renderProxiesCsv(result)));
+    expect(codeLines('columns: csv edge series')[0]).toBe(csvHeader(renderTimeSeriesCsv(result)));
+    expect(codeLines('columns: csv service series')[0]).toBe(csvHeader(renderServiceSeriesCsv(result)));
+  });
+
+  it('documents every OpenMetrics family, in order, with its type and unit', () => {
+    const exposition = renderOpenMetrics(makePricedResult());
+    const families = [...exposition.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name = '', type = '']) => ({
+      sample: type === 'counter' ? `${name}_total` : type === 'info' ? `${name}_info` : name,
+      type,
+      unit: new RegExp(`^# UNIT ${name} (\\S+)$`, 'm').exec(exposition)?.[1],
+    }));
+    expect(tableNames('metrics: openmetrics')).toEqual(families.map((f) => f.sample));
+    expect(secondCells('metrics: openmetrics')).toEqual(
+      families.map((f) => (f.unit === undefined ? f.type : `${f.type}, unit \`${f.unit}\``)),
+    );
+  });
+
+  it('documents every JSON field of edges, services, proxies and proxy kinds, in order', () => {
+    const json = JSON.parse(renderJson(makePricedResult())) as {
+      edges: object[];
+      services: object[];
+      proxies: { byKind: object[] };
+    };
+    expect(tableNames('fields: json edges')).toEqual(Object.keys(json.edges[0] ?? {}));
+    expect(tableNames('fields: json services')).toEqual(Object.keys(json.services[0] ?? {}));
+    expect(tableNames('fields: json proxies')).toEqual(Object.keys(json.proxies));
+    expect(tableNames('fields: json proxies.byKind')).toEqual(Object.keys(json.proxies.byKind[0] ?? {}));
+  });
+
+  it('documents every field of a shape in the comparison JSON', () => {
+    const json = JSON.parse(
+      renderComparisonJson(summarizeComparison([makeResult(), makePricedResult()])),
+    ) as {
+      shapes: object[];
+    };
+    const rows = after('fields: comparison shapes')
+      .filter((line) => line.startsWith('| `shapes[].'))
+      .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''));
+    expect(rows.map((name) => name.replace(/^shapes\[\]\./, '').replace(/\[\]$/, ''))).toEqual(
+      Object.keys(json.shapes[0] ?? {}),
+    );
+  });
+});
