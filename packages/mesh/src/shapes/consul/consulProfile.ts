@@ -14,8 +14,7 @@ export const CONSUL_REQUEST_TIMEOUT_MS = 15_000;
 /** What the Consul profile reproduces: the borrowed Envoy figures (assumption). */
 export const CONSUL_CITED: CitedFigures = {
   ...ISTIO_SIDECAR_CITED['1.20-1.24'],
-  source:
-    'ASSUMPTION: Istio 1.20–1.24 Envoy sidecar figures (no published Consul data-plane overhead found)',
+  source: 'ASSUMPTION: Istio 1.20–1.24 Envoy sidecar figures (no published Consul data-plane overhead found)',
   assumption: true,
 };
 
