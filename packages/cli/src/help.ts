@@ -42,16 +42,25 @@ Examples:
   meshsim validate scenarios/*.yaml
 `;
 
-/** `meshsim <command> --help`, by command. */
-export const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  list: `Usage: meshsim list
+/**
+ * `meshsim <command> --help`. A function, not a table: the mesh shapes it lists are the registry's
+ * when the help is asked for (shapes registered at run time included).
+ */
+export function commandHelp(command: CommandName): string {
+  return helpTexts()[command];
+}
+
+function helpTexts(): Readonly<Record<CommandName, string>> {
+  return {
+    list: `Usage: meshsim list [--shapes]
 
 List the bundled scenarios, one per line: name and description. Run one with 'meshsim run <name>'.
 
 Options:
+  --shapes     List the mesh shapes instead: name and what each is (docs/mesh-shapes/).
   -h, --help   Show this help.
 `,
-  run: `Usage: meshsim run <name|file> [options]
+    run: `Usage: meshsim run <name|file> [options]
 
 Run a scenario and print its results. <name> is a bundled scenario (see 'meshsim list'); <file> is
 a scenario file (.yaml, .yml or .json). The same scenario and seed always give the same output.
@@ -79,7 +88,7 @@ Examples:
   meshsim run retry-storm --duration 5s --json
   meshsim run ./my-scenario.yaml --seed 1 --csv --out edges.csv
 `,
-  compare: `Usage: meshsim compare <name|file> [--mesh a,b,c] [options]
+    compare: `Usage: meshsim compare <name|file> [--mesh a,b,c] [options]
 
 Run the same scenario and seed under each mesh shape and print them side by side: success rate,
 end-to-end and per-edge latency added vs 'none' (p50/p99), retries, work per request, proxy count,
@@ -102,7 +111,7 @@ Examples:
   meshsim compare overhead-3tier
   meshsim compare retry-storm --mesh none,istio-sidecar --duration 30s --json
 `,
-  validate: `Usage: meshsim validate <file...>
+    validate: `Usage: meshsim validate <file...>
 
 Check scenario files without running them. Prints 'ok <file>' on stdout for each valid file, and
 every error of each invalid file on stderr (file, field path and reason).
@@ -115,7 +124,8 @@ Exit codes:
   1  at least one file is invalid or unreadable
   2  usage error (no file given, unknown flag)
 `,
-};
+  };
+}
 
 /** The hint printed after a usage error: `run 'meshsim --help' …`, naming the command's help too. */
 export function usageHint(command: string | undefined): string {

@@ -8,7 +8,7 @@ import { compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
-import { COMMANDS, COMMAND_HELP, MAIN_HELP, usageHint } from './help.js';
+import { COMMANDS, commandHelp, MAIN_HELP, usageHint } from './help.js';
 import type { CommandName } from './help.js';
 import { readVersion } from './version.js';
 
@@ -70,7 +70,7 @@ function help(args: readonly string[], io: CliIo): number {
   if (!isCommand(topic) || extra.length > 0) {
     throw new UsageError(`no help for '${args.join(' ')}' (commands: ${COMMANDS.join(', ')})`);
   }
-  io.stdout.write(COMMAND_HELP[topic]);
+  io.stdout.write(commandHelp(topic));
   return 0;
 }
 

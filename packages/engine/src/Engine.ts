@@ -2,7 +2,7 @@
 // Knows nothing about meshes; models schedule handlers and read `now`.
 
 import { EventQueue } from './EventQueue.js';
-import { sequencedScheduling } from './internal/sequencedScheduling.js';
+import { RESERVE_SEQUENCE, SCHEDULE_AT_WITH_SEQUENCE } from './internal/sequencedScheduling.js';
 import type { SimTimeMs } from './time.js';
 
 /** A function run when its event fires; `arg` is the value given to `schedule`. */
@@ -62,18 +62,24 @@ export class Engine {
   private fired = 0;
   private stopRequested = false;
 
-  // FixedDelayTimers (same package) schedules with reserved sequence numbers; these operations are
-  // installed in an internal module rather than exposed as public methods.
-  static {
-    sequencedScheduling.reserveSequence = (engine) => engine.queue.reserveSeq();
-    sequencedScheduling.scheduleAtWithSequence = (engine, timeMs, sequence, fire, arg) => {
-      if (!(timeMs >= engine.nowMs) || timeMs === Infinity) {
-        throw new RangeError(
-          `scheduleAtWithSequence: timeMs must be a finite number >= now (${engine.nowMs}) (got ${String(timeMs)})`,
-        );
-      }
-      return engine.insert(timeMs, fire as EventHandler<unknown>, arg, sequence);
-    };
+  /** @internal FixedDelayTimers (same package): see internal/sequencedScheduling.ts. */
+  [RESERVE_SEQUENCE](): number {
+    return this.queue.reserveSeq();
+  }
+
+  /** @internal FixedDelayTimers (same package): see internal/sequencedScheduling.ts. */
+  [SCHEDULE_AT_WITH_SEQUENCE]<A>(
+    timeMs: SimTimeMs,
+    sequence: number,
+    fire: EventHandler<A>,
+    arg: A,
+  ): TimerHandle {
+    if (!(timeMs >= this.nowMs) || timeMs === Infinity) {
+      throw new RangeError(
+        `scheduleAtWithSequence: timeMs must be a finite number >= now (${this.nowMs}) (got ${String(timeMs)})`,
+      );
+    }
+    return this.insert(timeMs, fire as EventHandler<unknown>, arg, sequence);
   }
 
   /** The simulated clock [ms]. */

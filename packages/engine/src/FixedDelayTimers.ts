@@ -3,7 +3,7 @@
 // however many timers are cancelled (timeouts are cancelled far more often than they fire).
 
 import type { Engine, EventHandler, TimerHandle } from './Engine.js';
-import { sequencedScheduling } from './internal/sequencedScheduling.js';
+import { RESERVE_SEQUENCE, SCHEDULE_AT_WITH_SEQUENCE } from './internal/sequencedScheduling.js';
 import type { SimTimeMs } from './time.js';
 
 /**
@@ -55,7 +55,7 @@ export class FixedDelayTimers<A> {
     const index = (this.head + this.count) & (this.deadlines.length - 1);
     const deadline = this.engine.now + this.delayMs;
     this.deadlines[index] = deadline;
-    this.sequences[index] = sequencedScheduling.reserveSequence(this.engine);
+    this.sequences[index] = this.engine[RESERVE_SEQUENCE]();
     this.args[index] = arg;
     this.alive[index] = 1;
     const handle = this.headHandle + this.count;
@@ -79,8 +79,7 @@ export class FixedDelayTimers<A> {
   private arm(index: number): void {
     this.armedHandle = this.headHandle + ((index - this.head) & (this.deadlines.length - 1));
     const deadline = this.deadlines[index] as number;
-    this.armed = sequencedScheduling.scheduleAtWithSequence(
-      this.engine,
+    this.armed = this.engine[SCHEDULE_AT_WITH_SEQUENCE](
       deadline,
       this.sequences[index] as number,
       this.onDue,

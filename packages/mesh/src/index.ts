@@ -84,25 +84,27 @@ export type {
   WaypointProfile,
 } from './config/MeshConfig.js';
 export type {
-  BackoffPolicy,
   CallConfig,
   CallPlan,
-  CallPolicy,
   ClosedTrafficConfig,
   ClusterConfig,
   FaultConfig,
   FaultEffect,
-  JitterKind,
   NetworkConfig,
   OpenTrafficConfig,
   ProxyRole,
   RatePoint,
-  RetryCondition,
-  RetryPolicy,
   ServiceConfig,
   SimulationConfig,
   TrafficConfig,
 } from './config/SimulationConfig.js';
+export type {
+  BackoffPolicy,
+  CallPolicy,
+  JitterKind,
+  RetryCondition,
+  RetryPolicy,
+} from './config/CallPolicy.js';
 export type {
   ConnectionPoolConfig,
   DestinationPolicy,

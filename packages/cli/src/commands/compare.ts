@@ -5,7 +5,7 @@ import type { SimulationResult } from '@meshsim/mesh';
 import { renderComparisonJson, renderComparisonText, summarizeComparison } from '@meshsim/report';
 
 import type { CliIo } from '../CliIo.js';
-import { COMMAND_HELP } from '../help.js';
+import { commandHelp } from '../help.js';
 import { parseMeshList, stringFlag, writeOutput } from '../internal/flags.js';
 import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
@@ -26,7 +26,7 @@ export interface CompareArgs extends ScenarioArgs {
 export function compareCommand(args: readonly string[], io: CliIo): number {
   const parsed = parseCompareArgs(args);
   if (parsed === 'help') {
-    io.stdout.write(COMMAND_HELP.compare);
+    io.stdout.write(commandHelp('compare'));
     return 0;
   }
   const results: SimulationResult[] = [];

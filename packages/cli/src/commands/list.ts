@@ -1,14 +1,23 @@
-// `meshsim list`: the bundled scenarios with their one-line descriptions.
+// `meshsim list`: the bundled scenarios with their one-line descriptions; `--shapes`: the mesh shapes.
 
+import { meshShapes } from '@meshsim/mesh';
 import { listBundledScenarios } from '@meshsim/scenario';
 
 import type { CliIo } from '../CliIo.js';
-import { COMMAND_HELP } from '../help.js';
+import { commandHelp } from '../help.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { UsageError } from '../CliError.js';
 
+/** Lines of `name  description`, names padded to one width. */
+function writeRows(io: CliIo, rows: readonly (readonly [string, string])[]): void {
+  const width = Math.max(0, ...rows.map(([name]) => name.length));
+  for (const [name, description] of rows)
+    io.stdout.write(`${name.padEnd(width)}  ${description}`.trimEnd() + '\n');
+}
+
 /**
- * Prints one line per bundled scenario: its name, padded, then its description.
+ * Prints one line per bundled scenario: its name, padded, then its description; with `--shapes`,
+ * one line per registered mesh shape instead.
  *
  * @param args - Arguments after `list`.
  * @returns The exit code: 0, or 2 for a usage error (thrown as {@link UsageError}).
@@ -16,19 +25,27 @@ import { UsageError } from '../CliError.js';
 export function listCommand(args: readonly string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs('list', args, {
     help: { type: 'boolean', short: 'h' },
+    shapes: { type: 'boolean' },
   });
   if (values['help'] === true) {
-    io.stdout.write(COMMAND_HELP.list);
+    io.stdout.write(commandHelp('list'));
     return 0;
   }
   if (positionals.length > 0) {
     throw new UsageError(`'meshsim list' takes no arguments (got '${positionals.join(' ')}')`, 'list');
   }
-  const scenarios = listBundledScenarios();
-  const width = Math.max(0, ...scenarios.map((scenario) => scenario.name.length));
-  for (const scenario of scenarios) {
-    const description = scenario.description.split('\n')[0]?.trim() ?? '';
-    io.stdout.write(`${scenario.name.padEnd(width)}  ${description}`.trimEnd() + '\n');
+  if (values['shapes'] === true) {
+    writeRows(
+      io,
+      meshShapes().map((shape) => [shape.name, shape.summary] as const),
+    );
+    return 0;
   }
+  writeRows(
+    io,
+    listBundledScenarios().map(
+      (scenario) => [scenario.name, scenario.description.split('\n')[0]?.trim() ?? ''] as const,
+    ),
+  );
   return 0;
 }

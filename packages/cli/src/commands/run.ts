@@ -6,7 +6,7 @@ import { renderEdgesCsv, renderJson, renderOpenMetrics, renderProxiesCsv, render
 
 import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
-import { COMMAND_HELP } from '../help.js';
+import { commandHelp } from '../help.js';
 import { parseMesh, stringFlag, writeOutput } from '../internal/flags.js';
 import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
@@ -49,7 +49,7 @@ export interface RunArgs extends ScenarioArgs {
 export function runCommand(args: readonly string[], io: CliIo): number {
   const parsed = parseRunArgs(args);
   if (parsed === 'help') {
-    io.stdout.write(COMMAND_HELP.run);
+    io.stdout.write(commandHelp('run'));
     return 0;
   }
 

@@ -4,7 +4,7 @@ import { ScenarioError, loadScenario } from '@meshsim/scenario';
 
 import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
-import { COMMAND_HELP } from '../help.js';
+import { commandHelp } from '../help.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 
 /**
@@ -19,7 +19,7 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
     help: { type: 'boolean', short: 'h' },
   });
   if (values['help'] === true) {
-    io.stdout.write(COMMAND_HELP.validate);
+    io.stdout.write(commandHelp('validate'));
     return 0;
   }
   if (positionals.length === 0) {

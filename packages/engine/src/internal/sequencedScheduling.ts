@@ -1,36 +1,17 @@
 // Scheduling with a reserved sequence number: what FixedDelayTimers needs from an Engine beyond its
-// public API. Internal to @meshsim/engine; Engine fills in the functions from its static block.
+// public API. Engine implements it as methods keyed by these symbols, which the package does not
+// export, so the operations stay off the public surface.
 
-import type { Engine, EventHandler, TimerHandle } from '../Engine.js';
-import type { SimTimeMs } from '../time.js';
+/**
+ * `engine[RESERVE_SEQUENCE]()`: reserves the sequence number the next `schedule` call would take, so
+ * that an event scheduled later with {@link SCHEDULE_AT_WITH_SEQUENCE} ties with others as if it had
+ * been scheduled now.
+ */
+export const RESERVE_SEQUENCE: unique symbol = Symbol('reserveSequence');
 
-/** Engine operations that keep the ordering contract for events scheduled after the fact. */
-export interface SequencedScheduling {
-  /**
-   * Reserves the sequence number the next `schedule` call on `engine` would take, so that an event
-   * scheduled later with {@link SequencedScheduling.scheduleAtWithSequence} ties with others as if
-   * it had been scheduled now.
-   */
-  reserveSequence(engine: Engine): number;
-  /**
-   * Schedules `fire(arg)` at `timeMs` (finite, not before now) with a sequence number from
-   * {@link SequencedScheduling.reserveSequence}. Throws a RangeError naming the value otherwise.
-   */
-  scheduleAtWithSequence<A>(
-    engine: Engine,
-    timeMs: SimTimeMs,
-    sequence: number,
-    fire: EventHandler<A>,
-    arg: A,
-  ): TimerHandle;
-}
-
-function notInstalled(): never {
-  throw new Error('sequencedScheduling: Engine.ts has not been loaded');
-}
-
-/** The operations, installed by the Engine class when its module loads. */
-export const sequencedScheduling: SequencedScheduling = {
-  reserveSequence: notInstalled,
-  scheduleAtWithSequence: notInstalled,
-};
+/**
+ * `engine[SCHEDULE_AT_WITH_SEQUENCE](timeMs, sequence, fire, arg)`: schedules `fire(arg)` at `timeMs`
+ * (finite, not before now) with a sequence number from {@link RESERVE_SEQUENCE}. Throws a RangeError
+ * naming the value otherwise.
+ */
+export const SCHEDULE_AT_WITH_SEQUENCE: unique symbol = Symbol('scheduleAtWithSequence');

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { Engine } from '../../src/Engine.js';
-import { sequencedScheduling } from '../../src/internal/sequencedScheduling.js';
+import { RESERVE_SEQUENCE, SCHEDULE_AT_WITH_SEQUENCE } from '../../src/internal/sequencedScheduling.js';
 
-describe('sequencedScheduling', () => {
+describe('sequenced scheduling (symbol-keyed Engine methods)', () => {
   it('an event takes its place among same-time events by its reserved sequence number', () => {
     const engine = new Engine();
     const log: string[] = [];
@@ -14,9 +14,9 @@ describe('sequencedScheduling', () => {
       log.push(label);
     };
     engine.schedule(5, fire, 'a');
-    const reserved = sequencedScheduling.reserveSequence(engine);
+    const reserved = engine[RESERVE_SEQUENCE]();
     engine.schedule(5, fire, 'c');
-    sequencedScheduling.scheduleAtWithSequence(engine, 5, reserved, fire, 'b');
+    engine[SCHEDULE_AT_WITH_SEQUENCE](5, reserved, fire, 'b');
     engine.run();
     expect(log).toEqual(['a', 'b', 'c']);
   });
@@ -24,10 +24,9 @@ describe('sequencedScheduling', () => {
   it('returns a handle the engine can cancel', () => {
     const engine = new Engine();
     const log: string[] = [];
-    const handle = sequencedScheduling.scheduleAtWithSequence(
-      engine,
+    const handle = engine[SCHEDULE_AT_WITH_SEQUENCE](
       1,
-      sequencedScheduling.reserveSequence(engine),
+      engine[RESERVE_SEQUENCE](),
       (label: string) => log.push(label),
       'x',
     );
@@ -38,9 +37,9 @@ describe('sequencedScheduling', () => {
 
   it.each([Number.NaN, Infinity, -1])('rejects time %s, naming the value', (timeMs) => {
     const engine = new Engine();
-    const sequence = sequencedScheduling.reserveSequence(engine);
-    expect(() =>
-      sequencedScheduling.scheduleAtWithSequence(engine, timeMs, sequence, () => {}, undefined),
-    ).toThrow(new RegExp(`timeMs must be a finite number >= now \\(0\\) \\(got ${String(timeMs)}\\)`));
+    const sequence = engine[RESERVE_SEQUENCE]();
+    expect(() => engine[SCHEDULE_AT_WITH_SEQUENCE](timeMs, sequence, () => {}, undefined)).toThrow(
+      new RegExp(`timeMs must be a finite number >= now \\(0\\) \\(got ${String(timeMs)}\\)`),
+    );
   });
 });

@@ -9,7 +9,7 @@ import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
 import { scheduleFaults } from '../faults/FaultScheduler.js';
-import type { BulkheadSlots } from '../policies/Bulkhead.js';
+import type { BulkheadSlots } from '../policies/BulkheadSlots.js';
 import type { PolicyContext } from '../policies/PolicyContext.js';
 import { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
 import { RunStreams } from '../ports/RunStreams.js';

@@ -4,7 +4,7 @@
 // propagates deadlines: then it is told to cancel them (docs/policies/deadlines.md).
 
 import type { Random, TimerHandle } from '@meshsim/engine';
-import type { CallPolicy } from '../config/SimulationConfig.js';
+import type { CallPolicy } from '../config/CallPolicy.js';
 import type { FailureCause } from '../config/SimulationResult.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { CallParent } from '../server/CallParent.js';

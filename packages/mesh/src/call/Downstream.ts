@@ -2,7 +2,8 @@
 // policy, edge stats, backoff stream and the calling instance's client (created on first use).
 
 import type { Random } from '@meshsim/engine';
-import type { CallConfig, CallPolicy } from '../config/SimulationConfig.js';
+import type { CallConfig } from '../config/SimulationConfig.js';
+import type { CallPolicy } from '../config/CallPolicy.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { DownstreamCall } from '../server/DownstreamCall.js';
 import type { ServerRequest } from '../server/ServerRequest.js';

@@ -2,7 +2,7 @@
 // Brooker, "Exponential Backoff And Jitter" (AWS, 2015) for none/equal/decorrelated; see docs/policies.md.
 
 import type { Random } from '@meshsim/engine';
-import type { BackoffPolicy } from '../config/SimulationConfig.js';
+import type { BackoffPolicy } from '../config/CallPolicy.js';
 
 /**
  * Backoff before retry number `retry` (1 = first retry) [ms].

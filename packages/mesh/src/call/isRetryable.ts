@@ -1,7 +1,7 @@
 // Which retry conditions allow retrying an attempt's outcome (Envoy `retry_on` semantics).
 
 import type { AttemptResult } from '../config/AttemptResult.js';
-import type { RetryCondition } from '../config/SimulationConfig.js';
+import type { RetryCondition } from '../config/CallPolicy.js';
 
 // Local breaker refusals are never retried (Envoy does not retry its own overflow); 429 and 403 are 4xx.
 const SERVER_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([

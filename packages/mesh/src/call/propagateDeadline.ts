@@ -1,7 +1,7 @@
 // Deadline propagation (gRPC style): a downstream call made while serving a request may not outlive
 // that request's deadline. See docs/policies/deadlines.md.
 
-import type { CallPolicy } from '../config/SimulationConfig.js';
+import type { CallPolicy } from '../config/CallPolicy.js';
 
 /**
  * The policy of a downstream call made at `nowMs` while serving a request whose absolute deadline

@@ -3,7 +3,7 @@
 // each shape's defaults and behaviour live in shapes/<shape>/.
 
 import type { DistributionSpec } from '@meshsim/engine';
-import type { CallPolicy } from './SimulationConfig.js';
+import type { CallPolicy } from './CallPolicy.js';
 
 /** Names of the built-in mesh shapes (docs/mesh-shapes/ has one page per shape). */
 export type BuiltInShapeName =

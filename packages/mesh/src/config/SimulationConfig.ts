@@ -11,49 +11,8 @@ import type {
   VersionRoute,
   WeightStep,
 } from './PolicyConfig.js';
+import type { CallPolicy } from './CallPolicy.js';
 import type { MeshConfig } from './MeshConfig.js';
-
-/** Retry trigger conditions, named after Envoy's `retry_on` values (see docs/policies.md). */
-export type RetryCondition =
-  | 'connect-failure' // no connection: instance down or unreachable
-  | 'reset' // connection reset mid-request: instance crashed while serving
-  | 'overflow' // 503 from a full server queue
-  | '5xx' // any 5xx, a reset, a connect failure or a per-try timeout
-  | 'gateway-error' // 502/503/504, including per-try timeouts and connect failures
-  | 'per-try-timeout'; // the attempt exceeded its per-try timeout
-
-/** Jitter applied to exponential backoff (Brooker 2015; see docs/policies.md). */
-export type JitterKind = 'none' | 'full' | 'equal' | 'decorrelated';
-
-/** Backoff between retry attempts. */
-export interface BackoffPolicy {
-  /** Base interval [ms]. */
-  baseMs: number;
-  /** Cap on any one wait [ms]. */
-  maxMs: number;
-  /** Jitter kind. */
-  jitter: JitterKind;
-}
-
-/** Retries of one call. */
-export interface RetryPolicy {
-  /** Total tries including the first (1 = no retries). */
-  maxAttempts: number;
-  /** Conditions that allow a retry. */
-  retryOn: readonly RetryCondition[];
-  /** Wait before each retry. */
-  backoff: BackoffPolicy;
-}
-
-/** Timeouts and retries of one caller→callee call. */
-export interface CallPolicy {
-  /** Overall timeout including retries [ms]; `Infinity` = none. */
-  timeoutMs: number;
-  /** Timeout of each attempt [ms]; `Infinity` = bounded only by the overall timeout. */
-  perTryTimeoutMs: number;
-  /** Retry policy. */
-  retry: RetryPolicy;
-}
 
 /** One downstream call made while serving a request. */
 export interface CallConfig {

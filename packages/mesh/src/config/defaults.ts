@@ -1,7 +1,8 @@
 // Default values of the model that no mesh shape owns, each with its source or labelled as an
 // assumption: call policies, the network, the clusters, and the assumptions every run prints.
 
-import type { CallPolicy, ClusterConfig, NetworkConfig, RetryPolicy } from './SimulationConfig.js';
+import type { ClusterConfig, NetworkConfig } from './SimulationConfig.js';
+import type { CallPolicy, RetryPolicy } from './CallPolicy.js';
 
 /** Envoy's default retry backoff: base 25 ms, full jitter, max 10 × base (Envoy router filter docs). */
 export const ENVOY_DEFAULT_BACKOFF = { baseMs: 25, maxMs: 250, jitter: 'full' } as const;

@@ -1,6 +1,6 @@
 // The closed sets of names the model accepts, as runtime lists (for validation and help texts).
 
-import type { JitterKind, RetryCondition } from './SimulationConfig.js';
+import type { JitterKind, RetryCondition } from './CallPolicy.js';
 
 /** Every retry condition. */
 export const RETRY_CONDITIONS: readonly RetryCondition[] = [

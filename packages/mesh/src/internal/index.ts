@@ -34,7 +34,8 @@ export {
   LEGAL_BREAKER_TRANSITIONS,
   isLegalBreakerTransition,
 } from '../policies/breakers/BreakerState.js';
-export { Bulkhead, BulkheadSlots } from '../policies/Bulkhead.js';
+export { Bulkhead } from '../policies/Bulkhead.js';
+export { BulkheadSlots } from '../policies/BulkheadSlots.js';
 export { OutlierDetector } from '../policies/OutlierDetector.js';
 export { outlierOutcome } from '../policies/outlierOutcome.js';
 export { isPolicyFailure } from '../policies/policyFailure.js';

@@ -7,14 +7,8 @@ import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import { enforceOrWarn } from '../ports/enforceOrWarn.js';
+import { BulkheadSlots } from './BulkheadSlots.js';
 import type { PolicyContext } from './PolicyContext.js';
-
-/** The concurrency slots one caller instance has towards one downstream service. */
-export class BulkheadSlots {
-  /** Calls in flight now (including retries' waits; a call counts from start to end). */
-  active = 0;
-  constructor(readonly maxConcurrent: number) {}
-}
 
 /**
  * Bulkhead hooks for one UpstreamClient. Several clients of the same caller instance towards the

@@ -8,7 +8,7 @@ import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { EnforcementScope } from '../ports/enforceOrWarn.js';
 import type { RunStreams } from '../ports/RunStreams.js';
 import type { CallerRef } from '../topology/CallerRef.js';
-import type { BulkheadSlots } from './Bulkhead.js';
+import type { BulkheadSlots } from './BulkheadSlots.js';
 
 /** The run as client-side policies see it while being built. */
 export interface PolicyContext extends EnforcementScope {

@@ -2,7 +2,7 @@
 // and the merge of a written profile override onto a shape's default profile.
 
 import type { MeshConfigBase, MeshLoadBalancer, MeshOptions } from '../config/MeshConfig.js';
-import type { CallPolicy } from '../config/SimulationConfig.js';
+import type { CallPolicy } from '../config/CallPolicy.js';
 import { AWS_US_EAST_1_PRICES } from './dataplane/prices.js';
 
 /** Delay before an endpoint change reaches callers by default [ms] (an assumption: no source). */

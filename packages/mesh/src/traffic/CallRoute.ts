@@ -4,7 +4,8 @@
 import type { Random } from '@meshsim/engine';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { FaultInjectionConfig } from '../config/PolicyConfig.js';
-import type { CallConfig, CallPolicy } from '../config/SimulationConfig.js';
+import type { CallConfig } from '../config/SimulationConfig.js';
+import type { CallPolicy } from '../config/CallPolicy.js';
 import { canEnforce } from '../config/capabilities.js';
 import type { UpstreamClient } from '../call/UpstreamClient.js';
 import { MirrorRoute } from './MirrorRoute.js';

@@ -6,7 +6,7 @@ import { Call } from '../call/Call.js';
 import type { InterceptedCall } from '../call/RouteHooks.js';
 import type { CallParent } from '../server/CallParent.js';
 import type { CallerRef } from '../topology/CallerRef.js';
-import type { CallPolicy } from '../config/SimulationConfig.js';
+import type { CallPolicy } from '../config/CallPolicy.js';
 import type { MirrorConfig } from '../config/PolicyConfig.js';
 import { NO_RETRY } from '../config/defaults.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';

@@ -6,12 +6,8 @@ import type { Random, Sampler } from '@meshsim/engine';
 import { Call } from '../call/Call.js';
 import type { CallParent } from '../server/CallParent.js';
 import type { CallerRef } from '../topology/CallerRef.js';
-import type {
-  CallPolicy,
-  ClosedTrafficConfig,
-  OpenTrafficConfig,
-  TrafficConfig,
-} from '../config/SimulationConfig.js';
+import type { ClosedTrafficConfig, OpenTrafficConfig, TrafficConfig } from '../config/SimulationConfig.js';
+import type { CallPolicy } from '../config/CallPolicy.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { UpstreamClient } from '../call/UpstreamClient.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';

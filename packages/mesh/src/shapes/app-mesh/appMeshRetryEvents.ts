@@ -1,7 +1,7 @@
 // App Mesh retry events: a route's retry policy can only name App Mesh's fixed event set
 // (docs/sources.md#appmesh-routes); conditions outside it are dropped with a warning.
 
-import type { CallPolicy, RetryCondition } from '../../config/SimulationConfig.js';
+import type { CallPolicy, RetryCondition } from '../../config/CallPolicy.js';
 
 /** The model's retry conditions App Mesh can express, with the App Mesh event that expresses each. */
 export const APP_MESH_RETRY_EVENTS: Readonly<Partial<Record<RetryCondition, string>>> = {

@@ -4,7 +4,7 @@
 import { ENVOY_DEFAULT_BACKOFF, NO_RETRY } from '../../config/defaults.js';
 import type { AppMeshMeshConfig } from '../../config/MeshConfig.js';
 import { ENVOY_CONNECTION_POOL } from '../../config/policyDefaults.js';
-import type { RetryPolicy } from '../../config/SimulationConfig.js';
+import type { RetryPolicy } from '../../config/CallPolicy.js';
 import { EnvoyThresholds } from '../../policies/breakers/EnvoyThresholds.js';
 import { EnvoyRetryBudget } from '../../policies/retryBudgets/EnvoyRetryBudget.js';
 import type { MeshShape } from '../MeshShape.js';

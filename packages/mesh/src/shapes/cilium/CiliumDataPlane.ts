@@ -7,7 +7,7 @@ import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import { NO_POLICY } from '../../config/defaults.js';
 import type { CiliumMeshConfig } from '../../config/MeshConfig.js';
-import type { CallPolicy } from '../../config/SimulationConfig.js';
+import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 import { DataPlaneBase } from '../dataplane/DataPlaneBase.js';

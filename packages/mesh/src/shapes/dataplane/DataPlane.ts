@@ -1,7 +1,7 @@
 // The data-plane abstraction: a mesh shape turns each attempt into a route of stations, decides which
 // policy applies to a call, and accounts for the proxies it runs. New shapes implement this interface.
 
-import type { CallPolicy } from '../../config/SimulationConfig.js';
+import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { ProxyTotals } from '../../config/SimulationResult.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 import type { Instance } from '../../server/Instance.js';

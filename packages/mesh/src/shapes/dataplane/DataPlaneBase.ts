@@ -4,7 +4,7 @@
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import type { MeshConfigBase } from '../../config/MeshConfig.js';
-import type { CallPolicy } from '../../config/SimulationConfig.js';
+import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { ProxyKindTotals, ProxyTotals } from '../../config/SimulationResult.js';
 import type { Warnings } from '../../ports/Warnings.js';
 import type { Instance } from '../../server/Instance.js';

@@ -2,7 +2,7 @@
 // VirtualService sets no `retries`.
 
 import { ENVOY_DEFAULT_BACKOFF } from '../../config/defaults.js';
-import type { CallPolicy, RetryPolicy } from '../../config/SimulationConfig.js';
+import type { CallPolicy, RetryPolicy } from '../../config/CallPolicy.js';
 
 /**
  * Istio's default retry policy when a VirtualService sets none: 2 retries on

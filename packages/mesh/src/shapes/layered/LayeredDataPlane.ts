@@ -7,7 +7,7 @@ import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import type { LayeredMeshConfig } from '../../config/MeshConfig.js';
-import type { CallPolicy } from '../../config/SimulationConfig.js';
+import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { ProxyTotals } from '../../config/SimulationResult.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CallerRef } from '../../topology/CallerRef.js';

@@ -4,7 +4,8 @@
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import type { MeshConfigBase, ProxyProfile } from '../../config/MeshConfig.js';
-import type { CallPolicy, SimulationConfig } from '../../config/SimulationConfig.js';
+import type { SimulationConfig } from '../../config/SimulationConfig.js';
+import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 
 /** A sidecar mesh of config type `C`. */

@@ -6,7 +6,7 @@ import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import { NO_POLICY } from '../../config/defaults.js';
 import type { VpcLatticeMeshConfig } from '../../config/MeshConfig.js';
-import type { CallPolicy } from '../../config/SimulationConfig.js';
+import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { ProxyKindTotals } from '../../config/SimulationResult.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
