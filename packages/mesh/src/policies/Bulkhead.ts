@@ -3,6 +3,8 @@
 
 import type { AttemptResult } from '../call/AttemptResult.js';
 import type { CallerRef } from '../call/CallerRef.js';
+import { BULKHEAD_RULES } from '../config/rules/bulkheadRules.js';
+import { checkField } from '../config/rules/checkFields.js';
 import type { World } from '../internal/World.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import type { ClientPolicy, PolicyCounters } from './ClientPolicy.js';
@@ -60,11 +62,11 @@ export function createBulkhead(world: World, caller: CallerRef, target: ServiceR
   const bulkheads = world.service(caller.service).config.inbound?.bulkheads;
   if (bulkheads === undefined || !Object.hasOwn(bulkheads, target.name)) return null;
   const maxConcurrent = bulkheads[target.name] as number;
-  if (!(Number.isInteger(maxConcurrent) && maxConcurrent >= 1)) {
-    throw new Error(
-      `service "${caller.service}": inbound.bulkheads.${target.name} must be an integer >= 1 (got ${String(maxConcurrent)})`,
-    );
-  }
+  checkField(
+    BULKHEAD_RULES.rows[0],
+    maxConcurrent,
+    `service "${caller.service}": inbound.bulkheads.${target.name}`,
+  );
   if (!enforceOrWarn(world, world.dataPlane.clientEnforcer(caller, target.name), 'bulkhead', caller.service))
     return null;
   let registry = slotsByWorld.get(world);
