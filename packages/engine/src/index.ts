@@ -38,9 +38,11 @@ export {
   describeDistribution,
 } from './dist/DistributionSpec.js';
 export { scaleDistribution } from './dist/scaleDistribution.js';
+export { DistributionParamError } from './dist/DistributionParamError.js';
 
 export type { Sampler } from './dist/Sampler.js';
 export type { LognormalParams } from './dist/lognormal.js';
 export type { EmpiricalBin } from './dist/empirical.js';
 export type { MixtureComponent } from './dist/mixture.js';
 export type { DistributionSpec, DistributionKind } from './dist/DistributionSpec.js';
+export type { DistributionParamBound } from './dist/DistributionParamError.js';
