@@ -81,7 +81,7 @@ export function describeRuleDefault(row: RuleRow): string {
 
 function source(source: RuleSource, href: string): string {
   if ('assumption' in source) return `assumption: ${source.assumption}`;
-  const link = `[${source.cite}](${href}#${source.cite})`;
+  const link = `[[${source.cite}]](${href}#${source.cite})`;
   return source.note === undefined ? link : `${link} (${source.note})`;
 }
 

@@ -57,7 +57,7 @@ describe('renderRuleTable', () => {
     expect(lines[2]).toBe('| field | config field | unit | range | default | meaning | sources |');
     expect(lines[6]).toBe(
       '| `ttl` | `ttlMs` | ms | duration in [1s, 60s] | `10s` | Window over which requests and retries count. | ' +
-        'default: [linkerd-retries](../sources.md#linkerd-retries); range: [tower-tps-budget](../sources.md#tower-tps-budget) (Tower TpsBudget asserts this range) |',
+        'default: [[linkerd-retries-serviceprofile]](../sources.md#linkerd-retries-serviceprofile); range: [[tower-tps-budget]](../sources.md#tower-tps-budget) (Tower TpsBudget asserts this range) |',
     );
   });
 });

@@ -5,7 +5,7 @@ import type { RuleTable } from './RuleRow.js';
 import { RULE_ASSUMPTIONS } from './ruleAssumptions.js';
 
 const NON_NEGATIVE = { value: 0, source: RULE_ASSUMPTIONS.nonNegative } as const;
-const sdk = (constant: string) => ({ cite: 'aws-sdk-js-v3-retry', note: constant }) as const;
+const sdk = (constant: string) => ({ cite: 'aws-sdk-retry', note: constant }) as const;
 
 /** AWS SDK retry quota: a token bucket per client; retries pay, successes refund. */
 export const AWS_SDK_RETRY_QUOTA_RULES = {

@@ -9,7 +9,11 @@ const POSITIVE = {
   exclusive: true,
   source: { assumption: 'a timeout of 0 would fail every call at once' },
 } as const;
-const ENVOY_BACKOFF = { cite: 'envoy-retry-backoff' } as const;
+const ENVOY_ROUTER = {
+  cite: 'envoy-router',
+  note: 'fully jittered exponential backoff, 25 ms base',
+} as const;
+const ENVOY_RETRY_BACKOFF = { cite: 'envoy-route-proto', note: 'RetryBackOff.max_interval' } as const;
 
 /** `timeout` and `perTryTimeout` of a call or traffic source; omitted: no timeout (Infinity). */
 export const CALL_POLICY_RULES = {
@@ -81,7 +85,7 @@ export const BACKOFF_RULES = {
       kind: 'duration',
       unit: 'ms',
       min: { value: 0, exclusive: true, source: { assumption: 'the waits grow from a positive base' } },
-      default: { value: 25, by: 'Envoy', source: ENVOY_BACKOFF },
+      default: { value: 25, by: 'Envoy', source: ENVOY_ROUTER },
       description: 'Base interval (with only max given: min(25ms, max)).',
     },
     {
@@ -93,9 +97,9 @@ export const BACKOFF_RULES = {
       atLeast: {
         field: 'base',
         ifOmitted: 'skip',
-        source: { cite: 'envoy-retry-backoff', note: 'max_interval must be >= base_interval' },
+        source: { cite: 'envoy-route-proto', note: 'max_interval must be >= base_interval' },
       },
-      default: { derived: '10 × base (Envoy), i.e. 250ms', source: ENVOY_BACKOFF },
+      default: { derived: '10 × base (Envoy), i.e. 250ms', source: ENVOY_RETRY_BACKOFF },
       description: 'Cap on one wait.',
     },
     {
@@ -103,7 +107,7 @@ export const BACKOFF_RULES = {
       kind: 'enum',
       unit: 'none',
       values: JITTER_KINDS,
-      default: { value: 'full', by: 'Envoy', source: ENVOY_BACKOFF },
+      default: { value: 'full', by: 'Envoy', source: ENVOY_ROUTER },
       description: 'Jitter kind.',
     },
   ],

@@ -7,7 +7,7 @@ import { RULE_ASSUMPTIONS } from './ruleAssumptions.js';
 const ENVOY = { cite: 'envoy-circuit-breakers' } as const;
 const UNLIMITED = {
   word: 'unlimited',
-  source: { cite: 'istio-destination-rule', note: "Istio's defaults are 2³²−1, i.e. no limit" },
+  source: { cite: 'istio-destinationrule', note: "Istio's defaults are 2³²−1, i.e. no limit" },
 } as const;
 
 /** Envoy cluster circuit-breaker thresholds per caller proxy (circuit_breaker.proto defaults). */

@@ -3,7 +3,7 @@
 
 import type { RuleTable } from './RuleRow.js';
 
-const LINKERD = { cite: 'linkerd-retries' } as const;
+const LINKERD = { cite: 'linkerd-retries-serviceprofile' } as const;
 const TOWER = { cite: 'tower-tps-budget', note: 'Tower TpsBudget asserts this range' } as const;
 
 /** Linkerd retry budget: retries ≤ retryRatio × requests + minRetriesPerSecond × ttl, over ttl. */

@@ -4,7 +4,7 @@
 import type { RuleTable } from './RuleRow.js';
 import { RULE_ASSUMPTIONS } from './ruleAssumptions.js';
 
-const LINKERD_PROXY = { cite: 'linkerd2-proxy-balancer' } as const;
+const LINKERD_PROXY = { cite: 'linkerd-load-balancing' } as const;
 
 /** Envoy LEAST_REQUEST: draw `choiceCount` endpoints, take the one with the fewest active requests. */
 export const LEAST_REQUEST_RULES = {
@@ -18,7 +18,7 @@ export const LEAST_REQUEST_RULES = {
       kind: 'integer',
       unit: 'count',
       min: { value: 1, source: { assumption: 'a pick draws at least one endpoint' } },
-      default: { value: 2, by: 'Envoy', source: { cite: 'envoy-least-request', note: 'choice_count' } },
+      default: { value: 2, by: 'Envoy', source: { cite: 'envoy-cluster-proto', note: 'choice_count' } },
       description: 'Endpoints drawn per pick.',
     },
   ],

@@ -20,7 +20,7 @@ export const MIRROR_RULES = {
       default: {
         value: 100,
         by: 'Istio mirrorPercentage',
-        source: { cite: 'istio-virtual-service', note: 'mirrorPercentage absent: all traffic' },
+        source: { cite: 'istio-virtualservice', note: 'mirrorPercentage absent: all traffic' },
       },
       description: 'Percentage of the calls copied.',
     },
