@@ -37,8 +37,10 @@ export {
   describeDistribution,
 } from './distributions/DistributionSpec.js';
 export { scaleDistribution } from './distributions/scaleDistribution.js';
+export { DistributionParamError } from './distributions/DistributionParamError.js';
 
 export type { Sampler } from './distributions/Sampler.js';
 export type { EmpiricalBin } from './distributions/empirical.js';
 export type { MixtureComponent } from './distributions/mixture.js';
 export type { DistributionSpec, DistributionKind } from './distributions/DistributionSpec.js';
+export type { DistributionParamBound } from './distributions/DistributionParamError.js';

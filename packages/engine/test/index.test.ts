@@ -11,6 +11,7 @@ describe('@meshsim/engine', () => {
     expect(Object.keys(engine).sort()).toEqual(
       [
         'DISTRIBUTION_KINDS',
+        'DistributionParamError',
         'Engine',
         'FixedDelayTimers',
         'LatencyHistogram',

@@ -58,6 +58,49 @@ export { validateInboundPolicy } from './server/protection/createInboundProtecti
 export { validateOutlierDetection } from './policies/OutlierDetector.js';
 export { WEIGHT_SUM_TOLERANCE, resolveVersions } from './server/resolveVersions.js';
 
+// Rule tables: every policy and scenario field's unit, range, default and source (docs are generated from them).
+export {
+  CODEL_DEFAULTS,
+  DEFAULT_MIRROR_PERCENT,
+  DEFAULT_RATE_LIMIT_SCOPE,
+  ENVOY_FAILURE_PERCENTAGE,
+  ENVOY_SUCCESS_RATE,
+  RATE_LIMIT_BURST_SECONDS,
+} from './config/policyDefaults.js';
+export { RULE_TABLES } from './config/rules/ruleTables.js';
+export { RULE_ASSUMPTIONS } from './config/rules/ruleAssumptions.js';
+export { configDefaults, configKey, toConfigUnit } from './config/rules/configDefaults.js';
+export { checkField, checkFields } from './config/rules/checkFields.js';
+export { findRuleRow } from './config/rules/findRuleRow.js';
+export { AWS_SDK_RETRY_QUOTA_RULES } from './config/rules/awsSdkRetryQuotaRules.js';
+export { BULKHEAD_RULES } from './config/rules/bulkheadRules.js';
+export { BACKOFF_RULES, CALL_POLICY_RULES, RETRY_RULES } from './config/rules/callPolicyRules.js';
+export { CALL_RULES } from './config/rules/callRules.js';
+export { CONNECTION_POOL_RULES } from './config/rules/connectionPoolRules.js';
+export { ENVOY_RETRY_BUDGET_RULES } from './config/rules/envoyRetryBudgetRules.js';
+export { ERROR_RATE_BREAKER_RULES } from './config/rules/errorRateBreakerRules.js';
+export { FAILURE_ACCRUAL_RULES } from './config/rules/failureAccrualRules.js';
+export { FAULT_ABORT_RULES, FAULT_DELAY_RULES } from './config/rules/faultInjectionRules.js';
+export { GRPC_RETRY_THROTTLING_RULES } from './config/rules/grpcRetryThrottlingRules.js';
+export { LINKERD_RETRY_BUDGET_RULES } from './config/rules/linkerdRetryBudgetRules.js';
+export {
+  LEAST_REQUEST_RULES,
+  LOCALITY_AWARE_RULES,
+  PEAK_EWMA_RULES,
+} from './config/rules/loadBalancerRules.js';
+export { MIRROR_RULES } from './config/rules/mirrorRules.js';
+export {
+  FAILURE_PERCENTAGE_RULES,
+  OUTLIER_DETECTION_RULES,
+  SUCCESS_RATE_RULES,
+} from './config/rules/outlierDetectionRules.js';
+export { RATE_LIMIT_RULES } from './config/rules/rateLimitRules.js';
+export { SCENARIO_RULES } from './config/rules/scenarioRules.js';
+export { SERVICE_RULES } from './config/rules/serviceRules.js';
+export { CODEL_RULES, QUEUE_TIMEOUT_RULES } from './config/rules/sheddingRules.js';
+export { TRAFFIC_RULES } from './config/rules/trafficRules.js';
+export { VERSION_RULES } from './config/rules/versionRules.js';
+
 export type { SimulateOptions } from './simulate.js';
 export type {
   AppMeshMeshConfig,
@@ -150,3 +193,15 @@ export type { Node } from './topology/Topology.js';
 export type { Instance } from './server/Instance.js';
 export type { ClientPolicy } from './call/ClientPolicy.js';
 export type { ResolvedVersion, ResolvedVersions, ResolvedWeightStep } from './server/resolveVersions.js';
+export type {
+  RuleBound,
+  RuleDefault,
+  RuleKind,
+  RuleRelation,
+  RuleRow,
+  RuleSource,
+  RuleTable,
+  RuleUnit,
+  RuleUnlimited,
+} from './config/rules/RuleRow.js';
+export type { ConfigDefaults, ConfigKeyOf, ConfigValueOf } from './config/rules/configDefaults.js';

@@ -1,27 +1,38 @@
 // The zod schemas of the resilience and traffic policies in a scenario file: a service's
 // `destinationPolicy` and `inbound`, its `versions`/`weightSchedule`/`routes`, and a call's `mirror` and
-// `faultInjection` (docs/scenario-format.md, "Policies"). Defaults are applied in internal/buildPolicies.ts.
+// `faultInjection` (docs/scenario-format.md, "Policies"). The fields of each policy object come from its
+// rule table (@meshsim/mesh config/rules, via internal/schemaFromRules.ts); defaults are applied in
+// internal/buildPolicies.ts.
 
+import {
+  AWS_SDK_RETRY_QUOTA_RULES,
+  BULKHEAD_RULES,
+  CODEL_RULES,
+  CONNECTION_POOL_RULES,
+  ENVOY_RETRY_BUDGET_RULES,
+  ERROR_RATE_BREAKER_RULES,
+  FAILURE_ACCRUAL_RULES,
+  FAILURE_PERCENTAGE_RULES,
+  FAULT_ABORT_RULES,
+  FAULT_DELAY_RULES,
+  GRPC_RETRY_THROTTLING_RULES,
+  LEAST_REQUEST_RULES,
+  LINKERD_RETRY_BUDGET_RULES,
+  LOCALITY_AWARE_RULES,
+  MIRROR_RULES,
+  OUTLIER_DETECTION_RULES,
+  PEAK_EWMA_RULES,
+  QUEUE_TIMEOUT_RULES,
+  RATE_LIMIT_RULES,
+  SUCCESS_RATE_RULES,
+  VERSION_RULES,
+} from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
+import { ruleDescription, ruleFieldSchema, ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
 import { didYouMean } from './internal/suggest.js';
-import {
-  Distribution,
-  Duration,
-  IF_VALID,
-  Name,
-  Percent,
-  PositiveDuration,
-  Probability,
-  RateValue,
-  doc,
-  durationOrNaN,
-  integer,
-  must,
-  percentOrNaN,
-} from './schemaParts.js';
-import { RATE_PATTERN, parseRate } from './units.js';
+import { Distribution, Duration, IF_VALID, Name, Percent, doc, must } from './schemaParts.js';
 
 // ---------------------------------------------------------------------------------------------
 // Names
@@ -38,12 +49,6 @@ export const LOAD_BALANCER_NAMES = [
 /** Retry-budget kinds; the name alone selects that kind's documented defaults (`retryBudget: linkerd`). */
 export const RETRY_BUDGET_KINDS = ['linkerd', 'envoy', 'grpc', 'aws-sdk'] as const;
 
-/** Scopes of a rate limit: one bucket per instance (Envoy local rate limit) or one per service. */
-export const RATE_LIMIT_SCOPES = ['instance', 'service'] as const;
-
-/** The HTTP status an injected abort returns (500: application error, 503: rejected). */
-export const ABORT_STATUSES = [500, 503] as const;
-
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
@@ -59,41 +64,9 @@ function exactlyOneKey(what: string, kinds: readonly string[]) {
   };
 }
 
-/** A count limit: an integer >= `min`, or `unlimited`. */
-function limit(min: number) {
-  const reason = `must be an integer >= ${min} or "unlimited"`;
-  return z.union([integer(min), z.literal('unlimited', must(reason))], must(reason));
-}
-
 /** A preset name: the string `name`, selecting documented defaults. */
 function preset<N extends string>(name: N, objectHint: string) {
   return z.literal(name, must(`must be "${name}" or ${objectHint}`));
-}
-
-/** `max` must be >= `min`, each falling back to its default when omitted. */
-function orderedDurations<T extends Record<string, unknown>>(
-  minKey: keyof T & string,
-  maxKey: keyof T & string,
-  minDefaultMs: number,
-  maxDefaultMs: number,
-) {
-  return (value: T, ctx: z.RefinementCtx): void => {
-    const min = value[minKey] === undefined ? minDefaultMs : durationOrNaN(value[minKey]);
-    const max = value[maxKey] === undefined ? maxDefaultMs : durationOrNaN(value[maxKey]);
-    if (max < min) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [value[maxKey] === undefined ? minKey : maxKey],
-        message:
-          value[maxKey] === undefined
-            ? got(`must be <= ${maxKey} (default ${maxDefaultMs}ms)`, value[minKey])
-            : got(
-                `must be >= ${minKey} (${value[minKey] === undefined ? `default ${minDefaultMs}ms` : String(value[minKey])})`,
-                value[maxKey],
-              ),
-      });
-    }
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,32 +75,15 @@ function orderedDurations<T extends Record<string, unknown>>(
 const LoadBalancerObject = z
   .strictObject({
     'least-request': doc(
-      z
-        .strictObject({ choiceCount: doc(integer(1).optional(), 'Endpoints drawn per pick. Default 2.') })
-        .optional(),
+      z.strictObject(ruleShape(LEAST_REQUEST_RULES)).optional(),
       'Envoy LEAST_REQUEST: draw choiceCount endpoints at random, send to the one with the fewest active requests.',
     ),
     'peak-ewma': doc(
-      z
-        .strictObject({
-          defaultRtt: doc(
-            Duration.optional(),
-            'RTT estimate of a new endpoint. Default 30ms (linkerd2-proxy).',
-          ),
-          decay: doc(PositiveDuration.optional(), 'Decay time of the EWMA. Default 10s (linkerd2-proxy).'),
-        })
-        .optional(),
+      z.strictObject(ruleShape(PEAK_EWMA_RULES)).optional(),
       'Linkerd: power of two choices over peak-EWMA latency × (active + 1).',
     ),
     'locality-aware': doc(
-      z
-        .strictObject({
-          minHealthyPercent: doc(
-            Percent,
-            'A locality tier (zone, then cluster) is used while at least this percentage of its instances is healthy.',
-          ),
-        })
-        .optional(),
+      z.strictObject(ruleShape(LOCALITY_AWARE_RULES)).optional(),
       "Prefer endpoints in the caller's zone, then its cluster; fail over when too few are healthy.",
     ),
   })
@@ -164,18 +120,7 @@ const CONNECTION_POOL_HINT = 'an object { maxConnections, maxPendingRequests, ma
 /** `destinationPolicy.connectionPool`: Envoy circuit-breaker thresholds. */
 export const ConnectionPool = z
   .union(
-    [
-      preset('envoy-defaults', CONNECTION_POOL_HINT),
-      z.strictObject({
-        maxConnections: doc(limit(1).optional(), 'Connections to the service. Default 1024 (Envoy).'),
-        maxPendingRequests: doc(
-          limit(0).optional(),
-          'Requests waiting for a connection. Default 1024 (Envoy).',
-        ),
-        maxRequests: doc(limit(1).optional(), 'Requests in flight. Default 1024 (Envoy).'),
-        maxRetries: doc(limit(0).optional(), 'Retries in flight at once. Default 3 (Envoy).'),
-      }),
-    ],
+    [preset('envoy-defaults', CONNECTION_POOL_HINT), z.strictObject(ruleShape(CONNECTION_POOL_RULES))],
     must(`must be "envoy-defaults" or ${CONNECTION_POOL_HINT}`),
   )
   .register(scenarioRegistry, {
@@ -192,25 +137,7 @@ export const OutlierDetection = z
     [
       preset('envoy-defaults', OUTLIER_HINT),
       z.strictObject({
-        consecutive5xx: doc(integer(0).optional(), 'Consecutive 5xx before ejection; 0 disables. Default 5.'),
-        consecutiveGatewayErrors: doc(
-          integer(0).optional(),
-          'Consecutive 502/503/504 before ejection; 0 disables. Default 0 (Envoy: enforcing 0 %).',
-        ),
-        interval: doc(PositiveDuration.optional(), 'Time between ejection sweeps. Default 10s.'),
-        baseEjectionTime: doc(
-          Duration.optional(),
-          'Ejection time, multiplied by the number of ejections of the host. Default 30s.',
-        ),
-        maxEjectionTime: doc(Duration.optional(), 'Cap on one ejection. Default 300s.'),
-        maxEjectionPercent: doc(
-          Percent.optional(),
-          'An ejection must leave at most this percentage of hosts ejected (Envoy: with 10 % and fewer than 10 hosts, none is ejected). Default 10.',
-        ),
-        alwaysEjectOneHost: doc(
-          z.boolean().optional(),
-          'Allow one ejection whenever no host is ejected, whatever maxEjectionPercent says (Envoy always_eject_one_host). Default false.',
-        ),
+        ...ruleShape(OUTLIER_DETECTION_RULES),
         successRate: doc(
           z
             .union(
@@ -219,14 +146,7 @@ export const OutlierDetection = z
                   false,
                   must('must be false (off) or an object { minimumHosts, requestVolume, stdevFactor }'),
                 ),
-                z.strictObject({
-                  minimumHosts: doc(integer(0).optional(), 'Hosts with enough volume needed. Default 5.'),
-                  requestVolume: doc(integer(0).optional(), 'Requests per host per interval. Default 100.'),
-                  stdevFactor: doc(
-                    z.number().min(0).optional(),
-                    'Eject below mean − stdevFactor × stdev. Default 1.9.',
-                  ),
-                }),
+                z.strictObject(ruleShape(SUCCESS_RATE_RULES)),
               ],
               must('must be false (off) or an object { minimumHosts, requestVolume, stdevFactor }'),
             )
@@ -241,14 +161,7 @@ export const OutlierDetection = z
                   false,
                   must('must be false (off) or an object { threshold, minimumHosts, requestVolume }'),
                 ),
-                z.strictObject({
-                  threshold: doc(
-                    Percent.optional(),
-                    'Eject hosts failing at least this percentage. Default 85.',
-                  ),
-                  minimumHosts: doc(integer(0).optional(), 'Hosts with enough volume needed. Default 5.'),
-                  requestVolume: doc(integer(0).optional(), 'Requests per host per interval. Default 50.'),
-                }),
+                z.strictObject(ruleShape(FAILURE_PERCENTAGE_RULES)),
               ],
               must('must be false (off) or an object { threshold, minimumHosts, requestVolume }'),
             )
@@ -273,16 +186,8 @@ export const FailureAccrual = z
     [
       preset('linkerd-defaults', ACCRUAL_HINT),
       z
-        .strictObject({
-          maxFailures: doc(
-            integer(1).optional(),
-            'Consecutive failures that mark an endpoint unavailable. Default 7.',
-          ),
-          minPenalty: doc(Duration.optional(), 'First penalty (then doubling). Default 1s.'),
-          maxPenalty: doc(Duration.optional(), 'Cap on the penalty. Default 1m.'),
-          jitter: doc(z.number().min(0).optional(), 'Jitter ratio of the penalty. Default 0.5.'),
-        })
-        .superRefine(orderedDurations('minPenalty', 'maxPenalty', 1000, 60_000), IF_VALID),
+        .strictObject(ruleShape(FAILURE_ACCRUAL_RULES))
+        .superRefine(ruleRelations(FAILURE_ACCRUAL_RULES), IF_VALID),
     ],
     must(`must be "linkerd-defaults" or ${ACCRUAL_HINT}`),
   )
@@ -297,28 +202,7 @@ const BREAKER_HINT = 'an object { failureRate, minimumRequests, window, openFor,
 /** `destinationPolicy.errorRateBreaker`: Hystrix / resilience4j error-percentage breaker. */
 export const ErrorRateBreaker = z
   .union(
-    [
-      preset('hystrix-defaults', BREAKER_HINT),
-      z.strictObject({
-        failureRate: doc(
-          Percent.refine((p) => percentOrNaN(p) > 0, {
-            ...must('must be a percentage > 0'),
-            ...IF_VALID,
-          }).optional(),
-          'Open when this percentage of the calls in the window failed. Default 50%.',
-        ),
-        minimumRequests: doc(
-          integer(1).optional(),
-          'Calls needed in the window before the rate is judged. Default 20.',
-        ),
-        window: doc(PositiveDuration.optional(), 'Rolling window. Default 10s.'),
-        openFor: doc(Duration.optional(), 'Time open before half-open probes. Default 5s.'),
-        halfOpenProbes: doc(
-          integer(1).optional(),
-          'Probe calls while half-open; all must succeed to close. Default 1.',
-        ),
-      }),
-    ],
+    [preset('hystrix-defaults', BREAKER_HINT), z.strictObject(ruleShape(ERROR_RATE_BREAKER_RULES))],
     must(`must be "hystrix-defaults" or ${BREAKER_HINT}`),
   )
   .register(scenarioRegistry, {
@@ -330,70 +214,19 @@ export const ErrorRateBreaker = z
 const RetryBudgetObject = z
   .strictObject({
     linkerd: doc(
-      z
-        .strictObject({
-          retryRatio: doc(
-            z.number().min(0).max(1000).optional(),
-            'Retries may add this fraction of the requests (0 to 1000; at most 1, Tower withdraws floor(1/ratio) tokens per retry). Default 0.2.',
-          ),
-          minRetriesPerSecond: doc(
-            z.number().int().min(0).optional(),
-            'Retries per second always allowed (an integer). Default 10.',
-          ),
-          ttl: doc(
-            PositiveDuration.refine(
-              (d) => !(durationOrNaN(d) < 1000 || durationOrNaN(d) > 60_000),
-              must('must be between 1s and 60s (Tower TpsBudget asserts this range)'),
-            ).optional(),
-            'Window over which requests and retries count, 1s to 60s. Default 10s.',
-          ),
-        })
-        .optional(),
+      z.strictObject(ruleShape(LINKERD_RETRY_BUDGET_RULES)).optional(),
       'Linkerd retry budget: retries <= retryRatio × requests + minRetriesPerSecond × ttl over ttl.',
     ),
     envoy: doc(
-      z
-        .strictObject({
-          budgetPercent: doc(
-            Percent.optional(),
-            'Retries in flight <= this percentage of active + pending requests. Default 20.',
-          ),
-          minRetryConcurrency: doc(integer(0).optional(), 'Retries in flight always allowed. Default 3.'),
-        })
-        .optional(),
+      z.strictObject(ruleShape(ENVOY_RETRY_BUDGET_RULES)).optional(),
       'Envoy retry_budget (replaces connectionPool.maxRetries).',
     ),
     grpc: doc(
-      z
-        .strictObject({
-          maxTokens: doc(
-            z
-              .number()
-              .gt(0, must('must be > 0 and <= 1000'))
-              .max(1000, must('must be > 0 and <= 1000'))
-              .optional(),
-            'Token bucket size; retries stop at or below maxTokens / 2. Default 10.',
-          ),
-          tokenRatio: doc(
-            z.number().gt(0, must('must be > 0')).optional(),
-            'Tokens a success gives back (a failure takes 1). Default 0.1.',
-          ),
-        })
-        .optional(),
+      z.strictObject(ruleShape(GRPC_RETRY_THROTTLING_RULES)).optional(),
       'gRPC retry throttling (gRFC A6).',
     ),
     'aws-sdk': doc(
-      z
-        .strictObject({
-          capacity: doc(z.number().min(0).optional(), 'Quota tokens. Default 500.'),
-          retryCost: doc(z.number().min(0).optional(), 'Tokens a retry costs. Default 5.'),
-          timeoutCost: doc(z.number().min(0).optional(), 'Tokens a retry after a timeout costs. Default 10.'),
-          successRefund: doc(
-            z.number().min(0).optional(),
-            'Tokens a successful first try gives back. Default 1.',
-          ),
-        })
-        .optional(),
+      z.strictObject(ruleShape(AWS_SDK_RETRY_QUOTA_RULES)).optional(),
       'AWS SDK standard-mode retry quota.',
     ),
   })
@@ -433,49 +266,18 @@ export const DestinationPolicy = z
 // ---------------------------------------------------------------------------------------------
 // inbound: protections of a service's own inbound traffic
 
-const RATE_HELP = 'a rate > 0 such as 500, 500/s or 30000/m';
-
-const RateLimit = z
-  .strictObject({
-    rps: doc(
-      RateValue.refine(
-        (r) =>
-          !(
-            (typeof r === 'number' && r <= 0) ||
-            (typeof r === 'string' && new RegExp(RATE_PATTERN).test(r) && parseRate(r) <= 0)
-          ),
-        must(`must be ${RATE_HELP}`),
-      ),
-      'Token refill rate: requests per second admitted in the long run.',
-    ),
-    burst: doc(
-      z.number().min(1, must('must be a number >= 1')).optional(),
-      'Bucket capacity (and initial fill): requests admitted at once. Default: one second of rps (at least 1).',
-    ),
-    scope: doc(
-      z.enum(RATE_LIMIT_SCOPES).optional(),
-      'One bucket per instance (Envoy local rate limit) or one for the service. Default instance.',
-    ),
-  })
-  .register(scenarioRegistry, {
-    id: 'RateLimit',
-    description: 'Local rate limit (token bucket) of inbound requests; excess gets 429 before queueing.',
-  });
-
-const CoDelParameters = z.strictObject({
-  target: doc(PositiveDuration.optional(), 'Acceptable standing queue delay. Default 5ms (RFC 8289).'),
-  interval: doc(
-    PositiveDuration.optional(),
-    'Window above target before dropping. Default 100ms (RFC 8289).',
-  ),
+const RateLimit = z.strictObject(ruleShape(RATE_LIMIT_RULES)).register(scenarioRegistry, {
+  id: 'RateLimit',
+  description: 'Local rate limit (token bucket) of inbound requests; excess gets 429 before queueing.',
 });
+
+const CoDelParameters = z.strictObject(ruleShape(CODEL_RULES));
+
+const QUEUE_TIMEOUT = QUEUE_TIMEOUT_RULES.rows[0];
 
 const SheddingObject = z
   .strictObject({
-    'queue-timeout': doc(
-      Duration.optional(),
-      'Drop (503) a request that waited longer than this in the queue.',
-    ),
+    'queue-timeout': doc(ruleFieldSchema(QUEUE_TIMEOUT).optional(), ruleDescription(QUEUE_TIMEOUT)),
     codel: doc(
       CoDelParameters.optional(),
       'CoDel on the queue sojourn time (RFC 8289); drops at the head with 503.',
@@ -512,7 +314,7 @@ export const Inbound = z
       'Callers allowed to call this service (service or traffic-source names); others get 403. Default: everyone.',
     ),
     bulkheads: doc(
-      z.record(z.string(), integer(1)).optional(),
+      z.record(z.string(), ruleFieldSchema(BULKHEAD_RULES.rows[0])).optional(),
       'Per-downstream concurrency caps of this service (client side): { payments: 20 } allows 20 calls in flight from each instance to payments; beyond, a local 503.',
     ),
   })
@@ -524,17 +326,16 @@ export const Inbound = z
 // ---------------------------------------------------------------------------------------------
 // Versions, weight schedule, class routes
 
+const versionFields = ruleShape(VERSION_RULES);
+
 /** One version (subset) of a service. */
 export const Version = z
   .strictObject({
     name: doc(Name, 'Version name (e.g. v1, v2), unique within the service.'),
-    replicas: doc(integer(0), "Instances of this version; the versions' replicas add up to the service's."),
-    weight: doc(
-      Percent.optional(),
-      'Traffic share [percent] when a split is in force; set on every version or on none (then proportional to replicas).',
-    ),
+    replicas: versionFields.replicas,
+    weight: versionFields.weight,
     serviceTime: doc(Distribution.optional(), "This version's service time. Default: the service's."),
-    errorRate: doc(Probability.optional(), "This version's error rate. Default: the service's."),
+    errorRate: versionFields.errorRate,
   })
   .register(scenarioRegistry, { id: 'Version' });
 
@@ -566,32 +367,16 @@ export const VersionRoute = z
 export const Mirror = z
   .strictObject({
     to: doc(z.string(), 'Service receiving the copies (must exist); their results are ignored.'),
-    percent: doc(Percent.optional(), 'Percentage of the calls copied. Default 100 (Istio mirrorPercentage).'),
+    ...ruleShape(MIRROR_RULES),
   })
   .register(scenarioRegistry, { id: 'Mirror' });
 
 /** `calls[].faultInjection`: Istio-style delays and aborts injected by the caller. */
 export const FaultInjection = z
   .strictObject({
-    delay: doc(
-      z
-        .strictObject({
-          percent: doc(Percent, 'Percentage of the calls delayed.'),
-          fixed: doc(Duration, 'Delay added before the call is sent (Istio fixedDelay).'),
-        })
-        .optional(),
-      'Delay a percentage of the calls.',
-    ),
+    delay: doc(z.strictObject(ruleShape(FAULT_DELAY_RULES)).optional(), 'Delay a percentage of the calls.'),
     abort: doc(
-      z
-        .strictObject({
-          percent: doc(Percent, 'Percentage of the calls aborted.'),
-          status: doc(
-            z.literal(ABORT_STATUSES),
-            'Status returned: 500 (application error) or 503 (rejected), as Istio abort.httpStatus.',
-          ),
-        })
-        .optional(),
+      z.strictObject(ruleShape(FAULT_ABORT_RULES)).optional(),
       'Fail a percentage of the calls at once, without sending them.',
     ),
   })

@@ -2,15 +2,22 @@
 // It checks types, ranges, unknown keys and local rules; cross-references are checked in checkReferences.ts.
 
 import {
+  BACKOFF_RULES,
+  CALL_POLICY_RULES,
+  CALL_RULES,
   ISTIO_VERSIONS,
-  JITTER_KINDS,
   RETRY_CONDITIONS,
+  RETRY_RULES,
+  SCENARIO_RULES,
+  SERVICE_RULES,
+  TRAFFIC_RULES,
   isMeshShapeName,
   meshShapeNames,
 } from '@meshsim/mesh';
-import type { IstioVersion, JitterKind, MeshLoadBalancer, RetryCondition } from '@meshsim/mesh';
+import type { IstioVersion, MeshLoadBalancer, RetryCondition } from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
+import { ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
 import { didYouMean } from './internal/suggest.js';
 import {
@@ -19,9 +26,6 @@ import {
   IF_VALID,
   NAME_PATTERN,
   Name,
-  MemorySize,
-  PositiveDuration,
-  Probability,
   RateValue,
   doc,
   durationOrNaN,
@@ -48,7 +52,7 @@ export {
   PositiveDuration,
   RateValue,
 } from './schemaParts.js';
-export type { RawDistribution, RawDistributionObject } from './schemaParts.js';
+export type { RawDistribution, RawDistributionObject } from './RawDistribution.js';
 export { FAULT_EFFECTS, Fault, LATENCY_CHANGE_PATTERN, PROXY_ROLES } from './faultSchema.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -62,44 +66,20 @@ export const LOAD_BALANCERS = [
   'peak-ewma',
 ] as const satisfies readonly MeshLoadBalancer[];
 
-/** Queue disciplines of a service (`services.*.queueDiscipline`). */
-export const QUEUE_DISCIPLINES = ['fifo', 'lifo'] as const;
-
-/** Arrival processes of open-loop traffic (`traffic[].arrival`). */
-export const ARRIVAL_PROCESSES = ['poisson', 'constant'] as const;
-
 // ---------------------------------------------------------------------------------------------
 // Policies and calls
 
 const Backoff = z
-  .strictObject({
-    base: doc(PositiveDuration.optional(), 'Base interval. Default 25ms (Envoy).'),
-    max: doc(PositiveDuration.optional(), 'Cap on one wait. Default 10 × base (Envoy), i.e. 250ms.'),
-    jitter: doc(
-      z.enum(JITTER_KINDS as [JitterKind, ...JitterKind[]]).optional(),
-      'Jitter kind. Default full.',
-    ),
-  })
-  .refine(
-    (b) => b.base === undefined || b.max === undefined || !(durationOrNaN(b.max) < durationOrNaN(b.base)),
-    {
-      path: ['max'],
-      error: (iss) =>
-        got(
-          `must be >= base (${String((iss.input as { base: unknown }).base)})`,
-          (iss.input as { max: unknown }).max,
-        ),
-    },
-  )
+  .strictObject(ruleShape(BACKOFF_RULES))
+  .superRefine(ruleRelations(BACKOFF_RULES))
   .register(scenarioRegistry, { id: 'Backoff' });
+
+const retryFields = ruleShape(RETRY_RULES);
 
 /** `retry`: attempts are TOTAL tries including the first (Istio's `attempts` counts retries only). */
 export const Retry = z
   .strictObject({
-    attempts: doc(
-      integer(1),
-      "TOTAL tries including the first (3 = 1 try + 2 retries). Istio's `attempts` counts retries only.",
-    ),
+    attempts: retryFields.attempts,
     retryOn: doc(
       z
         .array(z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]]))
@@ -107,10 +87,7 @@ export const Retry = z
         .optional(),
       'Conditions that allow a retry (Envoy retry_on names). Default [5xx].',
     ),
-    perTryTimeout: doc(
-      PositiveDuration.optional(),
-      'Timeout of each attempt (Istio spelling; same as perTryTimeout on the call).',
-    ),
+    perTryTimeout: retryFields.perTryTimeout,
     backoff: doc(
       Backoff.optional(),
       'Wait before each retry. Default Envoy: base 25ms, max 250ms, full jitter.',
@@ -118,9 +95,11 @@ export const Retry = z
   })
   .register(scenarioRegistry, { id: 'Retry' });
 
+const timeoutFields = ruleShape(CALL_POLICY_RULES);
+
 const policyFields = {
-  timeout: doc(PositiveDuration.optional(), 'Overall timeout of the call, retries included. Default: none.'),
-  perTryTimeout: doc(PositiveDuration.optional(), 'Timeout of each attempt. Default: none.'),
+  timeout: timeoutFields.timeout,
+  perTryTimeout: timeoutFields.perTryTimeout,
   retry: doc(Retry.optional(), 'Retry policy. Default: no retries.'),
 };
 
@@ -137,15 +116,14 @@ function perTryTimeoutOnce(
   }
 }
 
+const callFields = ruleShape(CALL_RULES);
+
 /** One downstream call. */
 export const Call = z
   .strictObject({
     to: doc(z.string(), 'The called service.'),
-    probability: doc(Probability.optional(), 'Probability that a request makes this call. Default 1.'),
-    optional: doc(
-      z.boolean().optional(),
-      'If true, a failure of this call does not fail the request (a fallback exists). Default false.',
-    ),
+    probability: callFields.probability,
+    optional: callFields.optional,
     ...policyFields,
     mirror: doc(Mirror.optional(), 'Fire-and-forget copy of a percentage of these calls to another service.'),
     faultInjection: doc(
@@ -318,28 +296,19 @@ export const Cluster = z
 // ---------------------------------------------------------------------------------------------
 // Services, traffic, faults
 
+const serviceFields = ruleShape(SERVICE_RULES);
+
 /** One service. */
 export const Service = z
   .strictObject({
     namespace: doc(Name.optional(), 'Kubernetes namespace. Default "default".'),
     cluster: doc(z.string().min(1).optional(), 'Cluster the instances run in. Default: the first cluster.'),
-    replicas: doc(integer(1).optional(), 'Number of instances (pods). Default 1.'),
-    concurrency: doc(integer(1).optional(), 'Requests served at once per instance (workers). Default 16.'),
-    queue: doc(
-      z
-        .union(
-          [integer(0), z.literal('unbounded', must('must be an integer >= 0 or "unbounded"'))],
-          must('must be an integer >= 0 or "unbounded"'),
-        )
-        .optional(),
-      'Waiting requests per instance; a full queue rejects with 503. Default 128.',
-    ),
-    queueDiscipline: doc(z.enum(QUEUE_DISCIPLINES).optional(), 'Order of the waiting queue. Default fifo.'),
+    replicas: serviceFields.replicas,
+    concurrency: serviceFields.concurrency,
+    queue: serviceFields.queue,
+    queueDiscipline: serviceFields.queueDiscipline,
     serviceTime: doc(Distribution, 'Own processing time per request, before the downstream calls.'),
-    errorRate: doc(
-      Probability.optional(),
-      'Probability that the application itself fails a request (500). Default 0.',
-    ),
+    errorRate: serviceFields.errorRate,
     calls: doc(
       z
         .array(
@@ -353,10 +322,7 @@ export const Service = z
     ),
     destinationPolicy: DestinationPolicy.optional(),
     inbound: Inbound.optional(),
-    deadlinePropagation: doc(
-      z.boolean().optional(),
-      'Drop queued work whose deadline has passed (504) and propagate the remaining deadline downstream. Default false.',
-    ),
+    deadlinePropagation: serviceFields.deadlinePropagation,
     versions: doc(
       z.array(Version).min(1).optional(),
       "Versions (subsets) for canaries and splits; their replicas add up to the service's. Default: one version v1.",
@@ -374,14 +340,8 @@ export const Service = z
         .optional(),
       "For shape istio-ambient: an L7 waypoint for this service (true: the mesh's replica count, or { replicas }). Default false.",
     ),
-    requestBytes: doc(
-      MemorySize.optional(),
-      'Size of a request to this service: a number of bytes or a size (1Ki), for proxies whose CPU grows per KiB. Default 0.',
-    ),
-    responseBytes: doc(
-      MemorySize.optional(),
-      "Size of this service's response: a number of bytes or a size (4Ki). Default 0.",
-    ),
+    requestBytes: serviceFields.requestBytes,
+    responseBytes: serviceFields.responseBytes,
     routes: doc(
       z.array(VersionRoute).min(1).optional(),
       'Class-based (header) routes: requests of a class go to a version, whatever the weights; the first match wins.',
@@ -439,6 +399,8 @@ export const Rate = z
   )
   .register(scenarioRegistry, { id: 'Rate' });
 
+const trafficFields = ruleShape(TRAFFIC_RULES);
+
 /** A traffic source: open loop (`rate`) or closed loop (`users`). */
 export const Traffic = z
   .strictObject({
@@ -448,14 +410,8 @@ export const Traffic = z
       Rate.optional(),
       'Open loop: a rate (800, "800/s", "48000/m") or a list of points { at, rps, ramp }.',
     ),
-    arrival: doc(
-      z.enum(ARRIVAL_PROCESSES).optional(),
-      'Open loop: poisson (exponential gaps) or constant (even gaps). Default poisson.',
-    ),
-    users: doc(
-      integer(1).optional(),
-      'Closed loop: users that each send, wait for the outcome, think, repeat.',
-    ),
+    arrival: trafficFields.arrival,
+    users: trafficFields.users,
     thinkTime: doc(
       Distribution.optional(),
       'Closed loop: pause between a response and the next request. Default 0.',
@@ -505,7 +461,7 @@ export const ScenarioSchema = z
       z.union([z.int(), z.string().min(1)], must('must be an integer or a string')).optional(),
       'Root seed of all random streams. Default 1.',
     ),
-    duration: doc(PositiveDuration.optional(), 'Simulated duration. Default 60s.'),
+    duration: ruleShape(SCENARIO_RULES).duration,
     mesh: doc(Mesh.optional(), 'Mesh shape name, or { shape, ...overrides }. Default none.'),
     network: Network.optional(),
     clusters: doc(

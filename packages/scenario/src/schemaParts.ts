@@ -1,10 +1,14 @@
 // Building blocks shared by the scenario schemas: error helpers, names, quantities (durations, rates,
 // sizes, percentages) and distributions. schema.ts assembles the file; policySchema.ts the policies.
 
-import { DISTRIBUTION_KINDS } from '@meshsim/engine';
+import { DISTRIBUTION_KINDS, DistributionParamError, validateDistribution } from '@meshsim/engine';
 import * as z from 'zod';
+import { parsePath } from './internal/path.js';
+import type { PathSegment } from './internal/path.js';
 import { scenarioRegistry } from './internal/registry.js';
-import { got } from './internal/show.js';
+import type { RawDistribution, RawDistributionObject } from './RawDistribution.js';
+import { got, show } from './internal/show.js';
+import { toDistributionSpec } from './internal/toDistributionSpec.js';
 import {
   BYTE_SIZE_PATTERN,
   DURATION_PATTERN,
@@ -155,65 +159,59 @@ export const MemorySize = z
 // ---------------------------------------------------------------------------------------------
 // Distributions
 
-/** The raw form of a distribution: a constant duration, or a one-key object naming the kind. */
-export type RawDistribution =
-  | number
-  | string
-  | {
-      constant?: number | string | undefined;
-      uniform?: { min: number | string; max: number | string } | undefined;
-      exponential?: { mean: number | string } | undefined;
-      normal?: { mean: number | string; stdDev: number | string } | undefined;
-      lognormal?:
-        { median: number | string; p99: number | string } | { mu: number; sigma: number } | undefined;
-      gamma?: { shape: number; scale: number | string } | undefined;
-      erlang?: { k: number; mean: number | string } | undefined;
-      pareto?: { scale: number | string; shape: number } | undefined;
-      weibull?: { scale: number | string; shape: number } | undefined;
-      empirical?:
-        | { samples: (number | string)[] }
-        | { bins: { lower: number | string; upper: number | string; count: number }[] }
-        | undefined;
-      mixture?: { weight: number; dist: RawDistribution }[] | undefined;
-    };
-
-/** The one-key object form of {@link RawDistribution}. */
-export type RawDistributionObject = Exclude<RawDistribution, number | string>;
-
 const positiveNumber = z.number().positive();
 
-const Uniform = z
-  .strictObject({ min: Duration, max: Duration })
-  .refine((u) => !(durationOrNaN(u.max) < durationOrNaN(u.min)), {
-    path: ['max'],
-    error: (iss) =>
-      got(
-        `must be >= min (${String((iss.input as { min: unknown }).min)})`,
-        (iss.input as { max: unknown }).max,
-      ),
-  });
+const Uniform = z.strictObject({ min: Duration, max: Duration });
 
-const LognormalByQuantiles = z
-  .strictObject({ median: PositiveDuration, p99: PositiveDuration })
-  .refine((l) => !(durationOrNaN(l.p99) <= durationOrNaN(l.median)), {
-    path: ['p99'],
-    error: (iss) =>
-      got(
-        `must be > median (${String((iss.input as { median: unknown }).median)})`,
-        (iss.input as { p99: unknown }).p99,
-      ),
-  });
+const LognormalByQuantiles = z.strictObject({ median: PositiveDuration, p99: PositiveDuration });
 
-const EmpiricalBin = z
-  .strictObject({ lower: Duration, upper: Duration, count: z.number().min(0) })
-  .refine((b) => !(durationOrNaN(b.upper) < durationOrNaN(b.lower)), {
-    path: ['upper'],
-    error: (iss) =>
-      got(
-        `must be >= lower (${String((iss.input as { lower: unknown }).lower)})`,
-        (iss.input as { upper: unknown }).upper,
-      ),
-  });
+const EmpiricalBin = z.strictObject({ lower: Duration, upper: Duration, count: z.number().min(0) });
+
+/** The written value at `path` inside `object` (undefined when the path leaves it). */
+function valueAt(object: unknown, path: readonly PathSegment[]): unknown {
+  let value = object;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/**
+ * Checks a written distribution object with the engine's `validateDistribution` — the one validation
+ * of distributions — and reports its complaint at the written field, with the values as written
+ * (`must be >= min (5ms) (got "3ms")`). A mixture's own check covers its weights; each component is
+ * a distribution object checked on its own.
+ */
+function checkWithEngine(object: RawDistributionObject, ctx: z.RefinementCtx): void {
+  const kind = Object.keys(object).find((key) => (object as Record<string, unknown>)[key] !== undefined);
+  if (kind === undefined) return;
+  const placeholder = { kind: 'constant', value: 0 } as const;
+  try {
+    validateDistribution(
+      toDistributionSpec(object, () => placeholder),
+      kind,
+    );
+  } catch (error) {
+    if (!(error instanceof DistributionParamError)) throw error;
+    // The engine names a mixture's list `components`; a scenario writes it as `mixture` itself.
+    const path = parsePath(error.field).filter(
+      (s, i, all) => !(s === 'components' && all[i - 1] === 'mixture'),
+    );
+    const written = valueAt(object, path);
+    const scalar = typeof written === 'number' || typeof written === 'string';
+    const bound = error.bound;
+    const rule =
+      bound === undefined
+        ? error.rule
+        : `must be ${bound.strict ? '>' : '>='} ${bound.field} (${String(valueAt(object, [...path.slice(0, -1), bound.field]))})`;
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `${rule} (got ${scalar ? show(written) : String(error.value)})`,
+    });
+  }
+}
 
 /** A distribution: a duration (constant) or a one-key object such as `{ exponential: { mean: 8ms } }`. */
 export const Distribution: z.ZodType<RawDistribution> = z
@@ -281,14 +279,7 @@ export const DistributionObject: z.ZodType<RawDistributionObject> = z
       'Measured data: { samples: [...] } resampled, or histogram { bins: [{ lower, upper, count }] }.',
     ),
     mixture: doc(
-      z
-        .array(MixtureComponent)
-        .min(1)
-        .refine(
-          (components) => components.some((c) => c.weight > 0),
-          must('must have a component with weight > 0'),
-        )
-        .optional(),
+      z.array(MixtureComponent).min(1).optional(),
       'A list of { weight, dist }: each draw picks a component with probability proportional to its weight.',
     ),
   })
@@ -306,4 +297,5 @@ export const DistributionObject: z.ZodType<RawDistributionObject> = z
       });
     }
   }, IF_VALID)
+  .superRefine(checkWithEngine, IF_VALID)
   .register(scenarioRegistry, { id: 'DistributionObject', minProperties: 1, maxProperties: 1 });

@@ -186,8 +186,17 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'a mixture whose weights are all 0',
     (s) => (s.services.backend.serviceTime = { mixture: [{ weight: 0, dist: '1ms' }] }),
+    ['test.yaml: services.backend.serviceTime.mixture: total weight must be a finite number > 0 (got 0)'],
+  ],
+  [
+    'an empirical bin whose upper edge is below its lower edge, and bins that count nothing',
+    (s) => {
+      s.services.backend.serviceTime = { empirical: { bins: [{ lower: '5ms', upper: '4ms', count: 1 }] } };
+      s.services.frontend.serviceTime = { empirical: { bins: [{ lower: 0, upper: '1ms', count: 0 }] } };
+    },
     [
-      'test.yaml: services.backend.serviceTime.mixture: must have a component with weight > 0 (got [{"weight":0,"dist":"1ms"}])',
+      'test.yaml: services.frontend.serviceTime.empirical.bins: total count must be a finite number > 0 (got 0)',
+      'test.yaml: services.backend.serviceTime.empirical.bins[0].upper: must be >= lower (5ms) (got "4ms")',
     ],
   ],
   [

@@ -7,7 +7,8 @@ import {
 } from '@meshsim/mesh';
 import type { CallConfig, OpenTrafficConfig, ServiceConfig } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_DEFAULTS, parseScenario, resolveScenario } from '../src/index.js';
+import { SCENARIO_DEFAULTS } from '../src/defaults.js';
+import { parseScenario, resolveScenario } from '../src/index.js';
 import { minimal } from './__helpers__/scenarios.js';
 
 const FULL = `

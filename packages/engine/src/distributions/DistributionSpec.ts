@@ -2,7 +2,9 @@
 // validate it, turn it into a sampler, and compute its analytic mean, quantiles and a short label.
 
 import type { Random } from '../random/RandomStreams.js';
-import { formatValue, requireObject } from './checks.js';
+import { requireObject } from './checks.js';
+import { DistributionParamError } from './DistributionParamError.js';
+import { formatValue } from './formatValue.js';
 import { checkConstantParams, constant } from './constant.js';
 import {
   checkEmpiricalBins,
@@ -68,7 +70,7 @@ export const DISTRIBUTION_KINDS: readonly DistributionKind[] = [
 
 /**
  * Checks a spec (typically parsed from JSON, so every field is checked at run time) and throws a
- * RangeError naming the offending field under `path`, e.g.
+ * RangeError (a DistributionParamError when one field is at fault) naming the offending field under `path`, e.g.
  * `services.a.serviceTime.mean must be > 0 (got 0)` or `dist.components[2].dist.mean ...`.
  */
 export function validateDistribution(spec: DistributionSpec, path = 'dist'): void {
@@ -113,8 +115,10 @@ export function validateDistribution(spec: DistributionSpec, path = 'dist'): voi
       return;
     default: {
       const kind: unknown = (spec as { kind?: unknown }).kind;
-      throw new RangeError(
-        `${path}.kind must be one of ${DISTRIBUTION_KINDS.join(', ')} (got ${formatValue(kind)})`,
+      throw new DistributionParamError(
+        `${path}.kind`,
+        `must be one of ${DISTRIBUTION_KINDS.join(', ')}`,
+        kind,
       );
     }
   }

@@ -9,6 +9,7 @@ import {
   requireNonNegative,
   requireObject,
 } from './checks.js';
+import { DistributionParamError } from './DistributionParamError.js';
 import type { Sampler } from './Sampler.js';
 import { weightedIndex } from './weightedIndex.js';
 
@@ -43,7 +44,7 @@ export function checkEmpiricalBins(bins: unknown, path: string): void {
     total += requireNonNegative(`${field}.count`, bin.count);
   }
   if (!(total > 0) || !Number.isFinite(total)) {
-    throw new RangeError(`${path}.bins total count must be a finite number > 0 (got ${total})`);
+    throw new DistributionParamError(`${path}.bins`, 'total count must be a finite number > 0', total);
   }
 }
 

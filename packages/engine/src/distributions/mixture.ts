@@ -2,7 +2,9 @@
 // 1% cache-miss path.
 
 import type { Random } from '../random/RandomStreams.js';
-import { formatValue, requireNonEmptyArray, requireNonNegative, requireObject } from './checks.js';
+import { requireNonEmptyArray, requireNonNegative, requireObject } from './checks.js';
+import { DistributionParamError } from './DistributionParamError.js';
+import { formatValue } from './formatValue.js';
 import type { Sampler } from './Sampler.js';
 import { weightedIndex } from './weightedIndex.js';
 
@@ -27,7 +29,7 @@ export function checkMixtureWeights(components: unknown, path: string): void {
     total += requireNonNegative(`${field}.weight`, component.weight);
   }
   if (!(total > 0) || !Number.isFinite(total)) {
-    throw new RangeError(`${path}.components total weight must be a finite number > 0 (got ${total})`);
+    throw new DistributionParamError(`${path}.components`, 'total weight must be a finite number > 0', total);
   }
 }
 

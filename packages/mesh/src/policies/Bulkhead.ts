@@ -3,6 +3,8 @@
 
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { CallerRef } from '../topology/CallerRef.js';
+import { BULKHEAD_RULES } from '../config/rules/bulkheadRules.js';
+import { checkField } from '../config/rules/checkFields.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
@@ -56,11 +58,11 @@ export function createBulkhead(
   const bulkheads = context.bulkheadsOf(caller.service);
   if (bulkheads === undefined || !Object.hasOwn(bulkheads, target.name)) return null;
   const maxConcurrent = bulkheads[target.name] as number;
-  if (!(Number.isInteger(maxConcurrent) && maxConcurrent >= 1)) {
-    throw new Error(
-      `service "${caller.service}": inbound.bulkheads.${target.name} must be an integer >= 1 (got ${String(maxConcurrent)})`,
-    );
-  }
+  checkField(
+    BULKHEAD_RULES.rows[0],
+    maxConcurrent,
+    `service "${caller.service}": inbound.bulkheads.${target.name}`,
+  );
   if (!enforceOrWarn(context, context.clientEnforcer(caller, target.name), 'bulkhead', caller.service))
     return null;
   const registry = context.bulkheadSlots;

@@ -7,47 +7,27 @@ import type { Endpoint } from '../call/LoadBalancer.js';
 import type { OutlierDetectionConfig } from '../config/PolicyConfig.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
+import { checkFields } from '../config/rules/checkFields.js';
+import {
+  FAILURE_PERCENTAGE_RULES,
+  OUTLIER_DETECTION_RULES,
+  SUCCESS_RATE_RULES,
+} from '../config/rules/outlierDetectionRules.js';
 import { outlierOutcome } from './outlierOutcome.js';
 
 /** Why a host was ejected. */
 export type EjectionReason =
   'consecutive-5xx' | 'consecutive-gateway' | 'success-rate' | 'failure-percentage';
 
-/** Throws naming the field and value when an outlier-detection config is out of range. */
-export function validateOutlierDetection(config: OutlierDetectionConfig): void {
-  const check = (ok: boolean, field: string, value: number, rule: string): void => {
-    if (!ok) throw new Error(`outlierDetection.${field} must be ${rule}, got ${value}`);
-  };
-  const count = (field: string, value: number): void =>
-    check(Number.isInteger(value) && value >= 0, field, value, 'an integer ≥ 0');
-  count('consecutive5xx', config.consecutive5xx);
-  count('consecutiveGatewayErrors', config.consecutiveGatewayErrors);
-  check(
-    config.intervalMs > 0 && Number.isFinite(config.intervalMs),
-    'intervalMs',
-    config.intervalMs,
-    'finite and > 0',
-  );
-  check(config.baseEjectionTimeMs >= 0, 'baseEjectionTimeMs', config.baseEjectionTimeMs, '≥ 0');
-  check(config.maxEjectionTimeMs >= 0, 'maxEjectionTimeMs', config.maxEjectionTimeMs, '≥ 0');
-  const percent = config.maxEjectionPercent;
-  check(percent >= 0 && percent <= 100, 'maxEjectionPercent', percent, 'in [0, 100]');
-  const sr = config.successRate;
-  if (sr !== null) {
-    count('successRate.minimumHosts', sr.minimumHosts);
-    count('successRate.requestVolume', sr.requestVolume);
-    check(sr.stdevFactor >= 0, 'successRate.stdevFactor', sr.stdevFactor, '≥ 0');
-  }
-  const fp = config.failurePercentage;
-  if (fp !== null) {
-    check(
-      fp.threshold >= 0 && fp.threshold <= 100,
-      'failurePercentage.threshold',
-      fp.threshold,
-      'in [0, 100]',
-    );
-    count('failurePercentage.minimumHosts', fp.minimumHosts);
-    count('failurePercentage.requestVolume', fp.requestVolume);
+/**
+ * Throws a RangeError naming the field and value when an outlier-detection config breaks its rule
+ * tables (OUTLIER_DETECTION_RULES and, when on, SUCCESS_RATE_RULES / FAILURE_PERCENTAGE_RULES).
+ */
+export function validateOutlierDetection(config: OutlierDetectionConfig, path = 'outlierDetection'): void {
+  checkFields(OUTLIER_DETECTION_RULES, config, path);
+  if (config.successRate !== null) checkFields(SUCCESS_RATE_RULES, config.successRate, `${path}.successRate`);
+  if (config.failurePercentage !== null) {
+    checkFields(FAILURE_PERCENTAGE_RULES, config.failurePercentage, `${path}.failurePercentage`);
   }
 }
 

@@ -1,12 +1,18 @@
 // Resolves the policy fields of a schema-valid scenario into the model's policy configs: presets and
-// omitted parameters take the documented defaults (config/policyDefaults.ts), units become ms and percent.
+// omitted parameters take the documented defaults (@meshsim/mesh policyDefaults, derived from the rule
+// tables), units become ms and percent.
 
 import {
   AWS_SDK_RETRY_QUOTA,
+  CODEL_DEFAULTS,
   DEFAULT_CHOICE_COUNT,
+  DEFAULT_MIRROR_PERCENT,
+  DEFAULT_RATE_LIMIT_SCOPE,
   ENVOY_CONNECTION_POOL,
+  ENVOY_FAILURE_PERCENTAGE,
   ENVOY_OUTLIER_DETECTION,
   ENVOY_RETRY_BUDGET,
+  ENVOY_SUCCESS_RATE,
   GRPC_RETRY_THROTTLING,
   HYSTRIX_BREAKER,
   LINKERD_FAILURE_ACCRUAL,
@@ -14,6 +20,7 @@ import {
   NO_DESTINATION_POLICY,
   NO_INBOUND_POLICY,
   PEAK_EWMA_DEFAULTS,
+  RATE_LIMIT_BURST_SECONDS,
 } from '@meshsim/mesh';
 import type {
   ConnectionPoolConfig,
@@ -31,7 +38,6 @@ import type {
   VersionRoute,
   WeightStep,
 } from '@meshsim/mesh';
-import { SCENARIO_DEFAULTS } from '../defaults.js';
 import type {
   RawDestinationPolicy,
   RawFaultInjection,
@@ -103,8 +109,8 @@ function outlierDetectionOf(
   if (raw === 'envoy-defaults') {
     return { ...d, successRate: d.successRate === null ? null : { ...d.successRate } };
   }
-  const successRateDefault = d.successRate ?? { minimumHosts: 5, requestVolume: 100, stdevFactor: 1.9 };
-  const fpDefault = SCENARIO_DEFAULTS.failurePercentage;
+  const successRateDefault = ENVOY_SUCCESS_RATE;
+  const fpDefault = ENVOY_FAILURE_PERCENTAGE;
   const sr = raw.successRate;
   const fp = raw.failurePercentage;
   return {
@@ -228,7 +234,7 @@ export function destinationOf(raw: RawDestinationPolicy): DestinationPolicy {
 }
 
 function sheddingOf(raw: NonNullable<RawInbound['shedding']>): SheddingConfig {
-  const d = SCENARIO_DEFAULTS.codel;
+  const d = CODEL_DEFAULTS;
   if (raw === 'codel') return { kind: 'codel', targetMs: d.targetMs, intervalMs: d.intervalMs };
   const timeout = raw['queue-timeout'];
   if (timeout !== undefined) return { kind: 'queue-timeout', timeoutMs: ms(timeout) };
@@ -249,10 +255,8 @@ export function inboundOf(raw: RawInbound): InboundPolicy {
         ? null
         : {
             ratePerSecond: parseRate(rateLimit.rps),
-            burst:
-              rateLimit.burst ??
-              Math.max(1, parseRate(rateLimit.rps) * SCENARIO_DEFAULTS.rateLimitBurstSeconds),
-            scope: rateLimit.scope ?? SCENARIO_DEFAULTS.rateLimitScope,
+            burst: rateLimit.burst ?? Math.max(1, parseRate(rateLimit.rps) * RATE_LIMIT_BURST_SECONDS),
+            scope: rateLimit.scope ?? DEFAULT_RATE_LIMIT_SCOPE,
           },
     shedding: or(raw.shedding, null, sheddingOf),
     allowedCallers: raw.allowedCallers === undefined ? null : [...raw.allowedCallers],
@@ -293,7 +297,7 @@ export function routesOf(raw: readonly RawVersionRoute[]): VersionRoute[] {
 
 /** `calls[].mirror` → `CallConfig.mirror`. */
 export function mirrorOf(raw: RawMirror): MirrorConfig {
-  return { to: raw.to, percent: or(raw.percent, SCENARIO_DEFAULTS.mirrorPercent, parsePercent) };
+  return { to: raw.to, percent: or(raw.percent, DEFAULT_MIRROR_PERCENT, parsePercent) };
 }
 
 /** `calls[].faultInjection` → `CallConfig.faultInjection` (status 500 → `error`, 503 → `rejected`). */

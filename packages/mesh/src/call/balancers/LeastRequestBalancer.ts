@@ -2,10 +2,13 @@
 // to the one with the fewest requests this client has outstanding on it (power of two choices by default).
 
 import type { Random } from '@meshsim/engine';
+import { checkFields } from '../../config/rules/checkFields.js';
+import { configDefaults } from '../../config/rules/configDefaults.js';
+import { LEAST_REQUEST_RULES } from '../../config/rules/loadBalancerRules.js';
 import type { Endpoint, LoadBalancer } from '../LoadBalancer.js';
 
-/** Envoy's default `choice_count` (cluster.proto LeastRequestLbConfig). */
-export const DEFAULT_CHOICE_COUNT = 2;
+/** Envoy's default `choice_count` (cluster.proto LeastRequestLbConfig), from LEAST_REQUEST_RULES. */
+export const DEFAULT_CHOICE_COUNT: number = configDefaults(LEAST_REQUEST_RULES).choiceCount;
 
 /**
  * Least-request balancer, as Envoy's `unweightedHostPickNChoices` (least_request_lb.cc): each of the
@@ -22,9 +25,7 @@ export class LeastRequestBalancer<E extends Endpoint> implements LoadBalancer<E>
     private readonly random: Random,
     private readonly choiceCount: number = DEFAULT_CHOICE_COUNT,
   ) {
-    if (!Number.isInteger(choiceCount) || choiceCount < 1) {
-      throw new Error(`loadBalancer.choiceCount must be an integer ≥ 1, got ${choiceCount}`);
-    }
+    checkFields(LEAST_REQUEST_RULES, { choiceCount }, 'loadBalancer');
   }
 
   pick(endpoints: readonly E[]): E | undefined {

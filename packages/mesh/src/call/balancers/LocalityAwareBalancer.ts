@@ -1,6 +1,8 @@
 // Locality-aware balancing with failover: prefer endpoints in the caller's zone, then its cluster,
 // then anywhere; a tier is skipped when fewer than `minHealthyPercent` of its instances are healthy.
 
+import { checkFields } from '../../config/rules/checkFields.js';
+import { LOCALITY_AWARE_RULES } from '../../config/rules/loadBalancerRules.js';
 import type { Endpoint, LoadBalancer } from '../LoadBalancer.js';
 
 /** Where something runs. */
@@ -40,9 +42,7 @@ export class LocalityAwareBalancer<E extends LocatedEndpoint> implements LoadBal
     private readonly minHealthyPercent: number,
     start: number,
   ) {
-    if (!(minHealthyPercent >= 0 && minHealthyPercent <= 100)) {
-      throw new Error(`loadBalancer.minHealthyPercent must be in [0, 100], got ${minHealthyPercent}`);
-    }
+    checkFields(LOCALITY_AWARE_RULES, { minHealthyPercent }, 'loadBalancer');
     this.cursor = start;
   }
 

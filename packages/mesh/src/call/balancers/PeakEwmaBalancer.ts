@@ -2,11 +2,15 @@
 // estimate jumps to any higher sample at once and otherwise decays towards new samples (and towards 0 when idle).
 
 import type { Random } from '@meshsim/engine';
+import { checkFields } from '../../config/rules/checkFields.js';
+import { configDefaults } from '../../config/rules/configDefaults.js';
+import { PEAK_EWMA_RULES } from '../../config/rules/loadBalancerRules.js';
 import type { Endpoint, LoadBalancer } from '../LoadBalancer.js';
 import { DistinctIndexSampler } from './DistinctIndexSampler.js';
 
-/** linkerd2-proxy defaults: `EWMA_DEFAULT_RTT` 30 ms, `EWMA_DECAY` 10 s. */
-export const PEAK_EWMA_DEFAULTS = { defaultRttMs: 30, decayMs: 10_000 } as const;
+/** linkerd2-proxy defaults: `EWMA_DEFAULT_RTT` 30 ms, `EWMA_DECAY` 10 s (PEAK_EWMA_RULES). */
+export const PEAK_EWMA_DEFAULTS: { readonly defaultRttMs: number; readonly decayMs: number } =
+  configDefaults(PEAK_EWMA_RULES);
 
 /** Something with the current simulated time (the engine, or a fake clock in tests). */
 export interface Clock {
@@ -33,10 +37,7 @@ export class PeakEwmaBalancer<E extends Endpoint> implements LoadBalancer<E> {
     private readonly defaultRttMs: number = PEAK_EWMA_DEFAULTS.defaultRttMs,
     private readonly decayMs: number = PEAK_EWMA_DEFAULTS.decayMs,
   ) {
-    if (!(defaultRttMs >= 0) || !Number.isFinite(defaultRttMs)) {
-      throw new Error(`loadBalancer.defaultRttMs must be a finite number ≥ 0, got ${defaultRttMs}`);
-    }
-    if (!(decayMs > 0)) throw new Error(`loadBalancer.decayMs must be > 0, got ${decayMs}`);
+    checkFields(PEAK_EWMA_RULES, { defaultRttMs, decayMs }, 'loadBalancer');
     this.sampler = new DistinctIndexSampler(random);
   }
 

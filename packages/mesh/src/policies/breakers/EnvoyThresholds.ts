@@ -6,7 +6,8 @@ import type { ConnectionPoolConfig } from '../../config/PolicyConfig.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { BREAKER_OVERFLOW, addCount } from '../policyEvents.js';
-import { requireNumber } from '../requireNumber.js';
+import { checkFields } from '../../config/rules/checkFields.js';
+import { CONNECTION_POOL_RULES } from '../../config/rules/connectionPoolRules.js';
 
 /**
  * Connection-pool thresholds of one (caller proxy, destination). `outstanding` = attempts from this
@@ -22,17 +23,7 @@ export class EnvoyThresholds implements ClientPolicy {
   private readonly limit: number;
 
   constructor(config: ConnectionPoolConfig, path = 'connectionPool') {
-    requireNumber(`${path}.maxConnections`, config.maxConnections, {
-      min: 1,
-      integer: true,
-      allowInfinity: true,
-    });
-    requireNumber(`${path}.maxPendingRequests`, config.maxPendingRequests, {
-      min: 0,
-      integer: true,
-      allowInfinity: true,
-    });
-    requireNumber(`${path}.maxRequests`, config.maxRequests, { min: 1, integer: true, allowInfinity: true });
+    checkFields(CONNECTION_POOL_RULES, config, path);
     this.limit = Math.min(config.maxRequests, config.maxConnections + config.maxPendingRequests);
   }
 

@@ -8,7 +8,8 @@ import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { isPolicyFailure } from '../policyFailure.js';
 import { BREAKER_HALF_OPEN_PROBES, BREAKER_OPENED, BREAKER_OPEN_MS, addCount } from '../policyEvents.js';
-import { requireNumber } from '../requireNumber.js';
+import { checkFields } from '../../config/rules/checkFields.js';
+import { ERROR_RATE_BREAKER_RULES } from '../../config/rules/errorRateBreakerRules.js';
 import { BreakerStateMachine } from './BreakerState.js';
 import type { BreakerState, BreakerTransitionListener } from './BreakerState.js';
 import { RollingCounts } from './RollingCounts.js';
@@ -39,15 +40,7 @@ export class ErrorRateBreaker implements ClientPolicy {
     path = 'errorRateBreaker',
     listener: BreakerTransitionListener | null = null,
   ) {
-    requireNumber(`${path}.failureRateThreshold`, config.failureRateThreshold, {
-      min: 0,
-      minExclusive: true,
-      max: 1,
-    });
-    requireNumber(`${path}.minimumRequests`, config.minimumRequests, { min: 1, integer: true });
-    requireNumber(`${path}.windowMs`, config.windowMs, { min: 0, minExclusive: true });
-    requireNumber(`${path}.openMs`, config.openMs, { min: 0 });
-    requireNumber(`${path}.halfOpenProbes`, config.halfOpenProbes, { min: 1, integer: true });
+    checkFields(ERROR_RATE_BREAKER_RULES, config, path);
     this.machine = new BreakerStateMachine(listener);
     this.window = new RollingCounts(config.windowMs, ERROR_RATE_BUCKETS);
   }

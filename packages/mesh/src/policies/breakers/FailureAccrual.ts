@@ -15,7 +15,8 @@ import {
   FAILURE_ACCRUAL_EJECTIONS,
   addCount,
 } from '../policyEvents.js';
-import { requireNumber } from '../requireNumber.js';
+import { checkFields } from '../../config/rules/checkFields.js';
+import { FAILURE_ACCRUAL_RULES } from '../../config/rules/failureAccrualRules.js';
 import { BreakerStateMachine } from './BreakerState.js';
 import type { BreakerState, BreakerTransitionListener } from './BreakerState.js';
 import { failureAccrualPenaltyMs } from './failureAccrualPenalty.js';
@@ -58,10 +59,7 @@ export class FailureAccrual implements ClientPolicy {
     listener:
       ((endpointIndex: number, ...transition: Parameters<BreakerTransitionListener>) => void) | null = null,
   ) {
-    requireNumber(`${path}.maxFailures`, config.maxFailures, { min: 1, integer: true });
-    requireNumber(`${path}.minPenaltyMs`, config.minPenaltyMs, { min: 0 });
-    requireNumber(`${path}.maxPenaltyMs`, config.maxPenaltyMs, { min: config.minPenaltyMs });
-    requireNumber(`${path}.jitterRatio`, config.jitterRatio, { min: 0 });
+    checkFields(FAILURE_ACCRUAL_RULES, config, path);
     const count = target.instances.length;
     for (let i = 0; i < count; i++) {
       this.machines.push(

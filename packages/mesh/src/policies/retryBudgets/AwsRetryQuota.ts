@@ -7,7 +7,8 @@ import type { Instance } from '../../server/Instance.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
-import { requireNumber } from '../requireNumber.js';
+import { AWS_SDK_RETRY_QUOTA_RULES } from '../../config/rules/awsSdkRetryQuotaRules.js';
+import { checkFields } from '../../config/rules/checkFields.js';
 
 /**
  * AWS SDK retry quota. The bucket starts full at `capacity`. A retry of an attempt that ended with
@@ -29,10 +30,7 @@ export class AwsRetryQuota implements ClientPolicy {
   private denied = 0;
 
   constructor(config: Extract<RetryBudgetConfig, { kind: 'aws-sdk' }>, path = 'retryBudget') {
-    requireNumber(`${path}.capacity`, config.capacity, { min: 0 });
-    requireNumber(`${path}.retryCost`, config.retryCost, { min: 0 });
-    requireNumber(`${path}.timeoutCost`, config.timeoutCost, { min: 0 });
-    requireNumber(`${path}.successRefund`, config.successRefund, { min: 0 });
+    checkFields(AWS_SDK_RETRY_QUOTA_RULES, config, path);
     this.capacity = config.capacity;
     this.retryCost = config.retryCost;
     this.timeoutCost = config.timeoutCost;

@@ -7,7 +7,13 @@ import type { Instance } from '../../server/Instance.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
-import { requireNumber } from '../requireNumber.js';
+import { checkField, checkFields } from '../../config/rules/checkFields.js';
+import { CONNECTION_POOL_RULES } from '../../config/rules/connectionPoolRules.js';
+import { ENVOY_RETRY_BUDGET_RULES } from '../../config/rules/envoyRetryBudgetRules.js';
+import { findRuleRow } from '../../config/rules/findRuleRow.js';
+
+/** The connection pool's `maxRetries` row. */
+const MAX_RETRIES_RULE = findRuleRow(CONNECTION_POOL_RULES, 'maxRetries');
 
 /**
  * Concurrent-retry limit of one Envoy cluster in a client proxy. "Active retries" are retry attempts
@@ -35,14 +41,13 @@ export class EnvoyRetryBudget implements ClientPolicy {
     config: Extract<RetryBudgetConfig, { kind: 'envoy' }>,
     path = 'retryBudget',
   ): EnvoyRetryBudget {
-    requireNumber(`${path}.budgetPercent`, config.budgetPercent, { min: 0, max: 100 });
-    requireNumber(`${path}.minRetryConcurrency`, config.minRetryConcurrency, { min: 0, integer: true });
+    checkFields(ENVOY_RETRY_BUDGET_RULES, config, path);
     return new EnvoyRetryBudget(config.budgetPercent / 100, config.minRetryConcurrency);
   }
 
   /** The fixed `max_retries` circuit-breaker threshold (used when no retry budget is configured). */
   static maxRetries(maxRetries: number, path = 'connectionPool'): EnvoyRetryBudget {
-    requireNumber(`${path}.maxRetries`, maxRetries, { min: 0, integer: true, allowInfinity: true });
+    checkField(MAX_RETRIES_RULE, maxRetries, `${path}.maxRetries`);
     return new EnvoyRetryBudget(0, maxRetries);
   }
 

@@ -8,7 +8,8 @@ import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { isPolicyFailure } from '../policyFailure.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
-import { requireNumber } from '../requireNumber.js';
+import { checkFields } from '../../config/rules/checkFields.js';
+import { GRPC_RETRY_THROTTLING_RULES } from '../../config/rules/grpcRetryThrottlingRules.js';
 
 /**
  * gRPC retry throttle. `token_count` starts at `maxTokens`; each attempt that fails (see
@@ -26,8 +27,7 @@ export class GrpcRetryThrottle implements ClientPolicy {
   private denied = 0;
 
   constructor(config: Extract<RetryBudgetConfig, { kind: 'grpc' }>, path = 'retryBudget') {
-    requireNumber(`${path}.maxTokens`, config.maxTokens, { min: 0, minExclusive: true, max: 1000 });
-    requireNumber(`${path}.tokenRatio`, config.tokenRatio, { min: 0, minExclusive: true });
+    checkFields(GRPC_RETRY_THROTTLING_RULES, config, path);
     this.maxMilli = javaMilli(config.maxTokens);
     this.ratioMilli = javaMilli(config.tokenRatio);
     this.milli = this.maxMilli;

@@ -5,7 +5,8 @@ import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
-import { requireNumber } from '../requireNumber.js';
+import { checkFields } from '../../config/rules/checkFields.js';
+import { LINKERD_RETRY_BUDGET_RULES } from '../../config/rules/linkerdRetryBudgetRules.js';
 
 /** Slots the ttl is divided into (Tower: `let windows = 10u32`). */
 export const TPS_BUDGET_SLOTS = 10;
@@ -42,10 +43,8 @@ export class LinkerdRetryBudget implements ClientPolicy {
   private denied = 0;
 
   constructor(config: Extract<RetryBudgetConfig, { kind: 'linkerd' }>, path = 'retryBudget') {
-    // Tower asserts these ranges ("assertions taken from finagle").
-    requireNumber(`${path}.retryRatio`, config.retryRatio, { min: 0, max: 1000 });
-    requireNumber(`${path}.minRetriesPerSecond`, config.minRetriesPerSecond, { min: 0, integer: true });
-    requireNumber(`${path}.ttlMs`, config.ttlMs, { min: 1000, max: 60_000 });
+    // Tower asserts the ranges of ratio and ttl ("assertions taken from finagle").
+    checkFields(LINKERD_RETRY_BUDGET_RULES, config, path);
     const ratio = config.retryRatio;
     [this.depositAmount, this.withdrawAmount] =
       ratio === 0 ? [0, 1] : ratio <= 1 ? [1, Math.floor(1 / ratio)] : [1000, Math.floor(1000 / ratio)];

@@ -7,43 +7,39 @@ import type { EnforcerKind } from '../../config/capabilities.js';
 import { enforceOrWarn } from '../../ports/enforceOrWarn.js';
 import type { EnforcementScope } from '../../ports/enforceOrWarn.js';
 import type { Responder } from '../Responder.js';
+import { BULKHEAD_RULES } from '../../config/rules/bulkheadRules.js';
+import { checkField, checkFields } from '../../config/rules/checkFields.js';
+import { RATE_LIMIT_RULES } from '../../config/rules/rateLimitRules.js';
+import { CODEL_RULES, QUEUE_TIMEOUT_RULES } from '../../config/rules/sheddingRules.js';
 import { InboundProtection } from './InboundProtection.js';
 import type { InboundSettings } from './InboundProtection.js';
 import type { ServiceRuntime } from '../ServiceRuntime.js';
+
+/** The one row of BULKHEAD_RULES: the cap under a downstream service's name. */
+const BULKHEAD_ROW = BULKHEAD_RULES.rows[0];
 
 function fail(service: string, field: string, value: unknown, rule: string): never {
   throw new Error(`service "${service}": ${field} ${rule} (got ${String(value)})`);
 }
 
 /**
- * Throws an error naming the field and value when `config`'s inbound policy is invalid:
- * rate > 0 and burst ≥ 1 (finite), scope `instance`|`service`; queue-timeout ≥ 0; CoDel target and
- * interval finite and > 0; allowed callers a list of names; each bulkhead an integer ≥ 1 naming a
- * service this one calls.
+ * Throws an error naming the service, the field and the value when `config`'s inbound policy is
+ * invalid: the rate limit, the shedding parameters and each bulkhead against their rule tables
+ * (RATE_LIMIT_RULES, QUEUE_TIMEOUT_RULES, CODEL_RULES, BULKHEAD_RULES); allowed callers a list of
+ * names; each bulkhead naming a service this one calls.
  */
 export function validateInboundPolicy(config: ServiceConfig): void {
   const inbound: InboundPolicy | undefined = config.inbound;
   const name = config.name;
   if (inbound === undefined) return;
-  const rate = inbound.rateLimit;
-  if (rate !== null) {
-    if (!(Number.isFinite(rate.ratePerSecond) && rate.ratePerSecond > 0))
-      fail(name, 'inbound.rateLimit.ratePerSecond', rate.ratePerSecond, 'must be a finite number > 0');
-    if (!(Number.isFinite(rate.burst) && rate.burst >= 1))
-      fail(name, 'inbound.rateLimit.burst', rate.burst, 'must be a finite number >= 1');
-    if (rate.scope !== 'instance' && rate.scope !== 'service')
-      fail(name, 'inbound.rateLimit.scope', rate.scope, "must be 'instance' or 'service'");
-  }
+  const where = `service "${name}": inbound`;
+  if (inbound.rateLimit !== null) checkFields(RATE_LIMIT_RULES, inbound.rateLimit, `${where}.rateLimit`);
   const shedding = inbound.shedding;
   if (shedding !== null) {
     if (shedding.kind === 'queue-timeout') {
-      if (!(shedding.timeoutMs >= 0))
-        fail(name, 'inbound.shedding.timeoutMs', shedding.timeoutMs, 'must be a number >= 0');
+      checkFields(QUEUE_TIMEOUT_RULES, shedding, `${where}.shedding`);
     } else if (shedding.kind === 'codel') {
-      if (!(Number.isFinite(shedding.targetMs) && shedding.targetMs > 0))
-        fail(name, 'inbound.shedding.targetMs', shedding.targetMs, 'must be a finite number > 0');
-      if (!(Number.isFinite(shedding.intervalMs) && shedding.intervalMs > 0))
-        fail(name, 'inbound.shedding.intervalMs', shedding.intervalMs, 'must be a finite number > 0');
+      checkFields(CODEL_RULES, shedding, `${where}.shedding`);
     } else {
       fail(
         name,
@@ -60,8 +56,7 @@ export function validateInboundPolicy(config: ServiceConfig): void {
   }
   const called = new Set(config.calls.flatMap((stage) => stage.map((c) => c.to)));
   for (const [target, maxConcurrent] of Object.entries(inbound.bulkheads)) {
-    if (!(Number.isInteger(maxConcurrent) && maxConcurrent >= 1))
-      fail(name, `inbound.bulkheads.${target}`, maxConcurrent, 'must be an integer >= 1');
+    checkField(BULKHEAD_ROW, maxConcurrent, `${where}.bulkheads.${target}`);
     if (!called.has(target))
       fail(
         name,

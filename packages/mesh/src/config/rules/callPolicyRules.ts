@@ -1,0 +1,114 @@
+// Rule tables of a caller's own policy (on calls, traffic sources and `mesh.defaultPolicy`): the
+// timeouts (`CallPolicy`), the retry policy (`RetryPolicy`) and its backoff (`BackoffPolicy`).
+
+import { JITTER_KINDS } from '../names.js';
+import type { RuleTable } from './RuleRow.js';
+
+const POSITIVE = {
+  value: 0,
+  exclusive: true,
+  source: { assumption: 'a timeout of 0 would fail every call at once' },
+} as const;
+const ENVOY_ROUTER = {
+  cite: 'envoy-router',
+  note: 'fully jittered exponential backoff, 25 ms base',
+} as const;
+const ENVOY_RETRY_BACKOFF = { cite: 'envoy-route-proto', note: 'RetryBackOff.max_interval' } as const;
+
+/** `timeout` and `perTryTimeout` of a call or traffic source; omitted: no timeout (Infinity). */
+export const CALL_POLICY_RULES = {
+  id: 'call-policy',
+  title: 'Timeouts',
+  scenarioPath: 'services.*.calls[], traffic[], mesh.defaultPolicy',
+  configPath: 'CallConfig.policy, TrafficConfig.policy (CallPolicy)',
+  rows: [
+    {
+      field: 'timeout',
+      configField: 'timeoutMs',
+      kind: 'duration',
+      unit: 'ms',
+      min: POSITIVE,
+      default: { none: 'none' },
+      description: 'Overall timeout of the call, retries included.',
+    },
+    {
+      field: 'perTryTimeout',
+      configField: 'perTryTimeoutMs',
+      kind: 'duration',
+      unit: 'ms',
+      min: POSITIVE,
+      default: { none: 'none' },
+      description: 'Timeout of each attempt.',
+    },
+  ],
+} as const satisfies RuleTable;
+
+/** `retry`: how often and when a failed attempt is tried again. */
+export const RETRY_RULES = {
+  id: 'retry',
+  title: 'Retry',
+  scenarioPath: 'services.*.calls[].retry, traffic[].retry, mesh.defaultPolicy.retry',
+  configPath: 'CallPolicy.retry (RetryPolicy)',
+  rows: [
+    {
+      field: 'attempts',
+      configField: 'maxAttempts',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 1, source: { assumption: 'attempts count the first try' } },
+      default: { required: true },
+      description:
+        "TOTAL tries including the first (3 = 1 try + 2 retries). Istio's `attempts` counts retries only.",
+    },
+    {
+      field: 'perTryTimeout',
+      configField: 'perTryTimeoutMs',
+      kind: 'duration',
+      unit: 'ms',
+      min: POSITIVE,
+      default: { none: "the call's perTryTimeout" },
+      description: 'Timeout of each attempt (Istio spelling; same as perTryTimeout on the call).',
+    },
+  ],
+} as const satisfies RuleTable;
+
+/** `retry.backoff`: the wait before each retry (Envoy's exponential backoff with jitter). */
+export const BACKOFF_RULES = {
+  id: 'backoff',
+  title: 'Backoff',
+  scenarioPath: 'retry.backoff',
+  configPath: 'RetryPolicy.backoff (BackoffPolicy)',
+  rows: [
+    {
+      field: 'base',
+      configField: 'baseMs',
+      kind: 'duration',
+      unit: 'ms',
+      min: { value: 0, exclusive: true, source: { assumption: 'the waits grow from a positive base' } },
+      default: { value: 25, by: 'Envoy', source: ENVOY_ROUTER },
+      description: 'Base interval (with only max given: min(25ms, max)).',
+    },
+    {
+      field: 'max',
+      configField: 'maxMs',
+      kind: 'duration',
+      unit: 'ms',
+      min: { value: 0, exclusive: true, source: { assumption: 'the waits grow from a positive base' } },
+      atLeast: {
+        field: 'base',
+        ifOmitted: 'skip',
+        source: { cite: 'envoy-route-proto', note: 'max_interval must be >= base_interval' },
+      },
+      default: { derived: '10 × base (Envoy), i.e. 250ms', source: ENVOY_RETRY_BACKOFF },
+      description: 'Cap on one wait.',
+    },
+    {
+      field: 'jitter',
+      kind: 'enum',
+      unit: 'none',
+      values: JITTER_KINDS,
+      default: { value: 'full', by: 'Envoy', source: ENVOY_ROUTER },
+      description: 'Jitter kind.',
+    },
+  ],
+} as const satisfies RuleTable;

@@ -1,0 +1,88 @@
+// The runtime check of a config against its rule table, so that a config built in code meets the same
+// bounds as a scenario file: each error names the field path and the value.
+
+import { configKey, toConfigUnit } from './configDefaults.js';
+import type { RuleRow, RuleTable } from './RuleRow.js';
+
+const NUMERIC_KINDS: ReadonlySet<RuleRow['kind']> = new Set([
+  'integer',
+  'number',
+  'duration',
+  'percent',
+  'probability',
+  'rate',
+  'size',
+]);
+
+/**
+ * Throws a RangeError naming `fieldPath` and `value` unless `value` meets `row` (in config units):
+ * numbers must be finite (or Infinity where the row allows "unlimited"), integers whole, within the
+ * bounds and at least the related field of `within`; enums one of the values. Booleans are not checked.
+ * Example message: `services.b.destination.retryBudget.retryRatio must be ≥ 0 (got -1)`.
+ *
+ * @param row - The rule.
+ * @param value - The config value.
+ * @param fieldPath - The field's full path, used in the message.
+ * @param within - The row's table and the config object holding the field (for `atLeast` relations).
+ */
+export function checkField(
+  row: RuleRow,
+  value: unknown,
+  fieldPath: string,
+  within?: { readonly table: RuleTable; readonly values: object },
+): void {
+  if (row.kind === 'enum') {
+    if (!(row.values ?? []).includes(value as string | number)) {
+      const values = (row.values ?? []).map((v) => JSON.stringify(v)).join(', ');
+      throw new RangeError(`${fieldPath} must be one of ${values} (got ${String(value)})`);
+    }
+    return;
+  }
+  if (!NUMERIC_KINDS.has(row.kind)) return;
+  if (row.unlimited !== undefined && value === Infinity) return;
+  const problems: string[] = [];
+  if (typeof value !== 'number' || !Number.isFinite(value)) problems.push('a finite number');
+  else {
+    if (row.kind === 'integer' && !Number.isInteger(value)) problems.push('an integer');
+    const min = row.min;
+    if (min !== undefined) {
+      const bound = toConfigUnit(row, min.value);
+      if (min.exclusive === true ? value <= bound : value < bound) {
+        problems.push(`${min.exclusive === true ? '>' : '≥'} ${bound}`);
+      }
+    }
+    const max = row.max;
+    if (max !== undefined) {
+      const bound = toConfigUnit(row, max.value);
+      if (max.exclusive === true ? value >= bound : value > bound) {
+        problems.push(`${max.exclusive === true ? '<' : '≤'} ${bound}`);
+      }
+    }
+    const related = row.atLeast;
+    const otherRow =
+      related === undefined ? undefined : within?.table.rows.find((r) => r.field === related.field);
+    if (problems.length === 0 && otherRow !== undefined && within !== undefined) {
+      const otherKey = configKey(otherRow);
+      const other = (within.values as Record<string, unknown>)[otherKey];
+      if (typeof other === 'number' && value < other) problems.push(`≥ ${otherKey} (${other})`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new RangeError(`${fieldPath} must be ${problems.join(' and ')} (got ${String(value)})`);
+  }
+}
+
+/**
+ * Checks every row of `table` against the config object `values` (each field read under its config
+ * name), throwing a RangeError for the first field that breaks its rule.
+ *
+ * @param table - The rule table.
+ * @param values - The config object, e.g. a `ConnectionPoolConfig`.
+ * @param path - Path of the object, prefixed to each field (e.g. `services.b.destination.connectionPool`).
+ */
+export function checkFields(table: RuleTable, values: object, path: string): void {
+  for (const row of table.rows) {
+    const key = configKey(row);
+    checkField(row, (values as Record<string, unknown>)[key], `${path}.${key}`, { table, values });
+  }
+}

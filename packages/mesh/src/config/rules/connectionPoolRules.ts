@@ -1,0 +1,57 @@
+// Rule table of Envoy's connection-pool circuit-breaker thresholds (`destinationPolicy.connectionPool`,
+// `ConnectionPoolConfig`): one row per threshold, with Envoy's defaults.
+
+import type { RuleTable } from './RuleRow.js';
+import { RULE_ASSUMPTIONS } from './ruleAssumptions.js';
+
+const ENVOY = { cite: 'envoy-circuit-breakers' } as const;
+const UNLIMITED = {
+  word: 'unlimited',
+  source: { cite: 'istio-destinationrule', note: "Istio's defaults are 2³²−1, i.e. no limit" },
+} as const;
+
+/** Envoy cluster circuit-breaker thresholds per caller proxy (circuit_breaker.proto defaults). */
+export const CONNECTION_POOL_RULES = {
+  id: 'connection-pool',
+  title: 'Envoy connection-pool thresholds',
+  scenarioPath: 'services.*.destinationPolicy.connectionPool',
+  configPath: 'ServiceConfig.destination.connectionPool (ConnectionPoolConfig)',
+  rows: [
+    {
+      field: 'maxConnections',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 1, source: { assumption: 'with no connection every request would overflow' } },
+      unlimited: UNLIMITED,
+      default: { value: 1024, by: 'Envoy', source: ENVOY },
+      description: 'Connections to the service.',
+    },
+    {
+      field: 'maxPendingRequests',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      unlimited: UNLIMITED,
+      default: { value: 1024, by: 'Envoy', source: ENVOY },
+      description: 'Requests waiting for a connection.',
+    },
+    {
+      field: 'maxRequests',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 1, source: { assumption: 'with no request in flight every request would overflow' } },
+      unlimited: UNLIMITED,
+      default: { value: 1024, by: 'Envoy', source: ENVOY },
+      description: 'Requests in flight.',
+    },
+    {
+      field: 'maxRetries',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      unlimited: UNLIMITED,
+      default: { value: 3, by: 'Envoy', source: ENVOY },
+      description: 'Retries in flight at once (replaced by an envoy retry budget).',
+    },
+  ],
+} as const satisfies RuleTable;

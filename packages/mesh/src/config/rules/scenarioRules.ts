@@ -1,0 +1,22 @@
+// Rule table of the scenario's top-level scalar fields (`duration`).
+
+import type { RuleTable } from './RuleRow.js';
+
+/** Top-level scalar fields of a scenario file. */
+export const SCENARIO_RULES = {
+  id: 'scenario',
+  title: 'Scenario',
+  scenarioPath: '(top level)',
+  configPath: 'SimulationConfig',
+  rows: [
+    {
+      field: 'duration',
+      configField: 'durationMs',
+      kind: 'duration',
+      unit: 'ms',
+      min: { value: 0, exclusive: true, source: { assumption: 'a run of 0 simulates nothing' } },
+      default: { value: 60_000, source: { assumption: 'long enough for most scenarios to settle' } },
+      description: 'Simulated duration.',
+    },
+  ],
+} as const satisfies RuleTable;

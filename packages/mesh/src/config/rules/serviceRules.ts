@@ -1,0 +1,96 @@
+// Rule table of a service's scalar fields in a scenario (`services.*`, `ServiceConfig`): capacity,
+// queue, error rate, payload sizes. The capacity defaults are assumptions, printed when used.
+
+import type { RuleTable } from './RuleRow.js';
+import { RULE_ASSUMPTIONS } from './ruleAssumptions.js';
+
+const CONVENIENCE = {
+  assumption: 'a default of convenience, not a measurement; the run lists it among its assumptions',
+} as const;
+
+/** The scalar fields of one service. */
+export const SERVICE_RULES = {
+  id: 'service',
+  title: 'Service',
+  scenarioPath: 'services.*',
+  configPath: 'ServiceConfig',
+  rows: [
+    {
+      field: 'replicas',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 1, source: { assumption: 'a service runs at least one instance' } },
+      default: { value: 1, source: { assumption: 'one instance unless told otherwise' } },
+      description: 'Number of instances (pods).',
+    },
+    {
+      field: 'concurrency',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 1, source: { assumption: 'an instance serves at least one request at a time' } },
+      default: { value: 16, source: CONVENIENCE },
+      description: 'Requests served at once per instance (workers).',
+    },
+    {
+      field: 'queue',
+      configField: 'queueCapacity',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      unlimited: { word: 'unbounded', source: { assumption: 'an unbounded queue never rejects' } },
+      default: { value: 128, source: CONVENIENCE },
+      description: 'Waiting requests per instance; a full queue rejects with 503.',
+    },
+    {
+      field: 'queueDiscipline',
+      kind: 'enum',
+      unit: 'none',
+      values: ['fifo', 'lifo'],
+      default: { value: 'fifo', source: { assumption: 'first come, first served unless told otherwise' } },
+      description: 'Order of the waiting queue.',
+    },
+    {
+      field: 'errorRate',
+      kind: 'probability',
+      unit: 'ratio',
+      min: { value: 0, source: RULE_ASSUMPTIONS.probability },
+      max: { value: 1, source: RULE_ASSUMPTIONS.probability },
+      default: { value: 0, source: { assumption: 'the application itself does not fail unless told' } },
+      description: 'Probability that the application itself fails a request (500).',
+    },
+    {
+      field: 'deadlinePropagation',
+      kind: 'boolean',
+      unit: 'none',
+      default: {
+        value: false,
+        source: { assumption: 'most HTTP stacks serve abandoned requests to the end' },
+      },
+      description:
+        'Drop queued work whose deadline has passed (504) and propagate the remaining deadline downstream.',
+    },
+    {
+      field: 'requestBytes',
+      kind: 'size',
+      unit: 'bytes',
+      min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      default: {
+        value: 0,
+        source: { assumption: 'payload sizes matter only to proxies that cost CPU per KiB' },
+      },
+      description:
+        'Size of a request to this service: a number of bytes or a size (1Ki), for proxies whose CPU grows per KiB.',
+    },
+    {
+      field: 'responseBytes',
+      kind: 'size',
+      unit: 'bytes',
+      min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      default: {
+        value: 0,
+        source: { assumption: 'payload sizes matter only to proxies that cost CPU per KiB' },
+      },
+      description: "Size of this service's response: a number of bytes or a size (4Ki).",
+    },
+  ],
+} as const satisfies RuleTable;

@@ -1,0 +1,30 @@
+// Rule table of a traffic source's scalar fields (`traffic[]`, `TrafficConfig`): closed-loop users and
+// the open-loop arrival process; rates and think times are written as rates and distributions.
+
+import type { RuleTable } from './RuleRow.js';
+
+/** The scalar fields of one traffic source. */
+export const TRAFFIC_RULES = {
+  id: 'traffic',
+  title: 'Traffic source',
+  scenarioPath: 'traffic[]',
+  configPath: 'TrafficConfig',
+  rows: [
+    {
+      field: 'arrival',
+      kind: 'enum',
+      unit: 'none',
+      values: ['poisson', 'constant'],
+      default: { value: 'poisson', source: { assumption: 'independent users arrive as a Poisson process' } },
+      description: 'Open loop: poisson (exponential gaps) or constant (even gaps).',
+    },
+    {
+      field: 'users',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 1, source: { assumption: 'a closed loop needs at least one user' } },
+      default: { none: 'open loop (rate)' },
+      description: 'Closed loop: users that each send, wait for the outcome, think, repeat.',
+    },
+  ],
+} as const satisfies RuleTable;

@@ -1,0 +1,269 @@
+// Builds the zod schema of a policy object's fields from its rule table (packages/mesh config/rules):
+// the type and range of each field, its description with the default (for the JSON Schema), and the
+// relations between fields (maxPenalty >= minPenalty).
+
+import type { RuleRow, RuleTable } from '@meshsim/mesh';
+import * as z from 'zod';
+import { RATE_PATTERN, parseRate } from '../units.js';
+import {
+  Duration,
+  IF_VALID,
+  MemorySize,
+  Percent,
+  PositiveDuration,
+  Probability,
+  RateValue,
+  doc,
+  durationOrNaN,
+  integer,
+  must,
+  percentOrNaN,
+} from '../schemaParts.js';
+import { formatMs, formatRuleValue } from './formatRuleValue.js';
+import { got } from './show.js';
+
+/** What a scenario may write for a row (before units are applied). */
+export type RuleInput<R extends RuleRow> = R['kind'] extends 'integer'
+  ? R extends { readonly unlimited: { readonly word: infer W extends string } }
+    ? number | W
+    : number
+  : R['kind'] extends 'number' | 'probability'
+    ? number
+    : R['kind'] extends 'duration' | 'percent' | 'rate' | 'size'
+      ? number | string
+      : R['kind'] extends 'boolean'
+        ? boolean
+        : R extends { readonly values: readonly (infer V)[] }
+          ? V
+          : never;
+
+/** The zod shape of a table: one field per row, optional unless the row is required. */
+export type RuleShape<T extends RuleTable> = {
+  -readonly [R in T['rows'][number] as R['field']]: R['default'] extends { readonly required: true }
+    ? z.ZodType<RuleInput<R>>
+    : z.ZodOptional<z.ZodType<RuleInput<R>>>;
+};
+
+function unsupported(row: RuleRow, what: string): never {
+  throw new Error(
+    `schemaFromRules: row "${row.field}" (${row.kind}) has ${what}, which the schema cannot express`,
+  );
+}
+
+/** `>= 1`, `> 0 and <= 1000`: the bounds of a row, for messages. */
+function rangeText(row: RuleRow, format: (value: number) => string = String): string {
+  const parts: string[] = [];
+  if (row.min !== undefined)
+    parts.push(`${row.min.exclusive === true ? '>' : '>='} ${format(row.min.value)}`);
+  if (row.max !== undefined)
+    parts.push(`${row.max.exclusive === true ? '<' : '<='} ${format(row.max.value)}`);
+  return parts.join(' and ');
+}
+
+function integerSchema(row: RuleRow): z.ZodType {
+  if (row.max !== undefined) unsupported(row, 'a maximum');
+  const min = row.min === undefined ? undefined : row.min.value + (row.min.exclusive === true ? 1 : 0);
+  const whole = min === undefined ? z.int(must('must be an integer')) : integer(min);
+  const word = row.unlimited?.word ?? null;
+  if (word === null) return whole;
+  const reason = `must be an integer${min === undefined ? '' : ` >= ${min}`} or "${word}"`;
+  return z.union([whole, z.literal(word, must(reason))], must(reason));
+}
+
+function numberSchema(row: RuleRow): z.ZodType {
+  const reason = must(`must be a number ${rangeText(row)}`);
+  let schema = z.number();
+  const { min, max } = row;
+  if (min !== undefined)
+    schema = min.exclusive === true ? schema.gt(min.value, reason) : schema.min(min.value, reason);
+  if (max !== undefined)
+    schema = max.exclusive === true ? schema.lt(max.value, reason) : schema.max(max.value, reason);
+  return schema;
+}
+
+function durationSchema(row: RuleRow): z.ZodType {
+  const { min, max } = row;
+  if (min === undefined || min.value < 0) unsupported(row, 'no lower bound >= 0');
+  const positive = min.value > 0 || min.exclusive === true;
+  const base = positive ? PositiveDuration : Duration;
+  const extraMin = min.value > 0;
+  if (!extraMin && max === undefined) return base;
+  const note = [min, max].map((b) => (b !== undefined && 'cite' in b.source ? b.source.note : undefined));
+  const why = note[0] ?? note[1];
+  const range =
+    extraMin && max !== undefined
+      ? `between ${formatMs(min.value)} and ${formatMs(max.value)}`
+      : rangeText(row, formatMs);
+  const outside = (ms: number): boolean =>
+    (extraMin && (min.exclusive === true ? ms <= min.value : ms < min.value)) ||
+    (max !== undefined && (max.exclusive === true ? ms >= max.value : ms > max.value));
+  return base.refine(
+    (d) => !outside(durationOrNaN(d)),
+    must(`must be ${range}${why === undefined ? '' : ` (${why})`}`),
+  );
+}
+
+function percentSchema(row: RuleRow): z.ZodType {
+  const { min, max } = row;
+  if (min?.value !== 0 || max?.value !== 100 || max.exclusive === true)
+    unsupported(row, 'bounds other than [0, 100]');
+  if (min.exclusive !== true) return Percent;
+  return Percent.refine((p) => percentOrNaN(p) > 0, { ...must('must be a percentage > 0'), ...IF_VALID });
+}
+
+function rateSchema(row: RuleRow): z.ZodType {
+  const { min } = row;
+  if (row.max !== undefined) unsupported(row, 'a maximum');
+  if (min === undefined || (min.value === 0 && min.exclusive !== true)) return RateValue;
+  const bound = min.value;
+  const below = (rps: number): boolean => (min.exclusive === true ? rps <= bound : rps < bound);
+  const pattern = new RegExp(RATE_PATTERN);
+  return RateValue.refine(
+    (r) =>
+      !(
+        (typeof r === 'number' && below(r)) ||
+        (typeof r === 'string' && pattern.test(r) && below(parseRate(r)))
+      ),
+    must(`must be a rate ${min.exclusive === true ? '>' : '>='} ${bound} such as 500, 500/s or 30000/m`),
+  );
+}
+
+function enumSchema(row: RuleRow): z.ZodType {
+  const values = row.values ?? [];
+  if (values.length === 0) unsupported(row, 'no values');
+  if (values.every((v): v is string => typeof v === 'string')) {
+    return z.enum(values as [string, ...string[]]);
+  }
+  return z.literal(values as [string | number, ...(string | number)[]]);
+}
+
+/**
+ * The schema of one row's value (not optional, no description): the shared quantity schemas
+ * (Duration, Percent, RateValue, …) narrowed to the row's bounds, with this package's messages.
+ *
+ * @throws Error if the row has bounds its kind cannot express (a mistake in the table).
+ */
+export function ruleFieldSchema<R extends RuleRow>(row: R): z.ZodType<RuleInput<R>> {
+  return anyFieldSchema(row) as z.ZodType<RuleInput<R>>;
+}
+
+function anyFieldSchema(row: RuleRow): z.ZodType {
+  switch (row.kind) {
+    case 'integer':
+      return integerSchema(row);
+    case 'number':
+      return numberSchema(row);
+    case 'duration':
+      return durationSchema(row);
+    case 'percent':
+      return percentSchema(row);
+    case 'probability':
+      if (row.min?.value !== 0 || row.max?.value !== 1) unsupported(row, 'bounds other than [0, 1]');
+      return Probability;
+    case 'rate':
+      return rateSchema(row);
+    case 'size':
+      return MemorySize;
+    case 'boolean':
+      return z.boolean();
+    case 'enum':
+      return enumSchema(row);
+  }
+}
+
+/**
+ * The bounds the JSON Schema cannot show for a row (they are checked by refinements), as a sentence:
+ * `Between 1s and 60s.`, `Above 0%.`; empty when the schema's type says it all.
+ */
+function hiddenRange(row: RuleRow): string {
+  const { min, max } = row;
+  switch (row.kind) {
+    case 'duration':
+      if (min === undefined || (min.value === 0 && max === undefined)) return '';
+      if (max !== undefined) return ` Between ${formatMs(min.value)} and ${formatMs(max.value)}.`;
+      return ` At least ${formatMs(min.value)}.`;
+    case 'percent':
+      return min?.exclusive === true ? ` Above ${formatRuleValue(row, min.value)}.` : '';
+    case 'rate':
+      return min?.exclusive === true ? ` Above ${min.value} per second.` : '';
+    default:
+      return '';
+  }
+}
+
+/**
+ * The description of a row in the JSON Schema: its one line, the bounds the schema cannot show, and
+ * its default (`… Default 1024 (Envoy).`).
+ */
+export function ruleDescription(row: RuleRow): string {
+  const text = `${row.description}${hiddenRange(row)}`;
+  const d = row.default;
+  if ('value' in d) {
+    return `${text} Default ${formatRuleValue(row, d.value)}${d.by === undefined ? '' : ` (${d.by})`}.`;
+  }
+  if ('none' in d) return `${text} Default: ${d.none}.`;
+  if ('derived' in d) return `${text} Default: ${d.derived}.`;
+  return text;
+}
+
+/**
+ * The zod shape of `table`'s fields, in row order: each field's schema with its description,
+ * optional unless the row is required. Spread it into a `z.strictObject`.
+ */
+export function ruleShape<T extends RuleTable>(table: T): RuleShape<T> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const row of table.rows) {
+    const schema = anyFieldSchema(row);
+    shape[row.field] = doc('required' in row.default ? schema : schema.optional(), ruleDescription(row));
+  }
+  return shape as RuleShape<T>;
+}
+
+/** The value of a written field for a relation check (durations in ms), or NaN when it is not valid. */
+function numberOf(row: RuleRow, value: unknown): number {
+  if (row.kind === 'duration') return durationOrNaN(value);
+  return typeof value === 'number' ? value : Number.NaN;
+}
+
+/** The default of a row as a number in its unit, for messages and checks. */
+function defaultNumber(row: RuleRow): number {
+  return 'value' in row.default && typeof row.default.value === 'number' ? row.default.value : Number.NaN;
+}
+
+/**
+ * A refinement checking `table`'s relations (`atLeast`) on a written object: with `ifOmitted: 'default'`
+ * an omitted side takes its default (`must be >= minPenalty (default 1000ms)`); with `skip` both sides
+ * must be written. Apply it with `.superRefine(ruleRelations(table), IF_VALID)`.
+ */
+export function ruleRelations(
+  table: RuleTable,
+): (value: Record<string, unknown>, ctx: z.RefinementCtx) => void {
+  const relations = table.rows.flatMap((row) => {
+    const other =
+      row.atLeast === undefined ? undefined : table.rows.find((r) => r.field === row.atLeast?.field);
+    return other === undefined || row.atLeast === undefined
+      ? []
+      : [{ row, other, ifOmitted: row.atLeast.ifOmitted }];
+  });
+  const show = (row: RuleRow, n: number): string => (row.kind === 'duration' ? `${n}ms` : String(n));
+  return (value, ctx) => {
+    for (const { row, other, ifOmitted } of relations) {
+      const maxWritten = value[row.field] !== undefined;
+      const minWritten = value[other.field] !== undefined;
+      if (ifOmitted === 'skip' && !(maxWritten && minWritten)) continue;
+      const max = maxWritten ? numberOf(row, value[row.field]) : defaultNumber(row);
+      const min = minWritten ? numberOf(other, value[other.field]) : defaultNumber(other);
+      if (!(max < min)) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [maxWritten ? row.field : other.field],
+        message: maxWritten
+          ? got(
+              `must be >= ${other.field} (${minWritten ? String(value[other.field]) : `default ${show(other, min)}`})`,
+              value[row.field],
+            )
+          : got(`must be <= ${row.field} (default ${show(row, max)})`, value[other.field]),
+      });
+    }
+  };
+}
