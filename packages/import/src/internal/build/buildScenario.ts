@@ -123,10 +123,6 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
     if (routes.length > 0 && service.routes !== undefined) {
       out['routes'] = routes.map((route) => ({ match: route.match, version: versionName(route.version) }));
       comments.from([...path, 'routes'], service.routes.from, false, 'header matches (request classes) from');
-      warnings.general(
-        '',
-        `service "${service.name}" routes request classes ${routes.map((r) => JSON.stringify(r.match.requestClass)).join(', ')} (from header matches); give a traffic source that requestClass to send such requests`,
-      );
     }
   } else {
     if (built.replicas !== undefined) {
@@ -439,6 +435,21 @@ export function buildScenario(input: BuildInput): BuiltScenario {
   }
   const traffic = buildTraffic(services, input, hasGraph, comments);
   buildAllowedCallers(services, traffic, input, comments);
+  const sent = new Set(traffic.map((source) => source['requestClass']));
+  for (const [name, service] of Object.entries(services)) {
+    const routes = Array.isArray(service['routes']) ? (service['routes'] as unknown[]) : [];
+    const unsent = routes
+      .map((route) =>
+        isRecord(route) && isRecord(route['match']) ? route['match']['requestClass'] : undefined,
+      )
+      .filter((requestClass) => !sent.has(requestClass));
+    if (unsent.length > 0) {
+      warnings.general(
+        '',
+        `service "${name}" routes request classes ${unsent.map((c) => JSON.stringify(c)).join(', ')} (from header matches), which no traffic source sends; give a source that requestClass to exercise them`,
+      );
+    }
+  }
   const mesh = buildMesh(services, input, comments);
 
   const clusterNames = [

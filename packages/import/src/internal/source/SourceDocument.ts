@@ -1,8 +1,8 @@
 // One resource read from an input file: its value, its position in the file, and which of its fields the
 // importers have used, so that every field nobody used can be reported.
 
-import type { Document, LineCounter } from 'yaml';
-import { isNode } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
 
 import type { SourceRef } from '../../ImportModel.js';
 import { isRecord } from '../values.js';
@@ -100,15 +100,33 @@ export class SourceDocument {
     this.used.push(path);
   }
 
-  /** Position of `path` in the file, or of its closest written ancestor. */
+  /** Position of `path` in the file (of its key, for a mapping entry), or of its closest written ancestor. */
   position(path: FieldPath): Position | undefined {
     for (let length = path.length; length >= 0; length--) {
-      const node = this.yaml.getIn([...this.base, ...path.slice(0, length)], true);
-      if (isNode(node) && node.range !== undefined && node.range !== null) {
-        // A mapping value's node starts at the value; report the key's line when the value is a collection.
+      const node = this.nodeAt(path.slice(0, length));
+      if (node?.range !== undefined && node.range !== null) {
         const { line, col } = this.lines.linePos(node.range[0]);
         return { line, column: col };
       }
+    }
+    return undefined;
+  }
+
+  /** The node that marks `path`: the key of a mapping entry, the item of a sequence, the document root. */
+  private nodeAt(path: FieldPath): Node | undefined {
+    const full = [...this.base, ...path];
+    const last = full[full.length - 1];
+    if (last === undefined) return isNode(this.yaml.contents) ? this.yaml.contents : undefined;
+    const parent = this.yaml.getIn(full.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find(
+        (item) => isPair(item) && (isScalar(item.key) ? item.key.value : item.key) === last,
+      );
+      return pair !== undefined && isNode(pair.key) ? pair.key : undefined;
+    }
+    if (isSeq(parent) && typeof last === 'number') {
+      const item: unknown = parent.items[last];
+      return isNode(item) ? item : undefined;
     }
     return undefined;
   }
