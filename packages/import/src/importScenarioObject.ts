@@ -154,14 +154,15 @@ export function importScenarioObject(
   }
   const mesh = decideMesh(builder);
   const firstArg = paths[0] ?? 'imported';
-  const name = options.name ?? basename(resolve(firstArg), extname(firstArg));
+  const defaultName = basename(resolve(firstArg), extname(firstArg));
   const built = buildScenario({
     builder,
     mesh,
     mtls: imported.mtls,
     fragment,
     rate: options.rate,
-    name,
+    name: options.name,
+    defaultName,
     inputs: inputs.map((input) => display(input.arg)),
   });
   if (mesh !== undefined) {

@@ -29,7 +29,7 @@ describe('imported scenarios run', () => {
     const { config, result } = importAndRun(['shop/k8s', 'shop/istio'], 'shop/graph.yaml');
     expect(config.mesh.shape).toBe('istio-sidecar');
     const reviews = config.services.find((s) => s.name === 'reviews');
-    expect(reviews?.versions.map((v) => [v.name, v.replicas, v.weight])).toEqual([
+    expect(reviews?.versions?.map((v) => [v.name, v.replicas, v.weight])).toEqual([
       ['v1', 2, 90],
       ['v2', 1, 10],
     ]);

@@ -34,8 +34,10 @@ export interface BuildInput {
   fragment: Fragment | undefined;
   /** The entry-point rate chosen by the user (`--rate`), if any. */
   rate: string | number | undefined;
-  /** The scenario's name. */
-  name: string;
+  /** The scenario's name, when chosen (`--name`): it wins over the fragment's. */
+  name: string | undefined;
+  /** The name otherwise (the first input's). */
+  defaultName: string;
   /** The inputs as shown to the user (for the description and header). */
   inputs: readonly string[];
 }
@@ -492,7 +494,9 @@ export function buildScenario(input: BuildInput): BuiltScenario {
   const scenario = ordered(
     {
       ...top,
-      name: typeof fragment?.value['name'] === 'string' ? fragment.value['name'] : input.name,
+      name:
+        input.name ??
+        (typeof fragment?.value['name'] === 'string' ? fragment.value['name'] : input.defaultName),
       description,
       mesh,
       clusters,
