@@ -5,11 +5,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 
 import { parseScenario } from '@meshsim/scenario';
 
+import { COMMAND_HELP } from '../src/index.js';
 import { writeTempFile } from './__helpers__/scenarios.js';
 
 const build = inject('cliBuild');
@@ -112,5 +114,15 @@ describe('meshsim import (binary)', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: meshsim import <files or dirs\.\.\.>/);
     expect(meshsim('--help').stdout).toContain('import <files|dirs>');
+  });
+});
+
+describe('docs/cli.md', () => {
+  it('documents every flag of meshsim import', () => {
+    const page = readFileSync(fileURLToPath(new URL('../../../docs/cli.md', import.meta.url)), 'utf8');
+    const section = page.slice(page.indexOf('## `meshsim import`'), page.indexOf('## Programmatic use'));
+    const flags = [...COMMAND_HELP.import.matchAll(/^ {2}(--[a-z]+)/gm)].map((m) => m[1]);
+    expect(flags).toEqual(['--graph', '--rate', '--name', '--out']);
+    for (const flag of flags) expect(section).toContain(`\`${String(flag)} `);
   });
 });
