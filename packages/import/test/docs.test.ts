@@ -12,7 +12,7 @@ import {
   DEFAULT_ENTRY_RATE,
   PLACEHOLDER_RATE,
   PLACEHOLDER_SERVICE_TIME,
-} from '../src/internal/build/buildScenario.js';
+} from '../src/internal/build/placeholders.js';
 import { SERVICE_PROFILE_ATTEMPTS } from '../src/internal/linkerd/importServiceProfile.js';
 import { GOLDEN } from './__helpers__/fixtures.js';
 

@@ -1,6 +1,5 @@
-// Golden tests of the produced scenario text and warnings for the fixtures: an isotope graph, a
-// Kubernetes + Istio shop (with and without a --graph fragment) and a Linkerd demo. Each output must equal
-// its checked-in golden file and load with the scenario package. Rewrite the goldens with
+// Golden tests of the scenario text and warnings the fixtures give (isotope; the Istio shop with and without
+// a --graph fragment; Linkerd's books demo), which must also load. Rewrite them with
 // `UPDATE_GOLDEN=1 npx vitest run packages/import/test/golden.test.ts` and review the diff.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

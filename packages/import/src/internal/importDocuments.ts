@@ -15,22 +15,14 @@ import { importNamespace } from './kubernetes/importNamespace.js';
 import { importService } from './kubernetes/importService.js';
 import { importWorkload } from './kubernetes/importWorkload.js';
 import { linkWorkloads } from './kubernetes/linkWorkloads.js';
-import { BOOKKEEPING_FIELDS } from './kubernetes/readMetadata.js';
+import { BOOKKEEPING_FIELDS } from './kubernetes/bookkeepingFields.js';
 import { applyServiceAnnotations } from './linkerd/applyServiceAnnotations.js';
 import { importHttpRoute } from './linkerd/importHttpRoute.js';
 import { importServiceProfile } from './linkerd/importServiceProfile.js';
 import type { ModelBuilder } from './model/ModelBuilder.js';
 import { describeRef } from './model/describeRefs.js';
 import type { SourceDocument } from './source/SourceDocument.js';
-import { isRecord } from './values.js';
-
-/** The kind a resource is read as: its `kind`, or `MockServiceGraph` for a kind-less isotope graph. */
-export function kindOf(doc: SourceDocument): string {
-  if (doc.kind === '' && Array.isArray(doc.value['services']) && doc.value['services'].every(isRecord)) {
-    return 'MockServiceGraph';
-  }
-  return doc.kind;
-}
+import { kindOf } from './kindOf.js';
 
 /** What the documents gave that the scenario builder needs besides the model. */
 export interface ImportedDocuments {

@@ -2,19 +2,7 @@
 
 import type { SourceRef } from '../../ImportModel.js';
 import type { ScenarioComment } from '../../ScenarioComment.js';
-import { describeRefs } from '../model/describeRefs.js';
-
-/** How many sources a comment names before it says "and N more". */
-const MAX_REFS = 3;
-
-/** Sources for a comment: the first few, then a count. */
-export function shortRefs(refs: readonly Readonly<SourceRef>[]): string {
-  const unique = refs.filter(
-    (ref, i) => refs.findIndex((other) => describeRefs([other]) === describeRefs([ref])) === i,
-  );
-  const shown = describeRefs(unique.slice(0, MAX_REFS));
-  return unique.length > MAX_REFS ? `${shown} and ${String(unique.length - MAX_REFS)} more` : shown;
-}
+import { describeRef, shortRefs } from '../model/describeRefs.js';
 
 /** A growing list of comments keyed by scenario path. */
 export class CommentSet {
@@ -37,8 +25,8 @@ export class CommentSet {
     said: readonly SourceRef[] = [],
   ): void {
     if (refs.length === 0) return;
-    const named = new Set(said.map((ref) => describeRefs([ref])));
-    if (said.length > 0 && refs.every((ref) => named.has(describeRefs([ref])))) return;
+    const named = new Set(said.map((ref) => describeRef(ref)));
+    if (said.length > 0 && refs.every((ref) => named.has(describeRef(ref)))) return;
     this.add(path, `${prefix} ${shortRefs(refs)}`, inline);
   }
 

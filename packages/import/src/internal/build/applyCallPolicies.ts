@@ -4,10 +4,10 @@
 
 import type { ImportedService } from '../../ImportModel.js';
 import type { WarningLog } from '../WarningLog.js';
-import { isRecord } from '../values.js';
-import type { JsonObject } from '../values.js';
+import { isRecord } from '../isRecord.js';
+import type { JsonObject } from '../isRecord.js';
 import type { CommentSet } from './CommentSet.js';
-import { shortRefs } from './CommentSet.js';
+import { shortRefs } from '../model/describeRefs.js';
 
 const FIELDS = ['timeout', 'perTryTimeout', 'retry', 'faultInjection', 'mirror'] as const;
 
@@ -81,20 +81,4 @@ export function applyCallPolicies(
     });
   }
   return reached;
-}
-
-/** The services some call or mirror of `services` targets. */
-export function calledServices(services: Record<string, JsonObject>): Set<string> {
-  const called = new Set<string>();
-  const visit = (call: unknown): void => {
-    if (!isRecord(call)) return;
-    if (typeof call['to'] === 'string') called.add(call['to']);
-    const mirror = call['mirror'];
-    if (isRecord(mirror) && typeof mirror['to'] === 'string') called.add(mirror['to']);
-    if (Array.isArray(call['parallel'])) call['parallel'].forEach(visit);
-  };
-  for (const service of Object.values(services)) {
-    if (Array.isArray(service['calls'])) service['calls'].forEach(visit);
-  }
-  return called;
 }

@@ -1,8 +1,6 @@
-// Builds the scenario from the import model (and the --graph fragment): services with their replicas or
-// versions, graph data, destination and inbound policies; the fragment merged over them; imported call
-// policies on every call; traffic; the mesh. Every part gets a comment saying where it came from.
-// Without a call graph the scenario is still valid: service times and traffic are placeholders, marked
-// in comments, in `assumptions` and in a warning.
+// Builds the scenario from the import model and the --graph fragment, every part with a comment saying where
+// it came from. Without a call graph the scenario is still valid: service times and traffic are
+// placeholders, marked in comments, in `assumptions` and in a warning.
 
 import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
 import type { RawScenario } from '@meshsim/scenario';
@@ -13,18 +11,14 @@ import type { MtlsSetting } from '../istio/importPeerAuthentication.js';
 import type { MeshChoice } from '../mesh/decideMesh.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { Fragment } from './readFragment.js';
-import { isRecord } from '../values.js';
-import type { JsonObject } from '../values.js';
-import { applyCallPolicies, calledServices } from './applyCallPolicies.js';
+import { isRecord } from '../isRecord.js';
+import type { JsonObject } from '../isRecord.js';
+import { applyCallPolicies } from './applyCallPolicies.js';
+import { calledServices } from './calledServices.js';
 import { buildVersions, versionName } from './buildVersions.js';
-import { CommentSet, shortRefs } from './CommentSet.js';
-
-/** Traffic rate of each entry point when the inputs give none and no rate is chosen. */
-export const DEFAULT_ENTRY_RATE = '100/s';
-/** Service time of a service no graph describes. */
-export const PLACEHOLDER_SERVICE_TIME = '1ms';
-/** Rate of the placeholder traffic source of a scenario without a graph. */
-export const PLACEHOLDER_RATE = '1/s';
+import { CommentSet } from './CommentSet.js';
+import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from './placeholders.js';
+import { shortRefs } from '../model/describeRefs.js';
 
 /** What the builder needs besides the model. */
 export interface BuildInput {

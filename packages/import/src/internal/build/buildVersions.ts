@@ -6,7 +6,7 @@ import type { ImportedService } from '../../ImportModel.js';
 import type { ScenarioVersion } from '../../ScenarioParts.js';
 import { toScenarioName } from '../model/toScenarioName.js';
 import type { WarningLog } from '../WarningLog.js';
-import { labelsMatch } from '../values.js';
+import { labelsMatch } from '../labelsMatch.js';
 
 /** Versions (with their replicas) or a replica count. */
 export interface BuiltVersions {

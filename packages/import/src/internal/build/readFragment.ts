@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 
 import { ImportError } from '../../ImportError.js';
-import { isRecord } from '../values.js';
-import type { JsonObject } from '../values.js';
+import { isRecord } from '../isRecord.js';
+import type { JsonObject } from '../isRecord.js';
 
 /** A fragment and the name it is shown under. */
 export interface Fragment {

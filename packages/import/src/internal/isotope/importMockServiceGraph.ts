@@ -1,8 +1,6 @@
-// isotope `MockServiceGraph` (istio/tools isotope/README.md and convert/pkg/graph): services with
-// replicas, error rates, sizes and a script of `sleep` and `call` steps (a nested list = concurrent
-// calls). Mapping: numReplicas → replicas, isEntrypoint → traffic entry, errorRate → errorRate,
-// responseSize → responseBytes, a call's size (default requestSize) → the callee's requestBytes,
-// sleeps → a constant serviceTime, call steps → calls, a nested list → a parallel group.
+// isotope MockServiceGraph (istio/tools isotope/README.md, convert/pkg/graph) → services: numReplicas,
+// isEntrypoint, errorRate, responseSize and call sizes (→ the callee's requestBytes), sleeps (→ a constant
+// serviceTime), call steps (→ calls; a nested list → a parallel group).
 
 import type { SourceRef } from '../../ImportModel.js';
 import type { ScenarioCall, ScenarioCallItem } from '../../ScenarioParts.js';
@@ -12,17 +10,8 @@ import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
 import { parseByteSize } from '../units/parseByteSize.js';
 import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
-import { isRecord } from '../values.js';
-
-/** isotope's `errorRate`: a number in [0, 1] or a string `"X%"` (pct/percentage.go). */
-export function parseIsotopePercentage(value: unknown): number | undefined {
-  if (typeof value === 'number') return value >= 0 && value <= 1 ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$/.exec(value);
-  if (match === null) return undefined;
-  const fraction = Number(match[1]) / 100;
-  return fraction <= 1 ? Number(fraction.toPrecision(12)) : undefined;
-}
+import { isRecord } from '../isRecord.js';
+import { parseIsotopePercentage } from './parseIsotopePercentage.js';
 
 /** The defaults block: the values a service or a call takes when it omits them. */
 interface IsotopeDefaults {

@@ -4,7 +4,7 @@
 
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { isRecord } from '../values.js';
+import { isRecord } from '../isRecord.js';
 
 /** The meaning of a route's match list. */
 export type MatchKind =

@@ -1,16 +1,17 @@
-// Istio AuthorizationPolicy (istio/api security/v1beta1/authorization_policy.proto) → the selected
-// services' `inbound.allowedCallers`. ALLOW rules' sources (principals `td/ns/<ns>/sa/<sa>`,
-// serviceAccounts, namespaces) are matched to the imported workloads' service accounts. A policy with no
-// rules allows nothing; an empty rule allows everything. DENY, AUDIT and CUSTOM policies, and operation
-// or condition matches, are not expressible and are reported.
+// Istio AuthorizationPolicy (authorization_policy.proto) → `inbound.allowedCallers`: ALLOW rules' sources
+// matched to the workloads' service accounts; no rules allow nothing, an empty rule everything. DENY, AUDIT,
+// CUSTOM and operation/condition matches are reported.
 
 import type { AllowedCallers, ImportedService, ImportedWorkload } from '../../ImportModel.js';
-import { readKeys, useIdentity } from '../kubernetes/readMetadata.js';
+import { readKeys } from '../kubernetes/readKeys.js';
+import { useIdentity } from '../kubernetes/useIdentity.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { isRecord, labelsMatch, stringMap } from '../values.js';
-import { ISTIO_ROOT_NAMESPACE } from './importPeerAuthentication.js';
+import { isRecord } from '../isRecord.js';
+import { labelsMatch } from '../labelsMatch.js';
+import { stringMap } from '../stringMap.js';
+import { ISTIO_ROOT_NAMESPACE } from './istioRootNamespace.js';
 
 const SOURCE_KEYS = ['principals', 'serviceAccounts', 'namespaces'] as const;
 

@@ -1,16 +1,17 @@
-// Istio DestinationRule (istio/api networking/v1alpha3/destination_rule.proto, applied as in istio/istio
-// pilot cluster_traffic_policy.go): subsets → versions; trafficPolicy.loadBalancer, connectionPool,
-// outlierDetection and retryBudget → the service's destinationPolicy. Istio leaves unset circuit-breaker
-// thresholds at 2^32−1 (`unlimited` here) and turns success-rate ejection off.
+// Istio DestinationRule (destination_rule.proto, applied as pilot's cluster_traffic_policy.go does):
+// subsets → versions; loadBalancer, connectionPool (unset thresholds unlimited), outlierDetection
+// (success-rate ejection off) and retryBudget → the service's destinationPolicy.
 
 import type { ScenarioDestinationPolicy } from '../../ScenarioParts.js';
-import { readKeys, useIdentity } from '../kubernetes/readMetadata.js';
+import { readKeys } from '../kubernetes/readKeys.js';
+import { useIdentity } from '../kubernetes/useIdentity.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
-import { isRecord, stringMap } from '../values.js';
-import { readDuration } from './readCallPolicy.js';
+import { isRecord } from '../isRecord.js';
+import { stringMap } from '../stringMap.js';
+import { readDuration } from '../source/readDuration.js';
 import { resolveHost } from './resolveHost.js';
 
 type LoadBalancer = NonNullable<ScenarioDestinationPolicy['loadBalancer']>;

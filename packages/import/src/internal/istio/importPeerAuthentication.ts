@@ -1,14 +1,12 @@
-// Istio PeerAuthentication (istio/api security/v1beta1/peer_authentication.proto) → `mesh.mtls`, which is
-// mesh-wide in meshsim. A policy counts as mesh-wide in Istio's root namespace (istio-system) without a
-// selector, or in a namespace holding every imported service. STRICT and PERMISSIVE keep mTLS between
-// sidecars (auto mTLS); DISABLE turns it off; UNSET inherits.
+// Istio PeerAuthentication → the mesh-wide `mesh.mtls`: STRICT and PERMISSIVE keep mTLS between sidecars,
+// DISABLE turns it off. Only a policy in the root namespace without selector, or in a namespace holding
+// every service, is mesh-wide; others are reported.
 
-import { readKeys, useIdentity } from '../kubernetes/readMetadata.js';
+import { readKeys } from '../kubernetes/readKeys.js';
+import { useIdentity } from '../kubernetes/useIdentity.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-
-/** Istio's default root namespace, where policies without a selector apply to the whole mesh. */
-export const ISTIO_ROOT_NAMESPACE = 'istio-system';
+import { ISTIO_ROOT_NAMESPACE } from './istioRootNamespace.js';
 
 /** The scope and mode of PeerAuthentication policies, kept for the mesh decision. */
 export interface MtlsSetting {

@@ -1,7 +1,8 @@
 // Istio Sidecar (istio/api networking/v1alpha3/sidecar.proto): it limits the endpoints a sidecar holds.
 // meshsim's proxy memory counts every endpoint of the mesh (memoryPerEndpoint), so the scope is reported.
 
-import { readKeys, useIdentity } from '../kubernetes/readMetadata.js';
+import { readKeys } from '../kubernetes/readKeys.js';
+import { useIdentity } from '../kubernetes/useIdentity.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 

@@ -1,18 +1,18 @@
-// Istio VirtualService (istio/api networking/v1alpha3/virtual_service.proto). For each host that is a
-// service of the graph: the first route matching every request gives the policy of every call to it
-// (timeout, retries, fault, mirror) and its subsets' weights; routes on exact header matches become
-// request-class routes to a subset. Gateway-only rules, other matches and L4 routes are reported.
+// Istio VirtualService (virtual_service.proto): the route matching every request gives the policy of every
+// call to the host and its subset weights; exact header matches become request-class routes. Gateway-only
+// rules, other matches and L4 routes are reported.
 
 import type { ImportedService } from '../../ImportModel.js';
 import type { ScenarioVersionRoute } from '../../ScenarioParts.js';
-import { readKeys, useIdentity } from '../kubernetes/readMetadata.js';
+import { readKeys } from '../kubernetes/readKeys.js';
+import { useIdentity } from '../kubernetes/useIdentity.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { isRecord } from '../values.js';
+import { isRecord } from '../isRecord.js';
 import { classifyMatch } from './classifyMatch.js';
-import { readRoutePolicy } from './readCallPolicy.js';
-import type { RoutePolicy } from './readCallPolicy.js';
+import { readRoutePolicy } from './readRoutePolicy.js';
+import type { RoutePolicy } from './readRoutePolicy.js';
 import { resolveHost } from './resolveHost.js';
 
 const POLICY_FIELDS = [

@@ -1,7 +1,6 @@
-// Istio's `retryOn` (Envoy `x-envoy-retry-on` policies and HTTP status codes, comma-separated) mapped to
-// meshsim's retry conditions. Istio's default when `retryOn` is absent is
-// `connect-failure,refused-stream,unavailable,cancelled` (istio/api virtual_service.proto), which meshsim
-// models as `connect-failure` and `reset`, as its istio-sidecar default policy does.
+// Istio's `retryOn` (Envoy policies and status codes) → meshsim retry conditions. Its default when absent,
+// `connect-failure,refused-stream,unavailable,cancelled` (virtual_service.proto), is modelled as
+// `connect-failure` and `reset`, as meshsim's istio-sidecar default policy is.
 
 import type { RetryCondition } from '@meshsim/mesh';
 

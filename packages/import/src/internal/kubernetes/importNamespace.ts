@@ -2,7 +2,8 @@
 
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { readKeys, useIdentity } from './readMetadata.js';
+import { readKeys } from './readKeys.js';
+import { useIdentity } from './useIdentity.js';
 
 /** Namespace labels and annotations the importer reads (mesh injection, ambient, waypoints). */
 export const NAMESPACE_KEYS: readonly string[] = [

@@ -3,9 +3,10 @@
 
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { stringMap } from '../values.js';
-import { LINKERD_SERVICE_ANNOTATIONS } from '../linkerd/linkerdAnnotations.js';
-import { readKeys, useIdentity } from './readMetadata.js';
+import { stringMap } from '../stringMap.js';
+import { LINKERD_SERVICE_ANNOTATIONS } from '../linkerd/linkerdAnnotationKeys.js';
+import { readKeys } from './readKeys.js';
+import { useIdentity } from './useIdentity.js';
 
 /** Records a Service. */
 export function importService(doc: SourceDocument, builder: ModelBuilder): void {

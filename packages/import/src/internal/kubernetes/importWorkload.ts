@@ -7,8 +7,9 @@ import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { parseCpuCores, parseMemoryMiB } from '../units/parseQuantity.js';
-import { isRecord } from '../values.js';
-import { readKeys, useIdentity } from './readMetadata.js';
+import { isRecord } from '../isRecord.js';
+import { readKeys } from './readKeys.js';
+import { useIdentity } from './useIdentity.js';
 
 /** Pod-template labels and annotations the importer reads. */
 export const POD_KEYS: readonly string[] = [

@@ -5,7 +5,7 @@
 import type { ImportedWorkload } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { labelsMatch } from '../values.js';
+import { labelsMatch } from '../labelsMatch.js';
 
 /**
  * Links every workload to the services selecting it and sets the services' replicas.

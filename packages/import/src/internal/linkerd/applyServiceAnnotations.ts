@@ -12,10 +12,10 @@ import {
   LINKERD_SERVICE_ANNOTATIONS,
   LINKERD_TIMEOUT_KEYS,
   hasAny,
-  readFailureAccrual,
-  readLinkerdRetry,
-  readLinkerdTimeout,
-} from './linkerdAnnotations.js';
+} from './linkerdAnnotationKeys.js';
+import { readFailureAccrual } from './readFailureAccrual.js';
+import { readLinkerdRetry } from './readLinkerdRetry.js';
+import { readLinkerdTimeout } from './readLinkerdTimeout.js';
 
 /** Applies the Linkerd annotations of `service`'s Service document `doc`. */
 export function applyServiceAnnotations(

@@ -1,25 +1,20 @@
-// Gateway API HTTPRoute as Linkerd uses it (linkerd.io 2.18 reference "HTTPRoute", "Retries",
-// "Timeouts"; 2.15 task "Configuring Timeouts"): a route whose parent is a Service sets the policy of
-// calls to that Service. The rule matching every request gives `timeouts.request` (→ timeout) and
-// `timeouts.backendRequest` (→ perTryTimeout); the route's `retry.linkerd.io/*` and
-// `timeout.linkerd.io/*` annotations override the Service's (and the `timeouts.request` field).
+// Gateway API HTTPRoute as Linkerd uses it (reference "HTTPRoute", "Retries", "Timeouts"): for a Service
+// parent, the rule matching every request gives timeouts.request → timeout and backendRequest →
+// perTryTimeout; the route's Linkerd annotations override the Service's and the rule's.
 
 import type { ImportedService } from '../../ImportModel.js';
 import { resolveHost } from '../istio/resolveHost.js';
-import { readDuration } from '../istio/readCallPolicy.js';
-import { readKeys, useIdentity } from '../kubernetes/readMetadata.js';
+import { readDuration } from '../source/readDuration.js';
+import { readKeys } from '../kubernetes/readKeys.js';
+import { useIdentity } from '../kubernetes/useIdentity.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
-import { isRecord } from '../values.js';
-import {
-  LINKERD_RETRY_KEYS,
-  LINKERD_TIMEOUT_KEYS,
-  hasAny,
-  readLinkerdRetry,
-  readLinkerdTimeout,
-} from './linkerdAnnotations.js';
+import { isRecord } from '../isRecord.js';
+import { LINKERD_RETRY_KEYS, LINKERD_TIMEOUT_KEYS, hasAny } from './linkerdAnnotationKeys.js';
+import { readLinkerdRetry } from './readLinkerdRetry.js';
+import { readLinkerdTimeout } from './readLinkerdTimeout.js';
 
 /** True if the rule's `matches` select every request (none, or a `/` path prefix only). */
 function matchesEverything(doc: SourceDocument, path: FieldPath): boolean {

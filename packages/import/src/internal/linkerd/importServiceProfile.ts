@@ -1,13 +1,12 @@
-// Linkerd ServiceProfile (linkerd.io 2.18 reference "Service Profiles"; retries: 2.15 task "Configuring
-// Retries"). Named after the service's FQDN. Its routes' `timeout` and `isRetryable` become the policy
-// of every call to the service (meshsim has one policy per caller→service call, not per route) and its
-// `retryBudget` the service's Linkerd retry budget. A ServiceProfile makes Linkerd ignore the service's
-// retry, timeout and failure-accrual annotations, so the importer does too.
+// Linkerd ServiceProfile (reference "Service Profiles"; task "Configuring Retries"): its routes' timeout and
+// isRetryable become the policy of every call to the service, its retryBudget the service's budget. It makes
+// Linkerd ignore the Service's policy annotations, so the importer does too.
 
 import type { ScenarioRetry } from '../../ScenarioParts.js';
 import { resolveHost } from '../istio/resolveHost.js';
-import { readDuration } from '../istio/readCallPolicy.js';
-import { readKeys, useIdentity } from '../kubernetes/readMetadata.js';
+import { readDuration } from '../source/readDuration.js';
+import { readKeys } from '../kubernetes/readKeys.js';
+import { useIdentity } from '../kubernetes/useIdentity.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';

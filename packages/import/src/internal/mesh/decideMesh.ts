@@ -1,7 +1,6 @@
-// Decides the scenario's mesh shape from where each service's pods are injected. The scenario format has
-// one shape for every service, so a partly meshed application is reported: which services the chosen
-// shape covers, and which run without a mesh or with another one. Without any injection label, Istio or
-// Linkerd resources in the inputs suggest the mesh (with a warning); otherwise there is no mesh.
+// Decides the scenario's one mesh shape from where each service's pods are injected; a partly meshed app
+// is reported (the format cannot hold it). Without injection labels, Istio or Linkerd resources suggest
+// the mesh (with a warning); otherwise there is none.
 
 import type { MeshShapeName } from '@meshsim/mesh';
 

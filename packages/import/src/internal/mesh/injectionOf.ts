@@ -1,8 +1,6 @@
-// Which data plane a pod joins, from its labels and annotations and its namespace's, following each
-// mesh's documented rules: Istio sidecar injection (istio.io "Installing the Sidecar": a `disabled`
-// label wins, then `enabled`/`true` or an `istio.io/rev` revision), Istio ambient
-// (`istio.io/dataplane-mode=ambient` on the namespace or pod; a sidecar takes precedence over ztunnel),
-// Linkerd (`linkerd.io/inject: enabled` on the namespace or workload; `disabled` opts out).
+// Which data plane a pod joins, by the meshes' documented rules: Istio sidecar injection labels (a disabled
+// one wins), Istio ambient's dataplane mode (a sidecar takes precedence), Linkerd's inject annotation on the
+// pod, workload or namespace.
 
 import type { ImportedNamespace } from '../../ImportModel.js';
 

@@ -20,3 +20,15 @@ export function describeRefs(refs: readonly SourceRef[]): string {
   }
   return out.join(', ');
 }
+
+/** How many sources a comment names before it says "and N more". */
+const MAX_REFS = 3;
+
+/** Sources for a comment: the first few, then a count. */
+export function shortRefs(refs: readonly SourceRef[]): string {
+  const unique = refs.filter(
+    (ref, i) => refs.findIndex((other) => describeRefs([other]) === describeRefs([ref])) === i,
+  );
+  const shown = describeRefs(unique.slice(0, MAX_REFS));
+  return unique.length > MAX_REFS ? `${shown} and ${String(unique.length - MAX_REFS)} more` : shown;
+}

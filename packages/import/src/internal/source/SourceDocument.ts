@@ -5,8 +5,8 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
 
 import type { SourceRef } from '../../ImportModel.js';
-import { isRecord } from '../values.js';
-import type { JsonObject } from '../values.js';
+import { isRecord } from '../isRecord.js';
+import type { JsonObject } from '../isRecord.js';
 import type { FieldPath } from './fieldPath.js';
 import { isPrefixOf } from './fieldPath.js';
 

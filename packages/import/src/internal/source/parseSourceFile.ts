@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseAllDocuments } from 'yaml';
 
 import type { ImportIssue } from '../../ImportError.js';
-import { isRecord } from '../values.js';
+import { isRecord } from '../isRecord.js';
 import { SourceDocument } from './SourceDocument.js';
 
 /** What one file holds. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { resolveScenario } from '@meshsim/scenario';
 
-import { DEFAULT_ENTRY_RATE, PLACEHOLDER_SERVICE_TIME } from '../../../src/internal/build/buildScenario.js';
+import { DEFAULT_ENTRY_RATE, PLACEHOLDER_SERVICE_TIME } from '../../../src/internal/build/placeholders.js';
 import { importFiles, kubernetesApp, serviceOf, warningsWith } from '../../__helpers__/fixtures.js';
 
 describe('buildScenario', () => {

@@ -2,7 +2,6 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { parseIsotopePercentage } from '../../../src/internal/isotope/importMockServiceGraph.js';
 import { importFiles, serviceOf, warningsWith } from '../../__helpers__/fixtures.js';
 
 const GRAPH = `apiVersion: v1alpha1
@@ -103,16 +102,5 @@ describe('importMockServiceGraph', () => {
     expect(
       warningsWith(extra.warnings, 'services[0].memoryUsage: not modelled by meshsim (ignored)'),
     ).toHaveLength(1);
-  });
-});
-
-describe('parseIsotopePercentage', () => {
-  it('reads fractions in [0, 1] and "X%" strings as isotope does', () => {
-    expect(parseIsotopePercentage(0.25)).toBe(0.25);
-    expect(parseIsotopePercentage('0.01%')).toBe(0.0001);
-    expect(parseIsotopePercentage('100%')).toBe(1);
-    expect(parseIsotopePercentage(5)).toBeUndefined();
-    expect(parseIsotopePercentage('5')).toBeUndefined();
-    expect(parseIsotopePercentage('101%')).toBeUndefined();
   });
 });

@@ -1,8 +1,7 @@
-// Linkerd's retry, timeout and failure-accrual annotations on Services.
+// Linkerd's retry, timeout and failure-accrual annotations on Services, and their precedence.
 
 import { describe, expect, it } from 'vitest';
 
-import { mapLinkerdHttpRetry } from '../../../src/internal/linkerd/linkerdAnnotations.js';
 import {
   callTo,
   graphFragment,
@@ -32,15 +31,6 @@ function withAnnotations(
     { graph: 'graph.yaml' },
   );
 }
-
-describe('mapLinkerdHttpRetry', () => {
-  it('maps 5xx, gateway-error, 503 and ranges covering them', () => {
-    expect(mapLinkerdHttpRetry('5xx,gateway-error,503,500-599,502-504,429')).toEqual({
-      conditions: ['5xx', 'gateway-error', 'overflow'],
-      dropped: ['429'],
-    });
-  });
-});
 
 describe('Linkerd Service annotations', () => {
   it('retry.linkerd.io/limit counts retries (default 1); the retry timeout is a per-try timeout', () => {

@@ -7,8 +7,8 @@ import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
-import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
-import { isRecord } from '../values.js';
+import { readDuration } from '../source/readDuration.js';
+import { isRecord } from '../isRecord.js';
 import { ISTIO_DEFAULT_RETRY_ON, mapRetryOn } from './mapRetryOn.js';
 import { resolveHost } from './resolveHost.js';
 
@@ -18,19 +18,6 @@ export interface RoutePolicy {
   retry?: ScenarioRetry;
   faultInjection?: ScenarioFaultInjection;
   mirror?: ScenarioMirror;
-}
-
-/** A duration field, or undefined with a warning when it is not one. */
-export function readDuration(
-  doc: SourceDocument,
-  builder: ModelBuilder,
-  path: FieldPath,
-): number | undefined {
-  const value = doc.get(path);
-  if (value === undefined) return undefined;
-  const ms = parseGoDurationMs(value);
-  if (ms === undefined) builder.warnings.at(doc, path, `not a duration (${JSON.stringify(value)}); ignored`);
-  return ms;
 }
 
 /** An Istio `Percent` (`{ value }`) or a deprecated integer percent, as a number in [0, 100]. */

@@ -1,10 +1,10 @@
-// Reading a resource's identity, labels and annotations. Ordinary labels and annotations (app, version,
-// team, …) identify things and are read without comment; mesh-related ones (Istio's and Linkerd's
-// prefixes) that the importer does not handle are left unused, so they are reported as not modelled.
+// Reads labels and annotations. Ordinary keys (app, version, team, …) identify things and are read without
+// comment; mesh keys (Istio's and Linkerd's prefixes) the importer does not handle stay unused, so they are
+// reported as not modelled.
 
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { stringMap } from '../values.js';
+import { stringMap } from '../stringMap.js';
 
 /** Label and annotation prefixes of the meshes; a key under one of them is configuration, not identity. */
 export const MESH_KEY_PREFIXES: readonly string[] = [
@@ -26,30 +26,9 @@ export const MESH_KEY_PREFIXES: readonly string[] = [
   'policy.linkerd.io/',
 ];
 
-/** Fields of live objects (`kubectl get -o yaml`) that are bookkeeping, not configuration: never reported. */
-export const BOOKKEEPING_FIELDS: readonly FieldPath[] = [
-  ['metadata', 'uid'],
-  ['metadata', 'resourceVersion'],
-  ['metadata', 'generation'],
-  ['metadata', 'creationTimestamp'],
-  ['metadata', 'managedFields'],
-  ['metadata', 'selfLink'],
-  ['metadata', 'annotations', 'kubectl.kubernetes.io/last-applied-configuration'],
-  ['metadata', 'annotations', 'deployment.kubernetes.io/revision'],
-  ['status'],
-];
-
 /** True if `key` is a mesh label or annotation. */
 export function isMeshKey(key: string): boolean {
   return MESH_KEY_PREFIXES.some((prefix) => key.startsWith(prefix));
-}
-
-/** Marks `kind`, `apiVersion`, `metadata.name` and `metadata.namespace` as used. */
-export function useIdentity(doc: SourceDocument): void {
-  doc.use(['kind']);
-  doc.use(['apiVersion']);
-  doc.use(['metadata', 'name']);
-  doc.use(['metadata', 'namespace']);
 }
 
 /**
