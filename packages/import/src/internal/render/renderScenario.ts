@@ -60,23 +60,23 @@ function hasComment(node: unknown): boolean {
   return false;
 }
 
-/** Puts short, comment-free collections below the service level on one line. */
-function flowSmall(node: unknown, depth: number, underServices: boolean): void {
-  if (isMap(node) || isSeq(node)) {
-    const oneLine = JSON.stringify(node.toJSON());
-    if (depth >= 2 && !underServices && !hasComment(node) && oneLine.length <= FLOW_WIDTH) {
-      node.flow = true;
-      return;
-    }
-    for (const item of node.items) {
-      if (isPair(item)) {
-        const key = isScalar(item.key) ? item.key.value : undefined;
-        flowSmall(item.value, depth + 1, depth === 0 && key === 'services');
-      } else {
-        flowSmall(item, depth + 1, false);
-      }
-    }
+/** Puts short, comment-free collections below the top level on one line, never a whole service. */
+function flowSmall(node: unknown, path: readonly unknown[]): void {
+  if (!isMap(node) && !isSeq(node)) return;
+  const isService = path.length === 2 && path[0] === 'services';
+  if (
+    path.length >= 2 &&
+    !isService &&
+    !hasComment(node) &&
+    JSON.stringify(node.toJSON()).length <= FLOW_WIDTH
+  ) {
+    node.flow = true;
+    return;
   }
+  node.items.forEach((item: unknown, i: number) => {
+    if (isPair(item)) flowSmall(item.value, [...path, isScalar(item.key) ? item.key.value : undefined]);
+    else flowSmall(item, [...path, i]);
+  });
 }
 
 /**
@@ -94,6 +94,6 @@ export function renderScenario(
   const doc = new Document(scenario);
   if (header.length > 0) doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
   for (const comment of comments) attach(doc, comment);
-  flowSmall(doc.contents, 0, false);
+  flowSmall(doc.contents, []);
   return doc.toString({ lineWidth: 0 });
 }
