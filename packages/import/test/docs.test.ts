@@ -69,15 +69,22 @@ describe('docs/import.md', () => {
     expect(page).toContain(`retry: { attempts: ${String(SERVICE_PROFILE_ATTEMPTS)}, retryOn:`);
   });
 
-  it('cites public sources only: no machine paths, and sources.md holds the URLs', () => {
+  it('cites public sources only: every [[key]] is an entry of sources.md with an address, and no machine path', () => {
     expect(page).not.toMatch(/\.\.\/shared|\/work\//);
     const sources = readFileSync(join(root, 'docs/sources.md'), 'utf8');
-    for (const url of [
-      'https://github.com/istio/tools/blob/master/isotope/README.md',
-      'https://istio.io/latest/docs/reference/config/networking/virtual-service/',
-      'https://linkerd.io/2.18/reference/retries/',
-    ]) {
-      expect(sources).toContain(url);
+    const entries = new Map(
+      sources
+        .split(/^### /m)
+        .slice(1)
+        .map((entry) => [entry.split('\n')[0] ?? '', entry] as const),
+    );
+    const cited = [...page.matchAll(/\[\[([a-z0-9-]+)\]\]\(sources\.md#([a-z0-9-]+)\)/g)];
+    expect(cited.length).toBeGreaterThan(10);
+    for (const [, key = '', anchor] of cited) {
+      expect(anchor).toBe(key);
+      expect(entries.get(key), `docs/sources.md has an entry ### ${key}`).toMatch(/<https:\/\/[^>]+>/);
     }
+    const importKeys = [...entries.keys()].filter((key) => key.startsWith('import-'));
+    expect(importKeys.filter((key) => !cited.some((match) => match[1] === key))).toEqual([]);
   });
 });
