@@ -141,15 +141,15 @@ export function importScenarioObject(
 
   const docs = inputs.flatMap((input) => input.files.flatMap((file) => docsOf.get(file) ?? []));
   const builder = new ModelBuilder(warnings);
-  const imported = importDocuments(docs, builder);
   const fragment =
     options.graph === undefined ? undefined : readFragment(options.graph, display(options.graph));
+  const imported = importDocuments(docs, builder, fragment);
   if (builder.model.services.length === 0) {
     throw new ImportError([
       {
         file: '',
         reason:
-          'the inputs define no service (no isotope service, Kubernetes Service, Deployment or StatefulSet); a scenario needs at least one',
+          'the inputs define no service (no isotope service, Kubernetes Service, Deployment or StatefulSet, nor a service of the --graph fragment); a scenario needs at least one',
       },
     ]);
   }

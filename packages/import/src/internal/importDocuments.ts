@@ -23,6 +23,8 @@ import type { ModelBuilder } from './model/ModelBuilder.js';
 import { describeRef } from './model/describeRefs.js';
 import type { SourceDocument } from './source/SourceDocument.js';
 import { kindOf } from './kindOf.js';
+import type { Fragment } from './build/readFragment.js';
+import { seedFragmentServices } from './build/seedFragmentServices.js';
 
 /** What the documents gave that the scenario builder needs besides the model. */
 export interface ImportedDocuments {
@@ -34,8 +36,15 @@ export interface ImportedDocuments {
   unknownKinds: string[];
 }
 
-/** Imports every document into `builder`'s model. */
-export function importDocuments(docs: readonly SourceDocument[], builder: ModelBuilder): ImportedDocuments {
+/**
+ * Imports every document into `builder`'s model. The services of the --graph `fragment` join the model
+ * before the Istio and Linkerd resources are read, so that those can name them.
+ */
+export function importDocuments(
+  docs: readonly SourceDocument[],
+  builder: ModelBuilder,
+  fragment?: Fragment,
+): ImportedDocuments {
   const known = new Set(IMPORTABLE_KIND_NAMES);
   const unknownKinds: string[] = [];
   const ofKind = (...kinds: string[]): SourceDocument[] => docs.filter((doc) => kinds.includes(kindOf(doc)));
@@ -74,6 +83,7 @@ export function importDocuments(docs: readonly SourceDocument[], builder: ModelB
   }
   for (const doc of ofKind('Service')) importService(doc, builder);
   linkWorkloads(builder, workloadDocs);
+  if (fragment !== undefined) seedFragmentServices(builder, fragment);
   for (const doc of ofKind('DestinationRule')) importDestinationRule(doc, builder);
   for (const doc of ofKind('VirtualService')) importVirtualService(doc, builder);
 

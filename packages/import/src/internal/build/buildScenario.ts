@@ -17,6 +17,7 @@ import { applyCallPolicies } from './applyCallPolicies.js';
 import { calledServices } from './calledServices.js';
 import { buildVersions, versionName } from './buildVersions.js';
 import { CommentSet } from './CommentSet.js';
+import { FRAGMENT_KIND } from './seedFragmentServices.js';
 import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from './placeholders.js';
 import { shortRefs } from '../model/describeRefs.js';
 
@@ -92,7 +93,10 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
   const { warnings } = input.builder;
   const out: JsonObject = {};
   const path = ['services', service.name];
-  comments.from(path, service.from);
+  comments.from(
+    path,
+    service.from.filter((ref) => ref.kind !== FRAGMENT_KIND),
+  );
   if (service.namespace !== 'default') out['namespace'] = service.namespace;
   if (service.cluster !== undefined) {
     out['cluster'] = service.cluster.value;

@@ -94,4 +94,19 @@ describe('buildScenario', () => {
       ),
     ).toHaveLength(1);
   });
+
+  it('lets Istio resources name services only the fragment defines (Istio files + a graph, no manifests)', () => {
+    const imported = importFiles(
+      {
+        'vs.yaml':
+          'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: db }\nspec: { hosts: [db], http: [ { timeout: 250ms } ] }\n',
+        'graph.yaml':
+          'services:\n  api: { serviceTime: 1ms, calls: [ { to: db } ] }\n  db: { serviceTime: 2ms }\ntraffic: [ { to: api, rate: 5/s } ]\n',
+      },
+      { graph: 'graph.yaml' },
+    );
+    expect(serviceOf(imported, 'api')['calls']).toEqual([{ to: 'db', timeout: '250ms' }]);
+    expect(imported.scenario.mesh).toBe('istio-sidecar');
+    expect(() => resolveScenario(imported.scenario, 'imported.yaml')).not.toThrow();
+  });
 });
