@@ -12,6 +12,7 @@ export default defineConfig({
       '@meshsim/mesh': src('mesh'),
       '@meshsim/scenario': src('scenario'),
       '@meshsim/report': src('report'),
+      '@meshsim/import': src('import'),
       '@meshsim/cli': src('cli'),
       meshsim: src('meshsim'),
     },

@@ -3,7 +3,7 @@
 import { meshShapeNames } from '@meshsim/mesh';
 
 /** Names of the commands, in the order the overview lists them. */
-export const COMMANDS = ['list', 'run', 'compare', 'validate'] as const;
+export const COMMANDS = ['list', 'run', 'compare', 'validate', 'import'] as const;
 
 /** A command name. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -25,6 +25,7 @@ Commands:
   run <name|file>      Run a bundled scenario or a scenario file and print its results.
   compare <name|file>  Run it under several mesh shapes (same seed) and print them side by side.
   validate <file...>   Check scenario files; print 'ok <file>' or every error.
+  import <files|dirs>  Turn isotope, Kubernetes, Istio and Linkerd files into a scenario file.
   help [command]       Show this help, or the help of a command.
 
 Options:
@@ -40,6 +41,7 @@ Examples:
   meshsim run ./my-scenario.yaml --mesh none --openmetrics --out metrics.txt
   meshsim compare retry-storm --mesh none,library,istio-sidecar
   meshsim validate scenarios/*.yaml
+  meshsim import k8s/ istio/ --graph graph.yaml --out shop.yaml
 `;
 
 /**
@@ -123,6 +125,37 @@ Exit codes:
   0  every file is valid
   1  at least one file is invalid or unreadable
   2  usage error (no file given, unknown flag)
+`,
+    import: `Usage: meshsim import <files or dirs...> [--graph FILE] [--rate R] [--name NAME] [--out FILE]
+
+Turn an isotope service graph (MockServiceGraph); Kubernetes Namespaces, Deployments, StatefulSets
+and Services; Istio VirtualServices, DestinationRules, PeerAuthentications, AuthorizationPolicies and
+Sidecars; and Linkerd ServiceProfiles, HTTPRoutes and policy annotations into a scenario file.
+Directories are read recursively (*.yaml, *.yml, *.json); multi-document YAML is fine. Each part of
+the scenario carries a comment saying where it came from; every field meshsim does not model is a
+warning on stderr. Mapping and limits: docs/import.md.
+
+The call graph, service times and traffic come from an isotope graph or a --graph fragment (a partial
+scenario). Without either, the scenario has placeholder service times and traffic, marked as such.
+
+Options:
+  --graph FILE      A partial scenario (services, calls, traffic, faults, duration, ...) merged with
+                    what is imported; its values win, each override is a warning.
+  --rate R          Traffic rate of each entry point when the inputs give none: 200/s, 12000/m, 50.
+                    Default: 100/s (a placeholder, listed in the scenario's assumptions).
+  --name NAME       The scenario's name. Default: the fragment's, else the first input's name.
+  --out FILE        Write the scenario to FILE instead of stdout.
+  -h, --help        Show this help.
+
+Exit codes:
+  0  the scenario was written (warnings may have been printed)
+  1  import error: missing or malformed input (file:line:column), nothing importable, a
+     scenario the loader rejects, an unwritable output file
+  2  usage error (no input given, unknown flag, bad flag value)
+
+Examples:
+  meshsim import k8s/ istio/ --graph graph.yaml --out shop.yaml
+  meshsim import isotope/topology.yaml --rate 500/s --out topology.yaml && meshsim run topology.yaml
 `,
   };
 }

@@ -5,6 +5,7 @@ import { ScenarioError } from '@meshsim/scenario';
 import { CliError, UsageError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
 import { compareCommand } from './commands/compare.js';
+import { importCommand } from './commands/import.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -17,6 +18,7 @@ const HANDLERS: Readonly<Record<CommandName, (args: readonly string[], io: CliIo
   run: runCommand,
   compare: compareCommand,
   validate: validateCommand,
+  import: importCommand,
 };
 
 /**

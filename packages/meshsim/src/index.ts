@@ -43,6 +43,15 @@ export {
   parseRate,
 } from '@meshsim/scenario';
 
+// Import: isotope, Kubernetes, Istio and Linkerd files → a scenario.
+export {
+  importScenario,
+  importScenarioObject,
+  ImportError,
+  formatImportWarning,
+  formatImportIssue,
+} from '@meshsim/import';
+
 // Reports: render results.
 export {
   renderText,
@@ -74,3 +83,11 @@ export type {
   LatencySummary,
 } from '@meshsim/mesh';
 export type { ScenarioIssue, ScenarioOverrides, BundledScenario } from '@meshsim/scenario';
+export type {
+  ImportResult,
+  ImportedScenario,
+  ImportOptions,
+  ImportWarning,
+  ImportIssue,
+  ImportModel,
+} from '@meshsim/import';

@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Each workspace package and the source folders (relative to it) whose imports it ships. */
 const PACKAGES: readonly { dir: string; sources: readonly string[] }[] = [
-  ...['engine', 'mesh', 'scenario', 'report', 'cli', 'meshsim'].map((name) => ({
+  ...['engine', 'mesh', 'scenario', 'import', 'report', 'cli', 'meshsim'].map((name) => ({
     dir: `packages/${name}`,
     sources: ['src'],
   })),
@@ -33,9 +33,15 @@ function sourceFiles(dir: string): string[] {
   return files;
 }
 
-/** Package names imported by `text`: `from 'x'` / `import('x')`, without `node:` builtins or relative paths. */
+/**
+ * Package names imported by `text` — `import … from 'x'` / `export … from 'x'` statements (at the start
+ * of a line, so prose in strings does not count) and `import('x')` — without `node:` builtins or
+ * relative paths.
+ */
 function importedPackages(text: string): string[] {
-  const specifiers = [...text.matchAll(/(?:from|import\()\s*'([^'.][^']*)'/g)].map((match) => match[1] ?? '');
+  const statements = [...text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'([^'.][^']*)'/gm)];
+  const dynamic = [...text.matchAll(/\bimport\(\s*'([^'.][^']*)'\s*\)/g)];
+  const specifiers = [...statements, ...dynamic].map((match) => match[1] ?? '');
   return specifiers
     .filter((specifier) => !specifier.startsWith('node:'))
     .map((specifier) =>

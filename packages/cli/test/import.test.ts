@@ -1,0 +1,128 @@
+// `meshsim import` on the real built binary (node packages/cli/dist/bin.js, built once by
+// test/globalSetup.ts): the scenario on stdout or --out, warnings on stderr, exit codes; then the
+// imported file runs.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { beforeAll, describe, expect, it, inject } from 'vitest';
+
+import { parseScenario } from '@meshsim/scenario';
+
+import { commandHelp } from '../src/help.js';
+import { writeTempFile } from './__helpers__/scenarios.js';
+
+const build = inject('cliBuild');
+const FIXTURES = 'packages/import/test/fixtures';
+
+/** Runs `node dist/bin.js ...args` from the repository root. */
+function meshsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, [build.binPath, ...args], {
+    cwd: build.repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+describe('meshsim import (binary)', () => {
+  beforeAll(() => {
+    if (!existsSync(build.binPath)) {
+      throw new Error(`the CLI was not built (${build.binPath} missing):\n${build.output}`);
+    }
+  });
+
+  it('prints the scenario on stdout and the warnings on stderr, exit 0', () => {
+    const { code, stdout, stderr } = meshsim(
+      'import',
+      `${FIXTURES}/shop/k8s`,
+      `${FIXTURES}/shop/istio`,
+      '--graph',
+      `${FIXTURES}/shop/graph.yaml`,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# Imported by `meshsim import` from /);
+    expect(parseScenario(stdout, 'shop.yaml').services.map((s) => s.name)).toEqual([
+      'frontend',
+      'catalog',
+      'reviews',
+      'cart',
+      'payments',
+    ]);
+    expect(stderr).toMatch(
+      /^warning: packages\/import\/test\/fixtures\/shop\/k8s\/backends\.yaml:\d+:\d+: Deployment\/catalog \(document 1\): /m,
+    );
+    expect(stderr).toMatch(/imported with \d+ warning\(s\)\n$/);
+  });
+
+  it('--out writes the file, which meshsim validate and meshsim run accept', () => {
+    const out = writeTempFile('books.yaml', '');
+    const imported = meshsim(
+      'import',
+      `${FIXTURES}/books/booksapp.yaml`,
+      `${FIXTURES}/books/linkerd.yaml`,
+      '--graph',
+      `${FIXTURES}/books/graph.yaml`,
+      '--name',
+      'books-demo',
+      '--out',
+      out,
+    );
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toBe('');
+    expect(imported.stderr).toContain(`wrote scenario output to ${out}`);
+    expect(readFileSync(out, 'utf8')).toContain('name: books-demo');
+    expect(meshsim('validate', out)).toMatchObject({ code: 0, stdout: `ok ${out}\n` });
+    const run = meshsim('run', out, '--duration', '2s');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Scenario books-demo: mesh linkerd, /m);
+  });
+
+  it('bad input exits 1 with file:line:column', () => {
+    const bad = writeTempFile('bad.yaml', 'kind: Service\nmetadata:\n  name: [oops\n');
+    const { code, stdout, stderr } = meshsim('import', bad);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:1: YAML syntax error: `),
+    );
+  });
+
+  it('a file of an unknown kind exits 1 naming the kinds the importer reads', () => {
+    const config = writeTempFile('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n');
+    const { code, stderr } = meshsim('import', config);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'nothing importable: found kinds ConfigMap; the importer reads MockServiceGraph',
+    );
+  });
+
+  it('usage errors exit 2: no input, a bad --rate, an unknown flag', () => {
+    expect(meshsim('import')).toMatchObject({ code: 2 });
+    const rate = meshsim('import', join(FIXTURES, 'isotope/shop-graph.yaml'), '--rate', 'fast');
+    expect(rate.code).toBe(2);
+    expect(rate.stderr).toContain("invalid value for --rate: 'fast'");
+    expect(meshsim('import', '--frobnicate').stderr).toContain(
+      "unknown flag '--frobnicate' for 'meshsim import'",
+    );
+  });
+
+  it('--help prints the import help, exit 0, and the overview lists the command', () => {
+    const help = meshsim('import', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: meshsim import <files or dirs\.\.\.>/);
+    expect(meshsim('--help').stdout).toContain('import <files|dirs>');
+  });
+});
+
+describe('docs/cli.md', () => {
+  it('documents every flag of meshsim import', () => {
+    const page = readFileSync(fileURLToPath(new URL('../../../docs/cli.md', import.meta.url)), 'utf8');
+    const section = page.slice(page.indexOf('## `meshsim import`'), page.indexOf('## Programmatic use'));
+    const flags = [...commandHelp('import').matchAll(/^ {2}(--[a-z]+)/gm)].map((m) => m[1]);
+    expect(flags).toEqual(['--graph', '--rate', '--name', '--out']);
+    for (const flag of flags) expect(section).toContain(`\`${String(flag)} `);
+  });
+});

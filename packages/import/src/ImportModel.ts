@@ -1,0 +1,159 @@
+// The importer's intermediate model: everything read from the inputs, each value with the resources it
+// came from. The scenario is built from it; values the scenario format cannot hold yet (CPU and memory
+// requests and limits) are kept here so that a later model change can wire them in.
+
+import type { MeshShapeName } from '@meshsim/mesh';
+
+import type {
+  ScenarioCallItem,
+  ScenarioDestinationPolicy,
+  ScenarioFaultInjection,
+  ScenarioMirror,
+  ScenarioRetry,
+  ScenarioVersionRoute,
+} from './ScenarioParts.js';
+
+/** Where a value came from: a resource in a YAML document of an input file. */
+export interface SourceRef {
+  /** The file as shown to the user. */
+  file: string;
+  /** 1-based index of the YAML document in the file. */
+  document: number;
+  /** The resource's kind (`Deployment`, `VirtualService`, `MockServiceGraph`, …). */
+  kind: string;
+  /** The resource's name (`metadata.name`; for isotope services the service's name). */
+  name: string;
+}
+
+/** A value together with the resources it came from. */
+export interface Sourced<T> {
+  value: T;
+  from: SourceRef[];
+}
+
+/** CPU and memory of one container, as requested and limited (Kubernetes `resources`). Not modelled yet. */
+export interface ContainerResources {
+  /** The container's name. */
+  container: string;
+  cpuRequestCores?: number;
+  cpuLimitCores?: number;
+  memoryRequestMiB?: number;
+  memoryLimitMiB?: number;
+}
+
+/** A Deployment or StatefulSet. */
+export interface ImportedWorkload {
+  from: SourceRef;
+  kind: 'Deployment' | 'StatefulSet';
+  name: string;
+  namespace: string;
+  /** `spec.replicas` (Kubernetes default 1). */
+  replicas: number;
+  /** The pod template's labels. */
+  podLabels: Record<string, string>;
+  /** The pod template's annotations. */
+  podAnnotations: Record<string, string>;
+  /** The workload's own annotations (`metadata.annotations`). */
+  annotations: Record<string, string>;
+  /** `spec.template.spec.serviceAccountName` (Kubernetes default `default`). */
+  serviceAccount: string;
+  /** Per container; not modelled yet (a follow-up adds pod limits and node sizes to the model). */
+  resources: ContainerResources[];
+}
+
+/** A Namespace resource. */
+export interface ImportedNamespace {
+  from: SourceRef;
+  name: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+/** What an Istio VirtualService or a Linkerd route sets on every call to a service. */
+export interface CallPolicyParts {
+  timeout?: Sourced<string>;
+  perTryTimeout?: Sourced<string>;
+  retry?: Sourced<ScenarioRetry>;
+  faultInjection?: Sourced<ScenarioFaultInjection>;
+  mirror?: Sourced<ScenarioMirror>;
+}
+
+/** The destination policies of a service, each with its source. */
+export type DestinationPolicyParts = {
+  [K in keyof ScenarioDestinationPolicy]?: Sourced<NonNullable<ScenarioDestinationPolicy[K]>>;
+};
+
+/** A DestinationRule subset: a named set of pod labels. */
+export interface ImportedSubset {
+  name: string;
+  labels: Record<string, string>;
+}
+
+/** Who may call a service (Istio AuthorizationPolicy ALLOW rules). */
+export interface AllowedCallers {
+  /** Scenario service names allowed to call. */
+  callers: string[];
+  /** True when a rule allows a caller that is not an imported workload (e.g. an ingress gateway). */
+  outsideAllowed: boolean;
+  /** True when a rule allows every caller (then the service has no restriction). */
+  everyone: boolean;
+}
+
+/** One service of the scenario being built. */
+export interface ImportedService {
+  /** The name in the scenario (a DNS label, unique). */
+  name: string;
+  /** The name in its source (Kubernetes Service or isotope service). */
+  sourceName: string;
+  namespace: string;
+  from: SourceRef[];
+  cluster?: Sourced<string>;
+  /** The Kubernetes Service's selector, when there is one. */
+  selector?: Record<string, string>;
+  /** The Kubernetes Service's labels and annotations (waypoints, Linkerd policy annotations). */
+  serviceLabels: Record<string, string>;
+  serviceAnnotations: Record<string, string>;
+  /** The workloads backing the service. */
+  workloads: ImportedWorkload[];
+  replicas?: Sourced<number>;
+  subsets?: Sourced<ImportedSubset[]>;
+  /** Subset name → weight (percent), from the VirtualService's default route. */
+  weights?: Sourced<Record<string, number>>;
+  routes?: Sourced<ScenarioVersionRoute[]>;
+  /** Service time (a duration), from isotope's `sleep` steps. */
+  serviceTime?: Sourced<string>;
+  errorRate?: Sourced<number>;
+  requestBytes?: Sourced<number>;
+  responseBytes?: Sourced<number>;
+  /** The service's calls, from an isotope script. */
+  calls?: Sourced<ScenarioCallItem[]>;
+  /** An entry point of the graph (isotope `isEntrypoint`). */
+  entry?: Sourced<boolean>;
+  /** Policies every caller applies to calls to this service. */
+  callPolicy: CallPolicyParts;
+  destinationPolicy: DestinationPolicyParts;
+  allowedCallers?: Sourced<AllowedCallers>;
+  waypoint?: Sourced<boolean>;
+  /** The Linkerd ServiceProfile of the service, if any (it overrides Linkerd's policy annotations). */
+  serviceProfile?: SourceRef;
+  /** The protocol isotope declares (`http` or `grpc`); not modelled. */
+  protocol?: string;
+}
+
+/** The mesh shape the inputs point to, and the mesh-wide mTLS mode. */
+export interface ImportedMesh {
+  shape: MeshShapeName;
+  mtls?: boolean;
+}
+
+/** Everything an import read. */
+export interface ImportModel {
+  services: ImportedService[];
+  workloads: ImportedWorkload[];
+  namespaces: ImportedNamespace[];
+  mesh?: Sourced<ImportedMesh>;
+  /** True when an isotope graph was read (service times and calls are known). */
+  hasGraph: boolean;
+  /** Assumptions the import made, written into the scenario's `assumptions`. */
+  assumptions: string[];
+}

@@ -1,0 +1,16 @@
+// Options of `importScenario` and `importScenarioObject` (the CLI's flags map onto them).
+
+/** How to import. */
+export interface ImportOptions {
+  /**
+   * A partial scenario (YAML or JSON) whose services, calls, traffic, faults and other top-level fields
+   * are merged with what is imported; its values win over imported ones (each override is a warning).
+   */
+  graph?: string;
+  /** Traffic rate of each entry point when the inputs give none (`200/s`, `12000/m`, a number = per second). Default `100/s`. */
+  rate?: string | number;
+  /** The scenario's name. Default: the fragment's `name`, else the first input's file or directory name. */
+  name?: string;
+  /** Show input files relative to this directory in comments and warnings. Default: as given. */
+  relativeTo?: string;
+}

@@ -1,0 +1,59 @@
+// The resource kinds `meshsim import` reads, with the API groups it expects them in; any other kind is
+// reported (a warning naming this list) and skipped.
+
+/** One kind the importer reads. */
+export interface ImportableKind {
+  /** The `kind` field. */
+  kind: string;
+  /** API groups of `apiVersion` (the part before `/`; '' for the core group) the kind is read from. */
+  groups: readonly string[];
+  /** What the importer takes from it. */
+  gives: string;
+}
+
+/** Every kind the importer reads, in the order its phases handle them. */
+export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
+  {
+    kind: 'MockServiceGraph',
+    groups: ['*'],
+    gives: 'isotope call graph, replicas, sizes, error rates, sleeps',
+  },
+  { kind: 'Namespace', groups: [''], gives: 'mesh-injection labels and annotations' },
+  {
+    kind: 'Deployment',
+    groups: ['apps'],
+    gives: 'replicas, pod labels (versions), resources (kept, not modelled yet)',
+  },
+  {
+    kind: 'StatefulSet',
+    groups: ['apps'],
+    gives: 'replicas, pod labels (versions), resources (kept, not modelled yet)',
+  },
+  { kind: 'Service', groups: [''], gives: 'the services and which workloads back them; Linkerd annotations' },
+  {
+    kind: 'DestinationRule',
+    groups: ['networking.istio.io'],
+    gives: 'subsets, load balancer, connection pool, outlier detection',
+  },
+  {
+    kind: 'VirtualService',
+    groups: ['networking.istio.io'],
+    gives: 'timeouts, retries, fault injection, mirroring, weights, header routes',
+  },
+  { kind: 'PeerAuthentication', groups: ['security.istio.io'], gives: 'mesh-wide mTLS mode' },
+  { kind: 'AuthorizationPolicy', groups: ['security.istio.io'], gives: 'allowed callers' },
+  {
+    kind: 'Sidecar',
+    groups: ['networking.istio.io'],
+    gives: 'nothing yet (reported: endpoint scope is not modelled)',
+  },
+  { kind: 'ServiceProfile', groups: ['linkerd.io'], gives: 'route timeouts, retries, retry budget' },
+  {
+    kind: 'HTTPRoute',
+    groups: ['gateway.networking.k8s.io', 'policy.linkerd.io'],
+    gives: 'timeouts and Linkerd retry/timeout annotations',
+  },
+];
+
+/** The kind names of {@link IMPORTABLE_KINDS}, for messages. */
+export const IMPORTABLE_KIND_NAMES: readonly string[] = IMPORTABLE_KINDS.map((entry) => entry.kind);

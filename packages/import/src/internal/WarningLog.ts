@@ -1,0 +1,34 @@
+// Collects the warnings of one import, each naming its file, document, resource, field and position.
+
+import type { ImportWarning } from '../ImportWarning.js';
+import type { FieldPath } from './source/fieldPath.js';
+import { formatFieldPath } from './source/fieldPath.js';
+import type { SourceDocument } from './source/SourceDocument.js';
+
+/** The warnings of one import, in the order they were found. */
+export class WarningLog {
+  private readonly warnings: ImportWarning[] = [];
+
+  /** A warning about `path` of `doc` (the whole resource when `path` is empty). */
+  at(doc: SourceDocument, path: FieldPath, message: string): void {
+    const position = doc.position(path);
+    this.warnings.push({
+      file: doc.file,
+      document: doc.document,
+      resource: doc.resource,
+      ...(path.length > 0 ? { field: formatFieldPath(path) } : {}),
+      ...(position === undefined ? {} : { line: position.line, column: position.column }),
+      message,
+    });
+  }
+
+  /** A warning about a whole file (`file`) or the whole import (`file` = ''). */
+  general(file: string, message: string): void {
+    this.warnings.push({ file, message });
+  }
+
+  /** Every warning so far. */
+  list(): ImportWarning[] {
+    return [...this.warnings];
+  }
+}

@@ -1,0 +1,520 @@
+// Builds the scenario from the import model and the --graph fragment, every part with a comment saying where
+// it came from. Without a call graph the scenario is still valid: service times and traffic are
+// placeholders, marked in comments, in `assumptions` and in a warning.
+
+import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
+import type { RawScenario } from '@meshsim/scenario';
+
+import type { ImportedService } from '../../ImportModel.js';
+import type { ScenarioComment } from '../../ScenarioComment.js';
+import type { MtlsSetting } from '../istio/importPeerAuthentication.js';
+import type { MeshChoice } from '../mesh/decideMesh.js';
+import type { ModelBuilder } from '../model/ModelBuilder.js';
+import type { Fragment } from './readFragment.js';
+import { isRecord } from '../isRecord.js';
+import type { JsonObject } from '../isRecord.js';
+import { applyCallPolicies } from './applyCallPolicies.js';
+import { calledServices } from './calledServices.js';
+import { buildVersions, versionName } from './buildVersions.js';
+import { CommentSet } from './CommentSet.js';
+import { FRAGMENT_KIND } from './seedFragmentServices.js';
+import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from './placeholders.js';
+import { shortRefs } from '../model/describeRefs.js';
+
+/** What the builder needs besides the model. */
+export interface BuildInput {
+  builder: ModelBuilder;
+  mesh: MeshChoice | undefined;
+  mtls: MtlsSetting | undefined;
+  fragment: Fragment | undefined;
+  /** The entry-point rate chosen by the user (`--rate`), if any. */
+  rate: string | number | undefined;
+  /** The scenario's name, when chosen (`--name`): it wins over the fragment's. */
+  name: string | undefined;
+  /** The name otherwise (the first input's). */
+  defaultName: string;
+  /** The inputs as shown to the user (for the description and header). */
+  inputs: readonly string[];
+}
+
+/** The scenario as an object, its comments and the header comment lines. */
+export interface BuiltScenario {
+  scenario: RawScenario;
+  comments: ScenarioComment[];
+  header: string[];
+}
+
+const SERVICE_ORDER = [
+  'namespace',
+  'cluster',
+  'replicas',
+  'concurrency',
+  'queue',
+  'queueDiscipline',
+  'serviceTime',
+  'errorRate',
+  'requestBytes',
+  'responseBytes',
+  'versions',
+  'weightSchedule',
+  'routes',
+  'waypoint',
+  'calls',
+  'destinationPolicy',
+  'inbound',
+  'deadlinePropagation',
+];
+
+const TOP_ORDER = [
+  'name',
+  'description',
+  'seed',
+  'duration',
+  'mesh',
+  'network',
+  'clusters',
+  'services',
+  'traffic',
+  'faults',
+  'assumptions',
+];
+
+/** `object` with its keys in `order` first (others after, in their order). */
+function ordered(object: JsonObject, order: readonly string[]): JsonObject {
+  const out: JsonObject = {};
+  for (const key of order) if (object[key] !== undefined) out[key] = object[key];
+  for (const [key, value] of Object.entries(object))
+    if (!(key in out) && value !== undefined) out[key] = value;
+  return out;
+}
+
+/** The imported fields of one service. */
+function importService(service: ImportedService, input: BuildInput, comments: CommentSet): JsonObject {
+  const { warnings } = input.builder;
+  const out: JsonObject = {};
+  const path = ['services', service.name];
+  comments.from(
+    path,
+    service.from.filter((ref) => ref.kind !== FRAGMENT_KIND),
+  );
+  if (service.namespace !== 'default') out['namespace'] = service.namespace;
+  if (service.cluster !== undefined) {
+    out['cluster'] = service.cluster.value;
+    comments.from([...path, 'cluster'], service.cluster.from, true, 'from', service.from);
+  }
+  const built = buildVersions(service, warnings);
+  if (built.versions !== undefined) {
+    out['versions'] = built.versions;
+    const refs = [
+      ...(service.subsets?.from ?? []),
+      ...(service.weights?.from ?? []),
+      ...service.workloads.map((w) => w.from),
+    ];
+    comments.from([...path, 'versions'], refs, false, 'subsets, weights and replicas from');
+    const names = built.versions.map((v) => v.name);
+    const routes = (service.routes?.value ?? []).filter((route) => {
+      if (names.includes(versionName(route.version))) return true;
+      warnings.general(
+        '',
+        `a class route of service "${service.name}" goes to subset "${route.version}", which its DestinationRule does not define (versions: ${names.join(', ')}); not imported`,
+      );
+      return false;
+    });
+    if (routes.length > 0 && service.routes !== undefined) {
+      out['routes'] = routes.map((route) => ({ match: route.match, version: versionName(route.version) }));
+      comments.from([...path, 'routes'], service.routes.from, false, 'header matches (request classes) from');
+    }
+  } else {
+    if (built.replicas !== undefined) {
+      out['replicas'] = built.replicas;
+      comments.from([...path, 'replicas'], service.replicas?.from ?? [], true, 'from', service.from);
+    }
+    if (service.routes !== undefined) {
+      warnings.general(
+        '',
+        `service "${service.name}" has class routes to subsets but no subsets (DestinationRule); the routes are not imported`,
+      );
+    }
+    if (service.weights !== undefined) {
+      warnings.general(
+        '',
+        `service "${service.name}" has route weights for subsets but no subsets (DestinationRule); the weights are not imported`,
+      );
+    }
+  }
+  if (service.serviceTime !== undefined) {
+    out['serviceTime'] = service.serviceTime.value;
+    comments.from([...path, 'serviceTime'], service.serviceTime.from, true, 'sleeps of', service.from);
+  }
+  for (const field of ['errorRate', 'requestBytes', 'responseBytes'] as const) {
+    const sourced = service[field];
+    if (sourced === undefined) continue;
+    out[field] = sourced.value;
+    comments.from(
+      [...path, field],
+      sourced.from,
+      true,
+      field === 'requestBytes' ? 'size of the calls of' : 'from',
+      field === 'requestBytes' ? [] : service.from,
+    );
+  }
+  if (service.calls !== undefined && service.calls.value.length > 0) {
+    out['calls'] = structuredClone(service.calls.value);
+    comments.from([...path, 'calls'], service.calls.from, false, 'script of', service.from);
+  }
+  const policy: JsonObject = {};
+  for (const [key, sourced] of Object.entries(service.destinationPolicy)) {
+    if (sourced === undefined) continue;
+    policy[key] = structuredClone(sourced.value);
+    comments.from([...path, 'destinationPolicy', key], sourced.from);
+  }
+  if (Object.keys(policy).length > 0) out['destinationPolicy'] = policy;
+  return out;
+}
+
+/** Merges the fragment's services over the imported ones; its values win, each override is warned. */
+function mergeServices(services: Record<string, JsonObject>, input: BuildInput, comments: CommentSet): void {
+  const fragment = input.fragment;
+  const fromFragment = fragment?.value['services'];
+  if (fragment === undefined || !isRecord(fromFragment)) return;
+  for (const [name, raw] of Object.entries(fromFragment)) {
+    if (!isRecord(raw)) continue;
+    const existing = services[name];
+    if (existing === undefined) {
+      services[name] = structuredClone(raw);
+      comments.add(['services', name], `from ${fragment.file} (--graph)`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(raw)) {
+      if (existing[key] !== undefined && JSON.stringify(existing[key]) !== JSON.stringify(value)) {
+        input.builder.warnings.general(
+          fragment.file,
+          `services.${name}.${key}: the --graph fragment's value replaces the imported one`,
+        );
+        comments.dropUnder(['services', name, key]);
+      }
+      existing[key] = structuredClone(value);
+    }
+    comments.add(['services', name], `${Object.keys(raw).join(', ')} from ${fragment.file} (--graph)`);
+  }
+}
+
+/** The services in the fragment's order first (a graph is usually written from its entry), then the rest. */
+function fragmentOrder(
+  services: Record<string, JsonObject>,
+  fragment: Fragment | undefined,
+): Record<string, JsonObject> {
+  const first = isRecord(fragment?.value['services']) ? Object.keys(fragment.value['services']) : [];
+  const names = [
+    ...first.filter((name) => name in services),
+    ...Object.keys(services).filter((name) => !first.includes(name)),
+  ];
+  return Object.fromEntries(names.map((name) => [name, services[name] ?? {}]));
+}
+
+/** True if the fragment describes a call graph or traffic. */
+function fragmentHasGraph(fragment: Fragment | undefined): boolean {
+  if (fragment === undefined) return false;
+  const services = fragment.value['services'];
+  const describes =
+    isRecord(services) &&
+    Object.values(services).some(
+      (s) => isRecord(s) && (s['serviceTime'] !== undefined || s['calls'] !== undefined),
+    );
+  return describes || Array.isArray(fragment.value['traffic']);
+}
+
+/** The traffic sources: the fragment's, the graph's entry points, or a placeholder. */
+function buildTraffic(
+  services: Record<string, JsonObject>,
+  input: BuildInput,
+  hasGraph: boolean,
+  comments: CommentSet,
+): JsonObject[] {
+  const { builder, fragment } = input;
+  const { warnings } = builder;
+  if (fragment !== undefined && Array.isArray(fragment.value['traffic'])) {
+    comments.add(['traffic'], `from ${fragment.file} (--graph)`);
+    return structuredClone(fragment.value['traffic'] as JsonObject[]);
+  }
+  const names = Object.keys(services);
+  if (!hasGraph) {
+    const to = names[0] ?? '';
+    comments.add(
+      ['traffic'],
+      'placeholder: the inputs give no traffic (add a --graph fragment with traffic)',
+    );
+    builder.assume(
+      `The traffic (${PLACEHOLDER_RATE} to ${to}) is a placeholder: the inputs describe no traffic.`,
+    );
+    return [{ name: 'placeholder', to, rate: PLACEHOLDER_RATE }];
+  }
+  let entries = builder.model.services
+    .filter((s) => s.entry?.value === true && s.name in services)
+    .map((s) => s.name);
+  if (entries.length === 0) {
+    const called = calledServices(services);
+    entries = names.filter((name) => !called.has(name));
+    if (entries.length === 0 && names[0] !== undefined) entries = [names[0]];
+    warnings.general(
+      '',
+      `no entry point is marked (isotope isEntrypoint); traffic goes to the services nobody calls: ${entries.join(', ')}`,
+    );
+  }
+  const rate = input.rate ?? DEFAULT_ENTRY_RATE;
+  if (input.rate === undefined) {
+    warnings.general(
+      '',
+      `the inputs give no traffic rate; each entry point gets ${DEFAULT_ENTRY_RATE} (choose one with --rate)`,
+    );
+    builder.assume(
+      `The traffic rate (${DEFAULT_ENTRY_RATE} per entry point) is a placeholder of the import, not a measurement.`,
+    );
+  }
+  const graphRefs = builder.model.services
+    .filter((s) => entries.includes(s.name))
+    .flatMap((s) => s.entry?.from ?? []);
+  comments.add(
+    ['traffic'],
+    graphRefs.length > 0
+      ? `entry points from ${shortRefs(graphRefs)}; rate ${String(rate)}`
+      : `entry points: the services nobody calls; rate ${String(rate)}`,
+  );
+  return entries.map((to) => ({ to, rate }));
+}
+
+/** Writes `inbound.allowedCallers`; traffic sources are added where a rule allows outside callers. */
+function buildAllowedCallers(
+  services: Record<string, JsonObject>,
+  traffic: readonly JsonObject[],
+  input: BuildInput,
+  comments: CommentSet,
+): void {
+  const { warnings } = input.builder;
+  for (const service of input.builder.model.services) {
+    const allowed = service.allowedCallers;
+    const out = services[service.name];
+    if (allowed === undefined || out === undefined || allowed.value.everyone) continue;
+    const callers = [...allowed.value.callers];
+    for (const source of traffic.filter((t) => t['to'] === service.name)) {
+      const name = typeof source['name'] === 'string' ? source['name'] : 'client';
+      if (callers.includes(name)) continue;
+      if (allowed.value.outsideAllowed) callers.push(name);
+      else
+        warnings.general(
+          '',
+          `traffic source "${name}" enters at "${service.name}", whose AuthorizationPolicy allows only ${callers.join(', ') || 'nobody'}: its requests will be denied (403)`,
+        );
+    }
+    const inbound = isRecord(out['inbound']) ? out['inbound'] : {};
+    if (inbound['allowedCallers'] !== undefined) continue; // the fragment set it
+    inbound['allowedCallers'] = callers;
+    out['inbound'] = inbound;
+    comments.from(
+      ['services', service.name, 'inbound', 'allowedCallers'],
+      allowed.from,
+      false,
+      callers.length === 0 && allowed.value.outsideAllowed ? 'only callers outside the inputs, per' : 'from',
+    );
+  }
+}
+
+/** The `mesh` field, with mTLS and waypoints. */
+function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comments: CommentSet): unknown {
+  const { builder, mesh, mtls, fragment } = input;
+  if (fragment !== undefined && fragment.value['mesh'] !== undefined) {
+    const given = fragment.value['mesh'];
+    const shape = isRecord(given) ? given['shape'] : given;
+    if (mesh !== undefined && shape !== mesh.shape) {
+      builder.warnings.general(
+        fragment.file,
+        `mesh: the --graph fragment's ${JSON.stringify(shape)} replaces ${mesh.shape}, which the inputs point to`,
+      );
+    }
+    comments.add(['mesh'], `from ${fragment.file} (--graph)`, !isRecord(given));
+    return structuredClone(given);
+  }
+  if (mesh === undefined) {
+    if (mtls !== undefined)
+      builder.warnings.at(
+        mtls.doc,
+        ['spec', 'mtls', 'mode'],
+        'no Istio mesh is found in the inputs; mTLS is not imported',
+      );
+    return undefined;
+  }
+  if (mesh.shape === 'istio-ambient') {
+    for (const service of builder.model.services) {
+      const namespace = builder.model.namespaces.find((ns) => ns.name === service.namespace);
+      const label =
+        service.serviceLabels['istio.io/use-waypoint'] ?? namespace?.labels['istio.io/use-waypoint'];
+      const out = services[service.name];
+      if (label === undefined || label === 'none' || out === undefined || out['waypoint'] !== undefined)
+        continue;
+      out['waypoint'] = true;
+      comments.add(['services', service.name, 'waypoint'], `istio.io/use-waypoint=${label}`, true);
+    }
+  }
+  const useMtls = mtls !== undefined && (mesh.shape === 'istio-sidecar' || mesh.shape === 'istio-ambient');
+  if (mtls !== undefined && !useMtls)
+    builder.warnings.at(
+      mtls.doc,
+      ['spec', 'mtls', 'mode'],
+      `the mesh is ${mesh.shape}, not Istio; this mTLS mode is not imported`,
+    );
+  const namespaces = mesh.from.filter((ref) => ref.kind === 'Namespace');
+  const evidence = namespaces.length > 0 ? namespaces : mesh.from;
+  comments.from(
+    ['mesh'],
+    useMtls ? [...evidence.slice(0, 2), mtls.doc.ref()] : evidence,
+    false,
+    useMtls ? 'injection and mTLS from' : 'injection from',
+  );
+  return useMtls ? { shape: mesh.shape, mtls: mtls.mtls } : mesh.shape;
+}
+
+/** Builds the scenario. */
+export function buildScenario(input: BuildInput): BuiltScenario {
+  const { builder, fragment } = input;
+  const { model, warnings } = builder;
+  const comments = new CommentSet();
+
+  const imported: Record<string, JsonObject> = {};
+  for (const service of model.services) imported[service.name] = importService(service, input, comments);
+  mergeServices(imported, input, comments);
+  const services = fragmentOrder(imported, fragment);
+
+  const hasGraph = model.hasGraph || fragmentHasGraph(fragment);
+  const placeholders = Object.entries(services)
+    .filter(([, s]) => s['serviceTime'] === undefined)
+    .map(([name]) => name);
+  for (const name of placeholders) {
+    const service = services[name];
+    if (service === undefined) continue;
+    service['serviceTime'] = PLACEHOLDER_SERVICE_TIME;
+    comments.add(['services', name, 'serviceTime'], 'placeholder: no service time in the inputs', true);
+  }
+  if (placeholders.length > 0) {
+    builder.assume(
+      `Service times of ${placeholders.join(', ')} are placeholders (${PLACEHOLDER_SERVICE_TIME}): the inputs do not give them.`,
+    );
+    if (hasGraph)
+      warnings.general(
+        '',
+        `no service time for ${placeholders.join(', ')} (not in the graph); ${PLACEHOLDER_SERVICE_TIME} is a placeholder`,
+      );
+  }
+  if (!hasGraph) {
+    warnings.general(
+      '',
+      'no call graph and no traffic in the inputs (give an isotope graph or a --graph fragment): the scenario has the services and their policies, placeholder service times, a placeholder traffic source and no calls, so call policies (timeouts, retries, fault injection, mirroring) have no call to apply to',
+    );
+    for (const service of model.services) {
+      const fields = Object.entries(service.callPolicy)
+        .filter(([, v]) => v !== undefined)
+        .map(([k]) => k);
+      if (fields.length > 0) {
+        comments.add(
+          ['services', service.name],
+          `calls to ${service.name} get ${fields.join(', ')} from ${shortRefs(Object.values(service.callPolicy).flatMap((v) => v?.from ?? []))} once the graph has them`,
+        );
+      }
+    }
+  }
+
+  const reached = applyCallPolicies(services, model.services, comments, warnings);
+  if (hasGraph) {
+    for (const service of model.services) {
+      const set = Object.entries(service.callPolicy).filter(([, v]) => v !== undefined);
+      if (set.length === 0 || reached.has(service)) continue;
+      warnings.general(
+        '',
+        `calls to "${service.name}" get ${set.map(([k]) => k).join(', ')} from ${shortRefs(set.flatMap(([, v]) => v?.from ?? []))}, but no call of the graph goes to it (traffic sources are clients outside the mesh: give them their own timeout and retry)`,
+      );
+    }
+  }
+  const traffic = buildTraffic(services, input, hasGraph, comments);
+  buildAllowedCallers(services, traffic, input, comments);
+  const sent = new Set(traffic.map((source) => source['requestClass']));
+  for (const [name, service] of Object.entries(services)) {
+    const routes = Array.isArray(service['routes']) ? (service['routes'] as unknown[]) : [];
+    const unsent = routes
+      .map((route) =>
+        isRecord(route) && isRecord(route['match']) ? route['match']['requestClass'] : undefined,
+      )
+      .filter((requestClass) => !sent.has(requestClass));
+    if (unsent.length > 0) {
+      warnings.general(
+        '',
+        `service "${name}" routes request classes ${unsent.map((c) => JSON.stringify(c)).join(', ')} (from header matches), which no traffic source sends; give a source that requestClass to exercise them`,
+      );
+    }
+  }
+  const mesh = buildMesh(services, input, comments);
+
+  const clusterNames = [
+    ...new Set(
+      Object.values(services)
+        .map((s) => s['cluster'])
+        .filter((c): c is string => typeof c === 'string'),
+    ),
+  ];
+  let clusters: unknown;
+  if (fragment?.value['clusters'] !== undefined) {
+    clusters = structuredClone(fragment.value['clusters']);
+    comments.add(['clusters'], `from ${fragment.file} (--graph)`);
+  } else if (clusterNames.length > 0) {
+    const zones = DEFAULT_CLUSTERS[0]?.zones.map((zone) => ({ ...zone })) ?? [];
+    clusters = clusterNames.map((name) => ({ name, zones: structuredClone(zones) }));
+    comments.add(['clusters'], "clusters named by the inputs; their zones and nodes are meshsim's defaults");
+    warnings.general(
+      '',
+      `clusters ${clusterNames.join(', ')} get meshsim's default zones and nodes (node sizes are not modelled yet)`,
+    );
+  }
+
+  const top: JsonObject = {};
+  for (const key of ['seed', 'duration', 'network', 'faults']) {
+    if (fragment?.value[key] !== undefined) {
+      top[key] = structuredClone(fragment.value[key]);
+      comments.add([key], `from ${fragment.file} (--graph)`, !isRecord(top[key]) && !Array.isArray(top[key]));
+    }
+  }
+  const fragmentAssumptions = Array.isArray(fragment?.value['assumptions'])
+    ? (fragment.value['assumptions'] as unknown[])
+    : [];
+  const assumptions = [...fragmentAssumptions, ...model.assumptions];
+  const description =
+    typeof fragment?.value['description'] === 'string'
+      ? fragment.value['description']
+      : `Imported by meshsim import from ${input.inputs.join(', ')}.`;
+
+  const scenario = ordered(
+    {
+      ...top,
+      name:
+        input.name ??
+        (typeof fragment?.value['name'] === 'string' ? fragment.value['name'] : input.defaultName),
+      description,
+      mesh,
+      clusters,
+      services: Object.fromEntries(
+        Object.entries(services).map(([name, s]) => [name, ordered(s, SERVICE_ORDER)]),
+      ),
+      traffic,
+      assumptions: assumptions.length > 0 ? assumptions : undefined,
+    },
+    TOP_ORDER,
+  );
+  for (const key of Object.keys(fragment?.value ?? {})) {
+    if (!(key in scenario) && key !== '$schema' && fragment !== undefined) {
+      scenario[key] = structuredClone(fragment.value[key]);
+    }
+  }
+  const header = [
+    `Imported by \`meshsim import\` from ${input.inputs.join(', ')}${fragment === undefined ? '' : ` with --graph ${fragment.file}`}.`,
+    'Comments say where each part came from (file#document Kind/name). Check the placeholders and',
+    "the import's warnings before trusting the results; `meshsim validate` checks the file.",
+  ];
+  return { scenario: scenario as unknown as RawScenario, comments: comments.list(), header };
+}

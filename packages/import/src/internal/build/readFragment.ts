@@ -1,0 +1,77 @@
+// Reads the `--graph` scenario fragment: a partial scenario (YAML or JSON) whose services, calls,
+// traffic and other top-level fields are merged with what was imported.
+
+import { readFileSync } from 'node:fs';
+
+import { LineCounter, parseDocument } from 'yaml';
+
+import { ImportError } from '../../ImportError.js';
+import { isRecord } from '../isRecord.js';
+import type { JsonObject } from '../isRecord.js';
+
+/** A fragment and the name it is shown under. */
+export interface Fragment {
+  file: string;
+  value: JsonObject;
+}
+
+/**
+ * Reads a fragment file.
+ *
+ * @param display - The file as shown to the user.
+ * @throws ImportError when the file cannot be read, has YAML syntax errors (with line and column), or
+ *   is not a mapping with a `services` map.
+ */
+export function readFragment(path: string, display: string): Fragment {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new ImportError([
+      {
+        file: display,
+        reason:
+          code === 'ENOENT'
+            ? 'file not found (--graph)'
+            : `cannot read the --graph fragment: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ]);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
+  if (doc.errors.length > 0) {
+    throw new ImportError(
+      doc.errors.map((error) => {
+        const { line, col } = lines.linePos(error.pos[0]);
+        return { file: display, line, column: col, reason: `YAML syntax error: ${error.message}` };
+      }),
+    );
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  if (!isRecord(value)) {
+    throw new ImportError([
+      {
+        file: display,
+        reason: 'a --graph fragment must be a mapping (a partial scenario: services, traffic, …)',
+      },
+    ]);
+  }
+  for (const [key, check, what] of [
+    ['services', isRecord, 'a map of services'],
+    ['traffic', Array.isArray, 'a list of traffic sources'],
+  ] as const) {
+    if (value[key] !== undefined && !check(value[key])) {
+      throw new ImportError([{ file: display, reason: `${key}: must be ${what}` }]);
+    }
+  }
+  if (isRecord(value['services'])) {
+    for (const [name, service] of Object.entries(value['services'])) {
+      if (!isRecord(service))
+        throw new ImportError([
+          { file: display, reason: `services.${name}: must be a map of service fields` },
+        ]);
+    }
+  }
+  return { file: display, value };
+}

@@ -1,0 +1,235 @@
+// The per-call policies of an Istio HTTP route (istio/api networking/v1alpha3/virtual_service.proto):
+// `timeout`, `retries`, `fault` and `mirror`/`mirrors`, in scenario terms. Istio's `retries.attempts`
+// counts retries; meshsim's `attempts` counts tries, so it is one more.
+
+import type { ScenarioFaultInjection, ScenarioMirror, ScenarioRetry } from '../../ScenarioParts.js';
+import type { ModelBuilder } from '../model/ModelBuilder.js';
+import type { FieldPath } from '../source/fieldPath.js';
+import type { SourceDocument } from '../source/SourceDocument.js';
+import { formatDurationMs } from '../units/formatDurationMs.js';
+import { readDuration } from '../source/readDuration.js';
+import { isRecord } from '../isRecord.js';
+import { ISTIO_DEFAULT_RETRY_ON, mapRetryOn } from './mapRetryOn.js';
+import { resolveHost } from './resolveHost.js';
+
+/** The policies one route sets on the calls it handles. */
+export interface RoutePolicy {
+  timeout?: string;
+  retry?: ScenarioRetry;
+  faultInjection?: ScenarioFaultInjection;
+  mirror?: ScenarioMirror;
+}
+
+/** An Istio `Percent` (`{ value }`) or a deprecated integer percent, as a number in [0, 100]. */
+function readPercent(
+  doc: SourceDocument,
+  percentage: FieldPath,
+  deprecated: FieldPath | undefined,
+): number | undefined {
+  const value = doc.get([...percentage, 'value']);
+  doc.use(percentage);
+  if (typeof value === 'number' && value >= 0 && value <= 100) return value;
+  if (deprecated !== undefined) {
+    const old = doc.get(deprecated);
+    if (typeof old === 'number' && old >= 0 && old <= 100) return old;
+  }
+  return undefined;
+}
+
+function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): ScenarioRetry | undefined {
+  const attempts = doc.get([...path, 'attempts']);
+  if (!(typeof attempts === 'number' && Number.isInteger(attempts) && attempts > 0)) {
+    // istio/istio retry.go ConvertPolicy: attempts <= 0 explicitly disables retries.
+    doc.use(path);
+    if (attempts !== undefined && typeof attempts !== 'number') {
+      builder.warnings.at(
+        doc,
+        [...path, 'attempts'],
+        `must be an integer (got ${JSON.stringify(attempts)}); retries are disabled as with 0`,
+      );
+    }
+    return { attempts: 1 };
+  }
+  let retryOn = [...ISTIO_DEFAULT_RETRY_ON];
+  const retryOnText = doc.get([...path, 'retryOn']);
+  if (typeof retryOnText === 'string') {
+    const { conditions, dropped } = mapRetryOn(retryOnText);
+    if (dropped.length > 0) {
+      builder.warnings.at(
+        doc,
+        [...path, 'retryOn'],
+        `not modelled: ${dropped.join(', ')} (meshsim retries on 5xx, gateway-error, connect-failure, reset/refused-stream and 503)` +
+          (conditions.length > 0 ? `; imported: ${conditions.join(', ')}` : ''),
+      );
+    }
+    if (conditions.length === 0) {
+      builder.warnings.at(
+        doc,
+        [...path, 'retryOn'],
+        'none of these conditions is modelled; imported as no retries',
+      );
+      return { attempts: 1 };
+    }
+    retryOn = conditions;
+  }
+  const retry: ScenarioRetry = { attempts: attempts + 1, retryOn };
+  const perTry = readDuration(doc, builder, [...path, 'perTryTimeout']);
+  if (perTry !== undefined && perTry > 0) retry.perTryTimeout = formatDurationMs(perTry);
+  const backoff = readDuration(doc, builder, [...path, 'backoff']);
+  if (backoff !== undefined && backoff > 0) retry.backoff = { base: formatDurationMs(backoff) };
+  return retry;
+}
+
+function abortStatus(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): 500 | 503 {
+  const http = doc.get([...path, 'httpStatus']);
+  const grpc = doc.get([...path, 'grpcStatus']);
+  const http2 = doc.get([...path, 'http2Error']);
+  if (http === 500 || http === 503) return http;
+  if (typeof http === 'number') {
+    builder.warnings.at(
+      doc,
+      [...path, 'httpStatus'],
+      `meshsim injects 500 (error) or 503 (rejected); ${String(http)} is imported as 500`,
+    );
+    return 500;
+  }
+  if (grpc === 'UNAVAILABLE') return 503;
+  if (grpc !== undefined) {
+    builder.warnings.at(
+      doc,
+      [...path, 'grpcStatus'],
+      `meshsim injects 500 (error) or 503 (rejected); gRPC ${JSON.stringify(grpc)} is imported as 500`,
+    );
+    return 500;
+  }
+  if (http2 !== undefined) {
+    builder.warnings.at(
+      doc,
+      [...path, 'http2Error'],
+      'meshsim injects 500 or 503; an HTTP/2 error is imported as 500',
+    );
+  }
+  return 500;
+}
+
+function readFault(
+  doc: SourceDocument,
+  builder: ModelBuilder,
+  path: FieldPath,
+): ScenarioFaultInjection | undefined {
+  const out: { delay?: { percent: number; fixed: string }; abort?: { percent: number; status: 500 | 503 } } =
+    {};
+  if (isRecord(doc.peek([...path, 'delay']))) {
+    const delayPath: FieldPath = [...path, 'delay'];
+    const percent = readPercent(doc, [...delayPath, 'percentage'], [...delayPath, 'percent']);
+    const fixed = readDuration(doc, builder, [...delayPath, 'fixedDelay']);
+    if (doc.peek([...delayPath, 'exponentialDelay']) !== undefined) {
+      doc.use([...delayPath, 'exponentialDelay']);
+      builder.warnings.at(
+        doc,
+        [...delayPath, 'exponentialDelay'],
+        'exponential delays are not supported by Istio either; ignored',
+      );
+    }
+    if (percent === undefined) {
+      builder.warnings.at(
+        doc,
+        delayPath,
+        'no percentage: Istio delays no request ("If left unspecified, no request will be delayed"); not imported',
+      );
+    } else if (fixed !== undefined) {
+      out.delay = { percent, fixed: formatDurationMs(fixed) };
+    }
+  }
+  if (isRecord(doc.peek([...path, 'abort']))) {
+    const abortPath: FieldPath = [...path, 'abort'];
+    const percent = readPercent(doc, [...abortPath, 'percentage'], undefined);
+    const status = abortStatus(doc, builder, abortPath);
+    if (percent === undefined) {
+      builder.warnings.at(
+        doc,
+        abortPath,
+        'no percentage: Istio aborts no request ("If not specified, no request will be aborted"); not imported',
+      );
+    } else {
+      out.abort = { percent, status };
+    }
+  }
+  return out.delay === undefined && out.abort === undefined ? undefined : (out as ScenarioFaultInjection);
+}
+
+function readMirror(doc: SourceDocument, builder: ModelBuilder, base: FieldPath): ScenarioMirror | undefined {
+  let destination: FieldPath | undefined;
+  let percent: number | undefined;
+  if (isRecord(doc.peek([...base, 'mirror']))) {
+    destination = [...base, 'mirror'];
+    percent = readPercent(doc, [...base, 'mirrorPercentage'], [...base, 'mirrorPercent']);
+  } else if (Array.isArray(doc.peek([...base, 'mirrors']))) {
+    const mirrors = doc.peek([...base, 'mirrors']) as unknown[];
+    destination = [...base, 'mirrors', 0, 'destination'];
+    percent = readPercent(doc, [...base, 'mirrors', 0, 'percentage'], undefined);
+    if (mirrors.length > 1) {
+      doc.use([...base, 'mirrors']);
+      builder.warnings.at(
+        doc,
+        [...base, 'mirrors'],
+        `meshsim mirrors a call to one service; only the first of ${String(mirrors.length)} mirrors is imported`,
+      );
+    }
+  }
+  if (destination === undefined) return undefined;
+  const host = doc.get([...destination, 'host']);
+  if (typeof host !== 'string') {
+    builder.warnings.at(doc, destination, 'a mirror needs a host; ignored');
+    doc.use(destination);
+    return undefined;
+  }
+  const subset = doc.get([...destination, 'subset']);
+  if (subset !== undefined) {
+    builder.warnings.at(
+      doc,
+      [...destination, 'subset'],
+      `meshsim mirrors to the whole service; subset ${JSON.stringify(subset)} is ignored`,
+    );
+  }
+  const resolved = resolveHost(builder, host, doc.namespace);
+  if ('problem' in resolved) {
+    builder.warnings.at(doc, [...destination, 'host'], `${resolved.problem}; the mirror is not imported`);
+    return undefined;
+  }
+  return percent === undefined ? { to: resolved.service.name } : { to: resolved.service.name, percent };
+}
+
+/**
+ * Reads the policies of the HTTP route at `base` (an element of `spec.http`).
+ *
+ * Istio disables timeouts and retries on a route that injects faults ("timeouts or retries will not be
+ * enabled when faults are enabled on the client side"), so they are dropped there, with a warning.
+ */
+export function readRoutePolicy(doc: SourceDocument, builder: ModelBuilder, base: FieldPath): RoutePolicy {
+  const policy: RoutePolicy = {};
+  const timeout = readDuration(doc, builder, [...base, 'timeout']);
+  if (timeout !== undefined && timeout > 0) policy.timeout = formatDurationMs(timeout);
+  if (isRecord(doc.peek([...base, 'retries']))) {
+    const retry = readRetry(doc, builder, [...base, 'retries']);
+    if (retry !== undefined) policy.retry = retry;
+  }
+  if (isRecord(doc.peek([...base, 'fault']))) {
+    const fault = readFault(doc, builder, [...base, 'fault']);
+    if (fault !== undefined) {
+      policy.faultInjection = fault;
+      if (policy.timeout !== undefined || policy.retry !== undefined) {
+        builder.warnings.at(
+          doc,
+          [...base, 'fault'],
+          'Istio does not enable timeouts or retries on a route with fault injection (virtual_service.proto); its timeout and retries are not imported',
+        );
+        delete policy.timeout;
+        delete policy.retry;
+      }
+    }
+  }
+  const mirror = readMirror(doc, builder, base);
+  if (mirror !== undefined) policy.mirror = mirror;
+  return policy;
+}

@@ -1,0 +1,67 @@
+// Connects workloads to services: a Service is backed by the workloads of its namespace whose pod labels
+// match its selector; its replicas are theirs. A workload no Service selects becomes a service of its own
+// name (isotope's generated Deployments share their service's name), with a warning.
+
+import type { ImportedWorkload } from '../../ImportModel.js';
+import type { ModelBuilder } from '../model/ModelBuilder.js';
+import type { SourceDocument } from '../source/SourceDocument.js';
+import { labelsMatch } from '../labelsMatch.js';
+
+/**
+ * Links every workload to the services selecting it and sets the services' replicas.
+ *
+ * @param workloadDocs - The document of each workload.
+ */
+export function linkWorkloads(
+  builder: ModelBuilder,
+  workloadDocs: ReadonlyMap<ImportedWorkload, SourceDocument>,
+): void {
+  const { services, workloads } = builder.model;
+  workloads.forEach((workload) => {
+    const doc = workloadDocs.get(workload);
+    if (doc === undefined) return;
+    const selecting = services.filter(
+      (s) =>
+        s.namespace === workload.namespace &&
+        s.selector !== undefined &&
+        labelsMatch(s.selector, workload.podLabels),
+    );
+    if (selecting.length > 0) {
+      for (const service of selecting) service.workloads.push(workload);
+      return;
+    }
+    const named = builder.findService(workload.name, workload.namespace);
+    if (named !== undefined && named.selector === undefined) {
+      named.workloads.push(workload);
+      return;
+    }
+    const created = builder.service(workload.name, workload.namespace, workload.from, doc, [
+      'metadata',
+      'name',
+    ]);
+    created.workloads.push(workload);
+    builder.warnings.at(
+      doc,
+      ['spec', 'template', 'metadata', 'labels'],
+      `no Service selects this ${workload.kind}; it is imported as service "${created.name}"`,
+    );
+  });
+
+  for (const service of services) {
+    if (service.workloads.length === 0) continue;
+    const replicas = service.workloads.reduce((sum, w) => sum + w.replicas, 0);
+    const from = service.workloads.map((w) => w.from);
+    if (service.replicas !== undefined && service.replicas.value !== replicas) {
+      const first = service.workloads[0];
+      const firstDoc = first === undefined ? undefined : workloadDocs.get(first);
+      if (firstDoc !== undefined) {
+        builder.warnings.at(
+          firstDoc,
+          ['spec', 'replicas'],
+          `service "${service.name}" has ${String(service.replicas.value)} replicas in the isotope graph and ${String(replicas)} in the Kubernetes workloads; the workloads' count is used`,
+        );
+      }
+    }
+    service.replicas = { value: replicas, from };
+  }
+}

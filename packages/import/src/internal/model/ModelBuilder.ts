@@ -1,0 +1,128 @@
+// The import model while it is being filled: services by name and namespace, the source documents kept
+// for later phases, and the rule for a value set twice (the first one is kept, the second is warned about).
+
+import type { ImportModel, ImportedService, SourceRef, Sourced } from '../../ImportModel.js';
+import type { FieldPath } from '../source/fieldPath.js';
+import type { SourceDocument } from '../source/SourceDocument.js';
+import type { WarningLog } from '../WarningLog.js';
+import { describeRefs } from './describeRefs.js';
+import { isScenarioName, toScenarioName } from './toScenarioName.js';
+
+/** Which mesh's resources the inputs contain (used when no injection label says which mesh runs). */
+export interface MeshEvidence {
+  istio: SourceRef[];
+  linkerd: SourceRef[];
+}
+
+/** Builds an {@link ImportModel}; every importer writes through it. */
+export class ModelBuilder {
+  readonly model: ImportModel = {
+    services: [],
+    workloads: [],
+    namespaces: [],
+    hasGraph: false,
+    assumptions: [],
+  };
+  /** Istio and Linkerd resources seen, as evidence of the mesh. */
+  readonly evidence: MeshEvidence = { istio: [], linkerd: [] };
+  /** The Kubernetes Service document of each service (its Linkerd annotations are read in a late phase). */
+  readonly serviceDocs = new Map<ImportedService, SourceDocument>();
+  /** Services whose Linkerd retry (or timeout) policy came from an HTTPRoute's annotations. */
+  readonly routeRetrySet = new Set<ImportedService>();
+  readonly routeTimeoutSet = new Set<ImportedService>();
+
+  constructor(readonly warnings: WarningLog) {}
+
+  /** The service named `name` (its source name) in `namespace`, if imported. */
+  findService(name: string, namespace: string): ImportedService | undefined {
+    return this.model.services.find((s) => s.sourceName === name && s.namespace === namespace);
+  }
+
+  /** The service called `name` in the scenario. */
+  serviceNamed(name: string): ImportedService | undefined {
+    return this.model.services.find((s) => s.name === name);
+  }
+
+  /** The services of `namespace`. */
+  servicesIn(namespace: string): ImportedService[] {
+    return this.model.services.filter((s) => s.namespace === namespace);
+  }
+
+  /**
+   * The service `name` in `namespace`, created if new. Its scenario name is `name` made a valid DNS
+   * label, or `name-namespace` when another namespace already has that name (a warning says so).
+   */
+  service(
+    name: string,
+    namespace: string,
+    ref: SourceRef,
+    doc: SourceDocument,
+    path: FieldPath,
+  ): ImportedService {
+    const existing = this.findService(name, namespace);
+    if (existing !== undefined) {
+      existing.from.push(ref);
+      return existing;
+    }
+    let scenarioName = toScenarioName(name);
+    if (!isScenarioName(name)) {
+      this.warnings.at(
+        doc,
+        path,
+        `"${name}" is not a valid scenario service name; imported as "${scenarioName}"`,
+      );
+    }
+    if (this.serviceNamed(scenarioName) !== undefined) {
+      const renamed = toScenarioName(`${scenarioName}-${namespace}`);
+      this.warnings.at(
+        doc,
+        path,
+        `a service "${scenarioName}" already exists in another namespace; this one (namespace ${namespace}) is imported as "${renamed}"`,
+      );
+      scenarioName = renamed;
+    }
+    const service: ImportedService = {
+      name: scenarioName,
+      sourceName: name,
+      namespace,
+      from: [ref],
+      serviceLabels: {},
+      serviceAnnotations: {},
+      workloads: [],
+      callPolicy: {},
+      destinationPolicy: {},
+    };
+    this.model.services.push(service);
+    return service;
+  }
+
+  /**
+   * Sets a sourced value once: returns `current` extended with `ref` when the value is the same, or
+   * `current` unchanged with a warning when it differs (the first one is kept). `what` names the field;
+   * `ref` is where the value comes from (default: the document's resource).
+   */
+  setOnce<T>(
+    current: Sourced<T> | undefined,
+    value: T,
+    doc: SourceDocument,
+    path: FieldPath,
+    what: string,
+    ref: SourceRef = doc.ref(),
+  ): Sourced<T> {
+    if (current === undefined) return { value, from: [ref] };
+    if (JSON.stringify(current.value) === JSON.stringify(value)) {
+      return { value: current.value, from: [...current.from, ref] };
+    }
+    this.warnings.at(
+      doc,
+      path,
+      `${what} is already set to ${JSON.stringify(current.value)} by ${describeRefs(current.from)}; that value is kept and ${JSON.stringify(value)} is ignored`,
+    );
+    return current;
+  }
+
+  /** Records an assumption once (it is written into the scenario's `assumptions`). */
+  assume(text: string): void {
+    if (!this.model.assumptions.includes(text)) this.model.assumptions.push(text);
+  }
+}

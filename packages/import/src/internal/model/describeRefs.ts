@@ -1,0 +1,34 @@
+// How source references are printed in the scenario's comments and in warnings: `file#doc Kind/name`.
+
+import type { SourceRef } from '../../ImportModel.js';
+
+/** `istio.yaml#2 VirtualService/reviews`. */
+export function describeRef(ref: SourceRef): string {
+  return `${ref.file}#${String(ref.document)} ${ref.kind}/${ref.name}`;
+}
+
+/** Several references, each once, in order: `a.yaml#1 Deployment/a, a.yaml#2 Deployment/b`. */
+export function describeRefs(refs: readonly SourceRef[]): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const ref of refs) {
+    const text = describeRef(ref);
+    if (!seen.has(text)) {
+      seen.add(text);
+      out.push(text);
+    }
+  }
+  return out.join(', ');
+}
+
+/** How many sources a comment names before it says "and N more". */
+const MAX_REFS = 3;
+
+/** Sources for a comment: the first few, then a count. */
+export function shortRefs(refs: readonly SourceRef[]): string {
+  const unique = refs.filter(
+    (ref, i) => refs.findIndex((other) => describeRefs([other]) === describeRefs([ref])) === i,
+  );
+  const shown = describeRefs(unique.slice(0, MAX_REFS));
+  return unique.length > MAX_REFS ? `${shown} and ${String(unique.length - MAX_REFS)} more` : shown;
+}

@@ -1,0 +1,66 @@
+// Expands the import's arguments into files: files as given, directories walked recursively (sorted, so
+// the result is the same on every machine) for *.yaml, *.yml and *.json, skipping hidden entries.
+
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { ImportIssue } from '../../ImportError.js';
+
+/** The files of one argument. */
+export interface CollectedInput {
+  /** The argument as given. */
+  arg: string;
+  /** True if it is a directory. */
+  directory: boolean;
+  /** Its files (the argument itself for a file). */
+  files: string[];
+}
+
+const IMPORTABLE_FILE = /\.(ya?ml|json)$/i;
+
+/** Recursively lists the importable files under `dir`, sorted by name at each level. */
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(path));
+    else if (entry.isFile() && IMPORTABLE_FILE.test(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Lists the files behind each argument.
+ *
+ * @returns The inputs, and the issues of arguments that do not exist or hold no YAML/JSON file.
+ */
+export function collectFiles(args: readonly string[]): { inputs: CollectedInput[]; issues: ImportIssue[] } {
+  const inputs: CollectedInput[] = [];
+  const issues: ImportIssue[] = [];
+  for (const arg of args) {
+    let directory: boolean;
+    try {
+      directory = statSync(arg).isDirectory();
+    } catch {
+      issues.push({ file: arg, reason: 'file not found' });
+      continue;
+    }
+    if (!directory) {
+      inputs.push({ arg, directory, files: [arg] });
+      continue;
+    }
+    const files = walk(arg);
+    if (files.length === 0) {
+      issues.push({
+        file: arg,
+        reason: 'nothing importable: the directory holds no .yaml, .yml or .json file',
+      });
+      continue;
+    }
+    inputs.push({ arg, directory, files });
+  }
+  return { inputs, issues };
+}

@@ -1,0 +1,76 @@
+// Reads one input file into resources: every YAML document (JSON is read as YAML, of which it is a
+// subset, so errors carry positions), and every item of a `kind: List`. Syntax errors carry line and column.
+
+import { readFileSync } from 'node:fs';
+
+import { LineCounter, parseAllDocuments } from 'yaml';
+
+import type { ImportIssue } from '../../ImportError.js';
+import { isRecord } from '../isRecord.js';
+import { SourceDocument } from './SourceDocument.js';
+
+/** What one file holds. */
+export interface ParsedFile {
+  /** The resources, in file order. */
+  documents: SourceDocument[];
+  /** Documents that are not mappings (a scalar, a list), by 1-based index. */
+  notMappings: number[];
+}
+
+/**
+ * Parses `text` (the contents of `file`) into resources.
+ *
+ * @param display - The file as shown to the user.
+ * @returns The resources, or the syntax errors (each with its line and column).
+ */
+export function parseSourceText(text: string, display: string): ParsedFile | { issues: ImportIssue[] } {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
+  const all = [...docs]; // an empty stream is an empty array
+  const issues: ImportIssue[] = [];
+  for (const doc of all) {
+    for (const error of doc.errors) {
+      const { line, col } = lines.linePos(error.pos[0]);
+      issues.push({ file: display, line, column: col, reason: `YAML syntax error: ${error.message}` });
+    }
+  }
+  if (issues.length > 0) return { issues };
+
+  const documents: SourceDocument[] = [];
+  const notMappings: number[] = [];
+  all.forEach((doc, i) => {
+    const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+    if (value === null || value === undefined) return; // an empty document (`---` at the end)
+    if (!isRecord(value)) {
+      notMappings.push(i + 1);
+      return;
+    }
+    if (value['kind'] === 'List' && Array.isArray(value['items'])) {
+      value['items'].forEach((item, j) => {
+        if (isRecord(item))
+          documents.push(new SourceDocument(display, i + 1, item, doc, lines, ['items', j]));
+      });
+      return;
+    }
+    documents.push(new SourceDocument(display, i + 1, value, doc, lines));
+  });
+  return { documents, notMappings };
+}
+
+/** Reads and parses a file (see {@link parseSourceText}); an unreadable file is an issue. */
+export function parseSourceFile(path: string, display: string): ParsedFile | { issues: ImportIssue[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return {
+      issues: [
+        {
+          file: display,
+          reason: `cannot read file: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
+  }
+  return parseSourceText(text, display);
+}

@@ -1,0 +1,101 @@
+// Bad input: every problem names its file (and line and column for syntax errors); unknown kinds list
+// the kinds the importer reads.
+
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { IMPORTABLE_KIND_NAMES, ImportError, importScenario } from '../src/index.js';
+import type { ImportIssue } from '../src/index.js';
+import { kubernetesApp, tempTree, warningsWith } from './__helpers__/fixtures.js';
+
+/** The issues `importScenario` throws for these inputs. */
+function issuesOf(run: () => unknown): ImportIssue[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ImportError) return [...error.issues];
+    throw error;
+  }
+  throw new Error('expected an ImportError');
+}
+
+describe('bad input', () => {
+  it('a file of an unknown kind says which kinds the importer knows', () => {
+    const dir = tempTree({
+      'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { a: b }\n',
+    });
+    const [issue] = issuesOf(() => importScenario([join(dir, 'cm.yaml')], { relativeTo: dir }));
+    expect(issue?.file).toBe('cm.yaml');
+    expect(issue?.reason).toContain(
+      'nothing importable: found kinds ConfigMap; the importer reads MockServiceGraph, Namespace',
+    );
+    for (const kind of IMPORTABLE_KIND_NAMES) expect(issue?.reason).toContain(kind);
+  });
+
+  it('an unknown kind next to importable ones is a warning naming the kinds', () => {
+    const dir = tempTree({
+      'app.yaml': `${kubernetesApp(['api'])}---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\n`,
+    });
+    const result = importScenario([join(dir, 'app.yaml')], { relativeTo: dir });
+    expect(
+      warningsWith(
+        result.warnings,
+        'app.yaml:16:1: ConfigMap/settings (document 3): kind ConfigMap is not importable; ignored (the importer reads MockServiceGraph',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('malformed YAML gives file:line:column', () => {
+    const dir = tempTree({ 'bad.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n' });
+    const issues = issuesOf(() => importScenario([join(dir, 'bad.yaml')], { relativeTo: dir }));
+    expect(issues[0]).toMatchObject({ file: 'bad.yaml', line: 5, column: 1 });
+    expect(issues[0]?.reason).toMatch(/^YAML syntax error: /);
+    expect(new ImportError(issues).message).toMatch(/^bad\.yaml:5:1: YAML syntax error/);
+  });
+
+  it('a directory with nothing importable says so', () => {
+    const dir = tempTree({ 'charts/values.yaml': 'replicaCount: 2\n', 'README.json': '{"a": 1}\n' });
+    const [issue] = issuesOf(() => importScenario([dir], { relativeTo: join(dir, '..') }));
+    expect(issue?.reason).toContain('nothing importable in 2 file(s): found kinds (no kind)');
+    const empty = tempTree({ 'notes.txt': 'hello\n' });
+    expect(issuesOf(() => importScenario([empty]))[0]?.reason).toBe(
+      'nothing importable: the directory holds no .yaml, .yml or .json file',
+    );
+  });
+
+  it('a missing file, no input and an invalid rate are errors', () => {
+    expect(issuesOf(() => importScenario(['no/such/file.yaml']))).toEqual([
+      { file: 'no/such/file.yaml', reason: 'file not found' },
+    ]);
+    expect(issuesOf(() => importScenario([]))[0]?.reason).toContain('no input');
+    const dir = tempTree({ 'app.yaml': kubernetesApp(['api']) });
+    expect(issuesOf(() => importScenario([dir], { rate: 'fast' }))[0]?.reason).toContain(
+      'invalid rate "fast"',
+    );
+  });
+
+  it('inputs without any service are an error', () => {
+    const dir = tempTree({ 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: { name: empty }\n' });
+    expect(issuesOf(() => importScenario([dir]))[0]?.reason).toContain('the inputs define no service');
+  });
+
+  it('a malformed or invalid --graph fragment is an error naming it', () => {
+    const dir = tempTree({
+      'app.yaml': kubernetesApp(['api']),
+      'broken.yaml': 'services:\n  api: { serviceTime: 1ms\n',
+      'wrong.yaml':
+        'services:\n  api: { serviceTime: 1ms, concurency: 4 }\ntraffic: [ { to: api, rate: 1/s } ]\n',
+    });
+    const app = join(dir, 'app.yaml');
+    expect(
+      issuesOf(() => importScenario([app], { graph: join(dir, 'broken.yaml'), relativeTo: dir }))[0],
+    ).toMatchObject({ file: 'broken.yaml', line: 3 });
+    const [invalid] = issuesOf(() =>
+      importScenario([app], { graph: join(dir, 'wrong.yaml'), relativeTo: dir }),
+    );
+    expect(invalid?.reason).toBe(
+      'the imported scenario is invalid: services.api.concurency: unknown field (did you mean "concurrency"?)',
+    );
+  });
+});

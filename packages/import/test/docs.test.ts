@@ -1,0 +1,90 @@
+// Keeps docs/import.md true to the code: its worked example is the golden output, its table lists every
+// kind the importer reads, and the defaults it states are the code's.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+import { IMPORTABLE_KINDS } from '../src/index.js';
+import {
+  DEFAULT_ENTRY_RATE,
+  PLACEHOLDER_RATE,
+  PLACEHOLDER_SERVICE_TIME,
+} from '../src/internal/build/placeholders.js';
+import { SERVICE_PROFILE_ATTEMPTS } from '../src/internal/linkerd/importServiceProfile.js';
+import { GOLDEN } from './__helpers__/fixtures.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const page = readFileSync(join(root, 'docs/import.md'), 'utf8');
+const golden = readFileSync(join(GOLDEN, 'shop-istio.scenario.yaml'), 'utf8');
+const goldenWarnings = readFileSync(join(GOLDEN, 'shop-istio.warnings.txt'), 'utf8');
+
+/** The fenced code blocks of the page whose info string is `kind` ('' for none). */
+function blocks(kind: string): string[] {
+  const out: string[] = [];
+  let open: { kind: string; lines: string[] } | undefined;
+  for (const line of page.split('\n')) {
+    if (line.startsWith('```')) {
+      if (open === undefined) open = { kind: line.slice(3).trim(), lines: [] };
+      else {
+        if (open.kind === kind) out.push(open.lines.join('\n') + '\n');
+        open = undefined;
+      }
+    } else {
+      open?.lines.push(line);
+    }
+  }
+  return out;
+}
+
+describe('docs/import.md', () => {
+  it("shows the worked example's scenario excerpts exactly as the import writes them", () => {
+    const yaml = blocks('yaml').filter((block) => block.includes('from shop/'));
+    expect(yaml.length).toBeGreaterThanOrEqual(2);
+    for (const block of yaml) expect(golden).toContain(block);
+  });
+
+  it('shows a warning of the worked example exactly as printed', () => {
+    const shown = blocks('')
+      .flatMap((block) => block.split('\n'))
+      .filter((line) => line.startsWith('warning: shop/'));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const line of shown) expect(goldenWarnings).toContain(line.slice('warning: '.length));
+  });
+
+  it('lists every kind the importer reads in its table, and names them in order', () => {
+    const table = page.slice(page.indexOf('## What is read'), page.indexOf('## isotope'));
+    const rows = [...table.matchAll(/^\| (`[^|]+`) \|/gm)].flatMap((m) =>
+      [...(m[1] ?? '').matchAll(/`([A-Za-z]+)`/g)].map((k) => k[1]),
+    );
+    expect(rows).toEqual(IMPORTABLE_KINDS.map((entry) => entry.kind));
+  });
+
+  it("states the code's defaults and placeholders", () => {
+    expect(page).toContain(`default \`${DEFAULT_ENTRY_RATE}\``);
+    expect(page).toContain(`\`serviceTime: ${PLACEHOLDER_SERVICE_TIME}\``);
+    expect(page).toContain(`rate: ${PLACEHOLDER_RATE} }`);
+    expect(page).toContain(`retry: { attempts: ${String(SERVICE_PROFILE_ATTEMPTS)}, retryOn:`);
+  });
+
+  it('cites public sources only: every [[key]] is an entry of sources.md with an address, and no machine path', () => {
+    expect(page).not.toMatch(/\.\.\/shared|\/work\//);
+    const sources = readFileSync(join(root, 'docs/sources.md'), 'utf8');
+    const entries = new Map(
+      sources
+        .split(/^### /m)
+        .slice(1)
+        .map((entry) => [entry.split('\n')[0] ?? '', entry] as const),
+    );
+    const cited = [...page.matchAll(/\[\[([a-z0-9-]+)\]\]\(sources\.md#([a-z0-9-]+)\)/g)];
+    expect(cited.length).toBeGreaterThan(10);
+    for (const [, key = '', anchor] of cited) {
+      expect(anchor).toBe(key);
+      expect(entries.get(key), `docs/sources.md has an entry ### ${key}`).toMatch(/<https:\/\/[^>]+>/);
+    }
+    const importKeys = [...entries.keys()].filter((key) => key.startsWith('import-'));
+    expect(importKeys.filter((key) => !cited.some((match) => match[1] === key))).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+// Building the scenario: the --graph fragment merged over the imported parts, placeholders without a
+// graph, traffic to the entry points, clusters.
+
+import { describe, expect, it } from 'vitest';
+
+import { resolveScenario } from '@meshsim/scenario';
+
+import { DEFAULT_ENTRY_RATE, PLACEHOLDER_SERVICE_TIME } from '../../../src/internal/build/placeholders.js';
+import { importFiles, kubernetesApp, serviceOf, warningsWith } from '../../__helpers__/fixtures.js';
+
+describe('buildScenario', () => {
+  it('without a graph: valid, with placeholder service times and traffic, said in assumptions and a warning', () => {
+    const imported = importFiles({ 'app.yaml': kubernetesApp(['api', 'db']) });
+    expect(serviceOf(imported, 'api')['serviceTime']).toBe(PLACEHOLDER_SERVICE_TIME);
+    expect(imported.scenario.traffic).toEqual([{ name: 'placeholder', to: 'api', rate: '1/s' }]);
+    expect(imported.scenario.assumptions).toHaveLength(2);
+    expect(warningsWith(imported.warnings, 'no call graph and no traffic in the inputs')).toHaveLength(1);
+    expect(() => resolveScenario(imported.scenario, 'imported.yaml')).not.toThrow();
+  });
+
+  it('merges the fragment: its fields win (with a warning when they replace an imported value), its services are added', () => {
+    const imported = importFiles(
+      {
+        'app.yaml': kubernetesApp(['api']),
+        'graph.yaml':
+          'name: mine\nduration: 5s\nservices:\n  api: { replicas: 5, serviceTime: 3ms, calls: [ { to: cache } ] }\n  cache: { serviceTime: 1ms }\ntraffic: [ { to: api, rate: 20/s } ]\nfaults: [ { at: 1s, service: cache, crash: true } ]\n',
+      },
+      { graph: 'graph.yaml' },
+    );
+    expect(imported.scenario).toMatchObject({
+      name: 'mine',
+      duration: '5s',
+      traffic: [{ to: 'api', rate: '20/s' }],
+    });
+    expect(serviceOf(imported, 'api')).toMatchObject({ replicas: 5, serviceTime: '3ms' });
+    expect(Object.keys(imported.scenario.services)).toEqual(['api', 'cache']);
+    expect(imported.scenario.faults).toHaveLength(1);
+    expect(
+      warningsWith(
+        imported.warnings,
+        "graph.yaml: services.api.replicas: the --graph fragment's value replaces the imported one",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('sends traffic at the chosen rate to the services nobody calls when no entry point is marked', () => {
+    const imported = importFiles(
+      {
+        'g.yaml':
+          'kind: MockServiceGraph\nservices:\n  - { name: a, script: [ { call: b } ] }\n  - { name: b }\n  - { name: c }\n',
+      },
+      { rate: '40/s' },
+    );
+    expect(imported.scenario.traffic).toEqual([
+      { to: 'a', rate: '40/s' },
+      { to: 'c', rate: '40/s' },
+    ]);
+    expect(warningsWith(imported.warnings, 'no entry point is marked')).toHaveLength(1);
+    expect(warningsWith(imported.warnings, 'the inputs give no traffic rate')).toHaveLength(0);
+  });
+
+  it(`uses ${DEFAULT_ENTRY_RATE} per entry point without a rate, as an assumption`, () => {
+    const imported = importFiles({
+      'g.yaml': 'kind: MockServiceGraph\nservices:\n  - { name: a, isEntrypoint: true }\n',
+    });
+    expect(imported.scenario.traffic).toEqual([{ to: 'a', rate: DEFAULT_ENTRY_RATE }]);
+    expect(imported.scenario.assumptions?.[0]).toContain('placeholder of the import');
+  });
+
+  it("creates the clusters isotope services name, with meshsim's default zones", () => {
+    const imported = importFiles({
+      'g.yaml':
+        'kind: MockServiceGraph\nservices:\n  - { name: a, cluster: east, isEntrypoint: true, script: [ { call: b } ] }\n  - { name: b, cluster: west }\n',
+    });
+    expect(imported.scenario.clusters?.map((c) => c.name)).toEqual(['east', 'west']);
+    expect(serviceOf(imported, 'b')['cluster']).toBe('west');
+    expect(() => resolveScenario(imported.scenario, 'imported.yaml')).not.toThrow();
+  });
+
+  it('warns when a call policy has no call to apply to', () => {
+    const imported = importFiles(
+      {
+        'app.yaml': kubernetesApp(['api']),
+        'vs.yaml':
+          'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: api }\nspec: { hosts: [api], http: [ { timeout: 2s } ] }\n',
+        'graph.yaml': 'services:\n  api: { serviceTime: 1ms }\ntraffic: [ { to: api, rate: 1/s } ]\n',
+      },
+      { graph: 'graph.yaml' },
+    );
+    expect(
+      warningsWith(
+        imported.warnings,
+        'calls to "api" get timeout from vs.yaml#1 VirtualService/api, but no call of the graph goes to it',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('lets Istio resources name services only the fragment defines (Istio files + a graph, no manifests)', () => {
+    const imported = importFiles(
+      {
+        'vs.yaml':
+          'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: db }\nspec: { hosts: [db], http: [ { timeout: 250ms } ] }\n',
+        'graph.yaml':
+          'services:\n  api: { serviceTime: 1ms, calls: [ { to: db } ] }\n  db: { serviceTime: 2ms }\ntraffic: [ { to: api, rate: 5/s } ]\n',
+      },
+      { graph: 'graph.yaml' },
+    );
+    expect(serviceOf(imported, 'api')['calls']).toEqual([{ to: 'db', timeout: '250ms' }]);
+    expect(imported.scenario.mesh).toBe('istio-sidecar');
+    expect(() => resolveScenario(imported.scenario, 'imported.yaml')).not.toThrow();
+  });
+});

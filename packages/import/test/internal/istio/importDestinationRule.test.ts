@@ -1,0 +1,94 @@
+// Istio DestinationRule → load balancer, connection pool, outlier detection, retry budget, subsets.
+
+import { describe, expect, it } from 'vitest';
+
+import { importFiles, kubernetesApp, serviceOf, warningsWith } from '../../__helpers__/fixtures.js';
+
+function withDr(spec: string): ReturnType<typeof importFiles> {
+  return importFiles({
+    'app.yaml': kubernetesApp(['reviews']),
+    'dr.yaml': `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: { name: reviews }\nspec:\n  host: reviews\n${spec}`,
+  });
+}
+
+describe('importDestinationRule', () => {
+  it.each([
+    ['ROUND_ROBIN', 'round-robin'],
+    ['RANDOM', 'random'],
+    ['LEAST_REQUEST', 'least-request'],
+    ['LEAST_CONN', 'least-request'],
+  ])('maps loadBalancer.simple %s to %s', (simple, expected) => {
+    const imported = withDr(`  trafficPolicy: { loadBalancer: { simple: ${simple} } }\n`);
+    expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({ loadBalancer: expected });
+  });
+
+  it('reports consistent hashing and PASSTHROUGH', () => {
+    const hash = withDr(
+      '  trafficPolicy: { loadBalancer: { consistentHash: { httpHeaderName: x-user } } }\n',
+    );
+    expect(serviceOf(hash, 'reviews')['destinationPolicy']).toBeUndefined();
+    expect(warningsWith(hash.warnings, 'loadBalancer.consistentHash: not modelled by meshsim')).toHaveLength(
+      1,
+    );
+    const pass = withDr('  trafficPolicy: { loadBalancer: { simple: PASSTHROUGH } }\n');
+    expect(warningsWith(pass.warnings, '"PASSTHROUGH" is not modelled')).toHaveLength(1);
+  });
+
+  it('maps the connection pool to Envoy thresholds; fields Istio leaves unset are unlimited', () => {
+    const imported = withDr(
+      '  trafficPolicy:\n    connectionPool: { tcp: { maxConnections: 10 }, http: { http2MaxRequests: 40, idleTimeout: 30s } }\n',
+    );
+    expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({
+      connectionPool: {
+        maxConnections: 10,
+        maxPendingRequests: 'unlimited',
+        maxRequests: 40,
+        maxRetries: 'unlimited',
+      },
+    });
+    expect(
+      warningsWith(imported.warnings, 'connectionPool.http.idleTimeout: not modelled by meshsim'),
+    ).toHaveLength(1);
+  });
+
+  it('maps outlier detection with success-rate ejection off, as Istio configures Envoy', () => {
+    const imported = withDr(
+      '  trafficPolicy:\n    outlierDetection: { consecutive5xxErrors: 7, consecutiveGatewayErrors: 2, interval: 1s, baseEjectionTime: 1m, maxEjectionPercent: 100, minHealthPercent: 20 }\n',
+    );
+    expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({
+      outlierDetection: {
+        successRate: false,
+        consecutive5xx: 7,
+        consecutiveGatewayErrors: 2,
+        interval: '1s',
+        baseEjectionTime: '60s',
+        maxEjectionPercent: 100,
+      },
+    });
+    expect(
+      warningsWith(imported.warnings, "minHealthPercent: not modelled: Envoy's panic threshold"),
+    ).toHaveLength(1);
+  });
+
+  it('maps the deprecated consecutiveErrors to gateway errors and retryBudget to an Envoy budget', () => {
+    const imported = withDr(
+      '  trafficPolicy:\n    outlierDetection: { consecutiveErrors: 4 }\n    retryBudget: { percent: 25, minRetryConcurrency: 5 }\n',
+    );
+    expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({
+      outlierDetection: { successRate: false, consecutiveGatewayErrors: 4 },
+      retryBudget: { envoy: { budgetPercent: 25, minRetryConcurrency: 5 } },
+    });
+  });
+
+  it('gives each subset the replicas of the workloads its labels match, and reports per-subset policies', () => {
+    const imported = withDr(
+      '  subsets:\n    - { name: v1, labels: { version: v1 } }\n    - name: v2\n      labels: { version: v2 }\n      trafficPolicy: { loadBalancer: { simple: RANDOM } }\n',
+    );
+    expect(serviceOf(imported, 'reviews')['versions']).toEqual([
+      { name: 'v1', replicas: 2 },
+      { name: 'v2', replicas: 1 },
+    ]);
+    expect(serviceOf(imported, 'reviews')['replicas']).toBeUndefined();
+    expect(warningsWith(imported.warnings, 'subsets[1].trafficPolicy: not modelled')).toHaveLength(1);
+  });
+});

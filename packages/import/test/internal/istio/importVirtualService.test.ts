@@ -1,0 +1,158 @@
+// Istio VirtualService → call policies (timeout, retries, fault, mirror), subset weights and class routes.
+
+import { describe, expect, it } from 'vitest';
+
+import {
+  callTo,
+  graphFragment,
+  importFiles,
+  kubernetesApp,
+  serviceOf,
+  warningsWith,
+} from '../../__helpers__/fixtures.js';
+
+const APP = kubernetesApp(['frontend', 'reviews', 'ratings', 'shadow']);
+const SUBSETS = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: { name: reviews }
+spec:
+  host: reviews
+  subsets:
+    - { name: v1, labels: { version: v1 } }
+    - { name: v2, labels: { version: v2 } }
+`;
+
+function withVs(vs: string, extra = ''): ReturnType<typeof importFiles> {
+  return importFiles(
+    {
+      'app.yaml': APP,
+      'dr.yaml': SUBSETS + extra,
+      'vs.yaml': vs,
+      'graph.yaml': graphFragment(['reviews', 'ratings']),
+    },
+    { graph: 'graph.yaml' },
+  );
+}
+
+const HEAD = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: vs }\nspec:\n';
+
+describe('importVirtualService', () => {
+  it("puts the timeout and retries on every call to the host; Istio's attempts count retries, meshsim's tries", () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - route: [ { destination: { host: ratings } } ]\n      timeout: 1.5s\n      retries: { attempts: 2, perTryTimeout: 400ms, retryOn: "5xx,refused-stream,503", backoff: 50ms }\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')).toEqual({
+      to: 'ratings',
+      timeout: '1.5s',
+      retry: {
+        attempts: 3,
+        retryOn: ['5xx', 'reset', 'overflow'],
+        perTryTimeout: '400ms',
+        backoff: { base: '50ms' },
+      },
+    });
+  });
+
+  it("takes Istio's default conditions when retryOn is absent, and attempts 0 as no retries", () => {
+    const defaults = withVs(`${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 1 }\n`);
+    expect(callTo(defaults, 'frontend', 'ratings')?.['retry']).toEqual({
+      attempts: 2,
+      retryOn: ['connect-failure', 'reset'],
+    });
+    const none = withVs(`${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 0 }\n`);
+    expect(callTo(none, 'frontend', 'ratings')?.['retry']).toEqual({ attempts: 1 });
+  });
+
+  it('reports retry conditions meshsim does not model', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 2, retryOn: "retriable-4xx,unavailable,gateway-error" }\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')?.['retry']).toEqual({
+      attempts: 3,
+      retryOn: ['gateway-error'],
+    });
+    expect(warningsWith(imported.warnings, 'retryOn: not modelled: retriable-4xx, unavailable')).toHaveLength(
+      1,
+    );
+  });
+
+  it('maps fault injection (status 500/503, others as 500) and drops timeout and retries on that route', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - fault:\n        delay: { percentage: { value: 10 }, fixedDelay: 5s }\n        abort: { percentage: { value: 2.5 }, httpStatus: 418 }\n      timeout: 1s\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')).toEqual({
+      to: 'ratings',
+      faultInjection: { delay: { percent: 10, fixed: '5s' }, abort: { percent: 2.5, status: 500 } },
+    });
+    expect(warningsWith(imported.warnings, '418 is imported as 500')).toHaveLength(1);
+    expect(
+      warningsWith(
+        imported.warnings,
+        'Istio does not enable timeouts or retries on a route with fault injection',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('does not import a fault without a percentage (Istio injects none)', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - fault: { abort: { grpcStatus: UNAVAILABLE } }\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')).toEqual({ to: 'ratings' });
+    expect(warningsWith(imported.warnings, 'no percentage: Istio aborts no request')).toHaveLength(1);
+  });
+
+  it('maps mirror and mirrorPercentage (a subset of the mirror target is reported)', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - route: [ { destination: { host: ratings } } ]\n      mirror: { host: shadow, subset: canary }\n      mirrorPercentage: { value: 12.5 }\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')?.['mirror']).toEqual({ to: 'shadow', percent: 12.5 });
+    expect(warningsWith(imported.warnings, 'subset "canary" is ignored')).toHaveLength(1);
+  });
+
+  it('turns subset weights into version weights and exact header matches into class routes', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [reviews]\n  http:\n    - match: [ { headers: { end-user: { exact: jason } } } ]\n      route: [ { destination: { host: reviews, subset: v2 } } ]\n    - route:\n        - { destination: { host: reviews, subset: v1 }, weight: 75 }\n        - { destination: { host: reviews, subset: v2 }, weight: 25 }\n`,
+    );
+    expect(serviceOf(imported, 'reviews')['versions']).toEqual([
+      { name: 'v1', replicas: 2, weight: 75 },
+      { name: 'v2', replicas: 1, weight: 25 },
+    ]);
+    expect(serviceOf(imported, 'reviews')['routes']).toEqual([
+      { match: { requestClass: 'end-user=jason' }, version: 'v2' },
+    ]);
+    expect(
+      warningsWith(
+        imported.warnings,
+        'routes request classes "end-user=jason" (from header matches), which no traffic source sends',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('does not import routes on other matches, or destinations of another service', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [reviews]\n  http:\n    - match: [ { uri: { prefix: /api } } ]\n      route: [ { destination: { host: ratings } } ]\n    - route: [ { destination: { host: ratings } } ]\n`,
+    );
+    expect(warningsWith(imported.warnings, 'spec.http[0].match: matches on uri')).toHaveLength(1);
+    expect(
+      warningsWith(imported.warnings, 'routes calls for "reviews" to another service ("ratings")'),
+    ).toHaveLength(1);
+  });
+
+  it('warns naming the resource and the host when a host is not in the graph', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [payments.shop.svc.cluster.local]\n  http:\n    - timeout: 1s\n`,
+    );
+    expect(
+      warningsWith(
+        imported.warnings,
+        'VirtualService/vs (document 1): spec.hosts[0]: host "payments.shop.svc.cluster.local" (service "payments" in namespace shop) is not in the graph',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('does not import a VirtualService bound to gateways only', () => {
+    const imported = withVs(`${HEAD}  hosts: [ratings]\n  gateways: [ingress]\n  http:\n    - timeout: 1s\n`);
+    expect(callTo(imported, 'frontend', 'ratings')).toEqual({ to: 'ratings' });
+    expect(warningsWith(imported.warnings, 'applies to gateways only')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,62 @@
+// The bookkeeping of used fields and positions of a resource.
+
+import { describe, expect, it } from 'vitest';
+
+import { parseSourceText } from '../../../src/internal/source/parseSourceFile.js';
+import { formatFieldPath } from '../../../src/internal/source/fieldPath.js';
+
+const TEXT = `kind: Thing
+metadata:
+  name: one
+  annotations:
+    linkerd.io/inject: enabled
+spec:
+  used: 1
+  nested:
+    kept: true
+    dropped: 2
+  list: [a, b]
+---
+kind: Other
+`;
+
+describe('SourceDocument', () => {
+  const parsed = parseSourceText(TEXT, 'thing.yaml');
+  if ('issues' in parsed) throw new Error('unexpected syntax error');
+  const [doc, other] = parsed.documents;
+  if (doc === undefined || other === undefined) throw new Error('two documents expected');
+
+  it('knows its file, 1-based document index, kind and name', () => {
+    expect([doc.file, doc.document, doc.kind, doc.resource, doc.namespace]).toEqual([
+      'thing.yaml',
+      1,
+      'Thing',
+      'Thing/one',
+      'default',
+    ]);
+    expect([other.document, other.resource]).toEqual([2, 'Other']);
+  });
+
+  it('lists the roots of the subtrees no one used', () => {
+    doc.use(['kind']);
+    doc.use(['metadata', 'name']);
+    doc.get(['spec', 'used']);
+    doc.get(['spec', 'nested', 'kept']);
+    expect(doc.unused([['metadata', 'annotations']]).map(formatFieldPath)).toEqual([
+      'spec.nested.dropped',
+      'spec.list',
+    ]);
+  });
+
+  it('positions a field at its key, and a missing field at its closest written ancestor', () => {
+    expect(doc.position(['spec', 'nested', 'dropped'])).toEqual({ line: 10, column: 5 });
+    expect(doc.position(['spec', 'list', 1])).toEqual({ line: 11, column: 13 });
+    expect(doc.position(['spec', 'missing', 'deep'])).toEqual({ line: 6, column: 1 });
+  });
+
+  it('prints paths with brackets for keys that are not identifiers', () => {
+    expect(formatFieldPath(['metadata', 'annotations', 'linkerd.io/inject'])).toBe(
+      'metadata.annotations["linkerd.io/inject"]',
+    );
+  });
+});
