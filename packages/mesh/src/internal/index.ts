@@ -3,6 +3,7 @@
 // it changes without notice. Public API comes from ../index.ts.
 
 export { Transport } from '../call/Transport.js';
+export { CFS_PERIOD_MS, CpuContainer, NodeCpu } from '../cpu/NodeCpu.js';
 export { propagateDeadline } from '../call/propagateDeadline.js';
 export { isRetryable } from '../call/isRetryable.js';
 export { backoffDelayMs } from '../call/backoff.js';
@@ -106,6 +107,7 @@ export {
 export { SidecarDataPlane } from '../shapes/sidecar/SidecarDataPlane.js';
 
 export type { Attempt } from '../call/Attempt.js';
+export type { CpuDone, CpuTask } from '../cpu/NodeCpu.js';
 export type { Call } from '../call/Call.js';
 export type { Endpoint, LoadBalancer } from '../call/LoadBalancer.js';
 export type { BalancerContext } from '../call/createBalancer.js';
