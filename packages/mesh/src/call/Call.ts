@@ -36,6 +36,8 @@ export class Call implements AttemptOwner, TimedCall {
   requestClass: string | null = null;
   /** @internal Fault-injection delay of the next attempt [ms]; its timers run during the delay. */
   faultDelayMs = 0;
+  /** Why the call failed, once it has; null while running or after a success. */
+  failure: FailureCause | null = null;
 
   constructor(
     private readonly context: CallContext,
@@ -223,6 +225,7 @@ export class Call implements AttemptOwner, TimedCall {
 
   private finish(cause: FailureCause | null): void {
     this.done = true;
+    this.failure = cause;
     const now = this.context.engine.now;
     if (this.overallTimer >= 0)
       this.context.overallTimers.of(this.policy.timeoutMs).cancel(this.overallTimer);

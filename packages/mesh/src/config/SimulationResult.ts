@@ -13,7 +13,9 @@ export type FailureCause =
   | 'breaker-open' // local 503: a client-side circuit breaker refused the attempt
   | 'rate-limited' // 429: the server's rate limiter refused the request
   | 'denied' // 403: an authorization policy refused the caller
-  | 'deadline-exceeded'; // 504: the server dropped work whose deadline had passed
+  | 'deadline-exceeded' // 504: the server dropped work whose deadline had passed
+  | 'bad-gateway' // 502 from a service whose dependency failed to connect or was reset (onDependencyFailure)
+  | 'gateway-timeout'; // 504 from a service whose dependency timed out (onDependencyFailure)
 
 /** All failure causes, in reporting order. */
 export const FAILURE_CAUSES: readonly FailureCause[] = [
@@ -28,6 +30,8 @@ export const FAILURE_CAUSES: readonly FailureCause[] = [
   'rate-limited',
   'denied',
   'deadline-exceeded',
+  'bad-gateway',
+  'gateway-timeout',
 ];
 
 /** Summary of a latency distribution [ms]. */

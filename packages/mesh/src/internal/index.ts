@@ -8,6 +8,7 @@ export { propagateDeadline } from '../call/propagateDeadline.js';
 export { isRetryable } from '../call/isRetryable.js';
 export { backoffDelayMs } from '../call/backoff.js';
 export { UpstreamClient } from '../call/UpstreamClient.js';
+export { RateSchedule } from '../traffic/RateSchedule.js';
 export { createBalancer, meshDefaultBalancer } from '../call/createBalancer.js';
 export { RandomBalancer, RoundRobinBalancer } from '../call/LoadBalancer.js';
 export { LeastRequestBalancer } from '../call/balancers/LeastRequestBalancer.js';

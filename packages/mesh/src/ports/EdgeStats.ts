@@ -24,6 +24,8 @@ export class EdgeStats {
     'rate-limited': 0,
     denied: 0,
     'deadline-exceeded': 0,
+    'bad-gateway': 0,
+    'gateway-timeout': 0,
   };
   /** What reports policy counters on this edge: the upstream clients (one per caller instance). */
   readonly counterSources: PolicyCounterSource[] = [];

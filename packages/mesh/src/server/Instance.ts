@@ -3,7 +3,8 @@
 
 import type { Engine, Random } from '@meshsim/engine';
 import type { AttemptResult } from '../config/AttemptResult.js';
-import type { FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
+import type { DependencyFailureAnswer, FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
+import type { FailureCause } from '../config/SimulationResult.js';
 import type { ServiceStats } from '../ports/ServiceStats.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { Node } from '../topology/Topology.js';
@@ -61,6 +62,8 @@ export class Instance implements RequestHost {
   /** @internal Its version's sampler, error rate and counters. */
   readonly versionRuntime: ServiceVersion;
   private busy = 0;
+  /** What this instance answers when a dependency failed (a fixed status), or null for passthrough. */
+  private readonly fixedDependencyAnswer: AttemptResult | null;
   private readonly waiting = new Deque<ServerRequest>();
   private readonly active = new Set<ServerRequest>();
 
@@ -81,6 +84,7 @@ export class Instance implements RequestHost {
     this.responder = ports.responder;
     this.caller = { name: service.name, key: callerKey, node, instanceId: id, service: service.name };
     this.versionRuntime = service.versions.forInstance(index);
+    this.fixedDependencyAnswer = fixedAnswer(service.config.onDependencyFailure);
     this.version = this.versionRuntime.name;
   }
 
@@ -140,8 +144,11 @@ export class Instance implements RequestHost {
 
   /** @internal The current stage's downstream calls have all finished. */
   stageDone(request: ServerRequest): void {
-    if (request.dependencyFailed) this.finish(request, 'error');
-    else this.runStage(request, request.stage + 1);
+    if (request.dependencyFailed) {
+      this.finish(request, this.fixedDependencyAnswer ?? passthroughAnswer(request.dependencyFailure));
+    } else {
+      this.runStage(request, request.stage + 1);
+    }
   }
 
   private begin(request: ServerRequest): void {
@@ -275,6 +282,51 @@ export class Instance implements RequestHost {
     let rate = this.versionRuntime.errorRate;
     for (const fault of this.faults) if (fault.kind === 'error' && fault.rate > rate) rate = fault.rate;
     return rate;
+  }
+}
+
+/** The result a fixed status answers, or null for passthrough (default: 500, as before the option existed). */
+function fixedAnswer(answer: DependencyFailureAnswer | undefined): AttemptResult | null {
+  if (answer === undefined) return 'error';
+  if (answer.kind === 'passthrough') return null;
+  switch (answer.status) {
+    case 500:
+      return 'error';
+    case 502:
+      return 'bad-gateway';
+    case 503:
+      return 'rejected';
+    case 504:
+      return 'gateway-timeout';
+  }
+}
+
+/**
+ * What a service passing a dependency's failure through answers: the same status class — 503 for an
+ * overload, a full breaker or no endpoint, 504 for a timeout, 502 for a refused or reset connection,
+ * 429 and 403 as they came, 500 otherwise.
+ */
+function passthroughAnswer(cause: FailureCause | null): AttemptResult {
+  switch (cause) {
+    case 'rejected':
+    case 'no-endpoints':
+    case 'breaker-open':
+      return 'rejected';
+    case 'timeout':
+    case 'per-try-timeout':
+    case 'deadline-exceeded':
+    case 'gateway-timeout':
+      return 'gateway-timeout';
+    case 'connect-failure':
+    case 'reset':
+    case 'bad-gateway':
+      return 'bad-gateway';
+    case 'rate-limited':
+      return 'rate-limited';
+    case 'denied':
+      return 'denied';
+    default:
+      return 'error';
   }
 }
 

@@ -1,5 +1,6 @@
 // A request being served by an instance: its stage in the call plan and its outstanding downstream calls.
 
+import type { FailureCause } from '../config/SimulationResult.js';
 import type { CallParent, FinishedCall } from './CallParent.js';
 import type { InboundRequest } from './InboundRequest.js';
 
@@ -26,6 +27,8 @@ export class ServerRequest implements CallParent {
   outstanding = 0;
   /** A non-optional downstream call failed. */
   dependencyFailed = false;
+  /** Why the first non-optional downstream call that failed did, or null. */
+  dependencyFailure: FailureCause | null = null;
   /** The instance crashed, or the request was dropped or cancelled: ignore anything still arriving for it. */
   dead = false;
   /** True once a worker took the request (false while it waits in the queue). */
@@ -64,7 +67,10 @@ export class ServerRequest implements CallParent {
 
   onCallDone(call: FinishedCall, succeeded: boolean): void {
     if (this.dead) return;
-    if (!succeeded && !call.optional) this.dependencyFailed = true;
+    if (!succeeded && !call.optional && !this.dependencyFailed) {
+      this.dependencyFailed = true;
+      this.dependencyFailure = call.failure;
+    }
     if (--this.outstanding === 0) this.instance.stageDone(this);
   }
 }

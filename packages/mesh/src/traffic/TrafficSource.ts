@@ -78,6 +78,8 @@ abstract class SourceBase implements CallParent, TrafficSource {
 export class OpenSource extends SourceBase {
   private readonly schedule: RateSchedule;
   private readonly arrivals: Random;
+  /** Evenly spaced arrivals sent so far (`arrival: constant`). */
+  private sentConstant = 0;
 
   constructor(
     context: TrafficContext,
@@ -102,8 +104,8 @@ export class OpenSource extends SourceBase {
     const next =
       this.config.arrival === 'poisson'
         ? this.schedule.nextPoisson(engine.now, endMs, this.arrivals)
-        : this.schedule.nextConstant(engine.now, endMs);
-    if (next !== Infinity) engine.scheduleAt(next, onArrival, this);
+        : this.schedule.timeOfArrival(++this.sentConstant);
+    if (next < endMs) engine.scheduleAt(next, onArrival, this);
   }
 
   /** @internal */
