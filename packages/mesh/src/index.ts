@@ -171,6 +171,7 @@ export type {
   EdgeSeries,
   FailureCause,
   LatencySummary,
+  NodeMetrics,
   ProxyKindTotals,
   ProxyTotals,
   ServiceMetrics,

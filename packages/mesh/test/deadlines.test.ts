@@ -48,7 +48,7 @@ describe('deadline propagation', () => {
           [
             { atMs: 0, rps: 0, rampToNext: false },
             { atMs: 1000, rps: 50, rampToNext: false },
-            { atMs: 1030, rps: 0, rampToNext: false },
+            { atMs: 1050, rps: 0, rampToNext: false },
           ],
           policy(30),
         ),

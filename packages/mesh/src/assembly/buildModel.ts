@@ -5,6 +5,7 @@
 import { RandomStreams } from '@meshsim/engine';
 import type { Engine } from '@meshsim/engine';
 import { CallContext } from '../call/CallContext.js';
+import { ClusterCpu } from '../cpu/ClusterCpu.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
@@ -35,9 +36,15 @@ export function buildModel(config: SimulationConfig, engine: Engine): Model {
 
   // Services and their instances, placed deterministically.
   const topology = new Topology(config.clusters);
+  const cpu = new ClusterCpu(engine, topology, config.clusters);
   const services = new ServiceDirectory();
   const instances: Instance[] = [];
-  const instancePorts = { engine, responder: transport };
+  const instancePorts = {
+    engine,
+    responder: transport,
+    cpu: (instance: Instance) =>
+      cpu.container(instance.node, `${instance.name}/app`, instance.service.config.cpuLimitCores),
+  };
   let callerKey = 0;
   for (const serviceConfig of config.services) {
     const service = new ServiceRuntime(streams, serviceConfig);
@@ -58,6 +65,7 @@ export function buildModel(config: SimulationConfig, engine: Engine): Model {
     streams,
     warnings,
     onForward: transport.step,
+    cpuContainer: (node, name, limitCores) => cpu.container(node, name, limitCores),
   });
   const shape = config.mesh.shape;
   const bulkheadSlots = new Map<string, BulkheadSlots>();
@@ -101,5 +109,5 @@ export function buildModel(config: SimulationConfig, engine: Engine): Model {
     { engine, durationMs: config.durationMs, mesh: config.mesh, services, dataPlane, streams, warnings },
     config.faults,
   );
-  return { config, engine, warnings, edges, services, instances, dataPlane, sources };
+  return { config, engine, warnings, edges, services, instances, dataPlane, sources, topology, cpu };
 }

@@ -122,6 +122,23 @@ export interface ServiceMetrics {
   latency: LatencySummary;
   /** Per-version metrics, in declared order (one `v1` entry when no versions are declared). */
   versions: VersionMetrics[];
+  /** CPU of its own processing, averaged over the run [cores] (service time × its CPU share). */
+  cpuCores: number;
+  /** Time its application containers spent throttled by their CPU limit, summed over instances [ms]; 0 unless nodes have CPU. */
+  cpuThrottledMs: number;
+}
+
+/** One node's CPU over the run (only nodes whose cluster gives them a size). */
+export interface NodeMetrics {
+  name: string;
+  cluster: string;
+  zone: string;
+  /** Cores of the node. */
+  cores: number;
+  /** Mean fraction of its cores busy, in [0, 1]. */
+  utilisation: number;
+  /** Most tasks runnable at once (application work and proxy work together). */
+  maxRunnable: number;
 }
 
 /** Resources used by one kind of proxy. */
@@ -138,6 +155,12 @@ export interface ProxyKindTotals {
   traversals?: number;
   /** CPU and memory of this kind priced for a 730-hour month [USD] (mesh `prices`); absent without prices. */
   costPerMonthUsd?: number;
+  /** Memory of the largest proxy of this kind [MiB]. */
+  maxMemoryMiB?: number;
+  /** Time its containers spent throttled by their CPU limit, summed [ms]; 0 unless nodes have CPU. */
+  throttledMs?: number;
+  /** TLS handshakes its proxies took part in (as client or server). */
+  handshakes?: number;
 }
 
 /** Proxy resource totals. */
@@ -209,6 +232,8 @@ export interface SimulationResult {
   edges: EdgeMetrics[];
   services: ServiceMetrics[];
   proxies: ProxyTotals;
+  /** The nodes' CPU, when nodes have a size (`nodeCpu`); empty otherwise. */
+  nodes: NodeMetrics[];
   timeSeries: TimeSeries;
   conservation: Conservation;
   /** Fraction of all calls (every edge, traffic sources included) made on mTLS edges, in [0, 1]; 0 when none. */

@@ -67,6 +67,11 @@ export function collectResult(model: Model, recorder: TimeSeriesRecorder): Simul
       maxQueueLength: stats.maxQueueLength,
       latency: summarizeLatency(stats.latency),
       versions: service.versions.metrics(),
+      cpuCores: durationMs > 0 ? stats.cpuMs / durationMs : 0,
+      cpuThrottledMs: service.instances.reduce(
+        (sum, instance) => sum + (instance.cpu?.throttledMsAt(durationMs) ?? 0),
+        0,
+      ),
     };
   });
   const sourceNames = new Set(config.traffic.map((t) => t.name));
@@ -95,6 +100,14 @@ export function collectResult(model: Model, recorder: TimeSeriesRecorder): Simul
     edges,
     services: serviceMetrics,
     proxies: dataPlane.totals(durationMs),
+    nodes: model.cpu.nodes(model.topology).map(({ node, cpu }) => ({
+      name: node.name,
+      cluster: node.cluster,
+      zone: node.zone,
+      cores: cpu.cores,
+      utilisation: cpu.utilisation(durationMs),
+      maxRunnable: cpu.maxRunnable,
+    })),
     timeSeries: recorder.result(),
     conservation: { offered, succeeded, failed, inFlight, holds },
     mtlsCoverage: mtlsCoverage(edges),

@@ -5,6 +5,7 @@ import type { Engine, Random } from '@meshsim/engine';
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { DependencyFailureAnswer, FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
 import type { FailureCause } from '../config/SimulationResult.js';
+import type { CpuContainer } from '../cpu/NodeCpu.js';
 import type { ServiceStats } from '../ports/ServiceStats.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { Node } from '../topology/Topology.js';
@@ -43,10 +44,12 @@ export interface InstanceService {
   refreshEndpoints(): void;
 }
 
-/** How an instance reaches the rest of the run: the clock and the way back to callers. */
+/** How an instance reaches the rest of the run: the clock, the way back to callers, its node's CPU. */
 export interface InstancePorts {
   readonly engine: Engine;
   readonly responder: Responder;
+  /** The application container of the instance on its node's CPU, or null when CPU is not modelled. */
+  readonly cpu: (instance: Instance) => CpuContainer | null;
 }
 
 /** A running instance of a service. */
@@ -69,6 +72,10 @@ export class Instance implements RequestHost {
 
   private readonly engine: Engine;
   private readonly responder: Responder;
+  /** The application container on the node's CPU, or null when CPU is not modelled. */
+  readonly cpu: CpuContainer | null;
+  /** Share of the service time that is CPU work. */
+  private readonly cpuShare: number;
 
   constructor(
     ports: InstancePorts,
@@ -85,6 +92,8 @@ export class Instance implements RequestHost {
     this.caller = { name: service.name, key: callerKey, node, instanceId: id, service: service.name };
     this.versionRuntime = service.versions.forInstance(index);
     this.fixedDependencyAnswer = fixedAnswer(service.config.onDependencyFailure);
+    this.cpuShare = service.config.serviceTimeCpuShare ?? 1;
+    this.cpu = ports.cpu(this);
     this.version = this.versionRuntime.name;
   }
 
@@ -132,6 +141,7 @@ export class Instance implements RequestHost {
     this.waiting.drain();
     for (const request of this.active) {
       request.dead = true;
+      request.cpuTask?.cancel();
       this.responder.sendResponse(request.attempt, 'reset');
     }
     this.active.clear();
@@ -156,7 +166,23 @@ export class Instance implements RequestHost {
     this.busy++;
     this.active.add(request);
     this.service.stats.changeBusy(this.engine.now, 1);
-    this.engine.schedule(this.serviceTimeMs(), onServiceDone, request);
+    const timeMs = this.serviceTimeMs();
+    const cpuMs = timeMs * this.cpuShare;
+    this.service.stats.cpuMs += cpuMs;
+    if (this.cpu === null) {
+      this.engine.schedule(timeMs, onServiceDone, request);
+    } else {
+      // The CPU work runs on the node (shared, within the container's limit); the rest is waiting.
+      request.offCpuMs = timeMs - cpuMs;
+      request.cpuTask = this.cpu.run(cpuMs, onCpuWorkDone, request);
+    }
+  }
+
+  /** @internal The CPU part of the service time is done (CPU modelled): wait the rest, then finish. */
+  cpuWorkDone(request: ServerRequest): void {
+    request.cpuTask = null;
+    if (request.offCpuMs > 0) this.engine.schedule(request.offCpuMs, onServiceDone, request);
+    else this.serviceDone(request);
   }
 
   /** @internal Own processing finished: fail by error rate, else run the call plan. */
@@ -262,6 +288,7 @@ export class Instance implements RequestHost {
       if (this.waiting.remove(request)) stats.queueLength--;
       return;
     }
+    request.cpuTask?.cancel();
     request.cancelCalls();
     this.releaseWorker(this.engine.now);
   }
@@ -328,6 +355,10 @@ function passthroughAnswer(cause: FailureCause | null): AttemptResult {
     default:
       return 'error';
   }
+}
+
+function onCpuWorkDone(request: ServerRequest): void {
+  request.instance.cpuWorkDone(request);
 }
 
 function onServiceDone(request: ServerRequest): void {

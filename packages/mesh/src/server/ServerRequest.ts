@@ -8,6 +8,8 @@ import type { InboundRequest } from './InboundRequest.js';
 export interface RequestHost {
   /** The request's own processing (service time) finished. */
   serviceDone(request: ServerRequest): void;
+  /** The CPU part of its service time finished (CPU modelled). */
+  cpuWorkDone(request: ServerRequest): void;
   /** The current stage's downstream calls have all finished. */
   stageDone(request: ServerRequest): void;
   /** The request's caller gave up (deadline propagation): drop or stop it. */
@@ -33,6 +35,10 @@ export class ServerRequest implements CallParent {
   dead = false;
   /** True once a worker took the request (false while it waits in the queue). */
   inService = false;
+  /** The CPU work of its service time while it runs on the node's CPU (CPU modelled), else null. */
+  cpuTask: { cancel(): void } | null = null;
+  /** The off-CPU part of its service time [ms], waited after the CPU work (CPU modelled). */
+  offCpuMs = 0;
   /**
    * Downstream calls started while serving, kept only when the service propagates deadlines (so a
    * cancellation can cancel them): the first in `firstCall`, any others in `moreCalls`.

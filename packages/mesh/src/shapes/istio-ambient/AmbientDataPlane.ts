@@ -80,6 +80,7 @@ export class AmbientDataPlane extends DataPlaneBase {
             waypointLatency,
             engine,
             onForward,
+            context.cpuContainer(node, `${service.name}-waypoint-${i + 1}/istio-proxy`, waypointProfile.cpuLimitCores),
           );
           proxy.role = 'waypoint';
           proxy.service = service.name;

@@ -57,6 +57,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
         latency,
         context.engine,
         context.onForward,
+        context.cpuContainer(instance.node, `${instance.name}/${sidecarMesh.container}`, profile.cpuLimitCores),
       );
       proxy.service = instance.service.name;
       proxy.instanceId = instance.id;
