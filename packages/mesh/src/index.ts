@@ -131,6 +131,7 @@ export type {
   CallPlan,
   ClosedTrafficConfig,
   ClusterConfig,
+  DependencyFailureAnswer,
   FaultConfig,
   FaultEffect,
   NetworkConfig,
@@ -140,6 +141,7 @@ export type {
   ServiceConfig,
   SimulationConfig,
   TrafficConfig,
+  WireProtocol,
 } from './config/SimulationConfig.js';
 export type {
   BackoffPolicy,
@@ -166,6 +168,7 @@ export type {
   WeightStep,
 } from './config/PolicyConfig.js';
 export type {
+  ConnectionTotals,
   Conservation,
   EdgeMetrics,
   EdgeSeries,

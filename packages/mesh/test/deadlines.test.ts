@@ -77,7 +77,8 @@ describe('deadline propagation', () => {
     };
     const run = (deadlinePropagation: boolean) =>
       simulate(
-        config([service('s', { deadlinePropagation })], [poisson('s', 100, policy(10))], {
+        // 50 ms timeout: the connection takes a 40 ms round trip, the request 20 ms more.
+        config([service('s', { deadlinePropagation })], [poisson('s', 100, policy(50))], {
           network: slowNetwork,
           durationMs: 2000,
         }),

@@ -3,6 +3,7 @@
 import type { Engine } from '@meshsim/engine';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { ClusterCpu } from '../cpu/ClusterCpu.js';
+import type { ConnectionPools } from '../call/ConnectionPools.js';
 import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
 import type { Topology } from '../topology/Topology.js';
 import type { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
@@ -26,4 +27,6 @@ export interface Model {
   readonly topology: Topology;
   /** The nodes' CPUs (none modelled when no cluster gives its nodes a size). */
   readonly cpu: ClusterCpu;
+  /** The connection pools the data plane made. */
+  readonly connections: ConnectionPools;
 }

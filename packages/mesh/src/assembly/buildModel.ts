@@ -6,6 +6,8 @@ import { RandomStreams } from '@meshsim/engine';
 import type { Engine } from '@meshsim/engine';
 import { CallContext } from '../call/CallContext.js';
 import { ClusterCpu } from '../cpu/ClusterCpu.js';
+import { ConnectionPools } from '../call/ConnectionPools.js';
+import { checkCpuRequests } from './checkCpuRequests.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
@@ -33,6 +35,7 @@ export function buildModel(config: SimulationConfig, engine: Engine): Model {
   const edges = new EdgeStatsTable();
   const network = new Network(config.network, streams.stream('network'));
   const transport = new Transport(engine, network);
+  const connections = new ConnectionPools({ engine, network, proceed: transport.proceed });
 
   // Services and their instances, placed deterministically.
   const topology = new Topology(config.clusters);
@@ -57,6 +60,7 @@ export function buildModel(config: SimulationConfig, engine: Engine): Model {
     });
     service.refreshEndpoints();
   }
+  checkCpuRequests(cpu, instances, warnings);
   const dataPlane = createDataPlane({
     config,
     instances,
@@ -66,6 +70,7 @@ export function buildModel(config: SimulationConfig, engine: Engine): Model {
     warnings,
     onForward: transport.step,
     cpuContainer: (node, name, limitCores) => cpu.container(node, name, limitCores),
+    connections,
   });
   const shape = config.mesh.shape;
   const bulkheadSlots = new Map<string, BulkheadSlots>();
@@ -109,5 +114,17 @@ export function buildModel(config: SimulationConfig, engine: Engine): Model {
     { engine, durationMs: config.durationMs, mesh: config.mesh, services, dataPlane, streams, warnings },
     config.faults,
   );
-  return { config, engine, warnings, edges, services, instances, dataPlane, sources, topology, cpu };
+  return {
+    config,
+    engine,
+    warnings,
+    edges,
+    services,
+    instances,
+    dataPlane,
+    sources,
+    topology,
+    cpu,
+    connections,
+  };
 }

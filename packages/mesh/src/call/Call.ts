@@ -36,6 +36,8 @@ export class Call implements AttemptOwner, TimedCall {
   requestClass: string | null = null;
   /** @internal Fault-injection delay of the next attempt [ms]; its timers run during the delay. */
   faultDelayMs = 0;
+  /** Whether the caller keeps its connections open (HTTP keep-alive); set by its parent before `start()`. */
+  keepAlive = true;
   /** Why the call failed, once it has; null while running or after a success. */
   failure: FailureCause | null = null;
 
@@ -109,6 +111,7 @@ export class Call implements AttemptOwner, TimedCall {
   perTryTimedOut(attempt: Attempt): void {
     if (attempt !== this.current) return;
     attempt.abandoned = true;
+    this.context.transport.abandon(attempt);
     this.current = null;
     const now = this.context.engine.now;
     this.client.attemptEnded(attempt.instance, 'per-try-timeout', now - attempt.startMs, now, this.retryOf);
@@ -136,6 +139,7 @@ export class Call implements AttemptOwner, TimedCall {
     const current = this.current;
     if (current !== null) {
       current.abandoned = true;
+      this.context.transport.abandon(current);
       if (current.perTryTimer >= 0) {
         this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(current.perTryTimer);
       }
@@ -172,7 +176,10 @@ export class Call implements AttemptOwner, TimedCall {
       return;
     }
     this.client.attemptStarted(instance, isRetry, engine.now);
-    const attempt = new Attempt(this, instance, this.context.routes.route(this.caller, instance), engine.now);
+    const routes = this.context.routes;
+    const route = routes.route(this.caller, instance);
+    const attempt = new Attempt(this, instance, route, engine.now);
+    attempt.pool = routes.connectionPool(this.caller, instance, route, this.keepAlive);
     this.current = attempt;
     attempt.deadlineMs = this.deadlineMs;
     if (this.policy.perTryTimeoutMs !== Infinity) {
@@ -184,6 +191,11 @@ export class Call implements AttemptOwner, TimedCall {
     } else {
       this.context.transport.sendRequest(attempt);
     }
+  }
+
+  /** @internal */
+  connectionOpened(): void {
+    this.edge.connectionsOpened++;
   }
 
   /** @internal A fault-injection delay ended: send the attempt unless its caller gave up meanwhile. */

@@ -68,6 +68,7 @@ export class Downstream implements DownstreamCall {
     const propagates = this.source.propagatesDeadlines;
     if (propagates) request.trackCall(call);
     call.requestClass = request.attempt.requestClass;
+    call.keepAlive = this.config.keepAlive ?? true;
     // With propagation the request's deadline travels with the call (docs/policies/deadlines.md).
     call.start(propagates ? request.attempt.deadlineMs : Infinity);
   }

@@ -1,11 +1,13 @@
-// Moves attempts along their routes: network transfers and proxy traversals forward to the
-// instance, then back to the caller with the result. The only place that walks routes.
+// Moves attempts along their routes: a connection from the attempt's pool first, then network
+// transfers and proxy traversals forward to the instance, then back to the caller with the result.
+// The only place that walks routes.
 
 import type { Engine } from '@meshsim/engine';
 import type { Attempt } from './Attempt.js';
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { Responder } from '../server/Responder.js';
 import type { Network } from '../topology/Network.js';
+import type { ConnectionUser } from './ConnectionPool.js';
 
 /** Walks routes. `arrive` delivers a request to its instance; `deliver` hands a response to its call. */
 export class Transport implements Responder {
@@ -14,11 +16,36 @@ export class Transport implements Responder {
     private readonly network: Network,
   ) {}
 
-  /** Sends the attempt's request from the caller towards its instance. */
+  /**
+   * Sends the attempt's request from the caller towards its instance, once it has a connection: at
+   * once on an open one, or when the connection it waits for has finished its handshakes (`proceed`).
+   */
   sendRequest(attempt: Attempt): void {
     attempt.direction = 1;
     attempt.position = -1;
+    const pool = attempt.pool;
+    if (pool !== null) {
+      const acquired = pool.acquire(attempt);
+      if (acquired !== 'now') {
+        if (acquired === 'opened') attempt.call.connectionOpened();
+        return;
+      }
+    }
     this.step(attempt);
+  }
+
+  /** A request that waited for its connection has one now (the pools' `proceed` port). */
+  readonly proceed = (user: ConnectionUser): void => {
+    this.step(user as Attempt);
+  };
+
+  /**
+   * The caller gave up on `attempt` (a timeout): its stream is freed now. HTTP/1.1 cannot cancel a
+   * request in flight, so its connection is closed; HTTP/2 resets the stream and keeps the connection.
+   */
+  abandon(attempt: Attempt): void {
+    const pool = attempt.pool;
+    if (pool !== null) pool.release(attempt, pool.abandonBreaks);
   }
 
   /**
@@ -44,6 +71,12 @@ export class Transport implements Responder {
       return;
     }
     if (position < 0) {
+      const pool = attempt.pool;
+      if (pool !== null) {
+        // A refused or reset connection cannot carry another request.
+        const result = attempt.result;
+        pool.release(attempt, result === 'reset' || result === 'connect-failure');
+      }
       attempt.call.onAttemptResult(attempt);
       return;
     }

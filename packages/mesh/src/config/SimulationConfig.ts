@@ -36,6 +36,11 @@ export interface CallConfig {
    * @defaultValue true
    */
   keepAlive?: boolean;
+  /**
+   * Request classes this call is made for (an endpoint of the service that makes it, e.g. only
+   * `vote` requests call the voting service); absent: every request. @defaultValue every class
+   */
+  forClasses?: readonly string[];
 }
 
 /** Calls made while serving a request: stages run in sequence, calls within a stage in parallel. */

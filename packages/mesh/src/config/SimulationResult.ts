@@ -68,6 +68,8 @@ export interface EdgeMetrics {
   policyEvents: Record<string, number>;
   /** True when the data plane encrypts and mutually authenticates this edge (mTLS). */
   mtls: boolean;
+  /** Connections opened for this edge's attempts (on the pool they use: the caller's, or its proxy's). */
+  connectionsOpened: number;
 }
 
 /** Metrics of one version (subset) of a service, over its instances. */
@@ -163,6 +165,18 @@ export interface ProxyKindTotals {
   handshakes?: number;
 }
 
+/** The run's connections (caller → callee pools: the application's own, or between the mesh's proxies). */
+export interface ConnectionTotals {
+  /** Connection pools used: one per (client end, server end) that carried a request. */
+  pools: number;
+  /** Connections opened (each a TCP handshake: one network round trip). */
+  opened: number;
+  /** TLS 1.3 handshakes completed (mTLS between proxies, TLS to a managed hop or in a client library). */
+  tlsHandshakes: number;
+  /** CPU of those handshakes at both ends [ms of one core]. */
+  handshakeCpuMs: number;
+}
+
 /** Proxy resource totals. */
 export interface ProxyTotals {
   count: number;
@@ -234,6 +248,8 @@ export interface SimulationResult {
   proxies: ProxyTotals;
   /** The nodes' CPU, when nodes have a size (`nodeCpu`); empty otherwise. */
   nodes: NodeMetrics[];
+  /** Connections opened and their TLS handshakes. */
+  connections: ConnectionTotals;
   timeSeries: TimeSeries;
   conservation: Conservation;
   /** Fraction of all calls (every edge, traffic sources included) made on mTLS edges, in [0, 1]; 0 when none. */

@@ -219,7 +219,11 @@ export class NodeCpu {
       this.limited.push(container);
       if (!this.periodTickArmed) {
         this.periodTickArmed = true;
-        this.engine.scheduleAt(Math.ceil(this.engine.now / CFS_PERIOD_MS + EPSILON) * CFS_PERIOD_MS, onPeriod, this);
+        this.engine.scheduleAt(
+          Math.ceil(this.engine.now / CFS_PERIOD_MS + EPSILON) * CFS_PERIOD_MS,
+          onPeriod,
+          this,
+        );
       }
     }
     return container;

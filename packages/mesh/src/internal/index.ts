@@ -4,6 +4,15 @@
 
 export { Transport } from '../call/Transport.js';
 export { CFS_PERIOD_MS, CpuContainer, NodeCpu } from '../cpu/NodeCpu.js';
+export { Connection, ConnectionPool } from '../call/ConnectionPool.js';
+export { ConnectionPools } from '../call/ConnectionPools.js';
+export {
+  APP_IDLE_TIMEOUT_MS,
+  APP_MAX_STREAMS,
+  PROXY_IDLE_TIMEOUT_MS,
+  PROXY_MAX_STREAMS,
+} from '../shapes/dataplane/connectionSpecs.js';
+export { Network } from '../topology/Network.js';
 export { propagateDeadline } from '../call/propagateDeadline.js';
 export { isRetryable } from '../call/isRetryable.js';
 export { backoffDelayMs } from '../call/backoff.js';
@@ -109,6 +118,8 @@ export { SidecarDataPlane } from '../shapes/sidecar/SidecarDataPlane.js';
 
 export type { Attempt } from '../call/Attempt.js';
 export type { CpuDone, CpuTask } from '../cpu/NodeCpu.js';
+export type { Acquired, ConnectionPorts, ConnectionSpec, ConnectionUser } from '../call/ConnectionPool.js';
+export type { ConnectionEnd } from '../server/ConnectionEnd.js';
 export type { Call } from '../call/Call.js';
 export type { Endpoint, LoadBalancer } from '../call/LoadBalancer.js';
 export type { BalancerContext } from '../call/createBalancer.js';

@@ -12,6 +12,8 @@ export class EdgeStats {
   succeeded = 0;
   failed = 0;
   inFlight = 0;
+  /** Connections the edge's attempts made their pool open. */
+  connectionsOpened = 0;
   readonly failures: Record<FailureCause, number> = {
     timeout: 0,
     'per-try-timeout': 0,

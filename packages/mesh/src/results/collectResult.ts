@@ -42,6 +42,7 @@ export function collectResult(model: Model, recorder: TimeSeriesRecorder): Simul
       latency: summarizeLatency(edge.latency),
       policyEvents: collectPolicyEvents(edge, durationMs),
       mtls: edgeUsesMtls(services, dataPlane, edge.source, edge.destination),
+      connectionsOpened: edge.connectionsOpened,
     };
   });
   const serviceMetrics: ServiceMetrics[] = [...services.values()].map((service) => {
@@ -108,6 +109,7 @@ export function collectResult(model: Model, recorder: TimeSeriesRecorder): Simul
       utilisation: cpu.utilisation(durationMs),
       maxRunnable: cpu.maxRunnable,
     })),
+    connections: model.connections.totals(),
     timeSeries: recorder.result(),
     conservation: { offered, succeeded, failed, inFlight, holds },
     mtlsCoverage: mtlsCoverage(edges),

@@ -6,6 +6,8 @@ import type { AttemptResult } from '../config/AttemptResult.js';
 import type { DependencyFailureAnswer, FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
 import type { FailureCause } from '../config/SimulationResult.js';
 import type { CpuContainer } from '../cpu/NodeCpu.js';
+import type { ConnectionEnd } from './ConnectionEnd.js';
+import { APP_TLS_HANDSHAKE_CPU_MS } from '../config/defaults.js';
 import type { ServiceStats } from '../ports/ServiceStats.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { Node } from '../topology/Topology.js';
@@ -53,7 +55,7 @@ export interface InstancePorts {
 }
 
 /** A running instance of a service. */
-export class Instance implements RequestHost {
+export class Instance implements RequestHost, ConnectionEnd {
   /** False while crashed. */
   up = true;
   /** Faults active on this instance now. */
@@ -99,6 +101,16 @@ export class Instance implements RequestHost {
 
   get name(): string {
     return `${this.service.name}-${this.index + 1}`;
+  }
+
+  /** CPU of the application's side of a TLS handshake, when it does TLS itself [ms of one core]. */
+  get tlsHandshakeCpuMs(): number {
+    return APP_TLS_HANDSHAKE_CPU_MS;
+  }
+
+  /** A TLS handshake done by the application counts as its service's CPU. */
+  chargeHandshake(cpuMs: number): void {
+    this.service.stats.cpuMs += cpuMs;
   }
 
   /** A request reached the instance (after the inbound route). */
@@ -166,14 +178,15 @@ export class Instance implements RequestHost {
     this.busy++;
     this.active.add(request);
     this.service.stats.changeBusy(this.engine.now, 1);
-    const timeMs = this.serviceTimeMs();
-    const cpuMs = timeMs * this.cpuShare;
+    const workMs = this.serviceTimeMs();
+    const waitMs = this.faults.length > 0 ? this.faultWaitMs() : 0;
+    const cpuMs = workMs * this.cpuShare;
     this.service.stats.cpuMs += cpuMs;
     if (this.cpu === null) {
-      this.engine.schedule(timeMs, onServiceDone, request);
+      this.engine.schedule(workMs + waitMs, onServiceDone, request);
     } else {
       // The CPU work runs on the node (shared, within the container's limit); the rest is waiting.
-      request.offCpuMs = timeMs - cpuMs;
+      request.offCpuMs = workMs - cpuMs + waitMs;
       request.cpuTask = this.cpu.run(cpuMs, onCpuWorkDone, request);
     }
   }
@@ -202,7 +215,8 @@ export class Instance implements RequestHost {
     for (let stage = first; stage < plan.length; stage++) {
       const calls = plan[stage] as (typeof plan)[number];
       // PERF: the common stage — one call, always made — needs no list of chosen calls.
-      if (calls.length === 1 && (calls[0] as (typeof calls)[number]).probability >= 1) {
+      const only = calls[0] as (typeof calls)[number];
+      if (calls.length === 1 && only.probability >= 1 && only.forClasses === undefined) {
         request.stage = stage;
         request.outstanding = 1;
         this.startCall(request, stage, 0);
@@ -212,7 +226,10 @@ export class Instance implements RequestHost {
       // cannot complete the stage early.
       const chosen: number[] = [];
       for (let i = 0; i < calls.length; i++) {
-        const probability = (calls[i] as (typeof calls)[number]).probability;
+        const call = calls[i] as (typeof calls)[number];
+        if (call.forClasses !== undefined && !madeFor(call.forClasses, request.attempt.requestClass))
+          continue;
+        const probability = call.probability;
         if (probability >= 1 || (probability > 0 && service.callRandom() < probability)) chosen.push(i);
       }
       if (chosen.length === 0) continue;
@@ -293,16 +310,25 @@ export class Instance implements RequestHost {
     this.releaseWorker(this.engine.now);
   }
 
+  /** A request's own processing time [ms]: a sample, multiplied by active latency faults. */
   private serviceTimeMs(): number {
     let timeMs = this.versionRuntime.serviceTime();
     if (this.faults.length > 0) {
-      for (const fault of this.faults) {
-        if (fault.kind !== 'latency') continue;
-        timeMs *= fault.multiply;
-        if (fault.addMs !== null) timeMs += this.service.faultLatency(fault);
-      }
+      for (const fault of this.faults) if (fault.kind === 'latency') timeMs *= fault.multiply;
     }
     return clampNonNegative(timeMs);
+  }
+
+  /**
+   * Latency the active faults add to a request [ms]: waiting (a slow disk or dependency), not CPU work,
+   * so it holds the worker but not a core when node CPU is modelled.
+   */
+  private faultWaitMs(): number {
+    let waitMs = 0;
+    for (const fault of this.faults) {
+      if (fault.kind === 'latency' && fault.addMs !== null) waitMs += this.service.faultLatency(fault);
+    }
+    return clampNonNegative(waitMs);
   }
 
   private errorRate(): number {
@@ -363,4 +389,9 @@ function onCpuWorkDone(request: ServerRequest): void {
 
 function onServiceDone(request: ServerRequest): void {
   request.instance.serviceDone(request);
+}
+
+/** Whether a call limited to `classes` is made for a request of class `requestClass` (null: none). */
+function madeFor(classes: readonly string[], requestClass: string | null): boolean {
+  return requestClass !== null && classes.includes(requestClass);
 }

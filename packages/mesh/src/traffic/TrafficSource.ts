@@ -31,6 +31,8 @@ abstract class SourceBase implements CallParent, TrafficSource {
   protected readonly policy: CallPolicy;
   /** Class (header) of every request this source sends; null = none. */
   protected readonly requestClass: string | null;
+  /** Whether the source keeps its connections open between requests. */
+  protected readonly keepAlive: boolean;
 
   constructor(
     protected readonly context: TrafficContext,
@@ -52,6 +54,7 @@ abstract class SourceBase implements CallParent, TrafficSource {
     this.backoffRandom = context.streams.stream(`backoff/${tag}`);
     this.policy = context.dataPlane.effectivePolicy(this.caller, config.policy, true);
     this.requestClass = config.requestClass ?? null;
+    this.keepAlive = config.keepAlive ?? true;
   }
 
   protected send(parent: CallParent): void {
@@ -67,6 +70,7 @@ abstract class SourceBase implements CallParent, TrafficSource {
       false,
     );
     call.requestClass = this.requestClass;
+    call.keepAlive = this.keepAlive;
     call.start();
   }
 

@@ -37,7 +37,11 @@ describe('NodeCpu invariants', () => {
           engine.scheduleAt(task.atMs, () => {
             const container = containers[task.container % containers.length];
             if (container === undefined) return;
-            const handle = container.run(task.workMs, (index: number) => (done[index] = (done[index] ?? 0) + 1), i);
+            const handle = container.run(
+              task.workMs,
+              (index: number) => (done[index] = (done[index] ?? 0) + 1),
+              i,
+            );
             if (task.cancelAfterMs !== undefined) {
               engine.schedule(task.cancelAfterMs, () => {
                 if (done[i] === 0) cancelled.add(i);

@@ -18,5 +18,14 @@ export const SCENARIO_RULES = {
       default: { value: 60_000, source: { assumption: 'long enough for most scenarios to settle' } },
       description: 'Simulated duration.',
     },
+    {
+      field: 'nodeCpu',
+      kind: 'cpu',
+      unit: 'cores',
+      min: { value: 0, exclusive: true, source: { assumption: 'a node has some CPU' } },
+      default: { none: "no CPU model: work never waits for a core (a cluster's own nodeCpu wins)" },
+      description:
+        'Cores of every node (e.g. 2 for a c5.large): applications and proxies share them. A cluster can set its own.',
+    },
   ],
 } as const satisfies RuleTable;

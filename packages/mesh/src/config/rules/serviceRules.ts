@@ -92,5 +92,63 @@ export const SERVICE_RULES = {
       },
       description: "Size of this service's response: a number of bytes or a size (4Ki).",
     },
+    {
+      field: 'cpuLimit',
+      configField: 'cpuLimitCores',
+      kind: 'cpu',
+      unit: 'cores',
+      min: { value: 0, exclusive: true, source: { assumption: 'a container needs some CPU to run' } },
+      default: { none: 'no limit' },
+      description:
+        "CPU limit of each instance's application container, enforced as a CFS quota per 100 ms when its cluster's nodes have a size (nodeCpu).",
+    },
+    {
+      field: 'cpuRequest',
+      configField: 'cpuRequestCores',
+      kind: 'cpu',
+      unit: 'cores',
+      min: { value: 0, exclusive: true, source: { assumption: 'a request of 0 is no request' } },
+      default: { none: 'none' },
+      description:
+        "CPU request of each instance's application container: checked against its node's cores (a warning when a node is over-requested).",
+    },
+    {
+      field: 'serviceTimeCpu',
+      configField: 'serviceTimeCpuShare',
+      kind: 'probability',
+      unit: 'ratio',
+      min: { value: 0, source: RULE_ASSUMPTIONS.probability },
+      max: { value: 1, source: RULE_ASSUMPTIONS.probability },
+      default: {
+        value: 1,
+        source: { assumption: 'service time is CPU work unless told that part of it is waiting (I/O)' },
+      },
+      description:
+        'Share of the service time that is CPU work on the node (the rest is waiting, e.g. for a disk or a database); matters when nodes have a size.',
+    },
+    {
+      field: 'protocol',
+      kind: 'enum',
+      unit: 'none',
+      values: ['http1', 'http2'],
+      default: {
+        value: 'http1',
+        source: { assumption: 'HTTP/1.1 unless the service speaks HTTP/2 or gRPC' },
+      },
+      description:
+        'How callers talk to the service: http1 (one request per connection at a time) or http2 (multiplexed; gRPC).',
+    },
+    {
+      field: 'onDependencyFailure',
+      kind: 'enum',
+      unit: 'none',
+      values: [500, 502, 503, 504, 'passthrough'],
+      default: {
+        value: 500,
+        source: { assumption: 'an application that catches a failed call usually answers 500' },
+      },
+      description:
+        "What the service answers when a non-optional call fails: a fixed status, or passthrough (the dependency's failure class: 503 overload, 504 timeout, 502 reset/refused, 500 error).",
+    },
   ],
 } as const satisfies RuleTable;

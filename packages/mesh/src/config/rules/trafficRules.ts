@@ -26,5 +26,13 @@ export const TRAFFIC_RULES = {
       default: { none: 'open loop (rate)' },
       description: 'Closed loop: users that each send, wait for the outcome, think, repeat.',
     },
+    {
+      field: 'keepAlive',
+      kind: 'boolean',
+      unit: 'none',
+      default: { value: true, source: { assumption: 'load generators keep connections alive by default' } },
+      description:
+        'Whether the source keeps its connections open between requests (false: a new connection per request, like fortio or oha without keep-alive).',
+    },
   ],
 } as const satisfies RuleTable;

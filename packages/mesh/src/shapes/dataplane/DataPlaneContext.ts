@@ -9,6 +9,7 @@ import type { RunStreams } from '../../ports/RunStreams.js';
 import type { Warnings } from '../../ports/Warnings.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CpuContainer } from '../../cpu/NodeCpu.js';
+import type { ConnectionPools } from '../../call/ConnectionPools.js';
 import type { Node, Topology } from '../../topology/Topology.js';
 import type { DataPlane } from './DataPlane.js';
 import type { ProxyTraveller } from './Proxy.js';
@@ -30,6 +31,8 @@ export interface DataPlaneContext {
    * null when the node's CPU is not modelled (or there is no node: a managed hop).
    */
   readonly cpuContainer: (node: Node | null, name: string, limitCores?: number) => CpuContainer | null;
+  /** The run's connection pools: the data plane makes the pools its attempts travel on. */
+  readonly connections: ConnectionPools;
   /** Builds the data plane of `mesh` (a registered shape's config) on this run. */
   readonly createDataPlane: (mesh: MeshConfig) => DataPlane;
 }

@@ -6,6 +6,7 @@ import type { ProxyRole } from '../../config/SimulationConfig.js';
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { StationProxy } from '../../call/Station.js';
 import type { CpuContainer } from '../../cpu/NodeCpu.js';
+import type { ConnectionEnd } from '../../server/ConnectionEnd.js';
 import { ProxyCpuPath } from './ProxyCpuPath.js';
 import type { Node } from '../../topology/Topology.js';
 import { clampNonNegative } from '../../topology/Network.js';
@@ -26,7 +27,7 @@ export type ProxyTraveller = object;
  * order to the earliest-free worker is exactly a FIFO multi-server queue (Kiefer–Wolfowitz), so a
  * traversal costs one engine event however long it waits.
  */
-export class Proxy implements StationProxy {
+export class Proxy implements StationProxy, ConnectionEnd {
   /** CPU consumed so far [ms of one core]. */
   cpuMs = 0;
   /** Traversals that waited for a worker. */
@@ -65,7 +66,7 @@ export class Proxy implements StationProxy {
     private readonly engine: Engine,
     private readonly onForward: (traveller: ProxyTraveller) => void,
     /** The proxy's container on its node's CPU, or null when CPU is not modelled. */
-    readonly container: CpuContainer | null = null,
+    readonly cpu: CpuContainer | null = null,
   ) {
     if (!(profile.workers >= 1))
       throw new RangeError(`proxy ${name}: workers must be >= 1 (got ${profile.workers})`);
@@ -73,13 +74,18 @@ export class Proxy implements StationProxy {
     this.cpuPerKiBMs = profile.cpuMsPerKiB ?? 0;
     this.unbounded = profile.workers === Infinity;
     this.freeAtMs = new Float64Array(this.unbounded ? 0 : Math.floor(profile.workers));
-    this.cpuPath =
-      container === null ? null : new ProxyCpuPath(engine, container, profile.workers, onForward);
+    this.cpuPath = cpu === null ? null : new ProxyCpuPath(engine, cpu, profile.workers, onForward);
   }
 
   /** CPU of one TLS handshake at this proxy [ms of one core]. */
   get tlsHandshakeCpuMs(): number {
     return this.profile.tlsHandshakeCpuMs ?? 0;
+  }
+
+  /** A TLS handshake this proxy took part in: counted, and its CPU added to the proxy's. */
+  chargeHandshake(cpuMs: number): void {
+    this.handshakes++;
+    this.cpuMs += cpuMs;
   }
 
   /** False while crashed or without a valid certificate: requests through it fail to connect, responses are reset. */

@@ -42,7 +42,7 @@ export function kindTotals(
     if (memory > maxMemoryMiB) maxMemoryMiB = memory;
     queued += proxy.queued;
     traversals += proxy.traversals;
-    throttledMs += proxy.container?.throttledMsAt(durationMs) ?? 0;
+    throttledMs += proxy.cpu?.throttledMsAt(durationMs) ?? 0;
     handshakes += proxy.handshakes;
   }
   const totals: ProxyKindTotals = {
