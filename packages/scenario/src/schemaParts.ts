@@ -11,9 +11,11 @@ import { got, show } from './internal/show.js';
 import { toDistributionSpec } from './internal/toDistributionSpec.js';
 import {
   BYTE_SIZE_PATTERN,
+  CPU_PATTERN,
   DURATION_PATTERN,
   PERCENT_PATTERN,
   RATE_PATTERN,
+  parseCpuCores,
   parseDurationMs,
   parsePercent,
 } from './units.js';
@@ -154,6 +156,20 @@ export const MemorySize = z
   .register(scenarioRegistry, {
     id: 'MemorySize',
     description: 'A memory size: a number in the unit of the field, or 64Mi, 512Ki, 1Gi, 50MB.',
+  });
+
+const CPU_REASON = 'must be a CPU quantity > 0: cores (2, 0.5) or millicores (500m)';
+
+/** A CPU quantity > 0: a number of cores, or a Kubernetes quantity string (`500m`, `2`). */
+export const CpuQuantity = z
+  .union(
+    [z.number().gt(0, must(CPU_REASON)), z.string().regex(new RegExp(CPU_PATTERN), must(CPU_REASON))],
+    must(CPU_REASON),
+  )
+  .refine((value) => parseCpuCores(value) > 0, { ...must(CPU_REASON), ...IF_VALID })
+  .register(scenarioRegistry, {
+    id: 'CpuQuantity',
+    description: 'CPU: a number of cores (2, 0.5) or a Kubernetes quantity in millicores (500m).',
   });
 
 // ---------------------------------------------------------------------------------------------

@@ -139,6 +139,34 @@ export function parseByteSize(value: string): number {
   return Number(match[1]) * (BYTE_UNITS[match[2] as string] as number);
 }
 
+/** A CPU quantity string: a non-negative decimal [cores], or one followed by `m` [millicores] (`500m`). */
+export const CPU_PATTERN = String.raw`^\s*${NUMBER}\s*m?\s*$`;
+const CPU_RE = new RegExp(String.raw`^\s*(${NUMBER})\s*(m?)\s*$`);
+
+/**
+ * Parses a CPU quantity the way Kubernetes writes one: cores (`2`, `0.5`) or millicores (`500m`).
+ *
+ * @param value - A number of cores, or a string such as `500m` or `1.5`.
+ * @returns The quantity [cores].
+ * @throws RangeError if `value` is not in the syntax above.
+ * @example
+ * ```ts
+ * parseCpuCores('500m'); // 0.5
+ * parseCpuCores(2); // 2
+ * ```
+ */
+export function parseCpuCores(value: string | number): number {
+  if (typeof value === 'number') return value;
+  const match = CPU_RE.exec(value);
+  if (match === null) {
+    throw new RangeError(
+      `invalid CPU quantity ${JSON.stringify(value)}: expected cores (2, 0.5) or millicores (500m)`,
+    );
+  }
+  const number = Number(match[1]);
+  return match[2] === 'm' ? number / 1000 : number;
+}
+
 /** A percentage string: a non-negative decimal followed by `%` (`12.5%`). */
 export const PERCENT_PATTERN = String.raw`^\s*${NUMBER}\s*%\s*$`;
 

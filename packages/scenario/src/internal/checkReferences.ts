@@ -127,6 +127,35 @@ export function checkReferences(input: unknown): PathIssue[] {
     clusterNames.push(...DEFAULT_CLUSTERS.map((cluster) => cluster.name));
   }
 
+  // Calls limited to request classes: some traffic source must send each class.
+  const sentClasses = new Set<string>();
+  for (const source of list(input['traffic'])) {
+    if (isObject(source) && typeof source['requestClass'] === 'string')
+      sentClasses.add(source['requestClass']);
+  }
+  for (const [name, service] of Object.entries(services)) {
+    if (!isObject(service)) continue;
+    list(service['calls']).forEach((item, i) => {
+      if (!isObject(item)) return;
+      const calls: [Obj, PathSegment[]][] = [[item, ['services', name, 'calls', i]]];
+      list(item['parallel']).forEach((call, j) => {
+        if (isObject(call)) calls.push([call, ['services', name, 'calls', i, 'parallel', j]]);
+      });
+      for (const [call, path] of calls) {
+        list(call['forClasses']).forEach((requestClass, k) => {
+          if (typeof requestClass === 'string' && !sentClasses.has(requestClass)) {
+            out.push({
+              path: [...path, 'forClasses', k],
+              reason:
+                `no traffic source sends requests of class ${JSON.stringify(requestClass)} (traffic[].requestClass), ` +
+                'so this call would never be made',
+            });
+          }
+        });
+      }
+    });
+  }
+
   // Services: their cluster and the targets of their calls.
   for (const [name, service] of Object.entries(services)) {
     if (!isObject(service)) continue;

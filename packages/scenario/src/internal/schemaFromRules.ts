@@ -8,6 +8,7 @@ import { RATE_PATTERN, parseRate } from '../units.js';
 import {
   Duration,
   IF_VALID,
+  CpuQuantity,
   MemorySize,
   Percent,
   PositiveDuration,
@@ -29,7 +30,7 @@ export type RuleInput<R extends RuleRow> = R['kind'] extends 'integer'
     : number
   : R['kind'] extends 'number' | 'probability'
     ? number
-    : R['kind'] extends 'duration' | 'percent' | 'rate' | 'size'
+    : R['kind'] extends 'duration' | 'percent' | 'rate' | 'size' | 'cpu'
       ? number | string
       : R['kind'] extends 'boolean'
         ? boolean
@@ -164,6 +165,10 @@ function anyFieldSchema(row: RuleRow): z.ZodType {
       return rateSchema(row);
     case 'size':
       return MemorySize;
+    case 'cpu':
+      if (row.min?.value !== 0 || row.min.exclusive !== true || row.max !== undefined)
+        unsupported(row, 'bounds other than > 0');
+      return CpuQuantity;
     case 'boolean':
       return z.boolean();
     case 'enum':
