@@ -74,7 +74,7 @@ Options:
   --mesh SHAPE      Mesh shape (see 'meshsim compare --help' for the list). Default: the scenario's.
   --json            Print the result as JSON (schema: docs/output-formats.md).
   --csv             Print the per-edge summary as CSV.
-  --table NAME      With --csv: the table to print, edges (default) or proxies (with their cost).
+  --table NAME      With --csv: the table to print: edges (default), proxies (with their cost) or nodes (CPU).
   --openmetrics     Print the result in the OpenMetrics text format.
   --out FILE        Write the output to FILE instead of stdout.
   --no-progress     Do not draw the progress bar (it is drawn only when stderr is a terminal).

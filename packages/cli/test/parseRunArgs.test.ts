@@ -46,7 +46,7 @@ describe('parseRunArgs', () => {
     [['x', '--csv', '--openmetrics', '--json'], 'got --json and --csv and --openmetrics'],
     [
       ['x', '--csv', '--table', 'services'],
-      "invalid value for --table: 'services' (expected one of: edges, proxies)",
+      "invalid value for --table: 'services' (expected one of: edges, proxies, nodes)",
     ],
     [['x', '--json', '--table', 'proxies'], '--table goes with --csv'],
   ])('parseRunArgs(%j) throws a UsageError mentioning %j', (args, message) => {

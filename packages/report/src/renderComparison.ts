@@ -24,8 +24,15 @@ const METRIC_KEYS = [
   'proxyCpuCores',
   'proxyMemoryMiB',
   'costPerMonthUsd',
+  'throughputRps',
+  'connectionsOpened',
+  'tlsHandshakes',
+  'handshakeCpuMs',
   'warnings',
 ];
+
+/** Rows shown only when the shapes' nodes have a size (node CPU is modelled). */
+const NODE_CPU_KEYS = ['nodeCpuUtilisation', 'maxNodeCpuUtilisation', 'throttledMs'];
 
 /**
  * The comparison as text: a metrics table with one column per shape, the added latency per edge,
@@ -41,7 +48,9 @@ export function renderComparisonText(summary: ComparisonSummary): string {
       `${shapes.length} mesh shapes, same arrivals and service times in every run; added latency vs ${summary.baseline}`,
   );
   // One row per metric and one column per shape: the shape table, transposed.
-  const metrics = pickColumns(shapeColumns(summary.baseline), METRIC_KEYS, 'text');
+  const cpuModelled = shapes.some((shape) => shape.nodeCpuUtilisation !== null);
+  const keys = cpuModelled ? [...METRIC_KEYS.slice(0, -1), ...NODE_CPU_KEYS, 'warnings'] : METRIC_KEYS;
+  const metrics = pickColumns(shapeColumns(summary.baseline), keys, 'text');
   sections.push(
     formatTable(
       columns,

@@ -7,6 +7,7 @@ import type { SimulationResult } from '@meshsim/mesh';
 import { EDGE_SERIES_COLUMNS } from './columns/edgeSeriesColumns.js';
 import { edgeColumns } from './columns/edgeColumns.js';
 import { intervalRows } from './columns/intervalRows.js';
+import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
 import { SERVICE_SERIES_COLUMNS } from './columns/serviceSeriesColumns.js';
 import { csvTable } from './internal/csvTable.js';
@@ -29,7 +30,8 @@ export function renderEdgesCsv(result: SimulationResult): string {
 
 /**
  * One row per proxy kind, then a `total` row:
- * `kind,count,cpu_cores,memory_mib,queued,cost_usd_per_month,price_source`. `count` of the total row is the
+ * `kind,count,cpu_cores,memory_mib,max_memory_mib,queued,throttled_ms,tls_handshakes,cost_usd_per_month,price_source`
+ * (`max_memory_mib`: the largest proxy of the kind, empty on the total row). `count` of the total row is the
  * proxies users deploy (a managed hop does not count), so it may be less than the sum over kinds;
  * `cost_usd_per_month` and `price_source` are empty when the result holds no prices.
  *
@@ -39,6 +41,17 @@ export function renderEdgesCsv(result: SimulationResult): string {
 export function renderProxiesCsv(result: SimulationResult): string {
   const rows = [...proxyKindRows(result.proxies), proxyTotalRow(result.proxies)];
   return csvTable(PROXY_COLUMNS, rows, result.scenario);
+}
+
+/**
+ * One row per node whose CPU is modelled (the scenario gave nodes a size):
+ * `node,cluster,zone,cores,utilisation_ratio,max_runnable`. Only the header when no node has a size.
+ *
+ * @param result - The output of `simulate`.
+ * @returns CSV text with a header row, ending with a newline.
+ */
+export function renderNodesCsv(result: SimulationResult): string {
+  return csvTable(NODE_COLUMNS, result.nodes, result.scenario);
 }
 
 /**

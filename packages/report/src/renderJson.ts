@@ -61,6 +61,7 @@ export function toJsonDocument(result: SimulationResult): JsonValue {
       successRate: num(edge.successRate),
       latency: latency(edge.latency),
       mtls: edge.mtls,
+      connectionsOpened: num(edge.connectionsOpened),
       policyEvents: Object.fromEntries(sortedPolicyEvents(edge).map(([event, n]) => [event, num(n)])),
     })),
     services: result.services.map((service) => ({
@@ -82,6 +83,8 @@ export function toJsonDocument(result: SimulationResult): JsonValue {
       utilisation: num(service.utilisation),
       maxQueueLength: num(service.maxQueueLength),
       latency: latency(service.latency),
+      cpuCores: num(service.cpuCores),
+      cpuThrottledMs: num(service.cpuThrottledMs),
       versions: service.versions.map((version) => ({
         name: version.name,
         instances: num(version.instances),
@@ -93,6 +96,20 @@ export function toJsonDocument(result: SimulationResult): JsonValue {
       })),
     })),
     mtlsCoverage: num(result.mtlsCoverage),
+    nodes: result.nodes.map((node) => ({
+      name: node.name,
+      cluster: node.cluster,
+      zone: node.zone,
+      cores: num(node.cores),
+      utilisation: num(node.utilisation),
+      maxRunnable: num(node.maxRunnable),
+    })),
+    connections: {
+      pools: num(result.connections.pools),
+      opened: num(result.connections.opened),
+      tlsHandshakes: num(result.connections.tlsHandshakes),
+      handshakeCpuMs: num(result.connections.handshakeCpuMs),
+    },
     proxies: {
       count: num(proxies.count),
       cpuCores: num(proxies.cpuCores),
@@ -105,6 +122,9 @@ export function toJsonDocument(result: SimulationResult): JsonValue {
         cpuCores: num(kind.cpuCores),
         memoryMiB: num(kind.memoryMiB),
         queued: num(kind.queued),
+        ...(kind.maxMemoryMiB !== undefined && { maxMemoryMiB: num(kind.maxMemoryMiB) }),
+        ...(kind.throttledMs !== undefined && { throttledMs: num(kind.throttledMs) }),
+        ...(kind.handshakes !== undefined && { handshakes: num(kind.handshakes) }),
         costPerMonthUsd: optionalNum(kind.costPerMonthUsd),
       })),
     },

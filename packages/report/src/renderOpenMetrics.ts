@@ -5,6 +5,7 @@ import type { SimulationResult } from '@meshsim/mesh';
 
 import type { MetricFamily, MetricLabels } from './columns/Column.js';
 import { edgeColumns } from './columns/edgeColumns.js';
+import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows } from './columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
 import { policyEventNames } from './internal/derived.js';
@@ -65,6 +66,7 @@ export function renderOpenMetrics(result: SimulationResult): string {
     ...metricSamples(edgeColumns(policyEventNames(result.edges)), result.edges, scenario),
     ...metricSamples(SERVICE_COLUMNS, result.services, scenario),
     ...metricSamples(PROXY_COLUMNS, proxyKindRows(result.proxies), scenario),
+    ...metricSamples(NODE_COLUMNS, result.nodes, scenario),
     {
       family: PRICES,
       samples:

@@ -6,10 +6,11 @@ import type { SimulationResult } from '@meshsim/mesh';
 import type { ColumnContext } from './columns/Column.js';
 import { edgeColumns } from './columns/edgeColumns.js';
 import { POLICY_EVENT_COLUMNS, policyEventRows } from './columns/policyEventColumns.js';
+import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
-import { count, duration, percent } from './internal/format.js';
+import { count, duration, fixed, percent } from './internal/format.js';
 import { renderTimeline } from './internal/renderTimeline.js';
 import { textTable } from './internal/textTable.js';
 
@@ -41,7 +42,11 @@ const SERVICE_KEYS = [
 ];
 const PROTECTION_KEYS = ['name', 'rateLimited', 'denied', 'shed', 'deadlineDropped', 'cancelled'];
 const VERSION_KEYS = ['name', 'instances', 'arrived', 'share', 'successRate'];
-const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'queued', 'costPerMonthUsd'];
+const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'maxMemoryMiB', 'queued', 'costPerMonthUsd'];
+/** Extra proxy columns when node CPU is modelled. */
+const PROXY_CPU_KEYS = ['throttledMs'];
+const NODE_KEYS = ['name', 'cores', 'utilisation', 'maxRunnable'];
+const SERVICE_CPU_KEYS = ['name', 'cpuCores', 'cpuThrottledMs'];
 
 /**
  * Renders a result as plain text for a terminal: every column header carries its unit, missing values
@@ -108,6 +113,17 @@ export function renderText(result: SimulationResult): string {
     );
   }
 
+  if (result.nodes.length > 0) {
+    sections.push(
+      textTable(NODE_COLUMNS, NODE_KEYS, result.nodes, context, { title: 'Nodes (CPU)' }).trimEnd(),
+    );
+    sections.push(
+      textTable(SERVICE_COLUMNS, SERVICE_CPU_KEYS, result.services, context, {
+        title: 'Service CPU (application containers)',
+      }).trimEnd(),
+    );
+  }
+
   // Kinds that deploy no proxy of their own (a managed hop, an in-process library) still use resources
   // and cost money: the table shows whenever there is a kind.
   const { proxies } = result;
@@ -115,9 +131,13 @@ export function renderText(result: SimulationResult): string {
   if (kinds.length === 0) {
     sections.push('Proxies: none');
   } else {
+    const keys = [...PROXY_KEYS];
+    if (result.nodes.length > 0) keys.splice(keys.indexOf('queued') + 1, 0, ...PROXY_CPU_KEYS);
+    if (kinds.some((kind) => kind.handshakes > 0))
+      keys.splice(keys.indexOf('costPerMonthUsd'), 0, 'handshakes');
     const table = textTable(
       PROXY_COLUMNS,
-      PROXY_KEYS,
+      keys,
       // A total row only adds information when there are several kinds.
       kinds.length === 1 ? kinds : [...kinds, proxyTotalRow(proxies)],
       context,
@@ -125,6 +145,12 @@ export function renderText(result: SimulationResult): string {
     ).trimEnd();
     sections.push(proxies.priceSource === undefined ? table : `${table}\nPrices: ${proxies.priceSource}`);
   }
+
+  const connections = result.connections;
+  sections.push(
+    `Connections: ${count(connections.opened)} opened, ${count(connections.tlsHandshakes)} TLS handshakes` +
+      (connections.tlsHandshakes > 0 ? ` (${fixed(connections.handshakeCpuMs, 1)} ms of CPU)` : ''),
+  );
 
   sections.push(
     `mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges`,

@@ -12,6 +12,7 @@ describe('@meshsim/report', () => {
       'renderComparisonText',
       'renderEdgesCsv',
       'renderJson',
+      'renderNodesCsv',
       'renderOpenMetrics',
       'renderProxiesCsv',
       'renderServiceSeriesCsv',

@@ -11,6 +11,7 @@ import {
   renderComparisonJson,
   renderEdgesCsv,
   renderJson,
+  renderNodesCsv,
   renderOpenMetrics,
   renderProxiesCsv,
   renderServiceSeriesCsv,
@@ -90,6 +91,8 @@ describe('docs/output-formats.md', () => {
       'Services',
       'Server-side protections (requests refused or dropped)',
       'Versions',
+      'Nodes (CPU)',
+      'Service CPU (application containers)',
       'Proxies',
     ]);
   });
@@ -107,6 +110,7 @@ describe('docs/output-formats.md', () => {
       csvHeader(renderEdgesCsv(result)),
     );
     expect(codeLines('columns: csv proxies')[0]).toBe(csvHeader(renderProxiesCsv(result)));
+    expect(codeLines('columns: csv nodes')[0]).toBe(csvHeader(renderNodesCsv(result)));
     expect(codeLines('columns: csv edge series')[0]).toBe(csvHeader(renderTimeSeriesCsv(result)));
     expect(codeLines('columns: csv service series')[0]).toBe(csvHeader(renderServiceSeriesCsv(result)));
   });

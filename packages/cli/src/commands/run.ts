@@ -2,7 +2,14 @@
 
 import { simulate } from '@meshsim/mesh';
 import type { SimulateOptions, SimulationResult } from '@meshsim/mesh';
-import { renderEdgesCsv, renderJson, renderOpenMetrics, renderProxiesCsv, renderText } from '@meshsim/report';
+import {
+  renderEdgesCsv,
+  renderJson,
+  renderNodesCsv,
+  renderOpenMetrics,
+  renderProxiesCsv,
+  renderText,
+} from '@meshsim/report';
 
 import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
@@ -17,11 +24,12 @@ import { ProgressBar, formatDoneLine } from '../progress.js';
 export type RunFormat = 'text' | 'json' | 'csv' | 'openmetrics';
 
 /** Tables `meshsim run --csv` prints, selected by `--table` (default `edges`). */
-export type CsvTable = 'edges' | 'proxies';
+export type CsvTable = 'edges' | 'proxies' | 'nodes';
 
 const CSV_TABLES: Readonly<Record<CsvTable, (result: SimulationResult) => string>> = {
   edges: renderEdgesCsv,
   proxies: renderProxiesCsv,
+  nodes: renderNodesCsv,
 };
 
 const RENDERERS: Readonly<Record<Exclude<RunFormat, 'csv'>, (result: SimulationResult) => string>> = {

@@ -39,6 +39,13 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field('proxyCpuCores', 'proxy CPU (cores)', (cores) => fixed(cores, 3)),
       field('proxyMemoryMiB', 'proxy memory (MiB)', (mib) => fixed(mib, 1)),
       field('costPerMonthUsd', 'proxy cost (USD/month)', (usd) => fixed(usd, 0)),
+      field('throughputRps', 'throughput (req/s)', (rps) => fixed(rps, 1)),
+      field('nodeCpuUtilisation', 'node CPU mean (%)', (ratio) => percent(ratio, 1)),
+      field('maxNodeCpuUtilisation', 'node CPU max (%)', (ratio) => percent(ratio, 1)),
+      field('throttledMs', 'throttled (ms)', (value) => fixed(value, 0)),
+      field('connectionsOpened', 'connections opened', count),
+      field('tlsHandshakes', 'TLS handshakes', count),
+      field('handshakeCpuMs', 'handshake CPU (ms)', (value) => fixed(value, 1)),
       {
         key: 'warnings',
         read: (shape) => shape.warnings.length,

@@ -7,6 +7,7 @@ import {
   renderEdgesCsv,
   renderJson,
   renderOpenMetrics,
+  renderNodesCsv,
   renderProxiesCsv,
   renderServiceSeriesCsv,
   renderText,
@@ -40,6 +41,7 @@ export function emptyEdge(source: string, destination: string): EdgeMetrics {
     latency: emptyLatency(),
     policyEvents: {},
     mtls: true,
+    connectionsOpened: 0,
   };
 }
 
@@ -80,6 +82,7 @@ export function makeResult(): SimulationResult {
         },
         policyEvents: {},
         mtls: true,
+        connectionsOpened: 0,
       },
       {
         source: 'frontend',
@@ -104,6 +107,7 @@ export function makeResult(): SimulationResult {
         // Deliberately not sorted: renderers must sort.
         policyEvents: { 'retry-budget-denied': 120, 'breaker-trip': 2 },
         mtls: true,
+        connectionsOpened: 0,
       },
     ],
     services: [
@@ -161,6 +165,7 @@ export function makeResult(): SimulationResult {
       byKind: [{ kind: 'envoy-sidecar', count: 5, cpuCores: 0.3333333333, memoryMiB: 300.25, queued: 42 }],
     },
     nodes: [],
+    connections: { pools: 0, opened: 0, tlsHandshakes: 0, handshakeCpuMs: 0 },
     timeSeries: {
       intervalMs: 5000,
       startMs: [0, 5000],
@@ -246,6 +251,7 @@ export function makeEmptyResult(): SimulationResult {
     ],
     proxies: { count: 0, cpuCores: 0, memoryMiB: 0, byKind: [] },
     nodes: [],
+    connections: { pools: 0, opened: 0, tlsHandshakes: 0, handshakeCpuMs: 0 },
     timeSeries: {
       intervalMs: 1000,
       startMs: [0],
@@ -316,6 +322,9 @@ export function makePricedResult(): SimulationResult {
         queued: 360,
         traversals: 64_000,
         costPerMonthUsd: 5.1403,
+        maxMemoryMiB: 22.9,
+        throttledMs: 12.5,
+        handshakes: 24,
       },
       {
         kind: 'vpc-lattice',
@@ -330,6 +339,28 @@ export function makePricedResult(): SimulationResult {
     costPerMonthUsd: 41.9178,
     priceSource: 'list prices, "test" table',
   };
+  // Nodes with a size: the node and service CPU tables print.
+  result.nodes = [
+    {
+      name: 'east/zone-a/node-1',
+      cluster: 'east',
+      zone: 'zone-a',
+      cores: 2,
+      utilisation: 0.4321,
+      maxRunnable: 5,
+    },
+    {
+      name: 'east/zone-b/node-1',
+      cluster: 'east',
+      zone: 'zone-b',
+      cores: 2,
+      utilisation: 0.9,
+      maxRunnable: 9,
+    },
+  ];
+  checkout.cpuCores = 1.2345;
+  checkout.cpuThrottledMs = 250;
+  result.connections = { pools: 4, opened: 12, tlsHandshakes: 12, handshakeCpuMs: 9.6 };
   return result;
 }
 
@@ -340,6 +371,7 @@ export function renderAll(result: SimulationResult): Record<string, string> {
     json: renderJson(result),
     edgesCsv: renderEdgesCsv(result),
     proxiesCsv: renderProxiesCsv(result),
+    nodesCsv: renderNodesCsv(result),
     timeSeriesCsv: renderTimeSeriesCsv(result),
     serviceSeriesCsv: renderServiceSeriesCsv(result),
     openMetrics: renderOpenMetrics(result),
