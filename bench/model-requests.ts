@@ -154,19 +154,20 @@ export function threeTierConfig(
   shape: MeshShapeName,
   policies: PolicySet = NO_POLICIES,
   simulatedMs = SIMULATED_MS,
+  nodeCpu: number | null = null,
 ): SimulationConfig {
   const services = TIERS.map((name, i) =>
     tier(name, i === 0 ? SOURCE : (TIERS[i - 1] as string), TIERS[i + 1] ?? null, policies),
   );
   const sourcePolicy = policies.on && !policies.skip.has('retry') ? RETRY_3_PER_TRY : NO_POLICY;
   return {
-    name: `3-tier/${shape}${policies.on ? '/all-policies' : ''}`,
+    name: `3-tier/${shape}${policies.on ? '/all-policies' : ''}${nodeCpu === null ? '' : `/nodes-${nodeCpu}-cores`}`,
     description: 'model-throughput bench: client → a → b → c',
     seed: SEED,
     durationMs: simulatedMs,
     mesh: resolveMeshConfig({ shape }),
     network: DEFAULT_NETWORK,
-    clusters: DEFAULT_CLUSTERS,
+    clusters: nodeCpu === null ? DEFAULT_CLUSTERS : DEFAULT_CLUSTERS.map((c) => ({ ...c, nodeCpu })),
     services,
     traffic: [
       {
@@ -322,6 +323,8 @@ interface Variant {
   name: string;
   shape: MeshShapeName;
   policies: PolicySet;
+  /** Cores per node, or absent for nodes without a size (no CPU contention modelled). */
+  nodeCpu?: number;
 }
 
 /** Wall time, events and calls of every round of one variant. */
@@ -397,8 +400,14 @@ export async function run(options: RunOptions = {}): Promise<BenchReport> {
     { name: '3-tier, library, all policies', shape: 'library', policies: all },
     { name: '3-tier, istio-sidecar, no policies', shape: 'istio-sidecar', policies: NO_POLICIES },
     { name: '3-tier, istio-sidecar, all policies', shape: 'istio-sidecar', policies: all },
+    {
+      name: '3-tier, istio-sidecar, nodes of 2 cores',
+      shape: 'istio-sidecar',
+      policies: NO_POLICIES,
+      nodeCpu: 2,
+    },
   ];
-  const configs = variants.map((v) => threeTierConfig(v.shape, v.policies));
+  const configs = variants.map((v) => threeTierConfig(v.shape, v.policies, SIMULATED_MS, v.nodeCpu ?? null));
   const samples: Samples[] = variants.map(() => ({
     wallMs: [],
     events: 0,
