@@ -275,5 +275,6 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
       spec: ejections.spec,
     });
   }
-  return figures;
+  // A chart with no line (e.g. rates over a zero duration) would draw nothing: leave it out.
+  return figures.filter((figure) => figure.spec.series.length > 0);
 }
