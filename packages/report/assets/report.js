@@ -21,11 +21,11 @@
   ];
   const FAULT_FILL = '#e8a33d';
 
-  /** A number as the report prints it: at most 4 significant digits, no exponent for common sizes. */
+  /** A number as the report prints it: integers as they are, others with 1 to 3 decimals by size. */
   function format(value) {
     if (value === null || value === undefined || !Number.isFinite(value)) return '–';
     const magnitude = Math.abs(value);
-    if (magnitude >= 1000) return Math.round(value).toLocaleString('en-US');
+    if (Number.isInteger(value) || magnitude >= 1000) return Math.round(value).toLocaleString('en-US');
     if (magnitude >= 10) return value.toFixed(1);
     if (magnitude >= 1) return value.toFixed(2);
     return value.toFixed(3);
@@ -117,6 +117,7 @@
         color: { domain: colorDomain, range: PALETTE, legend: grouped },
         marks: [
           Plot.barX(rows, {
+            className: 'data-bars',
             x: 'v',
             y: grouped ? 'series' : 'category',
             fy: grouped ? 'category' : undefined,
@@ -124,6 +125,7 @@
             title: tip,
           }),
           Plot.barX(highlight, {
+            className: 'cursor-bars',
             x: 'v',
             y: grouped ? 'series' : 'category',
             fy: grouped ? 'category' : undefined,
@@ -151,6 +153,7 @@
       color: { domain: colorDomain, range: PALETTE, legend: grouped },
       marks: [
         Plot.barY(rows, {
+          className: 'data-bars',
           x: grouped ? 'series' : 'category',
           fx: grouped ? 'category' : undefined,
           y: 'v',
@@ -158,6 +161,7 @@
           title: tip,
         }),
         Plot.barY(highlight, {
+          className: 'cursor-bars',
           x: grouped ? 'series' : 'category',
           fx: grouped ? 'category' : undefined,
           y: 'v',
