@@ -7,11 +7,14 @@ import { listBundledScenarios, loadScenario } from '@meshsim/scenario';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { renderHtml } from '../src/index.js';
-import { drawnCharts, launchBrowser, openReport, screenshot } from './__helpers__/browser.js';
+import {
+  PLATFORM_40_LIMIT_BYTES,
+  drawnCharts,
+  launchBrowser,
+  openReport,
+  screenshot,
+} from './__helpers__/browser.js';
 import type { ReportBrowser } from './__helpers__/browser.js';
-
-/** Largest platform-40 report accepted [bytes]: docs/html-report.md states the limit and the size measured. */
-const PLATFORM_40_LIMIT_BYTES = 1_000_000;
 
 let browser: ReportBrowser;
 beforeAll(async () => {
