@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['packages/*/dist/**', '**/node_modules/**', 'coverage/**'] },
+  { ignores: ['packages/*/dist/**', '**/node_modules/**', 'coverage/**', 'out/**'] },
   js.configs.recommended,
   {
     // CommonJS config files (dependency-cruiser reads .cjs).

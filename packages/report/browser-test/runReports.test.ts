@@ -16,6 +16,18 @@ import {
 } from './__helpers__/browser.js';
 import type { ReportBrowser } from './__helpers__/browser.js';
 
+/** Each scenario's run report, rendered once (a simulation is the slow part of these tests). */
+const reports = new Map<string, string>();
+function runReport(name: string): string {
+  let html = reports.get(name);
+  if (html === undefined) {
+    const config = loadScenario(name);
+    html = renderHtml(simulate(config), { config });
+    reports.set(name, html);
+  }
+  return html;
+}
+
 let browser: ReportBrowser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -27,8 +39,11 @@ afterAll(async () => {
 describe.each(listBundledScenarios().map((scenario) => scenario.name))('the run report of %s', (name) => {
   it('draws every chart and the call graph, with no error and no request off the page', async () => {
     const config = loadScenario(name);
-    const html = renderHtml(simulate(config), { config });
-    const { page, errors, requests, bytes } = await openReport(browser.browser, `run-${name}`, html);
+    const { page, errors, requests, bytes } = await openReport(
+      browser.browser,
+      `run-${name}`,
+      runReport(name),
+    );
     try {
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
@@ -82,9 +97,12 @@ describe.each(listBundledScenarios().map((scenario) => scenario.name))('the run 
 
 describe('keyboard and colour scheme', () => {
   it('Tab reaches the charts; arrow keys read a chart out; the dark scheme draws without error', async () => {
-    const config = loadScenario('retry-storm');
-    const html = renderHtml(simulate(config), { config });
-    const { page, errors } = await openReport(browser.browser, 'run-retry-storm-dark', html, 'dark');
+    const { page, errors } = await openReport(
+      browser.browser,
+      'run-retry-storm-dark',
+      runReport('retry-storm'),
+      'dark',
+    );
     try {
       expect(errors).toEqual([]);
       // The first Tab stop is the skip link, then the table of contents, then the charts.

@@ -7,7 +7,7 @@ import { ratePerSecond } from '../derived.js';
 import { count, fixed, ms, percent } from '../format.js';
 import { chartNumber } from './downsample.js';
 import type { GraphNode, GraphSpec } from './ReportData.js';
-import { edgeName } from './runCharts.js';
+import { edgeName } from './edgeName.js';
 
 /** The error-ratio bands of the graph's arrow colours: a ratio below `upTo` is in the band (legend and script). */
 export const ERROR_BANDS: readonly { upTo: number; label: string }[] = [

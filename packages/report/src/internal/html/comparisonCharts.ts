@@ -7,8 +7,7 @@ import type { ComparisonSummary } from '../../summarizeComparison.js';
 import { DEGRADED_FAILED_RATIO, degradedServiceSeconds } from './blastRadius.js';
 import { chartNumber } from './downsample.js';
 import type { BarChartSpec, ChartFigure } from './ReportData.js';
-import { successOnAxis } from './runCharts.js';
-import { timeAxis } from './timeAxis.js';
+import { successOnAxis, timeAxis } from './timeAxis.js';
 
 /** A bar chart with one bar per shape per series. */
 function bars(

@@ -5,46 +5,13 @@ import type { EdgeMetrics, EdgeSeries, ServiceSeries, SimulationResult } from '@
 
 import { chartNumber } from './downsample.js';
 import type { BarChartSpec, ChartFigure, LineSeries } from './ReportData.js';
-import { onAxis, rateOnAxis, sumSeries, timeAxis } from './timeAxis.js';
-import type { TimeAxis } from './timeAxis.js';
+import { edgeName } from './edgeName.js';
+import { onAxis, rateOnAxis, successOnAxis, sumSeries, timeAxis } from './timeAxis.js';
 import { topSeries } from './topSeries.js';
-
-/** `a → b`, as every table and chart names an edge. */
-export function edgeName(edge: { source: string; destination: string }): string {
-  return `${edge.source} → ${edge.destination}`;
-}
 
 /** The sentence that says a chart shows only some of its candidates, or '' when it shows all. */
 function shownNote(shown: number, candidates: number, noun: string, rank: string): string {
   return shown < candidates ? ` Showing the ${shown} of ${candidates} ${noun} with the ${rank}.` : '';
-}
-
-/** Success per point [%] from per-interval succeeded and failed counts; null where none completed. */
-export function successOnAxis(
-  axis: TimeAxis,
-  series: readonly EdgeSeries[],
-  intervals: number,
-): (number | null)[] {
-  const succeeded = onAxis(
-    axis,
-    sumSeries(
-      series.map((s) => s.succeeded),
-      intervals,
-    ),
-    'sum',
-  );
-  const failed = onAxis(
-    axis,
-    sumSeries(
-      series.map((s) => s.failed),
-      intervals,
-    ),
-    'sum',
-  );
-  return succeeded.map((ok, i) => {
-    const completed = (ok ?? 0) + (failed[i] ?? 0);
-    return completed > 0 ? chartNumber(((ok ?? 0) / completed) * 100) : null;
-  });
 }
 
 /** The interval latencies of an edge, null where no call succeeded in the interval (the series holds 0). */

@@ -1,7 +1,7 @@
 // The time axis of the HTML report's line charts: where each (possibly bucketed) point starts and how
-// long it lasts, from a result's per-interval series.
+// long it lasts, and per-interval series (counts, rates, success) put on it.
 
-import type { TimeSeries } from '@meshsim/mesh';
+import type { EdgeSeries, TimeSeries } from '@meshsim/mesh';
 
 import { aggregate, bucketSize, chartNumber } from './downsample.js';
 import type { Aggregation } from './downsample.js';
@@ -55,4 +55,32 @@ export function sumSeries(series: readonly (readonly number[])[], length: number
   const out = new Array<number>(length).fill(0);
   for (const one of series) for (let i = 0; i < length; i++) out[i] = (out[i] ?? 0) + (one[i] ?? 0);
   return out;
+}
+
+/** Success per point [%] from per-interval succeeded and failed counts; null where none completed. */
+export function successOnAxis(
+  axis: TimeAxis,
+  series: readonly EdgeSeries[],
+  intervals: number,
+): (number | null)[] {
+  const succeeded = onAxis(
+    axis,
+    sumSeries(
+      series.map((s) => s.succeeded),
+      intervals,
+    ),
+    'sum',
+  );
+  const failed = onAxis(
+    axis,
+    sumSeries(
+      series.map((s) => s.failed),
+      intervals,
+    ),
+    'sum',
+  );
+  return succeeded.map((ok, i) => {
+    const completed = (ok ?? 0) + (failed[i] ?? 0);
+    return completed > 0 ? chartNumber(((ok ?? 0) / completed) * 100) : null;
+  });
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import { callGraph } from '../../../src/internal/html/callGraph.js';
-import { degradedServiceSeconds } from '../../../src/internal/html/blastRadius.js';
 import { makeResult } from '../../__helpers__/fixtures.js';
 
 describe('callGraph', () => {
@@ -19,12 +18,5 @@ describe('callGraph', () => {
     expect(graph.edges[0]?.errorRatio).toBeCloseTo(95 / 7995, 4);
     expect(graph.edges[0]?.label).toContain('client → frontend: 800.0 req/s, 1.19 % failed');
     expect(graph.errorBands).toEqual([0.001, 0.01, 0.1]);
-  });
-});
-
-describe('degradedServiceSeconds', () => {
-  it('adds up the seconds each service had more than 1 % of its inbound calls fail', () => {
-    // frontend: 5/3995 then 90/4000 failed (only the second 5 s count); checkout: 3/3993, then 90/90.
-    expect(degradedServiceSeconds(makeResult())).toBe(10);
   });
 });
