@@ -77,6 +77,8 @@ Options:
   --table NAME      With --csv: the table to print, edges (default) or proxies (with their cost).
   --openmetrics     Print the result in the OpenMetrics text format.
   --out FILE        Write the output to FILE instead of stdout.
+  --html FILE       Also write an HTML report to FILE: one self-contained page with charts over
+                    time, the call graph and the tables (docs/html-report.md).
   --no-progress     Do not draw the progress bar (it is drawn only when stderr is a terminal).
   -h, --help        Show this help.
 
@@ -89,6 +91,7 @@ Examples:
   meshsim run retry-storm
   meshsim run retry-storm --duration 5s --json
   meshsim run ./my-scenario.yaml --seed 1 --csv --out edges.csv
+  meshsim run retry-storm --html retry-storm.html
 `,
     compare: `Usage: meshsim compare <name|file> [--mesh a,b,c] [options]
 
@@ -104,6 +107,8 @@ Options:
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h. Default: the scenario's.
   --json            Print the comparison as JSON (schema: docs/output-formats.md).
   --out FILE        Write the output to FILE instead of stdout.
+  --html FILE       Also write an HTML report to FILE: bars per shape side by side, success over
+                    time, tables and warnings (docs/html-report.md).
   --no-progress     Do not print a line per finished shape on stderr.
   -h, --help        Show this help.
 
@@ -112,6 +117,7 @@ ${EXIT_CODES}
 Examples:
   meshsim compare overhead-3tier
   meshsim compare retry-storm --mesh none,istio-sidecar --duration 30s --json
+  meshsim compare node-failure --mesh none,istio-sidecar,istio-ambient --html compare.html
 `,
     validate: `Usage: meshsim validate <file...>
 

@@ -61,6 +61,8 @@ export {
   renderServiceSeriesCsv,
   renderTimeSeriesCsv,
   renderOpenMetrics,
+  renderHtml,
+  renderComparisonHtml,
 } from '@meshsim/report';
 
 export type { RunSummary, Random, Sampler, DistributionSpec, SimTimeMs, TimerHandle } from '@meshsim/engine';
@@ -83,6 +85,7 @@ export type {
   LatencySummary,
 } from '@meshsim/mesh';
 export type { ScenarioIssue, ScenarioOverrides, BundledScenario } from '@meshsim/scenario';
+export type { HtmlRunOptions, HtmlComparisonOptions } from '@meshsim/report';
 export type {
   ImportResult,
   ImportedScenario,

@@ -8,9 +8,11 @@ describe('@meshsim/report', () => {
     expect(Object.keys(report).sort()).toEqual([
       'COMPARISON_SCHEMA_VERSION',
       'JSON_SCHEMA_VERSION',
+      'renderComparisonHtml',
       'renderComparisonJson',
       'renderComparisonText',
       'renderEdgesCsv',
+      'renderHtml',
       'renderJson',
       'renderOpenMetrics',
       'renderProxiesCsv',

@@ -1,12 +1,17 @@
 // `meshsim compare <name|file> --mesh a,b,c`: the same scenario and seed under each mesh shape, side by side.
 
 import { meshShapeNames, simulate } from '@meshsim/mesh';
-import type { SimulationResult } from '@meshsim/mesh';
-import { renderComparisonJson, renderComparisonText, summarizeComparison } from '@meshsim/report';
+import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
+import {
+  renderComparisonHtml,
+  renderComparisonJson,
+  renderComparisonText,
+  summarizeComparison,
+} from '@meshsim/report';
 
 import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
-import { parseMeshList, stringFlag, writeOutput } from '../internal/flags.js';
+import { parseMeshList, stringFlag, writeHtmlReport, writeOutput } from '../internal/flags.js';
 import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -20,8 +25,8 @@ export interface CompareArgs extends ScenarioArgs {
 
 /**
  * Runs the scenario once per mesh shape with the same seed — so every run sees the same arrivals and
- * service times (common random numbers: streams are named per purpose) — and prints the comparison.
- * One progress line per shape goes to stderr.
+ * service times (common random numbers: streams are named per purpose) — and prints the comparison;
+ * with `--html FILE` also writes it as an HTML report. One progress line per shape goes to stderr.
  */
 export function compareCommand(args: readonly string[], io: CliIo): number {
   const parsed = parseCompareArgs(args);
@@ -30,10 +35,12 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
     return 0;
   }
   const results: SimulationResult[] = [];
+  let firstConfig: SimulationConfig | undefined;
   const startedMs = performance.now();
   let events = 0;
   parsed.shapes.forEach((shape, index) => {
     const config = loadScenarioConfig(parsed, shape);
+    firstConfig ??= config;
     const shapeStart = performance.now();
     const result = simulate(config);
     events += result.events;
@@ -46,6 +53,13 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
   const summary = summarizeComparison(results);
   const output = parsed.json ? renderComparisonJson(summary) : renderComparisonText(summary);
   writeOutput(io, parsed.out, parsed.json ? 'json' : 'text', output);
+  if (parsed.html !== undefined) {
+    writeHtmlReport(
+      io,
+      parsed.html,
+      renderComparisonHtml(results, firstConfig === undefined ? {} : { config: firstConfig }),
+    );
+  }
   io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');
   return 0;
 }

@@ -2,12 +2,19 @@
 
 import { simulate } from '@meshsim/mesh';
 import type { SimulateOptions, SimulationResult } from '@meshsim/mesh';
-import { renderEdgesCsv, renderJson, renderOpenMetrics, renderProxiesCsv, renderText } from '@meshsim/report';
+import {
+  renderEdgesCsv,
+  renderHtml,
+  renderJson,
+  renderOpenMetrics,
+  renderProxiesCsv,
+  renderText,
+} from '@meshsim/report';
 
 import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
-import { parseMesh, stringFlag, writeOutput } from '../internal/flags.js';
+import { parseMesh, stringFlag, writeHtmlReport, writeOutput } from '../internal/flags.js';
 import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -39,8 +46,8 @@ export interface RunArgs extends ScenarioArgs {
 }
 
 /**
- * Runs a scenario and writes its results to stdout (or `--out FILE`). Progress and the final
- * `done in …` line go to stderr.
+ * Runs a scenario and writes its results to stdout (or `--out FILE`), and with `--html FILE` an HTML
+ * report too. Progress and the final `done in …` line go to stderr.
  *
  * @returns 0 on success.
  * @throws {UsageError} for a bad command line; `ScenarioError` for an unknown scenario name, a missing
@@ -76,6 +83,7 @@ export function runCommand(args: readonly string[], io: CliIo): number {
       ? CSV_TABLES[parsed.csvTable ?? 'edges'](result)
       : RENDERERS[parsed.format](result);
   writeOutput(io, parsed.out, parsed.format, output);
+  if (parsed.html !== undefined) writeHtmlReport(io, parsed.html, renderHtml(result, { config }));
   io.stderr.write(formatDoneLine(wallMs, result.events) + '\n');
   return 0;
 }

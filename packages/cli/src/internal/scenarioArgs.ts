@@ -1,17 +1,18 @@
-// What `run` and `compare` share: the scenario argument, --seed/--duration/--out/--no-progress, and
+// What `run` and `compare` share: the scenario argument, --seed/--duration/--out/--html/--no-progress, and
 // loading the scenario with those overrides applied.
 
 import type { SimulationConfig } from '@meshsim/mesh';
 import { applyOverrides, loadScenario } from '@meshsim/scenario';
 
 import { UsageError } from '../CliError.js';
-import { parseDuration, parseSeed, stringFlag } from './flags.js';
+import { parseDuration, parseHtmlPath, parseSeed, stringFlag } from './flags.js';
 
 /** parseArgs options common to the commands that run a scenario. */
 export const SCENARIO_FLAGS = {
   seed: { type: 'string' },
   duration: { type: 'string' },
   out: { type: 'string' },
+  html: { type: 'string' },
   'no-progress': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -22,6 +23,8 @@ export interface ScenarioArgs {
   seed?: number;
   durationMs?: number;
   out?: string;
+  /** `--html FILE`: also write an HTML report there. */
+  html?: string;
   progress: boolean;
 }
 
@@ -52,6 +55,8 @@ export function parseScenarioArgs(
       throw new UsageError(`invalid value for --out: '${out}' (expected a file path)`, command);
     args.out = out;
   }
+  const html = stringFlag(values, 'html');
+  if (html !== undefined) args.html = parseHtmlPath(html, command);
   return args;
 }
 
