@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `meshsim` executable: runs main() on the process's arguments and streams.
 
+import { readFileSync } from 'node:fs';
+
 import { main } from './main.js';
 
 // `meshsim run x --json | head`: a closed pipe is not an error worth a stack trace.
@@ -12,4 +14,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 // exitCode, not process.exit(): let stdout drain before the process ends (large --json outputs).
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin: () => readFileSync(0, 'utf8'),
+});
