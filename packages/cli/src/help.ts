@@ -22,7 +22,7 @@ Usage:
 
 Commands:
   list                 List the bundled scenarios with a one-line description.
-  run <name|file|->    Run a bundled scenario or a scenario file (- reads stdin) and print its results.
+  run <name|file>      Run a bundled scenario or a scenario file (- reads stdin), print or export it.
   compare <name|file>  Run it under several mesh shapes (same seed) and print them side by side.
   validate <file...>   Check scenario files; print 'ok <file>' or every error.
   import <files|dirs>  Turn isotope, Kubernetes, Istio and Linkerd files into a scenario file.
