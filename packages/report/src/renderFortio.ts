@@ -68,7 +68,8 @@ export function renderFortio(result: SimulationResult, options: FortioOptions = 
     const load = options.load?.[source] ?? { requestedQps: 'max', threads: 0 };
     const startTime = new Date(startMs).toISOString();
     const labels = `meshsim ${result.scenario.name} ${result.scenario.mesh} ${source}`;
-    const id = `${fortioDate(startMs)}_${labels.replace(/[^A-Za-z0-9]+/g, '_')}`.slice(0, 64);
+    // Fortio cuts its ids to 64 bytes; the whole labels are kept here, so two sources never share a file.
+    const id = `${fortioDate(startMs)}_${labels.replace(/[^A-Za-z0-9]+/g, '_')}`;
     const document = {
       RunType: 'HTTP',
       Labels: labels,
