@@ -1,8 +1,7 @@
 // The `meshsim` program on the real process: main() on process.argv, stdout, stderr and stdin, with the
 // exit code set (not forced) so that large outputs drain. Both packages' `meshsim` executables run it.
 
-import { readFileSync } from 'node:fs';
-
+import { readStdinSync } from './internal/readStdinSync.js';
 import { main } from './main.js';
 
 /**
@@ -21,6 +20,6 @@ export async function runProcess(): Promise<void> {
   process.exitCode = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    readStdin: () => readFileSync(0, 'utf8'),
+    readStdin: readStdinSync,
   });
 }
