@@ -15,7 +15,8 @@ export interface TelemetryOptions {
 /**
  * Envoy's default histogram bucket bounds, which Istio's standard histograms (`istio_request_duration_milliseconds`
  * [ms], `istio_request_bytes` and `istio_response_bytes` [bytes]) use unless a pod overrides them
- * (`sidecar.istio.io/statsHistogramBuckets`). Source: Envoy `HistogramSettingsImpl::defaultBuckets()`.
+ * (`sidecar.istio.io/statsHistogramBuckets`). Source: Envoy `HistogramSettingsImpl::defaultBuckets()`
+ * (docs/sources.md#envoy-default-buckets).
  */
 export const ENVOY_DEFAULT_BUCKETS: readonly number[] = [
   0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000,
