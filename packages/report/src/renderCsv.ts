@@ -9,6 +9,7 @@ import { edgeColumns } from './columns/edgeColumns.js';
 import { intervalRows } from './columns/intervalRows.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
 import { SERVICE_SERIES_COLUMNS } from './columns/serviceSeriesColumns.js';
+import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
 import { csvTable } from './internal/csvTable.js';
 import { policyEventNames } from './internal/derived.js';
 
@@ -39,6 +40,19 @@ export function renderEdgesCsv(result: SimulationResult): string {
 export function renderProxiesCsv(result: SimulationResult): string {
   const rows = [...proxyKindRows(result.proxies), proxyTotalRow(result.proxies)];
   return csvTable(PROXY_COLUMNS, rows, result.scenario);
+}
+
+/**
+ * One row per version (subset) of each service, services in order, then versions in declared order (a
+ * service without declared versions has one, `v1`): `service,version,instances,arrived,share_ratio,
+ * completed,rejected,errors,success_ratio`. `share_ratio` is the version's share of the service's arrivals
+ * (the canary split as it happened), empty for a service nothing reached.
+ *
+ * @param result - The output of `simulate`.
+ * @returns CSV text with a header row, ending with a newline.
+ */
+export function renderVersionsCsv(result: SimulationResult): string {
+  return csvTable(VERSION_COLUMNS, versionRows(result.services), result.scenario);
 }
 
 /**

@@ -3,11 +3,14 @@
 import { meshShapeNames, simulate } from '@meshsim/mesh';
 import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 import {
+  renderComparisonCsv,
   renderComparisonHtml,
   renderComparisonJson,
   renderComparisonText,
   summarizeComparison,
 } from '@meshsim/report';
+
+import { UsageError } from '../CliError.js';
 
 import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
@@ -20,7 +23,8 @@ import { formatDoneLine } from '../progress.js';
 /** The parsed command line of `meshsim compare`. */
 export interface CompareArgs extends ScenarioArgs {
   shapes: string[];
-  json: boolean;
+  /** Output format: text (default), `--json` or `--csv`. */
+  format: 'text' | 'json' | 'csv';
 }
 
 /**
@@ -39,7 +43,7 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
   const startedMs = performance.now();
   let events = 0;
   parsed.shapes.forEach((shape, index) => {
-    const config = loadScenarioConfig(parsed, shape);
+    const config = loadScenarioConfig(parsed, shape, io);
     firstConfig ??= config;
     const shapeStart = performance.now();
     const result = simulate(config);
@@ -51,8 +55,13 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
     }
   });
   const summary = summarizeComparison(results);
-  const output = parsed.json ? renderComparisonJson(summary) : renderComparisonText(summary);
-  writeOutput(io, parsed.out, parsed.json ? 'json' : 'text', output);
+  const output =
+    parsed.format === 'json'
+      ? renderComparisonJson(summary)
+      : parsed.format === 'csv'
+        ? renderComparisonCsv(summary)
+        : renderComparisonText(summary);
+  writeOutput(io, parsed.out, parsed.format, output);
   if (parsed.html !== undefined) {
     writeHtmlReport(
       io,
@@ -74,12 +83,16 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     ...SCENARIO_FLAGS,
     mesh: { type: 'string' },
     json: { type: 'boolean' },
+    csv: { type: 'boolean' },
   });
   if (values['help'] === true) return 'help';
+  if (values['json'] === true && values['csv'] === true) {
+    throw new UsageError('choose one output format (got --json and --csv)', 'compare');
+  }
   const mesh = stringFlag(values, 'mesh');
   return {
-    ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file> --mesh a,b,c'),
+    ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file|-> --mesh a,b,c'),
     shapes: mesh === undefined ? meshShapeNames() : parseMeshList(mesh, 'compare'),
-    json: values['json'] === true,
+    format: values['json'] === true ? 'json' : values['csv'] === true ? 'csv' : 'text',
   };
 }

@@ -4,6 +4,7 @@ import type { AttemptResult } from '../config/AttemptResult.js';
 import type { InboundRequest } from '../server/InboundRequest.js';
 import type { Instance } from '../server/Instance.js';
 import type { CallerRef } from '../topology/CallerRef.js';
+import type { SpanRef } from './SpanRef.js';
 import type { Station } from './Station.js';
 
 /** What an attempt reports to: its call (call/Call.ts). */
@@ -34,6 +35,15 @@ export class Attempt implements InboundRequest {
   deadlineMs = Infinity;
   /** The server-side request once an instance accepted it (for cancellation propagation), else null. */
   serverRequest: { cancel(): void } | null = null;
+  // Telemetry (call/CallTap.ts): untouched unless the run records request series or traces.
+  /** @internal When the attempt reached its instance [ms]. */
+  arrivedMs = 0;
+  /** @internal The attempt's span when traced, else null. */
+  span: SpanRef | null = null;
+  /** @internal The span of serving it at the instance, while traced. */
+  serverSpan: SpanRef | null = null;
+  /** @internal The span of the proxy hop it is in, while traced. */
+  hopSpan: SpanRef | null = null;
 
   constructor(
     readonly call: AttemptOwner,
