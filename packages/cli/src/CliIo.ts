@@ -1,4 +1,4 @@
-// The streams a command writes to; main() takes them as a parameter so tests can capture the output.
+// The streams a command reads and writes; main() takes them as a parameter so tests can capture the output.
 
 /** A writable text stream: `process.stdout`, `process.stderr`, or a test double. */
 export interface CliStream {
@@ -11,4 +11,6 @@ export interface CliStream {
 export interface CliIo {
   stdout: CliStream;
   stderr: CliStream;
+  /** Reads all of standard input, for a scenario given as `-`; absent when there is none to read. */
+  readStdin?: () => string;
 }

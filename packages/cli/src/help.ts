@@ -22,7 +22,7 @@ Usage:
 
 Commands:
   list                 List the bundled scenarios with a one-line description.
-  run <name|file>      Run a bundled scenario or a scenario file and print its results.
+  run <name|file>      Run a bundled scenario or a scenario file (- reads stdin), print or export it.
   compare <name|file>  Run it under several mesh shapes (same seed) and print them side by side.
   validate <file...>   Check scenario files; print 'ok <file>' or every error.
   import <files|dirs>  Turn isotope, Kubernetes, Istio and Linkerd files into a scenario file.
@@ -39,6 +39,7 @@ Examples:
   meshsim run retry-storm
   meshsim run retry-storm --seed 7 --duration 30s --json > result.json
   meshsim run ./my-scenario.yaml --mesh none --openmetrics --out metrics.txt
+  meshsim run steady-3tier --openmetrics --out istio.om --otlp traces.json --fortio fortio/
   meshsim compare retry-storm --mesh none,library,istio-sidecar
   meshsim validate scenarios/*.yaml
   meshsim import k8s/ istio/ --graph graph.yaml --out shop.yaml
@@ -54,18 +55,20 @@ export function commandHelp(command: CommandName): string {
 
 function helpTexts(): Readonly<Record<CommandName, string>> {
   return {
-    list: `Usage: meshsim list [--shapes]
+    list: `Usage: meshsim list [--shapes] [--json]
 
 List the bundled scenarios, one per line: name and description. Run one with 'meshsim run <name>'.
 
 Options:
   --shapes     List the mesh shapes instead: name and what each is (docs/mesh-shapes/).
+  --json       Print a JSON array of {name, description} ({name, summary} with --shapes).
   -h, --help   Show this help.
 `,
-    run: `Usage: meshsim run <name|file> [options]
+    run: `Usage: meshsim run <name|file|-> [options]
 
 Run a scenario and print its results. <name> is a bundled scenario (see 'meshsim list'); <file> is
-a scenario file (.yaml, .yml or .json). The same scenario and seed always give the same output.
+a scenario file (.yaml, .yml or .json); - reads the scenario from standard input. The same scenario
+and seed always give the same output.
 
 Options:
   --seed N          Root seed of the random streams (a non-negative integer). Default: the scenario's.
@@ -74,9 +77,20 @@ Options:
   --mesh SHAPE      Mesh shape (see 'meshsim compare --help' for the list). Default: the scenario's.
   --json            Print the result as JSON (schema: docs/output-formats.md).
   --csv             Print the per-edge summary as CSV.
-  --table NAME      With --csv: the table to print: edges (default), proxies (with their cost) or nodes (CPU).
-  --openmetrics     Print the result in the OpenMetrics text format.
+  --table NAME      With --csv: the table to print, edges (default), proxies (with their cost),
+                    versions (one row per service version: canary splits) or nodes (CPU).
+  --openmetrics     Print Istio's standard metrics (istio_requests_total, ...) in the OpenMetrics
+                    text format, one sample per simulated second, for promtool backfilling.
+  --metrics NAME    With --openmetrics: istio (default) or meshsim (meshsim_* run totals).
+  --otlp FILE       Also write sampled traces to FILE as OTLP/JSON (for Jaeger, Tempo).
+  --trace-sample R  With --otlp: share of requests traced, in (0, 1]. Default: 0.01.
+  --fortio DIR      Also write a Fortio JSON result per traffic source into DIR.
+  --smp FILE        Also write a Service Mesh Performance (SMP) test result to FILE.
+  --start-time T    Wall-clock time of simulated time 0 in exported timestamps: ISO 8601
+                    (2026-01-01T12:00:00Z) or seconds since the epoch. Default: 0 (1970-01-01).
   --out FILE        Write the output to FILE instead of stdout.
+  --html FILE       Also write an HTML report to FILE: one self-contained page with charts over
+                    time, the call graph and the tables (docs/html-report.md).
   --no-progress     Do not draw the progress bar (it is drawn only when stderr is a terminal).
   -h, --help        Show this help.
 
@@ -89,8 +103,12 @@ Examples:
   meshsim run retry-storm
   meshsim run retry-storm --duration 5s --json
   meshsim run ./my-scenario.yaml --seed 1 --csv --out edges.csv
+  meshsim run retry-storm --html retry-storm.html
+  meshsim run canary-rollout --csv --table versions
+  meshsim run steady-3tier --openmetrics --start-time 2026-01-01T12:00:00Z --out istio.om
+  meshsim import k8s/ istio/ --graph graph.yaml | meshsim run - --otlp traces.json --trace-sample 0.05
 `,
-    compare: `Usage: meshsim compare <name|file> [--mesh a,b,c] [options]
+    compare: `Usage: meshsim compare <name|file|-> [--mesh a,b,c] [options]
 
 Run the same scenario and seed under each mesh shape and print them side by side: success rate,
 end-to-end and per-edge latency added vs 'none' (p50/p99), retries, work per request, proxy count,
@@ -103,7 +121,10 @@ Options:
   --seed N          Root seed (a non-negative integer). Default: the scenario's.
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h. Default: the scenario's.
   --json            Print the comparison as JSON (schema: docs/output-formats.md).
+  --csv             Print the comparison as CSV: one row per mesh shape.
   --out FILE        Write the output to FILE instead of stdout.
+  --html FILE       Also write an HTML report to FILE: bars per shape side by side, success over
+                    time, tables and warnings (docs/html-report.md).
   --no-progress     Do not print a line per finished shape on stderr.
   -h, --help        Show this help.
 
@@ -112,13 +133,18 @@ ${EXIT_CODES}
 Examples:
   meshsim compare overhead-3tier
   meshsim compare retry-storm --mesh none,istio-sidecar --duration 30s --json
+  meshsim compare node-failure --mesh none,istio-sidecar,istio-ambient --html compare.html
+  meshsim compare overhead-3tier --csv --out shapes.csv
 `,
-    validate: `Usage: meshsim validate <file...>
+    validate: `Usage: meshsim validate <file...> [--json]
 
 Check scenario files without running them. Prints 'ok <file>' on stdout for each valid file, and
-every error of each invalid file on stderr (file, field path and reason).
+every error of each invalid file on stderr (file, field path and reason). - reads a scenario from
+standard input.
 
 Options:
+  --json       Print one JSON report on stdout instead: every file, valid or not, with its errors
+               (file, path, reason, line, column).
   -h, --help   Show this help.
 
 Exit codes:

@@ -6,6 +6,6 @@ import * as cli from '../src/index.js';
 
 describe('@meshsim/cli', () => {
   it('exports exactly main()', () => {
-    expect(Object.keys(cli).sort()).toEqual(['main']);
+    expect(Object.keys(cli).sort()).toEqual(['main', 'runProcess']);
   });
 });

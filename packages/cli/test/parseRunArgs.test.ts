@@ -9,6 +9,7 @@ describe('parseRunArgs', () => {
       scenario: 'retry-storm',
       format: 'text',
       progress: true,
+      exports: { metrics: 'istio', traceSample: 0.01, startTimeMs: 0 },
     });
   });
 
@@ -22,7 +23,32 @@ describe('parseRunArgs', () => {
       format: 'openmetrics',
       out: 'm.txt',
       progress: false,
+      exports: { metrics: 'istio', traceSample: 0.01, startTimeMs: 0 },
     });
+  });
+
+  it('parseRunArgs(args) reads the export flags', () => {
+    const args = ['x', '--openmetrics', '--metrics', 'meshsim', '--otlp', 't.json', '--trace-sample', '0.2'];
+    expect(
+      parseRunArgs([...args, '--fortio', 'f', '--smp', 's.json', '--start-time', '2026-01-01T00:00:00Z']),
+    ).toMatchObject({
+      format: 'openmetrics',
+      exports: {
+        metrics: 'meshsim',
+        otlp: 't.json',
+        traceSample: 0.2,
+        fortio: 'f',
+        smp: 's.json',
+        startTimeMs: Date.UTC(2026, 0, 1),
+      },
+    });
+    expect(parseRunArgs(['x', '--otlp', 't.json', '--start-time', '1700000000'])).toMatchObject({
+      exports: { traceSample: 0.01, startTimeMs: 1_700_000_000_000 },
+    });
+  });
+
+  it('parseRunArgs([scenario, --csv, --table, versions]) selects the versions table', () => {
+    expect(parseRunArgs(['x', '--csv', '--table', 'versions'])).toMatchObject({ csvTable: 'versions' });
   });
 
   it('parseRunArgs([scenario, --csv, --table, proxies]) selects the proxies table', () => {
@@ -46,8 +72,19 @@ describe('parseRunArgs', () => {
     [['x', '--csv', '--openmetrics', '--json'], 'got --json and --csv and --openmetrics'],
     [
       ['x', '--csv', '--table', 'services'],
-      "invalid value for --table: 'services' (expected one of: edges, proxies, nodes)",
+      "invalid value for --table: 'services' (expected one of: edges, proxies, versions, nodes)",
     ],
+    [['x', '--metrics', 'istio'], '--metrics goes with --openmetrics'],
+    [
+      ['x', '--openmetrics', '--metrics', 'prom'],
+      "invalid value for --metrics: 'prom' (expected one of: istio, meshsim)",
+    ],
+    [['x', '--trace-sample', '0.1'], '--trace-sample goes with --otlp'],
+    [['x', '--otlp', 't.json', '--trace-sample', '0'], "invalid value for --trace-sample: '0'"],
+    [['x', '--otlp', 't.json', '--trace-sample', '1.5'], "invalid value for --trace-sample: '1.5'"],
+    [['x', '--start-time', 'yesterday'], "invalid value for --start-time: 'yesterday'"],
+    [['x', '--start-time', '2026-01-01T00:00:00'], "invalid value for --start-time: '2026-01-01T00:00:00'"],
+    [['x', '--fortio', ' '], "invalid value for --fortio: ' '"],
     [['x', '--json', '--table', 'proxies'], '--table goes with --csv'],
   ])('parseRunArgs(%j) throws a UsageError mentioning %j', (args, message) => {
     expect(() => parseRunArgs(args)).toThrow(UsageError);

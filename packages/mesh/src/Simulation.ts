@@ -6,8 +6,13 @@ import { buildModel } from './assembly/buildModel.js';
 import type { Model } from './assembly/Model.js';
 import type { SimulationConfig } from './config/SimulationConfig.js';
 import type { SimulationResult } from './config/SimulationResult.js';
+import type { TelemetryOptions } from './config/Telemetry.js';
 import type { DataPlane } from './shapes/dataplane/DataPlane.js';
 import { collectResult } from './results/collectResult.js';
+import { edgeUsesMtls } from './results/mtlsCoverage.js';
+import { RequestSeriesRecorder } from './results/RequestSeriesRecorder.js';
+import { SpanRecorder } from './results/SpanRecorder.js';
+import { TelemetryRecorder } from './results/TelemetryRecorder.js';
 import { TimeSeriesRecorder } from './results/TimeSeriesRecorder.js';
 import type { Instance } from './server/Instance.js';
 
@@ -19,13 +24,46 @@ export class Simulation {
   readonly engine = new Engine();
   private readonly model: Model;
   private readonly recorder: TimeSeriesRecorder;
+  private telemetry: TelemetryRecorder | null = null;
   private ran = false;
 
+  /**
+   * @param config - The resolved config to run.
+   * @param onProgress - Called every simulated second with progress [ms].
+   * @param telemetry - What to record besides the result (request series, sampled traces); nothing by default.
+   * @throws {RangeError} if `telemetry.traceSampleRate` is not in [0, 1].
+   */
   constructor(
     readonly config: SimulationConfig,
     onProgress?: (simulatedMs: number, totalMs: number) => void,
+    telemetry: TelemetryOptions = {},
   ) {
-    this.model = buildModel(config, this.engine);
+    const sampleRate = telemetry.traceSampleRate ?? 0;
+    if (!(sampleRate >= 0 && sampleRate <= 1)) {
+      throw new RangeError(`telemetry.traceSampleRate: expected a share in [0, 1], got ${sampleRate}`);
+    }
+    const wanted = telemetry.requests === true || sampleRate > 0;
+    this.model = buildModel(
+      config,
+      this.engine,
+      wanted
+        ? ({ streams, services, instances }) => {
+            this.telemetry = new TelemetryRecorder(
+              telemetry.requests === true
+                ? new RequestSeriesRecorder(config.durationMs, services, instances)
+                : null,
+              sampleRate > 0
+                ? new SpanRecorder(
+                    sampleRate,
+                    streams.stream('trace-sampling'),
+                    `${config.name}|${String(config.seed)}|${config.mesh.shape}`,
+                  )
+                : null,
+            );
+            return this.telemetry;
+          }
+        : undefined,
+    );
     this.recorder = new TimeSeriesRecorder(
       this.engine,
       config.durationMs,
@@ -53,6 +91,13 @@ export class Simulation {
     if (this.ran) throw new Error('Simulation.run: a simulation can only run once; build a new one');
     this.ran = true;
     this.engine.run({ untilMs: this.config.durationMs });
-    return collectResult(this.model, this.recorder);
+    const result = collectResult(this.model, this.recorder);
+    if (this.telemetry !== null) {
+      const { services, dataPlane } = this.model;
+      result.telemetry = this.telemetry.result(this.config.durationMs, (source, destination) =>
+        edgeUsesMtls(services, dataPlane, source, destination),
+      );
+    }
+    return result;
   }
 }

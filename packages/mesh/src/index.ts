@@ -38,6 +38,7 @@ export {
 } from './config/defaults.js';
 export { JITTER_KINDS, RETRY_CONDITIONS } from './config/names.js';
 export { FAILURE_CAUSES } from './config/SimulationResult.js';
+export { ENVOY_DEFAULT_BUCKETS } from './config/Telemetry.js';
 export {
   AWS_SDK_RETRY_QUOTA,
   ENVOY_CONNECTION_POOL,
@@ -102,6 +103,18 @@ export { TRAFFIC_RULES } from './config/rules/trafficRules.js';
 export { VERSION_RULES } from './config/rules/versionRules.js';
 
 export type { SimulateOptions } from './simulate.js';
+export type {
+  HistogramSamples,
+  Reporter,
+  RequestSeries,
+  RequestTelemetry,
+  TelemetryOptions,
+  TelemetryResult,
+  TraceAttributeValue,
+  TraceData,
+  TraceEvent,
+  TraceSpan,
+} from './config/Telemetry.js';
 export type {
   AppMeshMeshConfig,
   BuiltInShapeName,

@@ -63,8 +63,22 @@ export {
   renderProxiesCsv,
   renderServiceSeriesCsv,
   renderTimeSeriesCsv,
+  renderVersionsCsv,
   renderOpenMetrics,
+  renderHtml,
+  renderComparisonHtml,
+  renderIstioMetrics,
+  renderOtlpTraces,
+  renderFortio,
+  renderSmpResult,
+  summarizeComparison,
+  renderComparisonText,
+  renderComparisonJson,
+  renderComparisonCsv,
 } from '@meshsim/report';
+
+// The command line as a function (the `meshsim` executable runs it on the process).
+export { main } from '@meshsim/cli';
 
 export type { RunSummary, Random, Sampler, DistributionSpec, SimTimeMs, TimerHandle } from '@meshsim/engine';
 export type {
@@ -84,8 +98,17 @@ export type {
   EdgeMetrics,
   ServiceMetrics,
   LatencySummary,
+  TelemetryOptions,
+  TelemetryResult,
+  RequestTelemetry,
+  RequestSeries,
+  TraceData,
+  TraceSpan,
 } from '@meshsim/mesh';
+export type { ExportOptions, FortioOptions, FortioResult, ComparisonSummary } from '@meshsim/report';
+export type { CliIo, CliStream } from '@meshsim/cli';
 export type { ScenarioIssue, ScenarioOverrides, BundledScenario } from '@meshsim/scenario';
+export type { HtmlRunOptions, HtmlComparisonOptions } from '@meshsim/report';
 export type {
   ImportResult,
   ImportedScenario,

@@ -35,13 +35,15 @@ function sourceFiles(dir: string): string[] {
 
 /**
  * Package names imported by `text` — `import … from 'x'` / `export … from 'x'` statements (at the start
- * of a line, so prose in strings does not count) and `import('x')` — without `node:` builtins or
- * relative paths.
+ * of a line, so prose in strings does not count), `import('x')` and `require.resolve('x')` (a package
+ * whose files are read at run time, such as the libraries the HTML report inlines) — without `node:`
+ * builtins or relative paths.
  */
 function importedPackages(text: string): string[] {
   const statements = [...text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'([^'.][^']*)'/gm)];
   const dynamic = [...text.matchAll(/\bimport\(\s*'([^'.][^']*)'\s*\)/g)];
-  const specifiers = [...statements, ...dynamic].map((match) => match[1] ?? '');
+  const resolved = [...text.matchAll(/\brequire\.resolve\(\s*'([^'.][^']*)'\s*\)/g)];
+  const specifiers = [...statements, ...dynamic, ...resolved].map((match) => match[1] ?? '');
   return specifiers
     .filter((specifier) => !specifier.startsWith('node:'))
     .map((specifier) =>

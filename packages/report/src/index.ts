@@ -1,5 +1,6 @@
-// Public API of @meshsim/report: render a SimulationResult as text, JSON, CSV or OpenMetrics, and compare
-// the results of one scenario under several mesh shapes.
+// Public API of @meshsim/report: render a SimulationResult as text, JSON, CSV, OpenMetrics (meshsim's or
+// Istio's metrics), OTLP traces, Fortio and SMP results or an HTML page, and compare one scenario under
+// several mesh shapes (text, JSON, CSV or HTML).
 
 export { renderText } from './renderText.js';
 export { JSON_SCHEMA_VERSION, renderJson, toJsonDocument } from './renderJson.js';
@@ -9,10 +10,26 @@ export {
   renderProxiesCsv,
   renderServiceSeriesCsv,
   renderTimeSeriesCsv,
+  renderVersionsCsv,
 } from './renderCsv.js';
 export { renderOpenMetrics } from './renderOpenMetrics.js';
+export { renderIstioMetrics } from './renderIstioMetrics.js';
+export { renderOtlpTraces } from './renderOtlpTraces.js';
+export { FORTIO_PERCENTILES, renderFortio } from './renderFortio.js';
+export { SMP_VERSION, renderSmpResult } from './renderSmpResult.js';
 export { summarizeComparison } from './summarizeComparison.js';
-export { COMPARISON_SCHEMA_VERSION, renderComparisonJson, renderComparisonText } from './renderComparison.js';
+export {
+  COMPARISON_SCHEMA_VERSION,
+  renderComparisonCsv,
+  renderComparisonJson,
+  renderComparisonText,
+} from './renderComparison.js';
+export { renderHtml } from './renderHtml.js';
+export { renderComparisonHtml } from './renderComparisonHtml.js';
 
 export type { JsonValue } from './renderJson.js';
+export type { ExportOptions } from './ExportOptions.js';
+export type { FortioOptions, FortioResult, FortioSourceLoad } from './renderFortio.js';
+export type { HtmlRunOptions } from './renderHtml.js';
+export type { HtmlComparisonOptions } from './renderComparisonHtml.js';
 export type { ComparisonSummary, EdgeLatencyDelta, ShapeSummary } from './summarizeComparison.js';

@@ -4,6 +4,7 @@ import type { JsonValue } from './renderJson.js';
 import { shapeColumns } from './columns/shapeColumns.js';
 import { duration, round as roundNumber, signedMs } from './internal/format.js';
 import { formatTable } from './internal/formatTable.js';
+import { csvTable } from './internal/csvTable.js';
 import { pickColumns } from './internal/pickColumns.js';
 import { textCell } from './internal/textTable.js';
 import type { ComparisonSummary } from './summarizeComparison.js';
@@ -118,4 +119,17 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
     })),
   };
   return JSON.stringify(document, null, 2) + '\n';
+}
+
+/**
+ * The comparison as CSV, one row per mesh shape: `shape,success_ratio,end_to_end_p50_ms,
+ * end_to_end_p99_ms,added_p50_ms,added_p99_ms,retries_per_call_ratio,work_per_request,proxies,
+ * proxy_cpu_cores,proxy_memory_mib,proxy_cost_usd_per_month,warnings` (added latencies are against the
+ * summary's baseline; a cell is empty where the value does not exist).
+ *
+ * @param summary - The output of `summarizeComparison`.
+ * @returns CSV text with a header row, ending with a newline.
+ */
+export function renderComparisonCsv(summary: ComparisonSummary): string {
+  return csvTable(shapeColumns(summary.baseline), summary.shapes, { durationMs: summary.durationMs });
 }

@@ -10,6 +10,7 @@ import { intervalRows } from './columns/intervalRows.js';
 import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
 import { SERVICE_SERIES_COLUMNS } from './columns/serviceSeriesColumns.js';
+import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
 import { csvTable } from './internal/csvTable.js';
 import { policyEventNames } from './internal/derived.js';
 
@@ -41,6 +42,19 @@ export function renderEdgesCsv(result: SimulationResult): string {
 export function renderProxiesCsv(result: SimulationResult): string {
   const rows = [...proxyKindRows(result.proxies), proxyTotalRow(result.proxies)];
   return csvTable(PROXY_COLUMNS, rows, result.scenario);
+}
+
+/**
+ * One row per version (subset) of each service, services in order, then versions in declared order (a
+ * service without declared versions has one, `v1`): `service,version,instances,arrived,share_ratio,
+ * completed,rejected,errors,success_ratio`. `share_ratio` is the version's share of the service's arrivals
+ * (the canary split as it happened), empty for a service nothing reached.
+ *
+ * @param result - The output of `simulate`.
+ * @returns CSV text with a header row, ending with a newline.
+ */
+export function renderVersionsCsv(result: SimulationResult): string {
+  return csvTable(VERSION_COLUMNS, versionRows(result.services), result.scenario);
 }
 
 /**

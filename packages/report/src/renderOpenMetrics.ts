@@ -8,6 +8,7 @@ import { edgeColumns } from './columns/edgeColumns.js';
 import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows } from './columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
+import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
 import { policyEventNames } from './internal/derived.js';
 import { round } from './internal/format.js';
 import { metricSamples } from './internal/metricSamples.js';
@@ -35,6 +36,8 @@ const PRICES: MetricFamily = {
  * - `meshsim_request_duration_milliseconds{…,quantile="0.5|0.9|0.99"}` — summary of successful calls'
  *   latency, with `_count` and `_sum` (quantiles are omitted for an edge without a successful call).
  * - `meshsim_service_utilisation_ratio{service,namespace,cluster}` — gauge, mean busy workers in [0, 1].
+ * - `meshsim_version_requests_total{service,version,outcome}` — counter of requests per service version
+ *   (canary splits) by outcome: `arrived`, `completed`, `rejected`, `error`.
  * - `meshsim_proxy_cpu_cores{kind}` — gauge, mean CPU over the run.
  * - `meshsim_proxy_memory_bytes{kind}` — gauge.
  * - `meshsim_proxy_cost_usd_per_month{kind}` — gauge, monthly cost (no sample without prices); the
@@ -65,6 +68,7 @@ export function renderOpenMetrics(result: SimulationResult): string {
     },
     ...metricSamples(edgeColumns(policyEventNames(result.edges)), result.edges, scenario),
     ...metricSamples(SERVICE_COLUMNS, result.services, scenario),
+    ...metricSamples(VERSION_COLUMNS, versionRows(result.services), scenario),
     ...metricSamples(PROXY_COLUMNS, proxyKindRows(result.proxies), scenario),
     ...metricSamples(NODE_COLUMNS, result.nodes, scenario),
     {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import {
+  renderComparisonCsv,
   renderComparisonJson,
   renderEdgesCsv,
   renderJson,
@@ -17,6 +18,7 @@ import {
   renderServiceSeriesCsv,
   renderText,
   renderTimeSeriesCsv,
+  renderVersionsCsv,
   summarizeComparison,
 } from '../src/index.js';
 import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
@@ -113,6 +115,9 @@ describe('docs/output-formats.md', () => {
     expect(codeLines('columns: csv nodes')[0]).toBe(csvHeader(renderNodesCsv(result)));
     expect(codeLines('columns: csv edge series')[0]).toBe(csvHeader(renderTimeSeriesCsv(result)));
     expect(codeLines('columns: csv service series')[0]).toBe(csvHeader(renderServiceSeriesCsv(result)));
+    expect(codeLines('columns: csv versions')[0]).toBe(csvHeader(renderVersionsCsv(result)));
+    const comparison = summarizeComparison([makeResult(), makePricedResult()]);
+    expect(codeLines('columns: csv comparison')[0]).toBe(csvHeader(renderComparisonCsv(comparison)));
   });
 
   it('documents every OpenMetrics family, in order, with its type and unit', () => {

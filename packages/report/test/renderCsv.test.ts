@@ -5,6 +5,7 @@ import {
   renderProxiesCsv,
   renderServiceSeriesCsv,
   renderTimeSeriesCsv,
+  renderVersionsCsv,
 } from '../src/index.js';
 import { emptyEdge, makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
@@ -126,5 +127,23 @@ describe('renderServiceSeriesCsv', () => {
       ['0', '5000', 'checkout', '0.5', '0', '4500', '0'],
       ['5000', '10000', 'checkout', '0.8', '128', '4898', '50'],
     ]);
+  });
+});
+
+describe('renderVersionsCsv', () => {
+  it('writes one row per service version with its share of the service arrivals', () => {
+    const result = makePricedResult();
+    const lines = renderVersionsCsv(result).trimEnd().split('\n');
+    const checkout = result.services[1];
+    expect(lines[0]).toBe(
+      'service,version,instances,arrived,share_ratio,completed,rejected,errors,success_ratio',
+    );
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join('/'))).toEqual(
+      (checkout?.versions ?? []).map((v) => `checkout/${v.name}`),
+    );
+    const first = checkout?.versions[0];
+    expect(lines[1]?.split(',')[4]).toBe(
+      String(Number(((first?.arrived ?? 0) / (checkout?.arrived ?? 1)).toFixed(6))),
+    );
   });
 });

@@ -87,4 +87,17 @@ describe('renderOpenMetrics', () => {
     expect(text).not.toMatch(/^meshsim_proxy_cost_usd_per_month\{/m);
     expect(text).not.toContain('meshsim_proxy_prices_info');
   });
+
+  it('renderOpenMetrics(result) counts the requests of each service version by outcome (canary splits)', () => {
+    const result = makePricedResult();
+    const text = renderOpenMetrics(result);
+    for (const version of result.services[1]?.versions ?? []) {
+      expect(text).toContain(
+        `meshsim_version_requests_total{service="checkout",version="${version.name}",outcome="arrived"} ${version.arrived}\n`,
+      );
+      expect(text).toContain(
+        `meshsim_version_requests_total{service="checkout",version="${version.name}",outcome="error"} ${version.errors}\n`,
+      );
+    }
+  });
 });

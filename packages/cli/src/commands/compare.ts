@@ -1,12 +1,20 @@
 // `meshsim compare <name|file> --mesh a,b,c`: the same scenario and seed under each mesh shape, side by side.
 
 import { meshShapeNames, simulate } from '@meshsim/mesh';
-import type { SimulationResult } from '@meshsim/mesh';
-import { renderComparisonJson, renderComparisonText, summarizeComparison } from '@meshsim/report';
+import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
+import {
+  renderComparisonCsv,
+  renderComparisonHtml,
+  renderComparisonJson,
+  renderComparisonText,
+  summarizeComparison,
+} from '@meshsim/report';
+
+import { UsageError } from '../CliError.js';
 
 import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
-import { parseMeshList, stringFlag, writeOutput } from '../internal/flags.js';
+import { parseMeshList, stringFlag, writeHtmlReport, writeOutput } from '../internal/flags.js';
 import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -15,13 +23,14 @@ import { formatDoneLine } from '../progress.js';
 /** The parsed command line of `meshsim compare`. */
 export interface CompareArgs extends ScenarioArgs {
   shapes: string[];
-  json: boolean;
+  /** Output format: text (default), `--json` or `--csv`. */
+  format: 'text' | 'json' | 'csv';
 }
 
 /**
  * Runs the scenario once per mesh shape with the same seed — so every run sees the same arrivals and
- * service times (common random numbers: streams are named per purpose) — and prints the comparison.
- * One progress line per shape goes to stderr.
+ * service times (common random numbers: streams are named per purpose) — and prints the comparison;
+ * with `--html FILE` also writes it as an HTML report. One progress line per shape goes to stderr.
  */
 export function compareCommand(args: readonly string[], io: CliIo): number {
   const parsed = parseCompareArgs(args);
@@ -30,10 +39,12 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
     return 0;
   }
   const results: SimulationResult[] = [];
+  let firstConfig: SimulationConfig | undefined;
   const startedMs = performance.now();
   let events = 0;
   parsed.shapes.forEach((shape, index) => {
-    const config = loadScenarioConfig(parsed, shape);
+    const config = loadScenarioConfig(parsed, shape, io);
+    firstConfig ??= config;
     const shapeStart = performance.now();
     const result = simulate(config);
     events += result.events;
@@ -44,8 +55,20 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
     }
   });
   const summary = summarizeComparison(results);
-  const output = parsed.json ? renderComparisonJson(summary) : renderComparisonText(summary);
-  writeOutput(io, parsed.out, parsed.json ? 'json' : 'text', output);
+  const output =
+    parsed.format === 'json'
+      ? renderComparisonJson(summary)
+      : parsed.format === 'csv'
+        ? renderComparisonCsv(summary)
+        : renderComparisonText(summary);
+  writeOutput(io, parsed.out, parsed.format, output);
+  if (parsed.html !== undefined) {
+    writeHtmlReport(
+      io,
+      parsed.html,
+      renderComparisonHtml(results, firstConfig === undefined ? {} : { config: firstConfig }),
+    );
+  }
   io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');
   return 0;
 }
@@ -60,12 +83,16 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     ...SCENARIO_FLAGS,
     mesh: { type: 'string' },
     json: { type: 'boolean' },
+    csv: { type: 'boolean' },
   });
   if (values['help'] === true) return 'help';
+  if (values['json'] === true && values['csv'] === true) {
+    throw new UsageError('choose one output format (got --json and --csv)', 'compare');
+  }
   const mesh = stringFlag(values, 'mesh');
   return {
-    ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file> --mesh a,b,c'),
+    ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file|-> --mesh a,b,c'),
     shapes: mesh === undefined ? meshShapeNames() : parseMeshList(mesh, 'compare'),
-    json: values['json'] === true,
+    format: values['json'] === true ? 'json' : values['csv'] === true ? 'csv' : 'text',
   };
 }

@@ -15,9 +15,15 @@ function writeRows(io: CliIo, rows: readonly (readonly [string, string])[]): voi
     io.stdout.write(`${name.padEnd(width)}  ${description}`.trimEnd() + '\n');
 }
 
+/** A JSON array, two-space indented, one line per field. */
+function writeJson(io: CliIo, rows: readonly Record<string, string>[]): void {
+  io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+}
+
 /**
  * Prints one line per bundled scenario: its name, padded, then its description; with `--shapes`,
- * one line per registered mesh shape instead.
+ * one line per registered mesh shape instead. `--json` prints a JSON array of `{name, description}` (of
+ * `{name, summary}` with `--shapes`).
  *
  * @param args - Arguments after `list`.
  * @returns The exit code: 0, or 2 for a usage error (thrown as {@link UsageError}).
@@ -26,6 +32,7 @@ export function listCommand(args: readonly string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs('list', args, {
     help: { type: 'boolean', short: 'h' },
     shapes: { type: 'boolean' },
+    json: { type: 'boolean' },
   });
   if (values['help'] === true) {
     io.stdout.write(commandHelp('list'));
@@ -34,18 +41,29 @@ export function listCommand(args: readonly string[], io: CliIo): number {
   if (positionals.length > 0) {
     throw new UsageError(`'meshsim list' takes no arguments (got '${positionals.join(' ')}')`, 'list');
   }
+  const json = values['json'] === true;
   if (values['shapes'] === true) {
+    if (json) {
+      writeJson(
+        io,
+        meshShapes().map((shape) => ({ name: shape.name, summary: shape.summary })),
+      );
+      return 0;
+    }
     writeRows(
       io,
       meshShapes().map((shape) => [shape.name, shape.summary] as const),
     );
     return 0;
   }
-  writeRows(
-    io,
-    listBundledScenarios().map(
-      (scenario) => [scenario.name, scenario.description.split('\n')[0]?.trim() ?? ''] as const,
-    ),
+  const scenarios = listBundledScenarios().map(
+    (scenario) => [scenario.name, scenario.description.split('\n')[0]?.trim() ?? ''] as const,
   );
+  if (json)
+    writeJson(
+      io,
+      scenarios.map(([name, description]) => ({ name, description })),
+    );
+  else writeRows(io, scenarios);
   return 0;
 }

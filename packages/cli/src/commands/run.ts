@@ -1,34 +1,49 @@
 // `meshsim run <name|file>`: load a scenario, apply the flags, simulate, render, write.
 
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { simulate } from '@meshsim/mesh';
 import type { SimulateOptions, SimulationResult } from '@meshsim/mesh';
 import {
   renderEdgesCsv,
+  renderFortio,
+  renderHtml,
+  renderIstioMetrics,
   renderJson,
   renderNodesCsv,
   renderOpenMetrics,
+  renderOtlpTraces,
   renderProxiesCsv,
+  renderSmpResult,
   renderText,
+  renderVersionsCsv,
 } from '@meshsim/report';
 
-import { UsageError } from '../CliError.js';
+import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
-import { parseMesh, stringFlag, writeOutput } from '../internal/flags.js';
+import { EXPORT_FLAGS, parseExportArgs, requestedLoad, telemetryFor } from '../internal/exportFlags.js';
+import type { ExportArgs } from '../internal/exportFlags.js';
+import { parseMesh, stringFlag, writeHtmlReport, writeOutput } from '../internal/flags.js';
 import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { ProgressBar, formatDoneLine } from '../progress.js';
 
-/** Output formats of `meshsim run`, selected by `--json`, `--csv`, `--openmetrics` (default `text`). */
+/**
+ * Output formats of `meshsim run`, selected by `--json`, `--csv`, `--openmetrics` (default `text`);
+ * `--openmetrics` prints Istio's standard metrics unless `--metrics meshsim`.
+ */
 export type RunFormat = 'text' | 'json' | 'csv' | 'openmetrics';
 
 /** Tables `meshsim run --csv` prints, selected by `--table` (default `edges`). */
-export type CsvTable = 'edges' | 'proxies' | 'nodes';
+export type CsvTable = 'edges' | 'proxies' | 'versions' | 'nodes';
 
 const CSV_TABLES: Readonly<Record<CsvTable, (result: SimulationResult) => string>> = {
   edges: renderEdgesCsv,
   proxies: renderProxiesCsv,
+  versions: renderVersionsCsv,
   nodes: renderNodesCsv,
 };
 
@@ -44,11 +59,13 @@ export interface RunArgs extends ScenarioArgs {
   format: RunFormat;
   /** With `--csv`: the table to print. @defaultValue `'edges'` */
   csvTable?: CsvTable;
+  /** `--metrics`, `--otlp`, `--trace-sample`, `--fortio`, `--smp`, `--start-time`. */
+  exports: ExportArgs;
 }
 
 /**
- * Runs a scenario and writes its results to stdout (or `--out FILE`). Progress and the final
- * `done in …` line go to stderr.
+ * Runs a scenario and writes its results to stdout (or `--out FILE`), and with `--html FILE` an HTML
+ * report too. Progress and the final `done in …` line go to stderr.
  *
  * @returns 0 on success.
  * @throws {UsageError} for a bad command line; `ScenarioError` for an unknown scenario name, a missing
@@ -61,14 +78,18 @@ export function runCommand(args: readonly string[], io: CliIo): number {
     return 0;
   }
 
-  const config = loadScenarioConfig(parsed, parsed.mesh);
+  const config = loadScenarioConfig(parsed, parsed.mesh, io);
+  const istioMetrics = parsed.format === 'openmetrics' && parsed.exports.metrics === 'istio';
 
   // The bar is for people watching a terminal: never when stderr is piped, nor with --json.
   const bar =
     parsed.progress && parsed.format !== 'json' && io.stderr.isTTY === true
       ? new ProgressBar(io.stderr)
       : null;
-  const options: SimulateOptions = bar === null ? {} : { onProgress: (at, total) => bar.update(at, total) };
+  const options: SimulateOptions = {
+    telemetry: telemetryFor(parsed.exports, istioMetrics),
+    ...(bar !== null && { onProgress: (at: number, total: number) => bar.update(at, total) }),
+  };
 
   const startedMs = performance.now();
   let result: SimulationResult;
@@ -79,11 +100,30 @@ export function runCommand(args: readonly string[], io: CliIo): number {
   }
   const wallMs = performance.now() - startedMs;
 
+  const { exports } = parsed;
+  const anchor = { startTimeMs: exports.startTimeMs };
   const output =
     parsed.format === 'csv'
       ? CSV_TABLES[parsed.csvTable ?? 'edges'](result)
-      : RENDERERS[parsed.format](result);
+      : istioMetrics
+        ? renderIstioMetrics(result, anchor)
+        : RENDERERS[parsed.format](result);
   writeOutput(io, parsed.out, parsed.format, output);
+  if (parsed.html !== undefined) writeHtmlReport(io, parsed.html, renderHtml(result, { config }));
+  if (exports.otlp !== undefined)
+    writeOutput(io, exports.otlp, 'OTLP traces', renderOtlpTraces(result, anchor));
+  if (exports.smp !== undefined) writeOutput(io, exports.smp, 'SMP', renderSmpResult(result, anchor));
+  if (exports.fortio !== undefined) {
+    const dir = exports.fortio;
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new CliError(`cannot create '${dir}': ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const file of renderFortio(result, { ...anchor, load: requestedLoad(config) })) {
+      writeOutput(io, join(dir, file.fileName), `Fortio (${file.source})`, file.json);
+    }
+  }
   io.stderr.write(formatDoneLine(wallMs, result.events) + '\n');
   return 0;
 }
@@ -102,6 +142,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     csv: { type: 'boolean' },
     openmetrics: { type: 'boolean' },
     table: { type: 'string' },
+    ...EXPORT_FLAGS,
   });
   if (values['help'] === true) return 'help';
 
@@ -113,9 +154,11 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     );
   }
 
+  const format = formats[0] ?? 'text';
   const run: RunArgs = {
-    ...parseScenarioArgs('run', values, positionals, 'meshsim run <name|file>'),
-    format: formats[0] ?? 'text',
+    ...parseScenarioArgs('run', values, positionals, 'meshsim run <name|file|->'),
+    format,
+    exports: parseExportArgs(values, format === 'openmetrics'),
   };
   const mesh = stringFlag(values, 'mesh');
   if (mesh !== undefined) run.mesh = parseMesh(mesh, 'run');

@@ -1,15 +1,31 @@
-// `meshsim validate <file...>`: load each scenario file and report every error, without running it.
+// `meshsim validate <file...>`: load each scenario file (or `-`, standard input) and report every error,
+// without running it; `--json` prints one machine-readable report instead.
 
-import { ScenarioError, loadScenario } from '@meshsim/scenario';
+import { ScenarioError, loadScenario, parseScenario } from '@meshsim/scenario';
+import type { ScenarioIssue } from '@meshsim/scenario';
 
-import { UsageError } from '../CliError.js';
+import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
+import { STDIN, STDIN_NAME } from '../internal/scenarioArgs.js';
+
+/** Version of the `validate --json` document; bumped on any incompatible change. */
+export const VALIDATE_SCHEMA_VERSION = 1;
+
+/** What validating one file found. */
+interface Checked {
+  file: string;
+  issues: readonly ScenarioIssue[];
+  /** The text to print about an invalid file (text output). */
+  message: string | null;
+}
 
 /**
  * Validates each file: prints `ok <file>` on stdout, or the file's errors (file, field path, reason)
- * on stderr, and carries on with the next file.
+ * on stderr, and carries on with the next file. With `--json`, prints
+ * `{"schemaVersion":1,"valid":…,"files":[{"file","valid","issues":[{"file","path","reason","line","column"}]}]}`
+ * on stdout instead. `-` reads a scenario from standard input (once).
  *
  * @returns 0 if every file is valid, 1 if any is invalid or unreadable.
  * @throws {UsageError} when no file is given or a flag is unknown.
@@ -17,6 +33,7 @@ import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 export function validateCommand(args: readonly string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs('validate', args, {
     help: { type: 'boolean', short: 'h' },
+    json: { type: 'boolean' },
   });
   if (values['help'] === true) {
     io.stdout.write(commandHelp('validate'));
@@ -25,16 +42,34 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
   if (positionals.length === 0) {
     throw new UsageError(`missing file: 'meshsim validate <file...>'`, 'validate');
   }
+  if (positionals.filter((file) => file === STDIN).length > 1) {
+    throw new UsageError(`'-' (standard input) can be given once`, 'validate');
+  }
 
-  let invalid = 0;
-  for (const file of positionals) {
-    const problem = check(file);
-    if (problem === null) {
-      io.stdout.write(`ok ${file}\n`);
-    } else {
-      invalid += 1;
-      io.stderr.write(problem.endsWith('\n') ? problem : problem + '\n');
-    }
+  const checked = positionals.map((file) => check(file, io));
+  const invalid = checked.filter((c) => c.message !== null).length;
+  if (values['json'] === true) {
+    const document = {
+      schemaVersion: VALIDATE_SCHEMA_VERSION,
+      valid: invalid === 0,
+      files: checked.map((c) => ({
+        file: c.file,
+        valid: c.message === null,
+        issues: c.issues.map((issue) => ({
+          file: issue.file,
+          path: issue.path,
+          reason: issue.reason,
+          line: issue.line ?? null,
+          column: issue.column ?? null,
+        })),
+      })),
+    };
+    io.stdout.write(JSON.stringify(document, null, 2) + '\n');
+    return invalid > 0 ? 1 : 0;
+  }
+  for (const c of checked) {
+    if (c.message === null) io.stdout.write(`ok ${c.file}\n`);
+    else io.stderr.write(c.message.endsWith('\n') ? c.message : c.message + '\n');
   }
   if (invalid > 0 && positionals.length > 1) {
     io.stderr.write(`${String(invalid)} of ${String(positionals.length)} files invalid\n`);
@@ -42,16 +77,24 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
   return invalid > 0 ? 1 : 0;
 }
 
-/** `null` if `file` loads, else the text to print about it. */
-function check(file: string): string | null {
+/** Loads `file` (or standard input for `-`) and reports what is wrong with it. */
+function check(file: string, io: CliIo): Checked {
+  const name = file === STDIN ? STDIN_NAME : file;
   try {
-    loadScenario(file);
-    return null;
+    if (file === STDIN) {
+      if (io.readStdin === undefined) throw new CliError('cannot read the scenario: no standard input');
+      parseScenario(io.readStdin(), STDIN_NAME);
+    } else {
+      loadScenario(file);
+    }
+    return { file: name, issues: [], message: null };
   } catch (error) {
     if (error instanceof ScenarioError) {
       // The message names the file; if it ever does not, say which file it is about.
-      return error.message.includes(file) ? error.message : `${file}:\n${error.message}`;
+      const message = error.message.includes(name) ? error.message : `${name}:\n${error.message}`;
+      return { file: name, issues: error.issues, message };
     }
-    return `${file}: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    return { file: name, issues: [{ file: name, path: '', reason }], message: `${name}: ${reason}` };
   }
 }

@@ -69,6 +69,23 @@ export function parseMeshList(text: string, command: string): string[] {
   return shapes;
 }
 
+/** `--html FILE`: a file path (not blank). */
+export function parseHtmlPath(text: string, command: string): string {
+  if (text.trim() === '')
+    throw new UsageError(`invalid value for --html: '${text}' (expected a file path)`, command);
+  return text;
+}
+
+/** Writes an HTML report to `path`, with a one-line note on stderr. */
+export function writeHtmlReport(io: CliIo, path: string, html: string): void {
+  try {
+    writeFileSync(path, html);
+  } catch (error) {
+    throw new CliError(`cannot write '${path}': ${error instanceof Error ? error.message : String(error)}`);
+  }
+  io.stderr.write(`wrote HTML report to ${path}\n`);
+}
+
 /** Writes `output` to stdout, or to `out` with a one-line note on stderr. */
 export function writeOutput(io: CliIo, out: string | undefined, label: string, output: string): void {
   if (out === undefined) {

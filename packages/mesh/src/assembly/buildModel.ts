@@ -8,6 +8,7 @@ import { CallContext } from '../call/CallContext.js';
 import { ClusterCpu } from '../cpu/ClusterCpu.js';
 import { ConnectionPools } from '../call/ConnectionPools.js';
 import { checkCpuRequests } from './checkCpuRequests.js';
+import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
@@ -28,8 +29,23 @@ import type { TrafficContext } from '../traffic/TrafficContext.js';
 import { wireCallPlan } from '../traffic/wireCallPlan.js';
 import type { Model } from './Model.js';
 
-/** Builds the model of `config` on `engine` (an empty engine at time 0). */
-export function buildModel(config: SimulationConfig, engine: Engine): Model {
+/** What a telemetry recorder is built from (`buildModel`'s `createTap`). */
+export interface TapParts {
+  readonly streams: RunStreams;
+  readonly services: ServiceDirectory;
+  /** Every instance, indexed by `Instance.id`. */
+  readonly instances: readonly Instance[];
+}
+
+/**
+ * Builds the model of `config` on `engine` (an empty engine at time 0). `createTap`, if given, builds the
+ * telemetry recorder the calls and the transport report to (none by default).
+ */
+export function buildModel(
+  config: SimulationConfig,
+  engine: Engine,
+  createTap?: (parts: TapParts) => CallTap,
+): Model {
   const streams = new RunStreams(new RandomStreams(config.seed));
   const warnings = new Warnings();
   const edges = new EdgeStatsTable();
@@ -61,6 +77,8 @@ export function buildModel(config: SimulationConfig, engine: Engine): Model {
     service.refreshEndpoints();
   }
   checkCpuRequests(cpu, instances, warnings);
+  const tap = createTap?.({ streams, services, instances }) ?? null;
+  transport.tap = tap;
   const dataPlane = createDataPlane({
     config,
     instances,
@@ -89,7 +107,7 @@ export function buildModel(config: SimulationConfig, engine: Engine): Model {
     engine,
     durationMs: config.durationMs,
     streams,
-    calls: new CallContext(engine, dataPlane, transport),
+    calls: new CallContext(engine, dataPlane, transport, tap),
     dataPlane,
     warnings,
     edges,

@@ -4,6 +4,7 @@ import type { AttemptResult } from '../config/AttemptResult.js';
 import type { InboundRequest } from '../server/InboundRequest.js';
 import type { Instance } from '../server/Instance.js';
 import type { CallerRef } from '../topology/CallerRef.js';
+import type { SpanRef } from './SpanRef.js';
 import type { Station } from './Station.js';
 import type { Connection, ConnectionPool, ConnectionUser } from './ConnectionPool.js';
 
@@ -41,6 +42,15 @@ export class Attempt implements InboundRequest, ConnectionUser {
   pool: ConnectionPool | null = null;
   /** The connection it holds a stream of, or null (not yet, or released). */
   connection: Connection | null = null;
+  // Telemetry (call/CallTap.ts): untouched unless the run records request series or traces.
+  /** @internal When the attempt reached its instance [ms]. */
+  arrivedMs = 0;
+  /** @internal The attempt's span when traced, else null. */
+  span: SpanRef | null = null;
+  /** @internal The span of serving it at the instance, while traced. */
+  serverSpan: SpanRef | null = null;
+  /** @internal The span of the proxy hop it is in, while traced. */
+  hopSpan: SpanRef | null = null;
 
   constructor(
     readonly call: AttemptOwner,

@@ -17,9 +17,13 @@ import { isRetryable } from './isRetryable.js';
 import type { AttemptResult } from '../config/AttemptResult.js';
 import { backoffDelayMs } from './backoff.js';
 import type { CallerRef } from '../topology/CallerRef.js';
+import type { Instance } from '../server/Instance.js';
+import { CALL_FLAG } from './CallTap.js';
+import type { TappedCall } from './CallTap.js';
+import type { SpanRef } from './SpanRef.js';
 
 /** A call in progress. Create, then `start()`; the parent hears the outcome once. */
-export class Call implements AttemptOwner, TimedCall {
+export class Call implements AttemptOwner, TimedCall, TappedCall {
   private attempts = 0;
   private current: Attempt | null = null;
   private startMs = 0;
@@ -40,6 +44,15 @@ export class Call implements AttemptOwner, TimedCall {
   keepAlive = true;
   /** Why the call failed, once it has; null while running or after a success. */
   failure: FailureCause | null = null;
+  // Telemetry (call/CallTap.ts): read by the recorder; untouched unless the run records telemetry.
+  /** @internal The span of the server request this call is made for, when traced; set before `start()`. */
+  parentSpan: SpanRef | null = null;
+  /** @internal This call's span when traced, else null. */
+  span: SpanRef | null = null;
+  /** @internal Envoy response flags earned, as `CALL_FLAG` bits. */
+  responseFlags = 0;
+  /** @internal The latest attempt's instance (kept only while a tap is attached). */
+  lastInstance: Instance | null = null;
 
   constructor(
     private readonly context: CallContext,
@@ -54,6 +67,21 @@ export class Call implements AttemptOwner, TimedCall {
     readonly optional: boolean,
   ) {}
 
+  /** The called service's name. */
+  get destination(): string {
+    return this.target.name;
+  }
+
+  /** When the call started [ms]. */
+  get startedMs(): number {
+    return this.startMs;
+  }
+
+  /** Attempts made so far (the first try included). */
+  get attemptCount(): number {
+    return this.attempts;
+  }
+
   /**
    * Starts the call: first attempt now, overall timer armed.
    *
@@ -67,6 +95,9 @@ export class Call implements AttemptOwner, TimedCall {
   start(parentDeadlineMs = Infinity): void {
     const engine = this.context.engine;
     this.startMs = engine.now;
+    // PERF: telemetry costs one null check when off.
+    const tap = this.context.tap;
+    if (tap !== null) this.span = tap.callStarted(this, this.startMs);
     this.edge.recordStart();
     this.context.routes.countCall(this.caller);
     // Route-level features (fault injection, mirroring) see the call before any client policy.
@@ -97,6 +128,7 @@ export class Call implements AttemptOwner, TimedCall {
     const engine = this.context.engine;
     if (attempt.perTryTimer >= 0)
       this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(attempt.perTryTimer);
+    if (attempt.span !== null) this.context.tap?.attemptEnded(attempt, attempt.result, engine.now);
     this.client.attemptEnded(
       attempt.instance,
       attempt.result,
@@ -114,6 +146,7 @@ export class Call implements AttemptOwner, TimedCall {
     this.context.transport.abandon(attempt);
     this.current = null;
     const now = this.context.engine.now;
+    if (attempt.span !== null) this.context.tap?.attemptEnded(attempt, 'per-try-timeout', now);
     this.client.attemptEnded(attempt.instance, 'per-try-timeout', now - attempt.startMs, now, this.retryOf);
     if (this.target.propagatesDeadlines) attempt.serverRequest?.cancel();
     this.decide('per-try-timeout');
@@ -143,6 +176,7 @@ export class Call implements AttemptOwner, TimedCall {
       if (current.perTryTimer >= 0) {
         this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(current.perTryTimer);
       }
+      if (current.span !== null) this.context.tap?.attemptEnded(current, 'timeout', engine.now);
       this.client.attemptEnded(
         current.instance,
         'timeout',
@@ -181,6 +215,12 @@ export class Call implements AttemptOwner, TimedCall {
     const attempt = new Attempt(this, instance, route, engine.now);
     attempt.pool = routes.connectionPool(this.caller, instance, route, this.keepAlive);
     this.current = attempt;
+    // PERF: telemetry costs one null check when off.
+    const tap = this.context.tap;
+    if (tap !== null) {
+      this.lastInstance = instance;
+      if (this.span !== null) attempt.span = tap.attemptStarted(this, this.span, attempt, engine.now);
+    }
     attempt.deadlineMs = this.deadlineMs;
     if (this.policy.perTryTimeoutMs !== Infinity) {
       attempt.perTryTimer = this.context.perTryTimers.of(this.policy.perTryTimeoutMs).schedule(attempt);
@@ -188,6 +228,7 @@ export class Call implements AttemptOwner, TimedCall {
     if (this.faultDelayMs > 0) {
       engine.schedule(this.faultDelayMs, onFaultDelayDone, attempt);
       this.faultDelayMs = 0;
+      this.responseFlags |= CALL_FLAG.delayInjected;
     } else {
       this.context.transport.sendRequest(attempt);
     }
@@ -210,6 +251,7 @@ export class Call implements AttemptOwner, TimedCall {
   abortByFault(status: 'error' | 'rejected'): void {
     if (this.done) return;
     this.bypassedClient = true;
+    this.responseFlags |= CALL_FLAG.faultInjected;
     this.finish(status);
   }
 
@@ -220,17 +262,25 @@ export class Call implements AttemptOwner, TimedCall {
     }
     const retry = this.policy.retry;
     const engine = this.context.engine;
-    if (
-      this.attempts < retry.maxAttempts &&
-      engine.now < this.deadlineMs &&
-      isRetryable(result, retry.retryOn) &&
-      this.client.allowRetry(engine.now)
-    ) {
+    // Same checks in the same order as one condition: allowRetry (which may count) runs only if the rest hold.
+    const wanted =
+      this.attempts < retry.maxAttempts && engine.now < this.deadlineMs && isRetryable(result, retry.retryOn);
+    if (wanted && this.client.allowRetry(engine.now)) {
       const waitMs = backoffDelayMs(retry.backoff, this.attempts, this.lastBackoffMs, this.backoffRandom);
       this.lastBackoffMs = waitMs;
       this.retryOf = result;
       this.backoffTimer = engine.schedule(waitMs, onBackoffDone, this);
+      if (this.span !== null) this.context.tap?.retryScheduled(this.span, result, waitMs, engine.now);
       return;
+    }
+    if (this.context.tap !== null) {
+      if (wanted) this.responseFlags |= CALL_FLAG.retryOverflow;
+      else if (
+        retry.maxAttempts > 1 &&
+        this.attempts >= retry.maxAttempts &&
+        isRetryable(result, retry.retryOn)
+      )
+        this.responseFlags |= CALL_FLAG.retryLimitExceeded;
     }
     this.finish(result);
   }
@@ -243,6 +293,7 @@ export class Call implements AttemptOwner, TimedCall {
       this.context.overallTimers.of(this.policy.timeoutMs).cancel(this.overallTimer);
     if (cause === null) this.edge.recordSuccess(now - this.startMs);
     else this.edge.recordFailure(cause);
+    this.context.tap?.callEnded(this, cause, now);
     if (!this.bypassedClient) this.client.callEnded(cause === null, now);
     this.parent.onCallDone(this, cause === null);
   }

@@ -5,6 +5,7 @@ import type { Engine } from '@meshsim/engine';
 import { DelayTimerPool } from '../ports/DelayTimerPool.js';
 import type { Attempt } from './Attempt.js';
 import type { CallRoutes } from './CallRoutes.js';
+import type { CallTap } from './CallTap.js';
 import type { Transport } from './Transport.js';
 
 /** A call whose overall timeout can fire. */
@@ -29,6 +30,8 @@ export class CallContext {
     readonly engine: Engine,
     readonly routes: CallRoutes,
     readonly transport: Transport,
+    /** The telemetry recorder, or null (the default: nothing recorded, one null check per hook). */
+    readonly tap: CallTap | null = null,
   ) {
     this.overallTimers = new DelayTimerPool(engine, onOverallTimeout);
     this.perTryTimers = new DelayTimerPool(engine, onPerTryTimeout);

@@ -9,6 +9,7 @@ import type { DownstreamCall } from '../server/DownstreamCall.js';
 import type { ServerRequest } from '../server/ServerRequest.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import type { CallerRef } from '../topology/CallerRef.js';
+import type { Attempt } from './Attempt.js';
 import { Call } from './Call.js';
 import type { CallContext } from './CallContext.js';
 import type { UpstreamClient } from './UpstreamClient.js';
@@ -69,6 +70,8 @@ export class Downstream implements DownstreamCall {
     if (propagates) request.trackCall(call);
     call.requestClass = request.attempt.requestClass;
     call.keepAlive = this.config.keepAlive ?? true;
+    // Every inbound request is an Attempt (the transport delivered it); its server span parents the call's.
+    if (this.context.tap !== null) call.parentSpan = (request.attempt as Attempt).serverSpan;
     // With propagation the request's deadline travels with the call (docs/policies/deadlines.md).
     call.start(propagates ? request.attempt.deadlineMs : Infinity);
   }

@@ -8,6 +8,12 @@ export interface StationProxy {
   readonly up: boolean;
   /** Takes a traveller; hands it back to the transport once processed. `kib`: its payload [KiB]. */
   enter(traveller: object, kib: number): void;
+  /** Its name (e.g. `frontend-1/istio-proxy`), for traces. */
+  readonly name?: string;
+  /** Its kind (e.g. `envoy-sidecar`), for traces. */
+  readonly kind?: string;
+  /** The service it belongs to (a sidecar's pod, a waypoint's service), or null for shared proxies; for traces. */
+  readonly service?: string | null;
 }
 
 /**

@@ -5,12 +5,16 @@
 import type { Engine } from '@meshsim/engine';
 import type { Attempt } from './Attempt.js';
 import type { AttemptResult } from '../config/AttemptResult.js';
+import type { CallTap } from './CallTap.js';
 import type { Responder } from '../server/Responder.js';
 import type { Network } from '../topology/Network.js';
 import type { ConnectionUser } from './ConnectionPool.js';
 
 /** Walks routes. `arrive` delivers a request to its instance; `deliver` hands a response to its call. */
 export class Transport implements Responder {
+  /** The telemetry recorder, or null (the default); set once by the assembly, before the run. */
+  tap: CallTap | null = null;
+
   constructor(
     private readonly engine: Engine,
     private readonly network: Network,
@@ -56,6 +60,8 @@ export class Transport implements Responder {
     attempt.result = result;
     attempt.direction = -1;
     attempt.position = attempt.route.length;
+    // PERF: telemetry costs one null check when off.
+    if (this.tap !== null) this.tap.responseSent(attempt, result, this.engine.now);
     this.step(attempt);
   }
 
@@ -63,10 +69,13 @@ export class Transport implements Responder {
   readonly step = (traveller: object): void => {
     // Only attempts travel: proxies hand back what the transport gave them.
     const attempt = traveller as Attempt;
+    // PERF: tracing costs one null check per step when off (and for untraced attempts).
+    if (attempt.span !== null) this.leaveHop(attempt);
     const position = attempt.position + attempt.direction;
     attempt.position = position;
     const route = attempt.route;
     if (position === route.length) {
+      if (this.tap !== null) this.tap.arrived(attempt, this.engine.now);
       attempt.instance.arrive(attempt);
       return;
     }
@@ -89,6 +98,8 @@ export class Transport implements Responder {
           : this.network.delayMs(station.to, station.from);
       this.engine.schedule(delayMs, this.step, attempt);
     } else if (station.proxy.up) {
+      if (attempt.span !== null && this.tap !== null)
+        attempt.hopSpan = this.tap.hopEntered(attempt, station.proxy, attempt.direction, this.engine.now);
       station.proxy.enter(attempt, (attempt.direction === 1 ? station.requestKiB : station.responseKiB) ?? 0);
     } else if (attempt.direction === 1) {
       // A dead proxy on the way in: the connection is refused; the failure travels back from here.
@@ -101,4 +112,12 @@ export class Transport implements Responder {
       this.engine.schedule(0, this.step, attempt);
     }
   };
+
+  /** Closes the proxy hop a traced attempt just left, if it was in one. */
+  private leaveHop(attempt: Attempt): void {
+    const hop = attempt.hopSpan;
+    if (hop === null) return;
+    attempt.hopSpan = null;
+    this.tap?.hopLeft(hop, this.engine.now);
+  }
 }

@@ -1,6 +1,8 @@
 // The output of a simulation: RED metrics per edge and per service, time series, proxy resources,
 // warnings and assumptions. Plain data (JSON-serialisable) with units in every field name.
 
+import type { TelemetryResult } from './Telemetry.js';
+
 /** Why a call or attempt failed. */
 export type FailureCause =
   | 'timeout' // the caller's overall timeout fired
@@ -258,4 +260,6 @@ export interface SimulationResult {
   warnings: string[];
   /** Modelling assumptions behind the numbers (guesses are labelled as such). */
   assumptions: string[];
+  /** Request series and traces, present only when `simulate` was asked for them (`TelemetryOptions`). */
+  telemetry?: TelemetryResult;
 }

@@ -115,6 +115,8 @@ export {
   DEFAULT_ENDPOINT_UPDATE_DELAY_MS,
 } from '../shapes/resolveShared.js';
 export { SidecarDataPlane } from '../shapes/sidecar/SidecarDataPlane.js';
+export { destinationResponse, flagsLabel, sourceResponse } from '../results/envoyResponse.js';
+export { CALL_FLAG } from '../call/CallTap.js';
 
 export type { Attempt } from '../call/Attempt.js';
 export type { CpuDone, CpuTask } from '../cpu/NodeCpu.js';

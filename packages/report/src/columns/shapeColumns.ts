@@ -10,13 +10,19 @@ type NumberField = {
   [K in keyof ShapeSummary]: ShapeSummary[K] extends number | null ? K : never;
 }[keyof ShapeSummary];
 
-/** A number of the summary, under the same name in JSON. */
-function field(key: NumberField, header: string, format: (value: number) => string): Column<ShapeSummary> {
+/** A number of the summary, under the same name in JSON and `csvName` in CSV. */
+function field(
+  key: NumberField,
+  header: string,
+  format: (value: number) => string,
+  csvName: string,
+): Column<ShapeSummary> {
   return {
     key,
     read: (shape) => shape[key],
     text: { header, format },
     json: { name: key },
+    csv: { name: csvName },
   };
 }
 
@@ -27,29 +33,35 @@ function field(key: NumberField, header: string, format: (value: number) => stri
 export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
   return {
     columns: [
-      { key: 'shape', read: (shape) => shape.shape, json: { name: 'shape' } },
-      field('successRate', 'success (%)', (ratio) => percent(ratio, 2)),
-      field('endToEndP50Ms', 'end-to-end p50 (ms)', ms),
-      field('endToEndP99Ms', 'end-to-end p99 (ms)', ms),
-      field('addedP50Ms', `added p50 vs ${baseline} (ms)`, signedMs),
-      field('addedP99Ms', `added p99 vs ${baseline} (ms)`, signedMs),
-      field('retryRatio', 'retries per call (%)', (ratio) => percent(ratio, 2)),
-      field('workPerRequest', 'work per request (server calls)', (ratio) => fixed(ratio, 2)),
-      field('proxies', 'proxies', count),
-      field('proxyCpuCores', 'proxy CPU (cores)', (cores) => fixed(cores, 3)),
-      field('proxyMemoryMiB', 'proxy memory (MiB)', (mib) => fixed(mib, 1)),
-      field('costPerMonthUsd', 'proxy cost (USD/month)', (usd) => fixed(usd, 0)),
-      field('throughputRps', 'throughput (req/s)', (rps) => fixed(rps, 1)),
-      field('nodeCpuUtilisation', 'node CPU mean (%)', (ratio) => percent(ratio, 1)),
-      field('maxNodeCpuUtilisation', 'node CPU max (%)', (ratio) => percent(ratio, 1)),
-      field('throttledMs', 'throttled (ms)', (value) => fixed(value, 0)),
-      field('connectionsOpened', 'connections opened', count),
-      field('tlsHandshakes', 'TLS handshakes', count),
-      field('handshakeCpuMs', 'handshake CPU (ms)', (value) => fixed(value, 1)),
+      { key: 'shape', read: (shape) => shape.shape, json: { name: 'shape' }, csv: { name: 'shape' } },
+      field('successRate', 'success (%)', (ratio) => percent(ratio, 2), 'success_ratio'),
+      field('endToEndP50Ms', 'end-to-end p50 (ms)', ms, 'end_to_end_p50_ms'),
+      field('endToEndP99Ms', 'end-to-end p99 (ms)', ms, 'end_to_end_p99_ms'),
+      field('addedP50Ms', `added p50 vs ${baseline} (ms)`, signedMs, 'added_p50_ms'),
+      field('addedP99Ms', `added p99 vs ${baseline} (ms)`, signedMs, 'added_p99_ms'),
+      field('retryRatio', 'retries per call (%)', (ratio) => percent(ratio, 2), 'retries_per_call_ratio'),
+      field(
+        'workPerRequest',
+        'work per request (server calls)',
+        (ratio) => fixed(ratio, 2),
+        'work_per_request',
+      ),
+      field('proxies', 'proxies', count, 'proxies'),
+      field('proxyCpuCores', 'proxy CPU (cores)', (cores) => fixed(cores, 3), 'proxy_cpu_cores'),
+      field('proxyMemoryMiB', 'proxy memory (MiB)', (mib) => fixed(mib, 1), 'proxy_memory_mib'),
+      field('costPerMonthUsd', 'proxy cost (USD/month)', (usd) => fixed(usd, 0), 'proxy_cost_usd_per_month'),
+      field('throughputRps', 'throughput (req/s)', (rps) => fixed(rps, 1), 'throughput_rps'),
+      field('nodeCpuUtilisation', 'node CPU mean (%)', (ratio) => percent(ratio, 1), 'node_cpu_mean_ratio'),
+      field('maxNodeCpuUtilisation', 'node CPU max (%)', (ratio) => percent(ratio, 1), 'node_cpu_max_ratio'),
+      field('throttledMs', 'throttled (ms)', (value) => fixed(value, 0), 'throttled_ms'),
+      field('connectionsOpened', 'connections opened', count, 'connections_opened'),
+      field('tlsHandshakes', 'TLS handshakes', count, 'tls_handshakes'),
+      field('handshakeCpuMs', 'handshake CPU (ms)', (value) => fixed(value, 1), 'handshake_cpu_ms'),
       {
         key: 'warnings',
         read: (shape) => shape.warnings.length,
         text: { header: 'warnings', format: count },
+        csv: { name: 'warnings' },
       },
     ],
   };

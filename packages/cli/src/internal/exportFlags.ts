@@ -1,0 +1,146 @@
+// Flags of `meshsim run` that export to other tools — Istio metrics, OTLP traces, Fortio and SMP results —
+// and the telemetry a run must record for them; errors name the flag and the value.
+
+import type { SimulationConfig, TelemetryOptions } from '@meshsim/mesh';
+import type { FortioSourceLoad } from '@meshsim/report';
+
+import { UsageError } from '../CliError.js';
+import { stringFlag } from './flags.js';
+
+/** Share of requests traced when `--otlp` is given without `--trace-sample` (Istio's default sampling, 1%). */
+export const DEFAULT_TRACE_SAMPLE = 0.01;
+
+/** parseArgs options of the export flags. */
+export const EXPORT_FLAGS = {
+  metrics: { type: 'string' },
+  otlp: { type: 'string' },
+  'trace-sample': { type: 'string' },
+  fortio: { type: 'string' },
+  smp: { type: 'string' },
+  'start-time': { type: 'string' },
+} as const;
+
+/** The metric names `--openmetrics` prints: Istio's standard metrics, or meshsim's own summary. */
+export type MetricsFormat = 'istio' | 'meshsim';
+
+/** The parsed export flags. */
+export interface ExportArgs {
+  metrics: MetricsFormat;
+  otlp?: string;
+  traceSample: number;
+  fortio?: string;
+  smp?: string;
+  /** Wall-clock time of simulated time 0 [ms since the epoch]. */
+  startTimeMs: number;
+}
+
+function path(values: Record<string, string | boolean | undefined>, flag: string): string | undefined {
+  const value = stringFlag(values, flag);
+  if (value !== undefined && value.trim() === '') {
+    throw new UsageError(`invalid value for --${flag}: '${value}' (expected a path)`, 'run');
+  }
+  return value;
+}
+
+/**
+ * `--start-time`: an ISO 8601 time with a zone (`2026-01-01T12:00:00Z`) or seconds since the Unix epoch.
+ * @returns Milliseconds since the epoch.
+ */
+export function parseStartTime(text: string): number {
+  const trimmed = text.trim();
+  const ms = /^\d+(\.\d+)?$/.test(trimmed)
+    ? Number(trimmed) * 1000
+    : /^\d{4}-\d\d-\d\dT.*(Z|[+-]\d\d:?\d\d)$/.test(trimmed)
+      ? Date.parse(trimmed)
+      : Number.NaN;
+  if (!Number.isFinite(ms)) {
+    throw new UsageError(
+      `invalid value for --start-time: '${text}' (expected an ISO 8601 time with a zone, e.g. 2026-01-01T12:00:00Z, or seconds since the epoch)`,
+      'run',
+    );
+  }
+  return ms;
+}
+
+/**
+ * Checks the export flags. `openMetrics` says whether `--openmetrics` was given (`--metrics` goes with it).
+ * @throws {UsageError} naming the flag and the value.
+ */
+export function parseExportArgs(
+  values: Record<string, string | boolean | undefined>,
+  openMetrics: boolean,
+): ExportArgs {
+  const metrics = stringFlag(values, 'metrics');
+  if (metrics !== undefined && !openMetrics) throw new UsageError('--metrics goes with --openmetrics', 'run');
+  if (metrics !== undefined && metrics.trim() !== 'istio' && metrics.trim() !== 'meshsim') {
+    throw new UsageError(
+      `invalid value for --metrics: '${metrics}' (expected one of: istio, meshsim)`,
+      'run',
+    );
+  }
+  const args: ExportArgs = {
+    metrics: metrics?.trim() === 'meshsim' ? 'meshsim' : 'istio',
+    traceSample: DEFAULT_TRACE_SAMPLE,
+    startTimeMs: 0,
+  };
+  const otlp = path(values, 'otlp');
+  if (otlp !== undefined) args.otlp = otlp;
+  const sample = stringFlag(values, 'trace-sample');
+  if (sample !== undefined) {
+    if (otlp === undefined) throw new UsageError('--trace-sample goes with --otlp', 'run');
+    const share = /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(sample) ? Number(sample) : Number.NaN;
+    if (!(share > 0 && share <= 1)) {
+      throw new UsageError(
+        `invalid value for --trace-sample: '${sample}' (expected a share in (0, 1], e.g. 0.05)`,
+        'run',
+      );
+    }
+    args.traceSample = share;
+  }
+  const fortio = path(values, 'fortio');
+  if (fortio !== undefined) args.fortio = fortio;
+  const smp = path(values, 'smp');
+  if (smp !== undefined) args.smp = smp;
+  const start = stringFlag(values, 'start-time');
+  if (start !== undefined) args.startTimeMs = parseStartTime(start);
+  return args;
+}
+
+/** What the run must record for the outputs asked for. */
+export function telemetryFor(args: ExportArgs, istioMetrics: boolean): TelemetryOptions {
+  const requests = istioMetrics || args.fortio !== undefined || args.smp !== undefined;
+  return {
+    ...(requests && { requests: true }),
+    ...(args.otlp !== undefined && { traceSampleRate: args.traceSample }),
+  };
+}
+
+/**
+ * The load each traffic source asked for, as Fortio reports it: an open-loop source's mean rate over the
+ * run [requests/s] and 0 threads; a closed-loop source's `max` and its users as threads.
+ */
+export function requestedLoad(config: SimulationConfig): Record<string, FortioSourceLoad> {
+  const load: Record<string, FortioSourceLoad> = {};
+  for (const source of config.traffic) {
+    if (source.kind === 'closed') {
+      load[source.name] = { requestedQps: 'max', threads: source.users };
+      continue;
+    }
+    const end = config.durationMs;
+    let requests = 0;
+    source.rate.forEach((point, i) => {
+      const next = source.rate[i + 1];
+      const from = Math.min(point.atMs, end);
+      const to = Math.min(next?.atMs ?? end, end);
+      if (to <= from) return;
+      const toRps =
+        point.rampToNext && next !== undefined
+          ? point.rps + ((next.rps - point.rps) * (to - point.atMs)) / (next.atMs - point.atMs)
+          : point.rps;
+      requests += ((point.rps + toRps) / 2) * ((to - from) / 1000);
+    });
+    const meanRps = end > 0 ? requests / (end / 1000) : 0;
+    load[source.name] = { requestedQps: String(Math.round(meanRps * 1000) / 1000), threads: 0 };
+  }
+  return load;
+}

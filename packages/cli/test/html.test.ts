@@ -1,0 +1,78 @@
+// `--html FILE` on `meshsim run` and `meshsim compare`: the page is written next to the normal output,
+// holds the run's faults and charts, is the same bytes run to run, and a bad path is an error.
+
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { main } from '../src/index.js';
+import { captureIo } from './__helpers__/io.js';
+
+const tempPath = (name: string): string => join(mkdtempSync(join(tmpdir(), 'meshsim-html-')), name);
+
+/** The page's `<head>`. */
+const head = (html: string): string => html.slice(0, html.indexOf('<style>'));
+
+/** The `<section id="…">` of the page, or '' (the sections come before the inlined scripts). */
+function section(html: string, id: string): string {
+  const start = html.indexOf(`<section id="${id}"`);
+  return start === -1 ? '' : html.slice(start, html.indexOf('</section>', start));
+}
+
+describe('--html FILE', () => {
+  it('run: writes the HTML report, keeps the text summary on stdout, and says where it wrote', async () => {
+    const file = tempPath('run.html');
+    const io = captureIo();
+    const args = ['run', 'budget-vs-retries', '--duration', '12s', '--no-progress', '--html', file];
+    expect(await main(args, io)).toBe(0);
+    expect(io.out()).toContain('Edges (caller → callee)');
+    expect(io.err()).toContain(`wrote HTML report to ${file}`);
+    const html = readFileSync(file, 'utf8');
+    // The page is large (inlined libraries): compare pieces of it, so a failure prints only those.
+    expect(html.slice(0, 15)).toBe('<!doctype html>');
+    expect(head(html)).toContain('<title>meshsim run: budget-vs-retries</title>');
+    // The scenario's fault (from its config, 10 s for 10 s, cut at 12 s) is in the story and in the data.
+    expect(section(html, 'story')).toContain(
+      '<dt>Faults</dt><dd>added latency: checkout (all instances) from 10 s to 12 s</dd>',
+    );
+    expect(html.includes('"windows":[{"startS":10,"endS":12,')).toBe(true);
+    expect(section(html, 'charts')).toContain('data-chart="offered-goodput"');
+
+    const again = tempPath('again.html');
+    expect(await main([...args.slice(0, -1), again], captureIo())).toBe(0);
+    expect(readFileSync(again, 'utf8')).toBe(html);
+  });
+
+  it('compare: writes the comparison page with one bar per shape', async () => {
+    const file = tempPath('compare.html');
+    const io = captureIo();
+    const args = [
+      'compare',
+      'steady-3tier',
+      '--mesh',
+      'none,istio-sidecar',
+      '--duration',
+      '3s',
+      '--no-progress',
+    ];
+    expect(await main([...args, '--html', file], io)).toBe(0);
+    expect(io.out()).toMatch(/metric\s+none\s+istio-sidecar/);
+    const html = readFileSync(file, 'utf8');
+    expect(head(html)).toContain('<title>meshsim compare: steady-3tier</title>');
+    expect(section(html, 'charts')).toContain('data-chart="added-latency" data-kind="bars" data-marks="4"');
+  });
+
+  it('a blank path is a usage error, an unwritable one an error naming the file', async () => {
+    const blank = captureIo();
+    expect(await main(['run', 'steady-3tier', '--html', ' '], blank)).toBe(2);
+    expect(blank.err()).toContain("invalid value for --html: ' '");
+    const missingDir = join(tempPath('x'), 'no-such-dir', 'report.html');
+    const io = captureIo();
+    expect(
+      await main(['run', 'steady-3tier', '--duration', '1s', '--no-progress', '--html', missingDir], io),
+    ).toBe(1);
+    expect(io.err()).toContain(`cannot write '${missingDir}'`);
+  });
+});

@@ -1,0 +1,55 @@
+// The HTML comparison report opened in Chromium: every shape's bars and lines drawn, the capability
+// warnings there, no console error. Screenshot in out/screenshots/.
+
+import { meshShapeNames, simulate } from '@meshsim/mesh';
+import { applyOverrides, loadScenario } from '@meshsim/scenario';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { renderComparisonHtml } from '../src/index.js';
+import { drawnCharts, launchBrowser, openReport, screenshot } from './__helpers__/browser.js';
+import type { ReportBrowser } from './__helpers__/browser.js';
+
+let browser: ReportBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('the compare report', () => {
+  it('of node-failure under every shape draws a bar per shape and a line per shape, warnings listed', async () => {
+    const config = loadScenario('node-failure');
+    const shapes = meshShapeNames();
+    const results = shapes.map((mesh) => simulate(applyOverrides(config, { mesh })));
+    const html = renderComparisonHtml(results, { config });
+    const { page, errors, requests } = await openReport(browser.browser, 'compare-node-failure', html);
+    try {
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(await page.$eval('h1', (h1) => h1.textContent)).toBe('meshsim compare: node-failure');
+      const charts = await drawnCharts(page);
+      expect(charts.map((chart) => chart.id)).toEqual(
+        expect.arrayContaining([
+          'success-by-shape',
+          'added-latency',
+          'success',
+          'blast-radius',
+          'proxy-cpu',
+          'proxy-memory',
+        ]),
+      );
+      for (const chart of charts) {
+        expect(chart.hasSvg, chart.id).toBe(true);
+        expect(chart.drawn, `${chart.id}: lines or bars drawn`).toBe(chart.expected);
+      }
+      expect(charts.find((chart) => chart.id === 'success-by-shape')?.drawn).toBe(shapes.length);
+      expect(charts.find((chart) => chart.id === 'added-latency')?.drawn).toBe(2 * shapes.length);
+      const warnings = await page.$$eval('#notes li', (items) => items.map((item) => item.textContent ?? ''));
+      expect(warnings.some((warning) => warning.startsWith('[none] '))).toBe(true);
+      await screenshot(page, 'compare-node-failure');
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,53 @@
+// The fault windows of a run, for the HTML report: when each fault was active and what it did, in words.
+
+import type { FaultConfig, FaultEffect } from '@meshsim/mesh';
+
+import { percent } from '../format.js';
+import type { TimeWindow } from './ReportData.js';
+
+/** What a fault does, in a few words. */
+function effectLabel(effect: FaultEffect): string {
+  switch (effect.kind) {
+    case 'latency':
+      if (effect.addMs === null) return `latency ×${effect.multiply}`;
+      return effect.multiply === 1 ? 'added latency' : `added latency, ×${effect.multiply}`;
+    case 'error':
+      return `${percent(effect.rate, 0)} % errors`;
+    case 'crash':
+      return 'crash';
+    case 'crash-proxy':
+      return `${effect.proxy} crash`;
+    case 'crash-node':
+      return 'node crash';
+    case 'control-plane-outage':
+      return 'control-plane outage';
+  }
+}
+
+/** The fault's label: effect, service and instances (a control-plane outage concerns no service). */
+export function faultLabel(fault: FaultConfig): string {
+  const effect = effectLabel(fault.effect);
+  if (fault.effect.kind === 'control-plane-outage') return effect;
+  const instances = Number.isFinite(fault.instances)
+    ? `${fault.instances} instance${fault.instances === 1 ? '' : 's'}`
+    : 'all instances';
+  return `${effect}: ${fault.service} (${instances})`;
+}
+
+/**
+ * One window per distinct span of `faults` within the run, in start order; faults over the same span
+ * share a window (labels joined with `; `). A fault that starts after the run ends has none.
+ */
+export function faultWindows(faults: readonly FaultConfig[], durationMs: number): TimeWindow[] {
+  const windows = new Map<string, TimeWindow>();
+  for (const fault of faults) {
+    if (fault.atMs >= durationMs) continue;
+    const endMs = Math.min(durationMs, fault.atMs + fault.durationMs);
+    const key = `${fault.atMs}/${endMs}`;
+    const existing = windows.get(key);
+    const label = faultLabel(fault);
+    if (existing === undefined) windows.set(key, { startS: fault.atMs / 1000, endS: endMs / 1000, label });
+    else if (!existing.label.split('; ').includes(label)) existing.label += `; ${label}`;
+  }
+  return [...windows.values()].sort((a, b) => a.startS - b.startS || a.endS - b.endS);
+}

@@ -1,0 +1,247 @@
+// The charts of a run's HTML report: offered load vs goodput, success, p50 and p99 per edge, retries,
+// queue length and utilisation per service over time, and the time breakers were open or hosts ejected.
+
+import type { EdgeMetrics, EdgeSeries, ServiceSeries, SimulationResult } from '@meshsim/mesh';
+
+import { chartNumber } from './downsample.js';
+import type { BarChartSpec, ChartFigure, LineSeries } from './ReportData.js';
+import { edgeName } from './edgeName.js';
+import { onAxis, rateOnAxis, successOnAxis, sumSeries, timeAxis } from './timeAxis.js';
+import { topSeries } from './topSeries.js';
+
+/** The sentence that says a chart shows only some of its candidates, or '' when it shows all. */
+function shownNote(shown: number, candidates: number, noun: string, rank: string): string {
+  return shown < candidates ? ` Showing the ${shown} of ${candidates} ${noun} with the ${rank}.` : '';
+}
+
+/** The interval latencies of an edge, null where no call succeeded in the interval (the series holds 0). */
+function intervalLatency(series: EdgeSeries, field: 'p50Ms' | 'p99Ms'): (number | null)[] {
+  return series[field].map((value, i) => ((series.succeeded[i] ?? 0) > 0 ? value : null));
+}
+
+/** True when a line has at least one value: a line with none draws nothing and is left out. */
+function hasValue(series: LineSeries): boolean {
+  return series.values.some((value) => value !== null);
+}
+
+/** A bar chart of one value per edge (e.g. breaker open time), for the edges where it is positive. */
+function edgeBars(
+  result: SimulationResult,
+  id: string,
+  yLabel: string,
+  value: (edge: EdgeMetrics) => number,
+): { spec: BarChartSpec; shown: number; candidates: number } | null {
+  const { picked, candidates } = topSeries(result.edges, value);
+  if (picked.length === 0) return null;
+  return {
+    spec: {
+      kind: 'bars',
+      id,
+      yLabel,
+      categories: picked.map(edgeName),
+      series: [{ name: yLabel, values: picked.map((edge) => chartNumber(value(edge))) }],
+    },
+    shown: picked.length,
+    candidates,
+  };
+}
+
+/**
+ * Every chart of a run, in page order. Charts with nothing to draw (no retries, no queue, no breaker)
+ * are left out; the per-edge and per-service ones draw at most `MAX_CHART_SERIES` lines, worst first.
+ */
+export function runCharts(result: SimulationResult): ChartFigure[] {
+  const { timeSeries } = result;
+  const intervals = timeSeries.startMs.length;
+  if (intervals === 0) return [];
+  const axis = timeAxis(timeSeries, result.scenario.durationMs);
+  const services = new Set(result.services.map((s) => s.name));
+  const sourceSeries = timeSeries.edges.filter((s) => !services.has(s.source));
+  const metricsOf = new Map(result.edges.map((e) => [edgeName(e), e] as const));
+  const serviceMetrics = new Map(result.services.map((s) => [s.name, s] as const));
+  const figures: ChartFigure[] = [];
+  const bucketNote =
+    axis.size > 1 ? ` Each point covers ${axis.size} intervals of ${timeSeries.intervalMs / 1000} s.` : '';
+
+  figures.push({
+    title: 'Offered load and goodput',
+    description:
+      'Calls per second the traffic sources sent (offered) and the calls that succeeded (goodput).' +
+      bucketNote,
+    spec: {
+      kind: 'lines',
+      id: 'offered-goodput',
+      yLabel: 'req/s',
+      timeS: axis.timeS,
+      endS: axis.endS,
+      series: [
+        {
+          name: 'offered',
+          values: rateOnAxis(
+            axis,
+            sumSeries(
+              sourceSeries.map((s) => s.calls),
+              intervals,
+            ),
+          ),
+        },
+        {
+          name: 'goodput',
+          values: rateOnAxis(
+            axis,
+            sumSeries(
+              sourceSeries.map((s) => s.succeeded),
+              intervals,
+            ),
+          ),
+        },
+      ].filter(hasValue),
+    },
+  });
+
+  const success = sourceSeries
+    .map((s): LineSeries => ({ name: edgeName(s), values: successOnAxis(axis, [s], intervals) }))
+    .filter(hasValue);
+  if (success.length > 0) {
+    figures.push({
+      title: 'Success',
+      description: 'Succeeded ÷ completed calls of each traffic source, per point.' + bucketNote,
+      spec: {
+        kind: 'lines',
+        id: 'success',
+        yLabel: 'success (%)',
+        timeS: axis.timeS,
+        endS: axis.endS,
+        series: success,
+        yMax: 100,
+      },
+    });
+  }
+
+  const latencyEdges = topSeries(timeSeries.edges, (s) => {
+    const metrics = metricsOf.get(edgeName(s));
+    return metrics !== undefined && metrics.latency.count > 0 ? metrics.latency.p99Ms : 0;
+  });
+  for (const [field, label, how] of [
+    ['p99Ms', 'p99', 'max'],
+    ['p50Ms', 'p50', 'mean'],
+  ] as const) {
+    const lines = latencyEdges.picked
+      .map((s): LineSeries => ({ name: edgeName(s), values: onAxis(axis, intervalLatency(s, field), how) }))
+      .filter(hasValue);
+    if (lines.length === 0) continue;
+    figures.push({
+      title: `Latency ${label} per edge`,
+      description:
+        `Caller-observed ${label} of the calls that succeeded in each interval` +
+        (axis.size > 1 ? ` (${how === 'max' ? 'the worst' : 'the mean'} interval of each point).` : '.') +
+        shownNote(lines.length, latencyEdges.candidates, 'edges', 'highest p99 over the run'),
+      spec: {
+        kind: 'lines',
+        id: `latency-${label}`,
+        yLabel: `${label} (ms)`,
+        timeS: axis.timeS,
+        endS: axis.endS,
+        series: lines,
+      },
+    });
+  }
+
+  const retrying = topSeries(timeSeries.edges, (s) => metricsOf.get(edgeName(s))?.retries ?? 0);
+  if (retrying.picked.length > 0) {
+    figures.push({
+      title: 'Retries',
+      description:
+        'Retry attempts sent per second on each edge.' +
+        shownNote(retrying.picked.length, retrying.candidates, 'edges that retried', 'most retries'),
+      spec: {
+        kind: 'lines',
+        id: 'retries',
+        yLabel: 'retries/s',
+        timeS: axis.timeS,
+        endS: axis.endS,
+        series: retrying.picked.map((s) => ({ name: edgeName(s), values: rateOnAxis(axis, s.retries) })),
+      },
+    });
+  }
+
+  const serviceFigure = (
+    id: string,
+    title: string,
+    yLabel: string,
+    description: string,
+    score: (s: ServiceSeries) => number,
+    values: (s: ServiceSeries) => (number | null)[],
+    yMax?: number,
+  ): void => {
+    const { picked, candidates } = topSeries(timeSeries.services, score);
+    if (picked.length === 0) return;
+    figures.push({
+      title,
+      description:
+        description + shownNote(picked.length, candidates, 'services', `highest ${title.toLowerCase()}`),
+      spec: {
+        kind: 'lines',
+        id,
+        yLabel,
+        timeS: axis.timeS,
+        endS: axis.endS,
+        series: picked.map((s) => ({ name: s.name, values: values(s) })),
+        ...(yMax !== undefined && { yMax }),
+      },
+    });
+  };
+  serviceFigure(
+    'queue-length',
+    'Queue length',
+    'queue (requests)',
+    'Requests waiting for a worker, over all instances of each service, at the end of each interval' +
+      (axis.size > 1 ? ' (the largest of each point).' : '.'),
+    (s) => serviceMetrics.get(s.name)?.maxQueueLength ?? 0,
+    (s) => onAxis(axis, s.queueLength, 'max'),
+  );
+  serviceFigure(
+    'utilisation',
+    'Utilisation',
+    'utilisation (%)',
+    'Mean fraction of the workers of each service that were busy.',
+    (s) => serviceMetrics.get(s.name)?.utilisation ?? 0,
+    (s) =>
+      onAxis(
+        axis,
+        s.utilisation.map((ratio) => ratio * 100),
+        'mean',
+      ),
+    100,
+  );
+
+  const durationMs = result.scenario.durationMs;
+  const breakers = edgeBars(result, 'breaker-open', 'open (% of the run)', (edge) =>
+    durationMs > 0 ? ((edge.policyEvents['breaker-open-ms'] ?? 0) / durationMs) * 100 : 0,
+  );
+  if (breakers !== null) {
+    figures.push({
+      title: 'Circuit breakers',
+      description:
+        'Share of the run during which the caller-side circuit breaker of each edge was open (the result holds ' +
+        'totals, not the state over time).' +
+        shownNote(breakers.shown, breakers.candidates, 'edges', 'longest open time'),
+      spec: breakers.spec,
+    });
+  }
+  const ejections = edgeBars(result, 'ejections', 'hosts ejected (mean)', (edge) =>
+    durationMs > 0 ? (edge.policyEvents['outlier-ejected-host-ms'] ?? 0) / durationMs : 0,
+  );
+  if (ejections !== null) {
+    figures.push({
+      title: 'Outlier ejection',
+      description:
+        'Mean number of hosts that outlier detection kept ejected, per edge, over the run (totals, not the ' +
+        'state over time).' +
+        shownNote(ejections.shown, ejections.candidates, 'edges', 'most ejection time'),
+      spec: ejections.spec,
+    });
+  }
+  // A chart with no line (e.g. rates over a zero duration) would draw nothing: leave it out.
+  return figures.filter((figure) => figure.spec.series.length > 0);
+}

@@ -1,0 +1,131 @@
+// The story at the top of a run's HTML report: what ran (scenario, mesh, seed, traffic), what went wrong
+// and when (the faults), and how it played out (success, the worst second, how the run ended).
+
+import { isMeshShapeName, meshShape } from '@meshsim/mesh';
+import type { EdgeMetrics, SimulationConfig, SimulationResult, TrafficConfig } from '@meshsim/mesh';
+
+import { count, duration, fixed, ms, percent } from '../format.js';
+import { escapeHtml } from './escapeHtml.js';
+import type { HtmlSection } from './HtmlSection.js';
+import type { TimeWindow } from './ReportData.js';
+
+/** A traffic source in words: `shoppers → frontend: 300 req/s (open, poisson)`. */
+function trafficLine(traffic: TrafficConfig): string {
+  if (traffic.kind === 'closed')
+    return `${traffic.name} → ${traffic.to}: ${count(traffic.users)} users (closed loop)`;
+  const points = traffic.rate;
+  const rate =
+    points.length === 1
+      ? `${fixed(points[0]?.rps ?? 0, 0)} req/s`
+      : points
+          .map(
+            (point) =>
+              `${fixed(point.rps, 0)} req/s from ${duration(point.atMs)}${point.rampToNext ? ' (ramp)' : ''}`,
+          )
+          .join(', ');
+  return `${traffic.name} → ${traffic.to}: ${rate} (open, ${traffic.arrival})`;
+}
+
+/** The per-second success of the traffic sources: the lowest second and the last few seconds. */
+function successStory(result: SimulationResult, sources: readonly EdgeMetrics[]): string[] {
+  const { timeSeries } = result;
+  const names = new Set(sources.map((e) => `${e.source}\u0000${e.destination}`));
+  const series = timeSeries.edges.filter((s) => names.has(`${s.source}\u0000${s.destination}`));
+  const intervals = timeSeries.startMs.length;
+  if (intervals === 0 || series.length === 0) return [];
+  const ratios: (number | null)[] = [];
+  for (let i = 0; i < intervals; i++) {
+    const ok = series.reduce((n, s) => n + (s.succeeded[i] ?? 0), 0);
+    const failed = series.reduce((n, s) => n + (s.failed[i] ?? 0), 0);
+    ratios.push(ok + failed > 0 ? ok / (ok + failed) : null);
+  }
+  let worst = -1;
+  ratios.forEach((ratio, i) => {
+    if (ratio !== null && (worst === -1 || ratio < (ratios[worst] ?? 1))) worst = i;
+  });
+  const lines: string[] = [];
+  if (worst >= 0) {
+    lines.push(
+      `Lowest success in one interval: ${percent(ratios[worst] ?? 0, 1)} % at ` +
+        `${duration(timeSeries.startMs[worst] ?? 0)}.`,
+    );
+  }
+  const tail = ratios.slice(-Math.min(5, intervals)).filter((ratio): ratio is number => ratio !== null);
+  if (tail.length > 0) {
+    const tailS = (Math.min(5, intervals) * timeSeries.intervalMs) / 1000;
+    const mean = tail.reduce((a, b) => a + b, 0) / tail.length;
+    lines.push(`Success over the last ${fixed(tailS, 0)} s: ${percent(mean, 1)} % (mean of the intervals).`);
+  }
+  return lines;
+}
+
+/** `<dt>term</dt><dd>text</dd>` pairs; the texts are escaped here. */
+function facts(entries: readonly (readonly [string, string])[]): string {
+  return `<dl class="facts">\n${entries
+    .map(([term, text]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(text)}</dd>`)
+    .join('\n')}\n</dl>`;
+}
+
+/**
+ * The story section. `config` (the run's input) adds the traffic sources' rates; `windows` are the
+ * faults' windows (shaded on the charts).
+ */
+export function runStory(
+  result: SimulationResult,
+  windows: readonly TimeWindow[],
+  config: SimulationConfig | undefined,
+): HtmlSection {
+  const { scenario } = result;
+  const services = new Set(result.services.map((s) => s.name));
+  const sources = result.edges.filter((e) => !services.has(e.source));
+  const succeeded = sources.reduce((n, e) => n + e.succeeded, 0);
+  const failed = sources.reduce((n, e) => n + e.failed, 0);
+  const retries = result.edges.reduce((n, e) => n + e.retries, 0);
+  const shape = isMeshShapeName(scenario.mesh) ? meshShape(scenario.mesh).summary : '';
+
+  const entries: [string, string][] = [
+    ['Mesh', shape === '' ? scenario.mesh : `${scenario.mesh}: ${shape}`],
+    ['Seed', String(scenario.seed)],
+    ['Duration', duration(scenario.durationMs)],
+  ];
+  if (config !== undefined && config.traffic.length > 0) {
+    entries.push(['Traffic', config.traffic.map(trafficLine).join('; ')]);
+  }
+  // Without the config the faults are unknown: say nothing rather than "none".
+  if (config !== undefined) {
+    entries.push([
+      'Faults',
+      windows.length === 0
+        ? 'none'
+        : windows
+            .map((w) => `${w.label} from ${duration(w.startS * 1000)} to ${duration(w.endS * 1000)}`)
+            .join('; '),
+    ]);
+  }
+
+  const outcome = [
+    succeeded + failed === 0
+      ? 'No call of the traffic sources completed.'
+      : `The traffic sources' calls: ${count(succeeded)} succeeded, ${count(failed)} failed ` +
+        `(${percent(succeeded / (succeeded + failed), 2)} % success); ${count(retries)} retries on all edges.`,
+    ...sources
+      .filter((e) => e.latency.count > 0)
+      .map(
+        (e) =>
+          `${e.source} → ${e.destination}: p50 ${ms(e.latency.p50Ms)} ms, p99 ${ms(e.latency.p99Ms)} ms.`,
+      ),
+    ...successStory(result, sources),
+  ];
+  const description = scenario.description.trim();
+  return {
+    id: 'story',
+    title: 'What happened',
+    html: [
+      description === '' ? '' : `<p class="description">${escapeHtml(description)}</p>`,
+      facts(entries),
+      `<ul class="outcome">\n${outcome.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n')}\n</ul>`,
+    ]
+      .filter((part) => part !== '')
+      .join('\n'),
+  };
+}

@@ -1,0 +1,111 @@
+// The tables of a run's HTML report, laid out from the same column tables as the text summary: edges,
+// policy events, services, server-side protections, versions and proxies.
+
+import type { SimulationResult } from '@meshsim/mesh';
+
+import type { ColumnContext } from '../../columns/Column.js';
+import { edgeColumns } from '../../columns/edgeColumns.js';
+import { POLICY_EVENT_COLUMNS, policyEventRows } from '../../columns/policyEventColumns.js';
+import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from '../../columns/proxyColumns.js';
+import { SERVICE_COLUMNS } from '../../columns/serviceColumns.js';
+import { VERSION_COLUMNS, versionRows } from '../../columns/versionColumns.js';
+import { count, percent } from '../format.js';
+import { policyEventNames } from '../derived.js';
+import { escapeHtml } from './escapeHtml.js';
+import { htmlTable } from './htmlTable.js';
+import type { HtmlSection } from './HtmlSection.js';
+
+/** The columns of each table, by key, in display order (those of the text summary). */
+const EDGE_KEYS = [
+  'edge',
+  'calls',
+  'rateRps',
+  'successRate',
+  'latency.p50Ms',
+  'latency.p99Ms',
+  'retries',
+  'timeouts',
+  'rejected',
+  'errors',
+];
+const POLICY_EVENT_KEYS = ['edge', 'event', 'count'];
+const SERVICE_KEYS = [
+  'name',
+  'instances',
+  'concurrency',
+  'utilisation',
+  'arrived',
+  'rejected',
+  'errors',
+  'wasted',
+  'maxQueueLength',
+  'latency.p99Ms',
+];
+const PROTECTION_KEYS = ['name', 'rateLimited', 'denied', 'shed', 'deadlineDropped', 'cancelled'];
+const VERSION_KEYS = ['name', 'instances', 'arrived', 'share', 'successRate'];
+const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'queued', 'costPerMonthUsd'];
+
+/** The tables section: every edge, service and proxy kind, and the rest where there is something to show. */
+export function runTables(result: SimulationResult): HtmlSection {
+  const context: ColumnContext = result.scenario;
+  const parts: string[] = [];
+  parts.push(
+    result.edges.length === 0
+      ? '<p>Edges: none.</p>'
+      : htmlTable(
+          edgeColumns(policyEventNames(result.edges)),
+          EDGE_KEYS,
+          result.edges,
+          context,
+          'Edges (caller → callee)',
+        ),
+  );
+  const events = policyEventRows(result.edges);
+  if (events.length > 0)
+    parts.push(htmlTable(POLICY_EVENT_COLUMNS, POLICY_EVENT_KEYS, events, context, 'Policy events'));
+  parts.push(
+    result.services.length === 0
+      ? '<p>Services: none.</p>'
+      : htmlTable(SERVICE_COLUMNS, SERVICE_KEYS, result.services, context, 'Services'),
+  );
+  const guarded = result.services.filter(
+    (s) => s.rateLimited + s.denied + s.shed + s.deadlineDropped + s.cancelled > 0,
+  );
+  if (guarded.length > 0) {
+    parts.push(
+      htmlTable(
+        SERVICE_COLUMNS,
+        PROTECTION_KEYS,
+        guarded,
+        context,
+        'Server-side protections (requests refused or dropped)',
+      ),
+    );
+  }
+  const versions = versionRows(result.services.filter((s) => s.versions.length > 1));
+  if (versions.length > 0)
+    parts.push(htmlTable(VERSION_COLUMNS, VERSION_KEYS, versions, context, 'Versions'));
+  const kinds = proxyKindRows(result.proxies);
+  if (kinds.length === 0) {
+    parts.push('<p>Proxies: none.</p>');
+  } else {
+    parts.push(
+      htmlTable(
+        PROXY_COLUMNS,
+        PROXY_KEYS,
+        kinds.length === 1 ? kinds : [...kinds, proxyTotalRow(result.proxies)],
+        context,
+        'Proxies',
+      ),
+    );
+    if (result.proxies.priceSource !== undefined)
+      parts.push(`<p>Prices: ${escapeHtml(result.proxies.priceSource)}</p>`);
+  }
+  const c = result.conservation;
+  parts.push(
+    `<p>mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges. ` +
+      `Conservation: offered ${count(c.offered)} = succeeded ${count(c.succeeded)} + failed ${count(c.failed)} + ` +
+      `in flight ${count(c.inFlight)} (${c.holds ? 'holds' : 'VIOLATED'}).</p>`,
+  );
+  return { id: 'tables', title: 'Edges, services and proxies', html: parts.join('\n') };
+}

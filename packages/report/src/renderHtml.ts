@@ -1,0 +1,76 @@
+// The HTML report of one run: a single self-contained page with the story, charts over time (faults
+// shaded), the call graph, the tables, and the warnings and assumptions.
+
+import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
+
+import { duration } from './internal/format.js';
+import { callGraph } from './internal/html/callGraph.js';
+import { chartGrid } from './internal/html/chartFigure.js';
+import { escapeHtml } from './internal/html/escapeHtml.js';
+import { faultWindows } from './internal/html/faultWindows.js';
+import { graphSection } from './internal/html/graphSection.js';
+import { htmlPage } from './internal/html/htmlPage.js';
+import type { HtmlSection } from './internal/html/HtmlSection.js';
+import { notesSection } from './internal/html/notesSection.js';
+import { runCharts } from './internal/html/runCharts.js';
+import { runStory } from './internal/html/runStory.js';
+import { runTables } from './internal/html/runTables.js';
+
+/** Options of {@link renderHtml}. */
+export interface HtmlRunOptions {
+  /**
+   * The config the result came from. With it, the faults' windows are shaded on every chart and listed
+   * in the story, and the traffic sources' rates are named; without it, the report says nothing of them.
+   */
+  config?: SimulationConfig;
+}
+
+/**
+ * Renders a result as one self-contained HTML page (scripts, styles and data inlined; it works offline):
+ * the story of the run at the top, per-second charts of offered load vs goodput, success, p50 and p99 per
+ * edge, retries, queue length and utilisation per service (fault windows shaded), the time breakers were
+ * open and hosts ejected, the call graph, the edge, service and proxy tables, warnings and assumptions.
+ * Light and dark (follows the system), keyboard-navigable and printable. Charts are drawn in the browser
+ * with Observable Plot, the graph laid out with dagre; long series are downsampled (docs/html-report.md).
+ * Deterministic: same result and config ⇒ same bytes.
+ *
+ * @param result - The output of `simulate`.
+ * @param options - The run's config, for its faults and traffic.
+ * @returns The HTML document.
+ * @example
+ * ```ts
+ * writeFileSync('report.html', renderHtml(simulate(config), { config }));
+ * ```
+ */
+export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {}): string {
+  const { scenario } = result;
+  const windows =
+    options.config === undefined ? [] : faultWindows(options.config.faults, scenario.durationMs);
+  const figures = runCharts(result);
+  const graph = callGraph(result);
+  const sections: HtmlSection[] = [
+    // The verdict of @meshsim/analysis goes first, once it exists: one more section builder here.
+    runStory(result, windows, options.config),
+    {
+      id: 'charts',
+      title: 'Over time',
+      html:
+        figures.length === 0
+          ? '<p>The result holds no time series.</p>'
+          : (windows.length > 0
+              ? '<p class="hint">Shaded spans: the faults, while active (hover or focus a chart for values).</p>\n'
+              : '') + chartGrid(figures),
+    },
+    graphSection(result, graph),
+    runTables(result),
+    notesSection(result.warnings, result.assumptions),
+  ];
+  return htmlPage({
+    title: `meshsim run: ${scenario.name}`,
+    lede: escapeHtml(
+      `${scenario.name} under ${scenario.mesh}, seed ${String(scenario.seed)}, ${duration(scenario.durationMs)} simulated.`,
+    ),
+    sections,
+    data: { kind: 'run', windows, charts: figures.map((figure) => figure.spec), graph },
+  });
+}

@@ -1,0 +1,111 @@
+// Istio's standard metrics of a run in the OpenMetrics text format, one sample per simulated second with
+// timestamps, for `promtool tsdb create-blocks-from openmetrics` and Istio's Grafana dashboards.
+
+import type { HistogramSamples, RequestSeries, ServiceMetrics, SimulationResult } from '@meshsim/mesh';
+
+import type { ExportOptions } from './ExportOptions.js';
+import { round } from './internal/format.js';
+import { istioLabels } from './internal/istioLabels.js';
+import type { LabelPairs } from './internal/istioLabels.js';
+import { requireRequests } from './internal/requireTelemetry.js';
+import { escapeLabelValue } from './renderOpenMetrics.js';
+
+/** One histogram family of the exposition and the series' samples it reads. */
+interface HistogramFamily {
+  name: string;
+  unit: string;
+  help: string;
+  samples: (series: RequestSeries) => HistogramSamples;
+}
+
+const HISTOGRAMS: readonly HistogramFamily[] = [
+  {
+    name: 'istio_request_duration_milliseconds',
+    unit: 'milliseconds',
+    help: 'Duration of requests [ms] (simulated by meshsim).',
+    samples: (series) => series.durationMs,
+  },
+  {
+    name: 'istio_request_bytes',
+    unit: 'bytes',
+    help: 'HTTP request body sizes [bytes] (simulated by meshsim).',
+    samples: (series) => series.requestBytes,
+  },
+  {
+    name: 'istio_response_bytes',
+    unit: 'bytes',
+    help: 'HTTP response body sizes [bytes] (simulated by meshsim).',
+    samples: (series) => series.responseBytes,
+  },
+];
+
+/**
+ * Renders the run's request series as Istio's standard metrics: `istio_requests_total` (counter),
+ * `istio_request_duration_milliseconds`, `istio_request_bytes` and `istio_response_bytes` (histograms with
+ * Envoy's default buckets), labelled as Istio's proxies label them (`reporter`, `source_workload`,
+ * `destination_service`, `destination_version`, `response_code`, `response_flags`, …; see
+ * docs/telemetry.md). Every series has one sample per simulated second (and one at the run's end), each
+ * with its timestamp in seconds: `options.startTimeMs` plus the simulated time.
+ *
+ * @param result - A result of `simulate(config, { telemetry: { requests: true } })`.
+ * @param options - Where simulated time 0 is on the wall clock (default: the Unix epoch).
+ * @returns The exposition, ending with `# EOF\n`.
+ * @throws {Error} if the result holds no request series.
+ */
+export function renderIstioMetrics(result: SimulationResult, options: ExportOptions = {}): string {
+  const requests = requireRequests(result, 'renderIstioMetrics');
+  const startMs = options.startTimeMs ?? 0;
+  const services = new Map<string, ServiceMetrics>(result.services.map((s) => [s.name, s]));
+  const stamps = requests.sampleEndMs.map((endMs) => timestamp(startMs + endMs));
+  const labelled = requests.series.map((series) => ({
+    series,
+    labels: labelText(istioLabels(series, services)),
+  }));
+  const bounds = requests.bucketBounds.map((bound) => `le="${formatNumber(bound)}"`);
+
+  const lines: string[] = [
+    '# TYPE istio_requests counter',
+    '# HELP istio_requests Requests handled by an Istio proxy (simulated by meshsim).',
+  ];
+  for (const { series, labels } of labelled) {
+    series.count.forEach((value, i) => {
+      lines.push(`istio_requests_total{${labels}} ${value} ${stamps[series.firstSample + i] ?? ''}`);
+    });
+  }
+  for (const family of HISTOGRAMS) {
+    lines.push(
+      `# TYPE ${family.name} histogram`,
+      `# UNIT ${family.name} ${family.unit}`,
+      `# HELP ${family.name} ${family.help}`,
+    );
+    for (const { series, labels } of labelled) {
+      const samples = family.samples(series);
+      series.count.forEach((count, i) => {
+        const stamp = stamps[series.firstSample + i] ?? '';
+        const buckets = samples.buckets[i] ?? [];
+        buckets.forEach((value, b) => {
+          lines.push(`${family.name}_bucket{${labels},${bounds[b] ?? ''}} ${value} ${stamp}`);
+        });
+        lines.push(`${family.name}_bucket{${labels},le="+Inf"} ${count} ${stamp}`);
+        lines.push(`${family.name}_count{${labels}} ${count} ${stamp}`);
+        lines.push(`${family.name}_sum{${labels}} ${formatNumber(samples.sum[i] ?? 0)} ${stamp}`);
+      });
+    }
+  }
+  lines.push('# EOF');
+  return lines.join('\n') + '\n';
+}
+
+function labelText(labels: LabelPairs): string {
+  return labels.map(([name, value]) => `${name}="${escapeLabelValue(value)}"`).join(',');
+}
+
+/** A number as OpenMetrics writes it: integers plain, others rounded to 6 decimals. */
+function formatNumber(value: number): string {
+  return String(round(value, 6) ?? 0);
+}
+
+/** A timestamp [s since the epoch] from milliseconds, to the millisecond. */
+function timestamp(ms: number): string {
+  return String(round(ms / 1000, 3) ?? 0);
+}

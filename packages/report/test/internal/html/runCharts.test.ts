@@ -1,0 +1,101 @@
+import type { EdgeMetrics, EdgeSeries, SimulationResult } from '@meshsim/mesh';
+import { describe, expect, it } from 'vitest';
+
+import { MAX_CHART_POINTS } from '../../../src/internal/html/downsample.js';
+import type { LineChartSpec } from '../../../src/internal/html/ReportData.js';
+import { runCharts } from '../../../src/internal/html/runCharts.js';
+import { MAX_CHART_SERIES } from '../../../src/internal/html/topSeries.js';
+import { emptyEdge, makeEmptyResult, makeResult } from '../../__helpers__/fixtures.js';
+
+function lines(result: SimulationResult, id: string): LineChartSpec {
+  const spec = runCharts(result).find((figure) => figure.spec.id === id)?.spec;
+  if (spec?.kind !== 'lines') throw new Error(`no line chart ${id}`);
+  return spec;
+}
+
+/** A run of `edges` edges from `client` to services s0…, `intervals` intervals of 1 s each. */
+function wideLongResult(edges: number, intervals: number): SimulationResult {
+  const result = makeResult();
+  const ones = (value: number): number[] => new Array<number>(intervals).fill(value);
+  result.scenario.durationMs = intervals * 1000;
+  result.timeSeries = { intervalMs: 1000, startMs: ones(0).map((_, i) => i * 1000), edges: [], services: [] };
+  result.edges = [];
+  result.services = [];
+  for (let i = 0; i < edges; i++) {
+    const edge: EdgeMetrics = { ...emptyEdge('client', `s${i}`), calls: 10, succeeded: 10 };
+    edge.latency = { ...edge.latency, count: 10, p99Ms: i + 1, p50Ms: 1 };
+    result.edges.push(edge);
+    const series: EdgeSeries = {
+      source: 'client',
+      destination: `s${i}`,
+      calls: ones(2),
+      succeeded: ones(2),
+      failed: ones(0),
+      retries: ones(0),
+      p50Ms: ones(1),
+      p99Ms: ones(i + 1),
+    };
+    result.timeSeries.edges.push(series);
+  }
+  return result;
+}
+
+describe('runCharts', () => {
+  it('draws offered vs goodput, success per source, p99/p50 per edge, retries, queues and utilisation', () => {
+    const figures = runCharts(makeResult());
+    expect(figures.map((figure) => figure.spec.id)).toEqual([
+      'offered-goodput',
+      'success',
+      'latency-p99',
+      'latency-p50',
+      'retries',
+      'queue-length',
+      'utilisation',
+    ]);
+    const offered = lines(makeResult(), 'offered-goodput');
+    // 4000 calls and 3990 / 3910 successes of the source per 5 s interval.
+    expect(offered.series).toEqual([
+      { name: 'offered', values: [800, 800] },
+      { name: 'goodput', values: [798, 782] },
+    ]);
+    expect(offered.timeS).toEqual([0, 5]);
+    expect(offered.endS).toBe(10);
+    // No call of frontend → checkout succeeded in the second interval: its latency there does not exist.
+    const p99 = lines(makeResult(), 'latency-p99');
+    expect(p99.series.find((s) => s.name === 'frontend → checkout')?.values).toEqual([2.5, null]);
+    expect(lines(makeResult(), 'success').series).toEqual([
+      { name: 'client → frontend', values: [99.87, 97.75] },
+    ]);
+  });
+
+  it('breaker open time and ejected hosts become bar charts when an edge has them', () => {
+    const result = makeResult();
+    const edge = result.edges[1];
+    if (edge === undefined) throw new Error('fixture');
+    edge.policyEvents = { 'breaker-open-ms': 2500, 'outlier-ejected-host-ms': 5000 };
+    const bars = runCharts(result).filter((figure) => figure.spec.kind === 'bars');
+    expect(
+      bars.map((figure) => [figure.spec.id, figure.spec.kind === 'bars' && figure.spec.series[0]?.values]),
+    ).toEqual([
+      ['breaker-open', [25]],
+      ['ejections', [0.5]],
+    ]);
+  });
+
+  it(`draws at most ${MAX_CHART_SERIES} edges, worst p99 first, and at most ${MAX_CHART_POINTS} points`, () => {
+    const result = wideLongResult(MAX_CHART_SERIES + 5, 1500);
+    const p99 = lines(result, 'latency-p99');
+    expect(p99.series).toHaveLength(MAX_CHART_SERIES);
+    expect(p99.series[0]?.name).toBe(`client → s${MAX_CHART_SERIES + 4}`);
+    expect(p99.timeS.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
+    expect(p99.timeS.slice(0, 2)).toEqual([0, 3]);
+    // Rates stay per second after bucketing: 15 edges × 2 calls per 1 s interval.
+    expect(lines(result, 'offered-goodput').series[0]?.values[0]).toBe(30);
+    const caption = runCharts(result).find((figure) => figure.spec.id === 'latency-p99')?.description;
+    expect(caption).toContain(`Showing the ${MAX_CHART_SERIES} of ${MAX_CHART_SERIES + 5} edges`);
+  });
+
+  it('leaves out every chart with nothing to draw', () => {
+    expect(runCharts(makeEmptyResult())).toEqual([]);
+  });
+});

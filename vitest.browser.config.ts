@@ -1,0 +1,22 @@
+// Browser tests of the HTML reports (`pnpm test:browser`): Debian's Chromium, driven by puppeteer-core,
+// opens the reports. Kept out of the main suite (`pnpm test`) so that stays fast; .ci/run runs both.
+import { defineConfig, mergeConfig } from 'vitest/config';
+
+import base from './vitest.config.js';
+
+export default mergeConfig(
+  { ...base, test: { ...base.test, include: [], globalSetup: [], reporters: [] } },
+  defineConfig({
+    test: {
+      include: ['packages/*/browser-test/**/*.test.ts'],
+      // One browser per file; files run one after the other (Chromium and the simulations share 2 cores).
+      fileParallelism: false,
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+      reporters:
+        process.env['CI'] === undefined
+          ? ['default']
+          : ['default', ['json', { outputFile: 'test-results-browser.json' }]],
+    },
+  }),
+);
