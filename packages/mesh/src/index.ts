@@ -4,6 +4,12 @@
 // Running a simulation.
 export { simulate } from './simulate.js';
 export { Simulation } from './Simulation.js';
+export {
+  CHECK_EVERY_EVENTS,
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_EVENTS_AT_ONE_INSTANT,
+} from './SimulateOptions.js';
+export { MIN_THINK_AFTER_INSTANT_CALL_MS } from './traffic/TrafficSource.js';
 
 // Mesh shapes: options in, resolved config out; the registry; the capability matrix.
 export { resolveMeshConfig, shapeAssumptions } from './shapes/resolveMeshConfig.js';
@@ -37,7 +43,7 @@ export {
   NO_RETRY,
 } from './config/defaults.js';
 export { JITTER_KINDS, RETRY_CONDITIONS } from './config/names.js';
-export { FAILURE_CAUSES } from './config/SimulationResult.js';
+export { FAILURE_CAUSES, RUN_STOP_REASONS } from './config/SimulationResult.js';
 export {
   AWS_SDK_RETRY_QUOTA,
   ENVOY_CONNECTION_POOL,
@@ -101,7 +107,7 @@ export { CODEL_RULES, QUEUE_TIMEOUT_RULES } from './config/rules/sheddingRules.j
 export { TRAFFIC_RULES } from './config/rules/trafficRules.js';
 export { VERSION_RULES } from './config/rules/versionRules.js';
 
-export type { SimulateOptions } from './simulate.js';
+export type { ExternalStop, SimulateOptions } from './SimulateOptions.js';
 export type {
   AppMeshMeshConfig,
   BuiltInShapeName,
@@ -173,11 +179,15 @@ export type {
   LatencySummary,
   ProxyKindTotals,
   ProxyTotals,
+  LoopEdge,
+  RunStopReason,
+  RunStopped,
   ServiceMetrics,
   ServiceSeries,
   SimulationResult,
   TimeSeries,
   VersionMetrics,
+  ZenoLoop,
 } from './config/SimulationResult.js';
 export type { EnforcerKind, PolicyName } from './config/capabilities.js';
 export type { CapabilityRow, MeshShape, OtherShapes } from './shapes/MeshShape.js';
