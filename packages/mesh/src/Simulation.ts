@@ -3,6 +3,7 @@
 
 import { Engine } from '@meshsim/engine';
 import { buildModel } from './assembly/buildModel.js';
+import { checkConfigBounds } from './config/rules/checkConfigBounds.js';
 import type { Model } from './assembly/Model.js';
 import type { SimulationConfig } from './config/SimulationConfig.js';
 import type { RunStopped, SimulationResult } from './config/SimulationResult.js';
@@ -41,7 +42,7 @@ export class Simulation {
   private ran = false;
 
   /**
-   * @param config - The resolved config.
+   * @param config - The resolved config; a RangeError names any field outside the scenario format's bounds.
    * @param options - Progress, guards and the caller's budget hook; a function is taken as `onProgress`.
    */
   constructor(
@@ -49,6 +50,7 @@ export class Simulation {
     options: SimulateOptions | NonNullable<SimulateOptions['onProgress']> = {},
   ) {
     this.options = typeof options === 'function' ? { onProgress: options } : options;
+    checkConfigBounds(config);
     this.model = buildModel(config, this.engine);
     this.recorder = new TimeSeriesRecorder(
       this.engine,

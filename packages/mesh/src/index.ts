@@ -95,6 +95,7 @@ export {
   PEAK_EWMA_RULES,
 } from './config/rules/loadBalancerRules.js';
 export { MIRROR_RULES } from './config/rules/mirrorRules.js';
+export { LIMIT_RULES, SCENARIO_LIMITS } from './config/rules/limitRules.js';
 export {
   FAILURE_PERCENTAGE_RULES,
   OUTLIER_DETECTION_RULES,
