@@ -51,7 +51,7 @@ describe('simulate guards', () => {
     expect(atMs).toBeGreaterThan(0);
     expect(atMs).toBeLessThan(10_000);
     expect(result.stopped?.message).toBe(
-      `5,000 events fired (maxEvents) at ${String(atMs).replace(/\B(?=(\d{3})+(?!\d))/, ',')} ms of simulated time`,
+      `5,000 events fired (maxEvents) at ${String(Math.round(atMs * 1000) / 1000).replace(/\B(?=(\d{3})+(?!\d))/, ',')} ms of simulated time`,
     );
     // Rates and utilisation cover [0, atMs], not the configured 10 s: ~500 calls/s at ~5 ms on 16 workers.
     const api = result.services[0];

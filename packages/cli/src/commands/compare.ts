@@ -10,18 +10,30 @@ import { parseMeshList, stringFlag, writeOutput } from '../internal/flags.js';
 import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
+import {
+  GUARD_FLAGS,
+  STOPPED_EXIT_CODE,
+  guardOptions,
+  parseRunGuards,
+  stoppedLine,
+} from '../internal/runGuards.js';
+import type { RunGuards } from '../internal/runGuards.js';
 import { formatDoneLine } from '../progress.js';
 
 /** The parsed command line of `meshsim compare`. */
 export interface CompareArgs extends ScenarioArgs {
   shapes: string[];
   json: boolean;
+  /** The guards of each shape's run (the wall-time budget is per run). */
+  guards: RunGuards;
 }
 
 /**
  * Runs the scenario once per mesh shape with the same seed — so every run sees the same arrivals and
  * service times (common random numbers: streams are named per purpose) — and prints the comparison.
- * One progress line per shape goes to stderr.
+ * One progress line per shape goes to stderr. A shape whose run a guard stopped early keeps its column
+ * (covering the simulated time it reached), gets a line on stderr, and the command exits with 3
+ * ({@link STOPPED_EXIT_CODE}).
  */
 export function compareCommand(args: readonly string[], io: CliIo): number {
   const parsed = parseCompareArgs(args);
@@ -32,10 +44,12 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
   const results: SimulationResult[] = [];
   const startedMs = performance.now();
   let events = 0;
+  const stops: string[] = [];
   parsed.shapes.forEach((shape, index) => {
     const config = loadScenarioConfig(parsed, shape);
     const shapeStart = performance.now();
-    const result = simulate(config);
+    const result = simulate(config, guardOptions(parsed.guards));
+    if (result.stopped !== undefined) stops.push(stoppedLine(result.stopped, `${shape} run`));
     events += result.events;
     results.push(result);
     if (parsed.progress) {
@@ -47,7 +61,8 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
   const output = parsed.json ? renderComparisonJson(summary) : renderComparisonText(summary);
   writeOutput(io, parsed.out, parsed.json ? 'json' : 'text', output);
   io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');
-  return 0;
+  for (const line of stops) io.stderr.write(line + '\n');
+  return stops.length === 0 ? 0 : STOPPED_EXIT_CODE;
 }
 
 /**
@@ -60,6 +75,7 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     ...SCENARIO_FLAGS,
     mesh: { type: 'string' },
     json: { type: 'boolean' },
+    ...GUARD_FLAGS,
   });
   if (values['help'] === true) return 'help';
   const mesh = stringFlag(values, 'mesh');
@@ -67,5 +83,6 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file> --mesh a,b,c'),
     shapes: mesh === undefined ? meshShapeNames() : parseMeshList(mesh, 'compare'),
     json: values['json'] === true,
+    guards: parseRunGuards(values, 'compare'),
   };
 }

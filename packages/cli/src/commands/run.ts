@@ -11,6 +11,14 @@ import { parseMesh, stringFlag, writeOutput } from '../internal/flags.js';
 import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
+import {
+  GUARD_FLAGS,
+  STOPPED_EXIT_CODE,
+  guardOptions,
+  parseRunGuards,
+  stoppedLine,
+} from '../internal/runGuards.js';
+import type { RunGuards } from '../internal/runGuards.js';
 import { ProgressBar, formatDoneLine } from '../progress.js';
 
 /** Output formats of `meshsim run`, selected by `--json`, `--csv`, `--openmetrics` (default `text`). */
@@ -36,13 +44,16 @@ export interface RunArgs extends ScenarioArgs {
   format: RunFormat;
   /** With `--csv`: the table to print. @defaultValue `'edges'` */
   csvTable?: CsvTable;
+  /** The guards (`--max-events`, `--max-events-per-instant`, `--max-wall-time`, `--max-heap`). */
+  guards: RunGuards;
 }
 
 /**
  * Runs a scenario and writes its results to stdout (or `--out FILE`). Progress and the final
- * `done in …` line go to stderr.
+ * `done in …` line go to stderr. When a guard stops the run early, its results so far are still
+ * written, and a line on stderr says why.
  *
- * @returns 0 on success.
+ * @returns 0 on success, 3 ({@link STOPPED_EXIT_CODE}) when a guard stopped the run early.
  * @throws {UsageError} for a bad command line; `ScenarioError` for an unknown scenario name, a missing
  * or invalid scenario file; {@link CliError} for an unwritable output file; any error `simulate` throws.
  */
@@ -55,12 +66,14 @@ export function runCommand(args: readonly string[], io: CliIo): number {
 
   const config = loadScenarioConfig(parsed, parsed.mesh);
 
-  // The bar is for people watching a terminal: never when stderr is piped, nor with --json.
-  const bar =
-    parsed.progress && parsed.format !== 'json' && io.stderr.isTTY === true
-      ? new ProgressBar(io.stderr)
-      : null;
-  const options: SimulateOptions = bar === null ? {} : { onProgress: (at, total) => bar.update(at, total) };
+  // The bar is for people watching a terminal: drawn on stderr whenever it is one, whatever stdout is.
+  const bar = parsed.progress && io.stderr.isTTY === true ? new ProgressBar(io.stderr) : null;
+  const options: SimulateOptions = {
+    ...guardOptions(parsed.guards),
+    ...(bar !== null && {
+      onProgress: (at: number, total: number, events: number) => bar.update(at, total, events),
+    }),
+  };
 
   const startedMs = performance.now();
   let result: SimulationResult;
@@ -77,7 +90,9 @@ export function runCommand(args: readonly string[], io: CliIo): number {
       : RENDERERS[parsed.format](result);
   writeOutput(io, parsed.out, parsed.format, output);
   io.stderr.write(formatDoneLine(wallMs, result.events) + '\n');
-  return 0;
+  if (result.stopped === undefined) return 0;
+  io.stderr.write(stoppedLine(result.stopped) + '\n');
+  return STOPPED_EXIT_CODE;
 }
 
 /**
@@ -94,6 +109,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     csv: { type: 'boolean' },
     openmetrics: { type: 'boolean' },
     table: { type: 'string' },
+    ...GUARD_FLAGS,
   });
   if (values['help'] === true) return 'help';
 
@@ -108,6 +124,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
   const run: RunArgs = {
     ...parseScenarioArgs('run', values, positionals, 'meshsim run <name|file>'),
     format: formats[0] ?? 'text',
+    guards: parseRunGuards(values, 'run'),
   };
   const mesh = stringFlag(values, 'mesh');
   if (mesh !== undefined) run.mesh = parseMesh(mesh, 'run');
