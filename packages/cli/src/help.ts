@@ -10,8 +10,22 @@ export type CommandName = (typeof COMMANDS)[number];
 
 const EXIT_CODES = `Exit codes:
   0  success
-  1  simulation or validation error (invalid scenario, unknown scenario name, failed run)
-  2  usage error (unknown command or flag, missing argument, bad flag value)`;
+  1  simulation or validation error (invalid scenario, unknown scenario name, failed run), or the
+     output cannot be written (a full disk, an unwritable --out file)
+  2  usage error (unknown command or flag, missing argument, bad flag value)
+  3  a guard stopped the run early (a Zeno loop, too many events, the wall-time or heap budget):
+     the results so far are printed, and a line on stderr says why and which flag raises the limit`;
+
+/** The guard flags, shared by run and compare. */
+const GUARD_OPTIONS = `  --max-events N    Stop after N events (default 1e9); 'unlimited' for no limit (as for each
+                    --max-* flag).
+  --max-events-per-instant N
+                    Stop when more than N events fire at one simulated instant: simulated time has
+                    stopped advancing (a Zeno loop). Default 1000000.
+  --max-wall-time D
+                    Stop after D of wall time: 90s, 10m, 2h. Default 10m per run.
+  --max-heap SIZE   Stop when the heap in use passes SIZE: 1500Mi, 2Gi, or a share of V8's heap
+                    limit such as 80% (the default).`;
 
 /** `meshsim --help`. */
 export const MAIN_HELP = `meshsim — simulate service-mesh traffic with a deterministic discrete-event engine.
@@ -91,11 +105,15 @@ Options:
   --out FILE        Write the output to FILE instead of stdout.
   --html FILE       Also write an HTML report to FILE: one self-contained page with charts over
                     time, the call graph and the tables (docs/html-report.md).
-  --no-progress     Do not draw the progress bar (it is drawn only when stderr is a terminal).
+  --no-progress     Do not draw the progress bar (it is drawn on stderr when stderr is a terminal,
+                    whatever stdout is: simulated time and events, and a line if time stalls).
+${GUARD_OPTIONS}
   -h, --help        Show this help.
 
 The default output is a text summary. At the end, a line with the wall time and the event rate is
 printed to stderr (wall time never appears in the results, which are byte-identical run to run).
+A run a guard stops early still prints its results, which then say so and cover the simulated
+time reached; the exit code is 3.
 
 ${EXIT_CODES}
 
@@ -126,6 +144,7 @@ Options:
   --html FILE       Also write an HTML report to FILE: bars per shape side by side, success over
                     time, tables and warnings (docs/html-report.md).
   --no-progress     Do not print a line per finished shape on stderr.
+${GUARD_OPTIONS}
   -h, --help        Show this help.
 
 ${EXIT_CODES}

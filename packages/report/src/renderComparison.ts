@@ -37,7 +37,8 @@ const NODE_CPU_KEYS = ['nodeCpuUtilisation', 'maxNodeCpuUtilisation', 'throttled
 
 /**
  * The comparison as text: a metrics table with one column per shape, the added latency per edge,
- * then each shape's warnings (policies asked for that the shape cannot enforce).
+ * then the shapes whose run a guard stopped early, then each shape's warnings (policies asked for that
+ * the shape cannot enforce).
  */
 export function renderComparisonText(summary: ComparisonSummary): string {
   const shapes = summary.shapes;
@@ -75,6 +76,20 @@ export function renderComparisonText(summary: ComparisonSummary): string {
         ]),
         { title: `Added latency per edge vs ${summary.baseline}` },
       ).trimEnd(),
+    );
+  }
+  const stopped = shapes.flatMap((s) =>
+    s.stopped === undefined ? [] : [{ shape: s.shape, stop: s.stopped }],
+  );
+  if (stopped.length > 0) {
+    sections.push(
+      ['Stopped early (these columns cover only the simulated time reached):']
+        .concat(
+          stopped.map(
+            ({ shape, stop }) => `  [${shape}] ${stop.reason} at ${duration(stop.atMs)}: ${stop.message}`,
+          ),
+        )
+        .join('\n'),
     );
   }
   const warned = shapes.filter((s) => s.warnings.length > 0);
@@ -116,6 +131,9 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
         addedP99Ms: round(e.addedP99Ms),
       })),
       warnings: s.warnings,
+      ...(s.stopped !== undefined && {
+        stopped: { reason: s.stopped.reason, atMs: round(s.stopped.atMs), message: s.stopped.message },
+      }),
     })),
   };
   return JSON.stringify(document, null, 2) + '\n';

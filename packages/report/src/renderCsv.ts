@@ -1,6 +1,6 @@
 // CSV exports (RFC 4180 quoting, `\n` line ends) laid out from the column tables: the per-edge summary,
 // the proxies with their cost, and the per-interval edge and service time series. Column names end with
-// their unit.
+// their unit. A run a guard stopped early gets two more columns on every row: stopped_reason, stopped_at_ms.
 
 import type { SimulationResult } from '@meshsim/mesh';
 
@@ -11,6 +11,8 @@ import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
 import { SERVICE_SERIES_COLUMNS } from './columns/serviceSeriesColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
+import { withStopColumns } from './columns/stopColumns.js';
+import { columnContext } from './internal/columnContext.js';
 import { csvTable } from './internal/csvTable.js';
 import { policyEventNames } from './internal/derived.js';
 
@@ -26,7 +28,12 @@ import { policyEventNames } from './internal/derived.js';
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderEdgesCsv(result: SimulationResult): string {
-  return csvTable(edgeColumns(policyEventNames(result.edges)), result.edges, result.scenario);
+  const context = columnContext(result);
+  return csvTable(
+    withStopColumns(edgeColumns(policyEventNames(result.edges)), context),
+    result.edges,
+    context,
+  );
 }
 
 /**
@@ -41,7 +48,8 @@ export function renderEdgesCsv(result: SimulationResult): string {
  */
 export function renderProxiesCsv(result: SimulationResult): string {
   const rows = [...proxyKindRows(result.proxies), proxyTotalRow(result.proxies)];
-  return csvTable(PROXY_COLUMNS, rows, result.scenario);
+  const context = columnContext(result);
+  return csvTable(withStopColumns(PROXY_COLUMNS, context), rows, context);
 }
 
 /**
@@ -54,7 +62,8 @@ export function renderProxiesCsv(result: SimulationResult): string {
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderVersionsCsv(result: SimulationResult): string {
-  return csvTable(VERSION_COLUMNS, versionRows(result.services), result.scenario);
+  const context = columnContext(result);
+  return csvTable(withStopColumns(VERSION_COLUMNS, context), versionRows(result.services), context);
 }
 
 /**
@@ -65,7 +74,8 @@ export function renderVersionsCsv(result: SimulationResult): string {
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderNodesCsv(result: SimulationResult): string {
-  return csvTable(NODE_COLUMNS, result.nodes, result.scenario);
+  const context = columnContext(result);
+  return csvTable(withStopColumns(NODE_COLUMNS, context), result.nodes, context);
 }
 
 /**
@@ -77,7 +87,12 @@ export function renderNodesCsv(result: SimulationResult): string {
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderTimeSeriesCsv(result: SimulationResult): string {
-  return csvTable(EDGE_SERIES_COLUMNS, intervalRows(result, result.timeSeries.edges), result.scenario);
+  const context = columnContext(result);
+  return csvTable(
+    withStopColumns(EDGE_SERIES_COLUMNS, context),
+    intervalRows(result, result.timeSeries.edges),
+    context,
+  );
 }
 
 /**
@@ -90,5 +105,10 @@ export function renderTimeSeriesCsv(result: SimulationResult): string {
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderServiceSeriesCsv(result: SimulationResult): string {
-  return csvTable(SERVICE_SERIES_COLUMNS, intervalRows(result, result.timeSeries.services), result.scenario);
+  const context = columnContext(result);
+  return csvTable(
+    withStopColumns(SERVICE_SERIES_COLUMNS, context),
+    intervalRows(result, result.timeSeries.services),
+    context,
+  );
 }

@@ -3,7 +3,7 @@
 // result always gives the same bytes.
 
 import { FAILURE_CAUSES } from '@meshsim/mesh';
-import type { LatencySummary, SimulationResult } from '@meshsim/mesh';
+import type { LatencySummary, RunStopped, SimulationResult } from '@meshsim/mesh';
 
 import { sortedPolicyEvents } from './internal/derived.js';
 import { round } from './internal/format.js';
@@ -23,7 +23,8 @@ export type JsonValue =
  * the fields of `SimulationResult` in a fixed order. Non-integer numbers are rounded to
  * {@link JSON_DECIMALS} decimals; `Infinity` and `NaN` become `null`, and so do the proxy costs and
  * price source of a result without prices. Objects are indented by two spaces
- * and arrays of numbers or strings are kept on one line.
+ * and arrays of numbers or strings are kept on one line. A run a guard stopped early ends with a
+ * `stopped` object (reason, atMs, limit, message, loop); a completed run has no `stopped` field.
  *
  * @param result - The output of `simulate`.
  * @returns The JSON text, ending with a newline.
@@ -158,6 +159,30 @@ export function toJsonDocument(result: SimulationResult): JsonValue {
     },
     warnings: [...result.warnings],
     assumptions: [...result.assumptions],
+    // Only for a run a guard stopped early, so that a completed run's document is unchanged.
+    ...(result.stopped !== undefined && { stopped: stoppedDocument(result.stopped) }),
+  };
+}
+
+function stoppedDocument(stopped: RunStopped): JsonValue {
+  const { loop } = stopped;
+  return {
+    reason: stopped.reason,
+    atMs: num(stopped.atMs),
+    limit: num(stopped.limit),
+    message: stopped.message,
+    loop:
+      loop === undefined
+        ? null
+        : {
+            sources: [...loop.sources],
+            edges: loop.edges.map((edge) => ({
+              source: edge.source,
+              destination: edge.destination,
+              calls: num(edge.calls),
+            })),
+            sampledEvents: num(loop.sampledEvents),
+          },
   };
 }
 

@@ -1,7 +1,7 @@
 // The human-readable summary of a simulation: scenario line, edge, service and proxy tables,
 // conservation check, warnings and assumptions.
 
-import type { SimulationResult } from '@meshsim/mesh';
+import type { RunStopped, SimulationResult } from '@meshsim/mesh';
 
 import type { ColumnContext } from './columns/Column.js';
 import { edgeColumns } from './columns/edgeColumns.js';
@@ -10,6 +10,7 @@ import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
+import { columnContext } from './internal/columnContext.js';
 import { count, duration, fixed, percent } from './internal/format.js';
 import { renderTimeline } from './internal/renderTimeline.js';
 import { textTable } from './internal/textTable.js';
@@ -50,7 +51,9 @@ const SERVICE_CPU_KEYS = ['name', 'cpuCores', 'cpuThrottledMs'];
 
 /**
  * Renders a result as plain text for a terminal: every column header carries its unit, missing values
- * (no calls, zero duration) print as `–`, never `NaN`. Deterministic: same result ⇒ same text.
+ * (no calls, zero duration) print as `–`, never `NaN`. Deterministic: same result ⇒ same text. A run a
+ * guard stopped early gets a `STOPPED EARLY (<reason>) at …` notice under the scenario line, and its
+ * rates are per second of the span it covered.
  *
  * @param result - The output of `simulate`.
  * @returns Text ending with a newline.
@@ -61,13 +64,14 @@ const SERVICE_CPU_KEYS = ['name', 'cpuCores', 'cpuThrottledMs'];
  */
 export function renderText(result: SimulationResult): string {
   const { scenario } = result;
-  const context: ColumnContext = scenario;
+  const context: ColumnContext = columnContext(result);
   const sections: string[] = [];
 
   const head =
     `Scenario ${scenario.name}: mesh ${scenario.mesh}, seed ${String(scenario.seed)}, ` +
     `duration ${duration(scenario.durationMs)}, ${count(result.events)} events`;
   sections.push(scenario.description.trim() === '' ? head : `${head}\n${scenario.description.trim()}`);
+  if (result.stopped !== undefined) sections.push(stoppedSection(result.stopped, scenario.durationMs));
 
   sections.push(
     result.edges.length === 0
@@ -166,6 +170,14 @@ export function renderText(result: SimulationResult): string {
   if (result.assumptions.length > 0) sections.push(bulletList('Assumptions', result.assumptions));
 
   return sections.join('\n\n') + '\n';
+}
+
+/** The notice of a run a guard stopped early: why, when, and what the figures cover. */
+function stoppedSection(stopped: RunStopped, durationMs: number): string {
+  return (
+    `STOPPED EARLY (${stopped.reason}) at ${duration(stopped.atMs)} of ${duration(durationMs)} simulated: ` +
+    `${stopped.message}.\nThe figures below cover the first ${duration(stopped.atMs)} only.`
+  );
 }
 
 function bulletList(title: string, items: readonly string[]): string {

@@ -1,7 +1,7 @@
 // The side-by-side summary of one scenario run under several mesh shapes (`meshsim compare`):
 // success, end-to-end and per-edge added latency vs a baseline, retry amplification, proxy costs, warnings.
 
-import type { EdgeMetrics, SimulationResult } from '@meshsim/mesh';
+import type { EdgeMetrics, RunStopped, SimulationResult } from '@meshsim/mesh';
 
 /** Added latency of one edge under one shape, vs the baseline shape [ms]. */
 export interface EdgeLatencyDelta {
@@ -49,6 +49,8 @@ export interface ShapeSummary {
   handshakeCpuMs: number;
   edges: EdgeLatencyDelta[];
   warnings: string[];
+  /** Present when a guard stopped this shape's run early: its figures cover `[0, stopped.atMs]`. */
+  stopped?: RunStopped;
 }
 
 /** A comparison across shapes. */
@@ -139,6 +141,7 @@ export function summarizeComparison(results: readonly SimulationResult[]): Compa
         };
       }),
       warnings: [...result.warnings],
+      ...(result.stopped !== undefined && { stopped: result.stopped }),
     };
   });
   return {

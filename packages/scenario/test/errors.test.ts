@@ -207,7 +207,9 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'a queue that is neither a number nor "unbounded"',
     (s) => (s.services.backend.queue = 'infinite'),
-    ['test.yaml: services.backend.queue: must be an integer >= 0 or "unbounded" (got "infinite")'],
+    [
+      'test.yaml: services.backend.queue: must be an integer between 0 and 1000000 or "unbounded" (got "infinite")',
+    ],
   ],
   [
     'fractional replicas',

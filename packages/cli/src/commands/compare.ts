@@ -18,6 +18,14 @@ import { parseMeshList, stringFlag, writeHtmlReport, writeOutput } from '../inte
 import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
+import {
+  GUARD_FLAGS,
+  STOPPED_EXIT_CODE,
+  guardOptions,
+  parseRunGuards,
+  stoppedLine,
+} from '../internal/runGuards.js';
+import type { RunGuards } from '../internal/runGuards.js';
 import { formatDoneLine } from '../progress.js';
 
 /** The parsed command line of `meshsim compare`. */
@@ -25,12 +33,16 @@ export interface CompareArgs extends ScenarioArgs {
   shapes: string[];
   /** Output format: text (default), `--json` or `--csv`. */
   format: 'text' | 'json' | 'csv';
+  /** The guards of each shape's run (the wall-time budget is per run). */
+  guards: RunGuards;
 }
 
 /**
  * Runs the scenario once per mesh shape with the same seed — so every run sees the same arrivals and
  * service times (common random numbers: streams are named per purpose) — and prints the comparison;
- * with `--html FILE` also writes it as an HTML report. One progress line per shape goes to stderr.
+ * with `--html FILE` also writes it as an HTML report. One progress line per shape goes to stderr. A shape whose run a guard stopped
+ * early keeps its column (covering the simulated time it reached), gets a line on stderr, and the command
+ * exits with 3 ({@link STOPPED_EXIT_CODE}).
  */
 export function compareCommand(args: readonly string[], io: CliIo): number {
   const parsed = parseCompareArgs(args);
@@ -42,11 +54,13 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
   let firstConfig: SimulationConfig | undefined;
   const startedMs = performance.now();
   let events = 0;
+  const stops: string[] = [];
   parsed.shapes.forEach((shape, index) => {
     const config = loadScenarioConfig(parsed, shape, io);
     firstConfig ??= config;
     const shapeStart = performance.now();
-    const result = simulate(config);
+    const result = simulate(config, guardOptions(parsed.guards));
+    if (result.stopped !== undefined) stops.push(stoppedLine(result.stopped, `${shape} run`));
     events += result.events;
     results.push(result);
     if (parsed.progress) {
@@ -70,7 +84,8 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
     );
   }
   io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');
-  return 0;
+  for (const line of stops) io.stderr.write(line + '\n');
+  return stops.length === 0 ? 0 : STOPPED_EXIT_CODE;
 }
 
 /**
@@ -84,6 +99,7 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     mesh: { type: 'string' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
+    ...GUARD_FLAGS,
   });
   if (values['help'] === true) return 'help';
   if (values['json'] === true && values['csv'] === true) {
@@ -94,5 +110,6 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file|-> --mesh a,b,c'),
     shapes: mesh === undefined ? meshShapeNames() : parseMeshList(mesh, 'compare'),
     format: values['json'] === true ? 'json' : values['csv'] === true ? 'csv' : 'text',
+    guards: parseRunGuards(values, 'compare'),
   };
 }

@@ -29,6 +29,14 @@ import { parseMesh, stringFlag, writeHtmlReport, writeOutput } from '../internal
 import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
+import {
+  GUARD_FLAGS,
+  STOPPED_EXIT_CODE,
+  guardOptions,
+  parseRunGuards,
+  stoppedLine,
+} from '../internal/runGuards.js';
+import type { RunGuards } from '../internal/runGuards.js';
 import { ProgressBar, formatDoneLine } from '../progress.js';
 
 /**
@@ -61,13 +69,16 @@ export interface RunArgs extends ScenarioArgs {
   csvTable?: CsvTable;
   /** `--metrics`, `--otlp`, `--trace-sample`, `--fortio`, `--smp`, `--start-time`. */
   exports: ExportArgs;
+  /** The guards (`--max-events`, `--max-events-per-instant`, `--max-wall-time`, `--max-heap`). */
+  guards: RunGuards;
 }
 
 /**
  * Runs a scenario and writes its results to stdout (or `--out FILE`), and with `--html FILE` an HTML
- * report too. Progress and the final `done in …` line go to stderr.
+ * report too. Progress and the final `done in …` line go to stderr. When a guard stops the run early,
+ * its results so far are still written, and a line on stderr says why.
  *
- * @returns 0 on success.
+ * @returns 0 on success, 3 ({@link STOPPED_EXIT_CODE}) when a guard stopped the run early.
  * @throws {UsageError} for a bad command line; `ScenarioError` for an unknown scenario name, a missing
  * or invalid scenario file; {@link CliError} for an unwritable output file; any error `simulate` throws.
  */
@@ -81,14 +92,14 @@ export function runCommand(args: readonly string[], io: CliIo): number {
   const config = loadScenarioConfig(parsed, parsed.mesh, io);
   const istioMetrics = parsed.format === 'openmetrics' && parsed.exports.metrics === 'istio';
 
-  // The bar is for people watching a terminal: never when stderr is piped, nor with --json.
-  const bar =
-    parsed.progress && parsed.format !== 'json' && io.stderr.isTTY === true
-      ? new ProgressBar(io.stderr)
-      : null;
+  // The bar is for people watching a terminal: drawn on stderr whenever it is one, whatever stdout is.
+  const bar = parsed.progress && io.stderr.isTTY === true ? new ProgressBar(io.stderr) : null;
   const options: SimulateOptions = {
+    ...guardOptions(parsed.guards),
     telemetry: telemetryFor(parsed.exports, istioMetrics),
-    ...(bar !== null && { onProgress: (at: number, total: number) => bar.update(at, total) }),
+    ...(bar !== null && {
+      onProgress: (at: number, total: number, events: number) => bar.update(at, total, events),
+    }),
   };
 
   const startedMs = performance.now();
@@ -125,7 +136,9 @@ export function runCommand(args: readonly string[], io: CliIo): number {
     }
   }
   io.stderr.write(formatDoneLine(wallMs, result.events) + '\n');
-  return 0;
+  if (result.stopped === undefined) return 0;
+  io.stderr.write(stoppedLine(result.stopped) + '\n');
+  return STOPPED_EXIT_CODE;
 }
 
 /**
@@ -143,6 +156,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     openmetrics: { type: 'boolean' },
     table: { type: 'string' },
     ...EXPORT_FLAGS,
+    ...GUARD_FLAGS,
   });
   if (values['help'] === true) return 'help';
 
@@ -159,6 +173,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     ...parseScenarioArgs('run', values, positionals, 'meshsim run <name|file|->'),
     format,
     exports: parseExportArgs(values, format === 'openmetrics'),
+    guards: parseRunGuards(values, 'run'),
   };
   const mesh = stringFlag(values, 'mesh');
   if (mesh !== undefined) run.mesh = parseMesh(mesh, 'run');

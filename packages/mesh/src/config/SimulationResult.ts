@@ -233,6 +233,47 @@ export interface Conservation {
   holds: boolean;
 }
 
+/** What stopped a run before its configured duration (see {@link RunStopped}). */
+export type RunStopReason =
+  | 'zeno' // more than maxEventsAtOneInstant events at one simulated instant: time stopped advancing
+  | 'max-events' // maxEvents events fired
+  | 'wall-time' // the caller's wall-time budget ran out (the CLI's --max-wall-time)
+  | 'heap'; // the caller's heap budget ran out (the CLI's --max-heap)
+
+/** All stop reasons, in reporting order. */
+export const RUN_STOP_REASONS: readonly RunStopReason[] = ['zeno', 'max-events', 'wall-time', 'heap'];
+
+/** An edge that made calls at the instant a Zeno loop was caught. */
+export interface LoopEdge {
+  source: string;
+  destination: string;
+  /** Calls it started while the loop was observed (a sample of the events at that instant). */
+  calls: number;
+}
+
+/** What loops at the instant a run stopped with reason `zeno`. */
+export interface ZenoLoop {
+  /** Traffic sources that sent requests at that instant, in config order. */
+  sources: string[];
+  /** Edges with calls at that instant, busiest first (then by name). */
+  edges: LoopEdge[];
+  /** Events observed to find them (after the limit was reached). */
+  sampledEvents: number;
+}
+
+/** A run a guard stopped before its configured duration; the result holds what was measured until then. */
+export interface RunStopped {
+  reason: RunStopReason;
+  /** Simulated time reached [ms]: the metrics, rates and utilisations cover [0, atMs]. */
+  atMs: number;
+  /** The limit that was reached: events at one instant, events, wall time [ms] or heap [bytes]. */
+  limit: number;
+  /** One line: what happened and which limit was reached. */
+  message: string;
+  /** For `zeno`: the traffic sources and edges that made calls at the stalled instant. */
+  loop?: ZenoLoop;
+}
+
 /** Everything a simulation measured. */
 export interface SimulationResult {
   scenario: {
@@ -262,4 +303,6 @@ export interface SimulationResult {
   assumptions: string[];
   /** Request series and traces, present only when `simulate` was asked for them (`TelemetryOptions`). */
   telemetry?: TelemetryResult;
+  /** Present only when a guard stopped the run early (Zeno loop, event, wall-time or heap budget). */
+  stopped?: RunStopped;
 }

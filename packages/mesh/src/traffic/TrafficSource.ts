@@ -123,8 +123,22 @@ function onArrival(source: OpenSource): void {
   source.arrival();
 }
 
+/**
+ * The least a closed-loop user waits before its next request after a call that ended at the very
+ * instant it started (an instantaneous refusal: an open breaker, a full connection pool, no endpoint),
+ * whatever its think time [ms]. Without it a user with no think time would resend at the same instant
+ * forever and simulated time would never advance (a Zeno loop). 1 ms: a real client spends at least
+ * the CPU time of building, sending and failing a request (microseconds to a millisecond) before it
+ * can resend, so this bounds a refused user to 1,000 requests per simulated second — small next to
+ * the think times of real workloads, large enough for a run to move on. docs/model.md § Traffic.
+ */
+export const MIN_THINK_AFTER_INSTANT_CALL_MS = 1;
+
 /** One closed-loop user. */
 class User implements CallParent {
+  /** When the user's current or last request was sent [ms]; NaN before the first. */
+  sentAtMs = Number.NaN;
+
   constructor(private readonly source: ClosedSource) {}
   onCallDone(): void {
     this.source.think(this);
@@ -134,6 +148,7 @@ class User implements CallParent {
 /** Closed-loop users with think time. */
 export class ClosedSource extends SourceBase {
   private readonly thinkTime: Sampler;
+  private instantCalls = 0;
 
   constructor(
     context: TrafficContext,
@@ -154,15 +169,30 @@ export class ClosedSource extends SourceBase {
 
   onCallDone(): void {}
 
-  /** @internal Schedules the user's next request after a think time. */
+  /**
+   * @internal Schedules the user's next request after a think time — at least
+   * {@link MIN_THINK_AFTER_INSTANT_CALL_MS} after a call that ended at the instant it was sent.
+   */
   think(user: User): void {
     const engine = this.context.engine;
-    const at = engine.now + Math.max(0, this.thinkTime());
+    let thinkMs = Math.max(0, this.thinkTime());
+    if (user.sentAtMs === engine.now && thinkMs < MIN_THINK_AFTER_INSTANT_CALL_MS) {
+      thinkMs = MIN_THINK_AFTER_INSTANT_CALL_MS;
+      if (this.instantCalls++ === 0) {
+        this.context.warnings.add(
+          `Closed-loop users of ${this.config.name} got answers at the instant they sent a request; each then ` +
+            `waited at least ${MIN_THINK_AFTER_INSTANT_CALL_MS} ms before sending again (meshsim's minimum pause ` +
+            'after an instantaneous call, so that simulated time advances).',
+        );
+      }
+    }
+    const at = engine.now + thinkMs;
     if (at < this.context.durationMs) engine.scheduleAt(at, onUserWakes, { source: this, user });
   }
 
   /** @internal */
   wake(user: User): void {
+    user.sentAtMs = this.context.engine.now;
     this.send(user);
   }
 }

@@ -7,7 +7,7 @@ import type { Column, ColumnTable } from './Column.js';
 
 /** The fields of a shape summary that hold a number (or null where it may be missing). */
 type NumberField = {
-  [K in keyof ShapeSummary]: ShapeSummary[K] extends number | null ? K : never;
+  [K in keyof ShapeSummary]-?: ShapeSummary[K] extends number | null ? K : never;
 }[keyof ShapeSummary];
 
 /** A number of the summary, under the same name in JSON and `csvName` in CSV. */

@@ -364,6 +364,25 @@ export function makePricedResult(): SimulationResult {
   return result;
 }
 
+/** {@link makeResult} as if a Zeno guard had stopped it at 4 s of its 10 s. */
+export function makeStoppedResult(): SimulationResult {
+  return {
+    ...makeResult(),
+    stopped: {
+      reason: 'zeno',
+      atMs: 4000,
+      limit: 1_000_000,
+      message:
+        'more than 1,000,000 events at 4,000 ms of simulated time (maxEventsAtOneInstant): simulated time stopped advancing; calls at that instant: client → frontend (9,000); traffic sources: client',
+      loop: {
+        sources: ['client'],
+        edges: [{ source: 'client', destination: 'frontend', calls: 9000 }],
+        sampledEvents: 10_000,
+      },
+    },
+  };
+}
+
 /** Every renderer of the package applied to `result`, by name. */
 export function renderAll(result: SimulationResult): Record<string, string> {
   return {

@@ -20,6 +20,13 @@ export const SERVICE_RULES = {
       kind: 'integer',
       unit: 'count',
       min: { value: 1, source: { assumption: 'a service runs at least one instance' } },
+      max: {
+        value: 10_000,
+        source: {
+          assumption:
+            'far above published single deployments; every caller instance keeps per-endpoint state for each replica',
+        },
+      },
       default: { value: 1, source: { assumption: 'one instance unless told otherwise' } },
       description: 'Number of instances (pods).',
     },
@@ -28,6 +35,13 @@ export const SERVICE_RULES = {
       kind: 'integer',
       unit: 'count',
       min: { value: 1, source: { assumption: 'an instance serves at least one request at a time' } },
+      max: {
+        value: 100_000,
+        source: {
+          assumption:
+            'thread pools and event loops serve at most tens of thousands of requests at once per instance; more is a typo',
+        },
+      },
       default: { value: 16, source: CONVENIENCE },
       description: 'Requests served at once per instance (workers).',
     },
@@ -37,6 +51,13 @@ export const SERVICE_RULES = {
       kind: 'integer',
       unit: 'count',
       min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      max: {
+        value: 1_000_000,
+        source: {
+          assumption:
+            'a million waiting requests per instance is minutes of traffic at any realistic rate; write unbounded for no limit',
+        },
+      },
       unlimited: { word: 'unbounded', source: { assumption: 'an unbounded queue never rejects' } },
       default: { value: 128, source: CONVENIENCE },
       description: 'Waiting requests per instance; a full queue rejects with 503.',

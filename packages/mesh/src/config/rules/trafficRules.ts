@@ -23,6 +23,13 @@ export const TRAFFIC_RULES = {
       kind: 'integer',
       unit: 'count',
       min: { value: 1, source: { assumption: 'a closed loop needs at least one user' } },
+      max: {
+        value: 1_000_000,
+        source: {
+          assumption:
+            'each user is an object in memory; a million is beyond any closed population one source stands for',
+        },
+      },
       default: { none: 'open loop (rate)' },
       description: 'Closed loop: users that each send, wait for the outcome, think, repeat.',
     },
