@@ -117,6 +117,8 @@ export {
   DEFAULT_ENDPOINT_UPDATE_DELAY_MS,
 } from '../shapes/resolveShared.js';
 export { SidecarDataPlane } from '../shapes/sidecar/SidecarDataPlane.js';
+export { RouteCache } from '../shapes/dataplane/RouteCache.js';
+export { PoolCache } from '../shapes/dataplane/PoolCache.js';
 
 export type { Attempt } from '../call/Attempt.js';
 export type { NetworkStation } from '../call/Station.js';
