@@ -215,7 +215,7 @@ export type { NodeProxySpec } from './shapes/dataplane/perNodeProxies.js';
 export type { DataPlane } from './shapes/dataplane/DataPlane.js';
 export type { DataPlaneContext } from './shapes/dataplane/DataPlaneContext.js';
 export type { ProxyGroup } from './shapes/dataplane/proxyTotals.js';
-export type { Station, StationProxy } from './call/Station.js';
+export type { NetworkStation, Station, StationProxy } from './call/Station.js';
 export type { CallerRef } from './topology/CallerRef.js';
 export type { Node } from './topology/Topology.js';
 export type { Instance } from './server/Instance.js';

@@ -7,7 +7,9 @@ import type { Attempt } from './Attempt.js';
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { CallTap } from './CallTap.js';
 import type { Responder } from '../server/Responder.js';
+import { clampNonNegative } from '../topology/Network.js';
 import type { Network } from '../topology/Network.js';
+import type { NetworkStation } from './Station.js';
 import type { ConnectionUser } from './ConnectionPool.js';
 
 /** Walks routes. `arrive` delivers a request to its instance; `deliver` hands a response to its call. */
@@ -65,6 +67,13 @@ export class Transport implements Responder {
     this.step(attempt);
   }
 
+  /** Keeps the latency samplers of a network hop on its station (see `NetworkStation`). */
+  private bindSamplers(station: NetworkStation): void {
+    station.forwardMs = this.network.samplerOf(station.from, station.to);
+    station.backwardMs = this.network.samplerOf(station.to, station.from);
+    station.samplersOf = this.network;
+  }
+
   /** Shared handler for network and proxy completions (no closure per event). */
   readonly step = (traveller: object): void => {
     // Only attempts travel: proxies hand back what the transport gave them.
@@ -92,11 +101,11 @@ export class Transport implements Responder {
     const station = route[position];
     if (station === undefined) throw new Error(`Transport: route position ${position} out of range`);
     if (station.kind === 'network') {
-      const delayMs =
-        attempt.direction === 1
-          ? this.network.delayMs(station.from, station.to)
-          : this.network.delayMs(station.to, station.from);
-      this.engine.schedule(delayMs, this.step, attempt);
+      // PERF: the hop's samplers are looked up once (its locality is fixed) and kept on the station;
+      // drawing from them is exactly `network.delayMs(from, to)` (same sampler, same stream).
+      if (station.samplersOf !== this.network) this.bindSamplers(station);
+      const sampler = (attempt.direction === 1 ? station.forwardMs : station.backwardMs) as () => number;
+      this.engine.schedule(clampNonNegative(sampler()), this.step, attempt);
     } else if (station.proxy.up) {
       if (attempt.span !== null && this.tap !== null)
         attempt.hopSpan = this.tap.hopEntered(attempt, station.proxy, attempt.direction, this.engine.now);

@@ -54,6 +54,8 @@ export { TokenBucket } from '../server/protection/TokenBucket.js';
 export { CoDel } from '../server/protection/CoDel.js';
 export { ServiceVersions } from '../server/ServiceVersions.js';
 export { Deque } from '../server/Deque.js';
+export { ActiveRequests } from '../server/ActiveRequests.js';
+export type { ActiveLinks } from '../server/ActiveRequests.js';
 export { RunStreams } from '../ports/RunStreams.js';
 export { Warnings } from '../ports/Warnings.js';
 export { enforceOrWarn } from '../ports/enforceOrWarn.js';
@@ -117,8 +119,11 @@ export {
 export { SidecarDataPlane } from '../shapes/sidecar/SidecarDataPlane.js';
 export { destinationResponse, flagsLabel, sourceResponse } from '../results/envoyResponse.js';
 export { CALL_FLAG } from '../call/CallTap.js';
+export { RouteCache } from '../shapes/dataplane/RouteCache.js';
+export { PoolCache } from '../shapes/dataplane/PoolCache.js';
 
 export type { Attempt } from '../call/Attempt.js';
+export type { NetworkStation } from '../call/Station.js';
 export type { CpuDone, CpuTask } from '../cpu/NodeCpu.js';
 export type { Acquired, ConnectionPorts, ConnectionSpec, ConnectionUser } from '../call/ConnectionPool.js';
 export type { ConnectionEnd } from '../server/ConnectionEnd.js';

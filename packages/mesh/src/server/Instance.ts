@@ -12,6 +12,7 @@ import type { ServiceStats } from '../ports/ServiceStats.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { Node } from '../topology/Topology.js';
 import { clampNonNegative } from '../topology/Network.js';
+import { ActiveRequests } from './ActiveRequests.js';
 import { Deque } from './Deque.js';
 import type { DownstreamCall } from './DownstreamCall.js';
 import type { InboundRequest } from './InboundRequest.js';
@@ -70,7 +71,8 @@ export class Instance implements RequestHost, ConnectionEnd {
   /** What this instance answers when a dependency failed (a fixed status), or null for passthrough. */
   private readonly fixedDependencyAnswer: AttemptResult | null;
   private readonly waiting = new Deque<ServerRequest>();
-  private readonly active = new Set<ServerRequest>();
+  /** Queued and running requests, in arrival order (what a crash resets). */
+  private readonly active = new ActiveRequests<ServerRequest>();
 
   private readonly engine: Engine;
   private readonly responder: Responder;
@@ -151,12 +153,12 @@ export class Instance implements RequestHost, ConnectionEnd {
     this.busy = 0;
     stats.queueLength -= this.waiting.length;
     this.waiting.drain();
-    for (const request of this.active) {
+    // Oldest first, as the requests arrived; each leaves the list as it is reset.
+    for (let request = this.active.shift(); request !== null; request = this.active.shift()) {
       request.dead = true;
       request.cpuTask?.cancel();
       this.responder.sendResponse(request.attempt, 'reset');
     }
-    this.active.clear();
   }
 
   /** Restarts a crashed instance with empty queues. */
@@ -296,7 +298,7 @@ export class Instance implements RequestHost, ConnectionEnd {
    * answered. No-op for a request already finished, dropped or reset.
    */
   cancel(request: ServerRequest): void {
-    if (request.dead || !this.active.has(request)) return;
+    if (request.dead || !request.listed) return;
     request.dead = true;
     this.active.delete(request);
     const stats = this.service.stats;

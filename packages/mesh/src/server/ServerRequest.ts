@@ -1,6 +1,7 @@
 // A request being served by an instance: its stage in the call plan and its outstanding downstream calls.
 
 import type { FailureCause } from '../config/SimulationResult.js';
+import type { ActiveLinks } from './ActiveRequests.js';
 import type { CallParent, FinishedCall } from './CallParent.js';
 import type { InboundRequest } from './InboundRequest.js';
 
@@ -22,7 +23,7 @@ export interface CancellableCall {
 }
 
 /** Server-side state of one attempt while it is queued or served. */
-export class ServerRequest implements CallParent {
+export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
   /** Index of the call-plan stage running now. */
   stage = 0;
   /** Downstream calls of the current stage not yet finished. */
@@ -39,6 +40,10 @@ export class ServerRequest implements CallParent {
   cpuTask: { cancel(): void } | null = null;
   /** The off-CPU part of its service time [ms], waited after the CPU work (CPU modelled). */
   offCpuMs = 0;
+  /** @internal In its instance's active list (server/ActiveRequests.ts), and its neighbours there. */
+  listed = false;
+  prevActive: ServerRequest | null = null;
+  nextActive: ServerRequest | null = null;
   /**
    * Downstream calls started while serving, kept only when the service propagates deadlines (so a
    * cancellation can cancel them): the first in `firstCall`, any others in `moreCalls`.

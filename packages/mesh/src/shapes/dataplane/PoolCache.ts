@@ -1,13 +1,14 @@
 // Memoises connection pools per (caller, target instance, keep-alive): the pool an attempt uses is
-// looked up once per attempt, so the lookup is one numeric-key map access.
+// looked up once per attempt, so the lookup is two array reads.
 
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 
-/** A map from (caller key, instance id, keep-alive) to a pool, built on first use. */
+/** A table from (caller key, instance id, keep-alive) to a pool, built on first use. */
 export class PoolCache {
-  private readonly pools = new Map<number, ConnectionPool | null>();
+  /** `pools[caller.key][target.id × 2 + keep-alive]`; null is a cached "no pool". */
+  private readonly pools: (ConnectionPool | null | undefined)[][] = [];
 
   constructor(
     private readonly build: (
@@ -18,12 +19,17 @@ export class PoolCache {
   ) {}
 
   get(caller: CallerRef, target: Instance, keepAlive: boolean): ConnectionPool | null {
-    // PERF: a numeric key ((caller key × 2^20 + instance id) × 2 + keep-alive) avoids a string per lookup.
-    const key = (caller.key * 1_048_576 + target.id) * 2 + (keepAlive ? 1 : 0);
-    let pool = this.pools.get(key);
+    // PERF: caller keys and instance ids are small dense integers: two array reads, no hashing.
+    let byTarget = this.pools[caller.key];
+    if (byTarget === undefined) {
+      byTarget = [];
+      this.pools[caller.key] = byTarget;
+    }
+    const index = target.id * 2 + (keepAlive ? 1 : 0);
+    let pool = byTarget[index];
     if (pool === undefined) {
       pool = this.build(caller, target, keepAlive);
-      this.pools.set(key, pool);
+      byTarget[index] = pool;
     }
     return pool;
   }
