@@ -37,7 +37,9 @@ describe('diagnose', () => {
     ]);
     expect(diagnosis.stillDownMs).toBe(20_000);
     expect(diagnosis.loop?.saturated).toEqual(['backend']);
-    const edges = diagnosis.loop?.edges.map((e) => `${e.source} → ${e.destination}: ${e.mechanisms.join('+')}`);
+    const edges = diagnosis.loop?.edges.map(
+      (e) => `${e.source} → ${e.destination}: ${e.mechanisms.join('+')}`,
+    );
     expect(edges).toEqual(['client → api: retries', 'api → backend: retries+queue']);
     expect(diagnosis.loop?.wastedShare['backend']).toBeGreaterThan(0.5);
     expect(diagnosis.loop?.fromMs).toBe(20_000);

@@ -23,18 +23,26 @@ export function cascadeSteps(
     if (depth === undefined) continue;
     const incoming = edges.filter((e) => e.destination === service.name);
     const failedAt = (i: number): number => incoming.reduce((n, e) => n + (e.failed[i] ?? 0), 0);
-    const doneAt = (i: number): number => incoming.reduce((n, e) => n + (e.failed[i] ?? 0) + (e.succeeded[i] ?? 0), 0);
+    const doneAt = (i: number): number =>
+      incoming.reduce((n, e) => n + (e.failed[i] ?? 0) + (e.succeeded[i] ?? 0), 0);
     const refFailed = incoming.reduce((n, e) => n + sumAt(e.failed, refIdx), 0);
     const refDone = incoming.reduce((n, e) => n + sumAt(e.failed, refIdx) + sumAt(e.succeeded, refIdx), 0);
     const refShare = refDone > 0 ? refFailed / refDone : 0;
     const refBusy = meanAt(service.utilisation, refIdx);
     for (let i = 0; i < startMs.length; i++) {
-      const saturated = refBusy < t.cascadeUtilisation && (service.utilisation[i] ?? 0) >= t.cascadeUtilisation;
+      const saturated =
+        refBusy < t.cascadeUtilisation && (service.utilisation[i] ?? 0) >= t.cascadeUtilisation;
       const failed = failedAt(i);
       const done = doneAt(i);
-      const failing = failed >= t.cascadeMinFailed && done > 0 && failed / done >= refShare + t.cascadeFailureRise;
+      const failing =
+        failed >= t.cascadeMinFailed && done > 0 && failed / done >= refShare + t.cascadeFailureRise;
       if (saturated || failing) {
-        steps.push({ service: service.name, atMs: startMs[i] ?? 0, depth, signal: saturated ? 'saturated' : 'failing' });
+        steps.push({
+          service: service.name,
+          atMs: startMs[i] ?? 0,
+          depth,
+          signal: saturated ? 'saturated' : 'failing',
+        });
         break;
       }
     }

@@ -6,7 +6,8 @@ import type { FaultConfig, OpenTrafficConfig, SimulationConfig } from '@meshsim/
 import type { Trigger } from '../../diagnosis/Diagnosis.js';
 
 function faultTrigger(fault: FaultConfig): Trigger {
-  const scope = fault.instances === Infinity ? '' : ` (${fault.instances} instance${fault.instances === 1 ? '' : 's'})`;
+  const scope =
+    fault.instances === Infinity ? '' : ` (${fault.instances} instance${fault.instances === 1 ? '' : 's'})`;
   return {
     kind: 'fault',
     description: `${fault.effect.kind} fault on ${fault.service}${scope}`,

@@ -66,8 +66,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     input.firstTriggerMs === null
       ? width
       : startMs.filter((start) => start + input.intervalMs <= (input.firstTriggerMs ?? 0)).length;
-  const referenceRatio =
-    preTrigger >= width ? Math.min(1, pooled(series, 0, preTrigger) ?? 1) : 1;
+  const referenceRatio = preTrigger >= width ? Math.min(1, pooled(series, 0, preTrigger) ?? 1) : 1;
   const floor = t.bandRatio * referenceRatio;
 
   // Window i covers intervals [i, i + width); a window without offered calls counts as within the band.

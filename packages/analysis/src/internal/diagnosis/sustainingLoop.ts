@@ -28,13 +28,16 @@ export function sustainingLoop(
   const seconds = idx.length * (result.timeSeries.intervalMs / 1000);
   const utilisation = new Map(services.map((s) => [s.name, meanAt(s.utilisation, idx)] as const));
   const queue = new Map(services.map((s) => [s.name, meanAt(s.queueLength, idx)] as const));
-  const saturated = services.map((s) => s.name).filter((name) => (utilisation.get(name) ?? 0) >= t.loopUtilisation);
+  const saturated = services
+    .map((s) => s.name)
+    .filter((name) => (utilisation.get(name) ?? 0) >= t.loopUtilisation);
   const workers = new Map(config.services.map((s) => [s.name, s.concurrency * s.replicas] as const));
   const totals = new Map(result.edges.map((e) => [`${e.source}\u0000${e.destination}`, e] as const));
   const wastedShare: Record<string, number> = {};
   for (const name of saturated) {
     const metrics = result.services.find((s) => s.name === name);
-    if (metrics !== undefined && metrics.completed > 0) wastedShare[name] = metrics.wasted / metrics.completed;
+    if (metrics !== undefined && metrics.completed > 0)
+      wastedShare[name] = metrics.wasted / metrics.completed;
   }
 
   const loopEdges: LoopEdge[] = [];
@@ -53,7 +56,10 @@ export function sustainingLoop(
       if (timedOut / total.failed >= t.loopTimeoutShare) mechanisms.push('timeouts');
     }
     const waiting = queue.get(callee) ?? 0;
-    if (calleeSaturated && (waiting >= (workers.get(callee) ?? Infinity) || (wastedShare[callee] ?? 0) >= 0.1)) {
+    if (
+      calleeSaturated &&
+      (waiting >= (workers.get(callee) ?? Infinity) || (wastedShare[callee] ?? 0) >= 0.1)
+    ) {
       mechanisms.push('queue');
     }
     if (mechanisms.length === 0 || (!calleeSaturated && !mechanisms.includes('retries'))) continue;
@@ -68,7 +74,10 @@ export function sustainingLoop(
       calleeQueueLength: waiting,
     });
   }
-  loopEdges.sort((a, b) => a.depth - b.depth || a.source.localeCompare(b.source) || a.destination.localeCompare(b.destination));
+  loopEdges.sort(
+    (a, b) =>
+      a.depth - b.depth || a.source.localeCompare(b.source) || a.destination.localeCompare(b.destination),
+  );
   if (saturated.length === 0 && loopEdges.length === 0) return null;
 
   const parts: string[] = [];
@@ -81,7 +90,9 @@ export function sustainingLoop(
     );
   }
   for (const edge of loopEdges) {
-    parts.push(`${edge.source} → ${edge.destination}: ${edge.mechanisms.join(' + ')} (${edge.attemptsPerCall.toFixed(2)} attempts per call)`);
+    parts.push(
+      `${edge.source} → ${edge.destination}: ${edge.mechanisms.join(' + ')} (${edge.attemptsPerCall.toFixed(2)} attempts per call)`,
+    );
   }
   return {
     fromMs: window.fromMs,
