@@ -60,3 +60,5 @@ export type { Shard } from './sweep/Shard.js';
 export type { SweepPointSummary } from './sweep/summarizeSweep.js';
 export type { StoreTable } from './store/ResultsStore.js';
 export type { StoredRun } from './store/StoredRun.js';
+export { findBoundaries } from './sweep/findBoundaries.js';
+export type { Boundary, BoundaryMap, BoundaryOptions, BoundaryProbe } from './sweep/findBoundaries.js';

@@ -28,7 +28,9 @@ describe('resolveWithOverrides', () => {
     ]);
     const source = config.traffic[0];
     expect(source?.kind === 'open' && source.rate[0]?.rps).toBe(800);
-    expect(config.services.find((s) => s.name === 'frontend')?.calls[0]?.[0]?.policy.retry.maxAttempts).toBe(2);
+    expect(config.services.find((s) => s.name === 'frontend')?.calls[0]?.[0]?.policy.retry.maxAttempts).toBe(
+      2,
+    );
     expect(config.durationMs).toBe(60_000);
     expect(config.seed).toBe(9);
     expect(config.mesh.shape).toBe('istio-sidecar');
