@@ -62,3 +62,5 @@ export type { StoreTable } from './store/ResultsStore.js';
 export type { StoredRun } from './store/StoredRun.js';
 export { findBoundaries } from './sweep/findBoundaries.js';
 export type { Boundary, BoundaryMap, BoundaryOptions, BoundaryProbe } from './sweep/findBoundaries.js';
+export { summarizeReplications } from './replications/ReplicationSummary.js';
+export type { ReplicationSummary } from './replications/ReplicationSummary.js';

@@ -5,6 +5,9 @@
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 import type { LatencySummary, SimulationResult } from '@meshsim/mesh';
 
+import type { RunExtras } from './RunExtras.js';
+import { diagnosisJson } from './renderDiagnosis.js';
+import { replicationsJson } from './renderReplications.js';
 import { sortedPolicyEvents } from './internal/derived.js';
 import { round } from './internal/format.js';
 
@@ -26,19 +29,21 @@ export type JsonValue =
  * and arrays of numbers or strings are kept on one line.
  *
  * @param result - The output of `simulate`.
+ * @param extras - With a diagnosis, the document ends with a `diagnosis` field; with replications, a
+ *   `replications` field (docs/output-formats.md).
  * @returns The JSON text, ending with a newline.
  */
-export function renderJson(result: SimulationResult): string {
-  return stringify(toJsonDocument(result), '') + '\n';
+export function renderJson(result: SimulationResult, extras: RunExtras = {}): string {
+  return stringify(toJsonDocument(result, extras), '') + '\n';
 }
 
 /**
  * The JSON document as a plain value (what {@link renderJson} serialises), for callers that embed it
  * in a larger document.
  */
-export function toJsonDocument(result: SimulationResult): JsonValue {
+export function toJsonDocument(result: SimulationResult, extras: RunExtras = {}): JsonValue {
   const { scenario, proxies, timeSeries, conservation } = result;
-  return {
+  const document: { [key: string]: JsonValue } = {
     schemaVersion: JSON_SCHEMA_VERSION,
     scenario: {
       name: scenario.name,
@@ -139,6 +144,9 @@ export function toJsonDocument(result: SimulationResult): JsonValue {
     warnings: [...result.warnings],
     assumptions: [...result.assumptions],
   };
+  if (extras.diagnosis !== undefined) document['diagnosis'] = diagnosisJson(extras.diagnosis);
+  if (extras.replications !== undefined) document['replications'] = replicationsJson(extras.replications);
+  return document;
 }
 
 function num(value: number): number | null {

@@ -7,7 +7,7 @@ import type { Column, ColumnTable } from './Column.js';
 
 /** The fields of a shape summary that hold a number (or null where it may be missing). */
 type NumberField = {
-  [K in keyof ShapeSummary]: ShapeSummary[K] extends number | null ? K : never;
+  [K in keyof ShapeSummary]-?: ShapeSummary[K] extends number | null ? K : never;
 }[keyof ShapeSummary];
 
 /** A number of the summary, under the same name in JSON. */
@@ -39,6 +39,12 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field('proxyCpuCores', 'proxy CPU (cores)', (cores) => fixed(cores, 3)),
       field('proxyMemoryMiB', 'proxy memory (MiB)', (mib) => fixed(mib, 1)),
       field('costPerMonthUsd', 'proxy cost (USD/month)', (usd) => fixed(usd, 0)),
+      {
+        key: 'verdict',
+        read: (shape) => shape.verdict ?? null,
+        text: { header: 'verdict' },
+        json: { name: 'verdict' },
+      },
       {
         key: 'warnings',
         read: (shape) => shape.warnings.length,
