@@ -39,7 +39,7 @@ export {
 export { SWEEP_RUN_LIMIT, mergeOverrides, planSweep } from './sweep/planSweep.js';
 export { sweep } from './sweep/sweep.js';
 export { defaultWorkers, runTasks } from './sweep/runTasks.js';
-export { executeRun } from './sweep/executeRun.js';
+export { executeRun, runOutcome } from './sweep/executeRun.js';
 export { runKey, canonicalOverrides } from './sweep/runKey.js';
 export { inShard, parseShard, shardFromEnv } from './sweep/Shard.js';
 export { countVerdicts, majorityVerdict, summarizeSweep } from './sweep/summarizeSweep.js';

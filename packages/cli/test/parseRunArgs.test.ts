@@ -9,6 +9,9 @@ describe('parseRunArgs', () => {
       scenario: 'retry-storm',
       format: 'text',
       progress: true,
+      sets: [],
+      replications: 1,
+      workers: 0,
     });
   });
 
@@ -22,6 +25,30 @@ describe('parseRunArgs', () => {
       format: 'openmetrics',
       out: 'm.txt',
       progress: false,
+      sets: [],
+      replications: 1,
+      workers: 0,
+    });
+  });
+
+  it('parseRunArgs reads --set (repeatable), --replications and --workers', () => {
+    const parsed = parseRunArgs([
+      'x',
+      '--set',
+      'traffic.0.rate=800',
+      '--set=services.a.replicas=2',
+      '--replications',
+      '5',
+      '--workers',
+      '2',
+    ]);
+    expect(parsed).toMatchObject({
+      sets: [
+        { path: 'traffic.0.rate', values: [800] },
+        { path: 'services.a.replicas', values: [2] },
+      ],
+      replications: 5,
+      workers: 2,
     });
   });
 
@@ -46,8 +73,11 @@ describe('parseRunArgs', () => {
     [['x', '--csv', '--openmetrics', '--json'], 'got --json and --csv and --openmetrics'],
     [
       ['x', '--csv', '--table', 'services'],
-      "invalid value for --table: 'services' (expected one of: edges, proxies)",
+      "invalid value for --table: 'services' (expected one of: edges, proxies, verdicts)",
     ],
+    [['x', '--replications', '0'], "invalid value for --replications: '0' (expected an integer >= 1"],
+    [['x', '--workers', 'many'], "invalid value for --workers: 'many'"],
+    [['x', '--set', 'traffic.0.rate'], '--set traffic.0.rate: expected path=values'],
     [['x', '--json', '--table', 'proxies'], '--table goes with --csv'],
   ])('parseRunArgs(%j) throws a UsageError mentioning %j', (args, message) => {
     expect(() => parseRunArgs(args)).toThrow(UsageError);

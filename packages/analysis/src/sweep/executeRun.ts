@@ -2,7 +2,7 @@
 // diagnose, and reduce the result to figures and edge rows. What the worker threads call.
 
 import { simulate } from '@meshsim/mesh';
-import type { SimulationResult } from '@meshsim/mesh';
+import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import { diagnose } from '../diagnosis/diagnose.js';
 import { serviceDepths, edgeDepth } from '../internal/diagnosis/callDepths.js';
@@ -21,7 +21,19 @@ export function executeRun(
   keepResult = task.keepResult === true,
 ): RunOutcome {
   const config = { ...resolveWithOverrides(source, task.overrides), seed: task.seed };
-  const result: SimulationResult = simulate(config);
+  return runOutcome(task, config, simulate(config), keepResult);
+}
+
+/**
+ * The outcome of `task` from a run already simulated (`result` = `simulate(config)`), e.g. replication 0
+ * of `meshsim run`, simulated in the main thread with a progress bar.
+ */
+export function runOutcome(
+  task: RunTask,
+  config: SimulationConfig,
+  result: SimulationResult,
+  keepResult = false,
+): RunOutcome {
   const depths = serviceDepths(config);
   const sources = new Set(config.traffic.map((t) => t.name));
   const edges: EdgeRow[] = result.edges.map((edge) => ({

@@ -1,14 +1,33 @@
-// `meshsim run <name|file>`: load a scenario, apply the flags, simulate, render, write.
+// `meshsim run <name|file>`: load a scenario, apply the flags, simulate, diagnose, run the other
+// replications on the worker pool, render, write.
 
+import {
+  diagnose,
+  planSweep,
+  readScenarioSource,
+  resolveWithOverrides,
+  runOutcome,
+  runTasks,
+  summarizeReplications,
+} from '@meshsim/analysis';
+import type { Diagnosis } from '@meshsim/analysis';
 import { simulate } from '@meshsim/mesh';
 import type { SimulateOptions, SimulationResult } from '@meshsim/mesh';
-import { renderEdgesCsv, renderJson, renderOpenMetrics, renderProxiesCsv, renderText } from '@meshsim/report';
+import {
+  renderEdgesCsv,
+  renderJson,
+  renderOpenMetrics,
+  renderProxiesCsv,
+  renderText,
+  renderVerdictsCsv,
+} from '@meshsim/report';
+import type { RunExtras } from '@meshsim/report';
 
 import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
 import { parseMesh, stringFlag, writeOutput } from '../internal/flags.js';
-import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
+import { SCENARIO_FLAGS, fixedOverrides, parseScenarioArgs } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { ProgressBar, formatDoneLine } from '../progress.js';
@@ -17,14 +36,17 @@ import { ProgressBar, formatDoneLine } from '../progress.js';
 export type RunFormat = 'text' | 'json' | 'csv' | 'openmetrics';
 
 /** Tables `meshsim run --csv` prints, selected by `--table` (default `edges`). */
-export type CsvTable = 'edges' | 'proxies';
+export type CsvTable = 'edges' | 'proxies' | 'verdicts';
 
-const CSV_TABLES: Readonly<Record<CsvTable, (result: SimulationResult) => string>> = {
+const CSV_TABLES: Readonly<Record<CsvTable, (result: SimulationResult, diagnosis: Diagnosis) => string>> = {
   edges: renderEdgesCsv,
   proxies: renderProxiesCsv,
+  verdicts: (result, diagnosis) => renderVerdictsCsv(diagnosis, result.scenario),
 };
 
-const RENDERERS: Readonly<Record<Exclude<RunFormat, 'csv'>, (result: SimulationResult) => string>> = {
+const RENDERERS: Readonly<
+  Record<Exclude<RunFormat, 'csv'>, (result: SimulationResult, extras: RunExtras) => string>
+> = {
   text: renderText,
   json: renderJson,
   openmetrics: renderOpenMetrics,
@@ -39,21 +61,25 @@ export interface RunArgs extends ScenarioArgs {
 }
 
 /**
- * Runs a scenario and writes its results to stdout (or `--out FILE`). Progress and the final
- * `done in …` line go to stderr.
+ * Runs a scenario and writes its results and diagnosis to stdout (or `--out FILE`). With
+ * `--replications N`, replications 2..N run on the worker pool and the output adds each headline figure
+ * as mean ± 95 % CI. Progress and the final `done in …` line go to stderr.
  *
  * @returns 0 on success.
  * @throws {UsageError} for a bad command line; `ScenarioError` for an unknown scenario name, a missing
- * or invalid scenario file; {@link CliError} for an unwritable output file; any error `simulate` throws.
+ * or invalid scenario file; `OverrideError` for a `--set` that does not apply; {@link CliError} for an
+ * unwritable output file; any error `simulate` throws.
  */
-export function runCommand(args: readonly string[], io: CliIo): number {
+export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseRunArgs(args);
   if (parsed === 'help') {
     io.stdout.write(commandHelp('run'));
     return 0;
   }
 
-  const config = loadScenarioConfig(parsed, parsed.mesh);
+  const source = readScenarioSource(parsed.scenario);
+  const fixed = fixedOverrides(parsed, 'run', parsed.mesh);
+  const config = resolveWithOverrides(source, fixed);
 
   // The bar is for people watching a terminal: never when stderr is piped, nor with --json.
   const bar =
@@ -69,14 +95,27 @@ export function runCommand(args: readonly string[], io: CliIo): number {
   } finally {
     bar?.clear();
   }
+  const diagnosis = diagnose(config, result);
+  const extras: RunExtras = { diagnosis };
+  let events = result.events;
+  if (parsed.replications > 1) {
+    // Replication 0 is the run above (the root seed); the others run on the pool.
+    const [first, ...others] = planSweep(source, [], fixed, parsed.replications).tasks;
+    if (first === undefined) throw new Error('no replication planned');
+    if (parsed.progress)
+      io.stderr.write(`running ${others.length} more replications on ${parsed.workers} workers\n`);
+    const outcomes = await runTasks(source, others, { workers: parsed.workers });
+    for (const outcome of outcomes) events += outcome.events;
+    extras.replications = summarizeReplications([runOutcome(first, config, result), ...outcomes]);
+  }
   const wallMs = performance.now() - startedMs;
 
   const output =
     parsed.format === 'csv'
-      ? CSV_TABLES[parsed.csvTable ?? 'edges'](result)
-      : RENDERERS[parsed.format](result);
+      ? CSV_TABLES[parsed.csvTable ?? 'edges'](result, diagnosis)
+      : RENDERERS[parsed.format](result, extras);
   writeOutput(io, parsed.out, parsed.format, output);
-  io.stderr.write(formatDoneLine(wallMs, result.events) + '\n');
+  io.stderr.write(formatDoneLine(wallMs, events) + '\n');
   return 0;
 }
 

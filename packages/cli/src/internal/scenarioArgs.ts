@@ -1,8 +1,8 @@
-// What `run` and `compare` share: the scenario argument, --seed/--duration/--out/--no-progress, and
-// loading the scenario with those overrides applied.
+// What `run`, `compare` and `sweep` share: the scenario argument, --seed/--duration/--set/--replications/
+// --workers/--out/--no-progress, and the overrides they make of the scenario.
 
-import type { SimulationConfig } from '@meshsim/mesh';
-import { applyOverrides, loadScenario } from '@meshsim/scenario';
+import { defaultWorkers, parseSetOption } from '@meshsim/analysis';
+import type { Override, SetAxis } from '@meshsim/analysis';
 
 import { UsageError } from '../CliError.js';
 import { parseDuration, parseSeed, stringFlag } from './flags.js';
@@ -13,6 +13,9 @@ export const SCENARIO_FLAGS = {
   duration: { type: 'string' },
   out: { type: 'string' },
   'no-progress': { type: 'boolean' },
+  set: { type: 'string', multiple: true },
+  replications: { type: 'string' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -23,6 +26,12 @@ export interface ScenarioArgs {
   durationMs?: number;
   out?: string;
   progress: boolean;
+  /** The `--set` options, parsed, in the order given. */
+  sets: SetAxis[];
+  /** `--replications N`. @defaultValue 1 */
+  replications: number;
+  /** `--workers N` (0: no worker thread), else MESHSIM_WORKERS, else the machine's parallelism. */
+  workers: number;
 }
 
 /**
@@ -41,7 +50,23 @@ export function parseScenarioArgs(
   if (extra.length > 0) {
     throw new UsageError(`'meshsim ${command}' takes one scenario (got also '${extra.join(' ')}')`, command);
   }
-  const args: ScenarioArgs = { scenario, progress: values['no-progress'] !== true };
+  const args: ScenarioArgs = {
+    scenario,
+    progress: values['no-progress'] !== true,
+    sets: setOptions(values['set']).map((text) => {
+      try {
+        return parseSetOption(text);
+      } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error), command);
+      }
+    }),
+    replications: countFlag(values, 'replications', command, 1) ?? 1,
+    workers:
+      countFlag(values, 'workers', command, 0) ??
+      (process.env['MESHSIM_WORKERS'] !== undefined
+        ? Number(process.env['MESHSIM_WORKERS'])
+        : defaultWorkers()),
+  };
   const seed = stringFlag(values, 'seed');
   if (seed !== undefined) args.seed = parseSeed(seed, command);
   const duration = stringFlag(values, 'duration');
@@ -55,12 +80,47 @@ export function parseScenarioArgs(
   return args;
 }
 
-/** Loads the scenario (bundled name or file) and applies --seed, --duration and the mesh shape. */
-export function loadScenarioConfig(args: ScenarioArgs, mesh?: string): SimulationConfig {
-  // loadScenario reports an unknown name (listing the bundled ones) or a missing file as a ScenarioError.
-  return applyOverrides(loadScenario(args.scenario), {
-    ...(args.seed !== undefined && { seed: args.seed }),
-    ...(args.durationMs !== undefined && { durationMs: args.durationMs }),
-    ...(mesh !== undefined && { mesh }),
-  });
+/** The values of a repeatable string flag. */
+function setOptions(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+}
+
+/** An integer flag >= `min`, or undefined when absent. */
+export function countFlag(
+  values: Record<string, unknown>,
+  name: string,
+  command: string,
+  min: number,
+): number | undefined {
+  const text = values[name];
+  if (typeof text !== 'string') return undefined;
+  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(
+      `invalid value for --${name}: '${text}' (expected an integer >= ${min}, e.g. --${name} ${Math.max(min, 4)})`,
+      command,
+    );
+  }
+  return n;
+}
+
+/**
+ * The overrides every run of the command gets: --seed, --duration, --mesh, then every single-valued --set.
+ * @param allowAxes - Whether --set may list several values (sweep); else each must have one.
+ */
+export function fixedOverrides(args: ScenarioArgs, command: string, mesh?: string): Override[] {
+  const fixed: Override[] = [];
+  if (args.seed !== undefined) fixed.push({ path: 'seed', value: args.seed });
+  if (args.durationMs !== undefined) fixed.push({ path: 'duration', value: `${args.durationMs}ms` });
+  if (mesh !== undefined) fixed.push({ path: 'mesh', value: mesh });
+  for (const axis of args.sets) {
+    if (axis.values.length !== 1) {
+      throw new UsageError(
+        `--set ${axis.path} has ${axis.values.length} values: 'meshsim ${command}' takes one value per path (use 'meshsim sweep' for a grid)`,
+        command,
+      );
+    }
+    fixed.push({ path: axis.path, value: axis.values[0] as Override['value'] });
+  }
+  return fixed;
 }
