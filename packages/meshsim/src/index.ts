@@ -52,6 +52,25 @@ export {
   formatImportIssue,
 } from '@meshsim/import';
 
+// Analysis: diagnosis (verdicts), replications with confidence intervals, --set overrides, sweeps, the store.
+export {
+  diagnose,
+  DIAGNOSIS_THRESHOLDS,
+  isRecovered,
+  parseSetOption,
+  readScenarioSource,
+  resolveWithOverrides,
+  OverrideError,
+  replicationSeed,
+  runFigures,
+  summarizeReplications,
+  pairedDifferences,
+  sweep,
+  findBoundaries,
+  runTasks,
+  ResultsStore,
+} from '@meshsim/analysis';
+
 // Reports: render results.
 export {
   renderText,
@@ -61,6 +80,11 @@ export {
   renderServiceSeriesCsv,
   renderTimeSeriesCsv,
   renderOpenMetrics,
+  renderDiagnosisText,
+  renderVerdictsCsv,
+  renderReplicationsText,
+  renderSweepText,
+  renderBoundaryMapText,
 } from '@meshsim/report';
 
 export type { RunSummary, Random, Sampler, DistributionSpec, SimTimeMs, TimerHandle } from '@meshsim/engine';
@@ -91,3 +115,26 @@ export type {
   ImportIssue,
   ImportModel,
 } from '@meshsim/import';
+export type {
+  Diagnosis,
+  Verdict,
+  SourceDiagnosis,
+  SustainingLoop,
+  LoopEdge,
+  CascadeStep,
+  DepthAmplification,
+  Trigger,
+  DiagnosisThresholds,
+  ReplicationSummary,
+  RunFigures,
+  FigureInterval,
+  PairedDifference,
+  SetAxis,
+  Override,
+  SweepOptions,
+  SweepResult,
+  BoundaryMap,
+  Boundary,
+  ScenarioSource,
+} from '@meshsim/analysis';
+export type { RunExtras } from '@meshsim/report';
