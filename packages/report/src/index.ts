@@ -22,7 +22,7 @@ export {
   renderSweepText,
 } from './renderSweep.js';
 
-export type { JsonValue } from './renderJson.js';
+export type { JsonValue } from './JsonValue.js';
 export type { RunExtras } from './RunExtras.js';
 export type { ColumnContext } from './columns/Column.js';
 export type {

@@ -11,7 +11,7 @@ import { duration, round } from './internal/format.js';
 import { metricSamples } from './internal/metricSamples.js';
 import type { FamilySamples } from './internal/metricSamples.js';
 import { textTable } from './internal/textTable.js';
-import type { JsonValue } from './renderJson.js';
+import type { JsonValue } from './JsonValue.js';
 
 const VERDICT_KEYS = [
   'scope',

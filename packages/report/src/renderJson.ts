@@ -5,6 +5,7 @@
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 import type { LatencySummary, SimulationResult } from '@meshsim/mesh';
 
+import type { JsonValue } from './JsonValue.js';
 import type { RunExtras } from './RunExtras.js';
 import { diagnosisJson } from './renderDiagnosis.js';
 import { replicationsJson } from './renderReplications.js';
@@ -17,9 +18,7 @@ export const JSON_SCHEMA_VERSION = 1;
 /** Decimal places kept for non-integer numbers in JSON output. */
 export const JSON_DECIMALS = 6;
 
-/** A JSON value, as produced by {@link toJsonDocument}. */
-export type JsonValue =
-  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type { JsonValue } from './JsonValue.js';
 
 /**
  * Renders a result as JSON: `{ "schemaVersion": 1, "scenario": …, "events": …, "edges": […], … }` with

@@ -6,7 +6,7 @@ import type { FigureInterval, ReplicationSummary } from '@meshsim/analysis';
 
 import { fixed, round } from './internal/format.js';
 import { formatTable } from './internal/formatTable.js';
-import type { JsonValue } from './renderJson.js';
+import type { JsonValue } from './JsonValue.js';
 
 /** `mean ± half` scaled and fixed as the figure reads (half-width `–` without an interval). */
 export function formatInterval(interval: FigureInterval): {

@@ -1,6 +1,7 @@
 // Runs tasks on a pool of worker threads (tinypool) — or in this thread with `workers: 0` — and returns
 // their outcomes in task order, so the output never depends on the number of workers or on timing.
 
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 
 import { Tinypool } from 'tinypool';
@@ -82,6 +83,8 @@ export async function runTasks(
   const threads = Math.min(workers, tasks.length);
   const pool = new Tinypool({ filename, minThreads: threads, maxThreads: threads });
   const controller = new AbortController();
+  // Every queued run listens on the one signal.
+  setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
