@@ -52,6 +52,25 @@ export {
   formatImportIssue,
 } from '@meshsim/import';
 
+// Analysis: diagnosis (verdicts), replications with confidence intervals, --set overrides, sweeps, the store.
+export {
+  diagnose,
+  DIAGNOSIS_THRESHOLDS,
+  isRecovered,
+  parseSetOption,
+  readScenarioSource,
+  resolveWithOverrides,
+  OverrideError,
+  replicationSeed,
+  runFigures,
+  summarizeReplications,
+  pairedDifferences,
+  sweep,
+  findBoundaries,
+  runTasks,
+  ResultsStore,
+} from '@meshsim/analysis';
+
 // Reports: render results.
 export {
   renderText,
@@ -72,6 +91,11 @@ export {
   renderComparisonText,
   renderComparisonJson,
   renderComparisonCsv,
+  renderDiagnosisText,
+  renderVerdictsCsv,
+  renderReplicationsText,
+  renderSweepText,
+  renderBoundaryMapText,
 } from '@meshsim/report';
 
 // The command line as a function (the `meshsim` executable runs it on the process).
@@ -114,3 +138,26 @@ export type {
   ImportIssue,
   ImportModel,
 } from '@meshsim/import';
+export type {
+  Diagnosis,
+  Verdict,
+  SourceDiagnosis,
+  SustainingLoop,
+  LoopEdge,
+  CascadeStep,
+  DepthAmplification,
+  Trigger,
+  DiagnosisThresholds,
+  ReplicationSummary,
+  RunFigures,
+  FigureInterval,
+  PairedDifference,
+  SetAxis,
+  Override,
+  SweepOptions,
+  SweepResult,
+  BoundaryMap,
+  Boundary,
+  ScenarioSource,
+} from '@meshsim/analysis';
+export type { RunExtras } from '@meshsim/report';

@@ -3,6 +3,10 @@
 
 import type { SimulationResult } from '@meshsim/mesh';
 
+import type { RunExtras } from './RunExtras.js';
+import { renderDiagnosisText } from './renderDiagnosis.js';
+import { renderReplicationsText } from './renderReplications.js';
+
 import type { ColumnContext } from './columns/Column.js';
 import { edgeColumns } from './columns/edgeColumns.js';
 import { POLICY_EVENT_COLUMNS, policyEventRows } from './columns/policyEventColumns.js';
@@ -48,13 +52,14 @@ const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'queued', 'costPer
  * (no calls, zero duration) print as `–`, never `NaN`. Deterministic: same result ⇒ same text.
  *
  * @param result - The output of `simulate`.
+ * @param extras - The diagnosis and the replications' summary, printed after the edges and time line.
  * @returns Text ending with a newline.
  * @example
  * ```ts
  * process.stdout.write(renderText(simulate(config)));
  * ```
  */
-export function renderText(result: SimulationResult): string {
+export function renderText(result: SimulationResult, extras: RunExtras = {}): string {
   const { scenario } = result;
   const context: ColumnContext = scenario;
   const sections: string[] = [];
@@ -74,6 +79,9 @@ export function renderText(result: SimulationResult): string {
 
   const timeline = renderTimeline(result);
   if (timeline !== '') sections.push(timeline);
+
+  if (extras.diagnosis !== undefined) sections.push(renderDiagnosisText(extras.diagnosis, context));
+  if (extras.replications !== undefined) sections.push(renderReplicationsText(extras.replications));
 
   const policyEvents = policyEventRows(result.edges);
   if (policyEvents.length > 0) {

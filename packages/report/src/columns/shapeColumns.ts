@@ -7,7 +7,7 @@ import type { Column, ColumnTable } from './Column.js';
 
 /** The fields of a shape summary that hold a number (or null where it may be missing). */
 type NumberField = {
-  [K in keyof ShapeSummary]: ShapeSummary[K] extends number | null ? K : never;
+  [K in keyof ShapeSummary]-?: ShapeSummary[K] extends number | null ? K : never;
 }[keyof ShapeSummary];
 
 /** A number of the summary, under the same name in JSON and `csvName` in CSV. */
@@ -50,6 +50,12 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field('proxyCpuCores', 'proxy CPU (cores)', (cores) => fixed(cores, 3), 'proxy_cpu_cores'),
       field('proxyMemoryMiB', 'proxy memory (MiB)', (mib) => fixed(mib, 1), 'proxy_memory_mib'),
       field('costPerMonthUsd', 'proxy cost (USD/month)', (usd) => fixed(usd, 0), 'proxy_cost_usd_per_month'),
+      {
+        key: 'verdict',
+        read: (shape) => shape.verdict ?? null,
+        text: { header: 'verdict' },
+        json: { name: 'verdict' },
+      },
       {
         key: 'warnings',
         read: (shape) => shape.warnings.length,
