@@ -13,6 +13,7 @@ export default defineConfig({
       '@meshsim/scenario': src('scenario'),
       '@meshsim/report': src('report'),
       '@meshsim/import': src('import'),
+      '@meshsim/analysis': src('analysis'),
       '@meshsim/cli': src('cli'),
       meshsim: src('meshsim'),
     },

@@ -3,7 +3,7 @@
 import { meshShapeNames } from '@meshsim/mesh';
 
 /** Names of the commands, in the order the overview lists them. */
-export const COMMANDS = ['list', 'run', 'compare', 'validate', 'import'] as const;
+export const COMMANDS = ['list', 'run', 'compare', 'sweep', 'validate', 'import'] as const;
 
 /** A command name. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -12,7 +12,7 @@ const EXIT_CODES = `Exit codes:
   0  success
   1  simulation or validation error (invalid scenario, unknown scenario name, failed run), or the
      output cannot be written (a full disk, an unwritable --out file)
-  2  usage error (unknown command or flag, missing argument, bad flag value)
+  2  usage error (unknown command or flag, missing argument, bad flag value, a --set that does not apply)
   3  a guard stopped the run early (a Zeno loop, too many events, the wall-time or heap budget):
      the results so far are printed, and a line on stderr says why and which flag raises the limit`;
 
@@ -27,6 +27,9 @@ const GUARD_OPTIONS = `  --max-events N    Stop after N events (default 1e9); 'u
   --max-heap SIZE   Stop when the heap in use passes SIZE: 1500Mi, 2Gi, or a share of V8's heap
                     limit such as 80% (the default).`;
 
+/** The guard flags of compare: the event guards (wall time and heap are run's budgets). */
+const COMPARE_GUARD_OPTIONS = GUARD_OPTIONS.slice(0, GUARD_OPTIONS.indexOf('  --max-wall-time')).trimEnd();
+
 /** `meshsim --help`. */
 export const MAIN_HELP = `meshsim — simulate service-mesh traffic with a deterministic discrete-event engine.
 
@@ -38,6 +41,7 @@ Commands:
   list                 List the bundled scenarios with a one-line description.
   run <name|file>      Run a bundled scenario or a scenario file (- reads stdin), print or export it.
   compare <name|file>  Run it under several mesh shapes (same seed) and print them side by side.
+  sweep <name|file>    Run a grid of --set overrides × replications on every core; store, resume, shard.
   validate <file...>   Check scenario files; print 'ok <file>' or every error.
   import <files|dirs>  Turn isotope, Kubernetes, Istio and Linkerd files into a scenario file.
   help [command]       Show this help, or the help of a command.
@@ -55,6 +59,8 @@ Examples:
   meshsim run ./my-scenario.yaml --mesh none --openmetrics --out metrics.txt
   meshsim run steady-3tier --openmetrics --out istio.om --otlp traces.json --fortio fortio/
   meshsim compare retry-storm --mesh none,library,istio-sidecar
+  meshsim run retry-storm --replications 5 --set traffic.0.rate=400
+  meshsim sweep retry-storm --set traffic.0.rate=200..800:200 --set mesh=istio-sidecar,linkerd
   meshsim validate scenarios/*.yaml
   meshsim import k8s/ istio/ --graph graph.yaml --out shop.yaml
 `;
@@ -80,22 +86,32 @@ Options:
 `,
     run: `Usage: meshsim run <name|file|-> [options]
 
-Run a scenario and print its results. <name> is a bundled scenario (see 'meshsim list'); <file> is
-a scenario file (.yaml, .yml or .json); - reads the scenario from standard input. The same scenario
-and seed always give the same output.
+Run a scenario and print its results and its diagnosis: the verdict (stable, degraded-recovered,
+metastable, unresolved, degraded), the sustaining loop, work amplification per call depth and how the
+cascade spread (docs/analysis.md). <name> is a bundled scenario (see 'meshsim list'); <file> is a
+scenario file (.yaml, .yml or .json); - reads the scenario from standard input. The same scenario and
+seed always give the same output.
 
 Options:
   --seed N          Root seed of the random streams (a non-negative integer). Default: the scenario's.
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h (a bare number is milliseconds).
                     Default: the scenario's.
   --mesh SHAPE      Mesh shape (see 'meshsim compare --help' for the list). Default: the scenario's.
+  --set PATH=VALUE  Override a field of the scenario file by its path, e.g. traffic.0.rate=800 or
+                    services.checkout.calls.0.retry.attempts=2 (repeatable; one value each here).
+  --replications N  Also run N-1 more seeds derived from the root seed and print each headline
+                    figure as mean ± 95 % CI (Student t). Default: 1.
+  --workers N       Worker threads for the replications (0: none). Default: MESHSIM_WORKERS, else
+                    one per core.
   --json            Print the result as JSON (schema: docs/output-formats.md).
   --csv             Print the per-edge summary as CSV.
-  --table NAME      With --csv: the table to print, edges (default), proxies (with their cost),
-                    versions (one row per service version: canary splits) or nodes (CPU).
+  --table NAME      With --csv: the table to print: edges (default), proxies (with their cost),
+                    versions (one row per service version: canary splits), verdicts (the run's
+                    and each traffic source's) or nodes (CPU).
   --openmetrics     Print Istio's standard metrics (istio_requests_total, ...) in the OpenMetrics
                     text format, one sample per simulated second, for promtool backfilling.
-  --metrics NAME    With --openmetrics: istio (default) or meshsim (meshsim_* run totals).
+  --metrics NAME    With --openmetrics: istio (default) or meshsim (meshsim_* run totals and the
+                    diagnosis).
   --otlp FILE       Also write sampled traces to FILE as OTLP/JSON (for Jaeger, Tempo).
   --trace-sample R  With --otlp: share of requests traced, in (0, 1]. Default: 0.01.
   --fortio DIR      Also write a Fortio JSON result per traffic source into DIR.
@@ -125,26 +141,33 @@ Examples:
   meshsim run canary-rollout --csv --table versions
   meshsim run steady-3tier --openmetrics --start-time 2026-01-01T12:00:00Z --out istio.om
   meshsim import k8s/ istio/ --graph graph.yaml | meshsim run - --otlp traces.json --trace-sample 0.05
+  meshsim run retry-storm --replications 5 --set services.frontend.calls.0.retry.attempts=2
 `,
     compare: `Usage: meshsim compare <name|file|-> [--mesh a,b,c] [options]
 
 Run the same scenario and seed under each mesh shape and print them side by side: success rate,
 end-to-end and per-edge latency added vs 'none' (p50/p99), retries, work per request, proxy count,
-CPU, memory and cost, and the policies each shape cannot enforce (warnings). Every run sees the same
-arrivals and service times (common random numbers), so differences come from the shapes.
+CPU, memory and cost, each shape's verdict, and the policies each shape cannot enforce (warnings).
+Every run sees the same arrivals and service times (common random numbers), so differences come from
+the shapes; with --replications N they are reported as paired differences with 95 % CIs, marked n.s.
+when not significant. The runs go to worker threads.
 
 Options:
   --mesh LIST       Comma-separated mesh shapes. Default: all of them, in this order:
                     ${meshShapeNames().join(', ')}
   --seed N          Root seed (a non-negative integer). Default: the scenario's.
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h. Default: the scenario's.
+  --set PATH=VALUE  Override a field of the scenario file by its path (repeatable; one value each).
+  --replications N  Seeds per shape (the same seeds for every shape). Default: 1.
+  --workers N       Worker threads (0: none). Default: MESHSIM_WORKERS, else one per core.
   --json            Print the comparison as JSON (schema: docs/output-formats.md).
   --csv             Print the comparison as CSV: one row per mesh shape.
   --out FILE        Write the output to FILE instead of stdout.
   --html FILE       Also write an HTML report to FILE: bars per shape side by side, success over
                     time, tables and warnings (docs/html-report.md).
-  --no-progress     Do not print a line per finished shape on stderr.
-${GUARD_OPTIONS}
+  --no-progress     Do not print a line per finished run on stderr.
+${COMPARE_GUARD_OPTIONS}
+                    Each run is bounded by these; --max-wall-time and --max-heap are run's.
   -h, --help        Show this help.
 
 ${EXIT_CODES}
@@ -154,6 +177,51 @@ Examples:
   meshsim compare retry-storm --mesh none,istio-sidecar --duration 30s --json
   meshsim compare node-failure --mesh none,istio-sidecar,istio-ambient --html compare.html
   meshsim compare overhead-3tier --csv --out shapes.csv
+  meshsim compare budget-vs-retries --mesh none,linkerd --replications 10
+`,
+    sweep: `Usage: meshsim sweep <name|file|-> --set PATH=VALUES [--set ...] [options]
+       meshsim sweep merge [--store OUT] SHARD...
+
+Run the grid of --set overrides (every combination, first --set slowest) × replications on worker
+threads, store one row per run and per edge in a DuckDB file, and print one line per grid point: its
+verdicts and headline figures as mean ± 95 % CI. Results are identical whatever the number of
+workers. A re-run skips the runs already in the store, so an interrupted sweep resumes (Ctrl-C leaves
+only whole runs). Store columns and example queries: docs/analysis.md.
+
+VALUES is a comma list, where an item a..b:step is a range (200..2000:200, 100ms..500ms:100ms).
+
+Options:
+  --set PATH=VALUES Override a field of the scenario file by its path, with one or more values.
+  --replications N  Seeds per grid point, derived from the root seed. Default: 1.
+  --workers N       Worker threads (0: none). Default: MESHSIM_WORKERS, else one per core.
+  --store FILE      The DuckDB results store. Default: meshsim-sweep.duckdb (with --shard k/N:
+                    meshsim-sweep.shard-k-of-N.duckdb).
+  --shard K/N       Run only slice K of N (runs i with i mod N = K-1). Default: from Kubernetes'
+                    JOB_COMPLETION_INDEX and JOB_COMPLETIONS when set (an Indexed Job).
+  --boundary        With one --set PATH=LOW..HIGH (no step): per point of the other --set axes,
+                    bisect that range for the value where the verdict turns from recovered to not
+                    recovered, and print the boundary map.
+  --csv FILE        Also export a table of the store as CSV.
+  --table NAME      With --csv: runs (default), settings or edges.
+  --seed N          Root seed (a non-negative integer). Default: the scenario's.
+  --duration D      Simulated duration: 500ms, 30s, 2m, 1h. Default: the scenario's.
+  --yes             Run a grid of more than 1000 runs (points × replications) without asking.
+  --json            Print the summary (or the boundary map) as JSON.
+  --out FILE        Write the output to FILE instead of stdout.
+  --no-progress     Do not draw the progress bar (drawn only when stderr is a terminal).
+  -h, --help        Show this help.
+
+Exit codes:
+  0  success
+  1  simulation or validation error, an unreadable store
+  2  usage error (bad flag, a --set that does not apply, a grid over 1000 runs without --yes)
+  130  interrupted (Ctrl-C): the runs finished so far are stored; run again to resume
+
+Examples:
+  meshsim sweep retry-storm --set traffic.0.rate=200..800:200 --set mesh=istio-sidecar,linkerd --replications 3
+  meshsim sweep retry-storm --set traffic.0.rate=100..600 --set services.frontend.calls.0.retry.attempts=1,2,3 --boundary
+  meshsim sweep retry-storm --set traffic.0.rate=200..800:100 --shard 2/4 --store shard-2.duckdb
+  meshsim sweep merge --store all.duckdb shard-1.duckdb shard-2.duckdb shard-3.duckdb shard-4.duckdb
 `,
     validate: `Usage: meshsim validate <file...> [--json]
 

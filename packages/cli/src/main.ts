@@ -1,5 +1,6 @@
 // The meshsim command line as a function: parse argv, dispatch to a command, map errors to exit codes.
 
+import { OverrideError } from '@meshsim/analysis';
 import { ScenarioError } from '@meshsim/scenario';
 
 import { CliError, UsageError } from './CliError.js';
@@ -8,15 +9,19 @@ import { compareCommand } from './commands/compare.js';
 import { importCommand } from './commands/import.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
+import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { COMMANDS, commandHelp, MAIN_HELP, usageHint } from './help.js';
 import type { CommandName } from './help.js';
 import { readVersion } from './version.js';
 
-const HANDLERS: Readonly<Record<CommandName, (args: readonly string[], io: CliIo) => number>> = {
+const HANDLERS: Readonly<
+  Record<CommandName, (args: readonly string[], io: CliIo) => number | Promise<number>>
+> = {
   list: listCommand,
   run: runCommand,
   compare: compareCommand,
+  sweep: sweepCommand,
   validate: validateCommand,
   import: importCommand,
 };
@@ -27,7 +32,8 @@ const HANDLERS: Readonly<Record<CommandName, (args: readonly string[], io: CliIo
  *
  * @param argv - The arguments after the program name (`process.argv.slice(2)`).
  * @param io - Where to write results (`stdout`) and messages (`stderr`).
- * @returns The exit code: 0 success, 1 simulation or validation error, 2 usage error.
+ * @returns The exit code: 0 success, 1 simulation or validation error, 2 usage error (a bad `--set`
+ *   included), 130 when a sweep is interrupted (Ctrl-C).
  * @example
  * ```ts
  * process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
@@ -88,6 +94,10 @@ function reportError(error: unknown, io: CliIo): number {
   if (error instanceof CliError) {
     io.stderr.write(`meshsim: ${error.message}\n`);
     return error.exitCode;
+  }
+  if (error instanceof OverrideError) {
+    io.stderr.write(`${error.problems.map((line) => `meshsim: ${line}`).join('\n')}\n`);
+    return 2;
   }
   if (error instanceof ScenarioError) {
     io.stderr.write(error.message.endsWith('\n') ? error.message : error.message + '\n');

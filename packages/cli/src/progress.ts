@@ -162,3 +162,74 @@ function rate(perSecond: number): string {
 function groupThousands(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/**
+ * The progress line of a sweep: a 10-cell bar, runs done of total, and the estimated time left from the
+ * mean wall time per run so far.
+ *
+ * @param done - Runs finished (including those found in the store).
+ * @param total - Runs of this shard.
+ * @param elapsedMs - Wall time since the first run started [ms].
+ * @param ranNow - Runs finished by this invocation (the ETA uses only them).
+ * @example
+ * ```ts
+ * formatSweepProgressLine(40, 100, 20_000, 40); // '[####------] 40% 40/100 runs, 20 s elapsed, ETA 30 s'
+ * ```
+ */
+export function formatSweepProgressLine(
+  done: number,
+  total: number,
+  elapsedMs: number,
+  ranNow: number,
+): string {
+  const fraction = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(fraction * 10);
+  const bar = '#'.repeat(filled) + '-'.repeat(10 - filled);
+  const eta = ranNow > 0 ? ((total - done) * elapsedMs) / ranNow : Number.NaN;
+  return (
+    `[${bar}] ${Math.floor(fraction * 100 + 1e-9)}% ${done}/${total} runs, ${clock(elapsedMs)} elapsed, ` +
+    `ETA ${Number.isFinite(eta) ? clock(eta) : '–'}`
+  );
+}
+
+/** A wall-clock span: `45 s`, `3 min 20 s`, `2 h 5 min`. */
+function clock(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+}
+
+/** Redraws a sweep's progress line in place on a terminal (at most every `minIntervalMs`). */
+export class SweepProgress {
+  readonly #stream: CliStream;
+  readonly #now: () => number;
+  readonly #startedMs: number;
+  #lastDrawMs = -Infinity;
+  #drawn = false;
+  #first: number | undefined;
+
+  constructor(stream: CliStream, now: () => number = () => performance.now()) {
+    this.#stream = stream;
+    this.#now = now;
+    this.#startedMs = now();
+  }
+
+  /** Draws `done` of `total` (the first call tells how many were already in the store). */
+  update(done: number, total: number): void {
+    this.#first ??= done;
+    const now = this.#now();
+    if (now - this.#lastDrawMs < 100 && done < total) return;
+    this.#lastDrawMs = now;
+    this.#drawn = true;
+    this.#stream.write(
+      `\r${formatSweepProgressLine(done, total, now - this.#startedMs, done - this.#first)}\x1b[K`,
+    );
+  }
+
+  /** Erases the line, if drawn. */
+  clear(): void {
+    if (this.#drawn) this.#stream.write('\r\x1b[K');
+    this.#drawn = false;
+  }
+}

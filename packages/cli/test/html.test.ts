@@ -38,6 +38,8 @@ describe('--html FILE', () => {
       '<dt>Faults</dt><dd>added latency: checkout (all instances) from 10 s to 12 s</dd>',
     );
     expect(html.includes('"windows":[{"startS":10,"endS":12,')).toBe(true);
+    // The run's diagnosis: cut at 12 s, the fault is still active at the end.
+    expect(section(html, 'story')).toContain('<dt>Verdict</dt><dd>degraded</dd>');
     expect(section(html, 'charts')).toContain('data-chart="offered-goodput"');
 
     const again = tempPath('again.html');

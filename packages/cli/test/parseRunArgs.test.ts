@@ -10,6 +10,9 @@ describe('parseRunArgs', () => {
       scenario: 'retry-storm',
       format: 'text',
       progress: true,
+      sets: [],
+      replications: 1,
+      workers: 0,
       exports: { metrics: 'istio', traceSample: 0.01, startTimeMs: 0 },
       guards: DEFAULT_RUN_GUARDS,
     });
@@ -25,8 +28,32 @@ describe('parseRunArgs', () => {
       format: 'openmetrics',
       out: 'm.txt',
       progress: false,
+      sets: [],
+      replications: 1,
+      workers: 0,
       exports: { metrics: 'istio', traceSample: 0.01, startTimeMs: 0 },
       guards: DEFAULT_RUN_GUARDS,
+    });
+  });
+
+  it('parseRunArgs reads --set (repeatable), --replications and --workers', () => {
+    const parsed = parseRunArgs([
+      'x',
+      '--set',
+      'traffic.0.rate=800',
+      '--set=services.a.replicas=2',
+      '--replications',
+      '5',
+      '--workers',
+      '2',
+    ]);
+    expect(parsed).toMatchObject({
+      sets: [
+        { path: 'traffic.0.rate', values: [800] },
+        { path: 'services.a.replicas', values: [2] },
+      ],
+      replications: 5,
+      workers: 2,
     });
   });
 
@@ -96,7 +123,7 @@ describe('parseRunArgs', () => {
     [['x', '--csv', '--openmetrics', '--json'], 'got --json and --csv and --openmetrics'],
     [
       ['x', '--csv', '--table', 'services'],
-      "invalid value for --table: 'services' (expected one of: edges, proxies, versions, nodes)",
+      "invalid value for --table: 'services' (expected one of: edges, proxies, versions, verdicts, nodes)",
     ],
     [['x', '--metrics', 'istio'], '--metrics goes with --openmetrics'],
     [
@@ -109,6 +136,9 @@ describe('parseRunArgs', () => {
     [['x', '--start-time', 'yesterday'], "invalid value for --start-time: 'yesterday'"],
     [['x', '--start-time', '2026-01-01T00:00:00'], "invalid value for --start-time: '2026-01-01T00:00:00'"],
     [['x', '--fortio', ' '], "invalid value for --fortio: ' '"],
+    [['x', '--replications', '0'], "invalid value for --replications: '0' (expected an integer >= 1"],
+    [['x', '--workers', 'many'], "invalid value for --workers: 'many'"],
+    [['x', '--set', 'traffic.0.rate'], '--set traffic.0.rate: expected path=values'],
     [['x', '--json', '--table', 'proxies'], '--table goes with --csv'],
   ])('parseRunArgs(%j) throws a UsageError mentioning %j', (args, message) => {
     expect(() => parseRunArgs(args)).toThrow(UsageError);

@@ -54,6 +54,25 @@ export {
   formatImportIssue,
 } from '@meshsim/import';
 
+// Analysis: diagnosis (verdicts), replications with confidence intervals, --set overrides, sweeps, the store.
+export {
+  diagnose,
+  DIAGNOSIS_THRESHOLDS,
+  isRecovered,
+  parseSetOption,
+  readScenarioSource,
+  resolveWithOverrides,
+  OverrideError,
+  replicationSeed,
+  runFigures,
+  summarizeReplications,
+  pairedDifferences,
+  sweep,
+  findBoundaries,
+  runTasks,
+  ResultsStore,
+} from '@meshsim/analysis';
+
 // Reports: render results.
 export {
   renderText,
@@ -75,6 +94,11 @@ export {
   renderComparisonText,
   renderComparisonJson,
   renderComparisonCsv,
+  renderDiagnosisText,
+  renderVerdictsCsv,
+  renderReplicationsText,
+  renderSweepText,
+  renderBoundaryMapText,
 } from '@meshsim/report';
 
 // The command line as a function (the `meshsim` executable runs it on the process).
@@ -117,3 +141,26 @@ export type {
   ImportIssue,
   ImportModel,
 } from '@meshsim/import';
+export type {
+  Diagnosis,
+  Verdict,
+  SourceDiagnosis,
+  SustainingLoop,
+  LoopEdge,
+  CascadeStep,
+  DepthAmplification,
+  Trigger,
+  DiagnosisThresholds,
+  ReplicationSummary,
+  RunFigures,
+  FigureInterval,
+  PairedDifference,
+  SetAxis,
+  Override,
+  SweepOptions,
+  SweepResult,
+  BoundaryMap,
+  Boundary,
+  ScenarioSource,
+} from '@meshsim/analysis';
+export type { RunExtras } from '@meshsim/report';

@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Each workspace package and the source folders (relative to it) whose imports it ships. */
 const PACKAGES: readonly { dir: string; sources: readonly string[] }[] = [
-  ...['engine', 'mesh', 'scenario', 'import', 'report', 'cli', 'meshsim'].map((name) => ({
+  ...['engine', 'mesh', 'scenario', 'import', 'analysis', 'report', 'cli', 'meshsim'].map((name) => ({
     dir: `packages/${name}`,
     sources: ['src'],
   })),

@@ -1,6 +1,7 @@
-// Public API of @meshsim/report: render a SimulationResult as text, JSON, CSV, OpenMetrics (meshsim's or
-// Istio's metrics), OTLP traces, Fortio and SMP results or an HTML page, and compare one scenario under
-// several mesh shapes (text, JSON, CSV or HTML).
+// Public API of @meshsim/report: render a SimulationResult (with its diagnosis and replications) as text,
+// JSON, CSV, OpenMetrics (meshsim's or Istio's metrics), OTLP traces, Fortio and SMP results or an HTML
+// page, compare one scenario under several mesh shapes (text, JSON, CSV or HTML), and render sweeps and
+// boundary maps.
 
 export { renderText } from './renderText.js';
 export { JSON_SCHEMA_VERSION, renderJson, toJsonDocument } from './renderJson.js';
@@ -27,9 +28,26 @@ export {
 export { renderHtml } from './renderHtml.js';
 export { renderComparisonHtml } from './renderComparisonHtml.js';
 
-export type { JsonValue } from './renderJson.js';
+export { diagnosisJson, renderDiagnosisText, renderVerdictsCsv } from './renderDiagnosis.js';
+export { renderReplicationsText, replicationsJson } from './renderReplications.js';
+export {
+  renderBoundaryMapJson,
+  renderBoundaryMapText,
+  renderSweepJson,
+  renderSweepText,
+} from './renderSweep.js';
+
+export type { JsonValue } from './JsonValue.js';
+export type { RunExtras } from './RunExtras.js';
+export type { ColumnContext } from './columns/Column.js';
 export type { ExportOptions } from './ExportOptions.js';
 export type { FortioOptions, FortioResult, FortioSourceLoad } from './renderFortio.js';
 export type { HtmlRunOptions } from './renderHtml.js';
 export type { HtmlComparisonOptions } from './renderComparisonHtml.js';
-export type { ComparisonSummary, EdgeLatencyDelta, ShapeSummary } from './summarizeComparison.js';
+export type {
+  ComparisonOptions,
+  ComparisonSummary,
+  EdgeLatencyDelta,
+  ShapeDifferences,
+  ShapeSummary,
+} from './summarizeComparison.js';

@@ -1,4 +1,4 @@
-// Renders a ComparisonSummary: one column per mesh shape (text), or a documented JSON document.
+// Renders a ComparisonSummary: one column per mesh shape (text), a documented JSON document, or CSV.
 
 import type { JsonValue } from './renderJson.js';
 import { shapeColumns } from './columns/shapeColumns.js';
@@ -7,6 +7,8 @@ import { formatTable } from './internal/formatTable.js';
 import { csvTable } from './internal/csvTable.js';
 import { pickColumns } from './internal/pickColumns.js';
 import { textCell } from './internal/textTable.js';
+import { formatInterval } from './renderReplications.js';
+import { RUN_FIGURES } from '@meshsim/analysis';
 import type { ComparisonSummary } from './summarizeComparison.js';
 
 /** JSON schema version of `renderComparisonJson` output. */
@@ -29,11 +31,30 @@ const METRIC_KEYS = [
   'connectionsOpened',
   'tlsHandshakes',
   'handshakeCpuMs',
+  'verdict',
   'warnings',
 ];
 
-/** Rows shown only when the shapes' nodes have a size (node CPU is modelled). */
+/** Rows shown only when the shapes' nodes have a size (node CPU is modelled), after the handshakes. */
 const NODE_CPU_KEYS = ['nodeCpuUtilisation', 'maxNodeCpuUtilisation', 'throttledMs'];
+
+/**
+ * The metric keys to show: the node CPU rows only when node CPU is modelled, `verdict` only when the
+ * comparison has verdicts.
+ */
+function metricKeys(summary: ComparisonSummary): string[] {
+  const verdicts = summary.shapes.some((s) => s.verdict !== undefined);
+  const cpuModelled = summary.shapes.some((s) => s.nodeCpuUtilisation !== null);
+  return METRIC_KEYS.flatMap((key) =>
+    key === 'verdict'
+      ? verdicts
+        ? [key]
+        : []
+      : key === 'handshakeCpuMs' && cpuModelled
+        ? [key, ...NODE_CPU_KEYS]
+        : [key],
+  );
+}
 
 /**
  * The comparison as text: a metrics table with one column per shape, the added latency per edge,
@@ -50,9 +71,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
       `${shapes.length} mesh shapes, same arrivals and service times in every run; added latency vs ${summary.baseline}`,
   );
   // One row per metric and one column per shape: the shape table, transposed.
-  const cpuModelled = shapes.some((shape) => shape.nodeCpuUtilisation !== null);
-  const keys = cpuModelled ? [...METRIC_KEYS.slice(0, -1), ...NODE_CPU_KEYS, 'warnings'] : METRIC_KEYS;
-  const metrics = pickColumns(shapeColumns(summary.baseline), keys, 'text');
+  const metrics = pickColumns(shapeColumns(summary.baseline), metricKeys(summary), 'text');
   sections.push(
     formatTable(
       columns,
@@ -92,6 +111,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
         .join('\n'),
     );
   }
+  if (summary.paired !== undefined && summary.paired.length > 0) sections.push(pairedText(summary));
   const warned = shapes.filter((s) => s.warnings.length > 0);
   if (warned.length > 0) {
     sections.push(
@@ -108,7 +128,10 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
   const round = (value: number): number | null => roundNumber(value, 6);
   const context = { durationMs: summary.durationMs };
   // The shape's numbers, laid out from the shape table; its edges and warnings follow.
-  const fields = shapeColumns(summary.baseline).columns.filter((column) => column.json !== undefined);
+  const verdicts = summary.shapes.some((s) => s.verdict !== undefined);
+  const fields = shapeColumns(summary.baseline).columns.filter(
+    (column) => column.json !== undefined && (column.key !== 'verdict' || verdicts),
+  );
   const document = {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
     scenario: summary.scenario,
@@ -135,6 +158,19 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
         stopped: { reason: s.stopped.reason, atMs: round(s.stopped.atMs), message: s.stopped.message },
       }),
     })),
+    ...(summary.paired !== undefined && {
+      replications: summary.replications ?? 0,
+      confidence: 0.95,
+      paired: summary.paired.map((p) => ({
+        shape: p.shape,
+        differences: p.differences.map((d) => ({
+          key: d.key,
+          mean: round(d.mean),
+          halfWidth: d.halfWidth === null ? null : round(d.halfWidth),
+          significant: d.significant,
+        })),
+      })),
+    }),
   };
   return JSON.stringify(document, null, 2) + '\n';
 }
@@ -150,4 +186,32 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
  */
 export function renderComparisonCsv(summary: ComparisonSummary): string {
   return csvTable(shapeColumns(summary.baseline), summary.shapes, { durationMs: summary.durationMs });
+}
+
+/** The paired differences as a table: one row per figure, one column per shape other than the baseline. */
+function pairedText(summary: ComparisonSummary): string {
+  const paired = summary.paired ?? [];
+  const n = summary.replications ?? 0;
+  const title =
+    `Paired differences vs ${summary.baseline} over ${n} replication${n === 1 ? '' : 's'} on the same seeds ` +
+    (n < 2
+      ? '(one replication: no interval; use --replications N)'
+      : '(mean ± 95 % CI; n.s. = not significant: the interval holds 0)');
+  return formatTable(
+    [
+      { header: 'figure', align: 'left' },
+      ...paired.map((p) => ({ header: `${p.shape} − ${summary.baseline}`, align: 'right' as const })),
+    ],
+    RUN_FIGURES.map((figure) => [
+      figure.header,
+      ...paired.map((p) => {
+        const d = p.differences.find((x) => x.key === figure.key);
+        if (d === undefined) return '–';
+        const { mean, half } = formatInterval(d);
+        const signed = d.mean > 0 ? `+${mean}` : mean;
+        return d.halfWidth === null ? signed : `${signed} ${half}${d.significant === false ? ' n.s.' : ''}`;
+      }),
+    ]),
+    { title },
+  ).trimEnd();
 }

@@ -1,6 +1,7 @@
 // The HTML report of one run: a single self-contained page with the story, charts over time (faults
 // shaded), the call graph, the tables, and the warnings and assumptions.
 
+import type { Diagnosis } from '@meshsim/analysis';
 import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import { duration } from './internal/format.js';
@@ -23,6 +24,11 @@ export interface HtmlRunOptions {
    * in the story, and the traffic sources' rates are named; without it, the report says nothing of them.
    */
   config?: SimulationConfig;
+  /**
+   * The run's diagnosis (`diagnose` of `@meshsim/analysis`). With it, the story names the verdict and the
+   * recovery time (docs/analysis.md#verdicts); `meshsim run --html` passes it.
+   */
+  diagnosis?: Diagnosis;
 }
 
 /**
@@ -49,8 +55,7 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
   const figures = runCharts(result);
   const graph = callGraph(result);
   const sections: HtmlSection[] = [
-    // The verdict of @meshsim/analysis goes first, once it exists: one more section builder here.
-    runStory(result, windows, options.config),
+    runStory(result, windows, options.config, options.diagnosis),
     {
       id: 'charts',
       title: 'Over time',

@@ -5,6 +5,10 @@
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 import type { LatencySummary, RunStopped, SimulationResult } from '@meshsim/mesh';
 
+import type { JsonValue } from './JsonValue.js';
+import type { RunExtras } from './RunExtras.js';
+import { diagnosisJson } from './renderDiagnosis.js';
+import { replicationsJson } from './renderReplications.js';
 import { sortedPolicyEvents } from './internal/derived.js';
 import { round } from './internal/format.js';
 
@@ -14,9 +18,7 @@ export const JSON_SCHEMA_VERSION = 1;
 /** Decimal places kept for non-integer numbers in JSON output. */
 export const JSON_DECIMALS = 6;
 
-/** A JSON value, as produced by {@link toJsonDocument}. */
-export type JsonValue =
-  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type { JsonValue } from './JsonValue.js';
 
 /**
  * Renders a result as JSON: `{ "schemaVersion": 1, "scenario": …, "events": …, "edges": […], … }` with
@@ -27,19 +29,21 @@ export type JsonValue =
  * `stopped` object (reason, atMs, limit, message, loop); a completed run has no `stopped` field.
  *
  * @param result - The output of `simulate`.
+ * @param extras - With a diagnosis, the document ends with a `diagnosis` field; with replications, a
+ *   `replications` field (docs/output-formats.md).
  * @returns The JSON text, ending with a newline.
  */
-export function renderJson(result: SimulationResult): string {
-  return stringify(toJsonDocument(result), '') + '\n';
+export function renderJson(result: SimulationResult, extras: RunExtras = {}): string {
+  return stringify(toJsonDocument(result, extras), '') + '\n';
 }
 
 /**
  * The JSON document as a plain value (what {@link renderJson} serialises), for callers that embed it
  * in a larger document.
  */
-export function toJsonDocument(result: SimulationResult): JsonValue {
+export function toJsonDocument(result: SimulationResult, extras: RunExtras = {}): JsonValue {
   const { scenario, proxies, timeSeries, conservation } = result;
-  return {
+  const document: { [key: string]: JsonValue } = {
     schemaVersion: JSON_SCHEMA_VERSION,
     scenario: {
       name: scenario.name,
@@ -162,6 +166,9 @@ export function toJsonDocument(result: SimulationResult): JsonValue {
     // Only for a run a guard stopped early, so that a completed run's document is unchanged.
     ...(result.stopped !== undefined && { stopped: stoppedDocument(result.stopped) }),
   };
+  if (extras.diagnosis !== undefined) document['diagnosis'] = diagnosisJson(extras.diagnosis);
+  if (extras.replications !== undefined) document['replications'] = replicationsJson(extras.replications);
+  return document;
 }
 
 function stoppedDocument(stopped: RunStopped): JsonValue {

@@ -6,6 +6,8 @@ import type { SimulationResult } from '@meshsim/mesh';
 import type { MetricFamily, MetricLabels } from './columns/Column.js';
 import { edgeColumns } from './columns/edgeColumns.js';
 import { NODE_COLUMNS } from './columns/nodeColumns.js';
+import type { RunExtras } from './RunExtras.js';
+import { diagnosisFamilies } from './renderDiagnosis.js';
 import { PROXY_COLUMNS, proxyKindRows } from './columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
@@ -52,12 +54,21 @@ const PRICES: MetricFamily = {
  *   result's total cost is the sum over kinds.
  * - `meshsim_proxy_prices_info{source}` — info, always 1: where the prices come from (no sample without prices).
  *
+ * With a diagnosis (`extras.diagnosis`), also:
+ *
+ * - `meshsim_verdict_info{scope,verdict}` — info, always 1: the run's verdict (`scope="run"`) and each
+ *   traffic source's.
+ * - `meshsim_recovery_milliseconds{scope}`, `meshsim_still_down_milliseconds{scope}` — gauges (no sample
+ *   when not applicable).
+ * - `meshsim_goodput_ratio{scope,window="reference|min|final"}` — gauge, successful ÷ offered calls.
+ * - `meshsim_attempts_per_request{depth,window="reference|analysis"}` — gauge, work amplification.
+ *
  * Label values are escaped (`\\`, `\"`, `\n`); non-finite values are never written as NaN.
  *
  * @param result - The output of `simulate`.
  * @returns The exposition, ending with `# EOF\n`.
  */
-export function renderOpenMetrics(result: SimulationResult): string {
+export function renderOpenMetrics(result: SimulationResult, extras: RunExtras = {}): string {
   const { scenario, stopped } = result;
   const context = columnContext(result);
   const families: FamilySamples[] = [
@@ -111,6 +122,7 @@ export function renderOpenMetrics(result: SimulationResult): string {
               },
             ],
     },
+    ...(extras.diagnosis === undefined ? [] : diagnosisFamilies(extras.diagnosis, scenario)),
   ];
 
   const lines: string[] = [];

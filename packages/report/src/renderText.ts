@@ -3,6 +3,10 @@
 
 import type { RunStopped, SimulationResult } from '@meshsim/mesh';
 
+import type { RunExtras } from './RunExtras.js';
+import { renderDiagnosisText } from './renderDiagnosis.js';
+import { renderReplicationsText } from './renderReplications.js';
+
 import type { ColumnContext } from './columns/Column.js';
 import { edgeColumns } from './columns/edgeColumns.js';
 import { POLICY_EVENT_COLUMNS, policyEventRows } from './columns/policyEventColumns.js';
@@ -56,13 +60,14 @@ const SERVICE_CPU_KEYS = ['name', 'cpuCores', 'cpuThrottledMs'];
  * rates are per second of the span it covered.
  *
  * @param result - The output of `simulate`.
+ * @param extras - The diagnosis and the replications' summary, printed after the edges and time line.
  * @returns Text ending with a newline.
  * @example
  * ```ts
  * process.stdout.write(renderText(simulate(config)));
  * ```
  */
-export function renderText(result: SimulationResult): string {
+export function renderText(result: SimulationResult, extras: RunExtras = {}): string {
   const { scenario } = result;
   const context: ColumnContext = columnContext(result);
   const sections: string[] = [];
@@ -83,6 +88,9 @@ export function renderText(result: SimulationResult): string {
 
   const timeline = renderTimeline(result);
   if (timeline !== '') sections.push(timeline);
+
+  if (extras.diagnosis !== undefined) sections.push(renderDiagnosisText(extras.diagnosis, context));
+  if (extras.replications !== undefined) sections.push(renderReplicationsText(extras.replications));
 
   const policyEvents = policyEventRows(result.edges);
   if (policyEvents.length > 0) {

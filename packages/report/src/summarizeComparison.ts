@@ -1,6 +1,8 @@
 // The side-by-side summary of one scenario run under several mesh shapes (`meshsim compare`):
 // success, end-to-end and per-edge added latency vs a baseline, retry amplification, proxy costs, warnings.
 
+import { RUN_FIGURES, pairedDifferences } from '@meshsim/analysis';
+import type { Diagnosis, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
 import type { EdgeMetrics, RunStopped, SimulationResult } from '@meshsim/mesh';
 
 /** Added latency of one edge under one shape, vs the baseline shape [ms]. */
@@ -51,6 +53,25 @@ export interface ShapeSummary {
   warnings: string[];
   /** Present when a guard stopped this shape's run early: its figures cover `[0, stopped.atMs]`. */
   stopped?: RunStopped;
+  /** The run's verdict, when the comparison was given diagnoses. */
+  verdict?: Verdict;
+}
+
+/** One shape's paired differences against the baseline, figure by figure. */
+export interface ShapeDifferences {
+  shape: string;
+  differences: PairedDifference[];
+}
+
+/** What {@link summarizeComparison} may add to the shapes' numbers. */
+export interface ComparisonOptions {
+  /** One diagnosis per result (same order): adds each shape's verdict. */
+  diagnoses?: readonly Diagnosis[];
+  /**
+   * Per result (same order), the headline figures of each replication, replication by replication on the
+   * same seeds: adds paired differences against the baseline with 95 % CIs.
+   */
+  replications?: readonly (readonly RunFigures[])[];
 }
 
 /** A comparison across shapes. */
@@ -61,6 +82,10 @@ export interface ComparisonSummary {
   /** The shape the `added*` figures are measured against (`none` when compared, else the first). */
   baseline: string;
   shapes: ShapeSummary[];
+  /** Replications per shape, when paired differences were computed. */
+  replications?: number;
+  /** Paired differences of every other shape against the baseline. */
+  paired?: ShapeDifferences[];
 }
 
 function sourceEdges(result: SimulationResult): EdgeMetrics[] {
@@ -84,7 +109,10 @@ function weighted(edges: readonly EdgeMetrics[], pick: (edge: EdgeMetrics) => nu
  * shape, in display order). Added latencies are measured against `none` if present, else the first.
  * @throws {RangeError} if `results` is empty.
  */
-export function summarizeComparison(results: readonly SimulationResult[]): ComparisonSummary {
+export function summarizeComparison(
+  results: readonly SimulationResult[],
+  options: ComparisonOptions = {},
+): ComparisonSummary {
   const first = results[0];
   if (first === undefined) throw new RangeError('summarizeComparison: at least one result is required');
   const baseline = results.find((r) => r.scenario.mesh === 'none') ?? first;
@@ -93,7 +121,8 @@ export function summarizeComparison(results: readonly SimulationResult[]): Compa
   const baseP50 = weighted(baseSources, (e) => e.latency.p50Ms);
   const baseP99 = weighted(baseSources, (e) => e.latency.p99Ms);
 
-  const shapes = results.map((result): ShapeSummary => {
+  const shapes = results.map((result, index): ShapeSummary => {
+    const verdict = options.diagnoses?.[index]?.verdict;
     const sources = sourceEdges(result);
     const succeeded = sources.reduce((n, e) => n + e.succeeded, 0);
     const completed = sources.reduce((n, e) => n + e.succeeded + e.failed, 0);
@@ -142,13 +171,35 @@ export function summarizeComparison(results: readonly SimulationResult[]): Compa
       }),
       warnings: [...result.warnings],
       ...(result.stopped !== undefined && { stopped: result.stopped }),
+      ...(verdict !== undefined && { verdict }),
     };
   });
-  return {
+  const summary: ComparisonSummary = {
     scenario: first.scenario.name,
     seed: first.scenario.seed,
     durationMs: first.scenario.durationMs,
     baseline: baseline.scenario.mesh,
     shapes,
   };
+  const figures = options.replications;
+  if (figures !== undefined) {
+    const baseIndex = results.indexOf(baseline);
+    const base = figures[baseIndex] ?? [];
+    summary.replications = base.length;
+    summary.paired = results.flatMap((result, index) =>
+      index === baseIndex
+        ? []
+        : [
+            {
+              shape: result.scenario.mesh,
+              differences: pairedDifferences(
+                base,
+                figures[index] ?? [],
+                RUN_FIGURES.map((f) => f.key),
+              ),
+            },
+          ],
+    );
+  }
+  return summary;
 }

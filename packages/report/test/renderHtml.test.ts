@@ -1,6 +1,7 @@
 // The HTML run report without a browser: a self-contained, deterministic page whose sections, tables and
 // embedded chart data say what the result says (test/browser/ checks that a browser draws it).
 
+import type { Diagnosis } from '@meshsim/analysis';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
@@ -92,6 +93,23 @@ describe('renderHtml', () => {
     expect(page).toContain('<dt>Traffic</dt><dd>client → frontend: 800 req/s (open, poisson)</dd>');
     // Without it, the report does not claim there were no faults.
     expect(markup(renderHtml(makeResult()))).not.toContain('<dt>Faults</dt>');
+  });
+
+  it('with the diagnosis: names the verdict and the recovery time in the story', () => {
+    const diagnosis = { verdict: 'degraded-recovered', recoveryMs: 2000 } as Diagnosis;
+    const page = markup(renderHtml(makeResult(), { diagnosis }));
+    expect(page).toContain(
+      '<dt>Verdict</dt><dd>degraded-recovered, back 2 s after the last trigger ended</dd>',
+    );
+    const absorbed = { verdict: 'degraded-recovered', recoveryMs: -9000 } as Diagnosis;
+    expect(markup(renderHtml(makeResult(), { diagnosis: absorbed }))).toContain(
+      '<dd>degraded-recovered, back 9 s before the last trigger ended (the system absorbed it)</dd>',
+    );
+    const metastable = { verdict: 'metastable', recoveryMs: null } as Diagnosis;
+    expect(markup(renderHtml(makeResult(), { diagnosis: metastable }))).toContain(
+      '<dt>Verdict</dt><dd>metastable</dd>',
+    );
+    expect(markup(renderHtml(makeResult()))).not.toContain('<dt>Verdict</dt>');
   });
 
   it('escapes names from the scenario everywhere, the embedded data included', () => {

@@ -29,22 +29,25 @@ export function bundledScenariosDir(): string {
  */
 export function listBundledScenarios(): BundledScenario[] {
   const dir = bundledScenariosDir();
-  return readdirSync(dir)
-    .filter((entry) => entry.endsWith('.yaml'))
-    .sort()
-    .map((entry) => {
-      const file = join(dir, entry);
-      let description = '';
-      try {
-        const data: unknown = parse(readFileSync(file, 'utf8'));
-        const value =
-          typeof data === 'object' && data !== null
-            ? (data as { description?: unknown }).description
-            : undefined;
-        if (typeof value === 'string') description = value.replace(/\s+/g, ' ').trim();
-      } catch {
-        // An unparsable file still lists; loading it reports the error.
-      }
-      return { name: entry.slice(0, -'.yaml'.length), description, file };
-    });
+  return (
+    readdirSync(dir)
+      .filter((entry) => entry.endsWith('.yaml'))
+      .map((entry) => {
+        const file = join(dir, entry);
+        let description = '';
+        try {
+          const data: unknown = parse(readFileSync(file, 'utf8'));
+          const value =
+            typeof data === 'object' && data !== null
+              ? (data as { description?: unknown }).description
+              : undefined;
+          if (typeof value === 'string') description = value.replace(/\s+/g, ' ').trim();
+        } catch {
+          // An unparsable file still lists; loading it reports the error.
+        }
+        return { name: entry.slice(0, -'.yaml'.length), description, file };
+      })
+      // By name, not by file name: `platform-40` before `platform-40-retry-storm` ('.' sorts after '-').
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  );
 }

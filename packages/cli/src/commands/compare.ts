@@ -1,7 +1,10 @@
-// `meshsim compare <name|file> --mesh a,b,c`: the same scenario and seed under each mesh shape, side by side.
+// `meshsim compare <name|file> --mesh a,b,c`: the same scenario and seeds under each mesh shape, side by
+// side, run on the worker pool; with --replications N, paired differences against the baseline.
 
-import { meshShapeNames, simulate } from '@meshsim/mesh';
-import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
+import { planSweep, resolveWithOverrides, runTasks } from '@meshsim/analysis';
+import type { Diagnosis, RunFigures } from '@meshsim/analysis';
+import { meshShapeNames } from '@meshsim/mesh';
+import type { SimulationResult } from '@meshsim/mesh';
 import {
   renderComparisonCsv,
   renderComparisonHtml,
@@ -11,20 +14,19 @@ import {
 } from '@meshsim/report';
 
 import { UsageError } from '../CliError.js';
-
 import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
 import { parseMeshList, stringFlag, writeHtmlReport, writeOutput } from '../internal/flags.js';
-import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
+import {
+  HTML_FLAGS,
+  SCENARIO_FLAGS,
+  fixedOverrides,
+  parseScenarioArgs,
+  readScenarioArg,
+} from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
-import {
-  GUARD_FLAGS,
-  STOPPED_EXIT_CODE,
-  guardOptions,
-  parseRunGuards,
-  stoppedLine,
-} from '../internal/runGuards.js';
+import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards, stoppedLine } from '../internal/runGuards.js';
 import type { RunGuards } from '../internal/runGuards.js';
 import { formatDoneLine } from '../progress.js';
 
@@ -33,42 +35,63 @@ export interface CompareArgs extends ScenarioArgs {
   shapes: string[];
   /** Output format: text (default), `--json` or `--csv`. */
   format: 'text' | 'json' | 'csv';
-  /** The guards of each shape's run (the wall-time budget is per run). */
+  /** The guards of each run: the event guards; the wall-time and heap budgets are `run`'s only. */
   guards: RunGuards;
 }
 
 /**
- * Runs the scenario once per mesh shape with the same seed — so every run sees the same arrivals and
- * service times (common random numbers: streams are named per purpose) — and prints the comparison;
- * with `--html FILE` also writes it as an HTML report. One progress line per shape goes to stderr. A shape whose run a guard stopped
- * early keeps its column (covering the simulated time it reached), gets a line on stderr, and the command
- * exits with 3 ({@link STOPPED_EXIT_CODE}).
+ * Runs the scenario once per mesh shape and replication with the same seeds — so every shape sees the
+ * same arrivals and service times (common random numbers: streams are named per purpose) — on the
+ * worker pool, and prints the comparison (with paired differences when there are replications); with
+ * `--html FILE` also writes it as an HTML report. One progress line per finished run goes to stderr.
+ * The event guards (`--max-events`, `--max-events-per-instant`) bound every run on the pool; the
+ * wall-time and heap budgets are `run`'s (a worker cannot be asked for its clock mid-run), so
+ * `--max-wall-time`/`--max-heap` are not flags of `compare` (unknown flag, exit 2). A shape whose run a guard
+ * stopped early keeps its column (covering the simulated time it reached), gets a line on stderr, and
+ * the command exits with 3 ({@link STOPPED_EXIT_CODE}).
  */
-export function compareCommand(args: readonly string[], io: CliIo): number {
+export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCompareArgs(args);
   if (parsed === 'help') {
     io.stdout.write(commandHelp('compare'));
     return 0;
   }
-  const results: SimulationResult[] = [];
-  let firstConfig: SimulationConfig | undefined;
+  const source = readScenarioArg(parsed, io);
+  const fixed = fixedOverrides(parsed, 'compare');
+  const plan = planSweep(source, [{ path: 'mesh', values: parsed.shapes }], fixed, parsed.replications);
+  // The first replication of each shape keeps its full result (the side-by-side table).
+  const tasks = plan.tasks.map((task) => ({ ...task, keepResult: task.replication === 0 }));
   const startedMs = performance.now();
-  let events = 0;
-  const stops: string[] = [];
-  parsed.shapes.forEach((shape, index) => {
-    const config = loadScenarioConfig(parsed, shape, io);
-    firstConfig ??= config;
-    const shapeStart = performance.now();
-    const result = simulate(config, guardOptions(parsed.guards));
-    if (result.stopped !== undefined) stops.push(stoppedLine(result.stopped, `${shape} run`));
-    events += result.events;
-    results.push(result);
-    if (parsed.progress) {
-      const seconds = ((performance.now() - shapeStart) / 1000).toFixed(1);
-      io.stderr.write(`[${index + 1}/${parsed.shapes.length}] ${shape}: done in ${seconds} s\n`);
-    }
+  const outcomes = await runTasks(source, tasks, {
+    workers: parsed.workers,
+    guards: {
+      maxEvents: parsed.guards.maxEvents,
+      maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
+    },
+    onOutcome: (outcome, done, total) => {
+      if (!parsed.progress) return;
+      const seconds = ((performance.now() - startedMs) / 1000).toFixed(1);
+      const replication = parsed.replications > 1 ? ` replication ${outcome.replication + 1}` : '';
+      io.stderr.write(`[${done}/${total}] ${outcome.mesh}${replication}: done at ${seconds} s\n`);
+    },
   });
-  const summary = summarizeComparison(results);
+  const results: SimulationResult[] = [];
+  const stops: string[] = [];
+  const diagnoses: Diagnosis[] = [];
+  const figures: RunFigures[][] = parsed.shapes.map(() => []);
+  for (const outcome of outcomes) {
+    if (outcome.result !== undefined) {
+      results.push(outcome.result);
+      const stop = outcome.result.stopped;
+      if (stop !== undefined) stops.push(stoppedLine(stop, `${outcome.mesh} run`));
+      diagnoses.push(outcome.diagnosis);
+    }
+    figures[outcome.point]?.push(outcome.figures);
+  }
+  const summary = summarizeComparison(results, {
+    diagnoses,
+    ...(parsed.replications > 1 && { replications: figures }),
+  });
   const output =
     parsed.format === 'json'
       ? renderComparisonJson(summary)
@@ -77,12 +100,13 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
         : renderComparisonText(summary);
   writeOutput(io, parsed.out, parsed.format, output);
   if (parsed.html !== undefined) {
-    writeHtmlReport(
-      io,
-      parsed.html,
-      renderComparisonHtml(results, firstConfig === undefined ? {} : { config: firstConfig }),
-    );
+    // The faults' windows come from the config (the same under every shape; the first one's is resolved).
+    const [first] = parsed.shapes;
+    const overrides = first === undefined ? fixed : [...fixed, { path: 'mesh', value: first }];
+    const config = resolveWithOverrides(source, overrides);
+    writeHtmlReport(io, parsed.html, renderComparisonHtml(results, { config }));
   }
+  const events = outcomes.reduce((n, o) => n + o.events, 0);
   io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');
   for (const line of stops) io.stderr.write(line + '\n');
   return stops.length === 0 ? 0 : STOPPED_EXIT_CODE;
@@ -96,10 +120,13 @@ export function compareCommand(args: readonly string[], io: CliIo): number {
 export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' {
   const { values, positionals } = parseCommandArgs('compare', args, {
     ...SCENARIO_FLAGS,
+    ...HTML_FLAGS,
     mesh: { type: 'string' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
-    ...GUARD_FLAGS,
+    // The event guards only: the wall-time and heap budgets are run's (see compareCommand).
+    'max-events': GUARD_FLAGS['max-events'],
+    'max-events-per-instant': GUARD_FLAGS['max-events-per-instant'],
   });
   if (values['help'] === true) return 'help';
   if (values['json'] === true && values['csv'] === true) {

@@ -1,8 +1,18 @@
-// `meshsim run <name|file>`: load a scenario, apply the flags, simulate, render, write.
+// `meshsim run <name|file>`: load a scenario, apply the flags, simulate, diagnose, run the other
+// replications on the worker pool, render, write.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import {
+  diagnose,
+  planSweep,
+  resolveWithOverrides,
+  runOutcome,
+  runTasks,
+  summarizeReplications,
+} from '@meshsim/analysis';
+import type { Diagnosis } from '@meshsim/analysis';
 import { simulate } from '@meshsim/mesh';
 import type { SimulateOptions, SimulationResult } from '@meshsim/mesh';
 import {
@@ -17,8 +27,10 @@ import {
   renderProxiesCsv,
   renderSmpResult,
   renderText,
+  renderVerdictsCsv,
   renderVersionsCsv,
 } from '@meshsim/report';
+import type { RunExtras } from '@meshsim/report';
 
 import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
@@ -26,7 +38,13 @@ import { commandHelp } from '../help.js';
 import { EXPORT_FLAGS, parseExportArgs, requestedLoad, telemetryFor } from '../internal/exportFlags.js';
 import type { ExportArgs } from '../internal/exportFlags.js';
 import { parseMesh, stringFlag, writeHtmlReport, writeOutput } from '../internal/flags.js';
-import { SCENARIO_FLAGS, loadScenarioConfig, parseScenarioArgs } from '../internal/scenarioArgs.js';
+import {
+  HTML_FLAGS,
+  SCENARIO_FLAGS,
+  fixedOverrides,
+  parseScenarioArgs,
+  readScenarioArg,
+} from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import {
@@ -46,16 +64,19 @@ import { ProgressBar, formatDoneLine } from '../progress.js';
 export type RunFormat = 'text' | 'json' | 'csv' | 'openmetrics';
 
 /** Tables `meshsim run --csv` prints, selected by `--table` (default `edges`). */
-export type CsvTable = 'edges' | 'proxies' | 'versions' | 'nodes';
+export type CsvTable = 'edges' | 'proxies' | 'versions' | 'verdicts' | 'nodes';
 
-const CSV_TABLES: Readonly<Record<CsvTable, (result: SimulationResult) => string>> = {
+const CSV_TABLES: Readonly<Record<CsvTable, (result: SimulationResult, diagnosis: Diagnosis) => string>> = {
   edges: renderEdgesCsv,
   proxies: renderProxiesCsv,
   versions: renderVersionsCsv,
-  nodes: renderNodesCsv,
+  verdicts: (result, diagnosis) => renderVerdictsCsv(diagnosis, result.scenario),
+  nodes: (result) => renderNodesCsv(result),
 };
 
-const RENDERERS: Readonly<Record<Exclude<RunFormat, 'csv'>, (result: SimulationResult) => string>> = {
+const RENDERERS: Readonly<
+  Record<Exclude<RunFormat, 'csv'>, (result: SimulationResult, extras: RunExtras) => string>
+> = {
   text: renderText,
   json: renderJson,
   openmetrics: renderOpenMetrics,
@@ -74,22 +95,28 @@ export interface RunArgs extends ScenarioArgs {
 }
 
 /**
- * Runs a scenario and writes its results to stdout (or `--out FILE`), and with `--html FILE` an HTML
- * report too. Progress and the final `done in …` line go to stderr. When a guard stops the run early,
- * its results so far are still written, and a line on stderr says why.
+ * Runs a scenario and writes its results and diagnosis to stdout (or `--out FILE`), the exports it asks
+ * for (`--otlp`, `--fortio`, `--smp`), and with `--html FILE` an HTML report. With `--replications N`,
+ * replications 2..N run on the worker pool and the output adds each headline figure as mean ± 95 % CI
+ * (the exports and the HTML report are of the first replication). Progress and the final `done in …`
+ * line go to stderr. When a guard stops the run early, its results so far are still written, and a line on
+ * stderr says why.
  *
  * @returns 0 on success, 3 ({@link STOPPED_EXIT_CODE}) when a guard stopped the run early.
  * @throws {UsageError} for a bad command line; `ScenarioError` for an unknown scenario name, a missing
- * or invalid scenario file; {@link CliError} for an unwritable output file; any error `simulate` throws.
+ * or invalid scenario file; `OverrideError` for a `--set` that does not apply; {@link CliError} for an
+ * unwritable output file; any error `simulate` throws.
  */
-export function runCommand(args: readonly string[], io: CliIo): number {
+export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseRunArgs(args);
   if (parsed === 'help') {
     io.stdout.write(commandHelp('run'));
     return 0;
   }
 
-  const config = loadScenarioConfig(parsed, parsed.mesh, io);
+  const source = readScenarioArg(parsed, io);
+  const fixed = fixedOverrides(parsed, 'run', parsed.mesh);
+  const config = resolveWithOverrides(source, fixed);
   const istioMetrics = parsed.format === 'openmetrics' && parsed.exports.metrics === 'istio';
 
   // The bar is for people watching a terminal: drawn on stderr whenever it is one, whatever stdout is.
@@ -109,18 +136,37 @@ export function runCommand(args: readonly string[], io: CliIo): number {
   } finally {
     bar?.clear();
   }
+  const diagnosis = diagnose(config, result);
+  const extras: RunExtras = { diagnosis };
+  let events = result.events;
+  if (parsed.replications > 1) {
+    // Replication 0 is the run above (the root seed); the others run on the pool.
+    const [first, ...others] = planSweep(source, [], fixed, parsed.replications).tasks;
+    if (first === undefined) throw new Error('no replication planned');
+    if (parsed.progress)
+      io.stderr.write(`running ${others.length} more replications on ${parsed.workers} workers\n`);
+    const outcomes = await runTasks(source, others, {
+      workers: parsed.workers,
+      guards: {
+        maxEvents: parsed.guards.maxEvents,
+        maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
+      },
+    });
+    for (const outcome of outcomes) events += outcome.events;
+    extras.replications = summarizeReplications([runOutcome(first, config, result), ...outcomes]);
+  }
   const wallMs = performance.now() - startedMs;
 
   const { exports } = parsed;
   const anchor = { startTimeMs: exports.startTimeMs };
   const output =
     parsed.format === 'csv'
-      ? CSV_TABLES[parsed.csvTable ?? 'edges'](result)
+      ? CSV_TABLES[parsed.csvTable ?? 'edges'](result, diagnosis)
       : istioMetrics
         ? renderIstioMetrics(result, anchor)
-        : RENDERERS[parsed.format](result);
+        : RENDERERS[parsed.format](result, extras);
   writeOutput(io, parsed.out, parsed.format, output);
-  if (parsed.html !== undefined) writeHtmlReport(io, parsed.html, renderHtml(result, { config }));
+  if (parsed.html !== undefined) writeHtmlReport(io, parsed.html, renderHtml(result, { config, diagnosis }));
   if (exports.otlp !== undefined)
     writeOutput(io, exports.otlp, 'OTLP traces', renderOtlpTraces(result, anchor));
   if (exports.smp !== undefined) writeOutput(io, exports.smp, 'SMP', renderSmpResult(result, anchor));
@@ -135,7 +181,7 @@ export function runCommand(args: readonly string[], io: CliIo): number {
       writeOutput(io, join(dir, file.fileName), `Fortio (${file.source})`, file.json);
     }
   }
-  io.stderr.write(formatDoneLine(wallMs, result.events) + '\n');
+  io.stderr.write(formatDoneLine(wallMs, events) + '\n');
   if (result.stopped === undefined) return 0;
   io.stderr.write(stoppedLine(result.stopped) + '\n');
   return STOPPED_EXIT_CODE;
@@ -155,6 +201,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     csv: { type: 'boolean' },
     openmetrics: { type: 'boolean' },
     table: { type: 'string' },
+    ...HTML_FLAGS,
     ...EXPORT_FLAGS,
     ...GUARD_FLAGS,
   });

@@ -1,8 +1,9 @@
-// What `run` and `compare` share: the scenario argument, --seed/--duration/--out/--html/--no-progress, and
-// loading the scenario with those overrides applied.
+// What `run`, `compare` and `sweep` share: the scenario argument (a name, a file or `-` for standard
+// input), --seed/--duration/--set/--replications/--workers/--out/--no-progress (and --html for run and
+// compare), and the overrides they make of the scenario.
 
-import type { SimulationConfig } from '@meshsim/mesh';
-import { applyOverrides, loadScenario, parseScenario } from '@meshsim/scenario';
+import { defaultWorkers, parseSetOption, readScenarioSource, scenarioSource } from '@meshsim/analysis';
+import type { Override, ScenarioSource, SetAxis } from '@meshsim/analysis';
 
 import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
@@ -13,9 +14,16 @@ export const SCENARIO_FLAGS = {
   seed: { type: 'string' },
   duration: { type: 'string' },
   out: { type: 'string' },
-  html: { type: 'string' },
   'no-progress': { type: 'boolean' },
+  set: { type: 'string', multiple: true },
+  replications: { type: 'string' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `--html FILE`: the flag of the commands that write an HTML report (`run` and `compare`, not `sweep`). */
+export const HTML_FLAGS = {
+  html: { type: 'string' },
 } as const;
 
 /** The parsed common arguments. */
@@ -24,9 +32,15 @@ export interface ScenarioArgs {
   seed?: number;
   durationMs?: number;
   out?: string;
-  /** `--html FILE`: also write an HTML report there. */
+  /** `--html FILE` (run and compare): also write an HTML report there. */
   html?: string;
   progress: boolean;
+  /** The `--set` options, parsed, in the order given. */
+  sets: SetAxis[];
+  /** `--replications N`. @defaultValue 1 */
+  replications: number;
+  /** `--workers N` (0: no worker thread), else MESHSIM_WORKERS, else the machine's parallelism. */
+  workers: number;
 }
 
 /**
@@ -45,7 +59,23 @@ export function parseScenarioArgs(
   if (extra.length > 0) {
     throw new UsageError(`'meshsim ${command}' takes one scenario (got also '${extra.join(' ')}')`, command);
   }
-  const args: ScenarioArgs = { scenario, progress: values['no-progress'] !== true };
+  const args: ScenarioArgs = {
+    scenario,
+    progress: values['no-progress'] !== true,
+    sets: setOptions(values['set']).map((text) => {
+      try {
+        return parseSetOption(text);
+      } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error), command);
+      }
+    }),
+    replications: countFlag(values, 'replications', command, 1) ?? 1,
+    workers:
+      countFlag(values, 'workers', command, 0) ??
+      (process.env['MESHSIM_WORKERS'] !== undefined
+        ? Number(process.env['MESHSIM_WORKERS'])
+        : defaultWorkers()),
+  };
   const seed = stringFlag(values, 'seed');
   if (seed !== undefined) args.seed = parseSeed(seed, command);
   const duration = stringFlag(values, 'duration');
@@ -67,31 +97,59 @@ export const STDIN = '-';
 /** Name errors give a scenario read from standard input. */
 export const STDIN_NAME = '<stdin>';
 
-/** Standard input, read once per parsed command line (compare loads the scenario once per shape). */
-const stdinTexts = new WeakMap<ScenarioArgs, string>();
+/**
+ * The scenario's text: a bundled scenario, a file, or `-` for standard input (read once, through `io`;
+ * the text then goes to every run, worker threads included).
+ * @throws ScenarioError for an unknown name or a missing or invalid file; {@link CliError} when there is
+ *   no standard input to read.
+ */
+export function readScenarioArg(args: ScenarioArgs, io?: CliIo): ScenarioSource {
+  if (args.scenario !== STDIN) return readScenarioSource(args.scenario);
+  if (io?.readStdin === undefined) throw new CliError(`cannot read the scenario: no standard input`);
+  return scenarioSource(STDIN_NAME, io.readStdin());
+}
 
-/** The text of standard input for `args`, read on first use. */
-function stdinText(args: ScenarioArgs, io: CliIo | undefined): string {
-  let text = stdinTexts.get(args);
-  if (text === undefined) {
-    if (io?.readStdin === undefined) throw new CliError(`cannot read the scenario: no standard input`);
-    text = io.readStdin();
-    stdinTexts.set(args, text);
+/** The values of a repeatable string flag. */
+function setOptions(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+}
+
+/** An integer flag >= `min`, or undefined when absent. */
+export function countFlag(
+  values: Record<string, unknown>,
+  name: string,
+  command: string,
+  min: number,
+): number | undefined {
+  const text = values[name];
+  if (typeof text !== 'string') return undefined;
+  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(
+      `invalid value for --${name}: '${text}' (expected an integer >= ${min}, e.g. --${name} ${Math.max(min, 4)})`,
+      command,
+    );
   }
-  return text;
+  return n;
 }
 
 /**
- * Loads the scenario (bundled name, file, or `-` for standard input through `io`) and applies --seed,
- * --duration and the mesh shape.
+ * The overrides every run of the command gets: --seed, --duration, --mesh, then every single-valued --set.
+ * @param allowAxes - Whether --set may list several values (sweep); else each must have one.
  */
-export function loadScenarioConfig(args: ScenarioArgs, mesh?: string, io?: CliIo): SimulationConfig {
-  // loadScenario reports an unknown name (listing the bundled ones) or a missing file as a ScenarioError.
-  const base =
-    args.scenario === STDIN ? parseScenario(stdinText(args, io), STDIN_NAME) : loadScenario(args.scenario);
-  return applyOverrides(base, {
-    ...(args.seed !== undefined && { seed: args.seed }),
-    ...(args.durationMs !== undefined && { durationMs: args.durationMs }),
-    ...(mesh !== undefined && { mesh }),
-  });
+export function fixedOverrides(args: ScenarioArgs, command: string, mesh?: string): Override[] {
+  const fixed: Override[] = [];
+  if (args.seed !== undefined) fixed.push({ path: 'seed', value: args.seed });
+  if (args.durationMs !== undefined) fixed.push({ path: 'duration', value: `${args.durationMs}ms` });
+  if (mesh !== undefined) fixed.push({ path: 'mesh', value: mesh });
+  for (const axis of args.sets) {
+    if (axis.values.length !== 1) {
+      throw new UsageError(
+        `--set ${axis.path} has ${axis.values.length} values: 'meshsim ${command}' takes one value per path (use 'meshsim sweep' for a grid)`,
+        command,
+      );
+    }
+    fixed.push({ path: axis.path, value: axis.values[0] as Override['value'] });
+  }
+  return fixed;
 }

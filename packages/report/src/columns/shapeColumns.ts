@@ -58,6 +58,12 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field('tlsHandshakes', 'TLS handshakes', count, 'tls_handshakes'),
       field('handshakeCpuMs', 'handshake CPU (ms)', (value) => fixed(value, 1), 'handshake_cpu_ms'),
       {
+        key: 'verdict',
+        read: (shape) => shape.verdict ?? null,
+        text: { header: 'verdict' },
+        json: { name: 'verdict' },
+      },
+      {
         key: 'warnings',
         read: (shape) => shape.warnings.length,
         text: { header: 'warnings', format: count },

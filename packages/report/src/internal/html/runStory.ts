@@ -1,6 +1,7 @@
 // The story at the top of a run's HTML report: what ran (scenario, mesh, seed, traffic), what went wrong
-// and when (the faults), and how it played out (success, the worst second, how the run ended).
+// and when (the faults), and how it played out (the verdict, success, the worst second, how the run ended).
 
+import type { Diagnosis } from '@meshsim/analysis';
 import { isMeshShapeName, meshShape } from '@meshsim/mesh';
 import type { EdgeMetrics, SimulationConfig, SimulationResult, TrafficConfig } from '@meshsim/mesh';
 
@@ -59,6 +60,15 @@ function successStory(result: SimulationResult, sources: readonly EdgeMetrics[])
   return lines;
 }
 
+/** The verdict in words, with the recovery time: `degraded-recovered, back 2 s after the last trigger ended`. */
+export function verdictLine(diagnosis: Diagnosis): string {
+  const { verdict, recoveryMs } = diagnosis;
+  if (recoveryMs === null) return verdict;
+  return recoveryMs < 0
+    ? `${verdict}, back ${duration(-recoveryMs)} before the last trigger ended (the system absorbed it)`
+    : `${verdict}, back ${duration(recoveryMs)} after the last trigger ended`;
+}
+
 /** `<dt>term</dt><dd>text</dd>` pairs; the texts are escaped here. */
 function facts(entries: readonly (readonly [string, string])[]): string {
   return `<dl class="facts">\n${entries
@@ -68,12 +78,13 @@ function facts(entries: readonly (readonly [string, string])[]): string {
 
 /**
  * The story section. `config` (the run's input) adds the traffic sources' rates; `windows` are the
- * faults' windows (shaded on the charts).
+ * faults' windows (shaded on the charts); `diagnosis` adds the verdict and the recovery time.
  */
 export function runStory(
   result: SimulationResult,
   windows: readonly TimeWindow[],
   config: SimulationConfig | undefined,
+  diagnosis?: Diagnosis,
 ): HtmlSection {
   const { scenario } = result;
   const services = new Set(result.services.map((s) => s.name));
@@ -102,6 +113,7 @@ export function runStory(
             .join('; '),
     ]);
   }
+  if (diagnosis !== undefined) entries.push(['Verdict', verdictLine(diagnosis)]);
 
   const outcome = [
     succeeded + failed === 0

@@ -1,0 +1,148 @@
+// The diagnosis of one run: its verdict (stable, recovered, metastable, …), the triggers it found, the
+// loop that kept the load above capacity, the work amplification per call depth and how the cascade spread.
+
+/**
+ * What happened to goodput (successful calls ÷ offered calls of a traffic source), per
+ * docs/analysis.md#verdicts:
+ *
+ * - `stable` — every window stayed within the band (≥ 95 % of the reference goodput ratio);
+ * - `degraded-recovered` — left the band and came back for good; `recoveryMs` says when;
+ * - `metastable` — still below the band at the end of the run, ≥ 10 s after the last trigger ended;
+ * - `unresolved` — still below the band at the end, but the last trigger ended less than 10 s before it;
+ * - `degraded` — below the band at the end with no trigger that ended (none, or one lasting to the end),
+ *   or already below 50 % before any trigger.
+ */
+export type Verdict = 'stable' | 'degraded-recovered' | 'metastable' | 'unresolved' | 'degraded';
+
+/** Every verdict, from the mildest to the most severe (a run's verdict is its sources' most severe). */
+export const VERDICTS: readonly Verdict[] = [
+  'stable',
+  'degraded-recovered',
+  'unresolved',
+  'degraded',
+  'metastable',
+];
+
+/** Whether a verdict means the run recovers (`stable` or `degraded-recovered`). */
+export function isRecovered(verdict: Verdict): boolean {
+  return verdict === 'stable' || verdict === 'degraded-recovered';
+}
+
+/** Something that pushed the system: a scheduled fault, or a traffic source above its final rate. */
+export interface Trigger {
+  kind: 'fault' | 'load';
+  /** E.g. `latency fault on checkout`, `client above 500 req/s`. */
+  description: string;
+  startMs: number;
+  /** When it ended [ms]; `Infinity` when it lasts to the end (a fault `for: forever`). */
+  endMs: number;
+}
+
+/** The verdict of one traffic source. */
+export interface SourceDiagnosis {
+  /** Traffic source name (the caller of its entry edge). */
+  source: string;
+  /** Its entry service. */
+  to: string;
+  verdict: Verdict;
+  /** Goodput ratio the band is measured against: the pre-trigger level (see docs/analysis.md). */
+  referenceRatio: number;
+  /** Lowest goodput ratio of any window. */
+  minRatio: number;
+  /** Goodput ratio of the last window. */
+  finalRatio: number;
+  /** Start of the first window below the band [ms]; null when stable. */
+  degradedAtMs: number | null;
+  /** Start of the window from which every window is within the band again [ms]; null unless recovered. */
+  recoveredAtMs: number | null;
+  /**
+   * `recoveredAtMs` − end of the last trigger [ms] (negative: back before the trigger ended, a policy
+   * absorbed it; without triggers, `recoveredAtMs`); null unless `degraded-recovered`, and null when a
+   * trigger never ends.
+   */
+  recoveryMs: number | null;
+  /** Run end − end of the last trigger, when still below the band at the end [ms]; else null. */
+  stillDownMs: number | null;
+  /** One sentence saying why. */
+  reason: string;
+}
+
+/** What kept one edge in the sustaining loop. */
+export type LoopMechanism = 'retries' | 'timeouts' | 'queue';
+
+/** One edge of the sustaining loop, measured over the analysis window. */
+export interface LoopEdge {
+  source: string;
+  destination: string;
+  /** Call depth of the edge (1: a traffic source's entry edge). */
+  depth: number;
+  mechanisms: LoopMechanism[];
+  /** Attempts (first tries + retries) per call on this edge. */
+  attemptsPerCall: number;
+  /** Attempts per second on this edge [req/s]. */
+  attemptsRps: number;
+  /** Mean utilisation of the callee, in [0, 1]. */
+  calleeUtilisation: number;
+  /** Mean waiting requests of the callee over all its instances. */
+  calleeQueueLength: number;
+}
+
+/** The sustaining effect: the edges whose retries, timeouts or queues kept the load above capacity. */
+export interface SustainingLoop {
+  /** The window it was measured over: after the last trigger ended (or since the first began) [ms]. */
+  fromMs: number;
+  toMs: number;
+  /** Services at or above the saturation threshold (mean utilisation ≥ 90 %) in the window. */
+  saturated: string[];
+  edges: LoopEdge[];
+  /** Requests finished after their caller gave up ÷ requests completed, per saturated service, over the run. */
+  wastedShare: Record<string, number>;
+  /** One sentence naming the loop. */
+  summary: string;
+}
+
+/** Attempts per offered request at one call depth, before the trigger and in the analysis window. */
+export interface DepthAmplification {
+  /** 1: the traffic sources' entry edges; 2: the calls those services make; … */
+  depth: number;
+  /** Edges at this depth (`caller → callee`). */
+  edges: string[];
+  /** Attempts at this depth per request offered by the sources, in the reference window. */
+  baseline: number;
+  /** The same in the analysis window (after the trigger, or during it when none ended). */
+  window: number;
+  /** window ÷ baseline; null when the baseline is 0. */
+  ratio: number | null;
+}
+
+/** One service joining the cascade. */
+export interface CascadeStep {
+  service: string;
+  /** Start of the first interval in which it failed [ms]. */
+  atMs: number;
+  /** Its call depth (1: an entry service). */
+  depth: number;
+  /** `saturated`: utilisation ≥ 95 %; `failing`: ≥ 10 points more of the calls to it failed than before. */
+  signal: 'saturated' | 'failing';
+}
+
+/** Everything {@link diagnose} found in a run. */
+export interface Diagnosis {
+  /** The most severe of the sources' verdicts (`stable` with no source). */
+  verdict: Verdict;
+  /** One sentence for the run. */
+  reason: string;
+  triggers: Trigger[];
+  /** End of the last trigger [ms]; null without triggers, `Infinity` when one never ends. */
+  lastTriggerEndMs: number | null;
+  /** The longest recovery of a `degraded-recovered` source [ms]; null when none. */
+  recoveryMs: number | null;
+  /** How long the run stayed down after the last trigger, when it did [ms]; else null. */
+  stillDownMs: number | null;
+  sources: SourceDiagnosis[];
+  /** Null when every source recovered (or was never hurt). */
+  loop: SustainingLoop | null;
+  amplification: DepthAmplification[];
+  /** Services in the order they failed (time, then deepest first); empty when none did. */
+  cascade: CascadeStep[];
+}

@@ -1,0 +1,40 @@
+// The thresholds behind every verdict, in one place, with the values docs/analysis.md documents (a test
+// compares the two).
+
+/** Thresholds of {@link diagnose}; every field documented in docs/analysis.md#thresholds. */
+export interface DiagnosisThresholds {
+  /** Length of the goodput window [ms]: ratios are pooled over it, and recovery must hold that long. */
+  windowMs: number;
+  /** A window is within the band when its goodput ratio ≥ this × the reference ratio. */
+  bandRatio: number;
+  /** A reference goodput ratio below this means the source was down before any trigger (`degraded`). */
+  downRatio: number;
+  /** Minimum time after the last trigger before a source still below the band is `metastable` [ms]. */
+  metastableAfterMs: number;
+  /** Mean utilisation at or above which a service is saturated in the sustaining loop. */
+  loopUtilisation: number;
+  /** Share of retries among an edge's attempts at or above which retries are a loop mechanism. */
+  loopRetryShare: number;
+  /** Share of timeouts among an edge's failed calls at or above which timeouts are a loop mechanism. */
+  loopTimeoutShare: number;
+  /** Utilisation at or above which a service joins the cascade as `saturated`. */
+  cascadeUtilisation: number;
+  /** Rise of the failed share of calls to a service (over its reference) at which it joins as `failing`. */
+  cascadeFailureRise: number;
+  /** Failed calls an interval needs before its failed share counts (noise on small edges). */
+  cascadeMinFailed: number;
+}
+
+/** The documented thresholds (docs/analysis.md#thresholds). */
+export const DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze({
+  windowMs: 5000,
+  bandRatio: 0.95,
+  downRatio: 0.5,
+  metastableAfterMs: 10_000,
+  loopUtilisation: 0.9,
+  loopRetryShare: 0.1,
+  loopTimeoutShare: 0.5,
+  cascadeUtilisation: 0.95,
+  cascadeFailureRise: 0.1,
+  cascadeMinFailed: 3,
+});

@@ -1,0 +1,100 @@
+// Diagnoses a run from its config (faults, traffic, call graph) and its per-interval series: the verdict
+// of every traffic source and of the run, the sustaining loop, amplification per depth and the cascade.
+
+import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
+
+import { cascadeSteps } from '../internal/diagnosis/cascadeSteps.js';
+import { serviceDepths } from '../internal/diagnosis/callDepths.js';
+import { depthAmplification } from '../internal/diagnosis/depthAmplification.js';
+import type { Span } from '../internal/diagnosis/depthAmplification.js';
+import { findTriggers } from '../internal/diagnosis/findTriggers.js';
+import { sourceVerdict } from '../internal/diagnosis/sourceVerdict.js';
+import { sustainingLoop } from '../internal/diagnosis/sustainingLoop.js';
+import type { Diagnosis, SourceDiagnosis, Verdict } from './Diagnosis.js';
+import { VERDICTS, isRecovered } from './Diagnosis.js';
+import { DIAGNOSIS_THRESHOLDS } from './DiagnosisThresholds.js';
+import type { DiagnosisThresholds } from './DiagnosisThresholds.js';
+
+function mostSevere(verdicts: readonly Verdict[]): Verdict {
+  let worst: Verdict = 'stable';
+  for (const verdict of verdicts) if (VERDICTS.indexOf(verdict) > VERDICTS.indexOf(worst)) worst = verdict;
+  return worst;
+}
+
+function maxOrNull(values: readonly (number | null)[]): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length === 0 ? null : Math.max(...known);
+}
+
+/**
+ * Diagnoses one run (definitions and thresholds: docs/analysis.md). Pure and deterministic: the same
+ * config and result give the same diagnosis.
+ *
+ * @param config - The config that was simulated (its faults, traffic and call graph).
+ * @param result - What `simulate(config)` returned.
+ * @param thresholds - Overrides of {@link DIAGNOSIS_THRESHOLDS}.
+ * @example
+ * ```ts
+ * const config = loadScenario('retry-storm');
+ * diagnose(config, simulate(config)).verdict; // 'metastable'
+ * ```
+ */
+export function diagnose(
+  config: SimulationConfig,
+  result: SimulationResult,
+  thresholds: Partial<DiagnosisThresholds> = {},
+): Diagnosis {
+  const t: DiagnosisThresholds = { ...DIAGNOSIS_THRESHOLDS, ...thresholds };
+  const durationMs = result.scenario.durationMs;
+  const triggers = findTriggers(config);
+  const firstTriggerMs = triggers.length === 0 ? null : Math.min(...triggers.map((x) => x.startMs));
+  const lastTriggerEndMs = triggers.length === 0 ? null : Math.max(...triggers.map((x) => x.endMs));
+  const { startMs, intervalMs, edges } = result.timeSeries;
+
+  const sources: SourceDiagnosis[] = config.traffic.map((source) =>
+    sourceVerdict({
+      source: source.name,
+      to: source.to,
+      series: edges.find((e) => e.source === source.name && e.destination === source.to),
+      startMs,
+      intervalMs,
+      durationMs,
+      firstTriggerMs,
+      lastTriggerEndMs,
+      thresholds: t,
+    }),
+  );
+  const verdict = mostSevere(sources.map((s) => s.verdict));
+
+  const reference: Span =
+    firstTriggerMs === null
+      ? { fromMs: 0, toMs: Math.min(t.windowMs, durationMs) }
+      : { fromMs: 0, toMs: firstTriggerMs };
+  const window: Span =
+    lastTriggerEndMs !== null && lastTriggerEndMs < durationMs
+      ? { fromMs: lastTriggerEndMs, toMs: durationMs }
+      : { fromMs: firstTriggerMs ?? 0, toMs: durationMs };
+  const depths = serviceDepths(config);
+  const sourceNames = new Set(config.traffic.map((s) => s.name));
+  const amplification = depthAmplification(result, depths, sourceNames, reference, window);
+  const loop = isRecovered(verdict) ? null : sustainingLoop(config, result, depths, window, t);
+  const cascade = cascadeSteps(result, depths, reference, t);
+
+  const worst = sources.find((s) => s.verdict === verdict);
+  const reason =
+    worst === undefined
+      ? 'no traffic source'
+      : `${worst.source}: ${worst.reason}` + (loop === null ? '' : `; sustained by: ${loop.summary}`);
+  return {
+    verdict,
+    reason,
+    triggers,
+    lastTriggerEndMs,
+    recoveryMs: maxOrNull(sources.map((s) => s.recoveryMs)),
+    stillDownMs: maxOrNull(sources.map((s) => s.stillDownMs)),
+    sources,
+    loop,
+    amplification,
+    cascade,
+  };
+}

@@ -1,0 +1,67 @@
+// Public API of @meshsim/analysis: diagnosis of a run (verdicts, sustaining loop, amplification, cascade),
+// replications with confidence intervals, --set overrides, sweeps on worker threads and shards, the store.
+
+// Diagnosis.
+export { diagnose } from './diagnosis/diagnose.js';
+export { DIAGNOSIS_THRESHOLDS } from './diagnosis/DiagnosisThresholds.js';
+export { VERDICTS, isRecovered } from './diagnosis/Diagnosis.js';
+
+export type {
+  CascadeStep,
+  DepthAmplification,
+  Diagnosis,
+  LoopEdge,
+  LoopMechanism,
+  SourceDiagnosis,
+  SustainingLoop,
+  Trigger,
+  Verdict,
+} from './diagnosis/Diagnosis.js';
+export type { DiagnosisThresholds } from './diagnosis/DiagnosisThresholds.js';
+
+// --set overrides.
+export { parseSetOption, parseScalar, MAX_RANGE_VALUES } from './overrides/parseSetOption.js';
+export { resolveWithOverrides, issuePath } from './overrides/resolveWithOverrides.js';
+export { readScenarioSource, scenarioSource, rawScenario } from './overrides/ScenarioSource.js';
+export { OverrideError } from './overrides/OverrideError.js';
+
+// Replications and confidence intervals.
+export { replicationSeed } from './replications/replicationSeed.js';
+export { RUN_FIGURES, runFigures, sourceEdges } from './replications/RunFigures.js';
+export {
+  CONFIDENCE,
+  figureInterval,
+  figureIntervals,
+  pairedDifferences,
+} from './replications/FigureInterval.js';
+
+// Sweeps: plan, run on worker threads, shards, summaries.
+export { SWEEP_RUN_LIMIT, mergeOverrides, planSweep } from './sweep/planSweep.js';
+export { sweep } from './sweep/sweep.js';
+export { defaultWorkers, runTasks } from './sweep/runTasks.js';
+export { executeRun, runOutcome } from './sweep/executeRun.js';
+export { runKey, canonicalOverrides } from './sweep/runKey.js';
+export { inShard, parseShard, shardFromEnv } from './sweep/Shard.js';
+export { countVerdicts, majorityVerdict, summarizeSweep } from './sweep/summarizeSweep.js';
+
+// The results store.
+export { ResultsStore } from './store/ResultsStore.js';
+export { STORE_TABLES } from './store/storeSchema.js';
+
+export type { Override, OverrideValue, SetAxis } from './overrides/SetAxis.js';
+export type { ScenarioSource } from './overrides/ScenarioSource.js';
+export type { FigureInfo, RunFigures } from './replications/RunFigures.js';
+export type { FigureInterval, PairedDifference } from './replications/FigureInterval.js';
+export type { SweepPlan, SweepPoint } from './sweep/planSweep.js';
+export type { SweepOptions, SweepResult } from './sweep/sweep.js';
+export type { RunTasksOptions } from './sweep/runTasks.js';
+export type { RunGuardLimits } from './sweep/executeRun.js';
+export type { EdgeRow, RunOutcome, RunTask } from './sweep/RunTask.js';
+export type { Shard } from './sweep/Shard.js';
+export type { SweepPointSummary } from './sweep/summarizeSweep.js';
+export type { StoreTable } from './store/ResultsStore.js';
+export type { StoredRun } from './store/StoredRun.js';
+export { findBoundaries } from './sweep/findBoundaries.js';
+export type { Boundary, BoundaryMap, BoundaryOptions, BoundaryProbe } from './sweep/findBoundaries.js';
+export { summarizeReplications } from './replications/ReplicationSummary.js';
+export type { ReplicationSummary } from './replications/ReplicationSummary.js';

@@ -1,0 +1,57 @@
+// Work amplification per call depth: attempts (first tries + retries) on the edges at each depth per
+// request offered by the traffic sources, in the reference window and in the analysis window.
+
+import type { SimulationResult } from '@meshsim/mesh';
+
+import type { DepthAmplification } from '../../diagnosis/Diagnosis.js';
+import { edgeDepth } from './callDepths.js';
+import { intervalsIn, sumAt } from './intervals.js';
+
+/** A time window [fromMs, toMs). */
+export interface Span {
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * @param depths - Depth of each service (an edge's depth is its caller's + 1; a source's edge is at 1).
+ * @param sources - Names of the traffic sources (their entry edges carry the offered requests).
+ */
+export function depthAmplification(
+  result: SimulationResult,
+  depths: ReadonlyMap<string, number>,
+  sources: ReadonlySet<string>,
+  reference: Span,
+  window: Span,
+): DepthAmplification[] {
+  const { startMs, edges } = result.timeSeries;
+  const refIdx = intervalsIn(startMs, reference.fromMs, reference.toMs);
+  const winIdx = intervalsIn(startMs, window.fromMs, window.toMs);
+  const offered = (idx: number[]): number =>
+    edges.filter((e) => sources.has(e.source)).reduce((n, e) => n + sumAt(e.calls, idx), 0);
+  const offeredRef = offered(refIdx);
+  const offeredWin = offered(winIdx);
+  const byDepth = new Map<number, { edges: string[]; ref: number; win: number }>();
+  for (const edge of edges) {
+    const depth = edgeDepth(edge.source, depths, sources);
+    if (depth === undefined) continue;
+    const entry = byDepth.get(depth) ?? { edges: [], ref: 0, win: 0 };
+    entry.edges.push(`${edge.source} → ${edge.destination}`);
+    entry.ref += sumAt(edge.calls, refIdx) + sumAt(edge.retries, refIdx);
+    entry.win += sumAt(edge.calls, winIdx) + sumAt(edge.retries, winIdx);
+    byDepth.set(depth, entry);
+  }
+  return [...byDepth.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([depth, entry]) => {
+      const baseline = offeredRef > 0 ? entry.ref / offeredRef : 0;
+      const inWindow = offeredWin > 0 ? entry.win / offeredWin : 0;
+      return {
+        depth,
+        edges: entry.edges,
+        baseline,
+        window: inWindow,
+        ratio: baseline > 0 ? inWindow / baseline : null,
+      };
+    });
+}

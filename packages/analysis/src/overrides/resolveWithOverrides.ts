@@ -1,0 +1,133 @@
+// Applies `--set` overrides to a scenario's plain data and validates the result with the scenario schema,
+// so a wrong path or a value of the wrong type is reported like any error in the file.
+
+import type { SimulationConfig } from '@meshsim/mesh';
+import {
+  ScenarioError,
+  applyOverrides,
+  parseDurationMs,
+  parseScenario,
+  resolveScenario,
+} from '@meshsim/scenario';
+
+import { closestName } from '../internal/closestName.js';
+import { OverrideError } from './OverrideError.js';
+import type { Override } from './SetAxis.js';
+import { rawScenario } from './ScenarioSource.js';
+import type { ScenarioSource } from './ScenarioSource.js';
+
+type Container = Record<string, unknown> | unknown[];
+
+function isContainer(value: unknown): value is Container {
+  return typeof value === 'object' && value !== null;
+}
+
+/** `services.a.calls.0.retry` → `services.a.calls[0].retry` (how scenario errors write paths). */
+export function issuePath(path: string): string {
+  return path.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+}
+
+/** Sets `override` in `raw`, creating missing objects only at the last levels; returns a problem or null. */
+function setAt(raw: Record<string, unknown>, override: Override): string | null {
+  const segments = override.path.split('.');
+  const option = `--set ${override.path}=${String(override.value)}`;
+  // `mesh=<shape>` on a scenario whose mesh is an object keeps its options (like --mesh).
+  if (override.path === 'mesh' && isContainer(raw['mesh']) && !Array.isArray(raw['mesh'])) {
+    (raw['mesh'] as Record<string, unknown>)['shape'] = override.value;
+    return null;
+  }
+  let node: Container = raw;
+  for (let i = 0; i < segments.length - 1; i++) {
+    const key = segments[i] as string;
+    const next: unknown = Array.isArray(node) ? node[Number(key)] : node[key];
+    const here = segments.slice(0, i + 1).join('.');
+    if (Array.isArray(node)) {
+      if (!/^\d+$/.test(key))
+        return `${option}: ${issuePath(segments.slice(0, i).join('.'))} is a list: use an index 0..${node.length - 1}`;
+      if (Number(key) >= node.length)
+        return `${option}: ${issuePath(here)} does not exist (the list has ${node.length} item${node.length === 1 ? '' : 's'}: indices 0..${node.length - 1})`;
+    }
+    if (next === undefined) {
+      // A name the file defines (a service, a list item) must exist; a field of a known object may be new.
+      const keys = Array.isArray(node) ? [] : Object.keys(node);
+      if (i === 1 && segments[0] === 'services') {
+        const near = closestName(key, keys);
+        return `${option}: ${issuePath(here)} does not exist${near === undefined ? '' : ` (nearest: ${issuePath([...segments.slice(0, i), near].join('.'))})`}`;
+      }
+      const created: Container = /^\d+$/.test(segments[i + 1] ?? '') ? [] : {};
+      if (Array.isArray(node)) node[Number(key)] = created;
+      else node[key] = created;
+      node = created;
+      continue;
+    }
+    if (!isContainer(next)) {
+      return `${option}: ${issuePath(here)} is a value (${JSON.stringify(next)}), not an object: set ${issuePath(here)} itself`;
+    }
+    node = next;
+  }
+  const last = segments[segments.length - 1] as string;
+  if (Array.isArray(node)) {
+    if (!/^\d+$/.test(last) || Number(last) > node.length)
+      return `${option}: ${issuePath(override.path)} is not an index of the list (0..${node.length - 1})`;
+    node[Number(last)] = override.value;
+  } else {
+    node[last] = override.value;
+  }
+  return null;
+}
+
+/**
+ * The scenario with the overrides applied, resolved and validated. Without overrides the text is parsed
+ * as is (errors keep their line numbers). A `duration` override is applied to the resolved scenario, as
+ * `applyOverrides` (and `meshsim run --duration`) does: a run shorter than the file's faults or policy
+ * steps is valid, those just do not happen in it.
+ *
+ * @throws OverrideError naming each `--set` whose path does not exist (with the nearest one) or whose
+ *   value the schema rejects (the field and the expected type); ScenarioError for other problems.
+ * @example
+ * ```ts
+ * resolveWithOverrides(readScenarioSource('retry-storm'), [{ path: 'traffic.0.rate', value: 800 }]);
+ * ```
+ */
+export function resolveWithOverrides(
+  source: ScenarioSource,
+  overrides: readonly Override[],
+): SimulationConfig {
+  const duration = overrides.filter((o) => o.path === 'duration').at(-1);
+  const config = resolveFileOverrides(
+    source,
+    overrides.filter((o) => o.path !== 'duration'),
+  );
+  if (duration === undefined) return config;
+  try {
+    return applyOverrides(config, { durationMs: parseDurationMs(duration.value as string | number) });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new OverrideError([`--set duration=${String(duration.value)}: duration: ${reason}`]);
+  }
+}
+
+/** The scenario with `overrides` set in the file's own structure, resolved and validated. */
+function resolveFileOverrides(source: ScenarioSource, overrides: readonly Override[]): SimulationConfig {
+  if (overrides.length === 0) return parseScenario(source.text, source.file);
+  const raw = rawScenario(source);
+  const problems = overrides.map((override) => setAt(raw, override)).filter((p): p is string => p !== null);
+  if (problems.length > 0) throw new OverrideError(problems);
+  try {
+    return resolveScenario(raw, source.file);
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    // Name the --set behind each issue on an overridden path (or inside it).
+    const lines = error.issues.map((issue) => {
+      const override = overrides.find((o) => {
+        const path = issuePath(o.path);
+        return issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`);
+      });
+      const where = issue.path === '' ? issue.reason : `${issue.path}: ${issue.reason}`;
+      return override === undefined
+        ? `${issue.file}: ${where}`
+        : `--set ${override.path}=${String(override.value)}: ${where}`;
+    });
+    throw new OverrideError(lines);
+  }
+}

@@ -1,0 +1,83 @@
+// A figure over replications: mean with its 95 % Student-t confidence interval, and min/max; and the
+// paired difference of a figure between two configurations run on the same seeds.
+
+import { meanConfidenceInterval } from '@meshsim/engine';
+
+import type { RunFigures } from './RunFigures.js';
+
+/** Confidence level of every interval meshsim reports. */
+export const CONFIDENCE = 0.95;
+
+/** Mean ± half-width of one figure over n replications. */
+export interface FigureInterval {
+  key: keyof RunFigures;
+  n: number;
+  mean: number;
+  /** Half-width of the 95 % Student-t interval; null with fewer than 2 replications. */
+  halfWidth: number | null;
+  min: number;
+  max: number;
+}
+
+/** A paired difference (other − baseline, replication by replication). */
+export interface PairedDifference extends FigureInterval {
+  /** True when the interval excludes 0; null with fewer than 2 replications (no interval). */
+  significant: boolean | null;
+}
+
+/** Mean, 95 % CI half-width, min and max of `values`. */
+export function figureInterval(key: keyof RunFigures, values: readonly number[]): FigureInterval {
+  const n = values.length;
+  const mean = n === 0 ? 0 : values.reduce((a, b) => a + b, 0) / n;
+  const spread = n > 1 && values.some((v) => v !== values[0]);
+  const halfWidth = n < 2 ? null : spread ? meanConfidenceInterval(values, CONFIDENCE).halfWidth : 0;
+  return {
+    key,
+    n,
+    mean: n > 1 && spread ? meanConfidenceInterval(values, CONFIDENCE).mean : mean,
+    halfWidth,
+    min: n === 0 ? 0 : Math.min(...values),
+    max: n === 0 ? 0 : Math.max(...values),
+  };
+}
+
+/** Every figure's interval over `runs`. */
+export function figureIntervals(
+  runs: readonly RunFigures[],
+  keys: readonly (keyof RunFigures)[],
+): FigureInterval[] {
+  return keys.map((key) =>
+    figureInterval(
+      key,
+      runs.map((run) => run[key]),
+    ),
+  );
+}
+
+/**
+ * Paired differences other[i] − baseline[i] of each figure (same seeds, so common random numbers cancel
+ * most of the noise), with a 95 % CI and whether it excludes 0.
+ * @throws RangeError if the two lists differ in length.
+ */
+export function pairedDifferences(
+  baseline: readonly RunFigures[],
+  other: readonly RunFigures[],
+  keys: readonly (keyof RunFigures)[],
+): PairedDifference[] {
+  if (baseline.length !== other.length) {
+    throw new RangeError(
+      `paired differences need as many runs on each side (got ${baseline.length} and ${other.length})`,
+    );
+  }
+  return keys.map((key) => {
+    const interval = figureInterval(
+      key,
+      other.map((run, i) => run[key] - (baseline[i]?.[key] ?? 0)),
+    );
+    const significant =
+      interval.halfWidth === null
+        ? null
+        : interval.mean - interval.halfWidth > 0 || interval.mean + interval.halfWidth < 0;
+    return { ...interval, significant };
+  });
+}

@@ -1,0 +1,72 @@
+// The headline figures of one run — what replications average with confidence intervals, compare pairs
+// across shapes, and the results store keeps per run.
+
+import type { EdgeMetrics, SimulationResult } from '@meshsim/mesh';
+
+/** Headline figures of one run (units in the names). */
+export interface RunFigures {
+  /** Successful ÷ completed calls of the traffic sources, in [0, 1]. */
+  successRatio: number;
+  /** Successful calls of the traffic sources per simulated second [req/s]. */
+  goodputRps: number;
+  /** Calls-weighted p50 / p99 latency of successful calls at the traffic sources [ms]. */
+  endToEndP50Ms: number;
+  endToEndP99Ms: number;
+  /** Attempts (first tries + retries) ÷ calls over every edge. */
+  attemptsPerCall: number;
+  /** Requests that reached any service ÷ calls offered by the traffic sources. */
+  workPerRequest: number;
+  /** Mean CPU of the mesh's proxies [cores]. */
+  proxyCpuCores: number;
+}
+
+/** How a figure reads in tables. */
+export interface FigureInfo {
+  key: keyof RunFigures;
+  /** Text header with its unit. */
+  header: string;
+  /** Decimal places in text. */
+  decimals: number;
+  /** Factor applied for display (1; 100 for a ratio shown in %). */
+  scale: number;
+}
+
+/** The figures, in display order. */
+export const RUN_FIGURES: readonly FigureInfo[] = [
+  { key: 'successRatio', header: 'success (%)', decimals: 2, scale: 100 },
+  { key: 'goodputRps', header: 'goodput (req/s)', decimals: 1, scale: 1 },
+  { key: 'endToEndP50Ms', header: 'end-to-end p50 (ms)', decimals: 2, scale: 1 },
+  { key: 'endToEndP99Ms', header: 'end-to-end p99 (ms)', decimals: 2, scale: 1 },
+  { key: 'attemptsPerCall', header: 'attempts per call', decimals: 3, scale: 1 },
+  { key: 'workPerRequest', header: 'work per request (server calls)', decimals: 2, scale: 1 },
+  { key: 'proxyCpuCores', header: 'proxy CPU (cores)', decimals: 3, scale: 1 },
+];
+
+/** The traffic sources' entry edges: edges whose caller is not a service. */
+export function sourceEdges(result: SimulationResult): EdgeMetrics[] {
+  const services = new Set(result.services.map((s) => s.name));
+  return result.edges.filter((edge) => !services.has(edge.source));
+}
+
+/** The headline figures of `result`. */
+export function runFigures(result: SimulationResult): RunFigures {
+  const sources = sourceEdges(result);
+  const succeeded = sources.reduce((n, e) => n + e.succeeded, 0);
+  const completed = sources.reduce((n, e) => n + e.succeeded + e.failed, 0);
+  const offered = sources.reduce((n, e) => n + e.calls, 0);
+  const weight = sources.reduce((n, e) => n + e.latency.count, 0);
+  const weighted = (pick: (e: EdgeMetrics) => number): number =>
+    weight > 0 ? sources.reduce((n, e) => n + pick(e) * e.latency.count, 0) / weight : 0;
+  const calls = result.edges.reduce((n, e) => n + e.calls, 0);
+  const attempts = result.edges.reduce((n, e) => n + e.attempts, 0);
+  const arrived = result.services.reduce((n, s) => n + s.arrived, 0);
+  return {
+    successRatio: completed > 0 ? succeeded / completed : 1,
+    goodputRps: result.scenario.durationMs > 0 ? succeeded / (result.scenario.durationMs / 1000) : 0,
+    endToEndP50Ms: weighted((e) => e.latency.p50Ms),
+    endToEndP99Ms: weighted((e) => e.latency.p99Ms),
+    attemptsPerCall: calls > 0 ? attempts / calls : 0,
+    workPerRequest: offered > 0 ? arrived / offered : 0,
+    proxyCpuCores: result.proxies.cpuCores,
+  };
+}

@@ -1,0 +1,208 @@
+// The embedded results store: a DuckDB file with one row per run, per run and override, and per run and
+// edge. Each run's rows are written in one transaction, so an error or Ctrl-C never leaves half a run.
+
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+
+import type { StoredRun } from './StoredRun.js';
+import { STORE_ORDER, STORE_TABLES } from './storeSchema.js';
+import type { RunOutcome } from '../sweep/RunTask.js';
+import { canonicalOverrides } from '../sweep/runKey.js';
+
+/** Table names of the store. */
+export type StoreTable = 'runs' | 'settings' | 'edges';
+
+function placeholders(count: number): string {
+  return Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
+}
+
+/** A number for DOUBLE columns: non-finite values are stored as NULL. */
+function dbl(value: number | null): number | null {
+  return value === null || !Number.isFinite(value) ? null : value;
+}
+
+/**
+ * A results store (a DuckDB file; `:memory:` for one in memory).
+ *
+ * @example
+ * ```ts
+ * const store = await ResultsStore.open('sweep.duckdb');
+ * const done = await store.keys();
+ * await store.write(outcome, scenarioHash);
+ * store.close();
+ * ```
+ */
+export class ResultsStore {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    /** The file it was opened from. */
+    readonly path: string,
+  ) {}
+
+  /** Opens (creating if needed) the store at `path`, with its tables. */
+  static async open(path: string): Promise<ResultsStore> {
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    for (const table of STORE_TABLES) {
+      const columns = table.columns.map(([name, type]) => `${name} ${type}`).join(', ');
+      await connection.run(`CREATE TABLE IF NOT EXISTS ${table.name} (${columns})`);
+    }
+    return new ResultsStore(instance, connection, path);
+  }
+
+  /** Keys of the runs already stored. */
+  async keys(): Promise<Set<string>> {
+    const reader = await this.connection.runAndReadAll('SELECT run_key FROM runs');
+    return new Set(reader.getRowObjectsJS().map((row) => String(row['run_key'])));
+  }
+
+  /** Writes one run's rows in one transaction (nothing of it is stored if any insert fails). */
+  async write(outcome: RunOutcome, scenarioHash: string): Promise<void> {
+    const c = this.connection;
+    const { figures, diagnosis } = outcome;
+    await c.run('BEGIN TRANSACTION');
+    try {
+      const run: DuckDBValue[] = [
+        outcome.key,
+        outcome.scenario,
+        scenarioHash,
+        canonicalOverrides(outcome.overrides),
+        outcome.point,
+        outcome.replication,
+        JSON.stringify(outcome.seed),
+        outcome.mesh,
+        outcome.durationMs,
+        outcome.events,
+        diagnosis.verdict,
+        dbl(diagnosis.recoveryMs),
+        dbl(diagnosis.stillDownMs),
+        figures.successRatio,
+        figures.goodputRps,
+        figures.endToEndP50Ms,
+        figures.endToEndP99Ms,
+        figures.attemptsPerCall,
+        figures.workPerRequest,
+        figures.proxyCpuCores,
+        diagnosis.reason,
+      ];
+      await c.run(`INSERT INTO runs VALUES (${placeholders(run.length)})`, run);
+      for (const override of outcome.overrides) {
+        const value = override.value;
+        await c.run('INSERT INTO settings VALUES ($1, $2, $3, $4)', [
+          outcome.key,
+          override.path,
+          String(value),
+          typeof value === 'number' ? value : null,
+        ]);
+      }
+      for (const e of outcome.edges) {
+        const row: DuckDBValue[] = [
+          outcome.key,
+          e.source,
+          e.destination,
+          e.depth,
+          e.calls,
+          e.attempts,
+          e.retries,
+          e.succeeded,
+          e.failed,
+          e.timeouts,
+          e.successRatio,
+          e.p50Ms,
+          e.p99Ms,
+        ];
+        await c.run(`INSERT INTO edges VALUES (${placeholders(row.length)})`, row);
+      }
+      await c.run('COMMIT');
+    } catch (error) {
+      await c.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** The stored runs, in point and replication order (optionally only those with the given keys). */
+  async runs(keys?: ReadonlySet<string>): Promise<StoredRun[]> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT * FROM runs ORDER BY ${STORE_ORDER['runs'] ?? ''}`,
+    );
+    const rows = reader.getRowObjectsJS().map((row): StoredRun => ({
+      key: String(row['run_key']),
+      point: Number(row['point']),
+      replication: Number(row['replication']),
+      overrides: String(row['overrides']),
+      seed: JSON.parse(String(row['seed'])) as number | string,
+      verdict: String(row['verdict']) as StoredRun['verdict'],
+      recoveryMs: row['recovery_ms'] === null ? null : Number(row['recovery_ms']),
+      figures: {
+        successRatio: Number(row['success_ratio']),
+        goodputRps: Number(row['goodput_rps']),
+        endToEndP50Ms: Number(row['e2e_p50_ms']),
+        endToEndP99Ms: Number(row['e2e_p99_ms']),
+        attemptsPerCall: Number(row['attempts_per_call']),
+        workPerRequest: Number(row['work_per_request']),
+        proxyCpuCores: Number(row['proxy_cpu_cores']),
+      },
+    }));
+    return keys === undefined ? rows : rows.filter((row) => keys.has(row.key));
+  }
+
+  /** Every row of `table` as plain values, in the store's fixed order (for comparing stores). */
+  async dump(table: StoreTable): Promise<Record<string, unknown>[]> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT * FROM ${table} ORDER BY ${STORE_ORDER[table] ?? ''}`,
+    );
+    return reader.getRowObjectsJS();
+  }
+
+  /** Writes `table` to a CSV file with a header row, in the store's fixed order. */
+  async exportCsv(table: StoreTable, file: string): Promise<void> {
+    const quoted = file.replace(/'/g, "''");
+    await this.connection.run(
+      `COPY (SELECT * FROM ${table} ORDER BY ${STORE_ORDER[table] ?? ''}) TO '${quoted}' (HEADER, DELIMITER ',')`,
+    );
+  }
+
+  /**
+   * Copies into this store the runs of other stores (shards) that it does not have yet, each run with
+   * its settings and edges, in one transaction per source store.
+   * @returns The number of runs added.
+   */
+  async mergeFrom(paths: readonly string[]): Promise<number> {
+    let added = 0;
+    for (const [i, path] of paths.entries()) {
+      const alias = `shard${i}`;
+      await this.connection.run(`ATTACH '${path.replace(/'/g, "''")}' AS ${alias} (READ_ONLY)`);
+      try {
+        await this.connection.run('BEGIN TRANSACTION');
+        try {
+          const fresh = `SELECT run_key FROM ${alias}.runs WHERE run_key NOT IN (SELECT run_key FROM runs)`;
+          const count = await this.connection.runAndReadAll(`SELECT count(*) AS n FROM (${fresh})`);
+          added += Number(count.getRowObjectsJS()[0]?.['n'] ?? 0);
+          await this.connection.run(
+            `INSERT INTO settings SELECT * FROM ${alias}.settings WHERE run_key IN (${fresh})`,
+          );
+          await this.connection.run(
+            `INSERT INTO edges SELECT * FROM ${alias}.edges WHERE run_key IN (${fresh})`,
+          );
+          await this.connection.run(
+            `INSERT INTO runs SELECT * FROM ${alias}.runs WHERE run_key IN (${fresh})`,
+          );
+          await this.connection.run('COMMIT');
+        } catch (error) {
+          await this.connection.run('ROLLBACK');
+          throw error;
+        }
+      } finally {
+        await this.connection.run(`DETACH ${alias}`);
+      }
+    }
+    return added;
+  }
+
+  /** Closes the file (pending transactions are already committed or rolled back). */
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,17 @@
+// A run as the results store keeps it: identity, verdict and headline figures (not the full result).
+
+import type { Verdict } from '../diagnosis/Diagnosis.js';
+import type { RunFigures } from '../replications/RunFigures.js';
+
+/** One row of the store's `runs` table, as read back. */
+export interface StoredRun {
+  key: string;
+  point: number;
+  replication: number;
+  /** Canonical JSON of the overrides (`[["path",value],…]`). */
+  overrides: string;
+  seed: number | string;
+  verdict: Verdict;
+  recoveryMs: number | null;
+  figures: RunFigures;
+}

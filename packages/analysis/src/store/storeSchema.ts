@@ -1,0 +1,66 @@
+// The tables of the results store (docs/analysis.md#the-results-store documents every column; a test
+// compares the two): one row per run, one per run and override, one per run and edge.
+
+/** `CREATE TABLE` statements, in creation order. */
+export const STORE_TABLES: readonly { name: string; columns: readonly [string, string][] }[] = [
+  {
+    name: 'runs',
+    columns: [
+      ['run_key', 'VARCHAR PRIMARY KEY'],
+      ['scenario', 'VARCHAR'],
+      ['scenario_hash', 'VARCHAR'],
+      ['overrides', 'VARCHAR'],
+      ['point', 'INTEGER'],
+      ['replication', 'INTEGER'],
+      ['seed', 'VARCHAR'],
+      ['mesh', 'VARCHAR'],
+      ['duration_ms', 'DOUBLE'],
+      ['events', 'DOUBLE'],
+      ['verdict', 'VARCHAR'],
+      ['recovery_ms', 'DOUBLE'],
+      ['still_down_ms', 'DOUBLE'],
+      ['success_ratio', 'DOUBLE'],
+      ['goodput_rps', 'DOUBLE'],
+      ['e2e_p50_ms', 'DOUBLE'],
+      ['e2e_p99_ms', 'DOUBLE'],
+      ['attempts_per_call', 'DOUBLE'],
+      ['work_per_request', 'DOUBLE'],
+      ['proxy_cpu_cores', 'DOUBLE'],
+      ['reason', 'VARCHAR'],
+    ],
+  },
+  {
+    name: 'settings',
+    columns: [
+      ['run_key', 'VARCHAR'],
+      ['path', 'VARCHAR'],
+      ['value', 'VARCHAR'],
+      ['number', 'DOUBLE'],
+    ],
+  },
+  {
+    name: 'edges',
+    columns: [
+      ['run_key', 'VARCHAR'],
+      ['source', 'VARCHAR'],
+      ['destination', 'VARCHAR'],
+      ['depth', 'INTEGER'],
+      ['calls', 'INTEGER'],
+      ['attempts', 'INTEGER'],
+      ['retries', 'INTEGER'],
+      ['succeeded', 'INTEGER'],
+      ['failed', 'INTEGER'],
+      ['timeouts', 'INTEGER'],
+      ['success_ratio', 'DOUBLE'],
+      ['p50_ms', 'DOUBLE'],
+      ['p99_ms', 'DOUBLE'],
+    ],
+  },
+];
+
+/** The order rows are read back in (and exported), so two stores with the same runs compare equal. */
+export const STORE_ORDER: Readonly<Record<string, string>> = {
+  runs: 'point, replication, run_key',
+  settings: 'run_key, path',
+  edges: 'run_key, source, destination',
+};

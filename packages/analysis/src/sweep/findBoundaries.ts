@@ -1,0 +1,195 @@
+// `--boundary`: per setting of the other axes, bisects the open axis (`--set path=low..high`, e.g. the
+// offered rate) for the value at which the verdict turns from recovered to not recovered — the boundary
+// between the stable (or vulnerable) region and the metastable one (Huang et al., OSDI 2022).
+
+import { isRecovered } from '../diagnosis/Diagnosis.js';
+import type { Verdict } from '../diagnosis/Diagnosis.js';
+import { OverrideError } from '../overrides/OverrideError.js';
+import type { Override, OverrideValue, SetAxis } from '../overrides/SetAxis.js';
+import type { ScenarioSource } from '../overrides/ScenarioSource.js';
+import { ResultsStore } from '../store/ResultsStore.js';
+import { mergeOverrides, planSweep } from './planSweep.js';
+import { runTasks } from './runTasks.js';
+import type { RunTask } from './RunTask.js';
+import { countVerdicts, majorityVerdict } from './summarizeSweep.js';
+
+/** Options of {@link findBoundaries}. */
+export interface BoundaryOptions {
+  /** The axes: exactly one open (`path=low..high`), the others form the grid. */
+  axes: readonly SetAxis[];
+  fixed?: readonly Override[];
+  /** Replications per probe; a probe recovers when most of its replications do. @defaultValue 1 */
+  replications?: number;
+  /** Stop when the bracket is at most this fraction of the range. @defaultValue 0.02 */
+  tolerance?: number;
+  workers?: number;
+  store?: ResultsStore;
+  /** Called after each bisection step with the probes run so far. */
+  onProgress?: (step: number, probes: number) => void;
+  signal?: AbortSignal;
+}
+
+/** One probe: a value of the open axis and the verdict there. */
+export interface BoundaryProbe {
+  value: number;
+  verdict: Verdict;
+  recovered: boolean;
+}
+
+/** The boundary of one grid point of the other axes. */
+export interface Boundary {
+  /** The point's values on the other axes. */
+  values: Override[];
+  /**
+   * `between`: recovers at `low`, not at `high`; `recovers`: recovers across the range; `fails`: does not
+   * recover even at the low end; `inverted`: recovers at the high end but not at the low one (no boundary).
+   */
+  status: 'between' | 'recovers' | 'fails' | 'inverted';
+  /** Highest value probed that recovered; null when none. */
+  low: number | null;
+  /** Lowest value probed above `low` that did not recover; null when none. */
+  high: number | null;
+  probes: BoundaryProbe[];
+}
+
+/** What {@link findBoundaries} found. */
+export interface BoundaryMap {
+  /** The bisected axis: its path, range and unit. */
+  path: string;
+  lowEnd: number;
+  highEnd: number;
+  unit: string;
+  /** The other axes, in order. */
+  axes: SetAxis[];
+  boundaries: Boundary[];
+  /** Runs simulated, and probes found in the store already. */
+  ran: number;
+  skipped: number;
+}
+
+function valueOf(x: number, unit: string): OverrideValue {
+  return unit === '' ? x : `${x}${unit}`;
+}
+
+/**
+ * Finds the recovery boundary on the open axis for every point of the other axes, all points bisected
+ * together (one batch of runs on the pool per step). Deterministic.
+ *
+ * @throws OverrideError unless exactly one axis is open (`path=low..high`).
+ */
+export async function findBoundaries(source: ScenarioSource, options: BoundaryOptions): Promise<BoundaryMap> {
+  const open = options.axes.filter((axis) => axis.open !== undefined);
+  const axis = open[0];
+  if (open.length !== 1 || axis?.open === undefined) {
+    throw new OverrideError([
+      `--boundary needs exactly one --set with an open range path=low..high (e.g. --set traffic.0.rate=100..3000); got ${open.length}`,
+    ]);
+  }
+  const { low: lowEnd, high: highEnd, unit } = axis.open;
+  const others = options.axes.filter((a) => a !== axis);
+  const fixed = options.fixed ?? [];
+  const replications = options.replications ?? 1;
+  const integral = Number.isInteger(lowEnd) && Number.isInteger(highEnd);
+  const tolerance = Math.max((options.tolerance ?? 0.02) * (highEnd - lowEnd), integral ? 1 : 0);
+  // The grid of the other axes (validated once per value).
+  const grid = planSweep(source, others, fixed, 1).points;
+  const store = options.store ?? (await ResultsStore.open(':memory:'));
+  let ran = 0;
+  let skipped = 0;
+  let probesRun = 0;
+
+  /** Runs one probe per (point, value) and returns whether each recovered. */
+  const probe = async (requests: readonly { point: number; value: number }[]): Promise<BoundaryProbe[]> => {
+    const perRequest = requests.map(({ point, value }) => {
+      const values = grid[point]?.values ?? [];
+      const plan = planSweep(
+        source,
+        [],
+        mergeOverrides(fixed, values, [{ path: axis.path, value: valueOf(value, unit) }]),
+        replications,
+      );
+      return plan.tasks.map((task): RunTask => ({ ...task, point }));
+    });
+    const all = perRequest.flat();
+    const stored = await store.keys();
+    const todo = all.filter((task) => !stored.has(task.key));
+    skipped += all.length - todo.length;
+    ran += todo.length;
+    await runTasks(source, todo, {
+      ...(options.workers !== undefined && { workers: options.workers }),
+      ...(options.signal !== undefined && { signal: options.signal }),
+      onOutcome: (outcome) => store.write(outcome, source.hash),
+    });
+    const runs = await store.runs(new Set(all.map((t) => t.key)));
+    const verdictOf = new Map(runs.map((run) => [run.key, run.verdict] as const));
+    probesRun += requests.length;
+    return requests.map(({ value }, i) => {
+      const counts = countVerdicts((perRequest[i] ?? []).map((t) => verdictOf.get(t.key) ?? 'degraded'));
+      const verdict = majorityVerdict(counts) ?? 'degraded';
+      const recovered =
+        (perRequest[i] ?? []).filter((t) => isRecovered(verdictOf.get(t.key) ?? 'degraded')).length * 2 >
+        replications;
+      return { value, verdict, recovered };
+    });
+  };
+
+  try {
+    const state = grid.map(() => ({
+      probes: [] as BoundaryProbe[],
+      low: null as number | null,
+      high: null as number | null,
+    }));
+    // Both ends first.
+    const ends = await probe(
+      grid.flatMap((_, point) => [
+        { point, value: lowEnd },
+        { point, value: highEnd },
+      ]),
+    );
+    state.forEach((s, point) => {
+      const [atLow, atHigh] = [ends[2 * point], ends[2 * point + 1]] as [BoundaryProbe, BoundaryProbe];
+      s.probes.push(atLow, atHigh);
+      if (atLow.recovered && !atHigh.recovered) [s.low, s.high] = [lowEnd, highEnd];
+    });
+    for (let step = 1; ; step++) {
+      const open = state
+        .map((s, point) => ({ s, point }))
+        .filter(({ s }) => s.low !== null && s.high !== null && s.high - s.low > tolerance);
+      if (open.length === 0) break;
+      const requests = open.map(({ s, point }) => {
+        const mid = ((s.low ?? 0) + (s.high ?? 0)) / 2;
+        return { point, value: integral ? Math.round(mid) : Number(mid.toPrecision(6)) };
+      });
+      const results = await probe(requests);
+      open.forEach(({ s }, i) => {
+        const result = results[i] as BoundaryProbe;
+        s.probes.push(result);
+        if (result.value === s.low || result.value === s.high)
+          s.high = s.low; // cannot split further
+        else if (result.recovered) s.low = result.value;
+        else s.high = result.value;
+      });
+      options.onProgress?.(step, probesRun);
+    }
+    const boundaries = state.map((s, point): Boundary => {
+      const [atLow, atHigh] = s.probes as [BoundaryProbe, BoundaryProbe];
+      const status =
+        s.low !== null ? 'between' : atLow.recovered ? 'recovers' : atHigh.recovered ? 'inverted' : 'fails';
+      const high =
+        status === 'between'
+          ? Math.min(...s.probes.filter((p) => !p.recovered && p.value > (s.low ?? 0)).map((p) => p.value))
+          : null;
+      const low = status === 'between' ? s.low : status === 'recovers' ? highEnd : null;
+      return {
+        values: grid[point]?.values ?? [],
+        status,
+        low,
+        high,
+        probes: [...s.probes].sort((a, b) => a.value - b.value),
+      };
+    });
+    return { path: axis.path, lowEnd, highEnd, unit, axes: [...others], boundaries, ran, skipped };
+  } finally {
+    if (options.store === undefined) store.close();
+  }
+}

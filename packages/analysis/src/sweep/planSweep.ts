@@ -1,0 +1,90 @@
+// The plan of a sweep: the grid of overrides (the cartesian product of the axes, first axis slowest) ×
+// replications, as run tasks with their keys. Every axis value is validated before anything runs.
+
+import type { SimulationConfig } from '@meshsim/mesh';
+
+import type { Override, SetAxis } from '../overrides/SetAxis.js';
+import { resolveWithOverrides } from '../overrides/resolveWithOverrides.js';
+import type { ScenarioSource } from '../overrides/ScenarioSource.js';
+import { replicationSeed } from '../replications/replicationSeed.js';
+import type { RunTask } from './RunTask.js';
+import { runKey } from './runKey.js';
+
+/** Runs (points × replications) above which a sweep needs confirming (`--yes`, `confirmLarge`). */
+export const SWEEP_RUN_LIMIT = 1000;
+
+/** One point of the grid. */
+export interface SweepPoint {
+  index: number;
+  /** Every override of the point (fixed ones and the axes' values), sorted by path. */
+  overrides: Override[];
+  /** The point's own values, one per axis, in axis order. */
+  values: Override[];
+  /** The root seed of the point's replications. */
+  rootSeed: number | string;
+}
+
+/** A planned sweep. */
+export interface SweepPlan {
+  axes: SetAxis[];
+  points: SweepPoint[];
+  replications: number;
+  /** Every task, point by point, replication by replication (before sharding). */
+  tasks: RunTask[];
+  /** The base config (fixed overrides applied). */
+  base: SimulationConfig;
+}
+
+function sortByPath(overrides: readonly Override[]): Override[] {
+  return [...overrides].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Merges overrides: later ones replace earlier ones at the same path. */
+export function mergeOverrides(...lists: readonly (readonly Override[])[]): Override[] {
+  const byPath = new Map<string, Override>();
+  for (const list of lists) for (const o of list) byPath.set(o.path, o);
+  return sortByPath([...byPath.values()]);
+}
+
+/**
+ * Plans the grid of `axes` × `replications` on `source` with `fixed` overrides on every point.
+ * @throws OverrideError for a path or value that does not apply (each axis value is checked once).
+ */
+export function planSweep(
+  source: ScenarioSource,
+  axes: readonly SetAxis[],
+  fixed: readonly Override[] = [],
+  replications = 1,
+): SweepPlan {
+  if (!Number.isInteger(replications) || replications < 1) {
+    throw new RangeError(`replications must be an integer >= 1 (got ${replications})`);
+  }
+  const base = resolveWithOverrides(source, fixed);
+  for (const axis of axes) {
+    for (const value of axis.values)
+      resolveWithOverrides(source, mergeOverrides(fixed, [{ path: axis.path, value }]));
+  }
+  let combos: Override[][] = [[]];
+  for (const axis of axes) {
+    combos = combos.flatMap((combo) => axis.values.map((value) => [...combo, { path: axis.path, value }]));
+  }
+  const points = combos.map((values, index): SweepPoint => {
+    const overrides = mergeOverrides(fixed, values);
+    const seed = overrides.find((o) => o.path === 'seed')?.value;
+    const rootSeed = typeof seed === 'number' || typeof seed === 'string' ? seed : base.seed;
+    return { index, overrides, values, rootSeed };
+  });
+  const tasks = points.flatMap((point) =>
+    Array.from({ length: replications }, (_, replication): RunTask => {
+      const seed = replicationSeed(point.rootSeed, replication);
+      return {
+        key: runKey(source.hash, point.overrides, seed),
+        point: point.index,
+        replication,
+        overrides: point.overrides,
+        seed,
+      };
+    }),
+  );
+  return { axes: [...axes], points, replications, tasks, base };
+}

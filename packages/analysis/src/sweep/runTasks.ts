@@ -1,0 +1,122 @@
+// Runs tasks on a pool of worker threads (tinypool) — or in this thread with `workers: 0` — and returns
+// their outcomes in task order, so the output never depends on the number of workers or on timing.
+
+import { setMaxListeners } from 'node:events';
+import { availableParallelism } from 'node:os';
+
+import { Tinypool } from 'tinypool';
+
+import type { ScenarioSource } from '../overrides/ScenarioSource.js';
+import { executeRun } from './executeRun.js';
+import type { RunGuardLimits } from './executeRun.js';
+import type { RunOutcome, RunTask } from './RunTask.js';
+import type { WorkerInput } from './runWorker.js';
+
+/** Options of {@link runTasks}. */
+export interface RunTasksOptions {
+  /** Worker threads; 0 runs every task in this thread. @defaultValue the machine's available parallelism */
+  workers?: number;
+  /** Return every run's full result too (large); else only for tasks with `keepResult`. @defaultValue false */
+  keepResults?: boolean;
+  /** Called as each run finishes (in completion order), e.g. to store it and draw progress. */
+  onOutcome?: (outcome: RunOutcome, done: number, total: number) => void | Promise<void>;
+  /** Aborts the runs not yet finished; `runTasks` then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Event guards of every run (`maxEvents`, `maxEventsAtOneInstant`); `simulate`'s defaults otherwise. */
+  guards?: RunGuardLimits;
+}
+
+/** The default number of workers: the machine's available parallelism. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/**
+ * Where the worker entry is: the compiled `runWorker.js` next to this module or — when this module runs
+ * from TypeScript sources (tests, `tsx`) — a small module that registers tsx's loader in the worker and
+ * then imports `runWorker.ts`.
+ */
+function workerEntry(): string {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./runWorker.js', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./runWorker.ts', import.meta.url).href;
+  const code =
+    `import { register } from ${JSON.stringify(tsx)}; register();` +
+    ` const { default: run } = await import(${JSON.stringify(entry)}); export default run;`;
+  return `data:text/javascript,${encodeURIComponent(code)}`;
+}
+
+/**
+ * Runs `tasks` and returns their outcomes in the order of `tasks`. Each run is deterministic, so the
+ * outcomes are identical whatever the number of workers.
+ *
+ * @throws the first run's error (the other runs are stopped), or the abort reason.
+ */
+export async function runTasks(
+  source: ScenarioSource,
+  tasks: readonly RunTask[],
+  options: RunTasksOptions = {},
+): Promise<RunOutcome[]> {
+  const workers = options.workers ?? defaultWorkers();
+  const keepAll = options.keepResults ?? false;
+  const outcomes = new Array<RunOutcome>(tasks.length);
+  let done = 0;
+  // Outcome callbacks run one at a time, in completion order (a store writes one transaction at a time).
+  let chain = Promise.resolve();
+  const finished = (index: number, outcome: RunOutcome): Promise<void> => {
+    outcomes[index] = outcome;
+    chain = chain.then(async () => {
+      done += 1;
+      await options.onOutcome?.(outcome, done, tasks.length);
+    });
+    return chain;
+  };
+
+  if (workers <= 0 || tasks.length === 0) {
+    for (const [index, task] of tasks.entries()) {
+      options.signal?.throwIfAborted();
+      await finished(
+        index,
+        executeRun(source, task, keepAll || task.keepResult === true, options.guards ?? {}),
+      );
+      // Let a Ctrl-C handler run between runs.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return outcomes;
+  }
+
+  const filename = workerEntry();
+  const threads = Math.min(workers, tasks.length);
+  const pool = new Tinypool({ filename, minThreads: threads, maxThreads: threads });
+  const controller = new AbortController();
+  // Every queued run listens on the one signal.
+  setMaxListeners(0, controller.signal);
+  const onAbort = (): void => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await Promise.all(
+      tasks.map(async (task, index) => {
+        const input: WorkerInput = {
+          file: source.file,
+          text: source.text,
+          task,
+          keepResult: keepAll || task.keepResult === true,
+          ...(options.guards !== undefined && { guards: options.guards }),
+        };
+        const outcome = (await pool.run(input, { signal: controller.signal })) as RunOutcome;
+        await finished(index, outcome);
+      }),
+    ).catch(async (error: unknown) => {
+      controller.abort(error);
+      // Let the outcome callback in progress (a store transaction) finish before giving up.
+      await chain.catch(() => undefined);
+      throw error;
+    });
+    await chain;
+    options.signal?.throwIfAborted();
+    return outcomes;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,67 @@
+// Per grid point of a sweep: its settings, how many runs, how many of each verdict, and each headline
+// figure as mean ± 95 % CI over the replications.
+
+import type { Verdict } from '../diagnosis/Diagnosis.js';
+import { VERDICTS } from '../diagnosis/Diagnosis.js';
+import type { Override } from '../overrides/SetAxis.js';
+import { figureIntervals } from '../replications/FigureInterval.js';
+import type { FigureInterval } from '../replications/FigureInterval.js';
+import { RUN_FIGURES } from '../replications/RunFigures.js';
+import type { StoredRun } from '../store/StoredRun.js';
+import type { SweepPoint } from './planSweep.js';
+
+/** The summary of one grid point. */
+export interface SweepPointSummary {
+  point: number;
+  /** The point's own values, one per axis. */
+  values: Override[];
+  runs: number;
+  /** Runs per verdict (every verdict present, 0 when none). */
+  verdicts: Record<Verdict, number>;
+  /** The most frequent verdict (ties: the more severe). */
+  verdict: Verdict | null;
+  figures: FigureInterval[];
+}
+
+/** Counts of each verdict in `verdicts`. */
+export function countVerdicts(verdicts: readonly Verdict[]): Record<Verdict, number> {
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const verdict of verdicts) counts[verdict] += 1;
+  return counts;
+}
+
+/** The most frequent verdict; ties go to the more severe one; null for none. */
+export function majorityVerdict(counts: Readonly<Record<Verdict, number>>): Verdict | null {
+  let best: Verdict | null = null;
+  for (const verdict of VERDICTS)
+    if (counts[verdict] > 0 && (best === null || counts[verdict] >= counts[best])) best = verdict;
+  return best;
+}
+
+/** Summaries of `points` from the stored `runs` (points without runs — other shards' — are left out). */
+export function summarizeSweep(
+  points: readonly SweepPoint[],
+  runs: readonly StoredRun[],
+): SweepPointSummary[] {
+  const keys = RUN_FIGURES.map((f) => f.key);
+  return points.flatMap((point) => {
+    const mine = runs
+      .filter((run) => run.point === point.index)
+      .sort((a, b) => a.replication - b.replication);
+    if (mine.length === 0) return [];
+    const verdicts = countVerdicts(mine.map((run) => run.verdict));
+    return [
+      {
+        point: point.index,
+        values: point.values,
+        runs: mine.length,
+        verdicts,
+        verdict: majorityVerdict(verdicts),
+        figures: figureIntervals(
+          mine.map((run) => run.figures),
+          keys,
+        ),
+      },
+    ];
+  });
+}

@@ -1,0 +1,94 @@
+// Runs a planned sweep: this shard's tasks that the store does not have yet, on the worker pool, each run
+// written to the store as it finishes; then summarises every grid point from the store.
+
+import type { Override, SetAxis } from '../overrides/SetAxis.js';
+import type { ScenarioSource } from '../overrides/ScenarioSource.js';
+import { OverrideError } from '../overrides/OverrideError.js';
+import { ResultsStore } from '../store/ResultsStore.js';
+import type { StoredRun } from '../store/StoredRun.js';
+import { SWEEP_RUN_LIMIT, planSweep } from './planSweep.js';
+import type { SweepPlan } from './planSweep.js';
+import { runTasks } from './runTasks.js';
+import type { RunTask } from './RunTask.js';
+import { inShard } from './Shard.js';
+import type { Shard } from './Shard.js';
+import { summarizeSweep } from './summarizeSweep.js';
+import type { SweepPointSummary } from './summarizeSweep.js';
+
+/** Options of {@link sweep}. */
+export interface SweepOptions {
+  /** The grid's axes (`--set path=values`); none: one point. */
+  axes?: readonly SetAxis[];
+  /** Overrides on every point (`--seed`, `--duration`, single-valued `--set`). */
+  fixed?: readonly Override[];
+  /** Replications per point. @defaultValue 1 */
+  replications?: number;
+  /** Run only this slice. */
+  shard?: Shard;
+  /** Worker threads (0: this thread). @defaultValue available parallelism */
+  workers?: number;
+  /** Where runs are stored (and found again on a re-run). @defaultValue a store in memory */
+  store?: ResultsStore;
+  /** Allow more than {@link SWEEP_RUN_LIMIT} runs. @defaultValue false */
+  confirmLarge?: boolean;
+  /** Called after each run. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** What {@link sweep} did. */
+export interface SweepResult {
+  plan: SweepPlan;
+  /** This shard's tasks. */
+  tasks: RunTask[];
+  /** Runs simulated now, and runs found in the store already (resumed). */
+  ran: number;
+  skipped: number;
+  /** This shard's runs, as stored. */
+  runs: StoredRun[];
+  summary: SweepPointSummary[];
+}
+
+/**
+ * Plans and runs a sweep. Results are identical whatever the number of workers (each run is
+ * deterministic, and rows are read back in a fixed order).
+ *
+ * @throws OverrideError for a bad override, or when the grid exceeds {@link SWEEP_RUN_LIMIT} runs without
+ *   `confirmLarge`; the abort reason when `signal` aborts (runs already stored stay, each complete).
+ * @example
+ * ```ts
+ * const source = readScenarioSource('retry-storm');
+ * const result = await sweep(source, { axes: [parseSetOption('traffic.0.rate=200..800:200')], replications: 3 });
+ * ```
+ */
+export async function sweep(source: ScenarioSource, options: SweepOptions = {}): Promise<SweepResult> {
+  const axes = options.axes ?? [];
+  const replications = options.replications ?? 1;
+  const points = axes.reduce((n, axis) => n * axis.values.length, 1);
+  if (points * replications > SWEEP_RUN_LIMIT && options.confirmLarge !== true) {
+    throw new OverrideError([
+      `the sweep has ${points * replications} runs (${points} points × ${replications} replications), over the limit of ${SWEEP_RUN_LIMIT}: confirm with --yes`,
+    ]);
+  }
+  const plan = planSweep(source, axes, options.fixed ?? [], replications);
+  const tasks = plan.tasks.filter((_, i) => inShard(i, options.shard));
+  const store = options.store ?? (await ResultsStore.open(':memory:'));
+  try {
+    const stored = await store.keys();
+    const todo = tasks.filter((task) => !stored.has(task.key));
+    const skipped = tasks.length - todo.length;
+    options.onProgress?.(skipped, tasks.length);
+    await runTasks(source, todo, {
+      ...(options.workers !== undefined && { workers: options.workers }),
+      ...(options.signal !== undefined && { signal: options.signal }),
+      onOutcome: async (outcome, done) => {
+        await store.write(outcome, source.hash);
+        options.onProgress?.(skipped + done, tasks.length);
+      },
+    });
+    const runs = await store.runs(new Set(tasks.map((t) => t.key)));
+    return { plan, tasks, ran: todo.length, skipped, runs, summary: summarizeSweep(plan.points, runs) };
+  } finally {
+    if (options.store === undefined) store.close();
+  }
+}

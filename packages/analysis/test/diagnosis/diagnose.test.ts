@@ -1,0 +1,115 @@
+// diagnose(): verdicts of small hand-made runs (stable, recovered, metastable, unresolved, degraded),
+// the triggers, the sustaining loop, amplification per depth and the cascade order.
+
+import { simulate } from '@meshsim/mesh';
+import { applyOverrides, resolveScenario } from '@meshsim/scenario';
+import { describe, expect, it } from 'vitest';
+
+import { DIAGNOSIS_THRESHOLDS, diagnose } from '../../src/index.js';
+import { stormScenario } from '../__helpers__/storm.js';
+
+const STORM = { rateRps: 300, workers: 3, faultAddMs: 150, attempts: 3, queue: 256, seed: 1 };
+
+describe('diagnose', () => {
+  it('calls a healthy run without faults stable, with no loop and no cascade', () => {
+    const config = resolveScenario({
+      duration: '15s',
+      services: { api: { serviceTime: '2ms', replicas: 2, concurrency: 8 } },
+      traffic: [{ name: 'users', to: 'api', rate: 100 }],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('stable');
+    expect(diagnosis.triggers).toEqual([]);
+    expect(diagnosis.loop).toBeNull();
+    expect(diagnosis.cascade).toEqual([]);
+    expect(diagnosis.sources[0]).toMatchObject({ source: 'users', to: 'api', verdict: 'stable' });
+    expect(diagnosis.amplification).toEqual([
+      { depth: 1, edges: ['users → api'], baseline: 1, window: 1, ratio: 1 },
+    ]);
+  });
+
+  it('finds a retry storm metastable, names the loop and the amplification at each depth', () => {
+    const config = stormScenario(STORM);
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('metastable');
+    expect(diagnosis.triggers).toEqual([
+      { kind: 'fault', description: 'latency fault on backend', startMs: 10_000, endMs: 20_000 },
+    ]);
+    expect(diagnosis.stillDownMs).toBe(20_000);
+    expect(diagnosis.loop?.saturated).toEqual(['backend']);
+    const edges = diagnosis.loop?.edges.map(
+      (e) => `${e.source} → ${e.destination}: ${e.mechanisms.join('+')}`,
+    );
+    expect(edges).toEqual(['client → api: retries', 'api → backend: retries+queue']);
+    expect(diagnosis.loop?.wastedShare['backend']).toBeGreaterThan(0.5);
+    expect(diagnosis.loop?.fromMs).toBe(20_000);
+    // Two layers of 3 tries: ~3 attempts per request at depth 1, ~9 at depth 2.
+    const [depth1, depth2] = diagnosis.amplification;
+    expect(depth1?.window).toBeGreaterThan(2.5);
+    expect(depth2?.window).toBeGreaterThan(7);
+    expect(depth2?.baseline).toBeCloseTo(1, 1);
+    // backend fails first, then api.
+    expect(diagnosis.cascade.map((step) => step.service)).toEqual(['backend', 'api']);
+    expect(diagnosis.cascade[0]?.atMs).toBeGreaterThanOrEqual(10_000);
+    expect(diagnosis.reason).toContain('sustained by');
+  });
+
+  it('finds the same storm without retries degraded-recovered, with its recovery time', () => {
+    const config = stormScenario({ ...STORM, attempts: 1, queue: 16 });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('degraded-recovered');
+    const source = diagnosis.sources[0];
+    expect(source?.recoveryMs).not.toBeNull();
+    expect(source?.recoveryMs ?? Infinity).toBeLessThan(5000);
+    expect(diagnosis.recoveryMs).toBe(source?.recoveryMs);
+    expect(diagnosis.loop).toBeNull();
+  });
+
+  it('says unresolved when the run ends less than 10 s after the trigger, degraded when it never ends', () => {
+    const config = stormScenario(STORM);
+    const short = applyOverrides(config, { durationMs: 25_000 });
+    expect(diagnose(short, simulate(short)).verdict).toBe('unresolved');
+    const forever = { ...config, faults: config.faults.map((f) => ({ ...f, durationMs: Infinity })) };
+    const diagnosis = diagnose(forever, simulate(forever));
+    expect(diagnosis.verdict).toBe('degraded');
+    expect(diagnosis.lastTriggerEndMs).toBe(Infinity);
+  });
+
+  it('says degraded when the load alone exceeds capacity before any trigger', () => {
+    const config = resolveScenario({
+      duration: '12s',
+      services: { api: { serviceTime: '20ms', replicas: 1, concurrency: 1, queue: 4 } },
+      traffic: [{ name: 'users', to: 'api', rate: 200 }],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('degraded');
+    expect(diagnosis.sources[0]?.reason).toContain('load alone');
+  });
+
+  it('a load spike is a trigger, and thresholds can be overridden', () => {
+    const config = resolveScenario({
+      duration: '30s',
+      services: { api: { serviceTime: '2ms', replicas: 2, concurrency: 8 } },
+      traffic: [
+        {
+          name: 'users',
+          to: 'api',
+          rate: [
+            { at: '0s', rps: 100 },
+            { at: '10s', rps: 400 },
+            { at: '15s', rps: 100 },
+          ],
+        },
+      ],
+    });
+    const result = simulate(config);
+    const diagnosis = diagnose(config, result);
+    expect(diagnosis.triggers).toEqual([
+      { kind: 'load', description: 'users above 100 req/s', startMs: 10_000, endMs: 15_000 },
+    ]);
+    expect(diagnosis.verdict).toBe('stable');
+    // A band of 100.1 % of the reference cannot be met by any window.
+    expect(diagnose(config, result, { bandRatio: 1.001 }).verdict).not.toBe('stable');
+    expect(DIAGNOSIS_THRESHOLDS.windowMs).toBe(5000);
+  });
+});

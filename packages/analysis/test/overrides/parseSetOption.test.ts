@@ -1,0 +1,62 @@
+// parseSetOption: comma lists, typed scalars, ranges with and without a step and a unit, and errors that
+// name the option.
+
+import { describe, expect, it } from 'vitest';
+
+import { OverrideError, parseSetOption } from '../../src/index.js';
+
+function problem(text: string): string {
+  try {
+    parseSetOption(text);
+  } catch (error) {
+    if (error instanceof OverrideError) return error.message;
+    throw error;
+  }
+  throw new Error(`expected ${text} to fail`);
+}
+
+describe('parseSetOption', () => {
+  it('parses comma lists into numbers, booleans and strings', () => {
+    expect(parseSetOption('services.checkout.calls.0.retry.attempts=1,2,3')).toEqual({
+      path: 'services.checkout.calls.0.retry.attempts',
+      values: [1, 2, 3],
+    });
+    expect(parseSetOption('mesh=istio-sidecar, istio-ambient').values).toEqual([
+      'istio-sidecar',
+      'istio-ambient',
+    ]);
+    expect(parseSetOption('services.a.deadlinePropagation=true,false').values).toEqual([true, false]);
+    expect(parseSetOption('duration=30s').values).toEqual(['30s']);
+  });
+
+  it('expands a..b:step ranges, with a unit when the ends and step carry the same one', () => {
+    expect(parseSetOption('traffic.0.rate=200..1000:200').values).toEqual([200, 400, 600, 800, 1000]);
+    expect(parseSetOption('x=0.1..0.3:0.1').values).toEqual([0.1, 0.2, 0.3]);
+    expect(parseSetOption('services.a.calls.0.timeout=100ms..300ms:100ms').values).toEqual([
+      '100ms',
+      '200ms',
+      '300ms',
+    ]);
+    expect(parseSetOption('x=1,5..7:1').values).toEqual([1, 5, 6, 7]);
+  });
+
+  it('keeps a range without a step open (its two ends), for --boundary', () => {
+    expect(parseSetOption('traffic.0.rate=100..2000')).toEqual({
+      path: 'traffic.0.rate',
+      values: [100, 2000],
+      open: { low: 100, high: 2000, unit: '' },
+    });
+  });
+
+  it('names the option and the reason for every mistake', () => {
+    expect(problem('traffic.0.rate')).toContain('--set traffic.0.rate: expected path=values');
+    expect(problem('a..b=1')).toContain('is not a dot path');
+    expect(problem('x=1,,2')).toContain('empty value');
+    expect(problem('x=1..5:0')).toContain('step must be > 0');
+    expect(problem('x=5..1:1')).toContain('low <= high');
+    expect(problem('x=1ms..5s:1ms')).toContain('same unit');
+    expect(problem('x=a..b:1')).toContain("'a' is not a number");
+    expect(problem('x=1..1000000:1')).toContain('at most 10000');
+    expect(problem('x=1..5,7')).toContain('must be the only value');
+  });
+});

@@ -1,0 +1,89 @@
+// resolveWithOverrides: overrides land at their path in the scenario's own structure and are validated by
+// the scenario schema; a wrong path names the nearest valid one, a wrong type names the field and type.
+
+import { describe, expect, it } from 'vitest';
+
+import { OverrideError, readScenarioSource, resolveWithOverrides } from '../../src/index.js';
+import type { Override } from '../../src/index.js';
+
+const storm = readScenarioSource('retry-storm');
+
+function problems(overrides: Override[]): string {
+  try {
+    resolveWithOverrides(storm, overrides);
+  } catch (error) {
+    if (error instanceof OverrideError) return error.message;
+    throw error;
+  }
+  throw new Error('expected an OverrideError');
+}
+
+describe('resolveWithOverrides', () => {
+  it('applies values at their paths, keeping everything else', () => {
+    const config = resolveWithOverrides(storm, [
+      { path: 'traffic.0.rate', value: 800 },
+      { path: 'services.frontend.calls.0.retry.attempts', value: 2 },
+      { path: 'duration', value: '60s' },
+      { path: 'seed', value: 9 },
+    ]);
+    const source = config.traffic[0];
+    expect(source?.kind === 'open' && source.rate[0]?.rps).toBe(800);
+    expect(config.services.find((s) => s.name === 'frontend')?.calls[0]?.[0]?.policy.retry.maxAttempts).toBe(
+      2,
+    );
+    expect(config.durationMs).toBe(60_000);
+    expect(config.seed).toBe(9);
+    expect(config.mesh.shape).toBe('istio-sidecar');
+  });
+
+  it('duration applies to the resolved scenario: shorter than its faults is valid (as run --duration)', () => {
+    // retry-storm's fault starts at 30 s.
+    const config = resolveWithOverrides(storm, [{ path: 'duration', value: '2000ms' }]);
+    expect(config.durationMs).toBe(2000);
+    expect(config.faults.length).toBeGreaterThan(0);
+    expect(problems([{ path: 'duration', value: 'soon' }])).toContain(
+      '--set duration=soon: duration: invalid duration',
+    );
+    expect(problems([{ path: 'duration', value: 0 }])).toContain('--set duration=0: duration:');
+  });
+
+  it('creates a field the file did not write (a known schema field)', () => {
+    const config = resolveWithOverrides(storm, [
+      { path: 'services.checkout.queueDiscipline', value: 'lifo' },
+    ]);
+    expect(config.services.find((s) => s.name === 'checkout')?.queueDiscipline).toBe('lifo');
+  });
+
+  it('mesh=<shape> switches the shape', () => {
+    expect(resolveWithOverrides(storm, [{ path: 'mesh', value: 'linkerd' }]).mesh.shape).toBe('linkerd');
+  });
+
+  it('without overrides, is the scenario as loaded', () => {
+    expect(resolveWithOverrides(storm, []).name).toBe('retry-storm');
+  });
+
+  it('names the nearest valid path for a path that does not exist', () => {
+    expect(problems([{ path: 'services.chekout.replicas', value: 2 }])).toBe(
+      '--set services.chekout.replicas=2: services.chekout does not exist (nearest: services.checkout)',
+    );
+    expect(problems([{ path: 'services.checkout.replcas', value: 2 }])).toBe(
+      '--set services.checkout.replcas=2: services.checkout.replcas: unknown field (did you mean "replicas"?)',
+    );
+    expect(problems([{ path: 'traffic.3.rate', value: 2 }])).toContain(
+      'traffic[3] does not exist (the list has 1 item',
+    );
+    expect(problems([{ path: 'duration.x', value: 2 }])).toContain(
+      'duration is a value ("90s"), not an object',
+    );
+  });
+
+  it('names the field and the expected type for a value of the wrong type', () => {
+    expect(problems([{ path: 'services.checkout.replicas', value: 'many' }])).toBe(
+      '--set services.checkout.replicas=many: services.checkout.replicas: must be an integer (got "many")',
+    );
+    expect(problems([{ path: 'traffic.0.rate', value: 'fast' }])).toContain(
+      'traffic[0].rate: must be a rate such as 800, 800/s',
+    );
+    expect(problems([{ path: 'mesh', value: 'istio' }])).toContain('--set mesh=istio: mesh: must be one of');
+  });
+});

@@ -1,0 +1,54 @@
+// Replication seeds, figure intervals (Student t, 95 %) and paired differences.
+
+import { studentTQuantile } from '@meshsim/engine';
+import { describe, expect, it } from 'vitest';
+
+import { figureInterval, pairedDifferences, replicationSeed } from '../../src/index.js';
+import type { RunFigures } from '../../src/index.js';
+
+function figures(successRatio: number, endToEndP99Ms: number): RunFigures {
+  return {
+    successRatio,
+    goodputRps: 0,
+    endToEndP50Ms: 0,
+    endToEndP99Ms,
+    attemptsPerCall: 1,
+    workPerRequest: 1,
+    proxyCpuCores: 0,
+  };
+}
+
+describe('replications', () => {
+  it('derives seeds from the root seed only: replication 0 is the root, the others distinct and stable', () => {
+    expect(replicationSeed(42, 0)).toBe(42);
+    const seeds = [1, 2, 3, 4].map((i) => replicationSeed(42, i));
+    expect(new Set(seeds).size).toBe(4);
+    expect([1, 2, 3, 4].map((i) => replicationSeed(42, i))).toEqual(seeds);
+    expect(replicationSeed(43, 1)).not.toBe(seeds[0]);
+    for (const seed of seeds)
+      expect(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) < 2 ** 32).toBe(true);
+    expect(() => replicationSeed(42, -1)).toThrow(RangeError);
+  });
+
+  it('gives mean ± t(0.975, n−1)·s/√n, and no interval for one replication', () => {
+    const interval = figureInterval('successRatio', [1, 2, 3, 4]);
+    const s = Math.sqrt(((1.5 ** 2 + 0.5 ** 2) * 2) / 3);
+    expect(interval.mean).toBeCloseTo(2.5, 12);
+    expect(interval.halfWidth).toBeCloseTo((studentTQuantile(0.975, 3) * s) / 2, 12);
+    expect(interval).toMatchObject({ n: 4, min: 1, max: 4 });
+    expect(figureInterval('successRatio', [0.9]).halfWidth).toBeNull();
+    expect(figureInterval('successRatio', [0.9, 0.9]).halfWidth).toBe(0);
+  });
+
+  it('pairs runs replication by replication and says whether the difference excludes 0', () => {
+    const base = [figures(0.9, 10), figures(0.8, 20), figures(0.95, 15)];
+    const other = [figures(0.91, 12), figures(0.79, 22), figures(0.96, 17)];
+    const [success, p99] = pairedDifferences(base, other, ['successRatio', 'endToEndP99Ms']);
+    expect(p99).toMatchObject({ mean: 2, halfWidth: 0, significant: true });
+    expect(success?.significant).toBe(false);
+    expect(
+      pairedDifferences([base[0] as RunFigures], [other[0] as RunFigures], ['successRatio'])[0]?.significant,
+    ).toBeNull();
+    expect(() => pairedDifferences(base, other.slice(1), ['successRatio'])).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,137 @@
+// Sweeps end to end: the grid and its order, identical stores for 0 (in-thread), 1, 2 and 4 workers,
+// resume, shards merged equal to one run, the run limit, and nothing half-written after an abort.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { OverrideError, ResultsStore, parseSetOption, readScenarioSource, sweep } from '../../src/index.js';
+import type { SweepOptions } from '../../src/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'meshsim-sweep-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const source = readScenarioSource('steady-3tier');
+/** 3 rates × 2 shapes × 2 replications of 2 simulated seconds: 12 small runs. */
+const GRID: SweepOptions = {
+  axes: [parseSetOption('traffic.0.rate=100..300:100'), parseSetOption('mesh=none,istio-sidecar')],
+  fixed: [{ path: 'duration', value: '2s' }],
+  replications: 2,
+};
+
+async function dumpAll(store: ResultsStore): Promise<unknown> {
+  return {
+    runs: await store.dump('runs'),
+    settings: await store.dump('settings'),
+    edges: await store.dump('edges'),
+  };
+}
+
+async function sweepInto(file: string, options: SweepOptions): Promise<unknown> {
+  const store = await ResultsStore.open(join(dir, file));
+  try {
+    await sweep(source, { ...GRID, ...options, store });
+    return await dumpAll(store);
+  } finally {
+    store.close();
+  }
+}
+
+describe('sweep', () => {
+  it('runs the grid (first axis slowest) × replications and summarises each point', async () => {
+    const result = await sweep(source, { ...GRID, workers: 0 });
+    expect(result.plan.points.map((p) => p.values.map((v) => v.value).join(' '))).toEqual([
+      '100 none',
+      '100 istio-sidecar',
+      '200 none',
+      '200 istio-sidecar',
+      '300 none',
+      '300 istio-sidecar',
+    ]);
+    expect(result.ran).toBe(12);
+    expect(result.summary).toHaveLength(6);
+    for (const point of result.summary) {
+      expect(point.runs).toBe(2);
+      expect(point.verdict).toBe('stable');
+      expect(point.figures.find((f) => f.key === 'successRatio')?.halfWidth).not.toBeNull();
+    }
+    // Replications of one point have distinct seeds; points share them (common random numbers).
+    const seeds = result.runs.map((run) => run.seed);
+    expect(seeds[0]).not.toBe(seeds[1]);
+    expect(seeds[2]).toBe(seeds[0]);
+  });
+
+  it('writes identical stores with 0, 1, 2 and 4 workers', async () => {
+    const inThread = await sweepInto('w0.duckdb', { workers: 0 });
+    for (const workers of [1, 2, 4]) {
+      expect(await sweepInto(`w${workers}.duckdb`, { workers }), `${workers} workers`).toEqual(inThread);
+    }
+  });
+
+  it('merging the shards of an Indexed Job gives the store of one run', async () => {
+    const whole = await sweepInto('w0.duckdb', { workers: 0 });
+    const shards = [1, 2, 3].map((index) => join(dir, `shard-${index}.duckdb`));
+    for (const [i, file] of shards.entries()) {
+      const store = await ResultsStore.open(file);
+      const result = await sweep(source, { ...GRID, workers: 0, shard: { index: i + 1, count: 3 }, store });
+      expect(result.tasks).toHaveLength(4);
+      store.close();
+    }
+    const merged = await ResultsStore.open(join(dir, 'merged.duckdb'));
+    expect(await merged.mergeFrom(shards)).toBe(12);
+    expect(await merged.mergeFrom(shards)).toBe(0);
+    expect(await dumpAll(merged)).toEqual(whole);
+    merged.close();
+  });
+
+  it('resumes: a re-run skips the runs already stored', async () => {
+    const store = await ResultsStore.open(join(dir, 'resume.duckdb'));
+    const first = await sweep(source, { ...GRID, workers: 0, replications: 1, store });
+    const second = await sweep(source, { ...GRID, workers: 0, store });
+    expect([first.ran, second.ran, second.skipped]).toEqual([6, 6, 6]);
+    expect(second.runs).toHaveLength(12);
+    store.close();
+  });
+
+  it('leaves only whole runs in the store when aborted, and the next run completes it', async () => {
+    const store = await ResultsStore.open(join(dir, 'abort.duckdb'));
+    const controller = new AbortController();
+    await expect(
+      sweep(source, {
+        ...GRID,
+        workers: 0,
+        store,
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done === 3) controller.abort(new Error('interrupted'));
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+    const runs = await store.dump('runs');
+    expect(runs).toHaveLength(3);
+    const edges = await store.dump('edges');
+    expect(new Set(edges.map((e) => e['run_key']))).toEqual(new Set(runs.map((r) => r['run_key'])));
+    const resumed = await sweep(source, { ...GRID, workers: 0, store });
+    expect([resumed.ran, resumed.skipped]).toEqual([9, 3]);
+    store.close();
+  });
+
+  it('asks for confirmation over the run limit, and exports CSV', async () => {
+    await expect(
+      sweep(source, { axes: [parseSetOption('traffic.0.rate=1..2000:1')], workers: 0 }),
+    ).rejects.toThrow(OverrideError);
+    await expect(
+      sweep(source, { axes: [parseSetOption('traffic.0.rate=1..2000:1')], workers: 0 }),
+    ).rejects.toThrow('over the limit of 1000: confirm with --yes');
+    const store = await ResultsStore.open(join(dir, 'w0.duckdb'));
+    await store.exportCsv('runs', join(dir, 'runs.csv'));
+    store.close();
+    const lines = readFileSync(join(dir, 'runs.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]?.startsWith('run_key,scenario,scenario_hash,overrides,point,replication,seed,mesh')).toBe(
+      true,
+    );
+    expect(lines).toHaveLength(13);
+  });
+});

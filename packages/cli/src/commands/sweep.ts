@@ -1,0 +1,217 @@
+// `meshsim sweep <name|file|-> --set path=values …`: the grid of overrides × replications on the worker
+// pool, stored in a DuckDB file (resumable), optionally one shard of it; `--boundary` bisects an open
+// range for the recovery boundary; `meshsim sweep merge` combines shard stores.
+
+import { existsSync } from 'node:fs';
+
+import { ResultsStore, findBoundaries, parseShard, shardFromEnv, sweep } from '@meshsim/analysis';
+import type { Shard, StoreTable } from '@meshsim/analysis';
+import {
+  renderBoundaryMapJson,
+  renderBoundaryMapText,
+  renderSweepJson,
+  renderSweepText,
+} from '@meshsim/report';
+
+import { CliError, UsageError } from '../CliError.js';
+import type { CliIo } from '../CliIo.js';
+import { commandHelp } from '../help.js';
+import { stringFlag, writeOutput } from '../internal/flags.js';
+import { parseCommandArgs } from '../internal/parseCommandArgs.js';
+import {
+  SCENARIO_FLAGS,
+  fixedOverrides,
+  parseScenarioArgs,
+  readScenarioArg,
+} from '../internal/scenarioArgs.js';
+import type { ScenarioArgs } from '../internal/scenarioArgs.js';
+import { SweepProgress, formatDoneLine } from '../progress.js';
+
+/** The store a sweep writes when `--store` is not given (per shard when sharded). */
+export const DEFAULT_STORE = 'meshsim-sweep.duckdb';
+
+/** Exit code of an interrupted sweep (128 + SIGINT). */
+export const INTERRUPTED_EXIT_CODE = 130;
+
+const TABLES: readonly StoreTable[] = ['runs', 'settings', 'edges'];
+
+/** The parsed command line of `meshsim sweep`. */
+export interface SweepArgs extends ScenarioArgs {
+  store: string;
+  shard?: Shard;
+  boundary: boolean;
+  yes: boolean;
+  json: boolean;
+  csv?: string;
+  table: StoreTable;
+}
+
+/** Runs `meshsim sweep` (or `meshsim sweep merge`). */
+export async function sweepCommand(args: readonly string[], io: CliIo): Promise<number> {
+  if (args[0] === 'merge') return mergeCommand(args.slice(1), io);
+  const parsed = parseSweepArgs(args);
+  if (parsed === 'help') {
+    io.stdout.write(commandHelp('sweep'));
+    return 0;
+  }
+  const source = readScenarioArg(parsed, io);
+  const fixed = fixedOverrides(
+    { ...parsed, sets: parsed.sets.filter((a) => a.values.length === 1 && a.open === undefined) },
+    'sweep',
+  );
+  const axes = parsed.sets.filter((a) => a.values.length > 1 || a.open !== undefined);
+
+  const controller = new AbortController();
+  const onSigint = (): void =>
+    controller.abort(
+      new CliError(
+        `interrupted: the runs finished so far are in ${parsed.store}; run the same command again to resume`,
+        INTERRUPTED_EXIT_CODE,
+      ),
+    );
+  process.once('SIGINT', onSigint);
+  const bar = parsed.progress && io.stderr.isTTY === true ? new SweepProgress(io.stderr) : null;
+  const startedMs = performance.now();
+  const store = await ResultsStore.open(parsed.store);
+  try {
+    if (parsed.boundary) {
+      const map = await findBoundaries(source, {
+        axes,
+        fixed,
+        replications: parsed.replications,
+        workers: parsed.workers,
+        store,
+        signal: controller.signal,
+        onProgress: (step, probes) => {
+          if (parsed.progress) io.stderr.write(`bisection step ${step}: ${probes} probes so far\n`);
+        },
+      });
+      writeOutput(
+        io,
+        parsed.out,
+        parsed.json ? 'json' : 'text',
+        parsed.json ? renderBoundaryMapJson(map) : renderBoundaryMapText(map),
+      );
+      io.stderr.write(
+        `done in ${((performance.now() - startedMs) / 1000).toFixed(1)} s wall; store: ${parsed.store}\n`,
+      );
+      return 0;
+    }
+    const result = await sweep(source, {
+      axes,
+      fixed,
+      replications: parsed.replications,
+      workers: parsed.workers,
+      store,
+      confirmLarge: parsed.yes,
+      signal: controller.signal,
+      ...(parsed.shard !== undefined && { shard: parsed.shard }),
+      ...(bar !== null && { onProgress: (done: number, total: number) => bar.update(done, total) }),
+    });
+    bar?.clear();
+    if (parsed.csv !== undefined) {
+      await store.exportCsv(parsed.table, parsed.csv);
+      io.stderr.write(`wrote the ${parsed.table} table to ${parsed.csv}\n`);
+    }
+    writeOutput(
+      io,
+      parsed.out,
+      parsed.json ? 'json' : 'text',
+      parsed.json ? renderSweepJson(result) : renderSweepText(result),
+    );
+    io.stderr.write(
+      `${formatDoneLine(performance.now() - startedMs, 0).replace(/, 0 events.*$/, '')}; store: ${parsed.store}\n`,
+    );
+    return 0;
+  } finally {
+    bar?.clear();
+    process.removeListener('SIGINT', onSigint);
+    store.close();
+  }
+}
+
+/** `meshsim sweep merge --store OUT SHARD…`: copies every shard's runs into OUT (skipping those it has). */
+async function mergeCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('sweep', args, {
+    store: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values['help'] === true) {
+    io.stdout.write(commandHelp('sweep'));
+    return 0;
+  }
+  const out = stringFlag(values, 'store') ?? DEFAULT_STORE;
+  if (positionals.length === 0)
+    throw new UsageError(
+      `'meshsim sweep merge' needs the shard stores to merge (e.g. shard-*.duckdb)`,
+      'sweep',
+    );
+  for (const path of positionals) {
+    if (!existsSync(path)) throw new CliError(`cannot merge '${path}': file not found`);
+    if (path === out) throw new UsageError(`'${path}' is both a shard and the output store`, 'sweep');
+  }
+  const store = await ResultsStore.open(out);
+  try {
+    const added = await store.mergeFrom(positionals);
+    io.stdout.write(`merged ${added} runs from ${positionals.length} stores into ${out}\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * Parses and checks the arguments of `meshsim sweep`.
+ * @throws {UsageError} naming the flag and the value for any mistake.
+ */
+export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
+  const { values, positionals } = parseCommandArgs('sweep', args, {
+    ...SCENARIO_FLAGS,
+    store: { type: 'string' },
+    shard: { type: 'string' },
+    boundary: { type: 'boolean' },
+    yes: { type: 'boolean' },
+    json: { type: 'boolean' },
+    csv: { type: 'string' },
+    table: { type: 'string' },
+  });
+  if (values['help'] === true) return 'help';
+  const common = parseScenarioArgs(
+    'sweep',
+    values,
+    positionals,
+    'meshsim sweep <name|file|-> --set path=values',
+  );
+  const shardText = stringFlag(values, 'shard');
+  let shard: Shard | undefined;
+  try {
+    shard = shardText !== undefined ? parseShard(shardText) : shardFromEnv(process.env);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), 'sweep');
+  }
+  const table = stringFlag(values, 'table') ?? 'runs';
+  if (!(TABLES as readonly string[]).includes(table)) {
+    throw new UsageError(
+      `invalid value for --table: '${table}' (expected one of: ${TABLES.join(', ')})`,
+      'sweep',
+    );
+  }
+  if (stringFlag(values, 'table') !== undefined && stringFlag(values, 'csv') === undefined) {
+    throw new UsageError('--table goes with --csv', 'sweep');
+  }
+  const defaultStore =
+    shard === undefined
+      ? DEFAULT_STORE
+      : DEFAULT_STORE.replace(/\.duckdb$/, `.shard-${shard.index}-of-${shard.count}.duckdb`);
+  const csv = stringFlag(values, 'csv');
+  return {
+    ...common,
+    store: stringFlag(values, 'store') ?? defaultStore,
+    ...(shard !== undefined && { shard }),
+    boundary: values['boundary'] === true,
+    yes: values['yes'] === true,
+    json: values['json'] === true,
+    ...(csv !== undefined && { csv }),
+    table: table as StoreTable,
+  };
+}

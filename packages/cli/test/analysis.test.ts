@@ -1,0 +1,269 @@
+// The analysis features from the command line: the diagnosis in every format of `run`, --set and its
+// errors, --replications, paired differences in `compare`, and `sweep` (store, resume, CSV, shards and
+// merge, the run limit, --boundary).
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { listBundledScenarios } from '@meshsim/scenario';
+
+import { formatSweepProgressLine } from '../src/progress.js';
+import { main } from '../src/index.js';
+import { captureIo } from './__helpers__/io.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'meshsim-cli-'));
+
+/** A small two-layer chain hit by a latency fault: cheap to run many times. */
+const STORM_FILE = join(dir, 'storm.yaml');
+writeFileSync(
+  STORM_FILE,
+  `duration: 35s
+mesh: none
+services:
+  api:
+    replicas: 2
+    concurrency: 512
+    serviceTime: 1ms
+    calls: [{ to: backend, timeout: 1s, perTryTimeout: 200ms, retry: { attempts: 3, retryOn: [5xx] } }]
+  backend:
+    replicas: 2
+    concurrency: 4
+    queue: 256
+    serviceTime: { exponential: { mean: 10ms } }
+traffic:
+  - { name: client, to: api, rate: 200, timeout: 3s, retry: { attempts: 3, retryOn: [5xx] } }
+faults:
+  - { at: 10s, for: 10s, service: backend, latency: +150ms }
+`,
+);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = captureIo();
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('meshsim run: diagnosis, --set, --replications', () => {
+  it('prints the verdict, the loop and the cascade of a metastable run', async () => {
+    const { code, out } = await run('run', 'retry-storm', '--duration', '62s', '--no-progress');
+    expect(code).toBe(0);
+    expect(out).toContain('Verdict: metastable — client: goodput is still');
+    expect(out).toContain('Sustaining loop (50 s–62 s): checkout saturated');
+    expect(out).toContain('Work amplification per call depth');
+    expect(out).toMatch(/Cascade: checkout saturated at 30 s → frontend failing at 3\d s/);
+  });
+
+  it('adds the diagnosis to JSON, OpenMetrics and a verdicts CSV table', async () => {
+    const args = ['run', 'budget-vs-retries', '--no-progress'];
+    const json = JSON.parse((await run(...args, '--json')).out) as {
+      diagnosis: { verdict: string; recoveryMs: number };
+    };
+    expect(json.diagnosis.verdict).toBe('degraded-recovered');
+    expect(json.diagnosis.recoveryMs).toBe(2000);
+    const metrics = (await run(...args, '--openmetrics', '--metrics', 'meshsim')).out;
+    expect(metrics).toContain('meshsim_verdict_info{scope="run",verdict="degraded-recovered"} 1');
+    expect(metrics).toContain('meshsim_recovery_milliseconds{scope="client"} 2000');
+    const csv = (await run(...args, '--csv', '--table', 'verdicts')).out.split('\n');
+    expect(csv[0]).toBe(
+      'scope,verdict,reference_goodput_ratio,min_goodput_ratio,final_goodput_ratio,degraded_at_ms,recovered_at_ms,recovery_ms,still_down_ms,reason',
+    );
+    expect(csv[1]?.startsWith('run,degraded-recovered,,,,,,2000,,')).toBe(true);
+  });
+
+  it('--set changes the scenario: without retries and at a lower rate the storm recovers', async () => {
+    const { out } = await run(
+      'run',
+      'retry-storm',
+      '--set',
+      'services.frontend.calls.0.retry.attempts=1',
+      '--set',
+      'traffic.0.retry.attempts=1',
+      '--set',
+      'traffic.0.rate=300',
+      '--duration',
+      '65s',
+      '--no-progress',
+    );
+    expect(out).toContain('Verdict: degraded-recovered');
+  });
+
+  it('names the path and its nearest valid one, or the field and its type, and exits 2', async () => {
+    const badPath = await run('run', 'retry-storm', '--set', 'services.chekout.replicas=2');
+    expect(badPath.code).toBe(2);
+    expect(badPath.err).toContain(
+      'meshsim: --set services.chekout.replicas=2: services.chekout does not exist (nearest: services.checkout)',
+    );
+    const badType = await run('run', 'retry-storm', '--set', 'services.checkout.replicas=lots');
+    expect(badType.code).toBe(2);
+    expect(badType.err).toContain('services.checkout.replicas: must be an integer (got "lots")');
+    const several = await run('run', 'retry-storm', '--set', 'traffic.0.rate=1,2');
+    expect(several.code).toBe(2);
+    expect(several.err).toContain("use 'meshsim sweep' for a grid");
+  });
+
+  it('--replications N prints mean ± 95 % CI and the verdicts, deterministically', async () => {
+    const args = ['run', 'steady-3tier', '--duration', '3s', '--replications', '3', '--no-progress'];
+    const first = await run(...args);
+    const second = await run(...args);
+    expect(first.out).toBe(second.out);
+    expect(first.out).toMatch(/Replications: 3 \(seeds 7, \d+, \d+\); mean ± 95 % CI \(Student t\)/);
+    expect(first.out).toContain('Verdicts: stable 3/3');
+    expect(first.out).toMatch(/success \(%\)\s+\d+\.\d+\s+± \d+\.\d+/);
+  });
+});
+
+describe('meshsim compare: verdicts and paired differences', () => {
+  it('runs shapes × replications on 2 workers and reports paired differences, n.s. where the CI holds 0', async () => {
+    const args = [
+      'compare',
+      'steady-3tier',
+      '--mesh',
+      'none,istio-sidecar',
+      '--duration',
+      '2s',
+      '--replications',
+      '3',
+    ];
+    const threaded = await run(...args, '--workers', '2', '--no-progress');
+    const inline = await run(...args, '--workers', '0', '--no-progress');
+    expect(threaded.code).toBe(0);
+    expect(threaded.out).toBe(inline.out);
+    expect(threaded.out).toMatch(/verdict\s+stable\s+stable/);
+    expect(threaded.out).toContain('Paired differences vs none over 3 replications on the same seeds');
+    // The sidecars add latency in every replication: significant; the success ratio does not move: n.s.
+    expect(threaded.out).toMatch(/end-to-end p50 \(ms\)\s+\+\d+\.\d+ ± \d+\.\d+\n/);
+    expect(threaded.out).toMatch(/success \(%\)\s+[-+]?\d+\.\d+ ± \d+\.\d+ n\.s\./);
+    const json = JSON.parse((await run(...args, '--json', '--no-progress')).out) as {
+      paired: { shape: string; differences: { key: string; significant: boolean }[] }[];
+    };
+    expect(json.paired[0]?.shape).toBe('istio-sidecar');
+    expect(json.paired[0]?.differences.find((d) => d.key === 'endToEndP50Ms')?.significant).toBe(true);
+  });
+});
+
+describe('meshsim sweep', () => {
+  const grid = ['--set', 'traffic.0.rate=100,200', '--set', 'mesh=none,istio-sidecar', '--duration', '2s'];
+
+  it('runs the grid into the store, resumes, and exports CSV', async () => {
+    const store = join(dir, 'grid.duckdb');
+    const first = await run('sweep', 'steady-3tier', ...grid, '--store', store, '--no-progress');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(
+      'Sweep: 4 points × 1 replication = 4 runs; this shard 4: 4 run now, 0 already in the store',
+    );
+    expect(first.out).toMatch(/traffic\.0\.rate\s+mesh\s+runs\s+verdicts/);
+    expect(first.out).toMatch(/200\s+istio-sidecar\s+1\s+stable 1\/1/);
+    const csv = join(dir, 'edges.csv');
+    const again = await run(
+      'sweep',
+      'steady-3tier',
+      ...grid,
+      '--store',
+      store,
+      '--csv',
+      csv,
+      '--table',
+      'edges',
+      '--no-progress',
+    );
+    expect(again.out).toContain('0 run now, 4 already in the store');
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe(
+      'run_key,source,destination,depth,calls,attempts,retries,succeeded,failed,timeouts,success_ratio,p50_ms,p99_ms',
+    );
+  });
+
+  it('takes no --html (the HTML reports are of run and compare) but reads a scenario from stdin', async () => {
+    const html = await run('sweep', 'steady-3tier', ...grid, '--html', join(dir, 'sweep.html'));
+    expect(html.code).toBe(2);
+    expect(html.err).toContain('--html');
+    const text = readFileSync(
+      listBundledScenarios().find((s) => s.name === 'steady-3tier')?.file ?? '',
+      'utf8',
+    );
+    const io = captureIo();
+    const store = join(dir, 'stdin.duckdb');
+    const args = ['sweep', '-', '--set', 'traffic.0.rate=100,200', '--duration', '2s', '--store', store];
+    expect(await main([...args, '--workers', '0', '--no-progress'], { ...io, readStdin: () => text })).toBe(
+      0,
+    );
+    expect(io.out()).toContain('Sweep: 2 points × 1 replication = 2 runs');
+  });
+
+  it('shards by --shard and JOB_COMPLETION_INDEX, and merge gives the whole sweep', async () => {
+    const shard1 = join(dir, 's1.duckdb');
+    const shard2 = join(dir, 's2.duckdb');
+    expect(
+      (await run('sweep', 'steady-3tier', ...grid, '--shard', '1/2', '--store', shard1, '--no-progress')).out,
+    ).toContain('this shard 2: 2 run now');
+    process.env['JOB_COMPLETION_INDEX'] = '1';
+    process.env['JOB_COMPLETIONS'] = '2';
+    try {
+      expect((await run('sweep', 'steady-3tier', ...grid, '--store', shard2, '--no-progress')).out).toContain(
+        'this shard 2: 2 run now',
+      );
+    } finally {
+      delete process.env['JOB_COMPLETION_INDEX'];
+      delete process.env['JOB_COMPLETIONS'];
+    }
+    const merged = join(dir, 'merged.duckdb');
+    const merge = await run('sweep', 'merge', '--store', merged, shard1, shard2);
+    expect(merge.out).toBe(`merged 4 runs from 2 stores into ${merged}\n`);
+    // The merged store already holds every run: a sweep on it runs nothing.
+    expect((await run('sweep', 'steady-3tier', ...grid, '--store', merged, '--no-progress')).out).toContain(
+      '0 run now, 4 already',
+    );
+  });
+
+  it('asks for --yes over 1000 runs and rejects a bad shard', async () => {
+    const big = await run(
+      'sweep',
+      'steady-3tier',
+      '--set',
+      'traffic.0.rate=1..1001:1',
+      '--store',
+      join(dir, 'big.duckdb'),
+    );
+    expect(big.code).toBe(2);
+    expect(big.err).toContain(
+      'the sweep has 1001 runs (1001 points × 1 replications), over the limit of 1000: confirm with --yes',
+    );
+    const shard = await run('sweep', 'steady-3tier', '--shard', '3/2');
+    expect(shard.code).toBe(2);
+    expect(shard.err).toContain('--shard 3/2: expected k/N');
+  });
+
+  it('--boundary prints the recovery boundary per point of the other axes', async () => {
+    const { code, out } = await run(
+      'sweep',
+      STORM_FILE,
+      '--set',
+      'traffic.0.rate=50..600',
+      '--set',
+      'services.api.calls.0.retry.attempts=1,3',
+      '--boundary',
+      '--store',
+      join(dir, 'boundary.duckdb'),
+      '--no-progress',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('Recovery boundary on traffic.0.rate (50–600)');
+    expect(out).toMatch(/services\.api\.calls\.0\.retry\.attempts\s+boundary/);
+    const rows = out.split('\n').filter((line) => /^[13]\s/.test(line));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/^\d\s+\d+ – \d+\s+\.+\?*#+$/);
+    // Retries at the api lower the load at which the chain stops recovering.
+    const low = (row: string | undefined): number => Number(/\s(\d+) – /.exec(row ?? '')?.[1]);
+    expect(low(rows[1])).toBeLessThan(low(rows[0]));
+  });
+
+  it('draws progress with an ETA', () => {
+    expect(formatSweepProgressLine(40, 100, 20_000, 40)).toBe(
+      '[####------] 40% 40/100 runs, 20 s elapsed, ETA 30 s',
+    );
+    expect(formatSweepProgressLine(3, 10, 1000, 0)).toBe('[###-------] 30% 3/10 runs, 1 s elapsed, ETA –');
+  });
+});

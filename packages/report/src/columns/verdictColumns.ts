@@ -1,0 +1,136 @@
+// The columns of a verdict row (the run's, then each traffic source's): verdict, goodput ratios, when it
+// degraded and recovered, how long it stayed down — text headers, CSV names and OpenMetrics samples.
+
+import type { Diagnosis, SourceDiagnosis, Verdict } from '@meshsim/analysis';
+
+import { duration, percent } from '../internal/format.js';
+import type { Column, ColumnTable, MetricFamily } from './Column.js';
+
+/** One row: the run (`scope` = `run`) or a traffic source (`scope` = its name). */
+export interface VerdictRow {
+  scope: string;
+  verdict: Verdict;
+  referenceRatio: number | null;
+  minRatio: number | null;
+  finalRatio: number | null;
+  degradedAtMs: number | null;
+  recoveredAtMs: number | null;
+  recoveryMs: number | null;
+  stillDownMs: number | null;
+  reason: string;
+}
+
+/** The info family of the verdicts (renderDiagnosis writes its samples: the verdict is a label). */
+export const VERDICT: MetricFamily = {
+  name: 'meshsim_verdict',
+  type: 'info',
+  help: 'The diagnosis of the run (scope="run") and of each traffic source: stable, degraded-recovered, metastable, unresolved or degraded.',
+};
+const RECOVERY: MetricFamily = {
+  name: 'meshsim_recovery_milliseconds',
+  type: 'gauge',
+  unit: 'milliseconds',
+  help: 'Time from the end of the last trigger until goodput was back within the band for good (negative: before it ended).',
+};
+const STILL_DOWN: MetricFamily = {
+  name: 'meshsim_still_down_milliseconds',
+  type: 'gauge',
+  unit: 'milliseconds',
+  help: 'How long after the last trigger ended goodput was still below the band, at the end of the run.',
+};
+const GOODPUT: MetricFamily = {
+  name: 'meshsim_goodput_ratio',
+  type: 'gauge',
+  unit: 'ratio',
+  help: 'Successful calls per offered call of a traffic source: reference (before the triggers), lowest window, last window.',
+};
+
+/** The rows of a diagnosis: the run first, then each source. */
+export function verdictRows(diagnosis: Diagnosis): VerdictRow[] {
+  const source = (s: SourceDiagnosis): VerdictRow => ({
+    scope: s.source,
+    verdict: s.verdict,
+    referenceRatio: s.referenceRatio,
+    minRatio: s.minRatio,
+    finalRatio: s.finalRatio,
+    degradedAtMs: s.degradedAtMs,
+    recoveredAtMs: s.recoveredAtMs,
+    recoveryMs: s.recoveryMs,
+    stillDownMs: s.stillDownMs,
+    reason: s.reason,
+  });
+  return [
+    {
+      scope: 'run',
+      verdict: diagnosis.verdict,
+      referenceRatio: null,
+      minRatio: null,
+      finalRatio: null,
+      degradedAtMs: null,
+      recoveredAtMs: null,
+      recoveryMs: diagnosis.recoveryMs,
+      stillDownMs: diagnosis.stillDownMs,
+      reason: diagnosis.reason,
+    },
+    ...diagnosis.sources.map(source),
+  ];
+}
+
+function ratioColumn(
+  key: 'referenceRatio' | 'minRatio' | 'finalRatio',
+  header: string,
+  csv: string,
+  window: string,
+): Column<VerdictRow> {
+  return {
+    key,
+    read: (row) => row[key],
+    text: { header, format: (ratio) => percent(ratio, 1) },
+    csv: { name: csv },
+    metric: { family: GOODPUT, sample: GOODPUT.name, labels: [['window', window]] },
+  };
+}
+
+function msColumn(
+  key: 'degradedAtMs' | 'recoveredAtMs' | 'recoveryMs' | 'stillDownMs',
+  header: string,
+  csv: string,
+): Column<VerdictRow> {
+  return {
+    key,
+    // A trigger that never ends leaves recovery times infinite: shown as missing.
+    read: (row) => (row[key] === null || !Number.isFinite(row[key]) ? null : row[key]),
+    text: { header, format: duration },
+    csv: { name: csv },
+  };
+}
+
+/** The verdict table. */
+export const VERDICT_COLUMNS: ColumnTable<VerdictRow> = {
+  columns: [
+    { key: 'scope', read: (row) => row.scope, text: { header: 'scope' }, csv: { name: 'scope' } },
+    {
+      key: 'verdict',
+      read: (row) => row.verdict,
+      text: { header: 'verdict' },
+      // Exported as the label of meshsim_verdict_info (an info metric), not as a value.
+      csv: { name: 'verdict' },
+    },
+    ratioColumn('referenceRatio', 'reference goodput (%)', 'reference_goodput_ratio', 'reference'),
+    ratioColumn('minRatio', 'lowest (%)', 'min_goodput_ratio', 'min'),
+    ratioColumn('finalRatio', 'final (%)', 'final_goodput_ratio', 'final'),
+    msColumn('degradedAtMs', 'degraded at', 'degraded_at_ms'),
+    msColumn('recoveredAtMs', 'recovered at', 'recovered_at_ms'),
+    {
+      ...msColumn('recoveryMs', 'recovery', 'recovery_ms'),
+      metric: { family: RECOVERY, sample: RECOVERY.name },
+    },
+    {
+      ...msColumn('stillDownMs', 'still down', 'still_down_ms'),
+      metric: { family: STILL_DOWN, sample: STILL_DOWN.name },
+    },
+    { key: 'reason', read: (row) => row.reason, csv: { name: 'reason' } },
+  ],
+  metricFamilies: [VERDICT, RECOVERY, STILL_DOWN, GOODPUT],
+  metricLabels: (row) => [['scope', row.scope]],
+};

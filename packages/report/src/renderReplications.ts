@@ -1,0 +1,75 @@
+// Renders a replication summary: each headline figure as mean ± 95 % CI (Student t) with min and max, and
+// the verdicts; as text and as a JSON value.
+
+import { RUN_FIGURES } from '@meshsim/analysis';
+import type { FigureInterval, ReplicationSummary } from '@meshsim/analysis';
+
+import { fixed, round } from './internal/format.js';
+import { formatTable } from './internal/formatTable.js';
+import type { JsonValue } from './JsonValue.js';
+
+/** `mean ± half` scaled and fixed as the figure reads (half-width `–` without an interval). */
+export function formatInterval(interval: FigureInterval): {
+  mean: string;
+  half: string;
+  min: string;
+  max: string;
+} {
+  const info = RUN_FIGURES.find((f) => f.key === interval.key);
+  const scale = info?.scale ?? 1;
+  const decimals = info?.decimals ?? 3;
+  return {
+    mean: fixed(interval.mean * scale, decimals),
+    half: interval.halfWidth === null ? '–' : `± ${fixed(interval.halfWidth * scale, decimals)}`,
+    min: fixed(interval.min * scale, decimals),
+    max: fixed(interval.max * scale, decimals),
+  };
+}
+
+/** The verdict counts as `metastable 3/5, degraded-recovered 2/5` (only verdicts that occurred). */
+export function verdictCounts(verdicts: Readonly<Record<string, number>>, n: number): string {
+  return Object.entries(verdicts)
+    .filter(([, count]) => count > 0)
+    .map(([verdict, count]) => `${verdict} ${count}/${n}`)
+    .join(', ');
+}
+
+/** The replications as a text section. */
+export function renderReplicationsText(summary: ReplicationSummary): string {
+  const rows = summary.figures.map((interval) => {
+    const header = RUN_FIGURES.find((f) => f.key === interval.key)?.header ?? interval.key;
+    const { mean, half, min, max } = formatInterval(interval);
+    return [header, mean, half, min, max];
+  });
+  const title =
+    `Replications: ${summary.n} (seeds ${summary.seeds.map(String).join(', ')}); mean ± 95 % CI (Student t)` +
+    `\nVerdicts: ${verdictCounts(summary.verdicts, summary.n)}`;
+  return formatTable(
+    [
+      { header: 'figure', align: 'left' },
+      { header: 'mean' },
+      { header: '95 % CI' },
+      { header: 'min' },
+      { header: 'max' },
+    ],
+    rows,
+    { title },
+  ).trimEnd();
+}
+
+/** The replications as a JSON value (docs/output-formats.md#replications). */
+export function replicationsJson(summary: ReplicationSummary): JsonValue {
+  return {
+    n: summary.n,
+    seeds: summary.seeds,
+    verdicts: summary.verdicts,
+    confidence: 0.95,
+    figures: summary.figures.map((f) => ({
+      key: f.key,
+      mean: round(f.mean, 6),
+      halfWidth: f.halfWidth === null ? null : round(f.halfWidth, 6),
+      min: round(f.min, 6),
+      max: round(f.max, 6),
+    })),
+  };
+}

@@ -1,0 +1,155 @@
+// Renders a sweep's per-point summary (settings, runs, verdicts, headline figures as mean ± 95 % CI) and
+// the boundary map of `--boundary` (where the verdict turns from recovered to not recovered), as text and JSON.
+
+import { RUN_FIGURES } from '@meshsim/analysis';
+import type { BoundaryMap, SweepPointSummary, SweepResult } from '@meshsim/analysis';
+
+import { fixed, round } from './internal/format.js';
+import { formatTable } from './internal/formatTable.js';
+import { formatInterval, verdictCounts } from './renderReplications.js';
+
+/** The figures a sweep's text table shows (the JSON has them all). */
+const SWEEP_FIGURES = ['successRatio', 'goodputRps', 'endToEndP99Ms', 'attemptsPerCall'];
+
+function cell(point: SweepPointSummary, key: string): string {
+  const interval = point.figures.find((f) => f.key === key);
+  if (interval === undefined) return '–';
+  const { mean, half } = formatInterval(interval);
+  return interval.halfWidth === null ? mean : `${mean} ${half}`;
+}
+
+/** The sweep as text: a line on what ran, then one row per grid point. */
+export function renderSweepText(result: SweepResult): string {
+  const { plan } = result;
+  const head =
+    `Sweep: ${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replications} replication${plan.replications === 1 ? '' : 's'}` +
+    ` = ${plan.tasks.length} runs; this shard ${result.tasks.length}: ${result.ran} run now, ${result.skipped} already in the store` +
+    `\nFigures: mean ± 95 % CI (Student t) over the replications`;
+  const axes = plan.axes.map((axis) => axis.path);
+  const figures = RUN_FIGURES.filter((f) => SWEEP_FIGURES.includes(f.key));
+  const table = formatTable(
+    [
+      ...axes.map((header) => ({ header, align: 'left' as const })),
+      { header: 'runs' },
+      { header: 'verdicts', align: 'left' },
+      ...figures.map((f) => ({ header: f.header })),
+    ],
+    result.summary.map((point) => [
+      ...point.values.map((v) => String(v.value)),
+      String(point.runs),
+      verdictCounts(point.verdicts, point.runs),
+      ...figures.map((f) => cell(point, f.key)),
+    ]),
+  );
+  return `${head}\n\n${table}`;
+}
+
+/** The sweep as JSON (docs/output-formats.md#sweep). */
+export function renderSweepJson(result: SweepResult): string {
+  const document = {
+    schemaVersion: 1,
+    points: result.plan.points.length,
+    replications: result.plan.replications,
+    runs: result.plan.tasks.length,
+    shardRuns: result.tasks.length,
+    ran: result.ran,
+    skipped: result.skipped,
+    axes: result.plan.axes.map((a) => a.path),
+    confidence: 0.95,
+    summary: result.summary.map((point) => ({
+      point: point.point,
+      values: Object.fromEntries(point.values.map((v) => [v.path, v.value])),
+      runs: point.runs,
+      verdict: point.verdict,
+      verdicts: point.verdicts,
+      figures: Object.fromEntries(
+        point.figures.map((f) => [
+          f.key,
+          {
+            mean: round(f.mean, 6),
+            halfWidth: f.halfWidth === null ? null : round(f.halfWidth, 6),
+            min: round(f.min, 6),
+            max: round(f.max, 6),
+          },
+        ]),
+      ),
+    })),
+  };
+  return JSON.stringify(document, null, 2) + '\n';
+}
+
+/** Width of the strip drawn per row of the boundary map. */
+const STRIP = 40;
+
+function label(value: number, unit: string): string {
+  return `${Number.isInteger(value) ? String(value) : fixed(value, 2)}${unit}`;
+}
+
+/**
+ * The boundary map as text: per point of the other axes, the bracket where the verdict turns, and a strip
+ * over the bisected range — `.` where the run recovers, `#` where it does not, `?` between the probes.
+ */
+export function renderBoundaryMapText(map: BoundaryMap): string {
+  const { lowEnd, highEnd, unit } = map;
+  const at = (i: number): number => lowEnd + ((highEnd - lowEnd) * (i + 0.5)) / STRIP;
+  const rows = map.boundaries.map((b) => {
+    const strip = Array.from({ length: STRIP }, (_, i) => {
+      const x = at(i);
+      if (b.status === 'recovers') return '.';
+      if (b.status === 'fails') return '#';
+      if (b.status === 'inverted') return '?';
+      if (x <= (b.low ?? -Infinity)) return '.';
+      if (x >= (b.high ?? Infinity)) return '#';
+      return '?';
+    }).join('');
+    const where =
+      b.status === 'between'
+        ? `${label(b.low ?? 0, unit)} – ${label(b.high ?? 0, unit)}`
+        : b.status === 'recovers'
+          ? `above ${label(highEnd, unit)}`
+          : b.status === 'fails'
+            ? `below ${label(lowEnd, unit)}`
+            : 'none (recovers only at the high end)';
+    return [...b.values.map((v) => String(v.value)), where, strip];
+  });
+  const head =
+    `Recovery boundary on ${map.path} (${label(lowEnd, unit)}–${label(highEnd, unit)}): the value where the verdict turns from recovered` +
+    ` (stable or degraded-recovered) to not recovered; ${map.ran} runs, ${map.skipped} already in the store` +
+    `\n'.' recovers, '#' does not, '?' between the probes`;
+  const table = formatTable(
+    [
+      ...map.axes.map((a) => ({ header: a.path, align: 'left' as const })),
+      { header: 'boundary', align: 'left' },
+      { header: `${label(lowEnd, unit)} … ${label(highEnd, unit)}`, align: 'left' },
+    ],
+    rows,
+  );
+  return `${head}\n\n${table}`;
+}
+
+/** The boundary map as JSON (docs/output-formats.md#boundary-map). */
+export function renderBoundaryMapJson(map: BoundaryMap): string {
+  return (
+    JSON.stringify(
+      {
+        schemaVersion: 1,
+        path: map.path,
+        lowEnd: map.lowEnd,
+        highEnd: map.highEnd,
+        unit: map.unit,
+        axes: map.axes.map((a) => a.path),
+        ran: map.ran,
+        skipped: map.skipped,
+        boundaries: map.boundaries.map((b) => ({
+          values: Object.fromEntries(b.values.map((v) => [v.path, v.value])),
+          status: b.status,
+          low: b.low,
+          high: b.high,
+          probes: b.probes,
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

@@ -1,0 +1,151 @@
+// The diagnosis renderers: text section, JSON field, verdicts CSV (as documented) and OpenMetrics families, on a
+// hand-made diagnosis; and the replications' and paired differences' text.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { Diagnosis, ReplicationSummary } from '@meshsim/analysis';
+import { describe, expect, it } from 'vitest';
+
+import {
+  renderComparisonJson,
+  renderComparisonText,
+  renderJson,
+  renderOpenMetrics,
+  renderReplicationsText,
+  renderText,
+  renderVerdictsCsv,
+  summarizeComparison,
+} from '../src/index.js';
+import { makeResult } from './__helpers__/fixtures.js';
+
+const DIAGNOSIS: Diagnosis = {
+  verdict: 'metastable',
+  reason: 'client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended',
+  triggers: [{ kind: 'fault', description: 'latency fault on checkout', startMs: 30_000, endMs: 50_000 }],
+  lastTriggerEndMs: 50_000,
+  recoveryMs: null,
+  stillDownMs: 40_000,
+  sources: [
+    {
+      source: 'client',
+      to: 'frontend',
+      verdict: 'metastable',
+      referenceRatio: 0.999,
+      minRatio: 0,
+      finalRatio: 0,
+      degradedAtMs: 31_000,
+      recoveredAtMs: null,
+      recoveryMs: null,
+      stillDownMs: 40_000,
+      reason: 'still down',
+    },
+  ],
+  loop: {
+    fromMs: 50_000,
+    toMs: 90_000,
+    saturated: ['checkout'],
+    edges: [
+      {
+        source: 'frontend',
+        destination: 'checkout',
+        depth: 2,
+        mechanisms: ['retries', 'queue'],
+        attemptsPerCall: 2.99,
+        attemptsRps: 4000,
+        calleeUtilisation: 1,
+        calleeQueueLength: 767,
+      },
+    ],
+    wastedShare: { checkout: 0.72 },
+    summary: 'checkout saturated; frontend → checkout: retries + queue',
+  },
+  amplification: [{ depth: 1, edges: ['client → frontend'], baseline: 1, window: 2.98, ratio: 2.98 }],
+  cascade: [{ service: 'checkout', atMs: 30_000, depth: 2, signal: 'saturated' }],
+};
+
+const page = readFileSync(fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)), 'utf8');
+
+describe('diagnosis renderers', () => {
+  const result = makeResult();
+
+  it('prints the diagnosis section in the text report, and nothing without one', () => {
+    const text = renderText(result, { diagnosis: DIAGNOSIS });
+    expect(text).toContain('Verdict: metastable — client: goodput is still');
+    expect(text).toContain('Triggers: latency fault on checkout (30 s–50 s)');
+    expect(text).toContain('Sustaining loop (50 s–90 s): checkout saturated');
+    expect(text).toContain('Cascade: checkout saturated at 30 s');
+    expect(text).toMatch(/client\s+metastable\s+99\.9\s+0\.0\s+0\.0\s+–\s+40 s/);
+    expect(renderText(result)).not.toContain('Verdict:');
+  });
+
+  it('ends the JSON document with the diagnosis', () => {
+    const doc = JSON.parse(renderJson(result, { diagnosis: DIAGNOSIS })) as Record<string, unknown>;
+    expect(Object.keys(doc).at(-1)).toBe('diagnosis');
+    expect(doc['diagnosis']).toMatchObject({ verdict: 'metastable', stillDownMs: 40_000, recoveryMs: null });
+    expect(renderJson(result)).not.toContain('"diagnosis"');
+  });
+
+  it('writes the verdicts CSV with the documented header', () => {
+    const csv = renderVerdictsCsv(DIAGNOSIS, { durationMs: 90_000 }).split('\n');
+    const documented = page.split('<!-- columns: csv verdicts -->')[1]?.split('\n')[2];
+    expect(csv[0]).toBe(documented);
+    expect(csv[1]).toBe(
+      'run,metastable,,,,,,,40000,client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended',
+    );
+    expect(csv[2]?.startsWith('client,metastable,0.999,0,0,31000,,,40000,')).toBe(true);
+  });
+
+  it('adds the diagnosis families to OpenMetrics', () => {
+    const metrics = renderOpenMetrics(result, { diagnosis: DIAGNOSIS });
+    expect(metrics).toContain('meshsim_verdict_info{scope="run",verdict="metastable"} 1');
+    expect(metrics).toContain('meshsim_still_down_milliseconds{scope="client"} 40000');
+    expect(metrics).toContain('meshsim_goodput_ratio{scope="client",window="reference"} 0.999');
+    expect(metrics).toContain('meshsim_attempts_per_request{depth="1",window="analysis"} 2.98');
+    expect(metrics.endsWith('# EOF\n')).toBe(true);
+    for (const family of ['meshsim_verdict', 'meshsim_recovery_milliseconds', 'meshsim_goodput_ratio']) {
+      expect(page, `${family} documented`).toContain(`\`${family}`);
+    }
+  });
+
+  it('prints replications as mean ± 95 % CI with the verdict counts', () => {
+    const summary: ReplicationSummary = {
+      n: 3,
+      seeds: [42, 1, 2],
+      verdicts: { stable: 0, 'degraded-recovered': 1, unresolved: 0, degraded: 0, metastable: 2 },
+      figures: [{ key: 'successRatio', n: 3, mean: 0.5, halfWidth: 0.1, min: 0.4, max: 0.6 }],
+    };
+    const text = renderReplicationsText(summary);
+    expect(text).toContain('Replications: 3 (seeds 42, 1, 2); mean ± 95 % CI (Student t)');
+    expect(text).toContain('Verdicts: degraded-recovered 1/3, metastable 2/3');
+    expect(text).toMatch(/success \(%\)\s+50\.00\s+± 10\.00\s+40\.00\s+60\.00/);
+  });
+
+  it('prints paired differences and marks the ones that are not significant', () => {
+    const figures = (p99: number, success: number) => ({
+      successRatio: success,
+      goodputRps: 0,
+      endToEndP50Ms: 0,
+      endToEndP99Ms: p99,
+      attemptsPerCall: 1,
+      workPerRequest: 1,
+      proxyCpuCores: 0,
+    });
+    const other = { ...result, scenario: { ...result.scenario, mesh: 'istio-sidecar' } };
+    const base = { ...result, scenario: { ...result.scenario, mesh: 'none' } };
+    const summary = summarizeComparison([base, other], {
+      replications: [
+        [figures(10, 0.9), figures(20, 0.8), figures(15, 0.95)],
+        [figures(12, 0.91), figures(22, 0.79), figures(17, 0.96)],
+      ],
+    });
+    const text = renderComparisonText(summary);
+    expect(text).toContain('Paired differences vs none over 3 replications');
+    expect(text).toMatch(/end-to-end p99 \(ms\)\s+\+2\.00 ± 0\.00\n/);
+    expect(text).toMatch(/success \(%\)\s+\+0\.33 ± [\d.]+ n\.s\./);
+    const json = JSON.parse(renderComparisonJson(summary)) as {
+      paired: { differences: { key: string }[] }[];
+    };
+    expect(json.paired[0]?.differences.map((d) => d.key)).toContain('endToEndP99Ms');
+  });
+});
