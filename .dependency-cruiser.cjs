@@ -26,6 +26,7 @@ const MESH_LAYERS = [
   'config',
   'ports',
   'topology',
+  'cpu',
   'server',
   'call',
   'policies',

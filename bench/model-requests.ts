@@ -5,7 +5,8 @@
 //
 // Each variant is one whole `Simulation` run (build + run + result) of SIMULATED_MS. Variants are timed
 // interleaved, rep-major (one warm-up round, then ROUNDS rounds), so slow drift in machine load hits
-// them all alike; figures are medians over the rounds.
+// them all alike; figures are medians over the rounds. An M/M/1 queue through the full model (one
+// worker, no mesh, zero network delay) runs in the same rounds, and every run's GC time is measured.
 //
 // Run alone with `npx tsx --tsconfig tsconfig.json bench/model-requests.ts`, or through `pnpm bench`.
 
@@ -39,6 +40,7 @@ import type {
 } from '@meshsim/mesh';
 
 import { NaiveEngine } from './baseline/NaiveEngine.js';
+import { GcClock } from './GcClock.js';
 import type {
   BenchReport,
   CheckResult,
@@ -62,6 +64,12 @@ const REPLICAS = 2;
 const CONCURRENCY = 16;
 /** The issue's target: all policies on may cost at most this much wall time over none [%]. */
 const POLICY_OVERHEAD_TARGET_PCT = 30;
+
+/** M/M/1 through the model: arrival rate [req/s] and mean service time [ms] (ρ = 0.9). */
+const MM1_RPS = 900;
+const MM1_SERVICE_MS = 1;
+/** Simulated time of an M/M/1 run [ms]: 90 000 calls. */
+const MM1_SIMULATED_MS = 100_000;
 
 /** The 3-tier path: client → a → b → c. */
 const TIERS = ['a', 'b', 'c'] as const;
@@ -154,19 +162,20 @@ export function threeTierConfig(
   shape: MeshShapeName,
   policies: PolicySet = NO_POLICIES,
   simulatedMs = SIMULATED_MS,
+  nodeCpu: number | null = null,
 ): SimulationConfig {
   const services = TIERS.map((name, i) =>
     tier(name, i === 0 ? SOURCE : (TIERS[i - 1] as string), TIERS[i + 1] ?? null, policies),
   );
   const sourcePolicy = policies.on && !policies.skip.has('retry') ? RETRY_3_PER_TRY : NO_POLICY;
   return {
-    name: `3-tier/${shape}${policies.on ? '/all-policies' : ''}`,
+    name: `3-tier/${shape}${policies.on ? '/all-policies' : ''}${nodeCpu === null ? '' : `/nodes-${nodeCpu}-cores`}`,
     description: 'model-throughput bench: client → a → b → c',
     seed: SEED,
     durationMs: simulatedMs,
     mesh: resolveMeshConfig({ shape }),
     network: DEFAULT_NETWORK,
-    clusters: DEFAULT_CLUSTERS,
+    clusters: nodeCpu === null ? DEFAULT_CLUSTERS : DEFAULT_CLUSTERS.map((c) => ({ ...c, nodeCpu })),
     services,
     traffic: [
       {
@@ -176,6 +185,57 @@ export function threeTierConfig(
         arrival: 'poisson',
         rate: [{ atMs: 0, rps: RPS, rampToNext: false }],
         policy: sourcePolicy,
+      },
+    ],
+    faults: [],
+    assumptions: [],
+  };
+}
+
+/** Network with no delay: the M/M/1 run's calls spend their time in the queue and the service only. */
+const ZERO_NETWORK: SimulationConfig['network'] = {
+  sameNodeMs: { kind: 'constant', value: 0 },
+  sameZoneMs: { kind: 'constant', value: 0 },
+  crossZoneMs: { kind: 'constant', value: 0 },
+  crossClusterMs: { kind: 'constant', value: 0 },
+};
+
+/**
+ * An M/M/1 queue through the full model: Poisson {@link MM1_RPS} req/s from `client` to one instance
+ * with one worker and an Exp(mean {@link MM1_SERVICE_MS} ms) service time, mesh `none`, no policies,
+ * zero network delay. Theory: mean response time 1 / (μ − λ) = 10 ms.
+ */
+export function mm1Config(simulatedMs = MM1_SIMULATED_MS): SimulationConfig {
+  return {
+    name: 'M/M/1 through the model',
+    description: 'model-throughput bench: M/M/1 (λ = 0.9/ms, μ = 1/ms)',
+    seed: SEED,
+    durationMs: simulatedMs,
+    mesh: resolveMeshConfig({ shape: 'none' }),
+    network: ZERO_NETWORK,
+    clusters: DEFAULT_CLUSTERS,
+    services: [
+      {
+        name: 'server',
+        namespace: 'default',
+        cluster: DEFAULT_CLUSTERS[0]?.name ?? 'cluster-1',
+        replicas: 1,
+        concurrency: 1,
+        queueCapacity: 1_000_000,
+        queueDiscipline: 'fifo',
+        serviceTimeMs: { kind: 'exponential', mean: MM1_SERVICE_MS },
+        errorRate: 0,
+        calls: [],
+      },
+    ],
+    traffic: [
+      {
+        kind: 'open',
+        name: SOURCE,
+        to: 'server',
+        arrival: 'poisson',
+        rate: [{ atMs: 0, rps: MM1_RPS, rampToNext: false }],
+        policy: NO_POLICY,
       },
     ],
     faults: [],
@@ -195,22 +255,42 @@ export interface ModelRun {
   calls: number;
   /** Median of the engine's pending events, sampled every simulated second. */
   pendingP50: number;
+  /**
+   * CPU time of the process during the run, user + system, all threads [ms]. Less sensitive than wall
+   * time to other processes on a shared machine (time spent waiting for a core is not counted).
+   */
+  cpuMs: number;
+  /** `performance.now()` at the start and end of the run [ms], to find its GC entries. */
+  startedAtMs: number;
+  endedAtMs: number;
   result: SimulationResult;
 }
 
 /** Builds, runs and collects one simulation; wall time covers all three. */
 export function timeSimulation(config: SimulationConfig): ModelRun {
   const pending: number[] = [];
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   // The progress callback first runs inside `run()`, after `simulation` is assigned.
   const simulation: Simulation = new Simulation(config, () => {
     pending.push(simulation.engine.pending);
   });
   const result = simulation.run();
-  const wallMs = performance.now() - start;
+  const end = performance.now();
+  const cpu = process.cpuUsage(cpuStart);
+  const wallMs = end - start;
   let calls = 0;
   for (const edge of result.edges) calls += edge.calls;
-  return { wallMs, events: result.events, calls, pendingP50: median(pending), result };
+  return {
+    wallMs,
+    events: result.events,
+    calls,
+    pendingP50: median(pending),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    startedAtMs: start,
+    endedAtMs: end,
+    result,
+  };
 }
 
 export function median(values: readonly number[]): number {
@@ -322,11 +402,23 @@ interface Variant {
   name: string;
   shape: MeshShapeName;
   policies: PolicySet;
+  /** Cores per node, or absent for nodes without a size (no CPU contention modelled). */
+  nodeCpu?: number;
 }
+
+/** The issue's target for M/M/1 through the model [calls/s]. */
+const MM1_CALLS_PER_SEC_TARGET = 3e6;
+/** Row name of the M/M/1-through-the-model variant. */
+const MM1_NAME = 'M/M/1 through the model (none, 1 worker, ρ = 0.9)';
 
 /** Wall time, events and calls of every round of one variant. */
 interface Samples {
   wallMs: number[];
+  /** CPU time of each timed run [ms]. */
+  cpuMs: number[];
+  /** GC time of each timed run [ms], and its collections. */
+  gcMs: number[];
+  gcCount: number[];
   events: number;
   calls: number;
   pendingP50: number;
@@ -397,10 +489,22 @@ export async function run(options: RunOptions = {}): Promise<BenchReport> {
     { name: '3-tier, library, all policies', shape: 'library', policies: all },
     { name: '3-tier, istio-sidecar, no policies', shape: 'istio-sidecar', policies: NO_POLICIES },
     { name: '3-tier, istio-sidecar, all policies', shape: 'istio-sidecar', policies: all },
+    {
+      name: '3-tier, istio-sidecar, nodes of 2 cores',
+      shape: 'istio-sidecar',
+      policies: NO_POLICIES,
+      nodeCpu: 2,
+    },
   ];
-  const configs = variants.map((v) => threeTierConfig(v.shape, v.policies));
+  const configs = variants.map((v) => threeTierConfig(v.shape, v.policies, SIMULATED_MS, v.nodeCpu ?? null));
+  // M/M/1 through the model runs in the same rounds, last.
+  variants.push({ name: MM1_NAME, shape: 'none', policies: NO_POLICIES });
+  configs.push(mm1Config());
   const samples: Samples[] = variants.map(() => ({
     wallMs: [],
+    cpuMs: [],
+    gcMs: [],
+    gcCount: [],
     events: 0,
     calls: 0,
     pendingP50: 0,
@@ -408,21 +512,29 @@ export async function run(options: RunOptions = {}): Promise<BenchReport> {
   }));
   const naive = { wallMs: [] as number[], events: 0, calls: 0 };
 
+  const gc = new GcClock();
   for (let round = 0; round <= ROUNDS; round++) {
     const n = naiveThreeTier();
     if (round > 0) naive.wallMs.push(n.wallMs);
     naive.events = n.events;
     naive.calls = n.calls;
-    variants.forEach((_, i) => {
+    for (let i = 0; i < variants.length; i++) {
       const r = timeSimulation(configs[i] as SimulationConfig);
+      const figures = await gc.between(r.startedAtMs, r.endedAtMs);
       const s = samples[i] as Samples;
-      if (round > 0) s.wallMs.push(r.wallMs);
+      if (round > 0) {
+        s.wallMs.push(r.wallMs);
+        s.cpuMs.push(r.cpuMs);
+        s.gcMs.push(figures.gcMs);
+        s.gcCount.push(figures.gcCount);
+      }
       s.events = r.events;
       s.calls = r.calls;
       s.pendingP50 = r.pendingP50;
       s.last = r;
-    });
+    }
   }
+  gc.stop();
 
   const naiveWallMs = median(naive.wallMs);
   const naiveEventsPerSec = naive.events / (naiveWallMs / 1000);
@@ -439,9 +551,13 @@ export async function run(options: RunOptions = {}): Promise<BenchReport> {
     const eventsPerSec = s.events / (wallMs / 1000);
     const callsPerSec = s.calls / (wallMs / 1000);
     const ratio = eventsPerSec / naiveEventsPerSec;
+    const gcMs = median(s.gcMs);
+    const cpuMs = median(s.cpuMs);
     log(
-      `${variant.name}: ${wallMs.toFixed(0)} ms (±${rmePct(s.wallMs).toFixed(1)}%), ${fmtK(callsPerSec)} k calls/s, ` +
+      `${variant.name}: ${wallMs.toFixed(0)} ms (±${rmePct(s.wallMs).toFixed(1)}%; CPU ${cpuMs.toFixed(0)} ms), ` +
+        `${fmtK(callsPerSec)} k calls/s, ` +
         `${fmtM(eventsPerSec)} M events/s (${(s.events / s.calls).toFixed(2)} events/call), ` +
+        `GC ${gcMs.toFixed(0)} ms (${((gcMs / wallMs) * 100).toFixed(1)}% of wall, ${median(s.gcCount)} collections), ` +
         `model/naive ${ratio.toFixed(2)}× events/s, ${(callsPerSec / naiveCallsPerSec).toFixed(2)}× calls/s`,
     );
     return {
@@ -456,15 +572,19 @@ export async function run(options: RunOptions = {}): Promise<BenchReport> {
       engineSamples: s.wallMs.length,
       naiveSamples: naive.wallMs.length,
       extra: {
-        simulatedMs: SIMULATED_MS,
-        offeredRps: RPS,
+        simulatedMs: variant.name === MM1_NAME ? MM1_SIMULATED_MS : SIMULATED_MS,
+        offeredRps: variant.name === MM1_NAME ? MM1_RPS : RPS,
         wallMsP50: wallMs,
         wallMsMin: Math.min(...s.wallMs),
         wallMsMax: Math.max(...s.wallMs),
+        cpuMsP50: cpuMs,
         events: s.events,
         calls: s.calls,
         callsPerSec,
         eventsPerCall: s.events / s.calls,
+        gcMsP50: gcMs,
+        gcSharePct: (gcMs / wallMs) * 100,
+        gcCountP50: median(s.gcCount),
         naiveWallMsP50: naiveWallMs,
         naiveCallsPerSec,
         callsPerSecRatio: callsPerSec / naiveCallsPerSec,
@@ -495,6 +615,31 @@ export async function run(options: RunOptions = {}): Promise<BenchReport> {
         `${met ? 'MET' : 'MISSED'} (${met ? 'margin' : 'over by'} ${Math.abs(POLICY_OVERHEAD_TARGET_PCT - overheadPct).toFixed(1)} points)`,
     );
   }
+
+  // M/M/1 through the model: calls/s against the issue's target, and the mean response time against
+  // theory (1 / (μ − λ) = 10 ms) as a check that the fast run is still an M/M/1 queue.
+  const mm1 = scenarios.find((s) => s.scenario === MM1_NAME) as ScenarioResult;
+  const mm1CallsPerSec = mm1.extra['callsPerSec'] as number;
+  const mm1Met = mm1CallsPerSec >= MM1_CALLS_PER_SEC_TARGET;
+  targets.push({
+    name: 'M/M/1 through the model',
+    unit: 'calls/s',
+    threshold: MM1_CALLS_PER_SEC_TARGET,
+    measured: mm1CallsPerSec,
+    met: mm1Met,
+  });
+  log(
+    `target M/M/1 through the model ≥ ${fmtM(MM1_CALLS_PER_SEC_TARGET)} M calls/s: ${fmtM(mm1CallsPerSec)} M → ` +
+      `${mm1Met ? 'MET' : 'MISSED'}`,
+  );
+  const mm1Last = (samples[variants.length - 1] as Samples).last as ModelRun;
+  const mm1MeanMs = mm1Last.result.edges[0]?.latency.meanMs ?? NaN;
+  const mm1TheoryMs = 1 / (1 / MM1_SERVICE_MS - MM1_RPS / 1000);
+  checks.push({
+    name: 'M/M/1 through the model: mean response time within 10 % of theory',
+    ok: Math.abs(mm1MeanMs / mm1TheoryMs - 1) < 0.1,
+    detail: `${mm1MeanMs.toFixed(2)} ms vs ${mm1TheoryMs.toFixed(2)} ms`,
+  });
 
   // Self-checks: the naive pipeline does the model's work under `none` (same events per call), and
   // with policies on every policy is enforced yet nothing is refused, retried or failed.

@@ -55,6 +55,7 @@ export type { FigureInterval, PairedDifference } from './replications/FigureInte
 export type { SweepPlan, SweepPoint } from './sweep/planSweep.js';
 export type { SweepOptions, SweepResult } from './sweep/sweep.js';
 export type { RunTasksOptions } from './sweep/runTasks.js';
+export type { RunGuardLimits } from './sweep/executeRun.js';
 export type { EdgeRow, RunOutcome, RunTask } from './sweep/RunTask.js';
 export type { Shard } from './sweep/Shard.js';
 export type { SweepPointSummary } from './sweep/summarizeSweep.js';

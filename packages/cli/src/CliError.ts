@@ -1,4 +1,8 @@
-// Errors that end a command with a chosen exit code: CliError (exit 1 by default) and UsageError (exit 2).
+// Errors that end a command with a chosen exit code: CliError (exit 1 by default) and UsageError (exit 2),
+// and the exit code of output that cannot be written.
+
+/** Exit code when the output cannot be written (a full disk, an unwritable --out file): 1, as other errors. */
+export const OUTPUT_ERROR_EXIT_CODE = 1;
 
 /** An error whose message is meant for the user, printed as `meshsim: <message>`; ends with `exitCode`. */
 export class CliError extends Error {

@@ -10,8 +10,25 @@ export type CommandName = (typeof COMMANDS)[number];
 
 const EXIT_CODES = `Exit codes:
   0  success
-  1  simulation or validation error (invalid scenario, unknown scenario name, failed run)
-  2  usage error (unknown command or flag, missing argument, bad flag value, a --set that does not apply)`;
+  1  simulation or validation error (invalid scenario, unknown scenario name, failed run), or the
+     output cannot be written (a full disk, an unwritable --out file)
+  2  usage error (unknown command or flag, missing argument, bad flag value, a --set that does not apply)
+  3  a guard stopped the run early (a Zeno loop, too many events, the wall-time or heap budget):
+     the results so far are printed, and a line on stderr says why and which flag raises the limit`;
+
+/** The guard flags, shared by run and compare. */
+const GUARD_OPTIONS = `  --max-events N    Stop after N events (default 1e9); 'unlimited' for no limit (as for each
+                    --max-* flag).
+  --max-events-per-instant N
+                    Stop when more than N events fire at one simulated instant: simulated time has
+                    stopped advancing (a Zeno loop). Default 1000000.
+  --max-wall-time D
+                    Stop after D of wall time: 90s, 10m, 2h. Default 10m per run.
+  --max-heap SIZE   Stop when the heap in use passes SIZE: 1500Mi, 2Gi, or a share of V8's heap
+                    limit such as 80% (the default).`;
+
+/** The guard flags of compare: the event guards (wall time and heap are run's budgets). */
+const COMPARE_GUARD_OPTIONS = GUARD_OPTIONS.slice(0, GUARD_OPTIONS.indexOf('  --max-wall-time')).trimEnd();
 
 /** `meshsim --help`. */
 export const MAIN_HELP = `meshsim — simulate service-mesh traffic with a deterministic discrete-event engine.
@@ -89,8 +106,8 @@ Options:
   --json            Print the result as JSON (schema: docs/output-formats.md).
   --csv             Print the per-edge summary as CSV.
   --table NAME      With --csv: the table to print: edges (default), proxies (with their cost),
-                    versions (one row per service version: canary splits) or verdicts (the run's
-                    and each traffic source's).
+                    versions (one row per service version: canary splits), verdicts (the run's
+                    and each traffic source's) or nodes (CPU).
   --openmetrics     Print Istio's standard metrics (istio_requests_total, ...) in the OpenMetrics
                     text format, one sample per simulated second, for promtool backfilling.
   --metrics NAME    With --openmetrics: istio (default) or meshsim (meshsim_* run totals and the
@@ -104,11 +121,15 @@ Options:
   --out FILE        Write the output to FILE instead of stdout.
   --html FILE       Also write an HTML report to FILE: one self-contained page with charts over
                     time, the call graph and the tables (docs/html-report.md).
-  --no-progress     Do not draw the progress bar (it is drawn only when stderr is a terminal).
+  --no-progress     Do not draw the progress bar (it is drawn on stderr when stderr is a terminal,
+                    whatever stdout is: simulated time and events, and a line if time stalls).
+${GUARD_OPTIONS}
   -h, --help        Show this help.
 
 The default output is a text summary. At the end, a line with the wall time and the event rate is
 printed to stderr (wall time never appears in the results, which are byte-identical run to run).
+A run a guard stops early still prints its results, which then say so and cover the simulated
+time reached; the exit code is 3.
 
 ${EXIT_CODES}
 
@@ -145,6 +166,8 @@ Options:
   --html FILE       Also write an HTML report to FILE: bars per shape side by side, success over
                     time, tables and warnings (docs/html-report.md).
   --no-progress     Do not print a line per finished run on stderr.
+${COMPARE_GUARD_OPTIONS}
+                    Each run is bounded by these; --max-wall-time and --max-heap are run's.
   -h, --help        Show this help.
 
 ${EXIT_CODES}

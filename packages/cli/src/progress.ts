@@ -1,4 +1,5 @@
-// Progress feedback on stderr: a redrawn bar while a run is going, and a "done in …" line at the end.
+// Progress feedback on stderr: a redrawn bar while a run is going (simulated time and events), a line
+// when simulated time stalls, and a "done in …" line at the end.
 
 import type { CliStream } from './CliIo.js';
 
@@ -10,36 +11,71 @@ export interface ProgressBarOptions {
   minIntervalMs?: number;
   /** Wall clock [ms]. @defaultValue `performance.now` */
   now?: () => number;
+  /** Wall time simulated time must stand still, while events fire, before a stall line is printed [ms]. @defaultValue 2000 */
+  stallAfterMs?: number;
 }
 
 /**
  * A one-line progress bar redrawn in place with `\r` on a terminal stream, e.g.
- * `[#####-----] 45% 40.5 s / 90 s simulated`. Draw only when the stream is a TTY; the caller decides.
+ * `[#####-----] 45% 40.5 s / 90 s simulated, 1,234,567 events`. When simulated time stands still for
+ * `stallAfterMs` of wall time while events keep firing, a line saying so is printed once (the bar
+ * goes on below it). Draw only when the stream is a TTY; the caller decides.
  */
 export class ProgressBar {
   readonly #stream: CliStream;
   readonly #delayMs: number;
   readonly #minIntervalMs: number;
+  readonly #stallAfterMs: number;
   readonly #now: () => number;
   readonly #startedMs: number;
   #lastDrawMs = -Infinity;
   #drawn = false;
+  /** Simulated time of the last update, the wall time it was first seen at, and the events then. */
+  #stallAtMs = Number.NaN;
+  #stallSinceMs = 0;
+  #stallEvents = 0;
+  #stallReported = false;
 
   constructor(stream: CliStream, options: ProgressBarOptions = {}) {
     this.#stream = stream;
     this.#delayMs = options.delayMs ?? 300;
     this.#minIntervalMs = options.minIntervalMs ?? 100;
+    this.#stallAfterMs = options.stallAfterMs ?? 2000;
     this.#now = options.now ?? (() => performance.now());
     this.#startedMs = this.#now();
   }
 
-  /** Redraws the bar if the run has lasted longer than `delayMs` and the last redraw is old enough. */
-  update(simulatedMs: number, totalMs: number): void {
+  /**
+   * Redraws the bar if the run has lasted longer than `delayMs` and the last redraw is old enough,
+   * and prints a stall line once simulated time has stood still for `stallAfterMs` while events fired.
+   *
+   * @param simulatedMs - Simulated time reached [ms].
+   * @param totalMs - Simulated time to reach [ms].
+   * @param events - Events fired so far (shown when given).
+   */
+  update(simulatedMs: number, totalMs: number, events?: number): void {
     const now = this.#now();
+    this.#checkStall(simulatedMs, events, now);
     if (now - this.#startedMs < this.#delayMs || now - this.#lastDrawMs < this.#minIntervalMs) return;
     this.#lastDrawMs = now;
     this.#drawn = true;
-    this.#stream.write(`\r${formatProgressLine(simulatedMs, totalMs)}\x1b[K`);
+    this.#stream.write(`\r${formatProgressLine(simulatedMs, totalMs, 10, events)}\x1b[K`);
+  }
+
+  #checkStall(simulatedMs: number, events: number | undefined, now: number): void {
+    if (simulatedMs !== this.#stallAtMs) {
+      this.#stallAtMs = simulatedMs;
+      this.#stallSinceMs = now;
+      this.#stallEvents = events ?? 0;
+      this.#stallReported = false;
+      return;
+    }
+    if (this.#stallReported || events === undefined || events <= this.#stallEvents) return;
+    if (now - this.#stallSinceMs < this.#stallAfterMs) return;
+    this.#stallReported = true;
+    this.#stream.write(
+      `\r\x1b[K${formatStallLine(simulatedMs, events - this.#stallEvents, now - this.#stallSinceMs)}\n`,
+    );
   }
 
   /** Erases the bar, if it was drawn, so the next line starts clean. */
@@ -50,22 +86,49 @@ export class ProgressBar {
 }
 
 /**
- * The progress line: a 10-cell bar, the percentage and the simulated time.
+ * The progress line: a 10-cell bar, the percentage, the simulated time and, when given, the events.
  *
  * @param simulatedMs - Simulated time reached [ms].
  * @param totalMs - Simulated time to reach [ms].
+ * @param width - Cells of the bar.
+ * @param events - Events fired so far.
  * @example
  * ```ts
  * formatProgressLine(40_500, 90_000); // '[#####-----] 45% 40.5 s / 90 s simulated'
+ * formatProgressLine(40_500, 90_000, 10, 1_234_567); // '[#####-----] 45% 40.5 s / 90 s simulated, 1,234,567 events'
  * ```
  */
-export function formatProgressLine(simulatedMs: number, totalMs: number, width = 10): string {
+export function formatProgressLine(
+  simulatedMs: number,
+  totalMs: number,
+  width = 10,
+  events?: number,
+): string {
   const fraction = totalMs > 0 ? Math.min(1, Math.max(0, simulatedMs / totalMs)) : 1;
   const filled = Math.round(fraction * width);
   const bar = '#'.repeat(filled) + '-'.repeat(width - filled);
   // The epsilon keeps 0.29 * 100 = 28.999… from printing as 28%.
   const percent = Math.floor(fraction * 100 + 1e-9);
-  return `[${bar}] ${String(percent)}% ${seconds(simulatedMs, 1)} / ${seconds(totalMs)} simulated`;
+  const line = `[${bar}] ${String(percent)}% ${seconds(simulatedMs, 1)} / ${seconds(totalMs)} simulated`;
+  return events === undefined ? line : `${line}, ${groupThousands(events)} events`;
+}
+
+/**
+ * The line printed when simulated time stands still while events keep firing.
+ *
+ * @param simulatedMs - The simulated time that does not advance [ms].
+ * @param events - Events fired since it stopped advancing.
+ * @param wallMs - Wall time since then [ms].
+ * @example
+ * ```ts
+ * formatStallLine(40_500, 3_000_000, 2100); // 'simulated time stalled at 40.5 s: 3,000,000 events in 2.1 s wall without time advancing'
+ * ```
+ */
+export function formatStallLine(simulatedMs: number, events: number, wallMs: number): string {
+  return (
+    `simulated time stalled at ${seconds(simulatedMs, 1)}: ${groupThousands(events)} events in ` +
+    `${(wallMs / 1000).toFixed(1)} s wall without time advancing`
+  );
 }
 
 /**

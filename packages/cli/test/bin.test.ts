@@ -1,7 +1,7 @@
 // Runs the real built binary (node packages/cli/dist/bin.js), built once by test/globalSetup.ts.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -135,6 +135,46 @@ describe('meshsim binary', () => {
       // stderr is not a TTY here: no progress bar, only the final line.
       expect(stderr).not.toContain('\r');
       expect(stderr).toMatch(/^done in \d+\.\d s wall, [\d,]+ events \(.+ events\/s\)\n$/);
+    });
+
+    it.skipIf(!existsSync('/dev/full'))(
+      'meshsim run > /dev/full prints one line naming the error, no stack trace, and exits 1',
+      () => {
+        const full = openSync('/dev/full', 'w');
+        try {
+          const child = spawnSync(
+            process.execPath,
+            [build.binPath, 'run', 'steady-3tier', '--duration', '1s'],
+            {
+              cwd: build.repoRoot,
+              encoding: 'utf8',
+              stdio: ['ignore', full, 'pipe'],
+              timeout: 120_000,
+            },
+          );
+          expect(child.status).toBe(1);
+          expect(child.stderr).toMatch(
+            /^done in .*\nmeshsim: cannot write the output to stdout: ENOSPC: no space left on device, write\n$/,
+          );
+          expect(child.stderr).not.toContain('    at ');
+        } finally {
+          closeSync(full);
+        }
+      },
+    );
+
+    it('the issue #12 Zeno hang: 10 users without think time against an error-rate breaker finish (exit 0)', () => {
+      const file = writeTempFile(
+        'zeno.yaml',
+        'duration: 10s\nservices:\n  api:\n    serviceTime: 5ms\n    errorRate: 0.9\n    destinationPolicy:\n' +
+          '      errorRateBreaker: { failureRate: 50%, minimumRequests: 5, window: 2s, openFor: 5s }\n' +
+          'traffic:\n  - { users: 10, to: api }\n',
+      );
+      const { code, stdout, stderr } = meshsim('run', file, '--json');
+      expect(code, stderr).toBe(0);
+      const result = JSON.parse(stdout) as { warnings: string[]; stopped?: unknown };
+      expect(result.stopped).toBeUndefined();
+      expect(result.warnings.join('\n')).toContain('waited at least 1 ms before sending again');
     });
 
     it.skipIf(!simulateWorks)(

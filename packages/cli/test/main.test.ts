@@ -145,10 +145,24 @@ describe('main: run --csv', () => {
     const { code, out } = await run('run', 'steady-3tier', '--duration', '1s', '--csv', '--table', 'proxies');
     expect(code).toBe(0);
     const [header, ...rows] = out.trimEnd().split('\n');
-    expect(header).toBe('kind,count,cpu_cores,memory_mib,queued,cost_usd_per_month,price_source');
-    expect(rows.at(-1)).toMatch(/^total,\d+,[\d.]+,[\d.]+,\d+,[\d.]+,"?\S/);
+    expect(header).toBe(
+      'kind,count,cpu_cores,memory_mib,max_memory_mib,queued,throttled_ms,tls_handshakes,cost_usd_per_month,price_source',
+    );
+    expect(rows.at(-1)).toMatch(/^total,\d+,[\d.]+,[\d.]+,,\d+,[\d.]+,\d+,[\d.]+,"?\S/);
     const csv = await run('run', 'steady-3tier', '--duration', '1s', '--csv');
     expect(csv.out.startsWith('source,destination,calls,')).toBe(true);
+  });
+});
+
+describe('main: run --csv --table nodes', () => {
+  it('prints one row per node with its cores and CPU utilisation when the scenario sizes its nodes', async () => {
+    const { code, out } = await run('run', 'overhead-3tier', '--duration', '1s', '--csv', '--table', 'nodes');
+    expect(code).toBe(0);
+    const [header, ...rows] = out.trimEnd().split('\n');
+    expect(header).toBe('node,cluster,zone,cores,utilisation_ratio,max_runnable');
+    expect(rows).toHaveLength(12);
+    for (const row of rows)
+      expect(row).toMatch(/^cluster-1\/zone-[abc]\/node-\d,cluster-1,zone-[abc],2,[\d.]+,\d+$/);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { UsageError } from '../src/CliError.js';
 import { parseRunArgs } from '../src/commands/run.js';
+import { DEFAULT_RUN_GUARDS } from '../src/internal/runGuards.js';
 
 describe('parseRunArgs', () => {
   it('parseRunArgs([scenario]) defaults to text output with progress and no overrides', () => {
@@ -13,6 +14,7 @@ describe('parseRunArgs', () => {
       replications: 1,
       workers: 0,
       exports: { metrics: 'istio', traceSample: 0.01, startTimeMs: 0 },
+      guards: DEFAULT_RUN_GUARDS,
     });
   });
 
@@ -30,6 +32,7 @@ describe('parseRunArgs', () => {
       replications: 1,
       workers: 0,
       exports: { metrics: 'istio', traceSample: 0.01, startTimeMs: 0 },
+      guards: DEFAULT_RUN_GUARDS,
     });
   });
 
@@ -91,15 +94,36 @@ describe('parseRunArgs', () => {
   });
 
   it.each([
-    [['x', '--seed', '-1'], '--seed'],
-    [['x', '--seed', '9007199254740993'], "invalid value for --seed: '9007199254740993'"],
-    [['x', '--duration', '-5s'], '--duration'],
+    [['x', '--seed', '-1'], "invalid value for --seed: '-1' (a seed cannot be negative; expected"],
+    [['x', '--seed=-1'], "invalid value for --seed: '-1' (a seed cannot be negative;"],
+    [
+      ['x', '--seed', '9007199254740993'],
+      "invalid value for --seed: '9007199254740993' (too large: at most 9007199254740991;",
+    ],
+    [
+      ['x', '--duration', '-5s'],
+      "invalid value for --duration: '-5s' (a duration cannot be negative; expected",
+    ],
+    [['x', '--duration', '0'], "invalid value for --duration: '0' (a duration of 0 simulates nothing;"],
+    [['x', '--duration', '1000h'], "invalid value for --duration: '1000h' (longer than the limit of 720h;"],
+    [['x', '--duration', `${'9'.repeat(400)}ms`], 'too long; expected a duration > 0'],
+    [['x', '--max-events', '-5'], "invalid value for --max-events: '-5' (a limit cannot be negative;"],
+    [['x', '--max-events-per-instant', '0'], "invalid value for --max-events-per-instant: '0'"],
+    [
+      ['x', '--max-wall-time', '-1s'],
+      "invalid value for --max-wall-time: '-1s' (a duration cannot be negative;",
+    ],
+    [
+      ['x', '--max-heap', '12parsecs'],
+      "invalid value for --max-heap: '12parsecs' (expected a size such as 1500Mi",
+    ],
+    [['x', '--max-heap', '150%'], "invalid value for --max-heap: '150%'"],
     [['x', '--duration', 'soon'], "invalid value for --duration: 'soon'"],
     [['x', '--out', ''], "invalid value for --out: ''"],
     [['x', '--csv', '--openmetrics', '--json'], 'got --json and --csv and --openmetrics'],
     [
       ['x', '--csv', '--table', 'services'],
-      "invalid value for --table: 'services' (expected one of: edges, proxies, versions, verdicts)",
+      "invalid value for --table: 'services' (expected one of: edges, proxies, versions, verdicts, nodes)",
     ],
     [['x', '--metrics', 'istio'], '--metrics goes with --openmetrics'],
     [
@@ -119,5 +143,30 @@ describe('parseRunArgs', () => {
   ])('parseRunArgs(%j) throws a UsageError mentioning %j', (args, message) => {
     expect(() => parseRunArgs(args)).toThrow(UsageError);
     expect(() => parseRunArgs(args)).toThrow(message);
+  });
+
+  it('parseRunArgs reads the guard flags, each of which may be unlimited', () => {
+    expect(
+      parseRunArgs([
+        'x',
+        '--max-events',
+        '1e6',
+        '--max-events-per-instant=500',
+        '--max-wall-time',
+        '90s',
+        '--max-heap',
+        '2Gi',
+      ]),
+    ).toMatchObject({
+      guards: {
+        maxEvents: 1e6,
+        maxEventsAtOneInstant: 500,
+        maxWallTimeMs: 90_000,
+        maxHeap: { bytes: 2 * 1024 ** 3 },
+      },
+    });
+    expect(
+      parseRunArgs(['x', '--max-events', 'unlimited', '--max-wall-time', 'unlimited', '--max-heap', '50%']),
+    ).toMatchObject({ guards: { maxEvents: Infinity, maxWallTimeMs: Infinity, maxHeap: { share: 0.5 } } });
   });
 });

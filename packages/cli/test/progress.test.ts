@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ProgressBar, formatDoneLine, formatProgressLine } from '../src/progress.js';
+import { ProgressBar, formatDoneLine, formatProgressLine, formatStallLine } from '../src/progress.js';
 import { captureIo } from './__helpers__/io.js';
 
 describe('formatProgressLine', () => {
@@ -57,5 +57,49 @@ describe('ProgressBar', () => {
     bar.update(1, 2);
     bar.clear();
     expect(io.err().endsWith('\r\x1b[K')).toBe(true);
+  });
+});
+
+describe('progress by events, and stalls', () => {
+  it('formatProgressLine shows the events when given, and formatStallLine says time stands still', () => {
+    expect(formatProgressLine(40_500, 90_000, 10, 1_234_567)).toBe(
+      '[#####-----] 45% 40.5 s / 90 s simulated, 1,234,567 events',
+    );
+    expect(formatStallLine(40_500, 3_000_000, 2100)).toBe(
+      'simulated time stalled at 40.5 s: 3,000,000 events in 2.1 s wall without time advancing',
+    );
+  });
+
+  it('ProgressBar prints one stall line when simulated time stands still for stallAfterMs while events fire', () => {
+    let now = 0;
+    const io = captureIo({ isTTY: true });
+    const bar = new ProgressBar(io.stderr, {
+      delayMs: 0,
+      minIntervalMs: 0,
+      stallAfterMs: 2000,
+      now: () => now,
+    });
+    bar.update(1000, 10_000, 100);
+    now = 1000;
+    bar.update(1000, 10_000, 70_000);
+    expect(io.err()).not.toContain('stalled');
+    now = 2500;
+    bar.update(1000, 10_000, 140_000);
+    now = 3000;
+    bar.update(1000, 10_000, 210_000);
+    const stallLines = io
+      .err()
+      .split('\n')
+      .filter((line) => line.includes('stalled'));
+    expect(stallLines.map((line) => line.slice(line.lastIndexOf('\r')))).toEqual([
+      '\r\x1b[Ksimulated time stalled at 1.0 s: 139,900 events in 2.5 s wall without time advancing',
+    ]);
+    expect(io.err().endsWith('[#---------] 10% 1.0 s / 10 s simulated, 210,000 events\x1b[K')).toBe(true);
+    // Time moves again: a later stall is reported again.
+    now = 4000;
+    bar.update(2000, 10_000, 220_000);
+    now = 7000;
+    bar.update(2000, 10_000, 300_000);
+    expect(io.err().match(/stalled/g)).toHaveLength(2);
   });
 });

@@ -17,10 +17,30 @@ export interface RunOptions {
   untilMs?: SimTimeMs;
   /** Stop after this many events have fired. @defaultValue Infinity */
   maxEvents?: number;
+  /**
+   * Stop before firing an event that would be the `(n + 1)`th to fire at the same simulated instant
+   * during this call: simulated time has stopped advancing (a Zeno loop). @defaultValue Infinity
+   */
+  maxEventsAtOneInstant?: number;
+  /**
+   * Called after every `checkEvery` events fired during this call, with the events fired so far and
+   * the clock; returning `true` stops the run there (`stoppedBy: 'check'`). The caller's hook for
+   * budgets the kernel cannot know (wall time, heap) and for progress. @defaultValue none
+   */
+  onCheck?: (eventsProcessed: number, nowMs: SimTimeMs) => boolean;
+  /** Events between two calls of `onCheck`, a positive integer. @defaultValue {@link DEFAULT_CHECK_EVERY} */
+  checkEvery?: number;
 }
 
-/** Why {@link Engine.run} returned. */
-export type StopReason = 'empty' | 'until' | 'maxEvents' | 'stopped';
+/** Events between two calls of {@link RunOptions.onCheck} unless told otherwise: 2^16. */
+export const DEFAULT_CHECK_EVERY = 65_536;
+
+/**
+ * Why {@link Engine.run} returned: the queue ran dry (`empty`), the next event is after `untilMs`
+ * (`until`), `maxEvents` fired (`maxEvents`), a handler called `stop()` (`stopped`), more than
+ * `maxEventsAtOneInstant` events fell on one instant (`zeno`), or `onCheck` asked to stop (`check`).
+ */
+export type StopReason = 'empty' | 'until' | 'maxEvents' | 'stopped' | 'zeno' | 'check';
 
 /** What {@link Engine.run} did. */
 export interface RunSummary {
@@ -190,21 +210,37 @@ export class Engine {
 
   /**
    * Fires events in order until the queue is empty, the next event is later than `untilMs`
-   * (the clock then advances to `untilMs`), `maxEvents` have fired, or a handler calls `stop()`.
+   * (the clock then advances to `untilMs`), `maxEvents` have fired, more than `maxEventsAtOneInstant`
+   * would fire at one instant, `onCheck` returns true, or a handler calls `stop()`. The guards only
+   * stop the run: events that fire are the same as without them.
    */
   run(options: RunOptions = {}): RunSummary {
     const untilMs = options.untilMs ?? Infinity;
     const maxEvents = options.maxEvents ?? Infinity;
+    const maxAtInstant = options.maxEventsAtOneInstant ?? Infinity;
+    const onCheck = options.onCheck;
+    const checkEvery = options.checkEvery ?? DEFAULT_CHECK_EVERY;
     if (Number.isNaN(untilMs) || untilMs < this.nowMs) {
       throw new RangeError(`run: untilMs must be >= now (${this.nowMs}) (got ${String(untilMs)})`);
     }
     if (!(maxEvents >= 0)) throw new RangeError(`run: maxEvents must be >= 0 (got ${String(maxEvents)})`);
+    if (!(maxAtInstant >= 1)) {
+      throw new RangeError(`run: maxEventsAtOneInstant must be >= 1 (got ${String(maxAtInstant)})`);
+    }
+    if (!Number.isInteger(checkEvery) || checkEvery < 1) {
+      throw new RangeError(`run: checkEvery must be an integer >= 1 (got ${String(checkEvery)})`);
+    }
     this.stopRequested = false;
     const queue = this.queue;
     const handlers = this.handlers;
     let processed = 0;
     let stoppedBy: StopReason;
-    // PERF: the hot loop. Cancelled entries are skipped inline; no allocation per event.
+    // The instant the last event fired at, and how many fired at it (the Zeno guard).
+    let instantMs = Number.NaN;
+    let atInstant = 0;
+    let untilCheck = checkEvery;
+    // PERF: the hot loop. Cancelled entries are skipped inline; no allocation per event. The guards
+    // cost one comparison and two counters per event; onCheck runs once every `checkEvery` events.
     for (;;) {
       if (processed >= maxEvents) {
         stoppedBy = 'maxEvents';
@@ -219,16 +255,32 @@ export class Engine {
         stoppedBy = 'until';
         break;
       }
-      const slot = queue.pop();
-      if (handlers[slot] === null) {
-        this.releaseSlot(slot);
+      if (handlers[queue.peekId()] === null) {
+        this.releaseSlot(queue.pop());
         continue;
       }
-      this.fireSlot(slot, t);
+      if (t === instantMs) {
+        if (atInstant >= maxAtInstant) {
+          stoppedBy = 'zeno';
+          break;
+        }
+        atInstant++;
+      } else {
+        instantMs = t;
+        atInstant = 1;
+      }
+      this.fireSlot(queue.pop(), t);
       processed++;
       if (this.stopRequested) {
         stoppedBy = 'stopped';
         break;
+      }
+      if (--untilCheck === 0) {
+        untilCheck = checkEvery;
+        if (onCheck !== undefined && onCheck(processed, this.nowMs)) {
+          stoppedBy = 'check';
+          break;
+        }
       }
     }
     if (stoppedBy === 'until' || (stoppedBy === 'empty' && untilMs !== Infinity)) {

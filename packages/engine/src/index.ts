@@ -1,7 +1,7 @@
 // Public API of @meshsim/engine: the kernel, random streams, distributions, the latency histogram and
 // confidence intervals. Internals (the event queue, special functions) are imported from their files.
 
-export { Engine } from './Engine.js';
+export { DEFAULT_CHECK_EVERY, Engine } from './Engine.js';
 export { FixedDelayTimers } from './FixedDelayTimers.js';
 export { RandomStreams } from './random/RandomStreams.js';
 export { LatencyHistogram } from './stats/LatencyHistogram.js';

@@ -199,6 +199,63 @@ describe('Engine.run limits', () => {
     expect(engine.pending).toBe(1);
   });
 
+  it('run({maxEventsAtOneInstant}) stops a Zeno loop before the event over the limit, clock at that instant', () => {
+    const engine = new Engine();
+    let fired = 0;
+    const loop = (): void => {
+      fired++;
+      engine.schedule(0, loop);
+    };
+    engine.schedule(2, loop);
+
+    const summary = engine.run({ untilMs: 100, maxEventsAtOneInstant: 50 });
+
+    expect(summary).toEqual({ eventsProcessed: 50, nowMs: 2, stoppedBy: 'zeno' });
+    expect(fired).toBe(50);
+    expect(engine.pending).toBe(1);
+  });
+
+  it('run({maxEventsAtOneInstant}) counts per instant: many instants of up to the limit each run to the end', () => {
+    const engine = new Engine();
+    for (let t = 0; t < 10; t++) for (let i = 0; i < 3; i++) engine.schedule(t, () => undefined);
+    const dead = engine.schedule(5, () => undefined);
+    engine.cancel(dead);
+
+    expect(engine.run({ maxEventsAtOneInstant: 3 })).toEqual({
+      eventsProcessed: 30,
+      nowMs: 9,
+      stoppedBy: 'empty',
+    });
+  });
+
+  it('run({onCheck}) is called every checkEvery events with the count and clock, and stops the run on true', () => {
+    const engine = new Engine();
+    for (let i = 1; i <= 100; i++) engine.schedule(i, () => undefined);
+    const calls: [number, number][] = [];
+
+    const summary = engine.run({
+      checkEvery: 16,
+      onCheck: (events, nowMs) => {
+        calls.push([events, nowMs]);
+        return events >= 48;
+      },
+    });
+
+    expect(calls).toEqual([
+      [16, 16],
+      [32, 32],
+      [48, 48],
+    ]);
+    expect(summary).toEqual({ eventsProcessed: 48, nowMs: 48, stoppedBy: 'check' });
+    expect(engine.run({ checkEvery: 1024, onCheck: () => true }).stoppedBy).toBe('empty');
+  });
+
+  it('run refuses guard options that make no sense, naming them', () => {
+    const engine = new Engine();
+    expect(() => engine.run({ maxEventsAtOneInstant: 0 })).toThrow(/maxEventsAtOneInstant must be >= 1/);
+    expect(() => engine.run({ checkEvery: 0.5 })).toThrow(/checkEvery must be an integer >= 1/);
+  });
+
   it('stop() from a handler makes run return after that event', () => {
     const engine = new Engine();
     const { log, fire } = collectLog(engine);

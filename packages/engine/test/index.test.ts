@@ -10,6 +10,7 @@ describe('@meshsim/engine', () => {
   it('exports exactly the public value API (no event queue, no special functions)', () => {
     expect(Object.keys(engine).sort()).toEqual(
       [
+        'DEFAULT_CHECK_EVERY',
         'DISTRIBUTION_KINDS',
         'DistributionParamError',
         'Engine',

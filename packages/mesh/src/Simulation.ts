@@ -1,43 +1,64 @@
 // A simulation of one resolved config: assembles the model, records its time series, runs it on the
-// engine to the configured duration, and collects the result.
+// engine to the configured duration under the run's guards, and collects the result.
 
 import { Engine } from '@meshsim/engine';
 import { buildModel } from './assembly/buildModel.js';
+import { checkConfigBounds } from './config/rules/checkConfigBounds.js';
 import type { Model } from './assembly/Model.js';
 import type { SimulationConfig } from './config/SimulationConfig.js';
-import type { SimulationResult } from './config/SimulationResult.js';
-import type { TelemetryOptions } from './config/Telemetry.js';
+import type { RunStopped, SimulationResult } from './config/SimulationResult.js';
 import type { DataPlane } from './shapes/dataplane/DataPlane.js';
 import { collectResult } from './results/collectResult.js';
 import { edgeUsesMtls } from './results/mtlsCoverage.js';
+import { groupThousands } from './results/groupThousands.js';
+import { observeZenoLoop, zenoMessage } from './results/observeZenoLoop.js';
 import { RequestSeriesRecorder } from './results/RequestSeriesRecorder.js';
 import { SpanRecorder } from './results/SpanRecorder.js';
 import { TelemetryRecorder } from './results/TelemetryRecorder.js';
 import { TimeSeriesRecorder } from './results/TimeSeriesRecorder.js';
 import type { Instance } from './server/Instance.js';
+import {
+  CHECK_EVERY_EVENTS,
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_EVENTS_AT_ONE_INSTANT,
+} from './SimulateOptions.js';
+import type { ExternalStop, SimulateOptions } from './SimulateOptions.js';
 
 /** Interval of the time series [ms]. */
 const SERIES_INTERVAL_MS = 1000;
+
+/** Most events fired, after a Zeno stop, to see which sources and edges loop. */
+const ZENO_SAMPLE_EVENTS = 10_000;
+
+/** Checks a guard option: a number >= 1 (Infinity allowed), naming it otherwise. */
+function limitOption(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!(value >= 1)) throw new RangeError(`simulate: ${name} must be a number >= 1 (got ${String(value)})`);
+  return value;
+}
 
 /** A model built from a config, ready to run once. */
 export class Simulation {
   readonly engine = new Engine();
   private readonly model: Model;
   private readonly recorder: TimeSeriesRecorder;
+  private readonly options: SimulateOptions;
   private telemetry: TelemetryRecorder | null = null;
   private ran = false;
 
   /**
-   * @param config - The resolved config to run.
-   * @param onProgress - Called every simulated second with progress [ms].
-   * @param telemetry - What to record besides the result (request series, sampled traces); nothing by default.
-   * @throws {RangeError} if `telemetry.traceSampleRate` is not in [0, 1].
+   * @param config - The resolved config; a RangeError names any field outside the scenario format's bounds.
+   * @param options - Progress, guards, the caller's budget hook and what to record besides the result
+   *   (request series, sampled traces; nothing by default); a function is taken as `onProgress`.
+   * @throws {RangeError} if a field is out of bounds or `telemetry.traceSampleRate` is not in [0, 1].
    */
   constructor(
     readonly config: SimulationConfig,
-    onProgress?: (simulatedMs: number, totalMs: number) => void,
-    telemetry: TelemetryOptions = {},
+    options: SimulateOptions | NonNullable<SimulateOptions['onProgress']> = {},
   ) {
+    this.options = typeof options === 'function' ? { onProgress: options } : options;
+    checkConfigBounds(config);
+    const telemetry = this.options.telemetry ?? {};
     const sampleRate = telemetry.traceSampleRate ?? 0;
     if (!(sampleRate >= 0 && sampleRate <= 1)) {
       throw new RangeError(`telemetry.traceSampleRate: expected a share in [0, 1], got ${sampleRate}`);
@@ -70,7 +91,7 @@ export class Simulation {
       this.model.edges,
       this.model.services,
       SERIES_INTERVAL_MS,
-      onProgress,
+      this.options.onProgress,
     );
     this.recorder.start();
     for (const source of this.model.sources) source.start();
@@ -86,12 +107,38 @@ export class Simulation {
     return this.model.services.get(service).instances;
   }
 
-  /** Runs to the configured duration and returns the metrics. A simulation runs once. */
+  /**
+   * Runs to the configured duration and returns the metrics. A simulation runs once. When a guard
+   * stops the run early, the result holds what was measured until then and `stopped` says why.
+   */
   run(): SimulationResult {
     if (this.ran) throw new Error('Simulation.run: a simulation can only run once; build a new one');
     this.ran = true;
-    this.engine.run({ untilMs: this.config.durationMs });
-    const result = collectResult(this.model, this.recorder);
+    const { onProgress, onCheck } = this.options;
+    const maxAtInstant = limitOption(
+      'maxEventsAtOneInstant',
+      this.options.maxEventsAtOneInstant,
+      DEFAULT_MAX_EVENTS_AT_ONE_INSTANT,
+    );
+    const maxEvents = limitOption('maxEvents', this.options.maxEvents, DEFAULT_MAX_EVENTS);
+    const totalMs = this.config.durationMs;
+    let external: ExternalStop | undefined;
+    const summary = this.engine.run({
+      untilMs: totalMs,
+      maxEvents,
+      maxEventsAtOneInstant: maxAtInstant,
+      checkEvery: CHECK_EVERY_EVENTS,
+      ...((onProgress !== undefined || onCheck !== undefined) && {
+        onCheck: (events: number, nowMs: number): boolean => {
+          onProgress?.(nowMs, totalMs, events);
+          external = onCheck?.(events, nowMs);
+          return external !== undefined;
+        },
+      }),
+    });
+    const stopped = this.stopped(summary.stoppedBy, maxAtInstant, maxEvents, external);
+    if (stopped !== undefined) this.recorder.finish();
+    const result = collectResult(this.model, this.recorder, stopped);
     if (this.telemetry !== null) {
       const { services, dataPlane } = this.model;
       result.telemetry = this.telemetry.result(this.config.durationMs, (source, destination) =>
@@ -99,5 +146,38 @@ export class Simulation {
       );
     }
     return result;
+  }
+
+  /** What stopped the run early, if anything (and, for a Zeno loop, what loops). */
+  private stopped(
+    stoppedBy: string,
+    maxAtInstant: number,
+    maxEvents: number,
+    external: ExternalStop | undefined,
+  ): RunStopped | undefined {
+    const atMs = this.engine.now;
+    switch (stoppedBy) {
+      case 'zeno': {
+        const loop = observeZenoLoop(this.model, Math.min(ZENO_SAMPLE_EVENTS, maxAtInstant));
+        return {
+          reason: 'zeno',
+          atMs,
+          limit: maxAtInstant,
+          message: zenoMessage(maxAtInstant, atMs, loop),
+          loop,
+        };
+      }
+      case 'maxEvents':
+        return {
+          reason: 'max-events',
+          atMs,
+          limit: maxEvents,
+          message: `${groupThousands(maxEvents)} events fired (maxEvents) at ${groupThousands(atMs)} ms of simulated time`,
+        };
+      case 'check':
+        return external === undefined ? undefined : { ...external, atMs };
+      default:
+        return undefined;
+    }
   }
 }

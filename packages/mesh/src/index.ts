@@ -4,6 +4,12 @@
 // Running a simulation.
 export { simulate } from './simulate.js';
 export { Simulation } from './Simulation.js';
+export {
+  CHECK_EVERY_EVENTS,
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_EVENTS_AT_ONE_INSTANT,
+} from './SimulateOptions.js';
+export { MIN_THINK_AFTER_INSTANT_CALL_MS } from './traffic/TrafficSource.js';
 
 // Mesh shapes: options in, resolved config out; the registry; the capability matrix.
 export { resolveMeshConfig, shapeAssumptions } from './shapes/resolveMeshConfig.js';
@@ -37,7 +43,7 @@ export {
   NO_RETRY,
 } from './config/defaults.js';
 export { JITTER_KINDS, RETRY_CONDITIONS } from './config/names.js';
-export { FAILURE_CAUSES } from './config/SimulationResult.js';
+export { FAILURE_CAUSES, RUN_STOP_REASONS } from './config/SimulationResult.js';
 export { ENVOY_DEFAULT_BUCKETS } from './config/Telemetry.js';
 export {
   AWS_SDK_RETRY_QUOTA,
@@ -90,6 +96,7 @@ export {
   PEAK_EWMA_RULES,
 } from './config/rules/loadBalancerRules.js';
 export { MIRROR_RULES } from './config/rules/mirrorRules.js';
+export { LIMIT_RULES, SCENARIO_LIMITS } from './config/rules/limitRules.js';
 export {
   FAILURE_PERCENTAGE_RULES,
   OUTLIER_DETECTION_RULES,
@@ -102,7 +109,7 @@ export { CODEL_RULES, QUEUE_TIMEOUT_RULES } from './config/rules/sheddingRules.j
 export { TRAFFIC_RULES } from './config/rules/trafficRules.js';
 export { VERSION_RULES } from './config/rules/versionRules.js';
 
-export type { SimulateOptions } from './simulate.js';
+export type { ExternalStop, SimulateOptions } from './SimulateOptions.js';
 export type {
   HistogramSamples,
   Reporter,
@@ -144,6 +151,7 @@ export type {
   CallPlan,
   ClosedTrafficConfig,
   ClusterConfig,
+  DependencyFailureAnswer,
   FaultConfig,
   FaultEffect,
   NetworkConfig,
@@ -153,6 +161,7 @@ export type {
   ServiceConfig,
   SimulationConfig,
   TrafficConfig,
+  WireProtocol,
 } from './config/SimulationConfig.js';
 export type {
   BackoffPolicy,
@@ -179,18 +188,24 @@ export type {
   WeightStep,
 } from './config/PolicyConfig.js';
 export type {
+  ConnectionTotals,
   Conservation,
   EdgeMetrics,
   EdgeSeries,
   FailureCause,
   LatencySummary,
+  NodeMetrics,
   ProxyKindTotals,
   ProxyTotals,
+  LoopEdge,
+  RunStopReason,
+  RunStopped,
   ServiceMetrics,
   ServiceSeries,
   SimulationResult,
   TimeSeries,
   VersionMetrics,
+  ZenoLoop,
 } from './config/SimulationResult.js';
 export type { EnforcerKind, PolicyName } from './config/capabilities.js';
 export type { CapabilityRow, MeshShape, OtherShapes } from './shapes/MeshShape.js';
@@ -200,7 +215,7 @@ export type { NodeProxySpec } from './shapes/dataplane/perNodeProxies.js';
 export type { DataPlane } from './shapes/dataplane/DataPlane.js';
 export type { DataPlaneContext } from './shapes/dataplane/DataPlaneContext.js';
 export type { ProxyGroup } from './shapes/dataplane/proxyTotals.js';
-export type { Station, StationProxy } from './call/Station.js';
+export type { NetworkStation, Station, StationProxy } from './call/Station.js';
 export type { CallerRef } from './topology/CallerRef.js';
 export type { Node } from './topology/Topology.js';
 export type { Instance } from './server/Instance.js';

@@ -2,18 +2,14 @@
 
 import type { SimulationConfig } from './config/SimulationConfig.js';
 import type { SimulationResult } from './config/SimulationResult.js';
-import type { TelemetryOptions } from './config/Telemetry.js';
+import type { SimulateOptions } from './SimulateOptions.js';
 import { Simulation } from './Simulation.js';
 
-/** Options of {@link simulate}. */
-export interface SimulateOptions {
-  /** Called every simulated second with progress [ms]. */
-  onProgress?: (simulatedMs: number, totalMs: number) => void;
-  /** Request series and sampled traces to record in `result.telemetry`; nothing by default. */
-  telemetry?: TelemetryOptions;
-}
-
-/** Runs a simulation to `config.durationMs` and returns its metrics. Same config ⇒ identical result. */
+/**
+ * Runs a simulation to `config.durationMs` and returns its metrics. Same config ⇒ identical result.
+ * A guard (a Zeno loop, `maxEvents`, a stop from `onCheck`) ends the run early: the result then holds
+ * what was measured until then and says why in `stopped`; it never throws for that.
+ */
 export function simulate(config: SimulationConfig, options: SimulateOptions = {}): SimulationResult {
-  return new Simulation(config, options.onProgress, options.telemetry).run();
+  return new Simulation(config, options).run();
 }

@@ -48,7 +48,7 @@ describe('deadline propagation', () => {
           [
             { atMs: 0, rps: 0, rampToNext: false },
             { atMs: 1000, rps: 50, rampToNext: false },
-            { atMs: 1030, rps: 0, rampToNext: false },
+            { atMs: 1050, rps: 0, rampToNext: false },
           ],
           policy(30),
         ),
@@ -77,7 +77,8 @@ describe('deadline propagation', () => {
     };
     const run = (deadlinePropagation: boolean) =>
       simulate(
-        config([service('s', { deadlinePropagation })], [poisson('s', 100, policy(10))], {
+        // 50 ms timeout: the connection takes a 40 ms round trip, the request 20 ms more.
+        config([service('s', { deadlinePropagation })], [poisson('s', 100, policy(50))], {
           network: slowNetwork,
           durationMs: 2000,
         }),

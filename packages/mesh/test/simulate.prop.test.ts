@@ -1,10 +1,11 @@
-// Properties of every simulation: conservation of requests, bounded retries, determinism, no NaN.
+// Properties of every simulation: every result invariant (__helpers__/assertions.ts) and determinism; the
+// wider random scenarios of the whole format are in packages/report/test/invariants.
 
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { simulate } from '../src/index.js';
 import type { CallPolicy, FaultConfig, MeshShapeName } from '../src/index.js';
-import { assertConservation, assertFinite, assertRetriesBounded } from './__helpers__/assertions.js';
+import { assertResultInvariants } from './__helpers__/assertions.js';
 import { call, config, poisson, service } from './__helpers__/configs.js';
 import { expect } from 'vitest';
 
@@ -60,7 +61,7 @@ const arbScenario = fc.record({
 });
 
 describe('simulation invariants', () => {
-  it('conserves requests, bounds retries and never produces NaN, for random 3-tier scenarios', () => {
+  it('holds every result invariant (conservation, retry bound, percentiles, utilisation…) for random 3-tier scenarios', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
         const common = { replicas: s.replicas, concurrency: s.concurrency, queueCapacity: s.queue };
@@ -75,19 +76,13 @@ describe('simulation invariants', () => {
           { shape: s.shape, seed: s.seed, durationMs: 4000, faults: s.faults },
         );
         const result = simulate(cfg);
-        assertConservation(result);
         const maxAttempts = Math.max(
           s.clientPolicy.retry.maxAttempts,
           s.abPolicy.retry.maxAttempts,
           s.bcPolicy.retry.maxAttempts,
           s.shape === 'istio-sidecar' ? 3 : 1,
         );
-        assertRetriesBounded(result, maxAttempts);
-        assertFinite(result);
-        for (const svc of result.services) {
-          expect(svc.utilisation).toBeGreaterThanOrEqual(0);
-          expect(svc.utilisation).toBeLessThanOrEqual(1 + 1e-9);
-        }
+        assertResultInvariants(result, maxAttempts);
       }),
       { numRuns: 40 },
     );

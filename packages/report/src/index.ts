@@ -7,6 +7,7 @@ export { renderText } from './renderText.js';
 export { JSON_SCHEMA_VERSION, renderJson, toJsonDocument } from './renderJson.js';
 export {
   renderEdgesCsv,
+  renderNodesCsv,
   renderProxiesCsv,
   renderServiceSeriesCsv,
   renderTimeSeriesCsv,

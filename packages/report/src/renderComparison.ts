@@ -27,19 +27,39 @@ const METRIC_KEYS = [
   'proxyCpuCores',
   'proxyMemoryMiB',
   'costPerMonthUsd',
+  'throughputRps',
+  'connectionsOpened',
+  'tlsHandshakes',
+  'handshakeCpuMs',
   'verdict',
   'warnings',
 ];
 
-/** The metric keys to show: `verdict` only when the comparison has verdicts. */
+/** Rows shown only when the shapes' nodes have a size (node CPU is modelled), after the handshakes. */
+const NODE_CPU_KEYS = ['nodeCpuUtilisation', 'maxNodeCpuUtilisation', 'throttledMs'];
+
+/**
+ * The metric keys to show: the node CPU rows only when node CPU is modelled, `verdict` only when the
+ * comparison has verdicts.
+ */
 function metricKeys(summary: ComparisonSummary): string[] {
   const verdicts = summary.shapes.some((s) => s.verdict !== undefined);
-  return METRIC_KEYS.filter((key) => key !== 'verdict' || verdicts);
+  const cpuModelled = summary.shapes.some((s) => s.nodeCpuUtilisation !== null);
+  return METRIC_KEYS.flatMap((key) =>
+    key === 'verdict'
+      ? verdicts
+        ? [key]
+        : []
+      : key === 'handshakeCpuMs' && cpuModelled
+        ? [key, ...NODE_CPU_KEYS]
+        : [key],
+  );
 }
 
 /**
  * The comparison as text: a metrics table with one column per shape, the added latency per edge,
- * then each shape's warnings (policies asked for that the shape cannot enforce).
+ * then the shapes whose run a guard stopped early, then each shape's warnings (policies asked for that
+ * the shape cannot enforce).
  */
 export function renderComparisonText(summary: ComparisonSummary): string {
   const shapes = summary.shapes;
@@ -75,6 +95,20 @@ export function renderComparisonText(summary: ComparisonSummary): string {
         ]),
         { title: `Added latency per edge vs ${summary.baseline}` },
       ).trimEnd(),
+    );
+  }
+  const stopped = shapes.flatMap((s) =>
+    s.stopped === undefined ? [] : [{ shape: s.shape, stop: s.stopped }],
+  );
+  if (stopped.length > 0) {
+    sections.push(
+      ['Stopped early (these columns cover only the simulated time reached):']
+        .concat(
+          stopped.map(
+            ({ shape, stop }) => `  [${shape}] ${stop.reason} at ${duration(stop.atMs)}: ${stop.message}`,
+          ),
+        )
+        .join('\n'),
     );
   }
   if (summary.paired !== undefined && summary.paired.length > 0) sections.push(pairedText(summary));
@@ -120,6 +154,9 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
         addedP99Ms: round(e.addedP99Ms),
       })),
       warnings: s.warnings,
+      ...(s.stopped !== undefined && {
+        stopped: { reason: s.stopped.reason, atMs: round(s.stopped.atMs), message: s.stopped.message },
+      }),
     })),
     ...(summary.paired !== undefined && {
       replications: summary.replications ?? 0,

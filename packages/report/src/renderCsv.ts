@@ -1,15 +1,18 @@
 // CSV exports (RFC 4180 quoting, `\n` line ends) laid out from the column tables: the per-edge summary,
 // the proxies with their cost, and the per-interval edge and service time series. Column names end with
-// their unit.
+// their unit. A run a guard stopped early gets two more columns on every row: stopped_reason, stopped_at_ms.
 
 import type { SimulationResult } from '@meshsim/mesh';
 
 import { EDGE_SERIES_COLUMNS } from './columns/edgeSeriesColumns.js';
 import { edgeColumns } from './columns/edgeColumns.js';
 import { intervalRows } from './columns/intervalRows.js';
+import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
 import { SERVICE_SERIES_COLUMNS } from './columns/serviceSeriesColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
+import { withStopColumns } from './columns/stopColumns.js';
+import { columnContext } from './internal/columnContext.js';
 import { csvTable } from './internal/csvTable.js';
 import { policyEventNames } from './internal/derived.js';
 
@@ -25,12 +28,18 @@ import { policyEventNames } from './internal/derived.js';
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderEdgesCsv(result: SimulationResult): string {
-  return csvTable(edgeColumns(policyEventNames(result.edges)), result.edges, result.scenario);
+  const context = columnContext(result);
+  return csvTable(
+    withStopColumns(edgeColumns(policyEventNames(result.edges)), context),
+    result.edges,
+    context,
+  );
 }
 
 /**
  * One row per proxy kind, then a `total` row:
- * `kind,count,cpu_cores,memory_mib,queued,cost_usd_per_month,price_source`. `count` of the total row is the
+ * `kind,count,cpu_cores,memory_mib,max_memory_mib,queued,throttled_ms,tls_handshakes,cost_usd_per_month,price_source`
+ * (`max_memory_mib`: the largest proxy of the kind, empty on the total row). `count` of the total row is the
  * proxies users deploy (a managed hop does not count), so it may be less than the sum over kinds;
  * `cost_usd_per_month` and `price_source` are empty when the result holds no prices.
  *
@@ -39,7 +48,8 @@ export function renderEdgesCsv(result: SimulationResult): string {
  */
 export function renderProxiesCsv(result: SimulationResult): string {
   const rows = [...proxyKindRows(result.proxies), proxyTotalRow(result.proxies)];
-  return csvTable(PROXY_COLUMNS, rows, result.scenario);
+  const context = columnContext(result);
+  return csvTable(withStopColumns(PROXY_COLUMNS, context), rows, context);
 }
 
 /**
@@ -52,7 +62,20 @@ export function renderProxiesCsv(result: SimulationResult): string {
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderVersionsCsv(result: SimulationResult): string {
-  return csvTable(VERSION_COLUMNS, versionRows(result.services), result.scenario);
+  const context = columnContext(result);
+  return csvTable(withStopColumns(VERSION_COLUMNS, context), versionRows(result.services), context);
+}
+
+/**
+ * One row per node whose CPU is modelled (the scenario gave nodes a size):
+ * `node,cluster,zone,cores,utilisation_ratio,max_runnable`. Only the header when no node has a size.
+ *
+ * @param result - The output of `simulate`.
+ * @returns CSV text with a header row, ending with a newline.
+ */
+export function renderNodesCsv(result: SimulationResult): string {
+  const context = columnContext(result);
+  return csvTable(withStopColumns(NODE_COLUMNS, context), result.nodes, context);
 }
 
 /**
@@ -64,7 +87,12 @@ export function renderVersionsCsv(result: SimulationResult): string {
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderTimeSeriesCsv(result: SimulationResult): string {
-  return csvTable(EDGE_SERIES_COLUMNS, intervalRows(result, result.timeSeries.edges), result.scenario);
+  const context = columnContext(result);
+  return csvTable(
+    withStopColumns(EDGE_SERIES_COLUMNS, context),
+    intervalRows(result, result.timeSeries.edges),
+    context,
+  );
 }
 
 /**
@@ -77,5 +105,10 @@ export function renderTimeSeriesCsv(result: SimulationResult): string {
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderServiceSeriesCsv(result: SimulationResult): string {
-  return csvTable(SERVICE_SERIES_COLUMNS, intervalRows(result, result.timeSeries.services), result.scenario);
+  const context = columnContext(result);
+  return csvTable(
+    withStopColumns(SERVICE_SERIES_COLUMNS, context),
+    intervalRows(result, result.timeSeries.services),
+    context,
+  );
 }

@@ -3,7 +3,7 @@
 // result always gives the same bytes.
 
 import { FAILURE_CAUSES } from '@meshsim/mesh';
-import type { LatencySummary, SimulationResult } from '@meshsim/mesh';
+import type { LatencySummary, RunStopped, SimulationResult } from '@meshsim/mesh';
 
 import type { JsonValue } from './JsonValue.js';
 import type { RunExtras } from './RunExtras.js';
@@ -25,7 +25,8 @@ export type { JsonValue } from './JsonValue.js';
  * the fields of `SimulationResult` in a fixed order. Non-integer numbers are rounded to
  * {@link JSON_DECIMALS} decimals; `Infinity` and `NaN` become `null`, and so do the proxy costs and
  * price source of a result without prices. Objects are indented by two spaces
- * and arrays of numbers or strings are kept on one line.
+ * and arrays of numbers or strings are kept on one line. A run a guard stopped early ends with a
+ * `stopped` object (reason, atMs, limit, message, loop); a completed run has no `stopped` field.
  *
  * @param result - The output of `simulate`.
  * @param extras - With a diagnosis, the document ends with a `diagnosis` field; with replications, a
@@ -65,6 +66,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       successRate: num(edge.successRate),
       latency: latency(edge.latency),
       mtls: edge.mtls,
+      connectionsOpened: num(edge.connectionsOpened),
       policyEvents: Object.fromEntries(sortedPolicyEvents(edge).map(([event, n]) => [event, num(n)])),
     })),
     services: result.services.map((service) => ({
@@ -86,6 +88,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       utilisation: num(service.utilisation),
       maxQueueLength: num(service.maxQueueLength),
       latency: latency(service.latency),
+      cpuCores: num(service.cpuCores),
+      cpuThrottledMs: num(service.cpuThrottledMs),
       versions: service.versions.map((version) => ({
         name: version.name,
         instances: num(version.instances),
@@ -97,6 +101,20 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       })),
     })),
     mtlsCoverage: num(result.mtlsCoverage),
+    nodes: result.nodes.map((node) => ({
+      name: node.name,
+      cluster: node.cluster,
+      zone: node.zone,
+      cores: num(node.cores),
+      utilisation: num(node.utilisation),
+      maxRunnable: num(node.maxRunnable),
+    })),
+    connections: {
+      pools: num(result.connections.pools),
+      opened: num(result.connections.opened),
+      tlsHandshakes: num(result.connections.tlsHandshakes),
+      handshakeCpuMs: num(result.connections.handshakeCpuMs),
+    },
     proxies: {
       count: num(proxies.count),
       cpuCores: num(proxies.cpuCores),
@@ -109,6 +127,9 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
         cpuCores: num(kind.cpuCores),
         memoryMiB: num(kind.memoryMiB),
         queued: num(kind.queued),
+        ...(kind.maxMemoryMiB !== undefined && { maxMemoryMiB: num(kind.maxMemoryMiB) }),
+        ...(kind.throttledMs !== undefined && { throttledMs: num(kind.throttledMs) }),
+        ...(kind.handshakes !== undefined && { handshakes: num(kind.handshakes) }),
         costPerMonthUsd: optionalNum(kind.costPerMonthUsd),
       })),
     },
@@ -142,10 +163,34 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
     },
     warnings: [...result.warnings],
     assumptions: [...result.assumptions],
+    // Only for a run a guard stopped early, so that a completed run's document is unchanged.
+    ...(result.stopped !== undefined && { stopped: stoppedDocument(result.stopped) }),
   };
   if (extras.diagnosis !== undefined) document['diagnosis'] = diagnosisJson(extras.diagnosis);
   if (extras.replications !== undefined) document['replications'] = replicationsJson(extras.replications);
   return document;
+}
+
+function stoppedDocument(stopped: RunStopped): JsonValue {
+  const { loop } = stopped;
+  return {
+    reason: stopped.reason,
+    atMs: num(stopped.atMs),
+    limit: num(stopped.limit),
+    message: stopped.message,
+    loop:
+      loop === undefined
+        ? null
+        : {
+            sources: [...loop.sources],
+            edges: loop.edges.map((edge) => ({
+              source: edge.source,
+              destination: edge.destination,
+              calls: num(edge.calls),
+            })),
+            sampledEvents: num(loop.sampledEvents),
+          },
+  };
 }
 
 function num(value: number): number | null {

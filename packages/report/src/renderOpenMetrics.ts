@@ -5,11 +5,13 @@ import type { SimulationResult } from '@meshsim/mesh';
 
 import type { MetricFamily, MetricLabels } from './columns/Column.js';
 import { edgeColumns } from './columns/edgeColumns.js';
+import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import type { RunExtras } from './RunExtras.js';
 import { diagnosisFamilies } from './renderDiagnosis.js';
 import { PROXY_COLUMNS, proxyKindRows } from './columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
+import { columnContext } from './internal/columnContext.js';
 import { policyEventNames } from './internal/derived.js';
 import { round } from './internal/format.js';
 import { metricSamples } from './internal/metricSamples.js';
@@ -19,6 +21,11 @@ import type { FamilySamples } from './internal/metricSamples.js';
 export const OPENMETRICS_DECIMALS = 6;
 
 const RUN: MetricFamily = { name: 'meshsim_run', type: 'info', help: 'The simulated scenario.' };
+const STOPPED: MetricFamily = {
+  name: 'meshsim_run_stopped',
+  type: 'info',
+  help: 'A guard stopped the run early: why, and the simulated time reached; the other metrics cover [0, at_ms].',
+};
 const PRICES: MetricFamily = {
   name: 'meshsim_proxy_prices',
   type: 'info',
@@ -30,6 +37,8 @@ const PRICES: MetricFamily = {
  * labelled with `source` and `destination` unless noted):
  *
  * - `meshsim_run_info{scenario,mesh,seed}` — info, always 1.
+ * - `meshsim_run_stopped_info{reason,at_ms}` — info, 1: only when a guard stopped the run early; the
+ *   other metrics then cover `[0, at_ms]`.
  * - `meshsim_requests_total{…,outcome="success|failure"}` — counter of completed calls.
  * - `meshsim_request_failures_total{…,cause}` — counter of failed calls by cause.
  * - `meshsim_retries_total` — counter of retry attempts.
@@ -60,7 +69,8 @@ const PRICES: MetricFamily = {
  * @returns The exposition, ending with `# EOF\n`.
  */
 export function renderOpenMetrics(result: SimulationResult, extras: RunExtras = {}): string {
-  const { scenario } = result;
+  const { scenario, stopped } = result;
+  const context = columnContext(result);
   const families: FamilySamples[] = [
     {
       family: RUN,
@@ -76,10 +86,29 @@ export function renderOpenMetrics(result: SimulationResult, extras: RunExtras = 
         },
       ],
     },
-    ...metricSamples(edgeColumns(policyEventNames(result.edges)), result.edges, scenario),
-    ...metricSamples(SERVICE_COLUMNS, result.services, scenario),
-    ...metricSamples(VERSION_COLUMNS, versionRows(result.services), scenario),
-    ...metricSamples(PROXY_COLUMNS, proxyKindRows(result.proxies), scenario),
+    // Only for a run a guard stopped early, so that a completed run's exposition is unchanged.
+    ...(stopped === undefined
+      ? []
+      : [
+          {
+            family: STOPPED,
+            samples: [
+              {
+                name: 'meshsim_run_stopped_info',
+                labels: [
+                  ['reason', stopped.reason],
+                  ['at_ms', String(round(stopped.atMs, OPENMETRICS_DECIMALS) ?? 0)],
+                ] as const,
+                value: 1,
+              },
+            ],
+          },
+        ]),
+    ...metricSamples(edgeColumns(policyEventNames(result.edges)), result.edges, context),
+    ...metricSamples(SERVICE_COLUMNS, result.services, context),
+    ...metricSamples(VERSION_COLUMNS, versionRows(result.services), context),
+    ...metricSamples(PROXY_COLUMNS, proxyKindRows(result.proxies), context),
+    ...metricSamples(NODE_COLUMNS, result.nodes, context),
     {
       family: PRICES,
       samples:

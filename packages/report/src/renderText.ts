@@ -1,7 +1,7 @@
 // The human-readable summary of a simulation: scenario line, edge, service and proxy tables,
 // conservation check, warnings and assumptions.
 
-import type { SimulationResult } from '@meshsim/mesh';
+import type { RunStopped, SimulationResult } from '@meshsim/mesh';
 
 import type { RunExtras } from './RunExtras.js';
 import { renderDiagnosisText } from './renderDiagnosis.js';
@@ -10,10 +10,12 @@ import { renderReplicationsText } from './renderReplications.js';
 import type { ColumnContext } from './columns/Column.js';
 import { edgeColumns } from './columns/edgeColumns.js';
 import { POLICY_EVENT_COLUMNS, policyEventRows } from './columns/policyEventColumns.js';
+import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
-import { count, duration, percent } from './internal/format.js';
+import { columnContext } from './internal/columnContext.js';
+import { count, duration, fixed, percent } from './internal/format.js';
 import { renderTimeline } from './internal/renderTimeline.js';
 import { textTable } from './internal/textTable.js';
 
@@ -45,11 +47,17 @@ const SERVICE_KEYS = [
 ];
 const PROTECTION_KEYS = ['name', 'rateLimited', 'denied', 'shed', 'deadlineDropped', 'cancelled'];
 const VERSION_KEYS = ['name', 'instances', 'arrived', 'share', 'successRate'];
-const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'queued', 'costPerMonthUsd'];
+const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'maxMemoryMiB', 'queued', 'costPerMonthUsd'];
+/** Extra proxy columns when node CPU is modelled. */
+const PROXY_CPU_KEYS = ['throttledMs'];
+const NODE_KEYS = ['name', 'cores', 'utilisation', 'maxRunnable'];
+const SERVICE_CPU_KEYS = ['name', 'cpuCores', 'cpuThrottledMs'];
 
 /**
  * Renders a result as plain text for a terminal: every column header carries its unit, missing values
- * (no calls, zero duration) print as `–`, never `NaN`. Deterministic: same result ⇒ same text.
+ * (no calls, zero duration) print as `–`, never `NaN`. Deterministic: same result ⇒ same text. A run a
+ * guard stopped early gets a `STOPPED EARLY (<reason>) at …` notice under the scenario line, and its
+ * rates are per second of the span it covered.
  *
  * @param result - The output of `simulate`.
  * @param extras - The diagnosis and the replications' summary, printed after the edges and time line.
@@ -61,13 +69,14 @@ const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'queued', 'costPer
  */
 export function renderText(result: SimulationResult, extras: RunExtras = {}): string {
   const { scenario } = result;
-  const context: ColumnContext = scenario;
+  const context: ColumnContext = columnContext(result);
   const sections: string[] = [];
 
   const head =
     `Scenario ${scenario.name}: mesh ${scenario.mesh}, seed ${String(scenario.seed)}, ` +
     `duration ${duration(scenario.durationMs)}, ${count(result.events)} events`;
   sections.push(scenario.description.trim() === '' ? head : `${head}\n${scenario.description.trim()}`);
+  if (result.stopped !== undefined) sections.push(stoppedSection(result.stopped, scenario.durationMs));
 
   sections.push(
     result.edges.length === 0
@@ -116,6 +125,17 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
     );
   }
 
+  if (result.nodes.length > 0) {
+    sections.push(
+      textTable(NODE_COLUMNS, NODE_KEYS, result.nodes, context, { title: 'Nodes (CPU)' }).trimEnd(),
+    );
+    sections.push(
+      textTable(SERVICE_COLUMNS, SERVICE_CPU_KEYS, result.services, context, {
+        title: 'Service CPU (application containers)',
+      }).trimEnd(),
+    );
+  }
+
   // Kinds that deploy no proxy of their own (a managed hop, an in-process library) still use resources
   // and cost money: the table shows whenever there is a kind.
   const { proxies } = result;
@@ -123,9 +143,13 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
   if (kinds.length === 0) {
     sections.push('Proxies: none');
   } else {
+    const keys = [...PROXY_KEYS];
+    if (result.nodes.length > 0) keys.splice(keys.indexOf('queued') + 1, 0, ...PROXY_CPU_KEYS);
+    if (kinds.some((kind) => kind.handshakes > 0))
+      keys.splice(keys.indexOf('costPerMonthUsd'), 0, 'handshakes');
     const table = textTable(
       PROXY_COLUMNS,
-      PROXY_KEYS,
+      keys,
       // A total row only adds information when there are several kinds.
       kinds.length === 1 ? kinds : [...kinds, proxyTotalRow(proxies)],
       context,
@@ -133,6 +157,12 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
     ).trimEnd();
     sections.push(proxies.priceSource === undefined ? table : `${table}\nPrices: ${proxies.priceSource}`);
   }
+
+  const connections = result.connections;
+  sections.push(
+    `Connections: ${count(connections.opened)} opened, ${count(connections.tlsHandshakes)} TLS handshakes` +
+      (connections.tlsHandshakes > 0 ? ` (${fixed(connections.handshakeCpuMs, 1)} ms of CPU)` : ''),
+  );
 
   sections.push(
     `mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges`,
@@ -148,6 +178,14 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
   if (result.assumptions.length > 0) sections.push(bulletList('Assumptions', result.assumptions));
 
   return sections.join('\n\n') + '\n';
+}
+
+/** The notice of a run a guard stopped early: why, when, and what the figures cover. */
+function stoppedSection(stopped: RunStopped, durationMs: number): string {
+  return (
+    `STOPPED EARLY (${stopped.reason}) at ${duration(stopped.atMs)} of ${duration(durationMs)} simulated: ` +
+    `${stopped.message}.\nThe figures below cover the first ${duration(stopped.atMs)} only.`
+  );
 }
 
 function bulletList(title: string, items: readonly string[]): string {

@@ -3,7 +3,7 @@
 
 import { RUN_FIGURES, pairedDifferences } from '@meshsim/analysis';
 import type { Diagnosis, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
-import type { EdgeMetrics, SimulationResult } from '@meshsim/mesh';
+import type { EdgeMetrics, RunStopped, SimulationResult } from '@meshsim/mesh';
 
 /** Added latency of one edge under one shape, vs the baseline shape [ms]. */
 export interface EdgeLatencyDelta {
@@ -35,8 +35,24 @@ export interface ShapeSummary {
   proxyMemoryMiB: number;
   /** Monthly cost of the proxies [USD], when the shape's profile has prices; null otherwise. */
   costPerMonthUsd: number | null;
+  /** Successful calls of the traffic sources per second of the run [req/s] (closed loop: what the users got through). */
+  throughputRps: number;
+  /** Mean CPU utilisation of the nodes, in [0, 1]; null when nodes have no size. */
+  nodeCpuUtilisation: number | null;
+  /** Utilisation of the busiest node, in [0, 1]; null when nodes have no size. */
+  maxNodeCpuUtilisation: number | null;
+  /** Time containers (applications and proxies) were throttled by their CPU limits, summed [ms]. */
+  throttledMs: number;
+  /** Connections opened (the applications' own and between proxies). */
+  connectionsOpened: number;
+  /** TLS handshakes completed. */
+  tlsHandshakes: number;
+  /** CPU of the TLS handshakes at both ends [ms of one core]. */
+  handshakeCpuMs: number;
   edges: EdgeLatencyDelta[];
   warnings: string[];
+  /** Present when a guard stopped this shape's run early: its figures cover `[0, stopped.atMs]`. */
+  stopped?: RunStopped;
   /** The run's verdict, when the comparison was given diagnoses. */
   verdict?: Verdict;
 }
@@ -129,6 +145,19 @@ export function summarizeComparison(
       proxyCpuCores: result.proxies.cpuCores,
       proxyMemoryMiB: result.proxies.memoryMiB,
       costPerMonthUsd: result.proxies.costPerMonthUsd ?? null,
+      throughputRps: result.scenario.durationMs > 0 ? succeeded / (result.scenario.durationMs / 1000) : 0,
+      nodeCpuUtilisation:
+        result.nodes.length === 0
+          ? null
+          : result.nodes.reduce((sum, node) => sum + node.utilisation, 0) / result.nodes.length,
+      maxNodeCpuUtilisation:
+        result.nodes.length === 0 ? null : Math.max(...result.nodes.map((node) => node.utilisation)),
+      throttledMs:
+        result.services.reduce((sum, service) => sum + service.cpuThrottledMs, 0) +
+        result.proxies.byKind.reduce((sum, kind) => sum + (kind.throttledMs ?? 0), 0),
+      connectionsOpened: result.connections.opened,
+      tlsHandshakes: result.connections.tlsHandshakes,
+      handshakeCpuMs: result.connections.handshakeCpuMs,
       edges: result.edges.map((edge) => {
         const base = baseEdges.get(`${edge.source}\u0000${edge.destination}`);
         return {
@@ -141,6 +170,7 @@ export function summarizeComparison(
         };
       }),
       warnings: [...result.warnings],
+      ...(result.stopped !== undefined && { stopped: result.stopped }),
       ...(verdict !== undefined && { verdict }),
     };
   });

@@ -23,6 +23,7 @@ describe('@meshsim/report', () => {
       'renderHtml',
       'renderIstioMetrics',
       'renderJson',
+      'renderNodesCsv',
       'renderOpenMetrics',
       'renderOtlpTraces',
       'renderProxiesCsv',

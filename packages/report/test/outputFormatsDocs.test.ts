@@ -12,6 +12,7 @@ import {
   renderComparisonJson,
   renderEdgesCsv,
   renderJson,
+  renderNodesCsv,
   renderOpenMetrics,
   renderProxiesCsv,
   renderServiceSeriesCsv,
@@ -92,6 +93,8 @@ describe('docs/output-formats.md', () => {
       'Services',
       'Server-side protections (requests refused or dropped)',
       'Versions',
+      'Nodes (CPU)',
+      'Service CPU (application containers)',
       'Proxies',
     ]);
   });
@@ -109,6 +112,7 @@ describe('docs/output-formats.md', () => {
       csvHeader(renderEdgesCsv(result)),
     );
     expect(codeLines('columns: csv proxies')[0]).toBe(csvHeader(renderProxiesCsv(result)));
+    expect(codeLines('columns: csv nodes')[0]).toBe(csvHeader(renderNodesCsv(result)));
     expect(codeLines('columns: csv edge series')[0]).toBe(csvHeader(renderTimeSeriesCsv(result)));
     expect(codeLines('columns: csv service series')[0]).toBe(csvHeader(renderServiceSeriesCsv(result)));
     expect(codeLines('columns: csv versions')[0]).toBe(csvHeader(renderVersionsCsv(result)));

@@ -21,6 +21,8 @@ describe('renderJson', () => {
       'edges',
       'services',
       'mtlsCoverage',
+      'nodes',
+      'connections',
       'proxies',
       'timeSeries',
       'conservation',

@@ -2,8 +2,10 @@
 // mesh proxies and nodes, and control-plane outages. Cross-references (service, instances) are in checkReferences.ts.
 
 import type { ProxyRole } from '@meshsim/mesh';
+import { SCENARIO_LIMITS } from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
+import { isDurationText, scanQuantity } from './units.js';
 import {
   DistributionObject,
   Duration,
@@ -15,8 +17,21 @@ import {
   must,
 } from './schemaParts.js';
 
-/** Fault latency change: `+<duration>` (added) or `x<factor>` (multiplied; `×` and `*` also accepted). */
-export const LATENCY_CHANGE_PATTERN = String.raw`^\s*(?:\+\s*(?:\d+(?:\.\d*)?|\.\d+)\s*(?:us|µs|ms|s|m|h)?|[x×*]\s*(?:\d+(?:\.\d*)?|\.\d+))\s*$`;
+/**
+ * Fault latency change: `+<duration>` (added) or `x<factor>` (multiplied; `×` and `*` also accepted).
+ * For the JSON Schema (written so that it cannot backtrack more than linearly); the code checks with
+ * {@link isLatencyChangeText}.
+ */
+export const LATENCY_CHANGE_PATTERN = String.raw`^\s*(?:\+\s*(?:\d+(?:\.\d*)?|\.\d+)\s*(?:(?:us|µs|ms|s|m|h)\s*)?|[x×*]\s*(?:\d+(?:\.\d*)?|\.\d+)\s*)$`;
+
+/** True when `text` is `+<duration>` or `x<factor>` (one linear scan, at most the quantity length). */
+export function isLatencyChangeText(text: string): boolean {
+  if (text.length > SCENARIO_LIMITS.quantityLength) return false;
+  const trimmed = text.trim();
+  const rest = trimmed.slice(1);
+  if (trimmed.startsWith('+')) return isDurationText(rest);
+  return /^[x×*]/.test(trimmed) && scanQuantity(rest, ['']) !== null;
+}
 
 const PROXY_ROLE_SET: Readonly<Record<ProxyRole, true>> = {
   sidecar: true,
@@ -46,10 +61,11 @@ const LatencyChange = z
     [
       z
         .string()
-        .regex(
-          new RegExp(LATENCY_CHANGE_PATTERN),
+        .refine(
+          isLatencyChangeText,
           must('must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3")'),
-        ),
+        )
+        .register(scenarioRegistry, { pattern: LATENCY_CHANGE_PATTERN }),
       DistributionObject,
     ],
     must(

@@ -8,6 +8,7 @@ export { ScenarioError, formatScenarioIssue } from './ScenarioError.js';
 export { listBundledScenarios, bundledScenariosDir } from './bundled.js';
 export { scenarioJsonSchema, scenarioJsonSchemaPath } from './jsonSchema.js';
 export { generatePlatform40 } from './generators/platform40.js';
+export { generateKinvolkEmojivoto } from './generators/kinvolkEmojivoto.js';
 export { parseDurationMs, parseRate, parseByteSize, parsePercent } from './units.js';
 
 export type { ScenarioIssue } from './ScenarioError.js';
@@ -15,3 +16,4 @@ export type { BundledScenario } from './bundled.js';
 export type { ScenarioOverrides } from './applyOverrides.js';
 export type { RawScenario, RawDistribution } from './schema.js';
 export type { Platform40Options } from './generators/platform40.js';
+export type { KinvolkEmojivotoOptions } from './generators/kinvolkEmojivoto.js';

@@ -1,11 +1,12 @@
 // Entry points that read scenario text: from a string, from a file, or by bundled name. YAML and
 // JSON are both accepted (JSON is parsed as YAML 1.2, of which it is a subset, so errors carry positions).
 
+import { SCENARIO_LIMITS } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { listBundledScenarios } from './bundled.js';
+import { parseYamlBounded } from './internal/parseYamlBounded.js';
 import { createLocator } from './internal/positions.js';
 import { resolveInput } from './internal/resolveInput.js';
 import { didYouMean } from './internal/suggest.js';
@@ -16,6 +17,8 @@ import type { ScenarioIssue } from './ScenarioError.js';
  * Parses and validates scenario text (YAML or JSON) and resolves it into a {@link SimulationConfig}.
  *
  * YAML anchors, aliases and merge keys (`<<: *defaults`) are supported. Duplicate keys are errors.
+ * Hostile input is refused quickly with a reason: text over 16 MiB, maps and lists nested deeper than
+ * 64 levels, more than 1000 alias expansions (the size limits of docs/scenario-format.md § Limits).
  *
  * @param text - The file contents.
  * @param fileName - Name used in error messages and, without its extension, as the default `name`.
@@ -29,9 +32,24 @@ import type { ScenarioIssue } from './ScenarioError.js';
  * ```
  */
 export function parseScenario(text: string, fileName = 'scenario.yaml'): SimulationConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
   const syntax = extname(fileName).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > SCENARIO_LIMITS.fileBytes) throw tooBig(fileName, bytes);
+  const parsed = parseYamlBounded(text, SCENARIO_LIMITS.nestingDepth, { merge: true, uniqueKeys: true });
+  const { lineCounter } = parsed;
+  if (parsed.kind === 'too-deep') {
+    const { line, col } = lineCounter.linePos(parsed.offset);
+    throw new ScenarioError([
+      {
+        file: fileName,
+        path: '',
+        reason: `${syntax} nesting deeper than ${SCENARIO_LIMITS.nestingDepth} levels at line ${line}, column ${col} (a scenario nests about 10)`,
+        line,
+        column: col,
+      },
+    ]);
+  }
+  const { doc } = parsed;
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((error): ScenarioIssue => {
@@ -48,21 +66,40 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
   }
   let input: unknown;
   try {
-    input = doc.toJS({ maxAliasCount: 1000 });
+    input = doc.toJS({ maxAliasCount: SCENARIO_LIMITS.aliases });
   } catch (error) {
-    throw new ScenarioError([
-      {
-        file: fileName,
-        path: '',
-        reason: `${syntax} error: ${error instanceof Error ? error.message : String(error)}`,
-      },
-    ]);
+    throw new ScenarioError([{ file: fileName, path: '', reason: `${syntax} error: ${toJsProblem(error)}` }]);
   }
   return resolveInput(input, fileName, createLocator(doc, lineCounter));
 }
 
+/** Why `toJS` failed, in words: an alias bomb, nesting too deep through aliases, or the parser's message. */
+function toJsProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/alias count/i.test(message)) {
+    return `aliases expand to too much (more than ${SCENARIO_LIMITS.aliases} alias expansions: an alias bomb?)`;
+  }
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return `nesting deeper than ${SCENARIO_LIMITS.nestingDepth} levels once aliases are expanded`;
+  }
+  return message;
+}
+
+/** The issue of a file larger than `SCENARIO_LIMITS.fileBytes`. */
+function tooBig(file: string, bytes: number): ScenarioError {
+  const mib = (n: number): string => `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  return new ScenarioError([
+    {
+      file,
+      path: '',
+      reason: `the file is ${mib(bytes)}, more than the limit of ${mib(SCENARIO_LIMITS.fileBytes)}`,
+    },
+  ]);
+}
+
 /**
  * Reads a scenario file (`.yaml`, `.yml` or `.json`) and resolves it (see {@link parseScenario}).
+ * A file over the size limit is refused before it is read.
  *
  * @param path - File path; error messages name the file exactly as given here.
  * @throws ScenarioError if the file cannot be read or is invalid.
@@ -70,8 +107,11 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
 export function loadScenarioFile(path: string): SimulationConfig {
   let text: string;
   try {
+    const bytes = statSync(path).size;
+    if (bytes > SCENARIO_LIMITS.fileBytes) throw tooBig(path, bytes);
     text = readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof ScenarioError) throw error;
     const code = (error as { code?: unknown }).code;
     const reason =
       code === 'ENOENT'

@@ -3,7 +3,7 @@
 
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
-import { Distribution, Duration, MemorySize, doc, integer, must } from './schemaParts.js';
+import { CpuQuantity, Distribution, Duration, MemorySize, doc, integer, must } from './schemaParts.js';
 
 const WORKERS_REASON = 'must be an integer >= 1 or "unlimited"';
 
@@ -34,6 +34,14 @@ const profileFields = {
   memoryPerConnection: doc(
     MemorySize.optional(),
     'Memory per pooled upstream connection: a number [KiB] or a size (4Ki). Default 0.',
+  ),
+  cpuLimit: doc(
+    CpuQuantity.optional(),
+    "CPU limit of each proxy's container (2, 500m), a CFS quota when nodes have a size. Default: the shape's (Istio's Envoys 2, others none).",
+  ),
+  tlsHandshakeCpu: doc(
+    Duration.optional(),
+    "CPU of this proxy's side of one mTLS handshake (e.g. 1.3ms). Default: the shape's (docs/model.md#connections).",
   ),
 };
 

@@ -21,6 +21,7 @@ import { ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
 import { didYouMean } from './internal/suggest.js';
 import {
+  CpuQuantity,
   Distribution,
   Duration,
   IF_VALID,
@@ -124,6 +125,11 @@ export const Call = z
     to: doc(z.string(), 'The called service.'),
     probability: callFields.probability,
     optional: callFields.optional,
+    keepAlive: callFields.keepAlive,
+    forClasses: doc(
+      z.array(z.string().min(1)).min(1).optional(),
+      'Request classes this call is made for (traffic[].requestClass; e.g. only vote requests call voting). Default: every request.',
+    ),
     ...policyFields,
     mirror: doc(Mirror.optional(), 'Fire-and-forget copy of a percentage of these calls to another service.'),
     faultInjection: doc(
@@ -290,6 +296,10 @@ export const Cluster = z
     region: doc(z.string().min(1).optional(), 'Region name. Default region-1.'),
     vpc: doc(z.string().min(1).optional(), 'VPC name. Default vpc-1.'),
     zones: doc(z.array(Zone).min(1), 'Zones with their node counts; instances are spread over the nodes.'),
+    nodeCpu: doc(
+      CpuQuantity.optional(),
+      "Cores of each of this cluster's nodes (2 for a c5.large, 500m...). Default: the scenario's nodeCpu, else no CPU model.",
+    ),
   })
   .register(scenarioRegistry, { id: 'Cluster' });
 
@@ -342,6 +352,11 @@ export const Service = z
     ),
     requestBytes: serviceFields.requestBytes,
     responseBytes: serviceFields.responseBytes,
+    cpuLimit: serviceFields.cpuLimit,
+    cpuRequest: serviceFields.cpuRequest,
+    serviceTimeCpu: serviceFields.serviceTimeCpu,
+    protocol: serviceFields.protocol,
+    onDependencyFailure: serviceFields.onDependencyFailure,
     routes: doc(
       z.array(VersionRoute).min(1).optional(),
       'Class-based (header) routes: requests of a class go to a version, whatever the weights; the first match wins.',
@@ -412,6 +427,7 @@ export const Traffic = z
     ),
     arrival: trafficFields.arrival,
     users: trafficFields.users,
+    keepAlive: trafficFields.keepAlive,
     thinkTime: doc(
       Distribution.optional(),
       'Closed loop: pause between a response and the next request. Default 0.',
@@ -462,6 +478,7 @@ export const ScenarioSchema = z
       'Root seed of all random streams. Default 1.',
     ),
     duration: ruleShape(SCENARIO_RULES).duration,
+    nodeCpu: ruleShape(SCENARIO_RULES).nodeCpu,
     mesh: doc(Mesh.optional(), 'Mesh shape name, or { shape, ...overrides }. Default none.'),
     network: Network.optional(),
     clusters: doc(

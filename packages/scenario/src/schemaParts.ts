@@ -2,6 +2,7 @@
 // sizes, percentages) and distributions. schema.ts assembles the file; policySchema.ts the policies.
 
 import { DISTRIBUTION_KINDS, DistributionParamError, validateDistribution } from '@meshsim/engine';
+import { SCENARIO_LIMITS } from '@meshsim/mesh';
 import * as z from 'zod';
 import { parsePath } from './internal/path.js';
 import type { PathSegment } from './internal/path.js';
@@ -11,24 +12,83 @@ import { got, show } from './internal/show.js';
 import { toDistributionSpec } from './internal/toDistributionSpec.js';
 import {
   BYTE_SIZE_PATTERN,
+  CPU_PATTERN,
   DURATION_PATTERN,
   PERCENT_PATTERN,
   RATE_PATTERN,
+  parseCpuCores,
+  isByteSizeText,
+  isDurationText,
+  isPercentText,
+  isRateText,
   parseDurationMs,
   parsePercent,
+  parseRate,
 } from './units.js';
 
 /** Service and namespace names: Kubernetes DNS-1035 labels. */
 export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
 
-/** Compiled {@link DURATION_PATTERN}. */
-export const DURATION_RE = new RegExp(DURATION_PATTERN);
-
 /** The duration in ms, or NaN when `value` is not a valid duration (refinements run on invalid input too). */
 export function durationOrNaN(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && DURATION_RE.test(value)) return parseDurationMs(value);
+  if (typeof value === 'string' && isDurationText(value)) return parseDurationMs(value);
   return NaN;
+}
+
+/** The rate in requests per second, or NaN when `value` is not a valid rate. */
+export function rateOrNaN(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && isRateText(value)) return parseRate(value);
+  return NaN;
+}
+
+/**
+ * A quantity string: at most `SCENARIO_LIMITS.quantityLength` characters and of the form `accepts` reads
+ * (a single linear scan, no regular expression); `pattern` is what the JSON Schema tells editors.
+ */
+function quantityString(
+  accepts: (text: string) => boolean,
+  pattern: string,
+  reason: string,
+): z.ZodType<string> {
+  const max = SCENARIO_LIMITS.quantityLength;
+  const schema = z
+    .string()
+    .max(max, { error: (iss) => got(`is too long: at most ${max} characters`, iss.input), abort: true })
+    .refine(accepts, must(reason));
+  scenarioRegistry.add(schema, { pattern });
+  return schema;
+}
+
+/** `1us`, `250ms`, `720h`: a duration as a scenario writes it, for messages. */
+export function showMs(ms: number): string {
+  if (ms > 0 && ms < 1) return `${ms * 1000}us`;
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}
+
+/**
+ * Why a duration is outside the range every duration of a scenario must be in (LIMIT_RULES:
+ * `shortestDuration`, `longestDuration`, or the field's own `maxMs`), or null when it is inside.
+ */
+export function durationRangeProblem(
+  ms: number,
+  maxMs: number = SCENARIO_LIMITS.longestDurationMs,
+): string | null {
+  if (Number.isNaN(ms)) return null;
+  if (ms > maxMs) return `must be at most ${showMs(maxMs)}`;
+  if (ms > 0 && ms < SCENARIO_LIMITS.shortestDurationMs) {
+    return `must be 0 or at least ${showMs(SCENARIO_LIMITS.shortestDurationMs)}, the finest duration a scenario writes`;
+  }
+  return null;
+}
+
+/** A refinement adding the issue of {@link durationRangeProblem}. */
+function checkDurationRange(value: unknown, ctx: z.RefinementCtx): void {
+  const problem = durationRangeProblem(durationOrNaN(value));
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: got(problem, value) });
 }
 
 /** Runs a refinement only when the value itself is valid (no unknown keys, no bad fields), to avoid follow-on noise. */
@@ -53,7 +113,7 @@ export function must(reason: string): { error: (iss: { input?: unknown }) => str
 /** How a duration is written, for error messages. */
 export const DURATION_HELP = 'a duration such as 250ms, 1.5s, 5m, 300us or a number of milliseconds';
 
-const durationString = z.string().regex(DURATION_RE, must(`must be ${DURATION_HELP}`));
+const durationString = quantityString(isDurationText, DURATION_PATTERN, `must be ${DURATION_HELP}`);
 
 /** A non-negative integer >= `min`, with `must be an integer >= min` messages. */
 export function integer(min: number): z.ZodNumber {
@@ -71,7 +131,7 @@ const PERCENT_HELP = 'a percentage in [0, 100]: a number (12.5) or a string such
 /** The percentage, or NaN when `value` is not a valid percentage (refinements run on invalid input too). */
 export function percentOrNaN(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && new RegExp(PERCENT_PATTERN).test(value)) return parsePercent(value);
+  if (typeof value === 'string' && isPercentText(value)) return parsePercent(value);
   return NaN;
 }
 
@@ -83,10 +143,10 @@ export const Percent = z
         .number()
         .min(0, must(`must be ${PERCENT_HELP}`))
         .max(100, must(`must be ${PERCENT_HELP}`)),
-      z
-        .string()
-        .regex(new RegExp(PERCENT_PATTERN), must(`must be ${PERCENT_HELP}`))
-        .refine((s) => !(percentOrNaN(s) > 100), must(`must be ${PERCENT_HELP}`)),
+      quantityString(isPercentText, PERCENT_PATTERN, `must be ${PERCENT_HELP}`).refine(
+        (s) => !(percentOrNaN(s) > 100),
+        must(`must be ${PERCENT_HELP}`),
+      ),
     ],
     must(`must be ${PERCENT_HELP}`),
   )
@@ -106,37 +166,55 @@ export const Name = z
 // ---------------------------------------------------------------------------------------------
 // Quantities
 
-/** A duration >= 0: a number [ms] or a string with a unit. */
-export const Duration = z
-  .union([z.number().min(0), durationString], must(`must be ${DURATION_HELP}`))
-  .register(scenarioRegistry, {
-    id: 'Duration',
-    description:
-      'A duration >= 0: a number of milliseconds, or a string with a unit us, ms, s, m or h (250ms, 1.5s).',
-  });
+/**
+ * The union of the duration forms (a number >= 0 [ms] or a string with a unit), without the range
+ * every duration must be in: for fields that check the range together with their own bounds.
+ */
+export function durationForms(positive: boolean): z.ZodType<number | string> {
+  return positive
+    ? z.union(
+        [
+          z.number().positive(),
+          durationString.refine((s) => !(durationOrNaN(s) <= 0), must('must be a duration > 0')),
+        ],
+        must(`must be ${DURATION_HELP}, > 0`),
+      )
+    : z.union([z.number().min(0), durationString], must(`must be ${DURATION_HELP}`));
+}
 
-/** A duration > 0. */
-export const PositiveDuration = z
-  .union(
-    [
-      z.number().positive(),
-      durationString.refine((s) => !(durationOrNaN(s) <= 0), must('must be a duration > 0')),
-    ],
-    must(`must be ${DURATION_HELP}, > 0`),
-  )
+/** A duration >= 0: a number [ms] or a string with a unit; 0 or between 1us and 365 days (LIMIT_RULES). */
+export const Duration = durationForms(false).superRefine(checkDurationRange).register(scenarioRegistry, {
+  id: 'Duration',
+  description:
+    'A duration >= 0: a number of milliseconds, or a string with a unit us, ms, s, m or h (250ms, 1.5s).',
+});
+
+/** A duration > 0: between 1us and 365 days (LIMIT_RULES). */
+export const PositiveDuration = durationForms(true)
+  .superRefine(checkDurationRange)
   .register(scenarioRegistry, {
     id: 'PositiveDuration',
     description:
       'A duration > 0: a number of milliseconds, or a string with a unit us, ms, s, m or h (250ms, 1.5s).',
   });
 
-const rateString = z
-  .string()
-  .regex(new RegExp(RATE_PATTERN), must('must be a rate such as 800, 800/s, 48000/m or 800rps'));
+const rateString = quantityString(
+  isRateText,
+  RATE_PATTERN,
+  'must be a rate such as 800, 800/s, 48000/m or 800rps',
+);
 
-/** A request rate >= 0: a number [req/s] or a string with a unit (`800/s`, `48000/m`, `800rps`). */
+/** A request rate >= 0: a number [req/s] or a string with a unit (`800/s`, `48000/m`, `800rps`), at most LIMIT_RULES' `rate`. */
 export const RateValue = z
   .union([z.number().min(0), rateString], must('must be a rate such as 800, 800/s, 48000/m or 800rps'))
+  .superRefine((value, ctx) => {
+    if (rateOrNaN(value) > SCENARIO_LIMITS.maxRps) {
+      ctx.addIssue({
+        code: 'custom',
+        message: got(`must be at most ${SCENARIO_LIMITS.maxRps}/s, the largest rate of a scenario`, value),
+      });
+    }
+  })
   .register(scenarioRegistry, {
     id: 'RateValue',
     description: 'Requests per second: a number, or a string 800/s, 800rps, 48000/m, 2880000/h.',
@@ -147,13 +225,27 @@ export const MemorySize = z
   .union(
     [
       z.number().min(0),
-      z.string().regex(new RegExp(BYTE_SIZE_PATTERN), must('must be a memory size such as 64Mi or 50MB')),
+      quantityString(isByteSizeText, BYTE_SIZE_PATTERN, 'must be a memory size such as 64Mi or 50MB'),
     ],
     must('must be a memory size such as 64Mi or 50MB, or a number'),
   )
   .register(scenarioRegistry, {
     id: 'MemorySize',
     description: 'A memory size: a number in the unit of the field, or 64Mi, 512Ki, 1Gi, 50MB.',
+  });
+
+const CPU_REASON = 'must be a CPU quantity > 0: cores (2, 0.5) or millicores (500m)';
+
+/** A CPU quantity > 0: a number of cores, or a Kubernetes quantity string (`500m`, `2`). */
+export const CpuQuantity = z
+  .union(
+    [z.number().gt(0, must(CPU_REASON)), z.string().regex(new RegExp(CPU_PATTERN), must(CPU_REASON))],
+    must(CPU_REASON),
+  )
+  .refine((value) => parseCpuCores(value) > 0, { ...must(CPU_REASON), ...IF_VALID })
+  .register(scenarioRegistry, {
+    id: 'CpuQuantity',
+    description: 'CPU: a number of cores (2, 0.5) or a Kubernetes quantity in millicores (500m).',
   });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 // Parsers for the human-friendly quantities of scenario files: durations (`250ms`, `1.5s`), rates
 // (`800/s`, `48000/m`) and memory sizes (`64Mi`, `50MB`). Bare numbers are milliseconds / requests per second.
+// One linear scanner reads them all (no regular expression: a padded string cannot make it backtrack).
+
+import { SCENARIO_LIMITS } from '@meshsim/mesh';
 
 /** Milliseconds per duration unit accepted by {@link parseDurationMs}. */
 const DURATION_UNITS_MS: Readonly<Record<string, number>> = {
@@ -39,27 +42,118 @@ const BYTE_UNITS: Readonly<Record<string, number>> = {
 
 const NUMBER = String.raw`(?:\d+(?:\.\d*)?|\.\d+)`;
 
+// The patterns below are for the JSON Schema (editors): the code parses with scanQuantity, in one pass.
+// They are written so that a regular-expression engine cannot backtrack on them more than linearly
+// (one `\s*` between the number and the end, the unit optional after it), and the schema also caps
+// their length.
+
 /**
  * A duration string: a non-negative decimal with an optional unit `us`/`µs`, `ms`, `s`, `m`, `h`
- * (no unit = milliseconds). Shared by the parser and the JSON Schema.
+ * (no unit = milliseconds). For the JSON Schema; {@link parseDurationMs} is the parser.
  */
-export const DURATION_PATTERN = String.raw`^\s*${NUMBER}\s*(?:us|µs|ms|s|m|h)?\s*$`;
+export const DURATION_PATTERN = String.raw`^\s*${NUMBER}\s*(?:(?:us|µs|ms|s|m|h)\s*)?$`;
 
 /** A rate string: a non-negative decimal with an optional unit `/s`, `rps`, `/m`, `/min`, `rpm`, `/h`. */
-export const RATE_PATTERN = String.raw`^\s*${NUMBER}\s*(?:/s|rps|/m|/min|rpm|/h)?\s*$`;
+export const RATE_PATTERN = String.raw`^\s*${NUMBER}\s*(?:(?:/s|rps|/m|/min|rpm|/h)\s*)?$`;
 
 /** A memory size with a unit: `64Mi`, `64MiB`, `512Ki`, `1Gi`, `50MB`, `2KB`, `100B`. */
 export const BYTE_SIZE_PATTERN = String.raw`^\s*${NUMBER}\s*(?:B|Ki|KiB|Mi|MiB|Gi|GiB|KB|kB|MB|GB)\s*$`;
 
-const DURATION_RE = new RegExp(`^\\s*(${NUMBER})\\s*(us|µs|ms|s|m|h)?\\s*$`);
-const RATE_RE = new RegExp(`^\\s*(${NUMBER})\\s*(/s|rps|/m|/min|rpm|/h)?\\s*$`);
-const BYTE_SIZE_RE = new RegExp(`^\\s*(${NUMBER})\\s*(B|Ki|KiB|Mi|MiB|Gi|GiB|KB|kB|MB|GB)\\s*$`);
+/** A number and its unit, as {@link scanQuantity} read them. */
+export interface ScannedQuantity {
+  value: number;
+  /** The unit as written, `''` when there is none. */
+  unit: string;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** One character of white space, as `\s` in a regular expression (tested one character at a time). */
+const SPACE = /^\s$/;
+
+function isSpace(text: string, at: number): boolean {
+  return SPACE.test(text.charAt(at));
+}
+
+/**
+ * Reads `text` as `<spaces> <decimal> <spaces> <unit> <spaces>` in a single left-to-right pass (no
+ * regular expression, so no backtracking): the decimal is `12`, `1.5`, `1.` or `.5` — no sign, no
+ * exponent — and the unit one of `units` (`''` allows none). Strings longer than
+ * `SCENARIO_LIMITS.quantityLength` are refused before they are read.
+ *
+ * @returns The number and unit, or null when `text` is not of that form.
+ * @example
+ * ```ts
+ * scanQuantity(' 1.5 s', ['', 'ms', 's']); // { value: 1.5, unit: 's' }
+ * ```
+ */
+export function scanQuantity(text: string, units: readonly string[]): ScannedQuantity | null {
+  if (text.length > SCENARIO_LIMITS.quantityLength) return null;
+  let i = 0;
+  const n = text.length;
+  while (i < n && isSpace(text, i)) i++;
+  const start = i;
+  let digits = 0;
+  while (i < n && isDigit(text.charCodeAt(i))) {
+    i++;
+    digits++;
+  }
+  if (i < n && text.charCodeAt(i) === 46 /* . */) {
+    i++;
+    while (i < n && isDigit(text.charCodeAt(i))) {
+      i++;
+      digits++;
+    }
+  }
+  if (digits === 0) return null;
+  const value = Number(text.slice(start, i));
+  while (i < n && isSpace(text, i)) i++;
+  let end = n;
+  while (end > i && isSpace(text, end - 1)) end--;
+  const unit = text.slice(i, end);
+  if (!units.includes(unit)) return null;
+  return Number.isFinite(value) ? { value, unit } : null;
+}
+
+/** Why a quantity string was refused: its length, or its form (`expected`). */
+function refusal(what: string, value: string, expected: string): RangeError {
+  const shown =
+    value.length > 40
+      ? `${JSON.stringify(value.slice(0, 40)).slice(0, -1)}…" (${value.length} characters)`
+      : JSON.stringify(value);
+  return value.length > SCENARIO_LIMITS.quantityLength
+    ? new RangeError(
+        `invalid ${what} ${shown}: too long (at most ${SCENARIO_LIMITS.quantityLength} characters)`,
+      )
+    : new RangeError(`invalid ${what} ${shown}: ${expected}`);
+}
+
+const DURATION_UNITS = ['', ...Object.keys(DURATION_UNITS_MS)];
+const RATE_UNITS = Object.keys(RATE_UNITS_PER_S);
+const BYTE_UNITS_LIST = Object.keys(BYTE_UNITS);
 
 function checkNumber(what: string, value: number, example: string): number {
   if (!Number.isFinite(value) || value < 0) {
     throw new RangeError(`invalid ${what} ${String(value)}: must be a finite number >= 0 (e.g. ${example})`);
   }
   return value;
+}
+
+/** True when `text` is a duration string {@link parseDurationMs} reads. */
+export function isDurationText(text: string): boolean {
+  return scanQuantity(text, DURATION_UNITS) !== null;
+}
+
+/** True when `text` is a rate string {@link parseRate} reads. */
+export function isRateText(text: string): boolean {
+  return scanQuantity(text, RATE_UNITS) !== null;
+}
+
+/** True when `text` is a memory size {@link parseByteSize} reads. */
+export function isByteSizeText(text: string): boolean {
+  return scanQuantity(text, BYTE_UNITS_LIST) !== null;
 }
 
 /**
@@ -80,13 +174,15 @@ function checkNumber(what: string, value: number, example: string): number {
  */
 export function parseDurationMs(value: string | number): number {
   if (typeof value === 'number') return checkNumber('duration', value, '250ms, 2s, 5m');
-  const match = DURATION_RE.exec(value);
-  if (match === null) {
-    throw new RangeError(
-      `invalid duration ${JSON.stringify(value)}: expected a number with an optional unit us, ms, s, m or h (e.g. 250ms, 1.5s, 5m)`,
+  const scanned = scanQuantity(value, DURATION_UNITS);
+  if (scanned === null) {
+    throw refusal(
+      'duration',
+      value,
+      'expected a number with an optional unit us, ms, s, m or h (e.g. 250ms, 1.5s, 5m)',
     );
   }
-  return Number(match[1]) * (DURATION_UNITS_MS[match[2] ?? 'ms'] as number);
+  return scanned.value * (DURATION_UNITS_MS[scanned.unit === '' ? 'ms' : scanned.unit] as number);
 }
 
 /**
@@ -106,13 +202,15 @@ export function parseDurationMs(value: string | number): number {
  */
 export function parseRate(value: string | number): number {
   if (typeof value === 'number') return checkNumber('rate', value, '800, 800/s, 48000/m');
-  const match = RATE_RE.exec(value);
-  if (match === null) {
-    throw new RangeError(
-      `invalid rate ${JSON.stringify(value)}: expected a number with an optional unit /s, rps, /m, rpm or /h (e.g. 800/s, 48000/m)`,
+  const scanned = scanQuantity(value, RATE_UNITS);
+  if (scanned === null) {
+    throw refusal(
+      'rate',
+      value,
+      'expected a number with an optional unit /s, rps, /m, rpm or /h (e.g. 800/s, 48000/m)',
     );
   }
-  return Number(match[1]) / (RATE_UNITS_PER_S[match[2] ?? ''] as number);
+  return scanned.value / (RATE_UNITS_PER_S[scanned.unit] as number);
 }
 
 /**
@@ -130,19 +228,52 @@ export function parseRate(value: string | number): number {
  * ```
  */
 export function parseByteSize(value: string): number {
-  const match = BYTE_SIZE_RE.exec(value);
-  if (match === null) {
-    throw new RangeError(
-      `invalid memory size ${JSON.stringify(value)}: expected a number with a unit B, Ki, Mi, Gi, KB, MB or GB (e.g. 64Mi, 50MB)`,
+  const scanned = scanQuantity(value, BYTE_UNITS_LIST);
+  if (scanned === null) {
+    throw refusal(
+      'memory size',
+      value,
+      'expected a number with a unit B, Ki, Mi, Gi, KB, MB or GB (e.g. 64Mi, 50MB)',
     );
   }
-  return Number(match[1]) * (BYTE_UNITS[match[2] as string] as number);
+  return scanned.value * (BYTE_UNITS[scanned.unit] as number);
+}
+
+/** A CPU quantity string: a non-negative decimal [cores], or one followed by `m` [millicores] (`500m`). */
+export const CPU_PATTERN = String.raw`^\s*${NUMBER}\s*m?\s*$`;
+const CPU_RE = new RegExp(String.raw`^\s*(${NUMBER})\s*(m?)\s*$`);
+
+/**
+ * Parses a CPU quantity the way Kubernetes writes one: cores (`2`, `0.5`) or millicores (`500m`).
+ *
+ * @param value - A number of cores, or a string such as `500m` or `1.5`.
+ * @returns The quantity [cores].
+ * @throws RangeError if `value` is not in the syntax above.
+ * @example
+ * ```ts
+ * parseCpuCores('500m'); // 0.5
+ * parseCpuCores(2); // 2
+ * ```
+ */
+export function parseCpuCores(value: string | number): number {
+  if (typeof value === 'number') return value;
+  const match = CPU_RE.exec(value);
+  if (match === null) {
+    throw new RangeError(
+      `invalid CPU quantity ${JSON.stringify(value)}: expected cores (2, 0.5) or millicores (500m)`,
+    );
+  }
+  const number = Number(match[1]);
+  return match[2] === 'm' ? number / 1000 : number;
 }
 
 /** A percentage string: a non-negative decimal followed by `%` (`12.5%`). */
 export const PERCENT_PATTERN = String.raw`^\s*${NUMBER}\s*%\s*$`;
 
-const PERCENT_RE = new RegExp(`^\\s*(${NUMBER})\\s*%\\s*$`);
+/** True when `text` is a percentage {@link parsePercent} reads. */
+export function isPercentText(text: string): boolean {
+  return scanQuantity(text, ['%']) !== null;
+}
 
 /**
  * Parses a percentage: a number (already a percentage: `12.5`) or a string with `%` (`"12.5%"`).
@@ -158,11 +289,9 @@ const PERCENT_RE = new RegExp(`^\\s*(${NUMBER})\\s*%\\s*$`);
  */
 export function parsePercent(value: string | number): number {
   if (typeof value === 'number') return checkNumber('percentage', value, '12.5, 12.5%');
-  const match = PERCENT_RE.exec(value);
-  if (match === null) {
-    throw new RangeError(
-      `invalid percentage ${JSON.stringify(value)}: expected a number, optionally followed by % (e.g. 12.5%)`,
-    );
+  const scanned = scanQuantity(value, ['%']);
+  if (scanned === null) {
+    throw refusal('percentage', value, 'expected a number, optionally followed by % (e.g. 12.5%)');
   }
-  return Number(match[1]);
+  return scanned.value;
 }

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { platform40Yaml } from '../src/generators/platform40Yaml.js';
+import { kinvolkEmojivotoYaml } from '../src/generators/kinvolkEmojivotoYaml.js';
+import { generateKinvolkEmojivoto } from '../src/generators/kinvolkEmojivoto.js';
 import {
   ScenarioError,
   bundledScenariosDir,
@@ -125,6 +127,26 @@ describe('bundled scenarios', () => {
     const file = join(bundledScenariosDir(), 'platform-40.yaml');
     expect(readFileSync(file, 'utf8')).toBe(platform40Yaml());
     expect(loadScenario('platform-40')).toEqual(resolveScenario(generatePlatform40(), 'platform-40.yaml'));
+  });
+
+  it('kinvolk-emojivoto.yaml is exactly what its generator writes (regenerate: npx -y pnpm@10 --filter @meshsim/scenario kinvolk-emojivoto)', () => {
+    const file = join(bundledScenariosDir(), 'kinvolk-emojivoto.yaml');
+    expect(readFileSync(file, 'utf8')).toBe(kinvolkEmojivotoYaml());
+    const config = loadScenario('kinvolk-emojivoto');
+    expect(config).toEqual(resolveScenario(generateKinvolkEmojivoto(), 'kinvolk-emojivoto.yaml'));
+    expect(config.services).toHaveLength(180);
+    expect(config.clusters.map((c) => [c.nodeCpu, c.zones[0]?.nodes])).toEqual([[24, 6]]);
+    expect(
+      config.traffic.reduce((sum, t) => sum + (t.kind === 'open' ? (t.rate[0]?.rps ?? 0) : 0), 0),
+    ).toBeCloseTo(2000, 9);
+  });
+
+  it('every bundled scenario states the size of its nodes', () => {
+    for (const { name } of listBundledScenarios()) {
+      const config = loadScenario(name);
+      for (const cluster of config.clusters)
+        expect(cluster.nodeCpu, `${name}: ${cluster.name}`).toBeGreaterThan(0);
+    }
   });
 
   it('node-failure: the proxy serving catalog-1 under either design, then its node', () => {

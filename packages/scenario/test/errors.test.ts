@@ -28,7 +28,7 @@ const CASES: [string, Mutation, string[]][] = [
     'an unknown key far from any known one',
     (s) => (s.services.frontend.calls[0].color = 'red'),
     [
-      'test.yaml: services.frontend.calls[0].color: unknown field; expected one of: to, probability, optional, timeout, perTryTimeout, retry, mirror, faultInjection',
+      'test.yaml: services.frontend.calls[0].color: unknown field; expected one of: to, probability, optional, keepAlive, forClasses, timeout, perTryTimeout, retry, mirror, faultInjection',
     ],
   ],
   [
@@ -207,7 +207,9 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'a queue that is neither a number nor "unbounded"',
     (s) => (s.services.backend.queue = 'infinite'),
-    ['test.yaml: services.backend.queue: must be an integer >= 0 or "unbounded" (got "infinite")'],
+    [
+      'test.yaml: services.backend.queue: must be an integer between 0 and 1000000 or "unbounded" (got "infinite")',
+    ],
   ],
   [
     'fractional replicas',
@@ -408,7 +410,7 @@ const CASES: [string, Mutation, string[]][] = [
     'replicas on a profile that is not the waypoint',
     (s) => (s.mesh = { shape: 'linkerd', linkerdProxy: { replicas: 2 } }),
     [
-      'test.yaml: mesh.linkerdProxy.replicas: unknown field; expected one of: latency, workers, cpuPerRequest, cpuPerKiB, memoryBase, memoryPerEndpoint, memoryPerConnection',
+      'test.yaml: mesh.linkerdProxy.replicas: unknown field; expected one of: latency, workers, cpuPerRequest, cpuPerKiB, memoryBase, memoryPerEndpoint, memoryPerConnection, cpuLimit, tlsHandshakeCpu',
     ],
   ],
   [

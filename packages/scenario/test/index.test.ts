@@ -10,6 +10,7 @@ describe('@meshsim/scenario public API', () => {
         'bundledScenariosDir',
         'formatScenarioIssue',
         'generatePlatform40',
+        'generateKinvolkEmojivoto',
         'listBundledScenarios',
         'loadScenario',
         'loadScenarioFile',

@@ -119,3 +119,81 @@ describe('parsePercent', () => {
     expect(() => parsePercent(Infinity)).toThrow(RangeError);
   });
 });
+
+describe('the quantity scanner', () => {
+  it('reads padded and long strings in linear time and refuses over-long ones with a reason', () => {
+    for (const length of [1000, 100_000, 1_000_000]) {
+      const text = `1${' '.repeat(length)}x`;
+      const started = performance.now();
+      expect(() => parseDurationMs(text)).toThrow(/too long \(at most 64 characters\)/);
+      expect(() => parseRate(text)).toThrow(/too long/);
+      expect(() => parseByteSize(text)).toThrow(/too long/);
+      expect(() => parsePercent(text)).toThrow(/too long/);
+      expect(performance.now() - started).toBeLessThan(200);
+    }
+    expect(parseDurationMs(`${' '.repeat(30)}1.5s${' '.repeat(30)}`)).toBe(1500);
+    expect(() => parseDurationMs('9'.repeat(400) + 'ms')).toThrow(
+      /invalid duration "9{40}…" \(402 characters\): too long/,
+    );
+  });
+
+  it('accepts exactly what the JSON Schema patterns accept (on strings up to the length limit)', async () => {
+    const fc = (await import('fast-check')).default;
+    const {
+      BYTE_SIZE_PATTERN,
+      DURATION_PATTERN,
+      PERCENT_PATTERN,
+      RATE_PATTERN,
+      isByteSizeText,
+      isDurationText,
+      isPercentText,
+      isRateText,
+    } = await import('../src/units.js');
+    const { LATENCY_CHANGE_PATTERN, isLatencyChangeText } = await import('../src/faultSchema.js');
+    const pieces = fc.constantFrom(
+      '1',
+      '25',
+      '.',
+      '.5',
+      ' ',
+      '\t',
+      'ms',
+      's',
+      'us',
+      'µs',
+      'm',
+      'h',
+      '/s',
+      'rps',
+      '/min',
+      'Mi',
+      'KB',
+      'B',
+      '%',
+      '+',
+      'x',
+      '×',
+      '*',
+      '-',
+      'e3',
+      'a',
+    );
+    const text = fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join(''));
+    const pairs = [
+      [DURATION_PATTERN, isDurationText],
+      [RATE_PATTERN, isRateText],
+      [BYTE_SIZE_PATTERN, isByteSizeText],
+      [PERCENT_PATTERN, isPercentText],
+      [LATENCY_CHANGE_PATTERN, isLatencyChangeText],
+    ] as const;
+    fc.assert(
+      fc.property(text, (value) => {
+        for (const [pattern, accepts] of pairs)
+          expect(accepts(value), `${pattern} on ${JSON.stringify(value)}`).toBe(
+            new RegExp(pattern).test(value),
+          );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

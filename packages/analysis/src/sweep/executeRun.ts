@@ -2,7 +2,7 @@
 // diagnose, and reduce the result to figures and edge rows. What the worker threads call.
 
 import { simulate } from '@meshsim/mesh';
-import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
+import type { SimulateOptions, SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import { diagnose } from '../diagnosis/diagnose.js';
 import { serviceDepths, edgeDepth } from '../internal/diagnosis/callDepths.js';
@@ -12,16 +12,24 @@ import { runFigures } from '../replications/RunFigures.js';
 import type { EdgeRow, RunOutcome, RunTask } from './RunTask.js';
 
 /**
+ * The guards a run on the pool can carry: plain numbers (a worker thread cannot call back into the
+ * caller), so the event guards of `simulate` and not a wall-time or heap hook.
+ */
+export type RunGuardLimits = Pick<SimulateOptions, 'maxEvents' | 'maxEventsAtOneInstant'>;
+
+/**
  * Simulates `task` and returns its outcome (deterministic: the same source and task give the same outcome).
  * @param keepResult - Also return the full result (as `task.keepResult` does).
+ * @param guards - Event guards of the run; `simulate`'s defaults otherwise.
  */
 export function executeRun(
   source: ScenarioSource,
   task: RunTask,
   keepResult = task.keepResult === true,
+  guards: RunGuardLimits = {},
 ): RunOutcome {
   const config = { ...resolveWithOverrides(source, task.overrides), seed: task.seed };
-  return runOutcome(task, config, simulate(config), keepResult);
+  return runOutcome(task, config, simulate(config, guards), keepResult);
 }
 
 /**

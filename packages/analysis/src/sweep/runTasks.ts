@@ -8,6 +8,7 @@ import { Tinypool } from 'tinypool';
 
 import type { ScenarioSource } from '../overrides/ScenarioSource.js';
 import { executeRun } from './executeRun.js';
+import type { RunGuardLimits } from './executeRun.js';
 import type { RunOutcome, RunTask } from './RunTask.js';
 import type { WorkerInput } from './runWorker.js';
 
@@ -21,6 +22,8 @@ export interface RunTasksOptions {
   onOutcome?: (outcome: RunOutcome, done: number, total: number) => void | Promise<void>;
   /** Aborts the runs not yet finished; `runTasks` then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Event guards of every run (`maxEvents`, `maxEventsAtOneInstant`); `simulate`'s defaults otherwise. */
+  guards?: RunGuardLimits;
 }
 
 /** The default number of workers: the machine's available parallelism. */
@@ -72,7 +75,10 @@ export async function runTasks(
   if (workers <= 0 || tasks.length === 0) {
     for (const [index, task] of tasks.entries()) {
       options.signal?.throwIfAborted();
-      await finished(index, executeRun(source, task, keepAll || task.keepResult === true));
+      await finished(
+        index,
+        executeRun(source, task, keepAll || task.keepResult === true, options.guards ?? {}),
+      );
       // Let a Ctrl-C handler run between runs.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -95,6 +101,7 @@ export async function runTasks(
           text: source.text,
           task,
           keepResult: keepAll || task.keepResult === true,
+          ...(options.guards !== undefined && { guards: options.guards }),
         };
         const outcome = (await pool.run(input, { signal: controller.signal })) as RunOutcome;
         await finished(index, outcome);

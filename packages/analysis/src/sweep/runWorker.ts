@@ -2,6 +2,7 @@
 
 import { scenarioSource } from '../overrides/ScenarioSource.js';
 import { executeRun } from './executeRun.js';
+import type { RunGuardLimits } from './executeRun.js';
 import type { RunOutcome, RunTask } from './RunTask.js';
 
 /** What the pool sends a worker. */
@@ -10,9 +11,11 @@ export interface WorkerInput {
   text: string;
   task: RunTask;
   keepResult: boolean;
+  /** Event guards of the run (plain numbers). */
+  guards?: RunGuardLimits;
 }
 
 /** Runs one task (see {@link executeRun}). */
 export default function runWorker(input: WorkerInput): RunOutcome {
-  return executeRun(scenarioSource(input.file, input.text), input.task, input.keepResult);
+  return executeRun(scenarioSource(input.file, input.text), input.task, input.keepResult, input.guards);
 }

@@ -26,6 +26,8 @@ import {
 } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
+import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards, stoppedLine } from '../internal/runGuards.js';
+import type { RunGuards } from '../internal/runGuards.js';
 import { formatDoneLine } from '../progress.js';
 
 /** The parsed command line of `meshsim compare`. */
@@ -33,6 +35,8 @@ export interface CompareArgs extends ScenarioArgs {
   shapes: string[];
   /** Output format: text (default), `--json` or `--csv`. */
   format: 'text' | 'json' | 'csv';
+  /** The guards of each run: the event guards; the wall-time and heap budgets are `run`'s only. */
+  guards: RunGuards;
 }
 
 /**
@@ -40,6 +44,11 @@ export interface CompareArgs extends ScenarioArgs {
  * same arrivals and service times (common random numbers: streams are named per purpose) — on the
  * worker pool, and prints the comparison (with paired differences when there are replications); with
  * `--html FILE` also writes it as an HTML report. One progress line per finished run goes to stderr.
+ * The event guards (`--max-events`, `--max-events-per-instant`) bound every run on the pool; the
+ * wall-time and heap budgets are `run`'s (a worker cannot be asked for its clock mid-run), so
+ * `--max-wall-time`/`--max-heap` are not flags of `compare` (unknown flag, exit 2). A shape whose run a guard
+ * stopped early keeps its column (covering the simulated time it reached), gets a line on stderr, and
+ * the command exits with 3 ({@link STOPPED_EXIT_CODE}).
  */
 export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCompareArgs(args);
@@ -55,6 +64,10 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   const startedMs = performance.now();
   const outcomes = await runTasks(source, tasks, {
     workers: parsed.workers,
+    guards: {
+      maxEvents: parsed.guards.maxEvents,
+      maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
+    },
     onOutcome: (outcome, done, total) => {
       if (!parsed.progress) return;
       const seconds = ((performance.now() - startedMs) / 1000).toFixed(1);
@@ -63,11 +76,14 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     },
   });
   const results: SimulationResult[] = [];
+  const stops: string[] = [];
   const diagnoses: Diagnosis[] = [];
   const figures: RunFigures[][] = parsed.shapes.map(() => []);
   for (const outcome of outcomes) {
     if (outcome.result !== undefined) {
       results.push(outcome.result);
+      const stop = outcome.result.stopped;
+      if (stop !== undefined) stops.push(stoppedLine(stop, `${outcome.mesh} run`));
       diagnoses.push(outcome.diagnosis);
     }
     figures[outcome.point]?.push(outcome.figures);
@@ -92,7 +108,8 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   }
   const events = outcomes.reduce((n, o) => n + o.events, 0);
   io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');
-  return 0;
+  for (const line of stops) io.stderr.write(line + '\n');
+  return stops.length === 0 ? 0 : STOPPED_EXIT_CODE;
 }
 
 /**
@@ -107,6 +124,9 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     mesh: { type: 'string' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
+    // The event guards only: the wall-time and heap budgets are run's (see compareCommand).
+    'max-events': GUARD_FLAGS['max-events'],
+    'max-events-per-instant': GUARD_FLAGS['max-events-per-instant'],
   });
   if (values['help'] === true) return 'help';
   if (values['json'] === true && values['csv'] === true) {
@@ -117,5 +137,6 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file|-> --mesh a,b,c'),
     shapes: mesh === undefined ? meshShapeNames() : parseMeshList(mesh, 'compare'),
     format: values['json'] === true ? 'json' : values['csv'] === true ? 'csv' : 'text',
+    guards: parseRunGuards(values, 'compare'),
   };
 }

@@ -21,6 +21,7 @@ import {
   renderHtml,
   renderIstioMetrics,
   renderJson,
+  renderNodesCsv,
   renderOpenMetrics,
   renderOtlpTraces,
   renderProxiesCsv,
@@ -46,6 +47,14 @@ import {
 } from '../internal/scenarioArgs.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
+import {
+  GUARD_FLAGS,
+  STOPPED_EXIT_CODE,
+  guardOptions,
+  parseRunGuards,
+  stoppedLine,
+} from '../internal/runGuards.js';
+import type { RunGuards } from '../internal/runGuards.js';
 import { ProgressBar, formatDoneLine } from '../progress.js';
 
 /**
@@ -55,13 +64,14 @@ import { ProgressBar, formatDoneLine } from '../progress.js';
 export type RunFormat = 'text' | 'json' | 'csv' | 'openmetrics';
 
 /** Tables `meshsim run --csv` prints, selected by `--table` (default `edges`). */
-export type CsvTable = 'edges' | 'proxies' | 'versions' | 'verdicts';
+export type CsvTable = 'edges' | 'proxies' | 'versions' | 'verdicts' | 'nodes';
 
 const CSV_TABLES: Readonly<Record<CsvTable, (result: SimulationResult, diagnosis: Diagnosis) => string>> = {
   edges: renderEdgesCsv,
   proxies: renderProxiesCsv,
   versions: renderVersionsCsv,
   verdicts: (result, diagnosis) => renderVerdictsCsv(diagnosis, result.scenario),
+  nodes: (result) => renderNodesCsv(result),
 };
 
 const RENDERERS: Readonly<
@@ -80,6 +90,8 @@ export interface RunArgs extends ScenarioArgs {
   csvTable?: CsvTable;
   /** `--metrics`, `--otlp`, `--trace-sample`, `--fortio`, `--smp`, `--start-time`. */
   exports: ExportArgs;
+  /** The guards (`--max-events`, `--max-events-per-instant`, `--max-wall-time`, `--max-heap`). */
+  guards: RunGuards;
 }
 
 /**
@@ -87,9 +99,10 @@ export interface RunArgs extends ScenarioArgs {
  * for (`--otlp`, `--fortio`, `--smp`), and with `--html FILE` an HTML report. With `--replications N`,
  * replications 2..N run on the worker pool and the output adds each headline figure as mean ± 95 % CI
  * (the exports and the HTML report are of the first replication). Progress and the final `done in …`
- * line go to stderr.
+ * line go to stderr. When a guard stops the run early, its results so far are still written, and a line on
+ * stderr says why.
  *
- * @returns 0 on success.
+ * @returns 0 on success, 3 ({@link STOPPED_EXIT_CODE}) when a guard stopped the run early.
  * @throws {UsageError} for a bad command line; `ScenarioError` for an unknown scenario name, a missing
  * or invalid scenario file; `OverrideError` for a `--set` that does not apply; {@link CliError} for an
  * unwritable output file; any error `simulate` throws.
@@ -106,14 +119,14 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const config = resolveWithOverrides(source, fixed);
   const istioMetrics = parsed.format === 'openmetrics' && parsed.exports.metrics === 'istio';
 
-  // The bar is for people watching a terminal: never when stderr is piped, nor with --json.
-  const bar =
-    parsed.progress && parsed.format !== 'json' && io.stderr.isTTY === true
-      ? new ProgressBar(io.stderr)
-      : null;
+  // The bar is for people watching a terminal: drawn on stderr whenever it is one, whatever stdout is.
+  const bar = parsed.progress && io.stderr.isTTY === true ? new ProgressBar(io.stderr) : null;
   const options: SimulateOptions = {
+    ...guardOptions(parsed.guards),
     telemetry: telemetryFor(parsed.exports, istioMetrics),
-    ...(bar !== null && { onProgress: (at: number, total: number) => bar.update(at, total) }),
+    ...(bar !== null && {
+      onProgress: (at: number, total: number, events: number) => bar.update(at, total, events),
+    }),
   };
 
   const startedMs = performance.now();
@@ -132,7 +145,13 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     if (first === undefined) throw new Error('no replication planned');
     if (parsed.progress)
       io.stderr.write(`running ${others.length} more replications on ${parsed.workers} workers\n`);
-    const outcomes = await runTasks(source, others, { workers: parsed.workers });
+    const outcomes = await runTasks(source, others, {
+      workers: parsed.workers,
+      guards: {
+        maxEvents: parsed.guards.maxEvents,
+        maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
+      },
+    });
     for (const outcome of outcomes) events += outcome.events;
     extras.replications = summarizeReplications([runOutcome(first, config, result), ...outcomes]);
   }
@@ -163,7 +182,9 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     }
   }
   io.stderr.write(formatDoneLine(wallMs, events) + '\n');
-  return 0;
+  if (result.stopped === undefined) return 0;
+  io.stderr.write(stoppedLine(result.stopped) + '\n');
+  return STOPPED_EXIT_CODE;
 }
 
 /**
@@ -182,6 +203,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     table: { type: 'string' },
     ...HTML_FLAGS,
     ...EXPORT_FLAGS,
+    ...GUARD_FLAGS,
   });
   if (values['help'] === true) return 'help';
 
@@ -198,6 +220,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     ...parseScenarioArgs('run', values, positionals, 'meshsim run <name|file|->'),
     format,
     exports: parseExportArgs(values, format === 'openmetrics'),
+    guards: parseRunGuards(values, 'run'),
   };
   const mesh = stringFlag(values, 'mesh');
   if (mesh !== undefined) run.mesh = parseMesh(mesh, 'run');

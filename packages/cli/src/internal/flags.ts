@@ -2,7 +2,7 @@
 
 import { writeFileSync } from 'node:fs';
 
-import { meshShapeNames } from '@meshsim/mesh';
+import { SCENARIO_RULES, findRuleRow, meshShapeNames } from '@meshsim/mesh';
 import { parseDurationMs } from '@meshsim/scenario';
 
 import { CliError, UsageError } from '../CliError.js';
@@ -17,29 +17,43 @@ export function stringFlag(
   return typeof value === 'string' ? value : undefined;
 }
 
-/** `--seed`: a non-negative integer. */
+/** `--seed`: a non-negative integer (at most 2^53 − 1, the largest exact integer). */
 export function parseSeed(text: string, command: string): number {
-  const seed = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  const value = text.trim();
+  const seed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(seed)) {
+    const why = /^-\d/.test(value)
+      ? 'a seed cannot be negative; '
+      : /^\d+$/.test(value)
+        ? `too large: at most ${Number.MAX_SAFE_INTEGER}; `
+        : '';
     throw new UsageError(
-      `invalid value for --seed: '${text}' (expected a non-negative integer, e.g. --seed 42)`,
+      `invalid value for --seed: '${text}' (${why}expected a non-negative integer, e.g. --seed 42)`,
       command,
     );
   }
   return seed;
 }
 
-/** `--duration`: a positive duration with a unit (a bare number is milliseconds). */
+/** The longest run (SCENARIO_RULES `duration`) [ms]. */
+const MAX_DURATION_MS = findRuleRow(SCENARIO_RULES, 'duration').max?.value ?? Infinity;
+
+/** `--duration`: a duration > 0 with a unit (a bare number is milliseconds), within the scenario format's bounds. */
 export function parseDuration(text: string, command: string): number {
   let durationMs: number;
+  let reason = '';
   try {
     durationMs = parseDurationMs(text);
-  } catch {
+  } catch (error) {
     durationMs = Number.NaN;
+    if (error instanceof RangeError && error.message.includes('too long')) reason = 'too long';
   }
-  if (!(durationMs > 0) || !Number.isFinite(durationMs)) {
+  if (text.trim().startsWith('-')) reason = 'a duration cannot be negative';
+  else if (durationMs === 0) reason = 'a duration of 0 simulates nothing';
+  else if (durationMs > MAX_DURATION_MS) reason = `longer than the limit of ${MAX_DURATION_MS / 3_600_000}h`;
+  if (!(durationMs > 0) || durationMs > MAX_DURATION_MS) {
     throw new UsageError(
-      `invalid value for --duration: '${text}' (expected a positive duration such as 500ms, 30s, 2m or 1h)`,
+      `invalid value for --duration: '${text}' (${reason === '' ? '' : `${reason}; `}expected a duration > 0 such as 500ms, 30s, 2m or 1h)`,
       command,
     );
   }

@@ -13,8 +13,37 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
+/** A value that starts with a hyphen but is no flag: a negative number (`-1`, `-5s`, `-.5`). */
+const NEGATIVE_VALUE = /^-[\d.]/;
+
 /**
- * Parses `args` strictly against `options` (unknown flags and missing values are errors).
+ * Joins `--flag -1` into `--flag=-1` for flags that take a value, so that a negative value reaches the
+ * flag's own check (which says what is wrong with it) instead of reading as a missing value.
+ */
+function joinNegativeValues(args: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (
+      name !== undefined &&
+      options[name]?.type === 'string' &&
+      next !== undefined &&
+      NEGATIVE_VALUE.test(next)
+    ) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses `args` strictly against `options` (unknown flags and missing values are errors). A value that
+ * looks like a negative number is taken as the flag's value (`--seed -1`), for the flag to refuse.
  *
  * @param command - Command name, for messages (`run`, `validate`).
  * @throws {UsageError} on any parse error, with a message that names the flag.
@@ -22,7 +51,7 @@ export interface ParsedArgs {
 export function parseCommandArgs(command: string, args: readonly string[], options: Options): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({
-      args: [...args],
+      args: joinNegativeValues(args, options),
       options,
       allowPositionals: true,
       strict: true,

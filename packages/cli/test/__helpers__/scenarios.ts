@@ -18,6 +18,15 @@ traffic:
     rate: 100
 `;
 
+/** 20,000 closed-loop users starting at once on a zero-latency network: a burst at t = 0 (docs/cli.md § Guards). */
+export const BURST_SCENARIO_YAML = `duration: 10s
+network: { sameNode: 0ms, sameZone: 0ms, crossZone: 0ms, crossCluster: 0ms }
+services:
+  api: { serviceTime: 0ms }
+traffic:
+  - { name: users, users: 20000, to: api }
+`;
+
 /** Writes `contents` to `name` in a new temporary directory and returns the file's path. */
 export function writeTempFile(name: string, contents: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'meshsim-cli-'));

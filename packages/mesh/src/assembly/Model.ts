@@ -2,7 +2,10 @@
 
 import type { Engine } from '@meshsim/engine';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
+import type { ClusterCpu } from '../cpu/ClusterCpu.js';
+import type { ConnectionPools } from '../call/ConnectionPools.js';
 import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
+import type { Topology } from '../topology/Topology.js';
 import type { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { Instance } from '../server/Instance.js';
@@ -21,4 +24,9 @@ export interface Model {
   readonly dataPlane: DataPlane;
   /** The traffic sources, not started yet. */
   readonly sources: readonly TrafficSource[];
+  readonly topology: Topology;
+  /** The nodes' CPUs (none modelled when no cluster gives its nodes a size). */
+  readonly cpu: ClusterCpu;
+  /** The connection pools the data plane made. */
+  readonly connections: ConnectionPools;
 }

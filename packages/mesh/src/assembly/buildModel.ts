@@ -5,6 +5,9 @@
 import { RandomStreams } from '@meshsim/engine';
 import type { Engine } from '@meshsim/engine';
 import { CallContext } from '../call/CallContext.js';
+import { ClusterCpu } from '../cpu/ClusterCpu.js';
+import { ConnectionPools } from '../call/ConnectionPools.js';
+import { checkCpuRequests } from './checkCpuRequests.js';
 import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
@@ -48,12 +51,19 @@ export function buildModel(
   const edges = new EdgeStatsTable();
   const network = new Network(config.network, streams.stream('network'));
   const transport = new Transport(engine, network);
+  const connections = new ConnectionPools({ engine, network, proceed: transport.proceed });
 
   // Services and their instances, placed deterministically.
   const topology = new Topology(config.clusters);
+  const cpu = new ClusterCpu(engine, topology, config.clusters);
   const services = new ServiceDirectory();
   const instances: Instance[] = [];
-  const instancePorts = { engine, responder: transport };
+  const instancePorts = {
+    engine,
+    responder: transport,
+    cpu: (instance: Instance) =>
+      cpu.container(instance.node, `${instance.name}/app`, instance.service.config.cpuLimitCores),
+  };
   let callerKey = 0;
   for (const serviceConfig of config.services) {
     const service = new ServiceRuntime(streams, serviceConfig);
@@ -66,6 +76,7 @@ export function buildModel(
     });
     service.refreshEndpoints();
   }
+  checkCpuRequests(cpu, instances, warnings);
   const tap = createTap?.({ streams, services, instances }) ?? null;
   transport.tap = tap;
   const dataPlane = createDataPlane({
@@ -76,6 +87,8 @@ export function buildModel(
     streams,
     warnings,
     onForward: transport.step,
+    cpuContainer: (node, name, limitCores) => cpu.container(node, name, limitCores),
+    connections,
   });
   const shape = config.mesh.shape;
   const bulkheadSlots = new Map<string, BulkheadSlots>();
@@ -119,5 +132,17 @@ export function buildModel(
     { engine, durationMs: config.durationMs, mesh: config.mesh, services, dataPlane, streams, warnings },
     config.faults,
   );
-  return { config, engine, warnings, edges, services, instances, dataPlane, sources };
+  return {
+    config,
+    engine,
+    warnings,
+    edges,
+    services,
+    instances,
+    dataPlane,
+    sources,
+    topology,
+    cpu,
+    connections,
+  };
 }

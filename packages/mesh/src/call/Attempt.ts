@@ -6,6 +6,7 @@ import type { Instance } from '../server/Instance.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { SpanRef } from './SpanRef.js';
 import type { Station } from './Station.js';
+import type { Connection, ConnectionPool, ConnectionUser } from './ConnectionPool.js';
 
 /** What an attempt reports to: its call (call/Call.ts). */
 export interface AttemptOwner {
@@ -18,10 +19,12 @@ export interface AttemptOwner {
   perTryTimedOut(attempt: Attempt): void;
   /** A fault-injection delay before the attempt ended. */
   sendDelayed(attempt: Attempt): void;
+  /** The attempt made its connection pool open a new connection. */
+  connectionOpened(): void;
 }
 
 /** One attempt, travelling forward along `route` to `instance`, then back with `result`. */
-export class Attempt implements InboundRequest {
+export class Attempt implements InboundRequest, ConnectionUser {
   /** Position on the route: -1 before the first station, `route.length` at the instance. */
   position = -1;
   /** +1 while the request travels to the instance, −1 while the response travels back. */
@@ -35,6 +38,10 @@ export class Attempt implements InboundRequest {
   deadlineMs = Infinity;
   /** The server-side request once an instance accepted it (for cancellation propagation), else null. */
   serverRequest: { cancel(): void } | null = null;
+  /** The pool whose connection carries the attempt, or null (none modelled). */
+  pool: ConnectionPool | null = null;
+  /** The connection it holds a stream of, or null (not yet, or released). */
+  connection: Connection | null = null;
   // Telemetry (call/CallTap.ts): untouched unless the run records request series or traces.
   /** @internal When the attempt reached its instance [ms]. */
   arrivedMs = 0;

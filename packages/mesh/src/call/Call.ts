@@ -40,6 +40,10 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
   requestClass: string | null = null;
   /** @internal Fault-injection delay of the next attempt [ms]; its timers run during the delay. */
   faultDelayMs = 0;
+  /** Whether the caller keeps its connections open (HTTP keep-alive); set by its parent before `start()`. */
+  keepAlive = true;
+  /** Why the call failed, once it has; null while running or after a success. */
+  failure: FailureCause | null = null;
   // Telemetry (call/CallTap.ts): read by the recorder; untouched unless the run records telemetry.
   /** @internal The span of the server request this call is made for, when traced; set before `start()`. */
   parentSpan: SpanRef | null = null;
@@ -139,6 +143,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
   perTryTimedOut(attempt: Attempt): void {
     if (attempt !== this.current) return;
     attempt.abandoned = true;
+    this.context.transport.abandon(attempt);
     this.current = null;
     const now = this.context.engine.now;
     if (attempt.span !== null) this.context.tap?.attemptEnded(attempt, 'per-try-timeout', now);
@@ -167,6 +172,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     const current = this.current;
     if (current !== null) {
       current.abandoned = true;
+      this.context.transport.abandon(current);
       if (current.perTryTimer >= 0) {
         this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(current.perTryTimer);
       }
@@ -204,7 +210,10 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
       return;
     }
     this.client.attemptStarted(instance, isRetry, engine.now);
-    const attempt = new Attempt(this, instance, this.context.routes.route(this.caller, instance), engine.now);
+    const routes = this.context.routes;
+    const route = routes.route(this.caller, instance);
+    const attempt = new Attempt(this, instance, route, engine.now);
+    attempt.pool = routes.connectionPool(this.caller, instance, route, this.keepAlive);
     this.current = attempt;
     // PERF: telemetry costs one null check when off.
     const tap = this.context.tap;
@@ -223,6 +232,11 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     } else {
       this.context.transport.sendRequest(attempt);
     }
+  }
+
+  /** @internal */
+  connectionOpened(): void {
+    this.edge.connectionsOpened++;
   }
 
   /** @internal A fault-injection delay ended: send the attempt unless its caller gave up meanwhile. */
@@ -273,6 +287,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
 
   private finish(cause: FailureCause | null): void {
     this.done = true;
+    this.failure = cause;
     const now = this.context.engine.now;
     if (this.overallTimer >= 0)
       this.context.overallTimers.of(this.policy.timeoutMs).cancel(this.overallTimer);

@@ -24,7 +24,8 @@ export interface DownstreamWiring {
 
 /** A call-plan entry of `source`, calling `target`. */
 export class Downstream implements DownstreamCall {
-  private readonly clients = new Map<number, UpstreamClient>();
+  /** The clients by caller key (small dense integers: an array, no hashing per call). */
+  private readonly clients: (UpstreamClient | undefined)[] = [];
   private resolvedPolicy: CallPolicy | null = null;
 
   constructor(
@@ -46,10 +47,10 @@ export class Downstream implements DownstreamCall {
 
   /** The caller's own client (balancer + policies) for this target, created on first use. */
   clientFor(caller: CallerRef): UpstreamClient {
-    let client = this.clients.get(caller.key);
+    let client = this.clients[caller.key];
     if (client === undefined) {
       client = this.wiring.createClient(caller, this.policy(caller));
-      this.clients.set(caller.key, client);
+      this.clients[caller.key] = client;
     }
     return client;
   }
@@ -69,6 +70,7 @@ export class Downstream implements DownstreamCall {
     const propagates = this.source.propagatesDeadlines;
     if (propagates) request.trackCall(call);
     call.requestClass = request.attempt.requestClass;
+    call.keepAlive = this.config.keepAlive ?? true;
     // Every inbound request is an Attempt (the transport delivered it); its server span parents the call's.
     if (this.context.tap !== null) call.parentSpan = (request.attempt as Attempt).serverSpan;
     // With propagation the request's deadline travels with the call (docs/policies/deadlines.md).

@@ -1,5 +1,6 @@
 // A step on the path of an attempt: a proxy traversal or a network transfer between two nodes.
 
+import type { Sampler } from '@meshsim/engine';
 import type { Node } from '../topology/Topology.js';
 
 /** What the transport needs of a proxy on a route (the mesh shapes' Proxy implements it). */
@@ -23,5 +24,21 @@ export interface StationProxy {
  * of the shape that built the route.
  */
 export type Station<P extends StationProxy = StationProxy> =
-  | { kind: 'proxy'; proxy: P; requestKiB?: number; responseKiB?: number }
-  | { kind: 'network'; from: Node | null; to: Node | null };
+  { kind: 'proxy'; proxy: P; requestKiB?: number; responseKiB?: number } | NetworkStation;
+
+/**
+ * A network transfer from node `from` to node `to` (null: outside the clusters). Shapes set `kind`,
+ * `from` and `to` only; the transport keeps the hop's latency samplers on it (`forwardMs`,
+ * `backwardMs`, valid for the network `samplersOf`), since a hop's locality never changes.
+ */
+export interface NetworkStation {
+  kind: 'network';
+  from: Node | null;
+  to: Node | null;
+  /** @internal Whose samplers `forwardMs` and `backwardMs` are (the transport's network), if set. */
+  samplersOf?: object;
+  /** @internal Latency of the request's transfer (from → to); raw draws, clamp them. */
+  forwardMs?: Sampler;
+  /** @internal Latency of the response's transfer (to → from); raw draws, clamp them. */
+  backwardMs?: Sampler;
+}

@@ -1,12 +1,16 @@
-// Moves attempts along their routes: network transfers and proxy traversals forward to the
-// instance, then back to the caller with the result. The only place that walks routes.
+// Moves attempts along their routes: a connection from the attempt's pool first, then network
+// transfers and proxy traversals forward to the instance, then back to the caller with the result.
+// The only place that walks routes.
 
 import type { Engine } from '@meshsim/engine';
 import type { Attempt } from './Attempt.js';
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { CallTap } from './CallTap.js';
 import type { Responder } from '../server/Responder.js';
+import { clampNonNegative } from '../topology/Network.js';
 import type { Network } from '../topology/Network.js';
+import type { NetworkStation } from './Station.js';
+import type { ConnectionUser } from './ConnectionPool.js';
 
 /** Walks routes. `arrive` delivers a request to its instance; `deliver` hands a response to its call. */
 export class Transport implements Responder {
@@ -18,11 +22,36 @@ export class Transport implements Responder {
     private readonly network: Network,
   ) {}
 
-  /** Sends the attempt's request from the caller towards its instance. */
+  /**
+   * Sends the attempt's request from the caller towards its instance, once it has a connection: at
+   * once on an open one, or when the connection it waits for has finished its handshakes (`proceed`).
+   */
   sendRequest(attempt: Attempt): void {
     attempt.direction = 1;
     attempt.position = -1;
+    const pool = attempt.pool;
+    if (pool !== null) {
+      const acquired = pool.acquire(attempt);
+      if (acquired !== 'now') {
+        if (acquired === 'opened') attempt.call.connectionOpened();
+        return;
+      }
+    }
     this.step(attempt);
+  }
+
+  /** A request that waited for its connection has one now (the pools' `proceed` port). */
+  readonly proceed = (user: ConnectionUser): void => {
+    this.step(user as Attempt);
+  };
+
+  /**
+   * The caller gave up on `attempt` (a timeout): its stream is freed now. HTTP/1.1 cannot cancel a
+   * request in flight, so its connection is closed; HTTP/2 resets the stream and keeps the connection.
+   */
+  abandon(attempt: Attempt): void {
+    const pool = attempt.pool;
+    if (pool !== null) pool.release(attempt, pool.abandonBreaks);
   }
 
   /**
@@ -36,6 +65,13 @@ export class Transport implements Responder {
     // PERF: telemetry costs one null check when off.
     if (this.tap !== null) this.tap.responseSent(attempt, result, this.engine.now);
     this.step(attempt);
+  }
+
+  /** Keeps the latency samplers of a network hop on its station (see `NetworkStation`). */
+  private bindSamplers(station: NetworkStation): void {
+    station.forwardMs = this.network.samplerOf(station.from, station.to);
+    station.backwardMs = this.network.samplerOf(station.to, station.from);
+    station.samplersOf = this.network;
   }
 
   /** Shared handler for network and proxy completions (no closure per event). */
@@ -53,17 +89,23 @@ export class Transport implements Responder {
       return;
     }
     if (position < 0) {
+      const pool = attempt.pool;
+      if (pool !== null) {
+        // A refused or reset connection cannot carry another request.
+        const result = attempt.result;
+        pool.release(attempt, result === 'reset' || result === 'connect-failure');
+      }
       attempt.call.onAttemptResult(attempt);
       return;
     }
     const station = route[position];
     if (station === undefined) throw new Error(`Transport: route position ${position} out of range`);
     if (station.kind === 'network') {
-      const delayMs =
-        attempt.direction === 1
-          ? this.network.delayMs(station.from, station.to)
-          : this.network.delayMs(station.to, station.from);
-      this.engine.schedule(delayMs, this.step, attempt);
+      // PERF: the hop's samplers are looked up once (its locality is fixed) and kept on the station;
+      // drawing from them is exactly `network.delayMs(from, to)` (same sampler, same stream).
+      if (station.samplersOf !== this.network) this.bindSamplers(station);
+      const sampler = (attempt.direction === 1 ? station.forwardMs : station.backwardMs) as () => number;
+      this.engine.schedule(clampNonNegative(sampler()), this.step, attempt);
     } else if (station.proxy.up) {
       if (attempt.span !== null && this.tap !== null)
         attempt.hopSpan = this.tap.hopEntered(attempt, station.proxy, attempt.direction, this.engine.now);

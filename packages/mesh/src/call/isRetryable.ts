@@ -12,6 +12,8 @@ const SERVER_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
   'per-try-timeout',
   'no-endpoints',
   'deadline-exceeded',
+  'bad-gateway',
+  'gateway-timeout',
 ]);
 const GATEWAY_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
   'rejected',
@@ -20,6 +22,8 @@ const GATEWAY_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
   'per-try-timeout',
   'no-endpoints',
   'deadline-exceeded',
+  'bad-gateway',
+  'gateway-timeout',
 ]);
 
 /**

@@ -12,4 +12,6 @@ export type AttemptResult =
   | 'breaker-open' // local 503: a client-side circuit breaker or threshold refused the attempt
   | 'rate-limited' // 429 from the server's rate limiter
   | 'denied' // 403 from an authorization policy
-  | 'deadline-exceeded'; // 504: the server dropped work whose propagated deadline had passed
+  | 'deadline-exceeded' // 504: the server dropped work whose propagated deadline had passed
+  | 'bad-gateway' // 502: a service answering that a dependency's connection failed (onDependencyFailure)
+  | 'gateway-timeout'; // 504: a service answering that a dependency timed out (onDependencyFailure)

@@ -64,6 +64,10 @@ export interface ProxyProfile {
   cpuMsPerKiB?: number;
   /** Memory per pooled upstream connection (one per caller instance × target instance routed through it) [KiB]. @defaultValue 0 */
   memoryPerConnectionKiB?: number;
+  /** CPU limit of the proxy's container (a CFS quota, when nodes have CPU) [cores]. @defaultValue Infinity (none) */
+  cpuLimitCores?: number;
+  /** CPU of one TLS 1.3 handshake at this proxy, when it terminates mTLS [ms of one core]. @defaultValue 0 */
+  tlsHandshakeCpuMs?: number;
 }
 
 /** An Istio ambient waypoint: an Envoy deployment per service, its profile and replica count. */

@@ -30,10 +30,31 @@ export interface CallConfig {
   faultInjection?: FaultInjectionConfig | null;
   /** Fire-and-forget copy of each call to another service. @defaultValue null */
   mirror?: MirrorConfig | null;
+  /**
+   * Whether the calling application keeps its connections to the callee open between requests
+   * (HTTP keep-alive). Matters where the application owns the connections (no proxy in front).
+   * @defaultValue true
+   */
+  keepAlive?: boolean;
+  /**
+   * Request classes this call is made for (an endpoint of the service that makes it, e.g. only
+   * `vote` requests call the voting service); absent: every request. @defaultValue every class
+   */
+  forClasses?: readonly string[];
 }
 
 /** Calls made while serving a request: stages run in sequence, calls within a stage in parallel. */
 export type CallPlan = readonly (readonly CallConfig[])[];
+
+/** How a service answers a request when one of its (non-optional) downstream calls failed. */
+export type DependencyFailureAnswer =
+  /** The same failure class as the dependency's: 500 for a 500, 503 for an overload or no endpoint, 504 for a timeout, 502 for a reset or refused connection. */
+  | { kind: 'passthrough' }
+  /** A fixed status. */
+  | { kind: 'status'; status: 500 | 502 | 503 | 504 };
+
+/** How callers talk to a service: HTTP/1.1 (one request per connection at a time) or HTTP/2 (multiplexed; gRPC). */
+export type WireProtocol = 'http1' | 'http2';
 
 /** A service and its instances (pods). */
 export interface ServiceConfig {
@@ -73,6 +94,16 @@ export interface ServiceConfig {
   requestBytes?: number;
   /** Size of this service's response [bytes], for proxies' CPU per KiB. @defaultValue 0 */
   responseBytes?: number;
+  /** CPU limit of the application container [cores] (a CFS quota; modelled when nodes have CPU). @defaultValue Infinity (none) */
+  cpuLimitCores?: number;
+  /** CPU request of the application container [cores] (placement and reporting only). @defaultValue 0 */
+  cpuRequestCores?: number;
+  /** Share of the service time that is CPU work on the node (the rest is off-CPU waiting), in [0, 1]. @defaultValue 1 */
+  serviceTimeCpuShare?: number;
+  /** How callers talk to it. @defaultValue 'http1' */
+  protocol?: WireProtocol;
+  /** What it answers when a dependency fails. @defaultValue { kind: 'status', status: 500 } */
+  onDependencyFailure?: DependencyFailureAnswer;
 }
 
 /** A piecewise rate schedule: from `atMs` the rate is `rps`, held (step) or ramped linearly to the next point. */
@@ -98,6 +129,8 @@ export interface OpenTrafficConfig {
   policy: CallPolicy;
   /** Class (header) every request carries through the whole call tree, for class-based routes. @defaultValue none */
   requestClass?: string;
+  /** Whether the source keeps its connections open between requests (like `fortio -k`); false: a new connection per request. @defaultValue true */
+  keepAlive?: boolean;
 }
 
 /** Closed-loop traffic: each user sends a request, waits for its outcome, thinks, repeats. */
@@ -110,6 +143,8 @@ export interface ClosedTrafficConfig {
   policy: CallPolicy;
   /** Class (header) every request carries through the whole call tree, for class-based routes. @defaultValue none */
   requestClass?: string;
+  /** Whether users keep their connections open between requests; false: a new connection per request. @defaultValue true */
+  keepAlive?: boolean;
 }
 
 /** A traffic source. */
@@ -155,6 +190,11 @@ export interface ClusterConfig {
   region: string;
   vpc: string;
   zones: readonly { name: string; nodes: number }[];
+  /**
+   * Cores of each node. When set, the node's CPU is modelled: application work and the proxies on the
+   * node share its cores (processor sharing), and CPU limits become CFS quotas. @defaultValue null (CPU not modelled)
+   */
+  nodeCpu?: number | null;
 }
 
 /** Everything needed to run a simulation. */

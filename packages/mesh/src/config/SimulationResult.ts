@@ -15,7 +15,9 @@ export type FailureCause =
   | 'breaker-open' // local 503: a client-side circuit breaker refused the attempt
   | 'rate-limited' // 429: the server's rate limiter refused the request
   | 'denied' // 403: an authorization policy refused the caller
-  | 'deadline-exceeded'; // 504: the server dropped work whose deadline had passed
+  | 'deadline-exceeded' // 504: the server dropped work whose deadline had passed
+  | 'bad-gateway' // 502 from a service whose dependency failed to connect or was reset (onDependencyFailure)
+  | 'gateway-timeout'; // 504 from a service whose dependency timed out (onDependencyFailure)
 
 /** All failure causes, in reporting order. */
 export const FAILURE_CAUSES: readonly FailureCause[] = [
@@ -30,6 +32,8 @@ export const FAILURE_CAUSES: readonly FailureCause[] = [
   'rate-limited',
   'denied',
   'deadline-exceeded',
+  'bad-gateway',
+  'gateway-timeout',
 ];
 
 /** Summary of a latency distribution [ms]. */
@@ -66,6 +70,8 @@ export interface EdgeMetrics {
   policyEvents: Record<string, number>;
   /** True when the data plane encrypts and mutually authenticates this edge (mTLS). */
   mtls: boolean;
+  /** Connections opened for this edge's attempts (on the pool they use: the caller's, or its proxy's). */
+  connectionsOpened: number;
 }
 
 /** Metrics of one version (subset) of a service, over its instances. */
@@ -120,6 +126,23 @@ export interface ServiceMetrics {
   latency: LatencySummary;
   /** Per-version metrics, in declared order (one `v1` entry when no versions are declared). */
   versions: VersionMetrics[];
+  /** CPU of its own processing, averaged over the run [cores] (service time × its CPU share). */
+  cpuCores: number;
+  /** Time its application containers spent throttled by their CPU limit, summed over instances [ms]; 0 unless nodes have CPU. */
+  cpuThrottledMs: number;
+}
+
+/** One node's CPU over the run (only nodes whose cluster gives them a size). */
+export interface NodeMetrics {
+  name: string;
+  cluster: string;
+  zone: string;
+  /** Cores of the node. */
+  cores: number;
+  /** Mean fraction of its cores busy, in [0, 1]. */
+  utilisation: number;
+  /** Most tasks runnable at once (application work and proxy work together). */
+  maxRunnable: number;
 }
 
 /** Resources used by one kind of proxy. */
@@ -136,6 +159,24 @@ export interface ProxyKindTotals {
   traversals?: number;
   /** CPU and memory of this kind priced for a 730-hour month [USD] (mesh `prices`); absent without prices. */
   costPerMonthUsd?: number;
+  /** Memory of the largest proxy of this kind [MiB]. */
+  maxMemoryMiB?: number;
+  /** Time its containers spent throttled by their CPU limit, summed [ms]; 0 unless nodes have CPU. */
+  throttledMs?: number;
+  /** TLS handshakes its proxies took part in (as client or server). */
+  handshakes?: number;
+}
+
+/** The run's connections (caller → callee pools: the application's own, or between the mesh's proxies). */
+export interface ConnectionTotals {
+  /** Connection pools used: one per (client end, server end) that carried a request. */
+  pools: number;
+  /** Connections opened (each a TCP handshake: one network round trip). */
+  opened: number;
+  /** TLS 1.3 handshakes completed (mTLS between proxies, TLS to a managed hop or in a client library). */
+  tlsHandshakes: number;
+  /** CPU of those handshakes at both ends [ms of one core]. */
+  handshakeCpuMs: number;
 }
 
 /** Proxy resource totals. */
@@ -192,6 +233,47 @@ export interface Conservation {
   holds: boolean;
 }
 
+/** What stopped a run before its configured duration (see {@link RunStopped}). */
+export type RunStopReason =
+  | 'zeno' // more than maxEventsAtOneInstant events at one simulated instant: time stopped advancing
+  | 'max-events' // maxEvents events fired
+  | 'wall-time' // the caller's wall-time budget ran out (the CLI's --max-wall-time)
+  | 'heap'; // the caller's heap budget ran out (the CLI's --max-heap)
+
+/** All stop reasons, in reporting order. */
+export const RUN_STOP_REASONS: readonly RunStopReason[] = ['zeno', 'max-events', 'wall-time', 'heap'];
+
+/** An edge that made calls at the instant a Zeno loop was caught. */
+export interface LoopEdge {
+  source: string;
+  destination: string;
+  /** Calls it started while the loop was observed (a sample of the events at that instant). */
+  calls: number;
+}
+
+/** What loops at the instant a run stopped with reason `zeno`. */
+export interface ZenoLoop {
+  /** Traffic sources that sent requests at that instant, in config order. */
+  sources: string[];
+  /** Edges with calls at that instant, busiest first (then by name). */
+  edges: LoopEdge[];
+  /** Events observed to find them (after the limit was reached). */
+  sampledEvents: number;
+}
+
+/** A run a guard stopped before its configured duration; the result holds what was measured until then. */
+export interface RunStopped {
+  reason: RunStopReason;
+  /** Simulated time reached [ms]: the metrics, rates and utilisations cover [0, atMs]. */
+  atMs: number;
+  /** The limit that was reached: events at one instant, events, wall time [ms] or heap [bytes]. */
+  limit: number;
+  /** One line: what happened and which limit was reached. */
+  message: string;
+  /** For `zeno`: the traffic sources and edges that made calls at the stalled instant. */
+  loop?: ZenoLoop;
+}
+
 /** Everything a simulation measured. */
 export interface SimulationResult {
   scenario: {
@@ -207,6 +289,10 @@ export interface SimulationResult {
   edges: EdgeMetrics[];
   services: ServiceMetrics[];
   proxies: ProxyTotals;
+  /** The nodes' CPU, when nodes have a size (`nodeCpu`); empty otherwise. */
+  nodes: NodeMetrics[];
+  /** Connections opened and their TLS handshakes. */
+  connections: ConnectionTotals;
   timeSeries: TimeSeries;
   conservation: Conservation;
   /** Fraction of all calls (every edge, traffic sources included) made on mTLS edges, in [0, 1]; 0 when none. */
@@ -217,4 +303,6 @@ export interface SimulationResult {
   assumptions: string[];
   /** Request series and traces, present only when `simulate` was asked for them (`TelemetryOptions`). */
   telemetry?: TelemetryResult;
+  /** Present only when a guard stopped the run early (Zeno loop, event, wall-time or heap budget). */
+  stopped?: RunStopped;
 }

@@ -3,10 +3,21 @@
 // it changes without notice. Public API comes from ../index.ts.
 
 export { Transport } from '../call/Transport.js';
+export { CFS_PERIOD_MS, CpuContainer, NodeCpu } from '../cpu/NodeCpu.js';
+export { Connection, ConnectionPool } from '../call/ConnectionPool.js';
+export { ConnectionPools } from '../call/ConnectionPools.js';
+export {
+  APP_IDLE_TIMEOUT_MS,
+  APP_MAX_STREAMS,
+  PROXY_IDLE_TIMEOUT_MS,
+  PROXY_MAX_STREAMS,
+} from '../shapes/dataplane/connectionSpecs.js';
+export { Network } from '../topology/Network.js';
 export { propagateDeadline } from '../call/propagateDeadline.js';
 export { isRetryable } from '../call/isRetryable.js';
 export { backoffDelayMs } from '../call/backoff.js';
 export { UpstreamClient } from '../call/UpstreamClient.js';
+export { RateSchedule } from '../traffic/RateSchedule.js';
 export { createBalancer, meshDefaultBalancer } from '../call/createBalancer.js';
 export { RandomBalancer, RoundRobinBalancer } from '../call/LoadBalancer.js';
 export { LeastRequestBalancer } from '../call/balancers/LeastRequestBalancer.js';
@@ -43,6 +54,8 @@ export { TokenBucket } from '../server/protection/TokenBucket.js';
 export { CoDel } from '../server/protection/CoDel.js';
 export { ServiceVersions } from '../server/ServiceVersions.js';
 export { Deque } from '../server/Deque.js';
+export { ActiveRequests } from '../server/ActiveRequests.js';
+export type { ActiveLinks } from '../server/ActiveRequests.js';
 export { RunStreams } from '../ports/RunStreams.js';
 export { Warnings } from '../ports/Warnings.js';
 export { enforceOrWarn } from '../ports/enforceOrWarn.js';
@@ -106,8 +119,14 @@ export {
 export { SidecarDataPlane } from '../shapes/sidecar/SidecarDataPlane.js';
 export { destinationResponse, flagsLabel, sourceResponse } from '../results/envoyResponse.js';
 export { CALL_FLAG } from '../call/CallTap.js';
+export { RouteCache } from '../shapes/dataplane/RouteCache.js';
+export { PoolCache } from '../shapes/dataplane/PoolCache.js';
 
 export type { Attempt } from '../call/Attempt.js';
+export type { NetworkStation } from '../call/Station.js';
+export type { CpuDone, CpuTask } from '../cpu/NodeCpu.js';
+export type { Acquired, ConnectionPorts, ConnectionSpec, ConnectionUser } from '../call/ConnectionPool.js';
+export type { ConnectionEnd } from '../server/ConnectionEnd.js';
 export type { Call } from '../call/Call.js';
 export type { Endpoint, LoadBalancer } from '../call/LoadBalancer.js';
 export type { BalancerContext } from '../call/createBalancer.js';

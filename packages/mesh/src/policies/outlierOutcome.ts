@@ -13,7 +13,8 @@ export type OutlierOutcome = 'success' | '5xx' | 'gateway';
  * The outcome outlier detection records for an attempt result. Mapping (Envoy reports local-origin
  * events as HTTP codes when errors are not split): `error` → 500; `rejected`, `breaker-open`,
  * `no-endpoints` → 503; `connect-failure` and `reset` → 503 (local-origin connect failure);
- * `per-try-timeout`, `timeout` and `deadline-exceeded` → 504 (local-origin timeout);
+ * `per-try-timeout`, `timeout` and `deadline-exceeded` → 504 (local-origin timeout); `bad-gateway`
+ * (502) and `gateway-timeout` (504) answered by a service whose dependency failed → gateway;
  * `ok`, `rate-limited` (429) and `denied` (403) → success.
  */
 export function outlierOutcome(result: AttemptResult | 'timeout'): OutlierOutcome {
@@ -30,6 +31,8 @@ export function outlierOutcome(result: AttemptResult | 'timeout'): OutlierOutcom
     case 'per-try-timeout':
     case 'timeout':
     case 'deadline-exceeded':
+    case 'bad-gateway':
+    case 'gateway-timeout':
       return 'gateway';
     default:
       // `error` (500), and any failure kind added later: a plain 5xx.

@@ -12,6 +12,8 @@ export class EdgeStats {
   succeeded = 0;
   failed = 0;
   inFlight = 0;
+  /** Connections the edge's attempts made their pool open. */
+  connectionsOpened = 0;
   readonly failures: Record<FailureCause, number> = {
     timeout: 0,
     'per-try-timeout': 0,
@@ -24,6 +26,8 @@ export class EdgeStats {
     'rate-limited': 0,
     denied: 0,
     'deadline-exceeded': 0,
+    'bad-gateway': 0,
+    'gateway-timeout': 0,
   };
   /** What reports policy counters on this edge: the upstream clients (one per caller instance). */
   readonly counterSources: PolicyCounterSource[] = [];

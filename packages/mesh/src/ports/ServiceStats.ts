@@ -20,6 +20,8 @@ export class ServiceStats {
   /** Cancelled because their caller gave up (deadline propagation): left the queue or stopped in service. */
   cancelled = 0;
   maxQueueLength = 0;
+  /** CPU work of the service's own processing so far [ms of one core] (service time × its CPU share). */
+  cpuMs = 0;
   /** Waiting requests over all instances right now. */
   queueLength = 0;
   /** Busy workers over all instances right now. */

@@ -22,7 +22,7 @@ export class TimeSeriesRecorder {
     private readonly edges: EdgeStatsTable,
     private readonly services: ServiceDirectory,
     readonly intervalMs: number,
-    private readonly onProgress: ((simulatedMs: number, totalMs: number) => void) | undefined,
+    private readonly onProgress: ((simulatedMs: number, totalMs: number, events: number) => void) | undefined,
   ) {}
 
   /** Arms the first tick. */
@@ -35,10 +35,15 @@ export class TimeSeriesRecorder {
     this.flush();
     const engine = this.engine;
     const durationMs = this.durationMs;
-    this.onProgress?.(engine.now, durationMs);
+    this.onProgress?.(engine.now, durationMs, engine.eventsFired);
     if (engine.now < durationMs)
       engine.schedule(Math.min(this.intervalMs, durationMs - engine.now), this.tick);
   };
+
+  /** Closes the last, partial interval at the engine's time: for a run a guard stopped early. */
+  finish(): void {
+    this.flush();
+  }
 
   /** Closes the current interval at the engine's time. */
   private flush(): void {

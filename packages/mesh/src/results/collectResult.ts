@@ -2,7 +2,12 @@
 // the time series, request conservation, mTLS coverage, warnings and assumptions.
 
 import type { Model } from '../assembly/Model.js';
-import type { EdgeMetrics, ServiceMetrics, SimulationResult } from '../config/SimulationResult.js';
+import type {
+  EdgeMetrics,
+  RunStopped,
+  ServiceMetrics,
+  SimulationResult,
+} from '../config/SimulationResult.js';
 import { MODEL_ASSUMPTIONS } from '../config/defaults.js';
 import { networkAssumption } from '../config/networkAssumption.js';
 import { shapeAssumptions } from '../shapes/resolveMeshConfig.js';
@@ -21,10 +26,19 @@ function collectPolicyEvents(edge: EdgeStats, nowMs: number): Record<string, num
   return sorted;
 }
 
-/** The result of `model` after its run to `config.durationMs`, with the series `recorder` kept. */
-export function collectResult(model: Model, recorder: TimeSeriesRecorder): SimulationResult {
+/**
+ * The result of `model` after its run to `config.durationMs`, with the series `recorder` kept; or, when
+ * a guard `stopped` the run early, of what it measured until `stopped.atMs` (rates, utilisations and
+ * averages over that span), with `stopped` attached.
+ */
+export function collectResult(
+  model: Model,
+  recorder: TimeSeriesRecorder,
+  stopped?: RunStopped,
+): SimulationResult {
   const { config, services, dataPlane } = model;
-  const durationMs = config.durationMs;
+  // The span the metrics cover: the configured duration, or where a guard stopped the run.
+  const durationMs = stopped === undefined ? config.durationMs : stopped.atMs;
   const network = networkAssumption(config.network);
   const edges: EdgeMetrics[] = [...model.edges.values()].map((edge) => {
     const completed = edge.succeeded + edge.failed;
@@ -42,6 +56,7 @@ export function collectResult(model: Model, recorder: TimeSeriesRecorder): Simul
       latency: summarizeLatency(edge.latency),
       policyEvents: collectPolicyEvents(edge, durationMs),
       mtls: edgeUsesMtls(services, dataPlane, edge.source, edge.destination),
+      connectionsOpened: edge.connectionsOpened,
     };
   });
   const serviceMetrics: ServiceMetrics[] = [...services.values()].map((service) => {
@@ -67,6 +82,11 @@ export function collectResult(model: Model, recorder: TimeSeriesRecorder): Simul
       maxQueueLength: stats.maxQueueLength,
       latency: summarizeLatency(stats.latency),
       versions: service.versions.metrics(),
+      cpuCores: durationMs > 0 ? stats.cpuMs / durationMs : 0,
+      cpuThrottledMs: service.instances.reduce(
+        (sum, instance) => sum + (instance.cpu?.throttledMsAt(durationMs) ?? 0),
+        0,
+      ),
     };
   });
   const sourceNames = new Set(config.traffic.map((t) => t.name));
@@ -88,13 +108,22 @@ export function collectResult(model: Model, recorder: TimeSeriesRecorder): Simul
       name: config.name,
       description: config.description,
       seed: config.seed,
-      durationMs,
+      durationMs: config.durationMs,
       mesh: config.mesh.shape,
     },
     events: model.engine.eventsFired,
     edges,
     services: serviceMetrics,
     proxies: dataPlane.totals(durationMs),
+    nodes: model.cpu.nodes(model.topology).map(({ node, cpu }) => ({
+      name: node.name,
+      cluster: node.cluster,
+      zone: node.zone,
+      cores: cpu.cores,
+      utilisation: cpu.utilisation(durationMs),
+      maxRunnable: cpu.maxRunnable,
+    })),
+    connections: model.connections.totals(),
     timeSeries: recorder.result(),
     conservation: { offered, succeeded, failed, inFlight, holds },
     mtlsCoverage: mtlsCoverage(edges),
@@ -105,5 +134,6 @@ export function collectResult(model: Model, recorder: TimeSeriesRecorder): Simul
       ...shapeAssumptions(config.mesh),
       ...config.assumptions,
     ],
+    ...(stopped !== undefined && { stopped }),
   };
 }

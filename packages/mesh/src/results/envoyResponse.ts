@@ -29,6 +29,9 @@ const RESULT_RESPONSE: Readonly<Record<AttemptResult | 'timeout', EnvoyResponse>
   'rate-limited': { code: 429, flags: [] },
   denied: { code: 403, flags: [] },
   'deadline-exceeded': { code: 504, flags: [] },
+  // A service answering for a failed dependency (onDependencyFailure): its own status, no proxy flag.
+  'bad-gateway': { code: 502, flags: [] },
+  'gateway-timeout': { code: 504, flags: [] },
 };
 
 /**

@@ -3,11 +3,16 @@
 
 import type { Engine, Random } from '@meshsim/engine';
 import type { AttemptResult } from '../config/AttemptResult.js';
-import type { FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
+import type { DependencyFailureAnswer, FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
+import type { FailureCause } from '../config/SimulationResult.js';
+import type { CpuContainer } from '../cpu/NodeCpu.js';
+import type { ConnectionEnd } from './ConnectionEnd.js';
+import { APP_TLS_HANDSHAKE_CPU_MS } from '../config/defaults.js';
 import type { ServiceStats } from '../ports/ServiceStats.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { Node } from '../topology/Topology.js';
 import { clampNonNegative } from '../topology/Network.js';
+import { ActiveRequests } from './ActiveRequests.js';
 import { Deque } from './Deque.js';
 import type { DownstreamCall } from './DownstreamCall.js';
 import type { InboundRequest } from './InboundRequest.js';
@@ -42,14 +47,16 @@ export interface InstanceService {
   refreshEndpoints(): void;
 }
 
-/** How an instance reaches the rest of the run: the clock and the way back to callers. */
+/** How an instance reaches the rest of the run: the clock, the way back to callers, its node's CPU. */
 export interface InstancePorts {
   readonly engine: Engine;
   readonly responder: Responder;
+  /** The application container of the instance on its node's CPU, or null when CPU is not modelled. */
+  readonly cpu: (instance: Instance) => CpuContainer | null;
 }
 
 /** A running instance of a service. */
-export class Instance implements RequestHost {
+export class Instance implements RequestHost, ConnectionEnd {
   /** False while crashed. */
   up = true;
   /** Faults active on this instance now. */
@@ -61,11 +68,18 @@ export class Instance implements RequestHost {
   /** @internal Its version's sampler, error rate and counters. */
   readonly versionRuntime: ServiceVersion;
   private busy = 0;
+  /** What this instance answers when a dependency failed (a fixed status), or null for passthrough. */
+  private readonly fixedDependencyAnswer: AttemptResult | null;
   private readonly waiting = new Deque<ServerRequest>();
-  private readonly active = new Set<ServerRequest>();
+  /** Queued and running requests, in arrival order (what a crash resets). */
+  private readonly active = new ActiveRequests<ServerRequest>();
 
   private readonly engine: Engine;
   private readonly responder: Responder;
+  /** The application container on the node's CPU, or null when CPU is not modelled. */
+  readonly cpu: CpuContainer | null;
+  /** Share of the service time that is CPU work. */
+  private readonly cpuShare: number;
 
   constructor(
     ports: InstancePorts,
@@ -81,11 +95,24 @@ export class Instance implements RequestHost {
     this.responder = ports.responder;
     this.caller = { name: service.name, key: callerKey, node, instanceId: id, service: service.name };
     this.versionRuntime = service.versions.forInstance(index);
+    this.fixedDependencyAnswer = fixedAnswer(service.config.onDependencyFailure);
+    this.cpuShare = service.config.serviceTimeCpuShare ?? 1;
+    this.cpu = ports.cpu(this);
     this.version = this.versionRuntime.name;
   }
 
   get name(): string {
     return `${this.service.name}-${this.index + 1}`;
+  }
+
+  /** CPU of the application's side of a TLS handshake, when it does TLS itself [ms of one core]. */
+  get tlsHandshakeCpuMs(): number {
+    return APP_TLS_HANDSHAKE_CPU_MS;
+  }
+
+  /** A TLS handshake done by the application counts as its service's CPU. */
+  chargeHandshake(cpuMs: number): void {
+    this.service.stats.cpuMs += cpuMs;
   }
 
   /** A request reached the instance (after the inbound route). */
@@ -126,11 +153,12 @@ export class Instance implements RequestHost {
     this.busy = 0;
     stats.queueLength -= this.waiting.length;
     this.waiting.drain();
-    for (const request of this.active) {
+    // Oldest first, as the requests arrived; each leaves the list as it is reset.
+    for (let request = this.active.shift(); request !== null; request = this.active.shift()) {
       request.dead = true;
+      request.cpuTask?.cancel();
       this.responder.sendResponse(request.attempt, 'reset');
     }
-    this.active.clear();
   }
 
   /** Restarts a crashed instance with empty queues. */
@@ -140,8 +168,11 @@ export class Instance implements RequestHost {
 
   /** @internal The current stage's downstream calls have all finished. */
   stageDone(request: ServerRequest): void {
-    if (request.dependencyFailed) this.finish(request, 'error');
-    else this.runStage(request, request.stage + 1);
+    if (request.dependencyFailed) {
+      this.finish(request, this.fixedDependencyAnswer ?? passthroughAnswer(request.dependencyFailure));
+    } else {
+      this.runStage(request, request.stage + 1);
+    }
   }
 
   private begin(request: ServerRequest): void {
@@ -149,7 +180,24 @@ export class Instance implements RequestHost {
     this.busy++;
     this.active.add(request);
     this.service.stats.changeBusy(this.engine.now, 1);
-    this.engine.schedule(this.serviceTimeMs(), onServiceDone, request);
+    const workMs = this.serviceTimeMs();
+    const waitMs = this.faults.length > 0 ? this.faultWaitMs() : 0;
+    const cpuMs = workMs * this.cpuShare;
+    this.service.stats.cpuMs += cpuMs;
+    if (this.cpu === null) {
+      this.engine.schedule(workMs + waitMs, onServiceDone, request);
+    } else {
+      // The CPU work runs on the node (shared, within the container's limit); the rest is waiting.
+      request.offCpuMs = workMs - cpuMs + waitMs;
+      request.cpuTask = this.cpu.run(cpuMs, onCpuWorkDone, request);
+    }
+  }
+
+  /** @internal The CPU part of the service time is done (CPU modelled): wait the rest, then finish. */
+  cpuWorkDone(request: ServerRequest): void {
+    request.cpuTask = null;
+    if (request.offCpuMs > 0) this.engine.schedule(request.offCpuMs, onServiceDone, request);
+    else this.serviceDone(request);
   }
 
   /** @internal Own processing finished: fail by error rate, else run the call plan. */
@@ -169,7 +217,8 @@ export class Instance implements RequestHost {
     for (let stage = first; stage < plan.length; stage++) {
       const calls = plan[stage] as (typeof plan)[number];
       // PERF: the common stage — one call, always made — needs no list of chosen calls.
-      if (calls.length === 1 && (calls[0] as (typeof calls)[number]).probability >= 1) {
+      const only = calls[0] as (typeof calls)[number];
+      if (calls.length === 1 && only.probability >= 1 && only.forClasses === undefined) {
         request.stage = stage;
         request.outstanding = 1;
         this.startCall(request, stage, 0);
@@ -179,7 +228,10 @@ export class Instance implements RequestHost {
       // cannot complete the stage early.
       const chosen: number[] = [];
       for (let i = 0; i < calls.length; i++) {
-        const probability = (calls[i] as (typeof calls)[number]).probability;
+        const call = calls[i] as (typeof calls)[number];
+        if (call.forClasses !== undefined && !madeFor(call.forClasses, request.attempt.requestClass))
+          continue;
+        const probability = call.probability;
         if (probability >= 1 || (probability > 0 && service.callRandom() < probability)) chosen.push(i);
       }
       if (chosen.length === 0) continue;
@@ -246,7 +298,7 @@ export class Instance implements RequestHost {
    * answered. No-op for a request already finished, dropped or reset.
    */
   cancel(request: ServerRequest): void {
-    if (request.dead || !this.active.has(request)) return;
+    if (request.dead || !request.listed) return;
     request.dead = true;
     this.active.delete(request);
     const stats = this.service.stats;
@@ -255,20 +307,30 @@ export class Instance implements RequestHost {
       if (this.waiting.remove(request)) stats.queueLength--;
       return;
     }
+    request.cpuTask?.cancel();
     request.cancelCalls();
     this.releaseWorker(this.engine.now);
   }
 
+  /** A request's own processing time [ms]: a sample, multiplied by active latency faults. */
   private serviceTimeMs(): number {
     let timeMs = this.versionRuntime.serviceTime();
     if (this.faults.length > 0) {
-      for (const fault of this.faults) {
-        if (fault.kind !== 'latency') continue;
-        timeMs *= fault.multiply;
-        if (fault.addMs !== null) timeMs += this.service.faultLatency(fault);
-      }
+      for (const fault of this.faults) if (fault.kind === 'latency') timeMs *= fault.multiply;
     }
     return clampNonNegative(timeMs);
+  }
+
+  /**
+   * Latency the active faults add to a request [ms]: waiting (a slow disk or dependency), not CPU work,
+   * so it holds the worker but not a core when node CPU is modelled.
+   */
+  private faultWaitMs(): number {
+    let waitMs = 0;
+    for (const fault of this.faults) {
+      if (fault.kind === 'latency' && fault.addMs !== null) waitMs += this.service.faultLatency(fault);
+    }
+    return clampNonNegative(waitMs);
   }
 
   private errorRate(): number {
@@ -278,6 +340,60 @@ export class Instance implements RequestHost {
   }
 }
 
+/** The result a fixed status answers, or null for passthrough (default: 500, as before the option existed). */
+function fixedAnswer(answer: DependencyFailureAnswer | undefined): AttemptResult | null {
+  if (answer === undefined) return 'error';
+  if (answer.kind === 'passthrough') return null;
+  switch (answer.status) {
+    case 500:
+      return 'error';
+    case 502:
+      return 'bad-gateway';
+    case 503:
+      return 'rejected';
+    case 504:
+      return 'gateway-timeout';
+  }
+}
+
+/**
+ * What a service passing a dependency's failure through answers: the same status class — 503 for an
+ * overload, a full breaker or no endpoint, 504 for a timeout, 502 for a refused or reset connection,
+ * 429 and 403 as they came, 500 otherwise.
+ */
+function passthroughAnswer(cause: FailureCause | null): AttemptResult {
+  switch (cause) {
+    case 'rejected':
+    case 'no-endpoints':
+    case 'breaker-open':
+      return 'rejected';
+    case 'timeout':
+    case 'per-try-timeout':
+    case 'deadline-exceeded':
+    case 'gateway-timeout':
+      return 'gateway-timeout';
+    case 'connect-failure':
+    case 'reset':
+    case 'bad-gateway':
+      return 'bad-gateway';
+    case 'rate-limited':
+      return 'rate-limited';
+    case 'denied':
+      return 'denied';
+    default:
+      return 'error';
+  }
+}
+
+function onCpuWorkDone(request: ServerRequest): void {
+  request.instance.cpuWorkDone(request);
+}
+
 function onServiceDone(request: ServerRequest): void {
   request.instance.serviceDone(request);
+}
+
+/** Whether a call limited to `classes` is made for a request of class `requestClass` (null: none). */
+function madeFor(classes: readonly string[], requestClass: string | null): boolean {
+  return requestClass !== null && classes.includes(requestClass);
 }

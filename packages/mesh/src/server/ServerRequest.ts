@@ -1,5 +1,7 @@
 // A request being served by an instance: its stage in the call plan and its outstanding downstream calls.
 
+import type { FailureCause } from '../config/SimulationResult.js';
+import type { ActiveLinks } from './ActiveRequests.js';
 import type { CallParent, FinishedCall } from './CallParent.js';
 import type { InboundRequest } from './InboundRequest.js';
 
@@ -7,6 +9,8 @@ import type { InboundRequest } from './InboundRequest.js';
 export interface RequestHost {
   /** The request's own processing (service time) finished. */
   serviceDone(request: ServerRequest): void;
+  /** The CPU part of its service time finished (CPU modelled). */
+  cpuWorkDone(request: ServerRequest): void;
   /** The current stage's downstream calls have all finished. */
   stageDone(request: ServerRequest): void;
   /** The request's caller gave up (deadline propagation): drop or stop it. */
@@ -19,17 +23,27 @@ export interface CancellableCall {
 }
 
 /** Server-side state of one attempt while it is queued or served. */
-export class ServerRequest implements CallParent {
+export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
   /** Index of the call-plan stage running now. */
   stage = 0;
   /** Downstream calls of the current stage not yet finished. */
   outstanding = 0;
   /** A non-optional downstream call failed. */
   dependencyFailed = false;
+  /** Why the first non-optional downstream call that failed did, or null. */
+  dependencyFailure: FailureCause | null = null;
   /** The instance crashed, or the request was dropped or cancelled: ignore anything still arriving for it. */
   dead = false;
   /** True once a worker took the request (false while it waits in the queue). */
   inService = false;
+  /** The CPU work of its service time while it runs on the node's CPU (CPU modelled), else null. */
+  cpuTask: { cancel(): void } | null = null;
+  /** The off-CPU part of its service time [ms], waited after the CPU work (CPU modelled). */
+  offCpuMs = 0;
+  /** @internal In its instance's active list (server/ActiveRequests.ts), and its neighbours there. */
+  listed = false;
+  prevActive: ServerRequest | null = null;
+  nextActive: ServerRequest | null = null;
   /**
    * Downstream calls started while serving, kept only when the service propagates deadlines (so a
    * cancellation can cancel them): the first in `firstCall`, any others in `moreCalls`.
@@ -64,7 +78,10 @@ export class ServerRequest implements CallParent {
 
   onCallDone(call: FinishedCall, succeeded: boolean): void {
     if (this.dead) return;
-    if (!succeeded && !call.optional) this.dependencyFailed = true;
+    if (!succeeded && !call.optional && !this.dependencyFailed) {
+      this.dependencyFailed = true;
+      this.dependencyFailure = call.failure;
+    }
     if (--this.outstanding === 0) this.instance.stageDone(this);
   }
 }

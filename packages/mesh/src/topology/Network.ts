@@ -22,16 +22,24 @@ export class Network {
 
   /** One-way latency [ms]. An external caller (`null`) is treated as same-zone (an assumption). */
   delayMs(from: Node | null, to: Node | null): number {
-    if (from === null || to === null) return clampNonNegative(this.sameZone());
+    return clampNonNegative(this.samplerOf(from, to)());
+  }
+
+  /**
+   * The sampler `delayMs(from, to)` draws from (raw: may be negative; clamp its draws). Fixed for a
+   * pair of nodes, so a hop can keep it; drawing from it is the same as calling `delayMs`.
+   */
+  samplerOf(from: Node | null, to: Node | null): Sampler {
+    if (from === null || to === null) return this.sameZone;
     switch (Topology.locality(from, to)) {
       case 'same-node':
-        return clampNonNegative(this.sameNode());
+        return this.sameNode;
       case 'same-zone':
-        return clampNonNegative(this.sameZone());
+        return this.sameZone;
       case 'cross-zone':
-        return clampNonNegative(this.crossZone());
+        return this.crossZone;
       case 'cross-cluster':
-        return clampNonNegative(this.crossCluster());
+        return this.crossCluster;
     }
   }
 }

@@ -66,17 +66,29 @@ export class RateSchedule {
     return Infinity;
   }
 
-  /** Next evenly spaced arrival after `fromMs`, or Infinity if none before `endMs`. */
-  nextConstant(fromMs: number, endMs: number): number {
-    let t = fromMs;
-    while (t < endMs) {
-      const rate = this.rateAt(t);
-      if (rate <= 0) {
-        t = this.segmentEndMs(this.segmentAt(t));
-        continue;
+  /**
+   * Time of the `n`-th evenly spaced arrival [ms]: when the expected number of requests since 0,
+   * ∫ rate dt, reaches `n` (so a step or a ramp changes the spacing exactly where it happens, and a
+   * segment at rate 0 sends nothing). Infinity when the schedule never reaches `n`.
+   */
+  timeOfArrival(n: number): number {
+    let count = 0; // requests expected up to the start of segment k
+    for (let k = 0; k < this.points.length; k++) {
+      const point = this.points[k] as RatePoint;
+      const endMs = this.segmentEndMs(k);
+      const lengthMs = endMs - point.atMs;
+      const r0 = point.rps / 1000; // per ms
+      const r1 = (this.ramps(k) ? (this.points[k + 1] as RatePoint).rps : point.rps) / 1000;
+      const inSegment = lengthMs === Infinity ? Infinity : ((r0 + r1) / 2) * lengthMs;
+      if (count + inSegment >= n) {
+        const need = n - count;
+        if (r0 === r1) return r0 > 0 ? point.atMs + need / r0 : Infinity;
+        // need = r0·τ + (r1 − r0)·τ² / (2L): the positive root for τ.
+        const a = (r1 - r0) / (2 * lengthMs);
+        const tau = (-r0 + Math.sqrt(r0 * r0 + 4 * a * need)) / (2 * a);
+        return point.atMs + tau;
       }
-      t += 1000 / rate;
-      return t < endMs ? t : Infinity;
+      count += inSegment;
     }
     return Infinity;
   }

@@ -31,6 +31,8 @@ abstract class SourceBase implements CallParent, TrafficSource {
   protected readonly policy: CallPolicy;
   /** Class (header) of every request this source sends; null = none. */
   protected readonly requestClass: string | null;
+  /** Whether the source keeps its connections open between requests. */
+  protected readonly keepAlive: boolean;
 
   constructor(
     protected readonly context: TrafficContext,
@@ -52,6 +54,7 @@ abstract class SourceBase implements CallParent, TrafficSource {
     this.backoffRandom = context.streams.stream(`backoff/${tag}`);
     this.policy = context.dataPlane.effectivePolicy(this.caller, config.policy, true);
     this.requestClass = config.requestClass ?? null;
+    this.keepAlive = config.keepAlive ?? true;
   }
 
   protected send(parent: CallParent): void {
@@ -67,6 +70,7 @@ abstract class SourceBase implements CallParent, TrafficSource {
       false,
     );
     call.requestClass = this.requestClass;
+    call.keepAlive = this.keepAlive;
     call.start();
   }
 
@@ -78,6 +82,8 @@ abstract class SourceBase implements CallParent, TrafficSource {
 export class OpenSource extends SourceBase {
   private readonly schedule: RateSchedule;
   private readonly arrivals: Random;
+  /** Evenly spaced arrivals sent so far (`arrival: constant`). */
+  private sentConstant = 0;
 
   constructor(
     context: TrafficContext,
@@ -102,8 +108,8 @@ export class OpenSource extends SourceBase {
     const next =
       this.config.arrival === 'poisson'
         ? this.schedule.nextPoisson(engine.now, endMs, this.arrivals)
-        : this.schedule.nextConstant(engine.now, endMs);
-    if (next !== Infinity) engine.scheduleAt(next, onArrival, this);
+        : this.schedule.timeOfArrival(++this.sentConstant);
+    if (next < endMs) engine.scheduleAt(next, onArrival, this);
   }
 
   /** @internal */
@@ -117,9 +123,23 @@ function onArrival(source: OpenSource): void {
   source.arrival();
 }
 
+/**
+ * The least a closed-loop user waits before its next request after a call that ended at the very
+ * instant it started (an instantaneous refusal: an open breaker, a full connection pool, no endpoint),
+ * whatever its think time [ms]. Without it a user with no think time would resend at the same instant
+ * forever and simulated time would never advance (a Zeno loop). 1 ms: a real client spends at least
+ * the CPU time of building, sending and failing a request (microseconds to a millisecond) before it
+ * can resend, so this bounds a refused user to 1,000 requests per simulated second — small next to
+ * the think times of real workloads, large enough for a run to move on. docs/model.md § Traffic.
+ */
+export const MIN_THINK_AFTER_INSTANT_CALL_MS = 1;
+
 /** One closed-loop user. */
 class User implements CallParent {
-  constructor(private readonly source: ClosedSource) {}
+  /** When the user's current or last request was sent [ms]; NaN before the first. */
+  sentAtMs = Number.NaN;
+
+  constructor(readonly source: ClosedSource) {}
   onCallDone(): void {
     this.source.think(this);
   }
@@ -128,6 +148,7 @@ class User implements CallParent {
 /** Closed-loop users with think time. */
 export class ClosedSource extends SourceBase {
   private readonly thinkTime: Sampler;
+  private instantCalls = 0;
 
   constructor(
     context: TrafficContext,
@@ -148,21 +169,37 @@ export class ClosedSource extends SourceBase {
 
   onCallDone(): void {}
 
-  /** @internal Schedules the user's next request after a think time. */
+  /**
+   * @internal Schedules the user's next request after a think time — at least
+   * {@link MIN_THINK_AFTER_INSTANT_CALL_MS} after a call that ended at the instant it was sent.
+   */
   think(user: User): void {
     const engine = this.context.engine;
-    const at = engine.now + Math.max(0, this.thinkTime());
-    if (at < this.context.durationMs) engine.scheduleAt(at, onUserWakes, { source: this, user });
+    let thinkMs = Math.max(0, this.thinkTime());
+    if (user.sentAtMs === engine.now && thinkMs < MIN_THINK_AFTER_INSTANT_CALL_MS) {
+      thinkMs = MIN_THINK_AFTER_INSTANT_CALL_MS;
+      if (this.instantCalls++ === 0) {
+        this.context.warnings.add(
+          `Closed-loop users of ${this.config.name} got answers at the instant they sent a request; each then ` +
+            `waited at least ${MIN_THINK_AFTER_INSTANT_CALL_MS} ms before sending again (meshsim's minimum pause ` +
+            'after an instantaneous call, so that simulated time advances).',
+        );
+      }
+    }
+    const at = engine.now + thinkMs;
+    // PERF: the user is the event's argument (it knows its source): no object per request.
+    if (at < this.context.durationMs) engine.scheduleAt(at, onUserWakes, user);
   }
 
   /** @internal */
   wake(user: User): void {
+    user.sentAtMs = this.context.engine.now;
     this.send(user);
   }
 }
 
-function onUserWakes(arg: { source: ClosedSource; user: User }): void {
-  arg.source.wake(arg.user);
+function onUserWakes(user: User): void {
+  user.source.wake(user);
 }
 
 /** Creates the source for a traffic entry. */

@@ -32,3 +32,84 @@ export function assertFinite(result: SimulationResult): void {
   );
   expect(text).not.toContain('NaN!');
 }
+
+/** Percentiles never decrease: p50 <= p90 <= p99 <= p99.9 <= max, for every edge and service. */
+export function assertMonotonePercentiles(result: SimulationResult): void {
+  const all = [
+    ...result.edges.map((e) => [`edge ${e.source}->${e.destination}`, e.latency] as const),
+    ...result.services.map((s) => [`service ${s.name}`, s.latency] as const),
+  ];
+  for (const [name, l] of all) {
+    if (l.count === 0) continue;
+    const chain = [l.p50Ms, l.p90Ms, l.p99Ms, l.p999Ms, l.maxMs];
+    for (let i = 1; i < chain.length; i++) {
+      expect(chain[i], `${name} percentiles ${chain.join(' <= ')}`).toBeGreaterThanOrEqual(
+        (chain[i - 1] as number) - 1e-9,
+      );
+    }
+  }
+}
+
+/** Every number in the result is finite and >= 0 (Infinity, NaN or a negative count is a bug). */
+export function assertNumbersFiniteNonNegative(result: SimulationResult): void {
+  const bad: string[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value) || value < 0) bad.push(`${path} = ${value}`);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) walk(v, `${path}.${key}`);
+    }
+  };
+  walk(result, 'result');
+  expect(bad.slice(0, 5)).toEqual([]);
+}
+
+/** Utilisation (per service and per interval) is a fraction in [0, 1]. */
+export function assertUtilisationBounded(result: SimulationResult): void {
+  for (const svc of result.services) {
+    expect(svc.utilisation, svc.name).toBeGreaterThanOrEqual(0);
+    expect(svc.utilisation, svc.name).toBeLessThanOrEqual(1 + 1e-9);
+  }
+  for (const series of result.timeSeries.services) {
+    for (const u of series.utilisation) expect(u, series.name).toBeLessThanOrEqual(1 + 1e-9);
+  }
+}
+
+/**
+ * Breaker and ejection counters tell a legal story: nothing is half-open or open for a while that never
+ * opened, failure-accrual openings are a subset of all openings, ejections add up by cause, and no host
+ * is ejected for a while without an ejection.
+ */
+export function assertLegalTransitions(result: SimulationResult): void {
+  for (const edge of result.edges) {
+    const n = (name: string): number => edge.policyEvents[name] ?? 0;
+    const where = `${edge.source}->${edge.destination}`;
+    if (n('breaker-opened') === 0) {
+      expect(n('breaker-half-open-probes'), `${where}: probes without an opening`).toBe(0);
+      expect(n('breaker-open-ms'), `${where}: open time without an opening`).toBe(0);
+    }
+    expect(n('failure-accrual-ejections'), where).toBeLessThanOrEqual(n('breaker-opened'));
+    expect(
+      n('outlier-ejections-consecutive-5xx') +
+        n('outlier-ejections-consecutive-gateway') +
+        n('outlier-ejections-success-rate') +
+        n('outlier-ejections-failure-percentage'),
+      `${where}: ejections by cause`,
+    ).toBe(n('outlier-ejections'));
+    if (n('outlier-ejections') === 0) expect(n('outlier-ejected-host-ms'), where).toBe(0);
+  }
+}
+
+/**
+ * Every invariant of a result at once: conservation per edge and cause, attempts = calls + retries within
+ * `maxAttempts`, monotone percentiles, finite non-negative numbers, utilisation <= 1, legal transitions.
+ */
+export function assertResultInvariants(result: SimulationResult, maxAttempts: number): void {
+  assertConservation(result);
+  assertRetriesBounded(result, maxAttempts);
+  assertMonotonePercentiles(result);
+  assertNumbersFiniteNonNegative(result);
+  assertUtilisationBounded(result);
+  assertLegalTransitions(result);
+}

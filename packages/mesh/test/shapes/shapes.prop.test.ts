@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate, meshShapeNames, resolveMeshConfig } from '../../src/index.js';
 import type { CallPolicy, FaultConfig, ProxyRole, SimulationConfig } from '../../src/index.js';
-import { assertConservation, assertFinite, assertRetriesBounded } from '../__helpers__/assertions.js';
+import { assertResultInvariants } from '../__helpers__/assertions.js';
 import { call, poisson, service } from '../__helpers__/configs.js';
 
 const arbPolicy: fc.Arbitrary<CallPolicy> = fc.record({
@@ -98,14 +98,13 @@ function scenario(s: Scenario): SimulationConfig {
 }
 
 describe('every mesh shape', () => {
-  it('conserves requests, bounds retries and produces no NaN, under random faults', () => {
+  it('holds every result invariant (conservation, retry bound, percentiles, finite numbers…) under random faults', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
         const result = simulate(scenario(s));
-        assertConservation(result);
         const attempts = [s.abPolicy, s.bcPolicy].map((p) => p?.retry.maxAttempts ?? 1);
-        assertRetriesBounded(result, Math.max(3, ...attempts)); // mesh defaults retry at most twice
-        assertFinite(result);
+        // Mesh defaults retry at most twice.
+        assertResultInvariants(result, Math.max(3, ...attempts));
         expect(result.scenario.mesh).toBe(s.shape);
       }),
       { numRuns: 40 },

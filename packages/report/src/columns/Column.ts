@@ -1,13 +1,17 @@
 // What a column of a result entity's table is: a stable key, how to read the value from a row, and how
 // each output format names and prints it. The renderers lay out rows from these tables, nothing else.
 
+import type { RunStopped } from '@meshsim/mesh';
+
 /** A value read from a row: a number, a text, or null when the value does not exist. */
 export type CellValue = number | string | null;
 
 /** What a column may need besides its row. */
 export interface ColumnContext {
-  /** Simulated duration of the run [ms]. */
+  /** Simulated time the metrics cover [ms]: the run's duration, or where a guard stopped it. */
   durationMs: number;
+  /** Why and when a guard stopped the run early; absent when it ran to its duration. */
+  stopped?: RunStopped;
 }
 
 /** OpenMetrics labels as `[name, value]` pairs, in output order. */

@@ -2,6 +2,8 @@
 
 import type { SimulationResult } from '@meshsim/mesh';
 
+import { measuredMs } from '../internal/columnContext.js';
+
 /** One interval of one series. */
 export interface IntervalRow<Series> {
   series: Series;
@@ -9,7 +11,7 @@ export interface IntervalRow<Series> {
   index: number;
   /** Start of the interval [ms]. */
   startMs: number;
-  /** End of the interval [ms], capped at the simulated duration (the last interval may be short). */
+  /** End of the interval [ms], capped at the simulated duration or where the run stopped (the last interval may be short). */
   endMs: number;
 }
 
@@ -19,12 +21,13 @@ export function intervalRows<Series>(
   series: readonly Series[],
 ): IntervalRow<Series>[] {
   const { startMs: starts, intervalMs } = result.timeSeries;
+  const endMs = measuredMs(result);
   return series.flatMap((one) =>
     starts.map((startMs, index) => ({
       series: one,
       index,
       startMs,
-      endMs: Math.min(startMs + intervalMs, result.scenario.durationMs),
+      endMs: Math.min(startMs + intervalMs, endMs),
     })),
   );
 }

@@ -34,8 +34,14 @@ export interface ProxyRow {
   /** Mean CPU over the run [cores]. */
   cpuCores: number;
   memoryMiB: number;
+  /** Memory of the largest proxy of the kind [MiB]; null for the total row and kinds that do not say. */
+  maxMemoryMiB: number | null;
   /** Traversals that waited for a proxy worker. */
   queued: number;
+  /** Time the kind's containers were throttled by their CPU limit, summed [ms]. */
+  throttledMs: number;
+  /** TLS handshakes its proxies took part in. */
+  handshakes: number;
   /** Monthly cost [USD]; null when the result holds no price. */
   costPerMonthUsd: number | null;
   /** Where the prices come from; null without prices. */
@@ -49,7 +55,10 @@ export function proxyKindRows(proxies: ProxyTotals): ProxyRow[] {
     count: kind.count,
     cpuCores: kind.cpuCores,
     memoryMiB: kind.memoryMiB,
+    maxMemoryMiB: kind.maxMemoryMiB ?? null,
     queued: kind.queued,
+    throttledMs: kind.throttledMs ?? 0,
+    handshakes: kind.handshakes ?? 0,
     costPerMonthUsd: kind.costPerMonthUsd ?? null,
     priceSource: proxies.priceSource ?? null,
   }));
@@ -65,7 +74,10 @@ export function proxyTotalRow(proxies: ProxyTotals): ProxyRow {
     count: proxies.count,
     cpuCores: proxies.cpuCores,
     memoryMiB: proxies.memoryMiB,
+    maxMemoryMiB: null,
     queued: proxies.byKind.reduce((sum, kind) => sum + kind.queued, 0),
+    throttledMs: proxies.byKind.reduce((sum, kind) => sum + (kind.throttledMs ?? 0), 0),
+    handshakes: proxies.byKind.reduce((sum, kind) => sum + (kind.handshakes ?? 0), 0),
     costPerMonthUsd: proxies.costPerMonthUsd ?? null,
     priceSource: proxies.priceSource ?? null,
   };
@@ -96,10 +108,28 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
       metric: { family: MEMORY, sample: MEMORY.name, scale: MIB_BYTES },
     },
     {
+      key: 'maxMemoryMiB',
+      read: (row) => row.maxMemoryMiB,
+      text: { header: 'max per proxy (MiB)', format: (mib) => fixed(mib, 1) },
+      csv: { name: 'max_memory_mib' },
+    },
+    {
       key: 'queued',
       read: (row) => row.queued,
       text: { header: 'queued', format: count },
       csv: { name: 'queued' },
+    },
+    {
+      key: 'throttledMs',
+      read: (row) => row.throttledMs,
+      text: { header: 'throttled (ms)', format: (value) => fixed(value, 1) },
+      csv: { name: 'throttled_ms' },
+    },
+    {
+      key: 'handshakes',
+      read: (row) => row.handshakes,
+      text: { header: 'TLS handshakes', format: count },
+      csv: { name: 'tls_handshakes' },
     },
     {
       key: 'costPerMonthUsd',

@@ -3,7 +3,7 @@
 
 import type { ServiceMetrics } from '@meshsim/mesh';
 
-import { count, ms, percent } from '../internal/format.js';
+import { count, fixed, ms, percent } from '../internal/format.js';
 import type { Column, ColumnTable, MetricFamily } from './Column.js';
 
 const UTILISATION: MetricFamily = {
@@ -50,6 +50,16 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
     countColumn('shed', 'shed (503)'),
     countColumn('deadlineDropped', 'deadline dropped (504)'),
     countColumn('cancelled', 'cancelled'),
+    {
+      key: 'cpuCores',
+      read: (service) => service.cpuCores,
+      text: { header: 'CPU (cores)', format: (cores) => fixed(cores, 3) },
+    },
+    {
+      key: 'cpuThrottledMs',
+      read: (service) => service.cpuThrottledMs,
+      text: { header: 'throttled (ms)', format: (value) => fixed(value, 1) },
+    },
   ],
   metricFamilies: [UTILISATION],
   metricLabels: (service) => [

@@ -50,6 +50,13 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field('proxyCpuCores', 'proxy CPU (cores)', (cores) => fixed(cores, 3), 'proxy_cpu_cores'),
       field('proxyMemoryMiB', 'proxy memory (MiB)', (mib) => fixed(mib, 1), 'proxy_memory_mib'),
       field('costPerMonthUsd', 'proxy cost (USD/month)', (usd) => fixed(usd, 0), 'proxy_cost_usd_per_month'),
+      field('throughputRps', 'throughput (req/s)', (rps) => fixed(rps, 1), 'throughput_rps'),
+      field('nodeCpuUtilisation', 'node CPU mean (%)', (ratio) => percent(ratio, 1), 'node_cpu_mean_ratio'),
+      field('maxNodeCpuUtilisation', 'node CPU max (%)', (ratio) => percent(ratio, 1), 'node_cpu_max_ratio'),
+      field('throttledMs', 'throttled (ms)', (value) => fixed(value, 0), 'throttled_ms'),
+      field('connectionsOpened', 'connections opened', count, 'connections_opened'),
+      field('tlsHandshakes', 'TLS handshakes', count, 'tls_handshakes'),
+      field('handshakeCpuMs', 'handshake CPU (ms)', (value) => fixed(value, 1), 'handshake_cpu_ms'),
       {
         key: 'verdict',
         read: (shape) => shape.verdict ?? null,

@@ -5,6 +5,7 @@ import type { SimulationResult } from '@meshsim/mesh';
 
 import { timelineColumns } from '../columns/timelineColumns.js';
 import type { TimelineRow } from '../columns/timelineColumns.js';
+import { columnContext } from './columnContext.js';
 import { textTable } from './textTable.js';
 
 /** The timeline's columns, by key, in display order. */
@@ -67,7 +68,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
       utilisation,
     });
   }
-  return textTable(timelineColumns(busiest?.name ?? 'busiest'), TIMELINE_KEYS, rows, result.scenario, {
+  return textTable(timelineColumns(busiest?.name ?? 'busiest'), TIMELINE_KEYS, rows, columnContext(result), {
     title: 'Timeline (traffic sources; retries on every edge)',
   }).trimEnd();
 }

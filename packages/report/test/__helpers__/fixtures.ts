@@ -7,6 +7,7 @@ import {
   renderEdgesCsv,
   renderJson,
   renderOpenMetrics,
+  renderNodesCsv,
   renderProxiesCsv,
   renderServiceSeriesCsv,
   renderText,
@@ -40,6 +41,7 @@ export function emptyEdge(source: string, destination: string): EdgeMetrics {
     latency: emptyLatency(),
     policyEvents: {},
     mtls: true,
+    connectionsOpened: 0,
   };
 }
 
@@ -80,6 +82,7 @@ export function makeResult(): SimulationResult {
         },
         policyEvents: {},
         mtls: true,
+        connectionsOpened: 0,
       },
       {
         source: 'frontend',
@@ -104,6 +107,7 @@ export function makeResult(): SimulationResult {
         // Deliberately not sorted: renderers must sort.
         policyEvents: { 'retry-budget-denied': 120, 'breaker-trip': 2 },
         mtls: true,
+        connectionsOpened: 0,
       },
     ],
     services: [
@@ -126,6 +130,8 @@ export function makeResult(): SimulationResult {
         deadlineDropped: 0,
         cancelled: 0,
         versions: [],
+        cpuCores: 0,
+        cpuThrottledMs: 0,
         latency: { count: 7993, meanMs: 5.9, p50Ms: 4.1, p90Ms: 9.5, p99Ms: 30.9, p999Ms: 118, maxMs: 1000 },
       },
       {
@@ -147,6 +153,8 @@ export function makeResult(): SimulationResult {
         deadlineDropped: 0,
         cancelled: 0,
         versions: [],
+        cpuCores: 0,
+        cpuThrottledMs: 0,
         latency: { count: 9398, meanMs: 0.3, p50Ms: 0.25, p90Ms: 0.6, p99Ms: 2.4, p999Ms: 8, maxMs: 299 },
       },
     ],
@@ -156,6 +164,8 @@ export function makeResult(): SimulationResult {
       memoryMiB: 300.25,
       byKind: [{ kind: 'envoy-sidecar', count: 5, cpuCores: 0.3333333333, memoryMiB: 300.25, queued: 42 }],
     },
+    nodes: [],
+    connections: { pools: 0, opened: 0, tlsHandshakes: 0, handshakeCpuMs: 0 },
     timeSeries: {
       intervalMs: 5000,
       startMs: [0, 5000],
@@ -234,10 +244,14 @@ export function makeEmptyResult(): SimulationResult {
         deadlineDropped: 0,
         cancelled: 0,
         versions: [],
+        cpuCores: 0,
+        cpuThrottledMs: 0,
         latency: emptyLatency(),
       },
     ],
     proxies: { count: 0, cpuCores: 0, memoryMiB: 0, byKind: [] },
+    nodes: [],
+    connections: { pools: 0, opened: 0, tlsHandshakes: 0, handshakeCpuMs: 0 },
     timeSeries: {
       intervalMs: 1000,
       startMs: [0],
@@ -308,6 +322,9 @@ export function makePricedResult(): SimulationResult {
         queued: 360,
         traversals: 64_000,
         costPerMonthUsd: 5.1403,
+        maxMemoryMiB: 22.9,
+        throttledMs: 12.5,
+        handshakes: 24,
       },
       {
         kind: 'vpc-lattice',
@@ -322,7 +339,48 @@ export function makePricedResult(): SimulationResult {
     costPerMonthUsd: 41.9178,
     priceSource: 'list prices, "test" table',
   };
+  // Nodes with a size: the node and service CPU tables print.
+  result.nodes = [
+    {
+      name: 'east/zone-a/node-1',
+      cluster: 'east',
+      zone: 'zone-a',
+      cores: 2,
+      utilisation: 0.4321,
+      maxRunnable: 5,
+    },
+    {
+      name: 'east/zone-b/node-1',
+      cluster: 'east',
+      zone: 'zone-b',
+      cores: 2,
+      utilisation: 0.9,
+      maxRunnable: 9,
+    },
+  ];
+  checkout.cpuCores = 1.2345;
+  checkout.cpuThrottledMs = 250;
+  result.connections = { pools: 4, opened: 12, tlsHandshakes: 12, handshakeCpuMs: 9.6 };
   return result;
+}
+
+/** {@link makeResult} as if a Zeno guard had stopped it at 4 s of its 10 s. */
+export function makeStoppedResult(): SimulationResult {
+  return {
+    ...makeResult(),
+    stopped: {
+      reason: 'zeno',
+      atMs: 4000,
+      limit: 1_000_000,
+      message:
+        'more than 1,000,000 events at 4,000 ms of simulated time (maxEventsAtOneInstant): simulated time stopped advancing; calls at that instant: client → frontend (9,000); traffic sources: client',
+      loop: {
+        sources: ['client'],
+        edges: [{ source: 'client', destination: 'frontend', calls: 9000 }],
+        sampledEvents: 10_000,
+      },
+    },
+  };
 }
 
 /** Every renderer of the package applied to `result`, by name. */
@@ -332,6 +390,7 @@ export function renderAll(result: SimulationResult): Record<string, string> {
     json: renderJson(result),
     edgesCsv: renderEdgesCsv(result),
     proxiesCsv: renderProxiesCsv(result),
+    nodesCsv: renderNodesCsv(result),
     timeSeriesCsv: renderTimeSeriesCsv(result),
     serviceSeriesCsv: renderServiceSeriesCsv(result),
     openMetrics: renderOpenMetrics(result),

@@ -6,6 +6,7 @@ import { DEFAULT_CLUSTERS, DEFAULT_NETWORK } from '@meshsim/mesh';
 import type {
   CallConfig,
   ClusterConfig,
+  DependencyFailureAnswer,
   NetworkConfig,
   RatePoint,
   ServiceConfig,
@@ -14,7 +15,7 @@ import type {
 } from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import type { RawCall, RawScenario, RawService, RawTraffic } from '../schema.js';
-import { parseByteSize, parseDurationMs, parseRate } from '../units.js';
+import { parseByteSize, parseCpuCores, parseDurationMs, parseRate } from '../units.js';
 import { faultOf } from './buildFaults.js';
 import { buildMesh } from './buildMesh.js';
 import {
@@ -44,7 +45,14 @@ function callOf(raw: RawCall): CallConfig {
     // Policy fields appear only when written, so that configs without them stay as they were.
     ...(raw.faultInjection !== undefined && { faultInjection: faultInjectionOf(raw.faultInjection) }),
     ...(raw.mirror !== undefined && { mirror: mirrorOf(raw.mirror) }),
+    ...(raw.keepAlive !== undefined && { keepAlive: raw.keepAlive }),
+    ...(raw.forClasses !== undefined && { forClasses: raw.forClasses }),
   };
+}
+
+/** What a service answers when a dependency failed, as written (500, 502, 503, 504 or passthrough). */
+function dependencyAnswerOf(raw: NonNullable<RawService['onDependencyFailure']>): DependencyFailureAnswer {
+  return raw === 'passthrough' ? { kind: 'passthrough' } : { kind: 'status', status: raw };
 }
 
 function networkOf(raw: RawScenario['network'], issues: PathIssue[]): NetworkConfig {
@@ -61,14 +69,24 @@ function networkOf(raw: RawScenario['network'], issues: PathIssue[]): NetworkCon
   };
 }
 
-function clustersOf(raw: RawScenario['clusters']): readonly ClusterConfig[] {
-  if (raw === undefined) return DEFAULT_CLUSTERS;
-  return raw.map((cluster) => ({
-    name: cluster.name,
-    region: cluster.region ?? SCENARIO_DEFAULTS.region,
-    vpc: cluster.vpc ?? SCENARIO_DEFAULTS.vpc,
-    zones: cluster.zones.map((zone) => ({ name: zone.name, nodes: zone.nodes })),
-  }));
+/** The clusters; nodes get the cluster's `nodeCpu`, else the scenario's (cores), else no CPU model. */
+function clustersOf(raw: RawScenario['clusters'], nodeCpu: RawScenario['nodeCpu']): readonly ClusterConfig[] {
+  const everyNode = nodeCpu === undefined ? null : parseCpuCores(nodeCpu);
+  if (raw === undefined) {
+    return everyNode === null
+      ? DEFAULT_CLUSTERS
+      : DEFAULT_CLUSTERS.map((c) => ({ ...c, nodeCpu: everyNode }));
+  }
+  return raw.map((cluster) => {
+    const cores = cluster.nodeCpu === undefined ? everyNode : parseCpuCores(cluster.nodeCpu);
+    return {
+      name: cluster.name,
+      region: cluster.region ?? SCENARIO_DEFAULTS.region,
+      vpc: cluster.vpc ?? SCENARIO_DEFAULTS.vpc,
+      zones: cluster.zones.map((zone) => ({ name: zone.name, nodes: zone.nodes })),
+      ...(cores !== null && { nodeCpu: cores }),
+    };
+  });
 }
 
 /** A payload size: a number of bytes or a size with a unit. */
@@ -111,6 +129,13 @@ function serviceOf(
     ...(raw.waypoint !== undefined && { waypoint: raw.waypoint }),
     ...(raw.requestBytes !== undefined && { requestBytes: bytesOf(raw.requestBytes) }),
     ...(raw.responseBytes !== undefined && { responseBytes: bytesOf(raw.responseBytes) }),
+    ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuCores(raw.cpuLimit) }),
+    ...(raw.cpuRequest !== undefined && { cpuRequestCores: parseCpuCores(raw.cpuRequest) }),
+    ...(raw.serviceTimeCpu !== undefined && { serviceTimeCpuShare: raw.serviceTimeCpu }),
+    ...(raw.protocol !== undefined && { protocol: raw.protocol }),
+    ...(raw.onDependencyFailure !== undefined && {
+      onDependencyFailure: dependencyAnswerOf(raw.onDependencyFailure),
+    }),
   };
 }
 
@@ -128,6 +153,7 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
   const name = raw.name ?? SCENARIO_DEFAULTS.trafficName;
   const { policy } = policyOf(raw);
   const requestClass = raw.requestClass === undefined ? {} : { requestClass: raw.requestClass };
+  const keepAlive = raw.keepAlive === undefined ? {} : { keepAlive: raw.keepAlive };
   if (raw.users !== undefined) {
     return {
       kind: 'closed',
@@ -140,6 +166,7 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
           : resolveDistribution(raw.thinkTime, ['traffic', i, 'thinkTime'], issues),
       policy,
       ...requestClass,
+      ...keepAlive,
     };
   }
   return {
@@ -150,6 +177,7 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
     rate: ratePointsOf(raw.rate ?? 0),
     policy,
     ...requestClass,
+    ...keepAlive,
   };
 }
 
@@ -180,7 +208,7 @@ function capacityAssumptions(services: RawScenario['services']): string[] {
  * @param issues - Receives problems only found while resolving (the engine's distribution checks).
  */
 export function buildConfig(raw: RawScenario, defaultName: string, issues: PathIssue[]): SimulationConfig {
-  const clusters = clustersOf(raw.clusters);
+  const clusters = clustersOf(raw.clusters, raw.nodeCpu);
   const defaultCluster = (clusters[0] as ClusterConfig).name;
   return {
     name: raw.name ?? defaultName,

@@ -8,7 +8,7 @@ import type * as z from 'zod';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import type { Prices, ProxyProfileOverride, WaypointOverride } from '../profileSchema.js';
 import type { RawScenario } from '../schema.js';
-import { parseByteSize, parseDurationMs as ms } from '../units.js';
+import { parseByteSize, parseCpuCores, parseDurationMs as ms } from '../units.js';
 import { policyOf } from './callPolicyOf.js';
 import type { PathSegment } from './path.js';
 import { resolveDistribution } from './resolveDistribution.js';
@@ -44,6 +44,8 @@ function profileOf(
     ...(raw.memoryPerConnection !== undefined && {
       memoryPerConnectionKiB: size(raw.memoryPerConnection, 1024),
     }),
+    ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuCores(raw.cpuLimit) }),
+    ...(raw.tlsHandshakeCpu !== undefined && { tlsHandshakeCpuMs: ms(raw.tlsHandshakeCpu) }),
   };
 }
 

@@ -1,7 +1,7 @@
 // Cross-reference checks that a schema cannot express: names that must exist (services, clusters),
 // call cycles, fault sizes. Runs on the raw input, defensively, so it reports even when the schema failed.
 
-import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
+import { DEFAULT_CLUSTERS, SCENARIO_LIMITS, SERVICE_RULES, findRuleRow } from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import { checkPolicyReferences } from './checkPolicyReferences.js';
 import type { PathSegment } from './path.js';
@@ -50,17 +50,92 @@ function defaultReplicas(service: Obj): number {
   );
 }
 
-/** One issue per back edge of a depth-first search: each names the cycle it closes. */
+/** The most replicas of one service (SERVICE_RULES). */
+const MAX_REPLICAS = findRuleRow(SERVICE_RULES, 'replicas').max?.value ?? Infinity;
+
+/** The calls of a service's call plan, parallel groups counted call by call. */
+function callCount(service: Obj): number {
+  return list(service['calls']).reduce<number>(
+    (n, item) => n + (isObject(item) && Array.isArray(item['parallel']) ? item['parallel'].length : 1),
+    0,
+  );
+}
+
+/**
+ * The size limits of a scenario (LIMIT_RULES): services, instances over every service, calls per
+ * service, traffic sources and faults.
+ */
+function checkSizes(input: Obj, services: ReadonlyMap<string, unknown>): PathIssue[] {
+  const out: PathIssue[] = [];
+  const limits = SCENARIO_LIMITS;
+  if (services.size > limits.services) {
+    out.push({
+      path: ['services'],
+      reason: `must define at most ${limits.services} services (got ${services.size})`,
+    });
+  }
+  let instances = 0;
+  for (const [name, service] of services) {
+    if (!isObject(service)) continue;
+    const replicas = service['replicas'] === undefined ? defaultReplicas(service) : service['replicas'];
+    // A service over its own replica limit is reported at its field; the sum counts the others.
+    if (typeof replicas === 'number' && replicas <= MAX_REPLICAS) instances += replicas;
+    const calls = callCount(service);
+    if (calls > limits.callsPerService) {
+      out.push({
+        path: ['services', name, 'calls'],
+        reason: `must make at most ${limits.callsPerService} calls, parallel groups included (got ${calls})`,
+      });
+    }
+  }
+  if (instances > limits.instances) {
+    out.push({
+      path: ['services'],
+      reason: `the services' replicas add up to ${instances}, more than ${limits.instances} (Kubernetes supports at most 150,000 pods per cluster)`,
+    });
+  }
+  for (const [key, limit, what] of [
+    ['traffic', limits.trafficSources, 'traffic sources'],
+    ['faults', limits.faults, 'faults'],
+  ] as const) {
+    const entries = input[key];
+    if (Array.isArray(entries) && entries.length > limit) {
+      out.push({ path: [key], reason: `must list at most ${limit} ${what} (got ${entries.length})` });
+    }
+  }
+  return out;
+}
+
+/**
+ * One issue per back edge of a depth-first search: each names the cycle it closes. Iterative, so that
+ * a long chain of services (up to the limit of 10,000) cannot overflow the stack.
+ */
 function findCycles(names: readonly string[], edges: readonly Edge[]): PathIssue[] {
   const out: PathIssue[] = [];
   const adjacency = new Map<string, Edge[]>(names.map((name) => [name, []]));
   for (const edge of edges) if (adjacency.has(edge.to)) adjacency.get(edge.from)?.push(edge);
   const state = new Map<string, 'active' | 'done'>();
   const stack: string[] = [];
-  const visit = (name: string): void => {
+  // Each frame: a service on the current path and the index of its next edge to follow.
+  const frames: { name: string; next: number }[] = [];
+  const enter = (name: string): void => {
     state.set(name, 'active');
     stack.push(name);
-    for (const edge of adjacency.get(name) ?? []) {
+    frames.push({ name, next: 0 });
+  };
+  for (const root of names) {
+    if (state.has(root)) continue;
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as { name: string; next: number };
+      const edge = adjacency.get(frame.name)?.[frame.next];
+      if (edge === undefined) {
+        frames.pop();
+        stack.pop();
+        state.set(frame.name, 'done');
+        continue;
+      }
+      frame.next++;
       const target = state.get(edge.to);
       if (target === 'active') {
         const cycle = [...stack.slice(stack.indexOf(edge.to)), edge.to];
@@ -69,19 +144,17 @@ function findCycles(names: readonly string[], edges: readonly Edge[]): PathIssue
           reason: `call cycle ${cycle.join(' → ')}: a request would call itself forever (the model needs an acyclic call graph)`,
         });
       } else if (target === undefined) {
-        visit(edge.to);
+        enter(edge.to);
       }
     }
-    stack.pop();
-    state.set(name, 'done');
-  };
-  for (const name of names) if (!state.has(name)) visit(name);
+  }
   return out;
 }
 
 /**
  * Checks the references between parts of a raw scenario: call targets, traffic targets, fault
- * services, `mesh.libraryServices` and service clusters must exist; the call graph must be acyclic;
+ * services, `mesh.libraryServices` and service clusters must exist (names are looked up in a Map, so
+ * `toString` or `constructor` are plain names); the size limits hold; the call graph must be acyclic;
  * unique cluster and zone names; a fault cannot hit more instances than the service has, nor start
  * after the end of the run. Values of the wrong type are skipped (the schema reports them).
  *
@@ -92,12 +165,16 @@ export function checkReferences(input: unknown): PathIssue[] {
   const out: PathIssue[] = [];
   if (!isObject(input)) return out;
   const services = isObject(input['services']) ? input['services'] : {};
-  const serviceNames = Object.keys(services);
+  // A Map, not the object: a name such as "toString" or "constructor" must not find Object.prototype.
+  // `__proto__` is refused by checkInputShape: it is no service to list or to refer to.
+  const byName = new Map<string, unknown>(Object.entries(services).filter(([name]) => name !== '__proto__'));
+  const serviceNames = [...byName.keys()];
   const checkService = (name: unknown, path: readonly PathSegment[]): void => {
-    if (typeof name === 'string' && !(name in services)) {
+    if (typeof name === 'string' && !byName.has(name)) {
       out.push({ path, reason: unknownName('service', name, serviceNames) });
     }
   };
+  out.push(...checkSizes(input, byName));
 
   // Clusters and zones.
   const clusterNames: string[] = [];
@@ -125,6 +202,35 @@ export function checkReferences(input: unknown): PathIssue[] {
     });
   } else {
     clusterNames.push(...DEFAULT_CLUSTERS.map((cluster) => cluster.name));
+  }
+
+  // Calls limited to request classes: some traffic source must send each class.
+  const sentClasses = new Set<string>();
+  for (const source of list(input['traffic'])) {
+    if (isObject(source) && typeof source['requestClass'] === 'string')
+      sentClasses.add(source['requestClass']);
+  }
+  for (const [name, service] of Object.entries(services)) {
+    if (!isObject(service)) continue;
+    list(service['calls']).forEach((item, i) => {
+      if (!isObject(item)) return;
+      const calls: [Obj, PathSegment[]][] = [[item, ['services', name, 'calls', i]]];
+      list(item['parallel']).forEach((call, j) => {
+        if (isObject(call)) calls.push([call, ['services', name, 'calls', i, 'parallel', j]]);
+      });
+      for (const [call, path] of calls) {
+        list(call['forClasses']).forEach((requestClass, k) => {
+          if (typeof requestClass === 'string' && !sentClasses.has(requestClass)) {
+            out.push({
+              path: [...path, 'forClasses', k],
+              reason:
+                `no traffic source sends requests of class ${JSON.stringify(requestClass)} (traffic[].requestClass), ` +
+                'so this call would never be made',
+            });
+          }
+        });
+      }
+    });
   }
 
   // Services: their cluster and the targets of their calls.
@@ -157,7 +263,7 @@ export function checkReferences(input: unknown): PathIssue[] {
   list(input['faults']).forEach((fault, i) => {
     if (!isObject(fault)) return;
     checkService(fault['service'], ['faults', i, 'service']);
-    const target = typeof fault['service'] === 'string' ? services[fault['service']] : undefined;
+    const target = typeof fault['service'] === 'string' ? byName.get(fault['service']) : undefined;
     const instances = fault['instances'];
     if (isObject(target) && typeof instances === 'number') {
       const replicas = target['replicas'] === undefined ? defaultReplicas(target) : target['replicas'];

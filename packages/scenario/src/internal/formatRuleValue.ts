@@ -3,8 +3,9 @@
 
 import type { RuleRow } from '@meshsim/mesh';
 
-/** A duration in milliseconds as a scenario writes it: whole seconds as `10s`, anything else as `250ms`. */
+/** A duration in milliseconds as a scenario writes it: whole hours as `720h`, whole seconds as `10s`, anything else as `250ms`. */
 export function formatMs(ms: number): string {
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
   return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
@@ -26,6 +27,10 @@ export function formatRuleValue(row: RuleRow, value: number | string | boolean):
       return `${value}%`;
     case 'rate':
       return `${value}/s`;
+    case 'size':
+      return row.unit === 'bytes' && value >= 1024 ** 2 && value % 1024 ** 2 === 0
+        ? `${value / 1024 ** 2}Mi`
+        : String(value);
     default:
       return String(value);
   }

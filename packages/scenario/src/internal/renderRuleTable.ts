@@ -44,6 +44,7 @@ const KIND_NAMES: Readonly<Record<RuleRow['kind'], string>> = {
   probability: 'probability',
   rate: 'rate',
   size: 'memory size',
+  cpu: 'CPU quantity',
   boolean: 'boolean',
   enum: 'one of',
 };
@@ -59,7 +60,8 @@ export function describeRuleType(row: RuleRow, ge = '>='): string {
     (row.kind === 'duration' && range === `${ge} 0`) ||
     (row.kind === 'percent' && range === '[0%, 100%]') ||
     (row.kind === 'probability' && range === '[0, 1]') ||
-    (row.kind === 'size' && range === `${ge} 0`);
+    (row.kind === 'size' && range === `${ge} 0`) ||
+    (row.kind === 'cpu' && range === '> 0');
   const text =
     range === '' || implied
       ? name

@@ -7,10 +7,12 @@ import { ScenarioError } from '../ScenarioError.js';
 import type { ScenarioIssue } from '../ScenarioError.js';
 import { ScenarioSchema } from '../schema.js';
 import { buildConfig } from './buildConfig.js';
+import { checkInputShape } from './checkInputShape.js';
 import { checkReferences } from './checkReferences.js';
 import { createErrorMap } from './errorMap.js';
 import type { KnownKeys } from './errorMap.js';
 import { formatPath } from './path.js';
+import type { PathSegment } from './path.js';
 import type { Locate } from './positions.js';
 import { flattenZodIssues } from './zodIssues.js';
 import type { PathIssue } from './zodIssues.js';
@@ -44,6 +46,11 @@ function toScenarioIssues(
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
+/** Whether `path` is `prefix` or inside it. */
+function isWithin(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
+}
+
 /**
  * Validates a parsed scenario and resolves it into a {@link SimulationConfig}.
  *
@@ -53,11 +60,17 @@ function toScenarioIssues(
  * @throws ScenarioError listing every problem found.
  */
 export function resolveInput(input: unknown, file: string, locate?: Locate): SimulationConfig {
+  // Depth, size, `__proto__` keys and non-finite numbers first: the schema only sees input that passed
+  // the fatal ones, and does not repeat a problem found here.
+  const shape = checkInputShape(input);
+  if (shape.fatal) throw new ScenarioError(toScenarioIssues(file, shape.issues, locate));
   const knownKeys: KnownKeys = new Map();
   const parsed = ScenarioSchema.safeParse(input, { reportInput: true, error: createErrorMap(knownKeys) });
-  const issues: PathIssue[] = [];
-  if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues, knownKeys));
-  issues.push(...checkReferences(input));
+  const issues: PathIssue[] = [...shape.issues];
+  const found = shape.issues.map((issue) => issue.path);
+  const notFound = (issue: PathIssue): boolean => !found.some((path) => isWithin(issue.path, path));
+  if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues, knownKeys).filter(notFound));
+  issues.push(...checkReferences(input).filter(notFound));
   if (parsed.success && issues.length === 0) {
     const config = buildConfig(parsed.data, nameFromFile(file), issues);
     if (issues.length === 0) return config;

@@ -4,10 +4,14 @@
 
 import type { RuleRow, RuleTable } from '@meshsim/mesh';
 import * as z from 'zod';
-import { RATE_PATTERN, parseRate } from '../units.js';
+import { SCENARIO_LIMITS } from '@meshsim/mesh';
+import { isByteSizeText, isRateText, parseByteSize, parseRate } from '../units.js';
 import {
   Duration,
   IF_VALID,
+  CpuQuantity,
+  durationForms,
+  durationRangeProblem,
   MemorySize,
   Percent,
   PositiveDuration,
@@ -29,7 +33,7 @@ export type RuleInput<R extends RuleRow> = R['kind'] extends 'integer'
     : number
   : R['kind'] extends 'number' | 'probability'
     ? number
-    : R['kind'] extends 'duration' | 'percent' | 'rate' | 'size'
+    : R['kind'] extends 'duration' | 'percent' | 'rate' | 'size' | 'cpu'
       ? number | string
       : R['kind'] extends 'boolean'
         ? boolean
@@ -61,12 +65,22 @@ function rangeText(row: RuleRow, format: (value: number) => string = String): st
 }
 
 function integerSchema(row: RuleRow): z.ZodType {
-  if (row.max !== undefined) unsupported(row, 'a maximum');
   const min = row.min === undefined ? undefined : row.min.value + (row.min.exclusive === true ? 1 : 0);
-  const whole = min === undefined ? z.int(must('must be an integer')) : integer(min);
+  const max = row.max === undefined ? undefined : row.max.value - (row.max.exclusive === true ? 1 : 0);
+  let whole = min === undefined ? z.int(must('must be an integer')) : integer(min);
+  if (max !== undefined) {
+    const why = row.max !== undefined && 'cite' in row.max.source ? row.max.source.note : undefined;
+    whole = whole.max(
+      max,
+      must(
+        `must be an integer ${min === undefined ? `<= ${max}` : `between ${min} and ${max}`}${why === undefined ? '' : ` (${why})`}`,
+      ),
+    );
+  }
   const word = row.unlimited?.word ?? null;
   if (word === null) return whole;
-  const reason = `must be an integer${min === undefined ? '' : ` >= ${min}`} or "${word}"`;
+  const range = min === undefined ? '' : max === undefined ? ` >= ${min}` : ` between ${min} and ${max}`;
+  const reason = `must be an integer${range} or "${word}"`;
   return z.union([whole, z.literal(word, must(reason))], must(reason));
 }
 
@@ -85,20 +99,31 @@ function durationSchema(row: RuleRow): z.ZodType {
   const { min, max } = row;
   if (min === undefined || min.value < 0) unsupported(row, 'no lower bound >= 0');
   const positive = min.value > 0 || min.exclusive === true;
-  const base = positive ? PositiveDuration : Duration;
   const extraMin = min.value > 0;
-  if (!extraMin && max === undefined) return base;
+  if (!extraMin && max === undefined) return positive ? PositiveDuration : Duration;
+  // The row's own bounds and the range of every duration (LIMIT_RULES), checked together: one message.
+  const base = durationForms(positive).superRefine((value, ctx) => {
+    const problem = durationRangeProblem(durationOrNaN(value), max?.value);
+    if (problem !== null && !outsideRow(durationOrNaN(value))) {
+      ctx.addIssue({ code: 'custom', message: got(problem, value) });
+    }
+  });
   const note = [min, max].map((b) => (b !== undefined && 'cite' in b.source ? b.source.note : undefined));
   const why = note[0] ?? note[1];
   const range =
     extraMin && max !== undefined
       ? `between ${formatMs(min.value)} and ${formatMs(max.value)}`
-      : rangeText(row, formatMs);
-  const outside = (ms: number): boolean =>
-    (extraMin && (min.exclusive === true ? ms <= min.value : ms < min.value)) ||
-    (max !== undefined && (max.exclusive === true ? ms >= max.value : ms > max.value));
+      : !extraMin && max !== undefined
+        ? `at most ${formatMs(max.value)}`
+        : rangeText(row, formatMs);
+  function outsideRow(ms: number): boolean {
+    return (
+      (extraMin && (min?.exclusive === true ? ms <= (min?.value ?? 0) : ms < (min?.value ?? 0))) ||
+      (max !== undefined && (max.exclusive === true ? ms >= max.value : ms > max.value))
+    );
+  }
   return base.refine(
-    (d) => !outside(durationOrNaN(d)),
+    (d) => !outsideRow(durationOrNaN(d)),
     must(`must be ${range}${why === undefined ? '' : ` (${why})`}`),
   );
 }
@@ -113,18 +138,38 @@ function percentSchema(row: RuleRow): z.ZodType {
 
 function rateSchema(row: RuleRow): z.ZodType {
   const { min } = row;
-  if (row.max !== undefined) unsupported(row, 'a maximum');
+  // Every rate is at most LIMIT_RULES' `rate` (RateValue checks it); a row may not allow more.
+  if (row.max !== undefined && row.max.value > SCENARIO_LIMITS.maxRps)
+    unsupported(row, 'a maximum above the largest rate');
+  if (row.max !== undefined && row.max.value < SCENARIO_LIMITS.maxRps)
+    unsupported(row, 'a maximum below the largest rate');
   if (min === undefined || (min.value === 0 && min.exclusive !== true)) return RateValue;
   const bound = min.value;
   const below = (rps: number): boolean => (min.exclusive === true ? rps <= bound : rps < bound);
-  const pattern = new RegExp(RATE_PATTERN);
   return RateValue.refine(
     (r) =>
       !(
         (typeof r === 'number' && below(r)) ||
-        (typeof r === 'string' && pattern.test(r) && below(parseRate(r)))
+        (typeof r === 'string' && isRateText(r) && below(parseRate(r)))
       ),
     must(`must be a rate ${min.exclusive === true ? '>' : '>='} ${bound} such as 500, 500/s or 30000/m`),
+  );
+}
+
+/** Bytes per unit of a size row's bare numbers. */
+const SIZE_UNIT_BYTES: Partial<Record<RuleRow['unit'], number>> = { bytes: 1, KiB: 1024, MiB: 1024 ** 2 };
+
+function sizeSchema(row: RuleRow): z.ZodType {
+  const { min, max } = row;
+  if (min !== undefined && min.value !== 0) unsupported(row, 'a lower bound other than 0');
+  if (max === undefined) return MemorySize;
+  const unitBytes = SIZE_UNIT_BYTES[row.unit];
+  if (unitBytes === undefined) unsupported(row, `a maximum in unit ${row.unit}`);
+  const bytes = (value: number | string): number =>
+    typeof value === 'number' ? value * unitBytes : isByteSizeText(value) ? parseByteSize(value) : Number.NaN;
+  return MemorySize.refine(
+    (value) => !(bytes(value) > max.value * unitBytes),
+    must(`must be at most ${max.value} ${row.unit === 'bytes' ? 'bytes' : row.unit}`),
   );
 }
 
@@ -163,7 +208,11 @@ function anyFieldSchema(row: RuleRow): z.ZodType {
     case 'rate':
       return rateSchema(row);
     case 'size':
-      return MemorySize;
+      return sizeSchema(row);
+    case 'cpu':
+      if (row.min?.value !== 0 || row.min.exclusive !== true || row.max !== undefined)
+        unsupported(row, 'bounds other than > 0');
+      return CpuQuantity;
     case 'boolean':
       return z.boolean();
     case 'enum':
@@ -180,6 +229,7 @@ function hiddenRange(row: RuleRow): string {
   switch (row.kind) {
     case 'duration':
       if (min === undefined || (min.value === 0 && max === undefined)) return '';
+      if (max !== undefined && min.value === 0) return ` At most ${formatMs(max.value)}.`;
       if (max !== undefined) return ` Between ${formatMs(min.value)} and ${formatMs(max.value)}.`;
       return ` At least ${formatMs(min.value)}.`;
     case 'percent':

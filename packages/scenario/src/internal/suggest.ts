@@ -26,8 +26,13 @@ export function levenshtein(a: string, b: string): number {
 export function closest(word: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
+  const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+    // PERF: lengths further apart than maxDistance cannot be within it; skipping them keeps a hostile
+    // 100,000-character word linear instead of quadratic (issue #12).
+    const other = candidate.toLowerCase();
+    if (Math.abs(lower.length - other.length) > maxDistance) continue;
+    const distance = levenshtein(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

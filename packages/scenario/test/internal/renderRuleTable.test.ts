@@ -29,7 +29,7 @@ describe('describeRuleType / describeRuleDefault', () => {
       'number in (0, 1000]',
     );
     expect(describeRuleType(findRuleRow(FAILURE_ACCRUAL_RULES, 'minPenalty'))).toBe('duration');
-    expect(describeRuleType(findRuleRow(RATE_LIMIT_RULES, 'rps'))).toBe('rate > 0');
+    expect(describeRuleType(findRuleRow(RATE_LIMIT_RULES, 'rps'))).toBe('rate in (0, 1000000]');
     expect(describeRuleType(findRuleRow(RATE_LIMIT_RULES, 'scope'))).toBe('`instance` | `service`');
   });
 

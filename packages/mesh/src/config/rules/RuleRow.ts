@@ -33,6 +33,8 @@ export type RuleKind =
   | 'rate'
   /** A memory size: a number in the row's unit, or a string with a unit (`64Mi`, `50MB`). */
   | 'size'
+  /** A CPU quantity: a number of cores (`0.5`), or a Kubernetes quantity string (`500m`, `2`). */
+  | 'cpu'
   /** `true` or `false`. */
   | 'boolean'
   /** One of the row's `values`. */
@@ -50,6 +52,7 @@ export type RuleUnit =
   | 'bytes'
   | 'KiB'
   | 'MiB'
+  | 'cores'
   | 'USD'
   | 'none';
 

@@ -56,6 +56,13 @@ export const RETRY_RULES = {
       kind: 'integer',
       unit: 'count',
       min: { value: 1, source: { assumption: 'attempts count the first try' } },
+      max: {
+        value: 100,
+        source: {
+          assumption:
+            'Envoy and Istio default to 2–3 tries; 100 tries per call per hop is already a retry storm, and each try is work',
+        },
+      },
       default: { required: true },
       description:
         "TOTAL tries including the first (3 = 1 try + 2 retries). Istio's `attempts` counts retries only.",

@@ -30,5 +30,13 @@ export const CALL_RULES = {
       },
       description: 'If true, a failure of this call does not fail the request (a fallback exists).',
     },
+    {
+      field: 'keepAlive',
+      kind: 'boolean',
+      unit: 'none',
+      default: { value: true, source: { assumption: 'HTTP clients keep connections alive by default' } },
+      description:
+        'Whether the calling application keeps its connections to the callee open (false: a new connection per request; a sidecar still pools its own).',
+    },
   ],
 } as const satisfies RuleTable;

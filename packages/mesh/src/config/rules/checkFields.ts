@@ -12,6 +12,7 @@ const NUMERIC_KINDS: ReadonlySet<RuleRow['kind']> = new Set([
   'probability',
   'rate',
   'size',
+  'cpu',
 ]);
 
 /**

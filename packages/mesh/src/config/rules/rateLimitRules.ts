@@ -20,6 +20,10 @@ export const RATE_LIMIT_RULES = {
         exclusive: true,
         source: { assumption: 'a bucket that never refills admits nothing' },
       },
+      max: {
+        value: 1_000_000,
+        source: { assumption: 'the largest rate of a scenario (limits: rate)' },
+      },
       default: { required: true },
       description: 'Token refill rate: requests per second admitted in the long run.',
     },

@@ -11,6 +11,7 @@ import { FAILURE_ACCRUAL_RULES } from './failureAccrualRules.js';
 import { FAULT_ABORT_RULES, FAULT_DELAY_RULES } from './faultInjectionRules.js';
 import { GRPC_RETRY_THROTTLING_RULES } from './grpcRetryThrottlingRules.js';
 import { LINKERD_RETRY_BUDGET_RULES } from './linkerdRetryBudgetRules.js';
+import { LIMIT_RULES } from './limitRules.js';
 import { LEAST_REQUEST_RULES, LOCALITY_AWARE_RULES, PEAK_EWMA_RULES } from './loadBalancerRules.js';
 import { MIRROR_RULES } from './mirrorRules.js';
 import {
@@ -56,4 +57,5 @@ export const RULE_TABLES: readonly RuleTable[] = [
   CALL_RULES,
   TRAFFIC_RULES,
   VERSION_RULES,
+  LIMIT_RULES,
 ];

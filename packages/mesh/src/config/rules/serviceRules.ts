@@ -20,6 +20,13 @@ export const SERVICE_RULES = {
       kind: 'integer',
       unit: 'count',
       min: { value: 1, source: { assumption: 'a service runs at least one instance' } },
+      max: {
+        value: 10_000,
+        source: {
+          assumption:
+            'far above published single deployments; every caller instance keeps per-endpoint state for each replica',
+        },
+      },
       default: { value: 1, source: { assumption: 'one instance unless told otherwise' } },
       description: 'Number of instances (pods).',
     },
@@ -28,6 +35,13 @@ export const SERVICE_RULES = {
       kind: 'integer',
       unit: 'count',
       min: { value: 1, source: { assumption: 'an instance serves at least one request at a time' } },
+      max: {
+        value: 100_000,
+        source: {
+          assumption:
+            'thread pools and event loops serve at most tens of thousands of requests at once per instance; more is a typo',
+        },
+      },
       default: { value: 16, source: CONVENIENCE },
       description: 'Requests served at once per instance (workers).',
     },
@@ -37,6 +51,13 @@ export const SERVICE_RULES = {
       kind: 'integer',
       unit: 'count',
       min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      max: {
+        value: 1_000_000,
+        source: {
+          assumption:
+            'a million waiting requests per instance is minutes of traffic at any realistic rate; write unbounded for no limit',
+        },
+      },
       unlimited: { word: 'unbounded', source: { assumption: 'an unbounded queue never rejects' } },
       default: { value: 128, source: CONVENIENCE },
       description: 'Waiting requests per instance; a full queue rejects with 503.',
@@ -91,6 +112,64 @@ export const SERVICE_RULES = {
         source: { assumption: 'payload sizes matter only to proxies that cost CPU per KiB' },
       },
       description: "Size of this service's response: a number of bytes or a size (4Ki).",
+    },
+    {
+      field: 'cpuLimit',
+      configField: 'cpuLimitCores',
+      kind: 'cpu',
+      unit: 'cores',
+      min: { value: 0, exclusive: true, source: { assumption: 'a container needs some CPU to run' } },
+      default: { none: 'no limit' },
+      description:
+        "CPU limit of each instance's application container, enforced as a CFS quota per 100 ms when its cluster's nodes have a size (nodeCpu).",
+    },
+    {
+      field: 'cpuRequest',
+      configField: 'cpuRequestCores',
+      kind: 'cpu',
+      unit: 'cores',
+      min: { value: 0, exclusive: true, source: { assumption: 'a request of 0 is no request' } },
+      default: { none: 'none' },
+      description:
+        "CPU request of each instance's application container: checked against its node's cores (a warning when a node is over-requested).",
+    },
+    {
+      field: 'serviceTimeCpu',
+      configField: 'serviceTimeCpuShare',
+      kind: 'probability',
+      unit: 'ratio',
+      min: { value: 0, source: RULE_ASSUMPTIONS.probability },
+      max: { value: 1, source: RULE_ASSUMPTIONS.probability },
+      default: {
+        value: 1,
+        source: { assumption: 'service time is CPU work unless told that part of it is waiting (I/O)' },
+      },
+      description:
+        'Share of the service time that is CPU work on the node (the rest is waiting, e.g. for a disk or a database); matters when nodes have a size.',
+    },
+    {
+      field: 'protocol',
+      kind: 'enum',
+      unit: 'none',
+      values: ['http1', 'http2'],
+      default: {
+        value: 'http1',
+        source: { assumption: 'HTTP/1.1 unless the service speaks HTTP/2 or gRPC' },
+      },
+      description:
+        'How callers talk to the service: http1 (one request per connection at a time) or http2 (multiplexed; gRPC).',
+    },
+    {
+      field: 'onDependencyFailure',
+      kind: 'enum',
+      unit: 'none',
+      values: [500, 502, 503, 504, 'passthrough'],
+      default: {
+        value: 500,
+        source: { assumption: 'an application that catches a failed call usually answers 500' },
+      },
+      description:
+        "What the service answers when a non-optional call fails: a fixed status, or passthrough (the dependency's failure class: 503 overload, 504 timeout, 502 reset/refused, 500 error).",
     },
   ],
 } as const satisfies RuleTable;

@@ -23,8 +23,23 @@ export const TRAFFIC_RULES = {
       kind: 'integer',
       unit: 'count',
       min: { value: 1, source: { assumption: 'a closed loop needs at least one user' } },
+      max: {
+        value: 1_000_000,
+        source: {
+          assumption:
+            'each user is an object in memory; a million is beyond any closed population one source stands for',
+        },
+      },
       default: { none: 'open loop (rate)' },
       description: 'Closed loop: users that each send, wait for the outcome, think, repeat.',
+    },
+    {
+      field: 'keepAlive',
+      kind: 'boolean',
+      unit: 'none',
+      default: { value: true, source: { assumption: 'load generators keep connections alive by default' } },
+      description:
+        'Whether the source keeps its connections open between requests (false: a new connection per request, like fortio or oha without keep-alive).',
     },
   ],
 } as const satisfies RuleTable;

@@ -3,7 +3,11 @@
 
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
-import { ISTIO_SIDECAR_CITED, ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
+import {
+  ENVOY_RSA_HANDSHAKE_CPU_MS,
+  ISTIO_SIDECAR_CITED,
+  ISTIO_SIDECAR_PROFILES,
+} from '../istio-sidecar/istioProfiles.js';
 
 /**
  * App Mesh Envoy. Latency and CPU: the Istio 1.9–1.16 Envoy profile (Envoy 1.18 era, as the App Mesh
@@ -16,6 +20,7 @@ export const APP_MESH_ENVOY_PROFILE: ProxyProfile = {
   cpuMsPerRequest: ISTIO_SIDECAR_PROFILES['1.9-1.16'].cpuMsPerRequest, // ASSUMPTION: 0.35 vCPU per 1000 rps
   memoryBaseMiB: 64, // "at least 64 MiB" recommended (envoy.md); ASSUMPTION that use equals it
   memoryPerEndpointKiB: 2, // ASSUMPTION
+  tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION: RSA-2048 certificates
 };
 
 /** Recommended Envoy container CPU: 512 CPU units = 0.5 vCPU (envoy.md); a reservation, not a use. */

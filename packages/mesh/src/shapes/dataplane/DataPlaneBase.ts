@@ -15,12 +15,21 @@ import type { Proxy } from './Proxy.js';
 import { sumProxyTotals } from './proxyTotals.js';
 import type { ProxyGroup } from './proxyTotals.js';
 import { RouteCache } from './RouteCache.js';
+import { PoolCache } from './PoolCache.js';
+import { appConnectionSpec } from './connectionSpecs.js';
+import type { ConnectionPool } from '../../call/ConnectionPool.js';
+import type { ConnectionPools } from '../../call/ConnectionPools.js';
 
 /** A data plane with proxies; subclasses say how routes look and which proxies exist. */
 export abstract class DataPlaneBase implements DataPlane {
   abstract readonly shape: string;
   protected readonly warnings: Warnings;
   private readonly routes: RouteCache;
+  private readonly pools: PoolCache;
+  /** The run's pools, to make new ones from. */
+  protected readonly connections: ConnectionPools;
+  /** Every instance, by id (the application ends of connections). */
+  protected readonly instances: readonly Instance[];
 
   constructor(
     context: DataPlaneContext,
@@ -28,6 +37,26 @@ export abstract class DataPlaneBase implements DataPlane {
   ) {
     this.warnings = context.warnings;
     this.routes = new RouteCache((caller, target) => this.buildRoute(caller, target));
+    this.connections = context.connections;
+    this.instances = context.instances;
+    this.pools = new PoolCache((caller, target, keepAlive) => this.createPool(caller, target, keepAlive));
+  }
+
+  /**
+   * The pool of `caller` → `target` connections (called once per (caller, target, keep-alive)): by
+   * default the calling application's own, plaintext. Shapes whose proxies own the connections override it.
+   */
+  protected createPool(caller: CallerRef, target: Instance, keepAlive: boolean): ConnectionPool | null {
+    return this.connections.create(appConnectionSpec(caller, target, keepAlive, this.instances));
+  }
+
+  connectionPool(
+    caller: CallerRef,
+    target: Instance,
+    _route: readonly Station[],
+    keepAlive: boolean,
+  ): ConnectionPool | null {
+    return this.pools.get(caller, target, keepAlive);
   }
 
   /** The stations of an attempt from `caller` to `target` (called once per pair; routes are cached). */

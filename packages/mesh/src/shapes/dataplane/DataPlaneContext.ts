@@ -8,7 +8,9 @@ import type { SimulationConfig } from '../../config/SimulationConfig.js';
 import type { RunStreams } from '../../ports/RunStreams.js';
 import type { Warnings } from '../../ports/Warnings.js';
 import type { Instance } from '../../server/Instance.js';
-import type { Topology } from '../../topology/Topology.js';
+import type { CpuContainer } from '../../cpu/NodeCpu.js';
+import type { ConnectionPools } from '../../call/ConnectionPools.js';
+import type { Node, Topology } from '../../topology/Topology.js';
 import type { DataPlane } from './DataPlane.js';
 import type { ProxyTraveller } from './Proxy.js';
 
@@ -24,6 +26,13 @@ export interface DataPlaneContext {
   readonly warnings: Warnings;
   /** Called when a proxy has processed a traveller (the transport's step). */
   readonly onForward: (traveller: ProxyTraveller) => void;
+  /**
+   * A new container named `name` on `node`'s CPU with a limit of `limitCores` (undefined: none), or
+   * null when the node's CPU is not modelled (or there is no node: a managed hop).
+   */
+  readonly cpuContainer: (node: Node | null, name: string, limitCores?: number) => CpuContainer | null;
+  /** The run's connection pools: the data plane makes the pools its attempts travel on. */
+  readonly connections: ConnectionPools;
   /** Builds the data plane of `mesh` (a registered shape's config) on this run. */
   readonly createDataPlane: (mesh: MeshConfig) => DataPlane;
 }

@@ -5,6 +5,9 @@ import type { Engine, Sampler } from '@meshsim/engine';
 import type { ProxyRole } from '../../config/SimulationConfig.js';
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { StationProxy } from '../../call/Station.js';
+import type { CpuContainer } from '../../cpu/NodeCpu.js';
+import type { ConnectionEnd } from '../../server/ConnectionEnd.js';
+import { ProxyCpuPath } from './ProxyCpuPath.js';
 import type { Node } from '../../topology/Topology.js';
 import { clampNonNegative } from '../../topology/Network.js';
 
@@ -24,7 +27,7 @@ export type ProxyTraveller = object;
  * order to the earliest-free worker is exactly a FIFO multi-server queue (Kiefer–Wolfowitz), so a
  * traversal costs one engine event however long it waits.
  */
-export class Proxy implements StationProxy {
+export class Proxy implements StationProxy, ConnectionEnd {
   /** CPU consumed so far [ms of one core]. */
   cpuMs = 0;
   /** Traversals that waited for a worker. */
@@ -45,7 +48,11 @@ export class Proxy implements StationProxy {
   kib = 0;
   /** Pooled upstream connections through this proxy: one per (caller, target instance) route built. */
   connections = 0;
+  /** Connections this proxy opened or accepted with a TLS handshake. */
+  handshakes = 0;
   private readonly freeAtMs: Float64Array;
+  /** The path of traversals on the node's CPU, or null when CPU is not modelled. */
+  private readonly cpuPath: ProxyCpuPath | null;
   private readonly cpuPerTraversalMs: number;
   private readonly cpuPerKiBMs: number;
   private readonly unbounded: boolean;
@@ -58,6 +65,8 @@ export class Proxy implements StationProxy {
     private readonly latency: Sampler,
     private readonly engine: Engine,
     private readonly onForward: (traveller: ProxyTraveller) => void,
+    /** The proxy's container on its node's CPU, or null when CPU is not modelled. */
+    readonly cpu: CpuContainer | null = null,
   ) {
     if (!(profile.workers >= 1))
       throw new RangeError(`proxy ${name}: workers must be >= 1 (got ${profile.workers})`);
@@ -65,6 +74,18 @@ export class Proxy implements StationProxy {
     this.cpuPerKiBMs = profile.cpuMsPerKiB ?? 0;
     this.unbounded = profile.workers === Infinity;
     this.freeAtMs = new Float64Array(this.unbounded ? 0 : Math.floor(profile.workers));
+    this.cpuPath = cpu === null ? null : new ProxyCpuPath(engine, cpu, profile.workers, onForward);
+  }
+
+  /** CPU of one TLS handshake at this proxy [ms of one core]. */
+  get tlsHandshakeCpuMs(): number {
+    return this.profile.tlsHandshakeCpuMs ?? 0;
+  }
+
+  /** A TLS handshake this proxy took part in: counted, and its CPU added to the proxy's. */
+  chargeHandshake(cpuMs: number): void {
+    this.handshakes++;
+    this.cpuMs += cpuMs;
   }
 
   /** False while crashed or without a valid certificate: requests through it fail to connect, responses are reset. */
@@ -92,6 +113,10 @@ export class Proxy implements StationProxy {
     }
     this.cpuMs += cpuMs;
     this.traversals++;
+    if (this.cpuPath !== null) {
+      if (this.cpuPath.enter(traveller, clampNonNegative(this.latency()), cpuMs)) this.queued++;
+      return;
+    }
     if (this.unbounded) {
       this.engine.schedule(clampNonNegative(this.latency()), this.onForward, traveller);
       return;

@@ -5,19 +5,24 @@ import type { Instance } from '../../server/Instance.js';
 import type { Station } from '../../call/Station.js';
 import type { Proxy } from './Proxy.js';
 
-/** A map from (caller key, instance id) to a route, built on first use. */
+/** A table from (caller key, instance id) to a route, built on first use. */
 export class RouteCache {
-  private readonly routes = new Map<number, readonly Station<Proxy>[]>();
+  /** `routes[caller.key][target.id]`. */
+  private readonly routes: (readonly Station<Proxy>[] | undefined)[][] = [];
 
   constructor(private readonly build: (caller: CallerRef, target: Instance) => readonly Station<Proxy>[]) {}
 
   get(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
-    // PERF: a numeric key (caller key × 2^20 + instance id) avoids a string per lookup.
-    const key = caller.key * 1_048_576 + target.id;
-    let route = this.routes.get(key);
+    // PERF: caller keys and instance ids are small dense integers: two array reads, no hashing.
+    let byTarget = this.routes[caller.key];
+    if (byTarget === undefined) {
+      byTarget = [];
+      this.routes[caller.key] = byTarget;
+    }
+    let route = byTarget[target.id];
     if (route === undefined) {
       route = this.build(caller, target);
-      this.routes.set(key, route);
+      byTarget[target.id] = route;
     }
     return route;
   }

@@ -31,6 +31,7 @@ export function perNodeProxies(context: DataPlaneContext, spec: NodeProxySpec): 
       latency,
       context.engine,
       context.onForward,
+      context.cpuContainer(node, `${node.name}/${spec.suffix}`, spec.profile.cpuLimitCores),
     );
     proxy.role = spec.role;
     return proxy;

@@ -30,13 +30,20 @@ export function kindTotals(
 ): ProxyKindTotals {
   let cpuMs = 0;
   let memoryMiB = 0;
+  let maxMemoryMiB = 0;
   let queued = 0;
   let traversals = 0;
+  let throttledMs = 0;
+  let handshakes = 0;
   for (const proxy of group.proxies) {
     cpuMs += proxy.cpuMs;
-    memoryMiB += proxy.memoryMiB(group.endpointsOf(proxy));
+    const memory = proxy.memoryMiB(group.endpointsOf(proxy));
+    memoryMiB += memory;
+    if (memory > maxMemoryMiB) maxMemoryMiB = memory;
     queued += proxy.queued;
     traversals += proxy.traversals;
+    throttledMs += proxy.cpu?.throttledMsAt(durationMs) ?? 0;
+    handshakes += proxy.handshakes;
   }
   const totals: ProxyKindTotals = {
     kind: group.kind,
@@ -45,6 +52,9 @@ export function kindTotals(
     memoryMiB,
     queued,
     traversals,
+    maxMemoryMiB,
+    throttledMs,
+    handshakes,
   };
   if (prices !== null) {
     totals.costPerMonthUsd =

@@ -19,6 +19,8 @@ import { perNodeProxies } from '../dataplane/perNodeProxies.js';
 import { Proxy } from '../dataplane/Proxy.js';
 import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
+import { proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
+import type { ConnectionPool } from '../../call/ConnectionPool.js';
 
 /** The waypoint replica count a service asks for, or 0 for none; throws naming the field when invalid. */
 export function waypointReplicas(service: ServiceConfig, defaultReplicas: number): number {
@@ -50,6 +52,10 @@ export class AmbientDataPlane extends DataPlaneBase {
   private readonly replicaRoutes = new Map<number, (readonly Station<Proxy>[] | undefined)[]>();
   /** Next waypoint replica per (caller, destination service). */
   private readonly cursors = new Map<number, number>();
+  /** HBONE pools by route (mesh callers): the route fixes the caller's ztunnel and its first hop. */
+  private readonly hbonePools = new Map<readonly Station[], ConnectionPool>();
+  /** HBONE pools by (caller service, caller ztunnel, first hop): shared by the routes that have them. */
+  private readonly sharedPools = new Map<string, ConnectionPool>();
 
   constructor(context: DataPlaneContext, mesh: IstioAmbientMeshConfig) {
     super(context, mesh);
@@ -80,6 +86,11 @@ export class AmbientDataPlane extends DataPlaneBase {
             waypointLatency,
             engine,
             onForward,
+            context.cpuContainer(
+              node,
+              `${service.name}-waypoint-${i + 1}/istio-proxy`,
+              waypointProfile.cpuLimitCores,
+            ),
           );
           proxy.role = 'waypoint';
           proxy.service = service.name;
@@ -147,6 +158,38 @@ export class AmbientDataPlane extends DataPlaneBase {
     }
     route.push(proxyStation(this.ztunnels[target.node.id] as Proxy, target));
     return route;
+  }
+
+  /**
+   * A mesh caller's requests travel in an HBONE tunnel (HTTP/2 CONNECT over mTLS) from its node's
+   * ztunnel to the first hop, the waypoint or the callee's ztunnel; ztunnel pools these per source
+   * identity (the caller's service) and destination, multiplexed and kept alive. A caller outside the
+   * mesh uses its own connections.
+   */
+  override connectionPool(
+    caller: CallerRef,
+    target: Instance,
+    route: readonly Station[],
+    keepAlive: boolean,
+  ): ConnectionPool | null {
+    if (caller.node === null || caller.instanceId < 0)
+      return super.connectionPool(caller, target, route, keepAlive);
+    let pool = this.hbonePools.get(route);
+    if (pool === undefined) {
+      const ztunnel = this.ztunnels[caller.node.id] as Proxy;
+      const firstHop = route.find((station) => station.kind === 'proxy' && station.proxy !== ztunnel);
+      const hop = firstHop?.kind === 'proxy' ? (firstHop.proxy as Proxy) : ztunnel;
+      const key = `${caller.service ?? caller.name}|${ztunnel.name}|${hop.name}`;
+      pool = this.sharedPools.get(key);
+      if (pool === undefined) {
+        pool = this.connections.create(
+          proxyConnectionSpec('http2', this.mtls(caller, target.service.name), ztunnel, hop),
+        );
+        this.sharedPools.set(key, pool);
+      }
+      this.hbonePools.set(route, pool);
+    }
+    return pool;
   }
 
   /**

@@ -4,7 +4,18 @@
 import type { ProxyProfile, WaypointProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
-import { ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
+import {
+  ENVOY_RSA_HANDSHAKE_CPU_MS,
+  ISTIO_PROXY_CPU_LIMIT_CORES,
+  ISTIO_SIDECAR_PROFILES,
+} from '../istio-sidecar/istioProfiles.js';
+
+/**
+ * CPU of one side of an mTLS handshake with ECDSA P-256 certificates (an ECDSA signature, two ECDSA
+ * verifications and an X25519 exchange), from primitive costs measured with `openssl speed`
+ * (docs/model.md#connections) — an assumption. Linkerd requires P-256 certificates; ztunnel's are taken as P-256 too.
+ */
+export const ECDSA_HANDSHAKE_CPU_MS = 0.4;
 
 /**
  * ztunnel. Latency: each of the four traversals (caller-node ztunnel out and back, callee-node
@@ -17,6 +28,7 @@ export const ZTUNNEL_PROFILE: ProxyProfile = {
   cpuMsPerRequest: 0.06, // ~0.06 vCPU per 1000 rps (istio.io 1.24 page)
   memoryBaseMiB: mbToMiB(12), // 12 MB (istio.io 1.24 page)
   memoryPerEndpointKiB: 0.5, // ASSUMPTION: workload entries in ztunnel's WDS config (no figure found)
+  tlsHandshakeCpuMs: ECDSA_HANDSHAKE_CPU_MS, // ASSUMPTION: P-256 keys, derived from measured primitives
 };
 
 /**
@@ -30,6 +42,8 @@ export const WAYPOINT_PROFILE: WaypointProfile = {
   memoryBaseMiB: mbToMiB(60), // 60 MB (istio.io 1.24 page)
   memoryPerEndpointKiB: 2, // ASSUMPTION: as the Envoy sidecar
   replicas: 1, // ASSUMPTION: the waypoint Deployment's default (Kubernetes default of 1 replica)
+  cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default `global.waypoint.resources.limits.cpu: "2"`
+  tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION: as the sidecar Envoy
 };
 
 /** The ztunnel figures (two ztunnels on the path, no waypoint). */

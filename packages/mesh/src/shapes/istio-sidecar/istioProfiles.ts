@@ -45,6 +45,16 @@ export function istioBand(version: IstioVersion): IstioSidecarBand {
 /** ASSUMPTION: memory per endpoint in a sidecar's xDS config; the pages only say memory follows config size. */
 const ENVOY_MEMORY_PER_ENDPOINT_KIB = 2;
 
+/** CPU limit of the istio-proxy container: Istio's Helm default `global.proxy.resources.limits.cpu: 2000m` (docs/sources.md#istio-discovery-values). */
+export const ISTIO_PROXY_CPU_LIMIT_CORES = 2;
+
+/**
+ * CPU of one side of an Envoy mTLS handshake with Istio's default RSA-2048 workload certificates
+ * (docs/sources.md#istio-mesh-certificates): an RSA-2048 signature, two RSA verifications and an X25519
+ * exchange, from primitive costs measured with `openssl speed` (docs/model.md#connections) — an assumption.
+ */
+export const ENVOY_RSA_HANDSHAKE_CPU_MS = 1.3;
+
 /**
  * Latency: each of the four traversals (client sidecar out and back, server sidecar in and out) is
  * lognormal, fitted by simulation so that the two-proxy added latency at 1000 rps (1 KB, 2 workers,
@@ -58,6 +68,8 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     cpuMsPerRequest: 0.5, // 0.5 vCPU per 1000 rps (istio.io/v1.4 performance-and-scalability)
     memoryBaseMiB: mbToMiB(50), // 50 MB (same page)
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // ASSUMPTION
+    cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
+    tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.5-1.8': {
     latencyMs: { kind: 'lognormal', median: 0.6535, p99: 0.7893 }, // fitted to +2.76 p90 / +2.88 p99 (1.7 page)
@@ -65,6 +77,8 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     cpuMsPerRequest: 0.5, // 0.5 vCPU per 1000 rps (1.5 and 1.7 pages)
     memoryBaseMiB: mbToMiB(50), // 50 MB (1.5 and 1.7 pages)
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // ASSUMPTION
+    cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
+    tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.9-1.16': {
     latencyMs: { kind: 'lognormal', median: 0.6473, p99: 0.7031 }, // fitted to +2.65 p90 (summary box) / +2.7 p99 (1.12.3 body)
@@ -72,6 +86,8 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     cpuMsPerRequest: 0.35, // 0.35 vCPU per 1000 rps (1.9–1.16 summary box)
     memoryBaseMiB: mbToMiB(40), // 40 MB (1.9–1.16 summary box)
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // ASSUMPTION
+    cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
+    tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.20-1.24': {
     latencyMs: { kind: 'lognormal', median: 0.03817, p99: 0.1161 }, // fitted to +0.228 p90 / +0.298 p99 (1.20 page)
@@ -79,6 +95,8 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     cpuMsPerRequest: 0.2, // 0.20 vCPU per 1000 rps (1.24 page)
     memoryBaseMiB: mbToMiB(60), // 60 MB (1.24 page)
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // ASSUMPTION
+    cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
+    tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
 };
 

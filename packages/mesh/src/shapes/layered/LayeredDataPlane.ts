@@ -16,6 +16,7 @@ import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
 import type { Proxy } from '../dataplane/Proxy.js';
 import { RouteCache } from '../dataplane/RouteCache.js';
 import { LatticeHops } from '../vpc-lattice/LatticeHops.js';
+import type { ConnectionPool } from '../../call/ConnectionPool.js';
 
 /** The in-cluster shape's data plane plus Lattice hops between clusters. */
 export class LayeredDataPlane implements DataPlane {
@@ -50,6 +51,19 @@ export class LayeredDataPlane implements DataPlane {
     if (this.lattice !== null && this.crossesClusters(caller, target))
       return this.crossRoutes.get(caller, target);
     return this.inner.route(caller, target);
+  }
+
+  /**
+   * The in-cluster shape's connections, also for calls that cross clusters through Lattice (the
+   * Lattice leg's own connections are Lattice's, not modelled).
+   */
+  connectionPool(
+    caller: CallerRef,
+    target: Instance,
+    route: readonly Station[],
+    keepAlive: boolean,
+  ): ConnectionPool | null {
+    return this.inner.connectionPool(caller, target, route, keepAlive);
   }
 
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {

@@ -13,6 +13,8 @@ import { LINKERD_ASSUMPTIONS, LINKERD_PROXY_PROFILE } from './linkerdProfile.js'
 export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
   kind: 'linkerd2-proxy',
   container: 'linkerd-proxy',
+  // Linkerd proxies upgrade HTTP/1.1 to HTTP/2 between themselves (docs/sources.md#linkerd-protocol-upgrade).
+  interProxyProtocol: 'http2',
   stream: 'proxy/linkerd2-proxy',
   enforcer: 'linkerd-proxy',
   endpointScope: 'called',

@@ -14,6 +14,9 @@ import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
 import { computeCostPerMonthUsd } from '../dataplane/prices.js';
 import type { Proxy } from '../dataplane/Proxy.js';
 import { RouteCache } from '../dataplane/RouteCache.js';
+import { PoolCache } from '../dataplane/PoolCache.js';
+import { appConnectionSpec } from '../dataplane/connectionSpecs.js';
+import type { ConnectionPool } from '../../call/ConnectionPool.js';
 
 /** `none` and `library`: one network transfer per attempt, no proxies. */
 export class DirectDataPlane implements DataPlane {
@@ -21,6 +24,8 @@ export class DirectDataPlane implements DataPlane {
   private readonly routes = new RouteCache((caller, target) => [
     { kind: 'network', from: caller.node, to: target.node } satisfies Station<Proxy>,
   ]);
+  /** The applications' own connections (plaintext: nothing encrypts without proxies). */
+  private readonly pools: PoolCache;
   private libraryCalls = 0;
   /** `library`: the adopting services ('all', or a set); `none`: an empty set. */
   private readonly adopters: ReadonlySet<string> | 'all';
@@ -38,6 +43,18 @@ export class DirectDataPlane implements DataPlane {
           ? 'all'
           : new Set(mesh.libraryServices);
     this.instancesByService = new Map(context.config.services.map((s) => [s.name, s.replicas] as const));
+    this.pools = new PoolCache((caller, target, keepAlive) =>
+      context.connections.create(appConnectionSpec(caller, target, keepAlive, context.instances)),
+    );
+  }
+
+  connectionPool(
+    caller: CallerRef,
+    target: Instance,
+    _route: readonly Station[],
+    keepAlive: boolean,
+  ): ConnectionPool | null {
+    return this.pools.get(caller, target, keepAlive);
   }
 
   route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {

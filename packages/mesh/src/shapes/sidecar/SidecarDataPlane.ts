@@ -18,6 +18,8 @@ import { Proxy } from '../dataplane/Proxy.js';
 import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import type { SidecarMesh } from './SidecarMesh.js';
+import type { ConnectionPool } from '../../call/ConnectionPool.js';
+import { proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
 
 /** Endpoints each service's proxies hold when discovery is on demand: those of the services it calls. */
 function calledEndpoints(config: SimulationConfig): Map<string, number> {
@@ -57,6 +59,11 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
         latency,
         context.engine,
         context.onForward,
+        context.cpuContainer(
+          instance.node,
+          `${instance.name}/${sidecarMesh.container}`,
+          profile.cpuLimitCores,
+        ),
       );
       proxy.service = instance.service.name;
       proxy.instanceId = instance.id;
@@ -80,6 +87,30 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
     route.push({ kind: 'network', from: caller.node, to: target.node });
     route.push(proxyStation(this.sidecars[target.id] as Proxy, target));
     return route;
+  }
+
+  /**
+   * A mesh caller's requests travel on its sidecar's connections to the callee's sidecar: kept alive,
+   * mTLS when the mesh encrypts the call, in the shape's protocol between proxies (Linkerd: HTTP/2)
+   * or the service's own. A caller outside the mesh uses its own connections.
+   */
+  protected override createPool(
+    caller: CallerRef,
+    target: Instance,
+    keepAlive: boolean,
+  ): ConnectionPool | null {
+    if (caller.instanceId < 0) return super.createPool(caller, target, keepAlive);
+    // The sidecar keeps its connections alive whatever the application does: one pool per pair.
+    if (!keepAlive) return this.connectionPool(caller, target, [], true);
+    const protocol = this.sidecarMesh.interProxyProtocol ?? target.service.config.protocol ?? 'http1';
+    return this.connections.create(
+      proxyConnectionSpec(
+        protocol,
+        this.mtls(caller, target.service.name),
+        this.sidecars[caller.instanceId] as Proxy,
+        this.sidecars[target.id] as Proxy,
+      ),
+    );
   }
 
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {

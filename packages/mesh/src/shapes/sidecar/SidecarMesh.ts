@@ -7,6 +7,7 @@ import type { MeshConfigBase, ProxyProfile } from '../../config/MeshConfig.js';
 import type { SimulationConfig } from '../../config/SimulationConfig.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
+import type { WireProtocol } from '../../config/SimulationConfig.js';
 
 /** A sidecar mesh of config type `C`. */
 export interface SidecarMesh<C extends MeshConfigBase> {
@@ -20,6 +21,11 @@ export interface SidecarMesh<C extends MeshConfigBase> {
   readonly enforcer: EnforcerKind;
   /** Endpoints a proxy holds: every endpoint of the mesh, or only those of the services its pod calls. */
   readonly endpointScope: 'all' | 'called';
+  /**
+   * The protocol between two of its proxies, when the mesh picks it (Linkerd upgrades HTTP/1.1 to
+   * HTTP/2 between proxies); absent: the service's own protocol (Envoy keeps the downstream protocol).
+   */
+  readonly interProxyProtocol?: WireProtocol;
   /** The proxy profile in `mesh`. */
   profile(mesh: C): ProxyProfile;
   /** A scenario-set call policy as the proxy can run it (may warn). `call` names the call in warnings. */

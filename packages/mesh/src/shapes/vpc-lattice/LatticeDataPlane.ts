@@ -15,6 +15,8 @@ import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
 import type { Proxy } from '../dataplane/Proxy.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import { LatticeHops } from './LatticeHops.js';
+import type { ConnectionPool } from '../../call/ConnectionPool.js';
+import { appConnectionSpec } from '../dataplane/connectionSpecs.js';
 
 /** VPC Lattice target-group health-check defaults (interval, thresholds). */
 export const LATTICE_HEALTH_CHECK = {
@@ -36,6 +38,20 @@ export class LatticeDataPlane extends DataPlaneBase {
 
   protected buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
     return [{ kind: 'network', from: caller.node, to: target.node }, this.lattice.station(target)];
+  }
+
+  /**
+   * A caller's own connections to the Lattice service: TLS terminated by Lattice (HTTPS listener),
+   * the handshake's client side on the caller; Lattice's side is AWS's CPU, not the user's.
+   */
+  protected override createPool(
+    caller: CallerRef,
+    target: Instance,
+    keepAlive: boolean,
+  ): ConnectionPool | null {
+    return this.connections.create(
+      appConnectionSpec(caller, target, keepAlive, this.instances, caller.instanceId >= 0, null),
+    );
   }
 
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {

@@ -1,0 +1,103 @@
+// The kinvolk-emojivoto calibration: the model's added median latency and max proxy memory under
+// Linkerd and Istio, next to what Buoyant published for the two 2021 runs of the Kinvolk harness
+// (docs/sources.md#linkerd-bench-2021-05, #linkerd-bench-2021-11).
+
+import { applyOverrides, generateKinvolkEmojivoto, resolveScenario, simulate } from 'meshsim';
+import type { SimulationResult } from 'meshsim';
+
+/** One published run: the added median over the 6 ms baseline and the max memory of any proxy. */
+export interface PublishedRun {
+  run: string;
+  linkerdAddedMedianMs: number;
+  istioAddedMedianMs: number;
+  linkerdMaxProxyMemoryMB: number;
+  envoyMaxProxyMemoryMB: number;
+}
+
+/** Buoyant's two runs at 2000 req/s (linkerd.io blog, 2021-05-27 and 2021-11-29). */
+export const PUBLISHED_RUNS: readonly PublishedRun[] = [
+  {
+    run: 'Linkerd 2.10.2 vs Istio 1.10.0',
+    linkerdAddedMedianMs: 9,
+    istioAddedMedianMs: 15,
+    linkerdMaxProxyMemoryMB: 17.8,
+    envoyMaxProxyMemoryMB: 154.6,
+  },
+  {
+    run: 'Linkerd 2.11.1 vs Istio 1.12.0',
+    linkerdAddedMedianMs: 6,
+    istioAddedMedianMs: 17,
+    linkerdMaxProxyMemoryMB: 26.3,
+    envoyMaxProxyMemoryMB: 156.2,
+  },
+];
+
+/** What the model gives on the scenario. */
+export interface ModelFigures {
+  /** Added median at the load generator vs no mesh (calls-weighted mean of the per-edge medians) [ms]. */
+  linkerdAddedMedianMs: number;
+  istioAddedMedianMs: number;
+  /** Largest memory of one proxy [MB, 10^6 bytes]. */
+  linkerdMaxProxyMemoryMB: number;
+  envoyMaxProxyMemoryMB: number;
+}
+
+function medianMs(result: SimulationResult): number {
+  const callers = new Set(result.services.map((s) => s.name));
+  let total = 0;
+  let weight = 0;
+  for (const edge of result.edges) {
+    if (callers.has(edge.source)) continue;
+    total += edge.latency.p50Ms * edge.latency.count;
+    weight += edge.latency.count;
+  }
+  return total / weight;
+}
+
+function maxProxyMB(result: SimulationResult, kind: string): number {
+  const mib = result.proxies.byKind.find((k) => k.kind === kind)?.maxMemoryMiB ?? NaN;
+  return (mib * 1024 * 1024) / 1e6;
+}
+
+/** Runs kinvolk-emojivoto under none, linkerd and istio-sidecar (Istio 1.12, the benchmark's) for `durationMs`. */
+export function kinvolkCalibration(durationMs = 5000): ModelFigures {
+  const base = resolveScenario(generateKinvolkEmojivoto(), 'kinvolk-emojivoto');
+  const run = (mesh: string): SimulationResult => simulate(applyOverrides(base, { mesh, durationMs }));
+  const none = run('none');
+  const linkerd = run('linkerd');
+  const istio = run('istio-sidecar');
+  return {
+    linkerdAddedMedianMs: medianMs(linkerd) - medianMs(none),
+    istioAddedMedianMs: medianMs(istio) - medianMs(none),
+    linkerdMaxProxyMemoryMB: maxProxyMB(linkerd, 'linkerd2-proxy'),
+    envoyMaxProxyMemoryMB: maxProxyMB(istio, 'envoy-sidecar'),
+  };
+}
+
+/** `model / published − 1` as a signed percentage with no decimals (`−72 %`). */
+function deviation(model: number, published: number): string {
+  const percent = Math.round((model / published - 1) * 100);
+  return `${percent > 0 ? '+' : percent < 0 ? '−' : ''}${Math.abs(percent)} %`;
+}
+
+/** The model next to each published run, as a Markdown table (the one in docs/scenarios/kinvolk-emojivoto.md). */
+export function calibrationTable(model: ModelFigures): string {
+  const rows: string[][] = [];
+  const metrics: [string, keyof ModelFigures & keyof PublishedRun, (v: number) => string][] = [
+    ['Linkerd added median (ms)', 'linkerdAddedMedianMs', (v) => v.toFixed(2)],
+    ['Istio added median (ms)', 'istioAddedMedianMs', (v) => v.toFixed(2)],
+    ['Linkerd max proxy memory (MB)', 'linkerdMaxProxyMemoryMB', (v) => v.toFixed(1)],
+    ['Envoy max proxy memory (MB)', 'envoyMaxProxyMemoryMB', (v) => v.toFixed(1)],
+  ];
+  for (const [label, key, format] of metrics) {
+    const value = model[key];
+    rows.push([
+      label,
+      format(value),
+      ...PUBLISHED_RUNS.flatMap((run) => [String(run[key]), deviation(value, run[key])]),
+    ]);
+  }
+  const header = ['metric', 'model', ...PUBLISHED_RUNS.flatMap((run) => [run.run, 'model vs it'])];
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
+}

@@ -1,0 +1,47 @@
+// The saturation sweep as a contract: every mesh shape saturates the nodes before `none` does, and past
+// that point its goodput falls and its added latency grows; below it the shapes' CPU per request decides
+// how soon. A reduced sweep (two loads, 5 s runs) of the one in docs/scenarios/kinvolk-emojivoto.md.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { saturationSweep } from '../sweep/saturationSweep.js';
+import type { SweepPoint } from '../sweep/saturationSweep.js';
+
+const SHAPES = ['none', 'linkerd', 'istio-ambient', 'istio-sidecar'] as const;
+
+describe('saturation sweep (4 × emojivoto on 2 nodes of 2 cores)', () => {
+  let points: SweepPoint[];
+  const at = (load: number, shape: string): SweepPoint => {
+    const point = points.find((p) => p.offeredRps === load && p.shape === shape);
+    if (point === undefined) throw new Error(`no point ${shape} at ${load}`);
+    return point;
+  };
+  beforeAll(() => {
+    points = saturationSweep({ loadsRps: [1000, 5000], shapes: SHAPES, durationMs: 5000 });
+  }, 180_000);
+
+  it('below saturation every shape serves the offered load and adds latency over none; sidecars the most', () => {
+    for (const shape of SHAPES) expect(at(1000, shape).goodputRps).toBeGreaterThan(950);
+    for (const shape of SHAPES.slice(1)) expect(at(1000, shape).addedP50Ms).toBeGreaterThan(0);
+    expect(at(1000, 'istio-sidecar').addedP50Ms).toBeGreaterThan(at(1000, 'linkerd').addedP50Ms);
+    expect(at(1000, 'istio-sidecar').addedP50Ms).toBeGreaterThan(at(1000, 'istio-ambient').addedP50Ms);
+  });
+
+  it('the sidecar shapes use more node CPU than ambient, which uses more than none', () => {
+    for (const load of [1000, 5000]) {
+      expect(at(load, 'istio-ambient').nodeCpu).toBeGreaterThan(at(load, 'none').nodeCpu);
+      expect(at(load, 'linkerd').nodeCpu).toBeGreaterThan(at(load, 'istio-ambient').nodeCpu);
+      expect(at(load, 'istio-sidecar').nodeCpu).toBeGreaterThanOrEqual(at(load, 'istio-ambient').nodeCpu);
+    }
+  });
+
+  it('at 5000 req/s the sidecar shapes saturate the nodes: goodput falls far below the offered load and added latency grows', () => {
+    expect(at(5000, 'none').goodputRps).toBeGreaterThan(4800);
+    for (const shape of ['linkerd', 'istio-sidecar']) {
+      expect(at(5000, shape).nodeCpu).toBeGreaterThan(0.99);
+      expect(at(5000, shape).goodputRps).toBeLessThan(0.6 * 5000);
+      expect(at(5000, shape).addedP50Ms).toBeGreaterThan(10 * at(1000, shape).addedP50Ms);
+    }
+    expect(at(5000, 'istio-ambient').addedP50Ms).toBeGreaterThan(at(1000, 'istio-ambient').addedP50Ms);
+  });
+});

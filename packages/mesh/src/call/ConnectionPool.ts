@@ -1,0 +1,254 @@
+// The connections between the two ends of one hop that owns them (a caller and an instance, two
+// sidecars, two ztunnels): kept alive or opened per request, HTTP/1.1 (one request per connection at
+// a time) or HTTP/2 (multiplexed), and what a new one costs: a TCP round trip, and with TLS a TLS 1.3
+// handshake (a round trip, and CPU at both ends).
+
+import type { Engine } from '@meshsim/engine';
+import type { WireProtocol } from '../config/SimulationConfig.js';
+import type { Network } from '../topology/Network.js';
+import type { Node } from '../topology/Topology.js';
+import type { ConnectionEnd } from '../server/ConnectionEnd.js';
+
+/** What a pool's connections are. */
+export interface ConnectionSpec {
+  readonly protocol: WireProtocol;
+  /** Keep connections open after a response (false: one connection per request). */
+  readonly keepAlive: boolean;
+  /** Whether a new connection does a TLS 1.3 handshake (mTLS between proxies, or TLS to a managed hop). */
+  readonly tls: boolean;
+  /** An idle connection older than this is closed before reuse [ms]. */
+  readonly idleTimeoutMs: number;
+  /** Concurrent requests per connection: 1 for HTTP/1.1, the HTTP/2 stream limit otherwise. */
+  readonly maxStreams: number;
+  /** Nodes of the two ends (null: outside the clusters), for the handshake's round trips. */
+  readonly from: Node | null;
+  readonly to: Node | null;
+  /** The two ends (null: no CPU of the user's there, e.g. a managed hop or a client outside). */
+  readonly client: ConnectionEnd | null;
+  readonly server: ConnectionEnd | null;
+}
+
+/** A request that needs a connection (an attempt): it is sent once it has one. */
+export interface ConnectionUser {
+  /** The connection it holds a stream of, or null. */
+  connection: Connection | null;
+}
+
+/** One connection of a pool. */
+export class Connection {
+  /** Requests using it now. */
+  streams = 0;
+  /** False while its handshake runs. */
+  open = false;
+  /** Closed (after a response without keep-alive, a reset, or an idle timeout). */
+  closed = false;
+  /** When it last had no request [ms]. */
+  idleSinceMs = 0;
+  /** Requests waiting for the handshake to finish, to be sent on it. */
+  readonly waiting: ConnectionUser[] = [];
+
+  constructor(readonly pool: ConnectionPool) {}
+}
+
+/** What the pool needs of the run: the clock, the network, and how to send a request that got its connection. */
+export interface ConnectionPorts {
+  readonly engine: Engine;
+  readonly network: Network;
+  /** Sends a request that waited for a connection (the transport's next step). */
+  readonly proceed: (user: ConnectionUser) => void;
+}
+
+/**
+ * Outcome of `acquire`: `now`, a stream on an open connection (send now); `joined`, it waits for a
+ * connection whose handshake is running; `opened`, it waits for a connection it made the pool open.
+ */
+export type Acquired = 'now' | 'joined' | 'opened';
+
+/** Handshake progress, for the event handlers. */
+interface Handshake {
+  readonly connection: Connection;
+  /** 0: TCP round trip running; 1: server's TLS CPU running; 2: client's TLS CPU running. */
+  step: 0 | 1 | 2;
+}
+
+/**
+ * The connections of one (client end, server end). `acquire` gives a request a stream at once when an
+ * open connection has room (the common case, no event), else joins a connection still shaking hands
+ * (HTTP/2), else opens one; `release` frees the stream when the response is back (or the caller gave up).
+ *
+ * A new connection takes one network round trip (TCP); with TLS, then the server's handshake CPU, a
+ * second round trip, and the client's handshake CPU (TLS 1.3: one round trip for the handshake itself;
+ * the request follows the client's Finished message). The handshake CPU runs on the ends' containers
+ * when node CPU is modelled (it competes with everything else on the node), else it passes as time.
+ */
+export class ConnectionPool {
+  /** Connections opened so far. */
+  opened = 0;
+  /** TLS handshakes completed so far. */
+  handshakes = 0;
+  /** CPU spent on handshakes at both ends so far [ms of one core]. */
+  handshakeCpuMs = 0;
+  /** Connections closed because they sat idle past the idle timeout. */
+  idleClosed = 0;
+  /** Open connections with room for another request (a stack: the most recently used first). */
+  private readonly free: Connection[] = [];
+  /** Connections whose handshake is still running, with room for more requests (HTTP/2). */
+  private readonly connecting: Connection[] = [];
+
+  constructor(
+    private readonly ports: ConnectionPorts,
+    readonly spec: ConnectionSpec,
+  ) {
+    if (!(spec.maxStreams >= 1))
+      throw new RangeError(`connection pool: maxStreams must be >= 1 (got ${spec.maxStreams})`);
+    if (!(spec.idleTimeoutMs > 0))
+      throw new RangeError(`connection pool: idleTimeoutMs must be > 0 (got ${spec.idleTimeoutMs})`);
+  }
+
+  /**
+   * Gives `user` a stream. `'now'`: send it now. Otherwise it waits for a handshake and the
+   * pool sends it through `ports.proceed` once the connection is open.
+   */
+  acquire(user: ConnectionUser): Acquired {
+    const now = this.ports.engine.now;
+    const free = this.free;
+    while (free.length > 0) {
+      const connection = free[free.length - 1] as Connection;
+      if (connection.streams === 0 && now - connection.idleSinceMs > this.spec.idleTimeoutMs) {
+        // Idle too long: closed by the idle timeout.
+        free.pop();
+        connection.closed = true;
+        this.idleClosed++;
+        continue;
+      }
+      connection.streams++;
+      if (connection.streams >= this.spec.maxStreams) free.pop();
+      user.connection = connection;
+      return 'now';
+    }
+    const joining = this.connecting[this.connecting.length - 1];
+    if (joining !== undefined) {
+      joining.streams++;
+      if (joining.streams >= this.spec.maxStreams) this.connecting.pop();
+      joining.waiting.push(user);
+      user.connection = joining;
+      return 'joined';
+    }
+    const connection = new Connection(this);
+    connection.streams = 1;
+    connection.waiting.push(user);
+    user.connection = connection;
+    if (this.spec.maxStreams > 1 && this.spec.keepAlive) this.connecting.push(connection);
+    this.opened++;
+    const state: Handshake = { connection, step: 0 };
+    this.ports.engine.schedule(this.rttMs(), onHandshakeStep, state);
+    return 'opened';
+  }
+
+  /**
+   * The request on `user`'s connection is over: its stream is free again. `broken`: the connection
+   * cannot be reused (a reset, a refused connection, or an HTTP/1.1 request the caller gave up on).
+   * No-op when `user` holds no stream (released already).
+   */
+  release(user: ConnectionUser, broken: boolean): void {
+    const connection = user.connection;
+    if (connection === null) return;
+    user.connection = null;
+    connection.streams--;
+    if (connection.closed) return;
+    if (broken || !this.spec.keepAlive) {
+      // No keep-alive: the connection closes after its (last) request.
+      if (broken || connection.streams === 0) this.close(connection);
+      return;
+    }
+    if (!connection.open) return; // still connecting: it joins the free list when open
+    if (connection.streams === 0) connection.idleSinceMs = this.ports.engine.now;
+    // Back below its stream limit: it has room again.
+    if (connection.streams === this.spec.maxStreams - 1) this.free.push(connection);
+  }
+
+  /** Whether releasing a request the caller gave up on breaks its connection: HTTP/1.1 cannot cancel a request in flight. */
+  get abandonBreaks(): boolean {
+    return this.spec.protocol === 'http1';
+  }
+
+  private close(connection: Connection): void {
+    connection.closed = true;
+    removeFrom(this.free, connection);
+    removeFrom(this.connecting, connection);
+  }
+
+  private rttMs(): number {
+    const { network } = this.ports;
+    const { from, to } = this.spec;
+    return network.delayMs(from, to) + network.delayMs(to, from);
+  }
+
+  /** @internal Advances a handshake by one step (see the class comment). */
+  handshakeStep(state: Handshake): void {
+    const spec = this.spec;
+    if (!spec.tls || state.step === 2) {
+      if (spec.tls) this.handshakes++;
+      this.opened0(state.connection);
+      return;
+    }
+    if (state.step === 0) {
+      state.step = 1;
+      this.runHandshakeCpu(spec.server, state, onHandshakeStep);
+      return;
+    }
+    // The server's part is done: a round trip, then the client's part.
+    state.step = 2;
+    this.ports.engine.schedule(this.rttMs(), onClientHandshake, state);
+  }
+
+  /** @internal The client's part of the TLS handshake, after the second round trip. */
+  clientHandshake(state: Handshake): void {
+    this.runHandshakeCpu(this.spec.client, state, onHandshakeStep);
+  }
+
+  private runHandshakeCpu(
+    end: ConnectionEnd | null,
+    state: Handshake,
+    next: (state: Handshake) => void,
+  ): void {
+    const cpuMs = end === null ? 0 : end.tlsHandshakeCpuMs;
+    if (end === null || !(cpuMs > 0)) {
+      next(state);
+      return;
+    }
+    end.chargeHandshake(cpuMs);
+    this.handshakeCpuMs += cpuMs;
+    if (end.cpu !== null) end.cpu.run(cpuMs, next, state);
+    // CPU not modelled: the handshake's CPU time still passes on the request's path.
+    else this.ports.engine.schedule(cpuMs, next, state);
+  }
+
+  private opened0(connection: Connection): void {
+    removeFrom(this.connecting, connection);
+    if (connection.closed) return;
+    connection.open = true;
+    connection.idleSinceMs = this.ports.engine.now;
+    const waiting = connection.waiting.splice(0);
+    if (connection.streams === 0 && !this.spec.keepAlive) {
+      this.close(connection); // every waiting request gave up meanwhile
+      return;
+    }
+    if (this.spec.keepAlive && connection.streams < this.spec.maxStreams) this.free.push(connection);
+    // Requests that gave up meanwhile released their stream (their connection is no longer this one).
+    for (const user of waiting) if (user.connection === connection) this.ports.proceed(user);
+  }
+}
+
+function removeFrom(list: Connection[], connection: Connection): void {
+  const index = list.indexOf(connection);
+  if (index >= 0) list.splice(index, 1);
+}
+
+// PERF: module-level handlers with the handshake state as argument: no closure per event.
+function onHandshakeStep(state: Handshake): void {
+  state.connection.pool.handshakeStep(state);
+}
+function onClientHandshake(state: Handshake): void {
+  state.connection.pool.clientHandshake(state);
+}

@@ -1,0 +1,84 @@
+// The bounds of the scenario-level rule tables, checked on a config built in code, so that a library
+// user meets the same limits as a scenario file: the run's duration, each service's capacity, users,
+// retry attempts, rates and the size limits. A config from a scenario file always passes.
+
+import type { CallPolicy } from '../CallPolicy.js';
+import type { SimulationConfig } from '../SimulationConfig.js';
+import { checkField } from './checkFields.js';
+import { SCENARIO_LIMITS } from './limitRules.js';
+import { findRuleRow } from './findRuleRow.js';
+import { RETRY_RULES } from './callPolicyRules.js';
+import { SCENARIO_RULES } from './scenarioRules.js';
+import { SERVICE_RULES } from './serviceRules.js';
+import { TRAFFIC_RULES } from './trafficRules.js';
+
+const SERVICE_FIELDS = ['replicas', 'concurrency', 'queue', 'errorRate', 'requestBytes', 'responseBytes'];
+
+function tooMany(path: string, what: string, count: number, limit: number): RangeError {
+  return new RangeError(`${path} must have at most ${limit} ${what} (got ${count})`);
+}
+
+/**
+ * Throws a RangeError naming the field path and the value when `config` breaks a bound of
+ * SCENARIO_RULES, SERVICE_RULES, TRAFFIC_RULES, RETRY_RULES (`attempts`) or LIMIT_RULES (services,
+ * instances, calls per service, traffic sources, faults, rates).
+ *
+ * @example
+ * ```ts
+ * checkConfigBounds({ ...config, durationMs: Infinity }); // RangeError: durationMs must be a finite number (got Infinity)
+ * ```
+ */
+export function checkConfigBounds(config: SimulationConfig): void {
+  checkField(findRuleRow(SCENARIO_RULES, 'duration'), config.durationMs, 'durationMs');
+  const limits = SCENARIO_LIMITS;
+  if (config.services.length > limits.services) {
+    throw tooMany('services', 'services', config.services.length, limits.services);
+  }
+  let instances = 0;
+  for (const service of config.services) {
+    const path = `services.${service.name}`;
+    for (const field of SERVICE_FIELDS) {
+      const row = findRuleRow(SERVICE_RULES, field);
+      const key = row.configField ?? row.field;
+      const value = (service as unknown as Record<string, unknown>)[key];
+      if (value !== undefined) checkField(row, value, `${path}.${key}`);
+    }
+    instances += service.replicas;
+    const calls = service.calls.reduce((n, stage) => n + stage.length, 0);
+    if (calls > limits.callsPerService) tooManyCalls(path, calls);
+    service.calls.forEach((stage, i) =>
+      stage.forEach((call, j) => checkAttempts(call.policy, `${path}.calls[${i}][${j}].policy`)),
+    );
+  }
+  if (instances > limits.instances) {
+    throw new RangeError(`services: the replicas add up to ${instances}, more than ${limits.instances}`);
+  }
+  if (config.traffic.length > limits.trafficSources) {
+    throw tooMany('traffic', 'sources', config.traffic.length, limits.trafficSources);
+  }
+  if (config.faults.length > limits.faults)
+    throw tooMany('faults', 'faults', config.faults.length, limits.faults);
+  config.traffic.forEach((source, i) => {
+    const path = `traffic[${i}]`;
+    checkAttempts(source.policy, `${path}.policy`);
+    if (source.kind === 'closed') {
+      checkField(findRuleRow(TRAFFIC_RULES, 'users'), source.users, `${path}.users`);
+      return;
+    }
+    source.rate.forEach((point, j) => {
+      if (!(point.rps >= 0 && point.rps <= limits.maxRps)) {
+        throw new RangeError(
+          `${path}.rate[${j}].rps must be in [0, ${limits.maxRps}] (got ${String(point.rps)})`,
+        );
+      }
+    });
+  });
+}
+
+function tooManyCalls(path: string, calls: number): never {
+  throw tooMany(`${path}.calls`, 'calls', calls, SCENARIO_LIMITS.callsPerService);
+}
+
+function checkAttempts(policy: CallPolicy, path: string): void {
+  checkField(findRuleRow(RETRY_RULES, 'attempts'), policy.retry.maxAttempts, `${path}.retry.maxAttempts`);
+}

@@ -1,0 +1,53 @@
+// The CPU of every node of a run whose cluster gives its nodes a size (`nodeCpu`), and the containers
+// the model creates on them; nodes of clusters without a size have no CPU model (work never waits).
+
+import type { Engine } from '@meshsim/engine';
+import type { ClusterConfig } from '../config/SimulationConfig.js';
+import type { Node, Topology } from '../topology/Topology.js';
+import type { CpuContainer } from './NodeCpu.js';
+import { NodeCpu } from './NodeCpu.js';
+
+/** Node CPUs by node id. */
+export class ClusterCpu {
+  /** The CPU of each node with a size, by node id (undefined for nodes without). */
+  private readonly byNode: (NodeCpu | undefined)[] = [];
+  /** Every container created, in creation order (for results). */
+  readonly containers: CpuContainer[] = [];
+
+  constructor(engine: Engine, topology: Topology, clusters: readonly ClusterConfig[]) {
+    const cores = new Map(clusters.map((cluster) => [cluster.name, cluster.nodeCpu ?? null] as const));
+    for (const node of topology.nodes) {
+      const size = cores.get(node.cluster) ?? null;
+      if (size !== null) this.byNode[node.id] = new NodeCpu(engine, node.name, size);
+    }
+  }
+
+  /** Whether any node's CPU is modelled. */
+  get modelled(): boolean {
+    return this.byNode.some((cpu) => cpu !== undefined);
+  }
+
+  /** The CPU of `node`, or null when it has none (or there is no node). */
+  of(node: Node | null): NodeCpu | null {
+    return node === null ? null : (this.byNode[node.id] ?? null);
+  }
+
+  /** A new container on `node`'s CPU, or null when the node has no CPU model. */
+  container(node: Node | null, name: string, limitCores = Infinity): CpuContainer | null {
+    const cpu = this.of(node);
+    if (cpu === null) return null;
+    const container = cpu.container(name, limitCores);
+    this.containers.push(container);
+    return container;
+  }
+
+  /** Every modelled node CPU with its node, in node order. */
+  nodes(topology: Topology): { node: Node; cpu: NodeCpu }[] {
+    const out: { node: Node; cpu: NodeCpu }[] = [];
+    for (const node of topology.nodes) {
+      const cpu = this.byNode[node.id];
+      if (cpu !== undefined) out.push({ node, cpu });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,396 @@
+// A node's cores shared by every container on it (application containers, sidecars, ztunnels,
+// waypoints, the kernel): processor sharing with each task capped at one core, and CFS quotas for
+// containers with a CPU limit (a quota per 100 ms period; a throttled container waits for the next).
+
+import type { Engine, TimerHandle } from '@meshsim/engine';
+
+/** The CFS period [ms]: the Linux default `cpu.cfs_period_us` = 100 000 µs. */
+export const CFS_PERIOD_MS = 100;
+
+/** Virtual-time slack below which two instants count as the same (floating-point rounding). */
+const EPSILON = 1e-9;
+
+/** Receives the argument given to {@link CpuContainer.run} when the task's work is done. */
+export type CpuDone<A> = (arg: A) => void;
+
+/** A task running (or waiting for quota) in a container; `cancel()` stops it. */
+export interface CpuTask {
+  /** Stops the task: its remaining work is dropped and its callback never runs. No-op once done. */
+  cancel(): void;
+}
+
+/** One task in a container's heap, ordered by `finishV` (container virtual time), then `seq`. */
+class TaskEntry implements CpuTask {
+  done = false;
+
+  constructor(
+    readonly container: CpuContainer,
+    readonly finishV: number,
+    readonly seq: number,
+    readonly onDone: CpuDone<unknown>,
+    readonly arg: unknown,
+  ) {}
+
+  cancel(): void {
+    if (this.done) return;
+    this.done = true;
+    this.container.cancelled(this);
+  }
+}
+
+function before(a: TaskEntry, b: TaskEntry): boolean {
+  return a.finishV < b.finishV || (a.finishV === b.finishV && a.seq < b.seq);
+}
+
+/**
+ * A container (a cgroup) on a node: its tasks, its CPU limit enforced as a CFS quota, and its
+ * accounting. Build containers with {@link NodeCpu.container}.
+ */
+export class CpuContainer {
+  /** CPU consumed so far [ms of one core]. */
+  cpuMs = 0;
+  /** Time spent throttled (quota exhausted, work waiting for the next period) [ms]. */
+  throttledMs = 0;
+  /** Periods in which the container was throttled. */
+  throttledPeriods = 0;
+  /** Tasks not yet done (running, or waiting while throttled). */
+  running = 0;
+  /** @internal Node virtual time − container virtual time (grows while throttled). */
+  lag = 0;
+  /** @internal True while throttled: its tasks make no progress. */
+  throttled = false;
+  /** @internal Quota left in this period [ms of CPU]; Infinity without a limit. */
+  quotaLeft: number;
+  /** @internal Node virtual time up to which usage has been accounted. */
+  usageFromV = 0;
+  /** @internal Index in the node's list of busy containers, or −1. */
+  busyIndex = -1;
+  private throttledAtMs = 0;
+  private throttledAtV = 0;
+  private readonly heap: TaskEntry[] = [];
+  private readonly quotaPerPeriodMs: number;
+
+  constructor(
+    private readonly node: NodeCpu,
+    /** Name for results (e.g. `checkout-1/app`, `node-1/ztunnel`). */
+    readonly name: string,
+    /** CPU limit [cores]; Infinity = none. */
+    readonly limitCores: number,
+  ) {
+    this.quotaPerPeriodMs = limitCores * CFS_PERIOD_MS;
+    this.quotaLeft = this.quotaPerPeriodMs;
+  }
+
+  /** Whether the container has a CPU limit (a quota). */
+  get limited(): boolean {
+    return this.limitCores !== Infinity;
+  }
+
+  /**
+   * Runs `workMs` of CPU work [ms of one core] and then calls `onDone(arg)`. The work progresses at
+   * the node's shared rate (at most one core) while the container is not throttled.
+   */
+  run<A>(workMs: number, onDone: CpuDone<A>, arg: A): CpuTask {
+    return this.node.start(this, workMs, onDone as CpuDone<unknown>, arg);
+  }
+
+  /** @internal Adds a task (the node has advanced its clock and accounted usage). */
+  push(entry: TaskEntry): void {
+    const heap = this.heap;
+    heap.push(entry);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(entry, heap[parent] as TaskEntry)) break;
+      heap[i] = heap[parent] as TaskEntry;
+      i = parent;
+    }
+    heap[i] = entry;
+    this.running++;
+  }
+
+  /** @internal The earliest task still to do, dropping cancelled ones from the top. */
+  peek(): TaskEntry | undefined {
+    const heap = this.heap;
+    while (heap.length > 0 && (heap[0] as TaskEntry).done) this.popTop();
+    return heap[0];
+  }
+
+  /** @internal Removes the earliest task (it is done). */
+  popTop(): void {
+    const heap = this.heap;
+    const last = heap.pop() as TaskEntry;
+    if (heap.length === 0) return;
+    let i = 0;
+    const n = heap.length;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && before(heap[right] as TaskEntry, heap[left] as TaskEntry) ? right : left;
+      if (!before(heap[child] as TaskEntry, last)) break;
+      heap[i] = heap[child] as TaskEntry;
+      i = child;
+    }
+    heap[i] = last;
+  }
+
+  /** @internal A task was cancelled. */
+  cancelled(entry: TaskEntry): void {
+    this.node.cancel(this, entry);
+  }
+
+  /** @internal Accounts the usage since `usageFromV` up to node virtual time `nodeV`. */
+  sync(nodeV: number): void {
+    if (!this.throttled && this.running > 0) {
+      const used = this.running * (nodeV - this.usageFromV);
+      this.cpuMs += used;
+      if (this.quotaLeft !== Infinity) this.quotaLeft -= used;
+    }
+    this.usageFromV = nodeV;
+  }
+
+  /** @internal Stops progress until the next period. */
+  throttle(nowMs: number, nodeV: number): void {
+    this.throttled = true;
+    this.throttledAtMs = nowMs;
+    this.throttledAtV = nodeV;
+    this.throttledPeriods++;
+  }
+
+  /** @internal A new period: the quota is refilled; a throttled container resumes. Returns whether it was throttled. */
+  refill(nowMs: number, nodeV: number): boolean {
+    this.quotaLeft = this.quotaPerPeriodMs;
+    if (!this.throttled) return false;
+    this.throttled = false;
+    this.throttledMs += nowMs - this.throttledAtMs;
+    this.lag += nodeV - this.throttledAtV;
+    this.usageFromV = nodeV;
+    return true;
+  }
+
+  /** @internal Throttled time including a throttle still in progress at `nowMs` [ms]. */
+  throttledMsAt(nowMs: number): number {
+    return this.throttled ? this.throttledMs + (nowMs - this.throttledAtMs) : this.throttledMs;
+  }
+}
+
+/**
+ * The cores of one node, shared by processor sharing: with `n` runnable tasks (in containers that
+ * are not throttled) on `cores` cores, each progresses at `min(1, cores / n)` ms of work per ms.
+ * Implemented in virtual time (one clock for the node, a lag per container for the time it spent
+ * throttled), so a task start or end costs O(busy containers) and one engine timer.
+ */
+export class NodeCpu {
+  /** Busy core-milliseconds so far (∫ min(n, cores) dt). */
+  busyCoreMs = 0;
+  /** Largest number of runnable tasks seen at once. */
+  maxRunnable = 0;
+  /** Node virtual time: work delivered to each runnable task since the start [ms]. */
+  private virtualMs = 0;
+  private lastMs = 0;
+  /** Runnable tasks: tasks of containers that are not throttled. */
+  private runnable = 0;
+  private seq = 0;
+  private timer: TimerHandle = -1;
+  private readonly busy: CpuContainer[] = [];
+  private readonly limited: CpuContainer[] = [];
+  private periodTickArmed = false;
+
+  constructor(
+    private readonly engine: Engine,
+    /** Name for results (the node's name). */
+    readonly name: string,
+    /** Cores of the node. */
+    readonly cores: number,
+  ) {
+    if (!(cores > 0 && Number.isFinite(cores))) {
+      throw new RangeError(`node ${name}: cpu must be a finite number of cores > 0 (got ${String(cores)})`);
+    }
+  }
+
+  /** A new container on this node with a CPU limit of `limitCores` (Infinity: none). */
+  container(name: string, limitCores = Infinity): CpuContainer {
+    if (!(limitCores > 0)) {
+      throw new RangeError(`container ${name}: cpu limit must be > 0 cores (got ${String(limitCores)})`);
+    }
+    const container = new CpuContainer(this, name, limitCores);
+    if (container.limited) {
+      this.limited.push(container);
+      if (!this.periodTickArmed) {
+        this.periodTickArmed = true;
+        this.engine.scheduleAt(
+          Math.ceil(this.engine.now / CFS_PERIOD_MS + EPSILON) * CFS_PERIOD_MS,
+          onPeriod,
+          this,
+        );
+      }
+    }
+    return container;
+  }
+
+  /** Mean fraction of the cores busy over `[0, nowMs]`. */
+  utilisation(nowMs: number): number {
+    this.advance(nowMs);
+    return nowMs > 0 ? this.busyCoreMs / (this.cores * nowMs) : 0;
+  }
+
+  /** Runnable tasks now (those of throttled containers are not). */
+  get runnableTasks(): number {
+    return this.runnable;
+  }
+
+  /** @internal */
+  start(container: CpuContainer, workMs: number, onDone: CpuDone<unknown>, arg: unknown): CpuTask {
+    const now = this.engine.now;
+    this.advance(now);
+    container.sync(this.virtualMs);
+    const entry = new TaskEntry(
+      container,
+      this.virtualMs - container.lag + (workMs > 0 ? workMs : 0),
+      this.seq++,
+      onDone,
+      arg,
+    );
+    container.push(entry);
+    if (!container.throttled) {
+      this.runnable++;
+      if (this.runnable > this.maxRunnable) this.maxRunnable = this.runnable;
+      this.markBusy(container);
+    }
+    this.reschedule(now);
+    return entry;
+  }
+
+  /** @internal */
+  cancel(container: CpuContainer, entry: TaskEntry): void {
+    const now = this.engine.now;
+    this.advance(now);
+    container.sync(this.virtualMs);
+    container.running--;
+    if (!container.throttled) {
+      this.runnable--;
+      if (container.running === 0) this.unmarkBusy(container);
+    }
+    void entry;
+    this.reschedule(now);
+  }
+
+  private rate(): number {
+    const n = this.runnable;
+    return n === 0 ? 0 : n <= this.cores ? 1 : this.cores / n;
+  }
+
+  /** Moves the virtual clock to `nowMs`. */
+  private advance(nowMs: number): void {
+    const dt = nowMs - this.lastMs;
+    if (dt <= 0) return;
+    const n = this.runnable;
+    if (n > 0) {
+      this.virtualMs += this.rate() * dt;
+      this.busyCoreMs += (n < this.cores ? n : this.cores) * dt;
+    }
+    this.lastMs = nowMs;
+  }
+
+  private markBusy(container: CpuContainer): void {
+    if (container.busyIndex >= 0) return;
+    container.busyIndex = this.busy.length;
+    this.busy.push(container);
+  }
+
+  private unmarkBusy(container: CpuContainer): void {
+    const index = container.busyIndex;
+    if (index < 0) return;
+    const last = this.busy.pop() as CpuContainer;
+    if (last !== container) {
+      this.busy[index] = last;
+      last.busyIndex = index;
+    }
+    container.busyIndex = -1;
+  }
+
+  /** The node virtual time of the next completion or quota exhaustion, or Infinity. */
+  private nextKey(): number {
+    let min = Infinity;
+    for (const container of this.busy) {
+      const top = container.peek();
+      if (top !== undefined) {
+        const finish = top.finishV + container.lag;
+        if (finish < min) min = finish;
+      }
+      if (container.quotaLeft !== Infinity && container.running > 0) {
+        const exhaust = container.usageFromV + container.quotaLeft / container.running;
+        if (exhaust < min) min = exhaust;
+      }
+    }
+    return min;
+  }
+
+  /** Re-arms the node's one timer for its next event. */
+  private reschedule(nowMs: number): void {
+    if (this.timer >= 0) {
+      this.engine.cancel(this.timer);
+      this.timer = -1;
+    }
+    const key = this.nextKey();
+    if (key === Infinity) return;
+    const delay = (key - this.virtualMs) / this.rate();
+    this.timer = this.engine.scheduleAt(nowMs + (delay > 0 ? delay : 0), onNodeEvent, this);
+  }
+
+  /** @internal The timer fired: finish the tasks whose work is done, throttle containers out of quota. */
+  fire(): void {
+    this.timer = -1;
+    const now = this.engine.now;
+    this.advance(now);
+    const v = this.virtualMs;
+    const finished: TaskEntry[] = [];
+    // Iterate backwards: containers may leave the busy list.
+    for (let i = this.busy.length - 1; i >= 0; i--) {
+      const container = this.busy[i] as CpuContainer;
+      container.sync(v);
+      for (;;) {
+        const top = container.peek();
+        if (top === undefined || top.finishV + container.lag > v + EPSILON) break;
+        container.popTop();
+        top.done = true;
+        container.running--;
+        this.runnable--;
+        finished.push(top);
+      }
+      if (container.quotaLeft !== Infinity && container.running > 0 && container.quotaLeft <= EPSILON) {
+        container.throttle(now, v);
+        this.runnable -= container.running;
+      }
+      if (container.running === 0 || container.throttled) this.unmarkBusy(container);
+    }
+    this.reschedule(now);
+    for (const entry of finished) entry.onDone(entry.arg);
+  }
+
+  /** @internal A CFS period ends: quotas refill and throttled containers resume. */
+  period(): void {
+    const now = this.engine.now;
+    this.advance(now);
+    const v = this.virtualMs;
+    for (const container of this.limited) {
+      container.sync(v);
+      if (container.refill(now, v) && container.running > 0) {
+        this.runnable += container.running;
+        if (this.runnable > this.maxRunnable) this.maxRunnable = this.runnable;
+        this.markBusy(container);
+      }
+    }
+    this.reschedule(now);
+    this.engine.schedule(CFS_PERIOD_MS, onPeriod, this);
+  }
+}
+
+// PERF: module-level handlers with the node as argument: no closure per timer.
+function onNodeEvent(node: NodeCpu): void {
+  node.fire();
+}
+function onPeriod(node: NodeCpu): void {
+  node.period();
+}

@@ -1,0 +1,74 @@
+// The connections each kind of hop keeps, with their documented defaults: the application's own
+// (idle timeout of Go's default HTTP transport, Go's HTTP/2 stream limit) and the proxies' (Envoy's
+// upstream idle timeout and stream limit). Sources: docs/model.md#connections.
+
+import type { ConnectionSpec } from '../../call/ConnectionPool.js';
+import type { ConnectionEnd } from '../../server/ConnectionEnd.js';
+import type { WireProtocol } from '../../config/SimulationConfig.js';
+import type { Instance } from '../../server/Instance.js';
+import type { CallerRef } from '../../topology/CallerRef.js';
+
+/** Idle timeout of an application's pooled connections: Go `http.DefaultTransport` IdleConnTimeout, 90 s. */
+export const APP_IDLE_TIMEOUT_MS = 90_000;
+/** Concurrent HTTP/2 streams an application server accepts per connection: Go's http2 server default, 250. */
+export const APP_MAX_STREAMS = 250;
+/** Idle timeout of a proxy's upstream connections: Envoy `common_http_protocol_options.idle_timeout`, 1 h (Istio's DestinationRule default too). */
+export const PROXY_IDLE_TIMEOUT_MS = 3_600_000;
+/** Concurrent HTTP/2 streams between proxies: Envoy `max_concurrent_streams` default, 2^31 − 1. */
+export const PROXY_MAX_STREAMS = 2_147_483_647;
+
+/** Requests one connection carries at once with `protocol`. */
+export function streamsOf(protocol: WireProtocol, http2Streams: number): number {
+  return protocol === 'http1' ? 1 : http2Streams;
+}
+
+/** The application's end of a connection made by `caller`: its instance, or null for a traffic source. */
+export function callerEnd(caller: CallerRef, instances: readonly Instance[]): ConnectionEnd | null {
+  return caller.instanceId >= 0 ? (instances[caller.instanceId] ?? null) : null;
+}
+
+/**
+ * The calling application's own connections to `target` (no proxy owns them): the target service's
+ * protocol, the caller's keep-alive, TLS only when `tls` (a managed hop that terminates TLS).
+ */
+export function appConnectionSpec(
+  caller: CallerRef,
+  target: Instance,
+  keepAlive: boolean,
+  instances: readonly Instance[],
+  tls = false,
+  server: ConnectionEnd | null = target,
+): ConnectionSpec {
+  const protocol = target.service.config.protocol ?? 'http1';
+  return {
+    protocol,
+    keepAlive,
+    tls,
+    idleTimeoutMs: APP_IDLE_TIMEOUT_MS,
+    maxStreams: streamsOf(protocol, APP_MAX_STREAMS),
+    from: caller.node,
+    to: target.node,
+    client: callerEnd(caller, instances),
+    server,
+  };
+}
+
+/** Connections between two proxies of the mesh: always kept alive, mTLS when the mesh encrypts the call. */
+export function proxyConnectionSpec(
+  protocol: WireProtocol,
+  tls: boolean,
+  client: ConnectionEnd & { readonly node: ConnectionSpec['from'] },
+  server: ConnectionEnd & { readonly node: ConnectionSpec['to'] },
+): ConnectionSpec {
+  return {
+    protocol,
+    keepAlive: true,
+    tls,
+    idleTimeoutMs: PROXY_IDLE_TIMEOUT_MS,
+    maxStreams: streamsOf(protocol, PROXY_MAX_STREAMS),
+    from: client.node,
+    to: server.node,
+    client,
+    server,
+  };
+}

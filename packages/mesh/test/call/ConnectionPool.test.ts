@@ -1,0 +1,254 @@
+// Connection pools as a contract: keep-alive reuse, one connection per request without it, HTTP/1.1
+// one request per connection vs HTTP/2 multiplexing, the cost of a new connection (TCP round trip,
+// TLS 1.3 round trip and CPU at both ends), idle timeouts and broken connections.
+
+import { Engine, RandomStreams } from '@meshsim/engine';
+import { describe, expect, it } from 'vitest';
+import { ConnectionPool, Network, NodeCpu } from '../../src/internal/index.js';
+import type {
+  ConnectionEnd,
+  ConnectionSpec,
+  ConnectionUser,
+  CpuContainer,
+} from '../../src/internal/index.js';
+import type { NetworkConfig } from '../../src/index.js';
+
+const ONE_WAY_MS = 2;
+const NETWORK: NetworkConfig = {
+  sameNodeMs: { kind: 'constant', value: ONE_WAY_MS },
+  sameZoneMs: { kind: 'constant', value: ONE_WAY_MS },
+  crossZoneMs: { kind: 'constant', value: ONE_WAY_MS },
+  crossClusterMs: { kind: 'constant', value: ONE_WAY_MS },
+};
+
+/** An end that records its handshakes; `cpu` runs them on a node when given. */
+class End implements ConnectionEnd {
+  handshakes = 0;
+  cpuMs = 0;
+  constructor(
+    readonly tlsHandshakeCpuMs: number,
+    readonly cpu: CpuContainer | null = null,
+  ) {}
+  chargeHandshake(cpuMs: number): void {
+    this.handshakes++;
+    this.cpuMs += cpuMs;
+  }
+}
+
+interface Harness {
+  engine: Engine;
+  pool: ConnectionPool;
+  /** Sends a request at `atMs` holding its stream for `holdMs` once sent; records when it was sent. */
+  request(atMs: number, holdMs: number, broken?: boolean): { sentAtMs: number; user: ConnectionUser };
+}
+
+function harness(spec: Partial<ConnectionSpec>): Harness {
+  const engine = new Engine();
+  const network = new Network(NETWORK, new RandomStreams(1).stream('network'));
+  const held = new Map<ConnectionUser, { holdMs: number; broken: boolean; record: { sentAtMs: number } }>();
+  const send = (user: ConnectionUser): void => {
+    const entry = held.get(user);
+    if (entry === undefined) throw new Error('unknown user');
+    entry.record.sentAtMs = engine.now;
+    engine.schedule(entry.holdMs, () => pool.release(user, entry.broken));
+  };
+  const pool: ConnectionPool = new ConnectionPool(
+    { engine, network, proceed: send },
+    {
+      protocol: 'http1',
+      keepAlive: true,
+      tls: false,
+      idleTimeoutMs: 90_000,
+      maxStreams: 1,
+      from: null,
+      to: null,
+      client: null,
+      server: null,
+      ...spec,
+    },
+  );
+  return {
+    engine,
+    pool,
+    request(atMs, holdMs, broken = false) {
+      const user: ConnectionUser = { connection: null };
+      const record = { sentAtMs: NaN, user };
+      held.set(user, { holdMs, broken, record });
+      engine.scheduleAt(atMs, () => {
+        if (pool.acquire(user) === 'now') send(user);
+      });
+      return record;
+    },
+  };
+}
+
+describe('ConnectionPool: keep-alive and HTTP/1.1', () => {
+  it('keeps one connection for sequential requests: only the first pays the TCP round trip', () => {
+    const h = harness({});
+    const first = h.request(0, 10);
+    const second = h.request(20, 10);
+    const third = h.request(40, 10);
+    h.engine.run();
+    expect(first.sentAtMs).toBe(2 * ONE_WAY_MS);
+    expect(second.sentAtMs).toBe(20);
+    expect(third.sentAtMs).toBe(40);
+    expect(h.pool.opened).toBe(1);
+  });
+
+  it('without keep-alive, opens a connection per request: each pays the round trip', () => {
+    const h = harness({ keepAlive: false });
+    const sent = [0, 20, 40].map((at) => h.request(at, 10));
+    h.engine.run();
+    expect(sent.map((r) => r.sentAtMs)).toEqual([4, 24, 44]);
+    expect(h.pool.opened).toBe(3);
+  });
+
+  it('HTTP/1.1 carries one request per connection at a time: concurrent requests open their own', () => {
+    const h = harness({});
+    const sent = [0, 0, 0].map(() => h.request(0, 10));
+    h.request(30, 10);
+    h.request(30, 10);
+    h.engine.run();
+    expect(sent.map((r) => r.sentAtMs)).toEqual([4, 4, 4]);
+    expect(h.pool.opened).toBe(3); // the two later requests reuse two of the three
+  });
+
+  it('a broken connection is not reused', () => {
+    const h = harness({});
+    h.request(0, 10, true);
+    const next = h.request(20, 10);
+    h.engine.run();
+    expect(h.pool.opened).toBe(2);
+    expect(next.sentAtMs).toBe(24);
+  });
+
+  it('closes a connection idle past the idle timeout; the next request opens a new one', () => {
+    const h = harness({ idleTimeoutMs: 100 });
+    h.request(0, 10);
+    const within = h.request(100, 10); // idle since 14: 86 ms
+    const after = h.request(300, 10); // idle since 110: 190 ms
+    h.engine.run();
+    expect(within.sentAtMs).toBe(100);
+    expect(after.sentAtMs).toBe(304);
+    expect(h.pool.opened).toBe(2);
+    expect(h.pool.idleClosed).toBe(1);
+  });
+
+  it('a request released while it waits for the handshake is never sent', () => {
+    const h = harness({});
+    const user: ConnectionUser = { connection: null };
+    const proceeded: ConnectionUser[] = [];
+    const pool = new ConnectionPool(
+      {
+        engine: h.engine,
+        network: new Network(NETWORK, new RandomStreams(1).stream('n')),
+        proceed: (u) => proceeded.push(u),
+      },
+      h.pool.spec,
+    );
+    h.engine.scheduleAt(0, () => pool.acquire(user));
+    h.engine.scheduleAt(1, () => pool.release(user, true));
+    h.engine.run();
+    expect(proceeded).toEqual([]);
+    expect(user.connection).toBeNull();
+  });
+});
+
+describe('ConnectionPool: HTTP/2', () => {
+  it('multiplexes concurrent requests on one connection; those arriving during the handshake join it', () => {
+    const h = harness({ protocol: 'http2', maxStreams: 100 });
+    const sent = [0, 1, 3].map((at) => h.request(at, 10));
+    const later = h.request(5, 10);
+    h.engine.run();
+    expect(sent.map((r) => r.sentAtMs)).toEqual([4, 4, 4]);
+    expect(later.sentAtMs).toBe(5);
+    expect(h.pool.opened).toBe(1);
+  });
+
+  it('opens another connection when the stream limit is reached', () => {
+    const h = harness({ protocol: 'http2', maxStreams: 2 });
+    [0, 0, 0].forEach(() => h.request(0, 10));
+    h.engine.run();
+    expect(h.pool.opened).toBe(2);
+  });
+});
+
+describe('ConnectionPool: TLS 1.3 handshakes', () => {
+  it('a new TLS connection costs two round trips plus the server and client handshake CPU, counted at both ends', () => {
+    const client = new End(0.5);
+    const server = new End(1.5);
+    const h = harness({ tls: true, client, server });
+    const first = h.request(0, 10);
+    const second = h.request(25, 10);
+    h.engine.run();
+    // TCP round trip (4) + server CPU (1.5) + round trip (4) + client CPU (0.5).
+    expect(first.sentAtMs).toBeCloseTo(10, 9);
+    expect(second.sentAtMs).toBe(25);
+    expect(h.pool.handshakes).toBe(1);
+    expect(h.pool.handshakeCpuMs).toBeCloseTo(2, 12);
+    expect([client.handshakes, server.handshakes]).toEqual([1, 1]);
+    expect([client.cpuMs, server.cpuMs]).toEqual([0.5, 1.5]);
+  });
+
+  it('the handshake CPU runs on the end’s node: a busy core delays it', () => {
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 1);
+    const busy = node.container('busy', Infinity);
+    const server = new End(2, node.container('server', Infinity));
+    const network = new Network(NETWORK, new RandomStreams(1).stream('network'));
+    let sentAtMs = NaN;
+    const pool = new ConnectionPool(
+      { engine, network, proceed: () => (sentAtMs = engine.now) },
+      {
+        protocol: 'http1',
+        keepAlive: true,
+        tls: true,
+        idleTimeoutMs: 1000,
+        maxStreams: 1,
+        from: null,
+        to: null,
+        client: null,
+        server,
+      },
+    );
+    busy.run(100, () => {}, null);
+    pool.acquire({ connection: null });
+    engine.run();
+    // The server's 2 ms of CPU shares the core with the busy task from t = 4: it takes 4 ms.
+    expect(sentAtMs).toBeCloseTo(4 + 4 + 4, 9);
+  });
+
+  it('without TLS, no handshake CPU and no TLS round trip', () => {
+    const client = new End(0.5);
+    const h = harness({ tls: false, client, server: new End(1) });
+    const first = h.request(0, 10);
+    h.engine.run();
+    expect(first.sentAtMs).toBe(4);
+    expect(h.pool.handshakes).toBe(0);
+    expect(client.handshakes).toBe(0);
+  });
+});
+
+describe('ConnectionPool: input checks', () => {
+  it('rejects a stream limit below 1 and a non-positive idle timeout', () => {
+    const engine = new Engine();
+    const network = new Network(NETWORK, new RandomStreams(1).stream('network'));
+    const base: ConnectionSpec = {
+      protocol: 'http2',
+      keepAlive: true,
+      tls: false,
+      idleTimeoutMs: 1,
+      maxStreams: 1,
+      from: null,
+      to: null,
+      client: null,
+      server: null,
+    };
+    expect(
+      () => new ConnectionPool({ engine, network, proceed: () => {} }, { ...base, maxStreams: 0 }),
+    ).toThrow(/maxStreams/);
+    expect(
+      () => new ConnectionPool({ engine, network, proceed: () => {} }, { ...base, idleTimeoutMs: 0 }),
+    ).toThrow(/idleTimeoutMs/);
+  });
+});

@@ -1,0 +1,62 @@
+// A config built in code meets the same bounds as a scenario file: simulate() refuses it, naming the field.
+
+import { describe, expect, it } from 'vitest';
+import { NO_POLICY, Simulation, simulate } from '../../../src/index.js';
+import { call, config, policy, poisson, service } from '../../__helpers__/configs.js';
+
+describe('checkConfigBounds (run by Simulation before building the model)', () => {
+  it.each([
+    ['durationMs', { durationMs: Infinity }, 'durationMs must be a finite number (got Infinity)'],
+    ['a duration over 30 days', { durationMs: 1e12 }, 'durationMs must be ≤ 2592000000 (got 1000000000000)'],
+    [
+      'replicas 1e12 (a V8 crash before)',
+      { services: [service('a', { replicas: 1e12 })] },
+      'services.a.replicas must be ≤ 10000 (got 1000000000000)',
+    ],
+    [
+      'a fractional concurrency',
+      { services: [service('a', { concurrency: 1.5 })] },
+      'services.a.concurrency must be an integer (got 1.5)',
+    ],
+    [
+      '1000 attempts',
+      { services: [service('a', { calls: [[call('b', policy(100, 1000))]] }), service('b')] },
+      'services.a.calls[0][0].policy.retry.maxAttempts must be ≤ 100 (got 1000)',
+    ],
+    [
+      'a rate of 1e300 (out of heap before)',
+      { traffic: [poisson('a', 1e300)] },
+      'traffic[0].rate[0].rps must be in [0, 1000000] (got 1e+300)',
+    ],
+    [
+      'a million users too many',
+      {
+        traffic: [
+          {
+            kind: 'closed' as const,
+            name: 'u',
+            to: 'a',
+            users: 2e6,
+            thinkTimeMs: { kind: 'constant' as const, value: 1 },
+            policy: NO_POLICY,
+          },
+        ],
+      },
+      'traffic[0].users must be ≤ 1000000 (got 2000000)',
+    ],
+  ])('refuses %s', (_name, overrides, message) => {
+    const cfg = { ...config([service('a')], [poisson('a', 10)]), ...overrides };
+    expect(() => new Simulation(cfg)).toThrow(new RangeError(message));
+  });
+
+  it('accepts an unbounded queue and every value at its bound', () => {
+    const cfg = config(
+      [service('a', { replicas: 3, queueCapacity: Infinity, concurrency: 100_000 })],
+      [poisson('a', 10)],
+      {
+        durationMs: 500,
+      },
+    );
+    expect(simulate(cfg).stopped).toBeUndefined();
+  });
+});

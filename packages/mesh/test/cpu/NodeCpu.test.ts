@@ -1,0 +1,193 @@
+// The node CPU model: processor sharing capped at one core per task, CFS quotas per container,
+// cancellation, accounting — and its agreement with queueing theory (M/M/1-PS, M/G/1-PS insensitivity).
+
+import { Engine, RandomStreams, meanConfidenceInterval } from '@meshsim/engine';
+import { describe, expect, it } from 'vitest';
+import { CFS_PERIOD_MS, NodeCpu } from '../../src/internal/index.js';
+
+/** Runs tasks `[startMs, workMs, container]` and returns each task's completion time. */
+function completions(
+  cores: number,
+  tasks: readonly (readonly [number, number, number])[],
+  limits: readonly number[] = [Infinity],
+): number[] {
+  const engine = new Engine();
+  const node = new NodeCpu(engine, 'n', cores);
+  const containers = limits.map((limit, i) => node.container(`c${i}`, limit));
+  const done: number[] = tasks.map(() => NaN);
+  tasks.forEach(([atMs, workMs, c], i) => {
+    engine.scheduleAt(atMs, () => {
+      containers[c]?.run(workMs, (index: number) => (done[index] = engine.now), i);
+    });
+  });
+  engine.run({ untilMs: 10_000 });
+  return done;
+}
+
+describe('NodeCpu: processor sharing', () => {
+  it('a task alone runs at one core, also on a node with more cores', () => {
+    expect(completions(1, [[0, 10, 0]])).toEqual([10]);
+    expect(completions(4, [[0, 10, 0]])).toEqual([10]);
+  });
+
+  it('two tasks on one core share it: each progresses at half speed', () => {
+    const [a, b] = completions(1, [
+      [0, 10, 0],
+      [0, 10, 0],
+    ]);
+    expect(a).toBeCloseTo(20, 9);
+    expect(b).toBeCloseTo(20, 9);
+  });
+
+  it('a short task started while a long one runs finishes first; the long one is slowed by the overlap', () => {
+    const [long, short] = completions(1, [
+      [0, 10, 0],
+      [2, 2, 0],
+    ]);
+    expect(short).toBeCloseTo(6, 9); // 2 ms of work at half speed from t = 2
+    expect(long).toBeCloseTo(12, 9); // 10 ms of work + 2 ms lent to the short task
+  });
+
+  it('three tasks on two cores each get two thirds of a core', () => {
+    const done = completions(2, [
+      [0, 6, 0],
+      [0, 6, 0],
+      [0, 6, 0],
+    ]);
+    for (const t of done) expect(t).toBeCloseTo(9, 9);
+  });
+
+  it('tasks of different containers share the node the same way', () => {
+    const done = completions(
+      1,
+      [
+        [0, 10, 0],
+        [0, 10, 1],
+      ],
+      [Infinity, Infinity],
+    );
+    for (const t of done) expect(t).toBeCloseTo(20, 9);
+  });
+
+  it('a cancelled task stops consuming: the other speeds up at once, and its callback never runs', () => {
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 1);
+    const container = node.container('c');
+    let doneAt = NaN;
+    let cancelledRan = false;
+    container.run(10, () => (doneAt = engine.now), undefined);
+    const other = container.run(10, () => (cancelledRan = true), undefined);
+    engine.scheduleAt(4, () => other.cancel());
+    engine.run({ untilMs: 100 });
+    expect(cancelledRan).toBe(false);
+    expect(doneAt).toBeCloseTo(12, 9); // 2 ms done by t = 4, 8 ms more alone
+    expect(container.cpuMs).toBeCloseTo(12, 9);
+  });
+});
+
+describe('NodeCpu: CFS quota', () => {
+  it('a 0.5-core limit: 50 ms per 100 ms period, throttled until the next period', () => {
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 4);
+    const container = node.container('c', 0.5);
+    let doneAt = NaN;
+    container.run(100, () => (doneAt = engine.now), undefined);
+    engine.run({ untilMs: 1000 });
+    expect(doneAt).toBeCloseTo(150, 9);
+    expect(container.throttledMs).toBeCloseTo(50, 9);
+    expect(container.cpuMs).toBeCloseTo(100, 9);
+  });
+
+  it('two tasks in a 1-core container on a 4-core node use the quota twice as fast', () => {
+    const done = completions(
+      4,
+      [
+        [0, 60, 0],
+        [0, 60, 0],
+      ],
+      [1],
+    );
+    // 100 ms of quota per period, spent by two tasks in 50 ms; throttled 50–100; the last 10 ms each 100–110.
+    for (const t of done) expect(t).toBeCloseTo(110, 9);
+  });
+
+  it('an unlimited container keeps running while a limited one is throttled', () => {
+    const done = completions(
+      1,
+      [
+        [0, 100, 0],
+        [0, 100, 1],
+      ],
+      [0.2, Infinity],
+    );
+    // Both share the core until the limited one has used its 20 ms (t = 40); the other then runs alone
+    // until the next period (80 ms of work done at t = 100) and shares again: its last 20 ms end at 140.
+    expect(done[1]).toBeCloseTo(140, 6);
+    expect(done[0]).toBeGreaterThan(done[1] as number);
+  });
+
+  it('the period is the Linux default, 100 ms', () => {
+    expect(CFS_PERIOD_MS).toBe(100);
+  });
+});
+
+/** Mean response time of an M/G/1 queue served by processor sharing on one core. */
+function psMeanResponse(
+  seed: number,
+  lambdaPerMs: number,
+  service: (u: () => number) => number,
+  customers: number,
+): number[] {
+  const engine = new Engine();
+  const node = new NodeCpu(engine, 'n', 1);
+  const container = node.container('c');
+  const streams = new RandomStreams(seed);
+  const arrivals = streams.stream('arrivals');
+  const work = streams.stream('work');
+  const responses: number[] = [];
+  let sent = 0;
+  const arrive = (): void => {
+    if (sent++ >= customers) return;
+    const start = engine.now;
+    container.run(service(work), () => responses.push(engine.now - start), undefined);
+    engine.schedule(-Math.log(1 - arrivals()) / lambdaPerMs, arrive, undefined);
+  };
+  engine.schedule(0, arrive, undefined);
+  engine.run();
+  return responses;
+}
+
+/** Batch means of `values` (dropping the first 10 % as warm-up), for a confidence interval. */
+function batchMeans(values: readonly number[], batches = 40): number[] {
+  const kept = values.slice(Math.floor(values.length / 10));
+  const size = Math.floor(kept.length / batches);
+  return Array.from({ length: batches }, (_, b) => {
+    let sum = 0;
+    for (let i = b * size; i < (b + 1) * size; i++) sum += kept[i] as number;
+    return sum / size;
+  });
+}
+
+describe('NodeCpu against queueing theory', () => {
+  const lambda = 0.7; // per ms; mean work 1 ms ⇒ ρ = 0.7, E[T] = 1 / (1 − ρ) = 3.333 ms
+  const theory = 1 / (1 - lambda);
+
+  it('M/M/1-PS: mean response time 1/(μ − λ), as FIFO (99 % CI)', () => {
+    const responses = psMeanResponse(1, lambda, (u) => -Math.log(1 - u()), 400_000);
+    const ci = meanConfidenceInterval(batchMeans(responses), 0.99);
+    expect(ci.low).toBeLessThanOrEqual(theory);
+    expect(ci.high).toBeGreaterThanOrEqual(theory);
+  });
+
+  it('M/G/1-PS is insensitive: deterministic and bimodal work with the same mean give the same mean response', () => {
+    for (const service of [
+      () => 1, // deterministic
+      (u: () => number) => (u() < 0.9 ? 0.5 : 5.5), // bimodal, mean 1
+    ]) {
+      const responses = psMeanResponse(2, lambda, service, 400_000);
+      const ci = meanConfidenceInterval(batchMeans(responses), 0.99);
+      expect(ci.low).toBeLessThanOrEqual(theory);
+      expect(ci.high).toBeGreaterThanOrEqual(theory);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+// The first check of raw scenario input, before the schema: nesting depth and size (also catching
+// cycles in input built in code), `__proto__` keys, and numbers that are not finite or too large.
+// Iterative, so that no input can overflow the stack here.
+
+import { SCENARIO_LIMITS } from '@meshsim/mesh';
+import type { PathSegment } from './path.js';
+import type { PathIssue } from './zodIssues.js';
+
+/** What {@link checkInputShape} found. */
+export interface InputShape {
+  /** Every problem found. */
+  issues: PathIssue[];
+  /** True when the input is too deep or too large to validate further (only these issues apply). */
+  fatal: boolean;
+}
+
+/** A key that changes an object's prototype when assigned in JavaScript: never allowed. */
+const PROTO_KEY = '__proto__';
+
+/**
+ * Walks `input` (plain data) depth-first without recursion and reports: maps and lists nested deeper
+ * than `SCENARIO_LIMITS.nestingDepth` or a cycle (fatal), more than `SCENARIO_LIMITS.values` values
+ * (fatal), `__proto__` keys, and numbers that are NaN, infinite or larger in magnitude than
+ * `SCENARIO_LIMITS.largestNumber`.
+ *
+ * @param input - The parsed file or the object given to `resolveScenario`.
+ */
+export function checkInputShape(input: unknown): InputShape {
+  const issues: PathIssue[] = [];
+  const maxDepth = SCENARIO_LIMITS.nestingDepth;
+  const stack: { value: unknown; path: readonly PathSegment[] }[] = [{ value: input, path: [] }];
+  let seen = 0;
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: readonly PathSegment[] };
+    if (++seen > SCENARIO_LIMITS.values) {
+      return {
+        issues: [
+          { path: [], reason: `more than ${SCENARIO_LIMITS.values} values (numbers, strings, maps, lists)` },
+        ],
+        fatal: true,
+      };
+    }
+    if (typeof value === 'number') {
+      const problem = numberProblem(value);
+      if (problem !== null) issues.push({ path, reason: problem });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= maxDepth) {
+      return {
+        issues: [
+          {
+            path: path.slice(0, maxDepth),
+            reason: `nesting deeper than ${maxDepth} levels (or a cycle): a scenario nests about 10`,
+          },
+        ],
+        fatal: true,
+      };
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
+      if (key === PROTO_KEY) {
+        issues.push({
+          path: [...path, key],
+          reason: `"${PROTO_KEY}" is not allowed as a key (in JavaScript it would replace the object's prototype)`,
+        });
+        continue;
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return { issues, fatal: false };
+}
+
+/** Why a number cannot be in a scenario, or null. */
+function numberProblem(value: number): string | null {
+  if (Number.isNaN(value)) return 'must be a number (got NaN)';
+  if (!Number.isFinite(value)) {
+    return `must be a finite number (got ${String(value)}: a number with too many digits?)`;
+  }
+  if (Math.abs(value) > SCENARIO_LIMITS.largestNumber) {
+    return `must be at most ${SCENARIO_LIMITS.largestNumber} in magnitude, the largest exact integer (got ${String(value)})`;
+  }
+  return null;
+}

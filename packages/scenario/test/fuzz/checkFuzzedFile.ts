@@ -1,0 +1,62 @@
+// The assertion every fuzzed scenario file must pass: the loader either accepts it or throws a
+// ScenarioError whose every issue names the file and a field path (or line and column), in bounded time;
+// a file that must be refused is refused. Returns problems instead of throwing, for the fuzz runner.
+
+import { SCENARIO_LIMITS } from '@meshsim/mesh';
+
+import { ScenarioError, parseScenario } from '../../src/index.js';
+import type { FuzzedFile } from './scenarioMutations.js';
+
+/** Longest a file may take to load or be refused [ms] (a padded 100 KB string included, on a loaded machine). */
+export const PER_FILE_LIMIT_MS = 5_000;
+
+/** Whole-file reasons, which have no field path: size, aliases, an empty or non-map document. */
+const WHOLE_FILE_REASON =
+  /alias|the file is .* MiB|must be a map|must be an object|expected an object|empty/i;
+
+/** What the loader did with a fuzzed file. */
+export interface FuzzOutcome {
+  accepted: boolean;
+  /** Everything wrong with how the file was handled; empty when all is well. */
+  problems: string[];
+  elapsedMs: number;
+}
+
+/** Loads `file` and checks how the loader handled it (see the file comment). */
+export function checkFuzzedFile(file: FuzzedFile): FuzzOutcome {
+  const problems: string[] = [];
+  const started = performance.now();
+  let accepted = false;
+  try {
+    const config = parseScenario(file.text, file.name);
+    accepted = true;
+    if (file.mustReject !== undefined) problems.push(`accepted a file with ${file.mustReject}`);
+    if (!(config.durationMs > 0 && Number.isFinite(config.durationMs))) {
+      problems.push(`accepted a duration of ${config.durationMs} ms`);
+    }
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) {
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      problems.push(`crashed with a non-ScenarioError: ${text.slice(0, 600)}`);
+    } else {
+      for (const issue of error.issues) {
+        const where =
+          issue.path !== '' ||
+          (issue.line !== undefined && issue.column !== undefined) ||
+          WHOLE_FILE_REASON.test(issue.reason);
+        if (issue.file !== file.name) problems.push(`an issue names file ${issue.file}, not ${file.name}`);
+        if (!where) problems.push(`an issue names no field path nor line and column: ${issue.reason}`);
+        if (/call stack|\[object Object\]/.test(issue.reason)) {
+          problems.push(`an odd message: ${issue.reason.slice(0, 300)}`);
+        }
+      }
+    }
+  }
+  const elapsedMs = performance.now() - started;
+  if (elapsedMs > PER_FILE_LIMIT_MS)
+    problems.push(`took ${Math.round(elapsedMs)} ms (limit ${PER_FILE_LIMIT_MS} ms)`);
+  return { accepted, problems, elapsedMs };
+}
+
+/** The nesting limit fuzzed files are tagged against. */
+export const FUZZ_MAX_DEPTH = SCENARIO_LIMITS.nestingDepth;

@@ -1,0 +1,23 @@
+// "Did you mean" suggestions: the closest candidate within two edits, and linear time on hostile words.
+
+import { describe, expect, it } from 'vitest';
+
+import { closest, didYouMean, levenshtein } from '../../src/internal/suggest.js';
+
+describe('suggest', () => {
+  it('suggests the closest candidate within two edits, case-insensitively', () => {
+    expect(levenshtein('replica', 'replicas')).toBe(1);
+    expect(closest('Replica', ['queue', 'replicas'])).toBe('replicas');
+    expect(didYouMean('servicetime', ['serviceTime', 'calls'])).toBe(' (did you mean "serviceTime"?)');
+    expect(didYouMean('zzz', ['serviceTime'])).toBe('');
+  });
+
+  it('answers at once for a 100,000-character word (lengths too far apart are skipped, issue #12)', () => {
+    const word = 'x'.repeat(100_000);
+    const candidates = Array.from({ length: 50 }, (_, i) => `candidate${i}`);
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) expect(closest(word, candidates)).toBeUndefined();
+    // Quadratic Levenshtein would take about 20 × 50 × 100,000 × 10 steps: seconds, not milliseconds.
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
