@@ -3,7 +3,7 @@
 
 import type { Random, RandomStreams } from '@meshsim/engine';
 
-/** Named seeded streams for the model's parts (never `Math.random`). */
+/** Named seeded streams for the model's parts (never the unseeded global generator). */
 export class RunStreams {
   private readonly issued = new Map<string, number>();
 
