@@ -11,8 +11,8 @@ export default mergeConfig(
       include: ['packages/*/browser-test/**/*.test.ts'],
       // One browser per file; files run one after the other (Chromium and the simulations share 2 cores).
       fileParallelism: false,
-      testTimeout: 120_000,
-      hookTimeout: 120_000,
+      testTimeout: 300_000,
+      hookTimeout: 300_000,
       reporters:
         process.env['CI'] === undefined
           ? ['default']

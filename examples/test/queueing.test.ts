@@ -1,18 +1,9 @@
-// Queueing-theory validation of the engine: simulated M/M/1, M/M/4 and M/D/1 queues must agree with
-// closed-form results within 99% confidence intervals built from independent replications, and those
-// intervals must be narrow enough (half-width ≤ 1% of the estimate, ≤ 2% for the p99) to mean something.
-// Runs the same experiments as examples/queueing-validation.ts, for three fixed root seeds.
+// The closed forms and the queue simulator behind the queueing-theory validation (the experiments themselves,
+// M/M/1, M/M/4 and M/D/1 within 99 % CIs, are in queueingMM1/MMc/MD1.test.ts).
 
 import { RandomStreams, exponential } from '@meshsim/engine';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  MD1_EXPERIMENT,
-  MM1_EXPERIMENT,
-  MMC_EXPERIMENT,
-  runValidation,
-  simulateQueue,
-} from '../validation/queueModels.js';
-import type { ValidationCheck, ValidationExperiment, ValidationResult } from '../validation/queueModels.js';
+import { describe, expect, it } from 'vitest';
+import { simulateQueue } from '../validation/queueModels.js';
 import {
   erlangC,
   md1MeanWait,
@@ -23,9 +14,6 @@ import {
   mmcMeanSojourn,
   mmcMeanWait,
 } from '../validation/theory.js';
-
-const ROOT_SEEDS = [1, 2, 3] as const;
-const SIMULATION_TIMEOUT_MS = 180_000;
 
 describe('theory.ts closed forms', () => {
   it('M/M/1 (λ=0.9, μ=1): W = 1/(μ−λ) = 10, Wq = ρ/(μ−λ) = 9, sojourn p50 = ln 2/0.1, p99 = ln 100/0.1', () => {
@@ -160,66 +148,3 @@ function kieferWolfowitz(config: {
   }
   return { meanWait: waitSum / config.customers, waitProbability: waited / config.customers };
 }
-
-/** Runs an experiment once per root seed (lazily, shared by the `it`s of one model). */
-function perSeed(experiment: ValidationExperiment): () => ValidationResult[] {
-  let results: ValidationResult[] | undefined;
-  return () => (results ??= ROOT_SEEDS.map((seed) => runValidation(experiment, seed)));
-}
-
-/** Asserts, for every root seed, that the CI is narrow enough and contains the theoretical value. */
-function expectValidated(results: ValidationResult[], metric: string): void {
-  for (const result of results) {
-    const check = result.checks.find((c) => c.metric === metric) as ValidationCheck;
-    const where =
-      `${result.experiment.model} ${metric}, root seed ${String(result.rootSeed)}: simulated ` +
-      `${check.ci.mean.toFixed(4)} ± ${check.ci.halfWidth.toFixed(4)} (99% CI [${check.ci.low.toFixed(4)}, ` +
-      `${check.ci.high.toFixed(4)}], n = ${check.ci.n}), theory ${check.theory.toFixed(4)}`;
-    expect(check.relativeHalfWidth, `${where}: half-width criterion`).toBeLessThanOrEqual(
-      check.maxRelativeHalfWidth,
-    );
-    expect(check.ci.low, `${where}: theory below the CI`).toBeLessThanOrEqual(check.theory);
-    expect(check.ci.high, `${where}: theory above the CI`).toBeGreaterThanOrEqual(check.theory);
-  }
-}
-
-const seedList = ROOT_SEEDS.join(', ');
-
-describe(`M/M/1 (λ=0.9, μ=1): ${MM1_EXPERIMENT.replications} replications × 10^6 customers per root seed`, () => {
-  const results = perSeed(MM1_EXPERIMENT);
-  beforeAll(() => void results(), SIMULATION_TIMEOUT_MS);
-
-  it(`mean sojourn matches 1/(μ−λ) = 10 within the 99% CI (half-width ≤ 1%), for root seeds ${seedList}`, () => {
-    expectValidated(results(), 'mean sojourn W [ms]');
-  });
-
-  it(`sojourn p50 matches ln 2/(μ−λ) ≈ 6.931 within the 99% CI (half-width ≤ 1%), for root seeds ${seedList}`, () => {
-    expectValidated(results(), 'sojourn p50 [ms]');
-  });
-
-  it(`sojourn p99 matches ln 100/(μ−λ) ≈ 46.05 within the 99% CI (half-width ≤ 2%), for root seeds ${seedList}`, () => {
-    expectValidated(results(), 'sojourn p99 [ms]');
-  });
-});
-
-describe(`M/M/4 (λ=3.2, μ=1, ρ=0.8): ${MMC_EXPERIMENT.replications} replications × 10^6 customers per root seed`, () => {
-  const results = perSeed(MMC_EXPERIMENT);
-  beforeAll(() => void results(), SIMULATION_TIMEOUT_MS);
-
-  it(`probability of waiting matches Erlang C(4, 3.2) ≈ 0.5964 within the 99% CI (half-width ≤ 1%), for root seeds ${seedList}`, () => {
-    expectValidated(results(), 'P(wait > 0)');
-  });
-
-  it(`mean wait matches C(4, 3.2)/(cμ−λ) ≈ 0.7455 within the 99% CI (half-width ≤ 1%), for root seeds ${seedList}`, () => {
-    expectValidated(results(), 'mean wait Wq [ms]');
-  });
-});
-
-describe(`M/D/1 (λ=0.9, service 1 ms): ${MD1_EXPERIMENT.replications} replications × 10^6 customers per root seed`, () => {
-  const results = perSeed(MD1_EXPERIMENT);
-  beforeAll(() => void results(), SIMULATION_TIMEOUT_MS);
-
-  it(`mean wait matches Pollaczek–Khinchine ρ/(2μ(1−ρ)) = 4.5 within the 99% CI (half-width ≤ 1%), for root seeds ${seedList}`, () => {
-    expectValidated(results(), 'mean wait Wq [ms]');
-  });
-});

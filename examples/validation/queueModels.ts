@@ -251,7 +251,7 @@ export function replicateQueue(
 // ---------------------------------------------------------------------------------------------------
 // Validation experiments: each compares simulated statistics with theory (./theory.ts), with a 99%
 // confidence interval from independent replications. Shared by examples/queueing-validation.ts and
-// examples/test/queueing.test.ts, so the test checks exactly what the example prints.
+// examples/test/queueing*.test.ts, so the test checks exactly what the example prints.
 
 /** One statistic compared with theory. */
 export interface ValidationCheckSpec {

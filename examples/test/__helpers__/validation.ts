@@ -1,0 +1,39 @@
+// The validation experiments' shared parts: the root seeds, running an experiment once per seed, and the
+// assertion that each seed's 99 % CI is narrow enough and holds the theoretical value.
+
+import { expect } from 'vitest';
+import { runValidation } from '../../validation/queueModels.js';
+import type {
+  ValidationCheck,
+  ValidationExperiment,
+  ValidationResult,
+} from '../../validation/queueModels.js';
+
+/** The fixed root seeds every experiment runs for (chosen before looking; docs/concepts/validation.md). */
+export const ROOT_SEEDS = [1, 2, 3] as const;
+/** Time allowed for one experiment's runs over all root seeds [ms]. */
+export const SIMULATION_TIMEOUT_MS = 180_000;
+/** The root seeds as a list for test names. */
+export const seedList = ROOT_SEEDS.join(', ');
+
+/** Runs an experiment once per root seed (lazily, shared by the `it`s of one model). */
+export function perSeed(experiment: ValidationExperiment): () => ValidationResult[] {
+  let results: ValidationResult[] | undefined;
+  return () => (results ??= ROOT_SEEDS.map((seed) => runValidation(experiment, seed)));
+}
+
+/** Asserts, for every root seed, that the CI is narrow enough and contains the theoretical value. */
+export function expectValidated(results: ValidationResult[], metric: string): void {
+  for (const result of results) {
+    const check = result.checks.find((c) => c.metric === metric) as ValidationCheck;
+    const where =
+      `${result.experiment.model} ${metric}, root seed ${String(result.rootSeed)}: simulated ` +
+      `${check.ci.mean.toFixed(4)} ± ${check.ci.halfWidth.toFixed(4)} (99% CI [${check.ci.low.toFixed(4)}, ` +
+      `${check.ci.high.toFixed(4)}], n = ${check.ci.n}), theory ${check.theory.toFixed(4)}`;
+    expect(check.relativeHalfWidth, `${where}: half-width criterion`).toBeLessThanOrEqual(
+      check.maxRelativeHalfWidth,
+    );
+    expect(check.ci.low, `${where}: theory below the CI`).toBeLessThanOrEqual(check.theory);
+    expect(check.ci.high, `${where}: theory above the CI`).toBeGreaterThanOrEqual(check.theory);
+  }
+}
