@@ -5,6 +5,8 @@
 import { applyOverrides, generateKinvolkEmojivoto, resolveScenario, simulate } from 'meshsim';
 import type { SimulationResult } from 'meshsim';
 
+import { entryMedianMs } from './entryMedianMs.js';
+
 /** One published run: the added median over the 6 ms baseline and the max memory of any proxy. */
 export interface PublishedRun {
   run: string;
@@ -42,18 +44,6 @@ export interface ModelFigures {
   envoyMaxProxyMemoryMB: number;
 }
 
-function medianMs(result: SimulationResult): number {
-  const callers = new Set(result.services.map((s) => s.name));
-  let total = 0;
-  let weight = 0;
-  for (const edge of result.edges) {
-    if (callers.has(edge.source)) continue;
-    total += edge.latency.p50Ms * edge.latency.count;
-    weight += edge.latency.count;
-  }
-  return total / weight;
-}
-
 function maxProxyMB(result: SimulationResult, kind: string): number {
   const mib = result.proxies.byKind.find((k) => k.kind === kind)?.maxMemoryMiB ?? NaN;
   return (mib * 1024 * 1024) / 1e6;
@@ -67,8 +57,8 @@ export function kinvolkCalibration(durationMs = 5000): ModelFigures {
   const linkerd = run('linkerd');
   const istio = run('istio-sidecar');
   return {
-    linkerdAddedMedianMs: medianMs(linkerd) - medianMs(none),
-    istioAddedMedianMs: medianMs(istio) - medianMs(none),
+    linkerdAddedMedianMs: entryMedianMs(linkerd) - entryMedianMs(none),
+    istioAddedMedianMs: entryMedianMs(istio) - entryMedianMs(none),
     linkerdMaxProxyMemoryMB: maxProxyMB(linkerd, 'linkerd2-proxy'),
     envoyMaxProxyMemoryMB: maxProxyMB(istio, 'envoy-sidecar'),
   };

@@ -2,7 +2,8 @@
 // rising load, for several mesh shapes; each run gives the goodput and the added latency vs no mesh.
 
 import { applyOverrides, generateKinvolkEmojivoto, resolveScenario, simulate } from 'meshsim';
-import type { SimulationResult } from 'meshsim';
+
+import { entryMedianMs } from '../calibration/entryMedianMs.js';
 
 /** One (load, shape) point of the sweep. */
 export interface SweepPoint {
@@ -33,18 +34,6 @@ export const DEFAULT_SWEEP: SweepOptions = {
   durationMs: 10_000,
 };
 
-function p50(result: SimulationResult): number {
-  const callers = new Set(result.services.map((s) => s.name));
-  let total = 0;
-  let weight = 0;
-  for (const edge of result.edges) {
-    if (callers.has(edge.source)) continue;
-    total += edge.latency.p50Ms * edge.latency.count;
-    weight += edge.latency.count;
-  }
-  return weight > 0 ? total / weight : NaN;
-}
-
 /** Runs every (load, shape) pair, loads in order, shapes in order within a load. */
 export function saturationSweep(options: SweepOptions = DEFAULT_SWEEP): SweepPoint[] {
   const points: SweepPoint[] = [];
@@ -59,7 +48,7 @@ export function saturationSweep(options: SweepOptions = DEFAULT_SWEEP): SweepPoi
     for (const shape of options.shapes) {
       const result = simulate(applyOverrides(base, { mesh: shape, durationMs: options.durationMs }));
       const succeeded = result.conservation.succeeded;
-      const latency = p50(result);
+      const latency = entryMedianMs(result);
       if (shape === 'none') noneP50 = latency;
       points.push({
         offeredRps,
