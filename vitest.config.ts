@@ -1,4 +1,5 @@
 // Test runner configuration: tests import sibling packages from their sources, so no build is needed.
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -25,6 +26,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One worker per core (vitest's default leaves one core idle: half the machine on 2 cores).
+    maxWorkers: availableParallelism(),
+    // The files of a worker share their imports (loaded once per worker, not once per file: two minutes of
+    // CI). Tests that change global state restore it (registerShape.test.ts unregisters its shape; env vars
+    // set by a test are deleted in a finally).
+    isolate: false,
     // On CI, also write a machine-readable report; .ci/run prints its 'N passed, N failed' line.
     reporters:
       process.env['CI'] === undefined

@@ -1,5 +1,5 @@
 // Queueing-theory validation of the engine, M/D/1: the simulated queue must agree with its closed form within
-// 99 % confidence intervals from independent replications, for three fixed root seeds (one file per model so
+// 99 % confidence intervals from independent replications, for the fixed root seed of ROOT_SEEDS (one file per model so
 // the runs spread over the test workers). Same experiment as examples/queueing-validation.ts.
 
 import { beforeAll, describe, it } from 'vitest';
@@ -10,7 +10,7 @@ describe(`M/D/1 (λ=0.9, service 1 ms): ${MD1_EXPERIMENT.replications} replicati
   const results = perSeed(MD1_EXPERIMENT);
   beforeAll(() => void results(), SIMULATION_TIMEOUT_MS);
 
-  it(`mean wait matches Pollaczek–Khinchine ρ/(2μ(1−ρ)) = 4.5 within the 99% CI (half-width ≤ 1%), for root seeds ${seedList}`, () => {
+  it(`mean wait matches Pollaczek–Khinchine ρ/(2μ(1−ρ)) = 4.5 within the 99% CI (half-width ≤ 1%), for ${seedList}`, () => {
     expectValidated(results(), 'mean wait Wq [ms]');
   });
 });

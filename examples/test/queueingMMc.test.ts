@@ -1,5 +1,5 @@
 // Queueing-theory validation of the engine, M/M/4: the simulated queue must agree with its closed form within
-// 99 % confidence intervals from independent replications, for three fixed root seeds (one file per model so
+// 99 % confidence intervals from independent replications, for the fixed root seed of ROOT_SEEDS (one file per model so
 // the runs spread over the test workers). Same experiment as examples/queueing-validation.ts.
 
 import { beforeAll, describe, it } from 'vitest';
@@ -10,11 +10,11 @@ describe(`M/M/4 (λ=3.2, μ=1, ρ=0.8): ${MMC_EXPERIMENT.replications} replicati
   const results = perSeed(MMC_EXPERIMENT);
   beforeAll(() => void results(), SIMULATION_TIMEOUT_MS);
 
-  it(`probability of waiting matches Erlang C(4, 3.2) ≈ 0.5964 within the 99% CI (half-width ≤ 1%), for root seeds ${seedList}`, () => {
+  it(`probability of waiting matches Erlang C(4, 3.2) ≈ 0.5964 within the 99% CI (half-width ≤ 1%), for ${seedList}`, () => {
     expectValidated(results(), 'P(wait > 0)');
   });
 
-  it(`mean wait matches C(4, 3.2)/(cμ−λ) ≈ 0.7455 within the 99% CI (half-width ≤ 1%), for root seeds ${seedList}`, () => {
+  it(`mean wait matches C(4, 3.2)/(cμ−λ) ≈ 0.7455 within the 99% CI (half-width ≤ 1%), for ${seedList}`, () => {
     expectValidated(results(), 'mean wait Wq [ms]');
   });
 });

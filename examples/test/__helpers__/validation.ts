@@ -9,14 +9,18 @@ import type {
   ValidationResult,
 } from '../../validation/queueModels.js';
 
-/** The fixed root seeds every experiment runs for (chosen before looking; docs/concepts/validation.md). */
-export const ROOT_SEEDS = [1, 2, 3] as const;
+/**
+ * The root seed every experiment runs for on each test run (fixed before looking; docs/concepts/validation.md).
+ * Seeds 2 and 3, fixed at the same time, cost two more minutes of CI per run; their results are in the doc, and
+ * `examples/queueing-validation.ts <seed>` reruns any seed.
+ */
+export const ROOT_SEEDS = [1] as const;
 /** Time allowed for one experiment's runs over all root seeds [ms]. */
 export const SIMULATION_TIMEOUT_MS = 180_000;
-/** The root seeds as a list for test names. */
-export const seedList = ROOT_SEEDS.join(', ');
+/** The root seeds for test names ("root seed 1"). */
+export const seedList = `root seed${ROOT_SEEDS.length > 1 ? 's' : ''} ${ROOT_SEEDS.join(', ')}`;
 
-/** Runs an experiment once per root seed (lazily, shared by the `it`s of one model). */
+/** Runs an experiment once per root seed of {@link ROOT_SEEDS} (lazily, shared by the `it`s of one model). */
 export function perSeed(experiment: ValidationExperiment): () => ValidationResult[] {
   let results: ValidationResult[] | undefined;
   return () => (results ??= ROOT_SEEDS.map((seed) => runValidation(experiment, seed)));

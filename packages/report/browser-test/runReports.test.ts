@@ -3,7 +3,8 @@
 // the headings and story are there, the keyboard reads a chart out. Screenshots go to out/screenshots/.
 
 import { simulate } from '@meshsim/mesh';
-import { listBundledScenarios, loadScenario } from '@meshsim/scenario';
+import type { SimulationConfig } from '@meshsim/mesh';
+import { applyOverrides, listBundledScenarios, loadScenario } from '@meshsim/scenario';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { renderHtml } from '../src/index.js';
@@ -16,12 +17,25 @@ import {
 } from './__helpers__/browser.js';
 import type { ReportBrowser } from './__helpers__/browser.js';
 
+/**
+ * Durations shortened to keep CI short: platform-40's 60 s take most of a minute to simulate, and its page
+ * grows little with the run's length (docs/html-report.md, Size).
+ */
+const SHORTENED_MS: Readonly<Record<string, number>> = { 'platform-40': 10_000 };
+
+/** The bundled scenario's config, shortened where {@link SHORTENED_MS} says so. */
+function bundledConfig(name: string): SimulationConfig {
+  const config = loadScenario(name);
+  const durationMs = SHORTENED_MS[name];
+  return durationMs === undefined ? config : applyOverrides(config, { durationMs });
+}
+
 /** Each scenario's run report, rendered once (a simulation is the slow part of these tests). */
 const reports = new Map<string, string>();
 function runReport(name: string): string {
   let html = reports.get(name);
   if (html === undefined) {
-    const config = loadScenario(name);
+    const config = bundledConfig(name);
     html = renderHtml(simulate(config), { config });
     reports.set(name, html);
   }
@@ -38,7 +52,7 @@ afterAll(async () => {
 
 describe.each(listBundledScenarios().map((scenario) => scenario.name))('the run report of %s', (name) => {
   it('draws every chart and the call graph, with no error and no request off the page', async () => {
-    const config = loadScenario(name);
+    const config = bundledConfig(name);
     const { page, errors, requests, bytes } = await openReport(
       browser.browser,
       `run-${name}`,

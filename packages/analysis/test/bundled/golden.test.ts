@@ -1,6 +1,11 @@
-// Golden tests of the bundled scenarios: each run's compact summary must equal its checked-in golden
-// file (rewrite them with `UPDATE_GOLDEN=1 npx vitest run packages/scenario/test/golden.test.ts`), and
-// each scenario's documented qualitative outcome must hold (docs/scenarios/).
+// Golden tests of the bundled scenarios, one simulation per scenario: each run's compact summary must equal
+// its checked-in golden file (rewrite them with `UPDATE_GOLDEN=1 npx vitest run packages/analysis/test/bundled/golden.test.ts`),
+// diagnose() must give the verdict the scenario docs state (docs/scenarios/README.md and each page's
+// "**Verdict: `…`**" line), and each scenario's documented qualitative outcome must hold. They live in the
+// analysis package, the lowest layer that sees both the simulation and its diagnosis.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 import { simulate } from '@meshsim/mesh';
 import type {
@@ -10,17 +15,23 @@ import type {
   SimulationConfig,
   SimulationResult,
 } from '@meshsim/mesh';
+import { applyOverrides, listBundledScenarios, loadScenario } from '@meshsim/scenario';
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, listBundledScenarios, loadScenario } from '../src/index.js';
+
+import { diagnose, readScenarioSource, resolveWithOverrides } from '../../src/index.js';
+import type { Verdict } from '../../src/index.js';
 import {
   UPDATE_GOLDEN,
   bundledWithout,
   goldenSummary,
   readGolden,
   writeGolden,
-} from './__helpers__/golden.js';
+} from '../__helpers__/golden.js';
 
-/** Durations shortened to keep the whole suite fast; every other scenario runs as bundled. */
+/**
+ * Durations shortened to keep the whole suite fast; every other scenario runs as bundled. platform-40 has no
+ * faults and no policies that act, so its verdict over the first 5 s is that of the whole run.
+ */
 const SHORTENED_MS: Readonly<Record<string, number>> = { 'platform-40': 5000 };
 
 const results = new Map<string, SimulationResult>();
@@ -94,6 +105,41 @@ const wastedTotal = (result: SimulationResult): number =>
 
 const names = listBundledScenarios().map((s) => s.name);
 
+const DOCS = fileURLToPath(new URL('../../../../docs/scenarios/', import.meta.url));
+
+/** The verdict column of docs/scenarios/README.md's table, by scenario. */
+function readmeVerdicts(): Map<string, string> {
+  const rows = readFileSync(`${DOCS}README.md`, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      const match = /^\| `([a-z0-9-]+)` \| .* \| `([a-z-]+)` \| [^|]* \|$/.exec(line);
+      return match === null ? [] : [[match[1] as string, match[2] as string] as const];
+    });
+  return new Map(rows);
+}
+
+/** The page of a scenario (the platform-40 cascades share one). */
+function pageOf(name: string): string | undefined {
+  const file = name.startsWith('platform-40-') ? 'platform-40-cascades' : name;
+  const path = `${DOCS}${file}.md`;
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+const verdictOf = (config: SimulationConfig, result = simulate(config)): Verdict =>
+  diagnose(config, result).verdict;
+
+/** Runs of the scenario variants the pages describe, each simulated once in this file. */
+const variants = new Map<string, SimulationResult>();
+function runWithout(name: string, ...markers: [string, ...string[]]): SimulationResult {
+  const key = [name, ...markers].join(' ');
+  let result = variants.get(key);
+  if (result === undefined) {
+    result = simulate(bundledWithout(name, ...markers));
+    variants.set(key, result);
+  }
+  return result;
+}
+
 describe('golden files of the bundled scenarios', () => {
   it.each(names)('%s matches its golden summary', (name) => {
     const summary = goldenSummary(run(name));
@@ -111,10 +157,42 @@ describe('golden files of the bundled scenarios', () => {
   });
 });
 
+describe('verdicts of the bundled scenarios', () => {
+  const table = readmeVerdicts();
+
+  it('docs/scenarios/README.md lists every bundled scenario with a verdict', () => {
+    expect([...table.keys()].sort()).toEqual([...names].sort());
+  });
+
+  it.each(names)('%s: diagnose() gives the verdict its docs state', (name) => {
+    const verdict = verdictOf(bundledConfig(name), run(name));
+    expect(table.get(name), 'README verdict column').toBe(verdict);
+    const page = pageOf(name);
+    if (page !== undefined) {
+      const stated = name.startsWith('platform-40-')
+        ? page.split(`## ${name}`)[1]?.split('\n## ')[0]
+        : page.split('## Diagnosis')[1];
+      expect(stated, `${name}: a "**Verdict: \`…\`**" line`).toContain(`**Verdict: \`${verdict}\``);
+    }
+  });
+
+  it('the variants the pages describe flip the verdict', () => {
+    const without = (name: string, marker: string): Verdict =>
+      verdictOf(bundledWithout(name, marker), runWithout(name, marker));
+    expect(without('budget-vs-retries', '# budget')).toBe('metastable');
+    expect(without('lifo-vs-fifo', '# lifo')).toBe('metastable');
+    expect(without('deep-chain-retries', '# deep')).toBe('degraded-recovered');
+    const inversion = readScenarioSource('timeout-inversion');
+    expect(
+      verdictOf(resolveWithOverrides(inversion, [{ path: 'services.api.calls.0.timeout', value: '200ms' }])),
+    ).toBe('degraded-recovered');
+  });
+});
+
 describe('qualitative outcomes of the bundled scenarios', () => {
   it('budget-vs-retries: the budgets keep the entry edge at <= 1.3 attempts per call (> 1.5 without) and the system recovers', () => {
     const budgeted = run('budget-vs-retries');
-    const unbudgeted = simulate(bundledWithout('budget-vs-retries', '# budget'));
+    const unbudgeted = runWithout('budget-vs-retries', '# budget');
     const withBudget = edge(budgeted, 'client', 'frontend');
     const withoutBudget = edge(unbudgeted, 'client', 'frontend');
     expect(withBudget.attempts / withBudget.calls).toBeLessThanOrEqual(1.3);
@@ -132,7 +210,7 @@ describe('qualitative outcomes of the bundled scenarios', () => {
 
   it("breaker-saves-caller: the error-rate breaker keeps shoppers' success rate > 90 %, against < 60 % without it", () => {
     const withBreaker = edge(run('breaker-saves-caller'), 'shoppers', 'frontend');
-    const withoutRun = simulate(bundledWithout('breaker-saves-caller', '# breaker'));
+    const withoutRun = runWithout('breaker-saves-caller', '# breaker');
     const withoutBreaker = edge(withoutRun, 'shoppers', 'frontend');
     expect(withBreaker.successRate).toBeGreaterThan(0.9);
     expect(withoutBreaker.successRate).toBeLessThan(0.6);
@@ -156,11 +234,7 @@ describe('qualitative outcomes of the bundled scenarios', () => {
 
   it('outlier-ejection: ejecting the bad instance gives success >= 99.5 %, against <= 95 % without ejection', () => {
     const withEjection = edge(run('outlier-ejection'), 'frontend', 'catalog');
-    const withoutEjection = edge(
-      simulate(bundledWithout('outlier-ejection', '# ejection')),
-      'frontend',
-      'catalog',
-    );
+    const withoutEjection = edge(runWithout('outlier-ejection', '# ejection'), 'frontend', 'catalog');
     expect(withEjection.successRate).toBeGreaterThan(withoutEjection.successRate);
     expect(withEjection.successRate).toBeGreaterThanOrEqual(0.995);
     expect(withoutEjection.successRate).toBeLessThanOrEqual(0.95);
@@ -191,7 +265,7 @@ describe('qualitative outcomes of the bundled scenarios', () => {
 
   it('deadline-propagation: wasted work with propagation is < 10 % of the work wasted without it', () => {
     const withDeadlines = run('deadline-propagation');
-    const withoutDeadlines = simulate(bundledWithout('deadline-propagation', '# deadlines'));
+    const withoutDeadlines = runWithout('deadline-propagation', '# deadlines');
     expect(wastedTotal(withoutDeadlines)).toBeGreaterThan(1000);
     expect(wastedTotal(withDeadlines)).toBeLessThan(0.1 * wastedTotal(withoutDeadlines));
     expect(service(withDeadlines, 'orders-db').cancelled).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
-import { listBundledScenarios, parseScenario } from '../../src/index.js';
+import { listBundledScenarios, parseScenario } from '@meshsim/scenario';
 
 /** Rounds to 0.01 (golden files compare numbers at this precision). */
 function round2(value: number): number {
@@ -76,9 +76,9 @@ export function goldenSummary(result: SimulationResult): GoldenSummary {
   };
 }
 
-/** The golden file of `name`, next to the test in `golden/`. */
+/** The golden file of `name`, next to the test in `bundled/golden/`. */
 export function goldenPath(name: string): string {
-  return new URL(`../golden/${name}.json`, import.meta.url).pathname;
+  return new URL(`../bundled/golden/${name}.json`, import.meta.url).pathname;
 }
 
 /** Whether this run rewrites the golden files (`UPDATE_GOLDEN=1`). */
