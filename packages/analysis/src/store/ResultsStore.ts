@@ -1,8 +1,7 @@
 // The embedded results store: a DuckDB file with one row per run, per run and override, and per run and
 // edge. Each run's rows are written in one transaction, so an error or Ctrl-C never leaves half a run.
 
-import { DuckDBInstance } from '@duckdb/node-api';
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 
 import type { StoredRun } from './StoredRun.js';
 import { STORE_ORDER, STORE_TABLES } from './storeSchema.js';
@@ -42,6 +41,9 @@ export class ResultsStore {
 
   /** Opens (creating if needed) the store at `path`, with its tables. */
   static async open(path: string): Promise<ResultsStore> {
+    // Loaded on first use: DuckDB's native module takes ~0.5 s to load, which every other use of the
+    // package (and every CLI command but sweep) would pay.
+    const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(path);
     const connection = await instance.connect();
     for (const table of STORE_TABLES) {
