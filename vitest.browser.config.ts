@@ -9,8 +9,9 @@ export default mergeConfig(
   defineConfig({
     test: {
       include: ['packages/*/browser-test/**/*.test.ts'],
-      // One browser per file; files run one after the other (Chromium and the simulations share 2 cores).
-      fileParallelism: false,
+      // One browser per file; the run reports are split into two files that draw side by side (CI runs these
+      // tests beside the fuzzer and the static checks, then alone: two files keep both cores busy).
+      maxWorkers: 2,
       testTimeout: 300_000,
       hookTimeout: 300_000,
       reporters:
