@@ -9,8 +9,8 @@ import { readVersion } from './version.js';
 /** A command's handler. */
 type Handler = (args: readonly string[], io: CliIo) => number | Promise<number>;
 
-// Each command's module is loaded when the command runs: `--help`, `--version` and `list` then start in a
-// fraction of the time, without the simulator, DuckDB, the HTML assets or the importers.
+// Each command's module is loaded when the command runs: `--help` and `--version` start without the simulator,
+// and each command loads only what it uses (DuckDB, the HTML assets and the importers only where needed).
 const HANDLERS: Readonly<Record<CommandName, () => Promise<Handler>>> = {
   list: async () => (await import('./commands/list.js')).listCommand,
   run: async () => (await import('./commands/run.js')).runCommand,
