@@ -176,10 +176,11 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
 }
 
 /**
- * The comparison as CSV, one row per mesh shape: `shape,success_ratio,end_to_end_p50_ms,
- * end_to_end_p99_ms,added_p50_ms,added_p99_ms,retries_per_call_ratio,work_per_request,proxies,
- * proxy_cpu_cores,proxy_memory_mib,proxy_cost_usd_per_month,warnings` (added latencies are against the
- * summary's baseline; a cell is empty where the value does not exist).
+ * The comparison as CSV, one row per mesh shape: `shape`, the shape table's numbers (success ratio,
+ * latencies and added latencies, retries, work per request, proxies and their CPU, memory and cost,
+ * throughput, node CPU, throttling, connections, handshakes), `verdict` and `warnings` (columns listed in
+ * docs/output-formats.md; added latencies are against the summary's baseline; a cell is empty where the
+ * value does not exist).
  *
  * @param summary - The output of `summarizeComparison`.
  * @returns CSV text with a header row, ending with a newline.

@@ -8,6 +8,7 @@ import type { Diagnosis, ReplicationSummary } from '@meshsim/analysis';
 import { describe, expect, it } from 'vitest';
 
 import {
+  renderComparisonCsv,
   renderComparisonJson,
   renderComparisonText,
   renderJson,
@@ -106,6 +107,23 @@ describe('diagnosis renderers', () => {
     for (const family of ['meshsim_verdict', 'meshsim_recovery_milliseconds', 'meshsim_goodput_ratio']) {
       expect(page, `${family} documented`).toContain(`\`${family}`);
     }
+  });
+
+  it("puts each shape's verdict in the comparison CSV, an empty cell without diagnoses", () => {
+    const other = { ...result, scenario: { ...result.scenario, mesh: 'istio-sidecar' } };
+    const base = { ...result, scenario: { ...result.scenario, mesh: 'none' } };
+    const column = (csv: string): string[] => {
+      const [header, ...rows] = csv
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(','));
+      const index = header?.indexOf('verdict') ?? -1;
+      expect(index).toBeGreaterThan(0);
+      return rows.map((row) => row[index] ?? '?');
+    };
+    const diagnosed = summarizeComparison([base, other], { diagnoses: [DIAGNOSIS, DIAGNOSIS] });
+    expect(column(renderComparisonCsv(diagnosed))).toEqual(['metastable', 'metastable']);
+    expect(column(renderComparisonCsv(summarizeComparison([base, other])))).toEqual(['', '']);
   });
 
   it('prints replications as mean ± 95 % CI with the verdict counts', () => {

@@ -62,6 +62,7 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
         read: (shape) => shape.verdict ?? null,
         text: { header: 'verdict' },
         json: { name: 'verdict' },
+        csv: { name: 'verdict' },
       },
       {
         key: 'warnings',
