@@ -18,35 +18,15 @@ import { columnContext } from './internal/columnContext.js';
 import { count, duration, fixed, percent } from './internal/format.js';
 import { renderTimeline } from './internal/renderTimeline.js';
 import { textTable } from './internal/textTable.js';
+import {
+  EDGE_KEYS,
+  POLICY_EVENT_KEYS,
+  PROTECTION_KEYS,
+  SERVICE_KEYS,
+  VERSION_KEYS,
+} from './internal/summaryTableKeys.js';
 
-/** The columns of each text table, by key, in display order. */
-const EDGE_KEYS = [
-  'edge',
-  'calls',
-  'rateRps',
-  'successRate',
-  'latency.p50Ms',
-  'latency.p99Ms',
-  'retries',
-  'timeouts',
-  'rejected',
-  'errors',
-];
-const POLICY_EVENT_KEYS = ['edge', 'event', 'count'];
-const SERVICE_KEYS = [
-  'name',
-  'instances',
-  'concurrency',
-  'utilisation',
-  'arrived',
-  'rejected',
-  'errors',
-  'wasted',
-  'maxQueueLength',
-  'latency.p99Ms',
-];
-const PROTECTION_KEYS = ['name', 'rateLimited', 'denied', 'shed', 'deadlineDropped', 'cancelled'];
-const VERSION_KEYS = ['name', 'instances', 'arrived', 'share', 'successRate'];
+/** The proxy table's columns (the other tables' are in internal/summaryTableKeys.ts). */
 const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'maxMemoryMiB', 'queued', 'costPerMonthUsd'];
 /** Extra proxy columns when node CPU is modelled. */
 const PROXY_CPU_KEYS = ['throttledMs'];

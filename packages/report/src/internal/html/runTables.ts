@@ -14,35 +14,18 @@ import { policyEventNames } from '../derived.js';
 import { escapeHtml } from './escapeHtml.js';
 import { htmlTable } from './htmlTable.js';
 import type { HtmlSection } from './HtmlSection.js';
+import {
+  EDGE_KEYS,
+  POLICY_EVENT_KEYS,
+  PROTECTION_KEYS,
+  SERVICE_KEYS,
+  VERSION_KEYS,
+} from '../summaryTableKeys.js';
 
-/** The columns of each table, by key, in display order (those of the text summary). */
-const EDGE_KEYS = [
-  'edge',
-  'calls',
-  'rateRps',
-  'successRate',
-  'latency.p50Ms',
-  'latency.p99Ms',
-  'retries',
-  'timeouts',
-  'rejected',
-  'errors',
-];
-const POLICY_EVENT_KEYS = ['edge', 'event', 'count'];
-const SERVICE_KEYS = [
-  'name',
-  'instances',
-  'concurrency',
-  'utilisation',
-  'arrived',
-  'rejected',
-  'errors',
-  'wasted',
-  'maxQueueLength',
-  'latency.p99Ms',
-];
-const PROTECTION_KEYS = ['name', 'rateLimited', 'denied', 'shed', 'deadlineDropped', 'cancelled'];
-const VERSION_KEYS = ['name', 'instances', 'arrived', 'share', 'successRate'];
+/**
+ * The proxy table's columns (the other tables' are shared with the text summary, in ../summaryTableKeys.ts).
+ * Without `maxMemoryMiB` and the node CPU column the text shows: see the note on issue #10.
+ */
 const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'queued', 'costPerMonthUsd'];
 
 /** The tables section: every edge, service and proxy kind, and the rest where there is something to show. */
