@@ -5,6 +5,7 @@ import { shapeColumns } from './columns/shapeColumns.js';
 import { duration, round as roundNumber, signedMs } from './internal/format.js';
 import { formatTable } from './internal/formatTable.js';
 import { csvTable } from './internal/csvTable.js';
+import { comparisonMetricKeys } from './internal/comparisonMetricKeys.js';
 import { pickColumns } from './internal/pickColumns.js';
 import { textCell } from './internal/textTable.js';
 import { formatInterval } from './renderReplications.js';
@@ -13,48 +14,6 @@ import type { ComparisonSummary } from './summarizeComparison.js';
 
 /** JSON schema version of `renderComparisonJson` output. */
 export const COMPARISON_SCHEMA_VERSION = 1;
-
-/** The metric rows of the text comparison, by shape column key, in display order. */
-const METRIC_KEYS = [
-  'successRate',
-  'endToEndP50Ms',
-  'endToEndP99Ms',
-  'addedP50Ms',
-  'addedP99Ms',
-  'retryRatio',
-  'workPerRequest',
-  'proxies',
-  'proxyCpuCores',
-  'proxyMemoryMiB',
-  'costPerMonthUsd',
-  'throughputRps',
-  'connectionsOpened',
-  'tlsHandshakes',
-  'handshakeCpuMs',
-  'verdict',
-  'warnings',
-];
-
-/** Rows shown only when the shapes' nodes have a size (node CPU is modelled), after the handshakes. */
-const NODE_CPU_KEYS = ['nodeCpuUtilisation', 'maxNodeCpuUtilisation', 'throttledMs'];
-
-/**
- * The metric keys to show: the node CPU rows only when node CPU is modelled, `verdict` only when the
- * comparison has verdicts.
- */
-function metricKeys(summary: ComparisonSummary): string[] {
-  const verdicts = summary.shapes.some((s) => s.verdict !== undefined);
-  const cpuModelled = summary.shapes.some((s) => s.nodeCpuUtilisation !== null);
-  return METRIC_KEYS.flatMap((key) =>
-    key === 'verdict'
-      ? verdicts
-        ? [key]
-        : []
-      : key === 'handshakeCpuMs' && cpuModelled
-        ? [key, ...NODE_CPU_KEYS]
-        : [key],
-  );
-}
 
 /**
  * The comparison as text: a metrics table with one column per shape, the added latency per edge,
@@ -71,7 +30,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
       `${shapes.length} mesh shapes, same arrivals and service times in every run; added latency vs ${summary.baseline}`,
   );
   // One row per metric and one column per shape: the shape table, transposed.
-  const metrics = pickColumns(shapeColumns(summary.baseline), metricKeys(summary), 'text');
+  const metrics = pickColumns(shapeColumns(summary.baseline), comparisonMetricKeys(summary), 'text');
   sections.push(
     formatTable(
       columns,

@@ -15,23 +15,20 @@ import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColu
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
 import { columnContext } from './internal/columnContext.js';
-import { count, duration, fixed, percent } from './internal/format.js';
+import { connectionsLine } from './internal/connectionsLine.js';
+import { count, duration, percent } from './internal/format.js';
 import { renderTimeline } from './internal/renderTimeline.js';
 import { textTable } from './internal/textTable.js';
 import {
   EDGE_KEYS,
+  NODE_KEYS,
   POLICY_EVENT_KEYS,
   PROTECTION_KEYS,
+  proxyKeys,
+  SERVICE_CPU_KEYS,
   SERVICE_KEYS,
   VERSION_KEYS,
 } from './internal/summaryTableKeys.js';
-
-/** The proxy table's columns (the other tables' are in internal/summaryTableKeys.ts). */
-const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'maxMemoryMiB', 'queued', 'costPerMonthUsd'];
-/** Extra proxy columns when node CPU is modelled. */
-const PROXY_CPU_KEYS = ['throttledMs'];
-const NODE_KEYS = ['name', 'cores', 'utilisation', 'maxRunnable'];
-const SERVICE_CPU_KEYS = ['name', 'cpuCores', 'cpuThrottledMs'];
 
 /**
  * Renders a result as plain text for a terminal: every column header carries its unit, missing values
@@ -123,13 +120,9 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
   if (kinds.length === 0) {
     sections.push('Proxies: none');
   } else {
-    const keys = [...PROXY_KEYS];
-    if (result.nodes.length > 0) keys.splice(keys.indexOf('queued') + 1, 0, ...PROXY_CPU_KEYS);
-    if (kinds.some((kind) => kind.handshakes > 0))
-      keys.splice(keys.indexOf('costPerMonthUsd'), 0, 'handshakes');
     const table = textTable(
       PROXY_COLUMNS,
-      keys,
+      proxyKeys(result),
       // A total row only adds information when there are several kinds.
       kinds.length === 1 ? kinds : [...kinds, proxyTotalRow(proxies)],
       context,
@@ -138,11 +131,7 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
     sections.push(proxies.priceSource === undefined ? table : `${table}\nPrices: ${proxies.priceSource}`);
   }
 
-  const connections = result.connections;
-  sections.push(
-    `Connections: ${count(connections.opened)} opened, ${count(connections.tlsHandshakes)} TLS handshakes` +
-      (connections.tlsHandshakes > 0 ? ` (${fixed(connections.handshakeCpuMs, 1)} ms of CPU)` : ''),
-  );
+  sections.push(connectionsLine(result.connections));
 
   sections.push(
     `mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges`,

@@ -1,6 +1,8 @@
 // The columns of the run summary's tables, by key, in display order: one list each, shared by the text
 // summary (renderText) and the HTML report's tables (html/runTables).
 
+import type { SimulationResult } from '@meshsim/mesh';
+
 /** Edge table. */
 export const EDGE_KEYS: readonly string[] = [
   'edge',
@@ -40,3 +42,30 @@ export const PROTECTION_KEYS: readonly string[] = [
 ];
 /** Versions table. */
 export const VERSION_KEYS: readonly string[] = ['name', 'instances', 'arrived', 'share', 'successRate'];
+/** Nodes table (shown when node CPU is modelled). */
+export const NODE_KEYS: readonly string[] = ['name', 'cores', 'utilisation', 'maxRunnable'];
+/** Application containers' CPU table (shown when node CPU is modelled). */
+export const SERVICE_CPU_KEYS: readonly string[] = ['name', 'cpuCores', 'cpuThrottledMs'];
+
+/** Proxy table, always. */
+const PROXY_KEYS: readonly string[] = [
+  'kind',
+  'count',
+  'cpuCores',
+  'memoryMiB',
+  'maxMemoryMiB',
+  'queued',
+  'costPerMonthUsd',
+];
+
+/**
+ * The proxy table's columns for a run: `throttledMs` after `queued` when node CPU is modelled, and
+ * `handshakes` before the cost when any proxy kind terminated a TLS handshake.
+ */
+export function proxyKeys(result: SimulationResult): string[] {
+  const keys = [...PROXY_KEYS];
+  if (result.nodes.length > 0) keys.splice(keys.indexOf('queued') + 1, 0, 'throttledMs');
+  if (result.proxies.byKind.some((kind) => (kind.handshakes ?? 0) > 0))
+    keys.splice(keys.indexOf('costPerMonthUsd'), 0, 'handshakes');
+  return keys;
+}

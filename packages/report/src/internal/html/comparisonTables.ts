@@ -2,27 +2,12 @@
 // comparison) and the added latency per edge.
 
 import { shapeColumns } from '../../columns/shapeColumns.js';
+import { comparisonMetricKeys } from '../comparisonMetricKeys.js';
 import { pickColumns } from '../pickColumns.js';
 import { signedMs } from '../format.js';
 import { textCell } from '../textTable.js';
 import type { ComparisonSummary } from '../../summarizeComparison.js';
 import { escapeHtml } from './escapeHtml.js';
-
-/** The metric rows, by shape column key, in display order (those of the text comparison). */
-const METRIC_KEYS = [
-  'successRate',
-  'endToEndP50Ms',
-  'endToEndP99Ms',
-  'addedP50Ms',
-  'addedP99Ms',
-  'retryRatio',
-  'workPerRequest',
-  'proxies',
-  'proxyCpuCores',
-  'proxyMemoryMiB',
-  'costPerMonthUsd',
-  'warnings',
-];
 
 /** A table with a header row and rows whose first cell heads the row; every other cell is a number. */
 function table(caption: string, header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -48,7 +33,7 @@ function table(caption: string, header: readonly string[], rows: readonly (reado
 export function comparisonTables(summary: ComparisonSummary): string {
   const context = { durationMs: summary.durationMs };
   const shapes = summary.shapes;
-  const metrics = pickColumns(shapeColumns(summary.baseline), METRIC_KEYS, 'text');
+  const metrics = pickColumns(shapeColumns(summary.baseline), comparisonMetricKeys(summary), 'text');
   const parts = [
     table(
       'Metrics per mesh shape',

@@ -1,14 +1,16 @@
-// The tables of a run's HTML report, laid out from the same column tables as the text summary: edges,
-// policy events, services, server-side protections, versions and proxies.
+// The tables of a run's HTML report, laid out from the same column tables and column lists as the text
+// summary: edges, policy events, services, server-side protections, versions, nodes and proxies.
 
 import type { SimulationResult } from '@meshsim/mesh';
 
 import type { ColumnContext } from '../../columns/Column.js';
 import { edgeColumns } from '../../columns/edgeColumns.js';
+import { NODE_COLUMNS } from '../../columns/nodeColumns.js';
 import { POLICY_EVENT_COLUMNS, policyEventRows } from '../../columns/policyEventColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from '../../columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from '../../columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from '../../columns/versionColumns.js';
+import { connectionsLine } from '../connectionsLine.js';
 import { count, percent } from '../format.js';
 import { policyEventNames } from '../derived.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -16,17 +18,14 @@ import { htmlTable } from './htmlTable.js';
 import type { HtmlSection } from './HtmlSection.js';
 import {
   EDGE_KEYS,
+  NODE_KEYS,
   POLICY_EVENT_KEYS,
   PROTECTION_KEYS,
+  proxyKeys,
+  SERVICE_CPU_KEYS,
   SERVICE_KEYS,
   VERSION_KEYS,
 } from '../summaryTableKeys.js';
-
-/**
- * The proxy table's columns (the other tables' are shared with the text summary, in ../summaryTableKeys.ts).
- * Without `maxMemoryMiB` and the node CPU column the text shows: see the note on issue #10.
- */
-const PROXY_KEYS = ['kind', 'count', 'cpuCores', 'memoryMiB', 'queued', 'costPerMonthUsd'];
 
 /** The tables section: every edge, service and proxy kind, and the rest where there is something to show. */
 export function runTables(result: SimulationResult): HtmlSection {
@@ -68,6 +67,18 @@ export function runTables(result: SimulationResult): HtmlSection {
   const versions = versionRows(result.services.filter((s) => s.versions.length > 1));
   if (versions.length > 0)
     parts.push(htmlTable(VERSION_COLUMNS, VERSION_KEYS, versions, context, 'Versions'));
+  if (result.nodes.length > 0) {
+    parts.push(htmlTable(NODE_COLUMNS, NODE_KEYS, result.nodes, context, 'Nodes (CPU)'));
+    parts.push(
+      htmlTable(
+        SERVICE_COLUMNS,
+        SERVICE_CPU_KEYS,
+        result.services,
+        context,
+        'Service CPU (application containers)',
+      ),
+    );
+  }
   const kinds = proxyKindRows(result.proxies);
   if (kinds.length === 0) {
     parts.push('<p>Proxies: none.</p>');
@@ -75,7 +86,7 @@ export function runTables(result: SimulationResult): HtmlSection {
     parts.push(
       htmlTable(
         PROXY_COLUMNS,
-        PROXY_KEYS,
+        proxyKeys(result),
         kinds.length === 1 ? kinds : [...kinds, proxyTotalRow(result.proxies)],
         context,
         'Proxies',
@@ -84,6 +95,7 @@ export function runTables(result: SimulationResult): HtmlSection {
     if (result.proxies.priceSource !== undefined)
       parts.push(`<p>Prices: ${escapeHtml(result.proxies.priceSource)}</p>`);
   }
+  parts.push(`<p>${escapeHtml(connectionsLine(result.connections))}.</p>`);
   const c = result.conservation;
   parts.push(
     `<p>mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges. ` +

@@ -1,0 +1,46 @@
+// The metric rows of a comparison, by shape column key, in display order: one list, shared by the text
+// comparison (renderComparison) and the HTML report's metrics table (html/comparisonTables).
+
+import type { ComparisonSummary } from '../summarizeComparison.js';
+
+/** Every metric row, in display order; `verdict` and the node CPU rows only show when they apply. */
+const METRIC_KEYS: readonly string[] = [
+  'successRate',
+  'endToEndP50Ms',
+  'endToEndP99Ms',
+  'addedP50Ms',
+  'addedP99Ms',
+  'retryRatio',
+  'workPerRequest',
+  'proxies',
+  'proxyCpuCores',
+  'proxyMemoryMiB',
+  'costPerMonthUsd',
+  'throughputRps',
+  'connectionsOpened',
+  'tlsHandshakes',
+  'handshakeCpuMs',
+  'verdict',
+  'warnings',
+];
+
+/** Rows shown only when the shapes' nodes have a size (node CPU is modelled), after the handshakes. */
+const NODE_CPU_KEYS: readonly string[] = ['nodeCpuUtilisation', 'maxNodeCpuUtilisation', 'throttledMs'];
+
+/**
+ * The metric keys to show for a comparison: the node CPU rows only when node CPU is modelled, `verdict`
+ * only when the comparison has verdicts.
+ */
+export function comparisonMetricKeys(summary: ComparisonSummary): string[] {
+  const verdicts = summary.shapes.some((s) => s.verdict !== undefined);
+  const cpuModelled = summary.shapes.some((s) => s.nodeCpuUtilisation !== null);
+  return METRIC_KEYS.flatMap((key) =>
+    key === 'verdict'
+      ? verdicts
+        ? [key]
+        : []
+      : key === 'handshakeCpuMs' && cpuModelled
+        ? [key, ...NODE_CPU_KEYS]
+        : [key],
+  );
+}

@@ -1,0 +1,101 @@
+// The HTML reports lay out the same tables as the text outputs: same tables, same columns (units
+// included) and, for a comparison, the same metric rows. A column added to one and not the other fails.
+
+import type { SimulationResult } from '@meshsim/mesh';
+import { describe, expect, it } from 'vitest';
+
+import {
+  renderComparisonHtml,
+  renderComparisonText,
+  renderHtml,
+  renderText,
+  summarizeComparison,
+} from '../src/index.js';
+import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
+
+/** Cuts a text table line into its cells, at the column boundaries of the table's dashes line. */
+function cells(line: string, dashes: string): string[] {
+  return [...dashes.matchAll(/-+/g)].map((m) => line.slice(m.index, m.index + m[0].length).trim());
+}
+
+/** The text's tables: title (the line above the header; '' if none) → header cells and first cells. */
+function textTables(text: string): Map<string, { header: string[]; rowHeads: string[] }> {
+  const lines = text.split('\n');
+  const tables = new Map<string, { header: string[]; rowHeads: string[] }>();
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const dashes = lines[i + 1] ?? '';
+    if (!/^-+( +-+)*$/.test(dashes)) continue;
+    const rowHeads: string[] = [];
+    // A table ends at a blank line or at the proxies' price line under it.
+    for (let j = i + 2; j < lines.length && !/^(|Prices: .*)$/.test(lines[j] ?? ''); j++)
+      rowHeads.push(cells(lines[j] ?? '', dashes)[0] ?? '');
+    const title = lines[i - 1] ?? '';
+    tables.set(title.startsWith('Compare ') ? '' : title, {
+      header: cells(lines[i] ?? '', dashes),
+      rowHeads,
+    });
+  }
+  return tables;
+}
+
+function unescape(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The page's tables: caption → column headers and row headers. */
+function htmlTables(html: string): Map<string, { header: string[]; rowHeads: string[] }> {
+  const tables = new Map<string, { header: string[]; rowHeads: string[] }>();
+  for (const m of html.matchAll(
+    /<caption>(.*?)<\/caption>\s*<thead><tr>(.*?)<\/tr><\/thead>(.*?)<\/table>/gs,
+  )) {
+    const header = [...(m[2] ?? '').matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((h) =>
+      unescape(h[1] ?? ''),
+    );
+    const rowHeads = [...(m[3] ?? '').matchAll(/<th scope="row"[^>]*>(.*?)<\/th>/g)].map((h) =>
+      unescape(h[1] ?? ''),
+    );
+    tables.set(unescape(m[1] ?? ''), { header, rowHeads });
+  }
+  return tables;
+}
+
+describe('the HTML run report', () => {
+  it.each([
+    ['without node CPU', makeResult()],
+    ['with node CPU, handshakes and versions', makePricedResult()],
+  ])('has every table of the text summary, with the same columns (%s)', (_, result: SimulationResult) => {
+    const text = textTables(renderText(result));
+    const html = htmlTables(renderHtml(result));
+    // The timeline is drawn as charts in the page, not as a table.
+    const titles = [...text.keys()].filter((title) => !title.startsWith('Timeline'));
+    expect(titles.length).toBeGreaterThanOrEqual(4);
+    for (const title of titles) expect({ title, ...html.get(title) }).toEqual({ title, ...text.get(title) });
+  });
+
+  it('states the connections line of the text summary', () => {
+    const result = makePricedResult();
+    expect(renderText(result)).toContain('Connections: 12 opened, 12 TLS handshakes (9.6 ms of CPU)');
+    expect(renderHtml(result)).toContain('<p>Connections: 12 opened, 12 TLS handshakes (9.6 ms of CPU).</p>');
+  });
+});
+
+describe('the HTML comparison report', () => {
+  it.each([
+    ['without node CPU', makeResult()],
+    ['with node CPU and connections', makePricedResult()],
+  ])('has the metric rows of the text comparison, in order (%s)', (_, shape: SimulationResult) => {
+    const baseline = makeResult();
+    baseline.scenario = { ...baseline.scenario, mesh: 'none' };
+    const results = [baseline, shape];
+    const text = textTables(renderComparisonText(summarizeComparison(results))).get('');
+    const html = htmlTables(renderComparisonHtml(results)).get('Metrics per mesh shape');
+    expect(text?.rowHeads.length).toBeGreaterThanOrEqual(15);
+    expect(html?.rowHeads).toEqual(text?.rowHeads);
+  });
+});
