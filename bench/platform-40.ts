@@ -1,5 +1,5 @@
 // Model-throughput benchmark on the bundled platform-40 (40 services, 8 namespaces, two clusters) at
-// 20 000 req/s at the edge under istio-sidecar: wall time, events/s, peak RSS and heap.
+// 20 000 req/s at the edge under istio-sidecar, node CPU off: wall time, events/s, peak RSS and heap.
 //
 // Default (always runs in `pnpm bench`): 1 simulated minute; its 10-minute wall time is extrapolated
 // (and labelled so). Opt-in (`pnpm bench --platform40` or `BENCH_PLATFORM40=1`): the real 10 simulated
@@ -72,9 +72,11 @@ class WallCapReached extends Error {
 /** Runs platform-40 for `minutes` simulated minutes in this process and measures it. */
 export function measurePlatform40(minutes: number, wallCapMs = Infinity): Platform40Measurement {
   const setupStart = performance.now();
-  const config = resolveScenario(
-    generatePlatform40({ totalRps: TOTAL_RPS, duration: `${Math.round(minutes * 60)}s` }),
-  );
+  const doc = generatePlatform40({ totalRps: TOTAL_RPS, duration: `${Math.round(minutes * 60)}s` });
+  // The targets hold with node CPU off (issue #15); with it on, this rate's cold start overruns the
+  // sidecars' CPU limit with TLS handshakes (docs/scenarios/platform-40.md).
+  for (const cluster of doc['clusters'] as Record<string, unknown>[]) delete cluster['nodeCpu'];
+  const config = resolveScenario(doc);
   let peakRss = 0;
   let peakHeap = 0;
   const sample = (): void => {
@@ -165,7 +167,7 @@ export async function run(options: RunOptions = {}): Promise<BenchReport> {
   const log = options.log ?? ((line: string) => console.log(line));
   const runs: { label: string; m: Platform40Measurement }[] = [];
   log(
-    `platform-40 at ${TOTAL_RPS} req/s, istio-sidecar: ${DEFAULT_MINUTES} simulated minute (child process)…`,
+    `platform-40 at ${TOTAL_RPS} req/s, istio-sidecar, node CPU off: ${DEFAULT_MINUTES} simulated minute (child process)…`,
   );
   runs.push({ label: `${DEFAULT_MINUTES} min`, m: measureInChild(DEFAULT_MINUTES, Infinity) });
   if (platform40Requested()) {
@@ -215,7 +217,7 @@ export async function run(options: RunOptions = {}): Promise<BenchReport> {
       tenMinuteRssSource = `peak of the ${label} run only (the 10-minute run is opt-in)`;
     }
     scenarios.push({
-      scenario: `platform-40, ${label}${complete ? '' : ' (stopped at wall cap)'}, istio-sidecar, ${TOTAL_RPS / 1000}k req/s`,
+      scenario: `platform-40, ${label}${complete ? '' : ' (stopped at wall cap)'}, istio-sidecar, ${TOTAL_RPS / 1000}k req/s, node CPU off`,
       pending: '–',
       unit: 'events',
       engineEventsPerSec: eventsPerSec,

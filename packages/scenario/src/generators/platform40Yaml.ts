@@ -12,10 +12,11 @@ const HEADER = `# yaml-language-server: $schema=../schema/meshsim-scenario.schem
 # Seed 000's platform: 40 services in 8 namespaces (edge, identity, catalog, cart, checkout, payments in
 # cluster-a; shipping, analytics in cluster-b), mixed languages (Java, Go, Node, Python profiles), calls only
 # towards deeper namespaces, and deliberately inconsistent timeouts/retries per caller (the seed's pain point).
-# Replicas are sized for roughly 40 % utilisation at the default edge rate.
+# Replicas are sized so a tenth of each pool's workers is busy at the default edge rate, counting the time a
+# request waits on its downstream calls (Little's law).
 #
 # Expected outcome (qualitative): ~100 % success on every edge; cross-cluster edges (to shipping and
-# analytics) are slower by the cross-cluster network latency; under istio-sidecar, 101 sidecars (one per pod).
+# analytics) are slower by the cross-cluster network latency; under istio-sidecar, 144 sidecars (one per pod).
 # Compare the mesh shapes' cost on it:  meshsim compare platform-40
 `;
 
