@@ -25,6 +25,9 @@ const LANGUAGES: Readonly<Record<string, LanguageProfile>> = {
  */
 const HOP_MS = 2;
 
+/** CPU a replica's own service time may use at the generated rate [cores]: an assumption (8 pods fill a node). */
+const POD_CORES = 4;
+
 /** Entry traffic of the bundled file [req/s]. */
 const DEFAULT_RPS = 2000;
 
@@ -159,9 +162,15 @@ export function generatePlatform40(options: Platform40Options = {}): Record<stri
   for (const s of all) {
     const profile = LANGUAGES[s.language] as LanguageProfile;
     const rps = rate.get(s.name) ?? 0;
-    // Little's law: busy workers = arrival rate × hold time; replicas keep them at a tenth of the pool.
+    // Little's law: busy workers = arrival rate × hold time; replicas keep them at a tenth of the pool,
+    // and the CPU of their own service time (all of it CPU) within POD_CORES per replica.
     const busyWorkers = (rps * (holdMs.get(s.name) ?? 0)) / 1000;
-    const replicas = Math.max(2, Math.ceil(busyWorkers / (WORKER_SHARE * profile.concurrency)));
+    const cpuCores = (rps * lognormalMeanMs(profile.medianMs, profile.p99Ms)) / 1000;
+    const replicas = Math.max(
+      2,
+      Math.ceil(busyWorkers / (WORKER_SHARE * profile.concurrency)),
+      Math.ceil(cpuCores / POD_CORES),
+    );
     // Inconsistent policies, as in the seed's pain points: some callers retry, some time out, some neither.
     const style = pick(['retry-3', 'timeout-only', 'none', 'retry-2-per-try'] as const);
     const serviceCalls = (calls.get(s.name) ?? []).map((c) => {

@@ -16,7 +16,7 @@ const HEADER = `# yaml-language-server: $schema=../schema/meshsim-scenario.schem
 # request waits on its downstream calls (Little's law).
 #
 # Expected outcome (qualitative): ~100 % success on every edge; cross-cluster edges (to shipping and
-# analytics) are slower by the cross-cluster network latency; under istio-sidecar, 144 sidecars (one per pod).
+# analytics) are slower by the cross-cluster network latency; under istio-sidecar, 150 sidecars (one per pod).
 # Compare the mesh shapes' cost on it:  meshsim compare platform-40
 `;
 
