@@ -39,6 +39,7 @@ export {
   applyOverrides,
   resolveScenario,
   generateKinvolkEmojivoto,
+  generatePlatform40,
   listBundledScenarios,
   ScenarioError,
   parseDurationMs,

@@ -67,6 +67,7 @@ describe('meshsim (umbrella)', () => {
         'renderNodesCsv',
         'resolveScenario',
         'generateKinvolkEmojivoto',
+        'generatePlatform40',
         'renderOpenMetrics',
         'renderProxiesCsv',
         'renderServiceSeriesCsv',
