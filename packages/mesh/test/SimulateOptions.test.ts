@@ -93,9 +93,10 @@ describe('simulate guards', () => {
     // 200 users at t = 0 make a few thousand events: no check yet, then one report per simulated second.
     expect(progress.at(-1)).toEqual([1000, 1000, expect.any(Number)]);
 
-    // 30,000 users all sending at t = 0 on a zero-latency network: over 2^16 events before time moves.
+    // 50,000 users all sending at t = 0 on a zero-latency network (2 events each: the send and the
+    // service): over 2^16 events before time moves.
     const stalled: number[] = [];
-    const crowd = config([service('api')], [users(30_000)], { network: ZERO_NETWORK, durationMs: 1 });
+    const crowd = config([service('api')], [users(50_000)], { network: ZERO_NETWORK, durationMs: 1 });
     const result = simulate(crowd, {
       onProgress: (ms, _total, events) => (ms === 0 ? stalled.push(events) : undefined),
     });

@@ -74,51 +74,64 @@ export class Transport implements Responder {
     station.samplersOf = this.network;
   }
 
-  /** Shared handler for network and proxy completions (no closure per event). */
+  /**
+   * Shared handler for network and proxy completions (no closure per event): moves the attempt to its
+   * next station. A network transfer that draws no delay at all (a network without latency, as in the
+   * queueing validations) is crossed at once, without an event.
+   */
   readonly step = (traveller: object): void => {
     // Only attempts travel: proxies hand back what the transport gave them.
     const attempt = traveller as Attempt;
     // PERF: tracing costs one null check per step when off (and for untraced attempts).
     if (attempt.span !== null) this.leaveHop(attempt);
-    const position = attempt.position + attempt.direction;
-    attempt.position = position;
     const route = attempt.route;
-    if (position === route.length) {
-      if (this.tap !== null) this.tap.arrived(attempt, this.engine.now);
-      attempt.instance.arrive(attempt);
-      return;
-    }
-    if (position < 0) {
-      const pool = attempt.pool;
-      if (pool !== null) {
-        // A refused or reset connection cannot carry another request.
-        const result = attempt.result;
-        pool.release(attempt, result === 'reset' || result === 'connect-failure');
+    for (;;) {
+      const position = attempt.position + attempt.direction;
+      attempt.position = position;
+      if (position === route.length) {
+        if (this.tap !== null) this.tap.arrived(attempt, this.engine.now);
+        attempt.instance.arrive(attempt);
+        return;
       }
-      attempt.call.onAttemptResult(attempt);
+      if (position < 0) {
+        const pool = attempt.pool;
+        if (pool !== null) {
+          // A refused or reset connection cannot carry another request.
+          const result = attempt.result;
+          pool.release(attempt, result === 'reset' || result === 'connect-failure');
+        }
+        attempt.call.onAttemptResult(attempt);
+        return;
+      }
+      const station = route[position];
+      if (station === undefined) throw new Error(`Transport: route position ${position} out of range`);
+      if (station.kind === 'network') {
+        // PERF: the hop's samplers are looked up once (its locality is fixed) and kept on the station;
+        // drawing from them is exactly `network.delayMs(from, to)` (same sampler, same stream).
+        if (station.samplersOf !== this.network) this.bindSamplers(station);
+        const sampler = (attempt.direction === 1 ? station.forwardMs : station.backwardMs) as () => number;
+        const delayMs = clampNonNegative(sampler());
+        // PERF: a transfer without delay needs no event (M/M/1 through the model: 2 events per call, not 4).
+        if (delayMs === 0) continue;
+        this.engine.schedule(delayMs, this.step, attempt);
+      } else if (station.proxy.up) {
+        if (attempt.span !== null && this.tap !== null)
+          attempt.hopSpan = this.tap.hopEntered(attempt, station.proxy, attempt.direction, this.engine.now);
+        station.proxy.enter(
+          attempt,
+          (attempt.direction === 1 ? station.requestKiB : station.responseKiB) ?? 0,
+        );
+      } else if (attempt.direction === 1) {
+        // A dead proxy on the way in: the connection is refused; the failure travels back from here.
+        attempt.result = 'connect-failure';
+        attempt.direction = -1;
+        this.engine.schedule(0, this.step, attempt);
+      } else {
+        // A dead proxy on the way back: the caller sees its connection reset.
+        attempt.result = 'reset';
+        this.engine.schedule(0, this.step, attempt);
+      }
       return;
-    }
-    const station = route[position];
-    if (station === undefined) throw new Error(`Transport: route position ${position} out of range`);
-    if (station.kind === 'network') {
-      // PERF: the hop's samplers are looked up once (its locality is fixed) and kept on the station;
-      // drawing from them is exactly `network.delayMs(from, to)` (same sampler, same stream).
-      if (station.samplersOf !== this.network) this.bindSamplers(station);
-      const sampler = (attempt.direction === 1 ? station.forwardMs : station.backwardMs) as () => number;
-      this.engine.schedule(clampNonNegative(sampler()), this.step, attempt);
-    } else if (station.proxy.up) {
-      if (attempt.span !== null && this.tap !== null)
-        attempt.hopSpan = this.tap.hopEntered(attempt, station.proxy, attempt.direction, this.engine.now);
-      station.proxy.enter(attempt, (attempt.direction === 1 ? station.requestKiB : station.responseKiB) ?? 0);
-    } else if (attempt.direction === 1) {
-      // A dead proxy on the way in: the connection is refused; the failure travels back from here.
-      attempt.result = 'connect-failure';
-      attempt.direction = -1;
-      this.engine.schedule(0, this.step, attempt);
-    } else {
-      // A dead proxy on the way back: the caller sees its connection reset.
-      attempt.result = 'reset';
-      this.engine.schedule(0, this.step, attempt);
     }
   };
 

@@ -1,0 +1,44 @@
+// The transport's cost in events: a network transfer is an event unless it draws no delay at all; then
+// the attempt crosses it at once. Counted on one service behind no mesh, calls one after another.
+
+import { describe, expect, it } from 'vitest';
+
+import { simulate } from '../../src/index.js';
+import type { DistributionSpec } from '../../src/index.js';
+import { config, poisson, service, ZERO_NETWORK } from '../__helpers__/configs.js';
+
+const ONE_MS: DistributionSpec = { kind: 'constant', value: 1 };
+const ONE_MS_NETWORK = {
+  sameNodeMs: ONE_MS,
+  sameZoneMs: ONE_MS,
+  crossZoneMs: ONE_MS,
+  crossClusterMs: ONE_MS,
+};
+
+/** 10 req/s for 100 s into a 1 ms constant service: its events and calls (nothing in flight at the end). */
+function run(network: typeof ZERO_NETWORK): { events: number; calls: number } {
+  const result = simulate(
+    config([service('api', { serviceTimeMs: { kind: 'constant', value: 1 } })], [poisson('api', 10)], {
+      network,
+      durationMs: 100_000,
+    }),
+  );
+  expect(result.conservation.inFlight).toBe(0);
+  return { events: result.events, calls: result.conservation.succeeded };
+}
+
+describe('Transport', () => {
+  it('crosses a zero-delay transfer without an event, schedules one with a delay', () => {
+    const zero = run(ZERO_NETWORK);
+    const oneMs = run(ONE_MS_NETWORK);
+    // Same seed, same arrivals: the same calls.
+    expect(zero.calls).toBeGreaterThan(900);
+    expect(oneMs.calls).toBe(zero.calls);
+    // With latency, each call has two more events: the transfer in and the transfer back.
+    expect(oneMs.events - zero.events).toBe(2 * zero.calls);
+    // Without it, 2 per call (the arrival and the service) and the run's once-per-interval bookkeeping.
+    const perCall = zero.events / zero.calls;
+    expect(perCall).toBeGreaterThanOrEqual(2);
+    expect(perCall).toBeLessThan(2.2);
+  });
+});
