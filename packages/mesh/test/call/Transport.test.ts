@@ -1,10 +1,10 @@
 // The transport's cost in events: a network transfer is an event unless it draws no delay at all; then
 // the attempt crosses it at once. Counted on one service behind no mesh, calls one after another.
 
+import type { DistributionSpec } from '@meshsim/engine';
 import { describe, expect, it } from 'vitest';
 
 import { simulate } from '../../src/index.js';
-import type { DistributionSpec } from '../../src/index.js';
 import { config, poisson, service, ZERO_NETWORK } from '../__helpers__/configs.js';
 
 const ONE_MS: DistributionSpec = { kind: 'constant', value: 1 };
