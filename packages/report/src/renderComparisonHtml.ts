@@ -13,11 +13,14 @@ import { htmlPage } from './internal/html/htmlPage.js';
 import type { HtmlSection } from './internal/html/HtmlSection.js';
 import { bulletList } from './internal/html/notesSection.js';
 import { summarizeComparison } from './summarizeComparison.js';
+import type { ComparisonOptions } from './summarizeComparison.js';
 
 /** Options of {@link renderComparisonHtml}. */
 export interface HtmlComparisonOptions {
   /** The config of the runs (any shape's): with it, the faults' windows are shaded and listed. */
   config?: SimulationConfig;
+  /** One diagnosis per result (same order): adds each shape's verdict to the metrics table, as in the text. */
+  diagnoses?: ComparisonOptions['diagnoses'];
 }
 
 /**
@@ -27,7 +30,7 @@ export interface HtmlComparisonOptions {
  * and cost, the metric tables, and each shape's warnings (policies it cannot enforce). Deterministic.
  *
  * @param results - One result per mesh shape.
- * @param options - The runs' config, for the fault windows.
+ * @param options - The runs' config, for the fault windows; their diagnoses, for the verdicts.
  * @returns The HTML document.
  * @throws {RangeError} if `results` is empty.
  * @example
@@ -40,7 +43,10 @@ export function renderComparisonHtml(
   results: readonly SimulationResult[],
   options: HtmlComparisonOptions = {},
 ): string {
-  const summary = summarizeComparison(results);
+  const summary = summarizeComparison(
+    results,
+    options.diagnoses === undefined ? {} : { diagnoses: options.diagnoses },
+  );
   const windows = options.config === undefined ? [] : faultWindows(options.config.faults, summary.durationMs);
   const figures = comparisonCharts(summary, results);
   const shapes = summary.shapes.map((s) => s.shape);

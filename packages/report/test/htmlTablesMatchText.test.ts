@@ -1,6 +1,7 @@
 // The HTML reports lay out the same tables as the text outputs: same tables, same columns (units
 // included) and, for a comparison, the same metric rows. A column added to one and not the other fails.
 
+import type { Diagnosis } from '@meshsim/analysis';
 import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
@@ -85,6 +86,20 @@ describe('the HTML run report', () => {
   });
 });
 
+/** A diagnosis with a verdict and nothing else to tell. */
+const STABLE: Diagnosis = {
+  verdict: 'stable',
+  reason: 'no trigger',
+  triggers: [],
+  lastTriggerEndMs: null,
+  recoveryMs: null,
+  stillDownMs: null,
+  sources: [],
+  loop: null,
+  amplification: [],
+  cascade: [],
+};
+
 describe('the HTML comparison report', () => {
   it.each([
     ['without node CPU', makeResult()],
@@ -97,5 +112,17 @@ describe('the HTML comparison report', () => {
     const html = htmlTables(renderComparisonHtml(results)).get('Metrics per mesh shape');
     expect(text?.rowHeads.length).toBeGreaterThanOrEqual(15);
     expect(html?.rowHeads).toEqual(text?.rowHeads);
+  });
+
+  it('has the verdict row of the text comparison when given the diagnoses', () => {
+    const baseline = makeResult();
+    baseline.scenario = { ...baseline.scenario, mesh: 'none' };
+    const results = [baseline, makeResult()];
+    const diagnoses = [STABLE, { ...STABLE, verdict: 'degraded' as const }];
+    const text = textTables(renderComparisonText(summarizeComparison(results, { diagnoses }))).get('');
+    const html = htmlTables(renderComparisonHtml(results, { diagnoses })).get('Metrics per mesh shape');
+    expect(text?.rowHeads).toContain('verdict');
+    expect(html?.rowHeads).toEqual(text?.rowHeads);
+    expect(renderComparisonHtml(results, { diagnoses })).toContain('<td class="num">degraded</td>');
   });
 });

@@ -104,7 +104,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     const [first] = parsed.shapes;
     const overrides = first === undefined ? fixed : [...fixed, { path: 'mesh', value: first }];
     const config = resolveWithOverrides(source, overrides);
-    writeHtmlReport(io, parsed.html, renderComparisonHtml(results, { config }));
+    writeHtmlReport(io, parsed.html, renderComparisonHtml(results, { config, diagnoses }));
   }
   const events = outcomes.reduce((n, o) => n + o.events, 0);
   io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');
