@@ -66,7 +66,9 @@ describe('--html FILE', () => {
     expect(section(html, 'charts')).toContain('data-chart="added-latency" data-kind="bars" data-marks="4"');
     // Each shape's verdict, as in the text comparison.
     expect(io.out()).toMatch(/verdict\s+stable\s+stable/);
-    expect(html).toContain('<th scope="row">verdict</th><td class="num">stable</td><td class="num">stable</td>');
+    expect(html).toContain(
+      '<th scope="row">verdict</th><td class="num">stable</td><td class="num">stable</td>',
+    );
   });
 
   it('a blank path is a usage error, an unwritable one an error naming the file', async () => {
