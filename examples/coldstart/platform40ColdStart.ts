@@ -4,10 +4,14 @@
 
 import { generatePlatform40, resolveScenario, simulate } from 'meshsim';
 
-/** One variant: a mesh shape, with options written as in a scenario's `mesh` field. */
+/**
+ * One variant: a mesh shape, with options written as in a scenario's `mesh` field, and optionally the
+ * traffic ramped up linearly from 0 over `rampS` seconds instead of starting at full rate.
+ */
 export interface ColdStartVariant {
   label: string;
   mesh: string | Record<string, unknown>;
+  rampS?: number;
 }
 
 /** The variants of the docs' table, in order. */
@@ -18,6 +22,7 @@ export const COLD_START_VARIANTS: readonly ColdStartVariant[] = [
     mesh: { shape: 'istio-sidecar', sidecar: { cpuLimit: 32 } },
   },
   { label: 'istio-sidecar, mTLS off', mesh: { shape: 'istio-sidecar', mtls: false } },
+  { label: 'istio-sidecar (defaults), traffic ramped up over 2 s', mesh: 'istio-sidecar', rampS: 2 },
   { label: 'istio-ambient', mesh: 'istio-ambient' },
   { label: 'linkerd', mesh: 'linkerd' },
 ];
@@ -45,8 +50,19 @@ export function platform40ColdStart(
 ): ColdStartRow[] {
   const totalRps = options.totalRps ?? 20_000;
   const duration = `${options.durationMs ?? 4000}ms`;
-  return variants.map(({ label, mesh }) => {
-    const doc = { ...generatePlatform40({ totalRps, duration }), mesh };
+  return variants.map(({ label, mesh, rampS }) => {
+    const doc: Record<string, unknown> = { ...generatePlatform40({ totalRps, duration }), mesh };
+    if (rampS !== undefined) {
+      // Each source from 0 req/s at 0 s to its rate at rampS, linearly (the scenario format's `ramp`).
+      const traffic = doc['traffic'] as { rate: unknown }[];
+      for (const source of traffic) {
+        const rps = Number.parseFloat(String(source.rate));
+        source.rate = [
+          { at: '0s', rps: 0 },
+          { at: `${rampS}s`, rps, ramp: true },
+        ];
+      }
+    }
     const result = simulate(resolveScenario(doc, `platform-40 at ${totalRps} req/s`));
     const c = result.conservation;
     return {
