@@ -1,7 +1,7 @@
 // Deterministic generator of the `platform-40` scenario: seed 000's platform — 40 services in 8 namespaces,
 // mixed languages, two clusters — as a scenario document (plain data, ready for YAML or resolveScenario).
 
-import { RandomStreams } from '@meshsim/engine';
+import { distributionMean, RandomStreams } from '@meshsim/engine';
 
 /** Per-language server profile. All values are assumptions chosen to be typical, not measurements. */
 interface LanguageProfile {
@@ -34,10 +34,9 @@ const DEFAULT_RPS = 2000;
 /** Share of a replica's worker pool the generator sizes for (Little's law on the hold time). */
 const WORKER_SHARE = 0.1;
 
-/** Mean of a lognormal given by its median and p99 [ms]: median × e^(σ²/2), σ = ln(p99/median) / z₀.₉₉. */
-function lognormalMeanMs(medianMs: number, p99Ms: number): number {
-  const sigma = Math.log(p99Ms / medianMs) / 2.3263478740408408;
-  return medianMs * Math.exp((sigma * sigma) / 2);
+/** Mean service time of a language profile [ms] (its lognormal, as the engine samples it). */
+function meanServiceMs(profile: LanguageProfile): number {
+  return distributionMean({ kind: 'lognormal', median: profile.medianMs, p99: profile.p99Ms });
 }
 
 /** Eight namespaces of five services; the first is the edge, later ones are deeper in the call graph. */
@@ -153,7 +152,7 @@ export function generatePlatform40(options: Platform40Options = {}): Record<stri
   const holdMs = new Map<string, number>();
   for (const s of [...all].sort((a, b) => b.tier - a.tier)) {
     const profile = LANGUAGES[s.language] as LanguageProfile;
-    let hold = lognormalMeanMs(profile.medianMs, profile.p99Ms);
+    let hold = meanServiceMs(profile);
     for (const c of calls.get(s.name) ?? []) hold += c.probability * (HOP_MS + (holdMs.get(c.to) ?? 0));
     holdMs.set(s.name, hold);
   }
@@ -165,7 +164,7 @@ export function generatePlatform40(options: Platform40Options = {}): Record<stri
     // Little's law: busy workers = arrival rate × hold time; replicas keep them at a tenth of the pool,
     // and the CPU of their own service time (all of it CPU) within POD_CORES per replica.
     const busyWorkers = (rps * (holdMs.get(s.name) ?? 0)) / 1000;
-    const cpuCores = (rps * lognormalMeanMs(profile.medianMs, profile.p99Ms)) / 1000;
+    const cpuCores = (rps * meanServiceMs(profile)) / 1000;
     const replicas = Math.max(
       2,
       Math.ceil(busyWorkers / (WORKER_SHARE * profile.concurrency)),
