@@ -140,9 +140,9 @@ export class Simulation {
     if (stopped !== undefined) this.recorder.finish();
     const result = collectResult(this.model, this.recorder, stopped);
     if (this.telemetry !== null) {
-      const { services, dataPlane } = this.model;
+      const { services, sources, dataPlane } = this.model;
       result.telemetry = this.telemetry.result(this.config.durationMs, (source, destination) =>
-        edgeUsesMtls(services, dataPlane, source, destination),
+        edgeUsesMtls(services, sources, dataPlane, source, destination),
       );
     }
     return result;

@@ -421,6 +421,10 @@ export const Traffic = z
   .strictObject({
     name: doc(z.string().min(1).optional(), 'Caller name shown on edges. Default "client".'),
     to: doc(z.string(), 'Entry service.'),
+    from: doc(
+      z.string().min(1).optional(),
+      "Service whose first pod the source runs in (a meshed load generator): its requests leave through that pod's sidecar or its node's proxies, and get the mesh's default policy when the source sets none. Default: outside the mesh.",
+    ),
     rate: doc(
       Rate.optional(),
       'Open loop: a rate (800, "800/s", "48000/m") or a list of points { at, rps, ramp }.',

@@ -134,7 +134,9 @@ describe('bundled scenarios', () => {
     expect(readFileSync(file, 'utf8')).toBe(kinvolkEmojivotoYaml());
     const config = loadScenario('kinvolk-emojivoto');
     expect(config).toEqual(resolveScenario(generateKinvolkEmojivoto(), 'kinvolk-emojivoto.yaml'));
-    expect(config.services).toHaveLength(180);
+    // 60 copies of web, emoji and voting, and the load generator's pod, which every source runs in.
+    expect(config.services).toHaveLength(181);
+    expect(config.traffic.every((t) => t.from === 'wrk2' && t.policySet === false)).toBe(true);
     expect(config.clusters.map((c) => [c.nodeCpu, c.zones[0]?.nodes])).toEqual([[24, 6]]);
     expect(
       config.traffic.reduce((sum, t) => sum + (t.kind === 'open' ? (t.rate[0]?.rps ?? 0) : 0), 0),

@@ -63,6 +63,13 @@ const CASES: [string, Mutation, string[]][] = [
     ['test.yaml: traffic[0].to: unknown service "nope"; known services: frontend, backend'],
   ],
   [
+    'a traffic source running in an unknown service (from)',
+    (s) => (s.traffic[0].from = 'frontnd'),
+    [
+      'test.yaml: traffic[0].from: unknown service "frontnd" (did you mean "frontend"?); known services: frontend, backend',
+    ],
+  ],
+  [
     'a fault on an unknown service',
     (s) => (s.faults = [{ at: '1s', service: 'front', crash: true }]),
     ['test.yaml: faults[0].service: unknown service "front"; known services: frontend, backend'],

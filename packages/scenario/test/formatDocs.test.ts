@@ -1,5 +1,5 @@
-// Keeps docs/scenario-format.md's mesh and fault sections in step with the loader: every YAML example
-// there loads, and the proxy-role table lists exactly the roles `crashProxy` accepts.
+// Keeps docs/scenario-format.md's mesh, fault and traffic sections in step with the loader: every YAML
+// example there loads, and the proxy-role table lists exactly the roles `crashProxy` accepts.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,18 @@ describe('docs/scenario-format.md', () => {
       const block = parse(text) as Record<string, unknown>;
       expect(() => resolveScenario(around(block), 'example.yaml'), text).not.toThrow();
     }
+  });
+
+  it('the meshed load generator example of the Traffic section (`from`) loads as it stands', () => {
+    const meshed = yamlBlocks(section('Traffic')).find((text) => text.includes('from:'));
+    expect(meshed).toBeDefined();
+    const config = resolveScenario(parse(meshed ?? '') as Record<string, unknown>, 'example.yaml');
+    expect(config.traffic[0]).toMatchObject({
+      name: 'wrk2',
+      from: 'loadgen',
+      to: 'frontend',
+      policySet: false,
+    });
   });
 
   it('the crashProxy role table lists every proxy role, in order', () => {

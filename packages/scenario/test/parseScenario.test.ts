@@ -307,6 +307,25 @@ describe('parseScenario: defaults', () => {
     });
   });
 
+  it('a source with `from` runs in that service: policySet says whether it set a policy (else the mesh default)', () => {
+    const unset = minimal();
+    unset.services['loadgen'] = { serviceTime: '0ms' };
+    unset.traffic[0] = { to: 'frontend', rate: 100, from: 'loadgen' };
+    expect(resolveScenario(unset).traffic[0]).toMatchObject({
+      from: 'loadgen',
+      policySet: false,
+      policy: NO_POLICY,
+    });
+    const set = minimal();
+    set.services['loadgen'] = { serviceTime: '0ms' };
+    set.traffic[0] = { to: 'frontend', rate: 100, from: 'loadgen', timeout: '1s' };
+    expect(resolveScenario(set).traffic[0]).toMatchObject({
+      from: 'loadgen',
+      policySet: true,
+      policy: { timeoutMs: 1000 },
+    });
+  });
+
   it('a mesh given as a shape name is that shape with its defaults', () => {
     const config = resolveScenario({ ...minimal(), mesh: 'library' });
     expect(config.mesh).toEqual(resolveMeshConfig({ shape: 'library' }));

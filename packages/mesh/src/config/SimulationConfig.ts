@@ -131,6 +131,18 @@ export interface OpenTrafficConfig {
   requestClass?: string;
   /** Whether the source keeps its connections open between requests (like `fortio -k`); false: a new connection per request. @defaultValue true */
   keepAlive?: boolean;
+  /**
+   * Service whose first instance (pod) the source runs in, making it a meshed client: its requests leave
+   * through that pod's data plane (its sidecar, its node's ztunnel or eBPF proxy) and start from its node.
+   * @defaultValue none: the source is outside the mesh and the cluster
+   */
+  from?: string;
+  /**
+   * Whether `policy` was set for this source; when false, a meshed source (`from`) gets the mesh's
+   * default policy, as a service's calls do. Sources outside the mesh always use `policy`.
+   * @defaultValue true
+   */
+  policySet?: boolean;
 }
 
 /** Closed-loop traffic: each user sends a request, waits for its outcome, thinks, repeats. */
@@ -145,6 +157,10 @@ export interface ClosedTrafficConfig {
   requestClass?: string;
   /** Whether users keep their connections open between requests; false: a new connection per request. @defaultValue true */
   keepAlive?: boolean;
+  /** As {@link OpenTrafficConfig.from}: the service whose first pod the users run in. @defaultValue none (outside the mesh) */
+  from?: string;
+  /** As {@link OpenTrafficConfig.policySet}. @defaultValue true */
+  policySet?: boolean;
 }
 
 /** A traffic source. */

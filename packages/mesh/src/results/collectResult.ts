@@ -55,7 +55,7 @@ export function collectResult(
       successRate: completed > 0 ? edge.succeeded / completed : 1,
       latency: summarizeLatency(edge.latency),
       policyEvents: collectPolicyEvents(edge, durationMs),
-      mtls: edgeUsesMtls(services, dataPlane, edge.source, edge.destination),
+      mtls: edgeUsesMtls(services, model.sources, dataPlane, edge.source, edge.destination),
       connectionsOpened: edge.connectionsOpened,
     };
   });

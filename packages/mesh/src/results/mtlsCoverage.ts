@@ -4,24 +4,28 @@
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
 import type { ServiceDirectory } from '../server/ServiceDirectory.js';
+import type { TrafficSource } from '../traffic/TrafficSource.js';
 
 /**
  * Whether the data plane secures the edge `source → destination` with mTLS. A `source` that names a
- * service stands for its instances (all alike); any other name is a traffic source outside the mesh.
+ * service stands for its instances (all alike); a traffic source's name stands for that source (in
+ * the mesh when it runs in a service's pod, `from`); any other name is a caller outside the mesh.
  */
 export function edgeUsesMtls(
   services: ServiceDirectory,
+  sources: readonly TrafficSource[],
   dataPlane: DataPlane,
   source: string,
   destination: string,
 ): boolean {
-  const caller: CallerRef = services.find(source)?.instances[0]?.caller ?? {
-    name: source,
-    key: -1,
-    node: null,
-    instanceId: -1,
-    service: null,
-  };
+  const caller: CallerRef = services.find(source)?.instances[0]?.caller ??
+    sources.find((s) => s.caller.name === source)?.caller ?? {
+      name: source,
+      key: -1,
+      node: null,
+      instanceId: -1,
+      service: null,
+    };
   return dataPlane.mtls(caller, destination);
 }
 

@@ -1,5 +1,6 @@
-// Traffic sources outside the mesh: open-loop (Poisson or constant arrivals on a rate schedule) and
-// closed-loop users (send, wait for the outcome, think, repeat). Each source is a caller named on its edge.
+// Traffic sources, outside the mesh or (`from`) in a service's pod: open-loop (Poisson or constant arrivals
+// on a rate schedule) and closed-loop users (send, wait for the outcome, think, repeat). Each source is a
+// caller named on its edge.
 
 import { createSampler } from '@meshsim/engine';
 import type { Random, Sampler } from '@meshsim/engine';
@@ -17,13 +18,32 @@ import type { TrafficContext } from './TrafficContext.js';
 
 /** A traffic source: started once, it generates calls until the end of the run. */
 export interface TrafficSource {
+  /** The source as a caller: its name on edges, and its node and pod when it runs in one (`from`). */
+  readonly caller: CallerRef;
   /** Schedules the source's first calls. */
   start(): void;
 }
 
+/**
+ * The source as a caller: outside the mesh and the cluster (no node, no instance), or, with `from`,
+ * inside the first pod of that service — its node, and its instance for the data plane (the pod's
+ * sidecar, its node's proxies). It stays a traffic source (`service: null`): its own caller key, edges
+ * named after it, its own client (balancer, policies) and connection pools.
+ */
+function sourceCaller(context: TrafficContext, config: TrafficConfig, key: number): CallerRef {
+  if (config.from === undefined) return { name: config.name, key, node: null, instanceId: -1, service: null };
+  const host = context.services.find(config.from);
+  if (host === undefined)
+    throw new Error(`traffic source "${config.name}": from: unknown service "${config.from}"`);
+  const pod = host.instances[0];
+  if (pod === undefined)
+    throw new Error(`traffic source "${config.name}": from: service "${config.from}" has no instance`);
+  return { name: config.name, key, node: pod.node, instanceId: pod.id, service: null };
+}
+
 /** What every source shares: caller identity, target, edge, balancer, policy. */
 abstract class SourceBase implements CallParent, TrafficSource {
-  protected readonly caller: CallerRef;
+  readonly caller: CallerRef;
   protected readonly target: ServiceRuntime;
   protected readonly edge: EdgeStats;
   protected readonly client: UpstreamClient;
@@ -40,7 +60,7 @@ abstract class SourceBase implements CallParent, TrafficSource {
     callerKey: number,
     index: number,
   ) {
-    this.caller = { name: config.name, key: callerKey, node: null, instanceId: -1, service: null };
+    this.caller = sourceCaller(context, config, callerKey);
     this.target = context.services.get(config.to);
     this.edge = context.edges.get(config.name, config.to);
     const tag = `${config.name}#${index}`;
@@ -52,7 +72,7 @@ abstract class SourceBase implements CallParent, TrafficSource {
     );
     this.edge.counterSources.push(this.client);
     this.backoffRandom = context.streams.stream(`backoff/${tag}`);
-    this.policy = context.dataPlane.effectivePolicy(this.caller, config.policy, true);
+    this.policy = context.dataPlane.effectivePolicy(this.caller, config.policy, config.policySet ?? true);
     this.requestClass = config.requestClass ?? null;
     this.keepAlive = config.keepAlive ?? true;
   }

@@ -151,9 +151,11 @@ function ratePointsOf(raw: NonNullable<RawTraffic['rate']>): RatePoint[] {
 
 function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConfig {
   const name = raw.name ?? SCENARIO_DEFAULTS.trafficName;
-  const { policy } = policyOf(raw);
+  const { policy, set } = policyOf(raw);
   const requestClass = raw.requestClass === undefined ? {} : { requestClass: raw.requestClass };
   const keepAlive = raw.keepAlive === undefined ? {} : { keepAlive: raw.keepAlive };
+  // A meshed source that sets no policy gets the mesh's default, as a service's calls do.
+  const from = raw.from === undefined ? {} : { from: raw.from, policySet: set };
   if (raw.users !== undefined) {
     return {
       kind: 'closed',
@@ -167,6 +169,7 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
       policy,
       ...requestClass,
       ...keepAlive,
+      ...from,
     };
   }
   return {
@@ -178,6 +181,7 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
     policy,
     ...requestClass,
     ...keepAlive,
+    ...from,
   };
 }
 

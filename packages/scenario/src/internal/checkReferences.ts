@@ -152,7 +152,7 @@ function findCycles(names: readonly string[], edges: readonly Edge[]): PathIssue
 }
 
 /**
- * Checks the references between parts of a raw scenario: call targets, traffic targets, fault
+ * Checks the references between parts of a raw scenario: call targets, traffic targets and `from`, fault
  * services, `mesh.libraryServices` and service clusters must exist (names are looked up in a Map, so
  * `toString` or `constructor` are plain names); the size limits hold; the call graph must be acyclic;
  * unique cluster and zone names; a fault cannot hit more instances than the service has, nor start
@@ -256,7 +256,9 @@ export function checkReferences(input: unknown): PathIssue[] {
 
   // Traffic and faults.
   list(input['traffic']).forEach((source, i) => {
-    if (isObject(source)) checkService(source['to'], ['traffic', i, 'to']);
+    if (!isObject(source)) return;
+    checkService(source['to'], ['traffic', i, 'to']);
+    checkService(source['from'], ['traffic', i, 'from']);
   });
   const durationMs =
     input['duration'] === undefined ? SCENARIO_DEFAULTS.durationMs : durationOrUndefined(input['duration']);
