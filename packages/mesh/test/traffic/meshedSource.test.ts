@@ -27,6 +27,12 @@ function run(shape: string, source: TrafficConfig): SimulationResult {
 const outside = poisson('api', 200);
 const meshed: TrafficConfig = { ...poisson('api', 200), from: 'loadgen' };
 
+/** Calls of the run's one edge. */
+function calls(result: SimulationResult): number {
+  return result.edges[0]?.calls ?? NaN;
+}
+
+/** Traversals of the proxies of `kind`. */
 function traversals(result: SimulationResult, kind: string): number {
   const totals = result.proxies.byKind.find((k) => k.kind.startsWith(kind));
   if (totals === undefined)
@@ -38,7 +44,6 @@ describe('a meshed traffic source (`from`)', () => {
   it("istio-sidecar: its requests pass its own pod's sidecar too (four traversals per request, not two)", () => {
     const out = run('istio-sidecar', outside);
     const inMesh = run('istio-sidecar', meshed);
-    const calls = (r: SimulationResult): number => r.edges[0]?.calls ?? NaN;
     expect(traversals(out, 'envoy-sidecar') / calls(out)).toBeCloseTo(2, 1);
     expect(traversals(inMesh, 'envoy-sidecar') / calls(inMesh)).toBeCloseTo(4, 1);
     // Same arrivals, one proxy more each way: slower by at least two sidecar traversals' medians.
@@ -58,7 +63,6 @@ describe('a meshed traffic source (`from`)', () => {
   it("istio-ambient: it passes its node's ztunnel as well as the callee's", () => {
     const out = run('istio-ambient', outside);
     const inMesh = run('istio-ambient', meshed);
-    const calls = (r: SimulationResult): number => r.edges[0]?.calls ?? NaN;
     expect(traversals(out, 'ztunnel') / calls(out)).toBeCloseTo(2, 1);
     expect(traversals(inMesh, 'ztunnel') / calls(inMesh)).toBeCloseTo(4, 1);
   });
