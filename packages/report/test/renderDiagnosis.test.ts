@@ -97,6 +97,19 @@ describe('diagnosis renderers', () => {
     expect(csv[2]?.startsWith('client,metastable,0.999,0,0,31000,,,40000,')).toBe(true);
   });
 
+  it('tells sources that share a name apart by their entry service (one load generator, many entries)', () => {
+    const first = DIAGNOSIS.sources[0] as Diagnosis['sources'][number];
+    const shared: Diagnosis = {
+      ...DIAGNOSIS,
+      sources: [first, { ...first, to: 'backoffice' }, { ...first, source: 'batch', to: 'reports' }],
+    };
+    const rows = renderVerdictsCsv(shared, { durationMs: 90_000 })
+      .split('\n')
+      .slice(2, 5)
+      .map((line) => line.split(',')[0]);
+    expect(rows).toEqual(['client → frontend', 'client → backoffice', 'batch']);
+  });
+
   it('adds the diagnosis families to OpenMetrics', () => {
     const metrics = renderOpenMetrics(result, { diagnosis: DIAGNOSIS });
     expect(metrics).toContain('meshsim_verdict_info{scope="run",verdict="metastable"} 1');

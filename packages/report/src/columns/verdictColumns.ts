@@ -6,7 +6,7 @@ import type { Diagnosis, SourceDiagnosis, Verdict } from '@meshsim/analysis';
 import { duration, percent } from '../internal/format.js';
 import type { Column, ColumnTable, MetricFamily } from './Column.js';
 
-/** One row: the run (`scope` = `run`) or a traffic source (`scope` = its name). */
+/** One row: the run (`scope` = `run`) or a traffic source (`scope` = its name, `name → entry` when several sources share it). */
 export interface VerdictRow {
   scope: string;
   verdict: Verdict;
@@ -47,8 +47,11 @@ const GOODPUT: MetricFamily = {
 
 /** The rows of a diagnosis: the run first, then each source. */
 export function verdictRows(diagnosis: Diagnosis): VerdictRow[] {
+  // Sources may share a name (one load generator sending to many entries): then the entry tells them apart.
+  const named = new Map<string, number>();
+  for (const s of diagnosis.sources) named.set(s.source, (named.get(s.source) ?? 0) + 1);
   const source = (s: SourceDiagnosis): VerdictRow => ({
-    scope: s.source,
+    scope: (named.get(s.source) ?? 0) > 1 ? `${s.source} → ${s.to}` : s.source,
     verdict: s.verdict,
     referenceRatio: s.referenceRatio,
     minRatio: s.minRatio,
