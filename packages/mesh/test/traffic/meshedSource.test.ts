@@ -3,7 +3,13 @@
 // default policy when the source sets none. Without `from` it stays outside the mesh.
 
 import { describe, expect, it } from 'vitest';
-import { ENVOY_DEFAULT_BACKOFF, NO_POLICY, resolveMeshConfig, simulate } from '../../src/index.js';
+import {
+  ENVOY_DEFAULT_BACKOFF,
+  NO_POLICY,
+  meshShapeNames,
+  resolveMeshConfig,
+  simulate,
+} from '../../src/index.js';
 import type { CallPolicy, SimulationResult, TrafficConfig } from '../../src/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { config, poisson, service } from '../__helpers__/configs.js';
@@ -25,6 +31,14 @@ function run(shape: string, source: TrafficConfig): SimulationResult {
 }
 
 const outside = poisson('api', 200);
+const users: TrafficConfig = {
+  kind: 'closed',
+  name: 'users',
+  to: 'api',
+  users: 20,
+  thinkTimeMs: { kind: 'constant', value: 50 },
+  policy: NO_POLICY,
+};
 const meshed: TrafficConfig = { ...poisson('api', 200), from: 'loadgen' };
 
 /** Calls of the run's one edge. */
@@ -109,6 +123,18 @@ describe('a meshed traffic source (`from`)', () => {
     // A source outside the mesh has no proxy to apply the mesh's default.
     expect(outsideUnset.edges[0]?.retries).toBe(0);
   });
+
+  it.each(meshShapeNames())(
+    '%s: a meshed source and a closed-loop one run clean (every call succeeds, requests are conserved)',
+    (shape) => {
+      for (const source of [meshed, { ...users, from: 'loadgen' }]) {
+        const result = run(shape, source);
+        expect(result.edges[0]?.calls).toBeGreaterThan(0);
+        expect(result.edges[0]?.failed).toBe(0);
+        expect(result.warnings.filter((w) => w.includes('loadgen'))).toEqual([]);
+      }
+    },
+  );
 
   it('names the source and the field when `from` is not a service', () => {
     expect(() => run('istio-sidecar', { ...meshed, from: 'nope' })).toThrow(
