@@ -7,11 +7,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { simulate } from '@meshsim/mesh';
+import { parseScenario } from '@meshsim/scenario';
 import { describe, expect, it } from 'vitest';
 
 import { renderIstioMetrics } from '../src/index.js';
 import { makeResult } from './__helpers__/fixtures.js';
-import { telemetryRun } from './__helpers__/telemetryRun.js';
+import { TELEMETRY_SCENARIO, telemetryRun } from './__helpers__/telemetryRun.js';
 
 /** promtool's path, or null when it is not installed (CI installs it: .ci/run). */
 function promtool(): string | null {
@@ -70,6 +72,26 @@ describe('renderIstioMetrics', () => {
       'response_flags="URX",connection_security_policy="unknown",response_code="500"',
     );
     expect(exposition).toContain('connection_security_policy="mutual_tls",response_code="200"');
+  });
+
+  it("labels a source outside the mesh unknown, and one in a pod (`from`) with the pod's namespace, principal, cluster", () => {
+    const meshed = simulate(
+      parseScenario(
+        TELEMETRY_SCENARIO.replace(
+          'traffic:\n  - { name: shoppers, to: frontend, rate: 200/s }',
+          'traffic:\n  - { name: shoppers, to: frontend, rate: 200/s }\n  - { name: probe, from: frontend, to: checkout, rate: 20/s }',
+        ),
+        'meshed.yaml',
+      ),
+      { telemetry: { requests: true } },
+    );
+    const text = renderIstioMetrics(meshed, { startTimeMs: START_MS });
+    expect(text).toContain(
+      'reporter="destination",source_workload="shoppers",source_canonical_service="shoppers",source_canonical_revision="latest",source_workload_namespace="unknown",source_principal="unknown"',
+    );
+    expect(text).toContain(
+      'reporter="destination",source_workload="probe",source_canonical_service="probe",source_canonical_revision="v1",source_workload_namespace="default",source_principal="spiffe://cluster.local/ns/default/sa/frontend"',
+    );
   });
 
   it("counts at the run's end add up to the edges' completed calls", () => {

@@ -37,10 +37,12 @@ export type Reporter = 'source' | 'destination';
 /** One request series: a label set and its cumulative samples, from the sample it first appears in. */
 export interface RequestSeries {
   reporter: Reporter;
-  /** The caller: a service, or a traffic source outside the mesh. */
+  /** The caller: a service, or a traffic source (outside the mesh, or in a service's pod: `sourceHost`). */
   source: string;
   /** The calling service, or null for a traffic source. */
   sourceService: string | null;
+  /** For a traffic source that runs in a service's pod (`from`): that service; else null. */
+  sourceHost: string | null;
   /** Version (subset) of the calling instance, or null for a traffic source. */
   sourceVersion: string | null;
   /** The called service. */

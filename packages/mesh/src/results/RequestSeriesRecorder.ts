@@ -9,6 +9,7 @@ import type { HistogramSamples, Reporter, RequestSeries, RequestTelemetry } from
 import type { Attempt } from '../call/Attempt.js';
 import type { TappedCall } from '../call/CallTap.js';
 import type { Instance } from '../server/Instance.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 import type { ServiceDirectory } from '../server/ServiceDirectory.js';
 import { destinationResponse, flagsLabel, sourceResponse } from './envoyResponse.js';
 
@@ -57,6 +58,13 @@ export class RequestSeriesRecorder {
     this.samples = Math.max(1, Math.ceil(durationMs / SAMPLE_MS));
   }
 
+  /** The service whose pod a traffic source runs in (`from`), or null (a service, or a source outside the mesh). */
+  private hostOf(caller: CallerRef): string | null {
+    return caller.service === null && caller.instanceId >= 0
+      ? (this.instances[caller.instanceId]?.service.name ?? null)
+      : null;
+  }
+
   /** A call ended at its caller: what the caller's proxy reports. */
   callEnded(call: TappedCall, cause: FailureCause | null, nowMs: number): void {
     const response = sourceResponse(cause, call.responseFlags);
@@ -71,6 +79,7 @@ export class RequestSeriesRecorder {
       'source',
       caller.name,
       caller.service,
+      this.hostOf(caller),
       caller.instanceId >= 0 ? (this.instances[caller.instanceId]?.version ?? null) : null,
       call.destination,
       reached?.version ?? null,
@@ -93,6 +102,7 @@ export class RequestSeriesRecorder {
       'destination',
       caller.name,
       caller.service,
+      this.hostOf(caller),
       caller.instanceId >= 0 ? (this.instances[caller.instanceId]?.version ?? null) : null,
       instance.service.name,
       instance.version,
@@ -109,6 +119,7 @@ export class RequestSeriesRecorder {
     reporter: Reporter,
     source: string,
     sourceService: string | null,
+    sourceHost: string | null,
     sourceVersion: string | null,
     destination: string,
     destinationVersion: string | null,
@@ -119,7 +130,7 @@ export class RequestSeriesRecorder {
     requestBytes: number,
     responseBytes: number,
   ): void {
-    const key = `${reporter}\u0000${source}\u0000${sourceVersion}\u0000${destination}\u0000${destinationVersion}\u0000${responseCode}\u0000${responseFlags}`;
+    const key = `${reporter}\u0000${source}\u0000${sourceHost}\u0000${sourceVersion}\u0000${destination}\u0000${destinationVersion}\u0000${responseCode}\u0000${responseFlags}`;
     let state = this.series.get(key);
     if (state === undefined) {
       state = {
@@ -127,6 +138,7 @@ export class RequestSeriesRecorder {
           reporter,
           source,
           sourceService,
+          sourceHost,
           sourceVersion,
           destination,
           destinationVersion,

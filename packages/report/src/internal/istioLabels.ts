@@ -29,7 +29,9 @@ function principal(service: ServiceMetrics): string {
 
 /**
  * The labels of `series` in the order Istio's stats filter lists them. A traffic source outside the mesh
- * reports like a gateway named after it (namespace, version and cluster `unknown`); a destination no
+ * reports like a gateway named after it (namespace, version and cluster `unknown`); one that runs in a
+ * service's pod (`from`) keeps its name as workload and app but has that pod's namespace, version,
+ * principal (with mTLS) and cluster; a destination no
  * instance answered for (no endpoint, breaker, fault abort) has workload, version and cluster `unknown`.
  * `connection_security_policy` is known only to the server proxy (`unknown` for `reporter="source"`).
  */
@@ -38,6 +40,8 @@ export function istioLabels(
   services: ReadonlyMap<string, ServiceMetrics>,
 ): LabelPairs {
   const source = series.sourceService === null ? undefined : services.get(series.sourceService);
+  // The pod the caller runs in: its own service's, or the host's of a meshed traffic source.
+  const pod = source ?? (series.sourceHost === null ? undefined : services.get(series.sourceHost));
   const destination = services.get(series.destination);
   const reached = destination !== undefined && series.destinationVersion !== null;
   const sourceVersion = series.sourceVersion ?? UNKNOWN;
@@ -50,11 +54,11 @@ export function istioLabels(
     ['source_workload', source === undefined ? series.source : workloadName(source, sourceVersion)],
     ['source_canonical_service', source?.name ?? series.source],
     ['source_canonical_revision', series.sourceVersion ?? 'latest'],
-    ['source_workload_namespace', source?.namespace ?? UNKNOWN],
-    ['source_principal', mtls && source !== undefined ? principal(source) : UNKNOWN],
+    ['source_workload_namespace', pod?.namespace ?? UNKNOWN],
+    ['source_principal', mtls && pod !== undefined ? principal(pod) : UNKNOWN],
     ['source_app', source?.name ?? series.source],
     ['source_version', sourceVersion],
-    ['source_cluster', source?.cluster ?? UNKNOWN],
+    ['source_cluster', pod?.cluster ?? UNKNOWN],
     ['destination_workload', destinationWorkload],
     ['destination_workload_namespace', reached ? (destination?.namespace ?? UNKNOWN) : UNKNOWN],
     ['destination_principal', mtls && destination !== undefined ? principal(destination) : UNKNOWN],
