@@ -39,8 +39,9 @@ export function saturationSweep(options: SweepOptions = DEFAULT_SWEEP): SweepPoi
   const points: SweepPoint[] = [];
   for (const offeredRps of options.loadsRps) {
     // Each shape with its current default profile (the scenario itself pins Istio 1.12, the benchmark's).
-    // The load generator stays outside the mesh: the harness gives it a node of its own, and the model
-    // cannot keep its pod (and sidecar) off the two small workload nodes.
+    // The load generator stays outside the mesh: meshed, an open-loop source with unbounded concurrency
+    // opens an HTTP/1.1 connection (and an mTLS handshake) per concurrent request, which wrk2 with its
+    // fixed 128 connections never does (docs/scenarios/kinvolk-emojivoto.md).
     const doc = {
       ...generateKinvolkEmojivoto({
         apps: 4,

@@ -333,6 +333,7 @@ export const Service = z
     destinationPolicy: DestinationPolicy.optional(),
     inbound: Inbound.optional(),
     deadlinePropagation: serviceFields.deadlinePropagation,
+    dedicatedNodes: serviceFields.dedicatedNodes,
     versions: doc(
       z.array(Version).min(1).optional(),
       "Versions (subsets) for canaries and splits; their replicas add up to the service's. Default: one version v1.",

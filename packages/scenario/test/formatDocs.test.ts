@@ -61,6 +61,7 @@ describe('docs/scenario-format.md', () => {
       to: 'frontend',
       policySet: false,
     });
+    expect(config.services.find((s) => s.name === 'loadgen')?.dedicatedNodes).toBe(true);
   });
 
   it('the crashProxy role table lists every proxy role, in order', () => {

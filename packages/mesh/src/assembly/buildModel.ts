@@ -24,6 +24,7 @@ import { ServiceDirectory } from '../server/ServiceDirectory.js';
 import { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { Network } from '../topology/Network.js';
 import { Topology } from '../topology/Topology.js';
+import type { Node } from '../topology/Topology.js';
 import { createSource } from '../traffic/TrafficSource.js';
 import type { TrafficContext } from '../traffic/TrafficContext.js';
 import { wireCallPlan } from '../traffic/wireCallPlan.js';
@@ -53,8 +54,14 @@ export function buildModel(
   const transport = new Transport(engine, network);
   const connections = new ConnectionPools({ engine, network, proceed: transport.proceed });
 
-  // Services and their instances, placed deterministically.
+  // Services and their instances, placed deterministically: every service first (dedicated nodes are
+  // created then), so that the nodes' CPUs exist before the instances' containers are made on them.
   const topology = new Topology(config.clusters);
+  const placements = config.services.map((service) =>
+    service.dedicatedNodes === true
+      ? topology.placeDedicated(service.cluster, service.replicas, service.name)
+      : topology.place(service.cluster, service.replicas),
+  );
   const cpu = new ClusterCpu(engine, topology, config.clusters);
   const services = new ServiceDirectory();
   const instances: Instance[] = [];
@@ -65,17 +72,17 @@ export function buildModel(
       cpu.container(instance.node, `${instance.name}/app`, instance.service.config.cpuLimitCores),
   };
   let callerKey = 0;
-  for (const serviceConfig of config.services) {
+  config.services.forEach((serviceConfig, s) => {
     const service = new ServiceRuntime(streams, serviceConfig);
     services.add(service);
-    const nodes = topology.place(serviceConfig.cluster, serviceConfig.replicas);
+    const nodes = placements[s] as Node[];
     nodes.forEach((node, index) => {
       const instance = new Instance(instancePorts, service, index, instances.length, node, callerKey++);
       service.instances.push(instance);
       instances.push(instance);
     });
     service.refreshEndpoints();
-  }
+  });
   checkCpuRequests(cpu, instances, warnings);
   const tap = createTap?.({ streams, services, instances }) ?? null;
   transport.tap = tap;

@@ -82,6 +82,11 @@ export interface ServiceConfig {
   inbound?: InboundPolicy;
   /** Honour incoming deadlines (drop expired queued work) and propagate the remaining deadline downstream. @defaultValue false */
   deadlinePropagation?: boolean;
+  /**
+   * Each replica on a node of its own (of the cluster's node size) that no other pod uses: a node pool
+   * with a taint only this service tolerates, e.g. a load generator's node. @defaultValue false
+   */
+  dedicatedNodes?: boolean;
   /** Versions (subsets); their replicas add up to `replicas`. @defaultValue one version `v1` with every replica */
   versions?: readonly VersionConfig[];
   /** Changes of the versions' weights over time (a canary rollout), each from its `atMs`. @defaultValue none */

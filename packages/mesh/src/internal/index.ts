@@ -13,6 +13,7 @@ export {
   PROXY_MAX_STREAMS,
 } from '../shapes/dataplane/connectionSpecs.js';
 export { Network } from '../topology/Network.js';
+export { Topology } from '../topology/Topology.js';
 export { propagateDeadline } from '../call/propagateDeadline.js';
 export { isRetryable } from '../call/isRetryable.js';
 export { backoffDelayMs } from '../call/backoff.js';

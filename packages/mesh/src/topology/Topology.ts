@@ -24,6 +24,8 @@ export type Locality = 'same-node' | 'same-zone' | 'cross-zone' | 'cross-cluster
 export class Topology {
   readonly nodes: Node[] = [];
   private readonly clusterNodes = new Map<string, Node[][]>();
+  /** Zone names of each cluster, in declared order. */
+  private readonly zoneNames = new Map<string, string[]>();
 
   constructor(clusters: readonly ClusterConfig[]) {
     for (const cluster of clusters) {
@@ -44,6 +46,10 @@ export class Topology {
         zones.push(nodes);
       }
       this.clusterNodes.set(cluster.name, zones);
+      this.zoneNames.set(
+        cluster.name,
+        cluster.zones.map((zone) => zone.name),
+      );
     }
   }
 
@@ -58,6 +64,32 @@ export class Topology {
       for (const node of zone) if (node.instanceCount < best.instanceCount) best = node;
       best.instanceCount++;
       placed.push(best);
+    }
+    return placed;
+  }
+
+  /**
+   * Places `replicas` instances of service `owner` on nodes of their own: one new node per replica, in
+   * the cluster's zones round-robin (in declared order), that no other placement uses — a node pool
+   * with a taint only this service tolerates. The nodes are appended to `nodes` (named
+   * `<cluster>/<zone>/<owner>-node-<i>`); returns them in placement order.
+   */
+  placeDedicated(cluster: string, replicas: number, owner: string): Node[] {
+    const zones = this.clusterNodes.get(cluster);
+    if (zones === undefined || zones.length === 0) throw new Error(`Topology: unknown cluster "${cluster}"`);
+    const zoneNames = this.zoneNames.get(cluster) as readonly string[];
+    const placed: Node[] = [];
+    for (let i = 0; i < replicas; i++) {
+      const zone = zoneNames[i % zoneNames.length] as string;
+      const node: Node = {
+        id: this.nodes.length,
+        name: `${cluster}/${zone}/${owner}-node-${i + 1}`,
+        cluster,
+        zone,
+        instanceCount: 1,
+      };
+      this.nodes.push(node);
+      placed.push(node);
     }
     return placed;
   }

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_CLUSTERS,
   ENVOY_DEFAULT_BACKOFF,
   NO_POLICY,
   meshShapeNames,
@@ -14,13 +15,13 @@ import type { CallPolicy, SimulationResult, TrafficConfig } from '../../src/inde
 import { assertConservation } from '../__helpers__/assertions.js';
 import { config, poisson, service } from '../__helpers__/configs.js';
 
-/** `api` behind a load generator pod `loadgen` (which serves nothing itself). */
+/** `api` behind a load generator pod `loadgen` (on a node of its own; it serves nothing itself). */
 function run(shape: string, source: TrafficConfig): SimulationResult {
   const result = simulate(
     config(
       [
         service('api', { replicas: 1, serviceTimeMs: { kind: 'exponential', mean: 1 } }),
-        service('loadgen', { replicas: 1 }),
+        service('loadgen', { replicas: 1, dedicatedNodes: true }),
       ],
       [source],
       { shape, durationMs: 5000 },
@@ -135,6 +136,34 @@ describe('a meshed traffic source (`from`)', () => {
       }
     },
   );
+
+  it("on a dedicated node (the host service's `dedicatedNodes`): its sidecar's CPU is on a node no other pod uses", () => {
+    const result = simulate(
+      config(
+        [
+          service('api', { replicas: 2, serviceTimeMs: { kind: 'exponential', mean: 1 } }),
+          service('loadgen', { replicas: 1, dedicatedNodes: true }),
+        ],
+        [meshed],
+        {
+          shape: 'istio-sidecar',
+          durationMs: 2000,
+          clusters: DEFAULT_CLUSTERS.map((c) => ({ ...c, nodeCpu: 2 })),
+        },
+      ),
+    );
+    const nodes = result.nodes.map((n) => n.name);
+    expect(nodes).toHaveLength(13); // the cluster's 12 and the load generator's own
+    const own = result.nodes.find((n) => n.name === 'cluster-1/zone-a/loadgen-node-1');
+    expect(own?.utilisation).toBeGreaterThan(0);
+    // The api pods are on the shared nodes: the first of each of two zones.
+    const busy = result.nodes.filter((n) => n.utilisation > 0).map((n) => n.name);
+    expect(busy).toEqual([
+      'cluster-1/zone-a/node-1',
+      'cluster-1/zone-b/node-1',
+      'cluster-1/zone-a/loadgen-node-1',
+    ]);
+  });
 
   it('names the source and the field when `from` is not a service', () => {
     expect(() => run('istio-sidecar', { ...meshed, from: 'nope' })).toThrow(

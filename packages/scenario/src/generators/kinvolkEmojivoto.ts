@@ -42,7 +42,8 @@ export function generateKinvolkEmojivoto(options: KinvolkEmojivotoOptions = {}):
   const perClassRps = totalRps / apps / 2;
   const timeout = options.timeout === undefined ? {} : { timeout: options.timeout };
   const meshed = options.meshedLoadGenerator ?? true;
-  // The load generator's pod: it serves nothing; its sidecar carries every request (harness: meshed wrk2).
+  // The load generator's pod, on a node of its own (the harness's load-generator node): it serves
+  // nothing; its sidecar carries every request (harness: meshed wrk2).
   if (meshed) {
     services['wrk2'] = {
       namespace: 'benchmark-load',
@@ -51,6 +52,7 @@ export function generateKinvolkEmojivoto(options: KinvolkEmojivotoOptions = {}):
       queue: 0,
       serviceTime: '0ms',
       cpuRequest: '100m',
+      dedicatedNodes: true,
     };
   }
   const from = meshed ? { from: 'wrk2' } : {};
@@ -119,7 +121,7 @@ export function generateKinvolkEmojivoto(options: KinvolkEmojivotoOptions = {}):
     assumptions: [
       'kinvolk-emojivoto: service times of web (median 0.3 ms) and emoji/voting (0.1 ms) are choices: the harness does not publish them; they set the baseline, not the mesh overhead.',
       meshed
-        ? 'kinvolk-emojivoto: the wrk2 load generator runs in a meshed pod (service wrk2, as in the harness) placed on a workload node like any pod; the harness gave it a node of its own.'
+        ? "kinvolk-emojivoto: the wrk2 load generator runs in a meshed pod (service wrk2) on a node of its own, as in the harness; that node has the workload nodes' size (the posts do not give the load generator node's)."
         : 'kinvolk-emojivoto: the wrk2 load generator is a traffic source outside the mesh, so its own sidecar (meshed in the harness) is not modelled: each request passes one proxy fewer than in the benchmark.',
       'kinvolk-emojivoto: wrk2 sends at a constant total rate over 128 keep-alive connections, each connection on its own schedule; here each copy gets Poisson arrivals of its share (33.3 req/s), half leaderboard, half vote (evenly spaced arrivals in phase across 120 sources would arrive in bursts the real harness does not make).',
     ],

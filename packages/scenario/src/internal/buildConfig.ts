@@ -121,6 +121,7 @@ function serviceOf(
     ...(raw.destinationPolicy !== undefined && { destination: destinationOf(raw.destinationPolicy) }),
     ...(raw.inbound !== undefined && { inbound: inboundOf(raw.inbound) }),
     ...(raw.deadlinePropagation !== undefined && { deadlinePropagation: raw.deadlinePropagation }),
+    ...(raw.dedicatedNodes !== undefined && { dedicatedNodes: raw.dedicatedNodes }),
     ...(raw.versions !== undefined && {
       versions: versionsOf(raw.versions, [...path, 'versions'], issues),
     }),

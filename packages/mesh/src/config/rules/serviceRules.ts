@@ -91,6 +91,17 @@ export const SERVICE_RULES = {
         'Drop queued work whose deadline has passed (504) and propagate the remaining deadline downstream.',
     },
     {
+      field: 'dedicatedNodes',
+      kind: 'boolean',
+      unit: 'none',
+      default: {
+        value: false,
+        source: { assumption: 'pods share their cluster’s nodes unless a node pool is set aside for them' },
+      },
+      description:
+        'Give each replica a node of its own (of the cluster’s node size) that no other pod uses, like a tainted node pool for a load generator.',
+    },
+    {
       field: 'requestBytes',
       kind: 'size',
       unit: 'bytes',
