@@ -16,23 +16,38 @@ const doc = readFileSync(
 );
 
 describe('kinvolk-emojivoto calibration', () => {
-  let model: ModelFigures;
+  let model: ModelFigures[];
   beforeAll(() => {
     model = kinvolkCalibration();
   }, 180_000);
 
-  it('orders the shapes as both published runs: none < linkerd < istio-sidecar in added median latency', () => {
-    expect(model.linkerdAddedMedianMs).toBeGreaterThan(0);
-    expect(model.istioAddedMedianMs).toBeGreaterThan(model.linkerdAddedMedianMs);
+  it("runs each published run with its releases' profiles", () => {
+    expect(model.map((m) => m.run)).toEqual(PUBLISHED_RUNS.map((run) => run.run));
   });
 
-  it('puts the max memory of a Linkerd proxy within 25 % of both published runs', () => {
-    for (const run of PUBLISHED_RUNS) {
+  it('orders the shapes as both published runs: none < linkerd < istio-sidecar in added median latency', () => {
+    for (const figures of model) {
+      expect(figures.linkerdAddedMedianMs, figures.run).toBeGreaterThan(0);
+      expect(figures.istioAddedMedianMs, figures.run).toBeGreaterThan(figures.linkerdAddedMedianMs);
+    }
+  });
+
+  it("keeps the Linkerd/Istio ratio of added median within 25 % of each run's (the profiles are scaled by it)", () => {
+    PUBLISHED_RUNS.forEach((run, i) => {
+      const figures = model[i]!;
+      const published = run.linkerdAddedMedianMs / run.istioAddedMedianMs;
+      const simulated = figures.linkerdAddedMedianMs / figures.istioAddedMedianMs;
+      expect(Math.abs(simulated / published - 1), run.run).toBeLessThanOrEqual(0.25);
+    });
+  });
+
+  it('puts the max memory of a Linkerd proxy within 25 % of each published run', () => {
+    PUBLISHED_RUNS.forEach((run, i) => {
       expect(
-        Math.abs(model.linkerdMaxProxyMemoryMB / run.linkerdMaxProxyMemoryMB - 1),
+        Math.abs(model[i]!.linkerdMaxProxyMemoryMB / run.linkerdMaxProxyMemoryMB - 1),
         run.run,
       ).toBeLessThanOrEqual(0.25);
-    }
+    });
   });
 
   it('keeps the Envoy proxy lighter than published and says so: the doc table is the model’s output', () => {

@@ -24,6 +24,7 @@ export {
 export { capabilityRows } from './shapes/capabilityRows.js';
 export { CAPABILITIES, POLICY_NAMES, canEnforce } from './config/capabilities.js';
 export { DEFAULT_ISTIO_VERSION, ISTIO_VERSIONS } from './shapes/istio-sidecar/istioProfiles.js';
+export { DEFAULT_LINKERD_VERSION, LINKERD_VERSIONS } from './shapes/linkerd/linkerdProfile.js';
 export { AWS_US_EAST_1_PRICES } from './shapes/dataplane/prices.js';
 
 // Building blocks for a shape of your own (see docs/mesh-shapes/README.md, "Adding a shape").
@@ -132,6 +133,7 @@ export type {
   IstioAmbientMeshConfig,
   IstioSidecarMeshConfig,
   IstioVersion,
+  LinkerdVersion,
   LayeredMeshConfig,
   LibraryMeshConfig,
   LinkerdMeshConfig,

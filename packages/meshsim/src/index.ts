@@ -119,6 +119,8 @@ export type {
   MeshConfig,
   MeshShapeName,
   MeshOptions,
+  IstioVersion,
+  LinkerdVersion,
   MeshShape,
   EdgeMetrics,
   ServiceMetrics,

@@ -6,6 +6,7 @@ import {
   CALL_POLICY_RULES,
   CALL_RULES,
   ISTIO_VERSIONS,
+  LINKERD_VERSIONS,
   RETRY_CONDITIONS,
   RETRY_RULES,
   SCENARIO_RULES,
@@ -14,7 +15,7 @@ import {
   isMeshShapeName,
   meshShapeNames,
 } from '@meshsim/mesh';
-import type { IstioVersion, MeshLoadBalancer, RetryCondition } from '@meshsim/mesh';
+import type { IstioVersion, LinkerdVersion, MeshLoadBalancer, RetryCondition } from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
 import { ruleRelations, ruleShape } from './internal/schemaFromRules.js';
@@ -234,6 +235,18 @@ const MeshObject = z.strictObject({
       })
       .optional(),
     'For shape istio-sidecar: the Istio release whose cited sidecar profile is used. Default "1.24".',
+  ),
+  linkerdVersion: doc(
+    z
+      .enum(LINKERD_VERSIONS as [LinkerdVersion, ...LinkerdVersion[]], {
+        error: (iss) =>
+          got(
+            `must be a Linkerd profile, as a string: ${LINKERD_VERSIONS.map((v) => `"${v}"`).join(', ')}`,
+            iss.input,
+          ) + (typeof iss.input === 'number' ? ' (quote it: YAML reads 2.10 as the number 2.1)' : ''),
+      })
+      .optional(),
+    'For shape linkerd: the derived proxy profile — "2.10" and "2.11" (the releases Buoyant benchmarked against Istio 1.10 and 1.12) or "current" (today\'s Istio scaled by the latest of those ratios). Default "current".',
   ),
   mtls: doc(
     z.boolean().optional(),

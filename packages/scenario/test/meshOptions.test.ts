@@ -48,6 +48,15 @@ describe('mesh options that select other defaults', () => {
     expect(field(mesh, 'sidecar')).not.toEqual(defaultProfile('istio-sidecar', 'sidecar'));
   });
 
+  it('linkerdVersion "2.11" selects the 2.11 proxy profile, as resolveMeshConfig does', () => {
+    const mesh = meshOf({ shape: 'linkerd', linkerdVersion: '2.11' });
+    expect(mesh).toEqual(resolveMeshConfig({ shape: 'linkerd', linkerdVersion: '2.11' }));
+    expect(field(mesh, 'linkerdProxy')).not.toEqual(defaultProfile('linkerd', 'linkerdProxy'));
+    expect(field(meshOf({ shape: 'linkerd' }), 'linkerdProxy')).toEqual(
+      defaultProfile('linkerd', 'linkerdProxy'),
+    );
+  });
+
   it('appMeshLegacyAccount: true drops App Mesh’s implicit retries from the default policy', () => {
     const mesh = meshOf({ shape: 'app-mesh', appMeshLegacyAccount: true });
     expect(mesh).toEqual(resolveMeshConfig({ shape: 'app-mesh', appMeshLegacyAccount: true }));

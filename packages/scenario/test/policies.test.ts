@@ -506,6 +506,8 @@ describe('mesh-shape options and per-service mesh fields', () => {
     expect(resolveScenario(input).mesh).toMatchObject({ encryption: true });
     input['mesh'] = { shape: 'app-mesh', appMeshLegacyAccount: true };
     expect(resolveScenario(input).mesh).toMatchObject({ appMeshLegacyAccount: true });
+    input['mesh'] = { shape: 'linkerd', linkerdVersion: '2.10' };
+    expect(resolveScenario(input).mesh).toMatchObject({ linkerdVersion: '2.10' });
   });
 
   it('waypoint, requestBytes and responseBytes reach the service config (sizes in bytes)', () => {
@@ -524,6 +526,18 @@ describe('mesh-shape options and per-service mesh fields', () => {
     input['mesh'] = { shape: 'istio-sidecar', istioVersion: 1.2 };
     expect(messagesOf(input)[0]).toMatch(
       /^test\.yaml: mesh\.istioVersion: must be an Istio release with a cited profile, as a string: .* \(got 1\.2\) \(quote it: YAML reads 1\.20 as the number 1\.2\)$/,
+    );
+  });
+
+  it('a Linkerd profile written as a YAML number or an unknown release is rejected, naming the choices', () => {
+    const input = minimal();
+    input['mesh'] = { shape: 'linkerd', linkerdVersion: 2.1 };
+    expect(messagesOf(input)[0]).toBe(
+      'test.yaml: mesh.linkerdVersion: must be a Linkerd profile, as a string: "2.10", "2.11", "current" (got 2.1) (quote it: YAML reads 2.10 as the number 2.1)',
+    );
+    input['mesh'] = { shape: 'linkerd', linkerdVersion: '2.14' };
+    expect(messagesOf(input)[0]).toMatch(
+      /^test\.yaml: mesh\.linkerdVersion: must be a Linkerd profile, as a string: .*\(got "2\.14"\)$/,
     );
   });
 });

@@ -48,6 +48,12 @@ export type IstioVersion =
   | '1.23'
   | '1.24';
 
+/**
+ * Linkerd profiles (shapes/linkerd/linkerdProfile.ts): `2.10` and `2.11`, the releases Buoyant benchmarked
+ * against Istio 1.10 and 1.12; `current`, today's Istio scaled by the latest of those ratios.
+ */
+export type LinkerdVersion = '2.10' | '2.11' | 'current';
+
 /** Per-proxy cost profile (one traversal = one direction through the proxy). */
 export interface ProxyProfile {
   /** Processing time per traversal [ms]; the worker is busy for this long. */
@@ -124,6 +130,8 @@ export interface MeshOptions {
   libraryCpuMsPerCall?: number;
   /** `istio-sidecar`: the release whose cited sidecar profile applies. @defaultValue '1.24' */
   istioVersion?: IstioVersion;
+  /** `linkerd`: the release whose derived proxy profile applies. @defaultValue 'current' */
+  linkerdVersion?: LinkerdVersion;
   /** `app-mesh`: the account had meshes before 2020-07-29. @defaultValue false */
   appMeshLegacyAccount?: boolean;
   /** `cilium`: transparent WireGuard encryption between nodes. @defaultValue false */
@@ -205,6 +213,8 @@ export interface IstioAmbientMeshConfig extends MeshConfigBase {
 /** `linkerd`: a linkerd2-proxy sidecar per pod. */
 export interface LinkerdMeshConfig extends MeshConfigBase {
   readonly shape: 'linkerd';
+  /** The release whose derived figures the default `linkerdProxy` profile has. */
+  readonly linkerdVersion: LinkerdVersion;
   readonly linkerdProxy: ProxyProfile;
 }
 

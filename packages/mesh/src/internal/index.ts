@@ -87,9 +87,9 @@ export {
 export { waypointReplicas } from '../shapes/istio-ambient/AmbientDataPlane.js';
 export {
   LINKERD_CITED,
-  LINKERD_CPU_RATIO,
-  LINKERD_LATENCY_RATIO,
+  LINKERD_CITED_BY_VERSION,
   LINKERD_PROXY_PROFILE,
+  LINKERD_PROXY_PROFILES,
 } from '../shapes/linkerd/linkerdProfile.js';
 export {
   CILIUM_NODE_ENVOY_PROFILE,

@@ -10,6 +10,7 @@ import {
   ISTIO_SIDECAR_CITED,
   LATTICE_CITED,
   LINKERD_CITED,
+  LINKERD_CITED_BY_VERSION,
   WAYPOINT_CITED,
   ZTUNNEL_CITED,
 } from '../../src/internal/index.js';
@@ -62,6 +63,18 @@ const CASES: Case[] = [
     cited: ZTUNNEL_CITED,
   },
   { name: 'linkerd (derived)', mesh: meshOf('linkerd'), kind: 'linkerd2-proxy', cited: LINKERD_CITED },
+  {
+    name: 'linkerd 2.10 (derived)',
+    mesh: meshOf('linkerd', { linkerdVersion: '2.10' }),
+    kind: 'linkerd2-proxy',
+    cited: LINKERD_CITED_BY_VERSION['2.10'],
+  },
+  {
+    name: 'linkerd 2.11 (derived)',
+    mesh: meshOf('linkerd', { linkerdVersion: '2.11' }),
+    kind: 'linkerd2-proxy',
+    cited: LINKERD_CITED_BY_VERSION['2.11'],
+  },
   { name: 'app-mesh (assumption)', mesh: meshOf('app-mesh'), kind: 'app-mesh-envoy', cited: APP_MESH_CITED },
   { name: 'consul (assumption)', mesh: meshOf('consul'), kind: 'consul-envoy', cited: CONSUL_CITED },
   { name: 'cilium eBPF (assumption)', mesh: meshOf('cilium'), kind: 'cilium-ebpf', cited: EBPF_CITED },

@@ -86,7 +86,13 @@ describe('cost model', () => {
 
   it('appends the shape’s assumptions to the result (layered: its layers’ too)', () => {
     const linkerd = simulate(calibrationConfig(meshOf('linkerd')));
-    expect(linkerd.assumptions.some((a) => a.includes('derived, not measured'))).toBe(true);
+    expect(
+      linkerd.assumptions.some((a) => a.includes('linkerdVersion current') && a.includes('derived')),
+    ).toBe(true);
+    const linkerd211 = shapeAssumptions(meshOf('linkerd', { linkerdVersion: '2.11' }));
+    expect(
+      linkerd211.some((a) => a.includes('linkerdVersion 2.11') && a.includes('derived, not measured')),
+    ).toBe(true);
     const layered = shapeAssumptions(meshOf('layered'));
     expect(layered.some((a) => a.startsWith('layered:'))).toBe(true);
     expect(layered.some((a) => a.startsWith('istio-ambient:'))).toBe(true);

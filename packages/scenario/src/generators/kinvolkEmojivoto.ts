@@ -108,7 +108,8 @@ export function generateKinvolkEmojivoto(options: KinvolkEmojivotoOptions = {}):
       `mTLS on, no retries; ${options.nodes ?? 6} workload nodes of ${options.nodeCpu ?? 24} cores. Compare none, linkerd and istio-sidecar.`,
     seed: 2021,
     duration: options.duration ?? '30s',
-    mesh: { shape: 'istio-sidecar', istioVersion: '1.12', mtls: true },
+    // The November 2021 run's releases; --mesh linkerd keeps linkerdVersion (the calibration also runs the May pair).
+    mesh: { shape: 'istio-sidecar', istioVersion: '1.12', linkerdVersion: '2.11', mtls: true },
     clusters: [
       {
         name: 'equinix-metal',

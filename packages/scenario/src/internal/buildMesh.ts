@@ -98,6 +98,7 @@ function optionsOf(raw: RawMeshObject, issues: PathIssue[]): MeshOptions {
   if (raw.encryption !== undefined) options.encryption = raw.encryption;
   if (raw.prices !== undefined) options.prices = pricesOf(raw.prices);
   if (raw.istioVersion !== undefined) options.istioVersion = raw.istioVersion;
+  if (raw.linkerdVersion !== undefined) options.linkerdVersion = raw.linkerdVersion;
   if (raw.appMeshLegacyAccount !== undefined) options.appMeshLegacyAccount = raw.appMeshLegacyAccount;
   if (raw.layered !== undefined) {
     options.inCluster = raw.layered.inCluster;

@@ -1,50 +1,141 @@
-// Linkerd (linkerd2-proxy, Rust) profile, derived from the Buoyant benchmarks (docs/sources.md#linkerd-bench-2021-11);
-// no per-rps figure exists, so latency and CPU are scaled from Istio's. Labelled derived.
+// Linkerd (linkerd2-proxy, Rust) profiles, derived from the Buoyant benchmarks (docs/sources.md#linkerd-bench-2021-05,
+// #linkerd-bench-2021-11): no per-rps figure exists, so each profile scales the Istio sidecar profile of the
+// release it is compared with by that run's Linkerd/Istio ratios. Labelled derived.
 
-import type { ProxyProfile } from '../../config/MeshConfig.js';
+import type { LinkerdVersion, ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
 import { ECDSA_HANDSHAKE_CPU_MS } from '../istio-ambient/ambientProfiles.js';
+import type { IstioSidecarBand } from '../istio-sidecar/istioProfiles.js';
+import { ISTIO_SIDECAR_CITED, ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
 
-/** Linkerd/Istio added-median-latency ratio at 2000 rps: +6 ms vs +17 ms (Linkerd 2.11.1 vs Istio 1.12.0, same harness). */
-export const LINKERD_LATENCY_RATIO = 6 / 17;
+/** Every Linkerd profile, oldest first (for validation and help texts). */
+export const LINKERD_VERSIONS: readonly LinkerdVersion[] = ['2.10', '2.11', 'current'];
 
-/** Max memory of any Linkerd proxy at 2000 rps: the mean of 17.8 MB (2.10.2) and 26.3 MB (2.11.1) [MB]. */
-export const LINKERD_MEMORY_MB = (17.8 + 26.3) / 2;
+/** The default profile: today's Istio sidecar scaled by the latest published ratios. */
+export const DEFAULT_LINKERD_VERSION: LinkerdVersion = 'current';
 
-/** Linkerd/Istio max-proxy-CPU-time ratio: 36 ms vs 67 ms (same benchmark). */
-export const LINKERD_CPU_RATIO = 36 / 67;
+/** One derivation: the Istio band it scales and the Buoyant ratios it scales by. */
+interface LinkerdDerivation {
+  /** The Istio sidecar band whose latency and CPU are scaled. */
+  readonly istioBand: IstioSidecarBand;
+  /** Linkerd/Istio added median latency in the Buoyant run. */
+  readonly latencyRatio: number;
+  /** Linkerd/Istio max proxy CPU time in the Buoyant run. */
+  readonly cpuRatio: number;
+  /** Max memory of any Linkerd proxy [MB, 10⁶ bytes]. */
+  readonly memoryMB: number;
+  /** How it was derived, for the cited figures and the printed assumptions. */
+  readonly source: string;
+}
 
 /**
- * linkerd2-proxy. Latency: four traversals, lognormal, fitted to the Istio 1.20 two-proxy figure
- * (+0.228 p90 / +0.298 p99) × 6/17 = +0.080 p90 / +0.105 p99 (DERIVED). CPU: Istio 1.9–1.16's
- * 0.35 vCPU per 1000 rps × 36/67 = 0.188 (DERIVED). Memory: 22.05 MB, the mean of the max of any
- * proxy in the two Buoyant runs (17.8 MB with 2.10.2, 26.3 MB with 2.11.1): within 25 % of both.
+ * - `2.10`: Buoyant's May 2021 run, Linkerd 2.10.2 vs Istio 1.10.0 (band 1.9–1.16): added median +9 vs +15 ms,
+ *   max proxy CPU time 10 vs 88 ms, max Linkerd proxy memory 17.8 MB.
+ * - `2.11`: the November 2021 run, Linkerd 2.11.1 vs Istio 1.12.0 (band 1.9–1.16): +6 vs +17 ms, 36 vs 67 ms, 26.3 MB.
+ * - `current`: no benchmark of a current Linkerd exists; today's Istio sidecar (1.20–1.24) scaled by the
+ *   latest run's ratios (6/17, 36/67) and the mean of the two runs' memory — an assumption that Linkerd kept
+ *   its distance from Istio since 2021.
  */
-export const LINKERD_PROXY_PROFILE: ProxyProfile = {
-  latencyMs: { kind: 'lognormal', median: 0.01347, p99: 0.04096 }, // DERIVED: fitted to +0.0805 p90 / +0.1052 p99
-  workers: 2, // ASSUMPTION: as the Envoy benchmark setting
-  cpuMsPerRequest: 0.35 * LINKERD_CPU_RATIO, // DERIVED: 0.188 vCPU per 1000 rps
-  memoryBaseMiB: mbToMiB(LINKERD_MEMORY_MB), // mean of the max proxy memory of the 2.10.2 and 2.11.1 runs
-  memoryPerEndpointKiB: 1, // ASSUMPTION: per endpoint of the services the pod calls (on-demand discovery)
-  tlsHandshakeCpuMs: ECDSA_HANDSHAKE_CPU_MS, // Linkerd requires ECDSA P-256 certificates; CPU derived (ASSUMPTION)
+const DERIVATIONS: Readonly<Record<LinkerdVersion, LinkerdDerivation>> = {
+  '2.10': {
+    istioBand: '1.9-1.16',
+    latencyRatio: 9 / 15,
+    cpuRatio: 10 / 88,
+    memoryMB: 17.8,
+    source:
+      'DERIVED: Istio 1.9–1.16 sidecar latency × 9/15 and CPU × 10/88 (Linkerd 2.10.2 vs Istio 1.10.0, linkerd.io/content/blog/2021/0527-linkerd-vs-istio-benchmarks); memory: max proxy memory in that run',
+  },
+  '2.11': {
+    istioBand: '1.9-1.16',
+    latencyRatio: 6 / 17,
+    cpuRatio: 36 / 67,
+    memoryMB: 26.3,
+    source:
+      'DERIVED: Istio 1.9–1.16 sidecar latency × 6/17 and CPU × 36/67 (Linkerd 2.11.1 vs Istio 1.12.0, linkerd.io/content/blog/2021/1129-linkerd-vs-istio-benchmarks); memory: max proxy memory in that run',
+  },
+  current: {
+    istioBand: '1.20-1.24',
+    latencyRatio: 6 / 17,
+    cpuRatio: 36 / 67,
+    memoryMB: (17.8 + 26.3) / 2,
+    source:
+      'DERIVED: Istio 1.20–1.24 sidecar latency × 6/17 and CPU × 36/67 (the latest Buoyant run, linkerd.io/content/blog/2021/1129-linkerd-vs-istio-benchmarks); memory: mean of the max proxy memory of the two runs',
+  },
 };
 
-/** What the Linkerd profile reproduces (derived, see above). */
-export const LINKERD_CITED: CitedFigures = {
-  addedP90Ms: 0.228 * LINKERD_LATENCY_RATIO,
-  addedP99Ms: 0.298 * LINKERD_LATENCY_RATIO,
-  vcpuPer1000Rps: 0.35 * LINKERD_CPU_RATIO,
-  memoryMB: LINKERD_MEMORY_MB,
-  source:
-    'DERIVED: Istio 1.20 two-proxy latency × 6/17 and Istio 1.9–1.16 CPU × 36/67 (linkerd.io/content/blog/2021/1129-linkerd-vs-istio-benchmarks); memory: max proxy memory in that run',
-  derived: true,
-  assumption: false,
+/**
+ * The linkerd2-proxy profile of a release. Latency: the Istio band's per-traversal lognormal with median and
+ * p99 × the latency ratio (four traversals of two proxies then add the band's two-proxy figure × the ratio;
+ * test/shapes/calibration.test.ts checks it). CPU: the band's vCPU per 1000 rps × the CPU ratio. Memory: the
+ * run's max proxy memory, plus 1 KiB per discovered endpoint (an assumption).
+ */
+export function linkerdProxyProfile(version: LinkerdVersion): ProxyProfile {
+  return LINKERD_PROXY_PROFILES[version];
+}
+
+function derive(derivation: LinkerdDerivation): ProxyProfile {
+  const istio = ISTIO_SIDECAR_PROFILES[derivation.istioBand];
+  const latency = istio.latencyMs;
+  if (latency.kind !== 'lognormal' || !('median' in latency))
+    throw new Error('Istio sidecar latency must be a lognormal by median and p99 to scale it');
+  return {
+    latencyMs: {
+      kind: 'lognormal',
+      median: latency.median * derivation.latencyRatio, // DERIVED: scaled with the Istio band
+      p99: latency.p99 * derivation.latencyRatio,
+    },
+    workers: 2, // ASSUMPTION: as the Envoy benchmark setting
+    cpuMsPerRequest: istio.cpuMsPerRequest * derivation.cpuRatio, // DERIVED
+    memoryBaseMiB: mbToMiB(derivation.memoryMB), // the run's max proxy memory (mean of both for `current`)
+    memoryPerEndpointKiB: 1, // ASSUMPTION: per endpoint of the services the pod calls (on-demand discovery)
+    tlsHandshakeCpuMs: ECDSA_HANDSHAKE_CPU_MS, // Linkerd requires ECDSA P-256 certificates; CPU derived (ASSUMPTION)
+  };
+}
+
+function citedOf(derivation: LinkerdDerivation): CitedFigures {
+  const istio = ISTIO_SIDECAR_CITED[derivation.istioBand];
+  return {
+    addedP90Ms: istio.addedP90Ms * derivation.latencyRatio,
+    addedP99Ms: istio.addedP99Ms * derivation.latencyRatio,
+    vcpuPer1000Rps: istio.vcpuPer1000Rps * derivation.cpuRatio,
+    memoryMB: derivation.memoryMB,
+    source: derivation.source,
+    derived: true,
+    assumption: false,
+  };
+}
+
+/** The profile of each Linkerd release. */
+export const LINKERD_PROXY_PROFILES: Readonly<Record<LinkerdVersion, ProxyProfile>> = {
+  '2.10': derive(DERIVATIONS['2.10']),
+  '2.11': derive(DERIVATIONS['2.11']),
+  current: derive(DERIVATIONS.current),
 };
+
+/** What each Linkerd profile reproduces (derived, see above). */
+export const LINKERD_CITED_BY_VERSION: Readonly<Record<LinkerdVersion, CitedFigures>> = {
+  '2.10': citedOf(DERIVATIONS['2.10']),
+  '2.11': citedOf(DERIVATIONS['2.11']),
+  current: citedOf(DERIVATIONS.current),
+};
+
+/** The default (`current`) profile. */
+export const LINKERD_PROXY_PROFILE: ProxyProfile = LINKERD_PROXY_PROFILES[DEFAULT_LINKERD_VERSION];
+
+/** What the default profile reproduces. */
+export const LINKERD_CITED: CitedFigures = LINKERD_CITED_BY_VERSION[DEFAULT_LINKERD_VERSION];
 
 /** Assumptions printed with every `linkerd` run. */
-export const LINKERD_ASSUMPTIONS: readonly string[] = [
-  'linkerd: no per-rps figure exists; latency is the Istio 1.20 two-proxy figure scaled by the Buoyant benchmark ratio 6/17 (Linkerd 2.11.1 vs Istio 1.12.0, same harness) and CPU the Istio 1.9–1.16 figure scaled by 36/67 (max proxy CPU time): derived, not measured.',
-  'linkerd: proxy memory 22.05 MB is the mean of the maximum of any proxy in the two Buoyant benchmarks at 2000 rps (17.8 MB with 2.10.2, 26.3 MB with 2.11.1); 2 worker threads and 1 KiB per discovered endpoint are assumptions.',
-  'linkerd: proxies discover destinations on demand, so a proxy holds only the endpoints of the services its pod calls.',
-];
+export function linkerdAssumptions(version: LinkerdVersion): readonly string[] {
+  const derivation = DERIVATIONS[version];
+  const percent = (ratio: number): string => ratio.toFixed(3);
+  const notes = [
+    version === 'current'
+      ? `linkerd (linkerdVersion current): no benchmark of a current Linkerd exists; latency and CPU are the Istio ${derivation.istioBand} sidecar's scaled by the latest Buoyant ratios (latency × ${percent(derivation.latencyRatio)}, CPU × ${percent(derivation.cpuRatio)}; Linkerd 2.11.1 vs Istio 1.12.0): derived, assuming Linkerd kept its 2021 distance from Istio.`
+      : `linkerd (linkerdVersion ${version}): latency and CPU are the Istio ${derivation.istioBand} sidecar's scaled by the Buoyant run's ratios (latency × ${percent(derivation.latencyRatio)}, CPU × ${percent(derivation.cpuRatio)}): derived, not measured.`,
+    `linkerd: proxy memory ${derivation.memoryMB.toFixed(2)} MB is ${version === 'current' ? 'the mean of the maximum of any proxy in the two Buoyant runs (17.8 MB with 2.10.2, 26.3 MB with 2.11.1)' : 'the maximum of any proxy in that Buoyant run'}; 2 worker threads and 1 KiB per discovered endpoint are assumptions.`,
+    'linkerd: proxies discover destinations on demand, so a proxy holds only the endpoints of the services its pod calls.',
+  ];
+  return notes;
+}

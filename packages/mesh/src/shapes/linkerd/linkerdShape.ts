@@ -7,7 +7,7 @@ import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
-import { LINKERD_ASSUMPTIONS, LINKERD_PROXY_PROFILE } from './linkerdProfile.js';
+import { DEFAULT_LINKERD_VERSION, linkerdAssumptions, linkerdProxyProfile } from './linkerdProfile.js';
 
 /** Linkerd's proxies. */
 export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
@@ -43,13 +43,21 @@ export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
 /** The `linkerd` shape. */
 export const LINKERD_SHAPE: MeshShape<LinkerdMeshConfig> = {
   name: 'linkerd',
-  summary: "Linkerd's Rust proxy (linkerd2-proxy) per pod",
+  summary: "Linkerd's Rust proxy (linkerd2-proxy) per pod (derived profiles per release: linkerdVersion)",
   capabilityRow: { client: '`linkerd-proxy`', server: '`linkerd-proxy`' },
-  resolve: (options) => ({
-    // linkerd2-proxy balances with P2C over peak-EWMA (docs/sources.md#linkerd-load-balancing); no retries unless a route asks.
-    ...resolveShared('linkerd', options, { loadBalancer: 'peak-ewma', defaultPolicy: NO_POLICY, mtls: true }),
-    linkerdProxy: withOverrides(LINKERD_PROXY_PROFILE, options.linkerdProxy),
-  }),
-  assumptions: () => LINKERD_ASSUMPTIONS,
+  resolve(options) {
+    const linkerdVersion = options.linkerdVersion ?? DEFAULT_LINKERD_VERSION;
+    return {
+      // linkerd2-proxy balances with P2C over peak-EWMA (docs/sources.md#linkerd-load-balancing); no retries unless a route asks.
+      ...resolveShared('linkerd', options, {
+        loadBalancer: 'peak-ewma',
+        defaultPolicy: NO_POLICY,
+        mtls: true,
+      }),
+      linkerdVersion,
+      linkerdProxy: withOverrides(linkerdProxyProfile(linkerdVersion), options.linkerdProxy),
+    };
+  },
+  assumptions: (config) => linkerdAssumptions(config.linkerdVersion),
   createDataPlane: (context, config) => new SidecarDataPlane(LINKERD_MESH, context, config),
 };
