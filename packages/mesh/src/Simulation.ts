@@ -10,7 +10,7 @@ import type { RunStopped, SimulationResult } from './config/SimulationResult.js'
 import type { DataPlane } from './shapes/dataplane/DataPlane.js';
 import { collectResult } from './results/collectResult.js';
 import { edgeUsesMtls } from './results/mtlsCoverage.js';
-import { groupThousands } from './results/groupThousands.js';
+import { groupThousands } from './config/groupThousands.js';
 import { observeZenoLoop, zenoMessage } from './results/observeZenoLoop.js';
 import { RequestSeriesRecorder } from './results/RequestSeriesRecorder.js';
 import { SpanRecorder } from './results/SpanRecorder.js';
@@ -138,6 +138,7 @@ export class Simulation {
     });
     const stopped = this.stopped(summary.stoppedBy, maxAtInstant, maxEvents, external);
     if (stopped !== undefined) this.recorder.finish();
+    for (const source of this.model.sources) source.finish();
     const result = collectResult(this.model, this.recorder, stopped);
     if (this.telemetry !== null) {
       const { services, sources, dataPlane } = this.model;

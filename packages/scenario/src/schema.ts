@@ -445,6 +445,7 @@ export const Traffic = z
     ),
     arrival: trafficFields.arrival,
     users: trafficFields.users,
+    connections: trafficFields.connections,
     keepAlive: trafficFields.keepAlive,
     thinkTime: doc(
       Distribution.optional(),
@@ -465,6 +466,13 @@ export const Traffic = z
         code: 'custom',
         path: ['users'],
         message: 'cannot be combined with rate: set rate (open loop) or users (closed loop), not both',
+      });
+    } else if (t.users !== undefined && t.connections !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['connections'],
+        message:
+          'only applies to open-loop traffic (with rate): closed-loop users already bound the requests in flight (one each)',
       });
     } else if (t.users !== undefined && t.arrival !== undefined) {
       ctx.addIssue({

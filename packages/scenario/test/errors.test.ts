@@ -293,6 +293,18 @@ const CASES: [string, Mutation, string[]][] = [
     ['test.yaml: traffic[0].arrival: only applies to open-loop traffic (with rate)'],
   ],
   [
+    'connections on closed-loop traffic',
+    (s) => (s.traffic[0] = { to: 'frontend', users: 2, connections: 4 }),
+    [
+      'test.yaml: traffic[0].connections: only applies to open-loop traffic (with rate): closed-loop users already bound the requests in flight (one each)',
+    ],
+  ],
+  [
+    'no connections',
+    (s) => (s.traffic[0].connections = 0),
+    ['test.yaml: traffic[0].connections: must be an integer >= 1 (got 0)'],
+  ],
+  [
     'a fault with two effects',
     (s) => (s.faults = [{ at: '1s', service: 'backend', latency: '+5ms', crash: true }]),
     ['test.yaml: faults[0].crash: cannot be combined with latency: one effect per fault (add another fault)'],

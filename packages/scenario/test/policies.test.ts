@@ -193,7 +193,7 @@ describe('inbound, deadlines, versions, routes, mirror, fault injection', () => 
   it('traffic requestClass, call mirror (100 % by default) and fault injection', () => {
     const input = minimal();
     input.services['shadow'] = { serviceTime: '1ms' };
-    input.traffic[0] = { ...input.traffic[0], requestClass: 'beta' };
+    input.traffic[0] = { ...input.traffic[0], requestClass: 'beta', connections: 64 };
     input.services['frontend'] = {
       serviceTime: '2ms',
       calls: [
@@ -206,6 +206,7 @@ describe('inbound, deadlines, versions, routes, mirror, fault injection', () => 
     };
     const config = resolveScenario(input);
     expect(config.traffic[0]?.requestClass).toBe('beta');
+    expect(config.traffic[0]).toMatchObject({ kind: 'open', connections: 64 });
     const call = config.services[0]?.calls[0]?.[0];
     expect(call?.mirror).toEqual({ to: 'shadow', percent: 100 });
     expect(call?.faultInjection).toEqual({

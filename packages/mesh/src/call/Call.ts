@@ -42,6 +42,13 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
   faultDelayMs = 0;
   /** Whether the caller keeps its connections open (HTTP keep-alive); set by its parent before `start()`. */
   keepAlive = true;
+  /**
+   * How long the request waited at its source before it was sent (a load generator's connections all busy)
+   * [ms]; set before `start()`. Counted in the edge's latency, as wrk2 reports it (coordinated omission).
+   */
+  waitedMs = 0;
+  /** True when the source already counted the call on its edge when it was due (it then waited); set before `start()`. */
+  countedWhenDue = false;
   /** Why the call failed, once it has; null while running or after a success. */
   failure: FailureCause | null = null;
   // Telemetry (call/CallTap.ts): read by the recorder; untouched unless the run records telemetry.
@@ -98,7 +105,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     // PERF: telemetry costs one null check when off.
     const tap = this.context.tap;
     if (tap !== null) this.span = tap.callStarted(this, this.startMs);
-    this.edge.recordStart();
+    if (!this.countedWhenDue) this.edge.recordStart();
     this.context.routes.countCall(this.caller);
     // Route-level features (fault injection, mirroring) see the call before any client policy.
     const route = this.client.route;
@@ -291,7 +298,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     const now = this.context.engine.now;
     if (this.overallTimer >= 0)
       this.context.overallTimers.of(this.policy.timeoutMs).cancel(this.overallTimer);
-    if (cause === null) this.edge.recordSuccess(now - this.startMs);
+    if (cause === null) this.edge.recordSuccess(now - this.startMs + this.waitedMs);
     else this.edge.recordFailure(cause);
     this.context.tap?.callEnded(this, cause, now);
     if (!this.bypassedClient) this.client.callEnded(cause === null, now);

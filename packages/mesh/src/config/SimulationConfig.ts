@@ -137,6 +137,13 @@ export interface OpenTrafficConfig {
   /** Whether the source keeps its connections open between requests (like `fortio -k`); false: a new connection per request. @defaultValue true */
   keepAlive?: boolean;
   /**
+   * At most this many requests in flight, like a load generator's connection count (`wrk2 -c`): an arrival
+   * that finds them all busy waits at the source (FIFO) until one ends, and its latency on the source's edge
+   * counts from when it was due, as wrk2 reports it (corrected for coordinated omission).
+   * @defaultValue no limit: every arrival is sent when it is due
+   */
+  connections?: number;
+  /**
    * Service whose first instance (pod) the source runs in, making it a meshed client: its requests leave
    * through that pod's data plane (its sidecar, its node's ztunnel or eBPF proxy) and start from its node.
    * @defaultValue none: the source is outside the mesh and the cluster

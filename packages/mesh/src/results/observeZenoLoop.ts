@@ -4,7 +4,7 @@
 import type { Model } from '../assembly/Model.js';
 import type { LoopEdge, ZenoLoop } from '../config/SimulationResult.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
-import { groupThousands as group } from './groupThousands.js';
+import { groupThousands as group } from '../config/groupThousands.js';
 
 /**
  * Fires up to `sampleEvents` more events at the engine's current instant (never later) and returns

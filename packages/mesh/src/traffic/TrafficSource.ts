@@ -13,6 +13,7 @@ import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { UpstreamClient } from '../call/UpstreamClient.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { createUpstreamClient } from './createUpstreamClient.js';
+import { groupThousands } from '../config/groupThousands.js';
 import { RateSchedule } from './RateSchedule.js';
 import type { TrafficContext } from './TrafficContext.js';
 
@@ -22,6 +23,8 @@ export interface TrafficSource {
   readonly caller: CallerRef;
   /** Schedules the source's first calls. */
   start(): void;
+  /** At the end of the run: says (as a warning) what the source still held back. */
+  finish(): void;
 }
 
 /**
@@ -77,7 +80,7 @@ abstract class SourceBase implements CallParent, TrafficSource {
     this.keepAlive = config.keepAlive ?? true;
   }
 
-  protected send(parent: CallParent): void {
+  protected send(parent: CallParent, waitedMs = 0, countedWhenDue = false): void {
     const call = new Call(
       this.context.calls,
       this.caller,
@@ -91,19 +94,34 @@ abstract class SourceBase implements CallParent, TrafficSource {
     );
     call.requestClass = this.requestClass;
     call.keepAlive = this.keepAlive;
+    call.waitedMs = waitedMs;
+    call.countedWhenDue = countedWhenDue;
     call.start();
   }
 
   abstract start(): void;
+  finish(): void {}
   abstract onCallDone(call: Call, succeeded: boolean): void;
 }
 
-/** Open-loop arrivals on a rate schedule. */
+/**
+ * Open-loop arrivals on a rate schedule. With `connections`, at most that many requests are in flight: an
+ * arrival that finds them all busy waits (FIFO) and is sent when one ends, its wait counted in its latency.
+ */
 export class OpenSource extends SourceBase {
   private readonly schedule: RateSchedule;
   private readonly arrivals: Random;
   /** Evenly spaced arrivals sent so far (`arrival: constant`). */
   private sentConstant = 0;
+  /** Most requests in flight (`connections`); Infinity = no limit. */
+  private readonly connections: number;
+  /** Requests sent and not yet ended, plus a slot handed to a waiting arrival about to be sent. */
+  private inFlight = 0;
+  /** When each waiting arrival was due [ms], oldest first from `waitingHead`. */
+  private readonly waiting: number[] = [];
+  private waitingHead = 0;
+  /** Arrivals that had to wait (for the warning). */
+  private waited = 0;
 
   constructor(
     context: TrafficContext,
@@ -114,13 +132,36 @@ export class OpenSource extends SourceBase {
     super(context, config, callerKey, index);
     this.schedule = new RateSchedule(config.rate);
     this.arrivals = context.streams.stream(`arrivals/${config.name}#${index}`);
+    this.connections = config.connections ?? Infinity;
   }
 
   start(): void {
     this.scheduleNext();
   }
 
-  onCallDone(): void {}
+  onCallDone(): void {
+    if (this.waitingHead < this.waiting.length) {
+      // The ended request's slot goes to the oldest waiting arrival (kept counted in `inFlight`, so an
+      // arrival at this same instant cannot take it first). Sent from an event, not from here: an
+      // instantly refused request would otherwise recurse through the whole backlog.
+      this.context.engine.schedule(0, onSlotFreed, this);
+    } else {
+      this.inFlight--;
+    }
+  }
+
+  override finish(): void {
+    const left = this.waiting.length - this.waitingHead;
+    if (this.waited === 0) return;
+    this.context.warnings.add(
+      `Traffic source ${this.config.name}: ${groupThousands(this.waited)} requests waited for one of its ` +
+        `${groupThousands(this.connections)} connections (all busy); on its edge they count from when they were due ` +
+        '(offered then; latency including the wait, as wrk2 reports it)' +
+        (left > 0
+          ? `; ${groupThousands(left)} were still waiting when the run ended (never sent; in flight on the edge).`
+          : '.'),
+    );
+  }
 
   private scheduleNext(): void {
     const engine = this.context.engine;
@@ -134,13 +175,39 @@ export class OpenSource extends SourceBase {
 
   /** @internal */
   arrival(): void {
-    this.send(this);
+    if (this.inFlight < this.connections) {
+      this.inFlight++;
+      this.send(this);
+    } else {
+      // Offered now: on the edge (calls, in flight) from when it is due, so goodput is against the schedule.
+      this.edge.recordStart();
+      this.waiting.push(this.context.engine.now);
+      this.waited++;
+    }
     this.scheduleNext();
+  }
+
+  /** @internal Sends the oldest waiting arrival on the slot an ended request freed. */
+  sendWaiting(): void {
+    const dueMs = this.waiting[this.waitingHead++] as number;
+    if (this.waitingHead === this.waiting.length) {
+      this.waiting.length = 0;
+      this.waitingHead = 0;
+    } else if (this.waitingHead >= 1024 && this.waitingHead * 2 >= this.waiting.length) {
+      // Drop the sent prefix now and then: amortised O(1) per arrival.
+      this.waiting.splice(0, this.waitingHead);
+      this.waitingHead = 0;
+    }
+    this.send(this, this.context.engine.now - dueMs, true);
   }
 }
 
 function onArrival(source: OpenSource): void {
   source.arrival();
+}
+
+function onSlotFreed(source: OpenSource): void {
+  source.sendWaiting();
 }
 
 /**

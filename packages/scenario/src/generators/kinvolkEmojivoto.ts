@@ -23,6 +23,14 @@ export interface KinvolkEmojivotoOptions {
    * @defaultValue true
    */
   meshedLoadGenerator?: boolean;
+  /**
+   * wrk2's connections (`-c`, 128 in the harness's run.sh), split evenly over its sources (two per app, at
+   * least one each): at most that many requests in flight; a request due while they are all busy waits
+   * (wrk2 counts the wait). Unset, the sources have no limit: at 60 apps an even split of 128 is one
+   * connection per Poisson source, which would add waits that wrk2's evenly paced connections do not have.
+   * @defaultValue no limit
+   */
+  loadGeneratorConnections?: number;
 }
 
 /** A service of one emojivoto copy, as a scenario writes it. */
@@ -56,6 +64,9 @@ export function generateKinvolkEmojivoto(options: KinvolkEmojivotoOptions = {}):
     };
   }
   const from = meshed ? { from: 'wrk2' } : {};
+  // wrk2's connections, shared evenly by the sources that stand for it (two per app).
+  const limit = options.loadGeneratorConnections;
+  const connections = limit === undefined ? {} : { connections: Math.max(1, Math.round(limit / (2 * apps))) };
   for (let i = 0; i < apps; i++) {
     const namespace = `emojivoto-${i}`;
     services[`web-${i}`] = {
@@ -88,6 +99,7 @@ export function generateKinvolkEmojivoto(options: KinvolkEmojivotoOptions = {}):
         ...from,
         to: `web-${i}`,
         rate: `${perClassRps}/s`,
+        ...connections,
         requestClass: 'leaderboard',
         ...timeout,
       },
@@ -96,6 +108,7 @@ export function generateKinvolkEmojivoto(options: KinvolkEmojivotoOptions = {}):
         ...from,
         to: `web-${i}`,
         rate: `${perClassRps}/s`,
+        ...connections,
         requestClass: 'vote',
         ...timeout,
       },

@@ -180,6 +180,7 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
     arrival: raw.arrival ?? SCENARIO_DEFAULTS.arrival,
     rate: ratePointsOf(raw.rate ?? 0),
     policy,
+    ...(raw.connections !== undefined && { connections: raw.connections }),
     ...requestClass,
     ...keepAlive,
     ...from,

@@ -65,6 +65,8 @@ export function checkConfigBounds(config: SimulationConfig): void {
       checkField(findRuleRow(TRAFFIC_RULES, 'users'), source.users, `${path}.users`);
       return;
     }
+    if (source.connections !== undefined)
+      checkField(findRuleRow(TRAFFIC_RULES, 'connections'), source.connections, `${path}.connections`);
     source.rate.forEach((point, j) => {
       if (!(point.rps >= 0 && point.rps <= limits.maxRps)) {
         throw new RangeError(

@@ -34,6 +34,19 @@ export const TRAFFIC_RULES = {
       description: 'Closed loop: users that each send, wait for the outcome, think, repeat.',
     },
     {
+      field: 'connections',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 1, source: { assumption: 'a load generator needs at least one connection' } },
+      max: {
+        value: 1_000_000,
+        source: { assumption: 'as users: beyond any connection count one load generator opens' },
+      },
+      default: { none: 'no limit: every arrival is sent when it is due' },
+      description:
+        'Open loop: at most this many requests in flight, like the connection count of wrk2, fortio or oha (-c); an arrival that finds them all busy waits at the source, and its latency counts from when it was due (as wrk2 reports it, corrected for coordinated omission).',
+    },
+    {
       field: 'keepAlive',
       kind: 'boolean',
       unit: 'none',
