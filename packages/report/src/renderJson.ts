@@ -63,6 +63,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       failed: num(edge.failed),
       failures: Object.fromEntries(FAILURE_CAUSES.map((cause) => [cause, num(edge.failures[cause] ?? 0)])),
       inFlight: num(edge.inFlight),
+      waitingAtSource: num(edge.waitingAtSource),
       successRate: num(edge.successRate),
       latency: latency(edge.latency),
       mtls: edge.mtls,

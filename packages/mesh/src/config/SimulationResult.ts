@@ -53,15 +53,20 @@ export interface EdgeMetrics {
   destination: string;
   /** Calls started (each may have several attempts). */
   calls: number;
-  /** Attempts sent (first tries + retries). */
+  /** Attempts sent (first tries + retries): `calls − waitingAtSource + retries`. */
   attempts: number;
   retries: number;
   succeeded: number;
   failed: number;
   /** Failed calls by cause. */
   failures: Record<FailureCause, number>;
-  /** Calls still running at the end. */
+  /** Calls still running at the end (those still waiting at their source included). */
   inFlight: number;
+  /**
+   * Calls of a source with `connections` that were due but still waiting for a free connection at the end:
+   * offered (in `calls` and `inFlight`) but never sent, so without an attempt. 0 for every other edge.
+   */
+  waitingAtSource: number;
   /** succeeded / (succeeded + failed), 1 when nothing completed. */
   successRate: number;
   /** Caller-observed latency of successful calls, retries included [ms]. */

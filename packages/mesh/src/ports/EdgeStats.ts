@@ -12,6 +12,8 @@ export class EdgeStats {
   succeeded = 0;
   failed = 0;
   inFlight = 0;
+  /** Calls offered by a source with `connections` and still waiting there for a free one (part of `inFlight`). */
+  waiting = 0;
   /** Connections the edge's attempts made their pool open. */
   connectionsOpened = 0;
   readonly failures: Record<FailureCause, number> = {

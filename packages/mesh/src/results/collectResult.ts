@@ -52,6 +52,7 @@ export function collectResult(
       failed: edge.failed,
       failures: { ...edge.failures },
       inFlight: edge.inFlight,
+      waitingAtSource: edge.waiting,
       successRate: completed > 0 ? edge.succeeded / completed : 1,
       latency: summarizeLatency(edge.latency),
       policyEvents: collectPolicyEvents(edge, durationMs),

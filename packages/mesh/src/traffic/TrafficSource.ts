@@ -181,6 +181,7 @@ export class OpenSource extends SourceBase {
     } else {
       // Offered now: on the edge (calls, in flight) from when it is due, so goodput is against the schedule.
       this.edge.recordStart();
+      this.edge.waiting++;
       this.waiting.push(this.context.engine.now);
       this.waited++;
     }
@@ -198,6 +199,7 @@ export class OpenSource extends SourceBase {
       this.waiting.splice(0, this.waitingHead);
       this.waitingHead = 0;
     }
+    this.edge.waiting--;
     this.send(this, this.context.engine.now - dueMs, true);
   }
 }

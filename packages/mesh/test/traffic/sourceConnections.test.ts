@@ -56,6 +56,8 @@ describe('an open-loop source with connections', () => {
     expect(e.calls).toBe(199);
     expect(e.latency.count).toBe(99);
     expect(e.inFlight).toBe(100);
+    expect(e.waitingAtSource).toBe(99);
+    expect(e.attempts).toBe(100);
     expect(e.latency.maxMs).toBeCloseTo(10 + 5 * 98, 6);
     expect(e.latency.meanMs).toBeCloseTo(10 + 5 * 49, 6);
     const warning = result.warnings.find((w) => w.startsWith('Traffic source wrk2:'));

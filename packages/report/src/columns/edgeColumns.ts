@@ -99,6 +99,7 @@ export function edgeColumns(policyEvents: readonly string[]): ColumnTable<EdgeMe
       metric: { family: REQUESTS, sample: 'meshsim_requests_total', labels: [['outcome', 'failure']] },
     },
     { key: 'inFlight', read: (edge) => edge.inFlight, csv: { name: 'in_flight' } },
+    { key: 'waitingAtSource', read: (edge) => edge.waitingAtSource, csv: { name: 'waiting_at_source' } },
     ...FAILURE_CAUSES.map((cause): Column<EdgeMetrics> => ({
       key: `failures.${cause}`,
       read: (edge) => edge.failures[cause] ?? 0,

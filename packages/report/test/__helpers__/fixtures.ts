@@ -37,6 +37,7 @@ export function emptyEdge(source: string, destination: string): EdgeMetrics {
     failed: 0,
     failures: { ...NO_FAILURES },
     inFlight: 0,
+    waitingAtSource: 0,
     successRate: 1,
     latency: emptyLatency(),
     policyEvents: {},
@@ -70,6 +71,7 @@ export function makeResult(): SimulationResult {
         failed: 95,
         failures: { ...NO_FAILURES, timeout: 60, error: 35 },
         inFlight: 5,
+        waitingAtSource: 0,
         successRate: 7900 / 7995,
         latency: {
           count: 7900,
@@ -94,6 +96,7 @@ export function makeResult(): SimulationResult {
         failed: 100,
         failures: { ...NO_FAILURES, 'per-try-timeout': 40, rejected: 50, reset: 3, 'breaker-open': 7 },
         inFlight: 0,
+        waitingAtSource: 0,
         successRate: 7895 / 7995,
         latency: {
           count: 7895,
