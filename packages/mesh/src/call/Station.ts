@@ -7,8 +7,12 @@ import type { Node } from '../topology/Topology.js';
 export interface StationProxy {
   /** False while crashed or without a valid certificate. */
   readonly up: boolean;
-  /** Takes a traveller; hands it back to the transport once processed. `kib`: its payload [KiB]. */
-  enter(traveller: object, kib: number): void;
+  /**
+   * Takes a traveller and returns in how long to forward it [ms] (the transport schedules that, merged
+   * with the network hop after it), or NaN when the proxy hands it back to the transport itself.
+   * `kib`: its payload [KiB].
+   */
+  admit(traveller: object, kib: number): number;
   /** Its name (e.g. `frontend-1/istio-proxy`), for traces. */
   readonly name?: string;
   /** Its kind (e.g. `envoy-sidecar`), for traces. */

@@ -83,7 +83,7 @@ export class Transport implements Responder {
     // Only attempts travel: proxies hand back what the transport gave them.
     const attempt = traveller as Attempt;
     // PERF: tracing costs one null check per step when off (and for untraced attempts).
-    if (attempt.span !== null) this.leaveHop(attempt);
+    if (attempt.span !== null) this.leaveHop(attempt, this.engine.now);
     const route = attempt.route;
     for (;;) {
       const position = attempt.position + attempt.direction;
@@ -117,10 +117,24 @@ export class Transport implements Responder {
       } else if (station.proxy.up) {
         if (attempt.span !== null && this.tap !== null)
           attempt.hopSpan = this.tap.hopEntered(attempt, station.proxy, attempt.direction, this.engine.now);
-        station.proxy.enter(
+        let delayMs = station.proxy.admit(
           attempt,
           (attempt.direction === 1 ? station.requestKiB : station.responseKiB) ?? 0,
         );
+        // NaN: the proxy forwards the attempt itself (its traversal runs on a node's CPU).
+        if (delayMs !== delayMs) return;
+        // A traced hop ends when the proxy forwards the attempt, known now.
+        if (attempt.hopSpan !== null) this.leaveHop(attempt, this.engine.now + delayMs);
+        // PERF: a network hop right after the proxy is a pure delay, so the forwarding and the transfer
+        // are one event: the hop's delay is drawn now and the attempt moves past it.
+        const next = route[position + attempt.direction];
+        if (next !== undefined && next.kind === 'network') {
+          if (next.samplersOf !== this.network) this.bindSamplers(next);
+          const sampler = (attempt.direction === 1 ? next.forwardMs : next.backwardMs) as () => number;
+          delayMs += clampNonNegative(sampler());
+          attempt.position = position + attempt.direction;
+        }
+        this.engine.schedule(delayMs, this.step, attempt);
       } else if (attempt.direction === 1) {
         // A dead proxy on the way in: the connection is refused; the failure travels back from here.
         attempt.result = 'connect-failure';
@@ -135,11 +149,11 @@ export class Transport implements Responder {
     }
   };
 
-  /** Closes the proxy hop a traced attempt just left, if it was in one. */
-  private leaveHop(attempt: Attempt): void {
+  /** Closes the proxy hop a traced attempt leaves at `atMs`, if it is in one. */
+  private leaveHop(attempt: Attempt, atMs: number): void {
     const hop = attempt.hopSpan;
     if (hop === null) return;
     attempt.hopSpan = null;
-    this.tap?.hopLeft(hop, this.engine.now);
+    this.tap?.hopLeft(hop, atMs);
   }
 }

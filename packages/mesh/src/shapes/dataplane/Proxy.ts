@@ -105,6 +105,16 @@ export class Proxy implements StationProxy, ConnectionEnd {
 
   /** Hands a traveller to the proxy; it is forwarded when a worker has processed it. `kib`: its payload [KiB]. */
   enter(traveller: ProxyTraveller, kib = 0): void {
+    const forwardInMs = this.admit(traveller, kib);
+    if (forwardInMs === forwardInMs) this.engine.schedule(forwardInMs, this.onForward, traveller);
+  }
+
+  /**
+   * Takes a traveller and returns in how long it is forwarded [ms], for the caller to schedule (the
+   * transport merges it with the network hop that follows). NaN when the proxy forwards it itself: on a
+   * node's CPU the forwarding time is not known at entry.
+   */
+  admit(traveller: ProxyTraveller, kib: number): number {
     const now = this.engine.now;
     let cpuMs = this.cpuPerTraversalMs;
     if (kib > 0) {
@@ -115,12 +125,9 @@ export class Proxy implements StationProxy, ConnectionEnd {
     this.traversals++;
     if (this.cpuPath !== null) {
       if (this.cpuPath.enter(traveller, clampNonNegative(this.latency()), cpuMs)) this.queued++;
-      return;
+      return NaN;
     }
-    if (this.unbounded) {
-      this.engine.schedule(clampNonNegative(this.latency()), this.onForward, traveller);
-      return;
-    }
+    if (this.unbounded) return clampNonNegative(this.latency());
     const freeAtMs = this.freeAtMs;
     // PERF: a linear scan for the earliest-free worker; proxies have a handful of workers.
     let worker = 0;
@@ -137,6 +144,6 @@ export class Proxy implements StationProxy, ConnectionEnd {
     const latencyMs = clampNonNegative(this.latency());
     // The worker is busy for the CPU share only; latency beyond it is waiting, not work.
     freeAtMs[worker] = startMs + cpuMs;
-    this.engine.schedule(startMs - now + latencyMs, this.onForward, traveller);
+    return startMs - now + latencyMs;
   }
 }
