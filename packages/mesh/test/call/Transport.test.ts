@@ -1,5 +1,6 @@
 // The transport's cost in events: a network transfer is an event unless it draws no delay at all; then
-// the attempt crosses it at once. Counted on one service behind no mesh, calls one after another.
+// the attempt crosses it at once; a proxy traversal and the network transfer after it are one event.
+// Counted on calls one after another (nothing queues).
 
 import type { DistributionSpec } from '@meshsim/engine';
 import { describe, expect, it } from 'vitest';
@@ -16,11 +17,12 @@ const ONE_MS_NETWORK = {
 };
 
 /** 10 req/s for 100 s into a 1 ms constant service: its events and calls (nothing in flight at the end). */
-function run(network: typeof ZERO_NETWORK): { events: number; calls: number } {
+function run(network: typeof ZERO_NETWORK, shape = 'none'): { events: number; calls: number } {
   const result = simulate(
     config([service('api', { serviceTimeMs: { kind: 'constant', value: 1 } })], [poisson('api', 10)], {
       network,
       durationMs: 100_000,
+      shape,
     }),
   );
   expect(result.conservation.inFlight).toBe(0);
@@ -40,5 +42,15 @@ describe('Transport', () => {
     const perCall = zero.events / zero.calls;
     expect(perCall).toBeGreaterThanOrEqual(2);
     expect(perCall).toBeLessThan(2.2);
+  });
+
+  it('merges a proxy traversal with the network transfer after it: a sidecar costs one event per direction', () => {
+    const none = run(ONE_MS_NETWORK);
+    const sidecar = run(ONE_MS_NETWORK, 'istio-sidecar');
+    expect(sidecar.calls).toBe(none.calls);
+    // Outside the mesh → network → api's sidecar → api, and back: the sidecar's inbound traversal (the app
+    // comes next, not a network hop) is an event of its own; its outbound traversal carries the transfer
+    // back with it. So one event per call more than without a mesh, not two (four with a transfer each).
+    expect(sidecar.events - none.events).toBe(none.calls);
   });
 });
