@@ -29,6 +29,10 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
   private startMs = 0;
   private deadlineMs = Infinity;
   private overallTimer: TimerHandle = -1;
+  /** The own deadline is set but its timer not armed yet: an attempt's per-try timer is due first. */
+  private overallDeferred = false;
+  /** The armed overall timer is an engine event (armed late, at the deadline), not a ring entry. */
+  private overallOnEngine = false;
   private backoffTimer: TimerHandle = -1;
   private lastBackoffMs = 0;
   /** Result of the attempt the current retry retries (null during the first attempt). */
@@ -123,7 +127,11 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
       this.deadlineMs = parentDeadlineMs > this.startMs ? parentDeadlineMs : this.startMs;
     } else if (ownDeadlineMs !== Infinity) {
       this.deadlineMs = ownDeadlineMs;
-      this.overallTimer = this.context.overallTimers.of(this.policy.timeoutMs).schedule(this);
+      // PERF: while a per-try timer is due strictly before the deadline, the overall timer cannot fire
+      // first; it is armed only once the call waits on something that could outlast the deadline (see
+      // `armOverallIfNeeded`). Most calls end within their first try: one timer per call, not two.
+      if (this.policy.perTryTimeoutMs < this.policy.timeoutMs) this.overallDeferred = true;
+      else this.overallTimer = this.context.overallTimers.of(this.policy.timeoutMs).schedule(this);
     }
     this.startAttempt();
   }
@@ -198,9 +206,22 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     this.finish('timeout');
   }
 
+  /**
+   * Arms the deferred overall timer if the call is about to wait until `untilMs` or later (a per-try
+   * timer or a backoff due then): from there on, the deadline could come first. Armed before the wait's
+   * own timer, so that at a tie the overall timeout fires first, as when it is armed at the start.
+   */
+  private armOverallIfNeeded(untilMs: number): void {
+    if (!this.overallDeferred || untilMs < this.deadlineMs) return;
+    this.overallDeferred = false;
+    this.overallOnEngine = true;
+    this.overallTimer = this.context.engine.scheduleAt(this.deadlineMs, onOverallDeadline, this);
+  }
+
   /** @internal */
   startAttempt(): void {
     this.backoffTimer = -1;
+    this.armOverallIfNeeded(this.context.engine.now + this.policy.perTryTimeoutMs);
     this.attempts++;
     this.edge.attempts++;
     const isRetry = this.attempts > 1;
@@ -276,6 +297,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
       const waitMs = backoffDelayMs(retry.backoff, this.attempts, this.lastBackoffMs, this.backoffRandom);
       this.lastBackoffMs = waitMs;
       this.retryOf = result;
+      this.armOverallIfNeeded(engine.now + waitMs);
       this.backoffTimer = engine.schedule(waitMs, onBackoffDone, this);
       if (this.span !== null) this.context.tap?.retryScheduled(this.span, result, waitMs, engine.now);
       return;
@@ -296,8 +318,10 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     this.done = true;
     this.failure = cause;
     const now = this.context.engine.now;
-    if (this.overallTimer >= 0)
-      this.context.overallTimers.of(this.policy.timeoutMs).cancel(this.overallTimer);
+    if (this.overallTimer >= 0) {
+      if (this.overallOnEngine) this.context.engine.cancel(this.overallTimer);
+      else this.context.overallTimers.of(this.policy.timeoutMs).cancel(this.overallTimer);
+    }
     if (cause === null) this.edge.recordSuccess(now - this.startMs + this.waitedMs);
     else this.edge.recordFailure(cause);
     this.context.tap?.callEnded(this, cause, now);
@@ -309,6 +333,9 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
 // PERF: module-level handlers with the call/attempt as argument: no closure per timer.
 function onBackoffDone(call: Call): void {
   call.startAttempt();
+}
+function onOverallDeadline(call: Call): void {
+  call.overallTimedOut();
 }
 function onFaultDelayDone(attempt: Attempt): void {
   attempt.call.sendDelayed(attempt);
