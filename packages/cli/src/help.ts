@@ -99,6 +99,7 @@ Options:
   --mesh SHAPE      Mesh shape (see 'meshsim compare --help' for the list). Default: the scenario's.
   --set PATH=VALUE  Override a field of the scenario file by its path, e.g. traffic.0.rate=800 or
                     services.checkout.calls.0.retry.attempts=2 (repeatable; one value each here).
+                    A value in quotes stays a string: --set 'mesh.istioVersion="1.20"'.
   --replications N  Also run N-1 more seeds derived from the root seed and print each headline
                     figure as mean ± 95 % CI (Student t). Default: 1.
   --workers N       Worker threads for the replications (0: none). Default: MESHSIM_WORKERS, else
@@ -157,7 +158,8 @@ Options:
                     ${meshShapeNames().join(', ')}
   --seed N          Root seed (a non-negative integer). Default: the scenario's.
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h. Default: the scenario's.
-  --set PATH=VALUE  Override a field of the scenario file by its path (repeatable; one value each).
+  --set PATH=VALUE  Override a field of the scenario file by its path (repeatable; one value each;
+                    a value in quotes stays a string: --set 'mesh.linkerdVersion="2.10"').
   --replications N  Seeds per shape (the same seeds for every shape). Default: 1.
   --workers N       Worker threads (0: none). Default: MESHSIM_WORKERS, else one per core.
   --json            Print the comparison as JSON (schema: docs/output-formats.md).

@@ -10,9 +10,14 @@ export const MAX_RANGE_VALUES = 10_000;
 const NUMBER_WITH_UNIT = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)([a-zA-Z/%]*)$/;
 const PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 
-/** `"3"` → 3, `"true"` → true, anything else stays a string. */
+/**
+ * `3` → 3, `true` → true, anything else stays a string. A value in quotes (`"1.20"`, `'2.10'`) stays a
+ * string without them: what a release number needs, which a number would shorten (1.20 → 1.2).
+ */
 export function parseScalar(text: string): OverrideValue {
   const trimmed = text.trim();
+  const quoted = /^(["'])(.*)\1$/.exec(trimmed);
+  if (quoted !== null) return quoted[2] as string;
   if (trimmed === 'true') return true;
   if (trimmed === 'false') return false;
   if (/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/.test(trimmed)) return Number(trimmed);

@@ -29,6 +29,12 @@ describe('parseSetOption', () => {
     expect(parseSetOption('duration=30s').values).toEqual(['30s']);
   });
 
+  it('keeps a quoted value a string, without its quotes: release numbers such as "1.20"', () => {
+    expect(parseSetOption('mesh.istioVersion="1.20"').values).toEqual(['1.20']);
+    expect(parseSetOption("mesh.linkerdVersion='2.10','2.11'").values).toEqual(['2.10', '2.11']);
+    expect(parseSetOption('mesh.istioVersion=1.20').values).toEqual([1.2]);
+  });
+
   it('expands a..b:step ranges, with a unit when the ends and step carry the same one', () => {
     expect(parseSetOption('traffic.0.rate=200..1000:200').values).toEqual([200, 400, 600, 800, 1000]);
     expect(parseSetOption('x=0.1..0.3:0.1').values).toEqual([0.1, 0.2, 0.3]);
