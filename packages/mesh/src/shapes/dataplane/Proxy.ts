@@ -25,7 +25,8 @@ export type ProxyTraveller = object;
  * Each worker's next free time is kept in an array: a traversal entering at time t takes the worker
  * free earliest, starts at max(t, free) and is forwarded at start + latency. Assigning arrivals in
  * order to the earliest-free worker is exactly a FIFO multi-server queue (Kiefer–Wolfowitz), so a
- * traversal costs one engine event however long it waits.
+ * traversal costs one engine event however long it waits (scheduled by the transport, with the network
+ * hop after it).
  */
 export class Proxy implements StationProxy, ConnectionEnd {
   /** CPU consumed so far [ms of one core]. */
@@ -64,7 +65,7 @@ export class Proxy implements StationProxy, ConnectionEnd {
     private readonly profile: ProxyProfile,
     private readonly latency: Sampler,
     private readonly engine: Engine,
-    private readonly onForward: (traveller: ProxyTraveller) => void,
+    onForward: (traveller: ProxyTraveller) => void,
     /** The proxy's container on its node's CPU, or null when CPU is not modelled. */
     readonly cpu: CpuContainer | null = null,
   ) {
@@ -103,16 +104,10 @@ export class Proxy implements StationProxy, ConnectionEnd {
     );
   }
 
-  /** Hands a traveller to the proxy; it is forwarded when a worker has processed it. `kib`: its payload [KiB]. */
-  enter(traveller: ProxyTraveller, kib = 0): void {
-    const forwardInMs = this.admit(traveller, kib);
-    if (forwardInMs === forwardInMs) this.engine.schedule(forwardInMs, this.onForward, traveller);
-  }
-
   /**
-   * Takes a traveller and returns in how long it is forwarded [ms], for the caller to schedule (the
-   * transport merges it with the network hop that follows). NaN when the proxy forwards it itself: on a
-   * node's CPU the forwarding time is not known at entry.
+   * Takes a traveller (`kib`: its payload [KiB]) and returns in how long it is forwarded [ms], for the
+   * transport to schedule (merged with the network hop that follows). NaN when the proxy forwards it itself
+   * through `onForward`: on a node's CPU the forwarding time is not known at entry.
    */
   admit(traveller: ProxyTraveller, kib: number): number {
     const now = this.engine.now;

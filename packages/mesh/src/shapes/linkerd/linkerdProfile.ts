@@ -129,11 +129,11 @@ export const LINKERD_CITED: CitedFigures = LINKERD_CITED_BY_VERSION[DEFAULT_LINK
 /** Assumptions printed with every `linkerd` run. */
 export function linkerdAssumptions(version: LinkerdVersion): readonly string[] {
   const derivation = DERIVATIONS[version];
-  const percent = (ratio: number): string => ratio.toFixed(3);
+  const fixed3 = (ratio: number): string => ratio.toFixed(3);
   const notes = [
     version === 'current'
-      ? `linkerd (linkerdVersion current): no benchmark of a current Linkerd exists; latency and CPU are the Istio ${derivation.istioBand} sidecar's scaled by the latest Buoyant ratios (latency × ${percent(derivation.latencyRatio)}, CPU × ${percent(derivation.cpuRatio)}; Linkerd 2.11.1 vs Istio 1.12.0): derived, assuming Linkerd kept its 2021 distance from Istio.`
-      : `linkerd (linkerdVersion ${version}): latency and CPU are the Istio ${derivation.istioBand} sidecar's scaled by the Buoyant run's ratios (latency × ${percent(derivation.latencyRatio)}, CPU × ${percent(derivation.cpuRatio)}): derived, not measured.`,
+      ? `linkerd (linkerdVersion current): no benchmark of a current Linkerd exists; latency and CPU are the Istio ${derivation.istioBand} sidecar's scaled by the latest Buoyant ratios (latency × ${fixed3(derivation.latencyRatio)}, CPU × ${fixed3(derivation.cpuRatio)}; Linkerd 2.11.1 vs Istio 1.12.0): derived, assuming Linkerd kept its 2021 distance from Istio.`
+      : `linkerd (linkerdVersion ${version}): latency and CPU are the Istio ${derivation.istioBand} sidecar's scaled by the Buoyant run's ratios (latency × ${fixed3(derivation.latencyRatio)}, CPU × ${fixed3(derivation.cpuRatio)}): derived, not measured.`,
     `linkerd: proxy memory ${derivation.memoryMB.toFixed(2)} MB is ${version === 'current' ? 'the mean of the maximum of any proxy in the two Buoyant runs (17.8 MB with 2.10.2, 26.3 MB with 2.11.1)' : 'the maximum of any proxy in that Buoyant run'}; 2 worker threads and 1 KiB per discovered endpoint are assumptions.`,
     'linkerd: proxies discover destinations on demand, so a proxy holds only the endpoints of the services its pod calls.',
   ];
