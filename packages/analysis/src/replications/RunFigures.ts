@@ -12,9 +12,9 @@ export interface RunFigures {
   /** Calls-weighted p50 / p99 latency of successful calls at the traffic sources [ms]. */
   endToEndP50Ms: number;
   endToEndP99Ms: number;
-  /** Attempts (first tries + retries) ÷ calls over every edge. */
+  /** Attempts (first tries + retries) ÷ calls sent over every edge (not those still waiting at a source). */
   attemptsPerCall: number;
-  /** Requests that reached any service ÷ calls offered by the traffic sources. */
+  /** Requests that reached any service ÷ calls the traffic sources sent. */
   workPerRequest: number;
   /** Mean CPU of the mesh's proxies [cores]. */
   proxyCpuCores: number;
@@ -53,11 +53,12 @@ export function runFigures(result: SimulationResult): RunFigures {
   const sources = sourceEdges(result);
   const succeeded = sources.reduce((n, e) => n + e.succeeded, 0);
   const completed = sources.reduce((n, e) => n + e.succeeded + e.failed, 0);
-  const offered = sources.reduce((n, e) => n + e.calls, 0);
   const weight = sources.reduce((n, e) => n + e.latency.count, 0);
   const weighted = (pick: (e: EdgeMetrics) => number): number =>
     weight > 0 ? sources.reduce((n, e) => n + pick(e) * e.latency.count, 0) / weight : 0;
-  const calls = result.edges.reduce((n, e) => n + e.calls, 0);
+  // Calls still waiting at a source with `connections` are offered but not sent: no attempt, no work yet.
+  const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
+  const sent = sources.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
   const attempts = result.edges.reduce((n, e) => n + e.attempts, 0);
   const arrived = result.services.reduce((n, s) => n + s.arrived, 0);
   return {
@@ -66,7 +67,7 @@ export function runFigures(result: SimulationResult): RunFigures {
     endToEndP50Ms: weighted((e) => e.latency.p50Ms),
     endToEndP99Ms: weighted((e) => e.latency.p99Ms),
     attemptsPerCall: calls > 0 ? attempts / calls : 0,
-    workPerRequest: offered > 0 ? arrived / offered : 0,
+    workPerRequest: sent > 0 ? arrived / sent : 0,
     proxyCpuCores: result.proxies.cpuCores,
   };
 }

@@ -1,0 +1,34 @@
+// runFigures: the headline figures of one run. Calls still waiting at a source with `connections` are
+// offered (goodput is against them) but not sent, so they count in neither attempts per call nor work.
+
+import { simulate } from '@meshsim/mesh';
+import { resolveScenario } from '@meshsim/scenario';
+import { describe, expect, it } from 'vitest';
+
+import { runFigures } from '../../src/index.js';
+
+/** One service of 10 ms behind a load generator with 2 connections at `rps`. */
+function run(rps: number) {
+  return simulate(
+    resolveScenario({
+      name: 'overloaded-generator',
+      duration: '2s',
+      services: { api: { replicas: 1, concurrency: 4, queue: 'unbounded', serviceTime: '10ms' } },
+      traffic: [{ name: 'wrk2', to: 'api', rate: `${rps}/s`, connections: 2 }],
+    }),
+  );
+}
+
+describe('runFigures', () => {
+  it('counts one attempt and one server call per sent request when the generator falls behind', () => {
+    const result = run(1000);
+    const edge = result.edges[0];
+    expect(edge?.waitingAtSource).toBeGreaterThan(1000);
+    const figures = runFigures(result);
+    expect(figures.attemptsPerCall).toBe(1);
+    expect(figures.workPerRequest).toBeCloseTo(1, 2);
+    // Goodput is what was served: 2 connections × about 100 per second (10 ms each, plus the network).
+    expect(figures.goodputRps).toBeGreaterThan(190);
+    expect(figures.goodputRps).toBeLessThanOrEqual(200);
+  });
+});
