@@ -26,9 +26,9 @@ export interface ShapeSummary {
   /** End-to-end latency added vs the baseline shape [ms]. */
   addedP50Ms: number;
   addedP99Ms: number;
-  /** Retries ÷ calls over every edge. */
+  /** Retries ÷ calls sent over every edge. */
   retryRatio: number;
-  /** Requests that reached any service ÷ calls offered by the sources (work per user request). */
+  /** Requests that reached any service ÷ calls the sources sent (work per user request). */
   workPerRequest: number;
   proxies: number;
   proxyCpuCores: number;
@@ -126,9 +126,10 @@ export function summarizeComparison(
     const sources = sourceEdges(result);
     const succeeded = sources.reduce((n, e) => n + e.succeeded, 0);
     const completed = sources.reduce((n, e) => n + e.succeeded + e.failed, 0);
-    const offered = sources.reduce((n, e) => n + e.calls, 0);
+    // Calls still waiting at a source with `connections` were offered but not sent (as runFigures counts).
+    const sent = sources.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
     const retries = result.edges.reduce((n, e) => n + e.retries, 0);
-    const calls = result.edges.reduce((n, e) => n + e.calls, 0);
+    const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
     const arrived = result.services.reduce((n, s) => n + s.arrived, 0);
     const p50 = weighted(sources, (e) => e.latency.p50Ms);
     const p99 = weighted(sources, (e) => e.latency.p99Ms);
@@ -140,7 +141,7 @@ export function summarizeComparison(
       addedP50Ms: p50 - baseP50,
       addedP99Ms: p99 - baseP99,
       retryRatio: calls > 0 ? retries / calls : 0,
-      workPerRequest: offered > 0 ? arrived / offered : 0,
+      workPerRequest: sent > 0 ? arrived / sent : 0,
       proxies: result.proxies.count,
       proxyCpuCores: result.proxies.cpuCores,
       proxyMemoryMiB: result.proxies.memoryMiB,
