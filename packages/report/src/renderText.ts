@@ -138,9 +138,12 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
   );
 
   const c = result.conservation;
+  const waiting = result.edges.reduce((n, e) => n + e.waitingAtSource, 0);
   sections.push(
     `Conservation: offered ${count(c.offered)} = succeeded ${count(c.succeeded)} + failed ${count(c.failed)}` +
-      ` + in flight ${count(c.inFlight)} (${c.holds ? 'holds' : 'VIOLATED'})`,
+      ` + in flight ${count(c.inFlight)}` +
+      (waiting > 0 ? ` (${count(waiting)} of them still waiting at their source for a connection)` : '') +
+      ` (${c.holds ? 'holds' : 'VIOLATED'})`,
   );
 
   if (result.warnings.length > 0) sections.push(bulletList('Warnings', result.warnings));

@@ -59,6 +59,11 @@ describe('renderText', () => {
     // The fixture has no prices: its cost is a dash.
     expect(text).toMatch(/^envoy-sidecar +5 +0\.333 +300\.3 +– +42 +–$/m);
     expect(text).toContain('Conservation: offered 8,000 = succeeded 7,900 + failed 95 + in flight 5 (holds)');
+    const waiting = makeResult();
+    (waiting.edges[0] as { waitingAtSource: number }).waitingAtSource = 3;
+    expect(renderText(waiting)).toContain(
+      'Conservation: offered 8,000 = succeeded 7,900 + failed 95 + in flight 5 (3 of them still waiting at their source for a connection) (holds)',
+    );
     expect(text).toContain('Warnings:\n  - mesh none cannot enforce retries');
     expect(text).toContain('Assumptions:\n  - Sidecar latency is lognormal');
   });
