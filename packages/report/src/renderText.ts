@@ -16,6 +16,7 @@ import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
 import { columnContext } from './internal/columnContext.js';
 import { connectionsLine } from './internal/connectionsLine.js';
+import { conservationLine } from './internal/conservationLine.js';
 import { count, duration, percent } from './internal/format.js';
 import { renderTimeline } from './internal/renderTimeline.js';
 import { textTable } from './internal/textTable.js';
@@ -137,14 +138,7 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
     `mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges`,
   );
 
-  const c = result.conservation;
-  const waiting = result.edges.reduce((n, e) => n + e.waitingAtSource, 0);
-  sections.push(
-    `Conservation: offered ${count(c.offered)} = succeeded ${count(c.succeeded)} + failed ${count(c.failed)}` +
-      ` + in flight ${count(c.inFlight)}` +
-      (waiting > 0 ? ` (${count(waiting)} of them still waiting at their source for a connection)` : '') +
-      ` (${c.holds ? 'holds' : 'VIOLATED'})`,
-  );
+  sections.push(conservationLine(result));
 
   if (result.warnings.length > 0) sections.push(bulletList('Warnings', result.warnings));
   if (result.assumptions.length > 0) sections.push(bulletList('Assumptions', result.assumptions));

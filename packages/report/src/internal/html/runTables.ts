@@ -11,7 +11,8 @@ import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from '../../columns/proxy
 import { SERVICE_COLUMNS } from '../../columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from '../../columns/versionColumns.js';
 import { connectionsLine } from '../connectionsLine.js';
-import { count, percent } from '../format.js';
+import { conservationLine } from '../conservationLine.js';
+import { percent } from '../format.js';
 import { policyEventNames } from '../derived.js';
 import { escapeHtml } from './escapeHtml.js';
 import { htmlTable } from './htmlTable.js';
@@ -96,11 +97,9 @@ export function runTables(result: SimulationResult): HtmlSection {
       parts.push(`<p>Prices: ${escapeHtml(result.proxies.priceSource)}</p>`);
   }
   parts.push(`<p>${escapeHtml(connectionsLine(result.connections))}.</p>`);
-  const c = result.conservation;
   parts.push(
     `<p>mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges. ` +
-      `Conservation: offered ${count(c.offered)} = succeeded ${count(c.succeeded)} + failed ${count(c.failed)} + ` +
-      `in flight ${count(c.inFlight)} (${c.holds ? 'holds' : 'VIOLATED'}).</p>`,
+      `${escapeHtml(conservationLine(result))}.</p>`,
   );
   return { id: 'tables', title: 'Edges, services and proxies', html: parts.join('\n') };
 }
