@@ -120,6 +120,8 @@ export class OpenSource extends SourceBase {
   /** When each waiting arrival was due [ms], oldest first from `waitingHead`. */
   private readonly waiting: number[] = [];
   private waitingHead = 0;
+  /** Freed connections handed to waiting arrivals whose send event has not fired yet. */
+  private handoffs = 0;
   /** Arrivals that had to wait (for the warning). */
   private waited = 0;
 
@@ -140,10 +142,11 @@ export class OpenSource extends SourceBase {
   }
 
   onCallDone(): void {
-    if (this.waitingHead < this.waiting.length) {
-      // The ended request's slot goes to the oldest waiting arrival (kept counted in `inFlight`, so an
-      // arrival at this same instant cannot take it first). Sent from an event, not from here: an
-      // instantly refused request would otherwise recurse through the whole backlog.
+    if (this.waitingHead + this.handoffs < this.waiting.length) {
+      // The ended request's slot goes to the oldest waiting arrival not yet handed one (kept counted in
+      // `inFlight`, so an arrival at this same instant cannot take it first). Sent from an event, not from
+      // here: an instantly refused request would otherwise recurse through the whole backlog.
+      this.handoffs++;
       this.context.engine.schedule(0, onSlotFreed, this);
     } else {
       this.inFlight--;
@@ -190,6 +193,7 @@ export class OpenSource extends SourceBase {
 
   /** @internal Sends the oldest waiting arrival on the slot an ended request freed. */
   sendWaiting(): void {
+    this.handoffs--;
     const dueMs = this.waiting[this.waitingHead++] as number;
     if (this.waitingHead === this.waiting.length) {
       this.waiting.length = 0;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_POLICY, simulate } from '../../src/index.js';
 import type { DistributionSpec } from '@meshsim/engine';
 import type { TrafficConfig } from '../../src/index.js';
-import { assertResultInvariants } from '../__helpers__/assertions.js';
+import { assertFinite, assertResultInvariants } from '../__helpers__/assertions.js';
 import { ZERO_NETWORK, config, service } from '../__helpers__/configs.js';
 
 const arbServiceTime: fc.Arbitrary<DistributionSpec> = fc.oneof(
@@ -25,7 +25,8 @@ describe('a source with connections (properties)', () => {
         fc.constantFrom<'poisson' | 'constant'>('poisson', 'constant'),
         arbServiceTime,
         fc.integer({ min: 1, max: 1000 }),
-        (connections, rps, arrival, serviceTimeMs, seed) => {
+        fc.option(fc.integer({ min: 0, max: 450 }), { nil: undefined }),
+        (connections, rps, arrival, serviceTimeMs, seed, crashAtMs) => {
           const traffic: TrafficConfig = {
             kind: 'open',
             name: 'loadgen',
@@ -39,14 +40,32 @@ describe('a source with connections (properties)', () => {
             config(
               [service('api', { replicas: 1, concurrency: connections, queueCapacity: 0, serviceTimeMs })],
               [traffic],
-              { durationMs: 500, network: ZERO_NETWORK, seed },
+              {
+                durationMs: 500,
+                network: ZERO_NETWORK,
+                seed,
+                // A crash resets every request in flight at one instant: several connections free at once.
+                faults:
+                  crashAtMs === undefined
+                    ? []
+                    : [
+                        {
+                          atMs: crashAtMs,
+                          durationMs: 30,
+                          service: 'api',
+                          instances: 1,
+                          effect: { kind: 'crash' },
+                        },
+                      ],
+              },
             ),
           );
           assertResultInvariants(result, 1);
+          assertFinite(result);
           const api = result.services.find((s) => s.name === 'api');
           expect(api?.rejected).toBe(0);
           const edge = result.edges[0];
-          expect(edge?.failed).toBe(0);
+          if (crashAtMs === undefined) expect(edge?.failed).toBe(0);
           // Overloaded runs end with arrivals still waiting: offered, in flight, never attempted.
           expect(edge?.waitingAtSource).toBeLessThanOrEqual(edge?.inFlight ?? 0);
         },

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_POLICY, simulate } from '../../src/index.js';
 import type { SimulationResult, TrafficConfig } from '../../src/index.js';
-import { assertConservation } from '../__helpers__/assertions.js';
+import { assertConservation, assertFinite, assertResultInvariants } from '../__helpers__/assertions.js';
 import { ZERO_NETWORK, config, policy, service } from '../__helpers__/configs.js';
 
 /** Constant arrivals at `rps` to `api` (one replica, constant `serviceMs`, room for 100 at once), zero network. */
@@ -95,5 +95,42 @@ describe('an open-loop source with connections', () => {
     expect(e.failures.timeout).toBeGreaterThanOrEqual(48);
     expect(e.failures.timeout).toBeLessThanOrEqual(50);
     expect(e.latency.count).toBe(0);
+  });
+});
+
+describe('an open-loop source with connections, when several requests end at one instant', () => {
+  it('hands each waiting arrival one freed connection and frees the rest (a crash resets two at once, one waits)', () => {
+    // 2 connections, 100 ms per request, an arrival every 100/3 ms: two are in flight and one waits when the
+    // instance crashes at 120 ms and resets both at that instant.
+    const result = simulate(
+      config(
+        [service('api', { replicas: 1, concurrency: 100, serviceTimeMs: { kind: 'constant', value: 100 } })],
+        [
+          {
+            kind: 'open',
+            name: 'wrk2',
+            to: 'api',
+            arrival: 'constant',
+            rate: [{ atMs: 0, rps: 30, rampToNext: false }],
+            policy: NO_POLICY,
+            connections: 2,
+          },
+        ],
+        {
+          durationMs: 1000,
+          network: ZERO_NETWORK,
+          faults: [{ atMs: 120, durationMs: 50, service: 'api', instances: 1, effect: { kind: 'crash' } }],
+        },
+      ),
+    );
+    assertResultInvariants(result, 1);
+    assertFinite(result);
+    const e = edge(result);
+    // At 120 ms both requests in flight are reset; one connection goes to the arrival due at 100 ms, which
+    // fails to connect at once (the instance is down until 170 ms), the other is freed. The arrivals due at
+    // 133 and 167 ms fail the same way; from 200 ms on, every request succeeds.
+    expect(e.failures.reset).toBe(2);
+    expect(e.failures['connect-failure']).toBe(3);
+    expect(e.attempts).toBe(e.calls - e.waitingAtSource);
   });
 });
