@@ -98,13 +98,28 @@ describe('meshsim run exports', () => {
     expect(fortio).toHaveLength(1);
     const result = JSON.parse(readFileSync(join(dir, 'fortio', fortio[0] ?? ''), 'utf8')) as {
       RequestedQPS: string;
+      NumThreads: number;
       DurationHistogram: { Count: number };
       RetCodes: Record<string, number>;
     };
     expect(result.RequestedQPS).toBe('100');
+    expect(result.NumThreads).toBe(0);
     expect(result.RetCodes['200']).toBe(result.DurationHistogram.Count);
     const smp = JSON.parse(readFileSync(join(dir, 'smp.json'), 'utf8')) as { latenciesMs: { p50: number } };
     expect(smp.latenciesMs.p50).toBeGreaterThan(0);
+  });
+
+  it("--fortio reports an open-loop source's connections as its threads (fortio -c)", async () => {
+    const file = writeTempFile(
+      'small-c.yaml',
+      SMALL.replace('    rate: 100\n', '    rate: 100\n    connections: 8\n'),
+    );
+    const dir = tempDir();
+    const { code } = await run(['run', file, '--fortio', join(dir, 'fortio'), '--no-progress']);
+    expect(code).toBe(0);
+    const [name = ''] = readdirSync(join(dir, 'fortio'));
+    const result = JSON.parse(readFileSync(join(dir, 'fortio', name), 'utf8')) as { NumThreads: number };
+    expect(result.NumThreads).toBe(8);
   });
 
   it('reads the scenario from standard input with -', async () => {

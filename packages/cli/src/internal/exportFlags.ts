@@ -117,7 +117,8 @@ export function telemetryFor(args: ExportArgs, istioMetrics: boolean): Telemetry
 
 /**
  * The load each traffic source asked for, as Fortio reports it: an open-loop source's mean rate over the
- * run [requests/s] and 0 threads; a closed-loop source's `max` and its users as threads.
+ * run [requests/s] and its `connections` as threads (0 without a limit); a closed-loop source's `max` and
+ * its users as threads.
  */
 export function requestedLoad(config: SimulationConfig): Record<string, FortioSourceLoad> {
   const load: Record<string, FortioSourceLoad> = {};
@@ -140,7 +141,10 @@ export function requestedLoad(config: SimulationConfig): Record<string, FortioSo
       requests += ((point.rps + toRps) / 2) * ((to - from) / 1000);
     });
     const meanRps = end > 0 ? requests / (end / 1000) : 0;
-    load[source.name] = { requestedQps: String(Math.round(meanRps * 1000) / 1000), threads: 0 };
+    load[source.name] = {
+      requestedQps: String(Math.round(meanRps * 1000) / 1000),
+      threads: source.connections ?? 0,
+    };
   }
   return load;
 }
