@@ -1,9 +1,9 @@
 // The side-by-side summary of one scenario run under several mesh shapes (`meshsim compare`):
 // success, end-to-end and per-edge added latency vs a baseline, retry amplification, proxy costs, warnings.
 
-import { RUN_FIGURES, pairedDifferences } from '@meshsim/analysis';
+import { RUN_FIGURES, pairedDifferences, runFigures } from '@meshsim/analysis';
 import type { Diagnosis, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
-import type { EdgeMetrics, RunStopped, SimulationResult } from '@meshsim/mesh';
+import type { RunStopped, SimulationResult } from '@meshsim/mesh';
 
 /** Added latency of one edge under one shape, vs the baseline shape [ms]. */
 export interface EdgeLatencyDelta {
@@ -88,22 +88,6 @@ export interface ComparisonSummary {
   paired?: ShapeDifferences[];
 }
 
-function sourceEdges(result: SimulationResult): EdgeMetrics[] {
-  const callers = new Set(result.services.map((s) => s.name));
-  return result.edges.filter((edge) => !callers.has(edge.source));
-}
-
-/** Calls-weighted mean of a latency field over edges; 0 with no successful calls. */
-function weighted(edges: readonly EdgeMetrics[], pick: (edge: EdgeMetrics) => number): number {
-  let total = 0;
-  let weight = 0;
-  for (const edge of edges) {
-    total += pick(edge) * edge.latency.count;
-    weight += edge.latency.count;
-  }
-  return weight > 0 ? total / weight : 0;
-}
-
 /**
  * Summarises results of the same scenario and seed under different mesh shapes (one result per
  * shape, in display order). Added latencies are measured against `none` if present, else the first.
@@ -117,36 +101,29 @@ export function summarizeComparison(
   if (first === undefined) throw new RangeError('summarizeComparison: at least one result is required');
   const baseline = results.find((r) => r.scenario.mesh === 'none') ?? first;
   const baseEdges = new Map(baseline.edges.map((e) => [`${e.source}\u0000${e.destination}`, e] as const));
-  const baseSources = sourceEdges(baseline);
-  const baseP50 = weighted(baseSources, (e) => e.latency.p50Ms);
-  const baseP99 = weighted(baseSources, (e) => e.latency.p99Ms);
+  const base = runFigures(baseline);
 
   const shapes = results.map((result, index): ShapeSummary => {
     const verdict = options.diagnoses?.[index]?.verdict;
-    const sources = sourceEdges(result);
-    const succeeded = sources.reduce((n, e) => n + e.succeeded, 0);
-    const completed = sources.reduce((n, e) => n + e.succeeded + e.failed, 0);
-    // Calls still waiting at a source with `connections` were offered but not sent (as runFigures counts).
-    const sent = sources.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
+    // The headline figures, counted as for replications (one source for the rule).
+    const figures = runFigures(result);
+    // Calls still waiting at a source with `connections` were offered but not sent.
     const retries = result.edges.reduce((n, e) => n + e.retries, 0);
     const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
-    const arrived = result.services.reduce((n, s) => n + s.arrived, 0);
-    const p50 = weighted(sources, (e) => e.latency.p50Ms);
-    const p99 = weighted(sources, (e) => e.latency.p99Ms);
     return {
       shape: result.scenario.mesh,
-      successRate: completed > 0 ? succeeded / completed : 1,
-      endToEndP50Ms: p50,
-      endToEndP99Ms: p99,
-      addedP50Ms: p50 - baseP50,
-      addedP99Ms: p99 - baseP99,
+      successRate: figures.successRatio,
+      endToEndP50Ms: figures.endToEndP50Ms,
+      endToEndP99Ms: figures.endToEndP99Ms,
+      addedP50Ms: figures.endToEndP50Ms - base.endToEndP50Ms,
+      addedP99Ms: figures.endToEndP99Ms - base.endToEndP99Ms,
       retryRatio: calls > 0 ? retries / calls : 0,
-      workPerRequest: sent > 0 ? arrived / sent : 0,
+      workPerRequest: figures.workPerRequest,
       proxies: result.proxies.count,
       proxyCpuCores: result.proxies.cpuCores,
       proxyMemoryMiB: result.proxies.memoryMiB,
       costPerMonthUsd: result.proxies.costPerMonthUsd ?? null,
-      throughputRps: result.scenario.durationMs > 0 ? succeeded / (result.scenario.durationMs / 1000) : 0,
+      throughputRps: figures.goodputRps,
       nodeCpuUtilisation:
         result.nodes.length === 0
           ? null
