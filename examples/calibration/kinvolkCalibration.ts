@@ -80,7 +80,7 @@ export function kinvolkCalibration(durationMs = 5000): ModelFigures[] {
 }
 
 /** `model / published − 1` as a signed percentage with no decimals (`−72 %`). */
-export function deviation(model: number, published: number): string {
+function deviation(model: number, published: number): string {
   const percent = Math.round((model / published - 1) * 100);
   return `${percent > 0 ? '+' : percent < 0 ? '−' : ''}${Math.abs(percent)} %`;
 }

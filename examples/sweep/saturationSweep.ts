@@ -39,7 +39,7 @@ export const DEFAULT_SWEEP: SweepOptions = {
 export function saturationSweep(options: SweepOptions = DEFAULT_SWEEP): SweepPoint[] {
   const points: SweepPoint[] = [];
   for (const offeredRps of options.loadsRps) {
-    // Each shape with its current default profile (the scenario itself pins Istio 1.12, the benchmark's).
+    // Each shape with its current default profile: `mesh: 'none'` drops the file's pins (Istio 1.12, Linkerd 2.11).
     // wrk2 is meshed, as in the harness, on a node of its own, with its 128 connections (16 per source):
     // at most 128 requests in flight, so its sidecar opens at most that many HTTP/1.1 connections.
     const doc = {
