@@ -1,8 +1,7 @@
 // The export outputs of `meshsim run` (Istio metrics, OTLP traces, Fortio, SMP), `compare --csv`,
 // `list --json`, `validate --json` and scenarios read from standard input.
 
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/index.js';
 import { captureIo } from './__helpers__/io.js';
 import { INVALID_SCENARIO_YAML, writeTempFile } from './__helpers__/scenarios.js';
+import { tempDir } from './__helpers__/tempDir.js';
 
 const SMALL = `name: small
 duration: 2s
@@ -30,10 +30,6 @@ traffic:
     to: frontend
     rate: 100
 `;
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'meshsim-exports-'));
-}
 
 async function run(args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
   const io = captureIo();

@@ -1,16 +1,16 @@
 // `--html FILE` on `meshsim run` and `meshsim compare`: the page is written next to the normal output,
 // holds the run's faults and charts, is the same bytes run to run, and a bad path is an error.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { main } from '../src/index.js';
 import { captureIo } from './__helpers__/io.js';
+import { tempDir } from './__helpers__/tempDir.js';
 
-const tempPath = (name: string): string => join(mkdtempSync(join(tmpdir(), 'meshsim-html-')), name);
+const tempPath = (name: string): string => join(tempDir('meshsim-html-'), name);
 
 /** The page's `<head>`. */
 const head = (html: string): string => html.slice(0, html.indexOf('<style>'));

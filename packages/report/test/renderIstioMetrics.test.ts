@@ -3,13 +3,13 @@
 // the run's edges.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { simulate } from '@meshsim/mesh';
 import { parseScenario } from '@meshsim/scenario';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 import { renderIstioMetrics } from '../src/index.js';
 import { makeResult } from './__helpers__/fixtures.js';
@@ -115,6 +115,7 @@ describe('renderIstioMetrics', () => {
     () => {
       expect(tool, 'promtool (Debian package prometheus) is installed').not.toBeNull();
       const dir = mkdtempSync(join(tmpdir(), 'meshsim-promtool-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
       const file = join(dir, 'istio.om');
       writeFileSync(file, exposition);
       execFileSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', file, join(dir, 'data')], {

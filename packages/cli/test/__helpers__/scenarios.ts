@@ -1,8 +1,9 @@
-// Scenario files for the CLI tests, written to a fresh temporary directory.
+// Scenario files for the CLI tests, written to a fresh temporary directory (removed after the test file).
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { tempDir } from './tempDir.js';
 
 /** A scenario with two mistakes: a negative replica count and a call to an unknown service. */
 export const INVALID_SCENARIO_YAML = `name: broken
@@ -29,7 +30,7 @@ traffic:
 
 /** Writes `contents` to `name` in a new temporary directory and returns the file's path. */
 export function writeTempFile(name: string, contents: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'meshsim-cli-'));
+  const dir = tempDir();
   const file = join(dir, name);
   writeFileSync(file, contents);
   return file;

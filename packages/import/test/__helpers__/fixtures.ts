@@ -1,5 +1,5 @@
 // Helpers of the import tests: the fixture directory, temporary input trees written from inline YAML,
-// and lookups in the warnings.
+// and lookups in the warnings. Temporary trees are removed after each test file (vitest.setup.ts).
 
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,9 @@ export function fixture(...parts: string[]): string {
 /** Writes `files` (relative path → contents) into a new temporary directory and returns it. */
 export function tempTree(files: Readonly<Record<string, string>>): string {
   const dir = mkdtempSync(join(tmpdir(), 'meshsim-import-'));
+  // Removed after the test file by vitest.setup.ts.
+  const registry = globalThis as Record<symbol, string[] | undefined>;
+  (registry[Symbol.for('meshsim.test.tempDirs')] ??= []).push(dir);
   for (const [name, contents] of Object.entries(files)) {
     const path = join(dir, name);
     mkdirSync(dirname(path), { recursive: true });
