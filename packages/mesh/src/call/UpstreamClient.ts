@@ -34,6 +34,10 @@ function withHook<K extends keyof ClientPolicy>(policies: readonly ClientPolicy[
 export class UpstreamClient {
   private readonly retryGates: RetryGate[];
   private readonly filters: Filter[];
+  // Slots of the filters' `mayExclude` checks, run on every pick (see the class comment).
+  private readonly f0: Filter | null;
+  private readonly f1: Filter | null;
+  private readonly fRest: Filter[];
   private readonly available: Instance[] = [];
   // Slots (see the class comment); null when the hook has fewer policies.
   private readonly a0: Admitter | null;
@@ -67,6 +71,8 @@ export class UpstreamClient {
     // PERF: hooks are sorted into lists once, so a call with no policies pays nothing per attempt.
     this.retryGates = withHook(policies, 'allowRetry');
     this.filters = withHook(policies, 'isAvailable');
+    const [f0 = null, f1 = null, ...fRest] = this.filters;
+    [this.f0, this.f1, this.fRest] = [f0, f1, fRest];
     const callHooks = policies.filter((p) => p.onCallStart !== undefined || p.onCallEnd !== undefined);
     const [a0 = null, a1 = null, a2 = null, a3 = null, ...aRest] = withHook(policies, 'admit');
     [this.a0, this.a1, this.a2, this.a3, this.aRest] = [a0, a1, a2, a3, aRest];
@@ -132,7 +138,11 @@ export class UpstreamClient {
 
   // PERF: when no filter can exclude anything (the common case), picks skip building the available list.
   private anyMayExclude(nowMs: number): boolean {
-    for (const policy of this.filters) if (policy.mayExclude?.(nowMs) ?? true) return true;
+    if (this.f0 === null) return false;
+    if (this.f0.mayExclude?.(nowMs) ?? true) return true;
+    if (this.f1 === null) return false;
+    if (this.f1.mayExclude?.(nowMs) ?? true) return true;
+    for (const policy of this.fRest) if (policy.mayExclude?.(nowMs) ?? true) return true;
     return false;
   }
 
