@@ -5,5 +5,5 @@ import { DEFAULT_SWEEP, saturationSweep, sweepTable } from './sweep/saturationSw
 
 const started = Date.now();
 const points = saturationSweep(DEFAULT_SWEEP);
-process.stdout.write(sweepTable(points, DEFAULT_SWEEP.shapes));
+process.stdout.write(sweepTable(points, DEFAULT_SWEEP.series));
 process.stderr.write(`${points.length} runs in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

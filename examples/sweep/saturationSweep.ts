@@ -1,14 +1,24 @@
 // The saturation sweep of docs/scenarios/kinvolk-emojivoto.md: the emojivoto app on small nodes under
-// rising load, for several mesh shapes; each run gives the goodput and the added latency vs no mesh.
+// rising load, for several mesh shapes (ambient with and without waypoints); each run gives the goodput and
+// the added latency vs no mesh.
 
 import { applyOverrides, generateKinvolkEmojivoto, resolveScenario, simulate } from 'meshsim';
 import type { SimulationResult } from 'meshsim';
 
 import { entryMedianMs } from '../calibration/entryMedianMs.js';
 
-/** One (load, shape) point of the sweep. */
+/** A series of the sweep: a mesh shape, with a waypoint on every app service when `waypoints` is true. */
+export interface SweepSeries {
+  /** Its name in the table, e.g. `istio-ambient + waypoints`. */
+  name: string;
+  mesh: string;
+  waypoints: boolean;
+}
+
+/** One (load, series) point of the sweep. */
 export interface SweepPoint {
   offeredRps: number;
+  /** The series' name. */
   shape: string;
   /** Successful calls of the load generator per second [req/s]. */
   goodputRps: number;
@@ -23,54 +33,88 @@ export interface SweepPoint {
 /** What the sweep runs. */
 export interface SweepOptions {
   loadsRps: readonly number[];
-  shapes: readonly string[];
+  /** The first series is the baseline of the added latencies (no mesh). */
+  series: readonly SweepSeries[];
   /** Simulated duration of each run [ms]. */
   durationMs: number;
 }
 
+/** A series of `mesh` without waypoints, named after it. */
+export const shapeSeries = (mesh: string): SweepSeries => ({ name: mesh, mesh, waypoints: false });
+
+/**
+ * Istio ambient with a waypoint on every app service: L7 processing at parity with Linkerd's and Istio's
+ * sidecars, as Buoyant's 2025 benchmark configured it (docs/scenarios/kinvolk-emojivoto.md).
+ */
+export const AMBIENT_WITH_WAYPOINTS: SweepSeries = {
+  name: 'istio-ambient + waypoints',
+  mesh: 'istio-ambient',
+  waypoints: true,
+};
+
 /** The default sweep: 4 copies of emojivoto on 2 nodes of 2 cores, 500 to 6000 req/s, 1 s client timeout. */
 export const DEFAULT_SWEEP: SweepOptions = {
   loadsRps: [500, 1000, 2000, 3000, 4000, 5000, 6000],
-  shapes: ['none', 'linkerd', 'istio-ambient', 'istio-sidecar'],
+  series: [
+    shapeSeries('none'),
+    shapeSeries('linkerd'),
+    shapeSeries('istio-ambient'),
+    AMBIENT_WITH_WAYPOINTS,
+    shapeSeries('istio-sidecar'),
+  ],
   durationMs: 10_000,
 };
 
-/** Runs every (load, shape) pair, loads in order, shapes in order within a load. */
+/** Runs every (load, series) pair, loads in order, series in order within a load. */
 export function saturationSweep(options: SweepOptions = DEFAULT_SWEEP): SweepPoint[] {
   const points: SweepPoint[] = [];
   for (const offeredRps of options.loadsRps) {
     // Each shape with its current default profile: `mesh: 'none'` drops the file's pins (Istio 1.12, Linkerd 2.11).
     // wrk2 is meshed, as in the harness, on a node of its own, with its 128 connections (16 per source):
     // at most 128 requests in flight, so its sidecar opens at most that many HTTP/1.1 connections.
-    const doc = {
-      ...generateKinvolkEmojivoto({
-        apps: 4,
-        totalRps: offeredRps,
-        nodes: 2,
-        nodeCpu: 2,
-        timeout: '1s',
-        loadGeneratorConnections: 128,
-      }),
-      mesh: 'none',
-    };
+    const generated = generateKinvolkEmojivoto({
+      apps: 4,
+      totalRps: offeredRps,
+      nodes: 2,
+      nodeCpu: 2,
+      timeout: '1s',
+      loadGeneratorConnections: 128,
+    });
+    const doc = { ...generated, mesh: 'none' };
     const base = resolveScenario(doc, 'saturation-sweep');
-    let noneP50 = NaN;
-    for (const shape of options.shapes) {
-      const result = simulate(applyOverrides(base, { mesh: shape, durationMs: options.durationMs }));
+    const services = generated['services'] as Record<string, object>;
+    const withWaypoints = resolveScenario(
+      { ...doc, services: withWaypointsOnApps(services) },
+      'saturation-sweep',
+    );
+    let baselineP50 = NaN;
+    for (const [i, series] of options.series.entries()) {
+      const config = series.waypoints ? withWaypoints : base;
+      const result = simulate(applyOverrides(config, { mesh: series.mesh, durationMs: options.durationMs }));
       const succeeded = result.conservation.succeeded;
       const latency = entryMedianMs(result);
-      if (shape === 'none') noneP50 = latency;
+      if (i === 0) baselineP50 = latency;
       points.push({
         offeredRps,
-        shape,
+        shape: series.name,
         goodputRps: succeeded / (options.durationMs / 1000),
         p50Ms: latency,
-        addedP50Ms: latency - noneP50,
+        addedP50Ms: latency - baselineP50,
         nodeCpu: workloadNodeCpu(result),
       });
     }
   }
   return points;
+}
+
+/** The generated services with `waypoint: true` on every app service (not on the load generator, wrk2). */
+function withWaypointsOnApps(services: Record<string, object>): Record<string, object> {
+  return Object.fromEntries(
+    Object.entries(services).map(([name, service]) => [
+      name,
+      name === 'wrk2' ? service : { ...service, waypoint: true },
+    ]),
+  );
 }
 
 /** Mean utilisation of the workload nodes (not wrk2's own node) [0–1]. */
@@ -79,8 +123,10 @@ function workloadNodeCpu(result: SimulationResult): number {
   return nodes.reduce((sum, node) => sum + node.utilisation, 0) / Math.max(1, nodes.length);
 }
 
-/** The sweep as a Markdown table: one row per load, goodput and added p50 per shape. */
-export function sweepTable(points: readonly SweepPoint[], shapes: readonly string[]): string {
+/** The sweep as a Markdown table: one row per load, goodput, added p50 and node CPU per series. */
+export function sweepTable(points: readonly SweepPoint[], series: readonly SweepSeries[]): string {
+  const shapes = series.map((s) => s.name);
+  const baseline = shapes[0];
   const loads = [...new Set(points.map((p) => p.offeredRps))];
   const header = [
     'offered (req/s)',
@@ -93,7 +139,7 @@ export function sweepTable(points: readonly SweepPoint[], shapes: readonly strin
       if (p === undefined) return ['–', '–', '–'];
       return [
         p.goodputRps.toFixed(0),
-        shape === 'none' ? '0' : p.addedP50Ms.toFixed(2),
+        shape === baseline ? '0' : p.addedP50Ms.toFixed(2),
         (p.nodeCpu * 100).toFixed(0),
       ];
     }),
