@@ -1,7 +1,7 @@
 // The guards of run and compare: the budgets read from the process (wall time, heap), the exit code 3
 // and the stderr line of a stopped run, and the progress drawn on stderr whatever the output format.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 
 import { main } from '../src/index.js';
 import { DEFAULT_RUN_GUARDS, guardOptions } from '../src/internal/runGuards.js';
@@ -93,7 +93,11 @@ describe('a run a guard stops', () => {
 
   it('draws the progress bar on a terminal stderr also with --json, with the events', async () => {
     const io = captureIo({ isTTY: true });
-    // 65,536 events make one progress report between simulated seconds; the bar appears after 0.3 s.
+    // 65,536 events make one progress report between simulated seconds; the bar appears after 0.3 s of wall
+    // time. The wall clock advances 100 ms per reading, so the bar is drawn however fast the machine runs.
+    let wallMs = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (wallMs += 100));
+    onTestFinished(() => clock.mockRestore());
     expect(await main(['run', 'retry-storm', '--duration', '30s', '--json'], io)).toBe(0);
     expect(JSON.parse(io.out())).toMatchObject({ schemaVersion: 1 });
     expect(io.err()).toMatch(/\r\[[#-]{10}\] \d+% [\d.]+ s \/ 30 s simulated, [\d,]+ events/);
