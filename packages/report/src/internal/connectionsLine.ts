@@ -2,12 +2,15 @@
 
 import type { SimulationResult } from '@meshsim/mesh';
 
-import { count, fixed } from './format.js';
+import { count, ms } from './format.js';
 
-/** `Connections: 12 opened, 12 TLS handshakes (9.6 ms of CPU)`; the CPU only when a handshake happened. */
+/**
+ * `Connections: 12 opened, 12 TLS handshakes (9.60 ms of CPU)`; the CPU only when a handshake happened, with the
+ * precision of the other latencies (`100,361 ms` for a large one).
+ */
 export function connectionsLine(connections: SimulationResult['connections']): string {
   return (
     `Connections: ${count(connections.opened)} opened, ${count(connections.tlsHandshakes)} TLS handshakes` +
-    (connections.tlsHandshakes > 0 ? ` (${fixed(connections.handshakeCpuMs, 1)} ms of CPU)` : '')
+    (connections.tlsHandshakes > 0 ? ` (${ms(connections.handshakeCpuMs)} ms of CPU)` : '')
   );
 }
