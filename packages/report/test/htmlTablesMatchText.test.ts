@@ -82,7 +82,9 @@ describe('the HTML run report', () => {
   it('states the connections line of the text summary', () => {
     const result = makePricedResult();
     expect(renderText(result)).toContain('Connections: 12 opened, 12 TLS handshakes (9.60 ms of CPU)');
-    expect(renderHtml(result)).toContain('<p>Connections: 12 opened, 12 TLS handshakes (9.60 ms of CPU).</p>');
+    expect(renderHtml(result)).toContain(
+      '<p>Connections: 12 opened, 12 TLS handshakes (9.60 ms of CPU).</p>',
+    );
   });
 
   it('groups the thousands of a large handshake CPU, as the other figures', () => {
