@@ -4,6 +4,7 @@
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import {
+  ENVOY_MEMORY_PER_ENDPOINT_KIB,
   ENVOY_RSA_HANDSHAKE_CPU_MS,
   ISTIO_SIDECAR_CITED,
   ISTIO_SIDECAR_PROFILES,
@@ -19,7 +20,7 @@ export const APP_MESH_ENVOY_PROFILE: ProxyProfile = {
   workers: 2, // ASSUMPTION: as the Istio benchmark
   cpuMsPerRequest: ISTIO_SIDECAR_PROFILES['1.9-1.16'].cpuMsPerRequest, // ASSUMPTION: 0.35 vCPU per 1000 rps
   memoryBaseMiB: 64, // "at least 64 MiB" recommended (envoy.md); ASSUMPTION that use equals it
-  memoryPerEndpointKiB: 2, // ASSUMPTION
+  memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
   tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION: RSA-2048 certificates
 };
 

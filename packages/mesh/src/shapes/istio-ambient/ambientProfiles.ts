@@ -5,6 +5,7 @@ import type { ProxyProfile, WaypointProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
 import {
+  ENVOY_MEMORY_PER_ENDPOINT_KIB,
   ENVOY_RSA_HANDSHAKE_CPU_MS,
   ISTIO_PROXY_CPU_LIMIT_CORES,
   ISTIO_SIDECAR_PROFILES,
@@ -40,7 +41,7 @@ export const WAYPOINT_PROFILE: WaypointProfile = {
   workers: 2, // "waypoint (Envoy, 2 workers)" (istio.io 1.24 page)
   cpuMsPerRequest: 0.25, // ~0.25 vCPU per 1000 rps (istio.io 1.24 page)
   memoryBaseMiB: mbToMiB(60), // 60 MB (istio.io 1.24 page)
-  memoryPerEndpointKiB: 2, // ASSUMPTION: as the Envoy sidecar
+  memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
   replicas: 1, // ASSUMPTION: the waypoint Deployment's default (Kubernetes default of 1 replica)
   cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default `global.waypoint.resources.limits.cpu: "2"`
   tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION: as the sidecar Envoy
