@@ -24,7 +24,7 @@ export const CILIUM_NODE_ENVOY_PROFILE: ProxyProfile = {
   workers: 2, // ASSUMPTION
   cpuMsPerRequest: WAYPOINT_PROFILE.cpuMsPerRequest, // ASSUMPTION: the waypoint's 0.25 vCPU per 1000 rps
   memoryBaseMiB: WAYPOINT_PROFILE.memoryBaseMiB, // ASSUMPTION: the waypoint's 60 MB
-  memoryPerEndpointKiB: WAYPOINT_PROFILE.memoryPerEndpointKiB, // ASSUMPTION
+  memoryPerEndpointKiB: WAYPOINT_PROFILE.memoryPerEndpointKiB, // Envoy's memory test: 1,380 bytes per host
 };
 
 /** WireGuard between nodes, one station per node on cross-node paths (all ASSUMPTIONS, no figure found). */
