@@ -75,6 +75,22 @@ describe('diagnose', () => {
     expect(diagnosis.lastTriggerEndMs).toBe(Infinity);
   });
 
+  it('counts the attempts a connection-limited source sent, not the calls still waiting for a connection', () => {
+    // 400 req/s due, 2 connections to a service answering in 10 ms: about 200 sent per second, the rest wait.
+    const config = resolveScenario({
+      duration: '20s',
+      services: { api: { serviceTime: '10ms', replicas: 1, concurrency: 2 } },
+      traffic: [{ name: 'wrk2', to: 'api', rate: 400, arrival: 'constant', connections: 2 }],
+    });
+    const result = simulate(config);
+    const diagnosis = diagnose(config, result);
+    const [entry] = diagnosis.amplification;
+    expect(entry?.edges).toEqual(['wrk2 → api']);
+    // Offered 400/s, attempted 200/s in every window: half an attempt per request offered.
+    expect(entry?.baseline).toBeCloseTo(0.5, 1);
+    expect(entry?.window).toBeCloseTo(0.5, 1);
+  });
+
   it('says degraded when the load alone exceeds capacity before any trigger', () => {
     const config = resolveScenario({
       duration: '12s',

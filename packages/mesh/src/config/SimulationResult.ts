@@ -207,6 +207,12 @@ export interface EdgeSeries {
   /** p50 / p99 of calls that completed successfully in the interval [ms]; 0 when none. */
   p50Ms: number[];
   p99Ms: number[];
+  /**
+   * Calls of a source with `connections` still waiting there for a free one at the end of each interval.
+   * Present only on an edge where a call waited; `calls` counts a waiting call when it was due, so the first
+   * tries sent in interval i are `calls[i] − (waitingAtSource[i] − waitingAtSource[i − 1])`.
+   */
+  waitingAtSource?: number[];
 }
 
 /** Per-interval series of one service. */

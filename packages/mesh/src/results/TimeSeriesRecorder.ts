@@ -70,6 +70,9 @@ export class TimeSeriesRecorder {
       series.succeeded.push(edge.intervalSucceeded);
       series.failed.push(edge.intervalFailed);
       series.retries.push(edge.intervalRetries);
+      if (edge.waiting > 0 && series.waitingAtSource === undefined)
+        series.waitingAtSource = new Array<number>(index).fill(0);
+      series.waitingAtSource?.push(edge.waiting);
       const empty = edge.intervalLatency.count === 0;
       const [p50, p99] = empty ? [0, 0] : edge.intervalLatency.quantiles([0.5, 0.99]);
       series.p50Ms.push(p50 ?? 0);

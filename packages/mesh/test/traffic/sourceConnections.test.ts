@@ -96,6 +96,27 @@ describe('an open-loop source with connections', () => {
     expect(e.failures.timeout).toBeLessThanOrEqual(50);
     expect(e.latency.count).toBe(0);
   });
+
+  it("the time series says how many calls wait at the source at each interval's end, so the first tries sent add up", () => {
+    // One connection, arrivals every 5 ms, 10 ms each: the backlog grows by about 100 per second.
+    const result = run({ rps: 200, connections: 1 }, 10, 3000);
+    const e = edge(result);
+    const series = result.timeSeries.edges.find((s) => s.source === 'wrk2');
+    const waiting = series?.waitingAtSource ?? [];
+    expect(waiting).toHaveLength(result.timeSeries.startMs.length);
+    expect(waiting.at(-1)).toBe(e.waitingAtSource);
+    for (let i = 1; i < waiting.length; i++) expect(waiting[i]).toBeGreaterThan(waiting[i - 1] ?? 0);
+    // Calls due minus the growth of the backlog = first tries sent = attempts (no retries).
+    const due = series?.calls.reduce((sum, n) => sum + n, 0) ?? 0;
+    expect(due - (waiting.at(-1) ?? 0)).toBe(e.attempts);
+  });
+
+  it('has no waiting series on an edge where no call waited', () => {
+    const result = run({ rps: 50, connections: 1 });
+    const series = result.timeSeries.edges.find((s) => s.source === 'wrk2');
+    expect(series?.calls.length).toBeGreaterThan(0);
+    expect(series).not.toHaveProperty('waitingAtSource');
+  });
 });
 
 describe('an open-loop source with connections, when several requests end at one instant', () => {

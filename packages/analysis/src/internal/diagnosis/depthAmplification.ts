@@ -1,9 +1,10 @@
-// Work amplification per call depth: attempts (first tries + retries) on the edges at each depth per
+// Work amplification per call depth: attempts (first tries sent + retries) on the edges at each depth per
 // request offered by the traffic sources, in the reference window and in the analysis window.
 
 import type { SimulationResult } from '@meshsim/mesh';
 
 import type { DepthAmplification } from '../../diagnosis/Diagnosis.js';
+import { attemptsAt } from './attemptsAt.js';
 import { edgeDepth } from './callDepths.js';
 import { intervalsIn, sumAt } from './intervals.js';
 
@@ -37,8 +38,8 @@ export function depthAmplification(
     if (depth === undefined) continue;
     const entry = byDepth.get(depth) ?? { edges: [], ref: 0, win: 0 };
     entry.edges.push(`${edge.source} → ${edge.destination}`);
-    entry.ref += sumAt(edge.calls, refIdx) + sumAt(edge.retries, refIdx);
-    entry.win += sumAt(edge.calls, winIdx) + sumAt(edge.retries, winIdx);
+    entry.ref += attemptsAt(edge, refIdx);
+    entry.win += attemptsAt(edge, winIdx);
     byDepth.set(depth, entry);
   }
   return [...byDepth.entries()]

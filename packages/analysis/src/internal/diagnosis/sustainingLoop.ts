@@ -5,6 +5,7 @@ import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import type { LoopEdge, LoopMechanism, SustainingLoop } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
+import { sentAt } from './attemptsAt.js';
 import { edgeDepth } from './callDepths.js';
 import type { Span } from './depthAmplification.js';
 import { intervalsIn, meanAt, sumAt } from './intervals.js';
@@ -42,9 +43,10 @@ export function sustainingLoop(
 
   const loopEdges: LoopEdge[] = [];
   for (const series of edges) {
-    const calls = sumAt(series.calls, idx);
+    // A source's calls still waiting for one of its connections were not attempted yet.
+    const sent = sentAt(series, idx);
     const retries = sumAt(series.retries, idx);
-    const attempts = calls + retries;
+    const attempts = sent + retries;
     if (attempts === 0) continue;
     const callee = series.destination;
     const mechanisms: LoopMechanism[] = [];
@@ -68,7 +70,7 @@ export function sustainingLoop(
       destination: callee,
       depth: edgeDepth(series.source, depths, sourceNames) ?? 0,
       mechanisms,
-      attemptsPerCall: calls > 0 ? attempts / calls : 0,
+      attemptsPerCall: sent > 0 ? attempts / sent : 0,
       attemptsRps: attempts / seconds,
       calleeUtilisation: utilisation.get(callee) ?? 0,
       calleeQueueLength: waiting,
