@@ -19,7 +19,7 @@ export interface SweepSeries {
 export interface SweepPoint {
   offeredRps: number;
   /** The series' name. */
-  shape: string;
+  series: string;
   /** Successful calls of the load generator per second [req/s]. */
   goodputRps: number;
   /** Median latency at the load generator, calls-weighted over its edges [ms]. */
@@ -96,7 +96,7 @@ export function saturationSweep(options: SweepOptions = DEFAULT_SWEEP): SweepPoi
       if (i === 0) baselineP50 = latency;
       points.push({
         offeredRps,
-        shape: series.name,
+        series: series.name,
         goodputRps: succeeded / (options.durationMs / 1000),
         p50Ms: latency,
         addedP50Ms: latency - baselineP50,
@@ -135,7 +135,7 @@ export function sweepTable(points: readonly SweepPoint[], series: readonly Sweep
   const rows = loads.map((load) => [
     String(load),
     ...shapes.flatMap((shape) => {
-      const p = points.find((q) => q.offeredRps === load && q.shape === shape);
+      const p = points.find((q) => q.offeredRps === load && q.series === shape);
       if (p === undefined) return ['–', '–', '–'];
       return [
         p.goodputRps.toFixed(0),

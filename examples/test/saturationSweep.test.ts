@@ -23,7 +23,7 @@ const WAYPOINTS = AMBIENT_WITH_WAYPOINTS.name;
 describe('saturation sweep (4 × emojivoto on 2 nodes of 2 cores)', () => {
   let points: SweepPoint[];
   const at = (load: number, shape: string): SweepPoint => {
-    const point = points.find((p) => p.offeredRps === load && p.shape === shape);
+    const point = points.find((p) => p.offeredRps === load && p.series === shape);
     if (point === undefined) throw new Error(`no point ${shape} at ${load}`);
     return point;
   };

@@ -209,8 +209,8 @@ export interface EdgeSeries {
   p99Ms: number[];
   /**
    * Calls of a source with `connections` still waiting there for a free one at the end of each interval.
-   * Present only on an edge where a call waited; `calls` counts a waiting call when it was due, so the first
-   * tries sent in interval i are `calls[i] − (waitingAtSource[i] − waitingAtSource[i − 1])`.
+   * Present only on an edge where calls were waiting at the end of some interval; `calls` counts a waiting call
+   * when it was due, so the first tries sent in interval i are `calls[i] − (waitingAtSource[i] − waitingAtSource[i − 1])`.
    */
   waitingAtSource?: number[];
 }
