@@ -137,7 +137,7 @@ export class Simulation {
       }),
     });
     const stopped = this.stopped(summary.stoppedBy, maxAtInstant, maxEvents, external);
-    if (stopped !== undefined) this.recorder.finish();
+    this.recorder.finish();
     for (const source of this.model.sources) source.finish();
     const result = collectResult(this.model, this.recorder, stopped);
     if (this.telemetry !== null) {

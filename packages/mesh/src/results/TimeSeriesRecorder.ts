@@ -32,15 +32,17 @@ export class TimeSeriesRecorder {
   }
 
   private readonly tick = (): void => {
-    this.flush();
     const engine = this.engine;
     const durationMs = this.durationMs;
+    // The last interval is closed by `finish`, after the run: events at the very end (scheduled after this
+    // tick for the same instant) still count in it, as they count in the run's totals.
+    if (engine.now < durationMs) this.flush();
     this.onProgress?.(engine.now, durationMs, engine.eventsFired);
     if (engine.now < durationMs)
       engine.schedule(Math.min(this.intervalMs, durationMs - engine.now), this.tick);
   };
 
-  /** Closes the last, partial interval at the engine's time: for a run a guard stopped early. */
+  /** Closes the last interval at the engine's time: the run's end, or where a guard stopped it. */
   finish(): void {
     this.flush();
   }

@@ -102,8 +102,36 @@ export function assertLegalTransitions(result: SimulationResult): void {
 }
 
 /**
+ * The time series add up to the totals: per edge, the intervals' calls, successes, failures and retries sum
+ * to the edge's; every series has one value per interval; and the calls waiting at a source at the last
+ * interval's end are the edge's `waitingAtSource` (none when the series is absent).
+ */
+export function assertTimeSeriesAddUp(result: SimulationResult): void {
+  const intervals = result.timeSeries.startMs.length;
+  const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+  for (const series of result.timeSeries.edges) {
+    const where = `${series.source}->${series.destination}`;
+    const edge = result.edges.find((e) => e.source === series.source && e.destination === series.destination);
+    if (edge === undefined) continue;
+    for (const values of [series.calls, series.succeeded, series.failed, series.retries])
+      expect(values, where).toHaveLength(intervals);
+    expect(sum(series.calls), `${where}: calls`).toBe(edge.calls);
+    expect(sum(series.succeeded), `${where}: succeeded`).toBe(edge.succeeded);
+    expect(sum(series.failed), `${where}: failed`).toBe(edge.failed);
+    expect(sum(series.retries), `${where}: retries`).toBe(edge.retries);
+    const waiting = series.waitingAtSource;
+    if (waiting === undefined) expect(edge.waitingAtSource, `${where}: waiting at the end`).toBe(0);
+    else {
+      expect(waiting, where).toHaveLength(intervals);
+      expect(waiting.at(-1), `${where}: waiting at the end`).toBe(edge.waitingAtSource);
+    }
+  }
+}
+
+/**
  * Every invariant of a result at once: conservation per edge and cause, attempts = calls + retries within
- * `maxAttempts`, monotone percentiles, finite non-negative numbers, utilisation <= 1, legal transitions.
+ * `maxAttempts`, monotone percentiles, finite non-negative numbers, utilisation <= 1, legal transitions, time
+ * series that add up to the totals.
  */
 export function assertResultInvariants(result: SimulationResult, maxAttempts: number): void {
   assertConservation(result);
@@ -112,4 +140,5 @@ export function assertResultInvariants(result: SimulationResult, maxAttempts: nu
   assertNumbersFiniteNonNegative(result);
   assertUtilisationBounded(result);
   assertLegalTransitions(result);
+  assertTimeSeriesAddUp(result);
 }
