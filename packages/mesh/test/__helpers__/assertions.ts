@@ -103,8 +103,9 @@ export function assertLegalTransitions(result: SimulationResult): void {
 
 /**
  * The time series add up to the totals: per edge, the intervals' calls, successes, failures and retries sum
- * to the edge's; every series has one value per interval; and the calls waiting at a source at the last
- * interval's end are the edge's `waitingAtSource` (none when the series is absent).
+ * to the edge's, and per service the completed and rejected requests to the service's; every series has one
+ * value per interval; and the calls waiting at a source at the last interval's end are the edge's
+ * `waitingAtSource` (none when the series is absent).
  */
 export function assertTimeSeriesAddUp(result: SimulationResult): void {
   const intervals = result.timeSeries.startMs.length;
@@ -125,6 +126,14 @@ export function assertTimeSeriesAddUp(result: SimulationResult): void {
       expect(waiting, where).toHaveLength(intervals);
       expect(waiting.at(-1), `${where}: waiting at the end`).toBe(edge.waitingAtSource);
     }
+  }
+  for (const series of result.timeSeries.services) {
+    const service = result.services.find((s) => s.name === series.name);
+    if (service === undefined) continue;
+    for (const values of [series.utilisation, series.queueLength, series.completed, series.rejected])
+      expect(values, series.name).toHaveLength(intervals);
+    expect(sum(series.completed), `${series.name}: completed`).toBe(service.completed);
+    expect(sum(series.rejected), `${series.name}: rejected`).toBe(service.rejected);
   }
 }
 
