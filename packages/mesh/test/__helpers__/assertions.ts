@@ -138,9 +138,28 @@ export function assertTimeSeriesAddUp(result: SimulationResult): void {
 }
 
 /**
+ * Each service's requests are accounted for: those that reached an instance were served, refused or dropped at
+ * most once each (the rest were in progress at the end or reset by a crash); errors and wasted work are
+ * among the completed; and its versions' counts add up to the service's.
+ */
+export function assertServiceAccounting(result: SimulationResult): void {
+  for (const s of result.services) {
+    const ended =
+      s.completed + s.rejected + s.rateLimited + s.denied + s.shed + s.deadlineDropped + s.cancelled;
+    expect(ended, `${s.name}: requests ended <= arrived`).toBeLessThanOrEqual(s.arrived);
+    expect(s.errors, `${s.name}: errors <= completed`).toBeLessThanOrEqual(s.completed);
+    expect(s.wasted, `${s.name}: wasted <= completed`).toBeLessThanOrEqual(s.completed);
+    const sum = (field: 'arrived' | 'completed' | 'rejected' | 'errors'): number =>
+      s.versions.reduce((n, v) => n + v[field], 0);
+    for (const field of ['arrived', 'completed', 'rejected', 'errors'] as const)
+      expect(sum(field), `${s.name}: versions' ${field}`).toBe(s[field]);
+  }
+}
+
+/**
  * Every invariant of a result at once: conservation per edge and cause, attempts = calls + retries within
  * `maxAttempts`, monotone percentiles, finite non-negative numbers, utilisation <= 1, legal transitions, time
- * series that add up to the totals.
+ * series that add up to the totals, and each service's requests accounted for.
  */
 export function assertResultInvariants(result: SimulationResult, maxAttempts: number): void {
   assertConservation(result);
@@ -150,4 +169,5 @@ export function assertResultInvariants(result: SimulationResult, maxAttempts: nu
   assertUtilisationBounded(result);
   assertLegalTransitions(result);
   assertTimeSeriesAddUp(result);
+  assertServiceAccounting(result);
 }
