@@ -43,8 +43,8 @@ export interface SweepOptions {
 export const shapeSeries = (mesh: string): SweepSeries => ({ name: mesh, mesh, waypoints: false });
 
 /**
- * Istio ambient with a waypoint on every app service: L7 processing at parity with Linkerd's and Istio's
- * sidecars, as Buoyant's 2025 benchmark configured it (docs/scenarios/kinvolk-emojivoto.md).
+ * Istio ambient with a waypoint per app namespace, shared by its services: L7 processing at parity with
+ * Linkerd's and Istio's sidecars, as Buoyant's 2025 benchmark configured it (docs/scenarios/kinvolk-emojivoto.md).
  */
 export const AMBIENT_WITH_WAYPOINTS: SweepSeries = {
   name: 'istio-ambient + waypoints',
@@ -82,7 +82,7 @@ export function saturationSweep(options: SweepOptions = DEFAULT_SWEEP): SweepPoi
     });
     const doc = { ...generated, mesh: 'none' };
     const base = resolveScenario(doc, 'saturation-sweep');
-    const services = generated['services'] as Record<string, object>;
+    const services = generated['services'] as Record<string, { namespace?: string }>;
     const withWaypoints = resolveScenario(
       { ...doc, services: withWaypointsOnApps(services) },
       'saturation-sweep',
@@ -107,12 +107,15 @@ export function saturationSweep(options: SweepOptions = DEFAULT_SWEEP): SweepPoi
   return points;
 }
 
-/** The generated services with `waypoint: true` on every app service (not on the load generator, wrk2). */
-function withWaypointsOnApps(services: Record<string, object>): Record<string, object> {
+/**
+ * The generated services bound to their namespace's waypoint, shared by the app's three services (as
+ * `istio.io/use-waypoint` on the namespace); the load generator, wrk2, has none.
+ */
+function withWaypointsOnApps(services: Record<string, { namespace?: string }>): Record<string, object> {
   return Object.fromEntries(
     Object.entries(services).map(([name, service]) => [
       name,
-      name === 'wrk2' ? service : { ...service, waypoint: true },
+      name === 'wrk2' ? service : { ...service, waypoint: `${service.namespace ?? name}-waypoint` },
     ]),
   );
 }

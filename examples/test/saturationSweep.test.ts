@@ -1,7 +1,7 @@
 // The saturation sweep as a contract: every mesh shape saturates the nodes before `none` does, and past
 // that point its goodput falls and its added latency grows; below it the shapes' CPU per request decides
 // how soon. A reduced sweep (three loads, 5 s runs) of the one in docs/scenarios/kinvolk-emojivoto.md.
-// Ambient runs twice: L4 only (ztunnels), and with a waypoint on every app service (L7 parity).
+// Ambient runs twice: L4 only (ztunnels), and with a waypoint per app namespace (L7 parity).
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,7 @@ describe('saturation sweep (4 × emojivoto on 2 nodes of 2 cores)', () => {
     expect(at(6000, 'istio-ambient').addedP50Ms).toBeGreaterThan(at(1000, 'istio-ambient').addedP50Ms);
   });
 
-  it('with a waypoint on every service (L7 parity), ambient adds more than Linkerd at every load, and uses more CPU than L4 ambient', () => {
+  it('with a waypoint per app (L7 parity), ambient adds more than Linkerd at every load, and uses more CPU than L4 ambient', () => {
     for (const load of [1000, 5000, 6000]) {
       expect(at(load, WAYPOINTS).addedP50Ms).toBeGreaterThan(at(load, 'linkerd').addedP50Ms);
       expect(at(load, 'linkerd').addedP50Ms).toBeGreaterThan(at(load, 'none').addedP50Ms);

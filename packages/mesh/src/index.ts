@@ -163,6 +163,7 @@ export type {
   ServiceConfig,
   SimulationConfig,
   TrafficConfig,
+  WaypointBinding,
   WireProtocol,
 } from './config/SimulationConfig.js';
 export type {

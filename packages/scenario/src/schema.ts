@@ -358,11 +358,15 @@ export const Service = z
     waypoint: doc(
       z
         .union(
-          [z.boolean(), z.strictObject({ replicas: integer(1) })],
-          must('must be true, false or { replicas: <integer >= 1> }'),
+          [
+            z.boolean(),
+            z.string().min(1),
+            z.strictObject({ name: z.string().min(1).optional(), replicas: integer(1).optional() }),
+          ],
+          must('must be true, false, a waypoint name, or { name, replicas: <integer >= 1> }'),
         )
         .optional(),
-      "For shape istio-ambient: an L7 waypoint for this service (true: the mesh's replica count, or { replicas }). Default false.",
+      "For shape istio-ambient: an L7 waypoint for this service. true: its own, with the mesh's replica count; a name (or { name }): the waypoint deployment of that name, shared by every service naming it (as a namespace's waypoint); { replicas }: the deployment's replicas. Default false.",
     ),
     requestBytes: serviceFields.requestBytes,
     responseBytes: serviceFields.responseBytes,

@@ -426,6 +426,39 @@ const CASES: [string, Mutation, string[]][] = [
     ['test.yaml: mesh.waypoint.replica: unknown field (did you mean "replicas"?)'],
   ],
   [
+    'a waypoint that is a number',
+    (s) => (s.services.frontend.waypoint = 3),
+    [
+      'test.yaml: services.frontend.waypoint: must be true, false, a waypoint name, or { name, replicas: <integer >= 1> } (got 3)',
+    ],
+  ],
+  [
+    'a waypoint shared across clusters',
+    (s) => {
+      s.mesh = 'istio-ambient';
+      s.clusters = [
+        { name: 'east', zones: [{ name: 'a', nodes: 2 }] },
+        { name: 'west', zones: [{ name: 'b', nodes: 2 }] },
+      ];
+      s.services.frontend.waypoint = 'shop';
+      s.services.backend.waypoint = 'shop';
+      s.services.backend.cluster = 'west';
+    },
+    [
+      'test.yaml: services.backend.waypoint: waypoint "shop" runs in cluster "east" (services.frontend), but backend runs in "west"; a waypoint serves one cluster',
+    ],
+  ],
+  [
+    'services sharing a waypoint with different replicas',
+    (s) => {
+      s.services.frontend.waypoint = { name: 'shop', replicas: 2 };
+      s.services.backend.waypoint = { name: 'shop', replicas: 3 };
+    },
+    [
+      'test.yaml: services.backend.waypoint.replicas: 3 differs from services.frontend.waypoint.replicas (2) for the shared waypoint "shop"',
+    ],
+  ],
+  [
     'replicas on a profile that is not the waypoint',
     (s) => (s.mesh = { shape: 'linkerd', linkerdProxy: { replicas: 2 } }),
     [

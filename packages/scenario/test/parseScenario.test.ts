@@ -431,3 +431,20 @@ traffic: [ { to: frontend, rate: 100 } ]
     expect(config.services[1]).toMatchObject({ name: 'backend', replicas: 3, calls: [] });
   });
 });
+
+describe('parseScenario: waypoints', () => {
+  it('takes a name as a shared waypoint, true as its own, and { name, replicas } as written', () => {
+    const input = minimal();
+    input['mesh'] = 'istio-ambient';
+    input.services['frontend'] = { ...input.services['frontend'], waypoint: 'shop' };
+    input.services['backend'] = { ...input.services['backend'], waypoint: { name: 'shop', replicas: 2 } };
+    const config = resolveScenario(input);
+    const waypointOf = (name: string): ServiceConfig['waypoint'] =>
+      config.services.find((s) => s.name === name)?.waypoint;
+    expect(waypointOf('frontend')).toEqual({ name: 'shop' });
+    expect(waypointOf('backend')).toEqual({ name: 'shop', replicas: 2 });
+    const own = minimal();
+    own.services['backend'] = { ...own.services['backend'], waypoint: true };
+    expect(resolveScenario(own).services.find((s) => s.name === 'backend')?.waypoint).toBe(true);
+  });
+});

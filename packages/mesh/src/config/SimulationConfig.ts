@@ -56,6 +56,14 @@ export type DependencyFailureAnswer =
 /** How callers talk to a service: HTTP/1.1 (one request per connection at a time) or HTTP/2 (multiplexed; gRPC). */
 export type WireProtocol = 'http1' | 'http2';
 
+/** How a service uses a waypoint (`istio-ambient`): its own or a shared, named deployment. */
+export interface WaypointBinding {
+  /** The waypoint deployment; services giving the same name share it. @defaultValue `<service>-waypoint` (its own) */
+  name?: string;
+  /** Replicas of the deployment (services sharing it must agree). @defaultValue the mesh's `waypoint.replicas` */
+  replicas?: number;
+}
+
 /** A service and its instances (pods). */
 export interface ServiceConfig {
   name: string;
@@ -93,8 +101,13 @@ export interface ServiceConfig {
   weightSchedule?: readonly WeightStep[];
   /** Class-based (header) routes to a version; the first match wins over the weights. @defaultValue none */
   routes?: readonly VersionRoute[];
-  /** `istio-ambient`: an L7 waypoint for this service (`true`: the mesh's replica count). @defaultValue false */
-  waypoint?: boolean | { replicas: number };
+  /**
+   * `istio-ambient`: an L7 waypoint for this service. `true`: its own waypoint with the mesh's replica count;
+   * `{ name }`: the waypoint deployment of that name, shared by every service naming it (as Istio's
+   * `istio.io/use-waypoint` label binds the services of a namespace to one waypoint); `replicas` sets the
+   * deployment's replica count. @defaultValue false
+   */
+  waypoint?: boolean | WaypointBinding;
   /** Size of a request to this service [bytes], for proxies' CPU per KiB. @defaultValue 0 */
   requestBytes?: number;
   /** Size of this service's response [bytes], for proxies' CPU per KiB. @defaultValue 0 */

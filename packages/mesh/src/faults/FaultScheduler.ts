@@ -80,7 +80,8 @@ function resolveTargets(world: FaultRun, fault: FaultConfig): FaultTargets {
         case 'node-proxy':
           return proxy.node !== null && nodes.has(proxy.node.id);
         case 'waypoint':
-          return proxy.service === fault.service;
+          // The waypoint the service is bound to: its own, or one it shares with other services.
+          return proxy.boundServices.includes(fault.service);
         case 'managed-hop':
           // A Lattice service fronts one destination; a proxy without a service is shared by all.
           return proxy.service === null || proxy.service === fault.service;

@@ -12,6 +12,7 @@ import type {
   ServiceConfig,
   SimulationConfig,
   TrafficConfig,
+  WaypointBinding,
 } from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import type { RawCall, RawScenario, RawService, RawTraffic } from '../schema.js';
@@ -127,7 +128,7 @@ function serviceOf(
     }),
     ...(raw.weightSchedule !== undefined && { weightSchedule: weightScheduleOf(raw.weightSchedule) }),
     ...(raw.routes !== undefined && { routes: routesOf(raw.routes) }),
-    ...(raw.waypoint !== undefined && { waypoint: raw.waypoint }),
+    ...(raw.waypoint !== undefined && { waypoint: waypointOf(raw.waypoint) }),
     ...(raw.requestBytes !== undefined && { requestBytes: bytesOf(raw.requestBytes) }),
     ...(raw.responseBytes !== undefined && { responseBytes: bytesOf(raw.responseBytes) }),
     ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuCores(raw.cpuLimit) }),
@@ -232,5 +233,17 @@ export function buildConfig(raw: RawScenario, defaultName: string, issues: PathI
       faultOf(fault, i, Object.keys(raw.services)[0] as string, issues),
     ),
     assumptions: [...(raw.assumptions ?? []), ...capacityAssumptions(raw.services)],
+  };
+}
+
+/** A service's `waypoint` as the model takes it: a name alone is a shared deployment of that name. */
+function waypointOf(
+  raw: boolean | string | { name?: string | undefined; replicas?: number | undefined },
+): boolean | WaypointBinding {
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw === 'string') return { name: raw };
+  return {
+    ...(raw.name !== undefined && { name: raw.name }),
+    ...(raw.replicas !== undefined && { replicas: raw.replicas }),
   };
 }

@@ -41,6 +41,8 @@ export class Proxy implements StationProxy, ConnectionEnd {
   certificateExpired = false;
   /** The service this proxy belongs to (sidecar's pod, waypoint's service), or null for per-node proxies. */
   service: string | null = null;
+  /** The services bound to this proxy as their waypoint (several when shared); empty for other proxies. */
+  boundServices: readonly string[] = [];
   /** The instance whose pod holds this proxy (sidecars), or -1. */
   instanceId = -1;
   /** What the proxy does in its mesh (faults target proxies by role). */

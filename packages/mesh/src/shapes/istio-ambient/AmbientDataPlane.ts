@@ -22,25 +22,95 @@ import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import { proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
 
-/** The waypoint replica count a service asks for, or 0 for none; throws naming the field when invalid. */
-export function waypointReplicas(service: ServiceConfig, defaultReplicas: number): number {
-  const waypoint = service.waypoint;
-  if (waypoint === undefined || waypoint === false) return 0;
-  const replicas = waypoint === true ? defaultReplicas : waypoint.replicas;
-  if (!(Number.isInteger(replicas) && replicas >= 1)) {
-    const field = waypoint === true ? 'mesh.waypoint.replicas' : `services.${service.name}.waypoint.replicas`;
-    throw new Error(`${field} must be an integer >= 1 (got ${String(replicas)})`);
-  }
-  return replicas;
+/** The waypoint deployment a service is bound to: its name, and the replicas the service asks for (if any). */
+export interface WaypointUse {
+  /** The deployment: `<service>-waypoint` for a service's own, else the name it gives (shared by name). */
+  name: string;
+  /** Replicas the service sets, or undefined for the mesh's default. */
+  replicas: number | undefined;
 }
 
-/** ztunnels per node, waypoints per service that has one. */
+/** The waypoint `service` uses, or null for none; throws naming the field when its replicas are invalid. */
+export function waypointUse(service: ServiceConfig): WaypointUse | null {
+  const waypoint = service.waypoint;
+  if (waypoint === undefined || waypoint === false) return null;
+  if (waypoint === true) return { name: `${service.name}-waypoint`, replicas: undefined };
+  const replicas = waypoint.replicas;
+  if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 1)) {
+    throw new Error(
+      `services.${service.name}.waypoint.replicas must be an integer >= 1 (got ${String(replicas)})`,
+    );
+  }
+  return { name: waypoint.name ?? `${service.name}-waypoint`, replicas };
+}
+
+/** A waypoint deployment to build: where it runs, how many replicas, and the services bound to it. */
+interface WaypointDeployment {
+  name: string;
+  cluster: string;
+  replicas: number;
+  /** The service that set `replicas` (for error messages), or null when they are the mesh's default. */
+  replicasFrom: string | null;
+  services: string[];
+}
+
+/**
+ * The waypoint deployments of `services`, in order of first use: a service's own, or one shared by every
+ * service naming it. Throws naming the fields when services sharing one disagree on replicas or cluster.
+ */
+export function waypointDeployments(
+  services: readonly ServiceConfig[],
+  defaultReplicas: number,
+): WaypointDeployment[] {
+  const byName = new Map<string, WaypointDeployment>();
+  for (const service of services) {
+    const use = waypointUse(service);
+    if (use === null) continue;
+    if (use.replicas === undefined && !(Number.isInteger(defaultReplicas) && defaultReplicas >= 1)) {
+      throw new Error(`mesh.waypoint.replicas must be an integer >= 1 (got ${String(defaultReplicas)})`);
+    }
+    const deployment = byName.get(use.name);
+    if (deployment === undefined) {
+      byName.set(use.name, {
+        name: use.name,
+        cluster: service.cluster,
+        replicas: use.replicas ?? defaultReplicas,
+        replicasFrom: use.replicas === undefined ? null : service.name,
+        services: [service.name],
+      });
+      continue;
+    }
+    const first = deployment.services[0] as string;
+    if (service.cluster !== deployment.cluster) {
+      throw new Error(
+        `services.${service.name}.waypoint: waypoint "${use.name}" runs in cluster "${deployment.cluster}" ` +
+          `(services.${first}), but ${service.name} runs in "${service.cluster}"; a waypoint serves one cluster`,
+      );
+    }
+    if (use.replicas !== undefined) {
+      if (deployment.replicasFrom !== null && deployment.replicas !== use.replicas) {
+        throw new Error(
+          `services.${service.name}.waypoint.replicas (${use.replicas}) differs from ` +
+            `services.${deployment.replicasFrom}.waypoint.replicas (${deployment.replicas}) for the shared waypoint "${use.name}"`,
+        );
+      }
+      deployment.replicas = use.replicas;
+      deployment.replicasFrom = service.name;
+    }
+    deployment.services.push(service.name);
+  }
+  return [...byName.values()];
+}
+
+/** ztunnels per node, and the waypoint deployments (a service's own, or shared by name). */
 export class AmbientDataPlane extends DataPlaneBase {
   readonly shape: string;
   /** One ztunnel per node, indexed by node id. */
   readonly ztunnels: Proxy[];
-  /** Waypoint replicas by service name (services without a waypoint are absent). */
+  /** Waypoint replicas by service name (services without a waypoint are absent; a shared one appears under each). */
   readonly waypoints = new Map<string, Proxy[]>();
+  /** The replicas of each waypoint deployment, once each. */
+  private readonly waypointReplicas: Proxy[][] = [];
   private readonly endpoints: number;
   /** The waypoint replicas in front of each instance (by instance id), or null. */
   private readonly waypointsOfInstance: (Proxy[] | null)[];
@@ -71,32 +141,33 @@ export class AmbientDataPlane extends DataPlaneBase {
     });
     const waypointProfile = mesh.waypoint;
     const waypointLatency = createSampler(waypointProfile.latencyMs, streams.stream('proxy/waypoint'));
-    for (const service of config.services) {
-      const replicas = waypointReplicas(service, waypointProfile.replicas);
-      if (replicas === 0) continue;
-      const nodes = topology.place(service.cluster, replicas);
-      this.waypoints.set(
-        service.name,
-        nodes.map((node, i) => {
-          const proxy = new Proxy(
-            'waypoint',
-            `${service.name}-waypoint-${i + 1}`,
+    for (const deployment of waypointDeployments(config.services, waypointProfile.replicas)) {
+      const nodes = topology.place(deployment.cluster, deployment.replicas);
+      // A service's own waypoint takes its service's name in telemetry; a shared one its own name.
+      const own =
+        deployment.services.length === 1 && deployment.name === `${deployment.services[0]}-waypoint`;
+      const replicas = nodes.map((node, i) => {
+        const proxy = new Proxy(
+          'waypoint',
+          `${deployment.name}-${i + 1}`,
+          node,
+          waypointProfile,
+          waypointLatency,
+          engine,
+          onForward,
+          context.cpuContainer(
             node,
-            waypointProfile,
-            waypointLatency,
-            engine,
-            onForward,
-            context.cpuContainer(
-              node,
-              `${service.name}-waypoint-${i + 1}/istio-proxy`,
-              waypointProfile.cpuLimitCores,
-            ),
-          );
-          proxy.role = 'waypoint';
-          proxy.service = service.name;
-          return proxy;
-        }),
-      );
+            `${deployment.name}-${i + 1}/istio-proxy`,
+            waypointProfile.cpuLimitCores,
+          ),
+        );
+        proxy.role = 'waypoint';
+        proxy.service = own ? (deployment.services[0] as string) : deployment.name;
+        proxy.boundServices = deployment.services;
+        return proxy;
+      });
+      this.waypointReplicas.push(replicas);
+      for (const service of deployment.services) this.waypoints.set(service, replicas);
     }
     const serviceIndex = new Map(config.services.map((s, i) => [s.name, i] as const));
     this.waypointsOfInstance = instances.map((instance) => this.waypoints.get(instance.service.name) ?? null);
@@ -215,14 +286,14 @@ export class AmbientDataPlane extends DataPlaneBase {
 
   proxies(): readonly Proxy[] {
     const all = [...this.ztunnels];
-    for (const replicas of this.waypoints.values()) all.push(...replicas);
+    for (const replicas of this.waypointReplicas) all.push(...replicas);
     return all;
   }
 
   protected proxyGroups(): readonly ProxyGroup[] {
     const endpoints = this.endpoints;
     const waypoints: Proxy[] = [];
-    for (const replicas of this.waypoints.values()) waypoints.push(...replicas);
+    for (const replicas of this.waypointReplicas) waypoints.push(...replicas);
     return [
       { kind: 'ztunnel', proxies: this.ztunnels, endpointsOf: () => endpoints },
       { kind: 'waypoint', proxies: waypoints, endpointsOf: () => endpoints },

@@ -74,7 +74,7 @@ export const WAYPOINT_CITED: CitedFigures = {
 export const AMBIENT_ASSUMPTIONS: readonly string[] = [
   'istio-ambient: ztunnel latency fitted to the Istio 1.22 page (two ztunnels +0.17 ms p90 / +0.20 ms p99), CPU 0.06 vCPU and 12 MB per 1000 rps from the 1.24 page; 2 worker threads is an assumption.',
   'istio-ambient: waypoint CPU 0.25 vCPU and 60 MB per 1000 rps (1.24 page); its per-traversal latency is the Istio 1.20 sidecar traversal (assumption: the page has charts only); 1 replica by default (assumption).',
-  'istio-ambient: a waypoint serves one service (Istio can also bind one per namespace); callers pick its replicas round robin; traffic from outside the mesh also passes the waypoint (as with istio.io/ingress-use-waypoint).',
+  "istio-ambient: a waypoint serves the services bound to it (its own, or shared by name as a namespace's); callers pick its replicas round robin; traffic from outside the mesh also passes the waypoint (as with istio.io/ingress-use-waypoint).",
   "istio-ambient: callers (their ztunnel) pick a service's endpoints round robin unless a destination sets `loadBalancer`: ztunnel's own endpoint choice was not verified (an assumption).",
   'istio-ambient: same-node calls still pass the node ztunnel twice (outbound and inbound); retries re-walk the whole path from the caller, although a real waypoint retries only its own leg.',
 ];

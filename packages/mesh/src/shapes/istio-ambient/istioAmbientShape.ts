@@ -1,5 +1,5 @@
 // `istio-ambient`: Istio's sidecar-less data plane, a ztunnel per node for L4 and mTLS (HBONE) and,
-// per service that asks for one, a waypoint Envoy for L7 policies.
+// for services that ask for one, a waypoint Envoy (their own or shared by name) for L7 policies.
 
 import type { IstioAmbientMeshConfig } from '../../config/MeshConfig.js';
 import { ISTIO_DEFAULT_POLICY } from '../istio-sidecar/istioDefaultRetry.js';
@@ -11,7 +11,7 @@ import { AmbientDataPlane } from './AmbientDataPlane.js';
 /** The `istio-ambient` shape. */
 export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
   name: 'istio-ambient',
-  summary: 'Istio ambient: a ztunnel per node (L4, mTLS), optional per-service waypoints (L7)',
+  summary: 'Istio ambient: a ztunnel per node (L4, mTLS), optional waypoints (L7) per service or shared',
   capabilityRow: {
     client: '`l7-proxy` when the destination has a waypoint, `l4-proxy` (ztunnel) otherwise',
     server: '`l7-proxy` with a waypoint, `l4-proxy` otherwise',
