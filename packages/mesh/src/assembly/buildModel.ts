@@ -8,6 +8,7 @@ import { CallContext } from '../call/CallContext.js';
 import { ClusterCpu } from '../cpu/ClusterCpu.js';
 import { ConnectionPools } from '../call/ConnectionPools.js';
 import { checkCpuRequests } from './checkCpuRequests.js';
+import { checkWaypoints } from './checkWaypoints.js';
 import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
@@ -97,6 +98,7 @@ export function buildModel(
     cpuContainer: (node, name, limitCores) => cpu.container(node, name, limitCores),
     connections,
   });
+  checkWaypoints(config, dataPlane, warnings);
   const shape = config.mesh.shape;
   const bulkheadSlots = new Map<string, BulkheadSlots>();
   const policies: PolicyContext = {
