@@ -1,6 +1,7 @@
 // The charts of a run's HTML report: offered load vs goodput, success, p50 and p99 per edge, retries,
 // queue length and utilisation per service over time, and the time breakers were open or hosts ejected.
 
+import { sentPerInterval } from '@meshsim/mesh';
 import type { EdgeMetrics, EdgeSeries, ServiceSeries, SimulationResult } from '@meshsim/mesh';
 
 import { chartNumber } from './downsample.js';
@@ -63,10 +64,15 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
   const bucketNote =
     axis.size > 1 ? ` Each point covers ${axis.size} intervals of ${timeSeries.intervalMs / 1000} s.` : '';
 
+  // A source with `connections` offers a call when it is due and sends it when a connection is free.
+  const limited = sourceSeries.some((s) => s.waitingAtSource !== undefined);
   figures.push({
     title: 'Offered load and goodput',
     description:
       'Calls per second the traffic sources sent (offered) and the calls that succeeded (goodput).' +
+      (limited
+        ? ' A source with a connection limit offers a call when it is due and sends it once a connection is free: the gap between offered and sent is its backlog growing.'
+        : '') +
       bucketNote,
     spec: {
       kind: 'lines',
@@ -85,6 +91,14 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
             ),
           ),
         },
+        ...(limited
+          ? [
+              {
+                name: 'sent',
+                values: rateOnAxis(axis, sumSeries(sourceSeries.map(sentPerInterval), intervals)),
+              },
+            ]
+          : []),
         {
           name: 'goodput',
           values: rateOnAxis(

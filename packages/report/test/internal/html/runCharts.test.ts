@@ -68,6 +68,22 @@ describe('runCharts', () => {
     ]);
   });
 
+  it('adds what a connection-limited source sent between offered and goodput, and says what the gap is', () => {
+    const result = makeResult();
+    const source = result.timeSeries.edges.find((s) => s.source === 'client');
+    if (source === undefined) throw new Error('no source series');
+    // 4000 due per interval; 500 wait at the end of the first, 1500 at the end of the second.
+    source.waitingAtSource = [500, 1500];
+    const offered = lines(result, 'offered-goodput');
+    expect(offered.series.map((s) => s.name)).toEqual(['offered', 'sent', 'goodput']);
+    expect(offered.series[1]?.values).toEqual([700, 600]);
+    const figure = runCharts(result).find((f) => f.spec.id === 'offered-goodput');
+    expect(figure?.description).toContain('the gap between offered and sent is its backlog growing');
+    expect(runCharts(makeResult()).find((f) => f.spec.id === 'offered-goodput')?.description).not.toContain(
+      'sent is',
+    );
+  });
+
   it('breaker open time and ejected hosts become bar charts when an edge has them', () => {
     const result = makeResult();
     const edge = result.edges[1];
