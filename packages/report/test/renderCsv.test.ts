@@ -92,17 +92,28 @@ describe('renderTimeSeriesCsv', () => {
       'succeeded',
       'failed',
       'retries',
+      'waiting_at_source',
       'rate_rps',
       'p50_ms',
       'p99_ms',
     ]);
     expect(rows).toEqual([
-      ['0', '5000', 'client', 'frontend', '4000', '3990', '5', '0', '800', '4.1', '20.5'],
-      ['5000', '10000', 'client', 'frontend', '4000', '3910', '90', '0', '800', '4.3', '40.25'],
-      ['0', '5000', 'frontend', 'checkout', '3995', '3990', '3', '10', '799', '0.25', '2.5'],
+      ['0', '5000', 'client', 'frontend', '4000', '3990', '5', '0', '0', '800', '4.1', '20.5'],
+      ['5000', '10000', 'client', 'frontend', '4000', '3910', '90', '0', '0', '800', '4.3', '40.25'],
+      ['0', '5000', 'frontend', 'checkout', '3995', '3990', '3', '10', '0', '799', '0.25', '2.5'],
       // No successful call in the interval: the latency cells are empty, not 0.
-      ['5000', '10000', 'frontend', 'checkout', '3995', '0', '90', '1500', '799', '', ''],
+      ['5000', '10000', 'frontend', 'checkout', '3995', '0', '90', '1500', '0', '799', '', ''],
     ]);
+  });
+
+  it("renderTimeSeriesCsv(result) gives a connection-limited source's backlog at each interval's end", () => {
+    const result = makeResult();
+    const source = result.timeSeries.edges.find((s) => s.source === 'client');
+    if (source === undefined) throw new Error('no source series');
+    source.waitingAtSource = [500, 1500];
+    const [header = [], ...rows] = parse(renderTimeSeriesCsv(result));
+    const column = header.indexOf('waiting_at_source');
+    expect(rows.map((row) => row[column])).toEqual(['500', '1500', '0', '0']);
   });
 
   it('renderTimeSeriesCsv(emptyResult) has no NaN or undefined', () => {

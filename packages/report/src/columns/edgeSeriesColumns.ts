@@ -1,5 +1,5 @@
-// The columns of an edge's time series, one row per interval: counts, call rate and the latency of the
-// calls that succeeded in the interval.
+// The columns of an edge's time series, one row per interval: counts, calls waiting at their source, call
+// rate and the latency of the calls that succeeded in the interval.
 
 import type { EdgeSeries } from '@meshsim/mesh';
 
@@ -34,6 +34,12 @@ export const EDGE_SERIES_COLUMNS: ColumnTable<Row> = {
     countColumn('succeeded'),
     countColumn('failed'),
     countColumn('retries'),
+    {
+      // Calls of a source with `connections` still waiting for one at the interval's end (0 elsewhere).
+      key: 'waitingAtSource',
+      read: ({ series, index }) => series.waitingAtSource?.[index] ?? 0,
+      csv: { name: 'waiting_at_source' },
+    },
     {
       key: 'rateRps',
       read: ({ series, index, startMs, endMs }) => ratePerSecond(series.calls[index] ?? 0, endMs - startMs),
