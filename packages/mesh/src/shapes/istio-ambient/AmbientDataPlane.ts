@@ -45,7 +45,7 @@ export function waypointUse(service: ServiceConfig): WaypointUse | null {
 }
 
 /** A waypoint deployment to build: where it runs, how many replicas, and the services bound to it. */
-interface WaypointDeployment {
+export interface WaypointDeployment {
   name: string;
   cluster: string;
   replicas: number;
