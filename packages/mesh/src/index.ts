@@ -28,6 +28,8 @@ export { capabilityRows } from './shapes/capabilityRows.js';
 export { CAPABILITIES, POLICY_NAMES, canEnforce } from './config/capabilities.js';
 export { DEFAULT_ISTIO_VERSION, ISTIO_VERSIONS } from './shapes/istio-sidecar/istioProfiles.js';
 export { DEFAULT_LINKERD_VERSION, LINKERD_VERSIONS } from './shapes/linkerd/linkerdProfile.js';
+export { planWaypoints } from './shapes/istio-ambient/waypointDeployments.js';
+export type { WaypointDeployment, WaypointIssue } from './shapes/istio-ambient/waypointDeployments.js';
 export { AWS_US_EAST_1_PRICES } from './shapes/dataplane/prices.js';
 
 // Building blocks for a shape of your own (see docs/mesh-shapes/README.md, "Adding a shape").

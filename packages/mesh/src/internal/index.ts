@@ -84,7 +84,7 @@ export {
   ZTUNNEL_CITED,
   ZTUNNEL_PROFILE,
 } from '../shapes/istio-ambient/ambientProfiles.js';
-export { waypointDeployments, waypointUse } from '../shapes/istio-ambient/AmbientDataPlane.js';
+export { waypointDeployments, waypointUse } from '../shapes/istio-ambient/waypointDeployments.js';
 export {
   LINKERD_CITED,
   LINKERD_CITED_BY_VERSION,

@@ -2,7 +2,7 @@
 // and SCENARIO_DEFAULTS), converts units and expands the short forms (mesh: buildMesh.ts, faults: buildFaults.ts).
 
 import type { DistributionSpec } from '@meshsim/engine';
-import { DEFAULT_CLUSTERS, DEFAULT_NETWORK } from '@meshsim/mesh';
+import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, planWaypoints } from '@meshsim/mesh';
 import type {
   CallConfig,
   ClusterConfig,
@@ -217,17 +217,24 @@ function capacityAssumptions(services: RawScenario['services']): string[] {
 export function buildConfig(raw: RawScenario, defaultName: string, issues: PathIssue[]): SimulationConfig {
   const clusters = clustersOf(raw.clusters, raw.nodeCpu);
   const defaultCluster = (clusters[0] as ClusterConfig).name;
+  const mesh = buildMesh(raw.mesh, issues);
+  const services = Object.entries(raw.services).map(([name, service]) =>
+    serviceOf(name, service, defaultCluster, issues),
+  );
+  // Services sharing a waypoint: one cluster, one replica count (the model's own rule).
+  const waypointReplicas = 'waypoint' in mesh ? mesh.waypoint.replicas : 1;
+  for (const issue of planWaypoints(services, waypointReplicas).issues) {
+    issues.push({ path: ['services', issue.service, ...issue.field.split('.')], reason: issue.reason });
+  }
   return {
     name: raw.name ?? defaultName,
     description: raw.description ?? '',
     seed: raw.seed ?? SCENARIO_DEFAULTS.seed,
     durationMs: raw.duration === undefined ? SCENARIO_DEFAULTS.durationMs : ms(raw.duration),
-    mesh: buildMesh(raw.mesh, issues),
+    mesh,
     network: networkOf(raw.network, issues),
     clusters,
-    services: Object.entries(raw.services).map(([name, service]) =>
-      serviceOf(name, service, defaultCluster, issues),
-    ),
+    services,
     traffic: raw.traffic.map((source, i) => trafficOf(source, i, issues)),
     faults: (raw.faults ?? []).map((fault, i) =>
       faultOf(fault, i, Object.keys(raw.services)[0] as string, issues),

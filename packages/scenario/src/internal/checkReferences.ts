@@ -4,7 +4,6 @@
 import { DEFAULT_CLUSTERS, SCENARIO_LIMITS, SERVICE_RULES, findRuleRow } from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import { checkPolicyReferences } from './checkPolicyReferences.js';
-import { checkSharedWaypoints } from './checkSharedWaypoints.js';
 import type { PathSegment } from './path.js';
 import { durationOrUndefined, isObject, list, unknownName } from './rawAccess.js';
 import type { Obj } from './rawAccess.js';
@@ -245,7 +244,6 @@ export function checkReferences(input: unknown): PathIssue[] {
       });
     }
   }
-  out.push(...checkSharedWaypoints(services, clusterNames[0] ?? ''));
   const edges = callEdges(services);
   for (const edge of edges) checkService(edge.to, edge.path);
   out.push(...findCycles(serviceNames, edges));

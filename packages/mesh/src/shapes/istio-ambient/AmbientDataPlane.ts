@@ -8,7 +8,6 @@ import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import { NO_POLICY } from '../../config/defaults.js';
 import type { IstioAmbientMeshConfig } from '../../config/MeshConfig.js';
-import type { ServiceConfig } from '../../config/SimulationConfig.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
@@ -20,87 +19,8 @@ import { Proxy } from '../dataplane/Proxy.js';
 import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import { proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
+import { waypointDeployments } from './waypointDeployments.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
-
-/** The waypoint deployment a service is bound to: its name, and the replicas the service asks for (if any). */
-export interface WaypointUse {
-  /** The deployment: `<service>-waypoint` for a service's own, else the name it gives (shared by name). */
-  name: string;
-  /** Replicas the service sets, or undefined for the mesh's default. */
-  replicas: number | undefined;
-}
-
-/** The waypoint `service` uses, or null for none; throws naming the field when its replicas are invalid. */
-export function waypointUse(service: ServiceConfig): WaypointUse | null {
-  const waypoint = service.waypoint;
-  if (waypoint === undefined || waypoint === false) return null;
-  if (waypoint === true) return { name: `${service.name}-waypoint`, replicas: undefined };
-  const replicas = waypoint.replicas;
-  if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 1)) {
-    throw new Error(
-      `services.${service.name}.waypoint.replicas must be an integer >= 1 (got ${String(replicas)})`,
-    );
-  }
-  return { name: waypoint.name ?? `${service.name}-waypoint`, replicas };
-}
-
-/** A waypoint deployment to build: where it runs, how many replicas, and the services bound to it. */
-export interface WaypointDeployment {
-  name: string;
-  cluster: string;
-  replicas: number;
-  /** The service that set `replicas` (for error messages), or null when they are the mesh's default. */
-  replicasFrom: string | null;
-  services: string[];
-}
-
-/**
- * The waypoint deployments of `services`, in order of first use: a service's own, or one shared by every
- * service naming it. Throws naming the fields when services sharing one disagree on replicas or cluster.
- */
-export function waypointDeployments(
-  services: readonly ServiceConfig[],
-  defaultReplicas: number,
-): WaypointDeployment[] {
-  const byName = new Map<string, WaypointDeployment>();
-  for (const service of services) {
-    const use = waypointUse(service);
-    if (use === null) continue;
-    if (use.replicas === undefined && !(Number.isInteger(defaultReplicas) && defaultReplicas >= 1)) {
-      throw new Error(`mesh.waypoint.replicas must be an integer >= 1 (got ${String(defaultReplicas)})`);
-    }
-    const deployment = byName.get(use.name);
-    if (deployment === undefined) {
-      byName.set(use.name, {
-        name: use.name,
-        cluster: service.cluster,
-        replicas: use.replicas ?? defaultReplicas,
-        replicasFrom: use.replicas === undefined ? null : service.name,
-        services: [service.name],
-      });
-      continue;
-    }
-    const first = deployment.services[0] as string;
-    if (service.cluster !== deployment.cluster) {
-      throw new Error(
-        `services.${service.name}.waypoint: waypoint "${use.name}" runs in cluster "${deployment.cluster}" ` +
-          `(services.${first}), but ${service.name} runs in "${service.cluster}"; a waypoint serves one cluster`,
-      );
-    }
-    if (use.replicas !== undefined) {
-      if (deployment.replicasFrom !== null && deployment.replicas !== use.replicas) {
-        throw new Error(
-          `services.${service.name}.waypoint.replicas (${use.replicas}) differs from ` +
-            `services.${deployment.replicasFrom}.waypoint.replicas (${deployment.replicas}) for the shared waypoint "${use.name}"`,
-        );
-      }
-      deployment.replicas = use.replicas;
-      deployment.replicasFrom = service.name;
-    }
-    deployment.services.push(service.name);
-  }
-  return [...byName.values()];
-}
 
 /** ztunnels per node, and the waypoint deployments (a service's own, or shared by name). */
 export class AmbientDataPlane extends DataPlaneBase {

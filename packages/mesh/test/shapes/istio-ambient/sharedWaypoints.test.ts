@@ -2,7 +2,7 @@
 // replicas, CPU and memory counted once, a crash of it felt by all of them — as a namespace's waypoint is.
 
 import { describe, expect, it } from 'vitest';
-import { Simulation, describeRoute, simulate } from '../../../src/index.js';
+import { Simulation, describeRoute, planWaypoints, simulate } from '../../../src/index.js';
 import type { FaultConfig, ServiceConfig } from '../../../src/index.js';
 import { waypointDeployments } from '../../../src/internal/index.js';
 import { assertResultInvariants } from '../../__helpers__/assertions.js';
@@ -90,8 +90,33 @@ describe('istio-ambient waypoints shared by name', () => {
     expect(() =>
       waypointDeployments([...services, service('d', { waypoint: { name: 'w', replicas: 2 } })], 1),
     ).toThrow(
-      'services.d.waypoint.replicas (2) differs from services.c.waypoint.replicas (3) for the shared waypoint "w"',
+      'services.d.waypoint.replicas: 2 differs from services.c.waypoint.replicas (3) for the shared waypoint "w"',
     );
+  });
+
+  it('lists every issue at once for the scenario, each with its field (replicas of 0 from the mesh, too)', () => {
+    const { deployments, issues } = planWaypoints(
+      [
+        service('b', { waypoint: true }),
+        service('c', { waypoint: { name: 'w', replicas: 2 } }),
+        service('d', { cluster: 'cluster-2', waypoint: { name: 'w' } }),
+      ],
+      0,
+    );
+    expect(deployments.map((d) => d.name)).toEqual(['w']);
+    expect(issues).toEqual([
+      {
+        service: 'b',
+        field: 'waypoint.replicas',
+        reason: "must be an integer >= 1 (got 0, the mesh's waypoint.replicas)",
+      },
+      {
+        service: 'd',
+        field: 'waypoint',
+        reason:
+          'waypoint "w" runs in cluster "cluster-1" (services.c), but d runs in "cluster-2"; a waypoint serves one cluster',
+      },
+    ]);
   });
 
   it('refuses a waypoint shared across clusters, naming both services', () => {

@@ -1,0 +1,124 @@
+// The waypoint deployments of an istio-ambient run: a service's own (`waypoint: true`) or one shared by every
+// service naming it (as a namespace's). One rule for both the model and the scenario's errors: services sharing a
+// waypoint run in one cluster and agree on its replica count.
+
+import type { ServiceConfig } from '../../config/SimulationConfig.js';
+
+/** The waypoint deployment a service is bound to: its name, and the replicas the service asks for (if any). */
+export interface WaypointUse {
+  /** The deployment: `<service>-waypoint` for a service's own, else the name it gives (shared by name). */
+  name: string;
+  /** Replicas the service sets, or undefined for the mesh's default. */
+  replicas: number | undefined;
+}
+
+/** A waypoint deployment to build: where it runs, how many replicas, and the services bound to it. */
+export interface WaypointDeployment {
+  name: string;
+  cluster: string;
+  replicas: number;
+  /** The service that set `replicas` (for error messages), or null when they are the mesh's default. */
+  replicasFrom: string | null;
+  services: string[];
+}
+
+/** Why a service's `waypoint` cannot be built: the field (`services.<service>.<field>`) and the reason. */
+export interface WaypointIssue {
+  service: string;
+  field: 'waypoint' | 'waypoint.replicas';
+  reason: string;
+}
+
+/** The waypoint `service` uses, or null for none. */
+export function waypointUse(service: ServiceConfig): WaypointUse | null {
+  const waypoint = service.waypoint;
+  if (waypoint === undefined || waypoint === false) return null;
+  if (waypoint === true) return { name: `${service.name}-waypoint`, replicas: undefined };
+  return { name: waypoint.name ?? `${service.name}-waypoint`, replicas: waypoint.replicas };
+}
+
+/**
+ * The waypoint deployments of `services`, in order of first use, and what prevents building them: replicas
+ * that are not an integer >= 1, a service in another cluster than its shared waypoint, or replicas that
+ * differ from those another service sharing it set.
+ */
+export function planWaypoints(
+  services: readonly ServiceConfig[],
+  defaultReplicas: number,
+): { deployments: WaypointDeployment[]; issues: WaypointIssue[] } {
+  const byName = new Map<string, WaypointDeployment>();
+  const issues: WaypointIssue[] = [];
+  for (const service of services) {
+    const use = waypointUse(service);
+    if (use === null) continue;
+    if (use.replicas !== undefined && !validReplicas(use.replicas)) {
+      issues.push({
+        service: service.name,
+        field: 'waypoint.replicas',
+        reason: `must be an integer >= 1 (got ${String(use.replicas)})`,
+      });
+      continue;
+    }
+    const deployment = byName.get(use.name);
+    if (deployment === undefined) {
+      if (use.replicas === undefined && !validReplicas(defaultReplicas)) {
+        issues.push({
+          service: service.name,
+          field: 'waypoint.replicas',
+          reason: `must be an integer >= 1 (got ${String(defaultReplicas)}, the mesh's waypoint.replicas)`,
+        });
+        continue;
+      }
+      byName.set(use.name, {
+        name: use.name,
+        cluster: service.cluster,
+        replicas: use.replicas ?? defaultReplicas,
+        replicasFrom: use.replicas === undefined ? null : service.name,
+        services: [service.name],
+      });
+      continue;
+    }
+    const first = deployment.services[0] as string;
+    if (service.cluster !== deployment.cluster) {
+      issues.push({
+        service: service.name,
+        field: 'waypoint',
+        reason:
+          `waypoint ${JSON.stringify(use.name)} runs in cluster ${JSON.stringify(deployment.cluster)} (services.${first}), ` +
+          `but ${service.name} runs in ${JSON.stringify(service.cluster)}; a waypoint serves one cluster`,
+      });
+      continue;
+    }
+    if (use.replicas !== undefined) {
+      if (deployment.replicasFrom !== null && deployment.replicas !== use.replicas) {
+        issues.push({
+          service: service.name,
+          field: 'waypoint.replicas',
+          reason:
+            `${use.replicas} differs from services.${deployment.replicasFrom}.waypoint.replicas ` +
+            `(${deployment.replicas}) for the shared waypoint ${JSON.stringify(use.name)}`,
+        });
+        continue;
+      }
+      deployment.replicas = use.replicas;
+      deployment.replicasFrom = service.name;
+    }
+    deployment.services.push(service.name);
+  }
+  return { deployments: [...byName.values()], issues };
+}
+
+/** The waypoint deployments of `services`; throws naming the field of the first issue (see {@link planWaypoints}). */
+export function waypointDeployments(
+  services: readonly ServiceConfig[],
+  defaultReplicas: number,
+): WaypointDeployment[] {
+  const { deployments, issues } = planWaypoints(services, defaultReplicas);
+  const issue = issues[0];
+  if (issue !== undefined) throw new Error(`services.${issue.service}.${issue.field}: ${issue.reason}`);
+  return deployments;
+}
+
+function validReplicas(replicas: number): boolean {
+  return Number.isInteger(replicas) && replicas >= 1;
+}
