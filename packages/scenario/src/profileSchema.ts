@@ -58,7 +58,7 @@ export const WaypointOverride = z
     ...profileFields,
     replicas: doc(
       integer(1).optional(),
-      'Waypoint pods of each service that has one (the waypoint: { replicas } of a service wins). Default 1.',
+      "Pods of each waypoint deployment (a service's own or a shared one); a service's waypoint: { replicas } wins. Default 1.",
     ),
   })
   .register(scenarioRegistry, {
