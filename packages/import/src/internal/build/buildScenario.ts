@@ -346,12 +346,20 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
   if (mesh.shape === 'istio-ambient') {
     for (const service of builder.model.services) {
       const namespace = builder.model.namespaces.find((ns) => ns.name === service.namespace);
-      const label =
-        service.serviceLabels['istio.io/use-waypoint'] ?? namespace?.labels['istio.io/use-waypoint'];
+      // The labels bind the service to a named waypoint Gateway, in its namespace unless
+      // istio.io/use-waypoint-namespace says otherwise; services bound to the same one share it.
+      const labels =
+        service.serviceLabels['istio.io/use-waypoint'] !== undefined
+          ? service.serviceLabels
+          : namespace?.labels;
+      const label = labels?.['istio.io/use-waypoint'];
       const out = services[service.name];
       if (label === undefined || label === 'none' || out === undefined || out['waypoint'] !== undefined)
         continue;
-      out['waypoint'] = true;
+      const gatewayNamespace = labels?.['istio.io/use-waypoint-namespace'] ?? service.namespace;
+      // A waypoint serves one cluster: the same Gateway name in two clusters is two deployments.
+      const cluster = service.cluster === undefined ? '' : `${service.cluster.value}/`;
+      out['waypoint'] = `${cluster}${gatewayNamespace}/${label}`;
       comments.add(['services', service.name, 'waypoint'], `istio.io/use-waypoint=${label}`, true);
     }
   }

@@ -11,6 +11,7 @@ export const NAMESPACE_KEYS: readonly string[] = [
   'istio.io/rev',
   'istio.io/dataplane-mode',
   'istio.io/use-waypoint',
+  'istio.io/use-waypoint-namespace',
   'linkerd.io/inject',
 ];
 

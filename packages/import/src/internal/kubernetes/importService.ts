@@ -12,7 +12,11 @@ import { useIdentity } from './useIdentity.js';
 export function importService(doc: SourceDocument, builder: ModelBuilder): void {
   useIdentity(doc);
   const service = builder.service(doc.name, doc.namespace, doc.ref(), doc, ['metadata', 'name']);
-  service.serviceLabels = readKeys(doc, ['metadata', 'labels'], ['istio.io/use-waypoint']);
+  service.serviceLabels = readKeys(
+    doc,
+    ['metadata', 'labels'],
+    ['istio.io/use-waypoint', 'istio.io/use-waypoint-namespace'],
+  );
   service.serviceAnnotations = readKeys(doc, ['metadata', 'annotations'], LINKERD_SERVICE_ANNOTATIONS);
   builder.serviceDocs.set(service, doc);
 

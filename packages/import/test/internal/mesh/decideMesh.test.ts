@@ -39,7 +39,25 @@ describe('decideMesh', () => {
       'a.yaml': ns('mesh', '{ istio.io/dataplane-mode: ambient }') + waypointed,
     });
     expect(imported.scenario.mesh).toBe('istio-ambient');
-    expect(serviceOf(imported, 'api')['waypoint']).toBe(true);
+    // The label names a waypoint Gateway in the service's namespace.
+    expect(serviceOf(imported, 'api')['waypoint']).toBe('mesh/waypoint');
+  });
+
+  it("a namespace's istio.io/use-waypoint binds its services to one shared waypoint, in another namespace with istio.io/use-waypoint-namespace", () => {
+    const imported = importFiles({
+      'a.yaml':
+        ns('shop', '{ istio.io/dataplane-mode: ambient, istio.io/use-waypoint: waypoint }') +
+        kubernetesApp(['api', 'web'], 'shop') +
+        '---\n' +
+        ns(
+          'info',
+          '{ istio.io/dataplane-mode: ambient, istio.io/use-waypoint: waypoint-default, istio.io/use-waypoint-namespace: default }',
+        ) +
+        kubernetesApp(['details'], 'info'),
+    });
+    expect(serviceOf(imported, 'api')['waypoint']).toBe('shop/waypoint');
+    expect(serviceOf(imported, 'web')['waypoint']).toBe('shop/waypoint');
+    expect(serviceOf(imported, 'details')['waypoint']).toBe('default/waypoint-default');
   });
 
   it('a linkerd.io/inject annotation gives linkerd', () => {
