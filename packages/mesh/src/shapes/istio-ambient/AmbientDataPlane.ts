@@ -63,9 +63,6 @@ export class AmbientDataPlane extends DataPlaneBase {
     const waypointLatency = createSampler(waypointProfile.latencyMs, streams.stream('proxy/waypoint'));
     for (const deployment of waypointDeployments(config.services, waypointProfile.replicas)) {
       const nodes = topology.place(deployment.cluster, deployment.replicas);
-      // A service's own waypoint takes its service's name in telemetry; a shared one its own name.
-      const own =
-        deployment.services.length === 1 && deployment.name === `${deployment.services[0]}-waypoint`;
       const replicas = nodes.map((node, i) => {
         const proxy = new Proxy(
           'waypoint',
@@ -82,7 +79,8 @@ export class AmbientDataPlane extends DataPlaneBase {
           ),
         );
         proxy.role = 'waypoint';
-        proxy.service = own ? (deployment.services[0] as string) : deployment.name;
+        // A service's own waypoint reports its service in telemetry; a shared one its own name.
+        proxy.service = deployment.ownedBy ?? deployment.name;
         proxy.boundServices = deployment.services;
         return proxy;
       });

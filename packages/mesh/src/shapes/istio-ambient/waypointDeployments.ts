@@ -10,6 +10,8 @@ export interface WaypointUse {
   name: string;
   /** Replicas the service sets, or undefined for the mesh's default. */
   replicas: number | undefined;
+  /** True for the service's own waypoint (`true`, or no name given). */
+  own: boolean;
 }
 
 /** A waypoint deployment to build: where it runs, how many replicas, and the services bound to it. */
@@ -20,6 +22,8 @@ export interface WaypointDeployment {
   /** The service that set `replicas` (for error messages), or null when they are the mesh's default. */
   replicasFrom: string | null;
   services: string[];
+  /** The service whose own waypoint this is (its proxies report that service), or null when shared by name. */
+  ownedBy: string | null;
 }
 
 /** Why a service's `waypoint` cannot be built: the field (`services.<service>.<field>`) and the reason. */
@@ -33,8 +37,9 @@ export interface WaypointIssue {
 export function waypointUse(service: ServiceConfig): WaypointUse | null {
   const waypoint = service.waypoint;
   if (waypoint === undefined || waypoint === false) return null;
-  if (waypoint === true) return { name: `${service.name}-waypoint`, replicas: undefined };
-  return { name: waypoint.name ?? `${service.name}-waypoint`, replicas: waypoint.replicas };
+  if (waypoint === true) return { name: `${service.name}-waypoint`, replicas: undefined, own: true };
+  const own = waypoint.name === undefined;
+  return { name: waypoint.name ?? `${service.name}-waypoint`, replicas: waypoint.replicas, own };
 }
 
 /**
@@ -75,6 +80,7 @@ export function planWaypoints(
         replicas: use.replicas ?? defaultReplicas,
         replicasFrom: use.replicas === undefined ? null : service.name,
         services: [service.name],
+        ownedBy: use.own ? service.name : null,
       });
       continue;
     }
@@ -104,6 +110,7 @@ export function planWaypoints(
       deployment.replicasFrom = service.name;
     }
     deployment.services.push(service.name);
+    deployment.ownedBy = null;
   }
   return { deployments: [...byName.values()], issues };
 }

@@ -85,7 +85,14 @@ describe('istio-ambient waypoints shared by name', () => {
       service('c', { waypoint: { name: 'w', replicas: 3 } }),
     ];
     expect(waypointDeployments(services, 1)).toEqual([
-      { name: 'w', cluster: 'cluster-1', replicas: 3, replicasFrom: 'c', services: ['b', 'c'] },
+      {
+        name: 'w',
+        cluster: 'cluster-1',
+        replicas: 3,
+        replicasFrom: 'c',
+        services: ['b', 'c'],
+        ownedBy: null,
+      },
     ]);
     expect(() =>
       waypointDeployments([...services, service('d', { waypoint: { name: 'w', replicas: 2 } })], 1),
