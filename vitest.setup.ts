@@ -1,5 +1,6 @@
-// Global test setup: pins fast-check's seed so property tests are reproducible (override with FC_SEED), and runs
-// commands without worker threads by default (MESHSIM_WORKERS=0), and removes the tests' temporary directories.
+// Global test setup: pins fast-check's seed so property tests are reproducible (override with FC_SEED), runs
+// commands without worker threads by default (MESHSIM_WORKERS=0), removes the tests' temporary directories, and
+// with MESHSIM_CHECK_RECYCLING=1 runs every simulation in the checked recycling mode (see the mesh's FreeList).
 import { rmSync } from 'node:fs';
 
 import fc from 'fast-check';
@@ -11,6 +12,13 @@ fc.configureGlobal({ seed, numRuns: 100 });
 // Commands run their replications and comparisons in the test's own thread unless a test asks for
 // workers (--workers N): starting worker threads from TypeScript sources costs seconds each.
 process.env['MESHSIM_WORKERS'] ??= '0';
+
+// Checked recycling: finished calls, attempts and server requests are frozen instead of reused, so a model
+// that still writes to one it declared finished throws. `MESHSIM_CHECK_RECYCLING=1 npx vitest run` runs the
+// whole suite that way (CI runs the mesh package and the bundled scenarios so).
+if (process.env['MESHSIM_CHECK_RECYCLING'] === '1') {
+  (globalThis as Record<symbol, boolean>)[Symbol.for('meshsim.checkRecycling')] = true;
+}
 
 // Temporary directories made by the tests' helpers (`tempDir` in packages/cli/test/__helpers__, `tempTree` in
 // packages/import/test/__helpers__) are listed under this global key and removed after each test file. A hook

@@ -53,11 +53,40 @@ export class Attempt implements InboundRequest, ConnectionUser {
   hopSpan: SpanRef | null = null;
 
   constructor(
-    readonly call: AttemptOwner,
-    readonly instance: Instance,
-    readonly route: readonly Station[],
-    readonly startMs: number,
+    /** The call it is a try of. Fixed while the attempt is in use; reassigned only by `reuse`. */
+    public call: AttemptOwner,
+    /** The instance it targets. */
+    public instance: Instance,
+    /** Its stations from caller to instance. */
+    public route: readonly Station[],
+    /** When it started [ms]. */
+    public startMs: number,
   ) {}
+
+  /**
+   * Makes a finished attempt (taken from the run's free list) a new one, as the constructor would: every
+   * field set again, so nothing of its previous life shows. Only attempts nothing refers to any more are
+   * reused (see `Call.onAttemptResult`).
+   */
+  reuse(call: AttemptOwner, instance: Instance, route: readonly Station[], startMs: number): void {
+    this.call = call;
+    this.instance = instance;
+    this.route = route;
+    this.startMs = startMs;
+    this.position = -1;
+    this.direction = 1;
+    this.result = 'ok';
+    this.abandoned = false;
+    this.perTryTimer = -1;
+    this.deadlineMs = Infinity;
+    this.serverRequest = null;
+    this.pool = null;
+    this.connection = null;
+    this.arrivedMs = 0;
+    this.span = null;
+    this.serverSpan = null;
+    this.hopSpan = null;
+  }
 
   get callerName(): string {
     return this.call.caller.name;

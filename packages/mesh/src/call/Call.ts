@@ -19,6 +19,7 @@ import { backoffDelayMs } from './backoff.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { Instance } from '../server/Instance.js';
 import { CALL_FLAG } from './CallTap.js';
+import type { FreeList } from '../ports/FreeList.js';
 import type { TappedCall } from './CallTap.js';
 import type { SpanRef } from './SpanRef.js';
 
@@ -65,18 +66,86 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
   /** @internal The latest attempt's instance (kept only while a tap is attached). */
   lastInstance: Instance | null = null;
 
+  /**
+   * True while a server request that propagates deadlines keeps this call to cancel it: it is then not
+   * reused (set and cleared by that request: `ServerRequest.trackCall`, and when it hears the outcome).
+   */
+  tracked = false;
+  /** An attempt was given up while in flight: it may still call back, so this call is never reused. */
+  private leftAttempt = false;
+
   constructor(
-    private readonly context: CallContext,
-    readonly caller: CallerRef,
-    private readonly target: ServiceRuntime,
-    private readonly policy: CallPolicy,
-    private readonly edge: EdgeStats,
-    private readonly client: UpstreamClient,
-    private readonly backoffRandom: Random,
-    private readonly parent: CallParent,
+    private context: CallContext,
+    public caller: CallerRef,
+    private target: ServiceRuntime,
+    private policy: CallPolicy,
+    private edge: EdgeStats,
+    private client: UpstreamClient,
+    private backoffRandom: Random,
+    private parent: CallParent,
     /** If true, the parent ignores this call's failure. */
-    readonly optional: boolean,
+    public optional: boolean,
+    /** Where the call goes once it is over and nothing refers to it, for its starter's next call; null: nowhere. */
+    private home: FreeList<Call> | null = null,
   ) {}
+
+  /**
+   * A call for `parent`: one given back to `home` earlier, made new, or a new one. The same arguments
+   * as the constructor; the call returns to `home` when it ends, unless something may still refer to
+   * it (see `finish`).
+   */
+  static obtain(
+    home: FreeList<Call>,
+    context: CallContext,
+    caller: CallerRef,
+    target: ServiceRuntime,
+    policy: CallPolicy,
+    edge: EdgeStats,
+    client: UpstreamClient,
+    backoffRandom: Random,
+    parent: CallParent,
+    optional: boolean,
+  ): Call {
+    const call = home.take();
+    if (call === undefined) {
+      return new Call(context, caller, target, policy, edge, client, backoffRandom, parent, optional, home);
+    }
+    call.home = home;
+    call.context = context;
+    call.caller = caller;
+    call.target = target;
+    call.policy = policy;
+    call.edge = edge;
+    call.client = client;
+    call.backoffRandom = backoffRandom;
+    call.parent = parent;
+    call.optional = optional;
+    call.attempts = 0;
+    call.current = null;
+    call.startMs = 0;
+    call.deadlineMs = Infinity;
+    call.overallTimer = -1;
+    call.overallDeferred = false;
+    call.overallOnEngine = false;
+    call.backoffTimer = -1;
+    call.lastBackoffMs = 0;
+    call.retryOf = null;
+    call.done = false;
+    call.bypassedClient = false;
+    call.requestClass = null;
+    call.faultDelayMs = 0;
+    call.keepAlive = true;
+    call.waitedMs = 0;
+    call.countedWhenDue = false;
+    call.failure = null;
+    call.parentSpan = null;
+    call.span = null;
+    call.responseFlags = 0;
+    call.lastInstance = null;
+    call.tracked = false;
+    call.leftAttempt = false;
+    return call;
+  }
 
   /** The called service's name. */
   get destination(): string {
@@ -144,20 +213,25 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     if (attempt.perTryTimer >= 0)
       this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(attempt.perTryTimer);
     if (attempt.span !== null) this.context.tap?.attemptEnded(attempt, attempt.result, engine.now);
+    const result = attempt.result;
     this.client.attemptEnded(
       attempt.instance,
-      attempt.result,
+      result,
       engine.now - attempt.startMs,
       engine.now,
       this.retryOf,
     );
-    this.decide(attempt.result);
+    // The attempt is over everywhere: the transport delivered its response, its server request is done
+    // with it, its timer and connection are released. Untraced, nothing else refers to it.
+    if (this.context.tap === null) this.context.freeAttempts.put(attempt);
+    this.decide(result);
   }
 
   /** @internal */
   perTryTimedOut(attempt: Attempt): void {
     if (attempt !== this.current) return;
     attempt.abandoned = true;
+    this.leftAttempt = true;
     this.context.transport.abandon(attempt);
     this.current = null;
     const now = this.context.engine.now;
@@ -187,6 +261,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     const current = this.current;
     if (current !== null) {
       current.abandoned = true;
+      this.leftAttempt = true;
       this.context.transport.abandon(current);
       if (current.perTryTimer >= 0) {
         this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(current.perTryTimer);
@@ -240,7 +315,10 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     this.client.attemptStarted(instance, isRetry, engine.now);
     const routes = this.context.routes;
     const route = routes.route(this.caller, instance);
-    const attempt = new Attempt(this, instance, route, engine.now);
+    // PERF: an attempt of an earlier call, made new, when one is free: no allocation per attempt.
+    let attempt = this.context.freeAttempts.take();
+    if (attempt === undefined) attempt = new Attempt(this, instance, route, engine.now);
+    else attempt.reuse(this, instance, route, engine.now);
     attempt.pool = routes.connectionPool(this.caller, instance, route, this.keepAlive);
     this.current = attempt;
     // PERF: telemetry costs one null check when off.
@@ -327,6 +405,18 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     this.context.tap?.callEnded(this, cause, now);
     if (!this.bypassedClient) this.client.callEnded(cause === null, now);
     this.parent.onCallDone(this, cause === null);
+    // Last: from here nothing reads this call, whose parent has heard it. It is reused unless something
+    // may still refer to it: a fault injection's timer, an attempt given up in flight, a request that
+    // keeps its calls to cancel them, or telemetry.
+    const home = this.home;
+    if (
+      home !== null &&
+      !this.bypassedClient &&
+      !this.leftAttempt &&
+      !this.tracked &&
+      this.context.tap === null
+    )
+      home.put(this);
   }
 }
 

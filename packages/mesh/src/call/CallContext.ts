@@ -1,8 +1,9 @@
 // What every call of a run shares: the clock, the timeout timers grouped by delay, the mesh shape's
-// routes and the transport that walks them.
+// routes and the transport that walks them, and the attempts that are over, to be reused.
 
 import type { Engine } from '@meshsim/engine';
 import { DelayTimerPool } from '../ports/DelayTimerPool.js';
+import { FreeList } from '../ports/FreeList.js';
 import type { Attempt } from './Attempt.js';
 import type { CallRoutes } from './CallRoutes.js';
 import type { CallTap } from './CallTap.js';
@@ -25,6 +26,8 @@ function onPerTryTimeout(attempt: Attempt): void {
 export class CallContext {
   readonly overallTimers: DelayTimerPool<TimedCall>;
   readonly perTryTimers: DelayTimerPool<Attempt>;
+  /** Attempts that are over, for the next ones (no allocation per attempt; see `Call.onAttemptResult`). */
+  readonly freeAttempts = new FreeList<Attempt>();
 
   constructor(
     readonly engine: Engine,

@@ -14,6 +14,7 @@ import type { Node } from '../topology/Topology.js';
 import { clampNonNegative } from '../topology/Network.js';
 import { ActiveRequests } from './ActiveRequests.js';
 import { Deque } from './Deque.js';
+import { FreeList } from '../ports/FreeList.js';
 import type { DownstreamCall } from './DownstreamCall.js';
 import type { InboundRequest } from './InboundRequest.js';
 import type { Responder } from './Responder.js';
@@ -73,6 +74,8 @@ export class Instance implements RequestHost, ConnectionEnd {
   private readonly waiting = new Deque<ServerRequest>();
   /** Queued and running requests, in arrival order (what a crash resets). */
   private readonly active = new ActiveRequests<ServerRequest>();
+  /** Requests this instance finished, for the next ones. */
+  private readonly freeRequests = new FreeList<ServerRequest>();
 
   private readonly engine: Engine;
   private readonly responder: Responder;
@@ -126,7 +129,10 @@ export class Instance implements RequestHost, ConnectionEnd {
     this.versionRuntime.arrived++;
     const protection = this.service.protection;
     if (protection !== null && !protection.admit(this, attempt, this.engine.now)) return;
-    const request = new ServerRequest(attempt, this, this.engine.now);
+    // PERF: a request this instance finished, made new, when one is free: no allocation per request.
+    let request = this.freeRequests.take();
+    if (request === undefined) request = new ServerRequest(attempt, this, this.engine.now);
+    else request.reuse(attempt, this, this.engine.now);
     attempt.serverRequest = request;
     if (this.busy < this.service.config.concurrency) {
       this.begin(request);
@@ -261,7 +267,14 @@ export class Instance implements RequestHost, ConnectionEnd {
     if (request.attempt.abandoned) stats.wasted++;
     stats.latency.record(now - request.arrivedMs);
     this.releaseWorker(now);
-    this.responder.sendResponse(request.attempt, result);
+    const attempt = request.attempt;
+    // Its caller may still give up on the attempt (a timer due before the response is back): nothing to
+    // cancel any more, as for a finished request before.
+    attempt.serverRequest = null;
+    this.responder.sendResponse(attempt, result);
+    // Done: its calls have all ended (the last one ended its stage) and it left the active list, so only
+    // the calls it kept to cancel (deadline propagation) still refer to it.
+    if (!request.trackedCalls) this.freeRequests.put(request);
   }
 
   /** Frees a worker at `nowMs` and hands it the next waiting request (the protection may drop some first). */

@@ -20,6 +20,8 @@ export interface RequestHost {
 /** A downstream call that can be cancelled (a call in flight). */
 export interface CancellableCall {
   cancel(): void;
+  /** True while a request keeps it to cancel it (so it must not be reused); cleared when it lets go. */
+  tracked: boolean;
 }
 
 /** Server-side state of one attempt while it is queued or served. */
@@ -45,18 +47,50 @@ export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
   prevActive: ServerRequest | null = null;
   nextActive: ServerRequest | null = null;
   /**
-   * Downstream calls started while serving, kept only when the service propagates deadlines (so a
-   * cancellation can cancel them): the first in `firstCall`, any others in `moreCalls`.
-   * Finished calls stay (cancelling them is a no-op).
+   * Downstream calls started while serving and not finished, kept only when the service propagates
+   * deadlines (so a cancellation can cancel them), oldest first: `firstCall` (set only while `moreCalls`
+   * is empty, so it is always the oldest), then `moreCalls`. A call that finishes leaves them: cancelling
+   * it would be a no-op, and it can then be reused for another request.
    */
   private firstCall: CancellableCall | null = null;
   private moreCalls: CancellableCall[] | null = null;
 
   constructor(
-    readonly attempt: InboundRequest,
-    readonly instance: RequestHost,
-    readonly arrivedMs: number,
+    /** The request as it arrived. Fixed while in use; reassigned only by `reuse`. */
+    public attempt: InboundRequest,
+    /** The instance serving it. */
+    public instance: RequestHost,
+    /** When it arrived [ms]. */
+    public arrivedMs: number,
   ) {}
+
+  /**
+   * Makes a finished request (from its instance's free list) a new one, as the constructor would: every
+   * field set again. Only requests nothing refers to any more are reused (see `Instance.finish`).
+   */
+  reuse(attempt: InboundRequest, instance: RequestHost, arrivedMs: number): void {
+    this.attempt = attempt;
+    this.instance = instance;
+    this.arrivedMs = arrivedMs;
+    this.stage = 0;
+    this.outstanding = 0;
+    this.dependencyFailed = false;
+    this.dependencyFailure = null;
+    this.dead = false;
+    this.inService = false;
+    this.cpuTask = null;
+    this.offCpuMs = 0;
+    this.listed = false;
+    this.prevActive = null;
+    this.nextActive = null;
+    this.firstCall = null;
+    this.moreCalls = null;
+  }
+
+  /** True while it keeps a downstream call to cancel it (deadline propagation): a call that refers to it. */
+  get trackedCalls(): boolean {
+    return this.firstCall !== null || (this.moreCalls !== null && this.moreCalls.length > 0);
+  }
 
   /** The caller gave up on this request (deadline propagation): the instance drops or stops it. */
   cancel(): void {
@@ -65,9 +99,26 @@ export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
 
   /** Remembers a downstream call, so that `cancelCalls` reaches it. */
   trackCall(call: CancellableCall): void {
+    call.tracked = true;
     // PERF: most plans make one call per request: no array for it.
-    if (this.firstCall === null) this.firstCall = call;
+    if (this.firstCall === null && (this.moreCalls === null || this.moreCalls.length === 0))
+      this.firstCall = call;
     else (this.moreCalls ??= []).push(call);
+  }
+
+  /** Lets go of a finished call it kept (order of the others unchanged). */
+  private untrack(call: object): void {
+    if (this.firstCall === call) {
+      this.firstCall.tracked = false;
+      this.firstCall = null;
+      return;
+    }
+    const more = this.moreCalls;
+    if (more === null) return;
+    const index = more.indexOf(call as CancellableCall);
+    if (index < 0) return;
+    (more[index] as CancellableCall).tracked = false;
+    more.splice(index, 1);
   }
 
   /** Cancels every tracked downstream call (those already finished ignore it). */
@@ -77,7 +128,9 @@ export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
   }
 
   onCallDone(call: FinishedCall, succeeded: boolean): void {
+    // A dead request is cancelling its calls (or has): it keeps them, and they are never reused.
     if (this.dead) return;
+    this.untrack(call);
     if (!succeeded && !call.optional && !this.dependencyFailed) {
       this.dependencyFailed = true;
       this.dependencyFailure = call.failure;

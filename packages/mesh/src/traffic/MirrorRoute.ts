@@ -3,6 +3,7 @@
 
 import type { Random } from '@meshsim/engine';
 import { Call } from '../call/Call.js';
+import { FreeList } from '../ports/FreeList.js';
 import type { InterceptedCall } from '../call/RouteHooks.js';
 import type { CallParent } from '../server/CallParent.js';
 import type { CallerRef } from '../topology/CallerRef.js';
@@ -25,6 +26,8 @@ export class MirrorRoute {
   private readonly random: Random;
   private readonly lbRandom: Random;
   private readonly clients = new Map<number, UpstreamClient>();
+  /** Mirrored calls that are over, for the next copies. */
+  private readonly freeCalls = new FreeList<Call>();
 
   constructor(
     private readonly context: TrafficContext,
@@ -65,7 +68,8 @@ export class MirrorRoute {
   ): boolean {
     const percent = this.config.percent;
     if (percent <= 0 || this.random() * 100 >= percent) return false;
-    const copy = new Call(
+    const copy = Call.obtain(
+      this.freeCalls,
       this.context.calls,
       caller,
       this.target,
