@@ -8,6 +8,7 @@ import { CallContext } from '../call/CallContext.js';
 import { ClusterCpu } from '../cpu/ClusterCpu.js';
 import { ConnectionPools } from '../call/ConnectionPools.js';
 import { checkCpuRequests } from './checkCpuRequests.js';
+import { checkMeshOptions } from './checkMeshOptions.js';
 import { checkWaypoints } from './checkWaypoints.js';
 import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
@@ -99,6 +100,7 @@ export function buildModel(
     connections,
   });
   checkWaypoints(config, dataPlane, warnings);
+  checkMeshOptions(config.mesh, warnings);
   const shape = config.mesh.shape;
   const bulkheadSlots = new Map<string, BulkheadSlots>();
   const policies: PolicyContext = {

@@ -106,7 +106,8 @@ export type CrossClusterHop = 'vpc-lattice' | 'none';
 
 /**
  * The mesh as a user writes it, in the model's units: a shape and any overrides. Every field but
- * `shape` is optional; a field a shape does not use is kept (so switching shapes keeps it) and ignored.
+ * `shape` is optional; a field a shape does not use is kept (so switching shapes keeps it) and not applied,
+ * with a warning in the run's result (version pins excepted: assembly/checkMeshOptions.ts).
  * `resolveMeshConfig` turns these options into a {@link MeshConfig}.
  */
 export interface MeshOptions {
