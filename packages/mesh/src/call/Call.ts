@@ -222,7 +222,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
       this.retryOf,
     );
     // The attempt is over everywhere: the transport delivered its response, its server request is done
-    // with it, its timer and connection are released. Untraced, nothing else refers to it.
+    // with it, its timer and connection are released. Without telemetry, nothing else refers to it.
     if (this.context.tap === null) this.context.freeAttempts.put(attempt);
     this.decide(result);
   }

@@ -272,8 +272,8 @@ export class Instance implements RequestHost, ConnectionEnd {
     // cancel any more, as for a finished request before.
     attempt.serverRequest = null;
     this.responder.sendResponse(attempt, result);
-    // Done: its calls have all ended (the last one ended its stage) and it left the active list, so only
-    // the calls it kept to cancel (deadline propagation) still refer to it.
+    // Done: it left the active list and its calls have all ended (the last one ended its stage), each
+    // letting go of it, so nothing refers to it. The guard keeps it should a call it kept still run.
     if (!request.trackedCalls) this.freeRequests.put(request);
   }
 
