@@ -15,7 +15,7 @@ process.env['MESHSIM_WORKERS'] ??= '0';
 
 // Checked recycling: finished calls, attempts and server requests are frozen instead of reused, so a model
 // that still writes to one it declared finished throws. `MESHSIM_CHECK_RECYCLING=1 npx vitest run` runs the
-// whole suite that way (CI runs the mesh package and the bundled scenarios so).
+// whole suite that way (CI runs the mesh package, the bundled scenarios and the random whole-format scenarios so).
 if (process.env['MESHSIM_CHECK_RECYCLING'] === '1') {
   (globalThis as Record<symbol, boolean>)[Symbol.for('meshsim.checkRecycling')] = true;
 }
