@@ -73,8 +73,8 @@ class WallCapReached extends Error {
 export function measurePlatform40(minutes: number, wallCapMs = Infinity): Platform40Measurement {
   const setupStart = performance.now();
   const doc = generatePlatform40({ totalRps: TOTAL_RPS, duration: `${Math.round(minutes * 60)}s` });
-  // The targets hold with node CPU off (issue #15); with it on, this rate's cold start overruns the
-  // sidecars' CPU limit with TLS handshakes (docs/scenarios/platform-40.md).
+  // The targets hold with node CPU off (issue #15): node CPU adds its own events, and a cold start's TLS
+  // handshakes then compete with the requests (docs/scenarios/platform-40.md, "A cold start").
   for (const cluster of doc['clusters'] as Record<string, unknown>[]) delete cluster['nodeCpu'];
   const config = resolveScenario(doc);
   let peakRss = 0;

@@ -12,11 +12,12 @@ import {
 } from '../istio-sidecar/istioProfiles.js';
 
 /**
- * CPU of one side of an mTLS handshake with ECDSA P-256 certificates (an ECDSA signature, two ECDSA
- * verifications and an X25519 exchange), from primitive costs measured with `openssl speed`
- * (docs/model.md#connections) — an assumption. Linkerd requires P-256 certificates; ztunnel's are taken as P-256 too.
+ * CPU of one side of an mTLS handshake with ECDSA P-256 certificates: its primitives measured with `openssl
+ * speed` (an ECDSA signature, two ECDSA verifications, an X25519 exchange: 0.22 ms) times the ratio of a full
+ * RSA handshake to its own primitives (≈ 1.4, from ENVOY_RSA_HANDSHAKE_CPU_MS's derivation) — an assumption
+ * (docs/model.md#connections). Linkerd requires P-256 certificates; ztunnel's are taken as P-256 too.
  */
-export const ECDSA_HANDSHAKE_CPU_MS = 0.4;
+export const ECDSA_HANDSHAKE_CPU_MS = 0.3;
 
 /**
  * ztunnel. Latency: each of the four traversals (caller-node ztunnel out and back, callee-node

@@ -55,10 +55,12 @@ export const ISTIO_PROXY_CPU_LIMIT_CORES = 2;
 
 /**
  * CPU of one side of an Envoy mTLS handshake with Istio's default RSA-2048 workload certificates
- * (docs/sources.md#istio-mesh-certificates): an RSA-2048 signature, two RSA verifications and an X25519
- * exchange, from primitive costs measured with `openssl speed` (docs/model.md#connections) — an assumption.
+ * (docs/sources.md#istio-mesh-certificates): NGINX's measured rule that a core completes 45–60 % as many
+ * full ECDHE-RSA handshakes as RSA-2048 signatures (docs/sources.md#nginx-ssl-performance), applied to the
+ * signature time measured with `openssl speed` (0.30 ms), plus verifying the peer's certificate chain
+ * (mutual TLS) — an assumption (docs/model.md#connections).
  */
-export const ENVOY_RSA_HANDSHAKE_CPU_MS = 1.3;
+export const ENVOY_RSA_HANDSHAKE_CPU_MS = 0.6;
 
 /**
  * Latency: each of the four traversals (client sidecar out and back, server sidecar in and out) is
