@@ -41,7 +41,7 @@ const profileFields = {
   ),
   tlsHandshakeCpu: doc(
     Duration.optional(),
-    "CPU of this proxy's side of one mTLS handshake (e.g. 1.3ms). Default: the shape's (docs/model.md#connections).",
+    "CPU of this proxy's side of one mTLS handshake (e.g. 1.2ms on a core that signs RSA-2048 in 0.6 ms). Default: the shape's (docs/model.md#connections).",
   ),
 };
 
