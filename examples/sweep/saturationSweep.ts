@@ -70,8 +70,8 @@ export function saturationSweep(options: SweepOptions = DEFAULT_SWEEP): SweepPoi
   const points: SweepPoint[] = [];
   for (const offeredRps of options.loadsRps) {
     // Each shape with its current default profile: `mesh: 'none'` drops the file's pins (Istio 1.12, Linkerd 2.11).
-    // wrk2 is meshed, as in the harness, on a node of its own, with its 128 connections (16 per source):
-    // at most 128 requests in flight, so its sidecar opens at most that many HTTP/1.1 connections.
+    // wrk2 is meshed, as in the harness, on a node of its own, with its 128 connections shared by its sources
+    // (one connectionGroup): at most 128 requests in flight, so its sidecar holds at most that many at once.
     const generated = generateKinvolkEmojivoto({
       apps: 4,
       totalRps: offeredRps,

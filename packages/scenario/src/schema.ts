@@ -450,6 +450,10 @@ export const Traffic = z
     arrival: trafficFields.arrival,
     users: trafficFields.users,
     connections: trafficFields.connections,
+    connectionGroup: doc(
+      z.string().min(1).optional(),
+      'Open loop: sources naming the same group share their connections (at most `connections` requests in flight over all of them, one FIFO), as one load generator (wrk2 -c 128) driving several targets; each sets the same connections. Default: none (its connections are its own).',
+    ),
     keepAlive: trafficFields.keepAlive,
     thinkTime: doc(
       Distribution.optional(),
@@ -477,6 +481,12 @@ export const Traffic = z
         path: ['connections'],
         message:
           'only applies to open-loop traffic (with rate): closed-loop users already bound the requests in flight (one each)',
+      });
+    } else if (t.users !== undefined && t.connectionGroup !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['connectionGroup'],
+        message: 'only applies to open-loop traffic (with rate), as connections does',
       });
     } else if (t.users !== undefined && t.arrival !== undefined) {
       ctx.addIssue({

@@ -305,6 +305,31 @@ const CASES: [string, Mutation, string[]][] = [
     ['test.yaml: traffic[0].connections: must be an integer >= 1 (got 0)'],
   ],
   [
+    'a connection group on closed-loop traffic',
+    (s) => (s.traffic[0] = { to: 'frontend', users: 2, connectionGroup: 'wrk2' }),
+    [
+      'test.yaml: traffic[0].connectionGroup: only applies to open-loop traffic (with rate), as connections does',
+    ],
+  ],
+  [
+    'a connection group without its limit',
+    (s) => (s.traffic[0].connectionGroup = 'wrk2'),
+    [
+      'test.yaml: traffic[0].connections: is required with connectionGroup "wrk2": the group\'s limit of requests in flight',
+    ],
+  ],
+  [
+    'a connection group with two limits',
+    (s) =>
+      (s.traffic = [
+        { name: 'a', to: 'frontend', rate: 10, connections: 8, connectionGroup: 'wrk2' },
+        { name: 'b', to: 'frontend', rate: 10, connections: 4, connectionGroup: 'wrk2' },
+      ]),
+    [
+      'test.yaml: traffic[1].connections: must be the same in every source of connectionGroup "wrk2" (traffic[0] sets 8) (got 4)',
+    ],
+  ],
+  [
     'a fault with two effects',
     (s) => (s.faults = [{ at: '1s', service: 'backend', latency: '+5ms', crash: true }]),
     ['test.yaml: faults[0].crash: cannot be combined with latency: one effect per fault (add another fault)'],

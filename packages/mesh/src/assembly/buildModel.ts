@@ -27,7 +27,7 @@ import { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { Network } from '../topology/Network.js';
 import { Topology } from '../topology/Topology.js';
 import type { Node } from '../topology/Topology.js';
-import { createSource } from '../traffic/TrafficSource.js';
+import { createSources } from '../traffic/TrafficSource.js';
 import type { TrafficContext } from '../traffic/TrafficContext.js';
 import { wireCallPlan } from '../traffic/wireCallPlan.js';
 import type { Model } from './Model.js';
@@ -127,7 +127,7 @@ export function buildModel(
   };
 
   // Sources first, so their edges are listed first.
-  const sources = config.traffic.map((source, index) => createSource(traffic, source, callerKey++, index));
+  const sources = createSources(traffic, config.traffic, callerKey);
   for (const service of services.values()) {
     service.downstream = wireCallPlan(traffic, service);
     const protection = createInboundProtection(

@@ -157,6 +157,13 @@ export interface OpenTrafficConfig {
    */
   connections?: number;
   /**
+   * Sources naming the same group share their `connections`: at most that many requests in flight over all of
+   * them, as one load generator (`wrk2 -c 128`) driving several targets; an arrival that finds them all busy waits
+   * in the group's one FIFO. Every source of a group sets the same `connections`.
+   * @defaultValue none: the source's `connections` are its own
+   */
+  connectionGroup?: string;
+  /**
    * Service whose first instance (pod) the source runs in, making it a meshed client: its requests leave
    * through that pod's data plane (its sidecar, its node's ztunnel or eBPF proxy) and start from its node.
    * @defaultValue none: the source is outside the mesh and the cluster

@@ -16,6 +16,8 @@ import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { createUpstreamClient } from './createUpstreamClient.js';
 import { groupThousands } from '../config/groupThousands.js';
 import { RateSchedule } from './RateSchedule.js';
+import { ConnectionSlots } from './ConnectionSlots.js';
+import type { SlotWaiter } from './ConnectionSlots.js';
 import type { TrafficContext } from './TrafficContext.js';
 
 /** A traffic source: started once, it generates calls until the end of the run. */
@@ -110,36 +112,34 @@ abstract class SourceBase implements CallParent, TrafficSource {
 }
 
 /**
- * Open-loop arrivals on a rate schedule. With `connections`, at most that many requests are in flight: an
- * arrival that finds them all busy waits (FIFO) and is sent when one ends, its wait counted in its latency.
+ * Open-loop arrivals on a rate schedule. With `connections`, at most that many requests are in flight (over every
+ * source of its `connectionGroup`, when it has one): an arrival that finds them all busy waits (FIFO) and is sent
+ * when one ends, its wait counted in its latency.
  */
-export class OpenSource extends SourceBase {
+export class OpenSource extends SourceBase implements SlotWaiter {
   private readonly schedule: RateSchedule;
   private readonly arrivals: Random;
   /** Evenly spaced arrivals sent so far (`arrival: constant`). */
   private sentConstant = 0;
-  /** Most requests in flight (`connections`); Infinity = no limit. */
-  private readonly connections: number;
-  /** Requests sent and not yet ended, plus a slot handed to a waiting arrival about to be sent. */
-  private inFlight = 0;
-  /** When each waiting arrival was due [ms], oldest first from `waitingHead`. */
-  private readonly waiting: number[] = [];
-  private waitingHead = 0;
-  /** Freed connections handed to waiting arrivals whose send event has not fired yet. */
-  private handoffs = 0;
+  /** The connections its requests take: its own, or its group's. */
+  private readonly slots: ConnectionSlots;
   /** Arrivals that had to wait (for the warning). */
   private waited = 0;
+  /** Arrivals waiting now (for the warning at the end). */
+  private waitingNow = 0;
 
   constructor(
     context: TrafficContext,
     private readonly config: OpenTrafficConfig,
     callerKey: number,
     index: number,
+    /** Shared slots of its `connectionGroup`; omitted: its own `connections` (or none). */
+    slots?: ConnectionSlots,
   ) {
     super(context, config, callerKey, index);
     this.schedule = new RateSchedule(config.rate);
     this.arrivals = context.streams.stream(`arrivals/${config.name}#${index}`);
-    this.connections = config.connections ?? Infinity;
+    this.slots = slots ?? new ConnectionSlots(context.engine, config.connections ?? Infinity);
   }
 
   start(): void {
@@ -147,26 +147,22 @@ export class OpenSource extends SourceBase {
   }
 
   onCallDone(): void {
-    if (this.waitingHead + this.handoffs < this.waiting.length) {
-      // The ended request's slot goes to the oldest waiting arrival not yet handed one (kept counted in
-      // `inFlight`, so an arrival at this same instant cannot take it first). Sent from an event, not from
-      // here: an instantly refused request would otherwise recurse through the whole backlog.
-      this.handoffs++;
-      this.context.engine.schedule(0, onSlotFreed, this);
-    } else {
-      this.inFlight--;
-    }
+    this.slots.release();
   }
 
   override finish(): void {
-    const left = this.waiting.length - this.waitingHead;
     if (this.waited === 0) return;
+    const group = this.config.connectionGroup;
+    const connections = groupThousands(this.slots.limit);
     this.context.warnings.add(
-      `Traffic source ${this.config.name}: ${groupThousands(this.waited)} requests waited for one of its ` +
-        `${groupThousands(this.connections)} connections (all busy); on its edge they count from when they were due ` +
+      `Traffic source ${this.config.name}: ${groupThousands(this.waited)} requests waited for one of ` +
+        (group === undefined
+          ? `its ${connections} connections`
+          : `the ${connections} connections of group ${group}`) +
+        ' (all busy); on its edge they count from when they were due ' +
         '(offered then; latency including the wait, as wrk2 reports it)' +
-        (left > 0
-          ? `; ${groupThousands(left)} were still waiting when the run ended (never sent; in flight on the edge).`
+        (this.waitingNow > 0
+          ? `; ${groupThousands(this.waitingNow)} were still waiting when the run ended (never sent; in flight on the edge).`
           : '.'),
     );
   }
@@ -183,31 +179,22 @@ export class OpenSource extends SourceBase {
 
   /** @internal */
   arrival(): void {
-    if (this.inFlight < this.connections) {
-      this.inFlight++;
+    if (this.slots.tryTake()) {
       this.send(this);
     } else {
       // Offered now: on the edge (calls, in flight) from when it is due, so goodput is against the schedule.
       this.edge.recordStart();
       this.edge.waiting++;
-      this.waiting.push(this.context.engine.now);
+      this.slots.wait(this, this.context.engine.now);
       this.waited++;
+      this.waitingNow++;
     }
     this.scheduleNext();
   }
 
-  /** @internal Sends the oldest waiting arrival on the slot an ended request freed. */
-  sendWaiting(): void {
-    this.handoffs--;
-    const dueMs = this.waiting[this.waitingHead++] as number;
-    if (this.waitingHead === this.waiting.length) {
-      this.waiting.length = 0;
-      this.waitingHead = 0;
-    } else if (this.waitingHead >= 1024 && this.waitingHead * 2 >= this.waiting.length) {
-      // Drop the sent prefix now and then: amortised O(1) per arrival.
-      this.waiting.splice(0, this.waitingHead);
-      this.waitingHead = 0;
-    }
+  /** @internal Sends an arrival due at `dueMs` that waited for a connection, on the slot an ended request freed. */
+  sendWaiting(dueMs: number): void {
+    this.waitingNow--;
     this.edge.waiting--;
     this.send(this, this.context.engine.now - dueMs, true);
   }
@@ -215,10 +202,6 @@ export class OpenSource extends SourceBase {
 
 function onArrival(source: OpenSource): void {
   source.arrival();
-}
-
-function onSlotFreed(source: OpenSource): void {
-  source.sendWaiting();
 }
 
 /**
@@ -300,14 +283,36 @@ function onUserWakes(user: User): void {
   user.source.wake(user);
 }
 
-/** Creates the source for a traffic entry. */
-export function createSource(
+/**
+ * Creates the sources of `configs`, the first with caller key `firstCallerKey` and the next ones the following
+ * keys. Open-loop sources naming the same `connectionGroup` share one set of connections; they must all set the
+ * same `connections` (throws naming them otherwise).
+ */
+export function createSources(
   context: TrafficContext,
-  config: TrafficConfig,
-  callerKey: number,
-  index: number,
-): TrafficSource {
-  return config.kind === 'open'
-    ? new OpenSource(context, config, callerKey, index)
-    : new ClosedSource(context, config, callerKey, index);
+  configs: readonly TrafficConfig[],
+  firstCallerKey: number,
+): TrafficSource[] {
+  const groups = new Map<string, { slots: ConnectionSlots; first: OpenTrafficConfig }>();
+  return configs.map((config, index) => {
+    if (config.kind === 'closed') return new ClosedSource(context, config, firstCallerKey + index, index);
+    const name = config.connectionGroup;
+    if (name === undefined) return new OpenSource(context, config, firstCallerKey + index, index);
+    let group = groups.get(name);
+    if (group === undefined) {
+      if (config.connections === undefined) {
+        throw new Error(
+          `traffic source "${config.name}": connectionGroup "${name}" needs connections (the group's limit)`,
+        );
+      }
+      group = { slots: new ConnectionSlots(context.engine, config.connections), first: config };
+      groups.set(name, group);
+    } else if (config.connections !== group.first.connections) {
+      throw new Error(
+        `traffic sources "${group.first.name}" and "${config.name}": connectionGroup "${name}" has one limit, ` +
+          `but they set connections ${String(group.first.connections)} and ${String(config.connections)}`,
+      );
+    }
+    return new OpenSource(context, config, firstCallerKey + index, index, group.slots);
+  });
 }

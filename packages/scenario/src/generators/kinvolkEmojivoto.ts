@@ -24,11 +24,9 @@ export interface KinvolkEmojivotoOptions {
    */
   meshedLoadGenerator?: boolean;
   /**
-   * wrk2's connections (`-c`, 128 in the harness's run.sh), split evenly over its sources (two per app, at
-   * least one each): at most that many requests in flight; a request due while they are all busy waits
-   * (wrk2 counts the wait). Unset, the sources have no limit: at 60 apps an even split of 128 is one
-   * connection per Poisson source, which would add waits that wrk2's evenly paced connections do not have.
-   * @defaultValue no limit
+   * wrk2's connections (`-c`), shared by all its sources (two per app, one `connectionGroup`): at most that many
+   * requests in flight over all of them; a request due while they are all busy waits (wrk2 counts the wait).
+   * @defaultValue 128, the harness's run.sh
    */
   loadGeneratorConnections?: number;
 }
@@ -64,9 +62,8 @@ export function generateKinvolkEmojivoto(options: KinvolkEmojivotoOptions = {}):
     };
   }
   const from = meshed ? { from: 'wrk2' } : {};
-  // wrk2's connections, shared evenly by the sources that stand for it (two per app).
-  const limit = options.loadGeneratorConnections;
-  const connections = limit === undefined ? {} : { connections: Math.max(1, Math.round(limit / (2 * apps))) };
+  // wrk2's connections, shared by every source that stands for it (two per app): one group, one limit.
+  const connections = { connections: options.loadGeneratorConnections ?? 128, connectionGroup: 'wrk2' };
   for (let i = 0; i < apps; i++) {
     const namespace = `emojivoto-${i}`;
     services[`web-${i}`] = {

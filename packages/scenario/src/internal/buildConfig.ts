@@ -182,6 +182,7 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
     rate: ratePointsOf(raw.rate ?? 0),
     policy,
     ...(raw.connections !== undefined && { connections: raw.connections }),
+    ...(raw.connectionGroup !== undefined && { connectionGroup: raw.connectionGroup }),
     ...requestClass,
     ...keepAlive,
     ...from,

@@ -255,10 +255,35 @@ export function checkReferences(input: unknown): PathIssue[] {
   }
 
   // Traffic and faults.
+  /** The first source of each connection group: its index and its `connections`. */
+  const groups = new Map<string, { index: number; connections: unknown }>();
   list(input['traffic']).forEach((source, i) => {
     if (!isObject(source)) return;
     checkService(source['to'], ['traffic', i, 'to']);
     checkService(source['from'], ['traffic', i, 'from']);
+    // Sources of one connection group share one limit: each states it, and all alike.
+    const group = source['connectionGroup'];
+    if (typeof group !== 'string' || source['users'] !== undefined) return;
+    const connections = source['connections'];
+    if (connections === undefined) {
+      out.push({
+        path: ['traffic', i, 'connections'],
+        reason: `is required with connectionGroup ${JSON.stringify(group)}: the group's limit of requests in flight`,
+      });
+      return;
+    }
+    const first = groups.get(group);
+    if (first === undefined) groups.set(group, { index: i, connections });
+    else if (first.connections !== connections) {
+      out.push({
+        path: ['traffic', i, 'connections'],
+        reason: got(
+          `must be the same in every source of connectionGroup ${JSON.stringify(group)} ` +
+            `(traffic[${first.index}] sets ${String(first.connections)})`,
+          connections,
+        ),
+      });
+    }
   });
   const durationMs =
     input['duration'] === undefined ? SCENARIO_DEFAULTS.durationMs : durationOrUndefined(input['duration']);
