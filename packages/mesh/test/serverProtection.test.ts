@@ -4,20 +4,21 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
 import type { SheddingConfig, TrafficConfig } from '../src/index.js';
-import { call, config, poisson, policy, service, ZERO_NETWORK } from './__helpers__/configs.js';
+import {
+  call,
+  config,
+  constantArrivals,
+  poisson,
+  policy,
+  service,
+  ZERO_NETWORK,
+} from './__helpers__/configs.js';
 import { assertConservation } from './__helpers__/assertions.js';
 import { edgeOf, inbound, serviceOf } from './__helpers__/protection.js';
 
 /** Evenly spaced arrivals at `rps`, starting 1000/rps ms after 0. */
 function constant(to: string, rps: number, name = 'client'): TrafficConfig {
-  return {
-    kind: 'open',
-    name,
-    to,
-    arrival: 'constant',
-    rate: [{ atMs: 0, rps, rampToNext: false }],
-    policy: policy(Infinity),
-  };
+  return constantArrivals(to, rps, name, { policy: policy(Infinity) });
 }
 
 describe('local rate limit (token bucket)', () => {

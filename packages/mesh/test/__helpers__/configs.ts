@@ -4,6 +4,7 @@ import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, NO_POLICY, resolveMeshConfig } from 
 import type {
   CallConfig,
   CallPolicy,
+  OpenTrafficConfig,
   ServiceConfig,
   SimulationConfig,
   TrafficConfig,
@@ -47,6 +48,24 @@ export function poisson(
   name = 'client',
 ): TrafficConfig {
   return { kind: 'open', name, to, arrival: 'poisson', rate: [{ atMs: 0, rps, rampToNext: false }], policy };
+}
+
+/** Evenly spaced arrivals at `rps` (the first 1000/rps ms after 0), with any other source fields in `extra`. */
+export function constantArrivals(
+  to: string,
+  rps: number,
+  name = 'client',
+  extra: Partial<OpenTrafficConfig> = {},
+): OpenTrafficConfig {
+  return {
+    kind: 'open',
+    name,
+    to,
+    arrival: 'constant',
+    rate: [{ atMs: 0, rps, rampToNext: false }],
+    policy: NO_POLICY,
+    ...extra,
+  };
 }
 
 /** A full config around the given services and traffic. */

@@ -3,23 +3,10 @@
 // that find them busy, whichever source they belong to. A group needs one limit, stated alike by every source.
 
 import { describe, expect, it } from 'vitest';
-import { NO_POLICY, simulate } from '../../src/index.js';
+import { simulate } from '../../src/index.js';
 import type { OpenTrafficConfig, SimulationResult } from '../../src/index.js';
 import { assertResultInvariants } from '../__helpers__/assertions.js';
-import { ZERO_NETWORK, config, service } from '../__helpers__/configs.js';
-
-/** Constant arrivals at `rps` from `name` to `to`, with `extra` (connections, group). */
-function source(name: string, to: string, rps: number, extra: Partial<OpenTrafficConfig>): OpenTrafficConfig {
-  return {
-    kind: 'open',
-    name,
-    to,
-    arrival: 'constant',
-    rate: [{ atMs: 0, rps, rampToNext: false }],
-    policy: NO_POLICY,
-    ...extra,
-  };
-}
+import { ZERO_NETWORK, config, constantArrivals, service } from '../__helpers__/configs.js';
 
 /** Two sources, each to its own service (room for 100 at once, 10 ms each), 1 s, zero network. */
 function run(a: Partial<OpenTrafficConfig>, b: Partial<OpenTrafficConfig>, rps = 1000): SimulationResult {
@@ -27,10 +14,14 @@ function run(a: Partial<OpenTrafficConfig>, b: Partial<OpenTrafficConfig>, rps =
     service(name, { replicas: 1, concurrency: 100, serviceTimeMs: { kind: 'constant', value: 10 } }),
   );
   const result = simulate(
-    config(services, [source('gen-a', 'api-a', rps, a), source('gen-b', 'api-b', rps, b)], {
-      durationMs: 1000,
-      network: ZERO_NETWORK,
-    }),
+    config(
+      services,
+      [constantArrivals('api-a', rps, 'gen-a', a), constantArrivals('api-b', rps, 'gen-b', b)],
+      {
+        durationMs: 1000,
+        network: ZERO_NETWORK,
+      },
+    ),
   );
   assertResultInvariants(result, 1);
   return result;
@@ -60,8 +51,8 @@ describe('a connection group', () => {
           service(name, { replicas: 1, concurrency: 100, serviceTimeMs: { kind: 'constant', value: 10 } }),
         ),
         [
-          source('gen-a', 'api-a', 800, { connections: 2, connectionGroup: 'g' }),
-          source('gen-b', 'api-b', 200, { connections: 2, connectionGroup: 'g' }),
+          constantArrivals('api-a', 800, 'gen-a', { connections: 2, connectionGroup: 'g' }),
+          constantArrivals('api-b', 200, 'gen-b', { connections: 2, connectionGroup: 'g' }),
         ],
         { durationMs: 1000, network: ZERO_NETWORK },
       ),
