@@ -83,6 +83,50 @@ describe('NodeCpu: processor sharing', () => {
     expect(doneAt).toBeCloseTo(12, 9); // 2 ms done by t = 4, 8 ms more alone
     expect(container.cpuMs).toBeCloseTo(12, 9);
   });
+
+  it("a task started by another task's completion (a proxy forwarding, then its next step) runs after it, sharing with the rest", () => {
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 1);
+    const container = node.container('c');
+    const done: Record<string, number> = {};
+    container.run(
+      2,
+      () => {
+        done['first'] = engine.now;
+        // Two tasks from one callback: the node re-arms its timer once, after the callback.
+        container.run(3, () => (done['second'] = engine.now), undefined);
+        container.run(1, () => (done['third'] = engine.now), undefined);
+      },
+      undefined,
+    );
+    container.run(4, () => (done['other'] = engine.now), undefined);
+    engine.run({ untilMs: 100 });
+    // 0–4: two tasks at half speed, the first done at 4; 4–7: three at a third (third done at 7);
+    // then two at half: "other" (1 ms left at 7) at 9, "second" (2 ms left at 7, 1 at 9) at 10.
+    expect(done['first']).toBeCloseTo(4, 9);
+    expect(done['third']).toBeCloseTo(7, 9);
+    expect(done['other']).toBeCloseTo(9, 9);
+    expect(done['second']).toBeCloseTo(10, 9);
+    expect(container.cpuMs).toBeCloseTo(10, 9);
+  });
+
+  it('a completion callback that throws leaves the node working for the tasks after it', () => {
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 1);
+    const container = node.container('c');
+    container.run(
+      1,
+      () => {
+        throw new Error('boom');
+      },
+      undefined,
+    );
+    expect(() => engine.run({ untilMs: 100 })).toThrow('boom');
+    let doneAt = NaN;
+    container.run(5, () => (doneAt = engine.now), undefined);
+    engine.run({ untilMs: 100 });
+    expect(doneAt).toBeCloseTo(6, 9);
+  });
 });
 
 describe('NodeCpu: CFS quota', () => {
