@@ -18,7 +18,7 @@ import {
 import type { FailureAccrualConfig } from '../src/index.js';
 import type { BreakerState } from '../src/internal/index.js';
 import type { PolicyCounters } from '../src/ports/PolicyCounters.js';
-import { fakeInstances } from './__helpers__/policyHarness.js';
+import { clientOf, fakeInstances } from './__helpers__/policyHarness.js';
 
 function counters(
   policy: { collect(into: PolicyCounters, nowMs: number): void },
@@ -76,14 +76,16 @@ describe('BreakerStateMachine', () => {
 describe('EnvoyThresholds', () => {
   it('rejects the 1025th concurrent attempt with breaker-open (defaults: 1024 requests) and never queues it', () => {
     const thresholds = new EnvoyThresholds(ENVOY_CONNECTION_POOL);
+    const client = clientOf([thresholds]);
+    const [host] = fakeInstances(1) as [ReturnType<typeof fakeInstances>[number]];
     for (let i = 0; i < 1024; i++) {
-      expect(thresholds.admit()).toBeNull();
-      thresholds.onAttemptStart();
+      expect(client.admit(false, 0)).toBeNull();
+      client.attemptStarted(host, false, 0);
     }
-    expect(thresholds.admit()).toBe('breaker-open');
+    expect(client.admit(false, 0)).toBe('breaker-open');
     expect(thresholds.inFlight).toBe(1024); // the refused attempt is not held anywhere
-    thresholds.onAttemptEnd();
-    expect(thresholds.admit()).toBeNull();
+    client.attemptEnded(host, 'ok', 1, 0);
+    expect(client.admit(false, 0)).toBeNull();
     expect(counters(thresholds, 0)).toEqual({ 'breaker-overflow': 1 });
   });
 
@@ -94,11 +96,13 @@ describe('EnvoyThresholds', () => {
       maxRequests: 1024,
       maxRetries: 3,
     });
+    const client = clientOf([thresholds]);
+    const [host] = fakeInstances(1) as [ReturnType<typeof fakeInstances>[number]];
     for (let i = 0; i < 5; i++) {
-      expect(thresholds.admit()).toBeNull();
-      thresholds.onAttemptStart();
+      expect(client.admit(false, 0)).toBeNull();
+      client.attemptStarted(host, i > 2, 0); // retries count as requests too
     }
-    expect(thresholds.admit()).toBe('breaker-open');
+    expect(client.admit(false, 0)).toBe('breaker-open');
   });
 
   it('rejects invalid thresholds naming the field and the value', () => {

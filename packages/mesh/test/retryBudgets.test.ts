@@ -13,7 +13,7 @@ import {
 } from '../src/internal/index.js';
 import type { AttemptResult } from '../src/config/AttemptResult.js';
 import type { PolicyCounters } from '../src/ports/PolicyCounters.js';
-import { fakeInstances } from './__helpers__/policyHarness.js';
+import { clientOf, fakeInstances } from './__helpers__/policyHarness.js';
 
 const [host] = fakeInstances(1) as [ReturnType<typeof fakeInstances>[number]];
 
@@ -128,38 +128,40 @@ describe('LinkerdRetryBudget (Tower TpsBudget)', () => {
 describe('EnvoyRetryBudget', () => {
   it('limits concurrent retries to max(minRetryConcurrency, floor(budgetPercent % × active+pending))', () => {
     const budget = EnvoyRetryBudget.budget({ kind: 'envoy', budgetPercent: 20, minRetryConcurrency: 3 });
-    for (let i = 0; i < 10; i++) budget.onAttemptStart(host, false);
+    const client = clientOf([budget]);
+    for (let i = 0; i < 10; i++) client.attemptStarted(host, false, 0);
     // 10 outstanding: 20 % = 2 < 3 ⇒ limit 3.
     expect(budget.limit()).toBe(3);
     for (let i = 0; i < 3; i++) {
-      expect(budget.allowRetry()).toBe(true);
-      budget.onAttemptStart(host, true);
+      expect(client.allowRetry(0)).toBe(true);
+      client.attemptStarted(host, true, 0);
     }
     // 13 outstanding (the retries count as requests too): floor(2.6) = 2 < 3 ⇒ limit 3, 3 retries out.
-    expect(budget.allowRetry()).toBe(false);
-    for (let i = 0; i < 100; i++) budget.onAttemptStart(host, false);
+    expect(client.allowRetry(0)).toBe(false);
+    for (let i = 0; i < 100; i++) client.attemptStarted(host, false, 0);
     expect(budget.limit()).toBe(Math.floor(0.2 * 113)); // 22
-    expect(budget.allowRetry()).toBe(true);
+    expect(client.allowRetry(0)).toBe(true);
     // A retry that ends frees its slot.
-    budget.onAttemptEnd(host, 'error', 1, 0, 'error');
+    client.attemptEnded(host, 'error', 1, 0, 'error');
     expect(budget.retriesInFlight).toBe(2);
     expect(counters(budget)).toEqual({ 'retry-budget-admitted': 4, 'retry-budget-denied': 1 });
   });
 
   it('without a budget, enforces Envoy max_retries (3 concurrent retries by default)', () => {
     const limit = EnvoyRetryBudget.maxRetries(3);
+    const client = clientOf([limit]);
     for (let i = 0; i < 3; i++) {
-      expect(limit.allowRetry()).toBe(true);
-      limit.onAttemptStart(host, true);
+      expect(client.allowRetry(0)).toBe(true);
+      client.attemptStarted(host, true, 0);
     }
-    expect(limit.allowRetry()).toBe(false);
-    limit.onAttemptEnd(host, 'ok', 1, 0, 'error');
-    expect(limit.allowRetry()).toBe(true);
+    expect(client.allowRetry(0)).toBe(false);
+    client.attemptEnded(host, 'ok', 1, 0, 'error');
+    expect(client.allowRetry(0)).toBe(true);
     // A first attempt ending does not free a retry slot.
-    limit.onAttemptStart(host, true);
-    limit.onAttemptStart(host, false);
-    limit.onAttemptEnd(host, 'ok', 1, 0, null);
-    expect(limit.allowRetry()).toBe(false);
+    client.attemptStarted(host, true, 0);
+    client.attemptStarted(host, false, 0);
+    client.attemptEnded(host, 'ok', 1, 0, null);
+    expect(client.allowRetry(0)).toBe(false);
   });
 
   it('never lets retries in flight exceed the limit at the moment each retry is admitted', () => {
@@ -175,10 +177,11 @@ describe('EnvoyRetryBudget', () => {
         fc.array(op, { maxLength: 300 }),
         (budgetPercent, minRetryConcurrency, ops) => {
           const budget = EnvoyRetryBudget.budget({ kind: 'envoy', budgetPercent, minRetryConcurrency });
+          const client = clientOf([budget]);
           const inFlight: boolean[] = []; // isRetry of each outstanding attempt
           for (const o of ops) {
             if (o.kind === 'start') {
-              budget.onAttemptStart(host, false);
+              client.attemptStarted(host, false, 0);
               inFlight.push(false);
             } else if (o.kind === 'retry') {
               const retries = inFlight.filter((r) => r).length;
@@ -186,16 +189,16 @@ describe('EnvoyRetryBudget', () => {
                 minRetryConcurrency,
                 Math.floor((budgetPercent / 100) * inFlight.length),
               );
-              const allowed = budget.allowRetry();
+              const allowed = client.allowRetry(0);
               expect(allowed).toBe(retries < limit);
               if (allowed) {
-                budget.onAttemptStart(host, true);
+                client.attemptStarted(host, true, 0);
                 inFlight.push(true);
                 expect(retries + 1).toBeLessThanOrEqual(limit);
               }
             } else if (inFlight.length > 0) {
               const [isRetry] = inFlight.splice(o.pick % inFlight.length, 1);
-              budget.onAttemptEnd(host, 'error', 1, 0, isRetry === true ? 'error' : null);
+              client.attemptEnded(host, 'error', 1, 0, isRetry === true ? 'error' : null);
             }
           }
         },

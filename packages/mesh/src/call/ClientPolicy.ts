@@ -4,6 +4,7 @@
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import type { Instance } from '../server/Instance.js';
+import type { AttemptCounts } from './AttemptCounts.js';
 
 /**
  * A client-side policy. Every hook is optional; hooks run in the order the policies were added.
@@ -12,6 +13,12 @@ import type { Instance } from '../server/Instance.js';
 export interface ClientPolicy {
   /** Name used in warnings and counters, e.g. `envoy-circuit-breaker`. */
   readonly name: string;
+  /**
+   * Policies that read how many attempts their caller has outstanding (Envoy's thresholds and retry
+   * limits) get the caller's counts here, once, when its client is built: the client counts each
+   * attempt once for all of them, so they need no `onAttemptStart`/`onAttemptEnd` of their own.
+   */
+  useAttemptCounts?(counts: AttemptCounts): void;
   /**
    * Called before an attempt is sent. Return a local failure (`'breaker-open'`) to stop it there:
    * the attempt then fails immediately without leaving the caller.

@@ -4,6 +4,7 @@
 import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { ConnectionPoolConfig } from '../../config/PolicyConfig.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import { AttemptCounts } from '../../call/AttemptCounts.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { BREAKER_OVERFLOW, addCount } from '../policyEvents.js';
 import { checkFields } from '../../config/rules/checkFields.js';
@@ -11,14 +12,15 @@ import { CONNECTION_POOL_RULES } from '../../config/rules/connectionPoolRules.js
 
 /**
  * Connection-pool thresholds of one (caller proxy, destination). `outstanding` = attempts from this
- * client in flight. Simplified HTTP/1.1 pool: one request per connection, so attempts beyond
- * `maxConnections` are the pending ones. A new attempt overflows (`breaker-open`) iff
- * `outstanding ≥ maxRequests` or `outstanding ≥ maxConnections + maxPendingRequests`.
+ * client in flight (its client's `AttemptCounts`). Simplified HTTP/1.1 pool: one request per
+ * connection, so attempts beyond `maxConnections` are the pending ones. A new attempt overflows
+ * (`breaker-open`) iff `outstanding ≥ maxRequests` or `outstanding ≥ maxConnections + maxPendingRequests`.
  * `maxRetries` is enforced separately (EnvoyRetryBudget.maxRetries).
  */
 export class EnvoyThresholds implements ClientPolicy {
   readonly name = 'envoy-circuit-breakers';
-  private outstanding = 0;
+  /** The client's counts once bound (`useAttemptCounts`); its own, never counted, until then. */
+  private counts = new AttemptCounts();
   private overflows = 0;
   private readonly limit: number;
 
@@ -27,25 +29,21 @@ export class EnvoyThresholds implements ClientPolicy {
     this.limit = Math.min(config.maxRequests, config.maxConnections + config.maxPendingRequests);
   }
 
+  useAttemptCounts(counts: AttemptCounts): void {
+    this.counts = counts;
+  }
+
   /** Attempts in flight now (active + pending). */
   get inFlight(): number {
-    return this.outstanding;
+    return this.counts.outstanding;
   }
 
   admit(): AttemptResult | null {
-    if (this.outstanding >= this.limit) {
+    if (this.counts.outstanding >= this.limit) {
       this.overflows++;
       return 'breaker-open';
     }
     return null;
-  }
-
-  onAttemptStart(): void {
-    this.outstanding++;
-  }
-
-  onAttemptEnd(): void {
-    this.outstanding--;
   }
 
   collect(into: PolicyCounters): void {

@@ -1,10 +1,9 @@
 // Envoy's limit on concurrent retries per cluster: the `retry_budget` (a percentage of active +
 // pending requests, with a floor) or, without a budget, the fixed `max_retries` threshold.
 
-import type { AttemptResult } from '../../config/AttemptResult.js';
 import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
-import type { Instance } from '../../server/Instance.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import { AttemptCounts } from '../../call/AttemptCounts.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
 import { checkField, checkFields } from '../../config/rules/checkFields.js';
@@ -18,14 +17,15 @@ const MAX_RETRIES_RULE = findRuleRow(CONNECTION_POOL_RULES, 'maxRetries');
 /**
  * Concurrent-retry limit of one Envoy cluster in a client proxy. "Active retries" are retry attempts
  * from this client currently outstanding (started, not yet answered or timed out); "active + pending
- * requests" are all attempts outstanding. A retry is admitted iff `activeRetries < limit`, where
+ * requests" are all attempts outstanding (both counted by the client: its `AttemptCounts`). A retry is
+ * admitted iff `activeRetries < limit`, where
  * - budget mode: `limit = max(minRetryConcurrency, floor(budgetPercent / 100 × outstanding))`;
  * - max_retries mode: `limit = maxRetries`.
  */
 export class EnvoyRetryBudget implements ClientPolicy {
   readonly name: string;
-  private outstanding = 0;
-  private activeRetries = 0;
+  /** The client's counts once bound (`useAttemptCounts`); its own, never counted, until then. */
+  private counts = new AttemptCounts();
   private admitted = 0;
   private denied = 0;
 
@@ -51,39 +51,27 @@ export class EnvoyRetryBudget implements ClientPolicy {
     return new EnvoyRetryBudget(0, maxRetries);
   }
 
+  useAttemptCounts(counts: AttemptCounts): void {
+    this.counts = counts;
+  }
+
   /** The concurrent-retry limit at the current load. */
   limit(): number {
-    return Math.max(this.minRetryConcurrency, Math.floor(this.budgetFraction * this.outstanding));
+    return Math.max(this.minRetryConcurrency, Math.floor(this.budgetFraction * this.counts.outstanding));
   }
 
   /** Retry attempts outstanding now. */
   get retriesInFlight(): number {
-    return this.activeRetries;
+    return this.counts.retries;
   }
 
   allowRetry(): boolean {
-    if (this.activeRetries < this.limit()) {
+    if (this.counts.retries < this.limit()) {
       this.admitted++;
       return true;
     }
     this.denied++;
     return false;
-  }
-
-  onAttemptStart(_instance: Instance, isRetry: boolean): void {
-    this.outstanding++;
-    if (isRetry) this.activeRetries++;
-  }
-
-  onAttemptEnd(
-    _instance: Instance,
-    _result: AttemptResult | 'timeout',
-    _latencyMs: number,
-    _nowMs: number,
-    retryOf: AttemptResult | null,
-  ): void {
-    this.outstanding--;
-    if (retryOf !== null) this.activeRetries--;
   }
 
   collect(into: PolicyCounters): void {
