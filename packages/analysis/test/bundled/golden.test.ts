@@ -157,6 +157,32 @@ describe('golden files of the bundled scenarios', () => {
   });
 });
 
+describe("docs/performance.md's at-a-glance table of the bundled scenarios", () => {
+  const PERFORMANCE = fileURLToPath(new URL('../../../../docs/performance.md', import.meta.url));
+  /** Its rows: scenario → [simulated seconds, events]. */
+  const rows = new Map(
+    readFileSync(PERFORMANCE, 'utf8')
+      .split('\n')
+      .flatMap((line) => {
+        const match = /^\| `([a-z0-9-]+)` \| ([0-9.]+) \| ([0-9,]+) \| [0-9.]+ \|$/.exec(line);
+        if (match === null) return [];
+        const events = Number((match[3] as string).replaceAll(',', ''));
+        return [[match[1] as string, [Number(match[2]), events] as const] as const];
+      }),
+  );
+
+  it('lists every bundled scenario once', () => {
+    expect([...rows.keys()].sort()).toEqual([...names].sort());
+  });
+
+  it.each(names)('%s: its simulated time and events are those of a run', (name) => {
+    const [simulatedS, events] = rows.get(name) ?? [NaN, NaN];
+    expect(simulatedS * 1000).toBe(loadScenario(name).durationMs);
+    // This file runs platform-40 shortened (SHORTENED_MS); its full run's events are not checked here.
+    if (SHORTENED_MS[name] === undefined) expect(events).toBe(run(name).events);
+  });
+});
+
 describe('verdicts of the bundled scenarios', () => {
   const table = readmeVerdicts();
 
