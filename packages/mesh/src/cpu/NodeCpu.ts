@@ -190,6 +190,16 @@ export class CpuContainer {
   throttledMsAt(nowMs: number): number {
     return this.throttled ? this.throttledMs + (nowMs - this.throttledAtMs) : this.throttledMs;
   }
+
+  /**
+   * CPU consumed up to `nowMs` [ms of one core], including what its running tasks used since the node last
+   * accounted (`cpuMs` is brought up to date only at the node's events). Reads without changing any state, so
+   * reading it mid-run leaves the run's results as they are.
+   */
+  cpuMsAt(nowMs: number): number {
+    if (this.throttled || this.running === 0) return this.cpuMs;
+    return this.cpuMs + this.running * (this.node.virtualAt(nowMs) - this.usageFromV);
+  }
 }
 
 /**
@@ -252,6 +262,12 @@ export class NodeCpu {
       }
     }
     return container;
+  }
+
+  /** @internal The node's virtual time at `nowMs` (not before its last event), without moving its clock. */
+  virtualAt(nowMs: number): number {
+    const dt = nowMs - this.lastMs;
+    return dt > 0 && this.runnable > 0 ? this.virtualMs + this.rate() * dt : this.virtualMs;
   }
 
   /** Mean fraction of the cores busy over `[0, nowMs]`. */

@@ -52,15 +52,17 @@ describe('NodeCpu invariants', () => {
             }
           });
         });
-        // Probe every period boundary: per-container usage in the period ≤ its quota; node busy ≤ cores.
+        // Probe just before every period boundary: per-container usage in the window since the last probe ≤ its
+        // quota, plus what the last 1e-6 ms of the period before can add at one core; node busy ≤ cores.
         const lastCpu = containers.map(() => 0);
         let lastBusy = 0;
         for (let t = CFS_PERIOD_MS; t <= 20_000; t += CFS_PERIOD_MS) {
           engine.scheduleAt(t - 1e-6, () => {
             containers.forEach((container, i) => {
-              const used = container.cpuMs - (lastCpu[i] as number);
-              expect(used).toBeLessThanOrEqual(container.limitCores * CFS_PERIOD_MS + 1e-6);
-              lastCpu[i] = container.cpuMs;
+              const cpuMs = container.cpuMsAt(engine.now);
+              const used = cpuMs - (lastCpu[i] as number);
+              expect(used).toBeLessThanOrEqual(container.limitCores * CFS_PERIOD_MS + 1e-6 + 1e-9);
+              lastCpu[i] = cpuMs;
             });
           });
           engine.scheduleAt(t, () => {

@@ -110,6 +110,28 @@ describe('NodeCpu: processor sharing', () => {
     expect(container.cpuMs).toBeCloseTo(10, 9);
   });
 
+  it("cpuMsAt reads the CPU used so far between the node's events, and reading it changes nothing", () => {
+    const run = (read: boolean): { doneAt: number; readings: number[] } => {
+      const engine = new Engine();
+      const node = new NodeCpu(engine, 'n', 1);
+      const container = node.container('c');
+      const other = node.container('o');
+      let doneAt = NaN;
+      container.run(10, () => (doneAt = engine.now), undefined);
+      other.run(4, () => undefined, undefined);
+      const readings: number[] = [];
+      if (read) for (const t of [1, 3, 9.5]) engine.scheduleAt(t, () => readings.push(container.cpuMsAt(t)));
+      engine.run({ untilMs: 100 });
+      return { doneAt, readings };
+    };
+    const read = run(true);
+    // Half a core each until the other task ends at 8 (4 ms of work), then one core.
+    expect(read.readings[0]).toBeCloseTo(0.5, 9);
+    expect(read.readings[1]).toBeCloseTo(1.5, 9);
+    expect(read.readings[2]).toBeCloseTo(5.5, 9);
+    expect(read.doneAt).toBe(run(false).doneAt);
+  });
+
   it('a completion callback that throws leaves the node working for the tasks after it', () => {
     const engine = new Engine();
     const node = new NodeCpu(engine, 'n', 1);
