@@ -44,7 +44,7 @@ describe('LinkerdRetryBudget (Tower TpsBudget)', () => {
         fc.oneof(
           fc.constant(0),
           fc.double({ min: 0.001, max: 1, noNaN: true }),
-          fc.double({ min: 1, max: 20 }),
+          fc.double({ min: 1, max: 20, noNaN: true }),
         ),
         fc.integer({ min: 0, max: 20 }),
         fc.integer({ min: 1000, max: 60_000 }),
