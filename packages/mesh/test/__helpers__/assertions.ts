@@ -74,6 +74,22 @@ export function assertUtilisationBounded(result: SimulationResult): void {
   for (const series of result.timeSeries.services) {
     for (const u of series.utilisation) expect(u, series.name).toBeLessThanOrEqual(1 + 1e-9);
   }
+  // A node's cores are never more than all busy.
+  for (const node of result.nodes) {
+    expect(node.utilisation, node.name).toBeGreaterThanOrEqual(0);
+    expect(node.utilisation, node.name).toBeLessThanOrEqual(1 + 1e-9);
+  }
+}
+
+/**
+ * Connections add up: a TLS handshake completes only on a connection that was opened, and the edges' own
+ * counts of connections opened for their calls are part of the run's.
+ */
+export function assertConnectionsAddUp(result: SimulationResult): void {
+  const { opened, tlsHandshakes } = result.connections;
+  expect(tlsHandshakes, 'TLS handshakes ≤ connections opened').toBeLessThanOrEqual(opened);
+  const byEdges = result.edges.reduce((sum, edge) => sum + edge.connectionsOpened, 0);
+  expect(byEdges, "edges' connections opened = the run's").toBe(opened);
 }
 
 /**
@@ -170,4 +186,5 @@ export function assertResultInvariants(result: SimulationResult, maxAttempts: nu
   assertLegalTransitions(result);
   assertTimeSeriesAddUp(result);
   assertServiceAccounting(result);
+  assertConnectionsAddUp(result);
 }

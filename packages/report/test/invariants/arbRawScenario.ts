@@ -1,6 +1,7 @@
 // fast-check arbitraries of random valid scenarios in the scenario format (plain data for resolveScenario),
 // covering what the format can express: open- and closed-loop traffic, call policies, mirrors, fault
-// injection, breakers, budgets, outlier detection, connection pools, inbound policies, versions and faults.
+// injection, breakers, budgets, outlier detection, connection pools, inbound policies, versions and faults,
+// and the model of overhead under load: node CPU, CPU limits, protocols, keep-alive, load-generator connections.
 // Runs are short (200–500 ms simulated) so that a thousand fit in the suite.
 
 import fc from 'fast-check';
@@ -95,8 +96,13 @@ const arbTraffic = (target: string, name: string): fc.Arbitrary<Record<string, u
       ),
       timeout: fc.option(ms(20, 500), { nil: undefined }),
       retry: fc.option(arbRetry, { nil: undefined }),
+      keepAlive: fc.option(fc.boolean(), { nil: undefined }),
+      // Open loop only (set below): at most this many requests in flight, like `wrk2 -c`.
+      connections: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
     })
-    .map(({ load, ...rest }) => strip({ ...rest, ...load }));
+    .map(({ load, connections, ...rest }) =>
+      strip({ ...rest, ...load, connections: 'rate' in load ? connections : undefined }),
+    );
 
 /** The object without its undefined fields. */
 function strip(object: Record<string, unknown>): Record<string, unknown> {
@@ -145,6 +151,12 @@ const arbServiceSpec = fc.record({
   ),
   bulkhead: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
   restrictCallers: fc.boolean(),
+  // The model of overhead under load (they matter when the scenario's nodes have CPU).
+  cpuLimit: fc.option(fc.constantFrom('100m', '500m', 1, 2), { nil: undefined }),
+  serviceTimeCpu: fc.option(fc.constantFrom(0, 0.3, 1), { nil: undefined }),
+  protocol: fc.option(fc.constantFrom('http1', 'http2'), { nil: undefined }),
+  keepAlive: fc.option(fc.boolean(), { nil: undefined }),
+  onDependencyFailure: fc.option(fc.constantFrom(502, 503, 'passthrough'), { nil: undefined }),
 });
 
 const arbFault = (services: number): fc.Arbitrary<Record<string, unknown>> =>
@@ -184,13 +196,23 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       specs: fc.array(arbServiceSpec, { minLength: count, maxLength: count }),
       traffic: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 2 }),
       trafficSpecs: fc.tuple(arbTraffic('s0', 'users'), arbTraffic('s1', 'batch')),
+      // Two open-loop sources with connections may share them as one load generator.
+      connectionGroup: fc.boolean(),
       faults: fc.array(arbFault(count), { maxLength: 2 }),
+      nodeCpu: fc.option(fc.constantFrom('500m', 1, 2, 8), { nil: undefined }),
     }),
   )
-  .map(({ seed, durationMs, mesh, specs, trafficSpecs, traffic, faults }) => {
+  .map(({ seed, durationMs, mesh, specs, trafficSpecs, traffic, connectionGroup, faults, nodeCpu }) => {
     const services: Record<string, unknown> = {};
     let maxAttempts = 3; // the istio-sidecar and app-mesh default retry policies make 3 tries
-    const sources = [...new Set(traffic)].map((i) => trafficSpecs[i] as Record<string, unknown>);
+    const sources = [...new Set(traffic)].map((i) => ({ ...(trafficSpecs[i] as Record<string, unknown>) }));
+    const limited = sources.filter((source) => source['connections'] !== undefined);
+    if (connectionGroup && limited.length === 2) {
+      for (const source of limited) {
+        source['connections'] = limited[0]?.['connections'];
+        source['connectionGroup'] = 'generator';
+      }
+    }
     for (const source of sources) {
       maxAttempts = Math.max(
         maxAttempts,
@@ -207,6 +229,10 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
         serviceTime: spec.serviceTime,
       };
       if (spec.errorRate !== undefined) service['errorRate'] = spec.errorRate;
+      if (spec.cpuLimit !== undefined) service['cpuLimit'] = spec.cpuLimit;
+      if (spec.serviceTimeCpu !== undefined) service['serviceTimeCpu'] = spec.serviceTimeCpu;
+      if (spec.protocol !== undefined) service['protocol'] = spec.protocol;
+      if (spec.onDependencyFailure !== undefined) service['onDependencyFailure'] = spec.onDependencyFailure;
       if (spec.destinationPolicy !== undefined) service['destinationPolicy'] = spec.destinationPolicy;
       const inbound: Record<string, unknown> = {};
       if (spec.rateLimit !== undefined) inbound['rateLimit'] = spec.rateLimit;
@@ -222,6 +248,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       }
       if (next !== undefined) {
         const call: Record<string, unknown> = { to: next, optional: spec.optional };
+        if (spec.keepAlive !== undefined) call['keepAlive'] = spec.keepAlive;
         if (spec.callTimeout !== undefined) call['timeout'] = spec.callTimeout;
         if (spec.perTryTimeout !== undefined) call['perTryTimeout'] = spec.perTryTimeout;
         if (spec.retry !== undefined) {
@@ -245,6 +272,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
         seed,
         duration: `${durationMs}ms`,
         mesh,
+        ...(nodeCpu === undefined ? {} : { nodeCpu }),
         services,
         traffic: sources,
         faults,
