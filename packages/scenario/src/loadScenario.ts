@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { listBundledScenarios } from './bundled.js';
 import { parseYamlBounded } from './internal/parseYamlBounded.js';
+import { findComplexKey } from './internal/findComplexKey.js';
 import { createLocator } from './internal/positions.js';
 import { resolveInput } from './internal/resolveInput.js';
 import { didYouMean } from './internal/suggest.js';
@@ -63,6 +64,19 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
         };
       }),
     );
+  }
+  const complexKey = findComplexKey(doc);
+  if (complexKey !== null) {
+    const { line, col } = lineCounter.linePos(complexKey.offset);
+    throw new ScenarioError([
+      {
+        file: fileName,
+        path: '',
+        reason: `${syntax} map key at line ${line}, column ${col} is ${complexKey.kind === 'alias' ? 'an' : 'a'} ${complexKey.kind}: keys are names, not maps, lists or aliases`,
+        line,
+        column: col,
+      },
+    ]);
   }
   let input: unknown;
   try {

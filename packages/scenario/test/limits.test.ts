@@ -193,6 +193,26 @@ describe('hostile text', () => {
     );
   });
 
+  it('refuses a map, a list or an alias as a map key, with its line and column, and prints no warning', () => {
+    const warnings: unknown[] = [];
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning: unknown) => void warnings.push(warning)) as typeof process.emitWarning;
+    try {
+      expect(parseError(yaml('? { to: api }\n: 1\n')).message).toBe(
+        'test.yaml: YAML map key at line 6, column 3 is a map: keys are names, not maps, lists or aliases',
+      );
+      expect(parseError(yaml('assumptions:\n  ? [a, b]\n  : 1\n')).message).toContain(
+        'map key at line 7, column 5 is a list',
+      );
+      expect(parseError(yaml('anchor: &k x\nmore: { *k : 1 }\n')).message).toContain(
+        'map key at line 7, column 9 is an alias',
+      );
+    } finally {
+      process.emitWarning = emitWarning;
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses an alias bomb when its aliases are expanded', () => {
     const bomb =
       'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n' +

@@ -1,6 +1,7 @@
 // The assertion every fuzzed scenario file must pass: the loader either accepts it or throws a
-// ScenarioError whose every issue names the file and a field path (or line and column), in bounded time;
-// a file that must be refused is refused. Returns problems instead of throwing, for the fuzz runner.
+// ScenarioError whose every issue names the file and a field path (or line and column), in bounded time,
+// without printing a process warning; a file that must be refused is refused. Returns problems instead
+// of throwing, for the fuzz runner.
 
 import { SCENARIO_LIMITS } from '@meshsim/mesh';
 
@@ -27,6 +28,13 @@ export function checkFuzzedFile(file: FuzzedFile): FuzzOutcome {
   const problems: string[] = [];
   const started = performance.now();
   let accepted = false;
+  // A warning the loader (or a library under it) would print on the user's terminal is a problem too.
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error) => {
+    problems.push(
+      `printed a warning: ${String(warning instanceof Error ? warning.message : warning).slice(0, 300)}`,
+    );
+  }) as typeof process.emitWarning;
   try {
     const config = parseScenario(file.text, file.name);
     accepted = true;
@@ -51,6 +59,8 @@ export function checkFuzzedFile(file: FuzzedFile): FuzzOutcome {
         }
       }
     }
+  } finally {
+    process.emitWarning = emitWarning;
   }
   const elapsedMs = performance.now() - started;
   if (elapsedMs > PER_FILE_LIMIT_MS)
