@@ -12,7 +12,8 @@ const EXIT_CODES = `Exit codes:
   0  success
   1  simulation or validation error (invalid scenario, unknown scenario name, failed run), or the
      output cannot be written (a full disk, an unwritable --out file)
-  2  usage error (unknown command or flag, missing argument, bad flag value, a --set that does not apply)
+  2  usage error (unknown command or flag, missing argument, bad flag value, a --set that does not apply,
+     more than 1000 runs without --yes)
   3  a guard stopped the run early (a Zeno loop, too many events, the wall-time or heap budget):
      the results so far are printed, and a line on stderr says why and which flag raises the limit`;
 
@@ -104,6 +105,7 @@ Options:
                     figure as mean ± 95 % CI (Student t). Default: 1.
   --workers N       Worker threads for the replications (0: none). Default: MESHSIM_WORKERS, else
                     one per core.
+  --yes             Run more than 1000 replications without asking (as sweep's --yes).
   --json            Print the result as JSON (schema: docs/output-formats.md).
   --csv             Print the per-edge summary as CSV.
   --table NAME      With --csv: the table to print: edges (default), proxies (with their cost),
@@ -162,6 +164,7 @@ Options:
                     a value in quotes stays a string: --set 'mesh.linkerdVersion="2.10"').
   --replications N  Seeds per shape (the same seeds for every shape). Default: 1.
   --workers N       Worker threads (0: none). Default: MESHSIM_WORKERS, else one per core.
+  --yes             Make more than 1000 runs (shapes × replications) without asking.
   --json            Print the comparison as JSON (schema: docs/output-formats.md).
   --csv             Print the comparison as CSV: one row per mesh shape.
   --out FILE        Write the output to FILE instead of stdout.

@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { listBundledScenarios } from '@meshsim/scenario';
 
+import { parseCompareArgs } from '../src/commands/compare.js';
+import { parseRunArgs } from '../src/commands/run.js';
 import { formatSweepProgressLine } from '../src/progress.js';
 import { main } from '../src/index.js';
 import { captureIo } from './__helpers__/io.js';
@@ -234,6 +236,26 @@ describe('meshsim sweep', () => {
     const shard = await run('sweep', 'steady-3tier', '--shard', '3/2');
     expect(shard.code).toBe(2);
     expect(shard.err).toContain('--shard 3/2: expected k/N');
+  });
+
+  it('run and compare also ask for --yes over 1000 runs, before running anything', async () => {
+    const replications = await run('run', 'steady-3tier', '--replications', '1001');
+    expect(replications.code).toBe(2);
+    expect(replications.err).toContain(
+      'meshsim: --replications 1001: 1001 runs, over the limit of 1000: confirm with --yes',
+    );
+    expect(replications.out).toBe('');
+    const compared = await run('compare', 'steady-3tier', '--mesh', 'none,linkerd', '--replications', '501');
+    expect(compared.code).toBe(2);
+    expect(compared.err).toContain(
+      'meshsim: 2 shapes × 501 replications: 1002 runs, over the limit of 1000: confirm with --yes',
+    );
+    // At the limit, and over it with --yes, the arguments are accepted (checked here without running).
+    expect(parseRunArgs(['steady-3tier', '--replications', '1000'])).toMatchObject({ replications: 1000 });
+    expect(parseRunArgs(['steady-3tier', '--replications', '1001', '--yes'])).toMatchObject({ yes: true });
+    expect(
+      parseCompareArgs(['steady-3tier', '--mesh', 'none,linkerd', '--replications', '501', '--yes']),
+    ).toMatchObject({ replications: 501, yes: true });
   });
 
   it('--boundary prints the recovery boundary per point of the other axes', async () => {

@@ -13,6 +13,7 @@ describe('parseRunArgs', () => {
       sets: [],
       replications: 1,
       workers: 0,
+      yes: false,
       exports: { metrics: 'istio', traceSample: 0.01, startTimeMs: 0 },
       guards: DEFAULT_RUN_GUARDS,
     });
@@ -31,6 +32,7 @@ describe('parseRunArgs', () => {
       sets: [],
       replications: 1,
       workers: 0,
+      yes: false,
       exports: { metrics: 'istio', traceSample: 0.01, startTimeMs: 0 },
       guards: DEFAULT_RUN_GUARDS,
     });

@@ -20,6 +20,7 @@ import { parseMeshList, stringFlag, writeHtmlReport, writeOutput } from '../inte
 import {
   HTML_FLAGS,
   SCENARIO_FLAGS,
+  confirmRuns,
   fixedOverrides,
   parseScenarioArgs,
   readScenarioArg,
@@ -133,10 +134,18 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     throw new UsageError('choose one output format (got --json and --csv)', 'compare');
   }
   const mesh = stringFlag(values, 'mesh');
-  return {
+  const parsed: CompareArgs = {
     ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file|-> --mesh a,b,c'),
     shapes: mesh === undefined ? meshShapeNames() : parseMeshList(mesh, 'compare'),
     format: values['json'] === true ? 'json' : values['csv'] === true ? 'csv' : 'text',
     guards: parseRunGuards(values, 'compare'),
   };
+  const { shapes, replications } = parsed;
+  confirmRuns(
+    shapes.length * replications,
+    `${shapes.length} shapes × ${replications} replications`,
+    parsed,
+    'compare',
+  );
+  return parsed;
 }

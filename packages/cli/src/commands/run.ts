@@ -41,6 +41,7 @@ import { parseMesh, stringFlag, writeHtmlReport, writeOutput } from '../internal
 import {
   HTML_FLAGS,
   SCENARIO_FLAGS,
+  confirmRuns,
   fixedOverrides,
   parseScenarioArgs,
   readScenarioArg,
@@ -222,6 +223,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     exports: parseExportArgs(values, format === 'openmetrics'),
     guards: parseRunGuards(values, 'run'),
   };
+  confirmRuns(run.replications, `--replications ${run.replications}`, run, 'run');
   const mesh = stringFlag(values, 'mesh');
   if (mesh !== undefined) run.mesh = parseMesh(mesh, 'run');
   const table = stringFlag(values, 'table');

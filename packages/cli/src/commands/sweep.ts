@@ -40,7 +40,6 @@ export interface SweepArgs extends ScenarioArgs {
   store: string;
   shard?: Shard;
   boundary: boolean;
-  yes: boolean;
   json: boolean;
   csv?: string;
   table: StoreTable;
@@ -170,7 +169,6 @@ export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
     store: { type: 'string' },
     shard: { type: 'string' },
     boundary: { type: 'boolean' },
-    yes: { type: 'boolean' },
     json: { type: 'boolean' },
     csv: { type: 'string' },
     table: { type: 'string' },
@@ -209,7 +207,6 @@ export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
     store: stringFlag(values, 'store') ?? defaultStore,
     ...(shard !== undefined && { shard }),
     boundary: values['boundary'] === true,
-    yes: values['yes'] === true,
     json: values['json'] === true,
     ...(csv !== undefined && { csv }),
     table: table as StoreTable,

@@ -1,8 +1,14 @@
 // What `run`, `compare` and `sweep` share: the scenario argument (a name, a file or `-` for standard
-// input), --seed/--duration/--set/--replications/--workers/--out/--no-progress (and --html for run and
-// compare), and the overrides they make of the scenario.
+// input), --seed/--duration/--set/--replications/--workers/--yes/--out/--no-progress (and --html for run
+// and compare), the overrides they make of the scenario, and the limit on runs one command makes.
 
-import { defaultWorkers, parseSetOption, readScenarioSource, scenarioSource } from '@meshsim/analysis';
+import {
+  SWEEP_RUN_LIMIT,
+  defaultWorkers,
+  parseSetOption,
+  readScenarioSource,
+  scenarioSource,
+} from '@meshsim/analysis';
 import type { Override, ScenarioSource, SetAxis } from '@meshsim/analysis';
 
 import { CliError, UsageError } from '../CliError.js';
@@ -18,6 +24,7 @@ export const SCENARIO_FLAGS = {
   set: { type: 'string', multiple: true },
   replications: { type: 'string' },
   workers: { type: 'string' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -41,6 +48,8 @@ export interface ScenarioArgs {
   replications: number;
   /** `--workers N` (0: no worker thread), else MESHSIM_WORKERS, else the machine's parallelism. */
   workers: number;
+  /** `--yes`: make more than {@link SWEEP_RUN_LIMIT} runs without asking. */
+  yes: boolean;
 }
 
 /**
@@ -75,6 +84,7 @@ export function parseScenarioArgs(
       (process.env['MESHSIM_WORKERS'] !== undefined
         ? Number(process.env['MESHSIM_WORKERS'])
         : defaultWorkers()),
+    yes: values['yes'] === true,
   };
   const seed = stringFlag(values, 'seed');
   if (seed !== undefined) args.seed = parseSeed(seed, command);
@@ -89,6 +99,20 @@ export function parseScenarioArgs(
   const html = stringFlag(values, 'html');
   if (html !== undefined) args.html = parseHtmlPath(html, command);
   return args;
+}
+
+/**
+ * Refuses a command that would make more than {@link SWEEP_RUN_LIMIT} runs without `--yes`, as `sweep` does
+ * for its grid: a mistyped `--replications 100000` should not start days of work.
+ * @param what - How the command gets there, e.g. `--replications 5000` or `4 shapes × 300 replications`.
+ * @throws {UsageError} naming the runs and the limit.
+ */
+export function confirmRuns(runs: number, what: string, args: ScenarioArgs, command: string): void {
+  if (runs <= SWEEP_RUN_LIMIT || args.yes) return;
+  throw new UsageError(
+    `${what}: ${runs} runs, over the limit of ${SWEEP_RUN_LIMIT}: confirm with --yes`,
+    command,
+  );
 }
 
 /** The scenario argument that stands for standard input. */
