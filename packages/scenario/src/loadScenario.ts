@@ -130,7 +130,11 @@ export function loadScenarioFile(path: string): SimulationConfig {
     const reason =
       code === 'ENOENT'
         ? 'file not found'
-        : `cannot read file: ${error instanceof Error ? error.message : String(error)}`;
+        : code === 'EISDIR'
+          ? 'is a directory, not a scenario file (give a .yaml, .yml or .json file)'
+          : code === 'EACCES'
+            ? 'cannot read file: permission denied'
+            : `cannot read file: ${error instanceof Error ? error.message : String(error)}`;
     throw new ScenarioError([{ file: path, path: '', reason }]);
   }
   return parseScenario(text, path);

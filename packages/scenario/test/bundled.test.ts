@@ -201,5 +201,9 @@ describe('loadScenario / loadScenarioFile', () => {
 
   it('loadScenarioFile(path) of a missing file names the file as given', () => {
     expect(() => loadScenarioFile('./nope/missing.yaml')).toThrow('./nope/missing.yaml: file not found');
+    const folder = import.meta.dirname;
+    expect(() => loadScenarioFile(folder)).toThrow(
+      `${folder}: is a directory, not a scenario file (give a .yaml, .yml or .json file)`,
+    );
   });
 });
