@@ -25,6 +25,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
 } from '../internal/scenarioArgs.js';
+import { checkOutputPaths } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards, stoppedLine } from '../internal/runGuards.js';
@@ -58,6 +59,10 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     return 0;
   }
   const source = readScenarioArg(parsed, io);
+  checkOutputPaths([
+    { flag: '--out', path: parsed.out },
+    { flag: '--html', path: parsed.html },
+  ]);
   const fixed = fixedOverrides(parsed, 'compare');
   const plan = planSweep(source, [{ path: 'mesh', values: parsed.shapes }], fixed, parsed.replications);
   // The first replication of each shape keeps its full result (the side-by-side table).

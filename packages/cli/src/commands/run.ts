@@ -46,6 +46,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
 } from '../internal/scenarioArgs.js';
+import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import {
@@ -116,6 +117,14 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   }
 
   const source = readScenarioArg(parsed, io);
+  const { exports } = parsed;
+  checkOutputPaths([
+    { flag: '--out', path: parsed.out },
+    { flag: '--html', path: parsed.html },
+    { flag: '--otlp', path: exports.otlp },
+    { flag: '--smp', path: exports.smp },
+    { flag: '--fortio', path: exports.fortio, kind: 'folder' },
+  ]);
   const fixed = fixedOverrides(parsed, 'run', parsed.mesh);
   const config = resolveWithOverrides(source, fixed);
   const istioMetrics = parsed.format === 'openmetrics' && parsed.exports.metrics === 'istio';
@@ -158,7 +167,6 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   }
   const wallMs = performance.now() - startedMs;
 
-  const { exports } = parsed;
   const anchor = { startTimeMs: exports.startTimeMs };
   const output =
     parsed.format === 'csv'
@@ -176,7 +184,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     try {
       mkdirSync(dir, { recursive: true });
     } catch (error) {
-      throw new CliError(`cannot create '${dir}': ${error instanceof Error ? error.message : String(error)}`);
+      throw new CliError(`cannot create '${dir}': ${fsErrorInWords(error)}`);
     }
     for (const file of renderFortio(result, { ...anchor, load: requestedLoad(config) })) {
       writeOutput(io, join(dir, file.fileName), `Fortio (${file.source})`, file.json);

@@ -24,6 +24,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
 } from '../internal/scenarioArgs.js';
+import { checkOutputPaths } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { SweepProgress, formatDoneLine } from '../progress.js';
 
@@ -54,6 +55,10 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     return 0;
   }
   const source = readScenarioArg(parsed, io);
+  checkOutputPaths([
+    { flag: '--out', path: parsed.out },
+    { flag: '--csv', path: parsed.csv },
+  ]);
   const fixed = fixedOverrides(
     { ...parsed, sets: parsed.sets.filter((a) => a.values.length === 1 && a.open === undefined) },
     'sweep',

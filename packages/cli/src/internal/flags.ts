@@ -6,6 +6,7 @@ import { SCENARIO_RULES, findRuleRow, meshShapeNames } from '@meshsim/mesh';
 import { parseDurationMs } from '@meshsim/scenario';
 
 import { CliError, UsageError } from '../CliError.js';
+import { fsErrorInWords } from './checkOutputPaths.js';
 import type { CliIo } from '../CliIo.js';
 
 /** The string value of flag `name`, or undefined. */
@@ -95,7 +96,7 @@ export function writeHtmlReport(io: CliIo, path: string, html: string): void {
   try {
     writeFileSync(path, html);
   } catch (error) {
-    throw new CliError(`cannot write '${path}': ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(`cannot write '${path}': ${fsErrorInWords(error)}`);
   }
   io.stderr.write(`wrote HTML report to ${path}\n`);
 }
@@ -109,7 +110,7 @@ export function writeOutput(io: CliIo, out: string | undefined, label: string, o
   try {
     writeFileSync(out, output);
   } catch (error) {
-    throw new CliError(`cannot write '${out}': ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(`cannot write '${out}': ${fsErrorInWords(error)}`);
   }
   io.stderr.write(`wrote ${label} output to ${out}\n`);
 }

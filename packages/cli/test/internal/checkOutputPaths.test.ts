@@ -1,0 +1,69 @@
+// Outputs are checked before a run starts: a file path that is a folder, a folder path that is a file, or a
+// missing parent folder stops the command at once (exit 1), naming the flag, the path and the reason.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { main } from '../../src/index.js';
+import { checkOutputPaths, fsErrorInWords } from '../../src/internal/checkOutputPaths.js';
+import { captureIo } from '../__helpers__/io.js';
+import { tempDir } from '../__helpers__/tempDir.js';
+
+describe('checkOutputPaths', () => {
+  const dir = tempDir('meshsim-outputs-');
+  const file = join(dir, 'existing.txt');
+  writeFileSync(file, 'x');
+
+  it('accepts a new or existing file in an existing folder, and a folder to create', () => {
+    expect(() =>
+      checkOutputPaths([
+        { flag: '--out', path: join(dir, 'new.json') },
+        { flag: '--html', path: file },
+        { flag: '--fortio', path: join(dir, 'a', 'b'), kind: 'folder' },
+        { flag: '--fortio', path: dir, kind: 'folder' },
+        { flag: '--otlp', path: undefined },
+      ]),
+    ).not.toThrow();
+  });
+
+  it('names the flag, the path and the reason of the first output that cannot be written', () => {
+    expect(() => checkOutputPaths([{ flag: '--out', path: dir }])).toThrow(
+      `cannot write '${dir}' (--out): it is a folder, not a file`,
+    );
+    const missing = join(dir, 'no-such-folder', 'x.json');
+    expect(() => checkOutputPaths([{ flag: '--html', path: missing }])).toThrow(
+      `cannot write '${missing}' (--html): its folder ${join(dir, 'no-such-folder')} does not exist`,
+    );
+    expect(() => checkOutputPaths([{ flag: '--out', path: join(file, 'x') }])).toThrow(
+      `(--out): ${file} is a file, not a folder`,
+    );
+    expect(() => checkOutputPaths([{ flag: '--fortio', path: file, kind: 'folder' }])).toThrow(
+      `cannot write '${file}' (--fortio): it is a file, not a folder`,
+    );
+  });
+
+  it('puts file-system error codes in words', () => {
+    const coded = (code: string): Error => Object.assign(new Error(`${code}: raw`), { code });
+    expect(fsErrorInWords(coded('EISDIR'))).toBe('it is a folder');
+    expect(fsErrorInWords(coded('ENOSPC'))).toBe('no space left on the device');
+    expect(fsErrorInWords(coded('EACCES'))).toBe('permission denied');
+    expect(fsErrorInWords(new Error('other'))).toBe('other');
+  });
+
+  it('run, compare and sweep stop before running anything', async () => {
+    const missing = join(dir, 'missing', 'out.txt');
+    for (const args of [
+      ['run', 'steady-3tier', '--out', missing],
+      ['run', 'steady-3tier', '--fortio', file],
+      ['compare', 'steady-3tier', '--mesh', 'none,linkerd', '--html', dir],
+      ['sweep', 'steady-3tier', '--set', 'traffic.0.rate=100,200', '--csv', missing],
+    ]) {
+      const io = captureIo();
+      expect(await main([...args, '--no-progress'], io), args.join(' ')).toBe(1);
+      expect(io.err(), args.join(' ')).toMatch(/^meshsim: cannot write '.*' \(--[a-z]+\): .*\n$/);
+      expect(io.out(), args.join(' ')).toBe('');
+    }
+  });
+});
