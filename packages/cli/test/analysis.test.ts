@@ -238,6 +238,23 @@ describe('meshsim sweep', () => {
     expect(shard.err).toContain('--shard 3/2: expected k/N');
   });
 
+  it('a --store that is not a DuckDB file is named with the reason', async () => {
+    const notAStore = join(dir, 'notes.duckdb');
+    writeFileSync(notAStore, 'not a database\n');
+    const { code, err } = await run(
+      'sweep',
+      'steady-3tier',
+      '--set',
+      'traffic.0.rate=100,200',
+      '--store',
+      notAStore,
+    );
+    expect(code).toBe(1);
+    expect(err).toBe(
+      `meshsim: cannot open the results store '${notAStore}' (--store): it is not a DuckDB results store (give a new file, or one an earlier sweep wrote)\n`,
+    );
+  });
+
   it('run and compare also ask for --yes over 1000 runs, before running anything', async () => {
     const replications = await run('run', 'steady-3tier', '--replications', '1001');
     expect(replications.code).toBe(2);

@@ -56,6 +56,7 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
   }
   const source = readScenarioArg(parsed, io);
   checkOutputPaths([
+    { flag: '--store', path: parsed.store },
     { flag: '--out', path: parsed.out },
     { flag: '--csv', path: parsed.csv },
   ]);
@@ -76,7 +77,7 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
   process.once('SIGINT', onSigint);
   const bar = parsed.progress && io.stderr.isTTY === true ? new SweepProgress(io.stderr) : null;
   const startedMs = performance.now();
-  const store = await ResultsStore.open(parsed.store);
+  const store = await openStore(parsed.store);
   try {
     if (parsed.boundary) {
       const map = await findBoundaries(source, {
@@ -154,7 +155,8 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
     if (!existsSync(path)) throw new CliError(`cannot merge '${path}': file not found`);
     if (path === out) throw new UsageError(`'${path}' is both a shard and the output store`, 'sweep');
   }
-  const store = await ResultsStore.open(out);
+  checkOutputPaths([{ flag: '--store', path: out }]);
+  const store = await openStore(out);
   try {
     const added = await store.mergeFrom(positionals);
     io.stdout.write(`merged ${added} runs from ${positionals.length} stores into ${out}\n`);
@@ -216,4 +218,17 @@ export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
     ...(csv !== undefined && { csv }),
     table: table as StoreTable,
   };
+}
+
+/** Opens the results store at `path`; a file DuckDB cannot open is named with the reason (exit 1). */
+async function openStore(path: string): Promise<ResultsStore> {
+  try {
+    return await ResultsStore.open(path);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = /not a valid DuckDB database/i.test(message)
+      ? 'it is not a DuckDB results store (give a new file, or one an earlier sweep wrote)'
+      : message.replace(/^IO Error: /, '');
+    throw new CliError(`cannot open the results store '${path}' (--store): ${reason}`);
+  }
 }

@@ -55,13 +55,15 @@ describe('checkOutputPaths', () => {
   it('run, compare and sweep stop before running anything', async () => {
     const missing = join(dir, 'missing', 'out.txt');
     for (const args of [
-      ['run', 'steady-3tier', '--out', missing],
-      ['run', 'steady-3tier', '--fortio', file],
-      ['compare', 'steady-3tier', '--mesh', 'none,linkerd', '--html', dir],
-      ['sweep', 'steady-3tier', '--set', 'traffic.0.rate=100,200', '--csv', missing],
+      ['run', 'steady-3tier', '--out', missing, '--no-progress'],
+      ['run', 'steady-3tier', '--fortio', file, '--no-progress'],
+      ['compare', 'steady-3tier', '--mesh', 'none,linkerd', '--html', dir, '--no-progress'],
+      ['sweep', 'steady-3tier', '--set', 'traffic.0.rate=100,200', '--csv', missing, '--no-progress'],
+      ['sweep', 'steady-3tier', '--set', 'traffic.0.rate=100,200', '--store', dir, '--no-progress'],
+      ['sweep', 'merge', '--store', dir, file],
     ]) {
       const io = captureIo();
-      expect(await main([...args, '--no-progress'], io), args.join(' ')).toBe(1);
+      expect(await main(args, io), args.join(' ')).toBe(1);
       expect(io.err(), args.join(' ')).toMatch(/^meshsim: cannot write '.*' \(--[a-z]+\): .*\n$/);
       expect(io.out(), args.join(' ')).toBe('');
     }
