@@ -386,4 +386,12 @@ describe('RandomStreams independence', () => {
     expect(() => new RandomStreams(NaN)).toThrow(RangeError);
     expect(() => new RandomStreams(Infinity)).toThrow(/got Infinity/);
   });
+
+  it('rejects a seed that is neither a number nor a string (it would become "[object Object]")', () => {
+    expect(() => new RandomStreams({} as unknown as number)).toThrow(
+      'RandomStreams: seed must be a finite number or a string (got a value of type object)',
+    );
+    expect(() => new RandomStreams(null as unknown as number)).toThrow('(got null)');
+    expect(() => new RandomStreams([1] as unknown as number)).toThrow('(got an array)');
+  });
 });

@@ -4,6 +4,7 @@
 import { Engine } from '@meshsim/engine';
 import { buildModel } from './assembly/buildModel.js';
 import { checkConfigBounds } from './config/rules/checkConfigBounds.js';
+import { checkConfigReferences } from './config/checkConfigReferences.js';
 import type { Model } from './assembly/Model.js';
 import type { SimulationConfig } from './config/SimulationConfig.js';
 import type { RunStopped, SimulationResult } from './config/SimulationResult.js';
@@ -50,14 +51,19 @@ export class Simulation {
    * @param config - The resolved config; a RangeError names any field outside the scenario format's bounds.
    * @param options - Progress, guards, the caller's budget hook and what to record besides the result
    *   (request series, sampled traces; nothing by default); a function is taken as `onProgress`.
-   * @throws {RangeError} if a field is out of bounds or `telemetry.traceSampleRate` is not in [0, 1].
+   * @throws {RangeError} if a field is out of bounds or `telemetry.traceSampleRate` is not in [0, 1];
+   *   an Error naming the field if it refers to a service the config does not define.
    */
   constructor(
     readonly config: SimulationConfig,
     options: SimulateOptions | NonNullable<SimulateOptions['onProgress']> = {},
   ) {
     this.options = typeof options === 'function' ? { onProgress: options } : options;
+    if (typeof config !== 'object' || config === null) {
+      throw new TypeError(`simulate: config must be a SimulationConfig object (got ${String(config)})`);
+    }
     checkConfigBounds(config);
+    checkConfigReferences(config);
     const telemetry = this.options.telemetry ?? {};
     const sampleRate = telemetry.traceSampleRate ?? 0;
     if (!(sampleRate >= 0 && sampleRate <= 1)) {

@@ -21,6 +21,10 @@ export class RandomStreams {
     if (typeof seed === 'number' && !Number.isFinite(seed)) {
       throw new RangeError(`RandomStreams: seed must be a finite number or a string (got ${seed})`);
     }
+    if (typeof seed !== 'number' && typeof seed !== 'string') {
+      // A config built in code: an object would silently become the seed "[object Object]".
+      throw new TypeError(`RandomStreams: seed must be a finite number or a string (got ${describe(seed)})`);
+    }
     this.seed = seed;
   }
 
@@ -43,4 +47,9 @@ export class RandomStreams {
     const prng = seedrandom.alea(`${String(seed)}\u0000${name}`);
     return prng as Random;
   }
+}
+
+/** What a value that is not a seed is, for the error message. */
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
 }

@@ -1,0 +1,55 @@
+// A config built in code that refers to a service it does not define is refused before the run, naming the
+// field path, the name and the services there are (a scenario file gets the same check, with line numbers).
+
+import { describe, expect, it } from 'vitest';
+
+import { simulate } from '../../src/index.js';
+import { checkConfigReferences } from '../../src/config/checkConfigReferences.js';
+import { call, config, poisson, service } from '../__helpers__/configs.js';
+
+describe('checkConfigReferences', () => {
+  const chain = config([service('a', { calls: [[call('b')]] }), service('b')], [poisson('a', 10)]);
+
+  it('accepts a config whose every reference names one of its services', () => {
+    expect(() => checkConfigReferences(chain)).not.toThrow();
+  });
+
+  it('names the field path, the unknown name and the services of the first bad reference', () => {
+    expect(() => checkConfigReferences({ ...chain, traffic: [poisson('nope', 10)] })).toThrow(
+      'traffic[0].to: unknown service "nope" (services: a, b)',
+    );
+    expect(() =>
+      checkConfigReferences({
+        ...chain,
+        services: [service('a', { calls: [[call('b'), call('c')]] }), service('b')],
+      }),
+    ).toThrow('services.a.calls[0][1].to: unknown service "c" (services: a, b)');
+    expect(() =>
+      checkConfigReferences({
+        ...chain,
+        services: [
+          service('a', { calls: [[call('b', undefined, { mirror: { to: 'm', percent: 10 } })]] }),
+          service('b'),
+        ],
+      }),
+    ).toThrow('services.a.calls[0][0].mirror.to: unknown service "m"');
+    expect(() => checkConfigReferences({ ...chain, services: [] })).toThrow(
+      'traffic[0].to: unknown service "a" (the config has no services)',
+    );
+  });
+
+  it("checks a fault's service, except for a control-plane outage (which has none)", () => {
+    const crash = { atMs: 0, durationMs: 10, instances: 1, effect: { kind: 'crash' as const } };
+    expect(() => checkConfigReferences({ ...chain, faults: [{ ...crash, service: 'x' }] })).toThrow(
+      'faults[0].service: unknown service "x"',
+    );
+    const outage = { ...crash, service: '', effect: { kind: 'control-plane-outage' as const } };
+    expect(() => checkConfigReferences({ ...chain, faults: [outage] })).not.toThrow();
+  });
+
+  it('is what simulate() runs first', () => {
+    expect(() => simulate({ ...chain, traffic: [poisson('nope', 10)] })).toThrow(
+      'traffic[0].to: unknown service "nope"',
+    );
+  });
+});
