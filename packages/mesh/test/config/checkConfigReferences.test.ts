@@ -47,6 +47,27 @@ describe('checkConfigReferences', () => {
     expect(() => checkConfigReferences({ ...chain, faults: [outage] })).not.toThrow();
   });
 
+  it('names the call that closes a call cycle (mirrors included)', () => {
+    const loop = {
+      ...chain,
+      services: [service('a', { calls: [[call('b')]] }), service('b', { calls: [[call('a')]] })],
+    };
+    expect(() => checkConfigReferences(loop)).toThrow(
+      'services.b.calls[0][0].to: call cycle a → b → a: a request would call itself forever',
+    );
+    const mirrored = {
+      ...chain,
+      services: [
+        service('a', { calls: [[call('b')]] }),
+        service('b', { calls: [[call('c', undefined, { mirror: { to: 'a', percent: 5 } })]] }),
+        service('c'),
+      ],
+    };
+    expect(() => checkConfigReferences(mirrored)).toThrow(
+      'services.b.calls[0][0].mirror.to: call cycle a → b → a',
+    );
+  });
+
   it('is what simulate() runs first', () => {
     expect(() => simulate({ ...chain, traffic: [poisson('nope', 10)] })).toThrow(
       'traffic[0].to: unknown service "nope"',

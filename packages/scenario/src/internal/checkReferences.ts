@@ -1,20 +1,24 @@
 // Cross-reference checks that a schema cannot express: names that must exist (services, clusters),
 // call cycles, fault sizes. Runs on the raw input, defensively, so it reports even when the schema failed.
 
-import { DEFAULT_CLUSTERS, SCENARIO_LIMITS, SERVICE_RULES, findRuleRow } from '@meshsim/mesh';
+import {
+  DEFAULT_CLUSTERS,
+  SCENARIO_LIMITS,
+  SERVICE_RULES,
+  callCycleReason,
+  findCallCycles,
+  findRuleRow,
+} from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import { checkPolicyReferences } from './checkPolicyReferences.js';
 import type { PathSegment } from './path.js';
 import { durationOrUndefined, isObject, list, unknownName } from './rawAccess.js';
 import type { Obj } from './rawAccess.js';
 import { got } from './show.js';
+import type { CallEdge } from '@meshsim/mesh';
 import type { PathIssue } from './zodIssues.js';
 
-interface Edge {
-  from: string;
-  to: string;
-  path: readonly PathSegment[];
-}
+type Edge = CallEdge<readonly PathSegment[]>;
 
 /** The calls of every service as edges, in file order (parallel groups flattened, mirrors included). */
 function callEdges(services: Obj): Edge[] {
@@ -101,51 +105,6 @@ function checkSizes(input: Obj, services: ReadonlyMap<string, unknown>): PathIss
     const entries = input[key];
     if (Array.isArray(entries) && entries.length > limit) {
       out.push({ path: [key], reason: `must list at most ${limit} ${what} (got ${entries.length})` });
-    }
-  }
-  return out;
-}
-
-/**
- * One issue per back edge of a depth-first search: each names the cycle it closes. Iterative, so that
- * a long chain of services (up to the limit of 10,000) cannot overflow the stack.
- */
-function findCycles(names: readonly string[], edges: readonly Edge[]): PathIssue[] {
-  const out: PathIssue[] = [];
-  const adjacency = new Map<string, Edge[]>(names.map((name) => [name, []]));
-  for (const edge of edges) if (adjacency.has(edge.to)) adjacency.get(edge.from)?.push(edge);
-  const state = new Map<string, 'active' | 'done'>();
-  const stack: string[] = [];
-  // Each frame: a service on the current path and the index of its next edge to follow.
-  const frames: { name: string; next: number }[] = [];
-  const enter = (name: string): void => {
-    state.set(name, 'active');
-    stack.push(name);
-    frames.push({ name, next: 0 });
-  };
-  for (const root of names) {
-    if (state.has(root)) continue;
-    enter(root);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1] as { name: string; next: number };
-      const edge = adjacency.get(frame.name)?.[frame.next];
-      if (edge === undefined) {
-        frames.pop();
-        stack.pop();
-        state.set(frame.name, 'done');
-        continue;
-      }
-      frame.next++;
-      const target = state.get(edge.to);
-      if (target === 'active') {
-        const cycle = [...stack.slice(stack.indexOf(edge.to)), edge.to];
-        out.push({
-          path: edge.path,
-          reason: `call cycle ${cycle.join(' → ')}: a request would call itself forever (the model needs an acyclic call graph)`,
-        });
-      } else if (target === undefined) {
-        enter(edge.to);
-      }
     }
   }
   return out;
@@ -246,7 +205,9 @@ export function checkReferences(input: unknown): PathIssue[] {
   }
   const edges = callEdges(services);
   for (const edge of edges) checkService(edge.to, edge.path);
-  out.push(...findCycles(serviceNames, edges));
+  for (const { path, cycle } of findCallCycles(serviceNames, edges)) {
+    out.push({ path, reason: callCycleReason(cycle) });
+  }
 
   // Mesh library services.
   const mesh = input['mesh'];
