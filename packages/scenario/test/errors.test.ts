@@ -431,6 +431,21 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    'a top-level nodeCpu that no cluster uses (each sets its own)',
+    (s) => {
+      s.nodeCpu = 4;
+      s.clusters = [
+        { name: 'a', nodeCpu: 24, zones: [{ name: 'z', nodes: 1 }] },
+        { name: 'b', nodeCpu: '500m', zones: [{ name: 'y', nodes: 1 }] },
+      ];
+      s.services.frontend.cluster = 'a';
+      s.services.backend.cluster = 'b';
+    },
+    [
+      'test.yaml: nodeCpu: every cluster sets its own nodeCpu, so this one applies to no node: set clusters[i].nodeCpu instead (got 4)',
+    ],
+  ],
+  [
     'an empty cluster list',
     (s) => (s.clusters = []),
     ['test.yaml: clusters: must have at least 1 item (got 0 items)'],

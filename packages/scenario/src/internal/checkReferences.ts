@@ -162,6 +162,22 @@ export function checkReferences(input: unknown): PathIssue[] {
   } else {
     clusterNames.push(...DEFAULT_CLUSTERS.map((cluster) => cluster.name));
   }
+  // A top-level nodeCpu is the default of clusters without their own: when every cluster sets one, it
+  // would apply to no node (e.g. `--set nodeCpu=4` on a file whose clusters give their cores).
+  const clusters = Array.isArray(input['clusters']) ? input['clusters'] : [];
+  if (
+    input['nodeCpu'] !== undefined &&
+    clusters.length > 0 &&
+    clusters.every((cluster) => isObject(cluster) && cluster['nodeCpu'] !== undefined)
+  ) {
+    out.push({
+      path: ['nodeCpu'],
+      reason: got(
+        'every cluster sets its own nodeCpu, so this one applies to no node: set clusters[i].nodeCpu instead',
+        input['nodeCpu'],
+      ),
+    });
+  }
 
   // Calls limited to request classes: some traffic source must send each class.
   const sentClasses = new Set<string>();
