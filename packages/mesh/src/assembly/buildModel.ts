@@ -8,6 +8,7 @@ import { CallContext } from '../call/CallContext.js';
 import { ClusterCpu } from '../cpu/ClusterCpu.js';
 import { ConnectionPools } from '../call/ConnectionPools.js';
 import { checkCpuRequests } from './checkCpuRequests.js';
+import { checkCpuWithoutNodes } from './checkCpuWithoutNodes.js';
 import { checkMeshOptions } from './checkMeshOptions.js';
 import { checkWaypoints } from './checkWaypoints.js';
 import type { CallTap } from '../call/CallTap.js';
@@ -86,6 +87,7 @@ export function buildModel(
     service.refreshEndpoints();
   });
   checkCpuRequests(cpu, instances, warnings);
+  checkCpuWithoutNodes(cpu, instances, warnings);
   const tap = createTap?.({ streams, services, instances }) ?? null;
   transport.tap = tap;
   const dataPlane = createDataPlane({
