@@ -514,7 +514,9 @@ export const ScenarioSchema = z
     name: doc(z.string().min(1).optional(), 'Scenario name. Default: the file name without extension.'),
     description: doc(z.string().optional(), 'What the scenario shows and the expected outcome. Default "".'),
     seed: doc(
-      z.union([z.int(), z.string().min(1)], must('must be an integer or a string')).optional(),
+      z
+        .union([z.int().min(0), z.string().min(1)], must('must be a non-negative integer or a string'))
+        .optional(),
       'Root seed of all random streams. Default 1.',
     ),
     duration: ruleShape(SCENARIO_RULES).duration,

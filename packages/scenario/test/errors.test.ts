@@ -515,7 +515,13 @@ const CASES: [string, Mutation, string[]][] = [
     (s) => (s.mesh = { shape: 'vpc-lattice', prices: { latticeGbUsd: -1 } }),
     ['test.yaml: mesh.prices.latticeGbUsd: must be >= 0 (got -1)'],
   ],
-  ['a fractional seed', (s) => (s.seed = 1.5), ['test.yaml: seed: must be an integer or a string (got 1.5)']],
+  [
+    'a fractional seed',
+    (s) => (s.seed = 1.5),
+    ['test.yaml: seed: must be a non-negative integer or a string (got 1.5)'],
+  ],
+  // As `--seed`: a negative seed would also make the one negative number of a result.
+  ['a negative seed', (s) => (s.seed = -5), ['test.yaml: seed: must be an integer >= 0 (got -5)']],
   ['a missing traffic list', (s) => delete s.traffic, ['test.yaml: traffic: is required']],
   [
     'no services',
