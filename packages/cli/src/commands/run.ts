@@ -46,6 +46,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
 } from '../internal/scenarioArgs.js';
+import { otlpText } from '../internal/otlpText.js';
 import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -177,7 +178,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   writeOutput(io, parsed.out, parsed.format, output);
   if (parsed.html !== undefined) writeHtmlReport(io, parsed.html, renderHtml(result, { config, diagnosis }));
   if (exports.otlp !== undefined)
-    writeOutput(io, exports.otlp, 'OTLP traces', renderOtlpTraces(result, anchor));
+    writeOutput(io, exports.otlp, 'OTLP traces', otlpText(result, anchor, exports.otlp, renderOtlpTraces));
   if (exports.smp !== undefined) writeOutput(io, exports.smp, 'SMP', renderSmpResult(result, anchor));
   if (exports.fortio !== undefined) {
     const dir = exports.fortio;
