@@ -88,6 +88,7 @@ export {
   renderHtml,
   renderComparisonHtml,
   renderIstioMetrics,
+  renderIstioMetricsLines,
   renderOtlpTraces,
   renderFortio,
   renderSmpResult,

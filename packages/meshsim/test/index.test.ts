@@ -75,6 +75,7 @@ describe('meshsim (umbrella)', () => {
         'renderTimeSeriesCsv',
         'renderVersionsCsv',
         'renderIstioMetrics',
+        'renderIstioMetricsLines',
         'renderOtlpTraces',
         'renderFortio',
         'renderSmpResult',

@@ -14,7 +14,7 @@ export {
   renderVersionsCsv,
 } from './renderCsv.js';
 export { renderOpenMetrics } from './renderOpenMetrics.js';
-export { renderIstioMetrics } from './renderIstioMetrics.js';
+export { renderIstioMetrics, renderIstioMetricsLines } from './renderIstioMetrics.js';
 export { renderOtlpTraces } from './renderOtlpTraces.js';
 export { FORTIO_PERCENTILES, renderFortio } from './renderFortio.js';
 export { SMP_VERSION, renderSmpResult } from './renderSmpResult.js';

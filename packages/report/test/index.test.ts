@@ -22,6 +22,7 @@ describe('@meshsim/report', () => {
       'renderFortio',
       'renderHtml',
       'renderIstioMetrics',
+      'renderIstioMetricsLines',
       'renderJson',
       'renderNodesCsv',
       'renderOpenMetrics',

@@ -19,7 +19,7 @@ import {
   renderEdgesCsv,
   renderFortio,
   renderHtml,
-  renderIstioMetrics,
+  renderIstioMetricsLines,
   renderJson,
   renderNodesCsv,
   renderOpenMetrics,
@@ -173,7 +173,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     parsed.format === 'csv'
       ? CSV_TABLES[parsed.csvTable ?? 'edges'](result, diagnosis)
       : istioMetrics
-        ? renderIstioMetrics(result, anchor)
+        ? renderIstioMetricsLines(result, anchor)
         : RENDERERS[parsed.format](result, extras);
   writeOutput(io, parsed.out, parsed.format, output);
   if (parsed.html !== undefined) writeHtmlReport(io, parsed.html, renderHtml(result, { config, diagnosis }));

@@ -1,6 +1,6 @@
 // Flag-value parsers and output writing shared by the commands; errors name the flag and the value.
 
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 
 import { SCENARIO_RULES, findRuleRow, meshShapeNames } from '@meshsim/mesh';
 import { parseDurationMs } from '@meshsim/scenario';
@@ -101,16 +101,48 @@ export function writeHtmlReport(io: CliIo, path: string, html: string): void {
   io.stderr.write(`wrote HTML report to ${path}\n`);
 }
 
-/** Writes `output` to stdout, or to `out` with a one-line note on stderr. */
-export function writeOutput(io: CliIo, out: string | undefined, label: string, output: string): void {
+/**
+ * Writes `output` to stdout, or to `out` with a one-line note on stderr. `output` is a text, or lines (each
+ * then ended with a newline) written a megabyte at a time: an output larger than one string can hold.
+ */
+export function writeOutput(
+  io: CliIo,
+  out: string | undefined,
+  label: string,
+  output: string | readonly string[],
+): void {
+  const texts = typeof output === 'string' ? [output] : chunks(output);
   if (out === undefined) {
-    io.stdout.write(output);
+    for (const text of texts) io.stdout.write(text);
     return;
   }
+  let fd: number | null = null;
   try {
-    writeFileSync(out, output);
+    fd = openSync(out, 'w');
+    for (const text of texts) writeSync(fd, text);
   } catch (error) {
     throw new CliError(`cannot write '${out}': ${fsErrorInWords(error)}`);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
   io.stderr.write(`wrote ${label} output to ${out}\n`);
+}
+
+/** Characters per piece of a large output. */
+const CHUNK_CHARS = 1 << 20;
+
+/** `lines`, each ended with a newline, joined into pieces of about {@link CHUNK_CHARS} characters. */
+function* chunks(lines: readonly string[]): Generator<string> {
+  let piece: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    piece.push(line);
+    size += line.length + 1;
+    if (size >= CHUNK_CHARS) {
+      yield piece.join('\n') + '\n';
+      piece = [];
+      size = 0;
+    }
+  }
+  if (piece.length > 0) yield piece.join('\n') + '\n';
 }
