@@ -53,19 +53,23 @@ const HISTOGRAMS: readonly HistogramFamily[] = [
  * @throws {Error} if the result holds no request series.
  */
 export function renderIstioMetrics(result: SimulationResult, options: ExportOptions = {}): string {
-  return renderIstioMetricsLines(result, options).join('\n') + '\n';
+  return [...renderIstioMetricsLines(result, options)].join('\n') + '\n';
 }
 
 /**
- * {@link renderIstioMetrics} as its lines (without line ends), for writing a large exposition piece by piece:
- * a 40-service platform's minute is about 540 million characters, more than one JavaScript string holds.
+ * {@link renderIstioMetrics} line by line (without line ends), made as they are read, for writing a large
+ * exposition piece by piece: a 40-service platform's minute is about 540 million characters, more than one
+ * JavaScript string holds.
  *
  * @param result - A result of `simulate(config, { telemetry: { requests: true } })`.
  * @param options - Where simulated time 0 is on the wall clock (default: the Unix epoch).
  * @returns The lines, the last `# EOF`.
- * @throws {Error} if the result holds no request series.
+ * @throws {Error} at once (not when read) if the result holds no request series.
  */
-export function renderIstioMetricsLines(result: SimulationResult, options: ExportOptions = {}): string[] {
+export function renderIstioMetricsLines(
+  result: SimulationResult,
+  options: ExportOptions = {},
+): IterableIterator<string> {
   const requests = requireRequests(result, 'renderIstioMetrics');
   const startMs = options.startTimeMs ?? 0;
   const services = new Map<string, ServiceMetrics>(result.services.map((s) => [s.name, s]));
@@ -75,38 +79,42 @@ export function renderIstioMetricsLines(result: SimulationResult, options: Expor
     labels: labelText(istioLabels(series, services)),
   }));
   const bounds = requests.bucketBounds.map((bound) => `le="${formatNumber(bound)}"`);
+  return istioLines(labelled, stamps, bounds);
+}
 
-  const lines: string[] = [
-    '# TYPE istio_requests counter',
-    '# HELP istio_requests Requests handled by an Istio proxy (simulated by meshsim).',
-  ];
+/** The exposition's lines from the labelled series, their sample timestamps and the bucket bounds' labels. */
+function* istioLines(
+  labelled: readonly { series: RequestSeries; labels: string }[],
+  stamps: readonly string[],
+  bounds: readonly string[],
+): Generator<string> {
+  yield '# TYPE istio_requests counter';
+  yield '# HELP istio_requests Requests handled by an Istio proxy (simulated by meshsim).';
   for (const { series, labels } of labelled) {
-    series.count.forEach((value, i) => {
-      lines.push(`istio_requests_total{${labels}} ${value} ${stamps[series.firstSample + i] ?? ''}`);
-    });
-  }
-  for (const family of HISTOGRAMS) {
-    lines.push(
-      `# TYPE ${family.name} histogram`,
-      `# UNIT ${family.name} ${family.unit}`,
-      `# HELP ${family.name} ${family.help}`,
-    );
-    for (const { series, labels } of labelled) {
-      const samples = family.samples(series);
-      series.count.forEach((count, i) => {
-        const stamp = stamps[series.firstSample + i] ?? '';
-        const buckets = samples.buckets[i] ?? [];
-        buckets.forEach((value, b) => {
-          lines.push(`${family.name}_bucket{${labels},${bounds[b] ?? ''}} ${value} ${stamp}`);
-        });
-        lines.push(`${family.name}_bucket{${labels},le="+Inf"} ${count} ${stamp}`);
-        lines.push(`${family.name}_count{${labels}} ${count} ${stamp}`);
-        lines.push(`${family.name}_sum{${labels}} ${formatNumber(samples.sum[i] ?? 0)} ${stamp}`);
-      });
+    for (let i = 0; i < series.count.length; i++) {
+      yield `istio_requests_total{${labels}} ${series.count[i]} ${stamps[series.firstSample + i] ?? ''}`;
     }
   }
-  lines.push('# EOF');
-  return lines;
+  for (const family of HISTOGRAMS) {
+    yield `# TYPE ${family.name} histogram`;
+    yield `# UNIT ${family.name} ${family.unit}`;
+    yield `# HELP ${family.name} ${family.help}`;
+    for (const { series, labels } of labelled) {
+      const samples = family.samples(series);
+      for (let i = 0; i < series.count.length; i++) {
+        const count = series.count[i];
+        const stamp = stamps[series.firstSample + i] ?? '';
+        const buckets = samples.buckets[i] ?? [];
+        for (let b = 0; b < buckets.length; b++) {
+          yield `${family.name}_bucket{${labels},${bounds[b] ?? ''}} ${buckets[b]} ${stamp}`;
+        }
+        yield `${family.name}_bucket{${labels},le="+Inf"} ${count} ${stamp}`;
+        yield `${family.name}_count{${labels}} ${count} ${stamp}`;
+        yield `${family.name}_sum{${labels}} ${formatNumber(samples.sum[i] ?? 0)} ${stamp}`;
+      }
+    }
+  }
+  yield '# EOF';
 }
 
 function labelText(labels: LabelPairs): string {

@@ -11,7 +11,7 @@ import { simulate } from '@meshsim/mesh';
 import { parseScenario } from '@meshsim/scenario';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
-import { renderIstioMetrics } from '../src/index.js';
+import { renderIstioMetrics, renderIstioMetricsLines } from '../src/index.js';
 import { makeResult } from './__helpers__/fixtures.js';
 import { TELEMETRY_SCENARIO, telemetryRun } from './__helpers__/telemetryRun.js';
 
@@ -106,6 +106,15 @@ describe('renderIstioMetrics', () => {
 
   it('throws, naming the option, for a result without request series', () => {
     expect(() => renderIstioMetrics(makeResult())).toThrow(/telemetry: \{ requests: true \}/);
+    // The lines too, when asked for them, not when first read (the CLI has not opened its file yet).
+    expect(() => renderIstioMetricsLines(makeResult())).toThrow(/telemetry: \{ requests: true \}/);
+  });
+
+  it('gives the same exposition line by line, each line made when it is read', () => {
+    const result = telemetryRun();
+    const lines = renderIstioMetricsLines(result);
+    expect(lines.next().value).toBe('# TYPE istio_requests counter');
+    expect(['# TYPE istio_requests counter', ...lines].join('\n') + '\n').toBe(renderIstioMetrics(result));
   });
 
   // Prometheus's own parser: required in CI (.ci/run installs promtool), skipped elsewhere without it.

@@ -103,13 +103,14 @@ export function writeHtmlReport(io: CliIo, path: string, html: string): void {
 
 /**
  * Writes `output` to stdout, or to `out` with a one-line note on stderr. `output` is a text, or lines (each
- * then ended with a newline) written a megabyte at a time: an output larger than one string can hold.
+ * then ended with a newline, read as they are written) written a megabyte at a time: an output larger than
+ * one string can hold.
  */
 export function writeOutput(
   io: CliIo,
   out: string | undefined,
   label: string,
-  output: string | readonly string[],
+  output: string | Iterable<string>,
 ): void {
   const texts = typeof output === 'string' ? [output] : chunks(output);
   if (out === undefined) {
@@ -132,7 +133,7 @@ export function writeOutput(
 const CHUNK_CHARS = 1 << 20;
 
 /** `lines`, each ended with a newline, joined into pieces of about {@link CHUNK_CHARS} characters. */
-function* chunks(lines: readonly string[]): Generator<string> {
+function* chunks(lines: Iterable<string>): Generator<string> {
   let piece: string[] = [];
   let size = 0;
   for (const line of lines) {
