@@ -70,8 +70,11 @@ export class CpuContainer {
    * node's scans of its busy containers read this field, not the heap and its top entry (cold memory).
    */
   topFinishV = Infinity;
-  /** @internal Whether the container has a quota (a CPU limit); a boolean read faster than `quotaLeft !== Infinity`. */
-  readonly hasQuota: boolean;
+  /**
+   * Whether the container has a CPU limit (a quota). PERF: a field, read on every scan of the node's busy
+   * containers, faster than comparing `quotaLeft` with Infinity.
+   */
+  readonly limited: boolean;
   private throttledAtMs = 0;
   private throttledAtV = 0;
   private readonly heap: TaskEntry[] = [];
@@ -86,12 +89,7 @@ export class CpuContainer {
   ) {
     this.quotaPerPeriodMs = limitCores * CFS_PERIOD_MS;
     this.quotaLeft = this.quotaPerPeriodMs;
-    this.hasQuota = limitCores !== Infinity;
-  }
-
-  /** Whether the container has a CPU limit (a quota). */
-  get limited(): boolean {
-    return this.hasQuota;
+    this.limited = limitCores !== Infinity;
   }
 
   /**
@@ -162,7 +160,7 @@ export class CpuContainer {
     if (!this.throttled && this.running > 0) {
       const used = this.running * (nodeV - this.usageFromV);
       this.cpuMs += used;
-      if (this.hasQuota) this.quotaLeft -= used;
+      if (this.limited) this.quotaLeft -= used;
     }
     this.usageFromV = nodeV;
   }
@@ -329,7 +327,7 @@ export class NodeCpu {
     if (dt <= 0) return;
     const n = this.runnable;
     if (n > 0) {
-      this.virtualMs += this.rate() * dt;
+      this.virtualMs = this.virtualAt(nowMs);
       this.busyCoreMs += (n < this.cores ? n : this.cores) * dt;
     }
     this.lastMs = nowMs;
@@ -358,7 +356,7 @@ export class NodeCpu {
     for (const container of this.busy) {
       const finish = container.topFinishV + container.lag;
       if (finish < min) min = finish;
-      if (container.hasQuota && container.running > 0) {
+      if (container.limited && container.running > 0) {
         const exhaust = container.usageFromV + container.quotaLeft / container.running;
         if (exhaust < min) min = exhaust;
       }
@@ -398,7 +396,7 @@ export class NodeCpu {
         this.runnable--;
         finished[count++] = top;
       }
-      if (container.hasQuota && container.running > 0 && container.quotaLeft <= EPSILON) {
+      if (container.limited && container.running > 0 && container.quotaLeft <= EPSILON) {
         container.throttle(now, v);
         this.runnable -= container.running;
       }
