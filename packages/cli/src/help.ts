@@ -115,7 +115,8 @@ Options:
                     text format, one sample per simulated second, for promtool backfilling.
   --metrics NAME    With --openmetrics: istio (default) or meshsim (meshsim_* run totals and the
                     diagnosis).
-  --otlp FILE       Also write sampled traces to FILE as OTLP/JSON (for Jaeger, Tempo).
+  --otlp FILE       Also write sampled traces to FILE as OTLP/JSON (for Jaeger, Tempo): one request,
+                    or, for FILE.jsonl, requests of up to 512 spans one per line (for large runs).
   --trace-sample R  With --otlp: share of requests traced, in (0, 1]. Default: 0.01.
   --fortio DIR      Also write a Fortio JSON result per traffic source into DIR.
   --smp FILE        Also write a Service Mesh Performance (SMP) test result to FILE.

@@ -105,6 +105,39 @@ describe('meshsim run exports', () => {
     expect(smp.latenciesMs.p50).toBeGreaterThan(0);
   });
 
+  it('--otlp FILE.jsonl writes requests of whole traces, one per line, with the same spans as one request', async () => {
+    const file = writeTempFile('small.yaml', SMALL);
+    const dir = tempDir();
+    const one = join(dir, 'traces.json');
+    const lines = join(dir, 'traces.jsonl');
+    expect((await run(['run', file, '--otlp', one, '--trace-sample', '1', '--no-progress'])).code).toBe(0);
+    const { code, err } = await run(['run', file, '--otlp', lines, '--trace-sample', '1', '--no-progress']);
+    expect(code).toBe(0);
+    expect(err).toContain(`wrote OTLP traces output to ${lines}`);
+    type Request = { resourceSpans: { scopeSpans: { spans: { traceId: string; spanId: string }[] }[] }[] };
+    const spansOf = (request: Request): { traceId: string; spanId: string }[] =>
+      request.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
+    const text = readFileSync(lines, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const requests = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Request);
+    expect(requests.length).toBeGreaterThan(1);
+    const owner = new Map<string, number>();
+    requests.forEach((request, i) => {
+      const spans = spansOf(request);
+      expect(spans.length).toBeLessThanOrEqual(512);
+      for (const span of spans) {
+        expect(owner.get(span.traceId) ?? i, `trace ${span.traceId} in two requests`).toBe(i);
+        owner.set(span.traceId, i);
+      }
+    });
+    const ids = (spans: { spanId: string }[]): string[] => spans.map((s) => s.spanId).sort();
+    const single = JSON.parse(readFileSync(one, 'utf8')) as Request;
+    expect(ids(requests.flatMap(spansOf))).toEqual(ids(spansOf(single)));
+  });
+
   it("--fortio reports an open-loop source's connections as its threads (fortio -c)", async () => {
     const file = writeTempFile(
       'small-c.yaml',

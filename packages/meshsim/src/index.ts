@@ -90,6 +90,8 @@ export {
   renderIstioMetrics,
   renderIstioMetricsLines,
   renderOtlpTraces,
+  renderOtlpTraceRequests,
+  OTLP_SPANS_PER_REQUEST,
   renderFortio,
   renderSmpResult,
   summarizeComparison,
@@ -133,7 +135,13 @@ export type {
   TraceData,
   TraceSpan,
 } from '@meshsim/mesh';
-export type { ExportOptions, FortioOptions, FortioResult, ComparisonSummary } from '@meshsim/report';
+export type {
+  ExportOptions,
+  FortioOptions,
+  FortioResult,
+  ComparisonSummary,
+  OtlpRequestOptions,
+} from '@meshsim/report';
 export type { CliIo, CliStream } from '@meshsim/cli';
 export type { ScenarioIssue, ScenarioOverrides, BundledScenario } from '@meshsim/scenario';
 export type { HtmlRunOptions, HtmlComparisonOptions } from '@meshsim/report';

@@ -77,6 +77,8 @@ describe('meshsim (umbrella)', () => {
         'renderIstioMetrics',
         'renderIstioMetricsLines',
         'renderOtlpTraces',
+        'renderOtlpTraceRequests',
+        'OTLP_SPANS_PER_REQUEST',
         'renderFortio',
         'renderSmpResult',
         'summarizeComparison',

@@ -15,7 +15,8 @@ export {
 } from './renderCsv.js';
 export { renderOpenMetrics } from './renderOpenMetrics.js';
 export { renderIstioMetrics, renderIstioMetricsLines } from './renderIstioMetrics.js';
-export { renderOtlpTraces } from './renderOtlpTraces.js';
+export { OTLP_SPANS_PER_REQUEST, renderOtlpTraceRequests, renderOtlpTraces } from './renderOtlpTraces.js';
+export type { OtlpRequestOptions } from './renderOtlpTraces.js';
 export { FORTIO_PERCENTILES, renderFortio } from './renderFortio.js';
 export { SMP_VERSION, renderSmpResult } from './renderSmpResult.js';
 export { summarizeComparison } from './summarizeComparison.js';

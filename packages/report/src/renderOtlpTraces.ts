@@ -1,5 +1,6 @@
-// Sampled traces of a run as OTLP/JSON (an `ExportTraceServiceRequest`), serialised by OpenTelemetry JS's
-// own serializer from SDK spans, for an OTLP/HTTP endpoint (Jaeger, Tempo, an OpenTelemetry Collector).
+// Sampled traces of a run as OTLP/JSON (`ExportTraceServiceRequest`s), serialised by OpenTelemetry JS's own
+// serializer from SDK spans, for an OTLP/HTTP endpoint (Jaeger, Tempo, an OpenTelemetry Collector): one
+// request with every span, or requests of whole traces of about a batch each (JSON Lines).
 
 import { SpanKind, SpanStatusCode, TraceFlags } from '@opentelemetry/api';
 import type { Attributes, HrTime, SpanStatus } from '@opentelemetry/api';
@@ -7,7 +8,7 @@ import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import type { SimulationResult, TraceSpan } from '@meshsim/mesh';
+import type { SimulationResult, TraceData, TraceSpan } from '@meshsim/mesh';
 
 import type { ExportOptions } from './ExportOptions.js';
 import { requireTraces } from './internal/requireTelemetry.js';
@@ -31,10 +32,23 @@ function status(span: TraceSpan): SpanStatus {
 }
 
 /**
- * Renders the run's sampled traces as an OTLP/JSON `ExportTraceServiceRequest`: one resource per
+ * Spans per request of {@link renderOtlpTraceRequests} by default: the OpenTelemetry SDKs' batch span
+ * processor sends at most 512 spans per export (`maxExportBatchSize`, OpenTelemetry specification).
+ */
+export const OTLP_SPANS_PER_REQUEST = 512;
+
+/** Options of {@link renderOtlpTraceRequests}. */
+export interface OtlpRequestOptions extends ExportOptions {
+  /** Spans per request, a whole number ≥ 1 (a trace with more goes alone). Default {@link OTLP_SPANS_PER_REQUEST}. */
+  spansPerRequest?: number;
+}
+
+/**
+ * Renders the run's sampled traces as one OTLP/JSON `ExportTraceServiceRequest`: one resource per
  * emitting service (`service.name`: a service, a traffic source, or the service a proxy belongs to),
  * spans with hex ids, string nanosecond times, kind and status (the failure cause as message), retries and
- * timeouts as span events. POST it to an OTLP/HTTP endpoint's `/v1/traces` (docs/telemetry.md).
+ * timeouts as span events. POST it to an OTLP/HTTP endpoint's `/v1/traces` (docs/telemetry.md); for a large
+ * run, {@link renderOtlpTraceRequests} gives smaller requests.
  *
  * @param result - A result of `simulate(config, { telemetry: { traceSampleRate } })`.
  * @param options - Where simulated time 0 is on the wall clock (default: the Unix epoch).
@@ -43,23 +57,87 @@ function status(span: TraceSpan): SpanStatus {
  */
 export function renderOtlpTraces(result: SimulationResult, options: ExportOptions = {}): string {
   const traces = requireTraces(result, 'renderOtlpTraces');
-  const startMs = options.startTimeMs ?? 0;
-  const resources = new Map<string, Resource>();
-  const resourceOf = (service: string): Resource => {
-    let resource = resources.get(service);
+  return new OtlpSerializer(result, options.startTimeMs ?? 0).request(traces.spans) + '\n';
+}
+
+/**
+ * The run's sampled traces as several OTLP/JSON `ExportTraceServiceRequest`s, one per item (without a line
+ * end), made as they are read: each holds whole traces, in the order they started, and at most
+ * `spansPerRequest` spans unless a single trace has more. Written one per line they are JSON Lines, the
+ * shape the OpenTelemetry Collector's file exporter writes and its `otlpjsonfile` receiver reads; posted
+ * one by one, each stays far below an OTLP/HTTP receiver's request limit. A run with no traced request
+ * gives one request with no spans.
+ *
+ * @param result - A result of `simulate(config, { telemetry: { traceSampleRate } })`.
+ * @param options - Where simulated time 0 is on the wall clock, and the spans per request.
+ * @throws {Error} at once (not when read) if the result holds no traces or `spansPerRequest` is not a whole
+ * number ≥ 1.
+ */
+export function renderOtlpTraceRequests(
+  result: SimulationResult,
+  options: OtlpRequestOptions = {},
+): IterableIterator<string> {
+  const traces = requireTraces(result, 'renderOtlpTraceRequests');
+  const limit = options.spansPerRequest ?? OTLP_SPANS_PER_REQUEST;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(
+      `renderOtlpTraceRequests: spansPerRequest must be a whole number ≥ 1 (got ${limit})`,
+    );
+  }
+  return requests(traces, limit, new OtlpSerializer(result, options.startTimeMs ?? 0));
+}
+
+/** The requests of {@link renderOtlpTraceRequests}: whole traces, in start order, about `limit` spans each. */
+function* requests(traces: TraceData, limit: number, serializer: OtlpSerializer): Generator<string> {
+  const byTrace = new Map<string, TraceSpan[]>();
+  for (const span of traces.spans) {
+    const spans = byTrace.get(span.traceId);
+    if (spans === undefined) byTrace.set(span.traceId, [span]);
+    else spans.push(span);
+  }
+  let batch: TraceSpan[] = [];
+  for (const spans of byTrace.values()) {
+    if (batch.length > 0 && batch.length + spans.length > limit) {
+      yield serializer.request(batch);
+      batch = [];
+    }
+    for (const span of spans) batch.push(span);
+  }
+  if (batch.length > 0 || byTrace.size === 0) yield serializer.request(batch);
+}
+
+/** Turns meshsim spans into SDK spans and serialises them; resources are shared by all its requests. */
+class OtlpSerializer {
+  private readonly resources = new Map<string, Resource>();
+
+  constructor(
+    private readonly result: SimulationResult,
+    private readonly startMs: number,
+  ) {}
+
+  /** One `ExportTraceServiceRequest` holding `spans`, as compact JSON (no line end). */
+  request(spans: readonly TraceSpan[]): string {
+    const bytes = JsonTraceSerializer.serializeRequest(spans.map((span) => this.sdkSpan(span)));
+    if (bytes === undefined)
+      throw new Error('renderOtlpTraces: the OpenTelemetry serializer returned nothing');
+    return new TextDecoder().decode(bytes);
+  }
+
+  private resourceOf(service: string): Resource {
+    let resource = this.resources.get(service);
     if (resource === undefined) {
       resource = resourceFromAttributes({
         'service.name': service,
-        'meshsim.scenario': result.scenario.name,
-        'meshsim.mesh': result.scenario.mesh,
+        'meshsim.scenario': this.result.scenario.name,
+        'meshsim.mesh': this.result.scenario.mesh,
       });
-      resources.set(service, resource);
+      this.resources.set(service, resource);
     }
     return resource;
-  };
-  const spans: ReadableSpan[] = traces.spans.map((span) => {
-    const start = hrTime(startMs + span.startMs);
-    const end = hrTime(startMs + span.endMs);
+  }
+
+  private sdkSpan(span: TraceSpan): ReadableSpan {
+    const startMs = this.startMs;
     const context = { traceId: span.traceId, spanId: span.spanId, traceFlags: TraceFlags.SAMPLED };
     return {
       name: span.name,
@@ -72,8 +150,8 @@ export function renderOtlpTraces(result: SimulationResult, options: ExportOption
           traceFlags: TraceFlags.SAMPLED,
         },
       }),
-      startTime: start,
-      endTime: end,
+      startTime: hrTime(startMs + span.startMs),
+      endTime: hrTime(startMs + span.endMs),
       status: status(span),
       attributes: span.attributes as Attributes,
       links: [],
@@ -84,14 +162,11 @@ export function renderOtlpTraces(result: SimulationResult, options: ExportOption
       })),
       duration: hrTime(span.endMs - span.startMs),
       ended: true,
-      resource: resourceOf(span.service),
+      resource: this.resourceOf(span.service),
       instrumentationScope: { name: 'meshsim' },
       droppedAttributesCount: 0,
       droppedEventsCount: 0,
       droppedLinksCount: 0,
     };
-  });
-  const bytes = JsonTraceSerializer.serializeRequest(spans);
-  if (bytes === undefined) throw new Error('renderOtlpTraces: the OpenTelemetry serializer returned nothing');
-  return new TextDecoder().decode(bytes) + '\n';
+  }
 }

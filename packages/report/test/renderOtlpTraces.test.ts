@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { renderOtlpTraces } from '../src/index.js';
+import { OTLP_SPANS_PER_REQUEST, renderOtlpTraceRequests, renderOtlpTraces } from '../src/index.js';
 import { makeResult } from './__helpers__/fixtures.js';
 import { telemetryRun } from './__helpers__/telemetryRun.js';
 
@@ -74,5 +74,76 @@ describe('renderOtlpTraces', () => {
 
   it('throws, naming the option, for a result without traces', () => {
     expect(() => renderOtlpTraces(makeResult())).toThrow(/traceSampleRate/);
+  });
+});
+
+/** The spans of one request, in the order the request lists them. */
+function spansOf(json: string): OtlpSpan[] {
+  return (JSON.parse(json) as OtlpDocument).resourceSpans.flatMap((r) =>
+    r.scopeSpans.flatMap((s) => s.spans),
+  );
+}
+
+describe('renderOtlpTraceRequests', () => {
+  const anchor = { startTimeMs: 1_700_000_000_000 };
+
+  it('splits the spans into requests of whole traces, each at most spansPerRequest spans', () => {
+    const requests = [...renderOtlpTraceRequests(result, { ...anchor, spansPerRequest: 40 })];
+    expect(requests.length).toBeGreaterThan(3);
+    const seenTraces = new Set<string>();
+    for (const request of requests) {
+      expect(request).not.toContain('\n');
+      const requestSpans = spansOf(request);
+      expect(requestSpans.length).toBeGreaterThan(0);
+      expect(requestSpans.length).toBeLessThanOrEqual(40);
+      const traces = new Set(requestSpans.map((s) => s.traceId));
+      for (const trace of traces) {
+        expect(seenTraces.has(trace), `trace ${trace} split over two requests`).toBe(false);
+        seenTraces.add(trace);
+      }
+    }
+  });
+
+  it('holds the same spans, byte for byte, as the single request', () => {
+    const key = (s: OtlpSpan): string => JSON.stringify(s);
+    const split = [...renderOtlpTraceRequests(result, { ...anchor, spansPerRequest: 40 })].flatMap(spansOf);
+    expect(split.map(key).sort()).toEqual(spans.map(key).sort());
+  });
+
+  it('is one request with every span when they all fit', () => {
+    const requests = [...renderOtlpTraceRequests(result, { ...anchor, spansPerRequest: spans.length })];
+    expect(requests).toHaveLength(1);
+    expect(spansOf(requests[0] as string).length).toBe(spans.length);
+  });
+
+  it('sends a trace with more spans than the limit alone, whole', () => {
+    const requests = [...renderOtlpTraceRequests(result, { ...anchor, spansPerRequest: 1 })];
+    const traces = new Set(spans.map((s) => s.traceId));
+    expect(requests.length).toBe(traces.size);
+    for (const request of requests) expect(new Set(spansOf(request).map((s) => s.traceId)).size).toBe(1);
+  });
+
+  it('defaults to the OpenTelemetry SDK batch size of 512 spans', () => {
+    expect(OTLP_SPANS_PER_REQUEST).toBe(512);
+    expect(spans.length).toBeGreaterThan(2 * 512);
+    const sizes = [...renderOtlpTraceRequests(result, anchor)].map((r) => spansOf(r).length);
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    for (const size of sizes) expect(size).toBeLessThanOrEqual(512);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(spans.length);
+  });
+
+  it('gives one empty request when no request was traced', () => {
+    const empty = { ...result, telemetry: { ...result.telemetry, traces: { sampleRate: 0.2, spans: [] } } };
+    const requests = [...renderOtlpTraceRequests(empty)];
+    expect(requests).toHaveLength(1);
+    expect(spansOf(requests[0] as string)).toEqual([]);
+  });
+
+  it('throws at once, before any request is read, for a bad limit or a result without traces', () => {
+    expect(() => renderOtlpTraceRequests(result, { spansPerRequest: 0 })).toThrow(
+      /spansPerRequest.*whole number ≥ 1.*got 0/,
+    );
+    expect(() => renderOtlpTraceRequests(result, { spansPerRequest: 2.5 })).toThrow(/got 2.5/);
+    expect(() => renderOtlpTraceRequests(makeResult())).toThrow(/traceSampleRate/);
   });
 });

@@ -23,7 +23,6 @@ import {
   renderJson,
   renderNodesCsv,
   renderOpenMetrics,
-  renderOtlpTraces,
   renderProxiesCsv,
   renderSmpResult,
   renderText,
@@ -46,7 +45,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
 } from '../internal/scenarioArgs.js';
-import { otlpText } from '../internal/otlpText.js';
+import { otlpOutput } from '../internal/otlpOutput.js';
 import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -178,7 +177,12 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   writeOutput(io, parsed.out, parsed.format, output);
   if (parsed.html !== undefined) writeHtmlReport(io, parsed.html, renderHtml(result, { config, diagnosis }));
   if (exports.otlp !== undefined)
-    writeOutput(io, exports.otlp, 'OTLP traces', otlpText(result, anchor, exports.otlp, renderOtlpTraces));
+    writeOutput(
+      io,
+      exports.otlp,
+      'OTLP traces',
+      otlpOutput(result, anchor, exports.otlp, (line) => io.stderr.write(line + '\n')),
+    );
   if (exports.smp !== undefined) writeOutput(io, exports.smp, 'SMP', renderSmpResult(result, anchor));
   if (exports.fortio !== undefined) {
     const dir = exports.fortio;
