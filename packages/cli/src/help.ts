@@ -118,6 +118,14 @@ Options:
   --otlp FILE       Also write sampled traces to FILE as OTLP/JSON (for Jaeger, Tempo): one request,
                     or, for FILE.jsonl, requests of up to 512 spans one per line (for large runs).
   --trace-sample R  With --otlp: share of requests traced, in (0, 1]. Default: 0.01.
+  --trace-errors    With --otlp: also keep every trace with a failed span (tail sampling; records
+                    every request until it ends, so the run is slower).
+  --trace-slower-than D
+                    With --otlp: also keep every trace longer than D (e.g. 500ms). With either of
+                    these, --trace-sample 0 keeps only the traces they pick.
+  --trace-keep-share R
+                    Keep only this share, in (0, 1], of the traces --trace-errors and
+                    --trace-slower-than pick (a retry storm fails most requests). Default: 1.
   --fortio DIR      Also write a Fortio JSON result per traffic source into DIR.
   --smp FILE        Also write a Service Mesh Performance (SMP) test result to FILE.
   --start-time T    Wall-clock time of simulated time 0 in exported timestamps: ISO 8601

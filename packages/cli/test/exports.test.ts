@@ -138,6 +138,37 @@ describe('meshsim run exports', () => {
     expect(ids(requests.flatMap(spansOf))).toEqual(ids(spansOf(single)));
   });
 
+  it("--trace-errors with --trace-sample 0 writes only the failed requests' traces and says what it kept", async () => {
+    const file = writeTempFile(
+      'failing.yaml',
+      SMALL.replace('name: small', 'name: failing').replace(
+        '    serviceTime: { exponential: { mean: 5ms } }\ntraffic:',
+        '    serviceTime: { exponential: { mean: 5ms } }\n    errorRate: 0.05\ntraffic:',
+      ),
+    );
+    const dir = tempDir();
+    const out = join(dir, 'errors.json');
+    const args = ['run', file, '--otlp', out, '--trace-sample', '0', '--trace-errors', '--no-progress'];
+    const { code, err } = await run(args);
+    expect(code).toBe(0);
+    const line =
+      /traces kept: (\d+) of (\d+) requests \(0 by the 0 % head sample, (\d+) with an error\)/.exec(err);
+    expect(line, err).not.toBeNull();
+    const [, kept, requests, withError] = line ?? [];
+    expect(kept).toBe(withError);
+    expect(Number(requests)).toBeGreaterThan(150);
+    type Span = { traceId: string; status: { code: number } };
+    const otlp = JSON.parse(readFileSync(out, 'utf8')) as {
+      resourceSpans: { scopeSpans: { spans: Span[] }[] }[];
+    };
+    const spans = otlp.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
+    const traces = new Set(spans.map((s) => s.traceId));
+    expect(traces.size).toBe(Number(kept));
+    expect(traces.size).toBeGreaterThan(0);
+    const failed = new Set(spans.filter((s) => s.status.code === 2).map((s) => s.traceId));
+    expect(failed).toEqual(traces);
+  });
+
   it("--fortio reports an open-loop source's connections as its threads (fortio -c)", async () => {
     const file = writeTempFile(
       'small-c.yaml',

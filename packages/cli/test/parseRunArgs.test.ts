@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { UsageError } from '../src/CliError.js';
 import { parseRunArgs } from '../src/commands/run.js';
+import { telemetryFor } from '../src/internal/exportFlags.js';
 import { DEFAULT_RUN_GUARDS } from '../src/internal/runGuards.js';
 
 describe('parseRunArgs', () => {
@@ -14,7 +15,7 @@ describe('parseRunArgs', () => {
       replications: 1,
       workers: 0,
       yes: false,
-      exports: { metrics: 'istio', traceSample: 0.01, startTimeMs: 0 },
+      exports: { metrics: 'istio', traceSample: 0.01, traceErrors: false, startTimeMs: 0 },
       guards: DEFAULT_RUN_GUARDS,
     });
   });
@@ -33,7 +34,7 @@ describe('parseRunArgs', () => {
       replications: 1,
       workers: 0,
       yes: false,
-      exports: { metrics: 'istio', traceSample: 0.01, startTimeMs: 0 },
+      exports: { metrics: 'istio', traceSample: 0.01, traceErrors: false, startTimeMs: 0 },
       guards: DEFAULT_RUN_GUARDS,
     });
   });
@@ -76,6 +77,27 @@ describe('parseRunArgs', () => {
     });
     expect(parseRunArgs(['x', '--otlp', 't.json', '--start-time', '1700000000'])).toMatchObject({
       exports: { traceSample: 0.01, startTimeMs: 1_700_000_000_000 },
+    });
+  });
+
+  it('parseRunArgs(args) reads the tail-sampling flags, which allow --trace-sample 0', () => {
+    expect(parseRunArgs(['x', '--otlp', 't.json', '--trace-errors'])).toMatchObject({
+      exports: { traceSample: 0.01, traceErrors: true },
+    });
+    const args = ['x', '--otlp', 't.jsonl', '--trace-slower-than', '1.5s', '--trace-sample', '0'];
+    const parsed = parseRunArgs(args);
+    expect(parsed).toMatchObject({
+      exports: { traceSample: 0, traceErrors: false, traceSlowerThanMs: 1500 },
+    });
+    expect(parsed === 'help' ? null : telemetryFor(parsed.exports, false)).toEqual({
+      traceSampleRate: 0,
+      traceKeep: { slowerThanMs: 1500 },
+    });
+    expect(parseRunArgs(['x', '--otlp', 't.json'])).toMatchObject({ exports: { traceErrors: false } });
+    const shared = parseRunArgs(['x', '--otlp', 't.json', '--trace-errors', '--trace-keep-share', '0.05']);
+    expect(shared === 'help' ? null : telemetryFor(shared.exports, false)).toEqual({
+      traceSampleRate: 0.01,
+      traceKeep: { errors: true, share: 0.05 },
     });
   });
 
@@ -133,7 +155,36 @@ describe('parseRunArgs', () => {
       "invalid value for --metrics: 'prom' (expected one of: istio, meshsim)",
     ],
     [['x', '--trace-sample', '0.1'], '--trace-sample goes with --otlp'],
-    [['x', '--otlp', 't.json', '--trace-sample', '0'], "invalid value for --trace-sample: '0'"],
+    [
+      ['x', '--otlp', 't.json', '--trace-sample', '0'],
+      "invalid value for --trace-sample: '0' (expected a share in (0, 1], e.g. 0.05; 0 only with --trace-errors or --trace-slower-than)",
+    ],
+    [['x', '--trace-errors'], '--trace-errors goes with --otlp'],
+    [
+      ['x', '--otlp', 't.json', '--trace-keep-share', '0.5'],
+      '--trace-keep-share goes with --trace-errors or --trace-slower-than',
+    ],
+    [
+      ['x', '--otlp', 't.json', '--trace-errors', '--trace-keep-share', '0'],
+      "invalid value for --trace-keep-share: '0' (expected a share in (0, 1], e.g. 0.05)",
+    ],
+    [
+      ['x', '--otlp', 't.json', '--trace-errors', '--trace-keep-share', '5%'],
+      "invalid value for --trace-keep-share: '5%'",
+    ],
+    [['x', '--trace-slower-than', '1s'], '--trace-slower-than goes with --otlp'],
+    [
+      ['x', '--otlp', 't.json', '--trace-slower-than', '0s'],
+      "invalid value for --trace-slower-than: '0s' (expected a duration > 0 such as 250ms or 2s)",
+    ],
+    [
+      ['x', '--otlp', 't.json', '--trace-slower-than', 'slow'],
+      "invalid value for --trace-slower-than: 'slow'",
+    ],
+    [
+      ['x', '--otlp', 't.json', '--trace-slower-than', '-5ms'],
+      "invalid value for --trace-slower-than: '-5ms'",
+    ],
     [['x', '--otlp', 't.json', '--trace-sample', '1.5'], "invalid value for --trace-sample: '1.5'"],
     [['x', '--start-time', 'yesterday'], "invalid value for --start-time: 'yesterday'"],
     [['x', '--start-time', '2026-01-01T00:00:00'], "invalid value for --start-time: '2026-01-01T00:00:00'"],

@@ -15,6 +15,7 @@ import { groupThousands } from './config/groupThousands.js';
 import { observeZenoLoop, zenoMessage } from './results/observeZenoLoop.js';
 import { RequestSeriesRecorder } from './results/RequestSeriesRecorder.js';
 import { SpanRecorder } from './results/SpanRecorder.js';
+import { checkTraceKeep } from './results/checkTraceKeep.js';
 import { TelemetryRecorder } from './results/TelemetryRecorder.js';
 import { TimeSeriesRecorder } from './results/TimeSeriesRecorder.js';
 import type { Instance } from './server/Instance.js';
@@ -51,7 +52,8 @@ export class Simulation {
    * @param config - The resolved config; a RangeError names any field outside the scenario format's bounds.
    * @param options - Progress, guards, the caller's budget hook and what to record besides the result
    *   (request series, sampled traces; nothing by default); a function is taken as `onProgress`.
-   * @throws {RangeError} if a field is out of bounds or `telemetry.traceSampleRate` is not in [0, 1];
+   * @throws {RangeError} if a field is out of bounds, `telemetry.traceSampleRate` is not in [0, 1] or
+   *   `telemetry.traceKeep` is not `{ errors?: boolean, slowerThanMs?: number > 0, share?: (0, 1] }`;
    *   an Error naming the field if it refers to a service the config does not define.
    */
   constructor(
@@ -69,7 +71,9 @@ export class Simulation {
     if (!(sampleRate >= 0 && sampleRate <= 1)) {
       throw new RangeError(`telemetry.traceSampleRate: expected a share in [0, 1], got ${sampleRate}`);
     }
-    const wanted = telemetry.requests === true || sampleRate > 0;
+    const keep = checkTraceKeep(telemetry.traceKeep);
+    const tracing = sampleRate > 0 || keep !== null;
+    const wanted = telemetry.requests === true || tracing;
     this.model = buildModel(
       config,
       this.engine,
@@ -79,11 +83,13 @@ export class Simulation {
               telemetry.requests === true
                 ? new RequestSeriesRecorder(config.durationMs, services, instances)
                 : null,
-              sampleRate > 0
+              tracing
                 ? new SpanRecorder(
                     sampleRate,
                     streams.stream('trace-sampling'),
                     `${config.name}|${String(config.seed)}|${config.mesh.shape}`,
+                    keep,
+                    keep !== null && (keep.share ?? 1) < 1 ? streams.stream('trace-tail-sampling') : null,
                   )
                 : null,
             );

@@ -128,6 +128,8 @@ export type {
   TelemetryResult,
   TraceAttributeValue,
   TraceData,
+  TraceKeepOptions,
+  TraceTailSummary,
   TraceEvent,
   TraceSpan,
 } from './config/Telemetry.js';

@@ -133,6 +133,8 @@ export type {
   RequestTelemetry,
   RequestSeries,
   TraceData,
+  TraceKeepOptions,
+  TraceTailSummary,
   TraceSpan,
 } from '@meshsim/mesh';
 export type {

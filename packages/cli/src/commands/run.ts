@@ -45,7 +45,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
 } from '../internal/scenarioArgs.js';
-import { otlpOutput } from '../internal/otlpOutput.js';
+import { otlpOutput, tailSummaryLine } from '../internal/otlpOutput.js';
 import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -183,6 +183,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       'OTLP traces',
       otlpOutput(result, anchor, exports.otlp, (line) => io.stderr.write(line + '\n')),
     );
+  const tailLine = tailSummaryLine(result);
+  if (tailLine !== null) io.stderr.write(tailLine + '\n');
   if (exports.smp !== undefined) writeOutput(io, exports.smp, 'SMP', renderSmpResult(result, anchor));
   if (exports.fortio !== undefined) {
     const dir = exports.fortio;

@@ -3,6 +3,7 @@
 
 import type { SimulationConfig, TelemetryOptions } from '@meshsim/mesh';
 import type { FortioSourceLoad } from '@meshsim/report';
+import { parseDurationMs } from '@meshsim/scenario';
 
 import { UsageError } from '../CliError.js';
 import { stringFlag } from './flags.js';
@@ -15,6 +16,9 @@ export const EXPORT_FLAGS = {
   metrics: { type: 'string' },
   otlp: { type: 'string' },
   'trace-sample': { type: 'string' },
+  'trace-errors': { type: 'boolean' },
+  'trace-slower-than': { type: 'string' },
+  'trace-keep-share': { type: 'string' },
   fortio: { type: 'string' },
   smp: { type: 'string' },
   'start-time': { type: 'string' },
@@ -28,6 +32,12 @@ export interface ExportArgs {
   metrics: MetricsFormat;
   otlp?: string;
   traceSample: number;
+  /** `--trace-errors`: keep every trace with a failed span (tail sampling). */
+  traceErrors: boolean;
+  /** `--trace-slower-than`: keep every trace longer than this [ms] (tail sampling). */
+  traceSlowerThanMs?: number;
+  /** `--trace-keep-share`: the share of the traces the tail rules pick that is kept. */
+  traceKeepShare?: number;
   fortio?: string;
   smp?: string;
   /** Wall-clock time of simulated time 0 [ms since the epoch]. */
@@ -81,17 +91,39 @@ export function parseExportArgs(
   const args: ExportArgs = {
     metrics: metrics?.trim() === 'meshsim' ? 'meshsim' : 'istio',
     traceSample: DEFAULT_TRACE_SAMPLE,
+    traceErrors: values['trace-errors'] === true,
     startTimeMs: 0,
   };
   const otlp = path(values, 'otlp');
   if (otlp !== undefined) args.otlp = otlp;
+  if (args.traceErrors && otlp === undefined) throw new UsageError('--trace-errors goes with --otlp', 'run');
+  const slower = stringFlag(values, 'trace-slower-than');
+  if (slower !== undefined) {
+    if (otlp === undefined) throw new UsageError('--trace-slower-than goes with --otlp', 'run');
+    args.traceSlowerThanMs = parseTraceDuration(slower);
+  }
+  const tail = args.traceErrors || args.traceSlowerThanMs !== undefined;
+  const keepShare = stringFlag(values, 'trace-keep-share');
+  if (keepShare !== undefined) {
+    if (!tail)
+      throw new UsageError('--trace-keep-share goes with --trace-errors or --trace-slower-than', 'run');
+    const share = parseShare(keepShare);
+    if (!(share > 0 && share <= 1)) {
+      throw new UsageError(
+        `invalid value for --trace-keep-share: '${keepShare}' (expected a share in (0, 1], e.g. 0.05)`,
+        'run',
+      );
+    }
+    args.traceKeepShare = share;
+  }
   const sample = stringFlag(values, 'trace-sample');
   if (sample !== undefined) {
     if (otlp === undefined) throw new UsageError('--trace-sample goes with --otlp', 'run');
-    const share = /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(sample) ? Number(sample) : Number.NaN;
-    if (!(share > 0 && share <= 1)) {
+    const share = parseShare(sample);
+    if (!((share > 0 || (share === 0 && tail)) && share <= 1)) {
       throw new UsageError(
-        `invalid value for --trace-sample: '${sample}' (expected a share in (0, 1], e.g. 0.05)`,
+        `invalid value for --trace-sample: '${sample}' (expected a share in (0, 1], e.g. 0.05; ` +
+          '0 only with --trace-errors or --trace-slower-than)',
         'run',
       );
     }
@@ -106,12 +138,43 @@ export function parseExportArgs(
   return args;
 }
 
+/** A plain decimal share such as `0.05` (NaN for anything else: `1e-2`, `5%`, ` `). */
+function parseShare(text: string): number {
+  return /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/** `--trace-slower-than`: a duration > 0 with a unit (a bare number is milliseconds). */
+function parseTraceDuration(text: string): number {
+  let ms: number;
+  try {
+    ms = parseDurationMs(text);
+  } catch {
+    ms = Number.NaN;
+  }
+  if (!(ms > 0) || ms === Infinity) {
+    throw new UsageError(
+      `invalid value for --trace-slower-than: '${text}' (expected a duration > 0 such as 250ms or 2s)`,
+      'run',
+    );
+  }
+  return ms;
+}
+
 /** What the run must record for the outputs asked for. */
 export function telemetryFor(args: ExportArgs, istioMetrics: boolean): TelemetryOptions {
   const requests = istioMetrics || args.fortio !== undefined || args.smp !== undefined;
+  const tail = args.traceErrors || args.traceSlowerThanMs !== undefined;
   return {
     ...(requests && { requests: true }),
     ...(args.otlp !== undefined && { traceSampleRate: args.traceSample }),
+    ...(args.otlp !== undefined &&
+      tail && {
+        traceKeep: {
+          ...(args.traceErrors && { errors: true }),
+          ...(args.traceSlowerThanMs !== undefined && { slowerThanMs: args.traceSlowerThanMs }),
+          ...(args.traceKeepShare !== undefined && { share: args.traceKeepShare }),
+        },
+      }),
   };
 }
 

@@ -10,6 +10,28 @@ export interface TelemetryOptions {
    * traced comes from its own random stream (`trace-sampling`): turning tracing on changes no other draw.
    */
   traceSampleRate?: number;
+  /**
+   * Tail sampling: besides the head sample (`traceSampleRate`), keep every trace that turns out to matter —
+   * with a failed span (`errors`), or longer than `slowerThanMs` from its first span's start to its last
+   * span's end — as the OpenTelemetry Collector's `tail_sampling` processor does with its `status_code` and
+   * `latency` policies. Every traffic-source request is then recorded until its spans have ended (a slower
+   * run) and kept or forgotten then. Absent: head sampling only.
+   */
+  traceKeep?: TraceKeepOptions;
+}
+
+/** Which traces tail sampling keeps (`TelemetryOptions.traceKeep`); a trace is kept if any rule says so. */
+export interface TraceKeepOptions {
+  /** Keep every trace with a span whose status is error (a failed call, attempt, or answer). */
+  errors?: boolean;
+  /** Keep every trace that lasted longer than this [ms], first span's start to last span's end; > 0. */
+  slowerThanMs?: number;
+  /**
+   * Of the traces the rules pick, keep this share, in (0, 1] (default 1: all), drawn from a random stream of
+   * its own (`trace-tail-sampling`) — for runs where most requests fail or are slow (a retry storm), as a
+   * Collector pairs `status_code` with a `probabilistic` policy.
+   */
+  share?: number;
 }
 
 /**
@@ -115,6 +137,27 @@ export interface TraceData {
   sampleRate: number;
   /** Spans in start order. */
   spans: TraceSpan[];
+  /** What tail sampling kept; present when `traceKeep` was given. */
+  tail?: TraceTailSummary;
+}
+
+/** The tail sampling of a run: its rules, and how many traces each kept (a trace counts once, first rule first). */
+export interface TraceTailSummary {
+  errors: boolean;
+  /** The duration rule [ms], or null without one. */
+  slowerThanMs: number | null;
+  /** The share of the traces the rules pick that is kept (1: all). */
+  share: number;
+  /** Traffic-source requests recorded: every one, each a trace until it is kept or forgotten. */
+  requests: number;
+  /** Traces a rule picked (not head-sampled), before the share: `keptForError + keptForDuration` at share 1. */
+  picked: number;
+  /** Traces kept because the head sample took them (`traceSampleRate`). */
+  keptByHeadSample: number;
+  /** Traces kept for a failed span. */
+  keptForError: number;
+  /** Traces kept for lasting longer than `slowerThanMs`. */
+  keptForDuration: number;
 }
 
 /** Telemetry recorded on request (`TelemetryOptions`); each part is absent unless asked for. */

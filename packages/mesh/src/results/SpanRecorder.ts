@@ -1,20 +1,44 @@
 // Records sampled traces: for a sampled traffic-source request, a span for every call, attempt, proxy hop
 // and server request in its call tree, parent and child across services. Ids are counters (deterministic);
-// which requests are sampled comes from the run's `trace-sampling` stream only.
+// which requests are sampled comes from the run's `trace-sampling` stream only; with tail rules, every
+// request is recorded and its trace kept or forgotten once its spans have ended.
 
 import type { Random } from '@meshsim/engine';
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { FailureCause } from '../config/SimulationResult.js';
-import type { TraceAttributeValue, TraceData, TraceSpan } from '../config/Telemetry.js';
+import type {
+  TraceAttributeValue,
+  TraceData,
+  TraceKeepOptions,
+  TraceSpan,
+  TraceTailSummary,
+} from '../config/Telemetry.js';
 import type { Attempt } from '../call/Attempt.js';
 import type { TappedCall } from '../call/CallTap.js';
 import type { SpanRef } from '../call/SpanRef.js';
 import type { StationProxy } from '../call/Station.js';
 import { destinationResponse, flagsLabel, sourceResponse } from './envoyResponse.js';
 
-/** A span being recorded: the plain span plus whether it has ended. */
+/** A span being recorded: the plain span plus whether it has ended, and its trace. */
 interface OpenSpan extends TraceSpan {
   ended: boolean;
+  trace: TraceState;
+}
+
+/** A trace being recorded: kept (head-sampled, or by a tail rule), forgotten, or not decided yet. */
+interface TraceState {
+  readonly id: string;
+  /** true: its spans are kept; false: forgotten (spans opened later are not stored); null: undecided. */
+  kept: boolean | null;
+  /** Spans of an undecided trace, in start order; null once decided. */
+  buffer: OpenSpan[] | null;
+  /** Spans started and not ended. */
+  open: number;
+  /** Whether a span ended with status error. */
+  failed: boolean;
+  readonly startMs: number;
+  /** Latest end of its spans so far [ms]. */
+  endMs: number;
 }
 
 /** 64-bit FNV-1a of `text` as 16 hex digits: the high half of this run's trace ids. */
@@ -29,9 +53,16 @@ function fnv1a64Hex(text: string): string {
 
 /** Traces of one run. */
 export class SpanRecorder {
+  /** The kept spans; in start order unless `unsorted`. */
   private readonly spans: OpenSpan[] = [];
+  /** Set when an undecided trace was kept: its spans were appended after later-started ones. */
+  private unsorted = false;
+  private spanCount = 0;
   private traces = 0;
   private readonly traceIdPrefix: string;
+  /** Undecided traces, oldest first (tail rules only). */
+  private readonly pending = new Set<TraceState>();
+  private readonly tail: TraceTailSummary | null;
 
   constructor(
     /** Share of traffic-source requests traced, in [0, 1]. */
@@ -40,20 +71,56 @@ export class SpanRecorder {
     private readonly sampling: Random,
     /** What makes this run's trace ids differ from another run's (scenario, seed, mesh). */
     runKey: string,
+    /** Tail rules (TelemetryOptions.traceKeep), or null for head sampling only. */
+    keep: TraceKeepOptions | null = null,
+    /** The `trace-tail-sampling` stream, drawn once per trace a rule picks when `keep.share` < 1. */
+    private readonly tailSampling: Random | null = null,
   ) {
     this.traceIdPrefix = fnv1a64Hex(runKey);
+    this.tail =
+      keep === null
+        ? null
+        : {
+            errors: keep.errors === true,
+            slowerThanMs: keep.slowerThanMs ?? null,
+            share: keep.share ?? 1,
+            requests: 0,
+            picked: 0,
+            keptByHeadSample: 0,
+            keptForError: 0,
+            keptForDuration: 0,
+          };
   }
 
-  /** A traffic-source request is sampled, or a call made under a traced request inherits its trace. */
+  /**
+   * A traffic-source request starts a trace if the head sample takes it (or, with tail rules, always:
+   * undecided); a call made under a traced request joins its trace.
+   */
   callStarted(call: TappedCall, nowMs: number): SpanRef | null {
     const parent = call.parentSpan as OpenSpan | null;
-    let traceId: string;
-    if (parent !== null) traceId = parent.traceId;
-    else if (call.caller.service === null && this.sampling() < this.sampleRate) {
+    let trace: TraceState;
+    if (parent !== null) trace = parent.trace;
+    else if (call.caller.service === null) {
+      const sampled = this.sampling() < this.sampleRate;
+      const tail = this.tail;
+      if (!sampled && tail === null) return null;
       this.traces++;
-      traceId = this.traceIdPrefix + this.traces.toString(16).padStart(16, '0');
+      trace = {
+        id: this.traceIdPrefix + this.traces.toString(16).padStart(16, '0'),
+        kept: sampled ? true : null,
+        buffer: sampled ? null : [],
+        open: 0,
+        failed: false,
+        startMs: nowMs,
+        endMs: nowMs,
+      };
+      if (tail !== null) {
+        tail.requests++;
+        if (sampled) tail.keptByHeadSample++;
+        else this.pending.add(trace);
+      }
     } else return null;
-    return this.open(traceId, parent, `call ${call.destination}`, 'internal', call.caller.name, nowMs, {
+    return this.open(trace, parent, `call ${call.destination}`, 'internal', call.caller.name, nowMs, {
       'meshsim.source': call.caller.name,
       'meshsim.destination': call.destination,
     });
@@ -61,20 +128,12 @@ export class SpanRecorder {
 
   attemptStarted(call: TappedCall, callSpan: SpanRef, attempt: Attempt, nowMs: number): SpanRef {
     const parent = callSpan as OpenSpan;
-    return this.open(
-      parent.traceId,
-      parent,
-      `attempt ${call.destination}`,
-      'client',
-      call.caller.name,
-      nowMs,
-      {
-        'server.address': call.destination,
-        'http.request.resend_count': call.attemptCount - 1,
-        'meshsim.instance': attempt.instance.name,
-        'meshsim.version': attempt.instance.version,
-      },
-    );
+    return this.open(parent.trace, parent, `attempt ${call.destination}`, 'client', call.caller.name, nowMs, {
+      'server.address': call.destination,
+      'http.request.resend_count': call.attemptCount - 1,
+      'meshsim.instance': attempt.instance.name,
+      'meshsim.version': attempt.instance.version,
+    });
   }
 
   attemptEnded(attempt: Attempt, result: AttemptResult | 'timeout', nowMs: number): void {
@@ -111,7 +170,7 @@ export class SpanRecorder {
     if (parent === null) return;
     const instance = attempt.instance;
     attempt.serverSpan = this.open(
-      parent.traceId,
+      parent.trace,
       parent,
       `serve ${instance.service.name}`,
       'server',
@@ -139,7 +198,7 @@ export class SpanRecorder {
     const kind = proxy.kind ?? 'proxy';
     const name = proxy.name ?? kind;
     return this.open(
-      parent.traceId,
+      parent.trace,
       parent,
       `${kind} ${direction === 1 ? 'request' : 'response'}`,
       'internal',
@@ -157,17 +216,26 @@ export class SpanRecorder {
     if (!span.ended) this.close(span, null, nowMs);
   }
 
-  /** The spans recorded; spans still open end at `endMs` with attribute `meshsim.unfinished`. */
+  /**
+   * The spans kept, in start order; spans still open end at `endMs` with attribute `meshsim.unfinished`.
+   * Undecided traces are decided now, as if their open spans ended at `endMs`.
+   */
   result(endMs: number): TraceData {
-    const spans: TraceSpan[] = this.spans.map(({ ended, ...span }) => {
+    for (const trace of this.pending) {
+      if (trace.open > 0 && endMs > trace.endMs) trace.endMs = endMs;
+      this.decide(trace);
+    }
+    // Span ids are zero-padded counters: their text order is their start order.
+    if (this.unsorted) this.spans.sort((a, b) => (a.spanId < b.spanId ? -1 : 1));
+    const spans: TraceSpan[] = this.spans.map(({ ended, trace: _trace, ...span }) => {
       if (ended) return span;
       return { ...span, endMs, attributes: { ...span.attributes, 'meshsim.unfinished': true } };
     });
-    return { sampleRate: this.sampleRate, spans };
+    return { sampleRate: this.sampleRate, spans, ...(this.tail !== null && { tail: { ...this.tail } }) };
   }
 
   private open(
-    traceId: string,
+    trace: TraceState,
     parent: OpenSpan | null,
     name: string,
     kind: TraceSpan['kind'],
@@ -176,8 +244,8 @@ export class SpanRecorder {
     attributes: Record<string, TraceAttributeValue>,
   ): OpenSpan {
     const span: OpenSpan = {
-      traceId,
-      spanId: (this.spans.length + 1).toString(16).padStart(16, '0'),
+      traceId: trace.id,
+      spanId: (++this.spanCount).toString(16).padStart(16, '0'),
       parentSpanId: parent?.spanId ?? null,
       name,
       kind,
@@ -189,8 +257,11 @@ export class SpanRecorder {
       attributes,
       events: [],
       ended: false,
+      trace,
     };
-    this.spans.push(span);
+    trace.open++;
+    if (trace.kept === true) this.spans.push(span);
+    else if (trace.buffer !== null) trace.buffer.push(span);
     return span;
   }
 
@@ -201,5 +272,32 @@ export class SpanRecorder {
       span.status = 'error';
       span.statusMessage = failure;
     }
+    const trace = span.trace;
+    trace.open--;
+    if (failure !== null) trace.failed = true;
+    if (nowMs > trace.endMs) trace.endMs = nowMs;
+    if (trace.open === 0 && trace.kept === null) this.decide(trace);
+  }
+
+  /**
+   * Keeps an undecided trace if a tail rule picks it and the share's draw lets it through (its spans join the
+   * kept ones), else forgets it.
+   */
+  private decide(trace: TraceState): void {
+    const tail = this.tail as TraceTailSummary;
+    const forError = tail.errors && trace.failed;
+    const picked =
+      forError || (tail.slowerThanMs !== null && trace.endMs - trace.startMs > tail.slowerThanMs);
+    if (picked) tail.picked++;
+    const kept = picked && (tail.share >= 1 || (this.tailSampling as Random)() < tail.share);
+    if (kept) {
+      if (forError) tail.keptForError++;
+      else tail.keptForDuration++;
+      for (const span of trace.buffer as OpenSpan[]) this.spans.push(span);
+      this.unsorted = true;
+    }
+    trace.kept = kept;
+    trace.buffer = null;
+    this.pending.delete(trace);
   }
 }
