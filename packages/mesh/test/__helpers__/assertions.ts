@@ -188,3 +188,54 @@ export function assertResultInvariants(result: SimulationResult, maxAttempts: nu
   assertServiceAccounting(result);
   assertConnectionsAddUp(result);
 }
+
+/**
+ * Traces hold together: span ids unique and in start order, every parent a span of the same trace, one root
+ * per trace, ends after starts, failed spans say why; with tail rules, the counts add up and every kept trace
+ * that no rule picks was head-sampled.
+ */
+export function assertTraceInvariants(result: SimulationResult): void {
+  const traces = result.telemetry?.traces;
+  expect(traces, 'the run recorded traces').toBeDefined();
+  if (traces === undefined) return;
+  const byId = new Map(traces.spans.map((s) => [s.spanId, s]));
+  expect(byId.size, 'span ids are unique').toBe(traces.spans.length);
+  const roots = new Map<string, number>();
+  const failed = new Set<string>();
+  const startMs = new Map<string, number>();
+  const endMs = new Map<string, number>();
+  traces.spans.forEach((span, i) => {
+    const previous = traces.spans[i - 1];
+    if (previous !== undefined) {
+      expect(span.spanId > previous.spanId, 'spans in id order').toBe(true);
+      expect(span.startMs, 'spans in start order').toBeGreaterThanOrEqual(previous.startMs);
+    }
+    expect(span.endMs).toBeGreaterThanOrEqual(span.startMs);
+    if (span.parentSpanId === null) roots.set(span.traceId, (roots.get(span.traceId) ?? 0) + 1);
+    else expect(byId.get(span.parentSpanId)?.traceId, `parent of ${span.spanId}`).toBe(span.traceId);
+    if (span.status === 'error') {
+      expect(span.statusMessage).not.toBe('');
+      failed.add(span.traceId);
+    }
+    startMs.set(span.traceId, Math.min(startMs.get(span.traceId) ?? Infinity, span.startMs));
+    endMs.set(span.traceId, Math.max(endMs.get(span.traceId) ?? -Infinity, span.endMs));
+  });
+  for (const id of startMs.keys()) expect(roots.get(id), `one root in trace ${id}`).toBe(1);
+  const tail = traces.tail;
+  if (tail === undefined) return;
+  const kept = tail.keptByHeadSample + tail.keptForError + tail.keptForDuration;
+  expect(startMs.size, 'kept traces add up').toBe(kept);
+  expect(tail.keptForError + tail.keptForDuration).toBeLessThanOrEqual(tail.picked);
+  if (tail.share === 1) expect(tail.picked).toBe(tail.keptForError + tail.keptForDuration);
+  expect(kept).toBeLessThanOrEqual(tail.requests);
+  if (tail.errors) expect(tail.keptForError).toBeLessThanOrEqual(failed.size);
+  const slower = tail.slowerThanMs;
+  const unpicked = [...startMs.keys()].filter(
+    (id) =>
+      !(tail.errors && failed.has(id)) &&
+      !(slower !== null && (endMs.get(id) ?? 0) - (startMs.get(id) ?? 0) > slower),
+  );
+  expect(unpicked.length, 'traces no rule picks were head-sampled').toBeLessThanOrEqual(
+    tail.keptByHeadSample,
+  );
+}

@@ -1,14 +1,17 @@
 // One shard of the random-scenario invariants: N random valid scenarios (arbRawScenario), each simulated
 // and checked with every result invariant and every output-format invariant; one in five is simulated
 // twice to check byte-identical output — the second time in the other recycling mode (the mesh's FreeList:
-// reuse on vs checked), so reuse is checked against the whole format too. Four test files run a shard each,
-// in parallel.
+// reuse on vs checked), so reuse is checked against the whole format too — and another one in five again
+// with traces (head and tail sampling), which must change nothing else and hold together as traces. Four
+// test files run a shard each, in parallel.
 
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { simulate } from '@meshsim/mesh';
 import { resolveScenario } from '@meshsim/scenario';
 
-import { assertResultInvariants } from '../../../mesh/test/__helpers__/assertions.js';
+import { renderOtlpTraceRequests } from '../../src/index.js';
+import { assertResultInvariants, assertTraceInvariants } from '../../../mesh/test/__helpers__/assertions.js';
 import { renderAll } from '../__helpers__/fixtures.js';
 import { assertOutputsClean, assertSameOutputs } from '../__helpers__/outputInvariants.js';
 import { arbRandomScenario } from './arbRawScenario.js';
@@ -27,11 +30,31 @@ export function runInvariantShard(seed: number): number {
       const outputs = renderAll(result);
       assertOutputsClean(outputs);
       if (twice === 0) assertSameOutputs(outputs, renderAll(inOtherRecyclingMode(() => simulate(config))));
+      if (twice === 1) assertTracedRun(config, result);
       ran++;
     }),
     { numRuns: SCENARIOS_PER_SHARD, seed },
   );
   return ran;
+}
+
+/**
+ * Runs `config` again with a head sample and tail rules: nothing but the telemetry differs from `plain`, the
+ * traces hold together, and their OTLP requests (small ones, to split traces often) hold every span once.
+ */
+function assertTracedRun(config: Parameters<typeof simulate>[0], plain: ReturnType<typeof simulate>): void {
+  const traced = simulate(config, {
+    telemetry: { traceSampleRate: 0.1, traceKeep: { errors: true, slowerThanMs: 50, share: 0.5 } },
+  });
+  const { telemetry, ...rest } = traced;
+  expect(rest).toEqual(plain);
+  assertTraceInvariants(traced);
+  let spans = 0;
+  for (const line of renderOtlpTraceRequests(traced, { spansPerRequest: 64 })) {
+    const request = JSON.parse(line) as { resourceSpans: { scopeSpans: { spans: unknown[] }[] }[] };
+    spans += request.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)).length;
+  }
+  expect(spans).toBe(telemetry?.traces?.spans.length);
 }
 
 /** The mesh's switch of checked recycling (packages/mesh/src/ports/FreeList.ts, `CHECK_RECYCLING`). */
