@@ -117,12 +117,13 @@ Options:
                     diagnosis).
   --otlp FILE       Also write sampled traces to FILE as OTLP/JSON (for Jaeger, Tempo): one request,
                     or, for FILE.jsonl, requests of up to 512 spans one per line (for large runs).
-  --trace-sample R  With --otlp: share of requests traced, in (0, 1]. Default: 0.01.
-  --trace-errors    With --otlp: also keep every trace with a failed span (tail sampling; records
-                    every request until it ends, so the run is slower).
+  --trace-sample R  With --otlp (or --html: its Traces section): share of requests traced, in
+                    (0, 1]. Default: 0.01.
+  --trace-errors    With --otlp or --html: also keep every trace with a failed span (tail
+                    sampling; records every request until it ends, so the run is slower).
   --trace-slower-than D
-                    With --otlp: also keep every trace longer than D (e.g. 500ms). With either of
-                    these, --trace-sample 0 keeps only the traces they pick.
+                    With --otlp or --html: also keep every trace longer than D (e.g. 500ms). With
+                    either of these, --trace-sample 0 keeps only the traces they pick.
   --trace-keep-share R
                     Keep only this share, in (0, 1], of the traces --trace-errors and
                     --trace-slower-than pick (a retry storm fails most requests). Default: 1.

@@ -47,6 +47,26 @@ describe('--html FILE', () => {
     expect(readFileSync(again, 'utf8')).toBe(html);
   });
 
+  it('run: has a Traces section only with a --trace-… flag (or --otlp), and says what it kept', async () => {
+    const plain = tempPath('plain.html');
+    const base = ['run', 'budget-vs-retries', '--duration', '12s', '--no-progress', '--html'];
+    expect(await main([...base, plain], captureIo())).toBe(0);
+    expect(section(readFileSync(plain, 'utf8'), 'traces')).toBe('');
+    const traced = tempPath('traced.html');
+    const io = captureIo();
+    expect(await main([...base, traced, '--trace-sample', '0', '--trace-slower-than', '200ms'], io)).toBe(0);
+    const kept =
+      /traces kept: ([\d,]+) of ([\d,]+) requests \(0 by the 0 % head sample, ([\d,]+) longer than 200 ms\)/.exec(
+        io.err(),
+      );
+    expect(kept, io.err()).not.toBeNull();
+    const traces = section(readFileSync(traced, 'utf8'), 'traces');
+    expect(traces).toContain(
+      `<p>${kept?.[1] ?? ''} traces kept of ${kept?.[2] ?? ''} requests: 0 % sampled at their start, and all those longer than 200 ms.</p>`,
+    );
+    expect(traces).toContain('<div class="table-wrap waterfall"');
+  });
+
   it('compare: writes the comparison page with one bar per shape', async () => {
     const file = tempPath('compare.html');
     const io = captureIo();

@@ -15,7 +15,7 @@ describe('parseRunArgs', () => {
       replications: 1,
       workers: 0,
       yes: false,
-      exports: { metrics: 'istio', traceSample: 0.01, traceErrors: false, startTimeMs: 0 },
+      exports: { metrics: 'istio', traced: false, traceSample: 0.01, traceErrors: false, startTimeMs: 0 },
       guards: DEFAULT_RUN_GUARDS,
     });
   });
@@ -34,7 +34,7 @@ describe('parseRunArgs', () => {
       replications: 1,
       workers: 0,
       yes: false,
-      exports: { metrics: 'istio', traceSample: 0.01, traceErrors: false, startTimeMs: 0 },
+      exports: { metrics: 'istio', traced: false, traceSample: 0.01, traceErrors: false, startTimeMs: 0 },
       guards: DEFAULT_RUN_GUARDS,
     });
   });
@@ -101,6 +101,20 @@ describe('parseRunArgs', () => {
     });
   });
 
+  it('parseRunArgs(args) records traces for --otlp, or for --html with a --trace-… flag', () => {
+    const telemetry = (args: string[]): unknown => {
+      const parsed = parseRunArgs(['x', ...args]);
+      return parsed === 'help' ? null : telemetryFor(parsed.exports, false);
+    };
+    expect(telemetry(['--html', 'r.html'])).toEqual({});
+    expect(telemetry(['--html', 'r.html', '--trace-sample', '0.2'])).toEqual({ traceSampleRate: 0.2 });
+    expect(telemetry(['--html', 'r.html', '--trace-errors'])).toEqual({
+      traceSampleRate: 0.01,
+      traceKeep: { errors: true },
+    });
+    expect(telemetry(['--otlp', 't.json'])).toEqual({ traceSampleRate: 0.01 });
+  });
+
   it('parseRunArgs([scenario, --csv, --table, versions]) selects the versions table', () => {
     expect(parseRunArgs(['x', '--csv', '--table', 'versions'])).toMatchObject({ csvTable: 'versions' });
   });
@@ -154,12 +168,12 @@ describe('parseRunArgs', () => {
       ['x', '--openmetrics', '--metrics', 'prom'],
       "invalid value for --metrics: 'prom' (expected one of: istio, meshsim)",
     ],
-    [['x', '--trace-sample', '0.1'], '--trace-sample goes with --otlp'],
+    [['x', '--trace-sample', '0.1'], '--trace-sample goes with --otlp or --html'],
     [
       ['x', '--otlp', 't.json', '--trace-sample', '0'],
       "invalid value for --trace-sample: '0' (expected a share in (0, 1], e.g. 0.05; 0 only with --trace-errors or --trace-slower-than)",
     ],
-    [['x', '--trace-errors'], '--trace-errors goes with --otlp'],
+    [['x', '--trace-errors'], '--trace-errors goes with --otlp or --html'],
     [
       ['x', '--otlp', 't.json', '--trace-keep-share', '0.5'],
       '--trace-keep-share goes with --trace-errors or --trace-slower-than',
@@ -172,7 +186,7 @@ describe('parseRunArgs', () => {
       ['x', '--otlp', 't.json', '--trace-errors', '--trace-keep-share', '5%'],
       "invalid value for --trace-keep-share: '5%'",
     ],
-    [['x', '--trace-slower-than', '1s'], '--trace-slower-than goes with --otlp'],
+    [['x', '--trace-slower-than', '1s'], '--trace-slower-than goes with --otlp or --html'],
     [
       ['x', '--otlp', 't.json', '--trace-slower-than', '0s'],
       "invalid value for --trace-slower-than: '0s' (expected a duration > 0 such as 250ms or 2s)",

@@ -16,6 +16,7 @@ import { notesSection } from './internal/html/notesSection.js';
 import { runCharts } from './internal/html/runCharts.js';
 import { runStory } from './internal/html/runStory.js';
 import { runTables } from './internal/html/runTables.js';
+import { traceSection } from './internal/html/traceSection.js';
 
 /** Options of {@link renderHtml}. */
 export interface HtmlRunOptions {
@@ -35,7 +36,8 @@ export interface HtmlRunOptions {
  * Renders a result as one self-contained HTML page (scripts, styles and data inlined; it works offline):
  * the story of the run at the top, per-second charts of offered load vs goodput, success, p50 and p99 per
  * edge, retries, queue length and utilisation per service (fault windows shaded), the time breakers were
- * open and hosts ejected, the call graph, the edge, service and proxy tables, warnings and assumptions.
+ * open and hosts ejected, the call graph, the traces the run recorded (the longest failed and slowest others
+ * as waterfalls), the edge, service and proxy tables, warnings and assumptions.
  * Light and dark (follows the system), keyboard-navigable and printable. Charts are drawn in the browser
  * with Observable Plot, the graph laid out with dagre; long series are downsampled (docs/html-report.md).
  * Deterministic: same result and config ⇒ same bytes.
@@ -54,6 +56,7 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
     options.config === undefined ? [] : faultWindows(options.config.faults, scenario.durationMs);
   const figures = runCharts(result);
   const graph = callGraph(result);
+  const traces = traceSection(result);
   const sections: HtmlSection[] = [
     runStory(result, windows, options.config, options.diagnosis),
     {
@@ -67,6 +70,7 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
               : '') + chartGrid(figures),
     },
     graphSection(result, graph),
+    ...(traces === null ? [] : [traces]),
     runTables(result),
     notesSection(result.warnings, result.assumptions),
   ];

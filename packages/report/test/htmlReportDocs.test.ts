@@ -11,6 +11,7 @@ import { DEGRADED_FAILED_RATIO } from '../src/internal/html/blastRadius.js';
 import { MAX_CHART_POINTS } from '../src/internal/html/downsample.js';
 import { runCharts } from '../src/internal/html/runCharts.js';
 import { MAX_CHART_SERIES } from '../src/internal/html/topSeries.js';
+import { WATERFALLS_PER_KIND, WATERFALL_ROWS } from '../src/internal/html/traceSection.js';
 import { makeResult } from './__helpers__/fixtures.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/html-report.md', import.meta.url)), 'utf8');
@@ -21,6 +22,10 @@ describe('docs/html-report.md matches the HTML renderer', () => {
     expect(page).toContain(`at most **${MAX_CHART_SERIES} lines**`);
     expect(page).toContain(`more than ${DEGRADED_FAILED_RATIO * 100} % of the calls into the service`);
     expect(page).toContain(`fail above **${PLATFORM_40_LIMIT_BYTES / 1_000_000} MB**`);
+    expect(page).toContain(
+      `the **${WATERFALLS_PER_KIND} longest failed traces** and the **${WATERFALLS_PER_KIND} slowest others**`,
+    );
+    expect(page).toContain(`at most **${WATERFALL_ROWS} rows** per trace`);
   });
 
   it('lists every chart of the run report in its table', () => {

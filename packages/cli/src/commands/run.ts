@@ -235,7 +235,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
   const run: RunArgs = {
     ...parseScenarioArgs('run', values, positionals, 'meshsim run <name|file|->'),
     format,
-    exports: parseExportArgs(values, format === 'openmetrics'),
+    exports: parseExportArgs(values, format === 'openmetrics', values['html'] !== undefined),
     guards: parseRunGuards(values, 'run'),
   };
   confirmRuns(run.replications, `--replications ${run.replications}`, run, 'run');

@@ -31,6 +31,8 @@ export type MetricsFormat = 'istio' | 'meshsim';
 export interface ExportArgs {
   metrics: MetricsFormat;
   otlp?: string;
+  /** Whether the run records traces: for `--otlp`, or for `--html` given a `--trace-…` flag. */
+  traced: boolean;
   traceSample: number;
   /** `--trace-errors`: keep every trace with a failed span (tail sampling). */
   traceErrors: boolean;
@@ -73,12 +75,14 @@ export function parseStartTime(text: string): number {
 }
 
 /**
- * Checks the export flags. `openMetrics` says whether `--openmetrics` was given (`--metrics` goes with it).
+ * Checks the export flags. `openMetrics` says whether `--openmetrics` was given (`--metrics` goes with it),
+ * `html` whether `--html` was (the `--trace-…` flags go with `--otlp` or `--html`).
  * @throws {UsageError} naming the flag and the value.
  */
 export function parseExportArgs(
   values: Record<string, string | boolean | undefined>,
   openMetrics: boolean,
+  html = false,
 ): ExportArgs {
   const metrics = stringFlag(values, 'metrics');
   if (metrics !== undefined && !openMetrics) throw new UsageError('--metrics goes with --openmetrics', 'run');
@@ -90,16 +94,21 @@ export function parseExportArgs(
   }
   const args: ExportArgs = {
     metrics: metrics?.trim() === 'meshsim' ? 'meshsim' : 'istio',
+    traced: false,
     traceSample: DEFAULT_TRACE_SAMPLE,
     traceErrors: values['trace-errors'] === true,
     startTimeMs: 0,
   };
   const otlp = path(values, 'otlp');
   if (otlp !== undefined) args.otlp = otlp;
-  if (args.traceErrors && otlp === undefined) throw new UsageError('--trace-errors goes with --otlp', 'run');
+  const target = otlp !== undefined || html;
+  const withTarget = (flag: string): void => {
+    if (!target) throw new UsageError(`${flag} goes with --otlp or --html`, 'run');
+  };
+  if (args.traceErrors) withTarget('--trace-errors');
   const slower = stringFlag(values, 'trace-slower-than');
   if (slower !== undefined) {
-    if (otlp === undefined) throw new UsageError('--trace-slower-than goes with --otlp', 'run');
+    withTarget('--trace-slower-than');
     args.traceSlowerThanMs = parseTraceDuration(slower);
   }
   const tail = args.traceErrors || args.traceSlowerThanMs !== undefined;
@@ -118,7 +127,7 @@ export function parseExportArgs(
   }
   const sample = stringFlag(values, 'trace-sample');
   if (sample !== undefined) {
-    if (otlp === undefined) throw new UsageError('--trace-sample goes with --otlp', 'run');
+    withTarget('--trace-sample');
     const share = parseShare(sample);
     if (!((share > 0 || (share === 0 && tail)) && share <= 1)) {
       throw new UsageError(
@@ -129,6 +138,7 @@ export function parseExportArgs(
     }
     args.traceSample = share;
   }
+  args.traced = otlp !== undefined || (html && (sample !== undefined || tail));
   const fortio = path(values, 'fortio');
   if (fortio !== undefined) args.fortio = fortio;
   const smp = path(values, 'smp');
@@ -166,8 +176,8 @@ export function telemetryFor(args: ExportArgs, istioMetrics: boolean): Telemetry
   const tail = args.traceErrors || args.traceSlowerThanMs !== undefined;
   return {
     ...(requests && { requests: true }),
-    ...(args.otlp !== undefined && { traceSampleRate: args.traceSample }),
-    ...(args.otlp !== undefined &&
+    ...(args.traced && { traceSampleRate: args.traceSample }),
+    ...(args.traced &&
       tail && {
         traceKeep: {
           ...(args.traceErrors && { errors: true }),

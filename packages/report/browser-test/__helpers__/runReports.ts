@@ -117,6 +117,60 @@ export function describeRunReports(shard: number, shards: number): void {
 
   // In the shard that draws retry-storm's report already (a skipped test in the other would read as a gap).
   if (!names.includes('retry-storm')) return;
+  describe('traces', () => {
+    it('draws the kept traces as waterfalls: a bar per span inside its row, failed spans red', async () => {
+      const config = applyOverrides(bundledConfig('retry-storm'), { durationMs: 40_000 });
+      const result = simulate(config, {
+        telemetry: { traceSampleRate: 0.01, traceKeep: { errors: true, share: 0.02 } },
+      });
+      const { page, errors, requests } = await openReport(
+        browser.browser,
+        'run-retry-storm-traces',
+        renderHtml(result, { config }),
+      );
+      try {
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([]);
+        const headings = await page.$$eval('h2', (h2s) => h2s.map((h2) => h2.textContent));
+        expect(headings.indexOf('Traces')).toBe(headings.indexOf('Call graph') + 1);
+        const tables = await page.$$eval('#traces .waterfall table', (tables) =>
+          tables.map((table) => {
+            const cellBox = table.querySelector('tbody td.bar-cell')?.getBoundingClientRect();
+            if (cellBox === undefined) throw new Error('a waterfall without a bar cell');
+            return {
+              rows: table.querySelectorAll('tbody tr').length,
+              bars: [...table.querySelectorAll('tbody .bar')].map((bar) => {
+                const box = bar.getBoundingClientRect();
+                return {
+                  width: box.width,
+                  inside: box.left >= cellBox.left - 0.5 && box.right <= cellBox.right + 0.5,
+                  error: bar.classList.contains('bar-error'),
+                };
+              }),
+            };
+          }),
+        );
+        expect(tables.length).toBeGreaterThanOrEqual(4);
+        for (const table of tables) {
+          expect(table.bars).toHaveLength(table.rows);
+          for (const bar of table.bars) {
+            expect(bar.width).toBeGreaterThan(0);
+            expect(bar.inside).toBe(true);
+          }
+        }
+        expect(tables.flatMap((t) => t.bars).some((b) => b.error)).toBe(true);
+        const red = await page.evaluate(
+          "[...new Set([...document.querySelectorAll('#traces .bar-error')].map((b) => getComputedStyle(b).backgroundColor))]",
+        );
+        expect(red).toEqual(['rgb(207, 34, 46)']);
+        await page.$eval('#traces', (section) => section.scrollIntoView());
+        await screenshot(page, 'run-retry-storm-traces');
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
   describe('keyboard and colour scheme', () => {
     it('Tab reaches the charts; arrow keys read a chart out; the dark scheme draws without error', async () => {
       const { page, errors } = await openReport(
