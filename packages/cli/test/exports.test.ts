@@ -152,7 +152,9 @@ describe('meshsim run exports', () => {
     const { code, err } = await run(args);
     expect(code).toBe(0);
     const line =
-      /traces kept: (\d+) of (\d+) requests \(0 by the 0 % head sample, (\d+) with an error\)/.exec(err);
+      /^(\d+) traces kept of (\d+) requests: 0 sampled at their start \(0 %\), (\d+) with a failed span\.$/m.exec(
+        err,
+      );
     expect(line, err).not.toBeNull();
     const [, kept, requests, withError] = line ?? [];
     expect(kept).toBe(withError);

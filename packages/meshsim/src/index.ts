@@ -92,6 +92,7 @@ export {
   renderOtlpTraces,
   renderOtlpTraceRequests,
   OTLP_SPANS_PER_REQUEST,
+  renderTraceSummary,
   renderFortio,
   renderSmpResult,
   summarizeComparison,

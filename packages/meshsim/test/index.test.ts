@@ -79,6 +79,7 @@ describe('meshsim (umbrella)', () => {
         'renderOtlpTraces',
         'renderOtlpTraceRequests',
         'OTLP_SPANS_PER_REQUEST',
+        'renderTraceSummary',
         'renderFortio',
         'renderSmpResult',
         'summarizeComparison',

@@ -17,6 +17,7 @@ export { renderOpenMetrics } from './renderOpenMetrics.js';
 export { renderIstioMetrics, renderIstioMetricsLines } from './renderIstioMetrics.js';
 export { OTLP_SPANS_PER_REQUEST, renderOtlpTraceRequests, renderOtlpTraces } from './renderOtlpTraces.js';
 export type { OtlpRequestOptions } from './renderOtlpTraces.js';
+export { renderTraceSummary } from './renderTraceSummary.js';
 export { FORTIO_PERCENTILES, renderFortio } from './renderFortio.js';
 export { SMP_VERSION, renderSmpResult } from './renderSmpResult.js';
 export { summarizeComparison } from './summarizeComparison.js';

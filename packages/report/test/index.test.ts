@@ -37,6 +37,7 @@ describe('@meshsim/report', () => {
       'renderSweepText',
       'renderText',
       'renderTimeSeriesCsv',
+      'renderTraceSummary',
       'renderVerdictsCsv',
       'renderVersionsCsv',
       'replicationsJson',

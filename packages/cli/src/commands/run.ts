@@ -25,6 +25,7 @@ import {
   renderOpenMetrics,
   renderProxiesCsv,
   renderSmpResult,
+  renderTraceSummary,
   renderText,
   renderVerdictsCsv,
   renderVersionsCsv,
@@ -45,7 +46,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
 } from '../internal/scenarioArgs.js';
-import { otlpOutput, tailSummaryLine } from '../internal/otlpOutput.js';
+import { otlpOutput } from '../internal/otlpOutput.js';
 import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -183,8 +184,9 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       'OTLP traces',
       otlpOutput(result, anchor, exports.otlp, (line) => io.stderr.write(line + '\n')),
     );
-  const tailLine = tailSummaryLine(result);
-  if (tailLine !== null) io.stderr.write(tailLine + '\n');
+  // Tail rules change what a trace export holds: say what was kept.
+  const kept = result.telemetry?.traces?.tail === undefined ? null : renderTraceSummary(result);
+  if (kept !== null) io.stderr.write(kept + '\n');
   if (exports.smp !== undefined) writeOutput(io, exports.smp, 'SMP', renderSmpResult(result, anchor));
   if (exports.fortio !== undefined) {
     const dir = exports.fortio;

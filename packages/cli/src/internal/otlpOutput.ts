@@ -1,6 +1,5 @@
 // What `--otlp FILE` writes: one OTLP/JSON request with every span, or, for a `.jsonl` file, requests of
-// whole traces one per line; a note when the one request is more than a Collector takes by default, and
-// what tail sampling (`--trace-errors`, `--trace-slower-than`) kept.
+// whole traces one per line; a note when the one request is more than a Collector takes by default.
 
 import type { SimulationResult } from '@meshsim/mesh';
 import { OTLP_SPANS_PER_REQUEST, renderOtlpTraceRequests, renderOtlpTraces } from '@meshsim/report';
@@ -66,27 +65,4 @@ export function otlpOutput(
 /** `path` with its `.json` ending (if any) replaced by `.jsonl`. */
 function jsonLinesName(path: string): string {
   return /\.json$/i.test(path) ? `${path}l` : `${path}.jsonl`;
-}
-
-/**
- * What tail sampling kept, for stderr: `traces kept: 5,071 of 19,955 requests (176 by the 1 % head sample,
- * 4,895 with an error)`; null when the run had no tail rules.
- */
-export function tailSummaryLine(result: SimulationResult): string | null {
-  const traces = result.telemetry?.traces;
-  const tail = traces?.tail;
-  if (traces === undefined || tail === undefined) return null;
-  const count = (n: number): string => n.toLocaleString('en-US');
-  const kept = tail.keptByHeadSample + tail.keptForError + tail.keptForDuration;
-  const percent = Number((traces.sampleRate * 100).toPrecision(12));
-  const parts = [`${count(tail.keptByHeadSample)} by the ${percent} % head sample`];
-  if (tail.errors) parts.push(`${count(tail.keptForError)} with an error`);
-  if (tail.slowerThanMs !== null) {
-    parts.push(`${count(tail.keptForDuration)} longer than ${count(tail.slowerThanMs)} ms`);
-  }
-  const share =
-    tail.share < 1
-      ? `; ${Number((tail.share * 100).toPrecision(12))} % of the ${count(tail.picked)} the rules picked`
-      : '';
-  return `traces kept: ${count(kept)} of ${count(tail.requests)} requests (${parts.join(', ')}${share})`;
 }

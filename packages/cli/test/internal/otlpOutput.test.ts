@@ -1,6 +1,5 @@
 // --otlp writes one OTLP/JSON request, or requests one per line for a .jsonl file; a request larger than a
-// Collector takes by default gets a note, one larger than a JavaScript string fails in words; tail sampling
-// says what it kept.
+// Collector takes by default gets a note, one larger than a JavaScript string fails in words.
 
 import { describe, expect, it } from 'vitest';
 
@@ -8,12 +7,7 @@ import type { SimulationResult } from '@meshsim/mesh';
 import { simulate } from '@meshsim/mesh';
 import { parseScenario } from '@meshsim/scenario';
 
-import {
-  COLLECTOR_REQUEST_LIMIT_BYTES,
-  isJsonLinesPath,
-  otlpOutput,
-  tailSummaryLine,
-} from '../../src/internal/otlpOutput.js';
+import { COLLECTOR_REQUEST_LIMIT_BYTES, isJsonLinesPath, otlpOutput } from '../../src/internal/otlpOutput.js';
 
 const traced = {
   telemetry: { traces: { sampleRate: 1, spans: new Array(1_234_567) } },
@@ -112,50 +106,5 @@ describe('otlpOutput', () => {
       throw new Error('no traces');
     };
     expect(() => otlpOutput(traced, anchor, 't.json', noNote, broken)).toThrow('no traces');
-  });
-});
-
-describe('tailSummaryLine', () => {
-  const withTail = (sampleRate: number, tail: object | undefined): SimulationResult =>
-    ({
-      telemetry: { traces: { sampleRate, spans: [], ...(tail && { tail }) } },
-    }) as unknown as SimulationResult;
-  const counts = {
-    share: 1,
-    requests: 19_955,
-    picked: 4_907,
-    keptByHeadSample: 176,
-    keptForError: 4_895,
-    keptForDuration: 12,
-  };
-
-  it('names what each rule kept, of how many requests', () => {
-    expect(tailSummaryLine(withTail(0.07, { errors: true, slowerThanMs: 1500, ...counts }))).toBe(
-      'traces kept: 5,083 of 19,955 requests (176 by the 7 % head sample, 4,895 with an error, ' +
-        '12 longer than 1,500 ms)',
-    );
-    expect(
-      tailSummaryLine(withTail(0, { errors: false, slowerThanMs: 250, ...counts, keptByHeadSample: 0 })),
-    ).toBe('traces kept: 4,907 of 19,955 requests (0 by the 0 % head sample, 12 longer than 250 ms)');
-  });
-
-  it('says which share of the picked traces was kept', () => {
-    const tail = {
-      ...counts,
-      errors: true,
-      slowerThanMs: null,
-      share: 0.05,
-      keptForError: 245,
-      keptForDuration: 0,
-    };
-    expect(tailSummaryLine(withTail(0.01, tail))).toBe(
-      'traces kept: 421 of 19,955 requests (176 by the 1 % head sample, 245 with an error; ' +
-        '5 % of the 4,907 the rules picked)',
-    );
-  });
-
-  it('is null without tail rules or without traces', () => {
-    expect(tailSummaryLine(withTail(0.01, undefined))).toBeNull();
-    expect(tailSummaryLine({} as SimulationResult)).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 // The run report's traces: the longest failed and the slowest other traces the run kept, each drawn as a
 // waterfall (one row per span, a bar from its start to its end on the trace's own time axis). Static HTML.
 
-import type { SimulationResult, TraceData, TraceSpan } from '@meshsim/mesh';
+import type { SimulationResult, TraceSpan } from '@meshsim/mesh';
 
-import { count, duration, ms } from '../format.js';
+import { renderTraceSummary } from '../../renderTraceSummary.js';
+import { count, ms } from '../format.js';
 import { escapeHtml } from './escapeHtml.js';
 import type { HtmlSection } from './HtmlSection.js';
 
@@ -38,7 +39,7 @@ export function traceSection(result: SimulationResult): HtmlSection | null {
     .slice(0, WATERFALLS_PER_KIND);
   const drawn = [...failed, ...slowest];
   const html = [
-    `<p>${escapeHtml(recordedLine(data, traces.length))}</p>`,
+    `<p>${escapeHtml(renderTraceSummary(result) ?? '')}</p>`,
     drawn.length === 0
       ? '<p>No request was traced.</p>'
       : `<p class="hint">${escapeHtml(
@@ -56,23 +57,6 @@ export function traceSection(result: SimulationResult): HtmlSection | null {
 /** `3 longest failed traces`, `the longest failed trace`. */
 function shown(n: number, what: string): string {
   return n === 1 ? `the ${what}` : `the ${n} ${what.replace(/trace$/, 'traces')}`;
-}
-
-/**
- * How many traces were kept and how: `267 traces kept of 19,955 requests: 1 % sampled at their start, and
- * 2 % of those with a failed span.`
- */
-function recordedLine(data: TraceData, traces: number): string {
-  const percent = (share: number): string => `${Number((share * 100).toPrecision(12))} %`;
-  const head = `${percent(data.sampleRate)} sampled at their start`;
-  const tail = data.tail;
-  if (tail === undefined) return `${count(traces)} traces recorded: ${head}.`;
-  const rules = [
-    ...(tail.errors ? ['with a failed span'] : []),
-    ...(tail.slowerThanMs !== null ? [`longer than ${duration(tail.slowerThanMs)}`] : []),
-  ].join(' or ');
-  const which = tail.share < 1 ? `${percent(tail.share)} of those` : 'all those';
-  return `${count(traces)} traces kept of ${count(tail.requests)} requests: ${head}, and ${which} ${rules}.`;
 }
 
 /** Spans grouped into traces, in the order the traces started. */

@@ -64,12 +64,12 @@ describe('traceSection', () => {
   it('says how many traces were kept and how', () => {
     const html = traceSection(result)?.html ?? '';
     const traces = new Set(spans.map((s: TraceSpan) => s.traceId)).size;
-    expect(html).toContain(`<p>${traces} traces recorded: 20 % sampled at their start.</p>`);
+    expect(html).toContain(`<p>${traces} traces recorded: 20 % of requests sampled at their start.</p>`);
     const tail = simulate(parseScenario(TELEMETRY_SCENARIO, 'telemetry-canary.yaml'), {
       telemetry: { traceSampleRate: 0, traceKeep: { errors: true, slowerThanMs: 40, share: 0.5 } },
     });
     expect(traceSection(tail)?.html).toMatch(
-      /<p>\d+ traces kept of [\d,]+ requests: 0 % sampled at their start, and 50 % of those with a failed span or longer than 40 ms\.<\/p>/,
+      /<p>\d+ traces kept of [\d,]+ requests: 0 sampled at their start \(0 %\), \d+ with a failed span and \d+ longer than 40 ms \(50 % of the \d+ these rules picked\)\.<\/p>/,
     );
   });
 
