@@ -1,4 +1,4 @@
-// Keeps 1 % of the failed requests' traces of the retry storm (tail sampling) and prints what they show;
+// Keeps 1 % of the failed requests' traces of the retry storm (tail sampling) and prints what failed first;
 // with a file name, also writes them as OTLP/JSON Lines for Jaeger or a Collector:
 //   npx -y pnpm@10 --filter @meshsim/examples failed-traces [traces.jsonl]
 

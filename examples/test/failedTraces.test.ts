@@ -32,6 +32,8 @@ describe('failed-traces example (retry-storm, tail sampling on errors)', () => {
     );
     const rows = lines.slice(3, lines.indexOf('', 3));
     expect(rows.length).toBeGreaterThan(0);
+    // Each row names the span that failed first and why, e.g. `serve checkout: rejected`.
+    for (const row of rows) expect(row).toMatch(/^(call|attempt|serve) [\w-]+: [a-z-]+ +\d+ /);
     expect(rows.reduce((sum, row) => sum + Number(/\s(\d+)\s+[\d.]+\s+[\d.]+$/.exec(row)?.[1]), 0)).toBe(
       tail?.keptForError,
     );

@@ -1,5 +1,5 @@
 // Tail sampling in a script: run a cascade scenario keeping a share of the failed requests' traces, then read
-// them — why the requests failed, how many tries and spans each took, and one of them as a tree.
+// them — what failed first in each, how many tries and spans each took, and one of them as a tree.
 
 import { applyOverrides, loadScenario, simulate } from 'meshsim';
 import type { SimulationResult, TraceSpan } from 'meshsim';
@@ -47,22 +47,27 @@ export function failedTracesReport(result: SimulationResult, options: FailedTrac
     `${options.scenario}, ${options.durationMs / 1000} s simulated: kept ${count(tail.keptForError)} of the ` +
       `${count(tail.picked)} failed requests' traces (${options.share * 100} %), of ${count(tail.requests)} requests`,
     '',
-    'request failed with   traces   tries (mean)   spans (mean)',
+    'first failure (span: cause)                  traces   tries (mean)   spans (mean)',
   ];
+  // What failed first in each trace: the failed span that ended earliest (the root cause, before the
+  // failures it caused upstream), e.g. an attempt that hit its per-try timeout.
   const byCause = new Map<string, { traces: number; tries: number; spans: number }>();
   for (const spans of byTrace.values()) {
     const root = spans.find((s) => s.parentSpanId === null);
-    if (root === undefined) continue;
-    const cause = root.status === 'error' ? root.statusMessage : 'ok (a call under it failed)';
+    const failed = spans.filter((s) => s.status === 'error');
+    if (root === undefined || failed.length === 0) continue;
+    const first = failed.reduce((a, b) => (b.endMs < a.endMs ? b : a));
+    const cause = `${first.name}: ${first.statusMessage}`;
     const row = byCause.get(cause) ?? { traces: 0, tries: 0, spans: 0 };
     row.traces++;
     row.tries += Number(root.attributes['meshsim.attempts'] ?? 1);
     row.spans += spans.length;
     byCause.set(cause, row);
   }
-  for (const [cause, row] of [...byCause].sort((a, b) => b[1].traces - a[1].traces)) {
+  const rows = [...byCause].sort((a, b) => b[1].traces - a[1].traces || (a[0] < b[0] ? -1 : 1));
+  for (const [cause, row] of rows) {
     lines.push(
-      `${cause.padEnd(20)}  ${String(row.traces).padStart(6)}   ${(row.tries / row.traces).toFixed(2).padStart(12)}` +
+      `${cause.padEnd(44)} ${String(row.traces).padStart(6)}   ${(row.tries / row.traces).toFixed(2).padStart(12)}` +
         `   ${(row.spans / row.traces).toFixed(1).padStart(12)}`,
     );
   }
