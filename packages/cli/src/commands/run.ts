@@ -46,7 +46,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
 } from '../internal/scenarioArgs.js';
-import { otlpOutput } from '../internal/otlpOutput.js';
+import { otlpOutput, tracesHeapHint } from '../internal/otlpOutput.js';
 import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -202,6 +202,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   io.stderr.write(formatDoneLine(wallMs, events) + '\n');
   if (result.stopped === undefined) return 0;
   io.stderr.write(stoppedLine(result.stopped) + '\n');
+  const hint = tracesHeapHint(result);
+  if (hint !== null) io.stderr.write(hint + '\n');
   return STOPPED_EXIT_CODE;
 }
 

@@ -66,3 +66,18 @@ export function otlpOutput(
 function jsonLinesName(path: string): string {
   return /\.json$/i.test(path) ? `${path}l` : `${path}.jsonl`;
 }
+
+/**
+ * When the heap guard stopped a run that was keeping traces, what to lower: the kept spans can be most of the
+ * heap (a retry storm's failed requests hold dozens of spans each). Null for any other run.
+ */
+export function tracesHeapHint(result: SimulationResult): string | null {
+  const spans = result.telemetry?.traces?.spans.length ?? 0;
+  if (result.stopped?.reason !== 'heap' || spans === 0) return null;
+  const tail = result.telemetry?.traces?.tail !== undefined;
+  return (
+    `meshsim: the run was keeping ${spans.toLocaleString('en-US')} trace spans; ` +
+    (tail ? '--trace-keep-share, a lower --trace-sample' : 'a lower --trace-sample') +
+    ' or a shorter --duration keeps fewer'
+  );
+}

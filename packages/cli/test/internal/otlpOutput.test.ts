@@ -1,5 +1,6 @@
 // --otlp writes one OTLP/JSON request, or requests one per line for a .jsonl file; a request larger than a
-// Collector takes by default gets a note, one larger than a JavaScript string fails in words.
+// Collector takes by default gets a note, one larger than a JavaScript string fails in words; a run the heap
+// guard stopped while keeping traces says what keeps fewer.
 
 import { describe, expect, it } from 'vitest';
 
@@ -7,7 +8,12 @@ import type { SimulationResult } from '@meshsim/mesh';
 import { simulate } from '@meshsim/mesh';
 import { parseScenario } from '@meshsim/scenario';
 
-import { COLLECTOR_REQUEST_LIMIT_BYTES, isJsonLinesPath, otlpOutput } from '../../src/internal/otlpOutput.js';
+import {
+  COLLECTOR_REQUEST_LIMIT_BYTES,
+  isJsonLinesPath,
+  otlpOutput,
+  tracesHeapHint,
+} from '../../src/internal/otlpOutput.js';
 
 const traced = {
   telemetry: { traces: { sampleRate: 1, spans: new Array(1_234_567) } },
@@ -106,5 +112,33 @@ describe('otlpOutput', () => {
       throw new Error('no traces');
     };
     expect(() => otlpOutput(traced, anchor, 't.json', noNote, broken)).toThrow('no traces');
+  });
+});
+
+describe('tracesHeapHint', () => {
+  const stoppedBy = (reason: string, spans: number, tail: boolean): SimulationResult =>
+    ({
+      stopped: { reason, atMs: 1, message: '' },
+      telemetry: { traces: { sampleRate: 0.01, spans: new Array(spans), ...(tail && { tail: {} }) } },
+    }) as unknown as SimulationResult;
+
+  it('names what keeps fewer spans when the heap guard stopped a run keeping traces', () => {
+    expect(tracesHeapHint(stoppedBy('heap', 1_234_567, true))).toBe(
+      'meshsim: the run was keeping 1,234,567 trace spans; --trace-keep-share, a lower --trace-sample or a ' +
+        'shorter --duration keeps fewer',
+    );
+    expect(tracesHeapHint(stoppedBy('heap', 10, false))).toBe(
+      'meshsim: the run was keeping 10 trace spans; a lower --trace-sample or a shorter --duration keeps fewer',
+    );
+  });
+
+  it('is null for another guard, a run without spans, or a run that was not stopped', () => {
+    expect(tracesHeapHint(stoppedBy('events', 10, true))).toBeNull();
+    expect(tracesHeapHint(stoppedBy('heap', 0, true))).toBeNull();
+    expect(
+      tracesHeapHint({
+        telemetry: { traces: { sampleRate: 1, spans: [{}] } },
+      } as unknown as SimulationResult),
+    ).toBeNull();
   });
 });
