@@ -9,6 +9,7 @@ import type { FailureCause } from '../config/SimulationResult.js';
 import type {
   TraceAttributeValue,
   TraceData,
+  TraceEvent,
   TraceKeepOptions,
   TraceSpan,
   TraceTailSummary,
@@ -19,15 +20,51 @@ import type { SpanRef } from '../call/SpanRef.js';
 import type { StationProxy } from '../call/Station.js';
 import { destinationResponse, flagsLabel, sourceResponse } from './envoyResponse.js';
 
-/** A span being recorded: the plain span plus whether it has ended, and its trace. */
-interface OpenSpan extends TraceSpan {
-  ended: boolean;
-  trace: TraceState;
+/** `n` as 16 lowercase hex digits (a span id, or a trace id's low half). */
+function hex16(n: number): string {
+  return n.toString(16).padStart(16, '0');
+}
+
+/**
+ * A span being recorded. PERF: a class with numeric ids, its events array made on first use: with tail
+ * rules every request's spans are recorded and most are forgotten, so the id strings and the plain
+ * `TraceSpan` are made only for the kept ones, in `result`.
+ */
+class OpenSpan implements SpanRef {
+  endMs: number;
+  status: TraceSpan['status'] = 'unset';
+  statusMessage = '';
+  events: TraceEvent[] | null = null;
+  ended = false;
+
+  constructor(
+    readonly trace: TraceState,
+    /** Its place in the run's start order, from 1; the span id in hex. */
+    readonly seq: number,
+    readonly parent: OpenSpan | null,
+    readonly name: string,
+    readonly kind: TraceSpan['kind'],
+    readonly service: string,
+    readonly startMs: number,
+    readonly attributes: Record<string, TraceAttributeValue>,
+  ) {
+    this.endMs = startMs;
+  }
+
+  get spanId(): string {
+    return hex16(this.seq);
+  }
+
+  addEvent(event: TraceEvent): void {
+    if (this.events === null) this.events = [event];
+    else this.events.push(event);
+  }
 }
 
 /** A trace being recorded: kept (head-sampled, or by a tail rule), forgotten, or not decided yet. */
 interface TraceState {
-  readonly id: string;
+  /** Its place in the run's order of traced requests, from 1; the trace id's low half in hex. */
+  readonly number: number;
   /** true: its spans are kept; false: forgotten (spans opened later are not stored); null: undecided. */
   kept: boolean | null;
   /** Spans of an undecided trace, in start order; null once decided. */
@@ -106,7 +143,7 @@ export class SpanRecorder {
       if (!sampled && tail === null) return null;
       this.traces++;
       trace = {
-        id: this.traceIdPrefix + this.traces.toString(16).padStart(16, '0'),
+        number: this.traces,
         kept: sampled ? true : null,
         buffer: sampled ? null : [],
         open: 0,
@@ -140,13 +177,13 @@ export class SpanRecorder {
     const span = attempt.span as OpenSpan | null;
     if (span === null || span.ended) return;
     if (result === 'per-try-timeout' || result === 'timeout') {
-      span.events.push({ name: 'timeout', atMs: nowMs, attributes: { 'meshsim.timeout': result } });
+      span.addEvent({ name: 'timeout', atMs: nowMs, attributes: { 'meshsim.timeout': result } });
     }
     this.close(span, result === 'ok' ? null : result, nowMs);
   }
 
   retryScheduled(callSpan: SpanRef, after: AttemptResult, backoffMs: number, nowMs: number): void {
-    (callSpan as OpenSpan).events.push({
+    (callSpan as OpenSpan).addEvent({
       name: 'retry',
       atMs: nowMs,
       attributes: { 'meshsim.retry.after': after, 'meshsim.retry.backoff_ms': backoffMs },
@@ -161,7 +198,7 @@ export class SpanRecorder {
     span.attributes['http.response.status_code'] = response.code;
     span.attributes['meshsim.response_flags'] = flagsLabel(response);
     if (cause === 'timeout')
-      span.events.push({ name: 'timeout', atMs: nowMs, attributes: { 'meshsim.timeout': 'timeout' } });
+      span.addEvent({ name: 'timeout', atMs: nowMs, attributes: { 'meshsim.timeout': 'timeout' } });
     this.close(span, cause, nowMs);
   }
 
@@ -189,7 +226,7 @@ export class SpanRecorder {
     const response = destinationResponse(result, attempt.abandoned);
     span.attributes['http.response.status_code'] = response.code;
     span.attributes['meshsim.response_flags'] = flagsLabel(response);
-    if (attempt.abandoned) span.events.push({ name: 'caller gone', atMs: nowMs, attributes: {} });
+    if (attempt.abandoned) span.addEvent({ name: 'caller gone', atMs: nowMs, attributes: {} });
     this.close(span, result === 'ok' ? null : result, nowMs);
   }
 
@@ -225,10 +262,23 @@ export class SpanRecorder {
       if (trace.open > 0 && endMs > trace.endMs) trace.endMs = endMs;
       this.decide(trace);
     }
-    // Span ids are zero-padded counters: their text order is their start order.
-    if (this.unsorted) this.spans.sort((a, b) => (a.spanId < b.spanId ? -1 : 1));
-    const spans: TraceSpan[] = this.spans.map(({ ended, trace: _trace, ...span }) => {
-      if (ended) return span;
+    if (this.unsorted) this.spans.sort((a, b) => a.seq - b.seq);
+    const spans: TraceSpan[] = this.spans.map((open) => {
+      const span: TraceSpan = {
+        traceId: this.traceIdPrefix + hex16(open.trace.number),
+        spanId: hex16(open.seq),
+        parentSpanId: open.parent === null ? null : hex16(open.parent.seq),
+        name: open.name,
+        kind: open.kind,
+        service: open.service,
+        startMs: open.startMs,
+        endMs: open.endMs,
+        status: open.status,
+        statusMessage: open.statusMessage,
+        attributes: open.attributes,
+        events: open.events ?? [],
+      };
+      if (open.ended) return span;
       return { ...span, endMs, attributes: { ...span.attributes, 'meshsim.unfinished': true } };
     });
     return { sampleRate: this.sampleRate, spans, ...(this.tail !== null && { tail: { ...this.tail } }) };
@@ -243,22 +293,7 @@ export class SpanRecorder {
     nowMs: number,
     attributes: Record<string, TraceAttributeValue>,
   ): OpenSpan {
-    const span: OpenSpan = {
-      traceId: trace.id,
-      spanId: (++this.spanCount).toString(16).padStart(16, '0'),
-      parentSpanId: parent?.spanId ?? null,
-      name,
-      kind,
-      service,
-      startMs: nowMs,
-      endMs: nowMs,
-      status: 'unset',
-      statusMessage: '',
-      attributes,
-      events: [],
-      ended: false,
-      trace,
-    };
+    const span = new OpenSpan(trace, ++this.spanCount, parent, name, kind, service, nowMs, attributes);
     trace.open++;
     if (trace.kept === true) this.spans.push(span);
     else if (trace.buffer !== null) trace.buffer.push(span);
