@@ -83,6 +83,7 @@ describe('meshsim run exports', () => {
     ]);
     expect(code).toBe(0);
     expect(err).toContain(`wrote OTLP traces output to ${join(dir, 'traces.json')}`);
+    expect(err).toMatch(/^\d+ traces recorded: 20 % of requests sampled at their start\.$/m);
     const otlp = JSON.parse(readFileSync(join(dir, 'traces.json'), 'utf8')) as {
       resourceSpans: { resource: { attributes: { key: string; value: { stringValue: string } }[] } }[];
     };

@@ -184,8 +184,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       'OTLP traces',
       otlpOutput(result, anchor, exports.otlp, (line) => io.stderr.write(line + '\n')),
     );
-  // Tail rules change what a trace export holds: say what was kept.
-  const kept = result.telemetry?.traces?.tail === undefined ? null : renderTraceSummary(result);
+  // What the trace export and the report's Traces section hold.
+  const kept = renderTraceSummary(result);
   if (kept !== null) io.stderr.write(kept + '\n');
   if (exports.smp !== undefined) writeOutput(io, exports.smp, 'SMP', renderSmpResult(result, anchor));
   if (exports.fortio !== undefined) {
