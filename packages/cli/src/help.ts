@@ -154,6 +154,7 @@ Examples:
   meshsim run canary-rollout --csv --table versions
   meshsim run steady-3tier --openmetrics --start-time 2026-01-01T12:00:00Z --out istio.om
   meshsim import k8s/ istio/ --graph graph.yaml | meshsim run - --otlp traces.json --trace-sample 0.05
+  meshsim run retry-storm --otlp errors.jsonl --trace-sample 0 --trace-errors --trace-keep-share 0.01
   meshsim run retry-storm --replications 5 --set services.frontend.calls.0.retry.attempts=2
 `,
     compare: `Usage: meshsim compare <name|file|-> [--mesh a,b,c] [options]
