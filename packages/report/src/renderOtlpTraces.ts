@@ -11,6 +11,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import type { SimulationResult, TraceData, TraceSpan } from '@meshsim/mesh';
 
 import type { ExportOptions } from './ExportOptions.js';
+import { groupByTrace } from './internal/groupByTrace.js';
 import { requireTraces } from './internal/requireTelemetry.js';
 
 const KINDS: Readonly<Record<TraceSpan['kind'], SpanKind>> = {
@@ -89,12 +90,7 @@ export function renderOtlpTraceRequests(
 
 /** The requests of {@link renderOtlpTraceRequests}: whole traces, in start order, about `limit` spans each. */
 function* requests(traces: TraceData, limit: number, serializer: OtlpSerializer): Generator<string> {
-  const byTrace = new Map<string, TraceSpan[]>();
-  for (const span of traces.spans) {
-    const spans = byTrace.get(span.traceId);
-    if (spans === undefined) byTrace.set(span.traceId, [span]);
-    else spans.push(span);
-  }
+  const byTrace = groupByTrace(traces.spans);
   let batch: TraceSpan[] = [];
   for (const spans of byTrace.values()) {
     if (batch.length > 0 && batch.length + spans.length > limit) {

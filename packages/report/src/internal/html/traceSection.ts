@@ -5,6 +5,7 @@ import type { SimulationResult, TraceSpan } from '@meshsim/mesh';
 
 import { renderTraceSummary } from '../../renderTraceSummary.js';
 import { count, ms } from '../format.js';
+import { groupByTrace } from '../groupByTrace.js';
 import { escapeHtml } from './escapeHtml.js';
 import type { HtmlSection } from './HtmlSection.js';
 
@@ -61,13 +62,7 @@ function shown(n: number, what: string): string {
 
 /** Spans grouped into traces, in the order the traces started. */
 function groupTraces(spans: readonly TraceSpan[]): Trace[] {
-  const byId = new Map<string, TraceSpan[]>();
-  for (const span of spans) {
-    const list = byId.get(span.traceId);
-    if (list === undefined) byId.set(span.traceId, [span]);
-    else list.push(span);
-  }
-  return [...byId].map(([id, list]) => {
+  return [...groupByTrace(spans)].map(([id, list]) => {
     let startMs = Infinity;
     let endMs = -Infinity;
     for (const span of list) {
