@@ -59,10 +59,13 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     return 0;
   }
   const source = readScenarioArg(parsed, io);
-  checkOutputPaths([
-    { flag: '--out', path: parsed.out },
-    { flag: '--html', path: parsed.html },
-  ]);
+  checkOutputPaths(
+    [
+      { flag: '--out', path: parsed.out },
+      { flag: '--html', path: parsed.html },
+    ],
+    'compare',
+  );
   const fixed = fixedOverrides(parsed, 'compare');
   const plan = planSweep(source, [{ path: 'mesh', values: parsed.shapes }], fixed, parsed.replications);
   // The first replication of each shape keeps its full result (the side-by-side table).

@@ -119,13 +119,16 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
 
   const source = readScenarioArg(parsed, io);
   const { exports } = parsed;
-  checkOutputPaths([
-    { flag: '--out', path: parsed.out },
-    { flag: '--html', path: parsed.html },
-    { flag: '--otlp', path: exports.otlp },
-    { flag: '--smp', path: exports.smp },
-    { flag: '--fortio', path: exports.fortio, kind: 'folder' },
-  ]);
+  checkOutputPaths(
+    [
+      { flag: '--out', path: parsed.out },
+      { flag: '--html', path: parsed.html },
+      { flag: '--otlp', path: exports.otlp },
+      { flag: '--smp', path: exports.smp },
+      { flag: '--fortio', path: exports.fortio, kind: 'folder' },
+    ],
+    'run',
+  );
   const fixed = fixedOverrides(parsed, 'run', parsed.mesh);
   const config = resolveWithOverrides(source, fixed);
   const istioMetrics = parsed.format === 'openmetrics' && parsed.exports.metrics === 'istio';

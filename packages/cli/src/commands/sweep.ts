@@ -55,11 +55,14 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     return 0;
   }
   const source = readScenarioArg(parsed, io);
-  checkOutputPaths([
-    { flag: '--store', path: parsed.store },
-    { flag: '--out', path: parsed.out },
-    { flag: '--csv', path: parsed.csv },
-  ]);
+  checkOutputPaths(
+    [
+      { flag: '--store', path: parsed.store },
+      { flag: '--out', path: parsed.out },
+      { flag: '--csv', path: parsed.csv },
+    ],
+    'sweep',
+  );
   const fixed = fixedOverrides(
     { ...parsed, sets: parsed.sets.filter((a) => a.values.length === 1 && a.open === undefined) },
     'sweep',
@@ -155,7 +158,7 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
     if (!existsSync(path)) throw new CliError(`cannot merge '${path}': file not found`);
     if (path === out) throw new UsageError(`'${path}' is both a shard and the output store`, 'sweep');
   }
-  checkOutputPaths([{ flag: '--store', path: out }]);
+  checkOutputPaths([{ flag: '--store', path: out }], 'sweep');
   const store = await openStore(out);
   try {
     const added = await store.mergeFrom(positionals);

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-import { CliError } from '../CliError.js';
+import { CliError, UsageError } from '../CliError.js';
 
 /** An output of the command: its flag, its path, and whether it is a folder (`--fortio DIR`) or a file. */
 export interface OutputPath {
@@ -17,11 +17,20 @@ export interface OutputPath {
 /**
  * Throws a {@link CliError} (exit 1) naming the flag, the path and the reason for the first output that
  * cannot be written: a file path that is a folder, a folder path that is a file, or a parent folder that does
- * not exist or is not a folder. Creates and changes nothing.
+ * not exist or is not a folder. `-` is standard output for `--out` and a {@link UsageError} (exit 2) for any
+ * other output of `command` (standard output carries the command's own output). Creates and changes nothing.
  */
-export function checkOutputPaths(outputs: readonly OutputPath[]): void {
+export function checkOutputPaths(outputs: readonly OutputPath[], command: string): void {
   for (const { flag, path, kind = 'file' } of outputs) {
     if (path === undefined) continue;
+    if (path === '-') {
+      if (flag === '--out') continue;
+      throw new UsageError(
+        `invalid value for ${flag}: '-' (standard output carries the ${command} output; give a file path, ` +
+          `or ./- for a file named -)`,
+        command,
+      );
+    }
     const problem = kind === 'file' ? fileProblem(path) : folderProblem(path);
     if (problem !== null) throw new CliError(`cannot write '${path}' (${flag}): ${problem}`);
   }

@@ -113,7 +113,7 @@ export function writeOutput(
   output: string | Iterable<string>,
 ): void {
   const texts = typeof output === 'string' ? [output] : chunks(output);
-  if (out === undefined) {
+  if (out === undefined || out === '-') {
     for (const text of texts) io.stdout.write(text);
     return;
   }

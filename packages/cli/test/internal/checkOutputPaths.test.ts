@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { UsageError } from '../../src/CliError.js';
 import { main } from '../../src/index.js';
 import { checkOutputPaths, fsErrorInWords } from '../../src/internal/checkOutputPaths.js';
 import { captureIo } from '../__helpers__/io.js';
@@ -18,30 +19,50 @@ describe('checkOutputPaths', () => {
 
   it('accepts a new or existing file in an existing folder, and a folder to create', () => {
     expect(() =>
-      checkOutputPaths([
-        { flag: '--out', path: join(dir, 'new.json') },
-        { flag: '--html', path: file },
-        { flag: '--fortio', path: join(dir, 'a', 'b'), kind: 'folder' },
-        { flag: '--fortio', path: dir, kind: 'folder' },
-        { flag: '--otlp', path: undefined },
-      ]),
+      checkOutputPaths(
+        [
+          { flag: '--out', path: join(dir, 'new.json') },
+          { flag: '--html', path: file },
+          { flag: '--fortio', path: join(dir, 'a', 'b'), kind: 'folder' },
+          { flag: '--fortio', path: dir, kind: 'folder' },
+          { flag: '--otlp', path: undefined },
+        ],
+        'run',
+      ),
     ).not.toThrow();
   });
 
   it('names the flag, the path and the reason of the first output that cannot be written', () => {
-    expect(() => checkOutputPaths([{ flag: '--out', path: dir }])).toThrow(
+    expect(() => checkOutputPaths([{ flag: '--out', path: dir }], 'run')).toThrow(
       `cannot write '${dir}' (--out): it is a folder, not a file`,
     );
     const missing = join(dir, 'no-such-folder', 'x.json');
-    expect(() => checkOutputPaths([{ flag: '--html', path: missing }])).toThrow(
+    expect(() => checkOutputPaths([{ flag: '--html', path: missing }], 'run')).toThrow(
       `cannot write '${missing}' (--html): its folder ${join(dir, 'no-such-folder')} does not exist`,
     );
-    expect(() => checkOutputPaths([{ flag: '--out', path: join(file, 'x') }])).toThrow(
+    expect(() => checkOutputPaths([{ flag: '--out', path: join(file, 'x') }], 'run')).toThrow(
       `(--out): ${file} is a file, not a folder`,
     );
-    expect(() => checkOutputPaths([{ flag: '--fortio', path: file, kind: 'folder' }])).toThrow(
+    expect(() => checkOutputPaths([{ flag: '--fortio', path: file, kind: 'folder' }], 'run')).toThrow(
       `cannot write '${file}' (--fortio): it is a file, not a folder`,
     );
+  });
+
+  it("takes '-' as standard output for --out and refuses it for any other output (exit 2)", () => {
+    expect(() => checkOutputPaths([{ flag: '--out', path: '-' }], 'run')).not.toThrow();
+    for (const flag of ['--otlp', '--html', '--smp', '--store']) {
+      let error: unknown;
+      try {
+        checkOutputPaths([{ flag, path: '-' }], 'sweep');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).toBe(
+        `invalid value for ${flag}: '-' (standard output carries the sweep output; give a file path, or ./- for a file named -)`,
+      );
+      expect((error as UsageError).exitCode).toBe(2);
+    }
   });
 
   it('puts file-system error codes in words', () => {
