@@ -181,6 +181,8 @@ Options:
   --out FILE        Write the output to FILE instead of stdout.
   --html FILE       Also write an HTML report to FILE: bars per shape side by side, success over
                     time, tables and warnings (docs/html-report.md).
+  --trace-sample R  With --html: trace this share of requests, in (0, 1], under every shape; the
+                    report draws the same request under each shape (where each adds its time).
   --no-progress     Do not print a line per finished run on stderr.
 ${COMPARE_GUARD_OPTIONS}
                     Each run is bounded by these; --max-wall-time and --max-heap are run's.
@@ -192,6 +194,7 @@ Examples:
   meshsim compare overhead-3tier
   meshsim compare retry-storm --mesh none,istio-sidecar --duration 30s --json
   meshsim compare node-failure --mesh none,istio-sidecar,istio-ambient --html compare.html
+  meshsim compare overhead-3tier --mesh none,linkerd,istio-sidecar --html c.html --trace-sample 0.01
   meshsim compare overhead-3tier --csv --out shapes.csv
   meshsim compare budget-vs-retries --mesh none,linkerd --replications 10
 `,

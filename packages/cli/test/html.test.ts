@@ -89,6 +89,44 @@ describe('--html FILE', () => {
     );
   });
 
+  it('compare --trace-sample: the same request under each shape, on the pool as in this thread', async () => {
+    const args = [
+      'compare',
+      'steady-3tier',
+      '--mesh',
+      'none,istio-sidecar',
+      '--duration',
+      '3s',
+      '--no-progress',
+    ];
+    const pooled = tempPath('pooled.html');
+    expect(
+      await main([...args, '--html', pooled, '--trace-sample', '0.05', '--workers', '2'], captureIo()),
+    ).toBe(0);
+    const html = readFileSync(pooled, 'utf8');
+    expect(section(html, 'same-request')).toMatch(/<p>\d+ traced requests are the same under every shape/);
+    expect(section(html, 'same-request')).toContain('<h3>A typical request (the median under none): ');
+    expect(section(readFileSync(pooled, 'utf8'), 'charts')).not.toBe('');
+    const inThread = tempPath('in-thread.html');
+    expect(
+      await main([...args, '--html', inThread, '--trace-sample', '0.05', '--workers', '0'], captureIo()),
+    ).toBe(0);
+    expect(readFileSync(inThread, 'utf8')).toBe(html);
+    // Without --trace-sample, no such section.
+    const plain = tempPath('plain-compare.html');
+    expect(await main([...args, '--html', plain], captureIo())).toBe(0);
+    expect(section(readFileSync(plain, 'utf8'), 'same-request')).toBe('');
+    // --trace-sample goes with --html, and is a share.
+    const alone = captureIo();
+    expect(await main([...args, '--trace-sample', '0.05'], alone)).toBe(2);
+    expect(alone.err()).toContain('--trace-sample goes with --html');
+    const bad = captureIo();
+    expect(await main([...args, '--html', plain, '--trace-sample', '2'], bad)).toBe(2);
+    expect(bad.err()).toContain(
+      "invalid value for --trace-sample: '2' (expected a share in (0, 1], e.g. 0.05)",
+    );
+  });
+
   it('a blank path is a usage error, an unwritable one an error naming the file', async () => {
     const blank = captureIo();
     expect(await main(['run', 'steady-3tier', '--html', ' '], blank)).toBe(2);

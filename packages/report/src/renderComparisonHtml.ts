@@ -12,6 +12,7 @@ import { faultWindows } from './internal/html/faultWindows.js';
 import { htmlPage } from './internal/html/htmlPage.js';
 import type { HtmlSection } from './internal/html/HtmlSection.js';
 import { bulletList } from './internal/html/notesSection.js';
+import { sameRequestSection } from './internal/html/sameRequestSection.js';
 import { summarizeComparison } from './summarizeComparison.js';
 import type { ComparisonOptions } from './summarizeComparison.js';
 
@@ -27,7 +28,8 @@ export interface HtmlComparisonOptions {
  * Renders the results of one scenario and seed under several mesh shapes (one result per shape, in
  * display order, as for `summarizeComparison`) as one self-contained HTML page: success over time per
  * shape, bars of added p50/p99 vs the baseline, success and blast radius side by side, proxy CPU, memory
- * and cost, the metric tables, and each shape's warnings (policies it cannot enforce). Deterministic.
+ * and cost, when the results hold traces the same request under each shape as waterfalls, the metric
+ * tables, and each shape's warnings (policies it cannot enforce). Deterministic.
  *
  * @param results - One result per mesh shape.
  * @param options - The runs' config, for the fault windows; their diagnoses, for the verdicts.
@@ -64,6 +66,7 @@ export function renderComparisonHtml(
   }
   const warnings = summary.shapes.flatMap((s) => s.warnings.map((w) => `[${s.shape}] ${w}`));
   const description = results[0]?.scenario.description.trim() ?? '';
+  const sameRequest = sameRequestSection(results, shapes, Math.max(0, shapes.indexOf(summary.baseline)));
   const sections: HtmlSection[] = [
     {
       id: 'story',
@@ -76,6 +79,7 @@ export function renderComparisonHtml(
         .join('\n'),
     },
     { id: 'charts', title: 'Side by side', html: chartGrid(figures) },
+    ...(sameRequest === null ? [] : [sameRequest]),
     { id: 'tables', title: 'Tables', html: comparisonTables(summary) },
     {
       id: 'notes',

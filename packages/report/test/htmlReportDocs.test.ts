@@ -11,7 +11,8 @@ import { DEGRADED_FAILED_RATIO } from '../src/internal/html/blastRadius.js';
 import { MAX_CHART_POINTS } from '../src/internal/html/downsample.js';
 import { runCharts } from '../src/internal/html/runCharts.js';
 import { MAX_CHART_SERIES } from '../src/internal/html/topSeries.js';
-import { WATERFALLS_PER_KIND, WATERFALL_ROWS } from '../src/internal/html/traceSection.js';
+import { WATERFALLS_PER_KIND } from '../src/internal/html/traceSection.js';
+import { WATERFALL_ROWS } from '../src/internal/html/waterfall.js';
 import { makeResult } from './__helpers__/fixtures.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/html-report.md', import.meta.url)), 'utf8');

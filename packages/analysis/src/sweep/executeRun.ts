@@ -2,7 +2,7 @@
 // diagnose, and reduce the result to figures and edge rows. What the worker threads call.
 
 import { simulate } from '@meshsim/mesh';
-import type { SimulateOptions, SimulationConfig, SimulationResult } from '@meshsim/mesh';
+import type { SimulateOptions, SimulationConfig, SimulationResult, TelemetryOptions } from '@meshsim/mesh';
 
 import { diagnose } from '../diagnosis/diagnose.js';
 import { serviceDepths, edgeDepth } from '../internal/diagnosis/callDepths.js';
@@ -21,15 +21,18 @@ export type RunGuardLimits = Pick<SimulateOptions, 'maxEvents' | 'maxEventsAtOne
  * Simulates `task` and returns its outcome (deterministic: the same source and task give the same outcome).
  * @param keepResult - Also return the full result (as `task.keepResult` does).
  * @param guards - Event guards of the run; `simulate`'s defaults otherwise.
+ * @param telemetry - What a kept result records besides (e.g. traces); nothing for a result not kept.
  */
 export function executeRun(
   source: ScenarioSource,
   task: RunTask,
   keepResult = task.keepResult === true,
   guards: RunGuardLimits = {},
+  telemetry: TelemetryOptions = {},
 ): RunOutcome {
   const config = { ...resolveWithOverrides(source, task.overrides), seed: task.seed };
-  return runOutcome(task, config, simulate(config, guards), keepResult);
+  const options = keepResult ? { ...guards, telemetry } : guards;
+  return runOutcome(task, config, simulate(config, options), keepResult);
 }
 
 /**

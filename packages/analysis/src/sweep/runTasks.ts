@@ -4,6 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 
+import type { TelemetryOptions } from '@meshsim/mesh';
 import { Tinypool } from 'tinypool';
 
 import type { ScenarioSource } from '../overrides/ScenarioSource.js';
@@ -24,6 +25,8 @@ export interface RunTasksOptions {
   signal?: AbortSignal;
   /** Event guards of every run (`maxEvents`, `maxEventsAtOneInstant`); `simulate`'s defaults otherwise. */
   guards?: RunGuardLimits;
+  /** What the kept results record besides (e.g. `{ traceSampleRate }`); nothing by default. */
+  telemetry?: TelemetryOptions;
 }
 
 /** The default number of workers: the machine's available parallelism. */
@@ -77,7 +80,13 @@ export async function runTasks(
       options.signal?.throwIfAborted();
       await finished(
         index,
-        executeRun(source, task, keepAll || task.keepResult === true, options.guards ?? {}),
+        executeRun(
+          source,
+          task,
+          keepAll || task.keepResult === true,
+          options.guards ?? {},
+          options.telemetry,
+        ),
       );
       // Let a Ctrl-C handler run between runs.
       await new Promise((resolve) => setImmediate(resolve));
@@ -102,6 +111,7 @@ export async function runTasks(
           task,
           keepResult: keepAll || task.keepResult === true,
           ...(options.guards !== undefined && { guards: options.guards }),
+          ...(options.telemetry !== undefined && { telemetry: options.telemetry }),
         };
         const outcome = (await pool.run(input, { signal: controller.signal })) as RunOutcome;
         await finished(index, outcome);

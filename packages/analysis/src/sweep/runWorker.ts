@@ -1,5 +1,7 @@
 // The worker-thread entry of the run pool: one task in, its outcome out (tinypool calls the default export).
 
+import type { TelemetryOptions } from '@meshsim/mesh';
+
 import { scenarioSource } from '../overrides/ScenarioSource.js';
 import { executeRun } from './executeRun.js';
 import type { RunGuardLimits } from './executeRun.js';
@@ -13,9 +15,17 @@ export interface WorkerInput {
   keepResult: boolean;
   /** Event guards of the run (plain numbers). */
   guards?: RunGuardLimits;
+  /** What a kept result records besides (plain data). */
+  telemetry?: TelemetryOptions;
 }
 
 /** Runs one task (see {@link executeRun}). */
 export default function runWorker(input: WorkerInput): RunOutcome {
-  return executeRun(scenarioSource(input.file, input.text), input.task, input.keepResult, input.guards);
+  return executeRun(
+    scenarioSource(input.file, input.text),
+    input.task,
+    input.keepResult,
+    input.guards,
+    input.telemetry,
+  );
 }

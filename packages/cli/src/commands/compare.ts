@@ -39,6 +39,8 @@ export interface CompareArgs extends ScenarioArgs {
   format: 'text' | 'json' | 'csv';
   /** The guards of each run: the event guards; the wall-time and heap budgets are `run`'s only. */
   guards: RunGuards;
+  /** `--trace-sample` (with `--html`): the share of requests traced under every shape, or undefined. */
+  traceSample?: number;
 }
 
 /**
@@ -77,6 +79,8 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
       maxEvents: parsed.guards.maxEvents,
       maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
     },
+    // The same head-sampling draws under every shape: the n-th traced request is the same request in each run.
+    ...(parsed.traceSample !== undefined && { telemetry: { traceSampleRate: parsed.traceSample } }),
     onOutcome: (outcome, done, total) => {
       if (!parsed.progress) return;
       const seconds = ((performance.now() - startedMs) / 1000).toFixed(1);
@@ -136,6 +140,7 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     // The event guards only: the wall-time and heap budgets are run's (see compareCommand).
     'max-events': GUARD_FLAGS['max-events'],
     'max-events-per-instant': GUARD_FLAGS['max-events-per-instant'],
+    'trace-sample': { type: 'string' },
   });
   if (values['help'] === true) return 'help';
   if (values['json'] === true && values['csv'] === true) {
@@ -148,6 +153,18 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     format: values['json'] === true ? 'json' : values['csv'] === true ? 'csv' : 'text',
     guards: parseRunGuards(values, 'compare'),
   };
+  const sample = stringFlag(values, 'trace-sample');
+  if (sample !== undefined) {
+    if (parsed.html === undefined) throw new UsageError('--trace-sample goes with --html', 'compare');
+    const share = /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(sample) ? Number(sample) : Number.NaN;
+    if (!(share > 0 && share <= 1)) {
+      throw new UsageError(
+        `invalid value for --trace-sample: '${sample}' (expected a share in (0, 1], e.g. 0.05)`,
+        'compare',
+      );
+    }
+    parsed.traceSample = share;
+  }
   const { shapes, replications } = parsed;
   confirmRuns(
     shapes.length * replications,

@@ -8,11 +8,8 @@ import { simulate } from '@meshsim/mesh';
 import type { SimulationResult, TraceSpan } from '@meshsim/mesh';
 import { parseScenario } from '@meshsim/scenario';
 
-import {
-  WATERFALLS_PER_KIND,
-  WATERFALL_ROWS,
-  traceSection,
-} from '../../../src/internal/html/traceSection.js';
+import { WATERFALLS_PER_KIND, traceSection } from '../../../src/internal/html/traceSection.js';
+import { WATERFALL_ROWS } from '../../../src/internal/html/waterfall.js';
 import { TELEMETRY_SCENARIO, telemetryRun } from '../../__helpers__/telemetryRun.js';
 
 /** The waterfalls' captions, bodies' rows and bar styles of a section's HTML. */
