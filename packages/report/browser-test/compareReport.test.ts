@@ -52,4 +52,53 @@ describe('the compare report', () => {
       await page.close();
     }
   });
+
+  it('draws the same request under each shape, the timelines of one request lined up', async () => {
+    const config = applyOverrides(loadScenario('overhead-3tier'), { durationMs: 5000 });
+    const shapes = ['none', 'linkerd', 'istio-sidecar'];
+    const results = shapes.map((mesh) =>
+      simulate(applyOverrides(config, { mesh }), { telemetry: { traceSampleRate: 0.02 } }),
+    );
+    const { page, errors, requests } = await openReport(
+      browser.browser,
+      'compare-same-request',
+      renderComparisonHtml(results, { config }),
+    );
+    try {
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      // Per drawn request (h3), the timeline column of each shape's table starts and ends at the same x.
+      const timelines = await page.$$eval('#same-request h3', (headings) =>
+        headings.map((heading) => {
+          const columns: { left: number; right: number; bars: number }[] = [];
+          let next = heading.nextElementSibling;
+          while (next !== null && next.tagName !== 'H3') {
+            const cell = next.querySelector('thead th:last-child')?.getBoundingClientRect();
+            if (cell !== undefined) {
+              columns.push({
+                left: cell.left,
+                right: cell.right,
+                bars: next.querySelectorAll('tbody .bar').length,
+              });
+            }
+            next = next.nextElementSibling;
+          }
+          return columns;
+        }),
+      );
+      expect(timelines.length).toBeGreaterThanOrEqual(1);
+      for (const columns of timelines) {
+        expect(columns).toHaveLength(shapes.length);
+        for (const column of columns) {
+          expect(column.bars).toBeGreaterThan(0);
+          expect(Math.abs(column.left - (columns[0]?.left ?? 0))).toBeLessThan(0.5);
+          expect(Math.abs(column.right - (columns[0]?.right ?? 0))).toBeLessThan(0.5);
+        }
+      }
+      await page.$eval('#same-request', (section) => section.scrollIntoView());
+      await screenshot(page, 'compare-same-request');
+    } finally {
+      await page.close();
+    }
+  });
 });
