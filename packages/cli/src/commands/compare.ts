@@ -16,7 +16,7 @@ import {
 import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
-import { parseMeshList, stringFlag, writeHtmlReport, writeOutput } from '../internal/flags.js';
+import { parseMeshList, parseShare, stringFlag, writeHtmlReport, writeOutput } from '../internal/flags.js';
 import {
   HTML_FLAGS,
   SCENARIO_FLAGS,
@@ -156,7 +156,7 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
   const sample = stringFlag(values, 'trace-sample');
   if (sample !== undefined) {
     if (parsed.html === undefined) throw new UsageError('--trace-sample goes with --html', 'compare');
-    const share = /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(sample) ? Number(sample) : Number.NaN;
+    const share = parseShare(sample);
     if (!(share > 0 && share <= 1)) {
       throw new UsageError(
         `invalid value for --trace-sample: '${sample}' (expected a share in (0, 1], e.g. 0.05)`,

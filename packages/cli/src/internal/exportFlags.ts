@@ -6,7 +6,7 @@ import type { FortioSourceLoad } from '@meshsim/report';
 import { parseDurationMs } from '@meshsim/scenario';
 
 import { UsageError } from '../CliError.js';
-import { stringFlag } from './flags.js';
+import { parseShare, stringFlag } from './flags.js';
 
 /** Share of requests traced when `--otlp` is given without `--trace-sample` (Istio's default sampling, 1%). */
 export const DEFAULT_TRACE_SAMPLE = 0.01;
@@ -146,11 +146,6 @@ export function parseExportArgs(
   const start = stringFlag(values, 'start-time');
   if (start !== undefined) args.startTimeMs = parseStartTime(start);
   return args;
-}
-
-/** A plain decimal share such as `0.05` (NaN for anything else: `1e-2`, `5%`, ` `). */
-function parseShare(text: string): number {
-  return /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
 }
 
 /** `--trace-slower-than`: a duration > 0 with a unit (a bare number is milliseconds). */

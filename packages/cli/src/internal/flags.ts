@@ -39,6 +39,11 @@ export function parseSeed(text: string, command: string): number {
 /** The longest run (SCENARIO_RULES `duration`) [ms]. */
 const MAX_DURATION_MS = findRuleRow(SCENARIO_RULES, 'duration').max?.value ?? Infinity;
 
+/** A plain decimal share such as `0.05` (NaN for anything else: `1e-2`, `5%`, ` `); callers check its range. */
+export function parseShare(text: string): number {
+  return /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
+}
+
 /** `--duration`: a duration > 0 with a unit (a bare number is milliseconds), within the scenario format's bounds. */
 export function parseDuration(text: string, command: string): number {
   let durationMs: number;
