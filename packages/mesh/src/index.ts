@@ -106,6 +106,7 @@ export {
 } from './config/rules/loadBalancerRules.js';
 export { MIRROR_RULES } from './config/rules/mirrorRules.js';
 export { LIMIT_RULES, SCENARIO_LIMITS } from './config/rules/limitRules.js';
+export { MIN_CPU_CORES } from './config/rules/ruleAssumptions.js';
 export {
   FAILURE_PERCENTAGE_RULES,
   OUTLIER_DETECTION_RULES,

@@ -2,7 +2,7 @@
 // sizes, percentages) and distributions. schema.ts assembles the file; policySchema.ts the policies.
 
 import { DISTRIBUTION_KINDS, DistributionParamError, validateDistribution } from '@meshsim/engine';
-import { SCENARIO_LIMITS } from '@meshsim/mesh';
+import { MIN_CPU_CORES, SCENARIO_LIMITS } from '@meshsim/mesh';
 import * as z from 'zod';
 import { parsePath } from './internal/path.js';
 import type { PathSegment } from './internal/path.js';
@@ -234,15 +234,18 @@ export const MemorySize = z
     description: 'A memory size: a number in the unit of the field, or 64Mi, 512Ki, 1Gi, 50MB.',
   });
 
-const CPU_REASON = 'must be a CPU quantity > 0: cores (2, 0.5) or millicores (500m)';
+const CPU_REASON = 'must be a CPU quantity of at least 1m: cores (2, 0.5) or millicores (500m)';
 
-/** A CPU quantity > 0: a number of cores, or a Kubernetes quantity string (`500m`, `2`). */
+/** A CPU quantity of at least 1m: a number of cores, or a Kubernetes quantity string (`500m`, `2`). */
 export const CpuQuantity = z
   .union(
-    [z.number().gt(0, must(CPU_REASON)), z.string().regex(new RegExp(CPU_PATTERN), must(CPU_REASON))],
+    [
+      z.number().gte(MIN_CPU_CORES, must(CPU_REASON)),
+      z.string().regex(new RegExp(CPU_PATTERN), must(CPU_REASON)),
+    ],
     must(CPU_REASON),
   )
-  .refine((value) => parseCpuCores(value) > 0, { ...must(CPU_REASON), ...IF_VALID })
+  .refine((value) => parseCpuCores(value) >= MIN_CPU_CORES, { ...must(CPU_REASON), ...IF_VALID })
   .register(scenarioRegistry, {
     id: 'CpuQuantity',
     description: 'CPU: a number of cores (2, 0.5) or a Kubernetes quantity in millicores (500m).',

@@ -3,6 +3,7 @@
 // containers with a CPU limit (a quota per 100 ms period; a throttled container waits for the next).
 
 import type { Engine, TimerHandle } from '@meshsim/engine';
+import { MIN_CPU_CORES } from '../config/rules/ruleAssumptions.js';
 
 /** The CFS period [ms]: the Linux default `cpu.cfs_period_us` = 100 000 µs. */
 export const CFS_PERIOD_MS = 100;
@@ -237,15 +238,19 @@ export class NodeCpu {
     /** Cores of the node. */
     readonly cores: number,
   ) {
-    if (!(cores > 0 && Number.isFinite(cores))) {
-      throw new RangeError(`node ${name}: cpu must be a finite number of cores > 0 (got ${String(cores)})`);
+    if (!(cores >= MIN_CPU_CORES && Number.isFinite(cores))) {
+      throw new RangeError(
+        `node ${name}: cpu must be a finite number of cores ≥ ${MIN_CPU_CORES} (1m) (got ${String(cores)})`,
+      );
     }
   }
 
   /** A new container on this node with a CPU limit of `limitCores` (Infinity: none). */
   container(name: string, limitCores = Infinity): CpuContainer {
-    if (!(limitCores > 0)) {
-      throw new RangeError(`container ${name}: cpu limit must be > 0 cores (got ${String(limitCores)})`);
+    if (!(limitCores >= MIN_CPU_CORES)) {
+      throw new RangeError(
+        `container ${name}: cpu limit must be ≥ ${MIN_CPU_CORES} cores (1m) (got ${String(limitCores)})`,
+      );
     }
     const container = new CpuContainer(this, name, limitCores);
     if (container.limited) {

@@ -24,6 +24,24 @@ function completions(
   return done;
 }
 
+describe('NodeCpu: sizes', () => {
+  it('refuses a node or a limit finer than 1m, the finest CPU quantity Kubernetes takes', () => {
+    const engine = new Engine();
+    expect(() => new NodeCpu(engine, 'n', 9.4e-323)).toThrow(
+      'node n: cpu must be a finite number of cores ≥ 0.001 (1m) (got 9.4e-323)',
+    );
+    expect(() => new NodeCpu(engine, 'n', Infinity)).toThrow('(got Infinity)');
+    const node = new NodeCpu(engine, 'n', 0.001);
+    expect(() => node.container('c', 0.0009)).toThrow(
+      'container c: cpu limit must be ≥ 0.001 cores (1m) (got 0.0009)',
+    );
+  });
+
+  it('a node of 1m runs a task at a thousandth of a core', () => {
+    expect(completions(0.001, [[0, 1, 0]])).toEqual([1000]);
+  });
+});
+
 describe('NodeCpu: processor sharing', () => {
   it('a task alone runs at one core, also on a node with more cores', () => {
     expect(completions(1, [[0, 10, 0]])).toEqual([10]);

@@ -2,6 +2,7 @@
 // unit, range, default, meaning, sources) or `format` (scenario-format.md: field, type, default, meaning).
 
 import type { RuleBound, RuleRow, RuleSource, RuleTable } from '@meshsim/mesh';
+import { MIN_CPU_CORES } from '@meshsim/mesh';
 import { formatRuleValue } from './formatRuleValue.js';
 
 /** Which columns a docs table has. */
@@ -60,8 +61,9 @@ export function describeRuleType(row: RuleRow, ge = '>='): string {
     (row.kind === 'duration' && range === `${ge} 0`) ||
     (row.kind === 'percent' && range === '[0%, 100%]') ||
     (row.kind === 'probability' && range === '[0, 1]') ||
-    (row.kind === 'size' && range === `${ge} 0`) ||
-    (row.kind === 'cpu' && range === '> 0');
+    (row.kind === 'size' && range === `${ge} 0`);
+  // CPU quantities are written in millicores below one core: `>= 1m`, not `>= 0.001`.
+  if (row.kind === 'cpu' && range === `${ge} ${MIN_CPU_CORES}`) return `${name} ${ge} 1m`;
   const text =
     range === '' || implied
       ? name

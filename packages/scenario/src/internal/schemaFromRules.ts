@@ -4,7 +4,7 @@
 
 import type { RuleRow, RuleTable } from '@meshsim/mesh';
 import * as z from 'zod';
-import { SCENARIO_LIMITS } from '@meshsim/mesh';
+import { MIN_CPU_CORES, SCENARIO_LIMITS } from '@meshsim/mesh';
 import { isByteSizeText, isRateText, parseByteSize, parseRate } from '../units.js';
 import {
   Duration,
@@ -210,8 +210,8 @@ function anyFieldSchema(row: RuleRow): z.ZodType {
     case 'size':
       return sizeSchema(row);
     case 'cpu':
-      if (row.min?.value !== 0 || row.min.exclusive !== true || row.max !== undefined)
-        unsupported(row, 'bounds other than > 0');
+      if (row.min?.value !== MIN_CPU_CORES || row.min.exclusive === true || row.max !== undefined)
+        unsupported(row, `bounds other than >= ${MIN_CPU_CORES} (1m)`);
       return CpuQuantity;
     case 'boolean':
       return z.boolean();

@@ -12,7 +12,16 @@ import { SCENARIO_RULES } from './scenarioRules.js';
 import { SERVICE_RULES } from './serviceRules.js';
 import { TRAFFIC_RULES } from './trafficRules.js';
 
-const SERVICE_FIELDS = ['replicas', 'concurrency', 'queue', 'errorRate', 'requestBytes', 'responseBytes'];
+const SERVICE_FIELDS = [
+  'replicas',
+  'concurrency',
+  'queue',
+  'errorRate',
+  'requestBytes',
+  'responseBytes',
+  'cpuLimit',
+  'cpuRequest',
+];
 
 function tooMany(path: string, what: string, count: number, limit: number): RangeError {
   return new RangeError(`${path} must have at most ${limit} ${what} (got ${count})`);
@@ -20,7 +29,7 @@ function tooMany(path: string, what: string, count: number, limit: number): Rang
 
 /**
  * Throws a RangeError naming the field path and the value when `config` breaks a bound of
- * SCENARIO_RULES, SERVICE_RULES, TRAFFIC_RULES, RETRY_RULES (`attempts`) or LIMIT_RULES (services,
+ * SCENARIO_RULES (duration, each cluster's nodeCpu), SERVICE_RULES, TRAFFIC_RULES, RETRY_RULES (`attempts`) or LIMIT_RULES (services,
  * instances, calls per service, traffic sources, faults, rates).
  *
  * @example
@@ -30,6 +39,12 @@ function tooMany(path: string, what: string, count: number, limit: number): Rang
  */
 export function checkConfigBounds(config: SimulationConfig): void {
   checkField(findRuleRow(SCENARIO_RULES, 'duration'), config.durationMs, 'durationMs');
+  config.clusters.forEach((cluster, i) => {
+    const nodeCpu = cluster.nodeCpu;
+    if (nodeCpu !== undefined && nodeCpu !== null) {
+      checkField(findRuleRow(SCENARIO_RULES, 'nodeCpu'), nodeCpu, `clusters[${i}].nodeCpu`);
+    }
+  });
   const limits = SCENARIO_LIMITS;
   if (config.services.length > limits.services) {
     throw tooMany('services', 'services', config.services.length, limits.services);

@@ -18,3 +18,12 @@ export const RULE_ASSUMPTIONS = {
     assumption: 'a config built in code may use Infinity (never); a scenario file cannot write it',
   },
 } as const satisfies Record<string, RuleSource>;
+
+/** The smallest CPU quantity (node cores, a container's limit or request) [cores]: 1m, Kubernetes' finest. */
+export const MIN_CPU_CORES = 0.001;
+
+/** Where {@link MIN_CPU_CORES} comes from. */
+export const CPU_PRECISION = {
+  cite: 'k8s-cpu-units',
+  note: 'Kubernetes allows no CPU quantity finer than 1m',
+} as const satisfies RuleSource;

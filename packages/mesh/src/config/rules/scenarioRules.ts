@@ -1,6 +1,7 @@
 // Rule table of the scenario's top-level scalar fields (`duration`).
 
 import type { RuleTable } from './RuleRow.js';
+import { CPU_PRECISION, MIN_CPU_CORES } from './ruleAssumptions.js';
 
 /** Top-level scalar fields of a scenario file. */
 export const SCENARIO_RULES = {
@@ -29,7 +30,7 @@ export const SCENARIO_RULES = {
       field: 'nodeCpu',
       kind: 'cpu',
       unit: 'cores',
-      min: { value: 0, exclusive: true, source: { assumption: 'a node has some CPU' } },
+      min: { value: MIN_CPU_CORES, source: CPU_PRECISION },
       default: { none: "no CPU model: work never waits for a core (a cluster's own nodeCpu wins)" },
       description:
         'Cores of every node (e.g. 2 for a c5.large): applications and proxies share them. A cluster can set its own.',

@@ -2,7 +2,7 @@
 // queue, error rate, payload sizes. The capacity defaults are assumptions, printed when used.
 
 import type { RuleTable } from './RuleRow.js';
-import { RULE_ASSUMPTIONS } from './ruleAssumptions.js';
+import { CPU_PRECISION, MIN_CPU_CORES, RULE_ASSUMPTIONS } from './ruleAssumptions.js';
 
 const CONVENIENCE = {
   assumption: 'a default of convenience, not a measurement; the run lists it among its assumptions',
@@ -129,7 +129,7 @@ export const SERVICE_RULES = {
       configField: 'cpuLimitCores',
       kind: 'cpu',
       unit: 'cores',
-      min: { value: 0, exclusive: true, source: { assumption: 'a container needs some CPU to run' } },
+      min: { value: MIN_CPU_CORES, source: CPU_PRECISION },
       default: { none: 'no limit' },
       description:
         "CPU limit of each instance's application container, enforced as a CFS quota per 100 ms when its cluster's nodes have a size (nodeCpu).",
@@ -139,7 +139,7 @@ export const SERVICE_RULES = {
       configField: 'cpuRequestCores',
       kind: 'cpu',
       unit: 'cores',
-      min: { value: 0, exclusive: true, source: { assumption: 'a request of 0 is no request' } },
+      min: { value: MIN_CPU_CORES, source: CPU_PRECISION },
       default: { none: 'none' },
       description:
         "CPU request of each instance's application container: checked against its node's cores (a warning when a node is over-requested).",

@@ -1,7 +1,7 @@
 // A config built in code meets the same bounds as a scenario file: simulate() refuses it, naming the field.
 
 import { describe, expect, it } from 'vitest';
-import { NO_POLICY, Simulation, simulate } from '../../../src/index.js';
+import { DEFAULT_CLUSTERS, NO_POLICY, Simulation, simulate } from '../../../src/index.js';
 import { call, config, policy, poisson, service } from '../../__helpers__/configs.js';
 
 describe('checkConfigBounds (run by Simulation before building the model)', () => {
@@ -44,6 +44,21 @@ describe('checkConfigBounds (run by Simulation before building the model)', () =
       },
       'traffic[0].users must be ≤ 1000000 (got 2000000)',
     ],
+    [
+      'a node of 9.4e-323 cores (its next event at Infinity before)',
+      { clusters: [{ ...DEFAULT_CLUSTERS[0]!, nodeCpu: 9.4e-323 }] },
+      'clusters[0].nodeCpu must be ≥ 0.001 (got 9.4e-323)',
+    ],
+    [
+      'a CPU limit finer than 1m',
+      { services: [service('a', { cpuLimitCores: 0.0005 })] },
+      'services.a.cpuLimitCores must be ≥ 0.001 (got 0.0005)',
+    ],
+    [
+      'a CPU request of 0',
+      { services: [service('a', { cpuRequestCores: 0 })] },
+      'services.a.cpuRequestCores must be ≥ 0.001 (got 0)',
+    ],
   ])('refuses %s', (_name, overrides, message) => {
     const cfg = { ...config([service('a')], [poisson('a', 10)]), ...overrides };
     expect(() => new Simulation(cfg)).toThrow(new RangeError(message));
@@ -51,10 +66,11 @@ describe('checkConfigBounds (run by Simulation before building the model)', () =
 
   it('accepts an unbounded queue and every value at its bound', () => {
     const cfg = config(
-      [service('a', { replicas: 3, queueCapacity: Infinity, concurrency: 100_000 })],
+      [service('a', { replicas: 3, queueCapacity: Infinity, concurrency: 100_000, cpuLimitCores: 0.001 })],
       [poisson('a', 10)],
       {
         durationMs: 500,
+        clusters: DEFAULT_CLUSTERS.map((cluster) => ({ ...cluster, nodeCpu: 0.001 })),
       },
     );
     expect(simulate(cfg).stopped).toBeUndefined();
