@@ -146,6 +146,26 @@ describe('numbers', () => {
       'test.yaml: traffic: must list at most 1000 traffic sources (got 1001)',
     ]);
   });
+
+  it('refuses a cluster of more than 5,000 nodes, and more than 150,000 nodes in all', () => {
+    const cluster = (name: string, nodes: number): Record<string, unknown> => ({
+      name,
+      zones: [
+        { name: 'a', nodes: nodes - 1 },
+        { name: 'b', nodes: 1 },
+      ],
+    });
+    const input: Record<string, unknown> = { ...minimal(), clusters: [cluster('big', 994_384_411)] };
+    expect(messagesOf(input)).toEqual([
+      "test.yaml: clusters[0].zones: the zones' nodes add up to 994384411, more than 5000 (Kubernetes supports at most 5,000 nodes per cluster)",
+    ]);
+    input['clusters'] = Array.from({ length: 31 }, (_, i) => cluster(`c${i}`, 5000));
+    expect(messagesOf(input)).toEqual([
+      "test.yaml: clusters: the clusters' nodes add up to 155000, more than 150000",
+    ]);
+    input['clusters'] = Array.from({ length: 30 }, (_, i) => cluster(`c${i}`, 5000));
+    expect(resolveScenario(input, 'test.yaml').clusters).toHaveLength(30);
+  });
 });
 
 describe('hostile text', () => {

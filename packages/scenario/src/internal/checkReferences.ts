@@ -65,8 +65,38 @@ function callCount(service: Obj): number {
   );
 }
 
+/** The nodes of each cluster (LIMIT_RULES `nodesPerCluster`) and over every cluster (`nodes`). */
+function checkNodes(clusters: unknown): PathIssue[] {
+  if (!Array.isArray(clusters)) return [];
+  const out: PathIssue[] = [];
+  const limits = SCENARIO_LIMITS;
+  let total = 0;
+  clusters.forEach((cluster: unknown, i) => {
+    const zones = isObject(cluster) ? cluster['zones'] : undefined;
+    if (!Array.isArray(zones)) return;
+    const nodes = zones.reduce(
+      (n: number, zone: unknown) =>
+        n + (isObject(zone) && typeof zone['nodes'] === 'number' ? zone['nodes'] : 0),
+      0,
+    );
+    if (nodes > limits.nodesPerCluster) {
+      out.push({
+        path: ['clusters', i, 'zones'],
+        reason: `the zones' nodes add up to ${nodes}, more than ${limits.nodesPerCluster} (Kubernetes supports at most 5,000 nodes per cluster)`,
+      });
+    } else total += nodes;
+  });
+  if (total > limits.nodes) {
+    out.push({
+      path: ['clusters'],
+      reason: `the clusters' nodes add up to ${total}, more than ${limits.nodes}`,
+    });
+  }
+  return out;
+}
+
 /**
- * The size limits of a scenario (LIMIT_RULES): services, instances over every service, calls per
+ * The size limits of a scenario (LIMIT_RULES): services, instances over every service, nodes (checkNodes), calls per
  * service, traffic sources and faults.
  */
 function checkSizes(input: Obj, services: ReadonlyMap<string, unknown>): PathIssue[] {
@@ -98,6 +128,7 @@ function checkSizes(input: Obj, services: ReadonlyMap<string, unknown>): PathIss
       reason: `the services' replicas add up to ${instances}, more than ${limits.instances} (Kubernetes supports at most 150,000 pods per cluster)`,
     });
   }
+  out.push(...checkNodes(input['clusters']));
   for (const [key, limit, what] of [
     ['traffic', limits.trafficSources, 'traffic sources'],
     ['faults', limits.faults, 'faults'],

@@ -30,7 +30,7 @@ function tooMany(path: string, what: string, count: number, limit: number): Rang
 /**
  * Throws a RangeError naming the field path and the value when `config` breaks a bound of
  * SCENARIO_RULES (duration, each cluster's nodeCpu), SERVICE_RULES, TRAFFIC_RULES, RETRY_RULES (`attempts`) or LIMIT_RULES (services,
- * instances, calls per service, traffic sources, faults, rates).
+ * instances, nodes per cluster and in all, calls per service, traffic sources, faults, rates).
  *
  * @example
  * ```ts
@@ -39,12 +39,23 @@ function tooMany(path: string, what: string, count: number, limit: number): Rang
  */
 export function checkConfigBounds(config: SimulationConfig): void {
   checkField(findRuleRow(SCENARIO_RULES, 'duration'), config.durationMs, 'durationMs');
+  let nodes = 0;
   config.clusters.forEach((cluster, i) => {
+    const clusterNodes = cluster.zones.reduce((n, zone) => n + zone.nodes, 0);
+    if (clusterNodes > SCENARIO_LIMITS.nodesPerCluster) {
+      throw new RangeError(
+        `clusters[${i}].zones: the nodes add up to ${clusterNodes}, more than ${SCENARIO_LIMITS.nodesPerCluster}`,
+      );
+    }
+    nodes += clusterNodes;
     const nodeCpu = cluster.nodeCpu;
     if (nodeCpu !== undefined && nodeCpu !== null) {
       checkField(findRuleRow(SCENARIO_RULES, 'nodeCpu'), nodeCpu, `clusters[${i}].nodeCpu`);
     }
   });
+  if (nodes > SCENARIO_LIMITS.nodes) {
+    throw new RangeError(`clusters: the nodes add up to ${nodes}, more than ${SCENARIO_LIMITS.nodes}`);
+  }
   const limits = SCENARIO_LIMITS;
   if (config.services.length > limits.services) {
     throw tooMany('services', 'services', config.services.length, limits.services);

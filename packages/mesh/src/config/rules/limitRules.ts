@@ -168,6 +168,31 @@ export const LIMIT_RULES = {
       description: 'Instances (replicas) over every service.',
     },
     {
+      field: 'nodesPerCluster',
+      kind: 'integer',
+      unit: 'count',
+      max: {
+        value: 5000,
+        source: { cite: 'k8s-large-clusters', note: 'Kubernetes supports at most 5,000 nodes per cluster' },
+      },
+      default: NO_DEFAULT,
+      description: 'Nodes of one cluster, over its zones.',
+    },
+    {
+      field: 'nodes',
+      kind: 'integer',
+      unit: 'count',
+      max: {
+        value: 150_000,
+        source: {
+          assumption:
+            'as many nodes as instances allowed (a node beyond that holds no pod); bounds the per-node tables to a few hundred MB',
+        },
+      },
+      default: NO_DEFAULT,
+      description: 'Nodes over every cluster.',
+    },
+    {
       field: 'callsPerService',
       kind: 'integer',
       unit: 'count',
@@ -227,6 +252,8 @@ export const SCENARIO_LIMITS = {
   maxRps: limit('rate'),
   services: limit('services'),
   instances: limit('instances'),
+  nodesPerCluster: limit('nodesPerCluster'),
+  nodes: limit('nodes'),
   callsPerService: limit('callsPerService'),
   trafficSources: limit('trafficSources'),
   faults: limit('faults'),

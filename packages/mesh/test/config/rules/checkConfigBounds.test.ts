@@ -50,6 +50,22 @@ describe('checkConfigBounds (run by Simulation before building the model)', () =
       'clusters[0].nodeCpu must be ≥ 0.001 (got 9.4e-323)',
     ],
     [
+      'a cluster of a billion nodes (out of memory before)',
+      { clusters: [{ ...DEFAULT_CLUSTERS[0]!, zones: [{ name: 'z', nodes: 1e9 }] }] },
+      'clusters[0].zones: the nodes add up to 1000000000, more than 5000',
+    ],
+    [
+      '31 clusters of 5,000 nodes',
+      {
+        clusters: Array.from({ length: 31 }, (_, i) => ({
+          ...DEFAULT_CLUSTERS[0]!,
+          name: `c${i}`,
+          zones: [{ name: 'z', nodes: 5000 }],
+        })),
+      },
+      'clusters: the nodes add up to 155000, more than 150000',
+    ],
+    [
       'a CPU limit finer than 1m',
       { services: [service('a', { cpuLimitCores: 0.0005 })] },
       'services.a.cpuLimitCores must be ≥ 0.001 (got 0.0005)',
