@@ -269,10 +269,12 @@ warning on stderr. Mapping and limits: docs/import.md.
 
 The call graph, service times and traffic come from an isotope graph or a --graph fragment (a partial
 scenario). Without either, the scenario has placeholder service times and traffic, marked as such.
+Containers' CPU requests and limits become the services' cpuRequest and cpuLimit; they take effect
+when the nodes have a size (nodeCpu in the fragment).
 
 Options:
-  --graph FILE      A partial scenario (services, calls, traffic, faults, duration, ...) merged with
-                    what is imported; its values win, each override is a warning.
+  --graph FILE      A partial scenario (services, calls, traffic, faults, duration, nodeCpu, ...)
+                    merged with what is imported; its values win, each override is a warning.
   --rate R          Traffic rate of each entry point when the inputs give none: 200/s, 12000/m, 50.
                     Default: 100/s (a placeholder, listed in the scenario's assumptions).
   --name NAME       The scenario's name. Default: the fragment's, else the first input's name.

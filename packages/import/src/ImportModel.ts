@@ -1,6 +1,6 @@
 // The importer's intermediate model: everything read from the inputs, each value with the resources it
-// came from. The scenario is built from it; values the scenario format cannot hold yet (CPU and memory
-// requests and limits) are kept here so that a later model change can wire them in.
+// came from. The scenario is built from it; values the scenario format does not take (memory requests and
+// limits, the injected proxies' resources) are kept here too.
 
 import type { MeshShapeName } from '@meshsim/mesh';
 
@@ -31,10 +31,16 @@ export interface Sourced<T> {
   from: SourceRef[];
 }
 
-/** CPU and memory of one container, as requested and limited (Kubernetes `resources`). Not modelled yet. */
+/**
+ * CPU and memory of one container, as requested and limited (Kubernetes `resources`). The application
+ * containers' CPU becomes the service's `cpuLimit` and `cpuRequest`; memory and the proxies' resources are
+ * not imported.
+ */
 export interface ContainerResources {
   /** The container's name. */
   container: string;
+  /** `proxy` for a container a mesh injects (`istio-proxy`, `linkerd-proxy`, `envoy`, `consul-dataplane`). */
+  role: 'app' | 'proxy';
   cpuRequestCores?: number;
   cpuLimitCores?: number;
   memoryRequestMiB?: number;
@@ -57,7 +63,7 @@ export interface ImportedWorkload {
   annotations: Record<string, string>;
   /** `spec.template.spec.serviceAccountName` (Kubernetes default `default`). */
   serviceAccount: string;
-  /** Per container; not modelled yet (a follow-up adds pod limits and node sizes to the model). */
+  /** Per container, in order, with what it sets (the application containers' CPU makes the service's cpuLimit and cpuRequest). */
   resources: ContainerResources[];
 }
 

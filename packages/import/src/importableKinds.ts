@@ -22,12 +22,12 @@ export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
   {
     kind: 'Deployment',
     groups: ['apps'],
-    gives: 'replicas, pod labels (versions), resources (kept, not modelled yet)',
+    gives: 'replicas, pod labels (versions), container CPU requests and limits',
   },
   {
     kind: 'StatefulSet',
     groups: ['apps'],
-    gives: 'replicas, pod labels (versions), resources (kept, not modelled yet)',
+    gives: 'replicas, pod labels (versions), container CPU requests and limits',
   },
   { kind: 'Service', groups: [''], gives: 'the services and which workloads back them; Linkerd annotations' },
   {

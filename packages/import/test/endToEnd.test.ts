@@ -40,6 +40,11 @@ describe('imported scenarios run', () => {
     );
     const entry = result.edges.find((edge) => edge.source === 'shoppers');
     expect(entry?.successRate).toBeGreaterThan(0.9);
+    // The containers' CPU reaches the model: frontend's limit is a quota on nodes of the fragment's 4 cores.
+    const frontend = config.services.find((s) => s.name === 'frontend');
+    expect([frontend?.cpuRequestCores, frontend?.cpuLimitCores]).toEqual([0.25, 1]);
+    expect(config.clusters.every((cluster) => cluster.nodeCpu === 4)).toBe(true);
+    expect(result.nodes.length).toBeGreaterThan(0);
   });
 
   it('the Linkerd books demo and the isotope graph run too', () => {

@@ -20,6 +20,7 @@ import { CommentSet } from './CommentSet.js';
 import { FRAGMENT_KIND } from './seedFragmentServices.js';
 import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from './placeholders.js';
 import { shortRefs } from '../model/describeRefs.js';
+import { formatCpu, serviceCpu } from './serviceCpu.js';
 
 /** What the builder needs besides the model. */
 export interface BuildInput {
@@ -55,6 +56,8 @@ const SERVICE_ORDER = [
   'errorRate',
   'requestBytes',
   'responseBytes',
+  'cpuRequest',
+  'cpuLimit',
   'versions',
   'weightSchedule',
   'routes',
@@ -72,6 +75,7 @@ const TOP_ORDER = [
   'duration',
   'mesh',
   'network',
+  'nodeCpu',
   'clusters',
   'services',
   'traffic',
@@ -158,6 +162,16 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
       field === 'requestBytes' ? [] : service.from,
     );
   }
+  const cpu = serviceCpu(service, warnings);
+  const workloadRefs = service.workloads.map((w) => w.from);
+  for (const [field, cores] of [
+    ['cpuRequest', cpu.requestCores],
+    ['cpuLimit', cpu.limitCores],
+  ] as const) {
+    if (cores === undefined) continue;
+    out[field] = formatCpu(cores);
+    comments.from([...path, field], workloadRefs, true, "containers' resources of");
+  }
   if (service.calls !== undefined && service.calls.value.length > 0) {
     out['calls'] = structuredClone(service.calls.value);
     comments.from([...path, 'calls'], service.calls.from, false, 'script of', service.from);
@@ -170,6 +184,31 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
   }
   if (Object.keys(policy).length > 0) out['destinationPolicy'] = policy;
   return out;
+}
+
+/**
+ * Warns when services got a CPU limit or request from their containers but no node has a CPU size (no
+ * `nodeCpu` at the top of the fragment or on a cluster): the run would ignore them, and say so for each.
+ */
+function warnCpuWithoutNodeSize(
+  services: Record<string, JsonObject>,
+  fragment: Fragment | undefined,
+  clusters: unknown,
+  warnings: BuildInput['builder']['warnings'],
+): void {
+  const withCpu = Object.entries(services)
+    .filter(([, s]) => s['cpuLimit'] !== undefined || s['cpuRequest'] !== undefined)
+    .map(([name]) => name);
+  if (withCpu.length === 0 || fragment?.value['nodeCpu'] !== undefined) return;
+  if (Array.isArray(clusters) && clusters.some((c) => isRecord(c) && c['nodeCpu'] !== undefined)) return;
+  const shown =
+    withCpu.length > 3
+      ? `${withCpu.slice(0, 3).join(', ')} and ${withCpu.length - 3} more`
+      : withCpu.join(', ');
+  warnings.general(
+    '',
+    `${withCpu.length === 1 ? 'service' : 'services'} ${shown} ${withCpu.length === 1 ? 'has' : 'have'} CPU requests or limits from their containers, which take effect only when nodes have a CPU size: give nodeCpu (cores per node, e.g. 2 for a c5.large) at the top of the scenario or the --graph fragment`,
+  );
 }
 
 /** Merges the fragment's services over the imported ones; its values win, each override is warned. */
@@ -477,12 +516,13 @@ export function buildScenario(input: BuildInput): BuiltScenario {
     comments.add(['clusters'], "clusters named by the inputs; their zones and nodes are meshsim's defaults");
     warnings.general(
       '',
-      `clusters ${clusterNames.join(', ')} get meshsim's default zones and nodes (node sizes are not modelled yet)`,
+      `clusters ${clusterNames.join(', ')} get meshsim's default zones and nodes, without a CPU size (a --graph fragment's clusters can give zones, nodes and nodeCpu)`,
     );
   }
+  warnCpuWithoutNodeSize(services, fragment, clusters, warnings);
 
   const top: JsonObject = {};
-  for (const key of ['seed', 'duration', 'network', 'faults']) {
+  for (const key of ['seed', 'duration', 'network', 'nodeCpu', 'faults']) {
     if (fragment?.value[key] !== undefined) {
       top[key] = structuredClone(fragment.value[key]);
       comments.add([key], `from ${fragment.file} (--graph)`, !isRecord(top[key]) && !Array.isArray(top[key]));

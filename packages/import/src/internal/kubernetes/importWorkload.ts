@@ -1,6 +1,9 @@
 // Kubernetes Deployment and StatefulSet: replicas, pod labels (which Service and subset a pod belongs to),
 // injection labels and annotations, service account (for authorization principals), and each container's
-// CPU and memory requests and limits — kept in the model, reported as not modelled yet.
+// CPU and memory requests and limits (the application containers' CPU becomes the service's cpuLimit and
+// cpuRequest when the scenario is built; memory and the proxy containers' resources are kept and warned).
+
+import { MIN_CPU_CORES } from '@meshsim/mesh';
 
 import type { ContainerResources, ImportedWorkload } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
@@ -19,20 +22,44 @@ export const POD_KEYS: readonly string[] = [
   'linkerd.io/inject',
 ];
 
+/**
+ * Names of the proxy containers the meshes inject (Istio `istio-proxy`, Linkerd `linkerd-proxy`, App Mesh
+ * `envoy`, Consul `consul-dataplane`, as meshsim's shapes name them): their resources are the proxy's, whose
+ * CPU and memory come from the mesh's profile, not the application's.
+ */
+export const PROXY_CONTAINERS: ReadonlySet<string> = new Set([
+  'istio-proxy',
+  'linkerd-proxy',
+  'envoy',
+  'consul-dataplane',
+]);
+
 function round(value: number): number {
   return Number(value.toPrecision(6));
 }
 
-/** Reads one container's `resources.requests/limits.cpu/memory`, warning that they are not modelled yet. */
+/** What one container's `resources` say, as read and as written (for warnings). */
+interface ReadResources {
+  values: ContainerResources;
+  /** The CPU values, as written (`requests cpu 250m (0.25 cores)`), or empty. */
+  cpu: string[];
+  /** The memory values, as written, or empty. */
+  memory: string[];
+}
+
+/**
+ * Reads one container's `resources.requests/limits.cpu/memory` (none when it has no `resources`). A CPU
+ * quantity finer than 1m, which Kubernetes does not allow, is warned and left out.
+ */
 function readResources(
   doc: SourceDocument,
   path: FieldPath,
   name: string,
-): { values: ContainerResources; said: string } | undefined {
-  const resources = doc.peek([...path, 'resources']);
-  if (!isRecord(resources)) return undefined;
-  const out: ContainerResources = { container: name };
-  const said: string[] = [];
+  role: ContainerResources['role'],
+  builder: ModelBuilder,
+): ReadResources {
+  const out: ReadResources = { values: { container: name, role }, cpu: [], memory: [] };
+  if (!isRecord(doc.peek([...path, 'resources']))) return out;
   for (const kind of ['requests', 'limits'] as const) {
     const cpuPath = [...path, 'resources', kind, 'cpu'];
     const memoryPath = [...path, 'resources', kind, 'memory'];
@@ -40,23 +67,51 @@ function readResources(
     const memoryText = doc.peek(memoryPath);
     const cpu = parseCpuCores(cpuText);
     const memory = parseMemoryMiB(memoryText);
-    const parts: string[] = [];
     if (cpu !== undefined) {
       doc.use(cpuPath);
-      if (kind === 'requests') out.cpuRequestCores = round(cpu);
-      else out.cpuLimitCores = round(cpu);
-      parts.push(`cpu ${String(cpuText)} (${String(round(cpu))} cores)`);
+      if (cpu < MIN_CPU_CORES) {
+        builder.warnings.at(
+          doc,
+          cpuPath,
+          `${JSON.stringify(cpuText)} is finer than 1m, which Kubernetes does not allow; not imported`,
+        );
+      } else {
+        if (kind === 'requests') out.values.cpuRequestCores = round(cpu);
+        else out.values.cpuLimitCores = round(cpu);
+        out.cpu.push(`${kind} cpu ${String(cpuText)} (${String(round(cpu))} cores)`);
+      }
     }
     if (memory !== undefined) {
       doc.use(memoryPath);
-      if (kind === 'requests') out.memoryRequestMiB = round(memory);
-      else out.memoryLimitMiB = round(memory);
-      parts.push(`memory ${String(memoryText)} (${String(round(memory))} MiB)`);
+      if (kind === 'requests') out.values.memoryRequestMiB = round(memory);
+      else out.values.memoryLimitMiB = round(memory);
+      out.memory.push(`${kind} memory ${String(memoryText)} (${String(round(memory))} MiB)`);
     }
-    if (parts.length > 0) said.push(`${kind} ${parts.join(', ')}`);
   }
-  if (said.length === 0) return undefined;
-  return { values: out, said: said.join('; ') };
+  return out;
+}
+
+/** Warns about what a container's resources give that the scenario does not take. */
+function warnResources(
+  doc: SourceDocument,
+  path: FieldPath,
+  read: ReadResources,
+  builder: ModelBuilder,
+): void {
+  const at: FieldPath = [...path, 'resources'];
+  if (read.values.role === 'proxy') {
+    builder.warnings.at(
+      doc,
+      at,
+      `not imported: ${[...read.cpu, ...read.memory].join('; ')} are the injected proxy's, whose CPU and memory come from the mesh's profile (its CPU limit: mesh.sidecar.cpuLimit for Envoy sidecars, mesh.linkerdProxy.cpuLimit for Linkerd); kept in the import model`,
+    );
+  } else if (read.memory.length > 0) {
+    builder.warnings.at(
+      doc,
+      at,
+      `not modelled by meshsim: ${read.memory.join('; ')} (applications have no memory model; kept in the import model)`,
+    );
+  }
 }
 
 /** Records a Deployment or StatefulSet. */
@@ -94,15 +149,10 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
       const name =
         isRecord(container) && typeof container['name'] === 'string' ? container['name'] : `#${String(i)}`;
       doc.use([...path, 'name']);
-      const read = readResources(doc, path, name);
-      if (read !== undefined) {
-        resources.push(read.values);
-        builder.warnings.at(
-          doc,
-          [...path, 'resources'],
-          `not modelled yet: ${read.said} (kept in the import model; a follow-up adds pod limits and node sizes to the model)`,
-        );
-      }
+      const role = PROXY_CONTAINERS.has(name) ? 'proxy' : 'app';
+      const read = readResources(doc, path, name, role, builder);
+      resources.push(read.values);
+      if (read.cpu.length > 0 || read.memory.length > 0) warnResources(doc, path, read, builder);
     });
   }
 

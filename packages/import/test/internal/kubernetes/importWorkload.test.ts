@@ -1,5 +1,5 @@
-// Deployments and StatefulSets: replicas, resources kept in the model (not modelled yet), unselected
-// workloads becoming services.
+// Deployments and StatefulSets: replicas, resources kept in the model (the application containers' CPU
+// becomes the service's cpuLimit and cpuRequest), unselected workloads becoming services.
 
 import { describe, expect, it } from 'vitest';
 
@@ -38,6 +38,7 @@ describe('importWorkload', () => {
     expect(imported.model.workloads[0]?.resources).toEqual([
       {
         container: 'api',
+        role: 'app',
         cpuRequestCores: 0.25,
         memoryRequestMiB: 128,
         cpuLimitCores: 2,
@@ -46,13 +47,63 @@ describe('importWorkload', () => {
     ]);
   });
 
-  it('warns that they are not modelled yet, naming file, document and field', () => {
+  it("gives the service its application container's CPU request and limit, Kubernetes-style", () => {
+    expect(serviceOf(imported, 'api')).toMatchObject({ cpuRequest: '250m', cpuLimit: 2 });
+  });
+
+  it('warns that memory is not modelled, naming file, document and field, and not about CPU', () => {
     expect(
       warningsWith(
         imported.warnings,
-        'api.yaml:12:11: Deployment/api (document 1): spec.template.spec.containers[0].resources: not modelled yet: requests cpu 250m (0.25 cores), memory 128Mi (128 MiB); limits cpu 2 (2 cores), memory 1G (953.674 MiB)',
+        'api.yaml:12:11: Deployment/api (document 1): spec.template.spec.containers[0].resources: not modelled by meshsim: requests memory 128Mi (128 MiB); limits memory 1G (953.674 MiB) (applications have no memory model; kept in the import model)',
       ),
     ).toHaveLength(1);
+    expect(warningsWith(imported.warnings, 'cpu 250m')).toEqual([]);
+  });
+
+  it('says that CPU requests and limits need nodes with a CPU size, unless the fragment gives one', () => {
+    expect(warningsWith(imported.warnings, 'service api has CPU requests or limits')).toHaveLength(1);
+    const sized = importFiles(
+      { 'api.yaml': DEPLOYMENT, 'graph.yaml': 'nodeCpu: 4\nservices: { api: { serviceTime: 2ms } }\n' },
+      { graph: 'graph.yaml' },
+    );
+    expect(sized.scenario).toMatchObject({ nodeCpu: 4 });
+    expect(warningsWith(sized.warnings, 'CPU requests or limits')).toEqual([]);
+  });
+
+  it("leaves out an injected proxy's resources (the mesh's profile gives them), with a warning", () => {
+    const injected = importFiles({
+      'api.yaml': DEPLOYMENT.replace(
+        '            limits: { cpu: "2", memory: 1G }\n',
+        '            limits: { cpu: "2", memory: 1G }\n        - name: istio-proxy\n          resources: { requests: { cpu: 100m }, limits: { cpu: "2", memory: 1Gi } }\n',
+      ),
+    });
+    expect(injected.model.workloads[0]?.resources[1]).toEqual({
+      container: 'istio-proxy',
+      role: 'proxy',
+      cpuRequestCores: 0.1,
+      cpuLimitCores: 2,
+      memoryLimitMiB: 1024,
+    });
+    expect(serviceOf(injected, 'api')).toMatchObject({ cpuRequest: '250m', cpuLimit: 2 });
+    expect(
+      warningsWith(
+        injected.warnings,
+        "containers[1].resources: not imported: requests cpu 100m (0.1 cores); limits cpu 2 (2 cores); limits memory 1Gi (1024 MiB) are the injected proxy's",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('refuses a CPU quantity finer than 1m, which Kubernetes does not allow', () => {
+    const fine = importFiles({ 'api.yaml': DEPLOYMENT.replace('cpu: 250m', 'cpu: 100u') });
+    expect(
+      warningsWith(
+        fine.warnings,
+        'resources.requests.cpu: "100u" is finer than 1m, which Kubernetes does not allow; not imported',
+      ),
+    ).toHaveLength(1);
+    // The request falls back to the limit, as Kubernetes does for a container that sets only a limit.
+    expect(serviceOf(fine, 'api')).toMatchObject({ cpuRequest: 2, cpuLimit: 2 });
   });
 
   it('reports other resources and container fields as not modelled', () => {
