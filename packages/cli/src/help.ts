@@ -260,9 +260,10 @@ Exit codes:
 `,
     import: `Usage: meshsim import <files or dirs...> [--graph FILE] [--rate R] [--name NAME] [--out FILE]
 
-Turn an isotope service graph (MockServiceGraph); Kubernetes Namespaces, Deployments, StatefulSets
-and Services; Istio VirtualServices, DestinationRules, PeerAuthentications, AuthorizationPolicies and
-Sidecars; and Linkerd ServiceProfiles, HTTPRoutes and policy annotations into a scenario file.
+Turn an isotope service graph (MockServiceGraph); Kubernetes Namespaces, Nodes, Deployments,
+StatefulSets and Services; Istio VirtualServices, DestinationRules, PeerAuthentications,
+AuthorizationPolicies and Sidecars; and Linkerd ServiceProfiles, HTTPRoutes and policy annotations
+into a scenario file.
 Directories are read recursively (*.yaml, *.yml, *.json); multi-document YAML is fine. Each part of
 the scenario carries a comment saying where it came from; every field meshsim does not model is a
 warning on stderr. Mapping and limits: docs/import.md.
@@ -270,7 +271,8 @@ warning on stderr. Mapping and limits: docs/import.md.
 The call graph, service times and traffic come from an isotope graph or a --graph fragment (a partial
 scenario). Without either, the scenario has placeholder service times and traffic, marked as such.
 Containers' CPU requests and limits become the services' cpuRequest and cpuLimit; they take effect
-when the nodes have a size (nodeCpu in the fragment).
+when the nodes have a size: Nodes (kubectl get nodes -o yaml) give the cluster's zones, nodes and
+nodeCpu, or a fragment gives nodeCpu.
 
 Options:
   --graph FILE      A partial scenario (services, calls, traffic, faults, duration, nodeCpu, ...)
@@ -289,6 +291,7 @@ Exit codes:
 
 Examples:
   meshsim import k8s/ istio/ --graph graph.yaml --out shop.yaml
+  kubectl get nodes -o yaml > nodes.yaml; meshsim import nodes.yaml k8s/ --out shop.yaml
   meshsim import isotope/topology.yaml --rate 500/s --out topology.yaml && meshsim run topology.yaml
 `,
   };

@@ -37,7 +37,12 @@ function helpFlags(text: string): string[] {
 
 /** Every `-x` / `--flag` token of a piece of the page. */
 function pageFlags(text: string): string[] {
-  return [...new Set(text.match(/(?<![\w-])--?[a-z][a-z-]*(?![\w-])/g) ?? [])].filter(
+  // A line that runs kubectl first (`kubectl get nodes -o yaml > nodes.yaml; meshsim import …`) has kubectl's flags.
+  const ours = text
+    .split('\n')
+    .filter((line) => !/^\s*kubectl\s/.test(line))
+    .join('\n');
+  return [...new Set(ours.match(/(?<![\w-])--?[a-z][a-z-]*(?![\w-])/g) ?? [])].filter(
     // `-v` and `-h` are flags; a lone hyphenated word inside prose (e.g. "non-negative") is not matched.
     (flag) => flag.startsWith('--') || flag.length === 2,
   );

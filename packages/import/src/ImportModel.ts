@@ -152,11 +152,27 @@ export interface ImportedMesh {
   mtls?: boolean;
 }
 
+/** A Kubernetes Node (`kubectl get nodes -o yaml`). */
+export interface ImportedNode {
+  from: SourceRef;
+  name: string;
+  /** `topology.kubernetes.io/zone` (or the deprecated `failure-domain.beta.kubernetes.io/zone`), if set. */
+  zone?: string;
+  /** `topology.kubernetes.io/region` (or its deprecated form), if set. */
+  region?: string;
+  /** CPU pods can use [cores]: `status.allocatable.cpu`, else `status.capacity.cpu`; absent when neither is set. */
+  cpuCores?: number;
+  /** Why no application pod runs on it (cordoned, or a NoSchedule/NoExecute taint), or absent. */
+  unschedulable?: string;
+}
+
 /** Everything an import read. */
 export interface ImportModel {
   services: ImportedService[];
   workloads: ImportedWorkload[];
   namespaces: ImportedNamespace[];
+  /** Kubernetes Nodes: the cluster's zones, node count and node size. */
+  nodes: ImportedNode[];
   mesh?: Sourced<ImportedMesh>;
   /** True when an isotope graph was read (service times and calls are known). */
   hasGraph: boolean;

@@ -20,6 +20,11 @@ export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
   },
   { kind: 'Namespace', groups: [''], gives: 'mesh-injection labels and annotations' },
   {
+    kind: 'Node',
+    groups: [''],
+    gives: 'the cluster: zones (zone label), nodes per zone, node size (allocatable CPU)',
+  },
+  {
     kind: 'Deployment',
     groups: ['apps'],
     gives: 'replicas, pod labels (versions), container CPU requests and limits',

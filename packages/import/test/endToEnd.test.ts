@@ -48,8 +48,16 @@ describe('imported scenarios run', () => {
   });
 
   it('the Linkerd books demo and the isotope graph run too', () => {
-    const books = importAndRun(['books/booksapp.yaml', 'books/linkerd.yaml'], 'books/graph.yaml');
+    const books = importAndRun(
+      ['books/booksapp.yaml', 'books/linkerd.yaml', 'books/nodes.yaml'],
+      'books/graph.yaml',
+    );
     expect(books.config.mesh.shape).toBe('linkerd');
+    // Its Nodes make the cluster: two schedulable m5.large workers of 1930m allocatable each.
+    expect(books.config.clusters.map((c) => [c.zones.map((z) => z.nodes), c.nodeCpu])).toEqual([
+      [[1, 1], 1.93],
+    ]);
+    expect(books.result.nodes.map((n) => n.cores)).toEqual([1.93, 1.93]);
     expect(books.result.conservation.holds).toBe(true);
     const isotope = importAndRun(['isotope/shop-graph.yaml']);
     expect(isotope.result.edges.some((edge) => edge.destination === 'db')).toBe(true);

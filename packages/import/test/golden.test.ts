@@ -21,7 +21,7 @@ export const CASES: Readonly<Record<string, { inputs: string[]; options?: Import
   'shop-istio': { inputs: ['shop/k8s', 'shop/istio'], options: { graph: fixture('shop/graph.yaml') } },
   'shop-istio-no-graph': { inputs: ['shop/k8s', 'shop/istio'], options: { name: 'shop' } },
   'books-linkerd': {
-    inputs: ['books/booksapp.yaml', 'books/linkerd.yaml'],
+    inputs: ['books/booksapp.yaml', 'books/linkerd.yaml', 'books/nodes.yaml'],
     options: { graph: fixture('books/graph.yaml') },
   },
 };

@@ -1,4 +1,4 @@
-// Runs the importers over every resource in a fixed order of phases (graph, namespaces, workloads,
+// Runs the importers over every resource in a fixed order of phases (graph, namespaces, nodes, workloads,
 // services, Istio, Linkerd) so that each finds what it refers to, then reports every field of every
 // resource that no importer used.
 
@@ -12,6 +12,7 @@ import type { MtlsSetting } from './istio/importPeerAuthentication.js';
 import { importSidecar } from './istio/importSidecar.js';
 import { importVirtualService } from './istio/importVirtualService.js';
 import { importNamespace } from './kubernetes/importNamespace.js';
+import { importNode } from './kubernetes/importNode.js';
 import { importService } from './kubernetes/importService.js';
 import { importWorkload } from './kubernetes/importWorkload.js';
 import { linkWorkloads } from './kubernetes/linkWorkloads.js';
@@ -75,6 +76,7 @@ export function importDocuments(
 
   for (const doc of ofKind('MockServiceGraph')) importMockServiceGraph(doc, builder);
   for (const doc of ofKind('Namespace')) importNamespace(doc, builder);
+  for (const doc of ofKind('Node')) importNode(doc, builder);
   const workloadDocs = new Map<ImportedWorkload, SourceDocument>();
   for (const doc of ofKind('Deployment', 'StatefulSet')) {
     importWorkload(doc, builder);

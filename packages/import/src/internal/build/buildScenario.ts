@@ -2,7 +2,6 @@
 // it came from. Without a call graph the scenario is still valid: service times and traffic are
 // placeholders, marked in comments, in `assumptions` and in a warning.
 
-import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
 import type { RawScenario } from '@meshsim/scenario';
 
 import type { ImportedService } from '../../ImportModel.js';
@@ -21,6 +20,7 @@ import { FRAGMENT_KIND } from './seedFragmentServices.js';
 import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from './placeholders.js';
 import { shortRefs } from '../model/describeRefs.js';
 import { formatCpu, serviceCpu } from './serviceCpu.js';
+import { buildClusters } from './buildClusters.js';
 
 /** What the builder needs besides the model. */
 export interface BuildInput {
@@ -506,19 +506,7 @@ export function buildScenario(input: BuildInput): BuiltScenario {
         .filter((c): c is string => typeof c === 'string'),
     ),
   ];
-  let clusters: unknown;
-  if (fragment?.value['clusters'] !== undefined) {
-    clusters = structuredClone(fragment.value['clusters']);
-    comments.add(['clusters'], `from ${fragment.file} (--graph)`);
-  } else if (clusterNames.length > 0) {
-    const zones = DEFAULT_CLUSTERS[0]?.zones.map((zone) => ({ ...zone })) ?? [];
-    clusters = clusterNames.map((name) => ({ name, zones: structuredClone(zones) }));
-    comments.add(['clusters'], "clusters named by the inputs; their zones and nodes are meshsim's defaults");
-    warnings.general(
-      '',
-      `clusters ${clusterNames.join(', ')} get meshsim's default zones and nodes, without a CPU size (a --graph fragment's clusters can give zones, nodes and nodeCpu)`,
-    );
-  }
+  const clusters = buildClusters(model, clusterNames, fragment, warnings, comments);
   warnCpuWithoutNodeSize(services, fragment, clusters, warnings);
 
   const top: JsonObject = {};

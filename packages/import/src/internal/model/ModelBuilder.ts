@@ -19,6 +19,7 @@ export class ModelBuilder {
   readonly model: ImportModel = {
     services: [],
     workloads: [],
+    nodes: [],
     namespaces: [],
     hasGraph: false,
     assumptions: [],

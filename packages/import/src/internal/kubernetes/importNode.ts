@@ -1,0 +1,80 @@
+// Kubernetes Node (`kubectl get nodes -o yaml`): its zone and region labels, the CPU pods can use
+// (`status.allocatable.cpu`), and whether application pods run on it at all (cordoned or tainted).
+
+import type { ImportedNode } from '../../ImportModel.js';
+import type { ModelBuilder } from '../model/ModelBuilder.js';
+import type { SourceDocument } from '../source/SourceDocument.js';
+import { parseCpuCores } from '../units/parseQuantity.js';
+import { isRecord } from '../isRecord.js';
+import { readKeys } from './readKeys.js';
+import { useIdentity } from './useIdentity.js';
+
+/** Well-known zone labels, the current one first (Kubernetes "Well-Known Labels, Annotations and Taints"). */
+export const ZONE_LABELS: readonly string[] = [
+  'topology.kubernetes.io/zone',
+  'failure-domain.beta.kubernetes.io/zone',
+];
+
+/** Well-known region labels, the current one first. */
+export const REGION_LABELS: readonly string[] = [
+  'topology.kubernetes.io/region',
+  'failure-domain.beta.kubernetes.io/region',
+];
+
+/** Node `spec` fields that identify the node or its network, not its capacity: read without comment. */
+const IDENTITY_SPEC_FIELDS: readonly string[] = ['podCIDR', 'podCIDRs', 'providerID', 'externalID'];
+
+/** A taint that keeps pods without a matching toleration off the node: NoSchedule or NoExecute. */
+function blockingTaint(taints: unknown): string | undefined {
+  if (!Array.isArray(taints)) return undefined;
+  for (const taint of taints) {
+    if (!isRecord(taint)) continue;
+    const effect = taint['effect'];
+    if (effect === 'NoSchedule' || effect === 'NoExecute') {
+      const key = typeof taint['key'] === 'string' ? taint['key'] : '?';
+      return `taint ${key}:${effect}`;
+    }
+  }
+  return undefined;
+}
+
+/** Records a Node: zone, region, allocatable CPU, and whether application pods can run on it. */
+export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
+  useIdentity(doc);
+  const labels = readKeys(doc, ['metadata', 'labels'], []);
+  readKeys(doc, ['metadata', 'annotations'], []);
+  for (const field of IDENTITY_SPEC_FIELDS) doc.use(['spec', field]);
+  const node: ImportedNode = { from: doc.ref(), name: doc.name };
+  const zone = ZONE_LABELS.map((key) => labels[key]).find((value) => value !== undefined && value !== '');
+  const region = REGION_LABELS.map((key) => labels[key]).find((value) => value !== undefined && value !== '');
+  if (zone !== undefined) node.zone = zone;
+  if (region !== undefined) node.region = region;
+
+  for (const field of ['allocatable', 'capacity'] as const) {
+    const text = doc.peek(['status', field, 'cpu']);
+    const cores = parseCpuCores(text);
+    if (text === undefined) continue;
+    if (cores === undefined || !(cores > 0)) {
+      builder.warnings.at(
+        doc,
+        ['status', field, 'cpu'],
+        `not a CPU quantity (got ${JSON.stringify(text)}); ignored`,
+      );
+      continue;
+    }
+    node.cpuCores = Number(cores.toPrecision(6));
+    break;
+  }
+
+  const cordoned = doc.get(['spec', 'unschedulable']) === true;
+  const taint = blockingTaint(doc.get(['spec', 'taints']));
+  if (cordoned || taint !== undefined) {
+    node.unschedulable = cordoned ? 'cordoned (spec.unschedulable)' : (taint as string);
+    builder.warnings.at(
+      doc,
+      cordoned ? ['spec', 'unschedulable'] : ['spec', 'taints'],
+      `${node.unschedulable}: application pods do not run on this node, so it is not one of the cluster's nodes`,
+    );
+  }
+  builder.model.nodes.push(node);
+}
