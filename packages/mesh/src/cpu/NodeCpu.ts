@@ -185,6 +185,14 @@ export class CpuContainer {
     return true;
   }
 
+  /**
+   * @internal The container's virtual time when the node's is `nodeV`: work delivered to each of its tasks.
+   * While throttled it stands still at the throttle's start, whatever the node runs meanwhile.
+   */
+  containerVirtual(nodeV: number): number {
+    return (this.throttled ? this.throttledAtV : nodeV) - this.lag;
+  }
+
   /** @internal Throttled time including a throttle still in progress at `nowMs` [ms]. */
   throttledMsAt(nowMs: number): number {
     return this.throttled ? this.throttledMs + (nowMs - this.throttledAtMs) : this.throttledMs;
@@ -289,9 +297,11 @@ export class NodeCpu {
     const now = this.engine.now;
     this.advance(now);
     container.sync(this.virtualMs);
+    // A task started while its container is throttled starts at the container's frozen clock: at the
+    // refill the lag catches up with the node, and the task still owes only its own work.
     const entry = new TaskEntry(
       container,
-      this.virtualMs - container.lag + (workMs > 0 ? workMs : 0),
+      container.containerVirtual(this.virtualMs) + (workMs > 0 ? workMs : 0),
       this.seq++,
       onDone,
       arg,

@@ -1,23 +1,25 @@
 // Invariants of the node CPU model on random workloads: the CPU used never exceeds the cores, no
-// container uses more than its quota in any CFS period, and every task's work is done exactly once.
+// container uses more than its quota in any CFS period, and every task's work is done exactly once — no
+// more CPU than the work (a task started while its container is throttled once cost more).
 
 import { Engine } from '@meshsim/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { uniform } from '../../../engine/test/__helpers__/uniform.js';
 import { CFS_PERIOD_MS, NodeCpu } from '../../src/internal/index.js';
 
 const arbWorkload = fc.record({
   cores: fc.constantFrom(1, 2, 3.5, 8),
-  limits: fc.array(fc.option(fc.double({ min: 0.1, max: 4, noNaN: true }), { nil: undefined }), {
+  limits: fc.array(fc.option(uniform(0.05, 4), { nil: undefined }), {
     minLength: 1,
     maxLength: 4,
   }),
   tasks: fc.array(
     fc.record({
-      atMs: fc.double({ min: 0, max: 900, noNaN: true }),
-      workMs: fc.double({ min: 0, max: 200, noNaN: true }),
+      atMs: uniform(0, 900),
+      workMs: uniform(0, 200),
       container: fc.nat(3),
-      cancelAfterMs: fc.option(fc.double({ min: 0, max: 300, noNaN: true }), { nil: undefined }),
+      cancelAfterMs: fc.option(uniform(0, 300), { nil: undefined }),
     }),
     { maxLength: 40 },
   ),
@@ -32,11 +34,13 @@ describe('NodeCpu invariants', () => {
         const containers = limits.map((limit, i) => node.container(`c${i}`, limit ?? Infinity));
         const done = new Array<number>(tasks.length).fill(0);
         let expectedWork = 0;
+        let startedWork = 0;
         const cancelled = new Set<number>();
         tasks.forEach((task, i) => {
           engine.scheduleAt(task.atMs, () => {
             const container = containers[task.container % containers.length];
             if (container === undefined) return;
+            startedWork += task.workMs;
             const handle = container.run(
               task.workMs,
               (index: number) => (done[index] = (done[index] ?? 0) + 1),
@@ -53,7 +57,7 @@ describe('NodeCpu invariants', () => {
           });
         });
         // Probe just before every period boundary: per-container usage in the window since the last probe ≤ its
-        // quota, plus what the last 1e-6 ms of the period before can add at one core; node busy ≤ cores.
+        // quota, plus what the last 1e-6 ms of the period before can add (at most the node's cores); node busy ≤ cores.
         const lastCpu = containers.map(() => 0);
         let lastBusy = 0;
         for (let t = CFS_PERIOD_MS; t <= 20_000; t += CFS_PERIOD_MS) {
@@ -61,7 +65,7 @@ describe('NodeCpu invariants', () => {
             containers.forEach((container, i) => {
               const cpuMs = container.cpuMsAt(engine.now);
               const used = cpuMs - (lastCpu[i] as number);
-              expect(used).toBeLessThanOrEqual(container.limitCores * CFS_PERIOD_MS + 1e-6 + 1e-9);
+              expect(used).toBeLessThanOrEqual(container.limitCores * CFS_PERIOD_MS + cores * 1e-6 + 1e-9);
               lastCpu[i] = cpuMs;
             });
           });
@@ -77,10 +81,35 @@ describe('NodeCpu invariants', () => {
           else expect(done[i]).toBeLessThanOrEqual(1);
         });
         expect(node.utilisation(20_000)).toBeLessThanOrEqual(1 + 1e-9);
-        // Work done ≥ the work of tasks never cancelled (cancelled ones may have used some before).
+        // Work done ≥ the work of tasks never cancelled (cancelled ones may have used some before), and ≤ the work
+        // of every task started: a task never costs more CPU than its work (a throttle adds waiting, not work).
         const used = containers.reduce((sum, c) => sum + c.cpuMs, 0);
         expect(used).toBeGreaterThanOrEqual(expectedWork - 1e-6);
+        expect(used).toBeLessThanOrEqual(startedWork + 1e-6);
         expect(cancelled.size).toBeLessThanOrEqual(tasks.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('without cancellations, the CPU used is exactly the work of the tasks, throttled or not', () => {
+    fc.assert(
+      fc.property(arbWorkload, ({ cores, limits, tasks }) => {
+        const engine = new Engine();
+        const node = new NodeCpu(engine, 'n', cores);
+        const containers = limits.map((limit, i) => node.container(`c${i}`, limit ?? Infinity));
+        const work = containers.map(() => 0);
+        for (const task of tasks) {
+          const index = task.container % containers.length;
+          work[index] = (work[index] as number) + task.workMs;
+          engine.scheduleAt(task.atMs, () => containers[index]?.run(task.workMs, () => undefined, null));
+        }
+        // Every task ends by then: at most 40 × 200 ms of work at 0.1 core is 80 s.
+        engine.run({ untilMs: 100_000 });
+        containers.forEach((container, i) => {
+          expect(container.running).toBe(0);
+          expect(container.cpuMs).toBeCloseTo(work[i] as number, 6);
+        });
       }),
       { numRuns: 150 },
     );

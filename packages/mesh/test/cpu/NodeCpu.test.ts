@@ -42,6 +42,31 @@ describe('NodeCpu: sizes', () => {
   });
 });
 
+describe('NodeCpu: a task started while its container is throttled', () => {
+  it('costs its own work, however long the node ran others during the throttle', () => {
+    // A (limit 0.1 core: 10 ms per period) runs 10 ms of a 50 ms task, is throttled until 100 ms; at 50 ms it
+    // starts a 5 ms task while B keeps the node busy. A's two tasks then share its quota: 15 ms of work in 45 ms
+    // of A's CPU — not the 45 ms the second task cost when it was measured from the node's clock.
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 2);
+    const a = node.container('a', 0.1);
+    const b = node.container('b');
+    const done: Record<string, number> = {};
+    const finish = (name: string): void => {
+      done[name] = engine.now;
+    };
+    a.run(50, finish, 'a1');
+    b.run(1000, finish, 'b');
+    engine.scheduleAt(50, () => a.run(5, finish, 'a2'));
+    engine.run({ untilMs: 2000 });
+    expect(a.cpuMs).toBeCloseTo(55, 9);
+    // From 100 ms A's two tasks and B share the 2 cores (2/3 core each): a2's 5 ms take 7.5 ms, as A's 10 ms
+    // quota runs out; a1's last 35 ms then run 10 ms per period, alone with B (one core each).
+    expect(done['a2']).toBeCloseTo(107.5, 9);
+    expect(done['a1']).toBeCloseTo(505, 9);
+  });
+});
+
 describe('NodeCpu: processor sharing', () => {
   it('a task alone runs at one core, also on a node with more cores', () => {
     expect(completions(1, [[0, 10, 0]])).toEqual([10]);
