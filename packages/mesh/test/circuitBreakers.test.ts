@@ -3,6 +3,7 @@
 
 import { RandomStreams } from '@meshsim/engine';
 import fc from 'fast-check';
+import { uniform } from '../../engine/test/__helpers__/uniform.js';
 import { describe, expect, it } from 'vitest';
 import { ENVOY_CONNECTION_POOL, HYSTRIX_BREAKER, LINKERD_FAILURE_ACCRUAL } from '../src/index.js';
 import {
@@ -127,8 +128,8 @@ describe('failureAccrualPenaltyMs', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 70 }),
-        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-        fc.double({ min: 0, max: 2, noNaN: true }),
+        uniform(0, 1, { maxExcluded: true }),
+        uniform(0, 2),
         (iteration, u, jitterRatio) => {
           const config = { ...LINKERD_FAILURE_ACCRUAL, jitterRatio };
           const base = Math.min(60_000, 1000 * 2 ** iteration);

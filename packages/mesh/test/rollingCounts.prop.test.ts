@@ -2,12 +2,13 @@
 // against a naive reference model that keeps every event.
 
 import fc from 'fast-check';
+import { uniform } from '../../engine/test/__helpers__/uniform.js';
 import { describe, expect, it } from 'vitest';
 import { RollingCounts } from '../src/policies/breakers/RollingCounts.js';
 
 /** Non-decreasing times [ms] built from non-negative steps, some of them zero. */
 const times = fc
-  .array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 3000, noNaN: true })), {
+  .array(fc.oneof(fc.constant(0), uniform(0, 3000)), {
     minLength: 1,
     maxLength: 200,
   })
@@ -20,7 +21,7 @@ describe('RollingCounts', () => {
   it('after every record, counts exactly the events whose bucket is one of the last `bucketCount` (property)', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 1, max: 20_000, noNaN: true }),
+        uniform(1, 20_000),
         fc.integer({ min: 1, max: 12 }),
         times,
         fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),

@@ -2,6 +2,7 @@
 // wider random scenarios of the whole format are in packages/report/test/invariants.
 
 import fc from 'fast-check';
+import { uniform } from '../../engine/test/__helpers__/uniform.js';
 import { describe, it } from 'vitest';
 import { simulate } from '../src/index.js';
 import type { CallPolicy, FaultConfig, MeshShapeName } from '../src/index.js';
@@ -37,11 +38,11 @@ const arbFault: fc.Arbitrary<FaultConfig> = fc.record({
   instances: fc.integer({ min: 1, max: 3 }),
   effect: fc.oneof(
     fc.constant({ kind: 'crash' as const }),
-    fc.record({ kind: fc.constant('error' as const), rate: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    fc.record({ kind: fc.constant('error' as const), rate: uniform(0, 1) }),
     fc.record({
       kind: fc.constant('latency' as const),
       addMs: fc.constant(null),
-      multiply: fc.double({ min: 1, max: 20, noNaN: true }),
+      multiply: uniform(1, 20),
     }),
   ),
 });

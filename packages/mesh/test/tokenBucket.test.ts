@@ -1,6 +1,7 @@
 // Contracts of the token bucket behind the inbound rate limit: burst first, then the refill rate.
 
 import fc from 'fast-check';
+import { uniform } from '../../engine/test/__helpers__/uniform.js';
 import { describe, expect, it } from 'vitest';
 import { TokenBucket } from '../src/internal/index.js';
 
@@ -34,9 +35,9 @@ describe('TokenBucket', () => {
   it('never admits more than burst + rate × T/1000 over any run starting full (property)', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0.5, max: 2000, noNaN: true }),
+        uniform(0.5, 2000),
         fc.integer({ min: 1, max: 50 }),
-        fc.array(fc.double({ min: 0, max: 5000, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.array(uniform(0, 5000), { minLength: 1, maxLength: 300 }),
         (ratePerSecond, burst, times) => {
           const sorted = [...times].sort((a, b) => a - b);
           const bucket = new TokenBucket(ratePerSecond, burst);

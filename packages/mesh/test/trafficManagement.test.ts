@@ -3,6 +3,7 @@
 
 import { RandomStreams, createSampler } from '@meshsim/engine';
 import fc from 'fast-check';
+import { uniform } from '../../engine/test/__helpers__/uniform.js';
 import { describe, expect, it } from 'vitest';
 import { NO_POLICY, resolveVersions, simulate } from '../src/index.js';
 import type { CallPolicy, FaultInjectionConfig, ServiceConfig, SimulationConfig } from '../src/index.js';
@@ -116,7 +117,7 @@ describe('resolveVersions', () => {
         fc
           .array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 5 })
           .filter((w) => w.some((x) => x > 0)),
-        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        uniform(0, 1, { maxExcluded: true }),
         (raw, u) => {
           const sum = raw.reduce((a, b) => a + b, 0);
           const versions = raw.map((w, i) => version(`v${i}`, 1, (w * 100) / sum));

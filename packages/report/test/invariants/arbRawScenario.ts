@@ -5,6 +5,7 @@
 // Runs are short (200–500 ms simulated) so that a thousand fit in the suite.
 
 import fc from 'fast-check';
+import { uniform } from '../../../engine/test/__helpers__/uniform.js';
 import { meshShapeNames } from '@meshsim/mesh';
 
 /** A random scenario as plain data, and the largest number of tries any of its retry policies allows. */
@@ -114,7 +115,7 @@ const arbServiceSpec = fc.record({
   concurrency: fc.integer({ min: 1, max: 8 }),
   queue: fc.integer({ min: 0, max: 20 }),
   serviceTime: arbServiceTime,
-  errorRate: fc.option(fc.double({ min: 0, max: 0.3, noNaN: true }), { nil: undefined }),
+  errorRate: fc.option(uniform(0, 0.3), { nil: undefined }),
   destinationPolicy: fc.option(arbDestinationPolicy, { nil: undefined }),
   rateLimit: fc.option(
     fc.record({ rps: fc.integer({ min: 5, max: 300 }), burst: fc.integer({ min: 1, max: 20 }) }),
@@ -128,7 +129,7 @@ const arbServiceSpec = fc.record({
   versions: fc.option(
     fc.record({
       weight: fc.integer({ min: 0, max: 100 }),
-      errorRate: fc.double({ min: 0, max: 0.5, noNaN: true }),
+      errorRate: uniform(0, 0.5),
     }),
     {
       nil: undefined,
@@ -172,7 +173,7 @@ const arbFault = (services: number): fc.Arbitrary<Record<string, unknown>> =>
             fc.integer({ min: 2, max: 10 }).map((f) => `x${f}`),
           ),
         }),
-        fc.record({ errorRate: fc.double({ min: 0, max: 1, noNaN: true }) }),
+        fc.record({ errorRate: uniform(0, 1) }),
         fc.constant({ crash: true }),
         fc.constant({ crashProxy: 'sidecar' }),
         fc.constant({ crashNode: true }),
