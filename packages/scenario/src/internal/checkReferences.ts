@@ -3,6 +3,7 @@
 
 import {
   DEFAULT_CLUSTERS,
+  LIMIT_RULES,
   SCENARIO_LIMITS,
   SERVICE_RULES,
   callCycleReason,
@@ -54,6 +55,12 @@ function defaultReplicas(service: Obj): number {
   );
 }
 
+/** What the source of a size limit says, as ` (…)` after a message: `(Kubernetes supports at most …)`, or ''. */
+function limitNote(field: string): string {
+  const source = findRuleRow(LIMIT_RULES, field).max?.source;
+  return source !== undefined && 'note' in source && source.note !== undefined ? ` (${source.note})` : '';
+}
+
 /** The most replicas of one service (SERVICE_RULES). */
 const MAX_REPLICAS = findRuleRow(SERVICE_RULES, 'replicas').max?.value ?? Infinity;
 
@@ -82,7 +89,7 @@ function checkNodes(clusters: unknown): PathIssue[] {
     if (nodes > limits.nodesPerCluster) {
       out.push({
         path: ['clusters', i, 'zones'],
-        reason: `the zones' nodes add up to ${nodes}, more than ${limits.nodesPerCluster} (Kubernetes supports at most 5,000 nodes per cluster)`,
+        reason: `the zones' nodes add up to ${nodes}, more than ${limits.nodesPerCluster}${limitNote('nodesPerCluster')}`,
       });
     } else total += nodes;
   });
@@ -125,7 +132,7 @@ function checkSizes(input: Obj, services: ReadonlyMap<string, unknown>): PathIss
   if (instances > limits.instances) {
     out.push({
       path: ['services'],
-      reason: `the services' replicas add up to ${instances}, more than ${limits.instances} (Kubernetes supports at most 150,000 pods per cluster)`,
+      reason: `the services' replicas add up to ${instances}, more than ${limits.instances}${limitNote('instances')}`,
     });
   }
   out.push(...checkNodes(input['clusters']));
