@@ -47,6 +47,16 @@ export interface ContainerResources {
   memoryLimitMiB?: number;
 }
 
+/** A proxy CPU limit a pod annotation sets (`sidecar.istio.io/proxyCPULimit`, `config.linkerd.io/proxy-cpu-limit`). */
+export interface ProxyCpuLimit {
+  /** The annotation. */
+  key: string;
+  /** The mesh shape whose proxy it limits. */
+  shape: MeshShapeName;
+  /** The limit [cores]. */
+  cores: number;
+}
+
 /** A Deployment or StatefulSet. */
 export interface ImportedWorkload {
   from: SourceRef;
@@ -65,6 +75,8 @@ export interface ImportedWorkload {
   serviceAccount: string;
   /** Per container, in order, with what it sets (the application containers' CPU makes the service's cpuLimit and cpuRequest). */
   resources: ContainerResources[];
+  /** The injected proxy's CPU limit, from its pod annotations (absent when none sets it). */
+  proxyCpuLimits?: ProxyCpuLimit[];
 }
 
 /** A Namespace resource. */

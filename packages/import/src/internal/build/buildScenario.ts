@@ -21,6 +21,7 @@ import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from '
 import { shortRefs } from '../model/describeRefs.js';
 import { formatCpu, serviceCpu } from './serviceCpu.js';
 import { buildClusters } from './buildClusters.js';
+import { meshProxyCpuLimit } from './meshProxyCpuLimit.js';
 
 /** What the builder needs besides the model. */
 export interface BuildInput {
@@ -362,6 +363,7 @@ function buildAllowedCallers(
 function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comments: CommentSet): unknown {
   const { builder, mesh, mtls, fragment } = input;
   if (fragment !== undefined && fragment.value['mesh'] !== undefined) {
+    meshProxyCpuLimit(builder.model, mesh?.shape, true, builder.warnings);
     const given = fragment.value['mesh'];
     const shape = isRecord(given) ? given['shape'] : given;
     if (mesh !== undefined && shape !== mesh.shape) {
@@ -373,6 +375,7 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     comments.add(['mesh'], `from ${fragment.file} (--graph)`, !isRecord(given));
     return structuredClone(given);
   }
+  const proxyLimit = meshProxyCpuLimit(builder.model, mesh?.shape, false, builder.warnings);
   if (mesh === undefined) {
     if (mtls !== undefined)
       builder.warnings.at(
@@ -417,7 +420,13 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     false,
     useMtls ? 'injection and mTLS from' : 'injection from',
   );
-  return useMtls ? { shape: mesh.shape, mtls: mtls.mtls } : mesh.shape;
+  if (proxyLimit === undefined) return useMtls ? { shape: mesh.shape, mtls: mtls.mtls } : mesh.shape;
+  comments.from(['mesh', proxyLimit.field], proxyLimit.from, false, 'proxy CPU limit annotation of');
+  return {
+    shape: mesh.shape,
+    ...(useMtls && { mtls: mtls.mtls }),
+    [proxyLimit.field]: { cpuLimit: proxyLimit.cpuLimit },
+  };
 }
 
 /** Builds the scenario. */

@@ -5,7 +5,7 @@
 
 import { MIN_CPU_CORES } from '@meshsim/mesh';
 
-import type { ContainerResources, ImportedWorkload } from '../../ImportModel.js';
+import type { ContainerResources, ImportedWorkload, ProxyCpuLimit } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
@@ -14,12 +14,22 @@ import { isRecord } from '../isRecord.js';
 import { readKeys } from './readKeys.js';
 import { useIdentity } from './useIdentity.js';
 
+/**
+ * Pod annotations that set the injected proxy's CPU limit, and the mesh shape whose proxy they set: Istio's
+ * `sidecar.istio.io/proxyCPULimit` and Linkerd's `config.linkerd.io/proxy-cpu-limit`.
+ */
+export const PROXY_CPU_LIMIT_KEYS: Readonly<Record<string, 'istio-sidecar' | 'linkerd'>> = {
+  'sidecar.istio.io/proxyCPULimit': 'istio-sidecar',
+  'config.linkerd.io/proxy-cpu-limit': 'linkerd',
+};
+
 /** Pod-template labels and annotations the importer reads. */
 export const POD_KEYS: readonly string[] = [
   'sidecar.istio.io/inject',
   'istio.io/rev',
   'istio.io/dataplane-mode',
   'linkerd.io/inject',
+  ...Object.keys(PROXY_CPU_LIMIT_KEYS),
 ];
 
 /**
@@ -114,6 +124,30 @@ function warnResources(
   }
 }
 
+/** The proxy CPU limits the pod annotations set, in cores; a value that is not a CPU quantity of 1m or more is warned. */
+function readProxyCpuLimits(
+  doc: SourceDocument,
+  podAnnotations: Record<string, string>,
+  builder: ModelBuilder,
+): ProxyCpuLimit[] {
+  const out: ProxyCpuLimit[] = [];
+  for (const [key, shape] of Object.entries(PROXY_CPU_LIMIT_KEYS)) {
+    const text = podAnnotations[key];
+    if (text === undefined) continue;
+    const cores = parseCpuCores(text);
+    if (cores === undefined || cores < MIN_CPU_CORES) {
+      builder.warnings.at(
+        doc,
+        ['spec', 'template', 'metadata', 'annotations', key],
+        `must be a CPU quantity of at least 1m (got ${JSON.stringify(text)}); not imported`,
+      );
+      continue;
+    }
+    out.push({ key, shape, cores: round(cores) });
+  }
+  return out;
+}
+
 /** Records a Deployment or StatefulSet. */
 export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void {
   useIdentity(doc);
@@ -140,6 +174,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
   const podLabels = readKeys(doc, [...template, 'metadata', 'labels'], POD_KEYS);
   const podAnnotations = readKeys(doc, [...template, 'metadata', 'annotations'], POD_KEYS);
   const serviceAccount = doc.get([...template, 'spec', 'serviceAccountName']);
+  const proxyCpuLimits = readProxyCpuLimits(doc, podAnnotations, builder);
 
   const resources: ContainerResources[] = [];
   const containers = doc.peek([...template, 'spec', 'containers']);
@@ -167,6 +202,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
     annotations,
     serviceAccount: typeof serviceAccount === 'string' && serviceAccount !== '' ? serviceAccount : 'default',
     resources,
+    ...(proxyCpuLimits.length > 0 && { proxyCpuLimits }),
   };
   builder.model.workloads.push(workload);
 }
