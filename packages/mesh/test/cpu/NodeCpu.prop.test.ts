@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uniform } from '../../../engine/test/__helpers__/uniform.js';
 import { CFS_PERIOD_MS, NodeCpu } from '../../src/internal/index.js';
+import { referenceCompletions } from '../__helpers__/referenceCpu.js';
 
 const arbWorkload = fc.record({
   cores: fc.constantFrom(1, 2, 3.5, 8),
@@ -89,6 +90,35 @@ describe('NodeCpu invariants', () => {
         expect(cancelled.size).toBeLessThanOrEqual(tasks.length);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('finishes every task when a direct event-by-event reference of sharing and quotas does (model-based)', () => {
+    const arbSmall = fc.record({
+      cores: fc.constantFrom(1, 2, 3.5),
+      limits: fc.array(fc.option(uniform(0.05, 2), { nil: undefined }), { minLength: 1, maxLength: 3 }),
+      tasks: fc.array(fc.record({ atMs: uniform(0, 500), workMs: uniform(0, 80), container: fc.nat(2) }), {
+        maxLength: 25,
+      }),
+    });
+    fc.assert(
+      fc.property(arbSmall, ({ cores, limits, tasks }) => {
+        const limitCores = limits.map((limit) => limit ?? Infinity);
+        const placed = tasks.map((task) => ({ ...task, container: task.container % limitCores.length }));
+        const engine = new Engine();
+        const node = new NodeCpu(engine, 'n', cores);
+        const containers = limitCores.map((limit, i) => node.container(`c${i}`, limit));
+        const done = placed.map(() => NaN);
+        placed.forEach((task, i) => {
+          engine.scheduleAt(task.atMs, () =>
+            containers[task.container]?.run(task.workMs, (index: number) => (done[index] = engine.now), i),
+          );
+        });
+        engine.run({ untilMs: 60_000 });
+        const expected = referenceCompletions(cores, limitCores, placed, 60_000);
+        done.forEach((atMs, i) => expect(atMs, `task ${i}`).toBeCloseTo(expected[i] as number, 6));
+      }),
+      { numRuns: 200 },
     );
   });
 

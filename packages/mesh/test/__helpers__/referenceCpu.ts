@@ -1,0 +1,71 @@
+// A direct reference of the node CPU model, for model-based tests of NodeCpu: processor sharing (each
+// runnable task at min(1, cores / runnable) of a core) and CFS quotas (a container stops once its tasks used
+// limit × 100 ms in a period, until the next), stepped from event to event with every task's remaining work
+// kept explicitly — no virtual clocks, no lags, O(tasks) per step.
+
+import { CFS_PERIOD_MS } from '../../src/internal/index.js';
+
+/** A task of the reference: when it arrives, its work [ms of one core], and its container's index. */
+export interface ReferenceTask {
+  atMs: number;
+  workMs: number;
+  container: number;
+}
+
+/** Slack under which remaining work or quota counts as used up (floating-point rounding). */
+const SLACK = 1e-9;
+
+/**
+ * The completion time of each task [ms] (NaN if not done by `untilMs`) on a node of `cores` cores whose
+ * containers have the CPU limits `limits` [cores; Infinity: none]; periods start at 0.
+ */
+export function referenceCompletions(
+  cores: number,
+  limits: readonly number[],
+  tasks: readonly ReferenceTask[],
+  untilMs: number,
+): number[] {
+  const remaining = tasks.map((task) => task.workMs);
+  const done = tasks.map(() => NaN);
+  const started = tasks.map(() => false);
+  const used = limits.map(() => 0);
+  const throttled = limits.map(() => false);
+  let now = 0;
+  for (let guard = 0; guard < 1_000_000; guard++) {
+    // Arrivals due now; a task without work is done as soon as its container may run (a throttled one
+    // runs nothing until its next period, however little the work: the limit of a tiny task).
+    tasks.forEach((task, i) => {
+      if (!started[i] && task.atMs <= now + SLACK) started[i] = true;
+    });
+    const waiting = tasks
+      .map((task, i) => i)
+      .filter((i) => started[i] && Number.isNaN(done[i]) && !throttled[tasks[i]?.container as number]);
+    for (const i of waiting) if ((remaining[i] as number) <= SLACK) done[i] = now;
+    const runnable = waiting.filter((i) => Number.isNaN(done[i]));
+    const rate = runnable.length === 0 ? 0 : Math.min(1, cores / runnable.length);
+    const perContainer = limits.map((_, c) => runnable.filter((i) => tasks[i]?.container === c).length);
+    // The next instant something changes: an arrival, a period's end, a completion, a quota used up.
+    let next = (Math.floor(now / CFS_PERIOD_MS + SLACK) + 1) * CFS_PERIOD_MS;
+    for (const [i, task] of tasks.entries()) if (!started[i] && task.atMs < next) next = task.atMs;
+    for (const i of runnable) next = Math.min(next, now + (remaining[i] as number) / rate);
+    limits.forEach((limit, c) => {
+      const k = perContainer[c] as number;
+      if (limit !== Infinity && k > 0)
+        next = Math.min(next, now + (limit * CFS_PERIOD_MS - (used[c] as number)) / (k * rate));
+    });
+    if (next > untilMs) break;
+    const dt = next - now;
+    for (const i of runnable) remaining[i] = (remaining[i] as number) - rate * dt;
+    limits.forEach((_, c) => (used[c] = (used[c] as number) + (perContainer[c] as number) * rate * dt));
+    now = next;
+    for (const i of runnable) if ((remaining[i] as number) <= SLACK) done[i] = now;
+    limits.forEach((limit, c) => {
+      if (limit !== Infinity && (used[c] as number) >= limit * CFS_PERIOD_MS - SLACK) throttled[c] = true;
+    });
+    if (Math.abs(now / CFS_PERIOD_MS - Math.round(now / CFS_PERIOD_MS)) < SLACK && now > 0) {
+      used.fill(0);
+      throttled.fill(false);
+    }
+  }
+  return done;
+}
