@@ -411,7 +411,10 @@ export class NodeCpu {
         this.runnable--;
         finished[count++] = top;
       }
-      if (container.limited && container.running > 0 && container.quotaLeft <= EPSILON) {
+      // Out of quota when what is left would run out within EPSILON of virtual time (as a completion is due
+      // within EPSILON): a smaller remainder than the clock can resolve would re-arm the timer at this very
+      // instant forever.
+      if (container.limited && container.running > 0 && container.quotaLeft <= EPSILON * container.running) {
         container.throttle(now, v);
         this.runnable -= container.running;
       }

@@ -67,6 +67,26 @@ describe('NodeCpu: a task started while its container is throttled', () => {
   });
 });
 
+describe('NodeCpu: a quota left smaller than the clock can resolve', () => {
+  it('throttles the container instead of re-arming its timer at the same instant forever', () => {
+    // Late in a run the node's virtual clock is ~10⁴ ms, where one ulp is ~2·10⁻¹² ms: a quota left of
+    // 2·10⁻⁹ ms shared by 5000 tasks runs out 4·10⁻¹³ ms later — the same instant to the clock.
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 2);
+    const limited = node.container('c', 1);
+    node.container('b').run(20_000, () => undefined, null);
+    let done = 0;
+    engine.scheduleAt(10_050, () => {
+      limited.quotaLeft = 2e-9;
+      for (let i = 0; i < 5000; i++) limited.run(1, () => done++, null);
+    });
+    const summary = engine.run({ untilMs: 30_000, maxEventsAtOneInstant: 10_000 });
+    expect(summary.stoppedBy).not.toBe('zeno');
+    expect(done).toBe(5000);
+    expect(limited.throttledPeriods).toBeGreaterThan(0);
+  });
+});
+
 describe('NodeCpu: processor sharing', () => {
   it('a task alone runs at one core, also on a node with more cores', () => {
     expect(completions(1, [[0, 10, 0]])).toEqual([10]);
