@@ -11,6 +11,9 @@ export const CFS_PERIOD_MS = 100;
 /** Virtual-time slack below which two instants count as the same (floating-point rounding). */
 const EPSILON = 1e-9;
 
+/** The same, relative to the clock's value: about 4.5 steps of a double (2⁻⁵² each). */
+const RELATIVE_SLACK = 1e-15;
+
 /** Receives the argument given to {@link CpuContainer.run} when the task's work is done. */
 export type CpuDone<A> = (arg: A) => void;
 
@@ -398,6 +401,8 @@ export class NodeCpu {
     const now = this.engine.now;
     this.advance(now);
     const v = this.virtualMs;
+    // EPSILON, or a few steps of the clock once it is too coarse for that (from about 10⁶ ms on).
+    const slack = Math.max(EPSILON, v * RELATIVE_SLACK);
     const finished = this.finished;
     let count = 0;
     // Iterate backwards: containers may leave the busy list.
@@ -411,10 +416,10 @@ export class NodeCpu {
         this.runnable--;
         finished[count++] = top;
       }
-      // Out of quota when what is left would run out within EPSILON of virtual time (as a completion is due
-      // within EPSILON): a smaller remainder than the clock can resolve would re-arm the timer at this very
-      // instant forever.
-      if (container.limited && container.running > 0 && container.quotaLeft <= EPSILON * container.running) {
+      // Out of quota when what is left would run out within the clock's slack (as a completion is due within
+      // EPSILON): a smaller remainder than the clock can resolve would re-arm the timer at this very instant
+      // forever.
+      if (container.limited && container.running > 0 && container.quotaLeft <= slack * container.running) {
         container.throttle(now, v);
         this.runnable -= container.running;
       }

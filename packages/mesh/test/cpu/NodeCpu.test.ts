@@ -85,6 +85,22 @@ describe('NodeCpu: a quota left smaller than the clock can resolve', () => {
     expect(done).toBe(5000);
     expect(limited.throttledPeriods).toBeGreaterThan(0);
   });
+
+  it('also days into a run, where one step of the clock is far longer than a nanosecond', () => {
+    // At 10⁹ ms the clock's resolution is ~10⁻⁷ ms: a quota left of 10⁻⁸ ms runs out within one step.
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 2);
+    const limited = node.container('c', 1);
+    node.container('b').run(2e9, () => undefined, null);
+    let done = 0;
+    engine.scheduleAt(1e9 + 50, () => {
+      limited.quotaLeft = 1e-8;
+      limited.run(1, () => done++, null);
+    });
+    const summary = engine.run({ untilMs: 1e9 + 1000, maxEventsAtOneInstant: 10_000 });
+    expect(summary.stoppedBy).not.toBe('zeno');
+    expect(done).toBe(1);
+  });
 });
 
 describe('NodeCpu: processor sharing', () => {
