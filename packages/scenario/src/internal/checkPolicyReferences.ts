@@ -7,7 +7,7 @@ import { parsePercent } from '../units.js';
 import type { PathSegment } from './path.js';
 import { durationOrUndefined, isObject, list, unknownName } from './rawAccess.js';
 import type { Obj } from './rawAccess.js';
-import { got } from './show.js';
+import { asText, got } from './show.js';
 import type { PathIssue } from './zodIssues.js';
 
 /** The percentage of a valid percentage, else undefined. */
@@ -118,7 +118,7 @@ function checkVersions(
           });
         }
         previousMs = atMs;
-        previousText = String(step['at']);
+        previousText = asText(step['at']);
       }
       const weights = step['weights'];
       if (!isObject(weights)) return;
@@ -223,7 +223,7 @@ export function checkPolicyReferences(input: Obj, durationMs: number | undefined
     const trafficName = typeof source['name'] === 'string' ? source['name'] : SCENARIO_DEFAULTS.trafficName;
     if (!trafficNames.includes(trafficName)) trafficNames.push(trafficName);
   }
-  const durationText = String(input['duration'] ?? `${SCENARIO_DEFAULTS.durationMs}ms`);
+  const durationText = asText(input['duration'] ?? `${SCENARIO_DEFAULTS.durationMs}ms`);
   for (const [name, service] of Object.entries(services)) {
     if (!isObject(service)) continue;
     checkVersions(name, service, durationMs, durationText, out);

@@ -15,7 +15,7 @@ import { checkPolicyReferences } from './checkPolicyReferences.js';
 import type { PathSegment } from './path.js';
 import { durationOrUndefined, isObject, list, unknownName } from './rawAccess.js';
 import type { Obj } from './rawAccess.js';
-import { got } from './show.js';
+import { asText, got } from './show.js';
 import type { CallEdge } from '@meshsim/mesh';
 import type { PathIssue } from './zodIssues.js';
 
@@ -294,7 +294,7 @@ export function checkReferences(input: unknown): PathIssue[] {
         path: ['traffic', i, 'connections'],
         reason: got(
           `must be the same in every source of connectionGroup ${JSON.stringify(group)} ` +
-            `(traffic[${first.index}] sets ${String(first.connections)})`,
+            `(traffic[${first.index}] sets ${asText(first.connections)})`,
           connections,
         ),
       });
@@ -312,7 +312,7 @@ export function checkReferences(input: unknown): PathIssue[] {
       if (typeof replicas === 'number' && instances > replicas) {
         out.push({
           path: ['faults', i, 'instances'],
-          reason: got(`must be <= the replicas of ${String(fault['service'])} (${replicas})`, instances),
+          reason: got(`must be <= the replicas of ${asText(fault['service'])} (${replicas})`, instances),
         });
       }
     }
@@ -321,7 +321,7 @@ export function checkReferences(input: unknown): PathIssue[] {
       out.push({
         path: ['faults', i, 'at'],
         reason: got(
-          `must be before the end of the run (duration ${String(input['duration'] ?? `${SCENARIO_DEFAULTS.durationMs}ms`)})`,
+          `must be before the end of the run (duration ${asText(input['duration'] ?? `${SCENARIO_DEFAULTS.durationMs}ms`)})`,
           fault['at'],
         ),
       });

@@ -19,3 +19,13 @@ export function show(value: unknown): string {
 export function got(reason: string, value: unknown): string {
   return `${reason} (got ${show(value)})`;
 }
+
+/**
+ * A value as plain text inside a message (`duration 45s`): strings and numbers as written, anything else as
+ * {@link show} renders it — never through the value's own `toString`, which input such as
+ * `{ toString: null }` breaks.
+ */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return show(value);
+}
