@@ -10,7 +10,7 @@ import type { JsonObject } from '../isRecord.js';
 import { shortRefs } from '../model/describeRefs.js';
 import type { CommentSet } from './CommentSet.js';
 import type { Fragment } from './readFragment.js';
-import { formatCpu } from './serviceCpu.js';
+import { formatCpu } from '../units/formatCpu.js';
 
 /** The zone of Nodes without a zone label. */
 export const UNLABELLED_ZONE = 'unlabelled';

@@ -19,7 +19,8 @@ import { CommentSet } from './CommentSet.js';
 import { FRAGMENT_KIND } from './seedFragmentServices.js';
 import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from './placeholders.js';
 import { shortRefs } from '../model/describeRefs.js';
-import { formatCpu, serviceCpu } from './serviceCpu.js';
+import { serviceCpu } from './serviceCpu.js';
+import { formatCpu } from '../units/formatCpu.js';
 import { buildClusters } from './buildClusters.js';
 import { meshProxyCpuLimit } from './meshProxyCpuLimit.js';
 

@@ -5,7 +5,7 @@
 import type { ImportModel, SourceRef } from '../../ImportModel.js';
 import type { WarningLog } from '../WarningLog.js';
 import { shortRefs } from '../model/describeRefs.js';
-import { formatCpu } from './serviceCpu.js';
+import { formatCpu } from '../units/formatCpu.js';
 
 /** The mesh option a shape's proxy profile is written under. */
 const PROFILE_FIELD: Readonly<Record<string, string>> = {

@@ -5,6 +5,7 @@
 import type { ImportedService, ImportedWorkload } from '../../ImportModel.js';
 import type { WarningLog } from '../WarningLog.js';
 import { describeRef } from '../model/describeRefs.js';
+import { formatCpu } from '../units/formatCpu.js';
 
 /** A service's CPU as the scenario writes it: each value in cores, absent when the workloads set none. */
 export interface ServiceCpu {
@@ -40,11 +41,6 @@ function podCpu(workload: ImportedWorkload): PodCpu | null {
     requestCores,
     unlimited: limited && missing !== undefined ? missing.container : null,
   };
-}
-
-/** `500m` for less than a core or a fraction, `2` for whole cores: how Kubernetes manifests write CPU. */
-export function formatCpu(cores: number): string | number {
-  return Number.isInteger(cores) ? cores : `${String(Number((cores * 1000).toPrecision(6)))}m`;
 }
 
 /**

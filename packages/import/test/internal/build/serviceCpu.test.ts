@@ -4,7 +4,6 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { formatCpu } from '../../../src/internal/build/serviceCpu.js';
 import { importFiles, serviceOf, warningsWith } from '../../__helpers__/fixtures.js';
 
 /** A Deployment `name` of service `api` whose pod has `containers` (YAML flow items). */
@@ -75,14 +74,5 @@ describe('serviceCpu', () => {
     expect(serviceOf(imported, 'api')['cpuLimit']).toBeUndefined();
     expect(serviceOf(imported, 'api')['cpuRequest']).toBeUndefined();
     expect(warningsWith(imported.warnings, 'CPU')).toEqual([]);
-  });
-
-  it('writes CPU as Kubernetes manifests do: whole cores as numbers, the rest in millicores', () => {
-    expect([formatCpu(2), formatCpu(0.25), formatCpu(1.5), formatCpu(0.001)]).toEqual([
-      2,
-      '250m',
-      '1500m',
-      '1m',
-    ]);
   });
 });

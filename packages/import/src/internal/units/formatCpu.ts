@@ -1,0 +1,6 @@
+// CPU quantities in a written scenario, as Kubernetes manifests write them (`250m`, `2`).
+
+/** `500m` for less than a core or a fraction, `2` for whole cores. */
+export function formatCpu(cores: number): string | number {
+  return Number.isInteger(cores) ? cores : `${String(Number((cores * 1000).toPrecision(6)))}m`;
+}
