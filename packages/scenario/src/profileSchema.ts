@@ -19,7 +19,7 @@ const profileFields = {
         must(WORKERS_REASON),
       )
       .optional(),
-    'Worker threads; traversals beyond this wait. "unlimited": no queueing (a kernel datapath, a managed hop).',
+    'Worker threads; traversals beyond this wait. "unlimited": no queueing (a kernel datapath, a managed hop). Not written: Istio 1.20+ Envoys (sidecar, waypoint) and Linkerd proxies with a CPU limit run the limit rounded up.',
   ),
   cpuPerRequest: doc(Duration.optional(), 'CPU time per request, both directions together (e.g. 0.2ms).'),
   cpuPerKiB: doc(
@@ -37,7 +37,7 @@ const profileFields = {
   ),
   cpuLimit: doc(
     CpuQuantity.optional(),
-    "CPU limit of each proxy's container (2, 500m), a CFS quota when nodes have a size. Default: the shape's (Istio's Envoys 2, others none).",
+    "CPU limit of each proxy's container (2, 500m), a CFS quota when nodes have a size; a service's proxyCpuLimit overrides it for its sidecars. Default: the shape's (Istio's Envoys 2, others none).",
   ),
   tlsHandshakeCpu: doc(
     Duration.optional(),

@@ -372,6 +372,7 @@ export const Service = z
     responseBytes: serviceFields.responseBytes,
     cpuLimit: serviceFields.cpuLimit,
     cpuRequest: serviceFields.cpuRequest,
+    proxyCpuLimit: serviceFields.proxyCpuLimit,
     serviceTimeCpu: serviceFields.serviceTimeCpu,
     protocol: serviceFields.protocol,
     onDependencyFailure: serviceFields.onDependencyFailure,

@@ -446,6 +446,13 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    "a service's proxy CPU limit finer than a millicore",
+    (s) => (s.services.backend.proxyCpuLimit = '0.5m'),
+    [
+      'test.yaml: services.backend.proxyCpuLimit: must be a CPU quantity of at least 1m: cores (2, 0.5) or millicores (500m) (got "0.5m")',
+    ],
+  ],
+  [
     'an empty cluster list',
     (s) => (s.clusters = []),
     ['test.yaml: clusters: must have at least 1 item (got 0 items)'],

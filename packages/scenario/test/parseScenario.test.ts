@@ -53,6 +53,7 @@ services:
     replicas: 2
     concurrency: 16
     queue: 32
+    proxyCpuLimit: 2500m
     serviceTime: { exponential: { mean: 8ms } }
     calls: [ { to: payments, retry: { attempts: 2, retryOn: [connect-failure, reset] } } ]
   payments: { serviceTime: { uniform: { min: 1ms, max: 3ms } } }
@@ -160,6 +161,7 @@ describe('parseScenario: a full valid example', () => {
     expect(checkout).toMatchObject({
       cluster: 'west',
       queueCapacity: 32,
+      proxyCpuLimitCores: 2.5,
       serviceTimeMs: { kind: 'exponential', mean: 8 },
     });
     expect(payments).toMatchObject({
@@ -173,6 +175,7 @@ describe('parseScenario: a full valid example', () => {
       errorRate: 0,
       calls: [],
     });
+    expect(payments?.proxyCpuLimitCores).toBeUndefined();
     expect(inventory?.serviceTimeMs).toEqual({ kind: 'constant', value: 2 });
   });
 

@@ -10,6 +10,7 @@ import { ConnectionPools } from '../call/ConnectionPools.js';
 import { checkCpuRequests } from './checkCpuRequests.js';
 import { checkCpuWithoutNodes } from './checkCpuWithoutNodes.js';
 import { checkMeshOptions } from './checkMeshOptions.js';
+import { checkProxyCpuLimits } from './checkProxyCpuLimits.js';
 import { checkWaypoints } from './checkWaypoints.js';
 import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
@@ -102,6 +103,7 @@ export function buildModel(
     connections,
   });
   checkWaypoints(config, dataPlane, warnings);
+  checkProxyCpuLimits(config, dataPlane, warnings);
   checkMeshOptions(config.mesh, warnings);
   const shape = config.mesh.shape;
   const bulkheadSlots = new Map<string, BulkheadSlots>();

@@ -58,7 +58,11 @@ export type LinkerdVersion = '2.10' | '2.11' | 'current';
 export interface ProxyProfile {
   /** Processing time per traversal [ms]; the worker is busy for this long. */
   latencyMs: DistributionSpec;
-  /** Worker threads; traversals beyond this wait in FIFO order. */
+  /**
+   * Worker threads; traversals beyond this wait in FIFO order. Istio 1.18+ Envoys (sidecars, waypoints) and
+   * Linkerd proxies with a finite `cpuLimitCores` run ⌈limit⌉ instead, unless `workers` is written in the
+   * mesh options (shapes/dataplane/proxyConcurrency.ts).
+   */
   workers: number;
   /** CPU consumed per request (both directions together) [ms of one core]. */
   cpuMsPerRequest: number;

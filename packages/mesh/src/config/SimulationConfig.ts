@@ -116,6 +116,13 @@ export interface ServiceConfig {
   cpuLimitCores?: number;
   /** CPU request of the application container [cores] (placement and reporting only). @defaultValue 0 */
   cpuRequestCores?: number;
+  /**
+   * CPU limit of each instance's sidecar proxy [cores], overriding the mesh's (`sidecar.cpuLimitCores`,
+   * `linkerdProxy.cpuLimitCores`), as a pod annotation does (`sidecar.istio.io/proxyCPULimit`,
+   * `config.linkerd.io/proxy-cpu-limit`). Under Istio 1.18+ and Linkerd it also sets the proxy's workers (the
+   * limit rounded up). Only sidecar shapes have per-pod proxies. @defaultValue the mesh's
+   */
+  proxyCpuLimitCores?: number;
   /** Share of the service time that is CPU work on the node (the rest is off-CPU waiting), in [0, 1]. @defaultValue 1 */
   serviceTimeCpuShare?: number;
   /** How callers talk to it. @defaultValue 'http1' */

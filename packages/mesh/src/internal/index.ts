@@ -145,3 +145,4 @@ export type { ServiceRuntime } from '../server/ServiceRuntime.js';
 export type { CitedFigures } from '../shapes/dataplane/CitedFigures.js';
 export type { IstioSidecarBand } from '../shapes/istio-sidecar/istioProfiles.js';
 export type { SidecarMesh } from '../shapes/sidecar/SidecarMesh.js';
+export { profileForLimit, workersForLimit } from '../shapes/dataplane/proxyConcurrency.js';

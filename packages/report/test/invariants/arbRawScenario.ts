@@ -154,6 +154,7 @@ const arbServiceSpec = fc.record({
   restrictCallers: fc.boolean(),
   // The model of overhead under load (they matter when the scenario's nodes have CPU).
   cpuLimit: fc.option(fc.constantFrom('100m', '500m', 1, 2), { nil: undefined }),
+  proxyCpuLimit: fc.option(fc.constantFrom('200m', '2500m', 4), { nil: undefined }),
   serviceTimeCpu: fc.option(fc.constantFrom(0, 0.3, 1), { nil: undefined }),
   protocol: fc.option(fc.constantFrom('http1', 'http2'), { nil: undefined }),
   keepAlive: fc.option(fc.boolean(), { nil: undefined }),
@@ -231,6 +232,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       };
       if (spec.errorRate !== undefined) service['errorRate'] = spec.errorRate;
       if (spec.cpuLimit !== undefined) service['cpuLimit'] = spec.cpuLimit;
+      if (spec.proxyCpuLimit !== undefined) service['proxyCpuLimit'] = spec.proxyCpuLimit;
       if (spec.serviceTimeCpu !== undefined) service['serviceTimeCpu'] = spec.serviceTimeCpu;
       if (spec.protocol !== undefined) service['protocol'] = spec.protocol;
       if (spec.onDependencyFailure !== undefined) service['onDependencyFailure'] = spec.onDependencyFailure;

@@ -133,6 +133,7 @@ function serviceOf(
     ...(raw.responseBytes !== undefined && { responseBytes: bytesOf(raw.responseBytes) }),
     ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuCores(raw.cpuLimit) }),
     ...(raw.cpuRequest !== undefined && { cpuRequestCores: parseCpuCores(raw.cpuRequest) }),
+    ...(raw.proxyCpuLimit !== undefined && { proxyCpuLimitCores: parseCpuCores(raw.proxyCpuLimit) }),
     ...(raw.serviceTimeCpu !== undefined && { serviceTimeCpuShare: raw.serviceTimeCpu }),
     ...(raw.protocol !== undefined && { protocol: raw.protocol }),
     ...(raw.onDependencyFailure !== undefined && {

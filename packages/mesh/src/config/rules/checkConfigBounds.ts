@@ -21,6 +21,7 @@ const SERVICE_FIELDS = [
   'responseBytes',
   'cpuLimit',
   'cpuRequest',
+  'proxyCpuLimit',
 ];
 
 function tooMany(path: string, what: string, count: number, limit: number): RangeError {

@@ -145,6 +145,16 @@ export const SERVICE_RULES = {
         "CPU request of each instance's application container: checked against its node's cores (a warning when a node is over-requested).",
     },
     {
+      field: 'proxyCpuLimit',
+      configField: 'proxyCpuLimitCores',
+      kind: 'cpu',
+      unit: 'cores',
+      min: { value: MIN_CPU_CORES, source: CPU_PRECISION },
+      default: { none: "the mesh's (sidecar.cpuLimit, linkerdProxy.cpuLimit)" },
+      description:
+        "CPU limit of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyCPULimit, config.linkerd.io/proxy-cpu-limit): a CFS quota when nodes have a size; under istio-sidecar (Istio 1.18+) and linkerd also the proxy's workers, the limit rounded up.",
+    },
+    {
       field: 'serviceTimeCpu',
       configField: 'serviceTimeCpuShare',
       kind: 'probability',

@@ -80,6 +80,16 @@ export class Proxy implements StationProxy, ConnectionEnd {
     this.cpuPath = cpu === null ? null : new ProxyCpuPath(engine, cpu, profile.workers, onForward);
   }
 
+  /** Worker threads (`ProxyProfile.workers`, or its CPU limit rounded up where the mesh sizes them so). */
+  get workers(): number {
+    return this.profile.workers;
+  }
+
+  /** CPU limit of its container [cores]; Infinity when it has none. */
+  get cpuLimitCores(): number {
+    return this.profile.cpuLimitCores ?? Infinity;
+  }
+
   /** CPU of one TLS handshake at this proxy [ms of one core]. */
   get tlsHandshakeCpuMs(): number {
     return this.profile.tlsHandshakeCpuMs ?? 0;

@@ -19,6 +19,7 @@ import { Proxy } from '../dataplane/Proxy.js';
 import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import { proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
+import { profileForLimit } from '../dataplane/proxyConcurrency.js';
 import { waypointDeployments } from './waypointDeployments.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
 
@@ -59,7 +60,12 @@ export class AmbientDataPlane extends DataPlaneBase {
       stream: 'proxy/ztunnel',
       role: 'ztunnel',
     });
-    const waypointProfile = mesh.waypoint;
+    // Waypoints size their workers from their CPU limit like any Istio 1.18+ proxy (docs/sources.md#istio-1-18-concurrency).
+    const waypointProfile = profileForLimit(
+      mesh.waypoint,
+      mesh.waypoint.cpuLimitCores ?? Infinity,
+      mesh.options.waypoint?.workers === undefined,
+    );
     const waypointLatency = createSampler(waypointProfile.latencyMs, streams.stream('proxy/waypoint'));
     for (const deployment of waypointDeployments(config.services, waypointProfile.replicas)) {
       const nodes = topology.place(deployment.cluster, deployment.replicas);

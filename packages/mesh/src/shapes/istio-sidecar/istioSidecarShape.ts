@@ -24,6 +24,10 @@ export const ISTIO_SIDECAR_MESH: SidecarMesh<IstioSidecarMeshConfig> = {
   enforcer: 'l7-proxy',
   endpointScope: 'all',
   profile: (mesh) => mesh.sidecar,
+  // Istio 1.18+ sets concurrency from the proxy container's CPU limit unless ProxyConfig sets it
+  // (docs/sources.md#istio-1-18-concurrency); earlier sidecars ran ProxyConfig's default of 2.
+  workersFromCpuLimit: (mesh) =>
+    mesh.options.sidecar?.workers === undefined && istioBand(mesh.istioVersion) === '1.20-1.24',
   adjustPolicy: (policy) => policy,
   configWarnings(_config, mesh, warn) {
     // A config built by hand can pair a release with another release's profile: say which one runs.

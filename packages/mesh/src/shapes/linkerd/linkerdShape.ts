@@ -19,6 +19,8 @@ export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
   enforcer: 'linkerd-proxy',
   endpointScope: 'called',
   profile: (mesh) => mesh.linkerdProxy,
+  // `config.linkerd.io/proxy-cpu-limit` sets the proxy's cores, rounded up (docs/sources.md#linkerd-proxy-concurrency).
+  workersFromCpuLimit: (mesh) => mesh.options.linkerdProxy?.workers === undefined,
   adjustPolicy: (policy) => policy,
   configWarnings(config, _mesh, warn) {
     for (const service of config.services) {

@@ -7,8 +7,8 @@ import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import { NO_POLICY } from '../../config/defaults.js';
-import type { MeshConfigBase } from '../../config/MeshConfig.js';
-import type { SimulationConfig } from '../../config/SimulationConfig.js';
+import type { MeshConfigBase, ProxyProfile } from '../../config/MeshConfig.js';
+import type { ServiceConfig, SimulationConfig } from '../../config/SimulationConfig.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
@@ -20,6 +20,7 @@ import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import type { SidecarMesh } from './SidecarMesh.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
 import { proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
+import { profileForLimit } from '../dataplane/proxyConcurrency.js';
 
 /** Endpoints each service's proxies hold when discovery is on demand: those of the services it calls. */
 function calledEndpoints(config: SimulationConfig): Map<string, number> {
@@ -50,20 +51,29 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
     this.shape = config.shape;
     const profile = sidecarMesh.profile(config);
     const latency = createSampler(profile.latencyMs, context.streams.stream(sidecarMesh.stream));
+    const fromLimit = sidecarMesh.workersFromCpuLimit?.(config) ?? false;
+    // One profile per service: its pods' own proxy CPU limit (a pod annotation) or the mesh's.
+    const profiles = new Map<string, ProxyProfile>();
+    const profileOf = (service: ServiceConfig): ProxyProfile => {
+      let own = profiles.get(service.name);
+      if (own === undefined) {
+        const limit = service.proxyCpuLimitCores ?? profile.cpuLimitCores ?? Infinity;
+        own = profileForLimit(profile, limit, fromLimit);
+        profiles.set(service.name, own);
+      }
+      return own;
+    };
     this.sidecars = context.instances.map((instance) => {
+      const own = profileOf(instance.service.config);
       const proxy = new Proxy(
         sidecarMesh.kind,
         `${instance.name}/${sidecarMesh.container}`,
         instance.node,
-        profile,
+        own,
         latency,
         context.engine,
         context.onForward,
-        context.cpuContainer(
-          instance.node,
-          `${instance.name}/${sidecarMesh.container}`,
-          profile.cpuLimitCores,
-        ),
+        context.cpuContainer(instance.node, `${instance.name}/${sidecarMesh.container}`, own.cpuLimitCores),
       );
       proxy.service = instance.service.name;
       proxy.instanceId = instance.id;

@@ -28,6 +28,12 @@ export interface SidecarMesh<C extends MeshConfigBase> {
   readonly interProxyProtocol?: WireProtocol;
   /** The proxy profile in `mesh`. */
   profile(mesh: C): ProxyProfile;
+  /**
+   * Whether a proxy's workers follow its container's CPU limit (shapes/dataplane/proxyConcurrency.ts) rather
+   * than the profile's `workers`: true where the mesh sizes its proxies so and the user set no `workers`.
+   * Absent: never.
+   */
+  workersFromCpuLimit?(mesh: C): boolean;
   /** A scenario-set call policy as the proxy can run it (may warn). `call` names the call in warnings. */
   adjustPolicy(policy: CallPolicy, call: string, warn: (message: string) => void): CallPolicy;
   /** Warnings about the scenario as a whole, issued once when the data plane is built. */

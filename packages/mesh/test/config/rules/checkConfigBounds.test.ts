@@ -75,6 +75,11 @@ describe('checkConfigBounds (run by Simulation before building the model)', () =
       { services: [service('a', { cpuRequestCores: 0 })] },
       'services.a.cpuRequestCores must be ≥ 0.001 (got 0)',
     ],
+    [
+      'a NaN proxy CPU limit',
+      { services: [service('a', { proxyCpuLimitCores: NaN })] },
+      'services.a.proxyCpuLimitCores must be a finite number (got NaN)',
+    ],
   ])('refuses %s', (_name, overrides, message) => {
     const cfg = { ...config([service('a')], [poisson('a', 10)]), ...overrides };
     expect(() => new Simulation(cfg)).toThrow(new RangeError(message));

@@ -1,0 +1,37 @@
+// Warns about services whose `proxyCpuLimitCores` cannot apply as written: the run's shape has no sidecar in
+// their pods (it is kept for switching shapes), or their nodes have no CPU size (no quota is enforced).
+
+import type { SimulationConfig } from '../config/SimulationConfig.js';
+import type { Warnings } from '../ports/Warnings.js';
+import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
+
+/** Adds at most two warnings, each naming the services concerned. */
+export function checkProxyCpuLimits(
+  config: SimulationConfig,
+  dataPlane: DataPlane,
+  warnings: Warnings,
+): void {
+  const asking = config.services.filter((s) => s.proxyCpuLimitCores !== undefined).map((s) => s.name);
+  if (asking.length === 0) return;
+  const sidecars = dataPlane.proxies().filter((proxy) => proxy.role === 'sidecar');
+  const withSidecar = new Set(sidecars.map((proxy) => proxy.service));
+  const withoutSidecar = asking.filter((name) => !withSidecar.has(name));
+  if (withoutSidecar.length > 0) {
+    warnings.add(
+      `proxyCpuLimit of ${servicesNamed(withoutSidecar)}: mesh shape ${config.mesh.shape} runs no sidecar in their pods ` +
+        '(istio-sidecar, linkerd, app-mesh and consul do): kept for switching shapes, not applied in this run',
+    );
+  }
+  const sized = new Set(sidecars.filter((proxy) => proxy.cpu !== null).map((proxy) => proxy.service));
+  const unsized = asking.filter((name) => withSidecar.has(name) && !sized.has(name));
+  if (unsized.length > 0) {
+    warnings.add(
+      `proxyCpuLimit of ${servicesNamed(unsized)} sets no CPU quota: their nodes have no CPU size (set nodeCpu, at ` +
+        "the top of the scenario or on its cluster); under istio-sidecar and linkerd it still sets their proxies' workers",
+    );
+  }
+}
+
+function servicesNamed(names: readonly string[]): string {
+  return `${names.length > 1 ? 'services' : 'service'} ${names.join(', ')}`;
+}

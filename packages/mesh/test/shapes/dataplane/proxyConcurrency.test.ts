@@ -1,0 +1,151 @@
+// A proxy's workers follow its container's CPU limit where its mesh sizes them so (Istio 1.18+ sidecars and
+// waypoints, Linkerd), a pod's own proxy limit (`proxyCpuLimitCores`) overrides the mesh's, and a run says
+// when such a limit cannot apply.
+
+import { describe, expect, it } from 'vitest';
+
+import { DEFAULT_CLUSTERS, Simulation, resolveMeshConfig, simulate } from '../../../src/index.js';
+import type { MeshOptions, ServiceConfig } from '../../../src/index.js';
+import { profileForLimit, workersForLimit } from '../../../src/internal/index.js';
+import { call, config, poisson, service } from '../../__helpers__/configs.js';
+
+const SIZED = DEFAULT_CLUSTERS.map((c) => ({ ...c, nodeCpu: 8 }));
+
+/** a calls b; `b` gets the given fields. */
+function shop(mesh: MeshOptions, b: Partial<ServiceConfig> = {}, sized = true) {
+  const cfg = config([service('a', { calls: [[call('b')]] }), service('b', b)], [poisson('a', 50)], {
+    durationMs: 200,
+    ...(sized && { clusters: SIZED }),
+  });
+  return { ...cfg, mesh: resolveMeshConfig(mesh) };
+}
+
+/** Workers and CPU limit of each service's sidecars, as `service: workers@limit`. */
+function sidecars(sim: Simulation): string[] {
+  const seen = new Set<string>();
+  for (const proxy of sim.dataPlane.proxies()) {
+    seen.add(`${proxy.role} ${proxy.service ?? proxy.name}: ${proxy.workers}@${proxy.cpuLimitCores}`);
+  }
+  return [...seen].sort();
+}
+
+describe('workersForLimit', () => {
+  it('is the limit in whole cores, rounded up, read in millicores', () => {
+    expect(workersForLimit(2, 2, true)).toBe(2);
+    expect(workersForLimit(2, 2.5, true)).toBe(3); // Istio's own example: 2500m gives 3
+    expect(workersForLimit(2, 0.3, true)).toBe(1);
+    expect(workersForLimit(2, 6.5, true)).toBe(7);
+    expect(workersForLimit(2, 2.0000001, true)).toBe(2);
+    expect(workersForLimit(2, 0.001, true)).toBe(1);
+  });
+
+  it("keeps the profile's workers without a limit or where the mesh does not size them", () => {
+    expect(workersForLimit(2, Infinity, true)).toBe(2);
+    expect(workersForLimit(2, 4, false)).toBe(2);
+  });
+
+  it('returns the same profile when nothing changes, a copy otherwise', () => {
+    const mesh = resolveMeshConfig({ shape: 'istio-sidecar' });
+    if (mesh.shape !== 'istio-sidecar') throw new Error('shape');
+    const profile = mesh.sidecar;
+    expect(profileForLimit(profile, 2, true)).toBe(profile);
+    const four = profileForLimit(profile, 4, true);
+    expect(four).not.toBe(profile);
+    expect(four).toMatchObject({ workers: 4, cpuLimitCores: 4, latencyMs: profile.latencyMs });
+    expect(profile.workers).toBe(2); // not mutated
+  });
+});
+
+describe('istio-sidecar (1.18+): workers follow the CPU limit', () => {
+  it("a pod's own limit gives its sidecars their own quota and workers; the others keep the mesh's", () => {
+    const sim = new Simulation(shop({ shape: 'istio-sidecar' }, { proxyCpuLimitCores: 4 }));
+    expect(sidecars(sim)).toEqual(['sidecar a: 2@2', 'sidecar b: 4@4']);
+  });
+
+  it("the mesh's limit sizes every sidecar that sets none; 2500m gives 3 workers", () => {
+    const sim = new Simulation(
+      shop({ shape: 'istio-sidecar', sidecar: { cpuLimitCores: 1 } }, { proxyCpuLimitCores: 2.5 }),
+    );
+    expect(sidecars(sim)).toEqual(['sidecar a: 1@1', 'sidecar b: 3@2.5']);
+  });
+
+  it('written workers win over the limit (ProxyConfig concurrency)', () => {
+    const sim = new Simulation(
+      shop({ shape: 'istio-sidecar', sidecar: { workers: 3 } }, { proxyCpuLimitCores: 0.5 }),
+    );
+    expect(sidecars(sim)).toEqual(['sidecar a: 3@2', 'sidecar b: 3@0.5']);
+  });
+
+  it('before Istio 1.18 sidecars keep 2 workers whatever their limit', () => {
+    const sim = new Simulation(
+      shop({ shape: 'istio-sidecar', istioVersion: '1.12' }, { proxyCpuLimitCores: 4 }),
+    );
+    expect(sidecars(sim)).toEqual(['sidecar a: 2@2', 'sidecar b: 2@4']);
+  });
+
+  it("more workers on a busy sidecar shorten its queue (b's, not a's)", () => {
+    // b (one pod) takes all of a's traffic: its sidecar queues at 1 worker, hardly at 4.
+    const queuedAt = (limit: number) => {
+      const sim = new Simulation({
+        ...shop({ shape: 'istio-sidecar' }, { proxyCpuLimitCores: limit, replicas: 1, concurrency: 64 }),
+        traffic: [poisson('a', 3000)],
+        durationMs: 2000,
+      });
+      sim.run();
+      const queued = (name: string) =>
+        sim.dataPlane
+          .proxies()
+          .filter((p) => p.service === name)
+          .reduce((n, p) => n + p.queued, 0);
+      return { a: queued('a'), b: queued('b') };
+    };
+    const one = queuedAt(1);
+    const four = queuedAt(4);
+    expect(one.b).toBeGreaterThan(5 * four.b);
+    expect(four.a).toBeGreaterThan(0); // a's sidecars (2 workers) still queue: only b's changed
+  });
+});
+
+describe('other meshes', () => {
+  it('linkerd: the limit rounded up, and 2 workers (the profile) without one', () => {
+    const sim = new Simulation(shop({ shape: 'linkerd' }, { proxyCpuLimitCores: 0.5 }));
+    expect(sidecars(sim)).toEqual(['sidecar a: 2@Infinity', 'sidecar b: 1@0.5']);
+  });
+
+  it('app-mesh: the limit is a quota only; workers stay the profile', () => {
+    const sim = new Simulation(shop({ shape: 'app-mesh' }, { proxyCpuLimitCores: 4 }));
+    expect(sidecars(sim)).toEqual(['sidecar a: 2@Infinity', 'sidecar b: 2@4']);
+  });
+
+  it('istio-ambient: waypoints follow their own limit too', () => {
+    const sim = new Simulation(
+      shop({ shape: 'istio-ambient', waypoint: { cpuLimitCores: 3.2 } }, { waypoint: true }),
+    );
+    expect(sidecars(sim).filter((line) => line.startsWith('waypoint'))).toEqual(['waypoint b: 4@3.2']);
+  });
+});
+
+describe('a proxy limit that cannot apply is said', () => {
+  const warnings = (mesh: MeshOptions, sized = true) =>
+    simulate(shop(mesh, { proxyCpuLimitCores: 1 }, sized)).warnings.filter((w) =>
+      w.includes('proxyCpuLimit'),
+    );
+
+  it('under a shape without sidecars: kept, not applied', () => {
+    expect(warnings({ shape: 'istio-ambient' })).toEqual([
+      'proxyCpuLimit of service b: mesh shape istio-ambient runs no sidecar in their pods (istio-sidecar, linkerd, app-mesh and consul do): kept for switching shapes, not applied in this run',
+    ]);
+    expect(warnings({ shape: 'none' })).toHaveLength(1);
+  });
+
+  it('on nodes without a CPU size: no quota, but still workers', () => {
+    expect(warnings({ shape: 'istio-sidecar' }, false)).toEqual([
+      "proxyCpuLimit of service b sets no CPU quota: their nodes have no CPU size (set nodeCpu, at the top of the scenario or on its cluster); under istio-sidecar and linkerd it still sets their proxies' workers",
+    ]);
+  });
+
+  it('says nothing when it applies', () => {
+    expect(warnings({ shape: 'istio-sidecar' })).toEqual([]);
+    expect(warnings({ shape: 'linkerd' })).toEqual([]);
+  });
+});
