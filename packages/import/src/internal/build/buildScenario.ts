@@ -22,7 +22,7 @@ import { shortRefs } from '../model/describeRefs.js';
 import { serviceCpu } from './serviceCpu.js';
 import { formatCpu } from '../units/formatCpu.js';
 import { buildClusters } from './buildClusters.js';
-import { meshProxyCpuLimit } from './meshProxyCpuLimit.js';
+import { proxyCpuLimits } from './proxyCpuLimits.js';
 
 /** What the builder needs besides the model. */
 export interface BuildInput {
@@ -60,6 +60,7 @@ const SERVICE_ORDER = [
   'responseBytes',
   'cpuRequest',
   'cpuLimit',
+  'proxyCpuLimit',
   'versions',
   'weightSchedule',
   'routes',
@@ -364,7 +365,7 @@ function buildAllowedCallers(
 function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comments: CommentSet): unknown {
   const { builder, mesh, mtls, fragment } = input;
   if (fragment !== undefined && fragment.value['mesh'] !== undefined) {
-    meshProxyCpuLimit(builder.model, mesh?.shape, true, builder.warnings);
+    proxyCpuLimits(builder.model, mesh?.shape, true, builder.warnings);
     const given = fragment.value['mesh'];
     const shape = isRecord(given) ? given['shape'] : given;
     if (mesh !== undefined && shape !== mesh.shape) {
@@ -376,7 +377,24 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     comments.add(['mesh'], `from ${fragment.file} (--graph)`, !isRecord(given));
     return structuredClone(given);
   }
-  const proxyLimit = meshProxyCpuLimit(builder.model, mesh?.shape, false, builder.warnings);
+  const limits = proxyCpuLimits(builder.model, mesh?.shape, false, builder.warnings);
+  if (limits?.kind === 'services') {
+    for (const { service, cpuLimit, from } of limits.services) {
+      const out = services[service];
+      if (out === undefined) continue;
+      if (out['proxyCpuLimit'] !== undefined) {
+        // The fragment gave this service's proxy limit: it wins, as its other fields do.
+        builder.warnings.general(
+          fragment?.file ?? '',
+          `services.${service}.proxyCpuLimit: the --graph fragment's value replaces the annotations' ${String(cpuLimit)}`,
+        );
+        continue;
+      }
+      out['proxyCpuLimit'] = cpuLimit;
+      comments.from(['services', service, 'proxyCpuLimit'], from, true, 'proxy CPU limit annotation of');
+    }
+  }
+  const proxyLimit = limits?.kind === 'mesh' ? limits : undefined;
   if (mesh === undefined) {
     if (mtls !== undefined)
       builder.warnings.at(

@@ -1,6 +1,6 @@
-// The proxies' CPU limit from the pods' annotations: Istio's sidecar.istio.io/proxyCPULimit becomes
-// mesh.sidecar.cpuLimit, Linkerd's config.linkerd.io/proxy-cpu-limit mesh.linkerdProxy.cpuLimit; one value for
-// every proxy (the largest, warned when they differ), nothing for another mesh or when the fragment gives it.
+// The proxies' CPU limits from the pods' annotations: Istio's sidecar.istio.io/proxyCPULimit and Linkerd's
+// config.linkerd.io/proxy-cpu-limit become mesh.sidecar / mesh.linkerdProxy.cpuLimit when every workload sets
+// the same, else each annotated service's own proxyCpuLimit; nothing for another mesh or when the fragment gives it.
 
 import { describe, expect, it } from 'vitest';
 
@@ -19,7 +19,7 @@ function app(mesh: 'istio' | 'linkerd', annotations: readonly (Record<string, st
   return [namespace, ...deployments].join('---\n');
 }
 
-describe('meshProxyCpuLimit', () => {
+describe('proxyCpuLimits', () => {
   it("sets mesh.sidecar.cpuLimit from Istio's annotation when every pod agrees, without a warning", () => {
     const limit = { 'sidecar.istio.io/proxyCPULimit': '500m' };
     const imported = importFiles({ 'app.yaml': app('istio', [limit, limit]) });
@@ -35,7 +35,7 @@ describe('meshProxyCpuLimit', () => {
     expect(imported.scenario['mesh']).toEqual({ shape: 'linkerd', linkerdProxy: { cpuLimit: 1 } });
   });
 
-  it('takes the largest when the pods differ or some keep the default, and says which', () => {
+  it('gives each annotated service its own limit when the pods differ or some keep the default, without a warning', () => {
     const imported = importFiles({
       'app.yaml': app('istio', [
         { 'sidecar.istio.io/proxyCPULimit': '500m' },
@@ -43,13 +43,18 @@ describe('meshProxyCpuLimit', () => {
         null,
       ]),
     });
-    expect(imported.scenario['mesh']).toEqual({ shape: 'istio-sidecar', sidecar: { cpuLimit: '1500m' } });
-    expect(
-      warningsWith(
-        imported.warnings,
-        "the workloads' proxies have different CPU limits (Deployment/s0 500m, Deployment/s1 1500m, Deployment/s2 the default); meshsim gives every istio-sidecar proxy one profile: mesh.sidecar.cpuLimit 1500m, the largest set",
-      ),
-    ).toHaveLength(1);
+    expect(imported.scenario['mesh']).toBe('istio-sidecar');
+    const services = imported.scenario['services'] as Record<string, Record<string, unknown>>;
+    expect(services['s0']?.['proxyCpuLimit']).toBe('500m');
+    expect(services['s1']?.['proxyCpuLimit']).toBe('1500m');
+    expect(services['s2']?.['proxyCpuLimit']).toBeUndefined();
+    expect(warningsWith(imported.warnings, 'different CPU limits')).toEqual([]);
+    expect(imported.comments).toContainEqual(
+      expect.objectContaining({
+        path: ['services', 's0', 'proxyCpuLimit'],
+        text: expect.stringContaining('proxy CPU limit annotation of app.yaml#2 Deployment/s0'),
+      }),
+    );
   });
 
   it("leaves out another mesh's annotation, a bad value, and the annotation when the fragment gives the mesh", () => {

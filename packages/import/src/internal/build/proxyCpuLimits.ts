@@ -1,0 +1,110 @@
+// The proxies' CPU limits from the pods' annotations (`sidecar.istio.io/proxyCPULimit` for Istio's Envoy
+// sidecars, `config.linkerd.io/proxy-cpu-limit` for Linkerd's proxy): one mesh-wide limit when every workload
+// sets the same, otherwise each annotated workload's service gets its own `proxyCpuLimit`, as the pods have.
+
+import type { ImportModel, ImportedService, SourceRef } from '../../ImportModel.js';
+import type { WarningLog } from '../WarningLog.js';
+import { shortRefs } from '../model/describeRefs.js';
+import { formatCpu } from '../units/formatCpu.js';
+
+/** The mesh option a shape's proxy profile is written under. */
+const PROFILE_FIELD: Readonly<Record<string, string>> = {
+  'istio-sidecar': 'sidecar',
+  linkerd: 'linkerdProxy',
+};
+
+/** A service's own proxy CPU limit: `services[service].proxyCpuLimit = cpuLimit`. */
+export interface ServiceProxyCpuLimit {
+  service: string;
+  /** As a manifest writes it (`500m`, `2`). */
+  cpuLimit: string | number;
+  from: SourceRef[];
+}
+
+/** The proxy CPU limits the annotations set, mesh-wide or per service. */
+export type ProxyCpuLimits =
+  | {
+      kind: 'mesh';
+      /** `sidecar` or `linkerdProxy`: `mesh[field].cpuLimit = cpuLimit`. */
+      field: string;
+      cpuLimit: string | number;
+      from: SourceRef[];
+    }
+  | { kind: 'services'; services: ServiceProxyCpuLimit[] };
+
+/**
+ * The proxy CPU limits of `shape` the workloads' annotations set, or undefined when none does: mesh-wide when
+ * every workload sets the same value, else per service (a service whose workloads differ gets the largest,
+ * warned). Annotations for another shape's proxy are warned and left out; so are all of them when the mesh
+ * comes from the fragment.
+ */
+export function proxyCpuLimits(
+  model: ImportModel,
+  shape: string | undefined,
+  fromFragment: boolean,
+  warnings: WarningLog,
+): ProxyCpuLimits | undefined {
+  const set = model.workloads.flatMap((workload) =>
+    (workload.proxyCpuLimits ?? []).map((limit) => ({ workload, limit })),
+  );
+  if (set.length === 0) return undefined;
+  const field = shape === undefined ? undefined : PROFILE_FIELD[shape];
+  const other = set.filter(({ limit }) => limit.shape !== shape || fromFragment);
+  if (other.length > 0) {
+    const keys = [...new Set(other.map(({ limit }) => limit.key))].join(', ');
+    warnings.general(
+      '',
+      `${keys} on ${shortRefs(other.map(({ workload }) => workload.from))}: not imported (${
+        fromFragment ? "the --graph fragment's mesh is used" : `the mesh is ${shape ?? 'none'}`
+      })`,
+    );
+  }
+  const mine = set.filter(({ limit }) => limit.shape === shape && !fromFragment);
+  if (field === undefined || mine.length === 0) return undefined;
+  const values = new Set(mine.map(({ limit }) => limit.cores));
+  const without = model.workloads.filter((w) => !(w.proxyCpuLimits ?? []).some((l) => l.shape === shape));
+  if (values.size === 1 && without.length === 0) {
+    const [cores] = values;
+    return {
+      kind: 'mesh',
+      field,
+      cpuLimit: formatCpu(cores ?? 0),
+      from: mine.map(({ workload }) => workload.from),
+    };
+  }
+  const services: ServiceProxyCpuLimit[] = [];
+  for (const service of model.services) {
+    const own = mine.filter(({ workload }) => service.workloads.includes(workload));
+    if (own.length === 0) continue;
+    services.push(serviceLimit(service, own, shape ?? '', warnings));
+  }
+  return { kind: 'services', services };
+}
+
+/** One service's limit from its workloads' annotations: the largest, warned when they differ. */
+function serviceLimit(
+  service: ImportedService,
+  own: readonly { workload: ImportedService['workloads'][number]; limit: { cores: number } }[],
+  shape: string,
+  warnings: WarningLog,
+): ServiceProxyCpuLimit {
+  const cores = Math.max(...own.map(({ limit }) => limit.cores));
+  const unset = service.workloads.filter((w) => !own.some(({ workload }) => workload === w));
+  if (new Set(own.map(({ limit }) => limit.cores)).size > 1 || unset.length > 0) {
+    const each = [
+      ...own.map(
+        ({ workload, limit }) => `${workload.kind}/${workload.name} ${String(formatCpu(limit.cores))}`,
+      ),
+      ...unset.map((w) => `${w.kind}/${w.name} the default`),
+    ];
+    warnings.general(
+      '',
+      `service "${service.name}": its workloads' ${shape} proxies have different CPU limits (${each.join(', ')}); meshsim gives a service's sidecars one limit: proxyCpuLimit ${String(formatCpu(cores))}, the largest set`,
+    );
+  }
+  return {
+    service: service.name,
+    cpuLimit: formatCpu(cores),
+    from: own.map(({ workload }) => workload.from),
+  };
+}
