@@ -91,6 +91,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       latency: latency(service.latency),
       cpuCores: num(service.cpuCores),
       cpuThrottledMs: num(service.cpuThrottledMs),
+      sidecarThrottledMs: num(service.sidecarThrottledMs),
       versions: service.versions.map((version) => ({
         name: version.name,
         instances: num(version.instances),

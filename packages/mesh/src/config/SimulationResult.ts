@@ -135,6 +135,8 @@ export interface ServiceMetrics {
   cpuCores: number;
   /** Time its application containers spent throttled by their CPU limit, summed over instances [ms]; 0 unless nodes have CPU. */
   cpuThrottledMs: number;
+  /** Time its pods' sidecar proxies spent throttled by their CPU limit, summed [ms]; 0 unless nodes have CPU and the shape has sidecars. */
+  sidecarThrottledMs: number;
 }
 
 /** One node's CPU over the run (only nodes whose cluster gives them a size). */

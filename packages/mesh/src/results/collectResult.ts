@@ -60,6 +60,12 @@ export function collectResult(
       connectionsOpened: edge.connectionsOpened,
     };
   });
+  const sidecarThrottledMs = new Map<string, number>();
+  for (const proxy of dataPlane.proxies()) {
+    if (proxy.role !== 'sidecar' || proxy.service === null || proxy.cpu === null) continue;
+    const throttled = proxy.cpu.throttledMsAt(durationMs);
+    sidecarThrottledMs.set(proxy.service, (sidecarThrottledMs.get(proxy.service) ?? 0) + throttled);
+  }
   const serviceMetrics: ServiceMetrics[] = [...services.values()].map((service) => {
     const workers = service.config.concurrency * service.instances.length;
     const stats = service.stats;
@@ -88,6 +94,7 @@ export function collectResult(
         (sum, instance) => sum + (instance.cpu?.throttledMsAt(durationMs) ?? 0),
         0,
       ),
+      sidecarThrottledMs: sidecarThrottledMs.get(service.name) ?? 0,
     };
   });
   const sourceNames = new Set(config.traffic.map((t) => t.name));

@@ -60,6 +60,11 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
       read: (service) => service.cpuThrottledMs,
       text: { header: 'throttled (ms)', format: (value) => fixed(value, 1) },
     },
+    {
+      key: 'sidecarThrottledMs',
+      read: (service) => service.sidecarThrottledMs,
+      text: { header: 'sidecar throttled (ms)', format: (value) => fixed(value, 1) },
+    },
   ],
   metricFamilies: [UTILISATION],
   metricLabels: (service) => [

@@ -45,7 +45,12 @@ export const VERSION_KEYS: readonly string[] = ['name', 'instances', 'arrived', 
 /** Nodes table (shown when node CPU is modelled). */
 export const NODE_KEYS: readonly string[] = ['name', 'cores', 'utilisation', 'maxRunnable'];
 /** Application containers' CPU table (shown when node CPU is modelled). */
-export const SERVICE_CPU_KEYS: readonly string[] = ['name', 'cpuCores', 'cpuThrottledMs'];
+export const SERVICE_CPU_KEYS: readonly string[] = [
+  'name',
+  'cpuCores',
+  'cpuThrottledMs',
+  'sidecarThrottledMs',
+];
 
 /** Proxy table, always. */
 const PROXY_KEYS: readonly string[] = [

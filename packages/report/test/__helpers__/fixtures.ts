@@ -135,6 +135,7 @@ export function makeResult(): SimulationResult {
         versions: [],
         cpuCores: 0,
         cpuThrottledMs: 0,
+        sidecarThrottledMs: 0,
         latency: { count: 7993, meanMs: 5.9, p50Ms: 4.1, p90Ms: 9.5, p99Ms: 30.9, p999Ms: 118, maxMs: 1000 },
       },
       {
@@ -158,6 +159,7 @@ export function makeResult(): SimulationResult {
         versions: [],
         cpuCores: 0,
         cpuThrottledMs: 0,
+        sidecarThrottledMs: 0,
         latency: { count: 9398, meanMs: 0.3, p50Ms: 0.25, p90Ms: 0.6, p99Ms: 2.4, p999Ms: 8, maxMs: 299 },
       },
     ],
@@ -249,6 +251,7 @@ export function makeEmptyResult(): SimulationResult {
         versions: [],
         cpuCores: 0,
         cpuThrottledMs: 0,
+        sidecarThrottledMs: 0,
         latency: emptyLatency(),
       },
     ],

@@ -106,6 +106,22 @@ describe('istio-sidecar (1.18+): workers follow the CPU limit', () => {
   });
 });
 
+describe("a service's sidecar throttling is reported with the service", () => {
+  it("b's 10m sidecars are throttled, a's 2-core ones are not; with no node size nothing is", () => {
+    const throttled = (sized: boolean) => {
+      const result = simulate({
+        ...shop({ shape: 'istio-sidecar' }, { proxyCpuLimitCores: 0.01 }, sized),
+        durationMs: 2000,
+      });
+      return Object.fromEntries(result.services.map((s) => [s.name, s.sidecarThrottledMs]));
+    };
+    const sized = throttled(true);
+    expect(sized['b']).toBeGreaterThan(10);
+    expect(sized['a']).toBe(0);
+    expect(throttled(false)).toEqual({ a: 0, b: 0 });
+  });
+});
+
 describe('other meshes', () => {
   it('linkerd: the limit rounded up, and 2 workers (the profile) without one', () => {
     const sim = new Simulation(shop({ shape: 'linkerd' }, { proxyCpuLimitCores: 0.5 }));
