@@ -49,7 +49,7 @@ export interface ContainerResources {
 
 /** A proxy CPU limit a pod annotation sets (`sidecar.istio.io/proxyCPULimit`, `config.linkerd.io/proxy-cpu-limit`). */
 export interface ProxyCpuLimit {
-  /** The annotation. */
+  /** What set it: the pod annotation, or the injected proxy container's limit (`the istio-proxy container's …`). */
   key: string;
   /** The mesh shape whose proxy it limits. */
   shape: MeshShapeName;

@@ -1,7 +1,8 @@
 // Kubernetes Deployment and StatefulSet: replicas, pod labels (which Service and subset a pod belongs to),
 // injection labels and annotations, service account (for authorization principals), and each container's
 // CPU and memory requests and limits (the application containers' CPU becomes the service's cpuLimit and
-// cpuRequest when the scenario is built; memory and the proxy containers' resources are kept and warned).
+// cpuRequest when the scenario is built, an injected proxy container's CPU limit its proxyCpuLimit; memory and
+// the proxies' other resources are kept and warned).
 
 import { MIN_CPU_CORES } from '@meshsim/mesh';
 
@@ -43,6 +44,12 @@ export const PROXY_CONTAINERS: ReadonlySet<string> = new Set([
   'envoy',
   'consul-dataplane',
 ]);
+
+/** The proxy containers whose CPU limit meshsim takes, and the shape whose sidecar each is. */
+const PROXY_CONTAINER_SHAPES: Readonly<Record<string, 'istio-sidecar' | 'linkerd'>> = {
+  'istio-proxy': 'istio-sidecar',
+  'linkerd-proxy': 'linkerd',
+};
 
 function round(value: number): number {
   return Number(value.toPrecision(6));
@@ -110,10 +117,14 @@ function warnResources(
 ): void {
   const at: FieldPath = [...path, 'resources'];
   if (read.values.role === 'proxy') {
+    // An Istio or Linkerd proxy's CPU limit is imported (proxyCpuLimit); the rest comes from the mesh's profile.
+    const takesLimit = PROXY_CONTAINER_SHAPES[read.values.container] !== undefined;
+    const left = [...read.cpu.filter((text) => !(takesLimit && text.startsWith('limits '))), ...read.memory];
+    if (left.length === 0) return;
     builder.warnings.at(
       doc,
       at,
-      `not imported: ${[...read.cpu, ...read.memory].join('; ')} are the injected proxy's, whose CPU and memory come from the mesh's profile (its CPU limit: mesh.sidecar.cpuLimit for Envoy sidecars, mesh.linkerdProxy.cpuLimit for Linkerd); kept in the import model`,
+      `not imported: ${left.join('; ')} ${left.length > 1 ? 'are' : 'is'} the injected proxy's, whose CPU and memory come from the mesh's profile${takesLimit ? " (its CPU limit is imported as the service's proxyCpuLimit)" : ''}; kept in the import model`,
     );
   } else if (read.memory.length > 0) {
     builder.warnings.at(
@@ -146,6 +157,36 @@ function readProxyCpuLimits(
     out.push({ key, shape, cores: round(cores) });
   }
   return out;
+}
+
+/**
+ * An injected proxy container's CPU limit (a manifest rendered after injection: `istioctl kube-inject`,
+ * `linkerd inject --manual`): it is what runs, so it replaces an annotation for the same proxy, warned when
+ * they differ.
+ */
+function takeContainerLimit(
+  doc: SourceDocument,
+  path: FieldPath,
+  container: { name: string; shape: 'istio-sidecar' | 'linkerd'; cores: number },
+  limits: ProxyCpuLimit[],
+  builder: ModelBuilder,
+): void {
+  const key = `the ${container.name} container's resources.limits.cpu`;
+  const annotated = limits.findIndex((limit) => limit.shape === container.shape);
+  const own: ProxyCpuLimit = { key, shape: container.shape, cores: container.cores };
+  if (annotated < 0) {
+    limits.push(own);
+    return;
+  }
+  const annotation = limits[annotated] as ProxyCpuLimit;
+  if (annotation.cores !== container.cores) {
+    builder.warnings.at(
+      doc,
+      path,
+      `${container.cores} cores differs from the ${annotation.key} annotation's ${annotation.cores}: the container's limit is what runs, so it is imported`,
+    );
+  }
+  limits[annotated] = own;
 }
 
 /** Records a Deployment or StatefulSet. */
@@ -188,6 +229,17 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
       const read = readResources(doc, path, name, role, builder);
       resources.push(read.values);
       if (read.cpu.length > 0 || read.memory.length > 0) warnResources(doc, path, read, builder);
+      const shape = PROXY_CONTAINER_SHAPES[name];
+      const cores = read.values.cpuLimitCores;
+      if (shape !== undefined && cores !== undefined) {
+        takeContainerLimit(
+          doc,
+          [...path, 'resources', 'limits', 'cpu'],
+          { name, shape, cores },
+          proxyCpuLimits,
+          builder,
+        );
+      }
     });
   }
 

@@ -28,6 +28,18 @@ describe('proxyCpuLimits', () => {
     expect(warningsWith(imported.warnings, 'proxyCPULimit')).toEqual([]);
   });
 
+  it("takes an injected istio-proxy container's limit (a manifest rendered after injection) like the annotation", () => {
+    const injected = app('istio', [null, null]).replace(
+      'spec: { containers: [ { name: app } ] }',
+      'spec: { containers: [ { name: app }, { name: istio-proxy, resources: { limits: { cpu: 750m } } } ] }',
+    );
+    const imported = importFiles({ 'app.yaml': injected });
+    // Only s0's pod template carries the injected container: s0 gets its own limit, s1 keeps the mesh's.
+    const services = imported.scenario['services'] as Record<string, Record<string, unknown>>;
+    expect(services['s0']?.['proxyCpuLimit']).toBe('750m');
+    expect(services['s1']?.['proxyCpuLimit']).toBeUndefined();
+  });
+
   it("sets mesh.linkerdProxy.cpuLimit from Linkerd's annotation", () => {
     const imported = importFiles({
       'app.yaml': app('linkerd', [{ 'config.linkerd.io/proxy-cpu-limit': '1' }]),

@@ -71,7 +71,7 @@ describe('importWorkload', () => {
     expect(warningsWith(sized.warnings, 'CPU requests or limits')).toEqual([]);
   });
 
-  it("leaves out an injected proxy's resources (the mesh's profile gives them), with a warning", () => {
+  it("takes an injected proxy's CPU limit as the proxy's, and leaves out the rest of its resources, with a warning", () => {
     const injected = importFiles({
       'api.yaml': DEPLOYMENT.replace(
         '            limits: { cpu: "2", memory: 1G }\n',
@@ -85,11 +85,35 @@ describe('importWorkload', () => {
       cpuLimitCores: 2,
       memoryLimitMiB: 1024,
     });
+    expect(injected.model.workloads[0]?.proxyCpuLimits).toEqual([
+      { key: "the istio-proxy container's resources.limits.cpu", shape: 'istio-sidecar', cores: 2 },
+    ]);
     expect(serviceOf(injected, 'api')).toMatchObject({ cpuRequest: '250m', cpuLimit: 2 });
     expect(
       warningsWith(
         injected.warnings,
-        "containers[1].resources: not imported: requests cpu 100m (0.1 cores); limits cpu 2 (2 cores); limits memory 1Gi (1024 MiB) are the injected proxy's",
+        "containers[1].resources: not imported: requests cpu 100m (0.1 cores); limits memory 1Gi (1024 MiB) are the injected proxy's, whose CPU and memory come from the mesh's profile (its CPU limit is imported as the service's proxyCpuLimit)",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("prefers an injected proxy container's limit to the annotation that asked for it, warning when they differ", () => {
+    const both = importFiles({
+      'api.yaml': DEPLOYMENT.replace(
+        '            limits: { cpu: "2", memory: 1G }\n',
+        '            limits: { cpu: "2", memory: 1G }\n        - name: linkerd-proxy\n          resources: { limits: { cpu: 1500m } }\n',
+      ).replace(
+        'metadata: { labels: { app: api } }',
+        'metadata: { labels: { app: api }, annotations: { config.linkerd.io/proxy-cpu-limit: "1" } }',
+      ),
+    });
+    expect(both.model.workloads[0]?.proxyCpuLimits).toEqual([
+      { key: "the linkerd-proxy container's resources.limits.cpu", shape: 'linkerd', cores: 1.5 },
+    ]);
+    expect(
+      warningsWith(
+        both.warnings,
+        "resources.limits.cpu: 1.5 cores differs from the config.linkerd.io/proxy-cpu-limit annotation's 1: the container's limit is what runs, so it is imported",
       ),
     ).toHaveLength(1);
   });
