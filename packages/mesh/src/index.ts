@@ -164,6 +164,7 @@ export type {
   CallPlan,
   ClosedTrafficConfig,
   ClusterConfig,
+  NodePoolConfig,
   DependencyFailureAnswer,
   FaultConfig,
   FaultEffect,

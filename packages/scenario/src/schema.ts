@@ -302,6 +302,16 @@ export const Network = z
 
 const Zone = z.strictObject({ name: z.string().min(1), nodes: integer(1) });
 
+/** A node pool of a cluster: nodes of their own size for the services that name it. */
+const NodePool = z.strictObject({
+  name: z.string().min(1),
+  zones: doc(z.array(Zone).min(1), "Its nodes per zone; each zone must be one of the cluster's zones."),
+  nodeCpu: doc(
+    CpuQuantity.optional(),
+    "Cores of each of its nodes (16, 500m...). Default: the cluster's nodeCpu.",
+  ),
+});
+
 /** A cluster with its zones. */
 export const Cluster = z
   .strictObject({
@@ -312,6 +322,10 @@ export const Cluster = z
     nodeCpu: doc(
       CpuQuantity.optional(),
       "Cores of each of this cluster's nodes (2 for a c5.large, 500m...). Default: the scenario's nodeCpu, else no CPU model.",
+    ),
+    nodePools: doc(
+      z.array(NodePool).min(1).optional(),
+      "Node pools beside the zones' nodes: only the services that name one (services.<name>.nodePool) run on its nodes, as a nodeSelector on a tainted pool. Default none.",
     ),
   })
   .register(scenarioRegistry, { id: 'Cluster' });
@@ -347,6 +361,10 @@ export const Service = z
     inbound: Inbound.optional(),
     deadlinePropagation: serviceFields.deadlinePropagation,
     dedicatedNodes: serviceFields.dedicatedNodes,
+    nodePool: doc(
+      z.string().min(1).optional(),
+      "A node pool of its cluster (clusters[].nodePools) its instances run on. Default: the cluster's zones' nodes.",
+    ),
     versions: doc(
       z.array(Version).min(1).optional(),
       "Versions (subsets) for canaries and splits; their replicas add up to the service's. Default: one version v1.",

@@ -431,6 +431,35 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    'node pools: a zone outside the cluster, a duplicate, an unknown pool and one with dedicated nodes',
+    (s) => {
+      s.clusters = [
+        {
+          name: 'a',
+          zones: [{ name: 'z', nodes: 1 }],
+          nodePools: [
+            { name: 'big', nodeCpu: 16, zones: [{ name: 'y', nodes: 1 }] },
+            { name: 'big', zones: [{ name: 'z', nodes: 1 }] },
+          ],
+        },
+      ];
+      s.services.frontend.nodePool = 'bigg';
+      s.services.backend.nodePool = 'big';
+      s.services.backend.dedicatedNodes = true;
+    },
+    [
+      'test.yaml: clusters[0].nodePools[0].zones[0].name: "y" is not a zone of cluster "a" (its zones: z)',
+      'test.yaml: clusters[0].nodePools[1].name: duplicate node pool "big" in cluster "a"',
+      'test.yaml: services.frontend.nodePool: unknown node pool "bigg" (did you mean "big"?); known node pools: big',
+      'test.yaml: services.backend.nodePool: a service runs on a node pool or on dedicated nodes (dedicatedNodes), not both',
+    ],
+  ],
+  [
+    'a node pool in a cluster without pools',
+    (s) => (s.services.frontend.nodePool = 'big'),
+    ['test.yaml: services.frontend.nodePool: unknown node pool "big": cluster "cluster-1" has no nodePools'],
+  ],
+  [
     'a top-level nodeCpu that no cluster uses (each sets its own)',
     (s) => {
       s.nodeCpu = 4;

@@ -29,6 +29,7 @@ clusters:
   - name: east
     region: us-east-1
     zones: [ { name: a, nodes: 2 }, { name: b, nodes: 3 } ]
+    nodePools: [ { name: big, nodeCpu: 16, zones: [ { name: b, nodes: 1 } ] }, { name: same, zones: [ { name: a, nodes: 1 } ] } ]
   - name: west
     vpc: vpc-west
     zones: [ { name: c, nodes: 1 } ]
@@ -57,6 +58,7 @@ services:
     serviceTime: { exponential: { mean: 8ms } }
     calls: [ { to: payments, retry: { attempts: 2, retryOn: [connect-failure, reset] } } ]
   payments: { serviceTime: { uniform: { min: 1ms, max: 3ms } } }
+  search: { serviceTime: 1, concurrency: 4, queue: 8, nodePool: big }
   inventory: { serviceTime: 2 }
 traffic:
   - to: frontend
@@ -82,7 +84,7 @@ function call(service: ServiceConfig | undefined, stage: number, index = 0): Cal
 
 describe('parseScenario: a full valid example', () => {
   const config = parseScenario(FULL, 'full.yaml');
-  const [frontend, checkout, payments, inventory] = config.services;
+  const [frontend, checkout, payments, , inventory] = config.services;
 
   it('resolves the top-level fields, converting units to milliseconds', () => {
     expect(config.name).toBe('full-example');
@@ -141,13 +143,25 @@ describe('parseScenario: a full valid example', () => {
           { name: 'a', nodes: 2 },
           { name: 'b', nodes: 3 },
         ],
+        nodePools: [
+          { name: 'big', nodeCpu: 16, zones: [{ name: 'b', nodes: 1 }] },
+          { name: 'same', zones: [{ name: 'a', nodes: 1 }] },
+        ],
       },
       { name: 'west', region: 'region-1', vpc: 'vpc-west', zones: [{ name: 'c', nodes: 1 }] },
     ]);
   });
 
   it('resolves services in file order, with defaults for omitted fields', () => {
-    expect(config.services.map((s) => s.name)).toEqual(['frontend', 'checkout', 'payments', 'inventory']);
+    expect(config.services.map((s) => s.name)).toEqual([
+      'frontend',
+      'checkout',
+      'payments',
+      'search',
+      'inventory',
+    ]);
+    expect(config.services.find((s) => s.name === 'search')?.nodePool).toBe('big');
+    expect(payments?.nodePool).toBeUndefined();
     expect(frontend).toMatchObject({
       namespace: 'shop',
       cluster: 'east',

@@ -64,9 +64,9 @@ export function buildModel(
   const placements = config.services.map((service) =>
     service.dedicatedNodes === true
       ? topology.placeDedicated(service.cluster, service.replicas, service.name)
-      : topology.place(service.cluster, service.replicas),
+      : topology.place(service.cluster, service.replicas, service.nodePool),
   );
-  const cpu = new ClusterCpu(engine, topology, config.clusters);
+  const cpu = new ClusterCpu(engine, topology);
   const services = new ServiceDirectory();
   const instances: Instance[] = [];
   const instancePorts = {

@@ -95,6 +95,11 @@ export interface ServiceConfig {
    * with a taint only this service tolerates, e.g. a load generator's node. @defaultValue false
    */
   dedicatedNodes?: boolean;
+  /**
+   * The node pool of its cluster (`ClusterConfig.nodePools`) its instances run on, as a `nodeSelector` on the
+   * pool's label does; not with `dedicatedNodes`. @defaultValue the cluster's default nodes (`zones`)
+   */
+  nodePool?: string;
   /** Versions (subsets); their replicas add up to `replicas`. @defaultValue one version `v1` with every replica */
   versions?: readonly VersionConfig[];
   /** Changes of the versions' weights over time (a canary rollout), each from its `atMs`. @defaultValue none */
@@ -239,6 +244,19 @@ export interface NetworkConfig {
   crossClusterMs: DistributionSpec;
 }
 
+/**
+ * A node pool of a cluster beside its default nodes (`zones`): nodes of another size, in some of the cluster's
+ * zones, that only the services naming it (`ServiceConfig.nodePool`) run on — a pool selected by a
+ * `nodeSelector` on its pool label and tainted for everything else.
+ */
+export interface NodePoolConfig {
+  name: string;
+  /** Its nodes per zone; every zone must be one of the cluster's `zones`. */
+  zones: readonly { name: string; nodes: number }[];
+  /** Cores of each of its nodes. @defaultValue the cluster's `nodeCpu` */
+  nodeCpu?: number | null;
+}
+
 /** A cluster with zones and nodes. */
 export interface ClusterConfig {
   name: string;
@@ -250,6 +268,8 @@ export interface ClusterConfig {
    * node share its cores (processor sharing), and CPU limits become CFS quotas. @defaultValue null (CPU not modelled)
    */
   nodeCpu?: number | null;
+  /** Node pools beside the default nodes, for the services that name them. @defaultValue none */
+  nodePools?: readonly NodePoolConfig[];
 }
 
 /** Everything needed to run a simulation. */

@@ -1,6 +1,7 @@
-// Every service a config built in code refers to must exist (traffic targets, calls, mirrors, faults) and
-// its calls must not form a cycle. A scenario file is checked for both when it is read (with line numbers);
-// these are the same rules for the library.
+// Every service a config built in code refers to must exist (traffic targets, calls, mirrors, faults), its
+// calls must not form a cycle, and its node pools must be sound (their zones the cluster's, each service's pool
+// one of its cluster's). A scenario file is checked for all of it when it is read (with line numbers); these
+// are the same rules for the library.
 
 import type { SimulationConfig } from './SimulationConfig.js';
 import { callCycleReason, findCallCycles } from './findCallCycles.js';
@@ -45,4 +46,44 @@ export function checkConfigReferences(config: SimulationConfig): void {
   });
   const [first] = findCallCycles([...names], edges);
   if (first !== undefined) throw new Error(`${first.path}: ${callCycleReason(first.cycle)}`);
+  checkNodePools(config);
+}
+
+/** Node pools: unique names, zones of their cluster; a service's pool is one of its cluster's, not with dedicatedNodes. */
+function checkNodePools(config: SimulationConfig): void {
+  const pools = new Map<string, Set<string>>();
+  config.clusters.forEach((cluster, i) => {
+    const zones = cluster.zones.map((zone) => zone.name);
+    const names = new Set<string>();
+    (cluster.nodePools ?? []).forEach((pool, j) => {
+      const path = `clusters[${i}].nodePools[${j}]`;
+      if (names.has(pool.name))
+        throw new Error(`${path}.name: duplicate node pool "${pool.name}" in cluster "${cluster.name}"`);
+      names.add(pool.name);
+      pool.zones.forEach((zone, k) => {
+        if (!zones.includes(zone.name)) {
+          throw new Error(
+            `${path}.zones[${k}].name: "${zone.name}" is not a zone of cluster "${cluster.name}" (its zones: ${zones.join(', ')})`,
+          );
+        }
+      });
+    });
+    pools.set(cluster.name, names);
+  });
+  for (const service of config.services) {
+    if (service.nodePool === undefined) continue;
+    const path = `services.${service.name}.nodePool`;
+    if (service.dedicatedNodes === true)
+      throw new Error(`${path}: a service runs on a node pool or on dedicated nodes, not both`);
+    const names = pools.get(service.cluster);
+    if (names !== undefined && !names.has(service.nodePool)) {
+      const known =
+        names.size === 0
+          ? `cluster "${service.cluster}" has no node pools`
+          : `its pools: ${[...names].join(', ')}`;
+      throw new Error(
+        `${path}: unknown node pool "${service.nodePool}" in cluster "${service.cluster}" (${known})`,
+      );
+    }
+  }
 }

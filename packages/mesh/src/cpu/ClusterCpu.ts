@@ -1,8 +1,7 @@
-// The CPU of every node of a run whose cluster gives its nodes a size (`nodeCpu`), and the containers
-// the model creates on them; nodes of clusters without a size have no CPU model (work never waits).
+// The CPU of every node of a run that has a size (its cluster's or node pool's `nodeCpu`), and the containers
+// the model creates on them; nodes without a size have no CPU model (work never waits).
 
 import type { Engine } from '@meshsim/engine';
-import type { ClusterConfig } from '../config/SimulationConfig.js';
 import type { Node, Topology } from '../topology/Topology.js';
 import type { CpuContainer } from './NodeCpu.js';
 import { NodeCpu } from './NodeCpu.js';
@@ -14,11 +13,9 @@ export class ClusterCpu {
   /** Every container created, in creation order (for results). */
   readonly containers: CpuContainer[] = [];
 
-  constructor(engine: Engine, topology: Topology, clusters: readonly ClusterConfig[]) {
-    const cores = new Map(clusters.map((cluster) => [cluster.name, cluster.nodeCpu ?? null] as const));
+  constructor(engine: Engine, topology: Topology) {
     for (const node of topology.nodes) {
-      const size = cores.get(node.cluster) ?? null;
-      if (size !== null) this.byNode[node.id] = new NodeCpu(engine, node.name, size);
+      if (node.cores !== null) this.byNode[node.id] = new NodeCpu(engine, node.name, node.cores);
     }
   }
 

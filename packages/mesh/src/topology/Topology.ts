@@ -1,4 +1,4 @@
-// Clusters, zones and nodes, and the deterministic placement of service instances onto nodes.
+// Clusters, zones, node pools and nodes, and the deterministic placement of service instances onto nodes.
 
 import type { ClusterConfig } from '../config/SimulationConfig.js';
 
@@ -9,54 +9,92 @@ export interface Node {
   readonly name: string;
   readonly cluster: string;
   readonly zone: string;
+  /** Its node pool, or null for the cluster's default nodes (and dedicated ones). */
+  readonly pool: string | null;
+  /** Its cores (the pool's or the cluster's `nodeCpu`), or null when its CPU is not modelled. */
+  readonly cores: number | null;
   /** Instances placed so far (used to balance placement). */
   instanceCount: number;
 }
+
+/** Nodes by zone, in declared zone order. */
+type ZonedNodes = Node[][];
 
 /** Where two nodes are relative to each other. */
 export type Locality = 'same-node' | 'same-zone' | 'cross-zone' | 'cross-cluster';
 
 /**
- * The nodes of every cluster. Placement is deterministic: a service's instances go round-robin
- * over its cluster's zones (in declared order), and within a zone to the node with the fewest
- * instances so far (lowest index on ties).
+ * The nodes of every cluster: its default nodes (`zones`), then each node pool's. Placement is
+ * deterministic: a service's instances go round-robin over the zones of its cluster (or of its node pool),
+ * in declared order, and within a zone to the node with the fewest instances so far (lowest index on ties).
  */
 export class Topology {
   readonly nodes: Node[] = [];
-  private readonly clusterNodes = new Map<string, Node[][]>();
-  /** Zone names of each cluster, in declared order. */
-  private readonly zoneNames = new Map<string, string[]>();
+  private readonly clusterNodes = new Map<string, ZonedNodes>();
+  /** Each cluster's node pools by name. */
+  private readonly poolNodes = new Map<string, Map<string, ZonedNodes>>();
+  /** Zone names and node size of each cluster, in declared order. */
+  private readonly clusterInfo = new Map<string, { zones: string[]; cores: number | null }>();
 
   constructor(clusters: readonly ClusterConfig[]) {
     for (const cluster of clusters) {
-      const zones: Node[][] = [];
-      for (const zone of cluster.zones) {
-        const nodes: Node[] = [];
-        for (let i = 0; i < zone.nodes; i++) {
-          const node: Node = {
-            id: this.nodes.length,
-            name: `${cluster.name}/${zone.name}/node-${i + 1}`,
-            cluster: cluster.name,
-            zone: zone.name,
-            instanceCount: 0,
-          };
-          this.nodes.push(node);
-          nodes.push(node);
-        }
-        zones.push(nodes);
+      const cores = cluster.nodeCpu ?? null;
+      this.clusterNodes.set(cluster.name, this.addNodes(cluster.name, cluster.zones, null, cores));
+      this.clusterInfo.set(cluster.name, { zones: cluster.zones.map((zone) => zone.name), cores });
+      const pools = new Map<string, ZonedNodes>();
+      for (const pool of cluster.nodePools ?? []) {
+        pools.set(pool.name, this.addNodes(cluster.name, pool.zones, pool.name, pool.nodeCpu ?? cores));
       }
-      this.clusterNodes.set(cluster.name, zones);
-      this.zoneNames.set(
-        cluster.name,
-        cluster.zones.map((zone) => zone.name),
-      );
+      this.poolNodes.set(cluster.name, pools);
     }
   }
 
-  /** Places `replicas` instances of a service in `cluster`; returns their nodes in placement order. */
-  place(cluster: string, replicas: number): Node[] {
-    const zones = this.clusterNodes.get(cluster);
-    if (zones === undefined || zones.length === 0) throw new Error(`Topology: unknown cluster "${cluster}"`);
+  /** Creates the nodes of `zones` (`<cluster>/<zone>/node-<i>`, or `<pool>-node-<i>` in a pool). */
+  private addNodes(
+    cluster: string,
+    zones: readonly { name: string; nodes: number }[],
+    pool: string | null,
+    cores: number | null,
+  ): ZonedNodes {
+    return zones.map((zone) => {
+      const nodes: Node[] = [];
+      for (let i = 0; i < zone.nodes; i++) {
+        const node: Node = {
+          id: this.nodes.length,
+          name: `${cluster}/${zone.name}/${pool === null ? '' : `${pool}-`}node-${i + 1}`,
+          cluster,
+          zone: zone.name,
+          pool,
+          cores,
+          instanceCount: 0,
+        };
+        this.nodes.push(node);
+        nodes.push(node);
+      }
+      return nodes;
+    });
+  }
+
+  /**
+   * Places `replicas` instances of a service in `cluster` (on its node pool `pool`, if given); returns their
+   * nodes in placement order.
+   */
+  place(cluster: string, replicas: number, pool?: string): Node[] {
+    const clusterZones = this.clusterNodes.get(cluster);
+    if (clusterZones === undefined || clusterZones.length === 0)
+      throw new Error(`Topology: unknown cluster "${cluster}"`);
+    let zones = clusterZones;
+    if (pool !== undefined) {
+      const pools = this.poolNodes.get(cluster) as Map<string, ZonedNodes>;
+      const poolZones = pools.get(pool);
+      if (poolZones === undefined) {
+        const known = [...pools.keys()];
+        throw new Error(
+          `Topology: unknown node pool "${pool}" in cluster "${cluster}" (${known.length === 0 ? 'it has none' : `its pools: ${known.join(', ')}`})`,
+        );
+      }
+      zones = poolZones;
+    }
     const placed: Node[] = [];
     for (let i = 0; i < replicas; i++) {
       const zone = zones[i % zones.length] as Node[];
@@ -75,9 +113,10 @@ export class Topology {
    * `<cluster>/<zone>/<owner>-node-<i>`); returns them in placement order.
    */
   placeDedicated(cluster: string, replicas: number, owner: string): Node[] {
-    const zones = this.clusterNodes.get(cluster);
-    if (zones === undefined || zones.length === 0) throw new Error(`Topology: unknown cluster "${cluster}"`);
-    const zoneNames = this.zoneNames.get(cluster) as readonly string[];
+    const info = this.clusterInfo.get(cluster);
+    if (info === undefined || info.zones.length === 0)
+      throw new Error(`Topology: unknown cluster "${cluster}"`);
+    const zoneNames = info.zones;
     const placed: Node[] = [];
     for (let i = 0; i < replicas; i++) {
       const zone = zoneNames[i % zoneNames.length] as string;
@@ -86,6 +125,8 @@ export class Topology {
         name: `${cluster}/${zone}/${owner}-node-${i + 1}`,
         cluster,
         zone,
+        pool: null,
+        cores: info.cores,
         instanceCount: 1,
       };
       this.nodes.push(node);

@@ -46,3 +46,54 @@ describe('Topology', () => {
     expect(() => new Topology(CLUSTERS).placeDedicated('x', 1, 's')).toThrow('Topology: unknown cluster "x"');
   });
 });
+
+describe('Topology: node pools', () => {
+  const POOLED = [
+    {
+      name: 'c',
+      region: 'r',
+      vpc: 'v',
+      nodeCpu: 2,
+      zones: CLUSTERS[0]?.zones ?? [],
+      nodePools: [{ name: 'big', nodeCpu: 16, zones: [{ name: 'b', nodes: 2 }] }],
+    },
+  ];
+
+  it("creates each pool's nodes after the default ones, named after the pool, with the pool's cores", () => {
+    const topology = new Topology(POOLED);
+    expect(topology.nodes.map((n) => `${n.name}:${n.cores}:${n.pool ?? '-'}`)).toEqual([
+      'c/a/node-1:2:-',
+      'c/a/node-2:2:-',
+      'c/b/node-1:2:-',
+      'c/b/big-node-1:16:big',
+      'c/b/big-node-2:16:big',
+    ]);
+  });
+
+  it('places a pool service on its pool only, and the others never there', () => {
+    const topology = new Topology(POOLED);
+    expect(topology.place('c', 3, 'big').map((n) => n.name)).toEqual([
+      'c/b/big-node-1',
+      'c/b/big-node-2',
+      'c/b/big-node-1',
+    ]);
+    expect(topology.place('c', 6).every((n) => n.pool === null)).toBe(true);
+  });
+
+  it("a pool without a size takes the cluster's; without either, no CPU", () => {
+    const topology = new Topology([
+      { ...POOLED[0], nodePools: [{ name: 'same', zones: [{ name: 'a', nodes: 1 }] }] },
+      { ...CLUSTERS[0], name: 'plain', nodePools: [{ name: 'p', zones: [{ name: 'a', nodes: 1 }] }] },
+    ] as never);
+    expect(topology.nodes.filter((n) => n.pool !== null).map((n) => `${n.name}:${n.cores}`)).toEqual([
+      'c/a/same-node-1:2',
+      'plain/a/p-node-1:null',
+    ]);
+  });
+
+  it('refuses an unknown pool, naming the ones there are', () => {
+    expect(() => new Topology(POOLED).place('c', 1, 'gpu')).toThrow(
+      'Topology: unknown node pool "gpu" in cluster "c" (its pools: big)',
+    );
+  });
+});

@@ -86,6 +86,13 @@ function clustersOf(raw: RawScenario['clusters'], nodeCpu: RawScenario['nodeCpu'
       vpc: cluster.vpc ?? SCENARIO_DEFAULTS.vpc,
       zones: cluster.zones.map((zone) => ({ name: zone.name, nodes: zone.nodes })),
       ...(cores !== null && { nodeCpu: cores }),
+      ...(cluster.nodePools !== undefined && {
+        nodePools: cluster.nodePools.map((pool) => ({
+          name: pool.name,
+          zones: pool.zones.map((zone) => ({ name: zone.name, nodes: zone.nodes })),
+          ...(pool.nodeCpu !== undefined && { nodeCpu: parseCpuCores(pool.nodeCpu) }),
+        })),
+      }),
     };
   });
 }
@@ -123,6 +130,7 @@ function serviceOf(
     ...(raw.inbound !== undefined && { inbound: inboundOf(raw.inbound) }),
     ...(raw.deadlinePropagation !== undefined && { deadlinePropagation: raw.deadlinePropagation }),
     ...(raw.dedicatedNodes !== undefined && { dedicatedNodes: raw.dedicatedNodes }),
+    ...(raw.nodePool !== undefined && { nodePool: raw.nodePool }),
     ...(raw.versions !== undefined && {
       versions: versionsOf(raw.versions, [...path, 'versions'], issues),
     }),

@@ -78,18 +78,23 @@ function checkNodes(clusters: unknown): PathIssue[] {
   const out: PathIssue[] = [];
   const limits = SCENARIO_LIMITS;
   let total = 0;
-  clusters.forEach((cluster: unknown, i) => {
-    const zones = isObject(cluster) ? cluster['zones'] : undefined;
-    if (!Array.isArray(zones)) return;
-    const nodes = zones.reduce(
+  const nodesOf = (zones: unknown): number =>
+    list(zones).reduce(
       (n: number, zone: unknown) =>
         n + (isObject(zone) && typeof zone['nodes'] === 'number' ? zone['nodes'] : 0),
       0,
     );
+  clusters.forEach((cluster: unknown, i) => {
+    const zones = isObject(cluster) ? cluster['zones'] : undefined;
+    if (!Array.isArray(zones) || !isObject(cluster)) return;
+    const pools = list(cluster['nodePools']);
+    const nodes =
+      nodesOf(zones) +
+      pools.reduce((n: number, pool) => n + (isObject(pool) ? nodesOf(pool['zones']) : 0), 0);
     if (nodes > limits.nodesPerCluster) {
       out.push({
         path: ['clusters', i, 'zones'],
-        reason: `the zones' nodes add up to ${nodes}, more than ${limits.nodesPerCluster}${limitNote('nodesPerCluster')}`,
+        reason: `the zones' nodes add up to ${nodes}${pools.length > 0 ? ' with its node pools' : ''}, more than ${limits.nodesPerCluster}${limitNote('nodesPerCluster')}`,
       });
     } else total += nodes;
   });
@@ -173,8 +178,9 @@ export function checkReferences(input: unknown): PathIssue[] {
   };
   out.push(...checkSizes(input, byName));
 
-  // Clusters and zones.
+  // Clusters, zones and node pools.
   const clusterNames: string[] = [];
+  const nodePools = new Map<string, Set<string>>();
   if (Array.isArray(input['clusters'])) {
     input['clusters'].forEach((cluster, i) => {
       if (!isObject(cluster) || typeof cluster['name'] !== 'string') return;
@@ -196,6 +202,25 @@ export function checkReferences(input: unknown): PathIssue[] {
         }
         zoneNames.add(zone['name']);
       });
+      const pools = new Set<string>();
+      list(cluster['nodePools']).forEach((pool, j) => {
+        if (!isObject(pool) || typeof pool['name'] !== 'string') return;
+        if (pools.has(pool['name'])) {
+          out.push({
+            path: ['clusters', i, 'nodePools', j, 'name'],
+            reason: `duplicate node pool ${JSON.stringify(pool['name'])} in cluster ${JSON.stringify(cluster['name'])}`,
+          });
+        }
+        pools.add(pool['name']);
+        list(pool['zones']).forEach((zone, k) => {
+          if (!isObject(zone) || typeof zone['name'] !== 'string' || zoneNames.has(zone['name'])) return;
+          out.push({
+            path: ['clusters', i, 'nodePools', j, 'zones', k, 'name'],
+            reason: `${JSON.stringify(zone['name'])} is not a zone of cluster ${JSON.stringify(cluster['name'])} (its zones: ${[...zoneNames].join(', ')})`,
+          });
+        });
+      });
+      nodePools.set(cluster['name'], pools);
     });
   } else {
     clusterNames.push(...DEFAULT_CLUSTERS.map((cluster) => cluster.name));
@@ -255,6 +280,25 @@ export function checkReferences(input: unknown): PathIssue[] {
         path: ['services', name, 'cluster'],
         reason: unknownName('cluster', cluster, clusterNames),
       });
+    }
+    const pool = service['nodePool'];
+    if (typeof pool === 'string') {
+      const home = typeof cluster === 'string' ? cluster : clusterNames[0];
+      const pools = home === undefined ? undefined : nodePools.get(home);
+      if (service['dedicatedNodes'] === true) {
+        out.push({
+          path: ['services', name, 'nodePool'],
+          reason: 'a service runs on a node pool or on dedicated nodes (dedicatedNodes), not both',
+        });
+      } else if (home !== undefined && clusterNames.includes(home) && !(pools?.has(pool) ?? false)) {
+        out.push({
+          path: ['services', name, 'nodePool'],
+          reason:
+            pools === undefined || pools.size === 0
+              ? `unknown node pool ${JSON.stringify(pool)}: cluster ${JSON.stringify(home)} has no nodePools`
+              : unknownName('node pool', pool, [...pools]),
+        });
+      }
     }
   }
   const edges = callEdges(services);

@@ -42,10 +42,12 @@ export function checkConfigBounds(config: SimulationConfig): void {
   checkField(findRuleRow(SCENARIO_RULES, 'duration'), config.durationMs, 'durationMs');
   let nodes = 0;
   config.clusters.forEach((cluster, i) => {
-    const clusterNodes = cluster.zones.reduce((n, zone) => n + zone.nodes, 0);
+    const clusterNodes = [cluster.zones, ...(cluster.nodePools ?? []).map((pool) => pool.zones)]
+      .flat()
+      .reduce((n, zone) => n + zone.nodes, 0);
     if (clusterNodes > SCENARIO_LIMITS.nodesPerCluster) {
       throw new RangeError(
-        `clusters[${i}].zones: the nodes add up to ${clusterNodes}, more than ${SCENARIO_LIMITS.nodesPerCluster}`,
+        `clusters[${i}].zones: the nodes add up to ${clusterNodes}${cluster.nodePools?.length ? ' with its node pools' : ''}, more than ${SCENARIO_LIMITS.nodesPerCluster}`,
       );
     }
     nodes += clusterNodes;
@@ -53,6 +55,14 @@ export function checkConfigBounds(config: SimulationConfig): void {
     if (nodeCpu !== undefined && nodeCpu !== null) {
       checkField(findRuleRow(SCENARIO_RULES, 'nodeCpu'), nodeCpu, `clusters[${i}].nodeCpu`);
     }
+    (cluster.nodePools ?? []).forEach((pool, j) => {
+      if (pool.nodeCpu !== undefined && pool.nodeCpu !== null)
+        checkField(
+          findRuleRow(SCENARIO_RULES, 'nodeCpu'),
+          pool.nodeCpu,
+          `clusters[${i}].nodePools[${j}].nodeCpu`,
+        );
+    });
   });
   if (nodes > SCENARIO_LIMITS.nodes) {
     throw new RangeError(`clusters: the nodes add up to ${nodes}, more than ${SCENARIO_LIMITS.nodes}`);
