@@ -77,6 +77,8 @@ export interface ImportedWorkload {
   resources: ContainerResources[];
   /** The injected proxy's CPU limit, from its pod annotations (absent when none sets it). */
   proxyCpuLimits?: ProxyCpuLimit[];
+  /** The pod template's `spec.nodeSelector` (absent when it sets none). */
+  nodeSelector?: Record<string, string>;
 }
 
 /** A Namespace resource. */
@@ -176,6 +178,10 @@ export interface ImportedNode {
   cpuCores?: number;
   /** Why no application pod runs on it (cordoned, or a NoSchedule/NoExecute taint), or absent. */
   unschedulable?: string;
+  /** Its node pool label (GKE, EKS, AKS or Karpenter) and value, if it carries one. */
+  pool?: { label: string; name: string };
+  /** True when it is unschedulable only by a taint and belongs to a node pool (kept if a workload selects that pool). */
+  taintedPool?: boolean;
 }
 
 /** Everything an import read. */

@@ -1,10 +1,12 @@
 // The scenario's `clusters`: the --graph fragment's when it gives them; else one cluster of the Node
 // resources (zones by their zone label, the node count per zone, the most common allocatable CPU as
-// `nodeCpu`); else meshsim's default zones for the clusters the inputs name.
+// `nodeCpu`, and a node pool for each pool label a workload's nodeSelector picks); else meshsim's default
+// zones for the clusters the inputs name.
 
 import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
 
-import type { ImportedNode, ImportModel } from '../../ImportModel.js';
+import type { ImportedNode, ImportedWorkload, ImportModel } from '../../ImportModel.js';
+import { POOL_LABELS } from '../kubernetes/importNode.js';
 import type { WarningLog } from '../WarningLog.js';
 import type { JsonObject } from '../isRecord.js';
 import { shortRefs } from '../model/describeRefs.js';
@@ -23,16 +25,121 @@ function mostCommon(values: readonly number[]): { value: number; counts: [number
   return { value: (sorted[0] as [number, number])[0], counts: sorted };
 }
 
-/** One cluster from the schedulable `nodes`, named `name`. */
-function clusterOfNodes(
-  name: string,
-  nodes: readonly ImportedNode[],
-  fragment: Fragment | undefined,
-  warnings: WarningLog,
-): JsonObject {
+/** Zones (by zone label, sorted) and their node counts. */
+function zonesOf(nodes: readonly ImportedNode[]): { name: string; nodes: number }[] {
   const zones = new Map<string, number>();
   for (const node of nodes)
     zones.set(node.zone ?? UNLABELLED_ZONE, (zones.get(node.zone ?? UNLABELLED_ZONE) ?? 0) + 1);
+  return [...zones]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([zone, count]) => ({ name: zone, nodes: count }));
+}
+
+/** The most common size of `nodes` [cores] (warned when they differ, `what` naming them), or undefined. */
+function sizeOf(
+  nodes: readonly ImportedNode[],
+  what: string,
+  holder: 'a cluster' | 'a node pool',
+  warnings: WarningLog,
+): number | undefined {
+  const sized = nodes.filter((node) => node.cpuCores !== undefined).map((node) => node.cpuCores as number);
+  if (sized.length === 0) return undefined;
+  const { value, counts } = mostCommon(sized);
+  if (counts.length > 1) {
+    warnings.general(
+      '',
+      `${what} differ in allocatable CPU (${counts.map(([cores, n]) => `${String(formatCpu(cores))} × ${n}`).join(', ')}); ${holder} has one node size: nodeCpu ${String(formatCpu(value))}, the most common`,
+    );
+  }
+  return value;
+}
+
+/** `label=name` of a node pool. */
+const poolKey = (pool: { label: string; name: string }): string => `${pool.label}=${pool.name}`;
+
+/** The node pool labels each workload's nodeSelector picks; other selectors are warned (placed like any pod). */
+function poolSelections(
+  workloads: readonly ImportedWorkload[],
+  warnings: WarningLog,
+): Map<ImportedWorkload, { label: string; name: string }> {
+  const out = new Map<ImportedWorkload, { label: string; name: string }>();
+  for (const workload of workloads) {
+    for (const [label, name] of Object.entries(workload.nodeSelector ?? {})) {
+      if (POOL_LABELS.includes(label)) {
+        if (!out.has(workload)) out.set(workload, { label, name });
+        continue;
+      }
+      warnings.general(
+        '',
+        `nodeSelector ${label}=${name} of ${workload.kind}/${workload.name}: not a node pool label meshsim reads (${POOL_LABELS.join(', ')}); its pods are placed on the cluster's nodes like the others`,
+      );
+    }
+  }
+  return out;
+}
+
+/** The Nodes split into the cluster's default nodes and the node pools some workload selects. */
+function splitPools(
+  model: ImportModel,
+  warnings: WarningLog,
+): {
+  nodes: ImportedNode[];
+  pools: Map<string, ImportedNode[]>;
+  selections: Map<ImportedWorkload, { label: string; name: string }>;
+} {
+  const selections = poolSelections(model.workloads, warnings);
+  const selected = new Set([...selections.values()].map(poolKey));
+  const usable = model.nodes.filter(
+    (node) =>
+      node.unschedulable === undefined ||
+      (node.taintedPool === true && node.pool !== undefined && selected.has(poolKey(node.pool))),
+  );
+  for (const node of model.nodes) {
+    if (node.taintedPool === true && !usable.includes(node)) {
+      warnings.general(
+        '',
+        `${shortRefs([node.from])}: ${String(node.unschedulable)}, and no workload selects its node pool ${node.pool?.name ?? ''}: it is not one of the cluster's nodes`,
+      );
+    }
+  }
+  const pools = new Map<string, ImportedNode[]>();
+  const defaults: ImportedNode[] = [];
+  for (const node of usable) {
+    if (node.pool !== undefined && selected.has(poolKey(node.pool))) {
+      const key = poolKey(node.pool);
+      pools.set(key, [...(pools.get(key) ?? []), node]);
+    } else defaults.push(node);
+  }
+  for (const [workload, pool] of selections) {
+    if (!pools.has(poolKey(pool))) {
+      warnings.general(
+        '',
+        `${workload.kind}/${workload.name} selects node pool ${pool.name} (${pool.label}), which no imported Node belongs to: its pods are placed on the cluster's nodes`,
+      );
+    }
+  }
+  if (defaults.length === 0 && pools.size > 0) {
+    // Every node is in a selected pool: the largest becomes the cluster's own nodes.
+    const [largest] = [...pools].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+    if (largest !== undefined) {
+      pools.delete(largest[0]);
+      defaults.push(...largest[1]);
+    }
+  }
+  return { nodes: defaults, pools, selections };
+}
+
+/** One cluster from the schedulable `nodes` and its node pools, named `name`; sets the services' `nodePool`. */
+function clusterOfNodes(
+  name: string,
+  model: ImportModel,
+  services: Record<string, JsonObject>,
+  fragment: Fragment | undefined,
+  warnings: WarningLog,
+  comments: CommentSet,
+): JsonObject | undefined {
+  const { nodes, pools, selections } = splitPools(model, warnings);
+  if (nodes.length === 0) return undefined;
   const unlabelled = nodes.filter((node) => node.zone === undefined);
   if (unlabelled.length > 0) {
     warnings.general(
@@ -53,34 +160,106 @@ function clusterOfNodes(
       );
     }
   }
-  cluster['zones'] = [...zones]
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([zone, count]) => ({ name: zone, nodes: count }));
-  const sized = nodes.filter((node) => node.cpuCores !== undefined).map((node) => node.cpuCores as number);
-  if (sized.length === 0) {
+  const zones = zonesOf(nodes);
+  cluster['zones'] = zones;
+  comments.add(['clusters'], `zones, nodes and node size from ${shortRefs(nodes.map((node) => node.from))}`);
+  const topNodeCpu = fragment?.value['nodeCpu'];
+  const size = sizeOf(nodes, 'the Nodes', 'a cluster', warnings);
+  if (size === undefined) {
     warnings.general(
       '',
       'no Node gives status.allocatable.cpu or status.capacity.cpu: the cluster has no CPU size',
     );
-    return cluster;
-  }
-  const { value, counts } = mostCommon(sized);
-  const topNodeCpu = fragment?.value['nodeCpu'];
-  if (topNodeCpu !== undefined) {
+  } else if (topNodeCpu !== undefined) {
     warnings.general(
       fragment?.file ?? '',
-      `nodeCpu: the --graph fragment's ${JSON.stringify(topNodeCpu)} is every node's size, in place of the Nodes' allocatable CPU (${String(formatCpu(value))})`,
+      `nodeCpu: the --graph fragment's ${JSON.stringify(topNodeCpu)} is every node's size, in place of the Nodes' allocatable CPU (${String(formatCpu(size))})`,
     );
-    return cluster;
+  } else {
+    cluster['nodeCpu'] = formatCpu(size);
   }
-  if (counts.length > 1) {
+  const nodePools = buildNodePools(pools, zones, topNodeCpu !== undefined, warnings);
+  if (nodePools.length > 0) {
+    cluster['nodePools'] = nodePools;
+    comments.add(
+      ['clusters', 0, 'nodePools'],
+      'node pools the workloads select (nodeSelector on their pool label)',
+    );
+    assignPools(model, services, selections, nodePools, comments, warnings);
+  }
+  return cluster;
+}
+
+/** The selected pools as scenario node pools, in the cluster's zones (nodes elsewhere left out, warned). */
+function buildNodePools(
+  pools: Map<string, ImportedNode[]>,
+  zones: readonly { name: string }[],
+  fragmentSize: boolean,
+  warnings: WarningLog,
+): JsonObject[] {
+  const zoneNames = new Set(zones.map((zone) => zone.name));
+  const out: JsonObject[] = [];
+  for (const [, nodes] of [...pools].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const pool = (nodes[0] as ImportedNode).pool as { label: string; name: string };
+    const inZones = nodes.filter((node) => zoneNames.has(node.zone ?? UNLABELLED_ZONE));
+    if (inZones.length < nodes.length) {
+      warnings.general(
+        '',
+        `node pool ${pool.name}: ${nodes.length - inZones.length} of its Nodes are in zones where the cluster has no other node; meshsim's pools lie in the cluster's zones, so they are left out`,
+      );
+    }
+    if (inZones.length === 0) continue;
+    const out1: JsonObject = { name: pool.name, zones: zonesOf(inZones) };
+    const size = sizeOf(inZones, `the Nodes of pool ${pool.name}`, 'a node pool', warnings);
+    if (size !== undefined && !fragmentSize) out1['nodeCpu'] = formatCpu(size);
+    out.push(out1);
+  }
+  return out;
+}
+
+/** Each service whose workloads select an imported pool runs on it (`nodePool`). */
+function assignPools(
+  model: ImportModel,
+  services: Record<string, JsonObject>,
+  selections: Map<ImportedWorkload, { label: string; name: string }>,
+  nodePools: readonly JsonObject[],
+  comments: CommentSet,
+  warnings: WarningLog,
+): void {
+  const names = new Set(nodePools.map((pool) => pool['name']));
+  let unselected = 0;
+  for (const service of model.services) {
+    const out = services[service.name];
+    if (out === undefined) continue;
+    const picked = service.workloads
+      .map((workload) => selections.get(workload))
+      .filter((pool): pool is { label: string; name: string } => pool !== undefined && names.has(pool.name));
+    const first = picked[0];
+    if (first === undefined) {
+      unselected++;
+      continue;
+    }
+    if (out['nodePool'] !== undefined || out['dedicatedNodes'] !== undefined) continue; // the fragment's wins
+    if (new Set(picked.map((pool) => pool.name)).size > 1 || picked.length < service.workloads.length) {
+      warnings.general(
+        '',
+        `service "${service.name}": its workloads select different node pools; its instances run on ${first.name}, the first`,
+      );
+    }
+    out['nodePool'] = first.name;
+    comments.from(
+      ['services', service.name, 'nodePool'],
+      service.workloads.map((w) => w.from),
+      true,
+      'nodeSelector of',
+    );
+  }
+  if (unselected > 0) {
     warnings.general(
       '',
-      `the Nodes differ in allocatable CPU (${counts.map(([cores, n]) => `${String(formatCpu(cores))} × ${n}`).join(', ')}); a cluster has one node size: nodeCpu ${String(formatCpu(value))}, the most common`,
+      `${unselected} service(s) select no node pool: they run on the cluster's other nodes only, as if pools ${nodePools.map((pool) => String(pool['name'])).join(', ')} were tainted against them (Kubernetes would also place them there otherwise)`,
     );
   }
-  cluster['nodeCpu'] = formatCpu(value);
-  return cluster;
 }
 
 /**
@@ -89,12 +268,13 @@ function clusterOfNodes(
  */
 export function buildClusters(
   model: ImportModel,
+  services: Record<string, JsonObject>,
   clusterNames: readonly string[],
   fragment: Fragment | undefined,
   warnings: WarningLog,
   comments: CommentSet,
 ): unknown {
-  const nodes = model.nodes.filter((node) => node.unschedulable === undefined);
+  const nodes = model.nodes.filter((node) => node.unschedulable === undefined || node.taintedPool === true);
   if (fragment?.value['clusters'] !== undefined) {
     if (model.nodes.length > 0) {
       warnings.general(
@@ -118,12 +298,8 @@ export function buildClusters(
       );
     } else {
       const name = clusterNames[0] ?? (DEFAULT_CLUSTERS[0] as { name: string }).name;
-      const cluster = clusterOfNodes(name, nodes, fragment, warnings);
-      comments.add(
-        ['clusters'],
-        `zones, nodes and node size from ${shortRefs(nodes.map((node) => node.from))}`,
-      );
-      return [cluster];
+      const cluster = clusterOfNodes(name, model, services, fragment, warnings, comments);
+      if (cluster !== undefined) return [cluster];
     }
   }
   if (clusterNames.length === 0) return undefined;

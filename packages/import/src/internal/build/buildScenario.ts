@@ -50,6 +50,7 @@ export interface BuiltScenario {
 const SERVICE_ORDER = [
   'namespace',
   'cluster',
+  'nodePool',
   'replicas',
   'concurrency',
   'queue',
@@ -534,7 +535,7 @@ export function buildScenario(input: BuildInput): BuiltScenario {
         .filter((c): c is string => typeof c === 'string'),
     ),
   ];
-  const clusters = buildClusters(model, clusterNames, fragment, warnings, comments);
+  const clusters = buildClusters(model, services, clusterNames, fragment, warnings, comments);
   warnCpuWithoutNodeSize(services, fragment, clusters, warnings);
 
   const top: JsonObject = {};

@@ -21,6 +21,16 @@ export const REGION_LABELS: readonly string[] = [
   'failure-domain.beta.kubernetes.io/region',
 ];
 
+/**
+ * Node pool labels, as GKE, EKS managed node groups, AKS and Karpenter set them on their nodes (docs/sources.md#import-node-pool-labels).
+ */
+export const POOL_LABELS: readonly string[] = [
+  'cloud.google.com/gke-nodepool',
+  'eks.amazonaws.com/nodegroup',
+  'kubernetes.azure.com/agentpool',
+  'karpenter.sh/nodepool',
+];
+
 /** Node `spec` fields that identify the node or its network, not its capacity: read without comment. */
 const IDENTITY_SPEC_FIELDS: readonly string[] = ['podCIDR', 'podCIDRs', 'providerID', 'externalID'];
 
@@ -49,6 +59,8 @@ export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
   const region = REGION_LABELS.map((key) => labels[key]).find((value) => value !== undefined && value !== '');
   if (zone !== undefined) node.zone = zone;
   if (region !== undefined) node.region = region;
+  const poolLabel = POOL_LABELS.find((key) => labels[key] !== undefined && labels[key] !== '');
+  if (poolLabel !== undefined) node.pool = { label: poolLabel, name: labels[poolLabel] as string };
 
   for (const field of ['allocatable', 'capacity'] as const) {
     const text = doc.peek(['status', field, 'cpu']);
@@ -70,11 +82,14 @@ export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
   const taint = blockingTaint(doc.get(['spec', 'taints']));
   if (cordoned || taint !== undefined) {
     node.unschedulable = cordoned ? 'cordoned (spec.unschedulable)' : (taint as string);
-    builder.warnings.at(
-      doc,
-      cordoned ? ['spec', 'unschedulable'] : ['spec', 'taints'],
-      `${node.unschedulable}: application pods do not run on this node, so it is not one of the cluster's nodes`,
-    );
+    // A tainted node of a node pool may be a dedicated pool that some workload selects: the clusters decide.
+    if (!cordoned && node.pool !== undefined) node.taintedPool = true;
+    else
+      builder.warnings.at(
+        doc,
+        cordoned ? ['spec', 'unschedulable'] : ['spec', 'taints'],
+        `${node.unschedulable}: application pods do not run on this node, so it is not one of the cluster's nodes`,
+      );
   }
   builder.model.nodes.push(node);
 }

@@ -216,6 +216,10 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
   const podAnnotations = readKeys(doc, [...template, 'metadata', 'annotations'], POD_KEYS);
   const serviceAccount = doc.get([...template, 'spec', 'serviceAccountName']);
   const proxyCpuLimits = readProxyCpuLimits(doc, podAnnotations, builder);
+  // Which node pool its pods run on (a pool label); other selectors are warned when the clusters are built.
+  const nodeSelector = isRecord(doc.peek([...template, 'spec', 'nodeSelector']))
+    ? readKeys(doc, [...template, 'spec', 'nodeSelector'], [])
+    : undefined;
 
   const resources: ContainerResources[] = [];
   const containers = doc.peek([...template, 'spec', 'containers']);
@@ -255,6 +259,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
     serviceAccount: typeof serviceAccount === 'string' && serviceAccount !== '' ? serviceAccount : 'default',
     resources,
     ...(proxyCpuLimits.length > 0 && { proxyCpuLimits }),
+    ...(nodeSelector !== undefined && Object.keys(nodeSelector).length > 0 && { nodeSelector }),
   };
   builder.model.workloads.push(workload);
 }

@@ -1,0 +1,121 @@
+// Node pools from Kubernetes Nodes: a pool label (GKE, EKS, AKS, Karpenter) that a workload's nodeSelector picks
+// becomes a node pool of the cluster, with its own size, and the workload's service runs on it; a pool nothing
+// selects stays among the cluster's nodes; a tainted pool counts when selected.
+
+import { describe, expect, it } from 'vitest';
+
+import { resolveScenario } from '@meshsim/scenario';
+
+import { importFiles, warningsWith } from '../../__helpers__/fixtures.js';
+
+/** A Node of pool `pool` (EKS label; null: none) in `zone` with `cpu` allocatable, tainted if `taint`. */
+function node(name: string, zone: string, cpu: string, pool: string | null, taint = false): string {
+  const poolLabel = pool === null ? '' : `, eks.amazonaws.com/nodegroup: ${pool}`;
+  const taints = taint ? ', taints: [ { key: dedicated, value: search, effect: NoSchedule } ]' : '';
+  return `apiVersion: v1\nkind: Node\nmetadata: { name: ${name}, labels: { topology.kubernetes.io/zone: ${zone}${poolLabel} } }\nspec: { providerID: "aws:///${name}"${taints} }\nstatus: { allocatable: { cpu: ${cpu} } }\n`;
+}
+
+/** A Deployment and its Service, with a nodeSelector (flow YAML) or none. */
+function app(name: string, nodeSelector: string | null): string {
+  const selector = nodeSelector === null ? '' : `, nodeSelector: ${nodeSelector}`;
+  return `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name} }\nspec:\n  replicas: 2\n  selector: { matchLabels: { app: ${name} } }\n  template:\n    metadata: { labels: { app: ${name} } }\n    spec: { containers: [ { name: ${name} } ]${selector} }\n---\napiVersion: v1\nkind: Service\nmetadata: { name: ${name} }\nspec: { selector: { app: ${name} } }\n`;
+}
+
+const NODES = [
+  node('g1', 'a', '1930m', 'general'),
+  node('g2', 'b', '1930m', 'general'),
+  node('g3', 'a', '1930m', 'general'),
+  node('c1', 'a', '15890m', 'compute'),
+  node('c2', 'b', '15890m', 'compute'),
+];
+
+function importShop(searchSelector: string | null, nodes = NODES) {
+  return importFiles({
+    'apps.yaml': [app('web', null), app('search', searchSelector)].join('---\n'),
+    'nodes.yaml': nodes.join('---\n'),
+  });
+}
+
+describe('node pools from Nodes', () => {
+  it("makes a selected pool a node pool of its own size, and its workload's service runs on it", () => {
+    const imported = importShop('{ eks.amazonaws.com/nodegroup: compute }');
+    expect(imported.scenario['clusters']).toEqual([
+      {
+        name: 'cluster-1',
+        zones: [
+          { name: 'a', nodes: 2 },
+          { name: 'b', nodes: 1 },
+        ],
+        nodeCpu: '1930m',
+        nodePools: [
+          {
+            name: 'compute',
+            zones: [
+              { name: 'a', nodes: 1 },
+              { name: 'b', nodes: 1 },
+            ],
+            nodeCpu: '15890m',
+          },
+        ],
+      },
+    ]);
+    const services = imported.scenario['services'] as Record<string, Record<string, unknown>>;
+    expect(services['search']?.['nodePool']).toBe('compute');
+    expect(services['web']?.['nodePool']).toBeUndefined();
+    expect(warningsWith(imported.warnings, 'differ in allocatable CPU')).toEqual([]);
+    expect(warningsWith(imported.warnings, '1 service(s) select no node pool')).toHaveLength(1);
+    // The scenario it writes is valid and places search on the pool's nodes.
+    const config = resolveScenario(imported.scenario, 'shop.yaml');
+    expect(config.services.find((s) => s.name === 'search')?.nodePool).toBe('compute');
+  });
+
+  it('keeps a pool no workload selects among the cluster nodes, one size for all (warned)', () => {
+    const imported = importShop(null);
+    const [cluster] = imported.scenario['clusters'] as Record<string, unknown>[];
+    expect(cluster?.['nodePools']).toBeUndefined();
+    expect(cluster?.['zones']).toEqual([
+      { name: 'a', nodes: 3 },
+      { name: 'b', nodes: 2 },
+    ]);
+    expect(
+      warningsWith(imported.warnings, 'the Nodes differ in allocatable CPU (1930m × 3, 15890m × 2)'),
+    ).toHaveLength(1);
+  });
+
+  it('counts a tainted pool when a workload selects it, and leaves it out (warned) when none does', () => {
+    const tainted = [...NODES.slice(0, 3), node('c1', 'a', '15890m', 'compute', true)];
+    const selected = importShop('{ eks.amazonaws.com/nodegroup: compute }', tainted);
+    const [cluster] = selected.scenario['clusters'] as Record<string, unknown>[];
+    expect(cluster?.['nodePools']).toEqual([
+      { name: 'compute', zones: [{ name: 'a', nodes: 1 }], nodeCpu: '15890m' },
+    ]);
+    expect(warningsWith(selected.warnings, 'taint dedicated')).toEqual([]);
+    const unselected = importShop(null, tainted);
+    expect((unselected.scenario['clusters'] as Record<string, unknown>[])[0]?.['nodePools']).toBeUndefined();
+    expect(
+      warningsWith(
+        unselected.warnings,
+        'taint dedicated:NoSchedule, and no workload selects its node pool compute',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('warns about a selector on another label, and a selected pool without nodes', () => {
+    const other = importShop('{ disktype: ssd }');
+    expect(
+      warningsWith(
+        other.warnings,
+        'nodeSelector disktype=ssd of Deployment/search: not a node pool label meshsim reads',
+      ),
+    ).toHaveLength(1);
+    const missing = importShop('{ eks.amazonaws.com/nodegroup: gpu }');
+    expect(
+      warningsWith(
+        missing.warnings,
+        'Deployment/search selects node pool gpu (eks.amazonaws.com/nodegroup), which no imported Node belongs to',
+      ),
+    ).toHaveLength(1);
+    const services = missing.scenario['services'] as Record<string, Record<string, unknown>>;
+    expect(services['search']?.['nodePool']).toBeUndefined();
+  });
+});
