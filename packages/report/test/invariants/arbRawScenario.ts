@@ -155,6 +155,7 @@ const arbServiceSpec = fc.record({
   // The model of overhead under load (they matter when the scenario's nodes have CPU).
   cpuLimit: fc.option(fc.constantFrom('100m', '500m', 1, 2), { nil: undefined }),
   proxyCpuLimit: fc.option(fc.constantFrom('200m', '2500m', 4), { nil: undefined }),
+  onNodePool: fc.boolean(),
   serviceTimeCpu: fc.option(fc.constantFrom(0, 0.3, 1), { nil: undefined }),
   protocol: fc.option(fc.constantFrom('http1', 'http2'), { nil: undefined }),
   keepAlive: fc.option(fc.boolean(), { nil: undefined }),
@@ -233,6 +234,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       if (spec.errorRate !== undefined) service['errorRate'] = spec.errorRate;
       if (spec.cpuLimit !== undefined) service['cpuLimit'] = spec.cpuLimit;
       if (spec.proxyCpuLimit !== undefined) service['proxyCpuLimit'] = spec.proxyCpuLimit;
+      if (spec.onNodePool) service['nodePool'] = 'big';
       if (spec.serviceTimeCpu !== undefined) service['serviceTimeCpu'] = spec.serviceTimeCpu;
       if (spec.protocol !== undefined) service['protocol'] = spec.protocol;
       if (spec.onDependencyFailure !== undefined) service['onDependencyFailure'] = spec.onDependencyFailure;
@@ -276,6 +278,19 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
         duration: `${durationMs}ms`,
         mesh,
         ...(nodeCpu === undefined ? {} : { nodeCpu }),
+        // A pool of larger nodes in one zone for the services that name it.
+        ...(specs.some((spec) => spec.onNodePool) && {
+          clusters: [
+            {
+              name: 'cluster-1',
+              zones: [
+                { name: 'zone-a', nodes: 2 },
+                { name: 'zone-b', nodes: 2 },
+              ],
+              nodePools: [{ name: 'big', nodeCpu: 8, zones: [{ name: 'zone-a', nodes: 1 }] }],
+            },
+          ],
+        }),
         services,
         traffic: sources,
         faults,
