@@ -49,19 +49,34 @@ export function withLimit(config: SimulationConfig, variant: CpuLimitVariant): S
   return { ...config, services };
 }
 
-/** One row of the comparison. */
-export interface CpuLimitRow {
+/** One row of a comparison of the imported cluster's variants. */
+export interface VariantRow {
   label: string;
   result: SimulationResult;
 }
 
-/** Runs every variant for `durationMs` of simulated time (same seed, same arrivals). */
-export function runCpuLimits(durationMs: number, variants = CPU_LIMIT_VARIANTS): CpuLimitRow[] {
+/** One row of the CPU-limit comparison. */
+export type CpuLimitRow = VariantRow;
+
+/**
+ * Runs the imported cluster once per variant, changed by `apply`, for `durationMs` of simulated time (same seed,
+ * same arrivals).
+ */
+export function runVariants<V extends { label: string }>(
+  durationMs: number,
+  variants: readonly V[],
+  apply: (config: SimulationConfig, variant: V) => SimulationConfig,
+): VariantRow[] {
   const { config } = importCluster();
   return variants.map((variant) => ({
     label: variant.label,
-    result: simulate(applyOverrides(withLimit(config, variant), { durationMs })),
+    result: simulate(applyOverrides(apply(config, variant), { durationMs })),
   }));
+}
+
+/** Runs every variant of checkout's limit. */
+export function runCpuLimits(durationMs: number, variants = CPU_LIMIT_VARIANTS): CpuLimitRow[] {
+  return runVariants(durationMs, variants, withLimit);
 }
 
 /** The comparison as a Markdown table: the shoppers' latency and success, checkout's CPU and throttling. */

@@ -2,10 +2,10 @@
 // given limits of their own (the `sidecar.istio.io/proxyCPULimit` pod annotation, `proxyCpuLimit` in a
 // scenario), from above Istio's 2-core default down past what the sidecars need.
 
-import { applyOverrides, simulate } from 'meshsim';
-import type { SimulationConfig, SimulationResult } from 'meshsim';
+import type { SimulationConfig } from 'meshsim';
 
-import { importCluster } from './cpuLimits.js';
+import { runVariants } from './cpuLimits.js';
+import type { VariantRow } from './cpuLimits.js';
 
 /** The service whose sidecars the variants limit: frontend, the busiest (every shopper's request passes it). */
 export const SIDECAR_LIMITS_SERVICE = 'frontend';
@@ -36,18 +36,11 @@ export function withSidecarLimit(config: SimulationConfig, variant: SidecarLimit
 }
 
 /** One row of the comparison. */
-export interface SidecarLimitRow {
-  label: string;
-  result: SimulationResult;
-}
+export type SidecarLimitRow = VariantRow;
 
-/** Runs every variant for `durationMs` of simulated time (same seed, same arrivals). */
+/** Runs every variant of frontend's sidecar limit for `durationMs` of simulated time (same seed, same arrivals). */
 export function runSidecarLimits(durationMs: number, variants = SIDECAR_LIMIT_VARIANTS): SidecarLimitRow[] {
-  const { config } = importCluster();
-  return variants.map((variant) => ({
-    label: variant.label,
-    result: simulate(applyOverrides(withSidecarLimit(config, variant), { durationMs })),
-  }));
+  return runVariants(durationMs, variants, withSidecarLimit);
 }
 
 /** The comparison as a Markdown table: the shoppers' latency and success, frontend's sidecar throttling. */
