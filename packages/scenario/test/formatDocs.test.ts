@@ -42,7 +42,7 @@ function around(block: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe('docs/scenario-format.md', () => {
-  it.each([['Mesh'], ['Faults']])('every YAML example of the %s section loads', (heading) => {
+  it.each([['Mesh'], ['Faults'], ['Clusters']])('every YAML example of the %s section loads', (heading) => {
     const blocks = yamlBlocks(section(heading));
     expect(blocks.length).toBeGreaterThan(1);
     for (const text of blocks) {
