@@ -1,11 +1,15 @@
 // fast-check arbitraries of hostile scenario files: the bundled scenarios mutated — keys deleted, types
 // swapped, extreme and non-finite numbers, unknown and prototype keys, deep nesting, long strings, YAML tags,
-// alias bombs, truncation — each file tagged with why it must be refused, when it obviously must.
+// alias bombs, truncation — each file tagged with why it must be refused, when it obviously must; and benign
+// mutations that keep a file valid more often (a number or quantity scaled, another mesh shape), so that more
+// fuzzed files reach the model.
 
 import { readFileSync, statSync } from 'node:fs';
 
 import fc from 'fast-check';
 import YAML from 'yaml';
+
+import { meshShapeNames } from '@meshsim/mesh';
 
 import { listBundledScenarios } from '../../src/index.js';
 
@@ -80,7 +84,9 @@ type TreeOp =
   | { kind: 'non-finite'; at: number; value: number }
   | { kind: 'key'; at: number; key: string; value: Json }
   | { kind: 'deep'; at: number; depth: number; list: boolean }
-  | { kind: 'long-string'; at: number; length: number };
+  | { kind: 'long-string'; at: number; length: number }
+  | { kind: 'scale'; at: number; factor: number }
+  | { kind: 'shape'; shape: string };
 
 type TextOp =
   | { kind: 'none' }
@@ -121,6 +127,13 @@ const arbTreeOp: fc.Arbitrary<TreeOp> = fc.oneof(
     list: fc.boolean(),
   }),
   fc.record({ kind: fc.constant('long-string' as const), at, length: fc.integer({ min: 100, max: 20_000 }) }),
+  // Benign: a number or a quantity string scaled by 1/64 … 64 (a power of two: exact), or the mesh swapped.
+  fc.record({
+    kind: fc.constant('scale' as const),
+    at,
+    factor: fc.integer({ min: -6, max: 6 }).map((power) => 2 ** power),
+  }),
+  fc.record({ kind: fc.constant('shape' as const), shape: fc.constantFrom(...meshShapeNames()) }),
 );
 
 const arbTextOp: fc.Arbitrary<TextOp> = fc.oneof(
@@ -219,7 +232,23 @@ function nest(depth: number, list: boolean): Json {
   return node;
 }
 
+/** `value` scaled by `factor`: a number, or the number of a quantity string (`5ms`, `200/s`, `500m`); else as is. */
+function scaled(value: Json, factor: number): Json {
+  if (typeof value === 'number') return value * factor;
+  if (typeof value !== 'string') return value;
+  const match = /^(\d+(?:\.\d+)?)(.*)$/.exec(value);
+  return match === null ? value : `${Number(match[1]) * factor}${match[2] ?? ''}`;
+}
+
 function applyTreeOp(tree: Json, op: TreeOp): void {
+  if (op.kind === 'shape') {
+    if (tree !== null && typeof tree === 'object' && !Array.isArray(tree)) {
+      const mesh = tree['mesh'];
+      if (mesh !== null && typeof mesh === 'object' && !Array.isArray(mesh)) mesh['shape'] = op.shape;
+      else tree['mesh'] = op.shape;
+    }
+    return;
+  }
   if (op.kind === 'key') {
     const targets = objects(tree);
     const target = targets[op.at % targets.length];
@@ -245,6 +274,11 @@ function applyTreeOp(tree: Json, op: TreeOp): void {
       return;
     case 'long-string':
       setOwn(parent, key, 'x'.repeat(op.length));
+      return;
+    case 'scale': {
+      const current = Array.isArray(parent) ? parent[key as number] : parent[key as string];
+      setOwn(parent, key, scaled(current ?? null, op.factor));
+    }
   }
 }
 
