@@ -379,12 +379,16 @@ export const Service = z
           [
             z.boolean(),
             z.string().min(1),
-            z.strictObject({ name: z.string().min(1).optional(), replicas: integer(1).optional() }),
+            z.strictObject({
+              name: z.string().min(1).optional(),
+              replicas: integer(1).optional(),
+              cpuLimit: CpuQuantity.optional(),
+            }),
           ],
-          must('must be true, false, a waypoint name, or { name, replicas: <integer >= 1> }'),
+          must('must be true, false, a waypoint name, or { name, replicas: <integer >= 1>, cpuLimit }'),
         )
         .optional(),
-      "For shape istio-ambient: an L7 waypoint for this service. true: its own, with the mesh's replica count; a name (or { name }): the waypoint deployment of that name, shared by every service naming it (as a namespace's waypoint); { replicas }: the deployment's replicas. Default false.",
+      "For shape istio-ambient: an L7 waypoint for this service. true: its own, with the mesh's replica count; a name (or { name }): the waypoint deployment of that name, shared by every service naming it (as a namespace's waypoint); { replicas }: the deployment's replicas; { cpuLimit }: its pods' CPU limit (and workers, the limit rounded up). Services sharing a waypoint must agree. Default false.",
     ),
     requestBytes: serviceFields.requestBytes,
     responseBytes: serviceFields.responseBytes,

@@ -505,7 +505,7 @@ const CASES: [string, Mutation, string[]][] = [
     'a waypoint that is a number',
     (s) => (s.services.frontend.waypoint = 3),
     [
-      'test.yaml: services.frontend.waypoint: must be true, false, a waypoint name, or { name, replicas: <integer >= 1> } (got 3)',
+      'test.yaml: services.frontend.waypoint: must be true, false, a waypoint name, or { name, replicas: <integer >= 1>, cpuLimit } (got 3)',
     ],
   ],
   [
@@ -532,6 +532,16 @@ const CASES: [string, Mutation, string[]][] = [
     },
     [
       'test.yaml: services.backend.waypoint.replicas: 3 differs from services.frontend.waypoint.replicas (2) for the shared waypoint "shop"',
+    ],
+  ],
+  [
+    'services sharing a waypoint with different CPU limits',
+    (s) => {
+      s.services.frontend.waypoint = { name: 'shop', cpuLimit: '500m' };
+      s.services.backend.waypoint = { name: 'shop', cpuLimit: 4 };
+    },
+    [
+      'test.yaml: services.backend.waypoint.cpuLimit: 4 cores differs from services.frontend.waypoint.cpuLimit (0.5 cores) for the shared waypoint "shop"',
     ],
   ],
   [

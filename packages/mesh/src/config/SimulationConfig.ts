@@ -62,6 +62,11 @@ export interface WaypointBinding {
   name?: string;
   /** Replicas of the deployment (services sharing it must agree). @defaultValue the mesh's `waypoint.replicas` */
   replicas?: number;
+  /**
+   * CPU limit of each of its pods [cores] (services sharing it must agree); it also sets their workers, the limit
+   * rounded up (Istio 1.18+). @defaultValue the mesh's `waypoint.cpuLimitCores`
+   */
+  cpuLimitCores?: number;
 }
 
 /** A service and its instances (pods). */

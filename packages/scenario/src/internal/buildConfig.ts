@@ -231,7 +231,7 @@ export function buildConfig(raw: RawScenario, defaultName: string, issues: PathI
   const services = Object.entries(raw.services).map(([name, service]) =>
     serviceOf(name, service, defaultCluster, issues),
   );
-  // Services sharing a waypoint: one cluster, one replica count (the model's own rule).
+  // Services sharing a waypoint: one cluster, one replica count, one CPU limit (the model's own rule).
   const waypointReplicas = 'waypoint' in mesh ? mesh.waypoint.replicas : 1;
   for (const issue of planWaypoints(services, waypointReplicas).issues) {
     issues.push({ path: ['services', issue.service, ...issue.field.split('.')], reason: issue.reason });
@@ -255,12 +255,16 @@ export function buildConfig(raw: RawScenario, defaultName: string, issues: PathI
 
 /** A service's `waypoint` as the model takes it: a name alone is a shared deployment of that name. */
 function waypointOf(
-  raw: boolean | string | { name?: string | undefined; replicas?: number | undefined },
+  raw:
+    | boolean
+    | string
+    | { name?: string | undefined; replicas?: number | undefined; cpuLimit?: string | number | undefined },
 ): boolean | WaypointBinding {
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'string') return { name: raw };
   return {
     ...(raw.name !== undefined && { name: raw.name }),
     ...(raw.replicas !== undefined && { replicas: raw.replicas }),
+    ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuCores(raw.cpuLimit) }),
   };
 }

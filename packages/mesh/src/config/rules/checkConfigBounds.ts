@@ -80,6 +80,15 @@ export function checkConfigBounds(config: SimulationConfig): void {
       const value = (service as unknown as Record<string, unknown>)[key];
       if (value !== undefined) checkField(row, value, `${path}.${key}`);
     }
+    // A waypoint's own CPU limit has the bounds of a sidecar's.
+    const waypoint = service.waypoint;
+    if (typeof waypoint === 'object' && waypoint.cpuLimitCores !== undefined) {
+      checkField(
+        findRuleRow(SERVICE_RULES, 'proxyCpuLimit'),
+        waypoint.cpuLimitCores,
+        `${path}.waypoint.cpuLimitCores`,
+      );
+    }
     instances += service.replicas;
     const calls = service.calls.reduce((n, stage) => n + stage.length, 0);
     if (calls > limits.callsPerService) tooManyCalls(path, calls);

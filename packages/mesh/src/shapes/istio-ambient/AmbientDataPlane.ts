@@ -60,29 +60,27 @@ export class AmbientDataPlane extends DataPlaneBase {
       stream: 'proxy/ztunnel',
       role: 'ztunnel',
     });
+    const waypointProfile = mesh.waypoint;
     // Waypoints size their workers from their CPU limit like any Istio 1.18+ proxy (docs/sources.md#istio-1-18-concurrency).
-    const waypointProfile = profileForLimit(
-      mesh.waypoint,
-      mesh.waypoint.cpuLimitCores ?? Infinity,
-      mesh.options.waypoint?.workers === undefined,
-    );
+    const workersFromLimit = mesh.options.waypoint?.workers === undefined;
     const waypointLatency = createSampler(waypointProfile.latencyMs, streams.stream('proxy/waypoint'));
     for (const deployment of waypointDeployments(config.services, waypointProfile.replicas)) {
       const nodes = topology.place(deployment.cluster, deployment.replicas);
+      const profile = profileForLimit(
+        waypointProfile,
+        deployment.cpuLimitCores ?? waypointProfile.cpuLimitCores ?? Infinity,
+        workersFromLimit,
+      );
       const replicas = nodes.map((node, i) => {
         const proxy = new Proxy(
           'waypoint',
           `${deployment.name}-${i + 1}`,
           node,
-          waypointProfile,
+          profile,
           waypointLatency,
           engine,
           onForward,
-          context.cpuContainer(
-            node,
-            `${deployment.name}-${i + 1}/istio-proxy`,
-            waypointProfile.cpuLimitCores,
-          ),
+          context.cpuContainer(node, `${deployment.name}-${i + 1}/istio-proxy`, profile.cpuLimitCores),
         );
         proxy.role = 'waypoint';
         // A service's own waypoint reports its service in telemetry; a shared one its own name.

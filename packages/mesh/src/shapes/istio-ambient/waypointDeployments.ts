@@ -1,6 +1,6 @@
 // The waypoint deployments of an istio-ambient run: a service's own (`waypoint: true`) or one shared by every
 // service naming it (as a namespace's). One rule for both the model and the scenario's errors: services sharing a
-// waypoint run in one cluster and agree on its replica count.
+// waypoint run in one cluster and agree on its replica count and CPU limit.
 
 import type { ServiceConfig } from '../../config/SimulationConfig.js';
 
@@ -10,6 +10,8 @@ export interface WaypointUse {
   name: string;
   /** Replicas the service sets, or undefined for the mesh's default. */
   replicas: number | undefined;
+  /** CPU limit of its pods the service sets [cores], or undefined for the mesh's. */
+  cpuLimitCores: number | undefined;
   /** True for the service's own waypoint (`true`, or no name given). */
   own: boolean;
 }
@@ -21,6 +23,10 @@ export interface WaypointDeployment {
   replicas: number;
   /** The service that set `replicas` (for error messages), or null when they are the mesh's default. */
   replicasFrom: string | null;
+  /** CPU limit of its pods [cores], or null for the mesh's `waypoint.cpuLimitCores`. */
+  cpuLimitCores: number | null;
+  /** The service that set `cpuLimitCores`, or null. */
+  cpuLimitFrom: string | null;
   services: string[];
   /** The service whose own waypoint this is (its proxies report that service), or null when shared by name. */
   ownedBy: string | null;
@@ -29,7 +35,7 @@ export interface WaypointDeployment {
 /** Why a service's `waypoint` cannot be built: the field (`services.<service>.<field>`) and the reason. */
 export interface WaypointIssue {
   service: string;
-  field: 'waypoint' | 'waypoint.replicas';
+  field: 'waypoint' | 'waypoint.replicas' | 'waypoint.cpuLimit';
   reason: string;
 }
 
@@ -37,15 +43,21 @@ export interface WaypointIssue {
 export function waypointUse(service: ServiceConfig): WaypointUse | null {
   const waypoint = service.waypoint;
   if (waypoint === undefined || waypoint === false) return null;
-  if (waypoint === true) return { name: `${service.name}-waypoint`, replicas: undefined, own: true };
+  if (waypoint === true)
+    return { name: `${service.name}-waypoint`, replicas: undefined, cpuLimitCores: undefined, own: true };
   const own = waypoint.name === undefined;
-  return { name: waypoint.name ?? `${service.name}-waypoint`, replicas: waypoint.replicas, own };
+  return {
+    name: waypoint.name ?? `${service.name}-waypoint`,
+    replicas: waypoint.replicas,
+    cpuLimitCores: waypoint.cpuLimitCores,
+    own,
+  };
 }
 
 /**
  * The waypoint deployments of `services`, in order of first use, and what prevents building them: replicas
- * that are not an integer >= 1, a service in another cluster than its shared waypoint, or replicas that
- * differ from those another service sharing it set.
+ * that are not an integer >= 1, a service in another cluster than its shared waypoint, or replicas or a CPU
+ * limit that differ from those another service sharing it set.
  */
 export function planWaypoints(
   services: readonly ServiceConfig[],
@@ -79,6 +91,8 @@ export function planWaypoints(
         cluster: service.cluster,
         replicas: use.replicas ?? defaultReplicas,
         replicasFrom: use.replicas === undefined ? null : service.name,
+        cpuLimitCores: use.cpuLimitCores ?? null,
+        cpuLimitFrom: use.cpuLimitCores === undefined ? null : service.name,
         services: [service.name],
         ownedBy: use.own ? service.name : null,
       });
@@ -108,6 +122,20 @@ export function planWaypoints(
       }
       deployment.replicas = use.replicas;
       deployment.replicasFrom = service.name;
+    }
+    if (use.cpuLimitCores !== undefined) {
+      if (deployment.cpuLimitFrom !== null && deployment.cpuLimitCores !== use.cpuLimitCores) {
+        issues.push({
+          service: service.name,
+          field: 'waypoint.cpuLimit',
+          reason:
+            `${use.cpuLimitCores} cores differs from services.${deployment.cpuLimitFrom}.waypoint.cpuLimit ` +
+            `(${String(deployment.cpuLimitCores)} cores) for the shared waypoint ${JSON.stringify(use.name)}`,
+        });
+        continue;
+      }
+      deployment.cpuLimitCores = use.cpuLimitCores;
+      deployment.cpuLimitFrom = service.name;
     }
     deployment.services.push(service.name);
     deployment.ownedBy = null;

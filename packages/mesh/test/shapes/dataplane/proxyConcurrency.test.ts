@@ -139,6 +139,15 @@ describe('other meshes', () => {
     );
     expect(sidecars(sim).filter((line) => line.startsWith('waypoint'))).toEqual(['waypoint b: 4@3.2']);
   });
+
+  it("istio-ambient: a service's waypoint takes its own limit, and its workers from it", () => {
+    const sim = new Simulation(shop({ shape: 'istio-ambient' }, { waypoint: { cpuLimitCores: 0.5 } }));
+    expect(sidecars(sim).filter((line) => line.startsWith('waypoint'))).toEqual(['waypoint b: 1@0.5']);
+    const written = new Simulation(
+      shop({ shape: 'istio-ambient', waypoint: { workers: 3 } }, { waypoint: { cpuLimitCores: 0.5 } }),
+    );
+    expect(sidecars(written).filter((line) => line.startsWith('waypoint'))).toEqual(['waypoint b: 3@0.5']);
+  });
 });
 
 describe('a proxy limit that cannot apply is said', () => {

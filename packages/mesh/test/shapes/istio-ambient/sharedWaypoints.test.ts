@@ -79,9 +79,9 @@ describe('istio-ambient waypoints shared by name', () => {
     expect(own.edges.find((e) => e.source === 'a' && e.destination === 'c')?.failed).toBe(0);
   });
 
-  it('takes the replicas one service sets for the shared deployment, and refuses two that disagree', () => {
+  it('takes the replicas and CPU limit one service sets for the shared deployment, and refuses two that disagree', () => {
     const services = [
-      service('b', { waypoint: { name: 'w' } }),
+      service('b', { waypoint: { name: 'w', cpuLimitCores: 4 } }),
       service('c', { waypoint: { name: 'w', replicas: 3 } }),
     ];
     expect(waypointDeployments(services, 1)).toEqual([
@@ -90,10 +90,17 @@ describe('istio-ambient waypoints shared by name', () => {
         cluster: 'cluster-1',
         replicas: 3,
         replicasFrom: 'c',
+        cpuLimitCores: 4,
+        cpuLimitFrom: 'b',
         services: ['b', 'c'],
         ownedBy: null,
       },
     ]);
+    expect(() =>
+      waypointDeployments([...services, service('d', { waypoint: { name: 'w', cpuLimitCores: 1 } })], 1),
+    ).toThrow(
+      'services.d.waypoint.cpuLimit: 1 cores differs from services.b.waypoint.cpuLimit (4 cores) for the shared waypoint "w"',
+    );
     expect(() =>
       waypointDeployments([...services, service('d', { waypoint: { name: 'w', replicas: 2 } })], 1),
     ).toThrow(
