@@ -310,6 +310,10 @@ const NodePool = z.strictObject({
     CpuQuantity.optional(),
     "Cores of each of its nodes (16, 500m...). Default: the cluster's nodeCpu.",
   ),
+  shared: doc(
+    z.boolean().optional(),
+    'true: services that name no pool run on its nodes too (an untainted pool). Default false: only the services that name it.',
+  ),
 });
 
 /** A cluster with its zones. */
@@ -325,7 +329,7 @@ export const Cluster = z
     ),
     nodePools: doc(
       z.array(NodePool).min(1).optional(),
-      "Node pools beside the zones' nodes: only the services that name one (services.<name>.nodePool) run on its nodes, as a nodeSelector on a tainted pool. Default none.",
+      "Node pools beside the zones' nodes: the services that name one (services.<name>.nodePool) run only on its nodes, as a nodeSelector does; the others run there too only when it is shared (untainted). Default none.",
     ),
   })
   .register(scenarioRegistry, { id: 'Cluster' });

@@ -29,7 +29,7 @@ clusters:
   - name: east
     region: us-east-1
     zones: [ { name: a, nodes: 2 }, { name: b, nodes: 3 } ]
-    nodePools: [ { name: big, nodeCpu: 16, zones: [ { name: b, nodes: 1 } ] }, { name: same, zones: [ { name: a, nodes: 1 } ] } ]
+    nodePools: [ { name: big, nodeCpu: 16, zones: [ { name: b, nodes: 1 } ] }, { name: same, shared: true, zones: [ { name: a, nodes: 1 } ] } ]
   - name: west
     vpc: vpc-west
     zones: [ { name: c, nodes: 1 } ]
@@ -145,7 +145,7 @@ describe('parseScenario: a full valid example', () => {
         ],
         nodePools: [
           { name: 'big', nodeCpu: 16, zones: [{ name: 'b', nodes: 1 }] },
-          { name: 'same', zones: [{ name: 'a', nodes: 1 }] },
+          { name: 'same', shared: true, zones: [{ name: 'a', nodes: 1 }] },
         ],
       },
       { name: 'west', region: 'region-1', vpc: 'vpc-west', zones: [{ name: 'c', nodes: 1 }] },

@@ -251,8 +251,8 @@ export interface NetworkConfig {
 
 /**
  * A node pool of a cluster beside its default nodes (`zones`): nodes of another size, in some of the cluster's
- * zones, that only the services naming it (`ServiceConfig.nodePool`) run on — a pool selected by a
- * `nodeSelector` on its pool label and tainted for everything else.
+ * zones. The services naming it (`ServiceConfig.nodePool`) run only on it, as a `nodeSelector` on its pool label
+ * does; the others run on it too only when it is `shared` (not tainted against them).
  */
 export interface NodePoolConfig {
   name: string;
@@ -260,6 +260,11 @@ export interface NodePoolConfig {
   zones: readonly { name: string; nodes: number }[];
   /** Cores of each of its nodes. @defaultValue the cluster's `nodeCpu` */
   nodeCpu?: number | null;
+  /**
+   * True when pods that name no pool may run on it too (an untainted pool): they are placed over the cluster's
+   * nodes and its nodes alike. @defaultValue false (a tainted pool, for the services that name it only)
+   */
+  shared?: boolean;
 }
 
 /** A cluster with zones and nodes. */

@@ -26,7 +26,8 @@ export type Locality = 'same-node' | 'same-zone' | 'cross-zone' | 'cross-cluster
 /**
  * The nodes of every cluster: its default nodes (`zones`), then each node pool's. Placement is
  * deterministic: a service's instances go round-robin over the zones of its cluster (or of its node pool),
- * in declared order, and within a zone to the node with the fewest instances so far (lowest index on ties).
+ * in declared order, and within a zone to the node with the fewest instances so far (lowest index on ties) —
+ * among the cluster's nodes and its shared pools' in that zone, for a service that names no pool.
  */
 export class Topology {
   readonly nodes: Node[] = [];
@@ -39,12 +40,21 @@ export class Topology {
   constructor(clusters: readonly ClusterConfig[]) {
     for (const cluster of clusters) {
       const cores = cluster.nodeCpu ?? null;
-      this.clusterNodes.set(cluster.name, this.addNodes(cluster.name, cluster.zones, null, cores));
+      const own = this.addNodes(cluster.name, cluster.zones, null, cores);
       this.clusterInfo.set(cluster.name, { zones: cluster.zones.map((zone) => zone.name), cores });
       const pools = new Map<string, ZonedNodes>();
+      // Pods that name no pool run on the cluster's nodes and, zone by zone, on those of its shared pools.
+      const anyPod = own.map((nodes) => [...nodes]);
       for (const pool of cluster.nodePools ?? []) {
-        pools.set(pool.name, this.addNodes(cluster.name, pool.zones, pool.name, pool.nodeCpu ?? cores));
+        const nodes = this.addNodes(cluster.name, pool.zones, pool.name, pool.nodeCpu ?? cores);
+        pools.set(pool.name, nodes);
+        if (pool.shared !== true) continue;
+        pool.zones.forEach((zone, i) => {
+          const at = cluster.zones.findIndex((z) => z.name === zone.name);
+          if (at >= 0) anyPod[at]?.push(...(nodes[i] as Node[]));
+        });
       }
+      this.clusterNodes.set(cluster.name, anyPod);
       this.poolNodes.set(cluster.name, pools);
     }
   }

@@ -97,3 +97,34 @@ describe('Topology: node pools', () => {
     );
   });
 });
+
+describe('Topology: shared node pools', () => {
+  it('places services that name no pool over the cluster nodes and the shared pool nodes of each zone', () => {
+    const topology = new Topology([
+      {
+        name: 'c',
+        region: 'r',
+        vpc: 'v',
+        zones: [
+          { name: 'a', nodes: 1 },
+          { name: 'b', nodes: 1 },
+        ],
+        nodePools: [
+          { name: 'spot', shared: true, zones: [{ name: 'b', nodes: 1 }] },
+          { name: 'gpu', zones: [{ name: 'a', nodes: 1 }] },
+        ],
+      },
+    ]);
+    expect(topology.place('c', 6).map((n) => n.name)).toEqual([
+      'c/a/node-1',
+      'c/b/node-1',
+      'c/a/node-1',
+      'c/b/spot-node-1',
+      'c/a/node-1',
+      'c/b/node-1',
+    ]);
+    // A service that names the shared pool runs there only; nothing unselected reaches the tainted one.
+    expect(topology.place('c', 2, 'spot').map((n) => n.name)).toEqual(['c/b/spot-node-1', 'c/b/spot-node-1']);
+    expect(topology.nodes.find((n) => n.name === 'c/a/gpu-node-1')?.instanceCount).toBe(0);
+  });
+});

@@ -203,98 +203,115 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       connectionGroup: fc.boolean(),
       faults: fc.array(arbFault(count), { maxLength: 2 }),
       nodeCpu: fc.option(fc.constantFrom('500m', 1, 2, 8), { nil: undefined }),
+      sharedPool: fc.boolean(),
     }),
   )
-  .map(({ seed, durationMs, mesh, specs, trafficSpecs, traffic, connectionGroup, faults, nodeCpu }) => {
-    const services: Record<string, unknown> = {};
-    let maxAttempts = 3; // the istio-sidecar and app-mesh default retry policies make 3 tries
-    const sources = [...new Set(traffic)].map((i) => ({ ...(trafficSpecs[i] as Record<string, unknown>) }));
-    const limited = sources.filter((source) => source['connections'] !== undefined);
-    if (connectionGroup && limited.length === 2) {
-      for (const source of limited) {
-        source['connections'] = limited[0]?.['connections'];
-        source['connectionGroup'] = 'generator';
+  .map(
+    ({
+      seed,
+      durationMs,
+      mesh,
+      specs,
+      trafficSpecs,
+      traffic,
+      connectionGroup,
+      faults,
+      nodeCpu,
+      sharedPool,
+    }) => {
+      const services: Record<string, unknown> = {};
+      let maxAttempts = 3; // the istio-sidecar and app-mesh default retry policies make 3 tries
+      const sources = [...new Set(traffic)].map((i) => ({ ...(trafficSpecs[i] as Record<string, unknown>) }));
+      const limited = sources.filter((source) => source['connections'] !== undefined);
+      if (connectionGroup && limited.length === 2) {
+        for (const source of limited) {
+          source['connections'] = limited[0]?.['connections'];
+          source['connectionGroup'] = 'generator';
+        }
       }
-    }
-    for (const source of sources) {
-      maxAttempts = Math.max(
+      for (const source of sources) {
+        maxAttempts = Math.max(
+          maxAttempts,
+          (source['retry'] as { attempts?: number } | undefined)?.attempts ?? 1,
+        );
+      }
+      specs.forEach((spec, index) => {
+        const name = `s${index}`;
+        const next = index + 1 < specs.length ? `s${index + 1}` : undefined;
+        const service: Record<string, unknown> = {
+          replicas: spec.versions === undefined ? spec.replicas : spec.replicas + 1,
+          concurrency: spec.concurrency,
+          queue: spec.queue,
+          serviceTime: spec.serviceTime,
+        };
+        if (spec.errorRate !== undefined) service['errorRate'] = spec.errorRate;
+        if (spec.cpuLimit !== undefined) service['cpuLimit'] = spec.cpuLimit;
+        if (spec.proxyCpuLimit !== undefined) service['proxyCpuLimit'] = spec.proxyCpuLimit;
+        if (spec.onNodePool) service['nodePool'] = 'big';
+        if (spec.serviceTimeCpu !== undefined) service['serviceTimeCpu'] = spec.serviceTimeCpu;
+        if (spec.protocol !== undefined) service['protocol'] = spec.protocol;
+        if (spec.onDependencyFailure !== undefined) service['onDependencyFailure'] = spec.onDependencyFailure;
+        if (spec.destinationPolicy !== undefined) service['destinationPolicy'] = spec.destinationPolicy;
+        const inbound: Record<string, unknown> = {};
+        if (spec.rateLimit !== undefined) inbound['rateLimit'] = spec.rateLimit;
+        if (spec.shedding !== undefined) inbound['shedding'] = spec.shedding;
+        if (spec.restrictCallers && index > 0) inbound['allowedCallers'] = [`s${index - 1}`];
+        if (spec.bulkhead !== undefined && next !== undefined)
+          inbound['bulkheads'] = { [next]: spec.bulkhead };
+        if (Object.keys(inbound).length > 0) service['inbound'] = inbound;
+        if (spec.versions !== undefined) {
+          service['versions'] = [
+            { name: 'v1', replicas: spec.replicas, weight: 100 - spec.versions.weight },
+            { name: 'v2', replicas: 1, weight: spec.versions.weight, errorRate: spec.versions.errorRate },
+          ];
+        }
+        if (next !== undefined) {
+          const call: Record<string, unknown> = { to: next, optional: spec.optional };
+          if (spec.keepAlive !== undefined) call['keepAlive'] = spec.keepAlive;
+          if (spec.callTimeout !== undefined) call['timeout'] = spec.callTimeout;
+          if (spec.perTryTimeout !== undefined) call['perTryTimeout'] = spec.perTryTimeout;
+          if (spec.retry !== undefined) {
+            call['retry'] = spec.retry;
+            maxAttempts = Math.max(maxAttempts, spec.retry.attempts);
+          }
+          const mirrorTarget = index + 2 < specs.length ? `s${index + 2}` : undefined;
+          if (spec.mirror !== undefined && mirrorTarget !== undefined) {
+            call['mirror'] = { to: mirrorTarget, percent: spec.mirror };
+          }
+          if (spec.faultInjection !== undefined && Object.keys(spec.faultInjection).length > 0) {
+            call['faultInjection'] = spec.faultInjection;
+          }
+          service['calls'] = [call];
+        }
+        services[name] = service;
+      });
+      return {
+        input: {
+          name: 'random',
+          seed,
+          duration: `${durationMs}ms`,
+          mesh,
+          ...(nodeCpu === undefined ? {} : { nodeCpu }),
+          // A pool of larger nodes in one zone for the services that name it (and, shared, for any).
+          ...(specs.some((spec) => spec.onNodePool) && {
+            clusters: [
+              {
+                name: 'cluster-1',
+                zones: [
+                  { name: 'zone-a', nodes: 2 },
+                  { name: 'zone-b', nodes: 2 },
+                ],
+                nodePools: [
+                  { name: 'big', nodeCpu: 8, shared: sharedPool, zones: [{ name: 'zone-a', nodes: 1 }] },
+                ],
+              },
+            ],
+          }),
+          services,
+          traffic: sources,
+          faults,
+        },
         maxAttempts,
-        (source['retry'] as { attempts?: number } | undefined)?.attempts ?? 1,
-      );
-    }
-    specs.forEach((spec, index) => {
-      const name = `s${index}`;
-      const next = index + 1 < specs.length ? `s${index + 1}` : undefined;
-      const service: Record<string, unknown> = {
-        replicas: spec.versions === undefined ? spec.replicas : spec.replicas + 1,
-        concurrency: spec.concurrency,
-        queue: spec.queue,
-        serviceTime: spec.serviceTime,
       };
-      if (spec.errorRate !== undefined) service['errorRate'] = spec.errorRate;
-      if (spec.cpuLimit !== undefined) service['cpuLimit'] = spec.cpuLimit;
-      if (spec.proxyCpuLimit !== undefined) service['proxyCpuLimit'] = spec.proxyCpuLimit;
-      if (spec.onNodePool) service['nodePool'] = 'big';
-      if (spec.serviceTimeCpu !== undefined) service['serviceTimeCpu'] = spec.serviceTimeCpu;
-      if (spec.protocol !== undefined) service['protocol'] = spec.protocol;
-      if (spec.onDependencyFailure !== undefined) service['onDependencyFailure'] = spec.onDependencyFailure;
-      if (spec.destinationPolicy !== undefined) service['destinationPolicy'] = spec.destinationPolicy;
-      const inbound: Record<string, unknown> = {};
-      if (spec.rateLimit !== undefined) inbound['rateLimit'] = spec.rateLimit;
-      if (spec.shedding !== undefined) inbound['shedding'] = spec.shedding;
-      if (spec.restrictCallers && index > 0) inbound['allowedCallers'] = [`s${index - 1}`];
-      if (spec.bulkhead !== undefined && next !== undefined) inbound['bulkheads'] = { [next]: spec.bulkhead };
-      if (Object.keys(inbound).length > 0) service['inbound'] = inbound;
-      if (spec.versions !== undefined) {
-        service['versions'] = [
-          { name: 'v1', replicas: spec.replicas, weight: 100 - spec.versions.weight },
-          { name: 'v2', replicas: 1, weight: spec.versions.weight, errorRate: spec.versions.errorRate },
-        ];
-      }
-      if (next !== undefined) {
-        const call: Record<string, unknown> = { to: next, optional: spec.optional };
-        if (spec.keepAlive !== undefined) call['keepAlive'] = spec.keepAlive;
-        if (spec.callTimeout !== undefined) call['timeout'] = spec.callTimeout;
-        if (spec.perTryTimeout !== undefined) call['perTryTimeout'] = spec.perTryTimeout;
-        if (spec.retry !== undefined) {
-          call['retry'] = spec.retry;
-          maxAttempts = Math.max(maxAttempts, spec.retry.attempts);
-        }
-        const mirrorTarget = index + 2 < specs.length ? `s${index + 2}` : undefined;
-        if (spec.mirror !== undefined && mirrorTarget !== undefined) {
-          call['mirror'] = { to: mirrorTarget, percent: spec.mirror };
-        }
-        if (spec.faultInjection !== undefined && Object.keys(spec.faultInjection).length > 0) {
-          call['faultInjection'] = spec.faultInjection;
-        }
-        service['calls'] = [call];
-      }
-      services[name] = service;
-    });
-    return {
-      input: {
-        name: 'random',
-        seed,
-        duration: `${durationMs}ms`,
-        mesh,
-        ...(nodeCpu === undefined ? {} : { nodeCpu }),
-        // A pool of larger nodes in one zone for the services that name it.
-        ...(specs.some((spec) => spec.onNodePool) && {
-          clusters: [
-            {
-              name: 'cluster-1',
-              zones: [
-                { name: 'zone-a', nodes: 2 },
-                { name: 'zone-b', nodes: 2 },
-              ],
-              nodePools: [{ name: 'big', nodeCpu: 8, zones: [{ name: 'zone-a', nodes: 1 }] }],
-            },
-          ],
-        }),
-        services,
-        traffic: sources,
-        faults,
-      },
-      maxAttempts,
-    };
-  });
+    },
+  );

@@ -91,6 +91,7 @@ function clustersOf(raw: RawScenario['clusters'], nodeCpu: RawScenario['nodeCpu'
           name: pool.name,
           zones: pool.zones.map((zone) => ({ name: zone.name, nodes: zone.nodes })),
           ...(pool.nodeCpu !== undefined && { nodeCpu: parseCpuCores(pool.nodeCpu) }),
+          ...(pool.shared !== undefined && { shared: pool.shared }),
         })),
       }),
     };

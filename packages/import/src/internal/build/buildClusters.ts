@@ -78,13 +78,23 @@ function poolSelections(
   return out;
 }
 
-/** The Nodes split into the cluster's default nodes and the node pools some workload selects. */
+/** A node pool as imported: its nodes, and whether pods that select no pool may run there (untainted). */
+interface PoolNodes {
+  nodes: ImportedNode[];
+  shared: boolean;
+}
+
+/**
+ * The Nodes split into the cluster's own nodes and its node pools: nodes without a pool label are the cluster's
+ * own (else the largest untainted pool no workload selects, else the largest pool); every other labelled group
+ * is a pool — shared (untainted) or, tainted, kept only when a workload selects it.
+ */
 function splitPools(
   model: ImportModel,
   warnings: WarningLog,
 ): {
   nodes: ImportedNode[];
-  pools: Map<string, ImportedNode[]>;
+  pools: Map<string, PoolNodes>;
   selections: Map<ImportedWorkload, { label: string; name: string }>;
 } {
   const selections = poolSelections(model.workloads, warnings);
@@ -102,13 +112,18 @@ function splitPools(
       );
     }
   }
-  const pools = new Map<string, ImportedNode[]>();
-  const defaults: ImportedNode[] = [];
+  const pools = new Map<string, PoolNodes>();
+  let defaults: ImportedNode[] = [];
   for (const node of usable) {
-    if (node.pool !== undefined && selected.has(poolKey(node.pool))) {
-      const key = poolKey(node.pool);
-      pools.set(key, [...(pools.get(key) ?? []), node]);
-    } else defaults.push(node);
+    if (node.pool === undefined) {
+      defaults.push(node);
+      continue;
+    }
+    const key = poolKey(node.pool);
+    const pool = pools.get(key) ?? { nodes: [], shared: true };
+    pool.nodes.push(node);
+    if (node.taintedPool === true) pool.shared = false;
+    pools.set(key, pool);
   }
   for (const [workload, pool] of selections) {
     if (!pools.has(poolKey(pool))) {
@@ -119,11 +134,17 @@ function splitPools(
     }
   }
   if (defaults.length === 0 && pools.size > 0) {
-    // Every node is in a selected pool: the largest becomes the cluster's own nodes.
-    const [largest] = [...pools].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-    if (largest !== undefined) {
-      pools.delete(largest[0]);
-      defaults.push(...largest[1]);
+    // No node outside a pool: the largest untainted pool nothing selects (else the largest) is the cluster's own.
+    const ranked = [...pools].sort(
+      (a, b) =>
+        Number(selected.has(a[0]) || !a[1].shared) - Number(selected.has(b[0]) || !b[1].shared) ||
+        b[1].nodes.length - a[1].nodes.length ||
+        a[0].localeCompare(b[0]),
+    );
+    const [first] = ranked;
+    if (first !== undefined) {
+      pools.delete(first[0]);
+      defaults = first[1].nodes;
     }
   }
   return { nodes: defaults, pools, selections };
@@ -190,16 +211,16 @@ function clusterOfNodes(
   return cluster;
 }
 
-/** The selected pools as scenario node pools, in the cluster's zones (nodes elsewhere left out, warned). */
+/** The pools as scenario node pools, in the cluster's zones (nodes elsewhere left out, warned). */
 function buildNodePools(
-  pools: Map<string, ImportedNode[]>,
+  pools: Map<string, PoolNodes>,
   zones: readonly { name: string }[],
   fragmentSize: boolean,
   warnings: WarningLog,
 ): JsonObject[] {
   const zoneNames = new Set(zones.map((zone) => zone.name));
   const out: JsonObject[] = [];
-  for (const [, nodes] of [...pools].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [, { nodes, shared }] of [...pools].sort((a, b) => a[0].localeCompare(b[0]))) {
     const pool = (nodes[0] as ImportedNode).pool as { label: string; name: string };
     const inZones = nodes.filter((node) => zoneNames.has(node.zone ?? UNLABELLED_ZONE));
     if (inZones.length < nodes.length) {
@@ -209,10 +230,11 @@ function buildNodePools(
       );
     }
     if (inZones.length === 0) continue;
-    const out1: JsonObject = { name: pool.name, zones: zonesOf(inZones) };
+    const built: JsonObject = { name: pool.name, zones: zonesOf(inZones) };
     const size = sizeOf(inZones, `the Nodes of pool ${pool.name}`, 'a node pool', warnings);
-    if (size !== undefined && !fragmentSize) out1['nodeCpu'] = formatCpu(size);
-    out.push(out1);
+    if (size !== undefined && !fragmentSize) built['nodeCpu'] = formatCpu(size);
+    if (shared) built['shared'] = true;
+    out.push(built);
   }
   return out;
 }
@@ -227,7 +249,6 @@ function assignPools(
   warnings: WarningLog,
 ): void {
   const names = new Set(nodePools.map((pool) => pool['name']));
-  let unselected = 0;
   for (const service of model.services) {
     const out = services[service.name];
     if (out === undefined) continue;
@@ -235,10 +256,7 @@ function assignPools(
       .map((workload) => selections.get(workload))
       .filter((pool): pool is { label: string; name: string } => pool !== undefined && names.has(pool.name));
     const first = picked[0];
-    if (first === undefined) {
-      unselected++;
-      continue;
-    }
+    if (first === undefined) continue;
     if (out['nodePool'] !== undefined || out['dedicatedNodes'] !== undefined) continue; // the fragment's wins
     if (new Set(picked.map((pool) => pool.name)).size > 1 || picked.length < service.workloads.length) {
       warnings.general(
@@ -252,12 +270,6 @@ function assignPools(
       service.workloads.map((w) => w.from),
       true,
       'nodeSelector of',
-    );
-  }
-  if (unselected > 0) {
-    warnings.general(
-      '',
-      `${unselected} service(s) select no node pool: they run on the cluster's other nodes only, as if pools ${nodePools.map((pool) => String(pool['name'])).join(', ')} were tainted against them (Kubernetes would also place them there otherwise)`,
     );
   }
 }

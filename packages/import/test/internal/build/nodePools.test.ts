@@ -1,6 +1,7 @@
-// Node pools from Kubernetes Nodes: a pool label (GKE, EKS, AKS, Karpenter) that a workload's nodeSelector picks
-// becomes a node pool of the cluster, with its own size, and the workload's service runs on it; a pool nothing
-// selects stays among the cluster's nodes; a tainted pool counts when selected.
+// Node pools from Kubernetes Nodes: each pool label (GKE, EKS, AKS, Karpenter) groups nodes of their own size; the
+// largest untainted group nothing selects is the cluster's own, the others node pools — shared when untainted (any
+// pod may run there), dedicated when tainted and selected; a service whose workload's nodeSelector picks a pool
+// runs on it.
 
 import { describe, expect, it } from 'vitest';
 
@@ -55,6 +56,7 @@ describe('node pools from Nodes', () => {
               { name: 'b', nodes: 1 },
             ],
             nodeCpu: '15890m',
+            shared: true,
           },
         ],
       },
@@ -63,23 +65,44 @@ describe('node pools from Nodes', () => {
     expect(services['search']?.['nodePool']).toBe('compute');
     expect(services['web']?.['nodePool']).toBeUndefined();
     expect(warningsWith(imported.warnings, 'differ in allocatable CPU')).toEqual([]);
-    expect(warningsWith(imported.warnings, '1 service(s) select no node pool')).toHaveLength(1);
     // The scenario it writes is valid and places search on the pool's nodes.
     const config = resolveScenario(imported.scenario, 'shop.yaml');
     expect(config.services.find((s) => s.name === 'search')?.nodePool).toBe('compute');
   });
 
-  it('keeps a pool no workload selects among the cluster nodes, one size for all (warned)', () => {
+  it('keeps a pool no workload selects as a shared pool of its own size, where any pod may run', () => {
     const imported = importShop(null);
     const [cluster] = imported.scenario['clusters'] as Record<string, unknown>[];
-    expect(cluster?.['nodePools']).toBeUndefined();
     expect(cluster?.['zones']).toEqual([
-      { name: 'a', nodes: 3 },
-      { name: 'b', nodes: 2 },
+      { name: 'a', nodes: 2 },
+      { name: 'b', nodes: 1 },
     ]);
-    expect(
-      warningsWith(imported.warnings, 'the Nodes differ in allocatable CPU (1930m × 3, 15890m × 2)'),
-    ).toHaveLength(1);
+    expect(cluster?.['nodePools']).toEqual([
+      {
+        name: 'compute',
+        zones: [
+          { name: 'a', nodes: 1 },
+          { name: 'b', nodes: 1 },
+        ],
+        nodeCpu: '15890m',
+        shared: true,
+      },
+    ]);
+    expect(warningsWith(imported.warnings, 'differ in allocatable CPU')).toEqual([]);
+    // Placed over the cluster's nodes and the shared pool's alike.
+    const config = resolveScenario(imported.scenario, 'shop.yaml');
+    expect(config.services.every((s) => s.nodePool === undefined)).toBe(true);
+  });
+
+  it("makes nodes without a pool label the cluster's own, every labelled group a pool", () => {
+    const imported = importShop(null, [
+      node('u1', 'a', '3920m', null),
+      node('u2', 'b', '3920m', null),
+      ...NODES,
+    ]);
+    const [cluster] = imported.scenario['clusters'] as Record<string, unknown>[];
+    expect(cluster?.['nodeCpu']).toBe('3920m');
+    expect((cluster?.['nodePools'] as { name: string }[]).map((p) => p.name)).toEqual(['compute', 'general']);
   });
 
   it('counts a tainted pool when a workload selects it, and leaves it out (warned) when none does', () => {
