@@ -120,6 +120,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
     proxies: {
       count: num(proxies.count),
       cpuCores: num(proxies.cpuCores),
+      cpuRequestedCores: num(proxies.cpuRequestedCores ?? 0),
       memoryMiB: num(proxies.memoryMiB),
       costPerMonthUsd: optionalNum(proxies.costPerMonthUsd),
       priceSource: proxies.priceSource ?? null,
@@ -132,6 +133,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
         ...(kind.maxMemoryMiB !== undefined && { maxMemoryMiB: num(kind.maxMemoryMiB) }),
         ...(kind.throttledMs !== undefined && { throttledMs: num(kind.throttledMs) }),
         ...(kind.handshakes !== undefined && { handshakes: num(kind.handshakes) }),
+        ...(kind.cpuRequestedCores !== undefined && { cpuRequestedCores: num(kind.cpuRequestedCores) }),
         costPerMonthUsd: optionalNum(kind.costPerMonthUsd),
       })),
     },

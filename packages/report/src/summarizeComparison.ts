@@ -32,6 +32,8 @@ export interface ShapeSummary {
   workPerRequest: number;
   proxies: number;
   proxyCpuCores: number;
+  /** CPU the proxies' containers request: node capacity the mesh reserves [cores]. */
+  proxyCpuRequestedCores: number;
   proxyMemoryMiB: number;
   /** Monthly cost of the proxies [USD], when the shape's profile has prices; null otherwise. */
   costPerMonthUsd: number | null;
@@ -121,6 +123,7 @@ export function summarizeComparison(
       workPerRequest: figures.workPerRequest,
       proxies: result.proxies.count,
       proxyCpuCores: result.proxies.cpuCores,
+      proxyCpuRequestedCores: result.proxies.cpuRequestedCores ?? 0,
       proxyMemoryMiB: result.proxies.memoryMiB,
       costPerMonthUsd: result.proxies.costPerMonthUsd ?? null,
       throughputRps: figures.goodputRps,

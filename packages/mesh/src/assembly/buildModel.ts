@@ -87,7 +87,6 @@ export function buildModel(
     });
     service.refreshEndpoints();
   });
-  checkCpuRequests(cpu, instances, warnings);
   checkCpuWithoutNodes(cpu, instances, warnings);
   const tap = createTap?.({ streams, services, instances }) ?? null;
   transport.tap = tap;
@@ -102,6 +101,7 @@ export function buildModel(
     cpuContainer: (node, name, limitCores) => cpu.container(node, name, limitCores),
     connections,
   });
+  checkCpuRequests(cpu, instances, dataPlane.proxies(), warnings);
   checkWaypoints(config, dataPlane, warnings);
   checkProxyCpuLimits(config, dataPlane, warnings);
   checkMeshOptions(config.mesh, warnings);

@@ -76,6 +76,11 @@ export interface ProxyProfile {
   memoryPerConnectionKiB?: number;
   /** CPU limit of the proxy's container (a CFS quota, when nodes have CPU) [cores]. @defaultValue Infinity (none) */
   cpuLimitCores?: number;
+  /**
+   * CPU request of the proxy's container [cores]: node capacity it reserves (reported, and counted in a node's
+   * requests), not CPU it uses. @defaultValue 0
+   */
+  cpuRequestCores?: number;
   /** CPU of one TLS 1.3 handshake at this proxy, when it terminates mTLS [ms of one core]. @defaultValue 0 */
   tlsHandshakeCpuMs?: number;
 }

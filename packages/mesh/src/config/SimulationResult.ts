@@ -172,6 +172,8 @@ export interface ProxyKindTotals {
   throttledMs?: number;
   /** TLS handshakes its proxies took part in (as client or server). */
   handshakes?: number;
+  /** CPU its proxies' containers request, summed: node capacity reserved, not used [cores]. */
+  cpuRequestedCores?: number;
 }
 
 /** The run's connections (caller → callee pools: the application's own, or between the mesh's proxies). */
@@ -190,6 +192,8 @@ export interface ConnectionTotals {
 export interface ProxyTotals {
   count: number;
   cpuCores: number;
+  /** CPU the proxies' containers request, summed over kinds: node capacity reserved [cores]. @defaultValue 0 */
+  cpuRequestedCores?: number;
   memoryMiB: number;
   byKind: ProxyKindTotals[];
   /** Sum of the kinds' `costPerMonthUsd` [USD]; absent without prices. */

@@ -33,6 +33,8 @@ export interface ProxyRow {
   count: number;
   /** Mean CPU over the run [cores]. */
   cpuCores: number;
+  /** CPU its containers request (node capacity reserved) [cores]. */
+  cpuRequestedCores: number;
   memoryMiB: number;
   /** Memory of the largest proxy of the kind [MiB]; null for the total row and kinds that do not say. */
   maxMemoryMiB: number | null;
@@ -54,6 +56,7 @@ export function proxyKindRows(proxies: ProxyTotals): ProxyRow[] {
     kind: kind.kind,
     count: kind.count,
     cpuCores: kind.cpuCores,
+    cpuRequestedCores: kind.cpuRequestedCores ?? 0,
     memoryMiB: kind.memoryMiB,
     maxMemoryMiB: kind.maxMemoryMiB ?? null,
     queued: kind.queued,
@@ -73,6 +76,7 @@ export function proxyTotalRow(proxies: ProxyTotals): ProxyRow {
     kind: 'total',
     count: proxies.count,
     cpuCores: proxies.cpuCores,
+    cpuRequestedCores: proxies.cpuRequestedCores ?? 0,
     memoryMiB: proxies.memoryMiB,
     maxMemoryMiB: null,
     queued: proxies.byKind.reduce((sum, kind) => sum + kind.queued, 0),
@@ -99,6 +103,12 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
       text: { header: 'CPU (cores)', format: (cores) => fixed(cores, 3) },
       csv: { name: 'cpu_cores' },
       metric: { family: CPU, sample: CPU.name },
+    },
+    {
+      key: 'cpuRequestedCores',
+      read: (row) => row.cpuRequestedCores,
+      text: { header: 'CPU requested (cores)', format: (cores) => fixed(cores, 1) },
+      csv: { name: 'cpu_requested_cores' },
     },
     {
       key: 'memoryMiB',

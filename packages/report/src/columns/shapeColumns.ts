@@ -48,6 +48,12 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       ),
       field('proxies', 'proxies', count, 'proxies'),
       field('proxyCpuCores', 'proxy CPU (cores)', (cores) => fixed(cores, 3), 'proxy_cpu_cores'),
+      field(
+        'proxyCpuRequestedCores',
+        'proxy CPU requested (cores)',
+        (cores) => fixed(cores, 1),
+        'proxy_cpu_requested_cores',
+      ),
       field('proxyMemoryMiB', 'proxy memory (MiB)', (mib) => fixed(mib, 1), 'proxy_memory_mib'),
       field('costPerMonthUsd', 'proxy cost (USD/month)', (usd) => fixed(usd, 0), 'proxy_cost_usd_per_month'),
       field('throughputRps', 'throughput (req/s)', (rps) => fixed(rps, 1), 'throughput_rps'),

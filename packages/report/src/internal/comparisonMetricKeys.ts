@@ -14,6 +14,7 @@ const METRIC_KEYS: readonly string[] = [
   'workPerRequest',
   'proxies',
   'proxyCpuCores',
+  'proxyCpuRequestedCores',
   'proxyMemoryMiB',
   'costPerMonthUsd',
   'throughputRps',

@@ -166,8 +166,18 @@ export function makeResult(): SimulationResult {
     proxies: {
       count: 5,
       cpuCores: 0.3333333333,
+      cpuRequestedCores: 0.5,
       memoryMiB: 300.25,
-      byKind: [{ kind: 'envoy-sidecar', count: 5, cpuCores: 0.3333333333, memoryMiB: 300.25, queued: 42 }],
+      byKind: [
+        {
+          kind: 'envoy-sidecar',
+          count: 5,
+          cpuCores: 0.3333333333,
+          memoryMiB: 300.25,
+          queued: 42,
+          cpuRequestedCores: 0.5,
+        },
+      ],
     },
     nodes: [],
     connections: { pools: 0, opened: 0, tlsHandshakes: 0, handshakeCpuMs: 0 },
@@ -318,6 +328,7 @@ export function makePricedResult(): SimulationResult {
   result.proxies = {
     count: 6,
     cpuCores: 0.1591,
+    cpuRequestedCores: 3,
     memoryMiB: 137.4,
     byKind: [
       {
@@ -331,6 +342,7 @@ export function makePricedResult(): SimulationResult {
         maxMemoryMiB: 22.9,
         throttledMs: 12.5,
         handshakes: 24,
+        cpuRequestedCores: 3,
       },
       {
         kind: 'vpc-lattice',

@@ -6,11 +6,15 @@ import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { ISTIO_SIDECAR_CITED, ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
 import { ECDSA_HANDSHAKE_CPU_MS } from '../istio-ambient/ambientProfiles.js';
 
-const { cpuLimitCores: _istioLimit, ...ENVOY_1_20 } = ISTIO_SIDECAR_PROFILES['1.20-1.24'];
+const {
+  cpuLimitCores: _istioLimit,
+  cpuRequestCores: _istioRequest,
+  ...ENVOY_1_20
+} = ISTIO_SIDECAR_PROFILES['1.20-1.24'];
 
 /** Consul's Envoy sidecar: the Istio 1.20–1.24 Envoy profile without Istio's CPU limit (ASSUMPTION: Consul publishes no figure). */
 export const CONSUL_ENVOY_PROFILE: ProxyProfile = {
-  ...ENVOY_1_20, // no CPU limit: consul-k8s sets none by default (ASSUMPTION: not verified)
+  ...ENVOY_1_20, // no CPU limit or request: consul-k8s's defaults are not modelled (ASSUMPTION: not verified)
   tlsHandshakeCpuMs: ECDSA_HANDSHAKE_CPU_MS, // Consul's built-in CA issues EC P-256 keys (ASSUMPTION: derived CPU)
 };
 

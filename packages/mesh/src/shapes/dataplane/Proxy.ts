@@ -85,6 +85,11 @@ export class Proxy implements StationProxy, ConnectionEnd {
     return this.profile.workers;
   }
 
+  /** CPU request of its container [cores]: capacity it reserves on its node. */
+  get cpuRequestCores(): number {
+    return this.profile.cpuRequestCores ?? 0;
+  }
+
   /** CPU limit of its container [cores]; Infinity when it has none. */
   get cpuLimitCores(): number {
     return this.profile.cpuLimitCores ?? Infinity;

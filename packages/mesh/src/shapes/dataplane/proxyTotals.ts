@@ -35,7 +35,9 @@ export function kindTotals(
   let traversals = 0;
   let throttledMs = 0;
   let handshakes = 0;
+  let requested = 0;
   for (const proxy of group.proxies) {
+    requested += proxy.cpuRequestCores;
     cpuMs += proxy.cpuMs;
     const memory = proxy.memoryMiB(group.endpointsOf(proxy));
     memoryMiB += memory;
@@ -56,6 +58,7 @@ export function kindTotals(
     throttledMs,
     handshakes,
   };
+  if (requested > 0) totals.cpuRequestedCores = requested;
   if (prices !== null) {
     totals.costPerMonthUsd =
       group.priceOf !== undefined
@@ -79,6 +82,7 @@ export function sumProxyTotals(
   const byKind: ProxyKindTotals[] = [];
   let count = 0;
   let cpuCores = 0;
+  let requested = 0;
   let memoryMiB = 0;
   let cost = 0;
   for (const group of groups) {
@@ -87,6 +91,7 @@ export function sumProxyTotals(
     byKind.push(totals);
     if (group.countsAsProxy !== false) count += totals.count;
     cpuCores += totals.cpuCores;
+    requested += totals.cpuRequestedCores ?? 0;
     memoryMiB += totals.memoryMiB;
     cost += totals.costPerMonthUsd ?? 0;
   }
@@ -97,6 +102,7 @@ export function sumProxyTotals(
     cost += totals.costPerMonthUsd ?? 0;
   }
   const result: ProxyTotals = { count, cpuCores, memoryMiB, byKind };
+  if (requested > 0) result.cpuRequestedCores = requested;
   if (prices !== null) {
     result.costPerMonthUsd = cost;
     result.priceSource = prices.label;

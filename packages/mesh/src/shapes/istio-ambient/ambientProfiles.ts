@@ -8,6 +8,7 @@ import {
   ENVOY_MEMORY_PER_ENDPOINT_KIB,
   ENVOY_RSA_HANDSHAKE_CPU_MS,
   ISTIO_PROXY_CPU_LIMIT_CORES,
+  ISTIO_PROXY_CPU_REQUEST_CORES,
   ISTIO_SIDECAR_PROFILES,
 } from '../istio-sidecar/istioProfiles.js';
 
@@ -31,6 +32,7 @@ export const ZTUNNEL_PROFILE: ProxyProfile = {
   memoryBaseMiB: mbToMiB(12), // 12 MB (istio.io 1.24 page)
   memoryPerEndpointKiB: 0.5, // ASSUMPTION: workload entries in ztunnel's WDS config (no figure found)
   tlsHandshakeCpuMs: ECDSA_HANDSHAKE_CPU_MS, // ASSUMPTION: P-256 keys, derived from measured primitives
+  cpuRequestCores: 0.2, // Helm default `resources.requests.cpu: 200m` (docs/sources.md#istio-ztunnel-values)
 };
 
 /**
@@ -45,6 +47,7 @@ export const WAYPOINT_PROFILE: WaypointProfile = {
   memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
   replicas: 1, // ASSUMPTION: the waypoint Deployment's default (Kubernetes default of 1 replica)
   cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default `global.waypoint.resources.limits.cpu: "2"`
+  cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default `global.waypoint.resources.requests.cpu: 100m`
   tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION: as the sidecar Envoy
 };
 

@@ -54,6 +54,13 @@ export const ENVOY_MEMORY_PER_ENDPOINT_KIB = 1380 / 1024;
 export const ISTIO_PROXY_CPU_LIMIT_CORES = 2;
 
 /**
+ * CPU request of the istio-proxy container and of a waypoint pod: Istio's Helm defaults
+ * `global.proxy.resources.requests.cpu: 100m` and `global.waypoint.resources.requests.cpu: 100m`
+ * (docs/sources.md#istio-discovery-values).
+ */
+export const ISTIO_PROXY_CPU_REQUEST_CORES = 0.1;
+
+/**
  * CPU of one side of an Envoy mTLS handshake with Istio's default RSA-2048 workload certificates
  * (docs/sources.md#istio-mesh-certificates): NGINX's measured rule that a core completes 45–60 % as many
  * full ECDHE-RSA handshakes as RSA-2048 signatures (docs/sources.md#nginx-ssl-performance), applied to the
@@ -76,6 +83,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     memoryBaseMiB: mbToMiB(50), // 50 MB (same page)
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
+    cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.5-1.8': {
@@ -85,6 +93,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     memoryBaseMiB: mbToMiB(50), // 50 MB (1.5 and 1.7 pages)
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
+    cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.9-1.16': {
@@ -94,6 +103,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     memoryBaseMiB: mbToMiB(40), // 40 MB (1.9–1.16 summary box)
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
+    cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.20-1.24': {
@@ -103,6 +113,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     memoryBaseMiB: mbToMiB(60), // 60 MB (1.24 page)
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
+    cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
 };

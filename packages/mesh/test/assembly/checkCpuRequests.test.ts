@@ -1,0 +1,46 @@
+// A node whose pods request more CPU than it has gets a warning: the applications' requests and, under a mesh,
+// its proxies' (Istio's sidecars request 100m each, ztunnels 200m: its Helm defaults) — the capacity a mesh reserves.
+
+import { describe, expect, it } from 'vitest';
+
+import { resolveMeshConfig, simulate } from '../../src/index.js';
+import { config, poisson, service } from '../__helpers__/configs.js';
+
+/** 8 pods requesting 100m each on one node of 1 core, under `shape`. */
+function requests(shape: string): string[] {
+  const cfg = config([service('a', { replicas: 8, cpuRequestCores: 0.1 })], [poisson('a', 10)], {
+    durationMs: 100,
+    clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+  });
+  const result = simulate({
+    ...cfg,
+    services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
+    mesh: resolveMeshConfig({ shape }),
+  });
+  return result.warnings.filter((w) => w.includes('Kubernetes would not schedule'));
+}
+
+describe('CPU requests over a node', () => {
+  it('stay quiet while the pods fit: 800m of applications on 1 core', () => {
+    expect(requests('none')).toEqual([]);
+  });
+
+  it("count the sidecars' requests: 8 × (100m + 100m) does not fit", () => {
+    expect(requests('istio-sidecar')).toEqual([
+      "node c/z/node-1: its pods request 1.6 cores (applications 0.8, the mesh's proxies 0.8) but it has 1; Kubernetes would not schedule them all there (meshsim places instances without looking at requests)",
+    ]);
+  });
+
+  it('report what the proxies reserve: 100m per Istio sidecar, 200m per ztunnel, none for Linkerd by default', () => {
+    const reserved = (shape: string) =>
+      simulate({
+        ...config([service('a', { replicas: 3 })], [poisson('a', 10)], { durationMs: 100 }),
+        mesh: resolveMeshConfig({ shape }),
+      }).proxies.cpuRequestedCores ?? 0;
+    expect(reserved('istio-sidecar')).toBeCloseTo(0.3, 9);
+    // Ambient: a ztunnel per node (the default 12 nodes), 200m each.
+    expect(reserved('istio-ambient')).toBeCloseTo(12 * 0.2, 9);
+    expect(reserved('linkerd')).toBe(0);
+    expect(reserved('none')).toBe(0);
+  });
+});
