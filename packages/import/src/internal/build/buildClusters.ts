@@ -204,7 +204,7 @@ function clusterOfNodes(
     cluster['nodePools'] = nodePools;
     comments.add(
       ['clusters', 0, 'nodePools'],
-      'node pools the workloads select (nodeSelector on their pool label)',
+      'node pools by their pool label (shared: untainted, any pod may run there; else only the services that select it)',
     );
     assignPools(model, services, selections, nodePools, comments, warnings);
   }
