@@ -35,6 +35,10 @@ const profileFields = {
     MemorySize.optional(),
     'Memory per pooled upstream connection: a number [KiB] or a size (4Ki). Default 0.',
   ),
+  cpuRequest: doc(
+    CpuQuantity.optional(),
+    "CPU request of each proxy's container (100m): node capacity it reserves, reported and counted in the nodes' requests. Default: the shape's (Istio's Envoys 100m, ztunnel 200m, others none).",
+  ),
   cpuLimit: doc(
     CpuQuantity.optional(),
     "CPU limit of each proxy's container (2, 500m), a CFS quota when nodes have a size; a service's proxyCpuLimit overrides it for its sidecars. Default: the shape's (Istio's Envoys 2, others none).",

@@ -399,6 +399,7 @@ export const Service = z
     cpuLimit: serviceFields.cpuLimit,
     cpuRequest: serviceFields.cpuRequest,
     proxyCpuLimit: serviceFields.proxyCpuLimit,
+    proxyCpuRequest: serviceFields.proxyCpuRequest,
     serviceTimeCpu: serviceFields.serviceTimeCpu,
     protocol: serviceFields.protocol,
     onDependencyFailure: serviceFields.onDependencyFailure,

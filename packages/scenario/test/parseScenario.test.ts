@@ -20,7 +20,7 @@ mesh:
   shape: istio-sidecar
   loadBalancer: random
   endpointUpdateDelay: 500ms
-  sidecar: { latency: 100us, workers: 4, cpuPerRequest: 0.3ms, memoryBase: 64Mi, memoryPerEndpoint: 3 }
+  sidecar: { latency: 100us, workers: 4, cpuPerRequest: 0.3ms, memoryBase: 64Mi, memoryPerEndpoint: 3, cpuRequest: 250m }
   defaultPolicy: { timeout: 15s }
 network:
   sameNode: 0ms
@@ -55,6 +55,7 @@ services:
     concurrency: 16
     queue: 32
     proxyCpuLimit: 2500m
+    proxyCpuRequest: 50m
     serviceTime: { exponential: { mean: 8ms } }
     calls: [ { to: payments, retry: { attempts: 2, retryOn: [connect-failure, reset] } } ]
   payments: { serviceTime: { uniform: { min: 1ms, max: 3ms } } }
@@ -105,6 +106,7 @@ describe('parseScenario: a full valid example', () => {
       cpuMsPerRequest: 0.3,
       memoryBaseMiB: 64,
       memoryPerEndpointKiB: 3,
+      cpuRequestCores: 0.25,
     } as const;
     const defaultPolicy = { ...NO_POLICY, timeoutMs: 15_000 };
     expect(config.mesh).toEqual(
@@ -176,6 +178,7 @@ describe('parseScenario: a full valid example', () => {
       cluster: 'west',
       queueCapacity: 32,
       proxyCpuLimitCores: 2.5,
+      proxyCpuRequestCores: 0.05,
       serviceTimeMs: { kind: 'exponential', mean: 8 },
     });
     expect(payments).toMatchObject({

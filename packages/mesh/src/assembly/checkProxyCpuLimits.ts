@@ -11,19 +11,24 @@ export function checkProxyCpuLimits(
   dataPlane: DataPlane,
   warnings: Warnings,
 ): void {
-  const asking = config.services.filter((s) => s.proxyCpuLimitCores !== undefined).map((s) => s.name);
+  const asking = config.services
+    .filter((s) => s.proxyCpuLimitCores !== undefined || s.proxyCpuRequestCores !== undefined)
+    .map((s) => s.name);
   if (asking.length === 0) return;
   const sidecars = dataPlane.proxies().filter((proxy) => proxy.role === 'sidecar');
   const withSidecar = new Set(sidecars.map((proxy) => proxy.service));
   const withoutSidecar = asking.filter((name) => !withSidecar.has(name));
   if (withoutSidecar.length > 0) {
     warnings.add(
-      `proxyCpuLimit of ${servicesNamed(withoutSidecar)}: mesh shape ${config.mesh.shape} runs no sidecar in their pods ` +
+      `proxyCpuLimit or proxyCpuRequest of ${servicesNamed(withoutSidecar)}: mesh shape ${config.mesh.shape} runs no sidecar in their pods ` +
         '(istio-sidecar, linkerd, app-mesh and consul do): kept for switching shapes, not applied in this run',
     );
   }
   const sized = new Set(sidecars.filter((proxy) => proxy.cpu !== null).map((proxy) => proxy.service));
-  const unsized = asking.filter((name) => withSidecar.has(name) && !sized.has(name));
+  const limited = new Set(
+    config.services.filter((s) => s.proxyCpuLimitCores !== undefined).map((s) => s.name),
+  );
+  const unsized = asking.filter((name) => limited.has(name) && withSidecar.has(name) && !sized.has(name));
   if (unsized.length > 0) {
     warnings.add(
       `proxyCpuLimit of ${servicesNamed(unsized)} sets no CPU quota: their nodes have no CPU size (set nodeCpu, at ` +

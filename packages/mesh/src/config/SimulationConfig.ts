@@ -133,6 +133,12 @@ export interface ServiceConfig {
    * limit rounded up). Only sidecar shapes have per-pod proxies. @defaultValue the mesh's
    */
   proxyCpuLimitCores?: number;
+  /**
+   * CPU request of each instance's sidecar proxy [cores], overriding the mesh's (`sidecar.cpuRequestCores`, …), as
+   * a pod annotation does (`sidecar.istio.io/proxyCPU`, `config.linkerd.io/proxy-cpu-request`): capacity reserved.
+   * @defaultValue the mesh's
+   */
+  proxyCpuRequestCores?: number;
   /** Share of the service time that is CPU work on the node (the rest is off-CPU waiting), in [0, 1]. @defaultValue 1 */
   serviceTimeCpuShare?: number;
   /** How callers talk to it. @defaultValue 'http1' */

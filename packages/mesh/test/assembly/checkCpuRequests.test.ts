@@ -21,6 +21,18 @@ function requests(shape: string): string[] {
 }
 
 describe('CPU requests over a node', () => {
+  it("take a service's own sidecar request (proxyCpuRequest) in place of the mesh's", () => {
+    const cfg = config(
+      [service('a', { replicas: 2, proxyCpuRequestCores: 0.5 }), service('b', { replicas: 2 })],
+      [poisson('a', 10)],
+      {
+        durationMs: 100,
+      },
+    );
+    const result = simulate({ ...cfg, mesh: resolveMeshConfig({ shape: 'istio-sidecar' }) });
+    expect(result.proxies.cpuRequestedCores).toBeCloseTo(2 * 0.5 + 2 * 0.1, 9);
+  });
+
   it('stay quiet while the pods fit: 800m of applications on 1 core', () => {
     expect(requests('none')).toEqual([]);
   });

@@ -143,6 +143,7 @@ function serviceOf(
     ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuCores(raw.cpuLimit) }),
     ...(raw.cpuRequest !== undefined && { cpuRequestCores: parseCpuCores(raw.cpuRequest) }),
     ...(raw.proxyCpuLimit !== undefined && { proxyCpuLimitCores: parseCpuCores(raw.proxyCpuLimit) }),
+    ...(raw.proxyCpuRequest !== undefined && { proxyCpuRequestCores: parseCpuCores(raw.proxyCpuRequest) }),
     ...(raw.serviceTimeCpu !== undefined && { serviceTimeCpuShare: raw.serviceTimeCpu }),
     ...(raw.protocol !== undefined && { protocol: raw.protocol }),
     ...(raw.onDependencyFailure !== undefined && {

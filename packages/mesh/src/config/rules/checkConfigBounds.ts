@@ -22,6 +22,7 @@ const SERVICE_FIELDS = [
   'cpuLimit',
   'cpuRequest',
   'proxyCpuLimit',
+  'proxyCpuRequest',
 ];
 
 function tooMany(path: string, what: string, count: number, limit: number): RangeError {

@@ -155,6 +155,16 @@ export const SERVICE_RULES = {
         "CPU limit of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyCPULimit, config.linkerd.io/proxy-cpu-limit): a CFS quota when nodes have a size; under istio-sidecar (Istio 1.18+) and linkerd also the proxy's workers, the limit rounded up.",
     },
     {
+      field: 'proxyCpuRequest',
+      configField: 'proxyCpuRequestCores',
+      kind: 'cpu',
+      unit: 'cores',
+      min: { value: MIN_CPU_CORES, source: CPU_PRECISION },
+      default: { none: "the mesh's (sidecar.cpuRequest, linkerdProxy.cpuRequest)" },
+      description:
+        "CPU request of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyCPU, config.linkerd.io/proxy-cpu-request): capacity it reserves on the node, reported and counted in the node's requests.",
+    },
+    {
       field: 'serviceTimeCpu',
       configField: 'serviceTimeCpuShare',
       kind: 'probability',

@@ -52,13 +52,16 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
     const profile = sidecarMesh.profile(config);
     const latency = createSampler(profile.latencyMs, context.streams.stream(sidecarMesh.stream));
     const fromLimit = sidecarMesh.workersFromCpuLimit?.(config) ?? false;
-    // One profile per service: its pods' own proxy CPU limit (a pod annotation) or the mesh's.
+    // One profile per service: its pods' own proxy CPU limit and request (pod annotations) or the mesh's.
     const profiles = new Map<string, ProxyProfile>();
     const profileOf = (service: ServiceConfig): ProxyProfile => {
       let own = profiles.get(service.name);
       if (own === undefined) {
         const limit = service.proxyCpuLimitCores ?? profile.cpuLimitCores ?? Infinity;
         own = profileForLimit(profile, limit, fromLimit);
+        const request = service.proxyCpuRequestCores;
+        if (request !== undefined && request !== own.cpuRequestCores)
+          own = { ...own, cpuRequestCores: request };
         profiles.set(service.name, own);
       }
       return own;
