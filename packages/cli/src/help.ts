@@ -273,8 +273,8 @@ scenario). Without either, the scenario has placeholder service times and traffi
 Containers' CPU requests and limits become the services' cpuRequest and cpuLimit; they take effect
 when the nodes have a size: Nodes (kubectl get nodes -o yaml) give the cluster's zones, nodes and
 nodeCpu, or a fragment gives nodeCpu. A node pool a workload's nodeSelector picks becomes a node
-pool of its own size for that service. Sidecar CPU limits (pod annotations, or an injected proxy
-container's limit) become the mesh's or the service's proxyCpuLimit.
+pool of its own size for that service. Sidecar CPU limits and requests (pod annotations, or an
+injected proxy container's) become the mesh's or the service's proxyCpuLimit and proxyCpuRequest.
 
 Options:
   --graph FILE      A partial scenario (services, calls, traffic, faults, duration, nodeCpu, ...)

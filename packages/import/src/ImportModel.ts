@@ -49,8 +49,10 @@ export interface ContainerResources {
 
 /** A proxy CPU limit a pod annotation sets (`sidecar.istio.io/proxyCPULimit`, `config.linkerd.io/proxy-cpu-limit`). */
 export interface ProxyCpuLimit {
-  /** What set it: the pod annotation, or the injected proxy container's limit (`the istio-proxy container's …`). */
+  /** What set it: the pod annotation, or the injected proxy container's resources (`the istio-proxy container's …`). */
   key: string;
+  /** The proxy container's CPU limit or its CPU request. */
+  what: 'limit' | 'request';
   /** The mesh shape whose proxy it limits. */
   shape: MeshShapeName;
   /** The limit [cores]. */
@@ -75,7 +77,7 @@ export interface ImportedWorkload {
   serviceAccount: string;
   /** Per container, in order, with what it sets (the application containers' CPU makes the service's cpuLimit and cpuRequest). */
   resources: ContainerResources[];
-  /** The injected proxy's CPU limit, from its pod annotations (absent when none sets it). */
+  /** The injected proxy's CPU limit and request, from its pod annotations or its container (absent when none sets them). */
   proxyCpuLimits?: ProxyCpuLimit[];
   /** The pod template's `spec.nodeSelector` (absent when it sets none). */
   nodeSelector?: Record<string, string>;

@@ -4,7 +4,7 @@
 
 import type { RawScenario } from '@meshsim/scenario';
 
-import type { ImportedService } from '../../ImportModel.js';
+import type { ImportedService, SourceRef } from '../../ImportModel.js';
 import type { ScenarioComment } from '../../ScenarioComment.js';
 import type { MtlsSetting } from '../istio/importPeerAuthentication.js';
 import type { MeshChoice } from '../mesh/decideMesh.js';
@@ -62,6 +62,7 @@ const SERVICE_ORDER = [
   'cpuRequest',
   'cpuLimit',
   'proxyCpuLimit',
+  'proxyCpuRequest',
   'versions',
   'weightSchedule',
   'routes',
@@ -378,24 +379,37 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     comments.add(['mesh'], `from ${fragment.file} (--graph)`, !isRecord(given));
     return structuredClone(given);
   }
-  const limits = proxyCpuLimits(builder.model, mesh?.shape, false, builder.warnings);
-  if (limits?.kind === 'services') {
-    for (const { service, cpuLimit, from } of limits.services) {
+  // Limits and requests alike: mesh-wide when every workload agrees, else each service's own.
+  const meshProfile: { field: string; values: JsonObject; from: SourceRef[] } = {
+    field: '',
+    values: {},
+    from: [],
+  };
+  for (const what of ['limit', 'request'] as const) {
+    const limits = proxyCpuLimits(builder.model, mesh?.shape, false, builder.warnings, what);
+    const serviceField = what === 'limit' ? 'proxyCpuLimit' : 'proxyCpuRequest';
+    if (limits?.kind === 'mesh') {
+      meshProfile.field = limits.field;
+      meshProfile.values[what === 'limit' ? 'cpuLimit' : 'cpuRequest'] = limits.cores;
+      meshProfile.from.push(...limits.from);
+      continue;
+    }
+    for (const { service, cores, from } of limits?.services ?? []) {
       const out = services[service];
       if (out === undefined) continue;
-      if (out['proxyCpuLimit'] !== undefined) {
-        // The fragment gave this service's proxy limit: it wins, as its other fields do.
+      if (out[serviceField] !== undefined) {
+        // The fragment gave this service's value: it wins, as its other fields do.
         builder.warnings.general(
           fragment?.file ?? '',
-          `services.${service}.proxyCpuLimit: the --graph fragment's value replaces the annotations' ${String(cpuLimit)}`,
+          `services.${service}.${serviceField}: the --graph fragment's value replaces the annotations' ${String(cores)}`,
         );
         continue;
       }
-      out['proxyCpuLimit'] = cpuLimit;
-      comments.from(['services', service, 'proxyCpuLimit'], from, true, 'proxy CPU limit annotation of');
+      out[serviceField] = cores;
+      comments.from(['services', service, serviceField], from, true, 'proxy CPU annotation of');
     }
   }
-  const proxyLimit = limits?.kind === 'mesh' ? limits : undefined;
+  const proxyLimit = meshProfile.field === '' ? undefined : meshProfile;
   if (mesh === undefined) {
     if (mtls !== undefined)
       builder.warnings.at(
@@ -441,11 +455,11 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     useMtls ? 'injection and mTLS from' : 'injection from',
   );
   if (proxyLimit === undefined) return useMtls ? { shape: mesh.shape, mtls: mtls.mtls } : mesh.shape;
-  comments.from(['mesh', proxyLimit.field], proxyLimit.from, false, 'proxy CPU limit annotation of');
+  comments.from(['mesh', proxyLimit.field], proxyLimit.from, false, 'proxy CPU annotation of');
   return {
     shape: mesh.shape,
     ...(useMtls && { mtls: mtls.mtls }),
-    [proxyLimit.field]: { cpuLimit: proxyLimit.cpuLimit },
+    [proxyLimit.field]: proxyLimit.values,
   };
 }
 

@@ -1,6 +1,7 @@
-// The proxies' CPU limits from the pods' annotations (`sidecar.istio.io/proxyCPULimit` for Istio's Envoy
-// sidecars, `config.linkerd.io/proxy-cpu-limit` for Linkerd's proxy): one mesh-wide limit when every workload
-// sets the same, otherwise each annotated workload's service gets its own `proxyCpuLimit`, as the pods have.
+// The proxies' CPU limits or requests from the pods' annotations (`sidecar.istio.io/proxyCPULimit` / `proxyCPU`
+// for Istio's Envoy sidecars, `config.linkerd.io/proxy-cpu-limit` / `proxy-cpu-request` for Linkerd's proxy) or
+// their injected containers: one mesh-wide value when every workload sets the same, otherwise each workload's
+// service gets its own (`proxyCpuLimit`, `proxyCpuRequest`), as the pods have.
 
 import type { ImportModel, ImportedService, SourceRef } from '../../ImportModel.js';
 import type { WarningLog } from '../WarningLog.js';
@@ -13,21 +14,21 @@ const PROFILE_FIELD: Readonly<Record<string, string>> = {
   linkerd: 'linkerdProxy',
 };
 
-/** A service's own proxy CPU limit: `services[service].proxyCpuLimit = cpuLimit`. */
+/** A service's own proxy CPU limit or request: `services[service].proxyCpuLimit` (or `proxyCpuRequest`) = `cores`. */
 export interface ServiceProxyCpuLimit {
   service: string;
   /** As a manifest writes it (`500m`, `2`). */
-  cpuLimit: string | number;
+  cores: string | number;
   from: SourceRef[];
 }
 
-/** The proxy CPU limits the annotations set, mesh-wide or per service. */
+/** The proxy CPU limits (or requests) the annotations set, mesh-wide or per service. */
 export type ProxyCpuLimits =
   | {
       kind: 'mesh';
-      /** `sidecar` or `linkerdProxy`: `mesh[field].cpuLimit = cpuLimit`. */
+      /** `sidecar` or `linkerdProxy`: `mesh[field].cpuLimit` (or `cpuRequest`) = `cores`. */
       field: string;
-      cpuLimit: string | number;
+      cores: string | number;
       from: SourceRef[];
     }
   | { kind: 'services'; services: ServiceProxyCpuLimit[] };
@@ -43,9 +44,12 @@ export function proxyCpuLimits(
   shape: string | undefined,
   fromFragment: boolean,
   warnings: WarningLog,
+  what: 'limit' | 'request' = 'limit',
 ): ProxyCpuLimits | undefined {
   const set = model.workloads.flatMap((workload) =>
-    (workload.proxyCpuLimits ?? []).map((limit) => ({ workload, limit })),
+    (workload.proxyCpuLimits ?? [])
+      .filter((limit) => limit.what === what)
+      .map((limit) => ({ workload, limit })),
   );
   if (set.length === 0) return undefined;
   const field = shape === undefined ? undefined : PROFILE_FIELD[shape];
@@ -62,13 +66,15 @@ export function proxyCpuLimits(
   const mine = set.filter(({ limit }) => limit.shape === shape && !fromFragment);
   if (field === undefined || mine.length === 0) return undefined;
   const values = new Set(mine.map(({ limit }) => limit.cores));
-  const without = model.workloads.filter((w) => !(w.proxyCpuLimits ?? []).some((l) => l.shape === shape));
+  const without = model.workloads.filter(
+    (w) => !(w.proxyCpuLimits ?? []).some((l) => l.shape === shape && l.what === what),
+  );
   if (values.size === 1 && without.length === 0) {
     const [cores] = values;
     return {
       kind: 'mesh',
       field,
-      cpuLimit: formatCpu(cores ?? 0),
+      cores: formatCpu(cores ?? 0),
       from: mine.map(({ workload }) => workload.from),
     };
   }
@@ -76,7 +82,7 @@ export function proxyCpuLimits(
   for (const service of model.services) {
     const own = mine.filter(({ workload }) => service.workloads.includes(workload));
     if (own.length === 0) continue;
-    services.push(serviceLimit(service, own, shape ?? '', warnings));
+    services.push(serviceLimit(service, own, shape ?? '', what, warnings));
   }
   return { kind: 'services', services };
 }
@@ -86,6 +92,7 @@ function serviceLimit(
   service: ImportedService,
   own: readonly { workload: ImportedService['workloads'][number]; limit: { cores: number } }[],
   shape: string,
+  what: 'limit' | 'request',
   warnings: WarningLog,
 ): ServiceProxyCpuLimit {
   const cores = Math.max(...own.map(({ limit }) => limit.cores));
@@ -99,12 +106,12 @@ function serviceLimit(
     ];
     warnings.general(
       '',
-      `service "${service.name}": its workloads' ${shape} proxies have different CPU limits (${each.join(', ')}); meshsim gives a service's sidecars one limit: proxyCpuLimit ${String(formatCpu(cores))}, the largest set`,
+      `service "${service.name}": its workloads' ${shape} proxies have different CPU ${what}s (${each.join(', ')}); meshsim gives a service's sidecars one ${what}: ${what === 'limit' ? 'proxyCpuLimit' : 'proxyCpuRequest'} ${String(formatCpu(cores))}, the largest set`,
     );
   }
   return {
     service: service.name,
-    cpuLimit: formatCpu(cores),
+    cores: formatCpu(cores),
     from: own.map(({ workload }) => workload.from),
   };
 }

@@ -16,12 +16,17 @@ import { readKeys } from './readKeys.js';
 import { useIdentity } from './useIdentity.js';
 
 /**
- * Pod annotations that set the injected proxy's CPU limit, and the mesh shape whose proxy they set: Istio's
- * `sidecar.istio.io/proxyCPULimit` and Linkerd's `config.linkerd.io/proxy-cpu-limit`.
+ * Pod annotations that set the injected proxy's CPU limit or request, with the mesh shape whose proxy they set:
+ * Istio's `sidecar.istio.io/proxyCPULimit` / `proxyCPU` and Linkerd's `config.linkerd.io/proxy-cpu-limit` /
+ * `proxy-cpu-request`.
  */
-export const PROXY_CPU_LIMIT_KEYS: Readonly<Record<string, 'istio-sidecar' | 'linkerd'>> = {
-  'sidecar.istio.io/proxyCPULimit': 'istio-sidecar',
-  'config.linkerd.io/proxy-cpu-limit': 'linkerd',
+export const PROXY_CPU_LIMIT_KEYS: Readonly<
+  Record<string, { shape: 'istio-sidecar' | 'linkerd'; what: 'limit' | 'request' }>
+> = {
+  'sidecar.istio.io/proxyCPULimit': { shape: 'istio-sidecar', what: 'limit' },
+  'sidecar.istio.io/proxyCPU': { shape: 'istio-sidecar', what: 'request' },
+  'config.linkerd.io/proxy-cpu-limit': { shape: 'linkerd', what: 'limit' },
+  'config.linkerd.io/proxy-cpu-request': { shape: 'linkerd', what: 'request' },
 };
 
 /** Pod-template labels and annotations the importer reads. */
@@ -117,14 +122,15 @@ function warnResources(
 ): void {
   const at: FieldPath = [...path, 'resources'];
   if (read.values.role === 'proxy') {
-    // An Istio or Linkerd proxy's CPU limit is imported (proxyCpuLimit); the rest comes from the mesh's profile.
-    const takesLimit = PROXY_CONTAINER_SHAPES[read.values.container] !== undefined;
-    const left = [...read.cpu.filter((text) => !(takesLimit && text.startsWith('limits '))), ...read.memory];
+    // An Istio or Linkerd proxy's CPU limit and request are imported (proxyCpuLimit, proxyCpuRequest); its memory
+    // comes from the mesh's profile.
+    const takesCpu = PROXY_CONTAINER_SHAPES[read.values.container] !== undefined;
+    const left = [...(takesCpu ? [] : read.cpu), ...read.memory];
     if (left.length === 0) return;
     builder.warnings.at(
       doc,
       at,
-      `not imported: ${left.join('; ')} ${left.length > 1 ? 'are' : 'is'} the injected proxy's, whose CPU and memory come from the mesh's profile${takesLimit ? " (its CPU limit is imported as the service's proxyCpuLimit)" : ''}; kept in the import model`,
+      `not imported: ${left.join('; ')} ${left.length > 1 ? 'are' : 'is'} the injected proxy's, whose ${takesCpu ? 'memory comes' : 'CPU and memory come'} from the mesh's profile${takesCpu ? " (its CPU limit and request are imported: the service's proxyCpuLimit and proxyCpuRequest)" : ''}; kept in the import model`,
     );
   } else if (read.memory.length > 0) {
     builder.warnings.at(
@@ -135,14 +141,14 @@ function warnResources(
   }
 }
 
-/** The proxy CPU limits the pod annotations set, in cores; a value that is not a CPU quantity of 1m or more is warned. */
+/** The proxy CPU limits and requests the pod annotations set, in cores; a value that is not a CPU quantity of 1m or more is warned. */
 function readProxyCpuLimits(
   doc: SourceDocument,
   podAnnotations: Record<string, string>,
   builder: ModelBuilder,
 ): ProxyCpuLimit[] {
   const out: ProxyCpuLimit[] = [];
-  for (const [key, shape] of Object.entries(PROXY_CPU_LIMIT_KEYS)) {
+  for (const [key, { shape, what }] of Object.entries(PROXY_CPU_LIMIT_KEYS)) {
     const text = podAnnotations[key];
     if (text === undefined) continue;
     const cores = parseCpuCores(text);
@@ -154,26 +160,28 @@ function readProxyCpuLimits(
       );
       continue;
     }
-    out.push({ key, shape, cores: round(cores) });
+    out.push({ key, what, shape, cores: round(cores) });
   }
   return out;
 }
 
 /**
- * An injected proxy container's CPU limit (a manifest rendered after injection: `istioctl kube-inject`,
+ * An injected proxy container's CPU limit or request (a manifest rendered after injection: `istioctl kube-inject`,
  * `linkerd inject --manual`): it is what runs, so it replaces an annotation for the same proxy, warned when
  * they differ.
  */
 function takeContainerLimit(
   doc: SourceDocument,
   path: FieldPath,
-  container: { name: string; shape: 'istio-sidecar' | 'linkerd'; cores: number },
+  container: { name: string; shape: 'istio-sidecar' | 'linkerd'; what: 'limit' | 'request'; cores: number },
   limits: ProxyCpuLimit[],
   builder: ModelBuilder,
 ): void {
-  const key = `the ${container.name} container's resources.limits.cpu`;
-  const annotated = limits.findIndex((limit) => limit.shape === container.shape);
-  const own: ProxyCpuLimit = { key, shape: container.shape, cores: container.cores };
+  const key = `the ${container.name} container's resources.${container.what === 'limit' ? 'limits' : 'requests'}.cpu`;
+  const annotated = limits.findIndex(
+    (limit) => limit.shape === container.shape && limit.what === container.what,
+  );
+  const own: ProxyCpuLimit = { key, what: container.what, shape: container.shape, cores: container.cores };
   if (annotated < 0) {
     limits.push(own);
     return;
@@ -183,7 +191,7 @@ function takeContainerLimit(
     builder.warnings.at(
       doc,
       path,
-      `${container.cores} cores differs from the ${annotation.key} annotation's ${annotation.cores}: the container's limit is what runs, so it is imported`,
+      `${container.cores} cores differs from the ${annotation.key} annotation's ${annotation.cores}: the container's ${container.what} is what runs, so it is imported`,
     );
   }
   limits[annotated] = own;
@@ -234,12 +242,13 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
       resources.push(read.values);
       if (read.cpu.length > 0 || read.memory.length > 0) warnResources(doc, path, read, builder);
       const shape = PROXY_CONTAINER_SHAPES[name];
-      const cores = read.values.cpuLimitCores;
-      if (shape !== undefined && cores !== undefined) {
+      for (const what of ['limit', 'request'] as const) {
+        const cores = what === 'limit' ? read.values.cpuLimitCores : read.values.cpuRequestCores;
+        if (shape === undefined || cores === undefined) continue;
         takeContainerLimit(
           doc,
-          [...path, 'resources', 'limits', 'cpu'],
-          { name, shape, cores },
+          [...path, 'resources', what === 'limit' ? 'limits' : 'requests', 'cpu'],
+          { name, shape, what, cores },
           proxyCpuLimits,
           builder,
         );

@@ -40,6 +40,22 @@ describe('proxyCpuLimits', () => {
     expect(services['s1']?.['proxyCpuLimit']).toBeUndefined();
   });
 
+  it('imports CPU requests the same way: mesh-wide with the limit when every pod agrees, else per service', () => {
+    const both = { 'sidecar.istio.io/proxyCPULimit': '1', 'sidecar.istio.io/proxyCPU': '250m' };
+    const agreed = importFiles({ 'app.yaml': app('istio', [both, both]) });
+    expect(agreed.scenario['mesh']).toEqual({
+      shape: 'istio-sidecar',
+      sidecar: { cpuLimit: 1, cpuRequest: '250m' },
+    });
+    const differ = importFiles({
+      'app.yaml': app('linkerd', [{ 'config.linkerd.io/proxy-cpu-request': '50m' }, null]),
+    });
+    expect(differ.scenario['mesh']).toBe('linkerd');
+    const services = differ.scenario['services'] as Record<string, Record<string, unknown>>;
+    expect(services['s0']?.['proxyCpuRequest']).toBe('50m');
+    expect(services['s1']?.['proxyCpuRequest']).toBeUndefined();
+  });
+
   it("sets mesh.linkerdProxy.cpuLimit from Linkerd's annotation", () => {
     const imported = importFiles({
       'app.yaml': app('linkerd', [{ 'config.linkerd.io/proxy-cpu-limit': '1' }]),
@@ -64,7 +80,7 @@ describe('proxyCpuLimits', () => {
     expect(imported.comments).toContainEqual(
       expect.objectContaining({
         path: ['services', 's0', 'proxyCpuLimit'],
-        text: expect.stringContaining('proxy CPU limit annotation of app.yaml#2 Deployment/s0'),
+        text: expect.stringContaining('proxy CPU annotation of app.yaml#2 Deployment/s0'),
       }),
     );
   });

@@ -86,13 +86,24 @@ describe('importWorkload', () => {
       memoryLimitMiB: 1024,
     });
     expect(injected.model.workloads[0]?.proxyCpuLimits).toEqual([
-      { key: "the istio-proxy container's resources.limits.cpu", shape: 'istio-sidecar', cores: 2 },
+      {
+        key: "the istio-proxy container's resources.limits.cpu",
+        what: 'limit',
+        shape: 'istio-sidecar',
+        cores: 2,
+      },
+      {
+        key: "the istio-proxy container's resources.requests.cpu",
+        what: 'request',
+        shape: 'istio-sidecar',
+        cores: 0.1,
+      },
     ]);
     expect(serviceOf(injected, 'api')).toMatchObject({ cpuRequest: '250m', cpuLimit: 2 });
     expect(
       warningsWith(
         injected.warnings,
-        "containers[1].resources: not imported: requests cpu 100m (0.1 cores); limits memory 1Gi (1024 MiB) are the injected proxy's, whose CPU and memory come from the mesh's profile (its CPU limit is imported as the service's proxyCpuLimit)",
+        "containers[1].resources: not imported: limits memory 1Gi (1024 MiB) is the injected proxy's, whose memory comes from the mesh's profile (its CPU limit and request are imported: the service's proxyCpuLimit and proxyCpuRequest)",
       ),
     ).toHaveLength(1);
   });
@@ -108,7 +119,12 @@ describe('importWorkload', () => {
       ),
     });
     expect(both.model.workloads[0]?.proxyCpuLimits).toEqual([
-      { key: "the linkerd-proxy container's resources.limits.cpu", shape: 'linkerd', cores: 1.5 },
+      {
+        key: "the linkerd-proxy container's resources.limits.cpu",
+        what: 'limit',
+        shape: 'linkerd',
+        cores: 1.5,
+      },
     ]);
     expect(
       warningsWith(
