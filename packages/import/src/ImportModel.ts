@@ -47,15 +47,18 @@ export interface ContainerResources {
   memoryLimitMiB?: number;
 }
 
-/** A proxy CPU limit a pod annotation sets (`sidecar.istio.io/proxyCPULimit`, `config.linkerd.io/proxy-cpu-limit`). */
+/**
+ * A proxy CPU limit or request a pod annotation sets (`sidecar.istio.io/proxyCPULimit` / `proxyCPU`,
+ * `config.linkerd.io/proxy-cpu-limit` / `proxy-cpu-request`), or an injected proxy container's resources.
+ */
 export interface ProxyCpuLimit {
   /** What set it: the pod annotation, or the injected proxy container's resources (`the istio-proxy container's …`). */
   key: string;
   /** The proxy container's CPU limit or its CPU request. */
   what: 'limit' | 'request';
-  /** The mesh shape whose proxy it limits. */
+  /** The mesh shape whose proxy it sets. */
   shape: MeshShapeName;
-  /** The limit [cores]. */
+  /** The limit or request [cores]. */
   cores: number;
 }
 

@@ -367,7 +367,9 @@ function buildAllowedCallers(
 function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comments: CommentSet): unknown {
   const { builder, mesh, mtls, fragment } = input;
   if (fragment !== undefined && fragment.value['mesh'] !== undefined) {
-    proxyCpuLimits(builder.model, mesh?.shape, true, builder.warnings);
+    // The fragment's mesh wins: the pods' proxy CPU settings are warned and left out.
+    for (const what of ['limit', 'request'] as const)
+      proxyCpuLimits(builder.model, mesh?.shape, true, builder.warnings, what);
     const given = fragment.value['mesh'];
     const shape = isRecord(given) ? given['shape'] : given;
     if (mesh !== undefined && shape !== mesh.shape) {

@@ -56,6 +56,23 @@ describe('proxyCpuLimits', () => {
     expect(services['s1']?.['proxyCpuRequest']).toBeUndefined();
   });
 
+  it('leaves out a request annotation too when the fragment gives the mesh, saying so', () => {
+    const fragment = importFiles(
+      {
+        'app.yaml': app('istio', [{ 'sidecar.istio.io/proxyCPU': '250m' }]),
+        'graph.yaml': 'mesh: istio-sidecar\nservices: { s0: { serviceTime: 1ms } }\n',
+      },
+      { graph: 'graph.yaml' },
+    );
+    expect(fragment.scenario['mesh']).toBe('istio-sidecar');
+    expect(
+      warningsWith(
+        fragment.warnings,
+        "sidecar.istio.io/proxyCPU on app.yaml#2 Deployment/s0: not imported (the --graph fragment's mesh is used)",
+      ),
+    ).toHaveLength(1);
+  });
+
   it("sets mesh.linkerdProxy.cpuLimit from Linkerd's annotation", () => {
     const imported = importFiles({
       'app.yaml': app('linkerd', [{ 'config.linkerd.io/proxy-cpu-limit': '1' }]),
