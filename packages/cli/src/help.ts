@@ -272,9 +272,10 @@ The call graph, service times and traffic come from an isotope graph or a --grap
 scenario). Without either, the scenario has placeholder service times and traffic, marked as such.
 Containers' CPU requests and limits become the services' cpuRequest and cpuLimit; they take effect
 when the nodes have a size: Nodes (kubectl get nodes -o yaml) give the cluster's zones, nodes and
-nodeCpu, or a fragment gives nodeCpu. A node pool a workload's nodeSelector picks becomes a node
-pool of its own size for that service. Sidecar CPU limits and requests (pod annotations, or an
-injected proxy container's) become the mesh's or the service's proxyCpuLimit and proxyCpuRequest.
+nodeCpu, or a fragment gives nodeCpu. Nodes' pool labels make node pools of their own size (shared
+when untainted); a workload's nodeSelector on one runs its service there. Sidecar CPU limits and
+requests (pod annotations, or an injected proxy container's) become the mesh's or the service's
+proxyCpuLimit and proxyCpuRequest.
 
 Options:
   --graph FILE      A partial scenario (services, calls, traffic, faults, duration, nodeCpu, ...)
