@@ -1,5 +1,6 @@
-// Warns about services whose `proxyCpuLimitCores` cannot apply as written: the run's shape has no sidecar in
-// their pods (it is kept for switching shapes), or their nodes have no CPU size (no quota is enforced).
+// Warns about services whose `proxyCpuLimitCores` or `proxyCpuRequestCores` cannot apply as written: the run's
+// shape has no sidecar in their pods (kept for switching shapes), or, for a limit, their nodes have no CPU size
+// (no quota is enforced).
 
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { Warnings } from '../ports/Warnings.js';
