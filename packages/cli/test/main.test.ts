@@ -155,14 +155,14 @@ describe('main: run --csv', () => {
 });
 
 describe('main: run --csv --table nodes', () => {
-  it('prints one row per node with its cores and CPU utilisation when the scenario sizes its nodes', async () => {
+  it('prints one row per node with its cores, pods, requests and CPU utilisation when the scenario sizes its nodes', async () => {
     const { code, out } = await run('run', 'overhead-3tier', '--duration', '1s', '--csv', '--table', 'nodes');
     expect(code).toBe(0);
     const [header, ...rows] = out.trimEnd().split('\n');
-    expect(header).toBe('node,cluster,zone,cores,utilisation_ratio,max_runnable');
+    expect(header).toBe('node,cluster,zone,cores,pods,cpu_requested_cores,utilisation_ratio,max_runnable');
     expect(rows).toHaveLength(12);
     for (const row of rows)
-      expect(row).toMatch(/^cluster-1\/zone-[abc]\/node-\d,cluster-1,zone-[abc],2,[\d.]+,\d+$/);
+      expect(row).toMatch(/^cluster-1\/zone-[abc]\/node-\d,cluster-1,zone-[abc],2,\d+,[\d.]+,[\d.]+,\d+$/);
   });
 });
 

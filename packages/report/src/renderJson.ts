@@ -108,6 +108,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       cluster: node.cluster,
       zone: node.zone,
       cores: num(node.cores),
+      pods: num(node.pods),
+      cpuRequestedCores: num(node.cpuRequestedCores),
       utilisation: num(node.utilisation),
       maxRunnable: num(node.maxRunnable),
     })),

@@ -22,7 +22,7 @@ import { renderTimeline } from './internal/renderTimeline.js';
 import { textTable } from './internal/textTable.js';
 import {
   EDGE_KEYS,
-  NODE_KEYS,
+  nodeKeys,
   POLICY_EVENT_KEYS,
   PROTECTION_KEYS,
   proxyKeys,
@@ -105,7 +105,7 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
 
   if (result.nodes.length > 0) {
     sections.push(
-      textTable(NODE_COLUMNS, NODE_KEYS, result.nodes, context, { title: 'Nodes (CPU)' }).trimEnd(),
+      textTable(NODE_COLUMNS, nodeKeys(result), result.nodes, context, { title: 'Nodes (CPU)' }).trimEnd(),
     );
     sections.push(
       textTable(SERVICE_COLUMNS, SERVICE_CPU_KEYS, result.services, context, {

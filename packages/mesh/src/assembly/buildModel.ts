@@ -15,6 +15,7 @@ import { checkWaypoints } from './checkWaypoints.js';
 import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
+import { requestedCpuCores } from '../config/requestedCpuCores.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
 import { scheduleFaults } from '../faults/FaultScheduler.js';
 import type { BulkheadSlots } from '../policies/BulkheadSlots.js';
@@ -59,12 +60,14 @@ export function buildModel(
   const connections = new ConnectionPools({ engine, network, proceed: transport.proceed });
 
   // Services and their instances, placed deterministically: every service first (dedicated nodes are
-  // created then), so that the nodes' CPUs exist before the instances' containers are made on them.
+  // created then), so that the nodes' CPUs exist before the instances' containers are made on them. The
+  // applications' CPU requests weigh where pods go; the mesh's sidecars do not, so that every shape places
+  // them alike.
   const topology = new Topology(config.clusters);
   const placements = config.services.map((service) =>
     service.dedicatedNodes === true
       ? topology.placeDedicated(service.cluster, service.replicas, service.name)
-      : topology.place(service.cluster, service.replicas, service.nodePool),
+      : topology.place(service.cluster, service.replicas, service.nodePool, requestedCpuCores(service)),
   );
   const cpu = new ClusterCpu(engine, topology);
   const services = new ServiceDirectory();

@@ -1,45 +1,33 @@
 // Warns about nodes whose pods request more CPU than the node has — the applications' requests plus those of the
 // mesh's proxies on the node (sidecars in the pods, per-node proxies, waypoint pods): Kubernetes would not schedule
-// them all there, while meshsim's placement ignores requests (it spreads instances evenly).
+// them all there. meshsim's placement fits the applications' requests where a node has room (Topology), but
+// counts no sidecar or per-node proxy, and places a pod that fits nowhere anyway.
 
 import type { ClusterCpu } from '../cpu/ClusterCpu.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { Instance } from '../server/Instance.js';
-import type { Node } from '../topology/Topology.js';
+import { nodeCpuRequests } from './nodeCpuRequests.js';
+import type { RequestingProxy } from './nodeCpuRequests.js';
 
-/** A proxy as this check sees it: where it runs and what its container requests. */
-export interface RequestingProxy {
-  readonly node: Node | null;
-  readonly cpuRequestCores: number;
-}
-
-/** Adds a warning per node whose instances' `cpuRequestCores` and proxies' requests sum to more than its cores. */
+/**
+ * Adds a warning per node whose instances' requests (`cpuRequestCores`, else their limit) and proxies' requests sum to
+ * more than its cores.
+ */
 export function checkCpuRequests(
   cpu: ClusterCpu,
   instances: readonly Instance[],
   proxies: readonly RequestingProxy[],
   warnings: Warnings,
 ): void {
-  const apps = new Map<Node, number>();
-  const mesh = new Map<Node, number>();
-  for (const instance of instances) {
-    const request = instance.service.config.cpuRequestCores;
-    if (request !== undefined) apps.set(instance.node, (apps.get(instance.node) ?? 0) + request);
-  }
-  for (const proxy of proxies) {
-    if (proxy.node !== null && proxy.cpuRequestCores > 0)
-      mesh.set(proxy.node, (mesh.get(proxy.node) ?? 0) + proxy.cpuRequestCores);
-  }
-  const nodes = [...new Set([...apps.keys(), ...mesh.keys()])].sort((a, b) => a.id - b.id);
-  for (const node of nodes) {
+  const requests = [...nodeCpuRequests(instances, proxies)].sort(([a], [b]) => a.id - b.id);
+  for (const [node, { applicationCores: app, proxyCores: proxy }] of requests) {
     const nodeCpu = cpu.of(node);
-    const app = apps.get(node) ?? 0;
-    const proxy = mesh.get(node) ?? 0;
     if (nodeCpu === null || app + proxy <= nodeCpu.cores + 1e-9) continue;
     const parts = proxy > 0 ? ` (applications ${round(app)}, the mesh's proxies ${round(proxy)})` : '';
     warnings.add(
       `node ${node.name}: its pods request ${round(app + proxy)} cores${parts} but it has ${nodeCpu.cores}; ` +
-        'Kubernetes would not schedule them all there (meshsim places instances without looking at requests)',
+        "Kubernetes would not schedule them all there (meshsim fits the applications' requests where a node has room, " +
+        "without the mesh's proxies, and runs a pod that fits on no node where it would fit best)",
     );
   }
 }

@@ -124,7 +124,11 @@ export interface ServiceConfig {
   responseBytes?: number;
   /** CPU limit of the application container [cores] (a CFS quota; modelled when nodes have CPU). @defaultValue Infinity (none) */
   cpuLimitCores?: number;
-  /** CPU request of the application container [cores] (placement and reporting only). @defaultValue 0 */
+  /**
+   * CPU request of the application container [cores]: where its pods are placed and what a node's requests check
+   * counts (it does not weigh the CPU sharing). @defaultValue the CPU limit when one is set (Kubernetes copies it),
+   * else none
+   */
   cpuRequestCores?: number;
   /**
    * CPU limit of each instance's sidecar proxy [cores], overriding the mesh's (`sidecar.cpuLimitCores`,

@@ -146,6 +146,13 @@ export interface NodeMetrics {
   zone: string;
   /** Cores of the node. */
   cores: number;
+  /** Pods placed on it: application instances and waypoint pods (per-node proxies not counted). */
+  pods: number;
+  /**
+   * CPU its pods request [cores]: the applications' containers (their request, else their limit) and the mesh's
+   * proxies on it. More than `cores` and Kubernetes would not schedule them all there (a warning says so).
+   */
+  cpuRequestedCores: number;
   /** Mean fraction of its cores busy, in [0, 1]. */
   utilisation: number;
   /** Most tasks runnable at once (application work and proxy work together). */

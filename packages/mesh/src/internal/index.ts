@@ -13,7 +13,7 @@ export {
   PROXY_MAX_STREAMS,
 } from '../shapes/dataplane/connectionSpecs.js';
 export { Network } from '../topology/Network.js';
-export { Topology } from '../topology/Topology.js';
+export { NONZERO_CPU_REQUEST_MILLI, Topology } from '../topology/Topology.js';
 export { propagateDeadline } from '../call/propagateDeadline.js';
 export { isRetryable } from '../call/isRetryable.js';
 export { backoffDelayMs } from '../call/backoff.js';
@@ -62,6 +62,7 @@ export { Warnings } from '../ports/Warnings.js';
 export { enforceOrWarn } from '../ports/enforceOrWarn.js';
 export { mtlsCoverage } from '../results/mtlsCoverage.js';
 export { networkAssumption } from '../config/networkAssumption.js';
+export { requestedCpuCores } from '../config/requestedCpuCores.js';
 export { MODEL_ASSUMPTIONS } from '../config/defaults.js';
 export { l7Demands } from '../shapes/dataplane/l7Demands.js';
 export {

@@ -2,6 +2,8 @@
 // the time series, request conservation, mTLS coverage, warnings and assumptions.
 
 import type { Model } from '../assembly/Model.js';
+import { nodeCpuRequests } from '../assembly/nodeCpuRequests.js';
+import type { NodeRequests } from '../assembly/nodeCpuRequests.js';
 import type {
   EdgeMetrics,
   RunStopped,
@@ -98,6 +100,7 @@ export function collectResult(
     };
   });
   const sourceNames = new Set(config.traffic.map((t) => t.name));
+  const requests = nodeCpuRequests(model.instances, dataPlane.proxies());
   let offered = 0;
   let succeeded = 0;
   let failed = 0;
@@ -128,6 +131,8 @@ export function collectResult(
       cluster: node.cluster,
       zone: node.zone,
       cores: cpu.cores,
+      pods: node.instanceCount,
+      cpuRequestedCores: requestedOn(requests.get(node)),
       utilisation: cpu.utilisation(durationMs),
       maxRunnable: cpu.maxRunnable,
     })),
@@ -144,4 +149,9 @@ export function collectResult(
     ],
     ...(stopped !== undefined && { stopped }),
   };
+}
+
+/** What a node's pods request in all [cores] (0 when none requests anything). */
+function requestedOn(requests: NodeRequests | undefined): number {
+  return requests === undefined ? 0 : requests.applicationCores + requests.proxyCores;
 }

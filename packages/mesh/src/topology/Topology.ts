@@ -15,7 +15,18 @@ export interface Node {
   readonly cores: number | null;
   /** Instances placed so far (used to balance placement). */
   instanceCount: number;
+  /** CPU its pods request so far [millicores]: what the scheduler's fit check counts. */
+  requestedMilli: number;
+  /** The same with 100m for each pod that requests none: what the scheduler's score counts. */
+  scoredMilli: number;
 }
+
+/**
+ * The CPU a pod that requests none counts for when nodes are scored [millicores]: Kubernetes'
+ * `DefaultMilliCPURequest` (docs/sources.md#k8s-scheduler-least-allocated), so pods without requests
+ * still spread.
+ */
+export const NONZERO_CPU_REQUEST_MILLI = 100;
 
 /** Nodes by zone, in declared zone order. */
 type ZonedNodes = Node[][];
@@ -26,8 +37,13 @@ export type Locality = 'same-node' | 'same-zone' | 'cross-zone' | 'cross-cluster
 /**
  * The nodes of every cluster: its default nodes (`zones`), then each node pool's. Placement is
  * deterministic: a service's instances go round-robin over the zones of its cluster (or of its node pool),
- * in declared order, and within a zone to the node with the fewest instances so far (lowest index on ties) —
- * among the cluster's nodes and its shared pools' in that zone, for a service that names no pool.
+ * in declared order — among the cluster's nodes and its shared pools' in that zone, for a service that names
+ * no pool — and within a zone to a node as Kubernetes' scheduler scores them on CPU (its default
+ * `NodeResourcesFit` filter and `LeastAllocated` score): a node the pod's CPU request fits on, the smallest
+ * share of its cores requested once the pod is there (100m for pods that request none), then the fewest
+ * instances, then the lowest index. When no node of the zone has room, the first later zone (round-robin)
+ * with one takes the pod; when none has, it goes where it would score best anyway (Kubernetes would leave
+ * it Pending; `checkCpuRequests` warns). Nodes without a size are balanced by instance count.
  */
 export class Topology {
   readonly nodes: Node[] = [];
@@ -77,6 +93,8 @@ export class Topology {
           pool,
           cores,
           instanceCount: 0,
+          requestedMilli: 0,
+          scoredMilli: 0,
         };
         this.nodes.push(node);
         nodes.push(node);
@@ -86,10 +104,10 @@ export class Topology {
   }
 
   /**
-   * Places `replicas` instances of a service in `cluster` (on its node pool `pool`, if given); returns their
-   * nodes in placement order.
+   * Places `replicas` instances of a service in `cluster` (on its node pool `pool`, if given), each
+   * requesting `cpuRequestCores` of CPU (undefined: none); returns their nodes in placement order.
    */
-  place(cluster: string, replicas: number, pool?: string): Node[] {
+  place(cluster: string, replicas: number, pool?: string, cpuRequestCores?: number): Node[] {
     const clusterZones = this.clusterNodes.get(cluster);
     if (clusterZones === undefined || clusterZones.length === 0)
       throw new Error(`Topology: unknown cluster "${cluster}"`);
@@ -105,12 +123,14 @@ export class Topology {
       }
       zones = poolZones;
     }
+    const requestMilli = cpuRequestCores === undefined ? 0 : toMilli(cpuRequestCores);
+    const scoredMilli = cpuRequestCores === undefined ? NONZERO_CPU_REQUEST_MILLI : requestMilli;
     const placed: Node[] = [];
     for (let i = 0; i < replicas; i++) {
-      const zone = zones[i % zones.length] as Node[];
-      let best = zone[0] as Node;
-      for (const node of zone) if (node.instanceCount < best.instanceCount) best = node;
+      const best = pickNode(zones, i % zones.length, requestMilli, scoredMilli);
       best.instanceCount++;
+      best.requestedMilli += requestMilli;
+      best.scoredMilli += scoredMilli;
       placed.push(best);
     }
     return placed;
@@ -138,6 +158,8 @@ export class Topology {
         pool: null,
         cores: info.cores,
         instanceCount: 1,
+        requestedMilli: 0,
+        scoredMilli: 0,
       };
       this.nodes.push(node);
       placed.push(node);
@@ -151,4 +173,65 @@ export class Topology {
     if (a.cluster !== b.cluster) return 'cross-cluster';
     return a.zone === b.zone ? 'same-zone' : 'cross-zone';
   }
+}
+
+/** A node's cores in millicores (the unit requests are counted in), or null without a size. */
+function coresMilli(node: Node): number | null {
+  return node.cores === null ? null : toMilli(node.cores);
+}
+
+/** Cores in whole millicores, as Kubernetes counts CPU quantities. */
+function toMilli(cores: number): number {
+  return Math.round(cores * 1000);
+}
+
+/**
+ * The node of `zones[first]` a pod goes to (see `Topology`): if none there has room for its request, the
+ * first later zone's (round-robin) that has; if no zone has, the round-robin zone's best anyway.
+ */
+function pickNode(zones: ZonedNodes, first: number, requestMilli: number, scoredMilli: number): Node {
+  const zone = zones[first] as Node[];
+  const here = bestOf(zone, requestMilli, scoredMilli);
+  if (here.fits) return here.node;
+  for (let step = 1; step < zones.length; step++) {
+    const other = bestOf(zones[(first + step) % zones.length] as Node[], requestMilli, scoredMilli);
+    if (other.fits) return other.node;
+  }
+  return here.node;
+}
+
+/** The best node of one zone for a pod, and whether its request fits there. */
+function bestOf(
+  zone: readonly Node[],
+  requestMilli: number,
+  scoredMilli: number,
+): { node: Node; fits: boolean } {
+  let best = zone[0] as Node;
+  // Nodes without a size: balanced by instance count (they all "fit").
+  if (zone.some((node) => node.cores === null)) {
+    for (const node of zone) if (node.instanceCount < best.instanceCount) best = node;
+    return { node: best, fits: true };
+  }
+  let bestFits = fitsOn(best, requestMilli);
+  for (let i = 1; i < zone.length; i++) {
+    const node = zone[i] as Node;
+    const fits = fitsOn(node, requestMilli);
+    if (fits !== bestFits) {
+      if (fits) {
+        best = node;
+        bestFits = true;
+      }
+      continue;
+    }
+    // Requested share after the pod, compared exactly: a/x < b/y ⇔ a·y < b·x (integers of millicores).
+    const mine = (node.scoredMilli + scoredMilli) * (coresMilli(best) as number);
+    const theirs = (best.scoredMilli + scoredMilli) * (coresMilli(node) as number);
+    if (mine < theirs || (mine === theirs && node.instanceCount < best.instanceCount)) best = node;
+  }
+  return { node: best, fits: bestFits };
+}
+
+/** Whether a pod requesting `requestMilli` fits in what `node` has not yet given to requests. */
+function fitsOn(node: Node, requestMilli: number): boolean {
+  return node.requestedMilli + requestMilli <= (coresMilli(node) as number);
 }

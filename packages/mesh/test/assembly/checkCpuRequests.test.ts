@@ -39,7 +39,18 @@ describe('CPU requests over a node', () => {
 
   it("count the sidecars' requests: 8 × (100m + 100m) does not fit", () => {
     expect(requests('istio-sidecar')).toEqual([
-      "node c/z/node-1: its pods request 1.6 cores (applications 0.8, the mesh's proxies 0.8) but it has 1; Kubernetes would not schedule them all there (meshsim places instances without looking at requests)",
+      "node c/z/node-1: its pods request 1.6 cores (applications 0.8, the mesh's proxies 0.8) but it has 1; Kubernetes would not schedule them all there (meshsim fits the applications' requests where a node has room, without the mesh's proxies, and runs a pod that fits on no node where it would fit best)",
+    ]);
+  });
+
+  it('warn when the applications alone fit on no node: the pod runs where it fits best, overcommitted', () => {
+    const cfg = config([service('a', { replicas: 2, cpuRequestCores: 0.8 })], [poisson('a', 10)], {
+      durationMs: 100,
+      clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+    });
+    const result = simulate({ ...cfg, services: cfg.services.map((s) => ({ ...s, cluster: 'c' })) });
+    expect(result.warnings.filter((w) => w.includes('Kubernetes would not schedule'))).toEqual([
+      "node c/z/node-1: its pods request 1.6 cores but it has 1; Kubernetes would not schedule them all there (meshsim fits the applications' requests where a node has room, without the mesh's proxies, and runs a pod that fits on no node where it would fit best)",
     ]);
   });
 

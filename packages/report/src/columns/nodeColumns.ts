@@ -1,5 +1,5 @@
-// The columns of a node whose CPU is modelled: its cores, how busy they were and the most work
-// runnable at once (applications and proxies together).
+// The columns of a node whose CPU is modelled: its cores, the pods placed on it and what they request, how busy
+// the cores were and the most work runnable at once (applications and proxies together).
 
 import type { NodeMetrics } from '@meshsim/mesh';
 
@@ -24,6 +24,18 @@ export const NODE_COLUMNS: ColumnTable<NodeMetrics> = {
       read: (node) => node.cores,
       text: { header: 'cores', format: (cores) => fixed(cores, 2) },
       csv: { name: 'cores' },
+    },
+    {
+      key: 'pods',
+      read: (node) => node.pods,
+      text: { header: 'pods', format: count },
+      csv: { name: 'pods' },
+    },
+    {
+      key: 'cpuRequestedCores',
+      read: (node) => node.cpuRequestedCores,
+      text: { header: 'CPU requested (cores)', format: (cores) => fixed(cores, 2) },
+      csv: { name: 'cpu_requested_cores' },
     },
     {
       key: 'utilisation',

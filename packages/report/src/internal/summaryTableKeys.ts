@@ -42,8 +42,16 @@ export const PROTECTION_KEYS: readonly string[] = [
 ];
 /** Versions table. */
 export const VERSION_KEYS: readonly string[] = ['name', 'instances', 'arrived', 'share', 'successRate'];
-/** Nodes table (shown when node CPU is modelled). */
-export const NODE_KEYS: readonly string[] = ['name', 'cores', 'utilisation', 'maxRunnable'];
+/** Nodes table (shown when node CPU is modelled), without the requests column (see `nodeKeys`). */
+const NODE_KEYS: readonly string[] = ['name', 'cores', 'pods', 'utilisation', 'maxRunnable'];
+
+/** The nodes table's columns for a run: `cpuRequestedCores` after `pods` when any pod on a node requests CPU. */
+export function nodeKeys(result: SimulationResult): string[] {
+  const keys = [...NODE_KEYS];
+  if (result.nodes.some((node) => node.cpuRequestedCores > 0))
+    keys.splice(keys.indexOf('pods') + 1, 0, 'cpuRequestedCores');
+  return keys;
+}
 /** Application containers' CPU table (shown when node CPU is modelled). */
 export const SERVICE_CPU_KEYS: readonly string[] = [
   'name',

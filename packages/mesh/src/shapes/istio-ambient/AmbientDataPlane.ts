@@ -65,7 +65,12 @@ export class AmbientDataPlane extends DataPlaneBase {
     const workersFromLimit = mesh.options.waypoint?.workers === undefined;
     const waypointLatency = createSampler(waypointProfile.latencyMs, streams.stream('proxy/waypoint'));
     for (const deployment of waypointDeployments(config.services, waypointProfile.replicas)) {
-      const nodes = topology.place(deployment.cluster, deployment.replicas);
+      const nodes = topology.place(
+        deployment.cluster,
+        deployment.replicas,
+        undefined,
+        waypointProfile.cpuRequestCores,
+      );
       const profile = profileForLimit(
         waypointProfile,
         deployment.cpuLimitCores ?? waypointProfile.cpuLimitCores ?? Infinity,

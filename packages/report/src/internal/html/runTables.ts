@@ -19,7 +19,7 @@ import { htmlTable } from './htmlTable.js';
 import type { HtmlSection } from './HtmlSection.js';
 import {
   EDGE_KEYS,
-  NODE_KEYS,
+  nodeKeys,
   POLICY_EVENT_KEYS,
   PROTECTION_KEYS,
   proxyKeys,
@@ -69,7 +69,7 @@ export function runTables(result: SimulationResult): HtmlSection {
   if (versions.length > 0)
     parts.push(htmlTable(VERSION_COLUMNS, VERSION_KEYS, versions, context, 'Versions'));
   if (result.nodes.length > 0) {
-    parts.push(htmlTable(NODE_COLUMNS, NODE_KEYS, result.nodes, context, 'Nodes (CPU)'));
+    parts.push(htmlTable(NODE_COLUMNS, nodeKeys(result), result.nodes, context, 'Nodes (CPU)'));
     parts.push(
       htmlTable(
         SERVICE_COLUMNS,

@@ -1,0 +1,45 @@
+// The CPU the pods on each node request — the applications' containers (their request, else their limit) and the
+// mesh's proxies there (sidecars, per-node proxies, waypoint pods): one source for the nodes' requests check and
+// the nodes' results.
+
+import { requestedCpuCores } from '../config/requestedCpuCores.js';
+import type { Instance } from '../server/Instance.js';
+import type { Node } from '../topology/Topology.js';
+
+/** A proxy as the requests see it: where it runs and what its container requests. */
+export interface RequestingProxy {
+  readonly node: Node | null;
+  readonly cpuRequestCores: number;
+}
+
+/** What the pods on one node request [cores]. */
+export interface NodeRequests {
+  /** The application containers'. */
+  applicationCores: number;
+  /** The mesh's proxies'. */
+  proxyCores: number;
+}
+
+/** The requests on each node that has any, by node. */
+export function nodeCpuRequests(
+  instances: readonly Instance[],
+  proxies: readonly RequestingProxy[],
+): Map<Node, NodeRequests> {
+  const byNode = new Map<Node, NodeRequests>();
+  const of = (node: Node): NodeRequests => {
+    let requests = byNode.get(node);
+    if (requests === undefined) {
+      requests = { applicationCores: 0, proxyCores: 0 };
+      byNode.set(node, requests);
+    }
+    return requests;
+  };
+  for (const instance of instances) {
+    const request = requestedCpuCores(instance.service.config);
+    if (request !== undefined) of(instance.node).applicationCores += request;
+  }
+  for (const proxy of proxies) {
+    if (proxy.node !== null && proxy.cpuRequestCores > 0) of(proxy.node).proxyCores += proxy.cpuRequestCores;
+  }
+  return byNode;
+}

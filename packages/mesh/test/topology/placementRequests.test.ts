@@ -1,0 +1,177 @@
+// Placement by CPU requests, as Kubernetes' default scheduler scores nodes on CPU: a node the pod fits on,
+// the least requested share of its cores after the pod (100m for pods without a request), then the fewest
+// instances; another zone when the pod's own has no room; nodes without a size by instance count.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NONZERO_CPU_REQUEST_MILLI, Topology } from '../../src/internal/index.js';
+import type { ClusterConfig } from '../../src/index.js';
+
+const cluster = (parts: Partial<ClusterConfig>): ClusterConfig => ({
+  name: 'c',
+  region: 'r',
+  vpc: 'v',
+  zones: [{ name: 'a', nodes: 2 }],
+  ...parts,
+});
+
+const names = (nodes: readonly { name: string }[]): string[] => nodes.map((n) => n.name);
+
+describe('placement weighs CPU requests (Kubernetes NodeResourcesFit + LeastAllocated)', () => {
+  it('counts 100m for a pod that requests none, as the scheduler scores it', () => {
+    expect(NONZERO_CPU_REQUEST_MILLI).toBe(100);
+  });
+
+  it('puts a pod on the node with the smallest requested share, not the fewest instances', () => {
+    const topology = new Topology([cluster({ nodeCpu: 4 })]);
+    // One big pod on node-1, then small ones: node-2 takes them until its share passes node-1's.
+    expect(names(topology.place('c', 1, undefined, 2))).toEqual(['c/a/node-1']);
+    const small = topology.place('c', 4, undefined, 0.5);
+    expect(names(small)).toEqual(['c/a/node-2', 'c/a/node-2', 'c/a/node-2', 'c/a/node-2']);
+    // Both at 2 of 4 cores now: equal shares go to the node with fewer instances (node-1).
+    expect(names(topology.place('c', 1, undefined, 0.5))).toEqual(['c/a/node-1']);
+  });
+
+  it('fills a shared pool of large nodes in proportion to their cores', () => {
+    const topology = new Topology([
+      cluster({
+        nodeCpu: 2,
+        zones: [{ name: 'a', nodes: 1 }],
+        nodePools: [{ name: 'big', nodeCpu: 16, zones: [{ name: 'a', nodes: 1 }], shared: true }],
+      }),
+    ]);
+    const nodes = topology.place('c', 18);
+    const onBig = nodes.filter((n) => n.pool === 'big').length;
+    expect(onBig).toBe(16);
+    expect(nodes.length - onBig).toBe(2);
+  });
+
+  it('skips a node without room for the request, and goes to another zone when its own has none', () => {
+    const topology = new Topology([
+      cluster({
+        nodeCpu: 2,
+        zones: [
+          { name: 'a', nodes: 1 },
+          { name: 'b', nodes: 1 },
+        ],
+      }),
+    ]);
+    // Zone a's node has 0.5 cores unrequested, zone b's 2.
+    topology.place('c', 1, undefined, 1.5);
+    const placed = topology.place('c', 1, undefined, 1);
+    expect(names(placed)).toEqual(['c/b/node-1']);
+    // No room left anywhere for 1.5 cores: the round-robin zone's best node takes it (overcommitted).
+    expect(names(topology.place('c', 1, undefined, 1.5))).toEqual(['c/a/node-1']);
+    expect(topology.nodes.map((n) => n.requestedMilli)).toEqual([3000, 1000]);
+  });
+
+  it('prefers a node the pod fits on over a less requested one it does not fit on (mixed sizes)', () => {
+    const topology = new Topology([
+      cluster({
+        nodeCpu: 1,
+        zones: [{ name: 'a', nodes: 1 }],
+        nodePools: [{ name: 'big', nodeCpu: 8, zones: [{ name: 'a', nodes: 1 }], shared: true }],
+      }),
+    ]);
+    // 0.9 cores requested of the big node (11 %), none of the small one, whose 1 core cannot take 1.5.
+    topology.place('c', 1, 'big', 0.9);
+    expect(names(topology.place('c', 1, undefined, 1.5))).toEqual(['c/a/big-node-1']);
+  });
+
+  it('balances nodes without a size by instance count, whatever the requests', () => {
+    const topology = new Topology([cluster({})]);
+    expect(names(topology.place('c', 1, undefined, 3))).toEqual(['c/a/node-1']);
+    expect(names(topology.place('c', 3, undefined, 0.1))).toEqual(['c/a/node-2', 'c/a/node-1', 'c/a/node-2']);
+  });
+
+  it('places exactly as by instance count when every pod requests the same and the nodes are alike', () => {
+    // The rule the model had before requests counted: round-robin zones, fewest instances, lowest index.
+    const byCount = (zones: { name: string; nodes: number }[], batches: number[]): string[] => {
+      const counts = zones.map((z) => new Array<number>(z.nodes).fill(0));
+      const out: string[] = [];
+      for (const replicas of batches) {
+        for (let i = 0; i < replicas; i++) {
+          const z = i % zones.length;
+          const zone = counts[z] as number[];
+          let best = 0;
+          zone.forEach((count, n) => {
+            if (count < (zone[best] as number)) best = n;
+          });
+          zone[best] = (zone[best] as number) + 1;
+          out.push(`c/${zones[z]?.name}/node-${best + 1}`);
+        }
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(undefined, 0.1, 0.25, 1),
+        fc.integer({ min: 1, max: 32 }),
+        (nodesPerZone, batches, request, nodeCpu) => {
+          const zones = nodesPerZone.map((nodes, i) => ({ name: `z${i}`, nodes }));
+          const topology = new Topology([cluster({ nodeCpu, zones })]);
+          const placed = batches.flatMap((replicas) =>
+            names(topology.place('c', replicas, undefined, request)),
+          );
+          // With room on every node the fit check never bites and the counts decide alone (at worst a
+          // zone of one node takes its whole round-robin share).
+          const perZone = batches.reduce((sum, b) => sum + Math.ceil(b / zones.length), 0);
+          fc.pre(perZone * (request ?? 0) <= nodeCpu);
+          expect(placed).toEqual(byCount(zones, batches));
+        },
+      ),
+    );
+  });
+});
+
+describe('placement by requests: properties', () => {
+  it("never overcommits a node while another node of the pod's zones has room, and counts every request once", () => {
+    const pod = fc.record({
+      replicas: fc.integer({ min: 1, max: 4 }),
+      requestMilli: fc.option(fc.integer({ min: 1, max: 3000 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 16 }),
+        fc.integer({ min: 1, max: 2 }),
+        fc.array(pod, { minLength: 1, maxLength: 12 }),
+        (nodeCpu, poolNodes, poolCpu, zoneCount, pods) => {
+          const zones = Array.from({ length: zoneCount }, (_, i) => ({ name: `z${i}`, nodes: 1 + (i % 2) }));
+          const topology = new Topology([
+            cluster({
+              nodeCpu,
+              zones,
+              nodePools: [
+                { name: 'p', nodeCpu: poolCpu, zones: [{ name: 'z0', nodes: poolNodes }], shared: true },
+              ],
+            }),
+          ]);
+          let requested = 0;
+          for (const { replicas, requestMilli } of pods) {
+            const request = requestMilli === undefined ? undefined : requestMilli / 1000;
+            for (let r = 0; r < replicas; r++) {
+              const before = topology.nodes.map((n) => n.requestedMilli);
+              const anyRoom = topology.nodes.some(
+                (n, i) =>
+                  (before[i] as number) + (requestMilli ?? 0) <= Math.round((n.cores as number) * 1000),
+              );
+              // One replica at a time, so that each placement can be checked against the nodes just before it.
+              const [node] = topology.place('c', 1, undefined, request);
+              if (node === undefined) throw new Error('placed nothing');
+              if (anyRoom)
+                expect(node.requestedMilli).toBeLessThanOrEqual(Math.round((node.cores as number) * 1000));
+              requested += requestMilli ?? 0;
+            }
+          }
+          expect(topology.nodes.reduce((sum, n) => sum + n.requestedMilli, 0)).toBe(requested);
+          const count = pods.reduce((sum, p) => sum + p.replicas, 0);
+          expect(topology.nodes.reduce((sum, n) => sum + n.instanceCount, 0)).toBe(count);
+        },
+      ),
+    );
+  });
+});
