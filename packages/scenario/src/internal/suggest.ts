@@ -1,4 +1,5 @@
-// "Did you mean …?" suggestions for misspelt keys and names (Levenshtein distance <= 2).
+// "Did you mean …?" suggestions for misspelt keys and names (Levenshtein distance <= 2), and for the names other
+// tools give a field (`rps` for `rate`).
 
 /** Edit distance between `a` and `b` (insertions, deletions, substitutions each cost 1). */
 export function levenshtein(a: string, b: string): number {
@@ -41,8 +42,29 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
   return best;
 }
 
-/** ` (did you mean "x"?)` when a candidate is close to `word`, otherwise ``. */
+/**
+ * What other tools (load generators, Kubernetes, Helm charts) call a field of the scenario format: suggested when the
+ * field is one of the candidates (a sibling of the unknown key), so `rps` under `traffic` suggests `rate`.
+ */
+// A Map, not an object literal: a key such as `constructor` or `__proto__` must find nothing.
+const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['rps', ['rate']],
+  ['qps', ['rate']],
+  ['instances', ['replicas']],
+  ['retries', ['retry']],
+  ['cpu', ['nodeCpu', 'cpuLimit', 'cpuRequest']],
+  ['latency', ['serviceTime']],
+]);
+
+/**
+ * ` (did you mean "x"?)` when a candidate is close to `word`, or is what `word` means in other tools (` (did you
+ * mean "x" or "y"?)` when several are), otherwise ``.
+ */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const match = closest(word, candidates);
-  return match === undefined ? '' : ` (did you mean ${JSON.stringify(match)}?)`;
+  const all = [...candidates];
+  const match = closest(word, all);
+  if (match !== undefined) return ` (did you mean ${JSON.stringify(match)}?)`;
+  const meant = (SYNONYMS.get(word.toLowerCase()) ?? []).filter((name) => all.includes(name));
+  if (meant.length === 0) return '';
+  return ` (did you mean ${meant.map((name) => JSON.stringify(name)).join(' or ')}?)`;
 }

@@ -12,6 +12,18 @@ describe('suggest', () => {
     expect(didYouMean('zzz', ['serviceTime'])).toBe('');
   });
 
+  it("suggests the field another tool's name means, when it is a sibling of the unknown key", () => {
+    expect(didYouMean('rps', ['name', 'to', 'rate', 'arrival'])).toBe(' (did you mean "rate"?)');
+    expect(didYouMean('QPS', ['rate'])).toBe(' (did you mean "rate"?)');
+    expect(didYouMean('cpu', ['replicas', 'cpuLimit', 'cpuRequest'])).toBe(
+      ' (did you mean "cpuLimit" or "cpuRequest"?)',
+    );
+    // Not a sibling here: no suggestion.
+    expect(didYouMean('instances', ['rate', 'to'])).toBe('');
+    // Names of Object.prototype find no synonym.
+    for (const word of ['constructor', '__proto__', 'toString']) expect(didYouMean(word, ['rate'])).toBe('');
+  });
+
   it('answers at once for a 100,000-character word (lengths too far apart are skipped, issue #12)', () => {
     const word = 'x'.repeat(100_000);
     const candidates = Array.from({ length: 50 }, (_, i) => `candidate${i}`);
