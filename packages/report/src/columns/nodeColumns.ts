@@ -34,7 +34,7 @@ export const NODE_COLUMNS: ColumnTable<NodeMetrics> = {
     {
       key: 'cpuRequestedCores',
       read: (node) => node.cpuRequestedCores,
-      text: { header: 'CPU requested (cores)', format: (cores) => fixed(cores, 2) },
+      text: { header: 'CPU requested (cores)', format: (cores) => fixed(cores, 3) },
       csv: { name: 'cpu_requested_cores' },
     },
     {

@@ -107,7 +107,7 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
     {
       key: 'cpuRequestedCores',
       read: (row) => row.cpuRequestedCores,
-      text: { header: 'CPU requested (cores)', format: (cores) => fixed(cores, 1) },
+      text: { header: 'CPU requested (cores)', format: (cores) => fixed(cores, 3) },
       csv: { name: 'cpu_requested_cores' },
     },
     {

@@ -51,7 +51,8 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field(
         'proxyCpuRequestedCores',
         'proxy CPU requested (cores)',
-        (cores) => fixed(cores, 1),
+        // Requests are whole millicores: three decimals show them exactly.
+        (cores) => fixed(cores, 3),
         'proxy_cpu_requested_cores',
       ),
       field('proxyMemoryMiB', 'proxy memory (MiB)', (mib) => fixed(mib, 1), 'proxy_memory_mib'),
