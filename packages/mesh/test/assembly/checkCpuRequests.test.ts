@@ -54,7 +54,7 @@ describe('CPU requests over a node', () => {
     ]);
   });
 
-  it('report what the proxies reserve: 100m per Istio sidecar, 200m per ztunnel, none for Linkerd by default', () => {
+  it('report what the proxies reserve: 100m per Istio sidecar, 200m per ztunnel, 10m per App Mesh Envoy, none for Linkerd or Consul by default', () => {
     const reserved = (shape: string) =>
       simulate({
         ...config([service('a', { replicas: 3 })], [poisson('a', 10)], { durationMs: 100 }),
@@ -65,5 +65,8 @@ describe('CPU requests over a node', () => {
     expect(reserved('istio-ambient')).toBeCloseTo(12 * 0.2, 9);
     expect(reserved('linkerd')).toBe(0);
     expect(reserved('none')).toBe(0);
+    // App Mesh's injector requests 10m per Envoy; consul-k8s sets no resources for its sidecars.
+    expect(reserved('app-mesh')).toBeCloseTo(3 * 0.01, 9);
+    expect(reserved('consul')).toBe(0);
   });
 });

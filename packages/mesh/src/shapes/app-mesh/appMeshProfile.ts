@@ -10,6 +10,9 @@ import {
   ISTIO_SIDECAR_PROFILES,
 } from '../istio-sidecar/istioProfiles.js';
 
+/** CPU request the App Mesh controller's injector gives each Envoy sidecar [cores]: 10m. */
+export const APP_MESH_ENVOY_CPU_REQUEST_CORES = 0.01;
+
 /**
  * App Mesh Envoy. Latency and CPU: the Istio 1.9–1.16 Envoy profile (Envoy 1.18 era, as the App Mesh
  * image v1.18.3.0 the resource recommendation was written for) — ASSUMPTION. Memory: the recommended
@@ -22,6 +25,9 @@ export const APP_MESH_ENVOY_PROFILE: ProxyProfile = {
   memoryBaseMiB: 64, // "at least 64 MiB" recommended (envoy.md); ASSUMPTION that use equals it
   memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
   tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION: RSA-2048 certificates
+  // The controller's injector requests 10m for the Envoy container and sets no CPU limit (appmesh-controller
+  // `sidecar.resources`, docs/sources.md#appmesh-controller-values).
+  cpuRequestCores: APP_MESH_ENVOY_CPU_REQUEST_CORES,
 };
 
 /** Recommended Envoy container CPU: 512 CPU units = 0.5 vCPU (envoy.md); a reservation, not a use. */

@@ -12,9 +12,14 @@ const {
   ...ENVOY_1_20
 } = ISTIO_SIDECAR_PROFILES['1.20-1.24'];
 
-/** Consul's Envoy sidecar: the Istio 1.20–1.24 Envoy profile without Istio's CPU limit (ASSUMPTION: Consul publishes no figure). */
+/**
+ * Consul's Envoy sidecar: the Istio 1.20–1.24 Envoy profile (ASSUMPTION: Consul publishes no figure) without Istio's
+ * CPU limit and request — consul-k8s's chart sets none by default (`connectInject.sidecarProxy.resources`, all null)
+ * and runs Envoy with `--concurrency 2` (`connectInject.sidecarProxy.concurrency`; docs/sources.md#consul-k8s-values).
+ */
 export const CONSUL_ENVOY_PROFILE: ProxyProfile = {
-  ...ENVOY_1_20, // no CPU limit or request: consul-k8s's defaults are not modelled (ASSUMPTION: not verified)
+  ...ENVOY_1_20,
+  workers: 2, // consul-k8s `connectInject.sidecarProxy.concurrency: 2`, whatever the CPU limit
   tlsHandshakeCpuMs: ECDSA_HANDSHAKE_CPU_MS, // Consul's built-in CA issues EC P-256 keys (ASSUMPTION: derived CPU)
 };
 

@@ -133,6 +133,11 @@ describe('other meshes', () => {
     expect(sidecars(sim)).toEqual(['sidecar a: 2@Infinity', 'sidecar b: 2@4']);
   });
 
+  it('consul: Envoy runs --concurrency 2 (consul-k8s default) whatever the limit, and no limit by default', () => {
+    const sim = new Simulation(shop({ shape: 'consul' }, { proxyCpuLimitCores: 0.5 }));
+    expect(sidecars(sim)).toEqual(['sidecar a: 2@Infinity', 'sidecar b: 2@0.5']);
+  });
+
   it('istio-ambient: waypoints follow their own limit too', () => {
     const sim = new Simulation(
       shop({ shape: 'istio-ambient', waypoint: { cpuLimitCores: 3.2 } }, { waypoint: true }),
