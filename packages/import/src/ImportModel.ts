@@ -84,6 +84,11 @@ export interface ImportedWorkload {
   proxyCpuLimits?: ProxyCpuLimit[];
   /** The pod template's `spec.nodeSelector` (absent when it sets none). */
   nodeSelector?: Record<string, string>;
+  /**
+   * The node pool labels its required node affinity picks (one term, `In` one value), as a nodeSelector would
+   * (absent when it picks none).
+   */
+  nodeAffinityPools?: Record<string, string>;
 }
 
 /** A Namespace resource. */

@@ -1,7 +1,7 @@
 // The scenario's `clusters`: the --graph fragment's when it gives them; else one cluster of the Node
 // resources (zones by their zone label, the node count per zone, the most common allocatable CPU as
-// `nodeCpu`, and a node pool for each pool label a workload's nodeSelector picks); else meshsim's default
-// zones for the clusters the inputs name.
+// `nodeCpu`, and a node pool for each pool label a workload's nodeSelector or required node affinity
+// picks); else meshsim's default zones for the clusters the inputs name.
 
 import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
 
@@ -57,7 +57,10 @@ function sizeOf(
 /** `label=name` of a node pool. */
 const poolKey = (pool: { label: string; name: string }): string => `${pool.label}=${pool.name}`;
 
-/** The node pool labels each workload's nodeSelector picks; other selectors are warned (placed like any pod). */
+/**
+ * The node pool labels each workload's nodeSelector (or, failing it, required node affinity) picks; other selectors
+ * are warned (placed like any pod).
+ */
 function poolSelections(
   workloads: readonly ImportedWorkload[],
   warnings: WarningLog,
@@ -73,6 +76,10 @@ function poolSelections(
         '',
         `nodeSelector ${label}=${name} of ${workload.kind}/${workload.name}: not a node pool label meshsim reads (${POOL_LABELS.join(', ')}); its pods are placed on the cluster's nodes like the others`,
       );
+    }
+    // Only pool labels are read from the affinity (the rest is warned as not modelled).
+    for (const [label, name] of Object.entries(workload.nodeAffinityPools ?? {})) {
+      if (!out.has(workload)) out.set(workload, { label, name });
     }
   }
   return out;
@@ -269,7 +276,7 @@ function assignPools(
       ['services', service.name, 'nodePool'],
       service.workloads.map((w) => w.from),
       true,
-      'nodeSelector of',
+      'node selection (nodeSelector or required node affinity) of',
     );
   }
 }

@@ -13,6 +13,7 @@ import type { SourceDocument } from '../source/SourceDocument.js';
 import { parseCpuCores, parseMemoryMiB } from '../units/parseQuantity.js';
 import { isRecord } from '../isRecord.js';
 import { readKeys } from './readKeys.js';
+import { readNodeAffinityPools } from './readNodeAffinityPools.js';
 import { useIdentity } from './useIdentity.js';
 
 /**
@@ -224,10 +225,12 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
   const podAnnotations = readKeys(doc, [...template, 'metadata', 'annotations'], POD_KEYS);
   const serviceAccount = doc.get([...template, 'spec', 'serviceAccountName']);
   const proxyCpuLimits = readProxyCpuLimits(doc, podAnnotations, builder);
-  // Which node pool its pods run on (a pool label); other selectors are warned when the clusters are built.
+  // Which node pool its pods run on (a pool label, in its nodeSelector or required node affinity); other selectors
+  // are warned when the clusters are built.
   const nodeSelector = isRecord(doc.peek([...template, 'spec', 'nodeSelector']))
     ? readKeys(doc, [...template, 'spec', 'nodeSelector'], [])
     : undefined;
+  const nodeAffinityPools = readNodeAffinityPools(doc, template);
 
   const resources: ContainerResources[] = [];
   const containers = doc.peek([...template, 'spec', 'containers']);
@@ -269,6 +272,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
     resources,
     ...(proxyCpuLimits.length > 0 && { proxyCpuLimits }),
     ...(nodeSelector !== undefined && Object.keys(nodeSelector).length > 0 && { nodeSelector }),
+    ...(nodeAffinityPools !== undefined && { nodeAffinityPools }),
   };
   builder.model.workloads.push(workload);
 }
