@@ -1,5 +1,6 @@
 // Renders a ComparisonSummary: one column per mesh shape (text), a documented JSON document, or CSV.
 
+import { shapeWarnings } from './internal/shapeWarnings.js';
 import type { JsonValue } from './renderJson.js';
 import { shapeColumns } from './columns/shapeColumns.js';
 import { duration, round as roundNumber, signedMs } from './internal/format.js';
@@ -71,11 +72,11 @@ export function renderComparisonText(summary: ComparisonSummary): string {
     );
   }
   if (summary.paired !== undefined && summary.paired.length > 0) sections.push(pairedText(summary));
-  const warned = shapes.filter((s) => s.warnings.length > 0);
-  if (warned.length > 0) {
+  const warnings = shapeWarnings(shapes);
+  if (warnings.length > 0) {
     sections.push(
       ['Warnings (policies a shape cannot enforce, and other notes):']
-        .concat(warned.flatMap((s) => s.warnings.map((w) => `  [${s.shape}] ${w}`)))
+        .concat(warnings.map((line) => `  ${line}`))
         .join('\n'),
     );
   }

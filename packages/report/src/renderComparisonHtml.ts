@@ -1,6 +1,7 @@
 // The HTML report of a comparison: the same scenario and seed under several mesh shapes, as one
 // self-contained page of bars side by side, success over time per shape, tables and capability warnings.
 
+import { shapeWarnings } from './internal/shapeWarnings.js';
 import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import { duration } from './internal/format.js';
@@ -64,7 +65,7 @@ export function renderComparisonHtml(
         : `Faults: ${windows.map((w) => `${w.label} from ${duration(w.startS * 1000)} to ${duration(w.endS * 1000)}`).join('; ')}.`,
     );
   }
-  const warnings = summary.shapes.flatMap((s) => s.warnings.map((w) => `[${s.shape}] ${w}`));
+  const warnings = shapeWarnings(summary.shapes);
   const description = results[0]?.scenario.description.trim() ?? '';
   const sameRequest = sameRequestSection(results, shapes, Math.max(0, shapes.indexOf(summary.baseline)));
   const sections: HtmlSection[] = [

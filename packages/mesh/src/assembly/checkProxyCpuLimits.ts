@@ -21,8 +21,8 @@ export function checkProxyCpuLimits(
   const withoutSidecar = asking.filter((name) => !withSidecar.has(name));
   if (withoutSidecar.length > 0) {
     warnings.add(
-      `proxyCpuLimit or proxyCpuRequest of ${servicesNamed(withoutSidecar)}: mesh shape ${config.mesh.shape} runs no sidecar in their pods ` +
-        '(istio-sidecar, linkerd, app-mesh and consul do): kept for switching shapes, not applied in this run',
+      `proxyCpuLimit or proxyCpuRequest of ${servicesNamed(withoutSidecar)}: no sidecar runs in their pods under this ` +
+        'mesh shape (istio-sidecar, linkerd, app-mesh and consul run one): kept for switching shapes, not applied in this run',
     );
   }
   const sized = new Set(sidecars.filter((proxy) => proxy.cpu !== null).map((proxy) => proxy.service));

@@ -163,7 +163,7 @@ describe('a proxy limit that cannot apply is said', () => {
 
   it('under a shape without sidecars: kept, not applied', () => {
     expect(warnings({ shape: 'istio-ambient' })).toEqual([
-      'proxyCpuLimit or proxyCpuRequest of service b: mesh shape istio-ambient runs no sidecar in their pods (istio-sidecar, linkerd, app-mesh and consul do): kept for switching shapes, not applied in this run',
+      'proxyCpuLimit or proxyCpuRequest of service b: no sidecar runs in their pods under this mesh shape (istio-sidecar, linkerd, app-mesh and consul run one): kept for switching shapes, not applied in this run',
     ]);
     expect(warnings({ shape: 'none' })).toHaveLength(1);
   });

@@ -1,0 +1,26 @@
+// A comparison's warnings: one line per distinct text, naming every shape that gave it, in first-seen order.
+
+import { describe, expect, it } from 'vitest';
+import { shapeWarnings } from '../../src/internal/shapeWarnings.js';
+
+describe('shapeWarnings', () => {
+  it('merges a text several shapes gave into one line naming them, keeping the first-seen order', () => {
+    expect(
+      shapeWarnings([
+        { shape: 'none', warnings: ['no sidecar', 'retries run in the app'] },
+        { shape: 'istio-sidecar', warnings: [] },
+        { shape: 'cilium', warnings: ['no sidecar'] },
+        { shape: 'vpc-lattice', warnings: ['lattice has no retries', 'no sidecar'] },
+      ]),
+    ).toEqual([
+      '[none, cilium, vpc-lattice] no sidecar',
+      '[none] retries run in the app',
+      '[vpc-lattice] lattice has no retries',
+    ]);
+  });
+
+  it('names a shape once even if it gave the same text twice, and gives nothing for no warnings', () => {
+    expect(shapeWarnings([{ shape: 'none', warnings: ['x', 'x'] }])).toEqual(['[none] x']);
+    expect(shapeWarnings([{ shape: 'none', warnings: [] }])).toEqual([]);
+  });
+});
