@@ -173,9 +173,25 @@ export function assertServiceAccounting(result: SimulationResult): void {
 }
 
 /**
+ * The nodes hold what was placed: each node's pods a whole number, its requests not negative, and no more pods on
+ * the listed nodes (those with a size) than the run has instances and waypoint pods.
+ */
+export function assertPodsPlaced(result: SimulationResult): void {
+  let pods = 0;
+  for (const node of result.nodes) {
+    expect(Number.isInteger(node.pods) && node.pods >= 0, `${node.name}: pods ${node.pods}`).toBe(true);
+    expect(node.cpuRequestedCores, `${node.name}: CPU requested`).toBeGreaterThanOrEqual(0);
+    pods += node.pods;
+  }
+  const instances = result.services.reduce((sum, service) => sum + service.instances, 0);
+  const waypoints = result.proxies.byKind.find((kind) => kind.kind === 'waypoint')?.count ?? 0;
+  expect(pods, 'pods on the nodes ≤ instances + waypoint pods').toBeLessThanOrEqual(instances + waypoints);
+}
+
+/**
  * Every invariant of a result at once: conservation per edge and cause, attempts = calls + retries within
  * `maxAttempts`, monotone percentiles, finite non-negative numbers, utilisation <= 1, legal transitions, time
- * series that add up to the totals, and each service's requests accounted for.
+ * series that add up to the totals, each service's requests accounted for, and pods placed on the nodes.
  */
 export function assertResultInvariants(result: SimulationResult, maxAttempts: number): void {
   assertConservation(result);
@@ -187,6 +203,7 @@ export function assertResultInvariants(result: SimulationResult, maxAttempts: nu
   assertTimeSeriesAddUp(result);
   assertServiceAccounting(result);
   assertConnectionsAddUp(result);
+  assertPodsPlaced(result);
 }
 
 /**

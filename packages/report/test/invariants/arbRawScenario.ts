@@ -154,6 +154,8 @@ const arbServiceSpec = fc.record({
   restrictCallers: fc.boolean(),
   // The model of overhead under load (they matter when the scenario's nodes have CPU).
   cpuLimit: fc.option(fc.constantFrom('100m', '500m', 1, 2), { nil: undefined }),
+  // Requests weigh placement (and may overcommit a node: then a warning).
+  cpuRequest: fc.option(fc.constantFrom('50m', '250m', '1500m'), { nil: undefined }),
   proxyCpuLimit: fc.option(fc.constantFrom('200m', '2500m', 4), { nil: undefined }),
   onNodePool: fc.boolean(),
   serviceTimeCpu: fc.option(fc.constantFrom(0, 0.3, 1), { nil: undefined }),
@@ -246,6 +248,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
         };
         if (spec.errorRate !== undefined) service['errorRate'] = spec.errorRate;
         if (spec.cpuLimit !== undefined) service['cpuLimit'] = spec.cpuLimit;
+        if (spec.cpuRequest !== undefined) service['cpuRequest'] = spec.cpuRequest;
         if (spec.proxyCpuLimit !== undefined) service['proxyCpuLimit'] = spec.proxyCpuLimit;
         if (spec.onNodePool) service['nodePool'] = 'big';
         if (spec.serviceTimeCpu !== undefined) service['serviceTimeCpu'] = spec.serviceTimeCpu;

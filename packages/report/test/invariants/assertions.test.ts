@@ -9,10 +9,11 @@ import {
   assertLegalTransitions,
   assertMonotonePercentiles,
   assertNumbersFiniteNonNegative,
+  assertPodsPlaced,
   assertResultInvariants,
   assertUtilisationBounded,
 } from '../../../mesh/test/__helpers__/assertions.js';
-import { makeResult, renderAll } from '../__helpers__/fixtures.js';
+import { makePricedResult, makeResult, renderAll } from '../__helpers__/fixtures.js';
 import { assertOutputsClean, assertSameOutputs } from '../__helpers__/outputInvariants.js';
 
 describe('invariant assertions', () => {
@@ -49,6 +50,18 @@ describe('invariant assertions', () => {
     const busy = makeResult();
     (busy.services[0] as { utilisation: number }).utilisation = 1.5;
     expect(() => assertUtilisationBounded(busy)).toThrow();
+  });
+
+  it('fail on more pods on the nodes than instances, or a fractional pod count', () => {
+    const crowded = makePricedResult();
+    assertPodsPlaced(crowded);
+    const node = crowded.nodes[0];
+    if (node === undefined) throw new Error('fixture has no node');
+    const instances = crowded.services.reduce((sum, service) => sum + service.instances, 0);
+    node.pods = instances + 1;
+    expect(() => assertPodsPlaced(crowded)).toThrow();
+    node.pods = 0.5;
+    expect(() => assertPodsPlaced(crowded)).toThrow();
   });
 
   it('fail on half-open probes without an opening, or ejections that do not add up by cause', () => {
