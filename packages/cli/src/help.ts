@@ -274,8 +274,9 @@ Containers' CPU requests and limits become the services' cpuRequest and cpuLimit
 when the nodes have a size: Nodes (kubectl get nodes -o yaml) give the cluster's zones, nodes and
 nodeCpu, or a fragment gives nodeCpu. Nodes' pool labels make node pools of their own size (shared
 when untainted); a workload's nodeSelector or required node affinity on one runs its service there.
-Sidecar CPU limits and requests (pod annotations, or an injected proxy container's) become the
-mesh's or the service's proxyCpuLimit and proxyCpuRequest.
+Sidecar CPU limits and requests (pod annotations, an injected proxy container's, or the running
+Pods' from kubectl get pods -o yaml) become the mesh's or the service's proxyCpuLimit and
+proxyCpuRequest.
 
 Options:
   --graph FILE      A partial scenario (services, calls, traffic, faults, duration, nodeCpu, ...)

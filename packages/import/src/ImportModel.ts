@@ -60,6 +60,8 @@ export interface ProxyCpuLimit {
   shape: MeshShapeName;
   /** The limit or request [cores]. */
   cores: number;
+  /** The resource it came from when not its workload: the Pod whose injected container gave it. */
+  from?: SourceRef;
 }
 
 /** A Deployment or StatefulSet. */

@@ -34,6 +34,12 @@ export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
     groups: ['apps'],
     gives: 'replicas, pod labels (versions), container CPU requests and limits',
   },
+  {
+    kind: 'Pod',
+    groups: [''],
+    gives:
+      "its injected proxy container's CPU limit and request (its workload's proxyCpuLimit, proxyCpuRequest)",
+  },
   { kind: 'Service', groups: [''], gives: 'the services and which workloads back them; Linkerd annotations' },
   {
     kind: 'DestinationRule',

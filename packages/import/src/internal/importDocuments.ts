@@ -1,4 +1,4 @@
-// Runs the importers over every resource in a fixed order of phases (graph, namespaces, nodes, workloads,
+// Runs the importers over every resource in a fixed order of phases (graph, namespaces, nodes, workloads, pods,
 // services, Istio, Linkerd) so that each finds what it refers to, then reports every field of every
 // resource that no importer used.
 
@@ -13,6 +13,7 @@ import { importSidecar } from './istio/importSidecar.js';
 import { importVirtualService } from './istio/importVirtualService.js';
 import { importNamespace } from './kubernetes/importNamespace.js';
 import { importNode } from './kubernetes/importNode.js';
+import { importPod } from './kubernetes/importPod.js';
 import { importService } from './kubernetes/importService.js';
 import { importWorkload } from './kubernetes/importWorkload.js';
 import { linkWorkloads } from './kubernetes/linkWorkloads.js';
@@ -83,6 +84,9 @@ export function importDocuments(
     const workload = builder.model.workloads[builder.model.workloads.length - 1];
     if (workload !== undefined) workloadDocs.set(workload, doc);
   }
+  // Pods after their workloads: an injected proxy's resources are in the pods, not the templates.
+  const podsRead = new Set<ImportedWorkload>();
+  for (const doc of ofKind('Pod')) importPod(doc, builder, builder.model.workloads, podsRead);
   for (const doc of ofKind('Service')) importService(doc, builder);
   linkWorkloads(builder, workloadDocs);
   if (fragment !== undefined) seedFragmentServices(builder, fragment);

@@ -408,7 +408,12 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
         continue;
       }
       out[serviceField] = cores;
-      comments.from(['services', service, serviceField], from, true, 'proxy CPU annotation of');
+      comments.from(
+        ['services', service, serviceField],
+        from,
+        true,
+        'proxy CPU (pod annotation or injected container) of',
+      );
     }
   }
   const proxyLimit = meshProfile.field === '' ? undefined : meshProfile;
@@ -457,7 +462,12 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     useMtls ? 'injection and mTLS from' : 'injection from',
   );
   if (proxyLimit === undefined) return useMtls ? { shape: mesh.shape, mtls: mtls.mtls } : mesh.shape;
-  comments.from(['mesh', proxyLimit.field], proxyLimit.from, false, 'proxy CPU annotation of');
+  comments.from(
+    ['mesh', proxyLimit.field],
+    proxyLimit.from,
+    false,
+    'proxy CPU (pod annotation or injected container) of',
+  );
   return {
     shape: mesh.shape,
     ...(useMtls && { mtls: mtls.mtls }),

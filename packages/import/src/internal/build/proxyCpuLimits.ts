@@ -75,7 +75,7 @@ export function proxyCpuLimits(
       kind: 'mesh',
       field,
       cores: formatCpu(cores ?? 0),
-      from: mine.map(({ workload }) => workload.from),
+      from: mine.map(({ workload, limit }) => limit.from ?? workload.from),
     };
   }
   const services: ServiceProxyCpuLimit[] = [];
@@ -90,7 +90,10 @@ export function proxyCpuLimits(
 /** One service's limit from its workloads' annotations: the largest, warned when they differ. */
 function serviceLimit(
   service: ImportedService,
-  own: readonly { workload: ImportedService['workloads'][number]; limit: { cores: number } }[],
+  own: readonly {
+    workload: ImportedService['workloads'][number];
+    limit: { cores: number; from?: SourceRef };
+  }[],
   shape: string,
   what: 'limit' | 'request',
   warnings: WarningLog,
@@ -112,6 +115,6 @@ function serviceLimit(
   return {
     service: service.name,
     cores: formatCpu(cores),
-    from: own.map(({ workload }) => workload.from),
+    from: own.map(({ workload, limit }) => limit.from ?? workload.from),
   };
 }

@@ -97,7 +97,9 @@ describe('proxyCpuLimits', () => {
     expect(imported.comments).toContainEqual(
       expect.objectContaining({
         path: ['services', 's0', 'proxyCpuLimit'],
-        text: expect.stringContaining('proxy CPU annotation of app.yaml#2 Deployment/s0'),
+        text: expect.stringContaining(
+          'proxy CPU (pod annotation or injected container) of app.yaml#2 Deployment/s0',
+        ),
       }),
     );
   });

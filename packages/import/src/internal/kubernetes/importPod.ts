@@ -1,0 +1,99 @@
+// Kubernetes Pods (`kubectl get pods -o yaml` of a live cluster): what an injected proxy really runs with. A
+// workload's template holds no injected container — injection happens as each pod is created, with the mesh's
+// defaults — so a pod's `istio-proxy` or `linkerd-proxy` container gives its workload's proxy CPU limit and request.
+// Everything else about a pod comes from its workload, and is not read.
+
+import type { ImportedWorkload, ProxyCpuLimit } from '../../ImportModel.js';
+import type { ModelBuilder } from '../model/ModelBuilder.js';
+import type { FieldPath } from '../source/fieldPath.js';
+import type { SourceDocument } from '../source/SourceDocument.js';
+import { isRecord } from '../isRecord.js';
+import { PROXY_CONTAINER_SHAPES } from './importWorkload.js';
+import { readResources } from './readContainerResources.js';
+
+/** The workload that owns a pod, by its controller reference, or undefined. */
+function ownerOf(doc: SourceDocument, workloads: readonly ImportedWorkload[]): ImportedWorkload | undefined {
+  const refs = doc.peek(['metadata', 'ownerReferences']);
+  if (!Array.isArray(refs)) return undefined;
+  const ref = refs.find((r: unknown) => isRecord(r) && r['controller'] === true) ?? refs[0];
+  if (!isRecord(ref) || typeof ref['name'] !== 'string') return undefined;
+  const { kind, name } = ref;
+  // A Deployment's pods belong to its ReplicaSet `<deployment>-<pod-template-hash>`.
+  const owner =
+    kind === 'ReplicaSet'
+      ? { kind: 'Deployment', name: name.slice(0, Math.max(0, name.lastIndexOf('-'))) }
+      : kind === 'StatefulSet'
+        ? { kind: 'StatefulSet', name }
+        : undefined;
+  if (owner === undefined) return undefined;
+  return workloads.find(
+    (w) => w.kind === owner.kind && w.name === owner.name && w.namespace === doc.namespace,
+  );
+}
+
+/**
+ * Reads one Pod: its injected proxy container's CPU limit and request become its workload's (they are what runs,
+ * so they replace the template's or an annotation's, warned when they differ). The first pod of a workload that
+ * gives them is taken; later pods that differ are warned. Returns false when the pod's workload is not imported.
+ */
+export function importPod(
+  doc: SourceDocument,
+  builder: ModelBuilder,
+  workloads: readonly ImportedWorkload[],
+  taken: Set<ImportedWorkload>,
+): boolean {
+  // The pod's own fields are its workload's; only the proxy container is read, so nothing else is reported.
+  doc.use([]);
+  const workload = ownerOf(doc, workloads);
+  if (workload === undefined) {
+    builder.warnings.at(
+      doc,
+      ['metadata', 'ownerReferences'],
+      "its owner (a Deployment's ReplicaSet or a StatefulSet) is not among the imported workloads: not imported",
+    );
+    return false;
+  }
+  const containers = doc.peek(['spec', 'containers']);
+  if (!Array.isArray(containers)) return true;
+  const found: ProxyCpuLimit[] = [];
+  containers.forEach((container: unknown, i) => {
+    if (!isRecord(container) || typeof container['name'] !== 'string') return;
+    const shape = PROXY_CONTAINER_SHAPES[container['name']];
+    if (shape === undefined) return;
+    const path: FieldPath = ['spec', 'containers', i];
+    const read = readResources(doc, path, container['name'], 'proxy', builder);
+    for (const [what, cores] of [
+      ['limit', read.values.cpuLimitCores],
+      ['request', read.values.cpuRequestCores],
+    ] as const) {
+      if (cores === undefined) continue;
+      const key = `the ${container['name']} container's resources.${what === 'limit' ? 'limits' : 'requests'}.cpu in its pods`;
+      found.push({ key, what, shape, cores, from: doc.ref() });
+    }
+  });
+  if (found.length === 0) return true;
+  const limits = (workload.proxyCpuLimits ??= []);
+  for (const own of found) {
+    const at = limits.findIndex((limit) => limit.shape === own.shape && limit.what === own.what);
+    const before = at < 0 ? undefined : (limits[at] as ProxyCpuLimit);
+    if (taken.has(workload)) {
+      if (before !== undefined && before.cores !== own.cores)
+        builder.warnings.at(
+          doc,
+          ['spec', 'containers'],
+          `its proxy's CPU ${own.what} (${own.cores} cores) differs from another pod's of ${workload.kind}/${workload.name} (${before.cores}); the first pod's is kept`,
+        );
+      continue;
+    }
+    if (before !== undefined && before.cores !== own.cores)
+      builder.warnings.at(
+        doc,
+        ['spec', 'containers'],
+        `its proxy's CPU ${own.what} (${own.cores} cores) differs from ${before.key} (${before.cores}) of ${workload.kind}/${workload.name}: the pod's is what runs, so it is imported`,
+      );
+    if (at < 0) limits.push(own);
+    else limits[at] = own;
+  }
+  taken.add(workload);
+  return true;
+}
