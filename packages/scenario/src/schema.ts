@@ -369,6 +369,10 @@ export const Service = z
       z.string().min(1).optional(),
       "A node pool of its cluster (clusters[].nodePools) its instances run on. Default: the cluster's zones' nodes.",
     ),
+    tolerates: doc(
+      z.array(z.string().min(1)).min(1).optional(),
+      'Node pools of its cluster that are not shared (tainted) whose taint its pods tolerate: without a nodePool, its instances may also be placed there. Default none.',
+    ),
     versions: doc(
       z.array(Version).min(1).optional(),
       "Versions (subsets) for canaries and splits; their replicas add up to the service's. Default: one version v1.",

@@ -455,6 +455,25 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    'tolerated pools: an unknown pool, and a toleration with dedicated nodes',
+    (s) => {
+      s.clusters = [
+        {
+          name: 'a',
+          zones: [{ name: 'z', nodes: 1 }],
+          nodePools: [{ name: 'spot', zones: [{ name: 'z', nodes: 1 }] }],
+        },
+      ];
+      s.services.frontend.tolerates = ['spto'];
+      s.services.backend.tolerates = ['spot'];
+      s.services.backend.dedicatedNodes = true;
+    },
+    [
+      'test.yaml: services.frontend.tolerates[0]: unknown node pool "spto" (did you mean "spot"?); known node pools: spot',
+      'test.yaml: services.backend.tolerates[0]: a service on dedicated nodes (dedicatedNodes) runs nowhere else',
+    ],
+  ],
+  [
     'a node pool in a cluster without pools',
     (s) => (s.services.frontend.nodePool = 'big'),
     ['test.yaml: services.frontend.nodePool: unknown node pool "big": cluster "cluster-1" has no nodePools'],

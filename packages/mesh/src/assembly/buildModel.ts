@@ -67,7 +67,13 @@ export function buildModel(
   const placements = config.services.map((service) =>
     service.dedicatedNodes === true
       ? topology.placeDedicated(service.cluster, service.replicas, service.name)
-      : topology.place(service.cluster, service.replicas, service.nodePool, requestedCpuCores(service)),
+      : topology.place(
+          service.cluster,
+          service.replicas,
+          service.nodePool,
+          requestedCpuCores(service),
+          service.tolerates,
+        ),
   );
   const cpu = new ClusterCpu(engine, topology);
   const services = new ServiceDirectory();

@@ -105,6 +105,12 @@ export interface ServiceConfig {
    * pool's label does; not with `dedicatedNodes`. @defaultValue the cluster's default nodes (`zones`)
    */
   nodePool?: string;
+  /**
+   * Node pools of its cluster that are not `shared` (tainted) whose taint its pods tolerate: without a `nodePool`,
+   * its instances may also be placed there, beside the cluster's nodes and its shared pools — a toleration
+   * permits, it does not attract (a spot pool the service may use). Not with `dedicatedNodes`. @defaultValue none
+   */
+  tolerates?: readonly string[];
   /** Versions (subsets); their replicas add up to `replicas`. @defaultValue one version `v1` with every replica */
   versions?: readonly VersionConfig[];
   /** Changes of the versions' weights over time (a canary rollout), each from its `atMs`. @defaultValue none */

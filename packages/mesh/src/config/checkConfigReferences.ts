@@ -71,6 +71,16 @@ function checkNodePools(config: SimulationConfig): void {
     pools.set(cluster.name, names);
   });
   for (const service of config.services) {
+    (service.tolerates ?? []).forEach((pool, k) => {
+      const path = `services.${service.name}.tolerates[${k}]`;
+      if (service.dedicatedNodes === true)
+        throw new Error(`${path}: a service on dedicated nodes (dedicatedNodes) runs nowhere else`);
+      const names = pools.get(service.cluster);
+      if (names !== undefined && !names.has(pool))
+        throw new Error(
+          `${path}: unknown node pool "${pool}" in cluster "${service.cluster}" (${names.size === 0 ? `cluster "${service.cluster}" has no node pools` : `its pools: ${[...names].join(', ')}`})`,
+        );
+    });
     if (service.nodePool === undefined) continue;
     const path = `services.${service.name}.nodePool`;
     if (service.dedicatedNodes === true)

@@ -104,10 +104,17 @@ export class Topology {
   }
 
   /**
-   * Places `replicas` instances of a service in `cluster` (on its node pool `pool`, if given), each
-   * requesting `cpuRequestCores` of CPU (undefined: none); returns their nodes in placement order.
+   * Places `replicas` instances of a service in `cluster` (on its node pool `pool`, if given; else on the nodes any
+   * pod may use and those of the pools in `tolerated`), each requesting `cpuRequestCores` of CPU (undefined: none);
+   * returns their nodes in placement order.
    */
-  place(cluster: string, replicas: number, pool?: string, cpuRequestCores?: number): Node[] {
+  place(
+    cluster: string,
+    replicas: number,
+    pool?: string,
+    cpuRequestCores?: number,
+    tolerated: readonly string[] = [],
+  ): Node[] {
     const clusterZones = this.clusterNodes.get(cluster);
     if (clusterZones === undefined || clusterZones.length === 0)
       throw new Error(`Topology: unknown cluster "${cluster}"`);
@@ -122,6 +129,8 @@ export class Topology {
         );
       }
       zones = poolZones;
+    } else if (tolerated.length > 0) {
+      zones = this.withTolerated(cluster, clusterZones, tolerated);
     }
     const requestMilli = cpuRequestCores === undefined ? 0 : toMilli(cpuRequestCores);
     const scoredMilli = cpuRequestCores === undefined ? NONZERO_CPU_REQUEST_MILLI : requestMilli;
@@ -134,6 +143,25 @@ export class Topology {
       placed.push(best);
     }
     return placed;
+  }
+
+  /** `zones` (the cluster's, by zone) with the nodes of the `tolerated` pools added zone by zone. */
+  private withTolerated(cluster: string, zones: ZonedNodes, tolerated: readonly string[]): ZonedNodes {
+    const pools = this.poolNodes.get(cluster) as Map<string, ZonedNodes>;
+    const info = this.clusterInfo.get(cluster) as { zones: string[] };
+    const out = zones.map((nodes) => [...nodes]);
+    for (const name of tolerated) {
+      const poolZones = pools.get(name);
+      if (poolZones === undefined)
+        throw new Error(`Topology: unknown node pool "${name}" in cluster "${cluster}"`);
+      for (const nodes of poolZones) {
+        const zone = nodes[0]?.zone;
+        const at = zone === undefined ? -1 : info.zones.indexOf(zone);
+        // A shared pool's nodes are there already.
+        if (at >= 0) for (const node of nodes) if (!out[at]?.includes(node)) out[at]?.push(node);
+      }
+    }
+    return out;
   }
 
   /**

@@ -58,6 +58,33 @@ describe('node pools', () => {
     expect(onPool.nodes.find((n) => n.name === 'c/a/big-node-1')?.utilisation).toBeCloseTo(1.6 / 8, 1);
   });
 
+  it('places a service that tolerates a tainted pool there too, by requests; others never', () => {
+    // Two 1-core nodes and an 8-core tainted pool in zone a: the pool's free cores draw search's pods.
+    const tolerant = config(
+      [
+        service('web', { cluster: 'c', replicas: 4 }),
+        service('search', { cluster: 'c', replicas: 4, tolerates: ['big'] }),
+      ],
+      [poisson('web', 10)],
+      { clusters: [CLUSTER], durationMs: 100 },
+    );
+    const sim = new Simulation(tolerant);
+    expect(sim.instancesOf('web').every((i) => i.node.pool === null)).toBe(true);
+    expect(sim.instancesOf('search').map((i) => i.node.name)).toEqual([
+      'c/a/big-node-1',
+      'c/b/node-1',
+      'c/a/big-node-1',
+      'c/b/node-1',
+    ]);
+    expect(
+      () =>
+        new Simulation({
+          ...tolerant,
+          services: tolerant.services.map((s) => (s.name === 'search' ? { ...s, tolerates: ['gpu'] } : s)),
+        }),
+    ).toThrow('services.search.tolerates[0]: unknown node pool "gpu" in cluster "c" (its pools: big)');
+  });
+
   it('refuses an unknown pool, a pool outside the zones, a duplicate pool, and a pool with dedicated nodes', () => {
     expect(() => new Simulation(shop('gpu'))).toThrow(
       'services.search.nodePool: unknown node pool "gpu" in cluster "c" (its pools: big)',

@@ -132,6 +132,7 @@ function serviceOf(
     ...(raw.deadlinePropagation !== undefined && { deadlinePropagation: raw.deadlinePropagation }),
     ...(raw.dedicatedNodes !== undefined && { dedicatedNodes: raw.dedicatedNodes }),
     ...(raw.nodePool !== undefined && { nodePool: raw.nodePool }),
+    ...(raw.tolerates !== undefined && { tolerates: raw.tolerates }),
     ...(raw.versions !== undefined && {
       versions: versionsOf(raw.versions, [...path, 'versions'], issues),
     }),

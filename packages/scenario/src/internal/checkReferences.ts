@@ -281,6 +281,25 @@ export function checkReferences(input: unknown): PathIssue[] {
         reason: unknownName('cluster', cluster, clusterNames),
       });
     }
+    list(service['tolerates']).forEach((tolerated, k) => {
+      if (typeof tolerated !== 'string') return;
+      const home = typeof cluster === 'string' ? cluster : clusterNames[0];
+      const pools = home === undefined ? undefined : nodePools.get(home);
+      if (service['dedicatedNodes'] === true) {
+        out.push({
+          path: ['services', name, 'tolerates', k],
+          reason: 'a service on dedicated nodes (dedicatedNodes) runs nowhere else',
+        });
+      } else if (home !== undefined && clusterNames.includes(home) && !(pools?.has(tolerated) ?? false)) {
+        out.push({
+          path: ['services', name, 'tolerates', k],
+          reason:
+            pools === undefined || pools.size === 0
+              ? `unknown node pool ${JSON.stringify(tolerated)}: cluster ${JSON.stringify(home)} has no nodePools`
+              : unknownName('node pool', tolerated, [...pools]),
+        });
+      }
+    });
     const pool = service['nodePool'];
     if (typeof pool === 'string') {
       const home = typeof cluster === 'string' ? cluster : clusterNames[0];
