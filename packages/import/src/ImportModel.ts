@@ -91,6 +91,8 @@ export interface ImportedWorkload {
    * (absent when it picks none).
    */
   nodeAffinityPools?: Record<string, string>;
+  /** The pod template's `spec.tolerations` (absent when it sets none). */
+  tolerations?: PodToleration[];
 }
 
 /** A Namespace resource. */
@@ -194,6 +196,24 @@ export interface ImportedNode {
   pool?: { label: string; name: string };
   /** True when it is unschedulable only by a taint and belongs to a node pool (kept if a workload selects that pool). */
   taintedPool?: boolean;
+  /** Its NoSchedule and NoExecute taints (those that keep pods without a matching toleration off it), if any. */
+  taints?: NodeTaint[];
+}
+
+/** A node taint that keeps pods off: `key=value:effect`. */
+export interface NodeTaint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'NoExecute';
+}
+
+/** A pod toleration: `operator` `Equal` (the default) matches `key` and `value`, `Exists` the key alone (or, keyless, every taint). */
+export interface PodToleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  /** The effect it tolerates; absent: every effect. */
+  effect?: string;
 }
 
 /** Everything an import read. */

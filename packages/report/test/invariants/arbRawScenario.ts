@@ -158,6 +158,8 @@ const arbServiceSpec = fc.record({
   cpuRequest: fc.option(fc.constantFrom('50m', '250m', '1500m'), { nil: undefined }),
   proxyCpuLimit: fc.option(fc.constantFrom('200m', '2500m', 4), { nil: undefined }),
   onNodePool: fc.boolean(),
+  // Without a nodePool, may also run on the pool (a toleration of its taint).
+  toleratesPool: fc.boolean(),
   serviceTimeCpu: fc.option(fc.constantFrom(0, 0.3, 1), { nil: undefined }),
   protocol: fc.option(fc.constantFrom('http1', 'http2'), { nil: undefined }),
   keepAlive: fc.option(fc.boolean(), { nil: undefined }),
@@ -251,6 +253,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
         if (spec.cpuRequest !== undefined) service['cpuRequest'] = spec.cpuRequest;
         if (spec.proxyCpuLimit !== undefined) service['proxyCpuLimit'] = spec.proxyCpuLimit;
         if (spec.onNodePool) service['nodePool'] = 'big';
+        else if (spec.toleratesPool && specs.some((s) => s.onNodePool)) service['tolerates'] = ['big'];
         if (spec.serviceTimeCpu !== undefined) service['serviceTimeCpu'] = spec.serviceTimeCpu;
         if (spec.protocol !== undefined) service['protocol'] = spec.protocol;
         if (spec.onDependencyFailure !== undefined) service['onDependencyFailure'] = spec.onDependencyFailure;

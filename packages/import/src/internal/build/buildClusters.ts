@@ -7,6 +7,7 @@ import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
 
 import type { ImportedNode, ImportedWorkload, ImportModel } from '../../ImportModel.js';
 import { POOL_LABELS } from '../kubernetes/importNode.js';
+import { toleratesAll } from '../kubernetes/readTolerations.js';
 import type { WarningLog } from '../WarningLog.js';
 import type { JsonObject } from '../isRecord.js';
 import { shortRefs } from '../model/describeRefs.js';
@@ -57,6 +58,9 @@ function sizeOf(
 /** `label=name` of a node pool. */
 const poolKey = (pool: { label: string; name: string }): string => `${pool.label}=${pool.name}`;
 
+/** The pool name of a `label=name` key (a label key holds no `=`). */
+const poolNameOf = (key: string): string => key.slice(key.indexOf('=') + 1);
+
 /**
  * The node pool labels each workload's nodeSelector (or, failing it, required node affinity) picks; other selectors
  * are warned (placed like any pod).
@@ -94,7 +98,7 @@ interface PoolNodes {
 /**
  * The Nodes split into the cluster's own nodes and its node pools: nodes without a pool label are the cluster's
  * own (else the largest untainted pool no workload selects, else the largest pool); every other labelled group
- * is a pool — shared (untainted) or, tainted, kept only when a workload selects it.
+ * is a pool — shared (untainted) or, tainted, kept only when a workload selects it or tolerates its taints.
  */
 function splitPools(
   model: ImportModel,
@@ -103,19 +107,24 @@ function splitPools(
   nodes: ImportedNode[];
   pools: Map<string, PoolNodes>;
   selections: Map<ImportedWorkload, { label: string; name: string }>;
+  toleratedBy: Map<ImportedWorkload, Set<string>>;
 } {
   const selections = poolSelections(model.workloads, warnings);
   const selected = new Set([...selections.values()].map(poolKey));
+  const toleratedBy = poolTolerations(model, selections);
+  const tolerated = new Set([...toleratedBy.values()].flatMap((keys) => [...keys]));
   const usable = model.nodes.filter(
     (node) =>
       node.unschedulable === undefined ||
-      (node.taintedPool === true && node.pool !== undefined && selected.has(poolKey(node.pool))),
+      (node.taintedPool === true &&
+        node.pool !== undefined &&
+        (selected.has(poolKey(node.pool)) || tolerated.has(poolKey(node.pool)))),
   );
   for (const node of model.nodes) {
     if (node.taintedPool === true && !usable.includes(node)) {
       warnings.general(
         '',
-        `${shortRefs([node.from])}: ${String(node.unschedulable)}, and no workload selects its node pool ${node.pool?.name ?? ''}: it is not one of the cluster's nodes`,
+        `${shortRefs([node.from])}: ${String(node.unschedulable)}, and no workload selects its node pool ${node.pool?.name ?? ''} or tolerates its taints: it is not one of the cluster's nodes`,
       );
     }
   }
@@ -154,7 +163,34 @@ function splitPools(
       defaults = first[1].nodes;
     }
   }
-  return { nodes: defaults, pools, selections };
+  return { nodes: defaults, pools, selections, toleratedBy };
+}
+
+/**
+ * The tainted node pools each workload that selects no pool may also run on: those whose every node's blocking taints
+ * its tolerations tolerate (docs/sources.md#k8s-taints-tolerations).
+ */
+function poolTolerations(
+  model: ImportModel,
+  selections: Map<ImportedWorkload, { label: string; name: string }>,
+): Map<ImportedWorkload, Set<string>> {
+  const taintsOf = new Map<string, ImportedNode[]>();
+  for (const node of model.nodes) {
+    if (node.taintedPool !== true || node.pool === undefined) continue;
+    const key = poolKey(node.pool);
+    taintsOf.set(key, [...(taintsOf.get(key) ?? []), node]);
+  }
+  const out = new Map<ImportedWorkload, Set<string>>();
+  for (const workload of model.workloads) {
+    const tolerations = workload.tolerations;
+    if (tolerations === undefined || selections.has(workload)) continue;
+    const keys = new Set<string>();
+    for (const [key, nodes] of taintsOf) {
+      if (nodes.every((node) => toleratesAll(tolerations, node.taints ?? []))) keys.add(key);
+    }
+    if (keys.size > 0) out.set(workload, keys);
+  }
+  return out;
 }
 
 /** One cluster from the schedulable `nodes` and its node pools, named `name`; sets the services' `nodePool`. */
@@ -166,7 +202,7 @@ function clusterOfNodes(
   warnings: WarningLog,
   comments: CommentSet,
 ): JsonObject | undefined {
-  const { nodes, pools, selections } = splitPools(model, warnings);
+  const { nodes, pools, selections, toleratedBy } = splitPools(model, warnings);
   if (nodes.length === 0) return undefined;
   const unlabelled = nodes.filter((node) => node.zone === undefined);
   if (unlabelled.length > 0) {
@@ -211,9 +247,10 @@ function clusterOfNodes(
     cluster['nodePools'] = nodePools;
     comments.add(
       ['clusters', 0, 'nodePools'],
-      'node pools by their pool label (shared: untainted, any pod may run there; else only the services that select it)',
+      'node pools by their pool label (shared: untainted, any pod may run there; else only the services that select or tolerate it)',
     );
     assignPools(model, services, selections, nodePools, comments, warnings);
+    assignTolerations(model, services, toleratedBy, nodePools, comments);
   }
   return cluster;
 }
@@ -277,6 +314,44 @@ function assignPools(
       service.workloads.map((w) => w.from),
       true,
       'node selection (nodeSelector or required node affinity) of',
+    );
+  }
+}
+
+/**
+ * Each service that selects no pool may also run on the imported tainted pools every one of its workloads tolerates
+ * (`tolerates`).
+ */
+function assignTolerations(
+  model: ImportModel,
+  services: Record<string, JsonObject>,
+  toleratedBy: Map<ImportedWorkload, Set<string>>,
+  nodePools: readonly JsonObject[],
+  comments: CommentSet,
+): void {
+  const tainted = nodePools.filter((pool) => pool['shared'] !== true).map((pool) => pool['name'] as string);
+  for (const service of model.services) {
+    const out = services[service.name];
+    if (out === undefined || service.workloads.length === 0) continue;
+    // The fragment's placement wins, as its other fields do.
+    if (
+      out['nodePool'] !== undefined ||
+      out['dedicatedNodes'] !== undefined ||
+      out['tolerates'] !== undefined
+    )
+      continue;
+    const names = tainted.filter((name) =>
+      service.workloads.every((workload) =>
+        [...(toleratedBy.get(workload) ?? [])].some((key) => poolNameOf(key) === name),
+      ),
+    );
+    if (names.length === 0) continue;
+    out['tolerates'] = names;
+    comments.from(
+      ['services', service.name, 'tolerates'],
+      service.workloads.map((w) => w.from),
+      true,
+      'tolerations of',
     );
   }
 }

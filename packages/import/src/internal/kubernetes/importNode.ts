@@ -1,7 +1,7 @@
 // Kubernetes Node (`kubectl get nodes -o yaml`): its zone and region labels, the CPU pods can use
 // (`status.allocatable.cpu`), and whether application pods run on it at all (cordoned or tainted).
 
-import type { ImportedNode } from '../../ImportModel.js';
+import type { ImportedNode, NodeTaint } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { parseCpuCores } from '../units/parseQuantity.js';
@@ -34,18 +34,18 @@ export const POOL_LABELS: readonly string[] = [
 /** Node `spec` fields that identify the node or its network, not its capacity: read without comment. */
 const IDENTITY_SPEC_FIELDS: readonly string[] = ['podCIDR', 'podCIDRs', 'providerID', 'externalID'];
 
-/** A taint that keeps pods without a matching toleration off the node: NoSchedule or NoExecute. */
-function blockingTaint(taints: unknown): string | undefined {
-  if (!Array.isArray(taints)) return undefined;
+/** The taints that keep pods without a matching toleration off the node: NoSchedule and NoExecute. */
+function blockingTaints(taints: unknown): NodeTaint[] {
+  if (!Array.isArray(taints)) return [];
+  const out: NodeTaint[] = [];
   for (const taint of taints) {
     if (!isRecord(taint)) continue;
     const effect = taint['effect'];
-    if (effect === 'NoSchedule' || effect === 'NoExecute') {
-      const key = typeof taint['key'] === 'string' ? taint['key'] : '?';
-      return `taint ${key}:${effect}`;
-    }
+    if (effect !== 'NoSchedule' && effect !== 'NoExecute') continue;
+    const key = typeof taint['key'] === 'string' ? taint['key'] : '?';
+    out.push({ key, effect, ...(typeof taint['value'] === 'string' && { value: taint['value'] }) });
   }
-  return undefined;
+  return out;
 }
 
 /** Records a Node: zone, region, allocatable CPU, and whether application pods can run on it. */
@@ -79,7 +79,10 @@ export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
   }
 
   const cordoned = doc.get(['spec', 'unschedulable']) === true;
-  const taint = blockingTaint(doc.get(['spec', 'taints']));
+  const taints = blockingTaints(doc.get(['spec', 'taints']));
+  const first = taints[0];
+  const taint = first === undefined ? undefined : `taint ${first.key}:${first.effect}`;
+  if (taints.length > 0) node.taints = taints;
   if (cordoned || taint !== undefined) {
     node.unschedulable = cordoned ? 'cordoned (spec.unschedulable)' : (taint as string);
     // A tainted node of a node pool may be a dedicated pool that some workload selects: the clusters decide.

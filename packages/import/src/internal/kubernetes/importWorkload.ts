@@ -16,6 +16,7 @@ import { readResources, round } from './readContainerResources.js';
 import type { ReadResources } from './readContainerResources.js';
 import { readKeys } from './readKeys.js';
 import { readNodeAffinityPools } from './readNodeAffinityPools.js';
+import { readTolerations } from './readTolerations.js';
 import { useIdentity } from './useIdentity.js';
 
 /**
@@ -176,6 +177,8 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
     ? readKeys(doc, [...template, 'spec', 'nodeSelector'], [])
     : undefined;
   const nodeAffinityPools = readNodeAffinityPools(doc, template);
+  // Which tainted node pools its pods may also run on.
+  const tolerations = readTolerations(doc, template);
 
   const resources: ContainerResources[] = [];
   const containers = doc.peek([...template, 'spec', 'containers']);
@@ -218,6 +221,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
     ...(proxyCpuLimits.length > 0 && { proxyCpuLimits }),
     ...(nodeSelector !== undefined && Object.keys(nodeSelector).length > 0 && { nodeSelector }),
     ...(nodeAffinityPools !== undefined && { nodeAffinityPools }),
+    ...(tolerations !== undefined && { tolerations }),
   };
   builder.model.workloads.push(workload);
 }

@@ -16,9 +16,11 @@ function node(name: string, zone: string, cpu: string, pool: string | null, tain
   return `apiVersion: v1\nkind: Node\nmetadata: { name: ${name}, labels: { topology.kubernetes.io/zone: ${zone}${poolLabel} } }\nspec: { providerID: "aws:///${name}"${taints} }\nstatus: { allocatable: { cpu: ${cpu} } }\n`;
 }
 
-/** A Deployment and its Service, with a nodeSelector (flow YAML) or none. */
-function app(name: string, nodeSelector: string | null): string {
-  const selector = nodeSelector === null ? '' : `, nodeSelector: ${nodeSelector}`;
+/** A Deployment and its Service, with a nodeSelector (flow YAML) or none, and tolerations (flow YAML) or none. */
+function app(name: string, nodeSelector: string | null, tolerations: string | null = null): string {
+  const selector =
+    (nodeSelector === null ? '' : `, nodeSelector: ${nodeSelector}`) +
+    (tolerations === null ? '' : `, tolerations: ${tolerations}`);
   return `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name} }\nspec:\n  replicas: 2\n  selector: { matchLabels: { app: ${name} } }\n  template:\n    metadata: { labels: { app: ${name} } }\n    spec: { containers: [ { name: ${name} } ]${selector} }\n---\napiVersion: v1\nkind: Service\nmetadata: { name: ${name} }\nspec: { selector: { app: ${name} } }\n`;
 }
 
@@ -118,7 +120,7 @@ describe('node pools from Nodes', () => {
     expect(
       warningsWith(
         unselected.warnings,
-        'taint dedicated:NoSchedule, and no workload selects its node pool compute',
+        'taint dedicated:NoSchedule, and no workload selects its node pool compute or tolerates its taints',
       ),
     ).toHaveLength(1);
   });
@@ -140,5 +142,43 @@ describe('node pools from Nodes', () => {
     ).toHaveLength(1);
     const services = missing.scenario['services'] as Record<string, Record<string, unknown>>;
     expect(services['search']?.['nodePool']).toBeUndefined();
+  });
+
+  it("lets a workload that tolerates a tainted pool's taint run there too (tolerates), and keeps the pool", () => {
+    const tainted = [...NODES.slice(0, 3), node('c1', 'a', '15890m', 'compute', true)];
+    const spot = '[ { key: dedicated, operator: Equal, value: search, effect: NoSchedule } ]';
+    const imported = importFiles({
+      'apps.yaml': [app('web', null), app('search', null, spot)].join('---\n'),
+      'nodes.yaml': tainted.join('---\n'),
+    });
+    const [cluster] = imported.scenario['clusters'] as Record<string, unknown>[];
+    expect(cluster?.['nodePools']).toEqual([
+      { name: 'compute', zones: [{ name: 'a', nodes: 1 }], nodeCpu: '15890m' },
+    ]);
+    const services = imported.scenario['services'] as Record<string, Record<string, unknown>>;
+    expect(services['search']?.['tolerates']).toEqual(['compute']);
+    expect(services['search']?.['nodePool']).toBeUndefined();
+    expect(services['web']?.['tolerates']).toBeUndefined();
+    expect(warningsWith(imported.warnings, 'tolerations')).toEqual([]);
+    // A toleration of another value, or of another effect, does not.
+    for (const other of [
+      '[ { key: dedicated, operator: Equal, value: batch, effect: NoSchedule } ]',
+      '[ { key: dedicated, operator: Exists, effect: NoExecute } ]',
+    ]) {
+      const none = importFiles({
+        'apps.yaml': [app('web', null), app('search', null, other)].join('---\n'),
+        'nodes.yaml': tainted.join('---\n'),
+      });
+      const own = none.scenario['services'] as Record<string, Record<string, unknown>>;
+      expect(own['search']?.['tolerates'], other).toBeUndefined();
+    }
+    // Keyless Exists tolerates every taint.
+    const all = importFiles({
+      'apps.yaml': [app('web', null), app('search', null, '[ { operator: Exists } ]')].join('---\n'),
+      'nodes.yaml': tainted.join('---\n'),
+    });
+    expect(
+      (all.scenario['services'] as Record<string, Record<string, unknown>>)['search']?.['tolerates'],
+    ).toEqual(['compute']);
   });
 });
