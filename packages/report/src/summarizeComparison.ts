@@ -45,6 +45,11 @@ export interface ShapeSummary {
   maxNodeCpuUtilisation: number | null;
   /** Time containers (applications and proxies) were throttled by their CPU limits, summed [ms]. */
   throttledMs: number;
+  /**
+   * Nodes whose pods (applications and the mesh's proxies) request more CPU than the node has — where Kubernetes
+   * would leave pods Pending; null when nodes have no size.
+   */
+  overRequestedNodes: number | null;
   /** Connections opened (the applications' own and between proxies). */
   connectionsOpened: number;
   /** TLS handshakes completed. */
@@ -136,6 +141,10 @@ export function summarizeComparison(
       throttledMs:
         result.services.reduce((sum, service) => sum + service.cpuThrottledMs, 0) +
         result.proxies.byKind.reduce((sum, kind) => sum + (kind.throttledMs ?? 0), 0),
+      overRequestedNodes:
+        result.nodes.length === 0
+          ? null
+          : result.nodes.filter((node) => node.cpuRequestedCores > node.cores + 1e-9).length,
       connectionsOpened: result.connections.opened,
       tlsHandshakes: result.connections.tlsHandshakes,
       handshakeCpuMs: result.connections.handshakeCpuMs,

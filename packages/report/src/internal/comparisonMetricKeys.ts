@@ -26,7 +26,12 @@ const METRIC_KEYS: readonly string[] = [
 ];
 
 /** Rows shown only when the shapes' nodes have a size (node CPU is modelled), after the handshakes. */
-const NODE_CPU_KEYS: readonly string[] = ['nodeCpuUtilisation', 'maxNodeCpuUtilisation', 'throttledMs'];
+const NODE_CPU_KEYS: readonly string[] = [
+  'nodeCpuUtilisation',
+  'maxNodeCpuUtilisation',
+  'throttledMs',
+  'overRequestedNodes',
+];
 
 /**
  * The metric keys to show for a comparison: the node CPU rows only when node CPU is modelled, `verdict`
