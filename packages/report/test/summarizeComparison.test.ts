@@ -3,6 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 
+import { resolveMeshConfig, simulate } from '@meshsim/mesh';
+import { resolveScenario } from '@meshsim/scenario';
+
 import { summarizeComparison } from '../src/index.js';
 import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
@@ -23,5 +26,27 @@ describe('summarizeComparison: nodes over-requested', () => {
   it('is null when the nodes have no size (none listed)', () => {
     expect(makeResult().nodes).toEqual([]);
     expect(summarizeComparison([makeResult()]).shapes[0]?.overRequestedNodes).toBeNull();
+  });
+});
+
+describe('summarizeComparison: what a mesh reserves makes pods not fit (docs/model.md)', () => {
+  it('four pods of 950m on two 2-core nodes fit without a mesh and under Linkerd, not with Istio', () => {
+    const config = resolveScenario(
+      {
+        duration: '200ms',
+        clusters: [{ name: 'prod', nodeCpu: 2, zones: [{ name: 'a', nodes: 2 }] }],
+        services: { web: { replicas: 4, cpuRequest: '950m', serviceTime: '2ms' } },
+        traffic: [{ to: 'web', rate: 100 }],
+      },
+      'tight.yaml',
+    );
+    const shapes = ['none', 'linkerd', 'istio-sidecar', 'istio-ambient'];
+    const results = shapes.map((shape) => simulate({ ...config, mesh: resolveMeshConfig({ shape }) }));
+    expect(summarizeComparison(results).shapes.map((s) => [s.shape, s.overRequestedNodes])).toEqual([
+      ['none', 0],
+      ['linkerd', 0],
+      ['istio-sidecar', 2],
+      ['istio-ambient', 2],
+    ]);
   });
 });
