@@ -3,6 +3,7 @@
 
 import { RUN_FIGURES, pairedDifferences, runFigures } from '@meshsim/analysis';
 import type { Diagnosis, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
+import { requestsExceedCores } from '@meshsim/mesh';
 import type { RunStopped, SimulationResult } from '@meshsim/mesh';
 
 /** Added latency of one edge under one shape, vs the baseline shape [ms]. */
@@ -144,7 +145,7 @@ export function summarizeComparison(
       overRequestedNodes:
         result.nodes.length === 0
           ? null
-          : result.nodes.filter((node) => node.cpuRequestedCores > node.cores + 1e-9).length,
+          : result.nodes.filter((node) => requestsExceedCores(node.cpuRequestedCores, node.cores)).length,
       connectionsOpened: result.connections.opened,
       tlsHandshakes: result.connections.tlsHandshakes,
       handshakeCpuMs: result.connections.handshakeCpuMs,

@@ -4,6 +4,7 @@
 // counts no sidecar or per-node proxy, and places a pod that fits nowhere anyway.
 
 import type { ClusterCpu } from '../cpu/ClusterCpu.js';
+import { requestsExceedCores } from '../config/requestsExceedCores.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { Instance } from '../server/Instance.js';
 import { nodeCpuRequests } from './nodeCpuRequests.js';
@@ -22,7 +23,7 @@ export function checkCpuRequests(
   const requests = [...nodeCpuRequests(instances, proxies)].sort(([a], [b]) => a.id - b.id);
   for (const [node, { applicationCores: app, proxyCores: proxy }] of requests) {
     const nodeCpu = cpu.of(node);
-    if (nodeCpu === null || app + proxy <= nodeCpu.cores + 1e-9) continue;
+    if (nodeCpu === null || !requestsExceedCores(app + proxy, nodeCpu.cores)) continue;
     const parts = proxy > 0 ? ` (applications ${round(app)}, the mesh's proxies ${round(proxy)})` : '';
     warnings.add(
       `node ${node.name}: its pods request ${round(app + proxy)} cores${parts} but it has ${nodeCpu.cores}; ` +

@@ -71,29 +71,30 @@ function checkNodePools(config: SimulationConfig): void {
     pools.set(cluster.name, names);
   });
   for (const service of config.services) {
+    const names = pools.get(service.cluster);
     (service.tolerates ?? []).forEach((pool, k) => {
       const path = `services.${service.name}.tolerates[${k}]`;
       if (service.dedicatedNodes === true)
         throw new Error(`${path}: a service on dedicated nodes (dedicatedNodes) runs nowhere else`);
-      const names = pools.get(service.cluster);
-      if (names !== undefined && !names.has(pool))
-        throw new Error(
-          `${path}: unknown node pool "${pool}" in cluster "${service.cluster}" (${names.size === 0 ? `cluster "${service.cluster}" has no node pools` : `its pools: ${[...names].join(', ')}`})`,
-        );
+      checkPoolName(path, pool, service.cluster, names);
     });
     if (service.nodePool === undefined) continue;
     const path = `services.${service.name}.nodePool`;
     if (service.dedicatedNodes === true)
       throw new Error(`${path}: a service runs on a node pool or on dedicated nodes, not both`);
-    const names = pools.get(service.cluster);
-    if (names !== undefined && !names.has(service.nodePool)) {
-      const known =
-        names.size === 0
-          ? `cluster "${service.cluster}" has no node pools`
-          : `its pools: ${[...names].join(', ')}`;
-      throw new Error(
-        `${path}: unknown node pool "${service.nodePool}" in cluster "${service.cluster}" (${known})`,
-      );
-    }
+    checkPoolName(path, service.nodePool, service.cluster, names);
   }
+}
+
+/** Throws when `pool` is not one of `names`, the node pools of `cluster` (undefined: an unknown cluster, checked apart). */
+function checkPoolName(
+  path: string,
+  pool: string,
+  cluster: string,
+  names: ReadonlySet<string> | undefined,
+): void {
+  if (names === undefined || names.has(pool)) return;
+  const known =
+    names.size === 0 ? `cluster "${cluster}" has no node pools` : `its pools: ${[...names].join(', ')}`;
+  throw new Error(`${path}: unknown node pool "${pool}" in cluster "${cluster}" (${known})`);
 }

@@ -281,44 +281,34 @@ export function checkReferences(input: unknown): PathIssue[] {
         reason: unknownName('cluster', cluster, clusterNames),
       });
     }
-    list(service['tolerates']).forEach((tolerated, k) => {
-      if (typeof tolerated !== 'string') return;
-      const home = typeof cluster === 'string' ? cluster : clusterNames[0];
-      const pools = home === undefined ? undefined : nodePools.get(home);
-      if (service['dedicatedNodes'] === true) {
+    // A node pool the service runs on (nodePool) or may also run on (tolerates): one of its cluster's.
+    const home = typeof cluster === 'string' ? cluster : clusterNames[0];
+    const pools = home === undefined ? undefined : nodePools.get(home);
+    const checkPool = (pool: unknown, path: PathSegment[], dedicatedReason: string): void => {
+      if (typeof pool !== 'string') return;
+      if (service['dedicatedNodes'] === true) out.push({ path, reason: dedicatedReason });
+      else if (home !== undefined && clusterNames.includes(home) && !(pools?.has(pool) ?? false)) {
         out.push({
-          path: ['services', name, 'tolerates', k],
-          reason: 'a service on dedicated nodes (dedicatedNodes) runs nowhere else',
-        });
-      } else if (home !== undefined && clusterNames.includes(home) && !(pools?.has(tolerated) ?? false)) {
-        out.push({
-          path: ['services', name, 'tolerates', k],
-          reason:
-            pools === undefined || pools.size === 0
-              ? `unknown node pool ${JSON.stringify(tolerated)}: cluster ${JSON.stringify(home)} has no nodePools`
-              : unknownName('node pool', tolerated, [...pools]),
-        });
-      }
-    });
-    const pool = service['nodePool'];
-    if (typeof pool === 'string') {
-      const home = typeof cluster === 'string' ? cluster : clusterNames[0];
-      const pools = home === undefined ? undefined : nodePools.get(home);
-      if (service['dedicatedNodes'] === true) {
-        out.push({
-          path: ['services', name, 'nodePool'],
-          reason: 'a service runs on a node pool or on dedicated nodes (dedicatedNodes), not both',
-        });
-      } else if (home !== undefined && clusterNames.includes(home) && !(pools?.has(pool) ?? false)) {
-        out.push({
-          path: ['services', name, 'nodePool'],
+          path,
           reason:
             pools === undefined || pools.size === 0
               ? `unknown node pool ${JSON.stringify(pool)}: cluster ${JSON.stringify(home)} has no nodePools`
               : unknownName('node pool', pool, [...pools]),
         });
       }
-    }
+    };
+    list(service['tolerates']).forEach((pool, k) =>
+      checkPool(
+        pool,
+        ['services', name, 'tolerates', k],
+        'a service on dedicated nodes (dedicatedNodes) runs nowhere else',
+      ),
+    );
+    checkPool(
+      service['nodePool'],
+      ['services', name, 'nodePool'],
+      'a service runs on a node pool or on dedicated nodes (dedicatedNodes), not both',
+    );
   }
   const edges = callEdges(services);
   for (const edge of edges) checkService(edge.to, edge.path);

@@ -44,9 +44,9 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
 
 /**
  * What other tools (load generators, Kubernetes, Helm charts) call a field of the scenario format: suggested when the
- * field is one of the candidates (a sibling of the unknown key), so `rps` under `traffic` suggests `rate`.
+ * field is one of the candidates (a sibling of the unknown key), so `rps` under `traffic` suggests `rate`. A Map, not
+ * an object literal: a key such as `constructor` or `__proto__` must find nothing.
  */
-// A Map, not an object literal: a key such as `constructor` or `__proto__` must find nothing.
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['rps', ['rate']],
   ['qps', ['rate']],
