@@ -174,18 +174,18 @@ function poolTolerations(
   model: ImportModel,
   selections: Map<ImportedWorkload, { label: string; name: string }>,
 ): Map<ImportedWorkload, Set<string>> {
-  const taintsOf = new Map<string, ImportedNode[]>();
+  const nodesOf = new Map<string, ImportedNode[]>();
   for (const node of model.nodes) {
     if (node.taintedPool !== true || node.pool === undefined) continue;
     const key = poolKey(node.pool);
-    taintsOf.set(key, [...(taintsOf.get(key) ?? []), node]);
+    nodesOf.set(key, [...(nodesOf.get(key) ?? []), node]);
   }
   const out = new Map<ImportedWorkload, Set<string>>();
   for (const workload of model.workloads) {
     const tolerations = workload.tolerations;
     if (tolerations === undefined || selections.has(workload)) continue;
     const keys = new Set<string>();
-    for (const [key, nodes] of taintsOf) {
+    for (const [key, nodes] of nodesOf) {
       if (nodes.every((node) => toleratesAll(tolerations, node.taints ?? []))) keys.add(key);
     }
     if (keys.size > 0) out.set(workload, keys);

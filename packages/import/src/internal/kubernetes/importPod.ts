@@ -34,14 +34,14 @@ function ownerOf(doc: SourceDocument, workloads: readonly ImportedWorkload[]): I
 /**
  * Reads one Pod: its injected proxy container's CPU limit and request become its workload's (they are what runs,
  * so they replace the template's or an annotation's, warned when they differ). The first pod of a workload that
- * gives them is taken; later pods that differ are warned. Returns false when the pod's workload is not imported.
+ * gives them is taken; later pods that differ are warned. A pod whose workload is not imported is warned.
  */
 export function importPod(
   doc: SourceDocument,
   builder: ModelBuilder,
   workloads: readonly ImportedWorkload[],
   taken: Set<ImportedWorkload>,
-): boolean {
+): void {
   // The pod's own fields are its workload's; only the proxy container is read, so nothing else is reported.
   doc.use([]);
   const workload = ownerOf(doc, workloads);
@@ -51,10 +51,10 @@ export function importPod(
       ['metadata', 'ownerReferences'],
       "its owner (a Deployment's ReplicaSet or a StatefulSet) is not among the imported workloads: not imported",
     );
-    return false;
+    return;
   }
   const containers = doc.peek(['spec', 'containers']);
-  if (!Array.isArray(containers)) return true;
+  if (!Array.isArray(containers)) return;
   const found: ProxyCpuLimit[] = [];
   containers.forEach((container: unknown, i) => {
     if (!isRecord(container) || typeof container['name'] !== 'string') return;
@@ -71,7 +71,7 @@ export function importPod(
       found.push({ key, what, shape, cores, from: doc.ref() });
     }
   });
-  if (found.length === 0) return true;
+  if (found.length === 0) return;
   const limits = (workload.proxyCpuLimits ??= []);
   for (const own of found) {
     const at = limits.findIndex((limit) => limit.shape === own.shape && limit.what === own.what);
@@ -95,5 +95,4 @@ export function importPod(
     else limits[at] = own;
   }
   taken.add(workload);
-  return true;
 }
