@@ -100,7 +100,8 @@ Options:
   --mesh SHAPE      Mesh shape (see 'meshsim compare --help' for the list). Default: the scenario's.
   --set PATH=VALUE  Override a field of the scenario file by its path, e.g. traffic.0.rate=800 or
                     services.checkout.calls.0.retry.attempts=2 (repeatable; one value each here).
-                    A value in quotes stays a string: --set 'mesh.istioVersion="1.20"'.
+                    A value in quotes stays a string: --set 'mesh.istioVersion="1.20"'; a list
+                    item goes by its index: --set services.api.tolerates.0=spot.
   --replications N  Also run N-1 more seeds derived from the root seed and print each headline
                     figure as mean ± 95 % CI (Student t). Default: 1.
   --workers N       Worker threads for the replications (0: none). Default: MESHSIM_WORKERS, else
