@@ -124,9 +124,15 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
         return issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`);
       });
       const where = issue.path === '' ? issue.reason : `${issue.path}: ${issue.reason}`;
-      return override === undefined
-        ? `${issue.file}: ${where}`
-        : `--set ${override.path}=${String(override.value)}: ${where}`;
+      if (override === undefined) return `${issue.file}: ${where}`;
+      // A list written as one value (`[a, b]`) is a string here: say how a list is set.
+      const listHint =
+        typeof override.value === 'string' &&
+        override.value.startsWith('[') &&
+        issue.reason.startsWith('must be a list')
+          ? ` (--set takes one value: set a list by its items, ${override.path}.0=…, ${override.path}.1=…)`
+          : '';
+      return `--set ${override.path}=${String(override.value)}: ${where}${listHint}`;
     });
     throw new OverrideError(lines);
   }

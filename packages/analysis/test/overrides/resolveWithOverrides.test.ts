@@ -86,4 +86,18 @@ describe('resolveWithOverrides', () => {
     );
     expect(problems([{ path: 'mesh', value: 'istio' }])).toContain('--set mesh=istio: mesh: must be one of');
   });
+
+  it('says how to set a list when a list is written as one value', () => {
+    expect(problems([{ path: 'services.frontend.calls.0.retry.retryOn', value: '[5xx, reset]' }])).toBe(
+      '--set services.frontend.calls.0.retry.retryOn=[5xx, reset]: services.frontend.calls[0].retry.retryOn: must be a list (got "[5xx, reset]") (--set takes one value: set a list by its items, services.frontend.calls.0.retry.retryOn.0=…, services.frontend.calls.0.retry.retryOn.1=…)',
+    );
+    const config = resolveWithOverrides(storm, [
+      { path: 'services.frontend.calls.0.retry.retryOn.0', value: '5xx' },
+      { path: 'services.frontend.calls.0.retry.retryOn.1', value: 'reset' },
+    ]);
+    expect(config.services.find((s) => s.name === 'frontend')?.calls[0]?.[0]?.policy.retry.retryOn).toEqual([
+      '5xx',
+      'reset',
+    ]);
+  });
 });
