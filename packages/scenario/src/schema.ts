@@ -331,6 +331,10 @@ export const Cluster = z
       z.array(NodePool).min(1).optional(),
       "Node pools beside the zones' nodes: the services that name one (services.<name>.nodePool) run only on its nodes, as a nodeSelector does; the others run there too only when it is shared (untainted). Default none.",
     ),
+    poolName: doc(
+      z.string().min(1).optional(),
+      "The node pool name of the zones' own nodes (GKE's default-pool): a service naming it (services.<name>.nodePool) runs on those nodes only, never on the shared pools. Default none.",
+    ),
   })
   .register(scenarioRegistry, { id: 'Cluster' });
 

@@ -474,6 +474,22 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    "a node pool named as the cluster's own nodes (poolName)",
+    (s) => {
+      s.clusters = [
+        {
+          name: 'a',
+          poolName: 'default-pool',
+          zones: [{ name: 'z', nodes: 1 }],
+          nodePools: [{ name: 'default-pool', zones: [{ name: 'z', nodes: 1 }] }],
+        },
+      ];
+    },
+    [
+      `test.yaml: clusters[0].nodePools[0].name: duplicate node pool "default-pool" in cluster "a" (its own nodes' poolName)`,
+    ],
+  ],
+  [
     'a node pool in a cluster without pools',
     (s) => (s.services.frontend.nodePool = 'big'),
     ['test.yaml: services.frontend.nodePool: unknown node pool "big": cluster "cluster-1" has no nodePools'],

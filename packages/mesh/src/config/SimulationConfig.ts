@@ -296,6 +296,11 @@ export interface ClusterConfig {
   nodeCpu?: number | null;
   /** Node pools beside the default nodes, for the services that name them. @defaultValue none */
   nodePools?: readonly NodePoolConfig[];
+  /**
+   * The node pool name of the cluster's own nodes (`zones`), as their pool label gives it (GKE's `default-pool`): a
+   * service naming it (`nodePool`) runs on those nodes only, never on the shared pools. @defaultValue none
+   */
+  poolName?: string;
 }
 
 /** Everything needed to run a simulation. */

@@ -54,11 +54,13 @@ function checkNodePools(config: SimulationConfig): void {
   const pools = new Map<string, Set<string>>();
   config.clusters.forEach((cluster, i) => {
     const zones = cluster.zones.map((zone) => zone.name);
-    const names = new Set<string>();
+    const names = new Set<string>(cluster.poolName === undefined ? [] : [cluster.poolName]);
     (cluster.nodePools ?? []).forEach((pool, j) => {
       const path = `clusters[${i}].nodePools[${j}]`;
       if (names.has(pool.name))
-        throw new Error(`${path}.name: duplicate node pool "${pool.name}" in cluster "${cluster.name}"`);
+        throw new Error(
+          `${path}.name: duplicate node pool "${pool.name}" in cluster "${cluster.name}"${pool.name === cluster.poolName ? " (its own nodes' poolName)" : ''}`,
+        );
       names.add(pool.name);
       pool.zones.forEach((zone, k) => {
         if (!zones.includes(zone.name)) {

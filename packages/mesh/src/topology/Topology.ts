@@ -59,6 +59,8 @@ export class Topology {
       const own = this.addNodes(cluster.name, cluster.zones, null, cores);
       this.clusterInfo.set(cluster.name, { zones: cluster.zones.map((zone) => zone.name), cores });
       const pools = new Map<string, ZonedNodes>();
+      // The cluster's own nodes, when their pool has a name: the pods that name it run there only.
+      if (cluster.poolName !== undefined) pools.set(cluster.poolName, own);
       // Pods that name no pool run on the cluster's nodes and, zone by zone, on those of its shared pools.
       const anyPod = own.map((nodes) => [...nodes]);
       for (const pool of cluster.nodePools ?? []) {

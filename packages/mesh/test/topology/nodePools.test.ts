@@ -85,6 +85,35 @@ describe('node pools', () => {
     ).toThrow('services.search.tolerates[0]: unknown node pool "gpu" in cluster "c" (its pools: big)');
   });
 
+  it("runs a service naming the cluster's own pool (poolName) on its own nodes only, never on a shared pool", () => {
+    const cluster: ClusterConfig = {
+      ...CLUSTER,
+      poolName: 'default-pool',
+      nodePools: [{ name: 'big', nodeCpu: 8, shared: true, zones: [{ name: 'a', nodes: 1 }] }],
+    };
+    const cfg = config(
+      [
+        service('web', { cluster: 'c', replicas: 4 }),
+        service('search', { cluster: 'c', replicas: 4, nodePool: 'default-pool' }),
+      ],
+      [poisson('web', 10)],
+      { clusters: [cluster], durationMs: 100 },
+    );
+    const sim = new Simulation(cfg);
+    // web may use the shared 8-core pool (and its cores draw it there); search may not.
+    expect(sim.instancesOf('web').some((i) => i.node.pool === 'big')).toBe(true);
+    expect(sim.instancesOf('search').every((i) => i.node.pool === null)).toBe(true);
+    expect(
+      () =>
+        new Simulation({
+          ...cfg,
+          clusters: [{ ...cluster, nodePools: [{ name: 'default-pool', zones: [{ name: 'a', nodes: 1 }] }] }],
+        }),
+    ).toThrow(
+      `clusters[0].nodePools[0].name: duplicate node pool "default-pool" in cluster "c" (its own nodes' poolName)`,
+    );
+  });
+
   it('refuses an unknown pool, a pool outside the zones, a duplicate pool, and a pool with dedicated nodes', () => {
     expect(() => new Simulation(shop('gpu'))).toThrow(
       'services.search.nodePool: unknown node pool "gpu" in cluster "c" (its pools: big)',

@@ -94,6 +94,7 @@ function clustersOf(raw: RawScenario['clusters'], nodeCpu: RawScenario['nodeCpu'
           ...(pool.shared !== undefined && { shared: pool.shared }),
         })),
       }),
+      ...(cluster.poolName !== undefined && { poolName: cluster.poolName }),
     };
   });
 }

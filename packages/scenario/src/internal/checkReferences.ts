@@ -202,13 +202,15 @@ export function checkReferences(input: unknown): PathIssue[] {
         }
         zoneNames.add(zone['name']);
       });
-      const pools = new Set<string>();
+      // The cluster's own nodes' pool name is a pool name too.
+      const ownPool = typeof cluster['poolName'] === 'string' ? cluster['poolName'] : undefined;
+      const pools = new Set<string>(ownPool === undefined ? [] : [ownPool]);
       list(cluster['nodePools']).forEach((pool, j) => {
         if (!isObject(pool) || typeof pool['name'] !== 'string') return;
         if (pools.has(pool['name'])) {
           out.push({
             path: ['clusters', i, 'nodePools', j, 'name'],
-            reason: `duplicate node pool ${JSON.stringify(pool['name'])} in cluster ${JSON.stringify(cluster['name'])}`,
+            reason: `duplicate node pool ${JSON.stringify(pool['name'])} in cluster ${JSON.stringify(cluster['name'])}${pool['name'] === ownPool ? " (its own nodes' poolName)" : ''}`,
           });
         }
         pools.add(pool['name']);

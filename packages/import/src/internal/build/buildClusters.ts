@@ -108,6 +108,8 @@ function splitPools(
   pools: Map<string, PoolNodes>;
   selections: Map<ImportedWorkload, { label: string; name: string }>;
   toleratedBy: Map<ImportedWorkload, Set<string>>;
+  /** The pool the cluster's own nodes are, when a workload selects it (the cluster's `poolName`). */
+  ownPool?: string;
 } {
   const selections = poolSelections(model.workloads, warnings);
   const selected = new Set([...selections.values()].map(poolKey));
@@ -161,6 +163,9 @@ function splitPools(
     if (first !== undefined) {
       pools.delete(first[0]);
       defaults = first[1].nodes;
+      // A workload selecting it must stay on these nodes: the cluster names its own pool.
+      if (selected.has(first[0]))
+        return { nodes: defaults, pools, selections, toleratedBy, ownPool: poolNameOf(first[0]) };
     }
   }
   return { nodes: defaults, pools, selections, toleratedBy };
@@ -202,7 +207,7 @@ function clusterOfNodes(
   warnings: WarningLog,
   comments: CommentSet,
 ): JsonObject | undefined {
-  const { nodes, pools, selections, toleratedBy } = splitPools(model, warnings);
+  const { nodes, pools, selections, toleratedBy, ownPool } = splitPools(model, warnings);
   if (nodes.length === 0) return undefined;
   const unlabelled = nodes.filter((node) => node.zone === undefined);
   if (unlabelled.length > 0) {
@@ -243,13 +248,19 @@ function clusterOfNodes(
     cluster['nodeCpu'] = formatCpu(size);
   }
   const nodePools = buildNodePools(pools, zones, topNodeCpu !== undefined, warnings);
+  if (ownPool !== undefined) {
+    cluster['poolName'] = ownPool;
+    comments.add(['clusters', 0, 'poolName'], "the pool label of the zones' nodes, which a workload selects");
+  }
+  // The pools a workload may select: the node pools and, named, the cluster's own nodes.
+  const selectable = ownPool === undefined ? nodePools : [...nodePools, { name: ownPool }];
+  if (selectable.length > 0) assignPools(model, services, selections, selectable, comments, warnings);
   if (nodePools.length > 0) {
     cluster['nodePools'] = nodePools;
     comments.add(
       ['clusters', 0, 'nodePools'],
       'node pools by their pool label (shared: untainted, any pod may run there; else only the services that select or tolerate it)',
     );
-    assignPools(model, services, selections, nodePools, comments, warnings);
     assignTolerations(model, services, toleratedBy, nodePools, comments);
   }
   return cluster;

@@ -181,4 +181,26 @@ describe('node pools from Nodes', () => {
       (all.scenario['services'] as Record<string, Record<string, unknown>>)['search']?.['tolerates'],
     ).toEqual(['compute']);
   });
+
+  it("names the cluster's own pool when a workload selects it (poolName), so its service stays on those nodes", () => {
+    const imported = importFiles({
+      'apps.yaml': [
+        app('web', '{ eks.amazonaws.com/nodegroup: general }'),
+        app('search', '{ eks.amazonaws.com/nodegroup: compute }'),
+      ].join('---\n'),
+      'nodes.yaml': NODES.join('---\n'),
+    });
+    const [cluster] = imported.scenario['clusters'] as Record<string, unknown>[];
+    expect(cluster?.['poolName']).toBe('general');
+    const services = imported.scenario['services'] as Record<string, Record<string, unknown>>;
+    expect(services['web']?.['nodePool']).toBe('general');
+    expect(services['search']?.['nodePool']).toBe('compute');
+    expect(warningsWith(imported.warnings, 'select different node pools')).toEqual([]);
+    // The scenario it writes is valid: web runs on the 2-core nodes only, not on the shared compute pool.
+    const config = resolveScenario(imported.scenario, 'shop.yaml');
+    expect(config.clusters[0]?.poolName).toBe('general');
+    // Without a selection of the own pool, no poolName is written.
+    const plain = importShop('{ eks.amazonaws.com/nodegroup: compute }');
+    expect((plain.scenario['clusters'] as Record<string, unknown>[])[0]?.['poolName']).toBeUndefined();
+  });
 });
