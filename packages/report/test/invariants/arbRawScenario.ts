@@ -160,6 +160,8 @@ const arbServiceSpec = fc.record({
   onNodePool: fc.boolean(),
   // Without a nodePool, may also run on the pool (a toleration of its taint).
   toleratesPool: fc.boolean(),
+  // Or stays on the cluster's own nodes by naming their pool (poolName).
+  ownPool: fc.boolean(),
   serviceTimeCpu: fc.option(fc.constantFrom(0, 0.3, 1), { nil: undefined }),
   protocol: fc.option(fc.constantFrom('http1', 'http2'), { nil: undefined }),
   keepAlive: fc.option(fc.boolean(), { nil: undefined }),
@@ -254,6 +256,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
         if (spec.proxyCpuLimit !== undefined) service['proxyCpuLimit'] = spec.proxyCpuLimit;
         if (spec.onNodePool) service['nodePool'] = 'big';
         else if (spec.toleratesPool && specs.some((s) => s.onNodePool)) service['tolerates'] = ['big'];
+        else if (spec.ownPool && specs.some((s) => s.onNodePool)) service['nodePool'] = 'default-pool';
         if (spec.serviceTimeCpu !== undefined) service['serviceTimeCpu'] = spec.serviceTimeCpu;
         if (spec.protocol !== undefined) service['protocol'] = spec.protocol;
         if (spec.onDependencyFailure !== undefined) service['onDependencyFailure'] = spec.onDependencyFailure;
@@ -303,6 +306,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
             clusters: [
               {
                 name: 'cluster-1',
+                poolName: 'default-pool',
                 zones: [
                   { name: 'zone-a', nodes: 2 },
                   { name: 'zone-b', nodes: 2 },
