@@ -132,6 +132,7 @@ function splitPools(
   }
   const pools = new Map<string, PoolNodes>();
   let defaults: ImportedNode[] = [];
+  let ownPool: string | undefined;
   for (const node of usable) {
     if (node.pool === undefined) {
       defaults.push(node);
@@ -164,11 +165,10 @@ function splitPools(
       pools.delete(first[0]);
       defaults = first[1].nodes;
       // A workload selecting it must stay on these nodes: the cluster names its own pool.
-      if (selected.has(first[0]))
-        return { nodes: defaults, pools, selections, toleratedBy, ownPool: poolNameOf(first[0]) };
+      if (selected.has(first[0])) ownPool = poolNameOf(first[0]);
     }
   }
-  return { nodes: defaults, pools, selections, toleratedBy };
+  return { nodes: defaults, pools, selections, toleratedBy, ...(ownPool !== undefined && { ownPool }) };
 }
 
 /**
