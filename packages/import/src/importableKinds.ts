@@ -35,6 +35,11 @@ export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
     gives: 'replicas, pod labels (versions), container CPU requests and limits',
   },
   {
+    kind: 'LimitRange',
+    groups: [''],
+    gives: "a namespace's default container CPU request and limit, for the containers that set none",
+  },
+  {
     kind: 'Pod',
     groups: [''],
     gives:
