@@ -40,8 +40,8 @@ const profileFields = {
     "CPU request of each proxy's container (100m): node capacity it reserves, reported and counted in the nodes' requests. Default: the shape's (Istio's Envoys 100m, ztunnel 200m, others none).",
   ),
   cpuLimit: doc(
-    CpuQuantity.optional(),
-    "CPU limit of each proxy's container (2, 500m), a CFS quota when nodes have a size; a service's proxyCpuLimit overrides it for its sidecars. Default: the shape's (Istio's Envoys 2, others none).",
+    z.union([CpuQuantity, z.literal('unlimited')]).optional(),
+    "CPU limit of each proxy's container (2, 500m), a CFS quota when nodes have a size, or unlimited (none: Istio 1.18+ then runs as many workers as the node has cores); a service's proxyCpuLimit overrides it for its sidecars. Default: the shape's (Istio's Envoys 2, others none).",
   ),
   tlsHandshakeCpu: doc(
     Duration.optional(),

@@ -83,6 +83,16 @@ function call(service: ServiceConfig | undefined, stage: number, index = 0): Cal
   return found;
 }
 
+describe('parseScenario: a proxy without a CPU limit', () => {
+  it("reads cpuLimit: unlimited as no limit (Istio's default 2-core limit removed)", () => {
+    const config = parseScenario(
+      'services: { a: { serviceTime: 1ms } }\ntraffic: [ { to: a, rate: 1 } ]\nmesh: { shape: istio-sidecar, sidecar: { cpuLimit: unlimited } }\n',
+      'x.yaml',
+    );
+    expect(config.mesh.shape === 'istio-sidecar' && config.mesh.sidecar.cpuLimitCores).toBe(Infinity);
+  });
+});
+
 describe('parseScenario: a full valid example', () => {
   const config = parseScenario(FULL, 'full.yaml');
   const [frontend, checkout, payments, , inventory] = config.services;

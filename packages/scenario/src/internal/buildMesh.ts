@@ -44,7 +44,9 @@ function profileOf(
     ...(raw.memoryPerConnection !== undefined && {
       memoryPerConnectionKiB: size(raw.memoryPerConnection, 1024),
     }),
-    ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuCores(raw.cpuLimit) }),
+    ...(raw.cpuLimit !== undefined && {
+      cpuLimitCores: raw.cpuLimit === 'unlimited' ? Infinity : parseCpuCores(raw.cpuLimit),
+    }),
     ...(raw.cpuRequest !== undefined && { cpuRequestCores: parseCpuCores(raw.cpuRequest) }),
     ...(raw.tlsHandshakeCpu !== undefined && { tlsHandshakeCpuMs: ms(raw.tlsHandshakeCpu) }),
   };

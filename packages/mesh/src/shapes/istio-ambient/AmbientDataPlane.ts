@@ -71,12 +71,10 @@ export class AmbientDataPlane extends DataPlaneBase {
         undefined,
         waypointProfile.cpuRequestCores,
       );
-      const profile = profileForLimit(
-        waypointProfile,
-        deployment.cpuLimitCores ?? waypointProfile.cpuLimitCores ?? Infinity,
-        workersFromLimit,
-      );
+      const limit = deployment.cpuLimitCores ?? waypointProfile.cpuLimitCores ?? Infinity;
       const replicas = nodes.map((node, i) => {
+        // Without a limit, a waypoint's Envoy runs a worker per core of its node, as a sidecar's does.
+        const profile = profileForLimit(waypointProfile, limit, workersFromLimit, node.cores);
         const proxy = new Proxy(
           'waypoint',
           `${deployment.name}-${i + 1}`,

@@ -28,6 +28,9 @@ export const ISTIO_SIDECAR_MESH: SidecarMesh<IstioSidecarMeshConfig> = {
   // (docs/sources.md#istio-1-18-concurrency); earlier sidecars ran ProxyConfig's default of 2.
   workersFromCpuLimit: (mesh) =>
     mesh.options.sidecar?.workers === undefined && istioBand(mesh.istioVersion) === '1.20-1.24',
+  // Without a limit pilot-agent passes Envoy no --concurrency, and Envoy runs a worker per CPU of the node
+  // (istio/istio pilot/cmd/pilot-agent/config/config.go, pkg/envoy/proxy.go; docs/sources.md#istio-1-18-concurrency).
+  unlimitedWorkersFromNode: () => true,
   adjustPolicy: (policy) => policy,
   configWarnings(_config, mesh, warn) {
     // A config built by hand can pair a release with another release's profile: say which one runs.

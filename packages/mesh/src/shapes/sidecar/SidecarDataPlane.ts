@@ -52,22 +52,25 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
     const profile = sidecarMesh.profile(config);
     const latency = createSampler(profile.latencyMs, context.streams.stream(sidecarMesh.stream));
     const fromLimit = sidecarMesh.workersFromCpuLimit?.(config) ?? false;
-    // One profile per service: its pods' own proxy CPU limit and request (pod annotations) or the mesh's.
+    const fromNode = fromLimit && (sidecarMesh.unlimitedWorkersFromNode?.(config) ?? false);
+    // One profile per service (and node size, for a sidecar without a limit whose workers follow its node): its
+    // pods' own proxy CPU limit and request (pod annotations) or the mesh's.
     const profiles = new Map<string, ProxyProfile>();
-    const profileOf = (service: ServiceConfig): ProxyProfile => {
-      let own = profiles.get(service.name);
+    const profileOf = (service: ServiceConfig, nodeCores: number | null): ProxyProfile => {
+      const key = `${service.name}\u0000${String(nodeCores)}`;
+      let own = profiles.get(key);
       if (own === undefined) {
         const limit = service.proxyCpuLimitCores ?? profile.cpuLimitCores ?? Infinity;
-        own = profileForLimit(profile, limit, fromLimit);
+        own = profileForLimit(profile, limit, fromLimit, fromNode ? nodeCores : null);
         const request = service.proxyCpuRequestCores;
         if (request !== undefined && request !== own.cpuRequestCores)
           own = { ...own, cpuRequestCores: request };
-        profiles.set(service.name, own);
+        profiles.set(key, own);
       }
       return own;
     };
     this.sidecars = context.instances.map((instance) => {
-      const own = profileOf(instance.service.config);
+      const own = profileOf(instance.service.config, instance.node.cores);
       const proxy = new Proxy(
         sidecarMesh.kind,
         `${instance.name}/${sidecarMesh.container}`,

@@ -34,6 +34,11 @@ export interface SidecarMesh<C extends MeshConfigBase> {
    * Absent: never.
    */
   workersFromCpuLimit?(mesh: C): boolean;
+  /**
+   * Whether a sidecar without a CPU limit runs a worker per core of its node (Istio 1.18+: Envoy gets no
+   * concurrency) rather than its profile's workers. Only asked when `workersFromCpuLimit` is true.
+   */
+  unlimitedWorkersFromNode?(mesh: C): boolean;
   /** A scenario-set call policy as the proxy can run it (may warn). `call` names the call in warnings. */
   adjustPolicy(policy: CallPolicy, call: string, warn: (message: string) => void): CallPolicy;
   /** Warnings about the scenario as a whole, issued once when the data plane is built. */

@@ -42,6 +42,14 @@ describe('workersForLimit', () => {
   it("keeps the profile's workers without a limit or where the mesh does not size them", () => {
     expect(workersForLimit(2, Infinity, true)).toBe(2);
     expect(workersForLimit(2, 4, false)).toBe(2);
+    expect(workersForLimit(2, Infinity, false, 8)).toBe(2);
+  });
+
+  it("without a limit, a worker per core of the node when the node's size is given (Istio's Envoys)", () => {
+    expect(workersForLimit(2, Infinity, true, 8)).toBe(8);
+    expect(workersForLimit(2, Infinity, true, 1.93)).toBe(2);
+    // A limit still wins over the node.
+    expect(workersForLimit(2, 0.5, true, 8)).toBe(1);
   });
 
   it('returns the same profile when nothing changes, a copy otherwise', () => {
@@ -119,6 +127,38 @@ describe("a service's sidecar throttling is reported with the service", () => {
     expect(sized['b']).toBeGreaterThan(10);
     expect(sized['a']).toBe(0);
     expect(throttled(false)).toEqual({ a: 0, b: 0 });
+  });
+});
+
+describe('istio without a CPU limit: a worker per core of the node', () => {
+  it("an unlimited sidecar runs its node's cores as workers, and gets no quota; on unsized nodes the profile's 2", () => {
+    const unlimited = { shape: 'istio-sidecar', sidecar: { cpuLimitCores: Infinity } } as MeshOptions;
+    expect(sidecars(new Simulation(shop(unlimited)))).toEqual([
+      'sidecar a: 8@Infinity',
+      'sidecar b: 8@Infinity',
+    ]);
+    expect(sidecars(new Simulation(shop(unlimited, {}, false)))).toEqual([
+      'sidecar a: 2@Infinity',
+      'sidecar b: 2@Infinity',
+    ]);
+    // A pod's own limit still sets its sidecars' workers.
+    expect(sidecars(new Simulation(shop(unlimited, { proxyCpuLimitCores: 1.5 })))).toEqual([
+      'sidecar a: 8@Infinity',
+      'sidecar b: 2@1.5',
+    ]);
+  });
+
+  it('an unlimited waypoint too; Linkerd keeps its workers (its current charts run one, not modelled)', () => {
+    const waypoint = new Simulation(
+      shop({ shape: 'istio-ambient', waypoint: { cpuLimitCores: Infinity } } as MeshOptions, {
+        waypoint: true,
+      }),
+    );
+    expect(sidecars(waypoint).filter((line) => line.startsWith('waypoint'))).toEqual([
+      'waypoint b: 8@Infinity',
+    ]);
+    const linkerd = new Simulation(shop({ shape: 'linkerd' }));
+    expect(sidecars(linkerd)).toEqual(['sidecar a: 2@Infinity', 'sidecar b: 2@Infinity']);
   });
 });
 
