@@ -91,6 +91,14 @@ describe('parseScenario: a proxy without a CPU limit', () => {
     );
     expect(config.mesh.shape === 'istio-sidecar' && config.mesh.sidecar.cpuLimitCores).toBe(Infinity);
   });
+
+  it("reads a service's proxyCpuLimit: unlimited as no limit for its sidecars", () => {
+    const config = parseScenario(
+      'services: { a: { serviceTime: 1ms, proxyCpuLimit: unlimited } }\ntraffic: [ { to: a, rate: 1 } ]\nmesh: istio-sidecar\n',
+      'x.yaml',
+    );
+    expect(config.services[0]?.proxyCpuLimitCores).toBe(Infinity);
+  });
 });
 
 describe('parseScenario: a full valid example', () => {

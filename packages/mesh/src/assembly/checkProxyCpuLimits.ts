@@ -26,8 +26,11 @@ export function checkProxyCpuLimits(
     );
   }
   const sized = new Set(sidecars.filter((proxy) => proxy.cpu !== null).map((proxy) => proxy.service));
+  // An `unlimited` proxyCpuLimit sets no quota anywhere: nothing to warn about on unsized nodes.
   const limited = new Set(
-    config.services.filter((s) => s.proxyCpuLimitCores !== undefined).map((s) => s.name),
+    config.services
+      .filter((s) => s.proxyCpuLimitCores !== undefined && Number.isFinite(s.proxyCpuLimitCores))
+      .map((s) => s.name),
   );
   const unsized = asking.filter((name) => limited.has(name) && withSidecar.has(name) && !sized.has(name));
   if (unsized.length > 0) {

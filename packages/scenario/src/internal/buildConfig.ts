@@ -144,7 +144,9 @@ function serviceOf(
     ...(raw.responseBytes !== undefined && { responseBytes: bytesOf(raw.responseBytes) }),
     ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuCores(raw.cpuLimit) }),
     ...(raw.cpuRequest !== undefined && { cpuRequestCores: parseCpuCores(raw.cpuRequest) }),
-    ...(raw.proxyCpuLimit !== undefined && { proxyCpuLimitCores: parseCpuCores(raw.proxyCpuLimit) }),
+    ...(raw.proxyCpuLimit !== undefined && {
+      proxyCpuLimitCores: raw.proxyCpuLimit === 'unlimited' ? Infinity : parseCpuCores(raw.proxyCpuLimit),
+    }),
     ...(raw.proxyCpuRequest !== undefined && { proxyCpuRequestCores: parseCpuCores(raw.proxyCpuRequest) }),
     ...(raw.serviceTimeCpu !== undefined && { serviceTimeCpuShare: raw.serviceTimeCpu }),
     ...(raw.protocol !== undefined && { protocol: raw.protocol }),

@@ -212,7 +212,9 @@ function anyFieldSchema(row: RuleRow): z.ZodType {
     case 'cpu':
       if (row.min?.value !== MIN_CPU_CORES || row.min.exclusive === true || row.max !== undefined)
         unsupported(row, `bounds other than >= ${MIN_CPU_CORES} (1m)`);
-      return CpuQuantity;
+      return row.unlimited?.word == null
+        ? CpuQuantity
+        : z.union([CpuQuantity, z.literal(row.unlimited.word)]);
     case 'boolean':
       return z.boolean();
     case 'enum':

@@ -62,8 +62,14 @@ export function importPod(
     if (shape === undefined) return;
     const path: FieldPath = ['spec', 'containers', i];
     const read = readResources(doc, path, container['name'], 'proxy', builder);
+    // An Istio proxy that was given resources but no CPU limit runs without one (clusters drop the sidecar
+    // limit to avoid throttling): Infinity, written `unlimited`. Linkerd's proxy has none by default anyway.
+    const unlimited =
+      shape === 'istio-sidecar' &&
+      read.values.cpuLimitCores === undefined &&
+      isRecord(doc.peek([...path, 'resources']));
     for (const [what, cores] of [
-      ['limit', read.values.cpuLimitCores],
+      ['limit', unlimited ? Infinity : read.values.cpuLimitCores],
       ['request', read.values.cpuRequestCores],
     ] as const) {
       if (cores === undefined) continue;

@@ -88,4 +88,28 @@ describe('Pods: the injected proxy as it runs', () => {
       1,
     );
   });
+
+  it('writes unlimited for istio-proxy containers given resources but no CPU limit (the limit dropped)', () => {
+    const imported = importFiles({
+      'app.yaml': [NAMESPACE, deployment('web'), deployment('cart')].join('---\n'),
+      'pods.yaml': [
+        pod('web-5c7d9-aaaaa', 'web-5c7d9', null, '100m'),
+        pod('cart-66f8b-bbbbb', 'cart-66f8b', null, '100m'),
+      ].join('---\n'),
+    });
+    expect(imported.scenario['mesh']).toEqual({
+      shape: 'istio-sidecar',
+      sidecar: { cpuLimit: 'unlimited', cpuRequest: '100m' },
+    });
+    // Only some pods without: those services alone go unlimited.
+    const mixed = importFiles({
+      'app.yaml': [NAMESPACE, deployment('web'), deployment('cart')].join('---\n'),
+      'pods.yaml': [
+        pod('web-5c7d9-aaaaa', 'web-5c7d9', null, '100m'),
+        pod('cart-66f8b-bbbbb', 'cart-66f8b', '2', '100m'),
+      ].join('---\n'),
+    });
+    expect(serviceOf(mixed, 'web')['proxyCpuLimit']).toBe('unlimited');
+    expect(serviceOf(mixed, 'cart')['proxyCpuLimit']).toBe(2);
+  });
 });

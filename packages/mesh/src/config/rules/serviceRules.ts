@@ -150,9 +150,16 @@ export const SERVICE_RULES = {
       kind: 'cpu',
       unit: 'cores',
       min: { value: MIN_CPU_CORES, source: CPU_PRECISION },
+      unlimited: {
+        word: 'unlimited',
+        source: {
+          cite: 'istio-1-18-concurrency',
+          note: 'an Istio Envoy without a limit runs a worker per CPU',
+        },
+      },
       default: { none: "the mesh's (sidecar.cpuLimit, linkerdProxy.cpuLimit)" },
       description:
-        "CPU limit of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyCPULimit, config.linkerd.io/proxy-cpu-limit): a CFS quota when nodes have a size; under istio-sidecar (Istio 1.18+) and linkerd also the proxy's workers, the limit rounded up.",
+        "CPU limit of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyCPULimit, config.linkerd.io/proxy-cpu-limit): a CFS quota when nodes have a size; under istio-sidecar (Istio 1.18+) and linkerd also the proxy's workers, the limit rounded up. unlimited: no limit (an Istio Envoy then runs a worker per core of its node).",
     },
     {
       field: 'proxyCpuRequest',
