@@ -267,6 +267,11 @@ export function parseCpuCores(value: string | number): number {
   return match[2] === 'm' ? number / 1000 : number;
 }
 
+/** A CPU limit: a CPU quantity ({@link parseCpuCores}), or `unlimited` for none (Infinity). */
+export function parseCpuLimit(value: string | number): number {
+  return value === 'unlimited' ? Infinity : parseCpuCores(value);
+}
+
 /** A percentage string: a non-negative decimal followed by `%` (`12.5%`). */
 export const PERCENT_PATTERN = String.raw`^\s*${NUMBER}\s*%\s*$`;
 

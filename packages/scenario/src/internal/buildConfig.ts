@@ -16,7 +16,7 @@ import type {
 } from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import type { RawCall, RawScenario, RawService, RawTraffic } from '../schema.js';
-import { parseByteSize, parseCpuCores, parseDurationMs, parseRate } from '../units.js';
+import { parseByteSize, parseCpuCores, parseCpuLimit, parseDurationMs, parseRate } from '../units.js';
 import { faultOf } from './buildFaults.js';
 import { buildMesh } from './buildMesh.js';
 import {
@@ -144,9 +144,7 @@ function serviceOf(
     ...(raw.responseBytes !== undefined && { responseBytes: bytesOf(raw.responseBytes) }),
     ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuCores(raw.cpuLimit) }),
     ...(raw.cpuRequest !== undefined && { cpuRequestCores: parseCpuCores(raw.cpuRequest) }),
-    ...(raw.proxyCpuLimit !== undefined && {
-      proxyCpuLimitCores: raw.proxyCpuLimit === 'unlimited' ? Infinity : parseCpuCores(raw.proxyCpuLimit),
-    }),
+    ...(raw.proxyCpuLimit !== undefined && { proxyCpuLimitCores: parseCpuLimit(raw.proxyCpuLimit) }),
     ...(raw.proxyCpuRequest !== undefined && { proxyCpuRequestCores: parseCpuCores(raw.proxyCpuRequest) }),
     ...(raw.serviceTimeCpu !== undefined && { serviceTimeCpuShare: raw.serviceTimeCpu }),
     ...(raw.protocol !== undefined && { protocol: raw.protocol }),

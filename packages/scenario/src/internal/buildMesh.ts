@@ -8,7 +8,7 @@ import type * as z from 'zod';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import type { Prices, ProxyProfileOverride, WaypointOverride } from '../profileSchema.js';
 import type { RawScenario } from '../schema.js';
-import { parseByteSize, parseCpuCores, parseDurationMs as ms } from '../units.js';
+import { parseByteSize, parseCpuCores, parseCpuLimit, parseDurationMs as ms } from '../units.js';
 import { policyOf } from './callPolicyOf.js';
 import type { PathSegment } from './path.js';
 import { resolveDistribution } from './resolveDistribution.js';
@@ -44,9 +44,7 @@ function profileOf(
     ...(raw.memoryPerConnection !== undefined && {
       memoryPerConnectionKiB: size(raw.memoryPerConnection, 1024),
     }),
-    ...(raw.cpuLimit !== undefined && {
-      cpuLimitCores: raw.cpuLimit === 'unlimited' ? Infinity : parseCpuCores(raw.cpuLimit),
-    }),
+    ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuLimit(raw.cpuLimit) }),
     ...(raw.cpuRequest !== undefined && { cpuRequestCores: parseCpuCores(raw.cpuRequest) }),
     ...(raw.tlsHandshakeCpu !== undefined && { tlsHandshakeCpuMs: ms(raw.tlsHandshakeCpu) }),
   };
