@@ -54,17 +54,18 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['retries', ['retry']],
   ['cpu', ['nodeCpu', 'cpuLimit', 'cpuRequest']],
   ['latency', ['serviceTime']],
+  // Under a cluster: node counts are per zone, the node size is nodeCpu.
+  ['nodes', ['zones', 'nodeCpu']],
 ]);
 
 /**
- * ` (did you mean "x"?)` when a candidate is close to `word`, or is what `word` means in other tools (` (did you
- * mean "x" or "y"?)` when several are), otherwise ``.
+ * ` (did you mean "x"?)` when `word` is what a candidate is called in other tools (` (did you mean "x" or "y"?)`
+ * when several are), else when a candidate is close to it; otherwise ``.
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const all = [...candidates];
-  const match = closest(word, all);
-  if (match !== undefined) return ` (did you mean ${JSON.stringify(match)}?)`;
   const meant = (SYNONYMS.get(word.toLowerCase()) ?? []).filter((name) => all.includes(name));
-  if (meant.length === 0) return '';
-  return ` (did you mean ${meant.map((name) => JSON.stringify(name)).join(' or ')}?)`;
+  if (meant.length > 0) return ` (did you mean ${meant.map((name) => JSON.stringify(name)).join(' or ')}?)`;
+  const match = closest(word, all);
+  return match === undefined ? '' : ` (did you mean ${JSON.stringify(match)}?)`;
 }

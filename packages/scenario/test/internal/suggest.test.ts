@@ -18,6 +18,10 @@ describe('suggest', () => {
     expect(didYouMean('cpu', ['replicas', 'cpuLimit', 'cpuRequest'])).toBe(
       ' (did you mean "cpuLimit" or "cpuRequest"?)',
     );
+    // A cluster's `nodes` is both: the node count per zone and the node size.
+    expect(didYouMean('nodes', ['name', 'zones', 'nodeCpu', 'nodePools'])).toBe(
+      ' (did you mean "zones" or "nodeCpu"?)',
+    );
     // Not a sibling here: no suggestion.
     expect(didYouMean('instances', ['rate', 'to'])).toBe('');
     // Names of Object.prototype find no synonym.
