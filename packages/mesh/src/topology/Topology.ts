@@ -87,19 +87,8 @@ export class Topology {
     return zones.map((zone) => {
       const nodes: Node[] = [];
       for (let i = 0; i < zone.nodes; i++) {
-        const node: Node = {
-          id: this.nodes.length,
-          name: `${cluster}/${zone.name}/${pool === null ? '' : `${pool}-`}node-${i + 1}`,
-          cluster,
-          zone: zone.name,
-          pool,
-          cores,
-          instanceCount: 0,
-          requestedMilli: 0,
-          scoredMilli: 0,
-        };
-        this.nodes.push(node);
-        nodes.push(node);
+        const name = `${cluster}/${zone.name}/${pool === null ? '' : `${pool}-`}node-${i + 1}`;
+        nodes.push(this.addNode(name, cluster, zone.name, pool, cores));
       }
       return nodes;
     });
@@ -180,21 +169,35 @@ export class Topology {
     const placed: Node[] = [];
     for (let i = 0; i < replicas; i++) {
       const zone = zoneNames[i % zoneNames.length] as string;
-      const node: Node = {
-        id: this.nodes.length,
-        name: `${cluster}/${zone}/${owner}-node-${i + 1}`,
-        cluster,
-        zone,
-        pool: null,
-        cores: info.cores,
-        instanceCount: 1,
-        requestedMilli: 0,
-        scoredMilli: 0,
-      };
-      this.nodes.push(node);
+      const node = this.addNode(`${cluster}/${zone}/${owner}-node-${i + 1}`, cluster, zone, null, info.cores);
+      // Its one pod is placed with it.
+      node.instanceCount = 1;
       placed.push(node);
     }
     return placed;
+  }
+
+  /** A new empty node, appended to `nodes`: the one place a node's placement bookkeeping starts. */
+  private addNode(
+    name: string,
+    cluster: string,
+    zone: string,
+    pool: string | null,
+    cores: number | null,
+  ): Node {
+    const node: Node = {
+      id: this.nodes.length,
+      name,
+      cluster,
+      zone,
+      pool,
+      cores,
+      instanceCount: 0,
+      requestedMilli: 0,
+      scoredMilli: 0,
+    };
+    this.nodes.push(node);
+    return node;
   }
 
   /** Locality of two nodes. */
