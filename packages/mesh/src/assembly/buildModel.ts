@@ -82,7 +82,12 @@ export function buildModel(
     engine,
     responder: transport,
     cpu: (instance: Instance) =>
-      cpu.container(instance.node, `${instance.name}/app`, instance.service.config.cpuLimitCores),
+      cpu.container(
+        instance.node,
+        `${instance.name}/app`,
+        instance.service.config.cpuLimitCores,
+        requestedCpuCores(instance.service.config),
+      ),
   };
   let callerKey = 0;
   config.services.forEach((serviceConfig, s) => {
@@ -107,7 +112,8 @@ export function buildModel(
     streams,
     warnings,
     onForward: transport.step,
-    cpuContainer: (node, name, limitCores) => cpu.container(node, name, limitCores),
+    cpuContainer: (node, name, limitCores, requestCores) =>
+      cpu.container(node, name, limitCores, requestCores),
     connections,
   });
   checkCpuRequests(cpu, instances, dataPlane.proxies(), warnings);

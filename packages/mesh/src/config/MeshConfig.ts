@@ -78,7 +78,8 @@ export interface ProxyProfile {
   cpuLimitCores?: number;
   /**
    * CPU request of the proxy's container [cores]: node capacity it reserves (reported, and counted in a node's
-   * requests), not CPU it uses. @defaultValue 0
+   * requests) and its weight when its node's CPU is contended, not CPU it uses. @defaultValue a finite
+   * `cpuLimitCores` (Kubernetes copies a limit into a missing request), else 0
    */
   cpuRequestCores?: number;
   /** CPU of one TLS 1.3 handshake at this proxy, when it terminates mTLS [ms of one core]. @defaultValue 0 */

@@ -291,7 +291,7 @@ export interface ClusterConfig {
   zones: readonly { name: string; nodes: number }[];
   /**
    * Cores of each node. When set, the node's CPU is modelled: application work and the proxies on the
-   * node share its cores (processor sharing), and CPU limits become CFS quotas. @defaultValue null (CPU not modelled)
+   * node share its cores (by their containers' CPU weights), and CPU limits become CFS quotas. @defaultValue null (CPU not modelled)
    */
   nodeCpu?: number | null;
   /** Node pools beside the default nodes, for the services that name them. @defaultValue none */

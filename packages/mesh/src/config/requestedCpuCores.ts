@@ -1,6 +1,7 @@
-// The CPU an application container requests as Kubernetes counts it: its request, else its limit (a container
-// with a limit and no request is given the limit as its request), else none.
+// The CPU a container requests as Kubernetes counts it — an application's or a mesh proxy's: its request, else its
+// limit (a container with a limit and no request is given the limit as its request), else none.
 
+import type { ProxyProfile } from './MeshConfig.js';
 import type { ServiceConfig } from './SimulationConfig.js';
 
 /**
@@ -12,4 +13,15 @@ export function requestedCpuCores(service: ServiceConfig): number | undefined {
   if (service.cpuRequestCores !== undefined) return service.cpuRequestCores;
   const limit = service.cpuLimitCores;
   return limit !== undefined && Number.isFinite(limit) ? limit : undefined;
+}
+
+/**
+ * What a proxy's container requests [cores], 0 when nothing: its profile's `cpuRequestCores` when set, else a
+ * finite `cpuLimitCores` (the same rule as {@link requestedCpuCores}: a proxy limited by an annotation alone, such as
+ * `config.linkerd.io/proxy-cpu-limit`, requests its limit).
+ */
+export function proxyRequestedCpuCores(profile: ProxyProfile): number {
+  if (profile.cpuRequestCores !== undefined) return profile.cpuRequestCores;
+  const limit = profile.cpuLimitCores;
+  return limit !== undefined && Number.isFinite(limit) ? limit : 0;
 }

@@ -4,6 +4,7 @@
 import type { Engine } from '@meshsim/engine';
 import type { Node, Topology } from '../topology/Topology.js';
 import type { CpuContainer } from './NodeCpu.js';
+import { cpuWeightOfRequest } from './cpuWeightOfRequest.js';
 import { NodeCpu } from './NodeCpu.js';
 
 /** Node CPUs by node id. */
@@ -29,11 +30,19 @@ export class ClusterCpu {
     return node === null ? null : (this.byNode[node.id] ?? null);
   }
 
-  /** A new container on `node`'s CPU, or null when the node has no CPU model. */
-  container(node: Node | null, name: string, limitCores = Infinity): CpuContainer | null {
+  /**
+   * A new container on `node`'s CPU with a CPU limit of `limitCores` and weighed by its CPU request
+   * `requestCores` (none: undefined or 0), or null when the node has no CPU model.
+   */
+  container(
+    node: Node | null,
+    name: string,
+    limitCores = Infinity,
+    requestCores: number | undefined = undefined,
+  ): CpuContainer | null {
     const cpu = this.of(node);
     if (cpu === null) return null;
-    const container = cpu.container(name, limitCores);
+    const container = cpu.container(name, limitCores, cpuWeightOfRequest(requestCores));
     this.containers.push(container);
     return container;
   }

@@ -1,6 +1,6 @@
 // A node's cores shared by every container on it (application containers, sidecars, ztunnels,
-// waypoints, the kernel): processor sharing with each task capped at one core, and CFS quotas for
-// containers with a CPU limit (a quota per 100 ms period; a throttled container waits for the next).
+// waypoints): weighted processor sharing between containers by their cgroup CPU weights, each task capped at
+// one core, and CFS quotas for containers with a CPU limit (a quota per 100 ms period; a throttled one waits).
 
 import type { Engine, TimerHandle } from '@meshsim/engine';
 import { MIN_CPU_CORES } from '../config/rules/ruleAssumptions.js';
@@ -23,7 +23,7 @@ export interface CpuTask {
   cancel(): void;
 }
 
-/** One task in a container's heap, ordered by `finishV` (container virtual time), then `seq`. */
+/** One task in a container's heap, ordered by `finishV` (the container's virtual time), then `seq`. */
 class TaskEntry implements CpuTask {
   done = false;
 
@@ -59,14 +59,19 @@ export class CpuContainer {
   throttledPeriods = 0;
   /** Tasks not yet done (running, or waiting while throttled). */
   running = 0;
-  /** @internal Node virtual time − container virtual time (grows while throttled). */
-  lag = 0;
+  /**
+   * @internal The container's virtual time: work delivered to each of its runnable tasks since it was made [ms].
+   * It stands still while the container is throttled or idle.
+   */
+  virtualMs = 0;
+  /** @internal Work per ms each of its runnable tasks gets now [ms/ms, ≤ 1]; set by the node at each change. */
+  rate = 0;
+  /** @internal Whether the last share computation gave each of its tasks a whole core (scratch of the node). */
+  capped = false;
   /** @internal True while throttled: its tasks make no progress. */
   throttled = false;
   /** @internal Quota left in this period [ms of CPU]; Infinity without a limit. */
   quotaLeft: number;
-  /** @internal Node virtual time up to which usage has been accounted. */
-  usageFromV = 0;
   /** @internal Index in the node's list of busy containers, or −1. */
   busyIndex = -1;
   /**
@@ -80,7 +85,6 @@ export class CpuContainer {
    */
   readonly limited: boolean;
   private throttledAtMs = 0;
-  private throttledAtV = 0;
   private readonly heap: TaskEntry[] = [];
   private readonly quotaPerPeriodMs: number;
 
@@ -90,6 +94,8 @@ export class CpuContainer {
     readonly name: string,
     /** CPU limit [cores]; Infinity = none. */
     readonly limitCores: number,
+    /** Its cgroup's CPU weight (from its CPU request, {@link cpuWeightOfRequest}): its share of a busy node. */
+    readonly weight: number,
   ) {
     this.quotaPerPeriodMs = limitCores * CFS_PERIOD_MS;
     this.quotaLeft = this.quotaPerPeriodMs;
@@ -98,7 +104,8 @@ export class CpuContainer {
 
   /**
    * Runs `workMs` of CPU work [ms of one core] and then calls `onDone(arg)`. The work progresses at
-   * the node's shared rate (at most one core) while the container is not throttled.
+   * the container's share of the node split among its runnable tasks (at most one core each) while the
+   * container is not throttled.
    */
   run<A>(workMs: number, onDone: CpuDone<A>, arg: A): CpuTask {
     return this.node.start(this, workMs, onDone as CpuDone<unknown>, arg);
@@ -159,41 +166,29 @@ export class CpuContainer {
     this.node.cancel(this, entry);
   }
 
-  /** @internal Accounts the usage since `usageFromV` up to node virtual time `nodeV`. */
-  sync(nodeV: number): void {
-    if (!this.throttled && this.running > 0) {
-      const used = this.running * (nodeV - this.usageFromV);
-      this.cpuMs += used;
-      if (this.limited) this.quotaLeft -= used;
-    }
-    this.usageFromV = nodeV;
+  /** @internal Moves its clock and accounts its usage over `dtMs` of node time at its current rate. */
+  advance(dtMs: number): void {
+    const work = this.rate * dtMs;
+    this.virtualMs += work;
+    const used = this.running * work;
+    this.cpuMs += used;
+    if (this.limited) this.quotaLeft -= used;
   }
 
   /** @internal Stops progress until the next period. */
-  throttle(nowMs: number, nodeV: number): void {
+  throttle(nowMs: number): void {
     this.throttled = true;
     this.throttledAtMs = nowMs;
-    this.throttledAtV = nodeV;
     this.throttledPeriods++;
   }
 
   /** @internal A new period: the quota is refilled; a throttled container resumes. Returns whether it was throttled. */
-  refill(nowMs: number, nodeV: number): boolean {
+  refill(nowMs: number): boolean {
     this.quotaLeft = this.quotaPerPeriodMs;
     if (!this.throttled) return false;
     this.throttled = false;
     this.throttledMs += nowMs - this.throttledAtMs;
-    this.lag += nodeV - this.throttledAtV;
-    this.usageFromV = nodeV;
     return true;
-  }
-
-  /**
-   * @internal The container's virtual time when the node's is `nodeV`: work delivered to each of its tasks.
-   * While throttled it stands still at the throttle's start, whatever the node runs meanwhile.
-   */
-  containerVirtual(nodeV: number): number {
-    return (this.throttled ? this.throttledAtV : nodeV) - this.lag;
   }
 
   /** @internal Throttled time including a throttle still in progress at `nowMs` [ms]. */
@@ -207,25 +202,27 @@ export class CpuContainer {
    * reading it mid-run leaves the run's results as they are.
    */
   cpuMsAt(nowMs: number): number {
-    if (this.throttled || this.running === 0) return this.cpuMs;
-    return this.cpuMs + this.running * (this.node.virtualAt(nowMs) - this.usageFromV);
+    if (this.busyIndex < 0) return this.cpuMs;
+    const dt = nowMs - this.node.lastEventMs;
+    return dt > 0 ? this.cpuMs + this.running * this.rate * dt : this.cpuMs;
   }
 }
 
 /**
- * The cores of one node, shared by processor sharing: with `n` runnable tasks (in containers that
- * are not throttled) on `cores` cores, each progresses at `min(1, cores / n)` ms of work per ms.
- * Implemented in virtual time (one clock for the node, a lag per container for the time it spent
- * throttled), so a task start or end costs O(busy containers) and one engine timer.
+ * The cores of one node, shared as the kernel's CFS shares them between cgroups: each busy container (one
+ * with runnable tasks, not throttled) gets a share of the cores in proportion to its weight, split equally
+ * among its runnable tasks, no task above one core; what a container cannot use (fewer tasks than its share)
+ * goes to the others by their weights (water-filling). With `n` runnable tasks on at most `cores` cores,
+ * every task runs at one core. Each container keeps its own virtual clock (work delivered to each of its
+ * tasks), so a task start or end costs O(busy containers) and one engine timer.
  */
 export class NodeCpu {
   /** Busy core-milliseconds so far (∫ min(n, cores) dt). */
   busyCoreMs = 0;
   /** Largest number of runnable tasks seen at once. */
   maxRunnable = 0;
-  /** Node virtual time: work delivered to each runnable task since the start [ms]. */
-  private virtualMs = 0;
-  private lastMs = 0;
+  /** @internal The instant up to which every container's clock and usage are accounted [ms]. */
+  lastEventMs = 0;
   /** Runnable tasks: tasks of containers that are not throttled. */
   private runnable = 0;
   private seq = 0;
@@ -238,6 +235,7 @@ export class NodeCpu {
    * `push` and `length = 0` on this one, measured slower than the rest of `fire` together.
    */
   private readonly finished: (TaskEntry | null)[] = [];
+  /** Containers with runnable tasks (not throttled): the ones that share the cores. */
   private readonly busy: CpuContainer[] = [];
   private readonly limited: CpuContainer[] = [];
   private periodTickArmed = false;
@@ -256,14 +254,23 @@ export class NodeCpu {
     }
   }
 
-  /** A new container on this node with a CPU limit of `limitCores` (Infinity: none). */
-  container(name: string, limitCores = Infinity): CpuContainer {
+  /**
+   * A new container on this node with a CPU limit of `limitCores` (Infinity: none) and the cgroup CPU weight
+   * `weight` (≥ 1; {@link cpuWeightOfRequest} gives Kubernetes' weight for a CPU request). Containers of one
+   * weight share a busy node equally, whatever the number of their tasks.
+   */
+  container(name: string, limitCores = Infinity, weight = 1): CpuContainer {
     if (!(limitCores >= MIN_CPU_CORES)) {
       throw new RangeError(
         `container ${name}: cpu limit must be ≥ ${MIN_CPU_CORES} cores (1m) (got ${String(limitCores)})`,
       );
     }
-    const container = new CpuContainer(this, name, limitCores);
+    if (!(weight >= 1 && Number.isFinite(weight))) {
+      throw new RangeError(
+        `container ${name}: cpu weight must be a finite number ≥ 1 (got ${String(weight)})`,
+      );
+    }
+    const container = new CpuContainer(this, name, limitCores, weight);
     if (container.limited) {
       this.limited.push(container);
       if (!this.periodTickArmed) {
@@ -276,12 +283,6 @@ export class NodeCpu {
       }
     }
     return container;
-  }
-
-  /** @internal The node's virtual time at `nowMs` (not before its last event), without moving its clock. */
-  virtualAt(nowMs: number): number {
-    const dt = nowMs - this.lastMs;
-    return dt > 0 && this.runnable > 0 ? this.virtualMs + this.rate() * dt : this.virtualMs;
   }
 
   /** Mean fraction of the cores busy over `[0, nowMs]`. */
@@ -299,12 +300,11 @@ export class NodeCpu {
   start(container: CpuContainer, workMs: number, onDone: CpuDone<unknown>, arg: unknown): CpuTask {
     const now = this.engine.now;
     this.advance(now);
-    container.sync(this.virtualMs);
-    // A task started while its container is throttled starts at the container's frozen clock: at the
-    // refill the lag catches up with the node, and the task still owes only its own work.
+    // A task started while its container is throttled starts at the container's frozen clock: it owes only its
+    // own work once the container resumes.
     const entry = new TaskEntry(
       container,
-      container.containerVirtual(this.virtualMs) + (workMs > 0 ? workMs : 0),
+      container.virtualMs + (workMs > 0 ? workMs : 0),
       this.seq++,
       onDone,
       arg,
@@ -323,7 +323,6 @@ export class NodeCpu {
   cancel(container: CpuContainer, entry: TaskEntry): void {
     const now = this.engine.now;
     this.advance(now);
-    container.sync(this.virtualMs);
     container.running--;
     container.dropDoneTops();
     if (!container.throttled) {
@@ -334,21 +333,53 @@ export class NodeCpu {
     this.reschedule(now);
   }
 
-  private rate(): number {
-    const n = this.runnable;
-    return n === 0 ? 0 : n <= this.cores ? 1 : this.cores / n;
-  }
-
-  /** Moves the virtual clock to `nowMs`. */
+  /** Moves every busy container's clock to `nowMs` at the rates set at the last change. */
   private advance(nowMs: number): void {
-    const dt = nowMs - this.lastMs;
+    const dt = nowMs - this.lastEventMs;
     if (dt <= 0) return;
     const n = this.runnable;
     if (n > 0) {
-      this.virtualMs = this.virtualAt(nowMs);
+      for (const container of this.busy) container.advance(dt);
       this.busyCoreMs += (n < this.cores ? n : this.cores) * dt;
     }
-    this.lastMs = nowMs;
+    this.lastEventMs = nowMs;
+  }
+
+  /**
+   * Sets each busy container's rate per task: one core each while the runnable tasks fit on the cores; else the
+   * weighted water-filling of CFS's shares (a container whose weighted share would give its tasks more than a
+   * core each gets a core per task, and the cores left are shared again among the rest by weight).
+   */
+  private share(): void {
+    const busy = this.busy;
+    if (this.runnable <= this.cores) {
+      for (const container of busy) container.rate = 1;
+      return;
+    }
+    let coresLeft = this.cores;
+    let weightLeft = 0;
+    for (const container of busy) {
+      container.capped = false;
+      weightLeft += container.weight;
+    }
+    // Ends: each pass caps at least one more container or changes nothing; the tasks outnumber the cores, so
+    // some container always stays uncapped and `weightLeft` stays positive.
+    let perWeight = coresLeft / weightLeft;
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const container of busy) {
+        if (!container.capped && perWeight * container.weight >= container.running) {
+          container.capped = true;
+          coresLeft -= container.running;
+          weightLeft -= container.weight;
+          changed = true;
+        }
+      }
+      perWeight = coresLeft / weightLeft;
+    }
+    for (const container of busy) {
+      container.rate = container.capped ? 1 : (perWeight * container.weight) / container.running;
+    }
   }
 
   private markBusy(container: CpuContainer): void {
@@ -366,32 +397,34 @@ export class NodeCpu {
       last.busyIndex = index;
     }
     container.busyIndex = -1;
+    container.rate = 0;
   }
 
-  /** The node virtual time of the next completion or quota exhaustion, or Infinity. */
-  private nextKey(): number {
+  /** The node time from now to the next completion or quota exhaustion [ms], or Infinity. */
+  private nextDelay(): number {
     let min = Infinity;
     for (const container of this.busy) {
-      const finish = container.topFinishV + container.lag;
+      const finish = (container.topFinishV - container.virtualMs) / container.rate;
       if (finish < min) min = finish;
-      if (container.limited && container.running > 0) {
-        const exhaust = container.usageFromV + container.quotaLeft / container.running;
+      if (container.limited) {
+        const exhaust = container.quotaLeft / (container.running * container.rate);
         if (exhaust < min) min = exhaust;
       }
     }
     return min;
   }
 
-  /** Re-arms the node's one timer for its next event (after the callbacks, while `fire` runs them). */
+  /** Re-shares the cores and re-arms the node's one timer (after the callbacks, while `fire` runs them). */
   private reschedule(nowMs: number): void {
     if (this.firing) return;
     if (this.timer >= 0) {
       this.engine.cancel(this.timer);
       this.timer = -1;
     }
-    const key = this.nextKey();
-    if (key === Infinity) return;
-    const delay = (key - this.virtualMs) / this.rate();
+    if (this.runnable === 0) return;
+    this.share();
+    const delay = this.nextDelay();
+    if (delay === Infinity) return;
     this.timer = this.engine.scheduleAt(nowMs + (delay > 0 ? delay : 0), onNodeEvent, this);
   }
 
@@ -400,27 +433,25 @@ export class NodeCpu {
     this.timer = -1;
     const now = this.engine.now;
     this.advance(now);
-    const v = this.virtualMs;
-    // EPSILON, or a few steps of the clock once it is too coarse for that (from about 10⁶ ms on).
-    const slack = Math.max(EPSILON, v * RELATIVE_SLACK);
+    // EPSILON, or a few steps of the clock once it is too coarse for that (from about 10⁶ ms on): a container's
+    // clock never runs ahead of the node's time, so its rounding is within a few steps of `now`'s.
+    const slack = Math.max(EPSILON, now * RELATIVE_SLACK);
     const finished = this.finished;
     let count = 0;
     // Iterate backwards: containers may leave the busy list.
     for (let i = this.busy.length - 1; i >= 0; i--) {
       const container = this.busy[i] as CpuContainer;
-      container.sync(v);
       // An empty heap's Infinity never finishes.
-      while (container.topFinishV + container.lag <= v + EPSILON) {
+      while (container.topFinishV <= container.virtualMs + slack) {
         const top = container.takeTop();
         container.running--;
         this.runnable--;
         finished[count++] = top;
       }
       // Out of quota when what is left would run out within the clock's slack (as a completion is due within
-      // EPSILON): a smaller remainder than the clock can resolve would re-arm the timer at this very instant
-      // forever.
+      // it): a smaller remainder than the clock can resolve would re-arm the timer at this very instant forever.
       if (container.limited && container.running > 0 && container.quotaLeft <= slack * container.running) {
-        container.throttle(now, v);
+        container.throttle(now);
         this.runnable -= container.running;
       }
       if (container.running === 0 || container.throttled) this.unmarkBusy(container);
@@ -443,10 +474,8 @@ export class NodeCpu {
   period(): void {
     const now = this.engine.now;
     this.advance(now);
-    const v = this.virtualMs;
     for (const container of this.limited) {
-      container.sync(v);
-      if (container.refill(now, v) && container.running > 0) {
+      if (container.refill(now) && container.running > 0) {
         this.runnable += container.running;
         if (this.runnable > this.maxRunnable) this.maxRunnable = this.runnable;
         this.markBusy(container);

@@ -1,7 +1,8 @@
-// A direct reference of the node CPU model, for model-based tests of NodeCpu: processor sharing (each
-// runnable task at min(1, cores / runnable) of a core) and CFS quotas (a container stops once its tasks used
-// limit × 100 ms in a period, until the next), stepped from event to event with every task's remaining work
-// kept explicitly — no virtual clocks, no lags, O(tasks) per step.
+// A direct reference of the node CPU model, for model-based tests of NodeCpu: weighted sharing between
+// containers (each busy container's share of the cores by its weight, split among its runnable tasks, at most one
+// core per task, the rest re-shared) and CFS quotas (a container stops once its tasks used limit × 100 ms in a
+// period, until the next), stepped from event to event with every task's remaining work kept explicitly — no
+// virtual clocks, O(tasks) per step, and the shares found by bisection rather than by the model's water-filling.
 
 import { CFS_PERIOD_MS } from '../../src/internal/index.js';
 
@@ -16,14 +17,41 @@ export interface ReferenceTask {
 const SLACK = 1e-9;
 
 /**
+ * The work per ms each runnable task of each container gets, from the containers' runnable tasks `counts`
+ * and `weights`: one core per task when they fit, else the level θ with Σ min(counts, θ × weights) = cores,
+ * found by bisection, each task at min(1, θ × weight / count).
+ */
+export function referenceRates(
+  cores: number,
+  counts: readonly number[],
+  weights: readonly number[],
+): number[] {
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  if (total <= cores) return counts.map(() => 1);
+  const used = (theta: number): number =>
+    counts.reduce((sum, n, c) => sum + Math.min(n, theta * (weights[c] as number)), 0);
+  let low = 0;
+  let high = 1;
+  while (used(high) < cores) high *= 2;
+  for (let i = 0; i < 200; i++) {
+    const mid = (low + high) / 2;
+    if (used(mid) < cores) low = mid;
+    else high = mid;
+  }
+  return counts.map((n, c) => (n === 0 ? 0 : Math.min(1, (high * (weights[c] as number)) / n)));
+}
+
+/**
  * The completion time of each task [ms] (NaN if not done by `untilMs`) on a node of `cores` cores whose
- * containers have the CPU limits `limits` [cores; Infinity: none]; periods start at 0.
+ * containers have the CPU limits `limits` [cores; Infinity: none] and the weights `weights` (all 1 when
+ * omitted); periods start at 0.
  */
 export function referenceCompletions(
   cores: number,
   limits: readonly number[],
   tasks: readonly ReferenceTask[],
   untilMs: number,
+  weights: readonly number[] = limits.map(() => 1),
 ): number[] {
   const remaining = tasks.map((task) => task.workMs);
   const done = tasks.map(() => NaN);
@@ -42,21 +70,27 @@ export function referenceCompletions(
       .filter((i) => started[i] && Number.isNaN(done[i]) && !throttled[tasks[i]?.container as number]);
     for (const i of waiting) if ((remaining[i] as number) <= SLACK) done[i] = now;
     const runnable = waiting.filter((i) => Number.isNaN(done[i]));
-    const rate = runnable.length === 0 ? 0 : Math.min(1, cores / runnable.length);
     const perContainer = limits.map((_, c) => runnable.filter((i) => tasks[i]?.container === c).length);
+    const rates = referenceRates(cores, perContainer, weights);
+    const rateOf = (i: number): number => rates[tasks[i]?.container as number] as number;
     // The next instant something changes: an arrival, a period's end, a completion, a quota used up.
     let next = (Math.floor(now / CFS_PERIOD_MS + SLACK) + 1) * CFS_PERIOD_MS;
     for (const [i, task] of tasks.entries()) if (!started[i] && task.atMs < next) next = task.atMs;
-    for (const i of runnable) next = Math.min(next, now + (remaining[i] as number) / rate);
+    for (const i of runnable) next = Math.min(next, now + (remaining[i] as number) / rateOf(i));
     limits.forEach((limit, c) => {
       const k = perContainer[c] as number;
       if (limit !== Infinity && k > 0)
-        next = Math.min(next, now + (limit * CFS_PERIOD_MS - (used[c] as number)) / (k * rate));
+        next = Math.min(
+          next,
+          now + (limit * CFS_PERIOD_MS - (used[c] as number)) / (k * (rates[c] as number)),
+        );
     });
     if (next > untilMs) break;
     const dt = next - now;
-    for (const i of runnable) remaining[i] = (remaining[i] as number) - rate * dt;
-    limits.forEach((_, c) => (used[c] = (used[c] as number) + (perContainer[c] as number) * rate * dt));
+    for (const i of runnable) remaining[i] = (remaining[i] as number) - rateOf(i) * dt;
+    limits.forEach(
+      (_, c) => (used[c] = (used[c] as number) + (perContainer[c] as number) * (rates[c] as number) * dt),
+    );
     now = next;
     for (const i of runnable) if ((remaining[i] as number) <= SLACK) done[i] = now;
     limits.forEach((limit, c) => {

@@ -33,6 +33,26 @@ describe('CPU requests over a node', () => {
     expect(result.proxies.cpuRequestedCores).toBeCloseTo(2 * 0.5 + 2 * 0.1, 9);
   });
 
+  it('count a proxy limited without a request at its limit, as Kubernetes copies the limit into the request', () => {
+    const cfg = config(
+      [service('a', { replicas: 2, proxyCpuLimitCores: 0.5 }), service('b', { replicas: 2 })],
+      [poisson('a', 10)],
+      { durationMs: 100 },
+    );
+    // Linkerd requests nothing by default: a's two proxies limited to 500m request 500m each, b's nothing.
+    const result = simulate({ ...cfg, mesh: resolveMeshConfig({ shape: 'linkerd' }) });
+    expect(result.proxies.cpuRequestedCores).toBeCloseTo(2 * 0.5, 9);
+    // A request written next to the limit stays the request.
+    const both = config(
+      [service('a', { replicas: 2, proxyCpuLimitCores: 0.5, proxyCpuRequestCores: 0.05 })],
+      [poisson('a', 10)],
+      { durationMs: 100 },
+    );
+    expect(
+      simulate({ ...both, mesh: resolveMeshConfig({ shape: 'linkerd' }) }).proxies.cpuRequestedCores,
+    ).toBeCloseTo(2 * 0.05, 9);
+  });
+
   it('stay quiet while the pods fit: 800m of applications on 1 core', () => {
     expect(requests('none')).toEqual([]);
   });

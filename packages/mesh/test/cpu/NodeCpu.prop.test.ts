@@ -15,6 +15,7 @@ const arbWorkload = fc.record({
     minLength: 1,
     maxLength: 4,
   }),
+  weights: fc.array(fc.constantFrom(1, 4, 17, 100, 10_000), { minLength: 4, maxLength: 4 }),
   tasks: fc.array(
     fc.record({
       atMs: uniform(0, 900),
@@ -29,10 +30,10 @@ const arbWorkload = fc.record({
 describe('NodeCpu invariants', () => {
   it('CPU ≤ cores at all times, usage ≤ quota per period, each task done once with its work', () => {
     fc.assert(
-      fc.property(arbWorkload, ({ cores, limits, tasks }) => {
+      fc.property(arbWorkload, ({ cores, limits, weights, tasks }) => {
         const engine = new Engine();
         const node = new NodeCpu(engine, 'n', cores);
-        const containers = limits.map((limit, i) => node.container(`c${i}`, limit ?? Infinity));
+        const containers = limits.map((limit, i) => node.container(`c${i}`, limit ?? Infinity, weights[i]));
         const done = new Array<number>(tasks.length).fill(0);
         let expectedWork = 0;
         let startedWork = 0;
@@ -97,17 +98,19 @@ describe('NodeCpu invariants', () => {
     const arbSmall = fc.record({
       cores: fc.constantFrom(1, 2, 3.5),
       limits: fc.array(fc.option(uniform(0.05, 2), { nil: undefined }), { minLength: 1, maxLength: 3 }),
+      weights: fc.array(fc.constantFrom(1, 4, 17, 29, 100, 2.5), { minLength: 3, maxLength: 3 }),
       tasks: fc.array(fc.record({ atMs: uniform(0, 500), workMs: uniform(0, 80), container: fc.nat(2) }), {
         maxLength: 25,
       }),
     });
     fc.assert(
-      fc.property(arbSmall, ({ cores, limits, tasks }) => {
+      fc.property(arbSmall, ({ cores, limits, weights, tasks }) => {
         const limitCores = limits.map((limit) => limit ?? Infinity);
+        const weightOf = limitCores.map((_, i) => weights[i] as number);
         const placed = tasks.map((task) => ({ ...task, container: task.container % limitCores.length }));
         const engine = new Engine();
         const node = new NodeCpu(engine, 'n', cores);
-        const containers = limitCores.map((limit, i) => node.container(`c${i}`, limit));
+        const containers = limitCores.map((limit, i) => node.container(`c${i}`, limit, weightOf[i]));
         const done = placed.map(() => NaN);
         placed.forEach((task, i) => {
           engine.scheduleAt(task.atMs, () =>
@@ -115,7 +118,7 @@ describe('NodeCpu invariants', () => {
           );
         });
         engine.run({ untilMs: 60_000 });
-        const expected = referenceCompletions(cores, limitCores, placed, 60_000);
+        const expected = referenceCompletions(cores, limitCores, placed, 60_000, weightOf);
         done.forEach((atMs, i) => expect(atMs, `task ${i}`).toBeCloseTo(expected[i] as number, 6));
       }),
       { numRuns: 200 },
@@ -124,10 +127,10 @@ describe('NodeCpu invariants', () => {
 
   it('without cancellations, the CPU used is exactly the work of the tasks, throttled or not', () => {
     fc.assert(
-      fc.property(arbWorkload, ({ cores, limits, tasks }) => {
+      fc.property(arbWorkload, ({ cores, limits, weights, tasks }) => {
         const engine = new Engine();
         const node = new NodeCpu(engine, 'n', cores);
-        const containers = limits.map((limit, i) => node.container(`c${i}`, limit ?? Infinity));
+        const containers = limits.map((limit, i) => node.container(`c${i}`, limit ?? Infinity, weights[i]));
         const work = containers.map(() => 0);
         for (const task of tasks) {
           const index = task.container % containers.length;

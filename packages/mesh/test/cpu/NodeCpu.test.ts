@@ -3,7 +3,7 @@
 
 import { Engine, RandomStreams, meanConfidenceInterval } from '@meshsim/engine';
 import { describe, expect, it } from 'vitest';
-import { CFS_PERIOD_MS, NodeCpu } from '../../src/internal/index.js';
+import { CFS_PERIOD_MS, NodeCpu, cpuWeightOfRequest } from '../../src/internal/index.js';
 
 /** Runs tasks `[startMs, workMs, container]` and returns each task's completion time. */
 function completions(
@@ -60,9 +60,9 @@ describe('NodeCpu: a task started while its container is throttled', () => {
     engine.scheduleAt(50, () => a.run(5, finish, 'a2'));
     engine.run({ untilMs: 2000 });
     expect(a.cpuMs).toBeCloseTo(55, 9);
-    // From 100 ms A's two tasks and B share the 2 cores (2/3 core each): a2's 5 ms take 7.5 ms, as A's 10 ms
-    // quota runs out; a1's last 35 ms then run 10 ms per period, alone with B (one core each).
-    expect(done['a2']).toBeCloseTo(107.5, 9);
+    // From 100 ms A and B, of one weight, share the 2 cores: a core each, so A's two tasks get half a core each
+    // and a2's 5 ms take 10 ms, as A's 10 ms quota runs out; a1's last 35 ms then run 10 ms per period.
+    expect(done['a2']).toBeCloseTo(110, 9);
     expect(done['a1']).toBeCloseTo(505, 9);
   });
 });
@@ -227,6 +227,100 @@ describe('NodeCpu: processor sharing', () => {
     container.run(5, () => (doneAt = engine.now), undefined);
     engine.run({ untilMs: 100 });
     expect(doneAt).toBeCloseTo(6, 9);
+  });
+});
+
+describe('NodeCpu: weights (CFS shares between cgroups)', () => {
+  /** Runs one batch of tasks `[workMs, container]` at 0 on containers of `weights` and returns completions. */
+  function weighted(
+    cores: number,
+    weights: readonly number[],
+    tasks: readonly (readonly [number, number])[],
+  ): number[] {
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', cores);
+    const containers = weights.map((weight, i) => node.container(`c${i}`, Infinity, weight));
+    const done = tasks.map(() => NaN);
+    tasks.forEach(([workMs, c], i) =>
+      containers[c]?.run(workMs, (index: number) => (done[index] = engine.now), i),
+    );
+    engine.run({ untilMs: 10_000 });
+    return done;
+  }
+
+  it('busy containers share a core by weight: 1 against 3 gives a quarter and three quarters', () => {
+    const [light, heavy] = weighted(
+      1,
+      [1, 3],
+      [
+        [10, 0],
+        [10, 1],
+      ],
+    );
+    expect(heavy).toBeCloseTo(40 / 3, 9); // 10 ms at 0.75 core
+    expect(light).toBeCloseTo(20, 9); // 10/3 ms done by then, the rest alone at a core
+  });
+
+  it('a container gets its share whatever the number of its tasks: 4 tasks against 1 on 2 cores', () => {
+    const done = weighted(
+      2,
+      [1, 1],
+      [
+        [10, 0],
+        [10, 0],
+        [10, 0],
+        [10, 0],
+        [10, 1],
+      ],
+    );
+    expect(done[4]).toBeCloseTo(10, 9); // a core for the lone task
+    // The four share the other core (a quarter each) until 10 ms, then both cores (half each): 7.5 ms left at 0.5.
+    for (const t of done.slice(0, 4)) expect(t).toBeCloseTo(25, 9);
+  });
+
+  it('a share above a core per task is capped and the rest goes to the others (water-filling)', () => {
+    // 4 cores: weight 100 with one task would get 3.96 cores, takes 1; weight 1 with six tasks takes the 3 left.
+    const done = weighted(4, [100, 1], [[10, 0], ...Array.from({ length: 6 }, () => [10, 1] as const)]);
+    expect(done[0]).toBeCloseTo(10, 9);
+    // The six run at half a core until 10 ms (5 ms done), then at 4/6 of a core: 5 ms more take 7.5 ms.
+    for (const t of done.slice(1)) expect(t).toBeCloseTo(17.5, 9);
+  });
+
+  it('while the tasks fit on the cores, weights change nothing', () => {
+    expect(
+      weighted(
+        4,
+        [1, 10_000],
+        [
+          [10, 0],
+          [10, 0],
+          [10, 1],
+        ],
+      ),
+    ).toEqual([10, 10, 10]);
+  });
+
+  it('a sidecar requesting 100m keeps its speed next to a busy application that requests nothing', () => {
+    // Kubernetes' weights: 17 for 100m, 1 for no request. One core, the app's two workers and the sidecar's one.
+    const [app1, , sidecar] = weighted(
+      1,
+      [cpuWeightOfRequest(undefined), cpuWeightOfRequest(0.1)],
+      [
+        [10, 0],
+        [10, 0],
+        [1, 1],
+      ],
+    );
+    expect(sidecar).toBeCloseTo(18 / 17, 9);
+    expect(app1).toBeCloseTo(21, 9); // all the work: 21 ms on one core
+  });
+
+  it('refuses a weight below 1 or not finite', () => {
+    const node = new NodeCpu(new Engine(), 'n', 1);
+    expect(() => node.container('c', Infinity, 0)).toThrow(
+      /cpu weight must be a finite number ≥ 1 \(got 0\)/,
+    );
+    expect(() => node.container('c', Infinity, Number.NaN)).toThrow(/cpu weight/);
   });
 });
 

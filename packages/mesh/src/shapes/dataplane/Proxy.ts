@@ -1,6 +1,7 @@
 // A proxy instance (sidecar, per-node proxy, ...): worker threads serving traversals in FIFO order,
 // and CPU/memory accounting. A traversal holds a worker for its CPU share and is forwarded after its latency.
 
+import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import type { Engine, Sampler } from '@meshsim/engine';
 import type { ProxyRole } from '../../config/SimulationConfig.js';
 import type { ProxyProfile } from '../../config/MeshConfig.js';
@@ -85,9 +86,9 @@ export class Proxy implements StationProxy, ConnectionEnd {
     return this.profile.workers;
   }
 
-  /** CPU request of its container [cores]: capacity it reserves on its node. */
+  /** CPU request of its container [cores]: capacity it reserves on its node (its limit when it sets no request). */
   get cpuRequestCores(): number {
-    return this.profile.cpuRequestCores ?? 0;
+    return proxyRequestedCpuCores(this.profile);
   }
 
   /** CPU limit of its container [cores]; Infinity when it has none. */

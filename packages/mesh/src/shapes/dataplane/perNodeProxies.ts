@@ -1,6 +1,7 @@
 // Builds one proxy of a kind on every node (ztunnels, Cilium's eBPF datapath, node Envoys, WireGuard),
 // all drawing their latency from one named stream.
 
+import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import { createSampler } from '@meshsim/engine';
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { ProxyRole } from '../../config/SimulationConfig.js';
@@ -31,7 +32,12 @@ export function perNodeProxies(context: DataPlaneContext, spec: NodeProxySpec): 
       latency,
       context.engine,
       context.onForward,
-      context.cpuContainer(node, `${node.name}/${spec.suffix}`, spec.profile.cpuLimitCores),
+      context.cpuContainer(
+        node,
+        `${node.name}/${spec.suffix}`,
+        spec.profile.cpuLimitCores,
+        proxyRequestedCpuCores(spec.profile),
+      ),
     );
     proxy.role = spec.role;
     return proxy;

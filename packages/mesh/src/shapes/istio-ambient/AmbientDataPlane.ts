@@ -3,6 +3,7 @@
 // callee-node ztunnel → callee. L7 policies of a destination run at its waypoint; without one they
 // fall back to the calling application (timeouts, retries) or are not applied, with a warning.
 
+import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import { createSampler } from '@meshsim/engine';
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
@@ -65,13 +66,16 @@ export class AmbientDataPlane extends DataPlaneBase {
     const workersFromLimit = mesh.options.waypoint?.workers === undefined;
     const waypointLatency = createSampler(waypointProfile.latencyMs, streams.stream('proxy/waypoint'));
     for (const deployment of waypointDeployments(config.services, waypointProfile.replicas)) {
+      const limit = deployment.cpuLimitCores ?? waypointProfile.cpuLimitCores ?? Infinity;
       const nodes = topology.place(
         deployment.cluster,
         deployment.replicas,
         undefined,
-        waypointProfile.cpuRequestCores,
+        // A pod requesting nothing is scored as the scheduler's 100m default; an explicit request as it is.
+        waypointProfile.cpuRequestCores === undefined && !Number.isFinite(limit)
+          ? undefined
+          : proxyRequestedCpuCores({ ...waypointProfile, cpuLimitCores: limit }),
       );
-      const limit = deployment.cpuLimitCores ?? waypointProfile.cpuLimitCores ?? Infinity;
       const replicas = nodes.map((node, i) => {
         // Without a limit, a waypoint's Envoy runs a worker per core of its node, as a sidecar's does.
         const profile = profileForLimit(waypointProfile, limit, workersFromLimit, node.cores);
@@ -83,7 +87,12 @@ export class AmbientDataPlane extends DataPlaneBase {
           waypointLatency,
           engine,
           onForward,
-          context.cpuContainer(node, `${deployment.name}-${i + 1}/istio-proxy`, profile.cpuLimitCores),
+          context.cpuContainer(
+            node,
+            `${deployment.name}-${i + 1}/istio-proxy`,
+            profile.cpuLimitCores,
+            proxyRequestedCpuCores(profile),
+          ),
         );
         proxy.role = 'waypoint';
         // A service's own waypoint reports its service in telemetry; a shared one its own name.

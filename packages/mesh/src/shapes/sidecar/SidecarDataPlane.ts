@@ -2,6 +2,7 @@
 // attempt passes the caller's sidecar (outbound), the network, then the callee's sidecar (inbound);
 // caller-side policies run in the outbound sidecar. Per-shape differences are a SidecarMesh.
 
+import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import { createSampler } from '@meshsim/engine';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { Station } from '../../call/Station.js';
@@ -79,7 +80,12 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
         latency,
         context.engine,
         context.onForward,
-        context.cpuContainer(instance.node, `${instance.name}/${sidecarMesh.container}`, own.cpuLimitCores),
+        context.cpuContainer(
+          instance.node,
+          `${instance.name}/${sidecarMesh.container}`,
+          own.cpuLimitCores,
+          proxyRequestedCpuCores(own),
+        ),
       );
       proxy.service = instance.service.name;
       proxy.instanceId = instance.id;

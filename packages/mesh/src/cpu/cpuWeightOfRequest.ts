@@ -1,0 +1,35 @@
+// The cgroup CPU weight Kubernetes gives a container for its CPU request: the kubelet's millicores-to-shares
+// rule, then the container runtime's cgroup v2 conversion of shares to `cpu.weight` (runc ≥ 1.3.2, crun ≥ 1.23).
+
+/** `cpu.shares` of a container without a CPU request: the kubelet's `MinShares` (docs/sources.md#k8s-cgroup-v2-cpu-weight). */
+const MIN_SHARES = 2;
+/** The kernel's largest `cpu.shares` (`MAX_SHARES`, 2¹⁸). */
+const MAX_SHARES = 262_144;
+/** `cpu.shares` per core: the kubelet's `SharesPerCPU`. */
+const SHARES_PER_CORE = 1024;
+
+/**
+ * `cpu.shares` for a CPU request [cores] as the kubelet computes it (`MilliCPUToShares`): whole millicores ×
+ * 1024 / 1000, rounded down, at least 2 (also without a request) and at most 2¹⁸.
+ */
+export function cpuSharesOfRequest(requestCores: number | undefined): number {
+  if (requestCores === undefined || !(requestCores > 0)) return MIN_SHARES;
+  const milli = Math.round(requestCores * 1000);
+  const shares = Math.floor((milli * SHARES_PER_CORE) / 1000);
+  return shares < MIN_SHARES ? MIN_SHARES : shares > MAX_SHARES ? MAX_SHARES : shares;
+}
+
+/**
+ * The cgroup v2 `cpu.weight` (1–10,000) of a container requesting `requestCores` of CPU (none: undefined or 0):
+ * the container runtime's conversion of its `cpu.shares` (the quadratic fit through 2 → 1, 1024 → 100 and
+ * 262,144 → 10,000 that runc 1.3.2 and crun 1.23 adopted in 2025; docs/sources.md#k8s-cgroup-v2-cpu-weight).
+ * A container requesting 100m weighs 17, one requesting nothing 1, one requesting a core 100.
+ */
+export function cpuWeightOfRequest(requestCores: number | undefined): number {
+  const shares = cpuSharesOfRequest(requestCores);
+  if (shares <= MIN_SHARES) return 1;
+  if (shares >= MAX_SHARES) return 10_000;
+  const l = Math.log2(shares);
+  const exponent = (l * l + 125 * l) / 612 - 7 / 34;
+  return Math.ceil(10 ** exponent);
+}

@@ -1,0 +1,43 @@
+// The node CPU weights in a whole run: on a saturated node, services share the cores by their pods' CPU requests
+// (Kubernetes' cgroup weights), not by how many of their workers are busy.
+
+import { describe, expect, it } from 'vitest';
+
+import { simulate } from '../../src/index.js';
+import { config, poisson, service } from '../__helpers__/configs.js';
+
+/** A service's CPU request field, absent for none. */
+const requested = (cores: number | undefined) => (cores === undefined ? {} : { cpuRequestCores: cores });
+
+/** Two services on one node of 1 core, both offered twice what the core can do; `b` with 8 workers to `a`'s 2. */
+function cpuOf(requestA: number | undefined, requestB: number | undefined): { a: number; b: number } {
+  const cfg = config(
+    [
+      service('a', { replicas: 1, concurrency: 2, cluster: 'c', ...requested(requestA) }),
+      service('b', { replicas: 1, concurrency: 8, cluster: 'c', ...requested(requestB) }),
+    ],
+    [poisson('a', 400, undefined, 'to-a'), poisson('b', 400, undefined, 'to-b')],
+    {
+      durationMs: 5_000,
+      clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+    },
+  );
+  const result = simulate(cfg);
+  const cores = (name: string) => result.services.find((s) => s.name === name)?.cpuCores ?? Number.NaN;
+  return { a: cores('a'), b: cores('b') };
+}
+
+describe('CPU weights in a run', () => {
+  it('equal requests share a saturated core equally, whatever the number of busy workers', () => {
+    const { a, b } = cpuOf(0.5, 0.5);
+    expect(a + b).toBeGreaterThan(0.97);
+    expect(a / b).toBeGreaterThan(0.9);
+    expect(a / b).toBeLessThan(1.1);
+  });
+
+  it('a service requesting a core takes almost all of it from one requesting nothing (weights 100 and 1)', () => {
+    const { a, b } = cpuOf(1, undefined);
+    expect(a / (a + b)).toBeGreaterThan(0.95);
+    expect(a / (a + b)).toBeLessThan(100 / 101 + 0.01);
+  });
+});
