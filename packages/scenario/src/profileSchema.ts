@@ -37,7 +37,7 @@ const profileFields = {
   ),
   cpuRequest: doc(
     CpuQuantity.optional(),
-    "CPU request of each proxy's container (100m): node capacity it reserves, reported and counted in the nodes' requests. Default: the shape's (Istio's Envoys 100m, ztunnel 200m, others none).",
+    "CPU request of each proxy's container (100m): node capacity it reserves, reported and counted in the nodes' requests, and its weight when a node's CPU is contended. Default: the shape's (Istio's Envoys 100m, ztunnel 200m, App Mesh's Envoy 10m, others none), or a cpuLimit set without a request.",
   ),
   cpuLimit: doc(
     z.union([CpuQuantity, z.literal('unlimited')]).optional(),
