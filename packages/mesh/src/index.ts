@@ -179,6 +179,9 @@ export type {
   WaypointBinding,
   WireProtocol,
 } from './config/SimulationConfig.js';
+export type { CpuWeightConversion } from './config/CpuWeightConversion.js';
+export { CPU_WEIGHT_CONVERSIONS } from './config/CpuWeightConversion.js';
+export { cpuWeightOfRequest } from './cpu/cpuWeightOfRequest.js';
 export type {
   BackoffPolicy,
   CallPolicy,

@@ -29,6 +29,8 @@ export {
   NO_RETRY,
   DEFAULT_NETWORK,
   DEFAULT_CLUSTERS,
+  cpuWeightOfRequest,
+  CPU_WEIGHT_CONVERSIONS,
 } from '@meshsim/mesh';
 
 // Scenarios: load, validate and tweak.
@@ -112,6 +114,7 @@ export { main } from '@meshsim/cli';
 export type { RunSummary, Random, Sampler, DistributionSpec, SimTimeMs, TimerHandle } from '@meshsim/engine';
 export type {
   SimulationConfig,
+  CpuWeightConversion,
   SimulationResult,
   SimulateOptions,
   ServiceConfig,

@@ -7,7 +7,9 @@ describe('meshsim (umbrella)', () => {
   it('exports exactly the documented value API', () => {
     expect(Object.keys(meshsim).sort()).toEqual(
       [
+        'CPU_WEIGHT_CONVERSIONS',
         'DEFAULT_CLUSTERS',
+        'cpuWeightOfRequest',
         'DIAGNOSIS_THRESHOLDS',
         'OverrideError',
         'ResultsStore',

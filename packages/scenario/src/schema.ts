@@ -557,6 +557,7 @@ export const ScenarioSchema = z
     ),
     duration: ruleShape(SCENARIO_RULES).duration,
     nodeCpu: ruleShape(SCENARIO_RULES).nodeCpu,
+    cpuWeights: ruleShape(SCENARIO_RULES).cpuWeights,
     mesh: doc(Mesh.optional(), 'Mesh shape name, or { shape, ...overrides }. Default none.'),
     network: Network.optional(),
     clusters: doc(

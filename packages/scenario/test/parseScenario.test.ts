@@ -101,6 +101,23 @@ describe('parseScenario: a proxy without a CPU limit', () => {
   });
 });
 
+describe('parseScenario: cpuWeights', () => {
+  it('reads how nodes weigh CPU requests, and leaves it out when not written (quadratic, the default)', () => {
+    const text = 'services: { a: { serviceTime: 1ms } }\ntraffic: [ { to: a, rate: 1 } ]\nnodeCpu: 2\n';
+    expect(parseScenario(`${text}cpuWeights: shares\n`, 'x.yaml').cpuWeights).toBe('shares');
+    expect(parseScenario(text, 'x.yaml').cpuWeights).toBeUndefined();
+  });
+
+  it('refuses another value, naming the field and the allowed ones', () => {
+    expect(() =>
+      parseScenario(
+        'services: { a: { serviceTime: 1ms } }\ntraffic: [ { to: a, rate: 1 } ]\ncpuWeights: v1\n',
+        'x.yaml',
+      ),
+    ).toThrow('x.yaml: cpuWeights: must be one of "quadratic", "linear", "shares" (got "v1")');
+  });
+});
+
 describe('parseScenario: a full valid example', () => {
   const config = parseScenario(FULL, 'full.yaml');
   const [frontend, checkout, payments, , inventory] = config.services;

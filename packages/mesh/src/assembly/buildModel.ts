@@ -75,7 +75,7 @@ export function buildModel(
           service.tolerates,
         ),
   );
-  const cpu = new ClusterCpu(engine, topology);
+  const cpu = new ClusterCpu(engine, topology, config.cpuWeights);
   const services = new ServiceDirectory();
   const instances: Instance[] = [];
   const instancePorts = {

@@ -1,6 +1,7 @@
 // The resolved input of a simulation: every field filled in and validated. Scenario files (YAML/JSON)
 // and library users produce one of these; the model never sees raw user input.
 
+import type { CpuWeightConversion } from './CpuWeightConversion.js';
 import type { DistributionSpec } from '@meshsim/engine';
 import type {
   DestinationPolicy,
@@ -314,6 +315,12 @@ export interface SimulationConfig {
   mesh: MeshConfig;
   network: NetworkConfig;
   clusters: readonly ClusterConfig[];
+  /**
+   * How nodes turn a container's CPU request into its CPU weight on a busy node: `quadratic` (cgroup v2 with
+   * runc ≥ 1.3.2 or crun ≥ 1.23), `linear` (cgroup v2, older runtimes) or `shares` (cgroup v1). Only matters when
+   * nodes have a size. @defaultValue 'quadratic'
+   */
+  cpuWeights?: CpuWeightConversion;
   services: readonly ServiceConfig[];
   traffic: readonly TrafficConfig[];
   faults: readonly FaultConfig[];

@@ -4,6 +4,8 @@
 import type { Engine } from '@meshsim/engine';
 import type { Node, Topology } from '../topology/Topology.js';
 import type { CpuContainer } from './NodeCpu.js';
+import { CPU_WEIGHT_CONVERSIONS } from '../config/CpuWeightConversion.js';
+import type { CpuWeightConversion } from '../config/CpuWeightConversion.js';
 import { cpuWeightOfRequest } from './cpuWeightOfRequest.js';
 import { NodeCpu } from './NodeCpu.js';
 
@@ -14,7 +16,17 @@ export class ClusterCpu {
   /** Every container created, in creation order (for results). */
   readonly containers: CpuContainer[] = [];
 
-  constructor(engine: Engine, topology: Topology) {
+  constructor(
+    engine: Engine,
+    topology: Topology,
+    /** How the nodes turn CPU requests into weights (`SimulationConfig.cpuWeights`). */
+    private readonly conversion: CpuWeightConversion = 'quadratic',
+  ) {
+    if (!CPU_WEIGHT_CONVERSIONS.includes(conversion)) {
+      throw new RangeError(
+        `cpuWeights must be one of ${CPU_WEIGHT_CONVERSIONS.join(', ')} (got ${JSON.stringify(conversion)})`,
+      );
+    }
     for (const node of topology.nodes) {
       if (node.cores !== null) this.byNode[node.id] = new NodeCpu(engine, node.name, node.cores);
     }
@@ -42,7 +54,7 @@ export class ClusterCpu {
   ): CpuContainer | null {
     const cpu = this.of(node);
     if (cpu === null) return null;
-    const container = cpu.container(name, limitCores, cpuWeightOfRequest(requestCores));
+    const container = cpu.container(name, limitCores, cpuWeightOfRequest(requestCores, this.conversion));
     this.containers.push(container);
     return container;
   }

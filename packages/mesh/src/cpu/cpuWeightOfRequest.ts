@@ -1,5 +1,8 @@
 // The cgroup CPU weight Kubernetes gives a container for its CPU request: the kubelet's millicores-to-shares
-// rule, then the container runtime's cgroup v2 conversion of shares to `cpu.weight` (runc ≥ 1.3.2, crun ≥ 1.23).
+// rule, then the container runtime's cgroup v2 conversion of shares to `cpu.weight` (runc ≥ 1.3.2, crun ≥ 1.23;
+// older runtimes convert linearly, and on cgroup v1 the shares are the weight).
+
+import type { CpuWeightConversion } from '../config/CpuWeightConversion.js';
 
 /** `cpu.shares` of a container without a CPU request: the kubelet's `MinShares` (docs/sources.md#k8s-cgroup-v2-cpu-weight). */
 const MIN_SHARES = 2;
@@ -20,16 +23,29 @@ export function cpuSharesOfRequest(requestCores: number | undefined): number {
 }
 
 /**
- * The cgroup v2 `cpu.weight` (1–10,000) of a container requesting `requestCores` of CPU (none: undefined or 0):
- * the container runtime's conversion of its `cpu.shares` (the quadratic fit through 2 → 1, 1024 → 100 and
- * 262,144 → 10,000 that runc 1.3.2 and crun 1.23 adopted in 2025; docs/sources.md#k8s-cgroup-v2-cpu-weight).
- * A container requesting 100m weighs 17, one requesting nothing 1, one requesting a core 100.
+ * The CPU weight of a container requesting `requestCores` of CPU (none: undefined or 0) under `conversion`:
+ * with `quadratic` (the default) the cgroup v2 `cpu.weight` (1–10,000) of the container runtimes' 2025 conversion
+ * of its `cpu.shares` (a quadratic fit through 2 → 1, 1024 → 100 and 262,144 → 10,000, adopted by runc 1.3.2 and
+ * crun 1.23), with `linear` the earlier `1 + (shares − 2) × 9999 / 262142`, with `shares` (cgroup v1) the shares
+ * (docs/sources.md#k8s-cgroup-v2-cpu-weight). Under `quadratic` a container requesting 100m weighs 17, one
+ * requesting nothing 1, one requesting a core 100.
  */
-export function cpuWeightOfRequest(requestCores: number | undefined): number {
+export function cpuWeightOfRequest(
+  requestCores: number | undefined,
+  conversion: CpuWeightConversion = 'quadratic',
+): number {
   const shares = cpuSharesOfRequest(requestCores);
-  if (shares <= MIN_SHARES) return 1;
-  if (shares >= MAX_SHARES) return 10_000;
-  const l = Math.log2(shares);
-  const exponent = (l * l + 125 * l) / 612 - 7 / 34;
-  return Math.ceil(10 ** exponent);
+  switch (conversion) {
+    case 'shares':
+      return shares;
+    case 'linear':
+      return 1 + Math.floor(((shares - MIN_SHARES) * 9999) / (MAX_SHARES - MIN_SHARES));
+    case 'quadratic': {
+      if (shares <= MIN_SHARES) return 1;
+      if (shares >= MAX_SHARES) return 10_000;
+      const l = Math.log2(shares);
+      const exponent = (l * l + 125 * l) / 612 - 7 / 34;
+      return Math.ceil(10 ** exponent);
+    }
+  }
 }

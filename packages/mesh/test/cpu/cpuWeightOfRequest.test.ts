@@ -35,3 +35,18 @@ describe('cpuWeightOfRequest (cgroup v2 cpu.weight, the runtimes’ 2025 convers
     }
   });
 });
+
+describe('cpuWeightOfRequest under the other conversions', () => {
+  it('linear (cgroup v2, runtimes before 2025): a core weighs 39, 100m 4, none 1 — runc issue 4772', () => {
+    expect(cpuWeightOfRequest(1, 'linear')).toBe(39);
+    expect(cpuWeightOfRequest(0.1, 'linear')).toBe(4);
+    expect(cpuWeightOfRequest(undefined, 'linear')).toBe(1);
+    expect(cpuWeightOfRequest(1000, 'linear')).toBe(10_000);
+  });
+
+  it('shares (cgroup v1): the shares themselves, 1024 a core, 2 without a request', () => {
+    expect(cpuWeightOfRequest(1, 'shares')).toBe(1024);
+    expect(cpuWeightOfRequest(0.1, 'shares')).toBe(102);
+    expect(cpuWeightOfRequest(undefined, 'shares')).toBe(2);
+  });
+});

@@ -4,13 +4,18 @@
 import { describe, expect, it } from 'vitest';
 
 import { simulate } from '../../src/index.js';
+import type { CpuWeightConversion } from '../../src/index.js';
 import { config, poisson, service } from '../__helpers__/configs.js';
 
 /** A service's CPU request field, absent for none. */
 const requested = (cores: number | undefined) => (cores === undefined ? {} : { cpuRequestCores: cores });
 
 /** Two services on one node of 1 core, both offered twice what the core can do; `b` with 8 workers to `a`'s 2. */
-function cpuOf(requestA: number | undefined, requestB: number | undefined): { a: number; b: number } {
+function cpuOf(
+  requestA: number | undefined,
+  requestB: number | undefined,
+  cpuWeights?: CpuWeightConversion,
+): { a: number; b: number } {
   const cfg = config(
     [
       service('a', { replicas: 1, concurrency: 2, cluster: 'c', ...requested(requestA) }),
@@ -22,7 +27,7 @@ function cpuOf(requestA: number | undefined, requestB: number | undefined): { a:
       clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
     },
   );
-  const result = simulate(cfg);
+  const result = simulate(cpuWeights === undefined ? cfg : { ...cfg, cpuWeights });
   const cores = (name: string) => result.services.find((s) => s.name === name)?.cpuCores ?? Number.NaN;
   return { a: cores('a'), b: cores('b') };
 }
@@ -39,5 +44,26 @@ describe('CPU weights in a run', () => {
     const { a, b } = cpuOf(1, undefined);
     expect(a / (a + b)).toBeGreaterThan(0.95);
     expect(a / (a + b)).toBeLessThan(100 / 101 + 0.01);
+  });
+
+  it("the nodes' conversion sets how much a request outweighs none: shares (v1) most, linear (old v2) least", () => {
+    const share = (conversion: CpuWeightConversion) => {
+      const { a, b } = cpuOf(1, undefined, conversion);
+      return b / (a + b);
+    };
+    // Weights 1024:2, 100:1 and 39:1 while both have work (after the arrivals stop, each drains its queue: the same
+    // small share in every run).
+    const shares = share('shares');
+    const quadratic = share('quadratic');
+    const linear = share('linear');
+    expect(quadratic).toBeGreaterThan(1.5 * shares);
+    expect(linear).toBeGreaterThan(1.5 * quadratic);
+    expect(linear).toBeLessThan(0.05);
+  });
+
+  it('refuses an unknown conversion from a library caller, naming the field', () => {
+    expect(() => cpuOf(1, undefined, 'cubic' as CpuWeightConversion)).toThrow(
+      /cpuWeights must be one of quadratic, linear, shares \(got "cubic"\)/,
+    );
   });
 });

@@ -209,6 +209,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       connectionGroup: fc.boolean(),
       faults: fc.array(arbFault(count), { maxLength: 2 }),
       nodeCpu: fc.option(fc.constantFrom('500m', 1, 2, 8), { nil: undefined }),
+      cpuWeights: fc.option(fc.constantFrom('quadratic', 'linear', 'shares'), { nil: undefined }),
       sharedPool: fc.boolean(),
     }),
   )
@@ -223,6 +224,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       connectionGroup,
       faults,
       nodeCpu,
+      cpuWeights,
       sharedPool,
     }) => {
       const services: Record<string, unknown> = {};
@@ -301,6 +303,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
           duration: `${durationMs}ms`,
           mesh,
           ...(nodeCpu === undefined ? {} : { nodeCpu }),
+          ...(cpuWeights === undefined ? {} : { cpuWeights }),
           // A pool of larger nodes in one zone for the services that name it (and, shared, for any).
           ...(specs.some((spec) => spec.onNodePool) && {
             clusters: [

@@ -248,6 +248,7 @@ export function buildConfig(raw: RawScenario, defaultName: string, issues: PathI
     mesh,
     network: networkOf(raw.network, issues),
     clusters,
+    ...(raw.cpuWeights !== undefined && { cpuWeights: raw.cpuWeights }),
     services,
     traffic: raw.traffic.map((source, i) => trafficOf(source, i, issues)),
     faults: (raw.faults ?? []).map((fault, i) =>

@@ -56,6 +56,10 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['latency', ['serviceTime']],
   // Under a cluster: node counts are per zone, the node size is nodeCpu.
   ['nodes', ['zones', 'nodeCpu']],
+  // The cgroup version (and runtime) decides how requests become CPU weights.
+  ['cgroup', ['cpuWeights']],
+  ['cgroups', ['cpuWeights']],
+  ['cpushares', ['cpuWeights']],
 ]);
 
 /**

@@ -22,6 +22,8 @@ describe('suggest', () => {
     expect(didYouMean('nodes', ['name', 'zones', 'nodeCpu', 'nodePools'])).toBe(
       ' (did you mean "zones" or "nodeCpu"?)',
     );
+    // The cgroup version is what decides the CPU weights.
+    expect(didYouMean('cgroup', ['nodeCpu', 'cpuWeights', 'clusters'])).toBe(' (did you mean "cpuWeights"?)');
     // Not a sibling here: no suggestion.
     expect(didYouMean('instances', ['rate', 'to'])).toBe('');
     // Names of Object.prototype find no synonym.

@@ -1,5 +1,6 @@
-// Rule table of the scenario's top-level scalar fields (`duration`).
+// Rule table of the scenario's top-level scalar fields (`duration`, `nodeCpu`, `cpuWeights`).
 
+import { CPU_WEIGHT_CONVERSIONS } from '../CpuWeightConversion.js';
 import type { RuleTable } from './RuleRow.js';
 import { CPU_PRECISION, MIN_CPU_CORES } from './ruleAssumptions.js';
 
@@ -34,6 +35,18 @@ export const SCENARIO_RULES = {
       default: { none: "no CPU model: work never waits for a core (a cluster's own nodeCpu wins)" },
       description:
         'Cores of every node (e.g. 2 for a c5.large): applications and proxies share them. A cluster can set its own.',
+    },
+    {
+      field: 'cpuWeights',
+      kind: 'enum',
+      unit: 'none',
+      values: CPU_WEIGHT_CONVERSIONS,
+      default: {
+        value: 'quadratic',
+        source: { cite: 'k8s-cgroup-v2-cpu-weight', note: 'cgroup v2 with runc 1.3.2+ or crun 1.23+' },
+      },
+      description:
+        'How nodes weigh containers by their CPU requests on a busy node: quadratic (cgroup v2, current runtimes), linear (cgroup v2, older runtimes) or shares (cgroup v1).',
     },
   ],
 } as const satisfies RuleTable;
