@@ -64,16 +64,19 @@ const fixed = (value: number | undefined, digits: number): string =>
 /** The comparison as a Markdown table. */
 export function noisyNeighbourTable(rows: readonly RequestRow[]): string {
   const lines = [
-    '| CPU requests | users → api p50 (ms) | users → api p99 (ms) | api CPU (cores) | batch CPU (cores) | jobs done (/s) |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| CPU requests | users → api p50 (ms) | users → api p99 (ms) | api CPU wait (ms per request) | sidecars CPU wait (ms per request) | batch CPU (cores) | jobs done (/s) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const { label, result } of rows) {
     const users = result.edges.find((edge) => edge.source === 'users');
     const jobs = result.edges.find((edge) => edge.source === 'jobs');
-    const cpu = (name: string) => result.services.find((service) => service.name === name)?.cpuCores;
+    const api = result.services.find((service) => service.name === 'api');
+    const batch = result.services.find((service) => service.name === 'batch');
+    const perRequest = (ms: number | undefined) =>
+      ms === undefined || api === undefined || api.completed === 0 ? undefined : ms / api.completed;
     const seconds = result.scenario.durationMs / 1000;
     lines.push(
-      `| ${label} | ${fixed(users?.latency.p50Ms, 2)} | ${fixed(users?.latency.p99Ms, 1)} | ${fixed(cpu('api'), 2)} | ${fixed(cpu('batch'), 2)} | ${fixed(jobs === undefined ? undefined : jobs.succeeded / seconds, 1)} |`,
+      `| ${label} | ${fixed(users?.latency.p50Ms, 2)} | ${fixed(users?.latency.p99Ms, 1)} | ${fixed(perRequest(api?.cpuWaitMs), 2)} | ${fixed(perRequest(api?.sidecarCpuWaitMs), 3)} | ${fixed(batch?.cpuCores, 2)} | ${fixed(jobs === undefined ? undefined : jobs.succeeded / seconds, 1)} |`,
     );
   }
   return `${lines.join('\n')}\n`;

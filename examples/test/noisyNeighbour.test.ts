@@ -21,6 +21,14 @@ describe('noisy-neighbour example (CPU weights from requests)', () => {
     expect(apiP99('api 250m, batch 1 core')).toBeGreaterThan(5 * written);
   });
 
+  it('makes the sidecars (100m) wait once their neighbours request more, not while they request nothing', () => {
+    const sidecarWait = (label: string) =>
+      byLabel.get(label)?.services.find((service) => service.name === 'api')?.sidecarCpuWaitMs ?? Number.NaN;
+    expect(sidecarWait('api 1 core, batch 1 core')).toBeGreaterThan(
+      100 * sidecarWait('api none, batch none'),
+    );
+  });
+
   it('saturates the node in every row and does the same work: the weights change who waits', () => {
     for (const { result } of rows) {
       expect(result.nodes[0]?.utilisation).toBeGreaterThan(0.99);

@@ -92,6 +92,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       cpuCores: num(service.cpuCores),
       cpuThrottledMs: num(service.cpuThrottledMs),
       sidecarThrottledMs: num(service.sidecarThrottledMs),
+      cpuWaitMs: num(service.cpuWaitMs),
+      sidecarCpuWaitMs: num(service.sidecarCpuWaitMs),
       versions: service.versions.map((version) => ({
         name: version.name,
         instances: num(version.instances),
@@ -134,6 +136,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
         queued: num(kind.queued),
         ...(kind.maxMemoryMiB !== undefined && { maxMemoryMiB: num(kind.maxMemoryMiB) }),
         ...(kind.throttledMs !== undefined && { throttledMs: num(kind.throttledMs) }),
+        ...(kind.cpuWaitMs !== undefined && { cpuWaitMs: num(kind.cpuWaitMs) }),
         ...(kind.handshakes !== undefined && { handshakes: num(kind.handshakes) }),
         ...(kind.cpuRequestedCores !== undefined && { cpuRequestedCores: num(kind.cpuRequestedCores) }),
         costPerMonthUsd: optionalNum(kind.costPerMonthUsd),

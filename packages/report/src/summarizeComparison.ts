@@ -46,6 +46,8 @@ export interface ShapeSummary {
   maxNodeCpuUtilisation: number | null;
   /** Time containers (applications and proxies) were throttled by their CPU limits, summed [ms]. */
   throttledMs: number;
+  /** Time runnable work (applications and proxies) waited for a core on a busy node, summed over tasks [ms]. */
+  cpuWaitMs: number;
   /**
    * Nodes whose pods (applications and the mesh's proxies) request more CPU than the node has — where Kubernetes
    * would leave pods Pending; null when nodes have no size.
@@ -142,6 +144,9 @@ export function summarizeComparison(
       throttledMs:
         result.services.reduce((sum, service) => sum + service.cpuThrottledMs, 0) +
         result.proxies.byKind.reduce((sum, kind) => sum + (kind.throttledMs ?? 0), 0),
+      cpuWaitMs:
+        result.services.reduce((sum, service) => sum + service.cpuWaitMs, 0) +
+        result.proxies.byKind.reduce((sum, kind) => sum + (kind.cpuWaitMs ?? 0), 0),
       overRequestedNodes:
         result.nodes.length === 0
           ? null

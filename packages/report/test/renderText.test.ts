@@ -99,10 +99,10 @@ describe('renderText', () => {
 
   it('renderText(result) prints the proxy cost per kind and in total, and where the prices come from', () => {
     const text = renderText(makePricedResult());
-    expect(text).toMatch(/^ztunnel +6 +0\.159 +3\.000 +137\.4 +22\.9 +360 +12\.5 +24 +5\.14$/m);
-    expect(text).toMatch(/^vpc-lattice +2 +0\.000 +0\.000 +0\.0 +– +0 +0\.0 +0 +36\.78$/m);
+    expect(text).toMatch(/^ztunnel +6 +0\.159 +3\.000 +137\.4 +22\.9 +360 +12\.5 +7\.3 +24 +5\.14$/m);
+    expect(text).toMatch(/^vpc-lattice +2 +0\.000 +0\.000 +0\.0 +– +0 +0\.0 +0\.0 +0 +36\.78$/m);
     expect(text).toMatch(
-      /^total +6 +0\.159 +3\.000 +137\.4 +– +360 +12\.5 +24 +41\.92\nPrices: list prices, "test" table\n/m,
+      /^total +6 +0\.159 +3\.000 +137\.4 +– +360 +12\.5 +7\.3 +24 +41\.92\nPrices: list prices, "test" table\n/m,
     );
   });
 
@@ -118,6 +118,6 @@ describe('renderText', () => {
     };
     const text = renderText(result);
     expect(text).not.toContain('Proxies: none');
-    expect(text).toMatch(/^vpc-lattice +5 +0\.000 +0\.0 +– +0 +0\.0 +483\.00$/m);
+    expect(text).toMatch(/^vpc-lattice +5 +0\.000 +0\.0 +– +0 +0\.0 +0\.0 +483\.00$/m);
   });
 });

@@ -137,6 +137,13 @@ export interface ServiceMetrics {
   cpuThrottledMs: number;
   /** Time its pods' sidecar proxies spent throttled by their CPU limit, summed [ms]; 0 unless nodes have CPU and the shape has sidecars. */
   sidecarThrottledMs: number;
+  /**
+   * Time its application containers' runnable work waited for a core on a busy node, summed over their tasks [ms]
+   * (the scheduler's run delay; throttled time apart); 0 unless nodes have CPU.
+   */
+  cpuWaitMs: number;
+  /** The same for its pods' sidecar proxies [ms]; 0 unless nodes have CPU and the shape has sidecars. */
+  sidecarCpuWaitMs: number;
 }
 
 /** One node's CPU over the run (only nodes whose cluster gives them a size). */
@@ -177,6 +184,8 @@ export interface ProxyKindTotals {
   maxMemoryMiB?: number;
   /** Time its containers spent throttled by their CPU limit, summed [ms]; 0 unless nodes have CPU. */
   throttledMs?: number;
+  /** Time its containers' runnable work waited for a core on a busy node, summed over their tasks [ms]; 0 unless nodes have CPU. */
+  cpuWaitMs?: number;
   /** TLS handshakes its proxies took part in (as client or server). */
   handshakes?: number;
   /** CPU its proxies' containers request, summed: node capacity reserved, not used [cores]. */

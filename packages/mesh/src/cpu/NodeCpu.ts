@@ -57,6 +57,11 @@ export class CpuContainer {
   throttledMs = 0;
   /** Periods in which the container was throttled. */
   throttledPeriods = 0;
+  /**
+   * Time its runnable tasks waited for a core, summed over the tasks [ms]: each task's elapsed time less the work
+   * it got, while the container was not throttled (the scheduler's run delay; throttled time is `throttledMs`).
+   */
+  cpuWaitMs = 0;
   /** Tasks not yet done (running, or waiting while throttled). */
   running = 0;
   /**
@@ -172,6 +177,8 @@ export class CpuContainer {
     this.virtualMs += work;
     const used = this.running * work;
     this.cpuMs += used;
+    // PERF: one multiply-add per busy container and node event; 0 while its tasks run at a whole core.
+    this.cpuWaitMs += this.running * dtMs - used;
     if (this.limited) this.quotaLeft -= used;
   }
 
@@ -194,6 +201,13 @@ export class CpuContainer {
   /** @internal Throttled time including a throttle still in progress at `nowMs` [ms]. */
   throttledMsAt(nowMs: number): number {
     return this.throttled ? this.throttledMs + (nowMs - this.throttledAtMs) : this.throttledMs;
+  }
+
+  /** {@link cpuWaitMs} up to `nowMs` [ms], including the wait since the node last accounted; changes no state. */
+  cpuWaitMsAt(nowMs: number): number {
+    if (this.busyIndex < 0) return this.cpuWaitMs;
+    const dt = nowMs - this.node.lastEventMs;
+    return dt > 0 ? this.cpuWaitMs + this.running * (1 - this.rate) * dt : this.cpuWaitMs;
   }
 
   /**

@@ -63,10 +63,13 @@ export function collectResult(
     };
   });
   const sidecarThrottledMs = new Map<string, number>();
+  const sidecarCpuWaitMs = new Map<string, number>();
   for (const proxy of dataPlane.proxies()) {
     if (proxy.role !== 'sidecar' || proxy.service === null || proxy.cpu === null) continue;
     const throttled = proxy.cpu.throttledMsAt(durationMs);
     sidecarThrottledMs.set(proxy.service, (sidecarThrottledMs.get(proxy.service) ?? 0) + throttled);
+    const wait = proxy.cpu.cpuWaitMsAt(durationMs);
+    sidecarCpuWaitMs.set(proxy.service, (sidecarCpuWaitMs.get(proxy.service) ?? 0) + wait);
   }
   const serviceMetrics: ServiceMetrics[] = [...services.values()].map((service) => {
     const workers = service.config.concurrency * service.instances.length;
@@ -97,6 +100,11 @@ export function collectResult(
         0,
       ),
       sidecarThrottledMs: sidecarThrottledMs.get(service.name) ?? 0,
+      cpuWaitMs: service.instances.reduce(
+        (sum, instance) => sum + (instance.cpu?.cpuWaitMsAt(durationMs) ?? 0),
+        0,
+      ),
+      sidecarCpuWaitMs: sidecarCpuWaitMs.get(service.name) ?? 0,
     };
   });
   const sourceNames = new Set(config.traffic.map((t) => t.name));

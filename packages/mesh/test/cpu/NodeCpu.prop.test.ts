@@ -147,4 +147,31 @@ describe('NodeCpu invariants', () => {
       { numRuns: 150 },
     );
   });
+
+  it("without limits, each container's CPU plus its CPU wait is the time its tasks were in the node (run delay)", () => {
+    fc.assert(
+      fc.property(arbWorkload, ({ cores, limits, weights, tasks }) => {
+        const engine = new Engine();
+        const node = new NodeCpu(engine, 'n', cores);
+        const containers = limits.map((_, i) => node.container(`c${i}`, Infinity, weights[i]));
+        const inNode = containers.map(() => 0);
+        for (const task of tasks) {
+          const index = task.container % containers.length;
+          engine.scheduleAt(task.atMs, () =>
+            containers[index]?.run(
+              task.workMs,
+              () => (inNode[index] = (inNode[index] as number) + engine.now - task.atMs),
+              null,
+            ),
+          );
+        }
+        engine.run({ untilMs: 100_000 });
+        containers.forEach((container, i) => {
+          expect(container.cpuMs + container.cpuWaitMs).toBeCloseTo(inNode[i] as number, 6);
+          expect(container.cpuWaitMs).toBeGreaterThanOrEqual(-1e-9);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -315,6 +315,22 @@ describe('NodeCpu: weights (CFS shares between cgroups)', () => {
     expect(app1).toBeCloseTo(21, 9); // all the work: 21 ms on one core
   });
 
+  it('counts the time runnable tasks waited for a core (cpuWaitMs), and reads it between events (cpuWaitMsAt)', () => {
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 1);
+    const busy = node.container('busy');
+    const alone = node.container('alone');
+    busy.run(10, () => undefined, null);
+    busy.run(10, () => undefined, null);
+    // Half a core each: at 4 ms each task has waited 2 ms.
+    engine.scheduleAt(4, () => expect(busy.cpuWaitMsAt(engine.now)).toBeCloseTo(4, 9));
+    engine.run({ untilMs: 100 });
+    expect(busy.cpuWaitMs).toBeCloseTo(20, 9); // two tasks, 20 ms each in the node for 10 ms of work
+    alone.run(5, () => undefined, null);
+    engine.run({ untilMs: 200 });
+    expect(alone.cpuWaitMs).toBe(0); // a task alone never waits
+  });
+
   it('refuses a weight below 1 or not finite', () => {
     const node = new NodeCpu(new Engine(), 'n', 1);
     expect(() => node.container('c', Infinity, 0)).toThrow(

@@ -42,6 +42,8 @@ export interface ProxyRow {
   queued: number;
   /** Time the kind's containers were throttled by their CPU limit, summed [ms]. */
   throttledMs: number;
+  /** Time the kind's runnable work waited for a core on a busy node, summed over tasks [ms]. */
+  cpuWaitMs: number;
   /** TLS handshakes its proxies took part in. */
   handshakes: number;
   /** Monthly cost [USD]; null when the result holds no price. */
@@ -61,6 +63,7 @@ export function proxyKindRows(proxies: ProxyTotals): ProxyRow[] {
     maxMemoryMiB: kind.maxMemoryMiB ?? null,
     queued: kind.queued,
     throttledMs: kind.throttledMs ?? 0,
+    cpuWaitMs: kind.cpuWaitMs ?? 0,
     handshakes: kind.handshakes ?? 0,
     costPerMonthUsd: kind.costPerMonthUsd ?? null,
     priceSource: proxies.priceSource ?? null,
@@ -81,6 +84,7 @@ export function proxyTotalRow(proxies: ProxyTotals): ProxyRow {
     maxMemoryMiB: null,
     queued: proxies.byKind.reduce((sum, kind) => sum + kind.queued, 0),
     throttledMs: proxies.byKind.reduce((sum, kind) => sum + (kind.throttledMs ?? 0), 0),
+    cpuWaitMs: proxies.byKind.reduce((sum, kind) => sum + (kind.cpuWaitMs ?? 0), 0),
     handshakes: proxies.byKind.reduce((sum, kind) => sum + (kind.handshakes ?? 0), 0),
     costPerMonthUsd: proxies.costPerMonthUsd ?? null,
     priceSource: proxies.priceSource ?? null,
@@ -134,6 +138,12 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
       read: (row) => row.throttledMs,
       text: { header: 'throttled (ms)', format: (value) => fixed(value, 1) },
       csv: { name: 'throttled_ms' },
+    },
+    {
+      key: 'cpuWaitMs',
+      read: (row) => row.cpuWaitMs,
+      text: { header: 'CPU wait (ms)', format: (value) => fixed(value, 1) },
+      csv: { name: 'cpu_wait_ms' },
     },
     {
       key: 'handshakes',

@@ -65,6 +65,16 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
       read: (service) => service.sidecarThrottledMs,
       text: { header: 'sidecar throttled (ms)', format: (value) => fixed(value, 1) },
     },
+    {
+      key: 'cpuWaitMs',
+      read: (service) => service.cpuWaitMs,
+      text: { header: 'CPU wait (ms)', format: (value) => fixed(value, 1) },
+    },
+    {
+      key: 'sidecarCpuWaitMs',
+      read: (service) => service.sidecarCpuWaitMs,
+      text: { header: 'sidecar CPU wait (ms)', format: (value) => fixed(value, 1) },
+    },
   ],
   metricFamilies: [UTILISATION],
   metricLabels: (service) => [

@@ -61,6 +61,7 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field('nodeCpuUtilisation', 'node CPU mean (%)', (ratio) => percent(ratio, 1), 'node_cpu_mean_ratio'),
       field('maxNodeCpuUtilisation', 'node CPU max (%)', (ratio) => percent(ratio, 1), 'node_cpu_max_ratio'),
       field('throttledMs', 'throttled (ms)', (value) => fixed(value, 0), 'throttled_ms'),
+      field('cpuWaitMs', 'CPU wait (ms)', (value) => fixed(value, 0), 'cpu_wait_ms'),
       field('overRequestedNodes', 'nodes over-requested (count)', count, 'over_requested_nodes'),
       field('connectionsOpened', 'connections opened', count, 'connections_opened'),
       field('tlsHandshakes', 'TLS handshakes', count, 'tls_handshakes'),

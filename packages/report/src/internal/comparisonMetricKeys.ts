@@ -30,6 +30,7 @@ const NODE_CPU_KEYS: readonly string[] = [
   'nodeCpuUtilisation',
   'maxNodeCpuUtilisation',
   'throttledMs',
+  'cpuWaitMs',
   'overRequestedNodes',
 ];
 

@@ -58,6 +58,8 @@ export const SERVICE_CPU_KEYS: readonly string[] = [
   'cpuCores',
   'cpuThrottledMs',
   'sidecarThrottledMs',
+  'cpuWaitMs',
+  'sidecarCpuWaitMs',
 ];
 
 /** Proxy table, always. */
@@ -73,14 +75,14 @@ const PROXY_KEYS: readonly string[] = [
 
 /**
  * The proxy table's columns for a run: `cpuRequestedCores` after `cpuCores` when any proxy requests CPU,
- * `throttledMs` after `queued` when node CPU is modelled, and `handshakes` before the cost when any proxy kind
+ * `throttledMs` and `cpuWaitMs` after `queued` when node CPU is modelled, and `handshakes` before the cost when any proxy kind
  * terminated a TLS handshake.
  */
 export function proxyKeys(result: SimulationResult): string[] {
   const keys = [...PROXY_KEYS];
   if ((result.proxies.cpuRequestedCores ?? 0) > 0)
     keys.splice(keys.indexOf('cpuCores') + 1, 0, 'cpuRequestedCores');
-  if (result.nodes.length > 0) keys.splice(keys.indexOf('queued') + 1, 0, 'throttledMs');
+  if (result.nodes.length > 0) keys.splice(keys.indexOf('queued') + 1, 0, 'throttledMs', 'cpuWaitMs');
   if (result.proxies.byKind.some((kind) => (kind.handshakes ?? 0) > 0))
     keys.splice(keys.indexOf('costPerMonthUsd'), 0, 'handshakes');
   return keys;

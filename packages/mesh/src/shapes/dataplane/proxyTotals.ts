@@ -34,6 +34,7 @@ export function kindTotals(
   let queued = 0;
   let traversals = 0;
   let throttledMs = 0;
+  let cpuWaitMs = 0;
   let handshakes = 0;
   let requested = 0;
   for (const proxy of group.proxies) {
@@ -45,6 +46,7 @@ export function kindTotals(
     queued += proxy.queued;
     traversals += proxy.traversals;
     throttledMs += proxy.cpu?.throttledMsAt(durationMs) ?? 0;
+    cpuWaitMs += proxy.cpu?.cpuWaitMsAt(durationMs) ?? 0;
     handshakes += proxy.handshakes;
   }
   const totals: ProxyKindTotals = {
@@ -56,6 +58,7 @@ export function kindTotals(
     traversals,
     maxMemoryMiB,
     throttledMs,
+    cpuWaitMs,
     handshakes,
   };
   if (requested > 0) totals.cpuRequestedCores = requested;
