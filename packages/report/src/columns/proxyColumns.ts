@@ -3,7 +3,7 @@
 
 import type { ProxyTotals } from '@meshsim/mesh';
 
-import { count, fixed } from '../internal/format.js';
+import { count, fixed, groupedFixed } from '../internal/format.js';
 import type { ColumnTable, MetricFamily } from './Column.js';
 
 const MIB_BYTES = 1024 * 1024;
@@ -136,13 +136,13 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
     {
       key: 'throttledMs',
       read: (row) => row.throttledMs,
-      text: { header: 'throttled (ms)', format: (value) => fixed(value, 1) },
+      text: { header: 'throttled (ms)', format: (value) => groupedFixed(value, 1) },
       csv: { name: 'throttled_ms' },
     },
     {
       key: 'cpuWaitMs',
       read: (row) => row.cpuWaitMs,
-      text: { header: 'CPU wait (ms)', format: (value) => fixed(value, 1) },
+      text: { header: 'CPU wait (ms)', format: (value) => groupedFixed(value, 1) },
       csv: { name: 'cpu_wait_ms' },
     },
     {

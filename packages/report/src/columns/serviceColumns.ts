@@ -3,7 +3,7 @@
 
 import type { ServiceMetrics } from '@meshsim/mesh';
 
-import { count, fixed, ms, percent } from '../internal/format.js';
+import { count, fixed, groupedFixed, ms, percent } from '../internal/format.js';
 import type { Column, ColumnTable, MetricFamily } from './Column.js';
 
 const UTILISATION: MetricFamily = {
@@ -58,22 +58,22 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
     {
       key: 'cpuThrottledMs',
       read: (service) => service.cpuThrottledMs,
-      text: { header: 'throttled (ms)', format: (value) => fixed(value, 1) },
+      text: { header: 'throttled (ms)', format: (value) => groupedFixed(value, 1) },
     },
     {
       key: 'sidecarThrottledMs',
       read: (service) => service.sidecarThrottledMs,
-      text: { header: 'sidecar throttled (ms)', format: (value) => fixed(value, 1) },
+      text: { header: 'sidecar throttled (ms)', format: (value) => groupedFixed(value, 1) },
     },
     {
       key: 'cpuWaitMs',
       read: (service) => service.cpuWaitMs,
-      text: { header: 'CPU wait (ms)', format: (value) => fixed(value, 1) },
+      text: { header: 'CPU wait (ms)', format: (value) => groupedFixed(value, 1) },
     },
     {
       key: 'sidecarCpuWaitMs',
       read: (service) => service.sidecarCpuWaitMs,
-      text: { header: 'sidecar CPU wait (ms)', format: (value) => fixed(value, 1) },
+      text: { header: 'sidecar CPU wait (ms)', format: (value) => groupedFixed(value, 1) },
     },
   ],
   metricFamilies: [UTILISATION],

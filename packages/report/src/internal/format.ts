@@ -10,6 +10,11 @@ export function fixed(value: number, decimals: number): string {
   return /^-0(?:\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
+/** `value` with `decimals` fixed decimals and thousands separators (`55,530.1`); `–` if not finite. */
+export function groupedFixed(value: number, decimals: number): string {
+  return groupThousands(fixed(value, decimals));
+}
+
 /** An integer count with thousands separators (`1,234,567`); `–` if not finite. */
 export function count(value: number): string {
   if (!Number.isFinite(value)) return MISSING;
