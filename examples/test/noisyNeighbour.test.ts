@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { noisyNeighbourTable, runNoisyNeighbour } from '../cpu/noisyNeighbour.js';
+import { simulate } from 'meshsim';
+import type { CpuWeightConversion } from 'meshsim';
+
+import {
+  loadNoisyNeighbour,
+  noisyNeighbourTable,
+  runNoisyNeighbour,
+  withRequests,
+} from '../cpu/noisyNeighbour.js';
 
 describe('noisy-neighbour example (CPU weights from requests)', () => {
   const rows = runNoisyNeighbour();
@@ -35,6 +43,19 @@ describe('noisy-neighbour example (CPU weights from requests)', () => {
       const api = result.services.find((service) => service.name === 'api')?.cpuCores ?? 0;
       const first = rows[0]?.result.services.find((service) => service.name === 'api')?.cpuCores ?? 0;
       expect(api).toBeCloseTo(first, 2);
+    }
+  });
+
+  it('under the older conversions (linear, cgroup v1 shares) the same requests protect the API less: its queues overflow', () => {
+    const config = withRequests(loadNoisyNeighbour(), { label: '', apiCores: 0.25, batchCores: 1 });
+    const users = (cpuWeights: CpuWeightConversion) =>
+      simulate({ ...config, cpuWeights }).edges.find((edge) => edge.source === 'users');
+    const quadratic = users('quadratic');
+    expect(quadratic?.failed).toBe(0);
+    for (const conversion of ['linear', 'shares'] as const) {
+      const older = users(conversion);
+      expect(older?.failures['rejected'] ?? 0).toBeGreaterThan(100);
+      expect(older?.latency.p99Ms ?? 0).toBeGreaterThan(5 * (quadratic?.latency.p99Ms ?? Infinity));
     }
   });
 
