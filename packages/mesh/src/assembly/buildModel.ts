@@ -112,8 +112,8 @@ export function buildModel(
     streams,
     warnings,
     onForward: transport.step,
-    cpuContainer: (node, name, limitCores, requestCores) =>
-      cpu.container(node, name, limitCores, requestCores),
+    cpuContainer: (node, name, limitCores, requestCores, weight) =>
+      cpu.container(node, name, limitCores, requestCores, weight),
     connections,
   });
   checkCpuRequests(cpu, instances, dataPlane.proxies(), warnings);

@@ -44,17 +44,23 @@ export class ClusterCpu {
 
   /**
    * A new container on `node`'s CPU with a CPU limit of `limitCores` and weighed by its CPU request
-   * `requestCores` (none: undefined or 0), or null when the node has no CPU model.
+   * `requestCores` (none: undefined or 0) — or by `weight` when given (in-kernel work) — or null when the node has
+   * no CPU model.
    */
   container(
     node: Node | null,
     name: string,
     limitCores = Infinity,
     requestCores: number | undefined = undefined,
+    weight: number | undefined = undefined,
   ): CpuContainer | null {
     const cpu = this.of(node);
     if (cpu === null) return null;
-    const container = cpu.container(name, limitCores, cpuWeightOfRequest(requestCores, this.conversion));
+    const container = cpu.container(
+      name,
+      limitCores,
+      weight ?? cpuWeightOfRequest(requestCores, this.conversion),
+    );
     this.containers.push(container);
     return container;
   }

@@ -49,3 +49,11 @@ export function cpuWeightOfRequest(
     }
   }
 }
+
+/**
+ * The weight given to in-kernel datapath work (Cilium's eBPF programs, WireGuard) on a busy node: the largest
+ * cgroup weight. Such work runs in softirq or in the sender's system call, ahead of the cgroups' tasks rather than
+ * shared with them by weight; the largest weight is the closest this sharing model comes (an assumption,
+ * docs/model.md#node-cpu).
+ */
+export const KERNEL_CPU_WEIGHT = 10_000;

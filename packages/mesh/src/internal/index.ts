@@ -4,7 +4,7 @@
 
 export { Transport } from '../call/Transport.js';
 export { CFS_PERIOD_MS, CpuContainer, NodeCpu } from '../cpu/NodeCpu.js';
-export { cpuSharesOfRequest, cpuWeightOfRequest } from '../cpu/cpuWeightOfRequest.js';
+export { KERNEL_CPU_WEIGHT, cpuSharesOfRequest, cpuWeightOfRequest } from '../cpu/cpuWeightOfRequest.js';
 export { Connection, ConnectionPool } from '../call/ConnectionPool.js';
 export { ConnectionPools } from '../call/ConnectionPools.js';
 export {

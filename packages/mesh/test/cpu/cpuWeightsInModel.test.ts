@@ -66,4 +66,23 @@ describe('CPU weights in a run', () => {
       /cpuWeights must be one of quadratic, linear, shares \(got "cubic"\)/,
     );
   });
+
+  it("gives in-kernel datapath work (Cilium's eBPF) the largest weight: it barely waits on a saturated node", () => {
+    const cfg = config(
+      [service('a', { replicas: 1, concurrency: 8, cluster: 'c', calls: [], cpuRequestCores: 1 })],
+      [poisson('a', 400, undefined, 'to-a')],
+      {
+        durationMs: 5_000,
+        shape: 'cilium',
+        clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+      },
+    );
+    const result = simulate(cfg);
+    const ebpf = result.proxies.byKind.find((kind) => kind.kind === 'cilium-ebpf');
+    const app = result.services.find((service) => service.name === 'a');
+    expect(result.nodes[0]?.utilisation).toBeGreaterThan(0.95);
+    expect(app?.cpuWaitMs ?? 0).toBeGreaterThan(1_000);
+    // Weight 10,000 against the application's 100 (a core requested): as kernel work, it hardly waits.
+    expect(ebpf?.cpuWaitMs ?? Number.NaN).toBeLessThan(0.01 * (app?.cpuWaitMs ?? 0));
+  });
 });

@@ -44,6 +44,7 @@ export class CiliumDataPlane extends DataPlaneBase {
       profile: mesh.ebpf,
       stream: 'proxy/cilium-ebpf',
       role: 'node-proxy',
+      inKernel: true,
     });
     this.nodeEnvoys =
       this.l7Services.size === 0
@@ -63,6 +64,7 @@ export class CiliumDataPlane extends DataPlaneBase {
           profile: WIREGUARD_PROFILE,
           stream: 'proxy/wireguard',
           role: 'node-proxy',
+          inKernel: true,
         })
       : [];
   }

@@ -7,6 +7,7 @@ import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { ProxyRole } from '../../config/SimulationConfig.js';
 import type { DataPlaneContext } from './DataPlaneContext.js';
 import { Proxy } from './Proxy.js';
+import { KERNEL_CPU_WEIGHT } from '../../cpu/cpuWeightOfRequest.js';
 
 /** What the proxies on every node are. */
 export interface NodeProxySpec {
@@ -18,6 +19,8 @@ export interface NodeProxySpec {
   /** Name of the random stream their latency is drawn from. */
   readonly stream: string;
   readonly role: ProxyRole;
+  /** In-kernel work (eBPF, WireGuard): weighed as the kernel on a busy node, not by a request. @defaultValue false */
+  readonly inKernel?: boolean;
 }
 
 /** One proxy per node of the topology, indexed by node id. */
@@ -37,6 +40,7 @@ export function perNodeProxies(context: DataPlaneContext, spec: NodeProxySpec): 
         `${node.name}/${spec.suffix}`,
         spec.profile.cpuLimitCores,
         proxyRequestedCpuCores(spec.profile),
+        spec.inKernel === true ? KERNEL_CPU_WEIGHT : undefined,
       ),
     );
     proxy.role = spec.role;
