@@ -94,7 +94,8 @@ export class CpuContainer {
   private readonly quotaPerPeriodMs: number;
 
   constructor(
-    private readonly node: NodeCpu,
+    /** @internal The node it runs on. */
+    readonly node: NodeCpu,
     /** Name for results (e.g. `checkout-1/app`, `node-1/ztunnel`). */
     readonly name: string,
     /** CPU limit [cores]; Infinity = none. */
@@ -235,6 +236,8 @@ export class NodeCpu {
   busyCoreMs = 0;
   /** Largest number of runnable tasks seen at once. */
   maxRunnable = 0;
+  /** Largest CPU weight of its containers (1 when none). */
+  maxWeight = 1;
   /** @internal The instant up to which every container's clock and usage are accounted [ms]. */
   lastEventMs = 0;
   /** Runnable tasks: tasks of containers that are not throttled. */
@@ -285,6 +288,7 @@ export class NodeCpu {
       );
     }
     const container = new CpuContainer(this, name, limitCores, weight);
+    if (weight > this.maxWeight) this.maxWeight = weight;
     if (container.limited) {
       this.limited.push(container);
       if (!this.periodTickArmed) {

@@ -15,6 +15,7 @@ import { networkAssumption } from '../config/networkAssumption.js';
 import { shapeAssumptions } from '../shapes/resolveMeshConfig.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
+import { checkCpuStarvation } from './checkCpuStarvation.js';
 import { edgeUsesMtls, mtlsCoverage } from './mtlsCoverage.js';
 import { summarizeLatency } from './summarizeLatency.js';
 import type { TimeSeriesRecorder } from './TimeSeriesRecorder.js';
@@ -107,6 +108,7 @@ export function collectResult(
       sidecarCpuWaitMs: sidecarCpuWaitMs.get(service.name) ?? 0,
     };
   });
+  checkCpuStarvation(services.values(), durationMs, model.warnings);
   const sourceNames = new Set(config.traffic.map((t) => t.name));
   const requests = nodeCpuRequests(model.instances, dataPlane.proxies());
   let offered = 0;

@@ -85,4 +85,29 @@ describe('CPU weights in a run', () => {
     // Weight 10,000 against the application's 100 (a core requested): as kernel work, it hardly waits.
     expect(ebpf?.cpuWaitMs ?? Number.NaN).toBeLessThan(0.01 * (app?.cpuWaitMs ?? 0));
   });
+
+  it('warns about a service without a request whose work waited for a core longer than it ran, and only then', () => {
+    const starved = (requestA: number | undefined, requestB: number | undefined) => {
+      const cfg = config(
+        [
+          service('a', { replicas: 1, concurrency: 2, cluster: 'c', ...requested(requestA) }),
+          service('b', { replicas: 1, concurrency: 8, cluster: 'c', ...requested(requestB) }),
+        ],
+        [poisson('a', 400, undefined, 'to-a'), poisson('b', 400, undefined, 'to-b')],
+        {
+          durationMs: 2_000,
+          clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+        },
+      );
+      return simulate(cfg).warnings.filter((warning) => warning.includes('requests no CPU'));
+    };
+    const [warning, ...others] = starved(1, undefined);
+    expect(others).toEqual([]);
+    expect(warning).toMatch(
+      /^services\.b requests no CPU: on busy nodes its application containers \(CPU weight 1, the smallest\) waited [\d.]+× as long for a core as they ran, while neighbours that request CPU went first/,
+    );
+    // Both request: no warning, however long they wait; neither does: equals share a saturated node, no warning.
+    expect(starved(1, 0.5)).toEqual([]);
+    expect(starved(undefined, undefined)).toEqual([]);
+  });
 });
