@@ -16,6 +16,7 @@ import { shapeAssumptions } from '../shapes/resolveMeshConfig.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import { checkCpuStarvation } from './checkCpuStarvation.js';
+import { nodeCpuAssumption } from './nodeCpuAssumption.js';
 import { edgeUsesMtls, mtlsCoverage } from './mtlsCoverage.js';
 import { summarizeLatency } from './summarizeLatency.js';
 import type { TimeSeriesRecorder } from './TimeSeriesRecorder.js';
@@ -43,6 +44,7 @@ export function collectResult(
   // The span the metrics cover: the configured duration, or where a guard stopped the run.
   const durationMs = stopped === undefined ? config.durationMs : stopped.atMs;
   const network = networkAssumption(config.network);
+  const cpuSharing = nodeCpuAssumption(model.cpu.modelled, config.cpuWeights);
   const edges: EdgeMetrics[] = [...model.edges.values()].map((edge) => {
     const completed = edge.succeeded + edge.failed;
     return {
@@ -154,6 +156,7 @@ export function collectResult(
     assumptions: [
       ...(network === null ? [] : [network]),
       ...MODEL_ASSUMPTIONS,
+      ...(cpuSharing === null ? [] : [cpuSharing]),
       ...shapeAssumptions(config.mesh),
       ...config.assumptions,
     ],
