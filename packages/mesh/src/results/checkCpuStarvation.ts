@@ -22,16 +22,18 @@ export function checkCpuStarvation(
     let ranMs = 0;
     let waitedMs = 0;
     let outweighed = false;
+    let weight = 1;
     for (const instance of service.instances) {
       const cpu = instance.cpu;
       if (cpu === null) continue;
       ranMs += cpu.cpuMsAt(nowMs);
       waitedMs += cpu.cpuWaitMsAt(nowMs);
+      weight = cpu.weight;
       if (cpu.node.maxWeight > cpu.weight) outweighed = true;
     }
     if (!outweighed || ranMs <= 0 || waitedMs < ranMs) continue;
     warnings.add(
-      `services.${service.name} requests no CPU: on busy nodes its application containers (CPU weight 1, the smallest) ` +
+      `services.${service.name} requests no CPU: on busy nodes its application containers (CPU weight ${weight}, the smallest) ` +
         `waited ${(waitedMs / ranMs).toFixed(1)}× as long for a core as they ran, while neighbours that request CPU ` +
         `went first; a cpuRequest gives it a weight (docs/model.md#node-cpu)`,
     );

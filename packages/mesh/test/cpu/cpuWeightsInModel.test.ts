@@ -87,7 +87,11 @@ describe('CPU weights in a run', () => {
   });
 
   it('warns about a service without a request whose work waited for a core longer than it ran, and only then', () => {
-    const starved = (requestA: number | undefined, requestB: number | undefined) => {
+    const starved = (
+      requestA: number | undefined,
+      requestB: number | undefined,
+      cpuWeights: CpuWeightConversion = 'quadratic',
+    ) => {
       const cfg = config(
         [
           service('a', { replicas: 1, concurrency: 2, cluster: 'c', ...requested(requestA) }),
@@ -99,12 +103,18 @@ describe('CPU weights in a run', () => {
           clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
         },
       );
-      return simulate(cfg).warnings.filter((warning) => warning.includes('requests no CPU'));
+      return simulate({ ...cfg, cpuWeights }).warnings.filter((warning) =>
+        warning.includes('requests no CPU'),
+      );
     };
     const [warning, ...others] = starved(1, undefined);
     expect(others).toEqual([]);
     expect(warning).toMatch(
       /^services\.b requests no CPU: on busy nodes its application containers \(CPU weight 1, the smallest\) waited [\d.]+× as long for a core as they ran, while neighbours that request CPU went first/,
+    );
+    // Under cgroup v1 shares the container without a request weighs 2, and the warning says so.
+    expect(starved(1, undefined, 'shares')[0]).toMatch(
+      /its application containers \(CPU weight 2, the smallest\)/,
     );
     // Both request: no warning, however long they wait; neither does: equals share a saturated node, no warning.
     expect(starved(1, 0.5)).toEqual([]);
