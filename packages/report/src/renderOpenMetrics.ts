@@ -46,10 +46,16 @@ const PRICES: MetricFamily = {
  * - `meshsim_request_duration_milliseconds{…,quantile="0.5|0.9|0.99"}` — summary of successful calls'
  *   latency, with `_count` and `_sum` (quantiles are omitted for an edge without a successful call).
  * - `meshsim_service_utilisation_ratio{service,namespace,cluster}` — gauge, mean busy workers in [0, 1].
+ * - `meshsim_service_cpu_cores{service,namespace,cluster}` — gauge, mean CPU of its application containers.
+ * - `meshsim_service_cpu_throttled_seconds_total{…,container="app|sidecar"}` — counter, time throttled by a CPU limit.
+ * - `meshsim_service_cpu_wait_seconds_total{…,container="app|sidecar"}` — counter, time runnable work waited for a
+ *   core on a busy node, summed over tasks.
  * - `meshsim_version_requests_total{service,version,outcome}` — counter of requests per service version
  *   (canary splits) by outcome: `arrived`, `completed`, `rejected`, `error`.
  * - `meshsim_proxy_cpu_cores{kind}` — gauge, mean CPU over the run.
  * - `meshsim_proxy_memory_bytes{kind}` — gauge.
+ * - `meshsim_proxy_cpu_throttled_seconds_total{kind}`, `meshsim_proxy_cpu_wait_seconds_total{kind}` — counters, as the
+ *   services' above.
  * - `meshsim_proxy_cost_usd_per_month{kind}` — gauge, monthly cost (no sample without prices); the
  *   result's total cost is the sum over kinds.
  * - `meshsim_proxy_prices_info{source}` — info, always 1: where the prices come from (no sample without prices).

@@ -27,6 +27,20 @@ const COST: MetricFamily = {
   help: "Monthly cost of all proxies of a kind (their CPU and memory, or the managed hop's own prices).",
 };
 
+const THROTTLED: MetricFamily = {
+  name: 'meshsim_proxy_cpu_throttled_seconds',
+  type: 'counter',
+  unit: 'seconds',
+  help: 'Time the containers of a proxy kind were throttled by their CPU limit, summed; 0 unless nodes have a size.',
+};
+const WAIT: MetricFamily = {
+  name: 'meshsim_proxy_cpu_wait_seconds',
+  type: 'counter',
+  unit: 'seconds',
+  help: 'Time the runnable work of a proxy kind waited for a core on a busy node, summed over tasks; 0 unless nodes have a size.',
+};
+const MS_SECONDS = 1 / 1000;
+
 /** One proxy kind, or the totals over every kind (`kind` is then `total`). */
 export interface ProxyRow {
   kind: string;
@@ -138,12 +152,14 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
       read: (row) => row.throttledMs,
       text: { header: 'throttled (ms)', format: (value) => groupedFixed(value, 1) },
       csv: { name: 'throttled_ms' },
+      metric: { family: THROTTLED, sample: `${THROTTLED.name}_total`, scale: MS_SECONDS },
     },
     {
       key: 'cpuWaitMs',
       read: (row) => row.cpuWaitMs,
       text: { header: 'CPU wait (ms)', format: (value) => groupedFixed(value, 1) },
       csv: { name: 'cpu_wait_ms' },
+      metric: { family: WAIT, sample: `${WAIT.name}_total`, scale: MS_SECONDS },
     },
     {
       key: 'handshakes',
@@ -160,6 +176,6 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
     },
     { key: 'priceSource', read: (row) => row.priceSource, csv: { name: 'price_source' } },
   ],
-  metricFamilies: [CPU, MEMORY, COST],
+  metricFamilies: [CPU, MEMORY, THROTTLED, WAIT, COST],
   metricLabels: (row) => [['kind', row.kind]],
 };

@@ -13,6 +13,26 @@ const UTILISATION: MetricFamily = {
   help: 'Mean fraction of the workers of a service that were busy, in [0, 1].',
 };
 
+const CPU: MetricFamily = {
+  name: 'meshsim_service_cpu_cores',
+  type: 'gauge',
+  unit: 'cores',
+  help: "Mean CPU of a service's application containers over the run.",
+};
+const THROTTLED: MetricFamily = {
+  name: 'meshsim_service_cpu_throttled_seconds',
+  type: 'counter',
+  unit: 'seconds',
+  help: "Time a service's containers (container=app) or its pods' sidecars (container=sidecar) were throttled by their CPU limit, summed; 0 unless nodes have a size.",
+};
+const WAIT: MetricFamily = {
+  name: 'meshsim_service_cpu_wait_seconds',
+  type: 'counter',
+  unit: 'seconds',
+  help: "Time the runnable work of a service's containers (container=app) or its pods' sidecars (container=sidecar) waited for a core on a busy node, summed over their tasks; 0 unless nodes have a size.",
+};
+const MS_SECONDS = 1 / 1000;
+
 /** The fields of a service that hold a count. */
 type CountField = {
   [K in keyof ServiceMetrics]: ServiceMetrics[K] extends number ? K : never;
@@ -54,29 +74,54 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
       key: 'cpuCores',
       read: (service) => service.cpuCores,
       text: { header: 'CPU (cores)', format: (cores) => fixed(cores, 3) },
+      metric: { family: CPU, sample: CPU.name },
     },
     {
       key: 'cpuThrottledMs',
       read: (service) => service.cpuThrottledMs,
       text: { header: 'throttled (ms)', format: (value) => groupedFixed(value, 1) },
+      metric: {
+        family: THROTTLED,
+        sample: `${THROTTLED.name}_total`,
+        labels: [['container', 'app']],
+        scale: MS_SECONDS,
+      },
     },
     {
       key: 'sidecarThrottledMs',
       read: (service) => service.sidecarThrottledMs,
       text: { header: 'sidecar throttled (ms)', format: (value) => groupedFixed(value, 1) },
+      metric: {
+        family: THROTTLED,
+        sample: `${THROTTLED.name}_total`,
+        labels: [['container', 'sidecar']],
+        scale: MS_SECONDS,
+      },
     },
     {
       key: 'cpuWaitMs',
       read: (service) => service.cpuWaitMs,
       text: { header: 'CPU wait (ms)', format: (value) => groupedFixed(value, 1) },
+      metric: {
+        family: WAIT,
+        sample: `${WAIT.name}_total`,
+        labels: [['container', 'app']],
+        scale: MS_SECONDS,
+      },
     },
     {
       key: 'sidecarCpuWaitMs',
       read: (service) => service.sidecarCpuWaitMs,
       text: { header: 'sidecar CPU wait (ms)', format: (value) => groupedFixed(value, 1) },
+      metric: {
+        family: WAIT,
+        sample: `${WAIT.name}_total`,
+        labels: [['container', 'sidecar']],
+        scale: MS_SECONDS,
+      },
     },
   ],
-  metricFamilies: [UTILISATION],
+  metricFamilies: [UTILISATION, CPU, THROTTLED, WAIT],
   metricLabels: (service) => [
     ['service', service.name],
     ['namespace', service.namespace],
