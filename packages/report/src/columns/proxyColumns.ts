@@ -3,7 +3,7 @@
 
 import type { ProxyTotals } from '@meshsim/mesh';
 
-import { count, fixed, groupedFixed } from '../internal/format.js';
+import { SECONDS_PER_MS, count, fixed, groupedFixed } from '../internal/format.js';
 import type { ColumnTable, MetricFamily } from './Column.js';
 
 const MIB_BYTES = 1024 * 1024;
@@ -39,7 +39,6 @@ const WAIT: MetricFamily = {
   unit: 'seconds',
   help: 'Time the runnable work of a proxy kind waited for a core on a busy node, summed over tasks; 0 unless nodes have a size.',
 };
-const MS_SECONDS = 1 / 1000;
 
 /** One proxy kind, or the totals over every kind (`kind` is then `total`). */
 export interface ProxyRow {
@@ -152,14 +151,14 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
       read: (row) => row.throttledMs,
       text: { header: 'throttled (ms)', format: (value) => groupedFixed(value, 1) },
       csv: { name: 'throttled_ms' },
-      metric: { family: THROTTLED, sample: `${THROTTLED.name}_total`, scale: MS_SECONDS },
+      metric: { family: THROTTLED, sample: `${THROTTLED.name}_total`, scale: SECONDS_PER_MS },
     },
     {
       key: 'cpuWaitMs',
       read: (row) => row.cpuWaitMs,
       text: { header: 'CPU wait (ms)', format: (value) => groupedFixed(value, 1) },
       csv: { name: 'cpu_wait_ms' },
-      metric: { family: WAIT, sample: `${WAIT.name}_total`, scale: MS_SECONDS },
+      metric: { family: WAIT, sample: `${WAIT.name}_total`, scale: SECONDS_PER_MS },
     },
     {
       key: 'handshakes',

@@ -3,7 +3,7 @@
 
 import type { ServiceMetrics } from '@meshsim/mesh';
 
-import { count, fixed, groupedFixed, ms, percent } from '../internal/format.js';
+import { SECONDS_PER_MS, count, fixed, groupedFixed, ms, percent } from '../internal/format.js';
 import type { Column, ColumnTable, MetricFamily } from './Column.js';
 
 const UTILISATION: MetricFamily = {
@@ -31,7 +31,6 @@ const WAIT: MetricFamily = {
   unit: 'seconds',
   help: "Time the runnable work of a service's containers (container=app) or its pods' sidecars (container=sidecar) waited for a core on a busy node, summed over their tasks; 0 unless nodes have a size.",
 };
-const MS_SECONDS = 1 / 1000;
 
 /** The fields of a service that hold a count. */
 type CountField = {
@@ -84,7 +83,7 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
         family: THROTTLED,
         sample: `${THROTTLED.name}_total`,
         labels: [['container', 'app']],
-        scale: MS_SECONDS,
+        scale: SECONDS_PER_MS,
       },
     },
     {
@@ -95,7 +94,7 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
         family: THROTTLED,
         sample: `${THROTTLED.name}_total`,
         labels: [['container', 'sidecar']],
-        scale: MS_SECONDS,
+        scale: SECONDS_PER_MS,
       },
     },
     {
@@ -106,7 +105,7 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
         family: WAIT,
         sample: `${WAIT.name}_total`,
         labels: [['container', 'app']],
-        scale: MS_SECONDS,
+        scale: SECONDS_PER_MS,
       },
     },
     {
@@ -117,7 +116,7 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
         family: WAIT,
         sample: `${WAIT.name}_total`,
         labels: [['container', 'sidecar']],
-        scale: MS_SECONDS,
+        scale: SECONDS_PER_MS,
       },
     },
   ],

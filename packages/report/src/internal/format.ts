@@ -1,5 +1,8 @@
 // Number formatting shared by the renderers. Deterministic (no locale), never prints NaN or undefined.
 
+/** Seconds in a millisecond: the scale of a duration in ms reported in seconds (OpenMetrics). */
+export const SECONDS_PER_MS = 1 / 1000;
+
 /** Printed in text output where a value is missing or undefined (no calls, no duration, NaN). */
 export const MISSING = '–';
 
