@@ -198,6 +198,8 @@ export interface ImportedNode {
   taintedPool?: boolean;
   /** Its NoSchedule and NoExecute taints (those that keep pods without a matching toleration off it), if any. */
   taints?: NodeTaint[];
+  /** Its operating system as the kubelet reports it (`status.nodeInfo.osImage`), if given. */
+  osImage?: string;
 }
 
 /** A node taint that keeps pods off: `key=value:effect`. */

@@ -2,6 +2,7 @@
 // it came from. Without a call graph the scenario is still valid: service times and traffic are
 // placeholders, marked in comments, in `assumptions` and in a warning.
 
+import { buildCpuWeights } from './buildCpuWeights.js';
 import type { RawScenario } from '@meshsim/scenario';
 
 import type { ImportedService, SourceRef } from '../../ImportModel.js';
@@ -81,6 +82,7 @@ const TOP_ORDER = [
   'mesh',
   'network',
   'nodeCpu',
+  'cpuWeights',
   'clusters',
   'services',
   'traffic',
@@ -565,11 +567,21 @@ export function buildScenario(input: BuildInput): BuiltScenario {
   warnCpuWithoutNodeSize(services, fragment, clusters, warnings);
 
   const top: JsonObject = {};
-  for (const key of ['seed', 'duration', 'network', 'nodeCpu', 'faults']) {
+  for (const key of ['seed', 'duration', 'network', 'nodeCpu', 'cpuWeights', 'faults']) {
     if (fragment?.value[key] !== undefined) {
       top[key] = structuredClone(fragment.value[key]);
       comments.add([key], `from ${fragment.file} (--graph)`, !isRecord(top[key]) && !Array.isArray(top[key]));
     }
+  }
+  // The Nodes' OS tells the weight conversion when the Nodes make the cluster (not under a fragment's clusters).
+  if (
+    top['cpuWeights'] === undefined &&
+    fragment?.value['clusters'] === undefined &&
+    clusterNames.length <= 1
+  ) {
+    const kept = model.nodes.filter((node) => node.unschedulable === undefined || node.taintedPool === true);
+    const cpuWeights = buildCpuWeights(kept, warnings, comments);
+    if (cpuWeights !== undefined) top['cpuWeights'] = cpuWeights;
   }
   const fragmentAssumptions = Array.isArray(fragment?.value['assumptions'])
     ? (fragment.value['assumptions'] as unknown[])

@@ -78,6 +78,9 @@ export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
     break;
   }
 
+  const osImage = doc.peek(['status', 'nodeInfo', 'osImage']);
+  if (typeof osImage === 'string' && osImage !== '') node.osImage = osImage;
+
   const cordoned = doc.get(['spec', 'unschedulable']) === true;
   const taints = blockingTaints(doc.get(['spec', 'taints']));
   const first = taints[0];

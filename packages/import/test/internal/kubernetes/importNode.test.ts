@@ -156,4 +156,44 @@ describe('importNode', () => {
     expect(imported.scenario['clusters']).toBeUndefined();
     expect(warningsWith(imported.warnings, 'every Node is cordoned or tainted against pods')).toHaveLength(1);
   });
+
+  describe('the OS image: Amazon Linux 2 runs cgroup v1', () => {
+    /** A Node in zone a with `osImage` in its status (null: none). */
+    const withOs = (name: string, osImage: string | null): string =>
+      node(name, 'a', '1930m').replace(
+        'allocatable: { cpu: 1930m } }',
+        `allocatable: { cpu: 1930m }${osImage === null ? '' : `, nodeInfo: { osImage: "${osImage}", kubeletVersion: v1.29.0 }`} }`,
+      );
+
+    it('gives cpuWeights: shares when every node runs Amazon Linux 2, with a comment naming a Node', () => {
+      const imported = importNodes([withOs('n1', 'Amazon Linux 2'), withOs('n2', 'Amazon Linux 2')]);
+      expect(imported.scenario['cpuWeights' as keyof typeof imported.scenario]).toBe('shares');
+      const comment = imported.comments.find((c) => c.path.join('.') === 'cpuWeights');
+      expect(comment?.text).toMatch(
+        /^cgroup v1: every Node runs Amazon Linux 2 \(status\.nodeInfo\.osImage, e\.g\. nodes\.yaml#1 Node\/n1\)/,
+      );
+    });
+
+    it('leaves the default for Amazon Linux 2023 and other images, and warns when the nodes are mixed', () => {
+      for (const os of ['Amazon Linux 2023.6.20241212', 'Bottlerocket OS 1.26.1 (aws-k8s-1.31)', null]) {
+        const imported = importNodes([withOs('n1', os), withOs('n2', os)]);
+        expect(imported.scenario['cpuWeights' as keyof typeof imported.scenario]).toBeUndefined();
+      }
+      const mixed = importNodes([
+        withOs('n1', 'Amazon Linux 2'),
+        withOs('n2', 'Amazon Linux 2023.6.20241212'),
+      ]);
+      expect(mixed.scenario['cpuWeights' as keyof typeof mixed.scenario]).toBeUndefined();
+      expect(warningsWith(mixed.warnings, '1 of 2 Nodes run Amazon Linux 2')).toHaveLength(1);
+    });
+
+    it('lets the --graph fragment say otherwise', () => {
+      const imported = importNodes(
+        [withOs('n1', 'Amazon Linux 2')],
+        { 'graph.yaml': 'cpuWeights: linear\n' },
+        'graph.yaml',
+      );
+      expect(imported.scenario['cpuWeights' as keyof typeof imported.scenario]).toBe('linear');
+    });
+  });
 });
