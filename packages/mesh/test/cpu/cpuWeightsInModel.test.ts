@@ -4,18 +4,22 @@
 import { describe, expect, it } from 'vitest';
 
 import { simulate } from '../../src/index.js';
-import type { CpuWeightConversion } from '../../src/index.js';
+import type { CpuWeightConversion, SimulationResult } from '../../src/index.js';
 import { config, poisson, service } from '../__helpers__/configs.js';
 
 /** A service's CPU request field, absent for none. */
 const requested = (cores: number | undefined) => (cores === undefined ? {} : { cpuRequestCores: cores });
 
-/** Two services on one node of 1 core, both offered twice what the core can do; `b` with 8 workers to `a`'s 2. */
-function cpuOf(
+/**
+ * A run of two services on one node of 1 core, both offered twice what the core can do; `b` with 8 workers to `a`'s
+ * 2; each with its CPU request (undefined: none).
+ */
+function twoServices(
   requestA: number | undefined,
   requestB: number | undefined,
-  cpuWeights?: CpuWeightConversion,
-): { a: number; b: number } {
+  cpuWeights: CpuWeightConversion = 'quadratic',
+  durationMs = 5_000,
+): SimulationResult {
   const cfg = config(
     [
       service('a', { replicas: 1, concurrency: 2, cluster: 'c', ...requested(requestA) }),
@@ -23,11 +27,20 @@ function cpuOf(
     ],
     [poisson('a', 400, undefined, 'to-a'), poisson('b', 400, undefined, 'to-b')],
     {
-      durationMs: 5_000,
+      durationMs,
       clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
     },
   );
-  const result = simulate(cpuWeights === undefined ? cfg : { ...cfg, cpuWeights });
+  return simulate({ ...cfg, cpuWeights });
+}
+
+/** The CPU [cores] of `a` and `b` in {@link twoServices}. */
+function cpuOf(
+  requestA: number | undefined,
+  requestB: number | undefined,
+  cpuWeights?: CpuWeightConversion,
+): { a: number; b: number } {
+  const result = twoServices(requestA, requestB, cpuWeights);
   const cores = (name: string) => result.services.find((s) => s.name === name)?.cpuCores ?? Number.NaN;
   return { a: cores('a'), b: cores('b') };
 }
@@ -91,22 +104,10 @@ describe('CPU weights in a run', () => {
       requestA: number | undefined,
       requestB: number | undefined,
       cpuWeights: CpuWeightConversion = 'quadratic',
-    ) => {
-      const cfg = config(
-        [
-          service('a', { replicas: 1, concurrency: 2, cluster: 'c', ...requested(requestA) }),
-          service('b', { replicas: 1, concurrency: 8, cluster: 'c', ...requested(requestB) }),
-        ],
-        [poisson('a', 400, undefined, 'to-a'), poisson('b', 400, undefined, 'to-b')],
-        {
-          durationMs: 2_000,
-          clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
-        },
-      );
-      return simulate({ ...cfg, cpuWeights }).warnings.filter((warning) =>
+    ) =>
+      twoServices(requestA, requestB, cpuWeights, 2_000).warnings.filter((warning) =>
         warning.includes('requests no CPU'),
       );
-    };
     const [warning, ...others] = starved(1, undefined);
     expect(others).toEqual([]);
     expect(warning).toMatch(

@@ -42,6 +42,29 @@ function countColumn(key: CountField, header: string): Column<ServiceMetrics> {
   return { key, read: (service) => service[key], text: { header, format: count } };
 }
 
+/**
+ * A time [ms] of a service's containers (`app`) or its pods' sidecars (`sidecar`) on the node's CPU: in text with one
+ * decimal, in OpenMetrics as seconds in `family`, labelled by the container.
+ */
+function cpuTimeColumn(
+  key: CountField,
+  header: string,
+  family: MetricFamily,
+  container: 'app' | 'sidecar',
+): Column<ServiceMetrics> {
+  return {
+    key,
+    read: (service) => service[key],
+    text: { header, format: (value) => groupedFixed(value, 1) },
+    metric: {
+      family,
+      sample: `${family.name}_total`,
+      labels: [['container', container]],
+      scale: SECONDS_PER_MS,
+    },
+  };
+}
+
 /** The service table. Keys are the result's field paths (`latency.p99Ms`). */
 export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
   columns: [
@@ -75,50 +98,10 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
       text: { header: 'CPU (cores)', format: (cores) => fixed(cores, 3) },
       metric: { family: CPU, sample: CPU.name },
     },
-    {
-      key: 'cpuThrottledMs',
-      read: (service) => service.cpuThrottledMs,
-      text: { header: 'throttled (ms)', format: (value) => groupedFixed(value, 1) },
-      metric: {
-        family: THROTTLED,
-        sample: `${THROTTLED.name}_total`,
-        labels: [['container', 'app']],
-        scale: SECONDS_PER_MS,
-      },
-    },
-    {
-      key: 'sidecarThrottledMs',
-      read: (service) => service.sidecarThrottledMs,
-      text: { header: 'sidecar throttled (ms)', format: (value) => groupedFixed(value, 1) },
-      metric: {
-        family: THROTTLED,
-        sample: `${THROTTLED.name}_total`,
-        labels: [['container', 'sidecar']],
-        scale: SECONDS_PER_MS,
-      },
-    },
-    {
-      key: 'cpuWaitMs',
-      read: (service) => service.cpuWaitMs,
-      text: { header: 'CPU wait (ms)', format: (value) => groupedFixed(value, 1) },
-      metric: {
-        family: WAIT,
-        sample: `${WAIT.name}_total`,
-        labels: [['container', 'app']],
-        scale: SECONDS_PER_MS,
-      },
-    },
-    {
-      key: 'sidecarCpuWaitMs',
-      read: (service) => service.sidecarCpuWaitMs,
-      text: { header: 'sidecar CPU wait (ms)', format: (value) => groupedFixed(value, 1) },
-      metric: {
-        family: WAIT,
-        sample: `${WAIT.name}_total`,
-        labels: [['container', 'sidecar']],
-        scale: SECONDS_PER_MS,
-      },
-    },
+    cpuTimeColumn('cpuThrottledMs', 'throttled (ms)', THROTTLED, 'app'),
+    cpuTimeColumn('sidecarThrottledMs', 'sidecar throttled (ms)', THROTTLED, 'sidecar'),
+    cpuTimeColumn('cpuWaitMs', 'CPU wait (ms)', WAIT, 'app'),
+    cpuTimeColumn('sidecarCpuWaitMs', 'sidecar CPU wait (ms)', WAIT, 'sidecar'),
   ],
   metricFamilies: [UTILISATION, CPU, THROTTLED, WAIT],
   metricLabels: (service) => [
