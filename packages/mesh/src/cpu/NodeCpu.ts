@@ -1,6 +1,6 @@
 // A node's cores shared by every container on it (application containers, sidecars, ztunnels,
-// waypoints): weighted processor sharing between containers by their cgroup CPU weights, each task capped at
-// one core, and CFS quotas for containers with a CPU limit (a quota per 100 ms period; a throttled one waits).
+// waypoints): weighted processor sharing between cgroups (containers, and groups such as pods) by their CPU
+// weights, level by level, each task capped at one core, and CFS quotas for containers with a CPU limit.
 
 import type { Engine, TimerHandle } from '@meshsim/engine';
 import { MIN_CPU_CORES } from '../config/rules/ruleAssumptions.js';
@@ -73,6 +73,12 @@ export class CpuContainer {
   rate = 0;
   /** @internal Whether the last share computation gave each of its tasks a whole core (scratch of the node). */
   capped = false;
+  /** @internal Discriminates containers from groups in a group's children. */
+  readonly isGroup = false;
+  /** @internal The group it is placed in ({@link NodeCpu.place}); null: the node's root. */
+  parent: CpuGroup | null = null;
+  /** @internal Scratch of the node's share computation under groups: its runnable tasks in the current pass. */
+  demand = 0;
   /** @internal True while throttled: its tasks make no progress. */
   throttled = false;
   /** @internal Quota left in this period [ms of CPU]; Infinity without a limit. */
@@ -223,11 +229,43 @@ export class CpuContainer {
   }
 }
 
+/** A child of a {@link CpuGroup}: a container (its tasks run there) or another group. */
+export type CpuGroupChild = CpuContainer | CpuGroup;
+
+/**
+ * A cgroup with children on one node, weighed among its siblings by `weight`. Build groups with
+ * {@link NodeCpu.group} and place containers and groups in them with {@link NodeCpu.place}.
+ */
+export class CpuGroup {
+  /** @internal Discriminates groups from containers in a group's children. */
+  readonly isGroup = true;
+  /** @internal The parent group; null for the node's root. */
+  parent: CpuGroup | null = null;
+  /** @internal Scratch of the node's share computation: the pass that last reset the fields below. */
+  epoch = 0;
+  /** @internal Scratch: runnable tasks under this group in the current pass (the cores it could use). */
+  demand = 0;
+  /** @internal Scratch: whether its share covers its demand (water-filling). */
+  capped = false;
+  /** @internal Scratch: busy children in the current pass (the first `childCount` entries). */
+  readonly children: CpuGroupChild[] = [];
+  /** @internal Scratch: number of busy children in `children`. */
+  childCount = 0;
+
+  constructor(
+    /** Name for results and errors (e.g. `checkout-1`, `kubepods/burstable`). */
+    readonly name: string,
+    /** Its CPU weight among its siblings (≥ 1). */
+    readonly weight: number,
+  ) {}
+}
+
 /**
  * The cores of one node, shared as the kernel's CFS shares them between cgroups: each busy container (one
  * with runnable tasks, not throttled) gets a share of the cores in proportion to its weight, split equally
  * among its runnable tasks, no task above one core; what a container cannot use (fewer tasks than its share)
- * goes to the others by their weights (water-filling). With `n` runnable tasks on at most `cores` cores,
+ * goes to the others by their weights (water-filling). With groups ({@link group}, {@link place}) the same
+ * sharing runs level by level: the cores between the root's busy children, each group's share between its own. With `n` runnable tasks on at most `cores` cores,
  * every task runs at one core. Each container keeps its own virtual clock (work delivered to each of its
  * tasks), so a task start or end costs O(busy containers) and one engine timer.
  */
@@ -256,6 +294,12 @@ export class NodeCpu {
   private readonly busy: CpuContainer[] = [];
   private readonly limited: CpuContainer[] = [];
   private periodTickArmed = false;
+  /** The node's root cgroup: the parent of containers and groups placed in no group. */
+  private readonly root = new CpuGroup('/', 1);
+  /** Groups made on this node ({@link group}): none, and the cores are shared between containers directly. */
+  private groups = 0;
+  /** Number of the current pass of the share computation under groups (the groups' scratch is of this pass). */
+  private epoch = 0;
 
   constructor(
     private readonly engine: Engine,
@@ -301,6 +345,38 @@ export class NodeCpu {
       }
     }
     return container;
+  }
+
+  /**
+   * A new cgroup on this node weighing `weight` (≥ 1) among its siblings, in `parent` (null: the node's root).
+   * Containers and groups are placed in it with {@link place}. Without groups the node shares its cores between
+   * its containers directly.
+   */
+  group(name: string, weight: number, parent: CpuGroup | null = null): CpuGroup {
+    if (!(weight >= 1 && Number.isFinite(weight))) {
+      throw new RangeError(`cgroup ${name}: cpu weight must be a finite number ≥ 1 (got ${String(weight)})`);
+    }
+    const group = new CpuGroup(name, weight);
+    this.groups++;
+    if (parent !== null) this.place(group, parent);
+    return group;
+  }
+
+  /**
+   * Places a container or group of this node in `parent` (null: the node's root), before the node runs any
+   * task: a busy node first shares its cores between the root's busy children by weight, then each child's share
+   * between its own busy children, down to the containers' tasks.
+   */
+  place(child: CpuGroupChild, parent: CpuGroup | null): void {
+    if (this.seq > 0) throw new Error(`node ${this.name}: cgroups are placed before the node runs any task`);
+    if (!child.isGroup && child.node !== this) {
+      throw new Error(`container ${child.name} is on node ${child.node.name}, not ${this.name}`);
+    }
+    for (let up = parent; up !== null; up = up.parent) {
+      if (up === child)
+        throw new Error(`cgroup ${child.name} cannot be placed under itself (${parent?.name})`);
+    }
+    child.parent = parent;
   }
 
   /** Mean fraction of the cores busy over `[0, nowMs]`. */
@@ -367,7 +443,8 @@ export class NodeCpu {
    * Sets each busy container's rate per task and returns the node time from now to the next completion or quota
    * exhaustion [ms] (Infinity when none): one core per task while the runnable tasks fit on the cores; else the
    * weighted water-filling of CFS's shares (a container whose weighted share would give its tasks more than a core
-   * each gets a core per task, and the cores left are shared again among the rest by weight).
+   * each gets a core per task, and the cores left are shared again among the rest by weight), level by level of
+   * the cgroup tree when the node has groups ({@link shareByGroups}).
    * PERF: the rates and the next event in one pass over the busy containers (two more when contended, to find
    * the capped ones): this runs at every task start and end.
    */
@@ -375,7 +452,10 @@ export class NodeCpu {
     const busy = this.busy;
     let perWeight = 0;
     const contended = this.runnable > this.cores;
-    if (contended) {
+    const grouped = contended && this.groups > 0;
+    if (grouped) {
+      this.shareByGroups();
+    } else if (contended) {
       let coresLeft = this.cores;
       let weightLeft = 0;
       for (const container of busy) {
@@ -400,7 +480,12 @@ export class NodeCpu {
     }
     let min = Infinity;
     for (const container of busy) {
-      const rate = contended && !container.capped ? (perWeight * container.weight) / container.running : 1;
+      // PERF: under groups `shareByGroups` has set the rates; else they are set here, in the same pass.
+      const rate = grouped
+        ? container.rate
+        : contended && !container.capped
+          ? (perWeight * container.weight) / container.running
+          : 1;
       container.rate = rate;
       const finish = (container.topFinishV - container.virtualMs) / rate;
       if (finish < min) min = finish;
@@ -410,6 +495,83 @@ export class NodeCpu {
       }
     }
     return min;
+  }
+
+  /**
+   * Sets each busy container's rate per task on a contended node with groups: the busy containers' runnable tasks
+   * are summed up their groups (each group's demand, in cores), then the cores are shared from the root down, each
+   * group's share between its busy children by weight with water-filling ({@link fill}).
+   * PERF: no allocation; each group's list of busy children is scratch reset once per pass (`epoch`).
+   */
+  private shareByGroups(): void {
+    const epoch = ++this.epoch;
+    const root = this.root;
+    root.epoch = epoch;
+    root.childCount = 0;
+    root.demand = 0;
+    for (const container of this.busy) {
+      const demand = container.running;
+      container.demand = demand;
+      let child: CpuGroupChild = container;
+      let childNew = true;
+      let parent = container.parent ?? root;
+      for (;;) {
+        let parentNew = false;
+        if (parent.epoch !== epoch) {
+          parent.epoch = epoch;
+          parent.childCount = 0;
+          parent.demand = 0;
+          parentNew = true;
+        }
+        if (childNew) parent.children[parent.childCount++] = child;
+        parent.demand += demand;
+        if (parent === root) break;
+        child = parent;
+        childNew = parentNew;
+        parent = parent.parent ?? root;
+      }
+    }
+    this.fill(root, this.cores);
+  }
+
+  /**
+   * Shares `cores` between `group`'s busy children by weight, a child whose weighted share would exceed its demand
+   * getting its demand and the rest shared again among the others (water-filling); then each child's share goes
+   * down to its own children, and a container's to its tasks (its rate, at most one core each).
+   */
+  private fill(group: CpuGroup, cores: number): void {
+    const children = group.children;
+    const count = group.childCount;
+    let coresLeft = cores;
+    let weightLeft = 0;
+    const covered = cores >= group.demand;
+    for (let i = 0; i < count; i++) {
+      const child = children[i] as CpuGroupChild;
+      child.capped = covered;
+      weightLeft += child.weight;
+    }
+    let perWeight = covered ? 0 : coresLeft / weightLeft;
+    // Ends: each pass caps at least one more child or changes nothing; the children's demand exceeds the cores, so
+    // some child stays uncapped and `weightLeft` stays positive.
+    for (let changed = !covered; changed;) {
+      changed = false;
+      for (let i = 0; i < count; i++) {
+        const child = children[i] as CpuGroupChild;
+        if (!child.capped && perWeight * child.weight >= child.demand) {
+          child.capped = true;
+          coresLeft -= child.demand;
+          weightLeft -= child.weight;
+          changed = true;
+        }
+      }
+      perWeight = weightLeft > 0 ? coresLeft / weightLeft : 0;
+    }
+    for (let i = 0; i < count; i++) {
+      const child = children[i] as CpuGroupChild;
+      const share = child.capped ? child.demand : perWeight * child.weight;
+      if (child.isGroup) this.fill(child, share);
+      else child.rate = child.capped ? 1 : share / child.running;
+    }
   }
 
   private markBusy(container: CpuContainer): void {

@@ -3,7 +3,7 @@
 // it changes without notice. Public API comes from ../index.ts.
 
 export { Transport } from '../call/Transport.js';
-export { CFS_PERIOD_MS, CpuContainer, NodeCpu } from '../cpu/NodeCpu.js';
+export { CFS_PERIOD_MS, CpuContainer, CpuGroup, NodeCpu } from '../cpu/NodeCpu.js';
 export { KERNEL_CPU_WEIGHT, cpuSharesOfRequest, cpuWeightOfRequest } from '../cpu/cpuWeightOfRequest.js';
 export { Connection, ConnectionPool } from '../call/ConnectionPool.js';
 export { ConnectionPools } from '../call/ConnectionPools.js';
@@ -127,7 +127,8 @@ export { PoolCache } from '../shapes/dataplane/PoolCache.js';
 
 export type { Attempt } from '../call/Attempt.js';
 export type { NetworkStation } from '../call/Station.js';
-export type { CpuDone, CpuTask } from '../cpu/NodeCpu.js';
+export type { CpuDone, CpuGroupChild, CpuTask } from '../cpu/NodeCpu.js';
+
 export type { Acquired, ConnectionPorts, ConnectionSpec, ConnectionUser } from '../call/ConnectionPool.js';
 export type { ConnectionEnd } from '../server/ConnectionEnd.js';
 export type { Call } from '../call/Call.js';

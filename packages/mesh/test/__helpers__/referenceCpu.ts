@@ -1,6 +1,6 @@
 // A direct reference of the node CPU model, for model-based tests of NodeCpu: weighted sharing between
 // containers (each busy container's share of the cores by its weight, split among its runnable tasks, at most one
-// core per task, the rest re-shared) and CFS quotas (a container stops once its tasks used limit × 100 ms in a
+// core per task, the rest re-shared; level by level of a cgroup tree when given) and CFS quotas (a container stops once its tasks used limit × 100 ms in a
 // period, until the next), stepped from event to event with every task's remaining work kept explicitly — no
 // virtual clocks, O(tasks) per step, and the shares found by bisection rather than by the model's water-filling.
 
@@ -42,9 +42,86 @@ export function referenceRates(
 }
 
 /**
+ * The shares of `alloc` cores among siblings of `demands` [cores] and `weights`: each its demand when they fit,
+ * else min(demand, θ × weight) with Σ = alloc, θ found by bisection.
+ */
+function referenceShares(alloc: number, demands: readonly number[], weights: readonly number[]): number[] {
+  const total = demands.reduce((sum, d) => sum + d, 0);
+  if (total <= alloc) return [...demands];
+  const used = (theta: number): number =>
+    demands.reduce((sum, d, i) => sum + Math.min(d, theta * (weights[i] as number)), 0);
+  let low = 0;
+  let high = 1;
+  while (used(high) < alloc) high *= 2;
+  for (let i = 0; i < 200; i++) {
+    const mid = (low + high) / 2;
+    if (used(mid) < alloc) low = mid;
+    else high = mid;
+  }
+  return demands.map((d, i) => Math.min(d, high * (weights[i] as number)));
+}
+
+/**
+ * A cgroup tree for the reference: each container's group (−1: the node's root), each group's weight and parent
+ * group (−1: the root). Groups are listed after their parents.
+ */
+export interface ReferenceTree {
+  containerGroups: readonly number[];
+  groupWeights: readonly number[];
+  groupParents: readonly number[];
+}
+
+/**
+ * The work per ms each runnable task of each container gets under the cgroup tree `tree`: the cores shared among
+ * the root's busy children by weight ({@link referenceShares}), each group's share among its own, a container's
+ * share split among its tasks. The same as {@link referenceRates} when every container is in the root.
+ */
+export function referenceTreeRates(
+  cores: number,
+  counts: readonly number[],
+  weights: readonly number[],
+  tree: ReferenceTree,
+): number[] {
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  if (total <= cores) return counts.map(() => 1);
+  const groupDemand = tree.groupWeights.map(() => 0);
+  counts.forEach((n, c) => {
+    for (let g = tree.containerGroups[c] as number; g >= 0; g = tree.groupParents[g] as number) {
+      groupDemand[g] = (groupDemand[g] as number) + n;
+    }
+  });
+  const rates = counts.map(() => 0);
+  const share = (group: number, alloc: number): void => {
+    const kids: { demand: number; weight: number; go: (a: number) => void }[] = [];
+    counts.forEach((n, c) => {
+      if (tree.containerGroups[c] === group && n > 0) {
+        kids.push({ demand: n, weight: weights[c] as number, go: (a) => (rates[c] = Math.min(1, a / n)) });
+      }
+    });
+    tree.groupParents.forEach((parent, g) => {
+      if (parent === group && (groupDemand[g] as number) > 0) {
+        kids.push({
+          demand: groupDemand[g] as number,
+          weight: tree.groupWeights[g] as number,
+          go: (a) => share(g, a),
+        });
+      }
+    });
+    const shares = referenceShares(
+      alloc,
+      kids.map((k) => k.demand),
+      kids.map((k) => k.weight),
+    );
+    kids.forEach((k, i) => k.go(shares[i] as number));
+  };
+  share(-1, cores);
+  return rates;
+}
+
+/**
  * The completion time of each task [ms] (NaN if not done by `untilMs`) on a node of `cores` cores whose
  * containers have the CPU limits `limits` [cores; Infinity: none] and the weights `weights` (all 1 when
- * omitted); periods start at 0.
+ * omitted), in the cgroup tree `tree` (none: every container in the root); periods start at 0.
  */
 export function referenceCompletions(
   cores: number,
@@ -52,6 +129,7 @@ export function referenceCompletions(
   tasks: readonly ReferenceTask[],
   untilMs: number,
   weights: readonly number[] = limits.map(() => 1),
+  tree: ReferenceTree | undefined = undefined,
 ): number[] {
   const remaining = tasks.map((task) => task.workMs);
   const done = tasks.map(() => NaN);
@@ -71,7 +149,10 @@ export function referenceCompletions(
     for (const i of waiting) if ((remaining[i] as number) <= SLACK) done[i] = now;
     const runnable = waiting.filter((i) => Number.isNaN(done[i]));
     const perContainer = limits.map((_, c) => runnable.filter((i) => tasks[i]?.container === c).length);
-    const rates = referenceRates(cores, perContainer, weights);
+    const rates =
+      tree === undefined
+        ? referenceRates(cores, perContainer, weights)
+        : referenceTreeRates(cores, perContainer, weights, tree);
     const rateOf = (i: number): number => rates[tasks[i]?.container as number] as number;
     // The next instant something changes: an arrival, a period's end, a completion, a quota used up.
     let next = (Math.floor(now / CFS_PERIOD_MS + SLACK) + 1) * CFS_PERIOD_MS;

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uniform } from '../../../engine/test/__helpers__/uniform.js';
 import { CFS_PERIOD_MS, NodeCpu } from '../../src/internal/index.js';
+import type { CpuGroup } from '../../src/internal/index.js';
 import { referenceCompletions } from '../__helpers__/referenceCpu.js';
 
 const arbWorkload = fc.record({
@@ -119,6 +120,62 @@ describe('NodeCpu invariants', () => {
         });
         engine.run({ untilMs: 60_000 });
         const expected = referenceCompletions(cores, limitCores, placed, 60_000, weightOf);
+        done.forEach((atMs, i) => expect(atMs, `task ${i}`).toBeCloseTo(expected[i] as number, 6));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('under a cgroup tree, finishes every task when the reference sharing level by level does (model-based)', () => {
+    const arbTree = fc.record({
+      cores: fc.constantFrom(1, 2, 3.5),
+      limits: fc.array(fc.option(uniform(0.05, 2), { nil: undefined }), { minLength: 2, maxLength: 4 }),
+      weights: fc.array(fc.constantFrom(1, 4, 17, 29, 100, 2.5), { minLength: 4, maxLength: 4 }),
+      // Up to 3 groups, each in the root or in an earlier group; each container in the root or a group.
+      groupWeights: fc.array(fc.constantFrom(1, 4, 14, 79, 10_000), { maxLength: 3 }),
+      groupParents: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 3, maxLength: 3 }),
+      containerGroups: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 4, maxLength: 4 }),
+      tasks: fc.array(fc.record({ atMs: uniform(0, 500), workMs: uniform(0, 80), container: fc.nat(3) }), {
+        maxLength: 25,
+      }),
+    });
+    fc.assert(
+      fc.property(arbTree, (w) => {
+        const limitCores = w.limits.map((limit) => limit ?? Infinity);
+        const groups = w.groupWeights.length;
+        const tree = {
+          groupWeights: w.groupWeights,
+          groupParents: w.groupWeights.map((_, g) => {
+            const parent = w.groupParents[g] as number;
+            return parent < g ? parent : -1;
+          }),
+          containerGroups: limitCores.map((_, c) => {
+            const group = w.containerGroups[c] as number;
+            return group < groups ? group : -1;
+          }),
+        };
+        const placed = w.tasks.map((task) => ({ ...task, container: task.container % limitCores.length }));
+        const engine = new Engine();
+        const node = new NodeCpu(engine, 'n', w.cores);
+        const made: CpuGroup[] = [];
+        tree.groupWeights.forEach((weight, g) => {
+          const parent = tree.groupParents[g] as number;
+          made.push(node.group(`g${g}`, weight, parent < 0 ? null : (made[parent] as CpuGroup)));
+        });
+        const containers = limitCores.map((limit, c) => {
+          const container = node.container(`c${c}`, limit, w.weights[c]);
+          const group = tree.containerGroups[c] as number;
+          if (group >= 0) node.place(container, made[group] as CpuGroup);
+          return container;
+        });
+        const done = placed.map(() => NaN);
+        placed.forEach((task, i) => {
+          engine.scheduleAt(task.atMs, () =>
+            containers[task.container]?.run(task.workMs, (index: number) => (done[index] = engine.now), i),
+          );
+        });
+        engine.run({ untilMs: 60_000 });
+        const expected = referenceCompletions(w.cores, limitCores, placed, 60_000, w.weights, tree);
         done.forEach((atMs, i) => expect(atMs, `task ${i}`).toBeCloseTo(expected[i] as number, 6));
       }),
       { numRuns: 200 },

@@ -340,6 +340,82 @@ describe('NodeCpu: weights (CFS shares between cgroups)', () => {
   });
 });
 
+describe('NodeCpu: cgroup groups (pods, QoS classes)', () => {
+  it('shares a busy node between groups first, then within each group by its children’s weights', () => {
+    // One core. Pod A (weight 4) holds an app (17) and a sidecar (1); pod B (weight 4) one container (1). The pods
+    // get half a core each whatever their containers weigh; within A the app gets 17/18 of A's half.
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 1);
+    const podA = node.group('a', 4);
+    const podB = node.group('b', 4);
+    const app = node.container('a/app', Infinity, 17);
+    const sidecar = node.container('a/proxy', Infinity, 1);
+    const other = node.container('b/app', Infinity, 1);
+    node.place(app, podA);
+    node.place(sidecar, podA);
+    node.place(other, podB);
+    const done: Record<string, number> = {};
+    for (const [c, name] of [
+      [app, 'app'],
+      [sidecar, 'sidecar'],
+      [other, 'other'],
+    ] as const) {
+      c.run(100, (n: string) => (done[n] = engine.now), name);
+    }
+    engine.run({ untilMs: 1000 });
+    // B: 100 ms at half a core = 200 ms. A's app runs at 17/36 of a core until then, then at 17/18 with B gone.
+    expect(done['other']).toBeCloseTo(200, 9);
+    expect(done['app']).toBeCloseTo(200 + (100 - (200 * 17) / 36) / (17 / 18), 9);
+    // Flattened (each container by its own weight) the app would take 17/19 of the core and finish at 111.8 ms.
+    expect(done['app']).toBeGreaterThan(200);
+  });
+
+  it('an idle child’s share goes to its busy siblings within the group first (a QoS class’s weight)', () => {
+    // One core. Group Q (weight 2) holds two pods of weight 1, only one busy; a pod P of weight 2 in the root is
+    // busy too. The busy pod in Q gets Q's whole half, not the third its own weight would give it among three.
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 1);
+    const qos = node.group('q', 2);
+    const busyPod = node.group('q/busy', 1, qos);
+    node.group('q/idle', 1, qos);
+    const inQ = node.container('q/busy/app', Infinity, 1);
+    const root = node.container('p/app', Infinity, 2);
+    node.place(inQ, busyPod);
+    let qDone = NaN;
+    inQ.run(10, () => (qDone = engine.now), null);
+    root.run(100, () => undefined, null);
+    engine.run({ untilMs: 1000 });
+    expect(qDone).toBeCloseTo(20, 9);
+  });
+
+  it('groups change nothing while the tasks fit on the cores', () => {
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 2);
+    const group = node.group('g', 1);
+    const a = node.container('a', Infinity, 1);
+    node.place(a, group);
+    const done: number[] = [];
+    a.run(10, () => done.push(engine.now), null);
+    node.container('b', Infinity, 10_000).run(10, () => done.push(engine.now), null);
+    engine.run({ untilMs: 100 });
+    expect(done).toEqual([10, 10]);
+  });
+
+  it('refuses a bad weight, a cycle, a container of another node, or placing once tasks ran', () => {
+    const engine = new Engine();
+    const node = new NodeCpu(engine, 'n', 1);
+    expect(() => node.group('g', 0.5)).toThrow('cgroup g: cpu weight must be a finite number ≥ 1 (got 0.5)');
+    const outer = node.group('outer', 1);
+    const inner = node.group('inner', 1, outer);
+    expect(() => node.place(outer, inner)).toThrow('cgroup outer cannot be placed under itself (inner)');
+    const elsewhere = new NodeCpu(engine, 'm', 1).container('c');
+    expect(() => node.place(elsewhere, outer)).toThrow('container c is on node m, not n');
+    const c = node.container('c');
+    c.run(1, () => undefined, null);
+    expect(() => node.place(c, outer)).toThrow('node n: cgroups are placed before the node runs any task');
+  });
+});
+
 describe('NodeCpu: CFS quota', () => {
   it('a 0.5-core limit: 50 ms per 100 ms period, throttled until the next period', () => {
     const engine = new Engine();
