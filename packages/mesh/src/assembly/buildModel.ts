@@ -84,6 +84,7 @@ export function buildModel(
     cpu: (instance: Instance) =>
       cpu.container(
         instance.node,
+        instance.name,
         `${instance.name}/app`,
         instance.service.config.cpuLimitCores,
         requestedCpuCores(instance.service.config),
@@ -112,10 +113,11 @@ export function buildModel(
     streams,
     warnings,
     onForward: transport.step,
-    cpuContainer: (node, name, limitCores, requestCores, weight) =>
-      cpu.container(node, name, limitCores, requestCores, weight),
+    cpuContainer: (node, pod, name, limitCores, requestCores) =>
+      cpu.container(node, pod, name, limitCores, requestCores),
     connections,
   });
+  cpu.arrangePods();
   checkCpuRequests(cpu, instances, dataPlane.proxies(), warnings);
   checkWaypoints(config, dataPlane, warnings);
   checkProxyCpuLimits(config, dataPlane, warnings);

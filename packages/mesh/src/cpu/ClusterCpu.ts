@@ -1,12 +1,14 @@
 // The CPU of every node of a run that has a size (its cluster's or node pool's `nodeCpu`), and the containers
-// the model creates on them; nodes without a size have no CPU model (work never waits).
+// the model creates on them in their pods; nodes without a size have no CPU model (work never waits).
 
 import type { Engine } from '@meshsim/engine';
 import type { Node, Topology } from '../topology/Topology.js';
 import type { CpuContainer } from './NodeCpu.js';
 import { CPU_WEIGHT_CONVERSIONS } from '../config/CpuWeightConversion.js';
 import type { CpuWeightConversion } from '../config/CpuWeightConversion.js';
-import { cpuWeightOfRequest } from './cpuWeightOfRequest.js';
+import { arrangePodCgroups } from './arrangePodCgroups.js';
+import type { PodContainerCpu } from './arrangePodCgroups.js';
+import { cpuWeightOfRequest, kernelCpuWeight } from './cpuWeightOfRequest.js';
 import { NodeCpu } from './NodeCpu.js';
 
 /** Node CPUs by node id. */
@@ -15,6 +17,10 @@ export class ClusterCpu {
   private readonly byNode: (NodeCpu | undefined)[] = [];
   /** Every container created, in creation order (for results). */
   readonly containers: CpuContainer[] = [];
+  /** Each node's pods and their containers, by node id, in creation order. */
+  private readonly podsByNode: (Map<string, PodContainerCpu[]> | undefined)[] = [];
+  /** Whether {@link arrangePods} ran. */
+  private arranged = false;
 
   constructor(
     engine: Engine,
@@ -43,26 +49,53 @@ export class ClusterCpu {
   }
 
   /**
-   * A new container on `node`'s CPU with a CPU limit of `limitCores` and weighed by its CPU request
-   * `requestCores` (none: undefined or 0) — or by `weight` when given (in-kernel work) — or null when the node has
-   * no CPU model.
+   * A new container `name` of pod `pod` on `node`'s CPU with a CPU limit of `limitCores` and weighed by its CPU
+   * request `requestCores` (none: undefined or 0), or null when the node has no CPU model. `pod` null: in-kernel
+   * datapath work, in no pod, weighing the most ({@link kernelCpuWeight}). Pods get their cgroups at
+   * {@link arrangePods}, once every container is made.
    */
   container(
     node: Node | null,
+    pod: string | null,
     name: string,
     limitCores = Infinity,
     requestCores: number | undefined = undefined,
-    weight: number | undefined = undefined,
   ): CpuContainer | null {
     const cpu = this.of(node);
-    if (cpu === null) return null;
-    const container = cpu.container(
-      name,
-      limitCores,
-      weight ?? cpuWeightOfRequest(requestCores, this.conversion),
-    );
+    if (cpu === null || node === null) return null;
+    if (this.arranged) throw new Error(`container ${name}: pods are arranged, no container can join them`);
+    const weight =
+      pod === null ? kernelCpuWeight(this.conversion) : cpuWeightOfRequest(requestCores, this.conversion);
+    const container = cpu.container(name, limitCores, weight);
     this.containers.push(container);
+    if (pod !== null) {
+      const pods = (this.podsByNode[node.id] ??= new Map());
+      let members = pods.get(pod);
+      if (members === undefined) {
+        members = [];
+        pods.set(pod, members);
+      }
+      members.push({ container, requestCores, limitCores });
+    }
     return container;
+  }
+
+  /**
+   * Builds each node's pod and QoS cgroups from the containers made so far ({@link arrangePodCgroups}): call once,
+   * after the last container and before the run.
+   */
+  arrangePods(): void {
+    if (this.arranged) return;
+    this.arranged = true;
+    this.byNode.forEach((cpu, id) => {
+      const pods = this.podsByNode[id];
+      if (cpu === undefined || pods === undefined) return;
+      arrangePodCgroups(
+        cpu,
+        [...pods].map(([name, containers]) => ({ name, containers })),
+        this.conversion,
+      );
+    });
   }
 
   /** Every modelled node CPU with its node, in node order. */

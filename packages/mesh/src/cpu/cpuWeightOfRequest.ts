@@ -34,7 +34,11 @@ export function cpuWeightOfRequest(
   requestCores: number | undefined,
   conversion: CpuWeightConversion = 'quadratic',
 ): number {
-  const shares = cpuSharesOfRequest(requestCores);
+  return cpuWeightOfShares(cpuSharesOfRequest(requestCores), conversion);
+}
+
+/** The CPU weight of a cgroup with `cpu.shares` = `shares` under `conversion` (see {@link cpuWeightOfRequest}). */
+export function cpuWeightOfShares(shares: number, conversion: CpuWeightConversion): number {
   switch (conversion) {
     case 'shares':
       return shares;
@@ -57,3 +61,21 @@ export function cpuWeightOfRequest(
  * docs/model.md#node-cpu).
  */
 export const KERNEL_CPU_WEIGHT = 10_000;
+
+/**
+ * The weight of in-kernel datapath work under `conversion`: the largest weight its cgroups can have
+ * ({@link KERNEL_CPU_WEIGHT} on cgroup v2, the largest `cpu.shares`, 262,144, on cgroup v1).
+ */
+export function kernelCpuWeight(conversion: CpuWeightConversion): number {
+  return conversion === 'shares' ? MAX_SHARES : KERNEL_CPU_WEIGHT;
+}
+
+/**
+ * The CPU weight the kubelet writes for the cgroups it manages itself — `kubepods`, the Burstable and BestEffort
+ * classes, each pod — from their `cpu.shares`: on cgroup v2 its own linear `getCPUWeight` (`1 + (shares − 2) × 9999
+ * / 262142`, kubernetes/kubernetes `pkg/kubelet/cm/cgroup_manager_linux.go`), whatever the container runtime's
+ * conversion of the containers' weights; on cgroup v1 (`shares`) the shares (docs/sources.md#k8s-cgroup-v2-cpu-weight).
+ */
+export function kubeletCpuWeight(shares: number, conversion: CpuWeightConversion): number {
+  return cpuWeightOfShares(shares, conversion === 'shares' ? 'shares' : 'linear');
+}

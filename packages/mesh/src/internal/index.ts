@@ -4,7 +4,15 @@
 
 export { Transport } from '../call/Transport.js';
 export { CFS_PERIOD_MS, CpuContainer, CpuGroup, NodeCpu } from '../cpu/NodeCpu.js';
-export { KERNEL_CPU_WEIGHT, cpuSharesOfRequest, cpuWeightOfRequest } from '../cpu/cpuWeightOfRequest.js';
+export {
+  KERNEL_CPU_WEIGHT,
+  cpuSharesOfRequest,
+  cpuWeightOfRequest,
+  cpuWeightOfShares,
+  kernelCpuWeight,
+  kubeletCpuWeight,
+} from '../cpu/cpuWeightOfRequest.js';
+export { arrangePodCgroups, podQosClass } from '../cpu/arrangePodCgroups.js';
 export { Connection, ConnectionPool } from '../call/ConnectionPool.js';
 export { ConnectionPools } from '../call/ConnectionPools.js';
 export {
@@ -128,6 +136,7 @@ export { PoolCache } from '../shapes/dataplane/PoolCache.js';
 export type { Attempt } from '../call/Attempt.js';
 export type { NetworkStation } from '../call/Station.js';
 export type { CpuDone, CpuGroupChild, CpuTask } from '../cpu/NodeCpu.js';
+export type { PodContainerCpu, PodCpu, PodQosClass } from '../cpu/arrangePodCgroups.js';
 
 export type { Acquired, ConnectionPorts, ConnectionSpec, ConnectionUser } from '../call/ConnectionPool.js';
 export type { ConnectionEnd } from '../server/ConnectionEnd.js';

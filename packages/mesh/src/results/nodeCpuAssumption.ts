@@ -1,5 +1,5 @@
 // The node-CPU sharing assumption of a run: printed with the results whenever nodes have a size, naming the weight
-// conversion the run used.
+// conversion the run used for containers.
 
 import type { CpuWeightConversion } from '../config/CpuWeightConversion.js';
 
@@ -16,8 +16,9 @@ export function nodeCpuAssumption(
 ): string | null {
   if (!modelled) return null;
   return (
-    `Busy nodes share their cores by the containers' CPU weights from their requests (cpuWeights: ${conversion}, ` +
-    `${CONVERSIONS[conversion]}); each container weighs its own request among all the node's containers (the pod ` +
-    `and QoS levels of the cgroup tree flattened) and in-kernel datapath work weighs the most: assumptions.`
+    `Busy nodes share their cores by CPU weights from the requests, level by level of the kubelet's cgroup tree ` +
+    `(QoS classes and pods weighed by the kubelet, containers by the runtime: cpuWeights: ${conversion}, ` +
+    `${CONVERSIONS[conversion]}); a pod's QoS class is taken from its CPU alone, nothing is reserved for system ` +
+    `daemons, and in-kernel datapath work weighs the most: assumptions.`
   );
 }

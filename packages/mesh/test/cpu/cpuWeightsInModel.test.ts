@@ -53,25 +53,49 @@ describe('CPU weights in a run', () => {
     expect(a / b).toBeLessThan(1.1);
   });
 
-  it('a service requesting a core takes almost all of it from one requesting nothing (weights 100 and 1)', () => {
+  it('a service requesting a core takes almost all of it from one requesting nothing (QoS classes of 39 and 1)', () => {
     const { a, b } = cpuOf(1, undefined);
     expect(a / (a + b)).toBeGreaterThan(0.95);
-    expect(a / (a + b)).toBeLessThan(100 / 101 + 0.01);
+    expect(a / (a + b)).toBeLessThan(39 / 40 + 0.01);
   });
 
-  it("the nodes' conversion sets how much a request outweighs none: shares (v1) most, linear (old v2) least", () => {
+  it("between pods the kubelet's own weights count: v2 runtimes alike (39 against 1), cgroup v1 (1024 against 2) more", () => {
     const share = (conversion: CpuWeightConversion) => {
       const { a, b } = cpuOf(1, undefined, conversion);
       return b / (a + b);
     };
-    // Weights 1024:2, 100:1 and 39:1 while both have work (after the arrivals stop, each drains its queue: the same
-    // small share in every run).
+    // The pods' QoS classes weigh 39 (Burstable, 1024 shares by the kubelet's linear conversion) and 1 (BestEffort)
+    // whatever the runtime's conversion of the containers' own weights; under cgroup v1 1024 and 2. After the
+    // arrivals stop each drains its queue: the same small share in every run.
     const shares = share('shares');
     const quadratic = share('quadratic');
     const linear = share('linear');
-    expect(quadratic).toBeGreaterThan(1.5 * shares);
-    expect(linear).toBeGreaterThan(1.5 * quadratic);
+    expect(quadratic).toBe(linear);
+    expect(linear).toBeGreaterThan(1.5 * shares);
     expect(linear).toBeLessThan(0.05);
+  });
+
+  it("within a pod the runtime's conversion counts: a 100m sidecar next to its app requesting nothing", () => {
+    // One pod on a saturated core: the app's container weighs 1 and Istio's sidecar (100m) 17 under the runtimes'
+    // quadratic conversion, 4 under the linear one, 102 shares against 2 under cgroup v1.
+    const sidecarWait = (cpuWeights: CpuWeightConversion) => {
+      const cfg = config(
+        [service('a', { replicas: 1, concurrency: 8, cluster: 'c', calls: [] })],
+        [poisson('a', 400, undefined, 'to-a')],
+        {
+          durationMs: 3_000,
+          shape: 'istio-sidecar',
+          clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+        },
+      );
+      const result = simulate({ ...cfg, cpuWeights });
+      return result.services.find((s) => s.name === 'a')?.sidecarCpuWaitMs ?? Number.NaN;
+    };
+    const shares = sidecarWait('shares');
+    const quadratic = sidecarWait('quadratic');
+    const linear = sidecarWait('linear');
+    expect(shares).toBeLessThan(quadratic);
+    expect(quadratic).toBeLessThan(0.8 * linear);
   });
 
   it('refuses an unknown conversion from a library caller, naming the field', () => {

@@ -18,8 +18,9 @@ describe('the node-CPU sharing assumption', () => {
   it('is printed when nodes have a size, with the conversion in use', () => {
     const [quadratic] = sharing(simulate({ ...base, clusters: cluster(2) }).assumptions);
     expect(quadratic).toMatch(/cpuWeights: quadratic, cgroup v2, runc 1\.3\.2\+ \/ crun 1\.23\+/);
+    expect(quadratic).toMatch(/level by level of the kubelet's cgroup tree \(QoS classes and pods weighed/);
     expect(quadratic).toMatch(
-      /cgroup tree flattened\) and in-kernel datapath work weighs the most: assumptions\.$/,
+      /QoS class is taken from its CPU alone, .* in-kernel datapath work weighs the most: assumptions\.$/,
     );
     const [v1] = sharing(simulate({ ...base, clusters: cluster(2), cpuWeights: 'shares' }).assumptions);
     expect(v1).toMatch(/cpuWeights: shares, cgroup v1/);

@@ -27,16 +27,16 @@ export interface DataPlaneContext {
   /** Called when a proxy has processed a traveller (the transport's step). */
   readonly onForward: (traveller: ProxyTraveller) => void;
   /**
-   * A new container named `name` on `node`'s CPU with a limit of `limitCores` (undefined: none), weighed by
-   * its CPU request `requestCores` (undefined or 0: none) or by `weight` when given (in-kernel work), or null when
-   * the node's CPU is not modelled (or there is no node: a managed hop).
+   * A new container named `name` of pod `pod` on `node`'s CPU with a limit of `limitCores` (undefined: none),
+   * weighed by its CPU request `requestCores` (undefined or 0: none), or null when the node's CPU is not modelled
+   * (or there is no node: a managed hop). `pod` null: in-kernel work (eBPF, WireGuard), in no pod, weighing the most.
    */
   readonly cpuContainer: (
     node: Node | null,
+    pod: string | null,
     name: string,
     limitCores?: number,
     requestCores?: number,
-    weight?: number,
   ) => CpuContainer | null;
   /** The run's connection pools: the data plane makes the pools its attempts travel on. */
   readonly connections: ConnectionPools;

@@ -7,7 +7,6 @@ import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { ProxyRole } from '../../config/SimulationConfig.js';
 import type { DataPlaneContext } from './DataPlaneContext.js';
 import { Proxy } from './Proxy.js';
-import { KERNEL_CPU_WEIGHT } from '../../cpu/cpuWeightOfRequest.js';
 
 /** What the proxies on every node are. */
 export interface NodeProxySpec {
@@ -35,12 +34,13 @@ export function perNodeProxies(context: DataPlaneContext, spec: NodeProxySpec): 
       latency,
       context.engine,
       context.onForward,
+      // A per-node proxy runs in a pod of its own (a DaemonSet's); in-kernel work in none.
       context.cpuContainer(
         node,
+        spec.inKernel === true ? null : `${node.name}/${spec.suffix}`,
         `${node.name}/${spec.suffix}`,
         spec.profile.cpuLimitCores,
         proxyRequestedCpuCores(spec.profile),
-        spec.inKernel === true ? KERNEL_CPU_WEIGHT : undefined,
       ),
     );
     proxy.role = spec.role;

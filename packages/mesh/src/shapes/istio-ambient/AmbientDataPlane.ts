@@ -89,6 +89,7 @@ export class AmbientDataPlane extends DataPlaneBase {
           onForward,
           context.cpuContainer(
             node,
+            `${deployment.name}-${i + 1}`,
             `${deployment.name}-${i + 1}/istio-proxy`,
             profile.cpuLimitCores,
             proxyRequestedCpuCores(profile),

@@ -82,6 +82,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
         context.onForward,
         context.cpuContainer(
           instance.node,
+          instance.name,
           `${instance.name}/${sidecarMesh.container}`,
           own.cpuLimitCores,
           proxyRequestedCpuCores(own),

@@ -1,0 +1,92 @@
+// The cgroup tree the kubelet builds on a node, for the node CPU model: `kubepods`, the Burstable and BestEffort QoS
+// classes under it, a cgroup per pod (Guaranteed pods directly under `kubepods`) holding the pod's containers, each
+// level weighed by the kubelet from the CPU requests below it.
+
+import type { CpuWeightConversion } from '../config/CpuWeightConversion.js';
+import { cpuSharesOfRequest, kubeletCpuWeight } from './cpuWeightOfRequest.js';
+import type { CpuContainer, CpuGroup, NodeCpu } from './NodeCpu.js';
+
+/** A container of a pod with what it requests and its limit (as the container's own cgroup was made with). */
+export interface PodContainerCpu {
+  readonly container: CpuContainer;
+  /** Its CPU request [cores] (a limit alone counts as the request, as Kubernetes copies it); undefined or 0: none. */
+  readonly requestCores: number | undefined;
+  /** Its CPU limit [cores]; Infinity: none. */
+  readonly limitCores: number;
+}
+
+/** A pod on one node: its name and its containers. */
+export interface PodCpu {
+  readonly name: string;
+  readonly containers: readonly PodContainerCpu[];
+}
+
+/** A pod's Kubernetes QoS class, which decides where its cgroup sits. */
+export type PodQosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
+
+/** Whole millicores of a request (none: 0), as the kubelet sums them. */
+function milliOf(cores: number | undefined): number {
+  return cores !== undefined && cores > 0 ? Math.round(cores * 1000) : 0;
+}
+
+/**
+ * A pod's QoS class from its containers' CPU: BestEffort when none requests or limits CPU, Guaranteed when every
+ * one has a limit equal to its request, Burstable otherwise. Kubernetes also requires the memory requests and
+ * limits to match, which the model does not know: taken to follow the CPU's (an assumption, docs/model.md#node-cpu).
+ */
+export function podQosClass(containers: readonly PodContainerCpu[]): PodQosClass {
+  if (containers.every((c) => milliOf(c.requestCores) === 0 && !Number.isFinite(c.limitCores))) {
+    return 'BestEffort';
+  }
+  const guaranteed = containers.every(
+    (c) => Number.isFinite(c.limitCores) && milliOf(c.requestCores) === milliOf(c.limitCores),
+  );
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** `cpu.shares` of a sum of requests [whole millicores]: the kubelet's `MilliCPUToShares`. */
+function sharesOfMilli(milli: number): number {
+  return cpuSharesOfRequest(milli / 1000);
+}
+
+/**
+ * Builds `node`'s pod cgroups and places each pod's containers in its pod, as the kubelet lays them out with its
+ * default `--cgroups-per-qos`: `kubepods` (weighed by the node's cores: the allocatable CPU, nothing reserved) in
+ * the node's root, next to in-kernel work; Guaranteed pods directly in `kubepods`; the Burstable class (weighed by
+ * the sum of its pods' requests) and the BestEffort class (the smallest weight, 2 shares) in `kubepods`, their
+ * pods in them; each pod weighed by the sum of its containers' requests (2 shares without any). The kubelet's
+ * weights use its own conversion of shares ({@link kubeletCpuWeight}); the containers keep the runtime's. Sources:
+ * the kubelet's `qos_container_manager_linux.go` and `ResourceConfigForPod` (docs/sources.md#k8s-cgroup-v2-cpu-weight).
+ */
+export function arrangePodCgroups(
+  node: NodeCpu,
+  pods: readonly PodCpu[],
+  conversion: CpuWeightConversion,
+): void {
+  if (pods.length === 0) return;
+  const classes = pods.map((pod) => podQosClass(pod.containers));
+  const requestedMilli = pods.map((pod) =>
+    pod.containers.reduce((sum, c) => sum + milliOf(c.requestCores), 0),
+  );
+  const weigh = (milli: number): number => kubeletCpuWeight(sharesOfMilli(milli), conversion);
+  const kubepods = node.group('kubepods', weigh(Math.round(node.cores * 1000)));
+  let burstableMilli = 0;
+  classes.forEach((qos, i) => {
+    if (qos === 'Burstable') burstableMilli += requestedMilli[i] as number;
+  });
+  const byClass: Record<PodQosClass, CpuGroup | null> = {
+    Guaranteed: kubepods,
+    Burstable: classes.includes('Burstable')
+      ? node.group('kubepods/burstable', weigh(burstableMilli), kubepods)
+      : null,
+    BestEffort: classes.includes('BestEffort') ? node.group('kubepods/besteffort', weigh(0), kubepods) : null,
+  };
+  pods.forEach((pod, i) => {
+    const group = node.group(
+      pod.name,
+      weigh(requestedMilli[i] as number),
+      byClass[classes[i] as PodQosClass],
+    );
+    for (const member of pod.containers) node.place(member.container, group);
+  });
+}
