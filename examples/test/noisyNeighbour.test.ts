@@ -29,12 +29,10 @@ describe('noisy-neighbour example (CPU weights from requests)', () => {
     expect(apiP99('api 250m, batch 1 core')).toBeGreaterThan(5 * written);
   });
 
-  it('makes the sidecars (100m) wait once their neighbours request more, not while they request nothing', () => {
+  it('makes the sidecars (100m) wait once their own application requests more, not while it requests nothing', () => {
     const sidecarWait = (label: string) =>
       byLabel.get(label)?.services.find((service) => service.name === 'api')?.sidecarCpuWaitMs ?? Number.NaN;
-    expect(sidecarWait('api 1 core, batch 1 core')).toBeGreaterThan(
-      100 * sidecarWait('api none, batch none'),
-    );
+    expect(sidecarWait('api 1 core, batch 1 core')).toBeGreaterThan(10 * sidecarWait('api none, batch none'));
   });
 
   it('saturates the node in every row and does the same work: the weights change who waits', () => {
@@ -46,17 +44,26 @@ describe('noisy-neighbour example (CPU weights from requests)', () => {
     }
   });
 
-  it('under the older conversions (linear, cgroup v1 shares) the same requests protect the API less: its queues overflow', () => {
+  it("the runtime's conversion splits a pod's share only: the sidecars wait longer under the older ones", () => {
     const config = withRequests(loadNoisyNeighbour(), { label: '', apiCores: 0.25, batchCores: 1 });
-    const users = (cpuWeights: CpuWeightConversion) =>
-      simulate({ ...config, cpuWeights }).edges.find((edge) => edge.source === 'users');
-    const quadratic = users('quadratic');
-    expect(quadratic?.failed).toBe(0);
-    for (const conversion of ['linear', 'shares'] as const) {
-      const older = users(conversion);
-      expect(older?.failures['rejected'] ?? 0).toBeGreaterThan(100);
-      expect(older?.latency.p99Ms ?? 0).toBeGreaterThan(5 * (quadratic?.latency.p99Ms ?? Infinity));
-    }
+    const api = (cpuWeights: CpuWeightConversion) => {
+      const result = simulate({ ...config, cpuWeights });
+      return {
+        p99Ms: result.edges.find((edge) => edge.source === 'users')?.latency.p99Ms ?? Number.NaN,
+        sidecarWaitMs: result.services.find((s) => s.name === 'api')?.sidecarCpuWaitMs ?? Number.NaN,
+      };
+    };
+    const quadratic = api('quadratic');
+    const linear = api('linear');
+    const shares = api('shares');
+    // The kubelet weighs the pods alike under both cgroup v2 conversions: the same p99 within a few per cent.
+    expect(Math.abs(linear.p99Ms / quadratic.p99Ms - 1)).toBeLessThan(0.05);
+    // In their pods the sidecars weigh 4 (linear) instead of 17 against the API's 10 instead of 35: they wait longer.
+    expect(linear.sidecarWaitMs).toBeGreaterThan(1.1 * quadratic.sidecarWaitMs);
+    // cgroup v1: the pods weigh in about the same proportions (358 shares per API pod against 1126), but in their pods
+    // the sidecars weigh 102 against the API's 256 (17 against 35): they wait longer and the API's p99 rises.
+    expect(shares.sidecarWaitMs).toBeGreaterThan(1.1 * quadratic.sidecarWaitMs);
+    expect(shares.p99Ms).toBeGreaterThan(1.1 * quadratic.p99Ms);
   });
 
   it('docs/model.md shows its table', () => {

@@ -1,5 +1,6 @@
 // docs/model.md's table of the mesh's proxies' CPU requests and weights is what runs of each shape give: each
-// kind's request per proxy (from a run's results) and its weight (the nodes' conversion, or the kernel's).
+// kind's request per proxy (from a run's results) and its weight (in its app's pod, as a pod of its own, or the
+// kernel's).
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { cpuWeightOfRequest, resolveScenario, simulate } from 'meshsim';
 import { describe, expect, it } from 'vitest';
 
-import { KERNEL_CPU_WEIGHT } from '../../packages/mesh/src/internal/index.js';
+import {
+  KERNEL_CPU_WEIGHT,
+  cpuSharesOfRequest,
+  kubeletCpuWeight,
+} from '../../packages/mesh/src/internal/index.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../docs/model.md', import.meta.url)), 'utf8');
 
@@ -52,6 +57,9 @@ function requestPerProxy(shape: string): Map<string, number> {
   return new Map(run.proxies.byKind.map((kind) => [kind.kind, (kind.cpuRequestedCores ?? 0) / kind.count]));
 }
 
+/** The proxy kinds that run as pods of their own (DaemonSets, waypoint Deployments), not in an application's pod. */
+const OWN_POD = new Set(['ztunnel', 'waypoint', 'cilium-envoy']);
+
 const millicores = (cores: number): string => (cores === 0 ? 'none' : `${Math.round(cores * 1000)}m`);
 
 describe("docs/model.md: the mesh's proxies' CPU requests and weights", () => {
@@ -72,12 +80,16 @@ describe("docs/model.md: the mesh's proxies' CPU requests and weights", () => {
       expect(cores, `${shape} runs ${kind}`).toBeDefined();
       if (kind === 'cilium-ebpf') {
         expect(request).toBe('none (kernel)');
-        expect(weight).toBe(KERNEL_CPU_WEIGHT.toLocaleString('en-US'));
+        expect(weight).toBe(`${KERNEL_CPU_WEIGHT.toLocaleString('en-US')} (next to kubepods)`);
         continue;
       }
+      const requestCores = cores === 0 ? undefined : cores;
       expect(request, `${shape} ${kind} request`).toBe(millicores(cores ?? Number.NaN));
+      // A per-node proxy or a waypoint is a pod of its own, weighed by the kubelet; a sidecar weighs in its app's pod.
       expect(weight, `${shape} ${kind} weight`).toBe(
-        String(cpuWeightOfRequest(cores === 0 ? undefined : cores)),
+        OWN_POD.has(kind)
+          ? `${kubeletCpuWeight(cpuSharesOfRequest(requestCores), 'quadratic')} (its own pod, ${requestCores === undefined ? 'BestEffort' : 'Burstable'})`
+          : `${cpuWeightOfRequest(requestCores)} (in the app's pod)`,
       );
     }
   });

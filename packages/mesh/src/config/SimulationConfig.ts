@@ -316,9 +316,10 @@ export interface SimulationConfig {
   network: NetworkConfig;
   clusters: readonly ClusterConfig[];
   /**
-   * How nodes turn a container's CPU request into its CPU weight on a busy node: `quadratic` (cgroup v2 with
-   * runc ≥ 1.3.2 or crun ≥ 1.23), `linear` (cgroup v2, older runtimes) or `shares` (cgroup v1). Only matters when
-   * nodes have a size. @defaultValue 'quadratic'
+   * How nodes turn a container's CPU request into its CPU weight within its pod on a busy node: `quadratic`
+   * (cgroup v2 with runc ≥ 1.3.2 or crun ≥ 1.23), `linear` (cgroup v2, older runtimes) or `shares` (cgroup v1, where
+   * the pods and QoS classes weigh their shares too; on cgroup v2 the kubelet weighs them linearly). Only matters
+   * when nodes have a size. @defaultValue 'quadratic'
    */
   cpuWeights?: CpuWeightConversion;
   services: readonly ServiceConfig[];

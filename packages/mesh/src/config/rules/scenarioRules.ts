@@ -46,7 +46,7 @@ export const SCENARIO_RULES = {
         source: { cite: 'k8s-cgroup-v2-cpu-weight', note: 'cgroup v2 with runc 1.3.2+ or crun 1.23+' },
       },
       description:
-        'How nodes weigh containers by their CPU requests on a busy node: quadratic (cgroup v2, current runtimes), linear (cgroup v2, older runtimes) or shares (cgroup v1).',
+        'How nodes weigh containers within their pods by their CPU requests on a busy node: quadratic (cgroup v2, current runtimes), linear (cgroup v2, older runtimes) or shares (cgroup v1, also for pods; on cgroup v2 the kubelet weighs pods linearly).',
     },
   ],
 } as const satisfies RuleTable;
