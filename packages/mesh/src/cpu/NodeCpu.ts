@@ -498,9 +498,10 @@ export class NodeCpu {
   }
 
   /**
-   * Sets each busy container's rate per task on a contended node with groups: the busy containers' runnable tasks
-   * are summed up their groups (each group's demand, in cores), then the cores are shared from the root down, each
-   * group's share between its busy children by weight with water-filling ({@link fill}).
+   * Sets each busy container's rate per task on a contended node with groups: the busy containers are registered
+   * in their groups and the groups in theirs, the runnable tasks summed up the groups (each group's demand, in
+   * cores), then the cores are shared from the root down, each group's share between its busy children by weight
+   * with water-filling ({@link fill}).
    * PERF: no allocation; each group's list of busy children is scratch reset once per pass (`epoch`).
    */
   private shareByGroups(): void {
@@ -508,29 +509,25 @@ export class NodeCpu {
     const root = this.root;
     root.epoch = epoch;
     root.childCount = 0;
-    root.demand = 0;
     for (const container of this.busy) {
-      const demand = container.running;
-      container.demand = demand;
+      container.demand = container.running;
       let child: CpuGroupChild = container;
-      let childNew = true;
       let parent = container.parent ?? root;
+      // Registers the container in its group, and each group first seen in this pass in its own parent. PERF: a
+      // group seen before is registered with all its ancestors: the walk stops there (the root is always seen).
       for (;;) {
-        let parentNew = false;
-        if (parent.epoch !== epoch) {
-          parent.epoch = epoch;
-          parent.childCount = 0;
-          parent.demand = 0;
-          parentNew = true;
+        if (parent.epoch === epoch) {
+          parent.children[parent.childCount++] = child;
+          break;
         }
-        if (childNew) parent.children[parent.childCount++] = child;
-        parent.demand += demand;
-        if (parent === root) break;
+        parent.epoch = epoch;
+        parent.childCount = 1;
+        parent.children[0] = child;
         child = parent;
-        childNew = parentNew;
         parent = parent.parent ?? root;
       }
     }
+    sumDemand(root);
     this.fill(root, this.cores);
   }
 
@@ -542,9 +539,16 @@ export class NodeCpu {
   private fill(group: CpuGroup, cores: number): void {
     const children = group.children;
     const count = group.childCount;
+    const covered = cores >= group.demand;
+    // PERF: a lone busy child (a pod's only busy container, a class's only busy pod) gets the group's share as it is.
+    if (count === 1) {
+      const child = children[0] as CpuGroupChild;
+      child.capped = covered;
+      this.give(child, covered ? child.demand : cores);
+      return;
+    }
     let coresLeft = cores;
     let weightLeft = 0;
-    const covered = cores >= group.demand;
     for (let i = 0; i < count; i++) {
       const child = children[i] as CpuGroupChild;
       child.capped = covered;
@@ -568,10 +572,14 @@ export class NodeCpu {
     }
     for (let i = 0; i < count; i++) {
       const child = children[i] as CpuGroupChild;
-      const share = child.capped ? child.demand : perWeight * child.weight;
-      if (child.isGroup) this.fill(child, share);
-      else child.rate = child.capped ? 1 : share / child.running;
+      this.give(child, child.capped ? child.demand : perWeight * child.weight);
     }
+  }
+
+  /** Gives `child` its share [cores]: a group shares it on among its children, a container among its tasks. */
+  private give(child: CpuGroupChild, share: number): void {
+    if (child.isGroup) this.fill(child, share);
+    else child.rate = child.capped ? 1 : share / child.running;
   }
 
   private markBusy(container: CpuContainer): void {
@@ -668,6 +676,18 @@ export class NodeCpu {
     this.reschedule(now);
     this.engine.schedule(CFS_PERIOD_MS, onPeriod, this);
   }
+}
+
+/** Sets `group.demand` and its busy descendant groups' to the runnable tasks under them (in cores) and returns it. */
+function sumDemand(group: CpuGroup): number {
+  let demand = 0;
+  const children = group.children;
+  for (let i = 0; i < group.childCount; i++) {
+    const child = children[i] as CpuGroupChild;
+    demand += child.isGroup ? sumDemand(child) : child.demand;
+  }
+  group.demand = demand;
+  return demand;
 }
 
 // PERF: module-level handlers with the node as argument: no closure per timer.
