@@ -298,8 +298,10 @@ export class NodeCpu {
   private readonly root = new CpuGroup('/', 1);
   /** Groups made on this node ({@link group}): none, and the cores are shared between containers directly. */
   private groups = 0;
-  /** Number of the current pass of the share computation under groups (the groups' scratch is of this pass). */
+  /** Number of the current listing of busy children in the groups (the groups' scratch is of this listing). */
   private epoch = 0;
+  /** Whether a container became busy or idle since the groups' busy children were listed. */
+  private busyChanged = true;
 
   constructor(
     private readonly engine: Engine,
@@ -505,12 +507,20 @@ export class NodeCpu {
    * PERF: no allocation; each group's list of busy children is scratch reset once per pass (`epoch`).
    */
   private shareByGroups(): void {
-    const epoch = ++this.epoch;
     const root = this.root;
+    // PERF: the groups' lists of busy children stand while no container became busy or idle since the last pass.
+    if (this.busyChanged) this.registerBusy(root);
+    sumDemand(root);
+    this.fill(root, this.cores);
+  }
+
+  /** Lists each busy container in its group's busy children, and each group with a busy container in its parent's. */
+  private registerBusy(root: CpuGroup): void {
+    this.busyChanged = false;
+    const epoch = ++this.epoch;
     root.epoch = epoch;
     root.childCount = 0;
     for (const container of this.busy) {
-      container.demand = container.running;
       let child: CpuGroupChild = container;
       let parent = container.parent ?? root;
       // Registers the container in its group, and each group first seen in this pass in its own parent. PERF: a
@@ -527,8 +537,6 @@ export class NodeCpu {
         parent = parent.parent ?? root;
       }
     }
-    sumDemand(root);
-    this.fill(root, this.cores);
   }
 
   /**
@@ -584,6 +592,7 @@ export class NodeCpu {
 
   private markBusy(container: CpuContainer): void {
     if (container.busyIndex >= 0) return;
+    this.busyChanged = true;
     container.busyIndex = this.busy.length;
     this.busy.push(container);
   }
@@ -591,6 +600,7 @@ export class NodeCpu {
   private unmarkBusy(container: CpuContainer): void {
     const index = container.busyIndex;
     if (index < 0) return;
+    this.busyChanged = true;
     const last = this.busy.pop() as CpuContainer;
     if (last !== container) {
       this.busy[index] = last;
@@ -678,13 +688,21 @@ export class NodeCpu {
   }
 }
 
-/** Sets `group.demand` and its busy descendant groups' to the runnable tasks under them (in cores) and returns it. */
+/**
+ * Sets `group.demand`, its busy descendant groups' and their containers' to the runnable tasks under them (in cores)
+ * and returns the group's.
+ */
 function sumDemand(group: CpuGroup): number {
   let demand = 0;
   const children = group.children;
   for (let i = 0; i < group.childCount; i++) {
     const child = children[i] as CpuGroupChild;
-    demand += child.isGroup ? sumDemand(child) : child.demand;
+    if (child.isGroup) {
+      demand += sumDemand(child);
+    } else {
+      child.demand = child.running;
+      demand += child.running;
+    }
   }
   group.demand = demand;
   return demand;
