@@ -1,6 +1,6 @@
 // The noisy-neighbour example: an API and a CPU-hungry batch worker on one node of 2 cores, run with the two
-// services' CPU requests changed — on a saturated node the kernel shares the cores by the containers' weights,
-// which Kubernetes sets from their requests (docs/model.md#node-cpu).
+// services' CPU requests changed — on a saturated node the kernel shares the cores by the pods' and containers'
+// weights, which Kubernetes sets from their requests (docs/model.md#node-cpu).
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
