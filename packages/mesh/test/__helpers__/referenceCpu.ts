@@ -26,19 +26,8 @@ export function referenceRates(
   counts: readonly number[],
   weights: readonly number[],
 ): number[] {
-  const total = counts.reduce((sum, n) => sum + n, 0);
-  if (total <= cores) return counts.map(() => 1);
-  const used = (theta: number): number =>
-    counts.reduce((sum, n, c) => sum + Math.min(n, theta * (weights[c] as number)), 0);
-  let low = 0;
-  let high = 1;
-  while (used(high) < cores) high *= 2;
-  for (let i = 0; i < 200; i++) {
-    const mid = (low + high) / 2;
-    if (used(mid) < cores) low = mid;
-    else high = mid;
-  }
-  return counts.map((n, c) => (n === 0 ? 0 : Math.min(1, (high * (weights[c] as number)) / n)));
+  const shares = referenceShares(cores, counts, weights);
+  return counts.map((n, c) => (n === 0 ? 0 : Math.min(1, (shares[c] as number) / n)));
 }
 
 /**
