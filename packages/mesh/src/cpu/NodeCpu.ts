@@ -77,7 +77,7 @@ export class CpuContainer {
   readonly isGroup = false;
   /** @internal The group it is placed in ({@link NodeCpu.place}); null: the node's root. */
   parent: CpuGroup | null = null;
-  /** @internal Scratch of the node's share computation under groups: its runnable tasks in the current pass. */
+  /** @internal Scratch of the node's share computation: its runnable tasks in the last one. */
   demand = 0;
   /** @internal True while throttled: its tasks make no progress. */
   throttled = false;
@@ -241,13 +241,13 @@ export class CpuGroup {
   readonly isGroup = true;
   /** @internal The parent group; null for the node's root. */
   parent: CpuGroup | null = null;
-  /** @internal Scratch of the node's share computation: the pass that last reset the fields below. */
+  /** @internal Scratch of the node's share computation: the listing that last reset `children`. */
   epoch = 0;
-  /** @internal Scratch: runnable tasks under this group in the current pass (the cores it could use). */
+  /** @internal Scratch: runnable tasks under this group in the last share computation (the cores it could use). */
   demand = 0;
   /** @internal Scratch: whether its share covers its demand (water-filling). */
   capped = false;
-  /** @internal Scratch: busy children in the current pass (the first `childCount` entries). */
+  /** @internal Scratch: busy children at the last listing (the first `childCount` entries). */
   readonly children: CpuGroupChild[] = [];
   /** @internal Scratch: number of busy children in `children`. */
   childCount = 0;
@@ -265,9 +265,10 @@ export class CpuGroup {
  * with runnable tasks, not throttled) gets a share of the cores in proportion to its weight, split equally
  * among its runnable tasks, no task above one core; what a container cannot use (fewer tasks than its share)
  * goes to the others by their weights (water-filling). With groups ({@link group}, {@link place}) the same
- * sharing runs level by level: the cores between the root's busy children, each group's share between its own. With `n` runnable tasks on at most `cores` cores,
- * every task runs at one core. Each container keeps its own virtual clock (work delivered to each of its
- * tasks), so a task start or end costs O(busy containers) and one engine timer.
+ * sharing runs level by level: the cores between the root's busy children, each group's share between its own.
+ * With `n` runnable tasks on at most `cores` cores, every task runs at one core. Each container keeps its own
+ * virtual clock (work delivered to each of its tasks), so a task start or end costs O(busy containers and their
+ * groups) and one engine timer.
  */
 export class NodeCpu {
   /** Busy core-milliseconds so far (∫ min(n, cores) dt). */
@@ -296,8 +297,6 @@ export class NodeCpu {
   private periodTickArmed = false;
   /** The node's root cgroup: the parent of containers and groups placed in no group. */
   private readonly root = new CpuGroup('/', 1);
-  /** Groups made on this node ({@link group}): none, and the cores are shared between containers directly. */
-  private groups = 0;
   /** Number of the current listing of busy children in the groups (the groups' scratch is of this listing). */
   private epoch = 0;
   /** Whether a container became busy or idle since the groups' busy children were listed. */
@@ -351,15 +350,13 @@ export class NodeCpu {
 
   /**
    * A new cgroup on this node weighing `weight` (≥ 1) among its siblings, in `parent` (null: the node's root).
-   * Containers and groups are placed in it with {@link place}. Without groups the node shares its cores between
-   * its containers directly.
+   * Containers and groups are placed in it with {@link place}; a container placed nowhere is a child of the root.
    */
   group(name: string, weight: number, parent: CpuGroup | null = null): CpuGroup {
     if (!(weight >= 1 && Number.isFinite(weight))) {
       throw new RangeError(`cgroup ${name}: cpu weight must be a finite number ≥ 1 (got ${String(weight)})`);
     }
     const group = new CpuGroup(name, weight);
-    this.groups++;
     if (parent !== null) this.place(group, parent);
     return group;
   }
@@ -444,50 +441,15 @@ export class NodeCpu {
   /**
    * Sets each busy container's rate per task and returns the node time from now to the next completion or quota
    * exhaustion [ms] (Infinity when none): one core per task while the runnable tasks fit on the cores; else the
-   * weighted water-filling of CFS's shares (a container whose weighted share would give its tasks more than a core
-   * each gets a core per task, and the cores left are shared again among the rest by weight), level by level of
-   * the cgroup tree when the node has groups ({@link shareByGroups}).
-   * PERF: the rates and the next event in one pass over the busy containers (two more when contended, to find
-   * the capped ones): this runs at every task start and end.
+   * weighted water-filling of CFS's shares, level by level of the cgroup tree ({@link shareByGroups}).
+   * PERF: one pass over the busy containers while they fit: this runs at every task start and end.
    */
   private shareAndNextDelay(): number {
-    const busy = this.busy;
-    let perWeight = 0;
     const contended = this.runnable > this.cores;
-    const grouped = contended && this.groups > 0;
-    if (grouped) {
-      this.shareByGroups();
-    } else if (contended) {
-      let coresLeft = this.cores;
-      let weightLeft = 0;
-      for (const container of busy) {
-        container.capped = false;
-        weightLeft += container.weight;
-      }
-      // Ends: each pass caps at least one more container or changes nothing; the tasks outnumber the cores, so
-      // some container always stays uncapped and `weightLeft` stays positive.
-      perWeight = coresLeft / weightLeft;
-      for (let changed = true; changed;) {
-        changed = false;
-        for (const container of busy) {
-          if (!container.capped && perWeight * container.weight >= container.running) {
-            container.capped = true;
-            coresLeft -= container.running;
-            weightLeft -= container.weight;
-            changed = true;
-          }
-        }
-        perWeight = coresLeft / weightLeft;
-      }
-    }
+    if (contended) this.shareByGroups();
     let min = Infinity;
-    for (const container of busy) {
-      // PERF: under groups `shareByGroups` has set the rates; else they are set here, in the same pass.
-      const rate = grouped
-        ? container.rate
-        : contended && !container.capped
-          ? (perWeight * container.weight) / container.running
-          : 1;
+    for (const container of this.busy) {
+      const rate = contended ? container.rate : 1;
       container.rate = rate;
       const finish = (container.topFinishV - container.virtualMs) / rate;
       if (finish < min) min = finish;
@@ -500,11 +462,12 @@ export class NodeCpu {
   }
 
   /**
-   * Sets each busy container's rate per task on a contended node with groups: the busy containers are registered
-   * in their groups and the groups in theirs, the runnable tasks summed up the groups (each group's demand, in
-   * cores), then the cores are shared from the root down, each group's share between its busy children by weight
-   * with water-filling ({@link fill}).
-   * PERF: no allocation; each group's list of busy children is scratch reset once per pass (`epoch`).
+   * Sets each busy container's rate per task on a contended node: the busy containers are listed in their groups
+   * (the node's root without groups) and the groups in theirs, the runnable tasks summed up the groups (each
+   * group's demand, in cores), then the cores are shared from the root down, each group's share between its busy
+   * children by weight with water-filling ({@link fill}): a child whose weighted share would give its tasks more
+   * than a core each gets a core per task, and what is left is shared again among the others by weight.
+   * PERF: no allocation; the groups' lists of busy children are scratch, re-listed only when the busy set changes.
    */
   private shareByGroups(): void {
     const root = this.root;
