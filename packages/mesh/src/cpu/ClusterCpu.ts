@@ -7,7 +7,7 @@ import type { CpuContainer } from './NodeCpu.js';
 import { CPU_WEIGHT_CONVERSIONS } from '../config/CpuWeightConversion.js';
 import type { CpuWeightConversion } from '../config/CpuWeightConversion.js';
 import { arrangePodCgroups } from './arrangePodCgroups.js';
-import type { PodContainerCpu } from './arrangePodCgroups.js';
+import type { ArrangedPod, PodContainerCpu } from './arrangePodCgroups.js';
 import { cpuWeightOfRequest, kernelCpuWeight } from './cpuWeightOfRequest.js';
 import { NodeCpu } from './NodeCpu.js';
 
@@ -21,6 +21,8 @@ export class ClusterCpu {
   private readonly podsByNode: (Map<string, PodContainerCpu[]> | undefined)[] = [];
   /** Whether {@link arrangePods} ran. */
   private arranged = false;
+  /** Each container's pod once arranged (in-kernel work has none). */
+  private readonly podOfContainer = new Map<CpuContainer, ArrangedPod>();
 
   constructor(
     engine: Engine,
@@ -90,12 +92,19 @@ export class ClusterCpu {
     this.byNode.forEach((cpu, id) => {
       const pods = this.podsByNode[id];
       if (cpu === undefined || pods === undefined) return;
-      arrangePodCgroups(
+      const arranged = arrangePodCgroups(
         cpu,
         [...pods].map(([name, containers]) => ({ name, containers })),
         this.conversion,
       );
+      for (const pod of arranged)
+        for (const member of pod.containers) this.podOfContainer.set(member.container, pod);
     });
+  }
+
+  /** The pod `container` runs in, with its QoS class and weights, once {@link arrangePods} ran (else undefined). */
+  podOf(container: CpuContainer): ArrangedPod | undefined {
+    return this.podOfContainer.get(container);
   }
 
   /** Every modelled node CPU with its node, in node order. */

@@ -24,6 +24,15 @@ export interface PodCpu {
 /** A pod's Kubernetes QoS class, which decides where its cgroup sits. */
 export type PodQosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
+/** A pod as arranged on its node: its QoS class and its cgroup's weight, and its class's (itself when Guaranteed). */
+export interface ArrangedPod extends PodCpu {
+  readonly qos: PodQosClass;
+  /** Its pod cgroup's CPU weight. */
+  readonly weight: number;
+  /** The weight of its QoS class's cgroup (of its own cgroup when Guaranteed: directly in `kubepods`). */
+  readonly classWeight: number;
+}
+
 /** Whole millicores of a request (none: 0), as the kubelet sums them. */
 function milliOf(cores: number | undefined): number {
   return cores !== undefined && cores > 0 ? Math.round(cores * 1000) : 0;
@@ -57,13 +66,14 @@ function sharesOfMilli(milli: number): number {
  * pods in them; each pod weighed by the sum of its containers' requests (2 shares without any). The kubelet's
  * weights use its own conversion of shares ({@link kubeletCpuWeight}); the containers keep the runtime's. Sources:
  * the kubelet's `qos_container_manager_linux.go` and `ResourceConfigForPod` (docs/sources.md#k8s-cgroup-v2-cpu-weight).
+ * Returns the pods with their classes and weights, in the order given.
  */
 export function arrangePodCgroups(
   node: NodeCpu,
   pods: readonly PodCpu[],
   conversion: CpuWeightConversion,
-): void {
-  if (pods.length === 0) return;
+): ArrangedPod[] {
+  if (pods.length === 0) return [];
   const classes = pods.map((pod) => podQosClass(pod.containers));
   const requestedMilli = pods.map((pod) =>
     pod.containers.reduce((sum, c) => sum + milliOf(c.requestCores), 0),
@@ -81,12 +91,12 @@ export function arrangePodCgroups(
       : null,
     BestEffort: classes.includes('BestEffort') ? node.group('kubepods/besteffort', weigh(0), kubepods) : null,
   };
-  pods.forEach((pod, i) => {
-    const group = node.group(
-      pod.name,
-      weigh(requestedMilli[i] as number),
-      byClass[classes[i] as PodQosClass],
-    );
+  return pods.map((pod, i) => {
+    const qos = classes[i] as PodQosClass;
+    const weight = weigh(requestedMilli[i] as number);
+    const parent = byClass[qos] as CpuGroup;
+    const group = node.group(pod.name, weight, parent);
     for (const member of pod.containers) node.place(member.container, group);
+    return { ...pod, qos, weight, classWeight: qos === 'Guaranteed' ? weight : parent.weight };
   });
 }

@@ -110,7 +110,7 @@ export function collectResult(
       sidecarCpuWaitMs: sidecarCpuWaitMs.get(service.name) ?? 0,
     };
   });
-  checkCpuStarvation(services.values(), durationMs, model.warnings);
+  checkCpuStarvation(services.values(), model.cpu, durationMs, model.warnings);
   const sourceNames = new Set(config.traffic.map((t) => t.name));
   const requests = nodeCpuRequests(model.instances, dataPlane.proxies());
   let offered = 0;

@@ -90,6 +90,33 @@ describe('arrangePodCgroups', () => {
     expect(cpu['be-2/0']).toBeCloseTo(100 / 42, 9);
   });
 
+  it('returns each pod with its class, its weight and its class’s weight', () => {
+    const node = new NodeCpu(new Engine(), 'n', 2);
+    const member = (
+      name: string,
+      requestCores: number | undefined,
+      limitCores = Infinity,
+    ): PodContainerCpu => ({
+      container: node.container(name, limitCores, cpuWeightOfRequest(requestCores)),
+      requestCores,
+      limitCores,
+    });
+    const arranged = arrangePodCgroups(
+      node,
+      [
+        { name: 'g', containers: [member('g/app', 0.5, 0.5)] },
+        { name: 'b', containers: [member('b/app', undefined), member('b/proxy', 0.1, 2)] },
+        { name: 'e', containers: [member('e/app', undefined)] },
+      ],
+      'quadratic',
+    );
+    expect(arranged.map(({ name, qos, weight, classWeight }) => [name, qos, weight, classWeight])).toEqual([
+      ['g', 'Guaranteed', 20, 20], // 512 shares, directly in kubepods
+      ['b', 'Burstable', 4, 4], // 102 shares; the class holds only this pod
+      ['e', 'BestEffort', 1, 1],
+    ]);
+  });
+
   it('weighs the Burstable class by all its pods’ requests: a busy pod gets an idle sibling’s share', () => {
     // 1 core: a Guaranteed pod of 500m (directly in kubepods: 20) against the Burstable class of two 500m pods (1024
     // shares → 39), one of them idle: the busy one gets 39/59, not the half its own request would give it.

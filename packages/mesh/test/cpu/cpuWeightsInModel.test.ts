@@ -123,6 +123,24 @@ describe('CPU weights in a run', () => {
     expect(ebpf?.cpuWaitMs ?? Number.NaN).toBeLessThan(0.01 * (app?.cpuWaitMs ?? 0));
   });
 
+  it('says when a service without a request lost to its own sidecars in its pods, not to its neighbours', () => {
+    // One saturated core, one pod: the app (no request, weight 1) and Istio's sidecar (100m, weight 17).
+    const cfg = config(
+      [service('a', { replicas: 1, concurrency: 8, cluster: 'c', calls: [] })],
+      [poisson('a', 600, undefined, 'to-a')],
+      {
+        durationMs: 2_000,
+        shape: 'istio-sidecar',
+        clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+      },
+    );
+    const warnings = simulate(cfg).warnings.filter((w) => w.includes('requests no CPU'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^services\.a requests no CPU: in its pods its application containers \(CPU weight 1, the smallest\) come after their istio-proxy containers \(17, from a 100m request\); its application containers waited [\d.]+× as long/,
+    );
+  });
+
   it('warns about a service without a request whose work waited for a core longer than it ran, and only then', () => {
     const starved = (
       requestA: number | undefined,
@@ -135,12 +153,10 @@ describe('CPU weights in a run', () => {
     const [warning, ...others] = starved(1, undefined);
     expect(others).toEqual([]);
     expect(warning).toMatch(
-      /^services\.b requests no CPU: on busy nodes its application containers \(CPU weight 1, the smallest\) waited [\d.]+× as long for a core as they ran, while neighbours that request CPU went first/,
+      /^services\.b requests no CPU: its pods are BestEffort \(no container of theirs requests CPU\), the class that weighs least on a busy node \(1, however many pods it holds\); its application containers waited [\d.]+× as long for a core as they ran; a cpuRequest gives them a weight/,
     );
-    // Under cgroup v1 shares the container without a request weighs 2, and the warning says so.
-    expect(starved(1, undefined, 'shares')[0]).toMatch(
-      /its application containers \(CPU weight 2, the smallest\)/,
-    );
+    // Under cgroup v1 shares the BestEffort class weighs 2 shares, and the warning says so.
+    expect(starved(1, undefined, 'shares')[0]).toMatch(/the class that weighs least on a busy node \(2,/);
     // Both request: no warning, however long they wait; neither does: equals share a saturated node, no warning.
     expect(starved(1, 0.5)).toEqual([]);
     expect(starved(undefined, undefined)).toEqual([]);
