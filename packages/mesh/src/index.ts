@@ -180,6 +180,7 @@ export type {
   WireProtocol,
 } from './config/SimulationConfig.js';
 export type { CpuWeightConversion } from './config/CpuWeightConversion.js';
+export type { PodQosClass } from './config/PodQosClass.js';
 export { CPU_WEIGHT_CONVERSIONS } from './config/CpuWeightConversion.js';
 export { cpuWeightOfRequest } from './cpu/cpuWeightOfRequest.js';
 export type {

@@ -94,6 +94,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       sidecarThrottledMs: num(service.sidecarThrottledMs),
       cpuWaitMs: num(service.cpuWaitMs),
       sidecarCpuWaitMs: num(service.sidecarCpuWaitMs),
+      podQosClass: service.podQosClass,
+      podCpuWeight: service.podCpuWeight === null ? null : num(service.podCpuWeight),
       versions: service.versions.map((version) => ({
         name: version.name,
         instances: num(version.instances),

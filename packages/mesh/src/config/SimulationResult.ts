@@ -1,6 +1,7 @@
 // The output of a simulation: RED metrics per edge and per service, time series, proxy resources,
 // warnings and assumptions. Plain data (JSON-serialisable) with units in every field name.
 
+import type { PodQosClass } from './PodQosClass.js';
 import type { TelemetryResult } from './Telemetry.js';
 
 /** Why a call or attempt failed. */
@@ -144,6 +145,13 @@ export interface ServiceMetrics {
   cpuWaitMs: number;
   /** The same for its pods' sidecar proxies [ms]; 0 unless nodes have CPU and the shape has sidecars. */
   sidecarCpuWaitMs: number;
+  /**
+   * Its pods' Kubernetes QoS class, from their containers' CPU (the application's and its sidecar's): where their
+   * cgroups sit on a busy node (docs/model.md#node-cpu); null unless nodes have CPU.
+   */
+  podQosClass: PodQosClass | null;
+  /** Its pods' cgroup CPU weight on a busy node, from their containers' summed requests; null unless nodes have CPU. */
+  podCpuWeight: number | null;
 }
 
 /** One node's CPU over the run (only nodes whose cluster gives them a size). */

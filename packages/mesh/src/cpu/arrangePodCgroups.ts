@@ -3,6 +3,7 @@
 // level weighed by the kubelet from the CPU requests below it.
 
 import type { CpuWeightConversion } from '../config/CpuWeightConversion.js';
+import type { PodQosClass } from '../config/PodQosClass.js';
 import { cpuSharesOfRequest, kubeletCpuWeight } from './cpuWeightOfRequest.js';
 import type { CpuContainer, CpuGroup, NodeCpu } from './NodeCpu.js';
 
@@ -20,9 +21,6 @@ export interface PodCpu {
   readonly name: string;
   readonly containers: readonly PodContainerCpu[];
 }
-
-/** A pod's Kubernetes QoS class, which decides where its cgroup sits. */
-export type PodQosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
 /** A pod as arranged on its node: its QoS class and its cgroup's weight, and its class's (itself when Guaranteed). */
 export interface ArrangedPod extends PodCpu {

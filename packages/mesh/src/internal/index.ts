@@ -136,7 +136,7 @@ export { PoolCache } from '../shapes/dataplane/PoolCache.js';
 export type { Attempt } from '../call/Attempt.js';
 export type { NetworkStation } from '../call/Station.js';
 export type { CpuDone, CpuGroupChild, CpuTask } from '../cpu/NodeCpu.js';
-export type { PodContainerCpu, PodCpu, PodQosClass } from '../cpu/arrangePodCgroups.js';
+export type { ArrangedPod, PodContainerCpu, PodCpu } from '../cpu/arrangePodCgroups.js';
 
 export type { Acquired, ConnectionPorts, ConnectionSpec, ConnectionUser } from '../call/ConnectionPool.js';
 export type { ConnectionEnd } from '../server/ConnectionEnd.js';

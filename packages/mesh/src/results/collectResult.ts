@@ -1,6 +1,7 @@
 // Collects a finished run's results from its model: per-edge and per-service metrics, proxy totals,
 // the time series, request conservation, mTLS coverage, warnings and assumptions.
 
+import type { ArrangedPod } from '../cpu/arrangePodCgroups.js';
 import type { Model } from '../assembly/Model.js';
 import { nodeCpuRequests } from '../assembly/nodeCpuRequests.js';
 import type { NodeRequests } from '../assembly/nodeCpuRequests.js';
@@ -77,6 +78,12 @@ export function collectResult(
   const serviceMetrics: ServiceMetrics[] = [...services.values()].map((service) => {
     const workers = service.config.concurrency * service.instances.length;
     const stats = service.stats;
+    // A service's pods are alike (one request for its application, one for its sidecars): the first one speaks.
+    let pod: ArrangedPod | undefined;
+    for (const instance of service.instances) {
+      pod = instance.cpu === null ? undefined : model.cpu.podOf(instance.cpu);
+      if (pod !== undefined) break;
+    }
     return {
       name: service.name,
       namespace: service.config.namespace,
@@ -108,6 +115,8 @@ export function collectResult(
         0,
       ),
       sidecarCpuWaitMs: sidecarCpuWaitMs.get(service.name) ?? 0,
+      podQosClass: pod?.qos ?? null,
+      podCpuWeight: pod?.weight ?? null,
     };
   });
   checkCpuStarvation(services.values(), model.cpu, durationMs, model.warnings);

@@ -53,6 +53,23 @@ describe('CPU weights in a run', () => {
     expect(a / b).toBeLessThan(1.1);
   });
 
+  it("reports each service's pod QoS class and pod weight, null without node CPU", () => {
+    const result = twoServices(1, undefined, 'quadratic', 200);
+    const pod = (name: string) => {
+      const service = result.services.find((s) => s.name === name);
+      return [service?.podQosClass, service?.podCpuWeight];
+    };
+    expect(pod('a')).toEqual(['Burstable', 39]); // 1 core requested, no limit: 1024 shares, the kubelet's 39
+    expect(pod('b')).toEqual(['BestEffort', 1]);
+    const noCpu = simulate(
+      config([service('a', { cluster: 'c' })], [poisson('a', 10)], {
+        durationMs: 100,
+        clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: null, zones: [{ name: 'z', nodes: 1 }] }],
+      }),
+    );
+    expect([noCpu.services[0]?.podQosClass, noCpu.services[0]?.podCpuWeight]).toEqual([null, null]);
+  });
+
   it('a service requesting a core takes almost all of it from one requesting nothing (QoS classes of 39 and 1)', () => {
     const { a, b } = cpuOf(1, undefined);
     expect(a / (a + b)).toBeGreaterThan(0.95);

@@ -102,6 +102,12 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
     cpuTimeColumn('sidecarThrottledMs', 'sidecar throttled (ms)', THROTTLED, 'sidecar'),
     cpuTimeColumn('cpuWaitMs', 'CPU wait (ms)', WAIT, 'app'),
     cpuTimeColumn('sidecarCpuWaitMs', 'sidecar CPU wait (ms)', WAIT, 'sidecar'),
+    { key: 'podQosClass', read: (service) => service.podQosClass, text: { header: 'pod QoS' } },
+    {
+      key: 'podCpuWeight',
+      read: (service) => service.podCpuWeight,
+      text: { header: 'pod CPU weight', format: count },
+    },
   ],
   metricFamilies: [UTILISATION, CPU, THROTTLED, WAIT],
   metricLabels: (service) => [

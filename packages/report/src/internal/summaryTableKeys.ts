@@ -60,6 +60,8 @@ export const SERVICE_CPU_KEYS: readonly string[] = [
   'sidecarThrottledMs',
   'cpuWaitMs',
   'sidecarCpuWaitMs',
+  'podQosClass',
+  'podCpuWeight',
 ];
 
 /** Proxy table, always. */
