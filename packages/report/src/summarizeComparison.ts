@@ -53,6 +53,11 @@ export interface ShapeSummary {
    * would leave pods Pending; null when nodes have no size.
    */
   overRequestedNodes: number | null;
+  /**
+   * Application pods in the BestEffort QoS class (nothing in them requests CPU): the class that weighs least on a busy
+   * node. A mesh whose sidecars request CPU makes them Burstable; null when nodes have no size.
+   */
+  bestEffortPods: number | null;
   /** Connections opened (the applications' own and between proxies). */
   connectionsOpened: number;
   /** TLS handshakes completed. */
@@ -151,6 +156,13 @@ export function summarizeComparison(
         result.nodes.length === 0
           ? null
           : result.nodes.filter((node) => requestsExceedCores(node.cpuRequestedCores, node.cores)).length,
+      bestEffortPods:
+        result.nodes.length === 0
+          ? null
+          : result.services.reduce(
+              (sum, service) => sum + (service.podQosClass === 'BestEffort' ? service.instances : 0),
+              0,
+            ),
       connectionsOpened: result.connections.opened,
       tlsHandshakes: result.connections.tlsHandshakes,
       handshakeCpuMs: result.connections.handshakeCpuMs,

@@ -50,3 +50,29 @@ describe('summarizeComparison: what a mesh reserves makes pods not fit (docs/mod
     ]);
   });
 });
+
+describe('summarizeComparison: BestEffort application pods', () => {
+  it('counts the pods of services in the BestEffort class: Linkerd leaves them there, Istio’s 100m sidecars do not', () => {
+    const config = resolveScenario(
+      {
+        duration: '100ms',
+        clusters: [{ name: 'prod', nodeCpu: 2, zones: [{ name: 'a', nodes: 2 }] }],
+        services: {
+          web: { replicas: 3, serviceTime: '2ms', calls: [{ to: 'api' }] },
+          api: { replicas: 2, cpuRequest: '250m', serviceTime: '1ms' },
+        },
+        traffic: [{ to: 'web', rate: 100 }],
+      },
+      'best-effort',
+    );
+    const results = ['none', 'linkerd', 'istio-sidecar'].map((shape) =>
+      simulate({ ...config, mesh: resolveMeshConfig({ shape }) }),
+    );
+    expect(summarizeComparison(results).shapes.map((s) => [s.shape, s.bestEffortPods])).toEqual([
+      ['none', 3],
+      ['linkerd', 3],
+      ['istio-sidecar', 0],
+    ]);
+    expect(summarizeComparison([makeResult()]).shapes[0]?.bestEffortPods).toBeNull();
+  });
+});

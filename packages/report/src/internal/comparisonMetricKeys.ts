@@ -32,6 +32,7 @@ const NODE_CPU_KEYS: readonly string[] = [
   'throttledMs',
   'cpuWaitMs',
   'overRequestedNodes',
+  'bestEffortPods',
 ];
 
 /**
