@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { simulate } from 'meshsim';
+import { resolveMeshConfig, simulate, summarizeComparison } from 'meshsim';
 import type { CpuWeightConversion } from 'meshsim';
 
 import {
@@ -64,6 +64,14 @@ describe('noisy-neighbour example (CPU weights from requests)', () => {
     // the sidecars weigh 102 against the API's 256 (17 against 35): they wait longer and the API's p99 rises.
     expect(shares.sidecarWaitMs).toBeGreaterThan(1.1 * quadratic.sidecarWaitMs);
     expect(shares.p99Ms).toBeGreaterThan(1.1 * quadratic.p99Ms);
+  });
+
+  it("leaves the batch worker's pod BestEffort without a mesh and under Linkerd, not under Istio's 100m sidecars", () => {
+    const config = loadNoisyNeighbour();
+    const results = ['none', 'linkerd', 'istio-sidecar'].map((shape) =>
+      simulate({ ...config, durationMs: 1000, mesh: resolveMeshConfig({ shape }) }),
+    );
+    expect(summarizeComparison(results).shapes.map((s) => s.bestEffortPods)).toEqual([1, 1, 0]);
   });
 
   it('docs/model.md shows its table', () => {
