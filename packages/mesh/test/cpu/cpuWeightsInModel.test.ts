@@ -45,6 +45,27 @@ function cpuOf(
   return { a: cores('a'), b: cores('b') };
 }
 
+/**
+ * A run of one service requesting no CPU, with 8 workers, in one pod with Istio's sidecar (100m) on a node of 1 core,
+ * offered `rps`.
+ */
+function oneSidecarPod(
+  rps: number,
+  durationMs: number,
+  cpuWeights: CpuWeightConversion = 'quadratic',
+): SimulationResult {
+  const cfg = config(
+    [service('a', { replicas: 1, concurrency: 8, cluster: 'c', calls: [] })],
+    [poisson('a', rps, undefined, 'to-a')],
+    {
+      durationMs,
+      shape: 'istio-sidecar',
+      clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+    },
+  );
+  return simulate({ ...cfg, cpuWeights });
+}
+
 describe('CPU weights in a run', () => {
   it('equal requests share a saturated core equally, whatever the number of busy workers', () => {
     const { a, b } = cpuOf(0.5, 0.5);
@@ -95,19 +116,9 @@ describe('CPU weights in a run', () => {
   it("within a pod the runtime's conversion counts: a 100m sidecar next to its app requesting nothing", () => {
     // One pod on a saturated core: the app's container weighs 1 and Istio's sidecar (100m) 17 under the runtimes'
     // quadratic conversion, 4 under the linear one, 102 shares against 2 under cgroup v1.
-    const sidecarWait = (cpuWeights: CpuWeightConversion) => {
-      const cfg = config(
-        [service('a', { replicas: 1, concurrency: 8, cluster: 'c', calls: [] })],
-        [poisson('a', 400, undefined, 'to-a')],
-        {
-          durationMs: 3_000,
-          shape: 'istio-sidecar',
-          clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
-        },
-      );
-      const result = simulate({ ...cfg, cpuWeights });
-      return result.services.find((s) => s.name === 'a')?.sidecarCpuWaitMs ?? Number.NaN;
-    };
+    const sidecarWait = (cpuWeights: CpuWeightConversion) =>
+      oneSidecarPod(400, 3_000, cpuWeights).services.find((s) => s.name === 'a')?.sidecarCpuWaitMs ??
+      Number.NaN;
     const shares = sidecarWait('shares');
     const quadratic = sidecarWait('quadratic');
     const linear = sidecarWait('linear');
@@ -142,16 +153,7 @@ describe('CPU weights in a run', () => {
 
   it('says when a service without a request lost to its own sidecars in its pods, not to its neighbours', () => {
     // One saturated core, one pod: the app (no request, weight 1) and Istio's sidecar (100m, weight 17).
-    const cfg = config(
-      [service('a', { replicas: 1, concurrency: 8, cluster: 'c', calls: [] })],
-      [poisson('a', 600, undefined, 'to-a')],
-      {
-        durationMs: 2_000,
-        shape: 'istio-sidecar',
-        clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
-      },
-    );
-    const warnings = simulate(cfg).warnings.filter((w) => w.includes('requests no CPU'));
+    const warnings = oneSidecarPod(600, 2_000).warnings.filter((w) => w.includes('requests no CPU'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
       /^services\.a requests no CPU: in its pods its application containers \(CPU weight 1, the smallest\) come after their istio-proxy containers \(17, from a 100m request\); its application containers waited [\d.]+× as long/,
