@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { resolveMeshConfig, simulate, summarizeComparison } from 'meshsim';
+import { cpuWeightOfRequest, resolveMeshConfig, simulate, summarizeComparison } from 'meshsim';
+
+import { cpuSharesOfRequest, kubeletCpuWeight } from '../../packages/mesh/src/internal/index.js';
 import type { CpuWeightConversion } from 'meshsim';
 
 import {
@@ -72,6 +74,64 @@ describe('noisy-neighbour example (CPU weights from requests)', () => {
       simulate({ ...config, durationMs: 1000, mesh: resolveMeshConfig({ shape }) }),
     );
     expect(summarizeComparison(results).shapes.map((s) => s.bestEffortPods)).toEqual([1, 1, 0]);
+  });
+
+  it("docs/model.md draws the node's cgroup tree as written, with the weights of the run", () => {
+    const result = simulate(loadNoisyNeighbour());
+    const node = result.nodes[0];
+    const pod = (name: string) => result.services.find((service) => service.name === name)?.podCpuWeight;
+    const milli = (cores: number) => `${Math.round(cores * 1000)}m`;
+    const rows: [string, number, string][] = [];
+    const podRows = (name: string, appCores: number | undefined) => {
+      const requested = appCores === undefined ? '100m' : `${milli(appCores)} + 100m`;
+      rows.push([`${name}`, pod(name.replace(/-\d+$/, '')) ?? Number.NaN, requested]);
+      rows.push([
+        `${name}/app`,
+        cpuWeightOfRequest(appCores),
+        appCores === undefined ? 'none' : milli(appCores),
+      ]);
+      rows.push([`${name}/istio-proxy`, cpuWeightOfRequest(0.1), '100m']);
+    };
+    podRows('api-1', 0.25);
+    podRows('api-2', 0.25);
+    podRows('batch-1', undefined);
+    const prefixes = [
+      '├── ',
+      '│   ├── ',
+      '│   └── ',
+      '├── ',
+      '│   ├── ',
+      '│   └── ',
+      '└── ',
+      '    ├── ',
+      '    └── ',
+    ];
+    const lines: [string, number, string][] = [
+      [
+        '└── kubepods',
+        kubeletCpuWeight(cpuSharesOfRequest(node?.cores), 'quadratic'),
+        `${node?.cores} cores allocatable`,
+      ],
+      [
+        '    └── kubepods/burstable',
+        kubeletCpuWeight(cpuSharesOfRequest(0.8), 'quadratic'),
+        '800m requested by its pods',
+      ],
+      ...rows.map(([name, weight, note], i): [string, number, string] => [
+        `        ${prefixes[i]}${name}`,
+        weight,
+        note,
+      ]),
+    ];
+    const width = Math.max(...lines.map(([name]) => name.length));
+    const tree = [
+      `${node?.name} (${node?.cores} cores)`,
+      ...lines.map(
+        ([name, weight, note]) => `${name.padEnd(width)} ${String(weight).padStart(3)}  (${note})`,
+      ),
+    ].join('\n');
+    const page = readFileSync(fileURLToPath(new URL('../../docs/model.md', import.meta.url)), 'utf8');
+    expect(page).toContain(`<!-- cgroup tree: noisy-neighbour -->\n\`\`\`text\n${tree}\n\`\`\``);
   });
 
   it('docs/model.md shows its table', () => {
