@@ -21,6 +21,8 @@ export class ClusterCpu {
   private readonly podsByNode: (Map<string, PodContainerCpu[]> | undefined)[] = [];
   /** Whether {@link arrangePods} ran. */
   private arranged = false;
+  /** Nodes with in-kernel work (a container in no pod), by node id. */
+  private readonly kernelWork: boolean[] = [];
   /** Each container's pod once arranged (in-kernel work has none). */
   private readonly podOfContainer = new Map<CpuContainer, ArrangedPod>();
 
@@ -70,7 +72,9 @@ export class ClusterCpu {
       pod === null ? kernelCpuWeight(this.conversion) : cpuWeightOfRequest(requestCores, this.conversion);
     const container = cpu.container(name, limitCores, weight);
     this.containers.push(container);
-    if (pod !== null) {
+    if (pod === null) {
+      this.kernelWork[node.id] = true;
+    } else {
       const pods = (this.podsByNode[node.id] ??= new Map());
       let members = pods.get(pod);
       if (members === undefined) {
@@ -96,6 +100,7 @@ export class ClusterCpu {
         cpu,
         [...pods].map(([name, containers]) => ({ name, containers })),
         this.conversion,
+        this.kernelWork[id] === true,
       );
       for (const pod of arranged)
         for (const member of pod.containers) this.podOfContainer.set(member.container, pod);

@@ -64,12 +64,14 @@ function sharesOfMilli(milli: number): number {
  * pods in them; each pod weighed by the sum of its containers' requests (2 shares without any). The kubelet's
  * weights use its own conversion of shares ({@link kubeletCpuWeight}); the containers keep the runtime's. Sources:
  * the kubelet's `qos_container_manager_linux.go` and `ResourceConfigForPod` (docs/sources.md#k8s-cgroup-v2-cpu-weight).
- * Returns the pods with their classes and weights, in the order given.
+ * `nextToKernelWork`: whether in-kernel work shares the node's root with `kubepods`. Returns the pods with their
+ * classes and weights, in the order given.
  */
 export function arrangePodCgroups(
   node: NodeCpu,
   pods: readonly PodCpu[],
   conversion: CpuWeightConversion,
+  nextToKernelWork = true,
 ): ArrangedPod[] {
   if (pods.length === 0) return [];
   const classes = pods.map((pod) => podQosClass(pod.containers));
@@ -77,24 +79,32 @@ export function arrangePodCgroups(
     pod.containers.reduce((sum, c) => sum + milliOf(c.requestCores), 0),
   );
   const weigh = (milli: number): number => kubeletCpuWeight(sharesOfMilli(milli), conversion);
-  const kubepods = node.group('kubepods', weigh(Math.round(node.cores * 1000)));
   let burstableMilli = 0;
   classes.forEach((qos, i) => {
     if (qos === 'Burstable') burstableMilli += requestedMilli[i] as number;
   });
+  const classWeight: Record<PodQosClass, number> = {
+    Guaranteed: 0,
+    Burstable: weigh(burstableMilli),
+    BestEffort: weigh(0),
+  };
+  // PERF: a cgroup that is always its parent's only child gets its parent's whole share, as if it stood in its
+  // parent's place: `kubepods` when no in-kernel work shares the node's root, a QoS class when every pod of the node
+  // is of it. Such levels are left out — the same shares, a shallower tree to walk at each change.
+  const kubepods = nextToKernelWork ? node.group('kubepods', weigh(Math.round(node.cores * 1000))) : null;
+  const onlyClass = classes.every((qos) => qos === classes[0]);
+  const classGroup = (qos: PodQosClass, name: string): CpuGroup | null =>
+    onlyClass ? kubepods : node.group(name, classWeight[qos], kubepods);
   const byClass: Record<PodQosClass, CpuGroup | null> = {
     Guaranteed: kubepods,
-    Burstable: classes.includes('Burstable')
-      ? node.group('kubepods/burstable', weigh(burstableMilli), kubepods)
-      : null,
-    BestEffort: classes.includes('BestEffort') ? node.group('kubepods/besteffort', weigh(0), kubepods) : null,
+    Burstable: classes.includes('Burstable') ? classGroup('Burstable', 'kubepods/burstable') : null,
+    BestEffort: classes.includes('BestEffort') ? classGroup('BestEffort', 'kubepods/besteffort') : null,
   };
   return pods.map((pod, i) => {
     const qos = classes[i] as PodQosClass;
     const weight = weigh(requestedMilli[i] as number);
-    const parent = byClass[qos] as CpuGroup;
-    const group = node.group(pod.name, weight, parent);
+    const group = node.group(pod.name, weight, byClass[qos]);
     for (const member of pod.containers) node.place(member.container, group);
-    return { ...pod, qos, weight, classWeight: qos === 'Guaranteed' ? weight : parent.weight };
+    return { ...pod, qos, weight, classWeight: qos === 'Guaranteed' ? weight : classWeight[qos] };
   });
 }
