@@ -9,6 +9,7 @@ import { uniform } from '../../../engine/test/__helpers__/uniform.js';
 import { CFS_PERIOD_MS, NodeCpu } from '../../src/internal/index.js';
 import type { CpuGroup } from '../../src/internal/index.js';
 import { referenceCompletions } from '../__helpers__/referenceCpu.js';
+import type { ReferenceTask, ReferenceTree } from '../__helpers__/referenceCpu.js';
 
 const arbWorkload = fc.record({
   cores: fc.constantFrom(1, 2, 3.5, 8),
@@ -27,6 +28,41 @@ const arbWorkload = fc.record({
     { maxLength: 40 },
   ),
 });
+
+/**
+ * Runs `tasks` on a node of `cores` whose containers have `limits` and `weights`, in the cgroup tree `tree` (none:
+ * every container in the root), and expects every task to end when the direct reference ends it.
+ */
+function expectReferenceCompletions(
+  cores: number,
+  limits: readonly number[],
+  weights: readonly number[],
+  tasks: readonly ReferenceTask[],
+  tree?: ReferenceTree,
+): void {
+  const engine = new Engine();
+  const node = new NodeCpu(engine, 'n', cores);
+  const groups: CpuGroup[] = [];
+  tree?.groupWeights.forEach((weight, g) => {
+    const parent = tree.groupParents[g] as number;
+    groups.push(node.group(`g${g}`, weight, parent < 0 ? null : (groups[parent] as CpuGroup)));
+  });
+  const containers = limits.map((limit, c) => {
+    const container = node.container(`c${c}`, limit, weights[c]);
+    const group = tree?.containerGroups[c] ?? -1;
+    if (group >= 0) node.place(container, groups[group] as CpuGroup);
+    return container;
+  });
+  const done = tasks.map(() => NaN);
+  tasks.forEach((task, i) => {
+    engine.scheduleAt(task.atMs, () =>
+      containers[task.container]?.run(task.workMs, (index: number) => (done[index] = engine.now), i),
+    );
+  });
+  engine.run({ untilMs: 60_000 });
+  const expected = referenceCompletions(cores, limits, tasks, 60_000, weights, tree);
+  done.forEach((atMs, i) => expect(atMs, `task ${i}`).toBeCloseTo(expected[i] as number, 6));
+}
 
 describe('NodeCpu invariants', () => {
   it('CPU ≤ cores at all times, usage ≤ quota per period, each task done once with its work', () => {
@@ -109,18 +145,7 @@ describe('NodeCpu invariants', () => {
         const limitCores = limits.map((limit) => limit ?? Infinity);
         const weightOf = limitCores.map((_, i) => weights[i] as number);
         const placed = tasks.map((task) => ({ ...task, container: task.container % limitCores.length }));
-        const engine = new Engine();
-        const node = new NodeCpu(engine, 'n', cores);
-        const containers = limitCores.map((limit, i) => node.container(`c${i}`, limit, weightOf[i]));
-        const done = placed.map(() => NaN);
-        placed.forEach((task, i) => {
-          engine.scheduleAt(task.atMs, () =>
-            containers[task.container]?.run(task.workMs, (index: number) => (done[index] = engine.now), i),
-          );
-        });
-        engine.run({ untilMs: 60_000 });
-        const expected = referenceCompletions(cores, limitCores, placed, 60_000, weightOf);
-        done.forEach((atMs, i) => expect(atMs, `task ${i}`).toBeCloseTo(expected[i] as number, 6));
+        expectReferenceCompletions(cores, limitCores, weightOf, placed);
       }),
       { numRuns: 200 },
     );
@@ -155,28 +180,7 @@ describe('NodeCpu invariants', () => {
           }),
         };
         const placed = w.tasks.map((task) => ({ ...task, container: task.container % limitCores.length }));
-        const engine = new Engine();
-        const node = new NodeCpu(engine, 'n', w.cores);
-        const made: CpuGroup[] = [];
-        tree.groupWeights.forEach((weight, g) => {
-          const parent = tree.groupParents[g] as number;
-          made.push(node.group(`g${g}`, weight, parent < 0 ? null : (made[parent] as CpuGroup)));
-        });
-        const containers = limitCores.map((limit, c) => {
-          const container = node.container(`c${c}`, limit, w.weights[c]);
-          const group = tree.containerGroups[c] as number;
-          if (group >= 0) node.place(container, made[group] as CpuGroup);
-          return container;
-        });
-        const done = placed.map(() => NaN);
-        placed.forEach((task, i) => {
-          engine.scheduleAt(task.atMs, () =>
-            containers[task.container]?.run(task.workMs, (index: number) => (done[index] = engine.now), i),
-          );
-        });
-        engine.run({ untilMs: 60_000 });
-        const expected = referenceCompletions(w.cores, limitCores, placed, 60_000, w.weights, tree);
-        done.forEach((atMs, i) => expect(atMs, `task ${i}`).toBeCloseTo(expected[i] as number, 6));
+        expectReferenceCompletions(w.cores, limitCores, w.weights, placed, tree);
       }),
       { numRuns: 200 },
     );
