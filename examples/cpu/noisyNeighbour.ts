@@ -23,7 +23,7 @@ export const REQUEST_VARIANTS: readonly RequestVariant[] = [
   { label: 'api 250m, batch none (as written)', apiCores: 0.25, batchCores: undefined },
   { label: 'api none, batch none', apiCores: undefined, batchCores: undefined },
   { label: 'api 250m, batch 1 core', apiCores: 0.25, batchCores: 1 },
-  { label: 'api 1 core, batch 1 core', apiCores: 1, batchCores: 1 },
+  { label: 'api 500m, batch 700m', apiCores: 0.5, batchCores: 0.7 },
 ];
 
 /** The scenario as written. */

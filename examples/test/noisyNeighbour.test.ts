@@ -27,14 +27,22 @@ describe('noisy-neighbour example (CPU weights from requests)', () => {
   it("keeps the API's tail while it outweighs its neighbour, and loses it when the neighbour outweighs it", () => {
     const written = apiP99('api 250m, batch none (as written)');
     expect(apiP99('api none, batch none')).toBeGreaterThan(1.5 * written);
-    expect(apiP99('api 1 core, batch 1 core')).toBeGreaterThan(1.5 * written);
+    expect(apiP99('api 500m, batch 700m')).toBeGreaterThan(1.5 * written);
     expect(apiP99('api 250m, batch 1 core')).toBeGreaterThan(5 * written);
   });
 
   it('makes the sidecars (100m) wait once their own application requests more, not while it requests nothing', () => {
     const sidecarWait = (label: string) =>
       byLabel.get(label)?.services.find((service) => service.name === 'api')?.sidecarCpuWaitMs ?? Number.NaN;
-    expect(sidecarWait('api 1 core, batch 1 core')).toBeGreaterThan(10 * sidecarWait('api none, batch none'));
+    expect(sidecarWait('api 500m, batch 700m')).toBeGreaterThan(10 * sidecarWait('api none, batch none'));
+  });
+
+  it('leaves the second API pod and the batch worker Pending when both sides ask for a core (docs/model.md)', () => {
+    const result = simulate(withRequests(loadNoisyNeighbour(), { label: '', apiCores: 1, batchCores: 1 }));
+    expect(result.services.map((s) => [s.name, s.instances, s.pendingPods])).toEqual([
+      ['api', 1, 1],
+      ['batch', 0, 1],
+    ]);
   });
 
   it('saturates the node in every row and does the same work: the weights change who waits', () => {

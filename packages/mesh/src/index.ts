@@ -16,7 +16,7 @@ export { sentPerInterval } from './results/sentPerInterval.js';
 export { requestsExceedCores } from './config/requestsExceedCores.js';
 
 // Mesh shapes: options in, resolved config out; the registry; the capability matrix.
-export { resolveMeshConfig, shapeAssumptions } from './shapes/resolveMeshConfig.js';
+export { meshPodRequests, resolveMeshConfig, shapeAssumptions } from './shapes/resolveMeshConfig.js';
 export {
   isMeshShapeName,
   meshShape,
@@ -228,7 +228,7 @@ export type {
   ZenoLoop,
 } from './config/SimulationResult.js';
 export type { EnforcerKind, PolicyName } from './config/capabilities.js';
-export type { CapabilityRow, MeshShape, OtherShapes } from './shapes/MeshShape.js';
+export type { CapabilityRow, MeshPodRequests, MeshShape, OtherShapes } from './shapes/MeshShape.js';
 export type { ShapeCapabilityRow } from './shapes/capabilityRows.js';
 export type { SharedDefaults } from './shapes/resolveShared.js';
 export type { NodeProxySpec } from './shapes/dataplane/perNodeProxies.js';

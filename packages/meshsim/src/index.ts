@@ -129,6 +129,7 @@ export type {
   IstioVersion,
   LinkerdVersion,
   MeshShape,
+  MeshPodRequests,
   EdgeMetrics,
   ServiceMetrics,
   LatencySummary,

@@ -75,6 +75,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       namespace: service.namespace,
       cluster: service.cluster,
       instances: num(service.instances),
+      pendingPods: num(service.pendingPods),
       concurrency: num(service.concurrency),
       arrived: num(service.arrived),
       completed: num(service.completed),

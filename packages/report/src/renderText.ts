@@ -27,7 +27,7 @@ import {
   PROTECTION_KEYS,
   proxyKeys,
   SERVICE_CPU_KEYS,
-  SERVICE_KEYS,
+  serviceKeys,
   VERSION_KEYS,
 } from './internal/summaryTableKeys.js';
 
@@ -82,7 +82,9 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
   sections.push(
     result.services.length === 0
       ? 'Services: none'
-      : textTable(SERVICE_COLUMNS, SERVICE_KEYS, result.services, context, { title: 'Services' }).trimEnd(),
+      : textTable(SERVICE_COLUMNS, serviceKeys(result), result.services, context, {
+          title: 'Services',
+        }).trimEnd(),
   );
 
   const protectedServices = result.services.filter(

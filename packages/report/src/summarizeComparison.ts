@@ -58,6 +58,12 @@ export interface ShapeSummary {
    * node. A mesh whose sidecars request CPU makes them Burstable; null when nodes have no size.
    */
   bestEffortPods: number | null;
+  /**
+   * Application pods no node had room for, with their sidecars' requests and next to the mesh's per-node proxies:
+   * Pending, so never running. A mesh's requests can leave pods Pending that run without it; null when nodes have
+   * no size.
+   */
+  pendingPods: number | null;
   /** Connections opened (the applications' own and between proxies). */
   connectionsOpened: number;
   /** TLS handshakes completed. */
@@ -163,6 +169,10 @@ export function summarizeComparison(
               (sum, service) => sum + (service.podQosClass === 'BestEffort' ? service.instances : 0),
               0,
             ),
+      pendingPods:
+        result.nodes.length === 0
+          ? null
+          : result.services.reduce((sum, service) => sum + service.pendingPods, 0),
       connectionsOpened: result.connections.opened,
       tlsHandshakes: result.connections.tlsHandshakes,
       handshakeCpuMs: result.connections.handshakeCpuMs,

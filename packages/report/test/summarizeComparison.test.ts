@@ -1,5 +1,5 @@
-// summarizeComparison's node figures: a node whose pods request more CPU than it has counts as over-requested
-// (Kubernetes would leave pods Pending there); without node sizes the figure is null, not 0.
+// summarizeComparison's node figures: a node whose pods request more CPU than it has counts as over-requested (a
+// waypoint placed without room); pods no node has room for are Pending; without node sizes the figures are null, not 0.
 
 import { describe, expect, it } from 'vitest';
 
@@ -29,8 +29,8 @@ describe('summarizeComparison: nodes over-requested', () => {
   });
 });
 
-describe('summarizeComparison: what a mesh reserves makes pods not fit (docs/model.md)', () => {
-  it('four pods of 950m on two 2-core nodes fit without a mesh and under Linkerd, not with Istio', () => {
+describe('summarizeComparison: what a mesh reserves leaves pods Pending (docs/model.md)', () => {
+  it('four pods of 950m on two 2-core nodes run without a mesh and under Linkerd; with Istio two are Pending', () => {
     const config = resolveScenario(
       {
         duration: '200ms',
@@ -42,12 +42,16 @@ describe('summarizeComparison: what a mesh reserves makes pods not fit (docs/mod
     );
     const shapes = ['none', 'linkerd', 'istio-sidecar', 'istio-ambient'];
     const results = shapes.map((shape) => simulate({ ...config, mesh: resolveMeshConfig({ shape }) }));
-    expect(summarizeComparison(results).shapes.map((s) => [s.shape, s.overRequestedNodes])).toEqual([
-      ['none', 0],
-      ['linkerd', 0],
-      ['istio-sidecar', 2],
-      ['istio-ambient', 2],
+    // 950m + Istio's 100m sidecar: one pod per node; 950m next to a 200m ztunnel: one pod per node. No node is
+    // left over-requested: the pods that do not fit are Pending instead.
+    const summary = summarizeComparison(results).shapes;
+    expect(summary.map((s) => [s.shape, s.pendingPods, s.overRequestedNodes])).toEqual([
+      ['none', 0, 0],
+      ['linkerd', 0, 0],
+      ['istio-sidecar', 2, 0],
+      ['istio-ambient', 2, 0],
     ]);
+    expect(summarizeComparison([makeResult()]).shapes[0]?.pendingPods).toBeNull();
   });
 });
 

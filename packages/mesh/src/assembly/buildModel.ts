@@ -10,6 +10,7 @@ import { ConnectionPools } from '../call/ConnectionPools.js';
 import { checkCpuRequests } from './checkCpuRequests.js';
 import { checkCpuWithoutNodes } from './checkCpuWithoutNodes.js';
 import { checkMeshOptions } from './checkMeshOptions.js';
+import { checkPendingPods } from './checkPendingPods.js';
 import { checkProxyCpuLimits } from './checkProxyCpuLimits.js';
 import { checkWaypoints } from './checkWaypoints.js';
 import type { CallTap } from '../call/CallTap.js';
@@ -17,6 +18,7 @@ import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
+import { meshPodRequests } from '../shapes/resolveMeshConfig.js';
 import { scheduleFaults } from '../faults/FaultScheduler.js';
 import type { BulkheadSlots } from '../policies/BulkheadSlots.js';
 import type { PolicyContext } from '../policies/PolicyContext.js';
@@ -60,20 +62,23 @@ export function buildModel(
   const connections = new ConnectionPools({ engine, network, proceed: transport.proceed });
 
   // Services and their instances, placed deterministically: every service first (dedicated nodes are
-  // created then), so that the nodes' CPUs exist before the instances' containers are made on them. The
-  // applications' CPU requests weigh where pods go; the mesh's sidecars do not, so that every shape places
-  // them alike.
+  // created then), so that the nodes' CPUs exist before the instances' containers are made on them. A pod fits
+  // with its injected sidecar's request, next to the mesh's DaemonSet pods, as the scheduler fits it, but is scored
+  // on its application's request alone, so that every shape places pods alike while they fit; a pod no node has
+  // room for is left Pending (no instance).
   const topology = new Topology(config.clusters);
+  const meshPods = meshPodRequests(config);
+  topology.reservePerNode(meshPods.perNodeCpuRequestCores);
   const placements = config.services.map((service) =>
     service.dedicatedNodes === true
       ? topology.placeDedicated(service.cluster, service.replicas, service.name)
-      : topology.place(
-          service.cluster,
-          service.replicas,
-          service.nodePool,
-          requestedCpuCores(service),
-          service.tolerates,
-        ),
+      : topology.place(service.cluster, service.replicas, {
+          pool: service.nodePool,
+          tolerated: service.tolerates,
+          cpuRequestCores: requestedCpuCores(service),
+          sidecarCpuRequestCores: meshPods.sidecarCpuRequestCores.get(service.name) ?? 0,
+          leavePending: true,
+        }),
   );
   const cpu = new ClusterCpu(engine, topology, config.cpuWeights);
   const services = new ServiceDirectory();
@@ -100,9 +105,13 @@ export function buildModel(
       service.instances.push(instance);
       instances.push(instance);
     });
+    service.pendingPods = serviceConfig.replicas - nodes.length;
+    for (let index = nodes.length; index < serviceConfig.replicas; index++)
+      service.versions.leavePending(index);
     service.refreshEndpoints();
   });
   checkCpuWithoutNodes(cpu, instances, warnings);
+  checkPendingPods(config, services.values(), meshPods, warnings);
   const tap = createTap?.({ streams, services, instances }) ?? null;
   transport.tap = tap;
   const dataPlane = createDataPlane({

@@ -102,7 +102,13 @@ export interface ServiceMetrics {
   name: string;
   namespace: string;
   cluster: string;
+  /** Its running instances (pods placed on a node). */
   instances: number;
+  /**
+   * Its pods no node had room for, with their sidecar's request, next to the mesh's per-node proxies: Pending, as
+   * Kubernetes would leave them, so never running and not in `instances` (a warning says so).
+   */
+  pendingPods: number;
   concurrency: number;
   /** Requests that reached an instance. */
   arrived: number;

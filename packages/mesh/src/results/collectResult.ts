@@ -89,6 +89,7 @@ export function collectResult(
       namespace: service.config.namespace,
       cluster: service.config.cluster,
       instances: service.instances.length,
+      pendingPods: service.pendingPods,
       concurrency: service.config.concurrency,
       arrived: stats.arrived,
       completed: stats.completed,

@@ -13,6 +13,8 @@ import { ServiceVersions } from './ServiceVersions.js';
 /** A service's runtime state. */
 export class ServiceRuntime implements InstanceService {
   readonly instances: Instance[] = [];
+  /** Its pods no node had room for: Pending, so never running (the last ones in placement order). */
+  pendingPods = 0;
   /** Instances callers currently route to (changes reach them after the endpoint update delay). */
   endpoints: Instance[] = [];
   readonly stats = new ServiceStats();

@@ -28,12 +28,15 @@ export class ServiceVersion {
     readonly errorRate: number,
   ) {}
 
+  /** Its pods no node had room for (Pending: never running). */
+  pending = 0;
+
   /** This version's metrics. */
   metrics(): VersionMetrics {
     const answered = this.completed + this.rejected;
     return {
       name: this.name,
-      instances: this.replicas,
+      instances: this.replicas - this.pending,
       arrived: this.arrived,
       completed: this.completed,
       rejected: this.rejected,
@@ -88,6 +91,11 @@ export class ServiceVersions {
     this.routes = resolved.routes;
     this.hasRoutes = resolved.routes.size > 0;
     this.subsets = this.list.map(() => []);
+  }
+
+  /** The pod at `index` in placement order is Pending: its version runs one instance less. */
+  leavePending(index: number): void {
+    this.forInstance(index).pending++;
   }
 
   /** The version of the instance at `index` in placement order. */

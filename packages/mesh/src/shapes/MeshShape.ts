@@ -3,6 +3,7 @@
 // the registry (registry.ts) lists them.
 
 import type { MeshConfig, MeshConfigBase, MeshOptions } from '../config/MeshConfig.js';
+import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { DataPlane } from './dataplane/DataPlane.js';
 import type { DataPlaneContext } from './dataplane/DataPlaneContext.js';
 
@@ -20,6 +21,20 @@ export interface OtherShapes {
   resolve(options: MeshOptions): MeshConfig;
   /** The assumptions of `config` under its own shape. */
   assumptions(config: MeshConfig): readonly string[];
+  /** What `config`'s pods request under its own shape, in `scenario`. */
+  podRequests(config: MeshConfig, scenario: SimulationConfig): MeshPodRequests;
+}
+
+/**
+ * What a mesh adds to the CPU requests the scheduler fits pods onto nodes with (docs/model.md#node-cpu): an
+ * injected sidecar's, in every application pod, and its DaemonSet pods', on every node. Waypoint pods are
+ * placed as pods of their own.
+ */
+export interface MeshPodRequests {
+  /** What the sidecar injected into each pod of a service requests, by service name [cores]; absent: none. */
+  readonly sidecarCpuRequestCores: ReadonlyMap<string, number>;
+  /** What the mesh's per-node proxies' pods request on every node [cores]; 0 without any. */
+  readonly perNodeCpuRequestCores: number;
 }
 
 /** A mesh shape. `C` is the config it resolves to. */
@@ -37,6 +52,11 @@ export interface MeshShape<C extends MeshConfigBase = MeshConfigBase> {
   resolve(options: MeshOptions, others: OtherShapes): C;
   /** Assumptions printed with every run of `config` (sources and guesses of its figures). */
   assumptions(config: C, others: OtherShapes): readonly string[];
+  /**
+   * What the shape's proxies add to the CPU requests pods are placed with, in `scenario`. Absent: nothing (no
+   * sidecar, no per-node proxy that requests CPU).
+   */
+  podRequests?(config: C, scenario: SimulationConfig, others: OtherShapes): MeshPodRequests;
   /** The data plane of a run. */
   createDataPlane(context: DataPlaneContext, config: C): DataPlane;
 }

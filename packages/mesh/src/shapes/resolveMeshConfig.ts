@@ -1,12 +1,20 @@
-// Options in, resolved config out: the mesh config of written options under their shape, and the
-// assumptions a run of a config prints. Both go through the shape registry.
+// Options in, resolved config out: the mesh config of written options under their shape, the assumptions a run
+// of a config prints and what its proxies add to the pods' CPU requests. All go through the shape registry.
 
 import type { MeshConfig, MeshOptions } from '../config/MeshConfig.js';
-import type { OtherShapes } from './MeshShape.js';
+import type { SimulationConfig } from '../config/SimulationConfig.js';
+import type { MeshPodRequests, OtherShapes } from './MeshShape.js';
 import { meshShape } from './registry.js';
 import { priceAssumption } from './dataplane/prices.js';
 
-const others: OtherShapes = { resolve: resolveMeshConfig, assumptions: meshAssumptions };
+const others: OtherShapes = {
+  resolve: resolveMeshConfig,
+  assumptions: meshAssumptions,
+  podRequests: (config, scenario) => meshPodRequests(scenario, config),
+};
+
+/** A mesh that adds nothing to the pods' requests. */
+const NO_POD_REQUESTS: MeshPodRequests = { sidecarCpuRequestCores: new Map(), perNodeCpuRequestCores: 0 };
 
 /**
  * The mesh config of `options`: the shape's defaults, with every written option in place. Throws
@@ -34,4 +42,15 @@ export function shapeAssumptions(config: MeshConfig): string[] {
 
 function meshAssumptions(config: MeshConfig): readonly string[] {
   return meshShape(config.shape).assumptions(config, others);
+}
+
+/**
+ * What the proxies of `mesh` (default: the scenario's) add to the CPU requests the pods of `scenario` are placed
+ * with: each service's injected sidecar, and the per-node proxies' DaemonSet pods on every node.
+ */
+export function meshPodRequests(
+  scenario: SimulationConfig,
+  mesh: MeshConfig = scenario.mesh,
+): MeshPodRequests {
+  return meshShape(mesh.shape).podRequests?.(mesh, scenario, others) ?? NO_POD_REQUESTS;
 }

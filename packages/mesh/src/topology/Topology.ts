@@ -28,6 +28,20 @@ export interface Node {
  */
 export const NONZERO_CPU_REQUEST_MILLI = 100;
 
+/** A service's pods as placement sees them (`Topology.place`). */
+export interface PodPlacement {
+  /** The node pool they must run on; absent: the cluster's nodes and its shared pools'. */
+  readonly pool?: string | undefined;
+  /** Tainted pools they may also run on (when they name no `pool`). */
+  readonly tolerated?: readonly string[] | undefined;
+  /** What each pod's application container requests [cores]; absent: nothing (scored as 100m). */
+  readonly cpuRequestCores?: number | undefined;
+  /** What the sidecar injected into each pod requests [cores]: counted by the fit check. @defaultValue 0 */
+  readonly sidecarCpuRequestCores?: number;
+  /** Leave a pod no node has room for Pending (not placed) rather than place it anyway. @defaultValue false */
+  readonly leavePending?: boolean;
+}
+
 /** Nodes by zone, in declared zone order. */
 type ZonedNodes = Node[][];
 
@@ -42,8 +56,11 @@ export type Locality = 'same-node' | 'same-zone' | 'cross-zone' | 'cross-cluster
  * `NodeResourcesFit` filter and `LeastAllocated` score): a node the pod's CPU request fits on, the smallest
  * share of its cores requested once the pod is there (100m for pods that request none), then the fewest
  * instances, then the lowest index. When no node of the zone has room, the first later zone (round-robin)
- * with one takes the pod; when none has, it goes where it would score best anyway (Kubernetes would leave
- * it Pending; `checkCpuRequests` warns). Nodes without a size are balanced by instance count.
+ * with one takes the pod; when none has, the pod is left Pending (an application's: `leavePending`) or goes
+ * where it would score best anyway (a waypoint's; `checkCpuRequests` warns). A pod fits with its injected
+ * sidecar's request and next to the mesh's DaemonSet pods (`reservePerNode`); it is scored on its application's
+ * request alone, so that every mesh shape spreads pods alike while they fit. Nodes without a size are balanced
+ * by instance count.
  */
 export class Topology {
   readonly nodes: Node[] = [];
@@ -52,6 +69,8 @@ export class Topology {
   private readonly poolNodes = new Map<string, Map<string, ZonedNodes>>();
   /** Zone names and node size of each cluster, in declared order. */
   private readonly clusterInfo = new Map<string, { zones: string[]; cores: number | null }>();
+  /** What the DaemonSets reserve on every node [millicores] (`reservePerNode`). */
+  private perNodeMilli = 0;
 
   constructor(clusters: readonly ClusterConfig[]) {
     for (const cluster of clusters) {
@@ -95,17 +114,22 @@ export class Topology {
   }
 
   /**
-   * Places `replicas` instances of a service in `cluster` (on its node pool `pool`, if given; else on the nodes any
-   * pod may use and those of the pools in `tolerated`), each requesting `cpuRequestCores` of CPU (undefined: none);
-   * returns their nodes in placement order.
+   * Reserves `cores` on every node, now and to come, for the pods a DaemonSet runs there (the mesh's per-node
+   * proxies): counted by the fit check, not by the score.
    */
-  place(
-    cluster: string,
-    replicas: number,
-    pool?: string,
-    cpuRequestCores?: number,
-    tolerated: readonly string[] = [],
-  ): Node[] {
+  reservePerNode(cores: number): void {
+    const milli = toMilli(cores);
+    this.perNodeMilli += milli;
+    for (const node of this.nodes) node.requestedMilli += milli;
+  }
+
+  /**
+   * Places up to `replicas` pods of a service in `cluster` (see {@link PodPlacement} for where and with what
+   * requests); returns their nodes in placement order. With `leavePending`, the pods no node has room for are left
+   * out (they are always the last ones: the next pod needs the same room), so fewer nodes than `replicas` come back.
+   */
+  place(cluster: string, replicas: number, pod: PodPlacement = {}): Node[] {
+    const { pool, cpuRequestCores, tolerated = [] } = pod;
     const clusterZones = this.clusterNodes.get(cluster);
     if (clusterZones === undefined || clusterZones.length === 0)
       throw new Error(`Topology: unknown cluster "${cluster}"`);
@@ -125,13 +149,15 @@ export class Topology {
     }
     const requestMilli = cpuRequestCores === undefined ? 0 : toMilli(cpuRequestCores);
     const scoredMilli = cpuRequestCores === undefined ? NONZERO_CPU_REQUEST_MILLI : requestMilli;
+    const fitMilli = requestMilli + toMilli(pod.sidecarCpuRequestCores ?? 0);
     const placed: Node[] = [];
     for (let i = 0; i < replicas; i++) {
-      const best = pickNode(zones, i % zones.length, requestMilli, scoredMilli);
-      best.instanceCount++;
-      best.requestedMilli += requestMilli;
-      best.scoredMilli += scoredMilli;
-      placed.push(best);
+      const best = pickNode(zones, i % zones.length, fitMilli, scoredMilli);
+      if (!best.fits && pod.leavePending === true) break;
+      best.node.instanceCount++;
+      best.node.requestedMilli += fitMilli;
+      best.node.scoredMilli += scoredMilli;
+      placed.push(best.node);
     }
     return placed;
   }
@@ -193,7 +219,7 @@ export class Topology {
       pool,
       cores,
       instanceCount: 0,
-      requestedMilli: 0,
+      requestedMilli: this.perNodeMilli,
       scoredMilli: 0,
     };
     this.nodes.push(node);
@@ -220,17 +246,22 @@ function toMilli(cores: number): number {
 
 /**
  * The node of `zones[first]` a pod goes to (see `Topology`): if none there has room for its request, the
- * first later zone's (round-robin) that has; if no zone has, the round-robin zone's best anyway.
+ * first later zone's (round-robin) that has; if no zone has, the round-robin zone's best, which it does not fit.
  */
-function pickNode(zones: ZonedNodes, first: number, requestMilli: number, scoredMilli: number): Node {
+function pickNode(
+  zones: ZonedNodes,
+  first: number,
+  requestMilli: number,
+  scoredMilli: number,
+): { node: Node; fits: boolean } {
   const zone = zones[first] as Node[];
   const here = bestOf(zone, requestMilli, scoredMilli);
-  if (here.fits) return here.node;
+  if (here.fits) return here;
   for (let step = 1; step < zones.length; step++) {
     const other = bestOf(zones[(first + step) % zones.length] as Node[], requestMilli, scoredMilli);
-    if (other.fits) return other.node;
+    if (other.fits) return other;
   }
-  return here.node;
+  return here;
 }
 
 /** The best node of one zone for a pod, and whether its request fits there. */

@@ -43,7 +43,10 @@ function sourceCaller(context: TrafficContext, config: TrafficConfig, key: numbe
     throw new Error(`traffic source "${config.name}": from: unknown service "${config.from}"`);
   const pod = host.instances[0];
   if (pod === undefined)
-    throw new Error(`traffic source "${config.name}": from: service "${config.from}" has no instance`);
+    throw new Error(
+      `traffic source "${config.name}": from: service "${config.from}" has no running instance` +
+        (host.pendingPods > 0 ? ' (its pods are all Pending: no node has room for them)' : ''),
+    );
   return { name: config.name, key, node: pod.node, instanceId: pod.id, service: null };
 }
 

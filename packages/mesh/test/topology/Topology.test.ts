@@ -72,7 +72,7 @@ describe('Topology: node pools', () => {
 
   it('places a pool service on its pool only, and the others never there', () => {
     const topology = new Topology(POOLED);
-    expect(topology.place('c', 3, 'big').map((n) => n.name)).toEqual([
+    expect(topology.place('c', 3, { pool: 'big' }).map((n) => n.name)).toEqual([
       'c/b/big-node-1',
       'c/b/big-node-2',
       'c/b/big-node-1',
@@ -92,7 +92,7 @@ describe('Topology: node pools', () => {
   });
 
   it('refuses an unknown pool, naming the ones there are', () => {
-    expect(() => new Topology(POOLED).place('c', 1, 'gpu')).toThrow(
+    expect(() => new Topology(POOLED).place('c', 1, { pool: 'gpu' })).toThrow(
       'Topology: unknown node pool "gpu" in cluster "c" (its pools: big)',
     );
   });
@@ -124,7 +124,10 @@ describe('Topology: shared node pools', () => {
       'c/b/node-1',
     ]);
     // A service that names the shared pool runs there only; nothing unselected reaches the tainted one.
-    expect(topology.place('c', 2, 'spot').map((n) => n.name)).toEqual(['c/b/spot-node-1', 'c/b/spot-node-1']);
+    expect(topology.place('c', 2, { pool: 'spot' }).map((n) => n.name)).toEqual([
+      'c/b/spot-node-1',
+      'c/b/spot-node-1',
+    ]);
     expect(topology.nodes.find((n) => n.name === 'c/a/gpu-node-1')?.instanceCount).toBe(0);
   });
 });

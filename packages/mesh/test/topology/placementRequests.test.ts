@@ -25,11 +25,11 @@ describe('placement weighs CPU requests (Kubernetes NodeResourcesFit + LeastAllo
   it('puts a pod on the node with the smallest requested share, not the fewest instances', () => {
     const topology = new Topology([cluster({ nodeCpu: 4 })]);
     // One big pod on node-1, then small ones: node-2 takes them until its share passes node-1's.
-    expect(names(topology.place('c', 1, undefined, 2))).toEqual(['c/a/node-1']);
-    const small = topology.place('c', 4, undefined, 0.5);
+    expect(names(topology.place('c', 1, { cpuRequestCores: 2 }))).toEqual(['c/a/node-1']);
+    const small = topology.place('c', 4, { cpuRequestCores: 0.5 });
     expect(names(small)).toEqual(['c/a/node-2', 'c/a/node-2', 'c/a/node-2', 'c/a/node-2']);
     // Both at 2 of 4 cores now: equal shares go to the node with fewer instances (node-1).
-    expect(names(topology.place('c', 1, undefined, 0.5))).toEqual(['c/a/node-1']);
+    expect(names(topology.place('c', 1, { cpuRequestCores: 0.5 }))).toEqual(['c/a/node-1']);
   });
 
   it('fills a shared pool of large nodes in proportion to their cores', () => {
@@ -57,11 +57,11 @@ describe('placement weighs CPU requests (Kubernetes NodeResourcesFit + LeastAllo
       }),
     ]);
     // Zone a's node has 0.5 cores unrequested, zone b's 2.
-    topology.place('c', 1, undefined, 1.5);
-    const placed = topology.place('c', 1, undefined, 1);
+    topology.place('c', 1, { cpuRequestCores: 1.5 });
+    const placed = topology.place('c', 1, { cpuRequestCores: 1 });
     expect(names(placed)).toEqual(['c/b/node-1']);
     // No room left anywhere for 1.5 cores: the round-robin zone's best node takes it (overcommitted).
-    expect(names(topology.place('c', 1, undefined, 1.5))).toEqual(['c/a/node-1']);
+    expect(names(topology.place('c', 1, { cpuRequestCores: 1.5 }))).toEqual(['c/a/node-1']);
     expect(topology.nodes.map((n) => n.requestedMilli)).toEqual([3000, 1000]);
   });
 
@@ -74,14 +74,18 @@ describe('placement weighs CPU requests (Kubernetes NodeResourcesFit + LeastAllo
       }),
     ]);
     // 0.9 cores requested of the big node (11 %), none of the small one, whose 1 core cannot take 1.5.
-    topology.place('c', 1, 'big', 0.9);
-    expect(names(topology.place('c', 1, undefined, 1.5))).toEqual(['c/a/big-node-1']);
+    topology.place('c', 1, { pool: 'big', cpuRequestCores: 0.9 });
+    expect(names(topology.place('c', 1, { cpuRequestCores: 1.5 }))).toEqual(['c/a/big-node-1']);
   });
 
   it('balances nodes without a size by instance count, whatever the requests', () => {
     const topology = new Topology([cluster({})]);
-    expect(names(topology.place('c', 1, undefined, 3))).toEqual(['c/a/node-1']);
-    expect(names(topology.place('c', 3, undefined, 0.1))).toEqual(['c/a/node-2', 'c/a/node-1', 'c/a/node-2']);
+    expect(names(topology.place('c', 1, { cpuRequestCores: 3 }))).toEqual(['c/a/node-1']);
+    expect(names(topology.place('c', 3, { cpuRequestCores: 0.1 }))).toEqual([
+      'c/a/node-2',
+      'c/a/node-1',
+      'c/a/node-2',
+    ]);
   });
 
   it('places exactly as by instance count when every pod requests the same and the nodes are alike', () => {
@@ -113,7 +117,7 @@ describe('placement weighs CPU requests (Kubernetes NodeResourcesFit + LeastAllo
           const zones = nodesPerZone.map((nodes, i) => ({ name: `z${i}`, nodes }));
           const topology = new Topology([cluster({ nodeCpu, zones })]);
           const placed = batches.flatMap((replicas) =>
-            names(topology.place('c', replicas, undefined, request)),
+            names(topology.place('c', replicas, { cpuRequestCores: request })),
           );
           // With room on every node the fit check never bites and the counts decide alone (at worst a
           // zone of one node takes its whole round-robin share).
@@ -160,7 +164,7 @@ describe('placement by requests: properties', () => {
                   (before[i] as number) + (requestMilli ?? 0) <= Math.round((n.cores as number) * 1000),
               );
               // One replica at a time, so that each placement can be checked against the nodes just before it.
-              const [node] = topology.place('c', 1, undefined, request);
+              const [node] = topology.place('c', 1, { cpuRequestCores: request });
               if (node === undefined) throw new Error('placed nothing');
               if (anyRoom)
                 expect(node.requestedMilli).toBeLessThanOrEqual(Math.round((node.cores as number) * 1000));
@@ -170,6 +174,80 @@ describe('placement by requests: properties', () => {
           expect(topology.nodes.reduce((sum, n) => sum + n.requestedMilli, 0)).toBe(requested);
           const count = pods.reduce((sum, p) => sum + p.replicas, 0);
           expect(topology.nodes.reduce((sum, n) => sum + n.instanceCount, 0)).toBe(count);
+        },
+      ),
+    );
+  });
+});
+
+describe('Pending pods: the fit counts the sidecar and the DaemonSets, the score does not', () => {
+  it('leaves the pods no node has room for Pending: the last ones, none placed', () => {
+    const topology = new Topology([cluster({ nodeCpu: 1 })]);
+    // Two nodes of 1 core, pods of 300m + a 100m sidecar: two per node fit, the fifth and sixth do not.
+    const placed = topology.place('c', 6, {
+      cpuRequestCores: 0.3,
+      sidecarCpuRequestCores: 0.1,
+      leavePending: true,
+    });
+    expect(names(placed)).toEqual(['c/a/node-1', 'c/a/node-2', 'c/a/node-1', 'c/a/node-2']);
+    expect(topology.nodes.map((n) => n.requestedMilli)).toEqual([800, 800]);
+    expect(topology.nodes.map((n) => n.instanceCount)).toEqual([2, 2]);
+  });
+
+  it('reserves the per-node proxies on every node, those created later included', () => {
+    const topology = new Topology([cluster({ nodeCpu: 1 })]);
+    topology.reservePerNode(0.2);
+    expect(topology.nodes.map((n) => n.requestedMilli)).toEqual([200, 200]);
+    // 800m left per node: one pod of 500m each.
+    expect(topology.place('c', 3, { cpuRequestCores: 0.5, leavePending: true })).toHaveLength(2);
+    const [dedicated] = topology.placeDedicated('c', 1, 'big');
+    expect(dedicated?.requestedMilli).toBe(200);
+  });
+
+  it('places a pod with no room anyway without leavePending (a waypoint)', () => {
+    const topology = new Topology([cluster({ nodeCpu: 1, zones: [{ name: 'a', nodes: 1 }] })]);
+    expect(topology.place('c', 3, { cpuRequestCores: 0.5 })).toHaveLength(3);
+    expect(topology.nodes[0]?.requestedMilli).toBe(1500);
+  });
+
+  it('moves no pod of a placement that fits with the sidecars and DaemonSets added, whatever they request', () => {
+    // The score counts the application's request alone: where the placement made without the mesh's requests has
+    // room for them on every node, the placement made with them is the same one (so a mesh moves no pod).
+    const pod = fc.record({
+      replicas: fc.integer({ min: 1, max: 4 }),
+      requestMilli: fc.option(fc.integer({ min: 1, max: 1500 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.array(pod, { minLength: 1, maxLength: 8 }),
+        (nodeCpu, zoneCount, sidecarMilli, perNodeMilli, pods) => {
+          const zones = Array.from({ length: zoneCount }, (_, i) => ({ name: `z${i}`, nodes: 1 + (i % 2) }));
+          const bare = new Topology([cluster({ nodeCpu, zones })]);
+          const meshed = new Topology([cluster({ nodeCpu, zones })]);
+          meshed.reservePerNode(perNodeMilli / 1000);
+          const sidecarCpuRequestCores = sidecarMilli / 1000;
+          const before: string[] = [];
+          const after: string[] = [];
+          for (const { replicas, requestMilli } of pods) {
+            const cpuRequestCores = requestMilli === undefined ? undefined : requestMilli / 1000;
+            before.push(...names(bare.place('c', replicas, { cpuRequestCores, leavePending: true })));
+            const placed = meshed.place('c', replicas, {
+              cpuRequestCores,
+              sidecarCpuRequestCores,
+              leavePending: true,
+            });
+            after.push(...names(placed));
+          }
+          // No sized node is ever over-requested by pods left to `leavePending`.
+          for (const node of meshed.nodes) expect(node.requestedMilli).toBeLessThanOrEqual(nodeCpu * 1000);
+          const roomForTheMesh = bare.nodes.every(
+            (n) => n.requestedMilli + perNodeMilli + n.instanceCount * sidecarMilli <= nodeCpu * 1000,
+          );
+          if (roomForTheMesh) expect(after).toEqual(before);
         },
       ),
     );

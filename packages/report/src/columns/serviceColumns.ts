@@ -70,6 +70,7 @@ export const SERVICE_COLUMNS: ColumnTable<ServiceMetrics> = {
   columns: [
     { key: 'name', read: (service) => service.name, text: { header: 'service' } },
     countColumn('instances', 'instances'),
+    countColumn('pendingPods', 'Pending pods'),
     countColumn('concurrency', 'concurrency'),
     {
       key: 'utilisation',

@@ -64,6 +64,7 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field('cpuWaitMs', 'CPU wait (ms)', count, 'cpu_wait_ms'),
       field('overRequestedNodes', 'nodes over-requested (count)', count, 'over_requested_nodes'),
       field('bestEffortPods', 'BestEffort app pods (count)', count, 'best_effort_pods'),
+      field('pendingPods', 'Pending app pods (count)', count, 'pending_pods'),
       field('connectionsOpened', 'connections opened', count, 'connections_opened'),
       field('tlsHandshakes', 'TLS handshakes', count, 'tls_handshakes'),
       field('handshakeCpuMs', 'handshake CPU (ms)', (value) => fixed(value, 1), 'handshake_cpu_ms'),

@@ -33,6 +33,7 @@ const NODE_CPU_KEYS: readonly string[] = [
   'cpuWaitMs',
   'overRequestedNodes',
   'bestEffortPods',
+  'pendingPods',
 ];
 
 /**

@@ -18,8 +18,8 @@ export const EDGE_KEYS: readonly string[] = [
 ];
 /** Client-side policy events table. */
 export const POLICY_EVENT_KEYS: readonly string[] = ['edge', 'event', 'count'];
-/** Service table. */
-export const SERVICE_KEYS: readonly string[] = [
+/** Service table, without the Pending pods column (see `serviceKeys`). */
+const SERVICE_KEYS: readonly string[] = [
   'name',
   'instances',
   'concurrency',
@@ -31,6 +31,13 @@ export const SERVICE_KEYS: readonly string[] = [
   'maxQueueLength',
   'latency.p99Ms',
 ];
+/** The service table's columns for a run: `pendingPods` after `instances` when a service has Pending pods. */
+export function serviceKeys(result: SimulationResult): string[] {
+  const keys = [...SERVICE_KEYS];
+  if (result.services.some((service) => service.pendingPods > 0))
+    keys.splice(keys.indexOf('instances') + 1, 0, 'pendingPods');
+  return keys;
+}
 /** Server-side protections table. */
 export const PROTECTION_KEYS: readonly string[] = [
   'name',

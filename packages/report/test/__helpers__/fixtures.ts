@@ -119,6 +119,7 @@ export function makeResult(): SimulationResult {
         namespace: 'default',
         cluster: 'primary',
         instances: 3,
+        pendingPods: 0,
         concurrency: 64,
         arrived: 8000,
         completed: 7993,
@@ -147,6 +148,7 @@ export function makeResult(): SimulationResult {
         namespace: 'default',
         cluster: 'primary',
         instances: 2,
+        pendingPods: 0,
         concurrency: 16,
         arrived: 9450,
         completed: 9398,
@@ -253,6 +255,7 @@ export function makeEmptyResult(): SimulationResult {
         namespace: 'default',
         cluster: 'primary',
         instances: 1,
+        pendingPods: 0,
         concurrency: 1,
         arrived: 0,
         completed: 0,
@@ -317,6 +320,7 @@ export function makePricedResult(): SimulationResult {
   checkout.rateLimited = 30;
   checkout.shed = 4;
   checkout.deadlineDropped = 2;
+  checkout.pendingPods = 1;
   checkout.versions = [
     {
       name: 'v1',

@@ -142,7 +142,7 @@ export const SERVICE_RULES = {
       min: { value: MIN_CPU_CORES, source: CPU_PRECISION },
       default: { none: 'none' },
       description:
-        "CPU request of each instance's application container: checked against its node's cores (a warning when a node is over-requested).",
+        "CPU request of each instance's application container: where its pods are placed (with their sidecar's request, on a node with room; a pod no node has room for is Pending and never runs) and their CPU weight on a busy node.",
     },
     {
       field: 'proxyCpuLimit',
@@ -169,7 +169,7 @@ export const SERVICE_RULES = {
       min: { value: MIN_CPU_CORES, source: CPU_PRECISION },
       default: { none: "the mesh's (sidecar.cpuRequest, linkerdProxy.cpuRequest)" },
       description:
-        "CPU request of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyCPU, config.linkerd.io/proxy-cpu-request): capacity it reserves on the node, reported and counted in the node's requests.",
+        "CPU request of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyCPU, config.linkerd.io/proxy-cpu-request): capacity it reserves on the node, reported and counted when its pod is placed (a pod no node has room for is Pending).",
     },
     {
       field: 'serviceTimeCpu',

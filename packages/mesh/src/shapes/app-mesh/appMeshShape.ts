@@ -10,6 +10,7 @@ import { EnvoyRetryBudget } from '../../policies/retryBudgets/EnvoyRetryBudget.j
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
+import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
 import { APP_MESH_ASSUMPTIONS, APP_MESH_ENVOY_PROFILE } from './appMeshProfile.js';
 import { appMeshRetryPolicy } from './appMeshRetryEvents.js';
@@ -81,5 +82,6 @@ export const APP_MESH_SHAPE: MeshShape<AppMeshMeshConfig> = {
     };
   },
   assumptions: () => APP_MESH_ASSUMPTIONS,
+  podRequests: (config, scenario) => sidecarPodRequests(APP_MESH_MESH.profile(config), scenario),
   createDataPlane: (context, config) => new SidecarDataPlane(APP_MESH_MESH, context, config),
 };

@@ -8,6 +8,7 @@ import type { EnforcerKind } from '../../config/capabilities.js';
 import { NO_POLICY } from '../../config/defaults.js';
 import type { CiliumMeshConfig } from '../../config/MeshConfig.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
+import type { SimulationConfig } from '../../config/SimulationConfig.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 import { DataPlaneBase } from '../dataplane/DataPlaneBase.js';
@@ -18,6 +19,12 @@ import type { Proxy } from '../dataplane/Proxy.js';
 import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import { WIREGUARD_PROFILE } from './ciliumProfiles.js';
+
+/** Whether a service of `config` asks for an L7 policy, so that every node runs Cilium's Envoy. */
+export function needsNodeEnvoys(config: SimulationConfig): boolean {
+  for (const [, demanded] of l7Demands(config)) if (demanded.length > 0) return true;
+  return false;
+}
 
 /** Per-node eBPF stations, per-node Envoys (when any service needs L7), per-node WireGuard (when on). */
 export class CiliumDataPlane extends DataPlaneBase {

@@ -3,9 +3,10 @@
 
 import { NO_POLICY } from '../../config/defaults.js';
 import type { CiliumMeshConfig } from '../../config/MeshConfig.js';
+import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
-import { CiliumDataPlane } from './CiliumDataPlane.js';
+import { CiliumDataPlane, needsNodeEnvoys } from './CiliumDataPlane.js';
 import { CILIUM_ASSUMPTIONS, CILIUM_NODE_ENVOY_PROFILE, EBPF_PROFILE } from './ciliumProfiles.js';
 
 /** The `cilium` shape. */
@@ -24,5 +25,10 @@ export const CILIUM_SHAPE: MeshShape<CiliumMeshConfig> = {
     encryption: options.encryption ?? false,
   }),
   assumptions: () => CILIUM_ASSUMPTIONS,
+  // The node Envoy DaemonSet's pod, on every node, when a service needs L7 (eBPF and WireGuard are in-kernel).
+  podRequests: (config, scenario) => ({
+    sidecarCpuRequestCores: new Map(),
+    perNodeCpuRequestCores: needsNodeEnvoys(scenario) ? proxyRequestedCpuCores(config.nodeProxy) : 0,
+  }),
   createDataPlane: (context, config) => new CiliumDataPlane(context, config),
 };

@@ -6,6 +6,7 @@ import type { ConsulMeshConfig } from '../../config/MeshConfig.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
+import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
 import { CONSUL_ASSUMPTIONS, CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS } from './consulProfile.js';
 
@@ -35,5 +36,6 @@ export const CONSUL_SHAPE: MeshShape<ConsulMeshConfig> = {
     sidecar: withOverrides(CONSUL_ENVOY_PROFILE, options.sidecar),
   }),
   assumptions: () => CONSUL_ASSUMPTIONS,
+  podRequests: (config, scenario) => sidecarPodRequests(CONSUL_MESH.profile(config), scenario),
   createDataPlane: (context, config) => new SidecarDataPlane(CONSUL_MESH, context, config),
 };

@@ -67,15 +67,14 @@ export class AmbientDataPlane extends DataPlaneBase {
     const waypointLatency = createSampler(waypointProfile.latencyMs, streams.stream('proxy/waypoint'));
     for (const deployment of waypointDeployments(config.services, waypointProfile.replicas)) {
       const limit = deployment.cpuLimitCores ?? waypointProfile.cpuLimitCores ?? Infinity;
-      const nodes = topology.place(
-        deployment.cluster,
-        deployment.replicas,
-        undefined,
-        // A pod requesting nothing is scored as the scheduler's 100m default; an explicit request as it is.
-        waypointProfile.cpuRequestCores === undefined && !Number.isFinite(limit)
-          ? undefined
-          : proxyRequestedCpuCores({ ...waypointProfile, cpuLimitCores: limit }),
-      );
+      // A pod requesting nothing is scored as the scheduler's 100m default; an explicit request as it is. A
+      // waypoint pod no node has room for is placed anyway (checkCpuRequests warns).
+      const nodes = topology.place(deployment.cluster, deployment.replicas, {
+        cpuRequestCores:
+          waypointProfile.cpuRequestCores === undefined && !Number.isFinite(limit)
+            ? undefined
+            : proxyRequestedCpuCores({ ...waypointProfile, cpuLimitCores: limit }),
+      });
       const replicas = nodes.map((node, i) => {
         // Without a limit, a waypoint's Envoy runs a worker per core of its node, as a sidecar's does.
         const profile = profileForLimit(waypointProfile, limit, workersFromLimit, node.cores);

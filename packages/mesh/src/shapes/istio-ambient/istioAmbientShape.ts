@@ -3,6 +3,7 @@
 
 import type { IstioAmbientMeshConfig } from '../../config/MeshConfig.js';
 import { ISTIO_DEFAULT_POLICY } from '../istio-sidecar/istioDefaultRetry.js';
+import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { AMBIENT_ASSUMPTIONS, WAYPOINT_PROFILE, ZTUNNEL_PROFILE } from './ambientProfiles.js';
@@ -26,5 +27,10 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
     waypoint: withOverrides(WAYPOINT_PROFILE, options.waypoint),
   }),
   assumptions: () => AMBIENT_ASSUMPTIONS,
+  // A ztunnel DaemonSet pod on every node (waypoints are placed as pods of their own).
+  podRequests: (config) => ({
+    sidecarCpuRequestCores: new Map(),
+    perNodeCpuRequestCores: proxyRequestedCpuCores(config.ztunnel),
+  }),
   createDataPlane: (context, config) => new AmbientDataPlane(context, config),
 };

@@ -5,6 +5,7 @@ import type { IstioSidecarMeshConfig } from '../../config/MeshConfig.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
+import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
 import { ISTIO_DEFAULT_POLICY } from './istioDefaultRetry.js';
 import {
@@ -65,5 +66,6 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
     };
   },
   assumptions: (config) => istioSidecarAssumptions(config.istioVersion),
+  podRequests: (config, scenario) => sidecarPodRequests(ISTIO_SIDECAR_MESH.profile(config), scenario),
   createDataPlane: (context, config) => new SidecarDataPlane(ISTIO_SIDECAR_MESH, context, config),
 };

@@ -50,5 +50,7 @@ export const LAYERED_SHAPE: MeshShape<LayeredMeshConfig> = {
     ...others.assumptions(config.inCluster),
     ...(config.crossCluster === 'vpc-lattice' ? LATTICE_ASSUMPTIONS : []),
   ],
+  // The in-cluster shape's pods; VPC Lattice runs outside the clusters.
+  podRequests: (config, scenario, others) => others.podRequests(config.inCluster, scenario),
   createDataPlane: (context, config) => new LayeredDataPlane(context, config),
 };

@@ -6,6 +6,7 @@ import type { LinkerdMeshConfig } from '../../config/MeshConfig.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
+import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
 import { DEFAULT_LINKERD_VERSION, linkerdAssumptions, linkerdProxyProfile } from './linkerdProfile.js';
 
@@ -61,5 +62,6 @@ export const LINKERD_SHAPE: MeshShape<LinkerdMeshConfig> = {
     };
   },
   assumptions: (config) => linkerdAssumptions(config.linkerdVersion),
+  podRequests: (config, scenario) => sidecarPodRequests(LINKERD_MESH.profile(config), scenario),
   createDataPlane: (context, config) => new SidecarDataPlane(LINKERD_MESH, context, config),
 };

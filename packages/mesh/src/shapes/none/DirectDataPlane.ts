@@ -42,7 +42,11 @@ export class DirectDataPlane implements DataPlane {
         : mesh.libraryServices === 'all'
           ? 'all'
           : new Set(mesh.libraryServices);
-    this.instancesByService = new Map(context.config.services.map((s) => [s.name, s.replicas] as const));
+    // Running instances (Pending pods run no library).
+    const byService = new Map<string, number>();
+    for (const instance of context.instances)
+      byService.set(instance.service.name, (byService.get(instance.service.name) ?? 0) + 1);
+    this.instancesByService = byService;
     this.pools = new PoolCache((caller, target, keepAlive) =>
       context.connections.create(appConnectionSpec(caller, target, keepAlive, context.instances)),
     );

@@ -23,9 +23,14 @@ import type { ConnectionPool } from '../../call/ConnectionPool.js';
 import { proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
 import { profileForLimit } from '../dataplane/proxyConcurrency.js';
 
-/** Endpoints each service's proxies hold when discovery is on demand: those of the services it calls. */
-function calledEndpoints(config: SimulationConfig): Map<string, number> {
-  const replicas = new Map(config.services.map((s) => [s.name, s.replicas] as const));
+/**
+ * Endpoints each service's proxies hold when discovery is on demand: the running instances (Pending pods are no
+ * endpoints) of the services it calls.
+ */
+function calledEndpoints(config: SimulationConfig, instances: readonly Instance[]): Map<string, number> {
+  const replicas = new Map<string, number>();
+  for (const instance of instances)
+    replicas.set(instance.service.name, (replicas.get(instance.service.name) ?? 0) + 1);
   const endpoints = new Map<string, number>();
   for (const service of config.services) {
     const called = new Set<string>();
@@ -97,7 +102,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
       const all = context.instances.length;
       this.endpointsOf = () => all;
     } else {
-      const called = calledEndpoints(context.config);
+      const called = calledEndpoints(context.config, context.instances);
       this.endpointsOf = (proxy) => called.get(proxy.service ?? '') ?? 0;
     }
     sidecarMesh.configWarnings(context.config, config, (message) => this.warnings.add(message));

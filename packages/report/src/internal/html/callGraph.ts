@@ -50,7 +50,9 @@ export function callGraph(result: SimulationResult): GraphSpec {
         id: service.name,
         kind: 'service',
         details: [
-          `${count(service.instances)} instance${service.instances === 1 ? '' : 's'} · ${percent(service.utilisation, 0)} % busy`,
+          `${count(service.instances)} instance${service.instances === 1 ? '' : 's'}` +
+            (service.pendingPods > 0 ? ` (+${count(service.pendingPods)} Pending)` : '') +
+            ` · ${percent(service.utilisation, 0)} % busy`,
           service.latency.count > 0 ? `p99 ${ms(service.latency.p99Ms)} ms` : 'no completed request',
         ],
         errorRatio: totals === undefined ? null : errorRatio(totals.succeeded, totals.failed),

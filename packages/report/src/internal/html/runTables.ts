@@ -24,7 +24,7 @@ import {
   PROTECTION_KEYS,
   proxyKeys,
   SERVICE_CPU_KEYS,
-  SERVICE_KEYS,
+  serviceKeys,
   VERSION_KEYS,
 } from '../summaryTableKeys.js';
 
@@ -49,7 +49,7 @@ export function runTables(result: SimulationResult): HtmlSection {
   parts.push(
     result.services.length === 0
       ? '<p>Services: none.</p>'
-      : htmlTable(SERVICE_COLUMNS, SERVICE_KEYS, result.services, context, 'Services'),
+      : htmlTable(SERVICE_COLUMNS, serviceKeys(result), result.services, context, 'Services'),
   );
   const guarded = result.services.filter(
     (s) => s.rateLimited + s.denied + s.shed + s.deadlineDropped + s.cancelled > 0,

@@ -1,0 +1,28 @@
+// What a sidecar mesh adds to the pods' CPU requests: each pod's injected proxy, with its service's own
+// annotations (`proxyCpuRequest`, `proxyCpuLimit`) over the mesh's profile.
+
+import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
+import type { ProxyProfile } from '../../config/MeshConfig.js';
+import type { ServiceConfig, SimulationConfig } from '../../config/SimulationConfig.js';
+import type { MeshPodRequests } from '../MeshShape.js';
+
+/** What the sidecar of `profile` requests in each pod of `service` [cores] (its request, else a finite limit). */
+export function sidecarCpuRequestCores(profile: ProxyProfile, service: ServiceConfig): number {
+  const limit = service.proxyCpuLimitCores ?? profile.cpuLimitCores;
+  const request = service.proxyCpuRequestCores ?? profile.cpuRequestCores;
+  return proxyRequestedCpuCores({
+    ...profile,
+    ...(limit === undefined ? {} : { cpuLimitCores: limit }),
+    ...(request === undefined ? {} : { cpuRequestCores: request }),
+  });
+}
+
+/** A sidecar of `profile` in every pod of `scenario`, and nothing per node. */
+export function sidecarPodRequests(profile: ProxyProfile, scenario: SimulationConfig): MeshPodRequests {
+  return {
+    sidecarCpuRequestCores: new Map(
+      scenario.services.map((service) => [service.name, sidecarCpuRequestCores(profile, service)]),
+    ),
+    perNodeCpuRequestCores: 0,
+  };
+}

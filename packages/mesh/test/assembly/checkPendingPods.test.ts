@@ -1,0 +1,100 @@
+// A pod no node has room for — its application's request with its sidecar's, next to the mesh's per-node proxies
+// — is left Pending, as Kubernetes' scheduler leaves it: it never runs, takes no traffic, and a warning names what
+// one pod asks for. The capacity a mesh's requests take is capacity the applications no longer have.
+
+import { describe, expect, it } from 'vitest';
+
+import { resolveMeshConfig, simulate } from '../../src/index.js';
+import type { MeshOptions, ServiceConfig, SimulationResult } from '../../src/index.js';
+import { config, poisson, service } from '../__helpers__/configs.js';
+import { version } from '../__helpers__/traffic.js';
+
+/** `replicas` pods of service a (`parts`) on `nodes` nodes of `nodeCpu` cores, under `mesh`, sent 200 req/s. */
+function run(mesh: MeshOptions, parts: Partial<ServiceConfig>, nodes = 1, nodeCpu = 1): SimulationResult {
+  const cfg = config([service('a', { replicas: 8, ...parts })], [poisson('a', 200)], {
+    durationMs: 1000,
+    clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu, zones: [{ name: 'z', nodes }] }],
+  });
+  return simulate({
+    ...cfg,
+    services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
+    mesh: resolveMeshConfig(mesh),
+  });
+}
+
+const pendingWarnings = (result: SimulationResult): string[] =>
+  result.warnings.filter((w) => w.includes('Pending'));
+
+describe('Pending pods', () => {
+  it('run every pod while they fit: 8 × 100m on one core', () => {
+    const result = run({ shape: 'none' }, { cpuRequestCores: 0.1 });
+    expect(result.services[0]).toMatchObject({ instances: 8, pendingPods: 0 });
+    expect(pendingWarnings(result)).toEqual([]);
+  });
+
+  it("count each pod's sidecar: 8 × (100m + Istio's 100m) on one core run 5 pods, 3 Pending", () => {
+    const result = run({ shape: 'istio-sidecar' }, { cpuRequestCores: 0.1 });
+    expect(result.services[0]).toMatchObject({ instances: 5, pendingPods: 3 });
+    expect(result.proxies.byKind.find((k) => k.kind === 'envoy-sidecar')?.count).toBe(5);
+    expect(result.nodes[0]?.cpuRequestedCores).toBeCloseTo(1, 9);
+    expect(pendingWarnings(result)).toEqual([
+      "service a: 3 of its 8 pods are Pending: they never run and take no traffic. No node of cluster c has 0.2 cores unrequested for one (its application's 0.1 and its sidecar's 0.1); Kubernetes would leave them Pending. Add nodes or larger ones (nodes, nodeCpu), or lower the requests",
+    ]);
+    // The pods that run serve every request.
+    expect(result.services[0]?.arrived).toBeGreaterThan(0);
+    expect(result.services[0]?.rejected).toBe(0);
+  });
+
+  it("hold back the per-node proxies' requests on every node: ztunnel's 200m leaves room for 8 pods of 100m", () => {
+    const result = run({ shape: 'istio-ambient' }, { cpuRequestCores: 0.1 });
+    expect(result.services[0]).toMatchObject({ instances: 8, pendingPods: 0 });
+    const tight = run({ shape: 'istio-ambient' }, { cpuRequestCores: 0.2 });
+    // 1000m − 200m leaves 4 pods of 200m.
+    expect(tight.services[0]).toMatchObject({ instances: 4, pendingPods: 4 });
+    expect(pendingWarnings(tight)[0]).toContain(
+      "has 0.2 cores unrequested for one (its application's 0.2, next to the 0.2 the mesh's per-node proxies request on every node)",
+    );
+  });
+
+  it("take a service's own sidecar request (proxyCpuRequest) and a limit without a request (Linkerd annotations)", () => {
+    expect(run({ shape: 'linkerd' }, { cpuRequestCores: 0.1 }).services[0]?.pendingPods).toBe(0);
+    expect(
+      run({ shape: 'linkerd' }, { cpuRequestCores: 0.1, proxyCpuLimitCores: 0.4 }).services[0]?.pendingPods,
+    ).toBe(6);
+    expect(
+      run({ shape: 'istio-sidecar' }, { cpuRequestCores: 0.1, proxyCpuRequestCores: 0.001 }).services[0]
+        ?.pendingPods,
+    ).toBe(0);
+  });
+
+  it('fail every call to a service whose pods are all Pending: 503, no endpoints', () => {
+    const result = run({ shape: 'none' }, { cpuRequestCores: 2 });
+    expect(result.services[0]).toMatchObject({ instances: 0, pendingPods: 8, arrived: 0 });
+    expect(result.edges[0]?.failures['no-endpoints']).toBeGreaterThan(0);
+    expect(pendingWarnings(result)[0]).toMatch(
+      /^service a: all 8 of its pods are Pending: it never runs, and every call to it fails \(503, no endpoints\)/,
+    );
+  });
+
+  it('leave the last versions short: a canary whose pods are Pending runs no instance', () => {
+    const result = run(
+      { shape: 'none' },
+      {
+        cpuRequestCores: 0.25,
+        versions: [version('v1', 4, 90), version('v2', 4, 10)],
+      },
+    );
+    expect(result.services[0]?.versions.map((v) => [v.name, v.instances])).toEqual([
+      ['v1', 4],
+      ['v2', 0],
+    ]);
+  });
+
+  it('never leave a pod Pending on nodes without a CPU size', () => {
+    const cfg = config([service('a', { replicas: 8, cpuRequestCores: 4 })], [poisson('a', 200)], {
+      durationMs: 100,
+    });
+    const result = simulate({ ...cfg, mesh: resolveMeshConfig({ shape: 'istio-sidecar' }) });
+    expect(result.services[0]).toMatchObject({ instances: 8, pendingPods: 0 });
+  });
+});

@@ -1,0 +1,70 @@
+// What a shape says its proxies add to the pods' requests (placement's fit check) is what its data plane's
+// proxies request once built: each service's sidecars, and the per-node proxies on every node — one truth for
+// both, whatever the annotations.
+
+import { describe, expect, it } from 'vitest';
+
+import { meshPodRequests, meshShapeNames, resolveMeshConfig, simulate } from '../../src/index.js';
+import type { SimulationConfig } from '../../src/index.js';
+import { call, config, poisson, service } from '../__helpers__/configs.js';
+import { inbound } from '../__helpers__/protection.js';
+
+/** Three services (mesh defaults, a request annotation, a limit annotation, one with an L7 policy) on large nodes. */
+function scenario(shape: string): SimulationConfig {
+  const cfg = config(
+    [
+      service('a', { replicas: 2, calls: [[call('b')], [call('c')]] }),
+      service('b', { replicas: 3, proxyCpuRequestCores: 0.25 }),
+      service('c', {
+        replicas: 1,
+        proxyCpuLimitCores: 0.5,
+        inbound: inbound({ rateLimit: { ratePerSecond: 1000, burst: 100, scope: 'instance' } }),
+      }),
+    ],
+    [poisson('a', 50)],
+    {
+      durationMs: 200,
+      clusters: [{ name: 'c1', region: 'r', vpc: 'v', nodeCpu: 64, zones: [{ name: 'z', nodes: 2 }] }],
+    },
+  );
+  return {
+    ...cfg,
+    services: cfg.services.map((s) => ({ ...s, cluster: 'c1' })),
+    mesh: resolveMeshConfig({ shape }),
+  };
+}
+
+describe("a shape's pod requests", () => {
+  for (const shape of meshShapeNames()) {
+    it(`${shape}: are what its built proxies request`, () => {
+      const cfg = scenario(shape);
+      const pods = meshPodRequests(cfg);
+      const result = simulate(cfg);
+      let sidecars = 0;
+      for (const s of result.services)
+        sidecars += (pods.sidecarCpuRequestCores.get(s.name) ?? 0) * s.instances;
+      // No service has a waypoint: every request of the built proxies is a sidecar's or a per-node proxy's.
+      expect(result.proxies.cpuRequestedCores ?? 0).toBeCloseTo(
+        sidecars + pods.perNodeCpuRequestCores * result.nodes.length,
+        9,
+      );
+    });
+  }
+
+  it('name a request for every sidecar shape and the ztunnel, so that the check above compares something', () => {
+    expect(meshPodRequests(scenario('istio-sidecar')).sidecarCpuRequestCores.get('b')).toBe(0.25);
+    expect(meshPodRequests(scenario('linkerd')).sidecarCpuRequestCores.get('c')).toBe(0.5);
+    expect(meshPodRequests(scenario('istio-ambient')).perNodeCpuRequestCores).toBe(0.2);
+    expect(meshPodRequests(scenario('none')).sidecarCpuRequestCores.size).toBe(0);
+  });
+
+  it("cilium: count its node Envoys' request only while a service needs L7", () => {
+    const mesh = resolveMeshConfig({ shape: 'cilium', nodeProxy: { cpuRequestCores: 0.3 } });
+    const withL7 = { ...scenario('cilium'), mesh };
+    expect(meshPodRequests(withL7).perNodeCpuRequestCores).toBe(0.3);
+    const result = simulate(withL7);
+    expect(result.proxies.cpuRequestedCores).toBeCloseTo(0.3 * result.nodes.length, 9);
+    const withoutL7 = { ...withL7, services: withL7.services.map(({ inbound: _dropped, ...s }) => s) };
+    expect(meshPodRequests(withoutL7).perNodeCpuRequestCores).toBe(0);
+  });
+});
