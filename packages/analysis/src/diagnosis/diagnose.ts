@@ -51,6 +51,9 @@ export function diagnose(
   const lastTriggerEndMs = triggers.length === 0 ? null : Math.max(...triggers.map((x) => x.endMs));
   const { startMs, intervalMs, edges } = result.timeSeries;
 
+  const pending = result.services
+    .filter((service) => service.pendingPods > 0)
+    .map((s) => `${s.name} (${s.pendingPods} of ${s.instances + s.pendingPods} pods Pending)`);
   const sources: SourceDiagnosis[] = config.traffic.map((source) =>
     sourceVerdict({
       source: source.name,
@@ -62,6 +65,7 @@ export function diagnose(
       firstTriggerMs,
       lastTriggerEndMs,
       thresholds: t,
+      pending,
     }),
   );
   const verdict = mostSevere(sources.map((s) => s.verdict));

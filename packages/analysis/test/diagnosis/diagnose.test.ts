@@ -100,6 +100,22 @@ describe('diagnose', () => {
     const diagnosis = diagnose(config, simulate(config));
     expect(diagnosis.verdict).toBe('degraded');
     expect(diagnosis.sources[0]?.reason).toContain('load alone');
+    expect(diagnosis.sources[0]?.reason).not.toContain('Pending');
+  });
+
+  it('names the services with Pending pods when the system never served the load', () => {
+    // api's one pod requests more than the node has: it never runs, and every call fails.
+    const config = resolveScenario({
+      duration: '12s',
+      clusters: [{ name: 'c', nodeCpu: 1, zones: [{ name: 'a', nodes: 1 }] }],
+      services: { api: { serviceTime: '2ms', replicas: 1, cpuRequest: 2 } },
+      traffic: [{ name: 'users', to: 'api', rate: 50 }],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('degraded');
+    expect(diagnosis.sources[0]?.reason).toMatch(
+      /, with pods no node had room for: api \(1 of 1 pods Pending\)$/,
+    );
   });
 
   it('a load spike is a trigger, and thresholds can be overridden', () => {

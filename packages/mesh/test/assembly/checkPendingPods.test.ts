@@ -90,6 +90,26 @@ describe('Pending pods', () => {
     ]);
   });
 
+  it('refuse a traffic source sent from a service whose pods are all Pending, saying why', () => {
+    const cfg = config(
+      [service('gen', { replicas: 1, cpuRequestCores: 2 }), service('a', { replicas: 1 })],
+      [{ ...poisson('a', 10), from: 'gen' }],
+      {
+        durationMs: 100,
+        clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+      },
+    );
+    expect(() =>
+      simulate({
+        ...cfg,
+        services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
+        mesh: resolveMeshConfig({ shape: 'none' }),
+      }),
+    ).toThrow(
+      'traffic source "client": from: service "gen" has no running instance (its pods are all Pending: no node has room for them)',
+    );
+  });
+
   it('never leave a pod Pending on nodes without a CPU size', () => {
     const cfg = config([service('a', { replicas: 8, cpuRequestCores: 4 })], [poisson('a', 200)], {
       durationMs: 100,

@@ -19,6 +19,8 @@ export interface SourceVerdictInput {
   firstTriggerMs: number | null;
   lastTriggerEndMs: number | null;
   thresholds: DiagnosisThresholds;
+  /** The services with Pending pods, as `api (2 of 2 pods Pending)`: what a degraded reason names. @defaultValue none */
+  pending?: readonly string[];
 }
 
 /** Pooled goodput ratio succeeded ÷ calls over intervals [from, to); null when no call was offered. */
@@ -90,7 +92,11 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       recoveredAtMs: null,
       recoveryMs: null,
       stillDownMs: null,
-      reason: `goodput was ${percent(referenceRatio)} of offered calls before any trigger: the load alone exceeds what the system serves`,
+      reason:
+        `goodput was ${percent(referenceRatio)} of offered calls before any trigger: the load alone exceeds what the system serves` +
+        (input.pending === undefined || input.pending.length === 0
+          ? ''
+          : `, with pods no node had room for: ${input.pending.join(', ')}`),
     };
   }
   if (firstBad < 0) {
