@@ -1,7 +1,7 @@
 // Warns about nodes whose pods request more CPU than the node has — the applications' requests plus those of the
 // mesh's proxies on the node (sidecars in the pods, per-node proxies, waypoint pods): Kubernetes would not schedule
-// them all there. Placement (Topology) leaves an application pod with no room Pending, sidecar and per-node proxies
-// counted; a waypoint pod, or a service's pod on a node of its own, is placed anyway, and this says so.
+// them all there. Placement (Topology) leaves a pod with no room Pending, sidecar and per-node proxies counted; a
+// waypoint's only pod, or a service's pod on a node of its own, is placed anyway, and this says so.
 
 import type { ClusterCpu } from '../cpu/ClusterCpu.js';
 import { requestsExceedCores } from '../config/requestsExceedCores.js';
@@ -27,8 +27,8 @@ export function checkCpuRequests(
     const parts = proxy > 0 ? ` (applications ${round(app)}, the mesh's proxies ${round(proxy)})` : '';
     warnings.add(
       `node ${node.name}: its pods request ${round(app + proxy)} cores${parts} but it has ${nodeCpu.cores}; ` +
-        'Kubernetes would not schedule them all there (meshsim leaves an application pod no node has room for ' +
-        'Pending, but places a waypoint pod, or a pod on a node of its own, where it would fit best)',
+        'Kubernetes would not schedule them all there (meshsim leaves a pod no node has room for Pending, but runs ' +
+        "a waypoint's first pod, or a pod on a node of its own, where it would fit best)",
     );
   }
 }

@@ -295,7 +295,11 @@ function bestOf(
   return { node: best, fits: bestFits };
 }
 
-/** Whether a pod requesting `requestMilli` fits in what `node` has not yet given to requests. */
+/**
+ * Whether a pod requesting `requestMilli` fits in what `node` has not yet given to requests. A pod that requests no
+ * CPU fits on any node, as the scheduler checks CPU only for a positive request (`fitsRequest` in its
+ * `NodeResourcesFit` plugin, docs/sources.md#k8s-scheduler-least-allocated).
+ */
 function fitsOn(node: Node, requestMilli: number): boolean {
-  return node.requestedMilli + requestMilli <= (coresMilli(node) as number);
+  return requestMilli === 0 || node.requestedMilli + requestMilli <= (coresMilli(node) as number);
 }

@@ -78,7 +78,7 @@ describe('CPU requests over a node', () => {
     });
     expect(result.services[0]?.pendingPods).toBe(0);
     expect(result.warnings.filter((w) => w.includes('Kubernetes would not schedule'))).toEqual([
-      "node c/z/node-1: its pods request 1.1 cores (applications 0.8, the mesh's proxies 0.3) but it has 1; Kubernetes would not schedule them all there (meshsim leaves an application pod no node has room for Pending, but places a waypoint pod, or a pod on a node of its own, where it would fit best)",
+      "node c/z/node-1: its pods request 1.1 cores (applications 0.8, the mesh's proxies 0.3) but it has 1; Kubernetes would not schedule them all there (meshsim leaves a pod no node has room for Pending, but runs a waypoint's first pod, or a pod on a node of its own, where it would fit best)",
     ]);
   });
 

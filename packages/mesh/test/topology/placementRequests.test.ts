@@ -166,7 +166,8 @@ describe('placement by requests: properties', () => {
               // One replica at a time, so that each placement can be checked against the nodes just before it.
               const [node] = topology.place('c', 1, { cpuRequestCores: request });
               if (node === undefined) throw new Error('placed nothing');
-              if (anyRoom)
+              // A pod requesting nothing fits anywhere, on a node already over-requested too (it adds nothing).
+              if (anyRoom && requestMilli !== undefined)
                 expect(node.requestedMilli).toBeLessThanOrEqual(Math.round((node.cores as number) * 1000));
               requested += requestMilli ?? 0;
             }
@@ -251,5 +252,15 @@ describe('Pending pods: the fit counts the sidecar and the DaemonSets, the score
         },
       ),
     );
+  });
+});
+
+describe('a pod that requests no CPU', () => {
+  it('fits any node, an over-requested one too, as the scheduler checks CPU only for a positive request', () => {
+    const topology = new Topology([cluster({ nodeCpu: 1, zones: [{ name: 'a', nodes: 1 }] })]);
+    // Placed anyway (no leavePending): the node is over-requested.
+    topology.place('c', 2, { cpuRequestCores: 0.8 });
+    expect(topology.place('c', 2, { leavePending: true })).toHaveLength(2);
+    expect(topology.place('c', 1, { cpuRequestCores: 0.001, leavePending: true })).toHaveLength(0);
   });
 });

@@ -21,6 +21,7 @@ import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import { proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
 import { profileForLimit } from '../dataplane/proxyConcurrency.js';
+import { placeWaypoint } from './placeWaypoint.js';
 import { waypointDeployments } from './waypointDeployments.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
 
@@ -67,14 +68,14 @@ export class AmbientDataPlane extends DataPlaneBase {
     const waypointLatency = createSampler(waypointProfile.latencyMs, streams.stream('proxy/waypoint'));
     for (const deployment of waypointDeployments(config.services, waypointProfile.replicas)) {
       const limit = deployment.cpuLimitCores ?? waypointProfile.cpuLimitCores ?? Infinity;
-      // A pod requesting nothing is scored as the scheduler's 100m default; an explicit request as it is. A
-      // waypoint pod no node has room for is placed anyway (checkCpuRequests warns).
-      const nodes = topology.place(deployment.cluster, deployment.replicas, {
-        cpuRequestCores:
-          waypointProfile.cpuRequestCores === undefined && !Number.isFinite(limit)
-            ? undefined
-            : proxyRequestedCpuCores({ ...waypointProfile, cpuLimitCores: limit }),
-      });
+      // A pod requesting nothing is scored as the scheduler's 100m default; an explicit request as it is.
+      const cpuRequestCores =
+        waypointProfile.cpuRequestCores === undefined && !Number.isFinite(limit)
+          ? undefined
+          : proxyRequestedCpuCores({ ...waypointProfile, cpuLimitCores: limit });
+      const nodes = placeWaypoint(topology, deployment, cpuRequestCores, (message) =>
+        this.warnings.add(message),
+      );
       const replicas = nodes.map((node, i) => {
         // Without a limit, a waypoint's Envoy runs a worker per core of its node, as a sidecar's does.
         const profile = profileForLimit(waypointProfile, limit, workersFromLimit, node.cores);

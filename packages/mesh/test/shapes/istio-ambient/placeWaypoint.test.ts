@@ -1,0 +1,59 @@
+// Waypoint pods are placed after the applications' pods: those no node has room for are Pending and fewer replicas
+// run; when none has room one runs anyway (an assumption), and the warnings say which.
+
+import { describe, expect, it } from 'vitest';
+
+import { resolveMeshConfig, simulate } from '../../../src/index.js';
+import type { SimulationResult } from '../../../src/index.js';
+import { config, poisson, service } from '../../__helpers__/configs.js';
+
+/** Service a (2 pods of `appCores`) with its own waypoint of 3 replicas, on one node of 1 core. */
+function run(appCores: number): SimulationResult {
+  const cfg = config(
+    [service('a', { replicas: 2, cpuRequestCores: appCores, waypoint: { replicas: 3 } })],
+    [poisson('a', 100)],
+    {
+      durationMs: 500,
+      clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+    },
+  );
+  return simulate({
+    ...cfg,
+    services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
+    mesh: resolveMeshConfig({ shape: 'istio-ambient' }),
+  });
+}
+
+const waypoints = (result: SimulationResult): number =>
+  result.proxies.byKind.find((kind) => kind.kind === 'waypoint')?.count ?? 0;
+
+describe('waypoint pods on full nodes', () => {
+  it('run every replica that fits: 3 × 100m next to 2 × 200m and the 200m ztunnel', () => {
+    const result = run(0.2);
+    expect(waypoints(result)).toBe(3);
+    expect(result.warnings.filter((w) => w.includes('waypoint a-waypoint'))).toEqual([]);
+  });
+
+  it('leave the replicas with no room Pending: room for 1 of 3', () => {
+    // 1000m − 200m (ztunnel) − 2 × 350m leaves 100m: room for one waypoint pod of 100m.
+    const result = run(0.35);
+    expect(waypoints(result)).toBe(1);
+    expect(result.warnings).toContain(
+      'istio-ambient: waypoint a-waypoint: 2 of its 3 pods are Pending (no node of cluster c has the 100m its pods request unrequested); 1 runs',
+    );
+    expect(result.edges[0]?.succeeded).toBeGreaterThan(0);
+  });
+
+  it('run one anyway when none fits, and say so', () => {
+    const result = run(0.4);
+    expect(waypoints(result)).toBe(1);
+    expect(
+      result.warnings.some((w) =>
+        w.startsWith('istio-ambient: waypoint a-waypoint: none of its 3 pods fits on a node'),
+      ),
+    ).toBe(true);
+    expect(result.warnings.some((w) => w.includes('Kubernetes would not schedule them all there'))).toBe(
+      true,
+    );
+  });
+});
