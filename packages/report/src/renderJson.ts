@@ -129,6 +129,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       cpuCores: num(proxies.cpuCores),
       cpuRequestedCores: num(proxies.cpuRequestedCores ?? 0),
       memoryMiB: num(proxies.memoryMiB),
+      memoryRequestedMiB: num(proxies.memoryRequestedMiB ?? 0),
       costPerMonthUsd: optionalNum(proxies.costPerMonthUsd),
       priceSource: proxies.priceSource ?? null,
       byKind: proxies.byKind.map((kind) => ({
@@ -142,6 +143,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
         ...(kind.cpuWaitMs !== undefined && { cpuWaitMs: num(kind.cpuWaitMs) }),
         ...(kind.handshakes !== undefined && { handshakes: num(kind.handshakes) }),
         ...(kind.cpuRequestedCores !== undefined && { cpuRequestedCores: num(kind.cpuRequestedCores) }),
+        ...(kind.memoryRequestedMiB !== undefined && { memoryRequestedMiB: num(kind.memoryRequestedMiB) }),
         costPerMonthUsd: optionalNum(kind.costPerMonthUsd),
       })),
     },

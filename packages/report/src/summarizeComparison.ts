@@ -36,6 +36,8 @@ export interface ShapeSummary {
   /** CPU the proxies' containers request: node capacity the mesh reserves [cores]. */
   proxyCpuRequestedCores: number;
   proxyMemoryMiB: number;
+  /** Memory the proxies' containers request: node memory the mesh reserves [MiB]. */
+  proxyMemoryRequestedMiB: number;
   /** Monthly cost of the proxies [USD], when the shape's profile has prices; null otherwise. */
   costPerMonthUsd: number | null;
   /** Successful calls of the traffic sources per second of the run [req/s] (closed loop: what the users got through). */
@@ -143,6 +145,7 @@ export function summarizeComparison(
       proxies: result.proxies.count,
       proxyCpuCores: result.proxies.cpuCores,
       proxyCpuRequestedCores: result.proxies.cpuRequestedCores ?? 0,
+      proxyMemoryRequestedMiB: result.proxies.memoryRequestedMiB ?? 0,
       proxyMemoryMiB: result.proxies.memoryMiB,
       costPerMonthUsd: result.proxies.costPerMonthUsd ?? null,
       throughputRps: figures.goodputRps,

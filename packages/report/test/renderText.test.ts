@@ -57,7 +57,7 @@ describe('renderText', () => {
     const text = renderText(makeResult());
     expect(text).toMatch(/^checkout +2 +16 +66\.7 +9,450 +50 +0 +210 +128 +2\.40$/m);
     // The fixture has no prices: its cost is a dash.
-    expect(text).toMatch(/^envoy-sidecar +5 +0\.333 +0\.500 +300\.3 +– +42 +–$/m);
+    expect(text).toMatch(/^envoy-sidecar +5 +0\.333 +0\.500 +300\.3 +640\.0 +– +42 +–$/m);
     expect(text).toContain('Conservation: offered 8,000 = succeeded 7,900 + failed 95 + in flight 5 (holds)');
     const waiting = makeResult();
     (waiting.edges[0] as { waitingAtSource: number }).waitingAtSource = 3;
@@ -99,10 +99,12 @@ describe('renderText', () => {
 
   it('renderText(result) prints the proxy cost per kind and in total, and where the prices come from', () => {
     const text = renderText(makePricedResult());
-    expect(text).toMatch(/^ztunnel +6 +0\.159 +3\.000 +137\.4 +22\.9 +360 +12\.5 +7\.3 +24 +5\.14$/m);
-    expect(text).toMatch(/^vpc-lattice +2 +0\.000 +0\.000 +0\.0 +– +0 +0\.0 +0\.0 +0 +36\.78$/m);
     expect(text).toMatch(
-      /^total +6 +0\.159 +3\.000 +137\.4 +– +360 +12\.5 +7\.3 +24 +41\.92\nPrices: list prices, "test" table\n/m,
+      /^ztunnel +6 +0\.159 +3\.000 +137\.4 +3072\.0 +22\.9 +360 +12\.5 +7\.3 +24 +5\.14$/m,
+    );
+    expect(text).toMatch(/^vpc-lattice +2 +0\.000 +0\.000 +0\.0 +0\.0 +– +0 +0\.0 +0\.0 +0 +36\.78$/m);
+    expect(text).toMatch(
+      /^total +6 +0\.159 +3\.000 +137\.4 +3072\.0 +– +360 +12\.5 +7\.3 +24 +41\.92\nPrices: list prices, "test" table\n/m,
     );
   });
 

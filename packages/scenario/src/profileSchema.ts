@@ -39,6 +39,10 @@ const profileFields = {
     CpuQuantity.optional(),
     "CPU request of each proxy's container (100m): node capacity it reserves, reported and counted in the nodes' requests, and its weight when a node's CPU is contended. Default: the shape's (Istio's Envoys 100m, ztunnel 200m, App Mesh's Envoy 10m, others none), or a cpuLimit set without a request.",
   ),
+  memoryRequest: doc(
+    MemorySize.optional(),
+    "Memory request of each proxy's container: a number [MiB] or a size (128Mi): node memory it reserves, reported (memory it uses is memoryBase and the per-endpoint and per-connection parts). Default: the shape's (Istio's Envoys 128Mi, ztunnel 512Mi, App Mesh's Envoy 32Mi, others none).",
+  ),
   cpuLimit: doc(
     z.union([CpuQuantity, z.literal('unlimited')]).optional(),
     "CPU limit of each proxy's container (2, 500m), a CFS quota when nodes have a size, or unlimited (none: Istio 1.18+ then runs as many workers as the node has cores); a service's proxyCpuLimit overrides it for its sidecars. Default: the shape's (Istio's Envoys 2, others none).",

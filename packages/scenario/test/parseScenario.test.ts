@@ -20,7 +20,7 @@ mesh:
   shape: istio-sidecar
   loadBalancer: random
   endpointUpdateDelay: 500ms
-  sidecar: { latency: 100us, workers: 4, cpuPerRequest: 0.3ms, memoryBase: 64Mi, memoryPerEndpoint: 3, cpuRequest: 250m }
+  sidecar: { latency: 100us, workers: 4, cpuPerRequest: 0.3ms, memoryBase: 64Mi, memoryPerEndpoint: 3, cpuRequest: 250m, memoryRequest: 1Gi }
   defaultPolicy: { timeout: 15s }
 network:
   sameNode: 0ms
@@ -142,6 +142,7 @@ describe('parseScenario: a full valid example', () => {
       memoryBaseMiB: 64,
       memoryPerEndpointKiB: 3,
       cpuRequestCores: 0.25,
+      memoryRequestMiB: 1024,
     } as const;
     const defaultPolicy = { ...NO_POLICY, timeoutMs: 15_000 };
     expect(config.mesh).toEqual(

@@ -82,6 +82,11 @@ export interface ProxyProfile {
    * `cpuLimitCores` (Kubernetes copies a limit into a missing request), else 0
    */
   cpuRequestCores?: number;
+  /**
+   * Memory request of the proxy's container [MiB]: node capacity it reserves (reported), not memory it uses (that is
+   * `memoryBaseMiB` and its per-endpoint and per-connection parts). @defaultValue 0 (none)
+   */
+  memoryRequestMiB?: number;
   /** CPU of one TLS 1.3 handshake at this proxy, when it terminates mTLS [ms of one core]. @defaultValue 0 */
   tlsHandshakeCpuMs?: number;
 }

@@ -204,6 +204,8 @@ export interface ProxyKindTotals {
   handshakes?: number;
   /** CPU its proxies' containers request, summed: node capacity reserved, not used [cores]. */
   cpuRequestedCores?: number;
+  /** Memory its proxies' containers request, summed: node memory reserved, not used [MiB]; absent when none. */
+  memoryRequestedMiB?: number;
 }
 
 /** The run's connections (caller → callee pools: the application's own, or between the mesh's proxies). */
@@ -225,6 +227,8 @@ export interface ProxyTotals {
   /** CPU the proxies' containers request, summed over kinds: node capacity reserved [cores]. @defaultValue 0 */
   cpuRequestedCores?: number;
   memoryMiB: number;
+  /** Memory the proxies' containers request, summed over kinds: node memory reserved [MiB]; absent when none. */
+  memoryRequestedMiB?: number;
   byKind: ProxyKindTotals[];
   /** Sum of the kinds' `costPerMonthUsd` [USD]; absent without prices. */
   costPerMonthUsd?: number;

@@ -97,4 +97,25 @@ describe('CPU requests over a node', () => {
     expect(reserved('app-mesh')).toBeCloseTo(3 * 0.01, 9);
     expect(reserved('consul')).toBe(0);
   });
+
+  it('report the memory the proxies reserve: 128Mi per Istio sidecar, 512Mi per ztunnel, 32Mi per App Mesh Envoy, none for Linkerd or Consul by default', () => {
+    const reserved = (shape: string) =>
+      simulate({
+        ...config([service('a', { replicas: 3 })], [poisson('a', 10)], { durationMs: 100 }),
+        mesh: resolveMeshConfig({ shape }),
+      }).proxies.memoryRequestedMiB ?? 0;
+    expect(reserved('istio-sidecar')).toBe(3 * 128);
+    expect(reserved('istio-ambient')).toBe(12 * 512);
+    expect(reserved('app-mesh')).toBe(3 * 32);
+    expect(reserved('linkerd')).toBe(0);
+    expect(reserved('consul')).toBe(0);
+    expect(reserved('none')).toBe(0);
+    // A profile's memoryRequest replaces the shape's.
+    const own = simulate({
+      ...config([service('a', { replicas: 3 })], [poisson('a', 10)], { durationMs: 100 }),
+      mesh: resolveMeshConfig({ shape: 'linkerd', linkerdProxy: { memoryRequestMiB: 20 } }),
+    });
+    expect(own.proxies.memoryRequestedMiB).toBe(60);
+    expect(own.proxies.byKind[0]?.memoryRequestedMiB).toBe(60);
+  });
 });

@@ -49,6 +49,8 @@ export interface ProxyRow {
   /** CPU its containers request (node capacity reserved) [cores]. */
   cpuRequestedCores: number;
   memoryMiB: number;
+  /** Memory its containers request (node memory reserved) [MiB]. */
+  memoryRequestedMiB: number;
   /** Memory of the largest proxy of the kind [MiB]; null for the total row and kinds that do not say. */
   maxMemoryMiB: number | null;
   /** Traversals that waited for a proxy worker. */
@@ -73,6 +75,7 @@ export function proxyKindRows(proxies: ProxyTotals): ProxyRow[] {
     cpuCores: kind.cpuCores,
     cpuRequestedCores: kind.cpuRequestedCores ?? 0,
     memoryMiB: kind.memoryMiB,
+    memoryRequestedMiB: kind.memoryRequestedMiB ?? 0,
     maxMemoryMiB: kind.maxMemoryMiB ?? null,
     queued: kind.queued,
     throttledMs: kind.throttledMs ?? 0,
@@ -94,6 +97,7 @@ export function proxyTotalRow(proxies: ProxyTotals): ProxyRow {
     cpuCores: proxies.cpuCores,
     cpuRequestedCores: proxies.cpuRequestedCores ?? 0,
     memoryMiB: proxies.memoryMiB,
+    memoryRequestedMiB: proxies.memoryRequestedMiB ?? 0,
     maxMemoryMiB: null,
     queued: proxies.byKind.reduce((sum, kind) => sum + kind.queued, 0),
     throttledMs: proxies.byKind.reduce((sum, kind) => sum + (kind.throttledMs ?? 0), 0),
@@ -133,6 +137,12 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
       text: { header: 'memory (MiB)', format: (mib) => fixed(mib, 1) },
       csv: { name: 'memory_mib' },
       metric: { family: MEMORY, sample: MEMORY.name, scale: MIB_BYTES },
+    },
+    {
+      key: 'memoryRequestedMiB',
+      read: (row) => row.memoryRequestedMiB,
+      text: { header: 'memory requested (MiB)', format: (mib) => fixed(mib, 1) },
+      csv: { name: 'memory_requested_mib' },
     },
     {
       key: 'maxMemoryMiB',

@@ -56,6 +56,12 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
         'proxy_cpu_requested_cores',
       ),
       field('proxyMemoryMiB', 'proxy memory (MiB)', (mib) => fixed(mib, 1), 'proxy_memory_mib'),
+      field(
+        'proxyMemoryRequestedMiB',
+        'proxy memory requested (MiB)',
+        (mib) => fixed(mib, 1),
+        'proxy_memory_requested_mib',
+      ),
       field('costPerMonthUsd', 'proxy cost (USD/month)', (usd) => fixed(usd, 0), 'proxy_cost_usd_per_month'),
       field('throughputRps', 'throughput (req/s)', (rps) => fixed(rps, 1), 'throughput_rps'),
       field('nodeCpuUtilisation', 'node CPU mean (%)', (ratio) => percent(ratio, 1), 'node_cpu_mean_ratio'),

@@ -16,6 +16,7 @@ const METRIC_KEYS: readonly string[] = [
   'proxyCpuCores',
   'proxyCpuRequestedCores',
   'proxyMemoryMiB',
+  'proxyMemoryRequestedMiB',
   'costPerMonthUsd',
   'throughputRps',
   'connectionsOpened',

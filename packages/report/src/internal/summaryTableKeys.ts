@@ -84,6 +84,7 @@ const PROXY_KEYS: readonly string[] = [
 
 /**
  * The proxy table's columns for a run: `cpuRequestedCores` after `cpuCores` when any proxy requests CPU,
+ * `memoryRequestedMiB` after `memoryMiB` when any proxy requests memory,
  * `throttledMs` and `cpuWaitMs` after `queued` when node CPU is modelled, and `handshakes` before the cost when any proxy kind
  * terminated a TLS handshake.
  */
@@ -91,6 +92,8 @@ export function proxyKeys(result: SimulationResult): string[] {
   const keys = [...PROXY_KEYS];
   if ((result.proxies.cpuRequestedCores ?? 0) > 0)
     keys.splice(keys.indexOf('cpuCores') + 1, 0, 'cpuRequestedCores');
+  if ((result.proxies.memoryRequestedMiB ?? 0) > 0)
+    keys.splice(keys.indexOf('memoryMiB') + 1, 0, 'memoryRequestedMiB');
   if (result.nodes.length > 0) keys.splice(keys.indexOf('queued') + 1, 0, 'throttledMs', 'cpuWaitMs');
   if (result.proxies.byKind.some((kind) => (kind.handshakes ?? 0) > 0))
     keys.splice(keys.indexOf('costPerMonthUsd'), 0, 'handshakes');

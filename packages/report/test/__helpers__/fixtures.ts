@@ -178,6 +178,7 @@ export function makeResult(): SimulationResult {
       cpuCores: 0.3333333333,
       cpuRequestedCores: 0.5,
       memoryMiB: 300.25,
+      memoryRequestedMiB: 640,
       byKind: [
         {
           kind: 'envoy-sidecar',
@@ -186,6 +187,7 @@ export function makeResult(): SimulationResult {
           memoryMiB: 300.25,
           queued: 42,
           cpuRequestedCores: 0.5,
+          memoryRequestedMiB: 640,
         },
       ],
     },
@@ -346,6 +348,7 @@ export function makePricedResult(): SimulationResult {
     cpuCores: 0.1591,
     cpuRequestedCores: 3,
     memoryMiB: 137.4,
+    memoryRequestedMiB: 3072,
     byKind: [
       {
         kind: 'ztunnel',
@@ -360,6 +363,7 @@ export function makePricedResult(): SimulationResult {
         cpuWaitMs: 7.25,
         handshakes: 24,
         cpuRequestedCores: 3,
+        memoryRequestedMiB: 3072,
       },
       {
         kind: 'vpc-lattice',

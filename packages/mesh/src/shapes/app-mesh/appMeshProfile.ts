@@ -13,6 +13,9 @@ import {
 /** CPU request the App Mesh controller's injector gives each Envoy sidecar [cores]: 10m. */
 export const APP_MESH_ENVOY_CPU_REQUEST_CORES = 0.01;
 
+/** Memory request the App Mesh controller's injector gives each Envoy sidecar [MiB]: 32Mi. */
+export const APP_MESH_ENVOY_MEMORY_REQUEST_MIB = 32;
+
 /**
  * App Mesh Envoy. Latency and CPU: the Istio 1.9–1.16 Envoy profile (Envoy 1.18 era, as the App Mesh
  * image v1.18.3.0 the resource recommendation was written for) — ASSUMPTION. Memory: the recommended
@@ -28,6 +31,7 @@ export const APP_MESH_ENVOY_PROFILE: ProxyProfile = {
   // The controller's injector requests 10m for the Envoy container and sets no CPU limit (appmesh-controller
   // `sidecar.resources`, docs/sources.md#appmesh-controller-values).
   cpuRequestCores: APP_MESH_ENVOY_CPU_REQUEST_CORES,
+  memoryRequestMiB: APP_MESH_ENVOY_MEMORY_REQUEST_MIB, // `sidecar.resources.requests.memory: 32Mi`
 };
 
 /** Recommended Envoy container CPU: 512 CPU units = 0.5 vCPU (envoy.md); a reservation, not a use. */

@@ -91,6 +91,11 @@ export class Proxy implements StationProxy, ConnectionEnd {
     return proxyRequestedCpuCores(this.profile);
   }
 
+  /** Memory request of its container [MiB]: memory it reserves on its node; 0 when it sets none. */
+  get memoryRequestMiB(): number {
+    return this.profile.memoryRequestMiB ?? 0;
+  }
+
   /** CPU limit of its container [cores]; Infinity when it has none. */
   get cpuLimitCores(): number {
     return this.profile.cpuLimitCores ?? Infinity;

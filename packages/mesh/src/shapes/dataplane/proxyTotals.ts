@@ -37,8 +37,10 @@ export function kindTotals(
   let cpuWaitMs = 0;
   let handshakes = 0;
   let requested = 0;
+  let memoryRequested = 0;
   for (const proxy of group.proxies) {
     requested += proxy.cpuRequestCores;
+    memoryRequested += proxy.memoryRequestMiB;
     cpuMs += proxy.cpuMs;
     const memory = proxy.memoryMiB(group.endpointsOf(proxy));
     memoryMiB += memory;
@@ -62,6 +64,7 @@ export function kindTotals(
     handshakes,
   };
   if (requested > 0) totals.cpuRequestedCores = requested;
+  if (memoryRequested > 0) totals.memoryRequestedMiB = memoryRequested;
   if (prices !== null) {
     totals.costPerMonthUsd =
       group.priceOf !== undefined
@@ -86,6 +89,7 @@ export function sumProxyTotals(
   let count = 0;
   let cpuCores = 0;
   let requested = 0;
+  let memoryRequested = 0;
   let memoryMiB = 0;
   let cost = 0;
   for (const group of groups) {
@@ -95,6 +99,7 @@ export function sumProxyTotals(
     if (group.countsAsProxy !== false) count += totals.count;
     cpuCores += totals.cpuCores;
     requested += totals.cpuRequestedCores ?? 0;
+    memoryRequested += totals.memoryRequestedMiB ?? 0;
     memoryMiB += totals.memoryMiB;
     cost += totals.costPerMonthUsd ?? 0;
   }
@@ -106,6 +111,7 @@ export function sumProxyTotals(
   }
   const result: ProxyTotals = { count, cpuCores, memoryMiB, byKind };
   if (requested > 0) result.cpuRequestedCores = requested;
+  if (memoryRequested > 0) result.memoryRequestedMiB = memoryRequested;
   if (prices !== null) {
     result.costPerMonthUsd = cost;
     result.priceSource = prices.label;

@@ -9,6 +9,7 @@ import {
   ENVOY_RSA_HANDSHAKE_CPU_MS,
   ISTIO_PROXY_CPU_LIMIT_CORES,
   ISTIO_PROXY_CPU_REQUEST_CORES,
+  ISTIO_PROXY_MEMORY_REQUEST_MIB,
   ISTIO_SIDECAR_PROFILES,
 } from '../istio-sidecar/istioProfiles.js';
 
@@ -33,6 +34,7 @@ export const ZTUNNEL_PROFILE: ProxyProfile = {
   memoryPerEndpointKiB: 0.5, // ASSUMPTION: workload entries in ztunnel's WDS config (no figure found)
   tlsHandshakeCpuMs: ECDSA_HANDSHAKE_CPU_MS, // ASSUMPTION: P-256 keys, derived from measured primitives
   cpuRequestCores: 0.2, // Helm default `resources.requests.cpu: 200m` (docs/sources.md#istio-ztunnel-values)
+  memoryRequestMiB: 512, // Helm default `resources.requests.memory: 512Mi` (docs/sources.md#istio-ztunnel-values)
 };
 
 /**
@@ -48,6 +50,7 @@ export const WAYPOINT_PROFILE: WaypointProfile = {
   replicas: 1, // ASSUMPTION: the waypoint Deployment's default (Kubernetes default of 1 replica)
   cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default `global.waypoint.resources.limits.cpu: "2"`
   cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default `global.waypoint.resources.requests.cpu: 100m`
+  memoryRequestMiB: ISTIO_PROXY_MEMORY_REQUEST_MIB, // Helm default `global.waypoint.resources.requests.memory: 128Mi`
   tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION: as the sidecar Envoy
 };
 

@@ -61,6 +61,13 @@ export const ISTIO_PROXY_CPU_LIMIT_CORES = 2;
 export const ISTIO_PROXY_CPU_REQUEST_CORES = 0.1;
 
 /**
+ * Memory request of an Istio sidecar or waypoint container [MiB]: the Helm defaults
+ * `global.proxy.resources.requests.memory: 128Mi` and `global.waypoint.resources.requests.memory: 128Mi`
+ * (docs/sources.md#istio-discovery-values).
+ */
+export const ISTIO_PROXY_MEMORY_REQUEST_MIB = 128;
+
+/**
  * CPU of one side of an Envoy mTLS handshake with Istio's default RSA-2048 workload certificates
  * (docs/sources.md#istio-mesh-certificates): NGINX's measured rule that a core completes 45–60 % as many
  * full ECDHE-RSA handshakes as RSA-2048 signatures (docs/sources.md#nginx-ssl-performance), applied to the
@@ -84,6 +91,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
     cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
+    memoryRequestMiB: ISTIO_PROXY_MEMORY_REQUEST_MIB, // Helm default request (reserves node memory)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.5-1.8': {
@@ -94,6 +102,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
     cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
+    memoryRequestMiB: ISTIO_PROXY_MEMORY_REQUEST_MIB, // Helm default request (reserves node memory)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.9-1.16': {
@@ -104,6 +113,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
     cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
+    memoryRequestMiB: ISTIO_PROXY_MEMORY_REQUEST_MIB, // Helm default request (reserves node memory)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.20-1.24': {
@@ -114,6 +124,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     memoryPerEndpointKiB: ENVOY_MEMORY_PER_ENDPOINT_KIB, // Envoy's memory test: 1,380 bytes per host
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
     cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
+    memoryRequestMiB: ISTIO_PROXY_MEMORY_REQUEST_MIB, // Helm default request (reserves node memory)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
 };
