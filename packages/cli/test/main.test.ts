@@ -159,10 +159,15 @@ describe('main: run --csv --table nodes', () => {
     const { code, out } = await run('run', 'overhead-3tier', '--duration', '1s', '--csv', '--table', 'nodes');
     expect(code).toBe(0);
     const [header, ...rows] = out.trimEnd().split('\n');
-    expect(header).toBe('node,cluster,zone,cores,pods,cpu_requested_cores,utilisation_ratio,max_runnable');
+    expect(header).toBe(
+      'node,cluster,zone,cores,pods,cpu_requested_cores,memory_mib,memory_requested_mib,utilisation_ratio,max_runnable',
+    );
     expect(rows).toHaveLength(12);
+    // No nodeMemory: the memory column is empty, the sidecars' 128Mi requests are counted.
     for (const row of rows)
-      expect(row).toMatch(/^cluster-1\/zone-[abc]\/node-\d,cluster-1,zone-[abc],2,\d+,[\d.]+,[\d.]+,\d+$/);
+      expect(row).toMatch(
+        /^cluster-1\/zone-[abc]\/node-\d,cluster-1,zone-[abc],2,\d+,[\d.]+,,[\d.]+,[\d.]+,\d+$/,
+      );
   });
 });
 

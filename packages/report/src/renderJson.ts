@@ -115,6 +115,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       cores: num(node.cores),
       pods: num(node.pods),
       cpuRequestedCores: num(node.cpuRequestedCores),
+      memoryMiB: optionalNum(node.memoryMiB ?? undefined),
+      memoryRequestedMiB: num(node.memoryRequestedMiB),
       utilisation: num(node.utilisation),
       maxRunnable: num(node.maxRunnable),
     })),

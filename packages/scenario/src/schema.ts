@@ -26,6 +26,7 @@ import {
   Distribution,
   Duration,
   IF_VALID,
+  MemorySize,
   NAME_PATTERN,
   Name,
   RateValue,
@@ -310,6 +311,10 @@ const NodePool = z.strictObject({
     CpuQuantity.optional(),
     "Cores of each of its nodes (16, 500m...). Default: the cluster's nodeCpu.",
   ),
+  nodeMemory: doc(
+    MemorySize.optional(),
+    "Memory of each of its nodes: a number [MiB] or a size (64Gi). Default: the cluster's nodeMemory.",
+  ),
   shared: doc(
     z.boolean().optional(),
     'true: services that name no pool run on its nodes too (an untainted pool). Default false: only the services that name it.',
@@ -326,6 +331,10 @@ export const Cluster = z
     nodeCpu: doc(
       CpuQuantity.optional(),
       "Cores of each of this cluster's nodes (2 for a c5.large, 500m...). Default: the scenario's nodeCpu, else no CPU model.",
+    ),
+    nodeMemory: doc(
+      MemorySize.optional(),
+      "Memory of each of this cluster's nodes: a number [MiB] or a size (4Gi for a c5.large). Default: the scenario's nodeMemory, else memory requests are not fitted.",
     ),
     nodePools: doc(
       z.array(NodePool).min(1).optional(),
@@ -408,6 +417,9 @@ export const Service = z
     cpuRequest: serviceFields.cpuRequest,
     proxyCpuLimit: serviceFields.proxyCpuLimit,
     proxyCpuRequest: serviceFields.proxyCpuRequest,
+    memoryRequest: serviceFields.memoryRequest,
+    memoryLimit: serviceFields.memoryLimit,
+    proxyMemoryRequest: serviceFields.proxyMemoryRequest,
     serviceTimeCpu: serviceFields.serviceTimeCpu,
     protocol: serviceFields.protocol,
     onDependencyFailure: serviceFields.onDependencyFailure,
@@ -557,6 +569,7 @@ export const ScenarioSchema = z
     ),
     duration: ruleShape(SCENARIO_RULES).duration,
     nodeCpu: ruleShape(SCENARIO_RULES).nodeCpu,
+    nodeMemory: ruleShape(SCENARIO_RULES).nodeMemory,
     cpuWeights: ruleShape(SCENARIO_RULES).cpuWeights,
     mesh: doc(Mesh.optional(), 'Mesh shape name, or { shape, ...overrides }. Default none.'),
     network: Network.optional(),

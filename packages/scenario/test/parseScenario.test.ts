@@ -504,3 +504,49 @@ describe('parseScenario: waypoints', () => {
     expect(resolveScenario(own).services.find((s) => s.name === 'backend')?.waypoint).toBe(true);
   });
 });
+
+describe('parseScenario: node memory and memory requests', () => {
+  it('reads nodeMemory (top level, cluster, pool) and the services’ memory fields in MiB', () => {
+    const config = parseScenario(
+      `
+nodeMemory: 4Gi
+nodeCpu: 2
+clusters:
+  - name: a
+    zones: [{ name: z, nodes: 1 }]
+    nodePools: [{ name: big, nodeMemory: 65536, zones: [{ name: z, nodes: 1 }] }]
+  - name: b
+    nodeMemory: 3500Mi
+    zones: [{ name: y, nodes: 1 }]
+services:
+  api: { cluster: a, serviceTime: 1ms, memoryRequest: 256Mi, memoryLimit: 1Gi, proxyMemoryRequest: 64 }
+traffic: [{ to: api, rate: 10 }]
+`,
+      'memory.yaml',
+    );
+    expect(config.clusters.map((c) => [c.name, c.nodeMemoryMiB, c.nodePools?.[0]?.nodeMemoryMiB])).toEqual([
+      ['a', 4096, 65536],
+      ['b', 3500, undefined],
+    ]);
+    expect(config.services[0]).toMatchObject({
+      memoryRequestMiB: 256,
+      memoryLimitMiB: 1024,
+      proxyMemoryRequestMiB: 64,
+    });
+  });
+
+  it('names the field of a bad memory size, and a top-level nodeMemory no cluster uses', () => {
+    expect(() =>
+      parseScenario(
+        'services: { api: { serviceTime: 1ms, memoryRequest: lots } }\ntraffic: [{ to: api, rate: 1 }]',
+        'bad.yaml',
+      ),
+    ).toThrow(/bad\.yaml: services\.api\.memoryRequest: /);
+    expect(() =>
+      parseScenario(
+        'nodeMemory: 4Gi\nclusters: [{ name: a, nodeMemory: 8Gi, zones: [{ name: z, nodes: 1 }] }]\nservices: { api: { serviceTime: 1ms } }\ntraffic: [{ to: api, rate: 1 }]',
+        'unused.yaml',
+      ),
+    ).toThrow('every cluster sets its own nodeMemory, so this one applies to no node');
+  });
+});

@@ -17,6 +17,7 @@ import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
+import { requestedMemoryMiB } from '../config/requestedMemoryMiB.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
 import { meshPodRequests } from '../shapes/resolveMeshConfig.js';
 import { scheduleFaults } from '../faults/FaultScheduler.js';
@@ -68,7 +69,7 @@ export function buildModel(
   // room for is left Pending (no instance).
   const topology = new Topology(config.clusters);
   const meshPods = meshPodRequests(config);
-  topology.reservePerNode(meshPods.perNodeCpuRequestCores);
+  topology.reservePerNode(meshPods.perNodeCpuRequestCores, meshPods.perNodeMemoryRequestMiB);
   const placements = config.services.map((service) =>
     service.dedicatedNodes === true
       ? topology.placeDedicated(service.cluster, service.replicas, service.name)
@@ -77,6 +78,8 @@ export function buildModel(
           tolerated: service.tolerates,
           cpuRequestCores: requestedCpuCores(service),
           sidecarCpuRequestCores: meshPods.sidecarCpuRequestCores.get(service.name) ?? 0,
+          memoryRequestMiB:
+            requestedMemoryMiB(service) + (meshPods.sidecarMemoryRequestMiB.get(service.name) ?? 0),
           leavePending: true,
         }),
   );

@@ -1,9 +1,10 @@
 // Warns about services with pods no node had room for: Kubernetes would leave them Pending, so they never run
-// and take no traffic. Names what one pod asks for (its application's and its sidecar's requests) and what the
-// mesh's per-node proxies hold back on every node.
+// and take no traffic. Names what one pod asks for (its application's and its sidecar's requests, CPU and, on nodes
+// with a memory size, memory) and what the mesh's per-node proxies hold back on every node.
 
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
-import type { SimulationConfig } from '../config/SimulationConfig.js';
+import { requestedMemoryMiB } from '../config/requestedMemoryMiB.js';
+import type { ServiceConfig, SimulationConfig } from '../config/SimulationConfig.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { MeshPodRequests } from '../shapes/MeshShape.js';
 
@@ -27,11 +28,24 @@ export function checkPendingPods(
     if (pending === 0) continue;
     const app = requestedCpuCores(service) ?? 0;
     const sidecar = meshPods.sidecarCpuRequestCores.get(service.name) ?? 0;
-    const parts = [`its application's ${cores(app)}`];
-    if (sidecar > 0) parts.push(`its sidecar's ${cores(sidecar)}`);
     const perNode = meshPods.perNodeCpuRequestCores;
+    // Memory counts where the service's nodes have a memory size and the pod requests some.
+    const fitsMemory = nodeMemoryOf(config, service) !== null;
+    const appMemory = fitsMemory ? requestedMemoryMiB(service) : 0;
+    const sidecarMemory = fitsMemory ? (meshPods.sidecarMemoryRequestMiB.get(service.name) ?? 0) : 0;
+    const perNodeMemory = fitsMemory ? meshPods.perNodeMemoryRequestMiB : 0;
+    const both = appMemory + sidecarMemory > 0;
+    const need = (cpu: number, memory: number) =>
+      both ? `${cores(cpu)} cores and ${mib(memory)} MiB` : cores(cpu);
+    const parts = [`its application's ${need(app, appMemory)}`];
+    if (sidecar > 0 || sidecarMemory > 0) parts.push(`its sidecar's ${need(sidecar, sidecarMemory)}`);
     const held =
-      perNode > 0 ? `, next to the ${cores(perNode)} the mesh's per-node proxies request on every node` : '';
+      perNode > 0 || perNodeMemory > 0
+        ? `, next to the ${perNodeMemory > 0 ? `${cores(perNode)} cores and ${mib(perNodeMemory)} MiB` : cores(perNode)} the mesh's per-node proxies request on every node`
+        : '';
+    const room = both
+      ? `${cores(app + sidecar)} cores and ${mib(appMemory + sidecarMemory)} MiB`
+      : `${cores(app + sidecar)} cores`;
     const which =
       pending === service.replicas
         ? `${service.replicas === 1 ? 'its pod is' : `all ${service.replicas} of its pods are`} Pending: it never runs, and every call to it fails (503, no endpoints)`
@@ -40,10 +54,22 @@ export function checkPendingPods(
           : `${pending} of its ${service.replicas} pods are Pending: they never run and take no traffic`;
     warnings.add(
       `service ${service.name}: ${which}. No node of cluster ${service.cluster}${service.nodePool === undefined ? '' : ` (pool ${service.nodePool})`} ` +
-        `has ${cores(app + sidecar)} cores unrequested for one (${parts.join(' and ')}${held}); ` +
-        `Kubernetes would leave ${pending === 1 ? 'it' : 'them'} Pending. Add nodes or larger ones (nodes, nodeCpu), or lower the requests`,
+        `has ${room} unrequested for one (${parts.join(' and ')}${held}); ` +
+        `Kubernetes would leave ${pending === 1 ? 'it' : 'them'} Pending. Add nodes or larger ones (nodes, nodeCpu${fitsMemory ? ', nodeMemory' : ''}), or lower the requests`,
     );
   }
+}
+
+/** The memory size of the nodes `service` runs on [MiB] (its pool's, else its cluster's), or null when not fitted. */
+function nodeMemoryOf(config: SimulationConfig, service: ServiceConfig): number | null {
+  const cluster = config.clusters.find((c) => c.name === service.cluster);
+  const pool = cluster?.nodePools?.find((p) => p.name === service.nodePool);
+  return pool?.nodeMemoryMiB ?? cluster?.nodeMemoryMiB ?? null;
+}
+
+/** `value` [MiB] rounded to 0.1 MiB. */
+function mib(value: number): string {
+  return String(Math.round(value * 10) / 10);
 }
 
 /** `value` rounded to the millicore, as Kubernetes counts CPU. */

@@ -1,8 +1,9 @@
-// The CPU the pods on each node request — the applications' containers (their request, else their limit) and the
-// mesh's proxies there (sidecars, per-node proxies, waypoint pods): one source for the nodes' requests check and
-// the nodes' results.
+// The CPU and memory the pods on each node request — the applications' containers (their request, else their limit)
+// and the mesh's proxies there (sidecars, per-node proxies, waypoint pods): one source for the nodes' requests check
+// and the nodes' results.
 
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
+import { requestedMemoryMiB } from '../config/requestedMemoryMiB.js';
 import type { Instance } from '../server/Instance.js';
 import type { Node } from '../topology/Topology.js';
 
@@ -10,14 +11,17 @@ import type { Node } from '../topology/Topology.js';
 export interface RequestingProxy {
   readonly node: Node | null;
   readonly cpuRequestCores: number;
+  readonly memoryRequestMiB: number;
 }
 
-/** What the pods on one node request [cores]. */
+/** What the pods on one node request. */
 export interface NodeRequests {
-  /** The application containers'. */
+  /** The application containers' [cores]. */
   applicationCores: number;
-  /** The mesh's proxies'. */
+  /** The mesh's proxies' [cores]. */
   proxyCores: number;
+  /** Memory of the application containers and the mesh's proxies together [MiB]. */
+  memoryMiB: number;
 }
 
 /** The requests on each node that has any, by node. */
@@ -29,7 +33,7 @@ export function nodeCpuRequests(
   const of = (node: Node): NodeRequests => {
     let requests = byNode.get(node);
     if (requests === undefined) {
-      requests = { applicationCores: 0, proxyCores: 0 };
+      requests = { applicationCores: 0, proxyCores: 0, memoryMiB: 0 };
       byNode.set(node, requests);
     }
     return requests;
@@ -37,9 +41,13 @@ export function nodeCpuRequests(
   for (const instance of instances) {
     const request = requestedCpuCores(instance.service.config);
     if (request !== undefined) of(instance.node).applicationCores += request;
+    const memory = requestedMemoryMiB(instance.service.config);
+    if (memory > 0) of(instance.node).memoryMiB += memory;
   }
   for (const proxy of proxies) {
-    if (proxy.node !== null && proxy.cpuRequestCores > 0) of(proxy.node).proxyCores += proxy.cpuRequestCores;
+    if (proxy.node === null) continue;
+    if (proxy.cpuRequestCores > 0) of(proxy.node).proxyCores += proxy.cpuRequestCores;
+    if (proxy.memoryRequestMiB > 0) of(proxy.node).memoryMiB += proxy.memoryRequestMiB;
   }
   return byNode;
 }

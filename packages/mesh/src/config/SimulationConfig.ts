@@ -150,6 +150,18 @@ export interface ServiceConfig {
    * @defaultValue the mesh's
    */
   proxyCpuRequestCores?: number;
+  /**
+   * Memory request of the application container [MiB]: what placement fits on a node with a memory size
+   * (`nodeMemoryMiB`). @defaultValue the memory limit when one is set (Kubernetes copies it), else none
+   */
+  memoryRequestMiB?: number;
+  /** Memory limit of the application container [MiB]: copied into a missing request; no OOM kill is modelled. @defaultValue none */
+  memoryLimitMiB?: number;
+  /**
+   * Memory request of each instance's sidecar proxy [MiB], overriding the mesh's (`sidecar.memoryRequestMiB`, …), as a
+   * pod annotation does (`sidecar.istio.io/proxyMemory`, `config.linkerd.io/proxy-memory-request`). @defaultValue the mesh's
+   */
+  proxyMemoryRequestMiB?: number;
   /** Share of the service time that is CPU work on the node (the rest is off-CPU waiting), in [0, 1]. @defaultValue 1 */
   serviceTimeCpuShare?: number;
   /** How callers talk to it. @defaultValue 'http1' */
@@ -277,6 +289,8 @@ export interface NodePoolConfig {
   zones: readonly { name: string; nodes: number }[];
   /** Cores of each of its nodes. @defaultValue the cluster's `nodeCpu` */
   nodeCpu?: number | null;
+  /** Memory of each of its nodes [MiB]. @defaultValue the cluster's `nodeMemoryMiB` */
+  nodeMemoryMiB?: number | null;
   /**
    * True when pods that name no pool may run on it too (an untainted pool): they are placed over the cluster's
    * nodes and its nodes alike. @defaultValue false (a tainted pool, for the services that name it only)
@@ -295,6 +309,11 @@ export interface ClusterConfig {
    * node share its cores (by their containers' CPU weights), and CPU limits become CFS quotas. @defaultValue null (CPU not modelled)
    */
   nodeCpu?: number | null;
+  /**
+   * Memory of each node [MiB]: when set, placement fits pods' memory requests too (a pod no node has room for is
+   * Pending). Memory use is not modelled. @defaultValue null (memory not fitted)
+   */
+  nodeMemoryMiB?: number | null;
   /** Node pools beside the default nodes, for the services that name them. @defaultValue none */
   nodePools?: readonly NodePoolConfig[];
   /**

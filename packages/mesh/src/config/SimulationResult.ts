@@ -174,6 +174,13 @@ export interface NodeMetrics {
    * proxies on it. More than `cores` and Kubernetes would not schedule them all there (a warning says so).
    */
   cpuRequestedCores: number;
+  /** Memory of the node [MiB] (its cluster's or pool's `nodeMemoryMiB`), or null when memory is not fitted. */
+  memoryMiB: number | null;
+  /**
+   * Memory its pods request [MiB]: the applications' containers (their request, else their limit) and the mesh's
+   * proxies on it; placement keeps it within `memoryMiB`, when set (a waypoint placed anyway aside).
+   */
+  memoryRequestedMiB: number;
   /** Mean fraction of its cores busy, in [0, 1]. */
   utilisation: number;
   /** Most tasks runnable at once (application work and proxy work together). */

@@ -155,6 +155,8 @@ export function collectResult(
       cores: cpu.cores,
       pods: node.instanceCount,
       cpuRequestedCores: requestedOn(requests.get(node)),
+      memoryMiB: node.memoryMiB,
+      memoryRequestedMiB: requests.get(node)?.memoryMiB ?? 0,
       utilisation: cpu.utilisation(durationMs),
       maxRunnable: cpu.maxRunnable,
     })),

@@ -33,8 +33,12 @@ export interface OtherShapes {
 export interface MeshPodRequests {
   /** What the sidecar injected into each pod of a service requests, by service name [cores]; absent: none. */
   readonly sidecarCpuRequestCores: ReadonlyMap<string, number>;
+  /** The same in memory [MiB]; absent: none. */
+  readonly sidecarMemoryRequestMiB: ReadonlyMap<string, number>;
   /** What the mesh's per-node proxies' pods request on every node [cores]; 0 without any. */
   readonly perNodeCpuRequestCores: number;
+  /** The same in memory [MiB]; 0 without any. */
+  readonly perNodeMemoryRequestMiB: number;
 }
 
 /** A mesh shape. `C` is the config it resolves to. */

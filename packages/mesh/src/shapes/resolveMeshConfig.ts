@@ -14,7 +14,12 @@ const others: OtherShapes = {
 };
 
 /** A mesh that adds nothing to the pods' requests. */
-const NO_POD_REQUESTS: MeshPodRequests = { sidecarCpuRequestCores: new Map(), perNodeCpuRequestCores: 0 };
+const NO_POD_REQUESTS: MeshPodRequests = {
+  sidecarCpuRequestCores: new Map(),
+  sidecarMemoryRequestMiB: new Map(),
+  perNodeCpuRequestCores: 0,
+  perNodeMemoryRequestMiB: 0,
+};
 
 /**
  * The mesh config of `options`: the shape's defaults, with every written option in place. Throws

@@ -13,12 +13,16 @@ export interface Node {
   readonly pool: string | null;
   /** Its cores (the pool's or the cluster's `nodeCpu`), or null when its CPU is not modelled. */
   readonly cores: number | null;
+  /** Its memory [MiB] (the pool's or the cluster's `nodeMemoryMiB`), or null when memory is not fitted. */
+  readonly memoryMiB: number | null;
   /** Instances placed so far (used to balance placement). */
   instanceCount: number;
   /** CPU its pods request so far [millicores]: what the scheduler's fit check counts. */
   requestedMilli: number;
   /** The same with 100m for each pod that requests none: what the scheduler's score counts. */
   scoredMilli: number;
+  /** Memory its pods request so far [bytes]: what the scheduler's fit check counts. */
+  requestedMemoryBytes: number;
 }
 
 /**
@@ -38,6 +42,8 @@ export interface PodPlacement {
   readonly cpuRequestCores?: number | undefined;
   /** What the sidecar injected into each pod requests [cores]: counted by the fit check. @defaultValue 0 */
   readonly sidecarCpuRequestCores?: number;
+  /** What each pod requests in memory, its sidecar's included [MiB]: counted by the fit check on nodes with a memory size. @defaultValue 0 */
+  readonly memoryRequestMiB?: number;
   /** Leave a pod no node has room for Pending (not placed) rather than place it anyway. @defaultValue false */
   readonly leavePending?: boolean;
 }
@@ -68,22 +74,34 @@ export class Topology {
   /** Each cluster's node pools by name. */
   private readonly poolNodes = new Map<string, Map<string, ZonedNodes>>();
   /** Zone names and node size of each cluster, in declared order. */
-  private readonly clusterInfo = new Map<string, { zones: string[]; cores: number | null }>();
+  private readonly clusterInfo = new Map<
+    string,
+    { zones: string[]; cores: number | null; memoryMiB: number | null }
+  >();
   /** What the DaemonSets reserve on every node [millicores] (`reservePerNode`). */
   private perNodeMilli = 0;
+  /** The same in memory [bytes]. */
+  private perNodeMemoryBytes = 0;
 
   constructor(clusters: readonly ClusterConfig[]) {
     for (const cluster of clusters) {
       const cores = cluster.nodeCpu ?? null;
-      const own = this.addNodes(cluster.name, cluster.zones, null, cores);
-      this.clusterInfo.set(cluster.name, { zones: cluster.zones.map((zone) => zone.name), cores });
+      const memoryMiB = cluster.nodeMemoryMiB ?? null;
+      const own = this.addNodes(cluster.name, cluster.zones, null, cores, memoryMiB);
+      this.clusterInfo.set(cluster.name, { zones: cluster.zones.map((zone) => zone.name), cores, memoryMiB });
       const pools = new Map<string, ZonedNodes>();
       // The cluster's own nodes, when their pool has a name: the pods that name it run there only.
       if (cluster.poolName !== undefined) pools.set(cluster.poolName, own);
       // Pods that name no pool run on the cluster's nodes and, zone by zone, on those of its shared pools.
       const anyPod = own.map((nodes) => [...nodes]);
       for (const pool of cluster.nodePools ?? []) {
-        const nodes = this.addNodes(cluster.name, pool.zones, pool.name, pool.nodeCpu ?? cores);
+        const nodes = this.addNodes(
+          cluster.name,
+          pool.zones,
+          pool.name,
+          pool.nodeCpu ?? cores,
+          pool.nodeMemoryMiB ?? memoryMiB,
+        );
         pools.set(pool.name, nodes);
         if (pool.shared !== true) continue;
         pool.zones.forEach((zone, i) => {
@@ -102,25 +120,31 @@ export class Topology {
     zones: readonly { name: string; nodes: number }[],
     pool: string | null,
     cores: number | null,
+    memoryMiB: number | null,
   ): ZonedNodes {
     return zones.map((zone) => {
       const nodes: Node[] = [];
       for (let i = 0; i < zone.nodes; i++) {
         const name = `${cluster}/${zone.name}/${pool === null ? '' : `${pool}-`}node-${i + 1}`;
-        nodes.push(this.addNode(name, cluster, zone.name, pool, cores));
+        nodes.push(this.addNode(name, cluster, zone.name, pool, cores, memoryMiB));
       }
       return nodes;
     });
   }
 
   /**
-   * Reserves `cores` on every node, now and to come, for the pods a DaemonSet runs there (the mesh's per-node
-   * proxies): counted by the fit check, not by the score.
+   * Reserves `cores` and `memoryMiB` on every node, now and to come, for the pods a DaemonSet runs there (the mesh's
+   * per-node proxies): counted by the fit check, not by the score.
    */
-  reservePerNode(cores: number): void {
+  reservePerNode(cores: number, memoryMiB = 0): void {
     const milli = toMilli(cores);
+    const bytes = toBytes(memoryMiB);
     this.perNodeMilli += milli;
-    for (const node of this.nodes) node.requestedMilli += milli;
+    this.perNodeMemoryBytes += bytes;
+    for (const node of this.nodes) {
+      node.requestedMilli += milli;
+      node.requestedMemoryBytes += bytes;
+    }
   }
 
   /**
@@ -149,13 +173,17 @@ export class Topology {
     }
     const requestMilli = cpuRequestCores === undefined ? 0 : toMilli(cpuRequestCores);
     const scoredMilli = cpuRequestCores === undefined ? NONZERO_CPU_REQUEST_MILLI : requestMilli;
-    const fitMilli = requestMilli + toMilli(pod.sidecarCpuRequestCores ?? 0);
+    const fit: PodFit = {
+      milli: requestMilli + toMilli(pod.sidecarCpuRequestCores ?? 0),
+      memoryBytes: toBytes(pod.memoryRequestMiB ?? 0),
+    };
     const placed: Node[] = [];
     for (let i = 0; i < replicas; i++) {
-      const best = pickNode(zones, i % zones.length, fitMilli, scoredMilli);
+      const best = pickNode(zones, i % zones.length, fit, scoredMilli);
       if (!best.fits && pod.leavePending === true) break;
       best.node.instanceCount++;
-      best.node.requestedMilli += fitMilli;
+      best.node.requestedMilli += fit.milli;
+      best.node.requestedMemoryBytes += fit.memoryBytes;
       best.node.scoredMilli += scoredMilli;
       placed.push(best.node);
     }
@@ -195,7 +223,14 @@ export class Topology {
     const placed: Node[] = [];
     for (let i = 0; i < replicas; i++) {
       const zone = zoneNames[i % zoneNames.length] as string;
-      const node = this.addNode(`${cluster}/${zone}/${owner}-node-${i + 1}`, cluster, zone, null, info.cores);
+      const node = this.addNode(
+        `${cluster}/${zone}/${owner}-node-${i + 1}`,
+        cluster,
+        zone,
+        null,
+        info.cores,
+        info.memoryMiB,
+      );
       // Its one pod is placed with it.
       node.instanceCount = 1;
       placed.push(node);
@@ -210,6 +245,7 @@ export class Topology {
     zone: string,
     pool: string | null,
     cores: number | null,
+    memoryMiB: number | null,
   ): Node {
     const node: Node = {
       id: this.nodes.length,
@@ -218,9 +254,11 @@ export class Topology {
       zone,
       pool,
       cores,
+      memoryMiB,
       instanceCount: 0,
       requestedMilli: this.perNodeMilli,
       scoredMilli: 0,
+      requestedMemoryBytes: this.perNodeMemoryBytes,
     };
     this.nodes.push(node);
     return node;
@@ -244,6 +282,17 @@ function toMilli(cores: number): number {
   return Math.round(cores * 1000);
 }
 
+/** MiB in whole bytes, as Kubernetes counts memory quantities. */
+function toBytes(memoryMiB: number): number {
+  return Math.round(memoryMiB * 1024 * 1024);
+}
+
+/** What a pod needs free on a node, as the fit check counts it: CPU [millicores] and memory [bytes]. */
+interface PodFit {
+  readonly milli: number;
+  readonly memoryBytes: number;
+}
+
 /**
  * The node of `zones[first]` a pod goes to (see `Topology`): if none there has room for its request, the
  * first later zone's (round-robin) that has; if no zone has, the round-robin zone's best, which it does not fit.
@@ -251,35 +300,39 @@ function toMilli(cores: number): number {
 function pickNode(
   zones: ZonedNodes,
   first: number,
-  requestMilli: number,
+  fit: PodFit,
   scoredMilli: number,
 ): { node: Node; fits: boolean } {
   const zone = zones[first] as Node[];
-  const here = bestOf(zone, requestMilli, scoredMilli);
+  const here = bestOf(zone, fit, scoredMilli);
   if (here.fits) return here;
   for (let step = 1; step < zones.length; step++) {
-    const other = bestOf(zones[(first + step) % zones.length] as Node[], requestMilli, scoredMilli);
+    const other = bestOf(zones[(first + step) % zones.length] as Node[], fit, scoredMilli);
     if (other.fits) return other;
   }
   return here;
 }
 
 /** The best node of one zone for a pod, and whether its request fits there. */
-function bestOf(
-  zone: readonly Node[],
-  requestMilli: number,
-  scoredMilli: number,
-): { node: Node; fits: boolean } {
+function bestOf(zone: readonly Node[], fit: PodFit, scoredMilli: number): { node: Node; fits: boolean } {
   let best = zone[0] as Node;
-  // Nodes without a size: balanced by instance count (they all "fit").
+  // Nodes without a CPU size: balanced by instance count among those with room for the pod's memory (all, without
+  // a memory size).
   if (zone.some((node) => node.cores === null)) {
-    for (const node of zone) if (node.instanceCount < best.instanceCount) best = node;
-    return { node: best, fits: true };
+    let fits = fitsOn(best, fit);
+    for (const node of zone) {
+      const nodeFits = fitsOn(node, fit);
+      if ((nodeFits && !fits) || (nodeFits === fits && node.instanceCount < best.instanceCount)) {
+        best = node;
+        fits = nodeFits;
+      }
+    }
+    return { node: best, fits };
   }
-  let bestFits = fitsOn(best, requestMilli);
+  let bestFits = fitsOn(best, fit);
   for (let i = 1; i < zone.length; i++) {
     const node = zone[i] as Node;
-    const fits = fitsOn(node, requestMilli);
+    const fits = fitsOn(node, fit);
     if (fits !== bestFits) {
       if (fits) {
         best = node;
@@ -296,10 +349,17 @@ function bestOf(
 }
 
 /**
- * Whether a pod requesting `requestMilli` fits in what `node` has not yet given to requests. A pod that requests no
- * CPU fits on any node, as the scheduler checks CPU only for a positive request (`fitsRequest` in its
- * `NodeResourcesFit` plugin, docs/sources.md#k8s-scheduler-least-allocated).
+ * Whether a pod needing `fit` fits in what `node` has not yet given to requests: its CPU, and its memory on a node with
+ * a memory size. The scheduler checks a resource only for a positive request (`fitsRequest` in its `NodeResourcesFit`
+ * plugin, docs/sources.md#k8s-scheduler-least-allocated), so a pod that requests none of it fits any node.
  */
-function fitsOn(node: Node, requestMilli: number): boolean {
-  return requestMilli === 0 || node.requestedMilli + requestMilli <= (coresMilli(node) as number);
+function fitsOn(node: Node, fit: PodFit): boolean {
+  const cores = coresMilli(node);
+  if (fit.milli > 0 && cores !== null && node.requestedMilli + fit.milli > cores) return false;
+  const memoryMiB = node.memoryMiB;
+  return (
+    fit.memoryBytes === 0 ||
+    memoryMiB === null ||
+    node.requestedMemoryBytes + fit.memoryBytes <= toBytes(memoryMiB)
+  );
 }

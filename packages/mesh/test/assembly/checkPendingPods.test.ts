@@ -110,6 +110,64 @@ describe('Pending pods', () => {
     );
   });
 
+  it("fit memory on nodes with a memory size: Istio's 128Mi sidecars leave 2 pods of 256Mi per GiB, not 4", () => {
+    const onGiBNodes = (mesh: MeshOptions) => {
+      const cfg = config(
+        [service('a', { replicas: 8, cpuRequestCores: 0.1, memoryRequestMiB: 256 })],
+        [poisson('a', 200)],
+        {
+          durationMs: 200,
+          clusters: [
+            {
+              name: 'c',
+              region: 'r',
+              vpc: 'v',
+              nodeCpu: 4,
+              nodeMemoryMiB: 1024,
+              zones: [{ name: 'z', nodes: 2 }],
+            },
+          ],
+        },
+      );
+      return simulate({
+        ...cfg,
+        services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
+        mesh: resolveMeshConfig(mesh),
+      });
+    };
+    expect(onGiBNodes({ shape: 'none' }).services[0]).toMatchObject({ instances: 8, pendingPods: 0 });
+    const istio = onGiBNodes({ shape: 'istio-sidecar' });
+    expect(istio.services[0]).toMatchObject({ instances: 4, pendingPods: 4 });
+    expect(istio.nodes.map((n) => [n.memoryMiB, n.memoryRequestedMiB])).toEqual([
+      [1024, 768],
+      [1024, 768],
+    ]);
+    expect(pendingWarnings(istio)[0]).toContain(
+      "has 0.2 cores and 384 MiB unrequested for one (its application's 0.1 cores and 256 MiB and its sidecar's 0.1 cores and 128 MiB)",
+    );
+    // The ztunnel's 512Mi on every node leaves room for 2 pods of 256Mi too.
+    expect(onGiBNodes({ shape: 'istio-ambient' }).services[0]).toMatchObject({
+      instances: 4,
+      pendingPods: 4,
+    });
+    // A memory limit without a request is the request.
+    const limited = config([service('a', { replicas: 8, memoryLimitMiB: 512 })], [poisson('a', 200)], {
+      durationMs: 200,
+      clusters: [
+        {
+          name: 'c',
+          region: 'r',
+          vpc: 'v',
+          nodeCpu: 4,
+          nodeMemoryMiB: 1024,
+          zones: [{ name: 'z', nodes: 2 }],
+        },
+      ],
+    });
+    const result = simulate({ ...limited, services: limited.services.map((s) => ({ ...s, cluster: 'c' })) });
+    expect(result.services[0]).toMatchObject({ instances: 4, pendingPods: 4 });
+  });
+
   it('never leave a pod Pending on nodes without a CPU size', () => {
     const cfg = config([service('a', { replicas: 8, cpuRequestCores: 4 })], [poisson('a', 200)], {
       durationMs: 100,

@@ -14,7 +14,7 @@ function scenario(shape: string): SimulationConfig {
   const cfg = config(
     [
       service('a', { replicas: 2, calls: [[call('b')], [call('c')]] }),
-      service('b', { replicas: 3, proxyCpuRequestCores: 0.25 }),
+      service('b', { replicas: 3, proxyCpuRequestCores: 0.25, proxyMemoryRequestMiB: 96 }),
       service('c', {
         replicas: 1,
         proxyCpuLimitCores: 0.5,
@@ -48,6 +48,13 @@ describe("a shape's pod requests", () => {
         sidecars + pods.perNodeCpuRequestCores * result.nodes.length,
         9,
       );
+      let sidecarMemory = 0;
+      for (const s of result.services)
+        sidecarMemory += (pods.sidecarMemoryRequestMiB.get(s.name) ?? 0) * s.instances;
+      expect(result.proxies.memoryRequestedMiB ?? 0).toBeCloseTo(
+        sidecarMemory + pods.perNodeMemoryRequestMiB * result.nodes.length,
+        9,
+      );
     });
   }
 
@@ -55,6 +62,9 @@ describe("a shape's pod requests", () => {
     expect(meshPodRequests(scenario('istio-sidecar')).sidecarCpuRequestCores.get('b')).toBe(0.25);
     expect(meshPodRequests(scenario('linkerd')).sidecarCpuRequestCores.get('c')).toBe(0.5);
     expect(meshPodRequests(scenario('istio-ambient')).perNodeCpuRequestCores).toBe(0.2);
+    expect(meshPodRequests(scenario('istio-ambient')).perNodeMemoryRequestMiB).toBe(512);
+    expect(meshPodRequests(scenario('istio-sidecar')).sidecarMemoryRequestMiB.get('a')).toBe(128);
+    expect(meshPodRequests(scenario('istio-sidecar')).sidecarMemoryRequestMiB.get('b')).toBe(96);
     expect(meshPodRequests(scenario('none')).sidecarCpuRequestCores.size).toBe(0);
   });
 

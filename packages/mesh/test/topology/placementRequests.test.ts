@@ -264,3 +264,31 @@ describe('a pod that requests no CPU', () => {
     expect(topology.place('c', 1, { cpuRequestCores: 0.001, leavePending: true })).toHaveLength(0);
   });
 });
+
+describe('memory: a pod fits where its memory request fits too, on nodes with a memory size', () => {
+  it('leaves Pending the pods whose memory no node has room for, whatever CPU is left', () => {
+    const topology = new Topology([cluster({ nodeCpu: 8, nodeMemoryMiB: 1024 })]);
+    // 384 MiB per pod: two per node of 1 GiB, though 8 cores would take 80 pods of 100m.
+    const placed = topology.place('c', 6, {
+      cpuRequestCores: 0.1,
+      memoryRequestMiB: 384,
+      leavePending: true,
+    });
+    expect(names(placed)).toEqual(['c/a/node-1', 'c/a/node-2', 'c/a/node-1', 'c/a/node-2']);
+    expect(topology.nodes.map((n) => n.requestedMemoryBytes / 2 ** 20)).toEqual([768, 768]);
+  });
+
+  it("reserves the per-node proxies' memory on every node", () => {
+    const topology = new Topology([cluster({ nodeCpu: 8, nodeMemoryMiB: 1024 })]);
+    topology.reservePerNode(0.2, 512);
+    expect(topology.place('c', 4, { memoryRequestMiB: 256, leavePending: true })).toHaveLength(4);
+    expect(topology.place('c', 1, { memoryRequestMiB: 1, leavePending: true })).toHaveLength(0);
+  });
+
+  it('ignores memory requests on nodes without a memory size, and fits them on nodes without a CPU size', () => {
+    const noMemory = new Topology([cluster({ nodeCpu: 8 })]);
+    expect(noMemory.place('c', 10, { memoryRequestMiB: 4096, leavePending: true })).toHaveLength(10);
+    const memoryOnly = new Topology([cluster({ nodeMemoryMiB: 1000 })]);
+    expect(memoryOnly.place('c', 5, { memoryRequestMiB: 400, leavePending: true })).toHaveLength(4);
+  });
+});

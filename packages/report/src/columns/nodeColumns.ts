@@ -1,5 +1,5 @@
-// The columns of a node whose CPU is modelled: its cores, the pods placed on it and what they request, how busy
-// the cores were and the most work runnable at once (applications and proxies together).
+// The columns of a node whose CPU is modelled: its cores (and memory), the pods placed on it and what they request,
+// how busy the cores were and the most work runnable at once (applications and proxies together).
 
 import type { NodeMetrics } from '@meshsim/mesh';
 
@@ -36,6 +36,18 @@ export const NODE_COLUMNS: ColumnTable<NodeMetrics> = {
       read: (node) => node.cpuRequestedCores,
       text: { header: 'CPU requested (cores)', format: (cores) => fixed(cores, 3) },
       csv: { name: 'cpu_requested_cores' },
+    },
+    {
+      key: 'memoryMiB',
+      read: (node) => node.memoryMiB,
+      text: { header: 'memory (MiB)', format: (mib) => fixed(mib, 0) },
+      csv: { name: 'memory_mib' },
+    },
+    {
+      key: 'memoryRequestedMiB',
+      read: (node) => node.memoryRequestedMiB,
+      text: { header: 'memory requested (MiB)', format: (mib) => fixed(mib, 1) },
+      csv: { name: 'memory_requested_mib' },
     },
     {
       key: 'utilisation',

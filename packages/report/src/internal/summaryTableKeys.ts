@@ -52,11 +52,16 @@ export const VERSION_KEYS: readonly string[] = ['name', 'instances', 'arrived', 
 /** Nodes table (shown when node CPU is modelled), without the requests column (see `nodeKeys`). */
 const NODE_KEYS: readonly string[] = ['name', 'cores', 'pods', 'utilisation', 'maxRunnable'];
 
-/** The nodes table's columns for a run: `cpuRequestedCores` after `pods` when any pod on a node requests CPU. */
+/**
+ * The nodes table's columns for a run: `cpuRequestedCores` after `pods` when any pod on a node requests CPU, then
+ * `memoryMiB` and `memoryRequestedMiB` when any node has a memory size.
+ */
 export function nodeKeys(result: SimulationResult): string[] {
   const keys = [...NODE_KEYS];
-  if (result.nodes.some((node) => node.cpuRequestedCores > 0))
-    keys.splice(keys.indexOf('pods') + 1, 0, 'cpuRequestedCores');
+  const after = ['pods'];
+  if (result.nodes.some((node) => node.cpuRequestedCores > 0)) after.push('cpuRequestedCores');
+  if (result.nodes.some((node) => node.memoryMiB !== null)) after.push('memoryMiB', 'memoryRequestedMiB');
+  keys.splice(keys.indexOf('pods'), 1, ...after);
   return keys;
 }
 /** Application containers' CPU table (shown when node CPU is modelled). */

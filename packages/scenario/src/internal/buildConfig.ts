@@ -70,33 +70,53 @@ function networkOf(raw: RawScenario['network'], issues: PathIssue[]): NetworkCon
   };
 }
 
-/** The clusters; nodes get the cluster's `nodeCpu`, else the scenario's (cores), else no CPU model. */
-function clustersOf(raw: RawScenario['clusters'], nodeCpu: RawScenario['nodeCpu']): readonly ClusterConfig[] {
+/**
+ * The clusters; nodes get the cluster's `nodeCpu`, else the scenario's (cores), else no CPU model; and the cluster's
+ * `nodeMemory`, else the scenario's [MiB], else no memory fit.
+ */
+function clustersOf(
+  raw: RawScenario['clusters'],
+  nodeCpu: RawScenario['nodeCpu'],
+  nodeMemory: RawScenario['nodeMemory'],
+): readonly ClusterConfig[] {
   const everyNode = nodeCpu === undefined ? null : parseCpuCores(nodeCpu);
+  const everyNodeMemory = nodeMemory === undefined ? null : mibOf(nodeMemory);
   if (raw === undefined) {
-    return everyNode === null
+    return everyNode === null && everyNodeMemory === null
       ? DEFAULT_CLUSTERS
-      : DEFAULT_CLUSTERS.map((c) => ({ ...c, nodeCpu: everyNode }));
+      : DEFAULT_CLUSTERS.map((c) => ({
+          ...c,
+          ...(everyNode !== null && { nodeCpu: everyNode }),
+          ...(everyNodeMemory !== null && { nodeMemoryMiB: everyNodeMemory }),
+        }));
   }
   return raw.map((cluster) => {
     const cores = cluster.nodeCpu === undefined ? everyNode : parseCpuCores(cluster.nodeCpu);
+    const memoryMiB = cluster.nodeMemory === undefined ? everyNodeMemory : mibOf(cluster.nodeMemory);
     return {
       name: cluster.name,
       region: cluster.region ?? SCENARIO_DEFAULTS.region,
       vpc: cluster.vpc ?? SCENARIO_DEFAULTS.vpc,
       zones: cluster.zones.map((zone) => ({ name: zone.name, nodes: zone.nodes })),
       ...(cores !== null && { nodeCpu: cores }),
+      ...(memoryMiB !== null && { nodeMemoryMiB: memoryMiB }),
       ...(cluster.nodePools !== undefined && {
         nodePools: cluster.nodePools.map((pool) => ({
           name: pool.name,
           zones: pool.zones.map((zone) => ({ name: zone.name, nodes: zone.nodes })),
           ...(pool.nodeCpu !== undefined && { nodeCpu: parseCpuCores(pool.nodeCpu) }),
+          ...(pool.nodeMemory !== undefined && { nodeMemoryMiB: mibOf(pool.nodeMemory) }),
           ...(pool.shared !== undefined && { shared: pool.shared }),
         })),
       }),
       ...(cluster.poolName !== undefined && { poolName: cluster.poolName }),
     };
   });
+}
+
+/** A memory size: a number of MiB or a size with a unit. */
+function mibOf(value: number | string): number {
+  return typeof value === 'number' ? value : parseByteSize(value) / (1024 * 1024);
 }
 
 /** A payload size: a number of bytes or a size with a unit. */
@@ -146,6 +166,9 @@ function serviceOf(
     ...(raw.cpuRequest !== undefined && { cpuRequestCores: parseCpuCores(raw.cpuRequest) }),
     ...(raw.proxyCpuLimit !== undefined && { proxyCpuLimitCores: parseCpuLimit(raw.proxyCpuLimit) }),
     ...(raw.proxyCpuRequest !== undefined && { proxyCpuRequestCores: parseCpuCores(raw.proxyCpuRequest) }),
+    ...(raw.memoryRequest !== undefined && { memoryRequestMiB: mibOf(raw.memoryRequest) }),
+    ...(raw.memoryLimit !== undefined && { memoryLimitMiB: mibOf(raw.memoryLimit) }),
+    ...(raw.proxyMemoryRequest !== undefined && { proxyMemoryRequestMiB: mibOf(raw.proxyMemoryRequest) }),
     ...(raw.serviceTimeCpu !== undefined && { serviceTimeCpuShare: raw.serviceTimeCpu }),
     ...(raw.protocol !== undefined && { protocol: raw.protocol }),
     ...(raw.onDependencyFailure !== undefined && {
@@ -229,7 +252,7 @@ function capacityAssumptions(services: RawScenario['services']): string[] {
  * @param issues - Receives problems only found while resolving (the engine's distribution checks).
  */
 export function buildConfig(raw: RawScenario, defaultName: string, issues: PathIssue[]): SimulationConfig {
-  const clusters = clustersOf(raw.clusters, raw.nodeCpu);
+  const clusters = clustersOf(raw.clusters, raw.nodeCpu, raw.nodeMemory);
   const defaultCluster = (clusters[0] as ClusterConfig).name;
   const mesh = buildMesh(raw.mesh, issues);
   const services = Object.entries(raw.services).map(([name, service]) =>

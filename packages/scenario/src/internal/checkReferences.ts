@@ -227,21 +227,23 @@ export function checkReferences(input: unknown): PathIssue[] {
   } else {
     clusterNames.push(...DEFAULT_CLUSTERS.map((cluster) => cluster.name));
   }
-  // A top-level nodeCpu is the default of clusters without their own: when every cluster sets one, it
+  // A top-level nodeCpu (nodeMemory) is the default of clusters without their own: when every cluster sets one, it
   // would apply to no node (e.g. `--set nodeCpu=4` on a file whose clusters give their cores).
   const clusters = Array.isArray(input['clusters']) ? input['clusters'] : [];
-  if (
-    input['nodeCpu'] !== undefined &&
-    clusters.length > 0 &&
-    clusters.every((cluster) => isObject(cluster) && cluster['nodeCpu'] !== undefined)
-  ) {
-    out.push({
-      path: ['nodeCpu'],
-      reason: got(
-        'every cluster sets its own nodeCpu, so this one applies to no node: set clusters[i].nodeCpu instead',
-        input['nodeCpu'],
-      ),
-    });
+  for (const field of ['nodeCpu', 'nodeMemory']) {
+    if (
+      input[field] !== undefined &&
+      clusters.length > 0 &&
+      clusters.every((cluster) => isObject(cluster) && cluster[field] !== undefined)
+    ) {
+      out.push({
+        path: [field],
+        reason: got(
+          `every cluster sets its own ${field}, so this one applies to no node: set clusters[i].${field} instead`,
+          input[field],
+        ),
+      });
+    }
   }
 
   // Calls limited to request classes: some traffic source must send each class.

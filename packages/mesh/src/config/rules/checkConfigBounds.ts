@@ -23,6 +23,9 @@ const SERVICE_FIELDS = [
   'cpuRequest',
   'proxyCpuLimit',
   'proxyCpuRequest',
+  'memoryRequest',
+  'memoryLimit',
+  'proxyMemoryRequest',
 ];
 
 function tooMany(path: string, what: string, count: number, limit: number): RangeError {
@@ -31,7 +34,7 @@ function tooMany(path: string, what: string, count: number, limit: number): Rang
 
 /**
  * Throws a RangeError naming the field path and the value when `config` breaks a bound of
- * SCENARIO_RULES (duration, each cluster's nodeCpu), SERVICE_RULES, TRAFFIC_RULES, RETRY_RULES (`attempts`) or LIMIT_RULES (services,
+ * SCENARIO_RULES (duration, each cluster's and pool's nodeCpu and nodeMemoryMiB), SERVICE_RULES, TRAFFIC_RULES, RETRY_RULES (`attempts`) or LIMIT_RULES (services,
  * instances, nodes per cluster and in all, calls per service, traffic sources, faults, rates).
  *
  * @example
@@ -52,18 +55,8 @@ export function checkConfigBounds(config: SimulationConfig): void {
       );
     }
     nodes += clusterNodes;
-    const nodeCpu = cluster.nodeCpu;
-    if (nodeCpu !== undefined && nodeCpu !== null) {
-      checkField(findRuleRow(SCENARIO_RULES, 'nodeCpu'), nodeCpu, `clusters[${i}].nodeCpu`);
-    }
-    (cluster.nodePools ?? []).forEach((pool, j) => {
-      if (pool.nodeCpu !== undefined && pool.nodeCpu !== null)
-        checkField(
-          findRuleRow(SCENARIO_RULES, 'nodeCpu'),
-          pool.nodeCpu,
-          `clusters[${i}].nodePools[${j}].nodeCpu`,
-        );
-    });
+    checkNodeSize(cluster, `clusters[${i}]`);
+    (cluster.nodePools ?? []).forEach((pool, j) => checkNodeSize(pool, `clusters[${i}].nodePools[${j}]`));
   });
   if (nodes > SCENARIO_LIMITS.nodes) {
     throw new RangeError(`clusters: the nodes add up to ${nodes}, more than ${SCENARIO_LIMITS.nodes}`);
@@ -122,6 +115,17 @@ export function checkConfigBounds(config: SimulationConfig): void {
       }
     });
   });
+}
+
+/** Checks the node size of a cluster or pool (`nodeCpu`, `nodeMemoryMiB`) against SCENARIO_RULES. */
+function checkNodeSize(
+  nodes: { nodeCpu?: number | null; nodeMemoryMiB?: number | null },
+  path: string,
+): void {
+  if (nodes.nodeCpu !== undefined && nodes.nodeCpu !== null)
+    checkField(findRuleRow(SCENARIO_RULES, 'nodeCpu'), nodes.nodeCpu, `${path}.nodeCpu`);
+  if (nodes.nodeMemoryMiB !== undefined && nodes.nodeMemoryMiB !== null)
+    checkField(findRuleRow(SCENARIO_RULES, 'nodeMemory'), nodes.nodeMemoryMiB, `${path}.nodeMemoryMiB`);
 }
 
 function tooManyCalls(path: string, calls: number): never {

@@ -2,7 +2,7 @@
 
 import { CPU_WEIGHT_CONVERSIONS } from '../CpuWeightConversion.js';
 import type { RuleTable } from './RuleRow.js';
-import { CPU_PRECISION, MIN_CPU_CORES } from './ruleAssumptions.js';
+import { CPU_PRECISION, MIN_CPU_CORES, RULE_ASSUMPTIONS } from './ruleAssumptions.js';
 
 /** Top-level scalar fields of a scenario file. */
 export const SCENARIO_RULES = {
@@ -35,6 +35,17 @@ export const SCENARIO_RULES = {
       default: { none: "no CPU model: work never waits for a core (a cluster's own nodeCpu wins)" },
       description:
         'Cores of every node (e.g. 2 for a c5.large): applications and proxies share them. A cluster can set its own.',
+    },
+    {
+      field: 'nodeMemory',
+      kind: 'size',
+      unit: 'MiB',
+      min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      default: {
+        none: "no memory fit: memory requests are reported, not fitted (a cluster's own nodeMemory wins)",
+      },
+      description:
+        "Memory of every node: a number [MiB] or a size (e.g. 4Gi for a c5.large; its allocatable memory is less): pods' memory requests, their sidecars' and the per-node proxies' must fit in it. A cluster can set its own.",
     },
     {
       field: 'cpuWeights',

@@ -172,6 +172,36 @@ export const SERVICE_RULES = {
         "CPU request of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyCPU, config.linkerd.io/proxy-cpu-request): capacity it reserves on the node, reported and counted when its pod is placed (a pod no node has room for is Pending).",
     },
     {
+      field: 'memoryRequest',
+      configField: 'memoryRequestMiB',
+      kind: 'size',
+      unit: 'MiB',
+      min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      default: { none: 'its memoryLimit (Kubernetes copies a limit without a request), else none' },
+      description:
+        "Memory request of each instance's application container: a number [MiB] or a size (256Mi), fitted with its sidecar's on nodes with a memory size (nodeMemory); a pod no node has room for is Pending. Memory use is not modelled.",
+    },
+    {
+      field: 'memoryLimit',
+      configField: 'memoryLimitMiB',
+      kind: 'size',
+      unit: 'MiB',
+      min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      default: { none: 'none' },
+      description:
+        "Memory limit of each instance's application container: a number [MiB] or a size (512Mi); its request when memoryRequest is not written. No OOM kill is modelled.",
+    },
+    {
+      field: 'proxyMemoryRequest',
+      configField: 'proxyMemoryRequestMiB',
+      kind: 'size',
+      unit: 'MiB',
+      min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      default: { none: "the mesh's (sidecar.memoryRequest, linkerdProxy.memoryRequest)" },
+      description:
+        "Memory request of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyMemory, config.linkerd.io/proxy-memory-request): memory it reserves, reported and fitted when its pod is placed on nodes with a memory size.",
+    },
+    {
       field: 'serviceTimeCpu',
       configField: 'serviceTimeCpuShare',
       kind: 'probability',

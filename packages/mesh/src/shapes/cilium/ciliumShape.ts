@@ -4,6 +4,7 @@
 import { NO_POLICY } from '../../config/defaults.js';
 import type { CiliumMeshConfig } from '../../config/MeshConfig.js';
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
+import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { CiliumDataPlane, needsNodeEnvoys } from './CiliumDataPlane.js';
@@ -26,9 +27,14 @@ export const CILIUM_SHAPE: MeshShape<CiliumMeshConfig> = {
   }),
   assumptions: () => CILIUM_ASSUMPTIONS,
   // The node Envoy DaemonSet's pod, on every node, when a service needs L7 (eBPF and WireGuard are in-kernel).
-  podRequests: (config, scenario) => ({
-    sidecarCpuRequestCores: new Map(),
-    perNodeCpuRequestCores: needsNodeEnvoys(scenario) ? proxyRequestedCpuCores(config.nodeProxy) : 0,
-  }),
+  podRequests: (config, scenario) => {
+    const envoys = needsNodeEnvoys(scenario);
+    return {
+      sidecarCpuRequestCores: new Map(),
+      sidecarMemoryRequestMiB: new Map(),
+      perNodeCpuRequestCores: envoys ? proxyRequestedCpuCores(config.nodeProxy) : 0,
+      perNodeMemoryRequestMiB: envoys ? proxyRequestedMemoryMiB(config.nodeProxy) : 0,
+    };
+  },
   createDataPlane: (context, config) => new CiliumDataPlane(context, config),
 };

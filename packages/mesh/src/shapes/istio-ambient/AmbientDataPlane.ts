@@ -4,6 +4,7 @@
 // fall back to the calling application (timeouts, retries) or are not applied, with a warning.
 
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
+import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import { createSampler } from '@meshsim/engine';
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
@@ -73,9 +74,8 @@ export class AmbientDataPlane extends DataPlaneBase {
         waypointProfile.cpuRequestCores === undefined && !Number.isFinite(limit)
           ? undefined
           : proxyRequestedCpuCores({ ...waypointProfile, cpuLimitCores: limit });
-      const nodes = placeWaypoint(topology, deployment, cpuRequestCores, (message) =>
-        this.warnings.add(message),
-      );
+      const pod = { cpuRequestCores, memoryRequestMiB: proxyRequestedMemoryMiB(waypointProfile) };
+      const nodes = placeWaypoint(topology, deployment, pod, (message) => this.warnings.add(message));
       const replicas = nodes.map((node, i) => {
         // Without a limit, a waypoint's Envoy runs a worker per core of its node, as a sidecar's does.
         const profile = profileForLimit(waypointProfile, limit, workersFromLimit, node.cores);

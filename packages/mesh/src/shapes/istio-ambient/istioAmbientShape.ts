@@ -4,6 +4,7 @@
 import type { IstioAmbientMeshConfig } from '../../config/MeshConfig.js';
 import { ISTIO_DEFAULT_POLICY } from '../istio-sidecar/istioDefaultRetry.js';
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
+import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { AMBIENT_ASSUMPTIONS, WAYPOINT_PROFILE, ZTUNNEL_PROFILE } from './ambientProfiles.js';
@@ -30,7 +31,9 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
   // A ztunnel DaemonSet pod on every node (waypoints are placed as pods of their own).
   podRequests: (config) => ({
     sidecarCpuRequestCores: new Map(),
+    sidecarMemoryRequestMiB: new Map(),
     perNodeCpuRequestCores: proxyRequestedCpuCores(config.ztunnel),
+    perNodeMemoryRequestMiB: proxyRequestedMemoryMiB(config.ztunnel),
   }),
   createDataPlane: (context, config) => new AmbientDataPlane(context, config),
 };

@@ -1,7 +1,7 @@
 // Where a waypoint deployment's pods run: placed after the applications' pods, as pods of their own; those no node
 // has room for are Pending, but one always runs (an assumption), with a warning either way.
 
-import type { Node, Topology } from '../../topology/Topology.js';
+import type { Node, PodPlacement, Topology } from '../../topology/Topology.js';
 
 /**
  * Places a waypoint deployment's pods after the applications': those no node has room for are Pending (fewer
@@ -12,16 +12,16 @@ import type { Node, Topology } from '../../topology/Topology.js';
 export function placeWaypoint(
   topology: Topology,
   deployment: { readonly name: string; readonly cluster: string; readonly replicas: number },
-  cpuRequestCores: number | undefined,
+  pod: Pick<PodPlacement, 'cpuRequestCores' | 'memoryRequestMiB'>,
   warn: (message: string) => void,
 ): Node[] {
-  const nodes = topology.place(deployment.cluster, deployment.replicas, {
-    cpuRequestCores,
-    leavePending: true,
-  });
+  const nodes = topology.place(deployment.cluster, deployment.replicas, { ...pod, leavePending: true });
   const pending = deployment.replicas - nodes.length;
   if (pending === 0) return nodes;
-  const room = `no node of cluster ${deployment.cluster} has the ${String(Math.round((cpuRequestCores ?? 0) * 1000))}m its pods request unrequested`;
+  // Memory counts where the cluster's nodes have a memory size.
+  const sized = topology.nodes.some((node) => node.cluster === deployment.cluster && node.memoryMiB !== null);
+  const memory = sized && (pod.memoryRequestMiB ?? 0) > 0 ? ` and ${String(pod.memoryRequestMiB)} MiB` : '';
+  const room = `no node of cluster ${deployment.cluster} has the ${String(Math.round((pod.cpuRequestCores ?? 0) * 1000))}m${memory} its pods request unrequested`;
   if (nodes.length > 0) {
     warn(
       `istio-ambient: waypoint ${deployment.name}: ${pending} of its ${deployment.replicas} pods ${pending === 1 ? 'is' : 'are'} Pending (${room}); ` +
@@ -33,5 +33,5 @@ export function placeWaypoint(
     `istio-ambient: waypoint ${deployment.name}: none of its ${deployment.replicas} pods fits on a node (${room}); ` +
       'meshsim runs one anyway where it fits best (Kubernetes would leave them all Pending, and calls through the waypoint would fail)',
   );
-  return topology.place(deployment.cluster, 1, { cpuRequestCores });
+  return topology.place(deployment.cluster, 1, pod);
 }

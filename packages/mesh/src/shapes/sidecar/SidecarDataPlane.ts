@@ -71,6 +71,9 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
         const request = service.proxyCpuRequestCores;
         if (request !== undefined && request !== own.cpuRequestCores)
           own = { ...own, cpuRequestCores: request };
+        const memoryRequest = service.proxyMemoryRequestMiB;
+        if (memoryRequest !== undefined && memoryRequest !== own.memoryRequestMiB)
+          own = { ...own, memoryRequestMiB: memoryRequest };
         profiles.set(key, own);
       }
       return own;

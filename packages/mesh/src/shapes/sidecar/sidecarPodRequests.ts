@@ -1,7 +1,8 @@
-// What a sidecar mesh adds to the pods' CPU requests: each pod's injected proxy, with its service's own
-// annotations (`proxyCpuRequest`, `proxyCpuLimit`) over the mesh's profile.
+// What a sidecar mesh adds to the pods' requests: each pod's injected proxy, with its service's own annotations
+// (`proxyCpuRequest`, `proxyCpuLimit`, `proxyMemoryRequest`) over the mesh's profile.
 
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
+import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { ServiceConfig, SimulationConfig } from '../../config/SimulationConfig.js';
 import type { MeshPodRequests } from '../MeshShape.js';
@@ -17,12 +18,21 @@ export function sidecarCpuRequestCores(profile: ProxyProfile, service: ServiceCo
   });
 }
 
+/** What the sidecar of `profile` requests in memory in each pod of `service` [MiB]: the service's own, else the mesh's. */
+export function sidecarMemoryRequestMiB(profile: ProxyProfile, service: ServiceConfig): number {
+  return service.proxyMemoryRequestMiB ?? proxyRequestedMemoryMiB(profile);
+}
+
 /** A sidecar of `profile` in every pod of `scenario`, and nothing per node. */
 export function sidecarPodRequests(profile: ProxyProfile, scenario: SimulationConfig): MeshPodRequests {
   return {
     sidecarCpuRequestCores: new Map(
       scenario.services.map((service) => [service.name, sidecarCpuRequestCores(profile, service)]),
     ),
+    sidecarMemoryRequestMiB: new Map(
+      scenario.services.map((service) => [service.name, sidecarMemoryRequestMiB(profile, service)]),
+    ),
     perNodeCpuRequestCores: 0,
+    perNodeMemoryRequestMiB: 0,
   };
 }
