@@ -190,6 +190,8 @@ export interface ImportedNode {
   region?: string;
   /** CPU pods can use [cores]: `status.allocatable.cpu`, else `status.capacity.cpu`; absent when neither is set. */
   cpuCores?: number;
+  /** Memory pods can use [MiB]: `status.allocatable.memory`, else `status.capacity.memory`; absent when neither is set. */
+  memoryMiB?: number;
   /** Why no application pod runs on it (cordoned, or a NoSchedule/NoExecute taint), or absent. */
   unschedulable?: string;
   /** Its node pool label (GKE, EKS, AKS or Karpenter) and value, if it carries one. */

@@ -22,12 +22,12 @@ export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
   {
     kind: 'Node',
     groups: [''],
-    gives: 'the cluster: zones (zone label), nodes per zone, node size (allocatable CPU)',
+    gives: 'the cluster: zones (zone label), nodes per zone, node size (allocatable CPU and memory)',
   },
   {
     kind: 'Deployment',
     groups: ['apps'],
-    gives: 'replicas, pod labels (versions), container CPU requests and limits',
+    gives: 'replicas, pod labels (versions), container CPU and memory requests and limits',
   },
   {
     kind: 'StatefulSet',

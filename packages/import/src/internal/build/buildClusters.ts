@@ -1,6 +1,6 @@
 // The scenario's `clusters`: the --graph fragment's when it gives them; else one cluster of the Node
-// resources (zones by their zone label, the node count per zone, the most common allocatable CPU as
-// `nodeCpu`, and a node pool for each pool label a workload's nodeSelector or required node affinity
+// resources (zones by their zone label, the node count per zone, the most common allocatable CPU and memory as
+// `nodeCpu` and `nodeMemory`, and a node pool for each pool label a workload's nodeSelector or required node affinity
 // picks); else meshsim's default zones for the clusters the inputs name.
 
 import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
@@ -36,20 +36,43 @@ function zonesOf(nodes: readonly ImportedNode[]): { name: string; nodes: number 
     .map(([zone, count]) => ({ name: zone, nodes: count }));
 }
 
-/** The most common size of `nodes` [cores] (warned when they differ, `what` naming them), or undefined. */
+/** A node size the clusters import: the field it fills, what it is in warnings, how a Node gives it and shows it. */
+interface NodeSize {
+  readonly field: 'nodeCpu' | 'nodeMemory';
+  readonly label: string;
+  readonly of: (node: ImportedNode) => number | undefined;
+  readonly show: (value: number) => string | number;
+}
+
+const NODE_CPU: NodeSize = {
+  field: 'nodeCpu',
+  label: 'CPU',
+  of: (node) => node.cpuCores,
+  show: (cores) => formatCpu(cores),
+};
+
+const NODE_MEMORY: NodeSize = {
+  field: 'nodeMemory',
+  label: 'memory',
+  of: (node) => node.memoryMiB,
+  show: (mib) => `${String(mib)}Mi`,
+};
+
+/** The most common size of `nodes` in one resource (warned when they differ, `what` naming them), or undefined. */
 function sizeOf(
   nodes: readonly ImportedNode[],
   what: string,
   holder: 'a cluster' | 'a node pool',
   warnings: WarningLog,
+  resource: NodeSize = NODE_CPU,
 ): number | undefined {
-  const sized = nodes.filter((node) => node.cpuCores !== undefined).map((node) => node.cpuCores as number);
+  const sized = nodes.map(resource.of).filter((value): value is number => value !== undefined);
   if (sized.length === 0) return undefined;
   const { value, counts } = mostCommon(sized);
   if (counts.length > 1) {
     warnings.general(
       '',
-      `${what} differ in allocatable CPU (${counts.map(([cores, n]) => `${String(formatCpu(cores))} × ${n}`).join(', ')}); ${holder} has one node size: nodeCpu ${String(formatCpu(value))}, the most common`,
+      `${what} differ in allocatable ${resource.label} (${counts.map(([size, n]) => `${String(resource.show(size))} × ${n}`).join(', ')}); ${holder} has one node size: ${resource.field} ${String(resource.show(value))}, the most common`,
     );
   }
   return value;
@@ -247,7 +270,24 @@ function clusterOfNodes(
   } else {
     cluster['nodeCpu'] = formatCpu(size);
   }
-  const nodePools = buildNodePools(pools, zones, topNodeCpu !== undefined, warnings);
+  // Memory likewise, when the Nodes give it (a fragment's nodeMemory wins).
+  const topNodeMemory = fragment?.value['nodeMemory'];
+  const memory = sizeOf(nodes, 'the Nodes', 'a cluster', warnings, NODE_MEMORY);
+  if (memory !== undefined && topNodeMemory !== undefined) {
+    warnings.general(
+      fragment?.file ?? '',
+      `nodeMemory: the --graph fragment's ${JSON.stringify(topNodeMemory)} is every node's memory, in place of the Nodes' allocatable memory (${String(NODE_MEMORY.show(memory))})`,
+    );
+  } else if (memory !== undefined) {
+    cluster['nodeMemory'] = NODE_MEMORY.show(memory);
+  }
+  const nodePools = buildNodePools(
+    pools,
+    zones,
+    topNodeCpu !== undefined,
+    topNodeMemory !== undefined,
+    warnings,
+  );
   if (ownPool !== undefined) {
     cluster['poolName'] = ownPool;
     comments.add(['clusters', 0, 'poolName'], "the pool label of the zones' nodes, which a workload selects");
@@ -271,6 +311,7 @@ function buildNodePools(
   pools: Map<string, PoolNodes>,
   zones: readonly { name: string }[],
   fragmentSize: boolean,
+  fragmentMemory: boolean,
   warnings: WarningLog,
 ): JsonObject[] {
   const zoneNames = new Set(zones.map((zone) => zone.name));
@@ -288,6 +329,8 @@ function buildNodePools(
     const built: JsonObject = { name: pool.name, zones: zonesOf(inZones) };
     const size = sizeOf(inZones, `the Nodes of pool ${pool.name}`, 'a node pool', warnings);
     if (size !== undefined && !fragmentSize) built['nodeCpu'] = formatCpu(size);
+    const memory = sizeOf(inZones, `the Nodes of pool ${pool.name}`, 'a node pool', warnings, NODE_MEMORY);
+    if (memory !== undefined && !fragmentMemory) built['nodeMemory'] = NODE_MEMORY.show(memory);
     if (shared) built['shared'] = true;
     out.push(built);
   }

@@ -20,7 +20,7 @@ import { CommentSet } from './CommentSet.js';
 import { FRAGMENT_KIND } from './seedFragmentServices.js';
 import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from './placeholders.js';
 import { shortRefs } from '../model/describeRefs.js';
-import { serviceCpu } from './serviceCpu.js';
+import { serviceCpu, serviceMemory } from './serviceCpu.js';
 import { formatCpu } from '../units/formatCpu.js';
 import { buildClusters } from './buildClusters.js';
 import { proxyCpuLimits } from './proxyCpuLimits.js';
@@ -62,6 +62,8 @@ const SERVICE_ORDER = [
   'responseBytes',
   'cpuRequest',
   'cpuLimit',
+  'memoryRequest',
+  'memoryLimit',
   'proxyCpuLimit',
   'proxyCpuRequest',
   'versions',
@@ -82,6 +84,7 @@ const TOP_ORDER = [
   'mesh',
   'network',
   'nodeCpu',
+  'nodeMemory',
   'cpuWeights',
   'clusters',
   'services',
@@ -177,6 +180,15 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
   ] as const) {
     if (cores === undefined) continue;
     out[field] = formatCpu(cores);
+    comments.from([...path, field], workloadRefs, true, "containers' resources of");
+  }
+  const memory = serviceMemory(service, warnings);
+  for (const [field, mib] of [
+    ['memoryRequest', memory.requestMiB],
+    ['memoryLimit', memory.limitMiB],
+  ] as const) {
+    if (mib === undefined) continue;
+    out[field] = `${String(mib)}Mi`;
     comments.from([...path, field], workloadRefs, true, "containers' resources of");
   }
   if (service.calls !== undefined && service.calls.value.length > 0) {
@@ -567,7 +579,7 @@ export function buildScenario(input: BuildInput): BuiltScenario {
   warnCpuWithoutNodeSize(services, fragment, clusters, warnings);
 
   const top: JsonObject = {};
-  for (const key of ['seed', 'duration', 'network', 'nodeCpu', 'cpuWeights', 'faults']) {
+  for (const key of ['seed', 'duration', 'network', 'nodeCpu', 'nodeMemory', 'cpuWeights', 'faults']) {
     if (fragment?.value[key] !== undefined) {
       top[key] = structuredClone(fragment.value[key]);
       comments.add([key], `from ${fragment.file} (--graph)`, !isRecord(top[key]) && !Array.isArray(top[key]));

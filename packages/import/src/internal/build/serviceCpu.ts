@@ -1,8 +1,8 @@
-// A service's `cpuLimit` and `cpuRequest` from its workloads' application containers, the way Kubernetes
-// counts a pod: limits add up when every container sets one, and a container without a request requests
-// its limit (docs/sources.md#k8s-pod-resources).
+// A service's `cpuLimit` and `cpuRequest` (and `memoryLimit` and `memoryRequest`) from its workloads' application
+// containers, the way Kubernetes counts a pod: limits add up when every container sets one, and a container without
+// a request requests its limit (docs/sources.md#k8s-pod-resources). One rule for both resources.
 
-import type { ImportedService, ImportedWorkload } from '../../ImportModel.js';
+import type { ContainerResources, ImportedService, ImportedWorkload } from '../../ImportModel.js';
 import type { WarningLog } from '../WarningLog.js';
 import { describeRef } from '../model/describeRefs.js';
 import { formatCpu } from '../units/formatCpu.js';
@@ -13,13 +13,47 @@ export interface ServiceCpu {
   requestCores?: number;
 }
 
-/** One pod of a workload: its application containers' CPU limit (null: unlimited) and request [cores]. */
-interface PodCpu {
+/** A service's memory as the scenario writes it: each value in MiB, absent when the workloads set none. */
+export interface ServiceMemory {
+  limitMiB?: number;
+  requestMiB?: number;
+}
+
+/** One resource of a container as the pod sums count it. */
+interface Resource {
+  /** `CPU` or `memory`, in warnings. */
+  readonly label: string;
+  /** The scenario's fields: limit, request. */
+  readonly fields: readonly [string, string];
+  readonly limit: (container: ContainerResources) => number | undefined;
+  readonly request: (container: ContainerResources) => number | undefined;
+  /** A value as warnings show it. */
+  readonly show: (value: number) => string;
+}
+
+const CPU: Resource = {
+  label: 'CPU',
+  fields: ['cpuLimit', 'cpuRequest'],
+  limit: (c) => c.cpuLimitCores,
+  request: (c) => c.cpuRequestCores,
+  show: (cores) => String(formatCpu(cores)),
+};
+
+const MEMORY: Resource = {
+  label: 'memory',
+  fields: ['memoryLimit', 'memoryRequest'],
+  limit: (c) => c.memoryLimitMiB,
+  request: (c) => c.memoryRequestMiB,
+  show: (mib) => `${String(mib)}Mi`,
+};
+
+/** One pod of a workload: its application containers' limit (null: unlimited) and request of one resource. */
+interface PodResource {
   workload: ImportedWorkload;
   /** Sum of the limits when every application container sets one; null when one does not. */
-  limitCores: number | null;
+  limit: number | null;
   /** Sum of the requests (a container without one requests its limit); 0 when none. */
-  requestCores: number;
+  request: number;
   /** The first application container without a limit, when others have one. */
   unlimited: string | null;
 }
@@ -28,50 +62,51 @@ function sum(values: readonly number[]): number {
   return Number(values.reduce((a, b) => a + b, 0).toPrecision(6));
 }
 
-function podCpu(workload: ImportedWorkload): PodCpu | null {
+function podResource(workload: ImportedWorkload, resource: Resource): PodResource | null {
   const apps = workload.resources.filter((r) => r.role === 'app');
   if (apps.length === 0) return null;
-  const missing = apps.find((r) => r.cpuLimitCores === undefined);
-  const limitCores = missing === undefined ? sum(apps.map((r) => r.cpuLimitCores ?? 0)) : null;
-  const requestCores = sum(apps.map((r) => r.cpuRequestCores ?? r.cpuLimitCores ?? 0));
-  const limited = apps.some((r) => r.cpuLimitCores !== undefined);
-  return {
-    workload,
-    limitCores,
-    requestCores,
-    unlimited: limited && missing !== undefined ? missing.container : null,
-  };
+  const missing = apps.find((r) => resource.limit(r) === undefined);
+  const limit = missing === undefined ? sum(apps.map((r) => resource.limit(r) ?? 0)) : null;
+  const request = sum(apps.map((r) => resource.request(r) ?? resource.limit(r) ?? 0));
+  const limited = apps.some((r) => resource.limit(r) !== undefined);
+  return { workload, limit, request, unlimited: limited && missing !== undefined ? missing.container : null };
 }
 
 /**
- * The CPU limit and request of `service` from its workloads (one pod each: the service has one value for all
- * its instances). When its workloads differ, the largest is taken — an unlimited workload makes the service
- * unlimited — and `warnings` says so; a workload whose containers set limits on some containers only has no
- * limit, also warned. Containers a mesh injects (`role: 'proxy'`) do not count.
+ * The limit and request of one resource of `service` from its workloads (one pod each: the service has one value for
+ * all its instances). When its workloads differ, the largest is taken — an unlimited workload makes the service
+ * unlimited — and `warnings` says so; a workload whose containers set limits on some containers only has no limit,
+ * also warned. Containers a mesh injects (`role: 'proxy'`) do not count.
  */
-export function serviceCpu(service: ImportedService, warnings: WarningLog): ServiceCpu {
-  const pods = service.workloads.map(podCpu);
-  const known = pods.filter((pod): pod is PodCpu => pod !== null);
+function serviceResource(
+  service: ImportedService,
+  warnings: WarningLog,
+  resource: Resource,
+): { limit?: number; request?: number } {
+  const pods = service.workloads.map((workload) => podResource(workload, resource));
+  const known = pods.filter((pod): pod is PodResource => pod !== null);
   if (known.length === 0) return {};
+  const [limitField, requestField] = resource.fields;
   for (const pod of known) {
     if (pod.unlimited !== null) {
       warnings.general(
         '',
-        `${describeRef(pod.workload.from)}: container "${pod.unlimited}" sets no CPU limit while others do, so the pod has none; service "${service.name}" gets no cpuLimit from it`,
+        `${describeRef(pod.workload.from)}: container "${pod.unlimited}" sets no ${resource.label} limit while others do, so the pod has none; service "${service.name}" gets no ${limitField} from it`,
       );
     }
   }
   // A workload with no resources at all counts as no limit and no request.
-  const all: { workload: ImportedWorkload; limitCores: number | null; requestCores: number }[] =
-    service.workloads.map((workload, i) => pods[i] ?? { workload, limitCores: null, requestCores: 0 });
-  const limits = all.map((pod) => pod.limitCores);
-  const limitCores = limits.includes(null) ? null : Math.max(...(limits as number[]));
-  const requestCores = Math.max(...all.map((pod) => pod.requestCores));
+  const all: { workload: ImportedWorkload; limit: number | null; request: number }[] = service.workloads.map(
+    (workload, i) => pods[i] ?? { workload, limit: null, request: 0 },
+  );
+  const limits = all.map((pod) => pod.limit);
+  const limit = limits.includes(null) ? null : Math.max(...(limits as number[]));
+  const request = Math.max(...all.map((pod) => pod.request));
   const show = (value: number | null): string =>
-    value === null || value === 0 ? 'none' : String(formatCpu(value));
+    value === null || value === 0 ? 'none' : resource.show(value);
   for (const [field, values, chosen] of [
-    ['cpuLimit', limits, limitCores],
-    ['cpuRequest', all.map((pod) => pod.requestCores), requestCores],
+    [limitField, limits, limit],
+    [requestField, all.map((pod) => pod.request), request],
   ] as const) {
     if (new Set(values).size > 1) {
       const each = all.map(
@@ -79,12 +114,27 @@ export function serviceCpu(service: ImportedService, warnings: WarningLog): Serv
       );
       warnings.general(
         '',
-        `service "${service.name}": its workloads set different CPU (${field} ${each.join(', ')}); a service has one ${field} for all its instances: ${show(chosen)}, the largest`,
+        `service "${service.name}": its workloads set different ${resource.label} (${field} ${each.join(', ')}); a service has one ${field} for all its instances: ${show(chosen)}, the largest`,
       );
     }
   }
-  const out: ServiceCpu = {};
-  if (limitCores !== null) out.limitCores = limitCores;
-  if (requestCores > 0) out.requestCores = requestCores;
-  return out;
+  return { ...(limit !== null && { limit }), ...(request > 0 && { request }) };
+}
+
+/** The CPU limit and request of `service` from its workloads (see `serviceResource`). */
+export function serviceCpu(service: ImportedService, warnings: WarningLog): ServiceCpu {
+  const { limit, request } = serviceResource(service, warnings, CPU);
+  return {
+    ...(limit !== undefined && { limitCores: limit }),
+    ...(request !== undefined && { requestCores: request }),
+  };
+}
+
+/** The memory limit and request of `service` from its workloads, in MiB (see `serviceResource`). */
+export function serviceMemory(service: ImportedService, warnings: WarningLog): ServiceMemory {
+  const { limit, request } = serviceResource(service, warnings, MEMORY);
+  return {
+    ...(limit !== undefined && { limitMiB: limit }),
+    ...(request !== undefined && { requestMiB: request }),
+  };
 }

@@ -1,10 +1,10 @@
-// Kubernetes Node (`kubectl get nodes -o yaml`): its zone and region labels, the CPU pods can use
-// (`status.allocatable.cpu`), and whether application pods run on it at all (cordoned or tainted).
+// Kubernetes Node (`kubectl get nodes -o yaml`): its zone and region labels, the CPU and memory pods can use
+// (`status.allocatable.cpu`, `.memory`), and whether application pods run on it at all (cordoned or tainted).
 
 import type { ImportedNode, NodeTaint } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { parseCpuCores } from '../units/parseQuantity.js';
+import { parseCpuCores, parseMemoryMiB } from '../units/parseQuantity.js';
 import { isRecord } from '../isRecord.js';
 import { readKeys } from './readKeys.js';
 import { useIdentity } from './useIdentity.js';
@@ -48,7 +48,7 @@ function blockingTaints(taints: unknown): NodeTaint[] {
   return out;
 }
 
-/** Records a Node: zone, region, allocatable CPU, and whether application pods can run on it. */
+/** Records a Node: zone, region, allocatable CPU and memory, and whether application pods can run on it. */
 export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
   useIdentity(doc);
   const labels = readKeys(doc, ['metadata', 'labels'], []);
@@ -75,6 +75,22 @@ export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
       continue;
     }
     node.cpuCores = Number(cores.toPrecision(6));
+    break;
+  }
+
+  for (const field of ['allocatable', 'capacity'] as const) {
+    const text = doc.peek(['status', field, 'memory']);
+    if (text === undefined) continue;
+    const mib = parseMemoryMiB(text);
+    if (mib === undefined || !(mib > 0)) {
+      builder.warnings.at(
+        doc,
+        ['status', field, 'memory'],
+        `not a memory quantity (got ${JSON.stringify(text)}); ignored`,
+      );
+      continue;
+    }
+    node.memoryMiB = Number(mib.toPrecision(6));
     break;
   }
 

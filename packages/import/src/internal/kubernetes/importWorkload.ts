@@ -1,8 +1,8 @@
 // Kubernetes Deployment and StatefulSet: replicas, pod labels (which Service and subset a pod belongs to),
 // injection labels and annotations, service account (for authorization principals), and each container's
-// CPU and memory requests and limits (the application containers' CPU becomes the service's cpuLimit and
-// cpuRequest when the scenario is built, an injected proxy container's CPU limit its proxyCpuLimit; memory and
-// the proxies' other resources are kept and warned).
+// CPU and memory requests and limits (the application containers' become the service's cpuLimit, cpuRequest,
+// memoryLimit and memoryRequest when the scenario is built, an injected proxy container's CPU limit its
+// proxyCpuLimit; the proxies' memory is kept and warned).
 
 import { MIN_CPU_CORES } from '@meshsim/mesh';
 
@@ -78,12 +78,6 @@ function warnResources(
       doc,
       at,
       `not imported: ${left.join('; ')} ${left.length > 1 ? 'are' : 'is'} the injected proxy's, whose ${takesCpu ? 'memory comes' : 'CPU and memory come'} from the mesh's profile${takesCpu ? " (its CPU limit and request are imported: the service's proxyCpuLimit and proxyCpuRequest)" : ''}; kept in the import model`,
-    );
-  } else if (read.memory.length > 0) {
-    builder.warnings.at(
-      doc,
-      at,
-      `not modelled by meshsim: ${read.memory.join('; ')} (applications have no memory model; kept in the import model)`,
     );
   }
 }

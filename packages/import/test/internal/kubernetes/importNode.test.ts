@@ -55,6 +55,36 @@ describe('importNode', () => {
     expect(warningsWith(imported.warnings, 'providerID')).toEqual([]);
   });
 
+  it('takes the most common allocatable memory as nodeMemory, warns when the Nodes differ, and names a bad value', () => {
+    const withMemory = (name: string, memory: string) =>
+      node(name, 'us-east-1a', '2').replace(
+        'allocatable: { cpu: 2 }',
+        `allocatable: { cpu: 2, memory: ${memory} }`,
+      );
+    const imported = importNodes([
+      withMemory('n1', '3470Mi'),
+      withMemory('n2', '3470Mi'),
+      withMemory('n3', '7Gi'),
+    ]);
+    expect(imported.model.nodes.map((n) => n.memoryMiB)).toEqual([3470, 3470, 7168]);
+    expect(imported.scenario['clusters']).toMatchObject([{ nodeCpu: 2, nodeMemory: '3470Mi' }]);
+    expect(
+      warningsWith(imported.warnings, 'differ in allocatable memory (3470Mi × 2, 7168Mi × 1)'),
+    ).toHaveLength(1);
+    const bad = importNodes([withMemory('n1', 'lots')]);
+    expect(
+      warningsWith(bad.warnings, 'status.allocatable.memory: not a memory quantity (got "lots"); ignored'),
+    ).toHaveLength(1);
+    // A fragment's nodeMemory wins, said once.
+    const fragment = importNodes(
+      [withMemory('n1', '3470Mi')],
+      { 'graph.yaml': 'nodeMemory: 4Gi\n' },
+      'graph.yaml',
+    );
+    expect(fragment.scenario).toMatchObject({ nodeMemory: '4Gi' });
+    expect(warningsWith(fragment.warnings, "nodeMemory: the --graph fragment's")).toHaveLength(1);
+  });
+
   it('leaves out cordoned nodes and nodes tainted NoSchedule or NoExecute, with a warning; PreferNoSchedule stays', () => {
     const imported = importNodes([
       node(

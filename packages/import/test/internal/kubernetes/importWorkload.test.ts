@@ -51,14 +51,13 @@ describe('importWorkload', () => {
     expect(serviceOf(imported, 'api')).toMatchObject({ cpuRequest: '250m', cpuLimit: 2 });
   });
 
-  it('warns that memory is not modelled, naming file, document and field, and not about CPU', () => {
-    expect(
-      warningsWith(
-        imported.warnings,
-        'api.yaml:12:11: Deployment/api (document 1): spec.template.spec.containers[0].resources: not modelled by meshsim: requests memory 128Mi (128 MiB); limits memory 1G (953.674 MiB) (applications have no memory model; kept in the import model)',
-      ),
-    ).toHaveLength(1);
+  it("imports the application container's memory request and limit as the service's, without a warning", () => {
+    expect(warningsWith(imported.warnings, 'memory')).toEqual([]);
     expect(warningsWith(imported.warnings, 'cpu 250m')).toEqual([]);
+    // 1G is 10^9 bytes: 953.674 MiB.
+    expect(imported.scenario).toMatchObject({
+      services: { api: { memoryRequest: '128Mi', memoryLimit: '953.674Mi' } },
+    });
   });
 
   it('says that CPU requests and limits need nodes with a CPU size, unless the fragment gives one', () => {
