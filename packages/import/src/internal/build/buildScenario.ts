@@ -20,7 +20,7 @@ import { CommentSet } from './CommentSet.js';
 import { FRAGMENT_KIND } from './seedFragmentServices.js';
 import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from './placeholders.js';
 import { shortRefs } from '../model/describeRefs.js';
-import { serviceCpu, serviceMemory } from './serviceCpu.js';
+import { serviceCpu, serviceMemory } from './serviceResources.js';
 import { formatCpu } from '../units/formatCpu.js';
 import { buildClusters } from './buildClusters.js';
 import { proxyCpuLimits } from './proxyCpuLimits.js';

@@ -1,6 +1,6 @@
-// A service's cpuLimit and cpuRequest from its workloads' application containers, counted as Kubernetes
-// counts a pod: limits add up when every container sets one, a container without a request requests its
-// limit, injected proxies do not count, and workloads that differ give the largest, with a warning.
+// A service's cpuLimit and cpuRequest (and memoryLimit and memoryRequest) from its workloads' application
+// containers, counted as Kubernetes counts a pod: limits add up when every container sets one, a container without
+// a request requests its limit, injected proxies do not count, and workloads that differ give the largest, warned.
 
 import { describe, expect, it } from 'vitest';
 
@@ -74,5 +74,30 @@ describe('serviceCpu', () => {
     expect(serviceOf(imported, 'api')['cpuLimit']).toBeUndefined();
     expect(serviceOf(imported, 'api')['cpuRequest']).toBeUndefined();
     expect(warningsWith(imported.warnings, 'CPU')).toEqual([]);
+  });
+});
+
+describe('serviceMemory', () => {
+  it('counts memory as CPU: limits add up when every container sets one, a request defaults to the limit', () => {
+    const imported = importPods([
+      c('app', '{ requests: { memory: 256Mi }, limits: { memory: 1Gi } }'),
+      c('worker', '{ limits: { memory: 512Mi } }'),
+    ]);
+    expect(serviceOf(imported, 'api')).toMatchObject({ memoryLimit: '1536Mi', memoryRequest: '768Mi' });
+  });
+
+  it('takes the largest when workloads differ, with a warning, and leaves out injected proxies', () => {
+    const imported = importPods(
+      [c('app', '{ requests: { memory: 128Mi } }'), c('istio-proxy', '{ requests: { memory: 128Mi } }')],
+      [c('app', '{ requests: { memory: 512Mi } }')],
+    );
+    expect(serviceOf(imported, 'api')).toMatchObject({ memoryRequest: '512Mi' });
+    expect(serviceOf(imported, 'api')['memoryLimit']).toBeUndefined();
+    expect(
+      warningsWith(
+        imported.warnings,
+        'service "api": its workloads set different memory (memoryRequest Deployment/api-1 128Mi, Deployment/api-2 512Mi)',
+      ),
+    ).toHaveLength(1);
   });
 });
