@@ -80,3 +80,25 @@ describe('summarizeComparison: BestEffort application pods', () => {
     expect(summarizeComparison([makeResult()]).shapes[0]?.bestEffortPods).toBeNull();
   });
 });
+
+describe('summarizeComparison: memory requests make a pod Burstable', () => {
+  it('counts no BestEffort pod once the applications request memory, though nothing in them requests CPU', () => {
+    const config = resolveScenario(
+      {
+        duration: '100ms',
+        clusters: [{ name: 'prod', nodeCpu: 2, zones: [{ name: 'a', nodes: 2 }] }],
+        services: { web: { replicas: 3, serviceTime: '2ms', memoryRequest: '64Mi' } },
+        traffic: [{ to: 'web', rate: 100 }],
+      },
+      'memory-qos',
+    );
+    const results = ['none', 'linkerd'].map((shape) =>
+      simulate({ ...config, mesh: resolveMeshConfig({ shape }) }),
+    );
+    expect(summarizeComparison(results).shapes.map((s) => [s.shape, s.bestEffortPods])).toEqual([
+      ['none', 0],
+      ['linkerd', 0],
+    ]);
+    expect(results.map((r) => r.services[0]?.podQosClass)).toEqual(['Burstable', 'Burstable']);
+  });
+});

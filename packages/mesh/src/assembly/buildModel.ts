@@ -17,7 +17,7 @@ import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
-import { requestedMemoryMiB } from '../config/requestedMemoryMiB.js';
+import { requestedMemoryMiB, statesMemory } from '../config/requestedMemoryMiB.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
 import { meshPodRequests } from '../shapes/resolveMeshConfig.js';
 import { scheduleFaults } from '../faults/FaultScheduler.js';
@@ -96,6 +96,7 @@ export function buildModel(
         `${instance.name}/app`,
         instance.service.config.cpuLimitCores,
         requestedCpuCores(instance.service.config),
+        statesMemory(instance.service.config),
       ),
   };
   let callerKey = 0;
@@ -125,8 +126,8 @@ export function buildModel(
     streams,
     warnings,
     onForward: transport.step,
-    cpuContainer: (node, pod, name, limitCores, requestCores) =>
-      cpu.container(node, pod, name, limitCores, requestCores),
+    cpuContainer: (node, pod, name, limitCores, requestCores, statesMemory) =>
+      cpu.container(node, pod, name, limitCores, requestCores, statesMemory),
     connections,
   });
   cpu.arrangePods();

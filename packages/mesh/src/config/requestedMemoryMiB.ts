@@ -12,6 +12,14 @@ export function requestedMemoryMiB(service: ServiceConfig): number {
   return service.memoryRequestMiB ?? service.memoryLimitMiB ?? 0;
 }
 
+/**
+ * Whether each instance's application container requests or limits memory (a positive amount), which makes its pod
+ * at least Burstable (Kubernetes' QoS rules count non-zero requests and limits).
+ */
+export function statesMemory(service: ServiceConfig): boolean {
+  return (service.memoryRequestMiB ?? 0) > 0 || (service.memoryLimitMiB ?? 0) > 0;
+}
+
 /** What a proxy's container requests [MiB], 0 when nothing: its profile's `memoryRequestMiB`. */
 export function proxyRequestedMemoryMiB(profile: ProxyProfile): number {
   return profile.memoryRequestMiB ?? 0;

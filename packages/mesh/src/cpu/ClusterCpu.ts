@@ -55,7 +55,8 @@ export class ClusterCpu {
   /**
    * A new container `name` of pod `pod` on `node`'s CPU with a CPU limit of `limitCores` and weighed by its CPU
    * request `requestCores` (none: undefined or 0), or null when the node has no CPU model. `pod` null: in-kernel
-   * datapath work, in no pod, weighing the most ({@link kernelCpuWeight}). Pods get their cgroups at
+   * datapath work, in no pod, weighing the most ({@link kernelCpuWeight}). `statesMemory`: whether the container
+   * requests or limits memory (which makes its pod at least Burstable). Pods get their cgroups at
    * {@link arrangePods}, once every container is made.
    */
   container(
@@ -64,6 +65,7 @@ export class ClusterCpu {
     name: string,
     limitCores = Infinity,
     requestCores: number | undefined = undefined,
+    statesMemory = false,
   ): CpuContainer | null {
     const cpu = this.of(node);
     if (cpu === null || node === null) return null;
@@ -81,7 +83,7 @@ export class ClusterCpu {
         members = [];
         pods.set(pod, members);
       }
-      members.push({ container, requestCores, limitCores });
+      members.push({ container, requestCores, limitCores, statesMemory });
     }
     return container;
   }

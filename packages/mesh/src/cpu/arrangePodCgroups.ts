@@ -14,6 +14,8 @@ export interface PodContainerCpu {
   readonly requestCores: number | undefined;
   /** Its CPU limit [cores]; Infinity: none. */
   readonly limitCores: number;
+  /** Whether it requests or limits memory (only its QoS class needs to know). @defaultValue false */
+  readonly statesMemory?: boolean;
 }
 
 /** A pod on one node: its name and its containers. */
@@ -37,12 +39,17 @@ function milliOf(cores: number | undefined): number {
 }
 
 /**
- * A pod's QoS class from its containers' CPU: BestEffort when none requests or limits CPU, Guaranteed when every
- * one has a limit equal to its request, Burstable otherwise. Kubernetes also requires the memory requests and
- * limits to match, which the model does not know: taken to follow the CPU's (an assumption, docs/model.md#node-cpu).
+ * A pod's QoS class from its containers' resources: BestEffort when none requests or limits CPU or memory,
+ * Guaranteed when every one has a CPU limit equal to its request, Burstable otherwise. For Guaranteed Kubernetes also
+ * requires the memory requests and limits to match, which the model does not weigh: taken to follow the CPU's (an
+ * assumption, docs/model.md#node-cpu).
  */
 export function podQosClass(containers: readonly PodContainerCpu[]): PodQosClass {
-  if (containers.every((c) => milliOf(c.requestCores) === 0 && !Number.isFinite(c.limitCores))) {
+  if (
+    containers.every(
+      (c) => milliOf(c.requestCores) === 0 && !Number.isFinite(c.limitCores) && c.statesMemory !== true,
+    )
+  ) {
     return 'BestEffort';
   }
   const guaranteed = containers.every(

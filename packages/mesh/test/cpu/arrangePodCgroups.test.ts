@@ -45,7 +45,7 @@ function cpuAfter(
   return out;
 }
 
-describe('podQosClass (from the containers’ CPU)', () => {
+describe('podQosClass (from the containers’ CPU, and whether they state memory)', () => {
   const c = (requestCores: number | undefined, limitCores = Infinity) =>
     ({ requestCores, limitCores }) as PodContainerCpu;
 
@@ -55,6 +55,13 @@ describe('podQosClass (from the containers’ CPU)', () => {
     expect(podQosClass([c(0.5, 0.5), c(undefined)])).toBe('Burstable');
     expect(podQosClass([c(0.1, 2)])).toBe('Burstable');
     expect(podQosClass([c(undefined, 1)])).toBe('Burstable'); // a limit alone, as the model passes it: request 0
+  });
+
+  it('is not BestEffort when a container requests or limits memory, whatever its CPU', () => {
+    const memory = { requestCores: undefined, limitCores: Infinity, statesMemory: true } as PodContainerCpu;
+    expect(podQosClass([c(undefined), memory])).toBe('Burstable');
+    // Guaranteed still follows the CPU (memory matching is assumed).
+    expect(podQosClass([c(0.5, 0.5), { ...c(0.1, 0.1), statesMemory: true }])).toBe('Guaranteed');
   });
 });
 

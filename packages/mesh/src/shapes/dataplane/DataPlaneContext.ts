@@ -30,6 +30,7 @@ export interface DataPlaneContext {
    * A new container named `name` of pod `pod` on `node`'s CPU with a limit of `limitCores` (undefined: none),
    * weighed by its CPU request `requestCores` (undefined or 0: none), or null when the node's CPU is not modelled
    * (or there is no node: a managed hop). `pod` null: in-kernel work (eBPF, WireGuard), in no pod, weighing the most.
+   * `statesMemory`: whether the container requests memory (for its pod's QoS class).
    */
   readonly cpuContainer: (
     node: Node | null,
@@ -37,6 +38,7 @@ export interface DataPlaneContext {
     name: string,
     limitCores?: number,
     requestCores?: number,
+    statesMemory?: boolean,
   ) => CpuContainer | null;
   /** The run's connection pools: the data plane makes the pools its attempts travel on. */
   readonly connections: ConnectionPools;

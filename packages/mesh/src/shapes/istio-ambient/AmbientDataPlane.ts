@@ -93,6 +93,7 @@ export class AmbientDataPlane extends DataPlaneBase {
             `${deployment.name}-${i + 1}/istio-proxy`,
             profile.cpuLimitCores,
             proxyRequestedCpuCores(profile),
+            proxyRequestedMemoryMiB(profile) > 0,
           ),
         );
         proxy.role = 'waypoint';

@@ -3,6 +3,7 @@
 // caller-side policies run in the outbound sidecar. Per-shape differences are a SidecarMesh.
 
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
+import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import { createSampler } from '@meshsim/engine';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { Station } from '../../call/Station.js';
@@ -94,6 +95,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
           `${instance.name}/${sidecarMesh.container}`,
           own.cpuLimitCores,
           proxyRequestedCpuCores(own),
+          proxyRequestedMemoryMiB(own) > 0,
         ),
       );
       proxy.service = instance.service.name;
