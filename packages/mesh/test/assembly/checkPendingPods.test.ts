@@ -9,11 +9,29 @@ import type { MeshOptions, ServiceConfig, SimulationResult } from '../../src/ind
 import { config, poisson, service } from '../__helpers__/configs.js';
 import { version } from '../__helpers__/traffic.js';
 
-/** `replicas` pods of service a (`parts`) on `nodes` nodes of `nodeCpu` cores, under `mesh`, sent 200 req/s. */
-function run(mesh: MeshOptions, parts: Partial<ServiceConfig>, nodes = 1, nodeCpu = 1): SimulationResult {
+/**
+ * 8 pods of service a (`parts`) on `nodes` nodes of `nodeCpu` cores (and `nodeMemoryMiB`, if given), under `mesh`,
+ * sent 200 req/s.
+ */
+function run(
+  mesh: MeshOptions,
+  parts: Partial<ServiceConfig>,
+  nodes = 1,
+  nodeCpu = 1,
+  nodeMemoryMiB?: number,
+): SimulationResult {
   const cfg = config([service('a', { replicas: 8, ...parts })], [poisson('a', 200)], {
     durationMs: 1000,
-    clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu, zones: [{ name: 'z', nodes }] }],
+    clusters: [
+      {
+        name: 'c',
+        region: 'r',
+        vpc: 'v',
+        nodeCpu,
+        ...(nodeMemoryMiB === undefined ? {} : { nodeMemoryMiB }),
+        zones: [{ name: 'z', nodes }],
+      },
+    ],
   });
   return simulate({
     ...cfg,
@@ -111,30 +129,11 @@ describe('Pending pods', () => {
   });
 
   it("fit memory on nodes with a memory size: Istio's 128Mi sidecars leave 2 pods of 256Mi per GiB, not 4", () => {
-    const onGiBNodes = (mesh: MeshOptions) => {
-      const cfg = config(
-        [service('a', { replicas: 8, cpuRequestCores: 0.1, memoryRequestMiB: 256 })],
-        [poisson('a', 200)],
-        {
-          durationMs: 200,
-          clusters: [
-            {
-              name: 'c',
-              region: 'r',
-              vpc: 'v',
-              nodeCpu: 4,
-              nodeMemoryMiB: 1024,
-              zones: [{ name: 'z', nodes: 2 }],
-            },
-          ],
-        },
-      );
-      return simulate({
-        ...cfg,
-        services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
-        mesh: resolveMeshConfig(mesh),
-      });
-    };
+    // Two nodes of 4 cores and 1 GiB.
+    const onGiBNodes = (
+      mesh: MeshOptions,
+      parts: Partial<ServiceConfig> = { cpuRequestCores: 0.1, memoryRequestMiB: 256 },
+    ) => run(mesh, parts, 2, 4, 1024);
     expect(onGiBNodes({ shape: 'none' }).services[0]).toMatchObject({ instances: 8, pendingPods: 0 });
     const istio = onGiBNodes({ shape: 'istio-sidecar' });
     expect(istio.services[0]).toMatchObject({ instances: 4, pendingPods: 4 });
@@ -151,21 +150,8 @@ describe('Pending pods', () => {
       pendingPods: 4,
     });
     // A memory limit without a request is the request.
-    const limited = config([service('a', { replicas: 8, memoryLimitMiB: 512 })], [poisson('a', 200)], {
-      durationMs: 200,
-      clusters: [
-        {
-          name: 'c',
-          region: 'r',
-          vpc: 'v',
-          nodeCpu: 4,
-          nodeMemoryMiB: 1024,
-          zones: [{ name: 'z', nodes: 2 }],
-        },
-      ],
-    });
-    const result = simulate({ ...limited, services: limited.services.map((s) => ({ ...s, cluster: 'c' })) });
-    expect(result.services[0]).toMatchObject({ instances: 4, pendingPods: 4 });
+    const limited = onGiBNodes({ shape: 'none' }, { memoryLimitMiB: 512 });
+    expect(limited.services[0]).toMatchObject({ instances: 4, pendingPods: 4 });
   });
 
   it('never leave a pod Pending on nodes without a CPU size', () => {

@@ -157,6 +157,8 @@ const arbServiceSpec = fc.record({
   // Requests weigh placement (and may overcommit a node: then a warning).
   cpuRequest: fc.option(fc.constantFrom('50m', '250m', '1500m'), { nil: undefined }),
   proxyCpuLimit: fc.option(fc.constantFrom('200m', '2500m', 4), { nil: undefined }),
+  // Memory requests: fitted on nodes with a memory size (a pod short of it is Pending), else only reported.
+  memoryRequest: fc.option(fc.constantFrom('64Mi', '512Mi', '3Gi'), { nil: undefined }),
   onNodePool: fc.boolean(),
   // Without a nodePool, may also run on the pool (a toleration of its taint).
   toleratesPool: fc.boolean(),
@@ -209,6 +211,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       connectionGroup: fc.boolean(),
       faults: fc.array(arbFault(count), { maxLength: 2 }),
       nodeCpu: fc.option(fc.constantFrom('500m', 1, 2, 8), { nil: undefined }),
+      nodeMemory: fc.option(fc.constantFrom('1Gi', '4Gi'), { nil: undefined }),
       cpuWeights: fc.option(fc.constantFrom('quadratic', 'linear', 'shares'), { nil: undefined }),
       sharedPool: fc.boolean(),
     }),
@@ -224,6 +227,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       connectionGroup,
       faults,
       nodeCpu,
+      nodeMemory,
       cpuWeights,
       sharedPool,
     }) => {
@@ -256,6 +260,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
         if (spec.cpuLimit !== undefined) service['cpuLimit'] = spec.cpuLimit;
         if (spec.cpuRequest !== undefined) service['cpuRequest'] = spec.cpuRequest;
         if (spec.proxyCpuLimit !== undefined) service['proxyCpuLimit'] = spec.proxyCpuLimit;
+        if (spec.memoryRequest !== undefined) service['memoryRequest'] = spec.memoryRequest;
         if (spec.onNodePool) service['nodePool'] = 'big';
         else if (spec.toleratesPool && specs.some((s) => s.onNodePool)) service['tolerates'] = ['big'];
         else if (spec.ownPool && specs.some((s) => s.onNodePool)) service['nodePool'] = 'default-pool';
@@ -303,6 +308,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
           duration: `${durationMs}ms`,
           mesh,
           ...(nodeCpu === undefined ? {} : { nodeCpu }),
+          ...(nodeMemory === undefined ? {} : { nodeMemory }),
           ...(cpuWeights === undefined ? {} : { cpuWeights }),
           // A pool of larger nodes in one zone for the services that name it (and, shared, for any).
           ...(specs.some((spec) => spec.onNodePool) && {

@@ -48,6 +48,34 @@ function blockingTaints(taints: unknown): NodeTaint[] {
   return out;
 }
 
+/**
+ * What pods can use of one resource of a Node (cores, MiB): `status.allocatable`, else `status.capacity`, to six
+ * significant digits; a value that is not `what` (or not positive) is warned and skipped.
+ */
+function readNodeSize(
+  doc: SourceDocument,
+  resource: 'cpu' | 'memory',
+  parse: (text: unknown) => number | undefined,
+  what: string,
+  builder: ModelBuilder,
+): number | undefined {
+  for (const field of ['allocatable', 'capacity'] as const) {
+    const text = doc.peek(['status', field, resource]);
+    if (text === undefined) continue;
+    const value = parse(text);
+    if (value === undefined || !(value > 0)) {
+      builder.warnings.at(
+        doc,
+        ['status', field, resource],
+        `not ${what} (got ${JSON.stringify(text)}); ignored`,
+      );
+      continue;
+    }
+    return Number(value.toPrecision(6));
+  }
+  return undefined;
+}
+
 /** Records a Node: zone, region, allocatable CPU and memory, and whether application pods can run on it. */
 export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
   useIdentity(doc);
@@ -62,37 +90,10 @@ export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
   const poolLabel = POOL_LABELS.find((key) => labels[key] !== undefined && labels[key] !== '');
   if (poolLabel !== undefined) node.pool = { label: poolLabel, name: labels[poolLabel] as string };
 
-  for (const field of ['allocatable', 'capacity'] as const) {
-    const text = doc.peek(['status', field, 'cpu']);
-    const cores = parseCpuCores(text);
-    if (text === undefined) continue;
-    if (cores === undefined || !(cores > 0)) {
-      builder.warnings.at(
-        doc,
-        ['status', field, 'cpu'],
-        `not a CPU quantity (got ${JSON.stringify(text)}); ignored`,
-      );
-      continue;
-    }
-    node.cpuCores = Number(cores.toPrecision(6));
-    break;
-  }
-
-  for (const field of ['allocatable', 'capacity'] as const) {
-    const text = doc.peek(['status', field, 'memory']);
-    if (text === undefined) continue;
-    const mib = parseMemoryMiB(text);
-    if (mib === undefined || !(mib > 0)) {
-      builder.warnings.at(
-        doc,
-        ['status', field, 'memory'],
-        `not a memory quantity (got ${JSON.stringify(text)}); ignored`,
-      );
-      continue;
-    }
-    node.memoryMiB = Number(mib.toPrecision(6));
-    break;
-  }
+  const cores = readNodeSize(doc, 'cpu', parseCpuCores, 'a CPU quantity', builder);
+  if (cores !== undefined) node.cpuCores = cores;
+  const memoryMiB = readNodeSize(doc, 'memory', parseMemoryMiB, 'a memory quantity', builder);
+  if (memoryMiB !== undefined) node.memoryMiB = memoryMiB;
 
   const osImage = doc.peek(['status', 'nodeInfo', 'osImage']);
   if (typeof osImage === 'string' && osImage !== '') node.osImage = osImage;
