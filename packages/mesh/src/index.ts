@@ -38,6 +38,7 @@ export { DataPlaneBase } from './shapes/dataplane/DataPlaneBase.js';
 export { Proxy } from './shapes/dataplane/Proxy.js';
 export { proxyStation } from './shapes/dataplane/proxyStation.js';
 export { perNodeProxies } from './shapes/dataplane/perNodeProxies.js';
+export { sidecarPodRequests } from './shapes/sidecar/sidecarPodRequests.js';
 export { describeRoute } from './shapes/dataplane/describeRoute.js';
 export { resolveShared, withOverrides } from './shapes/resolveShared.js';
 

@@ -26,9 +26,9 @@ export interface OtherShapes {
 }
 
 /**
- * What a mesh adds to the CPU requests the scheduler fits pods onto nodes with (docs/model.md#node-cpu): an
- * injected sidecar's, in every application pod, and its DaemonSet pods', on every node. Waypoint pods are
- * placed as pods of their own.
+ * What a mesh adds to the CPU and memory requests the scheduler fits pods onto nodes with
+ * (docs/model.md#pending-pods): an injected sidecar's, in every application pod, and its DaemonSet pods', on every
+ * node. Waypoint pods are placed as pods of their own.
  */
 export interface MeshPodRequests {
   /** What the sidecar injected into each pod of a service requests, by service name [cores]; absent: none. */
@@ -57,8 +57,8 @@ export interface MeshShape<C extends MeshConfigBase = MeshConfigBase> {
   /** Assumptions printed with every run of `config` (sources and guesses of its figures). */
   assumptions(config: C, others: OtherShapes): readonly string[];
   /**
-   * What the shape's proxies add to the CPU requests pods are placed with, in `scenario`. Absent: nothing (no
-   * sidecar, no per-node proxy that requests CPU).
+   * What the shape's proxies add to the requests pods are placed with, in `scenario`. Absent: nothing (no sidecar,
+   * no per-node proxy that requests CPU or memory).
    */
   podRequests?(config: C, scenario: SimulationConfig, others: OtherShapes): MeshPodRequests;
   /** The data plane of a run. */

@@ -1,5 +1,5 @@
 // Options in, resolved config out: the mesh config of written options under their shape, the assumptions a run
-// of a config prints and what its proxies add to the pods' CPU requests. All go through the shape registry.
+// of a config prints and what its proxies add to the pods' requests. All go through the shape registry.
 
 import type { MeshConfig, MeshOptions } from '../config/MeshConfig.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
@@ -50,7 +50,7 @@ function meshAssumptions(config: MeshConfig): readonly string[] {
 }
 
 /**
- * What the proxies of `mesh` (default: the scenario's) add to the CPU requests the pods of `scenario` are placed
+ * What the proxies of `mesh` (default: the scenario's) add to the CPU and memory requests the pods of `scenario` are placed
  * with: each service's injected sidecar, and the per-node proxies' DaemonSet pods on every node.
  */
 export function meshPodRequests(
