@@ -13,7 +13,7 @@ export { MIN_THINK_AFTER_INSTANT_CALL_MS } from './traffic/TrafficSource.js';
 
 // Reading a result.
 export { sentPerInterval } from './results/sentPerInterval.js';
-export { requestsExceedCores } from './config/requestsExceedCores.js';
+export { requestsExceedCores, requestsExceedMemory } from './config/requestsExceedCores.js';
 
 // Mesh shapes: options in, resolved config out; the registry; the capability matrix.
 export { meshPodRequests, resolveMeshConfig, shapeAssumptions } from './shapes/resolveMeshConfig.js';

@@ -3,7 +3,7 @@
 
 import { RUN_FIGURES, pairedDifferences, runFigures } from '@meshsim/analysis';
 import type { Diagnosis, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
-import { requestsExceedCores } from '@meshsim/mesh';
+import { requestsExceedCores, requestsExceedMemory } from '@meshsim/mesh';
 import type { RunStopped, SimulationResult } from '@meshsim/mesh';
 
 /** Added latency of one edge under one shape, vs the baseline shape [ms]. */
@@ -164,7 +164,11 @@ export function summarizeComparison(
       overRequestedNodes:
         result.nodes.length === 0
           ? null
-          : result.nodes.filter((node) => requestsExceedCores(node.cpuRequestedCores, node.cores)).length,
+          : result.nodes.filter(
+              (node) =>
+                requestsExceedCores(node.cpuRequestedCores, node.cores) ||
+                (node.memoryMiB !== null && requestsExceedMemory(node.memoryRequestedMiB, node.memoryMiB)),
+            ).length,
       bestEffortPods:
         result.nodes.length === 0
           ? null

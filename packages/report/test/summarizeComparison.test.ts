@@ -21,6 +21,9 @@ describe('summarizeComparison: nodes over-requested', () => {
     // Exactly full is not over.
     node.cpuRequestedCores = node.cores;
     expect(summarizeComparison([crowded]).shapes[0]?.overRequestedNodes).toBe(0);
+    // Memory counts on a node with a memory size.
+    node.memoryRequestedMiB = (node.memoryMiB ?? 0) + 1;
+    expect(summarizeComparison([crowded]).shapes[0]?.overRequestedNodes).toBe(1);
   });
 
   it('is null when the nodes have no size (none listed)', () => {

@@ -4,7 +4,7 @@
 // waypoint's only pod, or a service's pod on a node of its own, is placed anyway, and this says so.
 
 import type { ClusterCpu } from '../cpu/ClusterCpu.js';
-import { requestsExceedCores } from '../config/requestsExceedCores.js';
+import { requestsExceedCores, requestsExceedMemory } from '../config/requestsExceedCores.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { Instance } from '../server/Instance.js';
 import { nodeCpuRequests } from './nodeCpuRequests.js';
@@ -12,7 +12,7 @@ import type { RequestingProxy } from './nodeCpuRequests.js';
 
 /**
  * Adds a warning per node whose instances' requests (`cpuRequestCores`, else their limit) and proxies' requests sum to
- * more than its cores.
+ * more than its cores, or, on a node with a memory size, whose memory requests sum to more than its memory.
  */
 export function checkCpuRequests(
   cpu: ClusterCpu,
@@ -21,12 +21,19 @@ export function checkCpuRequests(
   warnings: Warnings,
 ): void {
   const requests = [...nodeCpuRequests(instances, proxies)].sort(([a], [b]) => a.id - b.id);
-  for (const [node, { applicationCores: app, proxyCores: proxy }] of requests) {
+  for (const [node, { applicationCores: app, proxyCores: proxy, memoryMiB }] of requests) {
     const nodeCpu = cpu.of(node);
-    if (nodeCpu === null || !requestsExceedCores(app + proxy, nodeCpu.cores)) continue;
-    const parts = proxy > 0 ? ` (applications ${round(app)}, the mesh's proxies ${round(proxy)})` : '';
+    if (nodeCpu === null) continue;
+    const over: string[] = [];
+    if (requestsExceedCores(app + proxy, nodeCpu.cores)) {
+      const parts = proxy > 0 ? ` (applications ${round(app)}, the mesh's proxies ${round(proxy)})` : '';
+      over.push(`${round(app + proxy)} cores${parts} but it has ${nodeCpu.cores}`);
+    }
+    if (node.memoryMiB !== null && requestsExceedMemory(memoryMiB, node.memoryMiB))
+      over.push(`${round(memoryMiB)} MiB of memory but it has ${node.memoryMiB}`);
+    if (over.length === 0) continue;
     warnings.add(
-      `node ${node.name}: its pods request ${round(app + proxy)} cores${parts} but it has ${nodeCpu.cores}; ` +
+      `node ${node.name}: its pods request ${over.join(', and ')}; ` +
         'Kubernetes would not schedule them all there (meshsim leaves a pod no node has room for Pending, but runs ' +
         "a waypoint's first pod, or a pod on a node of its own, where it would fit best)",
     );

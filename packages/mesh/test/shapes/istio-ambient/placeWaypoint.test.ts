@@ -56,4 +56,37 @@ describe('waypoint pods on full nodes', () => {
       true,
     );
   });
+
+  it('say so when the waypoint run anyway over-requests its node in memory too', () => {
+    // 2 pods of 400Mi and the ztunnel's 512Mi fill 1312Mi of 1400Mi: the waypoint's 128Mi does not fit.
+    const cfg = config(
+      [service('a', { replicas: 2, cpuRequestCores: 0.1, memoryRequestMiB: 400, waypoint: { replicas: 1 } })],
+      [poisson('a', 100)],
+      {
+        durationMs: 200,
+        clusters: [
+          {
+            name: 'c',
+            region: 'r',
+            vpc: 'v',
+            nodeCpu: 4,
+            nodeMemoryMiB: 1400,
+            zones: [{ name: 'z', nodes: 1 }],
+          },
+        ],
+      },
+    );
+    const result = simulate({
+      ...cfg,
+      services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
+      mesh: resolveMeshConfig({ shape: 'istio-ambient' }),
+    });
+    expect(waypoints(result)).toBe(1);
+    expect(result.warnings.filter((w) => w.startsWith('node c/z/node-1'))).toEqual([
+      "node c/z/node-1: its pods request 1440 MiB of memory but it has 1400; Kubernetes would not schedule them all there (meshsim leaves a pod no node has room for Pending, but runs a waypoint's first pod, or a pod on a node of its own, where it would fit best)",
+    ]);
+    expect(
+      result.warnings.some((w) => w.includes('has the 100m and 128 MiB its pods request unrequested')),
+    ).toBe(true);
+  });
 });
