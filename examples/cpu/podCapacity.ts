@@ -58,15 +58,15 @@ export function runPodCapacity(setup = CAPACITY_SETUP, shapes = CAPACITY_SHAPES)
 /** The rows as a Markdown table. */
 export function podCapacityTable(rows: readonly CapacityRow[], setup = CAPACITY_SETUP): string {
   const lines = [
-    `| shape | pods running (of ${setup.replicas}) | Pending | pods per node | proxy CPU requested per node (cores) |`,
-    '| --- | --- | --- | --- | --- |',
+    `| shape | pods running (of ${setup.replicas}) | Pending | pods per node | proxy CPU requested per node (cores) | extra nodes to run them |`,
+    '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const { shape, result } of rows) {
     const api = result.services.find((service) => service.name === 'api');
     const running = api?.instances ?? 0;
     const requested = (result.proxies.cpuRequestedCores ?? 0) / setup.nodes;
     lines.push(
-      `| ${shape} | ${running} | ${api?.pendingPods ?? 0} | ${running / setup.nodes} | ${requested.toFixed(2)} |`,
+      `| ${shape} | ${running} | ${api?.pendingPods ?? 0} | ${running / setup.nodes} | ${requested.toFixed(2)} | ${result.extraNodesNeeded ?? '–'} |`,
     );
   }
   return `${lines.join('\n')}\n`;

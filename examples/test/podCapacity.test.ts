@@ -24,6 +24,13 @@ describe('pod-capacity example (Pending pods per mesh shape)', () => {
     expect(running('istio-sidecar')).toBe(15);
   });
 
+  it('says how many more nodes would run them all: 2 without a mesh (5 nodes of 8 pods), 5 with Istio’s sidecars', () => {
+    const extra = (shape: string) => rows.find((row) => row.shape === shape)?.result.extraNodesNeeded;
+    expect(extra('none')).toBe(2);
+    expect(extra('istio-ambient')).toBe(3);
+    expect(extra('istio-sidecar')).toBe(5);
+  });
+
   it('runs or leaves Pending every pod asked for, and leaves no node over-requested', () => {
     for (const { result } of rows) {
       const api = result.services[0];

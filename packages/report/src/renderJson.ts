@@ -120,6 +120,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       utilisation: num(node.utilisation),
       maxRunnable: num(node.maxRunnable),
     })),
+    extraNodesNeeded: optionalNum(result.extraNodesNeeded ?? undefined),
     connections: {
       pools: num(result.connections.pools),
       opened: num(result.connections.opened),

@@ -66,6 +66,11 @@ export interface ShapeSummary {
    * no size.
    */
   pendingPods: number | null;
+  /**
+   * How many more nodes of the clusters' own sizes would run every Pending pod: what the mesh's requests cost in
+   * nodes; 0 when none is Pending; null when nodes have no size or meshsim cannot say (the run's warnings say why).
+   */
+  extraNodesNeeded: number | null;
   /** Connections opened (the applications' own and between proxies). */
   connectionsOpened: number;
   /** TLS handshakes completed. */
@@ -180,6 +185,7 @@ export function summarizeComparison(
         result.nodes.length === 0
           ? null
           : result.services.reduce((sum, service) => sum + service.pendingPods, 0),
+      extraNodesNeeded: result.extraNodesNeeded,
       connectionsOpened: result.connections.opened,
       tlsHandshakes: result.connections.tlsHandshakes,
       handshakeCpuMs: result.connections.handshakeCpuMs,

@@ -22,6 +22,7 @@ describe('renderJson', () => {
       'services',
       'mtlsCoverage',
       'nodes',
+      'extraNodesNeeded',
       'connections',
       'proxies',
       'timeSeries',

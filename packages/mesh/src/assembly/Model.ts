@@ -1,6 +1,7 @@
 // A model assembled from a resolved config, ready to run: the parts the run's results are read from.
 
 import type { Engine } from '@meshsim/engine';
+import type { ClusterShortfall } from './extraNodesNeeded.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { ClusterCpu } from '../cpu/ClusterCpu.js';
 import type { ConnectionPools } from '../call/ConnectionPools.js';
@@ -29,4 +30,6 @@ export interface Model {
   readonly cpu: ClusterCpu;
   /** The connection pools the data plane made. */
   readonly connections: ConnectionPools;
+  /** What each cluster with Pending pods is short of (none when every pod runs). */
+  readonly shortfalls: readonly ClusterShortfall[];
 }

@@ -10,14 +10,16 @@ import { ConnectionPools } from '../call/ConnectionPools.js';
 import { checkCpuRequests } from './checkCpuRequests.js';
 import { checkCpuWithoutNodes } from './checkCpuWithoutNodes.js';
 import { checkMeshOptions } from './checkMeshOptions.js';
-import { checkPendingPods } from './checkPendingPods.js';
+import { checkPendingPods, warnShortfalls } from './checkPendingPods.js';
+import { extraNodesNeeded } from './extraNodesNeeded.js';
+import { placeServices } from './placeServices.js';
 import { checkProxyCpuLimits } from './checkProxyCpuLimits.js';
 import { checkWaypoints } from './checkWaypoints.js';
 import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
-import { requestedMemoryMiB, statesMemory } from '../config/requestedMemoryMiB.js';
+import { statesMemory } from '../config/requestedMemoryMiB.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
 import { meshPodRequests } from '../shapes/resolveMeshConfig.js';
 import { scheduleFaults } from '../faults/FaultScheduler.js';
@@ -31,7 +33,6 @@ import { createInboundProtection } from '../server/protection/createInboundProte
 import { ServiceDirectory } from '../server/ServiceDirectory.js';
 import { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { Network } from '../topology/Network.js';
-import { Topology } from '../topology/Topology.js';
 import type { Node } from '../topology/Topology.js';
 import { createSources } from '../traffic/TrafficSource.js';
 import type { TrafficContext } from '../traffic/TrafficContext.js';
@@ -62,27 +63,10 @@ export function buildModel(
   const transport = new Transport(engine, network);
   const connections = new ConnectionPools({ engine, network, proceed: transport.proceed });
 
-  // Services and their instances, placed deterministically: every service first (dedicated nodes are
-  // created then), so that the nodes' CPUs exist before the instances' containers are made on them. A pod fits
-  // with its injected sidecar's request, next to the mesh's DaemonSet pods, as the scheduler fits it, but is scored
-  // on its application's request alone, so that every shape places pods alike while they fit; a pod no node has
-  // room for is left Pending (no instance).
-  const topology = new Topology(config.clusters);
+  // Services and their instances, placed deterministically (placeServices): every service first (dedicated nodes
+  // are created then), so that the nodes' CPUs exist before the instances' containers are made on them.
   const meshPods = meshPodRequests(config);
-  topology.reservePerNode(meshPods.perNodeCpuRequestCores, meshPods.perNodeMemoryRequestMiB);
-  const placements = config.services.map((service) =>
-    service.dedicatedNodes === true
-      ? topology.placeDedicated(service.cluster, service.replicas, service.name)
-      : topology.place(service.cluster, service.replicas, {
-          pool: service.nodePool,
-          tolerated: service.tolerates,
-          cpuRequestCores: requestedCpuCores(service),
-          sidecarCpuRequestCores: meshPods.sidecarCpuRequestCores.get(service.name) ?? 0,
-          memoryRequestMiB:
-            requestedMemoryMiB(service) + (meshPods.sidecarMemoryRequestMiB.get(service.name) ?? 0),
-          leavePending: true,
-        }),
-  );
+  const { topology, placements } = placeServices(config, meshPods);
   const cpu = new ClusterCpu(engine, topology, config.cpuWeights);
   const services = new ServiceDirectory();
   const instances: Instance[] = [];
@@ -116,6 +100,11 @@ export function buildModel(
   });
   checkCpuWithoutNodes(cpu, instances, warnings);
   checkPendingPods(config, services.values(), meshPods, warnings);
+  const pendingOf = new Map([...services.values()].map((s) => [s.name, s.pendingPods] as const));
+  const shortfalls = [...pendingOf.values()].some((n) => n > 0)
+    ? extraNodesNeeded(config, meshPods, pendingOf)
+    : [];
+  warnShortfalls(config, shortfalls, warnings);
   const tap = createTap?.({ streams, services, instances }) ?? null;
   transport.tap = tap;
   const dataPlane = createDataPlane({
@@ -189,5 +178,6 @@ export function buildModel(
     topology,
     cpu,
     connections,
+    shortfalls,
   };
 }

@@ -7,6 +7,7 @@ import { requestedMemoryMiB } from '../config/requestedMemoryMiB.js';
 import type { ServiceConfig, SimulationConfig } from '../config/SimulationConfig.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { MeshPodRequests } from '../shapes/MeshShape.js';
+import type { ClusterShortfall } from './extraNodesNeeded.js';
 
 /** A service as the check sees it: its name and how many of its pods are Pending. */
 export interface PendingPodsOf {
@@ -57,6 +58,42 @@ export function checkPendingPods(
         `has ${room} unrequested for one (${parts.join(' and ')}${held}); ` +
         `Kubernetes would leave ${pending === 1 ? 'it' : 'them'} Pending. Add nodes or larger ones (nodes, nodeCpu${fitsMemory ? ', nodeMemory' : ''}), or lower the requests`,
     );
+  }
+}
+
+/**
+ * Adds a warning per cluster with Pending pods saying how many more nodes of its size would run them all, or why
+ * meshsim does not say.
+ */
+export function warnShortfalls(
+  config: SimulationConfig,
+  shortfalls: readonly ClusterShortfall[],
+  warnings: Warnings,
+): void {
+  for (const shortfall of shortfalls) {
+    const cluster = config.clusters.find((c) => c.name === shortfall.cluster);
+    const size = [
+      cluster?.nodeCpu != null ? `${cluster.nodeCpu} core${cluster.nodeCpu === 1 ? '' : 's'}` : null,
+      cluster?.nodeMemoryMiB != null ? `${mib(cluster.nodeMemoryMiB)} MiB` : null,
+    ].filter((part): part is string => part !== null);
+    const like = size.length === 0 ? 'like its own' : `of ${size.join(' and ')}`;
+    switch (shortfall.kind) {
+      case 'nodes':
+        warnings.add(
+          `cluster ${shortfall.cluster}: ${shortfall.extraNodes} more node${shortfall.extraNodes === 1 ? '' : 's'} ${like} (added to its zones in turn) would run every Pending pod`,
+        );
+        break;
+      case 'too-many':
+        warnings.add(
+          `cluster ${shortfall.cluster}: even ${shortfall.maxExtraNodes} more nodes ${like} would leave pods Pending (a pod larger than a node?)`,
+        );
+        break;
+      case 'pool-bound':
+        warnings.add(
+          `cluster ${shortfall.cluster}: Pending pods must run on node pool${shortfall.pools.length === 1 ? '' : 's'} ${shortfall.pools.join(', ')}; grow ${shortfall.pools.length === 1 ? 'it' : 'them'} (meshsim counts the nodes to add only for a cluster's own nodes)`,
+        );
+        break;
+    }
   }
 }
 

@@ -350,6 +350,12 @@ export interface SimulationResult {
   proxies: ProxyTotals;
   /** The nodes' CPU, when nodes have a size (`nodeCpu`); empty otherwise. */
   nodes: NodeMetrics[];
+  /**
+   * How many more nodes, each of its cluster's own size, would run every pod left Pending (summed over clusters): 0
+   * when none is; null when nodes have no size, or when meshsim cannot say (Pending pods bound to a node pool, or
+   * more nodes than it tries; a warning says which).
+   */
+  extraNodesNeeded: number | null;
   /** Connections opened and their TLS handshakes. */
   connections: ConnectionTotals;
   timeSeries: TimeSeries;

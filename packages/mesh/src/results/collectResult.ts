@@ -160,6 +160,7 @@ export function collectResult(
       utilisation: cpu.utilisation(durationMs),
       maxRunnable: cpu.maxRunnable,
     })),
+    extraNodesNeeded: extraNodes(model),
     connections: model.connections.totals(),
     timeSeries: recorder.result(),
     conservation: { offered, succeeded, failed, inFlight, holds },
@@ -174,6 +175,17 @@ export function collectResult(
     ],
     ...(stopped !== undefined && { stopped }),
   };
+}
+
+/** `SimulationResult.extraNodesNeeded` of a run. */
+function extraNodes(model: Model): number | null {
+  if (!model.topology.nodes.some((node) => node.cores !== null)) return null;
+  let sum = 0;
+  for (const shortfall of model.shortfalls) {
+    if (shortfall.kind !== 'nodes') return null;
+    sum += shortfall.extraNodes;
+  }
+  return sum;
 }
 
 /** What a node's pods request in all [cores] (0 when none requests anything). */

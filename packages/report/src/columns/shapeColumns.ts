@@ -71,6 +71,7 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field('overRequestedNodes', 'nodes over-requested (count)', count, 'over_requested_nodes'),
       field('bestEffortPods', 'BestEffort app pods (count)', count, 'best_effort_pods'),
       field('pendingPods', 'Pending app pods (count)', count, 'pending_pods'),
+      field('extraNodesNeeded', 'extra nodes to run them (count)', count, 'extra_nodes_needed'),
       field('connectionsOpened', 'connections opened', count, 'connections_opened'),
       field('tlsHandshakes', 'TLS handshakes', count, 'tls_handshakes'),
       field('handshakeCpuMs', 'handshake CPU (ms)', (value) => fixed(value, 1), 'handshake_cpu_ms'),

@@ -35,6 +35,7 @@ const NODE_CPU_KEYS: readonly string[] = [
   'overRequestedNodes',
   'bestEffortPods',
   'pendingPods',
+  'extraNodesNeeded',
 ];
 
 /**

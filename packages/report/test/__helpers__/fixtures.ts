@@ -192,6 +192,7 @@ export function makeResult(): SimulationResult {
       ],
     },
     nodes: [],
+    extraNodesNeeded: null,
     connections: { pools: 0, opened: 0, tlsHandshakes: 0, handshakeCpuMs: 0 },
     timeSeries: {
       intervalMs: 5000,
@@ -284,6 +285,7 @@ export function makeEmptyResult(): SimulationResult {
     ],
     proxies: { count: 0, cpuCores: 0, memoryMiB: 0, byKind: [] },
     nodes: [],
+    extraNodesNeeded: null,
     connections: { pools: 0, opened: 0, tlsHandshakes: 0, handshakeCpuMs: 0 },
     timeSeries: {
       intervalMs: 1000,
@@ -379,6 +381,7 @@ export function makePricedResult(): SimulationResult {
     priceSource: 'list prices, "test" table',
   };
   // Nodes with a size: the node and service CPU tables print.
+  result.extraNodesNeeded = 2;
   result.nodes = [
     {
       name: 'east/zone-a/node-1',

@@ -1,0 +1,105 @@
+// How many more nodes would run every Pending pod: the fewest of the cluster's own size, added to its zones in
+// turn, with which placement leaves none Pending — or why meshsim does not say (pods bound to a pool, pods larger
+// than a node).
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { resolveMeshConfig, simulate } from '../../src/index.js';
+import type { ClusterConfig, MeshOptions, ServiceConfig, SimulationResult } from '../../src/index.js';
+import { config, poisson, service } from '../__helpers__/configs.js';
+
+/** `services` in cluster c (`nodes` per zone in `zones` zones of `nodeCpu` cores), under `mesh`. */
+function run(
+  services: ServiceConfig[],
+  mesh: MeshOptions = { shape: 'none' },
+  cluster: Partial<ClusterConfig> = {},
+): SimulationResult {
+  const cfg = config(services, [poisson(services[0]?.name ?? 'a', 50)], {
+    durationMs: 100,
+    clusters: [
+      { name: 'c', region: 'r', vpc: 'v', nodeCpu: 2, zones: [{ name: 'z', nodes: 2 }], ...cluster },
+    ],
+  });
+  return simulate({
+    ...cfg,
+    services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
+    mesh: resolveMeshConfig(mesh),
+  });
+}
+
+const shortfall = (result: SimulationResult): string[] =>
+  result.warnings.filter((w) => w.startsWith('cluster c:'));
+
+describe('extra nodes needed', () => {
+  it('is 0 when every pod runs, and null when nodes have no size', () => {
+    expect(run([service('a', { replicas: 4, cpuRequestCores: 0.5 })]).extraNodesNeeded).toBe(0);
+    const unsized = config([service('a', { replicas: 4 })], [poisson('a', 50)], { durationMs: 100 });
+    expect(simulate(unsized).extraNodesNeeded).toBeNull();
+  });
+
+  it('counts the fewest nodes of the cluster’s size that run every Pending pod, and says so', () => {
+    // 10 pods of 900m + Istio's 100m: 2 per node of 2 cores, so 5 nodes: 3 more than the 2.
+    const result = run([service('a', { replicas: 10, cpuRequestCores: 0.9 })], { shape: 'istio-sidecar' });
+    expect(result.services[0]).toMatchObject({ instances: 4, pendingPods: 6 });
+    expect(result.extraNodesNeeded).toBe(3);
+    expect(shortfall(result)).toEqual([
+      'cluster c: 3 more nodes of 2 cores (added to its zones in turn) would run every Pending pod',
+    ]);
+  });
+
+  it('does not say for pods bound to a node pool, nor for a pod larger than any node', () => {
+    const pooled = run(
+      [service('a', { replicas: 3, cpuRequestCores: 1.5, nodePool: 'p' })],
+      { shape: 'none' },
+      {
+        nodePools: [{ name: 'p', nodeCpu: 2, zones: [{ name: 'z', nodes: 1 }] }],
+      },
+    );
+    expect(pooled.extraNodesNeeded).toBeNull();
+    expect(shortfall(pooled)).toEqual([
+      "cluster c: Pending pods must run on node pool p; grow it (meshsim counts the nodes to add only for a cluster's own nodes)",
+    ]);
+    const huge = run([service('a', { replicas: 1, cpuRequestCores: 3 })]);
+    expect(huge.extraNodesNeeded).toBeNull();
+    expect(shortfall(huge)[0]).toMatch(/^cluster c: even 16 more nodes of 2 cores would leave pods Pending/);
+  });
+
+  it('is the fewest: with one node fewer some pod stays Pending, with that many none does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 2 }),
+        fc.array(
+          fc.record({ replicas: fc.integer({ min: 1, max: 6 }), milli: fc.integer({ min: 100, max: 1900 }) }),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
+        (zoneCount, perZone, specs) => {
+          const zones = Array.from({ length: zoneCount }, (_, i) => ({ name: `z${i}`, nodes: perZone }));
+          const services = specs.map((spec, i) =>
+            service(`s${i}`, { replicas: spec.replicas, cpuRequestCores: spec.milli / 1000 }),
+          );
+          const extra = run(services, { shape: 'istio-sidecar' }, { zones }).extraNodesNeeded;
+          if (extra === null || extra === 0) return;
+          // The same cluster grown by `extra` (and by one fewer), zones in turn.
+          const grownBy = (k: number) =>
+            zones.map((z, i) => ({
+              ...z,
+              nodes: z.nodes + Math.floor(k / zoneCount) + (i < k % zoneCount ? 1 : 0),
+            }));
+          const pending = (k: number) =>
+            run(services, { shape: 'istio-sidecar' }, { zones: grownBy(k) }).services.reduce(
+              (n, s) => n + s.pendingPods,
+              0,
+            );
+          expect(pending(extra)).toBe(0);
+          expect(pending(extra - 1)).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
