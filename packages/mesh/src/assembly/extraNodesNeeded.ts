@@ -3,6 +3,7 @@
 // the cluster's services is Pending. The cost of a mesh's requests in nodes, for the results and the warnings.
 
 import type { ClusterConfig, SimulationConfig } from '../config/SimulationConfig.js';
+import { clusterNodeCount } from '../config/clusterNodeCount.js';
 import { SCENARIO_LIMITS } from '../config/rules/limitRules.js';
 import type { MeshPodRequests } from '../shapes/MeshShape.js';
 import { placeServices } from './placeServices.js';
@@ -31,7 +32,7 @@ function grown(clusters: readonly ClusterConfig[], name: string, extra: number):
 /**
  * For each cluster (in declared order) whose services have Pending pods (`pendingOf`, by service), what it is short
  * of: the fewest more nodes of its own size that run them all, found by doubling then bisecting (placement fills more
- * nodes no worse), up to 4 × its nodes (at least 16, within the scenario's node limit).
+ * nodes no worse), up to 4 × its nodes (at least 16, within the scenario's node limits, per cluster and in all).
  */
 export function extraNodesNeeded(
   config: SimulationConfig,
@@ -39,13 +40,7 @@ export function extraNodesNeeded(
   pendingOf: ReadonlyMap<string, number>,
 ): ClusterShortfall[] {
   const out: ClusterShortfall[] = [];
-  const totalNodes = config.clusters.reduce(
-    (sum, c) =>
-      sum +
-      c.zones.reduce((n, z) => n + z.nodes, 0) +
-      (c.nodePools ?? []).reduce((n, p) => n + p.zones.reduce((m, z) => m + z.nodes, 0), 0),
-    0,
-  );
+  const totalNodes = config.clusters.reduce((sum, c) => sum + clusterNodeCount(c), 0);
   for (const cluster of config.clusters) {
     const pending = config.services.filter(
       (s) => s.cluster === cluster.name && (pendingOf.get(s.name) ?? 0) > 0,
@@ -57,7 +52,14 @@ export function extraNodesNeeded(
       continue;
     }
     const own = cluster.zones.reduce((n, z) => n + z.nodes, 0);
-    const cap = Math.max(0, Math.min(Math.max(16, 4 * own), SCENARIO_LIMITS.nodes - totalNodes));
+    const cap = Math.max(
+      0,
+      Math.min(
+        Math.max(16, 4 * own),
+        SCENARIO_LIMITS.nodes - totalNodes,
+        SCENARIO_LIMITS.nodesPerCluster - clusterNodeCount(cluster),
+      ),
+    );
     const fits = (extra: number): boolean => {
       const { placements } = placeServices(
         { ...config, clusters: grown(config.clusters, cluster.name, extra) },

@@ -2,6 +2,7 @@
 // user meets the same limits as a scenario file: the run's duration, each service's capacity, users,
 // retry attempts, rates and the size limits. A config from a scenario file always passes.
 
+import { clusterNodeCount } from '../clusterNodeCount.js';
 import type { CallPolicy } from '../CallPolicy.js';
 import type { SimulationConfig } from '../SimulationConfig.js';
 import { checkField } from './checkFields.js';
@@ -46,9 +47,7 @@ export function checkConfigBounds(config: SimulationConfig): void {
   checkField(findRuleRow(SCENARIO_RULES, 'duration'), config.durationMs, 'durationMs');
   let nodes = 0;
   config.clusters.forEach((cluster, i) => {
-    const clusterNodes = [cluster.zones, ...(cluster.nodePools ?? []).map((pool) => pool.zones)]
-      .flat()
-      .reduce((n, zone) => n + zone.nodes, 0);
+    const clusterNodes = clusterNodeCount(cluster);
     if (clusterNodes > SCENARIO_LIMITS.nodesPerCluster) {
       throw new RangeError(
         `clusters[${i}].zones: the nodes add up to ${clusterNodes}${cluster.nodePools?.length ? ' with its node pools' : ''}, more than ${SCENARIO_LIMITS.nodesPerCluster}`,
