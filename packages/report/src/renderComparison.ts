@@ -163,16 +163,19 @@ function pairedText(summary: ComparisonSummary): string {
       { header: 'figure', align: 'left' },
       ...paired.map((p) => ({ header: `${p.shape} − ${summary.baseline}`, align: 'right' as const })),
     ],
-    RUN_FIGURES.map((figure) => [
-      figure.header,
-      ...paired.map((p) => {
-        const d = p.differences.find((x) => x.key === figure.key);
-        if (d === undefined) return '–';
-        const { mean, half } = formatInterval(d);
-        const signed = d.mean > 0 ? `+${mean}` : mean;
-        return d.halfWidth === null ? signed : `${signed} ${half}${d.significant === false ? ' n.s.' : ''}`;
-      }),
-    ]),
+    // A figure no shape gives (node figures on nodes with no size) has no row.
+    RUN_FIGURES.filter((figure) => paired.some((p) => p.differences.some((d) => d.key === figure.key))).map(
+      (figure) => [
+        figure.header,
+        ...paired.map((p) => {
+          const d = p.differences.find((x) => x.key === figure.key);
+          if (d === undefined) return '–';
+          const { mean, half } = formatInterval(d);
+          const signed = d.mean > 0 ? `+${mean}` : mean;
+          return d.halfWidth === null ? signed : `${signed} ${half}${d.significant === false ? ' n.s.' : ''}`;
+        }),
+      ],
+    ),
     { title },
   ).trimEnd();
 }

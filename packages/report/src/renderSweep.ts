@@ -8,8 +8,18 @@ import { fixed, round } from './internal/format.js';
 import { formatTable } from './internal/formatTable.js';
 import { formatInterval, verdictCounts } from './renderReplications.js';
 
-/** The figures a sweep's text table shows (the JSON has them all). */
-const SWEEP_FIGURES = ['successRatio', 'goodputRps', 'endToEndP99Ms', 'attemptsPerCall'];
+/**
+ * The figures a sweep's text table shows (the JSON has them all); the node figures only when the nodes have a size
+ * (a capacity sweep: how node CPU and Pending pods move with the nodes or the load).
+ */
+const SWEEP_FIGURES = [
+  'successRatio',
+  'goodputRps',
+  'endToEndP99Ms',
+  'attemptsPerCall',
+  'nodeCpuUtilisation',
+  'pendingPods',
+];
 
 function cell(point: SweepPointSummary, key: string): string {
   const interval = point.figures.find((f) => f.key === key);
@@ -26,7 +36,11 @@ export function renderSweepText(result: SweepResult): string {
     ` = ${plan.tasks.length} runs; this shard ${result.tasks.length}: ${result.ran} run now, ${result.skipped} already in the store` +
     `\nFigures: mean ± 95 % CI (Student t) over the replications`;
   const axes = plan.axes.map((axis) => axis.path);
-  const figures = RUN_FIGURES.filter((f) => SWEEP_FIGURES.includes(f.key));
+  const figures = RUN_FIGURES.filter(
+    (f) =>
+      SWEEP_FIGURES.includes(f.key) &&
+      result.summary.some((point) => point.figures.some((interval) => interval.key === f.key)),
+  );
   const table = formatTable(
     [
       ...axes.map((header) => ({ header, align: 'left' as const })),
@@ -66,6 +80,7 @@ export function renderSweepJson(result: SweepResult): string {
         point.figures.map((f) => [
           f.key,
           {
+            n: f.n,
             mean: round(f.mean, 6),
             halfWidth: f.halfWidth === null ? null : round(f.halfWidth, 6),
             min: round(f.min, 6),

@@ -149,15 +149,12 @@ export function summarizeComparison(
       workPerRequest: figures.workPerRequest,
       proxies: result.proxies.count,
       proxyCpuCores: result.proxies.cpuCores,
-      proxyCpuRequestedCores: result.proxies.cpuRequestedCores ?? 0,
-      proxyMemoryRequestedMiB: result.proxies.memoryRequestedMiB ?? 0,
+      proxyCpuRequestedCores: figures.proxyCpuRequestedCores ?? 0,
+      proxyMemoryRequestedMiB: figures.proxyMemoryRequestedMiB ?? 0,
       proxyMemoryMiB: result.proxies.memoryMiB,
       costPerMonthUsd: result.proxies.costPerMonthUsd ?? null,
       throughputRps: figures.goodputRps,
-      nodeCpuUtilisation:
-        result.nodes.length === 0
-          ? null
-          : result.nodes.reduce((sum, node) => sum + node.utilisation, 0) / result.nodes.length,
+      nodeCpuUtilisation: figures.nodeCpuUtilisation,
       maxNodeCpuUtilisation:
         result.nodes.length === 0 ? null : Math.max(...result.nodes.map((node) => node.utilisation)),
       throttledMs:
@@ -181,11 +178,8 @@ export function summarizeComparison(
               (sum, service) => sum + (service.podQosClass === 'BestEffort' ? service.instances : 0),
               0,
             ),
-      pendingPods:
-        result.nodes.length === 0
-          ? null
-          : result.services.reduce((sum, service) => sum + service.pendingPods, 0),
-      extraNodesNeeded: result.extraNodesNeeded,
+      pendingPods: figures.pendingPods,
+      extraNodesNeeded: figures.extraNodesNeeded,
       connectionsOpened: result.connections.opened,
       tlsHandshakes: result.connections.tlsHandshakes,
       handshakeCpuMs: result.connections.handshakeCpuMs,

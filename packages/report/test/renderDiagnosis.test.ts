@@ -161,6 +161,11 @@ describe('diagnosis renderers', () => {
       attemptsPerCall: 1,
       workPerRequest: 1,
       proxyCpuCores: 0,
+      proxyCpuRequestedCores: 0,
+      proxyMemoryRequestedMiB: 0,
+      nodeCpuUtilisation: null,
+      pendingPods: null,
+      extraNodesNeeded: null,
     });
     const other = { ...result, scenario: { ...result.scenario, mesh: 'istio-sidecar' } };
     const base = { ...result, scenario: { ...result.scenario, mesh: 'none' } };

@@ -25,8 +25,12 @@ export interface PairedDifference extends FigureInterval {
   significant: boolean | null;
 }
 
-/** Mean, 95 % CI half-width, min and max of `values`. */
-export function figureInterval(key: keyof RunFigures, values: readonly number[]): FigureInterval {
+/**
+ * Mean, 95 % CI half-width, min and max of `values`; a null value (a figure the run could not give, such as node CPU
+ * on nodes with no size) is left out, so `n` counts the others.
+ */
+export function figureInterval(key: keyof RunFigures, given: readonly (number | null)[]): FigureInterval {
+  const values = given.filter((value): value is number => value !== null);
   const n = values.length;
   const mean = n === 0 ? 0 : values.reduce((a, b) => a + b, 0) / n;
   const spread = n > 1 && values.some((v) => v !== values[0]);
@@ -41,22 +45,21 @@ export function figureInterval(key: keyof RunFigures, values: readonly number[])
   };
 }
 
-/** Every figure's interval over `runs`. */
+/** Every figure's interval over `runs`; a figure no run gives (null in every run) is left out. */
 export function figureIntervals(
   runs: readonly RunFigures[],
   keys: readonly (keyof RunFigures)[],
 ): FigureInterval[] {
-  return keys.map((key) =>
-    figureInterval(
-      key,
-      runs.map((run) => run[key]),
-    ),
-  );
+  return keys.flatMap((key) => {
+    const values = runs.map((run) => run[key]);
+    return runs.length > 0 && values.every((value) => value === null) ? [] : [figureInterval(key, values)];
+  });
 }
 
 /**
  * Paired differences other[i] − baseline[i] of each figure (same seeds, so common random numbers cancel
- * most of the noise), with a 95 % CI and whether it excludes 0.
+ * most of the noise), with a 95 % CI and whether it excludes 0. A pair where either run lacks the figure (null) is
+ * left out; a figure with no complete pair is left out of the list.
  * @throws RangeError if the two lists differ in length.
  */
 export function pairedDifferences(
@@ -69,15 +72,18 @@ export function pairedDifferences(
       `paired differences need as many runs on each side (got ${baseline.length} and ${other.length})`,
     );
   }
-  return keys.map((key) => {
-    const interval = figureInterval(
-      key,
-      other.map((run, i) => run[key] - (baseline[i]?.[key] ?? 0)),
-    );
+  return keys.flatMap((key) => {
+    const differences = other.flatMap((run, i) => {
+      const mine = run[key];
+      const theirs = baseline[i]?.[key] ?? null;
+      return mine === null || theirs === null ? [] : [mine - theirs];
+    });
+    if (other.length > 0 && differences.length === 0) return [];
+    const interval = figureInterval(key, differences);
     const significant =
       interval.halfWidth === null
         ? null
         : interval.mean - interval.halfWidth > 0 || interval.mean + interval.halfWidth < 0;
-    return { ...interval, significant };
+    return [{ ...interval, significant }];
   });
 }

@@ -18,6 +18,23 @@ export interface RunFigures {
   workPerRequest: number;
   /** Mean CPU of the mesh's proxies [cores]. */
   proxyCpuCores: number;
+  /*
+   * The figures below are null in a run read back from a results store written before meshsim recorded them (such
+   * a run is reused by a resumed sweep); the node figures are null too when the nodes have no size.
+   */
+  /** CPU the proxies' containers request: node capacity the mesh reserves [cores]. */
+  proxyCpuRequestedCores: number | null;
+  /** Memory the proxies' containers request: node memory the mesh reserves [MiB]. */
+  proxyMemoryRequestedMiB: number | null;
+  /** Mean CPU utilisation of the nodes, in [0, 1]; null when nodes have no size. */
+  nodeCpuUtilisation: number | null;
+  /** Application pods no node had room for (Pending, never running); null when nodes have no size. */
+  pendingPods: number | null;
+  /**
+   * More nodes of the clusters' own sizes that would run every Pending pod (0 when none is Pending); null when
+   * nodes have no size or meshsim cannot say (the run's warnings say why).
+   */
+  extraNodesNeeded: number | null;
 }
 
 /** How a figure reads in tables. */
@@ -40,6 +57,11 @@ export const RUN_FIGURES: readonly FigureInfo[] = [
   { key: 'attemptsPerCall', header: 'attempts per call', decimals: 3, scale: 1 },
   { key: 'workPerRequest', header: 'work per request (server calls)', decimals: 2, scale: 1 },
   { key: 'proxyCpuCores', header: 'proxy CPU (cores)', decimals: 3, scale: 1 },
+  { key: 'proxyCpuRequestedCores', header: 'proxy CPU requested (cores)', decimals: 3, scale: 1 },
+  { key: 'proxyMemoryRequestedMiB', header: 'proxy memory requested (MiB)', decimals: 0, scale: 1 },
+  { key: 'nodeCpuUtilisation', header: 'node CPU (%)', decimals: 1, scale: 100 },
+  { key: 'pendingPods', header: 'Pending app pods (count)', decimals: 1, scale: 1 },
+  { key: 'extraNodesNeeded', header: 'extra nodes needed (count)', decimals: 1, scale: 1 },
 ];
 
 /** The traffic sources' entry edges: edges whose caller is not a service. */
@@ -61,6 +83,8 @@ export function runFigures(result: SimulationResult): RunFigures {
   const sent = sources.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
   const attempts = result.edges.reduce((n, e) => n + e.attempts, 0);
   const arrived = result.services.reduce((n, s) => n + s.arrived, 0);
+  // Nodes are listed only when they have a size (a CPU count).
+  const sized = result.nodes.length > 0;
   return {
     successRatio: completed > 0 ? succeeded / completed : 1,
     goodputRps: result.scenario.durationMs > 0 ? succeeded / (result.scenario.durationMs / 1000) : 0,
@@ -69,5 +93,12 @@ export function runFigures(result: SimulationResult): RunFigures {
     attemptsPerCall: calls > 0 ? attempts / calls : 0,
     workPerRequest: sent > 0 ? arrived / sent : 0,
     proxyCpuCores: result.proxies.cpuCores,
+    proxyCpuRequestedCores: result.proxies.cpuRequestedCores ?? 0,
+    proxyMemoryRequestedMiB: result.proxies.memoryRequestedMiB ?? 0,
+    nodeCpuUtilisation: sized
+      ? result.nodes.reduce((n, node) => n + node.utilisation, 0) / result.nodes.length
+      : null,
+    pendingPods: sized ? result.services.reduce((n, service) => n + service.pendingPods, 0) : null,
+    extraNodesNeeded: sized ? result.extraNodesNeeded : null,
   };
 }

@@ -20,6 +20,11 @@ function dbl(value: number | null): number | null {
   return value === null || !Number.isFinite(value) ? null : value;
 }
 
+/** A nullable column's value as a number or null. */
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
 /**
  * A results store (a DuckDB file; `:memory:` for one in memory).
  *
@@ -49,6 +54,11 @@ export class ResultsStore {
     for (const table of STORE_TABLES) {
       const columns = table.columns.map(([name, type]) => `${name} ${type}`).join(', ');
       await connection.run(`CREATE TABLE IF NOT EXISTS ${table.name} (${columns})`);
+      // A store written by an earlier version lacks the columns added since (always at the end): add them.
+      const reader = await connection.runAndReadAll(`SELECT * FROM ${table.name} LIMIT 0`);
+      const present = new Set(reader.columnNames());
+      for (const [name, type] of table.columns)
+        if (!present.has(name)) await connection.run(`ALTER TABLE ${table.name} ADD COLUMN ${name} ${type}`);
     }
     return new ResultsStore(instance, connection, path);
   }
@@ -87,6 +97,11 @@ export class ResultsStore {
         figures.workPerRequest,
         figures.proxyCpuCores,
         diagnosis.reason,
+        dbl(figures.proxyCpuRequestedCores),
+        dbl(figures.proxyMemoryRequestedMiB),
+        dbl(figures.nodeCpuUtilisation),
+        dbl(figures.pendingPods),
+        dbl(figures.extraNodesNeeded),
       ];
       await c.run(`INSERT INTO runs VALUES (${placeholders(run.length)})`, run);
       for (const override of outcome.overrides) {
@@ -144,6 +159,11 @@ export class ResultsStore {
         attemptsPerCall: Number(row['attempts_per_call']),
         workPerRequest: Number(row['work_per_request']),
         proxyCpuCores: Number(row['proxy_cpu_cores']),
+        proxyCpuRequestedCores: numberOrNull(row['proxy_cpu_requested_cores']),
+        proxyMemoryRequestedMiB: numberOrNull(row['proxy_memory_requested_mib']),
+        nodeCpuUtilisation: numberOrNull(row['node_cpu_utilisation']),
+        pendingPods: numberOrNull(row['pending_pods']),
+        extraNodesNeeded: numberOrNull(row['extra_nodes_needed']),
       },
     }));
     return keys === undefined ? rows : rows.filter((row) => keys.has(row.key));
@@ -167,7 +187,8 @@ export class ResultsStore {
 
   /**
    * Copies into this store the runs of other stores (shards) that it does not have yet, each run with
-   * its settings and edges, in one transaction per source store.
+   * its settings and edges, in one transaction per source store. Columns match by name, so a shard written by an
+   * earlier version (without the columns added since) merges with NULL in them.
    * @returns The number of runs added.
    */
   async mergeFrom(paths: readonly string[]): Promise<number> {
@@ -182,13 +203,13 @@ export class ResultsStore {
           const count = await this.connection.runAndReadAll(`SELECT count(*) AS n FROM (${fresh})`);
           added += Number(count.getRowObjectsJS()[0]?.['n'] ?? 0);
           await this.connection.run(
-            `INSERT INTO settings SELECT * FROM ${alias}.settings WHERE run_key IN (${fresh})`,
+            `INSERT INTO settings BY NAME SELECT * FROM ${alias}.settings WHERE run_key IN (${fresh})`,
           );
           await this.connection.run(
-            `INSERT INTO edges SELECT * FROM ${alias}.edges WHERE run_key IN (${fresh})`,
+            `INSERT INTO edges BY NAME SELECT * FROM ${alias}.edges WHERE run_key IN (${fresh})`,
           );
           await this.connection.run(
-            `INSERT INTO runs SELECT * FROM ${alias}.runs WHERE run_key IN (${fresh})`,
+            `INSERT INTO runs BY NAME SELECT * FROM ${alias}.runs WHERE run_key IN (${fresh})`,
           );
           await this.connection.run('COMMIT');
         } catch (error) {

@@ -1,5 +1,6 @@
 // The tables of the results store (docs/analysis.md#the-results-store documents every column; a test
-// compares the two): one row per run, one per run and override, one per run and edge.
+// compares the two): one row per run, one per run and override, one per run and edge. Columns are only ever
+// added at the end of a table, so a store written by an earlier version opens with them added.
 
 /** `CREATE TABLE` statements, in creation order. */
 export const STORE_TABLES: readonly { name: string; columns: readonly [string, string][] }[] = [
@@ -27,6 +28,12 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       ['work_per_request', 'DOUBLE'],
       ['proxy_cpu_cores', 'DOUBLE'],
       ['reason', 'VARCHAR'],
+      // Added after the first release: a store written before has them added (NULL in its older runs).
+      ['proxy_cpu_requested_cores', 'DOUBLE'],
+      ['proxy_memory_requested_mib', 'DOUBLE'],
+      ['node_cpu_utilisation', 'DOUBLE'],
+      ['pending_pods', 'DOUBLE'],
+      ['extra_nodes_needed', 'DOUBLE'],
     ],
   },
   {

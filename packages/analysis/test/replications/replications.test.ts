@@ -3,10 +3,10 @@
 import { studentTQuantile } from '@meshsim/engine';
 import { describe, expect, it } from 'vitest';
 
-import { figureInterval, pairedDifferences, replicationSeed } from '../../src/index.js';
+import { figureInterval, figureIntervals, pairedDifferences, replicationSeed } from '../../src/index.js';
 import type { RunFigures } from '../../src/index.js';
 
-function figures(successRatio: number, endToEndP99Ms: number): RunFigures {
+function figures(successRatio: number, endToEndP99Ms: number, pendingPods: number | null = null): RunFigures {
   return {
     successRatio,
     goodputRps: 0,
@@ -15,6 +15,11 @@ function figures(successRatio: number, endToEndP99Ms: number): RunFigures {
     attemptsPerCall: 1,
     workPerRequest: 1,
     proxyCpuCores: 0,
+    proxyCpuRequestedCores: 0,
+    proxyMemoryRequestedMiB: 0,
+    nodeCpuUtilisation: null,
+    pendingPods,
+    extraNodesNeeded: null,
   };
 }
 
@@ -50,5 +55,19 @@ describe('replications', () => {
       pairedDifferences([base[0] as RunFigures], [other[0] as RunFigures], ['successRatio'])[0]?.significant,
     ).toBeNull();
     expect(() => pairedDifferences(base, other.slice(1), ['successRatio'])).toThrow(RangeError);
+  });
+
+  it('leaves out a figure the runs could not give (null): per value, and the whole figure when no run gives it', () => {
+    expect(figureInterval('pendingPods', [2, null, 4])).toMatchObject({ n: 2, mean: 3, min: 2, max: 4 });
+    const runs = [figures(1, 10, 3), figures(1, 12, null)];
+    const intervals = figureIntervals(runs, ['endToEndP99Ms', 'pendingPods', 'nodeCpuUtilisation']);
+    expect(intervals.map((i) => i.key)).toEqual(['endToEndP99Ms', 'pendingPods']);
+    expect(intervals[1]).toMatchObject({ n: 1, mean: 3, halfWidth: null });
+    // Paired: only pairs where both runs give it; none at all leaves the figure out.
+    const base = [figures(1, 10, 0), figures(1, 10, null), figures(1, 10, 1)];
+    const other = [figures(1, 11, 3), figures(1, 11, 5), figures(1, 11, 4)];
+    const paired = pairedDifferences(base, other, ['pendingPods', 'nodeCpuUtilisation']);
+    expect(paired).toHaveLength(1);
+    expect(paired[0]).toMatchObject({ key: 'pendingPods', n: 2, mean: 3, halfWidth: 0, significant: true });
   });
 });

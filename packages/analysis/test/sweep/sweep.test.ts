@@ -1,10 +1,12 @@
 // Sweeps end to end: the grid and its order, identical stores for 0 (in-thread), 1, 2 and 4 workers,
-// resume, shards merged equal to one run, the run limit, and nothing half-written after an abort.
+// resume, shards merged equal to one run, the run limit, nothing half-written after an abort, and stores written
+// before the node figures were recorded.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { OverrideError, ResultsStore, parseSetOption, readScenarioSource, sweep } from '../../src/index.js';
@@ -27,6 +29,24 @@ async function dumpAll(store: ResultsStore): Promise<unknown> {
     settings: await store.dump('settings'),
     edges: await store.dump('edges'),
   };
+}
+
+/** The `runs` columns added after the first release. */
+const ADDED_COLUMNS = [
+  'proxy_cpu_requested_cores',
+  'proxy_memory_requested_mib',
+  'node_cpu_utilisation',
+  'pending_pods',
+  'extra_nodes_needed',
+];
+
+/** Turns the store at `file` into one as the first release wrote it: `runs` without the columns added since. */
+async function makeFirstReleaseStore(file: string): Promise<void> {
+  const instance = await DuckDBInstance.create(file);
+  const connection = await instance.connect();
+  for (const column of ADDED_COLUMNS) await connection.run(`ALTER TABLE runs DROP COLUMN ${column}`);
+  connection.closeSync();
+  instance.closeSync();
 }
 
 async function sweepInto(file: string, options: SweepOptions): Promise<unknown> {
@@ -133,5 +153,57 @@ describe('sweep', () => {
       true,
     );
     expect(lines).toHaveLength(13);
+  });
+
+  it('opens and merges a store written before the node figures: the columns are added, its runs have them null', async () => {
+    const options: SweepOptions = {
+      ...GRID,
+      fixed: [...(GRID.fixed ?? []), { path: 'nodeCpu', value: 2 }],
+      replications: 1,
+      workers: 0,
+    };
+    const file = join(dir, 'first-release.duckdb');
+    let store = await ResultsStore.open(file);
+    const fresh = await sweep(source, { ...options, store });
+    store.close();
+    for (const run of fresh.runs) {
+      expect(run.figures.nodeCpuUtilisation).toBeGreaterThan(0);
+      expect(run.figures.pendingPods).toBe(0);
+      expect(run.figures.extraNodesNeeded).toBe(0);
+    }
+    expect(fresh.runs.map((r) => (r.figures.proxyCpuRequestedCores ?? 0) > 0)).toEqual(
+      fresh.plan.points.map((p) => p.values[1]?.value === 'istio-sidecar'),
+    );
+    await makeFirstReleaseStore(file);
+    store = await ResultsStore.open(file);
+    const resumed = await sweep(source, { ...options, replications: 2, store });
+    expect([resumed.ran, resumed.skipped]).toEqual([6, 6]);
+    const old = resumed.runs.filter((run) => run.replication === 0);
+    expect(old.map((run) => run.figures.nodeCpuUtilisation)).toEqual([null, null, null, null, null, null]);
+    expect(old.map((run) => run.figures.proxyCpuRequestedCores)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    // The figure's interval counts the runs that have it.
+    const figure = resumed.summary[0]?.figures.find((f) => f.key === 'pendingPods');
+    expect(figure).toMatchObject({ n: 1, mean: 0, halfWidth: null });
+    store.close();
+    // An old shard merges into a new store by column name.
+    const merged = await ResultsStore.open(join(dir, 'merged-first-release.duckdb'));
+    const shard = await ResultsStore.open(join(dir, 'old-shard.duckdb'));
+    await sweep(source, { ...options, store: shard });
+    shard.close();
+    await makeFirstReleaseStore(join(dir, 'old-shard.duckdb'));
+    expect(await merged.mergeFrom([join(dir, 'old-shard.duckdb')])).toBe(6);
+    const rows = await merged.dump('runs');
+    expect(rows.map((row) => row['pending_pods'])).toEqual([null, null, null, null, null, null]);
+    expect(rows.map((row) => row['success_ratio'])).toEqual(
+      fresh.runs.map((run) => run.figures.successRatio),
+    );
+    merged.close();
   });
 });
