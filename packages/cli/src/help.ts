@@ -274,7 +274,7 @@ scenario). Without either, the scenario has placeholder service times and traffi
 Containers' CPU requests and limits (a namespace's LimitRange defaults included) become the
 services' cpuRequest and cpuLimit, their memory ones memoryRequest and memoryLimit; they take effect
 when the nodes have a size: Nodes (kubectl get nodes -o yaml) give the cluster's zones, nodes,
-nodeCpu and nodeMemory, or a fragment gives them. Nodes'
+nodeCpu, nodeMemory and nodeMaxPods, or a fragment gives them. Nodes'
 pool labels make node pools of their own size (shared when untainted); a workload's nodeSelector or
 required node affinity on one runs its service there, its tolerations of a tainted one let it run
 there too. Sidecar CPU limits and requests (pod annotations, an injected proxy container's, or the

@@ -192,6 +192,8 @@ export interface ImportedNode {
   cpuCores?: number;
   /** Memory pods can use [MiB]: `status.allocatable.memory`, else `status.capacity.memory`; absent when neither is set. */
   memoryMiB?: number;
+  /** Pods it runs at most (`status.allocatable.pods`, else `capacity`: the kubelet's `maxPods`). */
+  maxPods?: number;
   /** Why no application pod runs on it (cordoned, or a NoSchedule/NoExecute taint), or absent. */
   unschedulable?: string;
   /** Its node pool label (GKE, EKS, AKS or Karpenter) and value, if it carries one. */

@@ -115,7 +115,7 @@ export {
   SUCCESS_RATE_RULES,
 } from './config/rules/outlierDetectionRules.js';
 export { RATE_LIMIT_RULES } from './config/rules/rateLimitRules.js';
-export { SCENARIO_RULES } from './config/rules/scenarioRules.js';
+export { DEFAULT_NODE_MAX_PODS, SCENARIO_RULES } from './config/rules/scenarioRules.js';
 export { SERVICE_RULES } from './config/rules/serviceRules.js';
 export { CODEL_RULES, QUEUE_TIMEOUT_RULES } from './config/rules/sheddingRules.js';
 export { TRAFFIC_RULES } from './config/rules/trafficRules.js';

@@ -315,6 +315,10 @@ const NodePool = z.strictObject({
     MemorySize.optional(),
     "Memory of each of its nodes: a number [MiB] or a size (64Gi). Default: the cluster's nodeMemory.",
   ),
+  nodeMaxPods: doc(
+    ruleShape(SCENARIO_RULES).nodeMaxPods,
+    "Pods each of its nodes runs at most (its kubelet's maxPods). Default: the cluster's nodeMaxPods.",
+  ),
   shared: doc(
     z.boolean().optional(),
     'true: services that name no pool run on its nodes too (an untainted pool). Default false: only the services that name it.',
@@ -335,6 +339,10 @@ export const Cluster = z
     nodeMemory: doc(
       MemorySize.optional(),
       "Memory of each of this cluster's nodes: a number [MiB] or a size (4Gi for a c5.large). Default: the scenario's nodeMemory, else memory requests are not fitted.",
+    ),
+    nodeMaxPods: doc(
+      ruleShape(SCENARIO_RULES).nodeMaxPods,
+      "Pods each of this cluster's nodes runs at most (its kubelet's maxPods; 29 on an EKS c5.large). Default: the scenario's nodeMaxPods, else 110.",
     ),
     nodePools: doc(
       z.array(NodePool).min(1).optional(),
@@ -570,6 +578,7 @@ export const ScenarioSchema = z
     duration: ruleShape(SCENARIO_RULES).duration,
     nodeCpu: ruleShape(SCENARIO_RULES).nodeCpu,
     nodeMemory: ruleShape(SCENARIO_RULES).nodeMemory,
+    nodeMaxPods: ruleShape(SCENARIO_RULES).nodeMaxPods,
     cpuWeights: ruleShape(SCENARIO_RULES).cpuWeights,
     mesh: doc(Mesh.optional(), 'Mesh shape name, or { shape, ...overrides }. Default none.'),
     network: Network.optional(),

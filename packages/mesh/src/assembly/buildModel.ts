@@ -99,7 +99,7 @@ export function buildModel(
     service.refreshEndpoints();
   });
   checkCpuWithoutNodes(cpu, instances, warnings);
-  checkPendingPods(config, services.values(), meshPods, warnings);
+  checkPendingPods(config, services.values(), meshPods, topology.nodes, warnings);
   const pendingOf = new Map([...services.values()].map((s) => [s.name, s.pendingPods] as const));
   const shortfalls = [...pendingOf.values()].some((n) => n > 0)
     ? extraNodesNeeded(config, meshPods, pendingOf)

@@ -12,7 +12,8 @@ import type { RequestingProxy } from './nodeCpuRequests.js';
 
 /**
  * Adds a warning per node whose instances' requests (`cpuRequestCores`, else their limit) and proxies' requests sum to
- * more than its cores, or, on a node with a memory size, whose memory requests sum to more than its memory.
+ * more than its cores, or, on a node with a memory size, whose memory requests sum to more than its memory, or that
+ * runs more pods than its `maxPods`.
  */
 export function checkCpuRequests(
   cpu: ClusterCpu,
@@ -31,9 +32,18 @@ export function checkCpuRequests(
     }
     if (node.memoryMiB !== null && requestsExceedMemory(memoryMiB, node.memoryMiB))
       over.push(`${round(memoryMiB)} MiB of memory but it has ${node.memoryMiB}`);
-    if (over.length === 0) continue;
+    const pods = node.instanceCount + node.daemonPods;
+    const crowded =
+      node.maxPods !== null && pods > node.maxPods
+        ? `it runs ${pods} pods${node.daemonPods > 0 ? ` (${node.daemonPods} of them the mesh's per-node proxies)` : ''} but takes at most ${node.maxPods}`
+        : null;
+    if (over.length === 0 && crowded === null) continue;
+    const parts = [
+      ...(over.length === 0 ? [] : [`its pods request ${over.join(', and ')}`]),
+      ...(crowded === null ? [] : [crowded]),
+    ];
     warnings.add(
-      `node ${node.name}: its pods request ${over.join(', and ')}; ` +
+      `node ${node.name}: ${parts.join('; and ')}; ` +
         'Kubernetes would not schedule them all there (meshsim leaves a pod no node has room for Pending, but runs ' +
         "a waypoint's first pod, or a pod on a node of its own, where it would fit best)",
     );

@@ -1,12 +1,13 @@
 // Warns about services with pods no node had room for: Kubernetes would leave them Pending, so they never run
 // and take no traffic. Names what one pod asks for (its application's and its sidecar's requests, CPU and, on nodes
-// with a memory size, memory) and what the mesh's per-node proxies hold back on every node.
+// with a memory size, memory), what the mesh's per-node proxies hold back on every node, and full pod slots.
 
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
 import { requestedMemoryMiB } from '../config/requestedMemoryMiB.js';
 import type { ServiceConfig, SimulationConfig } from '../config/SimulationConfig.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { MeshPodRequests } from '../shapes/MeshShape.js';
+import type { Node } from '../topology/Topology.js';
 import type { ClusterShortfall } from './extraNodesNeeded.js';
 
 /** A service as the check sees it: its name and how many of its pods are Pending. */
@@ -15,11 +16,15 @@ export interface PendingPodsOf {
   readonly pendingPods: number;
 }
 
-/** Adds a warning per service with Pending pods, in declared order. */
+/**
+ * Adds a warning per service with Pending pods, in declared order; `nodes` (placed) say whether nodes ran out of pod
+ * slots (`nodeMaxPods`).
+ */
 export function checkPendingPods(
   config: SimulationConfig,
   services: Iterable<PendingPodsOf>,
   meshPods: MeshPodRequests,
+  nodes: readonly Node[],
   warnings: Warnings,
 ): void {
   const pendingOf = new Map<string, number>();
@@ -47,16 +52,45 @@ export function checkPendingPods(
     const room = both
       ? `${cores(app + sidecar)} cores and ${mib(appMemory + sidecarMemory)} MiB`
       : `${cores(app + sidecar)} cores`;
+    // Pod slots: named when some node the service may run on has none left.
+    const full = nodes.filter(
+      (node) =>
+        node.cluster === service.cluster &&
+        (service.nodePool === undefined || node.pool === service.nodePool) &&
+        node.maxPods !== null &&
+        node.instanceCount + node.daemonPods >= node.maxPods,
+    );
+    const limits = [...new Set(full.map((node) => node.maxPods as number))].sort((a, b) => a - b);
+    const daemons = meshPods.perNodePods ?? 0;
+    const among =
+      daemons === 0
+        ? ''
+        : daemons === 1
+          ? ", the mesh's per-node proxy among them"
+          : `, the mesh's ${daemons} per-node proxies among them`;
+    const most = `${limits.join(' or ')} pod${limits.length === 1 && limits[0] === 1 ? '' : 's'}`;
+    const slot = `a free pod slot (${full.length} of its nodes already ${full.length === 1 ? 'runs' : 'run'} the ${most} ${full.length === 1 ? 'it takes' : 'they take'}${among})`;
+    const requests = app + sidecar + appMemory + sidecarMemory > 0;
     const which =
       pending === service.replicas
         ? `${service.replicas === 1 ? 'its pod is' : `all ${service.replicas} of its pods are`} Pending: it never runs, and every call to it fails (503, no endpoints)`
         : pending === 1
           ? `1 of its ${service.replicas} pods is Pending: it never runs and takes no traffic`
           : `${pending} of its ${service.replicas} pods are Pending: they never run and take no traffic`;
+    // A pod that requests nothing is Pending for want of a pod slot alone.
+    const lacks = requests
+      ? `${room} unrequested${full.length > 0 ? ` and ${slot}` : ''} for one (${parts.join(' and ')}${held})`
+      : `${slot} for one`;
+    const fields = [
+      'nodes',
+      ...(requests ? ['nodeCpu'] : []),
+      ...(requests && fitsMemory ? ['nodeMemory'] : []),
+    ];
+    if (full.length > 0) fields.push('nodeMaxPods');
     warnings.add(
       `service ${service.name}: ${which}. No node of cluster ${service.cluster}${service.nodePool === undefined ? '' : ` (pool ${service.nodePool})`} ` +
-        `has ${room} unrequested for one (${parts.join(' and ')}${held}); ` +
-        `Kubernetes would leave ${pending === 1 ? 'it' : 'them'} Pending. Add nodes or larger ones (nodes, nodeCpu${fitsMemory ? ', nodeMemory' : ''}), or lower the requests`,
+        `has ${lacks}; Kubernetes would leave ${pending === 1 ? 'it' : 'them'} Pending. ` +
+        `Add nodes or larger ones (${fields.join(', ')})${requests ? ', or lower the requests' : ''}`,
     );
   }
 }
@@ -85,7 +119,10 @@ export function warnShortfalls(
         break;
       case 'too-many':
         warnings.add(
-          `cluster ${shortfall.cluster}: even ${shortfall.maxExtraNodes} more nodes ${like} would leave pods Pending (a pod larger than a node?)`,
+          `cluster ${shortfall.cluster}: even ${shortfall.maxExtraNodes} more nodes ${like} would leave pods Pending ` +
+            (shortfall.slotsTaken
+              ? "(the mesh's per-node proxies take every pod slot of a node: raise nodeMaxPods)"
+              : '(a pod larger than a node?)'),
         );
         break;
       case 'pool-bound':

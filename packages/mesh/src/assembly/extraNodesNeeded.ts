@@ -5,6 +5,7 @@
 import type { ClusterConfig, SimulationConfig } from '../config/SimulationConfig.js';
 import { clusterNodeCount } from '../config/clusterNodeCount.js';
 import { SCENARIO_LIMITS } from '../config/rules/limitRules.js';
+import { DEFAULT_NODE_MAX_PODS } from '../config/rules/scenarioRules.js';
 import type { MeshPodRequests } from '../shapes/MeshShape.js';
 import { placeServices } from './placeServices.js';
 
@@ -13,8 +14,16 @@ export type ClusterShortfall =
   | { readonly kind: 'nodes'; readonly cluster: string; readonly extraNodes: number }
   /** Some of its Pending pods must run on a node pool (`nodePool`): growing its own nodes cannot place them. */
   | { readonly kind: 'pool-bound'; readonly cluster: string; readonly pools: readonly string[] }
-  /** Even `maxExtraNodes` more nodes leave pods Pending (pods larger than a node, say). */
-  | { readonly kind: 'too-many'; readonly cluster: string; readonly maxExtraNodes: number };
+  /**
+   * Even `maxExtraNodes` more nodes leave pods Pending: pods larger than a node, say, or (`slotsTaken`) nodes whose
+   * every pod slot the mesh's per-node proxies take.
+   */
+  | {
+      readonly kind: 'too-many';
+      readonly cluster: string;
+      readonly maxExtraNodes: number;
+      readonly slotsTaken: boolean;
+    };
 
 /** `clusters` with `extra` more nodes in `name`'s own zones, spread round-robin in declared order. */
 function grown(clusters: readonly ClusterConfig[], name: string, extra: number): ClusterConfig[] {
@@ -77,7 +86,10 @@ export function extraNodesNeeded(
     }
     if (high > cap) {
       if (cap === 0 || !fits(cap)) {
-        out.push({ kind: 'too-many', cluster: cluster.name, maxExtraNodes: cap });
+        const slotsTaken =
+          cluster.nodeCpu != null &&
+          (cluster.nodeMaxPods ?? DEFAULT_NODE_MAX_PODS) <= (meshPods.perNodePods ?? 0);
+        out.push({ kind: 'too-many', cluster: cluster.name, maxExtraNodes: cap, slotsTaken });
         continue;
       }
       high = cap;

@@ -1,4 +1,5 @@
-// Where every service's pods go: the topology of a config with the mesh's DaemonSets reserved on every node, and
+// Where every service's pods go: the topology of a config with the mesh's DaemonSets (their requests and pod slots)
+// reserved on every node, and
 // each service's pods placed with its sidecar's requests (a pod no node has room for left Pending). One placement
 // for the run and for the search of how many nodes would run every pod.
 
@@ -22,7 +23,11 @@ export interface ServicePlacement {
  */
 export function placeServices(config: SimulationConfig, meshPods: MeshPodRequests): ServicePlacement {
   const topology = new Topology(config.clusters);
-  topology.reservePerNode(meshPods.perNodeCpuRequestCores, meshPods.perNodeMemoryRequestMiB);
+  topology.reservePerNode(
+    meshPods.perNodeCpuRequestCores,
+    meshPods.perNodeMemoryRequestMiB,
+    meshPods.perNodePods ?? 0,
+  );
   const placements = config.services.map((service) =>
     service.dedicatedNodes === true
       ? topology.placeDedicated(service.cluster, service.replicas, service.name)

@@ -291,6 +291,8 @@ export interface NodePoolConfig {
   nodeCpu?: number | null;
   /** Memory of each of its nodes [MiB]. @defaultValue the cluster's `nodeMemoryMiB` */
   nodeMemoryMiB?: number | null;
+  /** Pods each of its nodes runs at most. @defaultValue the cluster's `nodeMaxPods` */
+  nodeMaxPods?: number | null;
   /**
    * True when pods that name no pool may run on it too (an untainted pool): they are placed over the cluster's
    * nodes and its nodes alike. @defaultValue false (a tainted pool, for the services that name it only)
@@ -314,6 +316,12 @@ export interface ClusterConfig {
    * Pending). Memory use is not modelled. @defaultValue null (memory not fitted)
    */
   nodeMemoryMiB?: number | null;
+  /**
+   * Pods each node runs at most (the kubelet's `maxPods`, the node's allocatable `pods`), on nodes with a size
+   * (`nodeCpu`): application pods, waypoint pods and the mesh's DaemonSet pods each take one.
+   * @defaultValue {@link DEFAULT_NODE_MAX_PODS} (the kubelet's default)
+   */
+  nodeMaxPods?: number | null;
   /** Node pools beside the default nodes, for the services that name them. @defaultValue none */
   nodePools?: readonly NodePoolConfig[];
   /**

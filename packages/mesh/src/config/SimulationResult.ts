@@ -171,6 +171,11 @@ export interface NodeMetrics {
   /** Pods placed on it: application instances and waypoint pods (per-node proxies not counted). */
   pods: number;
   /**
+   * Pods it runs at most (`nodeMaxPods`): `pods` and the mesh's per-node proxies' pods (a ztunnel, Cilium's node
+   * Envoy) each take one; placement keeps within it (a waypoint placed anyway aside).
+   */
+  maxPods: number;
+  /**
    * CPU its pods request [cores]: the applications' containers (their request, else their limit) and the mesh's
    * proxies on it. More than `cores` and Kubernetes would not schedule them all there (a warning says so).
    */

@@ -154,6 +154,7 @@ export function collectResult(
       zone: node.zone,
       cores: cpu.cores,
       pods: node.instanceCount,
+      maxPods: node.maxPods ?? 0,
       cpuRequestedCores: requestedOn(requests.get(node)),
       memoryMiB: node.memoryMiB,
       memoryRequestedMiB: requests.get(node)?.memoryMiB ?? 0,

@@ -39,6 +39,11 @@ export interface MeshPodRequests {
   readonly perNodeCpuRequestCores: number;
   /** The same in memory [MiB]; 0 without any. */
   readonly perNodeMemoryRequestMiB: number;
+  /**
+   * The mesh's DaemonSet pods on every node (a ztunnel's, Cilium's node Envoy's): each takes one of the node's pod
+   * slots (`nodeMaxPods`). @defaultValue 0
+   */
+  readonly perNodePods?: number;
 }
 
 /** A mesh shape. `C` is the config it resolves to. */

@@ -1,5 +1,6 @@
 // Clusters, zones, node pools and nodes, and the deterministic placement of service instances onto nodes.
 
+import { DEFAULT_NODE_MAX_PODS } from '../config/rules/scenarioRules.js';
 import type { ClusterConfig } from '../config/SimulationConfig.js';
 
 /** A worker node. */
@@ -15,8 +16,15 @@ export interface Node {
   readonly cores: number | null;
   /** Its memory [MiB] (the pool's or the cluster's `nodeMemoryMiB`), or null when memory is not fitted. */
   readonly memoryMiB: number | null;
+  /**
+   * Pods it runs at most (`nodeMaxPods`, on nodes with a CPU size), the mesh's DaemonSet pods included; null when
+   * not limited (nodes without a size).
+   */
+  readonly maxPods: number | null;
   /** Instances placed so far (used to balance placement). */
   instanceCount: number;
+  /** Pods of the mesh's DaemonSets on it (`reservePerNode`): each takes a pod slot. */
+  daemonPods: number;
   /** CPU its pods request so far [millicores]: what the scheduler's fit check counts. */
   requestedMilli: number;
   /** The same with 100m for each pod that requests none: what the scheduler's score counts. */
@@ -64,7 +72,8 @@ export type Locality = 'same-node' | 'same-zone' | 'cross-zone' | 'cross-cluster
  * instances, then the lowest index. When no node of the zone has room, the first later zone (round-robin)
  * with one takes the pod; when none has, the pod is left Pending (an application's: `leavePending`) or goes
  * where it would score best anyway (a waypoint's; `checkCpuRequests` warns). A pod fits with its injected
- * sidecar's request and next to the mesh's DaemonSet pods (`reservePerNode`); it is scored on its application's
+ * sidecar's request, next to the mesh's DaemonSet pods (`reservePerNode`), and in a free pod slot of a node with a
+ * size (`nodeMaxPods`, the DaemonSet pods taking one each); it is scored on its application's
  * request alone, so that every mesh shape spreads pods alike while they fit. Nodes without a size are balanced
  * by instance count.
  */
@@ -74,34 +83,34 @@ export class Topology {
   /** Each cluster's node pools by name. */
   private readonly poolNodes = new Map<string, Map<string, ZonedNodes>>();
   /** Zone names and node size of each cluster, in declared order. */
-  private readonly clusterInfo = new Map<
-    string,
-    { zones: string[]; cores: number | null; memoryMiB: number | null }
-  >();
+  private readonly clusterInfo = new Map<string, { zones: string[]; size: NodeSize }>();
   /** What the DaemonSets reserve on every node [millicores] (`reservePerNode`). */
   private perNodeMilli = 0;
+  /** Their pods on every node. */
+  private perNodePods = 0;
   /** The same in memory [bytes]. */
   private perNodeMemoryBytes = 0;
 
   constructor(clusters: readonly ClusterConfig[]) {
     for (const cluster of clusters) {
-      const cores = cluster.nodeCpu ?? null;
-      const memoryMiB = cluster.nodeMemoryMiB ?? null;
-      const own = this.addNodes(cluster.name, cluster.zones, null, cores, memoryMiB);
-      this.clusterInfo.set(cluster.name, { zones: cluster.zones.map((zone) => zone.name), cores, memoryMiB });
+      const size: NodeSize = {
+        cores: cluster.nodeCpu ?? null,
+        memoryMiB: cluster.nodeMemoryMiB ?? null,
+        maxPods: cluster.nodeMaxPods ?? DEFAULT_NODE_MAX_PODS,
+      };
+      const own = this.addNodes(cluster.name, cluster.zones, null, size);
+      this.clusterInfo.set(cluster.name, { zones: cluster.zones.map((zone) => zone.name), size });
       const pools = new Map<string, ZonedNodes>();
       // The cluster's own nodes, when their pool has a name: the pods that name it run there only.
       if (cluster.poolName !== undefined) pools.set(cluster.poolName, own);
       // Pods that name no pool run on the cluster's nodes and, zone by zone, on those of its shared pools.
       const anyPod = own.map((nodes) => [...nodes]);
       for (const pool of cluster.nodePools ?? []) {
-        const nodes = this.addNodes(
-          cluster.name,
-          pool.zones,
-          pool.name,
-          pool.nodeCpu ?? cores,
-          pool.nodeMemoryMiB ?? memoryMiB,
-        );
+        const nodes = this.addNodes(cluster.name, pool.zones, pool.name, {
+          cores: pool.nodeCpu ?? size.cores,
+          memoryMiB: pool.nodeMemoryMiB ?? size.memoryMiB,
+          maxPods: pool.nodeMaxPods ?? size.maxPods,
+        });
         pools.set(pool.name, nodes);
         if (pool.shared !== true) continue;
         pool.zones.forEach((zone, i) => {
@@ -119,31 +128,32 @@ export class Topology {
     cluster: string,
     zones: readonly { name: string; nodes: number }[],
     pool: string | null,
-    cores: number | null,
-    memoryMiB: number | null,
+    size: NodeSize,
   ): ZonedNodes {
     return zones.map((zone) => {
       const nodes: Node[] = [];
       for (let i = 0; i < zone.nodes; i++) {
         const name = `${cluster}/${zone.name}/${pool === null ? '' : `${pool}-`}node-${i + 1}`;
-        nodes.push(this.addNode(name, cluster, zone.name, pool, cores, memoryMiB));
+        nodes.push(this.addNode(name, cluster, zone.name, pool, size));
       }
       return nodes;
     });
   }
 
   /**
-   * Reserves `cores` and `memoryMiB` on every node, now and to come, for the pods a DaemonSet runs there (the mesh's
-   * per-node proxies): counted by the fit check, not by the score.
+   * Reserves `cores`, `memoryMiB` and `pods` pod slots on every node, now and to come, for the pods a DaemonSet runs
+   * there (the mesh's per-node proxies): counted by the fit check, not by the score.
    */
-  reservePerNode(cores: number, memoryMiB = 0): void {
+  reservePerNode(cores: number, memoryMiB = 0, pods = 0): void {
     const milli = toMilli(cores);
     const bytes = toBytes(memoryMiB);
     this.perNodeMilli += milli;
     this.perNodeMemoryBytes += bytes;
+    this.perNodePods += pods;
     for (const node of this.nodes) {
       node.requestedMilli += milli;
       node.requestedMemoryBytes += bytes;
+      node.daemonPods += pods;
     }
   }
 
@@ -223,14 +233,7 @@ export class Topology {
     const placed: Node[] = [];
     for (let i = 0; i < replicas; i++) {
       const zone = zoneNames[i % zoneNames.length] as string;
-      const node = this.addNode(
-        `${cluster}/${zone}/${owner}-node-${i + 1}`,
-        cluster,
-        zone,
-        null,
-        info.cores,
-        info.memoryMiB,
-      );
+      const node = this.addNode(`${cluster}/${zone}/${owner}-node-${i + 1}`, cluster, zone, null, info.size);
       // Its one pod is placed with it.
       node.instanceCount = 1;
       placed.push(node);
@@ -239,23 +242,19 @@ export class Topology {
   }
 
   /** A new empty node, appended to `nodes`: the one place a node's placement bookkeeping starts. */
-  private addNode(
-    name: string,
-    cluster: string,
-    zone: string,
-    pool: string | null,
-    cores: number | null,
-    memoryMiB: number | null,
-  ): Node {
+  private addNode(name: string, cluster: string, zone: string, pool: string | null, size: NodeSize): Node {
     const node: Node = {
       id: this.nodes.length,
       name,
       cluster,
       zone,
       pool,
-      cores,
-      memoryMiB,
+      cores: size.cores,
+      memoryMiB: size.memoryMiB,
+      // The pod limit is part of the capacity model, which nodes without a size are out of.
+      maxPods: size.cores === null ? null : size.maxPods,
       instanceCount: 0,
+      daemonPods: this.perNodePods,
       requestedMilli: this.perNodeMilli,
       scoredMilli: 0,
       requestedMemoryBytes: this.perNodeMemoryBytes,
@@ -270,6 +269,13 @@ export class Topology {
     if (a.cluster !== b.cluster) return 'cross-cluster';
     return a.zone === b.zone ? 'same-zone' : 'cross-zone';
   }
+}
+
+/** The size of a cluster's or a pool's nodes. */
+interface NodeSize {
+  readonly cores: number | null;
+  readonly memoryMiB: number | null;
+  readonly maxPods: number;
 }
 
 /** A node's cores in millicores (the unit requests are counted in), or null without a size. */
@@ -349,11 +355,13 @@ function bestOf(zone: readonly Node[], fit: PodFit, scoredMilli: number): { node
 }
 
 /**
- * Whether a pod needing `fit` fits in what `node` has not yet given to requests: its CPU, and its memory on a node with
- * a memory size. The scheduler checks a resource only for a positive request (`fitsRequest` in its `NodeResourcesFit`
- * plugin, docs/sources.md#k8s-scheduler-least-allocated), so a pod that requests none of it fits any node.
+ * Whether a pod needing `fit` fits in what `node` has not yet given to requests: a pod slot under its `maxPods`, its
+ * CPU, and its memory on a node with a memory size. The scheduler checks the pod count first, for every pod, then a
+ * resource only for a positive request (`fitsRequest` in its `NodeResourcesFit` plugin,
+ * docs/sources.md#k8s-scheduler-least-allocated), so a pod that requests none of a resource fits any node with a slot.
  */
 function fitsOn(node: Node, fit: PodFit): boolean {
+  if (node.maxPods !== null && node.instanceCount + node.daemonPods + 1 > node.maxPods) return false;
   const cores = coresMilli(node);
   if (fit.milli > 0 && cores !== null && node.requestedMilli + fit.milli > cores) return false;
   const memoryMiB = node.memoryMiB;

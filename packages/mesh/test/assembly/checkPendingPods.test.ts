@@ -161,4 +161,61 @@ describe('Pending pods', () => {
     const result = simulate({ ...cfg, mesh: resolveMeshConfig({ shape: 'istio-sidecar' }) });
     expect(result.services[0]).toMatchObject({ instances: 8, pendingPods: 0 });
   });
+
+  it("give each pod a slot under nodeMaxPods, requests or none, with the mesh's DaemonSet pods taking one per node", () => {
+    /** Services a (8 pods) and b (3), requesting nothing, on two 4-core nodes of `nodeMaxPods` slots (null: the default). */
+    const slots = (mesh: MeshOptions, nodeMaxPods: number | null = 5): SimulationResult => {
+      const cfg = config(
+        [service('a', { replicas: 8 }), service('b', { replicas: 3 })],
+        [poisson('a', 100)],
+        {
+          durationMs: 200,
+          clusters: [
+            {
+              name: 'c',
+              region: 'r',
+              vpc: 'v',
+              nodeCpu: 4,
+              ...(nodeMaxPods === null ? {} : { nodeMaxPods }),
+              zones: [{ name: 'z', nodes: 2 }],
+            },
+          ],
+        },
+      );
+      return simulate({
+        ...cfg,
+        services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
+        mesh: resolveMeshConfig(mesh),
+      });
+    };
+    const none = slots({ shape: 'none' });
+    expect(none.services.map((s) => [s.instances, s.pendingPods])).toEqual([
+      [8, 0],
+      [2, 1],
+    ]);
+    expect(none.nodes.map((n) => [n.pods, n.maxPods])).toEqual([
+      [5, 5],
+      [5, 5],
+    ]);
+    expect(pendingWarnings(none)).toEqual([
+      'service b: 1 of its 3 pods is Pending: it never runs and takes no traffic. No node of cluster c has a free pod slot (2 of its nodes already run the 5 pods they take) for one; Kubernetes would leave it Pending. Add nodes or larger ones (nodes, nodeMaxPods)',
+    ]);
+    expect(none.extraNodesNeeded).toBe(1);
+    // A ztunnel on each node takes a slot: 8 pods run, every pod of b is Pending.
+    const ambient = slots({ shape: 'istio-ambient' });
+    expect(ambient.services.map((s) => [s.instances, s.pendingPods])).toEqual([
+      [8, 0],
+      [0, 3],
+    ]);
+    expect(pendingWarnings(ambient)[0]).toContain(
+      "has a free pod slot (2 of its nodes already run the 5 pods they take, the mesh's per-node proxy among them) for one",
+    );
+    expect(ambient.extraNodesNeeded).toBe(1);
+    // Sidecars are in their pods: no slot of their own.
+    expect(slots({ shape: 'istio-sidecar' }).services.map((s) => s.pendingPods)).toEqual([0, 1]);
+    // The kubelet's default, 110, leaves every pod running.
+    const roomy = slots({ shape: 'istio-ambient' }, null);
+    expect(roomy.services.map((s) => s.pendingPods)).toEqual([0, 0]);
+    expect(roomy.nodes.map((n) => n.maxPods)).toEqual([110, 110]);
+  });
 });

@@ -63,6 +63,12 @@ describe('extra nodes needed', () => {
     const huge = run([service('a', { replicas: 1, cpuRequestCores: 3 })]);
     expect(huge.extraNodesNeeded).toBeNull();
     expect(shortfall(huge)[0]).toMatch(/^cluster c: even 16 more nodes of 2 cores would leave pods Pending/);
+    // One pod slot per node, which the ztunnel takes: no number of nodes runs a pod.
+    const noSlot = run([service('a', { replicas: 1 })], { shape: 'istio-ambient' }, { nodeMaxPods: 1 });
+    expect(noSlot.extraNodesNeeded).toBeNull();
+    expect(shortfall(noSlot)[0]).toMatch(
+      /would leave pods Pending \(the mesh's per-node proxies take every pod slot of a node: raise nodeMaxPods\)$/,
+    );
   });
 
   it('is the fewest: with one node fewer some pod stays Pending, with that many none does', () => {
@@ -70,6 +76,9 @@ describe('extra nodes needed', () => {
       fc.property(
         fc.integer({ min: 1, max: 3 }),
         fc.integer({ min: 1, max: 2 }),
+        // Pod slots per node (a ztunnel takes one), or the kubelet's default.
+        fc.option(fc.integer({ min: 2, max: 6 }), { nil: undefined }),
+        fc.constantFrom<MeshOptions>({ shape: 'istio-sidecar' }, { shape: 'istio-ambient' }),
         fc.array(
           fc.record({ replicas: fc.integer({ min: 1, max: 6 }), milli: fc.integer({ min: 100, max: 1900 }) }),
           {
@@ -77,12 +86,13 @@ describe('extra nodes needed', () => {
             maxLength: 3,
           },
         ),
-        (zoneCount, perZone, specs) => {
+        (zoneCount, perZone, nodeMaxPods, mesh, specs) => {
           const zones = Array.from({ length: zoneCount }, (_, i) => ({ name: `z${i}`, nodes: perZone }));
           const services = specs.map((spec, i) =>
             service(`s${i}`, { replicas: spec.replicas, cpuRequestCores: spec.milli / 1000 }),
           );
-          const extra = run(services, { shape: 'istio-sidecar' }, { zones }).extraNodesNeeded;
+          const slots = nodeMaxPods === undefined ? {} : { nodeMaxPods };
+          const extra = run(services, mesh, { zones, ...slots }).extraNodesNeeded;
           if (extra === null || extra === 0) return;
           // The same cluster grown by `extra` (and by one fewer), zones in turn.
           const grownBy = (k: number) =>
@@ -91,7 +101,7 @@ describe('extra nodes needed', () => {
               nodes: z.nodes + Math.floor(k / zoneCount) + (i < k % zoneCount ? 1 : 0),
             }));
           const pending = (k: number) =>
-            run(services, { shape: 'istio-sidecar' }, { zones: grownBy(k) }).services.reduce(
+            run(services, mesh, { zones: grownBy(k), ...slots }).services.reduce(
               (n, s) => n + s.pendingPods,
               0,
             );

@@ -32,6 +32,12 @@ export const NODE_COLUMNS: ColumnTable<NodeMetrics> = {
       csv: { name: 'pods' },
     },
     {
+      key: 'maxPods',
+      read: (node) => node.maxPods,
+      text: { header: 'max pods', format: count },
+      csv: { name: 'max_pods' },
+    },
+    {
       key: 'cpuRequestedCores',
       read: (node) => node.cpuRequestedCores,
       text: { header: 'CPU requested (cores)', format: (cores) => fixed(cores, 3) },

@@ -1,6 +1,7 @@
 // The columns of the run summary's tables, by key, in display order: one list each, shared by the text
 // summary (renderText) and the HTML report's tables (html/runTables).
 
+import { DEFAULT_NODE_MAX_PODS } from '@meshsim/mesh';
 import type { SimulationResult } from '@meshsim/mesh';
 
 /** Edge table. */
@@ -59,6 +60,12 @@ const NODE_KEYS: readonly string[] = ['name', 'cores', 'pods', 'utilisation', 'm
 export function nodeKeys(result: SimulationResult): string[] {
   const keys = [...NODE_KEYS];
   const after = ['pods'];
+  // The pod limit, where it is not the kubelet's default or pods were left Pending.
+  if (
+    result.nodes.some((node) => node.maxPods !== DEFAULT_NODE_MAX_PODS) ||
+    result.services.some((service) => service.pendingPods > 0)
+  )
+    after.push('maxPods');
   if (result.nodes.some((node) => node.cpuRequestedCores > 0)) after.push('cpuRequestedCores');
   if (result.nodes.some((node) => node.memoryMiB !== null)) after.push('memoryMiB', 'memoryRequestedMiB');
   keys.splice(keys.indexOf('pods'), 1, ...after);

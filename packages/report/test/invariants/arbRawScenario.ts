@@ -212,6 +212,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       faults: fc.array(arbFault(count), { maxLength: 2 }),
       nodeCpu: fc.option(fc.constantFrom('500m', 1, 2, 8), { nil: undefined }),
       nodeMemory: fc.option(fc.constantFrom('1Gi', '4Gi'), { nil: undefined }),
+      nodeMaxPods: fc.option(fc.constantFrom(3, 8, 29), { nil: undefined }),
       cpuWeights: fc.option(fc.constantFrom('quadratic', 'linear', 'shares'), { nil: undefined }),
       sharedPool: fc.boolean(),
     }),
@@ -228,6 +229,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       faults,
       nodeCpu,
       nodeMemory,
+      nodeMaxPods,
       cpuWeights,
       sharedPool,
     }) => {
@@ -309,6 +311,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
           mesh,
           ...(nodeCpu === undefined ? {} : { nodeCpu }),
           ...(nodeMemory === undefined ? {} : { nodeMemory }),
+          ...(nodeMaxPods === undefined ? {} : { nodeMaxPods }),
           ...(cpuWeights === undefined ? {} : { cpuWeights }),
           // A pool of larger nodes in one zone for the services that name it (and, shared, for any).
           ...(specs.some((spec) => spec.onNodePool) && {

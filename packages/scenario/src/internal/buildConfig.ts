@@ -71,28 +71,33 @@ function networkOf(raw: RawScenario['network'], issues: PathIssue[]): NetworkCon
 }
 
 /**
- * The clusters; nodes get the cluster's `nodeCpu`, else the scenario's (cores), else no CPU model; and the cluster's
- * `nodeMemory`, else the scenario's [MiB], else no memory fit.
+ * The clusters; nodes get the cluster's `nodeCpu`, else the scenario's (cores), else no CPU model; the cluster's
+ * `nodeMemory`, else the scenario's [MiB], else no memory fit; and the cluster's `nodeMaxPods`, else the scenario's,
+ * else the kubelet's default (left to the model).
  */
 function clustersOf(
   raw: RawScenario['clusters'],
   nodeCpu: RawScenario['nodeCpu'],
   nodeMemory: RawScenario['nodeMemory'],
+  nodeMaxPods: RawScenario['nodeMaxPods'],
 ): readonly ClusterConfig[] {
   const everyNode = nodeCpu === undefined ? null : parseCpuCores(nodeCpu);
   const everyNodeMemory = nodeMemory === undefined ? null : mibOf(nodeMemory);
+  const everyNodeMaxPods = nodeMaxPods ?? null;
   if (raw === undefined) {
-    return everyNode === null && everyNodeMemory === null
+    return everyNode === null && everyNodeMemory === null && everyNodeMaxPods === null
       ? DEFAULT_CLUSTERS
       : DEFAULT_CLUSTERS.map((c) => ({
           ...c,
           ...(everyNode !== null && { nodeCpu: everyNode }),
           ...(everyNodeMemory !== null && { nodeMemoryMiB: everyNodeMemory }),
+          ...(everyNodeMaxPods !== null && { nodeMaxPods: everyNodeMaxPods }),
         }));
   }
   return raw.map((cluster) => {
     const cores = cluster.nodeCpu === undefined ? everyNode : parseCpuCores(cluster.nodeCpu);
     const memoryMiB = cluster.nodeMemory === undefined ? everyNodeMemory : mibOf(cluster.nodeMemory);
+    const maxPods = cluster.nodeMaxPods ?? everyNodeMaxPods;
     return {
       name: cluster.name,
       region: cluster.region ?? SCENARIO_DEFAULTS.region,
@@ -100,12 +105,14 @@ function clustersOf(
       zones: cluster.zones.map((zone) => ({ name: zone.name, nodes: zone.nodes })),
       ...(cores !== null && { nodeCpu: cores }),
       ...(memoryMiB !== null && { nodeMemoryMiB: memoryMiB }),
+      ...(maxPods !== null && { nodeMaxPods: maxPods }),
       ...(cluster.nodePools !== undefined && {
         nodePools: cluster.nodePools.map((pool) => ({
           name: pool.name,
           zones: pool.zones.map((zone) => ({ name: zone.name, nodes: zone.nodes })),
           ...(pool.nodeCpu !== undefined && { nodeCpu: parseCpuCores(pool.nodeCpu) }),
           ...(pool.nodeMemory !== undefined && { nodeMemoryMiB: mibOf(pool.nodeMemory) }),
+          ...(pool.nodeMaxPods !== undefined && { nodeMaxPods: pool.nodeMaxPods }),
           ...(pool.shared !== undefined && { shared: pool.shared }),
         })),
       }),
@@ -252,7 +259,7 @@ function capacityAssumptions(services: RawScenario['services']): string[] {
  * @param issues - Receives problems only found while resolving (the engine's distribution checks).
  */
 export function buildConfig(raw: RawScenario, defaultName: string, issues: PathIssue[]): SimulationConfig {
-  const clusters = clustersOf(raw.clusters, raw.nodeCpu, raw.nodeMemory);
+  const clusters = clustersOf(raw.clusters, raw.nodeCpu, raw.nodeMemory, raw.nodeMaxPods);
   const defaultCluster = (clusters[0] as ClusterConfig).name;
   const mesh = buildMesh(raw.mesh, issues);
   const services = Object.entries(raw.services).map(([name, service]) =>

@@ -227,10 +227,10 @@ export function checkReferences(input: unknown): PathIssue[] {
   } else {
     clusterNames.push(...DEFAULT_CLUSTERS.map((cluster) => cluster.name));
   }
-  // A top-level nodeCpu (nodeMemory) is the default of clusters without their own: when every cluster sets one, it
+  // A top-level nodeCpu (nodeMemory, nodeMaxPods) is the default of clusters without their own: when every cluster sets one, it
   // would apply to no node (e.g. `--set nodeCpu=4` on a file whose clusters give their cores).
   const clusters = Array.isArray(input['clusters']) ? input['clusters'] : [];
-  for (const field of ['nodeCpu', 'nodeMemory']) {
+  for (const field of ['nodeCpu', 'nodeMemory', 'nodeMaxPods']) {
     if (
       input[field] !== undefined &&
       clusters.length > 0 &&

@@ -3,7 +3,7 @@
 // `nodeCpu` and `nodeMemory`, and a node pool for each pool label a workload's nodeSelector or required node affinity
 // picks); else meshsim's default zones for the clusters the inputs name.
 
-import { DEFAULT_CLUSTERS } from '@meshsim/mesh';
+import { DEFAULT_CLUSTERS, DEFAULT_NODE_MAX_PODS } from '@meshsim/mesh';
 
 import type { ImportedNode, ImportedWorkload, ImportModel } from '../../ImportModel.js';
 import { POOL_LABELS } from '../kubernetes/importNode.js';
@@ -38,7 +38,7 @@ function zonesOf(nodes: readonly ImportedNode[]): { name: string; nodes: number 
 
 /** A node size the clusters import: the field it fills, what it is in warnings, how a Node gives it and shows it. */
 interface NodeSize {
-  readonly field: 'nodeCpu' | 'nodeMemory';
+  readonly field: 'nodeCpu' | 'nodeMemory' | 'nodeMaxPods';
   readonly label: string;
   readonly of: (node: ImportedNode) => number | undefined;
   readonly show: (value: number) => string | number;
@@ -56,6 +56,13 @@ const NODE_MEMORY: NodeSize = {
   label: 'memory',
   of: (node) => node.memoryMiB,
   show: (mib) => `${String(mib)}Mi`,
+};
+
+const NODE_MAX_PODS: NodeSize = {
+  field: 'nodeMaxPods',
+  label: 'pod limit',
+  of: (node) => node.maxPods,
+  show: (pods) => pods,
 };
 
 /** The most common size of `nodes` in one resource (warned when they differ, `what` naming them), or undefined. */
@@ -281,11 +288,26 @@ function clusterOfNodes(
   } else if (memory !== undefined) {
     cluster['nodeMemory'] = NODE_MEMORY.show(memory);
   }
+  // And the pod limit (a fragment's nodeMaxPods wins); the kubelet's default needs no field.
+  const topNodeMaxPods = fragment?.value['nodeMaxPods'];
+  const maxPods = sizeOf(nodes, 'the Nodes', 'a cluster', warnings, NODE_MAX_PODS);
+  if (maxPods !== undefined && topNodeMaxPods !== undefined) {
+    warnings.general(
+      fragment?.file ?? '',
+      `nodeMaxPods: the --graph fragment's ${JSON.stringify(topNodeMaxPods)} is every node's pod limit, in place of the Nodes' allocatable pods (${maxPods})`,
+    );
+  } else if (maxPods !== undefined && maxPods !== DEFAULT_NODE_MAX_PODS) {
+    cluster['nodeMaxPods'] = maxPods;
+  }
   const nodePools = buildNodePools(
     pools,
     zones,
-    topNodeCpu !== undefined,
-    topNodeMemory !== undefined,
+    {
+      cpu: topNodeCpu !== undefined,
+      memory: topNodeMemory !== undefined,
+      maxPods: topNodeMaxPods !== undefined,
+      clusterMaxPods: maxPods ?? DEFAULT_NODE_MAX_PODS,
+    },
     warnings,
   );
   if (ownPool !== undefined) {
@@ -310,8 +332,7 @@ function clusterOfNodes(
 function buildNodePools(
   pools: Map<string, PoolNodes>,
   zones: readonly { name: string }[],
-  fragmentSize: boolean,
-  fragmentMemory: boolean,
+  fragment: { cpu: boolean; memory: boolean; maxPods: boolean; clusterMaxPods: number },
   warnings: WarningLog,
 ): JsonObject[] {
   const zoneNames = new Set(zones.map((zone) => zone.name));
@@ -328,9 +349,12 @@ function buildNodePools(
     if (inZones.length === 0) continue;
     const built: JsonObject = { name: pool.name, zones: zonesOf(inZones) };
     const size = sizeOf(inZones, `the Nodes of pool ${pool.name}`, 'a node pool', warnings);
-    if (size !== undefined && !fragmentSize) built['nodeCpu'] = formatCpu(size);
+    if (size !== undefined && !fragment.cpu) built['nodeCpu'] = formatCpu(size);
     const memory = sizeOf(inZones, `the Nodes of pool ${pool.name}`, 'a node pool', warnings, NODE_MEMORY);
-    if (memory !== undefined && !fragmentMemory) built['nodeMemory'] = NODE_MEMORY.show(memory);
+    if (memory !== undefined && !fragment.memory) built['nodeMemory'] = NODE_MEMORY.show(memory);
+    const maxPods = sizeOf(inZones, `the Nodes of pool ${pool.name}`, 'a node pool', warnings, NODE_MAX_PODS);
+    if (maxPods !== undefined && !fragment.maxPods && maxPods !== fragment.clusterMaxPods)
+      built['nodeMaxPods'] = maxPods;
     if (shared) built['shared'] = true;
     out.push(built);
   }

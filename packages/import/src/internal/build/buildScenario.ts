@@ -85,6 +85,7 @@ const TOP_ORDER = [
   'network',
   'nodeCpu',
   'nodeMemory',
+  'nodeMaxPods',
   'cpuWeights',
   'clusters',
   'services',
@@ -579,7 +580,16 @@ export function buildScenario(input: BuildInput): BuiltScenario {
   warnCpuWithoutNodeSize(services, fragment, clusters, warnings);
 
   const top: JsonObject = {};
-  for (const key of ['seed', 'duration', 'network', 'nodeCpu', 'nodeMemory', 'cpuWeights', 'faults']) {
+  for (const key of [
+    'seed',
+    'duration',
+    'network',
+    'nodeCpu',
+    'nodeMemory',
+    'nodeMaxPods',
+    'cpuWeights',
+    'faults',
+  ]) {
     if (fragment?.value[key] !== undefined) {
       top[key] = structuredClone(fragment.value[key]);
       comments.add([key], `from ${fragment.file} (--graph)`, !isRecord(top[key]) && !Array.isArray(top[key]));

@@ -1,5 +1,5 @@
 // Kubernetes Node (`kubectl get nodes -o yaml`): its zone and region labels, the CPU and memory pods can use
-// (`status.allocatable.cpu`, `.memory`), and whether application pods run on it at all (cordoned or tainted).
+// (`status.allocatable.cpu`, `.memory`, `.pods`), and whether application pods run on it at all (cordoned or tainted).
 
 import type { ImportedNode, NodeTaint } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
@@ -54,7 +54,7 @@ function blockingTaints(taints: unknown): NodeTaint[] {
  */
 function readNodeSize(
   doc: SourceDocument,
-  resource: 'cpu' | 'memory',
+  resource: 'cpu' | 'memory' | 'pods',
   parse: (text: unknown) => number | undefined,
   what: string,
   builder: ModelBuilder,
@@ -76,7 +76,14 @@ function readNodeSize(
   return undefined;
 }
 
-/** Records a Node: zone, region, allocatable CPU and memory, and whether application pods can run on it. */
+/** A pod count as a Node's status gives it (`"110"`), or undefined when it is not a whole number. */
+function parsePodCount(text: unknown): number | undefined {
+  const value =
+    typeof text === 'number' ? text : typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : NaN;
+  return Number.isInteger(value) ? value : undefined;
+}
+
+/** Records a Node: zone, region, allocatable CPU, memory and pods, and whether application pods can run on it. */
 export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
   useIdentity(doc);
   const labels = readKeys(doc, ['metadata', 'labels'], []);
@@ -94,6 +101,8 @@ export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
   if (cores !== undefined) node.cpuCores = cores;
   const memoryMiB = readNodeSize(doc, 'memory', parseMemoryMiB, 'a memory quantity', builder);
   if (memoryMiB !== undefined) node.memoryMiB = memoryMiB;
+  const maxPods = readNodeSize(doc, 'pods', parsePodCount, 'a whole number of pods', builder);
+  if (maxPods !== undefined) node.maxPods = maxPods;
 
   const osImage = doc.peek(['status', 'nodeInfo', 'osImage']);
   if (typeof osImage === 'string' && osImage !== '') node.osImage = osImage;

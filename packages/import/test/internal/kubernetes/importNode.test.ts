@@ -85,6 +85,25 @@ describe('importNode', () => {
     expect(warningsWith(fragment.warnings, "nodeMemory: the --graph fragment's")).toHaveLength(1);
   });
 
+  it("takes the most common allocatable pods as nodeMaxPods (not the kubelet's default 110), and names a bad value", () => {
+    const withPods = (name: string, pods: string) =>
+      node(name, 'us-east-1a', '2').replace(
+        'allocatable: { cpu: 2 }',
+        `allocatable: { cpu: 2, pods: "${pods}" }`,
+      );
+    const eks = importNodes([withPods('n1', '29'), withPods('n2', '29'), withPods('n3', '58')]);
+    expect(eks.model.nodes.map((n) => n.maxPods)).toEqual([29, 29, 58]);
+    expect(eks.scenario['clusters']).toMatchObject([{ nodeCpu: 2, nodeMaxPods: 29 }]);
+    expect(warningsWith(eks.warnings, 'differ in allocatable pod limit (29 × 2, 58 × 1)')).toHaveLength(1);
+    // The default needs no field.
+    const kubelet = importNodes([withPods('n1', '110')]);
+    expect((kubelet.scenario['clusters'] as Record<string, unknown>[])[0]).not.toHaveProperty('nodeMaxPods');
+    const bad = importNodes([withPods('n1', 'many')]);
+    expect(
+      warningsWith(bad.warnings, 'status.allocatable.pods: not a whole number of pods (got "many"); ignored'),
+    ).toHaveLength(1);
+  });
+
   it('leaves out cordoned nodes and nodes tainted NoSchedule or NoExecute, with a warning; PreferNoSchedule stays', () => {
     const imported = importNodes([
       node(

@@ -116,11 +116,13 @@ export function checkConfigBounds(config: SimulationConfig): void {
   });
 }
 
-/** Checks the node size of a cluster or pool (`nodeCpu`, `nodeMemoryMiB`) against SCENARIO_RULES. */
+/** Checks the node size of a cluster or pool (`nodeCpu`, `nodeMemoryMiB`, `nodeMaxPods`) against SCENARIO_RULES. */
 function checkNodeSize(
-  nodes: { nodeCpu?: number | null; nodeMemoryMiB?: number | null },
+  nodes: { nodeCpu?: number | null; nodeMemoryMiB?: number | null; nodeMaxPods?: number | null },
   path: string,
 ): void {
+  if (nodes.nodeMaxPods !== undefined && nodes.nodeMaxPods !== null)
+    checkField(findRuleRow(SCENARIO_RULES, 'nodeMaxPods'), nodes.nodeMaxPods, `${path}.nodeMaxPods`);
   if (nodes.nodeCpu !== undefined && nodes.nodeCpu !== null)
     checkField(findRuleRow(SCENARIO_RULES, 'nodeCpu'), nodes.nodeCpu, `${path}.nodeCpu`);
   if (nodes.nodeMemoryMiB !== undefined && nodes.nodeMemoryMiB !== null)

@@ -1,8 +1,12 @@
-// Rule table of the scenario's top-level scalar fields (`duration`, `nodeCpu`, `cpuWeights`).
+// Rule table of the scenario's top-level scalar fields (`duration`, `nodeCpu`, `nodeMemory`, `nodeMaxPods`,
+// `cpuWeights`).
 
 import { CPU_WEIGHT_CONVERSIONS } from '../CpuWeightConversion.js';
 import type { RuleTable } from './RuleRow.js';
 import { CPU_PRECISION, MIN_CPU_CORES, RULE_ASSUMPTIONS } from './ruleAssumptions.js';
+
+/** Pods a node runs at most unless told otherwise: the kubelet's `maxPods` default (docs/sources.md#kubelet-max-pods). */
+export const DEFAULT_NODE_MAX_PODS = 110;
 
 /** Top-level scalar fields of a scenario file. */
 export const SCENARIO_RULES = {
@@ -46,6 +50,22 @@ export const SCENARIO_RULES = {
       },
       description:
         "Memory of every node: a number [MiB] or a size (e.g. 4Gi for a c5.large; its allocatable memory is less): pods' memory requests, their sidecars' and the per-node proxies' must fit in it. A cluster can set its own.",
+    },
+    {
+      field: 'nodeMaxPods',
+      kind: 'integer',
+      unit: 'count',
+      min: { value: 1, source: { assumption: 'a node runs at least one pod' } },
+      max: {
+        value: 150_000,
+        source: { cite: 'k8s-large-clusters', note: 'no more pods than a whole cluster is designed for' },
+      },
+      default: {
+        value: DEFAULT_NODE_MAX_PODS,
+        source: { cite: 'kubelet-max-pods', note: "the kubelet's --max-pods / maxPods default" },
+      },
+      description:
+        "Pods every node with a size (nodeCpu) runs at most: the kubelet's maxPods, its allocatable pods (EKS sets it per instance type: 29 on a c5.large, 2 of them its host-network pods, not modelled). Application pods, waypoints and the mesh's DaemonSet pods (ztunnel, Cilium's node Envoy) each take one; a pod with no slot left on any node is Pending. A cluster or node pool can set its own.",
     },
     {
       field: 'cpuWeights',

@@ -34,6 +34,7 @@ export const CILIUM_SHAPE: MeshShape<CiliumMeshConfig> = {
       sidecarMemoryRequestMiB: new Map(),
       perNodeCpuRequestCores: envoys ? proxyRequestedCpuCores(config.nodeProxy) : 0,
       perNodeMemoryRequestMiB: envoys ? proxyRequestedMemoryMiB(config.nodeProxy) : 0,
+      perNodePods: envoys ? 1 : 0,
     };
   },
   createDataPlane: (context, config) => new CiliumDataPlane(context, config),

@@ -34,6 +34,7 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
     sidecarMemoryRequestMiB: new Map(),
     perNodeCpuRequestCores: proxyRequestedCpuCores(config.ztunnel),
     perNodeMemoryRequestMiB: proxyRequestedMemoryMiB(config.ztunnel),
+    perNodePods: 1,
   }),
   createDataPlane: (context, config) => new AmbientDataPlane(context, config),
 };

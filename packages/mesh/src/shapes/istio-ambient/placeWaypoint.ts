@@ -21,7 +21,18 @@ export function placeWaypoint(
   // Memory counts where the cluster's nodes have a memory size.
   const sized = topology.nodes.some((node) => node.cluster === deployment.cluster && node.memoryMiB !== null);
   const memory = sized && (pod.memoryRequestMiB ?? 0) > 0 ? ` and ${String(pod.memoryRequestMiB)} MiB` : '';
-  const room = `no node of cluster ${deployment.cluster} has the ${String(Math.round((pod.cpuRequestCores ?? 0) * 1000))}m${memory} its pods request unrequested`;
+  // Pod slots: named when some node of the cluster has none left (nodeMaxPods).
+  const full = topology.nodes.filter(
+    (node) =>
+      node.cluster === deployment.cluster &&
+      node.maxPods !== null &&
+      node.instanceCount + node.daemonPods >= node.maxPods,
+  ).length;
+  const slots =
+    full === 0
+      ? ''
+      : ` and a free pod slot (${full} of its nodes ${full === 1 ? 'runs' : 'run'} all the pods ${full === 1 ? 'it takes' : 'they take'})`;
+  const room = `no node of cluster ${deployment.cluster} has the ${String(Math.round((pod.cpuRequestCores ?? 0) * 1000))}m${memory} its pods request unrequested${slots}`;
   if (nodes.length > 0) {
     warn(
       `istio-ambient: waypoint ${deployment.name}: ${pending} of its ${deployment.replicas} pods ${pending === 1 ? 'is' : 'are'} Pending (${room}); ` +

@@ -7,14 +7,23 @@ import { resolveMeshConfig, simulate } from '../../../src/index.js';
 import type { SimulationResult } from '../../../src/index.js';
 import { config, poisson, service } from '../../__helpers__/configs.js';
 
-/** Service a (2 pods of `appCores`) with its own waypoint of 3 replicas, on one node of 1 core. */
-function run(appCores: number): SimulationResult {
+/** Service a (2 pods of `appCores`) with its own waypoint of 3 replicas, on one node of 1 core (`nodeMaxPods` pods). */
+function run(appCores: number, nodeMaxPods?: number): SimulationResult {
   const cfg = config(
     [service('a', { replicas: 2, cpuRequestCores: appCores, waypoint: { replicas: 3 } })],
     [poisson('a', 100)],
     {
       durationMs: 500,
-      clusters: [{ name: 'c', region: 'r', vpc: 'v', nodeCpu: 1, zones: [{ name: 'z', nodes: 1 }] }],
+      clusters: [
+        {
+          name: 'c',
+          region: 'r',
+          vpc: 'v',
+          nodeCpu: 1,
+          ...(nodeMaxPods === undefined ? {} : { nodeMaxPods }),
+          zones: [{ name: 'z', nodes: 1 }],
+        },
+      ],
     },
   );
   return simulate({
@@ -42,6 +51,24 @@ describe('waypoint pods on full nodes', () => {
       'istio-ambient: waypoint a-waypoint: 2 of its 3 pods are Pending (no node of cluster c has the 100m its pods request unrequested); 1 runs',
     );
     expect(result.edges[0]?.succeeded).toBeGreaterThan(0);
+  });
+
+  it('count pod slots: with 4 (the ztunnel and the 2 app pods take 3) one waypoint pod runs; with 3, one anyway, over the limit', () => {
+    const four = run(0.1, 4);
+    expect(waypoints(four)).toBe(1);
+    expect(four.warnings).toContain(
+      'istio-ambient: waypoint a-waypoint: 2 of its 3 pods are Pending (no node of cluster c has the 100m its pods request unrequested and a free pod slot (1 of its nodes runs all the pods it takes)); 1 runs',
+    );
+    const three = run(0.1, 3);
+    expect(waypoints(three)).toBe(1);
+    expect(three.nodes[0]).toMatchObject({ pods: 3, maxPods: 3 });
+    expect(
+      three.warnings.some(
+        (w) =>
+          w.startsWith('node c/z/node-1: it runs 4 pods') &&
+          w.includes("(1 of them the mesh's per-node proxies) but takes at most 3; Kubernetes would not"),
+      ),
+    ).toBe(true);
   });
 
   it('run one anyway when none fits, and say so', () => {
