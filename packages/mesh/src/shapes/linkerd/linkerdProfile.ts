@@ -25,6 +25,12 @@ interface LinkerdDerivation {
   readonly cpuRatio: number;
   /** Max memory of any Linkerd proxy [MB, 10⁶ bytes]. */
   readonly memoryMB: number;
+  /**
+   * Worker threads of a proxy without a CPU limit. 2.10–2.12 set none (`proxy.cores` 0), so the proxy used the CPUs
+   * its cgroup allows — a worker per core of its node where nodes have a size (`unlimitedWorkersFromNode`), this
+   * where they have none; current releases run one (docs/sources.md#linkerd-proxy-concurrency).
+   */
+  readonly workers: number;
   /** How it was derived, for the cited figures and the printed assumptions. */
   readonly source: string;
 }
@@ -43,6 +49,7 @@ const DERIVATIONS: Readonly<Record<LinkerdVersion, LinkerdDerivation>> = {
     latencyRatio: 9 / 15,
     cpuRatio: 10 / 88,
     memoryMB: 17.8,
+    workers: 2, // ASSUMPTION: nodes without a size (with one, a worker per core of the node)
     source:
       'DERIVED: Istio 1.9–1.16 sidecar latency × 9/15 and CPU × 10/88 (Linkerd 2.10.2 vs Istio 1.10.0, linkerd.io/content/blog/2021/0527-linkerd-vs-istio-benchmarks); memory: max proxy memory in that run',
   },
@@ -51,6 +58,7 @@ const DERIVATIONS: Readonly<Record<LinkerdVersion, LinkerdDerivation>> = {
     latencyRatio: 6 / 17,
     cpuRatio: 36 / 67,
     memoryMB: 26.3,
+    workers: 2, // ASSUMPTION: nodes without a size (with one, a worker per core of the node)
     source:
       'DERIVED: Istio 1.9–1.16 sidecar latency × 6/17 and CPU × 36/67 (Linkerd 2.11.1 vs Istio 1.12.0, linkerd.io/content/blog/2021/1129-linkerd-vs-istio-benchmarks); memory: max proxy memory in that run',
   },
@@ -59,6 +67,7 @@ const DERIVATIONS: Readonly<Record<LinkerdVersion, LinkerdDerivation>> = {
     latencyRatio: 6 / 17,
     cpuRatio: 36 / 67,
     memoryMB: (17.8 + 26.3) / 2,
+    workers: 1, // the default Helm values: proxy.runtime.workers.minimum 1, no CPU limit
     source:
       'DERIVED: Istio 1.20–1.24 sidecar latency × 6/17 and CPU × 36/67 (the latest Buoyant run, linkerd.io/content/blog/2021/1129-linkerd-vs-istio-benchmarks); memory: mean of the max proxy memory of the two runs',
   },
@@ -85,7 +94,7 @@ function derive(derivation: LinkerdDerivation): ProxyProfile {
       median: latency.median * derivation.latencyRatio, // DERIVED: scaled with the Istio band
       p99: latency.p99 * derivation.latencyRatio,
     },
-    workers: 2, // ASSUMPTION: as the Envoy benchmark setting
+    workers: derivation.workers,
     cpuMsPerRequest: istio.cpuMsPerRequest * derivation.cpuRatio, // DERIVED
     memoryBaseMiB: mbToMiB(derivation.memoryMB), // the run's max proxy memory (mean of both for `current`)
     memoryPerEndpointKiB: 1, // ASSUMPTION: per endpoint of the services the pod calls (on-demand discovery)
@@ -134,7 +143,10 @@ export function linkerdAssumptions(version: LinkerdVersion): readonly string[] {
     version === 'current'
       ? `linkerd (linkerdVersion current): no benchmark of a current Linkerd exists; latency and CPU are the Istio ${derivation.istioBand} sidecar's scaled by the latest Buoyant ratios (latency × ${fixed3(derivation.latencyRatio)}, CPU × ${fixed3(derivation.cpuRatio)}; Linkerd 2.11.1 vs Istio 1.12.0): derived, assuming Linkerd kept its 2021 distance from Istio.`
       : `linkerd (linkerdVersion ${version}): latency and CPU are the Istio ${derivation.istioBand} sidecar's scaled by the Buoyant run's ratios (latency × ${fixed3(derivation.latencyRatio)}, CPU × ${fixed3(derivation.cpuRatio)}): derived, not measured.`,
-    `linkerd: proxy memory ${derivation.memoryMB.toFixed(2)} MB is ${version === 'current' ? 'the mean of the maximum of any proxy in the two Buoyant runs (17.8 MB with 2.10.2, 26.3 MB with 2.11.1)' : 'the maximum of any proxy in that Buoyant run'}; 2 worker threads and 1 KiB per discovered endpoint are assumptions.`,
+    `linkerd: proxy memory ${derivation.memoryMB.toFixed(2)} MB is ${version === 'current' ? 'the mean of the maximum of any proxy in the two Buoyant runs (17.8 MB with 2.10.2, 26.3 MB with 2.11.1)' : 'the maximum of any proxy in that Buoyant run'}; 1 KiB per discovered endpoint is an assumption.`,
+    version === 'current'
+      ? 'linkerd: a proxy runs 1 worker thread without a CPU limit (the default Helm values), the limit rounded up with one.'
+      : `linkerd (linkerdVersion ${version}): a proxy without a CPU limit runs a worker per core of its node (it used the CPUs its cgroup allows; 2 on nodes without a size, an assumption), the limit rounded up with one.`,
     'linkerd: proxies discover destinations on demand, so a proxy holds only the endpoints of the services its pod calls.',
   ];
   return notes;

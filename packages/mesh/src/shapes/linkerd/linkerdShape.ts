@@ -22,6 +22,8 @@ export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
   profile: (mesh) => mesh.linkerdProxy,
   // `config.linkerd.io/proxy-cpu-limit` sets the proxy's cores, rounded up (docs/sources.md#linkerd-proxy-concurrency).
   workersFromCpuLimit: (mesh) => mesh.options.linkerdProxy?.workers === undefined,
+  // Before `proxy.runtime.workers` (2.10–2.12), a proxy without a limit used every CPU its cgroup allows: its node's.
+  unlimitedWorkersFromNode: (mesh) => mesh.linkerdVersion !== 'current',
   adjustPolicy: (policy) => policy,
   configWarnings(config, _mesh, warn) {
     for (const service of config.services) {

@@ -148,7 +148,7 @@ describe('istio without a CPU limit: a worker per core of the node', () => {
     ]);
   });
 
-  it('an unlimited waypoint too; Linkerd keeps its workers (its current charts run one, not modelled)', () => {
+  it('an unlimited waypoint too; Linkerd 2.10–2.11 too (the CPUs its cgroup allows), a current Linkerd one (its Helm values)', () => {
     const waypoint = new Simulation(
       shop({ shape: 'istio-ambient', waypoint: { cpuLimitCores: Infinity } } as MeshOptions, {
         waypoint: true,
@@ -158,14 +158,16 @@ describe('istio without a CPU limit: a worker per core of the node', () => {
       'waypoint b: 8@Infinity',
     ]);
     const linkerd = new Simulation(shop({ shape: 'linkerd' }));
-    expect(sidecars(linkerd)).toEqual(['sidecar a: 2@Infinity', 'sidecar b: 2@Infinity']);
+    expect(sidecars(linkerd)).toEqual(['sidecar a: 1@Infinity', 'sidecar b: 1@Infinity']);
+    const linkerd211 = new Simulation(shop({ shape: 'linkerd', linkerdVersion: '2.11' }));
+    expect(sidecars(linkerd211)).toEqual(['sidecar a: 8@Infinity', 'sidecar b: 8@Infinity']);
   });
 });
 
 describe('other meshes', () => {
-  it('linkerd: the limit rounded up, and 2 workers (the profile) without one', () => {
-    const sim = new Simulation(shop({ shape: 'linkerd' }, { proxyCpuLimitCores: 0.5 }));
-    expect(sidecars(sim)).toEqual(['sidecar a: 2@Infinity', 'sidecar b: 1@0.5']);
+  it('linkerd: the limit rounded up, and 1 worker (the current Helm values) without one', () => {
+    const sim = new Simulation(shop({ shape: 'linkerd' }, { proxyCpuLimitCores: 1.5 }));
+    expect(sidecars(sim)).toEqual(['sidecar a: 1@Infinity', 'sidecar b: 2@1.5']);
   });
 
   it('app-mesh: the limit is a quota only; workers stay the profile', () => {
