@@ -96,8 +96,8 @@ export function checkPendingPods(
 }
 
 /**
- * Adds a warning per cluster with Pending pods saying how many more nodes of its size would run them all, or why
- * meshsim does not say.
+ * Adds a warning per cluster, and per node pool, with Pending pods saying how many more nodes of its size would run
+ * them all, or why meshsim does not say.
  */
 export function warnShortfalls(
   config: SimulationConfig,
@@ -106,28 +106,32 @@ export function warnShortfalls(
 ): void {
   for (const shortfall of shortfalls) {
     const cluster = config.clusters.find((c) => c.name === shortfall.cluster);
+    const pool =
+      shortfall.pool === null ? undefined : cluster?.nodePools?.find((p) => p.name === shortfall.pool);
+    const cores = pool?.nodeCpu ?? cluster?.nodeCpu;
+    const memory = pool?.nodeMemoryMiB ?? cluster?.nodeMemoryMiB;
     const size = [
-      cluster?.nodeCpu != null ? `${cluster.nodeCpu} core${cluster.nodeCpu === 1 ? '' : 's'}` : null,
-      cluster?.nodeMemoryMiB != null ? `${mib(cluster.nodeMemoryMiB)} MiB` : null,
+      cores != null ? `${cores} core${cores === 1 ? '' : 's'}` : null,
+      memory != null ? `${mib(memory)} MiB` : null,
     ].filter((part): part is string => part !== null);
     const like = size.length === 0 ? 'like its own' : `of ${size.join(' and ')}`;
+    const where =
+      shortfall.pool === null
+        ? `cluster ${shortfall.cluster}`
+        : `cluster ${shortfall.cluster}, node pool ${shortfall.pool}`;
+    const pods = shortfall.pool === null ? 'every Pending pod' : 'every Pending pod bound to it';
     switch (shortfall.kind) {
       case 'nodes':
         warnings.add(
-          `cluster ${shortfall.cluster}: ${shortfall.extraNodes} more node${shortfall.extraNodes === 1 ? '' : 's'} ${like} (added to its zones in turn) would run every Pending pod`,
+          `${where}: ${shortfall.extraNodes} more node${shortfall.extraNodes === 1 ? '' : 's'} ${like} (added to its zones in turn) would run ${pods}`,
         );
         break;
       case 'too-many':
         warnings.add(
-          `cluster ${shortfall.cluster}: even ${shortfall.maxExtraNodes} more nodes ${like} would leave pods Pending ` +
+          `${where}: even ${shortfall.maxExtraNodes} more nodes ${like} would leave pods Pending ` +
             (shortfall.slotsTaken
               ? "(the mesh's per-node proxies take every pod slot of a node: raise nodeMaxPods)"
               : '(a pod larger than a node?)'),
-        );
-        break;
-      case 'pool-bound':
-        warnings.add(
-          `cluster ${shortfall.cluster}: Pending pods must run on node pool${shortfall.pools.length === 1 ? '' : 's'} ${shortfall.pools.join(', ')}; grow ${shortfall.pools.length === 1 ? 'it' : 'them'} (meshsim counts the nodes to add only for a cluster's own nodes)`,
         );
         break;
     }

@@ -356,9 +356,9 @@ export interface SimulationResult {
   /** The nodes' CPU, when nodes have a size (`nodeCpu`); empty otherwise. */
   nodes: NodeMetrics[];
   /**
-   * How many more nodes, each of its cluster's own size, would run every pod left Pending (summed over clusters): 0
-   * when none is; null when nodes have no size, or when meshsim cannot say (Pending pods bound to a node pool, or
-   * more nodes than it tries; a warning says which).
+   * How many more nodes would run every pod left Pending — of a node pool's size for the pods bound to it, else of
+   * the cluster's own (summed over clusters and pools): 0 when none is; null when nodes have no size, or when meshsim
+   * cannot say (more nodes than it tries: a pod larger than a node; a warning says which).
    */
   extraNodesNeeded: number | null;
   /** Connections opened and their TLS handshakes. */
