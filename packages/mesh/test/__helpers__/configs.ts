@@ -4,6 +4,8 @@ import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, NO_POLICY, resolveMeshConfig } from 
 import type {
   CallConfig,
   CallPolicy,
+  ClusterConfig,
+  MeshOptions,
   OpenTrafficConfig,
   ServiceConfig,
   SimulationConfig,
@@ -88,6 +90,29 @@ export function config(
     faults: [],
     assumptions: [],
     ...rest,
+  };
+}
+
+/**
+ * `services` (and `traffic`) in one cluster `c` of one zone `z`, its nodes as `cluster` says (`nodes` of them,
+ * `nodeCpu`, `nodeMaxPods`, pools …), under `mesh`, for `durationMs`: the set-up of the placement tests.
+ */
+export function inOneCluster(
+  services: ServiceConfig[],
+  traffic: TrafficConfig[],
+  cluster: Partial<ClusterConfig> & { nodes?: number },
+  mesh: MeshOptions = { shape: 'none' },
+  durationMs = 500,
+): SimulationConfig {
+  const { nodes = 1, ...rest } = cluster;
+  const cfg = config(services, traffic, {
+    durationMs,
+    clusters: [{ name: 'c', region: 'r', vpc: 'v', zones: [{ name: 'z', nodes }], ...rest }],
+  });
+  return {
+    ...cfg,
+    services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
+    mesh: resolveMeshConfig(mesh),
   };
 }
 

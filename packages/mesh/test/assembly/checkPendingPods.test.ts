@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { resolveMeshConfig, simulate } from '../../src/index.js';
 import type { MeshOptions, ServiceConfig, SimulationResult } from '../../src/index.js';
-import { config, poisson, service } from '../__helpers__/configs.js';
+import { config, inOneCluster, poisson, service } from '../__helpers__/configs.js';
 import { version } from '../__helpers__/traffic.js';
 
 /**
@@ -20,24 +20,15 @@ function run(
   nodeCpu = 1,
   nodeMemoryMiB?: number,
 ): SimulationResult {
-  const cfg = config([service('a', { replicas: 8, ...parts })], [poisson('a', 200)], {
-    durationMs: 1000,
-    clusters: [
-      {
-        name: 'c',
-        region: 'r',
-        vpc: 'v',
-        nodeCpu,
-        ...(nodeMemoryMiB === undefined ? {} : { nodeMemoryMiB }),
-        zones: [{ name: 'z', nodes }],
-      },
-    ],
-  });
-  return simulate({
-    ...cfg,
-    services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
-    mesh: resolveMeshConfig(mesh),
-  });
+  return simulate(
+    inOneCluster(
+      [service('a', { replicas: 8, ...parts })],
+      [poisson('a', 200)],
+      { nodes, nodeCpu, ...(nodeMemoryMiB === undefined ? {} : { nodeMemoryMiB }) },
+      mesh,
+      1000,
+    ),
+  );
 }
 
 const pendingWarnings = (result: SimulationResult): string[] =>
@@ -164,30 +155,16 @@ describe('Pending pods', () => {
 
   it("give each pod a slot under nodeMaxPods, requests or none, with the mesh's DaemonSet pods taking one per node", () => {
     /** Services a (8 pods) and b (3), requesting nothing, on two 4-core nodes of `nodeMaxPods` slots (null: the default). */
-    const slots = (mesh: MeshOptions, nodeMaxPods: number | null = 5): SimulationResult => {
-      const cfg = config(
-        [service('a', { replicas: 8 }), service('b', { replicas: 3 })],
-        [poisson('a', 100)],
-        {
-          durationMs: 200,
-          clusters: [
-            {
-              name: 'c',
-              region: 'r',
-              vpc: 'v',
-              nodeCpu: 4,
-              ...(nodeMaxPods === null ? {} : { nodeMaxPods }),
-              zones: [{ name: 'z', nodes: 2 }],
-            },
-          ],
-        },
+    const slots = (mesh: MeshOptions, nodeMaxPods: number | null = 5): SimulationResult =>
+      simulate(
+        inOneCluster(
+          [service('a', { replicas: 8 }), service('b', { replicas: 3 })],
+          [poisson('a', 100)],
+          { nodes: 2, nodeCpu: 4, ...(nodeMaxPods === null ? {} : { nodeMaxPods }) },
+          mesh,
+          200,
+        ),
       );
-      return simulate({
-        ...cfg,
-        services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
-        mesh: resolveMeshConfig(mesh),
-      });
-    };
     const none = slots({ shape: 'none' });
     expect(none.services.map((s) => [s.instances, s.pendingPods])).toEqual([
       [8, 0],

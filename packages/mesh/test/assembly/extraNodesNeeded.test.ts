@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { resolveMeshConfig, simulate } from '../../src/index.js';
+import { simulate } from '../../src/index.js';
 import type { ClusterConfig, MeshOptions, ServiceConfig, SimulationResult } from '../../src/index.js';
-import { config, poisson, service } from '../__helpers__/configs.js';
+import { config, inOneCluster, poisson, service } from '../__helpers__/configs.js';
 
 /** `services` in cluster c (`nodes` per zone in `zones` zones of `nodeCpu` cores), under `mesh`. */
 function run(
@@ -15,17 +15,8 @@ function run(
   mesh: MeshOptions = { shape: 'none' },
   cluster: Partial<ClusterConfig> = {},
 ): SimulationResult {
-  const cfg = config(services, [poisson(services[0]?.name ?? 'a', 50)], {
-    durationMs: 100,
-    clusters: [
-      { name: 'c', region: 'r', vpc: 'v', nodeCpu: 2, zones: [{ name: 'z', nodes: 2 }], ...cluster },
-    ],
-  });
-  return simulate({
-    ...cfg,
-    services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
-    mesh: resolveMeshConfig(mesh),
-  });
+  const traffic = [poisson(services[0]?.name ?? 'a', 50)];
+  return simulate(inOneCluster(services, traffic, { nodes: 2, nodeCpu: 2, ...cluster }, mesh, 100));
 }
 
 const shortfall = (result: SimulationResult): string[] =>

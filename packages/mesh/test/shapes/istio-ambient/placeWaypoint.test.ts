@@ -5,32 +5,18 @@ import { describe, expect, it } from 'vitest';
 
 import { resolveMeshConfig, simulate } from '../../../src/index.js';
 import type { SimulationResult } from '../../../src/index.js';
-import { config, poisson, service } from '../../__helpers__/configs.js';
+import { config, inOneCluster, poisson, service } from '../../__helpers__/configs.js';
 
 /** Service a (2 pods of `appCores`) with its own waypoint of 3 replicas, on one node of 1 core (`nodeMaxPods` pods). */
 function run(appCores: number, nodeMaxPods?: number): SimulationResult {
-  const cfg = config(
-    [service('a', { replicas: 2, cpuRequestCores: appCores, waypoint: { replicas: 3 } })],
-    [poisson('a', 100)],
-    {
-      durationMs: 500,
-      clusters: [
-        {
-          name: 'c',
-          region: 'r',
-          vpc: 'v',
-          nodeCpu: 1,
-          ...(nodeMaxPods === undefined ? {} : { nodeMaxPods }),
-          zones: [{ name: 'z', nodes: 1 }],
-        },
-      ],
-    },
+  return simulate(
+    inOneCluster(
+      [service('a', { replicas: 2, cpuRequestCores: appCores, waypoint: { replicas: 3 } })],
+      [poisson('a', 100)],
+      { nodeCpu: 1, ...(nodeMaxPods === undefined ? {} : { nodeMaxPods }) },
+      { shape: 'istio-ambient' },
+    ),
   );
-  return simulate({
-    ...cfg,
-    services: cfg.services.map((s) => ({ ...s, cluster: 'c' })),
-    mesh: resolveMeshConfig({ shape: 'istio-ambient' }),
-  });
 }
 
 const waypoints = (result: SimulationResult): number =>
