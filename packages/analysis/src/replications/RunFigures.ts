@@ -31,8 +31,8 @@ export interface RunFigures {
   /** Application pods no node had room for (Pending, never running); null when nodes have no size. */
   pendingPods: number | null;
   /**
-   * More nodes of the clusters' own sizes that would run every Pending pod (0 when none is Pending); null when
-   * nodes have no size or meshsim cannot say (the run's warnings say why).
+   * More nodes that would run every Pending pod — of a node pool's size for the pods bound to it, else of the
+   * cluster's own (0 when none is Pending); null when nodes have no size or meshsim cannot say (the warnings say why).
    */
   extraNodesNeeded: number | null;
 }

@@ -52,11 +52,15 @@ export function checkPendingPods(
     const room = both
       ? `${cores(app + sidecar)} cores and ${mib(appMemory + sidecarMemory)} MiB`
       : `${cores(app + sidecar)} cores`;
-    // Pod slots: named when some node the service may run on has none left.
+    // Pod slots: named when some node the service may run on has none left (a pool's nodes, for one bound to it; the
+    // cluster's own, whose pool is null, for one that names their pool).
+    const poolName = config.clusters.find((c) => c.name === service.cluster)?.poolName;
+    const bound =
+      service.nodePool === undefined ? undefined : service.nodePool === poolName ? null : service.nodePool;
     const full = nodes.filter(
       (node) =>
         node.cluster === service.cluster &&
-        (service.nodePool === undefined || node.pool === service.nodePool) &&
+        (bound === undefined || node.pool === bound) &&
         node.maxPods !== null &&
         node.instanceCount + node.daemonPods >= node.maxPods,
     );
