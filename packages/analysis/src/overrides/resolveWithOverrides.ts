@@ -44,8 +44,12 @@ function setAt(raw: Record<string, unknown>, override: Override): string | null 
     if (Array.isArray(node)) {
       if (!/^\d+$/.test(key))
         return `${option}: ${issuePath(segments.slice(0, i).join('.'))} is a list: use an index 0..${node.length - 1}`;
-      if (Number(key) >= node.length)
-        return `${option}: ${issuePath(here)} does not exist (the list has ${node.length} item${node.length === 1 ? '' : 's'}: indices 0..${node.length - 1})`;
+      if (Number(key) >= node.length) {
+        const list = issuePath(segments.slice(0, i).join('.'));
+        return node.length === 0
+          ? `${option}: ${issuePath(here)} does not exist (the scenario has no ${list}: write the list in the file first)`
+          : `${option}: ${issuePath(here)} does not exist (the list has ${node.length} item${node.length === 1 ? '' : 's'}: indices 0..${node.length - 1})`;
+      }
     }
     if (next === undefined) {
       // A name the file defines (a service, a list item) must exist; a field of a known object may be new.

@@ -72,6 +72,10 @@ describe('resolveWithOverrides', () => {
     expect(problems([{ path: 'traffic.3.rate', value: 2 }])).toContain(
       'traffic[3] does not exist (the list has 1 item',
     );
+    // A list the file does not have: no "indices 0..-1".
+    expect(problems([{ path: 'clusters.0.nodeMaxPods', value: 3 }])).toBe(
+      '--set clusters.0.nodeMaxPods=3: clusters[0] does not exist (the scenario has no clusters: write the list in the file first)',
+    );
     expect(problems([{ path: 'duration.x', value: 2 }])).toContain(
       'duration is a value ("90s"), not an object',
     );
