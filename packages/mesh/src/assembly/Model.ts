@@ -2,6 +2,7 @@
 
 import type { Engine } from '@meshsim/engine';
 import type { ClusterShortfall } from './extraNodesNeeded.js';
+import type { RequestingProxy } from './nodeCpuRequests.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { ClusterCpu } from '../cpu/ClusterCpu.js';
 import type { ConnectionPools } from '../call/ConnectionPools.js';
@@ -32,4 +33,8 @@ export interface Model {
   readonly connections: ConnectionPools;
   /** What each cluster with Pending pods is short of (none when every pod runs). */
   readonly shortfalls: readonly ClusterShortfall[];
+  /** The mesh's node agent on every node (Istio ambient's CNI agent), as the nodes' requests count it; none without. */
+  readonly nodeAgents: readonly RequestingProxy[];
+  /** Its name in the proxies' totals, or null without one. */
+  readonly nodeAgentKind: string | null;
 }

@@ -120,7 +120,17 @@ export function buildModel(
     connections,
   });
   cpu.arrangePods();
-  checkCpuRequests(cpu, instances, dataPlane.proxies(), warnings);
+  // The mesh's node agent (no proxy) on every node, with what it requests: counted with the proxies' requests.
+  const agent = meshPods.nodeAgent;
+  const nodeAgents =
+    agent === undefined
+      ? []
+      : topology.nodes.map((node) => ({
+          node,
+          cpuRequestCores: agent.cpuRequestCores,
+          memoryRequestMiB: agent.memoryRequestMiB,
+        }));
+  checkCpuRequests(cpu, instances, [...dataPlane.proxies(), ...nodeAgents], warnings);
   checkWaypoints(config, dataPlane, warnings);
   checkProxyCpuLimits(config, dataPlane, warnings);
   checkMeshOptions(config.mesh, warnings);
@@ -179,5 +189,7 @@ export function buildModel(
     cpu,
     connections,
     shortfalls,
+    nodeAgents,
+    nodeAgentKind: agent?.kind ?? null,
   };
 }

@@ -27,7 +27,7 @@ export function checkCpuRequests(
     if (nodeCpu === null) continue;
     const over: string[] = [];
     if (requestsExceedCores(app + proxy, nodeCpu.cores)) {
-      const parts = proxy > 0 ? ` (applications ${round(app)}, the mesh's proxies ${round(proxy)})` : '';
+      const parts = proxy > 0 ? ` (applications ${round(app)}, the mesh's containers ${round(proxy)})` : '';
       over.push(`${round(app + proxy)} cores${parts} but it has ${nodeCpu.cores}`);
     }
     if (node.memoryMiB !== null && requestsExceedMemory(memoryMiB, node.memoryMiB))
@@ -35,7 +35,7 @@ export function checkCpuRequests(
     const pods = node.instanceCount + node.daemonPods;
     const crowded =
       node.maxPods !== null && pods > node.maxPods
-        ? `it runs ${pods} pods${node.daemonPods > 0 ? ` (${node.daemonPods} of them the mesh's per-node proxies)` : ''} but takes at most ${node.maxPods}`
+        ? `it runs ${pods} pods${node.daemonPods > 0 ? ` (${node.daemonPods} of them the mesh's per-node pods)` : ''} but takes at most ${node.maxPods}`
         : null;
     if (over.length === 0 && crowded === null) continue;
     const parts = [

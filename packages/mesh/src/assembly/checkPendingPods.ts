@@ -47,7 +47,7 @@ export function checkPendingPods(
     if (sidecar > 0 || sidecarMemory > 0) parts.push(`its sidecar's ${need(sidecar, sidecarMemory)}`);
     const held =
       perNode > 0 || perNodeMemory > 0
-        ? `, next to the ${perNodeMemory > 0 ? `${cores(perNode)} cores and ${mib(perNodeMemory)} MiB` : cores(perNode)} the mesh's per-node proxies request on every node`
+        ? `, next to the ${perNodeMemory > 0 ? `${cores(perNode)} cores and ${mib(perNodeMemory)} MiB` : cores(perNode)} the mesh's per-node pods request on every node`
         : '';
     const room = both
       ? `${cores(app + sidecar)} cores and ${mib(appMemory + sidecarMemory)} MiB`
@@ -70,8 +70,8 @@ export function checkPendingPods(
       daemons === 0
         ? ''
         : daemons === 1
-          ? ", the mesh's per-node proxy among them"
-          : `, the mesh's ${daemons} per-node proxies among them`;
+          ? ", the mesh's per-node pod among them"
+          : `, the mesh's ${daemons} per-node pods among them`;
     const most = `${limits.join(' or ')} pod${limits.length === 1 && limits[0] === 1 ? '' : 's'}`;
     const slot = `a free pod slot (${full.length} of its nodes already ${full.length === 1 ? 'runs' : 'run'} the ${most} ${full.length === 1 ? 'it takes' : 'they take'}${among})`;
     const requests = app + sidecar + appMemory + sidecarMemory > 0;

@@ -4,9 +4,11 @@
 import type { ArrangedPod } from '../cpu/arrangePodCgroups.js';
 import type { Model } from '../assembly/Model.js';
 import { nodeCpuRequests } from '../assembly/nodeCpuRequests.js';
-import type { NodeRequests } from '../assembly/nodeCpuRequests.js';
+import type { NodeRequests, RequestingProxy } from '../assembly/nodeCpuRequests.js';
 import type {
   EdgeMetrics,
+  ProxyKindTotals,
+  ProxyTotals,
   RunStopped,
   ServiceMetrics,
   SimulationResult,
@@ -122,7 +124,7 @@ export function collectResult(
   });
   checkCpuStarvation(services.values(), model.cpu, durationMs, model.warnings);
   const sourceNames = new Set(config.traffic.map((t) => t.name));
-  const requests = nodeCpuRequests(model.instances, dataPlane.proxies());
+  const requests = nodeCpuRequests(model.instances, [...dataPlane.proxies(), ...model.nodeAgents]);
   let offered = 0;
   let succeeded = 0;
   let failed = 0;
@@ -147,7 +149,7 @@ export function collectResult(
     events: model.engine.eventsFired,
     edges,
     services: serviceMetrics,
-    proxies: dataPlane.totals(durationMs),
+    proxies: withNodeAgents(dataPlane.totals(durationMs), model.nodeAgentKind, model.nodeAgents),
     nodes: model.cpu.nodes(model.topology).map(({ node, cpu }) => ({
       name: node.name,
       cluster: node.cluster,
@@ -175,6 +177,41 @@ export function collectResult(
       ...config.assumptions,
     ],
     ...(stopped !== undefined && { stopped }),
+  };
+}
+
+/**
+ * `totals` with the mesh's node agents (`kind`, one per node) as a kind of their own: their count and requests, no
+ * CPU or memory use (they carry no traffic), and not in `count` (they are no proxies).
+ */
+function withNodeAgents(
+  totals: ProxyTotals,
+  kind: string | null,
+  agents: readonly RequestingProxy[],
+): ProxyTotals {
+  if (kind === null || agents.length === 0) return totals;
+  const cpuRequestedCores = agents.reduce((sum, agent) => sum + agent.cpuRequestCores, 0);
+  const memoryRequestedMiB = agents.reduce((sum, agent) => sum + agent.memoryRequestMiB, 0);
+  const agentKind: ProxyKindTotals = {
+    kind,
+    count: agents.length,
+    cpuCores: 0,
+    memoryMiB: 0,
+    queued: 0,
+    traversals: 0,
+    maxMemoryMiB: 0,
+    throttledMs: 0,
+    cpuWaitMs: 0,
+    handshakes: 0,
+    cpuRequestedCores,
+    memoryRequestedMiB,
+    ...(totals.costPerMonthUsd !== undefined && { costPerMonthUsd: 0 }),
+  };
+  return {
+    ...totals,
+    byKind: [...totals.byKind, agentKind],
+    cpuRequestedCores: (totals.cpuRequestedCores ?? 0) + cpuRequestedCores,
+    memoryRequestedMiB: (totals.memoryRequestedMiB ?? 0) + memoryRequestedMiB,
   };
 }
 

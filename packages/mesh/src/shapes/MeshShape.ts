@@ -35,15 +35,32 @@ export interface MeshPodRequests {
   readonly sidecarCpuRequestCores: ReadonlyMap<string, number>;
   /** The same in memory [MiB]; absent: none. */
   readonly sidecarMemoryRequestMiB: ReadonlyMap<string, number>;
-  /** What the mesh's per-node proxies' pods request on every node [cores]; 0 without any. */
+  /**
+   * What the mesh's DaemonSet pods request on every node [cores]: its per-node proxies' and its `nodeAgent`'s; 0
+   * without any.
+   */
   readonly perNodeCpuRequestCores: number;
   /** The same in memory [MiB]; 0 without any. */
   readonly perNodeMemoryRequestMiB: number;
   /**
-   * The mesh's DaemonSet pods on every node (a ztunnel's, Cilium's node Envoy's): each takes one of the node's pod
-   * slots (`nodeMaxPods`). @defaultValue 0
+   * The mesh's DaemonSet pods on every node (a ztunnel's and the CNI node agent's, Cilium's node Envoy's): each takes
+   * one of the node's pod slots (`nodeMaxPods`). @defaultValue 0
    */
   readonly perNodePods?: number;
+  /**
+   * A DaemonSet pod on every node that carries no traffic (Istio ambient's CNI node agent): what it requests, already
+   * counted in `perNodeCpuRequestCores`, `perNodeMemoryRequestMiB` and `perNodePods`, and reported with the nodes'
+   * requests and the proxies' (as kind `kind`). @defaultValue none
+   */
+  readonly nodeAgent?: NodeAgentRequests;
+}
+
+/** What a mesh's node agent (a DaemonSet pod on every node, no proxy) requests. */
+export interface NodeAgentRequests {
+  /** Its name in the proxies' totals (`istio-cni`). */
+  readonly kind: string;
+  readonly cpuRequestCores: number;
+  readonly memoryRequestMiB: number;
 }
 
 /** A mesh shape. `C` is the config it resolves to. */

@@ -62,9 +62,10 @@ describe('CPU requests over a node', () => {
   });
 
   it('warn about a waypoint pod placed on a node without room for it, as an application pod never is', () => {
-    // 1 core: two 400m applications (800m) and the ztunnel's 200m fill it; the waypoint's 100m is placed anyway.
+    // 1 core: two 350m applications (700m), the ztunnel's 200m and the CNI agent's 100m fill it; the waypoint's 100m
+    // is placed anyway.
     const cfg = config(
-      [service('a', { replicas: 2, cpuRequestCores: 0.4, waypoint: true })],
+      [service('a', { replicas: 2, cpuRequestCores: 0.35, waypoint: true })],
       [poisson('a', 10)],
       {
         durationMs: 100,
@@ -78,19 +79,19 @@ describe('CPU requests over a node', () => {
     });
     expect(result.services[0]?.pendingPods).toBe(0);
     expect(result.warnings.filter((w) => w.includes('Kubernetes would not schedule'))).toEqual([
-      "node c/z/node-1: its pods request 1.1 cores (applications 0.8, the mesh's proxies 0.3) but it has 1; Kubernetes would not schedule them all there (meshsim leaves a pod no node has room for Pending, but runs a waypoint's first pod, or a pod on a node of its own, where it would fit best)",
+      "node c/z/node-1: its pods request 1.1 cores (applications 0.7, the mesh's containers 0.4) but it has 1; Kubernetes would not schedule them all there (meshsim leaves a pod no node has room for Pending, but runs a waypoint's first pod, or a pod on a node of its own, where it would fit best)",
     ]);
   });
 
-  it('report what the proxies reserve: 100m per Istio sidecar, 200m per ztunnel, 10m per App Mesh Envoy, none for Linkerd or Consul by default', () => {
+  it('report what the proxies reserve: 100m per Istio sidecar, 200m per ztunnel (and 100m per CNI agent), 10m per App Mesh Envoy, none for Linkerd or Consul by default', () => {
     const reserved = (shape: string) =>
       simulate({
         ...config([service('a', { replicas: 3 })], [poisson('a', 10)], { durationMs: 100 }),
         mesh: resolveMeshConfig({ shape }),
       }).proxies.cpuRequestedCores ?? 0;
     expect(reserved('istio-sidecar')).toBeCloseTo(0.3, 9);
-    // Ambient: a ztunnel per node (the default 12 nodes), 200m each.
-    expect(reserved('istio-ambient')).toBeCloseTo(12 * 0.2, 9);
+    // Ambient: a ztunnel per node (the default 12 nodes), 200m each, and an Istio CNI node agent, 100m each.
+    expect(reserved('istio-ambient')).toBeCloseTo(12 * (0.2 + 0.1), 9);
     expect(reserved('linkerd')).toBe(0);
     expect(reserved('none')).toBe(0);
     // App Mesh's injector requests 10m per Envoy; consul-k8s sets no resources for its sidecars.
@@ -98,14 +99,14 @@ describe('CPU requests over a node', () => {
     expect(reserved('consul')).toBe(0);
   });
 
-  it('report the memory the proxies reserve: 128Mi per Istio sidecar, 512Mi per ztunnel, 32Mi per App Mesh Envoy, none for Linkerd or Consul by default', () => {
+  it('report the memory the proxies reserve: 128Mi per Istio sidecar, 512Mi per ztunnel (and 100Mi per CNI agent), 32Mi per App Mesh Envoy, none for Linkerd or Consul by default', () => {
     const reserved = (shape: string) =>
       simulate({
         ...config([service('a', { replicas: 3 })], [poisson('a', 10)], { durationMs: 100 }),
         mesh: resolveMeshConfig({ shape }),
       }).proxies.memoryRequestedMiB ?? 0;
     expect(reserved('istio-sidecar')).toBe(3 * 128);
-    expect(reserved('istio-ambient')).toBe(12 * 512);
+    expect(reserved('istio-ambient')).toBe(12 * (512 + 100));
     expect(reserved('app-mesh')).toBe(3 * 32);
     expect(reserved('linkerd')).toBe(0);
     expect(reserved('consul')).toBe(0);

@@ -54,14 +54,14 @@ describe('Pending pods', () => {
     expect(result.services[0]?.rejected).toBe(0);
   });
 
-  it("hold back the per-node proxies' requests on every node: ztunnel's 200m leaves room for 8 pods of 100m", () => {
+  it("hold back the per-node pods' requests on every node: the ztunnel's 200m and the CNI agent's 100m leave room for 7 pods of 100m", () => {
     const result = run({ shape: 'istio-ambient' }, { cpuRequestCores: 0.1 });
-    expect(result.services[0]).toMatchObject({ instances: 8, pendingPods: 0 });
+    expect(result.services[0]).toMatchObject({ instances: 7, pendingPods: 1 });
     const tight = run({ shape: 'istio-ambient' }, { cpuRequestCores: 0.2 });
-    // 1000m − 200m leaves 4 pods of 200m.
-    expect(tight.services[0]).toMatchObject({ instances: 4, pendingPods: 4 });
+    // 1000m − 300m leaves 3 pods of 200m.
+    expect(tight.services[0]).toMatchObject({ instances: 3, pendingPods: 5 });
     expect(pendingWarnings(tight)[0]).toContain(
-      "has 0.2 cores unrequested for one (its application's 0.2, next to the 0.2 the mesh's per-node proxies request on every node)",
+      "has 0.2 cores unrequested for one (its application's 0.2, next to the 0.3 the mesh's per-node pods request on every node)",
     );
   });
 
@@ -135,10 +135,10 @@ describe('Pending pods', () => {
     expect(pendingWarnings(istio)[0]).toContain(
       "has 0.2 cores and 384 MiB unrequested for one (its application's 0.1 cores and 256 MiB and its sidecar's 0.1 cores and 128 MiB)",
     );
-    // The ztunnel's 512Mi on every node leaves room for 2 pods of 256Mi too.
+    // The ztunnel's 512Mi and the CNI agent's 100Mi on every node leave room for 1 pod of 256Mi.
     expect(onGiBNodes({ shape: 'istio-ambient' }).services[0]).toMatchObject({
-      instances: 4,
-      pendingPods: 4,
+      instances: 2,
+      pendingPods: 6,
     });
     // A memory limit without a request is the request.
     const limited = onGiBNodes({ shape: 'none' }, { memoryLimitMiB: 512 });
@@ -178,16 +178,16 @@ describe('Pending pods', () => {
       'service b: 1 of its 3 pods is Pending: it never runs and takes no traffic. No node of cluster c has a free pod slot (2 of its nodes already run the 5 pods they take) for one; Kubernetes would leave it Pending. Add nodes or larger ones (nodes, nodeMaxPods)',
     ]);
     expect(none.extraNodesNeeded).toBe(1);
-    // A ztunnel on each node takes a slot: 8 pods run, every pod of b is Pending.
+    // A ztunnel and a CNI agent on each node take two: 6 pods of a run, none of b; 11 pods need 4 nodes of 3 slots.
     const ambient = slots({ shape: 'istio-ambient' });
     expect(ambient.services.map((s) => [s.instances, s.pendingPods])).toEqual([
-      [8, 0],
+      [6, 2],
       [0, 3],
     ]);
     expect(pendingWarnings(ambient)[0]).toContain(
-      "has a free pod slot (2 of its nodes already run the 5 pods they take, the mesh's per-node proxy among them) for one",
+      "has a free pod slot (2 of its nodes already run the 5 pods they take, the mesh's 2 per-node pods among them) for one",
     );
-    expect(ambient.extraNodesNeeded).toBe(1);
+    expect(ambient.extraNodesNeeded).toBe(2);
     // Sidecars are in their pods: no slot of their own.
     expect(slots({ shape: 'istio-sidecar' }).services.map((s) => s.pendingPods)).toEqual([0, 1]);
     // The kubelet's default, 110, leaves every pod running.

@@ -53,8 +53,12 @@ describe('cost model', () => {
     expect(ambient.proxies.byKind.map((k) => [k.kind, k.count])).toEqual([
       ['ztunnel', 3],
       ['waypoint', 2],
+      ['istio-cni', 3],
     ]);
+    // The CNI node agents are no proxies: not counted, no CPU or memory used, only their requests.
     expect(ambient.proxies.count).toBe(5);
+    expect(ambient.proxies.byKind[2]).toMatchObject({ cpuCores: 0, memoryMiB: 0, traversals: 0 });
+    expect(ambient.proxies.byKind[2]?.cpuRequestedCores).toBeCloseTo(0.3, 12);
     const cilium = simulate(twoClusterConfig(meshOf('cilium')));
     expect(cilium.proxies.byKind.map((k) => k.kind)).toEqual(['cilium-ebpf']);
     expect(cilium.proxies.count).toBe(0); // the eBPF datapath is not a proxy the user deploys

@@ -61,8 +61,12 @@ describe("a shape's pod requests", () => {
   it('name a request for every sidecar shape and the ztunnel, so that the check above compares something', () => {
     expect(meshPodRequests(scenario('istio-sidecar')).sidecarCpuRequestCores.get('b')).toBe(0.25);
     expect(meshPodRequests(scenario('linkerd')).sidecarCpuRequestCores.get('c')).toBe(0.5);
-    expect(meshPodRequests(scenario('istio-ambient')).perNodeCpuRequestCores).toBe(0.2);
-    expect(meshPodRequests(scenario('istio-ambient')).perNodeMemoryRequestMiB).toBe(512);
+    // The ztunnel's 200m and 512Mi, and the Istio CNI node agent's 100m and 100Mi: two pods on every node.
+    const ambient = meshPodRequests(scenario('istio-ambient'));
+    expect(ambient.perNodeCpuRequestCores).toBeCloseTo(0.3, 12);
+    expect(ambient.perNodeMemoryRequestMiB).toBe(612);
+    expect(ambient.perNodePods).toBe(2);
+    expect(ambient.nodeAgent).toEqual({ kind: 'istio-cni', cpuRequestCores: 0.1, memoryRequestMiB: 100 });
     expect(meshPodRequests(scenario('istio-sidecar')).sidecarMemoryRequestMiB.get('a')).toBe(128);
     expect(meshPodRequests(scenario('istio-sidecar')).sidecarMemoryRequestMiB.get('b')).toBe(96);
     expect(meshPodRequests(scenario('none')).sidecarCpuRequestCores.size).toBe(0);

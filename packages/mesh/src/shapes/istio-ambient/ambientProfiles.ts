@@ -38,6 +38,18 @@ export const ZTUNNEL_PROFILE: ProxyProfile = {
 };
 
 /**
+ * The Istio CNI node agent (`istio-cni-node`), a DaemonSet ambient mode requires (docs/sources.md#istio-cni-node-agent):
+ * it redirects pods' traffic to their node's ztunnel and carries none itself, so it only takes room on every node —
+ * its Helm default requests (docs/sources.md#istio-cni-values) and a pod slot.
+ */
+export const ISTIO_CNI_NODE_AGENT = {
+  /** Helm default `cni.resources.requests.cpu: 100m`. */
+  cpuRequestCores: 0.1,
+  /** Helm default `cni.resources.requests.memory: 100Mi`. */
+  memoryRequestMiB: 100,
+} as const;
+
+/**
  * Waypoint: an Envoy deployment. CPU ~0.25 vCPU and 60 MB per 1000 rps (Istio 1.24 page); latency
  * published as charts only, so each traversal takes the Istio 1.20–1.24 sidecar traversal (ASSUMPTION).
  */

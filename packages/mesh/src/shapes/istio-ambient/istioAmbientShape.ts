@@ -7,7 +7,12 @@ import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
-import { AMBIENT_ASSUMPTIONS, WAYPOINT_PROFILE, ZTUNNEL_PROFILE } from './ambientProfiles.js';
+import {
+  AMBIENT_ASSUMPTIONS,
+  ISTIO_CNI_NODE_AGENT,
+  WAYPOINT_PROFILE,
+  ZTUNNEL_PROFILE,
+} from './ambientProfiles.js';
 import { AmbientDataPlane } from './AmbientDataPlane.js';
 
 /** The `istio-ambient` shape. */
@@ -28,13 +33,14 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
     waypoint: withOverrides(WAYPOINT_PROFILE, options.waypoint),
   }),
   assumptions: () => AMBIENT_ASSUMPTIONS,
-  // A ztunnel DaemonSet pod on every node (waypoints are placed as pods of their own).
+  // A ztunnel DaemonSet pod and an Istio CNI node agent on every node (waypoints are placed as pods of their own).
   podRequests: (config) => ({
     sidecarCpuRequestCores: new Map(),
     sidecarMemoryRequestMiB: new Map(),
-    perNodeCpuRequestCores: proxyRequestedCpuCores(config.ztunnel),
-    perNodeMemoryRequestMiB: proxyRequestedMemoryMiB(config.ztunnel),
-    perNodePods: 1,
+    perNodeCpuRequestCores: proxyRequestedCpuCores(config.ztunnel) + ISTIO_CNI_NODE_AGENT.cpuRequestCores,
+    perNodeMemoryRequestMiB: proxyRequestedMemoryMiB(config.ztunnel) + ISTIO_CNI_NODE_AGENT.memoryRequestMiB,
+    perNodePods: 2,
+    nodeAgent: { kind: 'istio-cni', ...ISTIO_CNI_NODE_AGENT },
   }),
   createDataPlane: (context, config) => new AmbientDataPlane(context, config),
 };
