@@ -121,12 +121,20 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
     return resolveScenario(raw, source.file);
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
-    // Name the --set behind each issue on an overridden path (or inside it).
+    // Name the --set behind each issue on an overridden path (or inside it): the one with the longest such path, so
+    // `mesh.istioCni.cpuRequest=…` is named rather than `mesh=…` (as --mesh is given).
     const lines = error.issues.map((issue) => {
-      const override = overrides.find((o) => {
-        const path = issuePath(o.path);
-        return issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`);
-      });
+      const override = overrides
+        .filter((o) => {
+          const path = issuePath(o.path);
+          return (
+            issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`)
+          );
+        })
+        .reduce<Override | undefined>(
+          (best, o) => (best === undefined || o.path.length > best.path.length ? o : best),
+          undefined,
+        );
       const where = issue.path === '' ? issue.reason : `${issue.path}: ${issue.reason}`;
       if (override === undefined) return `${issue.file}: ${where}`;
       // A list written as one value (`[a, b]`) is a string here: say how a list is set.

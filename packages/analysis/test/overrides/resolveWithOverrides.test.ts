@@ -72,6 +72,15 @@ describe('resolveWithOverrides', () => {
     expect(problems([{ path: 'traffic.3.rate', value: 2 }])).toContain(
       'traffic[3] does not exist (the list has 1 item',
     );
+    // The --set on the longest matching path is named, not `mesh=` (as --mesh is given), on a file whose mesh is an
+    // object (its options kept).
+    const overhead = readScenarioSource('overhead-3tier');
+    expect(() =>
+      resolveWithOverrides(overhead, [
+        { path: 'mesh', value: 'istio-ambient' },
+        { path: 'mesh.istioCni.cpuRequest', value: 'lots' },
+      ]),
+    ).toThrow(/^--set mesh\.istioCni\.cpuRequest=lots: mesh\.istioCni\.cpuRequest: must be a CPU quantity/);
     // A list the file does not have: no "indices 0..-1".
     expect(problems([{ path: 'clusters.0.nodeMaxPods', value: 3 }])).toBe(
       '--set clusters.0.nodeMaxPods=3: clusters[0] does not exist (the scenario has no clusters: write the list in the file first)',
