@@ -155,6 +155,7 @@ export type {
   MeshLoadBalancer,
   MeshOptions,
   MeshShapeName,
+  NodeAgentSpec,
   NoneMeshConfig,
   PriceTable,
   ProxyProfile,
@@ -229,7 +230,13 @@ export type {
   ZenoLoop,
 } from './config/SimulationResult.js';
 export type { EnforcerKind, PolicyName } from './config/capabilities.js';
-export type { CapabilityRow, MeshPodRequests, MeshShape, OtherShapes } from './shapes/MeshShape.js';
+export type {
+  CapabilityRow,
+  MeshPodRequests,
+  MeshShape,
+  NodeAgentRequests,
+  OtherShapes,
+} from './shapes/MeshShape.js';
 export type { ShapeCapabilityRow } from './shapes/capabilityRows.js';
 export type { SharedDefaults } from './shapes/resolveShared.js';
 export type { NodeProxySpec } from './shapes/dataplane/perNodeProxies.js';

@@ -130,6 +130,8 @@ export type {
   LinkerdVersion,
   MeshShape,
   MeshPodRequests,
+  NodeAgentRequests,
+  NodeAgentSpec,
   EdgeMetrics,
   ServiceMetrics,
   LatencySummary,

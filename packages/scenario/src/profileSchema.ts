@@ -60,6 +60,23 @@ export const ProxyProfileOverride = z.strictObject(profileFields).register(scena
     "Proxy profile overrides; fields not given keep the shape's default profile (docs/mesh-shapes/).",
 });
 
+/** Requests of Istio ambient's CNI node agent (a DaemonSet pod on every node; no proxy, so no profile). */
+export const NodeAgentOverride = z
+  .strictObject({
+    cpuRequest: doc(
+      CpuQuantity.optional(),
+      "CPU request of the agent's container on every node (100m). Default 100m.",
+    ),
+    memoryRequest: doc(
+      MemorySize.optional(),
+      "Memory request of the agent's container on every node: a number [MiB] or a size (100Mi). Default 100Mi.",
+    ),
+  })
+  .register(scenarioRegistry, {
+    id: 'NodeAgent',
+    description: "Requests of a mesh's node agent (a DaemonSet pod on every node that carries no traffic).",
+  });
+
 /** Overrides of the waypoint profile: a proxy profile plus the replica count. */
 export const WaypointOverride = z
   .strictObject({

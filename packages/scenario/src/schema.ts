@@ -36,7 +36,7 @@ import {
   must,
 } from './schemaParts.js';
 import { Fault } from './faultSchema.js';
-import { Prices, ProxyProfileOverride, WaypointOverride } from './profileSchema.js';
+import { NodeAgentOverride, Prices, ProxyProfileOverride, WaypointOverride } from './profileSchema.js';
 import {
   DestinationPolicy,
   FaultInjection,
@@ -204,6 +204,10 @@ const MeshObject = z.strictObject({
     'Envoy sidecar profile of istio-sidecar, app-mesh and consul (each has its own default).',
   ),
   ztunnel: doc(ProxyProfileOverride.optional(), 'For shape istio-ambient: the per-node ztunnel profile.'),
+  istioCni: doc(
+    NodeAgentOverride.optional(),
+    "For shape istio-ambient: the requests of the Istio CNI node agent ambient mode runs on every node. Default the chart's 100m and 100Mi.",
+  ),
   waypoint: doc(
     WaypointOverride.optional(),
     'For shape istio-ambient: the waypoint Envoy profile and replicas of services with a waypoint.',

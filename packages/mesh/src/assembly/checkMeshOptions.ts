@@ -14,6 +14,7 @@ import { resolveMeshConfig } from '../shapes/resolveMeshConfig.js';
 const SHAPE_OPTIONS: readonly { option: keyof MeshOptions; field: string; usedAs: string }[] = [
   { option: 'sidecar', field: 'sidecar', usedAs: 'sidecar' },
   { option: 'ztunnel', field: 'ztunnel', usedAs: 'ztunnel' },
+  { option: 'istioCni', field: 'istioCni', usedAs: 'istioCni' },
   { option: 'waypoint', field: 'waypoint', usedAs: 'waypoint' },
   { option: 'linkerdProxy', field: 'linkerdProxy', usedAs: 'linkerdProxy' },
   { option: 'ebpf', field: 'ebpf', usedAs: 'ebpf' },

@@ -160,6 +160,8 @@ export interface MeshOptions {
   sidecar?: Partial<ProxyProfile>;
   /** `istio-ambient`: ztunnel profile overrides. */
   ztunnel?: Partial<ProxyProfile>;
+  /** `istio-ambient`: the Istio CNI node agent's requests on every node (its chart's 100m and 100Mi by default). */
+  istioCni?: Partial<NodeAgentSpec>;
   /** `istio-ambient`: waypoint profile overrides. */
   waypoint?: Partial<WaypointProfile>;
   /** `linkerd`: linkerd2-proxy profile overrides. */
@@ -219,10 +221,18 @@ export interface IstioSidecarMeshConfig extends MeshConfigBase {
   readonly sidecar: ProxyProfile;
 }
 
+/** What a mesh's node agent (a DaemonSet pod on every node that carries no traffic) requests. */
+export interface NodeAgentSpec {
+  readonly cpuRequestCores: number;
+  readonly memoryRequestMiB: number;
+}
+
 /** `istio-ambient`: a ztunnel per node, waypoints for services that ask for one. */
 export interface IstioAmbientMeshConfig extends MeshConfigBase {
   readonly shape: 'istio-ambient';
   readonly ztunnel: ProxyProfile;
+  /** The Istio CNI node agent ambient mode runs on every node: what it requests (it carries no traffic). */
+  readonly istioCni: NodeAgentSpec;
   readonly waypoint: WaypointProfile;
 }
 

@@ -31,12 +31,21 @@ describe('mesh options the shape does not use', () => {
     expect(warning).toContain('mesh.libraryCpuPerCall (used by library)');
     expect(warning).toContain('mesh.encryption (used by cilium)');
     expect(warning).toContain('mesh.layered (used by layered)');
+    expect(warningsUnder({ shape: 'istio-sidecar', istioCni: { cpuRequestCores: 0.05 } })).toEqual([
+      'mesh shape istio-sidecar does not use mesh.istioCni (used by istio-ambient): ' +
+        'kept for switching shapes (--mesh, compare), not applied in this run',
+    ]);
   });
 
   it('do not warn where the shape uses them, also inside layered', () => {
     expect(warningsUnder({ shape: 'app-mesh', sidecar: { workers: 4 } })).toEqual([]);
     expect(
-      warningsUnder({ shape: 'istio-ambient', ztunnel: { workers: 2 }, waypoint: { replicas: 2 } }),
+      warningsUnder({
+        shape: 'istio-ambient',
+        ztunnel: { workers: 2 },
+        istioCni: { memoryRequestMiB: 64 },
+        waypoint: { replicas: 2 },
+      }),
     ).toEqual([]);
     expect(warningsUnder({ shape: 'layered', inCluster: 'linkerd', linkerdProxy: { workers: 2 } })).toEqual(
       [],

@@ -67,6 +67,13 @@ describe("a shape's pod requests", () => {
     expect(ambient.perNodeMemoryRequestMiB).toBe(612);
     expect(ambient.perNodePods).toBe(2);
     expect(ambient.nodeAgent).toEqual({ kind: 'istio-cni', cpuRequestCores: 0.1, memoryRequestMiB: 100 });
+    // mesh.istioCni changes the agent's requests, and with them what every node holds back.
+    const tuned = meshPodRequests({
+      ...scenario('istio-ambient'),
+      mesh: resolveMeshConfig({ shape: 'istio-ambient', istioCni: { cpuRequestCores: 0.05 } }),
+    });
+    expect(tuned.perNodeCpuRequestCores).toBeCloseTo(0.25, 12);
+    expect(tuned.nodeAgent).toEqual({ kind: 'istio-cni', cpuRequestCores: 0.05, memoryRequestMiB: 100 });
     expect(meshPodRequests(scenario('istio-sidecar')).sidecarMemoryRequestMiB.get('a')).toBe(128);
     expect(meshPodRequests(scenario('istio-sidecar')).sidecarMemoryRequestMiB.get('b')).toBe(96);
     expect(meshPodRequests(scenario('none')).sidecarCpuRequestCores.size).toBe(0);

@@ -93,6 +93,16 @@ function optionsOf(raw: RawMeshObject, issues: PathIssue[]): MeshOptions {
     if (value !== undefined) options[key] = profileOf(value, ['mesh', key], issues);
   }
   if (raw.waypoint !== undefined) options.waypoint = waypointOf(raw.waypoint, issues);
+  if (raw.istioCni !== undefined) {
+    options.istioCni = {
+      ...(raw.istioCni.cpuRequest !== undefined && {
+        cpuRequestCores: parseCpuCores(raw.istioCni.cpuRequest),
+      }),
+      ...(raw.istioCni.memoryRequest !== undefined && {
+        memoryRequestMiB: size(raw.istioCni.memoryRequest, MIB),
+      }),
+    };
+  }
   if (raw.endpointUpdateDelay !== undefined) options.endpointUpdateDelayMs = ms(raw.endpointUpdateDelay);
   if (raw.loadBalancer !== undefined) options.loadBalancer = raw.loadBalancer;
   if (raw.defaultPolicy !== undefined) options.defaultPolicy = policyOf(raw.defaultPolicy).policy;

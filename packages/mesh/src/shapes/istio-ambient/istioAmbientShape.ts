@@ -31,16 +31,17 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
     }),
     ztunnel: withOverrides(ZTUNNEL_PROFILE, options.ztunnel),
     waypoint: withOverrides(WAYPOINT_PROFILE, options.waypoint),
+    istioCni: { ...ISTIO_CNI_NODE_AGENT, ...options.istioCni },
   }),
   assumptions: () => AMBIENT_ASSUMPTIONS,
   // A ztunnel DaemonSet pod and an Istio CNI node agent on every node (waypoints are placed as pods of their own).
   podRequests: (config) => ({
     sidecarCpuRequestCores: new Map(),
     sidecarMemoryRequestMiB: new Map(),
-    perNodeCpuRequestCores: proxyRequestedCpuCores(config.ztunnel) + ISTIO_CNI_NODE_AGENT.cpuRequestCores,
-    perNodeMemoryRequestMiB: proxyRequestedMemoryMiB(config.ztunnel) + ISTIO_CNI_NODE_AGENT.memoryRequestMiB,
+    perNodeCpuRequestCores: proxyRequestedCpuCores(config.ztunnel) + config.istioCni.cpuRequestCores,
+    perNodeMemoryRequestMiB: proxyRequestedMemoryMiB(config.ztunnel) + config.istioCni.memoryRequestMiB,
     perNodePods: 2,
-    nodeAgent: { kind: 'istio-cni', ...ISTIO_CNI_NODE_AGENT },
+    nodeAgent: { kind: 'istio-cni', ...config.istioCni },
   }),
   createDataPlane: (context, config) => new AmbientDataPlane(context, config),
 };
