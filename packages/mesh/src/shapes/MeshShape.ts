@@ -2,7 +2,7 @@
 // resolve into its config, what it assumes, and its data plane. Each shape lives in shapes/<shape>/;
 // the registry (registry.ts) lists them.
 
-import type { MeshConfig, MeshConfigBase, MeshOptions } from '../config/MeshConfig.js';
+import type { MeshConfig, MeshConfigBase, MeshOptions, NodeAgentSpec } from '../config/MeshConfig.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { DataPlane } from './dataplane/DataPlane.js';
 import type { DataPlaneContext } from './dataplane/DataPlaneContext.js';
@@ -55,12 +55,10 @@ export interface MeshPodRequests {
   readonly nodeAgent?: NodeAgentRequests;
 }
 
-/** What a mesh's node agent (a DaemonSet pod on every node, no proxy) requests. */
-export interface NodeAgentRequests {
+/** What a mesh's node agent (a DaemonSet pod on every node, no proxy) requests, with its name. */
+export interface NodeAgentRequests extends NodeAgentSpec {
   /** Its name in the proxies' totals (`istio-cni`). */
   readonly kind: string;
-  readonly cpuRequestCores: number;
-  readonly memoryRequestMiB: number;
 }
 
 /** A mesh shape. `C` is the config it resolves to. */

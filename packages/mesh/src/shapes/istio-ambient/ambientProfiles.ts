@@ -1,7 +1,7 @@
 // Istio ambient profiles: the per-node ztunnel (L4, mTLS/HBONE) and the per-service waypoint (Envoy,
 // L7), from the Istio 1.22 and 1.24 performance pages (docs/sources.md#istio-perf-1-22, #istio-perf-1-24).
 
-import type { ProxyProfile, WaypointProfile } from '../../config/MeshConfig.js';
+import type { NodeAgentSpec, ProxyProfile, WaypointProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
 import {
@@ -42,12 +42,10 @@ export const ZTUNNEL_PROFILE: ProxyProfile = {
  * it redirects pods' traffic to their node's ztunnel and carries none itself, so it only takes room on every node —
  * its Helm default requests (docs/sources.md#istio-cni-values) and a pod slot.
  */
-export const ISTIO_CNI_NODE_AGENT = {
-  /** Helm default `cni.resources.requests.cpu: 100m`. */
-  cpuRequestCores: 0.1,
-  /** Helm default `cni.resources.requests.memory: 100Mi`. */
-  memoryRequestMiB: 100,
-} as const;
+export const ISTIO_CNI_NODE_AGENT: NodeAgentSpec = {
+  cpuRequestCores: 0.1, // Helm default `cni.resources.requests.cpu: 100m`
+  memoryRequestMiB: 100, // Helm default `cni.resources.requests.memory: 100Mi`
+};
 
 /**
  * Waypoint: an Envoy deployment. CPU ~0.25 vCPU and 60 MB per 1000 rps (Istio 1.24 page); latency
