@@ -114,6 +114,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       zone: node.zone,
       cores: num(node.cores),
       pods: num(node.pods),
+      meshNodePods: num(node.meshNodePods),
       maxPods: num(node.maxPods),
       cpuRequestedCores: num(node.cpuRequestedCores),
       memoryMiB: optionalNum(node.memoryMiB ?? undefined),

@@ -51,8 +51,8 @@ export interface ShapeSummary {
   /** Time runnable work (applications and proxies) waited for a core on a busy node, summed over tasks [ms]. */
   cpuWaitMs: number;
   /**
-   * Nodes whose pods (applications and the mesh's proxies) request more CPU than the node has — where Kubernetes
-   * would leave pods Pending; null when nodes have no size.
+   * Nodes whose pods (applications and the mesh's proxies) request more CPU (or memory) than the node has, or that
+   * run more pods than its `maxPods` — where Kubernetes would leave pods Pending; null when nodes have no size.
    */
   overRequestedNodes: number | null;
   /**
@@ -169,7 +169,8 @@ export function summarizeComparison(
           : result.nodes.filter(
               (node) =>
                 requestsExceedCores(node.cpuRequestedCores, node.cores) ||
-                (node.memoryMiB !== null && requestsExceedMemory(node.memoryRequestedMiB, node.memoryMiB)),
+                (node.memoryMiB !== null && requestsExceedMemory(node.memoryRequestedMiB, node.memoryMiB)) ||
+                node.pods + node.meshNodePods > node.maxPods,
             ).length,
       bestEffortPods:
         result.nodes.length === 0

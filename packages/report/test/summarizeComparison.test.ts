@@ -24,6 +24,12 @@ describe('summarizeComparison: nodes over-requested', () => {
     // Memory counts on a node with a memory size.
     node.memoryRequestedMiB = (node.memoryMiB ?? 0) + 1;
     expect(summarizeComparison([crowded]).shapes[0]?.overRequestedNodes).toBe(1);
+    // So do pods beyond its pod slots, the mesh's node pods among them.
+    node.memoryRequestedMiB = 0;
+    node.pods = node.maxPods - node.meshNodePods;
+    expect(summarizeComparison([crowded]).shapes[0]?.overRequestedNodes).toBe(0);
+    node.meshNodePods += 1;
+    expect(summarizeComparison([crowded]).shapes[0]?.overRequestedNodes).toBe(1);
   });
 
   it('is null when the nodes have no size (none listed)', () => {

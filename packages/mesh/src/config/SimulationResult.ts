@@ -170,9 +170,11 @@ export interface NodeMetrics {
   cores: number;
   /** Pods placed on it: application instances and waypoint pods (per-node proxies not counted). */
   pods: number;
+  /** The mesh's DaemonSet pods on it (a ztunnel and the CNI node agent, Cilium's node Envoy), beside `pods`. */
+  meshNodePods: number;
   /**
-   * Pods it runs at most (`nodeMaxPods`): `pods` and the mesh's per-node proxies' pods (a ztunnel, Cilium's node
-   * Envoy) each take one; placement keeps within it (a waypoint placed anyway aside).
+   * Pods it runs at most (`nodeMaxPods`): `pods` and `meshNodePods` each take one; placement keeps within it (a
+   * waypoint placed anyway aside).
    */
   maxPods: number;
   /**

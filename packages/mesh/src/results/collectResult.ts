@@ -156,6 +156,7 @@ export function collectResult(
       zone: node.zone,
       cores: cpu.cores,
       pods: node.instanceCount,
+      meshNodePods: node.daemonPods,
       maxPods: node.maxPods ?? 0,
       cpuRequestedCores: requestedOn(requests.get(node)),
       memoryMiB: node.memoryMiB,

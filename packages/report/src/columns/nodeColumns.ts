@@ -32,6 +32,12 @@ export const NODE_COLUMNS: ColumnTable<NodeMetrics> = {
       csv: { name: 'pods' },
     },
     {
+      key: 'meshNodePods',
+      read: (node) => node.meshNodePods,
+      text: { header: 'mesh node pods', format: count },
+      csv: { name: 'mesh_node_pods' },
+    },
+    {
       key: 'maxPods',
       read: (node) => node.maxPods,
       text: { header: 'max pods', format: count },

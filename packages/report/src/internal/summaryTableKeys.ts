@@ -60,12 +60,13 @@ const NODE_KEYS: readonly string[] = ['name', 'cores', 'pods', 'utilisation', 'm
 export function nodeKeys(result: SimulationResult): string[] {
   const keys = [...NODE_KEYS];
   const after = ['pods'];
-  // The pod limit, where it is not the kubelet's default or pods were left Pending.
+  // The pod limit (and the mesh's per-node pods that take slots too), where it is not the kubelet's default or pods
+  // were left Pending.
   if (
     result.nodes.some((node) => node.maxPods !== DEFAULT_NODE_MAX_PODS) ||
     result.services.some((service) => service.pendingPods > 0)
   )
-    after.push('maxPods');
+    after.push('meshNodePods', 'maxPods');
   if (result.nodes.some((node) => node.cpuRequestedCores > 0)) after.push('cpuRequestedCores');
   if (result.nodes.some((node) => node.memoryMiB !== null)) after.push('memoryMiB', 'memoryRequestedMiB');
   keys.splice(keys.indexOf('pods'), 1, ...after);

@@ -47,7 +47,7 @@ describe('waypoint pods on full nodes', () => {
     );
     const four = run(0.1, 4);
     expect(waypoints(four)).toBe(1);
-    expect(four.nodes[0]).toMatchObject({ pods: 3, maxPods: 4 });
+    expect(four.nodes[0]).toMatchObject({ pods: 3, meshNodePods: 2, maxPods: 4 });
     expect(
       four.warnings.some(
         (w) =>
