@@ -6,6 +6,7 @@
 import type { ClusterCpu } from '../cpu/ClusterCpu.js';
 import { requestsExceedCores, requestsExceedMemory } from '../config/requestsExceedCores.js';
 import type { Warnings } from '../ports/Warnings.js';
+import { freePodSlots } from '../topology/Topology.js';
 import type { Instance } from '../server/Instance.js';
 import { nodeCpuRequests } from './nodeCpuRequests.js';
 import type { RequestingProxy } from './nodeCpuRequests.js';
@@ -34,7 +35,7 @@ export function checkCpuRequests(
       over.push(`${round(memoryMiB)} MiB of memory but it has ${node.memoryMiB}`);
     const pods = node.instanceCount + node.daemonPods;
     const crowded =
-      node.maxPods !== null && pods > node.maxPods
+      freePodSlots(node) < 0
         ? `it runs ${pods} pods${node.daemonPods > 0 ? ` (${node.daemonPods} of them the mesh's per-node pods)` : ''} but takes at most ${node.maxPods}`
         : null;
     if (over.length === 0 && crowded === null) continue;

@@ -7,6 +7,7 @@ import { requestedMemoryMiB } from '../config/requestedMemoryMiB.js';
 import type { ServiceConfig, SimulationConfig } from '../config/SimulationConfig.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { MeshPodRequests } from '../shapes/MeshShape.js';
+import { freePodSlots } from '../topology/Topology.js';
 import type { Node } from '../topology/Topology.js';
 import type { ClusterShortfall } from './extraNodesNeeded.js';
 
@@ -61,8 +62,7 @@ export function checkPendingPods(
       (node) =>
         node.cluster === service.cluster &&
         (bound === undefined || node.pool === bound) &&
-        node.maxPods !== null &&
-        node.instanceCount + node.daemonPods >= node.maxPods,
+        freePodSlots(node) <= 0,
     );
     const limits = [...new Set(full.map((node) => node.maxPods as number))].sort((a, b) => a - b);
     const daemons = meshPods.perNodePods ?? 0;

@@ -278,6 +278,14 @@ interface NodeSize {
   readonly maxPods: number;
 }
 
+/**
+ * Pod slots `node` has left under its `maxPods` (its pods and the mesh's DaemonSet pods each take one): negative when
+ * it runs more than it takes (a waypoint placed anyway); Infinity on a node without a limit (no size).
+ */
+export function freePodSlots(node: Node): number {
+  return node.maxPods === null ? Infinity : node.maxPods - node.instanceCount - node.daemonPods;
+}
+
 /** A node's cores in millicores (the unit requests are counted in), or null without a size. */
 function coresMilli(node: Node): number | null {
   return node.cores === null ? null : toMilli(node.cores);
@@ -361,7 +369,7 @@ function bestOf(zone: readonly Node[], fit: PodFit, scoredMilli: number): { node
  * docs/sources.md#k8s-scheduler-least-allocated), so a pod that requests none of a resource fits any node with a slot.
  */
 function fitsOn(node: Node, fit: PodFit): boolean {
-  if (node.maxPods !== null && node.instanceCount + node.daemonPods + 1 > node.maxPods) return false;
+  if (freePodSlots(node) < 1) return false;
   const cores = coresMilli(node);
   if (fit.milli > 0 && cores !== null && node.requestedMilli + fit.milli > cores) return false;
   const memoryMiB = node.memoryMiB;

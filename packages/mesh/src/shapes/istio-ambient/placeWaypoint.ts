@@ -1,6 +1,7 @@
 // Where a waypoint deployment's pods run: placed after the applications' pods, as pods of their own; those no node
 // has room for are Pending, but one always runs (an assumption), with a warning either way.
 
+import { freePodSlots } from '../../topology/Topology.js';
 import type { Node, PodPlacement, Topology } from '../../topology/Topology.js';
 
 /**
@@ -23,10 +24,7 @@ export function placeWaypoint(
   const memory = sized && (pod.memoryRequestMiB ?? 0) > 0 ? ` and ${String(pod.memoryRequestMiB)} MiB` : '';
   // Pod slots: named when some node of the cluster has none left (nodeMaxPods).
   const full = topology.nodes.filter(
-    (node) =>
-      node.cluster === deployment.cluster &&
-      node.maxPods !== null &&
-      node.instanceCount + node.daemonPods >= node.maxPods,
+    (node) => node.cluster === deployment.cluster && freePodSlots(node) <= 0,
   ).length;
   const slots =
     full === 0
