@@ -3,6 +3,7 @@
 
 // Running a simulation.
 export { simulate } from './simulate.js';
+export { MODEL_REVISION } from './modelRevision.js';
 export { Simulation } from './Simulation.js';
 export {
   CHECK_EVERY_EVENTS,

@@ -19,6 +19,7 @@ export {
 export {
   simulate,
   Simulation,
+  MODEL_REVISION,
   resolveMeshConfig,
   meshShapeNames,
   registerMeshShape,

@@ -35,6 +35,7 @@ describe('meshsim (umbrella)', () => {
         'FAILURE_CAUSES',
         'ImportError',
         'LatencyHistogram',
+        'MODEL_REVISION',
         'NO_POLICY',
         'NO_RETRY',
         'RETRY_CONDITIONS',

@@ -28,12 +28,19 @@ function cell(point: SweepPointSummary, key: string): string {
   return interval.halfWidth === null ? mean : `${mean} ${half}`;
 }
 
+/** What the head line says of the store's runs from another model revision (nothing when there are none). */
+function outdatedNote(outdated: number): string {
+  if (outdated === 0) return '';
+  return ` (${outdated} run${outdated === 1 ? '' : 's'} of this scenario stored by another meshsim model not reused)`;
+}
+
 /** The sweep as text: a line on what ran, then one row per grid point. */
 export function renderSweepText(result: SweepResult): string {
   const { plan } = result;
   const head =
     `Sweep: ${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replications} replication${plan.replications === 1 ? '' : 's'}` +
-    ` = ${plan.tasks.length} runs; this shard ${result.tasks.length}: ${result.ran} run now, ${result.skipped} already in the store` +
+    ` = ${plan.tasks.length} run${plan.tasks.length === 1 ? '' : 's'}; this shard ${result.tasks.length}: ${result.ran} run now, ${result.skipped} already in the store` +
+    outdatedNote(result.outdated) +
     `\nFigures: mean ± 95 % CI (Student t) over the replications`;
   const axes = plan.axes.map((axis) => axis.path);
   const figures = RUN_FIGURES.filter(
@@ -68,6 +75,7 @@ export function renderSweepJson(result: SweepResult): string {
     shardRuns: result.tasks.length,
     ran: result.ran,
     skipped: result.skipped,
+    outdated: result.outdated,
     axes: result.plan.axes.map((a) => a.path),
     confidence: 0.95,
     summary: result.summary.map((point) => ({
@@ -130,6 +138,7 @@ export function renderBoundaryMapText(map: BoundaryMap): string {
   const head =
     `Recovery boundary on ${map.path} (${label(lowEnd, unit)}–${label(highEnd, unit)}): the value where the verdict turns from recovered` +
     ` (stable or degraded-recovered) to not recovered; ${map.ran} runs, ${map.skipped} already in the store` +
+    outdatedNote(map.outdated) +
     `\n'.' recovers, '#' does not, '?' between the probes`;
   const table = formatTable(
     [
@@ -155,6 +164,7 @@ export function renderBoundaryMapJson(map: BoundaryMap): string {
         axes: map.axes.map((a) => a.path),
         ran: map.ran,
         skipped: map.skipped,
+        outdated: map.outdated,
         boundaries: map.boundaries.map((b) => ({
           values: Object.fromEntries(b.values.map((v) => [v.path, v.value])),
           status: b.status,

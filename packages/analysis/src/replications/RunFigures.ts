@@ -19,8 +19,9 @@ export interface RunFigures {
   /** Mean CPU of the mesh's proxies [cores]. */
   proxyCpuCores: number;
   /*
-   * The figures below are null in a run read back from a results store written before meshsim recorded them (such
-   * a run is reused by a resumed sweep); the node figures are null too when the nodes have no size.
+   * The figures below are null in a run read back from a results store written before meshsim recorded them (a
+   * sweep does not reuse such a run: its key lacks the model revision); the node figures are null too when the
+   * nodes have no size.
    */
   /** CPU the proxies' containers request: node capacity the mesh reserves [cores]. */
   proxyCpuRequestedCores: number | null;

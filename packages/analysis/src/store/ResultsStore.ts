@@ -2,6 +2,7 @@
 // edge. Each run's rows are written in one transaction, so an error or Ctrl-C never leaves half a run.
 
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
+import { MODEL_REVISION } from '@meshsim/mesh';
 
 import type { StoredRun } from './StoredRun.js';
 import { STORE_ORDER, STORE_TABLES } from './storeSchema.js';
@@ -69,6 +70,18 @@ export class ResultsStore {
     return new Set(reader.getRowObjectsJS().map((row) => String(row['run_key'])));
   }
 
+  /**
+   * How many runs of the scenario with hash `scenarioHash` another model revision stored (or one from before
+   * revisions were kept): a sweep recomputes them rather than reuse them.
+   */
+  async outdatedRuns(scenarioHash: string): Promise<number> {
+    const reader = await this.connection.runAndReadAll(
+      'SELECT count(*) AS n FROM runs WHERE scenario_hash = $1 AND (model_revision IS NULL OR model_revision <> $2)',
+      [scenarioHash, MODEL_REVISION],
+    );
+    return Number(reader.getRowObjectsJS()[0]?.['n'] ?? 0);
+  }
+
   /** Writes one run's rows in one transaction (nothing of it is stored if any insert fails). */
   async write(outcome: RunOutcome, scenarioHash: string): Promise<void> {
     const c = this.connection;
@@ -102,6 +115,7 @@ export class ResultsStore {
         dbl(figures.nodeCpuUtilisation),
         dbl(figures.pendingPods),
         dbl(figures.extraNodesNeeded),
+        MODEL_REVISION,
       ];
       await c.run(`INSERT INTO runs VALUES (${placeholders(run.length)})`, run);
       for (const override of outcome.overrides) {
@@ -165,6 +179,7 @@ export class ResultsStore {
         pendingPods: numberOrNull(row['pending_pods']),
         extraNodesNeeded: numberOrNull(row['extra_nodes_needed']),
       },
+      modelRevision: numberOrNull(row['model_revision']),
     }));
     return keys === undefined ? rows : rows.filter((row) => keys.has(row.key));
   }

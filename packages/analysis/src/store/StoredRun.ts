@@ -14,4 +14,6 @@ export interface StoredRun {
   verdict: Verdict;
   recoveryMs: number | null;
   figures: RunFigures;
+  /** The model revision that computed it (`MODEL_REVISION`), or null for a run stored before revisions were kept. */
+  modelRevision: number | null;
 }

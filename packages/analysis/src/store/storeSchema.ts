@@ -34,6 +34,7 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       ['node_cpu_utilisation', 'DOUBLE'],
       ['pending_pods', 'DOUBLE'],
       ['extra_nodes_needed', 'DOUBLE'],
+      ['model_revision', 'INTEGER'],
     ],
   },
   {

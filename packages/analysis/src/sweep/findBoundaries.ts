@@ -65,6 +65,8 @@ export interface BoundaryMap {
   /** Runs simulated, and probes found in the store already. */
   ran: number;
   skipped: number;
+  /** Runs of this scenario in the store from another model revision (an earlier meshsim): not reused. */
+  outdated: number;
 }
 
 function valueOf(x: number, unit: string): OverrideValue {
@@ -134,6 +136,7 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
   };
 
   try {
+    const outdated = await store.outdatedRuns(source.hash);
     const state = grid.map(() => ({
       probes: [] as BoundaryProbe[],
       low: null as number | null,
@@ -188,7 +191,7 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
         probes: [...s.probes].sort((a, b) => a.value - b.value),
       };
     });
-    return { path: axis.path, lowEnd, highEnd, unit, axes: [...others], boundaries, ran, skipped };
+    return { path: axis.path, lowEnd, highEnd, unit, axes: [...others], boundaries, ran, skipped, outdated };
   } finally {
     if (options.store === undefined) store.close();
   }

@@ -1,7 +1,9 @@
 // The identity of a run in the results store: what was simulated (the scenario text, the overrides, the
-// seed), hashed, so that a re-run of a sweep recognises the runs it already has.
+// seed) and by which model revision, hashed, so that a re-run of a sweep recognises the runs it already has.
 
 import { createHash } from 'node:crypto';
+
+import { MODEL_REVISION } from '@meshsim/mesh';
 
 import type { Override } from '../overrides/SetAxis.js';
 
@@ -11,9 +13,19 @@ export function canonicalOverrides(overrides: readonly Override[]): string {
   return JSON.stringify(sorted.map((o) => [o.path, o.value]));
 }
 
-/** SHA-256 (hex) of `scenarioHash`, the canonical overrides and the seed, one per line. */
-export function runKey(scenarioHash: string, overrides: readonly Override[], seed: number | string): string {
+/**
+ * SHA-256 (hex) of `scenarioHash`, the canonical overrides, the seed and the model revision, one per line:
+ * a run stored by another model revision has another key, so it is recomputed, never reused.
+ */
+export function runKey(
+  scenarioHash: string,
+  overrides: readonly Override[],
+  seed: number | string,
+  modelRevision: number = MODEL_REVISION,
+): string {
   return createHash('sha256')
-    .update(`${scenarioHash}\n${canonicalOverrides(overrides)}\n${JSON.stringify(seed)}`)
+    .update(
+      `${scenarioHash}\n${canonicalOverrides(overrides)}\n${JSON.stringify(seed)}\nmodel ${modelRevision}`,
+    )
     .digest('hex');
 }

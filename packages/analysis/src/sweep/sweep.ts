@@ -44,6 +44,11 @@ export interface SweepResult {
   /** Runs simulated now, and runs found in the store already (resumed). */
   ran: number;
   skipped: number;
+  /**
+   * Runs of this scenario in the store from another model revision (an earlier meshsim): not reused, so
+   * points they covered were simulated again.
+   */
+  outdated: number;
   /** This shard's runs, as stored. */
   runs: StoredRun[];
   summary: SweepPointSummary[];
@@ -75,6 +80,7 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
   const store = options.store ?? (await ResultsStore.open(':memory:'));
   try {
     const stored = await store.keys();
+    const outdated = await store.outdatedRuns(source.hash);
     const todo = tasks.filter((task) => !stored.has(task.key));
     const skipped = tasks.length - todo.length;
     options.onProgress?.(skipped, tasks.length);
@@ -87,7 +93,15 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
       },
     });
     const runs = await store.runs(new Set(tasks.map((t) => t.key)));
-    return { plan, tasks, ran: todo.length, skipped, runs, summary: summarizeSweep(plan.points, runs) };
+    return {
+      plan,
+      tasks,
+      ran: todo.length,
+      skipped,
+      outdated,
+      runs,
+      summary: summarizeSweep(plan.points, runs),
+    };
   } finally {
     if (options.store === undefined) store.close();
   }

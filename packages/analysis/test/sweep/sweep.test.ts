@@ -1,6 +1,6 @@
 // Sweeps end to end: the grid and its order, identical stores for 0 (in-thread), 1, 2 and 4 workers,
 // resume, shards merged equal to one run, the run limit, nothing half-written after an abort, and stores written
-// before the node figures were recorded.
+// by an earlier release (fewer columns, runs keyed without the model revision: recomputed, not reused).
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { OverrideError, ResultsStore, parseSetOption, readScenarioSource, sweep } from '../../src/index.js';
+import { MODEL_REVISION } from '@meshsim/mesh';
+
+import {
+  OverrideError,
+  ResultsStore,
+  parseSetOption,
+  readScenarioSource,
+  runKey,
+  sweep,
+} from '../../src/index.js';
 import type { SweepOptions } from '../../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meshsim-sweep-'));
@@ -38,13 +47,19 @@ const ADDED_COLUMNS = [
   'node_cpu_utilisation',
   'pending_pods',
   'extra_nodes_needed',
+  'model_revision',
 ];
 
-/** Turns the store at `file` into one as the first release wrote it: `runs` without the columns added since. */
+/**
+ * Turns the store at `file` into one as the first release wrote it: `runs` without the columns added since, and
+ * every run under another key (the first release's keys did not hash the model revision).
+ */
 async function makeFirstReleaseStore(file: string): Promise<void> {
   const instance = await DuckDBInstance.create(file);
   const connection = await instance.connect();
   for (const column of ADDED_COLUMNS) await connection.run(`ALTER TABLE runs DROP COLUMN ${column}`);
+  for (const table of ['runs', 'settings', 'edges'])
+    await connection.run(`UPDATE ${table} SET run_key = 'first-release-' || run_key`);
   connection.closeSync();
   instance.closeSync();
 }
@@ -106,6 +121,16 @@ describe('sweep', () => {
     merged.close();
   });
 
+  it('keys a run by scenario, overrides, seed and model revision', () => {
+    const overrides = [{ path: 'mesh', value: 'none' }];
+    const key = runKey('abc', overrides, 1);
+    expect(runKey('abc', overrides, 1, MODEL_REVISION)).toBe(key);
+    expect(
+      new Set([key, runKey('abd', overrides, 1), runKey('abc', [], 1), runKey('abc', overrides, 2)]).size,
+    ).toBe(4);
+    expect(runKey('abc', overrides, 1, MODEL_REVISION + 1)).not.toBe(key);
+  });
+
   it('resumes: a re-run skips the runs already stored', async () => {
     const store = await ResultsStore.open(join(dir, 'resume.duckdb'));
     const first = await sweep(source, { ...GRID, workers: 0, replications: 1, store });
@@ -155,7 +180,7 @@ describe('sweep', () => {
     expect(lines).toHaveLength(13);
   });
 
-  it('opens and merges a store written before the node figures: the columns are added, its runs have them null', async () => {
+  it('opens a store an earlier release wrote: the columns are added (null in its runs), its runs recomputed, not reused', async () => {
     const options: SweepOptions = {
       ...GRID,
       fixed: [...(GRID.fixed ?? []), { path: 'nodeCpu', value: 2 }],
@@ -166,31 +191,36 @@ describe('sweep', () => {
     let store = await ResultsStore.open(file);
     const fresh = await sweep(source, { ...options, store });
     store.close();
+    expect(fresh.outdated).toBe(0);
     for (const run of fresh.runs) {
       expect(run.figures.nodeCpuUtilisation).toBeGreaterThan(0);
       expect(run.figures.pendingPods).toBe(0);
       expect(run.figures.extraNodesNeeded).toBe(0);
+      expect(run.modelRevision).toBe(MODEL_REVISION);
     }
     expect(fresh.runs.map((r) => (r.figures.proxyCpuRequestedCores ?? 0) > 0)).toEqual(
       fresh.plan.points.map((p) => p.values[1]?.value === 'istio-sidecar'),
     );
     await makeFirstReleaseStore(file);
     store = await ResultsStore.open(file);
+    const old = await store.runs();
+    expect(
+      old.map((run) => [
+        run.modelRevision,
+        run.figures.nodeCpuUtilisation,
+        run.figures.proxyCpuRequestedCores,
+      ]),
+    ).toEqual(old.map(() => [null, null, null]));
     const resumed = await sweep(source, { ...options, replications: 2, store });
-    expect([resumed.ran, resumed.skipped]).toEqual([6, 6]);
-    const old = resumed.runs.filter((run) => run.replication === 0);
-    expect(old.map((run) => run.figures.nodeCpuUtilisation)).toEqual([null, null, null, null, null, null]);
-    expect(old.map((run) => run.figures.proxyCpuRequestedCores)).toEqual([
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
-    // The figure's interval counts the runs that have it.
+    // Nothing reused: the earlier model's runs stay in the store but the sweep simulates every run again.
+    expect([resumed.ran, resumed.skipped, resumed.outdated]).toEqual([12, 0, 6]);
+    expect(resumed.runs.every((run) => run.modelRevision === MODEL_REVISION)).toBe(true);
+    expect(
+      resumed.runs.filter((run) => run.replication === 0).map((run) => run.figures.successRatio),
+    ).toEqual(fresh.runs.map((run) => run.figures.successRatio));
     const figure = resumed.summary[0]?.figures.find((f) => f.key === 'pendingPods');
-    expect(figure).toMatchObject({ n: 1, mean: 0, halfWidth: null });
+    expect(figure).toMatchObject({ n: 2, mean: 0, halfWidth: 0 });
+    expect(await store.runs()).toHaveLength(18);
     store.close();
     // An old shard merges into a new store by column name.
     const merged = await ResultsStore.open(join(dir, 'merged-first-release.duckdb'));

@@ -1,0 +1,42 @@
+// MODEL_REVISION must change whenever the model's results do: the bundled scenarios' golden outputs are
+// hashed, and each revision is tied to the digest of its goldens. Changed goldens with the same revision fail here.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { MODEL_REVISION } from '@meshsim/mesh';
+import { describe, expect, it } from 'vitest';
+
+const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
+
+/**
+ * The digest of the bundled goldens under each model revision. When the goldens change (results changed), raise
+ * `MODEL_REVISION` in packages/mesh/src/modelRevision.ts and add its digest here; never edit an earlier entry, so a
+ * sweep store's runs are never reused by a model that computes them differently.
+ */
+const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
+  1: 'c171d70944219a2075ee798c5ace32c46f6f097b976f05bfad4c4d5b5c825df1',
+};
+
+/** SHA-256 of every golden file's name and content, in name order (line endings normalised). */
+function goldenDigest(): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(GOLDEN_DIR).sort()) {
+    hash.update(`${name}\n`);
+    hash.update(readFileSync(GOLDEN_DIR + name, 'utf8').replace(/\r\n/g, '\n'));
+  }
+  return hash.digest('hex');
+}
+
+describe('MODEL_REVISION', () => {
+  it('is the latest revision listed, and the bundled goldens are those it was recorded with', () => {
+    const revisions = Object.keys(GOLDEN_DIGESTS).map(Number);
+    expect(MODEL_REVISION).toBe(Math.max(...revisions));
+    const digest = goldenDigest();
+    expect(
+      digest,
+      `the bundled goldens changed: raise MODEL_REVISION to ${MODEL_REVISION + 1} and add "${MODEL_REVISION + 1}: '${digest}'" to GOLDEN_DIGESTS`,
+    ).toBe(GOLDEN_DIGESTS[MODEL_REVISION]);
+  });
+});
