@@ -47,19 +47,22 @@ export interface ContainerResources {
   memoryLimitMiB?: number;
 }
 
+/** Which of an injected proxy's resources a setting gives: its CPU limit, CPU request or memory request. */
+export type ProxyResourceKind = 'cpu-limit' | 'cpu-request' | 'memory-request';
+
 /**
- * A proxy CPU limit or request a pod annotation sets (`sidecar.istio.io/proxyCPULimit` / `proxyCPU`,
- * `config.linkerd.io/proxy-cpu-limit` / `proxy-cpu-request`), or an injected proxy container's resources.
+ * An injected proxy's CPU limit, CPU request or memory request, as a pod annotation sets it
+ * (`sidecar.istio.io/proxyCPULimit` / `proxyCPU` / `proxyMemory`, `config.linkerd.io/proxy-cpu-limit` /
+ * `proxy-cpu-request` / `proxy-memory-request`) or an injected proxy container's resources give it.
  */
-export interface ProxyCpuLimit {
+export interface ProxyResource {
   /** What set it: the pod annotation, or the injected proxy container's resources (`the istio-proxy container's …`). */
   key: string;
-  /** The proxy container's CPU limit or its CPU request. */
-  what: 'limit' | 'request';
+  what: ProxyResourceKind;
   /** The mesh shape whose proxy it sets. */
   shape: MeshShapeName;
-  /** The limit or request [cores]. */
-  cores: number;
+  /** The value: cores for CPU, MiB for memory. */
+  amount: number;
   /** The resource it came from when not its workload: the Pod whose injected container gave it. */
   from?: SourceRef;
 }
@@ -82,8 +85,8 @@ export interface ImportedWorkload {
   serviceAccount: string;
   /** Per container, in order, with what it sets (the application containers' CPU makes the service's cpuLimit and cpuRequest). */
   resources: ContainerResources[];
-  /** The injected proxy's CPU limit and request, from its pod annotations or its container (absent when none sets them). */
-  proxyCpuLimits?: ProxyCpuLimit[];
+  /** The injected proxy's CPU limit and request and memory request, from its pod annotations or its container (absent when none sets them). */
+  proxyResources?: ProxyResource[];
   /** The pod template's `spec.nodeSelector` (absent when it sets none). */
   nodeSelector?: Record<string, string>;
   /**

@@ -43,7 +43,7 @@ export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
     kind: 'Pod',
     groups: [''],
     gives:
-      "its injected proxy container's CPU limit and request (its workload's proxyCpuLimit, proxyCpuRequest)",
+      "its injected proxy container's CPU limit and request and memory request (its workload's proxyCpuLimit, proxyCpuRequest, proxyMemoryRequest)",
   },
   { kind: 'Service', groups: [''], gives: 'the services and which workloads back them; Linkerd annotations' },
   {

@@ -24,6 +24,8 @@ export type {
   ImportedService,
   ImportedSubset,
   ImportedWorkload,
+  ProxyResource,
+  ProxyResourceKind,
   SourceRef,
   Sourced,
 } from './ImportModel.js';

@@ -23,7 +23,7 @@ import { shortRefs } from '../model/describeRefs.js';
 import { serviceCpu, serviceMemory } from './serviceResources.js';
 import { formatCpu } from '../units/formatCpu.js';
 import { buildClusters } from './buildClusters.js';
-import { proxyCpuLimits } from './proxyCpuLimits.js';
+import { PROXY_RESOURCE_FIELDS, proxyResources } from './proxyResources.js';
 
 /** What the builder needs besides the model. */
 export interface BuildInput {
@@ -66,6 +66,7 @@ const SERVICE_ORDER = [
   'memoryLimit',
   'proxyCpuLimit',
   'proxyCpuRequest',
+  'proxyMemoryRequest',
   'versions',
   'weightSchedule',
   'routes',
@@ -378,13 +379,23 @@ function buildAllowedCallers(
   }
 }
 
+/** The proxy resource kinds, in the order the scenario writes them. */
+const PROXY_RESOURCE_KINDS = ['cpu-limit', 'cpu-request', 'memory-request'] as const;
+
+/** What a comment calls the proxy profile's fields `keys`: `proxy CPU`, `proxy memory` or both. */
+function resourcesNoun(keys: readonly string[]): string {
+  const cpu = keys.some((key) => key.startsWith('cpu'));
+  const memory = keys.some((key) => key.startsWith('memory'));
+  return cpu && memory ? 'proxy CPU and memory' : memory ? 'proxy memory' : 'proxy CPU';
+}
+
 /** The `mesh` field, with mTLS and waypoints. */
 function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comments: CommentSet): unknown {
   const { builder, mesh, mtls, fragment } = input;
   if (fragment !== undefined && fragment.value['mesh'] !== undefined) {
-    // The fragment's mesh wins: the pods' proxy CPU settings are warned and left out.
-    for (const what of ['limit', 'request'] as const)
-      proxyCpuLimits(builder.model, mesh?.shape, true, builder.warnings, what);
+    // The fragment's mesh wins: the pods' proxy resource settings are warned and left out.
+    for (const what of PROXY_RESOURCE_KINDS)
+      proxyResources(builder.model, mesh?.shape, true, builder.warnings, what);
     const given = fragment.value['mesh'];
     const shape = isRecord(given) ? given['shape'] : given;
     if (mesh !== undefined && shape !== mesh.shape) {
@@ -402,32 +413,32 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     values: {},
     from: [],
   };
-  for (const what of ['limit', 'request'] as const) {
-    const limits = proxyCpuLimits(builder.model, mesh?.shape, false, builder.warnings, what);
-    const serviceField = what === 'limit' ? 'proxyCpuLimit' : 'proxyCpuRequest';
-    if (limits?.kind === 'mesh') {
-      meshProfile.field = limits.field;
-      meshProfile.values[what === 'limit' ? 'cpuLimit' : 'cpuRequest'] = limits.cores;
-      meshProfile.from.push(...limits.from);
+  for (const what of PROXY_RESOURCE_KINDS) {
+    const found = proxyResources(builder.model, mesh?.shape, false, builder.warnings, what);
+    const { profileField, serviceField } = PROXY_RESOURCE_FIELDS[what];
+    if (found?.kind === 'mesh') {
+      meshProfile.field = found.field;
+      meshProfile.values[profileField] = found.value;
+      meshProfile.from.push(...found.from);
       continue;
     }
-    for (const { service, cores, from } of limits?.services ?? []) {
+    for (const { service, value, from } of found?.services ?? []) {
       const out = services[service];
       if (out === undefined) continue;
       if (out[serviceField] !== undefined) {
         // The fragment gave this service's value: it wins, as its other fields do.
         builder.warnings.general(
           fragment?.file ?? '',
-          `services.${service}.${serviceField}: the --graph fragment's value replaces the annotations' ${String(cores)}`,
+          `services.${service}.${serviceField}: the --graph fragment's value replaces the annotations' ${String(value)}`,
         );
         continue;
       }
-      out[serviceField] = cores;
+      out[serviceField] = value;
       comments.from(
         ['services', service, serviceField],
         from,
         true,
-        'proxy CPU (pod annotation or injected container) of',
+        `proxy ${what.startsWith('cpu') ? 'CPU' : 'memory'} (pod annotation or injected container) of`,
       );
     }
   }
@@ -481,7 +492,7 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     ['mesh', proxyLimit.field],
     proxyLimit.from,
     false,
-    'proxy CPU (pod annotation or injected container) of',
+    `${resourcesNoun(Object.keys(proxyLimit.values))} (pod annotation or injected container) of`,
   );
   return {
     shape: mesh.shape,

@@ -1,14 +1,15 @@
 // Kubernetes Pods (`kubectl get pods -o yaml` of a live cluster): what an injected proxy really runs with. A
 // workload's template holds no injected container — injection happens as each pod is created, with the mesh's
-// defaults — so a pod's `istio-proxy` or `linkerd-proxy` container gives its workload's proxy CPU limit and request.
+// defaults — so a pod's `istio-proxy` or `linkerd-proxy` container gives its workload's proxy CPU limit and request
+// and memory request.
 // Everything else about a pod comes from its workload, and is not read.
 
-import type { ImportedWorkload, ProxyCpuLimit } from '../../ImportModel.js';
+import type { ImportedWorkload, ProxyResource } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { isRecord } from '../isRecord.js';
-import { PROXY_CONTAINER_SHAPES } from './importWorkload.js';
+import { PROXY_CONTAINER_SHAPES, containerResourceKey, describeAmount } from './importWorkload.js';
 import { readResources } from './readContainerResources.js';
 
 /** The workload that owns a pod, by its controller reference, or undefined. */
@@ -32,7 +33,7 @@ function ownerOf(doc: SourceDocument, workloads: readonly ImportedWorkload[]): I
 }
 
 /**
- * Reads one Pod: its injected proxy container's CPU limit and request become its workload's (they are what runs,
+ * Reads one Pod: its injected proxy container's CPU limit and request and memory request become its workload's (they are what runs,
  * so they replace the template's or an annotation's, warned when they differ). The first pod of a workload that
  * gives them is taken; later pods that differ are warned. A pod whose workload is not imported is warned.
  */
@@ -55,7 +56,7 @@ export function importPod(
   }
   const containers = doc.peek(['spec', 'containers']);
   if (!Array.isArray(containers)) return;
-  const found: ProxyCpuLimit[] = [];
+  const found: ProxyResource[] = [];
   containers.forEach((container: unknown, i) => {
     if (!isRecord(container) || typeof container['name'] !== 'string') return;
     const shape = PROXY_CONTAINER_SHAPES[container['name']];
@@ -68,37 +69,39 @@ export function importPod(
       shape === 'istio-sidecar' &&
       read.values.cpuLimitCores === undefined &&
       isRecord(doc.peek([...path, 'resources']));
-    for (const [what, cores] of [
-      ['limit', unlimited ? Infinity : read.values.cpuLimitCores],
-      ['request', read.values.cpuRequestCores],
+    for (const [what, amount] of [
+      ['cpu-limit', unlimited ? Infinity : read.values.cpuLimitCores],
+      ['cpu-request', read.values.cpuRequestCores],
+      ['memory-request', read.values.memoryRequestMiB],
     ] as const) {
-      if (cores === undefined) continue;
-      const key = `the ${container['name']} container's resources.${what === 'limit' ? 'limits' : 'requests'}.cpu in its pods`;
-      found.push({ key, what, shape, cores, from: doc.ref() });
+      if (amount === undefined) continue;
+      const key = `${containerResourceKey(container['name'], what)} in its pods`;
+      found.push({ key, what, shape, amount, from: doc.ref() });
     }
   });
   if (found.length === 0) return;
-  const limits = (workload.proxyCpuLimits ??= []);
+  const settings = (workload.proxyResources ??= []);
   for (const own of found) {
-    const at = limits.findIndex((limit) => limit.shape === own.shape && limit.what === own.what);
-    const before = at < 0 ? undefined : (limits[at] as ProxyCpuLimit);
+    const at = settings.findIndex((s) => s.shape === own.shape && s.what === own.what);
+    const before = at < 0 ? undefined : (settings[at] as ProxyResource);
+    const noun = own.what.replace('-', ' ').replace('cpu', 'CPU');
     if (taken.has(workload)) {
-      if (before !== undefined && before.cores !== own.cores)
+      if (before !== undefined && before.amount !== own.amount)
         builder.warnings.at(
           doc,
           ['spec', 'containers'],
-          `its proxy's CPU ${own.what} (${own.cores} cores) differs from another pod's of ${workload.kind}/${workload.name} (${before.cores}); the first pod's is kept`,
+          `its proxy's ${noun} (${describeAmount(own.what, own.amount)}) differs from another pod's of ${workload.kind}/${workload.name} (${before.amount}); the first pod's is kept`,
         );
       continue;
     }
-    if (before !== undefined && before.cores !== own.cores)
+    if (before !== undefined && before.amount !== own.amount)
       builder.warnings.at(
         doc,
         ['spec', 'containers'],
-        `its proxy's CPU ${own.what} (${own.cores} cores) differs from ${before.key} (${before.cores}) of ${workload.kind}/${workload.name}: the pod's is what runs, so it is imported`,
+        `its proxy's ${noun} (${describeAmount(own.what, own.amount)}) differs from ${before.key} (${before.amount}) of ${workload.kind}/${workload.name}: the pod's is what runs, so it is imported`,
       );
-    if (at < 0) limits.push(own);
-    else limits[at] = own;
+    if (at < 0) settings.push(own);
+    else settings[at] = own;
   }
   taken.add(workload);
 }

@@ -1,16 +1,21 @@
 // Kubernetes Deployment and StatefulSet: replicas, pod labels (which Service and subset a pod belongs to),
 // injection labels and annotations, service account (for authorization principals), and each container's
 // CPU and memory requests and limits (the application containers' become the service's cpuLimit, cpuRequest,
-// memoryLimit and memoryRequest when the scenario is built, an injected proxy container's CPU limit its
-// proxyCpuLimit; the proxies' memory is kept and warned).
+// memoryLimit and memoryRequest when the scenario is built, an injected proxy container's CPU limit and request
+// and memory request its proxyCpuLimit, proxyCpuRequest and proxyMemoryRequest; a proxy's memory limit is kept and warned).
 
 import { MIN_CPU_CORES } from '@meshsim/mesh';
 
-import type { ContainerResources, ImportedWorkload, ProxyCpuLimit } from '../../ImportModel.js';
+import type {
+  ContainerResources,
+  ImportedWorkload,
+  ProxyResource,
+  ProxyResourceKind,
+} from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { parseCpuCores } from '../units/parseQuantity.js';
+import { parseCpuCores, parseMemoryMiB } from '../units/parseQuantity.js';
 import { isRecord } from '../isRecord.js';
 import { readResources, round } from './readContainerResources.js';
 import type { ReadResources } from './readContainerResources.js';
@@ -20,17 +25,19 @@ import { readTolerations } from './readTolerations.js';
 import { useIdentity } from './useIdentity.js';
 
 /**
- * Pod annotations that set the injected proxy's CPU limit or request, with the mesh shape whose proxy they set:
- * Istio's `sidecar.istio.io/proxyCPULimit` / `proxyCPU` and Linkerd's `config.linkerd.io/proxy-cpu-limit` /
- * `proxy-cpu-request`.
+ * Pod annotations that set the injected proxy's CPU limit or request or its memory request, with the mesh shape
+ * whose proxy they set: Istio's `sidecar.istio.io/proxyCPULimit` / `proxyCPU` / `proxyMemory` and Linkerd's
+ * `config.linkerd.io/proxy-cpu-limit` / `proxy-cpu-request` / `proxy-memory-request`.
  */
-export const PROXY_CPU_LIMIT_KEYS: Readonly<
-  Record<string, { shape: 'istio-sidecar' | 'linkerd'; what: 'limit' | 'request' }>
+export const PROXY_RESOURCE_KEYS: Readonly<
+  Record<string, { shape: 'istio-sidecar' | 'linkerd'; what: ProxyResourceKind }>
 > = {
-  'sidecar.istio.io/proxyCPULimit': { shape: 'istio-sidecar', what: 'limit' },
-  'sidecar.istio.io/proxyCPU': { shape: 'istio-sidecar', what: 'request' },
-  'config.linkerd.io/proxy-cpu-limit': { shape: 'linkerd', what: 'limit' },
-  'config.linkerd.io/proxy-cpu-request': { shape: 'linkerd', what: 'request' },
+  'sidecar.istio.io/proxyCPULimit': { shape: 'istio-sidecar', what: 'cpu-limit' },
+  'sidecar.istio.io/proxyCPU': { shape: 'istio-sidecar', what: 'cpu-request' },
+  'sidecar.istio.io/proxyMemory': { shape: 'istio-sidecar', what: 'memory-request' },
+  'config.linkerd.io/proxy-cpu-limit': { shape: 'linkerd', what: 'cpu-limit' },
+  'config.linkerd.io/proxy-cpu-request': { shape: 'linkerd', what: 'cpu-request' },
+  'config.linkerd.io/proxy-memory-request': { shape: 'linkerd', what: 'memory-request' },
 };
 
 /** Pod-template labels and annotations the importer reads. */
@@ -39,7 +46,7 @@ export const POD_KEYS: readonly string[] = [
   'istio.io/rev',
   'istio.io/dataplane-mode',
   'linkerd.io/inject',
-  ...Object.keys(PROXY_CPU_LIMIT_KEYS),
+  ...Object.keys(PROXY_RESOURCE_KEYS),
 ];
 
 /**
@@ -54,7 +61,7 @@ export const PROXY_CONTAINERS: ReadonlySet<string> = new Set([
   'consul-dataplane',
 ]);
 
-/** The proxy containers whose CPU limit meshsim takes, and the shape whose sidecar each is. */
+/** The proxy containers whose CPU limit and request and memory request meshsim takes, and the shape whose sidecar each is. */
 export const PROXY_CONTAINER_SHAPES: Readonly<Record<string, 'istio-sidecar' | 'linkerd'>> = {
   'istio-proxy': 'istio-sidecar',
   'linkerd-proxy': 'linkerd',
@@ -69,73 +76,99 @@ function warnResources(
 ): void {
   const at: FieldPath = [...path, 'resources'];
   if (read.values.role === 'proxy') {
-    // An Istio or Linkerd proxy's CPU limit and request are imported (proxyCpuLimit, proxyCpuRequest); its memory
-    // comes from the mesh's profile.
-    const takesCpu = PROXY_CONTAINER_SHAPES[read.values.container] !== undefined;
-    const left = [...(takesCpu ? [] : read.cpu), ...read.memory];
+    // An Istio or Linkerd proxy's CPU limit and request and memory request are imported (proxyCpuLimit,
+    // proxyCpuRequest, proxyMemoryRequest); meshsim models no proxy memory limit.
+    const takes = PROXY_CONTAINER_SHAPES[read.values.container] !== undefined;
+    const left = takes
+      ? read.memory.filter((text) => text.startsWith('limits'))
+      : [...read.cpu, ...read.memory];
     if (left.length === 0) return;
     builder.warnings.at(
       doc,
       at,
-      `not imported: ${left.join('; ')} ${left.length > 1 ? 'are' : 'is'} the injected proxy's, whose ${takesCpu ? 'memory comes' : 'CPU and memory come'} from the mesh's profile${takesCpu ? " (its CPU limit and request are imported: the service's proxyCpuLimit and proxyCpuRequest)" : ''}; kept in the import model`,
+      takes
+        ? `not imported: ${left.join('; ')} is the injected proxy's memory limit, which meshsim does not model (its CPU limit and request and memory request are imported: the service's proxyCpuLimit, proxyCpuRequest and proxyMemoryRequest); kept in the import model`
+        : `not imported: ${left.join('; ')} ${left.length > 1 ? 'are' : 'is'} the injected proxy's, whose CPU and memory come from the mesh's profile; kept in the import model`,
     );
   }
 }
 
-/** The proxy CPU limits and requests the pod annotations set, in cores; a value that is not a CPU quantity of 1m or more is warned. */
-function readProxyCpuLimits(
+/** How a warning or a key names a proxy resource's unit and its place in a container's `resources`. */
+const RESOURCE_PATH: Readonly<
+  Record<ProxyResourceKind, { kind: 'limits' | 'requests'; resource: 'cpu' | 'memory'; unit: string }>
+> = {
+  'cpu-limit': { kind: 'limits', resource: 'cpu', unit: 'cores' },
+  'cpu-request': { kind: 'requests', resource: 'cpu', unit: 'cores' },
+  'memory-request': { kind: 'requests', resource: 'memory', unit: 'MiB' },
+};
+
+/** `0.5 cores`, `128 MiB`: a proxy resource's amount with its unit. */
+export function describeAmount(what: ProxyResourceKind, amount: number): string {
+  return `${amount} ${RESOURCE_PATH[what].unit}`;
+}
+
+/** `the istio-proxy container's resources.requests.memory`: what an injected container's value is keyed by. */
+export function containerResourceKey(container: string, what: ProxyResourceKind): string {
+  const { kind, resource } = RESOURCE_PATH[what];
+  return `the ${container} container's resources.${kind}.${resource}`;
+}
+
+/**
+ * The proxy CPU limits and requests and memory requests the pod annotations set (cores, MiB); a value that is not a
+ * CPU quantity of 1m or more, or not a memory quantity above 0, is warned.
+ */
+function readProxyResources(
   doc: SourceDocument,
   podAnnotations: Record<string, string>,
   builder: ModelBuilder,
-): ProxyCpuLimit[] {
-  const out: ProxyCpuLimit[] = [];
-  for (const [key, { shape, what }] of Object.entries(PROXY_CPU_LIMIT_KEYS)) {
+): ProxyResource[] {
+  const out: ProxyResource[] = [];
+  for (const [key, { shape, what }] of Object.entries(PROXY_RESOURCE_KEYS)) {
     const text = podAnnotations[key];
     if (text === undefined) continue;
-    const cores = parseCpuCores(text);
-    if (cores === undefined || cores < MIN_CPU_CORES) {
+    const memory = what === 'memory-request';
+    const amount = memory ? parseMemoryMiB(text) : parseCpuCores(text);
+    if (amount === undefined || (memory ? !(amount > 0) : amount < MIN_CPU_CORES)) {
       builder.warnings.at(
         doc,
         ['spec', 'template', 'metadata', 'annotations', key],
-        `must be a CPU quantity of at least 1m (got ${JSON.stringify(text)}); not imported`,
+        `must be ${memory ? 'a memory quantity above 0 (128Mi)' : 'a CPU quantity of at least 1m'} (got ${JSON.stringify(text)}); not imported`,
       );
       continue;
     }
-    out.push({ key, what, shape, cores: round(cores) });
+    out.push({ key, what, shape, amount: round(amount) });
   }
   return out;
 }
 
 /**
- * An injected proxy container's CPU limit or request (a manifest rendered after injection: `istioctl kube-inject`,
- * `linkerd inject --manual`): it is what runs, so it replaces an annotation for the same proxy, warned when
- * they differ.
+ * An injected proxy container's CPU limit or request or memory request (a manifest rendered after injection:
+ * `istioctl kube-inject`, `linkerd inject --manual`): it is what runs, so it replaces an annotation for the same
+ * proxy, warned when they differ.
  */
-function takeContainerLimit(
+function takeContainerResource(
   doc: SourceDocument,
   path: FieldPath,
-  container: { name: string; shape: 'istio-sidecar' | 'linkerd'; what: 'limit' | 'request'; cores: number },
-  limits: ProxyCpuLimit[],
+  container: { name: string; shape: 'istio-sidecar' | 'linkerd'; what: ProxyResourceKind; amount: number },
+  settings: ProxyResource[],
   builder: ModelBuilder,
 ): void {
-  const key = `the ${container.name} container's resources.${container.what === 'limit' ? 'limits' : 'requests'}.cpu`;
-  const annotated = limits.findIndex(
-    (limit) => limit.shape === container.shape && limit.what === container.what,
-  );
-  const own: ProxyCpuLimit = { key, what: container.what, shape: container.shape, cores: container.cores };
+  const key = containerResourceKey(container.name, container.what);
+  const annotated = settings.findIndex((s) => s.shape === container.shape && s.what === container.what);
+  const own: ProxyResource = { key, what: container.what, shape: container.shape, amount: container.amount };
   if (annotated < 0) {
-    limits.push(own);
+    settings.push(own);
     return;
   }
-  const annotation = limits[annotated] as ProxyCpuLimit;
-  if (annotation.cores !== container.cores) {
+  const annotation = settings[annotated] as ProxyResource;
+  if (annotation.amount !== container.amount) {
     builder.warnings.at(
       doc,
       path,
-      `${container.cores} cores differs from the ${annotation.key} annotation's ${annotation.cores}: the container's ${container.what} is what runs, so it is imported`,
+      `${describeAmount(container.what, container.amount)} differs from the ${annotation.key} annotation's ${annotation.amount}: the container's ${RESOURCE_PATH[container.what].kind === 'limits' ? 'limit' : 'request'} is what runs, so it is imported`,
     );
   }
-  limits[annotated] = own;
+  settings[annotated] = own;
 }
 
 /** Records a Deployment or StatefulSet. */
@@ -164,7 +197,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
   const podLabels = readKeys(doc, [...template, 'metadata', 'labels'], POD_KEYS);
   const podAnnotations = readKeys(doc, [...template, 'metadata', 'annotations'], POD_KEYS);
   const serviceAccount = doc.get([...template, 'spec', 'serviceAccountName']);
-  const proxyCpuLimits = readProxyCpuLimits(doc, podAnnotations, builder);
+  const proxyResources = readProxyResources(doc, podAnnotations, builder);
   // Which node pool its pods run on (a pool label, in its nodeSelector or required node affinity); other selectors
   // are warned when the clusters are built.
   const nodeSelector = isRecord(doc.peek([...template, 'spec', 'nodeSelector']))
@@ -187,16 +220,22 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
       resources.push(read.values);
       if (read.cpu.length > 0 || read.memory.length > 0) warnResources(doc, path, read, builder);
       const shape = PROXY_CONTAINER_SHAPES[name];
-      for (const what of ['limit', 'request'] as const) {
-        const cores = what === 'limit' ? read.values.cpuLimitCores : read.values.cpuRequestCores;
-        if (shape === undefined || cores === undefined) continue;
-        takeContainerLimit(
-          doc,
-          [...path, 'resources', what === 'limit' ? 'limits' : 'requests', 'cpu'],
-          { name, shape, what, cores },
-          proxyCpuLimits,
-          builder,
-        );
+      if (shape !== undefined) {
+        for (const [what, amount] of [
+          ['cpu-limit', read.values.cpuLimitCores],
+          ['cpu-request', read.values.cpuRequestCores],
+          ['memory-request', read.values.memoryRequestMiB],
+        ] as const) {
+          if (amount === undefined) continue;
+          const { kind, resource } = RESOURCE_PATH[what];
+          takeContainerResource(
+            doc,
+            [...path, 'resources', kind, resource],
+            { name, shape, what, amount },
+            proxyResources,
+            builder,
+          );
+        }
       }
     });
   }
@@ -212,7 +251,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
     annotations,
     serviceAccount: typeof serviceAccount === 'string' && serviceAccount !== '' ? serviceAccount : 'default',
     resources,
-    ...(proxyCpuLimits.length > 0 && { proxyCpuLimits }),
+    ...(proxyResources.length > 0 && { proxyResources }),
     ...(nodeSelector !== undefined && Object.keys(nodeSelector).length > 0 && { nodeSelector }),
     ...(nodeAffinityPools !== undefined && { nodeAffinityPools }),
     ...(tolerations !== undefined && { tolerations }),

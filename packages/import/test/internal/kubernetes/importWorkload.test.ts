@@ -70,11 +70,11 @@ describe('importWorkload', () => {
     expect(warningsWith(sized.warnings, 'CPU requests or limits')).toEqual([]);
   });
 
-  it("takes an injected proxy's CPU limit as the proxy's, and leaves out the rest of its resources, with a warning", () => {
+  it("takes an injected proxy's CPU limit and request and memory request as the proxy's, and warns of its memory limit", () => {
     const injected = importFiles({
       'api.yaml': DEPLOYMENT.replace(
         '            limits: { cpu: "2", memory: 1G }\n',
-        '            limits: { cpu: "2", memory: 1G }\n        - name: istio-proxy\n          resources: { requests: { cpu: 100m }, limits: { cpu: "2", memory: 1Gi } }\n',
+        '            limits: { cpu: "2", memory: 1G }\n        - name: istio-proxy\n          resources: { requests: { cpu: 100m, memory: 96Mi }, limits: { cpu: "2", memory: 1Gi } }\n',
       ),
     });
     expect(injected.model.workloads[0]?.resources[1]).toEqual({
@@ -82,27 +82,34 @@ describe('importWorkload', () => {
       role: 'proxy',
       cpuRequestCores: 0.1,
       cpuLimitCores: 2,
+      memoryRequestMiB: 96,
       memoryLimitMiB: 1024,
     });
-    expect(injected.model.workloads[0]?.proxyCpuLimits).toEqual([
+    expect(injected.model.workloads[0]?.proxyResources).toEqual([
       {
         key: "the istio-proxy container's resources.limits.cpu",
-        what: 'limit',
+        what: 'cpu-limit',
         shape: 'istio-sidecar',
-        cores: 2,
+        amount: 2,
       },
       {
         key: "the istio-proxy container's resources.requests.cpu",
-        what: 'request',
+        what: 'cpu-request',
         shape: 'istio-sidecar',
-        cores: 0.1,
+        amount: 0.1,
+      },
+      {
+        key: "the istio-proxy container's resources.requests.memory",
+        what: 'memory-request',
+        shape: 'istio-sidecar',
+        amount: 96,
       },
     ]);
     expect(serviceOf(injected, 'api')).toMatchObject({ cpuRequest: '250m', cpuLimit: 2 });
     expect(
       warningsWith(
         injected.warnings,
-        "containers[1].resources: not imported: limits memory 1Gi (1024 MiB) is the injected proxy's, whose memory comes from the mesh's profile (its CPU limit and request are imported: the service's proxyCpuLimit and proxyCpuRequest)",
+        "containers[1].resources: not imported: limits memory 1Gi (1024 MiB) is the injected proxy's memory limit, which meshsim does not model (its CPU limit and request and memory request are imported: the service's proxyCpuLimit, proxyCpuRequest and proxyMemoryRequest)",
       ),
     ).toHaveLength(1);
   });
@@ -117,12 +124,12 @@ describe('importWorkload', () => {
         'metadata: { labels: { app: api }, annotations: { config.linkerd.io/proxy-cpu-limit: "1" } }',
       ),
     });
-    expect(both.model.workloads[0]?.proxyCpuLimits).toEqual([
+    expect(both.model.workloads[0]?.proxyResources).toEqual([
       {
         key: "the linkerd-proxy container's resources.limits.cpu",
-        what: 'limit',
+        what: 'cpu-limit',
         shape: 'linkerd',
-        cores: 1.5,
+        amount: 1.5,
       },
     ]);
     expect(

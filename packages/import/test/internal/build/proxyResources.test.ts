@@ -1,7 +1,11 @@
-// The proxies' CPU limits from the pods' annotations: Istio's sidecar.istio.io/proxyCPULimit and Linkerd's
-// config.linkerd.io/proxy-cpu-limit become mesh.sidecar / mesh.linkerdProxy.cpuLimit when every workload sets
-// the same, else each annotated service's own proxyCpuLimit; nothing for another mesh or when the fragment gives it.
+// The proxies' CPU limits and requests and memory requests from the pods' annotations (Istio's
+// sidecar.istio.io/proxyCPULimit / proxyCPU / proxyMemory, Linkerd's config.linkerd.io/proxy-cpu-limit / …) become
+// mesh.sidecar / mesh.linkerdProxy's cpuLimit, cpuRequest and memoryRequest when every workload sets the same, else
+// each annotated service's own proxyCpuLimit, proxyCpuRequest, proxyMemoryRequest; nothing for another mesh or when
+// the fragment gives it.
 
+import { simulate } from '@meshsim/mesh';
+import { parseScenario } from '@meshsim/scenario';
 import { describe, expect, it } from 'vitest';
 
 import { importFiles, warningsWith } from '../../__helpers__/fixtures.js';
@@ -19,7 +23,7 @@ function app(mesh: 'istio' | 'linkerd', annotations: readonly (Record<string, st
   return [namespace, ...deployments].join('---\n');
 }
 
-describe('proxyCpuLimits', () => {
+describe('proxyResources', () => {
   it("sets mesh.sidecar.cpuLimit from Istio's annotation when every pod agrees, without a warning", () => {
     const limit = { 'sidecar.istio.io/proxyCPULimit': '500m' };
     const imported = importFiles({ 'app.yaml': app('istio', [limit, limit]) });
@@ -134,5 +138,47 @@ describe('proxyCpuLimits', () => {
     expect(
       warningsWith(fragment.warnings, "not imported (the --graph fragment's mesh is used)"),
     ).toHaveLength(1);
+  });
+
+  it('imports memory requests like CPU: mesh-wide when every pod agrees, else per service; the simulation reserves them', () => {
+    const agreed = importFiles({
+      'app.yaml': app('istio', [
+        { 'sidecar.istio.io/proxyMemory': '256Mi' },
+        { 'sidecar.istio.io/proxyMemory': '256Mi' },
+      ]),
+    });
+    expect(agreed.scenario['mesh']).toEqual({ shape: 'istio-sidecar', sidecar: { memoryRequest: '256Mi' } });
+    expect(agreed.comments).toContainEqual(
+      expect.objectContaining({
+        text: expect.stringContaining('proxy memory (pod annotation or injected container) of'),
+      }),
+    );
+    const differ = importFiles({
+      'app.yaml': app('linkerd', [{ 'config.linkerd.io/proxy-memory-request': '1Gi' }, null]),
+    });
+    const services = differ.scenario['services'] as Record<string, Record<string, unknown>>;
+    expect(services['s0']?.['proxyMemoryRequest']).toBe('1Gi');
+    expect(services['s1']?.['proxyMemoryRequest']).toBeUndefined();
+    // Linkerd's proxies request no memory by default; s0's asks for 1Gi: what the run reports as requested.
+    const config = parseScenario(JSON.stringify(differ.scenario), 'imported.json');
+    const result = simulate({ ...config, durationMs: 100 });
+    expect(result.proxies.memoryRequestedMiB).toBe(1024);
+  });
+
+  it('warns of a memory annotation that is not a memory quantity above 0, and leaves it out', () => {
+    const bad = importFiles({
+      'app.yaml': app('istio', [
+        { 'sidecar.istio.io/proxyMemory': 'plenty' },
+        { 'sidecar.istio.io/proxyMemory': '0' },
+      ]),
+    });
+    expect(bad.scenario['mesh']).toBe('istio-sidecar');
+    expect(
+      warningsWith(
+        bad.warnings,
+        'spec.template.metadata.annotations["sidecar.istio.io/proxyMemory"]: must be a memory quantity above 0 (128Mi) (got "plenty"); not imported',
+      ),
+    ).toHaveLength(1);
+    expect(warningsWith(bad.warnings, '(got "0"); not imported')).toHaveLength(1);
   });
 });
