@@ -206,7 +206,7 @@ const MeshObject = z.strictObject({
   ztunnel: doc(ProxyProfileOverride.optional(), 'For shape istio-ambient: the per-node ztunnel profile.'),
   istioCni: doc(
     NodeAgentOverride.optional(),
-    "For shape istio-ambient: the requests of the Istio CNI node agent ambient mode runs on every node. Default the chart's 100m and 100Mi.",
+    "The requests of the Istio CNI node agent on every node (default the chart's 100m and 100Mi): istio-ambient always runs it; istio-sidecar runs it when this is written ({} for the defaults: Istio's CNI plugin instead of istio-init).",
   ),
   waypoint: doc(
     WaypointOverride.optional(),

@@ -160,7 +160,11 @@ export interface MeshOptions {
   sidecar?: Partial<ProxyProfile>;
   /** `istio-ambient`: ztunnel profile overrides. */
   ztunnel?: Partial<ProxyProfile>;
-  /** `istio-ambient`: the Istio CNI node agent's requests on every node (its chart's 100m and 100Mi by default). */
+  /**
+   * Istio's CNI node agent's requests on every node (its chart's 100m and 100Mi by default): `istio-ambient` always
+   * runs it; `istio-sidecar` runs it when this is written (`{}` for the defaults: Istio's CNI plugin instead of
+   * `istio-init`).
+   */
   istioCni?: Partial<NodeAgentSpec>;
   /** `istio-ambient`: waypoint profile overrides. */
   waypoint?: Partial<WaypointProfile>;
@@ -219,6 +223,11 @@ export interface IstioSidecarMeshConfig extends MeshConfigBase {
   /** The release whose cited figures the default `sidecar` profile has. */
   readonly istioVersion: IstioVersion;
   readonly sidecar: ProxyProfile;
+  /**
+   * Istio's CNI node agent on every node, when the mesh redirects traffic with Istio's CNI plugin instead of each
+   * pod's `istio-init` container (`mesh.istioCni` written, `{}` for its defaults); null otherwise (Istio's default).
+   */
+  readonly istioCni: NodeAgentSpec | null;
 }
 
 /** What a mesh's node agent (a DaemonSet pod on every node that carries no traffic) requests. */

@@ -79,6 +79,31 @@ describe("a shape's pod requests", () => {
     expect(meshPodRequests(scenario('none')).sidecarCpuRequestCores.size).toBe(0);
   });
 
+  it("istio-sidecar: runs Istio's CNI node agent only when mesh.istioCni is written (its CNI plugin instead of istio-init)", () => {
+    const plain = meshPodRequests(scenario('istio-sidecar'));
+    expect([plain.perNodeCpuRequestCores, plain.perNodeMemoryRequestMiB, plain.perNodePods ?? 0]).toEqual([
+      0, 0, 0,
+    ]);
+    expect(plain.nodeAgent).toBeUndefined();
+    const cni = {
+      ...scenario('istio-sidecar'),
+      mesh: resolveMeshConfig({ shape: 'istio-sidecar', istioCni: {} }),
+    };
+    const withCni = meshPodRequests(cni);
+    expect([withCni.perNodeCpuRequestCores, withCni.perNodeMemoryRequestMiB, withCni.perNodePods]).toEqual([
+      0.1, 100, 1,
+    ]);
+    expect(withCni.nodeAgent).toEqual({ kind: 'istio-cni', cpuRequestCores: 0.1, memoryRequestMiB: 100 });
+    expect(withCni.sidecarCpuRequestCores).toEqual(plain.sidecarCpuRequestCores);
+    // The run reports the agents among the proxies' requests (one per node, not counted as proxies).
+    const result = simulate(cni);
+    const agents = result.proxies.byKind.find((k) => k.kind === 'istio-cni');
+    expect(agents).toMatchObject({ count: result.nodes.length, cpuCores: 0, traversals: 0 });
+    expect(agents?.cpuRequestedCores).toBeCloseTo(0.1 * result.nodes.length, 12);
+    expect(result.proxies.count).toBe(simulate(scenario('istio-sidecar')).proxies.count);
+    expect(result.warnings.filter((w) => w.includes('istioCni'))).toEqual([]);
+  });
+
   it("cilium: count its node Envoys' request only while a service needs L7", () => {
     const mesh = resolveMeshConfig({ shape: 'cilium', nodeProxy: { cpuRequestCores: 0.3 } });
     const withL7 = { ...scenario('cilium'), mesh };

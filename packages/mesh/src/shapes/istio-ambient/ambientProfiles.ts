@@ -1,7 +1,7 @@
 // Istio ambient profiles: the per-node ztunnel (L4, mTLS/HBONE) and the per-service waypoint (Envoy,
 // L7), from the Istio 1.22 and 1.24 performance pages (docs/sources.md#istio-perf-1-22, #istio-perf-1-24).
 
-import type { NodeAgentSpec, ProxyProfile, WaypointProfile } from '../../config/MeshConfig.js';
+import type { ProxyProfile, WaypointProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
 import {
@@ -35,16 +35,6 @@ export const ZTUNNEL_PROFILE: ProxyProfile = {
   tlsHandshakeCpuMs: ECDSA_HANDSHAKE_CPU_MS, // ASSUMPTION: P-256 keys, derived from measured primitives
   cpuRequestCores: 0.2, // Helm default `resources.requests.cpu: 200m` (docs/sources.md#istio-ztunnel-values)
   memoryRequestMiB: 512, // Helm default `resources.requests.memory: 512Mi` (docs/sources.md#istio-ztunnel-values)
-};
-
-/**
- * The Istio CNI node agent (`istio-cni-node`), a DaemonSet ambient mode requires (docs/sources.md#istio-cni-node-agent):
- * it redirects pods' traffic to their node's ztunnel and carries none itself, so it only takes room on every node —
- * its Helm default requests (docs/sources.md#istio-cni-values) and a pod slot.
- */
-export const ISTIO_CNI_NODE_AGENT: NodeAgentSpec = {
-  cpuRequestCores: 0.1, // Helm default `cni.resources.requests.cpu: 100m`
-  memoryRequestMiB: 100, // Helm default `cni.resources.requests.memory: 100Mi`
 };
 
 /**

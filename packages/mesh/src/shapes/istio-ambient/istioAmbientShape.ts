@@ -7,12 +7,8 @@ import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
-import {
-  AMBIENT_ASSUMPTIONS,
-  ISTIO_CNI_NODE_AGENT,
-  WAYPOINT_PROFILE,
-  ZTUNNEL_PROFILE,
-} from './ambientProfiles.js';
+import { ISTIO_CNI_NODE_AGENT } from '../istio-sidecar/istioCniNodeAgent.js';
+import { AMBIENT_ASSUMPTIONS, WAYPOINT_PROFILE, ZTUNNEL_PROFILE } from './ambientProfiles.js';
 import { AmbientDataPlane } from './AmbientDataPlane.js';
 
 /** The `istio-ambient` shape. */

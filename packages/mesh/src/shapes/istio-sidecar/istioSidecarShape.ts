@@ -7,6 +7,7 @@ import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
+import { ISTIO_CNI_NODE_AGENT } from './istioCniNodeAgent.js';
 import { ISTIO_DEFAULT_POLICY } from './istioDefaultRetry.js';
 import {
   DEFAULT_ISTIO_VERSION,
@@ -63,9 +64,22 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
       }),
       istioVersion,
       sidecar: withOverrides(istioSidecarProfile(istioVersion), options.sidecar),
+      istioCni: options.istioCni === undefined ? null : { ...ISTIO_CNI_NODE_AGENT, ...options.istioCni },
     };
   },
   assumptions: (config) => istioSidecarAssumptions(config.istioVersion),
-  podRequests: (config, scenario) => sidecarPodRequests(ISTIO_SIDECAR_MESH.profile(config), scenario),
+  // A sidecar in every pod; with Istio's CNI plugin, its node agent on every node as well.
+  podRequests(config, scenario) {
+    const sidecars = sidecarPodRequests(ISTIO_SIDECAR_MESH.profile(config), scenario);
+    const agent = config.istioCni;
+    if (agent === null) return sidecars;
+    return {
+      ...sidecars,
+      perNodeCpuRequestCores: agent.cpuRequestCores,
+      perNodeMemoryRequestMiB: agent.memoryRequestMiB,
+      perNodePods: 1,
+      nodeAgent: { kind: 'istio-cni', ...agent },
+    };
+  },
   createDataPlane: (context, config) => new SidecarDataPlane(ISTIO_SIDECAR_MESH, context, config),
 };
