@@ -262,7 +262,7 @@ Exit codes:
     import: `Usage: meshsim import <files or dirs...> [--graph FILE] [--rate R] [--name NAME] [--out FILE]
 
 Turn an isotope service graph (MockServiceGraph); Kubernetes Namespaces, Nodes, Deployments,
-StatefulSets and Services; Istio VirtualServices, DestinationRules, PeerAuthentications,
+StatefulSets, DaemonSets and Services; Istio VirtualServices, DestinationRules, PeerAuthentications,
 AuthorizationPolicies and Sidecars; and Linkerd ServiceProfiles, HTTPRoutes and policy annotations
 into a scenario file.
 Directories are read recursively (*.yaml, *.yml, *.json); multi-document YAML is fine. Each part of
@@ -277,9 +277,10 @@ when the nodes have a size: Nodes (kubectl get nodes -o yaml) give the cluster's
 nodeCpu, nodeMemory and nodeMaxPods, or a fragment gives them. Nodes'
 pool labels make node pools of their own size (shared when untainted); a workload's nodeSelector or
 required node affinity on one runs its service there, its tolerations of a tainted one let it run
-there too. Sidecar CPU limits and requests (pod annotations, an injected proxy container's, or the
-running Pods' from kubectl get pods -o yaml) become the mesh's or the service's proxyCpuLimit and
-proxyCpuRequest.
+there too. Sidecar CPU limits and requests and memory requests (pod annotations, an injected proxy
+container's, or the running Pods' from kubectl get pods -o yaml) become the mesh's or the service's
+proxyCpuLimit, proxyCpuRequest and proxyMemoryRequest. Istio's ztunnel and istio-cni-node DaemonSets
+(kubectl get daemonsets -n istio-system -o yaml) give the mesh's ztunnel and istioCni requests.
 
 Options:
   --graph FILE      A partial scenario (services, calls, traffic, faults, duration, nodeCpu, ...)

@@ -183,6 +183,15 @@ export interface ImportedMesh {
   mtls?: boolean;
 }
 
+/** A mesh's DaemonSet (`kubectl get daemonsets -n istio-system -o yaml`): Istio ambient's ztunnel or Istio's CNI node agent. */
+export interface ImportedNodeAgent {
+  from: SourceRef;
+  /** `ztunnel` (ambient's per-node proxy) or `istio-cni` (the CNI node agent, `istio-cni-node`). */
+  kind: 'ztunnel' | 'istio-cni';
+  /** Its container's CPU and memory requests and limits. */
+  resources: ContainerResources;
+}
+
 /** A Kubernetes Node (`kubectl get nodes -o yaml`). */
 export interface ImportedNode {
   from: SourceRef;
@@ -232,6 +241,8 @@ export interface ImportModel {
   namespaces: ImportedNamespace[];
   /** Kubernetes Nodes: the cluster's zones, node count and node size. */
   nodes: ImportedNode[];
+  /** The mesh's DaemonSets (ztunnel, istio-cni-node), one of each kind at most. */
+  nodeAgents: ImportedNodeAgent[];
   mesh?: Sourced<ImportedMesh>;
   /** True when an isotope graph was read (service times and calls are known). */
   hasGraph: boolean;

@@ -45,6 +45,12 @@ export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
     gives:
       "its injected proxy container's CPU limit and request and memory request (its workload's proxyCpuLimit, proxyCpuRequest, proxyMemoryRequest)",
   },
+  {
+    kind: 'DaemonSet',
+    groups: ['apps'],
+    gives:
+      "Istio's ztunnel and CNI node agent (istio-cni-node): their container's CPU and memory requests and CPU limit (the mesh's ztunnel and istioCni)",
+  },
   { kind: 'Service', groups: [''], gives: 'the services and which workloads back them; Linkerd annotations' },
   {
     kind: 'DestinationRule',

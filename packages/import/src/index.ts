@@ -21,6 +21,7 @@ export type {
   ImportModel,
   ImportedMesh,
   ImportedNamespace,
+  ImportedNodeAgent,
   ImportedService,
   ImportedSubset,
   ImportedWorkload,

@@ -60,7 +60,7 @@ export const ProxyProfileOverride = z.strictObject(profileFields).register(scena
     "Proxy profile overrides; fields not given keep the shape's default profile (docs/mesh-shapes/).",
 });
 
-/** Requests of Istio ambient's CNI node agent (a DaemonSet pod on every node; no proxy, so no profile). */
+/** Requests of Istio's CNI node agent (a DaemonSet pod on every node; no proxy, so no profile). */
 export const NodeAgentOverride = z
   .strictObject({
     cpuRequest: doc(

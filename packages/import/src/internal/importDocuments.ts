@@ -1,5 +1,5 @@
 // Runs the importers over every resource in a fixed order of phases (graph, namespaces, nodes, workloads, limit
-// ranges, pods, services, Istio, Linkerd) so that each finds what it refers to, then reports every field of every
+// ranges, pods, DaemonSets, services, Istio, Linkerd) so that each finds what it refers to, then reports every field of every
 // resource that no importer used.
 
 import { IMPORTABLE_KIND_NAMES, IMPORTABLE_KINDS } from '../importableKinds.js';
@@ -11,6 +11,7 @@ import { importPeerAuthentication } from './istio/importPeerAuthentication.js';
 import type { MtlsSetting } from './istio/importPeerAuthentication.js';
 import { importSidecar } from './istio/importSidecar.js';
 import { importVirtualService } from './istio/importVirtualService.js';
+import { importDaemonSet } from './kubernetes/importDaemonSet.js';
 import { importNamespace } from './kubernetes/importNamespace.js';
 import { importLimitRange } from './kubernetes/importLimitRange.js';
 import { importNode } from './kubernetes/importNode.js';
@@ -90,6 +91,7 @@ export function importDocuments(
   // Pods after their workloads: an injected proxy's resources are in the pods, not the templates.
   const podsRead = new Set<ImportedWorkload>();
   for (const doc of ofKind('Pod')) importPod(doc, builder, builder.model.workloads, podsRead);
+  for (const doc of ofKind('DaemonSet')) importDaemonSet(doc, builder);
   for (const doc of ofKind('Service')) importService(doc, builder);
   linkWorkloads(builder, workloadDocs);
   if (fragment !== undefined) seedFragmentServices(builder, fragment);

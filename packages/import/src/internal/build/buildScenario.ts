@@ -23,6 +23,7 @@ import { shortRefs } from '../model/describeRefs.js';
 import { serviceCpu, serviceMemory } from './serviceResources.js';
 import { formatCpu } from '../units/formatCpu.js';
 import { buildClusters } from './buildClusters.js';
+import { nodeAgentFields } from './nodeAgentFields.js';
 import { PROXY_RESOURCE_FIELDS, proxyResources } from './proxyResources.js';
 
 /** What the builder needs besides the model. */
@@ -396,6 +397,7 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     // The fragment's mesh wins: the pods' proxy resource settings are warned and left out.
     for (const what of PROXY_RESOURCE_KINDS)
       proxyResources(builder.model, mesh?.shape, true, builder.warnings, what);
+    nodeAgentFields(builder.model, mesh?.shape, true, builder.warnings);
     const given = fragment.value['mesh'];
     const shape = isRecord(given) ? given['shape'] : given;
     if (mesh !== undefined && shape !== mesh.shape) {
@@ -443,6 +445,7 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     }
   }
   const proxyLimit = meshProfile.field === '' ? undefined : meshProfile;
+  const agents = nodeAgentFields(builder.model, mesh?.shape, false, builder.warnings);
   if (mesh === undefined) {
     if (mtls !== undefined)
       builder.warnings.at(
@@ -487,17 +490,21 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     false,
     useMtls ? 'injection and mTLS from' : 'injection from',
   );
-  if (proxyLimit === undefined) return useMtls ? { shape: mesh.shape, mtls: mtls.mtls } : mesh.shape;
-  comments.from(
-    ['mesh', proxyLimit.field],
-    proxyLimit.from,
-    false,
-    `${resourcesNoun(Object.keys(proxyLimit.values))} (pod annotation or injected container) of`,
-  );
+  if (proxyLimit === undefined && agents.length === 0)
+    return useMtls ? { shape: mesh.shape, mtls: mtls.mtls } : mesh.shape;
+  if (proxyLimit !== undefined)
+    comments.from(
+      ['mesh', proxyLimit.field],
+      proxyLimit.from,
+      false,
+      `${resourcesNoun(Object.keys(proxyLimit.values))} (pod annotation or injected container) of`,
+    );
+  for (const agent of agents) comments.from(['mesh', agent.field], [agent.from], false, 'requests from');
   return {
     shape: mesh.shape,
     ...(useMtls && { mtls: mtls.mtls }),
-    [proxyLimit.field]: proxyLimit.values,
+    ...(proxyLimit !== undefined && { [proxyLimit.field]: proxyLimit.values }),
+    ...Object.fromEntries(agents.map((agent) => [agent.field, agent.values])),
   };
 }
 

@@ -20,6 +20,7 @@ export class ModelBuilder {
     services: [],
     workloads: [],
     nodes: [],
+    nodeAgents: [],
     namespaces: [],
     hasGraph: false,
     assumptions: [],
