@@ -1,6 +1,6 @@
 // The imported shop with its cluster's DaemonSets (examples/cluster/daemonsets.yaml) as a contract: Istio's CNI node
-// agent runs on every node beside the sidecars (its requests from the DaemonSet), kube-proxy is warned as not
-// modelled; docs/import.md shows the command.
+// agent runs on every node beside the sidecars (its requests from the DaemonSet), and kube-proxy's pod takes its
+// request and a pod slot there too; docs/import.md shows the command.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,15 +17,15 @@ describe('importing the DaemonSets of examples/cluster', () => {
   const { scenario, warnings } = importScenario(files, { graph: join(CLUSTER_DIR, 'graph.yaml') });
   const lines = warnings.map((w) => formatImportWarning(w));
 
-  it("runs Istio's CNI node agent with the DaemonSet's requests, and warns of kube-proxy", () => {
+  it("runs Istio's CNI node agent with the DaemonSet's requests, and kube-proxy as one of the cluster's daemonSets", () => {
     expect(scenario).toMatch(/istioCni: \{ cpuRequest: 100m, memoryRequest: 100Mi \}/);
-    expect(
-      lines.filter((l) => l.includes('DaemonSet/kube-proxy') && l.includes('lower nodeMaxPods')),
-    ).toHaveLength(1);
-    expect(lines.filter((l) => l.includes('DaemonSet/istio-cni-node'))).toEqual([]);
+    expect(scenario).toMatch(
+      /daemonSets:\n.*DaemonSet\/kube-proxy\n\s+- name: kube-proxy\n\s+cpuRequest: 100m\n/,
+    );
+    expect(lines.filter((l) => l.includes('daemonsets.yaml'))).toEqual([]);
   });
 
-  it('reserves 100m and 100Mi for the agent on each of the 3 nodes, beside the 8 sidecars', () => {
+  it("reserves the agent's 100m and 100Mi and kube-proxy's 100m on each of the 3 nodes, beside the 8 sidecars", () => {
     const result = simulate(
       applyOverrides(parseScenario(scenario, 'shop-daemonsets.yaml'), { durationMs: 1000 }),
     );
@@ -34,6 +34,11 @@ describe('importing the DaemonSets of examples/cluster', () => {
     expect(agents).toMatchObject({ count: 3, memoryRequestedMiB: 300 });
     expect(agents?.cpuRequestedCores).toBeCloseTo(0.3, 9);
     expect(result.proxies.count).toBe(8);
+    expect(result.nodes.map((node) => [node.systemPods, node.cpuRequestedCores])).toEqual([
+      [1, 1.05],
+      [1, 1.05],
+      [1, 0.85],
+    ]);
   });
 
   it('docs/import.md gives the command', () => {

@@ -279,8 +279,9 @@ pool labels make node pools of their own size (shared when untainted); a workloa
 required node affinity on one runs its service there, its tolerations of a tainted one let it run
 there too. Sidecar CPU limits and requests and memory requests (pod annotations, an injected proxy
 container's, or the running Pods' from kubectl get pods -o yaml) become the mesh's or the service's
-proxyCpuLimit, proxyCpuRequest and proxyMemoryRequest. Istio's ztunnel and istio-cni-node DaemonSets
-(kubectl get daemonsets -n istio-system -o yaml) give the mesh's ztunnel and istioCni requests.
+proxyCpuLimit, proxyCpuRequest and proxyMemoryRequest. DaemonSets (kubectl get daemonsets -A -o yaml):
+Istio's ztunnel and istio-cni-node give the mesh's ztunnel and istioCni requests, the others
+(kube-proxy, log agents) the scenario's daemonSets, a pod slot and requests on every node.
 
 Options:
   --graph FILE      A partial scenario (services, calls, traffic, faults, duration, nodeCpu, ...)

@@ -160,13 +160,14 @@ describe('main: run --csv --table nodes', () => {
     expect(code).toBe(0);
     const [header, ...rows] = out.trimEnd().split('\n');
     expect(header).toBe(
-      'node,cluster,zone,cores,pods,mesh_node_pods,max_pods,cpu_requested_cores,memory_mib,memory_requested_mib,utilisation_ratio,max_runnable',
+      'node,cluster,zone,cores,pods,mesh_node_pods,system_pods,max_pods,cpu_requested_cores,memory_mib,memory_requested_mib,utilisation_ratio,max_runnable',
     );
     expect(rows).toHaveLength(12);
-    // No nodeMemory: the memory column is empty, the sidecars' 128Mi requests are counted; the kubelet's 110 pods.
+    // No nodeMemory: the memory column is empty, the sidecars' 128Mi requests are counted; no other DaemonSets; the
+    // kubelet's 110 pods.
     for (const row of rows)
       expect(row).toMatch(
-        /^cluster-1\/zone-[abc]\/node-\d,cluster-1,zone-[abc],2,\d+,0,110,[\d.]+,,[\d.]+,[\d.]+,\d+$/,
+        /^cluster-1\/zone-[abc]\/node-\d,cluster-1,zone-[abc],2,\d+,0,0,110,[\d.]+,,[\d.]+,[\d.]+,\d+$/,
       );
   });
 });

@@ -192,6 +192,17 @@ export interface ImportedNodeAgent {
   resources: ContainerResources;
 }
 
+/** A DaemonSet besides the mesh's (kube-proxy, the cluster's CNI agent, a log agent): a pod on every node. */
+export interface ImportedDaemonSet {
+  from: SourceRef;
+  /** `metadata.name`. */
+  name: string;
+  /** What its pod requests: the sum of its containers' requests (a container's limit when it sets no request) [cores]. */
+  cpuRequestCores: number;
+  /** The same in memory [MiB]. */
+  memoryRequestMiB: number;
+}
+
 /** A Kubernetes Node (`kubectl get nodes -o yaml`). */
 export interface ImportedNode {
   from: SourceRef;
@@ -243,6 +254,8 @@ export interface ImportModel {
   nodes: ImportedNode[];
   /** The mesh's DaemonSets (ztunnel, istio-cni-node), one of each kind at most. */
   nodeAgents: ImportedNodeAgent[];
+  /** The other DaemonSets, in input order. */
+  daemonSets: ImportedDaemonSet[];
   mesh?: Sourced<ImportedMesh>;
   /** True when an isotope graph was read (service times and calls are known). */
   hasGraph: boolean;

@@ -49,7 +49,7 @@ export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
     kind: 'DaemonSet',
     groups: ['apps'],
     gives:
-      "Istio's ztunnel and CNI node agent (istio-cni-node): their container's CPU and memory requests and CPU limit (the mesh's ztunnel and istioCni)",
+      "Istio's ztunnel and CNI node agent (istio-cni-node): their container's CPU and memory requests and CPU limit (the mesh's ztunnel and istioCni); any other: its pod's requests (the scenario's daemonSets)",
   },
   { kind: 'Service', groups: [''], gives: 'the services and which workloads back them; Linkerd annotations' },
   {

@@ -20,6 +20,7 @@ export type {
   DestinationPolicyParts,
   ImportModel,
   ImportedMesh,
+  ImportedDaemonSet,
   ImportedNamespace,
   ImportedNodeAgent,
   ImportedService,

@@ -168,6 +168,7 @@ export type {
   CallPlan,
   ClosedTrafficConfig,
   ClusterConfig,
+  DaemonSetConfig,
   NodePoolConfig,
   DependencyFailureAnswer,
   FaultConfig,

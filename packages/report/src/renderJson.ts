@@ -115,6 +115,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       cores: num(node.cores),
       pods: num(node.pods),
       meshNodePods: num(node.meshNodePods),
+      systemPods: num(node.systemPods),
       maxPods: num(node.maxPods),
       cpuRequestedCores: num(node.cpuRequestedCores),
       memoryMiB: optionalNum(node.memoryMiB ?? undefined),

@@ -170,7 +170,7 @@ export function summarizeComparison(
               (node) =>
                 requestsExceedCores(node.cpuRequestedCores, node.cores) ||
                 (node.memoryMiB !== null && requestsExceedMemory(node.memoryRequestedMiB, node.memoryMiB)) ||
-                node.pods + node.meshNodePods > node.maxPods,
+                node.pods + node.meshNodePods + node.systemPods > node.maxPods,
             ).length,
       bestEffortPods:
         result.nodes.length === 0

@@ -307,6 +307,25 @@ export const Network = z
 
 const Zone = z.strictObject({ name: z.string().min(1), nodes: integer(1) });
 
+/** A DaemonSet besides the mesh's: a pod on every node, which takes a pod slot and its requests there. */
+const DaemonSet = z
+  .strictObject({
+    name: doc(z.string().min(1), 'Its name (kube-proxy, aws-node...), for messages.'),
+    cpuRequest: doc(CpuQuantity.optional(), 'CPU its pod requests on every node (100m). Default none.'),
+    memoryRequest: doc(
+      MemorySize.optional(),
+      'Memory its pod requests on every node: a number [MiB] or a size (64Mi). Default none.',
+    ),
+  })
+  .register(scenarioRegistry, {
+    id: 'DaemonSet',
+    description:
+      "A DaemonSet besides the mesh's (kube-proxy, the cluster's CNI agent, a log agent): its pod takes a pod slot and its requests on every node.",
+  });
+
+const DAEMON_SETS_DOC =
+  "DaemonSets besides the mesh's (kube-proxy, the cluster's CNI agent, log agents): each runs a pod on every node, which takes a pod slot (nodeMaxPods) and its CPU and memory requests there, as the scheduler counts them.";
+
 /** A node pool of a cluster: nodes of their own size for the services that name it. */
 const NodePool = z.strictObject({
   name: z.string().min(1),
@@ -347,6 +366,10 @@ export const Cluster = z
     nodeMaxPods: doc(
       ruleShape(SCENARIO_RULES).nodeMaxPods,
       "Pods each of this cluster's nodes runs at most (its kubelet's maxPods; 29 on an EKS c5.large). Default: the scenario's nodeMaxPods, else 110.",
+    ),
+    daemonSets: doc(
+      z.array(DaemonSet).optional(),
+      `${DAEMON_SETS_DOC} Default: the scenario's daemonSets ([] for none on this cluster).`,
     ),
     nodePools: doc(
       z.array(NodePool).min(1).optional(),
@@ -583,6 +606,10 @@ export const ScenarioSchema = z
     nodeCpu: ruleShape(SCENARIO_RULES).nodeCpu,
     nodeMemory: ruleShape(SCENARIO_RULES).nodeMemory,
     nodeMaxPods: ruleShape(SCENARIO_RULES).nodeMaxPods,
+    daemonSets: doc(
+      z.array(DaemonSet).optional(),
+      `${DAEMON_SETS_DOC} On every cluster that gives none of its own. Default none.`,
+    ),
     cpuWeights: ruleShape(SCENARIO_RULES).cpuWeights,
     mesh: doc(Mesh.optional(), 'Mesh shape name, or { shape, ...overrides }. Default none.'),
     network: Network.optional(),

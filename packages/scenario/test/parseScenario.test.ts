@@ -550,3 +550,53 @@ traffic: [{ to: api, rate: 10 }]
     ).toThrow('every cluster sets its own nodeMemory, so this one applies to no node');
   });
 });
+
+describe('parseScenario: DaemonSets besides the mesh', () => {
+  const base = 'services: { api: { serviceTime: 1ms } }\ntraffic: [{ to: api, rate: 1 }]\n';
+
+  it("gives the top-level daemonSets to every cluster without its own; a cluster's list replaces them, [] for none", () => {
+    const config = parseScenario(
+      `daemonSets:
+  - { name: kube-proxy, cpuRequest: 100m }
+  - { name: aws-node, cpuRequest: 25m, memoryRequest: 64Mi }
+clusters:
+  - { name: a, zones: [{ name: z, nodes: 1 }] }
+  - { name: b, zones: [{ name: y, nodes: 1 }], daemonSets: [{ name: fluent-bit, memoryRequest: 200 }] }
+  - { name: c, zones: [{ name: x, nodes: 1 }], daemonSets: [] }
+${base}`,
+      'daemonsets.yaml',
+    );
+    expect(config.clusters.map((c) => c.daemonSets)).toEqual([
+      [
+        { name: 'kube-proxy', cpuRequestCores: 0.1 },
+        { name: 'aws-node', cpuRequestCores: 0.025, memoryRequestMiB: 64 },
+      ],
+      [{ name: 'fluent-bit', memoryRequestMiB: 200 }],
+      undefined,
+    ]);
+    // Without clusters, the default cluster gets them.
+    const plain = parseScenario(
+      `daemonSets: [{ name: kube-proxy, cpuRequest: 100m }]\n${base}`,
+      'default.yaml',
+    );
+    expect(plain.clusters[0]?.daemonSets).toEqual([{ name: 'kube-proxy', cpuRequestCores: 0.1 }]);
+  });
+
+  it('names a DaemonSet twice, a bad request, a missing name, and top-level ones no cluster uses', () => {
+    expect(() =>
+      parseScenario(`daemonSets: [{ name: kube-proxy }, { name: kube-proxy }]\n${base}`, 'twice.yaml'),
+    ).toThrow('twice.yaml: daemonSets[1].name: duplicate DaemonSet name "kube-proxy"');
+    expect(() =>
+      parseScenario(`daemonSets: [{ name: kube-proxy, cpuRequest: lots }]\n${base}`, 'bad.yaml'),
+    ).toThrow(/bad\.yaml: daemonSets\[0\]\.cpuRequest: /);
+    expect(() => parseScenario(`daemonSets: [{ cpuRequest: 100m }]\n${base}`, 'nameless.yaml')).toThrow(
+      /nameless\.yaml: daemonSets\[0\]\.name: /,
+    );
+    expect(() =>
+      parseScenario(
+        `daemonSets: [{ name: kube-proxy }]\nclusters: [{ name: a, daemonSets: [], zones: [{ name: z, nodes: 1 }] }]\n${base}`,
+        'unused.yaml',
+      ),
+    ).toThrow('every cluster sets its own daemonSets, so this one applies to no node');
+  });
+});

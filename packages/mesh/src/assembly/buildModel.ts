@@ -130,7 +130,7 @@ export function buildModel(
           cpuRequestCores: agent.cpuRequestCores,
           memoryRequestMiB: agent.memoryRequestMiB,
         }));
-  checkCpuRequests(cpu, instances, [...dataPlane.proxies(), ...nodeAgents], warnings);
+  checkCpuRequests(cpu, instances, [...dataPlane.proxies(), ...nodeAgents], topology.nodes, warnings);
   checkWaypoints(config, dataPlane, warnings);
   checkProxyCpuLimits(config, dataPlane, warnings);
   checkMeshOptions(config.mesh, warnings);

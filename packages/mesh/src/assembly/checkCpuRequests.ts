@@ -1,5 +1,6 @@
 // Warns about nodes whose pods request more CPU than the node has — the applications' requests plus those of the
-// mesh's proxies on the node (sidecars in the pods, per-node proxies, waypoint pods): Kubernetes would not schedule
+// mesh's proxies on the node (sidecars in the pods, per-node proxies, waypoint pods) and of the cluster's other
+// DaemonSets' pods: Kubernetes would not schedule
 // them all there. Placement (Topology) leaves a pod with no room Pending, sidecar and per-node proxies counted; a
 // waypoint's only pod, or a service's pod on a node of its own, is placed anyway, and this says so.
 
@@ -8,6 +9,7 @@ import { requestsExceedCores, requestsExceedMemory } from '../config/requestsExc
 import type { Warnings } from '../ports/Warnings.js';
 import { freePodSlots } from '../topology/Topology.js';
 import type { Instance } from '../server/Instance.js';
+import type { Node } from '../topology/Topology.js';
 import { nodeCpuRequests } from './nodeCpuRequests.js';
 import type { RequestingProxy } from './nodeCpuRequests.js';
 
@@ -20,23 +22,35 @@ export function checkCpuRequests(
   cpu: ClusterCpu,
   instances: readonly Instance[],
   proxies: readonly RequestingProxy[],
+  nodes: readonly Node[],
   warnings: Warnings,
 ): void {
-  const requests = [...nodeCpuRequests(instances, proxies)].sort(([a], [b]) => a.id - b.id);
-  for (const [node, { applicationCores: app, proxyCores: proxy, memoryMiB }] of requests) {
+  const requests = [...nodeCpuRequests(instances, proxies, nodes)].sort(([a], [b]) => a.id - b.id);
+  for (const [
+    node,
+    { applicationCores: app, proxyCores: proxy, systemCores: system, memoryMiB },
+  ] of requests) {
     const nodeCpu = cpu.of(node);
     if (nodeCpu === null) continue;
     const over: string[] = [];
-    if (requestsExceedCores(app + proxy, nodeCpu.cores)) {
-      const parts = proxy > 0 ? ` (applications ${round(app)}, the mesh's containers ${round(proxy)})` : '';
-      over.push(`${round(app + proxy)} cores${parts} but it has ${nodeCpu.cores}`);
+    if (requestsExceedCores(app + proxy + system, nodeCpu.cores)) {
+      const parts = [
+        ...(proxy > 0 ? [`the mesh's containers ${round(proxy)}`] : []),
+        ...(system > 0 ? [`other DaemonSets ${round(system)}`] : []),
+      ];
+      const split = parts.length > 0 ? ` (applications ${round(app)}, ${parts.join(', ')})` : '';
+      over.push(`${round(app + proxy + system)} cores${split} but it has ${nodeCpu.cores}`);
     }
     if (node.memoryMiB !== null && requestsExceedMemory(memoryMiB, node.memoryMiB))
       over.push(`${round(memoryMiB)} MiB of memory but it has ${node.memoryMiB}`);
-    const pods = node.instanceCount + node.daemonPods;
+    const pods = node.instanceCount + node.daemonPods + node.systemPods;
+    const daemons = [
+      ...(node.daemonPods > 0 ? [`${node.daemonPods} of them the mesh's per-node pods`] : []),
+      ...(node.systemPods > 0 ? [`${node.systemPods} of them other DaemonSets' pods`] : []),
+    ];
     const crowded =
       freePodSlots(node) < 0
-        ? `it runs ${pods} pods${node.daemonPods > 0 ? ` (${node.daemonPods} of them the mesh's per-node pods)` : ''} but takes at most ${node.maxPods}`
+        ? `it runs ${pods} pods${daemons.length > 0 ? ` (${daemons.join(', ')})` : ''} but takes at most ${node.maxPods}`
         : null;
     if (over.length === 0 && crowded === null) continue;
     const parts = [

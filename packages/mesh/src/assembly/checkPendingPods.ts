@@ -1,6 +1,7 @@
 // Warns about services with pods no node had room for: Kubernetes would leave them Pending, so they never run
 // and take no traffic. Names what one pod asks for (its application's and its sidecar's requests, CPU and, on nodes
-// with a memory size, memory), what the mesh's per-node proxies hold back on every node, and full pod slots.
+// with a memory size, memory), what the mesh's per-node proxies and the other DaemonSets hold back on every node, and
+// full pod slots.
 
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
 import { requestedMemoryMiB } from '../config/requestedMemoryMiB.js';
@@ -36,20 +37,31 @@ export function checkPendingPods(
     const app = requestedCpuCores(service) ?? 0;
     const sidecar = meshPods.sidecarCpuRequestCores.get(service.name) ?? 0;
     const perNode = meshPods.perNodeCpuRequestCores;
+    // The cluster's other DaemonSets take their requests and a slot on every node too.
+    const daemonSets = config.clusters.find((c) => c.name === service.cluster)?.daemonSets ?? [];
+    const systemCpu = daemonSets.reduce((sum, d) => sum + (d.cpuRequestCores ?? 0), 0);
     // Memory counts where the service's nodes have a memory size and the pod requests some.
     const fitsMemory = nodeMemoryOf(config, service) !== null;
     const appMemory = fitsMemory ? requestedMemoryMiB(service) : 0;
     const sidecarMemory = fitsMemory ? (meshPods.sidecarMemoryRequestMiB.get(service.name) ?? 0) : 0;
     const perNodeMemory = fitsMemory ? meshPods.perNodeMemoryRequestMiB : 0;
+    const systemMemory = fitsMemory ? daemonSets.reduce((sum, d) => sum + (d.memoryRequestMiB ?? 0), 0) : 0;
     const both = appMemory + sidecarMemory > 0;
     const need = (cpu: number, memory: number) =>
       both ? `${cores(cpu)} cores and ${mib(memory)} MiB` : cores(cpu);
     const parts = [`its application's ${need(app, appMemory)}`];
     if (sidecar > 0 || sidecarMemory > 0) parts.push(`its sidecar's ${need(sidecar, sidecarMemory)}`);
-    const held =
-      perNode > 0 || perNodeMemory > 0
-        ? `, next to the ${perNodeMemory > 0 ? `${cores(perNode)} cores and ${mib(perNodeMemory)} MiB` : cores(perNode)} the mesh's per-node pods request on every node`
-        : '';
+    const amount = (cpu: number, memory: number) =>
+      memory > 0 ? `${cores(cpu)} cores and ${mib(memory)} MiB` : cores(cpu);
+    const heldBy = [
+      ...(perNode > 0 || perNodeMemory > 0
+        ? [`the ${amount(perNode, perNodeMemory)} the mesh's per-node pods request`]
+        : []),
+      ...(systemCpu > 0 || systemMemory > 0
+        ? [`the ${amount(systemCpu, systemMemory)} its other DaemonSets request`]
+        : []),
+    ];
+    const held = heldBy.length > 0 ? `, next to ${heldBy.join(' and ')} on every node` : '';
     const room = both
       ? `${cores(app + sidecar)} cores and ${mib(appMemory + sidecarMemory)} MiB`
       : `${cores(app + sidecar)} cores`;
@@ -66,12 +78,15 @@ export function checkPendingPods(
     );
     const limits = [...new Set(full.map((node) => node.maxPods as number))].sort((a, b) => a - b);
     const daemons = meshPods.perNodePods ?? 0;
-    const among =
-      daemons === 0
-        ? ''
-        : daemons === 1
-          ? ", the mesh's per-node pod among them"
-          : `, the mesh's ${daemons} per-node pods among them`;
+    const amongParts = [
+      ...(daemons === 0
+        ? []
+        : [daemons === 1 ? "the mesh's per-node pod" : `the mesh's ${daemons} per-node pods`]),
+      ...(daemonSets.length === 0
+        ? []
+        : [`${daemonSets.length} other DaemonSet${daemonSets.length === 1 ? "'s pod" : "s' pods"}`]),
+    ];
+    const among = amongParts.length === 0 ? '' : `, ${amongParts.join(' and ')} among them`;
     const most = `${limits.join(' or ')} pod${limits.length === 1 && limits[0] === 1 ? '' : 's'}`;
     const slot = `a free pod slot (${full.length} of its nodes already ${full.length === 1 ? 'runs' : 'run'} the ${most} ${full.length === 1 ? 'it takes' : 'they take'}${among})`;
     const requests = app + sidecar + appMemory + sidecarMemory > 0;
@@ -134,7 +149,7 @@ export function warnShortfalls(
         warnings.add(
           `${where}: even ${shortfall.maxExtraNodes} more nodes ${like} would leave pods Pending ` +
             (shortfall.slotsTaken
-              ? "(the mesh's per-node proxies take every pod slot of a node: raise nodeMaxPods)"
+              ? "(DaemonSet pods — the mesh's per-node proxies and the cluster's daemonSets — take every pod slot of a node: raise nodeMaxPods)"
               : '(a pod larger than a node?)'),
         );
         break;

@@ -21,7 +21,7 @@ export type ClusterShortfall =
     }
   /**
    * Even `maxExtraNodes` more nodes leave pods Pending: pods larger than a node, say, or (`slotsTaken`) nodes whose
-   * every pod slot the mesh's per-node proxies take.
+   * every pod slot the DaemonSets' pods take (the mesh's per-node proxies and the cluster's other DaemonSets).
    */
   | {
       readonly kind: 'too-many';
@@ -122,7 +122,8 @@ export function extraNodesNeeded(
         const pool = target === null ? undefined : cluster.nodePools?.find((p) => p.name === target);
         const maxPods = pool?.nodeMaxPods ?? cluster.nodeMaxPods ?? DEFAULT_NODE_MAX_PODS;
         const sized = (pool?.nodeCpu ?? cluster.nodeCpu) != null;
-        const slotsTaken = sized && maxPods <= (meshPods.perNodePods ?? 0);
+        const slotsTaken =
+          sized && maxPods <= (meshPods.perNodePods ?? 0) + (cluster.daemonSets?.length ?? 0);
         out.push({ kind: 'too-many', cluster: cluster.name, pool: target, maxExtraNodes: cap, slotsTaken });
         continue;
       }

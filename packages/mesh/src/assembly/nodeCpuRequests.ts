@@ -1,6 +1,6 @@
-// The CPU and memory the pods on each node request — the applications' containers (their request, else their limit)
-// and the mesh's proxies there (sidecars, per-node proxies, waypoint pods): one source for the nodes' requests check
-// and the nodes' results.
+// The CPU and memory the pods on each node request — the applications' containers (their request, else their limit),
+// the mesh's proxies there (sidecars, per-node proxies, waypoint pods) and the cluster's other DaemonSets' pods: one
+// source for the nodes' requests check and the nodes' results.
 
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
 import { requestedMemoryMiB } from '../config/requestedMemoryMiB.js';
@@ -20,24 +20,31 @@ export interface NodeRequests {
   applicationCores: number;
   /** The mesh's proxies' [cores]. */
   proxyCores: number;
-  /** Memory of the application containers and the mesh's proxies together [MiB]. */
+  /** The pods of the cluster's other DaemonSets (`daemonSets`: kube-proxy, …) [cores]. */
+  systemCores: number;
+  /** Memory of the application containers, the mesh's proxies and the other DaemonSets' pods together [MiB]. */
   memoryMiB: number;
 }
 
-/** The requests on each node that has any, by node. */
+/** The requests on each node that has any, by node (`nodes`: where the cluster's other DaemonSets run). */
 export function nodeCpuRequests(
   instances: readonly Instance[],
   proxies: readonly RequestingProxy[],
+  nodes: readonly Node[],
 ): Map<Node, NodeRequests> {
   const byNode = new Map<Node, NodeRequests>();
   const of = (node: Node): NodeRequests => {
     let requests = byNode.get(node);
     if (requests === undefined) {
-      requests = { applicationCores: 0, proxyCores: 0, memoryMiB: 0 };
+      requests = { applicationCores: 0, proxyCores: 0, systemCores: 0, memoryMiB: 0 };
       byNode.set(node, requests);
     }
     return requests;
   };
+  for (const node of nodes) {
+    if (node.systemCpuRequestCores > 0) of(node).systemCores += node.systemCpuRequestCores;
+    if (node.systemMemoryRequestMiB > 0) of(node).memoryMiB += node.systemMemoryRequestMiB;
+  }
   for (const instance of instances) {
     const request = requestedCpuCores(instance.service.config);
     if (request !== undefined) of(instance.node).applicationCores += request;

@@ -300,6 +300,18 @@ export interface NodePoolConfig {
   shared?: boolean;
 }
 
+/**
+ * A DaemonSet besides the mesh's (kube-proxy, the cluster's CNI agent, a log agent): a pod on every node of its
+ * cluster, taking a pod slot and its requests there (counted by the scheduler's fit, not by its score).
+ */
+export interface DaemonSetConfig {
+  name: string;
+  /** CPU its pod requests [cores]. @defaultValue 0 */
+  cpuRequestCores?: number;
+  /** Memory its pod requests [MiB]. @defaultValue 0 */
+  memoryRequestMiB?: number;
+}
+
 /** A cluster with zones and nodes. */
 export interface ClusterConfig {
   name: string;
@@ -322,6 +334,8 @@ export interface ClusterConfig {
    * @defaultValue {@link DEFAULT_NODE_MAX_PODS} (the kubelet's default)
    */
   nodeMaxPods?: number | null;
+  /** DaemonSets besides the mesh's: a pod on each of its nodes, pools' and dedicated ones included. @defaultValue none */
+  daemonSets?: readonly DaemonSetConfig[];
   /** Node pools beside the default nodes, for the services that name them. @defaultValue none */
   nodePools?: readonly NodePoolConfig[];
   /**

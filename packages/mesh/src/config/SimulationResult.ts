@@ -172,14 +172,17 @@ export interface NodeMetrics {
   pods: number;
   /** The mesh's DaemonSet pods on it (a ztunnel and the CNI node agent, Cilium's node Envoy), beside `pods`. */
   meshNodePods: number;
+  /** The pods of its cluster's other DaemonSets on it (`daemonSets`: kube-proxy, …), beside `pods`. */
+  systemPods: number;
   /**
-   * Pods it runs at most (`nodeMaxPods`): `pods` and `meshNodePods` each take one; placement keeps within it (a
-   * waypoint placed anyway aside).
+   * Pods it runs at most (`nodeMaxPods`): `pods`, `meshNodePods` and `systemPods` each take one; placement keeps
+   * within it (a waypoint placed anyway aside).
    */
   maxPods: number;
   /**
-   * CPU its pods request [cores]: the applications' containers (their request, else their limit) and the mesh's
-   * proxies on it. More than `cores` and Kubernetes would not schedule them all there (a warning says so).
+   * CPU its pods request [cores]: the applications' containers (their request, else their limit), the mesh's
+   * proxies on it and the other DaemonSets' pods. More than `cores` and Kubernetes would not schedule them all there
+   * (a warning says so).
    */
   cpuRequestedCores: number;
   /** Memory of the node [MiB] (its cluster's or pool's `nodeMemoryMiB`), or null when memory is not fitted. */

@@ -124,7 +124,11 @@ export function collectResult(
   });
   checkCpuStarvation(services.values(), model.cpu, durationMs, model.warnings);
   const sourceNames = new Set(config.traffic.map((t) => t.name));
-  const requests = nodeCpuRequests(model.instances, [...dataPlane.proxies(), ...model.nodeAgents]);
+  const requests = nodeCpuRequests(
+    model.instances,
+    [...dataPlane.proxies(), ...model.nodeAgents],
+    model.topology.nodes,
+  );
   let offered = 0;
   let succeeded = 0;
   let failed = 0;
@@ -157,6 +161,7 @@ export function collectResult(
       cores: cpu.cores,
       pods: node.instanceCount,
       meshNodePods: node.daemonPods,
+      systemPods: node.systemPods,
       maxPods: node.maxPods ?? 0,
       cpuRequestedCores: requestedOn(requests.get(node)),
       memoryMiB: node.memoryMiB,
@@ -229,5 +234,5 @@ function extraNodes(model: Model): number | null {
 
 /** What a node's pods request in all [cores] (0 when none requests anything). */
 function requestedOn(requests: NodeRequests | undefined): number {
-  return requests === undefined ? 0 : requests.applicationCores + requests.proxyCores;
+  return requests === undefined ? 0 : requests.applicationCores + requests.proxyCores + requests.systemCores;
 }

@@ -1,7 +1,7 @@
 // Clusters, zones, node pools and nodes, and the deterministic placement of service instances onto nodes.
 
 import { DEFAULT_NODE_MAX_PODS } from '../config/rules/scenarioRules.js';
-import type { ClusterConfig } from '../config/SimulationConfig.js';
+import type { ClusterConfig, DaemonSetConfig } from '../config/SimulationConfig.js';
 
 /** A worker node. */
 export interface Node {
@@ -25,6 +25,12 @@ export interface Node {
   instanceCount: number;
   /** Pods of the mesh's DaemonSets on it (`reservePerNode`): each takes a pod slot. */
   daemonPods: number;
+  /** Pods of its cluster's other DaemonSets on it (`daemonSets`: kube-proxy, …): each takes a pod slot. */
+  readonly systemPods: number;
+  /** What those pods request [cores] (counted in `requestedMilli`). */
+  readonly systemCpuRequestCores: number;
+  /** The same in memory [MiB] (counted in `requestedMemoryBytes`). */
+  readonly systemMemoryRequestMiB: number;
   /** CPU its pods request so far [millicores]: what the scheduler's fit check counts. */
   requestedMilli: number;
   /** The same with 100m for each pod that requests none: what the scheduler's score counts. */
@@ -97,6 +103,7 @@ export class Topology {
         cores: cluster.nodeCpu ?? null,
         memoryMiB: cluster.nodeMemoryMiB ?? null,
         maxPods: cluster.nodeMaxPods ?? DEFAULT_NODE_MAX_PODS,
+        system: systemPodsOf(cluster.daemonSets ?? []),
       };
       const own = this.addNodes(cluster.name, cluster.zones, null, size);
       this.clusterInfo.set(cluster.name, { zones: cluster.zones.map((zone) => zone.name), size });
@@ -110,6 +117,7 @@ export class Topology {
           cores: pool.nodeCpu ?? size.cores,
           memoryMiB: pool.nodeMemoryMiB ?? size.memoryMiB,
           maxPods: pool.nodeMaxPods ?? size.maxPods,
+          system: size.system,
         });
         pools.set(pool.name, nodes);
         if (pool.shared !== true) continue;
@@ -255,9 +263,12 @@ export class Topology {
       maxPods: size.cores === null ? null : size.maxPods,
       instanceCount: 0,
       daemonPods: this.perNodePods,
-      requestedMilli: this.perNodeMilli,
+      systemPods: size.system.pods,
+      systemCpuRequestCores: size.system.cpuCores,
+      systemMemoryRequestMiB: size.system.memoryMiB,
+      requestedMilli: this.perNodeMilli + size.system.milli,
       scoredMilli: 0,
-      requestedMemoryBytes: this.perNodeMemoryBytes,
+      requestedMemoryBytes: this.perNodeMemoryBytes + size.system.memoryBytes,
     };
     this.nodes.push(node);
     return node;
@@ -271,19 +282,50 @@ export class Topology {
   }
 }
 
-/** The size of a cluster's or a pool's nodes. */
+/** The size of a cluster's or a pool's nodes, and what its cluster's DaemonSets take on each. */
 interface NodeSize {
   readonly cores: number | null;
   readonly memoryMiB: number | null;
   readonly maxPods: number;
+  readonly system: SystemPods;
+}
+
+/** What a cluster's DaemonSets (besides the mesh's) take on each of its nodes. */
+interface SystemPods {
+  readonly pods: number;
+  /** [millicores] */
+  readonly milli: number;
+  /** [bytes] */
+  readonly memoryBytes: number;
+  /** Their requests summed [cores] and [MiB], for the results. */
+  readonly cpuCores: number;
+  readonly memoryMiB: number;
+}
+
+/** What `daemonSets` take on every node: a pod each, and their requests as the fit check counts them. */
+function systemPodsOf(daemonSets: readonly DaemonSetConfig[]): SystemPods {
+  let milli = 0;
+  let memoryBytes = 0;
+  let cpuCores = 0;
+  let memoryMiB = 0;
+  for (const d of daemonSets) {
+    milli += toMilli(d.cpuRequestCores ?? 0);
+    memoryBytes += toBytes(d.memoryRequestMiB ?? 0);
+    cpuCores += d.cpuRequestCores ?? 0;
+    memoryMiB += d.memoryRequestMiB ?? 0;
+  }
+  return { pods: daemonSets.length, milli, memoryBytes, cpuCores, memoryMiB };
 }
 
 /**
- * Pod slots `node` has left under its `maxPods` (its pods and the mesh's DaemonSet pods each take one): negative when
- * it runs more than it takes (a waypoint placed anyway); Infinity on a node without a limit (no size).
+ * Pod slots `node` has left under its `maxPods` (its pods and every DaemonSet's pod, the mesh's and the cluster's
+ * others, each take one): negative when it runs more than it takes (a waypoint placed anyway); Infinity on a node
+ * without a limit (no size).
  */
 export function freePodSlots(node: Node): number {
-  return node.maxPods === null ? Infinity : node.maxPods - node.instanceCount - node.daemonPods;
+  return node.maxPods === null
+    ? Infinity
+    : node.maxPods - node.instanceCount - node.daemonPods - node.systemPods;
 }
 
 /** A node's cores in millicores (the unit requests are counted in), or null without a size. */

@@ -76,7 +76,7 @@ describe('extra nodes needed', () => {
     const noSlot = run([service('a', { replicas: 1 })], { shape: 'istio-ambient' }, { nodeMaxPods: 1 });
     expect(noSlot.extraNodesNeeded).toBeNull();
     expect(shortfall(noSlot)[0]).toMatch(
-      /would leave pods Pending \(the mesh's per-node proxies take every pod slot of a node: raise nodeMaxPods\)$/,
+      /would leave pods Pending \(DaemonSet pods — the mesh's per-node proxies and the cluster's daemonSets — take every pod slot of a node: raise nodeMaxPods\)$/,
     );
   });
 

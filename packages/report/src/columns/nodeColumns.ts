@@ -38,6 +38,12 @@ export const NODE_COLUMNS: ColumnTable<NodeMetrics> = {
       csv: { name: 'mesh_node_pods' },
     },
     {
+      key: 'systemPods',
+      read: (node) => node.systemPods,
+      text: { header: 'other DaemonSet pods', format: count },
+      csv: { name: 'system_pods' },
+    },
+    {
       key: 'maxPods',
       read: (node) => node.maxPods,
       text: { header: 'max pods', format: count },

@@ -61,12 +61,13 @@ export function nodeKeys(result: SimulationResult): string[] {
   const keys = [...NODE_KEYS];
   const after = ['pods'];
   // The pod limit (and the mesh's per-node pods that take slots too), where it is not the kubelet's default or pods
-  // were left Pending.
-  if (
+  // were left Pending; the other DaemonSets' pods wherever there are some.
+  const slots =
     result.nodes.some((node) => node.maxPods !== DEFAULT_NODE_MAX_PODS) ||
-    result.services.some((service) => service.pendingPods > 0)
-  )
-    after.push('meshNodePods', 'maxPods');
+    result.services.some((service) => service.pendingPods > 0);
+  if (slots) after.push('meshNodePods');
+  if (result.nodes.some((node) => node.systemPods > 0)) after.push('systemPods');
+  if (slots) after.push('maxPods');
   if (result.nodes.some((node) => node.cpuRequestedCores > 0)) after.push('cpuRequestedCores');
   if (result.nodes.some((node) => node.memoryMiB !== null)) after.push('memoryMiB', 'memoryRequestedMiB');
   keys.splice(keys.indexOf('pods'), 1, ...after);

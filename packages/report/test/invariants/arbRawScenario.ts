@@ -215,6 +215,17 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       nodeMaxPods: fc.option(fc.constantFrom(3, 8, 29), { nil: undefined }),
       cpuWeights: fc.option(fc.constantFrom('quadratic', 'linear', 'shares'), { nil: undefined }),
       sharedPool: fc.boolean(),
+      // The cluster's other DaemonSets: a pod slot and their requests on every node.
+      daemonSets: fc.option(
+        fc.constantFrom(
+          [{ name: 'kube-proxy', cpuRequest: '100m' }],
+          [
+            { name: 'kube-proxy', cpuRequest: '100m' },
+            { name: 'aws-node', cpuRequest: '25m', memoryRequest: '64Mi' },
+          ],
+        ),
+        { nil: undefined },
+      ),
     }),
   )
   .map(
@@ -232,6 +243,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       nodeMaxPods,
       cpuWeights,
       sharedPool,
+      daemonSets,
     }) => {
       const services: Record<string, unknown> = {};
       let maxAttempts = 3; // the istio-sidecar and app-mesh default retry policies make 3 tries
@@ -313,6 +325,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
           ...(nodeMemory === undefined ? {} : { nodeMemory }),
           ...(nodeMaxPods === undefined ? {} : { nodeMaxPods }),
           ...(cpuWeights === undefined ? {} : { cpuWeights }),
+          ...(daemonSets === undefined ? {} : { daemonSets }),
           // A pool of larger nodes in one zone for the services that name it (and, shared, for any).
           ...(specs.some((spec) => spec.onNodePool) && {
             clusters: [

@@ -6,6 +6,7 @@ import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, planWaypoints } from '@meshsim/mesh'
 import type {
   CallConfig,
   ClusterConfig,
+  DaemonSetConfig,
   DependencyFailureAnswer,
   NetworkConfig,
   RatePoint,
@@ -80,24 +81,32 @@ function clustersOf(
   nodeCpu: RawScenario['nodeCpu'],
   nodeMemory: RawScenario['nodeMemory'],
   nodeMaxPods: RawScenario['nodeMaxPods'],
+  daemonSets: RawScenario['daemonSets'],
 ): readonly ClusterConfig[] {
   const everyNode = nodeCpu === undefined ? null : parseCpuCores(nodeCpu);
   const everyNodeMemory = nodeMemory === undefined ? null : mibOf(nodeMemory);
   const everyNodeMaxPods = nodeMaxPods ?? null;
+  const everyDaemonSets =
+    daemonSets === undefined || daemonSets.length === 0 ? null : daemonSetsOf(daemonSets);
   if (raw === undefined) {
-    return everyNode === null && everyNodeMemory === null && everyNodeMaxPods === null
+    return everyNode === null &&
+      everyNodeMemory === null &&
+      everyNodeMaxPods === null &&
+      everyDaemonSets === null
       ? DEFAULT_CLUSTERS
       : DEFAULT_CLUSTERS.map((c) => ({
           ...c,
           ...(everyNode !== null && { nodeCpu: everyNode }),
           ...(everyNodeMemory !== null && { nodeMemoryMiB: everyNodeMemory }),
           ...(everyNodeMaxPods !== null && { nodeMaxPods: everyNodeMaxPods }),
+          ...(everyDaemonSets !== null && { daemonSets: everyDaemonSets }),
         }));
   }
   return raw.map((cluster) => {
     const cores = cluster.nodeCpu === undefined ? everyNode : parseCpuCores(cluster.nodeCpu);
     const memoryMiB = cluster.nodeMemory === undefined ? everyNodeMemory : mibOf(cluster.nodeMemory);
     const maxPods = cluster.nodeMaxPods ?? everyNodeMaxPods;
+    const own = cluster.daemonSets === undefined ? everyDaemonSets : daemonSetsOf(cluster.daemonSets);
     return {
       name: cluster.name,
       region: cluster.region ?? SCENARIO_DEFAULTS.region,
@@ -106,6 +115,7 @@ function clustersOf(
       ...(cores !== null && { nodeCpu: cores }),
       ...(memoryMiB !== null && { nodeMemoryMiB: memoryMiB }),
       ...(maxPods !== null && { nodeMaxPods: maxPods }),
+      ...(own !== null && own.length > 0 && { daemonSets: own }),
       ...(cluster.nodePools !== undefined && {
         nodePools: cluster.nodePools.map((pool) => ({
           name: pool.name,
@@ -119,6 +129,15 @@ function clustersOf(
       ...(cluster.poolName !== undefined && { poolName: cluster.poolName }),
     };
   });
+}
+
+/** DaemonSets as the model takes them: requests in cores and MiB. */
+function daemonSetsOf(raw: NonNullable<RawScenario['daemonSets']>): DaemonSetConfig[] {
+  return raw.map((d) => ({
+    name: d.name,
+    ...(d.cpuRequest !== undefined && { cpuRequestCores: parseCpuCores(d.cpuRequest) }),
+    ...(d.memoryRequest !== undefined && { memoryRequestMiB: mibOf(d.memoryRequest) }),
+  }));
 }
 
 /** A memory size: a number of MiB or a size with a unit. */
@@ -259,7 +278,7 @@ function capacityAssumptions(services: RawScenario['services']): string[] {
  * @param issues - Receives problems only found while resolving (the engine's distribution checks).
  */
 export function buildConfig(raw: RawScenario, defaultName: string, issues: PathIssue[]): SimulationConfig {
-  const clusters = clustersOf(raw.clusters, raw.nodeCpu, raw.nodeMemory, raw.nodeMaxPods);
+  const clusters = clustersOf(raw.clusters, raw.nodeCpu, raw.nodeMemory, raw.nodeMaxPods, raw.daemonSets);
   const defaultCluster = (clusters[0] as ClusterConfig).name;
   const mesh = buildMesh(raw.mesh, issues);
   const services = Object.entries(raw.services).map(([name, service]) =>

@@ -227,10 +227,28 @@ export function checkReferences(input: unknown): PathIssue[] {
   } else {
     clusterNames.push(...DEFAULT_CLUSTERS.map((cluster) => cluster.name));
   }
+  // DaemonSet names, unique in each list (a name twice is a DaemonSet counted twice).
+  const checkDaemonSets = (value: unknown, path: readonly PathSegment[]): void => {
+    const seen = new Set<string>();
+    list(value).forEach((daemonSet, i) => {
+      if (!isObject(daemonSet) || typeof daemonSet['name'] !== 'string') return;
+      if (seen.has(daemonSet['name']))
+        out.push({
+          path: [...path, i, 'name'],
+          reason: `duplicate DaemonSet name ${JSON.stringify(daemonSet['name'])}`,
+        });
+      seen.add(daemonSet['name']);
+    });
+  };
+  checkDaemonSets(input['daemonSets'], ['daemonSets']);
+  if (Array.isArray(input['clusters']))
+    input['clusters'].forEach((cluster, i) => {
+      if (isObject(cluster)) checkDaemonSets(cluster['daemonSets'], ['clusters', i, 'daemonSets']);
+    });
   // A top-level nodeCpu (nodeMemory, nodeMaxPods) is the default of clusters without their own: when every cluster sets one, it
   // would apply to no node (e.g. `--set nodeCpu=4` on a file whose clusters give their cores).
   const clusters = Array.isArray(input['clusters']) ? input['clusters'] : [];
-  for (const field of ['nodeCpu', 'nodeMemory', 'nodeMaxPods']) {
+  for (const field of ['nodeCpu', 'nodeMemory', 'nodeMaxPods', 'daemonSets']) {
     if (
       input[field] !== undefined &&
       clusters.length > 0 &&

@@ -22,6 +22,7 @@ import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from '
 import { shortRefs } from '../model/describeRefs.js';
 import { serviceCpu, serviceMemory } from './serviceResources.js';
 import { formatCpu } from '../units/formatCpu.js';
+import { formatMemory } from '../units/formatMemory.js';
 import { buildClusters } from './buildClusters.js';
 import { nodeAgentFields } from './nodeAgentFields.js';
 import { PROXY_RESOURCE_FIELDS, proxyResources } from './proxyResources.js';
@@ -88,6 +89,7 @@ const TOP_ORDER = [
   'nodeCpu',
   'nodeMemory',
   'nodeMaxPods',
+  'daemonSets',
   'cpuWeights',
   'clusters',
   'services',
@@ -605,12 +607,29 @@ export function buildScenario(input: BuildInput): BuiltScenario {
     'nodeCpu',
     'nodeMemory',
     'nodeMaxPods',
+    'daemonSets',
     'cpuWeights',
     'faults',
   ]) {
     if (fragment?.value[key] !== undefined) {
       top[key] = structuredClone(fragment.value[key]);
       comments.add([key], `from ${fragment.file} (--graph)`, !isRecord(top[key]) && !Array.isArray(top[key]));
+    }
+  }
+  // The other DaemonSets run a pod on every node: their requests and a pod slot (the fragment's list wins).
+  if (model.daemonSets.length > 0) {
+    if (top['daemonSets'] !== undefined) {
+      warnings.general(
+        fragment?.file ?? '',
+        `daemonSets: the --graph fragment's list replaces the ${model.daemonSets.length} DaemonSet(s) of the inputs`,
+      );
+    } else {
+      top['daemonSets'] = model.daemonSets.map((d) => ({
+        name: d.name,
+        ...(d.cpuRequestCores > 0 && { cpuRequest: formatCpu(d.cpuRequestCores) }),
+        ...(d.memoryRequestMiB > 0 && { memoryRequest: formatMemory(d.memoryRequestMiB) }),
+      }));
+      model.daemonSets.forEach((d, i) => comments.from(['daemonSets', i], [d.from], true, 'from'));
     }
   }
   // The Nodes' OS tells the weight conversion when the Nodes make the cluster (not under a fragment's clusters).

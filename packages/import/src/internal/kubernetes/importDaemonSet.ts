@@ -1,6 +1,6 @@
-// Kubernetes DaemonSets: the mesh's pods on every node. Istio ambient's ztunnel and Istio's CNI node agent
-// (`istio-cni-node`) give their container's requests and limits (the mesh's `ztunnel` and `istioCni`); any other
-// DaemonSet is warned — its pod takes a slot and its requests on every node, which meshsim does not count.
+// Kubernetes DaemonSets: a pod on every node. Istio ambient's ztunnel and Istio's CNI node agent (`istio-cni-node`)
+// give their container's requests and limits (the mesh's `ztunnel` and `istioCni`); any other DaemonSet (kube-proxy,
+// the cluster's CNI agent, a log agent) gives its pod's requests (the scenario's `daemonSets`).
 
 import type { ImportedNodeAgent } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
@@ -8,7 +8,7 @@ import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { describeRef } from '../model/describeRefs.js';
 import { isRecord } from '../isRecord.js';
-import { readResources } from './readContainerResources.js';
+import { readResources, round } from './readContainerResources.js';
 
 /** How each mesh DaemonSet is recognised: its name or its pods' label (the Helm charts'), and its main container. */
 const AGENTS: readonly {
@@ -28,25 +28,23 @@ const AGENTS: readonly {
 
 /**
  * Reads one DaemonSet: a ztunnel's or an Istio CNI node agent's container resources join the model (the first
- * DaemonSet of each kind; a later one is warned); the rest of it is not read. Any other DaemonSet is warned.
+ * DaemonSet of each kind; a later one is warned); any other DaemonSet's pod requests (its containers' summed) join
+ * the model's other DaemonSets, a node selector or affinity warned (meshsim runs it on every node). The rest of a
+ * DaemonSet is not read.
  */
 export function importDaemonSet(doc: SourceDocument, builder: ModelBuilder): void {
-  // Only the agent's container resources are read; nothing else of a DaemonSet is reported field by field.
+  // Only the containers' resources are read; nothing else of a DaemonSet is reported field by field.
   doc.use([]);
   const labels = doc.peek(['spec', 'template', 'metadata', 'labels']);
   const agent = AGENTS.find(
     ({ name, label: [key, value] }) => doc.name === name || (isRecord(labels) && labels[key] === value),
   );
-  if (agent === undefined) {
-    builder.warnings.at(
-      doc,
-      [],
-      "not imported: meshsim reads the mesh's DaemonSets (ztunnel, istio-cni-node); this one's pod takes a slot and its requests on every node it runs on, which meshsim does not count (lower nodeMaxPods by one for it)",
-    );
-    return;
-  }
   const containers = doc.peek(['spec', 'template', 'spec', 'containers']);
   const list = Array.isArray(containers) ? containers : [];
+  if (agent === undefined) {
+    importOtherDaemonSet(doc, builder, list);
+    return;
+  }
   const named = list.findIndex((c: unknown) => isRecord(c) && c['name'] === agent.container);
   const index = named >= 0 ? named : 0;
   const container: unknown = list[index];
@@ -67,4 +65,38 @@ export function importDaemonSet(doc: SourceDocument, builder: ModelBuilder): voi
   const name = typeof container['name'] === 'string' ? container['name'] : `#${String(index)}`;
   const read = readResources(doc, path, name, 'proxy', builder);
   builder.model.nodeAgents.push({ from: doc.ref(), kind: agent.kind, resources: read.values });
+}
+
+/** A DaemonSet besides the mesh's: its pod's requests, as the scheduler counts them (containers summed). */
+function importOtherDaemonSet(
+  doc: SourceDocument,
+  builder: ModelBuilder,
+  containers: readonly unknown[],
+): void {
+  let cpuRequestCores = 0;
+  let memoryRequestMiB = 0;
+  containers.forEach((container, i) => {
+    if (!isRecord(container)) return;
+    const name = typeof container['name'] === 'string' ? container['name'] : `#${String(i)}`;
+    const read = readResources(doc, ['spec', 'template', 'spec', 'containers', i], name, 'app', builder);
+    // A container with a limit and no request requests its limit (the API server copies it).
+    cpuRequestCores += read.values.cpuRequestCores ?? read.values.cpuLimitCores ?? 0;
+    memoryRequestMiB += read.values.memoryRequestMiB ?? read.values.memoryLimitMiB ?? 0;
+  });
+  const spec = ['spec', 'template', 'spec'];
+  const selects = ['nodeSelector', 'affinity'].filter((field) => doc.peek([...spec, field]) !== undefined);
+  if (selects.length > 0)
+    builder.warnings.at(
+      doc,
+      [...spec, selects[0] as string],
+      `${selects.join(' and ')} not modelled: meshsim runs the DaemonSet's pod on every node of the cluster`,
+    );
+  // Names are unique in a scenario's list: a name seen in another namespace is written with its namespace.
+  const taken = builder.model.daemonSets.some((d) => d.name === doc.name);
+  builder.model.daemonSets.push({
+    from: doc.ref(),
+    name: taken ? `${doc.namespace}/${doc.name}` : doc.name,
+    cpuRequestCores: round(cpuRequestCores),
+    memoryRequestMiB: round(memoryRequestMiB),
+  });
 }

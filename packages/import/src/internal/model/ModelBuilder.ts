@@ -21,6 +21,7 @@ export class ModelBuilder {
     workloads: [],
     nodes: [],
     nodeAgents: [],
+    daemonSets: [],
     namespaces: [],
     hasGraph: false,
     assumptions: [],

@@ -1,6 +1,6 @@
-// The mesh's DaemonSets: Istio ambient's ztunnel gives mesh.ztunnel's requests and CPU limit, Istio's CNI node agent
-// mesh.istioCni's requests (under istio-sidecar its presence runs the agent); any other DaemonSet is warned, and so
-// is an agent the mesh does not run.
+// DaemonSets: Istio ambient's ztunnel gives mesh.ztunnel's requests and CPU limit, Istio's CNI node agent
+// mesh.istioCni's requests (under istio-sidecar its presence runs the agent; an agent the mesh does not run is warned);
+// any other DaemonSet gives its pod's requests to the scenario's daemonSets.
 
 import { simulate } from '@meshsim/mesh';
 import { parseScenario } from '@meshsim/scenario';
@@ -100,7 +100,7 @@ describe('importDaemonSet', () => {
     ).toHaveLength(1);
   });
 
-  it('warns of the agents under another mesh, of other DaemonSets, and of an agent without a CPU request', () => {
+  it('warns of the agents under another mesh and of an agent without a CPU request; imports the other DaemonSets', () => {
     const other = `apiVersion: apps/v1
 kind: DaemonSet
 metadata: { name: fluent-bit, namespace: logging }
@@ -108,7 +108,11 @@ spec:
   selector: { matchLabels: { app: fluent-bit } }
   template:
     metadata: { labels: { app: fluent-bit } }
-    spec: { containers: [ { name: fluent-bit, resources: { requests: { cpu: 100m } } } ] }
+    spec:
+      nodeSelector: { kubernetes.io/os: linux }
+      containers:
+        - { name: fluent-bit, resources: { requests: { cpu: 100m, memory: 64Mi } } }
+        - { name: reloader, resources: { limits: { cpu: 10m, memory: 16Mi } } }
 `;
     const linkerd = importFiles({ 'app.yaml': app('linkerd'), 'ds.yaml': `${CNI}---\n${other}` });
     expect(linkerd.scenario['mesh']).toBe('linkerd');
@@ -118,10 +122,14 @@ spec:
         'ds.yaml#1 DaemonSet/istio-cni-node: not imported (the mesh is linkerd; istio-ambient and istio-sidecar run it)',
       ),
     ).toHaveLength(1);
+    // Its pod requests both containers' (the second's limits stand for its requests).
+    expect(linkerd.scenario['daemonSets']).toEqual([
+      { name: 'fluent-bit', cpuRequest: '110m', memoryRequest: '80Mi' },
+    ]);
     expect(
       warningsWith(
         linkerd.warnings,
-        "DaemonSet/fluent-bit (document 2): not imported: meshsim reads the mesh's DaemonSets",
+        "nodeSelector not modelled: meshsim runs the DaemonSet's pod on every node",
       ),
     ).toHaveLength(1);
     const bare = importFiles({
@@ -145,5 +153,58 @@ spec:
     const imported = importFiles({ 'app.yaml': app('ambient'), 'istio.yaml': `${ZTUNNEL}---\n${second}` });
     expect(imported.scenario['mesh']).toMatchObject({ ztunnel: { cpuRequest: '100m' } });
     expect(warningsWith(imported.warnings, 'a second ztunnel DaemonSet')).toHaveLength(1);
+  });
+});
+
+describe('importDaemonSet: the other DaemonSets', () => {
+  const daemonSet = (name: string, namespace: string, resources: string) => `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: ${name}, namespace: ${namespace} }
+spec:
+  selector: { matchLabels: { k8s-app: ${name} } }
+  template:
+    metadata: { labels: { k8s-app: ${name} } }
+    spec: { containers: [ { name: ${name}, resources: ${resources} } ] }
+`;
+
+  it('writes each with its requests, a name in two namespaces with its namespace, one without requests by name alone', () => {
+    const imported = importFiles({
+      'app.yaml': app('ambient'),
+      'ds.yaml': [
+        daemonSet('kube-proxy', 'kube-system', '{ requests: { cpu: 100m } }'),
+        daemonSet('aws-node', 'kube-system', '{ requests: { cpu: 25m } }'),
+        daemonSet('kube-proxy', 'other', '{}'),
+      ].join('---\n'),
+    });
+    expect(imported.scenario['daemonSets']).toEqual([
+      { name: 'kube-proxy', cpuRequest: '100m' },
+      { name: 'aws-node', cpuRequest: '25m' },
+      { name: 'other/kube-proxy' },
+    ]);
+    expect(warningsWith(imported.warnings, 'ds.yaml')).toEqual([]);
+    // The run takes them on every node: 3 more pods and 125m requested on each.
+    const config = parseScenario(JSON.stringify({ ...imported.scenario, nodeCpu: 2 }), 'imported.json');
+    const result = simulate({ ...config, durationMs: 100 });
+    expect(result.nodes.length).toBeGreaterThan(0);
+    expect(result.nodes.every((node) => node.systemPods === 3)).toBe(true);
+  });
+
+  it("leaves them to a fragment's daemonSets, saying so", () => {
+    const imported = importFiles(
+      {
+        'app.yaml': app('ambient'),
+        'ds.yaml': daemonSet('kube-proxy', 'kube-system', '{ requests: { cpu: 100m } }'),
+        'graph.yaml':
+          'daemonSets: [{ name: aws-node, cpuRequest: 25m }]\nservices: { web: { serviceTime: 1ms } }\n',
+      },
+      { graph: 'graph.yaml' },
+    );
+    expect(imported.scenario['daemonSets']).toEqual([{ name: 'aws-node', cpuRequest: '25m' }]);
+    expect(
+      warningsWith(
+        imported.warnings,
+        "daemonSets: the --graph fragment's list replaces the 1 DaemonSet(s) of the inputs",
+      ),
+    ).toHaveLength(1);
   });
 });
