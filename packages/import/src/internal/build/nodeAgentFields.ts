@@ -52,19 +52,18 @@ export function nodeAgentFields(
     }
     const r = agent.resources;
     const values: Record<string, string | number> = {};
-    if (r.cpuRequestCores !== undefined) values['cpuRequest'] = formatCpu(r.cpuRequestCores);
-    if (r.memoryRequestMiB !== undefined) values['memoryRequest'] = formatMemory(r.memoryRequestMiB);
+    // Kubernetes copies a limit alone as the request: a ztunnel's profile does it from its cpuLimit, the agent's
+    // requests are written with it.
+    const cpuRequest = r.cpuRequestCores ?? (field === 'istioCni' ? r.cpuLimitCores : undefined);
+    const memoryRequest = r.memoryRequestMiB ?? r.memoryLimitMiB;
+    if (cpuRequest !== undefined) values['cpuRequest'] = formatCpu(cpuRequest);
+    if (memoryRequest !== undefined) values['memoryRequest'] = formatMemory(memoryRequest);
     if (field === 'ztunnel' && r.cpuLimitCores !== undefined) values['cpuLimit'] = formatCpu(r.cpuLimitCores);
-    // Kubernetes copies a limit alone as the request; the scenario does the same from cpuLimit, not for the agent.
-    if (field === 'istioCni' && r.cpuRequestCores === undefined && r.cpuLimitCores !== undefined)
-      values['cpuRequest'] = formatCpu(r.cpuLimitCores);
     if (r.cpuRequestCores === undefined && r.cpuLimitCores === undefined)
       warnings.general(
         '',
         `${where}: its ${r.container} container requests no CPU; meshsim keeps ${DEFAULT_CPU[agent.kind]} (a request in a scenario is at least 1m)`,
       );
-    if (field === 'istioCni' && r.memoryLimitMiB !== undefined && r.memoryRequestMiB === undefined)
-      values['memoryRequest'] = formatMemory(r.memoryLimitMiB);
     out.push({ field, values, from: agent.from });
   }
   return out;

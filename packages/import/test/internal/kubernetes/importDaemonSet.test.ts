@@ -145,6 +145,23 @@ spec:
     ).toHaveLength(1);
   });
 
+  it('takes a limit alone as the request, as Kubernetes copies it', () => {
+    const limitsOnly = importFiles({
+      'app.yaml': app('ambient'),
+      'istio.yaml': `${ZTUNNEL.replace(
+        'resources: { requests: { cpu: 100m, memory: 256Mi }, limits: { cpu: "1" } }',
+        'resources: { limits: { cpu: 500m, memory: 1Gi } }',
+      )}---\n${CNI.replace('requests: { cpu: 50m, memory: 64Mi }', 'limits: { cpu: 50m, memory: 64Mi }')}`,
+    });
+    // The ztunnel profile takes its cpuLimit as its request itself.
+    expect(limitsOnly.scenario['mesh']).toEqual({
+      shape: 'istio-ambient',
+      ztunnel: { memoryRequest: '1Gi', cpuLimit: '500m' },
+      istioCni: { cpuRequest: '50m', memoryRequest: '64Mi' },
+    });
+    expect(warningsWith(limitsOnly.warnings, 'requests no CPU')).toEqual([]);
+  });
+
   it('keeps the first DaemonSet of a kind (two revisions), warning of the second', () => {
     const second = ZTUNNEL.replace('name: ztunnel, namespace', 'name: ztunnel-canary, namespace').replace(
       'cpu: 100m, memory: 256Mi',
