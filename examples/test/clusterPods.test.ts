@@ -17,7 +17,9 @@ describe('importing the running pods of examples/cluster', () => {
   const { scenario, warnings } = importScenario(files, { graph: join(CLUSTER_DIR, 'graph.yaml') });
 
   it("gives every sidecar the pods' injected limit and requests, with no warning about the pods", () => {
-    expect(scenario).toContain('sidecar: { cpuLimit: 500m, cpuRequest: 50m, memoryRequest: 64Mi }');
+    expect(scenario).toContain(
+      'sidecar: { cpuLimit: 500m, cpuRequest: 50m, memoryRequest: 64Mi, memoryLimit: 1Gi }',
+    );
     expect(warnings.filter((w) => w.file.endsWith('pods.yaml'))).toEqual([]);
   });
 

@@ -277,9 +277,9 @@ when the nodes have a size: Nodes (kubectl get nodes -o yaml) give the cluster's
 nodeCpu, nodeMemory and nodeMaxPods, or a fragment gives them. Nodes'
 pool labels make node pools of their own size (shared when untainted); a workload's nodeSelector or
 required node affinity on one runs its service there, its tolerations of a tainted one let it run
-there too. Sidecar CPU limits and requests and memory requests (pod annotations, an injected proxy
-container's, or the running Pods' from kubectl get pods -o yaml) become the mesh's or the service's
-proxyCpuLimit, proxyCpuRequest and proxyMemoryRequest. DaemonSets (kubectl get daemonsets -A -o yaml):
+there too. Sidecar CPU and memory requests and limits (pod annotations, an injected proxy container's,
+or the running Pods' from kubectl get pods -o yaml) become the mesh's or the service's proxyCpuLimit,
+proxyCpuRequest, proxyMemoryRequest and proxyMemoryLimit. DaemonSets (kubectl get daemonsets -A -o yaml):
 Istio's ztunnel and istio-cni-node give the mesh's ztunnel and istioCni requests, the others
 (kube-proxy, log agents) the scenario's daemonSets, a pod slot and requests on every node.
 

@@ -47,8 +47,8 @@ export interface ContainerResources {
   memoryLimitMiB?: number;
 }
 
-/** Which of an injected proxy's resources a setting gives: its CPU limit, CPU request or memory request. */
-export type ProxyResourceKind = 'cpu-limit' | 'cpu-request' | 'memory-request';
+/** Which of an injected proxy's resources a setting gives: its CPU limit or request, or its memory request or limit. */
+export type ProxyResourceKind = 'cpu-limit' | 'cpu-request' | 'memory-request' | 'memory-limit';
 
 /**
  * An injected proxy's CPU limit, CPU request or memory request, as a pod annotation sets it

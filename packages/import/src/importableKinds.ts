@@ -43,7 +43,7 @@ export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
     kind: 'Pod',
     groups: [''],
     gives:
-      "its injected proxy container's CPU limit and request and memory request (its workload's proxyCpuLimit, proxyCpuRequest, proxyMemoryRequest)",
+      "its injected proxy container's CPU and memory requests and limits (its workload's proxyCpuLimit, proxyCpuRequest, proxyMemoryRequest, proxyMemoryLimit)",
   },
   {
     kind: 'DaemonSet',

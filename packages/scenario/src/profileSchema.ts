@@ -43,6 +43,10 @@ const profileFields = {
     MemorySize.optional(),
     "Memory request of each proxy's container: a number [MiB] or a size (128Mi): node memory it reserves, reported (memory it uses is memoryBase and the per-endpoint and per-connection parts). Default: the shape's (Istio's Envoys 128Mi, ztunnel 512Mi, App Mesh's Envoy 32Mi, others none).",
   ),
+  memoryLimit: doc(
+    MemorySize.optional(),
+    "Memory limit of each proxy's container: a number [MiB] or a size (1Gi): its request when memoryRequest is not set, and part of its pod's QoS class (Guaranteed needs every container's memory limit equal to its request); a service's proxyMemoryLimit overrides it for its sidecars. No OOM kill is modelled. Default: the shape's (Istio's Envoys 1Gi, others none).",
+  ),
   cpuLimit: doc(
     z.union([CpuQuantity, z.literal('unlimited')]).optional(),
     "CPU limit of each proxy's container (2, 500m), a CFS quota when nodes have a size, or unlimited (none: Istio 1.18+ then runs as many workers as the node has cores); a service's proxyCpuLimit overrides it for its sidecars. Default: the shape's (Istio's Envoys 2, others none).",

@@ -455,6 +455,7 @@ export const Service = z
     memoryRequest: serviceFields.memoryRequest,
     memoryLimit: serviceFields.memoryLimit,
     proxyMemoryRequest: serviceFields.proxyMemoryRequest,
+    proxyMemoryLimit: serviceFields.proxyMemoryLimit,
     serviceTimeCpu: serviceFields.serviceTimeCpu,
     protocol: serviceFields.protocol,
     onDependencyFailure: serviceFields.onDependencyFailure,

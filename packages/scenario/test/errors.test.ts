@@ -583,7 +583,7 @@ const CASES: [string, Mutation, string[]][] = [
     'replicas on a profile that is not the waypoint',
     (s) => (s.mesh = { shape: 'linkerd', linkerdProxy: { replicas: 2 } }),
     [
-      'test.yaml: mesh.linkerdProxy.replicas: unknown field; expected one of: latency, workers, cpuPerRequest, cpuPerKiB, memoryBase, memoryPerEndpoint, memoryPerConnection, cpuRequest, memoryRequest, cpuLimit, tlsHandshakeCpu',
+      'test.yaml: mesh.linkerdProxy.replicas: unknown field; expected one of: latency, workers, cpuPerRequest, cpuPerKiB, memoryBase, memoryPerEndpoint, memoryPerConnection, cpuRequest, memoryRequest, memoryLimit, cpuLimit, tlsHandshakeCpu',
     ],
   ],
   [

@@ -19,7 +19,7 @@ import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
-import { statesMemory } from '../config/requestedMemoryMiB.js';
+import { containerMemory } from '../config/requestedMemoryMiB.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
 import { meshPodRequests } from '../shapes/resolveMeshConfig.js';
 import { scheduleFaults } from '../faults/FaultScheduler.js';
@@ -80,7 +80,7 @@ export function buildModel(
         `${instance.name}/app`,
         instance.service.config.cpuLimitCores,
         requestedCpuCores(instance.service.config),
-        statesMemory(instance.service.config),
+        containerMemory(instance.service.config),
       ),
   };
   let callerKey = 0;
@@ -115,8 +115,8 @@ export function buildModel(
     streams,
     warnings,
     onForward: transport.step,
-    cpuContainer: (node, pod, name, limitCores, requestCores, statesMemory) =>
-      cpu.container(node, pod, name, limitCores, requestCores, statesMemory),
+    cpuContainer: (node, pod, name, limitCores, requestCores, memory) =>
+      cpu.container(node, pod, name, limitCores, requestCores, memory),
     connections,
   });
   cpu.arrangePods();

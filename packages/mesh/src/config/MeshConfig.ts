@@ -87,6 +87,12 @@ export interface ProxyProfile {
    * `memoryBaseMiB` and its per-endpoint and per-connection parts). @defaultValue 0 (none)
    */
   memoryRequestMiB?: number;
+  /**
+   * Memory limit of the proxy's container [MiB]: copied into a missing request, as Kubernetes copies it, and part of its
+   * pod's QoS class (Guaranteed needs every container's memory limit equal to its request); no OOM kill is modelled.
+   * @defaultValue none
+   */
+  memoryLimitMiB?: number;
   /** CPU of one TLS 1.3 handshake at this proxy, when it terminates mTLS [ms of one core]. @defaultValue 0 */
   tlsHandshakeCpuMs?: number;
 }

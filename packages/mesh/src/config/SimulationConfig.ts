@@ -162,6 +162,11 @@ export interface ServiceConfig {
    * pod annotation does (`sidecar.istio.io/proxyMemory`, `config.linkerd.io/proxy-memory-request`). @defaultValue the mesh's
    */
   proxyMemoryRequestMiB?: number;
+  /**
+   * Memory limit of each instance's sidecar proxy [MiB], overriding the mesh's (`sidecar.memoryLimitMiB`, …), as a pod
+   * annotation does (`sidecar.istio.io/proxyMemoryLimit`, `config.linkerd.io/proxy-memory-limit`). @defaultValue the mesh's
+   */
+  proxyMemoryLimitMiB?: number;
   /** Share of the service time that is CPU work on the node (the rest is off-CPU waiting), in [0, 1]. @defaultValue 1 */
   serviceTimeCpuShare?: number;
   /** How callers talk to it. @defaultValue 'http1' */

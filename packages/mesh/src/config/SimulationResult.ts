@@ -152,9 +152,8 @@ export interface ServiceMetrics {
   /** The same for its pods' sidecar proxies [ms]; 0 unless nodes have CPU and the shape has sidecars. */
   sidecarCpuWaitMs: number;
   /**
-   * Its pods' Kubernetes QoS class, from their containers' CPU (the application's and its sidecar's) and whether
-   * they request memory: where their
-   * cgroups sit on a busy node (docs/model.md#node-cpu); null unless nodes have CPU.
+   * Its pods' Kubernetes QoS class, from their containers' CPU and memory requests and limits (the application's and
+   * its sidecar's): where their cgroups sit on a busy node (docs/model.md#node-cpu); null unless nodes have CPU.
    */
   podQosClass: PodQosClass | null;
   /** Its pods' cgroup CPU weight on a busy node, from their containers' summed requests; null unless nodes have CPU. */

@@ -6,6 +6,8 @@ import type { Node, Topology } from '../topology/Topology.js';
 import type { CpuContainer } from './NodeCpu.js';
 import { CPU_WEIGHT_CONVERSIONS } from '../config/CpuWeightConversion.js';
 import type { CpuWeightConversion } from '../config/CpuWeightConversion.js';
+import { NO_MEMORY } from '../config/ContainerMemory.js';
+import type { ContainerMemory } from '../config/ContainerMemory.js';
 import { arrangePodCgroups } from './arrangePodCgroups.js';
 import type { ArrangedPod, PodContainerCpu } from './arrangePodCgroups.js';
 import { cpuWeightOfRequest, kernelCpuWeight } from './cpuWeightOfRequest.js';
@@ -55,8 +57,8 @@ export class ClusterCpu {
   /**
    * A new container `name` of pod `pod` on `node`'s CPU with a CPU limit of `limitCores` and weighed by its CPU
    * request `requestCores` (none: undefined or 0), or null when the node has no CPU model. `pod` null: in-kernel
-   * datapath work, in no pod, weighing the most ({@link kernelCpuWeight}). `statesMemory`: whether the container
-   * requests or limits memory (which makes its pod at least Burstable). Pods get their cgroups at
+   * datapath work, in no pod, weighing the most ({@link kernelCpuWeight}). `memory`: the container's memory request
+   * and limit (for its pod's QoS class). Pods get their cgroups at
    * {@link arrangePods}, once every container is made.
    */
   container(
@@ -65,7 +67,7 @@ export class ClusterCpu {
     name: string,
     limitCores = Infinity,
     requestCores: number | undefined = undefined,
-    statesMemory = false,
+    memory: ContainerMemory = NO_MEMORY,
   ): CpuContainer | null {
     const cpu = this.of(node);
     if (cpu === null || node === null) return null;
@@ -83,7 +85,7 @@ export class ClusterCpu {
         members = [];
         pods.set(pod, members);
       }
-      members.push({ container, requestCores, limitCores, statesMemory });
+      members.push({ container, requestCores, limitCores, memory });
     }
     return container;
   }

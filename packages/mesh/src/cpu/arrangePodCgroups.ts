@@ -3,6 +3,8 @@
 // level weighed by the kubelet from the CPU requests below it.
 
 import type { CpuWeightConversion } from '../config/CpuWeightConversion.js';
+import { NO_MEMORY } from '../config/ContainerMemory.js';
+import type { ContainerMemory } from '../config/ContainerMemory.js';
 import type { PodQosClass } from '../config/PodQosClass.js';
 import { cpuSharesOfRequest, kubeletCpuWeight } from './cpuWeightOfRequest.js';
 import type { CpuContainer, CpuGroup, NodeCpu } from './NodeCpu.js';
@@ -14,8 +16,8 @@ export interface PodContainerCpu {
   readonly requestCores: number | undefined;
   /** Its CPU limit [cores]; Infinity: none. */
   readonly limitCores: number;
-  /** Whether it requests or limits memory (only its QoS class needs to know). @defaultValue false */
-  readonly statesMemory?: boolean;
+  /** Its memory request and limit (only its QoS class needs them). @defaultValue {@link NO_MEMORY} */
+  readonly memory?: ContainerMemory;
 }
 
 /** A pod on one node: its name and its containers. */
@@ -38,22 +40,36 @@ function milliOf(cores: number | undefined): number {
   return cores !== undefined && cores > 0 ? Math.round(cores * 1000) : 0;
 }
 
+/** Whole bytes of a memory amount [MiB], as Kubernetes compares quantities. */
+function bytesOf(mib: number): number {
+  return Math.round(mib * 1024 * 1024);
+}
+
 /**
- * A pod's QoS class from its containers' resources: BestEffort when none requests or limits CPU or memory,
- * Guaranteed when every one has a CPU limit equal to its request, Burstable otherwise. For Guaranteed Kubernetes also
- * requires the memory requests and limits to match, which the model does not weigh: taken to follow the CPU's (an
- * assumption, docs/model.md#node-cpu).
+ * A pod's QoS class from its containers' resources, as Kubernetes' `GetPodQOS` gives it
+ * (docs/sources.md#k8s-pod-qos): BestEffort when none requests or limits CPU or memory; Guaranteed when every one has
+ * a CPU limit equal to its CPU request and a memory limit equal to its memory request (a limit alone counting as the
+ * request); Burstable otherwise.
  */
 export function podQosClass(containers: readonly PodContainerCpu[]): PodQosClass {
+  const memoryOf = (c: PodContainerCpu): ContainerMemory => c.memory ?? NO_MEMORY;
   if (
     containers.every(
-      (c) => milliOf(c.requestCores) === 0 && !Number.isFinite(c.limitCores) && c.statesMemory !== true,
+      (c) =>
+        milliOf(c.requestCores) === 0 &&
+        !Number.isFinite(c.limitCores) &&
+        memoryOf(c).requestMiB <= 0 &&
+        !Number.isFinite(memoryOf(c).limitMiB),
     )
   ) {
     return 'BestEffort';
   }
   const guaranteed = containers.every(
-    (c) => Number.isFinite(c.limitCores) && milliOf(c.requestCores) === milliOf(c.limitCores),
+    (c) =>
+      Number.isFinite(c.limitCores) &&
+      milliOf(c.requestCores) === milliOf(c.limitCores) &&
+      Number.isFinite(memoryOf(c).limitMiB) &&
+      bytesOf(memoryOf(c).requestMiB) === bytesOf(memoryOf(c).limitMiB),
   );
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }

@@ -18,7 +18,7 @@ export function nodeCpuAssumption(
   return (
     `Busy nodes share their cores by CPU weights from the requests, level by level of the kubelet's cgroup tree ` +
     `(QoS classes and pods weighed by the kubelet, containers by the runtime: cpuWeights: ${conversion}, ` +
-    `${CONVERSIONS[conversion]}); a pod is Guaranteed from its CPU alone (its memory taken to match), nothing is reserved for system ` +
+    `${CONVERSIONS[conversion]}); nothing is reserved for system ` +
     `daemons, and in-kernel datapath work weighs the most: assumptions.`
   );
 }

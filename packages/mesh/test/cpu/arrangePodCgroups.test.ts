@@ -1,4 +1,4 @@
-// The kubelet's cgroup tree on a node: QoS classes from the pods' CPU, Guaranteed pods directly in `kubepods`,
+// The kubelet's cgroup tree on a node: QoS classes from the pods' CPU and memory, Guaranteed pods directly in `kubepods`,
 // Burstable and BestEffort pods in their class, each level weighed by the kubelet's own (linear) conversion.
 
 import { Engine } from '@meshsim/engine';
@@ -45,23 +45,31 @@ function cpuAfter(
   return out;
 }
 
-describe('podQosClass (from the containers’ CPU, and whether they state memory)', () => {
-  const c = (requestCores: number | undefined, limitCores = Infinity) =>
-    ({ requestCores, limitCores }) as PodContainerCpu;
+describe('podQosClass (from the containers’ CPU and memory, as Kubernetes’ GetPodQOS)', () => {
+  /** A container with CPU `requestCores`/`limitCores` and memory `requestMiB`/`limitMiB` (none by default). */
+  const c = (requestCores: number | undefined, limitCores = Infinity, requestMiB = 0, limitMiB = Infinity) =>
+    ({ requestCores, limitCores, memory: { requestMiB, limitMiB } }) as PodContainerCpu;
 
   it('BestEffort without any request or limit, Guaranteed when every limit equals its request, else Burstable', () => {
     expect(podQosClass([c(undefined), c(0)])).toBe('BestEffort');
-    expect(podQosClass([c(0.5, 0.5), c(0.1, 0.1)])).toBe('Guaranteed');
-    expect(podQosClass([c(0.5, 0.5), c(undefined)])).toBe('Burstable');
+    expect(podQosClass([c(0.5, 0.5, 256, 256), c(0.1, 0.1, 64, 64)])).toBe('Guaranteed');
+    expect(podQosClass([c(0.5, 0.5, 256, 256), c(undefined)])).toBe('Burstable');
     expect(podQosClass([c(0.1, 2)])).toBe('Burstable');
     expect(podQosClass([c(undefined, 1)])).toBe('Burstable'); // a limit alone, as the model passes it: request 0
   });
 
   it('is not BestEffort when a container requests or limits memory, whatever its CPU', () => {
-    const memory = { requestCores: undefined, limitCores: Infinity, statesMemory: true } as PodContainerCpu;
-    expect(podQosClass([c(undefined), memory])).toBe('Burstable');
-    // Guaranteed still follows the CPU (memory matching is assumed).
-    expect(podQosClass([c(0.5, 0.5), { ...c(0.1, 0.1), statesMemory: true }])).toBe('Guaranteed');
+    expect(podQosClass([c(undefined), c(undefined, Infinity, 64)])).toBe('Burstable');
+    expect(podQosClass([c(undefined), c(undefined, Infinity, 0, 128)])).toBe('Burstable');
+  });
+
+  it('is Guaranteed only when the memory matches too: limits equal to requests in every container', () => {
+    // CPU limits equal to their requests, but memory unset, or a memory limit above its request: Burstable.
+    expect(podQosClass([c(0.5, 0.5), c(0.1, 0.1)])).toBe('Burstable');
+    expect(podQosClass([c(0.5, 0.5, 256, 512), c(0.1, 0.1, 64, 64)])).toBe('Burstable');
+    expect(podQosClass([c(0.5, 0.5, 256, 256), c(0.1, 0.1, 0, 64)])).toBe('Burstable');
+    // Compared in whole bytes, as Kubernetes compares quantities: 1Gi = 1024Mi.
+    expect(podQosClass([c(1, 1, 1024, 1024)])).toBe('Guaranteed');
   });
 });
 
@@ -103,15 +111,18 @@ describe('arrangePodCgroups', () => {
       name: string,
       requestCores: number | undefined,
       limitCores = Infinity,
+      memoryMiB?: number,
     ): PodContainerCpu => ({
       container: node.container(name, limitCores, cpuWeightOfRequest(requestCores)),
       requestCores,
       limitCores,
+      // Guaranteed needs the memory limit equal to its request as well.
+      ...(memoryMiB !== undefined && { memory: { requestMiB: memoryMiB, limitMiB: memoryMiB } }),
     });
     const arranged = arrangePodCgroups(
       node,
       [
-        { name: 'g', containers: [member('g/app', 0.5, 0.5)] },
+        { name: 'g', containers: [member('g/app', 0.5, 0.5, 256)] },
         { name: 'b', containers: [member('b/app', undefined), member('b/proxy', 0.1, 2)] },
         { name: 'e', containers: [member('e/app', undefined)] },
       ],
@@ -135,7 +146,17 @@ describe('arrangePodCgroups', () => {
     arrangePodCgroups(
       node,
       [
-        { name: 'g', containers: [{ container: guaranteed, requestCores: 0.5, limitCores: 0.5 }] },
+        {
+          name: 'g',
+          containers: [
+            {
+              container: guaranteed,
+              requestCores: 0.5,
+              limitCores: 0.5,
+              memory: { requestMiB: 256, limitMiB: 256 },
+            },
+          ],
+        },
         { name: 'b', containers: [{ container: busy, requestCores: 0.5, limitCores: Infinity }] },
         { name: 'i', containers: [{ container: idle, requestCores: 0.5, limitCores: Infinity }] },
       ],

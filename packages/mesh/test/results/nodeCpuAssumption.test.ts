@@ -20,7 +20,7 @@ describe('the node-CPU sharing assumption', () => {
     expect(quadratic).toMatch(/cpuWeights: quadratic, cgroup v2, runc 1\.3\.2\+ \/ crun 1\.23\+/);
     expect(quadratic).toMatch(/level by level of the kubelet's cgroup tree \(QoS classes and pods weighed/);
     expect(quadratic).toMatch(
-      /a pod is Guaranteed from its CPU alone \(its memory taken to match\), .* in-kernel datapath work weighs the most: assumptions\.$/,
+      /\); nothing is reserved for system daemons, and in-kernel datapath work weighs the most: assumptions\.$/,
     );
     const [v1] = sharing(simulate({ ...base, clusters: cluster(2), cpuWeights: 'shares' }).assumptions);
     expect(v1).toMatch(/cpuWeights: shares, cgroup v1/);

@@ -104,6 +104,41 @@ describe("a shape's pod requests", () => {
     expect(result.warnings.filter((w) => w.includes('istioCni'))).toEqual([]);
   });
 
+  it('take a proxy memory limit alone as its request, as Kubernetes copies it', () => {
+    const mesh = resolveMeshConfig({ shape: 'linkerd', linkerdProxy: { memoryLimitMiB: 250 } });
+    const requests = meshPodRequests({ ...scenario('linkerd'), mesh });
+    // b's own proxyMemoryRequest (96) wins over the copied limit.
+    expect([...requests.sidecarMemoryRequestMiB.values()]).toEqual([250, 96, 250]);
+    // A service's own limit (an annotation) is copied the same way when no request is set.
+    const own = {
+      ...scenario('linkerd'),
+      services: scenario('linkerd').services.map((s) =>
+        s.name === 'c' ? { ...s, proxyMemoryLimitMiB: 300 } : s,
+      ),
+    };
+    expect(meshPodRequests(own).sidecarMemoryRequestMiB.get('c')).toBe(300);
+    // The built proxies request the same, and c's pods run Guaranteed once every limit equals its request.
+    const result = simulate({ ...own, mesh });
+    expect(result.proxies.memoryRequestedMiB).toBe(2 * 250 + 3 * 96 + 300);
+    const guaranteed = simulate({
+      ...own,
+      services: own.services.map((s) =>
+        s.name === 'c'
+          ? {
+              ...s,
+              cpuRequestCores: 0.5,
+              cpuLimitCores: 0.5,
+              memoryLimitMiB: 256,
+              proxyCpuRequestCores: 0.5,
+              proxyMemoryRequestMiB: 300,
+            }
+          : s,
+      ),
+    });
+    expect(guaranteed.services.find((s) => s.name === 'c')?.podQosClass).toBe('Guaranteed');
+    expect(result.services.find((s) => s.name === 'c')?.podQosClass).toBe('Burstable');
+  });
+
   it("cilium: count its node Envoys' request only while a service needs L7", () => {
     const mesh = resolveMeshConfig({ shape: 'cilium', nodeProxy: { cpuRequestCores: 0.3 } });
     const withL7 = { ...scenario('cilium'), mesh };

@@ -195,6 +195,7 @@ function serviceOf(
     ...(raw.memoryRequest !== undefined && { memoryRequestMiB: mibOf(raw.memoryRequest) }),
     ...(raw.memoryLimit !== undefined && { memoryLimitMiB: mibOf(raw.memoryLimit) }),
     ...(raw.proxyMemoryRequest !== undefined && { proxyMemoryRequestMiB: mibOf(raw.proxyMemoryRequest) }),
+    ...(raw.proxyMemoryLimit !== undefined && { proxyMemoryLimitMiB: mibOf(raw.proxyMemoryLimit) }),
     ...(raw.serviceTimeCpu !== undefined && { serviceTimeCpuShare: raw.serviceTimeCpu }),
     ...(raw.protocol !== undefined && { protocol: raw.protocol }),
     ...(raw.onDependencyFailure !== undefined && {

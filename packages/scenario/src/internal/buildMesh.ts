@@ -47,6 +47,7 @@ function profileOf(
     ...(raw.cpuLimit !== undefined && { cpuLimitCores: parseCpuLimit(raw.cpuLimit) }),
     ...(raw.cpuRequest !== undefined && { cpuRequestCores: parseCpuCores(raw.cpuRequest) }),
     ...(raw.memoryRequest !== undefined && { memoryRequestMiB: size(raw.memoryRequest, MIB) }),
+    ...(raw.memoryLimit !== undefined && { memoryLimitMiB: size(raw.memoryLimit, MIB) }),
     ...(raw.tlsHandshakeCpu !== undefined && { tlsHandshakeCpuMs: ms(raw.tlsHandshakeCpu) }),
   };
 }

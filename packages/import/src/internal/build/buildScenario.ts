@@ -69,6 +69,7 @@ const SERVICE_ORDER = [
   'proxyCpuLimit',
   'proxyCpuRequest',
   'proxyMemoryRequest',
+  'proxyMemoryLimit',
   'versions',
   'weightSchedule',
   'routes',
@@ -383,7 +384,7 @@ function buildAllowedCallers(
 }
 
 /** The proxy resource kinds, in the order the scenario writes them. */
-const PROXY_RESOURCE_KINDS = ['cpu-limit', 'cpu-request', 'memory-request'] as const;
+const PROXY_RESOURCE_KINDS = ['cpu-limit', 'cpu-request', 'memory-request', 'memory-limit'] as const;
 
 /** What a comment calls the proxy profile's fields `keys`: `proxy CPU`, `proxy memory` or both. */
 function resourcesNoun(keys: readonly string[]): string {

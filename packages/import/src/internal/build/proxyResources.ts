@@ -49,6 +49,12 @@ export const PROXY_RESOURCE_FIELDS: Readonly<
     noun: 'memory request',
     format: formatMemory,
   },
+  'memory-limit': {
+    profileField: 'memoryLimit',
+    serviceField: 'proxyMemoryLimit',
+    noun: 'memory limit',
+    format: formatMemory,
+  },
 };
 
 /** A service's own proxy resource: `services[service][serviceField]` = `value`. */

@@ -73,6 +73,7 @@ export function importPod(
       ['cpu-limit', unlimited ? Infinity : read.values.cpuLimitCores],
       ['cpu-request', read.values.cpuRequestCores],
       ['memory-request', read.values.memoryRequestMiB],
+      ['memory-limit', read.values.memoryLimitMiB],
     ] as const) {
       if (amount === undefined) continue;
       const key = `${containerResourceKey(container['name'], what)} in its pods`;

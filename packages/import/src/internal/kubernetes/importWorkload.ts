@@ -1,8 +1,8 @@
 // Kubernetes Deployment and StatefulSet: replicas, pod labels (which Service and subset a pod belongs to),
 // injection labels and annotations, service account (for authorization principals), and each container's
 // CPU and memory requests and limits (the application containers' become the service's cpuLimit, cpuRequest,
-// memoryLimit and memoryRequest when the scenario is built, an injected proxy container's CPU limit and request
-// and memory request its proxyCpuLimit, proxyCpuRequest and proxyMemoryRequest; a proxy's memory limit is kept and warned).
+// memoryLimit and memoryRequest when the scenario is built, an injected Istio or Linkerd proxy container's its
+// proxyCpuLimit, proxyCpuRequest, proxyMemoryRequest and proxyMemoryLimit; other proxies' are kept and warned).
 
 import { MIN_CPU_CORES } from '@meshsim/mesh';
 
@@ -25,9 +25,10 @@ import { readTolerations } from './readTolerations.js';
 import { useIdentity } from './useIdentity.js';
 
 /**
- * Pod annotations that set the injected proxy's CPU limit or request or its memory request, with the mesh shape
- * whose proxy they set: Istio's `sidecar.istio.io/proxyCPULimit` / `proxyCPU` / `proxyMemory` and Linkerd's
- * `config.linkerd.io/proxy-cpu-limit` / `proxy-cpu-request` / `proxy-memory-request`.
+ * Pod annotations that set the injected proxy's CPU limit or request or its memory request or limit, with the mesh
+ * shape whose proxy they set: Istio's `sidecar.istio.io/proxyCPULimit` / `proxyCPU` / `proxyMemory` /
+ * `proxyMemoryLimit` and Linkerd's `config.linkerd.io/proxy-cpu-limit` / `proxy-cpu-request` / `proxy-memory-request`
+ * / `proxy-memory-limit`.
  */
 export const PROXY_RESOURCE_KEYS: Readonly<
   Record<string, { shape: 'istio-sidecar' | 'linkerd'; what: ProxyResourceKind }>
@@ -35,9 +36,11 @@ export const PROXY_RESOURCE_KEYS: Readonly<
   'sidecar.istio.io/proxyCPULimit': { shape: 'istio-sidecar', what: 'cpu-limit' },
   'sidecar.istio.io/proxyCPU': { shape: 'istio-sidecar', what: 'cpu-request' },
   'sidecar.istio.io/proxyMemory': { shape: 'istio-sidecar', what: 'memory-request' },
+  'sidecar.istio.io/proxyMemoryLimit': { shape: 'istio-sidecar', what: 'memory-limit' },
   'config.linkerd.io/proxy-cpu-limit': { shape: 'linkerd', what: 'cpu-limit' },
   'config.linkerd.io/proxy-cpu-request': { shape: 'linkerd', what: 'cpu-request' },
   'config.linkerd.io/proxy-memory-request': { shape: 'linkerd', what: 'memory-request' },
+  'config.linkerd.io/proxy-memory-limit': { shape: 'linkerd', what: 'memory-limit' },
 };
 
 /** Pod-template labels and annotations the importer reads. */
@@ -61,7 +64,7 @@ export const PROXY_CONTAINERS: ReadonlySet<string> = new Set([
   'consul-dataplane',
 ]);
 
-/** The proxy containers whose CPU limit and request and memory request meshsim takes, and the shape whose sidecar each is. */
+/** The proxy containers whose CPU and memory requests and limits meshsim takes, and the shape whose sidecar each is. */
 export const PROXY_CONTAINER_SHAPES: Readonly<Record<string, 'istio-sidecar' | 'linkerd'>> = {
   'istio-proxy': 'istio-sidecar',
   'linkerd-proxy': 'linkerd',
@@ -75,20 +78,15 @@ function warnResources(
   builder: ModelBuilder,
 ): void {
   const at: FieldPath = [...path, 'resources'];
-  if (read.values.role === 'proxy') {
-    // An Istio or Linkerd proxy's CPU limit and request and memory request are imported (proxyCpuLimit,
-    // proxyCpuRequest, proxyMemoryRequest); meshsim models no proxy memory limit.
-    const takes = PROXY_CONTAINER_SHAPES[read.values.container] !== undefined;
-    const left = takes
-      ? read.memory.filter((text) => text.startsWith('limits'))
-      : [...read.cpu, ...read.memory];
+  // An Istio or Linkerd proxy's requests and limits are all imported (proxyCpuLimit, proxyCpuRequest,
+  // proxyMemoryRequest, proxyMemoryLimit); another mesh's proxy's come from the mesh's profile.
+  if (read.values.role === 'proxy' && PROXY_CONTAINER_SHAPES[read.values.container] === undefined) {
+    const left = [...read.cpu, ...read.memory];
     if (left.length === 0) return;
     builder.warnings.at(
       doc,
       at,
-      takes
-        ? `not imported: ${left.join('; ')} is the injected proxy's memory limit, which meshsim does not model (its CPU limit and request and memory request are imported: the service's proxyCpuLimit, proxyCpuRequest and proxyMemoryRequest); kept in the import model`
-        : `not imported: ${left.join('; ')} ${left.length > 1 ? 'are' : 'is'} the injected proxy's, whose CPU and memory come from the mesh's profile; kept in the import model`,
+      `not imported: ${left.join('; ')} ${left.length > 1 ? 'are' : 'is'} the injected proxy's, whose CPU and memory come from the mesh's profile; kept in the import model`,
     );
   }
 }
@@ -100,6 +98,7 @@ const RESOURCE_PATH: Readonly<
   'cpu-limit': { kind: 'limits', resource: 'cpu', unit: 'cores' },
   'cpu-request': { kind: 'requests', resource: 'cpu', unit: 'cores' },
   'memory-request': { kind: 'requests', resource: 'memory', unit: 'MiB' },
+  'memory-limit': { kind: 'limits', resource: 'memory', unit: 'MiB' },
 };
 
 /** `0.5 cores`, `128 MiB`: a proxy resource's amount with its unit. */
@@ -126,7 +125,7 @@ function readProxyResources(
   for (const [key, { shape, what }] of Object.entries(PROXY_RESOURCE_KEYS)) {
     const text = podAnnotations[key];
     if (text === undefined) continue;
-    const memory = what === 'memory-request';
+    const memory = what === 'memory-request' || what === 'memory-limit';
     const amount = memory ? parseMemoryMiB(text) : parseCpuCores(text);
     if (amount === undefined || (memory ? !(amount > 0) : amount < MIN_CPU_CORES)) {
       builder.warnings.at(
@@ -225,6 +224,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
           ['cpu-limit', read.values.cpuLimitCores],
           ['cpu-request', read.values.cpuRequestCores],
           ['memory-request', read.values.memoryRequestMiB],
+          ['memory-limit', read.values.memoryLimitMiB],
         ] as const) {
           if (amount === undefined) continue;
           const { kind, resource } = RESOURCE_PATH[what];

@@ -181,4 +181,32 @@ describe('proxyResources', () => {
     ).toHaveLength(1);
     expect(warningsWith(bad.warnings, '(got "0"); not imported')).toHaveLength(1);
   });
+
+  it('imports memory limits too: a pod whose every limit equals its request runs Guaranteed', () => {
+    const both = {
+      'sidecar.istio.io/proxyCPU': '200m',
+      'sidecar.istio.io/proxyCPULimit': '200m',
+      'sidecar.istio.io/proxyMemory': '128Mi',
+      'sidecar.istio.io/proxyMemoryLimit': '128Mi',
+    };
+    const withApp = (files: string) =>
+      files.replace(
+        'spec: { containers: [ { name: app } ] }',
+        'spec: { containers: [ { name: app, resources: { requests: { cpu: 500m, memory: 256Mi }, limits: { cpu: 500m, memory: 256Mi } } } ] }',
+      );
+    const qos = (annotations: Record<string, string>) => {
+      const imported = importFiles({ 'app.yaml': withApp(app('istio', [annotations])) });
+      const config = parseScenario(JSON.stringify({ ...imported.scenario, nodeCpu: 4 }), 'imported.json');
+      return { imported, qos: simulate({ ...config, durationMs: 100 }).services[0]?.podQosClass };
+    };
+    const guaranteed = qos(both);
+    expect(guaranteed.imported.scenario['mesh']).toEqual({
+      shape: 'istio-sidecar',
+      sidecar: { cpuLimit: '200m', cpuRequest: '200m', memoryRequest: '128Mi', memoryLimit: '128Mi' },
+    });
+    expect(guaranteed.qos).toBe('Guaranteed');
+    // Istio's default sidecar memory limit (1Gi) over the 128Mi request keeps the pod Burstable.
+    const { 'sidecar.istio.io/proxyMemoryLimit': _limit, ...noMemoryLimit } = both;
+    expect(qos(noMemoryLimit).qos).toBe('Burstable');
+  });
 });

@@ -70,7 +70,7 @@ describe('importWorkload', () => {
     expect(warningsWith(sized.warnings, 'CPU requests or limits')).toEqual([]);
   });
 
-  it("takes an injected proxy's CPU limit and request and memory request as the proxy's, and warns of its memory limit", () => {
+  it("takes an injected proxy's CPU and memory requests and limits as the proxy's, with no warning", () => {
     const injected = importFiles({
       'api.yaml': DEPLOYMENT.replace(
         '            limits: { cpu: "2", memory: 1G }\n',
@@ -104,14 +104,16 @@ describe('importWorkload', () => {
         shape: 'istio-sidecar',
         amount: 96,
       },
+      {
+        key: "the istio-proxy container's resources.limits.memory",
+        what: 'memory-limit',
+        shape: 'istio-sidecar',
+        amount: 1024,
+      },
     ]);
     expect(serviceOf(injected, 'api')).toMatchObject({ cpuRequest: '250m', cpuLimit: 2 });
-    expect(
-      warningsWith(
-        injected.warnings,
-        "containers[1].resources: not imported: limits memory 1Gi (1024 MiB) is the injected proxy's memory limit, which meshsim does not model (its CPU limit and request and memory request are imported: the service's proxyCpuLimit, proxyCpuRequest and proxyMemoryRequest)",
-      ),
-    ).toHaveLength(1);
+    // Nothing of the proxy's resources is left out now.
+    expect(warningsWith(injected.warnings, 'containers[1].resources')).toEqual([]);
   });
 
   it("prefers an injected proxy container's limit to the annotation that asked for it, warning when they differ", () => {

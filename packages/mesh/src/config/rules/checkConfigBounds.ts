@@ -27,6 +27,7 @@ const SERVICE_FIELDS = [
   'memoryRequest',
   'memoryLimit',
   'proxyMemoryRequest',
+  'proxyMemoryLimit',
 ];
 
 function tooMany(path: string, what: string, count: number, limit: number): RangeError {

@@ -202,6 +202,16 @@ export const SERVICE_RULES = {
         "Memory request of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyMemory, config.linkerd.io/proxy-memory-request): memory it reserves, reported and fitted when its pod is placed on nodes with a memory size.",
     },
     {
+      field: 'proxyMemoryLimit',
+      configField: 'proxyMemoryLimitMiB',
+      kind: 'size',
+      unit: 'MiB',
+      min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      default: { none: "the mesh's (sidecar.memoryLimit, linkerdProxy.memoryLimit)" },
+      description:
+        "Memory limit of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyMemoryLimit, config.linkerd.io/proxy-memory-limit): its request when none is set, and part of its pod's QoS class. No OOM kill is modelled.",
+    },
+    {
       field: 'serviceTimeCpu',
       configField: 'serviceTimeCpuShare',
       kind: 'probability',

@@ -10,12 +10,13 @@ const {
   cpuLimitCores: _istioLimit,
   cpuRequestCores: _istioRequest,
   memoryRequestMiB: _istioMemoryRequest,
+  memoryLimitMiB: _istioMemoryLimit,
   ...ENVOY_1_20
 } = ISTIO_SIDECAR_PROFILES['1.20-1.24'];
 
 /**
  * Consul's Envoy sidecar: the Istio 1.20–1.24 Envoy profile (ASSUMPTION: Consul publishes no figure) without Istio's
- * CPU limit and request and memory request — consul-k8s's chart sets none by default (`connectInject.sidecarProxy.resources`, all null)
+ * CPU limit and request and memory request and limit — consul-k8s's chart sets none by default (`connectInject.sidecarProxy.resources`, all null)
  * and runs Envoy with `--concurrency 2` (`connectInject.sidecarProxy.concurrency`; docs/sources.md#consul-k8s-values).
  */
 export const CONSUL_ENVOY_PROFILE: ProxyProfile = {

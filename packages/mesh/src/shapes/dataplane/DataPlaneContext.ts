@@ -8,6 +8,7 @@ import type { SimulationConfig } from '../../config/SimulationConfig.js';
 import type { RunStreams } from '../../ports/RunStreams.js';
 import type { Warnings } from '../../ports/Warnings.js';
 import type { Instance } from '../../server/Instance.js';
+import type { ContainerMemory } from '../../config/ContainerMemory.js';
 import type { CpuContainer } from '../../cpu/NodeCpu.js';
 import type { ConnectionPools } from '../../call/ConnectionPools.js';
 import type { Node, Topology } from '../../topology/Topology.js';
@@ -30,7 +31,7 @@ export interface DataPlaneContext {
    * A new container named `name` of pod `pod` on `node`'s CPU with a limit of `limitCores` (undefined: none),
    * weighed by its CPU request `requestCores` (undefined or 0: none), or null when the node's CPU is not modelled
    * (or there is no node: a managed hop). `pod` null: in-kernel work (eBPF, WireGuard), in no pod, weighing the most.
-   * `statesMemory`: whether the container requests memory (for its pod's QoS class).
+   * `memory`: the container's memory request and limit (for its pod's QoS class).
    */
   readonly cpuContainer: (
     node: Node | null,
@@ -38,7 +39,7 @@ export interface DataPlaneContext {
     name: string,
     limitCores?: number,
     requestCores?: number,
-    statesMemory?: boolean,
+    memory?: ContainerMemory,
   ) => CpuContainer | null;
   /** The run's connection pools: the data plane makes the pools its attempts travel on. */
   readonly connections: ConnectionPools;

@@ -2,6 +2,7 @@
 // and CPU/memory accounting. A traversal holds a worker for its CPU share and is forwarded after its latency.
 
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
+import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { Engine, Sampler } from '@meshsim/engine';
 import type { ProxyRole } from '../../config/SimulationConfig.js';
 import type { ProxyProfile } from '../../config/MeshConfig.js';
@@ -91,9 +92,9 @@ export class Proxy implements StationProxy, ConnectionEnd {
     return proxyRequestedCpuCores(this.profile);
   }
 
-  /** Memory request of its container [MiB]: memory it reserves on its node; 0 when it sets none. */
+  /** Memory request of its container [MiB]: memory it reserves on its node (its limit when it sets no request). */
   get memoryRequestMiB(): number {
-    return this.profile.memoryRequestMiB ?? 0;
+    return proxyRequestedMemoryMiB(this.profile);
   }
 
   /** CPU limit of its container [cores]; Infinity when it has none. */

@@ -2,7 +2,7 @@
 // all drawing their latency from one named stream.
 
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
-import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
+import { proxyContainerMemory } from '../../config/requestedMemoryMiB.js';
 import { createSampler } from '@meshsim/engine';
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { ProxyRole } from '../../config/SimulationConfig.js';
@@ -42,7 +42,7 @@ export function perNodeProxies(context: DataPlaneContext, spec: NodeProxySpec): 
         `${node.name}/${spec.suffix}`,
         spec.profile.cpuLimitCores,
         proxyRequestedCpuCores(spec.profile),
-        proxyRequestedMemoryMiB(spec.profile) > 0,
+        proxyContainerMemory(spec.profile),
       ),
     );
     proxy.role = spec.role;

@@ -4,7 +4,7 @@
 // fall back to the calling application (timeouts, retries) or are not applied, with a warning.
 
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
-import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
+import { proxyContainerMemory, proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import { createSampler } from '@meshsim/engine';
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
@@ -93,7 +93,7 @@ export class AmbientDataPlane extends DataPlaneBase {
             `${deployment.name}-${i + 1}/istio-proxy`,
             profile.cpuLimitCores,
             proxyRequestedCpuCores(profile),
-            proxyRequestedMemoryMiB(profile) > 0,
+            proxyContainerMemory(profile),
           ),
         );
         proxy.role = 'waypoint';

@@ -9,6 +9,7 @@ import {
   ENVOY_RSA_HANDSHAKE_CPU_MS,
   ISTIO_PROXY_CPU_LIMIT_CORES,
   ISTIO_PROXY_CPU_REQUEST_CORES,
+  ISTIO_PROXY_MEMORY_LIMIT_MIB,
   ISTIO_PROXY_MEMORY_REQUEST_MIB,
   ISTIO_SIDECAR_PROFILES,
 } from '../istio-sidecar/istioProfiles.js';
@@ -51,6 +52,7 @@ export const WAYPOINT_PROFILE: WaypointProfile = {
   cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default `global.waypoint.resources.limits.cpu: "2"`
   cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default `global.waypoint.resources.requests.cpu: 100m`
   memoryRequestMiB: ISTIO_PROXY_MEMORY_REQUEST_MIB, // Helm default `global.waypoint.resources.requests.memory: 128Mi`
+  memoryLimitMiB: ISTIO_PROXY_MEMORY_LIMIT_MIB, // Helm default `global.waypoint.resources.limits.memory: 1Gi`
   tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION: as the sidecar Envoy
 };
 

@@ -68,6 +68,13 @@ export const ISTIO_PROXY_CPU_REQUEST_CORES = 0.1;
 export const ISTIO_PROXY_MEMORY_REQUEST_MIB = 128;
 
 /**
+ * Memory limit of an Istio sidecar or waypoint container [MiB]: the Helm defaults
+ * `global.proxy.resources.limits.memory: 1024Mi` and `global.waypoint.resources.limits.memory: 1Gi`
+ * (docs/sources.md#istio-discovery-values). Part of the pod's QoS class only: no OOM kill is modelled.
+ */
+export const ISTIO_PROXY_MEMORY_LIMIT_MIB = 1024;
+
+/**
  * CPU of one side of an Envoy mTLS handshake with Istio's default RSA-2048 workload certificates
  * (docs/sources.md#istio-mesh-certificates): NGINX's measured rule that a core completes 45–60 % as many
  * full ECDHE-RSA handshakes as RSA-2048 signatures (docs/sources.md#nginx-ssl-performance), applied to the
@@ -92,6 +99,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
     cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
     memoryRequestMiB: ISTIO_PROXY_MEMORY_REQUEST_MIB, // Helm default request (reserves node memory)
+    memoryLimitMiB: ISTIO_PROXY_MEMORY_LIMIT_MIB, // Helm default limit (its pod's QoS class)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.5-1.8': {
@@ -103,6 +111,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
     cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
     memoryRequestMiB: ISTIO_PROXY_MEMORY_REQUEST_MIB, // Helm default request (reserves node memory)
+    memoryLimitMiB: ISTIO_PROXY_MEMORY_LIMIT_MIB, // Helm default limit (its pod's QoS class)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.9-1.16': {
@@ -114,6 +123,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
     cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
     memoryRequestMiB: ISTIO_PROXY_MEMORY_REQUEST_MIB, // Helm default request (reserves node memory)
+    memoryLimitMiB: ISTIO_PROXY_MEMORY_LIMIT_MIB, // Helm default limit (its pod's QoS class)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
   '1.20-1.24': {
@@ -125,6 +135,7 @@ export const ISTIO_SIDECAR_PROFILES: Readonly<Record<IstioSidecarBand, ProxyProf
     cpuLimitCores: ISTIO_PROXY_CPU_LIMIT_CORES, // Helm default limit (only binds when nodes have CPU)
     cpuRequestCores: ISTIO_PROXY_CPU_REQUEST_CORES, // Helm default request (reserves node capacity)
     memoryRequestMiB: ISTIO_PROXY_MEMORY_REQUEST_MIB, // Helm default request (reserves node memory)
+    memoryLimitMiB: ISTIO_PROXY_MEMORY_LIMIT_MIB, // Helm default limit (its pod's QoS class)
     tlsHandshakeCpuMs: ENVOY_RSA_HANDSHAKE_CPU_MS, // ASSUMPTION (derived from measured primitives)
   },
 };

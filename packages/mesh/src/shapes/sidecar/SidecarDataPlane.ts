@@ -3,7 +3,7 @@
 // caller-side policies run in the outbound sidecar. Per-shape differences are a SidecarMesh.
 
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
-import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
+import { proxyContainerMemory } from '../../config/requestedMemoryMiB.js';
 import { createSampler } from '@meshsim/engine';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { Station } from '../../call/Station.js';
@@ -75,6 +75,9 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
         const memoryRequest = service.proxyMemoryRequestMiB;
         if (memoryRequest !== undefined && memoryRequest !== own.memoryRequestMiB)
           own = { ...own, memoryRequestMiB: memoryRequest };
+        const memoryLimit = service.proxyMemoryLimitMiB;
+        if (memoryLimit !== undefined && memoryLimit !== own.memoryLimitMiB)
+          own = { ...own, memoryLimitMiB: memoryLimit };
         profiles.set(key, own);
       }
       return own;
@@ -95,7 +98,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
           `${instance.name}/${sidecarMesh.container}`,
           own.cpuLimitCores,
           proxyRequestedCpuCores(own),
-          proxyRequestedMemoryMiB(own) > 0,
+          proxyContainerMemory(own),
         ),
       );
       proxy.service = instance.service.name;

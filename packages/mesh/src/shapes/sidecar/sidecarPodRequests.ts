@@ -1,5 +1,5 @@
 // What a sidecar mesh adds to the pods' requests: each pod's injected proxy, with its service's own annotations
-// (`proxyCpuRequest`, `proxyCpuLimit`, `proxyMemoryRequest`) over the mesh's profile.
+// (`proxyCpuRequest`, `proxyCpuLimit`, `proxyMemoryRequest`, `proxyMemoryLimit`) over the mesh's profile.
 
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
@@ -18,9 +18,18 @@ export function sidecarCpuRequestCores(profile: ProxyProfile, service: ServiceCo
   });
 }
 
-/** What the sidecar of `profile` requests in memory in each pod of `service` [MiB]: the service's own, else the mesh's. */
+/**
+ * What the sidecar of `profile` requests in memory in each pod of `service` [MiB]: the service's own request, else the
+ * mesh's, else its limit (the service's own, else the mesh's), as Kubernetes copies a limit into a missing request.
+ */
 export function sidecarMemoryRequestMiB(profile: ProxyProfile, service: ServiceConfig): number {
-  return service.proxyMemoryRequestMiB ?? proxyRequestedMemoryMiB(profile);
+  const request = service.proxyMemoryRequestMiB ?? profile.memoryRequestMiB;
+  const limit = service.proxyMemoryLimitMiB ?? profile.memoryLimitMiB;
+  return proxyRequestedMemoryMiB({
+    ...profile,
+    ...(request === undefined ? {} : { memoryRequestMiB: request }),
+    ...(limit === undefined ? {} : { memoryLimitMiB: limit }),
+  });
 }
 
 /** A sidecar of `profile` in every pod of `scenario`, and nothing per node. */
