@@ -159,6 +159,9 @@ const arbServiceSpec = fc.record({
   proxyCpuLimit: fc.option(fc.constantFrom('200m', '2500m', 4), { nil: undefined }),
   // Memory requests: fitted on nodes with a memory size (a pod short of it is Pending), else only reported.
   memoryRequest: fc.option(fc.constantFrom('64Mi', '512Mi', '3Gi'), { nil: undefined }),
+  // Memory limits (a limit alone is the request): with CPU limits alone, Guaranteed pods (the QoS class counts memory).
+  memoryLimit: fc.option(fc.constantFrom('64Mi', '512Mi'), { nil: undefined }),
+  proxyMemoryLimit: fc.option(fc.constantFrom('128Mi', '1Gi'), { nil: undefined }),
   onNodePool: fc.boolean(),
   // Without a nodePool, may also run on the pool (a toleration of its taint).
   toleratesPool: fc.boolean(),
@@ -275,6 +278,10 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
         if (spec.cpuRequest !== undefined) service['cpuRequest'] = spec.cpuRequest;
         if (spec.proxyCpuLimit !== undefined) service['proxyCpuLimit'] = spec.proxyCpuLimit;
         if (spec.memoryRequest !== undefined) service['memoryRequest'] = spec.memoryRequest;
+        // A limit below the request is invalid in Kubernetes: only drawn without a request.
+        if (spec.memoryLimit !== undefined && spec.memoryRequest === undefined)
+          service['memoryLimit'] = spec.memoryLimit;
+        if (spec.proxyMemoryLimit !== undefined) service['proxyMemoryLimit'] = spec.proxyMemoryLimit;
         if (spec.onNodePool) service['nodePool'] = 'big';
         else if (spec.toleratesPool && specs.some((s) => s.onNodePool)) service['tolerates'] = ['big'];
         else if (spec.ownPool && specs.some((s) => s.onNodePool)) service['nodePool'] = 'default-pool';
