@@ -35,11 +35,27 @@ interface FaultEvent {
   targets: FaultTargets;
 }
 
+/**
+ * How long Kubernetes leaves the pods of an unreachable node bound to it before evicting them to run elsewhere [ms]:
+ * the `tolerationSeconds: 300` of `node.kubernetes.io/unreachable` that the DefaultTolerationSeconds admission plugin
+ * gives every pod (docs/sources.md#k8s-taint-based-evictions).
+ */
+export const UNREACHABLE_TOLERATION_MS = 300_000;
+
 /** Schedules every fault of the scenario on the engine. */
 export function scheduleFaults(context: FaultContext, faults: readonly FaultConfig[]): void {
   const engine = context.engine;
   const world = new FaultRun(context);
   for (const fault of faults) {
+    // meshsim keeps a crashed node's pods down until the node returns; Kubernetes would move them after the toleration.
+    const downMs = Math.min(fault.atMs + fault.durationMs, context.durationMs) - fault.atMs;
+    if (fault.effect.kind === 'crash-node' && downMs > UNREACHABLE_TOLERATION_MS) {
+      context.warnings.add(
+        `fault at ${fault.atMs} ms: its nodes stay down for ${Math.round(downMs / 1000)} s; Kubernetes would evict their pods ` +
+          `after ${UNREACHABLE_TOLERATION_MS / 1000} s (the default toleration of node.kubernetes.io/unreachable) and run them ` +
+          'on other nodes, which meshsim does not: they stay down until their node returns',
+      );
+    }
     const event: FaultEvent = { fault, targets: { instances: [], proxies: [] } };
     engine.scheduleAt(fault.atMs, startFault, { world, event });
     const endMs = fault.atMs + fault.durationMs;

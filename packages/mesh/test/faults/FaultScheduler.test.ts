@@ -78,6 +78,22 @@ describe('faults', () => {
     assertConservation(result);
   });
 
+  it('warns when a node stays down longer than Kubernetes would leave its pods on it (300 s)', () => {
+    const long = (downMs: number, runMs: number) =>
+      simulate(
+        config(services, [poisson('a', 1)], {
+          durationMs: runMs,
+          faults: [fault({ kind: 'crash-node' }, { atMs: 1000, durationMs: downMs })],
+        }),
+      ).warnings.filter((w) => w.includes('node.kubernetes.io/unreachable'));
+    expect(long(400_000, 320_000)).toEqual([
+      'fault at 1000 ms: its nodes stay down for 319 s; Kubernetes would evict their pods after 300 s (the default toleration of node.kubernetes.io/unreachable) and run them on other nodes, which meshsim does not: they stay down until their node returns',
+    ]);
+    // Down 300 s at most within the run: as in Kubernetes.
+    expect(long(300_000, 320_000)).toEqual([]);
+    expect(long(400_000, 250_000)).toEqual([]);
+  });
+
   it('during a control-plane outage a crashed instance stays in the endpoint lists (stale endpoints)', () => {
     const crash = fault({ kind: 'crash' }, { atMs: 2000, durationMs: 3000 });
     const outage = fault({ kind: 'control-plane-outage' }, { atMs: 1000, durationMs: 10_000 });
