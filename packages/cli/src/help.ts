@@ -262,7 +262,7 @@ Exit codes:
     import: `Usage: meshsim import <files or dirs...> [--graph FILE] [--rate R] [--name NAME] [--out FILE]
 
 Turn an isotope service graph (MockServiceGraph); Kubernetes Namespaces, Nodes, Deployments,
-StatefulSets, DaemonSets and Services; Istio VirtualServices, DestinationRules, PeerAuthentications,
+StatefulSets, HorizontalPodAutoscalers, DaemonSets and Services; Istio VirtualServices, DestinationRules, PeerAuthentications,
 AuthorizationPolicies and Sidecars; and Linkerd ServiceProfiles, HTTPRoutes and policy annotations
 into a scenario file.
 Directories are read recursively (*.yaml, *.yml, *.json); multi-document YAML is fine. Each part of

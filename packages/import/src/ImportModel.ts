@@ -73,8 +73,12 @@ export interface ImportedWorkload {
   kind: 'Deployment' | 'StatefulSet';
   name: string;
   namespace: string;
-  /** `spec.replicas` (Kubernetes default 1). */
+  /** `spec.replicas` (Kubernetes default 1), or what its HorizontalPodAutoscaler's bounds make of it. */
   replicas: number;
+  /** True when the manifest sets no `spec.replicas` (an autoscaled workload, typically). */
+  replicasUnset?: boolean;
+  /** The HorizontalPodAutoscaler that scales it, with its bounds (meshsim runs a fixed count: see `replicas`). */
+  autoscaler?: { from: SourceRef; minReplicas: number; maxReplicas: number };
   /** The pod template's labels. */
   podLabels: Record<string, string>;
   /** The pod template's annotations. */

@@ -35,6 +35,12 @@ export const IMPORTABLE_KINDS: readonly ImportableKind[] = [
     gives: 'replicas, pod labels (versions), container CPU requests and limits',
   },
   {
+    kind: 'HorizontalPodAutoscaler',
+    groups: ['autoscaling'],
+    gives:
+      "its target's replica bounds: minReplicas for a workload that sets no replicas, else its replicas held within minReplicas..maxReplicas (autoscaling itself is not modelled)",
+  },
+  {
     kind: 'LimitRange',
     groups: [''],
     gives: "a namespace's default container CPU request and limit, for the containers that set none",

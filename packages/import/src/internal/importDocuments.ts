@@ -1,5 +1,5 @@
-// Runs the importers over every resource in a fixed order of phases (graph, namespaces, nodes, workloads, limit
-// ranges, pods, DaemonSets, services, Istio, Linkerd) so that each finds what it refers to, then reports every field of every
+// Runs the importers over every resource in a fixed order of phases (graph, namespaces, nodes, workloads, autoscalers,
+// limit ranges, pods, DaemonSets, services, Istio, Linkerd) so that each finds what it refers to, then reports every field of every
 // resource that no importer used.
 
 import { IMPORTABLE_KIND_NAMES, IMPORTABLE_KINDS } from '../importableKinds.js';
@@ -12,6 +12,7 @@ import type { MtlsSetting } from './istio/importPeerAuthentication.js';
 import { importSidecar } from './istio/importSidecar.js';
 import { importVirtualService } from './istio/importVirtualService.js';
 import { importDaemonSet } from './kubernetes/importDaemonSet.js';
+import { importHorizontalPodAutoscaler } from './kubernetes/importHorizontalPodAutoscaler.js';
 import { importNamespace } from './kubernetes/importNamespace.js';
 import { importLimitRange } from './kubernetes/importLimitRange.js';
 import { importNode } from './kubernetes/importNode.js';
@@ -86,6 +87,9 @@ export function importDocuments(
     const workload = builder.model.workloads[builder.model.workloads.length - 1];
     if (workload !== undefined) workloadDocs.set(workload, doc);
   }
+  // Autoscaled workloads: their replicas held within the autoscaler's bounds (before Services sum them).
+  for (const doc of ofKind('HorizontalPodAutoscaler'))
+    importHorizontalPodAutoscaler(doc, builder, builder.model.workloads);
   // A namespace's default CPU requests and limits, given to the containers that set none.
   for (const doc of ofKind('LimitRange')) importLimitRange(doc, builder, builder.model.workloads);
   // Pods after their workloads: an injected proxy's resources are in the pods, not the templates.

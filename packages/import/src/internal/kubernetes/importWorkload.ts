@@ -246,6 +246,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
     name: doc.name,
     namespace: doc.namespace,
     replicas,
+    ...(replicasValue === undefined && { replicasUnset: true }),
     podLabels,
     podAnnotations,
     annotations,

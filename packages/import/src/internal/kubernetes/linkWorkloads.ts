@@ -2,10 +2,11 @@
 // match its selector; its replicas are theirs. A workload no Service selects becomes a service of its own
 // name (isotope's generated Deployments share their service's name), with a warning.
 
-import type { ImportedWorkload } from '../../ImportModel.js';
+import type { ImportedWorkload, SourceRef } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { labelsMatch } from '../labelsMatch.js';
+import { shortRefs } from '../model/describeRefs.js';
 
 /**
  * Links every workload to the services selecting it and sets the services' replicas.
@@ -50,7 +51,10 @@ export function linkWorkloads(
   for (const service of services) {
     if (service.workloads.length === 0) continue;
     const replicas = service.workloads.reduce((sum, w) => sum + w.replicas, 0);
-    const from = service.workloads.map((w) => w.from);
+    // An autoscaled workload's count comes from its autoscaler's bounds as much as from its manifest.
+    const from = service.workloads.flatMap((w) =>
+      w.autoscaler === undefined ? [w.from] : [w.from, w.autoscaler.from],
+    );
     if (service.replicas !== undefined && service.replicas.value !== replicas) {
       const first = service.workloads[0];
       const firstDoc = first === undefined ? undefined : workloadDocs.get(first);
@@ -63,5 +67,15 @@ export function linkWorkloads(
       }
     }
     service.replicas = { value: replicas, from };
+    // Autoscaling is not modelled: the count stays fixed for the run; say so, with the bounds to sweep.
+    const scaled = service.workloads.filter((w) => w.autoscaler !== undefined);
+    if (scaled.length > 0) {
+      const min = service.workloads.reduce((sum, w) => sum + (w.autoscaler?.minReplicas ?? w.replicas), 0);
+      const max = service.workloads.reduce((sum, w) => sum + (w.autoscaler?.maxReplicas ?? w.replicas), 0);
+      builder.warnings.general(
+        '',
+        `${shortRefs(scaled.map((w) => w.autoscaler?.from as SourceRef))}: autoscaling is not modelled: service "${service.name}" runs ${replicas} replicas throughout (its autoscaler${scaled.length > 1 ? 's' : ''} would scale it between ${min} and ${max}; sweep both ends with --set services.${service.name}.replicas=${min},${max})`,
+      );
+    }
   }
 }
