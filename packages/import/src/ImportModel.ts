@@ -199,7 +199,9 @@ export interface ImportedNodeAgent {
 /** A DaemonSet besides the mesh's (kube-proxy, the cluster's CNI agent, a log agent): a pod on every node. */
 export interface ImportedDaemonSet {
   from: SourceRef;
-  /** `metadata.name`. */
+  /** `<namespace>/<name>`: what tells two DaemonSets apart. */
+  key: string;
+  /** Its name in the scenario: `metadata.name`, or its key when another namespace has a DaemonSet of that name. */
   name: string;
   /** What its pod requests: the sum of its containers' requests (a container's limit when it sets no request) [cores]. */
   cpuRequestCores: number;

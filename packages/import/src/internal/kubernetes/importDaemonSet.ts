@@ -73,6 +73,20 @@ function importOtherDaemonSet(
   builder: ModelBuilder,
   containers: readonly unknown[],
 ): void {
+  if (doc.name === '') {
+    builder.warnings.at(doc, ['metadata'], 'has no name: not imported');
+    return;
+  }
+  // The same DaemonSet twice (a file given twice, say): the first is kept.
+  const qualified = `${doc.namespace}/${doc.name}`;
+  if (builder.model.daemonSets.some((d) => d.key === qualified)) {
+    builder.warnings.at(
+      doc,
+      ['metadata', 'name'],
+      `DaemonSet ${qualified} is there already: the first is kept`,
+    );
+    return;
+  }
   let cpuRequestCores = 0;
   let memoryRequestMiB = 0;
   containers.forEach((container, i) => {
@@ -95,7 +109,8 @@ function importOtherDaemonSet(
   const taken = builder.model.daemonSets.some((d) => d.name === doc.name);
   builder.model.daemonSets.push({
     from: doc.ref(),
-    name: taken ? `${doc.namespace}/${doc.name}` : doc.name,
+    key: qualified,
+    name: taken ? qualified : doc.name,
     cpuRequestCores: round(cpuRequestCores),
     memoryRequestMiB: round(memoryRequestMiB),
   });

@@ -191,6 +191,7 @@ spec:
         daemonSet('kube-proxy', 'kube-system', '{ requests: { cpu: 100m } }'),
         daemonSet('aws-node', 'kube-system', '{ requests: { cpu: 25m } }'),
         daemonSet('kube-proxy', 'other', '{}'),
+        daemonSet('aws-node', 'kube-system', '{ requests: { cpu: 50m } }'),
       ].join('---\n'),
     });
     expect(imported.scenario['daemonSets']).toEqual([
@@ -198,7 +199,10 @@ spec:
       { name: 'aws-node', cpuRequest: '25m' },
       { name: 'other/kube-proxy' },
     ]);
-    expect(warningsWith(imported.warnings, 'ds.yaml')).toEqual([]);
+    // The same DaemonSet twice: the first is kept.
+    expect(warningsWith(imported.warnings, 'ds.yaml')).toEqual([
+      'ds.yaml:30:13: DaemonSet/aws-node (document 4): metadata.name: DaemonSet kube-system/aws-node is there already: the first is kept',
+    ]);
     // The run takes them on every node: 3 more pods and 125m requested on each.
     const config = parseScenario(JSON.stringify({ ...imported.scenario, nodeCpu: 2 }), 'imported.json');
     const result = simulate({ ...config, durationMs: 100 });
