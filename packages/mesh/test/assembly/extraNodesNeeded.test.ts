@@ -95,12 +95,21 @@ describe('extra nodes needed', () => {
             maxLength: 3,
           },
         ),
-        (zoneCount, perZone, nodeMaxPods, mesh, specs) => {
+        // The cluster's other DaemonSets: a slot and their requests on every node, the added ones too.
+        fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 2 }),
+        (zoneCount, perZone, nodeMaxPods, mesh, specs, daemonSetMilli) => {
           const zones = Array.from({ length: zoneCount }, (_, i) => ({ name: `z${i}`, nodes: perZone }));
           const services = specs.map((spec, i) =>
             service(`s${i}`, { replicas: spec.replicas, cpuRequestCores: spec.milli / 1000 }),
           );
-          const slots = nodeMaxPods === undefined ? {} : { nodeMaxPods };
+          const daemonSets = daemonSetMilli.map((milli, i) => ({
+            name: `d${i}`,
+            cpuRequestCores: milli / 1000,
+          }));
+          const slots = {
+            ...(nodeMaxPods === undefined ? {} : { nodeMaxPods }),
+            ...(daemonSets.length === 0 ? {} : { daemonSets }),
+          };
           const extra = run(services, mesh, { zones, ...slots }).extraNodesNeeded;
           if (extra === null || extra === 0) return;
           // The same cluster grown by `extra` (and by one fewer), zones in turn.
