@@ -1,6 +1,7 @@
-// Where every service's pods go: the topology of a config with the mesh's DaemonSets (their requests and pod slots)
-// reserved on every node, and each service's pods placed with its sidecar's requests (a pod no node has room for left
-// Pending). One placement for the run and for the search of how many nodes would run every pod.
+// Where every service's pods go: the topology of a config with the DaemonSets (the mesh's and the cluster's others:
+// their requests and pod slots) reserved on every node, and each service's pods placed with its sidecar's requests
+// (a pod no node has room for left Pending). One placement for the run and for the search of how many nodes would
+// run every pod.
 
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { requestedCpuCores } from '../config/requestedCpuCores.js';

@@ -78,10 +78,10 @@ export type Locality = 'same-node' | 'same-zone' | 'cross-zone' | 'cross-cluster
  * instances, then the lowest index. When no node of the zone has room, the first later zone (round-robin)
  * with one takes the pod; when none has, the pod is left Pending (an application's: `leavePending`) or goes
  * where it would score best anyway (a waypoint's; `checkCpuRequests` warns). A pod fits with its injected
- * sidecar's request, next to the mesh's DaemonSet pods (`reservePerNode`), and in a free pod slot of a node with a
- * size (`nodeMaxPods`, the DaemonSet pods taking one each); it is scored on its application's
- * request alone, so that every mesh shape spreads pods alike while they fit. Nodes without a size are balanced
- * by instance count.
+ * sidecar's request, next to the mesh's DaemonSet pods (`reservePerNode`) and its cluster's other DaemonSets'
+ * (`daemonSets`), and in a free pod slot of a node with a size (`nodeMaxPods`, every DaemonSet pod taking one); it is
+ * scored on its application's request alone, so that every mesh shape spreads pods alike while they fit. Nodes
+ * without a size are balanced by instance count.
  */
 export class Topology {
   readonly nodes: Node[] = [];
