@@ -137,6 +137,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       memoryMiB: num(proxies.memoryMiB),
       memoryRequestedMiB: num(proxies.memoryRequestedMiB ?? 0),
       costPerMonthUsd: optionalNum(proxies.costPerMonthUsd),
+      requestedCostPerMonthUsd: optionalNum(proxies.requestedCostPerMonthUsd),
       priceSource: proxies.priceSource ?? null,
       byKind: proxies.byKind.map((kind) => ({
         kind: kind.kind,

@@ -40,6 +40,11 @@ export interface ShapeSummary {
   proxyMemoryRequestedMiB: number;
   /** Monthly cost of the proxies [USD], when the shape's profile has prices; null otherwise. */
   costPerMonthUsd: number | null;
+  /**
+   * Monthly cost of what the mesh's containers request (`proxyCpuRequestedCores`, `proxyMemoryRequestedMiB`) at the
+   * same prices [USD]: the capacity reserved, used or not; null without prices.
+   */
+  requestedCostPerMonthUsd: number | null;
   /** Successful calls of the traffic sources per second of the run [req/s] (closed loop: what the users got through). */
   throughputRps: number;
   /** Mean CPU utilisation of the nodes, in [0, 1]; null when nodes have no size. */
@@ -153,6 +158,8 @@ export function summarizeComparison(
       proxyMemoryRequestedMiB: figures.proxyMemoryRequestedMiB ?? 0,
       proxyMemoryMiB: result.proxies.memoryMiB,
       costPerMonthUsd: result.proxies.costPerMonthUsd ?? null,
+      requestedCostPerMonthUsd:
+        result.proxies.requestedCostPerMonthUsd ?? (result.proxies.costPerMonthUsd === undefined ? null : 0),
       throughputRps: figures.goodputRps,
       nodeCpuUtilisation: figures.nodeCpuUtilisation,
       maxNodeCpuUtilisation:

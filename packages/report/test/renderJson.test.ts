@@ -39,6 +39,7 @@ describe('renderJson', () => {
       proxies: {
         ...result.proxies,
         costPerMonthUsd: null,
+        requestedCostPerMonthUsd: null,
         priceSource: null,
         byKind: result.proxies.byKind.map((kind) => ({ ...kind, costPerMonthUsd: null })),
       },
@@ -101,13 +102,20 @@ describe('renderJson', () => {
   });
 
   it('renderJson(result) writes the proxy costs and the price source, null without prices', () => {
-    type Proxies = { costPerMonthUsd: unknown; priceSource: unknown; byKind: { costPerMonthUsd: unknown }[] };
+    type Proxies = {
+      costPerMonthUsd: unknown;
+      requestedCostPerMonthUsd: unknown;
+      priceSource: unknown;
+      byKind: { costPerMonthUsd: unknown }[];
+    };
     const priced = (JSON.parse(renderJson(makePricedResult())) as { proxies: Proxies }).proxies;
     expect(priced.costPerMonthUsd).toBe(41.9178);
+    expect(priced.requestedCostPerMonthUsd).toBe(98.6434);
     expect(priced.priceSource).toBe('list prices, "test" table');
     expect(priced.byKind.map((kind) => kind.costPerMonthUsd)).toEqual([5.1403, 36.7775]);
     const unpriced = (JSON.parse(renderJson(makeResult())) as { proxies: Proxies }).proxies;
     expect(unpriced.costPerMonthUsd).toBeNull();
+    expect(unpriced.requestedCostPerMonthUsd).toBeNull();
     expect(unpriced.priceSource).toBeNull();
     expect(unpriced.byKind[0]?.costPerMonthUsd).toBeNull();
   });

@@ -249,6 +249,11 @@ export interface ProxyTotals {
   byKind: ProxyKindTotals[];
   /** Sum of the kinds' `costPerMonthUsd` [USD]; absent without prices. */
   costPerMonthUsd?: number;
+  /**
+   * `cpuRequestedCores` and `memoryRequestedMiB` priced for a 730-hour month at the same prices [USD]: what the
+   * capacity the mesh's containers reserve costs, used or not; absent without prices or without requests.
+   */
+  requestedCostPerMonthUsd?: number;
   /** Where the prices come from (the price table's label); absent without prices. */
   priceSource?: string;
 }

@@ -13,7 +13,9 @@ import type {
   ServiceMetrics,
   SimulationResult,
 } from '../config/SimulationResult.js';
+import type { PriceTable } from '../config/MeshConfig.js';
 import { MODEL_ASSUMPTIONS } from '../config/defaults.js';
+import { computeCostPerMonthUsd } from '../shapes/dataplane/prices.js';
 import { networkAssumption } from '../config/networkAssumption.js';
 import { shapeAssumptions } from '../shapes/resolveMeshConfig.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
@@ -153,7 +155,10 @@ export function collectResult(
     events: model.engine.eventsFired,
     edges,
     services: serviceMetrics,
-    proxies: withNodeAgents(dataPlane.totals(durationMs), model.nodeAgentKind, model.nodeAgents),
+    proxies: withRequestedCost(
+      withNodeAgents(dataPlane.totals(durationMs), model.nodeAgentKind, model.nodeAgents),
+      config.mesh.prices,
+    ),
     nodes: model.cpu.nodes(model.topology).map(({ node, cpu }) => ({
       name: node.name,
       cluster: node.cluster,
@@ -219,6 +224,14 @@ function withNodeAgents(
     cpuRequestedCores: (totals.cpuRequestedCores ?? 0) + cpuRequestedCores,
     memoryRequestedMiB: (totals.memoryRequestedMiB ?? 0) + memoryRequestedMiB,
   };
+}
+
+/** `totals` with the capacity its containers request priced (`requestedCostPerMonthUsd`), when there are prices. */
+function withRequestedCost(totals: ProxyTotals, prices: PriceTable | null): ProxyTotals {
+  const cores = totals.cpuRequestedCores ?? 0;
+  const mib = totals.memoryRequestedMiB ?? 0;
+  if (prices === null || cores + mib === 0) return totals;
+  return { ...totals, requestedCostPerMonthUsd: computeCostPerMonthUsd(prices, cores, mib) };
 }
 
 /** `SimulationResult.extraNodesNeeded` of a run. */

@@ -69,6 +69,22 @@ describe('cost model', () => {
     ]);
   });
 
+  it('prices what the containers request too: the capacity reserved, used or not', () => {
+    const sidecar = simulate(twoClusterConfig(meshOf('istio-sidecar')));
+    const p = AWS_US_EAST_1_PRICES;
+    const cores = sidecar.proxies.cpuRequestedCores ?? 0;
+    const mib = sidecar.proxies.memoryRequestedMiB ?? 0;
+    expect(cores).toBeGreaterThan(0);
+    expect(sidecar.proxies.requestedCostPerMonthUsd).toBeCloseTo(
+      HOURS_PER_MONTH * (cores * p.vcpuHourUsd + (mib / 1024) * p.gibHourUsd),
+      9,
+    );
+    // Linkerd's proxies request nothing by default: no cost of requests; without prices, none at all.
+    expect(simulate(twoClusterConfig(meshOf('linkerd'))).proxies.requestedCostPerMonthUsd).toBeUndefined();
+    const unpriced = simulate(twoClusterConfig({ ...meshOf('istio-sidecar'), prices: null }));
+    expect(unpriced.proxies.requestedCostPerMonthUsd).toBeUndefined();
+  });
+
   it('prices Lattice per service-hour, request and GB; layered bills only the Lattice services called across clusters', () => {
     const lattice = simulate(twoClusterConfig(meshOf('vpc-lattice')));
     const hop = lattice.proxies.byKind.find((k) => k.kind === 'vpc-lattice');

@@ -63,6 +63,12 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
         'proxy_memory_requested_mib',
       ),
       field('costPerMonthUsd', 'proxy cost (USD/month)', (usd) => fixed(usd, 0), 'proxy_cost_usd_per_month'),
+      field(
+        'requestedCostPerMonthUsd',
+        'proxy requests cost (USD/month)',
+        (usd) => fixed(usd, 0),
+        'proxy_requests_cost_usd_per_month',
+      ),
       field('throughputRps', 'throughput (req/s)', (rps) => fixed(rps, 1), 'throughput_rps'),
       field('nodeCpuUtilisation', 'node CPU mean (%)', (ratio) => percent(ratio, 1), 'node_cpu_mean_ratio'),
       field('maxNodeCpuUtilisation', 'node CPU max (%)', (ratio) => percent(ratio, 1), 'node_cpu_max_ratio'),

@@ -18,6 +18,7 @@ const METRIC_KEYS: readonly string[] = [
   'proxyMemoryMiB',
   'proxyMemoryRequestedMiB',
   'costPerMonthUsd',
+  'requestedCostPerMonthUsd',
   'throughputRps',
   'connectionsOpened',
   'tlsHandshakes',

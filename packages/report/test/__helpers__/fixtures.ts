@@ -378,6 +378,7 @@ export function makePricedResult(): SimulationResult {
       },
     ],
     costPerMonthUsd: 41.9178,
+    requestedCostPerMonthUsd: 98.6434,
     priceSource: 'list prices, "test" table',
   };
   // Nodes with a size: the node and service CPU tables print.

@@ -47,5 +47,5 @@ export function latticeCostPerMonthUsd(
 
 /** Assumption printed when prices are on. */
 export function priceAssumption(prices: PriceTable): string {
-  return `costPerMonthUsd prices average proxy CPU and modelled memory for a 730-hour month at ${prices.label}; Fargate bills reserved, not used, resources.`;
+  return `costPerMonthUsd prices average proxy CPU and modelled memory for a 730-hour month at ${prices.label}; Fargate bills reserved, not used, resources (requestedCostPerMonthUsd prices what the mesh's containers request).`;
 }
