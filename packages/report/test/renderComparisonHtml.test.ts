@@ -31,8 +31,8 @@ describe('renderComparisonHtml', () => {
       'proxy-cpu:2',
       'proxy-memory:2',
     ]);
-    // The priced shape has a cost, the baseline has none: one bar.
-    expect(charts(renderComparisonHtml([baseline(), makePricedResult()]))).toContain('proxy-cost:1');
+    // The priced shape has a cost of use and of requests, the baseline has none: two bars.
+    expect(charts(renderComparisonHtml([baseline(), makePricedResult()]))).toContain('proxy-cost:2');
   });
 
   it('lists each shape in the tables and its warnings, and is deterministic', () => {

@@ -94,9 +94,14 @@ export function comparisonCharts(
   if (summary.shapes.some((s) => s.costPerMonthUsd !== null)) {
     figures.push({
       title: 'Proxy cost',
-      description: 'Monthly cost of the proxies (USD per month); a shape without prices has no bar.',
+      description:
+        'Monthly cost of the proxies (USD per month): of what they use, and of what their containers request (the capacity reserved); a shape without prices has no bar.',
       spec: bars('proxy-cost', 'cost (USD/month)', summary, [
         { name: 'cost', values: summary.shapes.map((s) => chartNumber(s.costPerMonthUsd)) },
+        {
+          name: 'requests cost',
+          values: summary.shapes.map((s) => chartNumber(s.requestedCostPerMonthUsd)),
+        },
       ]),
     });
   }
