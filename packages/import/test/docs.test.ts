@@ -87,4 +87,34 @@ describe('docs/import.md', () => {
     const importKeys = [...entries.keys()].filter((key) => key.startsWith('import-'));
     expect(importKeys.filter((key) => !cited.some((match) => match[1] === key))).toEqual([]);
   });
+
+  it('exports only kinds the importer reads in its live-cluster recipe', () => {
+    /** kubectl's resource names for the kinds the recipe exports. */
+    const KIND_OF: Readonly<Record<string, string>> = {
+      namespace: 'Namespace',
+      deployments: 'Deployment',
+      statefulsets: 'StatefulSet',
+      horizontalpodautoscalers: 'HorizontalPodAutoscaler',
+      services: 'Service',
+      limitranges: 'LimitRange',
+      pods: 'Pod',
+      nodes: 'Node',
+      daemonsets: 'DaemonSet',
+      destinationrules: 'DestinationRule',
+      virtualservices: 'VirtualService',
+      peerauthentications: 'PeerAuthentication',
+      authorizationpolicies: 'AuthorizationPolicy',
+    };
+    const recipe = blocks('sh').find((block) => block.includes('kubectl get deployments'));
+    const resources = [...(recipe ?? '').matchAll(/^kubectl get (\S+)/gm)].flatMap((m) =>
+      (m[1] ?? '').split(','),
+    );
+    expect(resources.length).toBeGreaterThan(10);
+    const kinds = new Set(IMPORTABLE_KINDS.map((k) => k.kind));
+    for (const resource of resources) expect(kinds.has(KIND_OF[resource] ?? resource), resource).toBe(true);
+    // Every file the recipe writes is imported.
+    const written = [...(recipe ?? '').matchAll(/> (\S+\.yaml)$/gm)].map((m) => m[1]);
+    const command = (recipe ?? '').split('\n').find((line) => line.startsWith('meshsim import')) ?? '';
+    for (const file of written) expect(command).toContain(` ${file ?? ''}`);
+  });
 });
