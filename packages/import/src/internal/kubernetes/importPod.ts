@@ -12,6 +12,14 @@ import { isRecord } from '../isRecord.js';
 import { PROXY_CONTAINER_SHAPES, containerResourceKey, describeAmount } from './importWorkload.js';
 import { readResources } from './readContainerResources.js';
 
+/** The kind of a pod's controller (its controller reference, else its first owner), or undefined. */
+function controllerKind(doc: SourceDocument): unknown {
+  const refs = doc.peek(['metadata', 'ownerReferences']);
+  if (!Array.isArray(refs)) return undefined;
+  const ref: unknown = refs.find((r: unknown) => isRecord(r) && r['controller'] === true) ?? refs[0];
+  return isRecord(ref) ? ref['kind'] : undefined;
+}
+
 /** The workload that owns a pod, by its controller reference, or undefined. */
 function ownerOf(doc: SourceDocument, workloads: readonly ImportedWorkload[]): ImportedWorkload | undefined {
   const refs = doc.peek(['metadata', 'ownerReferences']);
@@ -45,6 +53,8 @@ export function importPod(
 ): void {
   // The pod's own fields are its workload's; only the proxy container is read, so nothing else is reported.
   doc.use([]);
+  // A DaemonSet's pod (kube-proxy, a ztunnel): its DaemonSet's manifest gives what meshsim takes of it.
+  if (controllerKind(doc) === 'DaemonSet') return;
   const workload = ownerOf(doc, workloads);
   if (workload === undefined) {
     builder.warnings.at(

@@ -1,6 +1,7 @@
 // Pods of a live cluster give what their injected proxy really runs with: the CPU limit and request of an
 // istio-proxy or linkerd-proxy container become their workload's, replacing the template's and the annotations'
-// (warned when they differ); pods whose workload is not imported are warned; the rest of a pod is not read.
+// (warned when they differ); pods whose workload is not imported are warned (a DaemonSet's are passed over: their
+// DaemonSet is read); the rest of a pod is not read.
 
 import { describe, expect, it } from 'vitest';
 
@@ -87,6 +88,19 @@ describe('Pods: the injected proxy as it runs', () => {
     expect(warningsWith(imported.warnings, 'is not among the imported workloads: not imported')).toHaveLength(
       1,
     );
+  });
+
+  it("passes over a DaemonSet's pod quietly: its DaemonSet gives what meshsim takes of it", () => {
+    const daemonPod = pod('kube-proxy-x7k2p', 'kube-proxy', '1', null).replace(
+      'kind: ReplicaSet, name: kube-proxy',
+      'kind: DaemonSet, name: kube-proxy',
+    );
+    const imported = importFiles({
+      'app.yaml': [NAMESPACE, deployment('web')].join('---\n'),
+      'pods.yaml': daemonPod,
+    });
+    expect(warningsWith(imported.warnings, 'pods.yaml')).toEqual([]);
+    expect(imported.model.workloads[0]?.proxyResources).toBeUndefined();
   });
 
   it('writes unlimited for istio-proxy containers given resources but no CPU limit (the limit dropped)', () => {
