@@ -166,6 +166,7 @@ describe('diagnosis renderers', () => {
       nodeCpuUtilisation: null,
       pendingPods: null,
       extraNodesNeeded: null,
+      proxyRequestsCostPerMonthUsd: null,
     });
     const other = { ...result, scenario: { ...result.scenario, mesh: 'istio-sidecar' } };
     const base = { ...result, scenario: { ...result.scenario, mesh: 'none' } };

@@ -36,6 +36,11 @@ export interface RunFigures {
    * cluster's own (0 when none is Pending); null when nodes have no size or meshsim cannot say (the warnings say why).
    */
   extraNodesNeeded: number | null;
+  /**
+   * What the proxies' requests (`proxyCpuRequestedCores`, `proxyMemoryRequestedMiB`) cost a 730-hour month at the run's
+   * prices [USD]; null without prices.
+   */
+  proxyRequestsCostPerMonthUsd: number | null;
 }
 
 /** How a figure reads in tables. */
@@ -63,6 +68,7 @@ export const RUN_FIGURES: readonly FigureInfo[] = [
   { key: 'nodeCpuUtilisation', header: 'node CPU (%)', decimals: 1, scale: 100 },
   { key: 'pendingPods', header: 'Pending app pods (count)', decimals: 1, scale: 1 },
   { key: 'extraNodesNeeded', header: 'extra nodes needed (count)', decimals: 1, scale: 1 },
+  { key: 'proxyRequestsCostPerMonthUsd', header: 'proxy requests cost (USD/month)', decimals: 0, scale: 1 },
 ];
 
 /** The traffic sources' entry edges: edges whose caller is not a service. */
@@ -101,5 +107,8 @@ export function runFigures(result: SimulationResult): RunFigures {
       : null,
     pendingPods: sized ? result.services.reduce((n, service) => n + service.pendingPods, 0) : null,
     extraNodesNeeded: sized ? result.extraNodesNeeded : null,
+    // Priced when the run has prices (its proxy cost is set), 0 when nothing is requested.
+    proxyRequestsCostPerMonthUsd:
+      result.proxies.requestedCostPerMonthUsd ?? (result.proxies.costPerMonthUsd === undefined ? null : 0),
   };
 }

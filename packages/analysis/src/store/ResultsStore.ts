@@ -116,6 +116,7 @@ export class ResultsStore {
         dbl(figures.pendingPods),
         dbl(figures.extraNodesNeeded),
         MODEL_REVISION,
+        dbl(figures.proxyRequestsCostPerMonthUsd),
       ];
       await c.run(`INSERT INTO runs VALUES (${placeholders(run.length)})`, run);
       for (const override of outcome.overrides) {
@@ -178,6 +179,7 @@ export class ResultsStore {
         nodeCpuUtilisation: numberOrNull(row['node_cpu_utilisation']),
         pendingPods: numberOrNull(row['pending_pods']),
         extraNodesNeeded: numberOrNull(row['extra_nodes_needed']),
+        proxyRequestsCostPerMonthUsd: numberOrNull(row['proxy_requests_cost_usd_per_month']),
       },
       modelRevision: numberOrNull(row['model_revision']),
     }));

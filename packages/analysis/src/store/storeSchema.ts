@@ -35,6 +35,7 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       ['pending_pods', 'DOUBLE'],
       ['extra_nodes_needed', 'DOUBLE'],
       ['model_revision', 'INTEGER'],
+      ['proxy_requests_cost_usd_per_month', 'DOUBLE'],
     ],
   },
   {

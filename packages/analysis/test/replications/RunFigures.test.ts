@@ -31,4 +31,23 @@ describe('runFigures', () => {
     expect(figures.goodputRps).toBeGreaterThan(190);
     expect(figures.goodputRps).toBeLessThanOrEqual(200);
   });
+
+  it("prices the proxies' requests when the run has prices: 0 when none request, null without prices", () => {
+    const priced = (mesh: unknown) =>
+      runFigures(
+        simulate(
+          resolveScenario({
+            name: 'priced',
+            duration: '200ms',
+            mesh,
+            services: { api: { replicas: 2, serviceTime: '1ms' } },
+            traffic: [{ to: 'api', rate: '10/s' }],
+          }),
+        ),
+      ).proxyRequestsCostPerMonthUsd;
+    // Istio's 2 sidecars request 100m and 128Mi each: 730 h × (0.2 × $0.04048 + 0.25 GiB × $0.004445).
+    expect(priced('istio-sidecar')).toBeCloseTo(730 * (0.2 * 0.04048 + 0.25 * 0.004445), 9);
+    expect(priced('linkerd')).toBe(0);
+    expect(priced({ shape: 'istio-sidecar', prices: 'none' })).toBeNull();
+  });
 });

@@ -20,6 +20,7 @@ function figures(successRatio: number, endToEndP99Ms: number, pendingPods: numbe
     nodeCpuUtilisation: null,
     pendingPods,
     extraNodesNeeded: null,
+    proxyRequestsCostPerMonthUsd: null,
   };
 }
 

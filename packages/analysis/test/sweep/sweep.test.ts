@@ -48,6 +48,7 @@ const ADDED_COLUMNS = [
   'pending_pods',
   'extra_nodes_needed',
   'model_revision',
+  'proxy_requests_cost_usd_per_month',
 ];
 
 /**
