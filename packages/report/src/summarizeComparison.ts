@@ -158,8 +158,7 @@ export function summarizeComparison(
       proxyMemoryRequestedMiB: figures.proxyMemoryRequestedMiB ?? 0,
       proxyMemoryMiB: result.proxies.memoryMiB,
       costPerMonthUsd: result.proxies.costPerMonthUsd ?? null,
-      requestedCostPerMonthUsd:
-        result.proxies.requestedCostPerMonthUsd ?? (result.proxies.costPerMonthUsd === undefined ? null : 0),
+      requestedCostPerMonthUsd: figures.proxyRequestsCostPerMonthUsd,
       throughputRps: figures.goodputRps,
       nodeCpuUtilisation: figures.nodeCpuUtilisation,
       maxNodeCpuUtilisation:
