@@ -27,8 +27,17 @@ export function issuePath(path: string): string {
   return path.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 }
 
-/** Sets `override` in `raw`, creating missing objects only at the last levels; returns a problem or null. */
-function setAt(raw: Record<string, unknown>, override: Override): string | null {
+/**
+ * Sets `override` in `raw`, creating what is missing below a name the file defines: a field of an object, a
+ * list, or a list's next item (index = its length), so `daemonSets.0.name=…` starts a list of objects and
+ * `faults.2.service=…` adds a third fault (the schema then asks for the item's required fields). Returns a
+ * problem or null.
+ */
+function setAt(
+  raw: Record<string, unknown>,
+  override: Override,
+  createdItems: Map<string, Override>,
+): string | null {
   const segments = override.path.split('.');
   const option = `--set ${override.path}=${String(override.value)}`;
   // `mesh=<shape>` on a scenario whose mesh is an object keeps its options (like --mesh).
@@ -44,23 +53,25 @@ function setAt(raw: Record<string, unknown>, override: Override): string | null 
     if (Array.isArray(node)) {
       if (!/^\d+$/.test(key))
         return `${option}: ${issuePath(segments.slice(0, i).join('.'))} is a list: use an index 0..${node.length - 1}`;
-      if (Number(key) >= node.length) {
+      if (Number(key) > node.length) {
         const list = issuePath(segments.slice(0, i).join('.'));
         return node.length === 0
-          ? `${option}: ${issuePath(here)} does not exist (the scenario has no ${list}: write the list in the file first)`
-          : `${option}: ${issuePath(here)} does not exist (the list has ${node.length} item${node.length === 1 ? '' : 's'}: indices 0..${node.length - 1})`;
+          ? `${option}: ${issuePath(here)} does not exist (${list} is empty or not written: its first item is ${issuePath(`${segments.slice(0, i).join('.')}.0`)})`
+          : `${option}: ${issuePath(here)} does not exist (the list has ${node.length} item${node.length === 1 ? '' : 's'}: indices 0..${node.length - 1}, or ${node.length} for a new item)`;
       }
     }
     if (next === undefined) {
-      // A name the file defines (a service, a list item) must exist; a field of a known object may be new.
+      // A service must exist; a field of a known object, or a list's next item, may be new.
       const keys = Array.isArray(node) ? [] : Object.keys(node);
       if (i === 1 && segments[0] === 'services') {
         const near = closestName(key, keys);
         return `${option}: ${issuePath(here)} does not exist${near === undefined ? '' : ` (nearest: ${issuePath([...segments.slice(0, i), near].join('.'))})`}`;
       }
       const created: Container = /^\d+$/.test(segments[i + 1] ?? '') ? [] : {};
-      if (Array.isArray(node)) node[Number(key)] = created;
-      else node[key] = created;
+      if (Array.isArray(node)) {
+        node[Number(key)] = created;
+        createdItems.set(issuePath(here), override);
+      } else node[key] = created;
       node = created;
       continue;
     }
@@ -72,7 +83,9 @@ function setAt(raw: Record<string, unknown>, override: Override): string | null 
   const last = segments[segments.length - 1] as string;
   if (Array.isArray(node)) {
     if (!/^\d+$/.test(last) || Number(last) > node.length)
-      return `${option}: ${issuePath(override.path)} is not an index of the list (0..${node.length - 1})`;
+      return node.length === 0
+        ? `${option}: ${issuePath(override.path)} is not an index of the list (it is empty: its first item is 0)`
+        : `${option}: ${issuePath(override.path)} is not an index of the list (0..${node.length - 1}, or ${node.length} for a new item)`;
     node[Number(last)] = override.value;
   } else {
     node[last] = override.value;
@@ -115,7 +128,11 @@ export function resolveWithOverrides(
 function resolveFileOverrides(source: ScenarioSource, overrides: readonly Override[]): SimulationConfig {
   if (overrides.length === 0) return parseScenario(source.text, source.file);
   const raw = rawScenario(source);
-  const problems = overrides.map((override) => setAt(raw, override)).filter((p): p is string => p !== null);
+  // A list item a --set added (its path in issue form), with the --set that added it.
+  const createdItems = new Map<string, Override>();
+  const problems = overrides
+    .map((override) => setAt(raw, override, createdItems))
+    .filter((p): p is string => p !== null);
   if (problems.length > 0) throw new OverrideError(problems);
   try {
     return resolveScenario(raw, source.file);
@@ -136,7 +153,15 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
           undefined,
         );
       const where = issue.path === '' ? issue.reason : `${issue.path}: ${issue.reason}`;
-      if (override === undefined) return `${issue.file}: ${where}`;
+      if (override === undefined) {
+        // Inside an item a --set added (a required field not set): name that --set, not the file.
+        const item = [...createdItems.keys()].find((path) => issue.path.startsWith(`${path}.`));
+        const adder = item === undefined ? undefined : createdItems.get(item);
+        if (adder !== undefined) {
+          return `--set ${adder.path}=${String(adder.value)}: ${where} (${item} is a new item: set its other fields with --set too)`;
+        }
+        return `${issue.file}: ${where}`;
+      }
       // A list written as one value (`[a, b]`) is a string here: say how a list is set.
       const listHint =
         typeof override.value === 'string' &&

@@ -81,9 +81,15 @@ describe('resolveWithOverrides', () => {
         { path: 'mesh.istioCni.cpuRequest', value: 'lots' },
       ]),
     ).toThrow(/^--set mesh\.istioCni\.cpuRequest=lots: mesh\.istioCni\.cpuRequest: must be a CPU quantity/);
-    // A list the file does not have: no "indices 0..-1".
-    expect(problems([{ path: 'clusters.0.nodeMaxPods', value: 3 }])).toBe(
-      '--set clusters.0.nodeMaxPods=3: clusters[0] does not exist (the scenario has no clusters: write the list in the file first)',
+    // A list the file does not have starts at index 0: no "indices 0..-1".
+    expect(problems([{ path: 'clusters.1.nodeMaxPods', value: 3 }])).toBe(
+      '--set clusters.1.nodeMaxPods=3: clusters[1] does not exist (clusters is empty or not written: its first item is clusters[0])',
+    );
+    expect(problems([{ path: 'traffic.2.rate', value: 2 }])).toBe(
+      '--set traffic.2.rate=2: traffic[2] does not exist (the list has 1 item: indices 0..0, or 1 for a new item)',
+    );
+    expect(problems([{ path: 'services.frontend.calls.0.retry.retryOn.9', value: 'reset' }])).toMatch(
+      /retryOn\[9\] is not an index of the list \(0\.\.\d, or \d for a new item\)$/,
     );
     expect(problems([{ path: 'duration.x', value: 2 }])).toContain(
       'duration is a value ("90s"), not an object',
@@ -98,6 +104,28 @@ describe('resolveWithOverrides', () => {
       'traffic[0].rate: must be a rate such as 800, 800/s',
     );
     expect(problems([{ path: 'mesh', value: 'istio' }])).toContain('--set mesh=istio: mesh: must be one of');
+  });
+
+  it("starts a list of objects the file does not write, and adds a list's next item", () => {
+    const config = resolveWithOverrides(storm, [
+      { path: 'daemonSets.0.name', value: 'kube-proxy' },
+      { path: 'daemonSets.0.cpuRequest', value: '100m' },
+      { path: 'daemonSets.1.name', value: 'log-agent' },
+      { path: 'daemonSets.1.memoryRequest', value: '200Mi' },
+      { path: 'faults.1.at', value: '40s' },
+      { path: 'faults.1.for', value: '5s' },
+      { path: 'faults.1.service', value: 'frontend' },
+      { path: 'faults.1.errorRate', value: 0.5 },
+    ]);
+    const daemonSets = config.clusters[0]?.daemonSets;
+    expect(daemonSets?.map((d) => d.name)).toEqual(['kube-proxy', 'log-agent']);
+    expect(daemonSets?.[0]?.cpuRequestCores).toBe(0.1);
+    expect(config.faults).toHaveLength(storm.text.includes('faults:') ? 2 : 1);
+    expect(config.faults.at(-1)).toMatchObject({ atMs: 40_000, service: 'frontend' });
+    // A new item is validated like one in the file: its required fields are named.
+    expect(problems([{ path: 'faults.1.service', value: 'frontend' }])).toBe(
+      '--set faults.1.service=frontend: faults[1].at: is required (faults[1] is a new item: set its other fields with --set too)',
+    );
   });
 
   it('says how to set a list when a list is written as one value', () => {
