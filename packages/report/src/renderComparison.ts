@@ -85,7 +85,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
 
 /** The comparison as JSON (`schemaVersion` 1; numbers rounded for byte-stable output). */
 export function renderComparisonJson(summary: ComparisonSummary): string {
-  const round = (value: number): number | null => roundNumber(value, 6);
+  const round = (value: number | null): number | null => (value === null ? null : roundNumber(value, 6));
   const context = { durationMs: summary.durationMs };
   // The shape's numbers, laid out from the shape table; its edges and warnings follow.
   const verdicts = summary.shapes.some((s) => s.verdict !== undefined);

@@ -4,16 +4,19 @@
 import { RUN_FIGURES, pairedDifferences, runFigures } from '@meshsim/analysis';
 import type { Diagnosis, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
 import { requestsExceedCores, requestsExceedMemory } from '@meshsim/mesh';
-import type { RunStopped, SimulationResult } from '@meshsim/mesh';
+import type { EdgeMetrics, RunStopped, SimulationResult } from '@meshsim/mesh';
 
-/** Added latency of one edge under one shape, vs the baseline shape [ms]. */
+/**
+ * Added latency of one edge under one shape, vs the baseline shape [ms]. A latency is null when no call on the edge
+ * succeeded; an added latency when either side's is, or the baseline has no such edge.
+ */
 export interface EdgeLatencyDelta {
   source: string;
   destination: string;
-  p50Ms: number;
-  p99Ms: number;
-  addedP50Ms: number;
-  addedP99Ms: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  addedP50Ms: number | null;
+  addedP99Ms: number | null;
 }
 
 /** One shape's column of the comparison. */
@@ -21,12 +24,12 @@ export interface ShapeSummary {
   shape: string;
   /** Successful ÷ completed calls of the traffic sources, in [0, 1]. */
   successRate: number;
-  /** Caller-observed latency at the traffic sources (calls-weighted over sources) [ms]. */
-  endToEndP50Ms: number;
-  endToEndP99Ms: number;
-  /** End-to-end latency added vs the baseline shape [ms]. */
-  addedP50Ms: number;
-  addedP99Ms: number;
+  /** Caller-observed latency at the traffic sources (calls-weighted over sources) [ms]; null when no call succeeded. */
+  endToEndP50Ms: number | null;
+  endToEndP99Ms: number | null;
+  /** End-to-end latency added vs the baseline shape [ms]; null when this shape's or the baseline's latency is. */
+  addedP50Ms: number | null;
+  addedP99Ms: number | null;
   /** Retries ÷ calls sent over every edge. */
   retryRatio: number;
   /** Requests that reached any service ÷ calls the sources sent (work per user request). */
@@ -148,8 +151,8 @@ export function summarizeComparison(
       successRate: figures.successRatio,
       endToEndP50Ms: figures.endToEndP50Ms,
       endToEndP99Ms: figures.endToEndP99Ms,
-      addedP50Ms: figures.endToEndP50Ms - base.endToEndP50Ms,
-      addedP99Ms: figures.endToEndP99Ms - base.endToEndP99Ms,
+      addedP50Ms: difference(figures.endToEndP50Ms, base.endToEndP50Ms),
+      addedP99Ms: difference(figures.endToEndP99Ms, base.endToEndP99Ms),
       retryRatio: calls > 0 ? retries / calls : 0,
       workPerRequest: figures.workPerRequest,
       proxies: result.proxies.count,
@@ -192,13 +195,15 @@ export function summarizeComparison(
       handshakeCpuMs: result.connections.handshakeCpuMs,
       edges: result.edges.map((edge) => {
         const base = baseEdges.get(`${edge.source}\u0000${edge.destination}`);
+        const p50Ms = latencyOf(edge, 'p50Ms');
+        const p99Ms = latencyOf(edge, 'p99Ms');
         return {
           source: edge.source,
           destination: edge.destination,
-          p50Ms: edge.latency.p50Ms,
-          p99Ms: edge.latency.p99Ms,
-          addedP50Ms: base === undefined ? 0 : edge.latency.p50Ms - base.latency.p50Ms,
-          addedP99Ms: base === undefined ? 0 : edge.latency.p99Ms - base.latency.p99Ms,
+          p50Ms,
+          p99Ms,
+          addedP50Ms: base === undefined ? null : difference(p50Ms, latencyOf(base, 'p50Ms')),
+          addedP99Ms: base === undefined ? null : difference(p99Ms, latencyOf(base, 'p99Ms')),
         };
       }),
       warnings: [...result.warnings],
@@ -234,4 +239,14 @@ export function summarizeComparison(
     );
   }
   return summary;
+}
+
+/** An edge's latency percentile [ms], or null when no call on it succeeded (its histogram is empty). */
+function latencyOf(edge: EdgeMetrics, key: 'p50Ms' | 'p99Ms'): number | null {
+  return edge.latency.count > 0 ? edge.latency[key] : null;
+}
+
+/** `a − b`, or null when either is missing. */
+function difference(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a - b;
 }

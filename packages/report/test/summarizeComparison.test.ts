@@ -1,12 +1,18 @@
-// summarizeComparison's node figures: a node whose pods request more CPU than it has counts as over-requested (a
+// summarizeComparison's node figures and missing latencies: a node whose pods request more CPU than it has counts as over-requested (a
 // waypoint placed without room); pods no node has room for are Pending; without node sizes the figures are null, not 0.
 
 import { describe, expect, it } from 'vitest';
 
 import { resolveMeshConfig, simulate } from '@meshsim/mesh';
+import type { SimulationResult } from '@meshsim/mesh';
 import { resolveScenario } from '@meshsim/scenario';
 
-import { summarizeComparison } from '../src/index.js';
+import {
+  renderComparisonCsv,
+  renderComparisonJson,
+  renderComparisonText,
+  summarizeComparison,
+} from '../src/index.js';
 import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 describe('summarizeComparison: nodes over-requested', () => {
@@ -109,5 +115,60 @@ describe('summarizeComparison: memory requests make a pod Burstable', () => {
       ['linkerd', 0],
     ]);
     expect(results.map((r) => r.services[0]?.podQosClass)).toEqual(['Burstable', 'Burstable']);
+  });
+});
+
+describe('summarizeComparison: a shape where no call succeeded', () => {
+  /** The fixture's run with every call failed: no latency on any edge. */
+  function allFailed(): SimulationResult {
+    const result = makeResult();
+    result.scenario.mesh = 'linkerd';
+    for (const edge of result.edges) {
+      edge.failed += edge.succeeded;
+      edge.succeeded = 0;
+      edge.latency = { count: 0, meanMs: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, p999Ms: 0, maxMs: 0 };
+    }
+    return result;
+  }
+
+  it('has no latency and no added latency (null, not 0 ms and a negative difference)', () => {
+    const baseline = makeResult();
+    baseline.scenario.mesh = 'none';
+    const summary = summarizeComparison([baseline, allFailed()]);
+    const failed = summary.shapes[1];
+    expect(failed?.successRate).toBe(0);
+    expect(failed?.endToEndP50Ms).toBeNull();
+    expect(failed?.endToEndP99Ms).toBeNull();
+    expect(failed?.addedP50Ms).toBeNull();
+    expect(failed?.addedP99Ms).toBeNull();
+    for (const edge of failed?.edges ?? []) {
+      expect(edge.p99Ms).toBeNull();
+      expect(edge.addedP99Ms).toBeNull();
+    }
+    // The baseline's own figures stay numbers.
+    expect(summary.shapes[0]?.addedP99Ms).toBe(0);
+    // Every renderer shows it as missing: `–` in text, null in JSON, an empty cell in CSV.
+    const text = renderComparisonText(summary);
+    expect(text).toMatch(/^end-to-end p99 \(ms\)\s+31\.5\s+–$/m);
+    expect(text).toMatch(/^added p99 vs none \(ms\)\s+0\.000\s+–$/m);
+    expect(text).toMatch(/^client → frontend\s+0\.000 \/ 0\.000\s+– \/ –$/m);
+    const json = JSON.parse(renderComparisonJson(summary)) as {
+      shapes: { addedP99Ms: unknown; endToEndP99Ms: unknown; edges: { addedP99Ms: unknown }[] }[];
+    };
+    expect(json.shapes[1]?.endToEndP99Ms).toBeNull();
+    expect(json.shapes[1]?.addedP99Ms).toBeNull();
+    expect(json.shapes[1]?.edges[0]?.addedP99Ms).toBeNull();
+    const [header, , row] = renderComparisonCsv(summary).trimEnd().split('\n');
+    const column = header?.split(',').indexOf('added_p99_ms') ?? -1;
+    expect(column).toBeGreaterThan(0);
+    expect(row?.split(',')[column]).toBe('');
+  });
+
+  it('as the baseline, leaves every other shape without an added latency', () => {
+    const failedBaseline = allFailed();
+    failedBaseline.scenario.mesh = 'none';
+    const summary = summarizeComparison([failedBaseline, makeResult()]);
+    expect(summary.shapes[1]?.endToEndP99Ms).toBeCloseTo(31.456, 6);
+    expect(summary.shapes[1]?.addedP99Ms).toBeNull();
   });
 });

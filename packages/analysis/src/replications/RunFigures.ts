@@ -9,9 +9,12 @@ export interface RunFigures {
   successRatio: number;
   /** Successful calls of the traffic sources per simulated second [req/s]. */
   goodputRps: number;
-  /** Calls-weighted p50 / p99 latency of successful calls at the traffic sources [ms]. */
-  endToEndP50Ms: number;
-  endToEndP99Ms: number;
+  /**
+   * Calls-weighted p50 / p99 latency of successful calls at the traffic sources [ms]; null when no call succeeded
+   * (no latency to report: never 0).
+   */
+  endToEndP50Ms: number | null;
+  endToEndP99Ms: number | null;
   /** Attempts (first tries + retries) ÷ calls sent over every edge (not those still waiting at a source). */
   attemptsPerCall: number;
   /** Requests that reached any service ÷ calls the traffic sources sent. */
@@ -83,8 +86,8 @@ export function runFigures(result: SimulationResult): RunFigures {
   const succeeded = sources.reduce((n, e) => n + e.succeeded, 0);
   const completed = sources.reduce((n, e) => n + e.succeeded + e.failed, 0);
   const weight = sources.reduce((n, e) => n + e.latency.count, 0);
-  const weighted = (pick: (e: EdgeMetrics) => number): number =>
-    weight > 0 ? sources.reduce((n, e) => n + pick(e) * e.latency.count, 0) / weight : 0;
+  const weighted = (pick: (e: EdgeMetrics) => number): number | null =>
+    weight > 0 ? sources.reduce((n, e) => n + pick(e) * e.latency.count, 0) / weight : null;
   // Calls still waiting at a source with `connections` are offered but not sent: no attempt, no work yet.
   const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
   const sent = sources.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);

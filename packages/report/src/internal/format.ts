@@ -24,17 +24,17 @@ export function count(value: number): string {
   return groupThousands(fixed(Math.round(value), 0));
 }
 
-/** A latency [ms] with precision that suits its size: 0.352, 4.21, 35.2, 1250. */
-export function ms(value: number): string {
-  if (!Number.isFinite(value)) return MISSING;
+/** A latency [ms] with precision that suits its size: 0.352, 4.21, 35.2, 1250; `–` if null or not finite. */
+export function ms(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
   const magnitude = Math.abs(value);
   const text = fixed(value, magnitude < 1 ? 3 : magnitude < 10 ? 2 : magnitude < 1000 ? 1 : 0);
   return groupThousands(text);
 }
 
-/** A latency difference [ms] with its sign when positive: `+0.579`, `-1.36`, `0.000`. */
-export function signedMs(value: number): string {
-  return value > 0 ? `+${ms(value)}` : ms(value);
+/** A latency difference [ms] with its sign when positive: `+0.579`, `-1.36`, `0.000`; `–` if null. */
+export function signedMs(value: number | null): string {
+  return value !== null && value > 0 ? `+${ms(value)}` : ms(value);
 }
 
 /** A ratio in [0, 1] as a percentage with `decimals` decimals (no `%` sign: the header carries it). */
