@@ -47,6 +47,7 @@ export {
   ScenarioError,
   parseDurationMs,
   parseRate,
+  SCENARIO_DEFAULTS,
 } from '@meshsim/scenario';
 
 // Import: isotope, Kubernetes, Istio and Linkerd files → a scenario.

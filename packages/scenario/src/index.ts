@@ -4,6 +4,7 @@
 export { parseScenario, loadScenarioFile, loadScenario } from './loadScenario.js';
 export { resolveScenario } from './resolveScenario.js';
 export { applyOverrides } from './applyOverrides.js';
+export { SCENARIO_DEFAULTS } from './defaults.js';
 export { ScenarioError, formatScenarioIssue } from './ScenarioError.js';
 export { listBundledScenarios, bundledScenariosDir } from './bundled.js';
 export { scenarioJsonSchema, scenarioJsonSchemaPath } from './jsonSchema.js';

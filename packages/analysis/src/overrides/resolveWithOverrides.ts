@@ -3,6 +3,7 @@
 
 import type { SimulationConfig } from '@meshsim/mesh';
 import {
+  SCENARIO_DEFAULTS,
   ScenarioError,
   applyOverrides,
   parseDurationMs,
@@ -17,6 +18,9 @@ import { rawScenario } from './ScenarioSource.js';
 import type { ScenarioSource } from './ScenarioSource.js';
 
 type Container = Record<string, unknown> | unknown[];
+
+/** Path segments that would reach an object's prototype instead of a field: refused (the file refuses them too). */
+const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
 
 function isContainer(value: unknown): value is Container {
   return typeof value === 'object' && value !== null;
@@ -40,10 +44,17 @@ function setAt(
 ): string | null {
   const segments = override.path.split('.');
   const option = `--set ${override.path}=${String(override.value)}`;
+  const forbidden = segments.find((segment) => FORBIDDEN_SEGMENTS.has(segment));
+  if (forbidden !== undefined) return `${option}: "${forbidden}" is not a field of a scenario`;
   // `mesh=<shape>` on a scenario whose mesh is an object keeps its options (like --mesh).
   if (override.path === 'mesh' && isContainer(raw['mesh']) && !Array.isArray(raw['mesh'])) {
     (raw['mesh'] as Record<string, unknown>)['shape'] = override.value;
     return null;
+  }
+  // A mesh option (`mesh.istioVersion=…`) on a scenario whose mesh is a shape name, or not written: the mesh becomes
+  // an object with that shape (the format's default shape when none is written), as the file could have said.
+  if (segments[0] === 'mesh' && segments.length > 1 && !isContainer(raw['mesh'])) {
+    raw['mesh'] = { shape: raw['mesh'] ?? SCENARIO_DEFAULTS.mesh };
   }
   let node: Container = raw;
   for (let i = 0; i < segments.length - 1; i++) {

@@ -128,6 +128,33 @@ describe('resolveWithOverrides', () => {
     );
   });
 
+  it('refuses a path through an object prototype, and changes nothing', () => {
+    for (const path of ['__proto__.x', 'services.frontend.__proto__.x', 'constructor.prototype.x']) {
+      expect(problems([{ path, value: 1 }])).toBe(
+        `--set ${path}=1: "${path.split('.').find((s) => ['__proto__', 'prototype', 'constructor'].includes(s)) ?? ''}" is not a field of a scenario`,
+      );
+    }
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  });
+
+  it('a mesh option on a scenario whose mesh is a shape name makes the mesh an object of that shape', () => {
+    // retry-storm writes `mesh: istio-sidecar`.
+    const config = resolveWithOverrides(storm, [{ path: 'mesh.istioVersion', value: '1.20' }]);
+    expect(config.mesh.shape).toBe('istio-sidecar');
+    expect(config.mesh.options.istioVersion).toBe('1.20');
+    expect(resolveWithOverrides(storm, [{ path: 'mesh.shape', value: 'linkerd' }]).mesh.shape).toBe(
+      'linkerd',
+    );
+    // A file without `mesh` has the format's default shape, none.
+    const bare = {
+      file: 'bare.yaml',
+      text: 'services:\n  api: { serviceTime: 1ms }\ntraffic:\n  - { to: api, rate: 10 }\n',
+      hash: '',
+    };
+    const none = resolveWithOverrides(bare, [{ path: 'mesh.mtls', value: true }]);
+    expect(none.mesh.shape).toBe('none');
+  });
+
   it('says how to set a list when a list is written as one value', () => {
     expect(problems([{ path: 'services.frontend.calls.0.retry.retryOn', value: '[5xx, reset]' }])).toBe(
       '--set services.frontend.calls.0.retry.retryOn=[5xx, reset]: services.frontend.calls[0].retry.retryOn: must be a list (got "[5xx, reset]") (--set takes one value: set a list by its items, services.frontend.calls.0.retry.retryOn.0=…, services.frontend.calls.0.retry.retryOn.1=…)',
