@@ -108,7 +108,7 @@ function setAt(
  * The scenario with the overrides applied, resolved and validated. Without overrides the text is parsed
  * as is (errors keep their line numbers). A `duration` override is applied to the resolved scenario, as
  * `applyOverrides` (and `meshsim run --duration`) does: a run shorter than the file's faults or policy
- * steps is valid, those just do not happen in it.
+ * steps is valid, those just do not happen in it (the run warns of each such fault).
  *
  * @throws OverrideError naming each `--set` whose path does not exist (with the nearest one) or whose
  *   value the schema rejects (the field and the expected type); ScenarioError for other problems.

@@ -47,6 +47,13 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
   const engine = context.engine;
   const world = new FaultRun(context);
   for (const fault of faults) {
+    if (fault.atMs >= context.durationMs) {
+      // Valid (a run may be shortened below a file's faults), but the fault under test would vanish without a word.
+      context.warnings.add(
+        `fault ${fault.effect.kind} on ${fault.service} starts at ${seconds(fault.atMs)}, at or after the end of the run ` +
+          `(${seconds(context.durationMs)}): it does not happen in this run (lengthen the run to include it)`,
+      );
+    }
     // meshsim keeps a crashed node's pods down until the node returns; Kubernetes would move them after the toleration.
     const downMs = Math.min(fault.atMs + fault.durationMs, context.durationMs) - fault.atMs;
     if (fault.effect.kind === 'crash-node' && downMs > UNREACHABLE_TOLERATION_MS) {
@@ -61,6 +68,11 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
     const endMs = fault.atMs + fault.durationMs;
     if (endMs < context.durationMs) engine.scheduleAt(endMs, endFault, { world, event });
   }
+}
+
+/** A time [ms] in seconds for a message: `12 s`, `0.5 s`. */
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
 }
 
 /** The first N instances of the fault's service, in placement order. */

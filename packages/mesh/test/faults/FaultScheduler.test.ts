@@ -58,6 +58,24 @@ describe('faults', () => {
     expect(edge(result, 'a', 'b').failed).toBe(0);
   });
 
+  it('warns of a fault that starts at or after the end of the run (it does not happen), and of no other', () => {
+    const run = (atMs: number): SimulationResult =>
+      simulate(
+        config(services, [poisson('a', 100)], {
+          shape: 'none',
+          durationMs: 3000,
+          faults: [fault({ kind: 'crash' }, { atMs })],
+        }),
+      );
+    expect(run(3000).warnings).toContain(
+      'fault crash on b starts at 3 s, at or after the end of the run (3 s): it does not happen in this run (lengthen the run to include it)',
+    );
+    expect(run(12_500).warnings.join('\n')).toMatch(
+      /fault crash on b starts at 12\.5 s, at or after the end of the run/,
+    );
+    expect(run(2999).warnings.join('\n')).not.toMatch(/at or after the end of the run/);
+  });
+
   it('a crashed node takes down every instance placed on it, of every service', () => {
     const cfg = config(
       [
