@@ -1,6 +1,6 @@
 // Renders a ComparisonSummary: one column per mesh shape (text), a documented JSON document, or CSV.
 
-import { shapeWarnings } from './internal/shapeWarnings.js';
+import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import type { JsonValue } from './renderJson.js';
 import { shapeColumns } from './columns/shapeColumns.js';
 import { duration, round as roundNumber, signedMs } from './internal/format.js';
@@ -80,6 +80,14 @@ export function renderComparisonText(summary: ComparisonSummary): string {
         .join('\n'),
     );
   }
+  const assumptions = shapeAssumptions(shapes);
+  if (assumptions.length > 0) {
+    sections.push(
+      ['Assumptions (behind every shape unless [shapes] are named):']
+        .concat(assumptions.map((line) => `  ${line}`))
+        .join('\n'),
+    );
+  }
   return sections.join('\n\n') + '\n';
 }
 
@@ -114,6 +122,7 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
         addedP99Ms: round(e.addedP99Ms),
       })),
       warnings: s.warnings,
+      assumptions: s.assumptions,
       ...(s.stopped !== undefined && {
         stopped: { reason: s.stopped.reason, atMs: round(s.stopped.atMs), message: s.stopped.message },
       }),

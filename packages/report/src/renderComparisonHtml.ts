@@ -1,7 +1,7 @@
 // The HTML report of a comparison: the same scenario and seed under several mesh shapes, as one
 // self-contained page of bars side by side, success over time per shape, tables and capability warnings.
 
-import { shapeWarnings } from './internal/shapeWarnings.js';
+import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import { duration } from './internal/format.js';
@@ -66,6 +66,7 @@ export function renderComparisonHtml(
     );
   }
   const warnings = shapeWarnings(summary.shapes);
+  const assumptions = shapeAssumptions(summary.shapes);
   const description = results[0]?.scenario.description.trim() ?? '';
   const sameRequest = sameRequestSection(results, shapes, Math.max(0, shapes.indexOf(summary.baseline)));
   const sections: HtmlSection[] = [
@@ -90,6 +91,15 @@ export function renderComparisonHtml(
           ? '<p>Every shape enforces every policy the scenario asks for.</p>'
           : bulletList('Policies a shape cannot enforce, and other notes', warnings, 'warnings'),
     },
+    ...(assumptions.length === 0
+      ? []
+      : [
+          {
+            id: 'assumptions',
+            title: 'Assumptions',
+            html: bulletList('Behind every shape unless [shapes] are named', assumptions, 'assumptions'),
+          },
+        ]),
   ];
   return htmlPage({
     title: `meshsim compare: ${summary.scenario}`,

@@ -87,6 +87,8 @@ export interface ShapeSummary {
   handshakeCpuMs: number;
   edges: EdgeLatencyDelta[];
   warnings: string[];
+  /** Modelling assumptions behind this shape's figures (the run's own; guesses labelled as such). */
+  assumptions: string[];
   /** Present when a guard stopped this shape's run early: its figures cover `[0, stopped.atMs]`. */
   stopped?: RunStopped;
   /** The run's verdict, when the comparison was given diagnoses. */
@@ -207,6 +209,7 @@ export function summarizeComparison(
         };
       }),
       warnings: [...result.warnings],
+      assumptions: [...result.assumptions],
       ...(result.stopped !== undefined && { stopped: result.stopped }),
       ...(verdict !== undefined && { verdict }),
     };

@@ -1,8 +1,14 @@
-// The warnings of a comparison, one line per distinct text with every shape that gave it (`[none, library] …`),
-// in the order they first appear: a note that holds under six shapes is read once, not six times.
+// The warnings (or assumptions) of a comparison, one line per distinct text with every shape that gave it
+// (`[none, library] …`), in the order they first appear: a note that holds under six shapes is read once, not six times.
 
-/** `[shape, shape] warning` lines for `shapes`' warnings, identical texts merged. */
-export function shapeWarnings(shapes: readonly { shape: string; warnings: readonly string[] }[]): string[] {
+/**
+ * `[shape, shape] warning` lines for `shapes`' warnings, identical texts merged.
+ * @param options.omitEveryShape - A text every shape gave is written without its list of shapes.
+ */
+export function shapeWarnings(
+  shapes: readonly { shape: string; warnings: readonly string[] }[],
+  options: { omitEveryShape?: boolean } = {},
+): string[] {
   const byText = new Map<string, string[]>();
   for (const { shape, warnings } of shapes) {
     for (const warning of warnings) {
@@ -11,5 +17,17 @@ export function shapeWarnings(shapes: readonly { shape: string; warnings: readon
       else if (!named.includes(shape)) named.push(shape);
     }
   }
-  return [...byText].map(([warning, named]) => `[${named.join(', ')}] ${warning}`);
+  return [...byText].map(([warning, named]) =>
+    options.omitEveryShape === true && named.length === shapes.length
+      ? warning
+      : `[${named.join(', ')}] ${warning}`,
+  );
+}
+
+/** The shapes' assumptions, one line per distinct text; one every shape shares is written without the shapes. */
+export function shapeAssumptions(shapes: readonly { shape: string; assumptions: readonly string[] }[]): string[] {
+  return shapeWarnings(
+    shapes.map((s) => ({ shape: s.shape, warnings: s.assumptions })),
+    { omitEveryShape: true },
+  );
 }

@@ -1,7 +1,7 @@
 // A comparison's warnings: one line per distinct text, naming every shape that gave it, in first-seen order.
 
 import { describe, expect, it } from 'vitest';
-import { shapeWarnings } from '../../src/internal/shapeWarnings.js';
+import { shapeAssumptions, shapeWarnings } from '../../src/internal/shapeWarnings.js';
 
 describe('shapeWarnings', () => {
   it('merges a text several shapes gave into one line naming them, keeping the first-seen order', () => {
@@ -22,5 +22,21 @@ describe('shapeWarnings', () => {
   it('names a shape once even if it gave the same text twice, and gives nothing for no warnings', () => {
     expect(shapeWarnings([{ shape: 'none', warnings: ['x', 'x'] }])).toEqual(['[none] x']);
     expect(shapeWarnings([{ shape: 'none', warnings: [] }])).toEqual([]);
+  });
+});
+
+describe('shapeAssumptions', () => {
+  it('writes an assumption every shape shares without the shapes, and names the shapes of the others', () => {
+    expect(
+      shapeAssumptions([
+        { shape: 'none', assumptions: ['network latency is a guess'] },
+        { shape: 'linkerd', assumptions: ['network latency is a guess', 'linkerd: derived profile'] },
+        { shape: 'istio-sidecar', assumptions: ['istio profile', 'network latency is a guess'] },
+      ]),
+    ).toEqual([
+      'network latency is a guess',
+      '[linkerd] linkerd: derived profile',
+      '[istio-sidecar] istio profile',
+    ]);
   });
 });
