@@ -1,6 +1,7 @@
 // Renders a ComparisonSummary: one column per mesh shape (text), a documented JSON document, or CSV.
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
+import { balancingNote } from './internal/balancingNote.js';
 import type { JsonValue } from './renderJson.js';
 import { shapeColumns } from './columns/shapeColumns.js';
 import { duration, round as roundNumber, signedMs } from './internal/format.js';
@@ -41,6 +42,8 @@ export function renderComparisonText(summary: ComparisonSummary): string {
       ]),
     ).trimEnd(),
   );
+  const note = balancingNote(summary);
+  if (note !== null) sections.push(`Note: ${note}`);
   const edgeKeys = shapes[0]?.edges.map((e) => `${e.source} → ${e.destination}`) ?? [];
   if (edgeKeys.length > 0) {
     sections.push(

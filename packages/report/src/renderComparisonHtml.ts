@@ -2,6 +2,7 @@
 // self-contained page of bars side by side, success over time per shape, tables and capability warnings.
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
+import { balancingNote } from './internal/balancingNote.js';
 import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import { duration } from './internal/format.js';
@@ -23,6 +24,8 @@ export interface HtmlComparisonOptions {
   config?: SimulationConfig;
   /** One diagnosis per result (same order): adds each shape's verdict to the metrics table, as in the text. */
   diagnoses?: ComparisonOptions['diagnoses'];
+  /** Per result (same order), the mesh's default load balancer: adds a row and, when they differ, a note. */
+  loadBalancers?: ComparisonOptions['loadBalancers'];
 }
 
 /**
@@ -46,10 +49,10 @@ export function renderComparisonHtml(
   results: readonly SimulationResult[],
   options: HtmlComparisonOptions = {},
 ): string {
-  const summary = summarizeComparison(
-    results,
-    options.diagnoses === undefined ? {} : { diagnoses: options.diagnoses },
-  );
+  const summary = summarizeComparison(results, {
+    ...(options.diagnoses !== undefined && { diagnoses: options.diagnoses }),
+    ...(options.loadBalancers !== undefined && { loadBalancers: options.loadBalancers }),
+  });
   const windows = options.config === undefined ? [] : faultWindows(options.config.faults, summary.durationMs);
   const figures = comparisonCharts(summary, results);
   const shapes = summary.shapes.map((s) => s.shape);
@@ -58,6 +61,8 @@ export function renderComparisonHtml(
     `Seed ${String(summary.seed)}, ${duration(summary.durationMs)} simulated; every run sees the same arrivals ` +
       'and service times (common random numbers), so the differences come from the shapes.',
   ];
+  const note = balancingNote(summary);
+  if (note !== null) facts.push(note);
   if (options.config !== undefined) {
     facts.push(
       windows.length === 0

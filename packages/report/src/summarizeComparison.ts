@@ -30,6 +30,11 @@ export interface ShapeSummary {
   /** End-to-end latency added vs the baseline shape [ms]; null when this shape's or the baseline's latency is. */
   addedP50Ms: number | null;
   addedP99Ms: number | null;
+  /**
+   * The callers' load balancer where a destination sets none (the mesh's `loadBalancer`: kube-proxy's random pick
+   * under `none`, least-request under Envoy, …); null when the comparison was not told (`loadBalancers`).
+   */
+  loadBalancer: string | null;
   /** Retries ÷ calls sent over every edge. */
   retryRatio: number;
   /** Requests that reached any service ÷ calls the sources sent (work per user request). */
@@ -110,6 +115,8 @@ export interface ComparisonOptions {
    * same seeds: adds paired differences against the baseline with 95 % CIs.
    */
   replications?: readonly (readonly RunFigures[])[];
+  /** Per result (same order), the mesh's default load balancer (`config.mesh.loadBalancer`): adds a row and a note. */
+  loadBalancers?: readonly string[];
 }
 
 /** A comparison across shapes. */
@@ -155,6 +162,7 @@ export function summarizeComparison(
       endToEndP99Ms: figures.endToEndP99Ms,
       addedP50Ms: difference(figures.endToEndP50Ms, base.endToEndP50Ms),
       addedP99Ms: difference(figures.endToEndP99Ms, base.endToEndP99Ms),
+      loadBalancer: options.loadBalancers?.[index] ?? null,
       retryRatio: calls > 0 ? retries / calls : 0,
       workPerRequest: figures.workPerRequest,
       proxies: result.proxies.count,

@@ -172,3 +172,34 @@ describe('summarizeComparison: a shape where no call succeeded', () => {
     expect(summary.shapes[1]?.addedP99Ms).toBeNull();
   });
 });
+
+describe('summarizeComparison: load balancers', () => {
+  const shaped = (mesh: string): SimulationResult => {
+    const result = makeResult();
+    result.scenario.mesh = mesh;
+    return result;
+  };
+
+  it('shows each shape’s default balancer and notes that part of an added latency is the balancer’s', () => {
+    const summary = summarizeComparison([shaped('none'), shaped('istio-sidecar')], {
+      loadBalancers: ['random', 'least-request'],
+    });
+    expect(summary.shapes.map((s) => s.loadBalancer)).toEqual(['random', 'least-request']);
+    const text = renderComparisonText(summary);
+    expect(text).toMatch(/^load balancer \(default\)\s+random\s+least-request$/m);
+    expect(text).toContain(
+      "Note: Load balancers differ from none's (random): istio-sidecar least-request. Part of each added latency",
+    );
+    expect(text).toContain('--set mesh.loadBalancer=random gives every shape the same balancer');
+  });
+
+  it('has no note when every shape balances alike, and no row when the balancers are not known', () => {
+    const same = summarizeComparison([shaped('none'), shaped('istio-sidecar')], {
+      loadBalancers: ['random', 'random'],
+    });
+    expect(renderComparisonText(same)).not.toContain('Load balancers differ');
+    const unknown = renderComparisonText(summarizeComparison([shaped('none'), shaped('istio-sidecar')]));
+    expect(unknown).not.toContain('load balancer');
+    expect(unknown).not.toContain('Load balancers differ');
+  });
+});

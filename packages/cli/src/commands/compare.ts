@@ -101,8 +101,15 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     }
     figures[outcome.point]?.push(outcome.figures);
   }
+  // Each shape's default balancer, from its resolved config (the runs' results do not carry it).
+  const loadBalancers = results.map(
+    (result) =>
+      resolveWithOverrides(source, [...fixed, { path: 'mesh', value: result.scenario.mesh }]).mesh
+        .loadBalancer,
+  );
   const summary = summarizeComparison(results, {
     diagnoses,
+    loadBalancers,
     ...(parsed.replications > 1 && { replications: figures }),
   });
   const output =
@@ -117,7 +124,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     const [first] = parsed.shapes;
     const overrides = first === undefined ? fixed : [...fixed, { path: 'mesh', value: first }];
     const config = resolveWithOverrides(source, overrides);
-    writeHtmlReport(io, parsed.html, renderComparisonHtml(results, { config, diagnoses }));
+    writeHtmlReport(io, parsed.html, renderComparisonHtml(results, { config, diagnoses, loadBalancers }));
   }
   const events = outcomes.reduce((n, o) => n + o.events, 0);
   io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');

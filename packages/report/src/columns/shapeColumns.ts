@@ -39,6 +39,13 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field('endToEndP99Ms', 'end-to-end p99 (ms)', ms, 'end_to_end_p99_ms'),
       field('addedP50Ms', `added p50 vs ${baseline} (ms)`, signedMs, 'added_p50_ms'),
       field('addedP99Ms', `added p99 vs ${baseline} (ms)`, signedMs, 'added_p99_ms'),
+      {
+        key: 'loadBalancer',
+        read: (shape) => shape.loadBalancer,
+        text: { header: 'load balancer (default)' },
+        json: { name: 'loadBalancer' },
+        csv: { name: 'load_balancer' },
+      },
       field('retryRatio', 'retries per call (%)', (ratio) => percent(ratio, 2), 'retries_per_call_ratio'),
       field(
         'workPerRequest',

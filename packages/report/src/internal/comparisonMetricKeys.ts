@@ -10,6 +10,7 @@ const METRIC_KEYS: readonly string[] = [
   'endToEndP99Ms',
   'addedP50Ms',
   'addedP99Ms',
+  'loadBalancer',
   'retryRatio',
   'workPerRequest',
   'proxies',
@@ -41,18 +42,21 @@ const NODE_CPU_KEYS: readonly string[] = [
 
 /**
  * The metric keys to show for a comparison: the node CPU rows only when node CPU is modelled, `verdict`
- * only when the comparison has verdicts.
+ * only when the comparison has verdicts, `loadBalancer` only when it knows them.
  */
 export function comparisonMetricKeys(summary: ComparisonSummary): string[] {
   const verdicts = summary.shapes.some((s) => s.verdict !== undefined);
+  const balancers = summary.shapes.some((s) => s.loadBalancer !== null);
   const cpuModelled = summary.shapes.some((s) => s.nodeCpuUtilisation !== null);
   return METRIC_KEYS.flatMap((key) =>
-    key === 'verdict'
-      ? verdicts
-        ? [key]
-        : []
-      : key === 'handshakeCpuMs' && cpuModelled
-        ? [key, ...NODE_CPU_KEYS]
-        : [key],
+    key === 'loadBalancer' && !balancers
+      ? []
+      : key === 'verdict'
+        ? verdicts
+          ? [key]
+          : []
+        : key === 'handshakeCpuMs' && cpuModelled
+          ? [key, ...NODE_CPU_KEYS]
+          : [key],
   );
 }

@@ -25,7 +25,9 @@ export function shapeWarnings(
 }
 
 /** The shapes' assumptions, one line per distinct text; one every shape shares is written without the shapes. */
-export function shapeAssumptions(shapes: readonly { shape: string; assumptions: readonly string[] }[]): string[] {
+export function shapeAssumptions(
+  shapes: readonly { shape: string; assumptions: readonly string[] }[],
+): string[] {
   return shapeWarnings(
     shapes.map((s) => ({ shape: s.shape, warnings: s.assumptions })),
     { omitEveryShape: true },
