@@ -117,6 +117,10 @@ describe('diagnosis renderers', () => {
     expect(metrics).toContain('meshsim_goodput_ratio{scope="client",window="reference"} 0.999');
     expect(metrics).toContain('meshsim_attempts_per_request{depth="1",window="analysis"} 2.98');
     expect(metrics.endsWith('# EOF\n')).toBe(true);
+    // OpenMetrics: a family with a UNIT must have a name ending in `_<unit>` (parsers refuse it otherwise).
+    const units = [...metrics.matchAll(/^# UNIT (\S+) (\S+)$/gm)];
+    expect(units.length).toBeGreaterThan(0);
+    for (const [, name, unit] of units) expect(name, `# UNIT ${name} ${unit}`).toMatch(new RegExp(`_${unit}$`));
     for (const family of ['meshsim_verdict', 'meshsim_recovery_milliseconds', 'meshsim_goodput_ratio']) {
       expect(page, `${family} documented`).toContain(`\`${family}`);
     }

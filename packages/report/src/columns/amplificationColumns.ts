@@ -9,7 +9,7 @@ import type { ColumnTable, MetricFamily } from './Column.js';
 const ATTEMPTS: MetricFamily = {
   name: 'meshsim_attempts_per_request',
   type: 'gauge',
-  unit: 'ratio',
+  // No UNIT: OpenMetrics requires a family with one to end in `_<unit>`, and this name predates that check.
   help: 'Attempts (first tries + retries) at a call depth per request offered by the traffic sources, before the trigger (reference) and after it (analysis).',
 };
 
