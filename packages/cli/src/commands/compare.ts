@@ -25,6 +25,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
 } from '../internal/scenarioArgs.js';
+import { borrowedProxyResources } from '../internal/borrowedProxyResources.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -101,12 +102,18 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     }
     figures[outcome.point]?.push(outcome.figures);
   }
-  // Each shape's default balancer, from its resolved config (the runs' results do not carry it).
-  const loadBalancers = results.map(
-    (result) =>
-      resolveWithOverrides(source, [...fixed, { path: 'mesh', value: result.scenario.mesh }]).mesh
-        .loadBalancer,
+  // Each shape's resolved config, for what the runs' results do not carry: its default balancer, and whether it runs
+  // sidecars with the proxy resources the scenario wrote for its own mesh (said in that run's warnings).
+  const fileShape = resolveWithOverrides(source, fixed).mesh.shape;
+  const configs = results.map((result) =>
+    resolveWithOverrides(source, [...fixed, { path: 'mesh', value: result.scenario.mesh }]),
   );
+  const loadBalancers = configs.map((config) => config.mesh.loadBalancer);
+  results.forEach((result, index) => {
+    const config = configs[index];
+    const note = config === undefined ? null : borrowedProxyResources(fileShape, config);
+    if (note !== null) result.warnings.push(note);
+  });
   const summary = summarizeComparison(results, {
     diagnoses,
     loadBalancers,

@@ -1,0 +1,40 @@
+// The compare note for proxy resources a scenario writes for its own mesh's sidecars (often from an import of that
+// mesh's annotations): another shape compared with it runs its sidecars with those values, not its own defaults.
+
+import { meshPodRequests } from '@meshsim/mesh';
+import type { SimulationConfig } from '@meshsim/mesh';
+
+/** The service fields that size a sidecar, with their scenario names. */
+const FIELDS = [
+  ['proxyCpuRequestCores', 'proxyCpuRequest'],
+  ['proxyCpuLimitCores', 'proxyCpuLimit'],
+  ['proxyMemoryRequestMiB', 'proxyMemoryRequest'],
+  ['proxyMemoryLimitMiB', 'proxyMemoryLimit'],
+] as const;
+
+/**
+ * A warning for the run of `shapeConfig` when it is another shape than the scenario's own (`fileShape`) and gives
+ * sidecars the proxy resources the scenario's services write; null otherwise.
+ */
+export function borrowedProxyResources(fileShape: string, shapeConfig: SimulationConfig): string | null {
+  const shape = shapeConfig.mesh.shape;
+  if (shape === fileShape) return null;
+  const pods = meshPodRequests(shapeConfig);
+  // A service whose pods get a sidecar under this shape is in the sidecar request maps (0 when it requests nothing).
+  const written = shapeConfig.services.filter(
+    (service) =>
+      (pods.sidecarCpuRequestCores.has(service.name) || pods.sidecarMemoryRequestMiB.has(service.name)) &&
+      FIELDS.some(([key]) => service[key] !== undefined),
+  );
+  if (written.length === 0) return null;
+  const fields = FIELDS.filter(([key]) => written.some((service) => service[key] !== undefined)).map(
+    ([, name]) => name,
+  );
+  const names = written.map((service) => service.name);
+  const shown =
+    names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
+  return (
+    `${fields.join(', ')} of ${shown}: written in the scenario for its mesh ${fileShape}, applied to this shape's ` +
+    `sidecars too, not its own defaults (remove them from the scenario to compare every mesh at its defaults)`
+  );
+}
