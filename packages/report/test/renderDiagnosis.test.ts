@@ -120,7 +120,8 @@ describe('diagnosis renderers', () => {
     // OpenMetrics: a family with a UNIT must have a name ending in `_<unit>` (parsers refuse it otherwise).
     const units = [...metrics.matchAll(/^# UNIT (\S+) (\S+)$/gm)];
     expect(units.length).toBeGreaterThan(0);
-    for (const [, name, unit] of units) expect(name, `# UNIT ${name} ${unit}`).toMatch(new RegExp(`_${unit}$`));
+    for (const [, name, unit] of units)
+      expect(name, `# UNIT ${name} ${unit}`).toMatch(new RegExp(`_${unit}$`));
     for (const family of ['meshsim_verdict', 'meshsim_recovery_milliseconds', 'meshsim_goodput_ratio']) {
       expect(page, `${family} documented`).toContain(`\`${family}`);
     }
