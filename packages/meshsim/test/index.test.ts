@@ -62,6 +62,7 @@ describe('meshsim (umbrella)', () => {
         'meanConfidenceInterval',
         'parseDurationMs',
         'parseRate',
+        'SCENARIO_DEFAULTS',
         'parseScenario',
         'renderComparisonHtml',
         'renderEdgesCsv',

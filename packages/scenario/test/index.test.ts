@@ -5,6 +5,7 @@ describe('@meshsim/scenario public API', () => {
     const api = await import('../src/index.js');
     expect(Object.keys(api).sort()).toEqual(
       [
+        'SCENARIO_DEFAULTS',
         'ScenarioError',
         'applyOverrides',
         'bundledScenariosDir',

@@ -131,6 +131,7 @@ describe('parseScenario: a full valid example', () => {
       'Payments is a stub.',
       'Concurrency 16 per instance is a default, not a measurement (services: payments, inventory).',
       'Queue capacity 128 per instance is a default, not a measurement (services: payments, inventory).',
+      "All of a request's service time is CPU work on its node (serviceTimeCpu 1, a default, not a measurement: set a share below 1 for time spent waiting, e.g. on a database) — it competes for the node's cores and counts against CPU limits (services: frontend, checkout, payments, search, inventory).",
     ]);
   });
 
@@ -336,6 +337,28 @@ describe('parseScenario: a full valid example', () => {
       },
       { atMs: 70_000, durationMs: 20_000, service: 'frontend', instances: 2, effect: { kind: 'crash' } },
     ]);
+  });
+});
+
+describe('parseScenario: the CPU share of service time', () => {
+  const cpuLine = (config: { assumptions: readonly string[] }): string | undefined =>
+    config.assumptions.find((line) => line.startsWith("All of a request's service time is CPU work"));
+
+  it('is labelled an assumption, naming the services that leave it at its default, when nodes have a size', () => {
+    const raw = minimal();
+    raw['nodeCpu'] = 2;
+    (raw.services['backend'] as Record<string, unknown>)['serviceTimeCpu'] = 0.3;
+    expect(cpuLine(resolveScenario(raw, 'x.yaml'))).toMatch(
+      /serviceTimeCpu 1, a default.*\(services: frontend\)\.$/,
+    );
+  });
+
+  it('is not mentioned without node sizes (it changes nothing then), nor when every service sets it', () => {
+    expect(cpuLine(resolveScenario(minimal(), 'x.yaml'))).toBeUndefined();
+    const raw = minimal();
+    raw['nodeCpu'] = 2;
+    for (const service of Object.values(raw.services)) service['serviceTimeCpu'] = 1;
+    expect(cpuLine(resolveScenario(raw, 'x.yaml'))).toBeUndefined();
   });
 });
 

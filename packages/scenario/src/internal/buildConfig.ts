@@ -272,6 +272,33 @@ function capacityAssumptions(services: RawScenario['services']): string[] {
 }
 
 /**
+ * An assumption line naming the services whose whole service time is taken as CPU work by default, when nodes have a
+ * size (only then does it matter: the work competes for the node's cores and counts against CPU limits).
+ */
+function cpuShareAssumptions(
+  services: RawScenario['services'],
+  clusters: readonly ClusterConfig[],
+): string[] {
+  const sized = clusters.some(
+    (cluster) =>
+      (cluster.nodeCpu ?? null) !== null ||
+      (cluster.nodePools ?? []).some((pool) => (pool.nodeCpu ?? null) !== null),
+  );
+  if (!sized) return [];
+  const unset = Object.entries(services)
+    .filter(([, s]) => s.serviceTimeCpu === undefined)
+    .map(([name]) => name);
+  if (unset.length === 0) return [];
+  const shown =
+    unset.length <= 8 ? unset.join(', ') : `${unset.slice(0, 8).join(', ')} and ${unset.length - 8} more`;
+  return [
+    `All of a request's service time is CPU work on its node (serviceTimeCpu 1, a default, not a measurement: set a ` +
+      `share below 1 for time spent waiting, e.g. on a database) — it competes for the node's cores and counts ` +
+      `against CPU limits (services: ${shown}).`,
+  ];
+}
+
+/**
  * Builds the {@link SimulationConfig} of a schema-valid scenario whose references were checked.
  *
  * @param raw - Output of the scenario schema.
@@ -304,7 +331,11 @@ export function buildConfig(raw: RawScenario, defaultName: string, issues: PathI
     faults: (raw.faults ?? []).map((fault, i) =>
       faultOf(fault, i, Object.keys(raw.services)[0] as string, issues),
     ),
-    assumptions: [...(raw.assumptions ?? []), ...capacityAssumptions(raw.services)],
+    assumptions: [
+      ...(raw.assumptions ?? []),
+      ...capacityAssumptions(raw.services),
+      ...cpuShareAssumptions(raw.services, clusters),
+    ],
   };
 }
 
