@@ -35,7 +35,9 @@ export function applyOverrides(config: SimulationConfig, overrides: ScenarioOver
     throw new RangeError(`durationMs must be a finite number > 0 (got ${String(durationMs)})`);
   }
   if (seed !== undefined && (typeof seed === 'number' ? !Number.isFinite(seed) : seed === '')) {
-    throw new RangeError(`seed must be a finite number or a non-empty string (got ${JSON.stringify(seed)})`);
+    throw new RangeError(
+      `seed must be a finite number or a non-empty string (got ${typeof seed === 'string' ? JSON.stringify(seed) : String(seed)})`,
+    );
   }
   const written: Partial<MeshOptions> | undefined = typeof mesh === 'string' ? { shape: mesh } : mesh;
   const shape = written?.shape;

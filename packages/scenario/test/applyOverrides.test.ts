@@ -112,7 +112,12 @@ describe('applyOverrides', () => {
     expect(() => applyOverrides(base, { durationMs: 0 })).toThrow(
       new RangeError('durationMs must be a finite number > 0 (got 0)'),
     );
-    expect(() => applyOverrides(base, { seed: NaN })).toThrow(RangeError);
+    expect(() => applyOverrides(base, { seed: NaN })).toThrow(
+      new RangeError('seed must be a finite number or a non-empty string (got NaN)'),
+    );
+    expect(() => applyOverrides(base, { seed: '' })).toThrow(
+      new RangeError('seed must be a finite number or a non-empty string (got "")'),
+    );
     expect(() => applyOverrides(base, { mesh: 'istio' as never })).toThrow(
       new RangeError(`mesh must be one of ${meshShapeNames().join(', ')} (got "istio")`),
     );
