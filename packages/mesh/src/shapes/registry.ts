@@ -12,11 +12,53 @@ const shapes = new Map<string, MeshShape<MeshConfigBase>>(
 /** A shape name: lowercase letters, digits and `-`, starting with a letter (as in scenario files). */
 const SHAPE_NAME = /^[a-z][a-z0-9-]*$/;
 
+/** The functions a shape must have (`podRequests` is optional, but a function when given). */
+const REQUIRED_FUNCTIONS = ['resolve', 'assumptions', 'createDataPlane'] as const;
+
+/** Throws naming the first field of `shape` that is not what a {@link MeshShape} needs (for a shape built untyped). */
+function checkShapeObject(shape: unknown): void {
+  if (typeof shape !== 'object' || shape === null) {
+    throw new TypeError(`registerMeshShape: shape must be a MeshShape object (got ${String(shape)})`);
+  }
+  const fields = shape as Record<string, unknown>;
+  if (typeof fields.name !== 'string') {
+    throw new TypeError(`registerMeshShape: name must be a string (got ${String(fields.name)})`);
+  }
+  const where = `registerMeshShape("${fields.name}")`;
+  if (typeof fields.summary !== 'string' || fields.summary === '') {
+    throw new TypeError(`${where}: summary must be a non-empty string (got ${String(fields.summary)})`);
+  }
+  const row = fields.capabilityRow as Record<string, unknown> | null | undefined;
+  if (
+    typeof row !== 'object' ||
+    row === null ||
+    typeof row.client !== 'string' ||
+    typeof row.server !== 'string'
+  ) {
+    throw new TypeError(`${where}: capabilityRow must be { client: string, server: string }`);
+  }
+  for (const key of REQUIRED_FUNCTIONS) {
+    if (typeof fields[key] !== 'function') {
+      throw new TypeError(`${where}: ${key} must be a function (got ${typeof fields[key]})`);
+    }
+  }
+  if (fields.podRequests !== undefined && typeof fields.podRequests !== 'function') {
+    throw new TypeError(
+      `${where}: podRequests must be a function when given (got ${typeof fields.podRequests})`,
+    );
+  }
+}
+
 /**
  * Adds a mesh shape: from now on scenarios, the CLI, `compare` and the capability matrix accept it.
- * Throws if the name is malformed or already taken.
+ * A registered name is not replaced: {@link unregisterMeshShape} it first.
+ *
+ * @throws {TypeError} if `shape` lacks a string `name`, a non-empty `summary`, a `capabilityRow` of two strings
+ *   or one of the functions `resolve`, `assumptions`, `createDataPlane` (or gives a `podRequests` that is not one).
+ * @throws {Error} if the name is malformed or already taken.
  */
 export function registerMeshShape<C extends MeshConfigBase>(shape: MeshShape<C>): void {
+  checkShapeObject(shape);
   if (!SHAPE_NAME.test(shape.name)) {
     throw new Error(
       `registerMeshShape: name must be lowercase letters, digits and "-", starting with a letter (got ${JSON.stringify(shape.name)})`,
