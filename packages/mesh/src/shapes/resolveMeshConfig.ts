@@ -4,6 +4,7 @@
 import type { MeshConfig, MeshOptions } from '../config/MeshConfig.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { MeshPodRequests, OtherShapes } from './MeshShape.js';
+import { checkMeshOptionValues } from './checkMeshOptionValues.js';
 import { meshShape } from './registry.js';
 import { priceAssumption } from './dataplane/prices.js';
 
@@ -23,7 +24,8 @@ const NO_POD_REQUESTS: MeshPodRequests = {
 
 /**
  * The mesh config of `options`: the shape's defaults, with every written option in place. Throws
- * naming `mesh.shape` for an unknown shape, or the field for an invalid option.
+ * naming `mesh.shape` for an unknown shape, or the field for an invalid option: a release outside
+ * `ISTIO_VERSIONS` / `LINKERD_VERSIONS`, a profile override field a profile does not have or of an invalid value.
  *
  * @example
  * ```ts
@@ -31,8 +33,10 @@ const NO_POD_REQUESTS: MeshPodRequests = {
  * ```
  */
 export function resolveMeshConfig(options: MeshOptions): MeshConfig {
+  const shape = meshShape(options.shape);
+  checkMeshOptionValues(options);
   // A user-registered shape resolves to its own config type; the union names the built-in ones.
-  return meshShape(options.shape).resolve(options, others) as MeshConfig;
+  return shape.resolve(options, others) as MeshConfig;
 }
 
 /**

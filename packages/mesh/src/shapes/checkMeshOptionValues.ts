@@ -1,0 +1,127 @@
+// The written mesh options a shape resolves, checked once before resolving, so that options built in code meet
+// the scenario format's rules: a known Istio or Linkerd release (not the nearest profile of a mistyped one) and
+// proxy profile overrides with known fields only, each of a valid value.
+
+import { validateDistribution } from '@meshsim/engine';
+import type { MeshOptions, NodeAgentSpec, WaypointProfile } from '../config/MeshConfig.js';
+import { MIN_CPU_CORES } from '../config/rules/ruleAssumptions.js';
+import { ISTIO_VERSIONS } from './istio-sidecar/istioProfiles.js';
+import { LINKERD_VERSIONS } from './linkerd/linkerdProfile.js';
+
+/** How a profile field is checked: `latencyMs` a distribution, the rest numbers. */
+type FieldRule = 'distribution' | 'workers' | 'amount' | 'cpu' | 'cpuLimit' | 'replicas';
+
+/** Every field of a waypoint profile (a proxy profile plus `replicas`); the compiler keeps it whole. */
+const WAYPOINT_FIELDS: Readonly<Record<keyof WaypointProfile, FieldRule>> = {
+  latencyMs: 'distribution',
+  workers: 'workers',
+  cpuMsPerRequest: 'amount',
+  memoryBaseMiB: 'amount',
+  memoryPerEndpointKiB: 'amount',
+  cpuMsPerKiB: 'amount',
+  memoryPerConnectionKiB: 'amount',
+  cpuLimitCores: 'cpuLimit',
+  cpuRequestCores: 'cpu',
+  memoryRequestMiB: 'amount',
+  memoryLimitMiB: 'amount',
+  tlsHandshakeCpuMs: 'amount',
+  replicas: 'replicas',
+};
+
+const NODE_AGENT_FIELDS: Readonly<Record<keyof NodeAgentSpec, FieldRule>> = {
+  cpuRequestCores: 'cpu',
+  memoryRequestMiB: 'amount',
+};
+
+/** The proxy profile overrides among the options (the waypoint's also takes `replicas`). */
+const PROFILE_OPTIONS = [
+  'sidecar',
+  'ztunnel',
+  'waypoint',
+  'linkerdProxy',
+  'ebpf',
+  'nodeProxy',
+  'lattice',
+] as const;
+
+const REASONS: Readonly<Record<Exclude<FieldRule, 'distribution'>, string>> = {
+  workers: 'an integer >= 1 or Infinity (unlimited)',
+  amount: 'a finite number >= 0',
+  cpu: `a finite number >= ${MIN_CPU_CORES} [cores]`,
+  cpuLimit: `a number >= ${MIN_CPU_CORES} [cores] or Infinity (unlimited)`,
+  replicas: 'an integer >= 1',
+};
+
+function meets(rule: Exclude<FieldRule, 'distribution'>, value: unknown): boolean {
+  if (typeof value !== 'number' || Number.isNaN(value)) return false;
+  switch (rule) {
+    case 'workers':
+      return value === Infinity || (Number.isInteger(value) && value >= 1);
+    case 'amount':
+      return Number.isFinite(value) && value >= 0;
+    case 'cpu':
+      return Number.isFinite(value) && value >= MIN_CPU_CORES;
+    case 'cpuLimit':
+      return value >= MIN_CPU_CORES;
+    case 'replicas':
+      return Number.isInteger(value) && value >= 1;
+  }
+}
+
+/** Throws naming `path.<field>` for an unknown field or a value breaking its rule. */
+function checkProfile(
+  written: unknown,
+  fields: Readonly<Record<string, FieldRule>>,
+  path: string,
+  known: readonly string[],
+): void {
+  if (typeof written !== 'object' || written === null || Array.isArray(written)) {
+    throw new TypeError(`${path} must be an object of profile fields (got ${String(written)})`);
+  }
+  for (const [key, value] of Object.entries(written)) {
+    const rule = fields[key];
+    if (rule === undefined || !known.includes(key)) {
+      throw new RangeError(`${path}.${key} is not a field of it; its fields: ${known.join(', ')}`);
+    }
+    if (value === undefined) continue;
+    if (rule === 'distribution') validateDistribution(value as never, `${path}.${key}`);
+    else if (!meets(rule, value)) {
+      throw new RangeError(`${path}.${key} must be ${REASONS[rule]} (got ${String(value)})`);
+    }
+  }
+}
+
+/**
+ * Throws naming the field (`mesh.istioVersion`, `mesh.sidecar.bogus`, …) when a written option is not one the
+ * scenario format accepts: a release outside ISTIO_VERSIONS or LINKERD_VERSIONS (listing them), or a profile
+ * override with a field a profile does not have or an invalid value. Options a registered shape adds are its own.
+ *
+ * @example
+ * ```ts
+ * checkMeshOptionValues({ shape: 'istio-sidecar', istioVersion: '0.1' });
+ * // RangeError: mesh.istioVersion must be one of "1.4", …, "1.24" (got "0.1")
+ * ```
+ */
+export function checkMeshOptionValues(options: MeshOptions): void {
+  const { istioVersion, linkerdVersion } = options;
+  if (istioVersion !== undefined && !ISTIO_VERSIONS.includes(istioVersion)) {
+    throw new RangeError(
+      `mesh.istioVersion must be one of ${ISTIO_VERSIONS.map((v) => `"${v}"`).join(', ')} (got ${JSON.stringify(istioVersion)})`,
+    );
+  }
+  if (linkerdVersion !== undefined && !LINKERD_VERSIONS.includes(linkerdVersion)) {
+    throw new RangeError(
+      `mesh.linkerdVersion must be one of ${LINKERD_VERSIONS.map((v) => `"${v}"`).join(', ')} (got ${JSON.stringify(linkerdVersion)})`,
+    );
+  }
+  const profileKeys = Object.keys(WAYPOINT_FIELDS).filter((key) => key !== 'replicas');
+  for (const option of PROFILE_OPTIONS) {
+    const written: unknown = options[option];
+    if (written === undefined) continue;
+    const known = option === 'waypoint' ? [...profileKeys, 'replicas'] : profileKeys;
+    checkProfile(written, WAYPOINT_FIELDS, `mesh.${option}`, known);
+  }
+  if (options.istioCni !== undefined) {
+    checkProfile(options.istioCni, NODE_AGENT_FIELDS, 'mesh.istioCni', Object.keys(NODE_AGENT_FIELDS));
+  }
+}
