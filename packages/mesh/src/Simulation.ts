@@ -4,6 +4,7 @@
 import { Engine } from '@meshsim/engine';
 import { buildModel } from './assembly/buildModel.js';
 import { checkConfigBounds } from './config/rules/checkConfigBounds.js';
+import { checkConfigValues } from './config/rules/checkConfigValues.js';
 import { checkConfigReferences } from './config/checkConfigReferences.js';
 import type { Model } from './assembly/Model.js';
 import type { SimulationConfig } from './config/SimulationConfig.js';
@@ -64,6 +65,7 @@ export class Simulation {
     if (typeof config !== 'object' || config === null) {
       throw new TypeError(`simulate: config must be a SimulationConfig object (got ${String(config)})`);
     }
+    checkConfigValues(config);
     checkConfigBounds(config);
     checkConfigReferences(config);
     const telemetry = this.options.telemetry ?? {};
