@@ -53,7 +53,9 @@ export class Simulation {
    * @param config - The resolved config; a RangeError names any field outside the scenario format's bounds.
    * @param options - Progress, guards, the caller's budget hook and what to record besides the result
    *   (request series, sampled traces; nothing by default); a function is taken as `onProgress`.
-   * @throws {RangeError} if a field is out of bounds, `telemetry.traceSampleRate` is not in [0, 1] or
+   * @throws {TypeError} if an object the run needs is missing (`mesh`, `network`, a policy; checkConfigValues).
+   * @throws {RangeError} if a field is out of bounds or not one of its values (checkConfigValues, checkConfigBounds),
+   *   `telemetry.traceSampleRate` is not in [0, 1] or
    *   `telemetry.traceKeep` is not `{ errors?: boolean, slowerThanMs?: number > 0, share?: (0, 1] }`;
    *   an Error naming the field if it refers to a service the config does not define.
    */
