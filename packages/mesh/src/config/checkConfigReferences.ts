@@ -1,4 +1,5 @@
-// Every service a config built in code refers to must exist (traffic targets, calls, mirrors, faults), its
+// Every cluster and service a config built in code refers to must exist (a service's cluster, traffic targets,
+// calls, mirrors, faults), its
 // calls must not form a cycle, and its node pools must be sound (their zones the cluster's, each service's pool
 // one of its cluster's). A scenario file is checked for all of it when it is read (with line numbers); these
 // are the same rules for the library.
@@ -8,8 +9,8 @@ import { callCycleReason, findCallCycles } from './findCallCycles.js';
 import type { CallEdge } from './findCallCycles.js';
 
 /**
- * Throws an Error naming the field path, the unknown name and the services there are, for the first
- * reference to a service `config` does not define; else naming the call that closes the first call cycle.
+ * Throws an Error naming the field path, the unknown name and the clusters or services there are, for the
+ * first reference to a cluster or service `config` does not define; else naming the call that closes the first call cycle.
  *
  * @example
  * ```ts
@@ -24,6 +25,13 @@ export function checkConfigReferences(config: SimulationConfig): void {
     const known = names.size === 0 ? 'the config has no services' : `services: ${[...names].join(', ')}`;
     throw new Error(`${path}: unknown service "${name}" (${known})`);
   };
+  const clusters = config.clusters.map((cluster) => cluster.name);
+  for (const service of config.services) {
+    if (clusters.includes(service.cluster)) continue;
+    throw new Error(
+      `services.${service.name}.cluster: unknown cluster "${service.cluster}" (clusters: ${clusters.join(', ')})`,
+    );
+  }
   config.traffic.forEach((source, i) => check(`traffic[${i}].to`, source.to));
   // A mirrored copy is a call too: its target must exist and must not call back.
   const edges: CallEdge<string>[] = [];

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { simulate } from '../../src/index.js';
+import { DEFAULT_CLUSTERS, simulate } from '../../src/index.js';
 import { checkConfigReferences } from '../../src/config/checkConfigReferences.js';
 import { call, config, poisson, service } from '../__helpers__/configs.js';
 
@@ -36,6 +36,12 @@ describe('checkConfigReferences', () => {
     expect(() => checkConfigReferences({ ...chain, services: [] })).toThrow(
       'traffic[0].to: unknown service "a" (the config has no services)',
     );
+  });
+
+  it('names a service whose cluster the config does not define, and the clusters there are', () => {
+    expect(() =>
+      checkConfigReferences({ ...chain, clusters: [{ ...DEFAULT_CLUSTERS[0]!, name: 'c' }] }),
+    ).toThrow('services.a.cluster: unknown cluster "cluster-1" (clusters: c)');
   });
 
   it("checks a fault's service, except for a control-plane outage (which has none)", () => {

@@ -9,7 +9,7 @@ import { FAULT_EFFECT_KINDS, PROXY_ROLES, RETRY_CONDITIONS } from '../names.js';
 import type { FaultConfig, OpenTrafficConfig, SimulationConfig } from '../SimulationConfig.js';
 import { BACKOFF_RULES, CALL_POLICY_RULES } from './callPolicyRules.js';
 import { CALL_RULES } from './callRules.js';
-import { checkField, checkFields } from './checkFields.js';
+import { checkField } from './checkFields.js';
 import { findRuleRow } from './findRuleRow.js';
 import { SERVICE_RULES } from './serviceRules.js';
 import { TRAFFIC_RULES } from './trafficRules.js';
@@ -68,8 +68,19 @@ function checkPolicy(policy: CallPolicy, path: string): void {
   policy.retry.retryOn.forEach((condition, i) =>
     oneOf(condition, RETRY_CONDITIONS, `${path}.retry.retryOn[${i}]`),
   );
-  requireObject(policy.retry.backoff, `${path}.retry.backoff`, 'a BackoffPolicy object');
-  checkFields(BACKOFF_RULES, policy.retry.backoff, `${path}.retry.backoff`);
+  const backoff = policy.retry.backoff;
+  requireObject(backoff, `${path}.retry.backoff`, 'a BackoffPolicy object');
+  // The model takes a base of 0 (no wait; a scenario file asks for more): finite and >= 0, the cap at least the base.
+  const { baseMs, maxMs } = backoff;
+  if (!(Number.isFinite(baseMs) && baseMs >= 0)) {
+    throw new RangeError(`${path}.retry.backoff.baseMs must be a finite number >= 0 (got ${shown(baseMs)})`);
+  }
+  if (!(Number.isFinite(maxMs) && maxMs >= baseMs)) {
+    throw new RangeError(
+      `${path}.retry.backoff.maxMs must be a finite number >= baseMs (${baseMs}) (got ${shown(maxMs)})`,
+    );
+  }
+  checkField(findRuleRow(BACKOFF_RULES, 'jitter'), backoff.jitter, `${path}.retry.backoff.jitter`);
 }
 
 /** A rate schedule: at least one point, the first at 0, each later point after the one before. */
@@ -127,7 +138,7 @@ function checkFault(fault: FaultConfig, path: string): void {
  * duplicate service or cluster name, a seed that is neither a finite number nor a non-empty string, a
  * `queueDiscipline`, `kind`, `arrival`, retry condition, jitter or fault effect that is not one of its values, an
  * invalid distribution (service, think and network times, a fault's added latency), a call probability outside
- * [0, 1], a timeout that is neither > 0 nor Infinity, a backoff out of its bounds, a rate schedule that does not
+ * [0, 1], a timeout that is neither > 0 nor Infinity, a backoff that is negative or capped below its base, a rate schedule that does not
  * start at 0 or go forward, or a fault's time, duration, instances or error rate out of range.
  * A config from a scenario file always passes. Unknown extra fields are not looked at (typed code cannot write them).
  *
@@ -164,14 +175,8 @@ export function checkConfigValues(config: SimulationConfig): void {
     'services',
     'service',
   );
-  const clusters = config.clusters.map((cluster) => cluster.name);
   for (const service of config.services) {
     const path = `services.${service.name}`;
-    if (!clusters.includes(service.cluster)) {
-      throw new RangeError(
-        `${path}.cluster: unknown cluster "${service.cluster}" (clusters: ${clusters.join(', ')})`,
-      );
-    }
     checkField(
       findRuleRow(SERVICE_RULES, 'queueDiscipline'),
       service.queueDiscipline,

@@ -128,9 +128,13 @@ describe('checkConfigValues (run by Simulation before building the model)', () =
     ],
     ['no cluster', (c) => (c.clusters = []), 'clusters must have at least one cluster (got none)'],
     [
-      'a service in an unknown cluster',
-      (c) => (c.services[1].cluster = 'x'),
-      'services.b.cluster: unknown cluster "x" (clusters: cluster-1)',
+      'a backoff capped below its base',
+      (c) =>
+        (c.services[0].calls[0][0].policy = {
+          ...NO_POLICY,
+          retry: { ...NO_POLICY.retry, backoff: { baseMs: 10, maxMs: 5, jitter: 'full' } },
+        }),
+      'services.a.calls[0][0].policy.retry.backoff.maxMs must be a finite number >= baseMs (10) (got 5)',
     ],
     ['a NaN seed', (c) => (c.seed = NaN), 'seed must be a finite number or a non-empty string (got NaN)'],
     [
