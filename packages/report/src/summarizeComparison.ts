@@ -22,8 +22,8 @@ export interface EdgeLatencyDelta {
 /** One shape's column of the comparison. */
 export interface ShapeSummary {
   shape: string;
-  /** Successful ÷ completed calls of the traffic sources, in [0, 1]. */
-  successRate: number;
+  /** Successful ÷ completed calls of the traffic sources, in [0, 1]; null when no call completed. */
+  successRate: number | null;
   /** Caller-observed latency at the traffic sources (calls-weighted over sources) [ms]; null when no call succeeded. */
   endToEndP50Ms: number | null;
   endToEndP99Ms: number | null;

@@ -171,6 +171,19 @@ describe('summarizeComparison: a shape where no call succeeded', () => {
     expect(summary.shapes[1]?.endToEndP99Ms).toBeCloseTo(31.456, 6);
     expect(summary.shapes[1]?.addedP99Ms).toBeNull();
   });
+  it('has no success rate when no call completed (null: –, null, an empty cell; not 100 %)', () => {
+    const idle = allFailed();
+    for (const edge of idle.edges) edge.failed = 0;
+    const summary = summarizeComparison([makeResult(), idle]);
+    expect(summary.shapes[1]?.successRate).toBeNull();
+    expect(renderComparisonText(summary)).toMatch(/^success \(%\)\s+[\d.]+\s+–$/m);
+    const json = JSON.parse(renderComparisonJson(summary)) as { shapes: { successRate: unknown }[] };
+    expect(json.shapes[1]?.successRate).toBeNull();
+    const [header, , row] = renderComparisonCsv(summary).trimEnd().split('\n');
+    const column = header?.split(',').indexOf('success_ratio') ?? -1;
+    expect(column).toBeGreaterThan(0);
+    expect(row?.split(',')[column]).toBe('');
+  });
 });
 
 describe('summarizeComparison: load balancers', () => {

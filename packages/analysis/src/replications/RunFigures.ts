@@ -5,8 +5,8 @@ import type { EdgeMetrics, SimulationResult } from '@meshsim/mesh';
 
 /** Headline figures of one run (units in the names). */
 export interface RunFigures {
-  /** Successful ÷ completed calls of the traffic sources, in [0, 1]. */
-  successRatio: number;
+  /** Successful ÷ completed calls of the traffic sources, in [0, 1]; null when no call completed (never 100 %). */
+  successRatio: number | null;
   /** Successful calls of the traffic sources per simulated second [req/s]. */
   goodputRps: number;
   /**
@@ -96,7 +96,7 @@ export function runFigures(result: SimulationResult): RunFigures {
   // Nodes are listed only when they have a size (a CPU count).
   const sized = result.nodes.length > 0;
   return {
-    successRatio: completed > 0 ? succeeded / completed : 1,
+    successRatio: completed > 0 ? succeeded / completed : null,
     goodputRps: result.scenario.durationMs > 0 ? succeeded / (result.scenario.durationMs / 1000) : 0,
     endToEndP50Ms: weighted((e) => e.latency.p50Ms),
     endToEndP99Ms: weighted((e) => e.latency.p99Ms),

@@ -20,6 +20,19 @@ function run(rps: number) {
 }
 
 describe('runFigures', () => {
+  it('has no success ratio and no latency when no call completed (not 100 % and 0 ms)', () => {
+    const result = simulate(
+      resolveScenario({
+        duration: '1s',
+        services: { api: { serviceTime: '1ms' } },
+        traffic: [{ name: 'users', to: 'api', rate: 0 }],
+      }),
+    );
+    const figures = runFigures(result);
+    expect([figures.successRatio, figures.endToEndP50Ms, figures.endToEndP99Ms]).toEqual([null, null, null]);
+    expect(figures.goodputRps).toBe(0);
+  });
+
   it('counts one attempt and one server call per sent request when the generator falls behind', () => {
     const result = run(1000);
     const edge = result.edges[0];

@@ -62,7 +62,10 @@ export function comparisonCharts(
     title: 'Success',
     description: 'Succeeded ÷ completed calls of the traffic sources over the run.',
     spec: bars('success', 'success (%)', summary, [
-      { name: 'success', values: summary.shapes.map((s) => chartNumber(s.successRate * 100)) },
+      {
+        name: 'success',
+        values: summary.shapes.map((s) => chartNumber(s.successRate === null ? null : s.successRate * 100)),
+      },
     ]),
   });
   figures.push({
