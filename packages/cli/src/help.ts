@@ -28,7 +28,7 @@ const GUARD_OPTIONS = `  --max-events N    Stop after N events (default 1e9); 'u
   --max-heap SIZE   Stop when the heap in use passes SIZE: 1500Mi, 2Gi, or a share of V8's heap
                     limit such as 80% (the default).`;
 
-/** The guard flags of compare: the event guards (wall time and heap are run's budgets). */
+/** The guard flags of compare and sweep: the event guards (wall time and heap are run's budgets). */
 const COMPARE_GUARD_OPTIONS = GUARD_OPTIONS.slice(0, GUARD_OPTIONS.indexOf('  --max-wall-time')).trimEnd();
 
 /** `meshsim --help`. */
@@ -229,12 +229,17 @@ Options:
   --json            Print the summary (or the boundary map) as JSON.
   --out FILE        Write the output to FILE instead of stdout.
   --no-progress     Do not draw the progress bar (drawn only when stderr is a terminal).
+${COMPARE_GUARD_OPTIONS}
+                    Each run is bounded by these; a run they stop is stored and listed as stopped
+                    (not diagnosed). --max-wall-time and --max-heap are run's.
   -h, --help        Show this help.
 
 Exit codes:
   0  success
   1  simulation or validation error, an unreadable store
   2  usage error (bad flag, a --set that does not apply, a grid over 1000 runs without --yes)
+  3  a guard stopped a run early: it is stored with verdict 'stopped' (not diagnosed), the output
+     lists it, and a line on stderr says which flag raises the limit
   130  interrupted (Ctrl-C): the runs finished so far are stored; run again to resume
 
 Examples:

@@ -342,6 +342,45 @@ describe('meshsim sweep', () => {
     ).toMatchObject({ replications: 501, yes: true });
   });
 
+  it('bounds each run by the event guards: a run one stops is stored and listed as stopped, and the sweep exits 3', async () => {
+    // 1,000,000 closed-loop users on a zero-latency network: a Zeno loop at t = 0 (docs/cli.md).
+    const zeno = join(dir, 'zeno.yaml');
+    writeFileSync(
+      zeno,
+      `duration: 10s
+network: { sameNode: 0ms, sameZone: 0ms, crossZone: 0ms, crossCluster: 0ms }
+services:
+  api: { serviceTime: 0ms }
+traffic:
+  - { name: users, users: 1000000, to: api }
+`,
+    );
+    const store = join(dir, 'zeno.duckdb');
+    const csv = join(dir, 'zeno-runs.csv');
+    const args = ['sweep', zeno, '--set', 'duration=1s,2s', '--store', store, '--no-progress'];
+    const first = await run(...args, '--max-events-per-instant', '1000', '--csv', csv);
+    expect(first.code).toBe(3);
+    expect(first.out).toMatch(/^1s\s+1\s+stopped 1\/1\s/m);
+    expect(first.out).not.toContain('stable');
+    expect(first.out).toContain('point 0 (duration=1s), replication 0: zeno at 0 ms');
+    expect(first.err).toContain("meshsim: 2 of 2 runs stopped early (zeno): stored with verdict 'stopped'");
+    const [header, row] = readFileSync(csv, 'utf8').split('\n');
+    expect(header).toMatch(/,verdict,.*,stopped_reason,stopped_at_ms$/);
+    expect(row).toMatch(/,stopped,.*,zeno,0\.0$/);
+    // Resumed from the store, the stopped runs still say so (and still exit 3).
+    const again = await run(...args, '--max-events-per-instant', '1000', '--json');
+    expect(again.code).toBe(3);
+    const json = JSON.parse(again.out) as { summary: { verdict: string; stopped: { reason: string }[] }[] };
+    expect(json.summary.map((p) => [p.verdict, p.stopped[0]?.reason])).toEqual([
+      ['stopped', 'zeno'],
+      ['stopped', 'zeno'],
+    ]);
+    const bad = await run(...args, '--max-events', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("invalid value for --max-events: '0'");
+    expect((await run(...args, '--max-wall-time', '1s')).code).toBe(2);
+  });
+
   it('--boundary prints the recovery boundary per point of the other axes', async () => {
     const { code, out } = await run(
       'sweep',

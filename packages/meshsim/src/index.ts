@@ -167,6 +167,8 @@ export type {
 export type {
   Diagnosis,
   Verdict,
+  SourceVerdict,
+  DiagnosisStop,
   SourceDiagnosis,
   SustainingLoop,
   LoopEdge,

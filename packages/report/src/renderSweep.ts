@@ -1,5 +1,6 @@
-// Renders a sweep's per-point summary (settings, runs, verdicts, headline figures as mean ± 95 % CI) and
-// the boundary map of `--boundary` (where the verdict turns from recovered to not recovered), as text and JSON.
+// Renders a sweep's per-point summary (settings, runs, verdicts, headline figures as mean ± 95 % CI, the runs a
+// guard stopped early) and the boundary map of `--boundary` (where the verdict turns from recovered to not
+// recovered), as text and JSON.
 
 import { RUN_FIGURES } from '@meshsim/analysis';
 import type { BoundaryMap, SweepPointSummary, SweepResult } from '@meshsim/analysis';
@@ -34,7 +35,30 @@ function outdatedNote(outdated: number): string {
   return ` (${outdated} run${outdated === 1 ? '' : 's'} of this scenario stored by another meshsim model not reused)`;
 }
 
-/** The sweep as text: a line on what ran, then one row per grid point. */
+/** `zeno at 0 ms`: a run's stop, briefly. */
+function stopText(stop: { reason: string; atMs: number }): string {
+  return `${stop.reason} at ${round(stop.atMs, 3) ?? 0} ms`;
+}
+
+/**
+ * The lines under the table naming the runs a guard stopped early (verdict `stopped`: not diagnosed, their figures
+ * cover only the simulated time they reached); nothing when none did.
+ */
+function stoppedNote(result: SweepResult): string {
+  const lines = result.summary.flatMap((point) =>
+    point.stopped.map((stop) => {
+      const values = point.values.map((v) => `${v.path}=${String(v.value)}`).join(' ');
+      return `  point ${point.point}${values === '' ? '' : ` (${values})`}, replication ${stop.replication}: ${stopText(stop)}`;
+    }),
+  );
+  if (lines.length === 0) return '';
+  return (
+    `\n\nStopped early by a guard (${lines.length} run${lines.length === 1 ? '' : 's'}; not diagnosed, their figures cover only the simulated time reached):\n` +
+    lines.join('\n')
+  );
+}
+
+/** The sweep as text: a line on what ran, then one row per grid point, then the runs stopped early. */
 export function renderSweepText(result: SweepResult): string {
   const { plan } = result;
   const head =
@@ -62,7 +86,7 @@ export function renderSweepText(result: SweepResult): string {
       ...figures.map((f) => cell(point, f.key)),
     ]),
   );
-  return `${head}\n\n${table}`;
+  return `${head}\n\n${table.trimEnd()}${stoppedNote(result)}\n`;
 }
 
 /** The sweep as JSON (docs/output-formats.md#sweep). */
@@ -84,6 +108,11 @@ export function renderSweepJson(result: SweepResult): string {
       runs: point.runs,
       verdict: point.verdict,
       verdicts: point.verdicts,
+      stopped: point.stopped.map((stop) => ({
+        replication: stop.replication,
+        reason: stop.reason,
+        atMs: round(stop.atMs, 6),
+      })),
       figures: Object.fromEntries(
         point.figures.map((f) => [
           f.key,
@@ -121,6 +150,7 @@ export function renderBoundaryMapText(map: BoundaryMap): string {
       if (b.status === 'recovers') return '.';
       if (b.status === 'fails') return '#';
       if (b.status === 'inverted') return '?';
+      // Stopped: what was bracketed before the stop, unknown elsewhere.
       if (x <= (b.low ?? -Infinity)) return '.';
       if (x >= (b.high ?? Infinity)) return '#';
       return '?';
@@ -132,14 +162,20 @@ export function renderBoundaryMapText(map: BoundaryMap): string {
           ? `above ${label(highEnd, unit)}`
           : b.status === 'fails'
             ? `below ${label(lowEnd, unit)}`
-            : 'none (recovers only at the high end)';
+            : b.status === 'stopped'
+              ? `unknown: a run at ${label(b.stoppedAt ?? 0, unit)} stopped early` +
+                (b.low === null ? '' : ` (${label(b.low, unit)} recovers)`)
+              : 'none (recovers only at the high end)';
     return [...b.values.map((v) => String(v.value)), where, strip];
   });
   const head =
     `Recovery boundary on ${map.path} (${label(lowEnd, unit)}–${label(highEnd, unit)}): the value where the verdict turns from recovered` +
     ` (stable or degraded-recovered) to not recovered; ${map.ran} runs, ${map.skipped} already in the store` +
     outdatedNote(map.outdated) +
-    `\n'.' recovers, '#' does not, '?' between the probes`;
+    `\n'.' recovers, '#' does not, '?' between the probes or unknown` +
+    (map.boundaries.some((b) => b.status === 'stopped')
+      ? `\nA guard stopped a run early where the boundary says unknown: not diagnosed, so the bisection of that row stopped there`
+      : '');
   const table = formatTable(
     [
       ...map.axes.map((a) => ({ header: a.path, align: 'left' as const })),
@@ -170,6 +206,7 @@ export function renderBoundaryMapJson(map: BoundaryMap): string {
           status: b.status,
           low: b.low,
           high: b.high,
+          stoppedAt: b.stoppedAt,
           probes: b.probes,
         })),
       },

@@ -148,7 +148,7 @@ describe('diagnosis renderers', () => {
     const summary: ReplicationSummary = {
       n: 3,
       seeds: [42, 1, 2],
-      verdicts: { stable: 0, 'degraded-recovered': 1, unresolved: 0, degraded: 0, metastable: 2 },
+      verdicts: { stable: 0, 'degraded-recovered': 1, unresolved: 0, degraded: 0, metastable: 2, stopped: 0 },
       figures: [{ key: 'successRatio', n: 3, mean: 0.5, halfWidth: 0.1, min: 0.4, max: 0.6 }],
     };
     const text = renderReplicationsText(summary);

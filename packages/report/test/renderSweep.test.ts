@@ -1,11 +1,28 @@
 // The sweep's text and JSON: the head line counts the runs made now and those found in the store, and names the
-// runs of another model revision the store held and the sweep did not reuse.
+// runs of another model revision the store held and the sweep did not reuse; runs a guard stopped early are listed.
 
-import { readScenarioSource, sweep } from '@meshsim/analysis';
+import { findBoundaries, parseSetOption, readScenarioSource, scenarioSource, sweep } from '@meshsim/analysis';
 import type { SweepResult } from '@meshsim/analysis';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { renderSweepJson, renderSweepText } from '../src/index.js';
+import {
+  renderBoundaryMapJson,
+  renderBoundaryMapText,
+  renderSweepJson,
+  renderSweepText,
+} from '../src/index.js';
+
+/** Zero-latency calls: at 20,000 req/s a 2 s run passes 20,000 events, under 20,000 at 100 req/s. */
+const FAST = scenarioSource(
+  'fast.yaml',
+  `duration: 2s
+network: { sameNode: 0ms, sameZone: 0ms, crossZone: 0ms, crossCluster: 0ms }
+services:
+  api: { serviceTime: 1ms, concurrency: 4 }
+traffic:
+  - { name: users, rate: 100, to: api }
+`,
+);
 
 let result: SweepResult;
 
@@ -36,6 +53,43 @@ describe('renderSweepText', () => {
       ran: 1,
       skipped: 0,
       outdated: 12,
+    });
+  });
+});
+
+describe('runs a guard stopped early', () => {
+  it('are counted as stopped, listed under the table with their stop, and in the JSON', async () => {
+    const stopped = await sweep(FAST, {
+      axes: [parseSetOption('traffic.0.rate=100,20000')],
+      workers: 0,
+      guards: { maxEvents: 20_000 },
+    });
+    const text = renderSweepText(stopped);
+    expect(text).toMatch(/^20000 +1 +stopped 1\/1 /m);
+    expect(text).toMatch(
+      /\n\nStopped early by a guard \(1 run; not diagnosed, their figures cover only the simulated time reached\):\n {2}point 1 \(traffic\.0\.rate=20000\), replication 0: max-events at [\d.]+ ms\n$/,
+    );
+    expect(renderSweepText(result)).not.toContain('Stopped early');
+    const json = JSON.parse(renderSweepJson(stopped)) as {
+      summary: { verdict: string; stopped: { replication: number; reason: string; atMs: number }[] }[];
+    };
+    expect(json.summary.map((p) => [p.verdict, p.stopped.map((s) => s.reason)])).toEqual([
+      ['stable', []],
+      ['stopped', ['max-events']],
+    ]);
+  });
+
+  it('leave a boundary unknown, not recovered or failed', async () => {
+    const map = await findBoundaries(FAST, {
+      axes: [parseSetOption('traffic.0.rate=100..20000')],
+      workers: 0,
+      guards: { maxEvents: 20_000 },
+    });
+    const text = renderBoundaryMapText(map);
+    expect(text).toContain('unknown: a run at 20000 stopped early');
+    expect(text).toContain('A guard stopped a run early where the boundary says unknown');
+    expect(JSON.parse(renderBoundaryMapJson(map))).toMatchObject({
+      boundaries: [{ status: 'stopped', stoppedAt: 20_000, low: null, high: null }],
     });
   });
 });

@@ -1,5 +1,8 @@
 // The diagnosis of one run: its verdict (stable, recovered, metastable, …), the triggers it found, the
-// loop that kept the load above capacity, the work amplification per call depth and how the cascade spread.
+// loop that kept the load above capacity, the work amplification per call depth and how the cascade spread —
+// or, for a run a guard stopped early, that it was not diagnosed.
+
+import type { RunStopReason } from '@meshsim/mesh';
 
 /**
  * What happened to goodput (successful calls ÷ offered calls of a traffic source), per
@@ -10,20 +13,29 @@
  * - `metastable` — still below the band at the end of the run, ≥ 10 s after the last trigger ended;
  * - `unresolved` — still below the band at the end, but the last trigger ended less than 10 s before it;
  * - `degraded` — below the band at the end with no trigger that ended (none, or one lasting to the end),
- *   or already below 50 % before any trigger.
+ *   or already below 50 % before any trigger;
+ * - `stopped` — a guard stopped the run early (docs/cli.md#guards-and-exit-code-3): not diagnosed, since a verdict
+ *   needs the whole run. Only a run's verdict; a source's is never `stopped`.
  */
-export type Verdict = 'stable' | 'degraded-recovered' | 'metastable' | 'unresolved' | 'degraded';
+export type Verdict = 'stable' | 'degraded-recovered' | 'metastable' | 'unresolved' | 'degraded' | 'stopped';
 
-/** Every verdict, from the mildest to the most severe (a run's verdict is its sources' most severe). */
+/** The verdict of a traffic source: every verdict but `stopped` (a stopped run has no source verdicts). */
+export type SourceVerdict = Exclude<Verdict, 'stopped'>;
+
+/**
+ * Every verdict, from the mildest to the most severe (a run's verdict is its sources' most severe), then `stopped`
+ * (not diagnosed: neither recovered nor not).
+ */
 export const VERDICTS: readonly Verdict[] = [
   'stable',
   'degraded-recovered',
   'unresolved',
   'degraded',
   'metastable',
+  'stopped',
 ];
 
-/** Whether a verdict means the run recovers (`stable` or `degraded-recovered`). */
+/** Whether a verdict means the run recovers (`stable` or `degraded-recovered`; `stopped` does not say). */
 export function isRecovered(verdict: Verdict): boolean {
   return verdict === 'stable' || verdict === 'degraded-recovered';
 }
@@ -44,7 +56,7 @@ export interface SourceDiagnosis {
   source: string;
   /** Its entry service. */
   to: string;
-  verdict: Verdict;
+  verdict: SourceVerdict;
   /** Goodput ratio the band is measured against: the pre-trigger level (see docs/analysis.md). */
   referenceRatio: number;
   /** Lowest goodput ratio of any window. */
@@ -126,12 +138,24 @@ export interface CascadeStep {
   signal: 'saturated' | 'failing';
 }
 
+/** Why and when a guard stopped a run early (the simulation's `RunStopped`, reduced to plain data). */
+export interface DiagnosisStop {
+  reason: RunStopReason;
+  /** Simulated time reached [ms]. */
+  atMs: number;
+}
+
 /** Everything {@link diagnose} found in a run. */
 export interface Diagnosis {
-  /** The most severe of the sources' verdicts (`stable` with no source). */
+  /** The most severe of the sources' verdicts (`stable` with no source); `stopped` when a guard stopped the run. */
   verdict: Verdict;
   /** One sentence for the run. */
   reason: string;
+  /**
+   * Present when a guard stopped the run early: then `verdict` is `stopped`, `sources` is empty and `loop` null
+   * (not diagnosed); triggers, amplification and cascade cover the simulated time reached.
+   */
+  stopped?: DiagnosisStop;
   triggers: Trigger[];
   /** End of the last trigger [ms]; null without triggers, `Infinity` when one never ends. */
   lastTriggerEndMs: number | null;

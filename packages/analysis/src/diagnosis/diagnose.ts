@@ -10,15 +10,20 @@ import type { Span } from '../internal/diagnosis/depthAmplification.js';
 import { findTriggers } from '../internal/diagnosis/findTriggers.js';
 import { sourceVerdict } from '../internal/diagnosis/sourceVerdict.js';
 import { sustainingLoop } from '../internal/diagnosis/sustainingLoop.js';
-import type { Diagnosis, SourceDiagnosis, Verdict } from './Diagnosis.js';
+import type { Diagnosis, SourceDiagnosis, SourceVerdict, Verdict } from './Diagnosis.js';
 import { VERDICTS, isRecovered } from './Diagnosis.js';
 import { DIAGNOSIS_THRESHOLDS } from './DiagnosisThresholds.js';
 import type { DiagnosisThresholds } from './DiagnosisThresholds.js';
 
-function mostSevere(verdicts: readonly Verdict[]): Verdict {
-  let worst: Verdict = 'stable';
+function mostSevere(verdicts: readonly SourceVerdict[]): SourceVerdict {
+  let worst: SourceVerdict = 'stable';
   for (const verdict of verdicts) if (VERDICTS.indexOf(verdict) > VERDICTS.indexOf(worst)) worst = verdict;
   return worst;
+}
+
+/** `1500` → `1.5 s`, `0` → `0 ms`: a simulated time in a reason. */
+function simulated(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms * 1000) / 1000} ms` : `${Math.round(ms) / 1000} s`;
 }
 
 function maxOrNull(values: readonly (number | null)[]): number | null {
@@ -28,7 +33,8 @@ function maxOrNull(values: readonly (number | null)[]): number | null {
 
 /**
  * Diagnoses one run (definitions and thresholds: docs/analysis.md). Pure and deterministic: the same
- * config and result give the same diagnosis.
+ * config and result give the same diagnosis. A run a guard stopped early (`result.stopped`) is not diagnosed: its
+ * verdict is `stopped`, with no source verdicts and no sustaining loop (a verdict needs the whole run).
  *
  * @param config - The config that was simulated (its faults, traffic and call graph).
  * @param result - What `simulate(config)` returned.
@@ -68,7 +74,9 @@ export function diagnose(
       pending,
     }),
   );
-  const verdict = mostSevere(sources.map((s) => s.verdict));
+  // A run a guard stopped is not diagnosed: what it measured covers only the simulated time it reached.
+  const stop = result.stopped;
+  const verdict: Verdict = stop === undefined ? mostSevere(sources.map((s) => s.verdict)) : 'stopped';
 
   const reference: Span =
     firstTriggerMs === null
@@ -81,8 +89,25 @@ export function diagnose(
   const depths = serviceDepths(config);
   const sourceNames = new Set(config.traffic.map((s) => s.name));
   const amplification = depthAmplification(result, depths, sourceNames, reference, window);
-  const loop = isRecovered(verdict) ? null : sustainingLoop(config, result, depths, window, t);
   const cascade = cascadeSteps(result, depths, reference, t);
+  if (stop !== undefined) {
+    return {
+      verdict,
+      reason:
+        `stopped early (${stop.reason}) at ${simulated(stop.atMs)} of ${simulated(durationMs)} simulated: ` +
+        'not diagnosed (a verdict needs the whole run)',
+      stopped: { reason: stop.reason, atMs: stop.atMs },
+      triggers,
+      lastTriggerEndMs,
+      recoveryMs: null,
+      stillDownMs: null,
+      sources: [],
+      loop: null,
+      amplification,
+      cascade,
+    };
+  }
+  const loop = isRecovered(verdict) ? null : sustainingLoop(config, result, depths, window, t);
 
   const worst = sources.find((s) => s.verdict === verdict);
   const reason =

@@ -4,6 +4,7 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { MODEL_REVISION } from '@meshsim/mesh';
 
+import type { DiagnosisStop } from '../diagnosis/Diagnosis.js';
 import type { StoredRun } from './StoredRun.js';
 import { STORE_ORDER, STORE_TABLES } from './storeSchema.js';
 import type { RunOutcome } from '../sweep/RunTask.js';
@@ -117,6 +118,8 @@ export class ResultsStore {
         dbl(figures.extraNodesNeeded),
         MODEL_REVISION,
         dbl(figures.proxyRequestsCostPerMonthUsd),
+        diagnosis.stopped?.reason ?? null,
+        diagnosis.stopped === undefined ? null : dbl(diagnosis.stopped.atMs),
       ];
       await c.run(`INSERT INTO runs VALUES (${placeholders(run.length)})`, run);
       for (const override of outcome.overrides) {
@@ -167,7 +170,7 @@ export class ResultsStore {
       verdict: String(row['verdict']) as StoredRun['verdict'],
       recoveryMs: row['recovery_ms'] === null ? null : Number(row['recovery_ms']),
       figures: {
-        successRatio: Number(row['success_ratio']),
+        successRatio: numberOrNull(row['success_ratio']),
         goodputRps: Number(row['goodput_rps']),
         endToEndP50Ms: numberOrNull(row['e2e_p50_ms']),
         endToEndP99Ms: numberOrNull(row['e2e_p99_ms']),
@@ -182,6 +185,13 @@ export class ResultsStore {
         proxyRequestsCostPerMonthUsd: numberOrNull(row['proxy_requests_cost_usd_per_month']),
       },
       modelRevision: numberOrNull(row['model_revision']),
+      stopped:
+        row['stopped_reason'] === null || row['stopped_reason'] === undefined
+          ? null
+          : {
+              reason: String(row['stopped_reason']) as DiagnosisStop['reason'],
+              atMs: Number(row['stopped_at_ms']),
+            },
     }));
     return keys === undefined ? rows : rows.filter((row) => keys.has(row.key));
   }

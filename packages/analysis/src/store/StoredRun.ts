@@ -1,6 +1,6 @@
 // A run as the results store keeps it: identity, verdict and headline figures (not the full result).
 
-import type { Verdict } from '../diagnosis/Diagnosis.js';
+import type { DiagnosisStop, Verdict } from '../diagnosis/Diagnosis.js';
 import type { RunFigures } from '../replications/RunFigures.js';
 
 /** One row of the store's `runs` table, as read back. */
@@ -16,4 +16,6 @@ export interface StoredRun {
   figures: RunFigures;
   /** The model revision that computed it (`MODEL_REVISION`), or null for a run stored before revisions were kept. */
   modelRevision: number | null;
+  /** Why and when a guard stopped the run early (its verdict is then `stopped`); null when it ran to its end. */
+  stopped: DiagnosisStop | null;
 }

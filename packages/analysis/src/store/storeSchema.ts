@@ -36,6 +36,8 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       ['extra_nodes_needed', 'DOUBLE'],
       ['model_revision', 'INTEGER'],
       ['proxy_requests_cost_usd_per_month', 'DOUBLE'],
+      ['stopped_reason', 'VARCHAR'],
+      ['stopped_at_ms', 'DOUBLE'],
     ],
   },
   {

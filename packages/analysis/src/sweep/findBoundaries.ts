@@ -8,6 +8,7 @@ import { OverrideError } from '../overrides/OverrideError.js';
 import type { Override, OverrideValue, SetAxis } from '../overrides/SetAxis.js';
 import type { ScenarioSource } from '../overrides/ScenarioSource.js';
 import { ResultsStore } from '../store/ResultsStore.js';
+import type { RunGuardLimits } from './executeRun.js';
 import { mergeOverrides, planSweep } from './planSweep.js';
 import { runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
@@ -24,6 +25,8 @@ export interface BoundaryOptions {
   tolerance?: number;
   workers?: number;
   store?: ResultsStore;
+  /** Event guards of every run; a probe with a run they stop is unknown (see {@link BoundaryProbe}). */
+  guards?: RunGuardLimits;
   /** Called after each bisection step with the probes run so far. */
   onProgress?: (step: number, probes: number) => void;
   signal?: AbortSignal;
@@ -33,7 +36,11 @@ export interface BoundaryOptions {
 export interface BoundaryProbe {
   value: number;
   verdict: Verdict;
-  recovered: boolean;
+  /**
+   * Whether most of its replications recovered; null when a guard stopped any of them early (verdict `stopped`):
+   * unknown, never taken for either side.
+   */
+  recovered: boolean | null;
 }
 
 /** The boundary of one grid point of the other axes. */
@@ -42,13 +49,17 @@ export interface Boundary {
   values: Override[];
   /**
    * `between`: recovers at `low`, not at `high`; `recovers`: recovers across the range; `fails`: does not
-   * recover even at the low end; `inverted`: recovers at the high end but not at the low one (no boundary).
+   * recover even at the low end; `inverted`: recovers at the high end but not at the low one (no boundary);
+   * `stopped`: a guard stopped a run of a probe early (`stoppedAt`), so the bisection of this point stopped there
+   * (unknown: `low` and `high` are the bracket found before, if any).
    */
-  status: 'between' | 'recovers' | 'fails' | 'inverted';
+  status: 'between' | 'recovers' | 'fails' | 'inverted' | 'stopped';
   /** Highest value probed that recovered; null when none. */
   low: number | null;
   /** Lowest value probed above `low` that did not recover; null when none. */
   high: number | null;
+  /** The first value whose probe a guard stopped (status `stopped`); null otherwise. */
+  stoppedAt: number | null;
   probes: BoundaryProbe[];
 }
 
@@ -120,6 +131,7 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     await runTasks(source, todo, {
       ...(options.workers !== undefined && { workers: options.workers }),
       ...(options.signal !== undefined && { signal: options.signal }),
+      ...(options.guards !== undefined && { guards: options.guards }),
       onOutcome: (outcome) => store.write(outcome, source.hash),
     });
     const runs = await store.runs(new Set(all.map((t) => t.key)));
@@ -128,10 +140,13 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     return requests.map(({ value }, i) => {
       const counts = countVerdicts((perRequest[i] ?? []).map((t) => verdictOf.get(t.key) ?? 'degraded'));
       const verdict = majorityVerdict(counts) ?? 'degraded';
+      // A run stopped early was not diagnosed: the probe cannot say which side it is on.
       const recovered =
-        (perRequest[i] ?? []).filter((t) => isRecovered(verdictOf.get(t.key) ?? 'degraded')).length * 2 >
-        replications;
-      return { value, verdict, recovered };
+        counts.stopped > 0
+          ? null
+          : (perRequest[i] ?? []).filter((t) => isRecovered(verdictOf.get(t.key) ?? 'degraded')).length * 2 >
+            replications;
+      return { value, verdict: counts.stopped > 0 ? 'stopped' : verdict, recovered };
     });
   };
 
@@ -141,6 +156,7 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
       probes: [] as BoundaryProbe[],
       low: null as number | null,
       high: null as number | null,
+      stoppedAt: null as number | null,
     }));
     // Both ends first.
     const ends = await probe(
@@ -152,12 +168,16 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     state.forEach((s, point) => {
       const [atLow, atHigh] = [ends[2 * point], ends[2 * point + 1]] as [BoundaryProbe, BoundaryProbe];
       s.probes.push(atLow, atHigh);
-      if (atLow.recovered && !atHigh.recovered) [s.low, s.high] = [lowEnd, highEnd];
+      if (atLow.recovered === null) s.stoppedAt = lowEnd;
+      else if (atHigh.recovered === null) s.stoppedAt = highEnd;
+      else if (atLow.recovered && !atHigh.recovered) [s.low, s.high] = [lowEnd, highEnd];
     });
     for (let step = 1; ; step++) {
       const open = state
         .map((s, point) => ({ s, point }))
-        .filter(({ s }) => s.low !== null && s.high !== null && s.high - s.low > tolerance);
+        .filter(
+          ({ s }) => s.stoppedAt === null && s.low !== null && s.high !== null && s.high - s.low > tolerance,
+        );
       if (open.length === 0) break;
       const requests = open.map(({ s, point }) => {
         const mid = ((s.low ?? 0) + (s.high ?? 0)) / 2;
@@ -167,7 +187,9 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
       open.forEach(({ s }, i) => {
         const result = results[i] as BoundaryProbe;
         s.probes.push(result);
-        if (result.value === s.low || result.value === s.high)
+        if (result.recovered === null)
+          s.stoppedAt = result.value; // unknown: bisect no further
+        else if (result.value === s.low || result.value === s.high)
           s.high = s.low; // cannot split further
         else if (result.recovered) s.low = result.value;
         else s.high = result.value;
@@ -176,18 +198,29 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     }
     const boundaries = state.map((s, point): Boundary => {
       const [atLow, atHigh] = s.probes as [BoundaryProbe, BoundaryProbe];
-      const status =
-        s.low !== null ? 'between' : atLow.recovered ? 'recovers' : atHigh.recovered ? 'inverted' : 'fails';
-      const high =
-        status === 'between'
-          ? Math.min(...s.probes.filter((p) => !p.recovered && p.value > (s.low ?? 0)).map((p) => p.value))
-          : null;
-      const low = status === 'between' ? s.low : status === 'recovers' ? highEnd : null;
+      const status: Boundary['status'] =
+        s.stoppedAt !== null
+          ? 'stopped'
+          : s.low !== null
+            ? 'between'
+            : atLow.recovered === true
+              ? 'recovers'
+              : atHigh.recovered === true
+                ? 'inverted'
+                : 'fails';
+      const bracketed = s.low !== null && (status === 'between' || status === 'stopped');
+      const high = bracketed
+        ? Math.min(
+            ...s.probes.filter((p) => p.recovered === false && p.value > (s.low ?? 0)).map((p) => p.value),
+          )
+        : null;
+      const low = bracketed ? s.low : status === 'recovers' ? highEnd : null;
       return {
         values: grid[point]?.values ?? [],
         status,
         low,
         high,
+        stoppedAt: s.stoppedAt,
         probes: [...s.probes].sort((a, b) => a.value - b.value),
       };
     });

@@ -1,7 +1,7 @@
 // Per grid point of a sweep: its settings, how many runs, how many of each verdict, and each headline
 // figure as mean ± 95 % CI over the replications.
 
-import type { Verdict } from '../diagnosis/Diagnosis.js';
+import type { DiagnosisStop, Verdict } from '../diagnosis/Diagnosis.js';
 import { VERDICTS } from '../diagnosis/Diagnosis.js';
 import type { Override } from '../overrides/SetAxis.js';
 import { figureIntervals } from '../replications/FigureInterval.js';
@@ -18,8 +18,10 @@ export interface SweepPointSummary {
   runs: number;
   /** Runs per verdict (every verdict present, 0 when none). */
   verdicts: Record<Verdict, number>;
-  /** The most frequent verdict (ties: the more severe). */
+  /** The most frequent verdict (ties: the more severe; `stopped` wins every tie). */
   verdict: Verdict | null;
+  /** The runs a guard stopped early (verdict `stopped`, not diagnosed), in replication order; empty when none. */
+  stopped: (DiagnosisStop & { replication: number })[];
   figures: FigureInterval[];
 }
 
@@ -57,6 +59,9 @@ export function summarizeSweep(
         runs: mine.length,
         verdicts,
         verdict: majorityVerdict(verdicts),
+        stopped: mine.flatMap((run) =>
+          run.stopped === null ? [] : [{ replication: run.replication, ...run.stopped }],
+        ),
         figures: figureIntervals(
           mine.map((run) => run.figures),
           keys,

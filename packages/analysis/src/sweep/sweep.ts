@@ -8,6 +8,7 @@ import { ResultsStore } from '../store/ResultsStore.js';
 import type { StoredRun } from '../store/StoredRun.js';
 import { SWEEP_RUN_LIMIT, planSweep } from './planSweep.js';
 import type { SweepPlan } from './planSweep.js';
+import type { RunGuardLimits } from './executeRun.js';
 import { runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
 import { inShard } from './Shard.js';
@@ -31,6 +32,11 @@ export interface SweepOptions {
   store?: ResultsStore;
   /** Allow more than {@link SWEEP_RUN_LIMIT} runs. @defaultValue false */
   confirmLarge?: boolean;
+  /**
+   * Event guards of every run (`maxEvents`, `maxEventsAtOneInstant`); `simulate`'s defaults otherwise. A run a
+   * guard stops is stored with verdict `stopped` and its stop (`stopped_reason`, `stopped_at_ms`).
+   */
+  guards?: RunGuardLimits;
   /** Called after each run. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
@@ -87,6 +93,7 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
     await runTasks(source, todo, {
       ...(options.workers !== undefined && { workers: options.workers }),
       ...(options.signal !== undefined && { signal: options.signal }),
+      ...(options.guards !== undefined && { guards: options.guards }),
       onOutcome: async (outcome, done) => {
         await store.write(outcome, source.hash);
         options.onProgress?.(skipped + done, tasks.length);

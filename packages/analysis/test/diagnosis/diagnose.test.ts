@@ -144,4 +144,36 @@ describe('diagnose', () => {
     expect(diagnose(config, result, { bandRatio: 1.001 }).verdict).not.toBe('stable');
     expect(DIAGNOSIS_THRESHOLDS.windowMs).toBe(5000);
   });
+  it('does not diagnose a run a guard stopped early: verdict stopped, with its reason and time, no source verdicts', () => {
+    // 20,000 users start at once on a zero-latency network: more than 10,000 events at t = 0 (docs/cli.md).
+    const config = resolveScenario({
+      duration: '10s',
+      network: { sameNode: '0ms', sameZone: '0ms', crossZone: '0ms', crossCluster: '0ms' },
+      services: { api: { serviceTime: '0ms' } },
+      traffic: [{ name: 'users', users: 20_000, to: 'api' }],
+    });
+    const result = simulate(config, { maxEventsAtOneInstant: 10_000 });
+    expect(result.stopped?.reason).toBe('zeno');
+    const diagnosis = diagnose(config, result);
+    expect(diagnosis.verdict).toBe('stopped');
+    expect(diagnosis.stopped).toEqual({ reason: 'zeno', atMs: 0 });
+    expect(diagnosis.reason).toBe(
+      'stopped early (zeno) at 0 ms of 10 s simulated: not diagnosed (a verdict needs the whole run)',
+    );
+    expect(diagnosis.sources).toEqual([]);
+    expect(diagnosis.loop).toBeNull();
+    expect([diagnosis.recoveryMs, diagnosis.stillDownMs]).toEqual([null, null]);
+  });
+
+  it('says a source that offered no call offered none (not a goodput of 100 % of offered calls)', () => {
+    const config = resolveScenario({
+      duration: '6s',
+      services: { api: { serviceTime: '1ms' } },
+      traffic: [{ name: 'users', to: 'api', rate: 0 }],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('stable');
+    expect(diagnosis.reason).toBe('users: no call was offered');
+    expect(diagnosis.stopped).toBeUndefined();
+  });
 });

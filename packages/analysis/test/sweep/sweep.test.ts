@@ -17,6 +17,7 @@ import {
   parseSetOption,
   readScenarioSource,
   runKey,
+  scenarioSource,
   sweep,
 } from '../../src/index.js';
 import type { SweepOptions } from '../../src/index.js';
@@ -49,6 +50,8 @@ const ADDED_COLUMNS = [
   'extra_nodes_needed',
   'model_revision',
   'proxy_requests_cost_usd_per_month',
+  'stopped_reason',
+  'stopped_at_ms',
 ];
 
 /**
@@ -181,6 +184,24 @@ describe('sweep', () => {
     expect(lines).toHaveLength(13);
   });
 
+  it('stores NULL success and latency for a run where no call completed, and reads them back as null', async () => {
+    const idle = scenarioSource(
+      'idle.yaml',
+      'duration: 1s\nservices:\n  api: { serviceTime: 1ms }\ntraffic:\n  - { name: users, rate: 0, to: api }\n',
+    );
+    const store = await ResultsStore.open(':memory:');
+    try {
+      const result = await sweep(idle, { workers: 0, store });
+      const [row] = await store.dump('runs');
+      expect([row?.['success_ratio'], row?.['e2e_p50_ms'], row?.['e2e_p99_ms']]).toEqual([null, null, null]);
+      expect(result.runs[0]?.figures.successRatio).toBeNull();
+      // No run gives the figure: the summary leaves it out (shown as –), not a mean of 100 %.
+      expect(result.summary[0]?.figures.map((f) => f.key)).not.toContain('successRatio');
+    } finally {
+      store.close();
+    }
+  });
+
   it('opens a store an earlier release wrote: the columns are added (null in its runs), its runs recomputed, not reused', async () => {
     const options: SweepOptions = {
       ...GRID,
@@ -210,8 +231,9 @@ describe('sweep', () => {
         run.modelRevision,
         run.figures.nodeCpuUtilisation,
         run.figures.proxyCpuRequestedCores,
+        run.stopped,
       ]),
-    ).toEqual(old.map(() => [null, null, null]));
+    ).toEqual(old.map(() => [null, null, null, null]));
     const resumed = await sweep(source, { ...options, replications: 2, store });
     // Nothing reused: the earlier model's runs stay in the store but the sweep simulates every run again.
     expect([resumed.ran, resumed.skipped, resumed.outdated]).toEqual([12, 0, 6]);

@@ -26,6 +26,8 @@ import {
 } from '../internal/scenarioArgs.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
+import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards } from '../internal/runGuards.js';
+import type { RunGuards } from '../internal/runGuards.js';
 import { SweepProgress, formatDoneLine } from '../progress.js';
 
 /** The store a sweep writes when `--store` is not given (per shard when sharded). */
@@ -44,6 +46,24 @@ export interface SweepArgs extends ScenarioArgs {
   json: boolean;
   csv?: string;
   table: StoreTable;
+  /** The guards of each run: the event guards; the wall-time and heap budgets are `run`'s. */
+  guards: RunGuards;
+}
+
+/** The flags that raise the limits of a sweep's runs. */
+const GUARD_HINT = "--max-events-per-instant (zeno) or --max-events (max-events), or 'unlimited'";
+
+/**
+ * The stderr line of a sweep some of whose runs a guard stopped early, e.g. `meshsim: 2 of 4 runs stopped early
+ * (zeno): stored with verdict 'stopped', not diagnosed; …`; null when none did.
+ */
+function stoppedRunsLine(reasons: readonly string[], total: number): string | null {
+  if (reasons.length === 0) return null;
+  const distinct = [...new Set(reasons)].sort();
+  return (
+    `meshsim: ${reasons.length} of ${total} runs stopped early (${distinct.join(', ')}): stored with verdict 'stopped', ` +
+    `not diagnosed, their figures cover only the simulated time reached (raise the limit with ${GUARD_HINT})`
+  );
 }
 
 /** Runs `meshsim sweep` (or `meshsim sweep merge`). */
@@ -80,6 +100,10 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
   process.once('SIGINT', onSigint);
   const bar = parsed.progress && io.stderr.isTTY === true ? new SweepProgress(io.stderr) : null;
   const startedMs = performance.now();
+  const guards = {
+    maxEvents: parsed.guards.maxEvents,
+    maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
+  };
   const store = await openStore(parsed.store);
   try {
     if (parsed.boundary) {
@@ -89,6 +113,7 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
         replications: parsed.replications,
         workers: parsed.workers,
         store,
+        guards,
         signal: controller.signal,
         onProgress: (step, probes) => {
           if (parsed.progress) io.stderr.write(`bisection step ${step}: ${probes} probes so far\n`);
@@ -103,7 +128,13 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       io.stderr.write(
         `done in ${((performance.now() - startedMs) / 1000).toFixed(1)} s wall; store: ${parsed.store}\n`,
       );
-      return 0;
+      const unknown = map.boundaries.flatMap((b) => b.probes).filter((p) => p.recovered === null).length;
+      if (unknown === 0) return 0;
+      io.stderr.write(
+        `meshsim: ${unknown} probe${unknown === 1 ? '' : 's'} had a run a guard stopped early: not diagnosed, so the ` +
+          `boundary of ${unknown === 1 ? 'its row is' : 'their rows is'} unknown (raise the limit with ${GUARD_HINT})\n`,
+      );
+      return STOPPED_EXIT_CODE;
     }
     const result = await sweep(source, {
       axes,
@@ -111,6 +142,7 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       replications: parsed.replications,
       workers: parsed.workers,
       store,
+      guards,
       confirmLarge: parsed.yes,
       signal: controller.signal,
       ...(parsed.shard !== undefined && { shard: parsed.shard }),
@@ -130,7 +162,13 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     io.stderr.write(
       `${formatDoneLine(performance.now() - startedMs, 0).replace(/, 0 events.*$/, '')}; store: ${parsed.store}\n`,
     );
-    return 0;
+    const stopped = stoppedRunsLine(
+      result.runs.flatMap((run) => (run.stopped === null ? [] : [run.stopped.reason])),
+      result.runs.length,
+    );
+    if (stopped === null) return 0;
+    io.stderr.write(stopped + '\n');
+    return STOPPED_EXIT_CODE;
   } finally {
     bar?.clear();
     process.removeListener('SIGINT', onSigint);
@@ -182,6 +220,9 @@ export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
     json: { type: 'boolean' },
     csv: { type: 'string' },
     table: { type: 'string' },
+    // The event guards only: a worker thread cannot be asked for its clock or heap mid-run (as for compare).
+    'max-events': GUARD_FLAGS['max-events'],
+    'max-events-per-instant': GUARD_FLAGS['max-events-per-instant'],
   });
   if (values['help'] === true) return 'help';
   const common = parseScenarioArgs(
@@ -220,6 +261,7 @@ export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
     json: values['json'] === true,
     ...(csv !== undefined && { csv }),
     table: table as StoreTable,
+    guards: parseRunGuards(values, 'sweep'),
   };
 }
 

@@ -24,7 +24,7 @@ export interface VerdictRow {
 export const VERDICT: MetricFamily = {
   name: 'meshsim_verdict',
   type: 'info',
-  help: 'The diagnosis of the run (scope="run") and of each traffic source: stable, degraded-recovered, metastable, unresolved or degraded.',
+  help: 'The diagnosis of the run (scope="run") and of each traffic source: stable, degraded-recovered, metastable, unresolved or degraded; stopped for a run a guard stopped early (not diagnosed).',
 };
 const RECOVERY: MetricFamily = {
   name: 'meshsim_recovery_milliseconds',

@@ -3,7 +3,7 @@
 
 import type { EdgeSeries } from '@meshsim/mesh';
 
-import type { SourceDiagnosis, Verdict } from '../../diagnosis/Diagnosis.js';
+import type { SourceDiagnosis, SourceVerdict } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
 
 /** What the verdict of a source needs besides its series. */
@@ -47,7 +47,9 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   const { series, startMs, thresholds: t } = input;
   const base = { source: input.source, to: input.to };
   const n = startMs.length;
-  if (series === undefined || n === 0) {
+  // No call offered in any interval (`rate: 0`, or a run too short for one): nothing to judge goodput by.
+  const offered = series === undefined ? 0 : series.calls.reduce((sum, calls) => sum + calls, 0);
+  if (series === undefined || n === 0 || offered === 0) {
     return {
       ...base,
       verdict: 'stable',
@@ -134,7 +136,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   }
   // Still below the band in the last window.
   const end = input.durationMs;
-  let verdict: Verdict;
+  let verdict: SourceVerdict;
   let stillDownMs: number | null = null;
   let reason: string;
   if (lastEnd === null || !Number.isFinite(lastEnd) || lastEnd >= end) {

@@ -1,0 +1,70 @@
+// Runs a guard stopped early, in sweeps and boundary searches: stored with verdict `stopped` and their stop (reason,
+// simulated time reached), listed per grid point, and never taken for a recovered (or failed) probe.
+
+import { describe, expect, it } from 'vitest';
+
+import { ResultsStore, findBoundaries, parseSetOption, scenarioSource, sweep } from '../../src/index.js';
+
+/** A zero-latency network and service: at an offered rate, a run of 2 s takes about 3 events per call. */
+const source = scenarioSource(
+  'fast.yaml',
+  `duration: 2s
+network: { sameNode: 0ms, sameZone: 0ms, crossZone: 0ms, crossCluster: 0ms }
+services:
+  api: { serviceTime: 1ms, concurrency: 4 }
+traffic:
+  - { name: users, rate: 100, to: api }
+`,
+);
+
+describe('runs stopped early', () => {
+  it('a sweep stores them with verdict stopped and their stop, and lists them per point', async () => {
+    const store = await ResultsStore.open(':memory:');
+    try {
+      const result = await sweep(source, {
+        axes: [parseSetOption('traffic.0.rate=100,20000')],
+        workers: 0,
+        store,
+        guards: { maxEvents: 20_000 },
+      });
+      expect(result.runs.map((run) => [run.verdict, run.stopped?.reason ?? null])).toEqual([
+        ['stable', null],
+        ['stopped', 'max-events'],
+      ]);
+      const rows = await store.dump('runs');
+      expect(
+        rows.map((row) => [row['verdict'], row['stopped_reason'], row['stopped_at_ms'] === null]),
+      ).toEqual([
+        ['stable', null, true],
+        ['stopped', 'max-events', false],
+      ]);
+      expect(String(rows[1]?.['reason'])).toMatch(
+        /^stopped early \(max-events\) at .* of 2 s simulated: not diagnosed/,
+      );
+      const [slow, fast] = result.summary;
+      expect(slow?.stopped).toEqual([]);
+      expect(fast?.verdict).toBe('stopped');
+      expect(fast?.verdicts.stopped).toBe(1);
+      expect(fast?.stopped).toEqual([
+        { replication: 0, reason: 'max-events', atMs: result.runs[1]?.stopped?.atMs },
+      ]);
+      expect(fast?.stopped[0]?.atMs).toBeLessThan(2000);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a boundary search takes a probe with a stopped run as unknown, and bisects that point no further', async () => {
+    const map = await findBoundaries(source, {
+      axes: [parseSetOption('traffic.0.rate=100..20000')],
+      workers: 0,
+      guards: { maxEvents: 20_000 },
+    });
+    expect(map.boundaries).toHaveLength(1);
+    expect(map.boundaries[0]).toMatchObject({ status: 'stopped', stoppedAt: 20_000, low: null, high: null });
+    expect(map.boundaries[0]?.probes).toEqual([
+      { value: 100, verdict: 'stable', recovered: true },
+      { value: 20_000, verdict: 'stopped', recovered: null },
+    ]);
+  });
+});
