@@ -14,6 +14,7 @@ import { checkPendingPods, warnShortfalls } from './checkPendingPods.js';
 import { extraNodesNeeded } from './extraNodesNeeded.js';
 import { placeServices } from './placeServices.js';
 import { checkProxyCpuLimits } from './checkProxyCpuLimits.js';
+import { checkTimeouts } from './checkTimeouts.js';
 import { checkWaypoints } from './checkWaypoints.js';
 import type { CallTap } from '../call/CallTap.js';
 import { Transport } from '../call/Transport.js';
@@ -133,6 +134,7 @@ export function buildModel(
   checkCpuRequests(cpu, instances, [...dataPlane.proxies(), ...nodeAgents], topology.nodes, warnings);
   checkWaypoints(config, dataPlane, warnings);
   checkProxyCpuLimits(config, dataPlane, warnings);
+  checkTimeouts(config, warnings);
   checkMeshOptions(config.mesh, warnings);
   const shape = config.mesh.shape;
   const bulkheadSlots = new Map<string, BulkheadSlots>();
