@@ -1,13 +1,12 @@
 // One container's CPU and memory requests and limits as a manifest writes them (Deployment, StatefulSet or Pod),
-// read into cores and MiB; a CPU quantity finer than 1m, which Kubernetes does not allow, is warned and left out.
-
-import { MIN_CPU_CORES } from '@meshsim/mesh';
+// read into cores and MiB; a value Kubernetes would reject (not a quantity, negative, CPU finer than 1m, memory in
+// fractions of a byte) is warned with its reason and left out.
 
 import type { ContainerResources } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { parseCpuCores, parseMemoryMiB } from '../units/parseQuantity.js';
+import { readCpuQuantity, readMemoryQuantity } from '../units/readResourceQuantity.js';
 import { isRecord } from '../isRecord.js';
 
 /** A quantity kept to six significant digits (as the import writes it). */
@@ -24,9 +23,28 @@ export interface ReadResources {
   memory: string[];
 }
 
+/** How each resource is read, kept and shown. */
+const RESOURCES = {
+  cpu: {
+    read: readCpuQuantity,
+    unit: 'cores',
+    requests: 'cpuRequestCores',
+    limits: 'cpuLimitCores',
+  },
+  memory: {
+    read: readMemoryQuantity,
+    unit: 'MiB',
+    requests: 'memoryRequestMiB',
+    limits: 'memoryLimitMiB',
+  },
+} as const;
+
 /**
- * Reads one container's `resources.requests/limits.cpu/memory` (none when it has no `resources`). A CPU
- * quantity finer than 1m, which Kubernetes does not allow, is warned and left out.
+ * Reads one container's `resources.requests/limits.cpu/memory` (none when it has no `resources`). A value
+ * Kubernetes would reject is warned, naming the value and the reason, and left out: when the request is the bad
+ * one and the limit is good, the warning says that the limit stands for the request (as for a container that sets
+ * none). A limit of `0` is no limit (the kubelet sets no CFS quota or memory limit for it), warned; a request of
+ * `0` requests nothing (the limit does not stand for it).
  */
 export function readResources(
   doc: SourceDocument,
@@ -37,32 +55,36 @@ export function readResources(
 ): ReadResources {
   const out: ReadResources = { values: { container: name, role }, cpu: [], memory: [] };
   if (!isRecord(doc.peek([...path, 'resources']))) return out;
-  for (const kind of ['requests', 'limits'] as const) {
-    const cpuPath = [...path, 'resources', kind, 'cpu'];
-    const memoryPath = [...path, 'resources', kind, 'memory'];
-    const cpuText = doc.peek(cpuPath);
-    const memoryText = doc.peek(memoryPath);
-    const cpu = parseCpuCores(cpuText);
-    const memory = parseMemoryMiB(memoryText);
-    if (cpu !== undefined) {
-      doc.use(cpuPath);
-      if (cpu < MIN_CPU_CORES) {
+  for (const resource of ['cpu', 'memory'] as const) {
+    const how = RESOURCES[resource];
+    // The limit first: a request that is refused says whether the limit stands for it.
+    for (const kind of ['limits', 'requests'] as const) {
+      const at = [...path, 'resources', kind, resource];
+      const text = doc.peek(at);
+      if (text === undefined) continue;
+      doc.use(at);
+      const read = how.read(text);
+      if (read.reason !== undefined) {
+        const limit = out.values[how.limits];
+        const standsIn =
+          kind === 'requests' && limit !== undefined
+            ? ` (the container's limit ${JSON.stringify(doc.peek([...path, 'resources', 'limits', resource]))} stands for the request, as for a container that sets none)`
+            : '';
+        builder.warnings.at(doc, at, `${read.reason}; not imported${standsIn}`);
+        continue;
+      }
+      if (kind === 'limits' && read.value === 0) {
         builder.warnings.at(
           doc,
-          cpuPath,
-          `${JSON.stringify(cpuText)} is finer than 1m, which Kubernetes does not allow; not imported`,
+          at,
+          `a limit of 0 is no limit (the kubelet sets none for it); the container is imported without a ${resource} limit`,
         );
-      } else {
-        if (kind === 'requests') out.values.cpuRequestCores = round(cpu);
-        else out.values.cpuLimitCores = round(cpu);
-        out.cpu.push(`${kind} cpu ${String(cpuText)} (${String(round(cpu))} cores)`);
+        continue;
       }
-    }
-    if (memory !== undefined) {
-      doc.use(memoryPath);
-      if (kind === 'requests') out.values.memoryRequestMiB = round(memory);
-      else out.values.memoryLimitMiB = round(memory);
-      out.memory.push(`${kind} memory ${String(memoryText)} (${String(round(memory))} MiB)`);
+      out.values[how[kind]] = round(read.value);
+      const shown = `${kind} ${resource} ${String(text)} (${String(round(read.value))} ${how.unit})`;
+      if (kind === 'requests') out[resource].unshift(shown);
+      else out[resource].push(shown);
     }
   }
   return out;

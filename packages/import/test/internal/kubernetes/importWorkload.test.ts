@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { importFiles, serviceOf, warningsWith } from '../../__helpers__/fixtures.js';
+import { importFiles, serviceOf, warningLines, warningsWith } from '../../__helpers__/fixtures.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -152,6 +152,79 @@ describe('importWorkload', () => {
     ).toHaveLength(1);
     // The request falls back to the limit, as Kubernetes does for a container that sets only a limit.
     expect(serviceOf(fine, 'api')).toMatchObject({ cpuRequest: 2, cpuLimit: 2 });
+  });
+
+  it('refuses a value that is not a Kubernetes quantity, naming it, and says the limit stands for the request', () => {
+    const bad = importFiles({
+      'api.yaml': DEPLOYMENT.replace('cpu: 250m, memory: 128Mi', 'cpu: 1.5.3, memory: 256Mi').replace(
+        'limits: { cpu: "2", memory: 1G }',
+        'limits: { cpu: "1", memory: 10Zi }',
+      ),
+    });
+    expect(warningLines(bad.warnings)).toEqual(
+      expect.arrayContaining([
+        'api.yaml:13:25: Deployment/api (document 1): spec.template.spec.containers[0].resources.requests.cpu: "1.5.3" is not a Kubernetes quantity (such as 250m, 0.5 or 2), which Kubernetes rejects; not imported (the container\'s limit "1" stands for the request, as for a container that sets none)',
+        'api.yaml:14:33: Deployment/api (document 1): spec.template.spec.containers[0].resources.limits.memory: "10Zi" is not a Kubernetes quantity (such as 128Mi, 1Gi or 500M), which Kubernetes rejects; not imported',
+      ]),
+    );
+    expect(warningsWith(bad.warnings, 'resources.requests.cpu: not modelled')).toEqual([]);
+    expect(serviceOf(bad, 'api')).toMatchObject({ cpuRequest: 1, cpuLimit: 1, memoryRequest: '256Mi' });
+    expect(serviceOf(bad, 'api')['memoryLimit']).toBeUndefined();
+    for (const text of ['1e3Gi', 'abc', '""']) {
+      const other = importFiles({ 'api.yaml': DEPLOYMENT.replace('cpu: 250m', `cpu: ${text}`) });
+      expect(warningsWith(other.warnings, 'resources.requests.cpu: ').join('\n'), text).toContain(
+        'is not a Kubernetes quantity',
+      );
+    }
+  });
+
+  it('refuses memory in fractions of a byte (512m: did you mean 512Mi?) and beyond 2^53 bytes, naming the field', () => {
+    const milli = importFiles({ 'api.yaml': DEPLOYMENT.replace('memory: 128Mi', 'memory: 512m') });
+    expect(
+      warningsWith(
+        milli.warnings,
+        'api.yaml:13:36: Deployment/api (document 1): spec.template.spec.containers[0].resources.requests.memory: "512m" is 0.512 bytes (did you mean 512Mi?); not imported',
+      ),
+    ).toHaveLength(1);
+    const huge = importFiles({
+      'api.yaml': DEPLOYMENT.replace('memory: 128Mi', 'memory: 99999999999999999999Ei'),
+    });
+    expect(
+      warningsWith(
+        huge.warnings,
+        'resources.requests.memory: "99999999999999999999Ei" is more than 9007199254740991 bytes (about 8 PiB), the most meshsim holds exactly; not imported',
+      ),
+    ).toHaveLength(1);
+    // The import does not fail: the limit (1G) stands for the request.
+    expect(serviceOf(milli, 'api')['memoryRequest']).toBe(serviceOf(milli, 'api')['memoryLimit']);
+  });
+
+  it('says a negative CPU is negative, and reads 0 as a request of nothing and a limit of 0 as no limit', () => {
+    const negative = importFiles({
+      'api.yaml': DEPLOYMENT.replace('cpu: 250m', 'cpu: -500m').replace('cpu: "2"', 'cpu: "-1"'),
+    });
+    expect(
+      warningsWith(negative.warnings, '"-500m" is negative, which Kubernetes does not allow; not imported'),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(negative.warnings, '"-1" is negative, which Kubernetes does not allow; not imported'),
+    ).toHaveLength(1);
+    expect(warningsWith(negative.warnings, 'finer than 1m')).toEqual([]);
+    const zero = importFiles({ 'api.yaml': DEPLOYMENT.replace('cpu: 250m', 'cpu: 0') });
+    expect(warningsWith(zero.warnings, 'requests.cpu')).toEqual([]);
+    expect(zero.model.workloads[0]?.resources[0]).toMatchObject({ cpuRequestCores: 0, cpuLimitCores: 2 });
+    // A request of 0 is written, so the limit does not stand for it: no cpuRequest (the scenario's minimum is 1m).
+    expect(serviceOf(zero, 'api')['cpuRequest']).toBeUndefined();
+    expect(serviceOf(zero, 'api')).toMatchObject({ cpuLimit: 2 });
+    const zeroLimit = importFiles({ 'api.yaml': DEPLOYMENT.replace('cpu: "2"', 'cpu: 0') });
+    expect(
+      warningsWith(
+        zeroLimit.warnings,
+        'resources.limits.cpu: a limit of 0 is no limit (the kubelet sets none for it); the container is imported without a cpu limit',
+      ),
+    ).toHaveLength(1);
+    expect(serviceOf(zeroLimit, 'api')['cpuLimit']).toBeUndefined();
+    expect(serviceOf(zeroLimit, 'api')).toMatchObject({ cpuRequest: '250m' });
   });
 
   it('reports other resources and container fields as not modelled', () => {

@@ -1,0 +1,39 @@
+// A container's CPU and memory quantities as Kubernetes checks them, with the reason for each refusal.
+
+import { describe, expect, it } from 'vitest';
+
+import { readCpuQuantity, readMemoryQuantity } from '../../../src/internal/units/readResourceQuantity.js';
+
+describe('readResourceQuantity', () => {
+  it('reads CPU in cores and memory in MiB, 0 included', () => {
+    expect([readCpuQuantity('250m'), readCpuQuantity(0), readCpuQuantity('2')]).toEqual([
+      { value: 0.25 },
+      { value: 0 },
+      { value: 2 },
+    ]);
+    expect([readMemoryQuantity('128Mi'), readMemoryQuantity(0), readMemoryQuantity('1Gi')]).toEqual([
+      { value: 128 },
+      { value: 0 },
+      { value: 1024 },
+    ]);
+  });
+
+  it('says why a value is refused: not a quantity, negative, finer than 1m, a fraction of a byte, too large', () => {
+    for (const text of ['1.5.3', '10Zi', '1e3Gi', 'abc', '']) {
+      expect(readCpuQuantity(text).reason).toBe(
+        `${JSON.stringify(text)} is not a Kubernetes quantity (such as 250m, 0.5 or 2), which Kubernetes rejects`,
+      );
+      expect(readMemoryQuantity(text).reason).toContain('is not a Kubernetes quantity (such as 128Mi');
+    }
+    expect(readCpuQuantity('-500m').reason).toBe('"-500m" is negative, which Kubernetes does not allow');
+    expect(readCpuQuantity(-1).reason).toBe('-1 is negative, which Kubernetes does not allow');
+    expect(readCpuQuantity('100u').reason).toBe('"100u" is finer than 1m, which Kubernetes does not allow');
+    expect(readCpuQuantity('1e400').reason).toContain('is more than 9007199254740991 millicores');
+    expect(readMemoryQuantity('512m').reason).toBe('"512m" is 0.512 bytes (did you mean 512Mi?)');
+    expect(readMemoryQuantity('100m').reason).toBe('"100m" is 0.1 bytes (did you mean 100Mi?)');
+    expect(readMemoryQuantity('1.5').reason).toBe('"1.5" is 1.5 bytes, not a whole number of bytes');
+    expect(readMemoryQuantity('99999999999999999999Ei').reason).toBe(
+      '"99999999999999999999Ei" is more than 9007199254740991 bytes (about 8 PiB), the most meshsim holds exactly',
+    );
+  });
+});
