@@ -14,6 +14,7 @@ import { shortRefs } from '../model/describeRefs.js';
 import type { CommentSet } from './CommentSet.js';
 import type { Fragment } from './readFragment.js';
 import { formatCpu } from '../units/formatCpu.js';
+import { formatMemory } from '../units/formatMemory.js';
 
 /** The zone of Nodes without a zone label. */
 export const UNLABELLED_ZONE = 'unlabelled';
@@ -55,7 +56,7 @@ const NODE_MEMORY: NodeSize = {
   field: 'nodeMemory',
   label: 'memory',
   of: (node) => node.memoryMiB,
-  show: (mib) => `${String(mib)}Mi`,
+  show: (mib) => formatMemory(mib),
 };
 
 const NODE_MAX_PODS: NodeSize = {

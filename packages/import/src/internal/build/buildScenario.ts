@@ -194,7 +194,7 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
     ['memoryLimit', memory.limitMiB],
   ] as const) {
     if (mib === undefined) continue;
-    out[field] = `${String(mib)}Mi`;
+    out[field] = formatMemory(mib);
     comments.from([...path, field], workloadRefs, true, "containers' resources of");
   }
   if (service.calls !== undefined && service.calls.value.length > 0) {

@@ -6,6 +6,7 @@ import type { ContainerResources, ImportedService, ImportedWorkload } from '../.
 import type { WarningLog } from '../WarningLog.js';
 import { describeRef } from '../model/describeRefs.js';
 import { formatCpu } from '../units/formatCpu.js';
+import { formatMemory } from '../units/formatMemory.js';
 
 /** A service's CPU as the scenario writes it: each value in cores, absent when the workloads set none. */
 export interface ServiceCpu {
@@ -29,6 +30,8 @@ interface Resource {
   readonly request: (container: ContainerResources) => number | undefined;
   /** A value as warnings show it. */
   readonly show: (value: number) => string;
+  /** A sum without its binary noise: CPU to 15 significant digits (0.1 + 0.2 is 0.3); memory is exact (bytes / 2^20). */
+  readonly tidy: (value: number) => number;
 }
 
 const CPU: Resource = {
@@ -37,6 +40,7 @@ const CPU: Resource = {
   limit: (c) => c.cpuLimitCores,
   request: (c) => c.cpuRequestCores,
   show: (cores) => String(formatCpu(cores)),
+  tidy: (cores) => Number(cores.toPrecision(15)),
 };
 
 const MEMORY: Resource = {
@@ -44,7 +48,8 @@ const MEMORY: Resource = {
   fields: ['memoryLimit', 'memoryRequest'],
   limit: (c) => c.memoryLimitMiB,
   request: (c) => c.memoryRequestMiB,
-  show: (mib) => `${String(mib)}Mi`,
+  show: (mib) => String(formatMemory(mib)),
+  tidy: (mib) => mib,
 };
 
 /** One pod of a workload: its application containers' limit (null: unlimited) and request of one resource. */
@@ -58,16 +63,25 @@ interface PodResource {
   unlimited: string | null;
 }
 
-function sum(values: readonly number[]): number {
-  return Number(values.reduce((a, b) => a + b, 0).toPrecision(6));
+function sum(values: readonly number[], resource: Resource): number {
+  return resource.tidy(values.reduce((a, b) => a + b, 0));
 }
 
 function podResource(workload: ImportedWorkload, resource: Resource): PodResource | null {
   const apps = workload.resources.filter((r) => r.role === 'app');
   if (apps.length === 0) return null;
   const missing = apps.find((r) => resource.limit(r) === undefined);
-  const limit = missing === undefined ? sum(apps.map((r) => resource.limit(r) ?? 0)) : null;
-  const request = sum(apps.map((r) => resource.request(r) ?? resource.limit(r) ?? 0));
+  const limit =
+    missing === undefined
+      ? sum(
+          apps.map((r) => resource.limit(r) ?? 0),
+          resource,
+        )
+      : null;
+  const request = sum(
+    apps.map((r) => resource.request(r) ?? resource.limit(r) ?? 0),
+    resource,
+  );
   const limited = apps.some((r) => resource.limit(r) !== undefined);
   return { workload, limit, request, unlimited: limited && missing !== undefined ? missing.container : null };
 }

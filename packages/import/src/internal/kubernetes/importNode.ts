@@ -71,7 +71,7 @@ function readNodeSize(
       );
       continue;
     }
-    return Number(value.toPrecision(6));
+    return value;
   }
   return undefined;
 }

@@ -9,9 +9,9 @@ import type { SourceDocument } from '../source/SourceDocument.js';
 import { readCpuQuantity, readMemoryQuantity } from '../units/readResourceQuantity.js';
 import { isRecord } from '../isRecord.js';
 
-/** A quantity kept to six significant digits (as the import writes it). */
+/** A sum of CPU quantities without its binary noise (0.1 + 0.2 is 0.3): 15 significant digits, what a double holds. */
 export function round(value: number): number {
-  return Number(value.toPrecision(6));
+  return Number(value.toPrecision(15));
 }
 
 /** What one container's `resources` say, as read and as written (for warnings). */
@@ -81,8 +81,8 @@ export function readResources(
         );
         continue;
       }
-      out.values[how[kind]] = round(read.value);
-      const shown = `${kind} ${resource} ${String(text)} (${String(round(read.value))} ${how.unit})`;
+      out.values[how[kind]] = read.value;
+      const shown = `${kind} ${resource} ${String(text)} (${String(read.value)} ${how.unit})`;
       if (kind === 'requests') out[resource].unshift(shown);
       else out[resource].push(shown);
     }

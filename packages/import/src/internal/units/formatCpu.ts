@@ -3,5 +3,5 @@
 /** `500m` for less than a core or a fraction, `2` for whole cores, `unlimited` for no limit (Infinity). */
 export function formatCpu(cores: number): string | number {
   if (cores === Infinity) return 'unlimited';
-  return Number.isInteger(cores) ? cores : `${String(Number((cores * 1000).toPrecision(6)))}m`;
+  return Number.isInteger(cores) ? cores : `${String(Number((cores * 1000).toPrecision(15)))}m`;
 }

@@ -1,23 +1,22 @@
-// Kubernetes resource quantities (`500m`, `0.5`, `2`, `128Mi`, `1G`, `1e3`): CPU in cores, memory in MiB.
+// Kubernetes resource quantities (`500m`, `0.5`, `2`, `128Mi`, `1G`, `1e3`): CPU in cores, memory in MiB. A decimal
+// quantity is read as the nearest double to its exact value (`3300m` is 3.3, not 3300 × 0.001).
 
-const SUFFIX: Readonly<Record<string, number>> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
+/** The power of ten of each decimal suffix (`''` is none). */
+const DECIMAL_EXPONENT: Readonly<Record<string, number>> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
 };
+
+/** The power of two of each binary suffix. */
+const BINARY_EXPONENT: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 
 const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/;
 
@@ -31,9 +30,12 @@ export function parseQuantity(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
   const match = QUANTITY.exec(text.trim());
   if (match === null) return undefined;
-  const number = Number(match[1]);
-  if (match[2] !== undefined) return number * 10 ** Number(match[2].slice(1));
-  return number * (SUFFIX[match[3] ?? ''] ?? Number.NaN);
+  const number = match[1] as string;
+  if (match[2] !== undefined) return Number(`${number}${match[2]}`);
+  const suffix = match[3] ?? '';
+  const binary = BINARY_EXPONENT[suffix];
+  if (binary !== undefined) return Number(number) * 2 ** binary;
+  return Number(`${number}e${String(DECIMAL_EXPONENT[suffix] ?? Number.NaN)}`);
 }
 
 /** A CPU quantity in cores (`250m` → 0.25). */

@@ -69,7 +69,7 @@ describe('importNode', () => {
     expect(imported.model.nodes.map((n) => n.memoryMiB)).toEqual([3470, 3470, 7168]);
     expect(imported.scenario['clusters']).toMatchObject([{ nodeCpu: 2, nodeMemory: '3470Mi' }]);
     expect(
-      warningsWith(imported.warnings, 'differ in allocatable memory (3470Mi × 2, 7168Mi × 1)'),
+      warningsWith(imported.warnings, 'differ in allocatable memory (3470Mi × 2, 7Gi × 1)'),
     ).toHaveLength(1);
     const bad = importNodes([withMemory('n1', 'lots')]);
     expect(

@@ -42,7 +42,7 @@ describe('importWorkload', () => {
         cpuRequestCores: 0.25,
         memoryRequestMiB: 128,
         cpuLimitCores: 2,
-        memoryLimitMiB: 953.674,
+        memoryLimitMiB: 953.67431640625,
       },
     ]);
   });
@@ -54,9 +54,9 @@ describe('importWorkload', () => {
   it("imports the application container's memory request and limit as the service's, without a warning", () => {
     expect(warningsWith(imported.warnings, 'memory')).toEqual([]);
     expect(warningsWith(imported.warnings, 'cpu 250m')).toEqual([]);
-    // 1G is 10^9 bytes: 953.674 MiB.
+    // 1G is 10^9 bytes (953.67431640625 MiB): written exactly, as 1GB.
     expect(imported.scenario).toMatchObject({
-      services: { api: { memoryRequest: '128Mi', memoryLimit: '953.674Mi' } },
+      services: { api: { memoryRequest: '128Mi', memoryLimit: '1GB' } },
     });
   });
 
@@ -256,5 +256,22 @@ describe('importWorkload', () => {
     expect(
       warningsWith(lone.warnings, 'no Service selects this Deployment; it is imported as service "loadgen"'),
     ).toHaveLength(1);
+  });
+});
+
+describe('importWorkload: exact quantities', () => {
+  it('writes CPU and memory exactly where the input is exact (2Gi cores, 3300m, 1G, 7934372Ki)', () => {
+    const exact = importFiles({
+      'api.yaml': DEPLOYMENT.replace('cpu: 250m, memory: 128Mi', 'cpu: 3300m, memory: 7934372Ki').replace(
+        'limits: { cpu: "2", memory: 1G }',
+        'limits: { cpu: 2Gi, memory: 1000001k }',
+      ),
+    });
+    expect(serviceOf(exact, 'api')).toMatchObject({
+      cpuRequest: '3300m',
+      cpuLimit: 2147483648,
+      memoryRequest: '7934372Ki',
+      memoryLimit: '1000001KB',
+    });
   });
 });

@@ -16,3 +16,12 @@ describe('parseQuantity', () => {
     expect(parseQuantity('12 Mi')).toBeUndefined();
   });
 });
+
+describe('parseQuantity: exact values', () => {
+  it('reads a decimal quantity as the nearest double to its exact value', () => {
+    expect(parseCpuCores('3300m')).toBe(3.3);
+    expect(parseCpuCores('1100m')).toBe(1.1);
+    expect(parseQuantity('2Gi')).toBe(2147483648);
+    expect(parseQuantity('1.5e-3')).toBe(0.0015);
+  });
+});
