@@ -16,6 +16,7 @@ import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { parseCpuCores, parseMemoryMiB } from '../units/parseQuantity.js';
+import { readMemoryQuantity } from '../units/readResourceQuantity.js';
 import { isRecord } from '../isRecord.js';
 import { readResources, round } from './readContainerResources.js';
 import type { ReadResources } from './readContainerResources.js';
@@ -132,6 +133,16 @@ function readProxyResources(
         doc,
         ['spec', 'template', 'metadata', 'annotations', key],
         `must be ${memory ? 'a memory quantity above 0 (128Mi)' : 'a CPU quantity of at least 1m'} (got ${JSON.stringify(text)}); not imported`,
+      );
+      continue;
+    }
+    // A memory quantity above 0 that is still no size (512m is 0.512 bytes; beyond 2^53 bytes): the reason.
+    const refused = memory ? readMemoryQuantity(text).reason : undefined;
+    if (refused !== undefined) {
+      builder.warnings.at(
+        doc,
+        ['spec', 'template', 'metadata', 'annotations', key],
+        `${refused}; not imported`,
       );
       continue;
     }

@@ -170,6 +170,7 @@ describe('proxyResources', () => {
       'app.yaml': app('istio', [
         { 'sidecar.istio.io/proxyMemory': 'plenty' },
         { 'sidecar.istio.io/proxyMemory': '0' },
+        { 'sidecar.istio.io/proxyMemory': '512m' },
       ]),
     });
     expect(bad.scenario['mesh']).toBe('istio-sidecar');
@@ -180,6 +181,12 @@ describe('proxyResources', () => {
       ),
     ).toHaveLength(1);
     expect(warningsWith(bad.warnings, '(got "0"); not imported')).toHaveLength(1);
+    expect(
+      warningsWith(
+        bad.warnings,
+        '["sidecar.istio.io/proxyMemory"]: "512m" is 0.512 bytes (did you mean 512Mi?); not imported',
+      ),
+    ).toHaveLength(1);
   });
 
   it('imports memory limits too: a pod whose every limit equals its request runs Guaranteed', () => {
