@@ -1,12 +1,31 @@
 // Connects workloads to services: a Service is backed by the workloads of its namespace whose pod labels
 // match its selector; its replicas are theirs. A workload no Service selects becomes a service of its own
-// name (isotope's generated Deployments share their service's name), with a warning.
+// name (isotope's generated Deployments share their service's name), with a warning; a Service whose selector
+// matches no imported workload (no endpoints) is warned and kept with the scenario's default of 1 replica.
 
-import type { ImportedWorkload, SourceRef } from '../../ImportModel.js';
+import type { ImportedService, ImportedWorkload, SourceRef } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { labelsMatch } from '../labelsMatch.js';
 import { shortRefs } from '../model/describeRefs.js';
+
+/**
+ * Warns of a Service whose selector matches no imported workload: in the cluster it has no endpoints (a call to it
+ * fails), unless its pods come from inputs not given. It is kept — calls and policies may name it — with the
+ * scenario's default of 1 replica (or the replicas an isotope graph gives it).
+ */
+function warnNoEndpoints(builder: ModelBuilder, service: ImportedService): void {
+  const doc = builder.serviceDocs.get(service);
+  if (doc === undefined || service.selector === undefined || service.replicas !== undefined) return;
+  const selector = Object.entries(service.selector)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
+  builder.warnings.at(
+    doc,
+    ['spec', 'selector'],
+    `selects no imported Deployment or StatefulSet of namespace ${doc.namespace} (${selector === '' ? 'an empty selector' : selector}): in the cluster it has no endpoints, so a call to it fails, unless its pods come from inputs not given; imported as a service of 1 replica (the scenario's default)`,
+  );
+}
 
 /**
  * Links every workload to the services selecting it and sets the services' replicas.
@@ -49,7 +68,10 @@ export function linkWorkloads(
   });
 
   for (const service of services) {
-    if (service.workloads.length === 0) continue;
+    if (service.workloads.length === 0) {
+      warnNoEndpoints(builder, service);
+      continue;
+    }
     const replicas = service.workloads.reduce((sum, w) => sum + w.replicas, 0);
     // An autoscaled workload's count comes from its autoscaler's bounds as much as from its manifest.
     const from = service.workloads.flatMap((w) =>

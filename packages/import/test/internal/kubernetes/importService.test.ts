@@ -67,6 +67,23 @@ items:
 `,
     });
     expect(Object.keys(imported.scenario.services)).toEqual(['api']);
-    expect(warningLines(imported.warnings).filter((line) => line.startsWith('live.yaml'))).toEqual([]);
+    // Only that no Deployment backs it (none is given): no bookkeeping field.
+    expect(warningLines(imported.warnings).filter((line) => line.startsWith('live.yaml'))).toEqual([
+      expect.stringContaining('spec.selector: selects no imported Deployment or StatefulSet'),
+    ]);
+  });
+
+  it('warns of a Service whose selector matches no imported workload (no endpoints), and keeps it at 1 replica', () => {
+    const imported = importFiles({
+      'app.yaml':
+        deployment('batch', 'shop', '{ app: batch }', 2) +
+        'apiVersion: v1\nkind: Service\nmetadata: { name: batch, namespace: shop }\nspec: { selector: { app: batch } }\n---\n' +
+        'apiVersion: v1\nkind: Service\nmetadata: { name: orphan, namespace: shop }\nspec: { selector: { app: nothing-here } }\n',
+    });
+    expect(warningsWith(imported.warnings, 'selects no imported')).toEqual([
+      "app.yaml:17:9: Service/orphan (document 3): spec.selector: selects no imported Deployment or StatefulSet of namespace shop (app=nothing-here): in the cluster it has no endpoints, so a call to it fails, unless its pods come from inputs not given; imported as a service of 1 replica (the scenario's default)",
+    ]);
+    expect(serviceOf(imported, 'orphan')['replicas']).toBeUndefined();
+    expect(serviceOf(imported, 'batch')).toMatchObject({ replicas: 2 });
   });
 });
