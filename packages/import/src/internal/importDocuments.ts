@@ -83,8 +83,7 @@ export function importDocuments(
   for (const doc of ofKind('Node')) importNode(doc, builder);
   const workloadDocs = new Map<ImportedWorkload, SourceDocument>();
   for (const doc of ofKind('Deployment', 'StatefulSet')) {
-    importWorkload(doc, builder);
-    const workload = builder.model.workloads[builder.model.workloads.length - 1];
+    const workload = importWorkload(doc, builder);
     if (workload !== undefined) workloadDocs.set(workload, doc);
   }
   // Autoscaled workloads: their replicas held within the autoscaler's bounds (before Services sum them).

@@ -181,9 +181,28 @@ function takeContainerResource(
   settings[annotated] = own;
 }
 
-/** Records a Deployment or StatefulSet. */
-export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void {
+/**
+ * Records a Deployment or StatefulSet and returns it; one without a pod template's containers (no `spec`, no
+ * `spec.template`, no or empty `containers`), which Kubernetes rejects and so runs no pod, is warned and not imported.
+ */
+export function importWorkload(doc: SourceDocument, builder: ModelBuilder): ImportedWorkload | undefined {
   useIdentity(doc);
+  const declared = doc.peek(['spec', 'template', 'spec', 'containers']);
+  if (!Array.isArray(declared) || declared.length === 0) {
+    const lacking =
+      doc.peek(['spec']) === undefined
+        ? 'spec'
+        : doc.peek(['spec', 'template']) === undefined
+          ? 'spec.template'
+          : `containers (spec.template.spec.containers${Array.isArray(declared) ? ' is empty' : ''})`;
+    doc.use([]); // nothing of it is imported: its fields are not reported one by one
+    builder.warnings.at(
+      doc,
+      [],
+      `has no ${lacking}: Kubernetes rejects a ${doc.kind} without containers, so it runs no pod; not imported`,
+    );
+    return undefined;
+  }
   const annotations = readKeys(doc, ['metadata', 'annotations'], ['linkerd.io/inject']);
   readKeys(doc, ['metadata', 'labels'], []);
   doc.use(['spec', 'selector']); // the pod template's labels are what Services and subsets select
@@ -269,4 +288,5 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): void
     ...(tolerations !== undefined && { tolerations }),
   };
   builder.model.workloads.push(workload);
+  return workload;
 }

@@ -275,3 +275,33 @@ describe('importWorkload: exact quantities', () => {
     });
   });
 });
+
+describe('importWorkload: no containers', () => {
+  it('warns of a Deployment without containers or without a spec (Kubernetes rejects it) and does not import it', () => {
+    const imported = importFiles({
+      'app.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: shop }\nspec:\n  replicas: 2\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: {}\n---\n' +
+        'apiVersion: v1\nkind: Service\nmetadata: { name: web, namespace: shop }\nspec: { selector: { app: web } }\n---\n' +
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ghost }\n---\n' +
+        'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: db }\nspec: { template: { spec: { containers: [] } } }\n---\n' +
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { template: { metadata: { labels: { app: api } }, spec: { containers: [ { name: api } ] } } }\n',
+    });
+    expect(warningsWith(imported.warnings, 'Kubernetes rejects')).toEqual([
+      'app.yaml:1:1: Deployment/web (document 1): has no containers (spec.template.spec.containers): Kubernetes rejects a Deployment without containers, so it runs no pod; not imported',
+      'app.yaml:16:1: Deployment/ghost (document 3): has no spec: Kubernetes rejects a Deployment without containers, so it runs no pod; not imported',
+      'app.yaml:20:1: StatefulSet/db (document 4): has no containers (spec.template.spec.containers is empty): Kubernetes rejects a StatefulSet without containers, so it runs no pod; not imported',
+    ]);
+    expect(imported.model.workloads.map((w) => w.name)).toEqual(['api']);
+    expect(Object.keys(imported.scenario.services)).toEqual(['web', 'api']);
+    // The Service it would back has no endpoints, said so; the other workloads are linked to their own documents.
+    expect(
+      warningsWith(imported.warnings, 'Service/web (document 2): spec.selector: selects no imported'),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(
+        imported.warnings,
+        'Deployment/api (document 5): spec.template.metadata.labels: no Service selects',
+      ),
+    ).toHaveLength(1);
+  });
+});
