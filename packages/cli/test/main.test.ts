@@ -130,6 +130,20 @@ describe('main: run (before simulating)', () => {
     expect(err).toContain('does/not/exist.yaml: file not found');
   });
 
+  it('main([run, manifests.yaml]) says the file holds Kubernetes manifests and to import them, exit 1', async () => {
+    const file = writeTempFile(
+      'apps.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n---\napiVersion: v1\nkind: Service\nmetadata: { name: web }\n',
+    );
+    const { code, out, err } = await run('run', file);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain(
+      `${file}: looks like Kubernetes manifests (kind: Deployment), not a scenario: import them with \`meshsim import ${file}\``,
+    );
+    expect(err).not.toContain('parseAllDocuments');
+  });
+
   it('main([run, invalid.yaml]) prints the scenario errors, exit 1', async () => {
     const file = writeTempFile('broken.yaml', INVALID_SCENARIO_YAML);
     const { code, out, err } = await run('run', file);

@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path';
 import { listBundledScenarios } from './bundled.js';
 import { parseYamlBounded } from './internal/parseYamlBounded.js';
 import { findComplexKey } from './internal/findComplexKey.js';
+import { kubernetesManifestHint } from './internal/kubernetesManifestHint.js';
 import { createLocator } from './internal/positions.js';
 import { resolveInput } from './internal/resolveInput.js';
 import { didYouMean } from './internal/suggest.js';
@@ -51,6 +52,12 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
     ]);
   }
   const { doc } = parsed;
+  // Kubernetes manifests given by mistake (several documents, or apiVersion/kind at the top): say to import them.
+  const several = doc.errors.some((error) => error.code === 'MULTIPLE_DOCS');
+  if (doc.errors.every((error) => error.code === 'MULTIPLE_DOCS')) {
+    const hint = kubernetesManifestHint(doc, fileName, several);
+    if (hint !== undefined) throw new ScenarioError([{ file: fileName, path: '', reason: hint }]);
+  }
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((error): ScenarioIssue => {

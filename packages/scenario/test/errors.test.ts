@@ -725,6 +725,32 @@ describe('invalid scenarios: syntax', () => {
     expect(error.message).toMatch(/^bad\.json: JSON syntax error at line 2, column \d+: /);
   });
 
+  it('Kubernetes manifests (several documents, or apiVersion/kind at the top) are recognised: import them', () => {
+    const deployment =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { replicas: 2 }\n';
+    expect(
+      parseError(
+        `${deployment}---\napiVersion: v1\nkind: Service\nmetadata: { name: web }\n`,
+        'k8s/apps.yaml',
+      ).message,
+    ).toBe(
+      'k8s/apps.yaml: looks like Kubernetes manifests (kind: Deployment), not a scenario: import them with `meshsim import k8s/apps.yaml` (it writes a scenario: docs/import.md)',
+    );
+    expect(parseError(deployment, 'one.yaml').message).toBe(
+      'one.yaml: looks like Kubernetes manifests (kind: Deployment), not a scenario: import them with `meshsim import one.yaml` (it writes a scenario: docs/import.md)',
+    );
+    expect(parseError('{"apiVersion": "v1", "kind": "List", "items": []}', 'live.json').message).toContain(
+      'looks like Kubernetes manifests (kind: List)',
+    );
+    expect(parseError('seed: 1\n---\nseed: 2\n', 'two.yaml').message).toBe(
+      'two.yaml: holds several YAML documents (---), as Kubernetes manifests do, where a scenario is one: import them with `meshsim import two.yaml` (it writes a scenario: docs/import.md)',
+    );
+    // A syntax error in the first document is still reported as one.
+    expect(parseError(`${deployment}bad: [\n---\nkind: Service\n`, 'k8s.yaml').message).toContain(
+      'YAML syntax error',
+    );
+  });
+
   it('a file that is not a mapping is rejected', () => {
     expect(parseError('- a\n- b\n').message).toBe(
       'test.yaml: must be a mapping (key: value pairs) (got ["a","b"])',
