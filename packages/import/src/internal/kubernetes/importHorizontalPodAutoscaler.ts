@@ -75,4 +75,5 @@ export function importHorizontalPodAutoscaler(
     workload.replicas = held;
   }
   workload.autoscaler = { from: doc.ref(), minReplicas, maxReplicas };
+  builder.autoscalerDocs.set(workload, doc);
 }

@@ -94,10 +94,13 @@ export function linkWorkloads(
     if (scaled.length > 0) {
       const min = service.workloads.reduce((sum, w) => sum + (w.autoscaler?.minReplicas ?? w.replicas), 0);
       const max = service.workloads.reduce((sum, w) => sum + (w.autoscaler?.maxReplicas ?? w.replicas), 0);
-      builder.warnings.general(
-        '',
-        `${shortRefs(scaled.map((w) => w.autoscaler?.from as SourceRef))}: autoscaling is not modelled: service "${service.name}" runs ${replicas} replicas throughout (its autoscaler${scaled.length > 1 ? 's' : ''} would scale it between ${min} and ${max}; sweep both ends with --set services.${service.name}.replicas=${min},${max})`,
-      );
+      // Said at the first autoscaler (file:line:column, as every resource's warning), naming the others.
+      const others = scaled.slice(1).map((w) => w.autoscaler?.from as SourceRef);
+      const message = `autoscaling is not modelled: service "${service.name}" runs ${replicas} replicas throughout (its autoscaler${scaled.length > 1 ? 's' : ''} would scale it between ${min} and ${max}; sweep both ends with --set services.${service.name}.replicas=${min},${max})${others.length > 0 ? `; its other autoscaler${others.length > 1 ? 's' : ''}: ${shortRefs(others)}` : ''}`;
+      const first = scaled[0];
+      const hpaDoc = first === undefined ? undefined : builder.autoscalerDocs.get(first);
+      if (hpaDoc !== undefined) builder.warnings.at(hpaDoc, [], message);
+      else builder.warnings.general('', message);
     }
   }
 }

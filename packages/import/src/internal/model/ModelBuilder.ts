@@ -1,7 +1,13 @@
 // The import model while it is being filled: services by name and namespace, the source documents kept
 // for later phases, and the rule for a value set twice (the first one is kept, the second is warned about).
 
-import type { ImportModel, ImportedService, SourceRef, Sourced } from '../../ImportModel.js';
+import type {
+  ImportModel,
+  ImportedService,
+  ImportedWorkload,
+  SourceRef,
+  Sourced,
+} from '../../ImportModel.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import type { WarningLog } from '../WarningLog.js';
@@ -30,6 +36,8 @@ export class ModelBuilder {
   readonly evidence: MeshEvidence = { istio: [], linkerd: [] };
   /** The Kubernetes Service document of each service (its Linkerd annotations are read in a late phase). */
   readonly serviceDocs = new Map<ImportedService, SourceDocument>();
+  /** The HorizontalPodAutoscaler document of each autoscaled workload (its warning names its position). */
+  readonly autoscalerDocs = new Map<ImportedWorkload, SourceDocument>();
   /** Services whose Linkerd retry (or timeout) policy came from an HTTPRoute's annotations. */
   readonly routeRetrySet = new Set<ImportedService>();
   readonly routeTimeoutSet = new Set<ImportedService>();

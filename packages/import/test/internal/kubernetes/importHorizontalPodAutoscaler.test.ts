@@ -46,7 +46,7 @@ describe('importHorizontalPodAutoscaler', () => {
     expect(
       warningsWith(
         imported.warnings,
-        'hpa.yaml#1 HorizontalPodAutoscaler/api: autoscaling is not modelled: service "api" runs 3 replicas throughout (its autoscaler would scale it between 3 and 10; sweep both ends with --set services.api.replicas=3,10)',
+        'hpa.yaml:1:1: HorizontalPodAutoscaler/api (document 1): autoscaling is not modelled: service "api" runs 3 replicas throughout (its autoscaler would scale it between 3 and 10; sweep both ends with --set services.api.replicas=3,10)',
       ),
     ).toHaveLength(1);
     // Its metrics are summed up in that warning, not reported field by field.
