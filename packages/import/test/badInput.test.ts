@@ -1,6 +1,7 @@
 // Bad input: every problem names its file (and line and column for syntax errors); unknown kinds list
 // the kinds the importer reads.
 
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,40 @@ describe('bad input', () => {
         'app.yaml:16:1: ConfigMap/settings (document 3): kind ConfigMap is not importable; ignored (the importer reads MockServiceGraph',
       ),
     ).toHaveLength(1);
+  });
+
+  it('names the kinds once: later unknown kinds point to the first warning', () => {
+    const dir = tempTree({
+      'app.yaml': `${kubernetesApp(['api'])}---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: b }\n`,
+    });
+    const lines = warningsWith(
+      importScenario([join(dir, 'app.yaml')], { relativeTo: dir }).warnings,
+      'is not importable',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(`(the importer reads ${IMPORTABLE_KIND_NAMES.join(', ')})`);
+    expect(lines[1]).toBe(
+      'app.yaml:20:1: PodDisruptionBudget/b (document 4): kind PodDisruptionBudget is not importable; ignored (the kinds the importer reads are listed in the first such warning and in docs/import.md#what-is-read)',
+    );
+  });
+
+  it('a binary file is one issue, "not a text file", not a YAML error per byte; UTF-16 with a BOM is read', () => {
+    const dir = tempTree({ 'app.yaml': kubernetesApp(['api']) });
+    const binary = join(dir, 'image.yaml');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919 + 13) % 256)));
+    expect(issuesOf(() => importScenario([binary], { relativeTo: dir }))).toEqual([
+      {
+        file: 'image.yaml',
+        reason:
+          'not a text file (binary, or not UTF-8): give Kubernetes, Istio or Linkerd resources as YAML or JSON',
+      },
+    ]);
+    const utf16 = join(dir, 'utf16.yaml');
+    writeFileSync(
+      utf16,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(kubernetesApp(['web']), 'utf16le')]),
+    );
+    expect(importScenario([utf16], { relativeTo: dir }).scenario).toContain('web:');
   });
 
   it('malformed YAML gives file:line:column', () => {

@@ -62,6 +62,13 @@ describe('docs/import.md', () => {
     expect(rows).toEqual(IMPORTABLE_KINDS.map((entry) => entry.kind));
   });
 
+  it('gives as examples of the kinds it skips none that it reads', () => {
+    const sentence = /^Any other kind \(([^)]*)\)/m.exec(page)?.[1] ?? '';
+    expect(sentence).not.toBe('');
+    const examples = sentence.split(/,\s*/).filter((kind) => kind !== '…');
+    for (const entry of IMPORTABLE_KINDS) expect(examples).not.toContain(entry.kind);
+  });
+
   it("states the code's defaults and placeholders", () => {
     expect(page).toContain(`default \`${DEFAULT_ENTRY_RATE}\``);
     expect(page).toContain(`\`serviceTime: ${PLACEHOLDER_SERVICE_TIME}\``);

@@ -60,12 +60,13 @@ export function importDocuments(
     if (!known.has(kind)) {
       doc.use([]);
       const shown = kind === '' ? '(no kind)' : kind;
+      // The first such warning lists the kinds the importer reads; the others point to it.
+      const kinds =
+        unknownKinds.length === 0
+          ? `the importer reads ${IMPORTABLE_KIND_NAMES.join(', ')}`
+          : 'the kinds the importer reads are listed in the first such warning and in docs/import.md#what-is-read';
       if (!unknownKinds.includes(shown)) unknownKinds.push(shown);
-      builder.warnings.at(
-        doc,
-        [],
-        `kind ${shown} is not importable; ignored (the importer reads ${IMPORTABLE_KIND_NAMES.join(', ')})`,
-      );
+      builder.warnings.at(doc, [], `kind ${shown} is not importable; ignored (${kinds})`);
       continue;
     }
     const spec = IMPORTABLE_KINDS.find((entry) => entry.kind === kind);

@@ -1,5 +1,6 @@
 // Reads one input file into resources: every YAML document (JSON is read as YAML, of which it is a
-// subset, so errors carry positions), and every item of a `kind: List`. Syntax errors carry line and column.
+// subset, so errors carry positions), and every item of a `kind: List`. Syntax errors carry line and column; a file
+// that is not text (a NUL byte, or not UTF-8 nor UTF-16 with a byte-order mark) is one issue, not a YAML error per byte.
 
 import { readFileSync } from 'node:fs';
 
@@ -57,11 +58,39 @@ export function parseSourceText(text: string, display: string): ParsedFile | { i
   return { documents, notMappings };
 }
 
-/** Reads and parses a file (see {@link parseSourceText}); an unreadable file is an issue. */
+/**
+ * The text of a file's bytes: UTF-8 (a byte-order mark dropped), or UTF-16 with a byte-order mark (Windows PowerShell
+ * writes `kubectl … > x.yaml` so); undefined when it is not text — a NUL byte, or bytes that are not UTF-8.
+ */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  const [first, second] = bytes;
+  if (first === 0xff && second === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (first === 0xfe && second === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads and parses a file (see {@link parseSourceText}); an unreadable file or one that is not text is an issue. */
 export function parseSourceFile(path: string, display: string): ParsedFile | { issues: ImportIssue[] } {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const decoded = decodeText(readFileSync(path));
+    if (decoded === undefined) {
+      return {
+        issues: [
+          {
+            file: display,
+            reason:
+              'not a text file (binary, or not UTF-8): give Kubernetes, Istio or Linkerd resources as YAML or JSON',
+          },
+        ],
+      };
+    }
+    text = decoded;
   } catch (error) {
     return {
       issues: [
