@@ -52,7 +52,7 @@ describe('meshsim import (binary)', () => {
       'payments',
     ]);
     expect(stderr).toMatch(
-      /^warning: packages\/import\/test\/fixtures\/shop\/k8s\/backends\.yaml:\d+:\d+: Deployment\/catalog \(document 1\): /m,
+      /^warning: packages\/import\/test\/fixtures\/shop\/k8s\/backends\.yaml:\d+:\d+: StatefulSet\/payments \(document 8\): /m,
     );
     expect(stderr).toMatch(/imported with \d+ warning\(s\)\n$/);
   });

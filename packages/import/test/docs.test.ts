@@ -13,6 +13,7 @@ import {
   PLACEHOLDER_RATE,
   PLACEHOLDER_SERVICE_TIME,
 } from '../src/internal/build/placeholders.js';
+import { LIVE_EXPORT_FIELDS } from '../src/internal/kubernetes/liveExportFields.js';
 import { SERVICE_PROFILE_ATTEMPTS } from '../src/internal/linkerd/importServiceProfile.js';
 import { GOLDEN } from './__helpers__/fixtures.js';
 
@@ -67,6 +68,21 @@ describe('docs/import.md', () => {
     expect(sentence).not.toBe('');
     const examples = sentence.split(/,\s*/).filter((kind) => kind !== '…');
     for (const entry of IMPORTABLE_KINDS) expect(examples).not.toContain(entry.kind);
+  });
+
+  it('lists every field of a live export that is passed over quietly', () => {
+    const section = page.slice(
+      page.indexOf('So are the fields a live export carries'),
+      page.indexOf('## Istio'),
+    );
+    for (const field of LIVE_EXPORT_FIELDS) {
+      const last = field.path[field.path.length - 1] ?? '';
+      expect(section, field.path.join('.')).toContain(`${last}\``);
+      if ('only' in field) {
+        const shown = typeof field.only === 'object' && field.only !== null ? '{}' : String(field.only);
+        expect(section, field.path.join('.')).toContain(`\`${shown}\``);
+      }
+    }
   });
 
   it("states the code's defaults and placeholders", () => {

@@ -21,6 +21,7 @@ import { importService } from './kubernetes/importService.js';
 import { importWorkload } from './kubernetes/importWorkload.js';
 import { linkWorkloads } from './kubernetes/linkWorkloads.js';
 import { BOOKKEEPING_FIELDS } from './kubernetes/bookkeepingFields.js';
+import { passOverLiveExportFields } from './kubernetes/liveExportFields.js';
 import { applyServiceAnnotations } from './linkerd/applyServiceAnnotations.js';
 import { importHttpRoute } from './linkerd/importHttpRoute.js';
 import { importServiceProfile } from './linkerd/importServiceProfile.js';
@@ -122,6 +123,8 @@ export function importDocuments(
   for (const [service, doc] of builder.serviceDocs) applyServiceAnnotations(doc, builder, service);
 
   for (const doc of docs) {
+    // What a live export carries on every workload and Service and that changes nothing meshsim models.
+    if (['Deployment', 'StatefulSet', 'Service'].includes(doc.kind)) passOverLiveExportFields(doc);
     for (const path of doc.unused(BOOKKEEPING_FIELDS))
       builder.warnings.at(doc, path, 'not modelled by meshsim (ignored)');
   }

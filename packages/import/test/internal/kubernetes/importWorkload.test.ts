@@ -231,7 +231,8 @@ describe('importWorkload', () => {
     expect(
       warningsWith(imported.warnings, 'resources.requests.ephemeral-storage: not modelled by meshsim'),
     ).toHaveLength(1);
-    expect(warningsWith(imported.warnings, 'containers[0].image: not modelled by meshsim')).toHaveLength(1);
+    // A container's image is passed over quietly, as a live export carries it (docs/import.md).
+    expect(warningsWith(imported.warnings, 'containers[0].image')).toEqual([]);
   });
 
   it('imports a StatefulSet like a Deployment (volumeClaimTemplates reported)', () => {

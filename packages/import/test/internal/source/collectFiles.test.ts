@@ -36,7 +36,7 @@ describe('collectFiles', () => {
               apiVersion: 'v1',
               kind: 'Service',
               metadata: { name: 'api' },
-              spec: { selector: { app: 'api' }, sessionAffinity: 'None' },
+              spec: { selector: { app: 'api' }, sessionAffinity: 'ClientIP' },
             },
           ],
         },
