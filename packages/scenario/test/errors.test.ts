@@ -743,7 +743,7 @@ describe('invalid scenarios: syntax', () => {
       'looks like Kubernetes manifests (kind: List)',
     );
     expect(parseError('seed: 1\n---\nseed: 2\n', 'two.yaml').message).toBe(
-      'two.yaml: holds several YAML documents (---), as Kubernetes manifests do, where a scenario is one: import them with `meshsim import two.yaml` (it writes a scenario: docs/import.md)',
+      'two.yaml: holds several YAML documents (---) where a scenario is one; if they are Kubernetes manifests, import them with `meshsim import two.yaml` (it writes a scenario: docs/import.md)',
     );
     // A syntax error in the first document is still reported as one.
     expect(parseError(`${deployment}bad: [\n---\nkind: Service\n`, 'k8s.yaml').message).toContain(

@@ -32,9 +32,9 @@ export function kubernetesManifestHint(
 ): string | undefined {
   const kind = manifestKind(doc);
   if (kind === undefined && !several) return undefined;
-  const what =
-    kind === undefined
-      ? 'holds several YAML documents (---), as Kubernetes manifests do, where a scenario is one'
-      : `looks like Kubernetes manifests (${kind === '' ? 'apiVersion' : `kind: ${kind}`}), not a scenario`;
-  return `${what}: import them with \`meshsim import ${fileName}\` (it writes a scenario: docs/import.md)`;
+  const command = `\`meshsim import ${fileName}\` (it writes a scenario: docs/import.md)`;
+  if (kind === undefined) {
+    return `holds several YAML documents (---) where a scenario is one; if they are Kubernetes manifests, import them with ${command}`;
+  }
+  return `looks like Kubernetes manifests (${kind === '' ? 'apiVersion' : `kind: ${kind}`}), not a scenario: import them with ${command}`;
 }
