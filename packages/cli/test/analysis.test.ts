@@ -305,6 +305,24 @@ describe('meshsim sweep', () => {
     expect(shard.err).toContain('--shard 3/2: expected k/N');
   });
 
+  it('needs a --set, and takes a range without a step only with --boundary', async () => {
+    const none = await run('sweep', 'steady-3tier', '--store', join(dir, 'none.duckdb'));
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('give at least one --set PATH=VALUES (an axis of the grid)');
+    const open = await run(
+      'sweep',
+      'steady-3tier',
+      '--set',
+      'traffic.0.rate=100..600',
+      '--store',
+      join(dir, 'open.duckdb'),
+    );
+    expect(open.code).toBe(2);
+    expect(open.err).toContain(
+      '--set traffic.0.rate=100..600: a range without a step is what --boundary bisects; give a step (a..b:step) or a list of values, or add --boundary',
+    );
+  });
+
   it('a --store that is not a DuckDB file is named with the reason', async () => {
     const notAStore = join(dir, 'notes.duckdb');
     writeFileSync(notAStore, 'not a database\n');

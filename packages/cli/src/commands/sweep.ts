@@ -238,6 +238,21 @@ export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error), 'sweep');
   }
+  if (common.sets.length === 0) {
+    throw new UsageError(
+      'give at least one --set PATH=VALUES (an axis of the grid); for replications alone, use run --replications N',
+      'sweep',
+    );
+  }
+  const boundary = values['boundary'] === true;
+  const open = common.sets.find((axis) => axis.open !== undefined);
+  if (open !== undefined && !boundary) {
+    throw new UsageError(
+      `--set ${open.path}=${String(open.values[0])}..${String(open.values[1])}: a range without a step is what --boundary ` +
+        'bisects; give a step (a..b:step) or a list of values, or add --boundary',
+      'sweep',
+    );
+  }
   const table = stringFlag(values, 'table') ?? 'runs';
   if (!(TABLES as readonly string[]).includes(table)) {
     throw new UsageError(
@@ -257,7 +272,7 @@ export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
     ...common,
     store: stringFlag(values, 'store') ?? defaultStore,
     ...(shard !== undefined && { shard }),
-    boundary: values['boundary'] === true,
+    boundary,
     json: values['json'] === true,
     ...(csv !== undefined && { csv }),
     table: table as StoreTable,
