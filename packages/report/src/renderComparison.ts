@@ -29,7 +29,11 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   const sections: string[] = [];
   sections.push(
     `Compare ${summary.scenario}: seed ${String(summary.seed)}, duration ${duration(summary.durationMs)}, ` +
-      `${shapes.length} mesh shapes, same arrivals and service times in every run; added latency vs ${summary.baseline}`,
+      `${shapes.length} mesh shapes, same arrivals and service times in every run; added latency vs ${summary.baseline}` +
+      // With replications, the table is one run per shape (the first seed); the paired differences below use them all.
+      (summary.replications !== undefined && summary.replications > 1
+        ? `\nThe table: the first of ${summary.replications} replications (seed ${String(summary.seed)}); the paired differences below: all of them`
+        : ''),
   );
   // One row per metric and one column per shape: the shape table, transposed.
   const metrics = pickColumns(shapeColumns(summary.baseline), comparisonMetricKeys(summary), 'text');
