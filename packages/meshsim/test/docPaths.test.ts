@@ -1,8 +1,8 @@
-// Source paths the docs name (`server/protection/TokenBucket.ts`, `packages/mesh/src/…`) exist, so a
+// Source paths the docs name (`server/protection/TokenBucket.ts`, `packages/mesh/src/…`, folders too) exist, so a
 // file that moves takes its docs with it. Paths of other projects (quoted in citations) are not checked.
 
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,25 @@ describe('docs name source files that exist', () => {
         const ours = OUR_PACKAGES.test(ref) || OUR_FOLDERS.has(ref.split('/')[0] as string);
         if (!ours || !ref.includes('/')) continue;
         if (!sources.some((path) => path === ref || path.endsWith(`/${ref}`))) missing.push(`${doc}: ${ref}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every `packages/<ours>/…` path (file or folder) and every relative link into packages/ names what exists', () => {
+    const missing: string[] = [];
+    for (const doc of docs) {
+      const text = readFileSync(join(root, doc), 'utf8');
+      for (const match of text.matchAll(/`(packages\/[^`\s]+)`/g)) {
+        const ref = match[1] as string;
+        if (!OUR_PACKAGES.test(ref)) continue;
+        // A placeholder (`packages/mesh/src/shapes/<shape>/`, `…/golden/<name>.json`): what precedes it must exist.
+        const path = ref.split('<')[0] as string;
+        if (!existsSync(join(root, path))) missing.push(`${doc}: ${ref}`);
+      }
+      for (const match of text.matchAll(/\]\(((?:\.\.\/)*packages\/[^)#\s]+)(?:#[^)]*)?\)/g)) {
+        const ref = match[1] as string;
+        if (!existsSync(join(root, normalize(join(dirname(doc), ref))))) missing.push(`${doc}: ${ref}`);
       }
     }
     expect(missing).toEqual([]);

@@ -25,7 +25,7 @@ export type BuiltInShapeName =
 export type MeshShapeName = BuiltInShapeName;
 
 /**
- * Istio releases with a cited sidecar profile (config/profiles/istio.ts): 1.4; 1.5–1.8; 1.9–1.16;
+ * Istio releases with a cited sidecar profile (shapes/istio-sidecar/istioProfiles.ts): 1.4; 1.5–1.8; 1.9–1.16;
  * 1.20–1.24. 1.17–1.19 are missing on purpose: their performance pages give charts only.
  */
 export type IstioVersion =
@@ -103,7 +103,7 @@ export interface WaypointProfile extends ProxyProfile {
   replicas: number;
 }
 
-/** List prices used to put a monthly price on proxy resources (config/profiles/prices.ts documents the defaults). */
+/** List prices used to put a monthly price on proxy resources (shapes/dataplane/prices.ts documents the defaults). */
 export interface PriceTable {
   /** Where and when the prices were taken, printed with the result. */
   label: string;
