@@ -42,6 +42,7 @@ export { perNodeProxies } from './shapes/dataplane/perNodeProxies.js';
 export { sidecarPodRequests } from './shapes/sidecar/sidecarPodRequests.js';
 export { describeRoute } from './shapes/dataplane/describeRoute.js';
 export { resolveShared, withOverrides } from './shapes/resolveShared.js';
+export { SidecarDataPlane } from './shapes/sidecar/SidecarDataPlane.js';
 
 // Defaults, names and policy presets.
 export {
@@ -221,7 +222,6 @@ export type {
   NodeMetrics,
   ProxyKindTotals,
   ProxyTotals,
-  LoopEdge,
   RunStopReason,
   RunStopped,
   ServiceMetrics,
@@ -230,6 +230,7 @@ export type {
   TimeSeries,
   VersionMetrics,
   ZenoLoop,
+  ZenoLoopEdge,
 } from './config/SimulationResult.js';
 export type { EnforcerKind, PolicyName } from './config/capabilities.js';
 export type {
@@ -242,6 +243,7 @@ export type {
 export type { ShapeCapabilityRow } from './shapes/capabilityRows.js';
 export type { SharedDefaults } from './shapes/resolveShared.js';
 export type { NodeProxySpec } from './shapes/dataplane/perNodeProxies.js';
+export type { SidecarMesh } from './shapes/sidecar/SidecarMesh.js';
 export type { DataPlane } from './shapes/dataplane/DataPlane.js';
 export type { DataPlaneContext } from './shapes/dataplane/DataPlaneContext.js';
 export type { ProxyGroup } from './shapes/dataplane/proxyTotals.js';

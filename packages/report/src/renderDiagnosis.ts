@@ -31,6 +31,11 @@ function span(fromMs: number, toMs: number): string {
 /**
  * The diagnosis as a text section: the verdict and why, the triggers, a row per source, the sustaining
  * loop, amplification per call depth and the cascade.
+ *
+ * @param diagnosis - The output of `diagnose(config, result)`.
+ * @param context - The span the run's metrics cover: `{ durationMs: result.scenario.durationMs }` for a run that
+ *   ran to its duration; for one a guard stopped, `{ durationMs: result.stopped.atMs, stopped: result.stopped }`.
+ *   `renderText(result, { diagnosis })` builds it from the result and includes this section.
  */
 export function renderDiagnosisText(diagnosis: Diagnosis, context: ColumnContext): string {
   const lines: string[] = [`Verdict: ${diagnosis.verdict} — ${diagnosis.reason}`];
@@ -133,7 +138,12 @@ export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
   };
 }
 
-/** The verdicts as CSV: the run's row, then one per traffic source. */
+/**
+ * The verdicts as CSV: the run's row, then one per traffic source.
+ *
+ * @param diagnosis - The output of `diagnose(config, result)`.
+ * @param context - The span the run's metrics cover, as for {@link renderDiagnosisText}.
+ */
 export function renderVerdictsCsv(diagnosis: Diagnosis, context: ColumnContext): string {
   return csvTable(VERDICT_COLUMNS, verdictRows(diagnosis), context);
 }

@@ -317,7 +317,7 @@ export type RunStopReason =
 export const RUN_STOP_REASONS: readonly RunStopReason[] = ['zeno', 'max-events', 'wall-time', 'heap'];
 
 /** An edge that made calls at the instant a Zeno loop was caught. */
-export interface LoopEdge {
+export interface ZenoLoopEdge {
   source: string;
   destination: string;
   /** Calls it started while the loop was observed (a sample of the events at that instant). */
@@ -329,7 +329,7 @@ export interface ZenoLoop {
   /** Traffic sources that sent requests at that instant, in config order. */
   sources: string[];
   /** Edges with calls at that instant, busiest first (then by name). */
-  edges: LoopEdge[];
+  edges: ZenoLoopEdge[];
   /** Events observed to find them (after the limit was reached). */
   sampledEvents: number;
 }

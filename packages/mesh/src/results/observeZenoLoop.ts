@@ -2,7 +2,7 @@
 // instant and reports the traffic sources and edges that made calls meanwhile.
 
 import type { Model } from '../assembly/Model.js';
-import type { LoopEdge, ZenoLoop } from '../config/SimulationResult.js';
+import type { ZenoLoopEdge, ZenoLoop } from '../config/SimulationResult.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
 import { groupThousands as group } from '../config/groupThousands.js';
 
@@ -20,7 +20,7 @@ export function observeZenoLoop(model: Model, sampleEvents: number): ZenoLoop {
   for (const edge of model.edges.values()) before.set(edge, edge.calls);
   const firedBefore = engine.eventsFired;
   engine.run({ untilMs: engine.now, maxEvents: sampleEvents });
-  const edges: LoopEdge[] = [];
+  const edges: ZenoLoopEdge[] = [];
   for (const edge of model.edges.values()) {
     const calls = edge.calls - (before.get(edge) ?? 0);
     if (calls > 0) edges.push({ source: edge.source, destination: edge.destination, calls });

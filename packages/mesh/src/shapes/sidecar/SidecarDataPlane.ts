@@ -43,7 +43,11 @@ function calledEndpoints(config: SimulationConfig, instances: readonly Instance[
   return endpoints;
 }
 
-/** One sidecar per instance, of the kind `sidecarMesh` describes. */
+/**
+ * One sidecar per instance, of the kind `sidecarMesh` describes. A sidecar-shaped `MeshShape` of your own
+ * describes its proxy as a `SidecarMesh` and returns this from `createDataPlane`, as the built-in ones do:
+ * `createDataPlane: (context, config) => new SidecarDataPlane(MY_MESH, context, config)`.
+ */
 export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
   readonly shape: string;
   readonly sidecars: Proxy[];

@@ -9,7 +9,7 @@ import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 import type { WireProtocol } from '../../config/SimulationConfig.js';
 
-/** A sidecar mesh of config type `C`. */
+/** A sidecar mesh of config type `C`: what `SidecarDataPlane` needs to know of one sidecar-shaped mesh. */
 export interface SidecarMesh<C extends MeshConfigBase> {
   /** Proxy kind in `ProxyTotals.byKind`. */
   readonly kind: string;
