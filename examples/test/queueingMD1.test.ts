@@ -4,7 +4,13 @@
 
 import { beforeAll, describe, it } from 'vitest';
 import { MD1_EXPERIMENT } from '../validation/queueModels.js';
-import { SIMULATION_TIMEOUT_MS, expectValidated, perSeed, seedList } from './__helpers__/validation.js';
+import {
+  SIMULATION_TIMEOUT_MS,
+  expectDocShowsTable,
+  expectValidated,
+  perSeed,
+  seedList,
+} from './__helpers__/validation.js';
 
 describe(`M/D/1 (λ=0.9, service 1 ms): ${MD1_EXPERIMENT.replications} replications × 10^6 customers per root seed`, () => {
   const results = perSeed(MD1_EXPERIMENT);
@@ -12,5 +18,9 @@ describe(`M/D/1 (λ=0.9, service 1 ms): ${MD1_EXPERIMENT.replications} replicati
 
   it(`mean wait matches Pollaczek–Khinchine ρ/(2μ(1−ρ)) = 4.5 within the 99% CI (half-width ≤ 1%), for ${seedList}`, () => {
     expectValidated(results(), 'mean wait Wq [ms]');
+  });
+
+  it('docs/concepts/validation.md shows its table for root seed 1', () => {
+    expectDocShowsTable(results());
   });
 });

@@ -4,7 +4,13 @@
 
 import { beforeAll, describe, it } from 'vitest';
 import { MM1_EXPERIMENT } from '../validation/queueModels.js';
-import { SIMULATION_TIMEOUT_MS, expectValidated, perSeed, seedList } from './__helpers__/validation.js';
+import {
+  SIMULATION_TIMEOUT_MS,
+  expectDocShowsTable,
+  expectValidated,
+  perSeed,
+  seedList,
+} from './__helpers__/validation.js';
 
 describe(`M/M/1 (λ=0.9, μ=1): ${MM1_EXPERIMENT.replications} replications × 10^6 customers per root seed`, () => {
   const results = perSeed(MM1_EXPERIMENT);
@@ -20,5 +26,9 @@ describe(`M/M/1 (λ=0.9, μ=1): ${MM1_EXPERIMENT.replications} replications × 1
 
   it(`sojourn p99 matches ln 100/(μ−λ) ≈ 46.05 within the 99% CI (half-width ≤ 2%), for ${seedList}`, () => {
     expectValidated(results(), 'sojourn p99 [ms]');
+  });
+
+  it('docs/concepts/validation.md shows its table for root seed 1', () => {
+    expectDocShowsTable(results());
   });
 });

@@ -4,7 +4,13 @@
 
 import { beforeAll, describe, it } from 'vitest';
 import { MMC_EXPERIMENT } from '../validation/queueModels.js';
-import { SIMULATION_TIMEOUT_MS, expectValidated, perSeed, seedList } from './__helpers__/validation.js';
+import {
+  SIMULATION_TIMEOUT_MS,
+  expectDocShowsTable,
+  expectValidated,
+  perSeed,
+  seedList,
+} from './__helpers__/validation.js';
 
 describe(`M/M/4 (λ=3.2, μ=1, ρ=0.8): ${MMC_EXPERIMENT.replications} replications × 10^6 customers per root seed`, () => {
   const results = perSeed(MMC_EXPERIMENT);
@@ -16,5 +22,9 @@ describe(`M/M/4 (λ=3.2, μ=1, ρ=0.8): ${MMC_EXPERIMENT.replications} replicati
 
   it(`mean wait matches C(4, 3.2)/(cμ−λ) ≈ 0.7455 within the 99% CI (half-width ≤ 1%), for ${seedList}`, () => {
     expectValidated(results(), 'mean wait Wq [ms]');
+  });
+
+  it('docs/concepts/validation.md shows its table for root seed 1', () => {
+    expectDocShowsTable(results());
   });
 });

@@ -1,8 +1,12 @@
 // The validation experiments' shared parts: the root seeds, running an experiment once per seed, and the
-// assertion that each seed's 99 % CI is narrow enough and holds the theoretical value.
+// assertion that each seed's 99 % CI is narrow enough and holds the theoretical value, and that the doc shows root
+// seed 1's table as the example prints it.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 import { expect } from 'vitest';
-import { runValidation } from '../../validation/queueModels.js';
+import { formatValidationTable, runValidation } from '../../validation/queueModels.js';
 import type {
   ValidationCheck,
   ValidationExperiment,
@@ -40,4 +44,17 @@ export function expectValidated(results: ValidationResult[], metric: string): vo
     expect(check.ci.low, `${where}: theory below the CI`).toBeLessThanOrEqual(check.theory);
     expect(check.ci.high, `${where}: theory above the CI`).toBeGreaterThanOrEqual(check.theory);
   }
+}
+
+/**
+ * Asserts that docs/concepts/validation.md ("Results") shows root seed 1's table as `examples/queueing-validation.ts`
+ * prints it (the run-time line under it is the machine's, not checked).
+ */
+export function expectDocShowsTable(results: ValidationResult[]): void {
+  const page = readFileSync(
+    fileURLToPath(new URL('../../../docs/concepts/validation.md', import.meta.url)),
+    'utf8',
+  );
+  const seed1 = results.find((result) => String(result.rootSeed) === '1') as ValidationResult;
+  expect(page).toContain(`${formatValidationTable(seed1)}\n(`);
 }
