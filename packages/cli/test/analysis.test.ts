@@ -156,7 +156,7 @@ describe('meshsim sweep', () => {
     const first = await run('sweep', 'steady-3tier', ...grid, '--store', store, '--no-progress');
     expect(first.code).toBe(0);
     expect(first.out).toContain(
-      'Sweep: 4 points × 1 replication = 4 runs; this shard 4: 4 run now, 0 already in the store',
+      'Sweep: 4 points × 1 replication = 4 runs: 4 run now, 0 already in the store',
     );
     expect(first.out).toMatch(/traffic\.0\.rate\s+mesh\s+runs\s+verdicts/);
     expect(first.out).toMatch(/200\s+istio-sidecar\s+1\s+stable 1\/1/);
@@ -267,12 +267,12 @@ describe('meshsim sweep', () => {
     const shard2 = join(dir, 's2.duckdb');
     expect(
       (await run('sweep', 'steady-3tier', ...grid, '--shard', '1/2', '--store', shard1, '--no-progress')).out,
-    ).toContain('this shard 2: 2 run now');
+    ).toContain('= 4 runs; shard 1/2 has 2 of them: 2 run now');
     process.env['JOB_COMPLETION_INDEX'] = '1';
     process.env['JOB_COMPLETIONS'] = '2';
     try {
       expect((await run('sweep', 'steady-3tier', ...grid, '--store', shard2, '--no-progress')).out).toContain(
-        'this shard 2: 2 run now',
+        '= 4 runs; shard 2/2 has 2 of them: 2 run now',
       );
     } finally {
       delete process.env['JOB_COMPLETION_INDEX'];

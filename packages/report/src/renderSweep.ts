@@ -58,12 +58,19 @@ function stoppedNote(result: SweepResult): string {
   );
 }
 
+/** What the head line says of the shard that ran (`; shard 2/4 has 4 of them`; nothing without a shard). */
+function shardNote(result: SweepResult): string {
+  if (result.shard === undefined) return '';
+  const { index, count } = result.shard;
+  return `; shard ${index}/${count} has ${result.tasks.length} of them`;
+}
+
 /** The sweep as text: a line on what ran, then one row per grid point, then the runs stopped early. */
 export function renderSweepText(result: SweepResult): string {
   const { plan } = result;
   const head =
     `Sweep: ${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replications} replication${plan.replications === 1 ? '' : 's'}` +
-    ` = ${plan.tasks.length} run${plan.tasks.length === 1 ? '' : 's'}; this shard ${result.tasks.length}: ${result.ran} run now, ${result.skipped} already in the store` +
+    ` = ${plan.tasks.length} run${plan.tasks.length === 1 ? '' : 's'}${shardNote(result)}: ${result.ran} run now, ${result.skipped} already in the store` +
     outdatedNote(result.outdated) +
     `\nFigures: mean ± 95 % CI (Student t) over the replications`;
   const axes = plan.axes.map((axis) => axis.path);
@@ -170,7 +177,7 @@ export function renderBoundaryMapText(map: BoundaryMap): string {
   });
   const head =
     `Recovery boundary on ${map.path} (${label(lowEnd, unit)}–${label(highEnd, unit)}): the value where the verdict turns from recovered` +
-    ` (stable or degraded-recovered) to not recovered; ${map.ran} runs, ${map.skipped} already in the store` +
+    ` (stable or degraded-recovered) to not recovered; ${map.ran} run${map.ran === 1 ? '' : 's'}, ${map.skipped} already in the store` +
     outdatedNote(map.outdated) +
     `\n'.' recovers, '#' does not, '?' between the probes or unknown` +
     (map.boundaries.some((b) => b.status === 'stopped')

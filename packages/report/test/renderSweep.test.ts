@@ -37,8 +37,12 @@ describe('renderSweepText', () => {
   it('says what ran, and nothing of other model revisions when the store held none', () => {
     expect(result.outdated).toBe(0);
     const head = renderSweepText(result).split('\n')[0];
-    expect(head).toBe(
-      'Sweep: 1 point × 1 replication = 1 run; this shard 1: 1 run now, 0 already in the store',
+    expect(head).toBe('Sweep: 1 point × 1 replication = 1 run: 1 run now, 0 already in the store');
+  });
+
+  it('names the shard that ran and how many of the runs it has, when there is one', () => {
+    expect(renderSweepText({ ...result, shard: { index: 3, count: 4 } }).split('\n')[0]).toBe(
+      'Sweep: 1 point × 1 replication = 1 run; shard 3/4 has 1 of them: 1 run now, 0 already in the store',
     );
   });
 

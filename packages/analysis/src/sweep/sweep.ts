@@ -45,7 +45,9 @@ export interface SweepOptions {
 /** What {@link sweep} did. */
 export interface SweepResult {
   plan: SweepPlan;
-  /** This shard's tasks. */
+  /** The slice of the plan that ran (`options.shard`); absent: the whole plan. */
+  shard?: Shard;
+  /** This shard's tasks (the plan's, without a shard). */
   tasks: RunTask[];
   /** Runs simulated now, and runs found in the store already (resumed). */
   ran: number;
@@ -102,6 +104,7 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
     const runs = await store.runs(new Set(tasks.map((t) => t.key)));
     return {
       plan,
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
       tasks,
       ran: todo.length,
       skipped,
