@@ -110,7 +110,7 @@ export function formatProgressLine(
   // The epsilon keeps 0.29 * 100 = 28.999… from printing as 28%.
   const percent = Math.floor(fraction * 100 + 1e-9);
   const line = `[${bar}] ${String(percent)}% ${seconds(simulatedMs, 1)} / ${seconds(totalMs)} simulated`;
-  return events === undefined ? line : `${line}, ${groupThousands(events)} events`;
+  return events === undefined ? line : `${line}, ${groupThousands(events)} event${events === 1 ? '' : 's'}`;
 }
 
 /**
@@ -143,7 +143,7 @@ export function formatStallLine(simulatedMs: number, events: number, wallMs: num
  */
 export function formatDoneLine(wallMs: number, events: number): string {
   const perSecond = wallMs > 0 ? events / (wallMs / 1000) : Number.NaN;
-  return `done in ${(wallMs / 1000).toFixed(1)} s wall, ${groupThousands(events)} events (${rate(perSecond)} events/s)`;
+  return `done in ${(wallMs / 1000).toFixed(1)} s wall, ${groupThousands(events)} event${events === 1 ? '' : 's'} (${rate(perSecond)} events/s)`;
 }
 
 function seconds(ms: number, decimals?: number): string {

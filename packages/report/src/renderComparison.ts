@@ -29,7 +29,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   const sections: string[] = [];
   sections.push(
     `Compare ${summary.scenario}: seed ${String(summary.seed)}, duration ${duration(summary.durationMs)}, ` +
-      `${shapes.length} mesh shapes, same arrivals and service times in every run; added latency vs ${summary.baseline}` +
+      `${shapes.length} mesh shape${shapes.length === 1 ? '' : 's'}, same arrivals and service times in every run; added latency vs ${summary.baseline}` +
       // With replications, the table is one run per shape (the first seed); the paired differences below use them all.
       (summary.replications !== undefined && summary.replications > 1
         ? `\nThe table: the first of ${summary.replications} replications (seed ${String(summary.seed)}); the paired differences below: all of them`

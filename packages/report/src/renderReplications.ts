@@ -4,7 +4,7 @@
 import { RUN_FIGURES } from '@meshsim/analysis';
 import type { FigureInterval, ReplicationSummary } from '@meshsim/analysis';
 
-import { fixed, round } from './internal/format.js';
+import { groupedFixed, round } from './internal/format.js';
 import { formatTable } from './internal/formatTable.js';
 import type { JsonValue } from './JsonValue.js';
 
@@ -19,10 +19,10 @@ export function formatInterval(interval: FigureInterval): {
   const scale = info?.scale ?? 1;
   const decimals = info?.decimals ?? 3;
   return {
-    mean: fixed(interval.mean * scale, decimals),
-    half: interval.halfWidth === null ? '–' : `± ${fixed(interval.halfWidth * scale, decimals)}`,
-    min: fixed(interval.min * scale, decimals),
-    max: fixed(interval.max * scale, decimals),
+    mean: groupedFixed(interval.mean * scale, decimals),
+    half: interval.halfWidth === null ? '–' : `± ${groupedFixed(interval.halfWidth * scale, decimals)}`,
+    min: groupedFixed(interval.min * scale, decimals),
+    max: groupedFixed(interval.max * scale, decimals),
   };
 }
 

@@ -17,7 +17,7 @@ import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
 import { columnContext } from './internal/columnContext.js';
 import { connectionsLine } from './internal/connectionsLine.js';
 import { conservationLine } from './internal/conservationLine.js';
-import { count, duration, percent } from './internal/format.js';
+import { counted, duration, percent } from './internal/format.js';
 import { renderTimeline } from './internal/renderTimeline.js';
 import { textTable } from './internal/textTable.js';
 import {
@@ -52,7 +52,7 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
 
   const head =
     `Scenario ${scenario.name}: mesh ${scenario.mesh}, seed ${String(scenario.seed)}, ` +
-    `duration ${duration(scenario.durationMs)}, ${count(result.events)} events`;
+    `duration ${duration(scenario.durationMs)}, ${counted(result.events, 'event')}`;
   sections.push(scenario.description.trim() === '' ? head : `${head}\n${scenario.description.trim()}`);
   if (result.stopped !== undefined) sections.push(stoppedSection(result.stopped, scenario.durationMs));
 

@@ -3,7 +3,7 @@
 
 import type { SimulationResult } from '@meshsim/mesh';
 
-import { count, duration } from './internal/format.js';
+import { count, counted, duration } from './internal/format.js';
 
 /** `0.05` → `5`, `0.001` → `0.1`: a share as a percentage without float noise. */
 function percentOf(share: number): string {
@@ -24,7 +24,7 @@ export function renderTraceSummary(result: SimulationResult): string | null {
   const tail = traces.tail;
   if (tail === undefined) {
     const recorded = new Set(traces.spans.map((span) => span.traceId)).size;
-    return `${count(recorded)} traces recorded: ${head} of requests sampled at their start.`;
+    return `${counted(recorded, 'trace')} recorded: ${head} of requests sampled at their start.`;
   }
   const kept = tail.keptByHeadSample + tail.keptForError + tail.keptForDuration;
   const rules = [
@@ -36,7 +36,7 @@ export function renderTraceSummary(result: SimulationResult): string | null {
   const share =
     tail.share < 1 ? ` (${percentOf(tail.share)} % of the ${count(tail.picked)} these rules picked)` : '';
   return (
-    `${count(kept)} traces kept of ${count(tail.requests)} requests: ` +
+    `${counted(kept, 'trace')} kept of ${counted(tail.requests, 'request')}: ` +
     `${count(tail.keptByHeadSample)} sampled at their start (${head}), ${rules}${share}.`
   );
 }

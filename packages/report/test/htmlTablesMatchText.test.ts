@@ -91,6 +91,9 @@ describe('the HTML run report', () => {
     const result = makePricedResult();
     const connections = { ...result.connections, handshakeCpuMs: 100_361.3 };
     expect(renderText({ ...result, connections })).toContain('TLS handshakes (100,361 ms of CPU)');
+    const compared = renderComparisonText(summarizeComparison([{ ...result, connections }]));
+    expect(compared).toMatch(/^handshake CPU \(ms\)\s+100,361\.3$/m);
+    expect(compared).toContain(', 1 mesh shape, same arrivals');
   });
 });
 

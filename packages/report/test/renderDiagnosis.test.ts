@@ -157,6 +157,18 @@ describe('diagnosis renderers', () => {
     expect(text).toMatch(/success \(%\)\s+50\.00\s+± 10\.00\s+40\.00\s+60\.00/);
   });
 
+  it('groups the thousands of a replicated figure, as the other tables', () => {
+    const summary: ReplicationSummary = {
+      n: 2,
+      seeds: [42, 1],
+      verdicts: { stable: 2, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0 },
+      figures: [{ key: 'endToEndP99Ms', n: 2, mean: 1418.7, halfWidth: 1200.5, min: 1300, max: 1537.4 }],
+    };
+    expect(renderReplicationsText(summary)).toMatch(
+      /end-to-end p99 \(ms\)\s+1,418\.70\s+± 1,200\.50\s+1,300\.00\s+1,537\.40/,
+    );
+  });
+
   it('prints paired differences and marks the ones that are not significant', () => {
     const figures = (p99: number, success: number) => ({
       successRatio: success,

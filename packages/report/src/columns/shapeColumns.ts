@@ -1,7 +1,7 @@
 // The columns of one mesh shape in a comparison: success, end-to-end latency and what the shape adds to
 // it, retry amplification, proxy count, CPU, memory and cost, warnings.
 
-import { count, fixed, ms, percent, signedMs } from '../internal/format.js';
+import { count, fixed, groupedFixed, ms, percent, signedMs } from '../internal/format.js';
 import type { ShapeSummary } from '../summarizeComparison.js';
 import type { Column, ColumnTable } from './Column.js';
 
@@ -87,7 +87,7 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       field('extraNodesNeeded', 'extra nodes to run them (count)', count, 'extra_nodes_needed'),
       field('connectionsOpened', 'connections opened', count, 'connections_opened'),
       field('tlsHandshakes', 'TLS handshakes', count, 'tls_handshakes'),
-      field('handshakeCpuMs', 'handshake CPU (ms)', (value) => fixed(value, 1), 'handshake_cpu_ms'),
+      field('handshakeCpuMs', 'handshake CPU (ms)', (value) => groupedFixed(value, 1), 'handshake_cpu_ms'),
       {
         key: 'verdict',
         read: (shape) => shape.verdict ?? null,

@@ -24,6 +24,11 @@ export function count(value: number): string {
   return groupThousands(fixed(Math.round(value), 0));
 }
 
+/** A count and its noun, plural unless it is 1: `1 event`, `1,234 events`. */
+export function counted(value: number, noun: string): string {
+  return `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
+}
+
 /** A latency [ms] with precision that suits its size: 0.352, 4.21, 35.2, 1250; `–` if null or not finite. */
 export function ms(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return MISSING;

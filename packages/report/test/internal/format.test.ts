@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { count, fixed, groupedFixed, ms } from '../../src/internal/format.js';
+import { count, counted, fixed, groupedFixed, ms } from '../../src/internal/format.js';
 
 describe('format', () => {
   it('fixed keeps the decimals, never prints -0, and prints – for NaN', () => {
@@ -22,5 +22,11 @@ describe('format', () => {
   it('count and ms group thousands too', () => {
     expect(count(56_169.4)).toBe('56,169');
     expect(ms(1358.2)).toBe('1,358');
+  });
+
+  it('counted puts the noun in the plural unless the count is 1', () => {
+    expect(counted(1, 'event')).toBe('1 event');
+    expect(counted(0, 'event')).toBe('0 events');
+    expect(counted(12_345, 'trace')).toBe('12,345 traces');
   });
 });
