@@ -372,10 +372,10 @@ describe('qualitative outcomes of the bundled scenarios', () => {
     }
     // Each shape runs the fault for the proxy it has and says that the other one does nothing.
     expect(ambient.warnings).toEqual([
-      'fault at 10000 ms: mesh shape istio-ambient has no sidecar proxy for service catalog; the fault does nothing',
+      'fault at 10 s: mesh shape istio-ambient has no sidecar proxy for service catalog; the fault does nothing',
     ]);
     expect(sidecar.warnings).toEqual([
-      'fault at 10000 ms: mesh shape istio-sidecar has no ztunnel proxy for service catalog; the fault does nothing',
+      'fault at 10 s: mesh shape istio-sidecar has no ztunnel proxy for service catalog; the fault does nothing',
     ]);
   });
 

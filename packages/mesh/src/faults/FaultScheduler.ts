@@ -42,6 +42,16 @@ interface FaultEvent {
  */
 export const UNREACHABLE_TOLERATION_MS = 300_000;
 
+/**
+ * A time [ms] as the reports write durations (@meshsim/report's `duration`): `850 ms`, `10 s`, `12.5 s`, `15 min`, `2 h`.
+ */
+function durationText(ms: number): string {
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms >= 600_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
+  const [value, unit] = ms < 1000 ? [ms, 'ms'] : [ms / 1000, 's'];
+  return `${value.toFixed(3).replace(/\.?0+$/, '')} ${unit}`;
+}
+
 /** Schedules every fault of the scenario on the engine. */
 export function scheduleFaults(context: FaultContext, faults: readonly FaultConfig[]): void {
   const engine = context.engine;
@@ -58,7 +68,7 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
     const downMs = Math.min(fault.atMs + fault.durationMs, context.durationMs) - fault.atMs;
     if (fault.effect.kind === 'crash-node' && downMs > UNREACHABLE_TOLERATION_MS) {
       context.warnings.add(
-        `fault at ${fault.atMs} ms: its nodes stay down for ${Math.round(downMs / 1000)} s; Kubernetes would evict their pods ` +
+        `fault at ${durationText(fault.atMs)}: its nodes stay down for ${Math.round(downMs / 1000)} s; Kubernetes would evict their pods ` +
           `after ${UNREACHABLE_TOLERATION_MS / 1000} s (the default toleration of node.kubernetes.io/unreachable) and run them ` +
           'on other nodes, which meshsim does not: they stay down until their node returns',
       );
@@ -117,7 +127,7 @@ function resolveTargets(world: FaultRun, fault: FaultConfig): FaultTargets {
     });
     if (proxies.length === 0) {
       world.context.warnings.add(
-        `fault at ${fault.atMs} ms: mesh shape ${world.context.mesh.shape} has no ${effect.proxy} proxy for service ${fault.service}; the fault does nothing`,
+        `fault at ${durationText(fault.atMs)}: mesh shape ${world.context.mesh.shape} has no ${effect.proxy} proxy for service ${fault.service}; the fault does nothing`,
       );
     }
     return { instances: [], proxies };

@@ -12,9 +12,14 @@ export interface EnforcementScope {
   readonly shape: string;
 }
 
+/** `an` before a vowel sound (`an application`, `an l7-proxy`), else `a`. */
+function article(word: string): string {
+  return /^(?:[aeiou]|l\d)/.test(word) ? 'an' : 'a';
+}
+
 /**
  * Whether `enforcer` can enforce `policy` for `service`. When it cannot, adds the warning
- * `<policy> on service "<service>" is not enforced: the <shape> mesh shape enforces it at a <enforcer> hop, which cannot`.
+ * `<policy> on service "<service>" is not enforced: the <shape> mesh shape enforces it at a(n) <enforcer> hop, which cannot`.
  */
 export function enforceOrWarn(
   scope: EnforcementScope,
@@ -25,7 +30,7 @@ export function enforceOrWarn(
   if (canEnforce(enforcer, policy)) return true;
   scope.warnings.add(
     `${policy} on service "${service}" is not enforced: the ${scope.shape} mesh shape ` +
-      `enforces it at a ${enforcer} hop, which cannot; the policy is not applied`,
+      `enforces it at ${article(enforcer)} ${enforcer} hop, which cannot; the policy is not applied`,
   );
   return false;
 }

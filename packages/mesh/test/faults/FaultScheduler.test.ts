@@ -105,7 +105,7 @@ describe('faults', () => {
         }),
       ).warnings.filter((w) => w.includes('node.kubernetes.io/unreachable'));
     expect(long(400_000, 320_000)).toEqual([
-      'fault at 1000 ms: its nodes stay down for 319 s; Kubernetes would evict their pods after 300 s (the default toleration of node.kubernetes.io/unreachable) and run them on other nodes, which meshsim does not: they stay down until their node returns',
+      'fault at 1 s: its nodes stay down for 319 s; Kubernetes would evict their pods after 300 s (the default toleration of node.kubernetes.io/unreachable) and run them on other nodes, which meshsim does not: they stay down until their node returns',
     ]);
     // Down 300 s at most within the run: as in Kubernetes.
     expect(long(300_000, 320_000)).toEqual([]);
