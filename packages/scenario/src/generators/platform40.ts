@@ -203,7 +203,7 @@ export function generatePlatform40(options: Platform40Options = {}): Record<stri
 
   return {
     name: 'platform-40',
-    description: `Seed 000's platform: 40 services in 8 namespaces, mixed languages, two clusters; ${totalRps} req/s at the edge.`,
+    description: `A 40-service EKS platform in 8 namespaces, mixed languages, two clusters; ${totalRps} req/s at the edge.`,
     seed: 40,
     duration: options.duration ?? '60s',
     mesh: 'istio-sidecar',

@@ -11,7 +11,7 @@ import { LayeredDataPlane } from './LayeredDataPlane.js';
 export const DEFAULT_IN_CLUSTER = 'istio-ambient';
 
 const LAYERED_NOTE =
-  'layered: calls within a cluster use the in-cluster shape; calls between clusters also pass the cross-cluster hop, inserted after the cross-cluster network transfer (seed 000: Istio ambient inside, VPC Lattice between).';
+  'layered: calls within a cluster use the in-cluster shape; calls between clusters also pass the cross-cluster hop, inserted after the cross-cluster network transfer (by default Istio ambient inside, VPC Lattice between).';
 
 /** The `layered` shape. Its shared fields (balancer, default policy, mTLS, …) are the in-cluster shape's. */
 export const LAYERED_SHAPE: MeshShape<LayeredMeshConfig> = {

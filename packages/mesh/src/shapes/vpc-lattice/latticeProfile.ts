@@ -26,7 +26,7 @@ export const LATTICE_CITED = {
 
 /** Assumptions printed with every run that uses the Lattice hop. */
 export const LATTICE_ASSUMPTIONS: readonly string[] = [
-  'vpc-lattice: the managed hop adds lognormal latency with median 2 ms and p99 5 ms per call (assumption from seed 000\'s "+~1-5 ms"; AWS publishes no figure), with no queueing and no throughput quota (quotas not found).',
+  'vpc-lattice: the managed hop adds lognormal latency with median 2 ms and p99 5 ms per call (assumption from "+~1-5 ms" in an unpublished design write-up; AWS publishes no figure), with no queueing and no throughput quota (quotas not found).',
   "vpc-lattice: no configurable retries, per-try timeouts, outlier detection or circuit breaking (aws-application-networking-k8s http-route.md): callers' retries and timeouts are their applications' own.",
   'vpc-lattice: one Lattice service per destination service; TLS but not mTLS (IAM SigV4 authentication instead).',
 ];
