@@ -1,15 +1,19 @@
 // One home per mesh shape: a shape registered in this test alone — with the public building blocks —
 // is accepted by the scenario schema, listed by the CLI, run by `compare`, and named in the capability
-// matrix; before it is registered, and after it is removed, every one of them refuses it.
+// matrix; before it is registered, and after it is removed, every one of them refuses it. A sidecar-shaped one,
+// a SidecarMesh run by the exported SidecarDataPlane, runs with a sidecar per instance.
 
 import {
   DataPlaneBase,
   NO_POLICY,
+  SidecarDataPlane,
   capabilityRows,
   perNodeProxies,
   proxyStation,
   registerMeshShape,
   resolveShared,
+  sidecarPodRequests,
+  simulate,
   unregisterMeshShape,
 } from '@meshsim/mesh';
 import type {
@@ -23,6 +27,7 @@ import type {
   Proxy,
   ProxyGroup,
   ProxyProfile,
+  SidecarMesh,
   Station,
 } from '@meshsim/mesh';
 import { ScenarioError, parseScenario } from '@meshsim/scenario';
@@ -179,5 +184,54 @@ describe('a mesh shape registered at run time', () => {
   it('is refused again once removed; built-in shapes cannot be removed', () => {
     expect(() => parseScenario(SCENARIO, 'gateway.yaml')).toThrow(ScenarioError);
     expect(unregisterMeshShape('istio-sidecar')).toBe(false);
+  });
+});
+
+/** A sidecar-shaped test mesh: what the built-in sidecar shapes are made of, from the public barrel alone. */
+interface TestSidecarMeshConfig extends MeshConfigBase {
+  readonly shape: 'test-sidecar';
+  readonly sidecar: ProxyProfile;
+}
+
+const TEST_SIDECAR: SidecarMesh<TestSidecarMeshConfig> = {
+  kind: 'test-sidecar',
+  container: 'test-proxy',
+  stream: 'proxy/test-sidecar',
+  enforcer: 'l7-proxy',
+  endpointScope: 'all',
+  profile: (mesh) => mesh.sidecar,
+  adjustPolicy: (policy) => policy,
+  configWarnings: () => {},
+};
+
+const TEST_SIDECAR_SHAPE: MeshShape<TestSidecarMeshConfig> = {
+  name: 'test-sidecar',
+  summary: 'a test shape: a sidecar in every pod (SidecarDataPlane)',
+  capabilityRow: { client: '`l7-proxy`', server: '`l7-proxy`' },
+  resolve: (options) => ({
+    ...resolveShared('test-sidecar', options, {
+      loadBalancer: 'round-robin',
+      defaultPolicy: NO_POLICY,
+      mtls: true,
+    }),
+    sidecar: GATEWAY_PROFILE,
+  }),
+  assumptions: () => ['test-sidecar: every figure of this shape is made up for a test.'],
+  podRequests: (config, scenario) => sidecarPodRequests(config.sidecar, scenario),
+  createDataPlane: (context, config) => new SidecarDataPlane(TEST_SIDECAR, context, config),
+};
+
+describe('a sidecar-shaped mesh registered at run time (SidecarMesh and SidecarDataPlane)', () => {
+  beforeAll(() => registerMeshShape(TEST_SIDECAR_SHAPE));
+  afterAll(() => unregisterMeshShape('test-sidecar'));
+
+  it('runs with a sidecar per instance', () => {
+    const result = simulate(
+      parseScenario(SCENARIO.replace('mesh: test-gateway', 'mesh: test-sidecar'), 'sidecar.yaml'),
+    );
+    expect(result.conservation.holds).toBe(true);
+    expect(result.proxies.byKind.map(({ kind, count }) => ({ kind, count }))).toEqual([
+      { kind: 'test-sidecar', count: 4 },
+    ]);
   });
 });
