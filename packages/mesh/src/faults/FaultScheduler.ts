@@ -60,8 +60,8 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
     if (fault.atMs >= context.durationMs) {
       // Valid (a run may be shortened below a file's faults), but the fault under test would vanish without a word.
       context.warnings.add(
-        `fault ${fault.effect.kind} on ${fault.service} starts at ${seconds(fault.atMs)}, at or after the end of the run ` +
-          `(${seconds(context.durationMs)}): it does not happen in this run (lengthen the run to include it)`,
+        `fault ${fault.effect.kind} on ${fault.service} starts at ${durationText(fault.atMs)}, at or after the end of the run ` +
+          `(${durationText(context.durationMs)}): it does not happen in this run (lengthen the run to include it)`,
       );
     }
     // meshsim keeps a crashed node's pods down until the node returns; Kubernetes would move them after the toleration.
@@ -78,11 +78,6 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
     const endMs = fault.atMs + fault.durationMs;
     if (endMs < context.durationMs) engine.scheduleAt(endMs, endFault, { world, event });
   }
-}
-
-/** A time [ms] in seconds for a message: `12 s`, `0.5 s`. */
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`;
 }
 
 /** The first N instances of the fault's service, in placement order. */
