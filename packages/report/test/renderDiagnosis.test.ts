@@ -161,7 +161,7 @@ describe('diagnosis renderers', () => {
     const summary: ReplicationSummary = {
       n: 2,
       seeds: [42, 1],
-      verdicts: { stable: 2, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0 },
+      verdicts: { stable: 2, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
       figures: [{ key: 'endToEndP99Ms', n: 2, mean: 1418.7, halfWidth: 1200.5, min: 1300, max: 1537.4 }],
     };
     expect(renderReplicationsText(summary)).toMatch(
