@@ -7,7 +7,10 @@ import type { EdgeMetrics, SimulationResult } from '@meshsim/mesh';
 export interface RunFigures {
   /** Successful ÷ completed calls of the traffic sources, in [0, 1]; null when no call completed (never 100 %). */
   successRatio: number | null;
-  /** Successful calls of the traffic sources per simulated second [req/s]. */
+  /**
+   * Successful calls of the traffic sources per simulated second [req/s]: over the configured duration, or over the
+   * simulated time reached (`stopped.atMs`) when a guard stopped the run early; 0 when no time was simulated.
+   */
   goodputRps: number;
   /**
    * Calls-weighted p50 / p99 latency of successful calls at the traffic sources [ms]; null when no call succeeded
@@ -95,9 +98,11 @@ export function runFigures(result: SimulationResult): RunFigures {
   const arrived = result.services.reduce((n, s) => n + s.arrived, 0);
   // Nodes are listed only when they have a size (a CPU count).
   const sized = result.nodes.length > 0;
+  // The span the counts cover: the configured duration, or where a guard stopped the run.
+  const simulatedMs = result.stopped?.atMs ?? result.scenario.durationMs;
   return {
     successRatio: completed > 0 ? succeeded / completed : null,
-    goodputRps: result.scenario.durationMs > 0 ? succeeded / (result.scenario.durationMs / 1000) : 0,
+    goodputRps: simulatedMs > 0 ? succeeded / (simulatedMs / 1000) : 0,
     endToEndP50Ms: weighted((e) => e.latency.p50Ms),
     endToEndP99Ms: weighted((e) => e.latency.p99Ms),
     attemptsPerCall: calls > 0 ? attempts / calls : 0,

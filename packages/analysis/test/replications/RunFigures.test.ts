@@ -1,5 +1,6 @@
 // runFigures: the headline figures of one run. Calls still waiting at a source with `connections` are
-// offered (goodput is against them) but not sent, so they count in neither attempts per call nor work.
+// offered (goodput is against them) but not sent, so they count in neither attempts per call nor work. A run a
+// guard stopped early has its goodput over the simulated time it reached.
 
 import { simulate } from '@meshsim/mesh';
 import { resolveScenario } from '@meshsim/scenario';
@@ -43,6 +44,25 @@ describe('runFigures', () => {
     // Goodput is what was served: 2 connections × about 100 per second (10 ms each, plus the network).
     expect(figures.goodputRps).toBeGreaterThan(190);
     expect(figures.goodputRps).toBeLessThanOrEqual(200);
+  });
+
+  it('divides goodput by the simulated time reached when a guard stopped the run, not by the configured duration', () => {
+    // 100 calls/s for 10 s; 2 000 events (about 3 per call) stop it after a few simulated seconds.
+    const result = simulate(
+      resolveScenario({
+        duration: '10s',
+        services: { api: { serviceTime: '1ms' } },
+        traffic: [{ name: 'users', to: 'api', rate: '100/s' }],
+      }),
+      { maxEvents: 2000 },
+    );
+    const atMs = result.stopped?.atMs ?? Number.NaN;
+    expect(atMs).toBeGreaterThan(1000);
+    expect(atMs).toBeLessThan(9000);
+    const succeeded = result.edges[0]?.succeeded ?? 0;
+    expect(runFigures(result).goodputRps).toBeCloseTo(succeeded / (atMs / 1000), 9);
+    // Served at the offered rate until the stop: about 100 req/s, not diluted by the time never simulated.
+    expect(runFigures(result).goodputRps).toBeGreaterThan(90);
   });
 
   it("prices the proxies' requests when the run has prices: 0 when none request, null without prices", () => {
