@@ -1,9 +1,20 @@
-// `meshsim compare`: argument errors, side-by-side output, JSON schema and determinism.
+// `meshsim compare`: argument errors, side-by-side output, JSON schema and determinism, and the runs a guard
+// stopped — of any replication, not only the first (whose full result makes the side-by-side table).
 
+import { planSweep, runTasks, scenarioSource } from '@meshsim/analysis';
 import { describe, expect, it } from 'vitest';
 import { parseCompareArgs } from '../src/commands/compare.js';
 import { main } from '../src/index.js';
 import { captureIo } from './__helpers__/io.js';
+import { writeTempFile } from './__helpers__/scenarios.js';
+
+/** Open-loop arrivals: the events of a run vary with its seed. */
+const JITTERY_YAML = `duration: 1s
+services:
+  api: { serviceTime: 1ms }
+traffic:
+  - { name: users, rate: 100, to: api }
+`;
 
 describe('meshsim compare', () => {
   it('parses a comma-separated shape list and defaults to every shape', () => {
@@ -65,5 +76,34 @@ describe('meshsim compare', () => {
     expect(doc.shapes[1]?.addedP50Ms).toBeGreaterThan(0);
     expect(doc.shapes[1]?.proxies).toBeGreaterThan(0);
     expect(doc.shapes[0]?.proxies).toBe(0);
+  });
+
+  it('reports a run stopped only in a later replication on stderr, and exits 3', async () => {
+    // The events of each replication's run, unguarded: a limit just above the first's stops only those above it.
+    const source = scenarioSource('jittery.yaml', JITTERY_YAML);
+    const plan = planSweep(source, [{ path: 'mesh', values: ['none'] }], [], 3);
+    const events = (await runTasks(source, plan.tasks, { workers: 0 })).map((outcome) => outcome.events);
+    const limit = (events[0] ?? 0) + 1;
+    const later = events.flatMap((n, replication) => (n > limit ? [replication] : []));
+    expect(later.length).toBeGreaterThan(0);
+    expect(later).not.toContain(0);
+
+    const io = captureIo();
+    const file = writeTempFile('jittery.yaml', JITTERY_YAML);
+    const args = ['compare', file, '--mesh', 'none', '--replications', '3', '--max-events', String(limit)];
+    expect(await main([...args, '--no-progress', '--workers', '0'], io)).toBe(3);
+    const lines = io
+      .err()
+      .split('\n')
+      .filter((line) => line.includes('stopped early'));
+    expect(lines).toEqual(
+      later.map((replication) =>
+        expect.stringMatching(
+          new RegExp(
+            `^meshsim: none run \\(replication ${replication + 1} of 3\\) stopped early \\(max-events\\) at `,
+          ),
+        ),
+      ),
+    );
   });
 });

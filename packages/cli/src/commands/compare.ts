@@ -29,7 +29,7 @@ import { borrowedProxyResources } from '../internal/borrowedProxyResources.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
-import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards, stoppedLine } from '../internal/runGuards.js';
+import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards, stoppedRunLines } from '../internal/runGuards.js';
 import type { RunGuards } from '../internal/runGuards.js';
 import { formatDoneLine } from '../progress.js';
 
@@ -52,8 +52,8 @@ export interface CompareArgs extends ScenarioArgs {
  * The event guards (`--max-events`, `--max-events-per-instant`) bound every run on the pool; the
  * wall-time and heap budgets are `run`'s (a worker cannot be asked for its clock mid-run), so
  * `--max-wall-time`/`--max-heap` are not flags of `compare` (unknown flag, exit 2). A shape whose run a guard
- * stopped early keeps its column (covering the simulated time it reached), gets a line on stderr, and
- * the command exits with 3 ({@link STOPPED_EXIT_CODE}).
+ * stopped early keeps its column (covering the simulated time it reached); every stopped run, of any
+ * replication, gets a line on stderr, and the command exits with 3 ({@link STOPPED_EXIT_CODE}).
  */
 export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCompareArgs(args);
@@ -90,18 +90,17 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     },
   });
   const results: SimulationResult[] = [];
-  const stops: string[] = [];
   const diagnoses: Diagnosis[] = [];
   const figures: RunFigures[][] = parsed.shapes.map(() => []);
   for (const outcome of outcomes) {
     if (outcome.result !== undefined) {
       results.push(outcome.result);
-      const stop = outcome.result.stopped;
-      if (stop !== undefined) stops.push(stoppedLine(stop, `${outcome.mesh} run`));
       diagnoses.push(outcome.diagnosis);
     }
     figures[outcome.point]?.push(outcome.figures);
   }
+  // Every stopped run, of any replication (only the first keeps its full result).
+  const stops = stoppedRunLines(outcomes, parsed.replications);
   // Each shape's resolved config, for what the runs' results do not carry: its default balancer, and whether it runs
   // sidecars with the proxy resources the scenario wrote for its own mesh (said in that run's warnings).
   const fileShape = resolveWithOverrides(source, fixed).mesh.shape;

@@ -1,10 +1,11 @@
 // The guards of `run` and `compare`: the flags that set them (--max-events, --max-events-per-instant,
 // --max-wall-time, --max-heap), the simulate options that enforce them — the wall clock and the heap are
-// read here, never by the library — and the line printed when one stops a run.
+// read here, never by the library — and the lines printed when one stops a run (or some runs of a comparison).
 
 import { getHeapStatistics } from 'node:v8';
 
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_EVENTS_AT_ONE_INSTANT } from '@meshsim/mesh';
+import type { RunOutcome } from '@meshsim/analysis';
 import type { ExternalStop, RunStopped, SimulateOptions } from '@meshsim/mesh';
 import { parseByteSize, parseDurationMs } from '@meshsim/scenario';
 
@@ -206,12 +207,37 @@ const RAISE_FLAG: Readonly<Record<RunStopped['reason'], string>> = {
 
 /**
  * The stderr line of a run a guard stopped, e.g. `meshsim: run stopped early (zeno) at 0 ms simulated:
- * more than …; the results cover that span only (raise the limit with --max-events-per-instant)`.
+ * more than …; the results cover that span only (raise the limit with --max-events-per-instant)`. Without a
+ * message (a run whose full result was not kept: only its diagnosis' reason and time reached) the line has none.
  * @param label - What stopped: `run`, or the shape in a comparison (`istio-sidecar run`).
  */
-export function stoppedLine(stopped: RunStopped, label = 'run'): string {
+export function stoppedLine(
+  stopped: Pick<RunStopped, 'reason' | 'atMs'> & { message?: string },
+  label = 'run',
+): string {
+  const message = stopped.message === undefined ? '' : `: ${stopped.message}`;
   return (
-    `meshsim: ${label} stopped early (${stopped.reason}) at ${String(Math.round(stopped.atMs * 1000) / 1000)} ms simulated: ${stopped.message}; ` +
+    `meshsim: ${label} stopped early (${stopped.reason}) at ${String(Math.round(stopped.atMs * 1000) / 1000)} ms simulated${message}; ` +
     `the results cover that span only (raise the limit with ${RAISE_FLAG[stopped.reason]} or '${UNLIMITED}')`
   );
+}
+
+/**
+ * The stderr lines of a comparison's runs that a guard stopped, one per stopped run (shape and replication), by
+ * shape then replication: from the full result where it was kept (its message included), else from the outcome's
+ * diagnosis (`diagnosis.stopped`: every replication has one, not only the first). Empty when none stopped.
+ * @param replications - Replications per shape: above 1, each label names the replication (1-based, `of N`).
+ */
+export function stoppedRunLines(outcomes: readonly RunOutcome[], replications: number): string[] {
+  return [...outcomes]
+    .sort((a, b) => a.point - b.point || a.replication - b.replication)
+    .flatMap((outcome) => {
+      const stop = outcome.result?.stopped ?? outcome.diagnosis.stopped;
+      if (stop === undefined) return [];
+      const label =
+        replications > 1
+          ? `${outcome.mesh} run (replication ${outcome.replication + 1} of ${replications})`
+          : `${outcome.mesh} run`;
+      return [stoppedLine(stop, label)];
+    });
 }
