@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 
 import { JSON_SCHEMA_VERSION, renderJson } from '../src/index.js';
-import { makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
+import { emptyEdge, makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 describe('renderJson', () => {
   it('renderJson(result) parses back to the result, with schemaVersion 1 first', () => {
@@ -93,6 +93,19 @@ describe('renderJson', () => {
     };
     expect(parsed.edges[0]?.latency.maxMs).toBeNull();
     expect(parsed.services[0]?.utilisation).toBeNull();
+  });
+
+  it('renderJson(result) writes a null successRate for an edge with no completed call (the result holds 1: not 100 %)', () => {
+    const result = makeResult();
+    const quiet = emptyEdge('frontend', 'audit');
+    quiet.calls = 3;
+    quiet.inFlight = 3;
+    result.edges.push(quiet);
+
+    const parsed = JSON.parse(renderJson(result)) as { edges: { successRate: unknown }[] };
+    expect(quiet.successRate).toBe(1);
+    expect(parsed.edges.at(-1)?.successRate).toBeNull();
+    expect(parsed.edges[0]?.successRate).toBeCloseTo(result.edges[0]?.successRate ?? Number.NaN, 6);
   });
 
   it('renderJson(emptyResult) has no NaN, Infinity or undefined and keeps a string seed', () => {
