@@ -97,6 +97,42 @@ describe('diagnosis renderers', () => {
     expect(csv[2]?.startsWith('client,metastable,0.999,0,0,31000,,,40000,')).toBe(true);
   });
 
+  it('shows no goodput for a source that offered no call: – in text, null in JSON, empty CSV cells, no sample', () => {
+    const first = DIAGNOSIS.sources[0] as Diagnosis['sources'][number];
+    const idle: Diagnosis = {
+      ...DIAGNOSIS,
+      sources: [
+        first,
+        {
+          ...first,
+          source: 'batch',
+          to: 'reports',
+          verdict: 'stable',
+          referenceRatio: null,
+          minRatio: null,
+          finalRatio: null,
+          degradedAtMs: null,
+          stillDownMs: null,
+          reason: 'no call was offered',
+        },
+      ],
+    };
+    expect(renderText(result, { diagnosis: idle })).toMatch(/batch\s+stable\s+–\s+–\s+–\s+–\s+–/);
+    const doc = JSON.parse(renderJson(result, { diagnosis: idle })) as {
+      diagnosis: { sources: Record<string, unknown>[] };
+    };
+    expect(doc.diagnosis.sources[1]).toMatchObject({
+      referenceRatio: null,
+      minRatio: null,
+      finalRatio: null,
+    });
+    const csv = renderVerdictsCsv(idle, { durationMs: 90_000 }).split('\n');
+    expect(csv[3]).toBe('batch,stable,,,,,,,,no call was offered');
+    expect(renderOpenMetrics(result, { diagnosis: idle })).not.toContain(
+      'meshsim_goodput_ratio{scope="batch"',
+    );
+  });
+
   it('tells sources that share a name apart by their entry service (one load generator, many entries)', () => {
     const first = DIAGNOSIS.sources[0] as Diagnosis['sources'][number];
     const shared: Diagnosis = {

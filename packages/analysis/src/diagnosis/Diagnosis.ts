@@ -57,12 +57,16 @@ export interface SourceDiagnosis {
   /** Its entry service. */
   to: string;
   verdict: SourceVerdict;
+  /*
+   * The goodput ratios are null when the source offered no call at all (`rate: 0`, or a run too short for one):
+   * there is no goodput to measure, not 100 % of it.
+   */
   /** Goodput ratio the band is measured against: the pre-trigger level (see docs/analysis.md). */
-  referenceRatio: number;
+  referenceRatio: number | null;
   /** Lowest goodput ratio of any window. */
-  minRatio: number;
+  minRatio: number | null;
   /** Goodput ratio of the last window. */
-  finalRatio: number;
+  finalRatio: number | null;
   /** Start of the first window below the band [ms]; null when stable. */
   degradedAtMs: number | null;
   /** Start of the window from which every window is within the band again [ms]; null unless recovered. */

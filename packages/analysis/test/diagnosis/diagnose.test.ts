@@ -165,7 +165,7 @@ describe('diagnose', () => {
     expect([diagnosis.recoveryMs, diagnosis.stillDownMs]).toEqual([null, null]);
   });
 
-  it('says a source that offered no call offered none (not a goodput of 100 % of offered calls)', () => {
+  it('says a source that offered no call offered none, with no goodput ratios (not 100 % of offered calls)', () => {
     const config = resolveScenario({
       duration: '6s',
       services: { api: { serviceTime: '1ms' } },
@@ -175,5 +175,8 @@ describe('diagnose', () => {
     expect(diagnosis.verdict).toBe('stable');
     expect(diagnosis.reason).toBe('users: no call was offered');
     expect(diagnosis.stopped).toBeUndefined();
+    // No goodput to measure: the ratios are null, not 100 %.
+    const [users] = diagnosis.sources;
+    expect([users?.referenceRatio, users?.minRatio, users?.finalRatio]).toEqual([null, null, null]);
   });
 });

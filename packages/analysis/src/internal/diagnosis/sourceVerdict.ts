@@ -47,15 +47,16 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   const { series, startMs, thresholds: t } = input;
   const base = { source: input.source, to: input.to };
   const n = startMs.length;
-  // No call offered in any interval (`rate: 0`, or a run too short for one): nothing to judge goodput by.
+  // No call offered in any interval (`rate: 0`, or a run too short for one): nothing to judge goodput by, and
+  // no goodput ratio to report (null, not 100 %).
   const offered = series === undefined ? 0 : series.calls.reduce((sum, calls) => sum + calls, 0);
   if (series === undefined || n === 0 || offered === 0) {
     return {
       ...base,
       verdict: 'stable',
-      referenceRatio: 1,
-      minRatio: 1,
-      finalRatio: 1,
+      referenceRatio: null,
+      minRatio: null,
+      finalRatio: null,
       degradedAtMs: null,
       recoveredAtMs: null,
       recoveryMs: null,
