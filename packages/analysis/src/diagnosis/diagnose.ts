@@ -31,6 +31,33 @@ function maxOrNull(values: readonly (number | null)[]): number | null {
   return known.length === 0 ? null : Math.max(...known);
 }
 
+/** `'retry-storm'` for a string, `7` for a number: a value in an error message. */
+function quoted(value: string | number): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
+/**
+ * Refuses a result that is not a run of `config` (a cheap check of what the result records of its scenario).
+ * @throws {RangeError} naming each of scenario name, seed, duration and mesh shape that differs.
+ */
+function checkSameRun(config: SimulationConfig, result: SimulationResult): void {
+  const run = result.scenario;
+  const fields: [string, string | number, string | number][] = [
+    ['scenario name', run.name, config.name],
+    ['seed', run.seed, config.seed],
+    ['duration [ms]', run.durationMs, config.durationMs],
+    ['mesh', run.mesh, config.mesh.shape],
+  ];
+  const differ = fields
+    .filter(([, ofResult, ofConfig]) => ofResult !== ofConfig)
+    .map(([field, ofResult, ofConfig]) => `${field} ${quoted(ofResult)} (config: ${quoted(ofConfig)})`);
+  if (differ.length > 0) {
+    throw new RangeError(
+      `diagnose: the result is not a run of this config: its ${differ.join(', ')}; pass the config that was simulated`,
+    );
+  }
+}
+
 /**
  * Diagnoses one run (definitions and thresholds: docs/analysis.md). Pure and deterministic: the same
  * config and result give the same diagnosis. A run a guard stopped early (`result.stopped`) is not diagnosed: its
@@ -38,6 +65,8 @@ function maxOrNull(values: readonly (number | null)[]): number | null {
  *
  * @param config - The config that was simulated (its faults, traffic and call graph).
  * @param result - What `simulate(config)` returned.
+ * @throws {RangeError} when `result` is not a run of `config`: its scenario name, seed, duration or mesh shape
+ *   differs from the config's (the error names each that does).
  * @param thresholds - Overrides of {@link DIAGNOSIS_THRESHOLDS}.
  * @example
  * ```ts
@@ -50,6 +79,7 @@ export function diagnose(
   result: SimulationResult,
   thresholds: Partial<DiagnosisThresholds> = {},
 ): Diagnosis {
+  checkSameRun(config, result);
   const t: DiagnosisThresholds = { ...DIAGNOSIS_THRESHOLDS, ...thresholds };
   const durationMs = result.scenario.durationMs;
   const triggers = findTriggers(config);

@@ -1,5 +1,6 @@
 // diagnose(): verdicts of small hand-made runs (stable, recovered, metastable, unresolved, degraded),
-// the triggers, the sustaining loop, amplification per depth and the cascade order.
+// the triggers, the sustaining loop, amplification per depth and the cascade order; a result of another
+// config is refused.
 
 import { simulate } from '@meshsim/mesh';
 import { applyOverrides, resolveScenario } from '@meshsim/scenario';
@@ -178,5 +179,31 @@ describe('diagnose', () => {
     // No goodput to measure: the ratios are null, not 100 %.
     const [users] = diagnosis.sources;
     expect([users?.referenceRatio, users?.minRatio, users?.finalRatio]).toEqual([null, null, null]);
+  });
+
+  it('refuses a result of another config, naming what differs (scenario name, seed, duration, mesh)', () => {
+    const config = resolveScenario({
+      name: 'small',
+      duration: '2s',
+      services: { api: { serviceTime: '1ms' } },
+      traffic: [{ name: 'users', to: 'api', rate: 10 }],
+    });
+    const result = simulate(config);
+    expect(() => diagnose({ ...config, seed: 7 }, result)).toThrow(
+      new RangeError(
+        'diagnose: the result is not a run of this config: its seed 1 (config: 7); pass the config that was simulated',
+      ),
+    );
+    const other = resolveScenario({
+      name: 'other',
+      duration: '3s',
+      mesh: 'linkerd',
+      services: { api: { serviceTime: '1ms' } },
+      traffic: [{ name: 'users', to: 'api', rate: 10 }],
+    });
+    expect(() => diagnose(other, result)).toThrow(
+      "its scenario name 'small' (config: 'other'), duration [ms] 2000 (config: 3000), mesh 'none' (config: 'linkerd')",
+    );
+    expect(diagnose(config, result).verdict).toBe('stable');
   });
 });
