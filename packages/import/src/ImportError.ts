@@ -5,7 +5,7 @@
 export interface ImportIssue {
   /** The input file as shown to the user ('' when the problem is not about one file). */
   file: string;
-  /** 1-based line, when the problem has a position (YAML syntax errors). */
+  /** 1-based line, when the problem has a position (YAML syntax errors, a --graph fragment's invalid field). */
   line?: number;
   /** 1-based column, with `line`. */
   column?: number;

@@ -6,7 +6,8 @@ import { ScenarioError, parseScenario } from '@meshsim/scenario';
 import { ImportError } from './ImportError.js';
 import type { ImportOptions } from './ImportOptions.js';
 import type { ImportWarning } from './ImportWarning.js';
-import { importScenarioObject } from './importScenarioObject.js';
+import { importWithFragment } from './importScenarioObject.js';
+import { placeScenarioIssue } from './internal/build/placeScenarioIssue.js';
 import { renderScenario } from './internal/render/renderScenario.js';
 
 /** What {@link importScenario} returns. */
@@ -24,7 +25,8 @@ export interface ImportResult {
  * @param options - See {@link ImportOptions}.
  * @returns The scenario text, which `parseScenario`/`loadScenarioFile` accept, and the warnings.
  * @throws ImportError for unreadable or malformed inputs, inputs with nothing importable, or a scenario
- *   the loader rejects (e.g. a --graph fragment with an unknown field).
+ *   the loader rejects (e.g. a --graph fragment with an unknown field: the issue names the fragment's file, line
+ *   and column when the fragment gave the field).
  * @example
  * ```ts
  * const { scenario, warnings } = importScenario(['shop/'], { graph: 'shop-graph.yaml' });
@@ -33,17 +35,14 @@ export interface ImportResult {
  * ```
  */
 export function importScenario(paths: readonly string[], options: ImportOptions = {}): ImportResult {
-  const imported = importScenarioObject(paths, options);
+  const { imported, fragment } = importWithFragment(paths, options);
   const text = renderScenario(imported.scenario, imported.comments, imported.header);
   try {
     parseScenario(text, 'imported.yaml');
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
     throw new ImportError(
-      error.issues.map((issue) => ({
-        file: '',
-        reason: `the imported scenario is invalid: ${issue.path === '' ? '' : `${issue.path}: `}${issue.reason}`,
-      })),
+      error.issues.map((issue) => placeScenarioIssue(issue, imported.scenario, imported.comments, fragment)),
     );
   }
   return { scenario: text, warnings: imported.warnings };

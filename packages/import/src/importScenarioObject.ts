@@ -15,6 +15,7 @@ import type { ImportWarning } from './ImportWarning.js';
 import type { ScenarioComment } from './ScenarioComment.js';
 import { buildScenario } from './internal/build/buildScenario.js';
 import { readFragment } from './internal/build/readFragment.js';
+import type { Fragment } from './internal/build/readFragment.js';
 import { importDocuments } from './internal/importDocuments.js';
 import { kindOf } from './internal/kindOf.js';
 import { decideMesh } from './internal/mesh/decideMesh.js';
@@ -97,6 +98,17 @@ export function importScenarioObject(
   paths: readonly string[],
   options: ImportOptions = {},
 ): ImportedScenario {
+  return importWithFragment(paths, options).imported;
+}
+
+/**
+ * {@link importScenarioObject}, and the `--graph` fragment it read (for `importScenario`, whose errors name the
+ * fragment's lines). Not part of the package's API.
+ */
+export function importWithFragment(
+  paths: readonly string[],
+  options: ImportOptions = {},
+): { imported: ImportedScenario; fragment: Fragment | undefined } {
   if (paths.length === 0) {
     throw new ImportError([
       { file: '', reason: 'no input: give isotope, Kubernetes, Istio or Linkerd files or directories' },
@@ -173,11 +185,12 @@ export function importScenarioObject(
       from: mesh.from,
     };
   }
-  return {
+  const result: ImportedScenario = {
     scenario: built.scenario,
     comments: built.comments,
     header: built.header,
     model: builder.model,
     warnings: sortWarnings(warnings.list(), fragment === undefined ? files : [...files, fragment.file]),
   };
+  return { imported: result, fragment };
 }

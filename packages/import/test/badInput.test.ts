@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { IMPORTABLE_KIND_NAMES, ImportError, importScenario } from '../src/index.js';
+import { IMPORTABLE_KIND_NAMES, ImportError, formatImportIssue, importScenario } from '../src/index.js';
 import type { ImportIssue } from '../src/index.js';
 import { kubernetesApp, tempTree, warningsWith } from './__helpers__/fixtures.js';
 
@@ -129,8 +129,27 @@ describe('bad input', () => {
     const [invalid] = issuesOf(() =>
       importScenario([app], { graph: join(dir, 'wrong.yaml'), relativeTo: dir }),
     );
-    expect(invalid?.reason).toBe(
-      'the imported scenario is invalid: services.api.concurency: unknown field (did you mean "concurrency"?)',
+    expect(invalid).toEqual({
+      file: 'wrong.yaml',
+      line: 2,
+      column: 28,
+      reason:
+        'the imported scenario is invalid: services.api.concurency: unknown field (did you mean "concurrency"?)',
+    });
+  });
+
+  it("an invalid value of the --graph fragment names the fragment's file, line and column", () => {
+    const dir = tempTree({
+      'app.yaml': kubernetesApp(['api']),
+      'g2.yaml': 'services:\n  api:\n    serviceTime: fast\ntraffic:\n  - { to: api }\n',
+    });
+    const issues = issuesOf(() =>
+      importScenario([join(dir, 'app.yaml')], { graph: join(dir, 'g2.yaml'), relativeTo: dir }),
     );
+    // At the field's key, as the scenario loader places its errors; a traffic source without a rate at the source.
+    expect(issues.map(formatImportIssue)).toEqual([
+      'g2.yaml:3:5: the imported scenario is invalid: services.api.serviceTime: must be a duration such as 250ms, 1.5s, 5m, 300us or a number of milliseconds (got "fast")',
+      'g2.yaml:5:5: the imported scenario is invalid: traffic[0]: must set rate (open loop) or users (closed loop)',
+    ]);
   });
 });

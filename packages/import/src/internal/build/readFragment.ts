@@ -1,18 +1,62 @@
 // Reads the `--graph` scenario fragment: a partial scenario (YAML or JSON) whose services, calls,
-// traffic and other top-level fields are merged with what was imported.
+// traffic and other top-level fields are merged with what was imported. It keeps the fragment's YAML positions, so
+// that an error in a field the fragment gave names the fragment's line and column.
 
 import { readFileSync } from 'node:fs';
 
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
 
 import { ImportError } from '../../ImportError.js';
 import { isRecord } from '../isRecord.js';
 import type { JsonObject } from '../isRecord.js';
+import type { FieldPath } from '../source/fieldPath.js';
+import type { Position } from '../source/SourceDocument.js';
 
 /** A fragment and the name it is shown under. */
 export interface Fragment {
   file: string;
   value: JsonObject;
+  /**
+   * Where `path` is written in the fragment: its key for a mapping entry, the item for a list item, else the closest
+   * written ancestor (as the scenario loader places its errors).
+   */
+  position: (path: FieldPath) => Position | undefined;
+}
+
+/** The text of a mapping key, to compare with a path segment. */
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
+}
+
+/** The {@link Fragment.position} of a parsed fragment (aliases followed, as `toJS` expands them). */
+function locator(doc: Document, lines: LineCounter): (path: FieldPath) => Position | undefined {
+  return (path) => {
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as Node | null)?.range?.[0];
+    for (const segment of path) {
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isMap(node)) {
+        const pair = node.items.find((item) => keyText(item.key) === String(segment));
+        if (pair === undefined) break;
+        const range = (pair.key as Node | null)?.range;
+        if (range !== undefined && range !== null) offset = range[0];
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item: unknown = node.items[segment];
+        const range = (item as Node | null)?.range;
+        if (range === undefined || range === null) break;
+        offset = range[0];
+        node = item;
+      } else {
+        break;
+      }
+    }
+    if (offset === undefined) return undefined;
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
 }
 
 /**
@@ -73,5 +117,5 @@ export function readFragment(path: string, display: string): Fragment {
         ]);
     }
   }
-  return { file: display, value };
+  return { file: display, value, position: locator(doc, lines) };
 }

@@ -21,3 +21,14 @@ export function formatFieldPath(path: FieldPath): string {
 export function isPrefixOf(prefix: FieldPath, path: FieldPath): boolean {
   return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
+
+/** Reads a path printed by {@link formatFieldPath} (or by the scenario loader, which prints paths alike). */
+export function parseFieldPath(text: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const match of text.matchAll(/([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
+    if (match[1] !== undefined) out.push(match[1]);
+    else if (match[2] !== undefined) out.push(Number(match[2]));
+    else if (match[3] !== undefined) out.push(JSON.parse(`"${match[3]}"`) as string);
+  }
+  return out;
+}
