@@ -291,7 +291,8 @@ Istio's ztunnel and istio-cni-node give the mesh's ztunnel and istioCni requests
 Options:
   --graph FILE      A partial scenario (services, calls, traffic, faults, duration, nodeCpu, ...)
                     merged with what is imported; its values win, each override is a warning.
-  --rate R          Traffic rate of each entry point when the inputs give none: 200/s, 12000/m, 50.
+  --rate R          Traffic rate of each entry point when the inputs give none: 200/s, 12000/m, 50
+                    (not used, warned, when the --graph fragment has traffic).
                     Default: 100/s (a placeholder, listed in the scenario's assumptions).
   --name NAME       The scenario's name. Default: the fragment's, else the first input's name.
   --out FILE        Write the scenario to FILE instead of stdout.

@@ -7,7 +7,10 @@ export interface ImportOptions {
    * are merged with what is imported; its values win over imported ones (each override is a warning).
    */
   graph?: string;
-  /** Traffic rate of each entry point when the inputs give none (`200/s`, `12000/m`, a number = per second). Default `100/s`. */
+  /**
+   * Traffic rate of each entry point when the inputs give none (`200/s`, `12000/m`, a number = per second). Default
+   * `100/s`. Not used when the `graph` fragment has `traffic` (its sources and rates are used; warned).
+   */
   rate?: string | number;
   /** The scenario's name. Default: the fragment's `name`, else the first input's file or directory name. */
   name?: string;

@@ -3,7 +3,7 @@
 import type { ImportWarning } from '../ImportWarning.js';
 import type { FieldPath } from './source/fieldPath.js';
 import { formatFieldPath } from './source/fieldPath.js';
-import type { SourceDocument } from './source/SourceDocument.js';
+import type { Position, SourceDocument } from './source/SourceDocument.js';
 
 /** The warnings of one import, in the order they were found. */
 export class WarningLog {
@@ -17,6 +17,16 @@ export class WarningLog {
       document: doc.document,
       resource: doc.resource,
       ...(path.length > 0 ? { field: formatFieldPath(path) } : {}),
+      ...(position === undefined ? {} : { line: position.line, column: position.column }),
+      message,
+    });
+  }
+
+  /** A warning about the field at `path` of a file that holds no resource (the --graph fragment), at `position`. */
+  field(file: string, path: FieldPath, position: Position | undefined, message: string): void {
+    this.warnings.push({
+      file,
+      field: formatFieldPath(path),
       ...(position === undefined ? {} : { line: position.line, column: position.column }),
       message,
     });

@@ -299,6 +299,14 @@ function buildTraffic(
   const { warnings } = builder;
   if (fragment !== undefined && Array.isArray(fragment.value['traffic'])) {
     comments.add(['traffic'], `from ${fragment.file} (--graph)`);
+    if (input.rate !== undefined) {
+      warnings.field(
+        fragment.file,
+        ['traffic'],
+        fragment.position(['traffic']),
+        `the given rate ${String(input.rate)} (--rate) is not used: the --graph fragment's traffic gives the traffic sources and their rates`,
+      );
+    }
     return structuredClone(fragment.value['traffic'] as JsonObject[]);
   }
   const names = Object.keys(services);

@@ -59,6 +59,28 @@ describe('buildScenario', () => {
     expect(warningsWith(imported.warnings, 'the inputs give no traffic rate')).toHaveLength(0);
   });
 
+  it("warns that a chosen rate is not used when the fragment's traffic is, naming the fragment", () => {
+    const imported = importFiles(
+      {
+        'app.yaml': kubernetesApp(['api']),
+        'graph.yaml': 'services:\n  api: { serviceTime: 3ms }\ntraffic:\n  - { to: api, rate: 20/s }\n',
+      },
+      { graph: 'graph.yaml', rate: '200/s' },
+    );
+    expect(imported.scenario.traffic).toEqual([{ to: 'api', rate: '20/s' }]);
+    expect(warningsWith(imported.warnings, '200/s')).toEqual([
+      "graph.yaml:3:1: traffic: the given rate 200/s (--rate) is not used: the --graph fragment's traffic gives the traffic sources and their rates",
+    ]);
+    const without = importFiles(
+      {
+        'app.yaml': kubernetesApp(['api']),
+        'graph.yaml': 'services:\n  api: { serviceTime: 3ms }\ntraffic:\n  - { to: api, rate: 20/s }\n',
+      },
+      { graph: 'graph.yaml' },
+    );
+    expect(warningsWith(without.warnings, '--rate')).toEqual([]);
+  });
+
   it(`uses ${DEFAULT_ENTRY_RATE} per entry point without a rate, as an assumption`, () => {
     const imported = importFiles({
       'g.yaml': 'kind: MockServiceGraph\nservices:\n  - { name: a, isEntrypoint: true }\n',
