@@ -115,7 +115,7 @@ export function containerResourceKey(container: string, what: ProxyResourceKind)
 
 /**
  * The proxy CPU limits and requests and memory requests the pod annotations set (cores, MiB); a value that is not a
- * CPU quantity of 1m or more, or not a memory quantity above 0, is warned.
+ * CPU quantity of 1m or more, or not a memory quantity above 0, is warned; memory below 1 MiB is taken, warned.
  */
 function readProxyResources(
   doc: SourceDocument,
@@ -136,15 +136,23 @@ function readProxyResources(
       );
       continue;
     }
-    // A memory quantity above 0 that is still no size (512m is 0.512 bytes; beyond 2^53 bytes): the reason.
-    const refused = memory ? readMemoryQuantity(text).reason : undefined;
-    if (refused !== undefined) {
+    // A memory quantity above 0 that is still no size (512m is 0.512 bytes; beyond 2^53 bytes): the reason; one
+    // below 1 MiB (512, bytes) is taken, as the proxy takes it, with the same doubt as a container's.
+    const reading = memory ? readMemoryQuantity(text) : undefined;
+    if (reading?.reason !== undefined) {
       builder.warnings.at(
         doc,
         ['spec', 'template', 'metadata', 'annotations', key],
-        `${refused}; not imported`,
+        `${reading.reason}; not imported`,
       );
       continue;
+    }
+    if (reading?.doubt !== undefined) {
+      builder.warnings.at(
+        doc,
+        ['spec', 'template', 'metadata', 'annotations', key],
+        `${reading.doubt}; imported as written`,
+      );
     }
     out.push({ key, what, shape, amount: round(amount) });
   }

@@ -1,6 +1,6 @@
 // One container's CPU and memory requests and limits as a manifest writes them (Deployment, StatefulSet or Pod),
 // read into cores and MiB; a value Kubernetes would reject (not a quantity, negative, CPU finer than 1m, memory in
-// fractions of a byte) is warned with its reason and left out.
+// fractions of a byte) is warned with its reason and left out, memory below 1 MiB (`512`: did you mean 512Mi?) warned.
 
 import type { ContainerResources } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
@@ -44,7 +44,8 @@ const RESOURCES = {
  * Kubernetes would reject is warned, naming the value and the reason, and left out: when the request is the bad
  * one and the limit is good, the warning says that the limit stands for the request (as for a container that sets
  * none). A limit of `0` is no limit (the kubelet sets no CFS quota or memory limit for it), warned; a request of
- * `0` requests nothing (the limit does not stand for it).
+ * `0` requests nothing (the limit does not stand for it). Memory above 0 and below 1 MiB (`512`, bytes) is imported
+ * as written, which Kubernetes does, and warned as a likely unit left out.
  */
 export function readResources(
   doc: SourceDocument,
@@ -81,6 +82,7 @@ export function readResources(
         );
         continue;
       }
+      if (read.doubt !== undefined) builder.warnings.at(doc, at, `${read.doubt}; imported as written`);
       out.values[how[kind]] = read.value;
       const shown = `${kind} ${resource} ${String(text)} (${String(read.value)} ${how.unit})`;
       if (kind === 'requests') out[resource].unshift(shown);

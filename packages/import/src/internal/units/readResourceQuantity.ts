@@ -1,12 +1,26 @@
 // A container's CPU or memory quantity checked as Kubernetes checks it: a quantity string (`250m`, `128Mi`), not
-// negative, CPU not finer than 1m, memory a whole number of bytes; the reason when it is not (for the warning).
+// negative, CPU not finer than 1m, memory a whole number of bytes; the reason when it is not (for the warning), and a
+// doubt about memory Kubernetes takes but no container runs in (`512`: 512 bytes, a unit left out).
 
 import { MIN_CPU_CORES } from '@meshsim/mesh';
 
 import { parseQuantity } from './parseQuantity.js';
 
-/** A quantity read: its value (cores or MiB), or why it is refused (`"1.5.3" is not a Kubernetes quantity …`). */
-export type QuantityReading = { value: number; reason?: undefined } | { value?: undefined; reason: string };
+/**
+ * A quantity read: its value (cores or MiB), with a doubt when the value is valid but surely a typo (`"512" is 512
+ * bytes (did you mean 512Mi?)`), or why it is refused (`"1.5.3" is not a Kubernetes quantity …`).
+ */
+export type QuantityReading =
+  | { value: number; reason?: undefined; doubt?: string }
+  | { value?: undefined; reason: string; doubt?: undefined };
+
+/**
+ * Memory below this many bytes (1 MiB) is read with a doubt: no container runs in so little (Docker refuses a memory
+ * limit below 6 MiB, its run reference says), so such a value is a unit left out (`512` for `512Mi`), not a size.
+ * 1 MiB is well under any real request and limit, and above the bare count of any size below 1 TiB written without
+ * its `Mi` (`512`, `4096`).
+ */
+export const LEAST_LIKELY_MEMORY_BYTES = 2 ** 20;
 
 /** The largest amount meshsim holds exactly: 2^53 − 1 bytes (about 8 PiB), or millicores. */
 const LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
@@ -48,12 +62,14 @@ export function readCpuQuantity(text: unknown): QuantityReading {
 /**
  * Reads a container's memory quantity in MiB (exact: a whole number of bytes over 2^20). `0` is read; a negative
  * value, a fraction of a byte (`512m` is 0.512 bytes: a typo for `512Mi`) and more than 2^53 − 1 bytes are refused,
- * as is anything that is not a Kubernetes quantity.
+ * as is anything that is not a Kubernetes quantity. A value above 0 and below 1 MiB ({@link LEAST_LIKELY_MEMORY_BYTES})
+ * is read, with a doubt (`"512" is 512 bytes (did you mean 512Mi?)`).
  *
  * @example
  * ```ts
  * readMemoryQuantity('128Mi'); // { value: 128 }
  * readMemoryQuantity('512m'); // { reason: '"512m" is 0.512 bytes (did you mean 512Mi?)' }
+ * readMemoryQuantity(512); // { value: 0.00048828125, doubt: '"512" is 512 bytes (did you mean 512Mi?)' }
  * ```
  */
 export function readMemoryQuantity(text: unknown): QuantityReading {
@@ -71,6 +87,14 @@ export function readMemoryQuantity(text: unknown): QuantityReading {
   if (milli || !Number.isInteger(bytes)) {
     const hint = milli ? ` (did you mean ${text.trim().slice(0, -1)}Mi?)` : ', not a whole number of bytes';
     return { reason: `${shown} is ${String(Number(bytes.toPrecision(15)))} bytes${hint}` };
+  }
+  if (bytes > 0 && bytes < LEAST_LIKELY_MEMORY_BYTES) {
+    // A bare number lacks its unit (`512` for `512Mi`); a small one with a unit (`100Ki`) is only said to be small.
+    const written = String(text).trim();
+    const hint = /^\d+$/.test(written)
+      ? ` (did you mean ${written}Mi?)`
+      : ', less than 1 MiB, which no container runs in';
+    return { value: bytes / 2 ** 20, doubt: `${JSON.stringify(written)} is ${String(bytes)} bytes${hint}` };
   }
   return { value: bytes / 2 ** 20 };
 }

@@ -189,6 +189,16 @@ describe('proxyResources', () => {
     ).toHaveLength(1);
   });
 
+  it('takes a memory annotation below 1 MiB (512: bytes) as written, warned as a unit left out', () => {
+    const bare = importFiles({ 'app.yaml': app('istio', [{ 'sidecar.istio.io/proxyMemory': '512' }]) });
+    expect(
+      warningsWith(
+        bare.warnings,
+        '["sidecar.istio.io/proxyMemory"]: "512" is 512 bytes (did you mean 512Mi?); imported as written',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('imports memory limits too: a pod whose every limit equals its request runs Guaranteed', () => {
     const both = {
       'sidecar.istio.io/proxyCPU': '200m',

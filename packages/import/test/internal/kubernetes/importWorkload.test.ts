@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { importFiles, serviceOf, warningLines, warningsWith } from '../../__helpers__/fixtures.js';
+import { importScenario } from '../../../src/index.js';
+import { importFiles, serviceOf, tempTree, warningLines, warningsWith } from '../../__helpers__/fixtures.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -176,6 +177,20 @@ describe('importWorkload', () => {
         'is not a Kubernetes quantity',
       );
     }
+  });
+
+  it('imports memory below 1 MiB (512: bytes) as written, warned as a unit left out, naming the field', () => {
+    const files = { 'api.yaml': DEPLOYMENT.replace('memory: 128Mi', 'memory: 512') };
+    const bare = importFiles(files);
+    expect(
+      warningsWith(
+        bare.warnings,
+        'api.yaml:13:36: Deployment/api (document 1): spec.template.spec.containers[0].resources.requests.memory: "512" is 512 bytes (did you mean 512Mi?); imported as written',
+      ),
+    ).toHaveLength(1);
+    expect(bare.model.workloads[0]?.resources[0]?.memoryRequestMiB).toBe(512 / 2 ** 20);
+    // Kubernetes takes it, and so does the scenario.
+    expect(() => importScenario([tempTree(files)])).not.toThrow();
   });
 
   it('refuses memory in fractions of a byte (512m: did you mean 512Mi?) and beyond 2^53 bytes, naming the field', () => {

@@ -36,4 +36,17 @@ describe('readResourceQuantity', () => {
       '"99999999999999999999Ei" is more than 9007199254740991 bytes (about 8 PiB), the most meshsim holds exactly',
     );
   });
+
+  it('reads memory above 0 and below 1 MiB with a doubt: a bare number is a unit left out', () => {
+    expect(readMemoryQuantity(512)).toEqual({
+      value: 512 / 2 ** 20,
+      doubt: '"512" is 512 bytes (did you mean 512Mi?)',
+    });
+    expect(readMemoryQuantity('1048575').doubt).toBe('"1048575" is 1048575 bytes (did you mean 1048575Mi?)');
+    expect(readMemoryQuantity('100Ki').doubt).toBe(
+      '"100Ki" is 102400 bytes, less than 1 MiB, which no container runs in',
+    );
+    for (const text of [0, '1Mi', 1048576, '2M'])
+      expect(readMemoryQuantity(text).doubt, String(text)).toBeUndefined();
+  });
 });
