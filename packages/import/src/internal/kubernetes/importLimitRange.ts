@@ -2,33 +2,44 @@
 // that sets none as its pod is admitted (docs/sources.md#k8s-limit-range) — so the workloads' templates do not show
 // them. Applied to the application containers of the imported workloads of its namespace.
 
-import { MIN_CPU_CORES } from '@meshsim/mesh';
-
 import type { ImportedWorkload } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatCpu } from '../units/formatCpu.js';
-import { parseCpuCores } from '../units/parseQuantity.js';
+import { readCpuQuantity } from '../units/readResourceQuantity.js';
 import { isRecord } from '../isRecord.js';
 import { round } from './readContainerResources.js';
 import { useIdentity } from './useIdentity.js';
 
-/** A CPU quantity of a `type: Container` item (marked used), or undefined; one finer than 1m is warned. */
-function readCpu(doc: SourceDocument, path: FieldPath, builder: ModelBuilder): number | undefined {
+/**
+ * A CPU quantity of a `type: Container` item (marked used), or undefined. It is checked as a container's is (one rule,
+ * one message: not a quantity, negative, finer than 1m), and a refused value is warned with its reason; a default limit
+ * of 0 is no limit, warned, as a container's; a default request of 0 requests nothing.
+ */
+function readCpu(
+  doc: SourceDocument,
+  path: FieldPath,
+  kind: 'limit' | 'request',
+  builder: ModelBuilder,
+): number | undefined {
   const text = doc.peek(path);
   if (text === undefined) return undefined;
-  const cores = parseCpuCores(text);
   doc.use(path);
-  if (cores === undefined || cores < MIN_CPU_CORES) {
+  const read = readCpuQuantity(text);
+  if (read.reason !== undefined) {
+    builder.warnings.at(doc, path, `${read.reason}; not imported`);
+    return undefined;
+  }
+  if (kind === 'limit' && read.value === 0) {
     builder.warnings.at(
       doc,
       path,
-      `must be a CPU quantity of at least 1m (got ${JSON.stringify(text)}); not imported`,
+      'a limit of 0 is no limit (the kubelet sets none for it); the containers get no default CPU limit',
     );
     return undefined;
   }
-  return round(cores);
+  return round(read.value);
 }
 
 /**
@@ -50,8 +61,8 @@ export function importLimitRange(
   items.forEach((item: unknown, i) => {
     if (!isRecord(item) || item['type'] !== 'Container') return;
     doc.use(['spec', 'limits', i, 'type']);
-    limitCores ??= readCpu(doc, ['spec', 'limits', i, 'default', 'cpu'], builder);
-    requestCores ??= readCpu(doc, ['spec', 'limits', i, 'defaultRequest', 'cpu'], builder);
+    limitCores ??= readCpu(doc, ['spec', 'limits', i, 'default', 'cpu'], 'limit', builder);
+    requestCores ??= readCpu(doc, ['spec', 'limits', i, 'defaultRequest', 'cpu'], 'request', builder);
   });
   requestCores ??= limitCores;
   if (limitCores === undefined && requestCores === undefined) return;

@@ -4,7 +4,8 @@
 import type { ImportedNode, NodeTaint } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
-import { parseCpuCores, parseMemoryMiB } from '../units/parseQuantity.js';
+import { readCpuQuantity, readMemoryQuantity } from '../units/readResourceQuantity.js';
+import type { QuantityReading } from '../units/readResourceQuantity.js';
 import { isRecord } from '../isRecord.js';
 import { readKeys } from './readKeys.js';
 import { useIdentity } from './useIdentity.js';
@@ -48,39 +49,46 @@ function blockingTaints(taints: unknown): NodeTaint[] {
   return out;
 }
 
+/** What a size of 0 means, for its warning. */
+const NONE = { cpu: 'leaves pods no CPU', memory: 'leaves pods no memory', pods: 'allows no pod' } as const;
+
 /**
- * What pods can use of one resource of a Node (cores, MiB): `status.allocatable`, else `status.capacity`, to six
- * significant digits; a value that is not `what` (or not positive) is warned and skipped.
+ * What pods can use of one resource of a Node (cores, MiB, pods): `status.allocatable`, else `status.capacity`. CPU and
+ * memory are checked as a container's are (one rule, one message: not a quantity, negative, finer than 1m, `512m` is
+ * bytes; memory below 1 MiB taken, warned); a value refused, or 0, is warned and skipped.
  */
 function readNodeSize(
   doc: SourceDocument,
   resource: 'cpu' | 'memory' | 'pods',
-  parse: (text: unknown) => number | undefined,
-  what: string,
+  read: (text: unknown) => QuantityReading,
   builder: ModelBuilder,
 ): number | undefined {
   for (const field of ['allocatable', 'capacity'] as const) {
-    const text = doc.peek(['status', field, resource]);
+    const path = ['status', field, resource];
+    const text = doc.peek(path);
     if (text === undefined) continue;
-    const value = parse(text);
-    if (value === undefined || !(value > 0)) {
-      builder.warnings.at(
-        doc,
-        ['status', field, resource],
-        `not ${what} (got ${JSON.stringify(text)}); ignored`,
-      );
+    const reading = read(text);
+    if (reading.reason !== undefined) {
+      builder.warnings.at(doc, path, `${reading.reason}; ignored`);
       continue;
     }
-    return value;
+    if (!(reading.value > 0)) {
+      builder.warnings.at(doc, path, `${JSON.stringify(text)} ${NONE[resource]}; ignored`);
+      continue;
+    }
+    if (reading.doubt !== undefined) builder.warnings.at(doc, path, `${reading.doubt}; imported as written`);
+    return reading.value;
   }
   return undefined;
 }
 
-/** A pod count as a Node's status gives it (`"110"`), or undefined when it is not a whole number. */
-function parsePodCount(text: unknown): number | undefined {
+/** A pod count as a Node's status gives it (`"110"`), or why it is not a whole number. */
+function readPodCount(text: unknown): QuantityReading {
   const value =
     typeof text === 'number' ? text : typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : NaN;
-  return Number.isInteger(value) ? value : undefined;
+  return Number.isInteger(value)
+    ? { value }
+    : { reason: `not a whole number of pods (got ${JSON.stringify(text)})` };
 }
 
 /** Records a Node: zone, region, allocatable CPU, memory and pods, and whether application pods can run on it. */
@@ -97,11 +105,11 @@ export function importNode(doc: SourceDocument, builder: ModelBuilder): void {
   const poolLabel = POOL_LABELS.find((key) => labels[key] !== undefined && labels[key] !== '');
   if (poolLabel !== undefined) node.pool = { label: poolLabel, name: labels[poolLabel] as string };
 
-  const cores = readNodeSize(doc, 'cpu', parseCpuCores, 'a CPU quantity', builder);
+  const cores = readNodeSize(doc, 'cpu', readCpuQuantity, builder);
   if (cores !== undefined) node.cpuCores = cores;
-  const memoryMiB = readNodeSize(doc, 'memory', parseMemoryMiB, 'a memory quantity', builder);
+  const memoryMiB = readNodeSize(doc, 'memory', readMemoryQuantity, builder);
   if (memoryMiB !== undefined) node.memoryMiB = memoryMiB;
-  const maxPods = readNodeSize(doc, 'pods', parsePodCount, 'a whole number of pods', builder);
+  const maxPods = readNodeSize(doc, 'pods', readPodCount, builder);
   if (maxPods !== undefined) node.maxPods = maxPods;
 
   const osImage = doc.peek(['status', 'nodeInfo', 'osImage']);

@@ -1,6 +1,6 @@
-// A container's CPU or memory quantity checked as Kubernetes checks it: a quantity string (`250m`, `128Mi`), not
-// negative, CPU not finer than 1m, memory a whole number of bytes; the reason when it is not (for the warning), and a
-// doubt about memory Kubernetes takes but no container runs in (`512`: 512 bytes, a unit left out).
+// A CPU or memory quantity (a container's, a LimitRange default, a Node's size) checked as Kubernetes checks it: a
+// quantity string (`250m`, `128Mi`), not negative, CPU not finer than 1m, memory a whole number of bytes; the reason
+// when it is not (for the warning), and a doubt about memory below 1 MiB (`512`: 512 bytes, a unit left out).
 
 import { MIN_CPU_CORES } from '@meshsim/mesh';
 

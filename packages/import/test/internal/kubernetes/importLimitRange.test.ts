@@ -50,6 +50,26 @@ describe('LimitRange defaults', () => {
     expect(warningsWith(imported.warnings, 'spec.limits[0].max: not modelled')).toHaveLength(1);
   });
 
+  it("checks the defaults as a container's CPU (one rule, one message), a limit of 0 being no limit", () => {
+    const imported = importFiles({
+      'apps.yaml': app('bare', ''),
+      'limits.yaml': [
+        limitRange('default: { cpu: "-1" }, defaultRequest: { cpu: 100u }'),
+        limitRange('default: { cpu: lots }, defaultRequest: { cpu: 0 }').replace('defaults', 'second'),
+        limitRange('default: { cpu: 0 }').replace('defaults', 'third'),
+      ].join('---\n'),
+    });
+    expect(warningsWith(imported.warnings, 'cpu: ').map((w) => w.split('.cpu: ')[1])).toEqual([
+      '"-1" is negative, which Kubernetes does not allow; not imported',
+      '"100u" is finer than 1m, which Kubernetes does not allow; not imported',
+      '"lots" is not a Kubernetes quantity (such as 250m, 0.5 or 2), which Kubernetes rejects; not imported',
+      'a limit of 0 is no limit (the kubelet sets none for it); the containers get no default CPU limit',
+    ]);
+    // The second's default request of 0 requests nothing: the container requests 0 (and gets no limit).
+    expect(imported.model.workloads[0]?.resources[0]).toMatchObject({ cpuRequestCores: 0 });
+    expect(imported.model.workloads[0]?.resources[0]?.cpuLimitCores).toBeUndefined();
+  });
+
   it('uses the default limit as the default request when none is given', () => {
     const imported = importFiles({
       'apps.yaml': app('bare', ''),

@@ -71,10 +71,25 @@ describe('importNode', () => {
     expect(
       warningsWith(imported.warnings, 'differ in allocatable memory (3470Mi × 2, 7Gi × 1)'),
     ).toHaveLength(1);
-    const bad = importNodes([withMemory('n1', 'lots')]);
-    expect(
-      warningsWith(bad.warnings, 'status.allocatable.memory: not a memory quantity (got "lots"); ignored'),
-    ).toHaveLength(1);
+    // Checked as a container's memory is: one rule, one message.
+    const bad = importNodes([withMemory('n1', 'lots'), withMemory('n2', '512m'), withMemory('n3', '-1Gi')]);
+    expect(warningsWith(bad.warnings, 'status.allocatable.memory: ')).toEqual([
+      expect.stringContaining(
+        'status.allocatable.memory: "lots" is not a Kubernetes quantity (such as 128Mi, 1Gi or 500M), which Kubernetes rejects; ignored',
+      ),
+      expect.stringContaining(
+        'status.allocatable.memory: "512m" is 0.512 bytes (did you mean 512Mi?); ignored',
+      ),
+      expect.stringContaining(
+        'status.allocatable.memory: "-1Gi" is negative, which Kubernetes does not allow; ignored',
+      ),
+    ]);
+    const tiny = importNodes([withMemory('n1', '512')]);
+    expect(warningsWith(tiny.warnings, 'status.allocatable.memory: ')).toEqual([
+      expect.stringContaining(
+        'status.allocatable.memory: "512" is 512 bytes (did you mean 512Mi?); imported as written',
+      ),
+    ]);
     // A fragment's nodeMemory wins, said once.
     const fragment = importNodes(
       [withMemory('n1', '3470Mi')],
@@ -83,6 +98,22 @@ describe('importNode', () => {
     );
     expect(fragment.scenario).toMatchObject({ nodeMemory: '4Gi' });
     expect(warningsWith(fragment.warnings, "nodeMemory: the --graph fragment's")).toHaveLength(1);
+  });
+
+  it("checks a Node's CPU as a container's (not a quantity, negative, finer than 1m) and skips 0, then reads capacity", () => {
+    const bad = importNodes([
+      node('n1', 'us-east-1a', '"-2"'),
+      node('n2', 'us-east-1a', '"100u"'),
+      node('n3', 'us-east-1a', 'lots'),
+      node('n4', 'us-east-1a', '0'),
+    ]);
+    expect(warningsWith(bad.warnings, 'status.allocatable.cpu: ').map((w) => w.split('cpu: ')[1])).toEqual([
+      '"-2" is negative, which Kubernetes does not allow; ignored',
+      '"100u" is finer than 1m, which Kubernetes does not allow; ignored',
+      '"lots" is not a Kubernetes quantity (such as 250m, 0.5 or 2), which Kubernetes rejects; ignored',
+      '0 leaves pods no CPU; ignored',
+    ]);
+    expect(bad.model.nodes.map((n) => n.cpuCores)).toEqual([64, 64, 64, 64]);
   });
 
   it("takes the most common allocatable pods as nodeMaxPods (not the kubelet's default 110), and names a bad value", () => {
