@@ -242,10 +242,6 @@ export class Engine {
     // PERF: the hot loop. Cancelled entries are skipped inline; no allocation per event. The guards
     // cost one comparison and two counters per event; onCheck runs once every `checkEvery` events.
     for (;;) {
-      if (processed >= maxEvents) {
-        stoppedBy = 'maxEvents';
-        break;
-      }
       if (queue.size === 0) {
         stoppedBy = 'empty';
         break;
@@ -258,6 +254,12 @@ export class Engine {
       if (handlers[queue.peekId()] === null) {
         this.releaseSlot(queue.pop());
         continue;
+      }
+      // Checked only when an event is due: a run whose last event is its `maxEvents`-th ends as it would without
+      // the guard, not stopped by it.
+      if (processed >= maxEvents) {
+        stoppedBy = 'maxEvents';
+        break;
       }
       if (t === instantMs) {
         if (atInstant >= maxAtInstant) {

@@ -175,6 +175,20 @@ describe('Engine.run limits', () => {
     expect(engine.pending).toBe(2);
   });
 
+  it('run({maxEvents}) is not what stops a run whose last event is exactly its maxEvents-th', () => {
+    const engine = new Engine();
+    for (let i = 1; i <= 3; i++) engine.schedule(i, () => undefined);
+    expect(engine.run({ maxEvents: 3 })).toEqual({ eventsProcessed: 3, nowMs: 3, stoppedBy: 'empty' });
+    // Nor one whose next event lies beyond `untilMs`.
+    const bounded = new Engine();
+    for (let i = 1; i <= 4; i++) bounded.schedule(i, () => undefined);
+    expect(bounded.run({ maxEvents: 3, untilMs: 3 })).toEqual({
+      eventsProcessed: 3,
+      nowMs: 3,
+      stoppedBy: 'until',
+    });
+  });
+
   it('run({maxEvents}) does not count cancelled events', () => {
     const engine = new Engine();
     const { log, fire } = collectLog(engine);
