@@ -316,10 +316,15 @@ function buildTraffic(
       ['traffic'],
       'placeholder: the inputs give no traffic (add a --graph fragment with traffic)',
     );
+    // A rate given (--rate) is the placeholder source's: the inputs name no entry point, so it goes to the first service.
+    const rate = input.rate ?? PLACEHOLDER_RATE;
     builder.assume(
-      `The traffic (${PLACEHOLDER_RATE} to ${to}) is a placeholder: the inputs describe no traffic.`,
+      `The traffic (${String(rate)} to ${to}) is a placeholder: the inputs describe no traffic` +
+        (input.rate === undefined
+          ? '.'
+          : ' (the rate is the one given; its target, the first service, is not).'),
     );
-    return [{ name: 'placeholder', to, rate: PLACEHOLDER_RATE }];
+    return [{ name: 'placeholder', to, rate }];
   }
   let entries = builder.model.services
     .filter((s) => s.entry?.value === true && s.name in services)

@@ -18,6 +18,14 @@ describe('buildScenario', () => {
     expect(() => resolveScenario(imported.scenario, 'imported.yaml')).not.toThrow();
   });
 
+  it('without a graph, a given rate is the placeholder source’s (its target stays a placeholder, said)', () => {
+    const imported = importFiles({ 'app.yaml': kubernetesApp(['api', 'db']) }, { rate: '300/s' });
+    expect(imported.scenario.traffic).toEqual([{ name: 'placeholder', to: 'api', rate: '300/s' }]);
+    expect(imported.scenario.assumptions).toContain(
+      'The traffic (300/s to api) is a placeholder: the inputs describe no traffic (the rate is the one given; its target, the first service, is not).',
+    );
+  });
+
   it('merges the fragment: its fields win (with a warning when they replace an imported value), its services are added', () => {
     const imported = importFiles(
       {
