@@ -251,8 +251,8 @@ Examples:
     validate: `Usage: meshsim validate <file...> [--json]
 
 Check scenario files without running them. Prints 'ok <file>' on stdout for each valid file, and
-every error of each invalid file on stderr (file, field path and reason). - reads a scenario from
-standard input.
+every error of each invalid file on stderr (file:line:column, field path and reason). - reads a
+scenario from standard input.
 
 Options:
   --json       Print one JSON report on stdout instead: every file, valid or not, with its errors

@@ -90,12 +90,12 @@ describe('meshsim binary', () => {
     expect(stderr).toContain("run 'meshsim --help'");
   });
 
-  it('meshsim validate on an invalid file exits 1 with the file, field path and reason', () => {
+  it('meshsim validate on an invalid file exits 1 with the file, line and column, field path and reason', () => {
     const file = writeTempFile('broken.yaml', INVALID_SCENARIO_YAML);
     const { code, stdout, stderr } = meshsim('validate', file);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`${file}: services.frontend.replicas:`);
+    expect(stderr).toContain(`${file}:6:5: services.frontend.replicas: must be an integer >= 1 (got -1)`);
   });
 
   it('meshsim validate on a bundled scenario file prints ok, exit 0', () => {

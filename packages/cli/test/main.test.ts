@@ -149,8 +149,9 @@ describe('main: run (before simulating)', () => {
     const { code, out, err } = await run('run', file);
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toContain(file);
-    expect(err).toContain('replicas');
+    expect(err).toContain(`${file}:6:5: services.frontend.replicas: `);
+    // One rendering of an issue: `run` prints the errors as `validate` does.
+    expect(err).toBe((await run('validate', file)).err);
   });
 });
 
@@ -187,7 +188,7 @@ describe('main: run --csv --table nodes', () => {
 });
 
 describe('main: validate', () => {
-  it('main([validate, bad.yaml]) prints file, field path and reason on stderr, exit 1', async () => {
+  it('main([validate, bad.yaml]) prints file:line:column, field path and reason on stderr, exit 1', async () => {
     // Arrange
     const file = writeTempFile('broken.yaml', INVALID_SCENARIO_YAML);
 
@@ -199,8 +200,8 @@ describe('main: validate', () => {
     expect(out).toBe('');
     const line = err.split('\n').find((l) => l.includes('replicas'));
     expect(line).toBeDefined();
-    // file: path: reason
-    expect(line).toMatch(new RegExp(`^${escapeRegExp(file)}: services\\.frontend\\.replicas: \\S`));
+    // file:line:column: path: reason
+    expect(line).toMatch(new RegExp(`^${escapeRegExp(file)}:6:5: services\\.frontend\\.replicas: \\S`));
   });
 
   it('main([validate, good, bad, missing]) reports each file and exits 1', async () => {

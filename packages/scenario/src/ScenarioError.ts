@@ -16,13 +16,18 @@ export interface ScenarioIssue {
 }
 
 /**
- * Formats one issue as `file: path: reason` (or `file: reason` when the path is empty), e.g.
- * `retry-storm.yaml: services.checkout.calls[0].retry.attempts: must be an integer >= 1 (got 0)`.
+ * Formats one issue as `file:line:column: path: reason` when its position is known, else
+ * `file: path: reason`; the path is left out when it is empty. For example
+ * `retry-storm.yaml:12:11: services.checkout.calls[0].retry.attempts: must be an integer >= 1 (got 0)`.
+ * The one rendering of an issue: `ScenarioError.message`, and so `meshsim run` and `meshsim validate`, use it.
  */
 export function formatScenarioIssue(issue: ScenarioIssue): string {
-  return issue.path === ''
-    ? `${issue.file}: ${issue.reason}`
-    : `${issue.file}: ${issue.path}: ${issue.reason}`;
+  const position =
+    issue.line === undefined
+      ? ''
+      : `:${String(issue.line)}${issue.column === undefined ? '' : `:${String(issue.column)}`}`;
+  const where = `${issue.file}${position}`;
+  return issue.path === '' ? `${where}: ${issue.reason}` : `${where}: ${issue.path}: ${issue.reason}`;
 }
 
 /**

@@ -45,7 +45,7 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
       {
         file: fileName,
         path: '',
-        reason: `${syntax} nesting deeper than ${SCENARIO_LIMITS.nestingDepth} levels at line ${line}, column ${col} (a scenario nests about 10)`,
+        reason: `${syntax} nesting deeper than ${SCENARIO_LIMITS.nestingDepth} levels (a scenario nests about 10)`,
         line,
         column: col,
       },
@@ -65,7 +65,7 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
         return {
           file: fileName,
           path: '',
-          reason: `${syntax} syntax error at line ${line}, column ${col}: ${error.message}`,
+          reason: `${syntax} syntax error: ${error.message}`,
           line,
           column: col,
         };
@@ -79,7 +79,7 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
       {
         file: fileName,
         path: '',
-        reason: `${syntax} map key at line ${line}, column ${col} is ${complexKey.kind === 'alias' ? 'an' : 'a'} ${complexKey.kind}: keys are names, not maps, lists or aliases`,
+        reason: `${syntax} map key is ${complexKey.kind === 'alias' ? 'an' : 'a'} ${complexKey.kind}: keys are names, not maps, lists or aliases`,
         line,
         column: col,
       },

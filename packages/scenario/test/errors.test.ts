@@ -645,6 +645,16 @@ describe('invalid scenarios: each error names the file, the field path and the r
       'a.yaml: file not found',
     );
   });
+
+  it('formatScenarioIssue writes a known position as file:line:column, as compilers and editors read it', () => {
+    const issue = { file: 'a.yaml', path: 'seed', reason: 'must be an integer >= 0 (got -5)' };
+    expect(formatScenarioIssue({ ...issue, line: 3, column: 7 })).toBe(
+      'a.yaml:3:7: seed: must be an integer >= 0 (got -5)',
+    );
+    expect(formatScenarioIssue({ ...issue, path: '', line: 3 })).toBe(
+      'a.yaml:3: must be an integer >= 0 (got -5)',
+    );
+  });
 });
 
 describe('invalid scenarios: every error is reported at once, in file order, with positions', () => {
@@ -670,13 +680,13 @@ faults:
     const error = parseError(TEXT, 'broken.yaml');
     // Assert
     expect(error.message.split('\n')).toEqual([
-      'broken.yaml: duraton: unknown field (did you mean "duration"?)',
-      'broken.yaml: services.frontend.replicas: must be an integer >= 1 (got 0)',
-      'broken.yaml: services.frontend.calls[0].to: unknown service "chekout" (did you mean "checkout"?); known services: frontend, checkout',
-      'broken.yaml: services.frontend.calls[0].retry.attempts: must be an integer >= 1 (got 0)',
-      'broken.yaml: services.checkout.serviceTime.lognormal.p99: must be > median (40ms) (got "30ms")',
-      'broken.yaml: traffic[0].rate[0].at: the first point must be at 0 (got "5s")',
-      'broken.yaml: faults[0].latency: must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3") (got "150ms")',
+      'broken.yaml:2:1: duraton: unknown field (did you mean "duration"?)',
+      'broken.yaml:5:5: services.frontend.replicas: must be an integer >= 1 (got 0)',
+      'broken.yaml:8:9: services.frontend.calls[0].to: unknown service "chekout" (did you mean "checkout"?); known services: frontend, checkout',
+      'broken.yaml:9:18: services.frontend.calls[0].retry.attempts: must be an integer >= 1 (got 0)',
+      'broken.yaml:11:47: services.checkout.serviceTime.lognormal.p99: must be > median (40ms) (got "30ms")',
+      'broken.yaml:13:31: traffic[0].rate[0].at: the first point must be at 0 (got "5s")',
+      'broken.yaml:15:35: faults[0].latency: must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3") (got "150ms")',
     ]);
   });
 
@@ -712,17 +722,17 @@ describe('invalid scenarios: syntax', () => {
     // Assert
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]).toMatchObject({ file: 'bad.yaml', path: '', line: 3, column: 1 });
-    expect(error.message).toMatch(/^bad\.yaml: YAML syntax error at line 3, column 1: /);
+    expect(error.message).toMatch(/^bad\.yaml:3:1: YAML syntax error: /);
   });
 
   it('duplicate keys are a syntax error', () => {
     const error = parseError('seed: 1\nseed: 2\n', 'dup.yaml');
-    expect(error.message).toBe('dup.yaml: YAML syntax error at line 2, column 1: Map keys must be unique');
+    expect(error.message).toBe('dup.yaml:2:1: YAML syntax error: Map keys must be unique');
   });
 
   it('a JSON syntax error is labelled as JSON and reports its line and column', () => {
     const error = parseError('{\n  "services": {,\n}\n', 'bad.json');
-    expect(error.message).toMatch(/^bad\.json: JSON syntax error at line 2, column \d+: /);
+    expect(error.message).toMatch(/^bad\.json:2:\d+: JSON syntax error: /);
   });
 
   it('Kubernetes manifests (several documents, or apiVersion/kind at the top) are recognised: import them', () => {
@@ -753,7 +763,7 @@ describe('invalid scenarios: syntax', () => {
 
   it('a file that is not a mapping is rejected', () => {
     expect(parseError('- a\n- b\n').message).toBe(
-      'test.yaml: must be a mapping (key: value pairs) (got ["a","b"])',
+      'test.yaml:1:1: must be a mapping (key: value pairs) (got ["a","b"])',
     );
     expect(parseError('').message).toBe('test.yaml: must be a mapping (key: value pairs) (got null)');
   });

@@ -114,7 +114,7 @@ describe('parseScenario: cpuWeights', () => {
         'services: { a: { serviceTime: 1ms } }\ntraffic: [ { to: a, rate: 1 } ]\ncpuWeights: v1\n',
         'x.yaml',
       ),
-    ).toThrow('x.yaml: cpuWeights: must be one of "quadratic", "linear", "shares" (got "v1")');
+    ).toThrow('x.yaml:3:1: cpuWeights: must be one of "quadratic", "linear", "shares" (got "v1")');
   });
 });
 
@@ -564,7 +564,7 @@ traffic: [{ to: api, rate: 10 }]
         'services: { api: { serviceTime: 1ms, memoryRequest: lots } }\ntraffic: [{ to: api, rate: 1 }]',
         'bad.yaml',
       ),
-    ).toThrow(/bad\.yaml: services\.api\.memoryRequest: /);
+    ).toThrow(/bad\.yaml:1:38: services\.api\.memoryRequest: /);
     expect(() =>
       parseScenario(
         'nodeMemory: 4Gi\nclusters: [{ name: a, nodeMemory: 8Gi, zones: [{ name: z, nodes: 1 }] }]\nservices: { api: { serviceTime: 1ms } }\ntraffic: [{ to: api, rate: 1 }]',
@@ -608,12 +608,12 @@ ${base}`,
   it('names a DaemonSet twice, a bad request, a missing name, and top-level ones no cluster uses', () => {
     expect(() =>
       parseScenario(`daemonSets: [{ name: kube-proxy }, { name: kube-proxy }]\n${base}`, 'twice.yaml'),
-    ).toThrow('twice.yaml: daemonSets[1].name: duplicate DaemonSet name "kube-proxy"');
+    ).toThrow('twice.yaml:1:38: daemonSets[1].name: duplicate DaemonSet name "kube-proxy"');
     expect(() =>
       parseScenario(`daemonSets: [{ name: kube-proxy, cpuRequest: lots }]\n${base}`, 'bad.yaml'),
-    ).toThrow(/bad\.yaml: daemonSets\[0\]\.cpuRequest: /);
+    ).toThrow(/bad\.yaml:1:34: daemonSets\[0\]\.cpuRequest: /);
     expect(() => parseScenario(`daemonSets: [{ cpuRequest: 100m }]\n${base}`, 'nameless.yaml')).toThrow(
-      /nameless\.yaml: daemonSets\[0\]\.name: /,
+      /nameless\.yaml:1:14: daemonSets\[0\]\.name: /,
     );
     expect(() =>
       parseScenario(

@@ -22,8 +22,9 @@ interface Checked {
 }
 
 /**
- * Validates each file: prints `ok <file>` on stdout, or the file's errors (file, field path, reason)
- * on stderr, and carries on with the next file. With `--json`, prints
+ * Validates each file: prints `ok <file>` on stdout, or the file's errors on stderr, one
+ * `file:line:column: path: reason` line each (`formatScenarioIssue`, as `run` prints them), and carries
+ * on with the next file. With `--json`, prints
  * `{"schemaVersion":1,"valid":…,"files":[{"file","valid","issues":[{"file","path","reason","line","column"}]}]}`
  * on stdout instead. `-` reads a scenario from standard input (once).
  *
