@@ -72,6 +72,7 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
       }),
     );
   }
+  if (doc.contents === null) throw new ScenarioError([{ file: fileName, path: '', reason: EMPTY_FILE }]);
   const complexKey = findComplexKey(doc);
   if (complexKey !== null) {
     const { line, col } = lineCounter.linePos(complexKey.offset);
@@ -93,6 +94,11 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
   }
   return resolveInput(input, fileName, createLocator(doc, lineCounter));
 }
+
+/** The reason given for a file with no document in it (nothing, or only comments): what a scenario needs. */
+const EMPTY_FILE =
+  'the file is empty (no scenario in it): a scenario needs at least services and traffic, e.g. ' +
+  '"services: { api: { serviceTime: 5ms } }" and "traffic: [{ to: api, rate: 100/s }]"';
 
 /** Why `toJS` failed, in words: an alias bomb, nesting too deep through aliases, or the parser's message. */
 function toJsProblem(error: unknown): string {

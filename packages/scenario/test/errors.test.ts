@@ -765,6 +765,18 @@ describe('invalid scenarios: syntax', () => {
     expect(parseError('- a\n- b\n').message).toBe(
       'test.yaml:1:1: must be a mapping (key: value pairs) (got ["a","b"])',
     );
-    expect(parseError('').message).toBe('test.yaml: must be a mapping (key: value pairs) (got null)');
+  });
+
+  it('an empty file (or one with only comments) is called empty, with what a minimal scenario needs', () => {
+    const empty =
+      'the file is empty (no scenario in it): a scenario needs at least services and traffic, e.g. ' +
+      '"services: { api: { serviceTime: 5ms } }" and "traffic: [{ to: api, rate: 100/s }]"';
+    for (const text of ['', '\n  \n', '# my scenario, to do\n']) {
+      expect(parseError(text, 'new.yaml').issues).toEqual([{ file: 'new.yaml', path: '', reason: empty }]);
+    }
+    // The example it gives is a valid scenario.
+    expect(() =>
+      parseScenario('services: { api: { serviceTime: 5ms } }\ntraffic: [{ to: api, rate: 100/s }]\n'),
+    ).not.toThrow();
   });
 });
