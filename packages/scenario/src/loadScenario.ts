@@ -9,7 +9,7 @@ import { listBundledScenarios } from './bundled.js';
 import { parseYamlBounded } from './internal/parseYamlBounded.js';
 import { findComplexKey } from './internal/findComplexKey.js';
 import { kubernetesManifestHint } from './internal/kubernetesManifestHint.js';
-import { createLocator } from './internal/positions.js';
+import { createLocator, createWrittenReader } from './internal/positions.js';
 import { resolveInput } from './internal/resolveInput.js';
 import { didYouMean } from './internal/suggest.js';
 import { ScenarioError } from './ScenarioError.js';
@@ -92,7 +92,7 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
   } catch (error) {
     throw new ScenarioError([{ file: fileName, path: '', reason: `${syntax} error: ${toJsProblem(error)}` }]);
   }
-  return resolveInput(input, fileName, createLocator(doc, lineCounter));
+  return resolveInput(input, fileName, createLocator(doc, lineCounter), createWrittenReader(doc));
 }
 
 /** The reason given for a file with no document in it (nothing, or only comments): what a scenario needs. */

@@ -100,6 +100,21 @@ describe('numbers', () => {
     ]);
   });
 
+  it('YAML .inf is called infinite, with what is allowed instead, not a number with too many digits', () => {
+    const infinite = (written: string): string =>
+      `is infinite (got ${written}): numbers must be finite, at most ${SCENARIO_LIMITS.largestNumber} in magnitude; ` +
+      'for no limit, leave the field out or write the word the field takes (unlimited, unbounded, all)';
+    const error = parseError(
+      yaml('', '{ serviceTime: .inf, queue: -.Inf }', '{ rate: .INF, to: api, timeout: +.inf }'),
+    );
+    expect(error.issues.map((issue) => [issue.path, issue.reason])).toEqual([
+      ['services.api.serviceTime', infinite('.inf')],
+      ['services.api.queue', infinite('-.Inf')],
+      ['traffic[0].rate', infinite('.INF')],
+      ['traffic[0].timeout', infinite('+.inf')],
+    ]);
+  });
+
   it('refuses replicas, concurrency, queue, attempts, users, rates and durations past their bounds', () => {
     const input = minimal();
     input['duration'] = '1000h';

@@ -4,6 +4,7 @@
 
 import { SCENARIO_LIMITS } from '@meshsim/mesh';
 import type { PathSegment } from './path.js';
+import type { ReadWritten } from './positions.js';
 import type { PathIssue } from './zodIssues.js';
 
 /** What {@link checkInputShape} found. */
@@ -24,8 +25,10 @@ const PROTO_KEY = '__proto__';
  * `SCENARIO_LIMITS.largestNumber`.
  *
  * @param input - The parsed file or the object given to `resolveScenario`.
+ * @param written - The text of a value as written in the file, when there is one (to tell YAML's `.inf`
+ *   from a number with too many digits).
  */
-export function checkInputShape(input: unknown): InputShape {
+export function checkInputShape(input: unknown, written?: ReadWritten): InputShape {
   const issues: PathIssue[] = [];
   const maxDepth = SCENARIO_LIMITS.nestingDepth;
   const stack: { value: unknown; path: readonly PathSegment[] }[] = [{ value: input, path: [] }];
@@ -41,7 +44,7 @@ export function checkInputShape(input: unknown): InputShape {
       };
     }
     if (typeof value === 'number') {
-      const problem = numberProblem(value);
+      const problem = numberProblem(value, Number.isFinite(value) ? undefined : written?.(path));
       if (problem !== null) issues.push({ path, reason: problem });
       continue;
     }
@@ -77,9 +80,18 @@ export function checkInputShape(input: unknown): InputShape {
   return { issues, fatal: false };
 }
 
-/** Why a number cannot be in a scenario, or null. */
-function numberProblem(value: number): string | null {
+/** YAML's infinity, `.inf` (`+.inf`, `-.Inf`, `.INF`), as written. */
+const YAML_INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
+
+/** Why a number cannot be in a scenario, or null; `written` is its text in the file, when known. */
+function numberProblem(value: number, written: string | undefined): string | null {
   if (Number.isNaN(value)) return 'must be a number (got NaN)';
+  if (written !== undefined && YAML_INFINITY.test(written)) {
+    return (
+      `is infinite (got ${written}): numbers must be finite, at most ${SCENARIO_LIMITS.largestNumber} in magnitude; ` +
+      'for no limit, leave the field out or write the word the field takes (unlimited, unbounded, all)'
+    );
+  }
   if (!Number.isFinite(value)) {
     return `must be a finite number (got ${String(value)}: a number with too many digits?)`;
   }

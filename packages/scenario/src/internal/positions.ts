@@ -18,6 +18,27 @@ function keyText(key: unknown): string | undefined {
   return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
 }
 
+/** The text of the scalar written at a field path (`.inf`, `"5ms"` without its quotes), or undefined. */
+export type ReadWritten = (path: readonly PathSegment[]) => string | undefined;
+
+/**
+ * Builds a {@link ReadWritten} for a parsed document: the source of the scalar at the path, when
+ * the path leads to one (through aliases too).
+ */
+export function createWrittenReader(doc: Document): ReadWritten {
+  return (path) => {
+    let node: unknown = doc.contents;
+    for (const segment of path) {
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isMap(node)) node = node.items.find((item) => keyText(item.key) === String(segment))?.value;
+      else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+      else return undefined;
+    }
+    if (isAlias(node)) node = node.resolve(doc);
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  };
+}
+
 /**
  * Builds a {@link Locate} for a parsed document. For a map entry it points at the key, for a list
  * item at the item; a path that does not exist (a missing field) points at its deepest written parent.

@@ -13,7 +13,7 @@ import { createErrorMap } from './errorMap.js';
 import type { KnownKeys } from './errorMap.js';
 import { formatPath } from './path.js';
 import type { PathSegment } from './path.js';
-import type { Locate } from './positions.js';
+import type { Locate, ReadWritten } from './positions.js';
 import { flattenZodIssues } from './zodIssues.js';
 import type { PathIssue } from './zodIssues.js';
 
@@ -57,12 +57,18 @@ function isWithin(path: readonly PathSegment[], prefix: readonly PathSegment[]):
  * @param input - The parsed file (plain data).
  * @param file - The file name used in issues.
  * @param locate - Maps field paths to source positions, when the text is available.
+ * @param written - Maps field paths to the values' text as written, when the text is available.
  * @throws ScenarioError listing every problem found.
  */
-export function resolveInput(input: unknown, file: string, locate?: Locate): SimulationConfig {
+export function resolveInput(
+  input: unknown,
+  file: string,
+  locate?: Locate,
+  written?: ReadWritten,
+): SimulationConfig {
   // Depth, size, `__proto__` keys and non-finite numbers first: the schema only sees input that passed
   // the fatal ones, and does not repeat a problem found here.
-  const shape = checkInputShape(input);
+  const shape = checkInputShape(input, written);
   if (shape.fatal) throw new ScenarioError(toScenarioIssues(file, shape.issues, locate));
   const knownKeys: KnownKeys = new Map();
   const parsed = ScenarioSchema.safeParse(input, { reportInput: true, error: createErrorMap(knownKeys) });
