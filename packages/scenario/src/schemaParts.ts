@@ -21,6 +21,7 @@ import {
   isDurationText,
   isPercentText,
   isRateText,
+  isNegatedQuantity,
   parseDurationMs,
   parsePercent,
   parseRate,
@@ -45,7 +46,8 @@ export function rateOrNaN(value: unknown): number {
 
 /**
  * A quantity string: at most `SCENARIO_LIMITS.quantityLength` characters and of the form `accepts` reads
- * (a single linear scan, no regular expression); `pattern` is what the JSON Schema tells editors.
+ * (a single linear scan, no regular expression); `pattern` is what the JSON Schema tells editors. A
+ * string that is the form with a minus sign (`-5ms`) "cannot be negative" rather than `reason`.
  */
 function quantityString(
   accepts: (text: string) => boolean,
@@ -56,7 +58,15 @@ function quantityString(
   const schema = z
     .string()
     .max(max, { error: (iss) => got(`is too long: at most ${max} characters`, iss.input), abort: true })
-    .refine(accepts, must(reason));
+    .superRefine((text, ctx) => {
+      if (accepts(text)) return;
+      const negative = isNegatedQuantity(text, accepts);
+      ctx.addIssue({
+        code: 'custom',
+        input: text,
+        message: got(negative ? 'cannot be negative' : reason, text),
+      });
+    });
   scenarioRegistry.add(schema, { pattern });
   return schema;
 }

@@ -117,8 +117,25 @@ export function scanQuantity(text: string, units: readonly string[]): ScannedQua
   return Number.isFinite(value) ? { value, unit } : null;
 }
 
-/** Why a quantity string was refused: its length, or its form (`expected`). */
-function refusal(what: string, value: string, expected: string): RangeError {
+/**
+ * True when `text` is a minus sign before a quantity `accepts` reads (`-5ms`, `-5/s`, `-64Mi`): a
+ * negative quantity, which no field takes, so that messages can say so rather than name the syntax.
+ */
+export function isNegatedQuantity(text: string, accepts: (text: string) => boolean): boolean {
+  const trimmed = text.trimStart();
+  return trimmed.startsWith('-') && accepts(trimmed.slice(1));
+}
+
+/**
+ * Why a quantity string was refused: its length, its sign (when `accepts` reads it without its minus
+ * sign), or its form (`expected`).
+ */
+function refusal(
+  what: string,
+  value: string,
+  expected: string,
+  accepts: (text: string) => boolean,
+): RangeError {
   const shown =
     value.length > 40
       ? `${JSON.stringify(value.slice(0, 40)).slice(0, -1)}…" (${value.length} characters)`
@@ -127,7 +144,9 @@ function refusal(what: string, value: string, expected: string): RangeError {
     ? new RangeError(
         `invalid ${what} ${shown}: too long (at most ${SCENARIO_LIMITS.quantityLength} characters)`,
       )
-    : new RangeError(`invalid ${what} ${shown}: ${expected}`);
+    : new RangeError(
+        `invalid ${what} ${shown}: ${isNegatedQuantity(value, accepts) ? 'cannot be negative' : expected}`,
+      );
 }
 
 const DURATION_UNITS = ['', ...Object.keys(DURATION_UNITS_MS)];
@@ -180,6 +199,7 @@ export function parseDurationMs(value: string | number): number {
       'duration',
       value,
       'expected a number with an optional unit us, ms, s, m or h (e.g. 250ms, 1.5s, 5m)',
+      isDurationText,
     );
   }
   return scanned.value * (DURATION_UNITS_MS[scanned.unit === '' ? 'ms' : scanned.unit] as number);
@@ -208,6 +228,7 @@ export function parseRate(value: string | number): number {
       'rate',
       value,
       'expected a number with an optional unit /s, rps, /m, rpm or /h (e.g. 800/s, 48000/m)',
+      isRateText,
     );
   }
   return scanned.value / (RATE_UNITS_PER_S[scanned.unit] as number);
@@ -220,7 +241,7 @@ export function parseRate(value: string | number): number {
  *
  * @param value - The size as written in a scenario, e.g. `64Mi` or `50MB`.
  * @returns The size [bytes].
- * @throws RangeError if `value` is not in the syntax above.
+ * @throws RangeError if `value` is negative or not in the syntax above.
  * @example
  * ```ts
  * parseByteSize('64Mi'); // 67108864
@@ -234,6 +255,7 @@ export function parseByteSize(value: string): number {
       'memory size',
       value,
       'expected a number with a unit B, Ki, Mi, Gi, KB, MB or GB (e.g. 64Mi, 50MB)',
+      isByteSizeText,
     );
   }
   return scanned.value * (BYTE_UNITS[scanned.unit] as number);
@@ -296,7 +318,12 @@ export function parsePercent(value: string | number): number {
   if (typeof value === 'number') return checkNumber('percentage', value, '12.5, 12.5%');
   const scanned = scanQuantity(value, ['%']);
   if (scanned === null) {
-    throw refusal('percentage', value, 'expected a number, optionally followed by % (e.g. 12.5%)');
+    throw refusal(
+      'percentage',
+      value,
+      'expected a number, optionally followed by % (e.g. 12.5%)',
+      isPercentText,
+    );
   }
   return scanned.value;
 }

@@ -134,6 +134,21 @@ const CASES: [string, Mutation, string[]][] = [
     [`test.yaml: duration: must be ${DURATION} (got "5 sec")`],
   ],
   [
+    'negative duration, rate and memory-size strings',
+    (s) => {
+      s.duration = '-5s';
+      s.services.backend.serviceTime = '-5ms';
+      s.services.backend.requestBytes = '-64Mi';
+      s.traffic[0].rate = '-800/s';
+    },
+    [
+      'test.yaml: duration: cannot be negative (got "-5s")',
+      'test.yaml: services.backend.serviceTime: cannot be negative (got "-5ms")',
+      'test.yaml: services.backend.requestBytes: cannot be negative (got "-64Mi")',
+      'test.yaml: traffic[0].rate: cannot be negative (got "-800/s")',
+    ],
+  ],
+  [
     'a zero timeout',
     (s) => (s.services.frontend.calls[0].timeout = '0s'),
     ['test.yaml: services.frontend.calls[0].timeout: must be a duration > 0 (got "0s")'],
