@@ -5,6 +5,7 @@ import { SCENARIO_LIMITS } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
+import type { LineCounter, YAMLError } from 'yaml';
 import { listBundledScenarios } from './bundled.js';
 import { parseYamlBounded } from './internal/parseYamlBounded.js';
 import { findComplexKey } from './internal/findComplexKey.js';
@@ -58,20 +59,7 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
     const hint = kubernetesManifestHint(doc, fileName, several);
     if (hint !== undefined) throw new ScenarioError([{ file: fileName, path: '', reason: hint }]);
   }
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((error): ScenarioIssue => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return {
-          file: fileName,
-          path: '',
-          reason: `${syntax} syntax error: ${error.message}`,
-          line,
-          column: col,
-        };
-      }),
-    );
-  }
+  if (doc.errors.length > 0) throw syntaxErrors(doc.errors, syntax, fileName, lineCounter);
   if (doc.contents === null) throw new ScenarioError([{ file: fileName, path: '', reason: EMPTY_FILE }]);
   const complexKey = findComplexKey(doc);
   if (complexKey !== null) {
@@ -93,6 +81,32 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
     throw new ScenarioError([{ file: fileName, path: '', reason: `${syntax} error: ${toJsProblem(error)}` }]);
   }
   return resolveInput(input, fileName, createLocator(doc, lineCounter), createWrittenReader(doc));
+}
+
+/** Most syntax errors reported: the ones after them mostly follow from the first. */
+const SHOWN_SYNTAX_ERRORS = 3;
+
+/**
+ * The issues of a file's syntax errors, in file order (the parser finds some late), the first
+ * {@link SHOWN_SYNTAX_ERRORS} of them; the last one shown says how many more there are.
+ */
+function syntaxErrors(
+  errors: readonly YAMLError[],
+  syntax: string,
+  file: string,
+  lineCounter: LineCounter,
+): ScenarioError {
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const issues = sorted.slice(0, SHOWN_SYNTAX_ERRORS).map((error): ScenarioIssue => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { file, path: '', reason: `${syntax} syntax error: ${error.message}`, line, column: col };
+  });
+  const more = sorted.length - issues.length;
+  const last = issues[issues.length - 1];
+  if (more > 0 && last !== undefined) {
+    last.reason += ` (and ${more} more after it, often caused by the first: fix that one and check again)`;
+  }
+  return new ScenarioError(issues);
 }
 
 /** The reason given for a file with no document in it (nothing, or only comments): what a scenario needs. */

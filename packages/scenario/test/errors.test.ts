@@ -740,6 +740,23 @@ describe('invalid scenarios: syntax', () => {
     expect(error.message).toMatch(/^bad\.yaml:3:1: YAML syntax error: /);
   });
 
+  it('syntax errors come in file order, the first three, the third saying how many more follow', () => {
+    // A list item indented one column short: the parser reports five errors, one of them late.
+    const text =
+      'services:\n  api:\n    calls:\n      - to: payouts\n     - to: tracking\n          retryOn:\n';
+    const error = parseError(text, 'bad.yaml');
+    expect(error.issues.map((issue) => [issue.line, issue.column])).toEqual([
+      [5, 1],
+      [5, 6],
+      [5, 6],
+    ]);
+    expect(error.message.split('\n')).toEqual([
+      'bad.yaml:5:1: YAML syntax error: A block sequence may not be used as an implicit map key',
+      'bad.yaml:5:6: YAML syntax error: Implicit keys need to be on a single line',
+      'bad.yaml:5:6: YAML syntax error: Implicit map keys need to be followed by map values (and 2 more after it, often caused by the first: fix that one and check again)',
+    ]);
+  });
+
   it('duplicate keys are a syntax error', () => {
     const error = parseError('seed: 1\nseed: 2\n', 'dup.yaml');
     expect(error.message).toBe('dup.yaml:2:1: YAML syntax error: Map keys must be unique');
