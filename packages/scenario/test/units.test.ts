@@ -103,16 +103,13 @@ describe('parsePercent', () => {
     expect(parsePercent(value)).toBe(expected);
   });
 
-  it.each(['5', 'half', '5%%', ''])(
-    'parsePercent(%j) throws a RangeError naming the input',
-    (text) => {
-      expect(() => parsePercent(text)).toThrow(
-        new RangeError(
-          `invalid percentage ${JSON.stringify(text)}: expected a number, optionally followed by % (e.g. 12.5%)`,
-        ),
-      );
-    },
-  );
+  it.each(['5', 'half', '5%%', ''])('parsePercent(%j) throws a RangeError naming the input', (text) => {
+    expect(() => parsePercent(text)).toThrow(
+      new RangeError(
+        `invalid percentage ${JSON.stringify(text)}: expected a number, optionally followed by % (e.g. 12.5%)`,
+      ),
+    );
+  });
 
   it('parsePercent(number) rejects negative and non-finite numbers', () => {
     expect(() => parsePercent(-1)).toThrow(RangeError);
