@@ -19,6 +19,12 @@ import type { ScenarioSource } from './ScenarioSource.js';
 
 type Container = Record<string, unknown> | unknown[];
 
+/** A container a --set created where the file had none: by which --set, and whether it is a list's new item. */
+interface CreatedPath {
+  override: Override;
+  item: boolean;
+}
+
 /** Path segments that would reach an object's prototype instead of a field: refused (the file refuses them too). */
 const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
 
@@ -40,7 +46,7 @@ export function issuePath(path: string): string {
 function setAt(
   raw: Record<string, unknown>,
   override: Override,
-  createdItems: Map<string, Override>,
+  createdItems: Map<string, CreatedPath>,
 ): string | null {
   const segments = override.path.split('.');
   const option = `--set ${override.path}=${String(override.value)}`;
@@ -79,10 +85,11 @@ function setAt(
         return `${option}: ${issuePath(here)} does not exist${near === undefined ? '' : ` (nearest: ${issuePath([...segments.slice(0, i), near].join('.'))})`}`;
       }
       const created: Container = /^\d+$/.test(segments[i + 1] ?? '') ? [] : {};
-      if (Array.isArray(node)) {
-        node[Number(key)] = created;
-        createdItems.set(issuePath(here), override);
-      } else node[key] = created;
+      if (Array.isArray(node)) node[Number(key)] = created;
+      else node[key] = created;
+      if (!createdItems.has(issuePath(here))) {
+        createdItems.set(issuePath(here), { override, item: Array.isArray(node) });
+      }
       node = created;
       continue;
     }
@@ -140,7 +147,8 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
   if (overrides.length === 0) return parseScenario(source.text, source.file);
   const raw = rawScenario(source);
   // A list item a --set added (its path in issue form), with the --set that added it.
-  const createdItems = new Map<string, Override>();
+  // What the --sets created (in issue form), with the first --set that created each.
+  const createdItems = new Map<string, CreatedPath>();
   const problems = overrides
     .map((override) => setAt(raw, override, createdItems))
     .filter((p): p is string => p !== null);
@@ -165,11 +173,23 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
         );
       const where = issue.path === '' ? issue.reason : `${issue.path}: ${issue.reason}`;
       if (override === undefined) {
-        // Inside an item a --set added (a required field not set): name that --set, not the file.
-        const item = [...createdItems.keys()].find((path) => issue.path.startsWith(`${path}.`));
-        const adder = item === undefined ? undefined : createdItems.get(item);
-        if (adder !== undefined) {
-          return `--set ${adder.path}=${String(adder.value)}: ${where} (${item} is a new item: set its other fields with --set too)`;
+        // On or inside what a --set created (a new list item missing a field, a field name the schema does not know):
+        // name that --set, not the file. The deepest such path is the closest.
+        const created = [...createdItems.keys()]
+          .filter(
+            (path) =>
+              issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`),
+          )
+          .reduce<string | undefined>(
+            (best, path) => (best === undefined || path.length > best.length ? path : best),
+            undefined,
+          );
+        const by = created === undefined ? undefined : createdItems.get(created);
+        if (by !== undefined) {
+          const hint = by.item
+            ? ` (${String(created)} is a new item: set its other fields with --set too)`
+            : '';
+          return `--set ${by.override.path}=${String(by.override.value)}: ${where}${hint}`;
         }
         return `${issue.file}: ${where}`;
       }

@@ -128,6 +128,15 @@ describe('resolveWithOverrides', () => {
     );
   });
 
+  it('names the --set, not the file, for a problem of what it created: a new item’s rule, an unknown field', () => {
+    expect(problems([{ path: 'faults.1.at', value: '2s' }])).toMatch(
+      /^--set faults\.1\.at=2s: faults\[1\]: .*\(faults\[1\] is a new item: set its other fields with --set too\)$/,
+    );
+    expect(problems([{ path: 'sevices.checkout.replicas', value: 2 }])).toBe(
+      '--set sevices.checkout.replicas=2: sevices: unknown field (did you mean "services"?)',
+    );
+  });
+
   it('refuses a path through an object prototype, and changes nothing', () => {
     for (const path of ['__proto__.x', 'services.frontend.__proto__.x', 'constructor.prototype.x']) {
       expect(problems([{ path, value: 1 }])).toBe(
