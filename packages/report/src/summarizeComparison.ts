@@ -155,13 +155,17 @@ export function summarizeComparison(
     // Calls still waiting at a source with `connections` were offered but not sent.
     const retries = result.edges.reduce((n, e) => n + e.retries, 0);
     const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
+    // Runs a guard stopped at different times cover different spans: their latencies are not compared.
+    const comparable = spanMs(result) === spanMs(baseline);
+    const minus = (a: number | null, b: number | null): number | null =>
+      comparable ? difference(a, b) : null;
     return {
       shape: result.scenario.mesh,
       successRate: figures.successRatio,
       endToEndP50Ms: figures.endToEndP50Ms,
       endToEndP99Ms: figures.endToEndP99Ms,
-      addedP50Ms: difference(figures.endToEndP50Ms, base.endToEndP50Ms),
-      addedP99Ms: difference(figures.endToEndP99Ms, base.endToEndP99Ms),
+      addedP50Ms: minus(figures.endToEndP50Ms, base.endToEndP50Ms),
+      addedP99Ms: minus(figures.endToEndP99Ms, base.endToEndP99Ms),
       loadBalancer: options.loadBalancers?.[index] ?? null,
       retryRatio: calls > 0 ? retries / calls : 0,
       workPerRequest: figures.workPerRequest,
@@ -212,8 +216,8 @@ export function summarizeComparison(
           destination: edge.destination,
           p50Ms,
           p99Ms,
-          addedP50Ms: base === undefined ? null : difference(p50Ms, latencyOf(base, 'p50Ms')),
-          addedP99Ms: base === undefined ? null : difference(p99Ms, latencyOf(base, 'p99Ms')),
+          addedP50Ms: base === undefined ? null : minus(p50Ms, latencyOf(base, 'p50Ms')),
+          addedP99Ms: base === undefined ? null : minus(p99Ms, latencyOf(base, 'p99Ms')),
         };
       }),
       warnings: [...result.warnings],
@@ -260,4 +264,9 @@ function latencyOf(edge: EdgeMetrics, key: 'p50Ms' | 'p99Ms'): number | null {
 /** `a − b`, or null when either is missing. */
 function difference(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a - b;
+}
+
+/** The simulated time a run covers [ms]: to where a guard stopped it, else its duration. */
+function spanMs(result: SimulationResult): number {
+  return result.stopped?.atMs ?? result.scenario.durationMs;
 }

@@ -13,7 +13,7 @@ import {
   renderComparisonText,
   summarizeComparison,
 } from '../src/index.js';
-import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
+import { makePricedResult, makeResult, makeStoppedResult } from './__helpers__/fixtures.js';
 
 describe('summarizeComparison: nodes over-requested', () => {
   it('counts the nodes whose pods request more than their cores', () => {
@@ -214,5 +214,21 @@ describe('summarizeComparison: load balancers', () => {
     const unknown = renderComparisonText(summarizeComparison([shaped('none'), shaped('istio-sidecar')]));
     expect(unknown).not.toContain('load balancer');
     expect(unknown).not.toContain('Load balancers differ');
+  });
+});
+
+describe('summarizeComparison: runs a guard stopped', () => {
+  it('compares no latency between runs that cover different spans, and does where both cover the same', () => {
+    const baseline = makeResult();
+    baseline.scenario.mesh = 'none';
+    const stopped = makeStoppedResult();
+    stopped.scenario = { ...stopped.scenario, mesh: 'linkerd' };
+    const apart = summarizeComparison([baseline, stopped]).shapes[1];
+    expect(apart?.endToEndP99Ms).not.toBeNull();
+    expect(apart?.addedP99Ms).toBeNull();
+    expect(apart?.edges.every((edge) => edge.addedP99Ms === null)).toBe(true);
+    const both = makeStoppedResult();
+    both.scenario = { ...both.scenario, mesh: 'none' };
+    expect(summarizeComparison([both, stopped]).shapes[1]?.addedP99Ms).toBe(0);
   });
 });
