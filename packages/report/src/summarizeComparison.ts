@@ -31,8 +31,9 @@ export interface ShapeSummary {
   addedP50Ms: number | null;
   addedP99Ms: number | null;
   /**
-   * The callers' load balancer where a destination sets none (the mesh's `loadBalancer`: kube-proxy's random pick
-   * under `none`, least-request under Envoy, …); null when the comparison was not told (`loadBalancers`).
+   * The load balancer(s) the shape's callers use, as the comparison was told (`loadBalancers`: the CLI gives what the
+   * called services use — a destination's own, else the mesh's `loadBalancer`, kube-proxy's random pick under `none`,
+   * least-request under Envoy, …; several joined by `/`); null when not told.
    */
   loadBalancer: string | null;
   /** Retries ÷ calls sent over every edge. */
@@ -115,7 +116,7 @@ export interface ComparisonOptions {
    * same seeds: adds paired differences against the baseline with 95 % CIs.
    */
   replications?: readonly (readonly RunFigures[])[];
-  /** Per result (same order), the mesh's default load balancer (`config.mesh.loadBalancer`): adds a row and a note. */
+  /** Per result (same order), the load balancer(s) its callers use (e.g. `least-request`): adds a row and a note. */
   loadBalancers?: readonly string[];
 }
 

@@ -199,7 +199,7 @@ describe('summarizeComparison: load balancers', () => {
     });
     expect(summary.shapes.map((s) => s.loadBalancer)).toEqual(['random', 'least-request']);
     const text = renderComparisonText(summary);
-    expect(text).toMatch(/^load balancer \(default\)\s+random\s+least-request$/m);
+    expect(text).toMatch(/^load balancer\s+random\s+least-request$/m);
     expect(text).toContain(
       "Note: Load balancers differ from none's (random): istio-sidecar least-request. Part of each added latency",
     );

@@ -27,6 +27,7 @@ import {
 } from '../internal/scenarioArgs.js';
 import { borrowedProxyResources } from '../internal/borrowedProxyResources.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
+import { effectiveLoadBalancer } from '../internal/effectiveLoadBalancer.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards, stoppedRunLines } from '../internal/runGuards.js';
@@ -107,7 +108,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   const configs = results.map((result) =>
     resolveWithOverrides(source, [...fixed, { path: 'mesh', value: result.scenario.mesh }]),
   );
-  const loadBalancers = configs.map((config) => config.mesh.loadBalancer);
+  const loadBalancers = configs.map(effectiveLoadBalancer);
   results.forEach((result, index) => {
     const config = configs[index];
     const note = config === undefined ? null : borrowedProxyResources(fileShape, config);

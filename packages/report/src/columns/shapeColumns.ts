@@ -42,7 +42,7 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       {
         key: 'loadBalancer',
         read: (shape) => shape.loadBalancer,
-        text: { header: 'load balancer (default)' },
+        text: { header: 'load balancer' },
         json: { name: 'loadBalancer' },
         csv: { name: 'load_balancer' },
       },
