@@ -158,7 +158,9 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     const [first, ...others] = planSweep(source, [], fixed, parsed.replications).tasks;
     if (first === undefined) throw new Error('no replication planned');
     if (parsed.progress)
-      io.stderr.write(`running ${others.length} more replications on ${parsed.workers} workers\n`);
+      io.stderr.write(
+        `running ${others.length} more replication${others.length === 1 ? '' : 's'} on ${parsed.workers} worker${parsed.workers === 1 ? '' : 's'}\n`,
+      );
     const outcomes = await runTasks(source, others, {
       workers: parsed.workers,
       guards: {
