@@ -385,10 +385,15 @@ traffic:
     const [header, row] = readFileSync(csv, 'utf8').split('\n');
     expect(header).toMatch(/,verdict,.*,stopped_reason,stopped_at_ms$/);
     expect(row).toMatch(/,stopped,.*,zeno,0\.0$/);
-    // Resumed from the store, the stopped runs still say so (and still exit 3).
+    // Resumed from the store, the stopped runs are run again (not results), stop again and still say so (exit 3).
     const again = await run(...args, '--max-events-per-instant', '1000', '--json');
     expect(again.code).toBe(3);
-    const json = JSON.parse(again.out) as { summary: { verdict: string; stopped: { reason: string }[] }[] };
+    const json = JSON.parse(again.out) as {
+      ran: number;
+      rerun: number;
+      summary: { verdict: string; stopped: { reason: string }[] }[];
+    };
+    expect([json.ran, json.rerun]).toEqual([2, 2]);
     expect(json.summary.map((p) => [p.verdict, p.stopped[0]?.reason])).toEqual([
       ['stopped', 'zeno'],
       ['stopped', 'zeno'],

@@ -29,6 +29,12 @@ function cell(point: SweepPointSummary, key: string): string {
   return interval.halfWidth === null ? mean : `${mean} ${half}`;
 }
 
+/** What the head line says of the stopped runs run again (` (2 stopped runs run again)`; nothing when none). */
+function rerunNote(rerun: number): string {
+  if (rerun === 0) return '';
+  return ` (${rerun} stopped run${rerun === 1 ? '' : 's'} run again)`;
+}
+
 /** What the head line says of the store's runs from another model revision (nothing when there are none). */
 function outdatedNote(outdated: number): string {
   if (outdated === 0) return '';
@@ -70,7 +76,7 @@ export function renderSweepText(result: SweepResult): string {
   const { plan } = result;
   const head =
     `Sweep: ${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replications} replication${plan.replications === 1 ? '' : 's'}` +
-    ` = ${plan.tasks.length} run${plan.tasks.length === 1 ? '' : 's'}${shardNote(result)}: ${result.ran} run now, ${result.skipped} already in the store` +
+    ` = ${plan.tasks.length} run${plan.tasks.length === 1 ? '' : 's'}${shardNote(result)}: ${result.ran} run now${rerunNote(result.rerun)}, ${result.skipped} already in the store` +
     outdatedNote(result.outdated) +
     `\nFigures: mean ± 95 % CI (Student t) over the replications`;
   const axes = plan.axes.map((axis) => axis.path);
@@ -106,6 +112,7 @@ export function renderSweepJson(result: SweepResult): string {
     shardRuns: result.tasks.length,
     ran: result.ran,
     skipped: result.skipped,
+    rerun: result.rerun,
     outdated: result.outdated,
     axes: result.plan.axes.map((a) => a.path),
     confidence: 0.95,
@@ -177,7 +184,7 @@ export function renderBoundaryMapText(map: BoundaryMap): string {
   });
   const head =
     `Recovery boundary on ${map.path} (${label(lowEnd, unit)}–${label(highEnd, unit)}): the value where the verdict turns from recovered` +
-    ` (stable or degraded-recovered) to not recovered; ${map.ran} run${map.ran === 1 ? '' : 's'}, ${map.skipped} already in the store` +
+    ` (stable or degraded-recovered) to not recovered; ${map.ran} run${map.ran === 1 ? '' : 's'}${rerunNote(map.rerun)}, ${map.skipped} already in the store` +
     outdatedNote(map.outdated) +
     `\n'.' recovers, '#' does not, '?' between the probes or unknown` +
     (map.boundaries.some((b) => b.status === 'stopped')
@@ -207,6 +214,7 @@ export function renderBoundaryMapJson(map: BoundaryMap): string {
         axes: map.axes.map((a) => a.path),
         ran: map.ran,
         skipped: map.skipped,
+        rerun: map.rerun,
         outdated: map.outdated,
         boundaries: map.boundaries.map((b) => ({
           values: Object.fromEntries(b.values.map((v) => [v.path, v.value])),

@@ -59,6 +59,16 @@ describe('renderSweepText', () => {
       outdated: 12,
     });
   });
+
+  it('counts the stopped runs run again among the runs run now', () => {
+    expect(renderSweepText({ ...result, rerun: 1 }).split('\n')[0]).toBe(
+      'Sweep: 1 point × 1 replication = 1 run: 1 run now (1 stopped run run again), 0 already in the store',
+    );
+    expect(renderSweepText({ ...result, ran: 2, rerun: 2 })).toContain(
+      '2 run now (2 stopped runs run again), 0 already',
+    );
+    expect(JSON.parse(renderSweepJson({ ...result, rerun: 1 }))).toMatchObject({ ran: 1, rerun: 1 });
+  });
 });
 
 describe('runs a guard stopped early', () => {

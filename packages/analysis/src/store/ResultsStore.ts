@@ -72,6 +72,15 @@ export class ResultsStore {
   }
 
   /**
+   * Keys of the runs stored with verdict `stopped` (a guard stopped them early): not results, so a resumed
+   * sweep runs them again, with its own guards, and {@link ResultsStore.write} replaces them.
+   */
+  async stoppedKeys(): Promise<Set<string>> {
+    const reader = await this.connection.runAndReadAll("SELECT run_key FROM runs WHERE verdict = 'stopped'");
+    return new Set(reader.getRowObjectsJS().map((row) => String(row['run_key'])));
+  }
+
+  /**
    * How many runs of the scenario with hash `scenarioHash` another model revision stored (or one from before
    * revisions were kept): a sweep recomputes them rather than reuse them.
    */
@@ -83,12 +92,17 @@ export class ResultsStore {
     return Number(reader.getRowObjectsJS()[0]?.['n'] ?? 0);
   }
 
-  /** Writes one run's rows in one transaction (nothing of it is stored if any insert fails). */
+  /**
+   * Writes one run's rows in one transaction (nothing of it is stored if any insert fails), replacing the
+   * rows of a run stored before under the same key (one a guard stopped, run again).
+   */
   async write(outcome: RunOutcome, scenarioHash: string): Promise<void> {
     const c = this.connection;
     const { figures, diagnosis } = outcome;
     await c.run('BEGIN TRANSACTION');
     try {
+      for (const table of ['settings', 'edges', 'runs'] as const)
+        await c.run(`DELETE FROM ${table} WHERE run_key = $1`, [outcome.key]);
       const run: DuckDBValue[] = [
         outcome.key,
         outcome.scenario,

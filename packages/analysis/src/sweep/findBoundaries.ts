@@ -76,6 +76,8 @@ export interface BoundaryMap {
   /** Runs simulated, and probes found in the store already. */
   ran: number;
   skipped: number;
+  /** Of `ran`, the runs the store held as stopped by a guard (not a result): run again, their rows replaced. */
+  rerun: number;
   /** Runs of this scenario in the store from another model revision (an earlier meshsim): not reused. */
   outdated: number;
 }
@@ -109,6 +111,7 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
   const store = options.store ?? (await ResultsStore.open(':memory:'));
   let ran = 0;
   let skipped = 0;
+  let rerun = 0;
   let probesRun = 0;
 
   /** Runs one probe per (point, value) and returns whether each recovered. */
@@ -125,9 +128,12 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     });
     const all = perRequest.flat();
     const stored = await store.keys();
-    const todo = all.filter((task) => !stored.has(task.key));
+    // A run a guard stopped is not a result: run it again (with these guards).
+    const stopped = await store.stoppedKeys();
+    const todo = all.filter((task) => !stored.has(task.key) || stopped.has(task.key));
     skipped += all.length - todo.length;
     ran += todo.length;
+    rerun += todo.filter((task) => stopped.has(task.key)).length;
     await runTasks(source, todo, {
       ...(options.workers !== undefined && { workers: options.workers }),
       ...(options.signal !== undefined && { signal: options.signal }),
@@ -224,7 +230,18 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
         probes: [...s.probes].sort((a, b) => a.value - b.value),
       };
     });
-    return { path: axis.path, lowEnd, highEnd, unit, axes: [...others], boundaries, ran, skipped, outdated };
+    return {
+      path: axis.path,
+      lowEnd,
+      highEnd,
+      unit,
+      axes: [...others],
+      boundaries,
+      ran,
+      skipped,
+      rerun,
+      outdated,
+    };
   } finally {
     if (options.store === undefined) store.close();
   }

@@ -1,5 +1,5 @@
-// Runs a planned sweep: this shard's tasks that the store does not have yet, on the worker pool, each run
-// written to the store as it finishes; then summarises every grid point from the store.
+// Runs a planned sweep: this shard's tasks that the store does not have yet (or has only as stopped by a guard),
+// on the worker pool, each run written to the store as it finishes; then summarises every grid point from the store.
 
 import type { Override, SetAxis } from '../overrides/SetAxis.js';
 import type { ScenarioSource } from '../overrides/ScenarioSource.js';
@@ -34,7 +34,8 @@ export interface SweepOptions {
   confirmLarge?: boolean;
   /**
    * Event guards of every run (`maxEvents`, `maxEventsAtOneInstant`); `simulate`'s defaults otherwise. A run a
-   * guard stops is stored with verdict `stopped` and its stop (`stopped_reason`, `stopped_at_ms`).
+   * guard stops is stored with verdict `stopped` and its stop (`stopped_reason`, `stopped_at_ms`); a resumed sweep
+   * runs it again, with its own guards, and replaces it.
    */
   guards?: RunGuardLimits;
   /** Called after each run. */
@@ -52,6 +53,11 @@ export interface SweepResult {
   /** Runs simulated now, and runs found in the store already (resumed). */
   ran: number;
   skipped: number;
+  /**
+   * Of `ran`, the runs the store held as stopped by a guard (verdict `stopped`, not a result): run again with
+   * this sweep's guards, their rows replaced.
+   */
+  rerun: number;
   /**
    * Runs of this scenario in the store from another model revision (an earlier meshsim): not reused, so
    * points they covered were simulated again.
@@ -88,8 +94,10 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
   const store = options.store ?? (await ResultsStore.open(':memory:'));
   try {
     const stored = await store.keys();
+    const stopped = await store.stoppedKeys();
     const outdated = await store.outdatedRuns(source.hash);
-    const todo = tasks.filter((task) => !stored.has(task.key));
+    const todo = tasks.filter((task) => !stored.has(task.key) || stopped.has(task.key));
+    const rerun = todo.filter((task) => stopped.has(task.key)).length;
     const skipped = tasks.length - todo.length;
     options.onProgress?.(skipped, tasks.length);
     await runTasks(source, todo, {
@@ -108,6 +116,7 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
       tasks,
       ran: todo.length,
       skipped,
+      rerun,
       outdated,
       runs,
       summary: summarizeSweep(plan.points, runs),

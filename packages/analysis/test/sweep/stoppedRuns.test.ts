@@ -1,5 +1,6 @@
 // Runs a guard stopped early, in sweeps and boundary searches: stored with verdict `stopped` and their stop (reason,
-// simulated time reached), listed per grid point, and never taken for a recovered (or failed) probe.
+// simulated time reached), listed per grid point, never taken for a recovered (or failed) probe, and run again
+// (replaced in the store) when a sweep resumes.
 
 import { describe, expect, it } from 'vitest';
 
@@ -66,5 +67,55 @@ describe('runs stopped early', () => {
       { value: 100, verdict: 'stable', recovered: true },
       { value: 20_000, verdict: 'stopped', recovered: null },
     ]);
+  });
+
+  it('a resumed sweep runs the stopped runs again with its own guards and replaces them, as a fresh sweep stores them', async () => {
+    const axes = [parseSetOption('traffic.0.rate=100,20000')];
+    const store = await ResultsStore.open(':memory:');
+    const fresh = await ResultsStore.open(':memory:');
+    try {
+      const first = await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
+      expect(first).toMatchObject({ ran: 2, skipped: 0, rerun: 0 });
+      // The same guards: the stopped run is run again (and stops again).
+      const same = await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
+      expect(same).toMatchObject({ ran: 1, skipped: 1, rerun: 1 });
+      expect(same.runs.map((run) => run.verdict)).toEqual(['stable', 'stopped']);
+      // The limit raised: it runs to its end and replaces the stopped row, under the same key.
+      const raised = await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 10_000_000 } });
+      expect(raised).toMatchObject({ ran: 1, skipped: 1, rerun: 1 });
+      expect(raised.runs.map((run) => [run.key, run.verdict])).toEqual(
+        first.runs.map((run, i) => [run.key, i === 0 ? 'stable' : expect.not.stringMatching(/^stopped$/)]),
+      );
+      await sweep(source, { axes, workers: 0, store: fresh, guards: { maxEvents: 10_000_000 } });
+      for (const table of ['runs', 'settings', 'edges'] as const)
+        expect(await store.dump(table)).toEqual(await fresh.dump(table));
+      expect(await sweep(source, { axes, workers: 0, store })).toMatchObject({
+        ran: 0,
+        skipped: 2,
+        rerun: 0,
+      });
+    } finally {
+      store.close();
+      fresh.close();
+    }
+  });
+
+  it('a resumed boundary search runs its stopped probes again with its own guards', async () => {
+    const axes = [parseSetOption('traffic.0.rate=100..20000')];
+    const store = await ResultsStore.open(':memory:');
+    try {
+      await findBoundaries(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
+      const map = await findBoundaries(source, {
+        axes,
+        workers: 0,
+        store,
+        guards: { maxEvents: 10_000_000 },
+      });
+      expect(map).toMatchObject({ skipped: 1, rerun: 1 });
+      expect(map.boundaries[0]?.status).not.toBe('stopped');
+      expect(map.boundaries[0]?.probes.some((p) => p.verdict === 'stopped')).toBe(false);
+    } finally {
+      store.close();
+    }
   });
 });
