@@ -428,6 +428,35 @@ traffic:
     expect(low(rows[1])).toBeLessThan(low(rows[0]));
   });
 
+  it('--boundary takes an unresolved probe as unknown, says so on stderr and to run longer', async () => {
+    const { code, out, err } = await run(
+      'sweep',
+      'retry-storm',
+      '--set',
+      'traffic.0.rate=100..600',
+      '--set',
+      'services.frontend.calls.0.retry.attempts=1',
+      '--set',
+      'faults.0.at=1s',
+      '--set',
+      'faults.0.for=2s',
+      '--duration',
+      '5s',
+      '--boundary',
+      '--workers',
+      '1',
+      '--store',
+      join(dir, 'unresolved.duckdb'),
+      '--no-progress',
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/^unknown: a run at 100 was too short to tell \(unresolved\): run longer\s+\?{40}$/m);
+    expect(out).not.toContain('below 100');
+    expect(err).toContain(
+      'meshsim: 2 probes had a run too short to tell recovery from metastability (unresolved)',
+    );
+  });
+
   it('draws progress with an ETA', () => {
     expect(formatSweepProgressLine(40, 100, 20_000, 40)).toBe(
       '[####------] 40% 40/100 runs, 20 s elapsed, ETA 30 s',

@@ -164,7 +164,7 @@ export function renderBoundaryMapText(map: BoundaryMap): string {
       if (b.status === 'recovers') return '.';
       if (b.status === 'fails') return '#';
       if (b.status === 'inverted') return '?';
-      // Stopped: what was bracketed before the stop, unknown elsewhere.
+      // Stopped or unresolved: what was bracketed before the unknown probe, unknown elsewhere.
       if (x <= (b.low ?? -Infinity)) return '.';
       if (x >= (b.high ?? Infinity)) return '#';
       return '?';
@@ -179,7 +179,10 @@ export function renderBoundaryMapText(map: BoundaryMap): string {
             : b.status === 'stopped'
               ? `unknown: a run at ${label(b.stoppedAt ?? 0, unit)} stopped early` +
                 (b.low === null ? '' : ` (${label(b.low, unit)} recovers)`)
-              : 'none (recovers only at the high end)';
+              : b.status === 'unresolved'
+                ? `unknown: a run at ${label(b.unresolvedAt ?? 0, unit)} was too short to tell (unresolved): run longer` +
+                  (b.low === null ? '' : ` (${label(b.low, unit)} recovers)`)
+                : 'none (recovers only at the high end)';
     return [...b.values.map((v) => String(v.value)), where, strip];
   });
   const head =
@@ -189,6 +192,10 @@ export function renderBoundaryMapText(map: BoundaryMap): string {
     `\n'.' recovers, '#' does not, '?' between the probes or unknown` +
     (map.boundaries.some((b) => b.status === 'stopped')
       ? `\nA guard stopped a run early where the boundary says unknown: not diagnosed, so the bisection of that row stopped there`
+      : '') +
+    (map.boundaries.some((b) => b.status === 'unresolved')
+      ? `\nA run ended too soon after its trigger to tell recovery from metastability (unresolved) where the boundary says unknown: ` +
+        `the bisection of that row stopped there; run longer (--duration)`
       : '');
   const table = formatTable(
     [
@@ -222,6 +229,7 @@ export function renderBoundaryMapJson(map: BoundaryMap): string {
           low: b.low,
           high: b.high,
           stoppedAt: b.stoppedAt,
+          unresolvedAt: b.unresolvedAt,
           probes: b.probes,
         })),
       },

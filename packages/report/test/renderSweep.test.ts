@@ -1,5 +1,6 @@
 // The sweep's text and JSON: the head line counts the runs made now and those found in the store, and names the
-// runs of another model revision the store held and the sweep did not reuse; runs a guard stopped early are listed.
+// runs of another model revision the store held and the sweep did not reuse; runs a guard stopped early are listed;
+// a boundary whose probe was stopped or unresolved is unknown.
 
 import { findBoundaries, parseSetOption, readScenarioSource, scenarioSource, sweep } from '@meshsim/analysis';
 import type { SweepResult } from '@meshsim/analysis';
@@ -104,6 +105,31 @@ describe('runs a guard stopped early', () => {
     expect(text).toContain('A guard stopped a run early where the boundary says unknown');
     expect(JSON.parse(renderBoundaryMapJson(map))).toMatchObject({
       boundaries: [{ status: 'stopped', stoppedAt: 20_000, low: null, high: null }],
+    });
+  });
+});
+
+describe('an unresolved probe', () => {
+  it('leaves a boundary unknown, says why, and draws no # for it', async () => {
+    const map = await findBoundaries(readScenarioSource('retry-storm'), {
+      axes: [parseSetOption('traffic.0.rate=100..600')],
+      fixed: [
+        { path: 'duration', value: '5s' },
+        { path: 'faults.0.at', value: '1s' },
+        { path: 'faults.0.for', value: '2s' },
+        { path: 'services.frontend.calls.0.retry.attempts', value: 1 },
+      ],
+      workers: 0,
+    });
+    const text = renderBoundaryMapText(map);
+    expect(text).toContain('unknown: a run at 100 was too short to tell (unresolved): run longer');
+    expect(text).not.toContain('below 100');
+    expect(text).toContain(
+      'A run ended too soon after its trigger to tell recovery from metastability (unresolved)',
+    );
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/ \?{40}$/);
+    expect(JSON.parse(renderBoundaryMapJson(map))).toMatchObject({
+      boundaries: [{ status: 'unresolved', unresolvedAt: 100, stoppedAt: null, low: null, high: null }],
     });
   });
 });

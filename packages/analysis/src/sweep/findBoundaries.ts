@@ -35,10 +35,12 @@ export interface BoundaryOptions {
 /** One probe: a value of the open axis and the verdict there. */
 export interface BoundaryProbe {
   value: number;
+  /** The majority verdict; `stopped` or `unresolved` when the probe is unknown (see `recovered`). */
   verdict: Verdict;
   /**
-   * Whether most of its replications recovered; null when a guard stopped any of them early (verdict `stopped`):
-   * unknown, never taken for either side.
+   * Whether most of its replications recovered; null — unknown, never taken for either side — when a guard
+   * stopped any of them early (verdict `stopped`), or else any of them was too short to tell recovery from
+   * metastability (verdict `unresolved`).
    */
   recovered: boolean | null;
 }
@@ -51,15 +53,18 @@ export interface Boundary {
    * `between`: recovers at `low`, not at `high`; `recovers`: recovers across the range; `fails`: does not
    * recover even at the low end; `inverted`: recovers at the high end but not at the low one (no boundary);
    * `stopped`: a guard stopped a run of a probe early (`stoppedAt`), so the bisection of this point stopped there
-   * (unknown: `low` and `high` are the bracket found before, if any).
+   * (unknown: `low` and `high` are the bracket found before, if any); `unresolved`: likewise, a run of a probe was
+   * too short to tell recovery from metastability (`unresolvedAt`; run longer).
    */
-  status: 'between' | 'recovers' | 'fails' | 'inverted' | 'stopped';
+  status: 'between' | 'recovers' | 'fails' | 'inverted' | 'stopped' | 'unresolved';
   /** Highest value probed that recovered; null when none. */
   low: number | null;
   /** Lowest value probed above `low` that did not recover; null when none. */
   high: number | null;
   /** The first value whose probe a guard stopped (status `stopped`); null otherwise. */
   stoppedAt: number | null;
+  /** The value whose probe was too short to tell (status `unresolved`); null otherwise. */
+  unresolvedAt: number | null;
   probes: BoundaryProbe[];
 }
 
@@ -146,13 +151,15 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     return requests.map(({ value }, i) => {
       const counts = countVerdicts((perRequest[i] ?? []).map((t) => verdictOf.get(t.key) ?? 'degraded'));
       const verdict = majorityVerdict(counts) ?? 'degraded';
-      // A run stopped early was not diagnosed: the probe cannot say which side it is on.
+      // A run stopped early was not diagnosed, an unresolved one ended too soon to tell: the probe cannot say
+      // which side it is on.
+      const unknown = counts.stopped > 0 ? 'stopped' : counts.unresolved > 0 ? 'unresolved' : null;
       const recovered =
-        counts.stopped > 0
+        unknown !== null
           ? null
           : (perRequest[i] ?? []).filter((t) => isRecovered(verdictOf.get(t.key) ?? 'degraded')).length * 2 >
             replications;
-      return { value, verdict: counts.stopped > 0 ? 'stopped' : verdict, recovered };
+      return { value, verdict: unknown ?? verdict, recovered };
     });
   };
 
@@ -162,7 +169,8 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
       probes: [] as BoundaryProbe[],
       low: null as number | null,
       high: null as number | null,
-      stoppedAt: null as number | null,
+      /** The first unknown probe (a run stopped or unresolved): the bisection of the point stops there. */
+      unknown: null as BoundaryProbe | null,
     }));
     // Both ends first.
     const ends = await probe(
@@ -174,15 +182,15 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     state.forEach((s, point) => {
       const [atLow, atHigh] = [ends[2 * point], ends[2 * point + 1]] as [BoundaryProbe, BoundaryProbe];
       s.probes.push(atLow, atHigh);
-      if (atLow.recovered === null) s.stoppedAt = lowEnd;
-      else if (atHigh.recovered === null) s.stoppedAt = highEnd;
+      if (atLow.recovered === null) s.unknown = atLow;
+      else if (atHigh.recovered === null) s.unknown = atHigh;
       else if (atLow.recovered && !atHigh.recovered) [s.low, s.high] = [lowEnd, highEnd];
     });
     for (let step = 1; ; step++) {
       const open = state
         .map((s, point) => ({ s, point }))
         .filter(
-          ({ s }) => s.stoppedAt === null && s.low !== null && s.high !== null && s.high - s.low > tolerance,
+          ({ s }) => s.unknown === null && s.low !== null && s.high !== null && s.high - s.low > tolerance,
         );
       if (open.length === 0) break;
       const requests = open.map(({ s, point }) => {
@@ -194,7 +202,7 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
         const result = results[i] as BoundaryProbe;
         s.probes.push(result);
         if (result.recovered === null)
-          s.stoppedAt = result.value; // unknown: bisect no further
+          s.unknown = result; // unknown: bisect no further
         else if (result.value === s.low || result.value === s.high)
           s.high = s.low; // cannot split further
         else if (result.recovered) s.low = result.value;
@@ -205,8 +213,10 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     const boundaries = state.map((s, point): Boundary => {
       const [atLow, atHigh] = s.probes as [BoundaryProbe, BoundaryProbe];
       const status: Boundary['status'] =
-        s.stoppedAt !== null
-          ? 'stopped'
+        s.unknown !== null
+          ? s.unknown.verdict === 'stopped'
+            ? 'stopped'
+            : 'unresolved'
           : s.low !== null
             ? 'between'
             : atLow.recovered === true
@@ -214,7 +224,7 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
               : atHigh.recovered === true
                 ? 'inverted'
                 : 'fails';
-      const bracketed = s.low !== null && (status === 'between' || status === 'stopped');
+      const bracketed = s.low !== null && (status === 'between' || s.unknown !== null);
       const high = bracketed
         ? Math.min(
             ...s.probes.filter((p) => p.recovered === false && p.value > (s.low ?? 0)).map((p) => p.value),
@@ -226,7 +236,8 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
         status,
         low,
         high,
-        stoppedAt: s.stoppedAt,
+        stoppedAt: status === 'stopped' ? (s.unknown?.value ?? null) : null,
+        unresolvedAt: status === 'unresolved' ? (s.unknown?.value ?? null) : null,
         probes: [...s.probes].sort((a, b) => a.value - b.value),
       };
     });

@@ -128,7 +128,15 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       io.stderr.write(
         `done in ${((performance.now() - startedMs) / 1000).toFixed(1)} s wall; store: ${parsed.store}\n`,
       );
-      const unknown = map.boundaries.flatMap((b) => b.probes).filter((p) => p.recovered === null).length;
+      const probes = map.boundaries.flatMap((b) => b.probes);
+      const unresolved = probes.filter((p) => p.recovered === null && p.verdict === 'unresolved').length;
+      if (unresolved > 0)
+        io.stderr.write(
+          `meshsim: ${unresolved} probe${unresolved === 1 ? '' : 's'} had a run too short to tell recovery from ` +
+            `metastability (unresolved), so the boundary of ${unresolved === 1 ? 'its row is' : 'their rows is'} unknown ` +
+            `(run longer with --duration)\n`,
+        );
+      const unknown = probes.filter((p) => p.recovered === null && p.verdict === 'stopped').length;
       if (unknown === 0) return 0;
       io.stderr.write(
         `meshsim: ${unknown} probe${unknown === 1 ? '' : 's'} had a run a guard stopped early: not diagnosed, so the ` +

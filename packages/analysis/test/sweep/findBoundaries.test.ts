@@ -1,0 +1,33 @@
+// The boundary search on probes whose runs end too soon after their trigger to tell recovery from metastability
+// (verdict `unresolved`): unknown, like a probe a guard stopped, never taken for "does not recover".
+
+import { describe, expect, it } from 'vitest';
+
+import { findBoundaries, parseSetOption, readScenarioSource } from '../../src/index.js';
+
+describe('findBoundaries', () => {
+  it('takes an unresolved probe as unknown and bisects that point no further', async () => {
+    // The fault ends at 3 s of 5 s: too soon before the end for a run still below the band to be called metastable.
+    const map = await findBoundaries(readScenarioSource('retry-storm'), {
+      axes: [parseSetOption('traffic.0.rate=100..600')],
+      fixed: [
+        { path: 'duration', value: '5s' },
+        { path: 'faults.0.at', value: '1s' },
+        { path: 'faults.0.for', value: '2s' },
+        { path: 'services.frontend.calls.0.retry.attempts', value: 1 },
+      ],
+      workers: 0,
+    });
+    expect(map.boundaries).toHaveLength(1);
+    const [boundary] = map.boundaries;
+    expect(boundary).toMatchObject({
+      status: 'unresolved',
+      unresolvedAt: 100,
+      stoppedAt: null,
+      low: null,
+      high: null,
+    });
+    expect(boundary?.probes[0]).toEqual({ value: 100, verdict: 'unresolved', recovered: null });
+    expect(boundary?.probes).toHaveLength(2);
+  });
+});
