@@ -111,7 +111,7 @@
         height: 40 + spec.categories.length * (grouped ? 14 * spec.series.length + 8 : 26),
         marginLeft: Math.min(320, 12 + longest * 6.5),
         style: { background: 'transparent' },
-        x: { label: spec.yLabel, grid: true },
+        x: { label: spec.yLabel, grid: true, domain: spec.valueDomain, nice: true },
         y: { label: null, domain: grouped ? names : spec.categories },
         fy: grouped ? { label: null, domain: spec.categories } : undefined,
         color: { domain: colorDomain, range: PALETTE, legend: grouped },
@@ -149,7 +149,7 @@
       fx: grouped
         ? { label: null, domain: spec.categories, tickRotate: spec.categories.length > 4 ? -30 : 0 }
         : undefined,
-      y: { label: spec.yLabel, grid: true },
+      y: { label: spec.yLabel, grid: true, domain: spec.valueDomain, nice: true },
       color: { domain: colorDomain, range: PALETTE, legend: grouped },
       marks: [
         Plot.barY(rows, {

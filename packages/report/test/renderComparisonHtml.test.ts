@@ -4,6 +4,7 @@ import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
 import { renderComparisonHtml } from '../src/index.js';
+import type { ReportData } from '../src/internal/html/ReportData.js';
 import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 function baseline(): SimulationResult {
@@ -21,6 +22,13 @@ function charts(html: string): string[] {
   );
 }
 
+/** The embedded chart data. */
+function reportData(html: string): ReportData {
+  const match = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html);
+  if (match === null) throw new Error('no report data');
+  return JSON.parse(match[1] ?? '') as ReportData;
+}
+
 describe('renderComparisonHtml', () => {
   it('draws success over time per shape and bars per shape, cost only when a shape has prices', () => {
     expect(charts(renderComparisonHtml([baseline(), makeResult()]))).toEqual([
@@ -33,6 +41,26 @@ describe('renderComparisonHtml', () => {
     ]);
     // The priced shape has a cost of use and of requests, the baseline has none: two bars.
     expect(charts(renderComparisonHtml([baseline(), makePricedResult()]))).toContain('proxy-cost:2');
+  });
+
+  it('gives a bar chart of zeros (no proxy under either shape) a 0–1 axis, not an empty one', () => {
+    const proxyless = baseline();
+    proxyless.scenario = { ...proxyless.scenario, mesh: 'cilium-ebpf' };
+    const specs = reportData(renderComparisonHtml([baseline(), proxyless])).charts;
+    for (const id of ['proxy-cpu', 'proxy-memory']) {
+      const spec = specs.find((s) => s.id === id);
+      expect(spec?.kind === 'bars' && spec.series[0]?.values, id).toEqual([0, 0]);
+      expect(spec?.kind === 'bars' && spec.valueDomain, id).toEqual([0, 1]);
+    }
+    // Every bar chart's axis holds 0 and its values, and spans something.
+    for (const spec of reportData(renderComparisonHtml([baseline(), makeResult()])).charts) {
+      if (spec.kind !== 'bars') continue;
+      const [low, high] = spec.valueDomain;
+      expect(low <= 0 && 0 < high, spec.id).toBe(true);
+      for (const value of spec.series.flatMap((series) => series.values)) {
+        if (value !== null) expect(value >= low && value <= high, `${spec.id}: ${value}`).toBe(true);
+      }
+    }
   });
 
   it('lists each shape in the tables and its warnings, and is deterministic', () => {

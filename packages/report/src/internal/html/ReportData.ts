@@ -46,6 +46,11 @@ export interface BarChartSpec {
   yLabel: string;
   categories: string[];
   series: BarSeries[];
+  /**
+   * The value axis's domain `[low, high]`, 0 inside it and `low < high` (`[0, 1]` when every value is 0):
+   * see `barValueDomain`. The axis is widened to round ticks.
+   */
+  valueDomain: [number, number];
 }
 
 /** A chart of the page. New kinds (e.g. the heat maps of a sweep) are added here and in the browser script. */

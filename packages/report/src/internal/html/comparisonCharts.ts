@@ -4,6 +4,7 @@
 import type { SimulationResult } from '@meshsim/mesh';
 
 import type { ComparisonSummary } from '../../summarizeComparison.js';
+import { barChart } from './barChart.js';
 import { DEGRADED_FAILED_RATIO, degradedServiceSeconds } from './blastRadius.js';
 import { chartNumber } from './downsample.js';
 import type { BarChartSpec, ChartFigure } from './ReportData.js';
@@ -16,7 +17,12 @@ function bars(
   summary: ComparisonSummary,
   series: BarChartSpec['series'],
 ): BarChartSpec {
-  return { kind: 'bars', id, yLabel, categories: summary.shapes.map((s) => s.shape), series };
+  return barChart(
+    id,
+    yLabel,
+    summary.shapes.map((s) => s.shape),
+    series,
+  );
 }
 
 /** Every chart of a comparison, in page order; cost only when some shape has prices. */

@@ -4,6 +4,7 @@
 import { sentPerInterval } from '@meshsim/mesh';
 import type { EdgeMetrics, EdgeSeries, ServiceSeries, SimulationResult } from '@meshsim/mesh';
 
+import { barChart } from './barChart.js';
 import { chartNumber } from './downsample.js';
 import type { BarChartSpec, ChartFigure, LineSeries } from './ReportData.js';
 import { edgeName } from './edgeName.js';
@@ -35,13 +36,9 @@ function edgeBars(
   const { picked, candidates } = topSeries(result.edges, value);
   if (picked.length === 0) return null;
   return {
-    spec: {
-      kind: 'bars',
-      id,
-      yLabel,
-      categories: picked.map(edgeName),
-      series: [{ name: yLabel, values: picked.map((edge) => chartNumber(value(edge))) }],
-    },
+    spec: barChart(id, yLabel, picked.map(edgeName), [
+      { name: yLabel, values: picked.map((edge) => chartNumber(value(edge))) },
+    ]),
     shown: picked.length,
     candidates,
   };
