@@ -89,6 +89,34 @@ describe('--html FILE', () => {
     );
   });
 
+  it('compare --replications N: the paired differences of the text, and the sentence on the first replication', async () => {
+    const file = tempPath('replications.html');
+    const io = captureIo();
+    const args = [
+      'compare',
+      'steady-3tier',
+      '--mesh',
+      'none,linkerd',
+      '--duration',
+      '2s',
+      '--replications',
+      '2',
+    ];
+    expect(await main([...args, '--no-progress', '--html', file], io)).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    const title = 'Paired differences vs none over 2 replications on the same seeds';
+    expect(io.out()).toContain(title);
+    expect(section(html, 'tables')).toContain(`<caption>${title}`);
+    // The text's paired p99 cell, in the page's row.
+    const p99 = /^end-to-end p99 \(ms\)\s+(\S.*\S)$/m.exec(io.out().slice(io.out().indexOf(title)))?.[1];
+    expect(p99).toBeDefined();
+    expect(section(html, 'tables')).toContain(
+      `<th scope="row">end-to-end p99 (ms)</th><td class="num">${p99 ?? ''}</td>`,
+    );
+    expect(io.out()).toContain('The table: the first of 2 replications');
+    expect(section(html, 'story')).toContain('The table: the first of 2 replications');
+  });
+
   it('compare --trace-sample: the same request under each shape, on the pool as in this thread', async () => {
     const args = [
       'compare',

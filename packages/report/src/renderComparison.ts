@@ -10,8 +10,8 @@ import { csvTable } from './internal/csvTable.js';
 import { comparisonMetricKeys } from './internal/comparisonMetricKeys.js';
 import { pickColumns } from './internal/pickColumns.js';
 import { textCell } from './internal/textTable.js';
-import { formatInterval } from './renderReplications.js';
-import { RUN_FIGURES } from '@meshsim/analysis';
+import { pairedTable, replicationsNote } from './internal/pairedTable.js';
+import type { PairedTable } from './internal/pairedTable.js';
 import type { ComparisonSummary } from './summarizeComparison.js';
 
 /** JSON schema version of `renderComparisonJson` output. */
@@ -27,13 +27,12 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   const context = { durationMs: summary.durationMs };
   const columns = [{ header: 'metric', align: 'left' as const }, ...shapes.map((s) => ({ header: s.shape }))];
   const sections: string[] = [];
+  const replications = replicationsNote(summary);
   sections.push(
     `Compare ${summary.scenario}: seed ${String(summary.seed)}, duration ${duration(summary.durationMs)}, ` +
       `${shapes.length} mesh shape${shapes.length === 1 ? '' : 's'}, same arrivals and service times in every run; added latency vs ${summary.baseline}` +
       // With replications, the table is one run per shape (the first seed); the paired differences below use them all.
-      (summary.replications !== undefined && summary.replications > 1
-        ? `\nThe table: the first of ${summary.replications} replications (seed ${String(summary.seed)}); the paired differences below: all of them`
-        : ''),
+      (replications === null ? '' : `\n${replications}`),
   );
   // One row per metric and one column per shape: the shape table, transposed.
   const metrics = pickColumns(shapeColumns(summary.baseline), comparisonMetricKeys(summary), 'text');
@@ -78,7 +77,8 @@ export function renderComparisonText(summary: ComparisonSummary): string {
         .join('\n'),
     );
   }
-  if (summary.paired !== undefined && summary.paired.length > 0) sections.push(pairedText(summary));
+  const paired = pairedTable(summary);
+  if (paired !== null) sections.push(pairedText(paired));
   const warnings = shapeWarnings(shapes);
   if (warnings.length > 0) {
     sections.push(
@@ -165,33 +165,11 @@ export function renderComparisonCsv(summary: ComparisonSummary): string {
   return csvTable(shapeColumns(summary.baseline), summary.shapes, { durationMs: summary.durationMs });
 }
 
-/** The paired differences as a table: one row per figure, one column per shape other than the baseline. */
-function pairedText(summary: ComparisonSummary): string {
-  const paired = summary.paired ?? [];
-  const n = summary.replications ?? 0;
-  const title =
-    `Paired differences vs ${summary.baseline} over ${n} replication${n === 1 ? '' : 's'} on the same seeds ` +
-    (n < 2
-      ? '(one replication: no interval; use --replications N)'
-      : '(mean ± 95 % CI; n.s. = not significant: the interval holds 0)');
+/** The paired differences as a text table: one row per figure, one column per shape other than the baseline. */
+function pairedText(table: PairedTable): string {
   return formatTable(
-    [
-      { header: 'figure', align: 'left' },
-      ...paired.map((p) => ({ header: `${p.shape} − ${summary.baseline}`, align: 'right' as const })),
-    ],
-    // A figure no shape gives (node figures on nodes with no size) has no row.
-    RUN_FIGURES.filter((figure) => paired.some((p) => p.differences.some((d) => d.key === figure.key))).map(
-      (figure) => [
-        figure.header,
-        ...paired.map((p) => {
-          const d = p.differences.find((x) => x.key === figure.key);
-          if (d === undefined) return '–';
-          const { mean, half } = formatInterval(d);
-          const signed = d.mean > 0 ? `+${mean}` : mean;
-          return d.halfWidth === null ? signed : `${signed} ${half}${d.significant === false ? ' n.s.' : ''}`;
-        }),
-      ],
-    ),
-    { title },
+    table.header.map((header, i) => ({ header, align: i === 0 ? ('left' as const) : ('right' as const) })),
+    table.rows,
+    { title: table.title },
   ).trimEnd();
 }

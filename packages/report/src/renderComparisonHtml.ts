@@ -3,6 +3,7 @@
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
+import { replicationsNote } from './internal/pairedTable.js';
 import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import { duration } from './internal/format.js';
@@ -26,6 +27,11 @@ export interface HtmlComparisonOptions {
   diagnoses?: ComparisonOptions['diagnoses'];
   /** Per result (same order), the mesh's default load balancer: adds a row and, when they differ, a note. */
   loadBalancers?: ComparisonOptions['loadBalancers'];
+  /**
+   * Per result (same order), the headline figures of every replication, the first being the result's own
+   * run: adds the paired differences against the baseline with 95 % CIs, as in the text.
+   */
+  replications?: ComparisonOptions['replications'];
 }
 
 /**
@@ -33,10 +39,11 @@ export interface HtmlComparisonOptions {
  * display order, as for `summarizeComparison`) as one self-contained HTML page: success over time per
  * shape, bars of added p50/p99 vs the baseline, success and blast radius side by side, proxy CPU, memory
  * and cost, when the results hold traces the same request under each shape as waterfalls, the metric
- * tables, and each shape's warnings (policies it cannot enforce). Deterministic.
+ * tables (with `replications`, the paired differences too), and each shape's warnings (policies it cannot enforce). Deterministic.
  *
  * @param results - One result per mesh shape.
- * @param options - The runs' config, for the fault windows; their diagnoses, for the verdicts.
+ * @param options - The runs' config, for the fault windows; their diagnoses, for the verdicts; the
+ *   replications' figures, for the paired differences.
  * @returns The HTML document.
  * @throws {RangeError} if `results` is empty.
  * @example
@@ -52,6 +59,7 @@ export function renderComparisonHtml(
   const summary = summarizeComparison(results, {
     ...(options.diagnoses !== undefined && { diagnoses: options.diagnoses }),
     ...(options.loadBalancers !== undefined && { loadBalancers: options.loadBalancers }),
+    ...(options.replications !== undefined && { replications: options.replications }),
   });
   const windows = options.config === undefined ? [] : faultWindows(options.config.faults, summary.durationMs);
   const figures = comparisonCharts(summary, results);
@@ -61,6 +69,8 @@ export function renderComparisonHtml(
     `Seed ${String(summary.seed)}, ${duration(summary.durationMs)} simulated; every run sees the same arrivals ` +
       'and service times (common random numbers), so the differences come from the shapes.',
   ];
+  const replications = replicationsNote(summary);
+  if (replications !== null) facts.push(`${replications}.`);
   const note = balancingNote(summary);
   if (note !== null) facts.push(note);
   if (options.config !== undefined) {

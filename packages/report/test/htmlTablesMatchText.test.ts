@@ -1,7 +1,7 @@
 // The HTML reports lay out the same tables as the text outputs: same tables, same columns (units
 // included) and, for a comparison, the same metric rows. A column added to one and not the other fails.
 
-import type { Diagnosis } from '@meshsim/analysis';
+import type { Diagnosis, RunFigures } from '@meshsim/analysis';
 import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
@@ -135,5 +135,47 @@ describe('the HTML comparison report', () => {
     expect(text?.rowHeads).toContain('verdict');
     expect(html?.rowHeads).toEqual(text?.rowHeads);
     expect(renderComparisonHtml(results, { diagnoses })).toContain('<td class="num">degraded</td>');
+  });
+
+  it('has the paired differences of the text comparison, and its sentence on the first replication', () => {
+    const figures = (p99: number, success: number): RunFigures => ({
+      successRatio: success,
+      goodputRps: 0,
+      endToEndP50Ms: 0,
+      endToEndP99Ms: p99,
+      attemptsPerCall: 1,
+      workPerRequest: 1,
+      proxyCpuCores: 0,
+      proxyCpuRequestedCores: 0,
+      proxyMemoryRequestedMiB: 0,
+      nodeCpuUtilisation: null,
+      pendingPods: null,
+      extraNodesNeeded: null,
+      proxyRequestsCostPerMonthUsd: null,
+    });
+    const baseline = makeResult();
+    baseline.scenario = { ...baseline.scenario, mesh: 'none' };
+    const results = [baseline, makeResult()];
+    const replications = [
+      [figures(10, 0.9), figures(20, 0.8), figures(15, 0.95)],
+      [figures(12, 0.91), figures(22, 0.79), figures(17, 0.96)],
+    ];
+    const textOutput = renderComparisonText(summarizeComparison(results, { replications }));
+    const htmlOutput = renderComparisonHtml(results, { replications });
+    const title =
+      'Paired differences vs none over 3 replications on the same seeds ' +
+      '(mean ± 95 % CI; n.s. = not significant: the interval holds 0)';
+    const text = textTables(textOutput).get(title);
+    expect(text?.header).toEqual(['figure', 'istio-sidecar − none']);
+    expect(text?.rowHeads).toContain('end-to-end p99 (ms)');
+    expect(htmlTables(htmlOutput).get(title)).toEqual(text);
+    expect(textOutput).toMatch(/end-to-end p99 \(ms\)\s+\+2\.00 ± 0\.00\n/);
+    expect(htmlOutput).toContain('<th scope="row">end-to-end p99 (ms)</th><td class="num">+2.00 ± 0.00</td>');
+    const sentence = `The table: the first of 3 replications (seed ${String(baseline.scenario.seed)}); the paired differences below: all of them`;
+    expect(textOutput).toContain(`\n${sentence}\n`);
+    expect(htmlOutput).toContain(`<li>${sentence}.</li>`);
+    // Without replications, neither.
+    expect(renderComparisonHtml(results)).not.toContain('Paired differences');
+    expect(renderComparisonHtml(results)).not.toContain('The table: the first of');
   });
 });

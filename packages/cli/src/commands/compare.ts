@@ -131,7 +131,13 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     const [first] = parsed.shapes;
     const overrides = first === undefined ? fixed : [...fixed, { path: 'mesh', value: first }];
     const config = resolveWithOverrides(source, overrides);
-    writeHtmlReport(io, parsed.html, renderComparisonHtml(results, { config, diagnoses, loadBalancers }));
+    const html = renderComparisonHtml(results, {
+      config,
+      diagnoses,
+      loadBalancers,
+      ...(parsed.replications > 1 && { replications: figures }),
+    });
+    writeHtmlReport(io, parsed.html, html);
   }
   const events = outcomes.reduce((n, o) => n + o.events, 0);
   io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');

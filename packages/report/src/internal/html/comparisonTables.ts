@@ -1,8 +1,9 @@
 // The tables of a comparison's HTML report: the shape metrics (one column per shape, as in the text
-// comparison) and the added latency per edge.
+// comparison), the added latency per edge, and with replications the paired differences vs the baseline.
 
 import { shapeColumns } from '../../columns/shapeColumns.js';
 import { comparisonMetricKeys } from '../comparisonMetricKeys.js';
+import { pairedTable } from '../pairedTable.js';
 import { pickColumns } from '../pickColumns.js';
 import { signedMs } from '../format.js';
 import { textCell } from '../textTable.js';
@@ -60,5 +61,7 @@ export function comparisonTables(summary: ComparisonSummary): string {
       ),
     );
   }
+  const paired = pairedTable(summary);
+  if (paired !== null) parts.push(table(paired.title, paired.header, paired.rows));
   return parts.join('\n');
 }

@@ -1,0 +1,61 @@
+// The paired differences of a comparison with replications, as table data (title, header, rows of cells)
+// and the sentence saying what the shape table is then: one source for the text and the HTML report.
+
+import { RUN_FIGURES } from '@meshsim/analysis';
+
+import { formatInterval } from '../renderReplications.js';
+import type { ComparisonSummary } from '../summarizeComparison.js';
+
+/** A table as cells: the title, the header row, and rows whose first cell names the row. */
+export interface PairedTable {
+  title: string;
+  header: string[];
+  rows: string[][];
+}
+
+/**
+ * With more than one replication, the sentence saying that the shape table is the first replication and
+ * the paired differences use them all; otherwise null.
+ */
+export function replicationsNote(summary: ComparisonSummary): string | null {
+  const n = summary.replications;
+  if (n === undefined || n < 2) return null;
+  return (
+    `The table: the first of ${n} replications (seed ${String(summary.seed)}); ` +
+    'the paired differences below: all of them'
+  );
+}
+
+/**
+ * The paired differences against the baseline: one row per figure some shape gives, one column per shape
+ * other than the baseline, each cell `+mean ± half` scaled as the figure reads (` n.s.` when the interval
+ * holds 0), `–` where the shape does not give the figure. Null without paired differences.
+ */
+export function pairedTable(summary: ComparisonSummary): PairedTable | null {
+  const paired = summary.paired ?? [];
+  if (paired.length === 0) return null;
+  const n = summary.replications ?? 0;
+  const title =
+    `Paired differences vs ${summary.baseline} over ${n} replication${n === 1 ? '' : 's'} on the same seeds ` +
+    (n < 2
+      ? '(one replication: no interval; use --replications N)'
+      : '(mean ± 95 % CI; n.s. = not significant: the interval holds 0)');
+  // A figure no shape gives (node figures on nodes with no size) has no row.
+  const figures = RUN_FIGURES.filter((figure) =>
+    paired.some((p) => p.differences.some((d) => d.key === figure.key)),
+  );
+  return {
+    title,
+    header: ['figure', ...paired.map((p) => `${p.shape} − ${summary.baseline}`)],
+    rows: figures.map((figure) => [
+      figure.header,
+      ...paired.map((p) => {
+        const d = p.differences.find((x) => x.key === figure.key);
+        if (d === undefined) return '–';
+        const { mean, half } = formatInterval(d);
+        const signed = d.mean > 0 ? `+${mean}` : mean;
+        return d.halfWidth === null ? signed : `${signed} ${half}${d.significant === false ? ' n.s.' : ''}`;
+      }),
+    ]),
+  };
+}
