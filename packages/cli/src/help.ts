@@ -178,7 +178,8 @@ Options:
   --workers N       Worker threads (0: none). Default: MESHSIM_WORKERS, else one per core.
   --yes             Make more than 1000 runs (shapes × replications) without asking.
   --json            Print the comparison as JSON (schema: docs/output-formats.md).
-  --csv             Print the comparison as CSV: one row per mesh shape.
+  --csv             Print the comparison as CSV: one row per mesh shape (with --replications,
+                    the paired differences vs the baseline in more columns).
   --out FILE        Write the output to FILE instead of stdout.
   --html FILE       Also write an HTML report to FILE: bars per shape side by side, success over
                     time, tables and warnings (docs/html-report.md).

@@ -78,6 +78,39 @@ describe('meshsim compare', () => {
     expect(doc.shapes[0]?.proxies).toBe(0);
   });
 
+  it('--csv --replications N: one row per shape, with the paired differences of --json in more columns', async () => {
+    const args = [
+      'compare',
+      'steady-3tier',
+      '--mesh',
+      'none,linkerd',
+      '--duration',
+      '2s',
+      '--replications',
+      '2',
+    ];
+    const csvIo = captureIo();
+    const jsonIo = captureIo();
+    expect(await main([...args, '--csv', '--no-progress'], csvIo)).toBe(0);
+    expect(await main([...args, '--json', '--no-progress'], jsonIo)).toBe(0);
+    const [header = '', ...rows] = csvIo.out().trimEnd().split('\n');
+    expect(rows).toHaveLength(2);
+    const names = header.split(',');
+    // The warnings cell may hold quoted commas: read the paired columns from the end of each row.
+    const tail = names.length - names.indexOf('replications');
+    const cell = (row: string, name: string): string =>
+      row.split(',').slice(-tail)[names.indexOf(name) - names.indexOf('replications')] ?? '';
+    const doc = JSON.parse(jsonIo.out()) as {
+      paired: { shape: string; differences: { key: string; mean: number; halfWidth: number }[] }[];
+    };
+    const p99 = doc.paired[0]?.differences.find((d) => d.key === 'endToEndP99Ms');
+    expect(cell(rows[0] ?? '', 'replications')).toBe('2');
+    expect(cell(rows[0] ?? '', 'end_to_end_p99_ms_diff_mean')).toBe('');
+    expect(cell(rows[1] ?? '', 'replications')).toBe('2');
+    expect(Number(cell(rows[1] ?? '', 'end_to_end_p99_ms_diff_mean'))).toBe(p99?.mean);
+    expect(Number(cell(rows[1] ?? '', 'end_to_end_p99_ms_diff_half_width'))).toBe(p99?.halfWidth);
+  });
+
   it('reports a run stopped only in a later replication on stderr, and exits 3', async () => {
     // The events of each replication's run, unguarded: a limit just above the first's stops only those above it.
     const source = scenarioSource('jittery.yaml', JITTERY_YAML);

@@ -12,7 +12,10 @@ import { pickColumns } from './internal/pickColumns.js';
 import { textCell } from './internal/textTable.js';
 import { pairedTable, replicationsNote } from './internal/pairedTable.js';
 import type { PairedTable } from './internal/pairedTable.js';
-import type { ComparisonSummary } from './summarizeComparison.js';
+import { RUN_FIGURES } from '@meshsim/analysis';
+import type { PairedDifference } from '@meshsim/analysis';
+import type { Column } from './columns/Column.js';
+import type { ComparisonSummary, ShapeSummary } from './summarizeComparison.js';
 
 /** JSON schema version of `renderComparisonJson` output. */
 export const COMPARISON_SCHEMA_VERSION = 1;
@@ -156,13 +159,53 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
  * latencies and added latencies, retries, work per request, proxies and their CPU, memory and cost,
  * throughput, node CPU, throttling, connections, handshakes), `verdict` and `warnings` (columns listed in
  * docs/output-formats.md; added latencies are against the summary's baseline; a cell is empty where the
- * value does not exist).
+ * value does not exist). With paired differences (replications), those numbers are the first
+ * replication's, and {@link pairedCsvColumns} follow: `replications`, then per headline figure the mean
+ * and 95 % half-width of shape − baseline (empty on the baseline's row).
  *
  * @param summary - The output of `summarizeComparison`.
  * @returns CSV text with a header row, ending with a newline.
  */
 export function renderComparisonCsv(summary: ComparisonSummary): string {
-  return csvTable(shapeColumns(summary.baseline), summary.shapes, { durationMs: summary.durationMs });
+  const shapes = shapeColumns(summary.baseline);
+  const table =
+    summary.paired === undefined ? shapes : { columns: [...shapes.columns, ...pairedCsvColumns(summary)] };
+  return csvTable(table, summary.shapes, { durationMs: summary.durationMs });
+}
+
+/** A headline figure's key as a CSV name: `endToEndP99Ms` → `end_to_end_p99_ms`. */
+function snakeCase(key: string): string {
+  return key
+    .replace('MiB', 'Mib')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/**
+ * The CSV columns of the paired differences: `replications` (on every row), then for every headline
+ * figure (`RUN_FIGURES`, in their units: a ratio, not %) `<figure>_diff_mean` and `<figure>_diff_half_width`
+ * of shape − baseline; empty on the baseline's row, where a shape does not give the figure, and (the
+ * half-width) with one replication.
+ */
+export function pairedCsvColumns(summary: ComparisonSummary): Column<ShapeSummary>[] {
+  const replications = summary.replications ?? 0;
+  const difference = (shape: ShapeSummary, key: string): PairedDifference | undefined =>
+    summary.paired?.find((p) => p.shape === shape.shape)?.differences.find((d) => d.key === key);
+  return [
+    { key: 'replications', read: () => replications, csv: { name: 'replications' } },
+    ...RUN_FIGURES.flatMap((figure): Column<ShapeSummary>[] => [
+      {
+        key: `${figure.key}DiffMean`,
+        read: (shape) => difference(shape, figure.key)?.mean ?? null,
+        csv: { name: `${snakeCase(figure.key)}_diff_mean` },
+      },
+      {
+        key: `${figure.key}DiffHalfWidth`,
+        read: (shape) => difference(shape, figure.key)?.halfWidth ?? null,
+        csv: { name: `${snakeCase(figure.key)}_diff_half_width` },
+      },
+    ]),
+  ];
 }
 
 /** The paired differences as a text table: one row per figure, one column per shape other than the baseline. */

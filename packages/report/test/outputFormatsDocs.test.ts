@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+import { runFigures } from '@meshsim/analysis';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -118,6 +119,14 @@ describe('docs/output-formats.md', () => {
     expect(codeLines('columns: csv versions')[0]).toBe(csvHeader(renderVersionsCsv(result)));
     const comparison = summarizeComparison([makeResult(), makePricedResult()]);
     expect(codeLines('columns: csv comparison')[0]).toBe(csvHeader(renderComparisonCsv(comparison)));
+    // With replications, the paired-difference columns follow.
+    const results = [makeResult(), makePricedResult()];
+    const replicated = summarizeComparison(results, {
+      replications: results.map((result) => [runFigures(result), runFigures(result)]),
+    });
+    expect(
+      `${codeLines('columns: csv comparison')[0] ?? ''},${codeLines('columns: csv comparison replications')[0] ?? ''}`,
+    ).toBe(csvHeader(renderComparisonCsv(replicated)));
   });
 
   it('documents every OpenMetrics family, in order, with its type and unit', () => {

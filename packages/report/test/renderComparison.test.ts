@@ -1,0 +1,92 @@
+// The comparison CSV with replications: the shape numbers are the first replication's, and the paired
+// differences vs the baseline follow in columns (mean and 95 % half-width per headline figure).
+
+import { RUN_FIGURES } from '@meshsim/analysis';
+import type { RunFigures } from '@meshsim/analysis';
+import { describe, expect, it } from 'vitest';
+
+import { renderComparisonCsv, summarizeComparison } from '../src/index.js';
+import { makeResult } from './__helpers__/fixtures.js';
+
+/** The headline figures of one run: end-to-end p99 and success as given, the rest fixed. */
+function figures(p99: number, success: number): RunFigures {
+  return {
+    successRatio: success,
+    goodputRps: 0,
+    endToEndP50Ms: 0,
+    endToEndP99Ms: p99,
+    attemptsPerCall: 1,
+    workPerRequest: 1,
+    proxyCpuCores: 0,
+    proxyCpuRequestedCores: 0,
+    proxyMemoryRequestedMiB: 0,
+    nodeCpuUtilisation: null,
+    pendingPods: null,
+    extraNodesNeeded: null,
+    proxyRequestsCostPerMonthUsd: null,
+  };
+}
+
+/** The CSV as records, header cell → value, one per row (the fixtures' rows have no quoted cell). */
+function records(csv: string): Record<string, string>[] {
+  expect(csv).not.toContain('"');
+  const [header = '', ...lines] = csv.trimEnd().split('\n');
+  const names = header.split(',');
+  return lines.map((line) => {
+    const cells = line.split(',');
+    return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
+  });
+}
+
+describe('renderComparisonCsv', () => {
+  const base = makeResult();
+  base.scenario = { ...base.scenario, mesh: 'none' };
+  base.warnings = [];
+  const other = makeResult();
+  other.warnings = [];
+  const replications = [
+    [figures(10, 0.9), figures(20, 0.8), figures(15, 0.95)],
+    [figures(12, 0.91), figures(22, 0.79), figures(17, 0.96)],
+  ];
+
+  it('adds replications and, per headline figure, the paired mean and 95 % half-width vs the baseline', () => {
+    const plain = renderComparisonCsv(summarizeComparison([base, other]));
+    const csv = renderComparisonCsv(summarizeComparison([base, other], { replications }));
+    const [plainHeader = ''] = plain.split('\n');
+    const [header = ''] = csv.split('\n');
+    expect(header).toBe(
+      [
+        plainHeader,
+        'replications',
+        ...RUN_FIGURES.flatMap((f) => {
+          const name = f.key
+            .replace('MiB', 'Mib')
+            .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+            .toLowerCase();
+          return [`${name}_diff_mean`, `${name}_diff_half_width`];
+        }),
+      ].join(','),
+    );
+    expect(header).toContain(',end_to_end_p99_ms_diff_mean,end_to_end_p99_ms_diff_half_width,');
+    expect(header).toContain(',proxy_memory_requested_mib_diff_mean,');
+    const [none, sidecar] = records(csv);
+    expect(none?.['replications']).toBe('3');
+    expect(sidecar?.['replications']).toBe('3');
+    // The baseline has no difference with itself; node figures no run gives are empty too.
+    expect(none?.['end_to_end_p99_ms_diff_mean']).toBe('');
+    expect(sidecar?.['end_to_end_p99_ms_diff_mean']).toBe('2');
+    expect(sidecar?.['end_to_end_p99_ms_diff_half_width']).toBe('0');
+    expect(Number(sidecar?.['success_ratio_diff_mean'])).toBeCloseTo(0.0033333, 6);
+    expect(Number(sidecar?.['success_ratio_diff_half_width'])).toBeGreaterThan(0);
+    expect(sidecar?.['node_cpu_utilisation_diff_mean']).toBe('');
+    // The shape numbers are those of the table (the first replication): the same as without replications.
+    const cut = plainHeader.split(',').length;
+    expect(csv.split('\n').map((line) => line.split(',').slice(0, cut).join(','))).toEqual(
+      plain.split('\n').map((line) => line.split(',').slice(0, cut).join(',')),
+    );
+  });
+
+  it('has no replication columns without paired differences', () => {
+    expect(renderComparisonCsv(summarizeComparison([base, other]))).not.toContain('replications');
+  });
+});
