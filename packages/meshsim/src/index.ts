@@ -321,6 +321,7 @@ export {
   resolveScenario,
   applyOverrides,
   SCENARIO_DEFAULTS,
+  createLocator,
   ScenarioError,
   formatScenarioIssue,
   listBundledScenarios,
@@ -335,6 +336,8 @@ export {
   parsePercent,
 } from '@meshsim/scenario';
 export type {
+  Locate,
+  SourcePosition,
   ScenarioIssue,
   BundledScenario,
   ScenarioOverrides,

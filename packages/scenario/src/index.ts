@@ -5,6 +5,8 @@ export { parseScenario, loadScenarioFile, loadScenario } from './loadScenario.js
 export { resolveScenario } from './resolveScenario.js';
 export { applyOverrides } from './applyOverrides.js';
 export { SCENARIO_DEFAULTS } from './defaults.js';
+export { createLocator } from './internal/positions.js';
+export type { Locate, SourcePosition } from './internal/positions.js';
 export { ScenarioError, formatScenarioIssue } from './ScenarioError.js';
 export { listBundledScenarios, bundledScenariosDir } from './bundled.js';
 export { scenarioJsonSchema, scenarioJsonSchemaPath } from './jsonSchema.js';

@@ -9,6 +9,7 @@ describe('@meshsim/scenario public API', () => {
         'ScenarioError',
         'applyOverrides',
         'bundledScenariosDir',
+        'createLocator',
         'formatScenarioIssue',
         'generatePlatform40',
         'generateKinvolkEmojivoto',

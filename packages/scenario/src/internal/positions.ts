@@ -42,6 +42,13 @@ export function createWrittenReader(doc: Document): ReadWritten {
 /**
  * Builds a {@link Locate} for a parsed document. For a map entry it points at the key, for a list
  * item at the item; a path that does not exist (a missing field) points at its deepest written parent.
+ * The importer places the errors of a `--graph` fragment with it too, so both name the same positions.
+ * @example
+ * ```ts
+ * const lines = new LineCounter();
+ * const locate = createLocator(parseDocument(text, { lineCounter: lines }), lines);
+ * locate(['services', 'api', 'serviceTime']); // { line: 3, column: 5 }
+ * ```
  */
 export function createLocator(doc: Document, lineCounter: LineCounter): Locate {
   return (path) => {

@@ -4,8 +4,8 @@
 
 import { readFileSync } from 'node:fs';
 
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { createLocator } from '@meshsim/scenario';
+import { LineCounter, parseDocument } from 'yaml';
 
 import { ImportError } from '../../ImportError.js';
 import { isRecord } from '../isRecord.js';
@@ -22,41 +22,6 @@ export interface Fragment {
    * written ancestor (as the scenario loader places its errors).
    */
   position: (path: FieldPath) => Position | undefined;
-}
-
-/** The text of a mapping key, to compare with a path segment. */
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
-}
-
-/** The {@link Fragment.position} of a parsed fragment (aliases followed, as `toJS` expands them). */
-function locator(doc: Document, lines: LineCounter): (path: FieldPath) => Position | undefined {
-  return (path) => {
-    let node: unknown = doc.contents;
-    let offset = (doc.contents as Node | null)?.range?.[0];
-    for (const segment of path) {
-      if (isAlias(node)) node = node.resolve(doc);
-      if (isMap(node)) {
-        const pair = node.items.find((item) => keyText(item.key) === String(segment));
-        if (pair === undefined) break;
-        const range = (pair.key as Node | null)?.range;
-        if (range !== undefined && range !== null) offset = range[0];
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        const item: unknown = node.items[segment];
-        const range = (item as Node | null)?.range;
-        if (range === undefined || range === null) break;
-        offset = range[0];
-        node = item;
-      } else {
-        break;
-      }
-    }
-    if (offset === undefined) return undefined;
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-  };
 }
 
 /**
@@ -117,5 +82,5 @@ export function readFragment(path: string, display: string): Fragment {
         ]);
     }
   }
-  return { file: display, value, position: locator(doc, lines) };
+  return { file: display, value, position: createLocator(doc, lines) };
 }
