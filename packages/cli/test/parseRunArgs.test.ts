@@ -60,6 +60,15 @@ describe('parseRunArgs', () => {
     });
   });
 
+  it('parseRunArgs refuses --duration together with --set duration (the --set would silently win)', () => {
+    expect(() => parseRunArgs(['retry-storm', '--duration', '2s', '--set', 'duration=5s'])).toThrow(
+      new UsageError('give the duration once: --duration or --set duration=…, not both', 'run'),
+    );
+    expect(parseRunArgs(['retry-storm', '--set', 'duration=5s'])).toMatchObject({
+      sets: [{ path: 'duration' }],
+    });
+  });
+
   it('parseRunArgs(args) reads the export flags', () => {
     const args = ['x', '--openmetrics', '--metrics', 'meshsim', '--otlp', 't.json', '--trace-sample', '0.2'];
     expect(

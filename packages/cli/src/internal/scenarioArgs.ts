@@ -89,7 +89,13 @@ export function parseScenarioArgs(
   const seed = stringFlag(values, 'seed');
   if (seed !== undefined) args.seed = parseSeed(seed, command);
   const duration = stringFlag(values, 'duration');
-  if (duration !== undefined) args.durationMs = parseDuration(duration, command);
+  if (duration !== undefined) {
+    // Two sources for one field: the --set would silently win (it is applied after --duration).
+    if (args.sets.some((axis) => axis.path === 'duration')) {
+      throw new UsageError('give the duration once: --duration or --set duration=…, not both', command);
+    }
+    args.durationMs = parseDuration(duration, command);
+  }
   const out = stringFlag(values, 'out');
   if (out !== undefined) {
     if (out.trim() === '')
