@@ -362,6 +362,21 @@ describe('parseScenario: the CPU share of service time', () => {
   });
 });
 
+describe('parseScenario: the default cluster', () => {
+  it('is labelled an assumption when the scenario writes no clusters (per-node costs follow its size)', () => {
+    expect(resolveScenario(minimal(), 'x.yaml').assumptions).toContain(
+      'The cluster is the default one, 3 zones of 4 nodes (12 nodes), a default, not a measurement: what the mesh runs on every node (ztunnels, CNI agents, node proxies) and the DaemonSets cost in proportion to it (write clusters to set yours).',
+    );
+    const raw = minimal();
+    raw['clusters'] = [{ name: 'mine', zones: [{ name: 'a', nodes: 2 }] }];
+    expect(
+      resolveScenario(raw, 'x.yaml').assumptions.some((line) =>
+        line.startsWith('The cluster is the default'),
+      ),
+    ).toBe(false);
+  });
+});
+
 describe('parseScenario: defaults', () => {
   it('a minimal scenario gets every default', () => {
     // Act

@@ -272,6 +272,22 @@ function capacityAssumptions(services: RawScenario['services']): string[] {
 }
 
 /**
+ * The assumption line of a scenario that writes no `clusters`: its nodes are the default cluster's, which sets what
+ * every per-node pod costs (a ztunnel, a CNI agent, a node proxy, a DaemonSet's pod on each node).
+ */
+function defaultClusterAssumption(clusters: readonly ClusterConfig[]): string {
+  const zones = clusters.flatMap((cluster) => cluster.zones);
+  const nodes = zones.reduce((sum, zone) => sum + zone.nodes, 0);
+  const each = [...new Set(zones.map((zone) => zone.nodes))];
+  const shape =
+    each.length === 1 ? `${zones.length} zones of ${String(each[0])} nodes` : `${zones.length} zones`;
+  return (
+    `The cluster is the default one, ${shape} (${nodes} nodes), a default, not a measurement: what the mesh runs on ` +
+    'every node (ztunnels, CNI agents, node proxies) and the DaemonSets cost in proportion to it (write clusters to set yours).'
+  );
+}
+
+/**
  * An assumption line naming the services whose whole service time is taken as CPU work by default, when nodes have a
  * size (only then does it matter: the work competes for the node's cores and counts against CPU limits).
  */
@@ -335,6 +351,7 @@ export function buildConfig(raw: RawScenario, defaultName: string, issues: PathI
       ...(raw.assumptions ?? []),
       ...capacityAssumptions(raw.services),
       ...cpuShareAssumptions(raw.services, clusters),
+      ...(raw.clusters === undefined ? [defaultClusterAssumption(clusters)] : []),
     ],
   };
 }
