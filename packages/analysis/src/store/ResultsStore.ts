@@ -228,9 +228,10 @@ export class ResultsStore {
 
   /**
    * Copies into this store the runs of other stores (shards) that it does not have yet, each run with
-   * its settings and edges, in one transaction per source store. Columns match by name, so a shard written by an
-   * earlier version (without the columns added since) merges with NULL in them.
-   * @returns The number of runs added.
+   * its settings and edges, in one transaction per source store; a run this store holds as stopped by a guard is
+   * replaced by the shard's when the shard finished it (a stopped run is not a result). Columns match by name, so a
+   * shard written by an earlier version (without the columns added since) merges with NULL in them.
+   * @returns The number of runs added (replacements included).
    */
   async mergeFrom(paths: readonly string[]): Promise<number> {
     let added = 0;
@@ -240,6 +241,19 @@ export class ResultsStore {
       try {
         await this.connection.run('BEGIN TRANSACTION');
         try {
+          // A shard from before stops were recorded has no stopped_reason: none of its runs replaces a stored one.
+          const columns = await this.connection.runAndReadAll(
+            `SELECT count(*) AS n FROM information_schema.columns WHERE table_catalog = '${alias}' ` +
+              "AND table_name = 'runs' AND column_name = 'stopped_reason'",
+          );
+          if (Number(columns.getRowObjectsJS()[0]?.['n'] ?? 0) > 0) {
+            const replaced =
+              `SELECT run_key FROM runs WHERE stopped_reason IS NOT NULL AND run_key IN ` +
+              `(SELECT run_key FROM ${alias}.runs WHERE stopped_reason IS NULL)`;
+            for (const table of ['settings', 'edges', 'runs']) {
+              await this.connection.run(`DELETE FROM ${table} WHERE run_key IN (${replaced})`);
+            }
+          }
           const fresh = `SELECT run_key FROM ${alias}.runs WHERE run_key NOT IN (SELECT run_key FROM runs)`;
           const count = await this.connection.runAndReadAll(`SELECT count(*) AS n FROM (${fresh})`);
           added += Number(count.getRowObjectsJS()[0]?.['n'] ?? 0);

@@ -2,6 +2,10 @@
 // simulated time reached), listed per grid point, never taken for a recovered (or failed) probe, and run again
 // (replaced in the store) when a sweep resumes.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { ResultsStore, findBoundaries, parseSetOption, scenarioSource, sweep } from '../../src/index.js';
@@ -116,6 +120,34 @@ describe('runs stopped early', () => {
       expect(map.boundaries[0]?.probes.some((p) => p.verdict === 'stopped')).toBe(false);
     } finally {
       store.close();
+    }
+  });
+
+  it('sweep merge replaces a run the target holds as stopped by a shard that finished it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-merge-stopped-'));
+    try {
+      const axes = [parseSetOption('traffic.0.rate=100,20000')];
+      const target = await ResultsStore.open(join(dir, 'target.duckdb'));
+      const shardFile = join(dir, 'shard.duckdb');
+      const shard = await ResultsStore.open(shardFile);
+      try {
+        await sweep(source, { axes, workers: 0, store: target, guards: { maxEvents: 20_000 } });
+        await sweep(source, { axes, workers: 0, store: shard });
+        const finished = await shard.dump('runs');
+        shard.close();
+        expect(await target.mergeFrom([shardFile])).toBe(1);
+        const runs = await target.dump('runs');
+        expect(runs.map((row) => [row['verdict'], row['stopped_reason']])).toEqual(
+          finished.map((row) => [row['verdict'], row['stopped_reason']]),
+        );
+        expect(runs.every((row) => row['stopped_reason'] === null)).toBe(true);
+        // Merged again: nothing left to replace or add.
+        expect(await target.mergeFrom([shardFile])).toBe(0);
+      } finally {
+        target.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
