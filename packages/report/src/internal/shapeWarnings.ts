@@ -17,11 +17,14 @@ export function shapeWarnings(
       else if (!named.includes(shape)) named.push(shape);
     }
   }
-  return [...byText].map(([warning, named]) =>
-    options.omitEveryShape === true && named.length === shapes.length
-      ? warning
-      : `[${named.join(', ')}] ${warning}`,
-  );
+  return [...byText].map(([warning, named]) => {
+    if (options.omitEveryShape === true && named.length === shapes.length) return warning;
+    // A text of one shape that starts with its name (`linkerd: …`) is not prefixed twice (`[linkerd] linkerd: …`).
+    const only = named.length === 1 ? named[0] : undefined;
+    const text =
+      only !== undefined && warning.startsWith(`${only}: `) ? warning.slice(only.length + 2) : warning;
+    return `[${named.join(', ')}] ${text}`;
+  });
 }
 
 /** The shapes' assumptions, one line per distinct text; one every shape shares is written without the shapes. */

@@ -25,6 +25,25 @@ describe('shapeWarnings', () => {
   });
 });
 
+describe('shapeWarnings: a text that names its one shape', () => {
+  it('is not prefixed with that shape twice; a text several shapes gave keeps its words', () => {
+    expect(
+      shapeWarnings([
+        {
+          shape: 'linkerd',
+          warnings: ['linkerd: proxies discover destinations on demand', 'istio-sidecar: not mine'],
+        },
+        { shape: 'none', warnings: ['linkerd: shared'] },
+        { shape: 'cilium', warnings: ['linkerd: shared'] },
+      ]),
+    ).toEqual([
+      '[linkerd] proxies discover destinations on demand',
+      '[linkerd] istio-sidecar: not mine',
+      '[none, cilium] linkerd: shared',
+    ]);
+  });
+});
+
 describe('shapeAssumptions', () => {
   it('writes an assumption every shape shares without the shapes, and names the shapes of the others', () => {
     expect(
@@ -33,10 +52,6 @@ describe('shapeAssumptions', () => {
         { shape: 'linkerd', assumptions: ['network latency is a guess', 'linkerd: derived profile'] },
         { shape: 'istio-sidecar', assumptions: ['istio profile', 'network latency is a guess'] },
       ]),
-    ).toEqual([
-      'network latency is a guess',
-      '[linkerd] linkerd: derived profile',
-      '[istio-sidecar] istio profile',
-    ]);
+    ).toEqual(['network latency is a guess', '[linkerd] derived profile', '[istio-sidecar] istio profile']);
   });
 });
