@@ -1,7 +1,7 @@
 // The HTML reports lay out the same tables as the text outputs: same tables, same columns (units
 // included) and, for a comparison, the same metric rows. A column added to one and not the other fails.
 
-import type { Diagnosis, RunFigures } from '@meshsim/analysis';
+import type { Diagnosis } from '@meshsim/analysis';
 import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
@@ -12,7 +12,7 @@ import {
   renderText,
   summarizeComparison,
 } from '../src/index.js';
-import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
+import { makePricedResult, makeResult, figuresWith } from './__helpers__/fixtures.js';
 
 /** Cuts a text table line into its cells, at the column boundaries of the table's dashes line. */
 function cells(line: string, dashes: string): string[] {
@@ -138,27 +138,12 @@ describe('the HTML comparison report', () => {
   });
 
   it('has the paired differences of the text comparison, and its sentence on the first replication', () => {
-    const figures = (p99: number, success: number): RunFigures => ({
-      successRatio: success,
-      goodputRps: 0,
-      endToEndP50Ms: 0,
-      endToEndP99Ms: p99,
-      attemptsPerCall: 1,
-      workPerRequest: 1,
-      proxyCpuCores: 0,
-      proxyCpuRequestedCores: 0,
-      proxyMemoryRequestedMiB: 0,
-      nodeCpuUtilisation: null,
-      pendingPods: null,
-      extraNodesNeeded: null,
-      proxyRequestsCostPerMonthUsd: null,
-    });
     const baseline = makeResult();
     baseline.scenario = { ...baseline.scenario, mesh: 'none' };
     const results = [baseline, makeResult()];
     const replications = [
-      [figures(10, 0.9), figures(20, 0.8), figures(15, 0.95)],
-      [figures(12, 0.91), figures(22, 0.79), figures(17, 0.96)],
+      [figuresWith(10, 0.9), figuresWith(20, 0.8), figuresWith(15, 0.95)],
+      [figuresWith(12, 0.91), figuresWith(22, 0.79), figuresWith(17, 0.96)],
     ];
     const textOutput = renderComparisonText(summarizeComparison(results, { replications }));
     const htmlOutput = renderComparisonHtml(results, { replications });

@@ -2,30 +2,10 @@
 // differences vs the baseline follow in columns (mean and 95 % half-width per headline figure).
 
 import { RUN_FIGURES } from '@meshsim/analysis';
-import type { RunFigures } from '@meshsim/analysis';
 import { describe, expect, it } from 'vitest';
 
 import { renderComparisonCsv, summarizeComparison } from '../src/index.js';
-import { makeResult } from './__helpers__/fixtures.js';
-
-/** The headline figures of one run: end-to-end p99 and success as given, the rest fixed. */
-function figures(p99: number, success: number): RunFigures {
-  return {
-    successRatio: success,
-    goodputRps: 0,
-    endToEndP50Ms: 0,
-    endToEndP99Ms: p99,
-    attemptsPerCall: 1,
-    workPerRequest: 1,
-    proxyCpuCores: 0,
-    proxyCpuRequestedCores: 0,
-    proxyMemoryRequestedMiB: 0,
-    nodeCpuUtilisation: null,
-    pendingPods: null,
-    extraNodesNeeded: null,
-    proxyRequestsCostPerMonthUsd: null,
-  };
-}
+import { makeResult, figuresWith } from './__helpers__/fixtures.js';
 
 /** The CSV as records, header cell → value, one per row (the fixtures' rows have no quoted cell). */
 function records(csv: string): Record<string, string>[] {
@@ -45,8 +25,8 @@ describe('renderComparisonCsv', () => {
   const other = makeResult();
   other.warnings = [];
   const replications = [
-    [figures(10, 0.9), figures(20, 0.8), figures(15, 0.95)],
-    [figures(12, 0.91), figures(22, 0.79), figures(17, 0.96)],
+    [figuresWith(10, 0.9), figuresWith(20, 0.8), figuresWith(15, 0.95)],
+    [figuresWith(12, 0.91), figuresWith(22, 0.79), figuresWith(17, 0.96)],
   ];
 
   it('adds replications and, per headline figure, the paired mean and 95 % half-width vs the baseline', () => {

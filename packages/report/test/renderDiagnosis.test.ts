@@ -18,7 +18,7 @@ import {
   renderVerdictsCsv,
   summarizeComparison,
 } from '../src/index.js';
-import { makeResult } from './__helpers__/fixtures.js';
+import { makeResult, figuresWith } from './__helpers__/fixtures.js';
 
 const DIAGNOSIS: Diagnosis = {
   verdict: 'metastable',
@@ -206,27 +206,12 @@ describe('diagnosis renderers', () => {
   });
 
   it('prints paired differences and marks the ones that are not significant', () => {
-    const figures = (p99: number, success: number) => ({
-      successRatio: success,
-      goodputRps: 0,
-      endToEndP50Ms: 0,
-      endToEndP99Ms: p99,
-      attemptsPerCall: 1,
-      workPerRequest: 1,
-      proxyCpuCores: 0,
-      proxyCpuRequestedCores: 0,
-      proxyMemoryRequestedMiB: 0,
-      nodeCpuUtilisation: null,
-      pendingPods: null,
-      extraNodesNeeded: null,
-      proxyRequestsCostPerMonthUsd: null,
-    });
     const other = { ...result, scenario: { ...result.scenario, mesh: 'istio-sidecar' } };
     const base = { ...result, scenario: { ...result.scenario, mesh: 'none' } };
     const summary = summarizeComparison([base, other], {
       replications: [
-        [figures(10, 0.9), figures(20, 0.8), figures(15, 0.95)],
-        [figures(12, 0.91), figures(22, 0.79), figures(17, 0.96)],
+        [figuresWith(10, 0.9), figuresWith(20, 0.8), figuresWith(15, 0.95)],
+        [figuresWith(12, 0.91), figuresWith(22, 0.79), figuresWith(17, 0.96)],
       ],
     });
     const text = renderComparisonText(summary);

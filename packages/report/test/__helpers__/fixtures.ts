@@ -1,5 +1,6 @@
 // Hand-made SimulationResult fixtures for the renderer tests: a small three-service run and an empty one.
 
+import type { RunFigures } from '@meshsim/analysis';
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 import type { EdgeMetrics, FailureCause, LatencySummary, SimulationResult } from '@meshsim/mesh';
 
@@ -451,5 +452,24 @@ export function renderAll(result: SimulationResult): Record<string, string> {
     timeSeriesCsv: renderTimeSeriesCsv(result),
     serviceSeriesCsv: renderServiceSeriesCsv(result),
     openMetrics: renderOpenMetrics(result),
+  };
+}
+
+/** The headline figures of one run for paired-difference tests: end-to-end p99 and success as given, the rest fixed. */
+export function figuresWith(p99: number, success: number): RunFigures {
+  return {
+    successRatio: success,
+    goodputRps: 0,
+    endToEndP50Ms: 0,
+    endToEndP99Ms: p99,
+    attemptsPerCall: 1,
+    workPerRequest: 1,
+    proxyCpuCores: 0,
+    proxyCpuRequestedCores: 0,
+    proxyMemoryRequestedMiB: 0,
+    nodeCpuUtilisation: null,
+    pendingPods: null,
+    extraNodesNeeded: null,
+    proxyRequestsCostPerMonthUsd: null,
   };
 }
