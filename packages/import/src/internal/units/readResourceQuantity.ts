@@ -16,7 +16,7 @@ export type QuantityReading =
 
 /**
  * Memory below this many bytes (1 MiB) is read with a doubt: no container runs in so little (Docker refuses a memory
- * limit below 6 MiB, its run reference says), so such a value is a unit left out (`512` for `512Mi`), not a size.
+ * limit below 6 MiB: docs/sources.md#container-min-memory), so such a value is a unit left out (`512` for `512Mi`), not a size.
  * 1 MiB is well under any real request and limit, and above the bare count of any size below 1 TiB written without
  * its `Mi` (`512`, `4096`).
  */
