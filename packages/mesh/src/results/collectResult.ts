@@ -3,6 +3,7 @@
 
 import type { ArrangedPod } from '../cpu/arrangePodCgroups.js';
 import type { Model } from '../assembly/Model.js';
+import type { Instance } from '../server/Instance.js';
 import { nodeCpuRequests } from '../assembly/nodeCpuRequests.js';
 import type { NodeRequests, RequestingProxy } from '../assembly/nodeCpuRequests.js';
 import type {
@@ -109,7 +110,7 @@ export function collectResult(
       maxQueueLength: stats.maxQueueLength,
       latency: summarizeLatency(stats.latency),
       versions: service.versions.metrics(),
-      cpuCores: durationMs > 0 ? stats.cpuMs / durationMs : 0,
+      cpuCores: durationMs > 0 ? serviceCpuMs(service, stats.cpuMs, durationMs) / durationMs : 0,
       cpuThrottledMs: service.instances.reduce(
         (sum, instance) => sum + (instance.cpu?.throttledMsAt(durationMs) ?? 0),
         0,
@@ -248,4 +249,18 @@ function extraNodes(model: Model): number | null {
 /** What a node's pods request in all [cores] (0 when none requests anything). */
 function requestedOn(requests: NodeRequests | undefined): number {
   return requests === undefined ? 0 : requests.applicationCores + requests.proxyCores + requests.systemCores;
+}
+
+/**
+ * The CPU a service's instances used within the run [ms of one core]: what it counted (`counted`, each request's
+ * work as it started), less the work still queued or running on its nodes' CPU at the end.
+ */
+function serviceCpuMs(
+  service: { readonly instances: readonly Instance[] },
+  counted: number,
+  nowMs: number,
+): number {
+  let undone = 0;
+  for (const instance of service.instances) undone += instance.cpuMsUndoneAt(nowMs);
+  return undone > 0 ? counted - undone : counted;
 }

@@ -83,6 +83,8 @@ export class Instance implements RequestHost, ConnectionEnd {
   readonly cpu: CpuContainer | null;
   /** Share of the service time that is CPU work. */
   private readonly cpuShare: number;
+  /** CPU work handed to {@link cpu} so far [ms of one core] (counted in its service's `cpuMs` when handed over). */
+  private cpuMsGiven = 0;
 
   constructor(
     ports: InstancePorts,
@@ -116,6 +118,18 @@ export class Instance implements RequestHost, ConnectionEnd {
   /** A TLS handshake done by the application counts as its service's CPU. */
   chargeHandshake(cpuMs: number): void {
     this.service.stats.cpuMs += cpuMs;
+    if (this.cpu !== null) this.cpuMsGiven += cpuMs;
+  }
+
+  /**
+   * CPU work counted for this instance (in its service's `cpuMs`) but not done by `nowMs` [ms of one core]: on a
+   * node's CPU, work still queued or running at the end of the run. 0 when CPU is not modelled (a request's work is
+   * counted when it starts).
+   */
+  cpuMsUndoneAt(nowMs: number): number {
+    if (this.cpu === null) return 0;
+    const undone = this.cpuMsGiven - this.cpu.cpuMsAt(nowMs);
+    return undone > 0 ? undone : 0;
   }
 
   /** A request reached the instance (after the inbound route). */
@@ -195,6 +209,7 @@ export class Instance implements RequestHost, ConnectionEnd {
     } else {
       // The CPU work runs on the node (shared, within the container's limit); the rest is waiting.
       request.offCpuMs = workMs - cpuMs + waitMs;
+      this.cpuMsGiven += cpuMs;
       request.cpuTask = this.cpu.run(cpuMs, onCpuWorkDone, request);
     }
   }

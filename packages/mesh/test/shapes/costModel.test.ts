@@ -41,6 +41,32 @@ describe('cost model', () => {
     expect(perKiB.proxies.cpuCores - base.proxies.cpuCores).toBeCloseTo(extraCores, 6);
   });
 
+  it("counts only the CPU a proxy's workers did within the run, not work still queued at its end", () => {
+    // Each sidecar gets 5 ms of work per call (2.5 ms per traversal, 2 traversals) at 1000 calls/s: 5 cores
+    // of demand on 2 workers, so its queue grows; what it ran is at most its 2 workers for the whole run.
+    const overloaded = withSidecar({ cpuMsPerRequest: 5, workers: 2, cpuLimitCores: Infinity });
+    const result = simulate(calibrationConfig(overloaded, {}, 2000));
+    const sidecars = result.proxies.byKind.find((k) => k.kind === 'envoy-sidecar');
+    expect(sidecars?.count).toBe(2);
+    const handshakeCores = result.connections.handshakeCpuMs / 2000;
+    expect(sidecars?.cpuCores).toBeLessThanOrEqual(2 * 2 + handshakeCores + 1e-9);
+    // The work the sidecars took in is more than their workers can do (what was counted before) …
+    const admittedCores = ((sidecars?.traversals ?? 0) * 2.5) / 2000;
+    expect(admittedCores).toBeGreaterThan(4.5);
+    // … and the client's sidecar, saturated, runs its 2 workers all the time.
+    expect(sidecars?.cpuCores).toBeGreaterThan(2);
+    // On nodes with CPU, what the proxies' containers ran (here too at most their workers, 2 cores each).
+    const onNodes = calibrationConfig(overloaded, {}, 2000);
+    const nodeCpu = simulate({
+      ...onNodes,
+      clusters: onNodes.clusters.map((c) => ({ ...c, nodeCpu: 16 })),
+    });
+    const onNodeSidecars = nodeCpu.proxies.byKind.find((k) => k.kind === 'envoy-sidecar');
+    expect(onNodeSidecars?.cpuCores).toBeLessThanOrEqual(2 * 2 + 0.05);
+    expect(onNodeSidecars?.cpuCores).toBeGreaterThan(2);
+    expect(((onNodeSidecars?.traversals ?? 0) * 2.5) / 2000).toBeGreaterThan(4.5);
+  });
+
   it('adds memoryPerConnectionKiB for each pooled connection (one per caller × target instance route)', () => {
     const base = simulate(calibrationConfig(withSidecar({})));
     const pooled = simulate(calibrationConfig(withSidecar({ memoryPerConnectionKiB: 64 })));

@@ -113,6 +113,24 @@ export class Proxy implements StationProxy, ConnectionEnd {
     this.cpuMs += cpuMs;
   }
 
+  /**
+   * CPU this proxy used up to `nowMs` [ms of one core]. {@link cpuMs} counts a traversal's work when it enters;
+   * work its workers still have after `nowMs` (traversals queued behind an overloaded proxy at the run's end)
+   * was not done within the run, so it is left out: a proxy never uses more than its workers (or, on a node's
+   * CPU, than its container ran). A proxy without a worker limit counts each traversal's work as it starts.
+   */
+  cpuMsAt(nowMs: number): number {
+    if (this.cpu !== null) return this.cpu.cpuMsAt(nowMs);
+    let ahead = 0;
+    const freeAtMs = this.freeAtMs;
+    // Each worker is busy without a gap from the last arrival (at or before `nowMs`) to its next free time.
+    for (let w = 0; w < freeAtMs.length; w++) {
+      const free = freeAtMs[w] as number;
+      if (free > nowMs) ahead += free - nowMs;
+    }
+    return ahead > 0 ? this.cpuMs - ahead : this.cpuMs;
+  }
+
   /** False while crashed or without a valid certificate: requests through it fail to connect, responses are reset. */
   get up(): boolean {
     return !this.crashed && !this.certificateExpired;

@@ -41,7 +41,7 @@ export function kindTotals(
   for (const proxy of group.proxies) {
     requested += proxy.cpuRequestCores;
     memoryRequested += proxy.memoryRequestMiB;
-    cpuMs += proxy.cpuMs;
+    cpuMs += proxy.cpuMsAt(durationMs);
     const memory = proxy.memoryMiB(group.endpointsOf(proxy));
     memoryMiB += memory;
     if (memory > maxMemoryMiB) maxMemoryMiB = memory;
