@@ -120,6 +120,8 @@ export async function runTasks(
       controller.abort(error);
       // Let the outcome callback in progress (a store transaction) finish before giving up.
       await chain.catch(() => undefined);
+      // Aborted by the caller: the pool rejects the runs it stopped with its own error; the caller's reason wins.
+      options.signal?.throwIfAborted();
       throw error;
     });
     await chain;

@@ -167,6 +167,20 @@ describe('sweep', () => {
     store.close();
   });
 
+  it("rejects with the signal's reason when aborted on worker threads too (the CLI's exit code 130 rides on it)", async () => {
+    const controller = new AbortController();
+    await expect(
+      sweep(source, {
+        ...GRID,
+        workers: 1,
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done === 1) controller.abort(new Error('interrupted'));
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+  });
+
   it('asks for confirmation over the run limit, and exports CSV', async () => {
     await expect(
       sweep(source, { axes: [parseSetOption('traffic.0.rate=1..2000:1')], workers: 0 }),
