@@ -1,5 +1,6 @@
 // Public API of @meshsim/analysis: diagnosis of a run (verdicts, sustaining loop, amplification, cascade),
-// replications with confidence intervals, --set overrides, sweeps on worker threads and shards, the store.
+// replications with confidence intervals, what a compared shape's config says (its load balancer, borrowed proxy
+// resources), --set overrides, sweeps on worker threads and shards, the store.
 
 // Diagnosis.
 export { diagnose } from './diagnosis/diagnose.js';
@@ -37,6 +38,11 @@ export {
   pairedDifferences,
 } from './replications/FigureInterval.js';
 
+// Comparisons: what a shape's config says that its result does not carry.
+export { effectiveLoadBalancer } from './comparison/effectiveLoadBalancer.js';
+export { borrowedProxyResources } from './comparison/borrowedProxyResources.js';
+export { comparedShapeNotes } from './comparison/comparedShapeNotes.js';
+
 // Sweeps: plan, run on worker threads, shards, summaries.
 export { SWEEP_RUN_LIMIT, mergeOverrides, planSweep } from './sweep/planSweep.js';
 export { sweep } from './sweep/sweep.js';
@@ -52,6 +58,7 @@ export { STORE_TABLES } from './store/storeSchema.js';
 
 export type { Override, OverrideValue, SetAxis } from './overrides/SetAxis.js';
 export type { ScenarioSource } from './overrides/ScenarioSource.js';
+export type { ComparedShapeNotes } from './comparison/comparedShapeNotes.js';
 export type { FigureInfo, RunFigures } from './replications/RunFigures.js';
 export type { FigureInterval, PairedDifference } from './replications/FigureInterval.js';
 export type { SweepPlan, SweepPoint } from './sweep/planSweep.js';

@@ -394,8 +394,8 @@ export type {
   ScenarioVersionRoute,
 } from '@meshsim/import';
 
-// Analysis: diagnosis (verdicts), replications with confidence intervals, --set overrides, sweeps, shards,
-// the store.
+// Analysis: diagnosis (verdicts), replications with confidence intervals, compared shapes' notes, --set overrides,
+// sweeps, shards, the store.
 export {
   diagnose,
   DIAGNOSIS_THRESHOLDS,
@@ -418,6 +418,9 @@ export {
   figureInterval,
   figureIntervals,
   pairedDifferences,
+  effectiveLoadBalancer,
+  borrowedProxyResources,
+  comparedShapeNotes,
   SWEEP_RUN_LIMIT,
   mergeOverrides,
   planSweep,
@@ -460,6 +463,7 @@ export type {
   RunFigures,
   FigureInterval,
   PairedDifference,
+  ComparedShapeNotes,
   SweepPlan,
   SweepPoint,
   SweepOptions,

@@ -1,7 +1,13 @@
 // `meshsim compare <name|file> --mesh a,b,c`: the same scenario and seeds under each mesh shape, side by
 // side, run on the worker pool; with --replications N, paired differences against the baseline.
 
-import { planSweep, resolveWithOverrides, runTasks } from '@meshsim/analysis';
+import {
+  borrowedProxyResources,
+  effectiveLoadBalancer,
+  planSweep,
+  resolveWithOverrides,
+  runTasks,
+} from '@meshsim/analysis';
 import type { Diagnosis, RunFigures } from '@meshsim/analysis';
 import { meshShapeNames } from '@meshsim/mesh';
 import type { SimulationResult } from '@meshsim/mesh';
@@ -25,9 +31,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
 } from '../internal/scenarioArgs.js';
-import { borrowedProxyResources } from '../internal/borrowedProxyResources.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
-import { effectiveLoadBalancer } from '../internal/effectiveLoadBalancer.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards, stoppedRunLines } from '../internal/runGuards.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { applyOverrides, parseScenario } from '@meshsim/scenario';
 
-import { borrowedProxyResources } from '../../src/internal/borrowedProxyResources.js';
+import { borrowedProxyResources } from '../../src/comparison/borrowedProxyResources.js';
 
 const scenario = parseScenario(
   [

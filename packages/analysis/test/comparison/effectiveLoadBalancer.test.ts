@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { applyOverrides, parseScenario } from '@meshsim/scenario';
 
-import { effectiveLoadBalancer } from '../../src/internal/effectiveLoadBalancer.js';
+import { effectiveLoadBalancer } from '../../src/comparison/effectiveLoadBalancer.js';
 
 const scenario = (dbBalancer: string | null) =>
   parseScenario(
