@@ -1,7 +1,11 @@
-// `meshsim compare`: argument errors, side-by-side output, JSON schema and determinism, and the runs a guard
-// stopped — of any replication, not only the first (whose full result makes the side-by-side table).
+// `meshsim compare`: argument errors, side-by-side output, JSON schema and determinism, the same comparison as the
+// library's, and the runs a guard stopped — of any replication, not only the first (whose full result makes the
+// side-by-side table).
 
-import { planSweep, runTasks, scenarioSource } from '@meshsim/analysis';
+import { diagnose, planSweep, runTasks, scenarioSource } from '@meshsim/analysis';
+import { simulate } from '@meshsim/mesh';
+import { renderComparisonJson, summarizeComparison } from '@meshsim/report';
+import { applyOverrides, loadScenarioFile } from '@meshsim/scenario';
 import { describe, expect, it } from 'vitest';
 import { parseCompareArgs } from '../src/commands/compare.js';
 import { main } from '../src/index.js';
@@ -14,6 +18,16 @@ services:
   api: { serviceTime: 1ms }
 traffic:
   - { name: users, rate: 100, to: api }
+`;
+
+/** Written for istio-sidecar: a sidecar CPU request for web (as an import of its annotations writes), db's balancer. */
+const BORROWED_YAML = `duration: 1s
+mesh: istio-sidecar
+services:
+  web: { serviceTime: 1ms, proxyCpuRequest: 100m, calls: [{ to: db }] }
+  db: { serviceTime: 1ms, destinationPolicy: { loadBalancer: round-robin } }
+traffic:
+  - { to: web, rate: 20 }
 `;
 
 describe('meshsim compare', () => {
@@ -76,6 +90,30 @@ describe('meshsim compare', () => {
     expect(doc.shapes[1]?.addedP50Ms).toBeGreaterThan(0);
     expect(doc.shapes[1]?.proxies).toBeGreaterThan(0);
     expect(doc.shapes[0]?.proxies).toBe(0);
+  });
+
+  it("prints the library's comparison of the file: each shape's balancer, the proxy resources a shape borrows", async () => {
+    const file = writeTempFile('borrowed.yaml', BORROWED_YAML);
+    const shapes = ['none', 'istio-sidecar', 'linkerd'];
+    const io = captureIo();
+    expect(await main(['compare', file, '--mesh', shapes.join(','), '--json', '--no-progress'], io)).toBe(0);
+    const doc = JSON.parse(io.out()) as { shapes: { loadBalancer: string; warnings: string[] }[] };
+    expect(doc.shapes.map((shape) => shape.loadBalancer)).toEqual([
+      'random/round-robin',
+      'least-request/round-robin',
+      'peak-ewma/round-robin',
+    ]);
+    const borrowed = (warnings: string[]) =>
+      warnings.some((w) => w.includes('written in the scenario for its mesh istio-sidecar'));
+    expect(doc.shapes.map((shape) => borrowed(shape.warnings))).toEqual([false, false, true]);
+    // The same document as the library's comparison of the same runs, given the scenario's config.
+    const config = loadScenarioFile(file);
+    const configs = shapes.map((mesh) => applyOverrides(config, { mesh }));
+    const results = configs.map((shapeConfig) => simulate(shapeConfig));
+    const diagnoses = results.map((result, i) => diagnose(configs[i] ?? config, result));
+    expect(io.out().trimEnd()).toBe(
+      renderComparisonJson(summarizeComparison(results, { config, diagnoses })).trimEnd(),
+    );
   });
 
   it('--csv --replications N: one row per shape, with the paired differences of --json in more columns', async () => {

@@ -66,4 +66,24 @@ describe('meshsim (umbrella)', () => {
     expect(result.edges.length).toBeGreaterThan(0);
     expect(meshsim.renderText(result)).toContain('success (%)');
   });
+
+  it('compares shapes through the umbrella API with the balancer row and the borrowed proxy resources, as the CLI', () => {
+    // A scenario written for istio-sidecar (a sidecar CPU request, as an import of its annotations writes), in code.
+    const config = meshsim.resolveScenario({
+      duration: '1s',
+      mesh: 'istio-sidecar',
+      services: { web: { serviceTime: '1ms', proxyCpuRequest: '100m' } },
+      traffic: [{ to: 'web', rate: '20/s' }],
+    });
+    const results = ['none', 'linkerd'].map((mesh) =>
+      meshsim.simulate(meshsim.applyOverrides(config, { mesh })),
+    );
+    const summary = meshsim.summarizeComparison(results, { config });
+    expect(summary.shapes.map((shape) => shape.loadBalancer)).toEqual(['random', 'peak-ewma']);
+    const text = meshsim.renderComparisonText(summary);
+    expect(text).toMatch(/^load balancer\s+random\s+peak-ewma$/m);
+    expect(text).toContain(
+      '[linkerd] proxyCpuRequest of web: written in the scenario for its mesh istio-sidecar, applied to this shape',
+    );
+  });
 });

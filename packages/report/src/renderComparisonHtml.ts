@@ -4,7 +4,7 @@
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
 import { replicationsNote } from './internal/pairedTable.js';
-import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
+import type { SimulationResult } from '@meshsim/mesh';
 
 import { duration } from './internal/format.js';
 import { chartGrid } from './internal/html/chartFigure.js';
@@ -21,11 +21,18 @@ import type { ComparisonOptions } from './summarizeComparison.js';
 
 /** Options of {@link renderComparisonHtml}. */
 export interface HtmlComparisonOptions {
-  /** The config of the runs (any shape's): with it, the faults' windows are shaded and listed. */
-  config?: SimulationConfig;
+  /**
+   * The scenario's config under its own mesh, as loaded: with it, the faults' windows are shaded and listed, and, as
+   * `summarizeComparison` does with it, each shape gets its load balancer (a row, and a note when it differs from the
+   * baseline's) and the warning on proxy resources it borrows from the scenario.
+   */
+  config?: ComparisonOptions['config'];
   /** One diagnosis per result (same order): adds each shape's verdict to the metrics table, as in the text. */
   diagnoses?: ComparisonOptions['diagnoses'];
-  /** Per result (same order), the mesh's default load balancer: adds a row and, when they differ, a note. */
+  /**
+   * Per result (same order), the load balancer(s) its callers use: adds a row and, when they differ, a note.
+   * Overrides what `config` gives.
+   */
   loadBalancers?: ComparisonOptions['loadBalancers'];
   /**
    * Per result (same order), the headline figures of every replication, the first being the result's own
@@ -42,8 +49,8 @@ export interface HtmlComparisonOptions {
  * tables (with `replications`, the paired differences too), and each shape's warnings (policies it cannot enforce). Deterministic.
  *
  * @param results - One result per mesh shape.
- * @param options - The runs' config, for the fault windows; their diagnoses, for the verdicts; the
- *   replications' figures, for the paired differences.
+ * @param options - The scenario's config, for the fault windows, the load balancers and the borrowed proxy
+ *   resources; the runs' diagnoses, for the verdicts; the replications' figures, for the paired differences.
  * @returns The HTML document.
  * @throws {RangeError} if `results` is empty.
  * @example
@@ -57,6 +64,7 @@ export function renderComparisonHtml(
   options: HtmlComparisonOptions = {},
 ): string {
   const summary = summarizeComparison(results, {
+    ...(options.config !== undefined && { config: options.config }),
     ...(options.diagnoses !== undefined && { diagnoses: options.diagnoses }),
     ...(options.loadBalancers !== undefined && { loadBalancers: options.loadBalancers }),
     ...(options.replications !== undefined && { replications: options.replications }),

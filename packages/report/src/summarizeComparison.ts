@@ -1,10 +1,10 @@
 // The side-by-side summary of one scenario run under several mesh shapes (`meshsim compare`):
 // success, end-to-end and per-edge added latency vs a baseline, retry amplification, proxy costs, warnings.
 
-import { RUN_FIGURES, pairedDifferences, runFigures } from '@meshsim/analysis';
+import { RUN_FIGURES, comparedShapeNotes, pairedDifferences, runFigures } from '@meshsim/analysis';
 import type { Diagnosis, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
 import { requestsExceedCores, requestsExceedMemory } from '@meshsim/mesh';
-import type { EdgeMetrics, RunStopped, SimulationResult } from '@meshsim/mesh';
+import type { EdgeMetrics, RunStopped, SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 /**
  * Added latency of one edge under one shape, vs the baseline shape [ms]. A latency is null when no call on the edge
@@ -31,9 +31,10 @@ export interface ShapeSummary {
   addedP50Ms: number | null;
   addedP99Ms: number | null;
   /**
-   * The load balancer(s) the shape's callers use, as the comparison was told (`loadBalancers`: the CLI gives what the
-   * called services use — a destination's own, else the mesh's `loadBalancer`, kube-proxy's random pick under `none`,
-   * least-request under Envoy, …; several joined by `/`); null when not told.
+   * The load balancer(s) the shape's called services use — a destination's own, else the mesh's `loadBalancer`:
+   * kube-proxy's random pick under `none`, least-request under Envoy, …; several joined by `/`
+   * (`effectiveLoadBalancer`). From the comparison's `loadBalancers` when given, else from its `config`; null
+   * without either.
    */
   loadBalancer: string | null;
   /** Retries ÷ calls sent over every edge. */
@@ -116,7 +117,17 @@ export interface ComparisonOptions {
    * same seeds: adds paired differences against the baseline with 95 % CIs.
    */
   replications?: readonly (readonly RunFigures[])[];
-  /** Per result (same order), the load balancer(s) its callers use (e.g. `least-request`): adds a row and a note. */
+  /**
+   * The scenario's config under its own mesh, as loaded (`loadScenario`, `loadScenarioFile`, …; the results being
+   * runs of it under each shape, `applyOverrides(config, { mesh })`): adds each shape's load balancer (a row, and a
+   * note when it differs from the baseline's) and, to a shape that runs sidecars with the proxy resources the
+   * scenario writes for its own mesh, a warning saying so (`comparedShapeNotes`).
+   */
+  config?: SimulationConfig;
+  /**
+   * Per result (same order), the load balancer(s) its callers use (e.g. `least-request`): adds a row and a note.
+   * Overrides what `config` gives.
+   */
   loadBalancers?: readonly string[];
 }
 
@@ -137,7 +148,15 @@ export interface ComparisonSummary {
 /**
  * Summarises results of the same scenario and seed under different mesh shapes (one result per
  * shape, in display order). Added latencies are measured against `none` if present, else the first.
- * @throws {RangeError} if `results` is empty.
+ * With `options.config` (the scenario's own config) each shape also gets its load balancer and the
+ * warning on proxy resources it borrows from the scenario, as `meshsim compare` prints them.
+ * @throws {RangeError} if `results` is empty, or (with `config`) a result's mesh is not a registered shape.
+ * @example
+ * ```ts
+ * const config = loadScenario('steady-3tier');
+ * const results = ['none', 'linkerd'].map((mesh) => simulate(applyOverrides(config, { mesh })));
+ * console.log(renderComparisonText(summarizeComparison(results, { config }))); // with a `load balancer` row
+ * ```
  */
 export function summarizeComparison(
   results: readonly SimulationResult[],
@@ -151,6 +170,9 @@ export function summarizeComparison(
 
   const shapes = results.map((result, index): ShapeSummary => {
     const verdict = options.diagnoses?.[index]?.verdict;
+    // What the shape's config says that its result does not carry: its balancer, the proxy resources it borrows.
+    const notes =
+      options.config === undefined ? null : comparedShapeNotes(options.config, result.scenario.mesh);
     // The headline figures, counted as for replications (one source for the rule).
     const figures = runFigures(result);
     // Calls still waiting at a source with `connections` were offered but not sent.
@@ -167,7 +189,7 @@ export function summarizeComparison(
       endToEndP99Ms: figures.endToEndP99Ms,
       addedP50Ms: minus(figures.endToEndP50Ms, base.endToEndP50Ms),
       addedP99Ms: minus(figures.endToEndP99Ms, base.endToEndP99Ms),
-      loadBalancer: options.loadBalancers?.[index] ?? null,
+      loadBalancer: options.loadBalancers?.[index] ?? notes?.loadBalancer ?? null,
       retryRatio: calls > 0 ? retries / calls : 0,
       workPerRequest: figures.workPerRequest,
       proxies: result.proxies.count,
@@ -221,7 +243,7 @@ export function summarizeComparison(
           addedP99Ms: base === undefined ? null : minus(p99Ms, latencyOf(base, 'p99Ms')),
         };
       }),
-      warnings: [...result.warnings],
+      warnings: [...result.warnings, ...(notes?.warnings ?? [])],
       assumptions: [...result.assumptions],
       ...(result.stopped !== undefined && { stopped: result.stopped }),
       ...(verdict !== undefined && { verdict }),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { renderComparisonHtml } from '../src/index.js';
 import type { ReportData } from '../src/internal/html/ReportData.js';
+import { BORROWED_WARNING, codeBuiltComparison } from './__helpers__/codeBuiltComparison.js';
 import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 function baseline(): SimulationResult {
@@ -71,6 +72,16 @@ describe('renderComparisonHtml', () => {
       '<li>[istio-sidecar] mesh none cannot enforce retries on frontend → checkout</li>',
     );
     expect(renderComparisonHtml([baseline(), makeResult()]) === html).toBe(true);
+  });
+
+  it('given the scenario’s config, shows each shape’s balancer, the note, and the borrowed proxy resources', () => {
+    const { config, results } = codeBuiltComparison();
+    const html = renderComparisonHtml(results, { config });
+    expect(html).toContain('<th scope="row">load balancer</th>');
+    expect(html).toContain('<td class="num">peak-ewma/round-robin</td>');
+    expect(html).toContain('Load balancers differ from none&#39;s (random/round-robin)');
+    expect(html).toContain(`<li>[linkerd] ${BORROWED_WARNING.replace("'", '&#39;')}`);
+    expect(renderComparisonHtml(results)).not.toContain('<th scope="row">load balancer</th>');
   });
 
   it('needs at least one result', () => {

@@ -13,6 +13,7 @@ import {
   renderComparisonText,
   summarizeComparison,
 } from '../src/index.js';
+import { BORROWED_WARNING, codeBuiltComparison } from './__helpers__/codeBuiltComparison.js';
 import { makePricedResult, makeResult, makeStoppedResult } from './__helpers__/fixtures.js';
 
 describe('summarizeComparison: nodes over-requested', () => {
@@ -214,6 +215,45 @@ describe('summarizeComparison: load balancers', () => {
     const unknown = renderComparisonText(summarizeComparison([shaped('none'), shaped('istio-sidecar')]));
     expect(unknown).not.toContain('load balancer');
     expect(unknown).not.toContain('Load balancers differ');
+  });
+});
+
+describe('summarizeComparison: given the scenario’s config', () => {
+  it('gives a comparison built in code each shape’s balancer, its row and the note, as meshsim compare prints them', () => {
+    const { config, results } = codeBuiltComparison();
+    const summary = summarizeComparison(results, { config });
+    expect(summary.shapes.map((s) => s.loadBalancer)).toEqual([
+      'random/round-robin',
+      'least-request/round-robin',
+      'peak-ewma/round-robin',
+    ]);
+    const text = renderComparisonText(summary);
+    expect(text).toMatch(
+      /^load balancer\s+random\/round-robin\s+least-request\/round-robin\s+peak-ewma\/round-robin$/m,
+    );
+    expect(text).toContain("Note: Load balancers differ from none's (random/round-robin): istio-sidecar");
+  });
+
+  it('warns a sidecar shape other than the scenario’s own that it runs with the proxy resources written for it', () => {
+    const { config, results } = codeBuiltComparison();
+    const summary = summarizeComparison(results, { config });
+    const borrowed = summary.shapes.map((s) => s.warnings.filter((w) => w.startsWith(BORROWED_WARNING)));
+    expect(borrowed.map((warnings) => warnings.length)).toEqual([0, 0, 1]);
+    expect(renderComparisonText(summary)).toContain(`[linkerd] ${BORROWED_WARNING}`);
+    const json = JSON.parse(renderComparisonJson(summary)) as { shapes: { warnings: string[] }[] };
+    expect(json.shapes[2]?.warnings.some((w) => w.startsWith(BORROWED_WARNING))).toBe(true);
+    // The results themselves are left as they were.
+    expect(results.some((result) => result.warnings.some((w) => w.startsWith(BORROWED_WARNING)))).toBe(false);
+  });
+
+  it('keeps explicit loadBalancers over what the config gives, and says nothing without a config', () => {
+    const { config, results } = codeBuiltComparison();
+    const told = summarizeComparison(results, { config, loadBalancers: ['random', 'random', 'random'] });
+    expect(told.shapes.map((s) => s.loadBalancer)).toEqual(['random', 'random', 'random']);
+    expect(told.shapes[2]?.warnings.some((w) => w.startsWith(BORROWED_WARNING))).toBe(true);
+    const bare = summarizeComparison(results);
+    expect(bare.shapes.map((s) => s.loadBalancer)).toEqual([null, null, null]);
+    expect(bare.shapes.flatMap((s) => s.warnings).some((w) => w.startsWith(BORROWED_WARNING))).toBe(false);
   });
 });
 

@@ -1,13 +1,7 @@
 // `meshsim compare <name|file> --mesh a,b,c`: the same scenario and seeds under each mesh shape, side by
 // side, run on the worker pool; with --replications N, paired differences against the baseline.
 
-import {
-  borrowedProxyResources,
-  effectiveLoadBalancer,
-  planSweep,
-  resolveWithOverrides,
-  runTasks,
-} from '@meshsim/analysis';
+import { planSweep, resolveWithOverrides, runTasks } from '@meshsim/analysis';
 import type { Diagnosis, RunFigures } from '@meshsim/analysis';
 import { meshShapeNames } from '@meshsim/mesh';
 import type { SimulationResult } from '@meshsim/mesh';
@@ -106,21 +100,13 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   }
   // Every stopped run, of any replication (only the first keeps its full result).
   const stops = stoppedRunLines(outcomes, parsed.replications);
-  // Each shape's resolved config, for what the runs' results do not carry: its default balancer, and whether it runs
-  // sidecars with the proxy resources the scenario wrote for its own mesh (said in that run's warnings).
-  const fileShape = resolveWithOverrides(source, fixed).mesh.shape;
-  const configs = results.map((result) =>
-    resolveWithOverrides(source, [...fixed, { path: 'mesh', value: result.scenario.mesh }]),
-  );
-  const loadBalancers = configs.map(effectiveLoadBalancer);
-  results.forEach((result, index) => {
-    const config = configs[index];
-    const note = config === undefined ? null : borrowedProxyResources(fileShape, config);
-    if (note !== null) result.warnings.push(note);
-  });
+  // The scenario's own config: the comparison reads from it what the runs' results do not carry — each shape's load
+  // balancer, and whether it runs sidecars with the proxy resources the scenario wrote for its own mesh — and the
+  // HTML the faults' windows (the same under every shape).
+  const config = resolveWithOverrides(source, fixed);
   const summary = summarizeComparison(results, {
+    config,
     diagnoses,
-    loadBalancers,
     ...(parsed.replications > 1 && { replications: figures }),
   });
   const output =
@@ -131,14 +117,9 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
         : renderComparisonText(summary);
   writeOutput(io, parsed.out, parsed.format, output);
   if (parsed.html !== undefined) {
-    // The faults' windows come from the config (the same under every shape; the first one's is resolved).
-    const [first] = parsed.shapes;
-    const overrides = first === undefined ? fixed : [...fixed, { path: 'mesh', value: first }];
-    const config = resolveWithOverrides(source, overrides);
     const html = renderComparisonHtml(results, {
       config,
       diagnoses,
-      loadBalancers,
       ...(parsed.replications > 1 && { replications: figures }),
     });
     writeHtmlReport(io, parsed.html, html);
