@@ -11,6 +11,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
+    // The packages' `meshsim` launchers (bin/meshsim.js): plain ES modules run by Node.
+    files: ['packages/*/bin/*.js'],
+    languageOptions: { globals: { URL: 'readonly', process: 'readonly' } },
+  },
+  {
     // The HTML report's browser script: a classic script; the libraries it draws with are globals.
     files: ['packages/report/assets/**/*.js'],
     languageOptions: {
