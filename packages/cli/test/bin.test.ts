@@ -98,6 +98,31 @@ describe('meshsim binary', () => {
     expect(stderr).toContain(`${file}:6:5: services.frontend.replicas: must be an integer >= 1 (got -1)`);
   });
 
+  it('meshsim validate and run read a .json scenario as strict JSON: a trailing comma is an error at its line and column', () => {
+    const scenario = {
+      duration: '1s',
+      services: { api: { serviceTime: '5ms' } },
+      traffic: [{ to: 'api', rate: 10 }],
+    };
+    const text = JSON.stringify(scenario, null, 2); // "rate": 10 on line 11, column 7
+    const comma = writeTempFile('comma.json', text.replace('"rate": 10', '"rate": 10,'));
+    const expected = `${comma}:12:5: JSON syntax error: Expected double-quoted property name (a trailing comma: JSON allows none before '}' or ']')\n`;
+    for (const command of ['validate', 'run']) {
+      const { code, stdout, stderr } = meshsim(command, comma);
+      expect([command, code, stdout, stderr]).toEqual([command, 1, '', expected]);
+    }
+    // A valid JSON file keeps file:line:column: path: reason for schema errors, and runs when valid.
+    const negative = writeTempFile('negative.json', text.replace('"rate": 10', '"rate": -5'));
+    expect(meshsim('validate', negative).stderr).toBe(
+      `${negative}:11:7: traffic[0].rate: must be >= 0 (got -5)\n`,
+    );
+    const valid = writeTempFile('valid.json', text);
+    expect(meshsim('validate', valid)).toMatchObject({ code: 0, stdout: `ok ${valid}\n` });
+    const run = meshsim('run', valid, '--set', 'traffic.0.rate=20', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ scenario: { durationMs: 1000 } });
+  });
+
   it('meshsim validate on a bundled scenario file prints ok, exit 0', () => {
     const bundled = listBundledScenarios().find((scenario) => scenario.name === 'retry-storm');
     if (bundled === undefined) throw new Error('retry-storm is not bundled');

@@ -1,5 +1,6 @@
 // Entry points that read scenario text: from a string, from a file, or by bundled name. YAML and
-// JSON are both accepted (JSON is parsed as YAML 1.2, of which it is a subset, so errors carry positions).
+// JSON are both accepted: a `.json` file must be strict JSON, and is also parsed as YAML 1.2 (of which
+// JSON is a subset) for the positions of its fields and the same size and nesting guards.
 
 import { SCENARIO_LIMITS } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
@@ -7,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { LineCounter, YAMLError } from 'yaml';
 import { listBundledScenarios } from './bundled.js';
+import { parseJsonStrict } from './internal/parseJsonStrict.js';
 import { parseYamlBounded } from './internal/parseYamlBounded.js';
 import { findComplexKey } from './internal/findComplexKey.js';
 import { kubernetesManifestHint } from './internal/kubernetesManifestHint.js';
@@ -19,12 +21,16 @@ import type { ScenarioIssue } from './ScenarioError.js';
 /**
  * Parses and validates scenario text (YAML or JSON) and resolves it into a {@link SimulationConfig}.
  *
- * YAML anchors, aliases and merge keys (`<<: *defaults`) are supported. Duplicate keys are errors.
- * Hostile input is refused quickly with a reason: text over 16 MiB, maps and lists nested deeper than
- * 64 levels, more than 1000 alias expansions (the size limits of docs/scenario-format.md § Limits).
+ * YAML anchors, aliases and merge keys (`<<: *defaults`) are supported. Text named `*.json` is read as
+ * strict JSON (RFC 8259: no trailing comma, comment or single quote; a leading byte-order mark is
+ * ignored), its syntax errors named at their line and column with JSON.parse's reason. Duplicate keys
+ * are errors in both. Hostile input is refused quickly with a reason: text over 16 MiB, maps and lists
+ * nested deeper than 64 levels, more than 1000 alias expansions (the size limits of
+ * docs/scenario-format.md § Limits).
  *
  * @param text - The file contents.
- * @param fileName - Name used in error messages and, without its extension, as the default `name`.
+ * @param fileName - Name used in error messages and, without its extension, as the default `name`;
+ *   a `.json` extension selects strict JSON, any other YAML.
  * @returns The resolved configuration, every default applied.
  * @throws ScenarioError listing every problem: syntax errors (with line and column) or, if the
  *   syntax is fine, every schema and cross-reference error (file, field path, reason).
@@ -35,23 +41,14 @@ import type { ScenarioIssue } from './ScenarioError.js';
  * ```
  */
 export function parseScenario(text: string, fileName = 'scenario.yaml'): SimulationConfig {
-  const syntax = extname(fileName).toLowerCase() === '.json' ? 'JSON' : 'YAML';
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > SCENARIO_LIMITS.fileBytes) throw tooBig(fileName, bytes);
+  if (extname(fileName).toLowerCase() === '.json') {
+    return parseJsonScenario(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text, fileName);
+  }
   const parsed = parseYamlBounded(text, SCENARIO_LIMITS.nestingDepth, { merge: true, uniqueKeys: true });
   const { lineCounter } = parsed;
-  if (parsed.kind === 'too-deep') {
-    const { line, col } = lineCounter.linePos(parsed.offset);
-    throw new ScenarioError([
-      {
-        file: fileName,
-        path: '',
-        reason: `${syntax} nesting deeper than ${SCENARIO_LIMITS.nestingDepth} levels (a scenario nests about 10)`,
-        line,
-        column: col,
-      },
-    ]);
-  }
+  if (parsed.kind === 'too-deep') throw tooDeep('YAML', fileName, lineCounter, parsed.offset);
   const { doc } = parsed;
   // Kubernetes manifests given by mistake (several documents, or apiVersion/kind at the top): say to import them.
   const several = doc.errors.some((error) => error.code === 'MULTIPLE_DOCS');
@@ -59,7 +56,7 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
     const hint = kubernetesManifestHint(doc, fileName, several);
     if (hint !== undefined) throw new ScenarioError([{ file: fileName, path: '', reason: hint }]);
   }
-  if (doc.errors.length > 0) throw syntaxErrors(doc.errors, syntax, fileName, lineCounter);
+  if (doc.errors.length > 0) throw syntaxErrors(doc.errors, 'YAML', fileName, lineCounter);
   if (doc.contents === null) throw new ScenarioError([{ file: fileName, path: '', reason: EMPTY_FILE }]);
   const complexKey = findComplexKey(doc);
   if (complexKey !== null) {
@@ -68,7 +65,7 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
       {
         file: fileName,
         path: '',
-        reason: `${syntax} map key is ${complexKey.kind === 'alias' ? 'an' : 'a'} ${complexKey.kind}: keys are names, not maps, lists or aliases`,
+        reason: `YAML map key is ${complexKey.kind === 'alias' ? 'an' : 'a'} ${complexKey.kind}: keys are names, not maps, lists or aliases`,
         line,
         column: col,
       },
@@ -78,9 +75,55 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
   try {
     input = doc.toJS({ maxAliasCount: SCENARIO_LIMITS.aliases });
   } catch (error) {
-    throw new ScenarioError([{ file: fileName, path: '', reason: `${syntax} error: ${toJsProblem(error)}` }]);
+    throw new ScenarioError([{ file: fileName, path: '', reason: `YAML error: ${toJsProblem(error)}` }]);
   }
   return resolveInput(input, fileName, createLocator(doc, lineCounter), createWrittenReader(doc));
+}
+
+/** A byte-order mark, as the first character of a file's text (some Windows editors write one). */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** JSON's whitespace only (no other text). */
+const JSON_BLANK = /^[ \t\n\r]*$/;
+
+/**
+ * {@link parseScenario} of a `.json` file, its byte-order mark removed: strict JSON (JSON.parse decides
+ * what is valid and gives the values), parsed as YAML too for the nesting guard, the positions of the
+ * fields in schema errors and duplicate keys (which JSON.parse would let the last one win).
+ */
+function parseJsonScenario(text: string, fileName: string): SimulationConfig {
+  // The bounded parse first: it refuses deep nesting in linear time, before JSON.parse builds it.
+  const parsed = parseYamlBounded(text, SCENARIO_LIMITS.nestingDepth, { uniqueKeys: true });
+  const { lineCounter } = parsed;
+  if (parsed.kind === 'too-deep') throw tooDeep('JSON', fileName, lineCounter, parsed.offset);
+  if (JSON_BLANK.test(text)) throw new ScenarioError([{ file: fileName, path: '', reason: EMPTY_FILE }]);
+  const strict = parseJsonStrict(text);
+  if (strict.kind === 'error') {
+    const { line, col } = lineCounter.linePos(strict.offset);
+    throw new ScenarioError([
+      { file: fileName, path: '', reason: `JSON syntax error: ${strict.reason}`, line, column: col },
+    ]);
+  }
+  const { doc } = parsed;
+  const hint = kubernetesManifestHint(doc, fileName, false);
+  if (hint !== undefined) throw new ScenarioError([{ file: fileName, path: '', reason: hint }]);
+  const duplicates = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY');
+  if (duplicates.length > 0) throw syntaxErrors(duplicates, 'JSON', fileName, lineCounter);
+  return resolveInput(strict.value, fileName, createLocator(doc, lineCounter), createWrittenReader(doc));
+}
+
+/** The issue of maps and lists nested deeper than the limit, at the `offset` where the parser found it. */
+function tooDeep(syntax: string, file: string, lineCounter: LineCounter, offset: number): ScenarioError {
+  const { line, col } = lineCounter.linePos(offset);
+  return new ScenarioError([
+    {
+      file,
+      path: '',
+      reason: `${syntax} nesting deeper than ${SCENARIO_LIMITS.nestingDepth} levels (a scenario nests about 10)`,
+      line,
+      column: col,
+    },
+  ]);
 }
 
 /** Most syntax errors reported: the ones after them mostly follow from the first. */

@@ -767,6 +767,55 @@ describe('invalid scenarios: syntax', () => {
     expect(error.message).toMatch(/^bad\.json:2:\d+: JSON syntax error: /);
   });
 
+  describe('a .json file is strict JSON', () => {
+    /** The minimal scenario as JSON, two spaces per level (`"rate": 100` on line 22, column 7). */
+    const json = (): string => JSON.stringify(minimal(), null, 2);
+
+    it('refuses what YAML would accept (trailing commas, comments, single quotes), at file:line:column', () => {
+      const trailing = json().replace('"rate": 100', '"rate": 100,');
+      expect(parseError(trailing, 'x.json').message).toBe(
+        "x.json:23:5: JSON syntax error: Expected double-quoted property name (a trailing comma: JSON allows none before '}' or ']')",
+      );
+      const trailingInList = json().replace('"to": "backend"\n        }', '"to": "backend"\n        },');
+      expect(parseError(trailingInList, 'x.json').message).toBe(
+        "x.json:9:7: JSON syntax error: Unexpected token ']' (a trailing comma: JSON allows none before '}' or ']')",
+      );
+      expect(parseError(`// mine\n${json()}`, 'x.json').message).toBe(
+        "x.json:1:1: JSON syntax error: Unexpected token '/' (JSON has no comments: a YAML scenario file can have them)",
+      );
+      expect(parseError(json().replace('"rate"', "'rate'"), 'x.json').message).toBe(
+        'x.json:22:7: JSON syntax error: Expected double-quoted property name',
+      );
+      // The same text named .yaml is YAML, which allows all of these.
+      expect(() => parseScenario(trailing, 'x.yaml')).not.toThrow();
+      expect(() => parseScenario(trailingInList, 'x.yml')).not.toThrow();
+    });
+
+    it('gives the schema errors of valid JSON at file:line:column with the field path', () => {
+      const text = json().replace('"rate": 100', '"rate": -5').replace('"2ms"', '"2xs"');
+      expect(parseError(text, 'x.json').message.split('\n')).toEqual([
+        `x.json:4:7: services.frontend.serviceTime: must be ${DURATION} (got "2xs")`,
+        'x.json:22:7: traffic[0].rate: must be >= 0 (got -5)',
+      ]);
+    });
+
+    it('refuses duplicate keys (JSON.parse would keep the last) and deep nesting, with their positions', () => {
+      expect(parseError(json().replace('"rate": 100', '"rate": 100, "rate": 200'), 'x.json').message).toBe(
+        'x.json:22:20: JSON syntax error: Map keys must be unique',
+      );
+      expect(
+        parseError(`{"assumptions": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'x.json').message,
+      ).toBe('x.json:1:81: JSON nesting deeper than 64 levels (a scenario nests about 10)');
+    });
+
+    it('reads a file with a byte-order mark, and calls a blank one empty', () => {
+      expect(parseScenario(`\uFEFF${json()}`, 'x.JSON')).toEqual(parseScenario(json(), 'x.json'));
+      expect(parseError(' \n', 'x.json').message).toMatch(
+        /^x\.json: the file is empty \(no scenario in it\)/,
+      );
+    });
+  });
+
   it('Kubernetes manifests (several documents, or apiVersion/kind at the top) are recognised: import them', () => {
     const deployment =
       'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { replicas: 2 }\n';
