@@ -100,19 +100,47 @@ describe('numbers', () => {
     ]);
   });
 
-  it('YAML .inf is called infinite, with what is allowed instead, not a number with too many digits', () => {
-    const infinite = (written: string): string =>
-      `is infinite (got ${written}): numbers must be finite, at most ${SCENARIO_LIMITS.largestNumber} in magnitude; ` +
-      'for no limit, leave the field out or write the word the field takes (unlimited, unbounded, all)';
-    const error = parseError(
-      yaml('', '{ serviceTime: .inf, queue: -.Inf }', '{ rate: .INF, to: api, timeout: +.inf }'),
-    );
-    expect(error.issues.map((issue) => [issue.path, issue.reason])).toEqual([
-      ['services.api.serviceTime', infinite('.inf')],
-      ['services.api.queue', infinite('-.Inf')],
-      ['traffic[0].rate', infinite('.INF')],
-      ['traffic[0].timeout', infinite('+.inf')],
-    ]);
+  describe('YAML .inf is called infinite, with what that field takes instead, not a number with too many digits', () => {
+    const infinite = (written: string, instead: string): string =>
+      `is infinite (got ${written}): numbers must be finite, at most ${SCENARIO_LIMITS.largestNumber} in magnitude; ${instead}`;
+    const noWord = 'this field has no word for no limit: give it a finite value';
+    const optional = `${noWord}, or leave the field out for its default`;
+    const reasons = (text: string): string[][] =>
+      parseError(text).issues.map((issue) => [issue.path, issue.reason]);
+
+    it('a field that takes a word for no limit is told that word, and only that one', () => {
+      expect(
+        reasons(
+          yaml(
+            'faults: [{ at: 0s, service: api, crash: true, instances: .inf }]\n' +
+              'mesh: { shape: istio-sidecar, sidecar: { workers: .inf } }\n',
+            '{ serviceTime: 5ms, queue: -.Inf, destinationPolicy: { connectionPool: { maxRequests: .inf } } }',
+          ),
+        ),
+      ).toEqual([
+        ['services.api.queue', infinite('-.Inf', 'for no limit, write "unbounded"')],
+        [
+          'services.api.destinationPolicy.connectionPool.maxRequests',
+          infinite('.inf', 'for no limit, write "unlimited"'),
+        ],
+        ['faults[0].instances', infinite('.inf', 'for no limit, write "all"')],
+        ['mesh.sidecar.workers', infinite('.inf', 'for no limit, write "unlimited"')],
+      ]);
+    });
+
+    it('a field that takes none is told so, and to leave it out only when it may be left out', () => {
+      expect(
+        reasons(yaml('', '{ serviceTime: .inf, replicas: .INF }', '{ rate: 10, to: api, timeout: +.inf }')),
+      ).toEqual([
+        ['services.api.serviceTime', infinite('.inf', noWord)],
+        ['services.api.replicas', infinite('.INF', optional)],
+        ['traffic[0].timeout', infinite('+.inf', optional)],
+      ]);
+      // An unknown field takes nothing to advise on (its name is reported once the number is finite).
+      expect(reasons(yaml('', '{ serviceTime: 5ms, queu: .inf }'))).toEqual([
+        ['services.api.queu', infinite('.inf', '').replace(/; $/, '')],
+      ]);
+    });
   });
 
   it('refuses replicas, concurrency, queue, attempts, users, rates and durations past their bounds', () => {

@@ -3,6 +3,8 @@
 // Iterative, so that no input can overflow the stack here.
 
 import { SCENARIO_LIMITS } from '@meshsim/mesh';
+import { fieldWords } from './fieldWords.js';
+import type { FieldWords } from './fieldWords.js';
 import type { PathSegment } from './path.js';
 import type { ReadWritten } from './positions.js';
 import type { PathIssue } from './zodIssues.js';
@@ -44,7 +46,7 @@ export function checkInputShape(input: unknown, written?: ReadWritten): InputSha
       };
     }
     if (typeof value === 'number') {
-      const problem = numberProblem(value, Number.isFinite(value) ? undefined : written?.(path));
+      const problem = numberProblem(value, path, Number.isFinite(value) ? undefined : written?.(path));
       if (problem !== null) issues.push({ path, reason: problem });
       continue;
     }
@@ -80,16 +82,32 @@ export function checkInputShape(input: unknown, written?: ReadWritten): InputSha
   return { issues, fatal: false };
 }
 
+/** What to write instead of `.inf` in a field that takes `words`: its word for no limit, or a finite value. */
+function insteadOfInfinity(words: FieldWords): string {
+  const quoted = words.noLimit.map((word) => `"${word}"`);
+  if (quoted.length > 0) return `for no limit, write ${quoted.join(' or ')}`;
+  const leaveOut = words.optional ? ', or leave the field out for its default' : '';
+  return `this field has no word for no limit: give it a finite value${leaveOut}`;
+}
+
 /** YAML's infinity, `.inf` (`+.inf`, `-.Inf`, `.INF`), as written. */
 const YAML_INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
 
-/** Why a number cannot be in a scenario, or null; `written` is its text in the file, when known. */
-function numberProblem(value: number, written: string | undefined): string | null {
+/**
+ * Why a number cannot be in a scenario, or null; `written` is its text in the file, when known. YAML's `.inf` is
+ * told what the field at `path` takes instead (its schema's word for no limit, or none), when the field exists.
+ */
+function numberProblem(
+  value: number,
+  path: readonly PathSegment[],
+  written: string | undefined,
+): string | null {
   if (Number.isNaN(value)) return 'must be a number (got NaN)';
   if (written !== undefined && YAML_INFINITY.test(written)) {
+    const words = fieldWords(path);
     return (
-      `is infinite (got ${written}): numbers must be finite, at most ${SCENARIO_LIMITS.largestNumber} in magnitude; ` +
-      'for no limit, leave the field out or write the word the field takes (unlimited, unbounded, all)'
+      `is infinite (got ${written}): numbers must be finite, at most ${SCENARIO_LIMITS.largestNumber} in magnitude` +
+      (words.known ? `; ${insteadOfInfinity(words)}` : '')
     );
   }
   if (!Number.isFinite(value)) {
