@@ -95,7 +95,7 @@ seed always give the same output.
 
 Options:
   --seed N          Root seed of the random streams (a non-negative integer). Default: the scenario's.
-  --duration D      Simulated duration: 500ms, 30s, 2m, 1h (a bare number is milliseconds).
+  --duration D      Simulated duration: 500ms, 30s, 2m, 1h (a bare number is milliseconds, and warns).
                     Default: the scenario's.
   --mesh SHAPE      Mesh shape (see 'meshsim compare --help' for the list). Default: the scenario's.
   --set PATH=VALUE  Override a field of the scenario file by its path, e.g. traffic.0.rate=800 or

@@ -123,6 +123,28 @@ describe('meshsim binary', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ scenario: { durationMs: 1000 } });
   });
 
+  it('meshsim run --duration 5 (milliseconds, as documented) warns on stderr to write a unit; 5s does not', () => {
+    const file = writeTempFile(
+      'tiny.yaml',
+      'services: { api: { serviceTime: 1ms } }\ntraffic: [{ to: api, rate: 10 }]\n',
+    );
+    const warning =
+      'meshsim: warning: --duration 5 is 5 ms (a bare number is milliseconds); write 5s for seconds, or 5ms to keep milliseconds without this warning\n';
+    const bare = meshsim('run', file, '--duration', '5');
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(bare.stdout).toMatch(/^Scenario tiny: mesh none, seed \S+, duration 5 ms, /);
+    expect(bare.stderr.startsWith(warning)).toBe(true);
+    const set = meshsim('run', file, '--set', 'duration=5', '--json');
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toContain(
+      'meshsim: warning: --set duration=5 is 5 ms (a bare number is milliseconds)',
+    );
+    expect(JSON.parse(set.stdout)).toMatchObject({ scenario: { durationMs: 5 } });
+    const seconds = meshsim('run', file, '--duration', '5s', '--json');
+    expect(seconds.code, seconds.stderr).toBe(0);
+    expect(seconds.stderr).not.toContain('warning');
+  });
+
   it('meshsim validate on a bundled scenario file prints ok, exit 0', () => {
     const bundled = listBundledScenarios().find((scenario) => scenario.name === 'retry-storm');
     if (bundled === undefined) throw new Error('retry-storm is not bundled');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { UsageError } from '../src/CliError.js';
 import { parseRunArgs } from '../src/commands/run.js';
+import { parseSweepArgs } from '../src/commands/sweep.js';
 import { telemetryFor } from '../src/internal/exportFlags.js';
 import { DEFAULT_RUN_GUARDS } from '../src/internal/runGuards.js';
 
@@ -15,6 +16,7 @@ describe('parseRunArgs', () => {
       replications: 1,
       workers: 0,
       yes: false,
+      warnings: [],
       exports: { metrics: 'istio', traced: false, traceSample: 0.01, traceErrors: false, startTimeMs: 0 },
       guards: DEFAULT_RUN_GUARDS,
     });
@@ -34,6 +36,7 @@ describe('parseRunArgs', () => {
       replications: 1,
       workers: 0,
       yes: false,
+      warnings: [],
       exports: { metrics: 'istio', traced: false, traceSample: 0.01, traceErrors: false, startTimeMs: 0 },
       guards: DEFAULT_RUN_GUARDS,
     });
@@ -57,6 +60,34 @@ describe('parseRunArgs', () => {
       ],
       replications: 5,
       workers: 2,
+    });
+  });
+
+  it('parseRunArgs warns of a duration without a unit (milliseconds, easily meant as seconds), by --duration or --set', () => {
+    const warning = (given: string, n: string): string =>
+      `warning: ${given}${n} is ${n} ms (a bare number is milliseconds); write ${n}s for seconds, or ${n}ms to keep milliseconds without this warning`;
+    expect(parseRunArgs(['x', '--duration', '5'])).toMatchObject({
+      durationMs: 5,
+      warnings: [warning('--duration ', '5')],
+    });
+    // Large too: 3600 is 3.6 s, not an hour.
+    expect(parseRunArgs(['x', '--duration', ' 3600 '])).toMatchObject({
+      warnings: [warning('--duration ', '3600')],
+    });
+    expect(parseRunArgs(['x', '--set', 'duration=5'])).toMatchObject({
+      warnings: [warning('--set duration=', '5')],
+    });
+    for (const unit of [
+      ['--duration', '5s'],
+      ['--duration', '5ms'],
+      ['--set', 'duration=5ms'],
+      ['--set', 'seed=5'],
+    ]) {
+      expect(parseRunArgs(['x', ...unit])).toMatchObject({ warnings: [] });
+    }
+    // A sweep axis of durations: one line, its first bare number as the example.
+    expect(parseSweepArgs(['x', '--set', 'duration=5,2s,10,20'])).toMatchObject({
+      warnings: [`${warning('--set duration=', '5')} (and 2 more bare numbers)`],
     });
   });
 

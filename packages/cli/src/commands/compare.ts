@@ -24,6 +24,7 @@ import {
   fixedOverrides,
   parseScenarioArgs,
   readScenarioArg,
+  writeArgWarnings,
 } from '../internal/scenarioArgs.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
@@ -60,6 +61,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     io.stdout.write(commandHelp('compare'));
     return 0;
   }
+  writeArgWarnings(parsed, io);
   const source = readScenarioArg(parsed, io);
   checkOutputPaths(
     [

@@ -45,6 +45,7 @@ import {
   fixedOverrides,
   parseScenarioArgs,
   readScenarioArg,
+  writeArgWarnings,
 } from '../internal/scenarioArgs.js';
 import { otlpOutput, tracesHeapHint } from '../internal/otlpOutput.js';
 import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
@@ -117,6 +118,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     return 0;
   }
 
+  writeArgWarnings(parsed, io);
   const source = readScenarioArg(parsed, io);
   const { exports } = parsed;
   checkOutputPaths(

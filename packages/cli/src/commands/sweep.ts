@@ -23,6 +23,7 @@ import {
   fixedOverrides,
   parseScenarioArgs,
   readScenarioArg,
+  writeArgWarnings,
 } from '../internal/scenarioArgs.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
@@ -74,6 +75,7 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     io.stdout.write(commandHelp('sweep'));
     return 0;
   }
+  writeArgWarnings(parsed, io);
   const source = readScenarioArg(parsed, io);
   checkOutputPaths(
     [

@@ -50,6 +50,11 @@ export interface ScenarioArgs {
   workers: number;
   /** `--yes`: make more than {@link SWEEP_RUN_LIMIT} runs without asking. */
   yes: boolean;
+  /**
+   * Lines to warn with on stderr before the command runs ({@link writeArgWarnings}): arguments that are valid but
+   * likely not meant, such as a duration without a unit.
+   */
+  warnings: string[];
 }
 
 /**
@@ -85,6 +90,7 @@ export function parseScenarioArgs(
         ? Number(process.env['MESHSIM_WORKERS'])
         : defaultWorkers()),
     yes: values['yes'] === true,
+    warnings: [],
   };
   const seed = stringFlag(values, 'seed');
   if (seed !== undefined) args.seed = parseSeed(seed, command);
@@ -95,6 +101,15 @@ export function parseScenarioArgs(
       throw new UsageError('give the duration once: --duration or --set duration=…, not both', command);
     }
     args.durationMs = parseDuration(duration, command);
+    if (isBareNumber(duration)) args.warnings.push(bareDurationWarning('--duration ', duration.trim()));
+  }
+  for (const axis of args.sets) {
+    const bare = axis.values.filter((value): value is number => typeof value === 'number');
+    const [first] = bare;
+    if (axis.path !== 'duration' || first === undefined) continue;
+    const more =
+      bare.length > 1 ? ` (and ${bare.length - 1} more bare number${bare.length > 2 ? 's' : ''})` : '';
+    args.warnings.push(bareDurationWarning('--set duration=', String(first)) + more);
   }
   const out = stringFlag(values, 'out');
   if (out !== undefined) {
@@ -137,6 +152,28 @@ export function readScenarioArg(args: ScenarioArgs, io?: CliIo): ScenarioSource 
   if (args.scenario !== STDIN) return readScenarioSource(args.scenario);
   if (io?.readStdin === undefined) throw new CliError(`cannot read the scenario: no standard input`);
   return scenarioSource(STDIN_NAME, io.readStdin());
+}
+
+/** Whether a duration flag's text is a number without a unit (`5`, `2.5`): milliseconds, as in a scenario. */
+function isBareNumber(text: string): boolean {
+  return text.trim() !== '' && Number.isFinite(Number(text.trim()));
+}
+
+/**
+ * The warning for a duration given as a bare number, which is milliseconds (docs/cli.md) but easily meant as
+ * seconds: `--duration 5 is 5 ms (…); write 5s for seconds, or 5ms to keep milliseconds without this warning`.
+ * @param given - How the option was written up to the number, e.g. `--duration ` or `--set duration=`.
+ */
+function bareDurationWarning(given: string, number: string): string {
+  return (
+    `warning: ${given}${number} is ${number} ms (a bare number is milliseconds); ` +
+    `write ${number}s for seconds, or ${number}ms to keep milliseconds without this warning`
+  );
+}
+
+/** Writes the warnings of the parsed arguments to stderr, one line each, as `meshsim: warning: …`. */
+export function writeArgWarnings(args: ScenarioArgs, io: CliIo): void {
+  for (const warning of args.warnings) io.stderr.write(`meshsim: ${warning}\n`);
 }
 
 /** The values of a repeatable string flag. */
