@@ -138,6 +138,45 @@ describe('bad input', () => {
     });
   });
 
+  it('a .json input or --graph fragment is strict JSON, as a .json scenario file: a trailing comma is an error', () => {
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'api' },
+      spec: { selector: { app: 'api' } },
+    };
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api' },
+      spec: { replicas: 2, template: { metadata: { labels: { app: 'api' } } } },
+    };
+    const list = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [service, deployment] }, null, 2);
+    const fragment = JSON.stringify({
+      services: { api: { serviceTime: '1ms' } },
+      traffic: [{ to: 'api', rate: 5 }],
+    });
+    const dir = tempTree({
+      'list.json': list,
+      'comma.json': list.replace('"kind": "List"', '"kind": "List",\n}'),
+      'graph.json': fragment,
+      'graph-comma.json': fragment.replace('"rate":5}]', '"rate":5,}]'),
+    });
+    const trailing =
+      "Expected double-quoted property name (a trailing comma: JSON allows none before '}' or ']')";
+    expect(issuesOf(() => importScenario([join(dir, 'comma.json')], { relativeTo: dir }))).toEqual([
+      { file: 'comma.json', line: 4, column: 1, reason: `JSON syntax error: ${trailing}` },
+    ]);
+    const inputs = [join(dir, 'list.json')];
+    expect(
+      issuesOf(() => importScenario(inputs, { graph: join(dir, 'graph-comma.json'), relativeTo: dir })),
+    ).toEqual([{ file: 'graph-comma.json', line: 1, column: 75, reason: `JSON syntax error: ${trailing}` }]);
+    // Valid JSON imports as before.
+    const { scenario } = importScenario(inputs, { graph: join(dir, 'graph.json'), relativeTo: dir });
+    expect(scenario).toContain('serviceTime: 1ms');
+    expect(scenario).toContain('traffic:\n  - { to: api, rate: 5 }');
+  });
+
   it("an invalid value of the --graph fragment names the fragment's file, line and column", () => {
     const dir = tempTree({
       'app.yaml': kubernetesApp(['api']),

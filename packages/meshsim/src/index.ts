@@ -322,6 +322,7 @@ export {
   applyOverrides,
   SCENARIO_DEFAULTS,
   createLocator,
+  findJsonSyntaxError,
   ScenarioError,
   formatScenarioIssue,
   listBundledScenarios,
@@ -338,6 +339,7 @@ export {
 export type {
   Locate,
   SourcePosition,
+  JsonSyntaxError,
   ScenarioIssue,
   BundledScenario,
   ScenarioOverrides,

@@ -7,6 +7,8 @@ export { applyOverrides } from './applyOverrides.js';
 export { SCENARIO_DEFAULTS } from './defaults.js';
 export { createLocator } from './internal/positions.js';
 export type { Locate, SourcePosition } from './internal/positions.js';
+export { findJsonSyntaxError } from './internal/parseJsonStrict.js';
+export type { JsonSyntaxError } from './internal/parseJsonStrict.js';
 export { ScenarioError, formatScenarioIssue } from './ScenarioError.js';
 export { listBundledScenarios, bundledScenariosDir } from './bundled.js';
 export { scenarioJsonSchema, scenarioJsonSchemaPath } from './jsonSchema.js';

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { LineCounter, YAMLError } from 'yaml';
 import { listBundledScenarios } from './bundled.js';
-import { parseJsonStrict } from './internal/parseJsonStrict.js';
+import { lineAndColumn, parseJsonStrict } from './internal/parseJsonStrict.js';
 import { parseYamlBounded } from './internal/parseYamlBounded.js';
 import { findComplexKey } from './internal/findComplexKey.js';
 import { kubernetesManifestHint } from './internal/kubernetesManifestHint.js';
@@ -99,9 +99,9 @@ function parseJsonScenario(text: string, fileName: string): SimulationConfig {
   if (JSON_BLANK.test(text)) throw new ScenarioError([{ file: fileName, path: '', reason: EMPTY_FILE }]);
   const strict = parseJsonStrict(text);
   if (strict.kind === 'error') {
-    const { line, col } = lineCounter.linePos(strict.offset);
+    const { line, column } = lineAndColumn(text, strict.offset);
     throw new ScenarioError([
-      { file: fileName, path: '', reason: `JSON syntax error: ${strict.reason}`, line, column: col },
+      { file: fileName, path: '', reason: `JSON syntax error: ${strict.reason}`, line, column },
     ]);
   }
   const { doc } = parsed;

@@ -27,6 +27,44 @@ export function parseJsonStrict(text: string): StrictJson {
   }
 }
 
+/** The first syntax error of strict JSON text, where it is and why (see {@link findJsonSyntaxError}). */
+export interface JsonSyntaxError {
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column, in UTF-16 code units from the start of the line. */
+  readonly column: number;
+  /** JSON.parse's reason, without its position (`Expected double-quoted property name`). */
+  readonly reason: string;
+}
+
+/**
+ * The first syntax error of `text` read as strict JSON (RFC 8259), or null when it is valid: what the scenario
+ * loader reports for a `.json` scenario file, for other readers of JSON (the importer's `--graph` fragment) to report
+ * the same way. A leading byte-order mark is ignored. Duplicate keys are valid here, as for JSON.parse.
+ *
+ * @param text - The file contents.
+ * @example
+ * ```ts
+ * findJsonSyntaxError('{\n  "seed": 1,\n}'); // { line: 3, column: 1, reason: "Expected double-quoted property name (a trailing comma: …)" }
+ * ```
+ */
+export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const parsed = parseJsonStrict(body);
+  return parsed.kind === 'value' ? null : { ...lineAndColumn(body, parsed.offset), reason: parsed.reason };
+}
+
+/** The 1-based line and column of `offset` in `text` (lines end at `\n`; a `\r` before it is the line's). */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
 /**
  * JSON.parse's reason and the error's offset. Node 20 writes `<reason> in JSON at position <n>` (newer
  * versions add ` (line l column c)`; past the document: `… after JSON at position <n>`), `Unexpected end

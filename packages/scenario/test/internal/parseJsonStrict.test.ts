@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { jsonErrorOffset, parseJsonStrict } from '../../src/internal/parseJsonStrict.js';
+import { findJsonSyntaxError, jsonErrorOffset, parseJsonStrict } from '../../src/internal/parseJsonStrict.js';
 
 /** The error `parseJsonStrict` reports for `text`; fails the test when the text is valid JSON. */
 function errorOf(text: string): { offset: number; reason: string } {
@@ -51,6 +51,20 @@ describe('parseJsonStrict', () => {
     expect(errorOf('{"a": [1')).toEqual({ offset: 8, reason: "Expected ',' or ']' after array element" });
     expect(errorOf('{"a": \n')).toEqual({ offset: 7, reason: 'Unexpected end of JSON input' });
     expect(errorOf('{"a": t\n}')).toEqual({ offset: 7, reason: "Unexpected token '\\n'" });
+  });
+});
+
+describe('findJsonSyntaxError', () => {
+  it('gives the line and column (1-based) of the first error, CRLF line ends and a byte-order mark counted out', () => {
+    const trailing =
+      "Expected double-quoted property name (a trailing comma: JSON allows none before '}' or ']')";
+    expect(findJsonSyntaxError('{\n  "a": 1,\n}')).toEqual({ line: 3, column: 1, reason: trailing });
+    expect(findJsonSyntaxError('\uFEFF{\r\n  "a": [1,\r\n  ]}')).toEqual({
+      line: 3,
+      column: 3,
+      reason: "Unexpected token ']' (a trailing comma: JSON allows none before '}' or ']')",
+    });
+    expect(findJsonSyntaxError('\uFEFF{"a": 1, "a": 2}')).toBeNull();
   });
 });
 

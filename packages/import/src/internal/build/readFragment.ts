@@ -1,10 +1,11 @@
-// Reads the `--graph` scenario fragment: a partial scenario (YAML or JSON) whose services, calls,
+// Reads the `--graph` scenario fragment: a partial scenario (YAML, or strict JSON for a .json file) whose services, calls,
 // traffic and other top-level fields are merged with what was imported. It keeps the fragment's YAML positions, so
 // that an error in a field the fragment gave names the fragment's line and column.
 
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 
-import { createLocator } from '@meshsim/scenario';
+import { createLocator, findJsonSyntaxError } from '@meshsim/scenario';
 import { LineCounter, parseDocument } from 'yaml';
 
 import { ImportError } from '../../ImportError.js';
@@ -28,7 +29,7 @@ export interface Fragment {
  * Reads a fragment file.
  *
  * @param display - The file as shown to the user.
- * @throws ImportError when the file cannot be read, has YAML syntax errors (with line and column), or
+ * @throws ImportError when the file cannot be read, has YAML or JSON syntax errors (with line and column), or
  *   is not a mapping with a `services` map.
  */
 export function readFragment(path: string, display: string): Fragment {
@@ -47,13 +48,21 @@ export function readFragment(path: string, display: string): Fragment {
       },
     ]);
   }
+  // A .json fragment is strict JSON, as a .json scenario file is (a trailing comma is an error, not YAML).
+  const json = extname(path).toLowerCase() === '.json';
+  const jsonError = json ? findJsonSyntaxError(text) : null;
+  if (jsonError !== null) {
+    const { line, column, reason } = jsonError;
+    throw new ImportError([{ file: display, line, column, reason: `JSON syntax error: ${reason}` }]);
+  }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: !json });
   if (doc.errors.length > 0) {
     throw new ImportError(
       doc.errors.map((error) => {
         const { line, col } = lines.linePos(error.pos[0]);
-        return { file: display, line, column: col, reason: `YAML syntax error: ${error.message}` };
+        const reason = `${json ? 'JSON' : 'YAML'} syntax error: ${error.message}`;
+        return { file: display, line, column: col, reason };
       }),
     );
   }

@@ -1,9 +1,12 @@
-// Reads one input file into resources: every YAML document (JSON is read as YAML, of which it is a
-// subset, so errors carry positions), and every item of a `kind: List`. Syntax errors carry line and column; a file
-// that is not text (a NUL byte, or not UTF-8 nor UTF-16 with a byte-order mark) is one issue, not a YAML error per byte.
+// Reads one input file into resources: every YAML document (a .json file must be strict JSON, and is then read as
+// YAML, of which JSON is a subset, so errors carry positions), and every item of a `kind: List`. Syntax errors carry
+// line and column; a file that is not text (a NUL byte, or not UTF-8 nor UTF-16 with a byte-order mark) is one issue,
+// not a YAML error per byte.
 
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 
+import { findJsonSyntaxError } from '@meshsim/scenario';
 import { LineCounter, parseAllDocuments } from 'yaml';
 
 import type { ImportIssue } from '../../ImportError.js';
@@ -21,10 +24,17 @@ export interface ParsedFile {
 /**
  * Parses `text` (the contents of `file`) into resources.
  *
- * @param display - The file as shown to the user.
+ * @param display - The file as shown to the user; a name ending in `.json` is read as strict JSON (a trailing comma
+ *   is an error, as in a `.json` scenario file).
  * @returns The resources, or the syntax errors (each with its line and column).
  */
 export function parseSourceText(text: string, display: string): ParsedFile | { issues: ImportIssue[] } {
+  const json = extname(display).toLowerCase() === '.json';
+  const jsonError = json ? findJsonSyntaxError(text) : null;
+  if (jsonError !== null) {
+    const { line, column, reason } = jsonError;
+    return { issues: [{ file: display, line, column, reason: `JSON syntax error: ${reason}` }] };
+  }
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
   const all = [...docs]; // an empty stream is an empty array
@@ -32,7 +42,12 @@ export function parseSourceText(text: string, display: string): ParsedFile | { i
   for (const doc of all) {
     for (const error of doc.errors) {
       const { line, col } = lines.linePos(error.pos[0]);
-      issues.push({ file: display, line, column: col, reason: `YAML syntax error: ${error.message}` });
+      issues.push({
+        file: display,
+        line,
+        column: col,
+        reason: `${json ? 'JSON' : 'YAML'} syntax error: ${error.message}`,
+      });
     }
   }
   if (issues.length > 0) return { issues };
