@@ -93,7 +93,10 @@ export interface VersionMetrics {
   rejected: number;
   /** Requests that ended with a 500 (own error or failed dependency). */
   errors: number;
-  /** (completed − errors) / (completed + rejected): the version's share of non-5xx answers; 1 when none. */
+  /**
+   * (completed − errors) / (completed + rejected): the version's share of non-5xx answers; 1 when none (the
+   * renderers then show no value: `–`, an empty CSV cell, JSON null).
+   */
   successRate: number;
 }
 

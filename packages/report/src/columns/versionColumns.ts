@@ -3,6 +3,7 @@
 
 import type { ServiceMetrics, VersionMetrics } from '@meshsim/mesh';
 
+import { versionSuccessRate } from '../internal/derived.js';
 import { count, percent } from '../internal/format.js';
 import type { ColumnTable, MetricFamily } from './Column.js';
 
@@ -89,7 +90,8 @@ export const VERSION_COLUMNS: ColumnTable<VersionRow> = {
     },
     {
       key: 'successRate',
-      read: ({ version }) => version.successRate,
+      // Null when the version answered nothing: `–` in text and HTML, an empty CSV cell.
+      read: ({ version }) => versionSuccessRate(version),
       text: { header: 'success (%)', format: (ratio) => percent(ratio, 2) },
       csv: { name: 'success_ratio' },
     },
