@@ -163,9 +163,37 @@ describe('main: run --csv', () => {
     expect(header).toBe(
       'kind,count,cpu_cores,cpu_requested_cores,memory_mib,memory_requested_mib,max_memory_mib,queued,throttled_ms,cpu_wait_ms,tls_handshakes,cost_usd_per_month,price_source',
     );
-    expect(rows.at(-1)).toMatch(/^total,\d+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,,\d+,[\d.]+,[\d.]+,\d+,[\d.]+,"?\S/);
+    expect(rows.at(-1)).toMatch(
+      /^total \(count: proxies only\),\d+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,,\d+,[\d.]+,[\d.]+,\d+,[\d.]+,"?\S/,
+    );
     const csv = await run('run', 'steady-3tier', '--duration', '1s', '--csv');
     expect(csv.out.startsWith('source,destination,calls,')).toBe(true);
+  });
+
+  it('main([run, …, --mesh, istio-ambient, --csv, --table, proxies]): the CNI node agents have a row, and the totals row says its count is the proxies only', async () => {
+    const { code, out } = await run(
+      'run',
+      'steady-3tier',
+      '--mesh',
+      'istio-ambient',
+      '--duration',
+      '1s',
+      '--csv',
+      '--table',
+      'proxies',
+    );
+    expect(code).toBe(0);
+    const counts = out
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split(',').slice(0, 2));
+    // 12 ztunnels and 12 istio-cni agents (default cluster: 12 nodes); the node agents are not proxies.
+    expect(counts).toEqual([
+      ['ztunnel', '12'],
+      ['istio-cni', '12'],
+      ['total (count: proxies only)', '12'],
+    ]);
   });
 });
 

@@ -65,7 +65,7 @@ describe('renderProxiesCsv', () => {
       'kind,count,cpu_cores,cpu_requested_cores,memory_mib,memory_requested_mib,max_memory_mib,queued,throttled_ms,cpu_wait_ms,tls_handshakes,cost_usd_per_month,price_source',
       'ztunnel,6,0.1591,3,137.4,3072,22.9,360,12.5,7.25,24,5.1403,"list prices, ""test"" table"',
       'vpc-lattice,2,0,0,0,0,,0,0,0,0,36.7775,"list prices, ""test"" table"',
-      'total,6,0.1591,3,137.4,3072,,360,12.5,7.25,24,41.9178,"list prices, ""test"" table"',
+      'total (count: proxies only),6,0.1591,3,137.4,3072,,360,12.5,7.25,24,41.9178,"list prices, ""test"" table"',
       '',
     ]);
   });
@@ -87,9 +87,9 @@ describe('renderProxiesCsv', () => {
       '',
       '',
     ]);
-    expect(total?.slice(0, 2)).toEqual(['total', '5']);
+    expect(total?.slice(0, 2)).toEqual(['total (count: proxies only)', '5']);
     expect(parse(renderProxiesCsv(makeEmptyResult())).slice(1)).toEqual([
-      ['total', '0', '0', '0', '0', '0', '', '0', '0', '0', '0', '', ''],
+      ['total (count: proxies only)', '0', '0', '0', '0', '0', '', '0', '0', '0', '0', '', ''],
     ]);
   });
 });

@@ -72,6 +72,13 @@ describe('renderHtml', () => {
     expect(page).toContain('data-graph="call-graph" data-nodes="3" data-edges="2"');
   });
 
+  it('labels the Proxies totals row as counting proxies only (a managed hop has a row but is not a proxy)', () => {
+    const page = markup(renderHtml(makePricedResult()));
+    expect(page).toContain('<th scope="row">vpc-lattice</th><td class="num">2</td>');
+    expect(page).toContain('<th scope="row">total (count: proxies only)</th><td class="num">6</td>');
+    expect(page).not.toContain('<th scope="row">total</th>');
+  });
+
   it('every chart figure has a chart in the data, and says how many lines or bars it must draw', () => {
     const html = renderHtml(makeResult());
     const data = reportData(html);

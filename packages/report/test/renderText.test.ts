@@ -104,7 +104,7 @@ describe('renderText', () => {
     );
     expect(text).toMatch(/^vpc-lattice +2 +0\.000 +0\.000 +0\.0 +0\.0 +– +0 +0\.0 +0\.0 +0 +36\.78$/m);
     expect(text).toMatch(
-      /^total +6 +0\.159 +3\.000 +137\.4 +3072\.0 +– +360 +12\.5 +7\.3 +24 +41\.92\nPrices: list prices, "test" table\n/m,
+      /^total \(count: proxies only\) +6 +0\.159 +3\.000 +137\.4 +3072\.0 +– +360 +12\.5 +7\.3 +24 +41\.92\nPrices: list prices, "test" table\n/m,
     );
   });
 
@@ -121,5 +121,46 @@ describe('renderText', () => {
     const text = renderText(result);
     expect(text).not.toContain('Proxies: none');
     expect(text).toMatch(/^vpc-lattice +5 +0\.000 +0\.0 +– +0 +0\.0 +0\.0 +483\.00$/m);
+  });
+
+  it('renderText(result) labels the totals row as counting proxies only when a node agent has a row (12 + 12 kinds, 12 proxies)', () => {
+    const result = makePricedResult();
+    result.proxies = {
+      count: 12,
+      cpuCores: 0.16,
+      cpuRequestedCores: 3.6,
+      memoryMiB: 137.4,
+      memoryRequestedMiB: 7344,
+      byKind: [
+        {
+          kind: 'ztunnel',
+          count: 12,
+          cpuCores: 0.16,
+          memoryMiB: 137.4,
+          queued: 0,
+          cpuRequestedCores: 2.4,
+          memoryRequestedMiB: 6144,
+        },
+        {
+          kind: 'istio-cni',
+          count: 12,
+          cpuCores: 0,
+          memoryMiB: 0,
+          queued: 0,
+          cpuRequestedCores: 1.2,
+          memoryRequestedMiB: 1200,
+        },
+      ],
+    };
+    const rows = renderText(result)
+      .split('\n')
+      .filter((line) => /^(ztunnel|istio-cni|total)/.test(line));
+    expect(rows.map((row) => row.split(/ {2,}/).slice(0, 2))).toEqual([
+      ['ztunnel', '12'],
+      ['istio-cni', '12'],
+      ['total (count: proxies only)', '12'],
+    ]);
+    // The other columns add up every row, the node agent's requests included.
+    expect(rows[2]).toMatch(/ 3\.600 /);
   });
 });

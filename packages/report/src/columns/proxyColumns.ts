@@ -40,7 +40,14 @@ const WAIT: MetricFamily = {
   help: 'Time the runnable work of a proxy kind waited for a core on a busy node, summed over tasks; 0 unless nodes have a size.',
 };
 
-/** One proxy kind, or the totals over every kind (`kind` is then `total`). */
+/**
+ * The label of the totals row. Every column of that row sums the kinds' rows but `count`, which is the proxies
+ * users deploy: a node agent (`istio-cni`), a managed hop (`vpc-lattice`) or a kernel datapath (`cilium-ebpf`)
+ * has a row of its own but is not a proxy, so the kinds' counts may add up to more.
+ */
+export const PROXY_TOTAL_LABEL = 'total (count: proxies only)';
+
+/** One proxy kind, or the totals over every kind (`kind` is then {@link PROXY_TOTAL_LABEL}). */
 export interface ProxyRow {
   kind: string;
   count: number;
@@ -87,12 +94,12 @@ export function proxyKindRows(proxies: ProxyTotals): ProxyRow[] {
 }
 
 /**
- * The `total` row: the result's totals (`count` counts the proxies users deploy, so it may be less than
- * the sum over kinds), and queued traversals summed over kinds.
+ * The totals row, labelled {@link PROXY_TOTAL_LABEL}: the result's totals (`count` counts the proxies users
+ * deploy, so it may be less than the sum over kinds), and queued traversals summed over kinds.
  */
 export function proxyTotalRow(proxies: ProxyTotals): ProxyRow {
   return {
-    kind: 'total',
+    kind: PROXY_TOTAL_LABEL,
     count: proxies.count,
     cpuCores: proxies.cpuCores,
     cpuRequestedCores: proxies.cpuRequestedCores ?? 0,
