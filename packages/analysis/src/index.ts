@@ -51,6 +51,7 @@ export { executeRun, runOutcome } from './sweep/executeRun.js';
 export { runKey, canonicalOverrides } from './sweep/runKey.js';
 export { inShard, parseShard, shardFromEnv } from './sweep/Shard.js';
 export { countVerdicts, majorityVerdict, summarizeSweep } from './sweep/summarizeSweep.js';
+export { RERUN_REASONS, rerunReason, storedGuards } from './sweep/resumeStopped.js';
 
 // The results store.
 export { ResultsStore } from './store/ResultsStore.js';
@@ -68,6 +69,7 @@ export type { RunGuardLimits } from './sweep/executeRun.js';
 export type { EdgeRow, RunOutcome, RunTask } from './sweep/RunTask.js';
 export type { Shard } from './sweep/Shard.js';
 export type { SweepPointSummary } from './sweep/summarizeSweep.js';
+export type { RerunReason, StoppedRunsResumed, StoredStop } from './sweep/resumeStopped.js';
 export type { StoreTable } from './store/ResultsStore.js';
 export type { StoredRun } from './store/StoredRun.js';
 export { findBoundaries } from './sweep/findBoundaries.js';

@@ -232,7 +232,9 @@ Options:
   --no-progress     Do not draw the progress bar (drawn only when stderr is a terminal).
 ${COMPARE_GUARD_OPTIONS}
                     Each run is bounded by these; a run they stop is stored and listed as stopped
-                    (not diagnosed). --max-wall-time and --max-heap are run's.
+                    (not diagnosed), with the limits it ran with: a re-run keeps it under the same
+                    limits (it would stop again) and runs it again under others.
+                    --max-wall-time and --max-heap are run's.
   -h, --help        Show this help.
 
 Exit codes:

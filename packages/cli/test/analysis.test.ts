@@ -13,6 +13,7 @@ import { listBundledScenarios } from '@meshsim/scenario';
 
 import { parseCompareArgs } from '../src/commands/compare.js';
 import { parseRunArgs } from '../src/commands/run.js';
+import { resumedStopsLine } from '../src/commands/sweep.js';
 import { formatSweepProgressLine } from '../src/progress.js';
 import { main } from '../src/index.js';
 import { captureIo } from './__helpers__/io.js';
@@ -383,17 +384,23 @@ traffic:
     expect(first.out).toContain('point 0 (duration=1s), replication 0: zeno at 0 ms');
     expect(first.err).toContain("meshsim: 2 of 2 runs stopped early (zeno): stored with verdict 'stopped'");
     const [header, row] = readFileSync(csv, 'utf8').split('\n');
-    expect(header).toMatch(/,verdict,.*,stopped_reason,stopped_at_ms$/);
-    expect(row).toMatch(/,stopped,.*,zeno,0\.0$/);
-    // Resumed from the store, the stopped runs are run again (not results), stop again and still say so (exit 3).
+    expect(header).toMatch(/,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards$/);
+    // The guards it ran with: the default --max-events, and the --max-events-per-instant given.
+    expect(row).toMatch(
+      /,stopped,.*,zeno,0\.0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}"$/,
+    );
+    // Resumed from the store with the same guards, the stopped runs are kept (they would stop again at the same
+    // event), and still say so (exit 3).
     const again = await run(...args, '--max-events-per-instant', '1000', '--json');
     expect(again.code).toBe(3);
     const json = JSON.parse(again.out) as {
       ran: number;
       rerun: number;
+      stoppedRuns: { kept: number };
       summary: { verdict: string; stopped: { reason: string }[] }[];
     };
-    expect([json.ran, json.rerun]).toEqual([2, 2]);
+    expect([json.ran, json.rerun, json.stoppedRuns.kept]).toEqual([0, 0, 2]);
+    expect(again.err).toContain('meshsim: 2 runs in the store had been stopped by a guard: 2 kept');
     expect(json.summary.map((p) => [p.verdict, p.stopped[0]?.reason])).toEqual([
       ['stopped', 'zeno'],
       ['stopped', 'zeno'],
@@ -462,5 +469,30 @@ traffic:
       '[####------] 40% 40/100 runs, 20 s elapsed, ETA 30 s',
     );
     expect(formatSweepProgressLine(3, 10, 1000, 0)).toBe('[###-------] 30% 3/10 runs, 1 s elapsed, ETA –');
+  });
+});
+
+describe('resumedStopsLine', () => {
+  const none = { 'guards-changed': 0, 'guards-not-recorded': 0, 'machine-dependent': 0 };
+
+  it('says nothing when the store held no stopped run of the sweep', () => {
+    expect(resumedStopsLine({ kept: 0, rerun: none })).toBeNull();
+  });
+
+  it('counts the stopped runs kept and those run again, each with why', () => {
+    expect(resumedStopsLine({ kept: 1, rerun: none })).toBe(
+      'meshsim: 1 run in the store had been stopped by a guard: 1 kept (stopped under the same --max-events and ' +
+        '--max-events-per-instant: it would stop again at the same event; raise a limit to run it further)',
+    );
+    expect(
+      resumedStopsLine({
+        kept: 0,
+        rerun: { 'guards-changed': 1, 'guards-not-recorded': 2, 'machine-dependent': 1 },
+      }),
+    ).toBe(
+      'meshsim: 4 runs in the store had been stopped by a guard: 4 run again (1 with other guards than it stopped ' +
+        'under; 2 whose guards the store did not record (written by an earlier meshsim); 1 stopped on wall time or ' +
+        'heap, which depend on the machine)',
+    );
   });
 });

@@ -2,6 +2,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -9,7 +10,7 @@ import { simulate } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { applyOverrides, listBundledScenarios, loadScenario } from '@meshsim/scenario';
 
-import { INVALID_SCENARIO_YAML, writeTempFile } from './__helpers__/scenarios.js';
+import { BURST_SCENARIO_YAML, INVALID_SCENARIO_YAML, writeTempFile } from './__helpers__/scenarios.js';
 
 const build = inject('cliBuild');
 
@@ -222,6 +223,51 @@ describe('meshsim binary', () => {
       const result = JSON.parse(stdout) as { warnings: string[]; stopped?: unknown };
       expect(result.stopped).toBeUndefined();
       expect(result.warnings.join('\n')).toContain('waited at least 1 ms before sending again');
+    });
+
+    it('meshsim sweep resumed keeps the runs a guard stopped under the same guards, runs them again under others, and says so on stderr', () => {
+      const file = writeTempFile('burst.yaml', BURST_SCENARIO_YAML);
+      const store = join(dirname(file), 'burst.duckdb');
+      const sweepWith = (perInstant: string): ReturnType<typeof meshsim> =>
+        meshsim(
+          'sweep',
+          file,
+          '--set',
+          'duration=1s,2s',
+          '--store',
+          store,
+          '--workers',
+          '1',
+          '--max-events-per-instant',
+          perInstant,
+        );
+
+      const first = sweepWith('1000');
+      expect(first.code, first.stderr).toBe(3);
+      expect(first.stdout.split('\n')[0]).toMatch(/: 2 run now, 0 already in the store$/);
+      expect(first.stderr).not.toContain('in the store had been stopped');
+
+      // The same guards: each run would stop again at the same event, so both are kept (exit 3: still stopped).
+      const same = sweepWith('1000');
+      expect(same.code, same.stderr).toBe(3);
+      expect(same.stdout.split('\n')[0]).toMatch(
+        /: 0 run now, 2 already in the store \(2 stopped by a guard, kept: the same guards would stop them again\)$/,
+      );
+      expect(same.stderr).toContain(
+        'meshsim: 2 runs in the store had been stopped by a guard: 2 kept (stopped under the same --max-events and ' +
+          '--max-events-per-instant: each would stop again at the same event; raise a limit to run them further)\n',
+      );
+      expect(same.stderr).toContain('meshsim: 2 of 2 runs stopped early (zeno)');
+
+      // Another limit: both run again (they stop again here, later), and the line says why.
+      const other = sweepWith('2000');
+      expect(other.code, other.stderr).toBe(3);
+      expect(other.stdout.split('\n')[0]).toMatch(
+        /: 2 run now \(2 stopped runs run again\), 0 already in the store$/,
+      );
+      expect(other.stderr).toContain(
+        'meshsim: 2 runs in the store had been stopped by a guard: 2 run again (2 with other guards than they stopped under)\n',
+      );
     });
 
     it.skipIf(!simulateWorks)(

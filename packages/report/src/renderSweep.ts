@@ -35,6 +35,23 @@ function rerunNote(rerun: number): string {
   return ` (${rerun} stopped run${rerun === 1 ? '' : 's'} run again)`;
 }
 
+/**
+ * What the head line says of the stopped runs kept as stored (` (1 stopped by a guard, kept: the same guards would
+ * stop it again)`; nothing when none).
+ */
+function keptNote(kept: number): string {
+  if (kept === 0) return '';
+  return ` (${kept} stopped by a guard, kept: the same guards would stop ${kept === 1 ? 'it' : 'them'} again)`;
+}
+
+/** The stopped runs the store held, as the JSON has them: kept, and run again by why. */
+function stoppedRunsJson(resumed: SweepResult['stoppedRuns']): {
+  kept: number;
+  rerun: Record<string, number>;
+} {
+  return { kept: resumed.kept, rerun: { ...resumed.rerun } };
+}
+
 /** What the head line says of the store's runs from another model revision (nothing when there are none). */
 function outdatedNote(outdated: number): string {
   if (outdated === 0) return '';
@@ -77,6 +94,7 @@ export function renderSweepText(result: SweepResult): string {
   const head =
     `Sweep: ${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replications} replication${plan.replications === 1 ? '' : 's'}` +
     ` = ${plan.tasks.length} run${plan.tasks.length === 1 ? '' : 's'}${shardNote(result)}: ${result.ran} run now${rerunNote(result.rerun)}, ${result.skipped} already in the store` +
+    keptNote(result.stoppedRuns.kept) +
     outdatedNote(result.outdated) +
     `\nFigures: mean ± 95 % CI (Student t) over the replications`;
   const axes = plan.axes.map((axis) => axis.path);
@@ -113,6 +131,7 @@ export function renderSweepJson(result: SweepResult): string {
     ran: result.ran,
     skipped: result.skipped,
     rerun: result.rerun,
+    stoppedRuns: stoppedRunsJson(result.stoppedRuns),
     outdated: result.outdated,
     axes: result.plan.axes.map((a) => a.path),
     confidence: 0.95,
@@ -188,6 +207,7 @@ export function renderBoundaryMapText(map: BoundaryMap): string {
   const head =
     `Recovery boundary on ${map.path} (${label(lowEnd, unit)}–${label(highEnd, unit)}): the value where the verdict turns from recovered` +
     ` (stable or degraded-recovered) to not recovered; ${map.ran} run${map.ran === 1 ? '' : 's'}${rerunNote(map.rerun)}, ${map.skipped} already in the store` +
+    keptNote(map.stoppedRuns.kept) +
     outdatedNote(map.outdated) +
     `\n'.' recovers, '#' does not, '?' between the probes or unknown` +
     (map.boundaries.some((b) => b.status === 'stopped')
@@ -222,6 +242,7 @@ export function renderBoundaryMapJson(map: BoundaryMap): string {
         ran: map.ran,
         skipped: map.skipped,
         rerun: map.rerun,
+        stoppedRuns: stoppedRunsJson(map.stoppedRuns),
         outdated: map.outdated,
         boundaries: map.boundaries.map((b) => ({
           values: Object.fromEntries(b.values.map((v) => [v.path, v.value])),

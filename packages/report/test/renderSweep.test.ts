@@ -70,6 +70,32 @@ describe('renderSweepText', () => {
     );
     expect(JSON.parse(renderSweepJson({ ...result, rerun: 1 }))).toMatchObject({ ran: 1, rerun: 1 });
   });
+
+  it('says how many stopped runs were kept as stored (the same guards would stop them again), and the JSON why each other ran again', () => {
+    const kept = { ...result, ran: 0, skipped: 1, stoppedRuns: { ...result.stoppedRuns, kept: 1 } };
+    expect(renderSweepText(kept).split('\n')[0]).toBe(
+      'Sweep: 1 point × 1 replication = 1 run: 0 run now, 1 already in the store (1 stopped by a guard, kept: the same guards would stop it again)',
+    );
+    expect(renderSweepText({ ...kept, stoppedRuns: { ...kept.stoppedRuns, kept: 3 } })).toContain(
+      '(3 stopped by a guard, kept: the same guards would stop them again)',
+    );
+    expect(renderSweepText(result)).not.toContain('kept');
+    const rerun = {
+      ...result,
+      rerun: 1,
+      stoppedRuns: {
+        kept: 2,
+        rerun: { 'guards-changed': 1, 'guards-not-recorded': 0, 'machine-dependent': 0 },
+      },
+    };
+    expect(JSON.parse(renderSweepJson(rerun))).toMatchObject({
+      rerun: 1,
+      stoppedRuns: {
+        kept: 2,
+        rerun: { 'guards-changed': 1, 'guards-not-recorded': 0, 'machine-dependent': 0 },
+      },
+    });
+  });
 });
 
 describe('runs a guard stopped early', () => {
@@ -106,6 +132,12 @@ describe('runs a guard stopped early', () => {
     expect(JSON.parse(renderBoundaryMapJson(map))).toMatchObject({
       boundaries: [{ status: 'stopped', stoppedAt: 20_000, low: null, high: null }],
     });
+    // Resumed under the same guards: the stopped probe is kept, and the head line and the JSON say so.
+    const kept = { ...map, ran: 0, skipped: 2, stoppedRuns: { ...map.stoppedRuns, kept: 1 } };
+    expect(renderBoundaryMapText(kept).split('\n')[0]).toMatch(
+      /0 runs, 2 already in the store \(1 stopped by a guard, kept: the same guards would stop it again\)$/,
+    );
+    expect(JSON.parse(renderBoundaryMapJson(kept))).toMatchObject({ stoppedRuns: { kept: 1 } });
   });
 });
 

@@ -7,7 +7,10 @@ import { MODEL_REVISION } from '@meshsim/mesh';
 import type { DiagnosisStop } from '../diagnosis/Diagnosis.js';
 import type { StoredRun } from './StoredRun.js';
 import { STORE_ORDER, STORE_TABLES } from './storeSchema.js';
+import type { RunGuardLimits } from '../sweep/executeRun.js';
 import type { RunOutcome } from '../sweep/RunTask.js';
+import { storedGuards } from '../sweep/resumeStopped.js';
+import type { StoredStop } from '../sweep/resumeStopped.js';
 import { canonicalOverrides } from '../sweep/runKey.js';
 
 /** Table names of the store. */
@@ -25,6 +28,11 @@ function dbl(value: number | null): number | null {
 /** A nullable column's value as a number or null. */
 function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
+}
+
+/** A nullable text column's value as a string or null. */
+function stringOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
 }
 
 /**
@@ -72,12 +80,32 @@ export class ResultsStore {
   }
 
   /**
-   * Keys of the runs stored with verdict `stopped` (a guard stopped them early): not results, so a resumed
-   * sweep runs them again, with its own guards, and {@link ResultsStore.write} replaces them.
+   * Keys of the runs stored with verdict `stopped` (a guard stopped them early): not results; a resumed sweep runs
+   * them again unless the same guards would stop them again ({@link ResultsStore.stoppedRuns} says why and under
+   * which guards each stopped), and {@link ResultsStore.write} replaces them.
    */
   async stoppedKeys(): Promise<Set<string>> {
     const reader = await this.connection.runAndReadAll("SELECT run_key FROM runs WHERE verdict = 'stopped'");
     return new Set(reader.getRowObjectsJS().map((row) => String(row['run_key'])));
+  }
+
+  /**
+   * The runs stored with verdict `stopped`, by key: why each stopped and the event guards it ran with (null in a store
+   * written before they were kept), for a resumed sweep to tell which would stop again (`rerunReason`).
+   */
+  async stoppedRuns(): Promise<Map<string, StoredStop>> {
+    const reader = await this.connection.runAndReadAll(
+      "SELECT run_key, stopped_reason, stopped_guards FROM runs WHERE verdict = 'stopped'",
+    );
+    return new Map(
+      reader.getRowObjectsJS().map((row): [string, StoredStop] => [
+        String(row['run_key']),
+        {
+          reason: stringOrNull(row['stopped_reason']) as StoredStop['reason'],
+          guards: stringOrNull(row['stopped_guards']),
+        },
+      ]),
+    );
   }
 
   /**
@@ -95,8 +123,11 @@ export class ResultsStore {
   /**
    * Writes one run's rows in one transaction (nothing of it is stored if any insert fails), replacing the
    * rows of a run stored before under the same key (one a guard stopped, run again).
+   * @param guards - The event guards the run ran with (`simulate`'s defaults filled in for those not given),
+   *   recorded with a run one stopped (`stopped_guards`); without them that column is NULL, and a resumed sweep
+   *   runs such a run again.
    */
-  async write(outcome: RunOutcome, scenarioHash: string): Promise<void> {
+  async write(outcome: RunOutcome, scenarioHash: string, guards?: RunGuardLimits): Promise<void> {
     const c = this.connection;
     const { figures, diagnosis } = outcome;
     await c.run('BEGIN TRANSACTION');
@@ -134,6 +165,7 @@ export class ResultsStore {
         dbl(figures.proxyRequestsCostPerMonthUsd),
         diagnosis.stopped?.reason ?? null,
         diagnosis.stopped === undefined ? null : dbl(diagnosis.stopped.atMs),
+        diagnosis.stopped === undefined || guards === undefined ? null : storedGuards(guards),
       ];
       await c.run(`INSERT INTO runs VALUES (${placeholders(run.length)})`, run);
       for (const override of outcome.overrides) {

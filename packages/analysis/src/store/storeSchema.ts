@@ -38,6 +38,9 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       ['proxy_requests_cost_usd_per_month', 'DOUBLE'],
       ['stopped_reason', 'VARCHAR'],
       ['stopped_at_ms', 'DOUBLE'],
+      // The event guards a stopped run ran with (JSON); NULL for a finished run, and in a store from before they
+      // were kept — a resumed sweep then runs such a stopped run again.
+      ['stopped_guards', 'VARCHAR'],
     ],
   },
   {

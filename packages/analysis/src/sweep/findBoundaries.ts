@@ -10,6 +10,8 @@ import type { ScenarioSource } from '../overrides/ScenarioSource.js';
 import { ResultsStore } from '../store/ResultsStore.js';
 import type { RunGuardLimits } from './executeRun.js';
 import { mergeOverrides, planSweep } from './planSweep.js';
+import { RERUN_REASONS, noStoppedRuns, planResume, rerunCount } from './resumeStopped.js';
+import type { StoppedRunsResumed } from './resumeStopped.js';
 import { runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
 import { countVerdicts, majorityVerdict } from './summarizeSweep.js';
@@ -81,8 +83,13 @@ export interface BoundaryMap {
   /** Runs simulated, and probes found in the store already. */
   ran: number;
   skipped: number;
-  /** Of `ran`, the runs the store held as stopped by a guard (not a result): run again, their rows replaced. */
+  /**
+   * Of `ran`, the runs the store held as stopped by a guard (not a result) that the guards now could let go
+   * further: run again, their rows replaced.
+   */
   rerun: number;
+  /** The stopped runs the store held for the probes: kept (same event guards: in `skipped`) and run again, by why. */
+  stoppedRuns: StoppedRunsResumed;
   /** Runs of this scenario in the store from another model revision (an earlier meshsim): not reused. */
   outdated: number;
 }
@@ -116,7 +123,7 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
   const store = options.store ?? (await ResultsStore.open(':memory:'));
   let ran = 0;
   let skipped = 0;
-  let rerun = 0;
+  const stoppedRuns = noStoppedRuns();
   let probesRun = 0;
 
   /** Runs one probe per (point, value) and returns whether each recovered. */
@@ -133,17 +140,18 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     });
     const all = perRequest.flat();
     const stored = await store.keys();
-    // A run a guard stopped is not a result: run it again (with these guards).
-    const stopped = await store.stoppedKeys();
-    const todo = all.filter((task) => !stored.has(task.key) || stopped.has(task.key));
-    skipped += all.length - todo.length;
+    // A run a guard stopped is not a result: run it again (with these guards) unless it would stop again as it did.
+    const resume = planResume(all, stored, await store.stoppedRuns(), options.guards);
+    const { todo } = resume;
+    skipped += resume.skipped;
     ran += todo.length;
-    rerun += todo.filter((task) => stopped.has(task.key)).length;
+    stoppedRuns.kept += resume.stopped.kept;
+    for (const why of RERUN_REASONS) stoppedRuns.rerun[why] += resume.stopped.rerun[why];
     await runTasks(source, todo, {
       ...(options.workers !== undefined && { workers: options.workers }),
       ...(options.signal !== undefined && { signal: options.signal }),
       ...(options.guards !== undefined && { guards: options.guards }),
-      onOutcome: (outcome) => store.write(outcome, source.hash),
+      onOutcome: (outcome) => store.write(outcome, source.hash, options.guards ?? {}),
     });
     const runs = await store.runs(new Set(all.map((t) => t.key)));
     const verdictOf = new Map(runs.map((run) => [run.key, run.verdict] as const));
@@ -250,7 +258,8 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
       boundaries,
       ran,
       skipped,
-      rerun,
+      rerun: rerunCount(stoppedRuns),
+      stoppedRuns,
       outdated,
     };
   } finally {

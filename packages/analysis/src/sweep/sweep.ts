@@ -1,5 +1,6 @@
-// Runs a planned sweep: this shard's tasks that the store does not have yet (or has only as stopped by a guard),
-// on the worker pool, each run written to the store as it finishes; then summarises every grid point from the store.
+// Runs a planned sweep: this shard's tasks that the store does not have yet (or has only as stopped by a guard that
+// would not stop it again), on the worker pool, each run written to the store as it finishes; then summarises every
+// grid point from the store.
 
 import type { Override, SetAxis } from '../overrides/SetAxis.js';
 import type { ScenarioSource } from '../overrides/ScenarioSource.js';
@@ -9,6 +10,8 @@ import type { StoredRun } from '../store/StoredRun.js';
 import { SWEEP_RUN_LIMIT, planSweep } from './planSweep.js';
 import type { SweepPlan } from './planSweep.js';
 import type { RunGuardLimits } from './executeRun.js';
+import { planResume, rerunCount } from './resumeStopped.js';
+import type { StoppedRunsResumed } from './resumeStopped.js';
 import { runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
 import { inShard } from './Shard.js';
@@ -34,8 +37,9 @@ export interface SweepOptions {
   confirmLarge?: boolean;
   /**
    * Event guards of every run (`maxEvents`, `maxEventsAtOneInstant`); `simulate`'s defaults otherwise. A run a
-   * guard stops is stored with verdict `stopped` and its stop (`stopped_reason`, `stopped_at_ms`); a resumed sweep
-   * runs it again, with its own guards, and replaces it.
+   * guard stops is stored with verdict `stopped`, its stop (`stopped_reason`, `stopped_at_ms`) and these guards
+   * (`stopped_guards`); a resumed sweep keeps it when its guards are the same (it would stop again at the same
+   * event), else runs it again with its own and replaces it (see `rerunReason`).
    */
   guards?: RunGuardLimits;
   /** Called after each run. */
@@ -54,10 +58,15 @@ export interface SweepResult {
   ran: number;
   skipped: number;
   /**
-   * Of `ran`, the runs the store held as stopped by a guard (verdict `stopped`, not a result): run again with
-   * this sweep's guards, their rows replaced.
+   * Of `ran`, the runs the store held as stopped by a guard (verdict `stopped`, not a result) that the guards now
+   * could let go further: run again with this sweep's guards, their rows replaced (`stoppedRuns.rerun` says why).
    */
   rerun: number;
+  /**
+   * The stopped runs the store held for this sweep: kept (in `skipped`: stopped on an event guard with the same
+   * event guards, so they would stop again at the same event) and run again, by why.
+   */
+  stoppedRuns: StoppedRunsResumed;
   /**
    * Runs of this scenario in the store from another model revision (an earlier meshsim): not reused, so
    * points they covered were simulated again.
@@ -94,18 +103,15 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
   const store = options.store ?? (await ResultsStore.open(':memory:'));
   try {
     const stored = await store.keys();
-    const stopped = await store.stoppedKeys();
     const outdated = await store.outdatedRuns(source.hash);
-    const todo = tasks.filter((task) => !stored.has(task.key) || stopped.has(task.key));
-    const rerun = todo.filter((task) => stopped.has(task.key)).length;
-    const skipped = tasks.length - todo.length;
+    const { todo, skipped, stopped } = planResume(tasks, stored, await store.stoppedRuns(), options.guards);
     options.onProgress?.(skipped, tasks.length);
     await runTasks(source, todo, {
       ...(options.workers !== undefined && { workers: options.workers }),
       ...(options.signal !== undefined && { signal: options.signal }),
       ...(options.guards !== undefined && { guards: options.guards }),
       onOutcome: async (outcome, done) => {
-        await store.write(outcome, source.hash);
+        await store.write(outcome, source.hash, options.guards ?? {});
         options.onProgress?.(skipped + done, tasks.length);
       },
     });
@@ -116,7 +122,8 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
       tasks,
       ran: todo.length,
       skipped,
-      rerun,
+      rerun: rerunCount(stopped),
+      stoppedRuns: stopped,
       outdated,
       runs,
       summary: summarizeSweep(plan.points, runs),

@@ -1,11 +1,13 @@
-// Runs a guard stopped early, in sweeps and boundary searches: stored with verdict `stopped` and their stop (reason,
-// simulated time reached), listed per grid point, never taken for a recovered (or failed) probe, and run again
-// (replaced in the store) when a sweep resumes.
+// Runs a guard stopped early, in sweeps and boundary searches: stored with verdict `stopped`, their stop (reason,
+// simulated time reached) and the guards they ran with, listed per grid point, never taken for a recovered (or
+// failed) probe; a resumed sweep keeps them under the same guards and runs them again (replaced) under others.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { DuckDBInstance } from '@duckdb/node-api';
+import { DEFAULT_MAX_EVENTS_AT_ONE_INSTANT } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
 import { ResultsStore, findBoundaries, parseSetOption, scenarioSource, sweep } from '../../src/index.js';
@@ -73,20 +75,49 @@ describe('runs stopped early', () => {
     ]);
   });
 
-  it('a resumed sweep runs the stopped runs again with its own guards and replaces them, as a fresh sweep stores them', async () => {
+  it('records the event guards a stopped run ran with (defaults filled in), and none for a finished run', async () => {
+    const store = await ResultsStore.open(':memory:');
+    try {
+      await sweep(source, {
+        axes: [parseSetOption('traffic.0.rate=100,20000')],
+        workers: 0,
+        store,
+        guards: { maxEvents: 20_000 },
+      });
+      const rows = await store.dump('runs');
+      expect(rows.map((row) => row['stopped_guards'])).toEqual([
+        null,
+        '{"maxEvents":20000,"maxEventsAtOneInstant":1000000}',
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a resumed sweep keeps a stopped run under the same guards, and runs it again (replacing it) under others, as a fresh sweep stores it', async () => {
     const axes = [parseSetOption('traffic.0.rate=100,20000')];
     const store = await ResultsStore.open(':memory:');
     const fresh = await ResultsStore.open(':memory:');
     try {
       const first = await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
-      expect(first).toMatchObject({ ran: 2, skipped: 0, rerun: 0 });
-      // The same guards: the stopped run is run again (and stops again).
+      expect(first).toMatchObject({ ran: 2, skipped: 0, rerun: 0, stoppedRuns: { kept: 0 } });
+      const stoppedRow = (await store.dump('runs'))[1];
+      // The same guards: the run would stop again at the same event, so it is kept as stored.
       const same = await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
-      expect(same).toMatchObject({ ran: 1, skipped: 1, rerun: 1 });
+      expect(same).toMatchObject({ ran: 0, skipped: 2, rerun: 0 });
+      expect(same.stoppedRuns).toEqual({
+        kept: 1,
+        rerun: { 'guards-changed': 0, 'guards-not-recorded': 0, 'machine-dependent': 0 },
+      });
       expect(same.runs.map((run) => run.verdict)).toEqual(['stable', 'stopped']);
+      expect((await store.dump('runs'))[1]).toEqual(stoppedRow);
       // The limit raised: it runs to its end and replaces the stopped row, under the same key.
       const raised = await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 10_000_000 } });
       expect(raised).toMatchObject({ ran: 1, skipped: 1, rerun: 1 });
+      expect(raised.stoppedRuns).toEqual({
+        kept: 0,
+        rerun: { 'guards-changed': 1, 'guards-not-recorded': 0, 'machine-dependent': 0 },
+      });
       expect(raised.runs.map((run) => [run.key, run.verdict])).toEqual(
         first.runs.map((run, i) => [run.key, i === 0 ? 'stable' : expect.not.stringMatching(/^stopped$/)]),
       );
@@ -97,6 +128,7 @@ describe('runs stopped early', () => {
         ran: 0,
         skipped: 2,
         rerun: 0,
+        stoppedRuns: { kept: 0 },
       });
     } finally {
       store.close();
@@ -104,18 +136,83 @@ describe('runs stopped early', () => {
     }
   });
 
-  it('a resumed boundary search runs its stopped probes again with its own guards', async () => {
+  it('a guard given at its default value is the same guard: the stopped run is kept', async () => {
+    const axes = [parseSetOption('traffic.0.rate=100,20000')];
+    const store = await ResultsStore.open(':memory:');
+    try {
+      await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
+      const explicit = await sweep(source, {
+        axes,
+        workers: 0,
+        store,
+        guards: { maxEvents: 20_000, maxEventsAtOneInstant: DEFAULT_MAX_EVENTS_AT_ONE_INSTANT },
+      });
+      expect(explicit).toMatchObject({ ran: 0, stoppedRuns: { kept: 1 } });
+      // Another per-instant limit is another guard: it could stop the run elsewhere, so the run is run again.
+      const other = await sweep(source, {
+        axes,
+        workers: 0,
+        store,
+        guards: { maxEvents: 20_000, maxEventsAtOneInstant: 5_000 },
+      });
+      expect(other).toMatchObject({ ran: 1, rerun: 1, stoppedRuns: { kept: 0 } });
+      expect(other.stoppedRuns.rerun['guards-changed']).toBe(1);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a stopped run of a store that did not record its guards (an earlier version) is run again, as before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-stopped-guards-'));
+    try {
+      const file = join(dir, 'older.duckdb');
+      const axes = [parseSetOption('traffic.0.rate=100,20000')];
+      let store = await ResultsStore.open(file);
+      await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
+      store.close();
+      // The store as the version before stopped_guards wrote it.
+      const instance = await DuckDBInstance.create(file);
+      const connection = await instance.connect();
+      await connection.run('ALTER TABLE runs DROP COLUMN stopped_guards');
+      connection.closeSync();
+      instance.closeSync();
+      store = await ResultsStore.open(file);
+      try {
+        expect((await store.dump('runs')).map((row) => row['stopped_guards'])).toEqual([null, null]);
+        const resumed = await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
+        expect(resumed).toMatchObject({ ran: 1, skipped: 1, rerun: 1 });
+        expect(resumed.stoppedRuns.rerun['guards-not-recorded']).toBe(1);
+        // Stored again, now with its guards: the next resume keeps it.
+        expect(await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } })).toMatchObject(
+          {
+            ran: 0,
+            stoppedRuns: { kept: 1 },
+          },
+        );
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a resumed boundary search keeps its stopped probes under the same guards and runs them again under others', async () => {
     const axes = [parseSetOption('traffic.0.rate=100..20000')];
     const store = await ResultsStore.open(':memory:');
     try {
       await findBoundaries(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
+      const same = await findBoundaries(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
+      expect(same).toMatchObject({ ran: 0, skipped: 2, rerun: 0, stoppedRuns: { kept: 1 } });
+      expect(same.boundaries[0]?.status).toBe('stopped');
       const map = await findBoundaries(source, {
         axes,
         workers: 0,
         store,
         guards: { maxEvents: 10_000_000 },
       });
-      expect(map).toMatchObject({ skipped: 1, rerun: 1 });
+      expect(map).toMatchObject({ skipped: 1, rerun: 1, stoppedRuns: { kept: 0 } });
+      expect(map.stoppedRuns.rerun['guards-changed']).toBe(1);
       expect(map.boundaries[0]?.status).not.toBe('stopped');
       expect(map.boundaries[0]?.probes.some((p) => p.verdict === 'stopped')).toBe(false);
     } finally {

@@ -52,6 +52,7 @@ const ADDED_COLUMNS = [
   'proxy_requests_cost_usd_per_month',
   'stopped_reason',
   'stopped_at_ms',
+  'stopped_guards',
 ];
 
 /**

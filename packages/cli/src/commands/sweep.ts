@@ -4,8 +4,15 @@
 
 import { existsSync } from 'node:fs';
 
-import { ResultsStore, findBoundaries, parseShard, shardFromEnv, sweep } from '@meshsim/analysis';
-import type { Shard, StoreTable } from '@meshsim/analysis';
+import {
+  RERUN_REASONS,
+  ResultsStore,
+  findBoundaries,
+  parseShard,
+  shardFromEnv,
+  sweep,
+} from '@meshsim/analysis';
+import type { RerunReason, Shard, StoppedRunsResumed, StoreTable } from '@meshsim/analysis';
 import {
   renderBoundaryMapJson,
   renderBoundaryMapText,
@@ -65,6 +72,36 @@ function stoppedRunsLine(reasons: readonly string[], total: number): string | nu
     `meshsim: ${reasons.length} of ${total} runs stopped early (${distinct.join(', ')}): stored with verdict 'stopped', ` +
     `not diagnosed, their figures cover only the simulated time reached (raise the limit with ${GUARD_HINT})`
   );
+}
+
+/** Why a resumed sweep ran `n` stopped runs again, as the stderr line says it. */
+const RERUN_WHY: Readonly<Record<RerunReason, (n: number) => string>> = {
+  'guards-changed': (n) => `${n} with other guards than ${n === 1 ? 'it' : 'they'} stopped under`,
+  'guards-not-recorded': (n) => `${n} whose guards the store did not record (written by an earlier meshsim)`,
+  'machine-dependent': (n) => `${n} stopped on wall time or heap, which depend on the machine`,
+};
+
+/**
+ * The stderr line of a resumed sweep whose store held runs a guard had stopped, e.g. `meshsim: 3 runs in the store
+ * had been stopped by a guard: 2 kept (…), 1 run again (1 with other guards than it stopped under)`; null when none.
+ */
+export function resumedStopsLine(resumed: StoppedRunsResumed): string | null {
+  const reasons = RERUN_REASONS.filter((why) => resumed.rerun[why] > 0);
+  const rerun = reasons.reduce((sum, why) => sum + resumed.rerun[why], 0);
+  const total = resumed.kept + rerun;
+  if (total === 0) return null;
+  const parts: string[] = [];
+  if (resumed.kept > 0) {
+    const one = resumed.kept === 1;
+    parts.push(
+      `${resumed.kept} kept (stopped under the same --max-events and --max-events-per-instant: ${one ? 'it' : 'each'} ` +
+        `would stop again at the same event; raise a limit to run ${one ? 'it' : 'them'} further)`,
+    );
+  }
+  if (rerun > 0) {
+    parts.push(`${rerun} run again (${reasons.map((why) => RERUN_WHY[why](resumed.rerun[why])).join('; ')})`);
+  }
+  return `meshsim: ${total} run${total === 1 ? '' : 's'} in the store had been stopped by a guard: ${parts.join(', ')}`;
 }
 
 /** Runs `meshsim sweep` (or `meshsim sweep merge`). */
@@ -130,6 +167,8 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       io.stderr.write(
         `done in ${((performance.now() - startedMs) / 1000).toFixed(1)} s wall; store: ${parsed.store}\n`,
       );
+      const resumed = resumedStopsLine(map.stoppedRuns);
+      if (resumed !== null) io.stderr.write(resumed + '\n');
       const probes = map.boundaries.flatMap((b) => b.probes);
       const unresolved = probes.filter((p) => p.recovered === null && p.verdict === 'unresolved').length;
       if (unresolved > 0)
@@ -172,6 +211,8 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     io.stderr.write(
       `${formatDoneLine(performance.now() - startedMs, 0).replace(/, 0 events.*$/, '')}; store: ${parsed.store}\n`,
     );
+    const resumed = resumedStopsLine(result.stoppedRuns);
+    if (resumed !== null) io.stderr.write(resumed + '\n');
     const stopped = stoppedRunsLine(
       result.runs.flatMap((run) => (run.stopped === null ? [] : [run.stopped.reason])),
       result.runs.length,
