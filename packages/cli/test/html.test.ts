@@ -40,6 +40,10 @@ describe('--html FILE', () => {
     expect(html.includes('"windows":[{"startS":10,"endS":12,')).toBe(true);
     // The run's diagnosis: cut at 12 s, the fault is still active at the end.
     expect(section(html, 'story')).toContain('<dt>Verdict</dt><dd>degraded</dd>');
+    // And the whole diagnosis, as the text prints it.
+    const verdict = /^Verdict: (.*)$/m.exec(io.out())?.[1] ?? 'no verdict line';
+    expect(section(html, 'diagnosis')).toContain(`<dt>Verdict</dt><dd>${verdict}</dd>`);
+    expect(section(html, 'diagnosis')).toContain('<caption>Goodput per traffic source');
     expect(section(html, 'charts')).toContain('data-chart="offered-goodput"');
 
     const again = tempPath('again.html');

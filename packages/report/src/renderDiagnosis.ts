@@ -7,30 +7,16 @@ import { AMPLIFICATION_COLUMNS } from './columns/amplificationColumns.js';
 import type { ColumnContext } from './columns/Column.js';
 import { VERDICT, VERDICT_COLUMNS, verdictRows } from './columns/verdictColumns.js';
 import { csvTable } from './internal/csvTable.js';
-import { duration, round } from './internal/format.js';
+import { diagnosisBlocks } from './internal/diagnosisLayout.js';
+import { round } from './internal/format.js';
 import { metricSamples } from './internal/metricSamples.js';
 import type { FamilySamples } from './internal/metricSamples.js';
 import { textTable } from './internal/textTable.js';
 import type { JsonValue } from './JsonValue.js';
 
-const VERDICT_KEYS = [
-  'scope',
-  'verdict',
-  'referenceRatio',
-  'minRatio',
-  'finalRatio',
-  'recoveryMs',
-  'stillDownMs',
-];
-const AMPLIFICATION_KEYS = ['depth', 'baseline', 'window', 'ratio', 'edges'];
-
-function span(fromMs: number, toMs: number): string {
-  return `${duration(fromMs)}–${Number.isFinite(toMs) ? duration(toMs) : 'end'}`;
-}
-
 /**
  * The diagnosis as a text section: the verdict and why, the triggers, a row per source, the sustaining
- * loop, amplification per call depth and the cascade.
+ * loop, amplification per call depth and the cascade (the blocks the HTML report's Diagnosis section shows too).
  *
  * @param diagnosis - The output of `diagnose(config, result)`.
  * @param context - The span the run's metrics cover: `{ durationMs: result.scenario.durationMs }` for a run that
@@ -38,35 +24,15 @@ function span(fromMs: number, toMs: number): string {
  *   `renderText(result, { diagnosis })` builds it from the result and includes this section.
  */
 export function renderDiagnosisText(diagnosis: Diagnosis, context: ColumnContext): string {
-  const lines: string[] = [`Verdict: ${diagnosis.verdict} — ${diagnosis.reason}`];
-  lines.push(
-    diagnosis.triggers.length === 0
-      ? 'Triggers: none'
-      : `Triggers: ${diagnosis.triggers.map((t) => `${t.description} (${span(t.startMs, t.endMs)})`).join('; ')}`,
-  );
-  const sections = [lines.join('\n')];
-  sections.push(
-    textTable(VERDICT_COLUMNS, VERDICT_KEYS, verdictRows(diagnosis).slice(1), context, {
-      title: 'Goodput per traffic source (successful ÷ offered calls)',
-    }).trimEnd(),
-  );
-  if (diagnosis.loop !== null) {
-    const loop = diagnosis.loop;
-    sections.push(`Sustaining loop (${span(loop.fromMs, loop.toMs)}): ${loop.summary}`);
-  }
-  if (diagnosis.amplification.length > 0) {
-    sections.push(
-      textTable(AMPLIFICATION_COLUMNS, AMPLIFICATION_KEYS, diagnosis.amplification, context, {
-        title: 'Work amplification per call depth (before the first trigger → after the last one)',
-      }).trimEnd(),
-    );
-  }
-  sections.push(
-    diagnosis.cascade.length === 0
-      ? 'Cascade: no service failed'
-      : `Cascade: ${diagnosis.cascade.map((s) => `${s.service} ${s.signal} at ${duration(s.atMs)}`).join(' → ')}`,
-  );
-  return sections.join('\n\n');
+  return diagnosisBlocks(diagnosis)
+    .map((block) =>
+      block.kind === 'facts'
+        ? block.facts.map(([label, text]) => `${label}: ${text}`).join('\n')
+        : block.layOut((table, keys, rows, title) =>
+            textTable(table, keys, rows, context, { title }).trimEnd(),
+          ),
+    )
+    .join('\n\n');
 }
 
 function num(value: number | null): number | null {

@@ -4,9 +4,11 @@
 import type { Diagnosis } from '@meshsim/analysis';
 import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
+import { columnContext } from './internal/columnContext.js';
 import { duration } from './internal/format.js';
 import { callGraph } from './internal/html/callGraph.js';
 import { chartGrid } from './internal/html/chartFigure.js';
+import { diagnosisSection } from './internal/html/diagnosisSection.js';
 import { escapeHtml } from './internal/html/escapeHtml.js';
 import { faultWindows } from './internal/html/faultWindows.js';
 import { graphSection } from './internal/html/graphSection.js';
@@ -26,15 +28,17 @@ export interface HtmlRunOptions {
    */
   config?: SimulationConfig;
   /**
-   * The run's diagnosis (`diagnose` of `@meshsim/analysis`). With it, the story names the verdict and the
-   * recovery time (docs/analysis.md#verdicts); `meshsim run --html` passes it.
+   * The run's diagnosis (`diagnose` of `@meshsim/analysis`). With it, the story names the verdict with the
+   * recovery time (or how long the run stayed down), and a Diagnosis section after it shows what the text's
+   * does: the verdict and why, the triggers, the goodput per traffic source, the sustaining loop, the work
+   * amplification per call depth and the cascade (docs/analysis.md#verdicts); `meshsim run --html` passes it.
    */
   diagnosis?: Diagnosis;
 }
 
 /**
  * Renders a result as one self-contained HTML page (scripts, styles and data inlined; it works offline):
- * the story of the run at the top, per-second charts of offered load vs goodput, success, p50 and p99 per
+ * the story of the run at the top (then its diagnosis, when given), per-second charts of offered load vs goodput, success, p50 and p99 per
  * edge, retries, queue length and utilisation per service (fault windows shaded), the time breakers were
  * open and hosts ejected, the call graph, the traces the run recorded (the longest failed and slowest others
  * as waterfalls), the edge, service and proxy tables, warnings and assumptions.
@@ -59,6 +63,7 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
   const traces = traceSection(result);
   const sections: HtmlSection[] = [
     runStory(result, windows, options.config, options.diagnosis),
+    ...(options.diagnosis === undefined ? [] : [diagnosisSection(options.diagnosis, columnContext(result))]),
     {
       id: 'charts',
       title: 'Over time',

@@ -9,8 +9,21 @@ import { fileURLToPath } from 'node:url';
 import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
-import { renderComparisonJson, renderComparisonText, summarizeComparison } from '../src/index.js';
-import { makeEmptyResult, makePricedResult, makeResult, renderAll } from './__helpers__/fixtures.js';
+import {
+  renderComparisonJson,
+  renderComparisonText,
+  renderHtml,
+  renderJson,
+  renderText,
+  summarizeComparison,
+} from '../src/index.js';
+import {
+  makeDiagnosis,
+  makeEmptyResult,
+  makePricedResult,
+  makeResult,
+  renderAll,
+} from './__helpers__/fixtures.js';
 
 const UPDATE_GOLDEN = process.env['UPDATE_GOLDEN'] === '1';
 
@@ -36,6 +49,14 @@ function makeBaselineResult(): SimulationResult {
   return result;
 }
 
+/** What the renderer writes of an HTML page between its inlined style sheet and scripts: its `<main>`. */
+function pageMain(html: string): string {
+  const start = html.indexOf('<main');
+  const end = html.indexOf('</main>');
+  if (start < 0 || end < 0) throw new Error('no <main> in the page');
+  return html.slice(start, end + '</main>'.length) + '\n';
+}
+
 /** Every golden file: its name under `golden/` and the output it holds. */
 function outputs(): [string, string][] {
   const fixtures: [string, SimulationResult][] = [
@@ -49,6 +70,12 @@ function outputs(): [string, string][] {
       files.push([`${fixture}.${SUFFIX[format] ?? format}`, output]);
     }
   }
+  // A run as `meshsim run` renders it: with its diagnosis (the page: its content, without the inlined assets).
+  const run = makeResult();
+  const extras = { diagnosis: makeDiagnosis() };
+  files.push(['result.run.txt', renderText(run, extras)]);
+  files.push(['result.run.json', renderJson(run, extras)]);
+  files.push(['result.run.html', pageMain(renderHtml(run, extras))]);
   const comparison = summarizeComparison([makeBaselineResult(), makeResult(), makePricedResult()]);
   files.push(['comparison.txt', renderComparisonText(comparison)]);
   files.push(['comparison.json', renderComparisonJson(comparison)]);

@@ -12,7 +12,7 @@ import {
   renderText,
   summarizeComparison,
 } from '../src/index.js';
-import { makePricedResult, makeResult, figuresWith } from './__helpers__/fixtures.js';
+import { figuresWith, makeDiagnosis, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 /** Cuts a text table line into its cells, at the column boundaries of the table's dashes line. */
 function cells(line: string, dashes: string): string[] {
@@ -77,6 +77,26 @@ describe('the HTML run report', () => {
     const titles = [...text.keys()].filter((title) => !title.startsWith('Timeline'));
     expect(titles.length).toBeGreaterThanOrEqual(4);
     for (const title of titles) expect({ title, ...html.get(title) }).toEqual({ title, ...text.get(title) });
+  });
+
+  it("has the text diagnosis' tables, with the same columns and rows, and each of its labelled lines", () => {
+    const result = makeResult();
+    const diagnosis = makeDiagnosis();
+    const text = renderText(result, { diagnosis });
+    const page = renderHtml(result, { diagnosis });
+    const html = htmlTables(page);
+    const titles = [...textTables(text).keys()].filter(
+      (title) => title.startsWith('Goodput') || title.startsWith('Work amplification'),
+    );
+    expect(titles).toHaveLength(2);
+    for (const title of titles)
+      expect({ title, ...html.get(title) }).toEqual({ title, ...textTables(text).get(title) });
+    const section = /<section id="diagnosis"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+    const facts = [...section.matchAll(/<dt>(.*?)<\/dt><dd>(.*?)<\/dd>/g)].map(
+      (m) => `${unescape(m[1] ?? '')}: ${unescape(m[2] ?? '')}`,
+    );
+    expect(facts).toHaveLength(4);
+    for (const line of facts) expect(text.split('\n')).toContain(line);
   });
 
   it('states the connections line of the text summary', () => {

@@ -18,52 +18,9 @@ import {
   renderVerdictsCsv,
   summarizeComparison,
 } from '../src/index.js';
-import { makeResult, figuresWith } from './__helpers__/fixtures.js';
+import { figuresWith, makeDiagnosis, makeResult } from './__helpers__/fixtures.js';
 
-const DIAGNOSIS: Diagnosis = {
-  verdict: 'metastable',
-  reason: 'client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended',
-  triggers: [{ kind: 'fault', description: 'latency fault on checkout', startMs: 30_000, endMs: 50_000 }],
-  lastTriggerEndMs: 50_000,
-  recoveryMs: null,
-  stillDownMs: 40_000,
-  sources: [
-    {
-      source: 'client',
-      to: 'frontend',
-      verdict: 'metastable',
-      referenceRatio: 0.999,
-      minRatio: 0,
-      finalRatio: 0,
-      degradedAtMs: 31_000,
-      recoveredAtMs: null,
-      recoveryMs: null,
-      stillDownMs: 40_000,
-      reason: 'still down',
-    },
-  ],
-  loop: {
-    fromMs: 50_000,
-    toMs: 90_000,
-    saturated: ['checkout'],
-    edges: [
-      {
-        source: 'frontend',
-        destination: 'checkout',
-        depth: 2,
-        mechanisms: ['retries', 'queue'],
-        attemptsPerCall: 2.99,
-        attemptsRps: 4000,
-        calleeUtilisation: 1,
-        calleeQueueLength: 767,
-      },
-    ],
-    wastedShare: { checkout: 0.72 },
-    summary: 'checkout saturated; frontend → checkout: retries + queue',
-  },
-  amplification: [{ depth: 1, edges: ['client → frontend'], baseline: 1, window: 2.98, ratio: 2.98 }],
-  cascade: [{ service: 'checkout', atMs: 30_000, depth: 2, signal: 'saturated' }],
-};
+const DIAGNOSIS: Diagnosis = makeDiagnosis();
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)), 'utf8');
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { renderHtml } from '../src/index.js';
 import type { ReportData } from '../src/internal/html/ReportData.js';
-import { makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
+import { makeDiagnosis, makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 /** The page without its inlined scripts and style sheet: what the renderer wrote itself. */
 function markup(html: string): string {
@@ -102,21 +102,77 @@ describe('renderHtml', () => {
     expect(markup(renderHtml(makeResult()))).not.toContain('<dt>Faults</dt>');
   });
 
-  it('with the diagnosis: names the verdict and the recovery time in the story', () => {
-    const diagnosis = { verdict: 'degraded-recovered', recoveryMs: 2000 } as Diagnosis;
-    const page = markup(renderHtml(makeResult(), { diagnosis }));
+  it('with the diagnosis: names the verdict and the recovery time, or how long it stayed down, in the story', () => {
+    const recovered: Diagnosis = {
+      ...makeDiagnosis(),
+      verdict: 'degraded-recovered',
+      recoveryMs: 2000,
+      stillDownMs: null,
+      loop: null,
+    };
+    const page = markup(renderHtml(makeResult(), { diagnosis: recovered }));
     expect(page).toContain(
       '<dt>Verdict</dt><dd>degraded-recovered, back 2 s after the last trigger ended</dd>',
     );
-    const absorbed = { verdict: 'degraded-recovered', recoveryMs: -9000 } as Diagnosis;
+    const absorbed: Diagnosis = { ...recovered, recoveryMs: -9000 };
     expect(markup(renderHtml(makeResult(), { diagnosis: absorbed }))).toContain(
       '<dd>degraded-recovered, back 9 s before the last trigger ended (the system absorbed it)</dd>',
     );
-    const metastable = { verdict: 'metastable', recoveryMs: null } as Diagnosis;
-    expect(markup(renderHtml(makeResult(), { diagnosis: metastable }))).toContain(
-      '<dt>Verdict</dt><dd>metastable</dd>',
+    expect(markup(renderHtml(makeResult(), { diagnosis: makeDiagnosis() }))).toContain(
+      '<dt>Verdict</dt><dd>metastable, still down 40 s after the last trigger ended</dd>',
+    );
+    // Down while a trigger is still active: no time after it to tell.
+    const degraded: Diagnosis = { ...makeDiagnosis(), verdict: 'degraded', stillDownMs: null };
+    expect(markup(renderHtml(makeResult(), { diagnosis: degraded }))).toContain(
+      '<dt>Verdict</dt><dd>degraded</dd>',
     );
     expect(markup(renderHtml(makeResult()))).not.toContain('<dt>Verdict</dt>');
+  });
+
+  it('with the diagnosis: a Diagnosis section after the story shows all of it, as the text does', () => {
+    const page = markup(renderHtml(makeResult(), { diagnosis: makeDiagnosis() }));
+    const section = /<section id="diagnosis"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+    expect(page.indexOf('<section id="story"')).toBeLessThan(page.indexOf('<section id="diagnosis"'));
+    expect(page.indexOf('<section id="diagnosis"')).toBeLessThan(page.indexOf('<section id="charts"'));
+    expect(page).toContain('<li><a href="#diagnosis">Diagnosis</a></li>');
+    // The verdict with why, the triggers, the sustaining loop and the cascade, each labelled.
+    expect(section).toContain(
+      '<dt>Verdict</dt><dd>metastable — client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended</dd>',
+    );
+    expect(section).toContain('<dt>Triggers</dt><dd>latency fault on checkout (30 s–50 s)</dd>');
+    expect(section).toContain(
+      '<dt>Sustaining loop (50 s–90 s)</dt><dd>checkout saturated; frontend → checkout: retries + queue</dd>',
+    );
+    expect(section).toContain('<dt>Cascade</dt><dd>checkout saturated at 30 s</dd>');
+    // The goodput per traffic source and the amplification per depth, as tables.
+    expect(section).toContain('<caption>Goodput per traffic source (successful ÷ offered calls)</caption>');
+    expect(section).toContain(
+      '<tr><th scope="row">client</th><td>metastable</td><td class="num">99.9</td><td class="num">0.0</td>' +
+        '<td class="num">0.0</td><td class="num">–</td><td class="num">40 s</td></tr>',
+    );
+    expect(section).toContain(
+      '<caption>Work amplification per call depth (before the first trigger → after the last one)</caption>',
+    );
+    expect(section).toContain('<td class="num">2.98</td>');
+    expect(markup(renderHtml(makeResult()))).not.toContain('<section id="diagnosis"');
+  });
+
+  it('with the diagnosis of a stable run: says that nothing looped and no service failed', () => {
+    const stable: Diagnosis = {
+      ...makeDiagnosis(),
+      verdict: 'stable',
+      reason: 'client: goodput stayed within the band',
+      triggers: [],
+      stillDownMs: null,
+      loop: null,
+      amplification: [],
+      cascade: [],
+    };
+    const page = markup(renderHtml(makeResult(), { diagnosis: stable }));
+    expect(page).toContain('<dt>Triggers</dt><dd>none</dd>');
+    expect(page).toContain('<dt>Cascade</dt><dd>no service failed</dd>');
+    expect(page).not.toContain('Sustaining loop');
+    expect(page).not.toContain('Work amplification');
   });
 
   it('escapes names from the scenario everywhere, the embedded data included', () => {

@@ -1,8 +1,9 @@
 // The run-report browser checks of every bundled scenario, split into shards (one test file each, so two
 // Chromiums draw side by side): no console error, no request off the page, every chart drew its lines or
-// bars, the call graph drew every service and call, the headings and story are there; the shard with
+// bars, the call graph drew every service and call, the headings, story and diagnosis are there; the shard with
 // retry-storm also checks the keyboard readout and the dark scheme. Screenshots go to out/screenshots/.
 
+import { diagnose } from '@meshsim/analysis';
 import { simulate } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { applyOverrides, listBundledScenarios, loadScenario } from '@meshsim/scenario';
@@ -31,7 +32,9 @@ function runReport(name: string): string {
   let html = reports.get(name);
   if (html === undefined) {
     const config = bundledConfig(name);
-    html = renderHtml(simulate(config), { config });
+    const result = simulate(config);
+    // With the diagnosis, as `meshsim run --html` renders it.
+    html = renderHtml(result, { config, diagnosis: diagnose(config, result) });
     reports.set(name, html);
   }
   return html;
@@ -70,6 +73,7 @@ export function describeRunReports(shard: number, shards: number): void {
         const headings = await page.$$eval('h2', (h2s) => h2s.map((h2) => h2.textContent));
         expect(headings).toEqual([
           'What happened',
+          'Diagnosis',
           'Over time',
           'Call graph',
           'Edges, services and proxies',
@@ -78,6 +82,10 @@ export function describeRunReports(shard: number, shards: number): void {
         const story = await page.$eval('#story', (section) => section.textContent ?? '');
         expect(story).toContain(`Mesh${config.mesh.shape}`);
         expect(story).toContain(config.faults.length === 0 ? 'Faultsnone' : 'Faults');
+        expect(story).toContain('Verdict');
+        const diagnosis = await page.$eval('#diagnosis', (section) => section.textContent ?? '');
+        for (const label of ['Verdict', 'Triggers', 'Goodput per traffic source', 'Cascade'])
+          expect(diagnosis, label).toContain(label);
 
         const charts = await drawnCharts(page);
         expect(charts.length).toBeGreaterThanOrEqual(4);

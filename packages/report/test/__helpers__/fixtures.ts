@@ -1,6 +1,7 @@
-// Hand-made SimulationResult fixtures for the renderer tests: a small three-service run and an empty one.
+// Hand-made SimulationResult fixtures for the renderer tests: a small three-service run and an empty one, and a
+// diagnosis of the small run.
 
-import type { RunFigures } from '@meshsim/analysis';
+import type { Diagnosis, RunFigures } from '@meshsim/analysis';
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 import type { EdgeMetrics, FailureCause, LatencySummary, SimulationResult } from '@meshsim/mesh';
 
@@ -452,6 +453,58 @@ export function renderAll(result: SimulationResult): Record<string, string> {
     timeSeriesCsv: renderTimeSeriesCsv(result),
     serviceSeriesCsv: renderServiceSeriesCsv(result),
     openMetrics: renderOpenMetrics(result),
+  };
+}
+
+/**
+ * A hand-made diagnosis (not computed from a result; its times are those of a 90 s run): metastable after a latency
+ * fault on checkout, with one source, a sustaining loop, one depth of amplification and a cascade — every block the
+ * diagnosis renderers show.
+ */
+export function makeDiagnosis(): Diagnosis {
+  return {
+    verdict: 'metastable',
+    reason: 'client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended',
+    triggers: [{ kind: 'fault', description: 'latency fault on checkout', startMs: 30_000, endMs: 50_000 }],
+    lastTriggerEndMs: 50_000,
+    recoveryMs: null,
+    stillDownMs: 40_000,
+    sources: [
+      {
+        source: 'client',
+        to: 'frontend',
+        verdict: 'metastable',
+        referenceRatio: 0.999,
+        minRatio: 0,
+        finalRatio: 0,
+        degradedAtMs: 31_000,
+        recoveredAtMs: null,
+        recoveryMs: null,
+        stillDownMs: 40_000,
+        reason: 'still down',
+      },
+    ],
+    loop: {
+      fromMs: 50_000,
+      toMs: 90_000,
+      saturated: ['checkout'],
+      edges: [
+        {
+          source: 'frontend',
+          destination: 'checkout',
+          depth: 2,
+          mechanisms: ['retries', 'queue'],
+          attemptsPerCall: 2.99,
+          attemptsRps: 4000,
+          calleeUtilisation: 1,
+          calleeQueueLength: 767,
+        },
+      ],
+      wastedShare: { checkout: 0.72 },
+      summary: 'checkout saturated; frontend → checkout: retries + queue',
+    },
+    amplification: [{ depth: 1, edges: ['client → frontend'], baseline: 1, window: 2.98, ratio: 2.98 }],
+    cascade: [{ service: 'checkout', atMs: 30_000, depth: 2, signal: 'saturated' }],
   };
 }
 

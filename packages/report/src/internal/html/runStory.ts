@@ -7,6 +7,7 @@ import type { EdgeMetrics, SimulationConfig, SimulationResult, TrafficConfig } f
 
 import { count, duration, fixed, ms, percent } from '../format.js';
 import { escapeHtml } from './escapeHtml.js';
+import { factList } from './factList.js';
 import type { HtmlSection } from './HtmlSection.js';
 import type { TimeWindow } from './ReportData.js';
 
@@ -60,25 +61,26 @@ function successStory(result: SimulationResult, sources: readonly EdgeMetrics[])
   return lines;
 }
 
-/** The verdict in words, with the recovery time: `degraded-recovered, back 2 s after the last trigger ended`. */
+/**
+ * The verdict in words, with how long it took to recover or how long the run stayed down (the diagnosis'
+ * `recoveryMs` and `stillDownMs`): `degraded-recovered, back 2 s after the last trigger ended`,
+ * `metastable, still down 30 s after the last trigger ended`. The Diagnosis section says why.
+ */
 export function verdictLine(diagnosis: Diagnosis): string {
-  const { verdict, recoveryMs } = diagnosis;
-  if (recoveryMs === null) return verdict;
-  return recoveryMs < 0
-    ? `${verdict}, back ${duration(-recoveryMs)} before the last trigger ended (the system absorbed it)`
-    : `${verdict}, back ${duration(recoveryMs)} after the last trigger ended`;
-}
-
-/** `<dt>term</dt><dd>text</dd>` pairs; the texts are escaped here. */
-function facts(entries: readonly (readonly [string, string])[]): string {
-  return `<dl class="facts">\n${entries
-    .map(([term, text]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(text)}</dd>`)
-    .join('\n')}\n</dl>`;
+  const { verdict, recoveryMs, stillDownMs } = diagnosis;
+  if (recoveryMs !== null) {
+    return recoveryMs < 0
+      ? `${verdict}, back ${duration(-recoveryMs)} before the last trigger ended (the system absorbed it)`
+      : `${verdict}, back ${duration(recoveryMs)} after the last trigger ended`;
+  }
+  if (stillDownMs !== null)
+    return `${verdict}, still down ${duration(stillDownMs)} after the last trigger ended`;
+  return verdict;
 }
 
 /**
  * The story section. `config` (the run's input) adds the traffic sources' rates; `windows` are the
- * faults' windows (shaded on the charts); `diagnosis` adds the verdict and the recovery time.
+ * faults' windows (shaded on the charts); `diagnosis` adds the verdict in a line ({@link verdictLine}).
  */
 export function runStory(
   result: SimulationResult,
@@ -134,7 +136,7 @@ export function runStory(
     title: 'What happened',
     html: [
       description === '' ? '' : `<p class="description">${escapeHtml(description)}</p>`,
-      facts(entries),
+      factList(entries),
       `<ul class="outcome">\n${outcome.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n')}\n</ul>`,
     ]
       .filter((part) => part !== '')

@@ -1,0 +1,98 @@
+// The diagnosis laid out once for the renderers that show it whole — the text section of `meshsim run` and
+// the Diagnosis section of the HTML run report —: labelled lines and tables, in the order the text prints them.
+
+import type { Diagnosis } from '@meshsim/analysis';
+
+import { AMPLIFICATION_COLUMNS } from '../columns/amplificationColumns.js';
+import type { ColumnTable } from '../columns/Column.js';
+import { VERDICT_COLUMNS, verdictRows } from '../columns/verdictColumns.js';
+import { duration } from './format.js';
+
+/** The columns of the goodput-per-source table (the verdicts CSV has them all). */
+const VERDICT_KEYS = [
+  'scope',
+  'verdict',
+  'referenceRatio',
+  'minRatio',
+  'finalRatio',
+  'recoveryMs',
+  'stillDownMs',
+];
+const AMPLIFICATION_KEYS = ['depth', 'baseline', 'window', 'ratio', 'edges'];
+
+/** A labelled line: `['Cascade', 'checkout saturated at 30 s']` prints as `Cascade: checkout saturated at 30 s`. */
+export type DiagnosisFact = readonly [label: string, text: string];
+
+/** How a renderer lays out one table: its columns, the keys it shows, the rows and the title. */
+export type DiagnosisTableLayout = <Row>(
+  table: ColumnTable<Row>,
+  keys: readonly string[],
+  rows: readonly Row[],
+  title: string,
+) => string;
+
+/** One block of the diagnosis: labelled lines printed together, or a table. */
+export type DiagnosisBlock =
+  | { kind: 'facts'; facts: DiagnosisFact[] }
+  | { kind: 'table'; layOut: (layout: DiagnosisTableLayout) => string };
+
+function span(fromMs: number, toMs: number): string {
+  return `${duration(fromMs)}–${Number.isFinite(toMs) ? duration(toMs) : 'end'}`;
+}
+
+/**
+ * The diagnosis as blocks: the verdict and why with the triggers, the goodput per traffic source, the
+ * sustaining loop (when there is one), the work amplification per call depth (when measured) and the cascade.
+ */
+export function diagnosisBlocks(diagnosis: Diagnosis): DiagnosisBlock[] {
+  const blocks: DiagnosisBlock[] = [
+    {
+      kind: 'facts',
+      facts: [
+        ['Verdict', `${diagnosis.verdict} — ${diagnosis.reason}`],
+        [
+          'Triggers',
+          diagnosis.triggers.length === 0
+            ? 'none'
+            : diagnosis.triggers.map((t) => `${t.description} (${span(t.startMs, t.endMs)})`).join('; '),
+        ],
+      ],
+    },
+    {
+      kind: 'table',
+      layOut: (layout) =>
+        layout(
+          VERDICT_COLUMNS,
+          VERDICT_KEYS,
+          verdictRows(diagnosis).slice(1),
+          'Goodput per traffic source (successful ÷ offered calls)',
+        ),
+    },
+  ];
+  const { loop } = diagnosis;
+  if (loop !== null) {
+    blocks.push({
+      kind: 'facts',
+      facts: [[`Sustaining loop (${span(loop.fromMs, loop.toMs)})`, loop.summary]],
+    });
+  }
+  if (diagnosis.amplification.length > 0) {
+    const title = 'Work amplification per call depth (before the first trigger → after the last one)';
+    blocks.push({
+      kind: 'table',
+      layOut: (layout) => layout(AMPLIFICATION_COLUMNS, AMPLIFICATION_KEYS, diagnosis.amplification, title),
+    });
+  }
+  blocks.push({
+    kind: 'facts',
+    facts: [
+      [
+        'Cascade',
+        diagnosis.cascade.length === 0
+          ? 'no service failed'
+          : diagnosis.cascade.map((s) => `${s.service} ${s.signal} at ${duration(s.atMs)}`).join(' → '),
+      ],
+    ],
+  });
+  return blocks;
+}
