@@ -185,6 +185,36 @@ describe('meshsim binary', () => {
       expect(stderr).toMatch(/^done in \d+\.\d s wall, [\d,]+ events \(.+ events\/s\)\n$/);
     });
 
+    it.skipIf(!simulateWorks)(
+      `meshsim run --set/--seed/--duration: the text and the JSON name the overrides as written${SKIP_REASON}`,
+      () => {
+        const args = ['run', 'retry-storm', '--duration', '2s', '--seed', '3'];
+        const set = ['--set', 'services.checkout.deadlinePropagation=true'];
+        const written = ['seed=3', 'duration=2s', 'services.checkout.deadlinePropagation=true'];
+        const text = meshsim(...args, ...set);
+        expect(text.code, text.stderr).toBe(0);
+        expect(text.stdout).toMatch(
+          /^Scenario retry-storm: .*\nOverrides: seed=3, duration=2s, services\.checkout\.deadlinePropagation=true\n/,
+        );
+        const json = meshsim(...args, ...set, '--json');
+        expect(json.code, json.stderr).toBe(0);
+        const scenario = (JSON.parse(json.stdout) as { scenario: { overrides: unknown } }).scenario;
+        expect(scenario.overrides).toEqual(written);
+        // Without overrides: no line, an empty list (a report before a fix and one after it differ).
+        const file = writeTempFile(
+          'plain.yaml',
+          'duration: 1s\nservices:\n  api:\n    serviceTime: 5ms\ntraffic:\n  - { rate: 10/s, to: api }\n',
+        );
+        const plain = meshsim('run', file);
+        expect(plain.code, plain.stderr).toBe(0);
+        expect(plain.stdout).not.toContain('Overrides:');
+        const plainJson = meshsim('run', file, '--json');
+        expect(
+          (JSON.parse(plainJson.stdout) as { scenario: { overrides: unknown } }).scenario.overrides,
+        ).toEqual([]);
+      },
+    );
+
     it.skipIf(!existsSync('/dev/full'))(
       'meshsim run > /dev/full prints one line naming the error, no stack trace, and exits 1',
       () => {

@@ -58,6 +58,8 @@ describe('meshsim compare', () => {
     expect(code).toBe(0);
     const text = io.out();
     expect(text).toMatch(/metric\s+none\s+istio-sidecar/);
+    // The command line's change to the scenario (the shapes compared are not one).
+    expect(text.split('\n')[1]).toBe('Overrides: duration=3s');
     expect(text).toContain('added p50 vs none (ms)');
     expect(text).toContain('proxy CPU (cores)');
     expect(text).not.toContain('NaN');
@@ -81,10 +83,12 @@ describe('meshsim compare', () => {
     expect(second.out()).toBe(first.out());
     const doc = JSON.parse(first.out()) as {
       schemaVersion: number;
+      overrides: string[];
       baseline: string;
       shapes: { shape: string; addedP50Ms: number; proxies: number }[];
     };
     expect(doc.schemaVersion).toBe(1);
+    expect(doc.overrides).toEqual(['duration=3s']);
     expect(doc.baseline).toBe('none');
     expect(doc.shapes.map((s) => s.shape)).toEqual(['none', 'istio-sidecar']);
     expect(doc.shapes[1]?.addedP50Ms).toBeGreaterThan(0);

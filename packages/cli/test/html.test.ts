@@ -38,6 +38,9 @@ describe('--html FILE', () => {
       '<dt>Faults</dt><dd>added latency: checkout (all instances) from 10 s to 12 s</dd>',
     );
     expect(html.includes('"windows":[{"startS":10,"endS":12,')).toBe(true);
+    // What the command line changed, as the text names it.
+    expect(io.out()).toContain('\nOverrides: duration=12s\n');
+    expect(section(html, 'story')).toContain('<dt>Overrides</dt><dd>duration=12s</dd>');
     // The run's diagnosis: cut at 12 s, the fault is still active at the end.
     expect(section(html, 'story')).toContain('<dt>Verdict</dt><dd>degraded</dd>');
     // And the whole diagnosis, as the text prints it.
@@ -85,6 +88,7 @@ describe('--html FILE', () => {
     expect(io.out()).toMatch(/metric\s+none\s+istio-sidecar/);
     const html = readFileSync(file, 'utf8');
     expect(head(html)).toContain('<title>meshsim compare: steady-3tier</title>');
+    expect(section(html, 'story')).toContain('<li>Overrides: duration=3s.</li>');
     expect(section(html, 'charts')).toContain('data-chart="added-latency" data-kind="bars" data-marks="4"');
     // Each shape's verdict, as in the text comparison.
     expect(io.out()).toMatch(/verdict\s+stable\s+stable/);

@@ -8,6 +8,7 @@ import { duration, round as roundNumber, signedMs } from './internal/format.js';
 import { formatTable } from './internal/formatTable.js';
 import { csvTable } from './internal/csvTable.js';
 import { comparisonMetricKeys } from './internal/comparisonMetricKeys.js';
+import { overridesLine } from './internal/overridesLine.js';
 import { pickColumns } from './internal/pickColumns.js';
 import { textCell } from './internal/textTable.js';
 import { pairedTable, replicationsNote } from './internal/pairedTable.js';
@@ -21,9 +22,9 @@ import type { ComparisonSummary, ShapeSummary } from './summarizeComparison.js';
 export const COMPARISON_SCHEMA_VERSION = 1;
 
 /**
- * The comparison as text: a metrics table with one column per shape, the added latency per edge,
- * then the shapes whose run a guard stopped early, then each shape's warnings (policies asked for that
- * the shape cannot enforce).
+ * The comparison as text: its head line (then the overrides, when there are some), a metrics table with one
+ * column per shape, the added latency per edge, then the shapes whose run a guard stopped early, then each
+ * shape's warnings (policies asked for that the shape cannot enforce).
  */
 export function renderComparisonText(summary: ComparisonSummary): string {
   const shapes = summary.shapes;
@@ -34,6 +35,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   sections.push(
     `Compare ${summary.scenario}: seed ${String(summary.seed)}, duration ${duration(summary.durationMs)}, ` +
       `${shapes.length} mesh shape${shapes.length === 1 ? '' : 's'}, same arrivals and service times in every run; added latency vs ${summary.baseline}` +
+      (summary.overrides.length === 0 ? '' : `\n${overridesLine(summary.overrides)}`) +
       // With replications, the table is one run per shape (the first seed); the paired differences below use them all.
       (replications === null ? '' : `\n${replications}`),
   );
@@ -115,6 +117,7 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
     scenario: summary.scenario,
     seed: summary.seed,
     durationMs: summary.durationMs,
+    overrides: summary.overrides,
     baseline: summary.baseline,
     shapes: summary.shapes.map((s) => ({
       ...Object.fromEntries(

@@ -7,6 +7,7 @@ import { replicationsNote } from './internal/pairedTable.js';
 import type { SimulationResult } from '@meshsim/mesh';
 
 import { duration } from './internal/format.js';
+import { overridesLine } from './internal/overridesLine.js';
 import { chartGrid } from './internal/html/chartFigure.js';
 import { comparisonCharts } from './internal/html/comparisonCharts.js';
 import { comparisonTables } from './internal/html/comparisonTables.js';
@@ -39,6 +40,8 @@ export interface HtmlComparisonOptions {
    * run: adds the paired differences against the baseline with 95 % CIs, as in the text.
    */
   replications?: ComparisonOptions['replications'];
+  /** What was changed of the scenario for every run, each as `PATH=VALUE`: named under "What was compared". */
+  overrides?: ComparisonOptions['overrides'];
 }
 
 /**
@@ -68,6 +71,7 @@ export function renderComparisonHtml(
     ...(options.diagnoses !== undefined && { diagnoses: options.diagnoses }),
     ...(options.loadBalancers !== undefined && { loadBalancers: options.loadBalancers }),
     ...(options.replications !== undefined && { replications: options.replications }),
+    ...(options.overrides !== undefined && { overrides: options.overrides }),
   });
   const windows = options.config === undefined ? [] : faultWindows(options.config.faults, summary.durationMs);
   const figures = comparisonCharts(summary, results);
@@ -77,6 +81,7 @@ export function renderComparisonHtml(
     `Seed ${String(summary.seed)}, ${duration(summary.durationMs)} simulated; every run sees the same arrivals ` +
       'and service times (common random numbers), so the differences come from the shapes.',
   ];
+  if (summary.overrides.length > 0) facts.push(`${overridesLine(summary.overrides)}.`);
   const replications = replicationsNote(summary);
   if (replications !== null) facts.push(`${replications}.`);
   const note = balancingNote(summary);

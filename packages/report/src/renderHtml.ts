@@ -34,6 +34,11 @@ export interface HtmlRunOptions {
    * amplification per call depth and the cascade (docs/analysis.md#verdicts); `meshsim run --html` passes it.
    */
   diagnosis?: Diagnosis;
+  /**
+   * What was changed of the scenario for this run, each as `PATH=VALUE` (as `RunExtras.overrides`): the story's
+   * run details name them. `meshsim run --html` passes its `--seed`, `--duration`, `--mesh` and `--set`.
+   */
+  overrides?: readonly string[];
 }
 
 /**
@@ -62,7 +67,7 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
   const graph = callGraph(result);
   const traces = traceSection(result);
   const sections: HtmlSection[] = [
-    runStory(result, windows, options.config, options.diagnosis),
+    runStory(result, windows, options.config, options.diagnosis, options.overrides),
     ...(options.diagnosis === undefined ? [] : [diagnosisSection(options.diagnosis, columnContext(result))]),
     {
       id: 'charts',

@@ -31,7 +31,7 @@ export type { JsonValue } from './JsonValue.js';
  *
  * @param result - The output of `simulate`.
  * @param extras - With a diagnosis, the document ends with a `diagnosis` field; with replications, a
- *   `replications` field (docs/output-formats.md).
+ *   `replications` field (docs/output-formats.md); the overrides are `scenario.overrides` (`[]` without).
  * @returns The JSON text, ending with a newline.
  */
 export function renderJson(result: SimulationResult, extras: RunExtras = {}): string {
@@ -52,6 +52,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       seed: typeof scenario.seed === 'number' ? num(scenario.seed) : scenario.seed,
       durationMs: num(scenario.durationMs),
       mesh: scenario.mesh,
+      overrides: extras.overrides ?? [],
     },
     events: num(result.events),
     edges: result.edges.map((edge) => ({

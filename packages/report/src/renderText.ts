@@ -18,6 +18,7 @@ import { columnContext } from './internal/columnContext.js';
 import { connectionsLine } from './internal/connectionsLine.js';
 import { conservationLine } from './internal/conservationLine.js';
 import { counted, duration, percent } from './internal/format.js';
+import { overridesLine } from './internal/overridesLine.js';
 import { renderTimeline } from './internal/renderTimeline.js';
 import { textTable } from './internal/textTable.js';
 import {
@@ -38,7 +39,8 @@ import {
  * rates are per second of the span it covered.
  *
  * @param result - The output of `simulate`.
- * @param extras - The diagnosis and the replications' summary, printed after the edges and time line.
+ * @param extras - The diagnosis and the replications' summary, printed after the edges and time line; the
+ *   overrides, in an `Overrides: …` line under the scenario line (none: no line).
  * @returns Text ending with a newline.
  * @example
  * ```ts
@@ -53,7 +55,9 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
   const head =
     `Scenario ${scenario.name}: mesh ${scenario.mesh}, seed ${String(scenario.seed)}, ` +
     `duration ${duration(scenario.durationMs)}, ${counted(result.events, 'event')}`;
-  sections.push(scenario.description.trim() === '' ? head : `${head}\n${scenario.description.trim()}`);
+  const overrides = extras.overrides ?? [];
+  const header = overrides.length === 0 ? head : `${head}\n${overridesLine(overrides)}`;
+  sections.push(scenario.description.trim() === '' ? header : `${header}\n${scenario.description.trim()}`);
   if (result.stopped !== undefined) sections.push(stoppedSection(result.stopped, scenario.durationMs));
 
   sections.push(

@@ -129,6 +129,11 @@ export interface ComparisonOptions {
    * Overrides what `config` gives.
    */
   loadBalancers?: readonly string[];
+  /**
+   * What was changed of the scenario for every run, each as `PATH=VALUE` (`meshsim compare` gives its `--seed`,
+   * `--duration` and `--set` as written; the shapes compared are not overrides). @defaultValue none
+   */
+  overrides?: readonly string[];
 }
 
 /** A comparison across shapes. */
@@ -136,6 +141,8 @@ export interface ComparisonSummary {
   scenario: string;
   seed: number | string;
   durationMs: number;
+  /** What was changed of the scenario for every run, each as `PATH=VALUE`; empty when nothing was. */
+  overrides: string[];
   /** The shape the `added*` figures are measured against (`none` when compared, else the first). */
   baseline: string;
   shapes: ShapeSummary[];
@@ -253,6 +260,7 @@ export function summarizeComparison(
     scenario: first.scenario.name,
     seed: first.scenario.seed,
     durationMs: first.scenario.durationMs,
+    overrides: [...(options.overrides ?? [])],
     baseline: baseline.scenario.mesh,
     shapes,
   };

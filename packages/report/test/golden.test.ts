@@ -70,9 +70,13 @@ function outputs(): [string, string][] {
       files.push([`${fixture}.${SUFFIX[format] ?? format}`, output]);
     }
   }
-  // A run as `meshsim run` renders it: with its diagnosis (the page: its content, without the inlined assets).
+  // A run as `meshsim run` renders it: with its diagnosis and the overrides of its command line (the page: its
+  // content, without the inlined assets).
   const run = makeResult();
-  const extras = { diagnosis: makeDiagnosis() };
+  const extras = {
+    diagnosis: makeDiagnosis(),
+    overrides: ['seed=42', 'services.checkout.deadlinePropagation=true'],
+  };
   files.push(['result.run.txt', renderText(run, extras)]);
   files.push(['result.run.json', renderJson(run, extras)]);
   files.push(['result.run.html', pageMain(renderHtml(run, extras))]);

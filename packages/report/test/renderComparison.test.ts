@@ -1,10 +1,16 @@
 // The comparison CSV with replications: the shape numbers are the first replication's, and the paired
-// differences vs the baseline follow in columns (mean and 95 % half-width per headline figure).
+// differences vs the baseline follow in columns (mean and 95 % half-width per headline figure); the
+// overrides in the text and JSON comparisons.
 
 import { RUN_FIGURES } from '@meshsim/analysis';
 import { describe, expect, it } from 'vitest';
 
-import { renderComparisonCsv, summarizeComparison } from '../src/index.js';
+import {
+  renderComparisonCsv,
+  renderComparisonJson,
+  renderComparisonText,
+  summarizeComparison,
+} from '../src/index.js';
 import { makeResult, figuresWith } from './__helpers__/fixtures.js';
 
 /** The CSV as records, header cell → value, one per row (the fixtures' rows have no quoted cell). */
@@ -68,5 +74,37 @@ describe('renderComparisonCsv', () => {
 
   it('has no replication columns without paired differences', () => {
     expect(renderComparisonCsv(summarizeComparison([base, other]))).not.toContain('replications');
+  });
+});
+
+describe('the overrides of a comparison', () => {
+  const base = makeResult();
+  base.scenario = { ...base.scenario, mesh: 'none' };
+  const results = [base, makeResult()];
+  const overrides = ['seed=7', 'traffic.0.rate=800'];
+
+  it('the text names them under its head line; no line without', () => {
+    const lines = renderComparisonText(summarizeComparison(results, { overrides })).split('\n');
+    expect(lines[0]).toMatch(/^Compare retry-storm: /);
+    expect(lines[1]).toBe('Overrides: seed=7, traffic.0.rate=800');
+    expect(renderComparisonText(summarizeComparison(results))).not.toContain('Overrides');
+  });
+
+  it('the JSON lists them in `overrides`, after durationMs; [] without', () => {
+    const doc = JSON.parse(renderComparisonJson(summarizeComparison(results, { overrides }))) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(doc).slice(0, 6)).toEqual([
+      'schemaVersion',
+      'scenario',
+      'seed',
+      'durationMs',
+      'overrides',
+      'baseline',
+    ]);
+    expect(doc['overrides']).toEqual(overrides);
+    const plain = JSON.parse(renderComparisonJson(summarizeComparison(results))) as Record<string, unknown>;
+    expect(plain['overrides']).toEqual([]);
   });
 });

@@ -84,6 +84,15 @@ describe('renderComparisonHtml', () => {
     expect(renderComparisonHtml(results)).not.toContain('<th scope="row">load balancer</th>');
   });
 
+  it('names the overrides under "What was compared"; nothing without', () => {
+    const results = [baseline(), makeResult()];
+    const overrides = ['seed=7', 'traffic.0.rate=800'];
+    expect(renderComparisonHtml(results, { overrides })).toContain(
+      '<li>Overrides: seed=7, traffic.0.rate=800.</li>',
+    );
+    expect(renderComparisonHtml(results)).not.toContain('Overrides:');
+  });
+
   it('needs at least one result', () => {
     expect(() => renderComparisonHtml([])).toThrow(RangeError);
   });

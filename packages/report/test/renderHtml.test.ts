@@ -175,6 +175,17 @@ describe('renderHtml', () => {
     expect(page).not.toContain('Work amplification');
   });
 
+  it('with the overrides: names them in the run details, after the duration; nothing without', () => {
+    const page = markup(
+      renderHtml(makeResult(), { overrides: ['seed=7', 'services.checkout.deadlinePropagation=true'] }),
+    );
+    expect(page).toContain(
+      '<dt>Duration</dt><dd>10 s</dd>\n<dt>Overrides</dt><dd>seed=7, services.checkout.deadlinePropagation=true</dd>',
+    );
+    expect(markup(renderHtml(makeResult()))).not.toContain('<dt>Overrides</dt>');
+    expect(markup(renderHtml(makeResult(), { overrides: [] }))).not.toContain('<dt>Overrides</dt>');
+  });
+
   it('escapes names from the scenario everywhere, the embedded data included', () => {
     const result = makeResult();
     result.scenario.name = '</script><script>alert(1)</script>';

@@ -36,6 +36,8 @@ describe('renderJson', () => {
     // Values equal the input up to the 6-decimal rounding; a result without prices has null costs.
     const expected = {
       ...result,
+      // What the result does not hold: the overrides the renderer is told of (none here).
+      scenario: { ...result.scenario, overrides: [] },
       proxies: {
         ...result.proxies,
         costPerMonthUsd: null,
@@ -45,6 +47,18 @@ describe('renderJson', () => {
       },
     };
     expect(rest).toEqual(JSON.parse(JSON.stringify(expected, (_key, v: unknown) => roundForCompare(v))));
+  });
+
+  it('renderJson(result, { overrides }) lists them in scenario.overrides, after the mesh; [] without', () => {
+    type Doc = { scenario: Record<string, unknown> };
+    const scenario = (
+      JSON.parse(
+        renderJson(makeResult(), { overrides: ['seed=7', 'services.checkout.deadlinePropagation=true'] }),
+      ) as Doc
+    ).scenario;
+    expect(Object.keys(scenario)).toEqual(['name', 'description', 'seed', 'durationMs', 'mesh', 'overrides']);
+    expect(scenario['overrides']).toEqual(['seed=7', 'services.checkout.deadlinePropagation=true']);
+    expect((JSON.parse(renderJson(makeResult())) as Doc).scenario['overrides']).toEqual([]);
   });
 
   it('renderJson(result) gives the same bytes for the same input, whatever the key order of the input', () => {

@@ -11,6 +11,16 @@ describe('renderText', () => {
     );
   });
 
+  it('renderText(result, { overrides }) names them under the scenario line; no line without', () => {
+    const lines = renderText(makeResult(), {
+      overrides: ['seed=7', 'services.checkout.deadlinePropagation=true'],
+    }).split('\n');
+    expect(lines[1]).toBe('Overrides: seed=7, services.checkout.deadlinePropagation=true');
+    expect(lines[2]).toBe(makeResult().scenario.description);
+    expect(renderText(makeResult())).not.toContain('Overrides');
+    expect(renderText(makeResult(), { overrides: [] })).toBe(renderText(makeResult()));
+  });
+
   it('renderText(result) puts a unit in every numeric header', () => {
     const text = renderText(makeResult());
     for (const header of [

@@ -25,6 +25,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
   writeArgWarnings,
+  writtenOverrides,
 } from '../internal/scenarioArgs.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
@@ -106,9 +107,11 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   // balancer, and whether it runs sidecars with the proxy resources the scenario wrote for its own mesh — and the
   // HTML the faults' windows (the same under every shape).
   const config = resolveWithOverrides(source, fixed);
+  const overrides = writtenOverrides(parsed);
   const summary = summarizeComparison(results, {
     config,
     diagnoses,
+    overrides,
     ...(parsed.replications > 1 && { replications: figures }),
   });
   const output =
@@ -122,6 +125,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     const html = renderComparisonHtml(results, {
       config,
       diagnoses,
+      overrides,
       ...(parsed.replications > 1 && { replications: figures }),
     });
     writeHtmlReport(io, parsed.html, html);

@@ -46,6 +46,7 @@ import {
   parseScenarioArgs,
   readScenarioArg,
   writeArgWarnings,
+  writtenOverrides,
 } from '../internal/scenarioArgs.js';
 import { otlpOutput, tracesHeapHint } from '../internal/otlpOutput.js';
 import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
@@ -153,7 +154,9 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     bar?.clear();
   }
   const diagnosis = diagnose(config, result);
-  const extras: RunExtras = { diagnosis };
+  // The result does not hold what the command line changed of the scenario: the outputs are told.
+  const overrides = writtenOverrides(parsed, parsed.mesh);
+  const extras: RunExtras = { diagnosis, overrides };
   let events = result.events;
   if (parsed.replications > 1) {
     // Replication 0 is the run above (the root seed); the others run on the pool.
@@ -183,7 +186,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
         ? renderIstioMetricsLines(result, anchor)
         : RENDERERS[parsed.format](result, extras);
   writeOutput(io, parsed.out, parsed.format, output);
-  if (parsed.html !== undefined) writeHtmlReport(io, parsed.html, renderHtml(result, { config, diagnosis }));
+  if (parsed.html !== undefined)
+    writeHtmlReport(io, parsed.html, renderHtml(result, { config, diagnosis, overrides }));
   if (exports.otlp !== undefined)
     writeOutput(
       io,

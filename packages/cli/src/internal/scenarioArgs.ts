@@ -1,6 +1,7 @@
 // What `run`, `compare` and `sweep` share: the scenario argument (a name, a file or `-` for standard
 // input), --seed/--duration/--set/--replications/--workers/--yes/--out/--no-progress (and --html for run
-// and compare), the overrides they make of the scenario, and the limit on runs one command makes.
+// and compare), the overrides they make of the scenario (and how the outputs name them), and the limit on runs
+// one command makes.
 
 import {
   SWEEP_RUN_LIMIT,
@@ -44,6 +45,8 @@ export interface ScenarioArgs {
   progress: boolean;
   /** The `--set` options, parsed, in the order given. */
   sets: SetAxis[];
+  /** `--duration` and the `--set` options as written (trimmed), for the outputs' record: {@link writtenOverrides}. */
+  written: { duration?: string; sets: string[] };
   /** `--replications N`. @defaultValue 1 */
   replications: number;
   /** `--workers N` (0: no worker thread), else MESHSIM_WORKERS, else the machine's parallelism. */
@@ -73,10 +76,12 @@ export function parseScenarioArgs(
   if (extra.length > 0) {
     throw new UsageError(`'meshsim ${command}' takes one scenario (got also '${extra.join(' ')}')`, command);
   }
+  const setTexts = setOptions(values['set']);
   const args: ScenarioArgs = {
     scenario,
     progress: values['no-progress'] !== true,
-    sets: setOptions(values['set']).map((text) => {
+    written: { sets: setTexts.map((text) => text.trim()) },
+    sets: setTexts.map((text) => {
       try {
         return parseSetOption(text);
       } catch (error) {
@@ -101,6 +106,7 @@ export function parseScenarioArgs(
       throw new UsageError('give the duration once: --duration or --set duration=…, not both', command);
     }
     args.durationMs = parseDuration(duration, command);
+    args.written.duration = duration.trim();
     if (isBareNumber(duration)) args.warnings.push(bareDurationWarning('--duration ', duration.trim()));
   }
   for (const axis of args.sets) {
@@ -198,6 +204,22 @@ export function countFlag(
     );
   }
   return n;
+}
+
+/**
+ * What the command line changes of the scenario, as written, in the order {@link fixedOverrides} applies it:
+ * `seed=N`, `duration=D`, `mesh=SHAPE`, then each `--set` — each a `--set` that makes the same change. The outputs
+ * record it (`Overrides:` in the text, `scenario.overrides` in JSON, the HTML report's run details), so a report
+ * says what was run: `meshsim run incident.yaml --set services.db.deadlinePropagation=true` →
+ * `['services.db.deadlinePropagation=true']`.
+ * @param mesh - `run`'s `--mesh` (`compare`'s lists the shapes compared: not an override).
+ */
+export function writtenOverrides(args: ScenarioArgs, mesh?: string): string[] {
+  const written: string[] = [];
+  if (args.seed !== undefined) written.push(`seed=${String(args.seed)}`);
+  if (args.written.duration !== undefined) written.push(`duration=${args.written.duration}`);
+  if (mesh !== undefined) written.push(`mesh=${mesh}`);
+  return [...written, ...args.written.sets];
 }
 
 /**

@@ -80,13 +80,15 @@ export function verdictLine(diagnosis: Diagnosis): string {
 
 /**
  * The story section. `config` (the run's input) adds the traffic sources' rates; `windows` are the
- * faults' windows (shaded on the charts); `diagnosis` adds the verdict in a line ({@link verdictLine}).
+ * faults' windows (shaded on the charts); `diagnosis` adds the verdict in a line ({@link verdictLine});
+ * `overrides` (what the command line changed of the scenario, `PATH=VALUE` each) are named after the duration.
  */
 export function runStory(
   result: SimulationResult,
   windows: readonly TimeWindow[],
   config: SimulationConfig | undefined,
   diagnosis?: Diagnosis,
+  overrides: readonly string[] = [],
 ): HtmlSection {
   const { scenario } = result;
   const services = new Set(result.services.map((s) => s.name));
@@ -101,6 +103,7 @@ export function runStory(
     ['Seed', String(scenario.seed)],
     ['Duration', duration(scenario.durationMs)],
   ];
+  if (overrides.length > 0) entries.push(['Overrides', overrides.join(', ')]);
   if (config !== undefined && config.traffic.length > 0) {
     entries.push(['Traffic', config.traffic.map(trafficLine).join('; ')]);
   }
