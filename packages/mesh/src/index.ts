@@ -17,7 +17,25 @@ export { sentPerInterval } from './results/sentPerInterval.js';
 export { requestsExceedCores, requestsExceedMemory } from './config/requestsExceedCores.js';
 
 // Mesh shapes: options in, resolved config out; the registry; the capability matrix.
-export { meshPodRequests, resolveMeshConfig, shapeAssumptions } from './shapes/resolveMeshConfig.js';
+export {
+  meshPodRequests,
+  meshProfiles,
+  resolveMeshConfig,
+  shapeAssumptions,
+} from './shapes/resolveMeshConfig.js';
+export {
+  PROFILE_FIELDS,
+  PROFILE_OPTIONS,
+  describeProfileValue,
+  meshProfile,
+  writtenProfileFields,
+} from './shapes/profileFields.js';
+export type {
+  MeshProfile,
+  ProfileFieldRule,
+  ProfileFieldSpec,
+  ProfileOption,
+} from './shapes/profileFields.js';
 export {
   isMeshShapeName,
   meshShape,
@@ -161,6 +179,7 @@ export type {
   NoneMeshConfig,
   PriceTable,
   ProxyProfile,
+  ProxyProfileField,
   VpcLatticeMeshConfig,
   WaypointProfile,
 } from './config/MeshConfig.js';

@@ -103,6 +103,9 @@ export interface WaypointProfile extends ProxyProfile {
   replicas: number;
 }
 
+/** A field of a proxy profile, in the model's units (`latencyMs`, `workers`, …; only a waypoint's has `replicas`). */
+export type ProxyProfileField = keyof WaypointProfile;
+
 /** List prices used to put a monthly price on proxy resources (shapes/dataplane/prices.ts documents the defaults). */
 export interface PriceTable {
   /** Where and when the prices were taken, printed with the result. */

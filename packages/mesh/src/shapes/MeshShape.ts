@@ -6,6 +6,7 @@ import type { MeshConfig, MeshConfigBase, MeshOptions, NodeAgentSpec } from '../
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { DataPlane } from './dataplane/DataPlane.js';
 import type { DataPlaneContext } from './dataplane/DataPlaneContext.js';
+import type { MeshProfile } from './profileFields.js';
 
 /** A shape's row of the capability matrix: which kind of hop enforces policies, in words (docs/policies.md). */
 export interface CapabilityRow {
@@ -21,6 +22,8 @@ export interface OtherShapes {
   resolve(options: MeshOptions): MeshConfig;
   /** The assumptions of `config` under its own shape. */
   assumptions(config: MeshConfig): readonly string[];
+  /** The proxy profiles of `config` under its own shape. */
+  profiles(config: MeshConfig): readonly MeshProfile[];
   /** What `config`'s pods request under its own shape, in `scenario`. */
   podRequests(config: MeshConfig, scenario: SimulationConfig): MeshPodRequests;
 }
@@ -74,8 +77,16 @@ export interface MeshShape<C extends MeshConfigBase = MeshConfigBase> {
    * written ones as written. Throws naming the field when an option is invalid for the shape.
    */
   resolve(options: MeshOptions, others: OtherShapes): C;
-  /** Assumptions printed with every run of `config` (sources and guesses of its figures). */
+  /**
+   * Assumptions printed with every run of `config` (sources and guesses of its figures): a figure of a profile field
+   * the options wrote is not the shape's, so its source is not printed (`shapeAssumptions` prints the written values).
+   */
   assumptions(config: C, others: OtherShapes): readonly string[];
+  /**
+   * The proxy profiles of `config` that its options can override (reported with each result, and the written fields
+   * among the assumptions). Absent: none.
+   */
+  profiles?(config: C, others: OtherShapes): readonly MeshProfile[];
   /**
    * What the shape's proxies add to the requests pods are placed with, in `scenario`. Absent: nothing (no sidecar,
    * no per-node proxy that requests CPU or memory).

@@ -3,46 +3,24 @@
 // proxy profile overrides with known fields only, each of a valid value.
 
 import { validateDistribution } from '@meshsim/engine';
-import type { MeshOptions, NodeAgentSpec, WaypointProfile } from '../config/MeshConfig.js';
+import type { MeshOptions, NodeAgentSpec } from '../config/MeshConfig.js';
 import { MIN_CPU_CORES } from '../config/rules/ruleAssumptions.js';
 import { ISTIO_VERSIONS } from './istio-sidecar/istioProfiles.js';
 import { LINKERD_VERSIONS } from './linkerd/linkerdProfile.js';
+import { PROFILE_FIELDS, PROFILE_OPTIONS } from './profileFields.js';
+import type { ProfileFieldRule } from './profileFields.js';
 
-/** How a profile field is checked: `latencyMs` a distribution, the rest numbers. */
-type FieldRule = 'distribution' | 'workers' | 'amount' | 'cpu' | 'cpuLimit' | 'replicas';
+type FieldRule = ProfileFieldRule;
 
-/** Every field of a waypoint profile (a proxy profile plus `replicas`); the compiler keeps it whole. */
-const WAYPOINT_FIELDS: Readonly<Record<keyof WaypointProfile, FieldRule>> = {
-  latencyMs: 'distribution',
-  workers: 'workers',
-  cpuMsPerRequest: 'amount',
-  memoryBaseMiB: 'amount',
-  memoryPerEndpointKiB: 'amount',
-  cpuMsPerKiB: 'amount',
-  memoryPerConnectionKiB: 'amount',
-  cpuLimitCores: 'cpuLimit',
-  cpuRequestCores: 'cpu',
-  memoryRequestMiB: 'amount',
-  memoryLimitMiB: 'amount',
-  tlsHandshakeCpuMs: 'amount',
-  replicas: 'replicas',
-};
+/** The rule of each profile field (PROFILE_FIELDS holds them). */
+const PROFILE_RULES: Readonly<Record<string, FieldRule>> = Object.fromEntries(
+  Object.entries(PROFILE_FIELDS).map(([field, spec]) => [field, spec.rule]),
+);
 
 const NODE_AGENT_FIELDS: Readonly<Record<keyof NodeAgentSpec, FieldRule>> = {
   cpuRequestCores: 'cpu',
   memoryRequestMiB: 'amount',
 };
-
-/** The proxy profile overrides among the options (the waypoint's also takes `replicas`). */
-const PROFILE_OPTIONS = [
-  'sidecar',
-  'ztunnel',
-  'waypoint',
-  'linkerdProxy',
-  'ebpf',
-  'nodeProxy',
-  'lattice',
-] as const;
 
 const REASONS: Readonly<Record<Exclude<FieldRule, 'distribution'>, string>> = {
   workers: 'an integer >= 1 or Infinity (unlimited)',
@@ -114,12 +92,12 @@ export function checkMeshOptionValues(options: MeshOptions): void {
       `mesh.linkerdVersion must be one of ${LINKERD_VERSIONS.map((v) => `"${v}"`).join(', ')} (got ${JSON.stringify(linkerdVersion)})`,
     );
   }
-  const profileKeys = Object.keys(WAYPOINT_FIELDS).filter((key) => key !== 'replicas');
+  const profileKeys = Object.keys(PROFILE_RULES).filter((key) => key !== 'replicas');
   for (const option of PROFILE_OPTIONS) {
     const written: unknown = options[option];
     if (written === undefined) continue;
     const known = option === 'waypoint' ? [...profileKeys, 'replicas'] : profileKeys;
-    checkProfile(written, WAYPOINT_FIELDS, `mesh.${option}`, known);
+    checkProfile(written, PROFILE_RULES, `mesh.${option}`, known);
   }
   if (options.istioCni !== undefined) {
     checkProfile(options.istioCni, NODE_AGENT_FIELDS, 'mesh.istioCni', Object.keys(NODE_AGENT_FIELDS));

@@ -12,8 +12,11 @@ const shapes = new Map<string, MeshShape<MeshConfigBase>>(
 /** A shape name: lowercase letters, digits and `-`, starting with a letter (as in scenario files). */
 const SHAPE_NAME = /^[a-z][a-z0-9-]*$/;
 
-/** The functions a shape must have (`podRequests` is optional, but a function when given). */
+/** The functions a shape must have. */
 const REQUIRED_FUNCTIONS = ['resolve', 'assumptions', 'createDataPlane'] as const;
+
+/** The functions a shape may have: a function when given. */
+const OPTIONAL_FUNCTIONS = ['podRequests', 'profiles'] as const;
 
 /** Throws naming the first field of `shape` that is not what a {@link MeshShape} needs (for a shape built untyped). */
 function checkShapeObject(shape: unknown): void {
@@ -42,10 +45,10 @@ function checkShapeObject(shape: unknown): void {
       throw new TypeError(`${where}: ${key} must be a function (got ${typeof fields[key]})`);
     }
   }
-  if (fields.podRequests !== undefined && typeof fields.podRequests !== 'function') {
-    throw new TypeError(
-      `${where}: podRequests must be a function when given (got ${typeof fields.podRequests})`,
-    );
+  for (const key of OPTIONAL_FUNCTIONS) {
+    if (fields[key] !== undefined && typeof fields[key] !== 'function') {
+      throw new TypeError(`${where}: ${key} must be a function when given (got ${typeof fields[key]})`);
+    }
   }
 }
 
@@ -54,7 +57,8 @@ function checkShapeObject(shape: unknown): void {
  * A registered name is not replaced: {@link unregisterMeshShape} it first.
  *
  * @throws {TypeError} if `shape` lacks a string `name`, a non-empty `summary`, a `capabilityRow` of two strings
- *   or one of the functions `resolve`, `assumptions`, `createDataPlane` (or gives a `podRequests` that is not one).
+ *   or one of the functions `resolve`, `assumptions`, `createDataPlane` (or gives a `podRequests` or `profiles` that is
+ *   not one).
  * @throws {Error} if the name is malformed or already taken.
  */
 export function registerMeshShape<C extends MeshConfigBase>(shape: MeshShape<C>): void {

@@ -7,10 +7,13 @@ import type { MeshPodRequests, OtherShapes } from './MeshShape.js';
 import { checkMeshOptionValues } from './checkMeshOptionValues.js';
 import { meshShape } from './registry.js';
 import { priceAssumption } from './dataplane/prices.js';
+import type { MeshProfile } from './profileFields.js';
+import { setByScenarioNote } from './profileNotes.js';
 
 const others: OtherShapes = {
   resolve: resolveMeshConfig,
   assumptions: meshAssumptions,
+  profiles: meshProfiles,
   podRequests: (config, scenario) => meshPodRequests(scenario, config),
 };
 
@@ -40,17 +43,27 @@ export function resolveMeshConfig(options: MeshOptions): MeshConfig {
 }
 
 /**
- * The assumptions of a run of `config`: its shape's (and its layers'), plus the price note when
- * prices are on and the shape runs anything to price.
+ * The assumptions of a run of `config`: the proxy profile fields its options wrote, with their values (`sidecar:
+ * latency, cpuPerRequest set by the scenario (1 ms, 0.5 ms).`), its shape's (and its layers') sources of the other
+ * figures, plus the price note when prices are on and the shape runs anything to price.
  */
 export function shapeAssumptions(config: MeshConfig): string[] {
-  const notes = [...meshAssumptions(config)];
+  const written = meshProfiles(config).flatMap((profile) => setByScenarioNote(profile) ?? []);
+  const notes = [...written, ...meshAssumptions(config)];
   if (config.prices !== null && config.shape !== 'none') notes.push(priceAssumption(config.prices));
   return notes;
 }
 
 function meshAssumptions(config: MeshConfig): readonly string[] {
   return meshShape(config.shape).assumptions(config, others);
+}
+
+/**
+ * The proxy profiles a run of `config` uses that its options can override (a layered mesh's in-cluster shape's and
+ * its cross-cluster hop's), each with the fields the options wrote; none for a shape without proxies.
+ */
+export function meshProfiles(config: MeshConfig): readonly MeshProfile[] {
+  return meshShape(config.shape).profiles?.(config, others) ?? [];
 }
 
 /**

@@ -36,7 +36,17 @@ export function resolveShared<S extends string>(
   };
 }
 
-/** `base` with the written fields of `override` replacing its own. */
+/** Whether an override writes `key`: it gives it a value (a key set to undefined writes nothing). */
+export function writes<P extends object>(override: Partial<P> | undefined, key: keyof P): boolean {
+  return override !== undefined && override[key] !== undefined;
+}
+
+/** `base` with the written fields of `override` (those it gives a value, see {@link writes}) replacing its own. */
 export function withOverrides<P extends object>(base: P, override: Partial<P> | undefined): P {
-  return override === undefined ? base : { ...base, ...override };
+  if (override === undefined) return base;
+  const merged = { ...base };
+  for (const key of Object.keys(override) as (keyof P)[]) {
+    if (writes(override, key)) merged[key] = override[key] as P[keyof P];
+  }
+  return merged;
 }

@@ -1,7 +1,7 @@
 // AWS App Mesh profile (Envoy sidecar) and its documented defaults (docs/sources.md#appmesh-envoy and the next).
 // No latency figure exists: the Envoy sidecar profile of the matching era is used (ASSUMPTION).
 
-import type { ProxyProfile } from '../../config/MeshConfig.js';
+import type { ProxyProfile, ProxyProfileField } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import {
   ENVOY_MEMORY_PER_ENDPOINT_KIB,
@@ -9,6 +9,8 @@ import {
   ISTIO_SIDECAR_CITED,
   ISTIO_SIDECAR_PROFILES,
 } from '../istio-sidecar/istioProfiles.js';
+import type { MeshProfile } from '../profileFields.js';
+import { andList, shapeGave } from '../profileNotes.js';
 
 /** CPU request the App Mesh controller's injector gives each Envoy sidecar [cores]: 10m. */
 export const APP_MESH_ENVOY_CPU_REQUEST_CORES = 0.01;
@@ -46,9 +48,25 @@ export const APP_MESH_CITED: CitedFigures = {
   assumption: true,
 };
 
-/** Assumptions printed with every `app-mesh` run. */
-export const APP_MESH_ASSUMPTIONS: readonly string[] = [
-  'app-mesh: no App Mesh latency figure exists; the Envoy sidecar uses the Istio 1.9–1.16 latency and CPU (Envoy 1.18 era) and the recommended 64 MiB as its memory (assumptions). AWS recommends reserving 512 CPU units per Envoy.',
-  'app-mesh: defaults of meshes in accounts created after 2020-07-29 (envoy-defaults.md): an implicit retry policy (2 retries on 503, connect-failure, refused-stream, reset) and circuit breakers effectively disabled; route timeout 15 s. Set appMeshLegacyAccount for older accounts (Envoy breaker defaults 1024/1024/1024/3, no implicit retries).',
-  'app-mesh: App Mesh reaches end of support on 2026-09-30 (AWS Containers blog).',
-];
+/**
+ * Assumptions printed with every `app-mesh` run whose Envoy profile is `sidecar`: the borrowed figures only where the
+ * App Mesh profile gave them (the scenario's own are listed by `shapeAssumptions`).
+ */
+export function appMeshAssumptions(sidecar: MeshProfile): readonly string[] {
+  const gave = (field: ProxyProfileField): boolean => shapeGave(sidecar, field);
+  const istio = andList([gave('latencyMs') && 'latency', gave('cpuMsPerRequest') && 'CPU']);
+  const borrowed = [
+    istio === '' ? '' : `the Istio 1.9–1.16 ${istio} (Envoy 1.18 era)`,
+    gave('memoryBaseMiB') ? 'the recommended 64 MiB as its memory' : '',
+  ].filter((part) => part !== '');
+  const many = [gave('latencyMs'), gave('cpuMsPerRequest'), gave('memoryBaseMiB')].filter(Boolean).length > 1;
+  const reserve = 'AWS recommends reserving 512 CPU units per Envoy.';
+  return [
+    borrowed.length === 0
+      ? `app-mesh: ${reserve}`
+      : `app-mesh: ${gave('latencyMs') ? 'no App Mesh latency figure exists; ' : ''}the Envoy sidecar uses ` +
+        `${andList(borrowed)} (${many ? 'assumptions' : 'an assumption'}). ${reserve}`,
+    'app-mesh: defaults of meshes in accounts created after 2020-07-29 (envoy-defaults.md): an implicit retry policy (2 retries on 503, connect-failure, refused-stream, reset) and circuit breakers effectively disabled; route timeout 15 s. Set appMeshLegacyAccount for older accounts (Envoy breaker defaults 1024/1024/1024/3, no implicit retries).',
+    'app-mesh: App Mesh reaches end of support on 2026-09-30 (AWS Containers blog).',
+  ];
+}

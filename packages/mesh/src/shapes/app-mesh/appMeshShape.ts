@@ -12,7 +12,9 @@ import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
-import { APP_MESH_ASSUMPTIONS, APP_MESH_ENVOY_PROFILE } from './appMeshProfile.js';
+import { meshProfile } from '../profileFields.js';
+import type { MeshProfile } from '../profileFields.js';
+import { APP_MESH_ENVOY_PROFILE, appMeshAssumptions } from './appMeshProfile.js';
 import { appMeshRetryPolicy } from './appMeshRetryEvents.js';
 
 /**
@@ -60,6 +62,11 @@ export const APP_MESH_MESH: SidecarMesh<AppMeshMeshConfig> = {
   },
 };
 
+/** The Envoy profile of `config`, with the fields its options wrote. */
+function sidecarProfile(config: AppMeshMeshConfig): MeshProfile {
+  return meshProfile('sidecar', APP_MESH_MESH.kind, config.sidecar, config.options);
+}
+
 /** The `app-mesh` shape. */
 export const APP_MESH_SHAPE: MeshShape<AppMeshMeshConfig> = {
   name: 'app-mesh',
@@ -81,7 +88,8 @@ export const APP_MESH_SHAPE: MeshShape<AppMeshMeshConfig> = {
       sidecar: withOverrides(APP_MESH_ENVOY_PROFILE, options.sidecar),
     };
   },
-  assumptions: () => APP_MESH_ASSUMPTIONS,
+  assumptions: (config) => appMeshAssumptions(sidecarProfile(config)),
+  profiles: (config) => [sidecarProfile(config)],
   podRequests: (config, scenario) => sidecarPodRequests(APP_MESH_MESH.profile(config), scenario),
   createDataPlane: (context, config) => new SidecarDataPlane(APP_MESH_MESH, context, config),
 };

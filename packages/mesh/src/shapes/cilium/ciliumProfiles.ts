@@ -4,6 +4,8 @@
 import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { WAYPOINT_PROFILE } from '../istio-ambient/ambientProfiles.js';
+import type { MeshProfile } from '../profileFields.js';
+import { sourcedText } from '../profileNotes.js';
 
 /**
  * eBPF datapath on a node: runs in the kernel in the sender's and receiver's context, so no worker
@@ -48,9 +50,24 @@ export const EBPF_CITED: CitedFigures = {
   assumption: true,
 };
 
-/** Assumptions printed with every `cilium` run. */
-export const CILIUM_ASSUMPTIONS: readonly string[] = [
-  'cilium: the eBPF datapath costs 0.005 ms and 0.001 ms of CPU per traversal with no queueing (assumption: Cilium only states that 1-process TCP_RR is "almost the same as the baseline"); cilium-agent CPU and memory are not counted (the CNI runs with or without the mesh; no figure found).',
-  "cilium: calls to a service that asks for any L7 policy also pass the client node's Envoy, modelled with the waypoint Envoy profile (0.25 vCPU, 60 MB per 1000 rps; assumption: no Cilium figure exists); node Envoys run on every node once any service needs L7.",
-  'cilium: WireGuard encryption (off by default) adds 0.01 ms, 0.004 ms of CPU per traversal and 0.001 ms per KiB at each node on cross-node paths (assumptions).',
-];
+/**
+ * Assumptions printed with every `cilium` run whose eBPF and node Envoy profiles are `ebpf` and `nodeProxy`: a
+ * figure's source only where the Cilium profile gave it (the scenario's own are listed by `shapeAssumptions`).
+ */
+export function ciliumAssumptions(ebpf: MeshProfile, nodeProxy: MeshProfile): readonly string[] {
+  const ebpfNote = sourcedText(
+    'the eBPF datapath costs 0.005 ms and 0.001 ms of CPU per traversal with no queueing (assumption: Cilium only states that 1-process TCP_RR is "almost the same as the baseline")',
+    ebpf,
+    ['latencyMs', 'cpuMsPerRequest', 'workers'],
+  );
+  const envoyNote = sourcedText(
+    'modelled with the waypoint Envoy profile (0.25 vCPU, 60 MB per 1000 rps; assumption: no Cilium figure exists)',
+    nodeProxy,
+    ['latencyMs', 'cpuMsPerRequest', 'memoryBaseMiB', 'memoryPerEndpointKiB'],
+  );
+  return [
+    `cilium: ${ebpfNote === null ? '' : `${ebpfNote}; `}cilium-agent CPU and memory are not counted (the CNI runs with or without the mesh; no figure found).`,
+    `cilium: calls to a service that asks for any L7 policy also pass the client node's Envoy${envoyNote === null ? '' : `, ${envoyNote}`}; node Envoys run on every node once any service needs L7.`,
+    'cilium: WireGuard encryption (off by default) adds 0.01 ms, 0.004 ms of CPU per traversal and 0.001 ms per KiB at each node on cross-node paths (assumptions).',
+  ];
+}

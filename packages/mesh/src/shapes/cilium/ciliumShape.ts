@@ -8,7 +8,17 @@ import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { CiliumDataPlane, needsNodeEnvoys } from './CiliumDataPlane.js';
-import { CILIUM_ASSUMPTIONS, CILIUM_NODE_ENVOY_PROFILE, EBPF_PROFILE } from './ciliumProfiles.js';
+import { meshProfile } from '../profileFields.js';
+import type { MeshProfile } from '../profileFields.js';
+import { CILIUM_NODE_ENVOY_PROFILE, EBPF_PROFILE, ciliumAssumptions } from './ciliumProfiles.js';
+
+/** The eBPF datapath's and the node Envoy's profiles of `config`, with the fields its options wrote. */
+function ciliumProfiles(config: CiliumMeshConfig): [MeshProfile, MeshProfile] {
+  return [
+    meshProfile('ebpf', 'cilium-ebpf', config.ebpf, config.options),
+    meshProfile('nodeProxy', 'cilium-envoy', config.nodeProxy, config.options),
+  ];
+}
 
 /** The `cilium` shape. */
 export const CILIUM_SHAPE: MeshShape<CiliumMeshConfig> = {
@@ -25,7 +35,11 @@ export const CILIUM_SHAPE: MeshShape<CiliumMeshConfig> = {
     nodeProxy: withOverrides(CILIUM_NODE_ENVOY_PROFILE, options.nodeProxy),
     encryption: options.encryption ?? false,
   }),
-  assumptions: () => CILIUM_ASSUMPTIONS,
+  assumptions: (config) => {
+    const [ebpf, nodeProxy] = ciliumProfiles(config);
+    return ciliumAssumptions(ebpf, nodeProxy);
+  },
+  profiles: ciliumProfiles,
   // The node Envoy DaemonSet's pod, on every node, when a service needs L7 (eBPF and WireGuard are in-kernel).
   podRequests: (config, scenario) => {
     const envoys = needsNodeEnvoys(scenario);

@@ -5,6 +5,8 @@ import type { ProxyProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { ISTIO_SIDECAR_CITED, ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
 import { ECDSA_HANDSHAKE_CPU_MS } from '../istio-ambient/ambientProfiles.js';
+import type { MeshProfile } from '../profileFields.js';
+import { anyShapeField } from '../profileNotes.js';
 
 const {
   cpuLimitCores: _istioLimit,
@@ -35,8 +37,17 @@ export const CONSUL_CITED: CitedFigures = {
   assumption: true,
 };
 
-/** Assumptions printed with every `consul` run. */
-export const CONSUL_ASSUMPTIONS: readonly string[] = [
-  'consul: no Consul data-plane figure exists; its Envoy sidecar uses the Istio 1.20–1.24 Envoy profile (assumption).',
-  'consul: defaults from service-defaults (Consul 1.15+): no retries, no outlier detection (PassiveHealthCheck off), no connection limits; 15 s request timeout (LocalRequestTimeoutMs, consul-k8s #1641).',
-];
+/**
+ * Assumptions printed with every `consul` run whose Envoy profile is `sidecar`: the borrowed profile only for the fields
+ * it gave (the scenario's own are listed by `shapeAssumptions`).
+ */
+export function consulAssumptions(sidecar: MeshProfile): readonly string[] {
+  const borrowed =
+    sidecar.written.length === 0
+      ? 'its Envoy sidecar uses the Istio 1.20–1.24 Envoy profile (assumption)'
+      : "its Envoy sidecar's other fields are the Istio 1.20–1.24 Envoy profile's (assumption)";
+  return [
+    ...(anyShapeField(sidecar) ? [`consul: no Consul data-plane figure exists; ${borrowed}.`] : []),
+    'consul: defaults from service-defaults (Consul 1.15+): no retries, no outlier detection (PassiveHealthCheck off), no connection limits; 15 s request timeout (LocalRequestTimeoutMs, consul-k8s #1641).',
+  ];
+}

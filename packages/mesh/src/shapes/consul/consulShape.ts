@@ -8,7 +8,9 @@ import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
-import { CONSUL_ASSUMPTIONS, CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS } from './consulProfile.js';
+import { meshProfile } from '../profileFields.js';
+import type { MeshProfile } from '../profileFields.js';
+import { CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS, consulAssumptions } from './consulProfile.js';
 
 /** Consul's Envoy sidecars. */
 export const CONSUL_MESH: SidecarMesh<ConsulMeshConfig> = {
@@ -21,6 +23,11 @@ export const CONSUL_MESH: SidecarMesh<ConsulMeshConfig> = {
   adjustPolicy: (policy) => policy,
   configWarnings: () => {},
 };
+
+/** The Envoy profile of `config`, with the fields its options wrote. */
+function sidecarProfile(config: ConsulMeshConfig): MeshProfile {
+  return meshProfile('sidecar', CONSUL_MESH.kind, config.sidecar, config.options);
+}
 
 /** The `consul` shape. */
 export const CONSUL_SHAPE: MeshShape<ConsulMeshConfig> = {
@@ -35,7 +42,8 @@ export const CONSUL_SHAPE: MeshShape<ConsulMeshConfig> = {
     }),
     sidecar: withOverrides(CONSUL_ENVOY_PROFILE, options.sidecar),
   }),
-  assumptions: () => CONSUL_ASSUMPTIONS,
+  assumptions: (config) => consulAssumptions(sidecarProfile(config)),
+  profiles: (config) => [sidecarProfile(config)],
   podRequests: (config, scenario) => sidecarPodRequests(CONSUL_MESH.profile(config), scenario),
   createDataPlane: (context, config) => new SidecarDataPlane(CONSUL_MESH, context, config),
 };

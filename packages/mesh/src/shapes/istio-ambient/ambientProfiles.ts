@@ -1,7 +1,7 @@
 // Istio ambient profiles: the per-node ztunnel (L4, mTLS/HBONE) and the per-service waypoint (Envoy,
 // L7), from the Istio 1.22 and 1.24 performance pages (docs/sources.md#istio-perf-1-22, #istio-perf-1-24).
 
-import type { ProxyProfile, WaypointProfile } from '../../config/MeshConfig.js';
+import type { ProxyProfile, ProxyProfileField, WaypointProfile } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
 import {
@@ -13,6 +13,8 @@ import {
   ISTIO_PROXY_MEMORY_REQUEST_MIB,
   ISTIO_SIDECAR_PROFILES,
 } from '../istio-sidecar/istioProfiles.js';
+import type { MeshProfile } from '../profileFields.js';
+import { andList, shapeGave } from '../profileNotes.js';
 
 /**
  * CPU of one side of an mTLS handshake with ECDSA P-256 certificates: its primitives measured with `openssl
@@ -79,11 +81,49 @@ export const WAYPOINT_CITED: CitedFigures = {
   assumption: true,
 };
 
-/** Assumptions printed with every `istio-ambient` run (and `layered` runs that use it). */
-export const AMBIENT_ASSUMPTIONS: readonly string[] = [
-  'istio-ambient: ztunnel latency fitted to the Istio 1.22 page (two ztunnels +0.17 ms p90 / +0.20 ms p99), CPU 0.06 vCPU and 12 MB per 1000 rps from the 1.24 page; 2 worker threads is an assumption.',
-  'istio-ambient: waypoint CPU 0.25 vCPU and 60 MB per 1000 rps (1.24 page); its per-traversal latency is the Istio 1.20 sidecar traversal (assumption: the page has charts only); 1 replica by default (assumption).',
-  "istio-ambient: a waypoint serves the services bound to it (its own, or shared by name as a namespace's); callers pick its replicas round robin; traffic from outside the mesh also passes the waypoint (as with istio.io/ingress-use-waypoint).",
-  "istio-ambient: callers (their ztunnel) pick a service's endpoints round robin unless a destination sets `loadBalancer`: ztunnel's own endpoint choice was not verified (an assumption).",
-  'istio-ambient: same-node calls still pass the node ztunnel twice (outbound and inbound); retries re-walk the whole path from the caller, although a real waypoint retries only its own leg.',
-];
+/**
+ * Assumptions printed with every `istio-ambient` run (and `layered` runs that use it) whose ztunnel and waypoint
+ * profiles are `ztunnel` and `waypoint`: the sources of the figures the Istio profiles gave (the scenario's own are
+ * listed by `shapeAssumptions`).
+ */
+export function ambientAssumptions(ztunnel: MeshProfile, waypoint: MeshProfile): readonly string[] {
+  const ztunnelGave = (field: ProxyProfileField): boolean => shapeGave(ztunnel, field);
+  const waypointGave = (field: ProxyProfileField): boolean => shapeGave(waypoint, field);
+  const ztunnelUse = andList([
+    ztunnelGave('cpuMsPerRequest') && 'CPU 0.06 vCPU',
+    ztunnelGave('memoryBaseMiB') && '12 MB',
+  ]);
+  const ztunnelNote = [
+    [
+      ztunnelGave('latencyMs')
+        ? 'ztunnel latency fitted to the Istio 1.22 page (two ztunnels +0.17 ms p90 / +0.20 ms p99)'
+        : '',
+      ztunnelUse === ''
+        ? ''
+        : `${ztunnelGave('latencyMs') ? '' : 'ztunnel '}${ztunnelUse} per 1000 rps from the 1.24 page`,
+    ]
+      .filter((part) => part !== '')
+      .join(', '),
+    ztunnelGave('workers') ? '2 ztunnel worker threads is an assumption' : '',
+  ].filter((part) => part !== '');
+  const waypointUse = andList([
+    waypointGave('cpuMsPerRequest') && 'CPU 0.25 vCPU',
+    waypointGave('memoryBaseMiB') && '60 MB',
+  ]);
+  const waypointNote = [
+    waypointUse === '' ? '' : `waypoint ${waypointUse} per 1000 rps (1.24 page)`,
+    waypointGave('latencyMs')
+      ? `${waypointUse === '' ? "a waypoint's" : 'its'} per-traversal latency is the Istio 1.20 sidecar traversal (assumption: the page has charts only)`
+      : '',
+    waypointGave('replicas')
+      ? `${waypointUse === '' && !waypointGave('latencyMs') ? 'a waypoint has ' : ''}1 replica by default (assumption)`
+      : '',
+  ].filter((part) => part !== '');
+  return [
+    ...(ztunnelNote.length === 0 ? [] : [`istio-ambient: ${ztunnelNote.join('; ')}.`]),
+    ...(waypointNote.length === 0 ? [] : [`istio-ambient: ${waypointNote.join('; ')}.`]),
+    "istio-ambient: a waypoint serves the services bound to it (its own, or shared by name as a namespace's); callers pick its replicas round robin; traffic from outside the mesh also passes the waypoint (as with istio.io/ingress-use-waypoint).",
+    "istio-ambient: callers (their ztunnel) pick a service's endpoints round robin unless a destination sets `loadBalancer`: ztunnel's own endpoint choice was not verified (an assumption).",
+    'istio-ambient: same-node calls still pass the node ztunnel twice (outbound and inbound); retries re-walk the whole path from the caller, although a real waypoint retries only its own leg.',
+  ];
+}

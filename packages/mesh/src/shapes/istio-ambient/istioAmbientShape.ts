@@ -8,8 +8,18 @@ import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { ISTIO_CNI_NODE_AGENT } from '../istio-sidecar/istioCniNodeAgent.js';
-import { AMBIENT_ASSUMPTIONS, WAYPOINT_PROFILE, ZTUNNEL_PROFILE } from './ambientProfiles.js';
+import { meshProfile } from '../profileFields.js';
+import type { MeshProfile } from '../profileFields.js';
+import { WAYPOINT_PROFILE, ZTUNNEL_PROFILE, ambientAssumptions } from './ambientProfiles.js';
 import { AmbientDataPlane } from './AmbientDataPlane.js';
+
+/** The ztunnel and waypoint profiles of `config`, with the fields its options wrote. */
+function ambientProfiles(config: IstioAmbientMeshConfig): [MeshProfile, MeshProfile] {
+  return [
+    meshProfile('ztunnel', 'ztunnel', config.ztunnel, config.options),
+    meshProfile('waypoint', 'waypoint', config.waypoint, config.options),
+  ];
+}
 
 /** The `istio-ambient` shape. */
 export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
@@ -29,7 +39,11 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
     waypoint: withOverrides(WAYPOINT_PROFILE, options.waypoint),
     istioCni: { ...ISTIO_CNI_NODE_AGENT, ...options.istioCni },
   }),
-  assumptions: () => AMBIENT_ASSUMPTIONS,
+  assumptions: (config) => {
+    const [ztunnel, waypoint] = ambientProfiles(config);
+    return ambientAssumptions(ztunnel, waypoint);
+  },
+  profiles: ambientProfiles,
   // A ztunnel DaemonSet pod and an Istio CNI node agent on every node (waypoints are placed as pods of their own).
   podRequests: (config) => ({
     sidecarCpuRequestCores: new Map(),

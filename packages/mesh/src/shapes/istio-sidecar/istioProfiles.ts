@@ -1,9 +1,11 @@
 // Istio sidecar (Envoy) profiles by release band, fitted to the Istio "Performance and Scalability"
 // pages (docs/sources.md#istio-performance-pages). Istio ambient profiles live in ambient.ts.
 
-import type { IstioVersion, ProxyProfile } from '../../config/MeshConfig.js';
+import type { IstioVersion, ProxyProfile, ProxyProfileField } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
+import type { MeshProfile } from '../profileFields.js';
+import { andList, anyShapeField, shapeGave } from '../profileNotes.js';
 
 /** Release bands that share one set of published figures. */
 export type IstioSidecarBand = '1.4' | '1.5-1.8' | '1.9-1.16' | '1.20-1.24';
@@ -188,20 +190,44 @@ export function istioSidecarProfile(version: IstioVersion): ProxyProfile {
   return ISTIO_SIDECAR_PROFILES[istioBand(version)];
 }
 
-/** Assumptions printed with every `istio-sidecar` run. */
-export function istioSidecarAssumptions(version: IstioVersion): readonly string[] {
+/**
+ * Assumptions printed with every `istio-sidecar` run of `version` whose sidecar profile is `sidecar`: the sources
+ * of the figures the Istio profile gave (not of those the scenario set, which `shapeAssumptions` lists).
+ */
+export function istioSidecarAssumptions(version: IstioVersion, sidecar: MeshProfile): readonly string[] {
   const band = istioBand(version);
-  const notes = [
-    `istio-sidecar: Envoy sidecar profile of Istio ${band} (istioVersion ${version}), fitted to the Istio performance page's two-proxy added latency at 1000 rps, 1 KB, 2 workers; other loads are extrapolations.`,
-    "istio-sidecar: sidecar memory per endpoint in its configuration is 1,380 bytes, measured per host on plain Envoy (its memory test), not with Istio's configuration; every sidecar holds every endpoint of the mesh (no Sidecar resource).",
-  ];
-  if (band === '1.4')
+  const gave = (field: ProxyProfileField): boolean => shapeGave(sidecar, field);
+  const profile = `Envoy sidecar profile of Istio ${band} (istioVersion ${version})`;
+  const fitted =
+    "fitted to the Istio performance page's two-proxy added latency at 1000 rps, 1 KB, 2 workers; other loads are extrapolations";
+  const notes: string[] = [];
+  if (sidecar.written.length === 0) notes.push(`istio-sidecar: ${profile}, ${fitted}.`);
+  else if (anyShapeField(sidecar)) {
+    notes.push(
+      `istio-sidecar: the sidecar's other fields are from the ${profile}` +
+        (gave('latencyMs') ? `, its latency ${fitted}.` : '.'),
+    );
+  }
+  notes.push(
+    gave('memoryPerEndpointKiB')
+      ? "istio-sidecar: sidecar memory per endpoint in its configuration is 1,380 bytes, measured per host on plain Envoy (its memory test), not with Istio's configuration; every sidecar holds every endpoint of the mesh (no Sidecar resource)."
+      : 'istio-sidecar: every sidecar holds every endpoint of the mesh (no Sidecar resource).',
+  );
+  if (band === '1.4' && gave('latencyMs'))
     notes.push(
       'istio-sidecar 1.4: the p99 added latency (6.57 ms) is an assumption; the 1.4 page cites p90 only.',
     );
-  if (band === '1.20-1.24')
+  const from124 = andList([gave('cpuMsPerRequest') && 'CPU', gave('memoryBaseMiB') && 'memory']);
+  const pages = [
+    gave('latencyMs') ? 'latency from the 1.20 page' : '',
+    from124 === '' ? '' : `${from124} from the 1.24 page`,
+  ]
+    .filter((part) => part !== '')
+    .join(', ');
+  if (band === '1.20-1.24' && pages !== '')
     notes.push(
-      'istio-sidecar 1.20–1.24: latency from the 1.20 page, CPU and memory from the 1.24 page (1.22/1.24 latency is published as charts only).',
+      `istio-sidecar 1.20–1.24: ${pages}` +
+        (gave('latencyMs') ? ' (1.22/1.24 latency is published as charts only).' : '.'),
     );
   return notes;
 }

@@ -3,6 +3,8 @@
 
 import type { IstioSidecarMeshConfig } from '../../config/MeshConfig.js';
 import type { MeshShape } from '../MeshShape.js';
+import { meshProfile } from '../profileFields.js';
+import type { MeshProfile } from '../profileFields.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
@@ -48,6 +50,11 @@ export const ISTIO_SIDECAR_MESH: SidecarMesh<IstioSidecarMeshConfig> = {
   },
 };
 
+/** The sidecar profile of `config`, with the fields its options wrote. */
+function sidecarProfile(config: IstioSidecarMeshConfig): MeshProfile {
+  return meshProfile('sidecar', ISTIO_SIDECAR_MESH.kind, config.sidecar, config.options);
+}
+
 /** The `istio-sidecar` shape. */
 export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
   name: 'istio-sidecar',
@@ -67,7 +74,8 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
       istioCni: options.istioCni === undefined ? null : { ...ISTIO_CNI_NODE_AGENT, ...options.istioCni },
     };
   },
-  assumptions: (config) => istioSidecarAssumptions(config.istioVersion),
+  assumptions: (config) => istioSidecarAssumptions(config.istioVersion, sidecarProfile(config)),
+  profiles: (config) => [sidecarProfile(config)],
   // A sidecar in every pod; with Istio's CNI plugin, its node agent on every node as well.
   podRequests(config, scenario) {
     const sidecars = sidecarPodRequests(ISTIO_SIDECAR_MESH.profile(config), scenario);

@@ -4,7 +4,7 @@
 import type { InClusterMeshConfig, LayeredMeshConfig } from '../../config/MeshConfig.js';
 import type { MeshShape } from '../MeshShape.js';
 import { withOverrides } from '../resolveShared.js';
-import { LATTICE_ASSUMPTIONS, LATTICE_HOP_PROFILE } from '../vpc-lattice/latticeProfile.js';
+import { LATTICE_HOP_PROFILE, latticeAssumptions, latticeProfile } from '../vpc-lattice/latticeProfile.js';
 import { LayeredDataPlane } from './LayeredDataPlane.js';
 
 /** The in-cluster shape by default: Istio ambient (seed 000). */
@@ -48,8 +48,16 @@ export const LAYERED_SHAPE: MeshShape<LayeredMeshConfig> = {
   assumptions: (config, others) => [
     LAYERED_NOTE,
     ...others.assumptions(config.inCluster),
-    ...(config.crossCluster === 'vpc-lattice' ? LATTICE_ASSUMPTIONS : []),
+    ...(config.crossCluster === 'vpc-lattice'
+      ? latticeAssumptions(latticeProfile(config.lattice, config.options))
+      : []),
   ],
+  // The in-cluster shape's, and the Lattice hop's between clusters when it runs (once: the same options resolve both).
+  profiles: (config, others) => {
+    const inCluster = others.profiles(config.inCluster);
+    const between = config.crossCluster === 'vpc-lattice' && !inCluster.some((p) => p.name === 'lattice');
+    return between ? [...inCluster, latticeProfile(config.lattice, config.options)] : inCluster;
+  },
   // The in-cluster shape's pods; VPC Lattice runs outside the clusters.
   podRequests: (config, scenario, others) => others.podRequests(config.inCluster, scenario),
   createDataPlane: (context, config) => new LayeredDataPlane(context, config),

@@ -2,12 +2,14 @@
 // #linkerd-bench-2021-11): no per-rps figure exists, so each profile scales the Istio sidecar profile of the
 // release it is compared with by that run's Linkerd/Istio ratios. Labelled derived.
 
-import type { LinkerdVersion, ProxyProfile } from '../../config/MeshConfig.js';
+import type { LinkerdVersion, ProxyProfile, ProxyProfileField } from '../../config/MeshConfig.js';
 import type { CitedFigures } from '../dataplane/CitedFigures.js';
 import { mbToMiB } from '../dataplane/CitedFigures.js';
 import { ECDSA_HANDSHAKE_CPU_MS } from '../istio-ambient/ambientProfiles.js';
 import type { IstioSidecarBand } from '../istio-sidecar/istioProfiles.js';
 import { ISTIO_SIDECAR_CITED, ISTIO_SIDECAR_PROFILES } from '../istio-sidecar/istioProfiles.js';
+import type { MeshProfile } from '../profileFields.js';
+import { andList, shapeGave } from '../profileNotes.js';
 
 /** Every Linkerd profile, oldest first (for validation and help texts). */
 export const LINKERD_VERSIONS: readonly LinkerdVersion[] = ['2.10', '2.11', 'current'];
@@ -135,19 +137,43 @@ export const LINKERD_PROXY_PROFILE: ProxyProfile = LINKERD_PROXY_PROFILES[DEFAUL
 /** What the default profile reproduces. */
 export const LINKERD_CITED: CitedFigures = LINKERD_CITED_BY_VERSION[DEFAULT_LINKERD_VERSION];
 
-/** Assumptions printed with every `linkerd` run. */
-export function linkerdAssumptions(version: LinkerdVersion): readonly string[] {
+/**
+ * Assumptions printed with every `linkerd` run of `version` whose proxy profile is `proxy`: the derivation of the
+ * figures the Linkerd profile gave (the scenario's own are listed by `shapeAssumptions`).
+ */
+export function linkerdAssumptions(version: LinkerdVersion, proxy: MeshProfile): readonly string[] {
   const derivation = DERIVATIONS[version];
+  const gave = (field: ProxyProfileField): boolean => shapeGave(proxy, field);
   const fixed3 = (ratio: number): string => ratio.toFixed(3);
-  const notes = [
-    version === 'current'
-      ? `linkerd (linkerdVersion current): no benchmark of a current Linkerd exists; latency and CPU are the Istio ${derivation.istioBand} sidecar's scaled by the latest Buoyant ratios (latency × ${fixed3(derivation.latencyRatio)}, CPU × ${fixed3(derivation.cpuRatio)}; Linkerd 2.11.1 vs Istio 1.12.0): derived, assuming Linkerd kept its 2021 distance from Istio.`
-      : `linkerd (linkerdVersion ${version}): latency and CPU are the Istio ${derivation.istioBand} sidecar's scaled by the Buoyant run's ratios (latency × ${fixed3(derivation.latencyRatio)}, CPU × ${fixed3(derivation.cpuRatio)}): derived, not measured.`,
-    `linkerd: proxy memory ${derivation.memoryMB.toFixed(2)} MB is ${version === 'current' ? 'the mean of the maximum of any proxy in the two Buoyant runs (17.8 MB with 2.10.2, 26.3 MB with 2.11.1)' : 'the maximum of any proxy in that Buoyant run'}; 1 KiB per discovered endpoint is an assumption.`,
-    version === 'current'
-      ? 'linkerd: a proxy runs 1 worker thread without a CPU limit (the default Helm values), the limit rounded up with one.'
-      : `linkerd (linkerdVersion ${version}): a proxy without a CPU limit runs a worker per core of its node (it used the CPUs its cgroup allows; 2 on nodes without a size, an assumption), the limit rounded up with one.`,
+  const scaled = [
+    gave('latencyMs') ? { what: 'latency', ratio: derivation.latencyRatio } : null,
+    gave('cpuMsPerRequest') ? { what: 'CPU', ratio: derivation.cpuRatio } : null,
+  ].filter((part) => part !== null);
+  const what = andList(scaled.map((part) => part.what));
+  const are = scaled.length > 1 ? 'are' : 'is';
+  const ratios = `${scaled.map((part) => `${part.what} × ${fixed3(part.ratio)}`).join(', ')}`;
+  const notes: string[] = [];
+  if (scaled.length > 0)
+    notes.push(
+      version === 'current'
+        ? `linkerd (linkerdVersion current): no benchmark of a current Linkerd exists; ${what} ${are} the Istio ${derivation.istioBand} sidecar's scaled by the latest Buoyant ${scaled.length > 1 ? 'ratios' : 'ratio'} (${ratios}; Linkerd 2.11.1 vs Istio 1.12.0): derived, assuming Linkerd kept its 2021 distance from Istio.`
+        : `linkerd (linkerdVersion ${version}): ${what} ${are} the Istio ${derivation.istioBand} sidecar's scaled by the Buoyant run's ${scaled.length > 1 ? 'ratios' : 'ratio'} (${ratios}): derived, not measured.`,
+    );
+  const memory = [
+    gave('memoryBaseMiB')
+      ? `proxy memory ${derivation.memoryMB.toFixed(2)} MB is ${version === 'current' ? 'the mean of the maximum of any proxy in the two Buoyant runs (17.8 MB with 2.10.2, 26.3 MB with 2.11.1)' : 'the maximum of any proxy in that Buoyant run'}`
+      : '',
+    gave('memoryPerEndpointKiB') ? '1 KiB per discovered endpoint is an assumption' : '',
+  ].filter((part) => part !== '');
+  if (memory.length > 0) notes.push(`linkerd: ${memory.join('; ')}.`);
+  if (gave('workers'))
+    notes.push(
+      version === 'current'
+        ? 'linkerd: a proxy runs 1 worker thread without a CPU limit (the default Helm values), the limit rounded up with one.'
+        : `linkerd (linkerdVersion ${version}): a proxy without a CPU limit runs a worker per core of its node (it used the CPUs its cgroup allows; 2 on nodes without a size, an assumption), the limit rounded up with one.`,
+    );
+  notes.push(
     'linkerd: proxies discover destinations on demand, so a proxy holds only the endpoints of the services its pod calls.',
-  ];
+  );
   return notes;
 }

@@ -8,6 +8,8 @@ import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
+import { meshProfile } from '../profileFields.js';
+import type { MeshProfile } from '../profileFields.js';
 import { DEFAULT_LINKERD_VERSION, linkerdAssumptions, linkerdProxyProfile } from './linkerdProfile.js';
 
 /** Linkerd's proxies. */
@@ -45,6 +47,11 @@ export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
   },
 };
 
+/** The linkerd2-proxy profile of `config`, with the fields its options wrote. */
+function proxyProfile(config: LinkerdMeshConfig): MeshProfile {
+  return meshProfile('linkerdProxy', LINKERD_MESH.kind, config.linkerdProxy, config.options);
+}
+
 /** The `linkerd` shape. */
 export const LINKERD_SHAPE: MeshShape<LinkerdMeshConfig> = {
   name: 'linkerd',
@@ -63,7 +70,8 @@ export const LINKERD_SHAPE: MeshShape<LinkerdMeshConfig> = {
       linkerdProxy: withOverrides(linkerdProxyProfile(linkerdVersion), options.linkerdProxy),
     };
   },
-  assumptions: (config) => linkerdAssumptions(config.linkerdVersion),
+  assumptions: (config) => linkerdAssumptions(config.linkerdVersion, proxyProfile(config)),
+  profiles: (config) => [proxyProfile(config)],
   podRequests: (config, scenario) => sidecarPodRequests(LINKERD_MESH.profile(config), scenario),
   createDataPlane: (context, config) => new SidecarDataPlane(LINKERD_MESH, context, config),
 };

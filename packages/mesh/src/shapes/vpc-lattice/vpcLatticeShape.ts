@@ -6,7 +6,7 @@ import type { VpcLatticeMeshConfig } from '../../config/MeshConfig.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { LatticeDataPlane } from './LatticeDataPlane.js';
-import { LATTICE_ASSUMPTIONS, LATTICE_HOP_PROFILE } from './latticeProfile.js';
+import { LATTICE_HOP_PROFILE, latticeAssumptions, latticeProfile } from './latticeProfile.js';
 
 /** The `vpc-lattice` shape. */
 export const VPC_LATTICE_SHAPE: MeshShape<VpcLatticeMeshConfig> = {
@@ -21,6 +21,7 @@ export const VPC_LATTICE_SHAPE: MeshShape<VpcLatticeMeshConfig> = {
     }),
     lattice: withOverrides(LATTICE_HOP_PROFILE, options.lattice),
   }),
-  assumptions: () => LATTICE_ASSUMPTIONS,
+  assumptions: (config) => latticeAssumptions(latticeProfile(config.lattice, config.options)),
+  profiles: (config) => [latticeProfile(config.lattice, config.options)],
   createDataPlane: (context, config) => new LatticeDataPlane(context, config),
 };
