@@ -241,6 +241,7 @@ export type {
   NodeMetrics,
   ProxyKindTotals,
   ProxyTotals,
+  ResolvedProxyProfile,
   RunStopReason,
   RunStopped,
   ServiceMetrics,

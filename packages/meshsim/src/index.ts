@@ -273,6 +273,7 @@ export type {
   NodeMetrics,
   ProxyKindTotals,
   ProxyTotals,
+  ResolvedProxyProfile,
   RunStopReason,
   RunStopped,
   ServiceMetrics,

@@ -1,10 +1,11 @@
 // Contract of the `mesh` object: shape options that select other defaults (istioVersion,
-// appMeshLegacyAccount, layered), profile overrides for every proxy kind, and prices.
+// appMeshLegacyAccount, layered), profile overrides for every proxy kind (and how a run reports them), and prices.
 
-import { AWS_US_EAST_1_PRICES, NO_RETRY, resolveMeshConfig, simulate } from '@meshsim/mesh';
+import { AWS_US_EAST_1_PRICES, NO_RETRY, PROFILE_FIELDS, resolveMeshConfig, simulate } from '@meshsim/mesh';
 import type { LayeredMeshConfig, MeshConfig, ProxyProfile } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../src/index.js';
+import { ProxyProfileOverride, WaypointOverride } from '../src/profileSchema.js';
 import { minimal } from './__helpers__/scenarios.js';
 
 function meshOf(mesh: unknown): MeshConfig {
@@ -167,5 +168,43 @@ describe('mesh prices', () => {
       return simulate(config).proxies.costPerMonthUsd ?? NaN;
     };
     expect(cost(0.01)).toBeLessThan(cost(0.1));
+  });
+});
+
+describe('the profile fields a scenario writes, as a run reports them', () => {
+  it("the mesh's profile fields (PROFILE_FIELDS) are the scenario's profile fields, by their written names", () => {
+    const written = Object.values(PROFILE_FIELDS)
+      .map((spec) => spec.written)
+      .sort();
+    expect(written).toEqual(Object.keys(WaypointOverride.shape).sort());
+    expect(written.filter((name) => name !== 'replicas')).toEqual(
+      Object.keys(ProxyProfileOverride.shape).sort(),
+    );
+  });
+
+  it('a run of the brief scenario lists its sidecar fields with their values and records the profile that ran', () => {
+    const config = resolveScenario({
+      ...minimal(),
+      duration: '1s',
+      mesh: {
+        shape: 'istio-sidecar',
+        sidecar: { latency: '1ms', cpuPerRequest: '0.5ms', memoryBase: '80Mi' },
+      },
+    });
+    const result = simulate(config);
+    expect(result.assumptions).toContain(
+      'sidecar: latency, cpuPerRequest, memoryBase set by the scenario (1 ms, 0.5 ms, 80 MiB).',
+    );
+    expect(result.assumptions.join('\n')).not.toContain('1.24 page');
+    expect(result.scenario.meshProfiles).toMatchObject([
+      {
+        name: 'sidecar',
+        kind: 'envoy-sidecar',
+        setByScenario: ['latencyMs', 'cpuMsPerRequest', 'memoryBaseMiB'],
+        latencyMs: { kind: 'constant', value: 1 },
+        cpuMsPerRequest: 0.5,
+        memoryBaseMiB: 80,
+      },
+    ]);
   });
 });

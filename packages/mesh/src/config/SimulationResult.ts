@@ -1,6 +1,8 @@
 // The output of a simulation: RED metrics per edge and per service, time series, proxy resources,
 // warnings and assumptions. Plain data (JSON-serialisable) with units in every field name.
 
+import type { DistributionSpec } from '@meshsim/engine';
+import type { ProxyProfileField } from './MeshConfig.js';
 import type { PodQosClass } from './PodQosClass.js';
 import type { TelemetryResult } from './Telemetry.js';
 
@@ -350,6 +352,49 @@ export interface RunStopped {
   loop?: ZenoLoop;
 }
 
+/**
+ * A proxy profile a run's mesh ran with: the shape's own profile with the fields the scenario set in place, every
+ * field filled (a default made explicit) in the model's units; null where the profile has none (no limit, no
+ * queueing: the profile's Infinity), so that the result stays plain JSON.
+ */
+export interface ResolvedProxyProfile {
+  /** The mesh option that overrides it in a scenario (`sidecar`, `ztunnel`, `waypoint`, `linkerdProxy`, …). */
+  name: string;
+  /** The kind of its proxies in `proxies.byKind` (`envoy-sidecar`, `ztunnel`, …). */
+  kind: string;
+  /** The fields the scenario (the mesh options) set, in the order below; the others are the shape's. */
+  setByScenario: ProxyProfileField[];
+  /** Processing time per traversal [ms]. */
+  latencyMs: DistributionSpec;
+  /**
+   * Worker threads; null: unlimited (no queueing). Istio 1.18+ Envoys and Linkerd proxies whose scenario does not set
+   * them run their CPU limit rounded up instead (docs/model.md#cpu-limits-cfs-quotas).
+   */
+  workers: number | null;
+  /** CPU per request, both directions together [ms of one core]. */
+  cpuMsPerRequest: number;
+  /** CPU per KiB of payload, per traversal [ms of one core]. */
+  cpuMsPerKiB: number;
+  /** Memory at rest [MiB]. */
+  memoryBaseMiB: number;
+  /** Memory per endpoint in its configuration [KiB]. */
+  memoryPerEndpointKiB: number;
+  /** Memory per pooled upstream connection [KiB]. */
+  memoryPerConnectionKiB: number;
+  /** CPU limit of its container [cores]; null: none. A service's `proxyCpuLimitCores` wins for its sidecars. */
+  cpuLimitCores: number | null;
+  /** CPU request of its container [cores] (a finite limit without a request counts as one); 0: none. */
+  cpuRequestCores: number;
+  /** Memory request of its container [MiB] (a limit without a request counts as one); 0: none. */
+  memoryRequestMiB: number;
+  /** Memory limit of its container [MiB]; null: none. A service's `proxyMemoryLimitMiB` wins for its sidecars. */
+  memoryLimitMiB: number | null;
+  /** CPU of its side of one TLS handshake [ms of one core]. */
+  tlsHandshakeCpuMs: number;
+  /** Pods of each waypoint deployment (the `waypoint` profile only; a service's own `replicas` wins). */
+  replicas?: number;
+}
+
 /** Everything a simulation measured. */
 export interface SimulationResult {
   scenario: {
@@ -359,6 +404,11 @@ export interface SimulationResult {
     durationMs: number;
     /** The mesh shape's name. */
     mesh: string;
+    /**
+     * The proxy profiles the mesh ran with (a layered mesh's in-cluster shape's and its cross-cluster hop's); empty
+     * for a shape without proxies. Every result of `simulate` has it; absent in a result made otherwise.
+     */
+    meshProfiles?: ResolvedProxyProfile[];
   };
   /** Kernel events fired. */
   events: number;

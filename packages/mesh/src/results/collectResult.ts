@@ -1,5 +1,5 @@
 // Collects a finished run's results from its model: per-edge and per-service metrics, proxy totals,
-// the time series, request conservation, mTLS coverage, warnings and assumptions.
+// the time series, request conservation, mTLS coverage, the proxy profiles that ran, warnings and assumptions.
 
 import type { ArrangedPod } from '../cpu/arrangePodCgroups.js';
 import type { Model } from '../assembly/Model.js';
@@ -19,6 +19,7 @@ import { MODEL_ASSUMPTIONS } from '../config/defaults.js';
 import { computeCostPerMonthUsd } from '../shapes/dataplane/prices.js';
 import { networkAssumption } from '../config/networkAssumption.js';
 import { shapeAssumptions } from '../shapes/resolveMeshConfig.js';
+import { resolvedProfiles } from './resolvedProfiles.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import { checkCpuStarvation } from './checkCpuStarvation.js';
@@ -152,6 +153,7 @@ export function collectResult(
       seed: config.seed,
       durationMs: config.durationMs,
       mesh: config.mesh.shape,
+      meshProfiles: resolvedProfiles(config.mesh),
     },
     events: model.engine.eventsFired,
     edges,
