@@ -2,6 +2,7 @@
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
+import { meshProfilesJson } from './internal/meshProfiles.js';
 import type { JsonValue } from './renderJson.js';
 import { shapeColumns } from './columns/shapeColumns.js';
 import { duration, round as roundNumber, signedMs } from './internal/format.js';
@@ -136,6 +137,7 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
       })),
       warnings: s.warnings,
       assumptions: s.assumptions,
+      ...(s.meshProfiles !== undefined && { meshProfiles: meshProfilesJson(s.meshProfiles, round) }),
       ...(s.stopped !== undefined && {
         stopped: { reason: s.stopped.reason, atMs: round(s.stopped.atMs), message: s.stopped.message },
       }),

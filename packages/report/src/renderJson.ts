@@ -10,6 +10,7 @@ import type { RunExtras } from './RunExtras.js';
 import { diagnosisJson } from './renderDiagnosis.js';
 import { replicationsJson } from './renderReplications.js';
 import { sortedPolicyEvents, versionSuccessRate } from './internal/derived.js';
+import { meshProfilesJson } from './internal/meshProfiles.js';
 import { round } from './internal/format.js';
 
 /** Version of the JSON document's schema; bumped on any incompatible change. */
@@ -52,6 +53,10 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       seed: typeof scenario.seed === 'number' ? num(scenario.seed) : scenario.seed,
       durationMs: num(scenario.durationMs),
       mesh: scenario.mesh,
+      // The profiles that ran; a result made without them (by hand) has none to give.
+      ...(scenario.meshProfiles !== undefined && {
+        meshProfiles: meshProfilesJson(scenario.meshProfiles, num),
+      }),
       overrides: extras.overrides ?? [],
     },
     events: num(result.events),

@@ -4,7 +4,13 @@
 import { RUN_FIGURES, comparedShapeNotes, pairedDifferences, runFigures } from '@meshsim/analysis';
 import type { Diagnosis, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
 import { requestsExceedCores, requestsExceedMemory } from '@meshsim/mesh';
-import type { EdgeMetrics, RunStopped, SimulationConfig, SimulationResult } from '@meshsim/mesh';
+import type {
+  EdgeMetrics,
+  ResolvedProxyProfile,
+  RunStopped,
+  SimulationConfig,
+  SimulationResult,
+} from '@meshsim/mesh';
 
 /**
  * Added latency of one edge under one shape, vs the baseline shape [ms]. A latency is null when no call on the edge
@@ -96,6 +102,8 @@ export interface ShapeSummary {
   warnings: string[];
   /** Modelling assumptions behind this shape's figures (the run's own; guesses labelled as such). */
   assumptions: string[];
+  /** The proxy profiles the shape's run used (`SimulationResult.scenario.meshProfiles`), when the result has them. */
+  meshProfiles?: ResolvedProxyProfile[];
   /** Present when a guard stopped this shape's run early: its figures cover `[0, stopped.atMs]`. */
   stopped?: RunStopped;
   /** The run's verdict, when the comparison was given diagnoses. */
@@ -252,6 +260,7 @@ export function summarizeComparison(
       }),
       warnings: [...result.warnings, ...(notes?.warnings ?? [])],
       assumptions: [...result.assumptions],
+      ...(result.scenario.meshProfiles !== undefined && { meshProfiles: result.scenario.meshProfiles }),
       ...(result.stopped !== undefined && { stopped: result.stopped }),
       ...(verdict !== undefined && { verdict }),
     };

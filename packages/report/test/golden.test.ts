@@ -41,7 +41,7 @@ const SUFFIX: Readonly<Record<string, string>> = {
 /** {@link makeResult} without a mesh: the baseline of the comparison golden. */
 function makeBaselineResult(): SimulationResult {
   const result = makeResult();
-  result.scenario = { ...result.scenario, mesh: 'none' };
+  result.scenario = { ...result.scenario, mesh: 'none', meshProfiles: [] };
   result.proxies = { count: 0, cpuCores: 0, memoryMiB: 0, byKind: [] };
   for (const edge of result.edges) {
     edge.latency = { ...edge.latency, p50Ms: edge.latency.p50Ms - 0.5, p99Ms: edge.latency.p99Ms - 1 };

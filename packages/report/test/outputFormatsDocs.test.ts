@@ -154,6 +154,13 @@ describe('docs/output-formats.md', () => {
     expect(tableNames('fields: json proxies.byKind')).toEqual(Object.keys(json.proxies.byKind[0] ?? {}));
   });
 
+  it('documents every field of a mesh profile in the JSON (a waypoint profile has replicas too), in order', () => {
+    const json = JSON.parse(renderJson(makePricedResult())) as { scenario: { meshProfiles: object[] } };
+    const fields = [...new Set(json.scenario.meshProfiles.flatMap((profile) => Object.keys(profile)))];
+    expect(fields).toContain('replicas');
+    expect(tableNames('fields: json scenario.meshProfiles')).toEqual(fields);
+  });
+
   it('documents every field of a shape in the comparison JSON', () => {
     const json = JSON.parse(
       renderComparisonJson(summarizeComparison([makeResult(), makePricedResult()])),

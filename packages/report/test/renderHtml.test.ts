@@ -186,6 +186,23 @@ describe('renderHtml', () => {
     expect(markup(renderHtml(makeResult(), { overrides: [] }))).not.toContain('<dt>Overrides</dt>');
   });
 
+  it("tells in the story the proxy profiles that ran, every field with its unit, the scenario's marked", () => {
+    const page = markup(renderHtml(makeResult()));
+    expect(page).toContain(
+      '<dt>Profile sidecar (envoy-sidecar)</dt><dd>latency 1 ms (set by the scenario), workers 2, ' +
+        'cpuPerRequest 0.5 ms (set by the scenario), cpuPerKiB 0 ms, memoryBase 80 MiB (set by the scenario), ' +
+        'memoryPerEndpoint 1.348 KiB, memoryPerConnection 0 KiB, cpuLimit 2 cores, cpuRequest 0.1 cores, ' +
+        'memoryRequest 128 MiB, memoryLimit 1024 MiB, tlsHandshakeCpu 0.6 ms</dd>',
+    );
+    const priced = markup(renderHtml(makePricedResult()));
+    expect(priced).toContain('<dt>Profile ztunnel (ztunnel)</dt>');
+    expect(priced).toMatch(
+      /<dt>Profile waypoint \(waypoint\)<\/dt><dd>[^<]*, replicas 2 \(set by the scenario\)<\/dd>/,
+    );
+    expect(priced).toMatch(/<dt>Profile lattice \(vpc-lattice\)<\/dt><dd>[^<]*workers unlimited,/);
+    expect(markup(renderHtml(makeEmptyResult()))).not.toContain('<dt>Profile');
+  });
+
   it('escapes names from the scenario everywhere, the embedded data included', () => {
     const result = makeResult();
     result.scenario.name = '</script><script>alert(1)</script>';

@@ -49,14 +49,22 @@ describe('renderJson', () => {
     expect(rest).toEqual(JSON.parse(JSON.stringify(expected, (_key, v: unknown) => roundForCompare(v))));
   });
 
-  it('renderJson(result, { overrides }) lists them in scenario.overrides, after the mesh; [] without', () => {
+  it('renderJson(result, { overrides }) lists them in scenario.overrides, after the mesh and its profiles; [] without', () => {
     type Doc = { scenario: Record<string, unknown> };
     const scenario = (
       JSON.parse(
         renderJson(makeResult(), { overrides: ['seed=7', 'services.checkout.deadlinePropagation=true'] }),
       ) as Doc
     ).scenario;
-    expect(Object.keys(scenario)).toEqual(['name', 'description', 'seed', 'durationMs', 'mesh', 'overrides']);
+    expect(Object.keys(scenario)).toEqual([
+      'name',
+      'description',
+      'seed',
+      'durationMs',
+      'mesh',
+      'meshProfiles',
+      'overrides',
+    ]);
     expect(scenario['overrides']).toEqual(['seed=7', 'services.checkout.deadlinePropagation=true']);
     expect((JSON.parse(renderJson(makeResult())) as Doc).scenario['overrides']).toEqual([]);
   });
@@ -66,6 +74,9 @@ describe('renderJson', () => {
     const b = makeResult();
     // Same data, keys inserted in a different order.
     b.scenario = {
+      meshProfiles: (b.scenario.meshProfiles ?? []).map(
+        (profile) => Object.fromEntries(Object.entries(profile).reverse()) as typeof profile,
+      ),
       mesh: b.scenario.mesh,
       durationMs: b.scenario.durationMs,
       seed: b.scenario.seed,
@@ -82,6 +93,66 @@ describe('renderJson', () => {
     expect(json).toContain('"utilisation": 0.666667');
     expect(json).toContain('"startMs": [0, 5000]');
     expect(json.endsWith('}\n')).toBe(true);
+  });
+
+  it('renderJson(result) writes scenario.meshProfiles after mesh: name, kind, setByScenario, then every field with its unit in its name', () => {
+    const parsed = JSON.parse(renderJson(makeResult())) as { scenario: Record<string, unknown> };
+    expect(Object.keys(parsed.scenario)).toEqual([
+      'name',
+      'description',
+      'seed',
+      'durationMs',
+      'mesh',
+      'meshProfiles',
+      'overrides',
+    ]);
+    expect(parsed.scenario['meshProfiles']).toEqual([
+      {
+        name: 'sidecar',
+        kind: 'envoy-sidecar',
+        setByScenario: ['latencyMs', 'cpuMsPerRequest', 'memoryBaseMiB'],
+        latencyMs: { kind: 'constant', value: 1 },
+        workers: 2,
+        cpuMsPerRequest: 0.5,
+        cpuMsPerKiB: 0,
+        memoryBaseMiB: 80,
+        memoryPerEndpointKiB: 1.347656, // 1,380 bytes, rounded to 6 decimals
+        memoryPerConnectionKiB: 0,
+        cpuLimitCores: 2,
+        cpuRequestCores: 0.1,
+        memoryRequestMiB: 128,
+        memoryLimitMiB: 1024,
+        tlsHandshakeCpuMs: 0.6,
+      },
+    ]);
+    // The field order is fixed (PROFILE_FIELDS'), whatever the order of the result's keys.
+    const profile = (parsed.scenario['meshProfiles'] as object[])[0] ?? {};
+    expect(Object.keys(profile).slice(0, 4)).toEqual(['name', 'kind', 'setByScenario', 'latencyMs']);
+  });
+
+  it('renderJson(result) writes a profile without a limit or a queue with null there, a distribution rounded, and replicas only for a waypoint', () => {
+    const json = renderJson(makePricedResult());
+    type Profile = Record<string, unknown>;
+    const profiles = (JSON.parse(json) as { scenario: { meshProfiles: Profile[] } }).scenario.meshProfiles;
+    expect(profiles.map((p) => [p['name'], p['kind']])).toEqual([
+      ['ztunnel', 'ztunnel'],
+      ['waypoint', 'waypoint'],
+      ['lattice', 'vpc-lattice'],
+    ]);
+    const [ztunnel, waypoint, lattice] = profiles as [Profile, Profile, Profile];
+    expect([ztunnel['cpuLimitCores'], ztunnel['memoryLimitMiB']]).toEqual([null, null]);
+    expect(ztunnel['memoryBaseMiB']).toBe(11.444092); // 12 MB
+    expect(lattice['workers']).toBeNull();
+    expect(lattice['latencyMs']).toEqual({ kind: 'lognormal', median: 0.9371, p99: 3.249 });
+    expect(waypoint['setByScenario']).toEqual(['replicas']);
+    expect(waypoint['replicas']).toBe(2);
+    expect('replicas' in ztunnel || 'replicas' in lattice).toBe(false);
+    expect(json).not.toMatch(/Infinity|NaN/);
+  });
+
+  it('renderJson(result) has no meshProfiles for a result made without them (by hand)', () => {
+    const parsed = JSON.parse(renderJson(makeEmptyResult())) as { scenario: object };
+    expect('meshProfiles' in parsed.scenario).toBe(false);
   });
 
   it('renderJson(result) writes every failure cause and the policy events sorted by name', () => {

@@ -3,7 +3,13 @@
 
 import type { Diagnosis, RunFigures } from '@meshsim/analysis';
 import { FAILURE_CAUSES } from '@meshsim/mesh';
-import type { EdgeMetrics, FailureCause, LatencySummary, SimulationResult } from '@meshsim/mesh';
+import type {
+  EdgeMetrics,
+  FailureCause,
+  LatencySummary,
+  ResolvedProxyProfile,
+  SimulationResult,
+} from '@meshsim/mesh';
 
 import {
   renderEdgesCsv,
@@ -49,6 +55,89 @@ export function emptyEdge(source: string, destination: string): EdgeMetrics {
 }
 
 /**
+ * The Istio 1.20–1.24 sidecar profile with `latency: 1ms`, `cpuPerRequest: 0.5ms` and `memoryBase: 80Mi` set by the
+ * scenario (the other fields as `resolveMeshConfig` fills them; memory per endpoint 1,380 bytes).
+ */
+export function istioSidecarProfile(): ResolvedProxyProfile {
+  return {
+    name: 'sidecar',
+    kind: 'envoy-sidecar',
+    setByScenario: ['latencyMs', 'cpuMsPerRequest', 'memoryBaseMiB'],
+    latencyMs: { kind: 'constant', value: 1 },
+    workers: 2,
+    cpuMsPerRequest: 0.5,
+    cpuMsPerKiB: 0,
+    memoryBaseMiB: 80,
+    memoryPerEndpointKiB: 1380 / 1024,
+    memoryPerConnectionKiB: 0,
+    cpuLimitCores: 2,
+    cpuRequestCores: 0.1,
+    memoryRequestMiB: 128,
+    memoryLimitMiB: 1024,
+    tlsHandshakeCpuMs: 0.6,
+  };
+}
+
+/**
+ * The profiles of a default `layered` mesh (Istio ambient inside, the Lattice hop between), with the waypoint's
+ * `replicas: 2` set by the scenario: no limits on the ztunnel and the hop (null), no queueing at the hop.
+ */
+export function layeredProfiles(): ResolvedProxyProfile[] {
+  const envoy = { cpuMsPerKiB: 0, memoryPerEndpointKiB: 1380 / 1024, memoryPerConnectionKiB: 0 };
+  return [
+    {
+      name: 'ztunnel',
+      kind: 'ztunnel',
+      setByScenario: [],
+      latencyMs: { kind: 'lognormal', median: 0.03375, p99: 0.06824 },
+      workers: 2,
+      cpuMsPerRequest: 0.06,
+      memoryBaseMiB: 12 / 1.048576,
+      ...envoy,
+      memoryPerEndpointKiB: 0.5,
+      cpuLimitCores: null,
+      cpuRequestCores: 0.2,
+      memoryRequestMiB: 512,
+      memoryLimitMiB: null,
+      tlsHandshakeCpuMs: 0.3,
+    },
+    {
+      name: 'waypoint',
+      kind: 'waypoint',
+      setByScenario: ['replicas'],
+      latencyMs: { kind: 'lognormal', median: 0.03817, p99: 0.1161 },
+      workers: 2,
+      cpuMsPerRequest: 0.25,
+      memoryBaseMiB: 60 / 1.048576,
+      ...envoy,
+      cpuLimitCores: 2,
+      cpuRequestCores: 0.1,
+      memoryRequestMiB: 128,
+      memoryLimitMiB: 1024,
+      tlsHandshakeCpuMs: 0.6,
+      replicas: 2,
+    },
+    {
+      name: 'lattice',
+      kind: 'vpc-lattice',
+      setByScenario: [],
+      latencyMs: { kind: 'lognormal', median: 0.9371, p99: 3.249 },
+      workers: null,
+      cpuMsPerRequest: 0,
+      memoryBaseMiB: 0,
+      cpuMsPerKiB: 0,
+      memoryPerEndpointKiB: 0,
+      memoryPerConnectionKiB: 0,
+      cpuLimitCores: null,
+      cpuRequestCores: 0,
+      memoryRequestMiB: 0,
+      memoryLimitMiB: null,
+      tlsHandshakeCpuMs: 0,
+    },
+  ];
+}
+
+/**
  * A 10 s run of client → frontend → checkout under istio-sidecar, with retries, timeouts and rejections
  * on the checkout edge and awkward floats (1/3) to exercise rounding.
  */
@@ -60,6 +149,7 @@ export function makeResult(): SimulationResult {
       seed: 42,
       durationMs: 10_000,
       mesh: 'istio-sidecar',
+      meshProfiles: [istioSidecarProfile()],
     },
     events: 1_234_567,
     edges: [
@@ -320,7 +410,12 @@ export function makeEmptyResult(): SimulationResult {
  */
 export function makePricedResult(): SimulationResult {
   const result = makeResult();
-  result.scenario = { ...result.scenario, name: 'priced "layered"', mesh: 'layered' };
+  result.scenario = {
+    ...result.scenario,
+    name: 'priced "layered"',
+    mesh: 'layered',
+    meshProfiles: layeredProfiles(),
+  };
   const checkout = result.services[1];
   if (checkout === undefined) throw new Error('makeResult has two services');
   checkout.rateLimited = 30;

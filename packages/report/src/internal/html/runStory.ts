@@ -1,11 +1,12 @@
-// The story at the top of a run's HTML report: what ran (scenario, mesh, seed, traffic), what went wrong
-// and when (the faults), and how it played out (the verdict, success, the worst second, how the run ended).
+// The story at the top of a run's HTML report: what ran (scenario, mesh and its proxy profiles, seed, traffic), what
+// went wrong and when (the faults), and how it played out (the verdict, success, the worst second, how the run ended).
 
 import type { Diagnosis } from '@meshsim/analysis';
 import { isMeshShapeName, meshShape } from '@meshsim/mesh';
 import type { EdgeMetrics, SimulationConfig, SimulationResult, TrafficConfig } from '@meshsim/mesh';
 
 import { count, duration, fixed, ms, percent } from '../format.js';
+import { profileText } from '../meshProfiles.js';
 import { escapeHtml } from './escapeHtml.js';
 import { factList } from './factList.js';
 import type { HtmlSection } from './HtmlSection.js';
@@ -100,6 +101,11 @@ export function runStory(
 
   const entries: [string, string][] = [
     ['Mesh', shape === '' ? scenario.mesh : `${scenario.mesh}: ${shape}`],
+    // The proxy profiles that ran, the scenario's own fields marked.
+    ...(scenario.meshProfiles ?? []).map((profile): [string, string] => [
+      `Profile ${profile.name} (${profile.kind})`,
+      profileText(profile),
+    ]),
     ['Seed', String(scenario.seed)],
     ['Duration', duration(scenario.durationMs)],
   ];
