@@ -24,7 +24,7 @@ import type { JsonValue } from './JsonValue.js';
  *   `renderText(result, { diagnosis })` builds it from the result and includes this section.
  */
 export function renderDiagnosisText(diagnosis: Diagnosis, context: ColumnContext): string {
-  return diagnosisBlocks(diagnosis)
+  return diagnosisBlocks(diagnosis, context)
     .map((block) =>
       block.kind === 'facts'
         ? block.facts.map(([label, text]) => `${label}: ${text}`).join('\n')

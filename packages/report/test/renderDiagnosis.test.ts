@@ -11,6 +11,7 @@ import {
   renderComparisonCsv,
   renderComparisonJson,
   renderComparisonText,
+  renderDiagnosisText,
   renderJson,
   renderOpenMetrics,
   renderReplicationsText,
@@ -35,6 +36,21 @@ describe('diagnosis renderers', () => {
     expect(text).toContain('Cascade: checkout saturated at 30 s');
     expect(text).toMatch(/client\s+metastable\s+99\.9\s+0\.0\s+0\.0\s+–\s+40 s/);
     expect(renderText(result)).not.toContain('Verdict:');
+  });
+
+  it('clips each trigger to the run: one scheduled past its end, or never ending, says so', () => {
+    const past: Diagnosis = {
+      ...DIAGNOSIS,
+      triggers: [
+        { kind: 'fault', description: 'latency fault on db', startMs: 50_000, endMs: 350_000 },
+        { kind: 'fault', description: 'error fault on db', startMs: 60_000, endMs: Infinity },
+        { kind: 'fault', description: 'crash fault on api', startMs: 10_000, endMs: 70_000 },
+      ],
+    };
+    expect(renderDiagnosisText(past, { durationMs: 70_000 })).toContain(
+      'Triggers: latency fault on db (50 s–70 s, ends after the run); error fault on db (60 s–70 s, never ends); ' +
+        'crash fault on api (10 s–70 s)',
+    );
   });
 
   it('ends the JSON document with the diagnosis', () => {

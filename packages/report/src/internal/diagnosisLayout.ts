@@ -1,10 +1,10 @@
 // The diagnosis laid out once for the renderers that show it whole — the text section of `meshsim run` and
 // the Diagnosis section of the HTML run report —: labelled lines and tables, in the order the text prints them.
 
-import type { Diagnosis } from '@meshsim/analysis';
+import type { Diagnosis, Trigger } from '@meshsim/analysis';
 
 import { AMPLIFICATION_COLUMNS } from '../columns/amplificationColumns.js';
-import type { ColumnTable } from '../columns/Column.js';
+import type { ColumnContext, ColumnTable } from '../columns/Column.js';
 import { VERDICT_COLUMNS, verdictRows } from '../columns/verdictColumns.js';
 import { duration } from './format.js';
 
@@ -41,10 +41,24 @@ function span(fromMs: number, toMs: number): string {
 }
 
 /**
+ * A trigger's span, clipped to the time the run covers: `50 s–70 s, ends after the run` for a fault scheduled past
+ * its end, `10 s–70 s, never ends` for one without `for` (for a run a guard stopped, `ends after the time reached`).
+ * A trigger that starts after that time (only in a stopped run) keeps its scheduled span.
+ */
+function triggerSpan(trigger: Trigger, context: ColumnContext): string {
+  const endMs = context.durationMs;
+  if (trigger.endMs <= endMs || trigger.startMs >= endMs) return span(trigger.startMs, trigger.endMs);
+  const after = context.stopped === undefined ? 'the run' : 'the time reached';
+  const why = Number.isFinite(trigger.endMs) ? `ends after ${after}` : 'never ends';
+  return `${span(trigger.startMs, endMs)}, ${why}`;
+}
+
+/**
  * The diagnosis as blocks: the verdict and why with the triggers, the goodput per traffic source, the
  * sustaining loop (when there is one), the work amplification per call depth (when measured) and the cascade.
+ * `context`: the span the run's metrics cover (triggers are shown clipped to it).
  */
-export function diagnosisBlocks(diagnosis: Diagnosis): DiagnosisBlock[] {
+export function diagnosisBlocks(diagnosis: Diagnosis, context: ColumnContext): DiagnosisBlock[] {
   const blocks: DiagnosisBlock[] = [
     {
       kind: 'facts',
@@ -54,7 +68,7 @@ export function diagnosisBlocks(diagnosis: Diagnosis): DiagnosisBlock[] {
           'Triggers',
           diagnosis.triggers.length === 0
             ? 'none'
-            : diagnosis.triggers.map((t) => `${t.description} (${span(t.startMs, t.endMs)})`).join('; '),
+            : diagnosis.triggers.map((t) => `${t.description} (${triggerSpan(t, context)})`).join('; '),
         ],
       ],
     },

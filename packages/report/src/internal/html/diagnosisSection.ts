@@ -18,7 +18,7 @@ export function diagnosisSection(diagnosis: Diagnosis, context: ColumnContext): 
   return {
     id: 'diagnosis',
     title: 'Diagnosis',
-    html: diagnosisBlocks(diagnosis)
+    html: diagnosisBlocks(diagnosis, context)
       .map((block) =>
         block.kind === 'facts'
           ? factList(block.facts)
