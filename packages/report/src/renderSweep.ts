@@ -214,7 +214,8 @@ export function renderBoundaryMapText(map: BoundaryMap): string {
       ? `\nA guard stopped a run early where the boundary says unknown: not diagnosed, so the bisection of that row stopped there`
       : '') +
     (map.boundaries.some((b) => b.status === 'unresolved')
-      ? `\nA run ended too soon after its trigger to tell recovery from metastability (unresolved) where the boundary says unknown: ` +
+      ? `\nA run was too short to judge (unresolved: too short for a verdict, or too soon after its trigger to tell recovery ` +
+        `from metastability) where the boundary says unknown: ` +
         `the bisection of that row stopped there; run longer (--duration)`
       : '');
   const table = formatTable(

@@ -114,10 +114,13 @@ describe('renderHtml', () => {
     expect(page).toContain(
       '<dt>Verdict</dt><dd>degraded-recovered, back 2 s after the last trigger ended</dd>',
     );
-    const absorbed: Diagnosis = { ...recovered, recoveryMs: -9000 };
-    expect(markup(renderHtml(makeResult(), { diagnosis: absorbed }))).toContain(
-      '<dd>degraded-recovered, back 9 s before the last trigger ended (the system absorbed it)</dd>',
+    // Back while the trigger was still active: goodput did fall out of the band, so not "absorbed".
+    const early: Diagnosis = { ...recovered, recoveryMs: -9000 };
+    const earlyPage = markup(renderHtml(makeResult(), { diagnosis: early }));
+    expect(earlyPage).toContain(
+      '<dd>degraded-recovered, back 9 s before the last trigger ended (while it was still active)</dd>',
     );
+    expect(earlyPage).not.toContain('absorbed');
     expect(markup(renderHtml(makeResult(), { diagnosis: makeDiagnosis() }))).toContain(
       '<dt>Verdict</dt><dd>metastable, still down 40 s after the last trigger ended</dd>',
     );

@@ -11,7 +11,8 @@ import type { RunStopReason } from '@meshsim/mesh';
  * - `stable` — every window stayed within the band (≥ 95 % of the reference goodput ratio);
  * - `degraded-recovered` — left the band and came back for good; `recoveryMs` says when;
  * - `metastable` — still below the band at the end of the run, ≥ 10 s after the last trigger ended;
- * - `unresolved` — still below the band at the end, but the last trigger ended less than 10 s before it;
+ * - `unresolved` — still below the band at the end, but the last trigger ended less than 10 s before it; or a run
+ *   too short to judge (shorter than one window, no call completed, or less than a window left after the warm-up);
  * - `degraded` — below the band at the end with no trigger that ended (none, or one lasting to the end),
  *   or already below 50 % before any trigger;
  * - `stopped` — a guard stopped the run early (docs/cli.md#guards-and-exit-code-3): not diagnosed, since a verdict
@@ -58,23 +59,31 @@ export interface SourceDiagnosis {
   to: string;
   verdict: SourceVerdict;
   /*
-   * The goodput ratios are null when the source offered no call at all (`rate: 0`, or a run too short for one):
-   * there is no goodput to measure, not 100 % of it.
+   * Goodput ratios are successful ÷ offered calls pooled over intervals, capped at 1 (a backlog completing can
+   * outnumber the calls offered). They are null when the source offered no call at all (`rate: 0`), or the run was
+   * too short to judge (`unresolved` for that reason): there is no goodput to measure, not 100 % of it.
    */
-  /** Goodput ratio the band is measured against: the pre-trigger level (see docs/analysis.md). */
+  /** Goodput ratio the band is measured against: the pre-trigger level after the warm-up (see docs/analysis.md). */
   referenceRatio: number | null;
   /** Lowest goodput ratio of any window. */
   minRatio: number | null;
   /** Goodput ratio of the last window. */
   finalRatio: number | null;
-  /** Start of the first window below the band [ms]; null when stable. */
+  /**
+   * When goodput fell out of the band [ms]: the start of the first interval of the first window below the band from
+   * which goodput, pooled up to each later interval of that window, stays below it (for a source `degraded` before any
+   * trigger, the start of its reference); null when stable or not judged.
+   */
   degradedAtMs: number | null;
-  /** Start of the window from which every window is within the band again [ms]; null unless recovered. */
+  /**
+   * When goodput was back within the band for good [ms]: the start of the first interval, after the start of the last
+   * window below the band, from which goodput pooled up to every later interval of the run is within the band; null
+   * unless `degraded-recovered`.
+   */
   recoveredAtMs: number | null;
   /**
-   * `recoveredAtMs` − end of the last trigger [ms] (negative: back before the trigger ended, a policy
-   * absorbed it; without triggers, `recoveredAtMs`); null unless `degraded-recovered`, and null when a
-   * trigger never ends.
+   * `recoveredAtMs` − end of the last trigger [ms] (negative: back while the last trigger was still active; without
+   * triggers, `recoveredAtMs`); null unless `degraded-recovered`, and null when a trigger never ends.
    */
   recoveryMs: number | null;
   /** Run end − end of the last trigger, when still below the band at the end [ms]; else null. */

@@ -11,6 +11,11 @@ export interface DiagnosisThresholds {
   downRatio: number;
   /** Minimum time after the last trigger before a source still below the band is `metastable` [ms]. */
   metastableAfterMs: number;
+  /**
+   * A source's warm-up lasts until the calls that complete in an interval reach this share of the calls offered in it
+   * (calls still in flight at the start of a run are not failures).
+   */
+  warmUpRatio: number;
   /** Mean utilisation at or above which a service is saturated in the sustaining loop. */
   loopUtilisation: number;
   /** Share of retries among an edge's attempts at or above which retries are a loop mechanism. */
@@ -31,6 +36,7 @@ export const DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze
   bandRatio: 0.95,
   downRatio: 0.5,
   metastableAfterMs: 10_000,
+  warmUpRatio: 0.5,
   loopUtilisation: 0.9,
   loopRetryShare: 0.1,
   loopTimeoutShare: 0.5,

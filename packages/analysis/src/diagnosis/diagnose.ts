@@ -137,7 +137,9 @@ export function diagnose(
       cascade,
     };
   }
-  const loop = isRecovered(verdict) ? null : sustainingLoop(config, result, depths, window, t);
+  // A loop sustains a source that was judged and did not recover; one too short to judge (no goodput ratios) has none.
+  const down = sources.some((s) => !isRecovered(s.verdict) && s.referenceRatio !== null);
+  const loop = down ? sustainingLoop(config, result, depths, window, t) : null;
 
   const worst = sources.find((s) => s.verdict === verdict);
   const reason =

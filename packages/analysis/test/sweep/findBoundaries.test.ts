@@ -1,5 +1,6 @@
-// The boundary search on probes whose runs end too soon after their trigger to tell recovery from metastability
-// (verdict `unresolved`): unknown, like a probe a guard stopped, never taken for "does not recover".
+// The boundary search on probes whose runs end too soon after their trigger to tell recovery from metastability, or
+// are too short to judge at all (verdict `unresolved`): unknown, like a probe a guard stopped, never taken for "does
+// not recover".
 
 import { describe, expect, it } from 'vitest';
 
@@ -29,5 +30,16 @@ describe('findBoundaries', () => {
     });
     expect(boundary?.probes[0]).toEqual({ value: 100, verdict: 'unresolved', recovered: null });
     expect(boundary?.probes).toHaveLength(2);
+  });
+
+  it('takes a probe whose runs are too short to judge (calls still in flight) as unknown, not as failing', async () => {
+    const map = await findBoundaries(readScenarioSource('steady-3tier'), {
+      axes: [parseSetOption('traffic.0.rate=100..600')],
+      fixed: [{ path: 'duration', value: '50ms' }],
+      workers: 0,
+    });
+    const [boundary] = map.boundaries;
+    expect(boundary).toMatchObject({ status: 'unresolved', unresolvedAt: 100, low: null, high: null });
+    expect(boundary?.probes[0]).toEqual({ value: 100, verdict: 'unresolved', recovered: null });
   });
 });

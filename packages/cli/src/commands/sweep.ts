@@ -173,9 +173,9 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       const unresolved = probes.filter((p) => p.recovered === null && p.verdict === 'unresolved').length;
       if (unresolved > 0)
         io.stderr.write(
-          `meshsim: ${unresolved} probe${unresolved === 1 ? '' : 's'} had a run too short to tell recovery from ` +
-            `metastability (unresolved), so the boundary of ${unresolved === 1 ? 'its row is' : 'their rows is'} unknown ` +
-            `(run longer with --duration)\n`,
+          `meshsim: ${unresolved} probe${unresolved === 1 ? '' : 's'} had a run too short to judge (unresolved: too ` +
+            `short for a verdict, or too soon after its trigger to tell recovery from metastability), so the boundary ` +
+            `of ${unresolved === 1 ? 'its row is' : 'their rows is'} unknown (run longer with --duration)\n`,
         );
       const unknown = probes.filter((p) => p.recovered === null && p.verdict === 'stopped').length;
       if (unknown === 0) return 0;

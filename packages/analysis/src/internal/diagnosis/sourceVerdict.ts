@@ -1,5 +1,5 @@
 // The verdict of one traffic source from its entry edge's per-interval series: pooled goodput ratios over
-// sliding windows, compared with the band around the reference (pre-trigger) ratio.
+// sliding windows after the source's warm-up, compared with the band around the reference (pre-trigger) ratio.
 
 import type { EdgeSeries } from '@meshsim/mesh';
 
@@ -23,19 +23,85 @@ export interface SourceVerdictInput {
   pending?: readonly string[];
 }
 
-/** Pooled goodput ratio succeeded ÷ calls over intervals [from, to); null when no call was offered. */
+function sum(values: readonly number[], from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += values[i] ?? 0;
+  return total;
+}
+
+/**
+ * Pooled goodput ratio Σ succeeded ÷ Σ calls over intervals [from, to), capped at 1 (successes of calls offered
+ * before the span, a backlog completing, can outnumber the calls offered in it); null when no call was offered.
+ */
 function pooled(series: EdgeSeries, from: number, to: number): number | null {
-  let calls = 0;
-  let succeeded = 0;
-  for (let i = from; i < to; i++) {
-    calls += series.calls[i] ?? 0;
-    succeeded += series.succeeded[i] ?? 0;
+  const calls = sum(series.calls, from, to);
+  return calls === 0 ? null : Math.min(1, sum(series.succeeded, from, to) / calls);
+}
+
+/**
+ * The warm-up: the number of leading intervals before the first one in which the calls that completed (succeeded or
+ * failed) reach `ratio` × the calls offered — while the first calls are still on their way, in flight, not failed.
+ * At most `limit` intervals (one window, and no further than the first trigger).
+ */
+function warmUpIntervals(series: EdgeSeries, limit: number, ratio: number): number {
+  for (let i = 0; i < limit; i++) {
+    const completed = (series.succeeded[i] ?? 0) + (series.failed[i] ?? 0);
+    if (completed >= ratio * (series.calls[i] ?? 0)) return i;
   }
-  return calls === 0 ? null : succeeded / calls;
+  return limit;
+}
+
+/**
+ * Where goodput fell out of the band, in the first window below it, [first, last]: the first interval from which the
+ * goodput pooled up to each later interval of that window stays below the band (`surplus` of an interval: its
+ * successes − floor × its calls; a pooled span is below the band when its surplus is negative). Such an interval
+ * exists: the one after the last running maximum of the cumulative surplus over the window.
+ */
+function fellAt(surplus: readonly number[], first: number, last: number): number {
+  for (let from = first; from <= last; from++) {
+    let cumulative = 0;
+    let below = true;
+    for (let j = from; j <= last && below; j++) {
+      cumulative += surplus[j] ?? 0;
+      below = cumulative < 0;
+    }
+    if (below) return from;
+  }
+  return last;
+}
+
+/**
+ * Where goodput was back in the band for good, after the last window below it (`afterBad`, the first interval after
+ * that window's start): the first interval from which the goodput pooled up to every later interval of the run is
+ * within the band. Such an interval exists (the one after the first minimum of the cumulative surplus from `afterBad`
+ * − 1 on), given that every window starting from `afterBad` on is within the band.
+ */
+function backAt(surplus: readonly number[], afterBad: number): number {
+  const n = surplus.length;
+  // suffixMin[i]: the lowest cumulative surplus, counted from afterBad, reached at any interval ≥ i.
+  const cumulative: number[] = [];
+  let running = 0;
+  for (let i = afterBad; i < n; i++) {
+    running += surplus[i] ?? 0;
+    cumulative[i] = running;
+  }
+  const suffixMin: number[] = new Array<number>(n + 1).fill(Infinity);
+  for (let i = n - 1; i >= afterBad; i--)
+    suffixMin[i] = Math.min(cumulative[i] ?? 0, suffixMin[i + 1] ?? Infinity);
+  for (let from = afterBad; from < n; from++) {
+    const before = from === afterBad ? 0 : (cumulative[from - 1] ?? 0);
+    if ((suffixMin[from] ?? Infinity) >= before) return from;
+  }
+  return n - 1;
 }
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
+}
+
+/** `1500` → `1.5 s`, `50` → `50 ms`: a run's length in a reason. */
+function simulated(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms * 1000) / 1000} ms` : `${Math.round(ms) / 1000} s`;
 }
 
 function percent(ratio: number): string {
@@ -47,37 +113,61 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   const { series, startMs, thresholds: t } = input;
   const base = { source: input.source, to: input.to };
   const n = startMs.length;
-  // No call offered in any interval (`rate: 0`, or a run too short for one): nothing to judge goodput by, and
-  // no goodput ratio to report (null, not 100 %).
-  const offered = series === undefined ? 0 : series.calls.reduce((sum, calls) => sum + calls, 0);
-  if (series === undefined || n === 0 || offered === 0) {
-    return {
-      ...base,
-      verdict: 'stable',
-      referenceRatio: null,
-      minRatio: null,
-      finalRatio: null,
-      degradedAtMs: null,
-      recoveredAtMs: null,
-      recoveryMs: null,
-      stillDownMs: null,
-      reason: 'no call was offered',
-    };
+  // A source not judged: no goodput ratio to report (null, not 100 %), no time it degraded or recovered.
+  const unjudged = (verdict: SourceVerdict, reason: string): SourceDiagnosis => ({
+    ...base,
+    verdict,
+    referenceRatio: null,
+    minRatio: null,
+    finalRatio: null,
+    degradedAtMs: null,
+    recoveredAtMs: null,
+    recoveryMs: null,
+    stillDownMs: null,
+    reason,
+  });
+  const window = seconds(t.windowMs);
+  if (input.durationMs < t.windowMs) {
+    return unjudged(
+      'unresolved',
+      `the run (${simulated(input.durationMs)}) is shorter than one ${window} window: too short to judge (run at least ${window})`,
+    );
+  }
+  // No call offered in any interval (`rate: 0`): nothing to judge goodput by.
+  const offered = series === undefined ? 0 : sum(series.calls, 0, n);
+  if (series === undefined || n === 0 || offered === 0) return unjudged('stable', 'no call was offered');
+  // Calls still in flight are not failures: with none completed there is nothing to judge yet.
+  if (sum(series.succeeded, 0, n) + sum(series.failed, 0, n) === 0) {
+    return unjudged(
+      'unresolved',
+      `none of its ${offered} offered calls completed by the end of the run (all still in flight): too short to judge`,
+    );
   }
   const width = Math.max(1, Math.min(n, Math.round(t.windowMs / input.intervalMs)));
-  // Reference: the intervals that end before the first trigger, when they fill a window; with no trigger,
-  // the first window; with an early trigger, 1 (every offered call should succeed).
+  // Intervals that end by the first trigger (every interval without one).
   const preTrigger =
     input.firstTriggerMs === null
-      ? width
+      ? n
       : startMs.filter((start) => start + input.intervalMs <= (input.firstTriggerMs ?? 0)).length;
-  const referenceRatio = preTrigger >= width ? Math.min(1, pooled(series, 0, preTrigger) ?? 1) : 1;
+  const warmUp = warmUpIntervals(series, Math.min(width, preTrigger), t.warmUpRatio);
+  if (n - warmUp < width) {
+    return unjudged(
+      'unresolved',
+      `its calls took ${seconds(warmUp * input.intervalMs)} to start completing (warm-up), leaving less than one ${window} window to judge: too short to judge`,
+    );
+  }
+  // Reference: after the warm-up, the intervals that end before the first trigger, when they fill a window; with
+  // no trigger, the first window; with an early trigger, 1 (every offered call should succeed).
+  let referenceRatio = 1;
+  if (input.firstTriggerMs === null) referenceRatio = pooled(series, warmUp, warmUp + width) ?? 1;
+  else if (preTrigger - warmUp >= width) referenceRatio = pooled(series, warmUp, preTrigger) ?? 1;
   const floor = t.bandRatio * referenceRatio;
+  const surplus = series.calls.map((calls, i) => (series.succeeded[i] ?? 0) - floor * calls);
 
-  // Window i covers intervals [i, i + width); a window without offered calls counts as within the band.
-  const windows = n - width + 1;
+  // Window w covers intervals [warmUp + w, warmUp + w + width); one without offered calls is within the band.
+  const windows = n - warmUp - width + 1;
   const ratios: (number | null)[] = [];
-  for (let i = 0; i < windows; i++) ratios.push(pooled(series, i, i + width));
+  for (let w = 0; w < windows; w++) ratios.push(pooled(series, warmUp + w, warmUp + w + width));
   const healthy = ratios.map((ratio) => ratio === null || ratio >= floor);
   const known = ratios.filter((ratio): ratio is number => ratio !== null);
   const minRatio = known.length === 0 ? 1 : Math.min(...known);
@@ -91,7 +181,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     return {
       ...common,
       verdict: 'degraded',
-      degradedAtMs: 0,
+      degradedAtMs: startMs[warmUp] ?? 0,
       recoveredAtMs: null,
       recoveryMs: null,
       stillDownMs: null,
@@ -110,21 +200,22 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       recoveredAtMs: null,
       recoveryMs: null,
       stillDownMs: null,
-      reason: `goodput stayed within ${percent(1 - t.bandRatio)} of its reference (${percent(referenceRatio)} of offered calls) in every ${seconds(t.windowMs)} window`,
+      reason: `goodput stayed within ${percent(1 - t.bandRatio)} of its reference (${percent(referenceRatio)} of offered calls) in every ${window} window`,
     };
   }
-  const degradedAtMs = startMs[firstBad] ?? 0;
+  const degradedAtMs = startMs[fellAt(surplus, warmUp + firstBad, warmUp + firstBad + width - 1)] ?? 0;
+  const fell = `goodput fell below the band at ${seconds(degradedAtMs)}, to ${percent(minRatio)} of offered calls,`;
   if (lastBad < windows - 1) {
-    const recoveredAtMs = startMs[lastBad + 1] ?? 0;
+    const recoveredAtMs = startMs[backAt(surplus, warmUp + lastBad + 1)] ?? 0;
     const ended = lastEnd !== null && Number.isFinite(lastEnd);
     const recoveryMs = ended ? recoveredAtMs - (lastEnd ?? 0) : lastEnd === null ? recoveredAtMs : null;
     let when = '';
-    if (lastEnd !== null && !ended) when = ' while a trigger is still active (the system absorbed it)';
+    if (lastEnd !== null && !ended) when = ', while a trigger is still active';
     else if (recoveryMs !== null && lastEnd !== null)
       when =
         recoveryMs >= 0
           ? `, ${seconds(recoveryMs)} after the last trigger ended`
-          : `, ${seconds(-recoveryMs)} before the last trigger ended (the system absorbed it)`;
+          : `, ${seconds(-recoveryMs)} before the last trigger ended (while it was still active)`;
     return {
       ...common,
       verdict: 'degraded-recovered',
@@ -132,7 +223,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       recoveredAtMs,
       recoveryMs,
       stillDownMs: null,
-      reason: `goodput fell to ${percent(minRatio)} of offered calls and was back within the band from ${seconds(recoveredAtMs)}${when}`,
+      reason: `${fell} and was back within it for good from ${seconds(recoveredAtMs)}${when}`,
     };
   }
   // Still below the band in the last window.

@@ -71,7 +71,7 @@ export function verdictLine(diagnosis: Diagnosis): string {
   const { verdict, recoveryMs, stillDownMs } = diagnosis;
   if (recoveryMs !== null) {
     return recoveryMs < 0
-      ? `${verdict}, back ${duration(-recoveryMs)} before the last trigger ended (the system absorbed it)`
+      ? `${verdict}, back ${duration(-recoveryMs)} before the last trigger ended (while it was still active)`
       : `${verdict}, back ${duration(recoveryMs)} after the last trigger ended`;
   }
   if (stillDownMs !== null)

@@ -1,0 +1,174 @@
+// The verdict of one source on hand-made series (1 s intervals): recovery is where goodput stays in the band (a
+// backlog burst after a stall does not make up for the stall), the warm-up is left out of the reference, a run too
+// short to judge is unresolved, and no goodput ratio exceeds 1.
+
+import type { EdgeSeries } from '@meshsim/mesh';
+import { describe, expect, it } from 'vitest';
+
+import { DIAGNOSIS_THRESHOLDS } from '../../../src/index.js';
+import { sourceVerdict } from '../../../src/internal/diagnosis/sourceVerdict.js';
+import type { SourceVerdictInput } from '../../../src/internal/diagnosis/sourceVerdict.js';
+
+/** One interval: calls offered, calls succeeded and failed in it. */
+type Interval = [calls: number, succeeded: number, failed: number];
+
+/** `count` copies of an interval. */
+function repeat(count: number, interval: Interval): Interval[] {
+  return Array.from({ length: count }, () => interval);
+}
+
+function series(intervals: readonly Interval[]): EdgeSeries {
+  const zeros = intervals.map(() => 0);
+  return {
+    source: 'users',
+    destination: 'gateway',
+    calls: intervals.map(([calls]) => calls),
+    succeeded: intervals.map(([, succeeded]) => succeeded),
+    failed: intervals.map(([, , failed]) => failed),
+    retries: zeros,
+    p50Ms: zeros,
+    p99Ms: zeros,
+  };
+}
+
+/** The verdict of a source with these intervals and triggers, over a run as long as the intervals. */
+function verdictOf(
+  intervals: readonly Interval[],
+  triggers: { firstTriggerMs: number | null; lastTriggerEndMs: number | null },
+  durationMs = intervals.length * 1000,
+): ReturnType<typeof sourceVerdict> {
+  const input: SourceVerdictInput = {
+    source: 'users',
+    to: 'gateway',
+    series: series(intervals),
+    startMs: intervals.map((_, i) => i * 1000),
+    intervalMs: 1000,
+    durationMs,
+    ...triggers,
+    thresholds: DIAGNOSIS_THRESHOLDS,
+  };
+  return sourceVerdict(input);
+}
+
+/**
+ * The newcomer's incident (a slow db 10–40 s, queue-timeout shedding): no call succeeds from 11 s to 39 s, then the
+ * backlog completes at 40 s — 1095 successes for 498 calls offered (numbers of the real run, rounded).
+ */
+const INCIDENT: Interval[] = [
+  ...repeat(10, [500, 500, 0]),
+  [495, 25, 0],
+  ...repeat(29, [500, 0, 500]),
+  [498, 1095, 146],
+  ...repeat(29, [500, 500, 0]),
+];
+
+describe('sourceVerdict', () => {
+  it('recovers where goodput stays in the band: a backlog burst does not pull the seconds at 0 % before it in', () => {
+    const source = verdictOf(INCIDENT, { firstTriggerMs: 10_000, lastTriggerEndMs: 40_000 });
+    expect(source.verdict).toBe('degraded-recovered');
+    // Every window from 39 s on is in the band (39 s at 0 % pooled with the burst), but 39 s itself is not.
+    expect(source.recoveredAtMs).toBe(40_000);
+    expect(source.recoveryMs).toBe(0);
+    expect(source.degradedAtMs).toBe(10_000);
+    expect(source.reason).toBe(
+      'goodput fell below the band at 10 s, to 0.0 % of offered calls, and was back within it for good from 40 s, 0 s after the last trigger ended',
+    );
+  });
+
+  it('says when goodput fell: the first second of the drop, not the start of a window of good seconds', () => {
+    // 100 % for 10 s, 20 % for 4 s, then back: the first window below the band starts at 6 s.
+    const intervals: Interval[] = [
+      ...repeat(10, [100, 100, 0]),
+      ...repeat(4, [100, 20, 80]),
+      ...repeat(16, [100, 100, 0]),
+    ];
+    const source = verdictOf(intervals, { firstTriggerMs: 10_000, lastTriggerEndMs: 14_000 });
+    expect(source.degradedAtMs).toBe(10_000);
+    expect(source.recoveredAtMs).toBe(14_000);
+  });
+
+  it('a stall later made up by a burst still counts: recovery is after it, wherever the windows pool it', () => {
+    // Back at 15 s, then two seconds at 0 % at 17–18 s and their backlog at 19 s: every window from 15 s on is in
+    // the band, but goodput pooled from 15 s up to 18 s is not, so it stays in the band only from 19 s.
+    const intervals: Interval[] = [
+      ...repeat(10, [100, 100, 0]),
+      ...repeat(5, [100, 0, 100]),
+      ...repeat(2, [100, 100, 0]),
+      ...repeat(2, [100, 0, 0]),
+      [100, 300, 0],
+      ...repeat(15, [100, 100, 0]),
+    ];
+    const source = verdictOf(intervals, { firstTriggerMs: 10_000, lastTriggerEndMs: 15_000 });
+    expect(source.recoveredAtMs).toBe(19_000);
+  });
+
+  it('never says the system absorbed a trigger it fell out of the band during', () => {
+    // Back at 15 s while a second (harmless) trigger lasts to 17 s.
+    const intervals: Interval[] = [
+      ...repeat(10, [100, 100, 0]),
+      ...repeat(5, [100, 16, 70]),
+      [100, 240, 0],
+      ...repeat(14, [100, 100, 0]),
+    ];
+    const source = verdictOf(intervals, { firstTriggerMs: 10_000, lastTriggerEndMs: 17_000 });
+    expect(source.verdict).toBe('degraded-recovered');
+    expect(source.recoveredAtMs).toBe(15_000);
+    expect(source.recoveryMs).toBe(-2000);
+    expect(source.reason).toContain('2 s before the last trigger ended (while it was still active)');
+    expect(source.reason).not.toContain('absorbed');
+    const forever = verdictOf(intervals, { firstTriggerMs: 10_000, lastTriggerEndMs: Infinity });
+    expect(forever.reason).toMatch(/for good from 15 s, while a trigger is still active$/);
+  });
+
+  it('leaves the warm-up out of the reference: calls still in flight are not failures', () => {
+    // Calls take ~2.5 s: none completes in the first second, few in the next two; a 50 % error fault 10–15 s.
+    const intervals: Interval[] = [
+      [200, 0, 0],
+      [200, 30, 0],
+      [200, 90, 0],
+      ...repeat(7, [200, 200, 0]),
+      ...repeat(5, [200, 100, 100]),
+      ...repeat(15, [200, 200, 0]),
+    ];
+    const source = verdictOf(intervals, { firstTriggerMs: 10_000, lastTriggerEndMs: 15_000 });
+    expect(source.referenceRatio).toBe(1);
+    expect(source.verdict).toBe('degraded-recovered');
+    expect(source.degradedAtMs).toBe(10_000);
+    expect(source.recoveredAtMs).toBe(15_000);
+    expect(source.recoveryMs).toBe(0);
+  });
+
+  it('caps goodput ratios at 1: a backlog completing in the last window is not goodput above the offered load', () => {
+    const intervals: Interval[] = [...repeat(29, [100, 100, 0]), [100, 110, 0]];
+    const source = verdictOf(intervals, { firstTriggerMs: null, lastTriggerEndMs: null });
+    expect(source.verdict).toBe('stable');
+    expect([source.referenceRatio, source.minRatio, source.finalRatio]).toEqual([1, 1, 1]);
+  });
+
+  it('says a run shorter than one window is unresolved, not degraded: its calls are still in flight', () => {
+    // 50 ms: 4 calls offered, none completed.
+    const source = verdictOf([[4, 0, 0]], { firstTriggerMs: null, lastTriggerEndMs: null }, 50);
+    expect(source.verdict).toBe('unresolved');
+    expect(source.reason).toBe(
+      'the run (50 ms) is shorter than one 5 s window: too short to judge (run at least 5 s)',
+    );
+    expect([source.referenceRatio, source.minRatio, source.finalRatio]).toEqual([null, null, null]);
+    expect([source.degradedAtMs, source.recoveredAtMs, source.stillDownMs]).toEqual([null, null, null]);
+  });
+
+  it('says unresolved when no call completed, or the warm-up leaves less than a window to judge', () => {
+    const none = verdictOf(repeat(8, [10, 0, 0]), { firstTriggerMs: null, lastTriggerEndMs: null });
+    expect(none.verdict).toBe('unresolved');
+    expect(none.reason).toBe(
+      'none of its 80 offered calls completed by the end of the run (all still in flight): too short to judge',
+    );
+    const warming = verdictOf([[200, 0, 0], [200, 30, 0], ...repeat(4, [200, 200, 0])], {
+      firstTriggerMs: null,
+      lastTriggerEndMs: null,
+    });
+    expect(warming.verdict).toBe('unresolved');
+    expect(warming.reason).toBe(
+      'its calls took 2 s to start completing (warm-up), leaving less than one 5 s window to judge: too short to judge',
+    );
+  });
+});
