@@ -10,7 +10,12 @@ import { simulate } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { applyOverrides, listBundledScenarios, loadScenario } from '@meshsim/scenario';
 
-import { BURST_SCENARIO_YAML, INVALID_SCENARIO_YAML, writeTempFile } from './__helpers__/scenarios.js';
+import {
+  BURST_SCENARIO_YAML,
+  INVALID_SCENARIO_YAML,
+  OVERLAP_SCENARIO_YAML,
+  writeTempFile,
+} from './__helpers__/scenarios.js';
 
 const build = inject('cliBuild');
 
@@ -317,6 +322,40 @@ describe('meshsim binary', () => {
         expect(stdout).toBe('');
         expect(stderr).toContain(`wrote openmetrics output to ${out}`);
         expect(readFileSync(out, 'utf8').endsWith('# EOF\n')).toBe(true);
+      },
+    );
+
+    it.skipIf(!simulateWorks)(
+      `meshsim run prints when goodput fell and was back for good, and a trigger clipped to the run${SKIP_REASON}`,
+      () => {
+        const file = writeTempFile('overlap.yaml', OVERLAP_SCENARIO_YAML);
+        const recovered = meshsim('run', file, '--duration', '30s');
+        expect(recovered.code, recovered.stderr).toBe(0);
+        // Not "back from 13 s … (the system absorbed it)": 13 s and 14 s had 16 successes of ~95 calls each.
+        expect(recovered.stdout).toContain(
+          'Verdict: degraded-recovered — client: goodput fell below the band at 10 s, to 13.6 % of offered calls, ' +
+            'and was back within it for good from 15 s, 2 s before the last trigger ended (while it was still active)\n',
+        );
+        expect(recovered.stdout).not.toContain('absorbed');
+        expect(recovered.stdout).toMatch(/^client +degraded-recovered +99\.9 +13\.6 +100\.0 +-2 s +– *$/m);
+        // Both faults outlast a 14 s run: their spans end with it.
+        const cut = meshsim('run', file, '--duration', '14s');
+        expect(cut.stdout).toContain(
+          'Triggers: latency fault on db (10 s–14 s, ends after the run); latency fault on db (12 s–14 s, ends after the run)\n',
+        );
+      },
+    );
+
+    it.skipIf(!simulateWorks)(
+      `meshsim run of a run shorter than one window says unresolved (too short to judge), not degraded${SKIP_REASON}`,
+      () => {
+        const file = writeTempFile('overlap.yaml', OVERLAP_SCENARIO_YAML);
+        const { code, stdout, stderr } = meshsim('run', file, '--duration', '50ms');
+        expect(code, stderr).toBe(0);
+        expect(stdout).toContain(
+          'Verdict: unresolved — client: the run (50 ms) is shorter than one 5 s window: too short to judge (run at least 5 s)\n',
+        );
+        expect(stdout).toMatch(/^client +unresolved +– +– +– +– +– *$/m);
       },
     );
   });

@@ -28,6 +28,20 @@ traffic:
   - { name: users, users: 20000, to: api }
 `;
 
+/**
+ * A newcomer's overlap.yaml: db slowed by +1 s from 10 s to 15 s and ×3 from 12 s to 17 s, api tries 3 times. Nothing
+ * succeeds from 10 s to 14 s; at 15 s the backlog completes (more successes than calls offered in that second).
+ */
+export const OVERLAP_SCENARIO_YAML = `name: x
+services:
+  api: { serviceTime: 5ms, calls: [ { to: db, retry: { attempts: 3 } } ] }
+  db: { serviceTime: 5ms }
+traffic: [ { to: api, rate: 100/s } ]
+faults:
+  - { at: 10s, for: 5s, service: db, latency: +1s }
+  - { at: 12s, for: 5s, service: db, latency: x3 }
+`;
+
 /** Writes `contents` to `name` in a new temporary directory and returns the file's path. */
 export function writeTempFile(name: string, contents: string): string {
   const dir = tempDir();
