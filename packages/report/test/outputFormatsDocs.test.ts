@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { runFigures } from '@meshsim/analysis';
+import { RUN_FIGURES, runFigures } from '@meshsim/analysis';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -173,5 +173,20 @@ describe('docs/output-formats.md', () => {
     expect(rows.map((name) => name.replace(/^shapes\[\]\./, '').replace(/\[\]$/, ''))).toEqual(
       Object.keys(json.shapes[0] ?? {}),
     );
+  });
+
+  it('documents every key of the comparison JSON paired differences, in order', () => {
+    const documented = (codeLines('keys: comparison paired')[0] ?? '').split(',');
+    expect(documented).toEqual(RUN_FIGURES.map((figure) => figure.key));
+    // The priced fixture (nodes with a size, prices) gives every figure, so its paired differences have every key.
+    const results = [makePricedResult(), makePricedResult()];
+    const json = JSON.parse(
+      renderComparisonJson(
+        summarizeComparison(results, {
+          replications: results.map((result) => [runFigures(result), runFigures(result)]),
+        }),
+      ),
+    ) as { paired: { differences: { key: string }[] }[] };
+    expect(json.paired[0]?.differences.map((d) => d.key)).toEqual(documented);
   });
 });

@@ -115,7 +115,8 @@ export function runFigures(result: SimulationResult): RunFigures {
       : null,
     pendingPods: sized ? result.services.reduce((n, service) => n + service.pendingPods, 0) : null,
     extraNodesNeeded: sized ? result.extraNodesNeeded : null,
-    // Priced when the run has prices (its proxy cost is set), 0 when nothing is requested.
+    // Priced when the run has prices (its proxy cost is set), 0 when nothing is requested (a result of an older
+    // meshsim left the requested cost out then).
     proxyRequestsCostPerMonthUsd:
       result.proxies.requestedCostPerMonthUsd ?? (result.proxies.costPerMonthUsd === undefined ? null : 0),
   };

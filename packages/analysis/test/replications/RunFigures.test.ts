@@ -81,6 +81,9 @@ describe('runFigures', () => {
     // Istio's 2 sidecars request 100m and 128Mi each: 730 h × (0.2 × $0.04048 + 0.25 GiB × $0.004445).
     expect(priced('istio-sidecar')).toBeCloseTo(730 * (0.2 * 0.04048 + 0.25 * 0.004445), 9);
     expect(priced('linkerd')).toBe(0);
+    // No proxies cost 0 too, so a cost difference against `none` exists.
+    expect(priced('none')).toBe(0);
     expect(priced({ shape: 'istio-sidecar', prices: 'none' })).toBeNull();
+    expect(priced({ shape: 'none', prices: 'none' })).toBeNull();
   });
 });

@@ -252,11 +252,11 @@ export interface ProxyTotals {
   /** Memory the proxies' containers request, summed over kinds: node memory reserved [MiB]; absent when none. */
   memoryRequestedMiB?: number;
   byKind: ProxyKindTotals[];
-  /** Sum of the kinds' `costPerMonthUsd` [USD]; absent without prices. */
+  /** Sum of the kinds' `costPerMonthUsd` [USD] (0 with no proxies, as shape `none`); absent without prices. */
   costPerMonthUsd?: number;
   /**
    * `cpuRequestedCores` and `memoryRequestedMiB` priced for a 730-hour month at the same prices [USD]: what the
-   * capacity the mesh's containers reserve costs, used or not; absent without prices or without requests.
+   * capacity the mesh's containers reserve costs, used or not (0 when they request nothing); absent without prices.
    */
   requestedCostPerMonthUsd?: number;
   /** Where the prices come from (the price table's label); absent without prices. */

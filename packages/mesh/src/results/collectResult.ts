@@ -229,11 +229,14 @@ function withNodeAgents(
   };
 }
 
-/** `totals` with the capacity its containers request priced (`requestedCostPerMonthUsd`), when there are prices. */
+/**
+ * `totals` with the capacity its containers request priced (`requestedCostPerMonthUsd`) when there are prices: 0 when
+ * they request nothing.
+ */
 function withRequestedCost(totals: ProxyTotals, prices: PriceTable | null): ProxyTotals {
   const cores = totals.cpuRequestedCores ?? 0;
   const mib = totals.memoryRequestedMiB ?? 0;
-  if (prices === null || cores + mib === 0) return totals;
+  if (prices === null) return totals;
   return { ...totals, requestedCostPerMonthUsd: computeCostPerMonthUsd(prices, cores, mib) };
 }
 

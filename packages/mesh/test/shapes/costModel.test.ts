@@ -25,6 +25,17 @@ describe('cost model', () => {
     expect(result.proxies.priceSource).toBe(p.label);
   });
 
+  it('prices a shape with no proxies (none) at 0 when there are prices, so that costs can be compared with it', () => {
+    const priced = simulate(calibrationConfig(meshOf('none')));
+    expect(priced.proxies.costPerMonthUsd).toBe(0);
+    expect(priced.proxies.requestedCostPerMonthUsd).toBe(0);
+    expect(priced.proxies.priceSource).toBe(AWS_US_EAST_1_PRICES.label);
+    const unpriced = simulate(calibrationConfig({ ...meshOf('none'), prices: null }));
+    expect(unpriced.proxies.costPerMonthUsd).toBeUndefined();
+    expect(unpriced.proxies.requestedCostPerMonthUsd).toBeUndefined();
+    expect(unpriced.proxies.priceSource).toBeUndefined();
+  });
+
   it('leaves prices out when the mesh has none', () => {
     const result = simulate(calibrationConfig({ ...meshOf('istio-sidecar'), prices: null }));
     expect(result.proxies.costPerMonthUsd).toBeUndefined();
@@ -105,8 +116,8 @@ describe('cost model', () => {
       HOURS_PER_MONTH * (cores * p.vcpuHourUsd + (mib / 1024) * p.gibHourUsd),
       9,
     );
-    // Linkerd's proxies request nothing by default: no cost of requests; without prices, none at all.
-    expect(simulate(twoClusterConfig(meshOf('linkerd'))).proxies.requestedCostPerMonthUsd).toBeUndefined();
+    // Linkerd's proxies request nothing by default: their requests cost 0; without prices, nothing is priced.
+    expect(simulate(twoClusterConfig(meshOf('linkerd'))).proxies.requestedCostPerMonthUsd).toBe(0);
     const unpriced = simulate(twoClusterConfig({ ...meshOf('istio-sidecar'), prices: null }));
     expect(unpriced.proxies.requestedCostPerMonthUsd).toBeUndefined();
   });

@@ -93,7 +93,15 @@ export class DirectDataPlane implements DataPlane {
   }
 
   totals(durationMs: number): ProxyTotals {
-    if (this.mesh.shape === 'none') return { count: 0, cpuCores: 0, memoryMiB: 0, byKind: [] };
+    if (this.mesh.shape === 'none') {
+      // No proxies: with prices they cost 0 (a cost to subtract from, as every other shape's), without none is known.
+      const none: ProxyTotals = { count: 0, cpuCores: 0, memoryMiB: 0, byKind: [] };
+      if (this.mesh.prices !== null) {
+        none.costPerMonthUsd = 0;
+        none.priceSource = this.mesh.prices.label;
+      }
+      return none;
+    }
     let instances = 0;
     for (const [service, count] of this.instancesByService) if (this.adopts(service)) instances += count;
     const cpuCores = durationMs > 0 ? (this.libraryCalls * this.mesh.libraryCpuMsPerCall) / durationMs : 0;
