@@ -55,8 +55,8 @@ describe('docs/scenarios/overhead-3tier.md', () => {
     const actual: Record<string, string[]> = {};
     for (const shape of summary.shapes) {
       const added = shape.shape === 'none' ? '—' : signedMs(shape.addedP50Ms);
-      const cost =
-        shape.costPerMonthUsd === null || shape.shape === 'none' ? '—' : shape.costPerMonthUsd.toFixed(2);
+      // Priced (the default prices): 0.00 under none too.
+      const cost = shape.costPerMonthUsd === null ? '—' : shape.costPerMonthUsd.toFixed(2);
       expected[shape.shape] = [
         ms(shape.endToEndP50Ms),
         ms(shape.endToEndP99Ms),
