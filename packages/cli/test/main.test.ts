@@ -161,7 +161,7 @@ describe('main: run --csv', () => {
     expect(code).toBe(0);
     const [header, ...rows] = out.trimEnd().split('\n');
     expect(header).toBe(
-      'kind,count,cpu_cores,cpu_requested_cores,memory_mib,memory_requested_mib,max_memory_mib,queued,throttled_ms,cpu_wait_ms,tls_handshakes,cost_usd_per_month,price_source',
+      'kind,count,cpu_cores,cpu_requested_cores,memory_mib,memory_requested_mib,max_memory_mib,queued,throttled_ms,cpu_wait_ms,tls_handshake_ends,cost_usd_per_month,price_source',
     );
     expect(rows.at(-1)).toMatch(
       /^total \(count: proxies only\),\d+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,,\d+,[\d.]+,[\d.]+,\d+,[\d.]+,"?\S/,

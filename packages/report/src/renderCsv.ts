@@ -39,7 +39,7 @@ export function renderEdgesCsv(result: SimulationResult): string {
 /**
  * One row per proxy kind, then a totals row whose `kind` is `total (count: proxies only)`:
  * `kind,count,cpu_cores,cpu_requested_cores,memory_mib,memory_requested_mib,max_memory_mib,queued,throttled_ms,`
- * `cpu_wait_ms,tls_handshakes,cost_usd_per_month,price_source` (`max_memory_mib`: the largest proxy of the kind,
+ * `cpu_wait_ms,tls_handshake_ends,cost_usd_per_month,price_source` (`max_memory_mib`: the largest proxy of the kind,
  * empty on the totals row). `count` of the totals row is the proxies users deploy (a node agent, a managed hop or
  * a kernel datapath has a row but does not count), so it may be less than the sum over kinds; its other columns
  * add up the kinds' rows;

@@ -1,6 +1,7 @@
 // The comparison CSV with replications: the shape numbers are the first replication's, and the paired
 // differences vs the baseline follow in columns (mean and 95 % half-width per headline figure); the
-// overrides in the text and JSON comparisons.
+// overrides in the text and JSON comparisons; and the text comparison's rows read as `run`'s figures do: costs to
+// the cent, counts without a unit.
 
 import { RUN_FIGURES } from '@meshsim/analysis';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +10,10 @@ import {
   renderComparisonCsv,
   renderComparisonJson,
   renderComparisonText,
+  renderText,
   summarizeComparison,
 } from '../src/index.js';
-import { makeResult, figuresWith } from './__helpers__/fixtures.js';
+import { makePricedResult, makeResult, figuresWith } from './__helpers__/fixtures.js';
 
 /** The CSV as records, header cell → value, one per row (the fixtures' rows have no quoted cell). */
 function records(csv: string): Record<string, string>[] {
@@ -106,5 +108,35 @@ describe('the overrides of a comparison', () => {
     expect(doc['overrides']).toEqual(overrides);
     const plain = JSON.parse(renderComparisonJson(summarizeComparison(results))) as Record<string, unknown>;
     expect(plain['overrides']).toEqual([]);
+  });
+});
+
+describe('renderComparisonText', () => {
+  const base = makeResult();
+  base.scenario = { ...base.scenario, mesh: 'none' };
+  const priced = makePricedResult();
+  const replications = [
+    [figuresWith(10, 0.9), figuresWith(20, 0.8), figuresWith(15, 0.95)],
+    [figuresWith(12, 0.91), figuresWith(22, 0.79), figuresWith(17, 0.96)],
+  ];
+  const text = renderComparisonText(summarizeComparison([base, priced], { replications }));
+
+  it("prints the proxy costs to the cent, as run's Proxies table does", () => {
+    expect(renderText(priced)).toMatch(/^total \(count: proxies only\) .* 41\.92$/m);
+    expect(text).toMatch(/^proxy cost \(USD\/month\) +– +41\.92$/m);
+    expect(text).toMatch(/^proxy requests cost \(USD\/month\) +– +98\.64$/m);
+  });
+
+  it('names what a count counts, without a unit (docs/output-formats.md), in the table and the paired differences', () => {
+    for (const head of [
+      'nodes over-requested',
+      'BestEffort app pods',
+      'Pending app pods',
+      'extra nodes to run them',
+    ]) {
+      expect(text).toMatch(new RegExp(`^${head}  `, 'm'));
+    }
+    expect(RUN_FIGURES.map((figure) => figure.header)).toContain('Pending app pods');
+    expect(text).not.toContain('(count)');
   });
 });

@@ -62,7 +62,7 @@ describe('renderEdgesCsv', () => {
 describe('renderProxiesCsv', () => {
   it('renderProxiesCsv(result) writes one row per proxy kind and a total row, with cost and price source', () => {
     expect(renderProxiesCsv(makePricedResult()).split('\n')).toEqual([
-      'kind,count,cpu_cores,cpu_requested_cores,memory_mib,memory_requested_mib,max_memory_mib,queued,throttled_ms,cpu_wait_ms,tls_handshakes,cost_usd_per_month,price_source',
+      'kind,count,cpu_cores,cpu_requested_cores,memory_mib,memory_requested_mib,max_memory_mib,queued,throttled_ms,cpu_wait_ms,tls_handshake_ends,cost_usd_per_month,price_source',
       'ztunnel,6,0.1591,3,137.4,3072,22.9,360,12.5,7.25,24,5.1403,"list prices, ""test"" table"',
       'vpc-lattice,2,0,0,0,0,,0,0,0,0,36.7775,"list prices, ""test"" table"',
       'total (count: proxies only),6,0.1591,3,137.4,3072,,360,12.5,7.25,24,41.9178,"list prices, ""test"" table"',

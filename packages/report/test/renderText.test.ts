@@ -118,6 +118,15 @@ describe('renderText', () => {
     );
   });
 
+  it("renderText(result) labels the Proxies table's handshakes as ends, apart from the connections line's handshakes", () => {
+    // A handshake between two proxies counts at both: the table's count is not the connections line's.
+    const text = renderText(makePricedResult());
+    const header = text.split('\n').find((line) => line.startsWith('kind  '));
+    expect(header?.split(/\s{2,}/)).toContain('TLS handshake ends');
+    expect(header).not.toMatch(/TLS handshakes/);
+    expect(text).toContain('Connections: 12 opened, 12 TLS handshakes');
+  });
+
   it('renderText(result) shows proxy kinds that deploy no proxy (count 0), with their cost', () => {
     const result = makePricedResult();
     result.proxies = {

@@ -72,9 +72,9 @@ export const RUN_FIGURES: readonly FigureInfo[] = [
   { key: 'proxyCpuRequestedCores', header: 'proxy CPU requested (cores)', decimals: 3, scale: 1 },
   { key: 'proxyMemoryRequestedMiB', header: 'proxy memory requested (MiB)', decimals: 0, scale: 1 },
   { key: 'nodeCpuUtilisation', header: 'node CPU (%)', decimals: 1, scale: 100 },
-  { key: 'pendingPods', header: 'Pending app pods (count)', decimals: 1, scale: 1 },
-  { key: 'extraNodesNeeded', header: 'extra nodes needed (count)', decimals: 1, scale: 1 },
-  { key: 'proxyRequestsCostPerMonthUsd', header: 'proxy requests cost (USD/month)', decimals: 0, scale: 1 },
+  { key: 'pendingPods', header: 'Pending app pods', decimals: 1, scale: 1 },
+  { key: 'extraNodesNeeded', header: 'extra nodes needed', decimals: 1, scale: 1 },
+  { key: 'proxyRequestsCostPerMonthUsd', header: 'proxy requests cost (USD/month)', decimals: 2, scale: 1 },
 ];
 
 /** The traffic sources' entry edges: edges whose caller is not a service. */

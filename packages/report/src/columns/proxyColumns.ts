@@ -66,7 +66,7 @@ export interface ProxyRow {
   throttledMs: number;
   /** Time the kind's runnable work waited for a core on a busy node, summed over tasks [ms]. */
   cpuWaitMs: number;
-  /** TLS handshakes its proxies took part in. */
+  /** TLS handshakes its proxies took part in (as client or server: a handshake between two of them counts twice). */
   handshakes: number;
   /** Monthly cost [USD]; null when the result holds no price. */
   costPerMonthUsd: number | null;
@@ -180,8 +180,10 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
     {
       key: 'handshakes',
       read: (row) => row.handshakes,
-      text: { header: 'TLS handshakes', format: count },
-      csv: { name: 'tls_handshakes' },
+      // Each handshake has two ends, each counted at its proxy (a sidecar-to-sidecar handshake twice): not the
+      // connections line's TLS handshakes, which counts each once.
+      text: { header: 'TLS handshake ends', format: count },
+      csv: { name: 'tls_handshake_ends' },
     },
     {
       key: 'costPerMonthUsd',
