@@ -3,9 +3,7 @@
 
 import { Engine } from '@meshsim/engine';
 import { buildModel } from './assembly/buildModel.js';
-import { checkConfigBounds } from './config/rules/checkConfigBounds.js';
-import { checkConfigValues } from './config/rules/checkConfigValues.js';
-import { checkConfigReferences } from './config/checkConfigReferences.js';
+import { checkConfig } from './checkConfig.js';
 import type { Model } from './assembly/Model.js';
 import type { SimulationConfig } from './config/SimulationConfig.js';
 import type { RunStopped, SimulationResult } from './config/SimulationResult.js';
@@ -64,12 +62,7 @@ export class Simulation {
     options: SimulateOptions | NonNullable<SimulateOptions['onProgress']> = {},
   ) {
     this.options = typeof options === 'function' ? { onProgress: options } : options;
-    if (typeof config !== 'object' || config === null) {
-      throw new TypeError(`simulate: config must be a SimulationConfig object (got ${String(config)})`);
-    }
-    checkConfigValues(config);
-    checkConfigBounds(config);
-    checkConfigReferences(config);
+    checkConfig(config, 'simulate');
     const telemetry = this.options.telemetry ?? {};
     const sampleRate = telemetry.traceSampleRate ?? 0;
     if (!(sampleRate >= 0 && sampleRate <= 1)) {

@@ -5,6 +5,7 @@
 export { simulate } from './simulate.js';
 export { MODEL_REVISION } from './modelRevision.js';
 export { Simulation } from './Simulation.js';
+export { staticWarnings } from './staticWarnings.js';
 export {
   CHECK_EVERY_EVENTS,
   DEFAULT_MAX_EVENTS,
@@ -142,6 +143,7 @@ export { TRAFFIC_RULES } from './config/rules/trafficRules.js';
 export { VERSION_RULES } from './config/rules/versionRules.js';
 
 export type { ExternalStop, SimulateOptions } from './SimulateOptions.js';
+export type { ConfigWarning, ScenarioFieldPath } from './config/ConfigWarning.js';
 export type {
   HistogramSamples,
   Reporter,

@@ -6,6 +6,7 @@ import type { RequestingProxy } from './nodeCpuRequests.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { ClusterCpu } from '../cpu/ClusterCpu.js';
 import type { ConnectionPools } from '../call/ConnectionPools.js';
+import type { Downstream } from '../call/Downstream.js';
 import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
 import type { Topology } from '../topology/Topology.js';
 import type { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
@@ -26,6 +27,8 @@ export interface Model {
   readonly dataPlane: DataPlane;
   /** The traffic sources, not started yet. */
   readonly sources: readonly TrafficSource[];
+  /** Each service's call plan (`callPlans[s][stage][i]` for `config.services[s].calls[stage][i]`). */
+  readonly callPlans: readonly (readonly (readonly Downstream[])[])[];
   readonly topology: Topology;
   /** The nodes' CPUs (none modelled when no cluster gives its nodes a size). */
   readonly cpu: ClusterCpu;

@@ -17,6 +17,7 @@ import { checkProxyCpuLimits } from './checkProxyCpuLimits.js';
 import { checkTimeouts } from './checkTimeouts.js';
 import { checkWaypoints } from './checkWaypoints.js';
 import type { CallTap } from '../call/CallTap.js';
+import type { Downstream } from '../call/Downstream.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
@@ -163,8 +164,11 @@ export function buildModel(
 
   // Sources first, so their edges are listed first.
   const sources = createSources(traffic, config.traffic, callerKey);
+  const callPlans: Downstream[][][] = [];
   for (const service of services.values()) {
-    service.downstream = wireCallPlan(traffic, service);
+    const plan = wireCallPlan(traffic, service);
+    callPlans.push(plan);
+    service.downstream = plan;
     const protection = createInboundProtection(
       service,
       dataPlane.serverEnforcer(service.name),
@@ -187,6 +191,7 @@ export function buildModel(
     instances,
     dataPlane,
     sources,
+    callPlans,
     topology,
     cpu,
     connections,

@@ -26,6 +26,7 @@ export function checkCpuWithoutNodes(
     warnings.add(
       `service ${service.name}: ${fields.join(' and ')} ${fields.length > 1 ? 'have' : 'has'} no effect: its nodes ` +
         'have no CPU size (set nodeCpu, at the top of the scenario or on its cluster)',
+      ['services', service.name, fields[0] as string],
     );
   }
 }

@@ -48,14 +48,17 @@ function shapesUsing(key: string): string[] {
 /** Adds one warning naming the options of `mesh` its shape does not use, and the shapes that do. */
 export function checkMeshOptions(mesh: MeshConfig, warnings: Warnings): void {
   const unused = new Map<string, string>();
+  let first: string | undefined;
   for (const { option, field, usedAs } of SHAPE_OPTIONS) {
     if (mesh.options[option] === undefined || uses(mesh, usedAs) || unused.has(field)) continue;
     const users = shapesUsing(usedAs).filter((name) => name !== 'layered' || field === 'layered');
     unused.set(field, `mesh.${field}${users.length > 0 ? ` (used by ${users.join(', ')})` : ''}`);
+    first ??= field;
   }
-  if (unused.size === 0) return;
+  if (first === undefined) return;
   warnings.add(
     `mesh shape ${mesh.shape} does not use ${[...unused.values()].join('; ')}: ` +
       'kept for switching shapes (--mesh, compare), not applied in this run',
+    ['mesh', first],
   );
 }

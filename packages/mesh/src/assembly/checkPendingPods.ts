@@ -110,6 +110,7 @@ export function checkPendingPods(
       `service ${service.name}: ${which}. No node of cluster ${service.cluster}${service.nodePool === undefined ? '' : ` (pool ${service.nodePool})`} ` +
         `has ${lacks}; Kubernetes would leave ${pending === 1 ? 'it' : 'them'} Pending. ` +
         `Add nodes or larger ones (${fields.join(', ')})${requests ? ', or lower the requests' : ''}`,
+      ['services', service.name],
     );
   }
 }

@@ -20,9 +20,15 @@ export function checkProxyCpuLimits(
   const withSidecar = new Set(sidecars.map((proxy) => proxy.service));
   const withoutSidecar = asking.filter((name) => !withSidecar.has(name));
   if (withoutSidecar.length > 0) {
+    const first = config.services.find((s) => s.name === withoutSidecar[0]);
     warnings.add(
       `proxyCpuLimit or proxyCpuRequest of ${servicesNamed(withoutSidecar)}: no sidecar runs in their pods under this ` +
         'mesh shape (istio-sidecar, linkerd, app-mesh and consul run one): kept for switching shapes, not applied in this run',
+      [
+        'services',
+        withoutSidecar[0] as string,
+        first?.proxyCpuLimitCores !== undefined ? 'proxyCpuLimit' : 'proxyCpuRequest',
+      ],
     );
   }
   const sized = new Set(sidecars.filter((proxy) => proxy.cpu !== null).map((proxy) => proxy.service));
@@ -37,6 +43,7 @@ export function checkProxyCpuLimits(
     warnings.add(
       `proxyCpuLimit of ${servicesNamed(unsized)} sets no CPU quota: their nodes have no CPU size (set nodeCpu, at ` +
         "the top of the scenario or on its cluster); under istio-sidecar and linkerd it still sets their proxies' workers",
+      ['services', unsized[0] as string, 'proxyCpuLimit'],
     );
   }
 }

@@ -17,5 +17,6 @@ export function checkWaypoints(config: SimulationConfig, dataPlane: DataPlane, w
   warnings.add(
     `services ${ignored.join(', ')} ask for a waypoint, but mesh shape ${config.mesh.shape} runs no waypoints ` +
       '(istio-ambient does): their `waypoint` is ignored',
+    ['services', ignored[0] as string, 'waypoint'],
   );
 }

@@ -56,12 +56,13 @@ function durationText(ms: number): string {
 export function scheduleFaults(context: FaultContext, faults: readonly FaultConfig[]): void {
   const engine = context.engine;
   const world = new FaultRun(context);
-  for (const fault of faults) {
+  faults.forEach((fault, index) => {
     if (fault.atMs >= context.durationMs) {
       // Valid (a run may be shortened below a file's faults), but the fault under test would vanish without a word.
       context.warnings.add(
         `fault ${fault.effect.kind} on ${fault.service} starts at ${durationText(fault.atMs)}, at or after the end of the run ` +
           `(${durationText(context.durationMs)}): it does not happen in this run (lengthen the run to include it)`,
+        ['faults', index, 'at'],
       );
     }
     // meshsim keeps a crashed node's pods down until the node returns; Kubernetes would move them after the toleration.
@@ -71,13 +72,14 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
         `fault at ${durationText(fault.atMs)}: its nodes stay down for ${Math.round(downMs / 1000)} s; Kubernetes would evict their pods ` +
           `after ${UNREACHABLE_TOLERATION_MS / 1000} s (the default toleration of node.kubernetes.io/unreachable) and run them ` +
           'on other nodes, which meshsim does not: they stay down until their node returns',
+        ['faults', index, 'for'],
       );
     }
     const event: FaultEvent = { fault, targets: { instances: [], proxies: [] } };
     engine.scheduleAt(fault.atMs, startFault, { world, event });
     const endMs = fault.atMs + fault.durationMs;
     if (endMs < context.durationMs) engine.scheduleAt(endMs, endFault, { world, event });
-  }
+  });
 }
 
 /** The first N instances of the fault's service, in placement order. */

@@ -63,7 +63,8 @@ export function createBulkhead(
     maxConcurrent,
     `service "${caller.service}": inbound.bulkheads.${target.name}`,
   );
-  if (!enforceOrWarn(context, context.clientEnforcer(caller, target.name), 'bulkhead', caller.service))
+  const field = ['services', caller.service, 'inbound', 'bulkheads', target.name];
+  if (!enforceOrWarn(context, context.clientEnforcer(caller, target.name), 'bulkhead', caller.service, field))
     return null;
   const registry = context.bulkheadSlots;
   const key = `${caller.key}\u0000${target.name}`;

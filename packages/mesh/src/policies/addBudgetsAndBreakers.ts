@@ -38,18 +38,19 @@ export function addBudgetsAndBreakers(
   }
   const enforcer = context.clientEnforcer(caller, target.name);
   const path = `services.${target.name}.destination`;
-  const can = (policy: Parameters<typeof enforceOrWarn>[2]): boolean =>
-    enforceOrWarn(context, enforcer, policy, target.name);
+  const written = (field: string) => ['services', target.name, 'destinationPolicy', field];
+  const can = (policy: Parameters<typeof enforceOrWarn>[2], field: string): boolean =>
+    enforceOrWarn(context, enforcer, policy, target.name, written(field));
 
-  if (errorRateBreaker !== null && can('error-rate-breaker')) {
+  if (errorRateBreaker !== null && can('error-rate-breaker', 'errorRateBreaker')) {
     into.push(new ErrorRateBreaker(errorRateBreaker, `${path}.errorRateBreaker`));
   }
-  if (failureAccrual !== null && can('failure-accrual')) {
+  if (failureAccrual !== null && can('failure-accrual', 'failureAccrual')) {
     const random = context.streams.unique(`failure-accrual/${caller.name}#${caller.key}->${target.name}`);
     into.push(new FailureAccrual(failureAccrual, target, random, `${path}.failureAccrual`));
   }
-  const budgetOn = retryBudget !== null && can('retry-budget');
-  if (connectionPool !== null && can('connection-pool')) {
+  const budgetOn = retryBudget !== null && can('retry-budget', 'retryBudget');
+  if (connectionPool !== null && can('connection-pool', 'connectionPool')) {
     into.push(new EnvoyThresholds(connectionPool, `${path}.connectionPool`));
     if (!(budgetOn && retryBudget.kind === 'envoy')) {
       into.push(EnvoyRetryBudget.maxRetries(connectionPool.maxRetries, `${path}.connectionPool`));

@@ -30,6 +30,7 @@ export function resolveLoadBalancer(
       `load-balancer "${configured.kind}" for calls to "${target.name}" cannot be enforced by the ` +
         `${enforcer} hop of caller "${caller.name}" in mesh shape "${context.shape}"; ` +
         `not applied (using "${fallback.kind}")`,
+      ['services', target.name, 'destinationPolicy', 'loadBalancer'],
     );
     return fallback;
   }

@@ -19,10 +19,12 @@ export function createOutlierDetector(
   const config = target.config.destination?.outlierDetection ?? null;
   if (config === null) return null;
   const enforcer = context.clientEnforcer(caller, target.name);
+  const path = ['services', target.name, 'destinationPolicy', 'outlierDetection'];
   if (!canEnforce(enforcer, 'outlier-detection')) {
     context.warnings.add(
       `outlier-detection for calls to "${target.name}" cannot be enforced by the ${enforcer} hop of ` +
         `caller "${caller.name}" in mesh shape "${context.shape}"; not applied`,
+      path,
     );
     return null;
   }
@@ -33,6 +35,7 @@ export function createOutlierDetector(
       `outlier-detection for calls to "${target.name}" can never eject a host: one of its ${hosts} ` +
         `instances is ${(100 / hosts).toFixed(1)} % > maxEjectionPercent ${config.maxEjectionPercent} % ` +
         `(Envoy ≥ 1.31); set alwaysEjectOneHost or raise maxEjectionPercent`,
+      path,
     );
   }
   return new OutlierDetector(config, hosts, context.engine.now);

@@ -3,6 +3,7 @@
 
 import { canEnforce } from '../config/capabilities.js';
 import type { EnforcerKind, PolicyName } from '../config/capabilities.js';
+import type { ScenarioFieldPath } from '../config/ConfigWarning.js';
 import type { Warnings } from './Warnings.js';
 
 /** Where a capability check reports: the run's warnings and the mesh shape's name. */
@@ -19,18 +20,21 @@ function article(word: string): string {
 
 /**
  * Whether `enforcer` can enforce `policy` for `service`. When it cannot, adds the warning
- * `<policy> on service "<service>" is not enforced: the <shape> mesh shape enforces it at a(n) <enforcer> hop, which cannot`.
+ * `<policy> on service "<service>" is not enforced: the <shape> mesh shape enforces it at a(n) <enforcer> hop, which cannot`,
+ * about the scenario field `path` when given.
  */
 export function enforceOrWarn(
   scope: EnforcementScope,
   enforcer: EnforcerKind,
   policy: PolicyName,
   service: string,
+  path?: ScenarioFieldPath,
 ): boolean {
   if (canEnforce(enforcer, policy)) return true;
   scope.warnings.add(
     `${policy} on service "${service}" is not enforced: the ${scope.shape} mesh shape ` +
       `enforces it at ${article(enforcer)} ${enforcer} hop, which cannot; the policy is not applied`,
+    path,
   );
   return false;
 }

@@ -5,6 +5,7 @@ import type { Random } from '@meshsim/engine';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { FaultInjectionConfig } from '../config/PolicyConfig.js';
 import type { CallConfig } from '../config/SimulationConfig.js';
+import type { ScenarioFieldPath } from '../config/ConfigWarning.js';
 import type { CallPolicy } from '../config/CallPolicy.js';
 import { canEnforce } from '../config/capabilities.js';
 import type { UpstreamClient } from '../call/UpstreamClient.js';
@@ -25,15 +26,23 @@ export class CallRoute {
     private readonly config: CallConfig,
     /** Names the entry in stream names, e.g. `a->b#0.1`. */
     private readonly entry: string,
+    /** Where a scenario file writes the entry (for warnings). */
+    private readonly at: ScenarioFieldPath,
   ) {
     this.fault = config.faultInjection ?? null;
   }
 
   /**
-   * The route features of the entry `tag` (`#stage.index`) of `from`'s call plan, or null when it
-   * sets neither fault injection nor mirroring. Throws on invalid parameters, naming the field.
+   * The route features of the entry `tag` (`#stage.index`) of `from`'s call plan, written at `at` in a scenario
+   * file, or null when it sets neither fault injection nor mirroring. Throws on invalid parameters, naming the field.
    */
-  static create(context: TrafficContext, from: string, config: CallConfig, tag: string): CallRoute | null {
+  static create(
+    context: TrafficContext,
+    from: string,
+    config: CallConfig,
+    tag: string,
+    at: ScenarioFieldPath,
+  ): CallRoute | null {
     const fault = config.faultInjection ?? null;
     const mirror = config.mirror ?? null;
     if (fault === null && mirror === null) return null;
@@ -64,7 +73,7 @@ export class CallRoute {
         throw new Error(`${field}.mirror.to: unknown service "${mirror.to}"`);
       }
     }
-    return new CallRoute(context, from, config, `${from}->${config.to}${tag}`);
+    return new CallRoute(context, from, config, `${from}->${config.to}${tag}`, at);
   }
 
   /**
@@ -74,14 +83,15 @@ export class CallRoute {
   attach(caller: CallerRef, client: UpstreamClient, policy: CallPolicy): void {
     const dataPlane = this.context.dataPlane;
     const enforcer = dataPlane.clientEnforcer(caller, this.config.to);
-    const unsupported = (name: string, what: string): void =>
+    const unsupported = (name: string, what: string, field: string): void =>
       this.context.warnings.add(
         `${name}: ${what} on calls from "${this.from}" to "${this.config.to}" not applied under mesh shape ` +
           `"${dataPlane.shape}" (the caller's ${enforcer} hop cannot enforce it)`,
+        [...this.at, field],
       );
     let fault = this.fault;
     if (fault !== null && !canEnforce(enforcer, 'fault-injection')) {
-      unsupported('fault-injection', 'fault injection');
+      unsupported('fault-injection', 'fault injection', 'faultInjection');
       fault = null;
     }
     let sender: MirrorSender | null = null;
@@ -91,7 +101,7 @@ export class CallRoute {
         this.mirror ??= new MirrorRoute(this.context, this.from, mirrorConfig, this.entry);
         sender = this.mirror.senderFor(caller, policy);
       } else {
-        unsupported('mirror', `mirroring to "${mirrorConfig.to}"`);
+        unsupported('mirror', `mirroring to "${mirrorConfig.to}"`, 'mirror');
       }
     }
     if (fault === null && sender === null) return;

@@ -62,6 +62,7 @@ export function createVersionRouter(
       `traffic-split: ${what} of service "${target.name}" ignored for caller "${caller.name}" under mesh shape ` +
         `"${context.dataPlane.shape}" (its ${enforcer} hop cannot split traffic); calls spread over all ` +
         `endpoints, i.e. in proportion to replica counts`,
+      ['services', target.name],
     );
     return null;
   }

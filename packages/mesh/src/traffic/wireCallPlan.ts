@@ -2,6 +2,7 @@
 // effective policy, and the route features (fault injection, mirroring) its callers' clients get.
 
 import { Downstream } from '../call/Downstream.js';
+import { callFieldPath } from '../config/ConfigWarning.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { CallRoute } from './CallRoute.js';
 import { createUpstreamClient } from './createUpstreamClient.js';
@@ -17,7 +18,7 @@ export function wireCallPlan(context: TrafficContext, service: ServiceRuntime): 
       const edge = context.edges.get(from, call.to);
       const backoffRandom = context.streams.stream(`backoff/${from}->${call.to}${tag}`);
       const lbRandom = context.streams.stream(`lb/${from}->${call.to}${tag}`);
-      const route = CallRoute.create(context, from, call, tag);
+      const route = CallRoute.create(context, from, call, tag, callFieldPath(from, s, i, stage.length));
       return new Downstream(context.calls, service, call, target, edge, backoffRandom, {
         policyFor: (caller) =>
           context.dataPlane.effectivePolicy(caller, call.policy, call.policySet, target.name),

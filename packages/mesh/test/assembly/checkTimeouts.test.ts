@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { simulate } from '../../src/index.js';
+import { simulate, staticWarnings } from '../../src/index.js';
 import { call, config, poisson, policy, service } from '../__helpers__/configs.js';
 
 function warningsWith(timeoutMs: number, perTryTimeoutMs = Infinity): string[] {
@@ -31,5 +31,19 @@ describe('checkTimeouts', () => {
   it('says nothing from half the mean up, or without a timeout', () => {
     expect(warningsWith(2.5)).toEqual([]);
     expect(warningsWith(Infinity)).toEqual([]);
+  });
+
+  it('points at the timeout field, or at the call for a per-try timeout (written on the call or in its retry)', () => {
+    const services = [
+      service('web', { calls: [[call('db', policy(1))], [call('db', policy(1000, 1, 2)), call('db')]] }),
+      service('db'),
+    ];
+    const paths = staticWarnings(config(services, [poisson('web', 20)]))
+      .filter((w) => w.message.startsWith('web → db'))
+      .map((w) => w.path);
+    expect(paths).toEqual([
+      ['services', 'web', 'calls', 0, 'timeout'],
+      ['services', 'web', 'calls', 1, 'parallel', 0],
+    ]);
   });
 });

@@ -82,23 +82,27 @@ export function createInboundProtection(
   validateInboundPolicy(config);
   const inbound = config.inbound;
   const name = config.name;
+  const inboundField = (field: string) => ['services', name, 'inbound', field];
   const settings: InboundSettings = {
     deadlines:
-      config.deadlinePropagation === true && enforceOrWarn(scope, enforcer, 'deadline-propagation', name),
+      config.deadlinePropagation === true &&
+      enforceOrWarn(scope, enforcer, 'deadline-propagation', name, ['services', name, 'deadlinePropagation']),
     allowedCallers:
       inbound !== undefined &&
       inbound.allowedCallers !== null &&
-      enforceOrWarn(scope, enforcer, 'authorization', name)
+      enforceOrWarn(scope, enforcer, 'authorization', name, inboundField('allowedCallers'))
         ? new Set(inbound.allowedCallers)
         : null,
     rateLimit:
       inbound !== undefined &&
       inbound.rateLimit !== null &&
-      enforceOrWarn(scope, enforcer, 'rate-limit', name)
+      enforceOrWarn(scope, enforcer, 'rate-limit', name, inboundField('rateLimit'))
         ? inbound.rateLimit
         : null,
     shedding:
-      inbound !== undefined && inbound.shedding !== null && enforceOrWarn(scope, enforcer, 'shedding', name)
+      inbound !== undefined &&
+      inbound.shedding !== null &&
+      enforceOrWarn(scope, enforcer, 'shedding', name, inboundField('shedding'))
         ? inbound.shedding
         : null,
   };

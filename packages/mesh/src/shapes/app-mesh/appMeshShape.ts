@@ -48,6 +48,7 @@ export const APP_MESH_MESH: SidecarMesh<AppMeshMeshConfig> = {
           (mesh.appMeshLegacyAccount
             ? "thresholds; Envoy's defaults (1024 connections, 1024 pending, 1024 requests, 3 concurrent retries) apply to every caller instead (envoy-defaults.md)"
             : 'thresholds; for meshes in accounts created after 2020-07-29 they are effectively disabled (2147483647, envoy-defaults.md)'),
+        ['services', service.name, 'destinationPolicy', 'connectionPool'],
       );
     }
   },

@@ -75,7 +75,8 @@ export class AmbientDataPlane extends DataPlaneBase {
           ? undefined
           : proxyRequestedCpuCores({ ...waypointProfile, cpuLimitCores: limit });
       const pod = { cpuRequestCores, memoryRequestMiB: proxyRequestedMemoryMiB(waypointProfile) };
-      const nodes = placeWaypoint(topology, deployment, pod, (message) => this.warnings.add(message));
+      const at = ['services', deployment.services[0] ?? deployment.name, 'waypoint'];
+      const nodes = placeWaypoint(topology, deployment, pod, (message) => this.warnings.add(message, at));
       const replicas = nodes.map((node, i) => {
         // Without a limit, a waypoint's Envoy runs a worker per core of its node, as a sidecar's does.
         const profile = profileForLimit(waypointProfile, limit, workersFromLimit, node.cores);
@@ -117,6 +118,7 @@ export class AmbientDataPlane extends DataPlaneBase {
         `istio-ambient: service "${service}" has no waypoint, so its L7 policies (${demanded.join(', ')}) cannot be ` +
           'enforced by the ztunnel (an l4-proxy): timeouts and retries run in the calling applications, the others ' +
           'are not applied; give the service `waypoint: true` to enforce them',
+        ['services', service],
       );
     }
     this.untargetedEnforcer = allL7Waypointed ? 'l7-proxy' : 'l4-proxy';

@@ -35,12 +35,14 @@ export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
         warn(
           `connection-pool of service "${service.name}": Linkerd has no Envoy-style connection-pool thresholds; ` +
             'use failureAccrual (balancer.linkerd.io/failure-accrual, Linkerd circuit-breaking docs)',
+          ['services', service.name, 'destinationPolicy', 'connectionPool'],
         );
       }
       if (destination.outlierDetection !== null) {
         warn(
           `outlier-detection of service "${service.name}": Linkerd has no Envoy-style outlier detection; ` +
             'use failureAccrual (consecutive failures, exponential penalty)',
+          ['services', service.name, 'destinationPolicy', 'outlierDetection'],
         );
       }
     }

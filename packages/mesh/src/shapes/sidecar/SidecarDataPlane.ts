@@ -117,7 +117,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
       const called = calledEndpoints(context.config, context.instances);
       this.endpointsOf = (proxy) => called.get(proxy.service ?? '') ?? 0;
     }
-    sidecarMesh.configWarnings(context.config, config, (message) => this.warnings.add(message));
+    sidecarMesh.configWarnings(context.config, config, (message, path) => this.warnings.add(message, path));
   }
 
   /** Caller's sidecar (mesh callers only), network, callee's sidecar. */

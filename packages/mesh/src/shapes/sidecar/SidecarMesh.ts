@@ -6,6 +6,7 @@ import type { EnforcerKind } from '../../config/capabilities.js';
 import type { MeshConfigBase, ProxyProfile } from '../../config/MeshConfig.js';
 import type { SimulationConfig } from '../../config/SimulationConfig.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
+import type { ScenarioFieldPath } from '../../config/ConfigWarning.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 import type { WireProtocol } from '../../config/SimulationConfig.js';
 
@@ -41,8 +42,15 @@ export interface SidecarMesh<C extends MeshConfigBase> {
   unlimitedWorkersFromNode?(mesh: C): boolean;
   /** A scenario-set call policy as the proxy can run it (may warn). `call` names the call in warnings. */
   adjustPolicy(policy: CallPolicy, call: string, warn: (message: string) => void): CallPolicy;
-  /** Warnings about the scenario as a whole, issued once when the data plane is built. */
-  configWarnings(config: SimulationConfig, mesh: C, warn: (message: string) => void): void;
+  /**
+   * Warnings about the scenario as a whole, issued once when the data plane is built; `warn`'s `path` names the
+   * scenario field a warning is about, when it is about one.
+   */
+  configWarnings(
+    config: SimulationConfig,
+    mesh: C,
+    warn: (message: string, path?: ScenarioFieldPath) => void,
+  ): void;
   /** Client-side policies the proxy always runs for a mesh caller → `target`, whatever the scenario says. */
   clientPolicies?(mesh: C, caller: CallerRef, target: string): ClientPolicy[];
 }
