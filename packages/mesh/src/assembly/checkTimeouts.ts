@@ -1,5 +1,6 @@
-// Warns about a call whose timeout is shorter than half its callee's mean service time: most of its calls time out
-// before the callee could answer — often a unit slip (a bare number is milliseconds: `timeout: 1` is 1 ms, not 1 s).
+// Warns about a call's timeouts that undo it: a timeout shorter than half its callee's mean service time (most of its
+// calls time out before the callee could answer — often a unit slip: a bare number is milliseconds, `timeout: 1` is
+// 1 ms, not 1 s), and retries with no timeout at all (a slow or hung attempt is never retried).
 
 import { distributionMean } from '@meshsim/engine';
 
@@ -8,7 +9,10 @@ import type { ScenarioFieldPath } from '../config/ConfigWarning.js';
 import type { CallConfig, SimulationConfig } from '../config/SimulationConfig.js';
 import type { Warnings } from '../ports/Warnings.js';
 
-/** Adds one warning per call whose overall or per-try timeout is below half the callee's mean service time. */
+/**
+ * Adds one warning per call whose overall or per-try timeout is below half the callee's mean service time, and one
+ * per call that writes retries (`attempts` > 1) but neither a timeout nor a per-try timeout.
+ */
 export function checkTimeouts(config: SimulationConfig, warnings: Warnings): void {
   const meanMs = new Map(config.services.map((s) => [s.name, distributionMean(s.serviceTimeMs)] as const));
   for (const service of config.services) {
@@ -16,6 +20,7 @@ export function checkTimeouts(config: SimulationConfig, warnings: Warnings): voi
       stage.forEach((call, i) => {
         const at = callFieldPath(service.name, s, i, stage.length);
         checkShortTimeout(service.name, call, meanMs.get(call.to), at, warnings);
+        checkRetryWithoutTimeout(config, service.name, call, at, warnings);
       });
     });
   }
@@ -40,6 +45,33 @@ function checkShortTimeout(
       `${call.to}'s mean service time (${formatMs(calleeMs)}), so most calls time out before ${call.to} can answer ` +
       '(a bare number is milliseconds: write 1s for a second)',
     perTry ? at : [...at, 'timeout'],
+  );
+}
+
+/**
+ * The warning of a call that writes retries but no timeout: a written policy replaces the mesh's `defaultPolicy`
+ * whole (docs/scenario-format.md, "Who enforces a policy"), so no timeout applies to its attempts.
+ */
+function checkRetryWithoutTimeout(
+  config: SimulationConfig,
+  caller: string,
+  call: CallConfig,
+  at: ScenarioFieldPath,
+  warnings: Warnings,
+): void {
+  const { retry, timeoutMs, perTryTimeoutMs } = call.policy;
+  if (!call.policySet || retry.maxAttempts <= 1 || timeoutMs !== Infinity || perTryTimeoutMs !== Infinity)
+    return;
+  const fallback = config.mesh.defaultPolicy;
+  const dropped = Math.min(fallback.timeoutMs, fallback.perTryTimeoutMs);
+  warnings.add(
+    `${caller} → ${call.to}: it retries (${retry.maxAttempts} attempts) but has neither a timeout nor a perTryTimeout, so a ` +
+      'slow or hung attempt is waited for as long as it takes and never retried (set perTryTimeout or timeout)' +
+      (Number.isFinite(dropped)
+        ? `; the ${formatMs(dropped)} timeout of mesh shape ${config.mesh.shape}'s defaultPolicy does not apply to a ` +
+          'call that writes its own policy'
+        : ''),
+    [...at, 'retry'],
   );
 }
 

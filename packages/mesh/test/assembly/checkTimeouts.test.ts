@@ -1,9 +1,11 @@
 // A call whose timeout is under half its callee's mean service time is warned of (most of its calls time out: often
-// `timeout: 1` meant as a second); a timeout at or above half the mean, or none, is not.
+// `timeout: 1` meant as a second); a timeout at or above half the mean, or none, is not. A call that writes retries
+// but no timeout at all is warned of too (its policy replaces the mesh's default, timeout included).
 
 import { describe, expect, it } from 'vitest';
 
-import { simulate, staticWarnings } from '../../src/index.js';
+import { NO_POLICY, simulate, staticWarnings } from '../../src/index.js';
+import type { CallPolicy } from '../../src/index.js';
 import { call, config, poisson, policy, service } from '../__helpers__/configs.js';
 
 function warningsWith(timeoutMs: number, perTryTimeoutMs = Infinity): string[] {
@@ -45,5 +47,41 @@ describe('checkTimeouts', () => {
       ['services', 'web', 'calls', 0, 'timeout'],
       ['services', 'web', 'calls', 1, 'parallel', 0],
     ]);
+  });
+});
+
+describe('checkTimeouts: retries without a timeout', () => {
+  /** The warnings about web → db of a call with `written` (policySet) or none, under `shape`. */
+  function retryWarnings(written: CallPolicy | undefined, shape = 'none'): string[] {
+    const services = [service('web', { calls: [[call('db', written)]] }), service('db')];
+    return staticWarnings(config(services, [poisson('web', 20)], { shape }))
+      .map((w) => w.message)
+      .filter((m) => m.startsWith('web → db'));
+  }
+  const retriesOnly: CallPolicy = { ...policy(Infinity, 3), timeoutMs: Infinity };
+
+  it('warns of a call that retries with neither a timeout nor a per-try timeout, pointing at its retry', () => {
+    expect(retryWarnings(retriesOnly)).toEqual([
+      'web → db: it retries (3 attempts) but has neither a timeout nor a perTryTimeout, so a slow or hung attempt is ' +
+        'waited for as long as it takes and never retried (set perTryTimeout or timeout)',
+    ]);
+    const services = [service('web', { calls: [[call('db', retriesOnly)]] }), service('db')];
+    const [warning] = staticWarnings(config(services, [poisson('web', 20)]));
+    expect(warning?.path).toEqual(['services', 'web', 'calls', 0, 'retry']);
+  });
+
+  it("says the shape's default timeout does not apply where the shape has one (app-mesh, consul: 15 s)", () => {
+    expect(retryWarnings(retriesOnly, 'consul')[0]).toMatch(
+      /; the 15,000 ms timeout of mesh shape consul's defaultPolicy does not apply to a call that writes its own policy$/,
+    );
+  });
+
+  it('says nothing with a timeout or a per-try timeout, without retries, or when the call writes no policy', () => {
+    expect(retryWarnings(policy(1000, 3))).toEqual([]);
+    expect(retryWarnings(policy(Infinity, 3, 200))).toEqual([]);
+    expect(retryWarnings(policy(Infinity, 1))).toEqual([]);
+    // Istio's default policy retries without a timeout; it is the mesh's, not the scenario's.
+    expect(retryWarnings(undefined, 'istio-sidecar')).toEqual([]);
+    expect(retryWarnings(NO_POLICY)).toEqual([]);
   });
 });
