@@ -335,6 +335,7 @@ export {
   loadScenario,
   resolveScenario,
   applyOverrides,
+  scenarioWarnings,
   SCENARIO_DEFAULTS,
   createLocator,
   findJsonSyntaxError,

@@ -14,6 +14,7 @@ import { findComplexKey } from './internal/findComplexKey.js';
 import { kubernetesManifestHint } from './internal/kubernetesManifestHint.js';
 import { createLocator, createWrittenReader } from './internal/positions.js';
 import { resolveInput } from './internal/resolveInput.js';
+import { rememberSource } from './internal/scenarioSources.js';
 import { didYouMean } from './internal/suggest.js';
 import { ScenarioError } from './ScenarioError.js';
 import type { ScenarioIssue } from './ScenarioError.js';
@@ -77,7 +78,9 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
   } catch (error) {
     throw new ScenarioError([{ file: fileName, path: '', reason: `YAML error: ${toJsProblem(error)}` }]);
   }
-  return resolveInput(input, fileName, createLocator(doc, lineCounter), createWrittenReader(doc));
+  const config = resolveInput(input, fileName, createLocator(doc, lineCounter), createWrittenReader(doc));
+  // Kept aside, so that the config's warnings can name their line (scenarioWarnings).
+  return rememberSource(config, fileName, text);
 }
 
 /** A byte-order mark, as the first character of a file's text (some Windows editors write one). */

@@ -23,6 +23,7 @@ describe('@meshsim/scenario public API', () => {
         'parseRate',
         'parseScenario',
         'resolveScenario',
+        'scenarioWarnings',
         'scenarioJsonSchema',
         'scenarioJsonSchemaPath',
       ].sort(),
