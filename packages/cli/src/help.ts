@@ -43,7 +43,7 @@ Commands:
   run <name|file>      Run a bundled scenario or a scenario file (- reads stdin), print or export it.
   compare <name|file>  Run it under several mesh shapes (same seed) and print them side by side.
   sweep <name|file>    Run a grid of --set overrides × replications on every core; store, resume, shard.
-  validate <file...>   Check scenario files; print 'ok <file>' or every error.
+  validate <file...>   Check scenario files; print 'ok <file>' (and its warnings) or every error.
   import <files|dirs>  Turn isotope, Kubernetes, Istio and Linkerd files into a scenario file.
   help [command]       Show this help, or the help of a command.
 
@@ -254,16 +254,19 @@ Examples:
     validate: `Usage: meshsim validate <file...> [--json]
 
 Check scenario files without running them. Prints 'ok <file>' on stdout for each valid file, and
-every error of each invalid file on stderr (file:line:column, field path and reason). - reads a
+every error of each invalid file on stderr (file:line:column, field path and reason). The warnings
+'meshsim run' would give about a valid file before it runs (a timeout shorter than its callee's
+service time, Pending pods, options the mesh shape does not use, policies it cannot enforce…) follow
+its 'ok' line on stderr, each as 'warning: file:line:column: field path: warning'. - reads a
 scenario from standard input.
 
 Options:
   --json       Print one JSON report on stdout instead: every file, valid or not, with its errors
-               (file, path, reason, line, column).
+               (issues) and warnings (file, path, reason, line, column each).
   -h, --help   Show this help.
 
 Exit codes:
-  0  every file is valid
+  0  every file is valid (warnings or not)
   1  at least one file is invalid or unreadable
   2  usage error (no file given, unknown flag)
 `,

@@ -14,6 +14,7 @@ import {
   BURST_SCENARIO_YAML,
   INVALID_SCENARIO_YAML,
   OVERLAP_SCENARIO_YAML,
+  WARNED_SCENARIO_YAML,
   writeTempFile,
 } from './__helpers__/scenarios.js';
 
@@ -158,6 +159,55 @@ describe('meshsim binary', () => {
     const { code, stdout } = meshsim('validate', file);
     expect(code).toBe(0);
     expect(stdout).toBe(`ok ${file}\n`);
+  });
+
+  it("meshsim validate lists a valid file's warnings under its ok line, each at its line and column, exit 0", () => {
+    const file = writeTempFile('warned.yaml', WARNED_SCENARIO_YAML);
+    const { code, stdout, stderr } = meshsim('validate', file);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`ok ${file}\n`);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toEqual([
+      `warning: ${file}:11:3: services.batch: service batch: its pod is Pending: it never runs, and every call to it ` +
+        'fails (503, no endpoints). No node of cluster cluster-1 has 250 cores unrequested for one (its ' +
+        "application's 250); Kubernetes would leave it Pending. Add nodes or larger ones (nodes, nodeCpu), or lower " +
+        'the requests',
+      expect.stringMatching(
+        /^warning: [^:]+: cluster cluster-1: even \d+ more nodes of 4 cores would leave pods Pending/,
+      ),
+      `warning: ${file}:7:24: services.frontend.calls[0].timeout: frontend → backend: its timeout (1 ms) is under ` +
+        "half of backend's mean service time (5 ms), so most calls time out before backend can answer (a bare number " +
+        'is milliseconds: write 1s for a second)',
+      `warning: ${file}:2:25: mesh.sidecar: mesh shape linkerd does not use mesh.sidecar (used by istio-sidecar, ` +
+        'app-mesh, consul): kept for switching shapes (--mesh, compare), not applied in this run',
+    ]);
+  });
+
+  it('meshsim validate --json keeps errors in issues and puts warnings in their own list, exit 0', () => {
+    const file = writeTempFile('warned.yaml', WARNED_SCENARIO_YAML);
+    const { code, stdout } = meshsim('validate', file, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      schemaVersion: number;
+      valid: boolean;
+      files: { valid: boolean; issues: unknown[]; warnings: Record<string, unknown>[] }[];
+    };
+    expect(report).toMatchObject({ schemaVersion: 1, valid: true });
+    const [entry] = report.files;
+    expect(entry).toMatchObject({ valid: true, issues: [] });
+    expect(entry?.warnings.map((w) => [w['path'], w['line'], w['column']])).toEqual([
+      ['services.batch', 11, 3],
+      ['', null, null],
+      ['services.frontend.calls[0].timeout', 7, 24],
+      ['mesh.sidecar', 2, 25],
+    ]);
+    expect(entry?.warnings[2]).toEqual({
+      file,
+      path: 'services.frontend.calls[0].timeout',
+      reason: expect.stringMatching(/^frontend → backend: its timeout \(1 ms\) is under half/) as unknown,
+      line: 7,
+      column: 24,
+    });
   });
 
   describe('runs (need a working simulate)', () => {

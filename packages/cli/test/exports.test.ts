@@ -223,7 +223,12 @@ describe('machine-readable listings', () => {
     expect(code).toBe(1);
     const report = JSON.parse(out) as {
       valid: boolean;
-      files: { file: string; valid: boolean; issues: { path: string; line: number | null }[] }[];
+      files: {
+        file: string;
+        valid: boolean;
+        issues: { path: string; line: number | null }[];
+        warnings: unknown[];
+      }[];
     };
     expect(report.valid).toBe(false);
     expect(report.files.map((f) => [f.file, f.valid])).toEqual([
@@ -231,5 +236,7 @@ describe('machine-readable listings', () => {
       [bad, false],
     ]);
     expect(report.files[1]?.issues.map((i) => i.path)).toContain('services.frontend.replicas');
+    // Warnings are of valid files only (a run of them); an invalid file has none.
+    expect(report.files.map((f) => f.warnings)).toEqual([[], []]);
   });
 });

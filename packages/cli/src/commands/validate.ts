@@ -1,7 +1,14 @@
-// `meshsim validate <file...>`: load each scenario file (or `-`, standard input) and report every error,
-// without running it; `--json` prints one machine-readable report instead.
+// `meshsim validate <file...>`: load each scenario file (or `-`, standard input) and report every error, and
+// the warnings a run would give before it starts, without running it; `--json` prints one machine-readable report.
 
-import { ScenarioError, loadScenario, parseScenario } from '@meshsim/scenario';
+import {
+  ScenarioError,
+  formatScenarioIssue,
+  loadScenario,
+  parseScenario,
+  scenarioWarnings,
+} from '@meshsim/scenario';
+import type { SimulationConfig } from '@meshsim/mesh';
 import type { ScenarioIssue } from '@meshsim/scenario';
 
 import { CliError, UsageError } from '../CliError.js';
@@ -17,6 +24,8 @@ export const VALIDATE_SCHEMA_VERSION = 1;
 interface Checked {
   file: string;
   issues: readonly ScenarioIssue[];
+  /** What a run of a valid file would warn of before it starts (`scenarioWarnings`); none for an invalid one. */
+  warnings: readonly ScenarioIssue[];
   /** The text to print about an invalid file (text output). */
   message: string | null;
 }
@@ -24,11 +33,13 @@ interface Checked {
 /**
  * Validates each file: prints `ok <file>` on stdout, or the file's errors on stderr, one
  * `file:line:column: path: reason` line each (`formatScenarioIssue`, as `run` prints them), and carries
- * on with the next file. With `--json`, prints
- * `{"schemaVersion":1,"valid":…,"files":[{"file","valid","issues":[{"file","path","reason","line","column"}]}]}`
- * on stdout instead. `-` reads a scenario from standard input (once).
+ * on with the next file. The warnings a run of a valid file would give before it starts (`scenarioWarnings`:
+ * no run needed) follow its `ok` line on stderr, one `warning: file:line:column: path: reason` line each. With
+ * `--json`, prints
+ * `{"schemaVersion":1,"valid":…,"files":[{"file","valid","issues":[…],"warnings":[…]}]}` on stdout instead, each
+ * issue and warning `{"file","path","reason","line","column"}`. `-` reads a scenario from standard input (once).
  *
- * @returns 0 if every file is valid, 1 if any is invalid or unreadable.
+ * @returns 0 if every file is valid (warnings or not), 1 if any is invalid or unreadable.
  * @throws {UsageError} when no file is given or a flag is unknown.
  */
 export function validateCommand(args: readonly string[], io: CliIo): number {
@@ -56,13 +67,8 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
       files: checked.map((c) => ({
         file: c.file,
         valid: c.message === null,
-        issues: c.issues.map((issue) => ({
-          file: issue.file,
-          path: issue.path,
-          reason: issue.reason,
-          line: issue.line ?? null,
-          column: issue.column ?? null,
-        })),
+        issues: c.issues.map(issueJson),
+        warnings: c.warnings.map(issueJson),
       })),
     };
     io.stdout.write(JSON.stringify(document, null, 2) + '\n');
@@ -71,6 +77,7 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
   for (const c of checked) {
     if (c.message === null) io.stdout.write(`ok ${c.file}\n`);
     else io.stderr.write(c.message.endsWith('\n') ? c.message : c.message + '\n');
+    for (const warning of c.warnings) io.stderr.write(`warning: ${formatScenarioIssue(warning)}\n`);
   }
   if (invalid > 0 && positionals.length > 1) {
     io.stderr.write(`${String(invalid)} of ${String(positionals.length)} files invalid\n`);
@@ -78,24 +85,42 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
   return invalid > 0 ? 1 : 0;
 }
 
-/** Loads `file` (or standard input for `-`) and reports what is wrong with it. */
+/** An issue or a warning in the `--json` report (`line` and `column` null when unknown). */
+function issueJson(issue: ScenarioIssue): object {
+  return {
+    file: issue.file,
+    path: issue.path,
+    reason: issue.reason,
+    line: issue.line ?? null,
+    column: issue.column ?? null,
+  };
+}
+
+/** Loads `file` (or standard input for `-`) and reports what is wrong with it, or what a run of it would warn of. */
 function check(file: string, io: CliIo): Checked {
   const name = file === STDIN ? STDIN_NAME : file;
   try {
+    let config: SimulationConfig;
     if (file === STDIN) {
       if (io.readStdin === undefined) throw new CliError('cannot read the scenario: no standard input');
-      parseScenario(io.readStdin(), STDIN_NAME);
+      config = parseScenario(io.readStdin(), STDIN_NAME);
     } else {
-      loadScenario(file);
+      config = loadScenario(file);
     }
-    return { file: name, issues: [], message: null };
+    // A model that cannot be built is an error `run` would stop on too: reported as one below.
+    return { file: name, issues: [], warnings: scenarioWarnings(config), message: null };
   } catch (error) {
     if (error instanceof ScenarioError) {
       // The message names the file; if it ever does not, say which file it is about.
       const message = error.message.includes(name) ? error.message : `${name}:\n${error.message}`;
-      return { file: name, issues: error.issues, message };
+      return { file: name, issues: error.issues, warnings: [], message };
     }
     const reason = error instanceof Error ? error.message : String(error);
-    return { file: name, issues: [{ file: name, path: '', reason }], message: `${name}: ${reason}` };
+    return {
+      file: name,
+      issues: [{ file: name, path: '', reason }],
+      warnings: [],
+      message: `${name}: ${reason}`,
+    };
   }
 }

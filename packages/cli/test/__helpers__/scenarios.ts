@@ -19,6 +19,28 @@ traffic:
     rate: 100
 `;
 
+/**
+ * A valid scenario a run warns about before it starts: a 1 ms timeout (line 7), a Linkerd scenario setting Envoy's
+ * sidecar profile (line 2), a service whose pods are Pending (line 11), and the cluster short of nodes for them.
+ */
+export const WARNED_SCENARIO_YAML = `duration: 10s
+mesh: { shape: linkerd, sidecar: { cpuLimit: 1 } }
+nodeCpu: 4
+services:
+  frontend:
+    calls:
+      - { to: backend, timeout: 1 }
+    serviceTime: 2ms
+  backend:
+    serviceTime: { exponential: { mean: 5ms } }
+  batch:
+    cpuRequest: 250
+    serviceTime: 5ms
+traffic:
+  - to: frontend
+    rate: 100
+`;
+
 /** 20,000 closed-loop users starting at once on a zero-latency network: a burst at t = 0 (docs/cli.md § Guards). */
 export const BURST_SCENARIO_YAML = `duration: 10s
 network: { sameNode: 0ms, sameZone: 0ms, crossZone: 0ms, crossCluster: 0ms }
