@@ -112,7 +112,13 @@ function parseJsonScenario(text: string, fileName: string): SimulationConfig {
   if (hint !== undefined) throw new ScenarioError([{ file: fileName, path: '', reason: hint }]);
   const duplicates = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY');
   if (duplicates.length > 0) throw syntaxErrors(duplicates, 'JSON', fileName, lineCounter);
-  return resolveInput(strict.value, fileName, createLocator(doc, lineCounter), createWrittenReader(doc));
+  const config = resolveInput(
+    strict.value,
+    fileName,
+    createLocator(doc, lineCounter),
+    createWrittenReader(doc),
+  );
+  return rememberSource(config, fileName, text);
 }
 
 /** The issue of maps and lists nested deeper than the limit, at the `offset` where the parser found it. */

@@ -71,6 +71,16 @@ describe('scenarioWarnings', () => {
     expect(scenarioWarnings(parseScenario(WARNED, 'warned.yaml'), 'other.yaml')[0]?.file).toBe('other.yaml');
   });
 
+  it('places the warnings of a .json file as well', () => {
+    const json =
+      '{\n  "services": {\n    "web": { "serviceTime": "2ms", "calls": [{ "to": "db", "timeout": 1 }] },\n' +
+      '    "db": { "serviceTime": "5ms" }\n  },\n  "traffic": [{ "to": "web", "rate": 10 }]\n}\n';
+    const [warning] = scenarioWarnings(parseScenario(json, 'warned.json'));
+    expect(warning).toMatchObject({ file: 'warned.json', path: 'services.web.calls[0].timeout', line: 3 });
+    // 1-based: the column of the "timeout" key on its line.
+    expect(warning?.column).toBe((json.split('\n')[2] ?? '').indexOf('"timeout"') + 1);
+  });
+
   it('finds nothing to say about a bundled scenario', () => {
     expect(scenarioWarnings(loadScenario('retry-storm'))).toEqual([]);
   });

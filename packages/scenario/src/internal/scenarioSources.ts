@@ -3,6 +3,7 @@
 
 import type { SimulationConfig } from '@meshsim/mesh';
 import { SCENARIO_LIMITS } from '@meshsim/mesh';
+import { extname } from 'node:path';
 import { parseYamlBounded } from './parseYamlBounded.js';
 import { createLocator } from './positions.js';
 import type { Locate } from './positions.js';
@@ -30,11 +31,11 @@ export function sourceOf(
   return {
     file: source.file,
     locate: () => {
-      const parsed = parseYamlBounded(source.text, SCENARIO_LIMITS.nestingDepth, {
-        merge: true,
-        uniqueKeys: true,
-      });
-      if (parsed.kind !== 'document' || parsed.doc.errors.length > 0) return undefined;
+      // As parseScenario parsed it: YAML with merge keys, or a .json file's JSON (whose positions YAML gives).
+      const merge = extname(source.file).toLowerCase() !== '.json';
+      const parsed = parseYamlBounded(source.text, SCENARIO_LIMITS.nestingDepth, { merge, uniqueKeys: true });
+      // A valid file parses (JSON may leave YAML remarks the loader ignored; its positions hold all the same).
+      if (parsed.kind !== 'document') return undefined;
       return createLocator(parsed.doc, parsed.lineCounter);
     },
   };
