@@ -9,6 +9,7 @@ import type { FigureInterval } from '../replications/FigureInterval.js';
 import { RUN_FIGURES } from '../replications/RunFigures.js';
 import type { StoredRun } from '../store/StoredRun.js';
 import type { SweepPoint } from './planSweep.js';
+import type { RunTask } from './RunTask.js';
 
 /** The summary of one grid point. */
 export interface SweepPointSummary {
@@ -40,15 +41,26 @@ export function majorityVerdict(counts: Readonly<Record<Verdict, number>>): Verd
   return best;
 }
 
-/** Summaries of `points` from the stored `runs` (points without runs — other shards' — are left out). */
+/**
+ * Summaries of `points` from the stored `runs` (points without runs — other shards' — are left out).
+ * @param tasks - The plan's tasks: a run belongs to the point and replication of the task with its key. Without
+ *   them, to the point and replication it was stored with — which a store another grid wrote numbers differently
+ *   (`sweep` passes them).
+ */
 export function summarizeSweep(
   points: readonly SweepPoint[],
   runs: readonly StoredRun[],
+  tasks?: readonly RunTask[],
 ): SweepPointSummary[] {
   const keys = RUN_FIGURES.map((f) => f.key);
+  const taskOf = new Map(tasks?.map((task) => [task.key, task] as const));
+  const placed = runs.map((run): StoredRun => {
+    const task = taskOf.get(run.key);
+    return task === undefined ? run : { ...run, point: task.point, replication: task.replication };
+  });
   return points.flatMap((point) => {
-    const mine = runs
-      .filter((run) => run.point === point.index)
+    const mine = placed
+      .filter((run) => run.point === point.index && (tasks === undefined || taskOf.has(run.key)))
       .sort((a, b) => a.replication - b.replication);
     if (mine.length === 0) return [];
     const verdicts = countVerdicts(mine.map((run) => run.verdict));

@@ -126,7 +126,7 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
       stoppedRuns: stopped,
       outdated,
       runs,
-      summary: summarizeSweep(plan.points, runs),
+      summary: summarizeSweep(plan.points, runs, tasks),
     };
   } finally {
     if (options.store === undefined) store.close();
