@@ -23,7 +23,7 @@ export type {
 export type { DiagnosisThresholds } from './diagnosis/DiagnosisThresholds.js';
 
 // --set overrides.
-export { parseSetOption, parseScalar, MAX_RANGE_VALUES } from './overrides/parseSetOption.js';
+export { parseSetOption, parseScalar, rangeNotes, MAX_RANGE_VALUES } from './overrides/parseSetOption.js';
 export { resolveWithOverrides, issuePath } from './overrides/resolveWithOverrides.js';
 export { readScenarioSource, scenarioSource, rawScenario } from './overrides/ScenarioSource.js';
 export { OverrideError } from './overrides/OverrideError.js';
@@ -57,7 +57,7 @@ export { RERUN_REASONS, rerunReason, storedGuards } from './sweep/resumeStopped.
 export { ResultsStore } from './store/ResultsStore.js';
 export { STORE_TABLES } from './store/storeSchema.js';
 
-export type { Override, OverrideValue, SetAxis } from './overrides/SetAxis.js';
+export type { Override, OverrideValue, SetAxis, SetRange } from './overrides/SetAxis.js';
 export type { ScenarioSource } from './overrides/ScenarioSource.js';
 export type { ComparedShapeNotes } from './comparison/comparedShapeNotes.js';
 export type { FigureInfo, RunFigures } from './replications/RunFigures.js';

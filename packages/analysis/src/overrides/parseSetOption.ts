@@ -1,8 +1,8 @@
-// Parses `--set path=values`: a dot path, then a comma list of values; an item `a..b:step` expands to
-// a, a+step, …, ≤ b (numbers, optionally with one unit written on a, b and step: `100ms..500ms:100ms`).
+// Parses `--set path=values`: a dot path, then a comma list of values, each value once; an item `a..b:step`
+// expands to a, a+step, …, ≤ b (numbers, optionally with one unit written on a, b and step: `100ms..500ms:100ms`).
 
 import { OverrideError } from './OverrideError.js';
-import type { OverrideValue, SetAxis } from './SetAxis.js';
+import type { OverrideValue, SetAxis, SetRange } from './SetAxis.js';
 
 /** Most values one range may expand to (a typo such as `1..100000:1` fails fast instead). */
 export const MAX_RANGE_VALUES = 10_000;
@@ -38,7 +38,10 @@ function clean(value: number): number {
   return Number(value.toPrecision(12));
 }
 
-function expandRange(item: string, option: string): { values: OverrideValue[]; open?: SetAxis['open'] } {
+function expandRange(
+  item: string,
+  option: string,
+): { values: OverrideValue[]; open?: SetAxis['open']; range?: SetRange } {
   const [span = '', stepText] = item.split(':');
   const [lowText = '', highText = ''] = span.split('..');
   const low = splitNumber(lowText, option);
@@ -69,11 +72,42 @@ function expandRange(item: string, option: string): { values: OverrideValue[]; o
     ]);
   }
   const values: OverrideValue[] = [];
+  let last = low.value;
   for (let i = 0; i < count; i++) {
-    const value = clean(low.value + i * step.value);
-    values.push(low.unit === '' ? value : `${value}${low.unit}`);
+    last = clean(low.value + i * step.value);
+    values.push(low.unit === '' ? last : `${last}${low.unit}`);
   }
-  return { values };
+  const range: SetRange = { text: item, values };
+  // A step that does not land on the end: the range stops below it (said by rangeNotes, not silently).
+  if (last !== clean(high.value))
+    range.endNotReached = low.unit === '' ? high.value : `${high.value}${low.unit}`;
+  return { values, range };
+}
+
+/** How many values of a range {@link rangeNotes} lists before eliding the middle ones. */
+const LISTED_VALUES = 6;
+
+/**
+ * What the user should know of `axis`'s ranges: one line per range whose step does not land on its end, e.g.
+ * `--set traffic.0.rate: 200..800:250 runs 200, 450, 700 (800 is not a step from 200)`; empty when none.
+ */
+export function rangeNotes(axis: SetAxis): string[] {
+  return (axis.ranges ?? []).flatMap((range) => {
+    if (range.endNotReached === undefined) return [];
+    const long = range.values.length > LISTED_VALUES;
+    const shown = long
+      ? `${range.values.slice(0, 2).map(String).join(', ')}, …, ${String(range.values.at(-1))}`
+      : range.values.map(String).join(', ');
+    const count = long ? `${range.values.length} values; ` : '';
+    return [
+      `--set ${axis.path}: ${range.text} runs ${shown} (${count}${String(range.endNotReached)} is not a step from ${String(range.values[0])})`,
+    ];
+  });
+}
+
+/** Where a value of a `--set` came from, for the message on a duplicate: `in 200..300:50` or `as 250`. */
+function origin(item: string, fromRange: boolean): string {
+  return fromRange ? `in ${item}` : `as ${item}`;
 }
 
 /**
@@ -101,8 +135,12 @@ export function parseSetOption(text: string): SetAxis {
   const items = list.split(',').map((item) => item.trim());
   if (items.some((item) => item === '')) throw new OverrideError([`--set ${text}: empty value`]);
   const values: OverrideValue[] = [];
+  const ranges: SetRange[] = [];
+  /** Each value given so far (by type and text), with the item it came from. */
+  const seen = new Map<string, string>();
   let open: SetAxis['open'];
   for (const item of items) {
+    let itemValues: OverrideValue[];
     if (item.includes('..')) {
       const range = expandRange(item, text);
       if (range.open !== undefined) {
@@ -110,10 +148,30 @@ export function parseSetOption(text: string): SetAxis {
           throw new OverrideError([`--set ${text}: a range without a step (a..b) must be the only value`]);
         open = range.open;
       }
-      values.push(...range.values);
+      if (range.range !== undefined) ranges.push(range.range);
+      itemValues = range.values;
     } else {
-      values.push(parseScalar(item));
+      itemValues = [parseScalar(item)];
     }
+    // Each value once: a value given twice would be one run counted as two points (the same run key).
+    for (const value of itemValues) {
+      const key = `${typeof value}:${String(value)}`;
+      const here = origin(item, item.includes('..'));
+      const before = seen.get(key);
+      if (before !== undefined) {
+        const where = before === here ? '' : ` (${before} and ${here})`;
+        throw new OverrideError([
+          `--set ${text}: the value ${String(value)} is given twice${where}: an axis runs each value once (remove one)`,
+        ]);
+      }
+      seen.set(key, here);
+    }
+    values.push(...itemValues);
   }
-  return open === undefined ? { path, values } : { path, values, open };
+  return {
+    path,
+    values,
+    ...(open !== undefined && { open }),
+    ...(ranges.length > 0 && { ranges }),
+  };
 }

@@ -3,6 +3,7 @@
 
 import type { SimulationConfig } from '@meshsim/mesh';
 
+import { OverrideError } from '../overrides/OverrideError.js';
 import type { Override, SetAxis } from '../overrides/SetAxis.js';
 import { resolveWithOverrides } from '../overrides/resolveWithOverrides.js';
 import type { ScenarioSource } from '../overrides/ScenarioSource.js';
@@ -47,8 +48,11 @@ export function mergeOverrides(...lists: readonly (readonly Override[])[]): Over
 }
 
 /**
- * Plans the grid of `axes` × `replications` on `source` with `fixed` overrides on every point.
- * @throws OverrideError for a path or value that does not apply (each axis value is checked once).
+ * Plans the grid of `axes` × `replications` on `source` with `fixed` overrides on every point. Points are in the
+ * order of the axes' values (the first axis slowest), as given.
+ * @throws OverrideError for a path or value that does not apply (each axis value is checked once), or a path that
+ *   two axes, or an axis and a fixed override, both set (one of them would be ignored, and its points counted as
+ *   runs they are not).
  */
 export function planSweep(
   source: ScenarioSource,
@@ -58,6 +62,19 @@ export function planSweep(
 ): SweepPlan {
   if (!Number.isInteger(replications) || replications < 1) {
     throw new RangeError(`replications must be an integer >= 1 (got ${replications})`);
+  }
+  const twice = axes.flatMap((axis, i) =>
+    axes.slice(0, i).some((a) => a.path === axis.path) || fixed.some((o) => o.path === axis.path)
+      ? [axis.path]
+      : [],
+  );
+  if (twice.length > 0) {
+    throw new OverrideError(
+      [...new Set(twice)].map(
+        (path) =>
+          `--set ${path}: the path is set twice (${axes.filter((a) => a.path === path).length > 1 ? 'by two --set' : 'by an axis and a fixed value'}): give each path once, with all its values`,
+      ),
+    );
   }
   const base = resolveWithOverrides(source, fixed);
   for (const axis of axes) {

@@ -1,9 +1,9 @@
-// parseSetOption: comma lists, typed scalars, ranges with and without a step and a unit, and errors that
-// name the option.
+// parseSetOption: comma lists, typed scalars, ranges with and without a step and a unit, each value once, the
+// note on a range whose step misses its end, and errors that name the option.
 
 import { describe, expect, it } from 'vitest';
 
-import { OverrideError, parseSetOption } from '../../src/index.js';
+import { OverrideError, parseSetOption, rangeNotes } from '../../src/index.js';
 
 function problem(text: string): string {
   try {
@@ -64,5 +64,50 @@ describe('parseSetOption', () => {
     expect(problem('x=a..b:1')).toContain("'a' is not a number");
     expect(problem('x=1..1000000:1')).toContain('at most 10000');
     expect(problem('x=1..5,7')).toContain('must be the only value');
+  });
+
+  it('refuses a value given twice, naming it and where each came from: one run would count as two points', () => {
+    expect(problem('traffic.0.rate=100,100,200')).toBe(
+      '--set traffic.0.rate=100,100,200: the value 100 is given twice: an axis runs each value once (remove one)',
+    );
+    expect(problem('traffic.0.rate=100,200..300:50,250')).toBe(
+      '--set traffic.0.rate=100,200..300:50,250: the value 250 is given twice (in 200..300:50 and as 250): an axis runs each value once (remove one)',
+    );
+    expect(problem('x=100ms..300ms:100ms,200ms..400ms:100ms')).toContain(
+      'the value 200ms is given twice (in 100ms..300ms:100ms and in 200ms..400ms:100ms)',
+    );
+    expect(problem('x=1,1e0')).toContain('the value 1 is given twice (as 1 and as 1e0)');
+    // Different values: a number and the string of its digits are not the same override.
+    expect(parseSetOption('x=1,"1"').values).toEqual([1, '1']);
+  });
+
+  it('keeps the values in the order given', () => {
+    expect(parseSetOption('traffic.0.rate=300,100..200:100,50').values).toEqual([300, 100, 200, 50]);
+  });
+
+  it("keeps each stepped range, and says when the step does not land on the range's end", () => {
+    const axis = parseSetOption('traffic.0.rate=200..800:250');
+    expect(axis.values).toEqual([200, 450, 700]);
+    expect(axis.ranges).toEqual([{ text: '200..800:250', values: [200, 450, 700], endNotReached: 800 }]);
+    expect(rangeNotes(axis)).toEqual([
+      '--set traffic.0.rate: 200..800:250 runs 200, 450, 700 (800 is not a step from 200)',
+    ]);
+    // One value only: still a range (an axis of a sweep), and said.
+    const one = parseSetOption('traffic.0.rate=200..800:700');
+    expect(one.ranges).toHaveLength(1);
+    expect(rangeNotes(one)).toEqual([
+      '--set traffic.0.rate: 200..800:700 runs 200 (800 is not a step from 200)',
+    ]);
+    expect(rangeNotes(parseSetOption('x=100ms..500ms:150ms'))).toEqual([
+      '--set x: 100ms..500ms:150ms runs 100ms, 250ms, 400ms (500ms is not a step from 100ms)',
+    ]);
+    expect(rangeNotes(parseSetOption('x=1..1000:7'))).toEqual([
+      '--set x: 1..1000:7 runs 1, 8, …, 995 (143 values; 1000 is not a step from 1)',
+    ]);
+    // A step that lands on the end (float noise included), a list, an open range: nothing to say.
+    expect(rangeNotes(parseSetOption('x=0.1..0.3:0.1'))).toEqual([]);
+    expect(rangeNotes(parseSetOption('x=200..800:200,900'))).toEqual([]);
+    expect(parseSetOption('x=1,2').ranges).toBeUndefined();
+    expect(parseSetOption('x=1..2').ranges).toBeUndefined();
   });
 });
