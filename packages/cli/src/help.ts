@@ -209,7 +209,8 @@ verdicts and headline figures as mean ± 95 % CI. Results are identical whatever
 workers. A re-run skips the runs already in the store, so an interrupted sweep resumes (Ctrl-C leaves
 only whole runs). Store columns and example queries: docs/analysis.md.
 
-VALUES is a comma list, where an item a..b:step is a range (200..2000:200, 100ms..500ms:100ms).
+VALUES is a comma list of distinct values, where an item a..b:step is a range (200..2000:200,
+100ms..500ms:100ms; a step that misses b stops below it, and a line on stderr says so).
 
 Options:
   --set PATH=VALUES Override a field of the scenario file by its path, with one or more values.

@@ -109,7 +109,10 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
   const axis = open[0];
   if (open.length !== 1 || axis?.open === undefined) {
     throw new OverrideError([
-      `--boundary needs exactly one --set with an open range path=low..high (e.g. --set traffic.0.rate=100..3000); got ${open.length}`,
+      `--boundary needs exactly one --set with an open range path=low..high, without a step (e.g. --set traffic.0.rate=100..3000); ` +
+        (open.length === 0
+          ? 'got none (a range with a step, a..b:step, or a list of values is not open)'
+          : `got ${open.length}: ${open.map((a) => a.path).join(', ')}`),
     ]);
   }
   const { low: lowEnd, high: highEnd, unit } = axis.open;

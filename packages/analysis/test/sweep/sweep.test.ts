@@ -146,6 +146,43 @@ describe('sweep', () => {
     store.close();
   });
 
+  it('resumed on another grid, counts each stored run once, at its point of this grid', async () => {
+    const store = await ResultsStore.open(':memory:');
+    const fixed = [{ path: 'duration', value: '500ms' }];
+    await sweep(source, { axes: [parseSetOption('traffic.0.rate=100,200')], fixed, workers: 0, store });
+    // The run at 200 was stored as point 1; here it is point 0, and 300 is point 1.
+    const second = await sweep(source, {
+      axes: [parseSetOption('traffic.0.rate=200,300')],
+      fixed,
+      workers: 0,
+      store,
+    });
+    expect([second.ran, second.skipped]).toEqual([1, 1]);
+    expect(second.summary.map((p) => [p.point, p.values[0]?.value, p.runs])).toEqual([
+      [0, 200, 1],
+      [1, 300, 1],
+    ]);
+    store.close();
+  });
+
+  it('refuses a path set twice (two axes, or an axis and a fixed value): one would be ignored, its runs miscounted', async () => {
+    const twice = sweep(source, {
+      axes: [parseSetOption('traffic.0.rate=100,200'), parseSetOption('traffic.0.rate=300,400')],
+      workers: 0,
+    });
+    await expect(twice).rejects.toThrow(OverrideError);
+    await expect(twice).rejects.toThrow(
+      '--set traffic.0.rate: the path is set twice (by two --set): give each path once, with all its values',
+    );
+    await expect(
+      sweep(source, {
+        axes: [parseSetOption('traffic.0.rate=100,200')],
+        fixed: [{ path: 'traffic.0.rate', value: 300 }],
+        workers: 0,
+      }),
+    ).rejects.toThrow('--set traffic.0.rate: the path is set twice (by an axis and a fixed value)');
+  });
+
   it('leaves only whole runs in the store when aborted, and the next run completes it', async () => {
     const store = await ResultsStore.open(join(dir, 'abort.duckdb'));
     const controller = new AbortController();

@@ -9,10 +9,11 @@ import {
   ResultsStore,
   findBoundaries,
   parseShard,
+  rangeNotes,
   shardFromEnv,
   sweep,
 } from '@meshsim/analysis';
-import type { RerunReason, Shard, StoppedRunsResumed, StoreTable } from '@meshsim/analysis';
+import type { RerunReason, SetAxis, Shard, StoppedRunsResumed, StoreTable } from '@meshsim/analysis';
 import {
   renderBoundaryMapJson,
   renderBoundaryMapText,
@@ -104,6 +105,15 @@ export function resumedStopsLine(resumed: StoppedRunsResumed): string | null {
   return `meshsim: ${total} run${total === 1 ? '' : 's'} in the store had been stopped by a guard: ${parts.join(', ')}`;
 }
 
+/**
+ * Whether a `--set` is an axis of the grid (a column of the table): several values, an open range, or a stepped
+ * range even of one value (`200..800:700` runs 200 only, as an axis: the note on stderr says why); else it is a
+ * fixed value of every point.
+ */
+function isAxis(axis: SetAxis): boolean {
+  return axis.values.length > 1 || axis.open !== undefined || axis.ranges !== undefined;
+}
+
 /** Runs `meshsim sweep` (or `meshsim sweep merge`). */
 export async function sweepCommand(args: readonly string[], io: CliIo): Promise<number> {
   if (args[0] === 'merge') return mergeCommand(args.slice(1), io);
@@ -122,11 +132,10 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     ],
     'sweep',
   );
-  const fixed = fixedOverrides(
-    { ...parsed, sets: parsed.sets.filter((a) => a.values.length === 1 && a.open === undefined) },
-    'sweep',
-  );
-  const axes = parsed.sets.filter((a) => a.values.length > 1 || a.open !== undefined);
+  const fixed = fixedOverrides({ ...parsed, sets: parsed.sets.filter((a) => !isAxis(a)) }, 'sweep');
+  const axes = parsed.sets.filter(isAxis);
+  // A range whose step misses its end runs fewer values than it seems to: say which.
+  for (const note of axes.flatMap(rangeNotes)) io.stderr.write(`meshsim: ${note}\n`);
 
   const controller = new AbortController();
   const onSigint = (): void =>
@@ -295,7 +304,20 @@ export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
       'sweep',
     );
   }
+  // One path, one --set: two would be one axis ignored (or a fixed value overridden), its points miscounted.
+  const paths = common.sets.map((axis) => axis.path);
+  const twice = paths.find((path, i) => paths.indexOf(path) !== i);
+  if (twice !== undefined) {
+    throw new UsageError(
+      `--set ${twice} is given twice: give each path once, with all its values (--set ${twice}=a,b,c)`,
+      'sweep',
+    );
+  }
+  if (common.seed !== undefined && paths.includes('seed')) {
+    throw new UsageError('give the seed once: --seed or --set seed=…, not both', 'sweep');
+  }
   const boundary = values['boundary'] === true;
+  if (boundary) checkBoundarySets(common.sets, setTexts(values['set']));
   const open = common.sets.find((axis) => axis.open !== undefined);
   if (open !== undefined && !boundary) {
     throw new UsageError(
@@ -329,6 +351,67 @@ export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
     table: table as StoreTable,
     guards: parseRunGuards(values, 'sweep'),
   };
+}
+
+/** The `--set` options as written, in the order given (as `parseScenarioArgs` parsed them). */
+function setTexts(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+}
+
+/** `low..high` of a list of numbers sharing one unit (`100..300`, `100ms..300ms`); null for other lists. */
+function spanOf(values: readonly unknown[]): string | null {
+  const parsed = values.map((v) => /^(\d+(?:\.\d+)?)([a-zA-Z/%]*)$/.exec(String(v)));
+  if (parsed.some((m) => m === null)) return null;
+  const units = new Set(parsed.map((m) => m?.[2] ?? ''));
+  if (units.size !== 1) return null;
+  const numbers = parsed.map((m) => Number(m?.[1]));
+  const unit = [...units][0] ?? '';
+  return `${Math.min(...numbers)}${unit}..${Math.max(...numbers)}${unit}`;
+}
+
+/**
+ * Checks that `--boundary` has exactly one open range (`PATH=LOW..HIGH`, no step) among `sets`, and says how to write
+ * one when it does not: a stepped range without its step, a list as the range from its least to its greatest value.
+ * @param texts - The `--set` options as written, in the order of `sets`.
+ * @throws {UsageError} naming the `--set` at fault and the open range to write.
+ */
+function checkBoundarySets(sets: readonly SetAxis[], texts: readonly string[]): void {
+  const open = sets.filter((axis) => axis.open !== undefined);
+  if (open.length === 1) return;
+  const example = 'e.g. --set traffic.0.rate=100..3000';
+  if (open.length > 1) {
+    throw new UsageError(
+      `--boundary bisects one open range (PATH=LOW..HIGH, no step), got ${open.length}: ` +
+        `${open.map((axis) => `--set ${texts[sets.indexOf(axis)] ?? axis.path}`).join(', ')}; ` +
+        'give the others a step (LOW..HIGH:STEP) or a list of values: they are the grid of the other axes',
+      'sweep',
+    );
+  }
+  // The --set most likely meant as the range: the first with a stepped range, else the first list of numbers.
+  const index = sets.findIndex((axis) => axis.ranges !== undefined);
+  const stepped = index >= 0 ? sets[index] : undefined;
+  if (stepped !== undefined) {
+    const range = stepped.ranges?.[0];
+    const span = range?.text.split(':')[0] ?? 'LOW..HIGH';
+    throw new UsageError(
+      `--boundary bisects an open range, and --set ${texts[index] ?? stepped.path} has a step: ` +
+        `write the range without it, --set ${stepped.path}=${span}`,
+      'sweep',
+    );
+  }
+  const listIndex = sets.findIndex((axis) => axis.values.length > 1 && spanOf(axis.values) !== null);
+  const list = listIndex >= 0 ? sets[listIndex] : undefined;
+  if (list !== undefined) {
+    throw new UsageError(
+      `--boundary bisects an open range, and --set ${texts[listIndex] ?? list.path} is a list of values: ` +
+        `give the range to search instead, --set ${list.path}=${spanOf(list.values) ?? 'LOW..HIGH'}`,
+      'sweep',
+    );
+  }
+  throw new UsageError(
+    `--boundary needs one --set with an open range PATH=LOW..HIGH (no step) to bisect, ${example}`,
+    'sweep',
+  );
 }
 
 /** Opens the results store at `path`; a file DuckDB cannot open is named with the reason (exit 1). */

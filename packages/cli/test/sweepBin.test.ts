@@ -1,0 +1,159 @@
+// `meshsim sweep` on the real binary: what it says of its --set values (each value once, a range whose step misses its
+// end, a range of one value still an axis) and of --boundary without one open range.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { tempDir } from './__helpers__/tempDir.js';
+import { writeTempFile } from './__helpers__/scenarios.js';
+
+const build = inject('cliBuild');
+
+/** A small chain whose fault starts at 10 s: runs of a second or two are cheap (and never see the fault). */
+const CHAIN = writeTempFile(
+  'chain.yaml',
+  `name: chain
+seed: 7
+duration: 30s
+mesh: none
+services:
+  api:
+    replicas: 2
+    concurrency: 64
+    serviceTime: 1ms
+    calls: [{ to: db, timeout: 1s }]
+  db:
+    replicas: 2
+    concurrency: 8
+    serviceTime: { exponential: { mean: 2ms } }
+traffic:
+  - { name: users, to: api, rate: 100 }
+faults:
+  - { at: 10s, for: 5s, service: db, latency: +100ms }
+`,
+);
+
+const dir = tempDir('meshsim-sweep-bin-');
+
+/** Runs `node dist/bin.js sweep CHAIN ...args` with a store of its own and no progress bar. */
+function sweep(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const store = join(dir, `${Math.random().toString(36).slice(2)}.duckdb`);
+  const child = spawnSync(
+    process.execPath,
+    [build.binPath, 'sweep', CHAIN, '--store', store, '--workers', '1', '--no-progress', ...args],
+    { cwd: build.repoRoot, encoding: 'utf8', timeout: 120_000 },
+  );
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** The hint every usage error ends with. */
+const HINT = "run 'meshsim --help' or 'meshsim sweep --help' for usage\n";
+
+/** The first column of the table's rows (below the dashes). */
+function firstColumn(stdout: string): string[] {
+  const lines = stdout.split('\n');
+  const dashes = lines.findIndex((line) => line.startsWith('---'));
+  return lines
+    .slice(dashes + 1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.split(/\s+/)[0] ?? '');
+}
+
+describe('meshsim sweep: the values of its --set', () => {
+  beforeAll(() => {
+    if (!existsSync(build.binPath)) throw new Error(`the CLI was not built:\n${build.output}`);
+  });
+
+  it('refuses a value given twice, naming it, with the usage hint (exit 2)', () => {
+    const twice = sweep('--set', 'traffic.0.rate=100,100,200', '--duration', '1s');
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe(
+      'meshsim: --set traffic.0.rate=100,100,200: the value 100 is given twice: an axis runs each value once (remove one)\n' +
+        HINT,
+    );
+    const overlap = sweep('--set', 'traffic.0.rate=100,200..300:50,250', '--duration', '1s');
+    expect(overlap.code).toBe(2);
+    expect(overlap.stderr).toContain('the value 250 is given twice (in 200..300:50 and as 250)');
+    const path = sweep('--set', 'traffic.0.rate=100,200', '--set', 'traffic.0.rate=300');
+    expect(path.code).toBe(2);
+    expect(path.stderr).toBe(
+      'meshsim: --set traffic.0.rate is given twice: give each path once, with all its values (--set traffic.0.rate=a,b,c)\n' +
+        HINT,
+    );
+  });
+
+  it('prints one row per value, in the order given, and counts them so', () => {
+    const { code, stdout } = sweep('--set', 'traffic.0.rate=300,100..200:100,50', '--duration', '1s');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(
+      'Sweep: 4 points × 1 replication = 4 runs: 4 run now, 0 already in the store',
+    );
+    expect(firstColumn(stdout)).toEqual(['300', '100', '200', '50']);
+  });
+
+  it('says which values a range runs when its step misses its end; a range of one value is still an axis', () => {
+    const missed = sweep('--set', 'traffic.0.rate=100..400:250', '--duration', '1s');
+    expect(missed.code).toBe(0);
+    expect(missed.stderr).toContain(
+      'meshsim: --set traffic.0.rate: 100..400:250 runs 100, 350 (400 is not a step from 100)\n',
+    );
+    expect(firstColumn(missed.stdout)).toEqual(['100', '350']);
+    const one = sweep('--set', 'traffic.0.rate=100..400:350', '--duration', '1s');
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain(
+      'meshsim: --set traffic.0.rate: 100..400:350 runs 100 (400 is not a step from 100)\n',
+    );
+    expect(one.stdout).toMatch(/^traffic\.0\.rate\s+runs\s+verdicts/m);
+    expect(firstColumn(one.stdout)).toEqual(['100']);
+    // A step that lands on the end: nothing to say.
+    expect(sweep('--set', 'traffic.0.rate=100..300:200', '--duration', '1s').stderr).not.toContain(
+      'is not a step',
+    );
+  });
+});
+
+describe('meshsim sweep --boundary: without one open range', () => {
+  it('names the --set with a step and the open range to write, with the usage hint (exit 2)', () => {
+    const stepped = sweep('--set', 'traffic.0.rate=200..800:100', '--boundary');
+    expect(stepped.code).toBe(2);
+    expect(stepped.stderr).toBe(
+      'meshsim: --boundary bisects an open range, and --set traffic.0.rate=200..800:100 has a step: write the range ' +
+        'without it, --set traffic.0.rate=200..800\n' +
+        HINT,
+    );
+  });
+
+  it('names a list of values and the range that spans it', () => {
+    const list = sweep('--set', 'services.api.calls.0.timeout=300ms,100ms,200ms', '--boundary');
+    expect(list.code).toBe(2);
+    expect(list.stderr).toBe(
+      'meshsim: --boundary bisects an open range, and --set services.api.calls.0.timeout=300ms,100ms,200ms is a list ' +
+        'of values: give the range to search instead, --set services.api.calls.0.timeout=100ms..300ms\n' +
+        HINT,
+    );
+  });
+
+  it('without anything like a range, or with two open ranges, says what it needs', () => {
+    const none = sweep('--set', 'mesh=none,linkerd', '--boundary');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      'meshsim: --boundary needs one --set with an open range PATH=LOW..HIGH (no step) to bisect, e.g. --set traffic.0.rate=100..3000\n' +
+        HINT,
+    );
+    const two = sweep(
+      '--set',
+      'traffic.0.rate=100..200',
+      '--set',
+      'services.api.replicas=1..3',
+      '--boundary',
+    );
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain(
+      '--boundary bisects one open range (PATH=LOW..HIGH, no step), got 2: --set traffic.0.rate=100..200, --set services.api.replicas=1..3;',
+    );
+    expect(two.stderr.endsWith(HINT)).toBe(true);
+  });
+});
