@@ -171,12 +171,26 @@ function label(value: number, unit: string): string {
 }
 
 /**
+ * The value of the bisected range that cell `i` of the strip stands for. On a range of whole numbers (both ends
+ * whole: the search probes only whole numbers), a whole number: the strip is cut into one band per value (1..5: five
+ * bands of 8 cells), so a bracket `1 – 2` draws 1 as recovering and 2 as not, with no `?` between two neighbours;
+ * else the middle of the cell's span.
+ */
+function cellValue(i: number, lowEnd: number, highEnd: number): number {
+  if (Number.isInteger(lowEnd) && Number.isInteger(highEnd)) {
+    const values = highEnd - lowEnd + 1;
+    return lowEnd + Math.floor(((i + 0.5) * values) / STRIP);
+  }
+  return lowEnd + ((highEnd - lowEnd) * (i + 0.5)) / STRIP;
+}
+
+/**
  * The boundary map as text: per point of the other axes, the bracket where the verdict turns, and a strip
  * over the bisected range — `.` where the run recovers, `#` where it does not, `?` between the probes.
  */
 export function renderBoundaryMapText(map: BoundaryMap): string {
   const { lowEnd, highEnd, unit } = map;
-  const at = (i: number): number => lowEnd + ((highEnd - lowEnd) * (i + 0.5)) / STRIP;
+  const at = (i: number): number => cellValue(i, lowEnd, highEnd);
   const rows = map.boundaries.map((b) => {
     const strip = Array.from({ length: STRIP }, (_, i) => {
       const x = at(i);

@@ -1,9 +1,10 @@
 // The sweep's text and JSON: the head line counts the runs made now and those found in the store, and names the
 // runs of another model revision the store held and the sweep did not reuse; runs a guard stopped early are listed;
-// a boundary whose probe was stopped or unresolved is unknown.
+// a boundary whose probe was stopped or unresolved is unknown; the strip of a whole-number range gives each value
+// its band.
 
 import { findBoundaries, parseSetOption, readScenarioSource, scenarioSource, sweep } from '@meshsim/analysis';
-import type { SweepResult } from '@meshsim/analysis';
+import type { Boundary, BoundaryMap, SweepResult } from '@meshsim/analysis';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -163,5 +164,66 @@ describe('an unresolved probe', () => {
     expect(JSON.parse(renderBoundaryMapJson(map))).toMatchObject({
       boundaries: [{ status: 'unresolved', unresolvedAt: 100, stoppedAt: null, low: null, high: null }],
     });
+  });
+});
+
+/** A boundary map of one row over `lowEnd..highEnd`, with `boundary`'s fields over a bracket found `between`. */
+function mapOf(lowEnd: number, highEnd: number, boundary: Partial<Boundary>): BoundaryMap {
+  return {
+    path: 'services.orders.calls.0.retry.attempts',
+    lowEnd,
+    highEnd,
+    unit: '',
+    axes: [],
+    boundaries: [
+      {
+        values: [],
+        status: 'between',
+        low: null,
+        high: null,
+        stoppedAt: null,
+        unresolvedAt: null,
+        probes: [],
+        ...boundary,
+      },
+    ],
+    ran: 4,
+    skipped: 0,
+    rerun: 0,
+    stoppedRuns: {
+      kept: 0,
+      rerun: { 'guards-changed': 0, 'guards-not-recorded': 0, 'machine-dependent': 0 },
+    },
+    outdated: 0,
+  };
+}
+
+/** The strip of the map's only row. */
+function strip(map: BoundaryMap): string {
+  return renderBoundaryMapText(map).trimEnd().split('\n').at(-1)?.split(/\s+/).at(-1) ?? '';
+}
+
+describe('the boundary strip', () => {
+  it('on a range of whole numbers, draws each value in its own band: 1 recovers, 2 does not, nothing between', () => {
+    const map = mapOf(1, 5, { low: 1, high: 2 });
+    expect(renderBoundaryMapText(map)).toMatch(/^1 – 2 {5}\.{8}#{32}$/m);
+    expect(strip(mapOf(1, 5, { low: 3, high: 4 }))).toBe('.'.repeat(24) + '#'.repeat(16));
+    // Two values: half and half.
+    expect(strip(mapOf(0, 1, { low: 0, high: 1 }))).toBe('.'.repeat(20) + '#'.repeat(20));
+    // A bracket with a value inside (a probe there stopped): that value's band is unknown.
+    expect(strip(mapOf(1, 5, { status: 'stopped', low: 1, high: 3, stoppedAt: 2 }))).toBe(
+      '.'.repeat(8) + '?'.repeat(8) + '#'.repeat(24),
+    );
+  });
+
+  it('on a wide range, each cell stands for the value in its middle', () => {
+    // 100..3000 in 40 cells of about 72.5 values: recovers up to 1000 (cells 0–11, up to 934), not from 1010 on
+    // (cells 13–, from 1079); cell 12 stands for 1006, inside the bracket: unknown.
+    const wide = strip(mapOf(100, 3000, { low: 1000, high: 1010 }));
+    expect(wide).toBe('.'.repeat(12) + '?' + '#'.repeat(27));
+    // Not whole numbers: the middle of each cell's span, '?' inside the bracket.
+    expect(strip(mapOf(0.5, 1.5, { low: 0.7, high: 0.8 }))).toBe(
+      '.'.repeat(8) + '?'.repeat(4) + '#'.repeat(28),
+    );
   });
 });
