@@ -70,6 +70,7 @@ export type { EdgeRow, RunOutcome, RunTask } from './sweep/RunTask.js';
 export type { Shard } from './sweep/Shard.js';
 export type { SweepPointSummary } from './sweep/summarizeSweep.js';
 export type { RerunReason, StoppedRunsResumed, StoredStop } from './sweep/resumeStopped.js';
+export type { RunWarning } from './sweep/RunWarning.js';
 export type { StoreTable } from './store/ResultsStore.js';
 export type { StoredRun } from './store/StoredRun.js';
 export { findBoundaries } from './sweep/findBoundaries.js';

@@ -1,5 +1,5 @@
 // `meshsim sweep` on the real binary: what it says of its --set values (each value once, a range whose step misses its
-// end, a range of one value still an axis) and of --boundary without one open range.
+// end, a range of one value still an axis), of --boundary without one open range, and the runs' warnings.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -38,12 +38,14 @@ faults:
 
 const dir = tempDir('meshsim-sweep-bin-');
 
-/** Runs `node dist/bin.js sweep CHAIN ...args` with a store of its own and no progress bar. */
+/** Runs `node dist/bin.js sweep CHAIN ...args` with a store of its own (unless given) and no progress bar. */
 function sweep(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const store = join(dir, `${Math.random().toString(36).slice(2)}.duckdb`);
+  const store = args.includes('--store')
+    ? []
+    : ['--store', join(dir, `${Math.random().toString(36).slice(2)}.duckdb`)];
   const child = spawnSync(
     process.execPath,
-    [build.binPath, 'sweep', CHAIN, '--store', store, '--workers', '1', '--no-progress', ...args],
+    [build.binPath, 'sweep', CHAIN, ...store, '--workers', '1', '--no-progress', ...args],
     { cwd: build.repoRoot, encoding: 'utf8', timeout: 120_000 },
   );
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
@@ -155,5 +157,47 @@ describe('meshsim sweep --boundary: without one open range', () => {
       '--boundary bisects one open range (PATH=LOW..HIGH, no step), got 2: --set traffic.0.rate=100..200, --set services.api.replicas=1..3;',
     );
     expect(two.stderr.endsWith(HINT)).toBe(true);
+  });
+});
+
+/** The warning of a run of CHAIN shorter than 10 s. */
+const LATE_FAULT =
+  'fault latency on db starts at 10 s, at or after the end of the run (1 s): it does not happen in this run (lengthen the run to include it)';
+
+describe("meshsim sweep: the runs' warnings", () => {
+  it('are printed on stderr once each, with how many runs gave each and an example point, and in the JSON', () => {
+    const store = join(dir, 'warnings.duckdb');
+    const text = sweep('--set', 'traffic.0.rate=50,100', '--duration', '1s', '--store', store);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain(
+      `meshsim: warning (in 2 of 2 runs; e.g. traffic.0.rate=50): ${LATE_FAULT}\n`,
+    );
+    expect(text.stderr.split(LATE_FAULT)).toHaveLength(2);
+    expect(text.stdout).not.toContain('warning');
+    // Resumed: one run new, two from the store (which keeps no warnings: said).
+    const json = sweep('--set', 'traffic.0.rate=50,100,150', '--duration', '1s', '--store', store, '--json');
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { warnings: unknown }).warnings).toEqual([
+      { message: LATE_FAULT, runs: 1, example: { 'traffic.0.rate': 150 } },
+    ]);
+    expect(json.stderr).toContain(
+      `meshsim: warning (in 1 of 1 run; e.g. traffic.0.rate=150): ${LATE_FAULT}\n`,
+    );
+    expect(json.stderr).toContain(
+      'meshsim: the warnings of the 2 runs found in the store are not shown (the store keeps none)\n',
+    );
+  });
+
+  it('of a boundary search too', () => {
+    const { code, stderr, stdout } = sweep(
+      '--set',
+      'traffic.0.rate=50..100',
+      '--boundary',
+      '--duration',
+      '1s',
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(`meshsim: warning (in 2 of 2 runs; e.g. traffic.0.rate=50): ${LATE_FAULT}\n`);
+    expect(stdout).toMatch(/^above 100\s+\.{40}$/m);
   });
 });

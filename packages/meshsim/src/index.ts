@@ -501,6 +501,7 @@ export type {
   RerunReason,
   StoppedRunsResumed,
   StoredStop,
+  RunWarning,
   StoreTable,
   StoredRun,
   Boundary,

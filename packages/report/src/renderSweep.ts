@@ -3,7 +3,13 @@
 // recovered), as text and JSON.
 
 import { RUN_FIGURES } from '@meshsim/analysis';
-import type { BoundaryMap, SweepPointSummary, SweepResult } from '@meshsim/analysis';
+import type {
+  BoundaryMap,
+  OverrideValue,
+  RunWarning,
+  SweepPointSummary,
+  SweepResult,
+} from '@meshsim/analysis';
 
 import { fixed, round } from './internal/format.js';
 import { formatTable } from './internal/formatTable.js';
@@ -120,6 +126,17 @@ export function renderSweepText(result: SweepResult): string {
   return `${head}\n\n${table.trimEnd()}${stoppedNote(result)}\n`;
 }
 
+/** The runs' distinct warnings as the JSON has them: the message, how many runs gave it, an example point. */
+function warningsJson(
+  warnings: readonly RunWarning[],
+): { message: string; runs: number; example: Record<string, OverrideValue> }[] {
+  return warnings.map((w) => ({
+    message: w.message,
+    runs: w.runs,
+    example: Object.fromEntries(w.example.map((v) => [v.path, v.value])),
+  }));
+}
+
 /** The sweep as JSON (docs/output-formats.md#sweep). */
 export function renderSweepJson(result: SweepResult): string {
   const document = {
@@ -135,6 +152,7 @@ export function renderSweepJson(result: SweepResult): string {
     outdated: result.outdated,
     axes: result.plan.axes.map((a) => a.path),
     confidence: 0.95,
+    warnings: warningsJson(result.warnings),
     summary: result.summary.map((point) => ({
       point: point.point,
       values: Object.fromEntries(point.values.map((v) => [v.path, v.value])),
@@ -259,6 +277,7 @@ export function renderBoundaryMapJson(map: BoundaryMap): string {
         rerun: map.rerun,
         stoppedRuns: stoppedRunsJson(map.stoppedRuns),
         outdated: map.outdated,
+        warnings: warningsJson(map.warnings),
         boundaries: map.boundaries.map((b) => ({
           values: Object.fromEntries(b.values.map((v) => [v.path, v.value])),
           status: b.status,

@@ -99,6 +99,21 @@ describe('renderSweepText', () => {
   });
 });
 
+describe("the runs' warnings", () => {
+  it('are in the JSON, each once with how many runs gave it and an example point', () => {
+    const warnings = [
+      { message: 'fault x starts after the end', runs: 2, example: [{ path: 'traffic.0.rate', value: 100 }] },
+    ];
+    expect(JSON.parse(renderSweepJson(result)).warnings).toEqual([]);
+    expect(JSON.parse(renderSweepJson({ ...result, warnings })).warnings).toEqual([
+      { message: 'fault x starts after the end', runs: 2, example: { 'traffic.0.rate': 100 } },
+    ]);
+    expect(JSON.parse(renderBoundaryMapJson({ ...mapOf(1, 5, {}), warnings })).warnings).toEqual([
+      { message: 'fault x starts after the end', runs: 2, example: { 'traffic.0.rate': 100 } },
+    ]);
+  });
+});
+
 describe('runs a guard stopped early', () => {
   it('are counted as stopped, listed under the table with their stop, and in the JSON', async () => {
     const stopped = await sweep(FAST, {
@@ -195,6 +210,7 @@ function mapOf(lowEnd: number, highEnd: number, boundary: Partial<Boundary>): Bo
       rerun: { 'guards-changed': 0, 'guards-not-recorded': 0, 'machine-dependent': 0 },
     },
     outdated: 0,
+    warnings: [],
   };
 }
 

@@ -54,6 +54,8 @@ export interface RunOutcome {
   figures: RunFigures;
   diagnosis: Diagnosis;
   edges: EdgeRow[];
+  /** The run's warnings (`SimulationResult.warnings`): policies the shape cannot enforce, faults after the end, … */
+  warnings: string[];
   /** The full result, only when asked for (it is large: time series included). */
   result?: SimulationResult;
 }

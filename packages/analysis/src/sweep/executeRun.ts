@@ -74,6 +74,7 @@ export function runOutcome(
     figures: runFigures(result),
     diagnosis: diagnose(config, result),
     edges,
+    warnings: [...result.warnings],
     ...(keepResult && { result }),
   };
 }

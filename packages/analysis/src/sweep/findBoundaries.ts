@@ -12,6 +12,8 @@ import type { RunGuardLimits } from './executeRun.js';
 import { mergeOverrides, planSweep } from './planSweep.js';
 import { RERUN_REASONS, noStoppedRuns, planResume, rerunCount } from './resumeStopped.js';
 import type { StoppedRunsResumed } from './resumeStopped.js';
+import { collectWarnings } from './RunWarning.js';
+import type { RunWarning } from './RunWarning.js';
 import { runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
 import { countVerdicts, majorityVerdict } from './summarizeSweep.js';
@@ -92,6 +94,11 @@ export interface BoundaryMap {
   stoppedRuns: StoppedRunsResumed;
   /** Runs of this scenario in the store from another model revision (an earlier meshsim): not reused. */
   outdated: number;
+  /**
+   * The distinct warnings of the runs simulated now (`ran`), each with how many gave it and an example (the other
+   * axes' values and the probed value); the store keeps no warnings, so probes found there add none.
+   */
+  warnings: RunWarning[];
 }
 
 function valueOf(x: number, unit: string): OverrideValue {
@@ -128,17 +135,17 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
   let skipped = 0;
   const stoppedRuns = noStoppedRuns();
   let probesRun = 0;
+  /** The runs simulated so far, in step and task order, with their values (for the warnings). */
+  const simulated: { warnings: string[]; values: Override[] }[] = [];
 
   /** Runs one probe per (point, value) and returns whether each recovered. */
   const probe = async (requests: readonly { point: number; value: number }[]): Promise<BoundaryProbe[]> => {
+    /** Each task's values: the other axes' and the probed one. */
+    const valuesOf = new Map<string, Override[]>();
     const perRequest = requests.map(({ point, value }) => {
-      const values = grid[point]?.values ?? [];
-      const plan = planSweep(
-        source,
-        [],
-        mergeOverrides(fixed, values, [{ path: axis.path, value: valueOf(value, unit) }]),
-        replications,
-      );
+      const values = [...(grid[point]?.values ?? []), { path: axis.path, value: valueOf(value, unit) }];
+      const plan = planSweep(source, [], mergeOverrides(fixed, values), replications);
+      for (const task of plan.tasks) valuesOf.set(task.key, values);
       return plan.tasks.map((task): RunTask => ({ ...task, point }));
     });
     const all = perRequest.flat();
@@ -150,12 +157,14 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     ran += todo.length;
     stoppedRuns.kept += resume.stopped.kept;
     for (const why of RERUN_REASONS) stoppedRuns.rerun[why] += resume.stopped.rerun[why];
-    await runTasks(source, todo, {
+    const outcomes = await runTasks(source, todo, {
       ...(options.workers !== undefined && { workers: options.workers }),
       ...(options.signal !== undefined && { signal: options.signal }),
       ...(options.guards !== undefined && { guards: options.guards }),
       onOutcome: (outcome) => store.write(outcome, source.hash, options.guards ?? {}),
     });
+    for (const outcome of outcomes)
+      simulated.push({ warnings: outcome.warnings, values: valuesOf.get(outcome.key) ?? [] });
     const runs = await store.runs(new Set(all.map((t) => t.key)));
     const verdictOf = new Map(runs.map((run) => [run.key, run.verdict] as const));
     probesRun += requests.length;
@@ -264,6 +273,7 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
       rerun: rerunCount(stoppedRuns),
       stoppedRuns,
       outdated,
+      warnings: collectWarnings(simulated),
     };
   } finally {
     if (options.store === undefined) store.close();

@@ -12,6 +12,8 @@ import type { SweepPlan } from './planSweep.js';
 import type { RunGuardLimits } from './executeRun.js';
 import { planResume, rerunCount } from './resumeStopped.js';
 import type { StoppedRunsResumed } from './resumeStopped.js';
+import { collectWarnings } from './RunWarning.js';
+import type { RunWarning } from './RunWarning.js';
 import { runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
 import { inShard } from './Shard.js';
@@ -75,6 +77,11 @@ export interface SweepResult {
   /** This shard's runs, as stored. */
   runs: StoredRun[];
   summary: SweepPointSummary[];
+  /**
+   * The distinct warnings of the runs simulated now (`ran`), each with how many gave it and an example point; the
+   * store keeps no warnings, so runs found there (`skipped`) add none.
+   */
+  warnings: RunWarning[];
 }
 
 /**
@@ -106,7 +113,7 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
     const outdated = await store.outdatedRuns(source.hash);
     const { todo, skipped, stopped } = planResume(tasks, stored, await store.stoppedRuns(), options.guards);
     options.onProgress?.(skipped, tasks.length);
-    await runTasks(source, todo, {
+    const outcomes = await runTasks(source, todo, {
       ...(options.workers !== undefined && { workers: options.workers }),
       ...(options.signal !== undefined && { signal: options.signal }),
       ...(options.guards !== undefined && { guards: options.guards }),
@@ -127,6 +134,12 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
       outdated,
       runs,
       summary: summarizeSweep(plan.points, runs, tasks),
+      warnings: collectWarnings(
+        outcomes.map((outcome) => ({
+          warnings: outcome.warnings,
+          values: plan.points[outcome.point]?.values ?? [],
+        })),
+      ),
     };
   } finally {
     if (options.store === undefined) store.close();

@@ -1,10 +1,10 @@
 // The boundary search on probes whose runs end too soon after their trigger to tell recovery from metastability, or
 // are too short to judge at all (verdict `unresolved`): unknown, like a probe a guard stopped, never taken for "does
-// not recover".
+// not recover"; the warnings of its runs, each once.
 
 import { describe, expect, it } from 'vitest';
 
-import { findBoundaries, parseSetOption, readScenarioSource } from '../../src/index.js';
+import { findBoundaries, parseSetOption, readScenarioSource, scenarioSource } from '../../src/index.js';
 
 describe('findBoundaries', () => {
   it('takes an unresolved probe as unknown and bisects that point no further', async () => {
@@ -41,5 +41,37 @@ describe('findBoundaries', () => {
     const [boundary] = map.boundaries;
     expect(boundary).toMatchObject({ status: 'unresolved', unresolvedAt: 100, low: null, high: null });
     expect(boundary?.probes[0]).toEqual({ value: 100, verdict: 'unresolved', recovered: null });
+  });
+
+  it("gives the runs' warnings once each, with how many runs gave each and the first probe that did", async () => {
+    const late = scenarioSource(
+      'late-fault.yaml',
+      `duration: 30s
+services:
+  api: { serviceTime: 1ms }
+traffic:
+  - { name: users, rate: 50, to: api }
+faults:
+  - { at: 10s, for: 5s, service: api, latency: +100ms }
+`,
+    );
+    const map = await findBoundaries(late, {
+      axes: [parseSetOption('traffic.0.rate=50..100'), parseSetOption('services.api.replicas=1,2')],
+      fixed: [{ path: 'duration', value: '6s' }],
+      workers: 0,
+    });
+    // Every probe recovers (the fault never happens): both ends of both rows, 4 runs.
+    expect(map.ran).toBe(4);
+    expect(map.warnings).toEqual([
+      {
+        message:
+          'fault latency on api starts at 10 s, at or after the end of the run (6 s): it does not happen in this run (lengthen the run to include it)',
+        runs: 4,
+        example: [
+          { path: 'services.api.replicas', value: 1 },
+          { path: 'traffic.0.rate', value: 50 },
+        ],
+      },
+    ]);
   });
 });

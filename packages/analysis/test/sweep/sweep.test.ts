@@ -165,6 +165,44 @@ describe('sweep', () => {
     store.close();
   });
 
+  it("gives the runs' warnings once each, with how many runs gave each and the first point that did", async () => {
+    const late = scenarioSource(
+      'late-fault.yaml',
+      `duration: 30s
+services:
+  api: { serviceTime: 1ms }
+traffic:
+  - { name: users, rate: 50, to: api }
+faults:
+  - { at: 10s, for: 5s, service: api, latency: +100ms }
+`,
+    );
+    const store = await ResultsStore.open(':memory:');
+    const options: SweepOptions = {
+      axes: [parseSetOption('traffic.0.rate=50,100'), parseSetOption('duration=1s,20s')],
+      replications: 2,
+      workers: 0,
+      store,
+    };
+    const result = await sweep(late, options);
+    // Only the 1 s runs end before the fault: 2 points × 2 replications.
+    expect(result.warnings).toEqual([
+      {
+        message:
+          'fault latency on api starts at 10 s, at or after the end of the run (1 s): it does not happen in this run (lengthen the run to include it)',
+        runs: 4,
+        example: [
+          { path: 'traffic.0.rate', value: 50 },
+          { path: 'duration', value: '1s' },
+        ],
+      },
+    ]);
+    // The store keeps no warnings: a resumed sweep has none of the runs it found there.
+    const resumed = await sweep(late, options);
+    expect([resumed.ran, resumed.warnings]).toEqual([0, []]);
+    store.close();
+  });
+
   it('refuses a path set twice (two axes, or an axis and a fixed value): one would be ignored, its runs miscounted', async () => {
     const twice = sweep(source, {
       axes: [parseSetOption('traffic.0.rate=100,200'), parseSetOption('traffic.0.rate=300,400')],

@@ -13,7 +13,14 @@ import {
   shardFromEnv,
   sweep,
 } from '@meshsim/analysis';
-import type { RerunReason, SetAxis, Shard, StoppedRunsResumed, StoreTable } from '@meshsim/analysis';
+import type {
+  RerunReason,
+  RunWarning,
+  SetAxis,
+  Shard,
+  StoppedRunsResumed,
+  StoreTable,
+} from '@meshsim/analysis';
 import {
   renderBoundaryMapJson,
   renderBoundaryMapText,
@@ -114,6 +121,27 @@ function isAxis(axis: SetAxis): boolean {
   return axis.values.length > 1 || axis.open !== undefined || axis.ranges !== undefined;
 }
 
+/**
+ * The stderr lines of the runs' warnings, each once, with how many of the runs made now gave it and the first point
+ * that did (`meshsim: warning (in 2 of 2 runs; e.g. traffic.0.rate=100): fault latency on db starts at 10 s, …`);
+ * then, when runs came from the store (which keeps no warnings), that theirs are not shown. Empty when none.
+ */
+function warningLines(warnings: readonly RunWarning[], ran: number, skipped: number): string[] {
+  const lines = warnings.map((w) => {
+    const example = w.example.map((v) => `${v.path}=${String(v.value)}`).join(' ');
+    return (
+      `meshsim: warning (in ${w.runs} of ${ran} run${ran === 1 ? '' : 's'}${example === '' ? '' : `; e.g. ${example}`}): ` +
+      w.message
+    );
+  });
+  if (skipped > 0) {
+    lines.push(
+      `meshsim: the warnings of the ${skipped} run${skipped === 1 ? '' : 's'} found in the store are not shown (the store keeps none)`,
+    );
+  }
+  return lines;
+}
+
 /** Runs `meshsim sweep` (or `meshsim sweep merge`). */
 export async function sweepCommand(args: readonly string[], io: CliIo): Promise<number> {
   if (args[0] === 'merge') return mergeCommand(args.slice(1), io);
@@ -173,6 +201,7 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
         parsed.json ? 'json' : 'text',
         parsed.json ? renderBoundaryMapJson(map) : renderBoundaryMapText(map),
       );
+      for (const line of warningLines(map.warnings, map.ran, map.skipped)) io.stderr.write(line + '\n');
       io.stderr.write(
         `done in ${((performance.now() - startedMs) / 1000).toFixed(1)} s wall; store: ${parsed.store}\n`,
       );
@@ -217,6 +246,8 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       parsed.json ? 'json' : 'text',
       parsed.json ? renderSweepJson(result) : renderSweepText(result),
     );
+    for (const line of warningLines(result.warnings, result.ran, result.skipped))
+      io.stderr.write(line + '\n');
     io.stderr.write(
       `${formatDoneLine(performance.now() - startedMs, 0).replace(/, 0 events.*$/, '')}; store: ${parsed.store}\n`,
     );
