@@ -351,6 +351,7 @@ export {
   parseRate,
   parseByteSize,
   parsePercent,
+  parseCpuCores,
 } from '@meshsim/scenario';
 export type {
   Locate,

@@ -15,7 +15,7 @@ export { listBundledScenarios, bundledScenariosDir } from './bundled.js';
 export { scenarioJsonSchema, scenarioJsonSchemaPath } from './jsonSchema.js';
 export { generatePlatform40 } from './generators/platform40.js';
 export { generateKinvolkEmojivoto } from './generators/kinvolkEmojivoto.js';
-export { parseDurationMs, parseRate, parseByteSize, parsePercent } from './units.js';
+export { parseDurationMs, parseRate, parseByteSize, parsePercent, parseCpuCores } from './units.js';
 
 export type { ScenarioIssue } from './ScenarioError.js';
 export type { BundledScenario } from './bundled.js';

@@ -18,6 +18,7 @@ describe('@meshsim/scenario public API', () => {
         'loadScenario',
         'loadScenarioFile',
         'parseByteSize',
+        'parseCpuCores',
         'parseDurationMs',
         'parsePercent',
         'parseRate',

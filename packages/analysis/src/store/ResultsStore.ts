@@ -12,6 +12,7 @@ import type { RunOutcome } from '../sweep/RunTask.js';
 import { storedGuards } from '../sweep/resumeStopped.js';
 import type { StoredStop } from '../sweep/resumeStopped.js';
 import { canonicalOverrides } from '../sweep/runKey.js';
+import { settingNumber } from '../internal/settingQuantity.js';
 
 /** Table names of the store. */
 export type StoreTable = 'runs' | 'settings' | 'edges';
@@ -169,12 +170,14 @@ export class ResultsStore {
       ];
       await c.run(`INSERT INTO runs VALUES (${placeholders(run.length)})`, run);
       for (const override of outcome.overrides) {
-        const value = override.value;
-        await c.run('INSERT INTO settings VALUES ($1, $2, $3, $4)', [
+        // A quantity's number in its kind's base unit (`100ms` → 100, ms), so SQL can compare and average it.
+        const { number, unit } = settingNumber(override.path, override.value);
+        await c.run('INSERT INTO settings VALUES ($1, $2, $3, $4, $5)', [
           outcome.key,
           override.path,
-          String(value),
-          typeof value === 'number' ? value : null,
+          String(override.value),
+          number,
+          unit,
         ]);
       }
       for (const e of outcome.edges) {

@@ -50,6 +50,8 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       ['path', 'VARCHAR'],
       ['value', 'VARCHAR'],
       ['number', 'DOUBLE'],
+      // Added later: NULL in the rows of a store written before (whose quantities with a unit have no number).
+      ['unit', 'VARCHAR'],
     ],
   },
   {

@@ -203,6 +203,42 @@ faults:
     store.close();
   });
 
+  it("stores each setting's number in its quantity's base unit, with the unit; a store without the unit column opens", async () => {
+    const file = join(dir, 'units.duckdb');
+    const options: SweepOptions = {
+      axes: [parseSetOption('services.frontend.calls.0.timeout=100ms..300ms:100ms')],
+      fixed: [
+        { path: 'duration', value: '2000ms' },
+        { path: 'traffic.0.rate', value: '6000/m' },
+        { path: 'mesh', value: 'none' },
+      ],
+      workers: 0,
+    };
+    let store = await ResultsStore.open(file);
+    await sweep(source, { ...options, store });
+    const settings = await store.dump('settings');
+    const byPath = (path: string): unknown[] =>
+      settings.filter((row) => row['path'] === path).map((row) => [row['value'], row['number'], row['unit']]);
+    expect(byPath('services.frontend.calls.0.timeout').sort()).toEqual([
+      ['100ms', 100, 'ms'],
+      ['200ms', 200, 'ms'],
+      ['300ms', 300, 'ms'],
+    ]);
+    expect(byPath('duration')).toEqual([...Array<unknown>(3)].map(() => ['2000ms', 2000, 'ms']));
+    expect(byPath('traffic.0.rate')[0]).toEqual(['6000/m', 100, 'rps']);
+    expect(byPath('mesh')[0]).toEqual(['none', null, null]);
+    store.close();
+    // A store written before the column: it opens with the column added, NULL in its rows.
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    await connection.run('ALTER TABLE settings DROP COLUMN unit');
+    connection.closeSync();
+    instance.closeSync();
+    store = await ResultsStore.open(file);
+    expect((await store.dump('settings')).every((row) => row['unit'] === null)).toBe(true);
+    store.close();
+  });
+
   it('refuses a path set twice (two axes, or an axis and a fixed value): one would be ignored, its runs miscounted', async () => {
     const twice = sweep(source, {
       axes: [parseSetOption('traffic.0.rate=100,200'), parseSetOption('traffic.0.rate=300,400')],
