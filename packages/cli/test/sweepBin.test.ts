@@ -79,6 +79,9 @@ describe('meshsim sweep: the values of its --set', () => {
     const overlap = sweep('--set', 'traffic.0.rate=100,200..300:50,250', '--duration', '1s');
     expect(overlap.code).toBe(2);
     expect(overlap.stderr).toContain('the value 250 is given twice (in 200..300:50 and as 250)');
+    const seed = sweep('--set', 'seed=1,2', '--seed', '3');
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toBe('meshsim: give the seed once: --seed or --set seed=…, not both\n' + HINT);
     const path = sweep('--set', 'traffic.0.rate=100,200', '--set', 'traffic.0.rate=300');
     expect(path.code).toBe(2);
     expect(path.stderr).toBe(
