@@ -199,6 +199,10 @@ describe('parseRunArgs', () => {
     ],
     [['x', '--max-heap', '150%'], "invalid value for --max-heap: '150%'"],
     [['x', '--duration', 'soon'], "invalid value for --duration: 'soon'"],
+    [
+      ['x', '--duration', '1e3ms'],
+      "invalid value for --duration: '1e3ms' (exponent notation (1e3ms) is not supported: write 1000ms; expected",
+    ],
     [['x', '--out', ''], "invalid value for --out: ''"],
     [['x', '--csv', '--openmetrics', '--json'], 'got --json and --csv and --openmetrics'],
     [

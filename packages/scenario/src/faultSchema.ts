@@ -5,7 +5,8 @@ import type { ProxyRole } from '@meshsim/mesh';
 import { SCENARIO_LIMITS } from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
-import { isDurationText, scanQuantity } from './units.js';
+import { got } from './internal/show.js';
+import { exponentReason, isDurationText, scanQuantity } from './units.js';
 import {
   DistributionObject,
   Duration,
@@ -31,6 +32,21 @@ export function isLatencyChangeText(text: string): boolean {
   const rest = trimmed.slice(1);
   if (trimmed.startsWith('+')) return isDurationText(rest);
   return /^[x×*]/.test(trimmed) && scanQuantity(rest, ['']) !== null;
+}
+
+/** Why a latency change in exponent notation (`+1e2ms`, `x1e1`) is refused, or null (see {@link exponentReason}). */
+function latencyExponentReason(input: unknown): string | null {
+  if (typeof input !== 'string') return null;
+  const trimmed = input.trim();
+  const sign = trimmed.charAt(0);
+  const rest = trimmed.slice(1);
+  const reason =
+    sign === '+'
+      ? exponentReason(rest, isDurationText)
+      : /^[x×*]/.test(trimmed)
+        ? exponentReason(rest, (text) => scanQuantity(text, ['']) !== null)
+        : null;
+  return reason?.replace(`(${rest.trim()})`, `(${trimmed})`).replace('write ', `write ${sign}`) ?? null;
 }
 
 const PROXY_ROLE_SET: Readonly<Record<ProxyRole, true>> = {
@@ -61,10 +77,14 @@ const LatencyChange = z
     [
       z
         .string()
-        .refine(
-          isLatencyChangeText,
-          must('must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3")'),
-        )
+        .refine(isLatencyChangeText, {
+          error: (iss) =>
+            got(
+              latencyExponentReason(iss.input) ??
+                'must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3")',
+              iss.input,
+            ),
+        })
         .register(scenarioRegistry, { pattern: LATENCY_CHANGE_PATTERN }),
       DistributionObject,
     ],

@@ -17,7 +17,9 @@ import {
   PERCENT_PATTERN,
   RATE_PATTERN,
   parseCpuCores,
+  exponentReason,
   isByteSizeText,
+  isCpuText,
   isDurationText,
   isPercentText,
   isRateText,
@@ -47,7 +49,8 @@ export function rateOrNaN(value: unknown): number {
 /**
  * A quantity string: at most `SCENARIO_LIMITS.quantityLength` characters and of the form `accepts` reads
  * (a single linear scan, no regular expression); `pattern` is what the JSON Schema tells editors. A
- * string that is the form with a minus sign (`-5ms`) "cannot be negative" rather than `reason`.
+ * string that is the form with a minus sign (`-5ms`) "cannot be negative" rather than `reason`, and one in
+ * exponent notation (`1e3ms`) says so and how to write it ({@link exponentReason}).
  */
 function quantityString(
   accepts: (text: string) => boolean,
@@ -64,7 +67,7 @@ function quantityString(
       ctx.addIssue({
         code: 'custom',
         input: text,
-        message: got(negative ? 'cannot be negative' : reason, text),
+        message: got(negative ? 'cannot be negative' : (exponentReason(text, accepts) ?? reason), text),
       });
     });
   scenarioRegistry.add(schema, { pattern });
@@ -251,7 +254,13 @@ export const CpuQuantity = z
   .union(
     [
       z.number().gte(MIN_CPU_CORES, must(CPU_REASON)),
-      z.string().regex(new RegExp(CPU_PATTERN), must(CPU_REASON)),
+      z.string().regex(new RegExp(CPU_PATTERN), {
+        error: (iss) =>
+          got(
+            typeof iss.input === 'string' ? (exponentReason(iss.input, isCpuText) ?? CPU_REASON) : CPU_REASON,
+            iss.input,
+          ),
+      }),
     ],
     must(CPU_REASON),
   )

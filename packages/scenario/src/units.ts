@@ -126,9 +126,46 @@ export function isNegatedQuantity(text: string, accepts: (text: string) => boole
   return trimmed.startsWith('-') && accepts(trimmed.slice(1));
 }
 
+/** A decimal with a decimal exponent, then the rest: `1e3ms` → 1, 3, ms (matched on at most `quantityLength` characters). */
+const EXPONENT_FORM = /^(\d+(?:\.\d*)?|\.\d+)[eE]([-+]?\d{1,3})(\D.*|)$/s;
+
+/** Longest plain decimal an exponent message writes out (`1e30ms` → write the number in full, no 31-digit example). */
+const LONGEST_PLAIN_DECIMAL = 21;
+
+/**
+ * Why `text` is refused when it is a quantity `accepts` would read but for its exponent notation (`1e3ms`, `2.5E-1s`,
+ * `1e15Gi`), which no quantity string takes: `exponent notation (1e3ms) is not supported: write 1000ms`; null for any
+ * other text. (A bare YAML number such as `1e3` is a number, not a string, and is read as 1000.)
+ *
+ * @param accepts - Whether a text is a quantity of the field's kind (e.g. {@link isDurationText}).
+ * @example
+ * ```ts
+ * exponentReason('1e3ms', isDurationText); // 'exponent notation (1e3ms) is not supported: write 1000ms'
+ * exponentReason('250ms', isDurationText); // null
+ * ```
+ */
+export function exponentReason(text: string, accepts: (text: string) => boolean): string | null {
+  if (text.length > SCENARIO_LIMITS.quantityLength) return null;
+  const trimmed = text.trim();
+  const match = EXPONENT_FORM.exec(trimmed);
+  if (match === null) return null;
+  const [, mantissa, exponent, rest] = match as unknown as [string, string, string, string];
+  const value = Number(`${mantissa}e${exponent}`);
+  const plain = Number.isFinite(value)
+    ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 })
+    : '';
+  // Whether the field takes the number with its unit at all (`1e3xyz` is not a quantity with a misplaced exponent).
+  if (!accepts(`1${rest}`)) return null;
+  const advice =
+    plain !== '' && plain.length <= LONGEST_PLAIN_DECIMAL && Number(plain) === value
+      ? `write ${plain}${rest}`
+      : `write the number out in full`;
+  return `exponent notation (${trimmed}) is not supported: ${advice}`;
+}
+
 /**
  * Why a quantity string was refused: its length, its sign (when `accepts` reads it without its minus
- * sign), or its form (`expected`).
+ * sign), its exponent notation, or its form (`expected`).
  */
 function refusal(
   what: string,
@@ -145,7 +182,7 @@ function refusal(
         `invalid ${what} ${shown}: too long (at most ${SCENARIO_LIMITS.quantityLength} characters)`,
       )
     : new RangeError(
-        `invalid ${what} ${shown}: ${isNegatedQuantity(value, accepts) ? 'cannot be negative' : expected}`,
+        `invalid ${what} ${shown}: ${isNegatedQuantity(value, accepts) ? 'cannot be negative' : (exponentReason(value, accepts) ?? expected)}`,
       );
 }
 
@@ -265,6 +302,11 @@ export function parseByteSize(value: string): number {
 export const CPU_PATTERN = String.raw`^\s*${NUMBER}\s*m?\s*$`;
 const CPU_RE = new RegExp(String.raw`^\s*(${NUMBER})\s*(m?)\s*$`);
 
+/** True when `text` is a CPU quantity {@link parseCpuCores} reads (`2`, `0.5`, `500m`). */
+export function isCpuText(text: string): boolean {
+  return CPU_RE.test(text);
+}
+
 /**
  * Parses a CPU quantity the way Kubernetes writes one: cores (`2`, `0.5`) or millicores (`500m`).
  *
@@ -282,7 +324,7 @@ export function parseCpuCores(value: string | number): number {
   const match = CPU_RE.exec(value);
   if (match === null) {
     throw new RangeError(
-      `invalid CPU quantity ${JSON.stringify(value)}: expected cores (2, 0.5) or millicores (500m)`,
+      `invalid CPU quantity ${JSON.stringify(value)}: ${exponentReason(value, isCpuText) ?? 'expected cores (2, 0.5) or millicores (500m)'}`,
     );
   }
   const number = Number(match[1]);

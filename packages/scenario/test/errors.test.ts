@@ -149,6 +149,31 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    'quantities in exponent notation (refused with the plain form to write)',
+    (s) => {
+      s.duration = '1e3ms';
+      s.services.backend.serviceTime = { lognormal: { median: '1e9s', p99: '1e10s' } };
+      s.services.backend.requestBytes = '1e15Gi';
+      s.services.backend.cpuRequest = '1e2m';
+      s.traffic[0].rate = '1e2/s';
+    },
+    [
+      'test.yaml: duration: exponent notation (1e3ms) is not supported: write 1000ms (got "1e3ms")',
+      'test.yaml: services.backend.serviceTime.lognormal.median: exponent notation (1e9s) is not supported: write 1000000000s (got "1e9s")',
+      'test.yaml: services.backend.serviceTime.lognormal.p99: exponent notation (1e10s) is not supported: write 10000000000s (got "1e10s")',
+      'test.yaml: services.backend.requestBytes: exponent notation (1e15Gi) is not supported: write 1000000000000000Gi (got "1e15Gi")',
+      'test.yaml: services.backend.cpuRequest: exponent notation (1e2m) is not supported: write 100m (got "1e2m")',
+      'test.yaml: traffic[0].rate: exponent notation (1e2/s) is not supported: write 100/s (got "1e2/s")',
+    ],
+  ],
+  [
+    'a fault latency in exponent notation',
+    (s) => (s.faults = [{ at: '1s', for: '1s', service: 'backend', latency: '+1e2ms' }]),
+    [
+      'test.yaml: faults[0].latency: exponent notation (+1e2ms) is not supported: write +100ms (got "+1e2ms")',
+    ],
+  ],
+  [
     'a zero timeout',
     (s) => (s.services.frontend.calls[0].timeout = '0s'),
     ['test.yaml: services.frontend.calls[0].timeout: must be a duration > 0 (got "0s")'],

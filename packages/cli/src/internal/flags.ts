@@ -53,6 +53,9 @@ export function parseDuration(text: string, command: string): number {
   } catch (error) {
     durationMs = Number.NaN;
     if (error instanceof RangeError && error.message.includes('too long')) reason = 'too long';
+    // `1e3ms`: the parser's own reason, which says how to write it (`write 1000ms`).
+    const exponent = error instanceof RangeError ? /exponent notation .*$/.exec(error.message) : null;
+    if (exponent !== null) reason = exponent[0];
   }
   if (text.trim().startsWith('-')) reason = 'a duration cannot be negative';
   else if (durationMs === 0) reason = 'a duration of 0 simulates nothing';
