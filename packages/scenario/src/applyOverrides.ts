@@ -3,9 +3,11 @@
 import { meshShapeNames, resolveMeshConfig } from '@meshsim/mesh';
 import type { MeshOptions, SimulationConfig } from '@meshsim/mesh';
 
+import { Seed } from './schema.js';
+
 /** Overrides for {@link applyOverrides}; omitted fields keep the scenario's values. */
 export interface ScenarioOverrides {
-  /** Root seed of the random streams. */
+  /** Root seed of the random streams: a non-negative integer or a non-empty string, as a scenario's `seed`. */
   seed?: number | string;
   /** Simulated duration [ms], > 0. */
   durationMs?: number;
@@ -21,8 +23,8 @@ export interface ScenarioOverrides {
  * endpoint delay, a profile field, the Istio release, …) is kept and everything else takes the new
  * shape's defaults; with `mesh` as an object, its options replace the scenario's.
  *
- * @throws RangeError if `durationMs` is not a finite number > 0, `seed` is not a finite number or a
- *   non-empty string, or the mesh shape is not registered.
+ * @throws RangeError if `durationMs` is not a finite number > 0, `seed` is not a seed a scenario may have (a
+ *   non-negative integer up to 2^53 − 1 or a non-empty string: the file's rule), or the mesh shape is not registered.
  * @example
  * ```ts
  * const base = loadScenario('retry-storm');
@@ -34,9 +36,10 @@ export function applyOverrides(config: SimulationConfig, overrides: ScenarioOver
   if (durationMs !== undefined && !(Number.isFinite(durationMs) && durationMs > 0)) {
     throw new RangeError(`durationMs must be a finite number > 0 (got ${String(durationMs)})`);
   }
-  if (seed !== undefined && (typeof seed === 'number' ? !Number.isFinite(seed) : seed === '')) {
+  // The scenario format's own rule of a seed (as `seed:` in a file and `--seed`): no negative or fractional seed.
+  if (seed !== undefined && !Seed.safeParse(seed).success) {
     throw new RangeError(
-      `seed must be a finite number or a non-empty string (got ${typeof seed === 'string' ? JSON.stringify(seed) : String(seed)})`,
+      `seed must be a non-negative integer (at most ${Number.MAX_SAFE_INTEGER}) or a non-empty string, as in a scenario (got ${typeof seed === 'string' ? JSON.stringify(seed) : String(seed)})`,
     );
   }
   const written: Partial<MeshOptions> | undefined = typeof mesh === 'string' ? { shape: mesh } : mesh;

@@ -591,18 +591,22 @@ export const Traffic = z
 // ---------------------------------------------------------------------------------------------
 // The file
 
+/**
+ * A scenario's `seed`: a non-negative integer (at most 2^53 − 1, as `--seed`) or a non-empty string. The one rule of a
+ * seed: the file's field and `applyOverrides` check with it.
+ */
+export const Seed = z.union(
+  [z.int().min(0), z.string().min(1)],
+  must('must be a non-negative integer or a string'),
+);
+
 /** A whole scenario file, before defaults are applied (see docs/scenario-format.md). */
 export const ScenarioSchema = z
   .strictObject({
     $schema: doc(z.string().optional(), 'JSON Schema reference for editors; ignored.'),
     name: doc(z.string().min(1).optional(), 'Scenario name. Default: the file name without extension.'),
     description: doc(z.string().optional(), 'What the scenario shows and the expected outcome. Default "".'),
-    seed: doc(
-      z
-        .union([z.int().min(0), z.string().min(1)], must('must be a non-negative integer or a string'))
-        .optional(),
-      'Root seed of all random streams. Default 1.',
-    ),
+    seed: doc(Seed.optional(), 'Root seed of all random streams. Default 1.'),
     duration: ruleShape(SCENARIO_RULES).duration,
     nodeCpu: ruleShape(SCENARIO_RULES).nodeCpu,
     nodeMemory: ruleShape(SCENARIO_RULES).nodeMemory,

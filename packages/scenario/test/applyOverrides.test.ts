@@ -1,7 +1,7 @@
 import { meshShapeNames, resolveMeshConfig } from '@meshsim/mesh';
 import type { IstioAmbientMeshConfig, IstioSidecarMeshConfig, MeshConfig, ProxyProfile } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, resolveScenario } from '../src/index.js';
+import { applyOverrides, parseScenario, resolveScenario } from '../src/index.js';
 import { minimal } from './__helpers__/scenarios.js';
 
 /** The Envoy sidecar profile of a sidecar shape's config. */
@@ -112,12 +112,28 @@ describe('applyOverrides', () => {
     expect(() => applyOverrides(base, { durationMs: 0 })).toThrow(
       new RangeError('durationMs must be a finite number > 0 (got 0)'),
     );
-    expect(() => applyOverrides(base, { seed: NaN })).toThrow(
-      new RangeError('seed must be a finite number or a non-empty string (got NaN)'),
-    );
-    expect(() => applyOverrides(base, { seed: '' })).toThrow(
-      new RangeError('seed must be a finite number or a non-empty string (got "")'),
-    );
+    const seedRule = `seed must be a non-negative integer (at most ${Number.MAX_SAFE_INTEGER}) or a non-empty string, as in a scenario`;
+    expect(() => applyOverrides(base, { seed: NaN })).toThrow(new RangeError(`${seedRule} (got NaN)`));
+    expect(() => applyOverrides(base, { seed: '' })).toThrow(new RangeError(`${seedRule} (got "")`));
+  });
+
+  it('refuses a seed the scenario format refuses (negative, fractional, beyond 2^53 − 1), as --seed does', () => {
+    const seedRule = `seed must be a non-negative integer (at most ${Number.MAX_SAFE_INTEGER}) or a non-empty string, as in a scenario`;
+    for (const seed of [-1, 1.5, 2 ** 53, Infinity])
+      expect(() => applyOverrides(base, { seed })).toThrow(
+        new RangeError(`${seedRule} (got ${String(seed)})`),
+      );
+    // The same seeds in a file: refused by the same rule.
+    for (const seed of [-1, 1.5, 2 ** 53])
+      expect(() =>
+        parseScenario(
+          `seed: ${seed}\nservices: { a: { serviceTime: 1ms } }\ntraffic: [{ to: a, rate: 1 }]\n`,
+          's.yaml',
+        ),
+      ).toThrow(/seed: must be/);
+    expect(applyOverrides(base, { seed: 0 }).seed).toBe(0);
+    expect(applyOverrides(base, { seed: Number.MAX_SAFE_INTEGER }).seed).toBe(Number.MAX_SAFE_INTEGER);
+    expect(applyOverrides(base, { seed: 'run-7' }).seed).toBe('run-7');
     expect(() => applyOverrides(base, { mesh: 'istio' as never })).toThrow(
       new RangeError(`mesh must be one of ${meshShapeNames().join(', ')} (got "istio")`),
     );
