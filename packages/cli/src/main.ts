@@ -56,9 +56,16 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (first === 'help') return help(rest, io);
-  if (first.startsWith('-')) throw new UsageError(`unknown flag '${first}'`);
-  if (!isCommand(first)) {
-    throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.join(', ')})`);
+  if (first.startsWith('-') || !isCommand(first)) {
+    // Loaded only for this message: --help and --version start without the simulator.
+    const { didYouMean } = await import('@meshsim/scenario');
+    if (first.startsWith('-')) {
+      const hint = first.startsWith('--') ? didYouMean(first, ['--help', '--version']) : '';
+      throw new UsageError(`unknown flag '${first}'${hint}`);
+    }
+    throw new UsageError(
+      `unknown command '${first}'${didYouMean(first, COMMANDS)} (commands: ${COMMANDS.join(', ')})`,
+    );
   }
   const handler = await HANDLERS[first]();
   return await Promise.resolve(handler(rest, io));

@@ -352,6 +352,7 @@ export {
   parseByteSize,
   parsePercent,
   parseCpuCores,
+  didYouMean,
 } from '@meshsim/scenario';
 export type {
   Locate,

@@ -16,6 +16,7 @@ export { scenarioJsonSchema, scenarioJsonSchemaPath } from './jsonSchema.js';
 export { generatePlatform40 } from './generators/platform40.js';
 export { generateKinvolkEmojivoto } from './generators/kinvolkEmojivoto.js';
 export { parseDurationMs, parseRate, parseByteSize, parsePercent, parseCpuCores } from './units.js';
+export { didYouMean } from './internal/suggest.js';
 
 export type { ScenarioIssue } from './ScenarioError.js';
 export type { BundledScenario } from './bundled.js';

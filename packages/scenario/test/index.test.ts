@@ -10,6 +10,7 @@ describe('@meshsim/scenario public API', () => {
         'applyOverrides',
         'bundledScenariosDir',
         'createLocator',
+        'didYouMean',
         'findJsonSyntaxError',
         'formatScenarioIssue',
         'generatePlatform40',

@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 
+import { didYouMean } from '@meshsim/scenario';
+
 import { UsageError } from '../CliError.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -58,17 +60,32 @@ export function parseCommandArgs(command: string, args: readonly string[], optio
     });
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
-    throw toUsageError(command, error);
+    throw toUsageError(command, error, options);
   }
 }
 
-function toUsageError(command: string, error: unknown): UsageError {
+/**
+ * ` (did you mean "--duration"?)` for a mistyped long flag (`--duraton`), among the flags of the command; `` for a
+ * short one or when none is close.
+ */
+export function flagHint(flag: string, options: Options): string {
+  if (!flag.startsWith('--')) return '';
+  return didYouMean(
+    flag,
+    Object.keys(options).map((name) => `--${name}`),
+  );
+}
+
+function toUsageError(command: string, error: unknown, options: Options): UsageError {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
   const flag = /'(-{1,2}[^'\s<=]+)/.exec(message)?.[1] ?? '?';
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return new UsageError(`unknown flag '${flag}' for 'meshsim ${command}'`, command);
+      return new UsageError(
+        `unknown flag '${flag}' for 'meshsim ${command}'${flagHint(flag, options)}`,
+        command,
+      );
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return /does not take an argument/.test(message)
         ? new UsageError(`flag '${flag}' takes no value`, command)

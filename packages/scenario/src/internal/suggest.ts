@@ -64,7 +64,16 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
 
 /**
  * ` (did you mean "x"?)` when `word` is what a candidate is called in other tools (` (did you mean "x" or "y"?)`
- * when several are), else when a candidate is close to it; otherwise ``.
+ * when several are), else when a candidate is close to it (Levenshtein distance <= 2, case-insensitive); otherwise
+ * ``. The hint every "did you mean" of meshsim gives: misspelt fields, names, values and command-line flags.
+ *
+ * @param word - What was written, e.g. `duraton`.
+ * @param candidates - What it may have meant, e.g. the known fields or flags.
+ * @example
+ * ```ts
+ * didYouMean('--duraton', ['--duration', '--seed']); // ' (did you mean "--duration"?)'
+ * didYouMean('color', ['to', 'timeout']); // ''
+ * ```
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const all = [...candidates];
