@@ -95,11 +95,15 @@ seed always give the same output.
 
 Options:
   --seed N          Root seed of the random streams (a non-negative integer). Default: the scenario's.
+                    Not with --set seed=… (give it once).
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h (a bare number is milliseconds, and warns).
-                    Default: the scenario's.
+                    Default: the scenario's. Not with --set duration=….
   --mesh SHAPE      Mesh shape (see 'meshsim compare --help' for the list). Default: the scenario's.
+                    Not with --set mesh=… or mesh.shape=… (mesh options such as
+                    --set mesh.loadBalancer=random go with it).
   --set PATH=VALUE  Override a field of the scenario file by its path, e.g. traffic.0.rate=800 or
-                    services.checkout.calls.0.retry.attempts=2 (repeatable; one value each here).
+                    services.checkout.calls.0.retry.attempts=2 (repeatable; one value each here;
+                    each path once: not one path twice, nor one inside another's value).
                     A value in quotes stays a string: --set 'mesh.istioVersion="1.20"'; a list
                     item goes by its index: --set services.api.tolerates.0=spot.
   --replications N  Also run N-1 more seeds derived from the root seed and print each headline
@@ -170,10 +174,12 @@ when not significant. The runs go to worker threads.
 Options:
   --mesh LIST       Comma-separated mesh shapes. Default: all of them, in this order:
                     ${meshShapeNames().join(', ')}
-  --seed N          Root seed (a non-negative integer). Default: the scenario's.
+  --seed N          Root seed (a non-negative integer; not with --set seed=…). Default: the scenario's.
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h. Default: the scenario's.
   --set PATH=VALUE  Override a field of the scenario file by its path (repeatable; one value each;
-                    a value in quotes stays a string: --set 'mesh.linkerdVersion="2.10"').
+                    each path once; a value in quotes stays a string: --set 'mesh.linkerdVersion="2.10"').
+                    Not the mesh shape (mesh=…, mesh.shape=…): --mesh chooses the shapes; mesh
+                    options (--set mesh.loadBalancer=random) apply under every shape.
   --replications N  Seeds per shape (the same seeds for every shape). Default: 1.
   --workers N       Worker threads (0: none). Default: MESHSIM_WORKERS, else one per core.
   --yes             Make more than 1000 runs (shapes × replications) without asking.
@@ -213,7 +219,8 @@ VALUES is a comma list of distinct values, where an item a..b:step is a range (2
 100ms..500ms:100ms; a step that misses b stops below it, and a line on stderr says so).
 
 Options:
-  --set PATH=VALUES Override a field of the scenario file by its path, with one or more values.
+  --set PATH=VALUES Override a field of the scenario file by its path, with one or more values
+                    (each path once: an axis lists all its values in one --set).
   --replications N  Seeds per grid point, derived from the root seed. Default: 1.
   --workers N       Worker threads (0: none). Default: MESHSIM_WORKERS, else one per core.
   --store FILE      The DuckDB results store. Default: meshsim-sweep.duckdb (with --shard k/N:
@@ -225,7 +232,7 @@ Options:
                     recovered, and print the boundary map.
   --csv FILE        Also export a table of the store as CSV.
   --table NAME      With --csv: runs (default), settings or edges.
-  --seed N          Root seed (a non-negative integer). Default: the scenario's.
+  --seed N          Root seed (a non-negative integer; not with --set seed=…). Default: the scenario's.
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h. Default: the scenario's.
   --yes             Run a grid of more than 1000 runs (points × replications) without asking.
   --json            Print the summary (or the boundary map) as JSON.

@@ -55,3 +55,102 @@ describe('a mistyped flag', () => {
     expect(usageError('run', 'retry-storm', '-x')).toBe(`meshsim: unknown flag '-x' for 'meshsim run'`);
   });
 });
+
+describe('a field given by a flag and by --set', () => {
+  it('--seed and --set seed: give the seed once (the --set would win), in run, compare and sweep', () => {
+    for (const command of ['run', 'compare', 'sweep']) {
+      expect(usageError(command, 'retry-storm', '--seed', '3', '--set', 'seed=5')).toBe(
+        'meshsim: give the seed once: --seed or --set seed=…, not both',
+      );
+    }
+  });
+
+  it('run --mesh and a --set of the shape (mesh=…, mesh.shape=…): give the mesh shape once', () => {
+    expect(usageError('run', 'retry-storm', '--mesh', 'linkerd', '--set', 'mesh=consul')).toBe(
+      'meshsim: give the mesh shape once: --mesh or --set mesh=…, not both',
+    );
+    expect(usageError('run', 'retry-storm', '--set', 'mesh.shape=consul', '--mesh', 'linkerd')).toBe(
+      'meshsim: give the mesh shape once: --mesh or --set mesh.shape=…, not both',
+    );
+  });
+
+  it('compare refuses any --set of the shape, with or without --mesh: it chooses the shapes with --mesh', () => {
+    const message = (set: string): string =>
+      `meshsim: --set ${set}: 'meshsim compare' chooses the mesh shapes with --mesh (e.g. --mesh none,linkerd), not --set; mesh options stay settable (--set mesh.loadBalancer=random)`;
+    expect(usageError('compare', 'retry-storm', '--mesh', 'none,linkerd', '--set', 'mesh.shape=consul')).toBe(
+      message('mesh.shape=consul'),
+    );
+    expect(usageError('compare', 'retry-storm', '--set', 'mesh.shape=linkerd')).toBe(
+      message('mesh.shape=linkerd'),
+    );
+    expect(usageError('compare', 'retry-storm', '--set', 'mesh=linkerd')).toBe(message('mesh=linkerd'));
+  });
+
+  it('compare still takes mesh options by --set, applied under every shape', () => {
+    const { code, stdout, stderr } = meshsim(
+      ...['compare', 'retry-storm', '--mesh', 'none,linkerd', '--duration', '1s', '--json', '--no-progress'],
+      ...['--set', 'mesh.loadBalancer=random'],
+    );
+    expect(code, stderr).toBe(0);
+    const shapes = (JSON.parse(stdout) as { shapes: { shape: string; loadBalancer: string }[] }).shapes;
+    expect(shapes.map((s) => [s.shape, s.loadBalancer])).toEqual([
+      ['none', 'random'],
+      ['linkerd', 'random'],
+    ]);
+  });
+});
+
+describe('two --set options of one field', () => {
+  it('the same path twice is refused, naming both (it was: the last one wins)', () => {
+    expect(
+      usageError(
+        'run',
+        'retry-storm',
+        '--set',
+        'services.checkout.queue=32',
+        '--set',
+        'services.checkout.queue=64',
+      ),
+    ).toBe(
+      'meshsim: --set services.checkout.queue=32 and --set services.checkout.queue=64 both set services.checkout.queue: give it once',
+    );
+    // In a sweep the fixed value was silently replaced by the axis.
+    expect(
+      usageError(
+        'sweep',
+        'retry-storm',
+        '--set',
+        'services.checkout.queue=32',
+        '--set',
+        'services.checkout.queue=64,128',
+      ),
+    ).toBe(
+      'meshsim: --set services.checkout.queue=32 and --set services.checkout.queue=64,128 both set services.checkout.queue: give it once (a sweep axis lists its values in one --set: PATH=a,b,c)',
+    );
+    // One list item written two ways; mesh=<shape> and mesh.shape=<shape> both set the shape.
+    expect(usageError('run', 'retry-storm', '--set', 'traffic.0.rate=5', '--set', 'traffic.00.rate=6')).toBe(
+      'meshsim: --set traffic.0.rate=5 and --set traffic.00.rate=6 both set traffic.0.rate: give it once',
+    );
+    expect(usageError('run', 'retry-storm', '--set', 'mesh=linkerd', '--set', 'mesh.shape=consul')).toBe(
+      'meshsim: --set mesh=linkerd and --set mesh.shape=consul both set mesh.shape: give it once',
+    );
+  });
+
+  it('a path inside the value of another is refused in either order (it was: replaced one way, an error the other)', () => {
+    const inner = 'services.checkout.inbound.shedding.queue-timeout=100ms';
+    const outer = 'services.checkout.inbound.shedding=codel';
+    const message = (first: string, second: string): string =>
+      `meshsim: --set ${first} and --set ${second} overlap: one sets services.checkout.inbound.shedding whole, the other services.checkout.inbound.shedding.queue-timeout inside it: give one of them`;
+    expect(usageError('run', 'retry-storm', '--set', inner, '--set', outer)).toBe(message(inner, outer));
+    expect(usageError('sweep', 'retry-storm', '--set', outer, '--set', inner)).toBe(message(outer, inner));
+  });
+
+  it('mesh=<shape> keeps the file mesh options, so it goes with a --set of an option', () => {
+    const { code, stdout, stderr } = meshsim(
+      ...['run', 'retry-storm', '--duration', '1s', '--json', '--no-progress'],
+      ...['--set', 'mesh=linkerd', '--set', 'mesh.loadBalancer=random'],
+    );
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ scenario: { mesh: 'linkerd' } });
+  });
+});

@@ -24,6 +24,7 @@ import {
   fixedOverrides,
   parseScenarioArgs,
   readScenarioArg,
+  setsMeshShape,
   writeArgWarnings,
   writtenOverrides,
 } from '../internal/scenarioArgs.js';
@@ -158,8 +159,24 @@ export function parseCompareArgs(args: readonly string[]): CompareArgs | 'help' 
     throw new UsageError('choose one output format (got --json and --csv)', 'compare');
   }
   const mesh = stringFlag(values, 'mesh');
+  const common = parseScenarioArgs(
+    'compare',
+    values,
+    positionals,
+    'meshsim compare <name|file|-> --mesh a,b,c',
+  );
+  // Every column would run the --set's shape (it is applied after each column's --mesh shape).
+  const shapeSet = common.sets.find(setsMeshShape);
+  if (shapeSet !== undefined) {
+    const written = `--set ${shapeSet.path}=${shapeSet.values.map(String).join(',')}`;
+    throw new UsageError(
+      `${written}: 'meshsim compare' chooses the mesh shapes with --mesh (e.g. --mesh none,linkerd), not --set; ` +
+        `mesh options stay settable (--set mesh.loadBalancer=random)`,
+      'compare',
+    );
+  }
   const parsed: CompareArgs = {
-    ...parseScenarioArgs('compare', values, positionals, 'meshsim compare <name|file|-> --mesh a,b,c'),
+    ...common,
     shapes: mesh === undefined ? meshShapeNames() : parseMeshList(mesh, 'compare'),
     format: values['json'] === true ? 'json' : values['csv'] === true ? 'csv' : 'text',
     guards: parseRunGuards(values, 'compare'),

@@ -45,6 +45,7 @@ import {
   fixedOverrides,
   parseScenarioArgs,
   readScenarioArg,
+  setsMeshShape,
   writeArgWarnings,
   writtenOverrides,
 } from '../internal/scenarioArgs.js';
@@ -255,7 +256,14 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
   };
   confirmRuns(run.replications, `--replications ${run.replications}`, run, 'run');
   const mesh = stringFlag(values, 'mesh');
-  if (mesh !== undefined) run.mesh = parseMesh(mesh, 'run');
+  if (mesh !== undefined) {
+    // As for the duration: the --set would silently win (it is applied after --mesh).
+    const set = run.sets.find(setsMeshShape);
+    if (set !== undefined) {
+      throw new UsageError(`give the mesh shape once: --mesh or --set ${set.path}=…, not both`, 'run');
+    }
+    run.mesh = parseMesh(mesh, 'run');
+  }
   const table = stringFlag(values, 'table');
   if (table !== undefined) {
     if (run.format !== 'csv') throw new UsageError('--table goes with --csv', 'run');

@@ -77,17 +77,19 @@ export function parseScenarioArgs(
     throw new UsageError(`'meshsim ${command}' takes one scenario (got also '${extra.join(' ')}')`, command);
   }
   const setTexts = setOptions(values['set']);
+  const sets = setTexts.map((text) => {
+    try {
+      return parseSetOption(text);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error), command);
+    }
+  });
+  checkSetOverlaps(sets, setTexts, command);
   const args: ScenarioArgs = {
     scenario,
     progress: values['no-progress'] !== true,
     written: { sets: setTexts.map((text) => text.trim()) },
-    sets: setTexts.map((text) => {
-      try {
-        return parseSetOption(text);
-      } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error), command);
-      }
-    }),
+    sets,
     replications: countFlag(values, 'replications', command, 1) ?? 1,
     workers:
       countFlag(values, 'workers', command, 0) ??
@@ -98,7 +100,13 @@ export function parseScenarioArgs(
     warnings: [],
   };
   const seed = stringFlag(values, 'seed');
-  if (seed !== undefined) args.seed = parseSeed(seed, command);
+  if (seed !== undefined) {
+    // As for the duration: the --set would silently win.
+    if (args.sets.some((axis) => axis.path === 'seed')) {
+      throw new UsageError('give the seed once: --seed or --set seed=…, not both', command);
+    }
+    args.seed = parseSeed(seed, command);
+  }
   const duration = stringFlag(values, 'duration');
   if (duration !== undefined) {
     // Two sources for one field: the --set would silently win (it is applied after --duration).
@@ -180,6 +188,50 @@ function bareDurationWarning(given: string, number: string): string {
 /** Writes the warnings of the parsed arguments to stderr, one line each, as `meshsim: warning: …`. */
 export function writeArgWarnings(args: ScenarioArgs, io: CliIo): void {
   for (const warning of args.warnings) io.stderr.write(`meshsim: ${warning}\n`);
+}
+
+/** Whether a `--set` chooses the mesh shape (`mesh=linkerd`, `mesh.shape=linkerd`), as `--mesh` does. */
+export function setsMeshShape(axis: SetAxis): boolean {
+  return axis.path === 'mesh' || axis.path === 'mesh.shape';
+}
+
+/**
+ * What a `--set` path writes, for comparing two of them: list indices as numbers (`calls.00` is `calls.0`), and
+ * `mesh=<shape>` as `mesh.shape` (it sets the shape and keeps the file's mesh options, as `--mesh`).
+ */
+function writtenPath(axis: SetAxis): string {
+  const path = axis.path
+    .split('.')
+    .map((segment) => (/^\d+$/.test(segment) ? String(Number(segment)) : segment))
+    .join('.');
+  return path === 'mesh' ? 'mesh.shape' : path;
+}
+
+/**
+ * Refuses two `--set`s of the same path, or one inside the other's value (`shedding=codel` and
+ * `shedding.queue-timeout=100ms`): one would silently replace the other, depending on their order.
+ * @param texts - The options as written, for the message.
+ * @throws {UsageError} naming both `--set`s.
+ */
+function checkSetOverlaps(sets: readonly SetAxis[], texts: readonly string[], command: string): void {
+  const paths = sets.map(writtenPath);
+  for (let j = 1; j < sets.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const [a, b] = [paths[i] as string, paths[j] as string];
+      const [first, second] = [`--set ${texts[i] as string}`, `--set ${texts[j] as string}`];
+      if (a === b) {
+        const axis = command === 'sweep' ? ' (a sweep axis lists its values in one --set: PATH=a,b,c)' : '';
+        throw new UsageError(`${first} and ${second} both set ${a}: give it once${axis}`, command);
+      }
+      const [outer, inner] = b.startsWith(`${a}.`) ? [a, b] : a.startsWith(`${b}.`) ? [b, a] : [];
+      if (outer !== undefined && inner !== undefined) {
+        throw new UsageError(
+          `${first} and ${second} overlap: one sets ${outer} whole, the other ${inner} inside it: give one of them`,
+          command,
+        );
+      }
+    }
+  }
 }
 
 /** The values of a repeatable string flag. */
