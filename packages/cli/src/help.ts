@@ -105,7 +105,9 @@ Options:
                     services.checkout.calls.0.retry.attempts=2 (repeatable; one value each here;
                     each path once: not one path twice, nor one inside another's value).
                     A value in quotes stays a string: --set 'mesh.istioVersion="1.20"'; a list
-                    item goes by its index: --set services.api.tolerates.0=spot.
+                    item goes by its index: --set services.api.tolerates.0=spot. PATH=null
+                    removes an optional field, as if the file did not write it:
+                    --set services.checkout.destinationPolicy.retryBudget=null.
   --replications N  Also run N-1 more seeds derived from the root seed and print each headline
                     figure as mean ± 95 % CI (Student t). Default: 1.
   --workers N       Worker threads for the replications (0: none). Default: MESHSIM_WORKERS, else
@@ -179,7 +181,8 @@ Options:
   --set PATH=VALUE  Override a field of the scenario file by its path (repeatable; one value each;
                     each path once; a value in quotes stays a string: --set 'mesh.linkerdVersion="2.10"').
                     Not the mesh shape (mesh=…, mesh.shape=…): --mesh chooses the shapes; mesh
-                    options (--set mesh.loadBalancer=random) apply under every shape.
+                    options (--set mesh.loadBalancer=random) apply under every shape. PATH=null
+                    removes an optional field, as if the file did not write it.
   --replications N  Seeds per shape (the same seeds for every shape). Default: 1.
   --workers N       Worker threads (0: none). Default: MESHSIM_WORKERS, else one per core.
   --yes             Make more than 1000 runs (shapes × replications) without asking.
@@ -216,7 +219,10 @@ workers. A re-run skips the runs already in the store, so an interrupted sweep r
 only whole runs). Store columns and example queries: docs/analysis.md.
 
 VALUES is a comma list of distinct values, where an item a..b:step is a range (200..2000:200,
-100ms..500ms:100ms; a step that misses b stops below it, and a line on stderr says so).
+100ms..500ms:100ms; a step that misses b stops below it, and a line on stderr says so), and null
+removes an optional field, as if the file did not write it: with and without a policy the file
+sets is --set services.checkout.destinationPolicy.retryBudget=null,linkerd. A value is one word,
+number or string: an object ({attempts: 3}) is set by its fields (….retry.attempts=1,3).
 
 Options:
   --set PATH=VALUES Override a field of the scenario file by its path, with one or more values

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
+import { tempDir } from './__helpers__/tempDir.js';
+
 const build = inject('cliBuild');
 
 /** Runs `node dist/bin.js ...args` from the repository root. */
@@ -152,5 +154,49 @@ describe('two --set options of one field', () => {
     );
     expect(code, stderr).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ scenario: { mesh: 'linkerd' } });
+  });
+});
+
+describe('--set PATH=null', () => {
+  it('removes an optional field the file sets (run); a required one is an error naming it', () => {
+    const budget = 'services.frontend.destinationPolicy.retryBudget';
+    const base = ['run', 'budget-vs-retries', '--duration', '1s', '--json', '--no-progress'];
+    const removed = meshsim(...base, '--set', `${budget}=null`);
+    const kept = meshsim(...base);
+    expect([removed.code, kept.code], removed.stderr + kept.stderr).toEqual([0, 0]);
+    // The budget's counters are on the edges to frontend only while it has one.
+    const toFrontend = (stdout: string): unknown[] =>
+      (JSON.parse(stdout) as { edges: { destination: string; policyEvents: object }[] }).edges
+        .filter((edge) => edge.destination === 'frontend')
+        .map((edge) => Object.keys(edge.policyEvents));
+    expect(toFrontend(kept.stdout)).toEqual([['retry-budget-admitted', 'retry-budget-denied']]);
+    expect(toFrontend(removed.stdout)).toEqual([[]]);
+    expect(usageError('run', 'retry-storm', '--set', 'services.checkout.serviceTime=null')).toBe(
+      'meshsim: --set services.checkout.serviceTime=null: services.checkout.serviceTime is required: null removes only an optional field (as if the file did not write it)',
+    );
+  });
+
+  it('is a value of a sweep axis: with and without a policy the file sets', () => {
+    const store = `${tempDir()}/null.duckdb`;
+    const { code, stdout, stderr } = meshsim(
+      ...[
+        'sweep',
+        'budget-vs-retries',
+        '--duration',
+        '2s',
+        '--no-progress',
+        '--workers',
+        '0',
+        '--store',
+        store,
+      ],
+      ...['--set', 'services.checkout.destinationPolicy.retryBudget=null,linkerd', '--json'],
+    );
+    expect(code, stderr).toBe(0);
+    const { summary } = JSON.parse(stdout) as { summary: { values: Record<string, unknown> }[] };
+    expect(summary.map((point) => point.values)).toEqual([
+      { 'services.checkout.destinationPolicy.retryBudget': null },
+      { 'services.checkout.destinationPolicy.retryBudget': 'linkerd' },
+    ]);
   });
 });

@@ -353,6 +353,7 @@ export {
   parsePercent,
   parseCpuCores,
   didYouMean,
+  scenarioField,
 } from '@meshsim/scenario';
 export type {
   Locate,
@@ -361,6 +362,7 @@ export type {
   ScenarioIssue,
   BundledScenario,
   ScenarioOverrides,
+  ScenarioField,
   RawScenario,
   RawDistribution,
   Platform40Options,

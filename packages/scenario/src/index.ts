@@ -17,10 +17,12 @@ export { generatePlatform40 } from './generators/platform40.js';
 export { generateKinvolkEmojivoto } from './generators/kinvolkEmojivoto.js';
 export { parseDurationMs, parseRate, parseByteSize, parsePercent, parseCpuCores } from './units.js';
 export { didYouMean } from './internal/suggest.js';
+export { scenarioField } from './scenarioField.js';
 
 export type { ScenarioIssue } from './ScenarioError.js';
 export type { BundledScenario } from './bundled.js';
 export type { ScenarioOverrides } from './applyOverrides.js';
+export type { ScenarioField } from './scenarioField.js';
 export type { RawScenario, RawDistribution } from './schema.js';
 export type { Platform40Options } from './generators/platform40.js';
 export type { KinvolkEmojivotoOptions } from './generators/kinvolkEmojivoto.js';

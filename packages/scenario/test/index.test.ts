@@ -26,6 +26,7 @@ describe('@meshsim/scenario public API', () => {
         'parseScenario',
         'resolveScenario',
         'scenarioWarnings',
+        'scenarioField',
         'scenarioJsonSchema',
         'scenarioJsonSchemaPath',
       ].sort(),

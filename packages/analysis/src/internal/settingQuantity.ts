@@ -149,7 +149,7 @@ function toBaseUnit(kind: FieldKind, value: string | number): number {
 
 /**
  * The number and unit the store writes for the value `value` set at `path`: a quantity in its kind's base unit
- * ({@link QUANTITY_UNITS}); a plain number as it is, without a unit; text that is no number, NULL.
+ * ({@link QUANTITY_UNITS}); a plain number as it is, without a unit; text that is no number, a boolean or null, NULL.
  * @example
  * ```ts
  * settingNumber('services.api.calls.0.perTryTimeout', '100ms'); // { number: 100, unit: 'ms' }
@@ -158,7 +158,8 @@ function toBaseUnit(kind: FieldKind, value: string | number): number {
  * ```
  */
 export function settingNumber(path: string, value: OverrideValue): SettingNumber {
-  if (typeof value === 'boolean') return { number: null, unit: null };
+  // A boolean, or null (`--set PATH=null`: the field removed), is no number.
+  if (typeof value === 'boolean' || value === null) return { number: null, unit: null };
   const kind = fieldKind(path);
   if (kind !== null) {
     try {

@@ -1,8 +1,11 @@
 // One `--set path=values` option parsed: the scenario path and the values it takes (a comma list, where
-// each item may be an `a..b:step` range), and one assignment of a value to a path.
+// each item may be an `a..b:step` range, or `null` to remove the field), and one assignment of a value to a path.
 
-/** A scalar a `--set` value parses to: a number, a boolean, or a string (durations, rates, names). */
-export type OverrideValue = number | boolean | string;
+/**
+ * A scalar a `--set` value parses to: a number, a boolean, a string (durations, rates, names), or null (`null`:
+ * remove the field, as if the file did not write it; only an optional field).
+ */
+export type OverrideValue = number | boolean | string | null;
 
 /** One stepped range item of a `--set` (`a..b:step`): as written, and what it expands to. */
 export interface SetRange {

@@ -1,5 +1,6 @@
 // Parses `--set path=values`: a dot path, then a comma list of values, each value once; an item `a..b:step`
-// expands to a, a+step, …, ≤ b (numbers, optionally with one unit written on a, b and step: `100ms..500ms:100ms`).
+// expands to a, a+step, …, ≤ b (numbers, optionally with one unit written on a, b and step: `100ms..500ms:100ms`),
+// and `null` removes the field (resolveWithOverrides).
 
 import { OverrideError } from './OverrideError.js';
 import type { OverrideValue, SetAxis, SetRange } from './SetAxis.js';
@@ -11,13 +12,15 @@ const NUMBER_WITH_UNIT = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)([a-zA-Z/%]*)
 const PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 
 /**
- * `3` → 3, `true` → true, anything else stays a string. A value in quotes (`"1.20"`, `'2.10'`) stays a
- * string without them: what a release number needs, which a number would shorten (1.20 → 1.2).
+ * `3` → 3, `true` → true, `null` → null (remove the field), anything else stays a string. A value in quotes
+ * (`"1.20"`, `'2.10'`, `"null"`) stays a string without them: what a release number needs, which a number would
+ * shorten (1.20 → 1.2).
  */
 export function parseScalar(text: string): OverrideValue {
   const trimmed = text.trim();
   const quoted = /^(["'])(.*)\1$/.exec(trimmed);
   if (quoted !== null) return quoted[2] as string;
+  if (trimmed === 'null') return null;
   if (trimmed === 'true') return true;
   if (trimmed === 'false') return false;
   if (/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/.test(trimmed)) return Number(trimmed);

@@ -6,9 +6,11 @@ import {
   SCENARIO_DEFAULTS,
   ScenarioError,
   applyOverrides,
+  didYouMean,
   parseDurationMs,
   parseScenario,
   resolveScenario,
+  scenarioField,
 } from '@meshsim/scenario';
 
 import { closestName } from '../internal/closestName.js';
@@ -52,6 +54,7 @@ function setAt(
   const option = `--set ${override.path}=${String(override.value)}`;
   const forbidden = segments.find((segment) => FORBIDDEN_SEGMENTS.has(segment));
   if (forbidden !== undefined) return `${option}: "${forbidden}" is not a field of a scenario`;
+  if (override.value === null) return removeAt(raw, segments, option);
   // `mesh=<shape>` on a scenario whose mesh is an object keeps its options (like --mesh).
   if (override.path === 'mesh' && isContainer(raw['mesh']) && !Array.isArray(raw['mesh'])) {
     (raw['mesh'] as Record<string, unknown>)['shape'] = override.value;
@@ -112,6 +115,33 @@ function setAt(
 }
 
 /**
+ * Removes the field at `segments` from `raw` (`--set PATH=null`), as if the file did not write it: only a field the
+ * scenario format has and a file may leave out; nothing happens when the file does not write it. Returns a problem
+ * or null.
+ */
+function removeAt(raw: Record<string, unknown>, segments: readonly string[], option: string): string | null {
+  const path = issuePath(segments.join('.'));
+  // List indices as numbers, as the format's paths (a name, such as a service's, starts with a letter).
+  const field = scenarioField(segments.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)));
+  const last = segments[segments.length - 1] as string;
+  if (!field.known) return `${option}: ${path}: unknown field${didYouMean(last, field.siblings)}`;
+  if (/^\d+$/.test(last)) {
+    return `${option}: ${path} is a list item: null removes an optional field, not an item`;
+  }
+  if (!field.optional) {
+    return `${option}: ${path} is required: null removes only an optional field (as if the file did not write it)`;
+  }
+  let node: unknown = raw;
+  for (const segment of segments.slice(0, -1)) {
+    // A parent the file does not write as an object (not written, or a word such as shedding: codel) holds nothing.
+    if (!isContainer(node)) return null;
+    node = Array.isArray(node) ? node[Number(segment)] : node[segment];
+  }
+  if (isContainer(node) && !Array.isArray(node)) delete node[last];
+  return null;
+}
+
+/**
  * The scenario with the overrides applied, resolved and validated. Without overrides the text is parsed
  * as is (errors keep their line numbers). A `duration` override is applied to the resolved scenario, as
  * `applyOverrides` (and `meshsim run --duration`) does: a run shorter than the file's faults or policy
@@ -128,10 +158,12 @@ export function resolveWithOverrides(
   source: ScenarioSource,
   overrides: readonly Override[],
 ): SimulationConfig {
-  const duration = overrides.filter((o) => o.path === 'duration').at(-1);
+  // `duration=null` removes the file's duration, in the file (the format's default then applies).
+  const isDuration = (o: Override): boolean => o.path === 'duration' && o.value !== null;
+  const duration = overrides.filter(isDuration).at(-1);
   const config = resolveFileOverrides(
     source,
-    overrides.filter((o) => o.path !== 'duration'),
+    overrides.filter((o) => !isDuration(o)),
   );
   if (duration === undefined) return config;
   try {
@@ -163,8 +195,13 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
       const override = overrides
         .filter((o) => {
           const path = issuePath(o.path);
+          // A removed field leaves its object incomplete (a shedding with no kind): the issue is on that object.
+          const parent = o.value === null ? issuePath(o.path.split('.').slice(0, -1).join('.')) : undefined;
           return (
-            issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`)
+            issue.path === path ||
+            issue.path.startsWith(`${path}.`) ||
+            issue.path.startsWith(`${path}[`) ||
+            (parent !== undefined && parent !== '' && issue.path === parent)
           );
         })
         .reduce<Override | undefined>(
@@ -193,14 +230,15 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
         }
         return `${issue.file}: ${where}`;
       }
-      // A list written as one value (`[a, b]`) is a string here: say how a list is set.
-      const listHint =
-        typeof override.value === 'string' &&
-        override.value.startsWith('[') &&
-        issue.reason.startsWith('must be a list')
+      // A list (`[a, b]`) or an object (`{attempts: 3}`) written as one value is a string here: say how it is set.
+      const written = typeof override.value === 'string' ? override.value : '';
+      const hint =
+        written.startsWith('[') && issue.reason.startsWith('must be a list')
           ? ` (--set takes one value: set a list by its items, ${override.path}.0=…, ${override.path}.1=…)`
-          : '';
-      return `--set ${override.path}=${String(override.value)}: ${where}${listHint}`;
+          : written.startsWith('{') && issue.reason.startsWith('must be a mapping')
+            ? ` (--set takes one value: set an object by its fields, ${override.path}.<field>=…)`
+            : '';
+      return `--set ${override.path}=${String(override.value)}: ${where}${hint}`;
     });
     throw new OverrideError(lines);
   }

@@ -2,6 +2,7 @@
 // replications, as run tasks with their keys. Every axis value is validated before anything runs.
 
 import type { SimulationConfig } from '@meshsim/mesh';
+import { SCENARIO_DEFAULTS } from '@meshsim/scenario';
 
 import { OverrideError } from '../overrides/OverrideError.js';
 import type { Override, SetAxis } from '../overrides/SetAxis.js';
@@ -87,8 +88,16 @@ export function planSweep(
   }
   const points = combos.map((values, index): SweepPoint => {
     const overrides = mergeOverrides(fixed, values);
-    const seed = overrides.find((o) => o.path === 'seed')?.value;
-    const rootSeed = typeof seed === 'number' || typeof seed === 'string' ? seed : base.seed;
+    const seed = overrides.find((o) => o.path === 'seed');
+    // `seed=null` removes the file's seed: the format's default seed, as the point's config has.
+    const rootSeed =
+      seed === undefined
+        ? base.seed
+        : seed.value === null
+          ? SCENARIO_DEFAULTS.seed
+          : typeof seed.value === 'number' || typeof seed.value === 'string'
+            ? seed.value
+            : base.seed;
     return { index, overrides, values, rootSeed };
   });
   const tasks = points.flatMap((point) =>

@@ -35,6 +35,12 @@ describe('parseSetOption', () => {
     expect(parseSetOption('mesh.istioVersion=1.20').values).toEqual([1.2]);
   });
 
+  it('reads null as null (remove the field), also as one value of a list; "null" in quotes stays a string', () => {
+    expect(parseSetOption('services.db.destinationPolicy.retryBudget=null').values).toEqual([null]);
+    expect(parseSetOption('services.db.inbound.shedding=null, codel').values).toEqual([null, 'codel']);
+    expect(parseSetOption('seed="null"').values).toEqual(['null']);
+  });
+
   it('expands a..b:step ranges, with a unit when the ends and step carry the same one', () => {
     expect(parseSetOption('traffic.0.rate=200..1000:200').values).toEqual([200, 400, 600, 800, 1000]);
     expect(parseSetOption('x=0.1..0.3:0.1').values).toEqual([0.1, 0.2, 0.3]);

@@ -3,8 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 
+import type { ServiceConfig, SimulationConfig } from '@meshsim/mesh';
+import { SCENARIO_DEFAULTS } from '@meshsim/scenario';
+
 import { OverrideError, readScenarioSource, resolveWithOverrides } from '../../src/index.js';
-import type { Override } from '../../src/index.js';
+import type { Override, ScenarioSource } from '../../src/index.js';
 
 const storm = readScenarioSource('retry-storm');
 
@@ -162,6 +165,93 @@ describe('resolveWithOverrides', () => {
     };
     const none = resolveWithOverrides(bare, [{ path: 'mesh.mtls', value: true }]);
     expect(none.mesh.shape).toBe('none');
+  });
+
+  describe('null removes an optional field, as if the file did not write it', () => {
+    const budgets = readScenarioSource('budget-vs-retries');
+    const service = (config: SimulationConfig, name: string): ServiceConfig | undefined =>
+      config.services.find((s) => s.name === name);
+
+    it('a policy the file sets: the run is the file without it', () => {
+      const removed = resolveWithOverrides(budgets, [
+        { path: 'services.frontend.destinationPolicy.retryBudget', value: null },
+        { path: 'services.checkout.destinationPolicy.retryBudget', value: null },
+      ]);
+      // The file without the two retryBudget fields (each destinationPolicy is then empty).
+      const text = budgets.text.replace(/retryBudget: (linkerd|\{ linkerd: \{[^}]*\} \})/g, '');
+      expect(text.match(/destinationPolicy: \{ {2}\}/g)).toHaveLength(2);
+      const unbudgeted = resolveWithOverrides({ ...budgets, text }, []);
+      expect(removed).toEqual(unbudgeted);
+      expect(service(removed, 'frontend')?.destination?.retryBudget).not.toEqual(
+        service(resolveWithOverrides(budgets, []), 'frontend')?.destination?.retryBudget,
+      );
+    });
+
+    it('a field the file does not write, or inside a value that is a word, is left as it is', () => {
+      expect(
+        resolveWithOverrides(storm, [{ path: 'services.checkout.inbound.shedding', value: null }]),
+      ).toEqual(resolveWithOverrides(storm, []));
+      expect(
+        resolveWithOverrides(budgets, [
+          { path: 'services.frontend.destinationPolicy.retryBudget.linkerd', value: null },
+        ]),
+      ).toEqual(resolveWithOverrides(budgets, []));
+    });
+
+    it('duration, seed and mesh: the format defaults', () => {
+      const config = resolveWithOverrides(storm, [
+        { path: 'duration', value: null },
+        { path: 'seed', value: null },
+        { path: 'mesh', value: null },
+      ]);
+      expect([config.durationMs, config.seed, config.mesh.shape]).toEqual([
+        SCENARIO_DEFAULTS.durationMs,
+        SCENARIO_DEFAULTS.seed,
+        'none',
+      ]);
+    });
+
+    it('refuses a required field, a list item and an unknown field, naming the --set and the field', () => {
+      expect(problems([{ path: 'services.checkout.serviceTime', value: null }])).toBe(
+        '--set services.checkout.serviceTime=null: services.checkout.serviceTime is required: null removes only an optional field (as if the file did not write it)',
+      );
+      expect(problems([{ path: 'traffic', value: null }])).toBe(
+        '--set traffic=null: traffic is required: null removes only an optional field (as if the file did not write it)',
+      );
+      expect(problems([{ path: 'faults.0', value: null }])).toBe(
+        '--set faults.0=null: faults[0] is a list item: null removes an optional field, not an item',
+      );
+      expect(problems([{ path: 'services.checkout.retryBudget', value: null }])).toBe(
+        '--set services.checkout.retryBudget=null: services.checkout.retryBudget: unknown field',
+      );
+      expect(problems([{ path: 'services.checkout.queu', value: null }])).toBe(
+        '--set services.checkout.queu=null: services.checkout.queu: unknown field (did you mean "queue"?)',
+      );
+    });
+
+    it('names the --set when what it leaves is invalid (an object without its one kind, a source without a rate)', () => {
+      const shedding: ScenarioSource = {
+        file: 'shed.yaml',
+        text: 'services:\n  api: { serviceTime: 1ms, inbound: { shedding: { queue-timeout: 100ms } } }\ntraffic:\n  - { to: api, rate: 10 }\n',
+        hash: '',
+      };
+      expect(() =>
+        resolveWithOverrides(shedding, [
+          { path: 'services.api.inbound.shedding.queue-timeout', value: null },
+        ]),
+      ).toThrow(
+        /^--set services\.api\.inbound\.shedding\.queue-timeout=null: services\.api\.inbound\.shedding: /,
+      );
+      expect(problems([{ path: 'traffic.0.rate', value: null }])).toMatch(
+        /^--set traffic\.0\.rate=null: traffic\[0\]: must set rate/,
+      );
+    });
+  });
+
+  it('says how to set an object when an object is written as one value', () => {
+    expect(problems([{ path: 'services.frontend.calls.0.retry', value: '{attempts: 3}' }])).toBe(
+      '--set services.frontend.calls.0.retry={attempts: 3}: services.frontend.calls[0].retry: must be a mapping (key: value pairs) (got "{attempts: 3}") (--set takes one value: set an object by its fields, services.frontend.calls.0.retry.<field>=…)',
+    );
   });
 
   it('says how to set a list when a list is written as one value', () => {

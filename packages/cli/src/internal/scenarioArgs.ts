@@ -197,14 +197,15 @@ export function setsMeshShape(axis: SetAxis): boolean {
 
 /**
  * What a `--set` path writes, for comparing two of them: list indices as numbers (`calls.00` is `calls.0`), and
- * `mesh=<shape>` as `mesh.shape` (it sets the shape and keeps the file's mesh options, as `--mesh`).
+ * `mesh=<shape>` as `mesh.shape` (it sets the shape and keeps the file's mesh options, as `--mesh`; `mesh=null`
+ * removes the whole mesh).
  */
 function writtenPath(axis: SetAxis): string {
   const path = axis.path
     .split('.')
     .map((segment) => (/^\d+$/.test(segment) ? String(Number(segment)) : segment))
     .join('.');
-  return path === 'mesh' ? 'mesh.shape' : path;
+  return path === 'mesh' && !axis.values.includes(null) ? 'mesh.shape' : path;
 }
 
 /**

@@ -1,6 +1,7 @@
 // What a scenario field accepts besides numbers, read from the scenario's JSON Schema (generated from the zod
 // schema, the one source of what each field takes): the words for "no limit" (`unlimited`, `unbounded`, `all`) and
-// whether the field may be left out. For the advice given with YAML's `.inf`, which no field accepts.
+// whether the field may be left out. For the advice given with YAML's `.inf`, which no field accepts, and for
+// `scenarioField` (whether `--set PATH=null` may remove a field).
 
 import { scenarioJsonSchema } from '../jsonSchema.js';
 import type { PathSegment } from './path.js';
@@ -103,6 +104,32 @@ function optionalIn(parent: SchemaNode, key: string, root: SchemaNode): boolean 
   });
 }
 
+/** The schema nodes of the value at `path` (one per alternative that has it), and those of its parent. */
+function nodesAt(path: readonly PathSegment[]): { nodes: SchemaNode[]; parents: SchemaNode[] } {
+  const root = rootSchema();
+  let nodes: SchemaNode[] = [root];
+  let parents: SchemaNode[] = [];
+  for (const segment of path) {
+    parents = nodes;
+    nodes = nodes.flatMap((node) => children(node, segment, root));
+  }
+  return { nodes, parents };
+}
+
+/**
+ * The named fields (`properties`) the object at `path` takes, in every alternative, in schema order; none for a map
+ * (services by name) or a list.
+ */
+export function fieldNames(path: readonly PathSegment[]): string[] {
+  const root = rootSchema();
+  const names = new Set<string>();
+  for (const alternative of nodesAt(path).nodes.flatMap((node) => alternatives(node, root))) {
+    const properties = alternative['properties'];
+    if (isNode(properties)) for (const name of Object.keys(properties)) names.add(name);
+  }
+  return [...names];
+}
+
 /**
  * What the field at `path` accepts besides a number, from the scenario's JSON Schema: its words for "no limit"
  * (through every branch of a union: `queue` takes `unbounded`, `replicas` none) and whether it may be left out.
@@ -111,12 +138,7 @@ function optionalIn(parent: SchemaNode, key: string, root: SchemaNode): boolean 
  */
 export function fieldWords(path: readonly PathSegment[]): FieldWords {
   const root = rootSchema();
-  let nodes: SchemaNode[] = [root];
-  let parents: SchemaNode[] = [];
-  for (const segment of path) {
-    parents = nodes;
-    nodes = nodes.flatMap((node) => children(node, segment, root));
-  }
+  const { nodes, parents } = nodesAt(path);
   const words = new Set<string>();
   for (const alternative of nodes.flatMap((node) => alternatives(node, root))) {
     const values = [alternative['const'], ...(Array.isArray(alternative['enum']) ? alternative['enum'] : [])];
