@@ -136,7 +136,10 @@ export function parseSetOption(text: string): SetAxis {
     ]);
   }
   const items = list.split(',').map((item) => item.trim());
-  if (items.some((item) => item === '')) throw new OverrideError([`--set ${text}: empty value`]);
+  if (items.some((item) => item === ''))
+    throw new OverrideError([
+      `--set ${text}: empty value (to remove an optional field, as if the file did not write it: ${path}=null)`,
+    ]);
   const values: OverrideValue[] = [];
   const ranges: SetRange[] = [];
   /** Each value given so far (by type and text), with the item it came from. */

@@ -114,6 +114,16 @@ function setAt(
   return null;
 }
 
+/** Whether the scenario format has the field at a `--set` path and a file may leave it out. */
+function optionalField(path: string): boolean {
+  return scenarioField(fieldPath(path.split('.'))).optional;
+}
+
+/** A `--set` path's segments as the format's path: list indices as numbers (a name, such as a service's, starts with a letter). */
+function fieldPath(segments: readonly string[]): (string | number)[] {
+  return segments.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
 /**
  * Removes the field at `segments` from `raw` (`--set PATH=null`), as if the file did not write it: only a field the
  * scenario format has and a file may leave out; nothing happens when the file does not write it. Returns a problem
@@ -121,8 +131,7 @@ function setAt(
  */
 function removeAt(raw: Record<string, unknown>, segments: readonly string[], option: string): string | null {
   const path = issuePath(segments.join('.'));
-  // List indices as numbers, as the format's paths (a name, such as a service's, starts with a letter).
-  const field = scenarioField(segments.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)));
+  const field = scenarioField(fieldPath(segments));
   const last = segments[segments.length - 1] as string;
   if (!field.known) return `${option}: ${path}: unknown field${didYouMean(last, field.siblings)}`;
   if (/^\d+$/.test(last)) {
@@ -237,7 +246,10 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
           ? ` (--set takes one value: set a list by its items, ${override.path}.0=…, ${override.path}.1=…)`
           : written.startsWith('{') && issue.reason.startsWith('must be a mapping')
             ? ` (--set takes one value: set an object by its fields, ${override.path}.<field>=…)`
-            : '';
+            : // `none` where the field takes no such word: removing it is `null` (where it may be left out).
+              written === 'none' && issue.path === issuePath(override.path) && optionalField(override.path)
+              ? ` (to remove the field, as if the file did not write it: ${override.path}=null)`
+              : '';
       return `--set ${override.path}=${String(override.value)}: ${where}${hint}`;
     });
     throw new OverrideError(lines);

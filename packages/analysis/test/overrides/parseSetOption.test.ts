@@ -64,6 +64,9 @@ describe('parseSetOption', () => {
     expect(problem('traffic.0.rate')).toContain('--set traffic.0.rate: expected path=values');
     expect(problem('a..b=1')).toContain('is not a dot path');
     expect(problem('x=1,,2')).toContain('empty value');
+    expect(problem('services.a.calls.0.retry=')).toBe(
+      '--set services.a.calls.0.retry=: empty value (to remove an optional field, as if the file did not write it: services.a.calls.0.retry=null)',
+    );
     expect(problem('x=1..5:0')).toContain('step must be > 0');
     expect(problem('x=5..1:1')).toContain('low <= high');
     expect(problem('x=1ms..5s:1ms')).toContain('same unit');

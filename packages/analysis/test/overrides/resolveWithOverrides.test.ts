@@ -248,6 +248,14 @@ describe('resolveWithOverrides', () => {
     });
   });
 
+  it('none where a field takes no such word: says that null removes it (where it may be left out)', () => {
+    expect(problems([{ path: 'services.checkout.destinationPolicy.retryBudget', value: 'none' }])).toMatch(
+      /^--set services\.checkout\.destinationPolicy\.retryBudget=none: services\.checkout\.destinationPolicy\.retryBudget: must be one of .* \(got "none"\) \(to remove the field, as if the file did not write it: services\.checkout\.destinationPolicy\.retryBudget=null\)$/,
+    );
+    // A required field: no such hint.
+    expect(problems([{ path: 'services.checkout.serviceTime', value: 'none' }])).not.toContain('=null');
+  });
+
   it('says how to set an object when an object is written as one value', () => {
     expect(problems([{ path: 'services.frontend.calls.0.retry', value: '{attempts: 3}' }])).toBe(
       '--set services.frontend.calls.0.retry={attempts: 3}: services.frontend.calls[0].retry: must be a mapping (key: value pairs) (got "{attempts: 3}") (--set takes one value: set an object by its fields, services.frontend.calls.0.retry.<field>=…)',
