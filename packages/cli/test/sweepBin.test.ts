@@ -85,7 +85,7 @@ describe('meshsim sweep: the values of its --set', () => {
     const path = sweep('--set', 'traffic.0.rate=100,200', '--set', 'traffic.0.rate=300');
     expect(path.code).toBe(2);
     expect(path.stderr).toBe(
-      'meshsim: --set traffic.0.rate is given twice: give each path once, with all its values (--set traffic.0.rate=a,b,c)\n' +
+      'meshsim: --set traffic.0.rate=100,200 and --set traffic.0.rate=300 both set traffic.0.rate: give each path once, with all its values (--set traffic.0.rate=a,b,c)\n' +
         HINT,
     );
   });

@@ -127,7 +127,7 @@ describe('two --set options of one field', () => {
         'services.checkout.queue=64,128',
       ),
     ).toBe(
-      'meshsim: --set services.checkout.queue=32 and --set services.checkout.queue=64,128 both set services.checkout.queue: give it once (a sweep axis lists its values in one --set: PATH=a,b,c)',
+      'meshsim: --set services.checkout.queue=32 and --set services.checkout.queue=64,128 both set services.checkout.queue: give each path once, with all its values (--set services.checkout.queue=a,b,c)',
     );
     // One list item written two ways; mesh=<shape> and mesh.shape=<shape> both set the shape.
     expect(usageError('run', 'retry-storm', '--set', 'traffic.0.rate=5', '--set', 'traffic.00.rate=6')).toBe(

@@ -44,6 +44,8 @@ describe('settingNumber', () => {
     expect(settingNumber('mesh', 'linkerd')).toEqual({ number: null, unit: null });
     expect(settingNumber('faults.0.latency', '+200ms')).toEqual({ number: null, unit: null });
     expect(settingNumber('services.api.deadlinePropagation', true)).toEqual({ number: null, unit: null });
+    // A field --set PATH=null removed: no number, even in a field of a quantity.
+    expect(settingNumber('services.api.calls.0.timeout', null)).toEqual({ number: null, unit: null });
     // A path the schema does not know (the scenario would refuse it): as before, a number or nothing.
     expect(settingNumber('no.such.path', 7)).toEqual({ number: 7, unit: null });
   });

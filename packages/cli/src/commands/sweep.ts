@@ -335,18 +335,7 @@ export function parseSweepArgs(args: readonly string[]): SweepArgs | 'help' {
       'sweep',
     );
   }
-  // One path, one --set: two would be one axis ignored (or a fixed value overridden), its points miscounted.
-  const paths = common.sets.map((axis) => axis.path);
-  const twice = paths.find((path, i) => paths.indexOf(path) !== i);
-  if (twice !== undefined) {
-    throw new UsageError(
-      `--set ${twice} is given twice: give each path once, with all its values (--set ${twice}=a,b,c)`,
-      'sweep',
-    );
-  }
-  if (common.seed !== undefined && paths.includes('seed')) {
-    throw new UsageError('give the seed once: --seed or --set seed=…, not both', 'sweep');
-  }
+  // One path, one --set, and --seed not with --set seed=…: parseScenarioArgs refuses both, as for run and compare.
   const boundary = values['boundary'] === true;
   if (boundary) checkBoundarySets(common.sets, setTexts(values['set']));
   const open = common.sets.find((axis) => axis.open !== undefined);

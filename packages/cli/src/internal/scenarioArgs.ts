@@ -221,8 +221,12 @@ function checkSetOverlaps(sets: readonly SetAxis[], texts: readonly string[], co
       const [a, b] = [paths[i] as string, paths[j] as string];
       const [first, second] = [`--set ${texts[i] as string}`, `--set ${texts[j] as string}`];
       if (a === b) {
-        const axis = command === 'sweep' ? ' (a sweep axis lists its values in one --set: PATH=a,b,c)' : '';
-        throw new UsageError(`${first} and ${second} both set ${a}: give it once${axis}`, command);
+        // A sweep's axis lists all its values in one --set (two would be one axis ignored, or a fixed value overridden).
+        const hint =
+          command === 'sweep'
+            ? `give each path once, with all its values (--set ${a}=a,b,c)`
+            : 'give it once';
+        throw new UsageError(`${first} and ${second} both set ${a}: ${hint}`, command);
       }
       const [outer, inner] = b.startsWith(`${a}.`) ? [a, b] : a.startsWith(`${b}.`) ? [b, a] : [];
       if (outer !== undefined && inner !== undefined) {
