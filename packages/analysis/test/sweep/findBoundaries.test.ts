@@ -4,7 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { findBoundaries, parseSetOption, readScenarioSource, scenarioSource } from '../../src/index.js';
+import { findBoundaries, parseSetOption, readScenarioSource } from '../../src/index.js';
+import { lateFaultSource } from '../__helpers__/lateFault.js';
 
 describe('findBoundaries', () => {
   it('takes an unresolved probe as unknown and bisects that point no further', async () => {
@@ -44,17 +45,7 @@ describe('findBoundaries', () => {
   });
 
   it("gives the runs' warnings once each, with how many runs gave each and the first probe that did", async () => {
-    const late = scenarioSource(
-      'late-fault.yaml',
-      `duration: 30s
-services:
-  api: { serviceTime: 1ms }
-traffic:
-  - { name: users, rate: 50, to: api }
-faults:
-  - { at: 10s, for: 5s, service: api, latency: +100ms }
-`,
-    );
+    const late = lateFaultSource();
     const map = await findBoundaries(late, {
       axes: [parseSetOption('traffic.0.rate=50..100'), parseSetOption('services.api.replicas=1,2')],
       fixed: [{ path: 'duration', value: '6s' }],

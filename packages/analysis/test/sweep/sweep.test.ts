@@ -20,6 +20,7 @@ import {
   scenarioSource,
   sweep,
 } from '../../src/index.js';
+import { lateFaultSource } from '../__helpers__/lateFault.js';
 import type { SweepOptions } from '../../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meshsim-sweep-'));
@@ -166,17 +167,7 @@ describe('sweep', () => {
   });
 
   it("gives the runs' warnings once each, with how many runs gave each and the first point that did", async () => {
-    const late = scenarioSource(
-      'late-fault.yaml',
-      `duration: 30s
-services:
-  api: { serviceTime: 1ms }
-traffic:
-  - { name: users, rate: 50, to: api }
-faults:
-  - { at: 10s, for: 5s, service: api, latency: +100ms }
-`,
-    );
+    const late = lateFaultSource();
     const store = await ResultsStore.open(':memory:');
     const options: SweepOptions = {
       axes: [parseSetOption('traffic.0.rate=50,100'), parseSetOption('duration=1s,20s')],
