@@ -100,6 +100,20 @@ describe('numbers', () => {
     ]);
   });
 
+  it('Infinity from code is not "a number with too many digits": the field is told its word for no limit', () => {
+    expect(
+      messagesOf({
+        services: { api: { serviceTime: '5ms', queue: Infinity, replicas: -Infinity } },
+        traffic: [{ to: 'api', rate: Infinity }],
+      }),
+    ).toEqual([
+      'test.yaml: services.api.queue: must be a finite number (got Infinity); for no limit, write "unbounded"',
+      'test.yaml: services.api.replicas: must be a finite number (got -Infinity); this field has no word for no limit: give it a finite value, or leave the field out for its default',
+      // rate may be left out (a closed-loop source gives users instead).
+      'test.yaml: traffic[0].rate: must be a finite number (got Infinity); this field has no word for no limit: give it a finite value, or leave the field out for its default',
+    ]);
+  });
+
   describe('YAML .inf is called infinite, with what that field takes instead, not a number with too many digits', () => {
     const infinite = (written: string, instead: string): string =>
       `is infinite (got ${written}): numbers must be finite, at most ${SCENARIO_LIMITS.largestNumber} in magnitude; ${instead}`;

@@ -111,7 +111,14 @@ function numberProblem(
     );
   }
   if (!Number.isFinite(value)) {
-    return `must be a finite number (got ${String(value)}: a number with too many digits?)`;
+    // From a file, an infinite number is a bare number too long for a double (YAML's .inf was told above);
+    // from code, it is `Infinity` itself, told what the field takes for no limit.
+    if (written !== undefined)
+      return `must be a finite number (got ${String(value)}: a number with too many digits?)`;
+    const words = fieldWords(path);
+    return (
+      `must be a finite number (got ${String(value)})` + (words.known ? `; ${insteadOfInfinity(words)}` : '')
+    );
   }
   if (Math.abs(value) > SCENARIO_LIMITS.largestNumber) {
     return `must be at most ${SCENARIO_LIMITS.largestNumber} in magnitude, the largest exact integer (got ${String(value)})`;
