@@ -39,14 +39,25 @@ export const FAILURE_CAUSES: readonly FailureCause[] = [
   'gateway-timeout',
 ];
 
-/** Summary of a latency distribution [ms]. */
+/**
+ * Summary of a latency distribution [ms]: of the successful calls only (an edge's failures are in its `failed`
+ * and `failures`). When `count` is 0 nothing was measured and every other field is 0: check `count` before
+ * reading a percentile (the renderers print `–` then).
+ */
 export interface LatencySummary {
+  /** Calls measured (successful calls that completed within the run). */
   count: number;
+  /** Mean [ms]; 0 when `count` is 0. */
   meanMs: number;
+  /** Median [ms]; 0 when `count` is 0. */
   p50Ms: number;
+  /** 90th percentile [ms]; 0 when `count` is 0. */
   p90Ms: number;
+  /** 99th percentile [ms]; 0 when `count` is 0. */
   p99Ms: number;
+  /** 99.9th percentile [ms]; 0 when `count` is 0. */
   p999Ms: number;
+  /** Largest [ms]; 0 when `count` is 0. */
   maxMs: number;
 }
 
@@ -208,7 +219,7 @@ export interface ProxyKindTotals {
   count: number;
   /** Average CPU over the run [cores]. */
   cpuCores: number;
-  /** Memory of all proxies of this kind [MiB]. */
+  /** Memory of all proxies of this kind at the end of the run [MiB]: base, configuration and pooled connections. */
   memoryMiB: number;
   /** Traversals that had to wait for a worker. */
   queued: number;
@@ -244,10 +255,13 @@ export interface ConnectionTotals {
 
 /** Proxy resource totals. */
 export interface ProxyTotals {
+  /** Proxies of every kind (sidecars, ztunnels, waypoints, node proxies…); 0 with no proxies (`none`, `library`). */
   count: number;
+  /** CPU of all proxies, averaged over the run [cores] (work done within the run; see `ProxyKindTotals.cpuCores`). */
   cpuCores: number;
   /** CPU the proxies' containers request, summed over kinds: node capacity reserved [cores]. @defaultValue 0 */
   cpuRequestedCores?: number;
+  /** Memory of all proxies at the end of the run [MiB]: each one's base, configuration and pooled connections. */
   memoryMiB: number;
   /** Memory the proxies' containers request, summed over kinds: node memory reserved [MiB]; absent when none. */
   memoryRequestedMiB?: number;
