@@ -79,6 +79,14 @@ describe('meshsim sweep: the values of its --set', () => {
     const overlap = sweep('--set', 'traffic.0.rate=100,200..300:50,250', '--duration', '1s');
     expect(overlap.code).toBe(2);
     expect(overlap.stderr).toContain('the value 250 is given twice (in 200..300:50 and as 250)');
+    // One value written two ways: compared in the field's base unit, both spellings named.
+    const spelled = sweep('--set', 'services.api.calls.0.timeout=1s,1000ms', '--duration', '1s');
+    expect(spelled.code).toBe(2);
+    expect(spelled.stderr).toBe(
+      'meshsim: --set services.api.calls.0.timeout=1s,1000ms: the value 1000 ms is given twice (as 1s and as 1000ms): ' +
+        'an axis runs each value once (remove one)\n' +
+        HINT,
+    );
     const seed = sweep('--set', 'seed=1,2', '--seed', '3');
     expect(seed.code).toBe(2);
     expect(seed.stderr).toBe('meshsim: give the seed once: --seed or --set seed=…, not both\n' + HINT);

@@ -1,7 +1,9 @@
-// Parses `--set path=values`: a dot path, then a comma list of values, each value once; an item `a..b:step`
-// expands to a, a+step, …, ≤ b (numbers, optionally with one unit written on a, b and step: `100ms..500ms:100ms`),
-// and `null` removes the field (resolveWithOverrides).
+// Parses `--set path=values`: a dot path, then a comma list of values, each value once (compared in the base unit of
+// the field's quantity: `1s` and `1000ms` are one value); an item `a..b:step` expands to a, a+step, …, ≤ b (numbers,
+// optionally with one unit written on a, b and step: `100ms..500ms:100ms`), and `null` removes the field
+// (resolveWithOverrides).
 
+import { settingNumber } from '../internal/settingQuantity.js';
 import { OverrideError } from './OverrideError.js';
 import type { OverrideValue, SetAxis, SetRange } from './SetAxis.js';
 
@@ -108,16 +110,68 @@ export function rangeNotes(axis: SetAxis): string[] {
   });
 }
 
-/** Where a value of a `--set` came from, for the message on a duplicate: `in 200..300:50` or `as 250`. */
-function origin(item: string, fromRange: boolean): string {
-  return fromRange ? `in ${item}` : `as ${item}`;
+/** One value of a `--set` as given: the value, and the item it came from (a scalar, or a range that expanded to it). */
+interface GivenValue {
+  value: OverrideValue;
+  item: string;
+  fromRange: boolean;
+}
+
+/**
+ * What two values of `path` are compared by, and how the message on a duplicate names it: a quantity by its number in
+ * the base unit of the field's kind, as the store writes it (`1s`, `1000ms` and a bare `1000` in a duration are all
+ * `1000 ms`; float noise of the conversion rounded away), any other value by its type and text (`2` and `2.0` are the
+ * number 2; the strings `"1.2"` and `"1.20"` differ).
+ */
+function comparedAs(path: string, value: OverrideValue): { key: string; shown: string } {
+  const { number, unit } = settingNumber(path, value);
+  if (number !== null && unit !== null) {
+    const base = clean(number);
+    return { key: `quantity:${unit}:${base}`, shown: `${base} ${unit}` };
+  }
+  return { key: `${value === null ? 'null' : typeof value}:${String(value)}`, shown: String(value) };
+}
+
+/**
+ * Where a value of a `--set` came from, for the message on a duplicate: `in 200..300:50` or `as 250`; with its
+ * spelling when the other one differs (`as 200ms in 100ms..300ms:100ms`).
+ */
+function origin(given: GivenValue, spelled: boolean): string {
+  if (!given.fromRange) return `as ${given.item}`;
+  return spelled ? `as ${String(given.value)} in ${given.item}` : `in ${given.item}`;
+}
+
+/**
+ * Refuses a value given twice in `values` (one run would count as two points: the same run key, or two keys of one
+ * simulation), naming it and where each came from — both spellings when they differ (`1s` and `1000ms`).
+ * @throws OverrideError naming the option, the value and its two origins.
+ */
+function checkEachValueOnce(text: string, path: string, values: readonly GivenValue[]): void {
+  // A single value needs no comparison (nor the scenario schema that finds a field's quantity).
+  if (values.length < 2) return;
+  const seen = new Map<string, GivenValue>();
+  for (const given of values) {
+    const { key, shown } = comparedAs(path, given.value);
+    const before = seen.get(key);
+    if (before === undefined) {
+      seen.set(key, given);
+      continue;
+    }
+    const spelled = String(before.value) !== String(given.value);
+    const [first, second] = [origin(before, spelled), origin(given, spelled)];
+    const where = first === second ? '' : ` (${first} and ${second})`;
+    throw new OverrideError([
+      `--set ${text}: the value ${spelled ? shown : String(given.value)} is given twice${where}: an axis runs each value once (remove one)`,
+    ]);
+  }
 }
 
 /**
  * Parses one `--set` option.
  *
  * @param text - `path=values`, e.g. `traffic.0.rate=200..2000:200` or `mesh=istio-sidecar,istio-ambient`.
- * @throws OverrideError naming the option for a missing `=`, a bad path, an empty value or a bad range.
+ * @throws OverrideError naming the option for a missing `=`, a bad path, an empty value, a bad range or a value given
+ *   twice (compared in the base unit of the field's quantity: `1s` and `1000ms` are one value).
  * @example
  * ```ts
  * parseSetOption('services.checkout.calls.0.retry.attempts=1,2,3');
@@ -140,13 +194,10 @@ export function parseSetOption(text: string): SetAxis {
     throw new OverrideError([
       `--set ${text}: empty value (to remove an optional field, as if the file did not write it: ${path}=null)`,
     ]);
-  const values: OverrideValue[] = [];
+  const given: GivenValue[] = [];
   const ranges: SetRange[] = [];
-  /** Each value given so far (by type and text), with the item it came from. */
-  const seen = new Map<string, string>();
   let open: SetAxis['open'];
   for (const item of items) {
-    let itemValues: OverrideValue[];
     if (item.includes('..')) {
       const range = expandRange(item, text);
       if (range.open !== undefined) {
@@ -155,25 +206,14 @@ export function parseSetOption(text: string): SetAxis {
         open = range.open;
       }
       if (range.range !== undefined) ranges.push(range.range);
-      itemValues = range.values;
+      for (const value of range.values) given.push({ value, item, fromRange: true });
     } else {
-      itemValues = [parseScalar(item)];
+      given.push({ value: parseScalar(item), item, fromRange: false });
     }
-    // Each value once: a value given twice would be one run counted as two points (the same run key).
-    for (const value of itemValues) {
-      const key = `${typeof value}:${String(value)}`;
-      const here = origin(item, item.includes('..'));
-      const before = seen.get(key);
-      if (before !== undefined) {
-        const where = before === here ? '' : ` (${before} and ${here})`;
-        throw new OverrideError([
-          `--set ${text}: the value ${String(value)} is given twice${where}: an axis runs each value once (remove one)`,
-        ]);
-      }
-      seen.set(key, here);
-    }
-    values.push(...itemValues);
   }
+  // Each value once: a value given twice would be one run counted as two points.
+  checkEachValueOnce(text, path, given);
+  const values = given.map((g) => g.value);
   return {
     path,
     values,

@@ -90,6 +90,40 @@ describe('parseSetOption', () => {
     expect(parseSetOption('x=1,"1"').values).toEqual([1, '1']);
   });
 
+  it('compares values in the base unit of their field, so one value written two ways is given twice, both spellings named', () => {
+    expect(problem('services.api.calls.0.timeout=1s,1000ms')).toBe(
+      '--set services.api.calls.0.timeout=1s,1000ms: the value 1000 ms is given twice (as 1s and as 1000ms): ' +
+        'an axis runs each value once (remove one)',
+    );
+    // A bare number in a duration field is milliseconds.
+    expect(problem('services.api.calls.0.timeout=1000,1s')).toContain(
+      'the value 1000 ms is given twice (as 1000 and as 1s)',
+    );
+    expect(problem('services.api.calls.0.timeout=0.5s,0.50s')).toContain(
+      'the value 500 ms is given twice (as 0.5s and as 0.50s)',
+    );
+    expect(problem('services.api.calls.0.timeout=100ms..300ms:100ms,0.2s')).toContain(
+      'the value 200 ms is given twice (as 200ms in 100ms..300ms:100ms and as 0.2s)',
+    );
+    expect(problem('traffic.0.rate=100,6000/m')).toContain(
+      'the value 100 rps is given twice (as 100 and as 6000/m)',
+    );
+    expect(problem('nodeCpu=0.5,500m')).toContain('the value 0.5 cores is given twice (as 0.5 and as 500m)');
+    expect(problem('nodeMemory=1Gi,1024Mi')).toContain(
+      'the value 1024 MiB is given twice (as 1Gi and as 1024Mi)',
+    );
+    // Float noise of the conversion is no difference: 1.1 s is 1100 ms.
+    expect(problem('duration=1.1s,1100ms')).toContain(
+      'the value 1100 ms is given twice (as 1.1s and as 1100ms)',
+    );
+    // A plain number written two ways is one number.
+    expect(problem('services.api.replicas=2,2.0')).toContain('the value 2 is given twice (as 2 and as 2.0)');
+    // `m` is minutes in a duration and millicores in a CPU field: different values there.
+    expect(parseSetOption('duration=5m,5s').values).toEqual(['5m', '5s']);
+    // Text that is no quantity is compared as written: release numbers in quotes differ.
+    expect(parseSetOption('mesh.istioVersion="1.2","1.20"').values).toEqual(['1.2', '1.20']);
+  });
+
   it('keeps the values in the order given', () => {
     expect(parseSetOption('traffic.0.rate=300,100..200:100,50').values).toEqual([300, 100, 200, 50]);
   });
