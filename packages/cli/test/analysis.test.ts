@@ -13,7 +13,7 @@ import { listBundledScenarios } from '@meshsim/scenario';
 
 import { parseCompareArgs } from '../src/commands/compare.js';
 import { parseRunArgs } from '../src/commands/run.js';
-import { resumedStopsLine } from '../src/commands/sweep.js';
+import { resumedStopsLine, warningLines } from '../src/commands/sweep.js';
 import { formatSweepProgressLine } from '../src/progress.js';
 import { main } from '../src/index.js';
 import { captureIo } from './__helpers__/io.js';
@@ -385,10 +385,10 @@ traffic:
     expect(first.out).toContain('point 0 (duration=1s), replication 0: zeno at 0 ms');
     expect(first.err).toContain("meshsim: 2 of 2 runs stopped early (zeno): stored with verdict 'stopped'");
     const [header, row] = readFileSync(csv, 'utf8').split('\n');
-    expect(header).toMatch(/,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards$/);
+    expect(header).toMatch(/,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards,warnings$/);
     // The guards it ran with: the default --max-events, and the --max-events-per-instant given.
     expect(row).toMatch(
-      /,stopped,.*,zeno,0\.0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}"$/,
+      /,stopped,.*,zeno,0\.0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}",[^,]*$/,
     );
     // Resumed from the store with the same guards, the stopped runs are kept (they would stop again at the same
     // event), and still say so (exit 3).
@@ -496,5 +496,30 @@ describe('resumedStopsLine', () => {
         'under; 2 whose guards the store did not record (written by an earlier meshsim); 1 stopped on wall time or ' +
         'heap, which depend on the machine)',
     );
+  });
+});
+
+describe('warningLines', () => {
+  const warning = {
+    message: 'fault latency on db starts at 10 s, at or after the end of the run (1 s): …',
+    runs: 2,
+    example: [{ path: 'traffic.0.rate', value: 50 }],
+  };
+
+  it('counts each warning over the runs whose warnings are known, run now or found in the store', () => {
+    expect(warningLines([warning], 3, 0)).toEqual([
+      `meshsim: warning (in 2 of 3 runs; e.g. traffic.0.rate=50): ${warning.message}`,
+    ]);
+    expect(warningLines([], 3, 0)).toEqual([]);
+  });
+
+  it('says how many runs of a store that did not record warnings it cannot show them for: not "none"', () => {
+    expect(warningLines([warning], 5, 2)).toEqual([
+      `meshsim: warning (in 2 of 3 runs; e.g. traffic.0.rate=50): ${warning.message}`,
+      "meshsim: the warnings of 2 runs found in the store are not shown: the store, written by an earlier meshsim, did not record them (a sweep into a new --store shows every run's)",
+    ]);
+    expect(warningLines([], 1, 1)).toEqual([
+      "meshsim: the warnings of 1 run found in the store are not shown: the store, written by an earlier meshsim, did not record them (a sweep into a new --store shows every run's)",
+    ]);
   });
 });

@@ -185,18 +185,39 @@ describe("meshsim sweep: the runs' warnings", () => {
     );
     expect(text.stderr.split(LATE_FAULT)).toHaveLength(2);
     expect(text.stdout).not.toContain('warning');
-    // Resumed: one run new, two from the store (which keeps no warnings: said).
+    // Resumed: one run new, two from the store, which keeps their warnings: counted as if all three ran now.
     const json = sweep('--set', 'traffic.0.rate=50,100,150', '--duration', '1s', '--store', store, '--json');
     expect(json.code).toBe(0);
-    expect((JSON.parse(json.stdout) as { warnings: unknown }).warnings).toEqual([
-      { message: LATE_FAULT, runs: 1, example: { 'traffic.0.rate': 150 } },
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ran: 1,
+      skipped: 2,
+      warnings: [{ message: LATE_FAULT, runs: 3, example: { 'traffic.0.rate': 50 } }],
+      warningsNotRecorded: 0,
+    });
+    expect(json.stderr).toContain(
+      `meshsim: warning (in 3 of 3 runs; e.g. traffic.0.rate=50): ${LATE_FAULT}\n`,
+    );
+    expect(json.stderr).not.toContain('not shown');
+  });
+
+  it('are the same when a sweep is resumed as when it runs in one go', () => {
+    const args = ['--set', 'traffic.0.rate=50,100,150', '--set', 'duration=1s,12s', '--replications', '2'];
+    /** The warning lines of stderr. */
+    const warnings = (stderr: string): string[] =>
+      stderr.split('\n').filter((line) => line.startsWith('meshsim: warning'));
+    const whole = sweep(...args);
+    expect(whole.code).toBe(0);
+    expect(warnings(whole.stderr)).toEqual([
+      `meshsim: warning (in 6 of 12 runs; e.g. traffic.0.rate=50 duration=1s): ${LATE_FAULT}`,
     ]);
-    expect(json.stderr).toContain(
-      `meshsim: warning (in 1 of 1 run; e.g. traffic.0.rate=150): ${LATE_FAULT}\n`,
-    );
-    expect(json.stderr).toContain(
-      'meshsim: the warnings of the 2 runs found in the store are not shown (the store keeps none)\n',
-    );
+    // Half of it first (as a sweep interrupted half way would have stored), then the whole grid into that store.
+    const store = join(dir, 'resumed-warnings.duckdb');
+    expect(sweep(...args, '--shard', '2/2', '--store', store).code).toBe(0);
+    const resumed = sweep(...args, '--store', store);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain('6 run now, 6 already in the store');
+    expect(warnings(resumed.stderr)).toEqual(warnings(whole.stderr));
+    expect(resumed.stderr).not.toContain('not shown');
   });
 
   it('of a boundary search too', () => {

@@ -153,6 +153,7 @@ export function renderSweepJson(result: SweepResult): string {
     axes: result.plan.axes.map((a) => a.path),
     confidence: 0.95,
     warnings: warningsJson(result.warnings),
+    warningsNotRecorded: result.warningsNotRecorded,
     summary: result.summary.map((point) => ({
       point: point.point,
       values: Object.fromEntries(point.values.map((v) => [v.path, v.value])),
@@ -278,6 +279,7 @@ export function renderBoundaryMapJson(map: BoundaryMap): string {
         stoppedRuns: stoppedRunsJson(map.stoppedRuns),
         outdated: map.outdated,
         warnings: warningsJson(map.warnings),
+        warningsNotRecorded: map.warningsNotRecorded,
         boundaries: map.boundaries.map((b) => ({
           values: Object.fromEntries(b.values.map((v) => [v.path, v.value])),
           status: b.status,

@@ -111,6 +111,11 @@ describe("the runs' warnings", () => {
     expect(JSON.parse(renderBoundaryMapJson({ ...mapOf(1, 5, {}), warnings })).warnings).toEqual([
       { message: 'fault x starts after the end', runs: 2, example: { 'traffic.0.rate': 100 } },
     ]);
+    // How many runs found in the store had no warnings recorded (a store of an earlier meshsim).
+    expect(JSON.parse(renderSweepJson({ ...result, warningsNotRecorded: 3 })).warningsNotRecorded).toBe(3);
+    expect(
+      JSON.parse(renderBoundaryMapJson({ ...mapOf(1, 5, {}), warningsNotRecorded: 2 })).warningsNotRecorded,
+    ).toBe(2);
   });
 });
 
@@ -211,6 +216,7 @@ function mapOf(lowEnd: number, highEnd: number, boundary: Partial<Boundary>): Bo
     },
     outdated: 0,
     warnings: [],
+    warningsNotRecorded: 0,
   };
 }
 

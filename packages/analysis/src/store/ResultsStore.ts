@@ -21,6 +21,15 @@ function placeholders(count: number): string {
   return Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
 }
 
+/**
+ * `INSERT INTO table (its columns) VALUES ($1, …)`, the columns named in {@link STORE_TABLES}' order: a store an earlier
+ * version wrote had the columns added since appended in the order it opened with, which names keep right.
+ */
+function insertStatement(table: StoreTable): string {
+  const columns = STORE_TABLES.find((t) => t.name === table)?.columns.map(([name]) => name) ?? [];
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`;
+}
+
 /** A number for DOUBLE columns: non-finite values are stored as NULL. */
 function dbl(value: number | null): number | null {
   return value === null || !Number.isFinite(value) ? null : value;
@@ -34,6 +43,13 @@ function numberOrNull(value: unknown): number | null {
 /** A nullable text column's value as a string or null. */
 function stringOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
+}
+
+/** A run's `warnings` column as a list; null when the store did not record them (NULL). */
+function storedWarnings(value: unknown): string[] | null {
+  if (value === null || value === undefined) return null;
+  const parsed: unknown = JSON.parse(String(value));
+  return Array.isArray(parsed) ? parsed.map(String) : null;
 }
 
 /**
@@ -123,7 +139,8 @@ export class ResultsStore {
 
   /**
    * Writes one run's rows in one transaction (nothing of it is stored if any insert fails), replacing the
-   * rows of a run stored before under the same key (one a guard stopped, run again).
+   * rows of a run stored before under the same key (one a guard stopped, run again). Its warnings go with it
+   * (`warnings`), so a resumed sweep shows them as a fresh one would.
    * @param guards - The event guards the run ran with (`simulate`'s defaults filled in for those not given),
    *   recorded with a run one stopped (`stopped_guards`); without them that column is NULL, and a resumed sweep
    *   runs such a run again.
@@ -167,12 +184,13 @@ export class ResultsStore {
         diagnosis.stopped?.reason ?? null,
         diagnosis.stopped === undefined ? null : dbl(diagnosis.stopped.atMs),
         diagnosis.stopped === undefined || guards === undefined ? null : storedGuards(guards),
+        JSON.stringify(outcome.warnings),
       ];
-      await c.run(`INSERT INTO runs VALUES (${placeholders(run.length)})`, run);
+      await c.run(insertStatement('runs'), run);
       for (const override of outcome.overrides) {
         // A quantity's number in its kind's base unit (`100ms` → 100, ms), so SQL can compare and average it.
         const { number, unit } = settingNumber(override.path, override.value);
-        await c.run('INSERT INTO settings VALUES ($1, $2, $3, $4, $5)', [
+        await c.run(insertStatement('settings'), [
           outcome.key,
           override.path,
           String(override.value),
@@ -196,7 +214,7 @@ export class ResultsStore {
           e.p50Ms,
           e.p99Ms,
         ];
-        await c.run(`INSERT INTO edges VALUES (${placeholders(row.length)})`, row);
+        await c.run(insertStatement('edges'), row);
       }
       await c.run('COMMIT');
     } catch (error) {
@@ -241,6 +259,7 @@ export class ResultsStore {
               reason: String(row['stopped_reason']) as DiagnosisStop['reason'],
               atMs: Number(row['stopped_at_ms']),
             },
+      warnings: storedWarnings(row['warnings']),
     }));
     return keys === undefined ? rows : rows.filter((row) => keys.has(row.key));
   }

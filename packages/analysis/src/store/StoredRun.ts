@@ -18,4 +18,9 @@ export interface StoredRun {
   modelRevision: number | null;
   /** Why and when a guard stopped the run early (its verdict is then `stopped`); null when it ran to its end. */
   stopped: DiagnosisStop | null;
+  /**
+   * The run's warnings (`SimulationResult.warnings`, in order; empty for none), or null when the store did not record
+   * them (written by a meshsim from before they were kept).
+   */
+  warnings: string[] | null;
 }

@@ -41,6 +41,9 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       // The event guards a stopped run ran with (JSON); NULL for a finished run, and in a store from before they
       // were kept — a resumed sweep then runs such a stopped run again.
       ['stopped_guards', 'VARCHAR'],
+      // The run's warnings (JSON list of strings, `[]` for none); NULL in a store from before they were kept — a
+      // resumed sweep then says it cannot show them.
+      ['warnings', 'VARCHAR'],
     ],
   },
   {

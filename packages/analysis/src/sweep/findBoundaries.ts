@@ -8,11 +8,12 @@ import { OverrideError } from '../overrides/OverrideError.js';
 import type { Override, OverrideValue, SetAxis } from '../overrides/SetAxis.js';
 import type { ScenarioSource } from '../overrides/ScenarioSource.js';
 import { ResultsStore } from '../store/ResultsStore.js';
+import type { StoredRun } from '../store/StoredRun.js';
 import type { RunGuardLimits } from './executeRun.js';
 import { mergeOverrides, planSweep } from './planSweep.js';
 import { RERUN_REASONS, noStoppedRuns, planResume, rerunCount } from './resumeStopped.js';
 import type { StoppedRunsResumed } from './resumeStopped.js';
-import { collectWarnings } from './RunWarning.js';
+import { storedWarnings } from './RunWarning.js';
 import type { RunWarning } from './RunWarning.js';
 import { runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
@@ -95,10 +96,13 @@ export interface BoundaryMap {
   /** Runs of this scenario in the store from another model revision (an earlier meshsim): not reused. */
   outdated: number;
   /**
-   * The distinct warnings of the runs simulated now (`ran`), each with how many gave it and an example (the other
-   * axes' values and the probed value); the store keeps no warnings, so probes found there add none.
+   * The distinct warnings of the probes' runs — simulated now or found in the store (which keeps each run's), as a
+   * search that ran them all now would give them —, each with how many gave it and an example (the other axes' values
+   * and the probed value).
    */
   warnings: RunWarning[];
+  /** Runs found in the store whose warnings it did not record (an earlier meshsim's store): not in `warnings`. */
+  warningsNotRecorded: number;
 }
 
 function valueOf(x: number, unit: string): OverrideValue {
@@ -135,8 +139,10 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
   let skipped = 0;
   const stoppedRuns = noStoppedRuns();
   let probesRun = 0;
-  /** The runs simulated so far, in step and task order, with their values (for the warnings). */
-  const simulated: { warnings: string[]; values: Override[] }[] = [];
+  /** The runs of the probes so far, in step and task order, with their values (for the warnings). */
+  const probed: { key: string; values: Override[] }[] = [];
+  /** Their stored rows, by key (warnings included). */
+  const storedRuns = new Map<string, StoredRun>();
 
   /** Runs one probe per (point, value) and returns whether each recovered. */
   const probe = async (requests: readonly { point: number; value: number }[]): Promise<BoundaryProbe[]> => {
@@ -157,15 +163,15 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
     ran += todo.length;
     stoppedRuns.kept += resume.stopped.kept;
     for (const why of RERUN_REASONS) stoppedRuns.rerun[why] += resume.stopped.rerun[why];
-    const outcomes = await runTasks(source, todo, {
+    await runTasks(source, todo, {
       ...(options.workers !== undefined && { workers: options.workers }),
       ...(options.signal !== undefined && { signal: options.signal }),
       ...(options.guards !== undefined && { guards: options.guards }),
       onOutcome: (outcome) => store.write(outcome, source.hash, options.guards ?? {}),
     });
-    for (const outcome of outcomes)
-      simulated.push({ warnings: outcome.warnings, values: valuesOf.get(outcome.key) ?? [] });
     const runs = await store.runs(new Set(all.map((t) => t.key)));
+    for (const run of runs) storedRuns.set(run.key, run);
+    for (const task of all) probed.push({ key: task.key, values: valuesOf.get(task.key) ?? [] });
     const verdictOf = new Map(runs.map((run) => [run.key, run.verdict] as const));
     probesRun += requests.length;
     return requests.map(({ value }, i) => {
@@ -261,6 +267,7 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
         probes: [...s.probes].sort((a, b) => a.value - b.value),
       };
     });
+    const warnings = storedWarnings(probed, storedRuns);
     return {
       path: axis.path,
       lowEnd,
@@ -273,7 +280,8 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
       rerun: rerunCount(stoppedRuns),
       stoppedRuns,
       outdated,
-      warnings: collectWarnings(simulated),
+      warnings: warnings.warnings,
+      warningsNotRecorded: warnings.notRecorded,
     };
   } finally {
     if (options.store === undefined) store.close();

@@ -12,7 +12,7 @@ import type { SweepPlan } from './planSweep.js';
 import type { RunGuardLimits } from './executeRun.js';
 import { planResume, rerunCount } from './resumeStopped.js';
 import type { StoppedRunsResumed } from './resumeStopped.js';
-import { collectWarnings } from './RunWarning.js';
+import { storedWarnings } from './RunWarning.js';
 import type { RunWarning } from './RunWarning.js';
 import { runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
@@ -78,10 +78,16 @@ export interface SweepResult {
   runs: StoredRun[];
   summary: SweepPointSummary[];
   /**
-   * The distinct warnings of the runs simulated now (`ran`), each with how many gave it and an example point; the
-   * store keeps no warnings, so runs found there (`skipped`) add none.
+   * The distinct warnings of this shard's runs — simulated now or found in the store (which keeps each run's), as a
+   * sweep that ran them all now would give them —, each with how many gave it and the first point that did (in task
+   * order).
    */
   warnings: RunWarning[];
+  /**
+   * Runs found in the store whose warnings it did not record (a store written by a meshsim from before they were
+   * kept): not in `warnings`, which counts the other runs.
+   */
+  warningsNotRecorded: number;
 }
 
 /**
@@ -113,7 +119,7 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
     const outdated = await store.outdatedRuns(source.hash);
     const { todo, skipped, stopped } = planResume(tasks, stored, await store.stoppedRuns(), options.guards);
     options.onProgress?.(skipped, tasks.length);
-    const outcomes = await runTasks(source, todo, {
+    await runTasks(source, todo, {
       ...(options.workers !== undefined && { workers: options.workers }),
       ...(options.signal !== undefined && { signal: options.signal }),
       ...(options.guards !== undefined && { guards: options.guards }),
@@ -123,6 +129,10 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
       },
     });
     const runs = await store.runs(new Set(tasks.map((t) => t.key)));
+    const warnings = storedWarnings(
+      tasks.map((task) => ({ key: task.key, values: plan.points[task.point]?.values ?? [] })),
+      new Map(runs.map((run) => [run.key, run] as const)),
+    );
     return {
       plan,
       ...(options.shard === undefined ? {} : { shard: options.shard }),
@@ -134,12 +144,8 @@ export async function sweep(source: ScenarioSource, options: SweepOptions = {}):
       outdated,
       runs,
       summary: summarizeSweep(plan.points, runs, tasks),
-      warnings: collectWarnings(
-        outcomes.map((outcome) => ({
-          warnings: outcome.warnings,
-          values: plan.points[outcome.point]?.values ?? [],
-        })),
-      ),
+      warnings: warnings.warnings,
+      warningsNotRecorded: warnings.notRecorded,
     };
   } finally {
     if (options.store === undefined) store.close();

@@ -1,10 +1,11 @@
 // The boundary search on probes whose runs end too soon after their trigger to tell recovery from metastability, or
 // are too short to judge at all (verdict `unresolved`): unknown, like a probe a guard stopped, never taken for "does
-// not recover"; the warnings of its runs, each once.
+// not recover"; the warnings of its runs, each once, the same when the search is resumed from its store.
 
 import { describe, expect, it } from 'vitest';
 
-import { findBoundaries, parseSetOption, readScenarioSource } from '../../src/index.js';
+import { ResultsStore, findBoundaries, parseSetOption, readScenarioSource } from '../../src/index.js';
+import type { BoundaryOptions } from '../../src/index.js';
 import { lateFaultSource } from '../__helpers__/lateFault.js';
 
 describe('findBoundaries', () => {
@@ -46,11 +47,13 @@ describe('findBoundaries', () => {
 
   it("gives the runs' warnings once each, with how many runs gave each and the first probe that did", async () => {
     const late = lateFaultSource();
-    const map = await findBoundaries(late, {
-      axes: [parseSetOption('traffic.0.rate=50..100'), parseSetOption('services.api.replicas=1,2')],
+    const rate = parseSetOption('traffic.0.rate=50..100');
+    const options: BoundaryOptions = {
+      axes: [rate, parseSetOption('services.api.replicas=1,2')],
       fixed: [{ path: 'duration', value: '6s' }],
       workers: 0,
-    });
+    };
+    const map = await findBoundaries(late, options);
     // Every probe recovers (the fault never happens): both ends of both rows, 4 runs.
     expect(map.ran).toBe(4);
     expect(map.warnings).toEqual([
@@ -64,5 +67,20 @@ describe('findBoundaries', () => {
         ],
       },
     ]);
+    expect(map.warningsNotRecorded).toBe(0);
+    // Resumed from a store holding some of its probes (the row of 1 replica): the same warnings, counted the same.
+    const store = await ResultsStore.open(':memory:');
+    try {
+      await findBoundaries(late, {
+        ...options,
+        axes: [rate, parseSetOption('services.api.replicas=1')],
+        store,
+      });
+      const resumed = await findBoundaries(late, { ...options, store });
+      expect([resumed.ran, resumed.skipped]).toEqual([2, 2]);
+      expect([resumed.warnings, resumed.warningsNotRecorded]).toEqual([map.warnings, 0]);
+    } finally {
+      store.close();
+    }
   });
 });

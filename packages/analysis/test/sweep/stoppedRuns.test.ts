@@ -173,10 +173,11 @@ describe('runs stopped early', () => {
       let store = await ResultsStore.open(file);
       await sweep(source, { axes, workers: 0, store, guards: { maxEvents: 20_000 } });
       store.close();
-      // The store as the version before stopped_guards wrote it.
+      // The store as the version before stopped_guards wrote it (nor the warnings column, which came later).
       const instance = await DuckDBInstance.create(file);
       const connection = await instance.connect();
       await connection.run('ALTER TABLE runs DROP COLUMN stopped_guards');
+      await connection.run('ALTER TABLE runs DROP COLUMN warnings');
       connection.closeSync();
       instance.closeSync();
       store = await ResultsStore.open(file);

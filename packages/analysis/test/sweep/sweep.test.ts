@@ -54,6 +54,7 @@ const ADDED_COLUMNS = [
   'stopped_reason',
   'stopped_at_ms',
   'stopped_guards',
+  'warnings',
 ];
 
 /**
@@ -166,6 +167,10 @@ describe('sweep', () => {
     store.close();
   });
 
+  /** The warning of a run of the late-fault scenario of 1 s. */
+  const LATE_WARNING =
+    'fault latency on api starts at 10 s, at or after the end of the run (1 s): it does not happen in this run (lengthen the run to include it)';
+
   it("gives the runs' warnings once each, with how many runs gave each and the first point that did", async () => {
     const late = lateFaultSource();
     const store = await ResultsStore.open(':memory:');
@@ -188,10 +193,91 @@ describe('sweep', () => {
         ],
       },
     ]);
-    // The store keeps no warnings: a resumed sweep has none of the runs it found there.
+    expect(result.warningsNotRecorded).toBe(0);
+    // The store keeps each run's warnings: a sweep that finds every run there gives them as the one that ran them.
     const resumed = await sweep(late, options);
-    expect([resumed.ran, resumed.warnings]).toEqual([0, []]);
+    expect([resumed.ran, resumed.warnings, resumed.warningsNotRecorded]).toEqual([0, result.warnings, 0]);
+    expect((await store.dump('runs')).map((row) => row['warnings'])).toEqual(
+      result.runs.map((run) => (run.overrides.includes('"1s"') ? JSON.stringify([LATE_WARNING]) : '[]')),
+    );
     store.close();
+  });
+
+  it('gives the same warnings when interrupted and resumed as when run in one go', async () => {
+    const late = lateFaultSource();
+    const options: SweepOptions = {
+      axes: [parseSetOption('duration=1s,20s'), parseSetOption('traffic.0.rate=50,100')],
+      replications: 2,
+      workers: 0,
+    };
+    const whole = await sweep(late, options);
+    const store = await ResultsStore.open(':memory:');
+    try {
+      const controller = new AbortController();
+      // Interrupted after 3 of the 4 runs that warn: the first one's example and the count must survive the resume.
+      await expect(
+        sweep(late, {
+          ...options,
+          store,
+          signal: controller.signal,
+          onProgress: (done) => {
+            if (done === 3) controller.abort(new Error('interrupted'));
+          },
+        }),
+      ).rejects.toThrow('interrupted');
+      const resumed = await sweep(late, { ...options, store });
+      expect([resumed.ran, resumed.skipped]).toEqual([5, 3]);
+      expect(resumed.warnings).toEqual(whole.warnings);
+      expect(resumed.warnings).toEqual([
+        {
+          message: LATE_WARNING,
+          runs: 4,
+          example: [
+            { path: 'duration', value: '1s' },
+            { path: 'traffic.0.rate', value: 50 },
+          ],
+        },
+      ]);
+      expect(resumed.warningsNotRecorded).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('says how many runs of a store that did not record warnings (an earlier version) it cannot show them for', async () => {
+    const late = lateFaultSource();
+    const file = join(dir, 'no-warnings.duckdb');
+    const options: SweepOptions = {
+      axes: [parseSetOption('traffic.0.rate=50,100')],
+      fixed: [{ path: 'duration', value: '1s' }],
+      workers: 0,
+    };
+    let store = await ResultsStore.open(file);
+    await sweep(late, { ...options, store });
+    store.close();
+    // The store as the version before the warnings column wrote it.
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    await connection.run('ALTER TABLE runs DROP COLUMN warnings');
+    connection.closeSync();
+    instance.closeSync();
+    store = await ResultsStore.open(file);
+    try {
+      expect((await store.runs()).map((run) => run.warnings)).toEqual([null, null]);
+      // Not "no warnings": not recorded. The run simulated now has its warning, and is stored with it.
+      const resumed = await sweep(late, {
+        ...options,
+        axes: [parseSetOption('traffic.0.rate=50,100,150')],
+        store,
+      });
+      expect([resumed.ran, resumed.skipped, resumed.warningsNotRecorded]).toEqual([1, 2, 2]);
+      expect(resumed.warnings).toEqual([
+        { message: LATE_WARNING, runs: 1, example: [{ path: 'traffic.0.rate', value: 150 }] },
+      ]);
+      expect((await store.runs()).map((run) => run.warnings)).toEqual([null, null, [LATE_WARNING]]);
+    } finally {
+      store.close();
+    }
   });
 
   it("stores each setting's number in its quantity's base unit, with the unit; a store without the unit column opens", async () => {

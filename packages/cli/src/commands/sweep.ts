@@ -122,21 +122,26 @@ function isAxis(axis: SetAxis): boolean {
 }
 
 /**
- * The stderr lines of the runs' warnings, each once, with how many of the runs made now gave it and the first point
- * that did (`meshsim: warning (in 2 of 2 runs; e.g. traffic.0.rate=100): fault latency on db starts at 10 s, …`);
- * then, when runs came from the store (which keeps no warnings), that theirs are not shown. Empty when none.
+ * The stderr lines of the runs' warnings, each once, with how many of the runs gave it and the first point that did
+ * (`meshsim: warning (in 2 of 2 runs; e.g. traffic.0.rate=100): fault latency on db starts at 10 s, …`) — the runs
+ * found in the store count as those run now (the store keeps their warnings) —; then, when the store did not record
+ * the warnings of some runs it held (written by an earlier meshsim), that theirs are not shown. Empty when none.
+ * @param runs - The runs of the sweep (run now and found in the store).
+ * @param notRecorded - Of `runs`, those found in a store that did not record their warnings.
  */
-function warningLines(warnings: readonly RunWarning[], ran: number, skipped: number): string[] {
+export function warningLines(warnings: readonly RunWarning[], runs: number, notRecorded: number): string[] {
+  const known = runs - notRecorded;
   const lines = warnings.map((w) => {
     const example = w.example.map((v) => `${v.path}=${String(v.value)}`).join(' ');
     return (
-      `meshsim: warning (in ${w.runs} of ${ran} run${ran === 1 ? '' : 's'}${example === '' ? '' : `; e.g. ${example}`}): ` +
+      `meshsim: warning (in ${w.runs} of ${known} run${known === 1 ? '' : 's'}${example === '' ? '' : `; e.g. ${example}`}): ` +
       w.message
     );
   });
-  if (skipped > 0) {
+  if (notRecorded > 0) {
     lines.push(
-      `meshsim: the warnings of the ${skipped} run${skipped === 1 ? '' : 's'} found in the store are not shown (the store keeps none)`,
+      `meshsim: the warnings of ${notRecorded} run${notRecorded === 1 ? '' : 's'} found in the store are not shown: ` +
+        `the store, written by an earlier meshsim, did not record them (a sweep into a new --store shows every run's)`,
     );
   }
   return lines;
@@ -201,7 +206,8 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
         parsed.json ? 'json' : 'text',
         parsed.json ? renderBoundaryMapJson(map) : renderBoundaryMapText(map),
       );
-      for (const line of warningLines(map.warnings, map.ran, map.skipped)) io.stderr.write(line + '\n');
+      for (const line of warningLines(map.warnings, map.ran + map.skipped, map.warningsNotRecorded))
+        io.stderr.write(line + '\n');
       io.stderr.write(
         `done in ${((performance.now() - startedMs) / 1000).toFixed(1)} s wall; store: ${parsed.store}\n`,
       );
@@ -246,7 +252,7 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       parsed.json ? 'json' : 'text',
       parsed.json ? renderSweepJson(result) : renderSweepText(result),
     );
-    for (const line of warningLines(result.warnings, result.ran, result.skipped))
+    for (const line of warningLines(result.warnings, result.ran + result.skipped, result.warningsNotRecorded))
       io.stderr.write(line + '\n');
     io.stderr.write(
       `${formatDoneLine(performance.now() - startedMs, 0).replace(/, 0 events.*$/, '')}; store: ${parsed.store}\n`,
