@@ -55,6 +55,7 @@ export { RERUN_REASONS, rerunReason, storedGuards } from './sweep/resumeStopped.
 
 // The results store.
 export { ResultsStore } from './store/ResultsStore.js';
+export { MergeConflictError } from './store/MergeConflictError.js';
 export { STORE_TABLES } from './store/storeSchema.js';
 
 export type { Override, OverrideValue, SetAxis, SetRange } from './overrides/SetAxis.js';
@@ -73,6 +74,7 @@ export type { RerunReason, StoppedRunsResumed, StoredStop } from './sweep/resume
 export type { RunWarning } from './sweep/RunWarning.js';
 export type { StoreTable } from './store/ResultsStore.js';
 export type { StoredRun } from './store/StoredRun.js';
+export type { MergeConflict, MergeConflictCopy } from './store/MergeConflictError.js';
 export { findBoundaries } from './sweep/findBoundaries.js';
 export type { Boundary, BoundaryMap, BoundaryOptions, BoundaryProbe } from './sweep/findBoundaries.js';
 export { summarizeReplications } from './replications/ReplicationSummary.js';

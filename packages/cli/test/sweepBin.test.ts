@@ -1,5 +1,6 @@
-// `meshsim sweep` on the real binary: what it says of its --set values (each value once, a range whose step misses its
-// end, a range of one value still an axis), of --boundary without one open range, and the runs' warnings.
+// `meshsim sweep` on the real binary: what it says of its --set values (each value once, in the base unit of their
+// field; a range whose step misses its end, a range of one value still an axis), of --boundary without one open range,
+// the runs' warnings (the same when resumed), and `sweep merge` of stores holding a run stopped under other guards.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -234,5 +235,49 @@ describe("meshsim sweep: the runs' warnings", () => {
       `meshsim: warning (in 2 of 2 runs; e.g. traffic.0.rate=50): ${LATE_FAULT.replace('(1 s)', '(6 s)')}\n`,
     );
     expect(stdout).toMatch(/^above 100\s+\.{40}$/m);
+  });
+});
+
+describe('meshsim sweep merge: a run two stores hold stopped under different guards', () => {
+  /** Runs `node dist/bin.js sweep merge ...args`. */
+  function merge(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+    const child = spawnSync(process.execPath, [build.binPath, 'sweep', 'merge', ...args], {
+      cwd: build.repoRoot,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+  }
+
+  it('is refused, naming both stores, the run and their guards (exit 1, nothing merged); the same guards merge', () => {
+    const [a, b, out] = ['stopped-a', 'stopped-b', 'merged'].map((name) => join(dir, `${name}.duckdb`)) as [
+      string,
+      string,
+      string,
+    ];
+    // At 2000 req/s a run of 1 s needs more events than either limit: it stops under both, at different events.
+    const grid = ['--set', 'traffic.0.rate=10,2000', '--duration', '1s'];
+    expect(sweep(...grid, '--max-events', '2000', '--store', a).code).toBe(3);
+    expect(sweep(...grid, '--max-events', '3000', '--store', b).code).toBe(3);
+    const refused = merge('--store', out, a, b);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(
+      new RegExp(
+        '^meshsim: cannot merge: the run duration=1000ms traffic\\.0\\.rate=2000, replication 0 \\(key [0-9a-f]{12}…\\) ' +
+          'is stopped by a guard in .*stopped-a\\.duckdb \\(under \\{"maxEvents":2000,"maxEventsAtOneInstant":1000000\\}\\) ' +
+          'and in .*stopped-b\\.duckdb \\(under \\{"maxEvents":3000,"maxEventsAtOneInstant":1000000\\}\\), and no store ' +
+          'holds it finished: .* Nothing was merged: .* then merge again\\n$',
+      ),
+    );
+    // The sweep run again into b with a's guards: its stopped run is replaced by one under those, and the merge goes
+    // (2 runs: the refused merge had copied none of a's).
+    expect(sweep(...grid, '--max-events', '2000', '--store', b).stdout).toContain(
+      '1 run now (1 stopped run run again)',
+    );
+    expect(merge('--store', out, a, b)).toMatchObject({
+      code: 0,
+      stdout: `merged 2 runs from 2 stores into ${out}\n`,
+    });
   });
 });

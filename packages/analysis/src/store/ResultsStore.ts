@@ -5,11 +5,13 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node
 import { MODEL_REVISION } from '@meshsim/mesh';
 
 import type { DiagnosisStop } from '../diagnosis/Diagnosis.js';
+import { MergeConflictError } from './MergeConflictError.js';
+import type { MergeConflict } from './MergeConflictError.js';
 import type { StoredRun } from './StoredRun.js';
 import { STORE_ORDER, STORE_TABLES } from './storeSchema.js';
 import type { RunGuardLimits } from '../sweep/executeRun.js';
 import type { RunOutcome } from '../sweep/RunTask.js';
-import { storedGuards } from '../sweep/resumeStopped.js';
+import { MACHINE_DEPENDENT_STOPS, keepableStop, storedGuards } from '../sweep/resumeStopped.js';
 import type { StoredStop } from '../sweep/resumeStopped.js';
 import { canonicalOverrides } from '../sweep/runKey.js';
 import { settingNumber } from '../internal/settingQuantity.js';
@@ -50,6 +52,16 @@ function storedWarnings(value: unknown): string[] | null {
   if (value === null || value === undefined) return null;
   const parsed: unknown = JSON.parse(String(value));
   return Array.isArray(parsed) ? parsed.map(String) : null;
+}
+
+/**
+ * SQL that a `runs` row (`table`: its alias) is a stopped copy a resumed sweep could keep ({@link keepableStop}): not
+ * stopped on wall time or heap, with its guards recorded; FALSE for a table without `stopped_guards` (`guards`).
+ */
+function keepableSql(table: string, guards: boolean): string {
+  if (!guards) return 'FALSE';
+  const machine = MACHINE_DEPENDENT_STOPS.map((reason) => `'${reason}'`).join(', ');
+  return `(${table}.stopped_reason NOT IN (${machine}) AND ${table}.stopped_guards IS NOT NULL)`;
 }
 
 /**
@@ -281,29 +293,34 @@ export class ResultsStore {
   }
 
   /**
-   * Copies into this store the runs of other stores (shards) that it does not have yet, each run with
-   * its settings and edges, in one transaction per source store; a run this store holds as stopped by a guard is
-   * replaced by the shard's when the shard finished it (a stopped run is not a result). Columns match by name, so a
-   * shard written by an earlier version (without the columns added since) merges with NULL in them.
+   * Copies into this store the runs of other stores (shards) that it does not have yet, each run with its settings
+   * and edges, in one transaction per source store. Which copy of a run it keeps follows the rule of a resumed sweep
+   * ({@link rerunReason}): a finished copy over a stopped one (a stopped run is not a result), and a stopped copy a
+   * resume could keep — stopped on an event guard, its guards recorded — over one no resume would keep (its guards not
+   * recorded, or stopped on wall time or heap); else the copy it has, or the first shard's. Two copies stopped under
+   * different event guards are not the same run, and neither is the run under any one set of guards: unless some store
+   * holds the run finished, the merge is refused before anything is copied ({@link MergeConflictError}). Columns match
+   * by name, so a shard written by an earlier version (without the columns added since) merges with NULL in them.
    * @returns The number of runs added (replacements included).
+   * @throws MergeConflictError naming the stores and the runs whose stopped copies' guards differ (nothing merged).
    */
   async mergeFrom(paths: readonly string[]): Promise<number> {
+    const conflicts = await this.mergeConflicts(paths);
+    if (conflicts.length > 0) throw new MergeConflictError(conflicts);
     let added = 0;
     for (const [i, path] of paths.entries()) {
       const alias = `shard${i}`;
-      await this.connection.run(`ATTACH '${path.replace(/'/g, "''")}' AS ${alias} (READ_ONLY)`);
+      await this.attach(path, alias);
       try {
         await this.connection.run('BEGIN TRANSACTION');
         try {
           // A shard from before stops were recorded has no stopped_reason: none of its runs replaces a stored one.
-          const columns = await this.connection.runAndReadAll(
-            `SELECT count(*) AS n FROM information_schema.columns WHERE table_catalog = '${alias}' ` +
-              "AND table_name = 'runs' AND column_name = 'stopped_reason'",
-          );
-          if (Number(columns.getRowObjectsJS()[0]?.['n'] ?? 0) > 0) {
+          if (await this.hasColumn(alias, 'stopped_reason')) {
+            const shardGuards = await this.hasColumn(alias, 'stopped_guards');
             const replaced =
-              `SELECT run_key FROM runs WHERE stopped_reason IS NOT NULL AND run_key IN ` +
-              `(SELECT run_key FROM ${alias}.runs WHERE stopped_reason IS NULL)`;
+              `SELECT t.run_key FROM runs t JOIN ${alias}.runs s ON s.run_key = t.run_key ` +
+              `WHERE t.stopped_reason IS NOT NULL AND (s.stopped_reason IS NULL OR ` +
+              `(NOT ${keepableSql('t', true)} AND ${keepableSql('s', shardGuards)}))`;
             for (const table of ['settings', 'edges', 'runs']) {
               await this.connection.run(`DELETE FROM ${table} WHERE run_key IN (${replaced})`);
             }
@@ -330,6 +347,100 @@ export class ResultsStore {
       }
     }
     return added;
+  }
+
+  /**
+   * The runs that merging `paths` into this store would have to choose between copies stopped under different event
+   * guards (each a copy a resume could keep), with no store holding the run finished; in the order the stores are
+   * read (this store first), each with the first two such copies.
+   */
+  private async mergeConflicts(paths: readonly string[]): Promise<MergeConflict[]> {
+    interface Copy extends StoredStop {
+      store: string;
+      replication: number;
+      overrides: string;
+    }
+    const copies = new Map<string, Copy[]>();
+    const stopped = async (store: string, table: string, guards: boolean): Promise<void> => {
+      const reader = await this.connection.runAndReadAll(
+        `SELECT run_key, replication, overrides, stopped_reason, ${guards ? 'stopped_guards' : 'NULL AS stopped_guards'} ` +
+          `FROM ${table} WHERE stopped_reason IS NOT NULL ORDER BY ${STORE_ORDER['runs'] ?? 'run_key'}`,
+      );
+      for (const row of reader.getRowObjectsJS()) {
+        const key = String(row['run_key']);
+        const list = copies.get(key) ?? [];
+        list.push({
+          store,
+          replication: Number(row['replication']),
+          overrides: String(row['overrides']),
+          reason: stringOrNull(row['stopped_reason']) as StoredStop['reason'],
+          guards: stringOrNull(row['stopped_guards']),
+        });
+        copies.set(key, list);
+      }
+    };
+    /** The shards that record stops (a shard from before does not: its runs replace no stopped one). */
+    const recording: { path: string; alias: string }[] = [];
+    await stopped(this.path, 'runs', true);
+    for (const [i, path] of paths.entries()) {
+      const alias = `shard${i}`;
+      await this.attach(path, alias);
+      try {
+        if (!(await this.hasColumn(alias, 'stopped_reason'))) continue;
+        recording.push({ path, alias });
+        await stopped(path, `${alias}.runs`, await this.hasColumn(alias, 'stopped_guards'));
+      } finally {
+        await this.connection.run(`DETACH ${alias}`);
+      }
+    }
+    const conflicts = new Map<string, MergeConflict>();
+    for (const [key, list] of copies) {
+      const keepable = list.filter((copy) => keepableStop(copy));
+      const [first] = keepable;
+      const other = keepable.find((copy) => copy.guards !== first?.guards);
+      if (first === undefined || other === undefined) continue;
+      conflicts.set(key, {
+        key,
+        replication: first.replication,
+        overrides: first.overrides,
+        copies: [
+          { store: first.store, guards: first.guards ?? '' },
+          { store: other.store, guards: other.guards ?? '' },
+        ],
+      });
+    }
+    if (conflicts.size === 0) return [];
+    // A store that holds the run finished settles it: the merge keeps that copy.
+    const settle = async (table: string): Promise<void> => {
+      const reader = await this.connection.runAndReadAll(
+        `SELECT run_key FROM ${table} WHERE stopped_reason IS NULL`,
+      );
+      for (const row of reader.getRowObjectsJS()) conflicts.delete(String(row['run_key']));
+    };
+    await settle('runs');
+    for (const { path, alias } of recording) {
+      await this.attach(path, alias);
+      try {
+        await settle(`${alias}.runs`);
+      } finally {
+        await this.connection.run(`DETACH ${alias}`);
+      }
+    }
+    return [...conflicts.values()];
+  }
+
+  /** Attaches the store at `path`, read-only, as `alias`. */
+  private async attach(path: string, alias: string): Promise<void> {
+    await this.connection.run(`ATTACH '${path.replace(/'/g, "''")}' AS ${alias} (READ_ONLY)`);
+  }
+
+  /** Whether the `runs` table of the attached store `alias` has `column` (a store from before it was added has not). */
+  private async hasColumn(alias: string, column: string): Promise<boolean> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT count(*) AS n FROM information_schema.columns WHERE table_catalog = '${alias}' ` +
+        `AND table_name = 'runs' AND column_name = '${column}'`,
+    );
+    return Number(reader.getRowObjectsJS()[0]?.['n'] ?? 0) > 0;
   }
 
   /** Closes the file (pending transactions are already committed or rolled back). */

@@ -8,6 +8,9 @@ import type { RunStopReason } from '@meshsim/mesh';
 import type { RunGuardLimits } from './executeRun.js';
 import type { RunTask } from './RunTask.js';
 
+/** Stops that depend on the machine and its load, not on the run (a resumed sweep always runs such a run again). */
+export const MACHINE_DEPENDENT_STOPS: readonly RunStopReason[] = ['wall-time', 'heap'];
+
 /** A run the store holds as stopped by a guard (verdict `stopped`). */
 export interface StoredStop {
   /** Why it stopped; null for a row that does not say. */
@@ -70,7 +73,7 @@ export function storedGuards(guards: RunGuardLimits = {}): string {
  * recorded, or a stop on wall time or heap (not deterministic, and not a sweep's guard) run it again.
  */
 export function rerunReason(stop: StoredStop, guards: RunGuardLimits = {}): RerunReason | null {
-  if (stop.reason === 'wall-time' || stop.reason === 'heap') return 'machine-dependent';
+  if (stop.reason !== null && MACHINE_DEPENDENT_STOPS.includes(stop.reason)) return 'machine-dependent';
   if (stop.guards === null || stop.reason === null) return 'guards-not-recorded';
   return stop.guards === storedGuards(guards) ? null : 'guards-changed';
 }
@@ -110,4 +113,14 @@ export function planResume(
 /** How many stopped runs were run again, whatever the reason. */
 export function rerunCount(resumed: StoppedRunsResumed): number {
   return RERUN_REASONS.reduce((sum, why) => sum + resumed.rerun[why], 0);
+}
+
+/**
+ * Whether a resumed sweep could keep `stop` as stored: it stopped on an event guard and its guards are recorded, so a
+ * sweep under the same guards keeps it ({@link rerunReason} gives null or `guards-changed`, never another reason).
+ * `sweep merge` prefers such a copy of a run to one no resume would keep.
+ */
+export function keepableStop(stop: StoredStop): boolean {
+  const why = rerunReason(stop);
+  return why === null || why === 'guards-changed';
 }

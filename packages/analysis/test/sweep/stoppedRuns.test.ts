@@ -1,6 +1,8 @@
 // Runs a guard stopped early, in sweeps and boundary searches: stored with verdict `stopped`, their stop (reason,
 // simulated time reached) and the guards they ran with, listed per grid point, never taken for a recovered (or
-// failed) probe; a resumed sweep keeps them under the same guards and runs them again (replaced) under others.
+// failed) probe; a resumed sweep keeps them under the same guards and runs them again (replaced) under others, and
+// sweep merge follows the same rule: a finished copy wins, then one a resume could keep, and two copies stopped under
+// different guards, with no finished one, are refused.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DEFAULT_MAX_EVENTS_AT_ONE_INSTANT } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
-import { ResultsStore, findBoundaries, parseSetOption, scenarioSource, sweep } from '../../src/index.js';
+import {
+  MergeConflictError,
+  ResultsStore,
+  findBoundaries,
+  parseSetOption,
+  scenarioSource,
+  sweep,
+} from '../../src/index.js';
 
 /**
  * A zero-latency network and service: at an offered rate, a run takes about 3 events per call. 5 s: one whole window,
@@ -250,5 +259,145 @@ describe('runs stopped early', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+  describe('sweep merge of two stores that both hold a stopped copy of a run', () => {
+    const axes = [parseSetOption('traffic.0.rate=100,20000')];
+
+    /** A store at `dir/name` swept with `guards` (none: `simulate`'s defaults, under which every run finishes). */
+    async function storeSwept(dir: string, name: string, guards?: { maxEvents: number }): Promise<string> {
+      const file = join(dir, name);
+      const store = await ResultsStore.open(file);
+      try {
+        await sweep(source, { axes, workers: 0, store, ...(guards !== undefined && { guards }) });
+      } finally {
+        store.close();
+      }
+      return file;
+    }
+
+    it('keeps one when both stopped under the same guards (they are the same run)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'meshsim-merge-same-'));
+      try {
+        const a = await storeSwept(dir, 'a.duckdb', { maxEvents: 20_000 });
+        const b = await storeSwept(dir, 'b.duckdb', { maxEvents: 20_000 });
+        const target = await ResultsStore.open(join(dir, 'merged.duckdb'));
+        try {
+          expect(await target.mergeFrom([a, b])).toBe(2);
+          const runs = await target.dump('runs');
+          expect(runs.map((row) => row['stopped_guards'])).toEqual([
+            null,
+            '{"maxEvents":20000,"maxEventsAtOneInstant":1000000}',
+          ]);
+        } finally {
+          target.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses copies stopped under different guards, naming both stores and the run, and merges nothing', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'meshsim-merge-conflict-'));
+      try {
+        const a = await storeSwept(dir, 'a.duckdb', { maxEvents: 20_000 });
+        const b = await storeSwept(dir, 'b.duckdb', { maxEvents: 30_000 });
+        const target = await ResultsStore.open(join(dir, 'merged.duckdb'));
+        try {
+          const merging = target.mergeFrom([a, b]);
+          await expect(merging).rejects.toThrow(MergeConflictError);
+          const error = await merging.catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(MergeConflictError);
+          const key = (error as MergeConflictError).conflicts[0]?.key ?? '';
+          expect((error as Error).message).toBe(
+            `cannot merge: the run traffic.0.rate=20000, replication 0 (key ${key.slice(0, 12)}…) is stopped by a guard ` +
+              `in ${a} (under {"maxEvents":20000,"maxEventsAtOneInstant":1000000}) and in ${b} ` +
+              '(under {"maxEvents":30000,"maxEventsAtOneInstant":1000000}), and no store holds it finished: a stopped ' +
+              'run is kept only under the guards it stopped with, and these differ. Nothing was merged: run the sweep ' +
+              "again into one of the stores with the other's --max-events and --max-events-per-instant (or with limits " +
+              'under which the run finishes), then merge again',
+          );
+          expect((error as MergeConflictError).conflicts).toEqual([
+            {
+              key: expect.stringMatching(/^[0-9a-f]{64}$/),
+              replication: 0,
+              overrides: '[["traffic.0.rate",20000]]',
+              copies: [
+                { store: a, guards: '{"maxEvents":20000,"maxEventsAtOneInstant":1000000}' },
+                { store: b, guards: '{"maxEvents":30000,"maxEventsAtOneInstant":1000000}' },
+              ],
+            },
+          ]);
+          // Nothing merged, not even the runs without a conflict: the merge is refused as a whole.
+          expect(await target.dump('runs')).toEqual([]);
+          // The target's own stopped copy conflicts the same way.
+          expect(await target.mergeFrom([a])).toBe(2);
+          await expect(target.mergeFrom([b])).rejects.toThrow(
+            `is stopped by a guard in ${join(dir, 'merged.duckdb')} (under {"maxEvents":20000,`,
+          );
+        } finally {
+          target.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('takes a finished copy from any store over both stopped ones', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'meshsim-merge-finished-'));
+      try {
+        const a = await storeSwept(dir, 'a.duckdb', { maxEvents: 20_000 });
+        const b = await storeSwept(dir, 'b.duckdb', { maxEvents: 30_000 });
+        const c = await storeSwept(dir, 'c.duckdb');
+        const target = await ResultsStore.open(join(dir, 'merged.duckdb'));
+        try {
+          expect(await target.mergeFrom([a, b, c])).toBe(3);
+          expect((await target.dump('runs')).map((row) => row['verdict'])).not.toContain('stopped');
+        } finally {
+          target.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('takes a copy whose guards are recorded over one whose guards are not (which a resume would run again)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'meshsim-merge-recorded-'));
+      try {
+        const older = await storeSwept(dir, 'older.duckdb', { maxEvents: 30_000 });
+        // The store as a meshsim from before stopped_guards wrote it.
+        const instance = await DuckDBInstance.create(older);
+        const connection = await instance.connect();
+        await connection.run('ALTER TABLE runs DROP COLUMN stopped_guards');
+        await connection.run('ALTER TABLE runs DROP COLUMN warnings');
+        connection.closeSync();
+        instance.closeSync();
+        const recorded = await storeSwept(dir, 'recorded.duckdb', { maxEvents: 20_000 });
+        for (const order of [
+          [older, recorded],
+          [recorded, older],
+        ]) {
+          const file = join(dir, `merged-${order.map((p) => p.slice(dir.length + 1, -7)).join('-')}.duckdb`);
+          const target = await ResultsStore.open(file);
+          try {
+            expect(await target.mergeFrom(order)).toBe(order[0] === older ? 3 : 2);
+            expect((await target.dump('runs'))[1]?.['stopped_guards']).toBe(
+              '{"maxEvents":20000,"maxEventsAtOneInstant":1000000}',
+            );
+            // A resume with those guards keeps it, as it would have in the store it came from.
+            const resumed = await sweep(source, {
+              axes,
+              workers: 0,
+              store: target,
+              guards: { maxEvents: 20_000 },
+            });
+            expect(resumed).toMatchObject({ ran: 0, stoppedRuns: { kept: 1 } });
+          } finally {
+            target.close();
+          }
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

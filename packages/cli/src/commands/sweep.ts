@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 
 import {
+  MergeConflictError,
   RERUN_REASONS,
   ResultsStore,
   findBoundaries,
@@ -273,7 +274,11 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
   }
 }
 
-/** `meshsim sweep merge --store OUT SHARD…`: copies every shard's runs into OUT (skipping those it has). */
+/**
+ * `meshsim sweep merge --store OUT SHARD…`: copies every shard's runs into OUT (skipping those it has; a finished
+ * copy of a run replaces a stopped one); refuses, merging nothing, when two stores hold a run stopped under different
+ * guards and none holds it finished.
+ */
 async function mergeCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('sweep', args, {
     store: { type: 'string' },
@@ -299,6 +304,10 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
     const added = await store.mergeFrom(positionals);
     io.stdout.write(`merged ${added} runs from ${positionals.length} stores into ${out}\n`);
     return 0;
+  } catch (error) {
+    // Two stores hold one run stopped under different guards: said as it is, exit 1 (nothing was merged).
+    if (error instanceof MergeConflictError) throw new CliError(error.message);
+    throw error;
   } finally {
     store.close();
   }
