@@ -12,6 +12,7 @@ import { formatDurationMs } from '../units/formatDurationMs.js';
 import { isRecord } from '../isRecord.js';
 import { stringMap } from '../stringMap.js';
 import { readDuration } from '../source/readDuration.js';
+import { reportUnknownIstioFields } from './reportUnknownIstioFields.js';
 import { resolveHost } from './resolveHost.js';
 
 type LoadBalancer = NonNullable<ScenarioDestinationPolicy['loadBalancer']>;
@@ -121,6 +122,7 @@ export function importDestinationRule(doc: SourceDocument, builder: ModelBuilder
   readKeys(doc, ['metadata', 'labels'], []);
   readKeys(doc, ['metadata', 'annotations'], []);
   builder.evidence.istio.push(doc.ref());
+  reportUnknownIstioFields(doc, builder, 'DestinationRule');
   const host = doc.get(['spec', 'host']);
   if (typeof host !== 'string') {
     builder.warnings.at(doc, ['spec'], 'a DestinationRule needs a host; not imported');

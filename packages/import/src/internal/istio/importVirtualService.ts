@@ -12,6 +12,7 @@ import type { SourceDocument } from '../source/SourceDocument.js';
 import { isRecord } from '../isRecord.js';
 import { classifyMatch } from './classifyMatch.js';
 import { readRoutePolicy } from './readRoutePolicy.js';
+import { reportUnknownIstioFields } from './reportUnknownIstioFields.js';
 import type { RoutePolicy } from './readRoutePolicy.js';
 import { resolveHost } from './resolveHost.js';
 
@@ -121,6 +122,7 @@ export function importVirtualService(doc: SourceDocument, builder: ModelBuilder)
   readKeys(doc, ['metadata', 'labels'], []);
   readKeys(doc, ['metadata', 'annotations'], []);
   builder.evidence.istio.push(doc.ref());
+  reportUnknownIstioFields(doc, builder, 'VirtualService');
 
   const gateways = doc.get(['spec', 'gateways']);
   if (Array.isArray(gateways) && gateways.length > 0) {

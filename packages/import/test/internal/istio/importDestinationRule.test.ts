@@ -70,6 +70,28 @@ describe('importDestinationRule', () => {
     ).toHaveLength(1);
   });
 
+  it("reports fields Istio's API does not have, with the field each resembles", () => {
+    const imported = withDr(
+      '  trafficPolicy:\n    outlierDetection: { consecutive5xxError: 3, interval: 5s }\n    conectionPool: { tcp: { maxConnections: 10 } }\n  subsets: [ { name: v1, labels: { version: v1 }, weight: 3 } ]\n',
+    );
+    expect(
+      warningsWith(
+        imported.warnings,
+        'spec.trafficPolicy.outlierDetection.consecutive5xxError: unknown field (did you mean "consecutive5xxErrors"?): Istio\'s OutlierDetection has no such field, so the API server rejects the DestinationRule',
+      ),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(
+        imported.warnings,
+        'spec.trafficPolicy.conectionPool: unknown field (did you mean "connectionPool"?)',
+      ),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(imported.warnings, "spec.subsets[0].weight: unknown field: Istio's Subset"),
+    ).toHaveLength(1);
+    expect(warningsWith(imported.warnings, 'not modelled by meshsim')).toEqual([]);
+  });
+
   it('maps the deprecated consecutiveErrors to gateway errors and retryBudget to an Envoy budget', () => {
     const imported = withDr(
       '  trafficPolicy:\n    outlierDetection: { consecutiveErrors: 4 }\n    retryBudget: { percent: 25, minRetryConcurrency: 5 }\n',

@@ -63,6 +63,32 @@ describe('importVirtualService', () => {
     expect(callTo(none, 'frontend', 'ratings')?.['retry']).toEqual({ attempts: 1 });
   });
 
+  it("tells a field Istio's API does not have (a typo) from one Istio has and meshsim does not model", () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - retires: { attempts: 5 }\n      retries: { attempts: 1, perTrytimeout: 1s }\n      corsPolicy: { allowOrigins: [ { exact: x } ] }\n      constructor: 1\n`,
+    );
+    expect(
+      warningsWith(imported.warnings, 'spec.http[0].retires: unknown field (did you mean "retries"?)'),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(
+        imported.warnings,
+        'spec.http[0].retries.perTrytimeout: unknown field (did you mean "perTryTimeout"?): Istio\'s HTTPRetry has no such field',
+      ),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(imported.warnings, "spec.http[0].constructor: unknown field: Istio's HTTPRoute"),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(imported.warnings, 'spec.http[0].corsPolicy: not modelled by meshsim (ignored)'),
+    ).toHaveLength(1);
+    expect(warningsWith(imported.warnings, 'not modelled by meshsim')).toHaveLength(1);
+    expect(callTo(imported, 'frontend', 'ratings')?.['retry']).toEqual({
+      attempts: 2,
+      retryOn: ['connect-failure', 'reset'],
+    });
+  });
+
   it('reports retry conditions meshsim does not model', () => {
     const imported = withVs(
       `${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 2, retryOn: "retriable-4xx,unavailable,gateway-error" }\n`,

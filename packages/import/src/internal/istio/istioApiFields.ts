@@ -1,0 +1,162 @@
+// The fields of Istio's networking.istio.io/v1 VirtualService and DestinationRule messages (istio/api
+// networking/v1alpha3/virtual_service.proto and destination_rule.proto, which v1 serves): the one table that tells a
+// field Istio's API does not have (a typo the API server rejects) from a field meshsim does not model.
+
+/**
+ * What a field holds: `null` for a value not checked further (a scalar, a map, a message meshsim does not look
+ * into), the name of a message in {@link ISTIO_MESSAGES}, or `[Name]` for a list of that message.
+ */
+export type IstioFieldType = null | string;
+
+/**
+ * Istio's messages by name, each with its fields (the JSON names the CRDs use) and what each holds. Fields
+ * are as istio/api defines them (commit b8f8791d, July 2026); see docs/sources.md#import-istio-api-fields.
+ */
+export const ISTIO_MESSAGES: Readonly<Record<string, Readonly<Record<string, IstioFieldType>>>> = {
+  VirtualService: {
+    hosts: null,
+    gateways: null,
+    http: '[HTTPRoute]',
+    tls: null,
+    tcp: null,
+    exportTo: null,
+  },
+  HTTPRoute: {
+    name: null,
+    match: '[HTTPMatchRequest]',
+    route: '[HTTPRouteDestination]',
+    redirect: null,
+    directResponse: null,
+    delegate: null,
+    rewrite: null,
+    timeout: null,
+    retries: 'HTTPRetry',
+    fault: 'HTTPFaultInjection',
+    mirror: 'Destination',
+    mirrors: '[HTTPMirrorPolicy]',
+    mirrorPercent: null,
+    mirrorPercentage: 'Percent',
+    corsPolicy: null,
+    headers: 'Headers',
+  },
+  HTTPMatchRequest: {
+    name: null,
+    uri: 'StringMatch',
+    scheme: 'StringMatch',
+    method: 'StringMatch',
+    authority: 'StringMatch',
+    headers: null,
+    port: null,
+    sourceLabels: null,
+    gateways: null,
+    queryParams: null,
+    ignoreUriCase: null,
+    withoutHeaders: null,
+    sourceNamespace: null,
+    statPrefix: null,
+  },
+  StringMatch: { exact: null, prefix: null, regex: null },
+  HTTPRouteDestination: { destination: 'Destination', weight: null, headers: 'Headers' },
+  Destination: { host: null, subset: null, port: 'PortSelector' },
+  PortSelector: { number: null },
+  Headers: { request: 'HeaderOperations', response: 'HeaderOperations' },
+  HeaderOperations: { set: null, add: null, remove: null },
+  HTTPRetry: {
+    attempts: null,
+    perTryTimeout: null,
+    retryOn: null,
+    retryRemoteLocalities: null,
+    retryIgnorePreviousHosts: null,
+    backoff: null,
+  },
+  HTTPFaultInjection: { delay: 'HTTPFaultInjection.Delay', abort: 'HTTPFaultInjection.Abort' },
+  'HTTPFaultInjection.Delay': {
+    percent: null,
+    fixedDelay: null,
+    exponentialDelay: null,
+    percentage: 'Percent',
+  },
+  'HTTPFaultInjection.Abort': { httpStatus: null, grpcStatus: null, http2Error: null, percentage: 'Percent' },
+  HTTPMirrorPolicy: { destination: 'Destination', percentage: 'Percent' },
+  Percent: { value: null },
+
+  DestinationRule: {
+    host: null,
+    trafficPolicy: 'TrafficPolicy',
+    subsets: '[Subset]',
+    exportTo: null,
+    workloadSelector: null,
+  },
+  TrafficPolicy: {
+    loadBalancer: 'LoadBalancerSettings',
+    connectionPool: 'ConnectionPoolSettings',
+    outlierDetection: 'OutlierDetection',
+    tls: 'ClientTLSSettings',
+    portLevelSettings: '[TrafficPolicy.PortTrafficPolicy]',
+    tunnel: null,
+    proxyProtocol: null,
+    retryBudget: 'TrafficPolicy.RetryBudget',
+  },
+  'TrafficPolicy.PortTrafficPolicy': {
+    port: 'PortSelector',
+    loadBalancer: 'LoadBalancerSettings',
+    connectionPool: 'ConnectionPoolSettings',
+    outlierDetection: 'OutlierDetection',
+    tls: 'ClientTLSSettings',
+  },
+  'TrafficPolicy.RetryBudget': { percent: null, minRetryConcurrency: null, budgetInterval: null },
+  Subset: { name: null, labels: null, trafficPolicy: 'TrafficPolicy' },
+  LoadBalancerSettings: {
+    simple: null,
+    consistentHash: null,
+    localityLbSetting: null,
+    zoneAwareLbSetting: null,
+    warmupDurationSecs: null,
+    warmup: null,
+  },
+  ConnectionPoolSettings: {
+    tcp: 'ConnectionPoolSettings.TCPSettings',
+    http: 'ConnectionPoolSettings.HTTPSettings',
+  },
+  'ConnectionPoolSettings.TCPSettings': {
+    maxConnections: null,
+    connectTimeout: null,
+    tcpKeepalive: null,
+    maxConnectionDuration: null,
+    idleTimeout: null,
+  },
+  'ConnectionPoolSettings.HTTPSettings': {
+    http1MaxPendingRequests: null,
+    http2MaxRequests: null,
+    maxRequestsPerConnection: null,
+    maxRetries: null,
+    idleTimeout: null,
+    h2UpgradePolicy: null,
+    useClientProtocol: null,
+    maxConcurrentStreams: null,
+    http2KeepAlive: null,
+  },
+  OutlierDetection: {
+    consecutiveErrors: null,
+    splitExternalLocalOriginErrors: null,
+    consecutiveLocalOriginFailures: null,
+    consecutiveGatewayErrors: null,
+    consecutive5xxErrors: null,
+    interval: null,
+    baseEjectionTime: null,
+    maxEjectionPercent: null,
+    minHealthPercent: null,
+    outlierDetectionHttpErrorCodes: null,
+  },
+  ClientTLSSettings: {
+    mode: null,
+    clientCertificate: null,
+    privateKey: null,
+    caCertificates: null,
+    credentialName: null,
+    subjectAltNames: null,
+    sni: null,
+    insecureSkipVerify: null,
+    caCrl: null,
+  },
+};
