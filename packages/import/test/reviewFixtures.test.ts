@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { importScenarioObject } from '../src/index.js';
 import type { ImportedScenario } from '../src/index.js';
-import { FIXTURES, fixture, warningsWith } from './__helpers__/fixtures.js';
+import { FIXTURES, callTo, fixture, warningsWith } from './__helpers__/fixtures.js';
 
 /** Imports the review's Kubernetes manifests and call graph with one of its Istio files. */
 function importReview(istio: string): ImportedScenario {
@@ -27,6 +27,24 @@ describe('the review inputs', () => {
         ),
       ).toHaveLength(1);
       expect(warningsWith(imported.warnings, 'retires: not modelled')).toEqual([]);
+    });
+  });
+
+  describe('retries.yaml', () => {
+    const imported = importReview('retries.yaml');
+
+    it('keeps the per-try timeout of retries meshsim does not import, and says why the retries are not', () => {
+      expect(callTo(imported, 'checkout', 'payments')?.['retry']).toEqual({
+        attempts: 1,
+        perTryTimeout: '1.5s',
+      });
+      expect(
+        warningsWith(
+          imported.warnings,
+          'review/retries.yaml:31:52: VirtualService/payments (document 3): spec.http[0].retries.retryOn: none of these conditions is modelled; imported as no retries, keeping perTryTimeout 1.5s',
+        ),
+      ).toHaveLength(1);
+      expect(warningsWith(imported.warnings, 'perTryTimeout: not modelled')).toEqual([]);
     });
   });
 });

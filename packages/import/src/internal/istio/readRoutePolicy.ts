@@ -9,6 +9,7 @@ import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
 import { readDuration } from '../source/readDuration.js';
 import { isRecord } from '../isRecord.js';
+import { ISTIO_MESSAGES } from './istioApiFields.js';
 import { ISTIO_DEFAULT_RETRY_ON, mapRetryOn } from './mapRetryOn.js';
 import { resolveHost } from './resolveHost.js';
 
@@ -36,46 +37,83 @@ function readPercent(
   return undefined;
 }
 
-function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): ScenarioRetry | undefined {
-  const attempts = doc.get([...path, 'attempts']);
-  if (!(typeof attempts === 'number' && Number.isInteger(attempts) && attempts > 0)) {
-    // istio/istio retry.go ConvertPolicy: attempts <= 0 explicitly disables retries.
-    doc.use(path);
-    if (attempts !== undefined && typeof attempts !== 'number') {
+/** The fields of Istio's HTTPRetry besides `attempts`: they shape retries, so without retries they do nothing. */
+const RETRY_SHAPING_FIELDS = Object.keys(ISTIO_MESSAGES['HTTPRetry'] ?? {}).filter(
+  (field) => field !== 'attempts',
+);
+
+/**
+ * Retries disabled by `attempts` 0 (or none; istio/istio retry.go ConvertPolicy: attempts <= 0 sets no retry
+ * policy): the other fields written beside it then do nothing, which Istio's validation refuses too.
+ */
+function disabledRetry(
+  doc: SourceDocument,
+  builder: ModelBuilder,
+  path: FieldPath,
+  attempts: unknown,
+): ScenarioRetry {
+  if (attempts !== undefined && typeof attempts !== 'number') {
+    builder.warnings.at(
+      doc,
+      [...path, 'attempts'],
+      `must be an integer (got ${JSON.stringify(attempts)}); retries are disabled as with 0`,
+    );
+  } else {
+    const inert = RETRY_SHAPING_FIELDS.filter((field) => doc.peek([...path, field]) !== undefined);
+    if (inert.length > 0) {
+      const written = attempts === undefined ? 'no attempts (0)' : `attempts ${String(attempts)}`;
       builder.warnings.at(
         doc,
-        [...path, 'attempts'],
-        `must be an integer (got ${JSON.stringify(attempts)}); retries are disabled as with 0`,
+        attempts === undefined ? path : [...path, 'attempts'],
+        `${written} disables retries, so ${inert.join(', ')} ${inert.length === 1 ? 'has' : 'have'} no effect (Istio's validation refuses them: "http retry policy configured when attempts are set to 0 (disabled)"); imported as no retries`,
       );
     }
-    return { attempts: 1 };
   }
+  doc.use(path);
+  return { attempts: 1 };
+}
+
+function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): ScenarioRetry {
+  const attempts = doc.get([...path, 'attempts']);
+  if (!(typeof attempts === 'number' && Number.isInteger(attempts) && attempts > 0))
+    return disabledRetry(doc, builder, path, attempts);
   let retryOn = [...ISTIO_DEFAULT_RETRY_ON];
+  let noneModelled = false;
   const retryOnText = doc.get([...path, 'retryOn']);
   if (typeof retryOnText === 'string') {
     const { conditions, dropped } = mapRetryOn(retryOnText);
-    if (dropped.length > 0) {
+    if (dropped.length > 0 && conditions.length > 0) {
       builder.warnings.at(
         doc,
         [...path, 'retryOn'],
-        `not modelled: ${dropped.join(', ')} (meshsim retries on 5xx, gateway-error, connect-failure, reset/refused-stream and 503)` +
-          (conditions.length > 0 ? `; imported: ${conditions.join(', ')}` : ''),
+        `not modelled: ${dropped.join(', ')} (meshsim retries on 5xx, gateway-error, connect-failure, reset/refused-stream and 503); imported: ${conditions.join(', ')}`,
       );
     }
-    if (conditions.length === 0) {
-      builder.warnings.at(
-        doc,
-        [...path, 'retryOn'],
-        'none of these conditions is modelled; imported as no retries',
-      );
-      return { attempts: 1 };
+    if (conditions.length === 0) noneModelled = true;
+    else retryOn = conditions;
+  }
+  const perTry = readDuration(doc, builder, [...path, 'perTryTimeout']);
+  const perTryTimeout = perTry !== undefined && perTry > 0 ? formatDurationMs(perTry) : undefined;
+  const backoff = readDuration(doc, builder, [...path, 'backoff']);
+  if (noneModelled) {
+    // Envoy still ends every try after perTryTimeout, the first included (virtual_service.proto: "Timeout per
+    // attempt for a given request, including the initial call and any retries"); only the retries are lost.
+    builder.warnings.at(
+      doc,
+      [...path, 'retryOn'],
+      'none of these conditions is modelled; imported as no retries' +
+        (perTryTimeout === undefined
+          ? ''
+          : `, keeping perTryTimeout ${perTryTimeout}, as Envoy times out every try, the first included`) +
+        ' (meshsim retries on 5xx, gateway-error, connect-failure, reset/refused-stream and 503)',
+    );
+    if (backoff !== undefined) {
+      builder.warnings.at(doc, [...path, 'backoff'], 'not imported, as the retries are not (see retryOn)');
     }
-    retryOn = conditions;
+    return perTryTimeout === undefined ? { attempts: 1 } : { attempts: 1, perTryTimeout };
   }
   const retry: ScenarioRetry = { attempts: attempts + 1, retryOn };
-  const perTry = readDuration(doc, builder, [...path, 'perTryTimeout']);
-  if (perTry !== undefined && perTry > 0) retry.perTryTimeout = formatDurationMs(perTry);
-  const backoff = readDuration(doc, builder, [...path, 'backoff']);
+  if (perTryTimeout !== undefined) retry.perTryTimeout = perTryTimeout;
   if (backoff !== undefined && backoff > 0) retry.backoff = { base: formatDurationMs(backoff) };
   return retry;
 }
@@ -211,8 +249,7 @@ export function readRoutePolicy(doc: SourceDocument, builder: ModelBuilder, base
   const timeout = readDuration(doc, builder, [...base, 'timeout']);
   if (timeout !== undefined && timeout > 0) policy.timeout = formatDurationMs(timeout);
   if (isRecord(doc.peek([...base, 'retries']))) {
-    const retry = readRetry(doc, builder, [...base, 'retries']);
-    if (retry !== undefined) policy.retry = retry;
+    policy.retry = readRetry(doc, builder, [...base, 'retries']);
   }
   if (isRecord(doc.peek([...base, 'fault']))) {
     const fault = readFault(doc, builder, [...base, 'fault']);

@@ -102,6 +102,47 @@ describe('importVirtualService', () => {
     );
   });
 
+  it('keeps the per-try timeout of retries on conditions meshsim does not model: Envoy times every try', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 2, perTryTimeout: 1.5s, retryOn: retriable-status-codes, backoff: 100ms }\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')?.['retry']).toEqual({
+      attempts: 1,
+      perTryTimeout: '1.5s',
+    });
+    expect(
+      warningsWith(
+        imported.warnings,
+        'spec.http[0].retries.retryOn: none of these conditions is modelled; imported as no retries, keeping perTryTimeout 1.5s',
+      ),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(imported.warnings, 'spec.http[0].retries.backoff: not imported, as the retries are not'),
+    ).toHaveLength(1);
+    expect(warningsWith(imported.warnings, 'not modelled by meshsim')).toEqual([]);
+  });
+
+  it('warns that the other retry fields have no effect with attempts 0 (or none)', () => {
+    const zero = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 0, perTryTimeout: 300ms, retryOn: 5xx }\n`,
+    );
+    expect(callTo(zero, 'frontend', 'ratings')?.['retry']).toEqual({ attempts: 1 });
+    expect(
+      warningsWith(
+        zero.warnings,
+        'spec.http[0].retries.attempts: attempts 0 disables retries, so perTryTimeout, retryOn have no effect',
+      ),
+    ).toHaveLength(1);
+    const none = withVs(`${HEAD}  hosts: [ratings]\n  http:\n    - retries: { backoff: 20ms }\n`);
+    expect(callTo(none, 'frontend', 'ratings')?.['retry']).toEqual({ attempts: 1 });
+    expect(
+      warningsWith(
+        none.warnings,
+        'spec.http[0].retries: no attempts (0) disables retries, so backoff has no effect',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('maps fault injection (status 500/503, others as 500) and drops timeout and retries on that route', () => {
     const imported = withVs(
       `${HEAD}  hosts: [ratings]\n  http:\n    - fault:\n        delay: { percentage: { value: 10 }, fixedDelay: 5s }\n        abort: { percentage: { value: 2.5 }, httpStatus: 418 }\n      timeout: 1s\n`,
