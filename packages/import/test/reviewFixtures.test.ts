@@ -30,6 +30,25 @@ describe('the review inputs', () => {
     });
   });
 
+  describe('fields.yaml: per-try timeouts', () => {
+    const imported = importReview('fields.yaml');
+
+    it("reports, at its line, each per-try timeout longer than its route's timeout", () => {
+      expect(
+        warningsWith(
+          imported.warnings,
+          "review/fields.yaml:36:13: VirtualService/checkout (document 1): spec.http[0].retries.perTryTimeout: 500ms is not shorter than the route's timeout (200ms)",
+        ),
+      ).toHaveLength(1);
+      expect(
+        warningsWith(
+          imported.warnings,
+          "review/fields.yaml:45:35: VirtualService/payments (document 1): spec.http[0].retries.perTryTimeout: 2s is not shorter than the route's timeout (500ms)",
+        ),
+      ).toHaveLength(1);
+    });
+  });
+
   describe('retries.yaml', () => {
     const imported = importReview('retries.yaml');
 

@@ -8,6 +8,7 @@ import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
 import { readDuration } from '../source/readDuration.js';
+import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
 import { isRecord } from '../isRecord.js';
 import { ISTIO_MESSAGES } from './istioApiFields.js';
 import { ISTIO_DEFAULT_RETRY_ON, mapRetryOn } from './mapRetryOn.js';
@@ -266,7 +267,31 @@ export function readRoutePolicy(doc: SourceDocument, builder: ModelBuilder, base
       }
     }
   }
+  warnPerTryBeyondTimeout(doc, builder, base, policy);
   const mirror = readMirror(doc, builder, base);
   if (mirror !== undefined) policy.mirror = mirror;
   return policy;
+}
+
+/**
+ * Envoy's route timeout covers every try ("the route timeout includes all retries"), and a per-try timeout that is
+ * not less than it is ignored (router filter, x-envoy-upstream-rq-per-try-timeout-ms): warns where such a per-try
+ * timeout is written. It is imported as written; meshsim, like Envoy, ends the call at the route's timeout first.
+ */
+function warnPerTryBeyondTimeout(
+  doc: SourceDocument,
+  builder: ModelBuilder,
+  base: FieldPath,
+  policy: RoutePolicy,
+): void {
+  const perTry = policy.retry?.perTryTimeout;
+  if (policy.timeout === undefined || perTry === undefined) return;
+  const timeoutMs = parseGoDurationMs(policy.timeout);
+  const perTryMs = parseGoDurationMs(perTry);
+  if (timeoutMs === undefined || perTryMs === undefined || perTryMs < timeoutMs) return;
+  builder.warnings.at(
+    doc,
+    [...base, 'retries', 'perTryTimeout'],
+    `${perTry} is not shorter than the route's timeout (${policy.timeout}): Envoy's route timeout covers every try, so the request times out first and the per-try timeout never takes effect (no try is cut short and retried)`,
+  );
 }

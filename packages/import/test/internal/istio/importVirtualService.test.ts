@@ -143,6 +143,30 @@ describe('importVirtualService', () => {
     ).toHaveLength(1);
   });
 
+  it("warns when the per-try timeout is not shorter than the route's timeout, which covers every try", () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings, reviews]\n  http:\n    - timeout: 200ms\n      retries: { attempts: 2, perTryTimeout: 500ms }\n`,
+    );
+    expect(
+      warningsWith(
+        imported.warnings,
+        "vs.yaml:8:31: VirtualService/vs (document 1): spec.http[0].retries.perTryTimeout: 500ms is not shorter than the route's timeout (200ms)",
+      ),
+    ).toHaveLength(1);
+    expect(callTo(imported, 'frontend', 'ratings')).toMatchObject({
+      timeout: '200ms',
+      retry: { perTryTimeout: '500ms' },
+    });
+    const equal = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - timeout: 1s\n      retries: { attempts: 2, perTryTimeout: 1000ms }\n`,
+    );
+    expect(warningsWith(equal.warnings, "is not shorter than the route's timeout")).toHaveLength(1);
+    const shorter = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - timeout: 1s\n      retries: { attempts: 2, perTryTimeout: 300ms }\n`,
+    );
+    expect(warningsWith(shorter.warnings, 'perTryTimeout')).toEqual([]);
+  });
+
   it('maps fault injection (status 500/503, others as 500) and drops timeout and retries on that route', () => {
     const imported = withVs(
       `${HEAD}  hosts: [ratings]\n  http:\n    - fault:\n        delay: { percentage: { value: 10 }, fixedDelay: 5s }\n        abort: { percentage: { value: 2.5 }, httpStatus: 418 }\n      timeout: 1s\n`,
