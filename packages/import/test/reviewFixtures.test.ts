@@ -66,4 +66,24 @@ describe('the review inputs', () => {
       expect(warningsWith(imported.warnings, 'perTryTimeout: not modelled')).toEqual([]);
     });
   });
+
+  describe('overlap.yaml', () => {
+    const imported = importReview('overlap.yaml');
+
+    it("takes the policy of the one VirtualService Istio uses for the host, and names it in the others' warnings", () => {
+      // No creationTimestamp: Istio orders them by name, and "pay-other" sorts before "payments-a".
+      expect(callTo(imported, 'checkout', 'payments')).toEqual({ to: 'payments', timeout: '7s' });
+      for (const [line, ignored] of [
+        [7, 'payments-a (document 1)'],
+        [16, 'payments-b (document 2)'],
+      ] as const) {
+        expect(
+          warningsWith(
+            imported.warnings,
+            `review/overlap.yaml:${String(line)}:11: VirtualService/${ignored}: spec.hosts[0]: VirtualService/pay-other (namespace other, review/overlap.yaml#3) also routes "payments"`,
+          ),
+        ).toHaveLength(1);
+      }
+    });
+  });
 });

@@ -5,6 +5,7 @@
 import { IMPORTABLE_KIND_NAMES, IMPORTABLE_KINDS } from '../importableKinds.js';
 import type { ImportedWorkload } from '../ImportModel.js';
 import { importMockServiceGraph } from './isotope/importMockServiceGraph.js';
+import { chooseVirtualServices } from './istio/chooseVirtualServices.js';
 import { importAuthorizationPolicy } from './istio/importAuthorizationPolicy.js';
 import { importDestinationRule } from './istio/importDestinationRule.js';
 import { importPeerAuthentication } from './istio/importPeerAuthentication.js';
@@ -101,7 +102,9 @@ export function importDocuments(
   linkWorkloads(builder, workloadDocs);
   if (fragment !== undefined) seedFragmentServices(builder, fragment);
   for (const doc of ofKind('DestinationRule')) importDestinationRule(doc, builder);
-  for (const doc of ofKind('VirtualService')) importVirtualService(doc, builder);
+  // One VirtualService per host, as Istio's sidecars use them (not a field-by-field merge of several).
+  const virtualServices = chooseVirtualServices(ofKind('VirtualService'), builder);
+  for (const doc of ofKind('VirtualService')) importVirtualService(doc, builder, virtualServices);
 
   let mtls: MtlsSetting | undefined;
   for (const doc of ofKind('PeerAuthentication')) {

@@ -1,6 +1,6 @@
 // Istio VirtualService (virtual_service.proto): the route matching every request gives the policy of every
 // call to the host and its subset weights; exact header matches become request-class routes. Gateway-only
-// rules, other matches and L4 routes are reported.
+// rules, other matches, L4 routes and hosts another VirtualService takes (chooseVirtualServices) are reported.
 
 import type { ImportedService } from '../../ImportModel.js';
 import type { ScenarioVersionRoute } from '../../ScenarioParts.js';
@@ -10,6 +10,7 @@ import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { isRecord } from '../isRecord.js';
+import type { VirtualServiceChoice } from './chooseVirtualServices.js';
 import { classifyMatch } from './classifyMatch.js';
 import { readRoutePolicy } from './readRoutePolicy.js';
 import { reportUnknownIstioFields } from './reportUnknownIstioFields.js';
@@ -116,8 +117,15 @@ function applyPolicy(
     calls.mirror = builder.setOnce(calls.mirror, policy.mirror, doc, [...base, 'mirror'], what('mirror'));
 }
 
-/** Imports a VirtualService. */
-export function importVirtualService(doc: SourceDocument, builder: ModelBuilder): void {
+/**
+ * Imports a VirtualService: its rules for the hosts whose VirtualService Istio's sidecars use is this one
+ * (`choice`, from {@link chooseVirtualServices}).
+ */
+export function importVirtualService(
+  doc: SourceDocument,
+  builder: ModelBuilder,
+  choice: VirtualServiceChoice,
+): void {
   useIdentity(doc);
   readKeys(doc, ['metadata', 'labels'], []);
   readKeys(doc, ['metadata', 'annotations'], []);
@@ -149,9 +157,20 @@ export function importVirtualService(doc: SourceDocument, builder: ModelBuilder)
   (Array.isArray(hosts) ? hosts : []).forEach((host, j) => {
     if (typeof host !== 'string') return;
     const resolved = resolveHost(builder, host, doc.namespace);
-    if ('problem' in resolved)
+    if ('problem' in resolved) {
       builder.warnings.at(doc, ['spec', 'hosts', j], `${resolved.problem}; its rules are not imported`);
-    else targets.push(resolved.service);
+      return;
+    }
+    const used = choice.get(resolved.service);
+    if (used !== undefined && used !== doc) {
+      builder.warnings.at(
+        doc,
+        ['spec', 'hosts', j],
+        `${used.resource} (namespace ${used.namespace}, ${used.file}#${String(used.document)}) also routes "${resolved.service.name}"; Istio's sidecars use one VirtualService per host — the oldest (creationTimestamp), then by name and namespace — so that one is imported and this one's rules are ignored for "${resolved.service.name}"`,
+      );
+      return;
+    }
+    if (!targets.includes(resolved.service)) targets.push(resolved.service);
   });
   if (targets.length === 0) {
     doc.use(['spec']);

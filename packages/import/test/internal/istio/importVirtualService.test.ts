@@ -241,6 +241,75 @@ describe('importVirtualService', () => {
     ).toHaveLength(1);
   });
 
+  describe('several VirtualServices for one host', () => {
+    /** A VirtualService named `name` in `namespace` for `host`, with a route policy and an optional creation time. */
+    function vs(name: string, namespace: string, host: string, route: string, created?: string): string {
+      const time = created === undefined ? '' : `, creationTimestamp: "${created}"`;
+      return `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: ${name}, namespace: ${namespace}${time} }\nspec:\n  hosts: [${host}]\n  http:\n    - ${route}\n`;
+    }
+
+    it("uses one of them whole, as Istio's sidecars do (the oldest, then by name and namespace), not a merge", () => {
+      const imported = withVs(
+        [
+          vs('ratings-b', 'default', 'ratings', 'timeout: 3s'),
+          vs(
+            'ratings-a',
+            'default',
+            'ratings.default.svc.cluster.local',
+            'retries: { attempts: 1, retryOn: 5xx }',
+          ),
+          vs('ratings-c', 'other', 'ratings.default.svc.cluster.local', 'timeout: 7s'),
+        ].join('---\n'),
+      );
+      expect(callTo(imported, 'frontend', 'ratings')).toEqual({
+        to: 'ratings',
+        retry: { attempts: 2, retryOn: ['5xx'] },
+      });
+      for (const [document, ignored] of [
+        [1, 'ratings-b'],
+        [3, 'ratings-c'],
+      ] as const) {
+        expect(
+          warningsWith(
+            imported.warnings,
+            `VirtualService/${ignored} (document ${String(document)}): spec.hosts[0]: VirtualService/ratings-a (namespace default, vs.yaml#2) also routes "ratings"; Istio's sidecars use one VirtualService per host`,
+          ),
+        ).toHaveLength(1);
+      }
+      expect(warningsWith(imported.warnings, 'is already set to')).toEqual([]);
+    });
+
+    it('prefers the one created first when the resources carry creationTimestamp (a live export)', () => {
+      const imported = withVs(
+        [
+          vs('ratings-b', 'default', 'ratings', 'timeout: 3s', '2024-05-01T10:00:00Z'),
+          vs('ratings-a', 'default', 'ratings', 'timeout: 1s', '2024-05-01T10:00:01Z'),
+        ].join('---\n'),
+      );
+      expect(callTo(imported, 'frontend', 'ratings')).toEqual({ to: 'ratings', timeout: '3s' });
+      expect(
+        warningsWith(
+          imported.warnings,
+          'VirtualService/ratings-a (document 2): spec.hosts[0]: VirtualService/ratings-b',
+        ),
+      ).toHaveLength(1);
+    });
+
+    it('leaves a VirtualService bound to gateways only out of the choice', () => {
+      const imported = withVs(
+        [
+          vs('ratings-a', 'default', 'ratings', 'timeout: 3s').replace(
+            '  http:',
+            '  gateways: [ingress]\n  http:',
+          ),
+          vs('ratings-b', 'default', 'ratings', 'timeout: 1s'),
+        ].join('---\n'),
+      );
+      expect(callTo(imported, 'frontend', 'ratings')).toEqual({ to: 'ratings', timeout: '1s' });
+      expect(warningsWith(imported.warnings, 'also routes')).toEqual([]);
+    });
+  });
+
   it('does not import a VirtualService bound to gateways only', () => {
     const imported = withVs(`${HEAD}  hosts: [ratings]\n  gateways: [ingress]\n  http:\n    - timeout: 1s\n`);
     expect(callTo(imported, 'frontend', 'ratings')).toEqual({ to: 'ratings' });
