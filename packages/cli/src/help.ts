@@ -292,7 +292,7 @@ AuthorizationPolicies and Sidecars; and Linkerd ServiceProfiles, HTTPRoutes and 
 into a scenario file.
 Directories are read recursively (*.yaml, *.yml, *.json); multi-document YAML is fine. Each part of
 the scenario carries a comment saying where it came from; every field meshsim does not model is a
-warning on stderr. Mapping and limits: docs/import.md.
+warning on stderr ('note:' lines say how a value such as a 0 was read). Mapping and limits: docs/import.md.
 
 The call graph, service times and traffic come from an isotope graph or a --graph fragment (a partial
 scenario). Without either, the scenario has placeholder service times and traffic, marked as such.

@@ -57,6 +57,21 @@ describe('meshsim import (binary)', () => {
     expect(stderr).toMatch(/imported with \d+ warning\(s\)\n$/);
   });
 
+  it('prints a note on how a value was read as note:, and counts notes apart from warnings', () => {
+    const { code, stderr } = meshsim(
+      'import',
+      `${FIXTURES}/review/k8s.yaml`,
+      `${FIXTURES}/review/retries.yaml`,
+      '--graph',
+      `${FIXTURES}/review/graph.yaml`,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toMatch(
+      /^note: packages\/import\/test\/fixtures\/review\/retries\.yaml:\d+:\d+: DestinationRule\/payments \(document 2\): spec\.trafficPolicy\.outlierDetection\.consecutive5xxErrors: 0 disables /m,
+    );
+    expect(stderr).toMatch(/imported with \d+ warning\(s\) and 1 note\(s\)\n$/);
+  });
+
   it('--out writes the file, which meshsim validate and meshsim run accept', () => {
     const out = writeTempFile('books.yaml', '');
     const imported = meshsim(

@@ -1,5 +1,6 @@
 // A non-fatal finding of an import: a field meshsim does not model, a mapping that loses detail, or a
-// reference that resolves to nothing. Every ignored field of an input is reported as one of these.
+// reference that resolves to nothing (a warning); or a note on how a value was read. Every ignored field of an
+// input is reported as one of these.
 
 /** One warning of an import, naming where it comes from. */
 export interface ImportWarning {
@@ -17,6 +18,11 @@ export interface ImportWarning {
   column?: number;
   /** What happened and why. */
   message: string;
+  /**
+   * `note` when the entry only explains how a value was read (what a 0 or an `UNSET` means to Istio) and nothing is
+   * lost; absent for a warning. The CLI prints notes as `note: …` and counts them apart.
+   */
+  severity?: 'note';
 }
 
 /**

@@ -49,6 +49,40 @@ describe('the review inputs', () => {
     });
   });
 
+  describe('fields.yaml: values Istio refuses or reads as unset', () => {
+    const imported = importReview('fields.yaml');
+    const notes = imported.warnings.filter((warning) => warning.severity === 'note');
+
+    it('does not import an outlier interval under 1 ms, which Istio refuses', () => {
+      expect(
+        warningsWith(
+          imported.warnings,
+          'review/fields.yaml:14:11: DestinationRule/checkout (document 1): spec.trafficPolicy.outlierDetection.interval: 100us is shorter than 1ms, which Istio refuses',
+        ),
+      ).toHaveLength(1);
+      const checkout = imported.scenario.services['checkout'] as { destinationPolicy?: object } | undefined;
+      expect(checkout?.destinationPolicy).toEqual({
+        outlierDetection: { successRate: false, consecutiveGatewayErrors: 7, baseEjectionTime: '5400s' },
+      });
+    });
+
+    it('notes what http1MaxPendingRequests: 0 and mtls mode UNSET mean', () => {
+      expect(
+        warningsWith(
+          notes,
+          "review/fields.yaml:17:19: DestinationRule/checkout (document 1): spec.trafficPolicy.connectionPool.http.http1MaxPendingRequests: 0 is proto3's unset value",
+        ),
+      ).toHaveLength(1);
+      expect(
+        warningsWith(
+          notes,
+          'review/fields.yaml:56:21: PeerAuthentication/default (document 1): spec.mtls.mode: UNSET inherits the mode of the policy above it',
+        ),
+      ).toHaveLength(1);
+      expect(notes).toHaveLength(2);
+    });
+  });
+
   describe('retries.yaml', () => {
     const imported = importReview('retries.yaml');
 
@@ -64,6 +98,24 @@ describe('the review inputs', () => {
         ),
       ).toHaveLength(1);
       expect(warningsWith(imported.warnings, 'perTryTimeout: not modelled')).toEqual([]);
+    });
+
+    it('imports consecutive5xxErrors: 0 as disabled, with a note saying so', () => {
+      const payments = imported.scenario.services['payments'] as {
+        destinationPolicy?: { outlierDetection?: object };
+      };
+      expect(payments.destinationPolicy?.outlierDetection).toEqual({
+        successRate: false,
+        consecutive5xx: 0,
+        interval: '10s',
+      });
+      const notes = imported.warnings.filter((warning) => warning.severity === 'note');
+      expect(
+        warningsWith(
+          notes,
+          'review/retries.yaml:21:25: DestinationRule/payments (document 2): spec.trafficPolicy.outlierDetection.consecutive5xxErrors: 0 disables ejection on consecutive 5xx in Istio',
+        ),
+      ).toHaveLength(1);
     });
   });
 

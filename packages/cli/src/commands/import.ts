@@ -29,7 +29,7 @@ function checkRate(text: string): string {
 
 /**
  * Imports the inputs and writes the scenario to stdout (or `--out FILE`); every warning goes to stderr
- * as `warning: …`, followed by a count.
+ * as `warning: …` (a note on how a value was read as `note: …`), followed by a count.
  *
  * @returns 0 when the scenario was written, 1 when the import failed (every problem is printed).
  * @throws {UsageError} when no input is given or a flag is unknown or bad; {@link CliError} for an
@@ -66,8 +66,13 @@ export function importCommand(args: readonly string[], io: CliIo): number {
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
-  for (const warning of result.warnings) io.stderr.write(`warning: ${formatImportWarning(warning)}\n`);
+  for (const warning of result.warnings) {
+    io.stderr.write(`${warning.severity ?? 'warning'}: ${formatImportWarning(warning)}\n`);
+  }
   writeOutput(io, stringFlag(values, 'out'), 'scenario', result.scenario);
-  io.stderr.write(`imported with ${String(result.warnings.length)} warning(s)\n`);
+  const notes = result.warnings.filter((warning) => warning.severity === 'note').length;
+  io.stderr.write(
+    `imported with ${String(result.warnings.length - notes)} warning(s)${notes > 0 ? ` and ${String(notes)} note(s)` : ''}\n`,
+  );
   return 0;
 }

@@ -1,25 +1,34 @@
-// Collects the warnings of one import, each naming its file, document, resource, field and position.
+// Collects the warnings (and notes) of one import, each naming its file, document, resource, field and position.
 
 import type { ImportWarning } from '../ImportWarning.js';
 import type { FieldPath } from './source/fieldPath.js';
 import { formatFieldPath } from './source/fieldPath.js';
 import type { Position, SourceDocument } from './source/SourceDocument.js';
 
-/** The warnings of one import, in the order they were found. */
+/** The warnings and notes of one import, in the order they were found. */
 export class WarningLog {
   private readonly warnings: ImportWarning[] = [];
 
   /** A warning about `path` of `doc` (the whole resource when `path` is empty). */
   at(doc: SourceDocument, path: FieldPath, message: string): void {
+    this.warnings.push(this.about(doc, path, message));
+  }
+
+  /** A note about `path` of `doc`: how a value was read, with nothing lost (`severity: 'note'`). */
+  note(doc: SourceDocument, path: FieldPath, message: string): void {
+    this.warnings.push({ ...this.about(doc, path, message), severity: 'note' });
+  }
+
+  private about(doc: SourceDocument, path: FieldPath, message: string): ImportWarning {
     const position = doc.position(path);
-    this.warnings.push({
+    return {
       file: doc.file,
       document: doc.document,
       resource: doc.resource,
       ...(path.length > 0 ? { field: formatFieldPath(path) } : {}),
       ...(position === undefined ? {} : { line: position.line, column: position.column }),
       message,
-    });
+    };
   }
 
   /** A warning about the field at `path` of a file that holds no resource (the --graph fragment), at `position`. */

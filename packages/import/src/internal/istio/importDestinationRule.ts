@@ -49,20 +49,71 @@ function readLoadBalancer(
   return mapped;
 }
 
-/** Istio's connection pool → Envoy thresholds; fields Istio leaves unset are unlimited. */
-function readConnectionPool(doc: SourceDocument, path: FieldPath): ConnectionPool | undefined {
-  const maxConnections = positiveInteger(doc.get([...path, 'tcp', 'maxConnections']));
-  const maxPendingRequests = positiveInteger(doc.get([...path, 'http', 'http1MaxPendingRequests']));
-  const maxRequests = positiveInteger(doc.get([...path, 'http', 'http2MaxRequests']));
-  const maxRetries = positiveInteger(doc.get([...path, 'http', 'maxRetries']));
-  if ([maxConnections, maxPendingRequests, maxRequests, maxRetries].every((v) => v === undefined))
-    return undefined;
+/** Istio's connection-pool thresholds, where each is, and the scenario field it becomes. */
+const POOL_THRESHOLDS = [
+  { path: ['tcp', 'maxConnections'], field: 'maxConnections' },
+  { path: ['http', 'http1MaxPendingRequests'], field: 'maxPendingRequests' },
+  { path: ['http', 'http2MaxRequests'], field: 'maxRequests' },
+  { path: ['http', 'maxRetries'], field: 'maxRetries' },
+] as const;
+
+/**
+ * Istio's connection pool → Envoy thresholds; fields Istio leaves unset are unlimited. A 0 is proto3's unset value,
+ * which pilot cannot tell from an absent field and leaves at Envoy's default (a note says so).
+ */
+function readConnectionPool(
+  doc: SourceDocument,
+  builder: ModelBuilder,
+  path: FieldPath,
+): ConnectionPool | undefined {
+  const pool: Partial<Record<(typeof POOL_THRESHOLDS)[number]['field'], number>> = {};
+  for (const threshold of POOL_THRESHOLDS) {
+    const fieldPath: FieldPath = [...path, ...threshold.path];
+    const value = doc.get(fieldPath);
+    const limit = positiveInteger(value);
+    if (limit !== undefined) pool[threshold.field] = limit;
+    else if (value === 0) {
+      builder.warnings.note(
+        doc,
+        fieldPath,
+        `0 is proto3's unset value: Istio leaves Envoy's default (2³²−1, unlimited); imported as ${threshold.field}: unlimited`,
+      );
+    }
+  }
+  if (Object.keys(pool).length === 0) return undefined;
   return {
-    maxConnections: maxConnections ?? 'unlimited',
-    maxPendingRequests: maxPendingRequests ?? 'unlimited',
-    maxRequests: maxRequests ?? 'unlimited',
-    maxRetries: maxRetries ?? 'unlimited',
+    maxConnections: pool.maxConnections ?? 'unlimited',
+    maxPendingRequests: pool.maxPendingRequests ?? 'unlimited',
+    maxRequests: pool.maxRequests ?? 'unlimited',
+    maxRetries: pool.maxRetries ?? 'unlimited',
   };
+}
+
+/** Envoy's outlier-detection defaults the scenario format shares, for the messages. */
+const ENVOY_OUTLIER_DEFAULTS = { interval: '10s', baseEjectionTime: '30s' } as const;
+
+/**
+ * An outlier-detection duration, or undefined with a warning when Istio refuses it: its CRD requires at least 1 ms
+ * ("must be a valid duration greater than 1ms"), so the API server rejects the resource.
+ */
+function readOutlierDuration(
+  doc: SourceDocument,
+  builder: ModelBuilder,
+  path: FieldPath,
+  field: keyof typeof ENVOY_OUTLIER_DEFAULTS,
+): string | undefined {
+  const fieldPath: FieldPath = [...path, field];
+  const ms = readDuration(doc, builder, fieldPath);
+  if (ms === undefined) return undefined;
+  if (ms < 1) {
+    builder.warnings.at(
+      doc,
+      fieldPath,
+      `${String(doc.peek(fieldPath))} is shorter than 1ms, which Istio refuses ("must be a valid duration greater than 1ms"), so the API server rejects the DestinationRule; not imported (Envoy's default ${ENVOY_OUTLIER_DEFAULTS[field]} applies)`,
+    );
+    return undefined;
+  }
+  return formatDurationMs(ms);
 }
 
 function readOutlierDetection(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): OutlierDetection {
@@ -81,10 +132,21 @@ function readOutlierDetection(doc: SourceDocument, builder: ModelBuilder, path: 
       'deprecated (it counted 502, 503 and 504): imported as consecutiveGatewayErrors',
     );
   }
-  const interval = readDuration(doc, builder, [...path, 'interval']);
-  if (interval !== undefined && interval > 0) out.interval = formatDurationMs(interval);
-  const base = readDuration(doc, builder, [...path, 'baseEjectionTime']);
-  if (base !== undefined) out.baseEjectionTime = formatDurationMs(base);
+  if (consecutive5xx === 0) {
+    // destination_rule.proto: "This feature defaults to 5 but can be disabled by setting the value to 0"; the
+    // scenario format says the same with consecutive5xx: 0.
+    const anyOther = (out.consecutiveGatewayErrors ?? 0) > 0;
+    builder.warnings.note(
+      doc,
+      [...path, 'consecutive5xxErrors'],
+      '0 disables ejection on consecutive 5xx in Istio (its default is 5); imported as consecutive5xx: 0, which disables it in meshsim too' +
+        (anyOther ? '' : '; no other check is on, so this outlier detection ejects no host'),
+    );
+  }
+  const interval = readOutlierDuration(doc, builder, path, 'interval');
+  if (interval !== undefined) out.interval = interval;
+  const base = readOutlierDuration(doc, builder, path, 'baseEjectionTime');
+  if (base !== undefined) out.baseEjectionTime = base;
   const maxPercent = positiveInteger(doc.get([...path, 'maxEjectionPercent']));
   if (maxPercent !== undefined) out.maxEjectionPercent = Math.min(maxPercent, 100);
   const minHealth = doc.peek([...path, 'minHealthPercent']);
@@ -152,7 +214,7 @@ export function importDestinationRule(doc: SourceDocument, builder: ModelBuilder
       );
   }
   if (isRecord(doc.peek([...tp, 'connectionPool']))) {
-    const pool = readConnectionPool(doc, [...tp, 'connectionPool']);
+    const pool = readConnectionPool(doc, builder, [...tp, 'connectionPool']);
     if (pool !== undefined)
       policy.connectionPool = builder.setOnce(
         policy.connectionPool,

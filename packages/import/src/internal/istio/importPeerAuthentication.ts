@@ -28,7 +28,18 @@ export function importPeerAuthentication(
     doc.use(['spec', 'portLevelMtls']);
     builder.warnings.at(doc, ['spec', 'portLevelMtls'], 'not modelled: meshsim does not model ports');
   }
-  if (mode === undefined || mode === 'UNSET') return undefined;
+  if (mode === 'UNSET') {
+    // pilot: UNSET takes the parent scope's mode; in the root namespace it is PERMISSIVE (authentication.go).
+    builder.warnings.note(
+      doc,
+      ['spec', 'mtls', 'mode'],
+      doc.namespace === ISTIO_ROOT_NAMESPACE
+        ? "UNSET in Istio's root namespace is PERMISSIVE mesh-wide, Istio's default: mesh.mtls keeps the shape's default"
+        : "UNSET inherits the mode of the policy above it (the namespace's, then the mesh-wide one; PERMISSIVE when none): this policy sets nothing, and mesh.mtls keeps what the others give",
+    );
+    return undefined;
+  }
+  if (mode === undefined) return undefined;
   if (mode !== 'STRICT' && mode !== 'PERMISSIVE' && mode !== 'DISABLE') {
     builder.warnings.at(doc, ['spec', 'mtls', 'mode'], `unknown mode ${JSON.stringify(mode)}; ignored`);
     return undefined;

@@ -92,6 +92,58 @@ describe('importDestinationRule', () => {
     expect(warningsWith(imported.warnings, 'not modelled by meshsim')).toEqual([]);
   });
 
+  it('does not import outlier durations under 1 ms, which Istio refuses', () => {
+    const imported = withDr(
+      '  trafficPolicy:\n    outlierDetection: { consecutive5xxErrors: 3, interval: 100us, baseEjectionTime: 0.5ms }\n',
+    );
+    expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({
+      outlierDetection: { successRate: false, consecutive5xx: 3 },
+    });
+    for (const [field, value, fallback] of [
+      ['interval', '100us', '10s'],
+      ['baseEjectionTime', '0.5ms', '30s'],
+    ] as const) {
+      expect(
+        warningsWith(
+          imported.warnings,
+          `spec.trafficPolicy.outlierDetection.${field}: ${value} is shorter than 1ms, which Istio refuses ("must be a valid duration greater than 1ms"), so the API server rejects the DestinationRule; not imported (Envoy's default ${fallback} applies)`,
+        ),
+      ).toHaveLength(1);
+    }
+  });
+
+  it('notes what a 0 means: consecutive5xxErrors 0 disables that check, a 0 threshold is proto3 unset', () => {
+    const imported = withDr(
+      '  trafficPolicy:\n    outlierDetection: { consecutive5xxErrors: 0, interval: 10s }\n    connectionPool: { http: { http1MaxPendingRequests: 0, http2MaxRequests: 40 } }\n',
+    );
+    expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({
+      connectionPool: {
+        maxConnections: 'unlimited',
+        maxPendingRequests: 'unlimited',
+        maxRequests: 40,
+        maxRetries: 'unlimited',
+      },
+      outlierDetection: { successRate: false, consecutive5xx: 0, interval: '10s' },
+    });
+    const notes = imported.warnings.filter((warning) => warning.severity === 'note');
+    expect(
+      warningsWith(
+        notes,
+        'spec.trafficPolicy.outlierDetection.consecutive5xxErrors: 0 disables ejection on consecutive 5xx',
+      ),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(notes, 'no other check is on, so this outlier detection ejects no host'),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(
+        notes,
+        "spec.trafficPolicy.connectionPool.http.http1MaxPendingRequests: 0 is proto3's unset value: Istio leaves Envoy's default (2³²−1, unlimited); imported as maxPendingRequests: unlimited",
+      ),
+    ).toHaveLength(1);
+    expect(notes).toHaveLength(2);
+  });
+
   it('maps the deprecated consecutiveErrors to gateway errors and retryBudget to an Envoy budget', () => {
     const imported = withDr(
       '  trafficPolicy:\n    outlierDetection: { consecutiveErrors: 4 }\n    retryBudget: { percent: 25, minRetryConcurrency: 5 }\n',

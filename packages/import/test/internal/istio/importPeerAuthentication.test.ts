@@ -40,4 +40,20 @@ describe('importPeerAuthentication', () => {
     expect(imported.scenario.mesh).toBe('istio-sidecar');
     expect(warningsWith(imported.warnings, 'per-workload mTLS is not expressible')).toHaveLength(1);
   });
+
+  it.each([
+    [
+      'default',
+      "UNSET inherits the mode of the policy above it (the namespace's, then the mesh-wide one; PERMISSIVE when none)",
+    ],
+    ['istio-system', "UNSET in Istio's root namespace is PERMISSIVE mesh-wide, Istio's default"],
+  ])(
+    'notes that an UNSET policy in %s sets nothing, and leaves mesh.mtls at its default',
+    (namespace, meaning) => {
+      const imported = withPa(namespace, '  mtls: { mode: UNSET }\n');
+      expect(imported.scenario.mesh).toBe('istio-sidecar');
+      const notes = imported.warnings.filter((warning) => warning.severity === 'note');
+      expect(warningsWith(notes, `spec.mtls.mode: ${meaning}`)).toHaveLength(1);
+    },
+  );
 });
