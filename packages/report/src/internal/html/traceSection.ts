@@ -34,9 +34,7 @@ export function traceSection(result: SimulationResult): HtmlSection | null {
     drawn.length === 0
       ? '<p>No request was traced.</p>'
       : `<p class="hint">${escapeHtml(
-          `Below: ${shown(failed.length, 'longest failed trace')}` +
-            `${failed.length > 0 && slowest.length > 0 ? ' and ' : ''}` +
-            `${slowest.length > 0 ? shown(slowest.length, 'slowest other trace') : ''}, as waterfalls: one row ` +
+          `${drawnSentence(failed.length, slowest.length)}, as waterfalls: one row ` +
             'per span, its bar from start to end on the trace’s time axis (proxy hops lighter, failed spans red). ' +
             'Every kept trace is in the run’s OTLP export too, to read in Jaeger or Tempo (docs/telemetry.md).',
         )}</p>`,
@@ -45,7 +43,18 @@ export function traceSection(result: SimulationResult): HtmlSection | null {
   return { id: 'traces', title: 'Traces', html };
 }
 
-/** `3 longest failed traces`, `the longest failed trace`. */
+/**
+ * What is drawn below, for `failed` failed and `others` other traces drawn (not both 0): `Below: the 3 longest failed
+ * traces and the 3 slowest other traces`; `No kept trace failed. Below: the 3 slowest traces`; `Every kept trace
+ * failed. Below: the longest failed trace`.
+ */
+export function drawnSentence(failed: number, others: number): string {
+  if (failed === 0) return `No kept trace failed. Below: ${shown(others, 'slowest trace')}`;
+  if (others === 0) return `Every kept trace failed. Below: ${shown(failed, 'longest failed trace')}`;
+  return `Below: ${shown(failed, 'longest failed trace')} and ${shown(others, 'slowest other trace')}`;
+}
+
+/** `the 3 longest failed traces`, `the longest failed trace`. */
 function shown(n: number, what: string): string {
   return n === 1 ? `the ${what}` : `the ${n} ${what.replace(/trace$/, 'traces')}`;
 }

@@ -8,7 +8,7 @@ import { simulate } from '@meshsim/mesh';
 import type { SimulationResult, TraceSpan } from '@meshsim/mesh';
 import { parseScenario } from '@meshsim/scenario';
 
-import { WATERFALLS_PER_KIND, traceSection } from '../../../src/internal/html/traceSection.js';
+import { WATERFALLS_PER_KIND, drawnSentence, traceSection } from '../../../src/internal/html/traceSection.js';
 import { WATERFALL_ROWS } from '../../../src/internal/html/waterfall.js';
 import { TELEMETRY_SCENARIO, telemetryRun } from '../../__helpers__/telemetryRun.js';
 
@@ -68,6 +68,26 @@ describe('traceSection', () => {
     expect(traceSection(tail)?.html).toMatch(
       /<p>\d+ traces kept of [\d,]+ requests: 0 sampled at their start \(0 %\), \d+ with a failed span and \d+ longer than 40 ms \(50 % of the \d+ these rules picked\)\.<\/p>/,
     );
+  });
+
+  it('says what it draws in a sentence that reads for none, one or several failed and other traces', () => {
+    expect(drawnSentence(3, 3)).toBe('Below: the 3 longest failed traces and the 3 slowest other traces');
+    expect(drawnSentence(1, 2)).toBe('Below: the longest failed trace and the 2 slowest other traces');
+    expect(drawnSentence(0, 3)).toBe('No kept trace failed. Below: the 3 slowest traces');
+    expect(drawnSentence(0, 1)).toBe('No kept trace failed. Below: the slowest trace');
+    expect(drawnSentence(2, 0)).toBe('Every kept trace failed. Below: the 2 longest failed traces');
+    // A run none of whose kept traces failed: no "0 longest failed traces" glued to the next words.
+    const failedTraces = new Set(spans.filter((s) => s.status === 'error').map((s) => s.traceId));
+    const fine = spans.filter((s) => !failedTraces.has(s.traceId));
+    const html =
+      traceSection({
+        ...result,
+        telemetry: { traces: { sampleRate: 1, spans: fine } },
+      } as SimulationResult)?.html ?? '';
+    expect(html).toContain(
+      `<p class="hint">No kept trace failed. Below: the ${WATERFALLS_PER_KIND} slowest traces, as waterfalls: one row per span`,
+    );
+    expect(html).not.toMatch(/\b0 longest|traces?the /);
   });
 
   it('counts the spans beyond the rows it draws', () => {
