@@ -9,7 +9,11 @@ import { renderReplicationsText } from './renderReplications.js';
 
 import type { ColumnContext } from './columns/Column.js';
 import { edgeColumns } from './columns/edgeColumns.js';
-import { POLICY_EVENT_COLUMNS, policyEventRows } from './columns/policyEventColumns.js';
+import {
+  NO_POLICY_EVENTS,
+  POLICY_EVENT_COLUMNS,
+  happenedPolicyEvents,
+} from './columns/policyEventColumns.js';
 import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
@@ -74,10 +78,12 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
   if (extras.diagnosis !== undefined) sections.push(renderDiagnosisText(extras.diagnosis, context));
   if (extras.replications !== undefined) sections.push(renderReplicationsText(extras.replications));
 
-  const policyEvents = policyEventRows(result.edges);
-  if (policyEvents.length > 0) {
+  // Only the events that happened: a policy's counters are there (at 0) on every edge it guards.
+  const policyEvents = happenedPolicyEvents(result.edges);
+  if (policyEvents === 'none') sections.push(NO_POLICY_EVENTS);
+  else if (policyEvents !== 'absent') {
     sections.push(
-      textTable(POLICY_EVENT_COLUMNS, POLICY_EVENT_KEYS, policyEvents, context, {
+      textTable(POLICY_EVENT_COLUMNS, POLICY_EVENT_KEYS, policyEvents.rows, context, {
         title: 'Policy events',
       }).trimEnd(),
     );

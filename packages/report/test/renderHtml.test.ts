@@ -79,6 +79,20 @@ describe('renderHtml', () => {
     expect(page).not.toContain('<th scope="row">total</th>');
   });
 
+  it('lists only the policy events that happened, as the text does; a sentence when every counter is 0', () => {
+    const result = makeResult();
+    const edge = result.edges[1];
+    if (edge === undefined) throw new Error('fixture: no second edge');
+    edge.policyEvents = { 'breaker-overflow': 0, 'retry-budget-denied': 7 };
+    const page = markup(renderHtml(result));
+    expect(page).toContain('<td>retry-budget-denied</td>');
+    expect(page).not.toContain('<td>breaker-overflow</td>');
+    edge.policyEvents = { 'breaker-overflow': 0 };
+    const quiet = markup(renderHtml(result));
+    expect(quiet).toContain('<p>Policy events: none happened (every counter is 0).</p>');
+    expect(quiet).not.toContain('<caption>Policy events</caption>');
+  });
+
   it('every chart figure has a chart in the data, and says how many lines or bars it must draw', () => {
     const html = renderHtml(makeResult());
     const data = reportData(html);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { renderText } from '../src/index.js';
+import { renderJson, renderText } from '../src/index.js';
 import { makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 describe('renderText', () => {
@@ -87,6 +87,26 @@ describe('renderText', () => {
 
   it('renderText(result) prints no policy-event table when there are none', () => {
     expect(renderText(makeEmptyResult())).not.toContain('Policy events');
+  });
+
+  it('renderText(result) lists only the policy events that happened; a line when every counter is 0', () => {
+    // A policy's counters are on every edge it guards, most of them 0: the table lists the others.
+    const result = makeResult();
+    const edge = result.edges[1];
+    if (edge === undefined) throw new Error('fixture: no second edge');
+    edge.policyEvents = { 'breaker-overflow': 0, 'outlier-ejections': 0, 'retry-budget-denied': 7 };
+    const text = renderText(result);
+    expect(text).toMatch(/Policy events\n.*\n.*\nfrontend → checkout +retry-budget-denied +7\n\n/);
+    expect(text).not.toContain('breaker-overflow');
+    edge.policyEvents = { 'breaker-overflow': 0, 'outlier-ejections': 0 };
+    const quiet = renderText(result);
+    expect(quiet).toContain('\n\nPolicy events: none happened (every counter is 0)\n\n');
+    expect(quiet).not.toContain('outlier-ejections');
+    // The JSON keeps every counter.
+    expect(JSON.parse(renderJson(result)).edges[1].policyEvents).toEqual({
+      'breaker-overflow': 0,
+      'outlier-ejections': 0,
+    });
   });
 
   it('renderText(result) flags a conservation violation', () => {

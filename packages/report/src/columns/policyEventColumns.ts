@@ -18,6 +18,23 @@ export function policyEventRows(edges: readonly EdgeMetrics[]): PolicyEventRow[]
   return edges.flatMap((edge) => sortedPolicyEvents(edge).map(([event, n]) => ({ edge, event, count: n })));
 }
 
+/** What the text and HTML tables say instead of the table when every policy counter of every edge is 0. */
+export const NO_POLICY_EVENTS = 'Policy events: none happened (every counter is 0)';
+
+/**
+ * The policy events the text and HTML tables list: those that happened (count above 0), as
+ * {@link policyEventRows} orders them; `none` ({@link NO_POLICY_EVENTS} to print) when the edges have counters
+ * but every one is 0; `absent` when no edge has a counter (no table, no line). JSON and CSV keep every counter.
+ */
+export function happenedPolicyEvents(
+  edges: readonly EdgeMetrics[],
+): { rows: PolicyEventRow[] } | 'none' | 'absent' {
+  const all = policyEventRows(edges);
+  if (all.length === 0) return 'absent';
+  const rows = all.filter((row) => row.count !== 0);
+  return rows.length === 0 ? 'none' : { rows };
+}
+
 /** The policy event table. */
 export const POLICY_EVENT_COLUMNS: ColumnTable<PolicyEventRow> = {
   columns: [

@@ -6,7 +6,11 @@ import type { SimulationResult } from '@meshsim/mesh';
 import type { ColumnContext } from '../../columns/Column.js';
 import { edgeColumns } from '../../columns/edgeColumns.js';
 import { NODE_COLUMNS } from '../../columns/nodeColumns.js';
-import { POLICY_EVENT_COLUMNS, policyEventRows } from '../../columns/policyEventColumns.js';
+import {
+  NO_POLICY_EVENTS,
+  POLICY_EVENT_COLUMNS,
+  happenedPolicyEvents,
+} from '../../columns/policyEventColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from '../../columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from '../../columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from '../../columns/versionColumns.js';
@@ -43,9 +47,10 @@ export function runTables(result: SimulationResult): HtmlSection {
           'Edges (caller → callee)',
         ),
   );
-  const events = policyEventRows(result.edges);
-  if (events.length > 0)
-    parts.push(htmlTable(POLICY_EVENT_COLUMNS, POLICY_EVENT_KEYS, events, context, 'Policy events'));
+  const events = happenedPolicyEvents(result.edges);
+  if (events === 'none') parts.push(`<p>${escapeHtml(NO_POLICY_EVENTS)}.</p>`);
+  else if (events !== 'absent')
+    parts.push(htmlTable(POLICY_EVENT_COLUMNS, POLICY_EVENT_KEYS, events.rows, context, 'Policy events'));
   parts.push(
     result.services.length === 0
       ? '<p>Services: none.</p>'
