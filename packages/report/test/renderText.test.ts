@@ -32,6 +32,7 @@ describe('renderText', () => {
       'CPU (cores)',
       'memory (MiB)',
       'cost (USD/month)',
+      'queued (traversals)',
     ]) {
       expect(text).toContain(header);
     }

@@ -160,7 +160,8 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
     {
       key: 'queued',
       read: (row) => row.queued,
-      text: { header: 'queued', format: count },
+      // Traversals (one direction through one proxy: a request and its response are two), not requests.
+      text: { header: 'queued (traversals)', format: count },
       csv: { name: 'queued' },
     },
     {
