@@ -144,7 +144,7 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
     sections.push(proxies.priceSource === undefined ? table : `${table}\nPrices: ${proxies.priceSource}`);
   }
 
-  sections.push(connectionsLine(result.connections));
+  sections.push(connectionsLine(result));
 
   sections.push(
     `mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges`,

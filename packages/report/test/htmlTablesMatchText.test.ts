@@ -101,16 +101,17 @@ describe('the HTML run report', () => {
 
   it('states the connections line of the text summary', () => {
     const result = makePricedResult();
-    expect(renderText(result)).toContain('Connections: 12 opened, 12 TLS handshakes (9.60 ms of CPU)');
-    expect(renderHtml(result)).toContain(
-      '<p>Connections: 12 opened, 12 TLS handshakes (9.60 ms of CPU).</p>',
-    );
+    const line =
+      'Connections: 12 opened, 12 TLS handshakes (24 handshake ends: a client and a server end each, as the ' +
+      'Proxies table counts them; 9.60 ms of CPU)';
+    expect(renderText(result)).toContain(`\n${line}\n`);
+    expect(renderHtml(result)).toContain(`<p>${line}.</p>`);
   });
 
   it('groups the thousands of a large handshake CPU, as the other figures', () => {
     const result = makePricedResult();
     const connections = { ...result.connections, handshakeCpuMs: 100_361.3 };
-    expect(renderText({ ...result, connections })).toContain('TLS handshakes (100,361 ms of CPU)');
+    expect(renderText({ ...result, connections })).toContain('counts them; 100,361 ms of CPU)');
     const compared = renderComparisonText(summarizeComparison([{ ...result, connections }]));
     expect(compared).toMatch(/^handshake CPU \(ms\)\s+100,361\.3$/m);
     expect(compared).toContain(', 1 mesh shape, same arrivals');

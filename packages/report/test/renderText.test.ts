@@ -145,7 +145,26 @@ describe('renderText', () => {
     const header = text.split('\n').find((line) => line.startsWith('kind  '));
     expect(header?.split(/\s{2,}/)).toContain('TLS handshake ends');
     expect(header).not.toMatch(/TLS handshakes/);
-    expect(text).toContain('Connections: 12 opened, 12 TLS handshakes');
+    // The connections line names the handshakes and their ends, so 12 and 24 cannot be misread.
+    expect(text).toContain(
+      'Connections: 12 opened, 12 TLS handshakes (24 handshake ends: a client and a server end each, as the Proxies table counts them; 9.60 ms of CPU)',
+    );
+  });
+
+  it('renderText(result) says how many handshake ends were at proxies when not all were', () => {
+    const result = makePricedResult();
+    const ztunnel = result.proxies.byKind[0];
+    if (ztunnel === undefined) throw new Error('fixture: no proxy kind');
+    ztunnel.handshakes = 18;
+    expect(renderText(result)).toContain(
+      '12 TLS handshakes (24 handshake ends: a client and a server end each; 18 of them at proxies, as the Proxies table counts them; 9.60 ms of CPU)',
+    );
+    result.proxies.byKind.forEach((kind) => (kind.handshakes = 0));
+    expect(renderText(result)).toContain(
+      '12 TLS handshakes (24 handshake ends: a client and a server end each; 9.60 ms of CPU)',
+    );
+    result.connections = { ...result.connections, tlsHandshakes: 0 };
+    expect(renderText(result)).toMatch(/^Connections: 12 opened, 0 TLS handshakes$/m);
   });
 
   it('renderText(result) shows proxy kinds that deploy no proxy (count 0), with their cost', () => {

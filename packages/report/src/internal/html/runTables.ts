@@ -101,7 +101,7 @@ export function runTables(result: SimulationResult): HtmlSection {
     if (result.proxies.priceSource !== undefined)
       parts.push(`<p>Prices: ${escapeHtml(result.proxies.priceSource)}</p>`);
   }
-  parts.push(`<p>${escapeHtml(connectionsLine(result.connections))}.</p>`);
+  parts.push(`<p>${escapeHtml(connectionsLine(result))}.</p>`);
   parts.push(
     `<p>mTLS coverage: ${percent(result.mtlsCoverage, 1)} % of calls on mutually authenticated, encrypted edges. ` +
       `${escapeHtml(conservationLine(result))}.</p>`,
