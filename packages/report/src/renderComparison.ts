@@ -2,6 +2,7 @@
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
+import { podlessProxyNote } from './internal/podlessProxyNote.js';
 import { meshProfilesJson } from './internal/meshProfiles.js';
 import type { JsonValue } from './renderJson.js';
 import { shapeColumns } from './columns/shapeColumns.js';
@@ -53,6 +54,8 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   );
   const note = balancingNote(summary);
   if (note !== null) sections.push(`Note: ${note}`);
+  const podless = podlessProxyNote(summary);
+  if (podless !== null) sections.push(`Note: ${podless}`);
   const edgeKeys = shapes[0]?.edges.map((e) => `${e.source} → ${e.destination}`) ?? [];
   if (edgeKeys.length > 0) {
     sections.push(

@@ -3,6 +3,7 @@
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
+import { podlessProxyNote } from './internal/podlessProxyNote.js';
 import { replicationsNote } from './internal/pairedTable.js';
 import type { SimulationResult } from '@meshsim/mesh';
 
@@ -86,6 +87,8 @@ export function renderComparisonHtml(
   if (replications !== null) facts.push(`${replications}.`);
   const note = balancingNote(summary);
   if (note !== null) facts.push(note);
+  const podless = podlessProxyNote(summary);
+  if (podless !== null) facts.push(podless);
   if (options.config !== undefined) {
     facts.push(
       windows.length === 0

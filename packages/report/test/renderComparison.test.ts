@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   renderComparisonCsv,
   renderComparisonJson,
+  renderComparisonHtml,
   renderComparisonText,
   renderText,
   summarizeComparison,
@@ -138,5 +139,42 @@ describe('renderComparisonText', () => {
     }
     expect(RUN_FIGURES.map((figure) => figure.header)).toContain('Pending app pods');
     expect(text).not.toContain('(count)');
+  });
+});
+
+describe('a shape with proxy figures but no proxy pod (a managed hop)', () => {
+  const base = makeResult();
+  base.scenario = { ...base.scenario, mesh: 'none' };
+  const lattice = makePricedResult();
+  lattice.scenario = { ...lattice.scenario, mesh: 'vpc-lattice' };
+  lattice.proxies = {
+    count: 0,
+    cpuCores: 0,
+    memoryMiB: 0,
+    byKind: [
+      { kind: 'vpc-lattice', count: 3, cpuCores: 0, memoryMiB: 0, queued: 0, costPerMonthUsd: 211.77 },
+    ],
+    costPerMonthUsd: 211.77,
+    priceSource: 'list prices',
+  };
+  const note =
+    'The proxies row counts proxy pods (sidecars, per-node proxies). vpc-lattice deploys none: its proxy CPU, ' +
+    'memory and cost (211.77 USD/month) are of its data plane, AWS VPC Lattice: a managed hop on every call ' +
+    '(TLS + IAM, no configurable retries).';
+
+  it('says under the text table why its proxies row reads 0 beside a cost', () => {
+    const text = renderComparisonText(summarizeComparison([base, lattice]));
+    expect(text).toMatch(/^proxies +5 +0$/m);
+    expect(text).toMatch(/^proxy cost \(USD\/month\) +– +211\.77$/m);
+    expect(text).toContain(`\n\nNote: ${note}\n\n`);
+  });
+
+  it('says it in the HTML report too', () => {
+    expect(renderComparisonHtml([base, lattice])).toContain(`<li>${note}</li>`);
+  });
+
+  it('has no note when every shape with proxy figures has proxy pods', () => {
+    const text = renderComparisonText(summarizeComparison([base, makePricedResult()]));
+    expect(text).not.toContain('counts proxy pods');
   });
 });
