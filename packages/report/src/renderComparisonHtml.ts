@@ -9,7 +9,7 @@ import type { SimulationResult } from '@meshsim/mesh';
 
 import { duration } from './internal/format.js';
 import { overridesLine } from './internal/overridesLine.js';
-import { chartGrid } from './internal/html/chartFigure.js';
+import { chartGrid, drawnSpecs } from './internal/html/chartFigure.js';
 import { comparisonCharts } from './internal/html/comparisonCharts.js';
 import { comparisonTables } from './internal/html/comparisonTables.js';
 import { escapeHtml } from './internal/html/escapeHtml.js';
@@ -136,6 +136,6 @@ export function renderComparisonHtml(
     title: `meshsim compare: ${summary.scenario}`,
     lede: escapeHtml(`${summary.scenario} under ${shapes.length} mesh shapes, seed ${String(summary.seed)}.`),
     sections,
-    data: { kind: 'compare', windows, charts: figures.map((figure) => figure.spec) },
+    data: { kind: 'compare', windows, charts: drawnSpecs(figures) },
   });
 }

@@ -7,7 +7,7 @@ import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 import { columnContext } from './internal/columnContext.js';
 import { duration } from './internal/format.js';
 import { callGraph } from './internal/html/callGraph.js';
-import { chartGrid } from './internal/html/chartFigure.js';
+import { chartGrid, drawnSpecs } from './internal/html/chartFigure.js';
 import { diagnosisSection } from './internal/html/diagnosisSection.js';
 import { escapeHtml } from './internal/html/escapeHtml.js';
 import { faultWindows } from './internal/html/faultWindows.js';
@@ -90,6 +90,6 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
       `${scenario.name} under ${scenario.mesh}, seed ${String(scenario.seed)}, ${duration(scenario.durationMs)} simulated.`,
     ),
     sections,
-    data: { kind: 'run', windows, charts: figures.map((figure) => figure.spec), graph },
+    data: { kind: 'run', windows, charts: drawnSpecs(figures), graph },
   });
 }

@@ -16,6 +16,15 @@ function baseline(): SimulationResult {
   return result;
 }
 
+/** A shape whose end-to-end latency is 1 ms (p50) and 2 ms (p99) above the fixture's. */
+function slower(): SimulationResult {
+  const result = makeResult();
+  const entry = result.edges[0];
+  if (entry === undefined) throw new Error('fixture: no edge');
+  entry.latency = { ...entry.latency, p50Ms: entry.latency.p50Ms + 1, p99Ms: entry.latency.p99Ms + 2 };
+  return result;
+}
+
 /** The chart ids of the page, with how many marks each must draw. */
 function charts(html: string): string[] {
   return [...html.matchAll(/data-chart="([^"]+)" data-kind="\w+" data-marks="(\d+)"/g)].map(
@@ -32,7 +41,7 @@ function reportData(html: string): ReportData {
 
 describe('renderComparisonHtml', () => {
   it('draws success over time per shape and bars per shape, cost only when a shape has prices', () => {
-    expect(charts(renderComparisonHtml([baseline(), makeResult()]))).toEqual([
+    expect(charts(renderComparisonHtml([baseline(), slower()]))).toEqual([
       'success-by-shape:2',
       'added-latency:4',
       'success:2',
@@ -44,17 +53,33 @@ describe('renderComparisonHtml', () => {
     expect(charts(renderComparisonHtml([baseline(), makePricedResult()]))).toContain('proxy-cost:2');
   });
 
-  it('gives a bar chart of zeros (no proxy under either shape) a 0–1 axis, not an empty one', () => {
+  it('says in a sentence what a chart of only zeros would not show (no proxy, no degraded service)', () => {
     const proxyless = baseline();
     proxyless.scenario = { ...proxyless.scenario, mesh: 'cilium-ebpf' };
-    const specs = reportData(renderComparisonHtml([baseline(), proxyless])).charts;
-    for (const id of ['proxy-cpu', 'proxy-memory']) {
-      const spec = specs.find((s) => s.id === id);
-      expect(spec?.kind === 'bars' && spec.series[0]?.values, id).toEqual([0, 0]);
-      expect(spec?.kind === 'bars' && spec.valueDomain, id).toEqual([0, 1]);
-    }
-    // Every bar chart's axis holds 0 and its values, and spans something.
-    for (const spec of reportData(renderComparisonHtml([baseline(), makeResult()])).charts) {
+    const calm = [baseline(), proxyless].map((result) => ({
+      ...result,
+      timeSeries: {
+        ...result.timeSeries,
+        edges: result.timeSeries.edges.map((series) => ({ ...series, failed: series.failed.map(() => 0) })),
+      },
+    }));
+    const html = renderComparisonHtml(calm);
+    const empty = [...html.matchAll(/data-empty-chart="([^"]+)"[\s\S]*?<p class="empty">([^<]*)<\/p>/g)].map(
+      (m) => `${m[1]}: ${m[2]}`,
+    );
+    expect(empty).toEqual([
+      'added-latency: No shape&#39;s p50 or p99 differs from none&#39;s.',
+      'blast-radius: No service degraded under any shape.',
+      'proxy-cpu: No shape has proxies that used CPU.',
+      'proxy-memory: No shape has proxies that hold memory.',
+    ]);
+    // Not drawn: no figure for the browser script, no spec in the data.
+    expect(charts(html)).toEqual(['success-by-shape:2', 'success:2']);
+    expect(reportData(html).charts.map((spec) => spec.id)).toEqual(['success-by-shape', 'success']);
+    // The figure keeps its heading and caption (what the chart would have shown).
+    expect(html).toContain('<h3 id="chart-blast-radius-title">Blast radius</h3>');
+    // Every drawn bar chart's axis holds 0 and its values, and spans something.
+    for (const spec of reportData(renderComparisonHtml([baseline(), slower()])).charts) {
       if (spec.kind !== 'bars') continue;
       const [low, high] = spec.valueDomain;
       expect(low <= 0 && 0 < high, spec.id).toBe(true);

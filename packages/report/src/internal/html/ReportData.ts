@@ -92,6 +92,11 @@ export interface ChartFigure {
   title: string;
   description: string;
   spec: ChartSpec;
+  /**
+   * What the page says instead of the chart when it would draw nothing (`drawsNothing`), e.g. `No service degraded
+   * under any shape.` @defaultValue `NOTHING_TO_DRAW`
+   */
+  empty?: string;
 }
 
 /** Everything the browser script draws. */

@@ -54,6 +54,7 @@ export function comparisonCharts(
         series,
         yMax: 100,
       },
+      empty: 'No call of the traffic sources completed under any shape.',
     });
   }
   figures.push({
@@ -63,6 +64,7 @@ export function comparisonCharts(
       { name: 'p50', values: summary.shapes.map((s) => chartNumber(s.addedP50Ms)) },
       { name: 'p99', values: summary.shapes.map((s) => chartNumber(s.addedP99Ms)) },
     ]),
+    empty: `No shape's p50 or p99 differs from ${summary.baseline}'s.`,
   });
   figures.push({
     title: 'Success',
@@ -73,6 +75,7 @@ export function comparisonCharts(
         values: summary.shapes.map((s) => chartNumber(s.successRate === null ? null : s.successRate * 100)),
       },
     ]),
+    empty: 'No call of the traffic sources succeeded under any shape.',
   });
   figures.push({
     title: 'Blast radius',
@@ -85,6 +88,7 @@ export function comparisonCharts(
         values: results.map((r) => chartNumber(degradedServiceSeconds(r))),
       },
     ]),
+    empty: 'No service degraded under any shape.',
   });
   figures.push({
     title: 'Proxy CPU',
@@ -92,6 +96,7 @@ export function comparisonCharts(
     spec: bars('proxy-cpu', 'CPU (cores)', summary, [
       { name: 'CPU', values: summary.shapes.map((s) => chartNumber(s.proxyCpuCores)) },
     ]),
+    empty: 'No shape has proxies that used CPU.',
   });
   figures.push({
     title: 'Proxy memory',
@@ -99,6 +104,7 @@ export function comparisonCharts(
     spec: bars('proxy-memory', 'memory (MiB)', summary, [
       { name: 'memory', values: summary.shapes.map((s) => chartNumber(s.proxyMemoryMiB)) },
     ]),
+    empty: 'No shape has proxies that hold memory.',
   });
   if (summary.shapes.some((s) => s.costPerMonthUsd !== null)) {
     figures.push({
@@ -112,6 +118,7 @@ export function comparisonCharts(
           values: summary.shapes.map((s) => chartNumber(s.requestedCostPerMonthUsd)),
         },
       ]),
+      empty: 'No shape has proxies that cost anything, used or requested.',
     });
   }
   return figures;

@@ -108,6 +108,7 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
         },
       ].filter(hasValue),
     },
+    empty: 'The traffic sources offered no call.',
   });
 
   const success = sourceSeries
