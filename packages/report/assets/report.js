@@ -40,16 +40,33 @@
     return rows;
   }
 
-  /** The rows of a bar chart: one per category and series that has a value (a missing value has no bar). */
+  /**
+   * The rows of a bar chart: one per category and series that has a value (a missing value has no bar), with the
+   * half-width `e` of its confidence interval when the series has one (a mean over replications), else null.
+   */
   function barRows(spec) {
     const rows = [];
     spec.categories.forEach((category, i) => {
       for (const series of spec.series) {
         const value = series.values[i];
-        if (value !== null && value !== undefined) rows.push({ category, series: series.name, v: value });
+        const error = series.errors === undefined ? null : series.errors[i];
+        if (value !== null && value !== undefined)
+          rows.push({ category, series: series.name, v: value, e: error === undefined ? null : error });
       }
     });
     return rows;
+  }
+
+  /** The whiskers of a bar chart: one per bar with a confidence interval, from its low to its high end. */
+  function whiskerRows(rows) {
+    return rows
+      .filter((row) => row.e !== null && row.e > 0)
+      .map((row) => ({ ...row, lo: row.v - row.e, hi: row.v + row.e }));
+  }
+
+  /** A bar's value as the readout and the tooltip say it: `12.3`, or `12.3 ± 0.4` with an interval. */
+  function withError(value, error) {
+    return error === null || error === undefined ? format(value) : `${format(value)} ± ${format(error)}`;
   }
 
   function lineChart(spec, width, cursor) {
@@ -102,8 +119,9 @@
     const colorDomain = grouped ? names : spec.categories;
     const fill = grouped ? 'series' : 'category';
     const highlight = cursor === null ? [] : rows.filter((row) => row.category === spec.categories[cursor]);
+    const whiskers = whiskerRows(rows);
     const tip = (row) =>
-      `${row.category}${grouped ? ` (${row.series})` : ''}: ${format(row.v)} ${spec.yLabel}`;
+      `${row.category}${grouped ? ` (${row.series})` : ''}: ${withError(row.v, row.e)} ${spec.yLabel}`;
     if (longest > 14) {
       // Long names (edges): horizontal bars, names on the left.
       return Plot.plot({
@@ -132,6 +150,15 @@
             stroke: 'currentColor',
             strokeWidth: 2,
             fill: 'none',
+          }),
+          Plot.ruleY(whiskers, {
+            className: 'error-bars',
+            y: grouped ? 'series' : 'category',
+            fy: grouped ? 'category' : undefined,
+            x1: 'lo',
+            x2: 'hi',
+            stroke: 'currentColor',
+            strokeWidth: 1.5,
           }),
           Plot.ruleX([0]),
         ],
@@ -169,6 +196,15 @@
           strokeWidth: 2,
           fill: 'none',
         }),
+        Plot.ruleX(whiskers, {
+          className: 'error-bars',
+          x: grouped ? 'series' : 'category',
+          fx: grouped ? 'category' : undefined,
+          y1: 'lo',
+          y2: 'hi',
+          stroke: 'currentColor',
+          strokeWidth: 1.5,
+        }),
         Plot.ruleY([0]),
       ],
     });
@@ -180,7 +216,10 @@
       const values = spec.series.map((series) => `${series.name} ${format(series.values[cursor])}`);
       return `At ${format(spec.timeS[cursor])} s (${spec.yLabel}): ${values.join(', ')}.`;
     }
-    const values = spec.series.map((series) => `${series.name} ${format(series.values[cursor])}`);
+    const values = spec.series.map(
+      (series) =>
+        `${series.name} ${withError(series.values[cursor], series.errors === undefined ? null : series.errors[cursor])}`,
+    );
     return `${spec.categories[cursor]} (${spec.yLabel}): ${values.join(', ')}.`;
   }
 

@@ -1,12 +1,14 @@
 // The HTML comparison report opened in Chromium: every shape's bars and lines drawn, the capability
 // warnings there, no console error. Screenshot in out/screenshots/.
 
+import { replicationSeed, runFigures } from '@meshsim/analysis';
 import { meshShapeNames, simulate } from '@meshsim/mesh';
 import { applyOverrides, loadScenario } from '@meshsim/scenario';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { renderComparisonHtml } from '../src/index.js';
 import { drawnCharts, launchBrowser, openReport, screenshot } from './__helpers__/browser.js';
+import type { ReportData } from '../src/internal/html/ReportData.js';
 import type { ReportBrowser } from './__helpers__/browser.js';
 
 let browser: ReportBrowser;
@@ -104,6 +106,49 @@ describe('the compare report', () => {
       expect(await page.$$('figure[data-chart="blast-radius"]')).toHaveLength(0);
       await page.$eval('#same-request', (section) => section.scrollIntoView());
       await screenshot(page, 'compare-same-request');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('with replications, draws the means of added latency, success and proxy CPU with a whisker per interval', async () => {
+    const config = applyOverrides(loadScenario('overhead-3tier'), { durationMs: 5000 });
+    const shapes = ['none', 'linkerd', 'istio-sidecar'];
+    const seeds = [0, 1, 2].map((i) => replicationSeed(config.seed, i));
+    const runs = shapes.map((mesh) => seeds.map((seed) => simulate(applyOverrides(config, { mesh, seed }))));
+    const html = renderComparisonHtml(
+      runs.map((perSeed) => perSeed[0]!),
+      { config, replications: runs.map((perSeed) => perSeed.map(runFigures)) },
+    );
+    const { page, errors } = await openReport(browser.browser, 'compare-replications', html);
+    try {
+      expect(errors).toEqual([]);
+      const data = JSON.parse(
+        (await page.$eval('#report-data', (script) => script.textContent)) ?? '',
+      ) as ReportData;
+      for (const id of ['added-latency', 'success', 'proxy-cpu']) {
+        const spec = data.charts.find((chart) => chart.id === id);
+        if (spec?.kind !== 'bars') throw new Error(`${id}: no bar chart`);
+        const whiskers = spec.series.flatMap((series) =>
+          series.values.filter((value, i) => value !== null && (series.errors?.[i] ?? 0) > 0),
+        ).length;
+        const drawn = await page.$eval(
+          `figure[data-chart="${id}"]`,
+          (figure) => figure.querySelectorAll('g.error-bars line').length,
+        );
+        expect(drawn, id).toBe(whiskers);
+      }
+      // Added latency under a sidecar: an interval per shape and percentile other than the baseline.
+      expect(
+        await page.$eval(
+          'figure[data-chart="added-latency"]',
+          (f) => f.querySelectorAll('g.error-bars line').length,
+        ),
+      ).toBe(4);
+      const titles = await page.$$eval('#charts h3', (headings) => headings.map((h) => h.textContent ?? ''));
+      expect(titles).toContain('Added latency vs none: mean of 3 replications');
+      expect(titles).toContain(`Proxy memory — replication 1 of 3 (seed ${String(config.seed)})`);
+      await screenshot(page, 'compare-replications');
     } finally {
       await page.close();
     }

@@ -38,7 +38,9 @@ export interface HtmlComparisonOptions {
   loadBalancers?: ComparisonOptions['loadBalancers'];
   /**
    * Per result (same order), the headline figures of every replication, the first being the result's own
-   * run: adds the paired differences against the baseline with 95 % CIs, as in the text.
+   * run: adds the paired differences against the baseline with 95 % CIs, as in the text; with 2 or more, the added
+   * latency, success and proxy CPU bars are means over them with 95 % CI whiskers, and the charts and tables of one
+   * run per shape say they are the first replication's.
    */
   replications?: ComparisonOptions['replications'];
   /** What was changed of the scenario for every run, each as `PATH=VALUE`: named under "What was compared". */
@@ -75,7 +77,7 @@ export function renderComparisonHtml(
     ...(options.overrides !== undefined && { overrides: options.overrides }),
   });
   const windows = options.config === undefined ? [] : faultWindows(options.config.faults, summary.durationMs);
-  const figures = comparisonCharts(summary, results);
+  const figures = comparisonCharts(summary, results, options.replications);
   const shapes = summary.shapes.map((s) => s.shape);
   const facts = [
     `Mesh shapes: ${shapes.join(', ')}; added latency is measured against ${summary.baseline}.`,

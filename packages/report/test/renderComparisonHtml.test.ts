@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderComparisonHtml } from '../src/index.js';
 import type { ReportData } from '../src/internal/html/ReportData.js';
 import { BORROWED_WARNING, codeBuiltComparison } from './__helpers__/codeBuiltComparison.js';
-import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
+import { figuresWith, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 function baseline(): SimulationResult {
   const result = makeResult();
@@ -116,6 +116,46 @@ describe('renderComparisonHtml', () => {
       '<li>Overrides: seed=7, traffic.0.rate=800.</li>',
     );
     expect(renderComparisonHtml(results)).not.toContain('Overrides:');
+  });
+
+  it('with replications, charts the means over them with 95 % CI whiskers, and says which run the rest is', () => {
+    // Replication by replication the sidecar's p99 is 5 ms lower, then 10 and 1 ms higher: +2 ± 18.75 ms, n.s.
+    const results = [baseline(), slower()];
+    const replications = [
+      [figuresWith(20, 0.9), figuresWith(10, 0.8), figuresWith(30, 0.95)],
+      [figuresWith(15, 0.9), figuresWith(20, 0.8), figuresWith(31, 0.95)],
+    ];
+    const html = renderComparisonHtml(results, { replications });
+    const specs = reportData(html).charts;
+    const added = specs.find((spec) => spec.id === 'added-latency');
+    if (added?.kind !== 'bars') throw new Error('no added-latency bars');
+    const p99 = added.series.find((series) => series.name === 'p99');
+    expect(p99?.values).toEqual([0, 2]);
+    expect(p99?.errors?.[0]).toBeNull();
+    expect(p99?.errors?.[1]).toBe(18.75);
+    // The axis holds the whiskers.
+    expect(added.valueDomain).toEqual([-16.75, 20.75]);
+    const success = specs.find((spec) => spec.id === 'success');
+    expect(success?.kind === 'bars' && success.series[0]?.values).toEqual([88.33, 88.33]);
+    const titles = [...html.matchAll(/<h3 id="chart-[^"]+">([^<]*)<\/h3>/g)].map((m) => m[1]);
+    const first = `replication 1 of 3 (seed ${String(results[0]?.scenario.seed)})`;
+    expect(titles).toEqual([
+      `Success over time — ${first}`,
+      'Added latency vs none: mean of 3 replications',
+      'Success: mean of 3 replications',
+      `Blast radius — ${first}`,
+      'Proxy CPU: mean of 3 replications',
+      `Proxy memory — ${first}`,
+    ]);
+    // The tables of one run per shape say which run, as the text's sentence does.
+    expect(html).toContain(`<caption>Metrics per mesh shape — ${first}</caption>`);
+    expect(html).toContain(`<caption>Added latency per edge vs none: p50 / p99 (ms) — ${first}</caption>`);
+    // Without replications: the results' own figures, no label.
+    const plain = renderComparisonHtml(results);
+    expect(plain).toContain('<caption>Metrics per mesh shape</caption>');
+    expect(plain).toContain('<h3 id="chart-added-latency-title">Added latency vs none</h3>');
+    const plainAdded = reportData(plain).charts.find((spec) => spec.id === 'added-latency');
+    expect(plainAdded?.kind === 'bars' && plainAdded.series[1]).toEqual({ name: 'p99', values: [0, 2] });
   });
 
   it('needs at least one result', () => {

@@ -37,6 +37,11 @@ export interface LineChartSpec {
 export interface BarSeries {
   name: string;
   values: (number | null)[];
+  /**
+   * With a mean over replications: per category, the half-width of its 95 % confidence interval, drawn as a whisker
+   * from `value − e` to `value + e` (null: no whisker). Absent: no whiskers.
+   */
+  errors?: (number | null)[];
 }
 
 /** A bar chart: one group of bars per category (e.g. a mesh shape), one bar per series in each group. */

@@ -8,14 +8,17 @@ import type { ChartFigure, ChartSpec } from './ReportData.js';
 export const NOTHING_TO_DRAW = 'Nothing to draw: every value is 0 or missing.';
 
 /**
- * True when the chart would draw nothing: a bar chart whose every value is 0 or missing (bars of height 0), a line
- * chart with no value, or only 0s on an axis with no fixed top (a rate or a count: a line of 0 % success on its
- * 0–100 axis still says something).
+ * True when the chart would draw nothing: a bar chart whose every value is 0 or missing (bars of height 0) and that
+ * has no whisker of any length, a line chart with no value, or only 0s on an axis with no fixed top (a rate or a
+ * count: a line of 0 % success on its 0–100 axis still says something).
  */
 export function drawsNothing(spec: ChartSpec): boolean {
   const values = spec.series.flatMap((series) => series.values);
   const zeroOrMissing = values.every((value) => value === null || value === 0);
-  if (spec.kind === 'bars') return zeroOrMissing;
+  if (spec.kind === 'bars') {
+    const errors = spec.series.flatMap((series) => series.errors ?? []);
+    return zeroOrMissing && errors.every((error) => error === null || error === 0);
+  }
   return values.every((value) => value === null) || (spec.yMax === undefined && zeroOrMissing);
 }
 

@@ -1,13 +1,17 @@
 // The charts of a comparison's HTML report: success over time per shape (faults shaded), and bars per
-// shape of added p50/p99, success, blast radius, proxy CPU, memory and cost.
+// shape of added p50/p99, success, blast radius, proxy CPU, memory and cost. With replications, the bars of
+// headline figures are means over them with their 95 % CI as whiskers; the others say they are the first's.
 
+import { figureInterval } from '@meshsim/analysis';
+import type { RunFigures } from '@meshsim/analysis';
 import type { SimulationResult } from '@meshsim/mesh';
 
 import type { ComparisonSummary } from '../../summarizeComparison.js';
 import { barChart } from './barChart.js';
 import { DEGRADED_FAILED_RATIO, degradedServiceSeconds } from './blastRadius.js';
 import { chartNumber } from './downsample.js';
-import type { BarChartSpec, ChartFigure } from './ReportData.js';
+import { firstReplicationLabel } from './firstReplication.js';
+import type { BarChartSpec, BarSeries, ChartFigure } from './ReportData.js';
 import { successOnAxis, timeAxis } from './timeAxis.js';
 
 /** A bar chart with one bar per shape per series. */
@@ -25,15 +29,53 @@ function bars(
   );
 }
 
-/** Every chart of a comparison, in page order; cost only when some shape has prices. */
+/**
+ * Every chart of a comparison, in page order; cost only when some shape has prices. With `replications` (per
+ * result, the headline figures of every replication, as `summarizeComparison` takes them) and 2 or more of them,
+ * added latency, success and proxy CPU are means over the replications with their 95 % CI as whiskers (added
+ * latency: the paired differences); every other chart is of the results given (the first replication) and says so.
+ */
 export function comparisonCharts(
   summary: ComparisonSummary,
   results: readonly SimulationResult[],
+  replications?: readonly (readonly RunFigures[])[],
 ): ChartFigure[] {
   const figures: ChartFigure[] = [];
-  const first = results[0];
-  if (first !== undefined && first.timeSeries.startMs.length > 0) {
-    const axis = timeAxis(first.timeSeries, first.scenario.durationMs);
+  const first = firstReplicationLabel(summary);
+  const n = summary.replications ?? 0;
+  const replicated = first !== null && replications !== undefined;
+  // A chart of one run per shape, with replications: its title and caption say which run.
+  const oneRun = (figure: ChartFigure): ChartFigure =>
+    first === null
+      ? figure
+      : {
+          ...figure,
+          title: `${figure.title} — ${first}`,
+          description:
+            `${figure.description} The first of the ${n} replications; the means and the paired differences ` +
+            'use them all.',
+        };
+  const mean = `the mean over the ${n} replications, its 95 % CI as a whisker`;
+  /** A headline figure's mean per shape over the replications, and its CI half-width, scaled for display. */
+  const meanSeries = (name: string, key: keyof RunFigures, scale = 1): BarSeries => {
+    const intervals = summary.shapes.map((_, i) => {
+      const runs = replications?.[i] ?? [];
+      const values = runs.map((run) => run[key]);
+      return values.some((value) => value !== null) ? figureInterval(key, values) : null;
+    });
+    return {
+      name,
+      values: intervals.map((f) => chartNumber(f === null ? null : f.mean * scale)),
+      errors: intervals.map((f) => {
+        const half = f?.halfWidth ?? null;
+        return chartNumber(half === null ? null : half * scale);
+      }),
+    };
+  };
+
+  const firstResult = results[0];
+  if (firstResult !== undefined && firstResult.timeSeries.startMs.length > 0) {
+    const axis = timeAxis(firstResult.timeSeries, firstResult.scenario.durationMs);
     const series = results.map((result) => {
       const services = new Set(result.services.map((s) => s.name));
       const sources = result.timeSeries.edges.filter((s) => !services.has(s.source));
@@ -42,84 +84,136 @@ export function comparisonCharts(
         values: successOnAxis(axis, sources, result.timeSeries.startMs.length),
       };
     });
-    figures.push({
-      title: 'Success over time',
-      description: 'Succeeded ÷ completed calls of the traffic sources, per point, under each mesh shape.',
-      spec: {
-        kind: 'lines',
-        id: 'success-by-shape',
-        yLabel: 'success (%)',
-        timeS: axis.timeS,
-        endS: axis.endS,
-        series,
-        yMax: 100,
-      },
-      empty: 'No call of the traffic sources completed under any shape.',
-    });
+    figures.push(
+      oneRun({
+        title: 'Success over time',
+        description: 'Succeeded ÷ completed calls of the traffic sources, per point, under each mesh shape.',
+        spec: {
+          kind: 'lines',
+          id: 'success-by-shape',
+          yLabel: 'success (%)',
+          timeS: axis.timeS,
+          endS: axis.endS,
+          series,
+          yMax: 100,
+        },
+        empty: 'No call of the traffic sources completed under any shape.',
+      }),
+    );
   }
-  figures.push({
-    title: `Added latency vs ${summary.baseline}`,
-    description: `End-to-end p50 and p99 of the traffic sources minus those under ${summary.baseline} (ms).`,
-    spec: bars('added-latency', 'added (ms)', summary, [
-      { name: 'p50', values: summary.shapes.map((s) => chartNumber(s.addedP50Ms)) },
-      { name: 'p99', values: summary.shapes.map((s) => chartNumber(s.addedP99Ms)) },
-    ]),
-    empty: `No shape's p50 or p99 differs from ${summary.baseline}'s.`,
-  });
-  figures.push({
-    title: 'Success',
-    description: 'Succeeded ÷ completed calls of the traffic sources over the run.',
-    spec: bars('success', 'success (%)', summary, [
-      {
-        name: 'success',
-        values: summary.shapes.map((s) => chartNumber(s.successRate === null ? null : s.successRate * 100)),
-      },
-    ]),
-    empty: 'No call of the traffic sources succeeded under any shape.',
-  });
-  figures.push({
-    title: 'Blast radius',
-    description:
-      'Service-seconds degraded: for each service, the seconds in which more than ' +
-      `${DEGRADED_FAILED_RATIO * 100} % of the calls into it failed, added up over services.`,
-    spec: bars('blast-radius', 'degraded (service-s)', summary, [
-      {
-        name: 'degraded service-seconds',
-        values: results.map((r) => chartNumber(degradedServiceSeconds(r))),
-      },
-    ]),
-    empty: 'No service degraded under any shape.',
-  });
-  figures.push({
-    title: 'Proxy CPU',
-    description: 'Mean CPU of all proxies over the run (cores).',
-    spec: bars('proxy-cpu', 'CPU (cores)', summary, [
-      { name: 'CPU', values: summary.shapes.map((s) => chartNumber(s.proxyCpuCores)) },
-    ]),
-    empty: 'No shape has proxies that used CPU.',
-  });
-  figures.push({
-    title: 'Proxy memory',
-    description: 'Memory of all proxies (MiB).',
-    spec: bars('proxy-memory', 'memory (MiB)', summary, [
-      { name: 'memory', values: summary.shapes.map((s) => chartNumber(s.proxyMemoryMiB)) },
-    ]),
-    empty: 'No shape has proxies that hold memory.',
-  });
-  if (summary.shapes.some((s) => s.costPerMonthUsd !== null)) {
+
+  const addedEmpty = `No shape's p50 or p99 differs from ${summary.baseline}'s.`;
+  if (replicated) {
+    // The paired differences against the baseline (same seeds): the baseline's own is 0, without a whisker.
+    const paired = (name: string, key: keyof RunFigures): BarSeries => {
+      const differences = summary.shapes.map((s) =>
+        summary.paired?.find((p) => p.shape === s.shape)?.differences.find((d) => d.key === key),
+      );
+      return {
+        name,
+        values: summary.shapes.map((s, i) =>
+          s.shape === summary.baseline ? 0 : chartNumber(differences[i]?.mean ?? null),
+        ),
+        errors: differences.map((d) => chartNumber(d?.halfWidth ?? null)),
+      };
+    };
     figures.push({
-      title: 'Proxy cost',
+      title: `Added latency vs ${summary.baseline}: mean of ${n} replications`,
       description:
-        'Monthly cost of the proxies (USD per month): of what they use, and of what their containers request (the capacity reserved); a shape without prices has no bar.',
-      spec: bars('proxy-cost', 'cost (USD/month)', summary, [
-        { name: 'cost', values: summary.shapes.map((s) => chartNumber(s.costPerMonthUsd)) },
+        `End-to-end p50 and p99 of the traffic sources minus those under ${summary.baseline}, paired run by run on ` +
+        `the same seeds (ms): ${mean} (one across 0: not significant).`,
+      spec: bars('added-latency', 'added (ms)', summary, [
+        paired('p50', 'endToEndP50Ms'),
+        paired('p99', 'endToEndP99Ms'),
+      ]),
+      empty: addedEmpty,
+    });
+    figures.push({
+      title: `Success: mean of ${n} replications`,
+      description: `Succeeded ÷ completed calls of the traffic sources over the run: ${mean}.`,
+      spec: bars('success', 'success (%)', summary, [meanSeries('success', 'successRatio', 100)]),
+      empty: 'No call of the traffic sources succeeded under any shape.',
+    });
+  } else {
+    figures.push({
+      title: `Added latency vs ${summary.baseline}`,
+      description: `End-to-end p50 and p99 of the traffic sources minus those under ${summary.baseline} (ms).`,
+      spec: bars('added-latency', 'added (ms)', summary, [
+        { name: 'p50', values: summary.shapes.map((s) => chartNumber(s.addedP50Ms)) },
+        { name: 'p99', values: summary.shapes.map((s) => chartNumber(s.addedP99Ms)) },
+      ]),
+      empty: addedEmpty,
+    });
+    figures.push({
+      title: 'Success',
+      description: 'Succeeded ÷ completed calls of the traffic sources over the run.',
+      spec: bars('success', 'success (%)', summary, [
         {
-          name: 'requests cost',
-          values: summary.shapes.map((s) => chartNumber(s.requestedCostPerMonthUsd)),
+          name: 'success',
+          values: summary.shapes.map((s) => chartNumber(s.successRate === null ? null : s.successRate * 100)),
         },
       ]),
-      empty: 'No shape has proxies that cost anything, used or requested.',
+      empty: 'No call of the traffic sources succeeded under any shape.',
     });
+  }
+  figures.push(
+    oneRun({
+      title: 'Blast radius',
+      description:
+        'Service-seconds degraded: for each service, the seconds in which more than ' +
+        `${DEGRADED_FAILED_RATIO * 100} % of the calls into it failed, added up over services.`,
+      spec: bars('blast-radius', 'degraded (service-s)', summary, [
+        {
+          name: 'degraded service-seconds',
+          values: results.map((r) => chartNumber(degradedServiceSeconds(r))),
+        },
+      ]),
+      empty: 'No service degraded under any shape.',
+    }),
+  );
+  figures.push(
+    replicated
+      ? {
+          title: `Proxy CPU: mean of ${n} replications`,
+          description: `Mean CPU of all proxies over the run (cores): ${mean}.`,
+          spec: bars('proxy-cpu', 'CPU (cores)', summary, [meanSeries('CPU', 'proxyCpuCores')]),
+          empty: 'No shape has proxies that used CPU.',
+        }
+      : {
+          title: 'Proxy CPU',
+          description: 'Mean CPU of all proxies over the run (cores).',
+          spec: bars('proxy-cpu', 'CPU (cores)', summary, [
+            { name: 'CPU', values: summary.shapes.map((s) => chartNumber(s.proxyCpuCores)) },
+          ]),
+          empty: 'No shape has proxies that used CPU.',
+        },
+  );
+  figures.push(
+    oneRun({
+      title: 'Proxy memory',
+      description: 'Memory of all proxies (MiB).',
+      spec: bars('proxy-memory', 'memory (MiB)', summary, [
+        { name: 'memory', values: summary.shapes.map((s) => chartNumber(s.proxyMemoryMiB)) },
+      ]),
+      empty: 'No shape has proxies that hold memory.',
+    }),
+  );
+  if (summary.shapes.some((s) => s.costPerMonthUsd !== null)) {
+    figures.push(
+      oneRun({
+        title: 'Proxy cost',
+        description:
+          'Monthly cost of the proxies (USD per month): of what they use, and of what their containers request (the capacity reserved); a shape without prices has no bar.',
+        spec: bars('proxy-cost', 'cost (USD/month)', summary, [
+          { name: 'cost', values: summary.shapes.map((s) => chartNumber(s.costPerMonthUsd)) },
+          {
+            name: 'requests cost',
+            values: summary.shapes.map((s) => chartNumber(s.requestedCostPerMonthUsd)),
+          },
+        ]),
+        empty: 'No shape has proxies that cost anything, used or requested.',
+      }),
+    );
   }
   return figures;
 }

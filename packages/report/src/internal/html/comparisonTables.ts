@@ -9,6 +9,7 @@ import { signedMs } from '../format.js';
 import { textCell } from '../textTable.js';
 import type { ComparisonSummary } from '../../summarizeComparison.js';
 import { escapeHtml } from './escapeHtml.js';
+import { firstReplicationLabel } from './firstReplication.js';
 
 /** A table with a header row and rows whose first cell heads the row; every other cell is a number. */
 function table(caption: string, header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -35,9 +36,12 @@ export function comparisonTables(summary: ComparisonSummary): string {
   const context = { durationMs: summary.durationMs };
   const shapes = summary.shapes;
   const metrics = pickColumns(shapeColumns(summary.baseline), comparisonMetricKeys(summary), 'text');
+  // With replications, these two tables are the first replication's (the paired differences use them all).
+  const first = firstReplicationLabel(summary);
+  const of = first === null ? '' : ` — ${first}`;
   const parts = [
     table(
-      'Metrics per mesh shape',
+      `Metrics per mesh shape${of}`,
       ['metric', ...shapes.map((s) => s.shape)],
       metrics.map((metric) => [
         metric.text?.header ?? metric.key,
@@ -49,7 +53,7 @@ export function comparisonTables(summary: ComparisonSummary): string {
   if (edges.length > 0) {
     parts.push(
       table(
-        `Added latency per edge vs ${summary.baseline}: p50 / p99 (ms)`,
+        `Added latency per edge vs ${summary.baseline}: p50 / p99 (ms)${of}`,
         ['edge', ...shapes.map((s) => s.shape)],
         edges.map((edge, i) => [
           `${edge.source} → ${edge.destination}`,

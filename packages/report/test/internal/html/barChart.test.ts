@@ -28,6 +28,13 @@ describe('barValueDomain', () => {
     ).toEqual([-1, 12]);
   });
 
+  it('holds the whiskers: each value ± its CI half-width', () => {
+    expect(barValueDomain([{ name: 'p99', values: [0, 2, 5], errors: [null, 18.75, 1] }])).toEqual([
+      -16.75, 20.75,
+    ]);
+    expect(barValueDomain([{ name: 'a', values: [0, 0], errors: [0, 0.5] }])).toEqual([-0.5, 0.5]);
+  });
+
   it('ignores values that are not finite', () => {
     expect(barValueDomain([{ name: 'a', values: [Number.NaN, Infinity, 0] }])).toEqual([0, 1]);
   });

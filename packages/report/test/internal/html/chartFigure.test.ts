@@ -28,6 +28,10 @@ describe('drawsNothing', () => {
   it('is true for bars of only 0s or missing values, false when one bar has a height', () => {
     expect(drawsNothing(barChart('b', 'x', ['p', 'q'], [{ name: 'a', values: [0, null] }]))).toBe(true);
     expect(drawsNothing(barChart('b', 'x', ['p', 'q'], [{ name: 'a', values: [0, -0.5] }]))).toBe(false);
+    // A mean of 0 with an interval around it is a whisker to draw.
+    expect(
+      drawsNothing(barChart('b', 'x', ['p', 'q'], [{ name: 'a', values: [0, 0], errors: [null, 0.3] }])),
+    ).toBe(false);
   });
 
   it('is true for lines with no value, or only 0s on an axis without a fixed top', () => {
