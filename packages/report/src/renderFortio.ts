@@ -1,7 +1,7 @@
 // Fortio's JSON result format (HTTPRunnerResults) for each traffic source of a run, so `fortio report`
 // can list and chart simulated runs beside measured ones.
 
-import type { SimulationResult } from '@meshsim/mesh';
+import type { LatencySummary, SimulationResult } from '@meshsim/mesh';
 
 import type { ExportOptions } from './ExportOptions.js';
 import { round } from './internal/format.js';
@@ -11,6 +11,7 @@ import {
   histogramPercentile,
   histogramRange,
   histogramStdDev,
+  runLatency,
   sourceHistogram,
 } from './internal/sourceHistogram.js';
 import type { MergedHistogram } from './internal/sourceHistogram.js';
@@ -46,8 +47,11 @@ export interface FortioResult {
  * Renders one Fortio `HTTPRunnerResults` JSON document per traffic source: `StartTime`, `RequestedQPS`,
  * `ActualQPS`, `ActualDuration` [ns], `NumThreads`, `DurationHistogram` (seconds: `Count`, `Min`, `Max`,
  * `Sum`, `Avg`, `StdDev`, `Data` buckets and `Percentiles`), `RetCodes` by status, `URL`. The histogram
- * is built from the request series the caller side reported (Envoy's buckets), so `Min`, `Max`, `StdDev`
- * and percentiles are bucket estimates (linear within a bucket); `Count`, `Sum`, `Avg` and `RetCodes` are exact.
+ * is built from the request series the caller side reported (Envoy's buckets); `Count`, `Sum`, `Avg` and `RetCodes`
+ * are exact. When the source's requests are those of the run's own latency figures (one edge, none of its calls
+ * failed), `Max` and the percentiles 50, 90, 99 and 99.9 are the run's, as its edge table prints them, and p75 (which
+ * the run does not record) is interpolated and kept between them; otherwise `Max` and the percentiles are bucket
+ * estimates (linear within a bucket). `Min` and `StdDev` are always bucket estimates.
  *
  * @param result - A result of `simulate(config, { telemetry: { requests: true } })`.
  * @param options - Wall-clock start and each source's requested load.
@@ -80,7 +84,7 @@ export function renderFortio(result: SimulationResult, options: FortioOptions = 
       ActualDuration: Math.round(result.scenario.durationMs * 1e6),
       NumThreads: load.threads,
       Version: 'meshsim',
-      DurationHistogram: durationHistogram(histogram),
+      DurationHistogram: durationHistogram(histogram, runLatency(result, [source], histogram)),
       Exactly: 0,
       Jitter: false,
       Uniform: false,
@@ -105,9 +109,16 @@ function fortioDate(ms: number): string {
   return `${iso.slice(0, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
 }
 
-/** Fortio's `HistogramData` [s] from a histogram [ms]. */
-function durationHistogram(histogram: MergedHistogram): Record<string, unknown> {
-  const [minMs, maxMs] = histogramRange(histogram);
+/**
+ * Fortio's `HistogramData` [s] from a histogram [ms], with the run's own maximum and percentiles when `exact` (the
+ * run's latency figures of the same requests) is given.
+ */
+function durationHistogram(
+  histogram: MergedHistogram,
+  exact: LatencySummary | null,
+): Record<string, unknown> {
+  const [minMs, bucketMaxMs] = histogramRange(histogram);
+  const maxMs = exact?.maxMs ?? bucketMaxMs;
   const data: Record<string, number>[] = [];
   let seen = 0;
   histogram.counts.forEach((n, b) => {
@@ -131,9 +142,30 @@ function durationHistogram(histogram: MergedHistogram): Record<string, unknown> 
     Data: data,
     Percentiles: FORTIO_PERCENTILES.map((p) => ({
       Percentile: p,
-      Value: num(histogramPercentile(histogram, p) / 1000),
+      Value: num(percentileMs(histogram, exact, p) / 1000),
     })),
   };
+}
+
+/**
+ * The `p`th percentile [ms]: the run's own when `exact` has it (50, 90, 99, 99.9), else interpolated within Envoy's
+ * buckets — kept, with `exact`, between the run's nearest percentiles below and above, so that the list never
+ * decreases.
+ */
+function percentileMs(histogram: MergedHistogram, exact: LatencySummary | null, p: number): number {
+  const estimate = histogramPercentile(histogram, p);
+  if (exact === null) return estimate;
+  const known: [number, number][] = [
+    [50, exact.p50Ms],
+    [90, exact.p90Ms],
+    [99, exact.p99Ms],
+    [99.9, exact.p999Ms],
+  ];
+  const own = known.find(([q]) => q === p);
+  if (own !== undefined) return own[1];
+  const below = known.filter(([q]) => q < p).at(-1)?.[1] ?? 0;
+  const above = known.find(([q]) => q > p)?.[1] ?? exact.maxMs;
+  return Math.min(Math.max(estimate, below), above);
 }
 
 function num(value: number): number {

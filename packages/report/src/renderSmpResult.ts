@@ -6,7 +6,12 @@ import type { SimulationResult } from '@meshsim/mesh';
 import type { ExportOptions } from './ExportOptions.js';
 import { round } from './internal/format.js';
 import { requireRequests } from './internal/requireTelemetry.js';
-import { histogramPercentile, histogramRange, sourceHistogram } from './internal/sourceHistogram.js';
+import {
+  histogramPercentile,
+  histogramRange,
+  runLatency,
+  sourceHistogram,
+} from './internal/sourceHistogram.js';
 
 /** The SMP specification version the document follows. */
 export const SMP_VERSION = 'v0.0.1';
@@ -14,8 +19,11 @@ export const SMP_VERSION = 'v0.0.1';
 /**
  * Renders the run as an SMP `PerformanceTestResult`: `smpVersion`, `id`, `labels` (scenario, mesh, seed),
  * `startTime`/`endTime` (RFC 3339), `latenciesMs` {`min`, `average`, `p50`, `p90`, `p99`, `max`} over every
- * traffic-source request and `actualQPS`. Latencies come from Envoy's buckets of the caller-side request
- * series: `average` is exact, `min`/`max` are bucket edges and percentiles interpolate within a bucket.
+ * traffic-source request and `actualQPS`. `average` is exact. When the requests are those of the run's own latency
+ * figures (one traffic-source edge, none of its calls failed), `p50`, `p90`, `p99` and `max` are the run's, as its
+ * edge table prints them (label `latencies: run`); otherwise they come from Envoy's buckets of the caller-side request
+ * series, `max` a bucket edge and percentiles interpolated within a bucket (label `latencies: buckets`). `min` is
+ * always a bucket edge: the run records no minimum.
  *
  * @param result - A result of `simulate(config, { telemetry: { requests: true } })`.
  * @param options - Where simulated time 0 is on the wall clock (default: the Unix epoch).
@@ -28,7 +36,11 @@ export function renderSmpResult(result: SimulationResult, options: ExportOptions
   const services = new Set(result.services.map((s) => s.name));
   const sources = [...new Set(result.edges.filter((e) => !services.has(e.source)).map((e) => e.source))];
   const histogram = sourceHistogram(requests, sources);
-  const [minMs, maxMs] = histogramRange(histogram);
+  const [minMs, bucketMaxMs] = histogramRange(histogram);
+  // The run's own figures when they are of these requests; the buckets' estimates otherwise.
+  const exact = runLatency(result, sources, histogram);
+  const percentile = (p: number, exactMs: number | undefined): number =>
+    exactMs ?? histogramPercentile(histogram, p);
   const { scenario } = result;
   const id = `meshsim-${scenario.name}-${scenario.mesh}-${String(scenario.seed)}`;
   const document = {
@@ -39,16 +51,17 @@ export function renderSmpResult(result: SimulationResult, options: ExportOptions
       mesh: scenario.mesh,
       seed: String(scenario.seed),
       generator: 'meshsim',
+      latencies: exact === null ? 'buckets' : 'run',
     },
     startTime: new Date(startMs).toISOString(),
     endTime: new Date(startMs + scenario.durationMs).toISOString(),
     latenciesMs: {
       min: num(minMs),
       average: num(histogram.count > 0 ? histogram.sumMs / histogram.count : 0),
-      p50: num(histogramPercentile(histogram, 50)),
-      p90: num(histogramPercentile(histogram, 90)),
-      p99: num(histogramPercentile(histogram, 99)),
-      max: num(maxMs),
+      p50: num(percentile(50, exact?.p50Ms)),
+      p90: num(percentile(90, exact?.p90Ms)),
+      p99: num(percentile(99, exact?.p99Ms)),
+      max: num(exact?.maxMs ?? bucketMaxMs),
     },
     actualQPS: num(scenario.durationMs > 0 ? histogram.count / (scenario.durationMs / 1000) : 0),
     testId: id,

@@ -1,10 +1,14 @@
-// Fortio and SMP results of a run: counts, status codes and latency statistics from the caller-side series.
+// Fortio and SMP results of a run: counts, status codes and latency statistics from the caller-side series, with the
+// run's own percentiles where they are of the same requests.
 
 import { describe, expect, it } from 'vitest';
 
+import { simulate } from '@meshsim/mesh';
+import { parseScenario } from '@meshsim/scenario';
+
 import { renderFortio, renderSmpResult } from '../src/index.js';
 import { makeResult } from './__helpers__/fixtures.js';
-import { telemetryRun } from './__helpers__/telemetryRun.js';
+import { TELEMETRY_SCENARIO, telemetryRun } from './__helpers__/telemetryRun.js';
 
 const result = telemetryRun();
 const shoppers = result.edges.find((e) => e.source === 'shoppers');
@@ -79,3 +83,68 @@ function fortioAverageMs(): number {
   const fortio = JSON.parse(renderFortio(result)[0]?.json ?? '{}') as { DurationHistogram: { Avg: number } };
   return fortio.DurationHistogram.Avg * 1000;
 }
+
+/** The SMP document's fields these tests read. */
+interface Smp {
+  labels: Record<string, string>;
+  latenciesMs: { min: number; average: number; p50: number; p90: number; p99: number; max: number };
+}
+
+/** The Fortio document's fields these tests read. */
+interface Fortio {
+  DurationHistogram: {
+    Max: number;
+    Data: { End: number }[];
+    Percentiles: { Percentile: number; Value: number }[];
+  };
+}
+
+describe("the run's own percentiles in Fortio and SMP", () => {
+  // The canary without its failing version: every call of the source succeeds, so the requests the series count are
+  // the calls whose latency the run's edge table gives.
+  const calm = simulate(
+    parseScenario(TELEMETRY_SCENARIO.replace(', errorRate: 0.5', ''), 'telemetry-calm.yaml'),
+    { telemetry: { requests: true } },
+  );
+  const edge = calm.edges.find((e) => e.source === 'shoppers');
+  if (edge === undefined) throw new Error('no shoppers edge');
+
+  it('SMP gives the p50, p90, p99 and max of the edge table when no call of the source failed', () => {
+    expect(edge.failed).toBe(0);
+    const smp = JSON.parse(renderSmpResult(calm)) as Smp;
+    const round6 = (ms: number): number => Math.round(ms * 1e6) / 1e6;
+    expect(smp.labels['latencies']).toBe('run');
+    expect(smp.latenciesMs).toMatchObject({
+      p50: round6(edge.latency.p50Ms),
+      p90: round6(edge.latency.p90Ms),
+      p99: round6(edge.latency.p99Ms),
+      max: round6(edge.latency.maxMs),
+    });
+    expect(smp.latenciesMs.average).toBeCloseTo(edge.latency.meanMs, 6);
+    // min stays a bucket edge (the run records no minimum), at or below everything else.
+    expect(smp.latenciesMs.min).toBeLessThanOrEqual(smp.latenciesMs.p50);
+  });
+
+  it("Fortio gives the edge table's percentiles and max, p75 between its neighbours", () => {
+    const fortio = JSON.parse(renderFortio(calm)[0]?.json ?? '{}') as Fortio;
+    const seconds = (ms: number): number => Math.round(ms * 1e6) / 1e9;
+    const values = Object.fromEntries(
+      fortio.DurationHistogram.Percentiles.map((p) => [p.Percentile, p.Value]),
+    );
+    expect(values['50']).toBeCloseTo(seconds(edge.latency.p50Ms), 9);
+    expect(values['90']).toBeCloseTo(seconds(edge.latency.p90Ms), 9);
+    expect(values['99']).toBeCloseTo(seconds(edge.latency.p99Ms), 9);
+    expect(values['99.9']).toBeCloseTo(seconds(edge.latency.p999Ms), 9);
+    expect(values['75']).toBeGreaterThanOrEqual(values['50'] ?? Infinity);
+    expect(values['75']).toBeLessThanOrEqual(values['90'] ?? -Infinity);
+    expect(fortio.DurationHistogram.Max).toBeCloseTo(seconds(edge.latency.maxMs), 9);
+    expect(fortio.DurationHistogram.Data.at(-1)?.End).toBe(fortio.DurationHistogram.Max);
+  });
+
+  it('keeps the bucket estimates when calls failed (the edge table covers only the successful ones)', () => {
+    expect(shoppers?.failed).toBeGreaterThan(0);
+    const smp = JSON.parse(renderSmpResult(result)) as Smp;
+    expect(smp.labels['latencies']).toBe('buckets');
+    expect(smp.latenciesMs.p99).not.toBeCloseTo(shoppers?.latency.p99Ms ?? 0, 1);
+  });
+});

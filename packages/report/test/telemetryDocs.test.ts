@@ -1,5 +1,6 @@
 // docs/telemetry.md against the code: the tail-sampling figures it quotes (steady-3tier's slow traces, the retry
-// storm's failed ones) and the summary line of its code example are what the model gives.
+// storm's failed ones), the summary line of its code example, and the Fortio and SMP latencies it quotes (the run's
+// against Envoy's buckets) are what the model gives.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,8 @@ import { simulate } from '@meshsim/mesh';
 import type { TelemetryOptions } from '@meshsim/mesh';
 import { applyOverrides, loadScenario } from '@meshsim/scenario';
 
-import { renderTraceSummary } from '../src/index.js';
+import { renderSmpResult, renderTraceSummary } from '../src/index.js';
+import { histogramPercentile, histogramRange, sourceHistogram } from '../src/internal/sourceHistogram.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/telemetry.md', import.meta.url)), 'utf8');
 /** The page with its line breaks as spaces (sentences wrap). */
@@ -40,5 +42,55 @@ describe('docs/telemetry.md matches the trace sampling it describes', () => {
         line,
       ) ?? [];
     expect(text).toContain(`(${kept} of the ${picked} that failed, of ${requests})`);
+  });
+});
+
+describe('docs/telemetry.md matches the Fortio and SMP latencies it quotes', () => {
+  /** The SMP latencies of a bundled scenario's run, its source edges, and the bucket estimates of its requests. */
+  function latencies(scenario: string): {
+    smp: { labels: Record<string, string>; latenciesMs: Record<string, number> };
+    edge: { p90Ms: number; p99Ms: number; maxMs: number };
+    buckets: { p90: number; p99: number; max: number };
+  } {
+    const result = simulate(loadScenario(scenario), { telemetry: { requests: true } });
+    const services = new Set(result.services.map((s) => s.name));
+    const sources = result.edges.filter((e) => !services.has(e.source));
+    const requests = result.telemetry?.requests;
+    if (requests === undefined) throw new Error(`${scenario}: no request series`);
+    const histogram = sourceHistogram(
+      requests,
+      sources.map((e) => e.source),
+    );
+    return {
+      smp: JSON.parse(renderSmpResult(result)) as ReturnType<typeof latencies>['smp'],
+      edge: sources[0]?.latency ?? { p90Ms: 0, p99Ms: 0, maxMs: 0 },
+      buckets: {
+        p90: histogramPercentile(histogram, 90),
+        p99: histogramPercentile(histogram, 99),
+        max: histogramRange(histogram)[1],
+      },
+    };
+  }
+  const fixed = (value: number, decimals = 2): string => value.toFixed(decimals);
+
+  it("quotes overhead-3tier's run latencies against its bucket estimates, and gives the run's", () => {
+    const { smp, edge, buckets } = latencies('overhead-3tier');
+    expect(text).toContain(
+      `overhead-3tier's p99 would read ${fixed(buckets.p99)} ms where the run measured ${fixed(edge.p99Ms)} ms, ` +
+        `its p90 ${fixed(buckets.p90)} ms (${fixed(edge.p90Ms)} ms), its maximum ${String(buckets.max)} ms, the ` +
+        `bucket's top edge (${fixed(edge.maxMs)} ms)`,
+    );
+    expect(smp.labels['latencies']).toBe('run');
+    expect(fixed(smp.latenciesMs['p99'] ?? 0)).toBe(fixed(edge.p99Ms));
+  });
+
+  it("quotes the retry storm's p99 over every completed request against its successful calls'", () => {
+    const { smp, edge } = latencies('retry-storm');
+    expect(smp.labels['latencies']).toBe('buckets');
+    const all = Math.round(smp.latenciesMs['p99'] ?? 0).toLocaleString('en-US');
+    expect(text).toContain(
+      `retry-storm's p99 over every completed request is ${all} ms, its timeouts included, against ` +
+        `${fixed(edge.p99Ms, 1)} ms for the successful calls`,
+    );
   });
 });

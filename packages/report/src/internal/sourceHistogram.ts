@@ -1,7 +1,8 @@
 // The end-to-end latency histogram and status counts of traffic-source requests, merged from the request
-// series their callers' side reported, with statistics estimated from Envoy's buckets (Fortio, SMP).
+// series their callers' side reported, with statistics estimated from Envoy's buckets (Fortio, SMP), and the run's
+// own percentiles of the same requests when it has them.
 
-import type { RequestTelemetry } from '@meshsim/mesh';
+import type { LatencySummary, RequestTelemetry, SimulationResult } from '@meshsim/mesh';
 
 /** A merged histogram: per-bucket counts (not cumulative), the last one above every bound. */
 export interface MergedHistogram {
@@ -86,4 +87,22 @@ export function histogramStdDev(histogram: MergedHistogram): number {
     squares += n * (mid - mean) * (mid - mean);
   });
   return Math.sqrt(squares / histogram.count);
+}
+
+/**
+ * The run's own latency figures of the requests `histogram` merges — the edge's `latency`, read from the run's
+ * fine-grained histogram (within 0.4 %), as its tables print them — when they are the same requests: the sources
+ * call over one edge and none of its calls failed (the edge's figures cover the successful calls, the request series
+ * every completed one). Null otherwise: several edges' percentiles do not merge, and failed calls are not in them.
+ */
+export function runLatency(
+  result: Pick<SimulationResult, 'edges' | 'services'>,
+  sources: readonly string[],
+  histogram: MergedHistogram,
+): LatencySummary | null {
+  const services = new Set(result.services.map((s) => s.name));
+  const edges = result.edges.filter((e) => !services.has(e.source) && sources.includes(e.source));
+  const edge = edges.length === 1 ? edges[0] : undefined;
+  if (edge === undefined || edge.failed > 0) return null;
+  return histogram.count > 0 && edge.latency.count === histogram.count ? edge.latency : null;
 }
