@@ -2,29 +2,12 @@
 // the verdicts; as text and as a JSON value.
 
 import { RUN_FIGURES } from '@meshsim/analysis';
-import type { FigureInterval, ReplicationSummary } from '@meshsim/analysis';
+import type { ReplicationSummary } from '@meshsim/analysis';
 
-import { groupedFixed, round } from './internal/format.js';
+import { round } from './internal/format.js';
+import { formatInterval } from './internal/intervalFormat.js';
 import { formatTable } from './internal/formatTable.js';
 import type { JsonValue } from './JsonValue.js';
-
-/** `mean ± half` scaled and fixed as the figure reads (half-width `–` without an interval). */
-export function formatInterval(interval: FigureInterval): {
-  mean: string;
-  half: string;
-  min: string;
-  max: string;
-} {
-  const info = RUN_FIGURES.find((f) => f.key === interval.key);
-  const scale = info?.scale ?? 1;
-  const decimals = info?.decimals ?? 3;
-  return {
-    mean: groupedFixed(interval.mean * scale, decimals),
-    half: interval.halfWidth === null ? '–' : `± ${groupedFixed(interval.halfWidth * scale, decimals)}`,
-    min: groupedFixed(interval.min * scale, decimals),
-    max: groupedFixed(interval.max * scale, decimals),
-  };
-}
 
 /** The verdict counts as `metastable 3/5, degraded-recovered 2/5` (only verdicts that occurred). */
 export function verdictCounts(verdicts: Readonly<Record<string, number>>, n: number): string {

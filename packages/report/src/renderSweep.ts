@@ -13,7 +13,8 @@ import type {
 
 import { fixed, round } from './internal/format.js';
 import { formatTable } from './internal/formatTable.js';
-import { formatInterval, verdictCounts } from './renderReplications.js';
+import { intervalCell } from './internal/intervalFormat.js';
+import { verdictCounts } from './renderReplications.js';
 
 /**
  * The figures a sweep's text table shows (the JSON has them all); the node figures only when the nodes have a size
@@ -30,9 +31,7 @@ const SWEEP_FIGURES = [
 
 function cell(point: SweepPointSummary, key: string): string {
   const interval = point.figures.find((f) => f.key === key);
-  if (interval === undefined) return '–';
-  const { mean, half } = formatInterval(interval);
-  return interval.halfWidth === null ? mean : `${mean} ${half}`;
+  return interval === undefined ? '–' : intervalCell(interval);
 }
 
 /** What the head line says of the stopped runs run again (` (2 stopped runs run again)`; nothing when none). */

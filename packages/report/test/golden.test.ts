@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import type { FigureInterval, ReplicationSummary } from '@meshsim/analysis';
 import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
@@ -14,6 +15,7 @@ import {
   renderComparisonText,
   renderHtml,
   renderJson,
+  renderReplicationsText,
   renderText,
   summarizeComparison,
 } from '../src/index.js';
@@ -49,6 +51,33 @@ function makeBaselineResult(): SimulationResult {
   return result;
 }
 
+/** A replication summary of 5 runs: figures that read at their decimals, and small ones that need more. */
+function makeReplicationSummary(): ReplicationSummary {
+  const interval = (key: FigureInterval['key'], mean: number, halfWidth: number): FigureInterval => ({
+    key,
+    n: 5,
+    mean,
+    halfWidth,
+    min: mean - halfWidth / 2,
+    max: mean + halfWidth / 2,
+  });
+  return {
+    n: 5,
+    seeds: [42, 1, 2, 3, 4],
+    verdicts: { stable: 4, 'degraded-recovered': 1, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
+    figures: [
+      interval('successRatio', 0.999988, 0.000003),
+      interval('goodputRps', 1234.56, 23.7),
+      interval('endToEndP50Ms', 4.2, 0.31),
+      interval('endToEndP99Ms', 1418.7, 1200.5),
+      interval('attemptsPerCall', 1.00012, 0.00004),
+      interval('workPerRequest', 0.0012, 0.0003),
+      interval('proxyCpuCores', 0.549, 0.044),
+      interval('pendingPods', 0, 0),
+    ],
+  };
+}
+
 /** What the renderer writes of an HTML page between its inlined style sheet and scripts: its `<main>`. */
 function pageMain(html: string): string {
   const start = html.indexOf('<main');
@@ -80,6 +109,8 @@ function outputs(): [string, string][] {
   files.push(['result.run.txt', renderText(run, extras)]);
   files.push(['result.run.json', renderJson(run, extras)]);
   files.push(['result.run.html', pageMain(renderHtml(run, extras))]);
+  // `run --replications N`'s table: figures at their decimals, and small ones with the decimals they need.
+  files.push(['replications.txt', renderReplicationsText(makeReplicationSummary()) + '\n']);
   const comparison = summarizeComparison([makeBaselineResult(), makeResult(), makePricedResult()]);
   files.push(['comparison.txt', renderComparisonText(comparison)]);
   files.push(['comparison.json', renderComparisonJson(comparison)]);

@@ -166,6 +166,19 @@ describe('diagnosis renderers', () => {
     expect(text).toMatch(/success \(%\)\s+50\.00\s+± 10\.00\s+40\.00\s+60\.00/);
   });
 
+  it('prints a small interval with the decimals it needs (as the paired differences), min and max alike', () => {
+    const summary: ReplicationSummary = {
+      n: 5,
+      seeds: [42, 1, 2, 3, 4],
+      verdicts: { stable: 5, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
+      figures: [{ key: 'workPerRequest', n: 5, mean: 0.0012, halfWidth: 0.0003, min: 0.0009, max: 0.0016 }],
+    };
+    // At the figure's 2 decimals: 0.00 ± 0.00, 0.00, 0.00.
+    expect(renderReplicationsText(summary)).toMatch(
+      /work per request \(server calls\)\s+0\.0012\s+± 0\.0003\s+0\.0009\s+0\.0016\n?/,
+    );
+  });
+
   it('groups the thousands of a replicated figure, as the other tables', () => {
     const summary: ReplicationSummary = {
       n: 2,

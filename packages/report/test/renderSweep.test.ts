@@ -42,6 +42,34 @@ describe('renderSweepText', () => {
     expect(head).toBe('Sweep: 1 point × 1 replication = 1 run: 1 run now, 0 already in the store');
   });
 
+  it('prints a small interval with the decimals it needs (as the paired differences), not 1.000 ± 0.000', () => {
+    const [point] = result.summary;
+    if (point === undefined) throw new Error('no point');
+    const small = {
+      ...result,
+      summary: [
+        {
+          ...point,
+          figures: [
+            {
+              key: 'attemptsPerCall' as const,
+              n: 3,
+              mean: 1.00012,
+              halfWidth: 0.00004,
+              min: 1.0001,
+              max: 1.0002,
+            },
+          ],
+        },
+      ],
+    };
+    expect(renderSweepText(small)).toMatch(/\s1\.00012 ± 0\.00004\n/);
+    // The JSON keeps the numbers (rounded to 6 decimals).
+    expect(JSON.parse(renderSweepJson(small))).toMatchObject({
+      summary: [{ figures: { attemptsPerCall: { mean: 1.00012, halfWidth: 0.00004 } } }],
+    });
+  });
+
   it('names the shard that ran and how many of the runs it has, when there is one', () => {
     expect(renderSweepText({ ...result, shard: { index: 3, count: 4 } }).split('\n')[0]).toBe(
       'Sweep: 1 point × 1 replication = 1 run; shard 3/4 has 1 of them: 1 run now, 0 already in the store',

@@ -4,12 +4,8 @@
 import { RUN_FIGURES } from '@meshsim/analysis';
 import type { PairedDifference } from '@meshsim/analysis';
 
-import { formatInterval } from '../renderReplications.js';
 import type { ComparisonSummary } from '../summarizeComparison.js';
-import { groupedFixed } from './format.js';
-
-/** The most decimals a paired difference is printed with, however small it is. */
-const MAX_DECIMALS = 12;
+import { formatInterval } from './intervalFormat.js';
 
 /** A table as cells: the title, the header row, and rows whose first cell names the row. */
 export interface PairedTable {
@@ -63,31 +59,14 @@ export function pairedTable(summary: ComparisonSummary): PairedTable | null {
 }
 
 /**
- * A paired difference as `+mean ± half` scaled as its figure reads, ` n.s.` appended when its interval holds 0. The
- * figure's decimals, or more where a small difference needs them: a half-width above 0 never prints as 0, and the
+ * A paired difference as `+mean ± half` scaled as its figure reads, ` n.s.` appended when its interval holds 0, at the
+ * decimals it needs (`intervalDecimals`, as every interval table): a half-width above 0 never prints as 0, and the
  * printed numbers agree with the significance (|mean| > half exactly when significant), so that no row reads as
  * `0.00 ± 0.00` while significant. Without an interval (one replication), the mean alone.
  */
 export function formatDifference(d: PairedDifference): string {
-  const info = RUN_FIGURES.find((f) => f.key === d.key);
-  const scale = info?.scale ?? 1;
-  let decimals = info?.decimals ?? 3;
-  if (d.halfWidth === null) {
-    const { mean } = formatInterval(d);
-    return d.mean > 0 ? `+${mean}` : mean;
-  }
-  const mean = d.mean * scale;
-  const half = d.halfWidth * scale;
-  const rounded = (value: number, places: number): number => Number(value.toFixed(places));
-  const readsRight = (places: number): boolean => {
-    const m = Math.abs(rounded(mean, places));
-    const h = rounded(half, places);
-    return (half === 0 || h > 0) && (d.significant === true) === m > h;
-  };
-  while (decimals < MAX_DECIMALS && !readsRight(decimals)) decimals++;
-  const printed = groupedFixed(mean, decimals);
-  return (
-    `${d.mean > 0 ? `+${printed}` : printed} ± ${groupedFixed(half, decimals)}` +
-    (d.significant === false ? ' n.s.' : '')
-  );
+  const { mean, half } = formatInterval(d);
+  const signed = d.mean > 0 ? `+${mean}` : mean;
+  if (d.halfWidth === null) return signed;
+  return `${signed} ${half}` + (d.significant === false ? ' n.s.' : '');
 }
