@@ -170,8 +170,9 @@ Run the same scenario and seed under each mesh shape and print them side by side
 end-to-end and per-edge latency added vs 'none' (p50/p99), retries, work per request, proxy count,
 CPU, memory and cost, each shape's verdict, and the policies each shape cannot enforce (warnings).
 Every run sees the same arrivals and service times (common random numbers), so differences come from
-the shapes; with --replications N they are reported as paired differences with 95 % CIs, marked n.s.
-when not significant. The runs go to worker threads.
+the shapes; with --replications N each shape's figures are reported as mean ± 95 % CI over its
+replications, and the differences as paired differences with 95 % CIs, marked n.s. when not
+significant. The runs go to worker threads.
 
 Options:
   --mesh LIST       Comma-separated mesh shapes. Default: all of them, in this order:

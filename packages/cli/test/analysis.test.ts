@@ -122,7 +122,7 @@ describe('meshsim run: diagnosis, --set, --replications', () => {
 });
 
 describe('meshsim compare: verdicts and paired differences', () => {
-  it('runs shapes × replications on 2 workers and reports paired differences, n.s. where the CI holds 0', async () => {
+  it("runs shapes × replications on 2 workers and reports each shape's mean ± 95 % CI and paired differences, n.s. where the CI holds 0", async () => {
     const args = [
       'compare',
       'steady-3tier',
@@ -143,10 +143,36 @@ describe('meshsim compare: verdicts and paired differences', () => {
     // The sidecars add latency in every replication: significant; the success ratio does not move: n.s.
     expect(threaded.out).toMatch(/end-to-end p50 \(ms\)\s+\+\d+\.\d+ ± \d+\.\d+\n/);
     expect(threaded.out).toMatch(/success \(%\)\s+[-+]?\d+\.\d+ ± \d+\.\d+ n\.s\./);
+    // Each shape's figures as mean ± 95 % CI, before the paired differences.
+    const intervals = threaded.out.indexOf('\nPer shape over 3 replications (mean ± 95 % CI, Student t)\n');
+    expect(intervals).toBeGreaterThan(0);
+    expect(intervals).toBeLessThan(threaded.out.indexOf('Paired differences vs none'));
+    expect(threaded.out).toMatch(/\nfigure\s+none\s+istio-sidecar\n/);
+    expect(threaded.out).toMatch(/end-to-end p50 \(ms\)\s+\d+\.\d+ ± \d+\.\d+\s+\d+\.\d+ ± \d+\.\d+\n/);
     const json = JSON.parse((await run(...args, '--json', '--no-progress')).out) as {
       paired: { shape: string; differences: { key: string; significant: boolean }[] }[];
+      intervals: { shape: string; figures: { key: string; mean: number; halfWidth: number }[] }[];
     };
     expect(json.paired[0]?.shape).toBe('istio-sidecar');
+    expect(json.intervals.map((shape) => shape.shape)).toEqual(['none', 'istio-sidecar']);
+    // The same statistics as `run --replications` of that shape alone.
+    const alone = JSON.parse(
+      (
+        await run(
+          'run',
+          'steady-3tier',
+          '--mesh',
+          'istio-sidecar',
+          '--duration',
+          '2s',
+          '--replications',
+          '3',
+          '--json',
+          '--no-progress',
+        )
+      ).out,
+    ) as { replications: { figures: unknown[] } };
+    expect(json.intervals[1]?.figures).toEqual(alone.replications.figures);
     expect(json.paired[0]?.differences.find((d) => d.key === 'endToEndP50Ms')?.significant).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // docs/cli.md against the CLI's own help: every command, flag and mesh shape the help prints is
-// documented, and the page names no command, flag or shape the CLI does not have.
+// documented, and the page names no command, flag or shape the CLI does not have; its example outputs are real.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -141,5 +141,21 @@ describe('docs/cli.md matches the help of the CLI', async () => {
     const lines = example.split('\n').filter((line) => line !== '' && line !== '...');
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.filter((line) => !listed.includes(line))).toEqual([]);
+  });
+
+  it("the `compare --replications` example's tables are what that command prints", async () => {
+    const block = page.split('<!-- output: compare --replications -->\n```\n')[1]?.split('```')[0] ?? '';
+    const [command = '', ellipsis, ...shown] = block.trimEnd().split('\n');
+    expect(command).toMatch(/^\$ meshsim compare /);
+    expect(ellipsis).toBe('…');
+    const io = captureIo();
+    const args = command.replace(/^\$ meshsim /, '').split(' ');
+    expect(await main([...args, '--no-progress'], io), command).toBe(0);
+    // From the intervals per shape to the end of the paired differences.
+    const out = io.out();
+    const start = out.indexOf('\nPer shape over ') + 1;
+    const end = out.indexOf('\n\n', out.indexOf('\nPaired differences vs '));
+    expect(start).toBeGreaterThan(0);
+    expect(shown.join('\n')).toBe(out.slice(start, end));
   });
 });

@@ -573,6 +573,7 @@ export type {
   ComparisonSummary,
   EdgeLatencyDelta,
   ShapeDifferences,
+  ShapeIntervals,
   ShapeSummary,
 } from '@meshsim/report';
 

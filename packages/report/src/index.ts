@@ -51,5 +51,6 @@ export type {
   ComparisonSummary,
   EdgeLatencyDelta,
   ShapeDifferences,
+  ShapeIntervals,
   ShapeSummary,
 } from './summarizeComparison.js';

@@ -11,12 +11,13 @@ import { formatTable } from './internal/formatTable.js';
 import { csvTable } from './internal/csvTable.js';
 import { comparisonMetricKeys } from './internal/comparisonMetricKeys.js';
 import { overridesLine } from './internal/overridesLine.js';
+import { intervalJson } from './renderReplications.js';
 import { pickColumns } from './internal/pickColumns.js';
 import { textCell } from './internal/textTable.js';
-import { pairedTable, replicationsNote } from './internal/pairedTable.js';
+import { intervalTable, pairedTable, replicationsNote } from './internal/pairedTable.js';
 import type { PairedTable } from './internal/pairedTable.js';
 import { RUN_FIGURES } from '@meshsim/analysis';
-import type { PairedDifference } from '@meshsim/analysis';
+import type { FigureInterval, PairedDifference } from '@meshsim/analysis';
 import type { Column } from './columns/Column.js';
 import type { ComparisonSummary, ShapeSummary } from './summarizeComparison.js';
 
@@ -86,6 +87,8 @@ export function renderComparisonText(summary: ComparisonSummary): string {
         .join('\n'),
     );
   }
+  const intervals = intervalTable(summary);
+  if (intervals !== null) sections.push(pairedText(intervals));
   const paired = pairedTable(summary);
   if (paired !== null) sections.push(pairedText(paired));
   const warnings = shapeWarnings(shapes);
@@ -148,6 +151,12 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
     ...(summary.paired !== undefined && {
       replications: summary.replications ?? 0,
       confidence: 0.95,
+      ...(summary.intervals !== undefined && {
+        intervals: summary.intervals.map((shape) => ({
+          shape: shape.shape,
+          figures: shape.figures.map(intervalJson),
+        })),
+      }),
       paired: summary.paired.map((p) => ({
         shape: p.shape,
         differences: p.differences.map((d) => ({
@@ -169,7 +178,8 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
  * docs/output-formats.md; added latencies are against the summary's baseline; a cell is empty where the
  * value does not exist). With paired differences (replications), those numbers are the first
  * replication's, and {@link pairedCsvColumns} follow: `replications`, then per headline figure the mean
- * and 95 % half-width of shape − baseline (empty on the baseline's row).
+ * and 95 % half-width of shape − baseline (empty on the baseline's row); then {@link intervalCsvColumns}: per
+ * headline figure the shape's own mean and 95 % half-width over the replications.
  *
  * @param summary - The output of `summarizeComparison`.
  * @returns CSV text with a header row, ending with a newline.
@@ -177,7 +187,9 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
 export function renderComparisonCsv(summary: ComparisonSummary): string {
   const shapes = shapeColumns(summary.baseline);
   const table =
-    summary.paired === undefined ? shapes : { columns: [...shapes.columns, ...pairedCsvColumns(summary)] };
+    summary.paired === undefined
+      ? shapes
+      : { columns: [...shapes.columns, ...pairedCsvColumns(summary), ...intervalCsvColumns(summary)] };
   return csvTable(table, summary.shapes, { durationMs: summary.durationMs });
 }
 
@@ -216,7 +228,33 @@ export function pairedCsvColumns(summary: ComparisonSummary): Column<ShapeSummar
   ];
 }
 
-/** The paired differences as a text table: one row per figure, one column per shape other than the baseline. */
+/**
+ * The CSV columns of the intervals per shape: for every headline figure (`RUN_FIGURES`, in their units: a ratio,
+ * not %) `<figure>_mean` and `<figure>_half_width` of the shape's own runs over the replications (as
+ * `run --replications` gives them); empty where the shape does not give the figure, and (the half-width) with one
+ * replication.
+ */
+export function intervalCsvColumns(summary: ComparisonSummary): Column<ShapeSummary>[] {
+  const interval = (shape: ShapeSummary, key: string): FigureInterval | undefined =>
+    summary.intervals?.find((s) => s.shape === shape.shape)?.figures.find((f) => f.key === key);
+  return RUN_FIGURES.flatMap((figure): Column<ShapeSummary>[] => [
+    {
+      key: `${figure.key}Mean`,
+      read: (shape) => interval(shape, figure.key)?.mean ?? null,
+      csv: { name: `${snakeCase(figure.key)}_mean` },
+    },
+    {
+      key: `${figure.key}HalfWidth`,
+      read: (shape) => interval(shape, figure.key)?.halfWidth ?? null,
+      csv: { name: `${snakeCase(figure.key)}_half_width` },
+    },
+  ]);
+}
+
+/**
+ * A table of the replications (the intervals per shape, the paired differences) as text: one row per figure, one
+ * column per shape.
+ */
 function pairedText(table: PairedTable): string {
   return formatTable(
     table.header.map((header, i) => ({ header, align: i === 0 ? ('left' as const) : ('right' as const) })),

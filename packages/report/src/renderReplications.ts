@@ -2,7 +2,7 @@
 // the verdicts; as text and as a JSON value.
 
 import { RUN_FIGURES } from '@meshsim/analysis';
-import type { ReplicationSummary } from '@meshsim/analysis';
+import type { FigureInterval, ReplicationSummary } from '@meshsim/analysis';
 
 import { round } from './internal/format.js';
 import { formatInterval } from './internal/intervalFormat.js';
@@ -47,12 +47,20 @@ export function replicationsJson(summary: ReplicationSummary): JsonValue {
     seeds: summary.seeds,
     verdicts: summary.verdicts,
     confidence: 0.95,
-    figures: summary.figures.map((f) => ({
-      key: f.key,
-      mean: round(f.mean, 6),
-      halfWidth: f.halfWidth === null ? null : round(f.halfWidth, 6),
-      min: round(f.min, 6),
-      max: round(f.max, 6),
-    })),
+    figures: summary.figures.map(intervalJson),
+  };
+}
+
+/**
+ * A figure's interval as the JSON of `run --replications` and `compare --replications` has it: `key`, `mean`,
+ * `halfWidth` (null without an interval), `min`, `max`, rounded to 6 decimals.
+ */
+export function intervalJson(f: FigureInterval): JsonValue {
+  return {
+    key: f.key,
+    mean: round(f.mean, 6),
+    halfWidth: f.halfWidth === null ? null : round(f.halfWidth, 6),
+    min: round(f.min, 6),
+    max: round(f.max, 6),
   };
 }

@@ -1,8 +1,14 @@
 // The side-by-side summary of one scenario run under several mesh shapes (`meshsim compare`):
 // success, end-to-end and per-edge added latency vs a baseline, retry amplification, proxy costs, warnings.
 
-import { RUN_FIGURES, comparedShapeNotes, pairedDifferences, runFigures } from '@meshsim/analysis';
-import type { Diagnosis, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
+import {
+  RUN_FIGURES,
+  comparedShapeNotes,
+  figureIntervals,
+  pairedDifferences,
+  runFigures,
+} from '@meshsim/analysis';
+import type { Diagnosis, FigureInterval, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
 import { requestsExceedCores, requestsExceedMemory } from '@meshsim/mesh';
 import type {
   EdgeMetrics,
@@ -116,13 +122,24 @@ export interface ShapeDifferences {
   differences: PairedDifference[];
 }
 
+/**
+ * One shape's headline figures over its replications, each as mean ± 95 % CI with min and max: what
+ * `meshsim run --replications N` reports of that shape alone (the same `figureIntervals` of the same figures).
+ */
+export interface ShapeIntervals {
+  shape: string;
+  /** One interval per headline figure (`RUN_FIGURES` order); a figure no replication gives is left out. */
+  figures: FigureInterval[];
+}
+
 /** What {@link summarizeComparison} may add to the shapes' numbers. */
 export interface ComparisonOptions {
   /** One diagnosis per result (same order): adds each shape's verdict. */
   diagnoses?: readonly Diagnosis[];
   /**
    * Per result (same order), the headline figures of each replication, replication by replication on the
-   * same seeds: adds paired differences against the baseline with 95 % CIs.
+   * same seeds: adds each shape's figures as mean ± 95 % CI (`intervals`) and paired differences against the
+   * baseline with 95 % CIs (`paired`).
    */
   replications?: readonly (readonly RunFigures[])[];
   /**
@@ -156,6 +173,11 @@ export interface ComparisonSummary {
   shapes: ShapeSummary[];
   /** Replications per shape, when paired differences were computed. */
   replications?: number;
+  /**
+   * Every shape's headline figures over its replications as mean ± 95 % CI, in display order (baseline included);
+   * present, with `paired`, when the comparison was given the replications' figures.
+   */
+  intervals?: ShapeIntervals[];
   /** Paired differences of every other shape against the baseline. */
   paired?: ShapeDifferences[];
 }
@@ -278,6 +300,14 @@ export function summarizeComparison(
     const baseIndex = results.indexOf(baseline);
     const base = figures[baseIndex] ?? [];
     summary.replications = base.length;
+    // As `run --replications` summarises one configuration's runs (summarizeReplications).
+    summary.intervals = results.map((result, index) => ({
+      shape: result.scenario.mesh,
+      figures: figureIntervals(
+        figures[index] ?? [],
+        RUN_FIGURES.map((f) => f.key),
+      ),
+    }));
     summary.paired = results.flatMap((result, index) =>
       index === baseIndex
         ? []

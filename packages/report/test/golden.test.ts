@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import type { FigureInterval, ReplicationSummary } from '@meshsim/analysis';
+import { runFigures } from '@meshsim/analysis';
+import type { FigureInterval, ReplicationSummary, RunFigures } from '@meshsim/analysis';
 import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
@@ -78,6 +79,13 @@ function makeReplicationSummary(): ReplicationSummary {
   };
 }
 
+/** `figures` with every figure the run gives multiplied by `factor`: another replication of the same run. */
+function scaled(figures: RunFigures, factor: number): RunFigures {
+  return Object.fromEntries(
+    Object.entries(figures).map(([key, value]) => [key, value === null ? null : value * factor]),
+  ) as unknown as RunFigures;
+}
+
 /** What the renderer writes of an HTML page between its inlined style sheet and scripts: its `<main>`. */
 function pageMain(html: string): string {
   const start = html.indexOf('<main');
@@ -114,6 +122,15 @@ function outputs(): [string, string][] {
   const comparison = summarizeComparison([makeBaselineResult(), makeResult(), makePricedResult()]);
   files.push(['comparison.txt', renderComparisonText(comparison)]);
   files.push(['comparison.json', renderComparisonJson(comparison)]);
+  // `compare --replications 3`: the intervals per shape and the paired differences.
+  const shapes = [makeBaselineResult(), makeResult(), makePricedResult()];
+  const replicated = summarizeComparison(shapes, {
+    replications: shapes.map((result) =>
+      [1, 1.002, 0.999].map((factor) => scaled(runFigures(result), factor)),
+    ),
+  });
+  files.push(['comparison.replications.txt', renderComparisonText(replicated)]);
+  files.push(['comparison.replications.json', renderComparisonJson(replicated)]);
   return files;
 }
 

@@ -158,7 +158,7 @@ describe('the HTML comparison report', () => {
     expect(renderComparisonHtml(results, { diagnoses })).toContain('<td class="num">degraded</td>');
   });
 
-  it('has the paired differences of the text comparison, and its sentence on the first replication', () => {
+  it('has the intervals per shape and the paired differences of the text comparison, and its sentence on the first replication', () => {
     const baseline = makeResult();
     baseline.scenario = { ...baseline.scenario, mesh: 'none' };
     const results = [baseline, makeResult()];
@@ -175,13 +175,21 @@ describe('the HTML comparison report', () => {
     expect(text?.header).toEqual(['figure', 'istio-sidecar − none']);
     expect(text?.rowHeads).toContain('end-to-end p99 (ms)');
     expect(htmlTables(htmlOutput).get(title)).toEqual(text);
+    // Each shape's figures as mean ± 95 % CI, the same table.
+    const intervals = 'Per shape over 3 replications (mean ± 95 % CI, Student t)';
+    expect(textTables(textOutput).get(intervals)?.header).toEqual(['figure', 'none', 'istio-sidecar']);
+    expect(htmlTables(htmlOutput).get(intervals)).toEqual(textTables(textOutput).get(intervals));
+    expect(htmlOutput).toContain(
+      '<th scope="row">end-to-end p99 (ms)</th><td class="num">15.00 ± 12.42</td><td class="num">17.00 ± 12.42</td>',
+    );
     expect(textOutput).toMatch(/end-to-end p99 \(ms\)\s+\+2\.00 ± 0\.00\n/);
     expect(htmlOutput).toContain('<th scope="row">end-to-end p99 (ms)</th><td class="num">+2.00 ± 0.00</td>');
-    const sentence = `The table: the first of 3 replications (seed ${String(baseline.scenario.seed)}); the paired differences below: all of them`;
+    const sentence = `The table: the first of 3 replications (seed ${String(baseline.scenario.seed)}); the intervals per shape and the paired differences below: all of them`;
     expect(textOutput).toContain(`\n${sentence}\n`);
     expect(htmlOutput).toContain(`<li>${sentence}.</li>`);
     // Without replications, neither.
     expect(renderComparisonHtml(results)).not.toContain('Paired differences');
+    expect(renderComparisonHtml(results)).not.toContain('Per shape over');
     expect(renderComparisonHtml(results)).not.toContain('The table: the first of');
   });
 });

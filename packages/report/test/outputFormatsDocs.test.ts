@@ -175,7 +175,7 @@ describe('docs/output-formats.md', () => {
     );
   });
 
-  it('documents every key of the comparison JSON paired differences, in order', () => {
+  it('documents every key of the comparison JSON paired differences and intervals, in order', () => {
     const documented = (codeLines('keys: comparison paired')[0] ?? '').split(',');
     expect(documented).toEqual(RUN_FIGURES.map((figure) => figure.key));
     // The priced fixture (nodes with a size, prices) gives every figure, so its paired differences have every key.
@@ -186,7 +186,8 @@ describe('docs/output-formats.md', () => {
           replications: results.map((result) => [runFigures(result), runFigures(result)]),
         }),
       ),
-    ) as { paired: { differences: { key: string }[] }[] };
+    ) as { paired: { differences: { key: string }[] }[]; intervals: { figures: { key: string }[] }[] };
     expect(json.paired[0]?.differences.map((d) => d.key)).toEqual(documented);
+    expect(json.intervals[0]?.figures.map((f) => f.key)).toEqual(documented);
   });
 });

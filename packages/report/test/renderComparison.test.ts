@@ -1,9 +1,11 @@
-// The comparison CSV with replications: the shape numbers are the first replication's, and the paired
-// differences vs the baseline follow in columns (mean and 95 % half-width per headline figure); the
+// The comparison with replications: each shape's figures as mean ± 95 % CI (text, JSON, CSV); the CSV's shape numbers
+// are the first replication's, and the paired differences vs the baseline and the shape's own intervals follow in
+// columns (mean and 95 % half-width per headline figure); the
 // overrides in the text and JSON comparisons; and the text comparison's rows read as `run`'s figures do: costs to
 // the cent, counts without a unit.
 
-import { RUN_FIGURES } from '@meshsim/analysis';
+import { RUN_FIGURES, figureIntervals } from '@meshsim/analysis';
+import type { RunFigures } from '@meshsim/analysis';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -26,6 +28,62 @@ function records(csv: string): Record<string, string>[] {
     return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
   });
 }
+
+describe("a comparison with replications: each shape's figures as mean ± 95 % CI", () => {
+  const base = makeResult();
+  base.scenario = { ...base.scenario, mesh: 'none' };
+  const other = makeResult();
+  // p99 10, 20, 15 ms under none and 12, 22, 17 under istio-sidecar; work per request 0.0012 ± … in both.
+  const small = (p99: number, success: number, work: number): RunFigures => ({
+    ...figuresWith(p99, success),
+    workPerRequest: work,
+  });
+  const replications = [
+    [small(10, 0.9, 0.0011), small(20, 0.8, 0.0012), small(15, 0.95, 0.0013)],
+    [small(12, 0.91, 0.0011), small(22, 0.79, 0.0012), small(17, 0.96, 0.0013)],
+  ];
+  const summary = summarizeComparison([base, other], { replications });
+
+  it('computes them as run --replications does, for every shape, the baseline included', () => {
+    expect(summary.intervals?.map((s) => s.shape)).toEqual(['none', 'istio-sidecar']);
+    const keys = RUN_FIGURES.map((f) => f.key);
+    expect(summary.intervals?.[0]?.figures).toEqual(figureIntervals(replications[0] ?? [], keys));
+    expect(summary.intervals?.[1]?.figures).toEqual(figureIntervals(replications[1] ?? [], keys));
+    expect(summarizeComparison([base, other]).intervals).toBeUndefined();
+  });
+
+  it('prints them as a table before the paired differences, with the digits a small interval needs', () => {
+    const text = renderComparisonText(summary);
+    const title = 'Per shape over 3 replications (mean ± 95 % CI, Student t)';
+    expect(text).toContain(`\n\n${title}\nfigure `);
+    expect(text.indexOf(title)).toBeLessThan(text.indexOf('Paired differences vs none'));
+    const table = text.slice(text.indexOf(title)).split('\n\n')[0] ?? '';
+    expect(table).toMatch(/^figure\s+none\s+istio-sidecar$/m);
+    // t(0.975, 2) · 5 / √3 = 12.42.
+    expect(table).toMatch(/^end-to-end p99 \(ms\)\s+15\.00 ± 12\.42\s+17\.00 ± 12\.42$/m);
+    // Work per request has 2 decimals: 0.0012 ± 0.0002 would read 0.00 ± 0.00.
+    expect(table).toMatch(/^work per request \(server calls\)\s+0\.0012 ± 0\.0002\s+0\.0012 ± 0\.0002$/m);
+    // A figure no run gives has no row.
+    expect(table).not.toContain('node CPU');
+  });
+
+  it('writes them to the JSON as run --replications --json writes its figures', () => {
+    const json = JSON.parse(renderComparisonJson(summary)) as {
+      intervals: { shape: string; figures: { key: string }[] }[];
+    };
+    expect(json.intervals.map((s) => s.shape)).toEqual(['none', 'istio-sidecar']);
+    expect(json.intervals[1]?.figures.find((f) => f.key === 'endToEndP99Ms')).toEqual({
+      key: 'endToEndP99Ms',
+      mean: 17,
+      halfWidth: 12.420689,
+      min: 12,
+      max: 22,
+    });
+    expect(Object.keys(JSON.parse(renderComparisonJson(summarizeComparison([base, other]))))).not.toContain(
+      'intervals',
+    );
+  });
+});
 
 describe('renderComparisonCsv', () => {
   const base = makeResult();
@@ -54,6 +112,13 @@ describe('renderComparisonCsv', () => {
             .toLowerCase();
           return [`${name}_diff_mean`, `${name}_diff_half_width`];
         }),
+        ...RUN_FIGURES.flatMap((f) => {
+          const name = f.key
+            .replace('MiB', 'Mib')
+            .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+            .toLowerCase();
+          return [`${name}_mean`, `${name}_half_width`];
+        }),
       ].join(','),
     );
     expect(header).toContain(',end_to_end_p99_ms_diff_mean,end_to_end_p99_ms_diff_half_width,');
@@ -73,6 +138,20 @@ describe('renderComparisonCsv', () => {
     expect(csv.split('\n').map((line) => line.split(',').slice(0, cut).join(','))).toEqual(
       plain.split('\n').map((line) => line.split(',').slice(0, cut).join(',')),
     );
+  });
+
+  it("adds, per headline figure, each shape's own mean and 95 % half-width over the replications", () => {
+    const [none, sidecar] = records(
+      renderComparisonCsv(summarizeComparison([base, other], { replications })),
+    );
+    // p99 10, 20, 15 ms under none; 12, 22, 17 under istio-sidecar: mean 15 and 17, t(0.975, 2) · 5 / √3.
+    expect(none?.['end_to_end_p99_ms_mean']).toBe('15');
+    expect(sidecar?.['end_to_end_p99_ms_mean']).toBe('17');
+    expect(Number(none?.['end_to_end_p99_ms_half_width'])).toBeCloseTo((4.302653 * 5) / Math.sqrt(3), 4);
+    expect(sidecar?.['end_to_end_p99_ms_half_width']).toBe(none?.['end_to_end_p99_ms_half_width']);
+    expect(Number(none?.['success_ratio_mean'])).toBeCloseTo(0.883333, 6);
+    // A figure no run gives (node CPU on nodes with no size) is empty.
+    expect(none?.['node_cpu_utilisation_mean']).toBe('');
   });
 
   it('has no replication columns without paired differences', () => {

@@ -204,7 +204,7 @@ describe('diagnosis renderers', () => {
     expect(text).toContain('Paired differences vs none over 3 replications');
     // The shape table is the first replication's: the head says so.
     expect(text).toContain(
-      `\nThe table: the first of 3 replications (seed ${String(result.scenario.seed)}); the paired differences below: all of them\n`,
+      `\nThe table: the first of 3 replications (seed ${String(result.scenario.seed)}); the intervals per shape and the paired differences below: all of them\n`,
     );
     expect(renderComparisonText(summarizeComparison([base, other]))).not.toContain('The table: the first of');
     expect(text).toMatch(/end-to-end p99 \(ms\)\s+\+2\.00 ± 0\.00\n/);

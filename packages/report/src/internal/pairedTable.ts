@@ -1,11 +1,12 @@
-// The paired differences of a comparison with replications, as table data (title, header, rows of cells)
-// and the sentence saying what the shape table is then: one source for the text and the HTML report.
+// The tables of a comparison with replications — each shape's figures as mean ± 95 % CI, and the paired differences
+// — as table data (title, header, rows of cells), and the sentence saying what the shape table is then: one source
+// for the text and the HTML report.
 
 import { RUN_FIGURES } from '@meshsim/analysis';
 import type { PairedDifference } from '@meshsim/analysis';
 
 import type { ComparisonSummary } from '../summarizeComparison.js';
-import { formatInterval } from './intervalFormat.js';
+import { formatInterval, intervalCell } from './intervalFormat.js';
 
 /** A table as cells: the title, the header row, and rows whose first cell names the row. */
 export interface PairedTable {
@@ -23,8 +24,37 @@ export function replicationsNote(summary: ComparisonSummary): string | null {
   if (n === undefined || n < 2) return null;
   return (
     `The table: the first of ${n} replications (seed ${String(summary.seed)}); ` +
-    'the paired differences below: all of them'
+    'the intervals per shape and the paired differences below: all of them'
   );
+}
+
+/**
+ * Each shape's headline figures over the replications: one row per figure some shape gives, one column per shape
+ * (the baseline included), each cell `mean ± half` as `run --replications` prints it (the digits a small interval
+ * needs), `–` where the shape does not give the figure. Null without the intervals.
+ */
+export function intervalTable(summary: ComparisonSummary): PairedTable | null {
+  const intervals = summary.intervals ?? [];
+  if (intervals.length === 0) return null;
+  const n = summary.replications ?? 0;
+  const title =
+    `Per shape over ${n} replication${n === 1 ? '' : 's'} ` +
+    (n < 2 ? '(one replication: no interval; use --replications N)' : '(mean ± 95 % CI, Student t)');
+  // A figure no shape gives (node figures on nodes with no size) has no row.
+  const figures = RUN_FIGURES.filter((figure) =>
+    intervals.some((shape) => shape.figures.some((f) => f.key === figure.key)),
+  );
+  return {
+    title,
+    header: ['figure', ...intervals.map((shape) => shape.shape)],
+    rows: figures.map((figure) => [
+      figure.header,
+      ...intervals.map((shape) => {
+        const interval = shape.figures.find((f) => f.key === figure.key);
+        return interval === undefined ? '–' : intervalCell(interval);
+      }),
+    ]),
+  };
 }
 
 /**

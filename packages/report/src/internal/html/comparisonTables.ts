@@ -1,9 +1,10 @@
 // The tables of a comparison's HTML report: the shape metrics (one column per shape, as in the text
-// comparison), the added latency per edge, and with replications the paired differences vs the baseline.
+// comparison), the added latency per edge, and with replications each shape's figures as mean ± 95 % CI and the
+// paired differences vs the baseline.
 
 import { shapeColumns } from '../../columns/shapeColumns.js';
 import { comparisonMetricKeys } from '../comparisonMetricKeys.js';
-import { pairedTable } from '../pairedTable.js';
+import { intervalTable, pairedTable } from '../pairedTable.js';
 import { pickColumns } from '../pickColumns.js';
 import { signedMs } from '../format.js';
 import { textCell } from '../textTable.js';
@@ -65,6 +66,8 @@ export function comparisonTables(summary: ComparisonSummary): string {
       ),
     );
   }
+  const intervals = intervalTable(summary);
+  if (intervals !== null) parts.push(table(intervals.title, intervals.header, intervals.rows));
   const paired = pairedTable(summary);
   if (paired !== null) parts.push(table(paired.title, paired.header, paired.rows));
   return parts.join('\n');
