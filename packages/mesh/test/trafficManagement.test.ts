@@ -182,6 +182,19 @@ describe('versions', () => {
     assertConservation(result);
   });
 
+  it('gives a version that answered nothing a null success rate (none measured), not 1', () => {
+    // v2 has no replica: with no weights traffic follows the replicas, so no request reaches it.
+    const result = simulate(
+      twoTier(
+        { replicas: 2, versions: [version('v1', 2), version('v2', 0)] },
+        { rps: 200, durationMs: 1000 },
+      ),
+    );
+    expect(versionOf(result, 'b', 'v2')).toMatchObject({ arrived: 0, completed: 0, rejected: 0 });
+    expect(versionOf(result, 'b', 'v2').successRate).toBeNull();
+    expect(versionOf(result, 'b', 'v1').successRate).toBe(1);
+  });
+
   it('reports a single v1 entry for a service without versions', () => {
     const result = simulate(twoTier({}, { rps: 100, durationMs: 1000 }));
     const b = serviceOf(result, 'b');

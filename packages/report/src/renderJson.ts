@@ -9,7 +9,7 @@ import type { JsonValue } from './JsonValue.js';
 import type { RunExtras } from './RunExtras.js';
 import { diagnosisJson } from './renderDiagnosis.js';
 import { replicationsJson } from './renderReplications.js';
-import { sortedPolicyEvents, versionSuccessRate } from './internal/derived.js';
+import { sortedPolicyEvents } from './internal/derived.js';
 import { meshProfilesJson } from './internal/meshProfiles.js';
 import { round } from './internal/format.js';
 
@@ -25,9 +25,9 @@ export type { JsonValue } from './JsonValue.js';
  * Renders a result as JSON: `{ "schemaVersion": 1, "scenario": …, "events": …, "edges": […], … }` with
  * the fields of `SimulationResult` in a fixed order. Non-integer numbers are rounded to
  * {@link JSON_DECIMALS} decimals; `Infinity` and `NaN` become `null`, and so do the proxy costs and
- * price source of a result without prices, the `successRate` of an edge with no completed call and that of
- * a service version that answered nothing (the result holds 1 there). Objects are indented by two spaces
- * and arrays of numbers or strings are kept on one line. A run a guard stopped early ends with a
+ * price source of a result without prices, the `successRate` of an edge with no completed call (the result holds 1
+ * there) and that of a service version that answered nothing (null in the result too). Objects are indented by two
+ * spaces and arrays of numbers or strings are kept on one line. A run a guard stopped early ends with a
  * `stopped` object (reason, atMs, limit, message, loop); a completed run has no `stopped` field.
  *
  * @param result - The output of `simulate`.
@@ -112,8 +112,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
         completed: num(version.completed),
         rejected: num(version.rejected),
         errors: num(version.errors),
-        // null when the version answered nothing: the result holds 1 there, as for an edge.
-        successRate: versionSuccessRate(version) === null ? null : num(version.successRate),
+        // null when the version answered nothing (the result's own null).
+        successRate: version.successRate === null ? null : num(version.successRate),
       })),
     })),
     mtlsCoverage: num(result.mtlsCoverage),

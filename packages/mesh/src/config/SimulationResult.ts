@@ -107,10 +107,11 @@ export interface VersionMetrics {
   /** Requests that ended with a 500 (own error or failed dependency). */
   errors: number;
   /**
-   * (completed − errors) / (completed + rejected): the version's share of non-5xx answers; 1 when none (the
-   * renderers then show no value: `–`, an empty CSV cell, JSON null).
+   * (completed − errors) / (completed + rejected): the version's share of non-5xx answers; null when its instances
+   * answered nothing (no request reached it, or none had an answer by the end): no success rate was measured, and the
+   * renderers show none (`–`, an empty CSV cell, JSON null).
    */
-  successRate: number;
+  successRate: number | null;
 }
 
 /** Metrics of one service, over all its instances. */

@@ -41,7 +41,7 @@ export class ServiceVersion {
       completed: this.completed,
       rejected: this.rejected,
       errors: this.errors,
-      successRate: answered > 0 ? (this.completed - this.errors) / answered : 1,
+      successRate: answered > 0 ? (this.completed - this.errors) / answered : null,
     };
   }
 }

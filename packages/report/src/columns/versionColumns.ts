@@ -3,7 +3,6 @@
 
 import type { ServiceMetrics, VersionMetrics } from '@meshsim/mesh';
 
-import { versionSuccessRate } from '../internal/derived.js';
 import { count, percent } from '../internal/format.js';
 import type { ColumnTable, MetricFamily } from './Column.js';
 
@@ -91,7 +90,7 @@ export const VERSION_COLUMNS: ColumnTable<VersionRow> = {
     {
       key: 'successRate',
       // Null when the version answered nothing: `–` in text and HTML, an empty CSV cell.
-      read: ({ version }) => versionSuccessRate(version),
+      read: ({ version }) => version.successRate,
       text: { header: 'success (%)', format: (ratio) => percent(ratio, 2) },
       csv: { name: 'success_ratio' },
     },

@@ -1,7 +1,7 @@
 // Values derived from a SimulationResult that several renderers print the same way.
 
 import { FAILURE_CAUSES } from '@meshsim/mesh';
-import type { EdgeMetrics, FailureCause, VersionMetrics } from '@meshsim/mesh';
+import type { EdgeMetrics, FailureCause } from '@meshsim/mesh';
 
 /** Causes counted as timeouts in the text summary: the caller or the server gave up waiting. */
 export const TIMEOUT_CAUSES: readonly FailureCause[] = ['timeout', 'per-try-timeout', 'deadline-exceeded'];
@@ -45,12 +45,4 @@ export function sortedPolicyEvents(edge: EdgeMetrics): [string, number][] {
 /** Every policy event name seen on any edge, sorted. */
 export function policyEventNames(edges: readonly EdgeMetrics[]): string[] {
   return [...new Set(edges.flatMap((edge) => Object.keys(edge.policyEvents ?? {})))].sort();
-}
-
-/**
- * A version's share of non-5xx answers, or null when its instances answered nothing (no request reached
- * it, or none had an answer by the end): the result holds 1 there, not a success rate anyone measured.
- */
-export function versionSuccessRate(version: VersionMetrics): number | null {
-  return version.completed + version.rejected > 0 ? version.successRate : null;
 }

@@ -8,7 +8,7 @@ import { VERSION_COLUMNS, versionRows } from '../../src/columns/versionColumns.j
 import { renderHtml, renderJson, renderOpenMetrics, renderText, renderVersionsCsv } from '../../src/index.js';
 import { makePricedResult } from '../__helpers__/fixtures.js';
 
-/** {@link makePricedResult} with a third version of checkout that no request reached (the result holds 1). */
+/** {@link makePricedResult} with a third version of checkout that no request reached (no success rate: null). */
 function withIdleVersion(): SimulationResult {
   const result = makePricedResult();
   result.services[1]?.versions.push({
@@ -18,7 +18,7 @@ function withIdleVersion(): SimulationResult {
     completed: 0,
     rejected: 0,
     errors: 0,
-    successRate: 1,
+    successRate: null,
   });
   return result;
 }
