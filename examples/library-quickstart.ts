@@ -10,8 +10,10 @@ for (const mesh of ['none', 'istio-sidecar'] as const) {
     const result = simulate(applyOverrides(base, { mesh, seed, durationMs: 60_000 }));
     const entry = result.edges[0]; // client → frontend
     if (entry === undefined) throw new Error('scenario has no traffic');
+    // null when no call completed: no success rate to print.
+    const success = entry.successRate === null ? '–' : (entry.successRate * 100).toFixed(2);
     console.log(
-      `${mesh.padEnd(14)} seed ${seed}: success ${(entry.successRate * 100).toFixed(2)} %, ` +
+      `${mesh.padEnd(14)} seed ${seed}: success ${success} %, ` +
         `p99 ${entry.latency.p99Ms.toFixed(1)} ms, retries ${entry.retries}, ` +
         `proxy CPU ${result.proxies.cpuCores.toFixed(2)} cores`,
     );

@@ -91,7 +91,7 @@ export function cpuLimitsTable(rows: readonly CpuLimitRow[]): string {
     if (entry === undefined || checkout === undefined)
       throw new Error('the imported shop has no shoppers or checkout');
     lines.push(
-      `| ${label} | ${(entry.successRate * 100).toFixed(1)} | ${entry.latency.p50Ms.toFixed(1)} | ` +
+      `| ${label} | ${entry.successRate === null ? '–' : (entry.successRate * 100).toFixed(1)} | ${entry.latency.p50Ms.toFixed(1)} | ` +
         `${entry.latency.p99Ms.toFixed(1)} | ${checkout.cpuCores.toFixed(2)} | ${(checkout.cpuThrottledMs / 1000).toFixed(1)} |`,
     );
   }

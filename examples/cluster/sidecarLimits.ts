@@ -56,7 +56,7 @@ export function sidecarLimitsTable(rows: readonly SidecarLimitRow[]): string {
     if (entry === undefined || frontend === undefined || sidecars === undefined)
       throw new Error('the imported shop has no shoppers, frontend or sidecars');
     lines.push(
-      `| ${label} | ${(entry.successRate * 100).toFixed(1)} | ${entry.latency.p50Ms.toFixed(1)} | ` +
+      `| ${label} | ${entry.successRate === null ? '–' : (entry.successRate * 100).toFixed(1)} | ${entry.latency.p50Ms.toFixed(1)} | ` +
         `${entry.latency.p99Ms.toFixed(1)} | ${(frontend.sidecarThrottledMs / 1000).toFixed(1)} | ` +
         `${sidecars.queued.toLocaleString('en-US')} |`,
     );

@@ -195,6 +195,17 @@ describe('versions', () => {
     expect(versionOf(result, 'b', 'v1').successRate).toBe(1);
   });
 
+  it('gives an edge with no completed call a null success rate (none measured), not 1', () => {
+    // b takes 10 s per request and the run 1 s: every call a → b is still in flight at the end.
+    const result = simulate(
+      twoTier({ serviceTimeMs: { kind: 'constant', value: 10_000 } }, { rps: 50, durationMs: 1000 }),
+    );
+    const slow = edgeOf(result, 'a', 'b');
+    expect(slow.calls).toBeGreaterThan(0);
+    expect(slow.succeeded + slow.failed).toBe(0);
+    expect(slow.successRate).toBeNull();
+  });
+
   it('reports a single v1 entry for a service without versions', () => {
     const result = simulate(twoTier({}, { rps: 100, durationMs: 1000 }));
     const b = serviceOf(result, 'b');

@@ -25,9 +25,9 @@ export type { JsonValue } from './JsonValue.js';
  * Renders a result as JSON: `{ "schemaVersion": 1, "scenario": …, "events": …, "edges": […], … }` with
  * the fields of `SimulationResult` in a fixed order. Non-integer numbers are rounded to
  * {@link JSON_DECIMALS} decimals; `Infinity` and `NaN` become `null`, and so do the proxy costs and
- * price source of a result without prices, the `successRate` of an edge with no completed call (the result holds 1
- * there) and that of a service version that answered nothing (null in the result too). Objects are indented by two
- * spaces and arrays of numbers or strings are kept on one line. A run a guard stopped early ends with a
+ * price source of a result without prices, and the `successRate` of an edge with no completed call and that of
+ * a service version that answered nothing (null in the result too). Objects are indented by two spaces
+ * and arrays of numbers or strings are kept on one line. A run a guard stopped early ends with a
  * `stopped` object (reason, atMs, limit, message, loop); a completed run has no `stopped` field.
  *
  * @param result - The output of `simulate`.
@@ -71,8 +71,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       failures: Object.fromEntries(FAILURE_CAUSES.map((cause) => [cause, num(edge.failures[cause] ?? 0)])),
       inFlight: num(edge.inFlight),
       waitingAtSource: num(edge.waitingAtSource),
-      // null when no call completed: the result holds 1 there, not a success rate anyone measured.
-      successRate: edge.succeeded + edge.failed > 0 ? num(edge.successRate) : null,
+      // null when no call completed (the result's own null).
+      successRate: edge.successRate === null ? null : num(edge.successRate),
       latency: latency(edge.latency),
       mtls: edge.mtls,
       connectionsOpened: num(edge.connectionsOpened),

@@ -35,7 +35,8 @@ export interface EdgeRow {
   failed: number;
   /** Calls that failed by `timeout` or `per-try-timeout`. */
   timeouts: number;
-  successRatio: number;
+  /** succeeded / (succeeded + failed); null when no call completed (`EdgeMetrics.successRate`). */
+  successRatio: number | null;
   p50Ms: number;
   p99Ms: number;
 }

@@ -38,6 +38,10 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // reference and windows, goodput ratios are capped at 1, and a run too short to judge is `unresolved`. The bundled
   // goldens (simulation results only) stay.
   6: '8b89c69fe6b92e9424a53ce1e60173328df2323cf3a51b3feffdf4d9ab3c04ef',
+  // An edge with no completed call has a null success ratio (was 1), in the result and in the store's edge rows, and
+  // so has a service version that answered nothing: no bundled golden holds them, but stored edge rows of other
+  // scenarios differ.
+  7: '8b89c69fe6b92e9424a53ce1e60173328df2323cf3a51b3feffdf4d9ab3c04ef',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

@@ -81,8 +81,11 @@ export interface EdgeMetrics {
    * offered (in `calls` and `inFlight`) but never sent, so without an attempt. 0 for every other edge.
    */
   waitingAtSource: number;
-  /** succeeded / (succeeded + failed), 1 when nothing completed. */
-  successRate: number;
+  /**
+   * succeeded / (succeeded + failed); null when no call completed (none sent, or every one still in flight at the
+   * end): no success rate was measured, and the renderers show none (`–`, an empty CSV cell, JSON null).
+   */
+  successRate: number | null;
   /** Caller-observed latency of successful calls, retries included [ms]. */
   latency: LatencySummary;
   /** What client-side policies did on this edge, by event name (e.g. `retry-budget-denied`), sorted by name. */

@@ -65,7 +65,7 @@ export function collectResult(
       failures: { ...edge.failures },
       inFlight: edge.inFlight,
       waitingAtSource: edge.waiting,
-      successRate: completed > 0 ? edge.succeeded / completed : 1,
+      successRate: completed > 0 ? edge.succeeded / completed : null,
       latency: summarizeLatency(edge.latency),
       policyEvents: collectPolicyEvents(edge, durationMs),
       mtls: edgeUsesMtls(services, model.sources, dataPlane, edge.source, edge.destination),

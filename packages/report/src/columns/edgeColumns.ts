@@ -123,7 +123,8 @@ export function edgeColumns(policyEvents: readonly string[]): ColumnTable<EdgeMe
     },
     {
       key: 'successRate',
-      read: (edge) => (edge.succeeded + edge.failed > 0 ? edge.successRate : null),
+      // Null when no call completed: `–` in text and HTML, an empty CSV cell.
+      read: (edge) => edge.successRate,
       text: { header: 'success (%)', format: (ratio) => percent(ratio, 2) },
       csv: { name: 'success_ratio' },
     },

@@ -46,7 +46,7 @@ export function emptyEdge(source: string, destination: string): EdgeMetrics {
     failures: { ...NO_FAILURES },
     inFlight: 0,
     waitingAtSource: 0,
-    successRate: 1,
+    successRate: null,
     latency: emptyLatency(),
     policyEvents: {},
     mtls: true,
