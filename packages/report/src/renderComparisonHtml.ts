@@ -77,7 +77,7 @@ export function renderComparisonHtml(
     ...(options.overrides !== undefined && { overrides: options.overrides }),
   });
   const windows = options.config === undefined ? [] : faultWindows(options.config.faults, summary.durationMs);
-  const figures = comparisonCharts(summary, results, options.replications);
+  const figures = comparisonCharts(summary, results);
   const shapes = summary.shapes.map((s) => s.shape);
   const facts = [
     `Mesh shapes: ${shapes.join(', ')}; added latency is measured against ${summary.baseline}.`,

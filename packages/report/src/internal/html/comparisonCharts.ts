@@ -2,7 +2,6 @@
 // shape of added p50/p99, success, blast radius, proxy CPU, memory and cost. With replications, the bars of
 // headline figures are means over them with their 95 % CI as whiskers; the others say they are the first's.
 
-import { figureInterval } from '@meshsim/analysis';
 import type { RunFigures } from '@meshsim/analysis';
 import type { SimulationResult } from '@meshsim/mesh';
 
@@ -30,20 +29,20 @@ function bars(
 }
 
 /**
- * Every chart of a comparison, in page order; cost only when some shape has prices. With `replications` (per
- * result, the headline figures of every replication, as `summarizeComparison` takes them) and 2 or more of them,
- * added latency, success and proxy CPU are means over the replications with their 95 % CI as whiskers (added
- * latency: the paired differences); every other chart is of the results given (the first replication) and says so.
+ * Every chart of a comparison, in page order; cost only when some shape has prices. When the summary holds
+ * replications (its `intervals` and `paired`, from `summarizeComparison`) and 2 or more of them, added latency,
+ * success and proxy CPU are means over the replications with their 95 % CI as whiskers (added latency: the paired
+ * differences); every other chart is of the results given (the first replication) and says so.
  */
 export function comparisonCharts(
   summary: ComparisonSummary,
   results: readonly SimulationResult[],
-  replications?: readonly (readonly RunFigures[])[],
 ): ChartFigure[] {
   const figures: ChartFigure[] = [];
   const first = firstReplicationLabel(summary);
   const n = summary.replications ?? 0;
-  const replicated = first !== null && replications !== undefined;
+  const intervals = summary.intervals;
+  const replicated = first !== null && intervals !== undefined;
   // A chart of one run per shape, with replications: its title and caption say which run.
   const oneRun = (figure: ChartFigure): ChartFigure =>
     first === null
@@ -58,15 +57,14 @@ export function comparisonCharts(
   const mean = `the mean over the ${n} replications, its 95 % CI as a whisker`;
   /** A headline figure's mean per shape over the replications, and its CI half-width, scaled for display. */
   const meanSeries = (name: string, key: keyof RunFigures, scale = 1): BarSeries => {
-    const intervals = summary.shapes.map((_, i) => {
-      const runs = replications?.[i] ?? [];
-      const values = runs.map((run) => run[key]);
-      return values.some((value) => value !== null) ? figureInterval(key, values) : null;
-    });
+    // The summary's per-shape intervals: the same figures the text and JSON tables print.
+    const shown = summary.shapes.map(
+      (s) => intervals?.find((i) => i.shape === s.shape)?.figures.find((f) => f.key === key) ?? null,
+    );
     return {
       name,
-      values: intervals.map((f) => chartNumber(f === null ? null : f.mean * scale)),
-      errors: intervals.map((f) => {
+      values: shown.map((f) => chartNumber(f === null ? null : f.mean * scale)),
+      errors: shown.map((f) => {
         const half = f?.halfWidth ?? null;
         return chartNumber(half === null ? null : half * scale);
       }),
