@@ -37,8 +37,10 @@ export interface EdgeRow {
   timeouts: number;
   /** succeeded / (succeeded + failed); null when no call completed (`EdgeMetrics.successRate`). */
   successRatio: number | null;
-  p50Ms: number;
-  p99Ms: number;
+  /** p50 of successful calls [ms]; null when none succeeded (the result's summary then reads 0). */
+  p50Ms: number | null;
+  /** p99 of successful calls [ms]; null when none succeeded. */
+  p99Ms: number | null;
 }
 
 /** What a run gives back. */

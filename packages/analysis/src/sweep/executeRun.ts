@@ -58,8 +58,9 @@ export function runOutcome(
     failed: edge.failed,
     timeouts: (edge.failures.timeout ?? 0) + (edge.failures['per-try-timeout'] ?? 0),
     successRatio: edge.successRate,
-    p50Ms: edge.latency.p50Ms,
-    p99Ms: edge.latency.p99Ms,
+    // No successful call, no percentile: NULL in the store, not a 0 that an AVG over runs would count.
+    p50Ms: edge.latency.count > 0 ? edge.latency.p50Ms : null,
+    p99Ms: edge.latency.count > 0 ? edge.latency.p99Ms : null,
   }));
   return {
     key: task.key,

@@ -58,18 +58,20 @@ traffic:
   const [task] = planSweep(slow, [], [], 1).tasks;
   if (task === undefined) throw new Error('no task planned');
 
-  it('gives an edge with no completed call a null success ratio (not 1), and the store NULL', async () => {
+  it('gives an edge with no completed call a null success ratio (not 1) and null percentiles (not 0), and the store NULL', async () => {
     const outcome = executeRun(slow, task, false);
     const db = outcome.edges.find((e) => e.destination === 'db');
     expect(db?.calls).toBeGreaterThan(0);
     expect(db?.succeeded).toBe(0);
     expect(db?.failed).toBe(0);
     expect(db?.successRatio).toBeNull();
+    expect([db?.p50Ms, db?.p99Ms]).toEqual([null, null]);
     const store = await ResultsStore.open(':memory:');
     try {
       await store.write(outcome, 'hash');
       const rows = await store.dump('edges');
-      expect(rows.find((row) => row['destination'] === 'db')?.['success_ratio']).toBeNull();
+      const row = rows.find((r) => r['destination'] === 'db');
+      expect([row?.['success_ratio'], row?.['p50_ms'], row?.['p99_ms']]).toEqual([null, null, null]);
     } finally {
       store.close();
     }
