@@ -137,6 +137,7 @@ export {
 } from './config/rules/outlierDetectionRules.js';
 export { RATE_LIMIT_RULES } from './config/rules/rateLimitRules.js';
 export { DEFAULT_NODE_MAX_PODS, SCENARIO_RULES } from './config/rules/scenarioRules.js';
+export { SEED_RULE, seedProblem } from './config/rules/seedRule.js';
 export { SERVICE_RULES } from './config/rules/serviceRules.js';
 export { CODEL_RULES, QUEUE_TIMEOUT_RULES } from './config/rules/sheddingRules.js';
 export { TRAFFIC_RULES } from './config/rules/trafficRules.js';

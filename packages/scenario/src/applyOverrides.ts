@@ -1,9 +1,7 @@
 // Command-line style overrides of a resolved scenario: another seed, duration or mesh shape.
 
-import { meshShapeNames, resolveMeshConfig } from '@meshsim/mesh';
+import { meshShapeNames, resolveMeshConfig, seedProblem } from '@meshsim/mesh';
 import type { MeshOptions, SimulationConfig } from '@meshsim/mesh';
-
-import { Seed } from './schema.js';
 
 /** Overrides for {@link applyOverrides}; omitted fields keep the scenario's values. */
 export interface ScenarioOverrides {
@@ -36,12 +34,9 @@ export function applyOverrides(config: SimulationConfig, overrides: ScenarioOver
   if (durationMs !== undefined && !(Number.isFinite(durationMs) && durationMs > 0)) {
     throw new RangeError(`durationMs must be a finite number > 0 (got ${String(durationMs)})`);
   }
-  // The scenario format's own rule of a seed (as `seed:` in a file and `--seed`): no negative or fractional seed.
-  if (seed !== undefined && !Seed.safeParse(seed).success) {
-    throw new RangeError(
-      `seed must be a non-negative integer (at most ${Number.MAX_SAFE_INTEGER}) or a non-empty string, as in a scenario (got ${typeof seed === 'string' ? JSON.stringify(seed) : String(seed)})`,
-    );
-  }
+  // The rule of every seed (SEED_RULE, as `seed:` in a file and `--seed`): no negative or fractional seed.
+  const seedWrong = seed === undefined ? null : seedProblem(seed);
+  if (seedWrong !== null) throw new RangeError(`seed ${seedWrong}`);
   const written: Partial<MeshOptions> | undefined = typeof mesh === 'string' ? { shape: mesh } : mesh;
   const shape = written?.shape;
   if (shape !== undefined && !meshShapeNames().includes(shape)) {

@@ -10,6 +10,7 @@ import {
   RETRY_CONDITIONS,
   RETRY_RULES,
   SCENARIO_RULES,
+  SEED_RULE,
   SERVICE_RULES,
   TRAFFIC_RULES,
   isMeshShapeName,
@@ -592,11 +593,11 @@ export const Traffic = z
 // The file
 
 /**
- * A scenario's `seed`: a non-negative integer (at most 2^53 − 1, as `--seed`) or a non-empty string. The one rule of a
- * seed: the file's field and `applyOverrides` check with it.
+ * A scenario's `seed`: a non-negative integer (at most 2^53 − 1, as `--seed`) or a non-empty string — the rule of every
+ * seed (`SEED_RULE` of @meshsim/mesh, which `applyOverrides` and a config built in code are checked with), as a schema.
  */
 export const Seed = z.union(
-  [z.int().min(0), z.string().min(1)],
+  [z.int().min(SEED_RULE.minInteger).max(SEED_RULE.maxInteger), z.string().min(SEED_RULE.minLength)],
   must('must be a non-negative integer or a string'),
 );
 

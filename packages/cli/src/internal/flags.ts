@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 
-import { SCENARIO_RULES, findRuleRow, meshShapeNames } from '@meshsim/mesh';
+import { SCENARIO_RULES, SEED_RULE, findRuleRow, meshShapeNames, seedProblem } from '@meshsim/mesh';
 import { parseDurationMs } from '@meshsim/scenario';
 
 import { CliError, UsageError } from '../CliError.js';
@@ -18,15 +18,15 @@ export function stringFlag(
   return typeof value === 'string' ? value : undefined;
 }
 
-/** `--seed`: a non-negative integer (at most 2^53 − 1, the largest exact integer). */
+/** `--seed`: a non-negative integer (at most 2^53 − 1, the largest exact integer): an integer seed by `SEED_RULE`. */
 export function parseSeed(text: string, command: string): number {
   const value = text.trim();
   const seed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(seed)) {
+  if (seedProblem(seed) !== null) {
     const why = /^-\d/.test(value)
       ? 'a seed cannot be negative; '
       : /^\d+$/.test(value)
-        ? `too large: at most ${Number.MAX_SAFE_INTEGER}; `
+        ? `too large: at most ${SEED_RULE.maxInteger}; `
         : '';
     throw new UsageError(
       `invalid value for --seed: '${text}' (${why}expected a non-negative integer, e.g. --seed 42)`,

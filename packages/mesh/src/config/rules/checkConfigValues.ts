@@ -11,6 +11,7 @@ import { BACKOFF_RULES, CALL_POLICY_RULES } from './callPolicyRules.js';
 import { CALL_RULES } from './callRules.js';
 import { checkField } from './checkFields.js';
 import { findRuleRow } from './findRuleRow.js';
+import { seedProblem } from './seedRule.js';
 import { SERVICE_RULES } from './serviceRules.js';
 import { TRAFFIC_RULES } from './trafficRules.js';
 
@@ -135,7 +136,8 @@ function checkFault(fault: FaultConfig, path: string): void {
 /**
  * Throws naming the field path and the value when `config` is not what a run needs or breaks a rule of the
  * scenario format that its bounds do not cover: a missing object (`mesh`, `network`, a policy), no cluster, a
- * duplicate service or cluster name, a seed that is neither a finite number nor a non-empty string, a
+ * duplicate service or cluster name, a seed that breaks the scenario format's rule (`SEED_RULE`: a non-negative
+ * integer up to 2^53 − 1 or a non-empty string), a
  * `queueDiscipline`, `kind`, `arrival`, retry condition, jitter or fault effect that is not one of its values, an
  * invalid distribution (service, think and network times, a fault's added latency), a call probability outside
  * [0, 1], a timeout that is neither > 0 nor Infinity, a backoff that is negative or capped below its base, a rate schedule that does not
@@ -148,10 +150,9 @@ function checkFault(fault: FaultConfig, path: string): void {
  * ```
  */
 export function checkConfigValues(config: SimulationConfig): void {
-  const { seed } = config;
-  if (!((typeof seed === 'number' && Number.isFinite(seed)) || (typeof seed === 'string' && seed !== ''))) {
-    throw new RangeError(`seed must be a finite number or a non-empty string (got ${shown(seed)})`);
-  }
+  // The rule of a scenario's `seed` and `--seed` (SEED_RULE): no negative, fractional or unsafe integer seed.
+  const seedWrong = seedProblem(config.seed);
+  if (seedWrong !== null) throw new RangeError(`seed ${seedWrong}`);
   requireObject(config.mesh, 'mesh', 'a MeshConfig object (from resolveMeshConfig)');
   const shape: unknown = config.mesh.shape;
   if (typeof shape !== 'string') {

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { CallPolicy, FaultConfig, SimulationConfig } from '../../../src/index.js';
-import { NO_POLICY, Simulation, simulate } from '../../../src/index.js';
+import { NO_POLICY, Simulation, seedProblem, simulate } from '../../../src/index.js';
 import { call, config, poisson, service } from '../../__helpers__/configs.js';
 
 const base = (): SimulationConfig =>
@@ -136,7 +136,6 @@ describe('checkConfigValues (run by Simulation before building the model)', () =
         }),
       'services.a.calls[0][0].policy.retry.backoff.maxMs must be a finite number >= baseMs (10) (got 5)',
     ],
-    ['a NaN seed', (c) => (c.seed = NaN), 'seed must be a finite number or a non-empty string (got NaN)'],
     [
       'an invalid service time',
       (c) => (c.services[0].serviceTimeMs = { kind: 'exponential', mean: -1 }),
@@ -154,6 +153,26 @@ describe('checkConfigValues (run by Simulation before building the model)', () =
     ],
   ])('refuses %s', (_name, change, message) => {
     expect(() => new Simulation(changed(change))).toThrow(message);
+  });
+
+  it('refuses a seed a scenario may not have (negative, fractional, beyond 2^53 − 1, empty), naming the field', () => {
+    const rule = `seed must be a non-negative integer (at most ${Number.MAX_SAFE_INTEGER}) or a non-empty string, as in a scenario`;
+    for (const [seed, got] of [
+      [-1, '-1'],
+      [1.5, '1.5'],
+      [2 ** 53, String(2 ** 53)],
+      [NaN, 'NaN'],
+      [Infinity, 'Infinity'],
+      ['', '""'],
+    ] as const) {
+      expect(() => new Simulation(changed((c) => (c.seed = seed)))).toThrow(
+        new RangeError(`${rule} (got ${got})`),
+      );
+    }
+    // The rule is the scenario's and applyOverrides' (SEED_RULE): what it takes, a run takes.
+    for (const seed of [0, Number.MAX_SAFE_INTEGER, 'any text'])
+      expect(seedProblem(seed), String(seed)).toBeNull();
+    expect(() => new Simulation(changed((c) => (c.seed = 'nightly')))).not.toThrow();
   });
 
   it('accepts the config it changes, timeouts of Infinity and every fault effect', () => {
