@@ -10,7 +10,6 @@ import {
   ResultsStore,
   findBoundaries,
   parseShard,
-  rangeNotes,
   shardFromEnv,
   sweep,
 } from '@meshsim/analysis';
@@ -167,9 +166,8 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     'sweep',
   );
   const fixed = fixedOverrides({ ...parsed, sets: parsed.sets.filter((a) => !isAxis(a)) }, 'sweep');
+  // A range whose step misses its end was said before (writeArgWarnings: rangeNotes).
   const axes = parsed.sets.filter(isAxis);
-  // A range whose step misses its end runs fewer values than it seems to: say which.
-  for (const note of axes.flatMap(rangeNotes)) io.stderr.write(`meshsim: ${note}\n`);
 
   const controller = new AbortController();
   const onSigint = (): void =>

@@ -7,6 +7,7 @@ import {
   SWEEP_RUN_LIMIT,
   defaultWorkers,
   parseSetOption,
+  rangeNotes,
   readScenarioSource,
   scenarioSource,
 } from '@meshsim/analysis';
@@ -55,7 +56,8 @@ export interface ScenarioArgs {
   yes: boolean;
   /**
    * Lines to warn with on stderr before the command runs ({@link writeArgWarnings}): arguments that are valid but
-   * likely not meant, such as a duration without a unit.
+   * likely not meant, such as a duration without a unit (`warning: …`), and what a range whose step misses its end
+   * runs (`rangeNotes`).
    */
   warnings: string[];
 }
@@ -85,6 +87,8 @@ export function parseScenarioArgs(
     }
   });
   checkSetOverlaps(sets, setTexts, command);
+  // `run` and `compare` make one run per shape and replication: a --set of several values is a sweep's axis.
+  if (command !== 'sweep') checkOneValueEach(sets, setTexts, command);
   const args: ScenarioArgs = {
     scenario,
     progress: values['no-progress'] !== true,
@@ -117,6 +121,9 @@ export function parseScenarioArgs(
     args.written.duration = duration.trim();
     if (isBareNumber(duration)) args.warnings.push(bareDurationWarning('--duration ', duration.trim()));
   }
+  // A range whose step misses its end runs fewer values than it seems to (`1..10:4` stops at 9): say which, in every
+  // command that takes it — a sweep's axis, or the one value of `run`'s or `compare`'s `--set x=200..800:700`.
+  for (const axis of args.sets) args.warnings.push(...rangeNotes(axis));
   for (const axis of args.sets) {
     const bare = axis.values.filter((value): value is number => typeof value === 'number');
     const [first] = bare;
@@ -185,7 +192,7 @@ function bareDurationWarning(given: string, number: string): string {
   );
 }
 
-/** Writes the warnings of the parsed arguments to stderr, one line each, as `meshsim: warning: …`. */
+/** Writes the warnings of the parsed arguments to stderr, one line each, as `meshsim: warning: …` (or `meshsim: …`). */
 export function writeArgWarnings(args: ScenarioArgs, io: CliIo): void {
   for (const warning of args.warnings) io.stderr.write(`meshsim: ${warning}\n`);
 }
@@ -239,6 +246,22 @@ function checkSetOverlaps(sets: readonly SetAxis[], texts: readonly string[], co
   }
 }
 
+/**
+ * Refuses a `--set` of several values (a list, or a range of several) in a command that makes one run per path's
+ * value (`run`, `compare`): `meshsim sweep` runs each.
+ * @param texts - The options as written, for the message.
+ * @throws {UsageError} naming the `--set` as written and `meshsim sweep`.
+ */
+function checkOneValueEach(sets: readonly SetAxis[], texts: readonly string[], command: string): void {
+  sets.forEach((axis, i) => {
+    if (axis.values.length === 1) return;
+    throw new UsageError(
+      `--set ${(texts[i] ?? axis.path).trim()} has ${axis.values.length} values: 'meshsim ${command}' takes one value per path (use 'meshsim sweep' for a grid)`,
+      command,
+    );
+  });
+}
+
 /** The values of a repeatable string flag. */
 function setOptions(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
@@ -281,7 +304,7 @@ export function writtenOverrides(args: ScenarioArgs, mesh?: string): string[] {
 
 /**
  * The overrides every run of the command gets: --seed, --duration, --mesh, then every single-valued --set.
- * @param allowAxes - Whether --set may list several values (sweep); else each must have one.
+ * `run` and `compare` pass every --set (parseScenarioArgs refused several values), `sweep` its single-valued ones.
  */
 export function fixedOverrides(args: ScenarioArgs, command: string, mesh?: string): Override[] {
   const fixed: Override[] = [];
@@ -289,12 +312,8 @@ export function fixedOverrides(args: ScenarioArgs, command: string, mesh?: strin
   if (args.durationMs !== undefined) fixed.push({ path: 'duration', value: `${args.durationMs}ms` });
   if (mesh !== undefined) fixed.push({ path: 'mesh', value: mesh });
   for (const axis of args.sets) {
-    if (axis.values.length !== 1) {
-      throw new UsageError(
-        `--set ${axis.path} has ${axis.values.length} values: 'meshsim ${command}' takes one value per path (use 'meshsim sweep' for a grid)`,
-        command,
-      );
-    }
+    // parseScenarioArgs refused several values for `run` and `compare`; `sweep` passes its fixed --sets only.
+    if (axis.values.length !== 1) throw new Error(`--set ${axis.path}: one value expected (${command})`);
     fixed.push({ path: axis.path, value: axis.values[0] as Override['value'] });
   }
   return fixed;

@@ -1,0 +1,77 @@
+// What `run`, `compare` and `sweep` say of their input on the real binary: a stepped `--set` range whose step misses
+// its end, a range `run` or `compare` cannot take.
+
+import { spawnSync } from 'node:child_process';
+
+import { describe, expect, inject, it } from 'vitest';
+
+import { writeTempFile } from './__helpers__/scenarios.js';
+
+const build = inject('cliBuild');
+
+/** A small chain: runs of a second are cheap. */
+const CHAIN = writeTempFile(
+  'chain.yaml',
+  `name: chain
+duration: 30s
+mesh: none
+services:
+  api: { serviceTime: 1ms, calls: [{ to: db, timeout: 1s }] }
+  db: { serviceTime: { exponential: { mean: 2ms } } }
+traffic:
+  - { name: users, to: api, rate: 100 }
+`,
+);
+
+/** Runs `node dist/bin.js ...args` from the repository root. */
+function meshsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, [build.binPath, ...args], {
+    cwd: build.repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+describe('a stepped --set range in run and compare', () => {
+  const NOTE = 'meshsim: --set traffic.0.rate: 100..400:350 runs 100 (400 is not a step from 100)\n';
+
+  it('run and compare say which value a range of one value runs when its step misses its end, as sweep does', () => {
+    const run = meshsim('run', CHAIN, '--duration', '1s', '--set', 'traffic.0.rate=100..400:350', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.startsWith(NOTE)).toBe(true);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      scenario: { overrides: ['duration=1s', 'traffic.0.rate=100..400:350'] },
+    });
+    const compare = meshsim(
+      'compare',
+      CHAIN,
+      '--mesh',
+      'none,linkerd',
+      '--duration',
+      '1s',
+      '--set',
+      'traffic.0.rate=100..400:350',
+      '--workers',
+      '0',
+      '--no-progress',
+    );
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(compare.stderr.startsWith(NOTE)).toBe(true);
+    // A step that lands on its end: nothing to say.
+    const exact = meshsim('run', CHAIN, '--duration', '1s', '--set', 'traffic.0.rate=100..100:50');
+    expect(exact.code, exact.stderr).toBe(0);
+    expect(exact.stderr).not.toContain('is not a step');
+  });
+
+  it('a range of several values is refused before anything runs, naming the --set as written and meshsim sweep', () => {
+    for (const command of ['run', 'compare']) {
+      const refused = meshsim(command, CHAIN, '--set', 'traffic.0.rate=1..10:4');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe(
+        `meshsim: --set traffic.0.rate=1..10:4 has 3 values: 'meshsim ${command}' takes one value per path ` +
+          `(use 'meshsim sweep' for a grid)\nrun 'meshsim --help' or 'meshsim ${command} --help' for usage\n`,
+      );
+    }
+  });
+});
