@@ -24,7 +24,8 @@ const GUARD_OPTIONS = `  --max-events N    Stop after N events (default 1e9); 'u
                     Stop when more than N events fire at one simulated instant: simulated time has
                     stopped advancing (a Zeno loop). Default 1000000.
   --max-wall-time D
-                    Stop after D of wall time: 90s, 10m, 2h. Default 10m per run.
+                    Stop after D of wall time: 90s, 10m, 2h (a bare number is milliseconds, and
+                    warns). Default 10m per run.
   --max-heap SIZE   Stop when the heap in use passes SIZE: 1500Mi, 2Gi, or a share of V8's heap
                     limit such as 80% (the default).`;
 
@@ -129,8 +130,9 @@ Options:
   --trace-errors    With --otlp or --html: also keep every trace with a failed span (tail
                     sampling; records every request until it ends, so the run is slower).
   --trace-slower-than D
-                    With --otlp or --html: also keep every trace longer than D (e.g. 500ms). With
-                    either of these, --trace-sample 0 keeps only the traces they pick.
+                    With --otlp or --html: also keep every trace longer than D (e.g. 500ms; a bare
+                    number is milliseconds, and warns). With either of these, --trace-sample 0
+                    keeps only the traces they pick.
   --trace-keep-share R
                     Keep only this share, in (0, 1], of the traces --trace-errors and
                     --trace-slower-than pick (a retry storm fails most requests). Default: 1.

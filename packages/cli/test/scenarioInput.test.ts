@@ -1,10 +1,12 @@
-// What `run`, `compare` and `sweep` say of their input on the real binary: a stepped `--set` range whose step misses
-// its end, a range `run` or `compare` cannot take.
+// What `run`, `compare` and `sweep` say of their input on the real binary: durations written as bare numbers in a
+// flag, a stepped `--set` range whose step misses its end, a range `run` or `compare` cannot take.
 
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
+import { tempDir } from './__helpers__/tempDir.js';
 import { writeTempFile } from './__helpers__/scenarios.js';
 
 const build = inject('cliBuild');
@@ -73,5 +75,44 @@ describe('a stepped --set range in run and compare', () => {
           `(use 'meshsim sweep' for a grid)\nrun 'meshsim --help' or 'meshsim ${command} --help' for usage\n`,
       );
     }
+  });
+});
+
+/** The warning of a duration written as a bare number, as every command words it. */
+const bare = (n: string): string =>
+  `${n} is ${n} ms (a bare number is milliseconds); write ${n}s for seconds, or ${n}ms to keep milliseconds without this warning`;
+
+describe('durations written as bare numbers (milliseconds)', () => {
+  it('--max-wall-time 5 and --trace-slower-than 5 warn as --duration 5 does; a unit never warns', () => {
+    const otlp = join(tempDir(), 'traces.json');
+    const flags = meshsim(
+      'run',
+      CHAIN,
+      '--duration',
+      '1s',
+      '--max-wall-time',
+      '60000',
+      '--otlp',
+      otlp,
+      '--trace-slower-than',
+      '5',
+    );
+    expect(flags.code, flags.stderr).toBe(0);
+    expect(flags.stderr).toContain(`meshsim: warning: --max-wall-time ${bare('60000')}\n`);
+    expect(flags.stderr).toContain(`meshsim: warning: --trace-slower-than ${bare('5')}\n`);
+    const units = meshsim(
+      'run',
+      CHAIN,
+      '--duration',
+      '1s',
+      '--max-wall-time',
+      '1m',
+      '--otlp',
+      otlp,
+      '--trace-slower-than',
+      '5ms',
+    );
+    expect(units.code, units.stderr).toBe(0);
+    expect(units.stderr).not.toContain('warning');
   });
 });

@@ -350,6 +350,7 @@ export {
   generatePlatform40,
   generateKinvolkEmojivoto,
   parseDurationMs,
+  bareDurationReason,
   parseRate,
   parseByteSize,
   parsePercent,

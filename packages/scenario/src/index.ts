@@ -15,7 +15,14 @@ export { listBundledScenarios, bundledScenariosDir } from './bundled.js';
 export { scenarioJsonSchema, scenarioJsonSchemaPath } from './jsonSchema.js';
 export { generatePlatform40 } from './generators/platform40.js';
 export { generateKinvolkEmojivoto } from './generators/kinvolkEmojivoto.js';
-export { parseDurationMs, parseRate, parseByteSize, parsePercent, parseCpuCores } from './units.js';
+export {
+  bareDurationReason,
+  parseDurationMs,
+  parseRate,
+  parseByteSize,
+  parsePercent,
+  parseCpuCores,
+} from './units.js';
 export { didYouMean } from './internal/suggest.js';
 export { scenarioField } from './scenarioField.js';
 

@@ -242,6 +242,33 @@ export function parseDurationMs(value: string | number): number {
   return scanned.value * (DURATION_UNITS_MS[scanned.unit === '' ? 'ms' : scanned.unit] as number);
 }
 
+/** A number as a duration writes it without a unit (`5`, `2.5`, `.5`): milliseconds. */
+const BARE_DURATION = new RegExp(String.raw`^\s*${NUMBER}\s*$`);
+
+/**
+ * The warning for a duration written as a bare number, which is milliseconds but easily meant as seconds — `5 is 5 ms
+ * (a bare number is milliseconds); write 5s for seconds, or 5ms to keep milliseconds without this warning` — or null
+ * for a duration with a unit, 0 (the same in every unit) or anything else. The one wording of this warning: of a
+ * scenario file's durations (`bareDurationWarnings`) and of the CLI's `--duration 5`, `--set duration=5`,
+ * `--max-wall-time 5` and `--trace-slower-than 5`, each prefixed with where the number was written.
+ *
+ * @param value - A duration as written: a number (a YAML or JSON number) or its text.
+ * @example
+ * ```ts
+ * bareDurationReason(5); // '5 is 5 ms (a bare number is milliseconds); write 5s for seconds, or 5ms to keep …'
+ * bareDurationReason('5s'); // null
+ * ```
+ */
+export function bareDurationReason(value: number | string): string | null {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  if (typeof value === 'number' ? !Number.isFinite(value) : !BARE_DURATION.test(value)) return null;
+  if (Number(text) === 0) return null;
+  return (
+    `${text} is ${text} ms (a bare number is milliseconds); ` +
+    `write ${text}s for seconds, or ${text}ms to keep milliseconds without this warning`
+  );
+}
+
 /**
  * Parses a request rate into requests per second.
  *

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseByteSize, parseDurationMs, parsePercent, parseRate } from '../src/index.js';
+import { bareDurationReason, parseByteSize, parseDurationMs, parsePercent, parseRate } from '../src/index.js';
 
 describe('parseDurationMs', () => {
   it.each([
@@ -43,6 +43,19 @@ describe('parseDurationMs', () => {
     expect(() => parseDurationMs(NaN)).toThrow(
       'invalid duration NaN: must be a finite number >= 0 (e.g. 250ms, 2s, 5m)',
     );
+  });
+});
+
+describe('bareDurationReason', () => {
+  it('warns of a duration written as a bare number other than 0, in the number as written', () => {
+    expect(bareDurationReason(5)).toBe(
+      '5 is 5 ms (a bare number is milliseconds); write 5s for seconds, or 5ms to keep milliseconds without this warning',
+    );
+    expect(bareDurationReason(' 2.5 ')).toMatch(
+      /^2\.5 is 2\.5 ms \(a bare number is milliseconds\); write 2\.5s /,
+    );
+    for (const quiet of [0, '0', '5ms', '5s', '1e3', '-5', 'unlimited', '', Infinity, NaN])
+      expect(bareDurationReason(quiet), String(quiet)).toBeNull();
   });
 });
 

@@ -41,6 +41,7 @@ import { parseMesh, stringFlag, writeHtmlReport, writeOutput } from '../internal
 import {
   HTML_FLAGS,
   SCENARIO_FLAGS,
+  bareDurationFlagWarning,
   confirmRuns,
   fixedOverrides,
   parseScenarioArgs,
@@ -255,6 +256,12 @@ export function parseRunArgs(args: readonly string[]): RunArgs | 'help' {
     guards: parseRunGuards(values, 'run'),
   };
   confirmRuns(run.replications, `--replications ${run.replications}`, run, 'run');
+  // Durations in milliseconds when bare, as --duration: `--max-wall-time 5` stops after 5 ms of wall time.
+  for (const flag of ['max-wall-time', 'trace-slower-than']) {
+    const text = stringFlag(values, flag);
+    const warning = text === undefined ? null : bareDurationFlagWarning(`--${flag} `, text);
+    if (warning !== null) run.warnings.push(warning);
+  }
   const mesh = stringFlag(values, 'mesh');
   if (mesh !== undefined) {
     // As for the duration: the --set would silently win (it is applied after --mesh).

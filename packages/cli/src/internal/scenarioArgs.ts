@@ -12,6 +12,7 @@ import {
   scenarioSource,
 } from '@meshsim/analysis';
 import type { Override, ScenarioSource, SetAxis } from '@meshsim/analysis';
+import { bareDurationReason } from '@meshsim/scenario';
 
 import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
@@ -119,18 +120,21 @@ export function parseScenarioArgs(
     }
     args.durationMs = parseDuration(duration, command);
     args.written.duration = duration.trim();
-    if (isBareNumber(duration)) args.warnings.push(bareDurationWarning('--duration ', duration.trim()));
+    const bare = bareDurationFlagWarning('--duration ', duration);
+    if (bare !== null) args.warnings.push(bare);
   }
   // A range whose step misses its end runs fewer values than it seems to (`1..10:4` stops at 9): say which, in every
   // command that takes it — a sweep's axis, or the one value of `run`'s or `compare`'s `--set x=200..800:700`.
   for (const axis of args.sets) args.warnings.push(...rangeNotes(axis));
   for (const axis of args.sets) {
+    if (axis.path !== 'duration') continue;
     const bare = axis.values.filter((value): value is number => typeof value === 'number');
     const [first] = bare;
-    if (axis.path !== 'duration' || first === undefined) continue;
+    const warning = first === undefined ? null : bareDurationFlagWarning('--set duration=', first);
+    if (warning === null) continue;
     const more =
       bare.length > 1 ? ` (and ${bare.length - 1} more bare number${bare.length > 2 ? 's' : ''})` : '';
-    args.warnings.push(bareDurationWarning('--set duration=', String(first)) + more);
+    args.warnings.push(warning + more);
   }
   const out = stringFlag(values, 'out');
   if (out !== undefined) {
@@ -175,21 +179,15 @@ export function readScenarioArg(args: ScenarioArgs, io?: CliIo): ScenarioSource 
   return scenarioSource(STDIN_NAME, io.readStdin());
 }
 
-/** Whether a duration flag's text is a number without a unit (`5`, `2.5`): milliseconds, as in a scenario. */
-function isBareNumber(text: string): boolean {
-  return text.trim() !== '' && Number.isFinite(Number(text.trim()));
-}
-
 /**
- * The warning for a duration given as a bare number, which is milliseconds (docs/cli.md) but easily meant as
- * seconds: `--duration 5 is 5 ms (…); write 5s for seconds, or 5ms to keep milliseconds without this warning`.
+ * The warning for a duration flag given as a bare number, which is milliseconds (docs/cli.md) but easily meant as
+ * seconds — `warning: --duration 5 is 5 ms (…); write 5s for seconds, or 5ms to keep milliseconds without this
+ * warning`, the wording of a scenario file's (`bareDurationReason`) — or null for a duration with a unit.
  * @param given - How the option was written up to the number, e.g. `--duration ` or `--set duration=`.
  */
-function bareDurationWarning(given: string, number: string): string {
-  return (
-    `warning: ${given}${number} is ${number} ms (a bare number is milliseconds); ` +
-    `write ${number}s for seconds, or ${number}ms to keep milliseconds without this warning`
-  );
+export function bareDurationFlagWarning(given: string, value: string | number): string | null {
+  const reason = bareDurationReason(value);
+  return reason === null ? null : `warning: ${given}${reason}`;
 }
 
 /** Writes the warnings of the parsed arguments to stderr, one line each, as `meshsim: warning: …` (or `meshsim: …`). */
