@@ -272,8 +272,9 @@ Examples:
 
 Check scenario files without running them. Prints 'ok <file>' on stdout for each valid file, and
 every error of each invalid file on stderr (file:line:column, field path and reason). The warnings
-'meshsim run' would give about a valid file before it runs (a timeout shorter than its callee's
-service time, Pending pods, options the mesh shape does not use, policies it cannot enforce…) follow
+'meshsim run' would give about a valid file before it runs (a duration written as a bare number,
+which is milliseconds; a timeout shorter than its callee's service time, Pending pods, options the
+mesh shape does not use, policies it cannot enforce…) follow
 its 'ok' line on stderr, each as 'warning: file:line:column: field path: warning'. - reads a
 scenario from standard input.
 

@@ -168,6 +168,9 @@ describe('meshsim binary', () => {
     expect(stdout).toBe(`ok ${file}\n`);
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toEqual([
+      // First how the file writes a duration (`timeout: 1`), then its model's warnings.
+      `warning: ${file}:7:24: services.frontend.calls[0].timeout: 1 is 1 ms (a bare number is milliseconds); write ` +
+        '1s for seconds, or 1ms to keep milliseconds without this warning',
       `warning: ${file}:11:3: services.batch: service batch: its pod is Pending: it never runs, and every call to it ` +
         'fails (503, no endpoints). No node of cluster cluster-1 has 250 cores unrequested for one (its ' +
         "application's 250); Kubernetes would leave it Pending. Add nodes or larger ones (nodes, nodeCpu), or lower " +
@@ -196,12 +199,13 @@ describe('meshsim binary', () => {
     const [entry] = report.files;
     expect(entry).toMatchObject({ valid: true, issues: [] });
     expect(entry?.warnings.map((w) => [w['path'], w['line'], w['column']])).toEqual([
+      ['services.frontend.calls[0].timeout', 7, 24],
       ['services.batch', 11, 3],
       ['', null, null],
       ['services.frontend.calls[0].timeout', 7, 24],
       ['mesh.sidecar', 2, 25],
     ]);
-    expect(entry?.warnings[2]).toEqual({
+    expect(entry?.warnings[3]).toEqual({
       file,
       path: 'services.frontend.calls[0].timeout',
       reason: expect.stringMatching(/^frontend → backend: its timeout \(1 ms\) is under half/) as unknown,

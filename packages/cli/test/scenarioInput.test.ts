@@ -1,5 +1,6 @@
-// What `run`, `compare` and `sweep` say of their input on the real binary: durations written as bare numbers in a
-// flag, a stepped `--set` range whose step misses its end, a range `run` or `compare` cannot take.
+// What `run`, `compare`, `sweep` and `validate` say of their input on the real binary: durations written as bare
+// numbers (in the file or in a flag), a stepped `--set` range whose step misses its end, a range `run` or `compare`
+// cannot take.
 
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -82,6 +83,18 @@ describe('a stepped --set range in run and compare', () => {
 const bare = (n: string): string =>
   `${n} is ${n} ms (a bare number is milliseconds); write ${n}s for seconds, or ${n}ms to keep milliseconds without this warning`;
 
+/**
+ * A scenario with durations written as bare numbers (`duration: 900`, line 1; `timeout: 1`, line 4 column 46).
+ */
+const BARE_YAML = `duration: 900
+mesh: none
+services:
+  api: { serviceTime: 5ms, calls: [{ to: db, timeout: 1 }] }
+  db: { serviceTime: 5ms }
+traffic:
+  - { name: load, to: api, rate: 400, connections: 1 }
+`;
+
 describe('durations written as bare numbers (milliseconds)', () => {
   it('--max-wall-time 5 and --trace-slower-than 5 warn as --duration 5 does; a unit never warns', () => {
     const otlp = join(tempDir(), 'traces.json');
@@ -114,5 +127,59 @@ describe('durations written as bare numbers (milliseconds)', () => {
     );
     expect(units.code, units.stderr).toBe(0);
     expect(units.stderr).not.toContain('warning');
+  });
+
+  it('validate and run warn of each duration a file writes as a bare number, at its line and column', () => {
+    const file = writeTempFile('bare.yaml', BARE_YAML);
+    const validate = meshsim('validate', file);
+    expect(validate.code, validate.stderr).toBe(0);
+    const lines = validate.stderr.split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      `warning: ${file}:1:1: duration: ${bare('900')}`,
+      `warning: ${file}:4:46: services.api.calls[0].timeout: ${bare('1')}`,
+    ]);
+    const run = meshsim('run', file, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual([
+      `meshsim: warning: ${file}:1:1: duration: ${bare('900')}`,
+      `meshsim: warning: ${file}:4:46: services.api.calls[0].timeout: ${bare('1')}`,
+    ]);
+    // What the command line sets is not the file's: --duration 1s runs 1 s, so the file's 900 goes unsaid.
+    const overridden = meshsim('run', file, '--duration', '1s', '--json');
+    expect(overridden.code, overridden.stderr).toBe(0);
+    expect(overridden.stderr).not.toContain(': duration: ');
+    expect(overridden.stderr).toContain(
+      `meshsim: warning: ${file}:4:46: services.api.calls[0].timeout: ${bare('1')}\n`,
+    );
+    // With units, not a word.
+    const united = writeTempFile(
+      'united.yaml',
+      BARE_YAML.replace('duration: 900', 'duration: 900ms').replace('timeout: 1 ', 'timeout: 1ms '),
+    );
+    expect(meshsim('run', united, '--json').stderr).not.toContain('warning');
+  });
+
+  it('compare and sweep warn of them too, once, before they run', () => {
+    const file = writeTempFile('bare.yaml', BARE_YAML);
+    const line = `meshsim: warning: ${file}:4:46: services.api.calls[0].timeout: ${bare('1')}\n`;
+    const compare = meshsim('compare', file, '--mesh', 'none,linkerd', '--workers', '0', '--no-progress');
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(
+      compare.stderr.startsWith(`meshsim: warning: ${file}:1:1: duration: ${bare('900')}\n${line}`),
+    ).toBe(true);
+    const store = join(tempDir(), 'bare.duckdb');
+    const sweep = meshsim(
+      'sweep',
+      file,
+      '--set',
+      'traffic.0.rate=100,200',
+      '--store',
+      store,
+      '--workers',
+      '1',
+      '--no-progress',
+    );
+    expect(sweep.code, sweep.stderr).toBe(0);
+    expect(sweep.stderr.split(line)).toHaveLength(2);
   });
 });

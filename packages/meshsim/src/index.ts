@@ -338,6 +338,7 @@ export {
   resolveScenario,
   applyOverrides,
   scenarioWarnings,
+  bareDurationWarnings,
   SCENARIO_DEFAULTS,
   createLocator,
   findJsonSyntaxError,

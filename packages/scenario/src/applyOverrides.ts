@@ -3,6 +3,8 @@
 import { meshShapeNames, resolveMeshConfig, seedProblem } from '@meshsim/mesh';
 import type { MeshOptions, SimulationConfig } from '@meshsim/mesh';
 
+import { carrySource } from './internal/scenarioSources.js';
+
 /** Overrides for {@link applyOverrides}; omitted fields keep the scenario's values. */
 export interface ScenarioOverrides {
   /** Root seed of the random streams: a non-negative integer or a non-empty string, as a scenario's `seed`. */
@@ -42,10 +44,20 @@ export function applyOverrides(config: SimulationConfig, overrides: ScenarioOver
   if (shape !== undefined && !meshShapeNames().includes(shape)) {
     throw new RangeError(`mesh must be one of ${meshShapeNames().join(', ')} (got ${JSON.stringify(shape)})`);
   }
-  return {
+  const applied: SimulationConfig = {
     ...config,
     ...(seed !== undefined && { seed }),
     ...(durationMs !== undefined && { durationMs }),
     ...(written !== undefined && { mesh: resolveMeshConfig({ ...config.mesh.options, ...written }) }),
   };
+  // Read from a file, the copy keeps its file (scenarioWarnings places its warnings there), but not what it overrode.
+  const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return carrySource(config, applied, {
+    ...(seed !== undefined && { seed: () => seed }),
+    ...(durationMs !== undefined && { duration: () => `${durationMs}ms` }),
+    // The mesh options written (a shape keeps the file's other options, as the config does).
+    ...(written !== undefined && {
+      mesh: (mesh: unknown) => (isObject(mesh) ? { ...mesh, ...written } : written),
+    }),
+  });
 }

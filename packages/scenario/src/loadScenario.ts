@@ -80,7 +80,7 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
   }
   const config = resolveInput(input, fileName, createLocator(doc, lineCounter), createWrittenReader(doc));
   // Kept aside, so that the config's warnings can name their line (scenarioWarnings).
-  return rememberSource(config, fileName, text);
+  return rememberSource(config, fileName, text, input);
 }
 
 /** A byte-order mark, as the first character of a file's text (some Windows editors write one). */
@@ -118,7 +118,7 @@ function parseJsonScenario(text: string, fileName: string): SimulationConfig {
     createLocator(doc, lineCounter),
     createWrittenReader(doc),
   );
-  return rememberSource(config, fileName, text);
+  return rememberSource(config, fileName, text, strict.value);
 }
 
 /** The issue of maps and lists nested deeper than the limit, at the `offset` where the parser found it. */

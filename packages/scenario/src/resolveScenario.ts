@@ -3,6 +3,7 @@
 
 import type { SimulationConfig } from '@meshsim/mesh';
 import { resolveInput } from './internal/resolveInput.js';
+import { rememberSource } from './internal/scenarioSources.js';
 
 /**
  * Validates a scenario given as plain data (the same shape as a YAML/JSON scenario file, units
@@ -10,6 +11,10 @@ import { resolveInput } from './internal/resolveInput.js';
  *
  * @param input - The scenario as plain data, e.g. `{ services: { api: { serviceTime: '5ms' } }, traffic: [{ to: 'api', rate: 100 }] }`.
  * @param file - The name used in error messages. Default: `scenario`.
+ * @param text - The scenario text `input` was read from, when it was (and maybe edited since, as `--set` overrides
+ *   do): `scenarioWarnings` then places the config's warnings at the fields' lines and columns in it, and
+ *   `bareDurationWarnings` finds the durations it writes as bare numbers (`input` is read again then: do not change
+ *   it). Default: none.
  * @returns The resolved configuration.
  * @throws ScenarioError listing every problem (file, field path, reason).
  * @example
@@ -20,6 +25,7 @@ import { resolveInput } from './internal/resolveInput.js';
  * });
  * ```
  */
-export function resolveScenario(input: unknown, file = 'scenario'): SimulationConfig {
-  return resolveInput(input, file);
+export function resolveScenario(input: unknown, file = 'scenario', text?: string): SimulationConfig {
+  const config = resolveInput(input, file);
+  return text === undefined ? config : rememberSource(config, file, text, input);
 }

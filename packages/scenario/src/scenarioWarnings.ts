@@ -1,8 +1,10 @@
-// The warnings a run of a scenario gives that need no run (`staticWarnings` of @meshsim/mesh), as issues of its file:
-// each about one field is placed at the line and column the file writes it at, as errors are.
+// The warnings of a scenario that need no run, as issues of its file, each about one field placed at the line and
+// column the file writes it at, as errors are: those a run gives (`staticWarnings` of @meshsim/mesh), and the
+// durations the file writes as bare numbers.
 
 import { staticWarnings } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
+import { findBareDurations } from './internal/bareDurations.js';
 import { formatPath } from './internal/path.js';
 import { sourceOf } from './internal/scenarioSources.js';
 import type { Locate } from './internal/positions.js';
@@ -12,8 +14,9 @@ import type { ScenarioIssue } from './ScenarioError.js';
  * The warnings `simulate(config)` would give before it runs — the same checks, made by building its model without
  * running it (`staticWarnings`) — one {@link ScenarioIssue} each, in the order a run lists them: `reason` is the
  * warning, `path` the field it is about (`''` when about none). For a config `parseScenario`, `loadScenarioFile` or
- * `loadScenario` read, `file` defaults to the name they used and each warning about a field has the line and column
- * of that field (or of its closest written parent); print one with `formatScenarioIssue`.
+ * `loadScenario` read (or `resolveScenario` was given the text of), `file` defaults to the name they used and each
+ * warning about a field has the line and column of that field (or of its closest written parent); print one with
+ * `formatScenarioIssue`. The durations a file writes as bare numbers are not among them: {@link bareDurationWarnings}.
  *
  * @param config - A resolved scenario (from a file, `resolveScenario` or code).
  * @param file - The file name the issues give. Default: the name the config was read as, else `scenario`.
@@ -31,10 +34,41 @@ export function scenarioWarnings(config: SimulationConfig, file?: string): Scena
   const name = file ?? source?.file ?? 'scenario';
   let locate: Locate | undefined;
   if (source !== undefined && warnings.some((warning) => warning.path !== undefined))
-    locate = source.locate();
+    locate = source.parse()?.locate;
   return warnings.map(({ message, path }): ScenarioIssue => {
     if (path === undefined) return { file: name, path: '', reason: message };
     const position = locate?.(path);
     return { file: name, path: formatPath(path), reason: message, ...position };
   });
+}
+
+/**
+ * The durations a scenario file writes as bare numbers other than 0 — milliseconds, easily meant as seconds
+ * (`duration: 5` runs 5 ms) — one {@link ScenarioIssue} each at the field's line and column, in the order the file
+ * writes them: `reason` is `5 is 5 ms (a bare number is milliseconds); write 5s for seconds, or 5ms to keep
+ * milliseconds without this warning` (the CLI's `--duration 5` says the same: `bareDurationReason`). Only for a config
+ * read from text (`parseScenario`, `loadScenarioFile`, `loadScenario`, or `resolveScenario` given the text), and only
+ * the values that text writes (not those the data was edited to); none for a config built in code. Nothing is built.
+ *
+ * @param config - A resolved scenario.
+ * @param file - The file name the issues give. Default: the name the config was read as.
+ * @example
+ * ```ts
+ * for (const warning of bareDurationWarnings(loadScenario('my-scenario.yaml')))
+ *   console.warn(`warning: ${formatScenarioIssue(warning)}`);
+ * // warning: my-scenario.yaml:3:1: duration: 5 is 5 ms (a bare number is milliseconds); write 5s for seconds, …
+ * ```
+ */
+export function bareDurationWarnings(config: SimulationConfig, file?: string): ScenarioIssue[] {
+  const source = sourceOf(config);
+  if (source === undefined) return [];
+  const parsed = source.parse();
+  if (parsed === undefined) return [];
+  const name = file ?? source.file;
+  return findBareDurations(source.input, parsed.data).map(({ path, reason }) => ({
+    file: name,
+    path: formatPath(path),
+    reason,
+    ...parsed.locate(path),
+  }));
 }

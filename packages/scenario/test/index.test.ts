@@ -9,6 +9,7 @@ describe('@meshsim/scenario public API', () => {
         'ScenarioError',
         'applyOverrides',
         'bareDurationReason',
+        'bareDurationWarnings',
         'bundledScenariosDir',
         'createLocator',
         'didYouMean',

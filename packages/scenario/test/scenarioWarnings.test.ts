@@ -1,10 +1,14 @@
 // scenarioWarnings: a scenario's warnings that need no run (its model's, as `simulate` gives them), as issues of its
-// file — each about one field placed at the line and column the file writes it at, the others without a position.
+// file — each about one field placed at the line and column the file writes it at, the others without a position;
+// bareDurationWarnings: the durations a file writes as bare numbers, at their fields.
 
 import { simulate } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
+  bareDurationWarnings,
   formatScenarioIssue,
+  listBundledScenarios,
   loadScenario,
   parseScenario,
   resolveScenario,
@@ -83,5 +87,85 @@ describe('scenarioWarnings', () => {
 
   it('finds nothing to say about a bundled scenario', () => {
     expect(scenarioWarnings(loadScenario('retry-storm'))).toEqual([]);
+  });
+});
+
+// Line numbers matter: `duration` on line 1, `timeout` on 4, `serviceTime` on 5 and 7, the rate point's `at` on 11.
+const BARE = `duration: 5
+services:
+  web:
+    calls: [{ to: db, timeout: 300 }]
+    serviceTime: 2
+  db:
+    serviceTime: { exponential: { mean: "4" } }
+traffic:
+  - to: web
+    rate:
+      - { at: 0, rps: 10 }
+      - { at: 2.5, rps: 20 }
+`;
+
+describe('bareDurationWarnings', () => {
+  const reason = (n: string): string =>
+    `${n} is ${n} ms (a bare number is milliseconds); write ${n}s for seconds, or ${n}ms to keep milliseconds without this warning`;
+
+  it('places each duration a file writes as a bare number (a number or a number in quotes) at its field, 0 aside', () => {
+    const warnings = bareDurationWarnings(parseScenario(BARE, 'bare.yaml'));
+    expect(warnings).toEqual([
+      { file: 'bare.yaml', path: 'duration', reason: reason('5'), line: 1, column: 1 },
+      {
+        file: 'bare.yaml',
+        path: 'services.web.calls[0].timeout',
+        reason: reason('300'),
+        line: 4,
+        column: 23,
+      },
+      { file: 'bare.yaml', path: 'services.web.serviceTime', reason: reason('2'), line: 5, column: 5 },
+      {
+        file: 'bare.yaml',
+        path: 'services.db.serviceTime.exponential.mean',
+        reason: reason('4'),
+        line: 7,
+        column: 35,
+      },
+      { file: 'bare.yaml', path: 'traffic[0].rate[1].at', reason: reason('2.5'), line: 12, column: 11 },
+    ]);
+    expect(formatScenarioIssue(warnings[0] as (typeof warnings)[0])).toBe(
+      `bare.yaml:1:1: duration: ${reason('5')}`,
+    );
+  });
+
+  it('says nothing of a value with a unit, of numbers that are not durations, nor of a bundled scenario', () => {
+    const united = BARE.replace('duration: 5', 'duration: 5s')
+      .replace('timeout: 300', 'timeout: 300ms')
+      .replace('serviceTime: 2\n', 'serviceTime: 2ms\n')
+      .replace('mean: "4"', 'mean: 4ms')
+      .replace('at: 2.5', 'at: 2.5ms');
+    // `rps`, `rate`, `replicas`, `attempts` are numbers of their own units.
+    expect(bareDurationWarnings(parseScenario(united, 'united.yaml'))).toEqual([]);
+    for (const { name } of listBundledScenarios())
+      expect(bareDurationWarnings(loadScenario(name)), name).toEqual([]);
+  });
+
+  it('of a config resolved from edited data with its text, warns only of what the text writes', () => {
+    const raw = parse(BARE) as Record<string, unknown>;
+    raw['duration'] = '5s'; // as --set duration=5s: the file's 5 is not run
+    (raw['traffic'] as { rate: { at: unknown }[] }[])[0]!.rate[1]!.at = 7; // as --set traffic.0.rate.1.at=7
+    const paths = bareDurationWarnings(resolveScenario(raw, 'bare.yaml', BARE)).map((w) => [w.path, w.line]);
+    expect(paths).toEqual([
+      ['services.web.calls[0].timeout', 4],
+      ['services.web.serviceTime', 5],
+      ['services.db.serviceTime.exponential.mean', 7],
+    ]);
+    // Without the text (a scenario built in code): no file to warn of.
+    expect(bareDurationWarnings(resolveScenario(raw, 'bare.yaml'))).toEqual([]);
+  });
+
+  it('warns of a .json file too', () => {
+    const json =
+      '{\n  "duration": 5,\n  "services": { "a": { "serviceTime": "1ms" } },\n  "traffic": [{ "to": "a", "rate": 1 }]\n}\n';
+    expect(bareDurationWarnings(parseScenario(json, 'bare.json'))).toEqual([
+      { file: 'bare.json', path: 'duration', reason: reason('5'), line: 2, column: 3 },
+    ]);
   });
 });

@@ -15,6 +15,11 @@ export interface ScenarioSource {
   text: string;
   /** SHA-256 of the text, hex (the store's `scenario_hash`). */
   hash: string;
+  /**
+   * The bundled scenario's name when it was read by name (`retry-storm`): `file` is then the bundled file's name,
+   * not a file the user wrote or can open. Absent for a file and for text.
+   */
+  bundled?: string;
 }
 
 /**
@@ -28,7 +33,12 @@ export function readScenarioSource(nameOrPath: string): ScenarioSource {
   const bundled = looksLikePath ? undefined : listBundledScenarios().find((s) => s.name === nameOrPath);
   const file = bundled === undefined ? nameOrPath : basename(bundled.file);
   const text = readFileSync(bundled === undefined ? nameOrPath : bundled.file, 'utf8');
-  return { file, text, hash: createHash('sha256').update(text).digest('hex') };
+  return {
+    file,
+    text,
+    hash: createHash('sha256').update(text).digest('hex'),
+    ...(bundled !== undefined && { bundled: bundled.name }),
+  };
 }
 
 /** A scenario given as text (e.g. received by a worker thread), hashed like {@link readScenarioSource}. */

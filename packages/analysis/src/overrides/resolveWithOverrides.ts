@@ -195,7 +195,8 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
     .filter((p): p is string => p !== null);
   if (problems.length > 0) throw new OverrideError(problems);
   try {
-    return resolveScenario(raw, source.file);
+    // The file's text too: the config's warnings are placed at its lines, as those of the file without overrides.
+    return resolveScenario(raw, source.file, source.text);
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
     // Name the --set behind each issue on an overridden path (or inside it): the one with the longest such path, so

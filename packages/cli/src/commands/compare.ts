@@ -29,6 +29,7 @@ import {
   writtenOverrides,
 } from '../internal/scenarioArgs.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
+import { bareDurationLines } from '../internal/scenarioWarningLines.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards, stoppedRunLines } from '../internal/runGuards.js';
@@ -55,7 +56,8 @@ export interface CompareArgs extends ScenarioArgs {
  * wall-time and heap budgets are `run`'s (a worker cannot be asked for its clock mid-run), so
  * `--max-wall-time`/`--max-heap` are not flags of `compare` (unknown flag, exit 2). A shape whose run a guard
  * stopped early keeps its column (covering the simulated time it reached); every stopped run, of any
- * replication, gets a line on stderr, and the command exits with 3 ({@link STOPPED_EXIT_CODE}).
+ * replication, gets a line on stderr, and the command exits with 3 ({@link STOPPED_EXIT_CODE}). As `run`, it warns
+ * first of the durations the scenario file writes as bare numbers.
  */
 export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCompareArgs(args);
@@ -73,6 +75,11 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     'compare',
   );
   const fixed = fixedOverrides(parsed, 'compare');
+  // The scenario's own config: the comparison reads from it what the runs' results do not carry — each shape's load
+  // balancer, and whether it runs sidecars with the proxy resources the scenario wrote for its own mesh — and the
+  // HTML the faults' windows (the same under every shape). Its file's bare-number durations are said first.
+  const config = resolveWithOverrides(source, fixed);
+  for (const line of bareDurationLines(source, config)) io.stderr.write(line + '\n');
   const plan = planSweep(source, [{ path: 'mesh', values: parsed.shapes }], fixed, parsed.replications);
   // The first replication of each shape keeps its full result (the side-by-side table).
   const tasks = plan.tasks.map((task) => ({ ...task, keepResult: task.replication === 0 }));
@@ -104,10 +111,6 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   }
   // Every stopped run, of any replication (only the first keeps its full result).
   const stops = stoppedRunLines(outcomes, parsed.replications);
-  // The scenario's own config: the comparison reads from it what the runs' results do not carry — each shape's load
-  // balancer, and whether it runs sidecars with the proxy resources the scenario wrote for its own mesh — and the
-  // HTML the faults' windows (the same under every shape).
-  const config = resolveWithOverrides(source, fixed);
   const overrides = writtenOverrides(parsed);
   const summary = summarizeComparison(results, {
     config,

@@ -51,6 +51,7 @@ import {
   writtenOverrides,
 } from '../internal/scenarioArgs.js';
 import { otlpOutput, tracesHeapHint } from '../internal/otlpOutput.js';
+import { bareDurationLines } from '../internal/scenarioWarningLines.js';
 import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -103,7 +104,8 @@ export interface RunArgs extends ScenarioArgs {
 
 /**
  * Runs a scenario and writes its results and diagnosis to stdout (or `--out FILE`), the exports it asks
- * for (`--otlp`, `--fortio`, `--smp`), and with `--html FILE` an HTML report. With `--replications N`,
+ * for (`--otlp`, `--fortio`, `--smp`), and with `--html FILE` an HTML report. The durations a scenario file writes
+ * as bare numbers are warned of on stderr first, at their lines. With `--replications N`,
  * replications 2..N run on the worker pool and the output adds each headline figure as mean ± 95 % CI
  * (the exports and the HTML report are of the first replication). Progress and the final `done in …`
  * line go to stderr. When a guard stops the run early, its results so far are still written, and a line on
@@ -136,6 +138,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   );
   const fixed = fixedOverrides(parsed, 'run', parsed.mesh);
   const config = resolveWithOverrides(source, fixed);
+  // The durations the file writes as bare numbers, placed in it, as --duration 5 warns.
+  for (const line of bareDurationLines(source, config)) io.stderr.write(line + '\n');
   const istioMetrics = parsed.format === 'openmetrics' && parsed.exports.metrics === 'istio';
 
   // The bar is for people watching a terminal: drawn on stderr whenever it is one, whatever stdout is.

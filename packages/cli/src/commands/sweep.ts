@@ -9,7 +9,9 @@ import {
   RERUN_REASONS,
   ResultsStore,
   findBoundaries,
+  mergeOverrides,
   parseShard,
+  resolveWithOverrides,
   shardFromEnv,
   sweep,
 } from '@meshsim/analysis';
@@ -41,6 +43,7 @@ import {
   writeArgWarnings,
 } from '../internal/scenarioArgs.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
+import { bareDurationLines } from '../internal/scenarioWarningLines.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards } from '../internal/runGuards.js';
 import type { RunGuards } from '../internal/runGuards.js';
@@ -168,6 +171,16 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
   const fixed = fixedOverrides({ ...parsed, sets: parsed.sets.filter((a) => !isAxis(a)) }, 'sweep');
   // A range whose step misses its end was said before (writeArgWarnings: rangeNotes).
   const axes = parsed.sets.filter(isAxis);
+  // Every point has the file's values the axes do not set: its bare-number durations are said once, first (those of
+  // the first point, whose axis values replace the file's).
+  const first = resolveWithOverrides(
+    source,
+    mergeOverrides(
+      fixed,
+      axes.map((axis) => ({ path: axis.path, value: axis.values[0] ?? null })),
+    ),
+  );
+  for (const line of bareDurationLines(source, first)) io.stderr.write(line + '\n');
 
   const controller = new AbortController();
   const onSigint = (): void =>

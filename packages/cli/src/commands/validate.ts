@@ -3,7 +3,7 @@
 
 import {
   ScenarioError,
-  formatScenarioIssue,
+  bareDurationWarnings,
   loadScenario,
   parseScenario,
   scenarioWarnings,
@@ -16,6 +16,7 @@ import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { STDIN, STDIN_NAME } from '../internal/scenarioArgs.js';
+import { scenarioWarningLine } from '../internal/scenarioWarningLines.js';
 
 /** Version of the `validate --json` document; bumped on any incompatible change. */
 export const VALIDATE_SCHEMA_VERSION = 1;
@@ -24,7 +25,10 @@ export const VALIDATE_SCHEMA_VERSION = 1;
 interface Checked {
   file: string;
   issues: readonly ScenarioIssue[];
-  /** What a run of a valid file would warn of before it starts (`scenarioWarnings`); none for an invalid one. */
+  /**
+   * What a run of a valid file would warn of before it starts: the durations it writes as bare numbers
+   * (`bareDurationWarnings`), then its model's warnings (`scenarioWarnings`); none for an invalid one.
+   */
   warnings: readonly ScenarioIssue[];
   /** The text to print about an invalid file (text output). */
   message: string | null;
@@ -33,8 +37,9 @@ interface Checked {
 /**
  * Validates each file: prints `ok <file>` on stdout, or the file's errors on stderr, one
  * `file:line:column: path: reason` line each (`formatScenarioIssue`, as `run` prints them), and carries
- * on with the next file. The warnings a run of a valid file would give before it starts (`scenarioWarnings`:
- * no run needed) follow its `ok` line on stderr, one `warning: file:line:column: path: reason` line each. With
+ * on with the next file. The warnings a run of a valid file would give before it starts — the durations it writes
+ * as bare numbers (`bareDurationWarnings`), then its model's (`scenarioWarnings`): no run needed — follow its `ok`
+ * line on stderr, one `warning: file:line:column: path: reason` line each (as `run` places them). With
  * `--json`, prints
  * `{"schemaVersion":1,"valid":…,"files":[{"file","valid","issues":[…],"warnings":[…]}]}` on stdout instead, each
  * issue and warning `{"file","path","reason","line","column"}`. `-` reads a scenario from standard input (once).
@@ -77,7 +82,7 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
   for (const c of checked) {
     if (c.message === null) io.stdout.write(`ok ${c.file}\n`);
     else io.stderr.write(c.message.endsWith('\n') ? c.message : c.message + '\n');
-    for (const warning of c.warnings) io.stderr.write(`warning: ${formatScenarioIssue(warning)}\n`);
+    for (const warning of c.warnings) io.stderr.write(`${scenarioWarningLine(warning)}\n`);
   }
   if (invalid > 0 && positionals.length > 1) {
     io.stderr.write(`${String(invalid)} of ${String(positionals.length)} files invalid\n`);
@@ -108,7 +113,8 @@ function check(file: string, io: CliIo): Checked {
       config = loadScenario(file);
     }
     // A model that cannot be built is an error `run` would stop on too: reported as one below.
-    return { file: name, issues: [], warnings: scenarioWarnings(config), message: null };
+    const warnings = [...bareDurationWarnings(config), ...scenarioWarnings(config)];
+    return { file: name, issues: [], warnings, message: null };
   } catch (error) {
     if (error instanceof ScenarioError) {
       // The message names the file; if it ever does not, say which file it is about.

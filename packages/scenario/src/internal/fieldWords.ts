@@ -1,7 +1,8 @@
 // What a scenario field accepts besides numbers, read from the scenario's JSON Schema (generated from the zod
 // schema, the one source of what each field takes): the words for "no limit" (`unlimited`, `unbounded`, `all`) and
 // whether the field may be left out. For the advice given with YAML's `.inf`, which no field accepts, and for
-// `scenarioField` (whether `--set PATH=null` may remove a field).
+// `scenarioField` (whether `--set PATH=null` may remove a field); its walk of the schema also finds the durations a
+// file writes as bare numbers (findBareDurations).
 
 import { scenarioJsonSchema } from '../jsonSchema.js';
 import type { PathSegment } from './path.js';
@@ -14,7 +15,7 @@ import type { PathSegment } from './path.js';
 const NO_LIMIT_WORDS: readonly string[] = ['unlimited', 'unbounded', 'all'];
 
 /** A node of the JSON Schema (an object; `true`/`false` schemas take no part here). */
-type SchemaNode = Readonly<Record<string, unknown>>;
+export type SchemaNode = Readonly<Record<string, unknown>>;
 
 /** What a field accepts besides a number, as {@link fieldWords} finds it. */
 export interface FieldWords {
@@ -29,7 +30,7 @@ export interface FieldWords {
 let schema: SchemaNode | undefined;
 
 /** The scenario's JSON Schema, generated once (on the first `.inf`, not at start). */
-function rootSchema(): SchemaNode {
+export function rootSchema(): SchemaNode {
   schema ??= scenarioJsonSchema();
   return schema;
 }
@@ -51,7 +52,7 @@ function followRefs(node: SchemaNode, root: SchemaNode): SchemaNode | undefined 
 }
 
 /** The alternatives `node` stands for: itself and, through `anyOf`/`oneOf`/`allOf`, each branch, refs followed. */
-function alternatives(node: SchemaNode, root: SchemaNode): SchemaNode[] {
+export function alternatives(node: SchemaNode, root: SchemaNode): SchemaNode[] {
   const out: SchemaNode[] = [];
   const seen = new Set<SchemaNode>();
   const stack: SchemaNode[] = [node];
@@ -69,7 +70,7 @@ function alternatives(node: SchemaNode, root: SchemaNode): SchemaNode[] {
 }
 
 /** The schemas of `segment` inside `node` (a property, a map value or a list item), in each alternative. */
-function children(node: SchemaNode, segment: PathSegment, root: SchemaNode): SchemaNode[] {
+export function children(node: SchemaNode, segment: PathSegment, root: SchemaNode): SchemaNode[] {
   const out: SchemaNode[] = [];
   for (const alternative of alternatives(node, root)) {
     if (typeof segment === 'number') {
