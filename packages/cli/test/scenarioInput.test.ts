@@ -1,11 +1,13 @@
-// What `run`, `compare`, `sweep` and `validate` say of their input on the real binary: durations written as bare
-// numbers (in the file or in a flag), a stepped `--set` range whose step misses its end, a range `run` or `compare`
-// cannot take.
+// What `run`, `compare`, `sweep` and `validate` say of their input on the real binary: the warnings of a scenario file
+// at its lines and columns, durations written as bare numbers (in the file or in a flag), a stepped `--set` range
+// whose step misses its end, a range `run` or `compare` cannot take.
 
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
+
+import { listBundledScenarios } from '@meshsim/scenario';
 
 import { tempDir } from './__helpers__/tempDir.js';
 import { writeTempFile } from './__helpers__/scenarios.js';
@@ -84,7 +86,9 @@ const bare = (n: string): string =>
   `${n} is ${n} ms (a bare number is milliseconds); write ${n}s for seconds, or ${n}ms to keep milliseconds without this warning`;
 
 /**
- * A scenario with durations written as bare numbers (`duration: 900`, line 1; `timeout: 1`, line 4 column 46).
+ * A scenario with durations written as bare numbers (`duration: 900`, line 1; `timeout: 1`, line 4 column 46), a
+ * warning of its model (that 1 ms timeout, under half of db's service time) and one only its run can give (requests
+ * waiting for the source's one connection).
  */
 const BARE_YAML = `duration: 900
 mesh: none
@@ -94,6 +98,10 @@ services:
 traffic:
   - { name: load, to: api, rate: 400, connections: 1 }
 `;
+
+const TIMEOUT_WARNING =
+  "api → db: its timeout (1 ms) is under half of db's mean service time (5 ms), so most calls time out before db " +
+  'can answer (a bare number is milliseconds: write 1s for a second)';
 
 describe('durations written as bare numbers (milliseconds)', () => {
   it('--max-wall-time 5 and --trace-slower-than 5 warn as --duration 5 does; a unit never warns', () => {
@@ -181,5 +189,62 @@ describe('durations written as bare numbers (milliseconds)', () => {
     );
     expect(sweep.code, sweep.stderr).toBe(0);
     expect(sweep.stderr.split(line)).toHaveLength(2);
+  });
+});
+
+describe("a scenario file's warnings at their lines and columns", () => {
+  it("run's text gives each warning of the file's model at its field, as validate does; a run's own keeps its form", () => {
+    const file = writeTempFile('bare.yaml', BARE_YAML);
+    const { code, stdout, stderr } = meshsim('run', file);
+    expect(code, stderr).toBe(0);
+    const warnings = stdout.split('\nWarnings:\n')[1]?.split('\n\n')[0]?.split('\n');
+    expect(warnings).toEqual([
+      `  - ${file}:4:46: services.api.calls[0].timeout: ${TIMEOUT_WARNING}`,
+      expect.stringMatching(/^ {2}- Traffic source load: \d+ requests waited for one of its 1 connections/),
+    ]);
+    // The same line validate prints.
+    expect(meshsim('validate', file).stderr).toContain(
+      `warning: ${file}:4:46: services.api.calls[0].timeout: ${TIMEOUT_WARNING}\n`,
+    );
+    // The JSON keeps the run's strings (validate --json has the fields and positions).
+    const json = meshsim('run', file, '--json');
+    expect((JSON.parse(json.stdout) as { warnings: string[] }).warnings[0]).toBe(TIMEOUT_WARNING);
+  });
+
+  it('with --set and --duration, the warnings still point at the file; a bundled scenario by name keeps its form', () => {
+    const retryStorm = listBundledScenarios().find((s) => s.name === 'retry-storm')?.file ?? '';
+    // 12 s: the file's latency fault at 30 s falls after the run's end.
+    const late = (out: string): string | undefined =>
+      out.split('\n').find((line) => line.includes('fault latency on checkout starts at 30 s'));
+    const byFile = meshsim('run', retryStorm, '--duration', '12s', '--set', 'traffic.0.rate=100');
+    expect(byFile.code, byFile.stderr).toBe(0);
+    const placed = late(byFile.stdout) ?? '';
+    expect(placed.startsWith(`  - ${retryStorm}:`)).toBe(true);
+    expect(placed.slice(`  - ${retryStorm}`.length)).toMatch(
+      /^:\d+:\d+: faults\[0\]\.at: fault latency on checkout starts at 30 s/,
+    );
+    const byName = meshsim('run', 'retry-storm', '--duration', '12s', '--set', 'traffic.0.rate=100');
+    expect(byName.code, byName.stderr).toBe(0);
+    expect(late(byName.stdout)).toMatch(
+      /^ {2}- fault latency on checkout starts at 30 s, at or after the end of the run/,
+    );
+  });
+
+  it("compare's text gives them at their fields under each shape", () => {
+    const file = writeTempFile('bare.yaml', BARE_YAML);
+    const { code, stdout, stderr } = meshsim(
+      'compare',
+      file,
+      '--mesh',
+      'none,linkerd',
+      '--workers',
+      '0',
+      '--no-progress',
+    );
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain(
+      `  [none, linkerd] ${file}:4:46: services.api.calls[0].timeout: ${TIMEOUT_WARNING}\n`,
+    );
+    expect(stdout).toMatch(/^ {2}\[none\] Traffic source load: \d+ requests waited/m);
   });
 });

@@ -176,13 +176,16 @@ describe('meshsim sweep --boundary: without one open range', () => {
 const LATE_FAULT =
   'fault latency on db starts at 10 s, at or after the end of the run (1 s): it does not happen in this run (lengthen the run to include it)';
 
+/** Where CHAIN writes the fault's time: a warning of its model is printed there, as `meshsim validate` prints it. */
+const AT_FAULT = `${CHAIN}:18:7: faults[0].at: `;
+
 describe("meshsim sweep: the runs' warnings", () => {
-  it('are printed on stderr once each, with how many runs gave each and an example point, and in the JSON', () => {
+  it('are printed on stderr once each, with how many runs gave each and an example point (a warning of the file at its line), and in the JSON', () => {
     const store = join(dir, 'warnings.duckdb');
     const text = sweep('--set', 'traffic.0.rate=50,100', '--duration', '1s', '--store', store);
     expect(text.code).toBe(0);
     expect(text.stderr).toContain(
-      `meshsim: warning (in 2 of 2 runs; e.g. traffic.0.rate=50): ${LATE_FAULT}\n`,
+      `meshsim: warning (in 2 of 2 runs; e.g. traffic.0.rate=50): ${AT_FAULT}${LATE_FAULT}\n`,
     );
     expect(text.stderr.split(LATE_FAULT)).toHaveLength(2);
     expect(text.stdout).not.toContain('warning');
@@ -196,7 +199,7 @@ describe("meshsim sweep: the runs' warnings", () => {
       warningsNotRecorded: 0,
     });
     expect(json.stderr).toContain(
-      `meshsim: warning (in 3 of 3 runs; e.g. traffic.0.rate=50): ${LATE_FAULT}\n`,
+      `meshsim: warning (in 3 of 3 runs; e.g. traffic.0.rate=50): ${AT_FAULT}${LATE_FAULT}\n`,
     );
     expect(json.stderr).not.toContain('not shown');
   });
@@ -209,7 +212,7 @@ describe("meshsim sweep: the runs' warnings", () => {
     const whole = sweep(...args);
     expect(whole.code).toBe(0);
     expect(warnings(whole.stderr)).toEqual([
-      `meshsim: warning (in 6 of 12 runs; e.g. traffic.0.rate=50 duration=1s): ${LATE_FAULT}`,
+      `meshsim: warning (in 6 of 12 runs; e.g. traffic.0.rate=50 duration=1s): ${AT_FAULT}${LATE_FAULT}`,
     ]);
     // Half of it first (as a sweep interrupted half way would have stored), then the whole grid into that store.
     const store = join(dir, 'resumed-warnings.duckdb');
@@ -232,7 +235,7 @@ describe("meshsim sweep: the runs' warnings", () => {
     expect(code).toBe(0);
     // 6 s: a run under one 5 s window is too short to judge, so its probes would be unknown, not recovering.
     expect(stderr).toContain(
-      `meshsim: warning (in 2 of 2 runs; e.g. traffic.0.rate=50): ${LATE_FAULT.replace('(1 s)', '(6 s)')}\n`,
+      `meshsim: warning (in 2 of 2 runs; e.g. traffic.0.rate=50): ${AT_FAULT}${LATE_FAULT.replace('(1 s)', '(6 s)')}\n`,
     );
     expect(stdout).toMatch(/^above 100\s+\.{40}$/m);
   });

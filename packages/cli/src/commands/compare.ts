@@ -2,7 +2,7 @@
 // side, run on the worker pool; with --replications N, paired differences against the baseline.
 
 import { planSweep, resolveWithOverrides, runTasks } from '@meshsim/analysis';
-import type { Diagnosis, RunFigures } from '@meshsim/analysis';
+import type { Diagnosis, Override, RunFigures, ScenarioSource } from '@meshsim/analysis';
 import { meshShapeNames } from '@meshsim/mesh';
 import type { SimulationResult } from '@meshsim/mesh';
 import {
@@ -12,6 +12,7 @@ import {
   renderComparisonText,
   summarizeComparison,
 } from '@meshsim/report';
+import type { ComparisonSummary } from '@meshsim/report';
 
 import { UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
@@ -29,7 +30,7 @@ import {
   writtenOverrides,
 } from '../internal/scenarioArgs.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
-import { bareDurationLines } from '../internal/scenarioWarningLines.js';
+import { bareDurationLines, placeWarnings, warningPlacesOfPoints } from '../internal/scenarioWarningLines.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards, stoppedRunLines } from '../internal/runGuards.js';
@@ -57,7 +58,8 @@ export interface CompareArgs extends ScenarioArgs {
  * `--max-wall-time`/`--max-heap` are not flags of `compare` (unknown flag, exit 2). A shape whose run a guard
  * stopped early keeps its column (covering the simulated time it reached); every stopped run, of any
  * replication, gets a line on stderr, and the command exits with 3 ({@link STOPPED_EXIT_CODE}). As `run`, it warns
- * first of the durations the scenario file writes as bare numbers.
+ * first of the durations the scenario file writes as bare numbers, and its text gives each warning of the file's
+ * model at the line and column of its field.
  */
 export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCompareArgs(args);
@@ -123,7 +125,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
       ? renderComparisonJson(summary)
       : parsed.format === 'csv'
         ? renderComparisonCsv(summary)
-        : renderComparisonText(summary);
+        : renderComparisonText(placedShapeWarnings(summary, source, fixed));
   writeOutput(io, parsed.out, parsed.format, output);
   if (parsed.html !== undefined) {
     const html = renderComparisonHtml(results, {
@@ -138,6 +140,27 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   io.stderr.write(formatDoneLine(performance.now() - startedMs, events) + '\n');
   for (const line of stops) io.stderr.write(line + '\n');
   return stops.length === 0 ? 0 : STOPPED_EXIT_CODE;
+}
+
+/**
+ * `summary` with each shape's warnings as the text prints them: those of the file's model under that shape at the
+ * file's line and column (as `meshsim validate` prints them), the others as the runs gave them.
+ */
+function placedShapeWarnings(
+  summary: ComparisonSummary,
+  source: ScenarioSource,
+  fixed: readonly Override[],
+): ComparisonSummary {
+  const places = warningPlacesOfPoints(
+    source,
+    fixed,
+    summary.shapes.map((s) => [{ path: 'mesh', value: s.shape }]),
+  );
+  if (places.size === 0) return summary;
+  return {
+    ...summary,
+    shapes: summary.shapes.map((s) => ({ ...s, warnings: placeWarnings(s.warnings, places) })),
+  };
 }
 
 /**

@@ -51,7 +51,7 @@ import {
   writtenOverrides,
 } from '../internal/scenarioArgs.js';
 import { otlpOutput, tracesHeapHint } from '../internal/otlpOutput.js';
-import { bareDurationLines } from '../internal/scenarioWarningLines.js';
+import { bareDurationLines, placeWarnings, warningPlaces } from '../internal/scenarioWarningLines.js';
 import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -105,9 +105,10 @@ export interface RunArgs extends ScenarioArgs {
 /**
  * Runs a scenario and writes its results and diagnosis to stdout (or `--out FILE`), the exports it asks
  * for (`--otlp`, `--fortio`, `--smp`), and with `--html FILE` an HTML report. The durations a scenario file writes
- * as bare numbers are warned of on stderr first, at their lines. With `--replications N`,
- * replications 2..N run on the worker pool and the output adds each headline figure as mean ± 95 % CI
- * (the exports and the HTML report are of the first replication). Progress and the final `done in …`
+ * as bare numbers are warned of on stderr first, at their lines; the text output gives each warning of the file's
+ * model at the line and column of its field, as `meshsim validate` does (not for a bundled scenario by name). With
+ * `--replications N`, replications 2..N run on the worker pool and the output adds each headline figure as
+ * mean ± 95 % CI (the exports and the HTML report are of the first replication). Progress and the final `done in …`
  * line go to stderr. When a guard stops the run early, its results so far are still written, and a line on
  * stderr says why.
  *
@@ -190,7 +191,14 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       ? CSV_TABLES[parsed.csvTable ?? 'edges'](result, diagnosis)
       : istioMetrics
         ? renderIstioMetricsLines(result, anchor)
-        : RENDERERS[parsed.format](result, extras);
+        : parsed.format === 'text'
+          ? // The text places the warnings of the file's model at its lines, as validate prints them; the data
+            // formats keep the run's strings (validate --json gives their fields and positions).
+            renderText(
+              { ...result, warnings: placeWarnings(result.warnings, warningPlaces(source, [config])) },
+              extras,
+            )
+          : RENDERERS[parsed.format](result, extras);
   writeOutput(io, parsed.out, parsed.format, output);
   if (parsed.html !== undefined)
     writeHtmlReport(io, parsed.html, renderHtml(result, { config, diagnosis, overrides }));

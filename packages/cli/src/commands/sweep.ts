@@ -43,7 +43,8 @@ import {
   writeArgWarnings,
 } from '../internal/scenarioArgs.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
-import { bareDurationLines } from '../internal/scenarioWarningLines.js';
+import { bareDurationLines, placeWarning, warningPlacesOfPoints } from '../internal/scenarioWarningLines.js';
+import type { WarningPlaces } from '../internal/scenarioWarningLines.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards } from '../internal/runGuards.js';
 import type { RunGuards } from '../internal/runGuards.js';
@@ -131,14 +132,21 @@ function isAxis(axis: SetAxis): boolean {
  * the warnings of some runs it held (written by an earlier meshsim), that theirs are not shown. Empty when none.
  * @param runs - The runs of the sweep (run now and found in the store).
  * @param notRecorded - Of `runs`, those found in a store that did not record their warnings.
+ * @param places - Where the scenario file writes the field of a warning of its model (`warningPlacesOfPoints`): such a
+ *   warning is given at its line and column, as `meshsim validate` gives it.
  */
-export function warningLines(warnings: readonly RunWarning[], runs: number, notRecorded: number): string[] {
+export function warningLines(
+  warnings: readonly RunWarning[],
+  runs: number,
+  notRecorded: number,
+  places: WarningPlaces = new Map(),
+): string[] {
   const known = runs - notRecorded;
   const lines = warnings.map((w) => {
     const example = w.example.map((v) => `${v.path}=${String(v.value)}`).join(' ');
     return (
       `meshsim: warning (in ${w.runs} of ${known} run${known === 1 ? '' : 's'}${example === '' ? '' : `; e.g. ${example}`}): ` +
-      w.message
+      placeWarning(w.message, places)
     );
   });
   if (notRecorded > 0) {
@@ -218,7 +226,12 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
         parsed.json ? 'json' : 'text',
         parsed.json ? renderBoundaryMapJson(map) : renderBoundaryMapText(map),
       );
-      for (const line of warningLines(map.warnings, map.ran + map.skipped, map.warningsNotRecorded))
+      const places = warningPlacesOfPoints(
+        source,
+        fixed,
+        map.warnings.map((w) => w.example),
+      );
+      for (const line of warningLines(map.warnings, map.ran + map.skipped, map.warningsNotRecorded, places))
         io.stderr.write(line + '\n');
       io.stderr.write(
         `done in ${((performance.now() - startedMs) / 1000).toFixed(1)} s wall; store: ${parsed.store}\n`,
@@ -264,7 +277,17 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       parsed.json ? 'json' : 'text',
       parsed.json ? renderSweepJson(result) : renderSweepText(result),
     );
-    for (const line of warningLines(result.warnings, result.ran + result.skipped, result.warningsNotRecorded))
+    const places = warningPlacesOfPoints(
+      source,
+      fixed,
+      result.warnings.map((w) => w.example),
+    );
+    for (const line of warningLines(
+      result.warnings,
+      result.ran + result.skipped,
+      result.warningsNotRecorded,
+      places,
+    ))
       io.stderr.write(line + '\n');
     io.stderr.write(
       `${formatDoneLine(performance.now() - startedMs, 0).replace(/, 0 events.*$/, '')}; store: ${parsed.store}\n`,

@@ -1,10 +1,11 @@
 // How the commands print the warnings of a scenario file that need no run, in one form (formatScenarioIssue):
 // `validate` lists them; `run`, `compare` and `sweep` say before running which durations the file writes as bare
-// numbers.
+// numbers, and give the warnings of its model among a run's at the file's line and column.
 
-import type { ScenarioSource } from '@meshsim/analysis';
+import { mergeOverrides, resolveWithOverrides } from '@meshsim/analysis';
+import type { Override, ScenarioSource } from '@meshsim/analysis';
 import type { SimulationConfig } from '@meshsim/mesh';
-import { bareDurationWarnings, formatScenarioIssue } from '@meshsim/scenario';
+import { bareDurationWarnings, formatScenarioIssue, scenarioWarnings } from '@meshsim/scenario';
 import type { ScenarioIssue } from '@meshsim/scenario';
 
 /** A warning of a scenario file, as every command prints it: `warning: file:line:column: path: reason`. */
@@ -20,4 +21,73 @@ export function scenarioWarningLine(issue: ScenarioIssue): string {
 export function bareDurationLines(source: ScenarioSource, config: SimulationConfig): string[] {
   if (source.bundled !== undefined) return [];
   return bareDurationWarnings(config).map((issue) => `meshsim: ${scenarioWarningLine(issue)}`);
+}
+
+/** Where a run's warnings are written in its scenario file: each placed warning's text → the line to print instead. */
+export type WarningPlaces = ReadonlyMap<string, string>;
+
+/**
+ * The warnings of `configs`' models that are about a field their file writes (`scenarioWarnings`), each as
+ * `validate` prints it — `my.yaml:7:24: services.api.calls[0].timeout: api → db: its timeout (1 ms) is …` — by the
+ * text a run gives. None for a bundled scenario read by name: it has no file of the user's, so its warnings keep the
+ * form a run gives them, as do a run's own warnings and those about no field.
+ *
+ * @param configs - The configs whose runs' warnings are printed (one per mesh shape in `compare`).
+ */
+export function warningPlaces(source: ScenarioSource, configs: readonly SimulationConfig[]): WarningPlaces {
+  const places = new Map<string, string>();
+  if (source.bundled !== undefined) return places;
+  for (const config of configs) {
+    for (const issue of scenarioWarnings(config)) {
+      if (issue.line !== undefined && !places.has(issue.reason))
+        places.set(issue.reason, formatScenarioIssue(issue));
+    }
+  }
+  return places;
+}
+
+/** A run's warning as printed: at its file's line and column when {@link warningPlaces} knows it, else as it is. */
+export function placeWarning(warning: string, places: WarningPlaces): string {
+  return places.get(warning) ?? warning;
+}
+
+/** `warnings` as printed ({@link placeWarning}). */
+export function placeWarnings(warnings: readonly string[], places: WarningPlaces): string[] {
+  return warnings.map((warning) => placeWarning(warning, places));
+}
+
+/**
+ * The {@link warningPlaces} of runs of `source` with `fixed` and each of `points`' overrides, in the order given —
+ * e.g. the example point of each of a sweep's warnings, or each shape of a comparison — each point's config
+ * resolved once; a point whose config does not resolve or build places nothing.
+ */
+export function warningPlacesOfPoints(
+  source: ScenarioSource,
+  fixed: readonly Override[],
+  points: readonly (readonly Override[])[],
+): WarningPlaces {
+  if (source.bundled !== undefined) return new Map();
+  const seen = new Set<string>();
+  const configs: SimulationConfig[] = [];
+  for (const point of points) {
+    const overrides = mergeOverrides(fixed, point);
+    const key = JSON.stringify(overrides);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    try {
+      configs.push(resolveWithOverrides(source, overrides));
+    } catch {
+      // Its runs ran: the point resolves; if it ever does not, its warnings keep the run's form.
+    }
+  }
+  const places = new Map<string, string>();
+  for (const config of configs) {
+    try {
+      for (const [reason, line] of warningPlaces(source, [config]))
+        if (!places.has(reason)) places.set(reason, line);
+    } catch {
+      // A model that does not build has no warnings to place (its run said why).
+    }
+  }
+  return places;
 }
