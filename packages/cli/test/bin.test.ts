@@ -179,8 +179,7 @@ describe('meshsim binary', () => {
         /^warning: [^:]+: cluster cluster-1: even \d+ more nodes of 4 cores would leave pods Pending/,
       ),
       `warning: ${file}:7:24: services.frontend.calls[0].timeout: frontend → backend: its timeout (1 ms) is under ` +
-        "half of backend's mean service time (5 ms), so most calls time out before backend can answer (a bare number " +
-        'is milliseconds: write 1s for a second)',
+        "half of backend's mean service time (5 ms), so most calls time out before backend can answer",
       `warning: ${file}:2:25: mesh.sidecar: mesh shape linkerd does not use mesh.sidecar (used by istio-sidecar, ` +
         'app-mesh, consul): kept for switching shapes (--mesh, compare), not applied in this run',
     ]);

@@ -1,6 +1,6 @@
 // Warns about a call's timeouts that undo it: a timeout shorter than half its callee's mean service time (most of its
-// calls time out before the callee could answer — often a unit slip: a bare number is milliseconds, `timeout: 1` is
-// 1 ms, not 1 s), and retries with no timeout at all (a slow or hung attempt is never retried).
+// calls time out before the callee could answer — often a unit slip, `timeout: 1` being 1 ms, which a scenario file's
+// own bare-number warning names), and retries with no timeout at all (a slow or hung attempt is never retried).
 
 import { distributionMean } from '@meshsim/engine';
 
@@ -42,8 +42,7 @@ function checkShortTimeout(
   // A per-try timeout may be written on the call or in its `retry`: the warning points at the call then.
   warnings.add(
     `${caller} → ${call.to}: its ${perTry ? 'per-try timeout' : 'timeout'} (${formatMs(shortest)}) is under half of ` +
-      `${call.to}'s mean service time (${formatMs(calleeMs)}), so most calls time out before ${call.to} can answer ` +
-      '(a bare number is milliseconds: write 1s for a second)',
+      `${call.to}'s mean service time (${formatMs(calleeMs)}), so most calls time out before ${call.to} can answer`,
     perTry ? at : [...at, 'timeout'],
   );
 }

@@ -22,7 +22,7 @@ function warningsWith(timeoutMs: number, perTryTimeoutMs = Infinity): string[] {
 describe('checkTimeouts', () => {
   it('warns of a timeout under half the callee’s mean service time, naming both', () => {
     expect(warningsWith(1)).toEqual([
-      "web → db: its timeout (1 ms) is under half of db's mean service time (5 ms), so most calls time out before db can answer (a bare number is milliseconds: write 1s for a second)",
+      "web → db: its timeout (1 ms) is under half of db's mean service time (5 ms), so most calls time out before db can answer",
     ]);
   });
 
