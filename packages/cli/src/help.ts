@@ -103,8 +103,9 @@ Options:
                     Not with --set mesh=… or mesh.shape=… (mesh options such as
                     --set mesh.loadBalancer=random go with it).
   --set PATH=VALUE  Override a field of the scenario file by its path, e.g. traffic.0.rate=800 or
-                    services.checkout.calls.0.retry.attempts=2 (repeatable; one value each here;
-                    each path once: not one path twice, nor one inside another's value).
+                    services.checkout.calls.0.retry.attempts=2 (repeatable; one value each here,
+                    several values or a range are for meshsim sweep; each path once: not one
+                    path twice, nor one inside another's value).
                     A value in quotes stays a string: --set 'mesh.istioVersion="1.20"'; a list
                     item goes by its index: --set services.api.tolerates.0=spot. PATH=null
                     removes an optional field, as if the file did not write it:
@@ -181,8 +182,9 @@ Options:
                     ${meshShapeNames().join(', ')}
   --seed N          Root seed (a non-negative integer; not with --set seed=…). Default: the scenario's.
   --duration D      Simulated duration: 500ms, 30s, 2m, 1h. Default: the scenario's.
-  --set PATH=VALUE  Override a field of the scenario file by its path (repeatable; one value each;
-                    each path once; a value in quotes stays a string: --set 'mesh.linkerdVersion="2.10"').
+  --set PATH=VALUE  Override a field of the scenario file by its path (repeatable; one value each:
+                    several are for meshsim sweep; each path once; a value in quotes stays a
+                    string: --set 'mesh.linkerdVersion="2.10"').
                     Not the mesh shape (mesh=…, mesh.shape=…): --mesh chooses the shapes; mesh
                     options (--set mesh.loadBalancer=random) apply under every shape. PATH=null
                     removes an optional field, as if the file did not write it.

@@ -53,6 +53,18 @@ describe('main: help and version', () => {
     }
   });
 
+  it.each([['run'], ['compare']])(
+    'main([%s, --help]) says a --set of several values is for meshsim sweep (refused here)',
+    async (command) => {
+      const { out } = await run(command, '--help');
+      const set = out.slice(
+        out.indexOf('--set PATH=VALUE'),
+        out.indexOf('\n  --', out.indexOf('--set PATH=VALUE')),
+      );
+      expect(set).toMatch(/one value each[^;]*meshsim sweep/);
+    },
+  );
+
   it('main([--version]) prints the package version, exit 0', async () => {
     const { code, out } = await run('--version');
     expect(code).toBe(0);
