@@ -95,6 +95,24 @@ describe('meshsim import (binary)', () => {
     expect(run.stdout).toMatch(/^Scenario books-demo: mesh linkerd, /m);
   });
 
+  it('labels each item of a kind: List on its own, in the warnings and in the comments', () => {
+    const dir = `${FIXTURES}/checkout`;
+    const { code, stdout, stderr } = meshsim(
+      'import',
+      `${dir}/k8s.yaml`,
+      `${dir}/list.yaml`,
+      '--graph',
+      `${dir}/graph.yaml`,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `warning: ${dir}/list.yaml:27:57: VirtualService/checkout (document 1, items[1]): spec.http[0].retries.retryOn: `,
+    );
+    expect(stdout).toContain(`# timeout, retry from ${dir}/list.yaml#1.items[1] VirtualService/checkout\n`);
+    expect(stdout).toContain(`# timeout, retry from ${dir}/list.yaml#1.items[2] VirtualService/payments\n`);
+    expect(stdout).not.toMatch(/list\.yaml#1 /);
+  });
+
   it('bad input exits 1 with file:line:column', () => {
     const bad = writeTempFile('bad.yaml', 'kind: Service\nmetadata:\n  name: [oops\n');
     const { code, stdout, stderr } = meshsim('import', bad);

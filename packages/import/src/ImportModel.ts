@@ -19,6 +19,8 @@ export interface SourceRef {
   file: string;
   /** 1-based index of the YAML document in the file. */
   document: number;
+  /** 0-based index of the resource in the document's `items`, when the document is a `kind: List`. */
+  item?: number;
   /** The resource's kind (`Deployment`, `VirtualService`, `MockServiceGraph`, …). */
   kind: string;
   /** The resource's name (`metadata.name`; for isotope services the service's name). */

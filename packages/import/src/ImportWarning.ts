@@ -8,6 +8,8 @@ export interface ImportWarning {
   file: string;
   /** 1-based index of the YAML document in the file (`---` separated); absent for whole-file or global warnings. */
   document?: number;
+  /** 0-based index of the resource in the document's `items`, when the document is a `kind: List`. */
+  item?: number;
   /** `Kind/name` of the resource the warning is about. */
   resource?: string;
   /** Field path inside the resource (`spec.http[0].retries.retryOn`); absent for the whole resource. */
@@ -25,9 +27,14 @@ export interface ImportWarning {
   severity?: 'note';
 }
 
+/** `document N`, or `document N, items[i]` for an item of a `kind: List`. */
+function describeDocument(document: number, item: number | undefined): string {
+  return `document ${String(document)}${item === undefined ? '' : `, items[${String(item)}]`}`;
+}
+
 /**
- * Renders a warning on one line: `file:line:col: Kind/name (document N): field: message`, leaving out
- * the parts it does not have.
+ * Renders a warning on one line: `file:line:col: Kind/name (document N): field: message` (`(document N,
+ * items[i])` for an item of a `kind: List`), leaving out the parts it does not have.
  *
  * @example
  * ```ts
@@ -48,10 +55,10 @@ export function formatImportWarning(warning: ImportWarning): string {
     parts.push(
       warning.document === undefined
         ? warning.resource
-        : `${warning.resource} (document ${String(warning.document)})`,
+        : `${warning.resource} (${describeDocument(warning.document, warning.item)})`,
     );
   } else if (warning.document !== undefined) {
-    parts.push(`document ${String(warning.document)}`);
+    parts.push(describeDocument(warning.document, warning.item));
   }
   if (warning.field !== undefined && warning.field !== '') parts.push(warning.field);
   parts.push(warning.message);

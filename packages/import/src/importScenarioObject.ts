@@ -66,6 +66,7 @@ function sortWarnings(warnings: ImportWarning[], files: readonly string[]): Impo
       (a, b) =>
         rank(a.warning) - rank(b.warning) ||
         (a.warning.document ?? 0) - (b.warning.document ?? 0) ||
+        (a.warning.item ?? -1) - (b.warning.item ?? -1) ||
         (a.warning.line ?? 0) - (b.warning.line ?? 0) ||
         (a.warning.column ?? 0) - (b.warning.column ?? 0) ||
         a.i - b.i,

@@ -18,6 +18,15 @@ describe('formatImportWarning', () => {
       }),
     ).toBe('a.yaml:3:5: VirtualService/r (document 2): spec.http[0]: m');
     expect(formatImportWarning({ file: 'a.yaml', message: 'm' })).toBe('a.yaml: m');
+    expect(
+      formatImportWarning({
+        file: 'l.yaml',
+        document: 1,
+        item: 2,
+        resource: 'VirtualService/r',
+        message: 'm',
+      }),
+    ).toBe('l.yaml: VirtualService/r (document 1, items[2]): m');
     expect(formatImportWarning({ file: '', message: 'm' })).toBe('m');
   });
 });

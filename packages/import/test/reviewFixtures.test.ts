@@ -23,7 +23,7 @@ describe('the review inputs', () => {
       expect(
         warningsWith(
           imported.warnings,
-          'review/fields.yaml:33:11: VirtualService/checkout (document 1): spec.http[0].retires: unknown field (did you mean "retries"?)',
+          'review/fields.yaml:33:11: VirtualService/checkout (document 1, items[1]): spec.http[0].retires: unknown field (did you mean "retries"?)',
         ),
       ).toHaveLength(1);
       expect(warningsWith(imported.warnings, 'retires: not modelled')).toEqual([]);
@@ -37,13 +37,13 @@ describe('the review inputs', () => {
       expect(
         warningsWith(
           imported.warnings,
-          "review/fields.yaml:36:13: VirtualService/checkout (document 1): spec.http[0].retries.perTryTimeout: 500ms is not shorter than the route's timeout (200ms)",
+          "review/fields.yaml:36:13: VirtualService/checkout (document 1, items[1]): spec.http[0].retries.perTryTimeout: 500ms is not shorter than the route's timeout (200ms)",
         ),
       ).toHaveLength(1);
       expect(
         warningsWith(
           imported.warnings,
-          "review/fields.yaml:45:35: VirtualService/payments (document 1): spec.http[0].retries.perTryTimeout: 2s is not shorter than the route's timeout (500ms)",
+          "review/fields.yaml:45:35: VirtualService/payments (document 1, items[2]): spec.http[0].retries.perTryTimeout: 2s is not shorter than the route's timeout (500ms)",
         ),
       ).toHaveLength(1);
     });
@@ -57,7 +57,7 @@ describe('the review inputs', () => {
       expect(
         warningsWith(
           imported.warnings,
-          'review/fields.yaml:14:11: DestinationRule/checkout (document 1): spec.trafficPolicy.outlierDetection.interval: 100us is shorter than 1ms, which Istio refuses',
+          'review/fields.yaml:14:11: DestinationRule/checkout (document 1, items[0]): spec.trafficPolicy.outlierDetection.interval: 100us is shorter than 1ms, which Istio refuses',
         ),
       ).toHaveLength(1);
       const checkout = imported.scenario.services['checkout'] as { destinationPolicy?: object } | undefined;
@@ -70,13 +70,13 @@ describe('the review inputs', () => {
       expect(
         warningsWith(
           notes,
-          "review/fields.yaml:17:19: DestinationRule/checkout (document 1): spec.trafficPolicy.connectionPool.http.http1MaxPendingRequests: 0 is proto3's unset value",
+          "review/fields.yaml:17:19: DestinationRule/checkout (document 1, items[0]): spec.trafficPolicy.connectionPool.http.http1MaxPendingRequests: 0 is proto3's unset value",
         ),
       ).toHaveLength(1);
       expect(
         warningsWith(
           notes,
-          'review/fields.yaml:56:21: PeerAuthentication/default (document 1): spec.mtls.mode: UNSET inherits the mode of the policy above it',
+          'review/fields.yaml:56:21: PeerAuthentication/default (document 1, items[4]): spec.mtls.mode: UNSET inherits the mode of the policy above it',
         ),
       ).toHaveLength(1);
       expect(notes).toHaveLength(2);

@@ -24,6 +24,7 @@ export class WarningLog {
     return {
       file: doc.file,
       document: doc.document,
+      ...(doc.item !== undefined && { item: doc.item }),
       resource: doc.resource,
       ...(path.length > 0 ? { field: formatFieldPath(path) } : {}),
       ...(position === undefined ? {} : { line: position.line, column: position.column }),

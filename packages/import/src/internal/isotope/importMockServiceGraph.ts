@@ -5,6 +5,7 @@
 import type { SourceRef } from '../../ImportModel.js';
 import type { ScenarioCall, ScenarioCallItem } from '../../ScenarioParts.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
+import { describeLocation } from '../model/describeRefs.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
@@ -238,7 +239,7 @@ export function importMockServiceGraph(doc: SourceDocument, builder: ModelBuilde
       builder.warnings.at(
         doc,
         path,
-        `service "${name}" is already defined by ${service.calls.from.map((r) => `${r.file}#${String(r.document)}`).join(', ')}; this definition is ignored`,
+        `service "${name}" is already defined by ${service.calls.from.map(describeLocation).join(', ')}; this definition is ignored`,
       );
       doc.use(path);
       return;

@@ -1,10 +1,17 @@
-// How source references are printed in the scenario's comments and in warnings: `file#doc Kind/name`.
+// How source references are printed in the scenario's comments and in warnings: `file#doc Kind/name`, and
+// `file#doc.items[i] Kind/name` for an item of a `kind: List`.
 
 import type { SourceRef } from '../../ImportModel.js';
 
-/** `istio.yaml#2 VirtualService/reviews`. */
+/** Where in its file a resource is: `istio.yaml#2`, or `istio.yaml#1.items[3]` for an item of a List. */
+export function describeLocation(ref: SourceRef): string {
+  const item = ref.item === undefined ? '' : `.items[${String(ref.item)}]`;
+  return `${ref.file}#${String(ref.document)}${item}`;
+}
+
+/** `istio.yaml#2 VirtualService/reviews` (`istio.yaml#1.items[3] VirtualService/reviews` in a List). */
 export function describeRef(ref: SourceRef): string {
-  return `${ref.file}#${String(ref.document)} ${ref.kind}/${ref.name}`;
+  return `${describeLocation(ref)} ${ref.kind}/${ref.name}`;
 }
 
 /** Several references, each once, in order: `a.yaml#1 Deployment/a, a.yaml#2 Deployment/b`. */

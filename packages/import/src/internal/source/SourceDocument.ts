@@ -29,6 +29,8 @@ export class SourceDocument {
   readonly name: string;
   /** `metadata.namespace`, or `default`. */
   readonly namespace: string;
+  /** 0-based index of the resource in its document's `items` (a `kind: List`); undefined for a whole document. */
+  readonly item: number | undefined;
   private readonly used: FieldPath[] = [];
 
   /**
@@ -55,6 +57,7 @@ export class SourceDocument {
       typeof metadata['namespace'] === 'string' && metadata['namespace'] !== ''
         ? metadata['namespace']
         : 'default';
+    this.item = base[0] === 'items' && typeof base[1] === 'number' ? base[1] : undefined;
   }
 
   /** `Kind/name` (or `Kind` for an unnamed resource), for messages. */
@@ -71,7 +74,13 @@ export class SourceDocument {
 
   /** Where values of this resource came from. */
   ref(name = this.name): SourceRef {
-    return { file: this.file, document: this.document, kind: this.kind, name };
+    return {
+      file: this.file,
+      document: this.document,
+      ...(this.item !== undefined && { item: this.item }),
+      kind: this.kind,
+      name,
+    };
   }
 
   /** The value at `path` (undefined if absent), marking it and everything under it as used. */

@@ -67,7 +67,7 @@ describe('liveExportFields', () => {
   it('passes over what a live export carries on every workload and Service; warns of the probe', () => {
     const imported = importFiles({ 'live.yaml': LIVE });
     expect(warningLines(imported.warnings).filter((line) => line.startsWith('live.yaml'))).toEqual([
-      'live.yaml:33:11: Deployment/web (document 1): spec.template.spec.containers[0].livenessProbe: not modelled by meshsim (ignored)',
+      'live.yaml:33:11: Deployment/web (document 1, items[0]): spec.template.spec.containers[0].livenessProbe: not modelled by meshsim (ignored)',
     ]);
   });
 

@@ -37,6 +37,27 @@ describe('SourceDocument', () => {
     expect([other.document, other.resource]).toEqual([2, 'Other']);
   });
 
+  it('labels each item of a kind: List by its index, in its ref and its warnings', () => {
+    const list = parseSourceText(
+      'kind: List\nitems:\n- { kind: A, metadata: { name: a } }\n- { kind: B, metadata: { name: b } }\n',
+      'list.yaml',
+    );
+    if ('issues' in list) throw new Error('unexpected syntax error');
+    expect(list.documents.map((d) => [d.document, d.item, d.resource])).toEqual([
+      [1, 0, 'A/a'],
+      [1, 1, 'B/b'],
+    ]);
+    expect(list.documents[1]?.ref()).toEqual({
+      file: 'list.yaml',
+      document: 1,
+      item: 1,
+      kind: 'B',
+      name: 'b',
+    });
+    expect(doc.item).toBeUndefined();
+    expect(doc.ref()).not.toHaveProperty('item');
+  });
+
   it('lists the roots of the subtrees no one used', () => {
     doc.use(['kind']);
     doc.use(['metadata', 'name']);
