@@ -113,6 +113,25 @@ describe('meshsim import (binary)', () => {
     expect(stdout).not.toMatch(/list\.yaml#1 /);
   });
 
+  it('names the file, line and resource of each warning about subsets, weights and left-over pods', () => {
+    const dir = `${FIXTURES}/checkout`;
+    const { code, stderr } = meshsim(
+      'import',
+      `${dir}/k8s.yaml`,
+      `${dir}/list.yaml`,
+      '--graph',
+      `${dir}/graph.yaml`,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `warning: ${dir}/k8s.yaml:60:7: Deployment/checkout-v2 (document 4): spec.template.metadata.labels: `,
+    );
+    expect(stderr).toContain(
+      `warning: ${dir}/list.yaml:24:46: VirtualService/checkout (document 1, items[1]): spec.http[0].route[1].destination.subset: `,
+    );
+    expect(stderr).not.toMatch(/^warning: [^:]*(subset|weight)/m);
+  });
+
   it('bad input exits 1 with file:line:column', () => {
     const bad = writeTempFile('bad.yaml', 'kind: Service\nmetadata:\n  name: [oops\n');
     const { code, stdout, stderr } = meshsim('import', bad);

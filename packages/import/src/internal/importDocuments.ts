@@ -52,6 +52,7 @@ export function importDocuments(
   builder: ModelBuilder,
   fragment?: Fragment,
 ): ImportedDocuments {
+  builder.remember(docs);
   const known = new Set(IMPORTABLE_KIND_NAMES);
   const unknownKinds: string[] = [];
   const ofKind = (...kinds: string[]): SourceDocument[] => docs.filter((doc) => kinds.includes(kindOf(doc)));

@@ -122,7 +122,7 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
     out['cluster'] = service.cluster.value;
     comments.from([...path, 'cluster'], service.cluster.from, true, 'from', service.from);
   }
-  const built = buildVersions(service, warnings);
+  const built = buildVersions(service, input.builder);
   if (built.versions !== undefined) {
     out['versions'] = built.versions;
     const refs = [
@@ -134,8 +134,10 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
     const names = built.versions.map((v) => v.name);
     const routes = (service.routes?.value ?? []).filter((route) => {
       if (names.includes(versionName(route.version))) return true;
-      warnings.general(
-        '',
+      const place = input.builder.classRoutePlaces.get(route);
+      input.builder.warnAbout(
+        place?.from,
+        place?.path ?? [],
         `a class route of service "${service.name}" goes to subset "${route.version}", which its DestinationRule does not define (versions: ${names.join(', ')}); not imported`,
       );
       return false;
@@ -150,14 +152,18 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
       comments.from([...path, 'replicas'], service.replicas?.from ?? [], true, 'from', service.from);
     }
     if (service.routes !== undefined) {
-      warnings.general(
-        '',
+      const first = service.routes.value[0];
+      const place = first === undefined ? undefined : input.builder.classRoutePlaces.get(first);
+      input.builder.warnAbout(
+        place?.from,
+        place?.path ?? [],
         `service "${service.name}" has class routes to subsets but no subsets (DestinationRule); the routes are not imported`,
       );
     }
     if (service.weights !== undefined) {
-      warnings.general(
-        '',
+      input.builder.warnAbout(
+        service.weights.from[0],
+        input.builder.weightRoutes.get(service) ?? [],
         `service "${service.name}" has route weights for subsets but no subsets (DestinationRule); the weights are not imported`,
       );
     }

@@ -204,14 +204,16 @@ export function importVirtualService(
       for (const target of targets) {
         applyPolicy(builder, doc, base, target, policy);
         const weights = readWeights(doc, builder, [...base, 'route'], target);
-        if (weights !== undefined)
-          target.weights = builder.setOnce(
-            target.weights,
-            weights,
-            doc,
-            [...base, 'route'],
-            `the subset weights of "${target.name}"`,
-          );
+        if (weights === undefined) continue;
+        target.weights = builder.setOnce(
+          target.weights,
+          weights,
+          doc,
+          [...base, 'route'],
+          `the subset weights of "${target.name}"`,
+        );
+        // The first VirtualService's weights are kept: later warnings about them point at its route.
+        if (!builder.weightRoutes.has(target)) builder.weightRoutes.set(target, [...base, 'route']);
       }
       return;
     }
@@ -249,6 +251,8 @@ export function importVirtualService(
         match: { requestClass },
         version: subset,
       }));
+      for (const route of routes)
+        builder.classRoutePlaces.set(route, { from: doc.ref(), path: [...base, 'route'] });
       const existing = target.routes;
       target.routes =
         existing === undefined

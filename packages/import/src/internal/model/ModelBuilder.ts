@@ -1,5 +1,6 @@
 // The import model while it is being filled: services by name and namespace, the source documents kept
-// for later phases, and the rule for a value set twice (the first one is kept, the second is warned about).
+// for later phases (so that a late warning names its resource's file and line), and the rule for a value set
+// twice (the first one is kept, the second is warned about).
 
 import type {
   ImportModel,
@@ -8,11 +9,17 @@ import type {
   SourceRef,
   Sourced,
 } from '../../ImportModel.js';
+import type { ScenarioVersionRoute } from '../../ScenarioParts.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import type { WarningLog } from '../WarningLog.js';
 import { describeRefs } from './describeRefs.js';
 import { isScenarioName, toScenarioName } from './toScenarioName.js';
+
+/** The key of a resource: its file, document and List item (a ref's kind and name do not tell documents apart). */
+function refKey(ref: SourceRef): string {
+  return `${ref.file}\u0000${String(ref.document)}\u0000${ref.item === undefined ? '' : String(ref.item)}`;
+}
 
 /** Which mesh's resources the inputs contain (used when no injection label says which mesh runs). */
 export interface MeshEvidence {
@@ -41,8 +48,34 @@ export class ModelBuilder {
   /** Services whose Linkerd retry (or timeout) policy came from an HTTPRoute's annotations. */
   readonly routeRetrySet = new Set<ImportedService>();
   readonly routeTimeoutSet = new Set<ImportedService>();
+  /** Where the imported subset weights of a service are: the `route` list of its VirtualService's rule. */
+  readonly weightRoutes = new Map<ImportedService, FieldPath>();
+  /** Where each class route was read: its VirtualService and the `route` list of its header-matched rule. */
+  readonly classRoutePlaces = new Map<ScenarioVersionRoute, { from: SourceRef; path: FieldPath }>();
+  /** Every input resource, by {@link refKey}. */
+  private readonly docs = new Map<string, SourceDocument>();
 
   constructor(readonly warnings: WarningLog) {}
+
+  /** Keeps `docs`, so that {@link warnAbout} can place a warning about a resource a ref names. */
+  remember(docs: readonly SourceDocument[]): void {
+    for (const doc of docs) this.docs.set(refKey(doc.ref()), doc);
+  }
+
+  /** The input resource `ref` came from (undefined for the --graph fragment's services). */
+  docOf(ref: SourceRef | undefined): SourceDocument | undefined {
+    return ref === undefined ? undefined : this.docs.get(refKey(ref));
+  }
+
+  /**
+   * A warning about `path` of the resource `ref` names, at its file, line and column; about the whole import when
+   * `ref` names no input resource.
+   */
+  warnAbout(ref: SourceRef | undefined, path: FieldPath, message: string): void {
+    const doc = this.docOf(ref);
+    if (doc === undefined) this.warnings.general('', message);
+    else this.warnings.at(doc, path, message);
+  }
 
   /** The service named `name` (its source name) in `namespace`, if imported. */
   findService(name: string, namespace: string): ImportedService | undefined {
