@@ -132,6 +132,42 @@ describe('meshsim import (binary)', () => {
     expect(stderr).not.toMatch(/^warning: [^:]*(subset|weight)/m);
   });
 
+  it('reads route weights that add up to 110 as ratios (80:30), with a note, and the run splits so', () => {
+    const dir = `${FIXTURES}/checkout`;
+    const out = writeTempFile('relative.yaml', '');
+    const { code, stderr } = meshsim(
+      'import',
+      `${dir}/k8s.yaml`,
+      `${dir}/relative-weights.yaml`,
+      '--graph',
+      `${dir}/graph.yaml`,
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `note: ${dir}/relative-weights.yaml:20:7: VirtualService/checkout (document 2): spec.http[0].route: the weights add up to 110, not 100: Istio sends a destination weight/110 of the requests (weights are relative), so the version weights are v1 72.73 %, v2 27.27 % (to 0.01 %)\n`,
+    );
+    expect(stderr).not.toContain('warning:');
+    expect(stderr).toMatch(/imported with 0 warning\(s\) and 1 note\(s\)\n$/);
+    expect(readFileSync(out, 'utf8')).toContain(
+      'versions: [ { name: v1, replicas: 2, weight: 72.73 }, { name: v2, replicas: 1, weight: 27.27 } ]',
+    );
+    // The calls split 72.7 : 27.3, not by the replicas (2 : 1).
+    const run = meshsim('run', out, '--duration', '20s', '--csv', '--table', 'versions');
+    expect(run.code).toBe(0);
+    const share = (version: string): number =>
+      Number(
+        run.stdout
+          .split('\n')
+          .find((row) => row.startsWith(`checkout,${version},`))
+          ?.split(',')[4],
+      );
+    expect(share('v1')).toBeGreaterThan(0.7);
+    expect(share('v1')).toBeLessThan(0.75);
+    expect(share('v2')).toBeGreaterThan(0.25);
+  });
+
   it('bad input exits 1 with file:line:column', () => {
     const bad = writeTempFile('bad.yaml', 'kind: Service\nmetadata:\n  name: [oops\n');
     const { code, stdout, stderr } = meshsim('import', bad);

@@ -21,8 +21,9 @@ export interface ImportWarning {
   /** What happened and why. */
   message: string;
   /**
-   * `note` when the entry only explains how a value was read (what a 0 or an `UNSET` means to Istio) and nothing is
-   * lost; absent for a warning. The CLI prints notes as `note: …` and counts them apart.
+   * `note` when the entry only explains how a value was read (what a 0 or an `UNSET` means to Istio, route weights
+   * that do not add up to 100 read as ratios) and nothing is lost; absent for a warning. The CLI prints notes as
+   * `note: …` and counts them apart.
    */
   severity?: 'note';
 }

@@ -14,7 +14,7 @@ import { renderScenario } from './internal/render/renderScenario.js';
 export interface ImportResult {
   /** The scenario file's text (YAML, with a comment on each imported part). */
   scenario: string;
-  /** Every warning: fields not modelled, mappings that lose detail, references to nothing, placeholders. */
+  /** Every warning (fields not modelled, mappings that lose detail, references to nothing, placeholders) and note (`severity: 'note'`). */
   warnings: ImportWarning[];
 }
 

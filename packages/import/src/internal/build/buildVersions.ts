@@ -9,6 +9,7 @@ import { toScenarioName } from '../model/toScenarioName.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import { isRecord } from '../isRecord.js';
 import { labelsMatch } from '../labelsMatch.js';
+import { percentShares } from './percentShares.js';
 
 /** Where a workload's pods get the labels subsets select. */
 export const POD_LABELS: FieldPath = ['spec', 'template', 'metadata', 'labels'];
@@ -115,17 +116,25 @@ export function buildVersions(service: ImportedService, builder: ModelBuilder): 
         itemPath(builder, weightsRef, weightsPath, ['destination', 'subset'], first),
         `the routes of service "${service.name}" name subsets its DestinationRule does not define (${unknown.join(', ')}); the weights are not imported`,
       );
-    } else if (Math.abs(total - 100) > 1e-9) {
-      builder.warnAbout(
-        weightsRef,
-        weightsPath,
-        `the route weights of service "${service.name}" add up to ${String(total)}, not 100; not imported`,
-      );
     } else {
+      // Relative weights (Istio sends a destination weight/Σweights of the requests), as percentages.
+      const percents = percentShares(subsets.map((subset) => weights[subset.name] ?? 0));
+      if (Math.abs(total - 100) > 1e-9) {
+        const shares = subsets
+          .map((subset, i) => ({ name: subset.name, percent: percents[i] ?? 0 }))
+          .filter(({ name }) => name in weights)
+          .map(({ name, percent }) => `${name} ${String(percent)} %`);
+        builder.warnAbout(
+          weightsRef,
+          weightsPath,
+          `the weights add up to ${String(total)}, not 100: Istio sends a destination weight/${String(total)} of the requests (weights are relative), so the version weights are ${shares.join(', ')} (to 0.01 %)`,
+          'note',
+        );
+      }
       subsets.forEach((subset, i) => {
         const version = versions[i];
         if (version === undefined) return;
-        version.weight = weights[subset.name] ?? 0;
+        version.weight = percents[i] ?? 0;
         if (version.weight > 0 && version.replicas === 0) {
           builder.warnAbout(
             subsetsRef,

@@ -27,7 +27,12 @@ const POLICY_FIELDS = [
   'mirrorPercent',
 ] as const;
 
-/** The routes' destinations for `target`: subset weights, or the reasons they cannot be imported. */
+/**
+ * The routes' destinations for `target`: subset weights as written (relative: Istio sends a destination
+ * weight/Σweights of the requests; a single destination gets every request whatever its weight), or undefined,
+ * with a warning, when they cannot be imported — as when Istio's validation refuses them (a negative or fractional
+ * weight, weights adding up to 0).
+ */
 function readWeights(
   doc: SourceDocument,
   builder: ModelBuilder,
@@ -39,6 +44,7 @@ function readWeights(
   const weights: Record<string, number> = {};
   let withSubset = 0;
   let withoutSubset = 0;
+  let refused = false;
   destinations.forEach((entry, k) => {
     const destPath: FieldPath = [...path, k];
     doc.use([...destPath, 'destination', 'host']);
@@ -63,8 +69,18 @@ function readWeights(
       return;
     }
     const subset = entry['destination']['subset'];
-    const weight =
-      typeof entry['weight'] === 'number' ? entry['weight'] : destinations.length === 1 ? 100 : 0;
+    const written = entry['weight'];
+    if (typeof written === 'number' && (written < 0 || !Number.isInteger(written))) {
+      builder.warnings.at(
+        doc,
+        [...destPath, 'weight'],
+        written < 0
+          ? `Istio refuses a negative weight (its validation: "weight ${String(written)} < 0"), so this VirtualService would not be applied; the weights are not imported`
+          : `Istio's weight is an integer (int32): the API server refuses ${String(written)}, so this VirtualService would not be applied; the weights are not imported`,
+      );
+      refused = true;
+    }
+    const weight = destinations.length === 1 ? 100 : typeof written === 'number' ? written : 0;
     if (typeof subset === 'string' && subset !== '') {
       withSubset += 1;
       weights[subset] = (weights[subset] ?? 0) + weight;
@@ -72,7 +88,20 @@ function readWeights(
       withoutSubset += 1;
     }
   });
-  if (withSubset === 0) return undefined;
+  if (refused || withSubset === 0) return undefined;
+  const total = destinations.reduce(
+    (sum: number, entry: unknown) =>
+      sum + (isRecord(entry) && typeof entry['weight'] === 'number' ? entry['weight'] : 0),
+    0,
+  );
+  if (destinations.length > 1 && total === 0) {
+    builder.warnings.at(
+      doc,
+      path,
+      'the weights add up to 0: Istio refuses such a route (its validation: "total destination weight = 0"), so this VirtualService would not be applied; the weights are not imported',
+    );
+    return undefined;
+  }
   if (withoutSubset > 0) {
     builder.warnings.at(
       doc,

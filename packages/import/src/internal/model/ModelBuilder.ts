@@ -68,12 +68,13 @@ export class ModelBuilder {
   }
 
   /**
-   * A warning about `path` of the resource `ref` names, at its file, line and column; about the whole import when
-   * `ref` names no input resource.
+   * A warning (or, with `severity` `note`, a note) about `path` of the resource `ref` names, at its file, line and
+   * column; a warning about the whole import when `ref` names no input resource.
    */
-  warnAbout(ref: SourceRef | undefined, path: FieldPath, message: string): void {
+  warnAbout(ref: SourceRef | undefined, path: FieldPath, message: string, severity?: 'note'): void {
     const doc = this.docOf(ref);
     if (doc === undefined) this.warnings.general('', message);
+    else if (severity === 'note') this.warnings.note(doc, path, message);
     else this.warnings.at(doc, path, message);
   }
 

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 
+import { formatImportWarning } from '../../../src/index.js';
 import {
   callTo,
   graphFragment,
@@ -217,6 +218,58 @@ describe('importVirtualService', () => {
         'routes request classes "end-user=jason" (from header matches), which no traffic source sends',
       ),
     ).toHaveLength(1);
+  });
+
+  it('reads weights as relative (Istio: weight/Σweights), as percentages to 0.01 %, with a note', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [reviews]\n  http:\n    - route:\n        - { destination: { host: reviews, subset: v1 }, weight: 80 }\n        - { destination: { host: reviews, subset: v2 }, weight: 30 }\n`,
+    );
+    expect(serviceOf(imported, 'reviews')['versions']).toEqual([
+      { name: 'v1', replicas: 2, weight: 72.73 },
+      { name: 'v2', replicas: 1, weight: 27.27 },
+    ]);
+    const notes = imported.warnings.filter((warning) => warning.severity === 'note');
+    expect(notes.map(formatImportWarning)).toEqual([
+      'vs.yaml:7:7: VirtualService/vs (document 1): spec.http[0].route: the weights add up to 110, not 100: Istio sends a destination weight/110 of the requests (weights are relative), so the version weights are v1 72.73 %, v2 27.27 % (to 0.01 %)',
+    ]);
+    expect(imported.warnings.filter((warning) => warning.message.includes('weight'))).toEqual(notes);
+  });
+
+  it('sends every request to a single destination, whatever its weight', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [reviews]\n  http:\n    - route: [ { destination: { host: reviews, subset: v2 }, weight: 30 } ]\n`,
+    );
+    expect(serviceOf(imported, 'reviews')['versions']).toEqual([
+      { name: 'v1', replicas: 2, weight: 0 },
+      { name: 'v2', replicas: 1, weight: 100 },
+    ]);
+    expect(warningsWith(imported.warnings, 'weight')).toEqual([]);
+  });
+
+  it.each([
+    ['a negative weight', '-10', '110', 'spec.http[0].route[0].weight: Istio refuses a negative weight'],
+    [
+      'a fractional weight',
+      '12.5',
+      '87.5',
+      "spec.http[0].route[0].weight: Istio's weight is an integer (int32)",
+    ],
+    [
+      'weights adding up to 0',
+      '0',
+      '0',
+      'spec.http[0].route: the weights add up to 0: Istio refuses such a route',
+    ],
+  ])('does not import what Istio refuses: %s', (_what, first, second, warning) => {
+    const imported = withVs(
+      `${HEAD}  hosts: [reviews]\n  http:\n    - route:\n        - { destination: { host: reviews, subset: v1 }, weight: ${first} }\n        - { destination: { host: reviews, subset: v2 }, weight: ${second} }\n`,
+    );
+    expect(serviceOf(imported, 'reviews')['versions']).toEqual([
+      { name: 'v1', replicas: 2 },
+      { name: 'v2', replicas: 1 },
+    ]);
+    expect(warningsWith(imported.warnings, warning)).toHaveLength(1);
+    expect(imported.warnings.filter((w) => w.severity === 'note')).toEqual([]);
   });
 
   it('does not import routes on other matches, or destinations of another service', () => {
