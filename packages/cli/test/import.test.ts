@@ -108,7 +108,9 @@ describe('meshsim import (binary)', () => {
     expect(stderr).toContain(
       `warning: ${dir}/list.yaml:27:57: VirtualService/checkout (document 1, items[1]): spec.http[0].retries.retryOn: `,
     );
-    expect(stdout).toContain(`# timeout, retry from ${dir}/list.yaml#1.items[1] VirtualService/checkout\n`);
+    expect(stdout).toContain(
+      `# subsets, weights and replicas from ${dir}/list.yaml#1.items[0] DestinationRule/checkout, ${dir}/list.yaml#1.items[1] VirtualService/checkout, `,
+    );
     expect(stdout).toContain(`# timeout, retry from ${dir}/list.yaml#1.items[2] VirtualService/payments\n`);
     expect(stdout).not.toMatch(/list\.yaml#1 /);
   });
@@ -146,7 +148,7 @@ describe('meshsim import (binary)', () => {
     );
     expect(code).toBe(0);
     expect(stderr).toContain(
-      `note: ${dir}/relative-weights.yaml:20:7: VirtualService/checkout (document 2): spec.http[0].route: the weights add up to 110, not 100: Istio sends a destination weight/110 of the requests (weights are relative), so the version weights are v1 72.73 %, v2 27.27 % (to 0.01 %)\n`,
+      `note: ${dir}/relative-weights.yaml:20:7: VirtualService/checkout (document 2): spec.http[0].route: the weights add up to 110, not 100: Istio sends a destination weight/110 of the requests (weights are relative), so the subsets get v1 72.73 %, v2 27.27 % of the requests (to 0.01 %)\n`,
     );
     expect(stderr).not.toContain('warning:');
     expect(stderr).toMatch(/imported with 0 warning\(s\) and 1 note\(s\)\n$/);
@@ -166,6 +168,42 @@ describe('meshsim import (binary)', () => {
     expect(share('v1')).toBeGreaterThan(0.7);
     expect(share('v1')).toBeLessThan(0.75);
     expect(share('v2')).toBeGreaterThan(0.25);
+  });
+
+  it('fails the share Istio routes to an undefined subset (503) instead of a healthy split, and says so', () => {
+    const dir = `${FIXTURES}/checkout`;
+    const out = writeTempFile('undefined-subset.yaml', '');
+    const { code, stderr } = meshsim(
+      'import',
+      `${dir}/k8s.yaml`,
+      `${dir}/list.yaml`,
+      '--graph',
+      `${dir}/graph.yaml`,
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `warning: ${dir}/list.yaml:24:46: VirtualService/checkout (document 1, items[1]): spec.http[0].route[1].destination.subset: subset "v3" is not defined by the DestinationRule of "checkout" (subsets: v1): Istio answers the 50 % of requests routed to it with 503 at once (no cluster found, not retried); imported as faultInjection.abort with status 503 on every call to "checkout"\n`,
+    );
+    expect(stderr).toContain(
+      `warning: ${dir}/k8s.yaml:60:7: Deployment/checkout-v2 (document 4): spec.template.metadata.labels: the pods of Deployment "checkout-v2" match no subset of "checkout" (v1); its 1 replica runs as version "checkout-v2", which gets no request (weight 0)`,
+    );
+    const scenario = readFileSync(out, 'utf8');
+    expect(scenario).toContain('faultInjection: { abort: { percent: 50, status: 503 } }');
+    expect(scenario).toContain(
+      'versions: [ { name: v1, replicas: 2, weight: 100 }, { name: checkout-v2, replicas: 1, weight: 0 } ]',
+    );
+    // Half of the calls to checkout fail with 503 (rejected), none reaches v3 or checkout-v2.
+    const run = meshsim('run', out, '--duration', '10s', '--csv');
+    expect(run.code).toBe(0);
+    const [header = '', ...rows] = run.stdout.trim().split('\n');
+    const columns = header.split(',');
+    const edge = rows.find((row) => row.startsWith('frontend,checkout,'))?.split(',') ?? [];
+    const value = (column: string): number => Number(edge[columns.indexOf(column)]);
+    expect(value('success_ratio')).toBeGreaterThan(0.4);
+    expect(value('success_ratio')).toBeLessThan(0.6);
+    expect(value('failed_rejected')).toBe(value('failed'));
   });
 
   it('bad input exits 1 with file:line:column', () => {

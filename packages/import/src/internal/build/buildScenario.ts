@@ -5,7 +5,8 @@
 import { buildCpuWeights } from './buildCpuWeights.js';
 import type { RawScenario } from '@meshsim/scenario';
 
-import type { ImportedService, SourceRef } from '../../ImportModel.js';
+import type { CallPolicyParts, ImportedService, SourceRef } from '../../ImportModel.js';
+import type { ScenarioFaultInjection } from '../../ScenarioParts.js';
 import type { ScenarioComment } from '../../ScenarioComment.js';
 import type { MtlsSetting } from '../istio/importPeerAuthentication.js';
 import type { MeshChoice } from '../mesh/decideMesh.js';
@@ -16,6 +17,7 @@ import type { JsonObject } from '../isRecord.js';
 import { applyCallPolicies } from './applyCallPolicies.js';
 import { calledServices } from './calledServices.js';
 import { buildVersions, versionName } from './buildVersions.js';
+import type { FailingShare } from './buildVersions.js';
 import { CommentSet } from './CommentSet.js';
 import { FRAGMENT_KIND } from './seedFragmentServices.js';
 import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from './placeholders.js';
@@ -108,8 +110,66 @@ function ordered(object: JsonObject, order: readonly string[]): JsonObject {
   return out;
 }
 
-/** The imported fields of one service. */
-function importService(service: ImportedService, input: BuildInput, comments: CommentSet): JsonObject {
+/** A percentage as printed: to 0.01 at most. */
+function percentText(percent: number): string {
+  return String(Math.round(percent * 100) / 100);
+}
+
+/**
+ * The policy of the calls to `service`, with the share of them Istio answers with 503 for want of endpoints
+ * (`failing`) as an abort of that share with status 503: Envoy's router answers a request for a cluster that does not
+ * exist (or has no endpoint) at once, without an upstream request, and does not retry it — as meshsim's abort
+ * fails a call without contacting the service and without retries. With the route's own abort (the fault filter runs
+ * before the router) the shares add up: a + (1 − a) × f. A route abort of another status cannot be combined (a call
+ * has one abort status): warned, not reproduced.
+ * @returns The policy, and the comment that explains the abort on each call.
+ */
+function withFailingShare(
+  service: ImportedService,
+  failing: FailingShare | undefined,
+  builder: ModelBuilder,
+): { policy: CallPolicyParts; note?: string } {
+  if (failing === undefined) return { policy: service.callPolicy };
+  const fault = service.callPolicy.faultInjection;
+  const abort = fault?.value.abort;
+  const why = failing.subsets
+    .map(
+      ({ name, percent, reason }) =>
+        `${name} ${percentText(percent)} %: ${reason === 'undefined' ? 'no DestinationRule defines it' : 'it selects no pod'}`,
+    )
+    .join('; ');
+  if (abort !== undefined && abort.status !== 503) {
+    builder.warnAbout(
+      fault?.from[0],
+      builder.weightRoutes.get(service) ?? [],
+      `Istio also answers ${percentText(failing.percent)} % of the requests to "${service.name}" with 503 for want of endpoints (${why}), which the scenario does not reproduce: this route's own fault injection aborts with ${String(abort.status)}, and a call has one abort status`,
+    );
+    return { policy: service.callPolicy };
+  }
+  // The importer writes the route's abort percentage as a number; a percentage may be written `5%` too.
+  const own = abort === undefined ? 0 : Number.parseFloat(String(abort.percent));
+  const percent =
+    abort === undefined ? failing.percent : Math.round((own + (1 - own / 100) * failing.percent) * 100) / 100;
+  const value: ScenarioFaultInjection = { ...fault?.value, abort: { percent, status: 503 } };
+  return {
+    policy: {
+      ...service.callPolicy,
+      faultInjection: { value, from: [...(fault?.from ?? []), ...failing.from] },
+    },
+    note: `faultInjection.abort: the ${percentText(failing.percent)} % of requests Istio routes to subsets without endpoints, which it answers with 503 (${why})${abort === undefined ? '' : `, with the route's own ${percentText(own)} %`}`,
+  };
+}
+
+/**
+ * The imported fields of one service; the share of its calls Istio fails for want of endpoints goes into
+ * `failing`.
+ */
+function importService(
+  service: ImportedService,
+  input: BuildInput,
+  comments: CommentSet,
+  failing: Map<ImportedService, FailingShare>,
+): JsonObject {
   const { warnings } = input.builder;
   const out: JsonObject = {};
   const path = ['services', service.name];
@@ -123,6 +183,7 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
     comments.from([...path, 'cluster'], service.cluster.from, true, 'from', service.from);
   }
   const built = buildVersions(service, input.builder);
+  if (built.failing !== undefined) failing.set(service, built.failing);
   if (built.versions !== undefined) {
     out['versions'] = built.versions;
     const refs = [
@@ -131,16 +192,26 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
       ...service.workloads.map((w) => w.from),
     ];
     comments.from([...path, 'versions'], refs, false, 'subsets, weights and replicas from');
-    const names = built.versions.map((v) => v.name);
+    const subsets = (service.subsets?.value ?? []).map((subset) => subset.name);
+    const versions = built.versions;
     const routes = (service.routes?.value ?? []).filter((route) => {
-      if (names.includes(versionName(route.version))) return true;
       const place = input.builder.classRoutePlaces.get(route);
-      input.builder.warnAbout(
-        place?.from,
-        place?.path ?? [],
-        `a class route of service "${service.name}" goes to subset "${route.version}", which its DestinationRule does not define (versions: ${names.join(', ')}); not imported`,
-      );
-      return false;
+      if (!subsets.includes(route.version)) {
+        input.builder.warnAbout(
+          place?.from,
+          place?.path ?? [],
+          `a class route of service "${service.name}" goes to subset "${route.version}", which its DestinationRule does not define (subsets: ${subsets.join(', ')}): Istio answers these requests with 503 (no cluster found); a scenario cannot fail one class of requests alone, so the route is not imported and the scenario does not reproduce those failures (the class follows the other routes)`,
+        );
+        return false;
+      }
+      if (versions.find((v) => v.name === versionName(route.version))?.replicas === 0) {
+        input.builder.warnAbout(
+          place?.from,
+          place?.path ?? [],
+          `a class route of service "${service.name}" goes to subset "${route.version}", which selects no pod: Istio answers these requests with 503 (no healthy upstream), while meshsim sends a request for a version without instances to any instance; the scenario does not reproduce those failures`,
+        );
+      }
+      return true;
     });
     if (routes.length > 0 && service.routes !== undefined) {
       out['routes'] = routes.map((route) => ({ match: route.match, version: versionName(route.version) }));
@@ -157,14 +228,7 @@ function importService(service: ImportedService, input: BuildInput, comments: Co
       input.builder.warnAbout(
         place?.from,
         place?.path ?? [],
-        `service "${service.name}" has class routes to subsets but no subsets (DestinationRule); the routes are not imported`,
-      );
-    }
-    if (service.weights !== undefined) {
-      input.builder.warnAbout(
-        service.weights.from[0],
-        input.builder.weightRoutes.get(service) ?? [],
-        `service "${service.name}" has route weights for subsets but no subsets (DestinationRule); the weights are not imported`,
+        `service "${service.name}" has class routes to subsets, but no DestinationRule of the inputs defines subsets of it: Istio answers these requests with 503 (no cluster found); a scenario cannot fail one class of requests alone, so the routes are not imported and the scenario does not reproduce those failures`,
       );
     }
   }
@@ -537,7 +601,16 @@ export function buildScenario(input: BuildInput): BuiltScenario {
   const comments = new CommentSet();
 
   const imported: Record<string, JsonObject> = {};
-  for (const service of model.services) imported[service.name] = importService(service, input, comments);
+  const failing = new Map<ImportedService, FailingShare>();
+  for (const service of model.services)
+    imported[service.name] = importService(service, input, comments, failing);
+  const policies = new Map<ImportedService, CallPolicyParts>();
+  const notes = new Map<ImportedService, string>();
+  for (const service of model.services) {
+    const { policy, note } = withFailingShare(service, failing.get(service), builder);
+    policies.set(service, policy);
+    if (note !== undefined) notes.set(service, note);
+  }
   mergeServices(imported, input, comments);
   const services = fragmentOrder(imported, fragment);
 
@@ -566,23 +639,23 @@ export function buildScenario(input: BuildInput): BuiltScenario {
       '',
       'no call graph and no traffic in the inputs (give an isotope graph or a --graph fragment): the scenario has the services and their policies, placeholder service times, a placeholder traffic source and no calls, so call policies (timeouts, retries, fault injection, mirroring) have no call to apply to',
     );
-    for (const service of model.services) {
-      const fields = Object.entries(service.callPolicy)
+    for (const [service, policy] of policies) {
+      const fields = Object.entries(policy)
         .filter(([, v]) => v !== undefined)
         .map(([k]) => k);
       if (fields.length > 0) {
         comments.add(
           ['services', service.name],
-          `calls to ${service.name} get ${fields.join(', ')} from ${shortRefs(Object.values(service.callPolicy).flatMap((v) => v?.from ?? []))} once the graph has them`,
+          `calls to ${service.name} get ${fields.join(', ')} from ${shortRefs(Object.values(policy).flatMap((v) => v?.from ?? []))} once the graph has them`,
         );
       }
     }
   }
 
-  const reached = applyCallPolicies(services, model.services, comments, warnings);
+  const reached = applyCallPolicies(services, policies, notes, comments, warnings);
   if (hasGraph) {
-    for (const service of model.services) {
-      const set = Object.entries(service.callPolicy).filter(([, v]) => v !== undefined);
+    for (const [service, policy] of policies) {
+      const set = Object.entries(policy).filter(([, v]) => v !== undefined);
       if (set.length === 0 || reached.has(service)) continue;
       warnings.general(
         '',

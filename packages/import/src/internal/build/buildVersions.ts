@@ -1,6 +1,9 @@
 // A service's versions from its DestinationRule subsets: each subset's replicas are those of the
-// workloads whose pod labels match it, its weight the VirtualService's. Services without subsets keep
-// their replica count. Each warning names the VirtualService, DestinationRule or workload at fault.
+// workloads whose pod labels match it, its weight the VirtualService's (relative, as in Istio). The share of the
+// requests Istio routes to a subset without endpoints — one no DestinationRule defines, or one selecting no pod —
+// is the share Istio answers with 503, which the caller's fault injection reproduces. Pods no subset selects are a
+// version of their own. Services without subsets keep their replica count. Each warning names the
+// VirtualService, DestinationRule or workload at fault.
 
 import type { ImportedService, SourceRef } from '../../ImportModel.js';
 import type { ScenarioVersion } from '../../ScenarioParts.js';
@@ -32,10 +35,30 @@ export function itemPath(
   return index === -1 ? listPath : [...listPath, index, ...key];
 }
 
-/** Versions (with their replicas) or a replica count. */
+/** Why Istio fails the requests routed to a subset: no DestinationRule defines it, or it selects no pod. */
+export type FailingReason = 'undefined' | 'no-pod';
+
+/**
+ * The share of the calls to a service that Istio answers with 503 at once, without an upstream request or a retry,
+ * because the VirtualService routes them to a subset without endpoints.
+ */
+export interface FailingShare {
+  /** Percent of the calls, to 0.01. */
+  percent: number;
+  /** Each such subset, its share of the calls (percent, exact) and why. */
+  subsets: { name: string; percent: number; reason: FailingReason }[];
+  /** The VirtualService (and the DestinationRule) that make it so. */
+  from: SourceRef[];
+}
+
+/** Versions (with their replicas) or a replica count, and what the route weights became. */
 export interface BuiltVersions {
   versions?: ScenarioVersion[];
   replicas?: number;
+  /** True when the VirtualService's weights were imported: as version weights, as a failing share, or both. */
+  weighted: boolean;
+  /** The share Istio fails for want of endpoints, if any. */
+  failing?: FailingShare;
 }
 
 /** The scenario name of a subset (a version). */
@@ -43,14 +66,32 @@ export function versionName(subset: string): string {
   return toScenarioName(subset);
 }
 
-/** Builds the versions or replicas of `service`. */
+/** `1 replica`, `2 replicas`. */
+function replicaCount(count: number): string {
+  return `${String(count)} ${count === 1 ? 'replica' : 'replicas'}`;
+}
+
+/** A percentage as printed: to 0.01 at most (`50`, `72.73`). */
+function percentText(percent: number): string {
+  return String(Math.round(percent * 100) / 100);
+}
+
+/** `name`, or `name-2`, `name-3`, … when `taken` has it. */
+function uniqueName(name: string, taken: readonly string[]): string {
+  if (!taken.includes(name)) return name;
+  let n = 2;
+  while (taken.includes(`${name}-${String(n)}`)) n += 1;
+  return `${name}-${String(n)}`;
+}
+
+/** Builds the versions or replicas of `service`, and the share of its calls Istio fails for want of endpoints. */
 export function buildVersions(service: ImportedService, builder: ModelBuilder): BuiltVersions {
   const replicas = service.replicas?.value;
   const subsetsRef = service.subsets?.from[0];
   const weightsRef = service.weights?.from[0];
   const weightsPath = builder.weightRoutes.get(service) ?? [];
   const plain = (): BuiltVersions => {
-    if (replicas === undefined) return {};
+    if (replicas === undefined) return { weighted: false };
     if (replicas < 1) {
       const from = service.replicas?.from[0];
       builder.warnAbout(
@@ -58,92 +99,142 @@ export function buildVersions(service: ImportedService, builder: ModelBuilder): 
         from?.kind === 'Deployment' || from?.kind === 'StatefulSet' ? ['spec', 'replicas'] : [],
         `service "${service.name}" has ${String(replicas)} replicas; a scenario service needs at least 1, so 1 is used`,
       );
-      return { replicas: 1 };
+      return { replicas: 1, weighted: false };
     }
-    return { replicas };
+    return { replicas, weighted: false };
   };
-  const subsets = service.subsets?.value;
-  if (subsets === undefined || subsets.length === 0) return plain();
+
+  // Each destination's share of the requests: Istio's weights are relative (weight/Σweights).
+  const weights = service.weights?.value;
+  const total = weights === undefined ? 0 : Object.values(weights).reduce((sum, w) => sum + w, 0);
+  const shareOf = (name: string): number =>
+    weights === undefined ? 0 : ((weights[name] ?? 0) / total) * 100;
+  if (weights !== undefined && Math.abs(total - 100) > 1e-9) {
+    const names = Object.keys(weights);
+    const percents = percentShares(names.map((name) => weights[name] ?? 0));
+    builder.warnAbout(
+      weightsRef,
+      weightsPath,
+      `the weights add up to ${String(total)}, not 100: Istio sends a destination weight/${String(total)} of the requests (weights are relative), so the subsets get ${names.map((name, i) => `${name} ${String(percents[i] ?? 0)} %`).join(', ')} of the requests (to 0.01 %)`,
+      'note',
+    );
+  }
+
+  const subsets = service.subsets?.value ?? [];
+  if (subsets.length === 0) {
+    if (weights === undefined) return plain();
+    // No DestinationRule defines a subset: every destination of the route is a cluster Istio never built.
+    const routed = Object.keys(weights).filter((name) => shareOf(name) > 0);
+    builder.warnAbout(
+      weightsRef,
+      weightsPath,
+      `every request of this route goes to a subset of "${service.name}" (${routed.join(', ')}), but no DestinationRule of the inputs defines subsets of it: Istio answers all of them with 503 at once (no cluster found, not retried); imported as faultInjection.abort of 100 % with status 503 on every call to "${service.name}" (give the DestinationRule if it exists)`,
+    );
+    return {
+      ...plain(),
+      weighted: true,
+      failing: {
+        percent: 100,
+        subsets: routed.map((name) => ({ name, percent: shareOf(name), reason: 'undefined' })),
+        from: weightsRef === undefined ? [] : [weightsRef],
+      },
+    };
+  }
 
   let counts: number[];
+  const versions: ScenarioVersion[] = [];
+  const names = subsets.map((subset) => versionName(subset.name));
   if (service.workloads.length > 0) {
     counts = subsets.map((subset) =>
       service.workloads
         .filter((w) => labelsMatch(subset.labels, w.podLabels))
         .reduce((sum, w) => sum + w.replicas, 0),
     );
-    for (const workload of service.workloads) {
-      if (!subsets.some((subset) => labelsMatch(subset.labels, workload.podLabels))) {
-        builder.warnAbout(
-          workload.from,
-          POD_LABELS,
-          `${workload.kind} "${workload.name}" behind service "${service.name}" matches none of its subsets; its ${String(workload.replicas)} replicas are left out`,
-        );
-      }
-    }
   } else {
-    const total = Math.max(1, replicas ?? 1);
+    const all = Math.max(1, replicas ?? 1);
     counts = subsets.map(
-      (_subset, i) => Math.floor(total / subsets.length) + (i < total % subsets.length ? 1 : 0),
+      (_subset, i) => Math.floor(all / subsets.length) + (i < all % subsets.length ? 1 : 0),
     );
     builder.warnAbout(
       subsetsRef,
       ['spec', 'subsets'],
-      `service "${service.name}" has subsets but no workloads to count their pods; its ${String(total)} replicas are split evenly (${subsets.map((s, i) => `${s.name}: ${String(counts[i] ?? 0)}`).join(', ')})`,
+      `service "${service.name}" has subsets but no workloads to count their pods; its ${replicaCount(all)} are split evenly (${subsets.map((s, i) => `${s.name}: ${String(counts[i] ?? 0)}`).join(', ')})`,
     );
   }
-  if (counts.every((count) => count === 0)) {
+  subsets.forEach((subset, i) => versions.push({ name: names[i] ?? subset.name, replicas: counts[i] ?? 0 }));
+  // Pods no subset selects still run, and Istio's default route (no subset) sends them requests: a version each.
+  const weighted = weights !== undefined;
+  for (const workload of service.workloads) {
+    if (subsets.some((subset) => labelsMatch(subset.labels, workload.podLabels))) continue;
+    const name = uniqueName(
+      toScenarioName(workload.name),
+      versions.map((v) => v.name),
+    );
+    versions.push({ name, replicas: workload.replicas });
+    builder.warnAbout(
+      workload.from,
+      POD_LABELS,
+      `the pods of ${workload.kind} "${workload.name}" match no subset of "${service.name}" (${subsets.map((s) => s.name).join(', ')}); its ${replicaCount(workload.replicas)} ${workload.replicas === 1 ? 'runs' : 'run'} as version "${name}", ` +
+        (weighted
+          ? "which gets no request (weight 0): the route's weights send every request to subsets"
+          : "which gets requests as the others do: without route weights, calls spread over every pod of the service (Istio's default route)"),
+    );
+  }
+  if (versions.every((version) => version.replicas === 0)) {
     builder.warnAbout(
       subsetsRef,
       ['spec', 'subsets'],
-      `no pod of service "${service.name}" matches its subsets; its subsets, weights and class routes are not imported`,
+      `no pod of service "${service.name}" runs; its subsets, weights and class routes are not imported`,
     );
     return plain();
   }
+  if (weights === undefined) return { versions, weighted: false };
 
-  const versions: ScenarioVersion[] = subsets.map((subset, i) => ({
-    name: versionName(subset.name),
-    replicas: counts[i] ?? 0,
-  }));
-  const weights = service.weights?.value;
-  if (weights !== undefined) {
-    const unknown = Object.keys(weights).filter((name) => !subsets.some((s) => s.name === name));
-    const total = Object.values(weights).reduce((sum, w) => sum + w, 0);
-    if (unknown.length > 0) {
-      const first = unknown[0] ?? '';
+  // The requests routed to a subset without endpoints fail (503); the others split over the rest by weight.
+  const failing: FailingShare['subsets'] = [];
+  for (const [name, weight] of Object.entries(weights)) {
+    if (weight <= 0) continue;
+    const index = subsets.findIndex((subset) => subset.name === name);
+    if (index === -1) failing.push({ name, percent: shareOf(name), reason: 'undefined' });
+    else if ((counts[index] ?? 0) === 0) failing.push({ name, percent: shareOf(name), reason: 'no-pod' });
+  }
+  const failed = failing.reduce((sum, f) => sum + f.percent, 0);
+  for (const { name, percent, reason } of failing) {
+    const defined = subsets.map((s) => s.name).join(', ');
+    const imported = `imported as faultInjection.abort with status 503 on every call to "${service.name}"`;
+    if (reason === 'undefined') {
       builder.warnAbout(
         weightsRef,
-        itemPath(builder, weightsRef, weightsPath, ['destination', 'subset'], first),
-        `the routes of service "${service.name}" name subsets its DestinationRule does not define (${unknown.join(', ')}); the weights are not imported`,
+        itemPath(builder, weightsRef, weightsPath, ['destination', 'subset'], name),
+        `subset "${name}" is not defined by the DestinationRule of "${service.name}" (subsets: ${defined}): Istio answers the ${percentText(percent)} % of requests routed to it with 503 at once (no cluster found, not retried); ${imported}`,
       );
     } else {
-      // Relative weights (Istio sends a destination weight/Σweights of the requests), as percentages.
-      const percents = percentShares(subsets.map((subset) => weights[subset.name] ?? 0));
-      if (Math.abs(total - 100) > 1e-9) {
-        const shares = subsets
-          .map((subset, i) => ({ name: subset.name, percent: percents[i] ?? 0 }))
-          .filter(({ name }) => name in weights)
-          .map(({ name, percent }) => `${name} ${String(percent)} %`);
-        builder.warnAbout(
-          weightsRef,
-          weightsPath,
-          `the weights add up to ${String(total)}, not 100: Istio sends a destination weight/${String(total)} of the requests (weights are relative), so the version weights are ${shares.join(', ')} (to 0.01 %)`,
-          'note',
-        );
-      }
-      subsets.forEach((subset, i) => {
-        const version = versions[i];
-        if (version === undefined) return;
-        version.weight = percents[i] ?? 0;
-        if (version.weight > 0 && version.replicas === 0) {
-          builder.warnAbout(
-            subsetsRef,
-            itemPath(builder, subsetsRef, ['spec', 'subsets'], ['name'], subset.name),
-            `version "${version.name}" of service "${service.name}" gets ${String(version.weight)} % of the calls but has no replicas`,
-          );
-        }
-      });
+      builder.warnAbout(
+        subsetsRef,
+        itemPath(builder, subsetsRef, ['spec', 'subsets'], ['name'], name),
+        `subset "${name}" selects no pod of "${service.name}": Istio answers the ${percentText(percent)} % of requests routed to it with 503 (no healthy upstream); ${imported}`,
+      );
     }
   }
-  return { versions };
+  const live = versions.map((_version, i) =>
+    (counts[i] ?? 0) > 0 ? (weights[subsets[i]?.name ?? ''] ?? 0) : 0,
+  );
+  if (live.some((weight) => weight > 0)) {
+    // Without a live destination every request fails: the versions then need no weights.
+    const percents = percentShares(live);
+    versions.forEach((version, i) => {
+      version.weight = percents[i] ?? 0;
+    });
+  }
+  return {
+    versions,
+    weighted: true,
+    ...(failing.length > 0 && {
+      failing: {
+        percent: Math.round(failed * 100) / 100,
+        subsets: failing,
+        from: [weightsRef, subsetsRef].filter((ref): ref is SourceRef => ref !== undefined),
+      },
+    }),
+  };
 }

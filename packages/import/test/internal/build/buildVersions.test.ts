@@ -4,7 +4,14 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { graphFragment, importFiles, kubernetesApp, warningsWith } from '../../__helpers__/fixtures.js';
+import {
+  callTo,
+  graphFragment,
+  importFiles,
+  kubernetesApp,
+  serviceOf,
+  warningsWith,
+} from '../../__helpers__/fixtures.js';
 
 /** reviews (v1 ×2, v2 ×1) called by frontend, with `istio` as istio.yaml. */
 function withIstio(istio: string): ReturnType<typeof importFiles> {
@@ -76,5 +83,104 @@ describe('buildVersions: where its warnings point', () => {
     expect(lines[0]).toMatch(
       /^istio\.yaml:17:7: VirtualService\/reviews \(document 2\): spec\.http\[0\]\.route: /,
     );
+  });
+});
+
+describe('buildVersions: what Istio fails, the scenario fails', () => {
+  const versionsOf = (imported: ReturnType<typeof importFiles>): unknown =>
+    serviceOf(imported, 'reviews')['versions'];
+  const abortOf = (imported: ReturnType<typeof importFiles>): unknown =>
+    (callTo(imported, 'frontend', 'reviews')?.['faultInjection'] as { abort?: unknown } | undefined)?.abort;
+
+  it('the share routed to a subset no DestinationRule defines: an abort of that share with 503 on every call', () => {
+    const imported = withIstio(`${DR(V1 + V2)}---\n${VS(TO('v1', 50) + TO('v3', 50))}`);
+    expect(abortOf(imported)).toEqual({ percent: 50, status: 503 });
+    // The calls that are not aborted all go to v1, as in Istio.
+    expect(versionsOf(imported)).toEqual([
+      { name: 'v1', replicas: 2, weight: 100 },
+      { name: 'v2', replicas: 1, weight: 0 },
+    ]);
+    expect(
+      warningsWith(
+        imported.warnings,
+        'subset "v3" is not defined by the DestinationRule of "reviews" (subsets: v1, v2): Istio answers the 50 % of requests routed to it with 503 at once (no cluster found, not retried); imported as faultInjection.abort with status 503 on every call to "reviews"',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('splits the rest over the live subsets by their weights (60 v1, 20 v2, 20 v3 undefined)', () => {
+    const imported = withIstio(`${DR(V1 + V2)}---\n${VS(TO('v1', 60) + TO('v2', 20) + TO('v3', 20))}`);
+    expect(abortOf(imported)).toEqual({ percent: 20, status: 503 });
+    expect(versionsOf(imported)).toEqual([
+      { name: 'v1', replicas: 2, weight: 75 },
+      { name: 'v2', replicas: 1, weight: 25 },
+    ]);
+  });
+
+  it('the share routed to a subset that selects no pod: an abort too (Istio: 503, no healthy upstream)', () => {
+    const v9 = '    - { name: v9, labels: { version: v9 } }\n';
+    const imported = withIstio(`${DR(V1 + V2 + v9)}---\n${VS(TO('v1', 80) + TO('v9', 20))}`);
+    expect(abortOf(imported)).toEqual({ percent: 20, status: 503 });
+    expect(versionsOf(imported)).toEqual([
+      { name: 'v1', replicas: 2, weight: 100 },
+      { name: 'v2', replicas: 1, weight: 0 },
+      { name: 'v9', replicas: 0, weight: 0 },
+    ]);
+    expect(warningsWith(imported.warnings, 'subset "v9" selects no pod of "reviews"')).toHaveLength(1);
+  });
+
+  it('weights to subsets without any DestinationRule: every call aborted (Istio built no such cluster), loudly', () => {
+    const imported = withIstio(VS(TO('v1', 50) + TO('v2', 50)));
+    expect(abortOf(imported)).toEqual({ percent: 100, status: 503 });
+    expect(serviceOf(imported, 'reviews')['replicas']).toBe(3);
+    expect(
+      warningsWith(
+        imported.warnings,
+        'no DestinationRule of the inputs defines subsets of it: Istio answers all of them with 503',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("adds the share to the route's own 503 abort (the fault filter runs first): 10 % + 90 % × 50 %", () => {
+    const vs = `${VS(TO('v1', 50) + TO('v3', 50))}      fault: { abort: { percentage: { value: 10 }, httpStatus: 503 } }\n`;
+    const imported = withIstio(`${DR(V1 + V2)}---\n${vs}`);
+    expect(abortOf(imported)).toEqual({ percent: 55, status: 503 });
+  });
+
+  it("cannot combine it with the route's own 500 abort: that abort is kept, and a warning says the 503s are not reproduced", () => {
+    const vs = `${VS(TO('v1', 50) + TO('v3', 50))}      fault: { abort: { percentage: { value: 10 }, httpStatus: 500 } }\n`;
+    const imported = withIstio(`${DR(V1 + V2)}---\n${vs}`);
+    expect(abortOf(imported)).toEqual({ percent: 10, status: 500 });
+    expect(warningsWith(imported.warnings, 'which the scenario does not reproduce')).toHaveLength(1);
+  });
+
+  it('keeps the pods no subset selects as a version of their own: no weight without route weights, 0 with them', () => {
+    const plain = withIstio(DR(V1));
+    expect(versionsOf(plain)).toEqual([
+      { name: 'v1', replicas: 2 },
+      { name: 'reviews-v2', replicas: 1 },
+    ]);
+    expect(
+      warningsWith(
+        plain.warnings,
+        'the pods of Deployment "reviews-v2" match no subset of "reviews" (v1); its 1 replica runs as version "reviews-v2", which gets requests as the others do',
+      ),
+    ).toHaveLength(1);
+    const weighted = withIstio(`${DR(V1)}---\n${VS(TO('v1', 100))}`);
+    expect(versionsOf(weighted)).toEqual([
+      { name: 'v1', replicas: 2, weight: 100 },
+      { name: 'reviews-v2', replicas: 1, weight: 0 },
+    ]);
+    expect(warningsWith(weighted.warnings, 'which gets no request (weight 0)')).toHaveLength(1);
+  });
+
+  it('a class route to an undefined subset is not imported, and the warning says Istio fails those requests', () => {
+    const imported = withIstio(
+      `${DR(V1 + V2)}---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: reviews }\nspec:\n  hosts: [reviews]\n  http:\n    - match: [ { headers: { end-user: { exact: jason } } } ]\n      route: [ { destination: { host: reviews, subset: v7 } } ]\n`,
+    );
+    expect(serviceOf(imported, 'reviews')['routes']).toBeUndefined();
+    expect(
+      warningsWith(imported.warnings, 'Istio answers these requests with 503 (no cluster found)'),
+    ).toHaveLength(1);
   });
 });

@@ -230,7 +230,7 @@ describe('importVirtualService', () => {
     ]);
     const notes = imported.warnings.filter((warning) => warning.severity === 'note');
     expect(notes.map(formatImportWarning)).toEqual([
-      'vs.yaml:7:7: VirtualService/vs (document 1): spec.http[0].route: the weights add up to 110, not 100: Istio sends a destination weight/110 of the requests (weights are relative), so the version weights are v1 72.73 %, v2 27.27 % (to 0.01 %)',
+      'vs.yaml:7:7: VirtualService/vs (document 1): spec.http[0].route: the weights add up to 110, not 100: Istio sends a destination weight/110 of the requests (weights are relative), so the subsets get v1 72.73 %, v2 27.27 % of the requests (to 0.01 %)',
     ]);
     expect(imported.warnings.filter((warning) => warning.message.includes('weight'))).toEqual(notes);
   });
