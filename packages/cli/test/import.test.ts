@@ -206,6 +206,27 @@ describe('meshsim import (binary)', () => {
     expect(value('failed_rejected')).toBe(value('failed'));
   });
 
+  it("the versions' comment names only what was imported (no weights, no VirtualService, when Istio refuses them)", () => {
+    const dir = `${FIXTURES}/checkout`;
+    const subsets = readFileSync(`${dir}/relative-weights.yaml`, 'utf8').split('---\n')[0] ?? '';
+    const istio = writeTempFile(
+      'refused.yaml',
+      `${subsets}---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: checkout, namespace: shop }\nspec:\n  hosts: [checkout]\n  http:\n    - route:\n        - { destination: { host: checkout, subset: v1 }, weight: -10 }\n        - { destination: { host: checkout, subset: v2 }, weight: 110 }\n`,
+    );
+    const { code, stdout, stderr } = meshsim(
+      'import',
+      `${dir}/k8s.yaml`,
+      istio,
+      '--graph',
+      `${dir}/graph.yaml`,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain('Istio refuses a negative weight');
+    expect(stdout).toContain(
+      `    # subsets and replicas from ${istio}#1 DestinationRule/checkout, ${dir}/k8s.yaml#3 Deployment/checkout-v1, ${dir}/k8s.yaml#4 Deployment/checkout-v2\n    versions: [ { name: v1, replicas: 2 }, { name: v2, replicas: 1 } ]\n`,
+    );
+  });
+
   it('bad input exits 1 with file:line:column', () => {
     const bad = writeTempFile('bad.yaml', 'kind: Service\nmetadata:\n  name: [oops\n');
     const { code, stdout, stderr } = meshsim('import', bad);

@@ -186,12 +186,16 @@ function importService(
   if (built.failing !== undefined) failing.set(service, built.failing);
   if (built.versions !== undefined) {
     out['versions'] = built.versions;
+    // Name only what the versions took: the weights when some version has one, the workloads when they were counted.
+    const weighted = built.versions.some((version) => version.weight !== undefined);
+    const counted = service.workloads.length > 0;
     const refs = [
       ...(service.subsets?.from ?? []),
-      ...(service.weights?.from ?? []),
-      ...service.workloads.map((w) => w.from),
+      ...(weighted ? (service.weights?.from ?? []) : []),
+      ...(counted ? service.workloads.map((w) => w.from) : (service.replicas?.from ?? [])),
     ];
-    comments.from([...path, 'versions'], refs, false, 'subsets, weights and replicas from');
+    const taken = `subsets${weighted ? ', weights' : ''} and ${counted ? 'replicas' : 'replicas (split evenly)'}`;
+    comments.from([...path, 'versions'], refs, false, `${taken} from`);
     const subsets = (service.subsets?.value ?? []).map((subset) => subset.name);
     const versions = built.versions;
     const routes = (service.routes?.value ?? []).filter((route) => {

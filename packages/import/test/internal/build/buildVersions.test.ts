@@ -184,3 +184,40 @@ describe('buildVersions: what Istio fails, the scenario fails', () => {
     ).toHaveLength(1);
   });
 });
+
+describe("the versions' comment names only what was imported", () => {
+  const commentOf = (imported: ReturnType<typeof importFiles>): string | undefined =>
+    imported.comments.find((c) => c.path.join('.') === 'services.reviews.versions')?.text;
+
+  it('subsets, weights and replicas when the weights are imported', () => {
+    const imported = withIstio(`${DR(V1 + V2)}---\n${VS(TO('v1', 90) + TO('v2', 10))}`);
+    expect(commentOf(imported)).toBe(
+      'subsets, weights and replicas from istio.yaml#1 DestinationRule/reviews, istio.yaml#2 VirtualService/reviews, app.yaml#3 Deployment/reviews-v1 and 1 more',
+    );
+  });
+
+  it('subsets and replicas, without the VirtualService, when its weights are not imported', () => {
+    const imported = withIstio(`${DR(V1 + V2)}---\n${VS(TO('v1', -10) + TO('v2', 110))}`);
+    expect(serviceOf(imported, 'reviews')['versions']).toEqual([
+      { name: 'v1', replicas: 2 },
+      { name: 'v2', replicas: 1 },
+    ]);
+    expect(commentOf(imported)).toBe(
+      'subsets and replicas from istio.yaml#1 DestinationRule/reviews, app.yaml#3 Deployment/reviews-v1, app.yaml#4 Deployment/reviews-v2',
+    );
+  });
+
+  it('subsets and replicas when every weighted request fails: the weights went into the abort, not the versions', () => {
+    const imported = withIstio(`${DR(V1 + V2)}---\n${VS(TO('v3', 100))}`);
+    expect(callTo(imported, 'frontend', 'reviews')?.['faultInjection']).toEqual({
+      abort: { percent: 100, status: 503 },
+    });
+    expect(serviceOf(imported, 'reviews')['versions']).toEqual([
+      { name: 'v1', replicas: 2 },
+      { name: 'v2', replicas: 1 },
+    ]);
+    expect(commentOf(imported)).toMatch(
+      /^subsets and replicas from istio\.yaml#1 DestinationRule\/reviews, app\.yaml/,
+    );
+  });
+});
