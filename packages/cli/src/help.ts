@@ -296,7 +296,8 @@ Turn an isotope service graph (MockServiceGraph); Kubernetes Namespaces, Nodes, 
 StatefulSets, HorizontalPodAutoscalers, DaemonSets and Services; Istio VirtualServices, DestinationRules, PeerAuthentications,
 AuthorizationPolicies and Sidecars; and Linkerd ServiceProfiles, HTTPRoutes and policy annotations
 into a scenario file.
-Directories are read recursively (*.yaml, *.yml, *.json); multi-document YAML is fine. Each part of
+Directories are read recursively (*.yaml, *.yml, *.json); multi-document YAML is fine; - reads standard
+input (one YAML or JSON stream, shown as <stdin>; ./- is a file named -). Each part of
 the scenario carries a comment saying where it came from; every field meshsim does not model is a
 warning on stderr ('note:' lines say how a value such as a 0 was read). Mapping and limits: docs/import.md.
 
@@ -334,6 +335,7 @@ Examples:
   meshsim import k8s/ istio/ --graph graph.yaml --out shop.yaml
   kubectl get nodes -o yaml > nodes.yaml; meshsim import nodes.yaml k8s/ --out shop.yaml
   meshsim import isotope/topology.yaml --rate 500/s --out topology.yaml && meshsim run topology.yaml
+  kubectl get destinationrules,virtualservices -n shop -o yaml | meshsim import k8s/ - --graph graph.yaml
 `,
   };
 }

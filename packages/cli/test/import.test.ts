@@ -17,14 +17,23 @@ import { writeTempFile } from './__helpers__/scenarios.js';
 const build = inject('cliBuild');
 const FIXTURES = 'packages/import/test/fixtures';
 
-/** Runs `node dist/bin.js ...args` from the repository root. */
-function meshsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+/** Runs `node dist/bin.js ...args` from the repository root, with `input` on its standard input. */
+function meshsimWith(
+  input: string,
+  ...args: string[]
+): { code: number | null; stdout: string; stderr: string } {
   const child = spawnSync(process.execPath, [build.binPath, ...args], {
     cwd: build.repoRoot,
     encoding: 'utf8',
+    input,
     timeout: 120_000,
   });
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** Runs `node dist/bin.js ...args` from the repository root. */
+function meshsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  return meshsimWith('', ...args);
 }
 
 describe('meshsim import (binary)', () => {
@@ -225,6 +234,36 @@ describe('meshsim import (binary)', () => {
     expect(stdout).toContain(
       `    # subsets and replicas from ${istio}#1 DestinationRule/checkout, ${dir}/k8s.yaml#3 Deployment/checkout-v1, ${dir}/k8s.yaml#4 Deployment/checkout-v2\n    versions: [ { name: v1, replicas: 2 }, { name: v2, replicas: 1 } ]\n`,
     );
+  });
+
+  it('- reads the resources from standard input, named <stdin> in warnings and comments', () => {
+    const dir = `${FIXTURES}/checkout`;
+    const list = readFileSync(join(build.repoRoot, dir, 'list.yaml'), 'utf8');
+    const { code, stdout, stderr } = meshsimWith(
+      list,
+      'import',
+      `${dir}/k8s.yaml`,
+      '-',
+      '--graph',
+      `${dir}/graph.yaml`,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain('warning: <stdin>:24:46: VirtualService/checkout (document 1, items[1]): ');
+    expect(stdout).toContain('# timeout, retry from <stdin>#1.items[2] VirtualService/payments\n');
+    expect(parseScenario(stdout, 'stdin.yaml').services.map((s) => s.name)).toEqual([
+      'frontend',
+      'checkout',
+      'payments',
+    ]);
+  });
+
+  it('- twice, or as --graph, is a usage error (exit 2) saying how to give it', () => {
+    const twice = meshsim('import', '-', '-');
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('standard input (-) is given twice; it can be read once');
+    const graph = meshsim('import', `${FIXTURES}/checkout/k8s.yaml`, '--graph', '-');
+    expect(graph.code).toBe(2);
+    expect(graph.stderr).toContain('--graph takes a file, not standard input (-)');
   });
 
   it('bad input exits 1 with file:line:column', () => {

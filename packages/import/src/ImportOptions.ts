@@ -16,4 +16,9 @@ export interface ImportOptions {
   name?: string;
   /** Show input files relative to this directory in comments and warnings. Default: as given. */
   relativeTo?: string;
+  /**
+   * The text of the input `-`: standard input, which the caller reads (`meshsim import -` does), shown as `<stdin>`.
+   * An input `-` without it is an error.
+   */
+  stdin?: string;
 }

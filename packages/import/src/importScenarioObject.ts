@@ -20,8 +20,8 @@ import { importDocuments } from './internal/importDocuments.js';
 import { kindOf } from './internal/kindOf.js';
 import { decideMesh } from './internal/mesh/decideMesh.js';
 import { ModelBuilder } from './internal/model/ModelBuilder.js';
-import { collectFiles } from './internal/source/collectFiles.js';
-import { parseSourceFile } from './internal/source/parseSourceFile.js';
+import { STDIN_ARG, STDIN_NAME, collectFiles } from './internal/source/collectFiles.js';
+import { parseSourceFile, parseSourceText } from './internal/source/parseSourceFile.js';
 import type { SourceDocument } from './internal/source/SourceDocument.js';
 import { WarningLog } from './internal/WarningLog.js';
 
@@ -74,6 +74,21 @@ function sortWarnings(warnings: ImportWarning[], files: readonly string[]): Impo
     .map(({ warning }) => warning);
 }
 
+/** Standard input's resources, from its text (`options.stdin`); without the text, an issue. */
+function parseStdin(text: string | undefined): ReturnType<typeof parseSourceText> {
+  if (text === undefined) {
+    return {
+      issues: [
+        {
+          file: STDIN_NAME,
+          reason: 'standard input (-) has no text: give it as the stdin option (meshsim import - reads it)',
+        },
+      ],
+    };
+  }
+  return parseSourceText(text, STDIN_NAME);
+}
+
 /** The kinds found in `docs`, for "nothing importable" messages. */
 function kindsFound(docs: readonly SourceDocument[]): string {
   const kinds = [...new Set(docs.map((doc) => (doc.kind === '' ? '(no kind)' : doc.kind)))];
@@ -84,7 +99,8 @@ function kindsFound(docs: readonly SourceDocument[]): string {
  * Imports isotope, Kubernetes, Istio and Linkerd files (and directories, recursively) into a scenario
  * object. See docs/import.md for what each kind maps to.
  *
- * @param paths - Files and directories (`*.yaml`, `*.yml`, `*.json`; multi-document YAML is fine).
+ * @param paths - Files and directories (`*.yaml`, `*.yml`, `*.json`; multi-document YAML is fine); `-` for the
+ *   text of `options.stdin` (standard input, shown as `<stdin>`), once.
  * @param options - A `--graph` fragment, the entry-point rate, the scenario's name, how to show paths.
  * @returns The scenario object, its comments, the import model and the warnings.
  * @throws ImportError listing every problem: missing files, YAML syntax errors (file:line:column),
@@ -118,7 +134,11 @@ export function importWithFragment(
   checkRate(options.rate);
   const base = options.relativeTo;
   const display = (path: string): string =>
-    base === undefined ? path : relative(base, resolve(path)).split(sep).join('/');
+    path === STDIN_ARG
+      ? STDIN_NAME
+      : base === undefined
+        ? path
+        : relative(base, resolve(path)).split(sep).join('/');
 
   const { inputs, issues } = collectFiles(paths);
   const warnings = new WarningLog();
@@ -128,7 +148,7 @@ export function importWithFragment(
     for (const file of input.files) {
       const shown = display(file);
       files.push(shown);
-      const parsed = parseSourceFile(file, shown);
+      const parsed = file === STDIN_ARG ? parseStdin(options.stdin) : parseSourceFile(file, shown);
       if ('issues' in parsed) {
         issues.push(...parsed.issues);
         continue;
@@ -168,7 +188,7 @@ export function importWithFragment(
   }
   const mesh = decideMesh(builder);
   const firstArg = paths[0] ?? 'imported';
-  const defaultName = basename(resolve(firstArg), extname(firstArg));
+  const defaultName = firstArg === STDIN_ARG ? 'stdin' : basename(resolve(firstArg), extname(firstArg));
   const built = buildScenario({
     builder,
     mesh,

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { IMPORTABLE_KIND_NAMES, ImportError, formatImportIssue, importScenario } from '../src/index.js';
+import {
+  IMPORTABLE_KIND_NAMES,
+  ImportError,
+  formatImportIssue,
+  importScenario,
+  importScenarioObject,
+} from '../src/index.js';
 import type { ImportIssue } from '../src/index.js';
 import { kubernetesApp, tempTree, warningsWith } from './__helpers__/fixtures.js';
 
@@ -107,6 +113,29 @@ describe('bad input', () => {
     const dir = tempTree({ 'app.yaml': kubernetesApp(['api']) });
     expect(issuesOf(() => importScenario([dir], { rate: 'fast' }))[0]?.reason).toContain(
       'invalid rate "fast"',
+    );
+  });
+
+  it('- is standard input: the text of the stdin option, shown as <stdin>; without it, or twice, an error', () => {
+    const dir = tempTree({ 'app.yaml': kubernetesApp(['api']) });
+    const istio =
+      'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: api }\nspec:\n  hosts: [api]\n  http:\n    - timeout: 2s\n      corsPolicy: {}\n';
+    const imported = importScenarioObject([join(dir, 'app.yaml'), '-'], { relativeTo: dir, stdin: istio });
+    expect(imported.scenario.description).toBe('Imported by meshsim import from app.yaml, <stdin>.');
+    expect(
+      warningsWith(
+        imported.warnings,
+        '<stdin>:8:7: VirtualService/api (document 1): spec.http[0].corsPolicy',
+      ),
+    ).toHaveLength(1);
+    expect(issuesOf(() => importScenario(['-']))).toEqual([
+      {
+        file: '<stdin>',
+        reason: 'standard input (-) has no text: give it as the stdin option (meshsim import - reads it)',
+      },
+    ]);
+    expect(issuesOf(() => importScenario(['-', '-'], { stdin: istio }))[0]?.reason).toBe(
+      'standard input (-) is given twice; it can be read once',
     );
   });
 

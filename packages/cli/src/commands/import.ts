@@ -4,11 +4,12 @@ import { ImportError, formatImportWarning, importScenario } from '@meshsim/impor
 import type { ImportOptions } from '@meshsim/import';
 import { parseRate } from '@meshsim/scenario';
 
-import { UsageError } from '../CliError.js';
+import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
 import { stringFlag, writeOutput } from '../internal/flags.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
+import { STDIN } from '../internal/scenarioArgs.js';
 
 /** `--rate`: a rate > 0. */
 function checkRate(text: string): string {
@@ -28,12 +29,12 @@ function checkRate(text: string): string {
 }
 
 /**
- * Imports the inputs and writes the scenario to stdout (or `--out FILE`); every warning goes to stderr
- * as `warning: …` (a note on how a value was read as `note: …`), followed by a count.
+ * Imports the inputs (`-`: standard input, read once) and writes the scenario to stdout (or `--out FILE`); every
+ * warning goes to stderr as `warning: …` (a note on how a value was read as `note: …`), followed by a count.
  *
  * @returns 0 when the scenario was written, 1 when the import failed (every problem is printed).
- * @throws {UsageError} when no input is given or a flag is unknown or bad; {@link CliError} for an
- *   unwritable output file.
+ * @throws {UsageError} when no input is given, `-` is given twice or as `--graph`, or a flag is unknown or bad;
+ *   {@link CliError} for an unwritable output file, or `-` without standard input.
  */
 export function importCommand(args: readonly string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs('import', args, {
@@ -52,6 +53,19 @@ export function importCommand(args: readonly string[], io: CliIo): number {
   }
   const options: ImportOptions = {};
   const graph = stringFlag(values, 'graph');
+  if (graph === STDIN) {
+    throw new UsageError(
+      `--graph takes a file, not standard input (-): give the fragment as a file, and the resources on standard input ('meshsim import - --graph graph.yaml')`,
+      'import',
+    );
+  }
+  if (positionals.filter((input) => input === STDIN).length > 1) {
+    throw new UsageError(`standard input (-) is given twice; it can be read once`, 'import');
+  }
+  if (positionals.includes(STDIN)) {
+    if (io.readStdin === undefined) throw new CliError('cannot read the inputs: no standard input');
+    options.stdin = io.readStdin();
+  }
   const rate = stringFlag(values, 'rate');
   const name = stringFlag(values, 'name');
   if (graph !== undefined) options.graph = graph;

@@ -1,5 +1,6 @@
 // Expands the import's arguments into files: files as given, directories walked recursively (sorted, so
-// the result is the same on every machine) for *.yaml, *.yml and *.json, skipping hidden entries.
+// the result is the same on every machine) for *.yaml, *.yml and *.json, skipping hidden entries; `-` stands for
+// standard input, once.
 
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,12 @@ export interface CollectedInput {
 
 const IMPORTABLE_FILE = /\.(ya?ml|json)$/i;
 
+/** The argument that stands for standard input (a file named `-` is `./-`). */
+export const STDIN_ARG = '-';
+
+/** How standard input is shown in comments, warnings and errors. */
+export const STDIN_NAME = '<stdin>';
+
 /** Recursively lists the importable files under `dir`, sorted by name at each level. */
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -33,7 +40,7 @@ function walk(dir: string): string[] {
 }
 
 /**
- * Lists the files behind each argument.
+ * Lists the files behind each argument (`-`, standard input, is one file of its own, read by the caller).
  *
  * @returns The inputs, and the issues of arguments that do not exist or hold no YAML/JSON file.
  */
@@ -41,6 +48,14 @@ export function collectFiles(args: readonly string[]): { inputs: CollectedInput[
   const inputs: CollectedInput[] = [];
   const issues: ImportIssue[] = [];
   for (const arg of args) {
+    if (arg === STDIN_ARG) {
+      if (inputs.some((input) => input.arg === STDIN_ARG)) {
+        issues.push({ file: STDIN_NAME, reason: 'standard input (-) is given twice; it can be read once' });
+      } else {
+        inputs.push({ arg, directory: false, files: [arg] });
+      }
+      continue;
+    }
     let directory: boolean;
     try {
       directory = statSync(arg).isDirectory();
