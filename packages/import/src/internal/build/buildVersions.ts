@@ -51,12 +51,10 @@ export interface FailingShare {
   from: SourceRef[];
 }
 
-/** Versions (with their replicas) or a replica count, and what the route weights became. */
+/** Versions (with their replicas) or a replica count, and the share of the calls Istio fails. */
 export interface BuiltVersions {
   versions?: ScenarioVersion[];
   replicas?: number;
-  /** True when the VirtualService's weights were imported: as version weights, as a failing share, or both. */
-  weighted: boolean;
   /** The share Istio fails for want of endpoints, if any. */
   failing?: FailingShare;
 }
@@ -91,7 +89,7 @@ export function buildVersions(service: ImportedService, builder: ModelBuilder): 
   const weightsRef = service.weights?.from[0];
   const weightsPath = builder.weightRoutes.get(service) ?? [];
   const plain = (): BuiltVersions => {
-    if (replicas === undefined) return { weighted: false };
+    if (replicas === undefined) return {};
     if (replicas < 1) {
       const from = service.replicas?.from[0];
       builder.warnAbout(
@@ -99,9 +97,9 @@ export function buildVersions(service: ImportedService, builder: ModelBuilder): 
         from?.kind === 'Deployment' || from?.kind === 'StatefulSet' ? ['spec', 'replicas'] : [],
         `service "${service.name}" has ${String(replicas)} replicas; a scenario service needs at least 1, so 1 is used`,
       );
-      return { replicas: 1, weighted: false };
+      return { replicas: 1 };
     }
-    return { replicas, weighted: false };
+    return { replicas };
   };
 
   // Each destination's share of the requests: Istio's weights are relative (weight/Σweights).
@@ -132,7 +130,6 @@ export function buildVersions(service: ImportedService, builder: ModelBuilder): 
     );
     return {
       ...plain(),
-      weighted: true,
       failing: {
         percent: 100,
         subsets: routed.map((name) => ({ name, percent: shareOf(name), reason: 'undefined' })),
@@ -158,7 +155,7 @@ export function buildVersions(service: ImportedService, builder: ModelBuilder): 
     builder.warnAbout(
       subsetsRef,
       ['spec', 'subsets'],
-      `service "${service.name}" has subsets but no workloads to count their pods; its ${replicaCount(all)} are split evenly (${subsets.map((s, i) => `${s.name}: ${String(counts[i] ?? 0)}`).join(', ')})`,
+      `service "${service.name}" has subsets but no workloads to count their pods; its ${all === 1 ? '1 replica goes to the first' : `${String(all)} replicas are split evenly`} (${subsets.map((s, i) => `${s.name}: ${String(counts[i] ?? 0)}`).join(', ')})`,
     );
   }
   subsets.forEach((subset, i) => versions.push({ name: names[i] ?? subset.name, replicas: counts[i] ?? 0 }));
@@ -188,7 +185,7 @@ export function buildVersions(service: ImportedService, builder: ModelBuilder): 
     );
     return plain();
   }
-  if (weights === undefined) return { versions, weighted: false };
+  if (weights === undefined) return { versions };
 
   // The requests routed to a subset without endpoints fail (503); the others split over the rest by weight.
   const failing: FailingShare['subsets'] = [];
@@ -228,7 +225,6 @@ export function buildVersions(service: ImportedService, builder: ModelBuilder): 
   }
   return {
     versions,
-    weighted: true,
     ...(failing.length > 0 && {
       failing: {
         percent: Math.round(failed * 100) / 100,
