@@ -10,6 +10,8 @@ import { simulate } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { applyOverrides, listBundledScenarios, loadScenario } from '@meshsim/scenario';
 
+import { meshsim } from './__helpers__/meshsimBin.js';
+
 import {
   BURST_SCENARIO_YAML,
   INVALID_SCENARIO_YAML,
@@ -45,16 +47,6 @@ const simulateWorks = notReady === null;
 
 /** Appended to the names of the tests that the skip hides, so the report says why they did not run. */
 const SKIP_REASON = notReady === null ? '' : ` [skipped: ${notReady.split('\n')[0] ?? ''}]`;
-
-/** Runs `node dist/bin.js ...args` from the repository root. */
-function meshsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const child = spawnSync(process.execPath, [build.binPath, ...args], {
-    cwd: build.repoRoot,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
 
 describe('meshsim binary', () => {
   beforeAll(() => {

@@ -2,7 +2,6 @@
 // test/globalSetup.ts): the scenario on stdout or --out, warnings on stderr, exit codes; then the
 // imported file runs.
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,28 +12,10 @@ import { parseScenario } from '@meshsim/scenario';
 
 import { commandHelp } from '../src/help.js';
 import { writeTempFile } from './__helpers__/scenarios.js';
+import { meshsim, meshsimWith } from './__helpers__/meshsimBin.js';
 
 const build = inject('cliBuild');
 const FIXTURES = 'packages/import/test/fixtures';
-
-/** Runs `node dist/bin.js ...args` from the repository root, with `input` on its standard input. */
-function meshsimWith(
-  input: string,
-  ...args: string[]
-): { code: number | null; stdout: string; stderr: string } {
-  const child = spawnSync(process.execPath, [build.binPath, ...args], {
-    cwd: build.repoRoot,
-    encoding: 'utf8',
-    input,
-    timeout: 120_000,
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
-
-/** Runs `node dist/bin.js ...args` from the repository root. */
-function meshsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  return meshsimWith('', ...args);
-}
 
 describe('meshsim import (binary)', () => {
   beforeAll(() => {

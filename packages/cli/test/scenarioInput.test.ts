@@ -2,17 +2,15 @@
 // at its lines and columns, durations written as bare numbers (in the file or in a flag), a stepped `--set` range
 // whose step misses its end, a range `run` or `compare` cannot take.
 
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { listBundledScenarios } from '@meshsim/scenario';
 
 import { tempDir } from './__helpers__/tempDir.js';
 import { writeTempFile } from './__helpers__/scenarios.js';
-
-const build = inject('cliBuild');
+import { meshsim } from './__helpers__/meshsimBin.js';
 
 /** A small chain: runs of a second are cheap. */
 const CHAIN = writeTempFile(
@@ -27,16 +25,6 @@ traffic:
   - { name: users, to: api, rate: 100 }
 `,
 );
-
-/** Runs `node dist/bin.js ...args` from the repository root. */
-function meshsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const child = spawnSync(process.execPath, [build.binPath, ...args], {
-    cwd: build.repoRoot,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
 
 describe('a stepped --set range in run and compare', () => {
   const NOTE = 'meshsim: --set traffic.0.rate: 100..400:350 runs 100 (400 is not a step from 100)\n';

@@ -1,24 +1,14 @@
 // Usage errors of the real binary (exit 2) for command lines that are valid flag by flag but would be silently
 // resolved otherwise, and the hints they give: a mistyped flag's "did you mean".
 
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { tempDir } from './__helpers__/tempDir.js';
+import { meshsim } from './__helpers__/meshsimBin.js';
 
 const build = inject('cliBuild');
-
-/** Runs `node dist/bin.js ...args` from the repository root. */
-function meshsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const child = spawnSync(process.execPath, [build.binPath, ...args], {
-    cwd: build.repoRoot,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
 
 /** The first line of stderr of a run that must fail with a usage error (exit 2, nothing on stdout). */
 function usageError(...args: string[]): string {
