@@ -213,18 +213,7 @@ export function pairedCsvColumns(summary: ComparisonSummary): Column<ShapeSummar
     summary.paired?.find((p) => p.shape === shape.shape)?.differences.find((d) => d.key === key);
   return [
     { key: 'replications', read: () => replications, csv: { name: 'replications' } },
-    ...RUN_FIGURES.flatMap((figure): Column<ShapeSummary>[] => [
-      {
-        key: `${figure.key}DiffMean`,
-        read: (shape) => difference(shape, figure.key)?.mean ?? null,
-        csv: { name: `${snakeCase(figure.key)}_diff_mean` },
-      },
-      {
-        key: `${figure.key}DiffHalfWidth`,
-        read: (shape) => difference(shape, figure.key)?.halfWidth ?? null,
-        csv: { name: `${snakeCase(figure.key)}_diff_half_width` },
-      },
-    ]),
+    ...meanAndHalfWidthColumns('Diff', difference),
   ];
 }
 
@@ -237,16 +226,28 @@ export function pairedCsvColumns(summary: ComparisonSummary): Column<ShapeSummar
 export function intervalCsvColumns(summary: ComparisonSummary): Column<ShapeSummary>[] {
   const interval = (shape: ShapeSummary, key: string): FigureInterval | undefined =>
     summary.intervals?.find((s) => s.shape === shape.shape)?.figures.find((f) => f.key === key);
+  return meanAndHalfWidthColumns('', interval);
+}
+
+/**
+ * For every headline figure, the columns `<figure>[_diff]_mean` and `<figure>[_diff]_half_width` of the interval
+ * `find` gives for a shape (keys `<figure>[Diff]Mean`, `<figure>[Diff]HalfWidth`); empty where it gives none.
+ */
+function meanAndHalfWidthColumns(
+  infix: '' | 'Diff',
+  find: (shape: ShapeSummary, key: string) => FigureInterval | undefined,
+): Column<ShapeSummary>[] {
+  const csvInfix = infix === '' ? '' : '_diff';
   return RUN_FIGURES.flatMap((figure): Column<ShapeSummary>[] => [
     {
-      key: `${figure.key}Mean`,
-      read: (shape) => interval(shape, figure.key)?.mean ?? null,
-      csv: { name: `${snakeCase(figure.key)}_mean` },
+      key: `${figure.key}${infix}Mean`,
+      read: (shape) => find(shape, figure.key)?.mean ?? null,
+      csv: { name: `${snakeCase(figure.key)}${csvInfix}_mean` },
     },
     {
-      key: `${figure.key}HalfWidth`,
-      read: (shape) => interval(shape, figure.key)?.halfWidth ?? null,
-      csv: { name: `${snakeCase(figure.key)}_half_width` },
+      key: `${figure.key}${infix}HalfWidth`,
+      read: (shape) => find(shape, figure.key)?.halfWidth ?? null,
+      csv: { name: `${snakeCase(figure.key)}${csvInfix}_half_width` },
     },
   ]);
 }
