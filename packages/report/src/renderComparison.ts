@@ -11,6 +11,7 @@ import { formatTable } from './internal/formatTable.js';
 import { csvTable } from './internal/csvTable.js';
 import { comparisonMetricKeys } from './internal/comparisonMetricKeys.js';
 import { overridesLine } from './internal/overridesLine.js';
+import { firstReplicationLabel } from './internal/firstReplicationLabel.js';
 import { intervalJson } from './renderReplications.js';
 import { pickColumns } from './internal/pickColumns.js';
 import { textCell } from './internal/textTable.js';
@@ -58,6 +59,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   const podless = podlessProxyNote(summary);
   if (podless !== null) sections.push(`Note: ${podless}`);
   const edgeKeys = shapes[0]?.edges.map((e) => `${e.source} → ${e.destination}`) ?? [];
+  const first = firstReplicationLabel(summary);
   if (edgeKeys.length > 0) {
     sections.push(
       formatTable(
@@ -69,7 +71,8 @@ export function renderComparisonText(summary: ComparisonSummary): string {
             return e === undefined ? '–' : `${signedMs(e.addedP50Ms)} / ${signedMs(e.addedP99Ms)}`;
           }),
         ]),
-        { title: `Added latency per edge vs ${summary.baseline}` },
+        // With replications, one run per shape, as the HTML table's caption says.
+        { title: `Added latency per edge vs ${summary.baseline}${first === null ? '' : ` — ${first}`}` },
       ).trimEnd(),
     );
   }

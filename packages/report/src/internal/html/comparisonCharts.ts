@@ -9,7 +9,7 @@ import type { ComparisonSummary } from '../../summarizeComparison.js';
 import { barChart } from './barChart.js';
 import { DEGRADED_FAILED_RATIO, degradedServiceSeconds } from './blastRadius.js';
 import { chartNumber } from './downsample.js';
-import { firstReplicationLabel } from './firstReplication.js';
+import { firstReplicationLabel } from '../firstReplicationLabel.js';
 import type { BarChartSpec, BarSeries, ChartFigure } from './ReportData.js';
 import { successOnAxis, timeAxis } from './timeAxis.js';
 

@@ -10,7 +10,7 @@ import { signedMs } from '../format.js';
 import { textCell } from '../textTable.js';
 import type { ComparisonSummary } from '../../summarizeComparison.js';
 import { escapeHtml } from './escapeHtml.js';
-import { firstReplicationLabel } from './firstReplication.js';
+import { firstReplicationLabel } from '../firstReplicationLabel.js';
 
 /** A table with a header row and rows whose first cell heads the row; every other cell is a number. */
 function table(caption: string, header: readonly string[], rows: readonly (readonly string[])[]): string {

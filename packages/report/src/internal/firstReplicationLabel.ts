@@ -1,7 +1,7 @@
-// How the comparison's HTML names what holds one run per shape when there are replications: its shape table, its
-// per-edge table and the charts that are not means, all of the first replication.
+// How a comparison names what holds one run per shape when there are replications: its shape table, its
+// per-edge table (text and HTML) and the charts that are not means, all of the first replication.
 
-import type { ComparisonSummary } from '../../summarizeComparison.js';
+import type { ComparisonSummary } from '../summarizeComparison.js';
 
 /**
  * `replication 1 of 5 (seed 42)` when the comparison has 2 replications or more (the shape table and the results
