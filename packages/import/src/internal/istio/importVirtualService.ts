@@ -79,6 +79,14 @@ function readWeights(
           : `Istio's weight is an integer (int32): the API server refuses ${String(written)}, so this VirtualService would not be applied; the weights are not imported`,
       );
       refused = true;
+    } else if (written !== undefined && written !== null && typeof written !== 'number') {
+      // A quoted weight ("50") is not 0: the CRD's schema types weight as an integer and refuses the resource.
+      builder.warnings.at(
+        doc,
+        [...destPath, 'weight'],
+        `Istio's weight is an integer (int32): the API server refuses ${JSON.stringify(written)} (write it without quotes), so this VirtualService would not be applied; the weights are not imported`,
+      );
+      refused = true;
     }
     const weight = destinations.length === 1 ? 100 : typeof written === 'number' ? written : 0;
     if (typeof subset === 'string' && subset !== '') {

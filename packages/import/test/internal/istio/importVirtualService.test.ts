@@ -255,6 +255,12 @@ describe('importVirtualService', () => {
       "spec.http[0].route[0].weight: Istio's weight is an integer (int32)",
     ],
     [
+      'a quoted weight (a string, not 0)',
+      '"50"',
+      '50',
+      'spec.http[0].route[0].weight: Istio\'s weight is an integer (int32): the API server refuses "50" (write it without quotes)',
+    ],
+    [
       'weights adding up to 0',
       '0',
       '0',
