@@ -218,6 +218,15 @@ describe("a scenario file's warnings at their lines and columns", () => {
     );
   });
 
+  it('a warning about a field a --set wrote keeps its form: the file writes another value at that line', () => {
+    const file = writeTempFile('bare.yaml', BARE_YAML);
+    const set = meshsim('run', file, '--set', 'services.api.calls.0.timeout=2ms');
+    expect(set.code, set.stderr).toBe(0);
+    const warnings = set.stdout.split('\nWarnings:\n')[1]?.split('\n\n')[0]?.split('\n') ?? [];
+    expect(warnings[0]).toBe(`  - ${TIMEOUT_WARNING.replace('(1 ms)', '(2 ms)')}`);
+    expect(set.stdout).not.toContain(`${file}:4:46`);
+  });
+
   it("compare's text gives them at their fields under each shape", () => {
     const file = writeTempFile('bare.yaml', BARE_YAML);
     const { code, stdout, stderr } = meshsim(

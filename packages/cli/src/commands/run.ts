@@ -195,7 +195,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
           ? // The text places the warnings of the file's model at its lines, as validate prints them; the data
             // formats keep the run's strings (validate --json gives their fields and positions).
             renderText(
-              { ...result, warnings: placeWarnings(result.warnings, warningPlaces(source, [config])) },
+              { ...result, warnings: placeWarnings(result.warnings, warningPlaces(source, [config], fixed)) },
               extras,
             )
           : RENDERERS[parsed.format](result, extras);

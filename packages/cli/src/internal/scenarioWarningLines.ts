@@ -30,20 +30,33 @@ export type WarningPlaces = ReadonlyMap<string, string>;
  * The warnings of `configs`' models that are about a field their file writes (`scenarioWarnings`), each as
  * `validate` prints it — `my.yaml:7:24: services.api.calls[0].timeout: api → db: its timeout (1 ms) is …` — by the
  * text a run gives. None for a bundled scenario read by name: it has no file of the user's, so its warnings keep the
- * form a run gives them, as do a run's own warnings and those about no field.
+ * form a run gives them, as do a run's own warnings, those about no field, and those about a field `overrides` set
+ * (the file's line there writes another value).
  *
  * @param configs - The configs whose runs' warnings are printed (one per mesh shape in `compare`).
+ * @param overrides - The overrides the configs were resolved with (`--set`, `--seed`, …).
  */
-export function warningPlaces(source: ScenarioSource, configs: readonly SimulationConfig[]): WarningPlaces {
+export function warningPlaces(
+  source: ScenarioSource,
+  configs: readonly SimulationConfig[],
+  overrides: readonly Override[] = [],
+): WarningPlaces {
   const places = new Map<string, string>();
   if (source.bundled !== undefined) return places;
+  // A field the command line set is not what the file writes at that line: its warnings keep the run's form.
+  const set = new Set(overrides.map((override) => overridePath(override.path)));
   for (const config of configs) {
     for (const issue of scenarioWarnings(config)) {
-      if (issue.line !== undefined && !places.has(issue.reason))
+      if (issue.line !== undefined && !set.has(overridePath(issue.path)) && !places.has(issue.reason))
         places.set(issue.reason, formatScenarioIssue(issue));
     }
   }
   return places;
+}
+
+/** A scenario field path as a `--set` writes it: `services.api.calls[0].timeout` → `services.api.calls.0.timeout`. */
+function overridePath(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '.$1');
 }
 
 /** A run's warning as printed: at its file's line and column when {@link warningPlaces} knows it, else as it is. */
@@ -68,22 +81,22 @@ export function warningPlacesOfPoints(
 ): WarningPlaces {
   if (source.bundled !== undefined) return new Map();
   const seen = new Set<string>();
-  const configs: SimulationConfig[] = [];
+  const configs: { config: SimulationConfig; overrides: Override[] }[] = [];
   for (const point of points) {
     const overrides = mergeOverrides(fixed, point);
     const key = JSON.stringify(overrides);
     if (seen.has(key)) continue;
     seen.add(key);
     try {
-      configs.push(resolveWithOverrides(source, overrides));
+      configs.push({ config: resolveWithOverrides(source, overrides), overrides });
     } catch {
       // Its runs ran: the point resolves; if it ever does not, its warnings keep the run's form.
     }
   }
   const places = new Map<string, string>();
-  for (const config of configs) {
+  for (const { config, overrides } of configs) {
     try {
-      for (const [reason, line] of warningPlaces(source, [config]))
+      for (const [reason, line] of warningPlaces(source, [config], overrides))
         if (!places.has(reason)) places.set(reason, line);
     } catch {
       // A model that does not build has no warnings to place (its run said why).
