@@ -103,6 +103,24 @@ describe('importVirtualService', () => {
     );
   });
 
+  it('says which retryOn entries Istio refuses (padded, unknown), and imports them as meant', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 2, retryOn: "gateway-error, 503 ,bogus,cancelled" }\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')?.['retry']).toEqual({
+      attempts: 3,
+      retryOn: ['gateway-error', 'overflow'],
+    });
+    expect(
+      warningsWith(
+        imported.warnings,
+        `retryOn: Istio's validation refuses " 503 ", "bogus" (retryOn is split at`,
+      ),
+    ).toHaveLength(1);
+    // Only what Istio takes is "not modelled".
+    expect(warningsWith(imported.warnings, 'retryOn: not modelled: cancelled (')).toHaveLength(1);
+  });
+
   it('keeps the per-try timeout of retries on conditions meshsim does not model: Envoy times every try', () => {
     const imported = withVs(
       `${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 2, perTryTimeout: 1.5s, retryOn: retriable-status-codes, backoff: 100ms }\n`,
