@@ -14,6 +14,13 @@ export function readDuration(
   const value = doc.get(path);
   if (value === undefined) return undefined;
   const ms = parseGoDurationMs(value);
-  if (ms === undefined) builder.warnings.at(doc, path, `not a duration (${JSON.stringify(value)}); ignored`);
+  if (ms === undefined) {
+    // Every duration these importers read is a string in its resource's schema (Istio's and Linkerd's CRDs).
+    const reason =
+      typeof value === 'number'
+        ? `not a duration (${value}: a number without a unit; write "${value}s" or "${value}ms"): the resource's schema takes a string such as "1.5s", so the API server refuses it`
+        : `not a duration (${JSON.stringify(value)})`;
+    builder.warnings.at(doc, path, `${reason}; ignored`);
+  }
   return ms;
 }

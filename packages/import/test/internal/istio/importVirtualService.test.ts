@@ -103,6 +103,17 @@ describe('importVirtualService', () => {
     );
   });
 
+  it('a duration written as a bare number is not read as milliseconds or seconds: the API server refuses it', () => {
+    const imported = withVs(`${HEAD}  hosts: [ratings]\n  http:\n    - timeout: 2\n`);
+    expect(callTo(imported, 'frontend', 'ratings')?.['timeout']).toBeUndefined();
+    expect(
+      warningsWith(
+        imported.warnings,
+        'spec.http[0].timeout: not a duration (2: a number without a unit; write "2s" or "2ms"): the resource\'s schema takes a string',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('says which retryOn entries Istio refuses (padded, unknown), and imports them as meant', () => {
     const imported = withVs(
       `${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 2, retryOn: "gateway-error, 503 ,bogus,cancelled" }\n`,
