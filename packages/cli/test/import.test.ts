@@ -13,9 +13,16 @@ import { parseScenario } from '@meshsim/scenario';
 import { commandHelp } from '../src/help.js';
 import { writeTempFile } from './__helpers__/scenarios.js';
 import { meshsim, meshsimWith } from './__helpers__/meshsimBin.js';
+import type { BinRun } from './__helpers__/meshsimBin.js';
 
 const build = inject('cliBuild');
 const FIXTURES = 'packages/import/test/fixtures';
+
+/** `meshsim import` of the checkout fixture's Kubernetes file and `istio` (more arguments after its --graph). */
+function importCheckout(istio: string, ...more: string[]): BinRun {
+  const dir = `${FIXTURES}/checkout`;
+  return meshsim('import', `${dir}/k8s.yaml`, istio, '--graph', `${dir}/graph.yaml`, ...more);
+}
 
 describe('meshsim import (binary)', () => {
   beforeAll(() => {
@@ -87,13 +94,7 @@ describe('meshsim import (binary)', () => {
 
   it('labels each item of a kind: List on its own, in the warnings and in the comments', () => {
     const dir = `${FIXTURES}/checkout`;
-    const { code, stdout, stderr } = meshsim(
-      'import',
-      `${dir}/k8s.yaml`,
-      `${dir}/list.yaml`,
-      '--graph',
-      `${dir}/graph.yaml`,
-    );
+    const { code, stdout, stderr } = importCheckout(`${dir}/list.yaml`);
     expect(code).toBe(0);
     expect(stderr).toContain(
       `warning: ${dir}/list.yaml:27:57: VirtualService/checkout (document 1, items[1]): spec.http[0].retries.retryOn: `,
@@ -107,13 +108,7 @@ describe('meshsim import (binary)', () => {
 
   it('names the file, line and resource of each warning about subsets, weights and left-over pods', () => {
     const dir = `${FIXTURES}/checkout`;
-    const { code, stderr } = meshsim(
-      'import',
-      `${dir}/k8s.yaml`,
-      `${dir}/list.yaml`,
-      '--graph',
-      `${dir}/graph.yaml`,
-    );
+    const { code, stderr } = importCheckout(`${dir}/list.yaml`);
     expect(code).toBe(0);
     expect(stderr).toContain(
       `warning: ${dir}/k8s.yaml:60:7: Deployment/checkout-v2 (document 4): spec.template.metadata.labels: `,
@@ -127,15 +122,7 @@ describe('meshsim import (binary)', () => {
   it('reads route weights that add up to 110 as ratios (80:30), with a note, and the run splits so', () => {
     const dir = `${FIXTURES}/checkout`;
     const out = writeTempFile('relative.yaml', '');
-    const { code, stderr } = meshsim(
-      'import',
-      `${dir}/k8s.yaml`,
-      `${dir}/relative-weights.yaml`,
-      '--graph',
-      `${dir}/graph.yaml`,
-      '--out',
-      out,
-    );
+    const { code, stderr } = importCheckout(`${dir}/relative-weights.yaml`, '--out', out);
     expect(code).toBe(0);
     expect(stderr).toContain(
       `note: ${dir}/relative-weights.yaml:20:7: VirtualService/checkout (document 2): spec.http[0].route: the weights add up to 110, not 100: Istio sends a destination weight/110 of the requests (weights are relative), so the subsets get v1 72.73 %, v2 27.27 % of the requests (to 0.01 %)\n`,
@@ -163,15 +150,7 @@ describe('meshsim import (binary)', () => {
   it('fails the share Istio routes to an undefined subset (503) instead of a healthy split, and says so', () => {
     const dir = `${FIXTURES}/checkout`;
     const out = writeTempFile('undefined-subset.yaml', '');
-    const { code, stderr } = meshsim(
-      'import',
-      `${dir}/k8s.yaml`,
-      `${dir}/list.yaml`,
-      '--graph',
-      `${dir}/graph.yaml`,
-      '--out',
-      out,
-    );
+    const { code, stderr } = importCheckout(`${dir}/list.yaml`, '--out', out);
     expect(code).toBe(0);
     expect(stderr).toContain(
       `warning: ${dir}/list.yaml:24:46: VirtualService/checkout (document 1, items[1]): spec.http[0].route[1].destination.subset: subset "v3" is not defined by the DestinationRule of "checkout" (subsets: v1): Istio answers the 50 % of requests routed to it with 503 at once (no cluster found, not retried); imported as faultInjection.abort with status 503 on every call to "checkout"\n`,
@@ -203,13 +182,7 @@ describe('meshsim import (binary)', () => {
       'refused.yaml',
       `${subsets}---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: checkout, namespace: shop }\nspec:\n  hosts: [checkout]\n  http:\n    - route:\n        - { destination: { host: checkout, subset: v1 }, weight: -10 }\n        - { destination: { host: checkout, subset: v2 }, weight: 110 }\n`,
     );
-    const { code, stdout, stderr } = meshsim(
-      'import',
-      `${dir}/k8s.yaml`,
-      istio,
-      '--graph',
-      `${dir}/graph.yaml`,
-    );
+    const { code, stdout, stderr } = importCheckout(istio);
     expect(code).toBe(0);
     expect(stderr).toContain('Istio refuses a negative weight');
     expect(stdout).toContain(
