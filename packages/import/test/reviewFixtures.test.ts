@@ -62,7 +62,7 @@ describe('the review inputs', () => {
       ).toHaveLength(1);
       const checkout = imported.scenario.services['checkout'] as { destinationPolicy?: object } | undefined;
       expect(checkout?.destinationPolicy).toEqual({
-        outlierDetection: { successRate: false, consecutiveGatewayErrors: 7, baseEjectionTime: '5400s' },
+        outlierDetection: { successRate: false, baseEjectionTime: '5400s' },
       });
     });
 

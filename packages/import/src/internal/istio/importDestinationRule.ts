@@ -11,7 +11,7 @@ import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
 import { isRecord } from '../isRecord.js';
 import { stringMap } from '../stringMap.js';
-import { readDuration } from '../source/readDuration.js';
+import { readIstioDuration } from './readIstioDuration.js';
 import { reportUnknownIstioFields } from './reportUnknownIstioFields.js';
 import { resolveHost } from './resolveHost.js';
 
@@ -92,28 +92,20 @@ function readConnectionPool(
 /** Envoy's outlier-detection defaults the scenario format shares, for the messages. */
 const ENVOY_OUTLIER_DEFAULTS = { interval: '10s', baseEjectionTime: '30s' } as const;
 
-/**
- * An outlier-detection duration, or undefined with a warning when Istio refuses it: its CRD requires at least 1 ms
- * ("must be a valid duration greater than 1ms"), so the API server rejects the resource.
- */
+/** An outlier-detection duration, or undefined with a warning when Istio refuses it (under 1 ms). */
 function readOutlierDuration(
   doc: SourceDocument,
   builder: ModelBuilder,
   path: FieldPath,
   field: keyof typeof ENVOY_OUTLIER_DEFAULTS,
 ): string | undefined {
-  const fieldPath: FieldPath = [...path, field];
-  const ms = readDuration(doc, builder, fieldPath);
-  if (ms === undefined) return undefined;
-  if (ms < 1) {
-    builder.warnings.at(
-      doc,
-      fieldPath,
-      `${String(doc.peek(fieldPath))} is shorter than 1ms, which Istio refuses ("must be a valid duration greater than 1ms"), so the API server rejects the DestinationRule; not imported (Envoy's default ${ENVOY_OUTLIER_DEFAULTS[field]} applies)`,
-    );
-    return undefined;
-  }
-  return formatDurationMs(ms);
+  const ms = readIstioDuration(
+    doc,
+    builder,
+    [...path, field],
+    `Envoy's default ${ENVOY_OUTLIER_DEFAULTS[field]} applies`,
+  );
+  return ms === undefined ? undefined : formatDurationMs(ms);
 }
 
 function readOutlierDetection(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): OutlierDetection {
@@ -124,12 +116,15 @@ function readOutlierDetection(doc: SourceDocument, builder: ModelBuilder, path: 
   const gateway = doc.get([...path, 'consecutiveGatewayErrors']);
   if (typeof gateway === 'number') out.consecutiveGatewayErrors = gateway;
   const deprecated = doc.get([...path, 'consecutiveErrors']);
-  if (typeof deprecated === 'number' && out.consecutiveGatewayErrors === undefined) {
-    out.consecutiveGatewayErrors = deprecated;
+  if (deprecated !== undefined) {
+    // pilot applyOutlierDetection (cluster_traffic_policy.go) reads consecutive5xxErrors and
+    // consecutiveGatewayErrors only: the deprecated field reaches no Envoy.
+    const fallback =
+      out.consecutive5xx === undefined ? "; Envoy's default applies (5 consecutive 5xx, as meshsim's)" : '';
     builder.warnings.at(
       doc,
       [...path, 'consecutiveErrors'],
-      'deprecated (it counted 502, 503 and 504): imported as consecutiveGatewayErrors',
+      `deprecated and ignored by Istio (its control plane reads only consecutive5xxErrors and consecutiveGatewayErrors); not imported${fallback}`,
     );
   }
   if (consecutive5xx === 0) {

@@ -7,7 +7,7 @@ import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
-import { readDuration } from '../source/readDuration.js';
+import { readIstioDuration } from './readIstioDuration.js';
 import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
 import { isRecord } from '../isRecord.js';
 import { ISTIO_MESSAGES } from './istioApiFields.js';
@@ -106,9 +106,19 @@ function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath):
     if (conditions.length === 0) noneModelled = true;
     else retryOn = conditions;
   }
-  const perTry = readDuration(doc, builder, [...path, 'perTryTimeout']);
-  const perTryTimeout = perTry !== undefined && perTry > 0 ? formatDurationMs(perTry) : undefined;
-  const backoff = readDuration(doc, builder, [...path, 'backoff']);
+  const perTry = readIstioDuration(
+    doc,
+    builder,
+    [...path, 'perTryTimeout'],
+    "each try is bounded by the route's timeout only, Istio's default",
+  );
+  const perTryTimeout = perTry === undefined ? undefined : formatDurationMs(perTry);
+  const backoff = readIstioDuration(
+    doc,
+    builder,
+    [...path, 'backoff'],
+    "Envoy's default base of 25ms applies",
+  );
   if (noneModelled) {
     // Envoy still ends every try after perTryTimeout, the first included (virtual_service.proto: "Timeout per
     // attempt for a given request, including the initial call and any retries"); only the retries are lost.
@@ -128,7 +138,7 @@ function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath):
   }
   const retry: ScenarioRetry = { attempts: attempts + 1, retryOn };
   if (perTryTimeout !== undefined) retry.perTryTimeout = perTryTimeout;
-  if (backoff !== undefined && backoff > 0) retry.backoff = { base: formatDurationMs(backoff) };
+  if (backoff !== undefined) retry.backoff = { base: formatDurationMs(backoff) };
   return retry;
 }
 
@@ -174,7 +184,7 @@ function readFault(
   if (isRecord(doc.peek([...path, 'delay']))) {
     const delayPath: FieldPath = [...path, 'delay'];
     const percent = readPercent(doc, [...delayPath, 'percentage'], [...delayPath, 'percent']);
-    const fixed = readDuration(doc, builder, [...delayPath, 'fixedDelay']);
+    const fixed = readIstioDuration(doc, builder, [...delayPath, 'fixedDelay'], 'no delay is injected');
     if (doc.peek([...delayPath, 'exponentialDelay']) !== undefined) {
       doc.use([...delayPath, 'exponentialDelay']);
       builder.warnings.at(
@@ -260,8 +270,8 @@ function readMirror(doc: SourceDocument, builder: ModelBuilder, base: FieldPath)
  */
 export function readRoutePolicy(doc: SourceDocument, builder: ModelBuilder, base: FieldPath): RoutePolicy {
   const policy: RoutePolicy = {};
-  const timeout = readDuration(doc, builder, [...base, 'timeout']);
-  if (timeout !== undefined && timeout > 0) policy.timeout = formatDurationMs(timeout);
+  const timeout = readIstioDuration(doc, builder, [...base, 'timeout'], "no route timeout, Istio's default");
+  if (timeout !== undefined) policy.timeout = formatDurationMs(timeout);
   if (isRecord(doc.peek([...base, 'retries']))) {
     policy.retry = readRetry(doc, builder, [...base, 'retries']);
   }

@@ -144,14 +144,32 @@ describe('importDestinationRule', () => {
     expect(notes).toHaveLength(2);
   });
 
-  it('maps the deprecated consecutiveErrors to gateway errors and retryBudget to an Envoy budget', () => {
+  it('ignores the deprecated consecutiveErrors, as Istio does, and maps retryBudget to an Envoy budget', () => {
     const imported = withDr(
       '  trafficPolicy:\n    outlierDetection: { consecutiveErrors: 4 }\n    retryBudget: { percent: 25, minRetryConcurrency: 5 }\n',
     );
     expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({
-      outlierDetection: { successRate: false, consecutiveGatewayErrors: 4 },
+      outlierDetection: { successRate: false },
       retryBudget: { envoy: { budgetPercent: 25, minRetryConcurrency: 5 } },
     });
+    expect(
+      warningsWith(
+        imported.warnings,
+        "spec.trafficPolicy.outlierDetection.consecutiveErrors: deprecated and ignored by Istio (its control plane reads only consecutive5xxErrors and consecutiveGatewayErrors); not imported; Envoy's default applies (5 consecutive 5xx, as meshsim's)",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('does not name a default for consecutiveErrors when consecutive5xxErrors is written beside it', () => {
+    const imported = withDr(
+      '  trafficPolicy:\n    outlierDetection: { consecutiveErrors: 4, consecutive5xxErrors: 2 }\n',
+    );
+    expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({
+      outlierDetection: { successRate: false, consecutive5xx: 2 },
+    });
+    const warning = warningsWith(imported.warnings, 'consecutiveErrors: deprecated and ignored by Istio');
+    expect(warning).toHaveLength(1);
+    expect(warning[0]).not.toContain("Envoy's default");
   });
 
   it('gives each subset the replicas of the workloads its labels match, and reports per-subset policies', () => {

@@ -114,6 +114,49 @@ describe('importVirtualService', () => {
     ).toHaveLength(1);
   });
 
+  it('does not import a duration under 1 ms, 0s included, which Istio refuses, and says what applies instead', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - timeout: 0s\n      retries: { attempts: 2, perTryTimeout: 500us, backoff: 0s }\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')).toEqual({
+      to: 'ratings',
+      retry: { attempts: 3, retryOn: ['connect-failure', 'reset'] },
+    });
+    const refused =
+      'which Istio refuses ("must be a valid duration greater than 1ms"), so the API server rejects the VirtualService; not imported';
+    expect(
+      warningsWith(
+        imported.warnings,
+        `spec.http[0].timeout: 0s is shorter than 1ms, ${refused} (no route timeout, Istio's default)`,
+      ),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(
+        imported.warnings,
+        `spec.http[0].retries.perTryTimeout: 500us is shorter than 1ms, ${refused} (each try is bounded by the route's timeout only, Istio's default)`,
+      ),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(
+        imported.warnings,
+        `spec.http[0].retries.backoff: 0s is shorter than 1ms, ${refused} (Envoy's default base of 25ms applies)`,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('does not inject a fault delay under 1 ms, which Istio refuses', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - fault: { delay: { percentage: { value: 10 }, fixedDelay: 0s } }\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')?.['faultInjection']).toBeUndefined();
+    expect(
+      warningsWith(
+        imported.warnings,
+        'spec.http[0].fault.delay.fixedDelay: 0s is shorter than 1ms, which Istio refuses',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('says which retryOn entries Istio refuses (padded, unknown), and imports them as meant', () => {
     const imported = withVs(
       `${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 2, retryOn: "gateway-error, 503 ,bogus,cancelled" }\n`,
