@@ -8,6 +8,8 @@ import { isRecord } from '../isRecord.js';
 import type { JsonObject } from '../isRecord.js';
 import type { CommentSet } from './CommentSet.js';
 import { shortRefs } from '../model/describeRefs.js';
+import type { FieldPath } from '../source/fieldPath.js';
+import type { Fragment } from './readFragment.js';
 
 const FIELDS = ['timeout', 'perTryTimeout', 'retry', 'faultInjection', 'mirror'] as const;
 
@@ -18,6 +20,16 @@ interface Policies {
   notes: ReadonlyMap<ImportedService, string>;
 }
 
+/** The value at `path` in `value` (undefined when any step is missing). */
+function valueAt(value: unknown, path: FieldPath): unknown {
+  let node = value;
+  for (const segment of path) {
+    if (typeof segment === 'number') node = Array.isArray(node) ? (node[segment] as unknown) : undefined;
+    else node = isRecord(node) ? node[segment] : undefined;
+  }
+  return node;
+}
+
 function applyTo(
   call: JsonObject,
   path: (string | number)[],
@@ -25,6 +37,7 @@ function applyTo(
   { byName, policies, notes }: Policies,
   comments: CommentSet,
   warnings: WarningLog,
+  fragment: Fragment | undefined,
 ): ImportedService | undefined {
   const target = typeof call['to'] === 'string' ? byName.get(call['to']) : undefined;
   if (target === undefined) return undefined;
@@ -36,10 +49,18 @@ function applyTo(
     if (sourced === undefined) continue;
     if (call[field] !== undefined) {
       if (JSON.stringify(call[field]) !== JSON.stringify(sourced.value)) {
-        warnings.general(
-          '',
-          `the call from "${caller}" to "${target.name}" sets its own ${field} in the --graph fragment; the imported one (${shortRefs(sourced.from)}) is not applied`,
-        );
+        const message = `the call from "${caller}" to "${target.name}" sets its own ${field} in the --graph fragment; the imported one (${shortRefs(sourced.from)}) is not applied`;
+        const fieldPath = [...path, field];
+        // The fragment's line when the call (and so this field) was written there, as it is whenever the fragment
+        // gives the caller's calls.
+        if (
+          fragment !== undefined &&
+          JSON.stringify(valueAt(fragment.value, fieldPath)) === JSON.stringify(call[field])
+        ) {
+          warnings.field(fragment.file, fieldPath, fragment.position(fieldPath), message);
+        } else {
+          warnings.general('', message);
+        }
       }
       continue;
     }
@@ -61,6 +82,7 @@ function applyTo(
 /**
  * Applies the imported call policies (`policies`: each service's, as the calls to it get it) to every call (and
  * parallel call) of every service; `notes` are comments to add to a call that gets its service's fault injection.
+ * A call's own field (from the --graph `fragment`) wins, with a warning at its line in the fragment.
  *
  * @returns The services some call reaches.
  */
@@ -70,6 +92,7 @@ export function applyCallPolicies(
   notes: ReadonlyMap<ImportedService, string>,
   comments: CommentSet,
   warnings: WarningLog,
+  fragment: Fragment | undefined,
 ): Set<ImportedService> {
   const reached = new Set<ImportedService>();
   const byName = new Map([...policies.keys()].map((service) => [service.name, service]));
@@ -83,12 +106,12 @@ export function applyCallPolicies(
       if (Array.isArray(item['parallel'])) {
         item['parallel'].forEach((call: unknown, k) => {
           const target = isRecord(call)
-            ? applyTo(call, [...path, 'parallel', k], caller, lookup, comments, warnings)
+            ? applyTo(call, [...path, 'parallel', k], caller, lookup, comments, warnings, fragment)
             : undefined;
           if (target !== undefined) reached.add(target);
         });
       } else {
-        const target = applyTo(item, path, caller, lookup, comments, warnings);
+        const target = applyTo(item, path, caller, lookup, comments, warnings, fragment);
         if (target !== undefined) reached.add(target);
       }
     });

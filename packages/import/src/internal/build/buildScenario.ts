@@ -325,9 +325,11 @@ function mergeServices(services: Record<string, JsonObject>, input: BuildInput, 
     }
     for (const [key, value] of Object.entries(raw)) {
       if (existing[key] !== undefined && JSON.stringify(existing[key]) !== JSON.stringify(value)) {
-        input.builder.warnings.general(
+        input.builder.warnings.field(
           fragment.file,
-          `services.${name}.${key}: the --graph fragment's value replaces the imported one`,
+          ['services', name, key],
+          fragment.position(['services', name, key]),
+          "the --graph fragment's value replaces the imported one",
         );
         comments.dropUnder(['services', name, key]);
       }
@@ -656,7 +658,7 @@ export function buildScenario(input: BuildInput): BuiltScenario {
     }
   }
 
-  const reached = applyCallPolicies(services, policies, notes, comments, warnings);
+  const reached = applyCallPolicies(services, policies, notes, comments, warnings, input.fragment);
   if (hasGraph) {
     for (const [service, policy] of policies) {
       const set = Object.entries(policy).filter(([, v]) => v !== undefined);

@@ -46,7 +46,27 @@ describe('buildScenario', () => {
     expect(
       warningsWith(
         imported.warnings,
-        "graph.yaml: services.api.replicas: the --graph fragment's value replaces the imported one",
+        "graph.yaml:4:10: services.api.replicas: the --graph fragment's value replaces the imported one",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("warns at the fragment's line when a call there sets its own policy field over the imported one", () => {
+    const imported = importFiles(
+      {
+        'app.yaml': kubernetesApp(['api', 'db']),
+        'vs.yaml':
+          'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: db }\nspec:\n  hosts: [db]\n  http:\n    - timeout: 2s\n',
+        'graph.yaml':
+          'services:\n  api:\n    serviceTime: 3ms\n    calls:\n      - to: db\n        timeout: 500ms\n  db: { serviceTime: 1ms }\ntraffic: [ { to: api, rate: 20/s } ]\n',
+      },
+      { graph: 'graph.yaml' },
+    );
+    expect(serviceOf(imported, 'api')['calls']).toEqual([{ to: 'db', timeout: '500ms' }]);
+    expect(
+      warningsWith(
+        imported.warnings,
+        'graph.yaml:6:9: services.api.calls[0].timeout: the call from "api" to "db" sets its own timeout in the --graph fragment; the imported one (vs.yaml#1 VirtualService/db) is not applied',
       ),
     ).toHaveLength(1);
   });
