@@ -231,7 +231,7 @@ describe('weighted split', () => {
     const b = serviceOf(result, 'b');
     expect(b.arrived).toBeGreaterThan(25_000);
     expectProportion(versionOf(result, 'b', 'v2').arrived, b.arrived, 0.01);
-    expect(edgeOf(result, 'a', 'b').policyEvents['split-fallback']).toBe(0);
+    expect(edgeOf(result, 'a', 'b').policyEvents['split-version-down']).toBe(0);
     expect(result.warnings.some((w) => w.startsWith('traffic-split'))).toBe(false);
     assertConservation(result);
   });
@@ -245,11 +245,11 @@ describe('weighted split', () => {
     expect(warning).toContain('"none"');
     expect(warning).toContain('replica');
     expect(result.warnings.filter((w) => w.startsWith('traffic-split'))).toHaveLength(1);
-    expect(edgeOf(result, 'a', 'b').policyEvents['split-fallback']).toBeUndefined();
+    expect(edgeOf(result, 'a', 'b').policyEvents['split-version-down']).toBeUndefined();
     assertConservation(result);
   });
 
-  it('falls back to every endpoint when the chosen version has none up, and counts the fallback', () => {
+  it('fails the attempts whose version has no endpoint up (503, no healthy upstream), as Envoy and Linkerd do', () => {
     const result = simulate({
       ...twoTier(
         { replicas: 3, versions: [version('v1', 2, 50), version('v2', 1, 50)] },
@@ -257,10 +257,15 @@ describe('weighted split', () => {
       ),
       faults: [{ atMs: 0, durationMs: Infinity, service: 'b', instances: 2, effect: { kind: 'crash' } }],
     });
-    // v1 (instances 1–2) is down from the start: its half of the attempts goes to v2 instead.
+    // v1 (instances 1–2) is down from the start: its half of the attempts fails at the caller; v2 gets only its half.
+    const ab = edgeOf(result, 'a', 'b');
     expect(versionOf(result, 'b', 'v2').arrived).toBe(serviceOf(result, 'b').arrived);
-    const events = edgeOf(result, 'a', 'b').policyEvents;
-    expect(events['split-fallback']).toBeGreaterThan(0);
+    expect(ab.attempts).toBe(ab.calls);
+    expect(ab.policyEvents['split-version-down']).toBe(ab.failures['no-endpoints']);
+    // Until the endpoints catch up with the crash, v1's attempts meet crashed pods (connect failures) instead.
+    expect(ab.failures['no-endpoints']).toBeGreaterThan(ab.failures['connect-failure']);
+    expect(ab.failed).toBe(ab.failures['no-endpoints'] + ab.failures['connect-failure']);
+    expectProportion(ab.failed, ab.calls, 0.5);
     assertConservation(result);
   });
 

@@ -130,8 +130,8 @@ export class ServiceVersions {
   }
 
   /**
-   * The endpoints of version `index` among `endpoints` (in their order), or `endpoints` itself
-   * when the version has none there. Lists are rebuilt only when `endpoints` is a new array.
+   * The endpoints of version `index` among `endpoints` (in their order); empty when the version has none there.
+   * Lists are rebuilt only when `endpoints` is a new array.
    */
   subset<E extends VersionedEndpoint>(endpoints: readonly E[], index: number): readonly E[] {
     if (endpoints !== this.subsetsOf) {
@@ -140,8 +140,7 @@ export class ServiceVersions {
       this.subsetsOf = endpoints;
     }
     // The lists hold elements of `endpoints` only (rebuilt whenever it changes), so they are E's.
-    const subset = this.subsets[index] as E[];
-    return subset.length > 0 ? subset : endpoints;
+    return this.subsets[index] as E[];
   }
 
   /** A unique random-stream name for the split decisions of one client of `caller`. */

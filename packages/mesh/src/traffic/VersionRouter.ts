@@ -13,11 +13,13 @@ import type { TrafficContext } from './TrafficContext.js';
 
 /**
  * Per-attempt version choice: a class route when the call's class matches one, else a weighted
- * draw (when weights are set), else every endpoint. A version with no endpoint up falls back to all.
+ * draw (when weights are set), else every endpoint. A version with no endpoint up gets no endpoint, so the attempt
+ * fails as `no-endpoints` (503, no healthy upstream), as Envoy answers for an Istio subset without a healthy host and
+ * Linkerd for a backend in failfast — it is not spread over the other versions.
  */
 export class VersionRouter implements EndpointRouter {
-  /** Attempts whose version had no endpoint, sent to any endpoint instead. */
-  private fallbacks = 0;
+  /** Attempts whose version had no endpoint up (they failed as `no-endpoints`). */
+  private versionsDown = 0;
 
   constructor(
     private readonly versions: ServiceVersions,
@@ -32,12 +34,12 @@ export class VersionRouter implements EndpointRouter {
       index = versions.pickWeighted(this.random(), nowMs);
     }
     const subset = versions.subset(endpoints, index);
-    if (subset === endpoints && endpoints.length > 0) this.fallbacks++;
+    if (subset.length === 0 && endpoints.length > 0) this.versionsDown++;
     return subset;
   }
 
   collect(into: PolicyCounters): void {
-    into['split-fallback'] = (into['split-fallback'] ?? 0) + this.fallbacks;
+    into['split-version-down'] = (into['split-version-down'] ?? 0) + this.versionsDown;
   }
 }
 
