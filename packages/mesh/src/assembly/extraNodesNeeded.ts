@@ -1,5 +1,5 @@
 // How many more nodes a cluster needs to run every pod its placement left Pending: each node pool its Pending pods
-// are bound to, then its own nodes, grown over their zones in declared order (the placement's round-robin),
+// are bound to, then its own nodes, grown over their zones in turn, in declared order,
 // everything placed again, until none of those pods is Pending. The cost of a mesh's requests in nodes, for the
 // results and the warnings.
 

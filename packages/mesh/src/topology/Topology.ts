@@ -70,18 +70,21 @@ export type Locality = 'same-node' | 'same-zone' | 'cross-zone' | 'cross-cluster
 
 /**
  * The nodes of every cluster: its default nodes (`zones`), then each node pool's. Placement is
- * deterministic: a service's instances go round-robin over the zones of its cluster (or of its node pool),
- * in declared order — among the cluster's nodes and its shared pools' in that zone, for a service that names
- * no pool — and within a zone to a node as Kubernetes' scheduler scores them on CPU (its default
- * `NodeResourcesFit` filter and `LeastAllocated` score): a node the pod's CPU request fits on, the smallest
- * share of its cores requested once the pod is there (100m for pods that request none), then the fewest
- * instances, then the lowest index. When no node of the zone has room, the first later zone (round-robin)
- * with one takes the pod; when none has, the pod is left Pending (an application's: `leavePending`) or goes
- * where it would score best anyway (a waypoint's; `checkCpuRequests` warns). A pod fits with its injected
- * sidecar's request, next to the mesh's DaemonSet pods (`reservePerNode`) and its cluster's other DaemonSets'
- * (`daemonSets`), and in a free pod slot of a node with a size (`nodeMaxPods`, every DaemonSet pod taking one); it is
- * scored on its application's request alone, so that every mesh shape spreads pods alike while they fit. Nodes
- * without a size are balanced by instance count.
+ * deterministic and follows Kubernetes' default scheduler: a service's pods spread over the zones of its cluster
+ * (or of its node pool) as the scheduler's built-in PodTopologySpread zone constraint spreads them
+ * (docs/sources.md#k8s-topology-spread-defaults): each pod goes to the zones holding the fewest of that service's
+ * pods so far (each `place` call is one service), and there — among the cluster's nodes and its shared pools' in
+ * those zones, for a service that names no pool — to a node as the scheduler scores them on CPU (its default
+ * `NodeResourcesFit` filter and `LeastAllocated` score): a node the pod's CPU request fits on, the smallest share of
+ * its cores requested once the pod is there (100m for pods that request none), then the fewest instances, then the
+ * first in zone order, then node order. So a service's single pod goes to the least requested node of the whole
+ * cluster. When no node of those zones has room, the zones holding the next fewest take the pod, and so on; when
+ * none has, the pod is left Pending (an application's: `leavePending`) or goes where it would score best among the
+ * first zones anyway (a waypoint's; `checkCpuRequests` warns). A pod fits with its injected sidecar's request, next
+ * to the mesh's DaemonSet pods (`reservePerNode`) and its cluster's other DaemonSets' (`daemonSets`), and in a free
+ * pod slot of a node with a size (`nodeMaxPods`, every DaemonSet pod taking one); it is scored on its application's
+ * request alone, so that every mesh shape spreads pods alike while they fit. Nodes without a size are balanced by
+ * instance count.
  */
 export class Topology {
   readonly nodes: Node[] = [];
@@ -166,8 +169,8 @@ export class Topology {
   }
 
   /**
-   * Places up to `replicas` pods of a service in `cluster` (see {@link PodPlacement} for where and with what
-   * requests); returns their nodes in placement order. With `leavePending`, the pods no node has room for are left
+   * Places up to `replicas` pods of one service in `cluster` (see {@link PodPlacement} for where and with what
+   * requests), spread over its zones (see {@link Topology}); returns their nodes in placement order. With `leavePending`, the pods no node has room for are left
    * out (they are always the last ones: the next pod needs the same room), so fewer nodes than `replicas` come back.
    */
   place(cluster: string, replicas: number, pod: PodPlacement = {}): Node[] {
@@ -196,9 +199,12 @@ export class Topology {
       memoryBytes: toBytes(pod.memoryRequestMiB ?? 0),
     };
     const placed: Node[] = [];
+    // This service's pods per zone so far: what its zone spreading counts.
+    const zonePods = zones.map(() => 0);
     for (let i = 0; i < replicas; i++) {
-      const best = pickNode(zones, i % zones.length, fit, scoredMilli);
+      const best = pickNode(zones, zonePods, fit, scoredMilli);
       if (!best.fits && pod.leavePending === true) break;
+      zonePods[best.zone] = (zonePods[best.zone] as number) + 1;
       best.node.instanceCount++;
       best.node.requestedMilli += fit.milli;
       best.node.requestedMemoryBytes += fit.memoryBytes;
@@ -349,59 +355,69 @@ interface PodFit {
   readonly memoryBytes: number;
 }
 
-/**
- * The node of `zones[first]` a pod goes to (see `Topology`): if none there has room for its request, the
- * first later zone's (round-robin) that has; if no zone has, the round-robin zone's best, which it does not fit.
- */
-function pickNode(
-  zones: ZonedNodes,
-  first: number,
-  fit: PodFit,
-  scoredMilli: number,
-): { node: Node; fits: boolean } {
-  const zone = zones[first] as Node[];
-  const here = bestOf(zone, fit, scoredMilli);
-  if (here.fits) return here;
-  for (let step = 1; step < zones.length; step++) {
-    const other = bestOf(zones[(first + step) % zones.length] as Node[], fit, scoredMilli);
-    if (other.fits) return other;
-  }
-  return here;
+/** The node a pod goes to, whether its request fits there, and the index of its zone. */
+interface Pick {
+  readonly node: Node;
+  readonly fits: boolean;
+  readonly zone: number;
 }
 
-/** The best node of one zone for a pod, and whether its request fits there. */
-function bestOf(zone: readonly Node[], fit: PodFit, scoredMilli: number): { node: Node; fits: boolean } {
-  let best = zone[0] as Node;
+/**
+ * The node a pod goes to (see `Topology`): among the nodes of the zones holding the fewest of its service's pods so
+ * far (`zonePods`, by zone), the best one it fits on; if none of them has room, the best of the zones holding the
+ * next fewest, and so on; if no zone has, the best of the first zones, which it does not fit.
+ */
+function pickNode(zones: ZonedNodes, zonePods: readonly number[], fit: PodFit, scoredMilli: number): Pick {
+  // The pod counts of the zones that have nodes, fewest first.
+  const counts = [...new Set(zonePods.filter((_, z) => (zones[z] as Node[]).length > 0))].sort(
+    (a, b) => a - b,
+  );
+  let first: Pick | null = null;
+  for (const count of counts) {
+    const best = bestOf(zones, (z) => zonePods[z] === count, fit, scoredMilli) as Pick;
+    if (best.fits) return best;
+    first ??= best;
+  }
+  if (first === null) throw new Error('Topology: no node to place a pod on');
+  return first;
+}
+
+/**
+ * The best node of the `zones` that `among` takes for a pod (null when they have none), and whether its request fits
+ * there: a node it fits on, then the smallest requested share of its cores once the pod is there, then the fewest
+ * instances, then the first in zone order, then node order.
+ */
+function bestOf(
+  zones: ZonedNodes,
+  among: (zone: number) => boolean,
+  fit: PodFit,
+  scoredMilli: number,
+): Pick | null {
   // Nodes without a CPU size: balanced by instance count among those with room for the pod's memory (all, without
   // a memory size).
-  if (zone.some((node) => node.cores === null)) {
-    let fits = fitsOn(best, fit);
-    for (const node of zone) {
-      const nodeFits = fitsOn(node, fit);
-      if ((nodeFits && !fits) || (nodeFits === fits && node.instanceCount < best.instanceCount)) {
-        best = node;
-        fits = nodeFits;
+  const unsized = zones.some((nodes, z) => among(z) && nodes.some((node) => node.cores === null));
+  let best: Pick | null = null;
+  zones.forEach((nodes, z) => {
+    if (!among(z)) return;
+    for (const node of nodes) {
+      const fits = fitsOn(node, fit);
+      if (best === null || (fits && !best.fits)) {
+        best = { node, fits, zone: z };
+        continue;
       }
-    }
-    return { node: best, fits };
-  }
-  let bestFits = fitsOn(best, fit);
-  for (let i = 1; i < zone.length; i++) {
-    const node = zone[i] as Node;
-    const fits = fitsOn(node, fit);
-    if (fits !== bestFits) {
-      if (fits) {
-        best = node;
-        bestFits = true;
+      if (fits !== best.fits) continue;
+      if (unsized) {
+        if (node.instanceCount < best.node.instanceCount) best = { node, fits, zone: z };
+        continue;
       }
-      continue;
+      // Requested share after the pod, compared exactly: a/x < b/y ⇔ a·y < b·x (integers of millicores).
+      const mine = (node.scoredMilli + scoredMilli) * (coresMilli(best.node) as number);
+      const theirs = (best.node.scoredMilli + scoredMilli) * (coresMilli(node) as number);
+      if (mine < theirs || (mine === theirs && node.instanceCount < best.node.instanceCount))
+        best = { node, fits, zone: z };
     }
-    // Requested share after the pod, compared exactly: a/x < b/y ⇔ a·y < b·x (integers of millicores).
-    const mine = (node.scoredMilli + scoredMilli) * (coresMilli(best) as number);
-    const theirs = (best.scoredMilli + scoredMilli) * (coresMilli(node) as number);
-    if (mine < theirs || (mine === theirs && node.instanceCount < best.instanceCount)) best = node;
-  }
-  return { node: best, fits: bestFits };
+  });
+  return best;
 }
 
 /**

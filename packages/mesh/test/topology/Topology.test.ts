@@ -1,5 +1,5 @@
-// Placement: shared nodes round-robin over zones to the least-loaded node; dedicated nodes (a service's
-// `dedicatedNodes`) are new nodes of their own that no other placement uses.
+// Placement: a service's pods spread over zones (the zones holding the fewest of its pods first) to the least-loaded
+// node; dedicated nodes (a service's `dedicatedNodes`) are new nodes of their own that no other placement uses.
 
 import { describe, expect, it } from 'vitest';
 import { Topology } from '../../src/internal/index.js';
@@ -17,7 +17,7 @@ const CLUSTERS = [
 ];
 
 describe('Topology', () => {
-  it('places shared replicas round-robin over zones, on the node with the fewest instances', () => {
+  it('spreads shared replicas over zones, each on the node with the fewest instances', () => {
     const topology = new Topology(CLUSTERS);
     expect(topology.place('c', 4).map((n) => n.name)).toEqual([
       'c/a/node-1',
@@ -115,13 +115,14 @@ describe('Topology: shared node pools', () => {
         ],
       },
     ]);
+    // Three per zone; zone b's go to its cluster node and its shared pool node alike.
     expect(topology.place('c', 6).map((n) => n.name)).toEqual([
       'c/a/node-1',
       'c/b/node-1',
-      'c/a/node-1',
       'c/b/spot-node-1',
       'c/a/node-1',
       'c/b/node-1',
+      'c/a/node-1',
     ]);
     // A service that names the shared pool runs there only; nothing unselected reaches the tainted one.
     expect(topology.place('c', 2, { pool: 'spot' }).map((n) => n.name)).toEqual([

@@ -46,7 +46,7 @@ describe('placement weighs CPU requests (Kubernetes NodeResourcesFit + LeastAllo
     expect(nodes.length - onBig).toBe(2);
   });
 
-  it('skips a node without room for the request, and goes to another zone when its own has none', () => {
+  it("skips a node without room for the request, and goes to another zone when its spread's zones have none", () => {
     const topology = new Topology([
       cluster({
         nodeCpu: 2,
@@ -58,11 +58,12 @@ describe('placement weighs CPU requests (Kubernetes NodeResourcesFit + LeastAllo
     ]);
     // Zone a's node has 0.5 cores unrequested, zone b's 2.
     topology.place('c', 1, { cpuRequestCores: 1.5 });
-    const placed = topology.place('c', 1, { cpuRequestCores: 1 });
-    expect(names(placed)).toEqual(['c/b/node-1']);
-    // No room left anywhere for 1.5 cores: the round-robin zone's best node takes it (overcommitted).
+    // The first pod goes to zone b's node (the less requested); the second would spread to zone a, which has no room
+    // for 1 core, so it goes to zone b again.
+    expect(names(topology.place('c', 2, { cpuRequestCores: 1 }))).toEqual(['c/b/node-1', 'c/b/node-1']);
+    // No room left anywhere for 1.5 cores: the best node of its spread's zones takes it anyway (overcommitted).
     expect(names(topology.place('c', 1, { cpuRequestCores: 1.5 }))).toEqual(['c/a/node-1']);
-    expect(topology.nodes.map((n) => n.requestedMilli)).toEqual([3000, 1000]);
+    expect(topology.nodes.map((n) => n.requestedMilli)).toEqual([3000, 2000]);
   });
 
   it('prefers a node the pod fits on over a less requested one it does not fit on (mixed sizes)', () => {
@@ -89,20 +90,26 @@ describe('placement weighs CPU requests (Kubernetes NodeResourcesFit + LeastAllo
   });
 
   it('places exactly as by instance count when every pod requests the same and the nodes are alike', () => {
-    // The rule the model had before requests counted: round-robin zones, fewest instances, lowest index.
+    // The rule by counts alone: each service's pods to the zones holding the fewest of them, there to the node with
+    // the fewest instances, in zone order then node order.
     const byCount = (zones: { name: string; nodes: number }[], batches: number[]): string[] => {
       const counts = zones.map((z) => new Array<number>(z.nodes).fill(0));
       const out: string[] = [];
       for (const replicas of batches) {
+        const zonePods = zones.map(() => 0);
         for (let i = 0; i < replicas; i++) {
-          const z = i % zones.length;
-          const zone = counts[z] as number[];
-          let best = 0;
-          zone.forEach((count, n) => {
-            if (count < (zone[best] as number)) best = n;
+          const fewest = Math.min(...zonePods);
+          let best: [number, number] | null = null;
+          counts.forEach((zone, z) => {
+            if (zonePods[z] !== fewest) return;
+            zone.forEach((count, n) => {
+              if (best === null || count < (counts[best[0]]?.[best[1]] as number)) best = [z, n];
+            });
           });
-          zone[best] = (zone[best] as number) + 1;
-          out.push(`c/${zones[z]?.name}/node-${best + 1}`);
+          const [z, n] = best as unknown as [number, number];
+          (counts[z] as number[])[n] = ((counts[z] as number[])[n] as number) + 1;
+          zonePods[z] = (zonePods[z] as number) + 1;
+          out.push(`c/${zones[z]?.name}/node-${n + 1}`);
         }
       }
       return out;
@@ -120,7 +127,7 @@ describe('placement weighs CPU requests (Kubernetes NodeResourcesFit + LeastAllo
             names(topology.place('c', replicas, { cpuRequestCores: request })),
           );
           // With room on every node the fit check never bites and the counts decide alone (at worst a
-          // zone of one node takes its whole round-robin share).
+          // zone of one node takes its whole share of a service's pods).
           const perZone = batches.reduce((sum, b) => sum + Math.ceil(b / zones.length), 0);
           fc.pre(perZone * (request ?? 0) <= nodeCpu);
           expect(placed).toEqual(byCount(zones, batches));

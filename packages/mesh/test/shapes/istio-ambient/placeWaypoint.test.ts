@@ -1,11 +1,12 @@
-// Waypoint pods are placed after the applications' pods: those no node has room for are Pending and fewer replicas
-// run; when none has room one runs anyway (an assumption), and the warnings say which.
+// Waypoint pods are placed after the applications' pods, spread over zones and nodes as they are: those no node has
+// room for are Pending and fewer replicas run; when none has room one runs anyway (an assumption), and the warnings
+// say which.
 
 import { describe, expect, it } from 'vitest';
 
 import { simulate } from '../../../src/index.js';
 import type { SimulationResult } from '../../../src/index.js';
-import { inOneCluster, poisson, service } from '../../__helpers__/configs.js';
+import { call, config, inOneCluster, poisson, service } from '../../__helpers__/configs.js';
 
 /** Service a (2 pods of `appCores`) with its own waypoint of 3 replicas, on one node of 1 core (`nodeMaxPods` pods). */
 function run(appCores: number, nodeMaxPods?: number): SimulationResult {
@@ -97,5 +98,42 @@ describe('waypoint pods on full nodes', () => {
     expect(
       result.warnings.some((w) => w.includes('has the 100m and 128 MiB its pods request unrequested')),
     ).toBe(true);
+  });
+});
+
+describe('waypoint pods spread', () => {
+  it("over the cluster's zones and nodes as application pods do, not onto the first zone's least requested node", () => {
+    // Six single-replica services on 3 zones × 2 nodes (front's 500m request on the first node), four with a
+    // waypoint of one pod each.
+    const names = ['front', 's1', 's2', 's3', 's4', 's5'];
+    const cfg = config(
+      names.map((name, i) =>
+        service(name, {
+          cluster: 'c',
+          replicas: 1,
+          ...(name === 'front' ? { cpuRequestCores: 0.5 } : {}),
+          ...(i >= 1 && i <= 4 ? { waypoint: true } : {}),
+          calls: i < 5 ? [[call(names[i + 1] as string)]] : [],
+        }),
+      ),
+      [poisson('front', 50)],
+      {
+        shape: 'istio-ambient',
+        durationMs: 200,
+        clusters: [
+          {
+            name: 'c',
+            region: 'r',
+            vpc: 'v',
+            nodeCpu: 2,
+            zones: ['a', 'b', 'c'].map((name) => ({ name, nodes: 2 })),
+          },
+        ],
+      },
+    );
+    const result = simulate(cfg);
+    expect(waypoints(result)).toBe(4);
+    // One application pod per node, and no node with more than one waypoint pod.
+    expect(result.nodes.map((n) => n.pods)).toEqual([1, 2, 2, 2, 2, 1]);
   });
 });
