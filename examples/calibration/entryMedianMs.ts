@@ -1,17 +1,12 @@
-// The median latency the load generator sees: the p50 of the traffic sources' entry edges, weighted by
-// their successful calls (what wrk2/fortio report), shared by the Kinvolk calibration and the saturation sweep.
+// The median latency the load generator sees: the p50 of every traffic source's successful calls together (what
+// wrk2/fortio report over all their requests), shared by the Kinvolk calibration and the saturation sweep.
 
 import type { SimulationResult } from 'meshsim';
 
-/** Weighted p50 of the edges whose caller is a traffic source, not a service [ms]; NaN when none succeeded. */
+/** p50 of the traffic sources' successful calls, all sources together [ms]; NaN when none succeeded. */
 export function entryMedianMs(result: SimulationResult): number {
-  const callers = new Set(result.services.map((s) => s.name));
-  let total = 0;
-  let weight = 0;
-  for (const edge of result.edges) {
-    if (callers.has(edge.source)) continue;
-    total += edge.latency.p50Ms * edge.latency.count;
-    weight += edge.latency.count;
-  }
-  return weight > 0 ? total / weight : NaN;
+  const latency = result.endToEndLatency;
+  if (latency === undefined)
+    throw new Error('entryMedianMs: the result has no endToEndLatency (not from simulate)');
+  return latency.count > 0 ? latency.p50Ms : NaN;
 }

@@ -36,7 +36,7 @@ export interface ShapeSummary {
   shape: string;
   /** Successful ÷ completed calls of the traffic sources, in [0, 1]; null when no call completed. */
   successRate: number | null;
-  /** Caller-observed latency at the traffic sources (calls-weighted over sources) [ms]; null when no call succeeded. */
+  /** Caller-observed latency of the traffic sources' successful calls, all together [ms]; null when none succeeded. */
   endToEndP50Ms: number | null;
   endToEndP99Ms: number | null;
   /** End-to-end latency added vs the baseline shape [ms]; null when this shape's or the baseline's latency is. */

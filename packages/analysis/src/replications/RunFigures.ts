@@ -13,8 +13,9 @@ export interface RunFigures {
    */
   goodputRps: number;
   /**
-   * Calls-weighted p50 / p99 latency of successful calls at the traffic sources [ms]; null when no call succeeded
-   * (no latency to report: never 0).
+   * p50 / p99 latency of the traffic sources' successful calls, all sources together [ms] (`endToEndLatency`; for a
+   * result without it, the calls-weighted mean of each source's); null when no call succeeded (no latency to report:
+   * never 0).
    */
   endToEndP50Ms: number | null;
   endToEndP99Ms: number | null;
@@ -91,6 +92,9 @@ export function runFigures(result: SimulationResult): RunFigures {
   const weight = sources.reduce((n, e) => n + e.latency.count, 0);
   const weighted = (pick: (e: EdgeMetrics) => number): number | null =>
     weight > 0 ? sources.reduce((n, e) => n + pick(e) * e.latency.count, 0) / weight : null;
+  const endToEnd = result.endToEndLatency;
+  const percentile = (ms: number): number | null =>
+    endToEnd !== undefined && endToEnd.count > 0 ? ms : null;
   // Calls still waiting at a source with `connections` are offered but not sent: no attempt, no work yet.
   const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
   const sent = sources.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
@@ -103,8 +107,8 @@ export function runFigures(result: SimulationResult): RunFigures {
   return {
     successRatio: completed > 0 ? succeeded / completed : null,
     goodputRps: simulatedMs > 0 ? succeeded / (simulatedMs / 1000) : 0,
-    endToEndP50Ms: weighted((e) => e.latency.p50Ms),
-    endToEndP99Ms: weighted((e) => e.latency.p99Ms),
+    endToEndP50Ms: endToEnd === undefined ? weighted((e) => e.latency.p50Ms) : percentile(endToEnd.p50Ms),
+    endToEndP99Ms: endToEnd === undefined ? weighted((e) => e.latency.p99Ms) : percentile(endToEnd.p99Ms),
     attemptsPerCall: calls > 0 ? attempts / calls : 0,
     workPerRequest: sent > 0 ? arrived / sent : 0,
     proxyCpuCores: result.proxies.cpuCores,

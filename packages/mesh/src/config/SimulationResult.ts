@@ -431,6 +431,12 @@ export interface SimulationResult {
   /** Kernel events fired. */
   events: number;
   edges: EdgeMetrics[];
+  /**
+   * Latency of the traffic sources' successful calls, all sources together (the merged histogram of the edges whose
+   * caller is not a service): true end-to-end percentiles, not an average of each source's. Every result of `simulate`
+   * has it; absent in a result made otherwise.
+   */
+  endToEndLatency?: LatencySummary;
   services: ServiceMetrics[];
   proxies: ProxyTotals;
   /** The nodes' CPU, when nodes have a size (`nodeCpu`); empty otherwise. */

@@ -1,6 +1,8 @@
 // Collects a finished run's results from its model: per-edge and per-service metrics, proxy totals,
 // the time series, request conservation, mTLS coverage, the proxy profiles that ran, warnings and assumptions.
 
+import { LatencyHistogram } from '@meshsim/engine';
+
 import type { ArrangedPod } from '../cpu/arrangePodCgroups.js';
 import type { Model } from '../assembly/Model.js';
 import type { Instance } from '../server/Instance.js';
@@ -72,6 +74,9 @@ export function collectResult(
       connectionsOpened: edge.connectionsOpened,
     };
   });
+  // The traffic sources' successful calls together (edges whose caller is not a service), for end-to-end percentiles.
+  const endToEnd = new LatencyHistogram();
+  for (const edge of model.edges.values()) if (!services.has(edge.source)) endToEnd.merge(edge.latency);
   const sidecarThrottledMs = new Map<string, number>();
   const sidecarCpuWaitMs = new Map<string, number>();
   for (const proxy of dataPlane.proxies()) {
@@ -157,6 +162,7 @@ export function collectResult(
     },
     events: model.engine.eventsFired,
     edges,
+    endToEndLatency: summarizeLatency(endToEnd),
     services: serviceMetrics,
     proxies: withRequestedCost(
       withNodeAgents(dataPlane.totals(durationMs), model.nodeAgentKind, model.nodeAgents),
