@@ -34,6 +34,31 @@ describe('runFigures', () => {
     expect(figures.goodputRps).toBe(0);
   });
 
+  it("takes end-to-end percentiles over all sources' calls together, not an average of each source's", () => {
+    // 90 % of the calls take 2 ms, 10 % take 100 ms: the p99 of them all is 100 ms, while the calls-weighted mean of
+    // the two sources' p99s would be about 11.8 ms.
+    const result = simulate(
+      resolveScenario({
+        name: 'two-sources',
+        duration: '5s',
+        network: { sameNode: '0ms', sameZone: '0ms', crossZone: '0ms' },
+        services: {
+          fast: { replicas: 2, concurrency: 100, serviceTime: '2ms' },
+          slow: { replicas: 2, concurrency: 100, serviceTime: '100ms' },
+        },
+        traffic: [
+          { name: 'many', to: 'fast', rate: '900/s', arrival: 'constant' },
+          { name: 'few', to: 'slow', rate: '100/s', arrival: 'constant' },
+        ],
+      }),
+    );
+    const figures = runFigures(result);
+    expect(result.endToEndLatency?.count).toBe(result.edges.reduce((n, e) => n + e.latency.count, 0));
+    expect(figures.endToEndP99Ms).toBe(result.endToEndLatency?.p99Ms);
+    expect(figures.endToEndP99Ms).toBeGreaterThan(99);
+    expect(figures.endToEndP50Ms).toBeLessThan(2.1);
+  });
+
   it('counts one attempt and one server call per sent request when the generator falls behind', () => {
     const result = run(1000);
     const edge = result.edges[0];
