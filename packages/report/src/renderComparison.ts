@@ -2,6 +2,7 @@
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
+import { policyNote } from './internal/policyNote.js';
 import { podlessProxyNote } from './internal/podlessProxyNote.js';
 import { meshProfilesJson } from './internal/meshProfiles.js';
 import type { JsonValue } from './renderJson.js';
@@ -56,6 +57,8 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   );
   const note = balancingNote(summary);
   if (note !== null) sections.push(`Note: ${note}`);
+  const policies = policyNote(summary);
+  if (policies !== null) sections.push(`Note: ${policies}`);
   const podless = podlessProxyNote(summary);
   if (podless !== null) sections.push(`Note: ${podless}`);
   const edgeKeys = shapes[0]?.edges.map((e) => `${e.source} → ${e.destination}`) ?? [];

@@ -3,6 +3,7 @@
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
+import { policyNote } from './internal/policyNote.js';
 import { podlessProxyNote } from './internal/podlessProxyNote.js';
 import { replicationsNote } from './internal/pairedTable.js';
 import type { SimulationResult } from '@meshsim/mesh';
@@ -89,6 +90,8 @@ export function renderComparisonHtml(
   if (replications !== null) facts.push(`${replications}.`);
   const note = balancingNote(summary);
   if (note !== null) facts.push(note);
+  const policies = policyNote(summary);
+  if (policies !== null) facts.push(policies);
   const podless = podlessProxyNote(summary);
   if (podless !== null) facts.push(podless);
   if (options.config !== undefined) {
