@@ -47,5 +47,8 @@ export function latticeCostPerMonthUsd(
 
 /** Assumption printed when prices are on. */
 export function priceAssumption(prices: PriceTable): string {
-  return `costPerMonthUsd prices average proxy CPU and modelled memory for a 730-hour month at ${prices.label}; Fargate bills reserved, not used, resources (requestedCostPerMonthUsd prices what the mesh's containers request).`;
+  return (
+    `costPerMonthUsd prices average proxy CPU and modelled memory for a 730-hour month at ${prices.label}; Fargate bills reserved, not used, resources (requestedCostPerMonthUsd prices what the mesh's containers request). ` +
+    "The Fargate rates stand for a vCPU-hour and a GB-hour of any capacity, per-node proxies included (Fargate itself runs no DaemonSets; EC2 nodes bought whole cost otherwise), and the extra nodes a mesh's requests need are counted, not priced."
+  );
 }
