@@ -92,6 +92,8 @@ export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
       depth: a.depth,
       edges: a.edges,
       baseline: num(a.baseline),
+      during: num(a.during),
+      duringRatio: num(a.duringRatio),
       window: num(a.window),
       ratio: num(a.ratio),
     })),

@@ -67,7 +67,8 @@ const PRICES: MetricFamily = {
  * - `meshsim_recovery_milliseconds{scope}`, `meshsim_still_down_milliseconds{scope}` — gauges (no sample
  *   when not applicable).
  * - `meshsim_goodput_ratio{scope,window="reference|min|final"}` — gauge, successful ÷ offered calls.
- * - `meshsim_attempts_per_request{depth,window="reference|analysis"}` — gauge, work amplification.
+ * - `meshsim_attempts_per_request{depth,window="reference|during|analysis"}` — gauge, work amplification (no
+ *   `during` sample when nothing triggered).
  *
  * Label values are escaped (`\\`, `\"`, `\n`); non-finite values are never written as NaN.
  *

@@ -168,9 +168,12 @@ describe('renderHtml', () => {
         '<td class="num">0.0</td><td class="num">–</td><td class="num">40 s</td></tr>',
     );
     expect(section).toContain(
-      '<caption>Work amplification per call depth (before the first trigger → after the last one)</caption>',
+      '<caption>Work amplification per call depth: attempts per offered request before the first trigger, during the triggers and after the last one</caption>',
     );
-    expect(section).toContain('<td class="num">2.98</td>');
+    expect(section).toContain(
+      '<tr><th scope="row" class="num">1</th><td class="num">1.00</td><td class="num">3.00</td><td class="num">2.98</td>' +
+        '<td class="num">3.00</td><td class="num">2.98</td><td>client → frontend</td></tr>',
+    );
     expect(markup(renderHtml(makeResult()))).not.toContain('<section id="diagnosis"');
   });
 

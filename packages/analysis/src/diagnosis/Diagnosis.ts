@@ -134,6 +134,13 @@ export interface DepthAmplification {
   edges: string[];
   /** Attempts at this depth per request offered by the sources, in the reference window. */
   baseline: number;
+  /**
+   * The same during the triggers: from the first trigger to the end of the last (or to the run's end when one lasts
+   * that long) — where a retry storm peaks; null when nothing triggered.
+   */
+  during: number | null;
+  /** during ÷ baseline; null when the baseline is 0 or nothing triggered. */
+  duringRatio: number | null;
   /** The same in the analysis window (after the trigger, or during it when none ended). */
   window: number;
   /** window ÷ baseline; null when the baseline is 0. */

@@ -118,7 +118,12 @@ export function diagnose(
       : { fromMs: firstTriggerMs ?? 0, toMs: durationMs };
   const depths = serviceDepths(config);
   const sourceNames = new Set(config.traffic.map((s) => s.name));
-  const amplification = depthAmplification(result, depths, sourceNames, reference, window);
+  // While the triggers last: from the first to the end of the last (the run's end for one that outlasts it).
+  const during: Span | null =
+    firstTriggerMs === null
+      ? null
+      : { fromMs: firstTriggerMs, toMs: Math.min(lastTriggerEndMs ?? durationMs, durationMs) };
+  const amplification = depthAmplification(result, depths, sourceNames, reference, window, during);
   const cascade = cascadeSteps(result, depths, reference, t);
   if (stop !== undefined) {
     return {

@@ -25,7 +25,7 @@ describe('diagnose', () => {
     expect(diagnosis.cascade).toEqual([]);
     expect(diagnosis.sources[0]).toMatchObject({ source: 'users', to: 'api', verdict: 'stable' });
     expect(diagnosis.amplification).toEqual([
-      { depth: 1, edges: ['users → api'], baseline: 1, window: 1, ratio: 1 },
+      { depth: 1, edges: ['users → api'], baseline: 1, during: null, duringRatio: null, window: 1, ratio: 1 },
     ]);
   });
 
@@ -64,6 +64,18 @@ describe('diagnose', () => {
     expect(source?.recoveryMs ?? Infinity).toBeLessThan(5000);
     expect(diagnosis.recoveryMs).toBe(source?.recoveryMs);
     expect(diagnosis.loop).toBeNull();
+  });
+
+  it('shows the storm of a recovered run in the amplification during the triggers, not after them', () => {
+    // A short queue lets the storm die out with the fault: after it, ~1 attempt per request; during it, 3 and 9.
+    const config = stormScenario({ ...STORM, queue: 16 });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('degraded-recovered');
+    const [depth1, depth2] = diagnosis.amplification;
+    expect(depth1?.window).toBeLessThan(1.1);
+    expect(depth1?.during).toBeGreaterThan(2.5);
+    expect(depth2?.during).toBeGreaterThan(7);
+    expect(depth2?.duringRatio).toBeCloseTo((depth2?.during ?? 0) / (depth2?.baseline ?? 1), 12);
   });
 
   it('says unresolved when the run ends less than 10 s after the trigger, degraded when it never ends', () => {

@@ -18,7 +18,9 @@ const VERDICT_KEYS = [
   'recoveryMs',
   'stillDownMs',
 ];
-const AMPLIFICATION_KEYS = ['depth', 'baseline', 'window', 'ratio', 'edges'];
+const AMPLIFICATION_KEYS = ['depth', 'baseline', 'during', 'window', 'duringRatio', 'ratio', 'edges'];
+/** Without triggers there is no "during": those columns are left out. */
+const AMPLIFICATION_KEYS_UNTRIGGERED = ['depth', 'baseline', 'window', 'ratio', 'edges'];
 
 /** A labelled line: `['Cascade', 'checkout saturated at 30 s']` prints as `Cascade: checkout saturated at 30 s`. */
 export type DiagnosisFact = readonly [label: string, text: string];
@@ -91,10 +93,14 @@ export function diagnosisBlocks(diagnosis: Diagnosis, context: ColumnContext): D
     });
   }
   if (diagnosis.amplification.length > 0) {
-    const title = 'Work amplification per call depth (before the first trigger → after the last one)';
+    const triggered = diagnosis.amplification.some((row) => row.during !== null);
+    const title = triggered
+      ? 'Work amplification per call depth: attempts per offered request before the first trigger, during the triggers and after the last one'
+      : 'Work amplification per call depth: attempts per offered request in the first window and over the run (nothing triggered)';
+    const keys = triggered ? AMPLIFICATION_KEYS : AMPLIFICATION_KEYS_UNTRIGGERED;
     blocks.push({
       kind: 'table',
-      layOut: (layout) => layout(AMPLIFICATION_COLUMNS, AMPLIFICATION_KEYS, diagnosis.amplification, title),
+      layOut: (layout) => layout(AMPLIFICATION_COLUMNS, keys, diagnosis.amplification, title),
     });
   }
   blocks.push({

@@ -598,7 +598,17 @@ export function makeDiagnosis(): Diagnosis {
       wastedShare: { checkout: 0.72 },
       summary: 'checkout saturated; frontend → checkout: retries + queue',
     },
-    amplification: [{ depth: 1, edges: ['client → frontend'], baseline: 1, window: 2.98, ratio: 2.98 }],
+    amplification: [
+      {
+        depth: 1,
+        edges: ['client → frontend'],
+        baseline: 1,
+        during: 3,
+        duringRatio: 3,
+        window: 2.98,
+        ratio: 2.98,
+      },
+    ],
     cascade: [{ service: 'checkout', atMs: 30_000, depth: 2, signal: 'saturated' }],
   };
 }

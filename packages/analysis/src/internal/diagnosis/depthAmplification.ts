@@ -1,5 +1,5 @@
 // Work amplification per call depth: attempts (first tries sent + retries) on the edges at each depth per
-// request offered by the traffic sources, in the reference window and in the analysis window.
+// request offered by the traffic sources, in the reference window, during the triggers and in the analysis window.
 
 import type { SimulationResult } from '@meshsim/mesh';
 
@@ -24,22 +24,26 @@ export function depthAmplification(
   sources: ReadonlySet<string>,
   reference: Span,
   window: Span,
+  during: Span | null,
 ): DepthAmplification[] {
   const { startMs, edges } = result.timeSeries;
   const refIdx = intervalsIn(startMs, reference.fromMs, reference.toMs);
   const winIdx = intervalsIn(startMs, window.fromMs, window.toMs);
+  const durIdx = during === null ? [] : intervalsIn(startMs, during.fromMs, during.toMs);
   const offered = (idx: number[]): number =>
     edges.filter((e) => sources.has(e.source)).reduce((n, e) => n + sumAt(e.calls, idx), 0);
   const offeredRef = offered(refIdx);
   const offeredWin = offered(winIdx);
-  const byDepth = new Map<number, { edges: string[]; ref: number; win: number }>();
+  const offeredDur = offered(durIdx);
+  const byDepth = new Map<number, { edges: string[]; ref: number; win: number; dur: number }>();
   for (const edge of edges) {
     const depth = edgeDepth(edge.source, depths, sources);
     if (depth === undefined) continue;
-    const entry = byDepth.get(depth) ?? { edges: [], ref: 0, win: 0 };
+    const entry = byDepth.get(depth) ?? { edges: [], ref: 0, win: 0, dur: 0 };
     entry.edges.push(`${edge.source} → ${edge.destination}`);
     entry.ref += attemptsAt(edge, refIdx);
     entry.win += attemptsAt(edge, winIdx);
+    entry.dur += attemptsAt(edge, durIdx);
     byDepth.set(depth, entry);
   }
   return [...byDepth.entries()]
@@ -47,10 +51,13 @@ export function depthAmplification(
     .map(([depth, entry]) => {
       const baseline = offeredRef > 0 ? entry.ref / offeredRef : 0;
       const inWindow = offeredWin > 0 ? entry.win / offeredWin : 0;
+      const inTriggers = during === null ? null : offeredDur > 0 ? entry.dur / offeredDur : 0;
       return {
         depth,
         edges: entry.edges,
         baseline,
+        during: inTriggers,
+        duringRatio: inTriggers !== null && baseline > 0 ? inTriggers / baseline : null,
         window: inWindow,
         ratio: baseline > 0 ? inWindow / baseline : null,
       };
