@@ -130,7 +130,7 @@ export function generateKinvolkEmojivoto(options: KinvolkEmojivotoOptions = {}):
     services,
     traffic,
     assumptions: [
-      "kinvolk-emojivoto: calibration gap: the modelled added median latency is about a third of Buoyant's published runs of this harness (Linkerd +6 to +9 ms, Istio +15 to +17 ms over a 6 ms baseline at 2,000 req/s), for both meshes alike, and Envoy's memory about a quarter of the published maximum (about 155 MB): read the added latency and proxy memory as lower bounds (docs/scenarios/kinvolk-emojivoto.md, Calibration).",
+      "kinvolk-emojivoto: calibration gap: the modelled added median latency is about a quarter of Buoyant's published runs of this harness (Linkerd +6 to +9 ms, Istio +15 to +17 ms over a 6 ms baseline at 2,000 req/s), for both meshes alike, and so is Envoy's memory against the published maximum (about 155 MB): read the added latency and proxy memory as lower bounds (docs/scenarios/kinvolk-emojivoto.md, Calibration).",
       'kinvolk-emojivoto: service times of web (median 0.3 ms) and emoji/voting (0.1 ms) are choices: the harness does not publish them; they set the baseline, not the mesh overhead.',
       meshed
         ? "kinvolk-emojivoto: the wrk2 load generator runs in a meshed pod (service wrk2) on a node of its own, as in the harness; that node has the workload nodes' size (the posts do not give the load generator node's)."
