@@ -68,8 +68,21 @@ describe("docs/scenarios/platform-40.md's cold-start table", () => {
   });
 
   it('was computed under the current model revision (rerun the example when it is raised)', () => {
-    expect(page).toMatch(
+    const coldStart = page.slice(page.indexOf('## A cold start at 20,000 req/s'));
+    expect(coldStart).toMatch(
       new RegExp(`computed under model\\s+revision ${MODEL_REVISION}, \`MODEL_REVISION\``),
+    );
+  });
+
+  it("the page's proxies table too (rerun its compare command when the revision is raised)", () => {
+    const expected = page.slice(
+      page.indexOf('## Expected outcome'),
+      page.indexOf('## A cold start at 20,000 req/s'),
+    );
+    expect(expected).toMatch(
+      new RegExp(
+        `--duration 10s\`, computed under model\\s+revision ${MODEL_REVISION},\\s+\`MODEL_REVISION\``,
+      ),
     );
   });
 });

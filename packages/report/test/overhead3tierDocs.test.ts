@@ -76,4 +76,25 @@ describe('docs/scenarios/overhead-3tier.md', () => {
     if (process.env['PRINT_ROWS'] === '1') console.log(JSON.stringify(expected));
     expect(actual).toEqual(expected);
   });
+
+  it("is quoted rightly in docs/scenarios/README.md: the entry edge's added p50 of linkerd, ambient and sidecars", () => {
+    const index = readFileSync(
+      fileURLToPath(new URL('../../../docs/scenarios/README.md', import.meta.url)),
+      'utf8',
+    );
+    const quoted =
+      /added p50 on the entry edge \+([\d.]+) ms \(linkerd\) < \+([\d.]+) \(istio-ambient\) < \+([\d.]+) \(istio-sidecar\)/.exec(
+        index,
+      );
+    expect(quoted, 'the overhead-3tier row of docs/scenarios/README.md').not.toBeNull();
+    // The page's table (checked above against the model), rounded to two decimals.
+    const documented = documentedRows();
+    const addedOf = (shape: string): string =>
+      Number((documented.get(shape)?.[2] ?? '').replace('+', '')).toFixed(2);
+    expect(quoted?.slice(1)).toEqual([
+      addedOf('linkerd'),
+      addedOf('istio-ambient'),
+      addedOf('istio-sidecar'),
+    ]);
+  });
 });
