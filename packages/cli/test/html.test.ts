@@ -27,7 +27,7 @@ describe('--html FILE', () => {
     const io = captureIo();
     const args = ['run', 'budget-vs-retries', '--duration', '12s', '--no-progress', '--html', file];
     expect(await main(args, io)).toBe(0);
-    expect(io.out()).toContain('Edges (caller → callee)');
+    expect(io.out()).toContain('Edges (caller → callee; p50/p99 of successful calls)');
     expect(io.err()).toContain(`wrote HTML report to ${file}`);
     const html = readFileSync(file, 'utf8');
     // The page is large (inlined libraries): compare pieces of it, so a failure prints only those.

@@ -68,7 +68,7 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
     result.edges.length === 0
       ? 'Edges: none'
       : textTable(edgeColumns([]), EDGE_KEYS, result.edges, context, {
-          title: 'Edges (caller → callee)',
+          title: 'Edges (caller → callee; p50/p99 of successful calls)',
         }).trimEnd(),
   );
 

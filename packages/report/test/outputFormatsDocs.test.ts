@@ -88,7 +88,7 @@ describe('docs/output-formats.md', () => {
 
   it('the priced fixture prints every text table (so that every one is checked)', () => {
     expect(tables.map(([title]) => title)).toEqual([
-      'Edges (caller → callee)',
+      'Edges (caller → callee; p50/p99 of successful calls)',
       'Timeline (traffic sources; retries on every edge)',
       'Policy events',
       'Services',

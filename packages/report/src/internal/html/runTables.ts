@@ -44,7 +44,7 @@ export function runTables(result: SimulationResult): HtmlSection {
           EDGE_KEYS,
           result.edges,
           context,
-          'Edges (caller → callee)',
+          'Edges (caller → callee; p50/p99 of successful calls)',
         ),
   );
   const events = happenedPolicyEvents(result.edges);
