@@ -240,7 +240,7 @@ const MeshObject = z.strictObject({
           ) + (typeof iss.input === 'number' ? ' (quote it: YAML reads 1.20 as the number 1.2)' : ''),
       })
       .optional(),
-    'For shape istio-sidecar: the Istio release whose cited sidecar profile is used. Default "1.24".',
+    'For shape istio-sidecar: the Istio release whose cited sidecar profile and default retry policy are used (before 1.24 the default also retries 503s). Default "1.24".',
   ),
   linkerdVersion: doc(
     z
@@ -280,7 +280,7 @@ const MeshObject = z.strictObject({
     .superRefine(perTryTimeoutOnce, IF_VALID)
     .register(scenarioRegistry, {
       description:
-        "Policy the library or proxy applies to calls that set none (timeout, perTryTimeout, retry). Default: the shape's (istio-sidecar: 3 attempts on connect-failure/reset).",
+        "Policy the library or proxy applies to calls that set none (timeout, perTryTimeout, retry). Default: the shape's (istio-sidecar: 3 attempts on connect-failure/reset, plus overflow (503) before istioVersion 1.24).",
     })
     .optional(),
 });

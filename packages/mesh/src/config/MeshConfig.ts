@@ -153,7 +153,7 @@ export interface MeshOptions {
   libraryServices?: readonly string[] | 'all';
   /** `library`: CPU the library costs per call in the calling app [ms of one core]. @defaultValue 0.02 (an assumption) */
   libraryCpuMsPerCall?: number;
-  /** `istio-sidecar`: the release whose cited sidecar profile applies. @defaultValue '1.24' */
+  /** `istio-sidecar`: the release whose cited sidecar profile and default retry policy apply. @defaultValue '1.24' */
   istioVersion?: IstioVersion;
   /** `linkerd`: the release whose derived proxy profile applies. @defaultValue 'current' */
   linkerdVersion?: LinkerdVersion;

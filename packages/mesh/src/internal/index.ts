@@ -81,7 +81,12 @@ export {
 } from '../shapes/dataplane/prices.js';
 export { mbToMiB } from '../shapes/dataplane/CitedFigures.js';
 export { BUILT_IN_SHAPES } from '../shapes/builtInShapes.js';
-export { ISTIO_DEFAULT_POLICY, ISTIO_DEFAULT_RETRY } from '../shapes/istio-sidecar/istioDefaultRetry.js';
+export {
+  ISTIO_DEFAULT_POLICY,
+  ISTIO_DEFAULT_RETRY,
+  ISTIO_LEGACY_DEFAULT_RETRY,
+  istioDefaultPolicy,
+} from '../shapes/istio-sidecar/istioDefaultRetry.js';
 export {
   ISTIO_SIDECAR_CITED,
   ISTIO_SIDECAR_PROFILES,

@@ -1,18 +1,29 @@
 // Istio's default retry policy, applied by its Envoy proxies (sidecars, waypoints) to routes whose
-// VirtualService sets no `retries`.
+// VirtualService sets no `retries`, per Istio release (application 503s are retried before 1.24).
 
 import { ENVOY_DEFAULT_BACKOFF } from '../../config/defaults.js';
 import type { CallPolicy, RetryPolicy } from '../../config/CallPolicy.js';
+import type { IstioVersion } from '../../config/MeshConfig.js';
 
 /**
- * Istio's default retry policy when a VirtualService sets none: 2 retries on
- * connect-failure, refused-stream, unavailable, cancelled (istio/istio retry.go; current releases
- * no longer retry application 503s, PR #52111). In this model: connect failures and resets.
+ * Istio's default retry policy since 1.24, when a VirtualService sets none: 2 retries on
+ * connect-failure, refused-stream, unavailable, cancelled (istio/istio retry.go; application 503s are no longer
+ * retried since PR #52111, docs/sources.md#istio-pr-52111). In this model: connect failures and resets.
  */
 export const ISTIO_DEFAULT_RETRY: RetryPolicy = {
   maxAttempts: 3,
   retryOn: ['connect-failure', 'reset'],
   backoff: ENVOY_DEFAULT_BACKOFF,
+};
+
+/**
+ * Istio's default retry policy before 1.24 (and in 1.24–1.26 under compatibility version 1.23 or older): the same
+ * plus `retriable_status_codes: [503]`, so a 503 the upstream answers is retried — meshsim's `overflow`
+ * (docs/sources.md#istio-pr-52111). 1.4 and 1.5 also retried gRPC `resource-exhausted`, which no meshsim outcome is.
+ */
+export const ISTIO_LEGACY_DEFAULT_RETRY: RetryPolicy = {
+  ...ISTIO_DEFAULT_RETRY,
+  retryOn: ['connect-failure', 'reset', 'overflow'],
 };
 
 /** What an Istio proxy applies to calls that set no policy: no route timeout ("default is disabled"), Istio's default retry. */
@@ -21,3 +32,24 @@ export const ISTIO_DEFAULT_POLICY: CallPolicy = {
   perTryTimeoutMs: Infinity,
   retry: ISTIO_DEFAULT_RETRY,
 };
+
+/**
+ * Istio's default policy in release `version`: before 1.24 its default retry also retries 503s
+ * ({@link ISTIO_LEGACY_DEFAULT_RETRY}); from 1.24 on it does not ({@link ISTIO_DEFAULT_RETRY}).
+ *
+ * @example
+ * ```ts
+ * istioDefaultPolicy('1.12').retry.retryOn; // ['connect-failure', 'reset', 'overflow']
+ * istioDefaultPolicy('1.24').retry.retryOn; // ['connect-failure', 'reset']
+ * ```
+ */
+export function istioDefaultPolicy(version: IstioVersion): CallPolicy {
+  return retries503(version)
+    ? { ...ISTIO_DEFAULT_POLICY, retry: ISTIO_LEGACY_DEFAULT_RETRY }
+    : ISTIO_DEFAULT_POLICY;
+}
+
+/** Whether release `version` (every one is 1.x) retries 503s by default: every release before 1.24 (PR #52111). */
+function retries503(version: IstioVersion): boolean {
+  return Number(version.split('.')[1]) < 24;
+}

@@ -10,7 +10,7 @@ import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
 import { ISTIO_CNI_NODE_AGENT } from './istioCniNodeAgent.js';
-import { ISTIO_DEFAULT_POLICY } from './istioDefaultRetry.js';
+import { istioDefaultPolicy } from './istioDefaultRetry.js';
 import {
   DEFAULT_ISTIO_VERSION,
   ISTIO_SIDECAR_PROFILES,
@@ -63,10 +63,11 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
   resolve(options) {
     const istioVersion = options.istioVersion ?? DEFAULT_ISTIO_VERSION;
     return {
-      // Istio's default balancer is LEAST_REQUEST (pilot's defaultLBAlgorithm(); docs/sources.md#istio-default-lb).
+      // Istio's default balancer is LEAST_REQUEST (pilot's defaultLBAlgorithm(); docs/sources.md#istio-default-lb);
+      // its default retry policy retries 503s before 1.24 (docs/sources.md#istio-pr-52111).
       ...resolveShared('istio-sidecar', options, {
         loadBalancer: 'least-request',
-        defaultPolicy: ISTIO_DEFAULT_POLICY,
+        defaultPolicy: istioDefaultPolicy(istioVersion),
         mtls: true,
       }),
       istioVersion,
