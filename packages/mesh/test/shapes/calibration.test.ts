@@ -110,7 +110,7 @@ describe('calibration against the cited per-hop figures', () => {
     });
   }
 
-  it('istio-ambient waypoint: 0.25 vCPU and 60 MB per 1000 rps; it adds latency on top of the ztunnels', () => {
+  it('istio-ambient waypoint: 0.25 vCPU per 1000 rps and 60 MB at 1000 rps; it adds latency on top of the ztunnels', () => {
     const ztunnels = calibrate(meshOf('istio-ambient'));
     const waypoint = calibrate(meshOf('istio-ambient'), { waypoint: true });
     expectWithin10Percent(
@@ -130,7 +130,7 @@ describe('calibration against the cited per-hop figures', () => {
     );
   });
 
-  it('cilium with an L7 policy: the node Envoy costs the waypoint-like 0.25 vCPU and 60 MB (assumption)', () => {
+  it('cilium with an L7 policy: the node Envoy costs the waypoint-like 0.25 vCPU per 1000 rps and 60 MB (assumption)', () => {
     const run = calibrate(meshOf('cilium'), {
       inbound: { rateLimit: null, shedding: null, allowedCallers: null, bulkheads: {} },
       deadlinePropagation: true,

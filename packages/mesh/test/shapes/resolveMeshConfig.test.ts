@@ -153,8 +153,31 @@ describe('shapeAssumptions: published sources only for the fields the shape gave
     expect(text).toContain('ztunnel: latency set by the scenario (0.1 ms).');
     expect(text).toContain('waypoint: cpuPerRequest, memoryBase set by the scenario (1 ms, 30 MiB).');
     expect(text).not.toContain('1.22 page');
-    expect(text).toContain('istio-ambient: ztunnel CPU 0.06 vCPU and 12 MB per 1000 rps from the 1.24 page');
+    expect(text).toContain(
+      'istio-ambient: ztunnel CPU 0.06 vCPU per 1000 rps and memory 12 MB per ztunnel (measured at 1000 rps, not scaled with load) from the 1.24 page',
+    );
     expect(text).not.toMatch(/0\.25 vCPU|60 MB/);
+  });
+
+  it('memory is said to be per proxy, measured at 1000 rps, as the model keeps it whatever the load (never "MB per 1000 rps")', () => {
+    const ambient = joined({ shape: 'istio-ambient' });
+    expect(ambient).toContain('memory 12 MB per ztunnel (measured at 1000 rps, not scaled with load)');
+    expect(ambient).toContain(
+      'waypoint CPU 0.25 vCPU per 1000 rps and memory 60 MB per waypoint replica (measured at 1000 rps, not scaled with load)',
+    );
+    const cilium = joined({ shape: 'cilium' });
+    expect(cilium).toContain('60 MB per node Envoy as measured at 1000 rps and not scaled with load');
+    for (const shape of [
+      'istio-sidecar',
+      'istio-ambient',
+      'linkerd',
+      'cilium',
+      'app-mesh',
+      'consul',
+      'layered',
+    ]) {
+      expect(joined({ shape }), shape).not.toMatch(/MB per 1,?000 rps/);
+    }
   });
 
   it('cilium and vpc-lattice: an assumed figure the scenario replaced is said not to hold', () => {

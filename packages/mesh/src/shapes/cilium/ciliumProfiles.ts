@@ -61,7 +61,7 @@ export function ciliumAssumptions(ebpf: MeshProfile, nodeProxy: MeshProfile): re
     ['latencyMs', 'cpuMsPerRequest', 'workers'],
   );
   const envoyNote = sourcedText(
-    'modelled with the waypoint Envoy profile (0.25 vCPU, 60 MB per 1000 rps; assumption: no Cilium figure exists)',
+    'modelled with the waypoint Envoy profile (0.25 vCPU per 1000 rps, 60 MB per node Envoy as measured at 1000 rps and not scaled with load; assumption: no Cilium figure exists)',
     nodeProxy,
     ['latencyMs', 'cpuMsPerRequest', 'memoryBaseMiB', 'memoryPerEndpointKiB'],
   );

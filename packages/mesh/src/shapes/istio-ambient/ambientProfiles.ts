@@ -27,7 +27,8 @@ export const ECDSA_HANDSHAKE_CPU_MS = 0.3;
 /**
  * ztunnel. Latency: each of the four traversals (caller-node ztunnel out and back, callee-node
  * ztunnel in and out) lognormal, fitted by simulation to "two ztunnels add 0.17 ms p90 / 0.20 ms p99"
- * (Istio 1.22 page). CPU 0.06 vCPU and memory 12 MB per 1000 rps (Istio 1.24 page).
+ * (Istio 1.22 page). CPU 0.06 vCPU per 1000 rps; memory 12 MB per ztunnel, measured at 1000 rps and not scaled
+ * with load (Istio 1.24 page).
  */
 export const ZTUNNEL_PROFILE: ProxyProfile = {
   latencyMs: { kind: 'lognormal', median: 0.03375, p99: 0.06824 }, // fitted to +0.17 p90 / +0.20 p99 (1.22 page)
@@ -41,7 +42,8 @@ export const ZTUNNEL_PROFILE: ProxyProfile = {
 };
 
 /**
- * Waypoint: an Envoy deployment. CPU ~0.25 vCPU and 60 MB per 1000 rps (Istio 1.24 page); latency
+ * Waypoint: an Envoy deployment. CPU ~0.25 vCPU per 1000 rps; memory 60 MB per replica, measured at 1000 rps and
+ * not scaled with load (Istio 1.24 page); latency
  * published as charts only, so each traversal takes the Istio 1.20–1.24 sidecar traversal (ASSUMPTION).
  */
 export const WAYPOINT_PROFILE: WaypointProfile = {
@@ -89,9 +91,10 @@ export const WAYPOINT_CITED: CitedFigures = {
 export function ambientAssumptions(ztunnel: MeshProfile, waypoint: MeshProfile): readonly string[] {
   const ztunnelGave = (field: ProxyProfileField): boolean => shapeGave(ztunnel, field);
   const waypointGave = (field: ProxyProfileField): boolean => shapeGave(waypoint, field);
+  // Memory is per proxy, measured at the page's 1000 rps: the model does not scale it with load.
   const ztunnelUse = andList([
-    ztunnelGave('cpuMsPerRequest') && 'CPU 0.06 vCPU',
-    ztunnelGave('memoryBaseMiB') && '12 MB',
+    ztunnelGave('cpuMsPerRequest') && 'CPU 0.06 vCPU per 1000 rps',
+    ztunnelGave('memoryBaseMiB') && 'memory 12 MB per ztunnel (measured at 1000 rps, not scaled with load)',
   ]);
   const ztunnelNote = [
     [
@@ -100,18 +103,19 @@ export function ambientAssumptions(ztunnel: MeshProfile, waypoint: MeshProfile):
         : '',
       ztunnelUse === ''
         ? ''
-        : `${ztunnelGave('latencyMs') ? '' : 'ztunnel '}${ztunnelUse} per 1000 rps from the 1.24 page`,
+        : `${ztunnelGave('latencyMs') ? '' : 'ztunnel '}${ztunnelUse} from the 1.24 page`,
     ]
       .filter((part) => part !== '')
       .join(', '),
     ztunnelGave('workers') ? '2 ztunnel worker threads is an assumption' : '',
   ].filter((part) => part !== '');
   const waypointUse = andList([
-    waypointGave('cpuMsPerRequest') && 'CPU 0.25 vCPU',
-    waypointGave('memoryBaseMiB') && '60 MB',
+    waypointGave('cpuMsPerRequest') && 'CPU 0.25 vCPU per 1000 rps',
+    waypointGave('memoryBaseMiB') &&
+      'memory 60 MB per waypoint replica (measured at 1000 rps, not scaled with load)',
   ]);
   const waypointNote = [
-    waypointUse === '' ? '' : `waypoint ${waypointUse} per 1000 rps (1.24 page)`,
+    waypointUse === '' ? '' : `waypoint ${waypointUse} (1.24 page)`,
     waypointGave('latencyMs')
       ? `${waypointUse === '' ? "a waypoint's" : 'its'} per-traversal latency is the Istio 1.20 sidecar traversal (assumption: the page has charts only)`
       : '',
