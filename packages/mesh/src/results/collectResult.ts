@@ -26,6 +26,7 @@ import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import { checkCpuStarvation } from './checkCpuStarvation.js';
 import { nodeCpuAssumption } from './nodeCpuAssumption.js';
+import { payloadAssumption } from './payloadAssumption.js';
 import { edgeUsesMtls, mtlsCoverage } from './mtlsCoverage.js';
 import { summarizeLatency } from './summarizeLatency.js';
 import type { TimeSeriesRecorder } from './TimeSeriesRecorder.js';
@@ -54,6 +55,7 @@ export function collectResult(
   const durationMs = stopped === undefined ? config.durationMs : stopped.atMs;
   const network = networkAssumption(config.network);
   const cpuSharing = nodeCpuAssumption(model.cpu.modelled, config.cpuWeights);
+  const payload = payloadAssumption(config.services);
   const edges: EdgeMetrics[] = [...model.edges.values()].map((edge) => {
     const completed = edge.succeeded + edge.failed;
     return {
@@ -193,6 +195,7 @@ export function collectResult(
       ...(network === null ? [] : [network]),
       ...MODEL_ASSUMPTIONS,
       ...(cpuSharing === null ? [] : [cpuSharing]),
+      ...(payload === null ? [] : [payload]),
       ...shapeAssumptions(config.mesh),
       ...config.assumptions,
     ],
