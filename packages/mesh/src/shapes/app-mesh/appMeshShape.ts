@@ -12,6 +12,7 @@ import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
+import { mtlsOffNote } from '../mtlsOffNote.js';
 import { meshProfile } from '../profileFields.js';
 import type { MeshProfile } from '../profileFields.js';
 import { APP_MESH_ENVOY_PROFILE, appMeshAssumptions } from './appMeshProfile.js';
@@ -89,7 +90,16 @@ export const APP_MESH_SHAPE: MeshShape<AppMeshMeshConfig> = {
       sidecar: withOverrides(APP_MESH_ENVOY_PROFILE, options.sidecar),
     };
   },
-  assumptions: (config) => appMeshAssumptions(sidecarProfile(config)),
+  // App Mesh runs without TLS by default, on the Istio 1.9–1.16 figures, which were measured with mTLS on.
+  assumptions: (config) => {
+    const mtlsOff = mtlsOffNote(
+      'app-mesh',
+      config.mtls,
+      [sidecarProfile(config)],
+      'the borrowed Istio 1.9–1.16 figures',
+    );
+    return [...appMeshAssumptions(sidecarProfile(config)), ...(mtlsOff === null ? [] : [mtlsOff])];
+  },
   profiles: (config) => [sidecarProfile(config)],
   podRequests: (config, scenario) => sidecarPodRequests(APP_MESH_MESH.profile(config), scenario),
   createDataPlane: (context, config) => new SidecarDataPlane(APP_MESH_MESH, context, config),

@@ -8,6 +8,7 @@ import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
+import { mtlsOffNote } from '../mtlsOffNote.js';
 import { meshProfile } from '../profileFields.js';
 import type { MeshProfile } from '../profileFields.js';
 import { CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS, consulAssumptions } from './consulProfile.js';
@@ -42,7 +43,15 @@ export const CONSUL_SHAPE: MeshShape<ConsulMeshConfig> = {
     }),
     sidecar: withOverrides(CONSUL_ENVOY_PROFILE, options.sidecar),
   }),
-  assumptions: (config) => consulAssumptions(sidecarProfile(config)),
+  assumptions: (config) => {
+    const mtlsOff = mtlsOffNote(
+      'consul',
+      config.mtls,
+      [sidecarProfile(config)],
+      'the borrowed Istio 1.20–1.24 Envoy sidecar figures',
+    );
+    return [...consulAssumptions(sidecarProfile(config)), ...(mtlsOff === null ? [] : [mtlsOff])];
+  },
   profiles: (config) => [sidecarProfile(config)],
   podRequests: (config, scenario) => sidecarPodRequests(CONSUL_MESH.profile(config), scenario),
   createDataPlane: (context, config) => new SidecarDataPlane(CONSUL_MESH, context, config),

@@ -8,6 +8,7 @@ import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { ISTIO_CNI_NODE_AGENT } from '../istio-sidecar/istioCniNodeAgent.js';
+import { mtlsOffNote } from '../mtlsOffNote.js';
 import { meshProfile } from '../profileFields.js';
 import type { MeshProfile } from '../profileFields.js';
 import { WAYPOINT_PROFILE, ZTUNNEL_PROFILE, ambientAssumptions } from './ambientProfiles.js';
@@ -41,7 +42,13 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
   }),
   assumptions: (config) => {
     const [ztunnel, waypoint] = ambientProfiles(config);
-    return ambientAssumptions(ztunnel, waypoint);
+    const mtlsOff = mtlsOffNote(
+      'istio-ambient',
+      config.mtls,
+      [ztunnel, waypoint],
+      "Istio's 1.22 and 1.24 performance pages: ambient always tunnels over mTLS",
+    );
+    return [...ambientAssumptions(ztunnel, waypoint), ...(mtlsOff === null ? [] : [mtlsOff])];
   },
   profiles: ambientProfiles,
   // A ztunnel DaemonSet pod and an Istio CNI node agent on every node (waypoints are placed as pods of their own).

@@ -3,6 +3,7 @@
 
 import type { IstioSidecarMeshConfig } from '../../config/MeshConfig.js';
 import type { MeshShape } from '../MeshShape.js';
+import { mtlsOffNote } from '../mtlsOffNote.js';
 import { meshProfile } from '../profileFields.js';
 import type { MeshProfile } from '../profileFields.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
@@ -75,7 +76,18 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
       istioCni: options.istioCni === undefined ? null : { ...ISTIO_CNI_NODE_AGENT, ...options.istioCni },
     };
   },
-  assumptions: (config) => istioSidecarAssumptions(config.istioVersion, sidecarProfile(config)),
+  assumptions: (config) => {
+    const mtlsOff = mtlsOffNote(
+      'istio-sidecar',
+      config.mtls,
+      [sidecarProfile(config)],
+      "Istio's performance pages",
+    );
+    return [
+      ...istioSidecarAssumptions(config.istioVersion, sidecarProfile(config)),
+      ...(mtlsOff === null ? [] : [mtlsOff]),
+    ];
+  },
   profiles: (config) => [sidecarProfile(config)],
   // A sidecar in every pod; with Istio's CNI plugin, its node agent on every node as well.
   podRequests(config, scenario) {

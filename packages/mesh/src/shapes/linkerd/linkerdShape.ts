@@ -8,6 +8,7 @@ import { resolveShared, withOverrides } from '../resolveShared.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
+import { mtlsOffNote } from '../mtlsOffNote.js';
 import { meshProfile } from '../profileFields.js';
 import type { MeshProfile } from '../profileFields.js';
 import { DEFAULT_LINKERD_VERSION, linkerdAssumptions, linkerdProxyProfile } from './linkerdProfile.js';
@@ -72,7 +73,18 @@ export const LINKERD_SHAPE: MeshShape<LinkerdMeshConfig> = {
       linkerdProxy: withOverrides(linkerdProxyProfile(linkerdVersion), options.linkerdProxy),
     };
   },
-  assumptions: (config) => linkerdAssumptions(config.linkerdVersion, proxyProfile(config)),
+  assumptions: (config) => {
+    const mtlsOff = mtlsOffNote(
+      'linkerd',
+      config.mtls,
+      [proxyProfile(config)],
+      "Istio's performance pages scaled by Buoyant's benchmark ratios, both with mTLS on",
+    );
+    return [
+      ...linkerdAssumptions(config.linkerdVersion, proxyProfile(config)),
+      ...(mtlsOff === null ? [] : [mtlsOff]),
+    ];
+  },
   profiles: (config) => [proxyProfile(config)],
   podRequests: (config, scenario) => sidecarPodRequests(LINKERD_MESH.profile(config), scenario),
   createDataPlane: (context, config) => new SidecarDataPlane(LINKERD_MESH, context, config),
