@@ -3,6 +3,7 @@
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
 import { policyNote } from './internal/policyNote.js';
+import { keepAliveNote } from './internal/keepAliveNote.js';
 import { podlessProxyNote } from './internal/podlessProxyNote.js';
 import { meshProfilesJson } from './internal/meshProfiles.js';
 import type { JsonValue } from './renderJson.js';
@@ -61,6 +62,8 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   if (policies !== null) sections.push(`Note: ${policies}`);
   const podless = podlessProxyNote(summary);
   if (podless !== null) sections.push(`Note: ${podless}`);
+  const keepAlive = keepAliveNote(summary);
+  if (keepAlive !== null) sections.push(`Note: ${keepAlive}`);
   const edgeKeys = shapes[0]?.edges.map((e) => `${e.source} → ${e.destination}`) ?? [];
   const first = firstReplicationLabel(summary);
   if (edgeKeys.length > 0) {

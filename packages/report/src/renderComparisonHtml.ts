@@ -4,6 +4,7 @@
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
 import { policyNote } from './internal/policyNote.js';
+import { keepAliveNote } from './internal/keepAliveNote.js';
 import { podlessProxyNote } from './internal/podlessProxyNote.js';
 import { replicationsNote } from './internal/pairedTable.js';
 import type { SimulationResult } from '@meshsim/mesh';
@@ -94,6 +95,8 @@ export function renderComparisonHtml(
   if (policies !== null) facts.push(policies);
   const podless = podlessProxyNote(summary);
   if (podless !== null) facts.push(podless);
+  const keepAlive = keepAliveNote(summary);
+  if (keepAlive !== null) facts.push(keepAlive);
   if (options.config !== undefined) {
     facts.push(
       windows.length === 0

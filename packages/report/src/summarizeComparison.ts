@@ -180,6 +180,12 @@ export interface ComparisonSummary {
   intervals?: ShapeIntervals[];
   /** Paired differences of every other shape against the baseline. */
   paired?: ShapeDifferences[];
+  /**
+   * The traffic sources (by name) and calls (`caller → callee`) that open a connection per request (`keepAlive:
+   * false`), from the comparison's `config`; absent without a config or when every one keeps its connections. The
+   * text and HTML then note that a mesh's proxies pool those connections.
+   */
+  keepAliveOff?: string[];
 }
 
 /**
@@ -287,6 +293,7 @@ export function summarizeComparison(
       ...(verdict !== undefined && { verdict }),
     };
   });
+  const keepAliveOff = options.config === undefined ? [] : withoutKeepAlive(options.config);
   const summary: ComparisonSummary = {
     scenario: first.scenario.name,
     seed: first.scenario.seed,
@@ -294,6 +301,7 @@ export function summarizeComparison(
     overrides: [...(options.overrides ?? [])],
     baseline: baseline.scenario.mesh,
     shapes,
+    ...(keepAliveOff.length > 0 && { keepAliveOff }),
   };
   const figures = options.replications;
   if (figures !== undefined) {
@@ -324,6 +332,17 @@ export function summarizeComparison(
     );
   }
   return summary;
+}
+
+/** The traffic sources (their names) and calls (`caller → callee`, each once) of `config` with `keepAlive: false`. */
+function withoutKeepAlive(config: SimulationConfig): string[] {
+  const sources = config.traffic.filter((source) => source.keepAlive === false).map((source) => source.name);
+  const calls = config.services.flatMap((service) =>
+    service.calls
+      .flat()
+      .flatMap((call) => (call.keepAlive === false ? [`${service.name} → ${call.to}`] : [])),
+  );
+  return [...new Set([...sources, ...calls])];
 }
 
 /** An edge's latency percentile [ms], or null when no call on it succeeded (its histogram is empty). */
