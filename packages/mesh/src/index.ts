@@ -111,6 +111,8 @@ export { findRuleRow } from './config/rules/findRuleRow.js';
 export { callCycleReason, findCallCycles } from './config/findCallCycles.js';
 export type { CallCycle, CallEdge } from './config/findCallCycles.js';
 export { checkConfigReferences } from './config/checkConfigReferences.js';
+export { findSourceNameClashes } from './config/findSourceNameClashes.js';
+export type { SourceNameClash, SourceNameEntry } from './config/findSourceNameClashes.js';
 export { AWS_SDK_RETRY_QUOTA_RULES } from './config/rules/awsSdkRetryQuotaRules.js';
 export { BULKHEAD_RULES } from './config/rules/bulkheadRules.js';
 export { BACKOFF_RULES, CALL_POLICY_RULES, RETRY_RULES } from './config/rules/callPolicyRules.js';

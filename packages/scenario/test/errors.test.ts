@@ -450,6 +450,36 @@ const CASES: [string, Mutation, string[]][] = [
     ['test.yaml: faults[0].at: must be before the end of the run (duration 30s) (got "30s")'],
   ],
   [
+    'a traffic source named as a service (edges are keyed by caller name), written or by default',
+    (s) => {
+      s.services.client = { serviceTime: '1ms' };
+      s.traffic = [
+        { name: 'backend', to: 'frontend', rate: 10 },
+        { to: 'frontend', rate: 10 },
+      ];
+    },
+    [
+      `test.yaml: traffic[0].name: "backend" is also a service's name: a traffic source's name must differ from every service name, because edges are keyed by caller name (the source's calls would be counted as the service's)`,
+      `test.yaml: traffic[1].name: "client" (the default name) is also a service's name: a traffic source's name must differ from every service name, because edges are keyed by caller name (the source's calls would be counted as the service's); give the source a name`,
+    ],
+  ],
+  [
+    'two traffic sources of one name and one target (one edge); one name and two targets is fine',
+    (s) => {
+      s.traffic = [
+        { to: 'frontend', rate: 10 },
+        { name: 'a', to: 'frontend', rate: 10 },
+        { name: 'a', to: 'backend', rate: 10 },
+        { to: 'frontend', users: 2 },
+        { name: 'a', to: 'frontend', rate: 5 },
+      ];
+    },
+    [
+      `test.yaml: traffic[3].name: duplicate traffic source "client" (the default name) → frontend (traffic[0] too): sources of one name and one target share one edge, keyed by caller name, so their calls would be counted as one source's; give each its own name`,
+      `test.yaml: traffic[4].name: duplicate traffic source "a" → frontend (traffic[1] too): sources of one name and one target share one edge, keyed by caller name, so their calls would be counted as one source's; give each its own name`,
+    ],
+  ],
+  [
     'duplicate cluster and zone names',
     (s) => {
       s.clusters = [
@@ -741,6 +771,13 @@ faults:
       ['traffic[0].rate[0].at', 13, 31],
       ['faults[0].latency', 15, 35],
     ]);
+  });
+
+  it("places a traffic source's name that is a service's at its line and column", () => {
+    const error = parseError(
+      'services:\n  api: { serviceTime: 1ms }\ntraffic:\n  - { name: api, to: api, rate: 1 }\n',
+    );
+    expect(error.issues.map((i) => [i.path, i.line, i.column])).toEqual([['traffic[0].name', 4, 7]]);
   });
 
   it('points a missing field at its closest written parent', () => {

@@ -173,7 +173,7 @@ describe('numbers', () => {
     };
     input.traffic = [
       { to: 'frontend', rate: '2000000/s', timeout: '0.0001us' },
-      { to: 'frontend', users: 2e6 },
+      { name: 'users', to: 'frontend', users: 2e6 },
     ];
     expect(messagesOf(input)).toEqual([
       'test.yaml: duration: must be at most 720h (got "1000h")',
@@ -196,7 +196,11 @@ describe('numbers', () => {
       calls: [{ parallel: Array.from({ length: 1001 }, () => ({ to: 'backend' })) }],
     };
     for (let i = 0; i < 15; i++) input.services[`s${i}`] = { serviceTime: '1ms', replicas: 10_000 };
-    input.traffic = Array.from({ length: 1001 }, () => ({ to: 'frontend', rate: 1 }));
+    input.traffic = Array.from({ length: 1001 }, (_, i) => ({
+      name: `source-${i}`,
+      to: 'frontend',
+      rate: 1,
+    }));
     expect(messagesOf(input)).toEqual([
       'test.yaml: services.frontend.calls: must make at most 1000 calls, parallel groups included (got 1001)',
       "test.yaml: services: the services' replicas add up to 160001, more than 150000 (Kubernetes supports at most 150,000 pods per cluster)",

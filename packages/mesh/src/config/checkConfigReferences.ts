@@ -1,5 +1,5 @@
 // Every cluster and service a config built in code refers to must exist (a service's cluster, traffic targets,
-// calls, mirrors, faults), its
+// calls, mirrors, faults), its traffic sources' names must be no service's and not repeat on one target, its
 // calls must not form a cycle, and its node pools must be sound (their zones the cluster's, each service's pool
 // one of its cluster's). A scenario file is checked for all of it when it is read (with line numbers); these
 // are the same rules for the library.
@@ -7,10 +7,12 @@
 import type { SimulationConfig } from './SimulationConfig.js';
 import { callCycleReason, findCallCycles } from './findCallCycles.js';
 import type { CallEdge } from './findCallCycles.js';
+import { findSourceNameClashes } from './findSourceNameClashes.js';
 
 /**
  * Throws an Error naming the field path, the unknown name and the clusters or services there are, for the
- * first reference to a cluster or service `config` does not define; else naming the call that closes the first call cycle.
+ * first reference to a cluster or service `config` does not define; naming the traffic source whose name is a
+ * service's, or an earlier source's with the same target; else naming the call that closes the first call cycle.
  *
  * @example
  * ```ts
@@ -33,6 +35,16 @@ export function checkConfigReferences(config: SimulationConfig): void {
     );
   }
   config.traffic.forEach((source, i) => check(`traffic[${i}].to`, source.to));
+  const [clash] = findSourceNameClashes(
+    names,
+    config.traffic.map((source, index) => ({
+      index,
+      name: source.name,
+      to: source.to,
+      path: `traffic[${index}].name`,
+    })),
+  );
+  if (clash !== undefined) throw new Error(`${clash.path}: ${clash.reason}`);
   // A mirrored copy is a call too: its target must exist and must not call back.
   const edges: CallEdge<string>[] = [];
   for (const service of config.services) {

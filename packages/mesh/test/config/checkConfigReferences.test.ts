@@ -74,6 +74,24 @@ describe('checkConfigReferences', () => {
     );
   });
 
+  it("refuses a traffic source named as a service: edges are keyed by caller name, so its calls would be the service's", () => {
+    expect(() => checkConfigReferences({ ...chain, traffic: [poisson('b', 10, undefined, 'a')] })).toThrow(
+      `traffic[0].name: "a" is also a service's name: a traffic source's name must differ from every service name, ` +
+        `because edges are keyed by caller name (the source's calls would be counted as the service's)`,
+    );
+  });
+
+  it('refuses two traffic sources of one name and one target (one edge), not of one name and two targets', () => {
+    const twice = { ...chain, traffic: [poisson('a', 10), poisson('b', 10), poisson('a', 5)] };
+    expect(() => checkConfigReferences(twice)).toThrow(
+      'traffic[2].name: duplicate traffic source "client" → a (traffic[0] too): sources of one name and one target ' +
+        "share one edge, keyed by caller name, so their calls would be counted as one source's; give each its own name",
+    );
+    expect(() =>
+      checkConfigReferences({ ...chain, traffic: [poisson('a', 10), poisson('b', 10)] }),
+    ).not.toThrow();
+  });
+
   it('is what simulate() runs first', () => {
     expect(() => simulate({ ...chain, traffic: [poisson('nope', 10)] })).toThrow(
       'traffic[0].to: unknown service "nope"',

@@ -9,6 +9,7 @@ import {
   callCycleReason,
   findCallCycles,
   findRuleRow,
+  findSourceNameClashes,
 } from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import { checkPolicyReferences } from './checkPolicyReferences.js';
@@ -157,8 +158,8 @@ function checkSizes(input: Obj, services: ReadonlyMap<string, unknown>): PathIss
  * Checks the references between parts of a raw scenario: call targets, traffic targets and `from`, fault
  * services, `mesh.libraryServices` and service clusters must exist (names are looked up in a Map, so
  * `toString` or `constructor` are plain names); the size limits hold; the call graph must be acyclic;
- * unique cluster and zone names; a fault cannot hit more instances than the service has, nor start
- * after the end of the run. Values of the wrong type are skipped (the schema reports them).
+ * unique cluster and zone names; a traffic source's name is no service's, nor an earlier source's of the same
+ * target; a fault cannot hit more instances than the service has, nor start after the end of the run. Values of the wrong type are skipped (the schema reports them).
  *
  * @param input - The parsed file, not yet validated.
  * @returns Every problem found.
@@ -375,6 +376,17 @@ export function checkReferences(input: unknown): PathIssue[] {
       });
     }
   });
+  // Traffic-source names: no service's, nor an earlier source's of the same target (edges are keyed by caller name).
+  const sources = list(input['traffic']).flatMap((source, index) => {
+    if (!isObject(source) || (source['name'] !== undefined && typeof source['name'] !== 'string')) return [];
+    const written = source['name'];
+    const to = typeof source['to'] === 'string' ? source['to'] : undefined;
+    const path = ['traffic', index, 'name'];
+    return [
+      { index, name: written ?? SCENARIO_DEFAULTS.trafficName, to, path, defaulted: written === undefined },
+    ];
+  });
+  out.push(...findSourceNameClashes(byName, sources));
   const durationMs =
     input['duration'] === undefined ? SCENARIO_DEFAULTS.durationMs : durationOrUndefined(input['duration']);
   list(input['faults']).forEach((fault, i) => {

@@ -3,6 +3,7 @@
 // placeholders, marked in comments, in `assumptions` and in a warning.
 
 import { buildCpuWeights } from './buildCpuWeights.js';
+import { SCENARIO_DEFAULTS } from '@meshsim/scenario';
 import type { RawScenario } from '@meshsim/scenario';
 
 import type { CallPolicyParts, ImportedService, SourceRef } from '../../ImportModel.js';
@@ -400,7 +401,7 @@ function buildTraffic(
           ? '.'
           : ' (the rate is the one given; its target, the first service, is not).'),
     );
-    return [{ name: 'placeholder', to, rate }];
+    return [{ name: sourceName('placeholder', names), to, rate }];
   }
   let entries = builder.model.services
     .filter((s) => s.entry?.value === true && s.name in services)
@@ -433,7 +434,19 @@ function buildTraffic(
       ? `entry points from ${shortRefs(graphRefs)}; rate ${String(rate)}`
       : `entry points: the services nobody calls; rate ${String(rate)}`,
   );
-  return entries.map((to) => ({ to, rate }));
+  // The default source name, unless a service has it (a source named as a service is refused).
+  const name = sourceName(SCENARIO_DEFAULTS.trafficName, names);
+  return entries.map((to) => (name === SCENARIO_DEFAULTS.trafficName ? { to, rate } : { name, to, rate }));
+}
+
+/**
+ * `base`, else `base-2`, `base-3`…: the first that names no service. A traffic source named as a service is refused
+ * (edges are keyed by caller name: its calls would be counted as the service's).
+ */
+function sourceName(base: string, services: readonly string[]): string {
+  let name = base;
+  for (let n = 2; services.includes(name); n++) name = `${base}-${n}`;
+  return name;
 }
 
 /** Writes `inbound.allowedCallers`; traffic sources are added where a rule allows outside callers. */
@@ -450,7 +463,7 @@ function buildAllowedCallers(
     if (allowed === undefined || out === undefined || allowed.value.everyone) continue;
     const callers = [...allowed.value.callers];
     for (const source of traffic.filter((t) => t['to'] === service.name)) {
-      const name = typeof source['name'] === 'string' ? source['name'] : 'client';
+      const name = typeof source['name'] === 'string' ? source['name'] : SCENARIO_DEFAULTS.trafficName;
       if (callers.includes(name)) continue;
       if (allowed.value.outsideAllowed) callers.push(name);
       else

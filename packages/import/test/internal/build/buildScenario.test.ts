@@ -117,6 +117,18 @@ describe('buildScenario', () => {
     expect(imported.scenario.assumptions?.[0]).toContain('placeholder of the import');
   });
 
+  it('names the sources it makes apart from the services (a source named as a service is refused)', () => {
+    const entry = importFiles({
+      'g.yaml':
+        'kind: MockServiceGraph\nservices:\n  - { name: client, isEntrypoint: true, script: [ { call: client-2 } ] }\n  - { name: client-2 }\n',
+    });
+    expect(entry.scenario.traffic).toEqual([{ name: 'client-3', to: 'client', rate: DEFAULT_ENTRY_RATE }]);
+    expect(() => resolveScenario(entry.scenario, 'imported.yaml')).not.toThrow();
+    const placeholder = importFiles({ 'app.yaml': kubernetesApp(['placeholder']) });
+    expect(placeholder.scenario.traffic).toEqual([{ name: 'placeholder-2', to: 'placeholder', rate: '1/s' }]);
+    expect(() => resolveScenario(placeholder.scenario, 'imported.yaml')).not.toThrow();
+  });
+
   it("creates the clusters isotope services name, with meshsim's default zones", () => {
     const imported = importFiles({
       'g.yaml':
