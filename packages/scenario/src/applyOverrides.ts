@@ -1,9 +1,17 @@
 // Command-line style overrides of a resolved scenario: another seed, duration or mesh shape.
 
-import { meshShapeNames, resolveMeshConfig, seedProblem } from '@meshsim/mesh';
+import {
+  SCENARIO_RULES,
+  checkField,
+  findRuleRow,
+  meshShapeNames,
+  resolveMeshConfig,
+  seedProblem,
+} from '@meshsim/mesh';
 import type { MeshOptions, SimulationConfig } from '@meshsim/mesh';
 
 import { carrySource } from './internal/scenarioSources.js';
+import { didYouMean } from './internal/suggest.js';
 
 /** Overrides for {@link applyOverrides}; omitted fields keep the scenario's values. */
 export interface ScenarioOverrides {
@@ -15,6 +23,12 @@ export interface ScenarioOverrides {
   mesh?: string | Partial<MeshOptions>;
 }
 
+/** The fields of {@link ScenarioOverrides}: any other key is refused (a misspelt one would be silently dropped). */
+const OVERRIDE_KEYS: readonly (keyof ScenarioOverrides)[] = ['seed', 'durationMs', 'mesh'];
+
+/** The run's duration rule (SCENARIO_RULES `duration`): a scenario's `duration`, `--duration` and `simulate`'s. */
+const DURATION_RULE = findRuleRow(SCENARIO_RULES, 'duration');
+
 /**
  * Returns a copy of `config` with the overrides applied; `config` is not modified.
  *
@@ -23,8 +37,10 @@ export interface ScenarioOverrides {
  * endpoint delay, a profile field, the Istio release, …) is kept and everything else takes the new
  * shape's defaults; with `mesh` as an object, its options replace the scenario's.
  *
- * @throws RangeError if `durationMs` is not a finite number > 0, `seed` is not a seed a scenario may have (a
- *   non-negative integer up to 2^53 − 1 or a non-empty string: the file's rule), or the mesh shape is not registered.
+ * @throws RangeError for a key that is not one of `seed`, `durationMs` and `mesh` (naming it, with "did you mean"), a
+ *   `durationMs` outside the bounds of a scenario's `duration` (a finite number > 0, at most 30 days: SCENARIO_RULES,
+ *   as `--duration` and `simulate` check it), a `seed` a scenario may not have (a non-negative integer up to 2^53 − 1
+ *   or a non-empty string: the file's rule), or a mesh shape that is not registered.
  * @example
  * ```ts
  * const base = loadScenario('retry-storm');
@@ -32,10 +48,15 @@ export interface ScenarioOverrides {
  * ```
  */
 export function applyOverrides(config: SimulationConfig, overrides: ScenarioOverrides): SimulationConfig {
-  const { seed, durationMs, mesh } = overrides;
-  if (durationMs !== undefined && !(Number.isFinite(durationMs) && durationMs > 0)) {
-    throw new RangeError(`durationMs must be a finite number > 0 (got ${String(durationMs)})`);
+  for (const key of Object.keys(overrides)) {
+    if (!(OVERRIDE_KEYS as readonly string[]).includes(key))
+      throw new RangeError(
+        `unknown override ${JSON.stringify(key)}${didYouMean(key, OVERRIDE_KEYS)}: applyOverrides takes ${OVERRIDE_KEYS.join(', ')}`,
+      );
   }
+  const { seed, durationMs, mesh } = overrides;
+  // The one rule of a run's duration, as `simulate` checks it (checkConfigBounds): a RangeError naming durationMs.
+  if (durationMs !== undefined) checkField(DURATION_RULE, durationMs, 'durationMs');
   // The rule of every seed (SEED_RULE, as `seed:` in a file and `--seed`): no negative or fractional seed.
   const seedWrong = seed === undefined ? null : seedProblem(seed);
   if (seedWrong !== null) throw new RangeError(`seed ${seedWrong}`);

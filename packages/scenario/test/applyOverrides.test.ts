@@ -1,7 +1,14 @@
-import { meshShapeNames, resolveMeshConfig } from '@meshsim/mesh';
-import type { IstioAmbientMeshConfig, IstioSidecarMeshConfig, MeshConfig, ProxyProfile } from '@meshsim/mesh';
+import { meshShapeNames, resolveMeshConfig, simulate } from '@meshsim/mesh';
+import type {
+  IstioAmbientMeshConfig,
+  IstioSidecarMeshConfig,
+  MeshConfig,
+  ProxyProfile,
+  SimulationConfig,
+} from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, parseScenario, resolveScenario } from '../src/index.js';
+import type { ScenarioOverrides } from '../src/index.js';
 import { minimal } from './__helpers__/scenarios.js';
 
 /** The Envoy sidecar profile of a sidecar shape's config. */
@@ -110,11 +117,44 @@ describe('applyOverrides', () => {
 
   it('throws a RangeError for a bad duration, seed or mesh shape', () => {
     expect(() => applyOverrides(base, { durationMs: 0 })).toThrow(
-      new RangeError('durationMs must be a finite number > 0 (got 0)'),
+      new RangeError('durationMs must be > 0 (got 0)'),
+    );
+    expect(() => applyOverrides(base, { durationMs: NaN })).toThrow(
+      new RangeError('durationMs must be a finite number (got NaN)'),
     );
     const seedRule = `seed must be a non-negative integer (at most ${Number.MAX_SAFE_INTEGER}) or a non-empty string, as in a scenario`;
     expect(() => applyOverrides(base, { seed: NaN })).toThrow(new RangeError(`${seedRule} (got NaN)`));
     expect(() => applyOverrides(base, { seed: '' })).toThrow(new RangeError(`${seedRule} (got "")`));
+  });
+
+  it('refuses a duration past the bound of a scenario’s duration (30 days), as --duration and simulate do', () => {
+    const maxMs = 30 * 24 * 3_600_000;
+    expect(applyOverrides(base, { durationMs: maxMs }).durationMs).toBe(maxMs);
+    expect(() => applyOverrides(base, { durationMs: 1e12 })).toThrow(
+      new RangeError(`durationMs must be ≤ ${maxMs} (got 1000000000000)`),
+    );
+    // The same words as simulate's check of a config built in code.
+    expect(() => simulate({ ...base, durationMs: 1e12 })).toThrow(
+      `durationMs must be ≤ ${maxMs} (got 1000000000000)`,
+    );
+  });
+
+  it('refuses an unknown key, naming it and the keys it takes (with "did you mean"), instead of dropping it', () => {
+    const takes = 'applyOverrides takes seed, durationMs, mesh';
+    const apply = (overrides: Record<string, unknown>): SimulationConfig =>
+      applyOverrides(base, overrides as ScenarioOverrides);
+    expect(() => apply({ duration: 5000 })).toThrow(
+      new RangeError(`unknown override "duration" (did you mean "durationMs"?): ${takes}`),
+    );
+    expect(() => apply({ Seed: 3 })).toThrow(
+      new RangeError(`unknown override "Seed" (did you mean "seed"?): ${takes}`),
+    );
+    expect(() => apply({ meshShape: 'none' })).toThrow(
+      new RangeError(`unknown override "meshShape": ${takes}`),
+    );
+    expect(() => apply({ seed: 4, color: 'red' })).toThrow(
+      new RangeError(`unknown override "color": ${takes}`),
+    );
   });
 
   it('refuses a seed the scenario format refuses (negative, fractional, beyond 2^53 − 1), as --seed does', () => {
