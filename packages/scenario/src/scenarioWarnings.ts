@@ -6,6 +6,8 @@ import { staticWarnings } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { findBareDurations } from './internal/bareDurations.js';
 import { formatPath } from './internal/path.js';
+import type { PathSegment } from './internal/path.js';
+import { isObject } from './internal/rawAccess.js';
 import { sourceOf } from './internal/scenarioSources.js';
 import type { Locate } from './internal/positions.js';
 import type { ScenarioIssue } from './ScenarioError.js';
@@ -35,11 +37,32 @@ export function scenarioWarnings(config: SimulationConfig, file?: string): Scena
   let locate: Locate | undefined;
   if (source !== undefined && warnings.some((warning) => warning.path !== undefined))
     locate = source.parse()?.locate;
-  return warnings.map(({ message, path }): ScenarioIssue => {
-    if (path === undefined) return { file: name, path: '', reason: message };
+  return warnings.map(({ message, path: modelPath }): ScenarioIssue => {
+    if (modelPath === undefined) return { file: name, path: '', reason: message };
+    const path = source === undefined ? modelPath : writtenPath(source.input, modelPath);
     const position = locate?.(path);
     return { file: name, path: formatPath(path), reason: message, ...position };
   });
+}
+
+/**
+ * Where `data` writes the field at `path`: `path` itself, but a `perTryTimeout` of a call, a traffic source or
+ * `mesh.defaultPolicy` that `data` writes in its `retry` instead (the same field, Istio's spelling) is there.
+ */
+function writtenPath(data: unknown, path: readonly PathSegment[]): readonly PathSegment[] {
+  if (path[path.length - 1] !== 'perTryTimeout') return path;
+  let parent: unknown = data;
+  for (const segment of path.slice(0, -1)) {
+    parent =
+      isObject(parent) || Array.isArray(parent)
+        ? (parent as Record<PathSegment, unknown>)[segment]
+        : undefined;
+  }
+  if (!isObject(parent) || 'perTryTimeout' in parent) return path;
+  const retry = parent['retry'];
+  return isObject(retry) && 'perTryTimeout' in retry
+    ? [...path.slice(0, -1), 'retry', 'perTryTimeout']
+    : path;
 }
 
 /**

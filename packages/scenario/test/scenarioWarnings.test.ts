@@ -85,6 +85,32 @@ describe('scenarioWarnings', () => {
     expect(warning?.column).toBe((json.split('\n')[2] ?? '').indexOf('"timeout"') + 1);
   });
 
+  it('places a per-try timeout not shorter than the timeout where the file writes it: on the call or in its retry', () => {
+    const text = [
+      'services:',
+      '  web:',
+      '    serviceTime: 2ms',
+      '    calls:',
+      '      - { to: db, timeout: 1s, retry: { attempts: 3, perTryTimeout: 2s } }',
+      '      - { to: db, timeout: 1s, perTryTimeout: 1s }',
+      '  db: { serviceTime: 5ms }',
+      'traffic:',
+      '  - { to: web, rate: 10, timeout: 500ms, retry: { attempts: 2, perTryTimeout: 600ms } }',
+      '',
+    ].join('\n');
+    const warnings = scenarioWarnings(parseScenario(text, 'pertry.yaml'))
+      .filter((w) => w.reason.includes('its perTryTimeout'))
+      .map((w) => [w.path, w.line, w.column]);
+    expect(warnings).toEqual([
+      ['services.web.calls[0].retry.perTryTimeout', 5, 54],
+      ['services.web.calls[1].perTryTimeout', 6, 32],
+      ['traffic[0].retry.perTryTimeout', 9, 64],
+    ]);
+    // From data (no text): at the model's field, on the call.
+    const fromData = scenarioWarnings(resolveScenario(parse(text)));
+    expect(fromData.find((w) => w.reason.startsWith('client → web'))?.path).toBe('traffic[0].perTryTimeout');
+  });
+
   it('finds nothing to say about a bundled scenario', () => {
     expect(scenarioWarnings(loadScenario('retry-storm'))).toEqual([]);
   });

@@ -1,29 +1,66 @@
 // Warns about a call's timeouts that undo it: a timeout shorter than half its callee's mean service time (most of its
 // calls time out before the callee could answer — often a unit slip, `timeout: 1` being 1 ms, which a scenario file's
-// own bare-number warning names), and retries with no timeout at all (a slow or hung attempt is never retried).
+// own bare-number warning names), retries with no timeout at all (a slow or hung attempt is never retried), and a
+// per-try timeout not shorter than the timeout (it never takes effect: the timeout covers every try, as Envoy's).
 
 import { distributionMean } from '@meshsim/engine';
 
 import { callFieldPath } from '../config/ConfigWarning.js';
 import type { ScenarioFieldPath } from '../config/ConfigWarning.js';
+import type { CallPolicy } from '../config/CallPolicy.js';
 import type { CallConfig, SimulationConfig } from '../config/SimulationConfig.js';
 import type { Warnings } from '../ports/Warnings.js';
 
 /**
- * Adds one warning per call whose overall or per-try timeout is below half the callee's mean service time, and one
- * per call that writes retries (`attempts` > 1) but neither a timeout nor a per-try timeout.
+ * Adds one warning per call whose overall or per-try timeout is below half the callee's mean service time, one
+ * per call that writes retries (`attempts` > 1) but neither a timeout nor a per-try timeout, and one per call, traffic
+ * source or `mesh.defaultPolicy` whose finite per-try timeout is not shorter than its finite timeout.
  */
 export function checkTimeouts(config: SimulationConfig, warnings: Warnings): void {
   const meanMs = new Map(config.services.map((s) => [s.name, distributionMean(s.serviceTimeMs)] as const));
+  checkPerTryBeyondTimeout(
+    `mesh shape ${config.mesh.shape}'s defaultPolicy`,
+    config.mesh.defaultPolicy,
+    ['mesh', 'defaultPolicy'],
+    warnings,
+  );
   for (const service of config.services) {
     service.calls.forEach((stage, s) => {
       stage.forEach((call, i) => {
         const at = callFieldPath(service.name, s, i, stage.length);
         checkShortTimeout(service.name, call, meanMs.get(call.to), at, warnings);
         checkRetryWithoutTimeout(config, service.name, call, at, warnings);
+        checkPerTryBeyondTimeout(`${service.name} → ${call.to}`, call.policy, at, warnings);
       });
     });
   }
+  config.traffic.forEach((source, i) =>
+    checkPerTryBeyondTimeout(`${source.name} → ${source.to}`, source.policy, ['traffic', i], warnings),
+  );
+}
+
+/**
+ * The warning of a per-try timeout not shorter than the timeout, both finite: the timeout covers every try (Envoy's
+ * route timeout "includes all retries", and a per-try timeout not less than it is ignored: docs/sources.md
+ * `envoy-router`), so the call times out first — meshsim fires the overall timeout first at a tie too — and the
+ * per-try timeout never cuts a try short. Placed at the `perTryTimeout` of the call, source or default policy (a
+ * scenario file may write it in `retry`: `scenarioWarnings` finds it there).
+ */
+function checkPerTryBeyondTimeout(
+  who: string,
+  policy: CallPolicy,
+  at: ScenarioFieldPath,
+  warnings: Warnings,
+): void {
+  const { timeoutMs, perTryTimeoutMs, retry } = policy;
+  if (!Number.isFinite(timeoutMs) || !Number.isFinite(perTryTimeoutMs) || perTryTimeoutMs < timeoutMs) return;
+  warnings.add(
+    `${who}: its perTryTimeout (${formatMs(perTryTimeoutMs)}) is not shorter than its timeout (${formatMs(timeoutMs)}): ` +
+      "the timeout covers every try, as Envoy's route timeout does, so the call times out first and the per-try " +
+      `timeout never takes effect${retry.maxAttempts > 1 ? ' (no try is cut short and retried)' : ''}; ` +
+      'set perTryTimeout below timeout, or leave it out',
+    [...at, 'perTryTimeout'],
+  );
 }
 
 /** The warning of a timeout under half the callee's mean service time (`calleeMs`), if it is. */

@@ -1,11 +1,12 @@
 // A call whose timeout is under half its callee's mean service time is warned of (most of its calls time out: often
 // `timeout: 1` meant as a second); a timeout at or above half the mean, or none, is not. A call that writes retries
-// but no timeout at all is warned of too (its policy replaces the mesh's default, timeout included).
+// but no timeout at all is warned of too (its policy replaces the mesh's default, timeout included), and so is a
+// per-try timeout not shorter than the timeout (the timeout covers every try: the per-try one never takes effect).
 
 import { describe, expect, it } from 'vitest';
 
-import { NO_POLICY, simulate, staticWarnings } from '../../src/index.js';
-import type { CallPolicy } from '../../src/index.js';
+import { NO_POLICY, meshShapeNames, resolveMeshConfig, simulate, staticWarnings } from '../../src/index.js';
+import type { CallPolicy, ScenarioFieldPath, ServiceConfig, SimulationConfig } from '../../src/index.js';
 import { call, config, poisson, policy, service } from '../__helpers__/configs.js';
 
 function warningsWith(timeoutMs: number, perTryTimeoutMs = Infinity): string[] {
@@ -83,5 +84,56 @@ describe('checkTimeouts: retries without a timeout', () => {
     // Istio's default policy retries without a timeout; it is the mesh's, not the scenario's.
     expect(retryWarnings(undefined, 'istio-sidecar')).toEqual([]);
     expect(retryWarnings(NO_POLICY)).toEqual([]);
+  });
+});
+
+describe('checkTimeouts: a per-try timeout not shorter than the timeout', () => {
+  /** The static warnings about a per-try timeout, with their paths. */
+  function perTryWarnings(cfg: SimulationConfig): [string, ScenarioFieldPath | undefined][] {
+    return staticWarnings(cfg)
+      .filter((w) => w.message.includes('its perTryTimeout'))
+      .map((w) => [w.message, w.path]);
+  }
+  const services = (written: CallPolicy): ServiceConfig[] => [
+    service('web', { calls: [[call('db', written)]] }),
+    service('db'),
+  ];
+
+  it('warns at the call’s perTryTimeout: the timeout covers every try, so the per-try one never takes effect', () => {
+    expect(perTryWarnings(config(services(policy(1000, 3, 2000)), [poisson('web', 20)]))).toEqual([
+      [
+        "web → db: its perTryTimeout (2,000 ms) is not shorter than its timeout (1,000 ms): the timeout covers every try, as Envoy's route timeout does, so the call times out first and the per-try timeout never takes effect (no try is cut short and retried); set perTryTimeout below timeout, or leave it out",
+        ['services', 'web', 'calls', 0, 'perTryTimeout'],
+      ],
+    ]);
+    // Equal: the overall timeout fires first at a tie. Without retries, nothing to say of retries.
+    const equal = perTryWarnings(config(services(policy(1000, 1, 1000)), [poisson('web', 20)])).map(
+      ([m]) => m,
+    );
+    expect(equal).toHaveLength(1);
+    expect(equal[0]).toMatch(
+      /\(1,000 ms\) is not shorter than its timeout \(1,000 ms\).*never takes effect; set/,
+    );
+  });
+
+  it("warns of a traffic source's own policy and of a written mesh.defaultPolicy, at their perTryTimeout", () => {
+    const source = poisson('web', 20, policy(500, 2, 600), 'shoppers');
+    const mesh = resolveMeshConfig({ shape: 'istio-sidecar', defaultPolicy: policy(1000, 3, 1000) });
+    const warnings = perTryWarnings(config(services(NO_POLICY), [source], { mesh }));
+    expect(warnings.map(([message, path]) => [message.slice(0, message.indexOf(':')), path])).toEqual([
+      ["mesh shape istio-sidecar's defaultPolicy", ['mesh', 'defaultPolicy', 'perTryTimeout']],
+      ['shoppers → web', ['traffic', 0, 'perTryTimeout']],
+    ]);
+  });
+
+  it('says nothing of a shorter per-try timeout, or when either is infinite (none written)', () => {
+    const quiet = (written: CallPolicy): void =>
+      expect(perTryWarnings(config(services(written), [poisson('web', 20)]))).toEqual([]);
+    quiet(policy(1000, 3, 999));
+    quiet(policy(Infinity, 3, 2000));
+    quiet(policy(1000, 3, Infinity));
+    // No shape's own default policy has one.
+    for (const shape of meshShapeNames())
+      expect(perTryWarnings(config(services(NO_POLICY), [poisson('web', 20)], { shape }))).toEqual([]);
   });
 });
