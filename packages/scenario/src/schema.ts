@@ -22,6 +22,7 @@ import { scenarioRegistry } from './internal/registry.js';
 import { ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
 import { didYouMean } from './internal/suggest.js';
+import { writtenDuration } from './internal/writtenDuration.js';
 import {
   CpuQuantity,
   Distribution,
@@ -507,7 +508,7 @@ export const Rate = z
               ctx.addIssue({
                 code: 'custom',
                 path: [i, 'at'],
-                message: got(`must be after the previous point (${String(previous)})`, at),
+                message: got(`must be after the previous point (${writtenDuration(previous)})`, at),
               });
             }
           }

@@ -10,6 +10,7 @@ import { scenarioRegistry } from './internal/registry.js';
 import type { RawDistribution, RawDistributionObject } from './RawDistribution.js';
 import { got, show } from './internal/show.js';
 import { toDistributionSpec } from './internal/toDistributionSpec.js';
+import { writtenDuration } from './internal/writtenDuration.js';
 import {
   BYTE_SIZE_PATTERN,
   CPU_PATTERN,
@@ -318,7 +319,7 @@ function checkWithEngine(object: RawDistributionObject, ctx: z.RefinementCtx): v
     const rule =
       bound === undefined
         ? error.rule
-        : `must be ${bound.strict ? '>' : '>='} ${bound.field} (${String(valueAt(object, [...path.slice(0, -1), bound.field]))})`;
+        : `must be ${bound.strict ? '>' : '>='} ${bound.field} (${writtenDuration(valueAt(object, [...path.slice(0, -1), bound.field]))})`;
     ctx.addIssue({
       code: 'custom',
       path,

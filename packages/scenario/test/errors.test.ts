@@ -102,6 +102,18 @@ const CASES: [string, Mutation, string[]][] = [
     ['test.yaml: traffic[0].rate[2].at: must be after the previous point (10s) (got "10s")'],
   ],
   [
+    'rate points out of order after a bare number: milliseconds, said',
+    (s) =>
+      (s.traffic[0].rate = [
+        { at: 0, rps: 5 },
+        { at: 3000, rps: 6 },
+        { at: '2s', rps: 7 },
+      ]),
+    [
+      'test.yaml: traffic[0].rate[2].at: must be after the previous point (3000 ms: a bare number is milliseconds; write 3000s for seconds) (got "2s")',
+    ],
+  ],
+  [
     'a ramp on the first point',
     (s) => (s.traffic[0].rate = [{ at: 0, rps: 5, ramp: true }]),
     [
@@ -202,6 +214,13 @@ const CASES: [string, Mutation, string[]][] = [
     'a uniform with max < min',
     (s) => (s.services.backend.serviceTime = { uniform: { min: '5ms', max: '3ms' } }),
     ['test.yaml: services.backend.serviceTime.uniform.max: must be >= min (5ms) (got "3ms")'],
+  ],
+  [
+    'a uniform with max < min, min a bare number: milliseconds, said',
+    (s) => (s.services.backend.serviceTime = { uniform: { min: 5000, max: '3s' } }),
+    [
+      'test.yaml: services.backend.serviceTime.uniform.max: must be >= min (5000 ms: a bare number is milliseconds; write 5000s for seconds) (got "3s")',
+    ],
   ],
   [
     'an exponential with mean 0',
@@ -314,6 +333,13 @@ const CASES: [string, Mutation, string[]][] = [
     'a backoff max below its base',
     (s) => (s.services.frontend.calls[0].retry = { attempts: 2, backoff: { base: '100ms', max: '50ms' } }),
     ['test.yaml: services.frontend.calls[0].retry.backoff.max: must be >= base (100ms) (got "50ms")'],
+  ],
+  [
+    'a backoff max below its base, the base a bare number: milliseconds, said',
+    (s) => (s.services.frontend.calls[0].retry = { attempts: 2, backoff: { base: 100, max: '50ms' } }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.backoff.max: must be >= base (100 ms: a bare number is milliseconds; write 100s for seconds) (got "50ms")',
+    ],
   ],
   [
     'traffic with both rate and users',
@@ -448,6 +474,21 @@ const CASES: [string, Mutation, string[]][] = [
       s.faults = [{ at: '30s', service: 'backend', crash: true }];
     },
     ['test.yaml: faults[0].at: must be before the end of the run (duration 30s) (got "30s")'],
+  ],
+  [
+    'a fault past the end of a run whose duration is a bare number: milliseconds, said',
+    (s) => {
+      s.duration = 60;
+      s.faults = [{ at: '20s', service: 'backend', crash: true }];
+    },
+    [
+      'test.yaml: faults[0].at: must be before the end of the run (duration 60 ms: a bare number is milliseconds; write 60s for seconds) (got "20s")',
+    ],
+  ],
+  [
+    'a fault past the end of a run of the default duration',
+    (s) => (s.faults = [{ at: '90s', service: 'backend', crash: true }]),
+    ['test.yaml: faults[0].at: must be before the end of the run (duration 60s, the default) (got "90s")'],
   ],
   [
     'a traffic source named as a service (edges are keyed by caller name), written or by default',

@@ -394,6 +394,36 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    'a weight step past the end of a run whose duration is a bare number (in quotes): milliseconds, said',
+    (s) => {
+      s.duration = '500';
+      s.services.backend.versions = [
+        { name: 'v1', replicas: 1, weight: 100 },
+        { name: 'v2', replicas: 1, weight: 0 },
+      ];
+      s.services.backend.weightSchedule = [{ at: '1s', weights: { v1: 0, v2: 100 } }];
+    },
+    [
+      'test.yaml: services.backend.weightSchedule[0].at: must be before the end of the run (duration 500 ms: a bare number is milliseconds; write 500s for seconds) (got "1s")',
+    ],
+  ],
+  [
+    'weight steps out of order after a bare number: milliseconds, said',
+    (s) => {
+      s.services.backend.versions = [
+        { name: 'v1', replicas: 1, weight: 100 },
+        { name: 'v2', replicas: 1, weight: 0 },
+      ];
+      s.services.backend.weightSchedule = [
+        { at: 5000, weights: { v1: 50, v2: 50 } },
+        { at: '2s', weights: { v1: 0, v2: 100 } },
+      ];
+    },
+    [
+      'test.yaml: services.backend.weightSchedule[1].at: must be after the previous step (5000 ms: a bare number is milliseconds; write 5000s for seconds) (got "2s")',
+    ],
+  ],
+  [
     'a weight schedule without weighted versions',
     (s) => (s.services.backend.weightSchedule = [{ at: '5s', weights: { v1: 100 } }]),
     [

@@ -5,9 +5,10 @@ import { WEIGHT_SUM_TOLERANCE } from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import { parsePercent } from '../units.js';
 import type { PathSegment } from './path.js';
-import { durationOrUndefined, isObject, list, unknownName } from './rawAccess.js';
+import { durationOrUndefined, isObject, list, runDurationText, unknownName } from './rawAccess.js';
 import type { Obj } from './rawAccess.js';
-import { asText, got } from './show.js';
+import { got } from './show.js';
+import { writtenDuration } from './writtenDuration.js';
 import type { PathIssue } from './zodIssues.js';
 
 /** The percentage of a valid percentage, else undefined. */
@@ -118,7 +119,7 @@ function checkVersions(
           });
         }
         previousMs = atMs;
-        previousText = asText(step['at']);
+        previousText = writtenDuration(step['at']);
       }
       const weights = step['weights'];
       if (!isObject(weights)) return;
@@ -223,7 +224,7 @@ export function checkPolicyReferences(input: Obj, durationMs: number | undefined
     const trafficName = typeof source['name'] === 'string' ? source['name'] : SCENARIO_DEFAULTS.trafficName;
     if (!trafficNames.includes(trafficName)) trafficNames.push(trafficName);
   }
-  const durationText = asText(input['duration'] ?? `${SCENARIO_DEFAULTS.durationMs}ms`);
+  const durationText = runDurationText(input['duration']);
   for (const [name, service] of Object.entries(services)) {
     if (!isObject(service)) continue;
     checkVersions(name, service, durationMs, durationText, out);

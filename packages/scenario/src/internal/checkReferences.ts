@@ -14,7 +14,7 @@ import {
 import { SCENARIO_DEFAULTS } from '../defaults.js';
 import { checkPolicyReferences } from './checkPolicyReferences.js';
 import type { PathSegment } from './path.js';
-import { durationOrUndefined, isObject, list, unknownName } from './rawAccess.js';
+import { durationOrUndefined, isObject, list, runDurationText, unknownName } from './rawAccess.js';
 import type { Obj } from './rawAccess.js';
 import { asText, got } from './show.js';
 import type { CallEdge } from '@meshsim/mesh';
@@ -408,7 +408,7 @@ export function checkReferences(input: unknown): PathIssue[] {
       out.push({
         path: ['faults', i, 'at'],
         reason: got(
-          `must be before the end of the run (duration ${asText(input['duration'] ?? `${SCENARIO_DEFAULTS.durationMs}ms`)})`,
+          `must be before the end of the run (duration ${runDurationText(input['duration'])})`,
           fault['at'],
         ),
       });

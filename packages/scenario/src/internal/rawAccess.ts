@@ -1,8 +1,11 @@
 // Defensive readers of raw (not yet validated) scenario input, shared by the cross-reference checks:
 // values of the wrong type are skipped there, because the schema reports them.
 
+import { SCENARIO_DEFAULTS } from '../defaults.js';
+import { showMs } from '../schemaParts.js';
 import { parseDurationMs } from '../units.js';
 import { didYouMean } from './suggest.js';
+import { writtenDuration } from './writtenDuration.js';
 
 /** A plain mapping (not null, not an array). */
 export type Obj = Record<string, unknown>;
@@ -24,6 +27,16 @@ export function durationOrUndefined(value: unknown): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The run's `duration` as a message names it, always with a unit: as {@link writtenDuration} names it when written
+ * (`45s`; `60 ms: a bare number is milliseconds; write 60s for seconds`), the default's when not (`60s, the default`).
+ */
+export function runDurationText(duration: unknown): string {
+  return duration === undefined
+    ? `${showMs(SCENARIO_DEFAULTS.durationMs)}, the default`
+    : writtenDuration(duration);
 }
 
 /** `unknown <what> "x" (did you mean "y"?); known <what>s: a, b`. */

@@ -25,6 +25,7 @@ import {
 } from '../schemaParts.js';
 import { formatMs, formatRuleValue } from './formatRuleValue.js';
 import { got } from './show.js';
+import { writtenDuration } from './writtenDuration.js';
 
 /** What a scenario may write for a row (before units are applied). */
 export type RuleInput<R extends RuleRow> = R['kind'] extends 'integer'
@@ -298,6 +299,9 @@ export function ruleRelations(
       : [{ row, other, ifOmitted: row.atLeast.ifOmitted }];
   });
   const show = (row: RuleRow, n: number): string => (row.kind === 'duration' ? `${n}ms` : String(n));
+  // A duration written as a bare number is milliseconds: said, as in every message naming a written duration.
+  const written = (row: RuleRow, v: unknown): string =>
+    row.kind === 'duration' ? writtenDuration(v) : String(v);
   return (value, ctx) => {
     for (const { row, other, ifOmitted } of relations) {
       const maxWritten = value[row.field] !== undefined;
@@ -311,7 +315,7 @@ export function ruleRelations(
         path: [maxWritten ? row.field : other.field],
         message: maxWritten
           ? got(
-              `must be >= ${other.field} (${minWritten ? String(value[other.field]) : `default ${show(other, min)}`})`,
+              `must be >= ${other.field} (${minWritten ? written(other, value[other.field]) : `default ${show(other, min)}`})`,
               value[row.field],
             )
           : got(`must be <= ${row.field} (default ${show(row, max)})`, value[other.field]),
