@@ -188,6 +188,35 @@ describe('numbers', () => {
     ]);
   });
 
+  it('a number beyond the largest exact integer is told its field’s own bound, or the largest exact integer', () => {
+    const text = [
+      'seed: 1e20',
+      'services:',
+      '  api:',
+      '    serviceTime: 5ms',
+      '    concurrency: 1e20',
+      '    queue: 1e20',
+      '    replicas: -1e20',
+      '    memoryRequest: 1e20',
+      '    calls: [ { to: db, timeout: 1e20, retry: { attempts: 1e20 } } ]',
+      '  db: { serviceTime: 5ms }',
+      'traffic:',
+      '  - { to: api, rate: 1e20 }',
+      '',
+    ].join('\n');
+    expect(parseError(text).issues.map((issue) => `${issue.path}: ${issue.reason}`)).toEqual([
+      'seed: must be an integer <= 9007199254740991 (got 100000000000000000000)',
+      'services.api.concurrency: must be an integer between 1 and 100000 (got 100000000000000000000)',
+      'services.api.queue: must be an integer between 0 and 1000000 (got 100000000000000000000)',
+      'services.api.replicas: must be an integer >= 1 (got -100000000000000000000)',
+      // No bound of its own: the largest exact integer.
+      `services.api.memoryRequest: must be at most ${SCENARIO_LIMITS.largestNumber} in magnitude, the largest exact integer (got 100000000000000000000)`,
+      'services.api.calls[0].timeout: must be at most 8760h (got 100000000000000000000)',
+      'services.api.calls[0].retry.attempts: must be an integer between 1 and 100 (got 100000000000000000000)',
+      'traffic[0].rate: must be at most 1000000/s, the largest rate of a scenario (got 100000000000000000000)',
+    ]);
+  });
+
   it('refuses a scenario over the size limits: too many services, instances, calls, sources, faults', () => {
     const input = minimal();
     input.services['frontend'] = {

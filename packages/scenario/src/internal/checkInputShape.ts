@@ -15,6 +15,11 @@ export interface InputShape {
   issues: PathIssue[];
   /** True when the input is too deep or too large to validate further (only these issues apply). */
   fatal: boolean;
+  /**
+   * Numbers larger in magnitude than `SCENARIO_LIMITS.largestNumber`: each field's own bound, when it has one, says
+   * more (`must be an integer between 1 and 100000`), so these apply only where the schema finds nothing to say.
+   */
+  tooLarge: PathIssue[];
 }
 
 /** A key that changes an object's prototype when assigned in JavaScript: never allowed. */
@@ -23,8 +28,8 @@ const PROTO_KEY = '__proto__';
 /**
  * Walks `input` (plain data) depth-first without recursion and reports: maps and lists nested deeper
  * than `SCENARIO_LIMITS.nestingDepth` or a cycle (fatal), more than `SCENARIO_LIMITS.values` values
- * (fatal), `__proto__` keys, and numbers that are NaN, infinite or larger in magnitude than
- * `SCENARIO_LIMITS.largestNumber`.
+ * (fatal), `__proto__` keys, and numbers that are NaN or infinite; apart (`tooLarge`), numbers larger in magnitude
+ * than `SCENARIO_LIMITS.largestNumber`.
  *
  * @param input - The parsed file or the object given to `resolveScenario`.
  * @param written - The text of a value as written in the file, when there is one (to tell YAML's `.inf`
@@ -32,6 +37,7 @@ const PROTO_KEY = '__proto__';
  */
 export function checkInputShape(input: unknown, written?: ReadWritten): InputShape {
   const issues: PathIssue[] = [];
+  const tooLarge: PathIssue[] = [];
   const maxDepth = SCENARIO_LIMITS.nestingDepth;
   const stack: { value: unknown; path: readonly PathSegment[] }[] = [{ value: input, path: [] }];
   let seen = 0;
@@ -43,9 +49,14 @@ export function checkInputShape(input: unknown, written?: ReadWritten): InputSha
           { path: [], reason: `more than ${SCENARIO_LIMITS.values} values (numbers, strings, maps, lists)` },
         ],
         fatal: true,
+        tooLarge: [],
       };
     }
     if (typeof value === 'number') {
+      if (Number.isFinite(value) && Math.abs(value) > SCENARIO_LIMITS.largestNumber) {
+        tooLarge.push({ path, reason: tooLargeReason(value) });
+        continue;
+      }
       const problem = numberProblem(value, path, Number.isFinite(value) ? undefined : written?.(path));
       if (problem !== null) issues.push({ path, reason: problem });
       continue;
@@ -60,6 +71,7 @@ export function checkInputShape(input: unknown, written?: ReadWritten): InputSha
           },
         ],
         fatal: true,
+        tooLarge: [],
       };
     }
     if (Array.isArray(value)) {
@@ -79,7 +91,12 @@ export function checkInputShape(input: unknown, written?: ReadWritten): InputSha
       stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
     }
   }
-  return { issues, fatal: false };
+  return { issues, fatal: false, tooLarge };
+}
+
+/** Why a finite number larger in magnitude than the largest exact integer cannot be in a scenario. */
+function tooLargeReason(value: number): string {
+  return `must be at most ${SCENARIO_LIMITS.largestNumber} in magnitude, the largest exact integer (got ${String(value)})`;
 }
 
 /** What to write instead of `.inf` in a field that takes `words`: its word for no limit, or a finite value. */
@@ -119,9 +136,6 @@ function numberProblem(
     return (
       `must be a finite number (got ${String(value)})` + (words.known ? `; ${insteadOfInfinity(words)}` : '')
     );
-  }
-  if (Math.abs(value) > SCENARIO_LIMITS.largestNumber) {
-    return `must be at most ${SCENARIO_LIMITS.largestNumber} in magnitude, the largest exact integer (got ${String(value)})`;
   }
   return null;
 }

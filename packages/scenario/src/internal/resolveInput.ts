@@ -75,7 +75,14 @@ export function resolveInput(
   const issues: PathIssue[] = [...shape.issues];
   const found = shape.issues.map((issue) => issue.path);
   const notFound = (issue: PathIssue): boolean => !found.some((path) => isWithin(issue.path, path));
-  if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues, knownKeys).filter(notFound));
+  const schemaIssues = parsed.success
+    ? []
+    : flattenZodIssues(parsed.error.issues, knownKeys).filter(notFound);
+  // A number beyond the largest exact integer: the field's own bound where the schema gives one (`concurrency: 1e20`
+  // is told it must be between 1 and 100000), else the largest exact integer.
+  const bounded = (issue: PathIssue): boolean =>
+    schemaIssues.some((other) => formatPath(other.path) === formatPath(issue.path));
+  issues.push(...shape.tooLarge.filter((issue) => !bounded(issue)), ...schemaIssues);
   issues.push(...checkReferences(input).filter(notFound));
   if (parsed.success && issues.length === 0) {
     const config = buildConfig(parsed.data, nameFromFile(file), issues);

@@ -43,6 +43,19 @@ function isRootValueOfOtherType(issue: Issue): boolean {
   );
 }
 
+/**
+ * True for zod's refusal of an integer outside the safe range (±(2^53 − 1)), which every `z.int()` adds: such a number
+ * is refused by the field's own bound when it has one (`must be an integer between 1 and 100000`), else as larger than
+ * the largest exact integer (checkInputShape).
+ */
+function isSafeRangeIssue(issue: Issue): boolean {
+  return (
+    (issue.code === 'too_big' || issue.code === 'too_small') &&
+    issue.origin === 'int' &&
+    Math.abs(Number(issue.code === 'too_big' ? issue.maximum : issue.minimum)) === Number.MAX_SAFE_INTEGER
+  );
+}
+
 function onlyRootTypeErrors(issues: readonly Issue[]): boolean {
   return issues.every(isRootTypeMismatch);
 }
@@ -68,6 +81,8 @@ export function flattenZodIssues(
 ): PathIssue[] {
   const out: PathIssue[] = [];
   for (const issue of issues) {
+    // zod's own bound of an integer (the safe range): the field's bound says more, else checkInputShape's `tooLarge`.
+    if (isSafeRangeIssue(issue)) continue;
     const path = [...prefix, ...(issue.path as PathSegment[])];
     switch (issue.code) {
       case 'unrecognized_keys': {
