@@ -18,7 +18,7 @@ export interface ScenarioIssue {
 /**
  * Formats one issue as `file:line:column: path: reason` when its position is known, else
  * `file: path: reason`; the path is left out when it is empty. For example
- * `retry-storm.yaml:12:11: services.checkout.calls[0].retry.attempts: must be an integer >= 1 (got 0)`.
+ * `retry-storm.yaml:12:11: services.checkout.replicas: must be an integer >= 1 (got 0)`.
  * The one rendering of an issue: `ScenarioError.message`, and so `meshsim run` and `meshsim validate`, use it.
  */
 export function formatScenarioIssue(issue: ScenarioIssue): string {

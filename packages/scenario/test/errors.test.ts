@@ -15,9 +15,11 @@ const DURATION = 'a duration such as 250ms, 1.5s, 5m, 300us or a number of milli
 
 const CASES: [string, Mutation, string[]][] = [
   [
-    'retry.attempts 0',
+    'retry.attempts 0: attempts counts every try, so 1 means no retries (Istio counts retries only)',
     (s) => (s.services.frontend.calls[0].retry = { attempts: 0 }),
-    ['test.yaml: services.frontend.calls[0].retry.attempts: must be an integer >= 1 (got 0)'],
+    [
+      "test.yaml: services.frontend.calls[0].retry.attempts: must be an integer >= 1: attempts counts every try including the first, so 1 means no retries (Istio's attempts: 0) (got 0)",
+    ],
   ],
   [
     'an unknown top-level key, close to a known one',
@@ -746,7 +748,8 @@ describe('invalid scenarios: each error names the file, the field path and the r
       {
         file: 'retry-storm.yaml',
         path: 'services.frontend.calls[0].retry.attempts',
-        reason: 'must be an integer >= 1 (got 0)',
+        reason:
+          "must be an integer >= 1: attempts counts every try including the first, so 1 means no retries (Istio's attempts: 0) (got 0)",
       },
     ]);
   });
@@ -794,7 +797,7 @@ faults:
       'broken.yaml:2:1: duraton: unknown field (did you mean "duration"?)',
       'broken.yaml:5:5: services.frontend.replicas: must be an integer >= 1 (got 0)',
       'broken.yaml:8:9: services.frontend.calls[0].to: unknown service "chekout" (did you mean "checkout"?); known services: frontend, checkout',
-      'broken.yaml:9:18: services.frontend.calls[0].retry.attempts: must be an integer >= 1 (got 0)',
+      "broken.yaml:9:18: services.frontend.calls[0].retry.attempts: must be an integer >= 1: attempts counts every try including the first, so 1 means no retries (Istio's attempts: 0) (got 0)",
       'broken.yaml:11:47: services.checkout.serviceTime.lognormal.p99: must be > median (40ms) (got "30ms")',
       'broken.yaml:13:31: traffic[0].rate[0].at: the first point must be at 0 (got "5s")',
       'broken.yaml:15:35: faults[0].latency: must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3") (got "150ms")',

@@ -68,7 +68,13 @@ function rangeText(row: RuleRow, format: (value: number) => string = String): st
 function integerSchema(row: RuleRow): z.ZodType {
   const min = row.min === undefined ? undefined : row.min.value + (row.min.exclusive === true ? 1 : 0);
   const max = row.max === undefined ? undefined : row.max.value - (row.max.exclusive === true ? 1 : 0);
-  let whole = min === undefined ? z.int(must('must be an integer')) : integer(min);
+  const minWhy = row.min?.why;
+  let whole =
+    min === undefined
+      ? z.int(must('must be an integer'))
+      : minWhy === undefined
+        ? integer(min)
+        : z.int(must('must be an integer')).min(min, must(`must be an integer >= ${min}: ${minWhy}`));
   if (max !== undefined) {
     const why = row.max !== undefined && 'cite' in row.max.source ? row.max.source.note : undefined;
     whole = whole.max(

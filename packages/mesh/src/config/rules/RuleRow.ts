@@ -62,6 +62,11 @@ export interface RuleBound {
   /** Whether the bound itself is excluded (`> 0` rather than `>= 0`). */
   readonly exclusive?: boolean;
   readonly source: RuleSource;
+  /**
+   * What a scenario's error refusing a value past this bound adds to explain it, after a colon (`attempts counts
+   * every try including the first, …`). @defaultValue nothing
+   */
+  readonly why?: string;
 }
 
 /** The field must be at least another field of the same table (`maxPenalty >= minPenalty`). */

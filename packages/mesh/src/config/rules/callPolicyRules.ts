@@ -55,7 +55,11 @@ export const RETRY_RULES = {
       configField: 'maxAttempts',
       kind: 'integer',
       unit: 'count',
-      min: { value: 1, source: { assumption: 'attempts count the first try' } },
+      min: {
+        value: 1,
+        source: { assumption: 'attempts count the first try' },
+        why: "attempts counts every try including the first, so 1 means no retries (Istio's attempts: 0)",
+      },
       max: {
         value: 100,
         source: {
