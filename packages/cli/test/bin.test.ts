@@ -177,6 +177,39 @@ describe('meshsim binary', () => {
     ]);
   });
 
+  it('meshsim validate warns of a perTryTimeout not shorter than the timeout at the line and column of its field', () => {
+    const text = [
+      'services:',
+      '  frontend:',
+      '    serviceTime: 2ms',
+      '    calls:',
+      '      - to: checkout',
+      '        timeout: 1s',
+      '        retry: { attempts: 3, perTryTimeout: 2s }',
+      '  checkout: { serviceTime: 2ms }',
+      'traffic: [ { to: frontend, rate: 10 } ]',
+      '',
+    ].join('\n');
+    const file = writeTempFile('pertry.yaml', text);
+    const { code, stdout, stderr } = meshsim('validate', file);
+    expect({ code, stdout }).toEqual({ code: 0, stdout: `ok ${file}\n` });
+    expect(stderr).toBe(
+      `warning: ${file}:7:31: services.frontend.calls[0].retry.perTryTimeout: frontend → checkout: its perTryTimeout ` +
+        "(2,000 ms) is not shorter than its timeout (1,000 ms): the timeout covers every try, as Envoy's route timeout " +
+        'does, so the call times out first and the per-try timeout never takes effect (no try is cut short and ' +
+        'retried); set perTryTimeout below timeout, or leave it out\n',
+    );
+  });
+
+  it('meshsim run refuses a --set that names a traffic source as a service (edges are keyed by caller name)', () => {
+    const { code, stdout, stderr } = meshsim('run', 'steady-3tier', '--set', 'traffic.1.name=frontend');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toContain(
+      `traffic[1].name: "frontend" is also a service's name: a traffic source's name must differ from every service ` +
+        'name, because edges are keyed by caller name',
+    );
+  });
+
   it('meshsim validate --json keeps errors in issues and puts warnings in their own list, exit 0', () => {
     const file = writeTempFile('warned.yaml', WARNED_SCENARIO_YAML);
     const { code, stdout } = meshsim('validate', file, '--json');
