@@ -1,6 +1,7 @@
 // Applies `--set` overrides to a scenario's plain data and validates the result with the scenario schema,
 // so a wrong path or a value of the wrong type is reported like any error in the file.
 
+import { SCENARIO_RULES, findRuleRow } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import {
   SCENARIO_DEFAULTS,
@@ -18,6 +19,9 @@ import { OverrideError } from './OverrideError.js';
 import type { Override } from './SetAxis.js';
 import { rawScenario } from './ScenarioSource.js';
 import type { ScenarioSource } from './ScenarioSource.js';
+
+/** The longest run a scenario may ask for [ms] (SCENARIO_RULES `duration`: 720 h). */
+const MAX_DURATION_MS = findRuleRow(SCENARIO_RULES, 'duration').max?.value ?? Infinity;
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -175,11 +179,25 @@ export function resolveWithOverrides(
     overrides.filter((o) => !isDuration(o)),
   );
   if (duration === undefined) return config;
+  const written = String(duration.value);
+  let durationMs: number;
   try {
-    return applyOverrides(config, { durationMs: parseDurationMs(duration.value as string | number) });
+    durationMs = parseDurationMs(duration.value as string | number);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new OverrideError([`--set duration=${String(duration.value)}: duration: ${reason}`]);
+    throw new OverrideError([`--set duration=${written}: duration: ${reason}`]);
+  }
+  // In the file's terms, as --duration says it (the run's duration rule, SCENARIO_RULES): not in raw milliseconds.
+  if (durationMs > MAX_DURATION_MS) {
+    throw new OverrideError([
+      `--set duration=${written}: duration: longer than the limit of ${MAX_DURATION_MS / 3_600_000}h`,
+    ]);
+  }
+  try {
+    return applyOverrides(config, { durationMs });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new OverrideError([`--set duration=${written}: duration: ${reason}`]);
   }
 }
 

@@ -48,6 +48,10 @@ describe('resolveWithOverrides', () => {
       '--set duration=soon: duration: invalid duration',
     );
     expect(problems([{ path: 'duration', value: 0 }])).toContain('--set duration=0: duration:');
+    // Over the limit, in the file's terms as --duration says it, not in raw milliseconds.
+    expect(problems([{ path: 'duration', value: '1000h' }])).toBe(
+      '--set duration=1000h: duration: longer than the limit of 720h',
+    );
   });
 
   it('creates a field the file did not write (a known schema field)', () => {
