@@ -12,8 +12,8 @@ const EXIT_CODES = `Exit codes:
   0  success
   1  simulation or validation error (invalid scenario, unknown scenario name, failed run), or the
      output cannot be written (a full disk, an unwritable --out file)
-  2  usage error (unknown command or flag, missing argument, bad flag value, a --set that does not apply,
-     more than 1000 runs without --yes)
+  2  usage error (unknown command or flag, missing argument, bad flag value, a flag given twice, a --set
+     that does not apply, more than 1000 runs without --yes)
   3  a guard stopped the run early (a Zeno loop, too many events, the wall-time or heap budget):
      the results so far are printed, and a line on stderr says why and which flag raises the limit`;
 

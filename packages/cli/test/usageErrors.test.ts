@@ -92,6 +92,38 @@ describe('a field given by a flag and by --set', () => {
   });
 });
 
+describe('a flag that takes one value, given twice', () => {
+  it('is refused naming the flag and both values, in every command (it was: the last one won, the first unchecked)', () => {
+    expect(usageError('run', 'retry-storm', '--seed', '1', '--seed', '2')).toBe(
+      "meshsim: --seed given twice ('1' and '2'): give it once (the last would silently win)",
+    );
+    // The bad first value was never checked: the run went on with the second.
+    expect(usageError('run', 'retry-storm', '--duration', '-5s', '--duration', '2s')).toBe(
+      "meshsim: --duration given twice ('-5s' and '2s'): give it once (the last would silently win)",
+    );
+    expect(usageError('run', 'retry-storm', '--mesh=none', '--mesh', 'linkerd')).toBe(
+      "meshsim: --mesh given twice ('none' and 'linkerd'): give it once (the last would silently win)",
+    );
+    expect(usageError('compare', 'retry-storm', '--mesh', 'none', '--mesh', 'linkerd')).toBe(
+      "meshsim: --mesh given twice ('none' and 'linkerd'): give it once (the last would silently win)",
+    );
+    expect(usageError('sweep', 'merge', '--store', 'a.duckdb', '--store', 'b.duckdb', 'c.duckdb')).toBe(
+      "meshsim: --store given twice ('a.duckdb' and 'b.duckdb'): give it once (the last would silently win)",
+    );
+    expect(usageError('import', 'x.yaml', '--name', 'a', '--name', 'a')).toBe(
+      "meshsim: --name given twice ('a' and 'a'): give it once (the last would silently win)",
+    );
+  });
+
+  it('a repeatable flag (--set) and a switch given twice stay accepted', () => {
+    const { code, stderr } = meshsim(
+      ...['run', 'retry-storm', '--duration', '1s', '--json', '--json', '--no-progress'],
+      ...['--set', 'seed=3', '--set', 'services.checkout.queue=64'],
+    );
+    expect(code, stderr).toBe(0);
+  });
+});
+
 describe('two --set options of one field', () => {
   it('the same path twice is refused, naming both (it was: the last one wins)', () => {
     expect(

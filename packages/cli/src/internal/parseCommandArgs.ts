@@ -1,4 +1,5 @@
-// node:util parseArgs with meshsim's error messages: every parse failure becomes a UsageError naming the flag.
+// node:util parseArgs with meshsim's error messages: every parse failure becomes a UsageError naming the flag, and a
+// flag that takes one value given twice is one (parseArgs would keep the last value silently).
 
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
@@ -45,22 +46,55 @@ function joinNegativeValues(args: readonly string[], options: Options): string[]
 
 /**
  * Parses `args` strictly against `options` (unknown flags and missing values are errors). A value that
- * looks like a negative number is taken as the flag's value (`--seed -1`), for the flag to refuse.
+ * looks like a negative number is taken as the flag's value (`--seed -1`), for the flag to refuse. A flag
+ * that takes one value (a string option without `multiple`) may be given once: `--seed 1 --seed 2` is an
+ * error naming both values, as the first would otherwise be dropped without a word (and never checked).
+ * Repeatable flags (`multiple: true`, such as `--set`) and switches (`--json --json`) may repeat.
  *
  * @param command - Command name, for messages (`run`, `validate`).
  * @throws {UsageError} on any parse error, with a message that names the flag.
  */
 export function parseCommandArgs(command: string, args: readonly string[], options: Options): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: joinNegativeValues(args, options),
       options,
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
+    checkRepeatedFlags(command, tokens, options);
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw toUsageError(command, error, options);
+  }
+}
+
+/** An option token of parseArgs: the flag's name and the value it was given (undefined for a switch). */
+interface OptionToken {
+  kind: string;
+  name?: string;
+  value?: string | undefined;
+}
+
+/** Throws when a flag that takes one value is given more than once (with the same value or not). */
+function checkRepeatedFlags(command: string, tokens: readonly OptionToken[], options: Options): void {
+  const first = new Map<string, string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined) continue;
+    const option = options[token.name];
+    if (option?.type !== 'string' || option.multiple === true) continue;
+    const value = token.value ?? '';
+    const earlier = first.get(token.name);
+    if (earlier === undefined) {
+      first.set(token.name, value);
+      continue;
+    }
+    throw new UsageError(
+      `--${token.name} given twice ('${earlier}' and '${value}'): give it once (the last would silently win)`,
+      command,
+    );
   }
 }
 
