@@ -5,7 +5,7 @@ import type { SimulationResult } from '@meshsim/mesh';
 
 import { timelineColumns } from '../columns/timelineColumns.js';
 import type { TimelineRow } from '../columns/timelineColumns.js';
-import { columnContext } from './columnContext.js';
+import { columnContext, measuredMs } from './columnContext.js';
 import { textTable } from './textTable.js';
 
 /** The timeline's columns, by key, in display order. */
@@ -19,10 +19,17 @@ function rowWidthSeconds(intervals: number, intervalMs: number, maxRows: number)
   return NICE_STEPS_S.find((step) => totalS / step <= maxRows) ?? NICE_STEPS_S[NICE_STEPS_S.length - 1]!;
 }
 
+/** A time in seconds for a row label: whole seconds as integers, else up to three decimals (`12.5`, `0.005`). */
+function labelSeconds(ms: number): string {
+  return String(Number((ms / 1000).toFixed(3)));
+}
+
 /**
  * A timeline of the run, or '' when the result has no time series. Rows aggregate the per-second
- * series: offered and retry rates are per second; success is over calls completed in the row;
- * p99 is the worst per-second p99 of the sources in the row; utilisation is the busiest service's.
+ * series: offered and retry rates are per second of the row's length (the last row ends with the run —
+ * its duration, or where a guard stopped it — and may be shorter than the others); success is over calls
+ * completed in the row; p99 is the worst per-second p99 of the sources in the row; utilisation is the
+ * busiest service's, weighted by each interval's length.
  */
 export function renderTimeline(result: SimulationResult, maxRows = 15): string {
   const series = result.timeSeries;
@@ -35,10 +42,16 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
   const widthS = rowWidthSeconds(intervals, series.intervalMs, maxRows);
   const perRow = Math.max(1, Math.round((widthS * 1000) / series.intervalMs));
 
+  // Each interval ends a step after its start, or with the run: the last one may be short.
+  const runEndMs = measuredMs(result);
+  const endMs = (i: number): number => Math.min((series.startMs[i] ?? 0) + series.intervalMs, runEndMs);
+
   const rows: TimelineRow[] = [];
   for (let first = 0; first < intervals; first += perRow) {
     const last = Math.min(intervals, first + perRow);
-    const spanS = ((last - first) * series.intervalMs) / 1000;
+    const rowStartMs = series.startMs[first] ?? 0;
+    const rowEndMs = endMs(last - 1);
+    const spanS = (rowEndMs - rowStartMs) / 1000;
     let calls = 0;
     let succeeded = 0;
     let failed = 0;
@@ -55,12 +68,14 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
     for (const edge of series.edges) for (let i = first; i < last; i++) retries += edge.retries[i] ?? 0;
     let utilisation = 0;
     if (busiestSeries !== undefined) {
-      for (let i = first; i < last; i++) utilisation += busiestSeries.utilisation[i] ?? 0;
-      utilisation /= last - first;
+      // Each interval's utilisation is over its own length: a short last one weighs less.
+      for (let i = first; i < last; i++) {
+        utilisation += (busiestSeries.utilisation[i] ?? 0) * (endMs(i) - (series.startMs[i] ?? 0));
+      }
+      utilisation /= rowEndMs - rowStartMs;
     }
-    const startS = ((series.startMs[first] ?? 0) / 1000).toFixed(0);
     rows.push({
-      span: `${startS}–${(Number(startS) + spanS).toFixed(0)}`,
+      span: `${labelSeconds(rowStartMs)}–${labelSeconds(rowEndMs)}`,
       offeredRps: calls / spanS,
       successRatio: succeeded + failed > 0 ? succeeded / (succeeded + failed) : null,
       worstP99Ms: succeeded > 0 ? p99 : null,

@@ -518,10 +518,38 @@ export function makePricedResult(): SimulationResult {
   return result;
 }
 
-/** {@link makeResult} as if a Zeno guard had stopped it at 4 s of its 10 s. */
+/**
+ * {@link makeResult} as if a Zeno guard had stopped it at 4 s of its 10 s: its time series is one interval, 0–4 s,
+ * holding the counts of both of makeResult's (a run's series ends where it stopped).
+ */
 export function makeStoppedResult(): SimulationResult {
+  const result = makeResult();
+  const sum = (values: readonly number[]): number[] => [values.reduce((a, b) => a + b, 0)];
+  const max = (values: readonly number[]): number[] => [Math.max(...values)];
+  const mean = (values: readonly number[]): number[] => [sum(values)[0]! / values.length];
+  const timeSeries = {
+    intervalMs: result.timeSeries.intervalMs,
+    startMs: [0],
+    edges: result.timeSeries.edges.map((edge) => ({
+      ...edge,
+      calls: sum(edge.calls),
+      succeeded: sum(edge.succeeded),
+      failed: sum(edge.failed),
+      retries: sum(edge.retries),
+      p50Ms: max(edge.p50Ms),
+      p99Ms: max(edge.p99Ms),
+    })),
+    services: result.timeSeries.services.map((service) => ({
+      ...service,
+      utilisation: mean(service.utilisation),
+      queueLength: max(service.queueLength),
+      completed: sum(service.completed),
+      rejected: sum(service.rejected),
+    })),
+  };
   return {
-    ...makeResult(),
+    ...result,
+    timeSeries,
     stopped: {
       reason: 'zeno',
       atMs: 4000,

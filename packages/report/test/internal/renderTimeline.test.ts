@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { renderTimeline } from '../../src/internal/renderTimeline.js';
 import { makeEmptyResult, makeResult } from '../__helpers__/fixtures.js';
 
+/** The cells of the timeline row whose span starts with `span`. */
+function row(text: string, span: string): string[] {
+  const line = text.split('\n').find((l) => l.startsWith(`${span} `));
+  if (line === undefined) throw new Error(`no row ${span} in\n${text}`);
+  return line.trim().split(/\s{2,}/);
+}
+
 describe('renderTimeline', () => {
   it('aggregates the per-second series into at most 15 rows with units in the headers', () => {
     const text = renderTimeline(makeResult());
@@ -16,5 +23,37 @@ describe('renderTimeline', () => {
     const empty = makeEmptyResult();
     expect(renderTimeline({ ...empty, timeSeries: { ...empty.timeSeries, startMs: [] } })).toBe('');
     expect(renderTimeline(empty)).not.toMatch(/NaN|undefined/);
+  });
+
+  it('a short last interval ends its label at the end of the run, and its rates are per second of its own length', () => {
+    // A 7.5 s run of 5 s intervals: the second interval is 2.5 s long, with as many calls as the first.
+    const result = makeResult();
+    result.scenario.durationMs = 7500;
+    const text = renderTimeline(result);
+    expect(row(text, '0–5').slice(0, 2)).toEqual(['0–5', '800.0']);
+    // Retries: 1500 on frontend → checkout in 2.5 s.
+    const last = row(text, '5–7.5');
+    expect([last[0], last[1], last[4]]).toEqual(['5–7.5', '1600.0', '600.0']);
+    expect(text).not.toContain('5–10');
+  });
+
+  it('a run shorter than a second (--duration 5: 5 ms) is one row 0–0.005 at its real rate', () => {
+    const result = makeEmptyResult();
+    result.scenario.durationMs = 5;
+    result.timeSeries = {
+      ...result.timeSeries,
+      intervalMs: 1000,
+      startMs: [0],
+      edges: result.timeSeries.edges.map((edge) => ({ ...edge, calls: [4], succeeded: [4], p99Ms: [1] })),
+    };
+    expect(row(renderTimeline(result), '0–0.005').slice(0, 2)).toEqual(['0–0.005', '800.0']);
+  });
+
+  it('the utilisation of the busiest service over a row weighs each interval by its length', () => {
+    // One row over a 7.5 s run of 5 s intervals: 0.5 busy for 5 s, 0.8 for 2.5 s.
+    const result = makeResult();
+    result.scenario.durationMs = 7500;
+    const text = renderTimeline(result, 1);
+    expect(row(text, '0–7.5')[5]).toBe((((0.5 * 5 + 0.8 * 2.5) / 7.5) * 100).toFixed(1));
   });
 });

@@ -3,6 +3,8 @@
 
 import type { SimulationResult } from '@meshsim/mesh';
 
+import { measuredMs } from '../columnContext.js';
+
 /** Share of failed calls into a service, in one interval, above which the service counts as degraded. */
 export const DEGRADED_FAILED_RATIO = 0.01;
 
@@ -26,6 +28,8 @@ export function degradedServiceSeconds(result: SimulationResult): number {
     }
     inbound.set(series.destination, totals);
   }
+  // The last interval ends with the run: its duration, or where a guard stopped it.
+  const endMs = measuredMs(result);
   let seconds = 0;
   for (const { succeeded, failed } of inbound.values()) {
     for (let i = 0; i < startMs.length; i++) {
@@ -33,7 +37,7 @@ export function degradedServiceSeconds(result: SimulationResult): number {
       const completed = bad + (succeeded[i] ?? 0);
       if (completed > 0 && bad / completed > DEGRADED_FAILED_RATIO) {
         const start = startMs[i] ?? 0;
-        seconds += (Math.min(result.scenario.durationMs, start + intervalMs) - start) / 1000;
+        seconds += (Math.min(endMs, start + intervalMs) - start) / 1000;
       }
     }
   }

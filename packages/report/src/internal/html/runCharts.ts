@@ -4,6 +4,7 @@
 import { sentPerInterval } from '@meshsim/mesh';
 import type { EdgeMetrics, EdgeSeries, ServiceSeries, SimulationResult } from '@meshsim/mesh';
 
+import { measuredMs } from '../columnContext.js';
 import { barChart } from './barChart.js';
 import { chartNumber } from './downsample.js';
 import type { BarChartSpec, ChartFigure, LineSeries } from './ReportData.js';
@@ -52,7 +53,8 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
   const { timeSeries } = result;
   const intervals = timeSeries.startMs.length;
   if (intervals === 0) return [];
-  const axis = timeAxis(timeSeries, result.scenario.durationMs);
+  // The last point ends with the run (its duration, or where a guard stopped it): its rates are over its length.
+  const axis = timeAxis(timeSeries, measuredMs(result));
   const services = new Set(result.services.map((s) => s.name));
   const sourceSeries = timeSeries.edges.filter((s) => !services.has(s.source));
   const metricsOf = new Map(result.edges.map((e) => [edgeName(e), e] as const));

@@ -5,6 +5,7 @@ import type { Diagnosis } from '@meshsim/analysis';
 import { isMeshShapeName, meshShape } from '@meshsim/mesh';
 import type { EdgeMetrics, SimulationConfig, SimulationResult, TrafficConfig } from '@meshsim/mesh';
 
+import { measuredMs } from '../columnContext.js';
 import { count, duration, fixed, ms, percent } from '../format.js';
 import { profileText } from '../meshProfiles.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -55,9 +56,11 @@ function successStory(result: SimulationResult, sources: readonly EdgeMetrics[])
   }
   const tail = ratios.slice(-Math.min(5, intervals)).filter((ratio): ratio is number => ratio !== null);
   if (tail.length > 0) {
-    const tailS = (Math.min(5, intervals) * timeSeries.intervalMs) / 1000;
+    // From the first of those intervals to the run's end: the last interval may be short (a 12.5 s run's last five
+    // cover 4.5 s).
+    const tailMs = measuredMs(result) - (timeSeries.startMs[intervals - Math.min(5, intervals)] ?? 0);
     const mean = tail.reduce((a, b) => a + b, 0) / tail.length;
-    lines.push(`Success over the last ${fixed(tailS, 0)} s: ${percent(mean, 1)} % (mean of the intervals).`);
+    lines.push(`Success over the last ${duration(tailMs)}: ${percent(mean, 1)} % (mean of the intervals).`);
   }
   return lines;
 }

@@ -18,7 +18,10 @@ export interface TimeAxis {
   endS: number;
 }
 
-/** The time axis of `series` for a run of `durationMs`, bucketed to at most `maxPoints` points. */
+/**
+ * The time axis of `series` for a run whose measurements end at `durationMs` (its duration, or where a guard stopped
+ * it: the last interval ends there), bucketed to at most `maxPoints` points.
+ */
 export function timeAxis(series: TimeSeries, durationMs: number, maxPoints?: number): TimeAxis {
   const size = bucketSize(series.startMs.length, maxPoints);
   const timeS: number[] = [];

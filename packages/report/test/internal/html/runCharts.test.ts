@@ -5,7 +5,7 @@ import { MAX_CHART_POINTS } from '../../../src/internal/html/downsample.js';
 import type { LineChartSpec } from '../../../src/internal/html/ReportData.js';
 import { runCharts } from '../../../src/internal/html/runCharts.js';
 import { MAX_CHART_SERIES } from '../../../src/internal/html/topSeries.js';
-import { emptyEdge, makeEmptyResult, makeResult } from '../../__helpers__/fixtures.js';
+import { emptyEdge, makeEmptyResult, makeResult, makeStoppedResult } from '../../__helpers__/fixtures.js';
 
 function lines(result: SimulationResult, id: string): LineChartSpec {
   const spec = runCharts(result).find((figure) => figure.spec.id === id)?.spec;
@@ -66,6 +66,17 @@ describe('runCharts', () => {
     expect(lines(makeResult(), 'success').series).toEqual([
       { name: 'client → frontend', values: [99.87, 97.75] },
     ]);
+  });
+
+  it('the last point ends with the run: its rates are per second of its own length, also where a guard stopped it', () => {
+    // A 7.5 s run of 5 s intervals: 4000 calls in the last 2.5 s.
+    const short = makeResult();
+    short.scenario.durationMs = 7500;
+    expect(lines(short, 'offered-goodput').series[0]).toEqual({ name: 'offered', values: [800, 1600] });
+    // Stopped at 4 s (its 5 s interval cut there): 8000 calls in 4 s.
+    const stopped = lines(makeStoppedResult(), 'offered-goodput');
+    expect(stopped.series[0]).toEqual({ name: 'offered', values: [2000] });
+    expect(stopped.endS).toBe(4);
   });
 
   it('adds what a connection-limited source sent between offered and goodput, and says what the gap is', () => {
