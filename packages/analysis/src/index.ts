@@ -57,6 +57,7 @@ export { RERUN_REASONS, rerunReason, storedGuards } from './sweep/resumeStopped.
 export { ResultsStore } from './store/ResultsStore.js';
 export { MergeConflictError } from './store/MergeConflictError.js';
 export { STORE_TABLES } from './store/storeSchema.js';
+export { CSV_DECIMALS, CSV_SIGNIFICANT_DIGITS, csvNumber, csvText } from './store/csvCells.js';
 
 export type { Override, OverrideValue, SetAxis, SetRange } from './overrides/SetAxis.js';
 export type { ScenarioSource } from './overrides/ScenarioSource.js';

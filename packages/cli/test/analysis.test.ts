@@ -414,7 +414,7 @@ traffic:
     expect(header).toMatch(/,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards,warnings$/);
     // The guards it ran with: the default --max-events, and the --max-events-per-instant given.
     expect(row).toMatch(
-      /,stopped,.*,zeno,0\.0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}",[^,]*$/,
+      /,stopped,.*,zeno,0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}",[^,]*$/,
     );
     // Resumed from the store with the same guards, the stopped runs are kept (they would stop again at the same
     // event), and still say so (exit 3).

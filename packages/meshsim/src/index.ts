@@ -473,6 +473,10 @@ export {
   ResultsStore,
   MergeConflictError,
   STORE_TABLES,
+  CSV_DECIMALS,
+  CSV_SIGNIFICANT_DIGITS,
+  csvNumber,
+  csvText,
   findBoundaries,
   summarizeReplications,
 } from '@meshsim/analysis';

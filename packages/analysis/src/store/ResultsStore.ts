@@ -1,10 +1,13 @@
 // The embedded results store: a DuckDB file with one row per run, per run and override, and per run and
 // edge. Each run's rows are written in one transaction, so an error or Ctrl-C never leaves half a run.
 
+import { closeSync, openSync, writeSync } from 'node:fs';
+
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { MODEL_REVISION } from '@meshsim/mesh';
 
 import type { DiagnosisStop } from '../diagnosis/Diagnosis.js';
+import { csvNumber, csvText } from './csvCells.js';
 import { MergeConflictError } from './MergeConflictError.js';
 import type { MergeConflict } from './MergeConflictError.js';
 import type { StoredRun } from './StoredRun.js';
@@ -30,6 +33,14 @@ function placeholders(count: number): string {
 function insertStatement(table: StoreTable): string {
   const columns = STORE_TABLES.find((t) => t.name === table)?.columns.map(([name]) => name) ?? [];
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`;
+}
+
+/** A value read from the store as a CSV cell: NULL empty, numbers and text by the CSV rule. */
+function storeCsvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return csvNumber(value);
+  if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  return csvText(String(value));
 }
 
 /** A number for DOUBLE columns: non-finite values are stored as NULL. */
@@ -284,12 +295,24 @@ export class ResultsStore {
     return reader.getRowObjectsJS();
   }
 
-  /** Writes `table` to a CSV file with a header row, in the store's fixed order. */
+  /**
+   * Writes `table` to a CSV file with a header row, in the store's fixed order, its cells by the rule of every CSV
+   * meshsim writes ({@link csvNumber}: no floating-point noise, at least 6 significant digits; {@link csvText}); NULL
+   * is an empty cell. The rows are read in chunks, so a large store is not held in memory.
+   */
   async exportCsv(table: StoreTable, file: string): Promise<void> {
-    const quoted = file.replace(/'/g, "''");
-    await this.connection.run(
-      `COPY (SELECT * FROM ${table} ORDER BY ${STORE_ORDER[table] ?? ''}) TO '${quoted}' (HEADER, DELIMITER ',')`,
+    const result = await this.connection.stream(
+      `SELECT * FROM ${table} ORDER BY ${STORE_ORDER[table] ?? ''}`,
     );
+    const fd = openSync(file, 'w');
+    try {
+      writeSync(fd, result.columnNames().map(csvText).join(',') + '\n');
+      for await (const rows of result.yieldRowsJs()) {
+        writeSync(fd, rows.map((row) => row.map(storeCsvCell).join(',') + '\n').join(''));
+      }
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /**
