@@ -167,14 +167,14 @@ export const PROXY_COLUMNS: ColumnTable<ProxyRow> = {
     {
       key: 'throttledMs',
       read: (row) => row.throttledMs,
-      text: { header: 'throttled (ms)', format: (value) => groupedFixed(value, 1) },
+      text: { header: 'throttled, summed over containers (ms)', format: (value) => groupedFixed(value, 1) },
       csv: { name: 'throttled_ms' },
       metric: { family: THROTTLED, sample: `${THROTTLED.name}_total`, scale: SECONDS_PER_MS },
     },
     {
       key: 'cpuWaitMs',
       read: (row) => row.cpuWaitMs,
-      text: { header: 'CPU wait (ms)', format: (value) => groupedFixed(value, 1) },
+      text: { header: 'CPU wait, summed over tasks (ms)', format: (value) => groupedFixed(value, 1) },
       csv: { name: 'cpu_wait_ms' },
       metric: { family: WAIT, sample: `${WAIT.name}_total`, scale: SECONDS_PER_MS },
     },
