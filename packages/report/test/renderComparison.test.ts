@@ -207,6 +207,11 @@ describe('renderComparisonText', () => {
     expect(text).toMatch(/^proxy requests cost \(USD\/month\) +– +98\.64$/m);
   });
 
+  it('says the throttled and CPU wait times are sums over containers and tasks (they can exceed the run)', () => {
+    expect(text).toMatch(/^throttled, summed over containers \(ms\) {2}/m);
+    expect(text).toMatch(/^CPU wait, summed over tasks \(ms\) {2}/m);
+  });
+
   it('names what a count counts, without a unit (docs/output-formats.md), in the table and the paired differences', () => {
     for (const head of [
       'nodes over-requested',

@@ -139,6 +139,23 @@ describe('renderText', () => {
     );
   });
 
+  it('renderText(result) says the throttled and CPU wait times are sums, which can exceed the run (Service CPU, Proxies)', () => {
+    const lines = renderText(makePricedResult()).split('\n');
+    const headers = (column: string): string[] =>
+      lines.find((line) => line.includes(column))?.split(/\s{2,}/) ?? [];
+    expect(headers('pod CPU weight')).toEqual(
+      expect.arrayContaining([
+        'throttled, summed over containers (ms)',
+        'sidecar throttled, summed over containers (ms)',
+        'CPU wait, summed over tasks (ms)',
+        'sidecar CPU wait, summed over tasks (ms)',
+      ]),
+    );
+    expect(headers('TLS handshake ends')).toEqual(
+      expect.arrayContaining(['throttled, summed over containers (ms)', 'CPU wait, summed over tasks (ms)']),
+    );
+  });
+
   it("renderText(result) labels the Proxies table's handshakes as ends, apart from the connections line's handshakes", () => {
     // A handshake between two proxies counts at both: the table's count is not the connections line's.
     const text = renderText(makePricedResult());
