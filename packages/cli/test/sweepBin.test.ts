@@ -1,9 +1,10 @@
 // `meshsim sweep` on the real binary: what it says of its --set values (each value once, in the base unit of their
 // field; a range whose step misses its end, a range of one value still an axis), of --boundary without one open range,
-// the runs' warnings (the same when resumed), and `sweep merge` of stores holding a run stopped under other guards.
+// the runs' warnings (the same when resumed), and `sweep merge` of a file that is no store and of stores holding a run
+// stopped under other guards.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -241,17 +242,35 @@ describe("meshsim sweep: the runs' warnings", () => {
   });
 });
 
-describe('meshsim sweep merge: a run two stores hold stopped under different guards', () => {
-  /** Runs `node dist/bin.js sweep merge ...args`. */
-  function merge(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-    const child = spawnSync(process.execPath, [build.binPath, 'sweep', 'merge', ...args], {
-      cwd: build.repoRoot,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-  }
+/** Runs `node dist/bin.js sweep merge ...args`. */
+function merge(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, [build.binPath, 'sweep', 'merge', ...args], {
+    cwd: build.repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
 
+describe('meshsim sweep merge: a shard that is not a results store', () => {
+  it('is named with the reason --store gives such a file (exit 1), before the output store is created', () => {
+    const garbage = join(dir, 'garbage.duckdb');
+    writeFileSync(garbage, 'garbage\n');
+    const store = join(dir, 'one-run.duckdb');
+    expect(sweep('--set', 'traffic.0.rate=10', '--duration', '1s', '--store', store).code).toBe(0);
+    const out = join(dir, 'never-created.duckdb');
+    expect(merge('--store', out, store, garbage)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `meshsim: cannot merge '${garbage}': it is not a DuckDB results store (give the stores sweeps wrote)\n`,
+    });
+    // It was: "IO Error: The file … is not a valid DuckDB database file!", and an empty output store left behind.
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.wal`)).toBe(false);
+  });
+});
+
+describe('meshsim sweep merge: a run two stores hold stopped under different guards', () => {
   it('is refused, naming both stores, the run and their guards (exit 1, nothing merged); the same guards merge', () => {
     const [a, b, out] = ['stopped-a', 'stopped-b', 'merged'].map((name) => join(dir, `${name}.duckdb`)) as [
       string,
@@ -265,6 +284,8 @@ describe('meshsim sweep merge: a run two stores hold stopped under different gua
     const refused = merge('--store', out, a, b);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
+    // The output this merge would have created is not left behind empty.
+    expect(existsSync(out)).toBe(false);
     expect(refused.stderr).toMatch(
       new RegExp(
         '^meshsim: cannot merge: the run duration=1000ms traffic\\.0\\.rate=2000, replication 0 \\(key [0-9a-f]{12}…\\) ' +

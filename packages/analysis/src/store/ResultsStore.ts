@@ -113,6 +113,36 @@ export class ResultsStore {
     return new ResultsStore(instance, connection, path);
   }
 
+  /**
+   * Checks, without writing or creating anything, that the file at `path` is a results store another store can merge
+   * ({@link ResultsStore.mergeFrom}): a DuckDB database (opened read-only) with the store's tables.
+   * @throws DuckDB's error for a file that is not a DuckDB database (its message says `not a valid DuckDB database`),
+   *   or an Error naming the tables a DuckDB database without them lacks.
+   */
+  static async checkMergeable(path: string): Promise<void> {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+    try {
+      const connection = await instance.connect();
+      try {
+        const reader = await connection.runAndReadAll(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'",
+        );
+        const present = new Set(reader.getRowObjectsJS().map((row) => String(row['table_name'])));
+        const missing = STORE_TABLES.map((table) => table.name).filter((name) => !present.has(name));
+        if (missing.length > 0) {
+          throw new Error(
+            `it is a DuckDB database but not a results store: it has no table ${missing.join(', ')}`,
+          );
+        }
+      } finally {
+        connection.closeSync();
+      }
+    } finally {
+      instance.closeSync();
+    }
+  }
+
   /** Keys of the runs already stored. */
   async keys(): Promise<Set<string>> {
     const reader = await this.connection.runAndReadAll('SELECT run_key FROM runs');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -49,5 +49,27 @@ describe('ResultsStore.exportCsv', () => {
     expect(cells(lines[1], names)).toEqual(['QUOTED', '1', '2000.5', '', '1e-9', '1']);
     expect(lines[1]).toContain('"with, a comma"');
     expect(lines).toHaveLength(2);
+  });
+});
+
+describe('ResultsStore.checkMergeable', () => {
+  it('passes a store a sweep wrote, and reads it only (nothing written)', async () => {
+    const file = join(dir, 'fine.duckdb');
+    (await ResultsStore.open(file)).close();
+    const before = statSync(file).mtimeMs;
+    await expect(ResultsStore.checkMergeable(file)).resolves.toBeUndefined();
+    expect(statSync(file).mtimeMs).toBe(before);
+    expect(existsSync(`${file}.wal`)).toBe(false);
+  });
+
+  it("throws DuckDB's error for a file that is no DuckDB database, and names the tables a database lacks", async () => {
+    const garbage = join(dir, 'garbage.duckdb');
+    writeFileSync(garbage, 'garbage\n');
+    await expect(ResultsStore.checkMergeable(garbage)).rejects.toThrow(/not a valid DuckDB database/);
+    const other = join(dir, 'other.duckdb');
+    await storeWith(other, []);
+    await expect(ResultsStore.checkMergeable(other)).rejects.toThrow(
+      'it is a DuckDB database but not a results store: it has no table settings, edges',
+    );
   });
 });

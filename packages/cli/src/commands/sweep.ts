@@ -2,7 +2,7 @@
 // pool, stored in a DuckDB file (resumable), optionally one shard of it; `--boundary` bisects an open
 // range for the recovery boundary; `meshsim sweep merge` combines shard stores.
 
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 import {
   MergeConflictError,
@@ -333,9 +333,23 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
     if (path === out) throw new UsageError(`'${path}' is both a shard and the output store`, 'sweep');
   }
   checkOutputPaths([{ flag: '--store', path: out }], 'sweep');
+  // Every input is opened (read-only) before the output is: a shard that is no store leaves no empty output behind.
+  for (const path of positionals) {
+    try {
+      await ResultsStore.checkMergeable(path);
+    } catch (error) {
+      const reason = storeErrorReason(error);
+      throw new CliError(
+        `cannot merge '${path}': ${reason === NOT_A_STORE ? `${reason} (give the stores sweeps wrote)` : reason}`,
+      );
+    }
+  }
+  const created = !existsSync(out);
   const store = await openStore(out);
+  let merged = false;
   try {
     const added = await store.mergeFrom(positionals);
+    merged = true;
     io.stdout.write(`merged ${added} runs from ${positionals.length} stores into ${out}\n`);
     return 0;
   } catch (error) {
@@ -344,6 +358,8 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
     throw error;
   } finally {
     store.close();
+    // An output this merge created and did not fill is removed, with DuckDB's write-ahead log.
+    if (created && !merged) for (const file of [out, `${out}.wal`]) rmSync(file, { force: true });
   }
 }
 
@@ -483,15 +499,23 @@ function checkBoundarySets(sets: readonly SetAxis[], texts: readonly string[]): 
   );
 }
 
+/** Why a store could not be opened, for a file DuckDB does not read as a database. */
+const NOT_A_STORE = 'it is not a DuckDB results store';
+
+/** Why DuckDB could not open a store, in words: {@link NOT_A_STORE}, or its message without its `IO Error: `. */
+function storeErrorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /not a valid DuckDB database/i.test(message) ? NOT_A_STORE : message.replace(/^IO Error: /, '');
+}
+
 /** Opens the results store at `path`; a file DuckDB cannot open is named with the reason (exit 1). */
 async function openStore(path: string): Promise<ResultsStore> {
   try {
     return await ResultsStore.open(path);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = /not a valid DuckDB database/i.test(message)
-      ? 'it is not a DuckDB results store (give a new file, or one an earlier sweep wrote)'
-      : message.replace(/^IO Error: /, '');
-    throw new CliError(`cannot open the results store '${path}' (--store): ${reason}`);
+    const reason = storeErrorReason(error);
+    throw new CliError(
+      `cannot open the results store '${path}' (--store): ${reason === NOT_A_STORE ? `${reason} (give a new file, or one an earlier sweep wrote)` : reason}`,
+    );
   }
 }
