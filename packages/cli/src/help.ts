@@ -145,7 +145,8 @@ Options:
   --html FILE       Also write an HTML report to FILE: one self-contained page with charts over
                     time, the call graph and the tables (docs/html-report.md).
   --no-progress     Do not draw the progress bar (it is drawn on stderr when stderr is a terminal,
-                    whatever stdout is: simulated time and events, and a line if time stalls).
+                    whatever stdout is: simulated time and events, and a line if time stalls; with
+                    --replications, then the replications done of N and the time left).
 ${GUARD_OPTIONS}
   -h, --help        Show this help.
 

@@ -1,5 +1,6 @@
 // Progress feedback on stderr: a redrawn bar while a run is going (simulated time and events), a line
-// when simulated time stalls, and a "done in …" line at the end.
+// when simulated time stalls, a redrawn count of finished runs with an ETA while many run on the worker pool
+// (a sweep's runs, run --replications), and a "done in …" line at the end.
 
 import type { CliStream } from './CliIo.js';
 
@@ -164,16 +165,18 @@ function groupThousands(n: number): string {
 }
 
 /**
- * The progress line of a sweep: a 10-cell bar, runs done of total, and the estimated time left from the
- * mean wall time per run so far.
+ * The progress line of runs on the worker pool (a sweep's, the replications of `run`): a 10-cell bar, runs done of
+ * total, and the estimated time left from the mean wall time per run so far.
  *
- * @param done - Runs finished (including those found in the store).
- * @param total - Runs of this shard.
- * @param elapsedMs - Wall time since the first run started [ms].
- * @param ranNow - Runs finished by this invocation (the ETA uses only them).
+ * @param done - Runs finished (including those found in the store, or run before the pool started).
+ * @param total - Runs in all (of this shard).
+ * @param elapsedMs - Wall time since the pool started [ms].
+ * @param ranNow - Runs finished on the pool (the ETA uses only them).
+ * @param noun - What a run is called in the line. @defaultValue `'runs'`
  * @example
  * ```ts
  * formatSweepProgressLine(40, 100, 20_000, 40); // '[####------] 40% 40/100 runs, 20 s elapsed, ETA 30 s'
+ * formatSweepProgressLine(4, 10, 6000, 3, 'replications'); // '[####------] 40% 4/10 replications, 6 s elapsed, ETA 12 s'
  * ```
  */
 export function formatSweepProgressLine(
@@ -181,13 +184,14 @@ export function formatSweepProgressLine(
   total: number,
   elapsedMs: number,
   ranNow: number,
+  noun = 'runs',
 ): string {
   const fraction = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(fraction * 10);
   const bar = '#'.repeat(filled) + '-'.repeat(10 - filled);
   const eta = ranNow > 0 ? ((total - done) * elapsedMs) / ranNow : Number.NaN;
   return (
-    `[${bar}] ${Math.floor(fraction * 100 + 1e-9)}% ${done}/${total} runs, ${clock(elapsedMs)} elapsed, ` +
+    `[${bar}] ${Math.floor(fraction * 100 + 1e-9)}% ${done}/${total} ${noun}, ${clock(elapsedMs)} elapsed, ` +
     `ETA ${Number.isFinite(eta) ? clock(eta) : '–'}`
   );
 }
@@ -200,22 +204,27 @@ function clock(ms: number): string {
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
-/** Redraws a sweep's progress line in place on a terminal (at most every `minIntervalMs`). */
+/**
+ * Redraws the progress line of runs on the worker pool in place on a terminal (at most every 100 ms, and always
+ * for the last run): a sweep's runs, or with `noun` `'replications'` those of `run --replications`.
+ */
 export class SweepProgress {
   readonly #stream: CliStream;
   readonly #now: () => number;
+  readonly #noun: string;
   readonly #startedMs: number;
   #lastDrawMs = -Infinity;
   #drawn = false;
   #first: number | undefined;
 
-  constructor(stream: CliStream, now: () => number = () => performance.now()) {
+  constructor(stream: CliStream, now: () => number = () => performance.now(), noun = 'runs') {
     this.#stream = stream;
     this.#now = now;
+    this.#noun = noun;
     this.#startedMs = now();
   }
 
-  /** Draws `done` of `total` (the first call tells how many were already in the store). */
+  /** Draws `done` of `total` (the first call tells how many were done before: in the store, or run before). */
   update(done: number, total: number): void {
     this.#first ??= done;
     const now = this.#now();
@@ -223,7 +232,7 @@ export class SweepProgress {
     this.#lastDrawMs = now;
     this.#drawn = true;
     this.#stream.write(
-      `\r${formatSweepProgressLine(done, total, now - this.#startedMs, done - this.#first)}\x1b[K`,
+      `\r${formatSweepProgressLine(done, total, now - this.#startedMs, done - this.#first, this.#noun)}\x1b[K`,
     );
   }
 

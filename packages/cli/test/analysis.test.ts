@@ -119,6 +119,27 @@ describe('meshsim run: diagnosis, --set, --replications', () => {
     expect(first.out).toContain('Verdicts: unresolved 3/3');
     expect(first.out).toMatch(/success \(%\)\s+\d+\.\d+\s+± \d+\.\d+/);
   });
+
+  it('--replications N draws, on a terminal, replications done of N with the time left, as a sweep does its runs', async () => {
+    const args = ['run', 'steady-3tier', '--duration', '1s', '--replications', '4', '--workers', '0'];
+    const tty = captureIo({ isTTY: true });
+    expect(await main(args, tty)).toBe(0);
+    // The first replication is done when the pool starts; the line is drawn then and for the last one, then erased.
+    const lines = tty.err().split('\r');
+    expect(lines.some((line) => line.startsWith('[###-------] 25% 1/4 replications, '))).toBe(true);
+    expect(
+      lines.some((line) => /^\[##########\] 100% 4\/4 replications, \d+ s elapsed, ETA 0 s/.test(line)),
+    ).toBe(true);
+    const err = tty.err();
+    expect(err.slice(err.lastIndexOf('replications, '))).toContain('\r\x1b[K');
+    // Not on a pipe, nor with --no-progress.
+    const piped = captureIo();
+    expect(await main(args, piped)).toBe(0);
+    expect(piped.err()).not.toContain('replications,');
+    const quiet = captureIo({ isTTY: true });
+    expect(await main([...args, '--no-progress'], quiet)).toBe(0);
+    expect(quiet.err()).not.toContain('replications,');
+  });
 });
 
 describe('meshsim compare: verdicts and paired differences', () => {
@@ -497,6 +518,10 @@ traffic:
       '[####------] 40% 40/100 runs, 20 s elapsed, ETA 30 s',
     );
     expect(formatSweepProgressLine(3, 10, 1000, 0)).toBe('[###-------] 30% 3/10 runs, 1 s elapsed, ETA –');
+    // run --replications: the first replication ran before the pool; the ETA is from the pool's runs only.
+    expect(formatSweepProgressLine(4, 10, 6000, 3, 'replications')).toBe(
+      '[####------] 40% 4/10 replications, 6 s elapsed, ETA 12 s',
+    );
   });
 });
 

@@ -12,7 +12,7 @@ import {
   runTasks,
   summarizeReplications,
 } from '@meshsim/analysis';
-import type { Diagnosis } from '@meshsim/analysis';
+import type { Diagnosis, RunOutcome } from '@meshsim/analysis';
 import { simulate } from '@meshsim/mesh';
 import type { SimulateOptions, SimulationResult } from '@meshsim/mesh';
 import {
@@ -63,7 +63,7 @@ import {
   stoppedLine,
 } from '../internal/runGuards.js';
 import type { RunGuards } from '../internal/runGuards.js';
-import { ProgressBar, formatDoneLine } from '../progress.js';
+import { ProgressBar, SweepProgress, formatDoneLine } from '../progress.js';
 
 /**
  * Output formats of `meshsim run`, selected by `--json`, `--csv`, `--openmetrics` (default `text`);
@@ -173,13 +173,25 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       io.stderr.write(
         `running ${others.length} more replication${others.length === 1 ? '' : 's'} on ${parsed.workers} worker${parsed.workers === 1 ? '' : 's'}\n`,
       );
-    const outcomes = await runTasks(source, others, {
-      workers: parsed.workers,
-      guards: {
-        maxEvents: parsed.guards.maxEvents,
-        maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
-      },
-    });
+    // As a sweep's: replications done of N (the first one above included) and the time left, on a terminal.
+    const pool =
+      parsed.progress && io.stderr.isTTY === true
+        ? new SweepProgress(io.stderr, undefined, 'replications')
+        : null;
+    pool?.update(1, parsed.replications);
+    let outcomes: RunOutcome[];
+    try {
+      outcomes = await runTasks(source, others, {
+        workers: parsed.workers,
+        guards: {
+          maxEvents: parsed.guards.maxEvents,
+          maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
+        },
+        ...(pool !== null && { onOutcome: (_, done) => pool.update(1 + done, parsed.replications) }),
+      });
+    } finally {
+      pool?.clear();
+    }
     for (const outcome of outcomes) events += outcome.events;
     extras.replications = summarizeReplications([runOutcome(first, config, result), ...outcomes]);
   }
