@@ -98,7 +98,7 @@ export const APP_MESH_SHAPE: MeshShape<AppMeshMeshConfig> = {
       [sidecarProfile(config)],
       'the borrowed Istio 1.9–1.16 figures',
     );
-    return [...appMeshAssumptions(sidecarProfile(config)), ...(mtlsOff === null ? [] : [mtlsOff])];
+    return [...appMeshAssumptions(sidecarProfile(config)), ...mtlsOff];
   },
   profiles: (config) => [sidecarProfile(config)],
   podRequests: (config, scenario) => sidecarPodRequests(APP_MESH_MESH.profile(config), scenario),

@@ -50,7 +50,7 @@ export const CONSUL_SHAPE: MeshShape<ConsulMeshConfig> = {
       [sidecarProfile(config)],
       'the borrowed Istio 1.20–1.24 Envoy sidecar figures',
     );
-    return [...consulAssumptions(sidecarProfile(config)), ...(mtlsOff === null ? [] : [mtlsOff])];
+    return [...consulAssumptions(sidecarProfile(config)), ...mtlsOff];
   },
   profiles: (config) => [sidecarProfile(config)],
   podRequests: (config, scenario) => sidecarPodRequests(CONSUL_MESH.profile(config), scenario),

@@ -48,7 +48,7 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
       [ztunnel, waypoint],
       "Istio's 1.22 and 1.24 performance pages: ambient always tunnels over mTLS",
     );
-    return [...ambientAssumptions(ztunnel, waypoint), ...(mtlsOff === null ? [] : [mtlsOff])];
+    return [...ambientAssumptions(ztunnel, waypoint), ...mtlsOff];
   },
   profiles: ambientProfiles,
   // A ztunnel DaemonSet pod and an Istio CNI node agent on every node (waypoints are placed as pods of their own).

@@ -83,10 +83,7 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
       [sidecarProfile(config)],
       "Istio's performance pages",
     );
-    return [
-      ...istioSidecarAssumptions(config.istioVersion, sidecarProfile(config)),
-      ...(mtlsOff === null ? [] : [mtlsOff]),
-    ];
+    return [...istioSidecarAssumptions(config.istioVersion, sidecarProfile(config)), ...mtlsOff];
   },
   profiles: (config) => [sidecarProfile(config)],
   // A sidecar in every pod; with Istio's CNI plugin, its node agent on every node as well.

@@ -80,10 +80,7 @@ export const LINKERD_SHAPE: MeshShape<LinkerdMeshConfig> = {
       [proxyProfile(config)],
       "Istio's performance pages scaled by Buoyant's benchmark ratios, both with mTLS on",
     );
-    return [
-      ...linkerdAssumptions(config.linkerdVersion, proxyProfile(config)),
-      ...(mtlsOff === null ? [] : [mtlsOff]),
-    ];
+    return [...linkerdAssumptions(config.linkerdVersion, proxyProfile(config)), ...mtlsOff];
   },
   profiles: (config) => [proxyProfile(config)],
   podRequests: (config, scenario) => sidecarPodRequests(LINKERD_MESH.profile(config), scenario),
