@@ -96,6 +96,18 @@ describe('meshsim compare', () => {
     expect(doc.shapes[0]?.proxies).toBe(0);
   });
 
+  it("notes the policies a shape leaves out of a file's scenario, with the warnings placed at the file's lines", async () => {
+    const file = writeTempFile(
+      'pool.yaml',
+      'duration: 1s\nservices:\n  web: { serviceTime: 1ms, calls: [{ to: db }] }\n  db: { serviceTime: 1ms, destinationPolicy: { connectionPool: { maxRetries: 3 } } }\ntraffic:\n  - { to: web, rate: 20 }\n',
+    );
+    const io = captureIo();
+    expect(await main(['compare', file, '--mesh', 'none,istio-sidecar', '--no-progress'], io)).toBe(0);
+    expect(io.out()).toContain(
+      'Note: The shapes do not apply the same policies (none leaves out connection-pool;',
+    );
+  });
+
   it("prints the library's comparison of the file: each shape's balancer, the proxy resources a shape borrows", async () => {
     const file = writeTempFile('borrowed.yaml', BORROWED_YAML);
     const shapes = ['none', 'istio-sidecar', 'linkerd'];

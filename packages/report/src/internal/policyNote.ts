@@ -10,13 +10,21 @@ import type { ComparisonSummary } from '../summarizeComparison.js';
 // policy factories): each starts with the policy's name.
 const NOT_APPLIED = ['not applied', 'not enforced', 'cannot be enforced', 'ignored for caller'];
 
-/** The policies a run's `warnings` say its shape did not apply, in POLICY_NAMES order. */
+// A policy's name where such a warning starts, or right after the `file:line:col: field.path: ` the CLI puts before it.
+const NAMED = /(?:^|: )([a-z-]+)(?: on service | for calls to |: )/g;
+
+/** The policies a run's `warnings` (as the run gave them, or located at their file's lines) say its shape did not apply, in POLICY_NAMES order. */
 export function unappliedPolicies(warnings: readonly string[]): string[] {
   const names = new Set<string>();
   for (const warning of warnings) {
     if (!NOT_APPLIED.some((phrase) => warning.includes(phrase))) continue;
-    const name = /^[a-z-]+/.exec(warning)?.[0];
-    if (name !== undefined && (POLICY_NAMES as readonly string[]).includes(name)) names.add(name);
+    for (const match of warning.matchAll(NAMED)) {
+      const name = match[1] as string;
+      if ((POLICY_NAMES as readonly string[]).includes(name)) {
+        names.add(name);
+        break;
+      }
+    }
   }
   return POLICY_NAMES.filter((name) => names.has(name));
 }

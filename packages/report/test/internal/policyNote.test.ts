@@ -56,7 +56,9 @@ describe('policyNote', () => {
         'traffic-split: version weights of service "b" ignored for caller "a" under mesh shape "none"',
         'fault latency on db starts at 20 s, at or after the end of the run: not applied',
         'outlier-detection for calls to "orders" can never eject a host',
+        // As compare prints it: placed at the file's line and field.
+        'shop.yaml:5:3: services.api.destinationPolicy.connectionPool: connection-pool on service "api" is not enforced: the none mesh shape enforces it at an application hop, which cannot; the policy is not applied',
       ]),
-    ).toEqual(['retry', 'traffic-split']);
+    ).toEqual(['retry', 'connection-pool', 'traffic-split']);
   });
 });
