@@ -78,6 +78,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       connectionsOpened: num(edge.connectionsOpened),
       policyEvents: Object.fromEntries(sortedPolicyEvents(edge).map(([event, n]) => [event, num(n)])),
     })),
+    // All traffic sources' successful calls together; null in a result made without it (by hand).
+    endToEndLatency: result.endToEndLatency === undefined ? null : latency(result.endToEndLatency),
     services: result.services.map((service) => ({
       name: service.name,
       namespace: service.namespace,

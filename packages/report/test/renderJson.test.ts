@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { FAILURE_CAUSES } from '@meshsim/mesh';
+import { FAILURE_CAUSES, simulate } from '@meshsim/mesh';
+import { resolveScenario } from '@meshsim/scenario';
 
 import { JSON_SCHEMA_VERSION, renderJson } from '../src/index.js';
 import { emptyEdge, makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
@@ -19,6 +20,7 @@ describe('renderJson', () => {
       'scenario',
       'events',
       'edges',
+      'endToEndLatency',
       'services',
       'mtlsCoverage',
       'nodes',
@@ -38,6 +40,8 @@ describe('renderJson', () => {
       ...result,
       // What the result does not hold: the overrides the renderer is told of (none here).
       scenario: { ...result.scenario, overrides: [] },
+      // A result made by hand has no end-to-end latency: null.
+      endToEndLatency: null,
       proxies: {
         ...result.proxies,
         costPerMonthUsd: null,
@@ -216,6 +220,25 @@ describe('renderJson', () => {
     expect(unpriced.requestedCostPerMonthUsd).toBeNull();
     expect(unpriced.priceSource).toBeNull();
     expect(unpriced.byKind[0]?.costPerMonthUsd).toBeNull();
+  });
+
+  it("gives the run's end-to-end latency: every traffic source's successful calls together", () => {
+    const result = simulate(
+      resolveScenario({
+        name: 'two-sources',
+        duration: '1s',
+        services: { fast: { serviceTime: '1ms' }, slow: { serviceTime: '50ms' } },
+        traffic: [
+          { name: 'many', to: 'fast', rate: '90/s' },
+          { name: 'few', to: 'slow', rate: '10/s' },
+        ],
+      }),
+    );
+    const parsed = JSON.parse(renderJson(result)) as { endToEndLatency: { count: number; p99Ms: number } };
+    const summary = result.endToEndLatency;
+    expect(summary?.count).toBe(result.edges.reduce((n, e) => n + e.latency.count, 0));
+    expect(parsed.endToEndLatency.count).toBe(summary?.count);
+    expect(parsed.endToEndLatency.p99Ms).toBeCloseTo(summary?.p99Ms ?? Number.NaN, 6);
   });
 });
 
