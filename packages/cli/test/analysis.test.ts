@@ -132,10 +132,13 @@ describe('meshsim run: diagnosis, --set, --replications', () => {
     ).toBe(true);
     const err = tty.err();
     expect(err.slice(err.lastIndexOf('replications, '))).toContain('\r\x1b[K');
-    // Not on a pipe, nor with --no-progress.
+    // Not on a pipe (a line per replication there, as compare prints one per run), nor with --no-progress.
     const piped = captureIo();
     expect(await main(args, piped)).toBe(0);
     expect(piped.err()).not.toContain('replications,');
+    expect(piped.err()).toMatch(
+      /\[2\/4\] replications done at \d+\.\d s\n\[3\/4\] .*\n\[4\/4\] replications done at /,
+    );
     const quiet = captureIo({ isTTY: true });
     expect(await main([...args, '--no-progress'], quiet)).toBe(0);
     expect(quiet.err()).not.toContain('replications,');

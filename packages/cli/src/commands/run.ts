@@ -179,6 +179,20 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
         ? new SweepProgress(io.stderr, undefined, 'replications')
         : null;
     pool?.update(1, parsed.replications);
+    // Not on a terminal (a CI log, a pipe): a line at every twentieth of the replications and at the last, as compare
+    // prints a line per run, without a million lines for a million replications.
+    const every = Math.max(1, Math.ceil(parsed.replications / 20));
+    const logLine = (finished: number): void => {
+      if (finished % every !== 0 && finished !== parsed.replications) return;
+      const seconds = ((performance.now() - startedMs) / 1000).toFixed(1);
+      io.stderr.write(`[${finished}/${parsed.replications}] replications done at ${seconds} s\n`);
+    };
+    const onOutcome =
+      pool !== null
+        ? (_: RunOutcome, done: number): void => pool.update(1 + done, parsed.replications)
+        : parsed.progress
+          ? (_: RunOutcome, done: number): void => logLine(1 + done)
+          : null;
     let outcomes: RunOutcome[];
     try {
       outcomes = await runTasks(source, others, {
@@ -187,7 +201,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
           maxEvents: parsed.guards.maxEvents,
           maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
         },
-        ...(pool !== null && { onOutcome: (_, done) => pool.update(1 + done, parsed.replications) }),
+        ...(onOutcome !== null && { onOutcome }),
       });
     } finally {
       pool?.clear();
