@@ -42,6 +42,8 @@ export function checkField(
   if (!NUMERIC_KINDS.has(row.kind)) return;
   if (row.unlimited !== undefined && value === Infinity) return;
   const problems: string[] = [];
+  // Why a bound is what it is, when the rule says (e.g. attempts counting the first try).
+  let why: string | undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) problems.push('a finite number');
   else {
     if (row.kind === 'integer' && !Number.isInteger(value)) problems.push('an integer');
@@ -50,6 +52,7 @@ export function checkField(
       const bound = toConfigUnit(row, min.value);
       if (min.exclusive === true ? value <= bound : value < bound) {
         problems.push(`${min.exclusive === true ? '>' : '≥'} ${bound}`);
+        why = min.why;
       }
     }
     const max = row.max;
@@ -69,7 +72,8 @@ export function checkField(
     }
   }
   if (problems.length > 0) {
-    throw new RangeError(`${fieldPath} must be ${problems.join(' and ')} (got ${String(value)})`);
+    const reason = why === undefined ? '' : `: ${why}`;
+    throw new RangeError(`${fieldPath} must be ${problems.join(' and ')} (got ${String(value)})${reason}`);
   }
 }
 

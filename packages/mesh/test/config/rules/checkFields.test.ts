@@ -24,6 +24,7 @@ import {
   PEAK_EWMA_RULES,
   QUEUE_TIMEOUT_RULES,
   RATE_LIMIT_RULES,
+  RETRY_RULES,
   RULE_TABLES,
   SUCCESS_RATE_RULES,
   checkField,
@@ -232,6 +233,16 @@ describe('checkField / checkFields', () => {
     expect(() =>
       checkFields(LINKERD_RETRY_BUDGET_RULES, { retryRatio: 0.2, minRetriesPerSecond: 1.5, ttlMs: 500 }, 'd'),
     ).toThrow('d.minRetriesPerSecond must be an integer (got 1.5)');
+  });
+
+  it('adds the rule’s reason for a bound, as a scenario file’s error does (attempts count the first try)', () => {
+    const attempts = RETRY_RULES.rows.find((row) => row.field === 'attempts');
+    expect(attempts).toBeDefined();
+    expect(() => checkField(attempts as RuleRow, 0, 'traffic[0].policy.retry.maxAttempts')).toThrow(
+      new RangeError(
+        "traffic[0].policy.retry.maxAttempts must be ≥ 1 (got 0): attempts counts every try including the first, so 1 means no retries (Istio's attempts: 0)",
+      ),
+    );
   });
 
   it('checks a relation against the other field (maxPenalty >= minPenalty)', () => {
