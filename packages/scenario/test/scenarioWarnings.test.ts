@@ -111,6 +111,28 @@ describe('scenarioWarnings', () => {
     expect(fromData.find((w) => w.reason.startsWith('client → web'))?.path).toBe('traffic[0].perTryTimeout');
   });
 
+  it('places a per-try timeout under half the callee’s mean where the file writes it: on the call or in its retry', () => {
+    const text = [
+      'services:',
+      '  web:',
+      '    serviceTime: 2ms',
+      '    calls:',
+      '      - { to: db, timeout: 1s, retry: { attempts: 3, perTryTimeout: 1ms } }',
+      '      - { to: db, timeout: 1s, perTryTimeout: 2ms }',
+      '  db: { serviceTime: 10ms }',
+      'traffic:',
+      '  - { to: web, rate: 10 }',
+      '',
+    ].join('\n');
+    const warnings = scenarioWarnings(parseScenario(text, 'short.yaml'))
+      .filter((w) => w.reason.includes('its per-try timeout'))
+      .map((w) => [w.path, w.line, w.column]);
+    expect(warnings).toEqual([
+      ['services.web.calls[0].retry.perTryTimeout', 5, 54],
+      ['services.web.calls[1].perTryTimeout', 6, 32],
+    ]);
+  });
+
   it('finds nothing to say about a bundled scenario', () => {
     expect(scenarioWarnings(loadScenario('retry-storm'))).toEqual([]);
   });

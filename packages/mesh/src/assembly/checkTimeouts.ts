@@ -76,11 +76,11 @@ function checkShortTimeout(
   const shortest = Math.min(timeoutMs, perTryTimeoutMs);
   if (!(shortest < calleeMs / 2)) return;
   const perTry = perTryTimeoutMs < timeoutMs;
-  // A per-try timeout may be written on the call or in its `retry`: the warning points at the call then.
+  // A per-try timeout may be written on the call or in its `retry`: `scenarioWarnings` finds it in either.
   warnings.add(
     `${caller} → ${call.to}: its ${perTry ? 'per-try timeout' : 'timeout'} (${formatMs(shortest)}) is under half of ` +
       `${call.to}'s mean service time (${formatMs(calleeMs)}), so most calls time out before ${call.to} can answer`,
-    perTry ? at : [...at, 'timeout'],
+    [...at, perTry ? 'perTryTimeout' : 'timeout'],
   );
 }
 

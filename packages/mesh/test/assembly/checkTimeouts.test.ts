@@ -36,7 +36,7 @@ describe('checkTimeouts', () => {
     expect(warningsWith(Infinity)).toEqual([]);
   });
 
-  it('points at the timeout field, or at the call for a per-try timeout (written on the call or in its retry)', () => {
+  it('points at the timeout field, or at the perTryTimeout field for a per-try timeout', () => {
     const services = [
       service('web', { calls: [[call('db', policy(1))], [call('db', policy(1000, 1, 2)), call('db')]] }),
       service('db'),
@@ -46,7 +46,7 @@ describe('checkTimeouts', () => {
       .map((w) => w.path);
     expect(paths).toEqual([
       ['services', 'web', 'calls', 0, 'timeout'],
-      ['services', 'web', 'calls', 1, 'parallel', 0],
+      ['services', 'web', 'calls', 1, 'parallel', 0, 'perTryTimeout'],
     ]);
   });
 });
