@@ -182,6 +182,7 @@ export type {
   MeshShapeName,
   NodeAgentSpec,
   NoneMeshConfig,
+  OutlierEjectionCap,
   PriceTable,
   ProxyProfile,
   ProxyProfileField,

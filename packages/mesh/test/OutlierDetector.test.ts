@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AttemptResult } from '../src/config/AttemptResult.js';
+import type { OutlierEjectionCap } from '../src/config/MeshConfig.js';
 import type { OutlierDetectionConfig } from '../src/config/PolicyConfig.js';
 import { ENVOY_OUTLIER_DETECTION } from '../src/config/policyDefaults.js';
 import { OutlierDetector } from '../src/policies/OutlierDetector.js';
@@ -114,7 +115,7 @@ describe('OutlierDetector: consecutive 5xx', () => {
     expect(detector.isEjected(0, 80_000)).toBe(false);
   });
 
-  it('ejects nothing when one ejection would exceed maxEjectionPercent: 10 % of 5 hosts (Envoy ≥ 1.31 default)', () => {
+  it('ejects nothing when one ejection would exceed maxEjectionPercent: 10 % of 5 hosts (Envoy ≥ 1.28)', () => {
     const detector = new OutlierDetector(CONSECUTIVE_ONLY, 5, 0);
     send(detector, 0, 'error', 0, 5);
     expect(detector.isEjected(0, 0)).toBe(false); // 100 × (0 + 1) / 5 = 20 % > 10 %
@@ -136,6 +137,32 @@ describe('OutlierDetector: consecutive 5xx', () => {
     expect(counters['outlier-ejections-consecutive-5xx']).toBe(1);
     expect(counters['outlier-ejections-overflow']).toBe(1);
     expect(counters['outlier-ejected-host-ms']).toBe(1000);
+  });
+
+  it('under the before-ejection cap (Envoy before 1.28) ejects the first host whatever the cap, then checks the share already ejected', () => {
+    // 10 % of 5 hosts: 0 % < 10 % ejects one; 20 % is not below 10 %, so no second.
+    const small = new OutlierDetector(CONSECUTIVE_ONLY, 5, 0, 'before-ejection');
+    for (let host = 0; host < 3; host++) send(small, host, 'error', 0, 5);
+    expect(small.ejectedHosts(0)).toBe(1);
+    // 50 % of 3 hosts: 0 % and 33 % are below 50 %, so two are ejected (66 %), where Envoy ≥ 1.28 ejects one.
+    const before = new OutlierDetector(
+      { ...CONSECUTIVE_ONLY, maxEjectionPercent: 50 },
+      3,
+      0,
+      'before-ejection',
+    );
+    const after = new OutlierDetector(
+      { ...CONSECUTIVE_ONLY, maxEjectionPercent: 50 },
+      3,
+      0,
+      'after-ejection',
+    );
+    for (let host = 0; host < 3; host++) {
+      send(before, host, 'error', 0, 5);
+      send(after, host, 'error', 0, 5);
+    }
+    expect(before.ejectedHosts(0)).toBe(2);
+    expect(after.ejectedHosts(0)).toBe(1);
   });
 
   it('allows floor(percent × hosts / 100) ejections when that is more than one', () => {
@@ -247,6 +274,7 @@ class ReferenceDetector {
   constructor(
     private readonly config: OutlierDetectionConfig,
     hostCount: number,
+    private readonly cap: OutlierEjectionCap = 'after-ejection',
   ) {
     this.hosts = Array.from({ length: hostCount }, () => ({
       ejected: false,
@@ -301,9 +329,7 @@ class ReferenceDetector {
   }
 
   private eject(h: HostModel): void {
-    const floor = Math.floor((this.config.maxEjectionPercent * this.hosts.length) / 100);
-    const cap = this.config.alwaysEjectOneHost ? Math.max(1, floor) : floor;
-    if (this.ejectedCount >= cap) return;
+    if (this.ejectedCount >= ejectionLimit(this.config, this.hosts.length, this.cap)) return;
     h.ejected = true;
     h.ejectedAt = this.nowMs;
     const max = Math.max(this.config.maxEjectionTimeMs, this.config.baseEjectionTimeMs);
@@ -338,6 +364,17 @@ class ReferenceDetector {
       h.failed = 0;
     }
   }
+}
+
+/**
+ * How many hosts may be ejected at once: floor(p × hosts / 100) under the after-ejection cap (Envoy ≥ 1.28),
+ * ceil(p × hosts / 100) under the before-ejection one (k ejected allow one more while k × 100 < p × hosts); at least
+ * one with alwaysEjectOneHost.
+ */
+function ejectionLimit(config: OutlierDetectionConfig, hosts: number, cap: OutlierEjectionCap): number {
+  const share = (config.maxEjectionPercent * hosts) / 100;
+  const limit = cap === 'after-ejection' ? Math.floor(share) : Math.ceil(share);
+  return config.alwaysEjectOneHost ? Math.max(1, limit) : limit;
 }
 
 describe('OutlierDetector vs a reference model (fast-check)', () => {
@@ -384,12 +421,12 @@ describe('OutlierDetector vs a reference model (fast-check)', () => {
       fc.property(
         arbConfig,
         fc.integer({ min: 1, max: 8 }),
+        fc.constantFrom<OutlierEjectionCap>('after-ejection', 'before-ejection'),
         fc.array(arbCommand, { maxLength: 200 }),
-        (config, hostCount, commands) => {
-          const detector = new OutlierDetector(config, hostCount, 0);
-          const model = new ReferenceDetector(config, hostCount);
-          const floor = Math.floor((config.maxEjectionPercent * hostCount) / 100);
-          const cap = config.alwaysEjectOneHost ? Math.max(1, floor) : floor;
+        (config, hostCount, ejectionCap, commands) => {
+          const detector = new OutlierDetector(config, hostCount, 0, ejectionCap);
+          const model = new ReferenceDetector(config, hostCount, ejectionCap);
+          const cap = ejectionLimit(config, hostCount, ejectionCap);
           for (const command of commands) {
             if (command.kind === 'advance') model.advance(command.ms);
             else {

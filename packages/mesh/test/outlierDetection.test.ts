@@ -1,11 +1,12 @@
 // End-to-end effect of outlier detection: one always-failing instance among ten, with and without
-// Envoy's defaults; ejection timing seen through policyEvents; the capability warning.
+// Envoy's defaults; ejection timing seen through policyEvents; the capability warning; the ejection cap per release.
 
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../src/index.js';
+import { resolveMeshConfig, simulate } from '../src/index.js';
 import type {
   EdgeMetrics,
   FaultConfig,
+  IstioVersion,
   ServiceConfig,
   SimulationConfig,
   SimulationResult,
@@ -144,7 +145,7 @@ describe('outlier detection end to end', () => {
     const capped = simulate(threeHosts(ENVOY_OUTLIER_DETECTION));
     expect(capped.warnings).toEqual([
       'outlier-detection for calls to "b" can never eject a host: one of its 3 instances is 33.3 % > ' +
-        'maxEjectionPercent 10 % (Envoy ≥ 1.31); set alwaysEjectOneHost or raise maxEjectionPercent',
+        'maxEjectionPercent 10 % (Envoy ≥ 1.28, Istio ≥ 1.20); set alwaysEjectOneHost or raise maxEjectionPercent',
     ]);
     const cappedEdge = edge(capped, 'client', 'b');
     expect(cappedEdge.policyEvents['outlier-ejections']).toBe(0);
@@ -152,5 +153,30 @@ describe('outlier detection end to end', () => {
     const allowed = simulate(threeHosts({ ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true }));
     expect(allowed.warnings).toEqual([]);
     expect(edge(allowed, 'client', 'b').policyEvents['outlier-ejections']).toBe(1);
+  });
+
+  it('follows istioVersion: Istio 1.16 (Envoy before 1.28) ejects the first of 3 hosts past a 10 % cap, 1.20 does not', () => {
+    const threeHostsUnder = (istioVersion: IstioVersion): SimulationConfig =>
+      config(
+        [
+          service('b', {
+            replicas: 3,
+            destination: { ...NO_DESTINATION_POLICY, outlierDetection: ENVOY_OUTLIER_DETECTION },
+          }),
+        ],
+        [poisson('b', 200)],
+        {
+          durationMs: 5000,
+          faults: [badFirstInstance],
+          mesh: resolveMeshConfig({ shape: 'istio-sidecar', istioVersion }),
+        },
+      );
+    const older = simulate(threeHostsUnder('1.16'));
+    expect(older.warnings.filter((w) => w.includes('can never eject'))).toEqual([]);
+    expect(edge(older, 'client', 'b').policyEvents['outlier-ejections']).toBeGreaterThan(0);
+    const newer = simulate(threeHostsUnder('1.20'));
+    expect(newer.warnings.filter((w) => w.includes('can never eject'))).toHaveLength(1);
+    expect(edge(newer, 'client', 'b').policyEvents['outlier-ejections'] ?? 0).toBe(0);
+    expect(edge(newer, 'client', 'b').failed).toBeGreaterThan(edge(older, 'client', 'b').failed);
   });
 });

@@ -227,6 +227,7 @@ export type {
   MeshShapeName,
   NodeAgentSpec,
   NoneMeshConfig,
+  OutlierEjectionCap,
   PriceTable,
   ProxyProfile,
   ProxyProfileField,

@@ -145,6 +145,7 @@ export function buildModel(
     warnings,
     shape,
     meshLoadBalancer: config.mesh.loadBalancer,
+    outlierEjectionCap: config.mesh.outlierEjectionCap,
     clientEnforcer: (caller, target) => dataPlane.clientEnforcer(caller, target),
     shapeClientPolicies: (caller, target) => dataPlane.shapeClientPolicies?.(caller, target) ?? [],
     bulkheadsOf: (name) => services.get(name).config.inbound?.bulkheads,

@@ -187,6 +187,18 @@ export interface MeshOptions {
   lattice?: Partial<ProxyProfile>;
 }
 
+/**
+ * How an Envoy proxy caps outlier ejections by `maxEjectionPercent` (its `DetectorImpl::ejectHost`):
+ * - `after-ejection` (Envoy 1.28 and later): the share of hosts ejected *after* this ejection must not exceed the
+ *   cap, `(ejected + 1) × 100 ≤ maxEjectionPercent × hosts`, so with the default 10 % a destination of fewer than
+ *   10 hosts never has one ejected (unless `alwaysEjectOneHost`);
+ * - `before-ejection` (Envoy before 1.28, Istio up to 1.16 here): the share already ejected must be below the cap,
+ *   `ejected × 100 < maxEjectionPercent × hosts`, so the first ejection is always allowed.
+ *
+ * Sources: docs/sources.md `envoy-1-28-outlier-mep`.
+ */
+export type OutlierEjectionCap = 'after-ejection' | 'before-ejection';
+
 /** What every resolved mesh config holds, whatever its shape. */
 export interface MeshConfigBase {
   readonly shape: string;
@@ -208,6 +220,11 @@ export interface MeshConfigBase {
   readonly certificateLifetimeMs: number;
   /** Prices for `ProxyTotals.costPerMonthUsd`; null = no prices. */
   readonly prices: PriceTable | null;
+  /**
+   * How the proxies cap outlier ejections by `maxEjectionPercent` (see {@link OutlierEjectionCap}): set by the shape's
+   * release (`istio-sidecar` before 1.20: `before-ejection`), `after-ejection` otherwise.
+   */
+  readonly outlierEjectionCap: OutlierEjectionCap;
   /** The options this config was resolved from: switching shapes resolves them again. */
   readonly options: MeshOptions;
 }

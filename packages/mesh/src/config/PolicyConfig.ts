@@ -32,11 +32,15 @@ export interface OutlierDetectionConfig {
   intervalMs: number;
   baseEjectionTimeMs: number;
   maxEjectionTimeMs: number;
-  /** An ejection is allowed only if it leaves at most this percentage of hosts ejected. */
+  /**
+   * An ejection is allowed only if it leaves at most this percentage of hosts ejected (Envoy 1.28 and later; before,
+   * only if the share already ejected is below it, so the first always is: the mesh's `outlierEjectionCap`).
+   */
   maxEjectionPercent: number;
   /**
    * Allow one ejection whenever no host is ejected, whatever `maxEjectionPercent` says (Envoy
-   * `always_eject_one_host`, since 1.31; default false: with 10 % and fewer than 10 hosts nothing is ejected).
+   * `always_eject_one_host`, since 1.31; default false: from Envoy 1.28, with 10 % and fewer than 10 hosts nothing is
+   * ejected).
    */
   alwaysEjectOneHost: boolean;
   /** Success-rate ejection, or null when off. */

@@ -5,6 +5,7 @@
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { Endpoint } from '../call/LoadBalancer.js';
 import type { OutlierDetectionConfig } from '../config/PolicyConfig.js';
+import type { OutlierEjectionCap } from '../config/MeshConfig.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import { checkFields } from '../config/rules/checkFields.js';
@@ -43,8 +44,9 @@ export function validateOutlierDetection(config: OutlierDetectionConfig, path = 
  *   (2) success-rate and failure-percentage analysis over the interval that just ended; (3) the
  *   interval's request counters reset.
  * - Every ejection increments the host's multiplier (while `base × multiplier < max + base`). An ejection is
- *   allowed when `(ejected + 1) × 100 ≤ maxEjectionPercent × hosts`, or when none is ejected and
- *   `alwaysEjectOneHost` is set (Envoy ≥ 1.31 `ejectHost`).
+ *   allowed, under the `after-ejection` cap (Envoy ≥ 1.28 `ejectHost`), when `(ejected + 1) × 100 ≤
+ *   maxEjectionPercent × hosts`; under the `before-ejection` cap (older Envoy), when `ejected × 100 <
+ *   maxEjectionPercent × hosts`; under either, also when none is ejected and `alwaysEjectOneHost` is set.
  */
 export class OutlierDetector implements ClientPolicy {
   readonly name = 'outlier-detection';
@@ -83,6 +85,8 @@ export class OutlierDetector implements ClientPolicy {
     readonly hostCount: number,
     /** Time the detector starts [ms]; interval ticks fall at `startMs + k × intervalMs`. */
     private readonly startMs: number,
+    /** How `maxEjectionPercent` caps ejections: the proxy's Envoy release's rule. */
+    private readonly cap: OutlierEjectionCap = 'after-ejection',
   ) {
     validateOutlierDetection(config);
     this.ejected = new Uint8Array(hostCount);
@@ -265,10 +269,14 @@ export class OutlierDetector implements ClientPolicy {
 
   private eject(host: number, reason: EjectionReason, nowMs: number): void {
     if (this.ejected[host] === 1) return;
-    // Envoy DetectorImpl::ejectHost: 100 × (ejected + 1) / hosts ≤ max_ejection_percent, or none
-    // ejected yet when always_eject_one_host is set.
+    // Envoy DetectorImpl::ejectHost: from 1.28, 100 × (ejected + 1) / hosts ≤ max_ejection_percent; before,
+    // 100 × ejected / hosts < max_ejection_percent (the first ejection always passes); or none ejected yet when
+    // always_eject_one_host is set.
+    const maxShare = this.config.maxEjectionPercent * this.hostCount;
     const allowed =
-      (this.ejectedCount + 1) * 100 <= this.config.maxEjectionPercent * this.hostCount ||
+      (this.cap === 'before-ejection'
+        ? this.ejectedCount * 100 < maxShare
+        : (this.ejectedCount + 1) * 100 <= maxShare) ||
       (this.config.alwaysEjectOneHost && this.ejectedCount === 0);
     if (!allowed) {
       this.overflow++;

@@ -29,14 +29,20 @@ export function createOutlierDetector(
     return null;
   }
   const hosts = target.instances.length;
-  if (!config.alwaysEjectOneHost && hosts > 0 && 100 > config.maxEjectionPercent * hosts) {
-    // Envoy >= 1.31: even the first ejection must leave at most maxEjectionPercent of hosts ejected.
+  const cap = context.outlierEjectionCap;
+  if (
+    cap !== 'before-ejection' &&
+    !config.alwaysEjectOneHost &&
+    hosts > 0 &&
+    100 > config.maxEjectionPercent * hosts
+  ) {
+    // Envoy >= 1.28: even the first ejection must leave at most maxEjectionPercent of hosts ejected.
     context.warnings.add(
       `outlier-detection for calls to "${target.name}" can never eject a host: one of its ${hosts} ` +
         `instances is ${(100 / hosts).toFixed(1)} % > maxEjectionPercent ${config.maxEjectionPercent} % ` +
-        `(Envoy ≥ 1.31); set alwaysEjectOneHost or raise maxEjectionPercent`,
+        `(Envoy ≥ 1.28, Istio ≥ 1.20); set alwaysEjectOneHost or raise maxEjectionPercent`,
       path,
     );
   }
-  return new OutlierDetector(config, hosts, context.engine.now);
+  return new OutlierDetector(config, hosts, context.engine.now, cap);
 }

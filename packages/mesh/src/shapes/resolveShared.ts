@@ -1,7 +1,12 @@
 // The fields every mesh config shares, resolved from the written options and the shape's own defaults,
 // and the merge of a written profile override onto a shape's default profile.
 
-import type { MeshConfigBase, MeshLoadBalancer, MeshOptions } from '../config/MeshConfig.js';
+import type {
+  MeshConfigBase,
+  MeshLoadBalancer,
+  MeshOptions,
+  OutlierEjectionCap,
+} from '../config/MeshConfig.js';
 import type { CallPolicy } from '../config/CallPolicy.js';
 import { AWS_US_EAST_1_PRICES } from './dataplane/prices.js';
 
@@ -16,6 +21,8 @@ export interface SharedDefaults {
   readonly loadBalancer: MeshLoadBalancer;
   readonly defaultPolicy: CallPolicy;
   readonly mtls: boolean;
+  /** How the shape's proxies cap outlier ejections. Default: `after-ejection` (Envoy 1.28 and later). */
+  readonly outlierEjectionCap?: OutlierEjectionCap;
 }
 
 /** The shared fields of a `shape` config: written options first, then `defaults`, then the model's. */
@@ -32,6 +39,7 @@ export function resolveShared<S extends string>(
     mtls: options.mtls ?? defaults.mtls,
     certificateLifetimeMs: options.certificateLifetimeMs ?? DEFAULT_CERTIFICATE_LIFETIME_MS,
     prices: options.prices === undefined ? AWS_US_EAST_1_PRICES : options.prices,
+    outlierEjectionCap: defaults.outlierEjectionCap ?? 'after-ejection',
     options,
   };
 }

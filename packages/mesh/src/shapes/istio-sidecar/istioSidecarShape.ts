@@ -12,6 +12,7 @@ import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
 import { ISTIO_CNI_NODE_AGENT } from './istioCniNodeAgent.js';
 import { istioDefaultPolicy } from './istioDefaultRetry.js';
+import { istioOutlierEjectionCap } from './istioOutlierEjectionCap.js';
 import {
   DEFAULT_ISTIO_VERSION,
   ISTIO_SIDECAR_PROFILES,
@@ -65,11 +66,13 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
     const istioVersion = options.istioVersion ?? DEFAULT_ISTIO_VERSION;
     return {
       // Istio's default balancer is LEAST_REQUEST (pilot's defaultLBAlgorithm(); docs/sources.md#istio-default-lb);
-      // its default retry policy retries 503s before 1.24 (docs/sources.md#istio-pr-52111).
+      // its default retry policy retries 503s before 1.24 (docs/sources.md#istio-pr-52111); its Envoy lets a first
+      // ejection past maxEjectionPercent before 1.20 (docs/sources.md#envoy-1-28-outlier-mep).
       ...resolveShared('istio-sidecar', options, {
         loadBalancer: 'least-request',
         defaultPolicy: istioDefaultPolicy(istioVersion),
         mtls: true,
+        outlierEjectionCap: istioOutlierEjectionCap(istioVersion),
       }),
       istioVersion,
       sidecar: withOverrides(istioSidecarProfile(istioVersion), options.sidecar),

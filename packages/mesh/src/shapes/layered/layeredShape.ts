@@ -39,6 +39,7 @@ export const LAYERED_SHAPE: MeshShape<LayeredMeshConfig> = {
       mtls: inCluster.mtls,
       certificateLifetimeMs: inCluster.certificateLifetimeMs,
       prices: inCluster.prices,
+      outlierEjectionCap: inCluster.outlierEjectionCap,
       options,
       inCluster,
       crossCluster,
