@@ -82,7 +82,7 @@ export function runCpuLimits(durationMs: number, variants = CPU_LIMIT_VARIANTS):
 /** The comparison as a Markdown table: the shoppers' latency and success, checkout's CPU and throttling. */
 export function cpuLimitsTable(rows: readonly CpuLimitRow[]): string {
   const lines = [
-    '| variant | success (%) | p50 (ms) | p99 (ms) | checkout CPU (cores) | checkout throttled (s) |',
+    '| variant | success (%) | p50 (ms) | p99 (ms) | checkout CPU (cores) | checkout throttled, summed over containers (s) |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const { label, result } of rows) {

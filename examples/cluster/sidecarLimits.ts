@@ -46,7 +46,7 @@ export function runSidecarLimits(durationMs: number, variants = SIDECAR_LIMIT_VA
 /** The comparison as a Markdown table: the shoppers' latency and success, frontend's sidecar throttling. */
 export function sidecarLimitsTable(rows: readonly SidecarLimitRow[]): string {
   const lines = [
-    "| frontend's sidecars | success (%) | p50 (ms) | p99 (ms) | their throttled time (s) | traversals that waited for a worker (all sidecars) |",
+    "| frontend's sidecars | success (%) | p50 (ms) | p99 (ms) | their throttled time, summed over containers (s) | traversals that waited for a worker (all sidecars) |",
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const { label, result } of rows) {

@@ -101,7 +101,7 @@ export function platform40ColdStart(
 /** The rows as the docs' Markdown table. */
 export function coldStartTable(rows: readonly ColdStartRow[]): string {
   const lines = [
-    '| variant | success (%) | failed | TLS handshakes | handshake CPU (s) | proxies throttled (s) | node CPU, mean / busiest (%) |',
+    '| variant | success (%) | failed | TLS handshakes | handshake CPU (s) | proxies throttled, summed over containers (s) | node CPU, mean / busiest (%) |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>

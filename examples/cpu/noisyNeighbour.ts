@@ -64,7 +64,7 @@ const fixed = (value: number | undefined, digits: number): string =>
 /** The comparison as a Markdown table. */
 export function noisyNeighbourTable(rows: readonly RequestRow[]): string {
   const lines = [
-    '| CPU requests | users → api p50 (ms) | users → api p99 (ms) | api CPU wait (ms per request) | sidecars CPU wait (ms per request) | batch CPU (cores) | jobs done (/s) |',
+    '| CPU requests | users → api p50 (ms) | users → api p99 (ms) | api CPU wait, summed over tasks (ms per request) | sidecars CPU wait, summed over tasks (ms per request) | batch CPU (cores) | jobs done (/s) |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const { label, result } of rows) {

@@ -55,6 +55,11 @@ const keys = [...sources.matchAll(/^### ([a-z0-9-]+)$/gm)].map((match) => match[
 /** Every anchor of docs/sources.md (entries and section headings). */
 const anchors = new Set([...sources.matchAll(/^#{1,6} (.+)$/gm)].map((match) => slug(match[1] ?? '')));
 const docs = files.filter((file) => file.endsWith('.md'));
+/**
+ * Pages whose every attributed behaviour is cited: none may name a source "from memory" or say it is not in
+ * docs/sources.md, and each of their "Sources:" paragraphs cites at least one entry.
+ */
+const FULLY_CITED = ['docs/policies/authorization-mtls.md'];
 
 describe('docs and sources', () => {
   it('no tracked doc or source file points at a local research folder or a machine path', () => {
@@ -92,6 +97,23 @@ describe('docs and sources', () => {
         }
       }
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('a fully cited page names no source from memory, and each of its Sources paragraphs cites an entry', () => {
+    const problems = FULLY_CITED.flatMap((doc) => {
+      const paragraphs = prose(read(doc)).split(/\n\s*\n/);
+      return paragraphs.flatMap((paragraph) => {
+        const found: string[] = [];
+        if (/from memory|not in \[?sources\.md/i.test(paragraph)) {
+          found.push(`${doc}: uncited source: ${paragraph.slice(0, 80)}`);
+        }
+        if (/^Sources?:/.test(paragraph.trim()) && !/\[\[[a-z0-9-]+\]\]/.test(paragraph)) {
+          found.push(`${doc}: Sources paragraph without a [[key]]: ${paragraph.slice(0, 80)}`);
+        }
+        return found;
+      });
+    });
     expect(problems).toEqual([]);
   });
 

@@ -14,16 +14,21 @@ export function bucketSize(intervals: number, maxPoints = MAX_CHART_POINTS): num
 
 /**
  * `values` aggregated over consecutive buckets of `size` entries (the last bucket may be short). Null
- * entries are skipped; a bucket with no number is null.
+ * entries are skipped; a bucket with no number is null. With `weights` (one per entry, e.g. each interval's
+ * real length), `mean` is the weighted mean — entries of no weight count for nothing, and a bucket whose
+ * numbers all have no weight is null; `sum` and `max` ignore them.
  */
 export function aggregate(
   values: readonly (number | null)[],
   size: number,
   how: Aggregation,
+  weights?: readonly number[],
 ): (number | null)[] {
   const out: (number | null)[] = [];
   for (let first = 0; first < values.length; first += size) {
     let total = 0;
+    let weighted = 0;
+    let weight = 0;
     let peak = -Infinity;
     let defined = 0;
     for (let i = first; i < Math.min(values.length, first + size); i++) {
@@ -32,8 +37,12 @@ export function aggregate(
       total += value;
       peak = Math.max(peak, value);
       defined++;
+      const w = weights === undefined ? 1 : (weights[i] ?? 0);
+      weighted += value * w;
+      weight += w;
     }
-    out.push(defined === 0 ? null : how === 'sum' ? total : how === 'mean' ? total / defined : peak);
+    const mean = weight > 0 ? weighted / weight : null;
+    out.push(defined === 0 ? null : how === 'sum' ? total : how === 'mean' ? mean : peak);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { barChart } from './barChart.js';
 import { chartNumber } from './downsample.js';
 import type { BarChartSpec, ChartFigure, LineSeries } from './ReportData.js';
 import { edgeName } from './edgeName.js';
-import { onAxis, rateOnAxis, successOnAxis, sumSeries, timeAxis } from './timeAxis.js';
+import { meanRateOnAxis, onAxis, rateOnAxis, successOnAxis, sumSeries, timeAxis } from './timeAxis.js';
 import { topSeries } from './topSeries.js';
 
 /** The sentence that says a chart shows only some of its candidates, or '' when it shows all. */
@@ -220,11 +220,11 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
     'utilisation (%)',
     'Mean fraction of the workers of each service that were busy.',
     (s) => serviceMetrics.get(s.name)?.utilisation ?? 0,
+    // Each interval's busy fraction is over its own length: a point weighs its intervals by theirs.
     (s) =>
-      onAxis(
+      meanRateOnAxis(
         axis,
         s.utilisation.map((ratio) => ratio * 100),
-        'mean',
       ),
     100,
   );

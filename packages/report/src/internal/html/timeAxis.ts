@@ -14,6 +14,8 @@ export interface TimeAxis {
   timeS: number[];
   /** Length of each point [s] (the last one may be short: it ends with the run). */
   lengthS: number[];
+  /** Real length of each interval [s]: `intervalMs`, but the last one ends with the run and may be shorter. */
+  intervalLengthS: number[];
   /** End of the run [s]. */
   endS: number;
 }
@@ -33,7 +35,10 @@ export function timeAxis(series: TimeSeries, durationMs: number, maxPoints?: num
     timeS.push(startMs / 1000);
     lengthS.push(Math.max(0, endMs - startMs) / 1000);
   }
-  return { size, timeS, lengthS, endS: durationMs / 1000 };
+  const intervalLengthS = series.startMs.map(
+    (startMs) => Math.max(0, Math.min(durationMs, startMs + series.intervalMs) - startMs) / 1000,
+  );
+  return { size, timeS, lengthS, intervalLengthS, endS: durationMs / 1000 };
 }
 
 /** A per-interval series on `axis`: aggregated per point and rounded for the chart. */
@@ -43,6 +48,15 @@ export function onAxis(
   how: Aggregation,
 ): (number | null)[] {
   return aggregate(values, axis.size, how).map(chartNumber);
+}
+
+/**
+ * A per-interval rate or fraction of time (e.g. utilisation: busy time over the interval's own length) on
+ * `axis`: each point is the rate over its whole span, every interval weighted by its real length — a short last
+ * interval counts for its length, not as a whole interval. Null for a point of no length.
+ */
+export function meanRateOnAxis(axis: TimeAxis, values: readonly (number | null)[]): (number | null)[] {
+  return aggregate(values, axis.size, 'mean', axis.intervalLengthS).map(chartNumber);
 }
 
 /** Per-interval counts on `axis` as a rate per second of each point; null for a point of no length. */

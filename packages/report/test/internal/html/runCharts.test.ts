@@ -79,6 +79,49 @@ describe('runCharts', () => {
     expect(stopped.endS).toBe(4);
   });
 
+  it('a bucketed point weighs each interval by its real length: a short last interval counts for its length', () => {
+    // 1202 intervals of 1 s, the last one cut to 0.1 s by the run's end: 3 intervals per point, the last point
+    // is interval 1200 (1 s) and the 0.1 s one.
+    const result = makeResult();
+    const intervals = 1202;
+    const each = <T>(full: T, last: T): T[] =>
+      Array.from({ length: intervals }, (_, i) => (i === intervals - 1 ? last : full));
+    result.scenario.durationMs = 1201_100;
+    result.timeSeries = {
+      intervalMs: 1000,
+      startMs: Array.from({ length: intervals }, (_, i) => i * 1000),
+      edges: [
+        {
+          source: 'client',
+          destination: 'frontend',
+          calls: each(10, 5),
+          succeeded: each(10, 5),
+          failed: each(0, 0),
+          retries: each(0, 0),
+          p50Ms: each(1, 1),
+          p99Ms: each(2, 2),
+        },
+      ],
+      // Busy 20 % of each full interval, and all of the last 0.1 s (busy time over each interval's own length).
+      services: [
+        {
+          name: 'frontend',
+          utilisation: each(0.2, 1),
+          queueLength: each(0, 0),
+          completed: each(10, 5),
+          rejected: each(0, 0),
+        },
+      ],
+    };
+    const utilisation = lines(result, 'utilisation');
+    expect(utilisation.timeS.at(-1)).toBe(1200);
+    // Over the last point's 1.1 s: (0.2 × 1 s + 1 × 0.1 s) / 1.1 s = 27.27 %, not the mean of 20 % and 100 %.
+    expect(utilisation.series[0]?.values.at(-1)).toBe(27.27);
+    expect(utilisation.series[0]?.values[0]).toBe(20);
+    // Counts are rates over the same 1.1 s: (10 + 5) calls / 1.1 s.
+    expect(lines(result, 'offered-goodput').series[0]?.values.at(-1)).toBe(13.64);
+  });
+
   it('adds what a connection-limited source sent between offered and goodput, and says what the gap is', () => {
     const result = makeResult();
     const source = result.timeSeries.edges.find((s) => s.source === 'client');
