@@ -91,6 +91,18 @@ describe('parseRunArgs', () => {
     expect(parseSweepArgs(['x', '--set', 'duration=5,2s,10,20'])).toMatchObject({
       warnings: [`${warning('--set duration=', '5')} (and 2 more bare numbers)`],
     });
+    // Any duration field of the file, as a file's own bare number warns: a call's timeout, a retry's perTryTimeout.
+    const perTry = 'services.frontend.calls.0.retry.perTryTimeout';
+    expect(parseRunArgs(['x', '--set', `${perTry}=250`])).toMatchObject({
+      warnings: [warning(`--set ${perTry}=`, '250')],
+    });
+    expect(parseSweepArgs(['x', '--set', 'traffic.0.timeout=100,1s'])).toMatchObject({
+      warnings: [warning('--set traffic.0.timeout=', '100')],
+    });
+    // Not a duration: no warning.
+    for (const set of ['traffic.0.rate=250', 'services.frontend.replicas=3', `${perTry}=250ms`]) {
+      expect(parseRunArgs(['x', '--set', set])).toMatchObject({ warnings: [] });
+    }
   });
 
   it('parseRunArgs refuses --duration together with --set duration (the --set would silently win)', () => {

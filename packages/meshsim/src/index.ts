@@ -343,6 +343,7 @@ export {
   applyOverrides,
   scenarioWarnings,
   bareDurationWarnings,
+  isDurationPath,
   SCENARIO_DEFAULTS,
   createLocator,
   findJsonSyntaxError,

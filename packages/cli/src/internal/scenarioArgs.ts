@@ -12,7 +12,7 @@ import {
   scenarioSource,
 } from '@meshsim/analysis';
 import type { Override, ScenarioSource, SetAxis } from '@meshsim/analysis';
-import { bareDurationReason } from '@meshsim/scenario';
+import { bareDurationReason, isDurationPath } from '@meshsim/scenario';
 
 import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
@@ -126,11 +126,12 @@ export function parseScenarioArgs(
   // A range whose step misses its end runs fewer values than it seems to (`1..10:4` stops at 9): say which, in every
   // command that takes it — a sweep's axis, or the one value of `run`'s or `compare`'s `--set x=200..800:700`.
   for (const axis of args.sets) args.warnings.push(...rangeNotes(axis));
+  // Every duration field, not only the run's (`--set services.api.calls.0.timeout=250` is 250 ms, as in a file).
   for (const axis of args.sets) {
-    if (axis.path !== 'duration') continue;
+    if (axis.path !== 'duration' && !isDurationPath(axis.path)) continue;
     const bare = axis.values.filter((value): value is number => typeof value === 'number');
     const [first] = bare;
-    const warning = first === undefined ? null : bareDurationFlagWarning('--set duration=', first);
+    const warning = first === undefined ? null : bareDurationFlagWarning(`--set ${axis.path}=`, first);
     if (warning === null) continue;
     const more =
       bare.length > 1 ? ` (and ${bare.length - 1} more bare number${bare.length > 2 ? 's' : ''})` : '';

@@ -61,3 +61,21 @@ export function findBareDurations(input: unknown, written: unknown): BareDuratio
   walk(input, [root], []);
   return found;
 }
+
+/**
+ * Whether the field at `path` of a scenario file is a duration (`timeout`, `retry.perTryTimeout`, …), by the
+ * scenario's JSON Schema. A segment of digits stands for a list index or a map key alike (`calls.0`).
+ */
+export function isDurationField(path: readonly PathSegment[]): boolean {
+  const root = rootSchema();
+  let nodes: SchemaNode[] = [root];
+  for (const segment of path) {
+    const asIndex = typeof segment === 'string' && /^\d+$/.test(segment) ? Number(segment) : null;
+    nodes = nodes.flatMap((node) => [
+      ...children(node, segment, root),
+      ...(asIndex === null ? [] : children(node, asIndex, root)),
+    ]);
+    if (nodes.length === 0) return false;
+  }
+  return nodes.some((node) => alternatives(node, root).some(isDuration));
+}
