@@ -10,11 +10,12 @@ for (const mesh of ['none', 'istio-sidecar'] as const) {
     const result = simulate(applyOverrides(base, { mesh, seed, durationMs: 60_000 }));
     const entry = result.edges[0]; // client → frontend
     if (entry === undefined) throw new Error('scenario has no traffic');
-    // null when no call completed: no success rate to print.
+    // No call completed: no success rate (null) and no latency (count 0, every figure 0) to print.
     const success = entry.successRate === null ? '–' : (entry.successRate * 100).toFixed(2);
+    const p99 = entry.latency.count === 0 ? '–' : entry.latency.p99Ms.toFixed(1);
     console.log(
       `${mesh.padEnd(14)} seed ${seed}: success ${success} %, ` +
-        `p99 ${entry.latency.p99Ms.toFixed(1)} ms, retries ${entry.retries}, ` +
+        `p99 ${p99} ms, retries ${entry.retries}, ` +
         `proxy CPU ${result.proxies.cpuCores.toFixed(2)} cores`,
     );
   }
