@@ -159,3 +159,22 @@ describe('docs/cli.md matches the help of the CLI', async () => {
     expect(shown.join('\n')).toBe(out.slice(start, end));
   });
 });
+
+describe('docs/output-formats.md names every CSV table the CLI prints', () => {
+  it("the CSV row of the formats table lists exactly `--table`'s names, as its error gives them", async () => {
+    const io = captureIo();
+    expect(await main(['run', 'steady-3tier', '--csv', '--table', 'bogus'], io)).toBe(2);
+    const expected = /expected one of: ([a-z, ]+)\)/.exec(io.err())?.[1]?.split(', ');
+    expect(expected?.length).toBeGreaterThan(1);
+    const formats = readFileSync(
+      fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)),
+      'utf8',
+    );
+    const row = formats.split('\n').find((line) => line.startsWith('| [CSV](#csv) |')) ?? '';
+    const cell = row.split(' | ')[1] ?? '';
+    const documented = [...cell.matchAll(/`(?:--table )?([a-z]+)`/g)]
+      .map((m) => m[1])
+      .filter((n) => n !== 'csv');
+    expect(documented).toEqual(expected);
+  });
+});
