@@ -29,6 +29,16 @@ export function parseScalar(text: string): OverrideValue {
   return trimmed;
 }
 
+/**
+ * How to write `value` in a `--set` so that {@link parseScalar} reads it back: as is, or in quotes for a string that
+ * would otherwise read as a number, a boolean or null (`"3"`, `"true"`) — so an error about a string a script passed
+ * (`{ value: '3' }`) shows it as the string it is.
+ */
+export function writtenScalar(value: OverrideValue): string {
+  if (typeof value !== 'string') return String(value);
+  return parseScalar(value) === value ? value : JSON.stringify(value);
+}
+
 function splitNumber(text: string, option: string): { value: number; unit: string } {
   const match = NUMBER_WITH_UNIT.exec(text.trim());
   if (match === null)

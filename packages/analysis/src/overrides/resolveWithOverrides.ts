@@ -16,6 +16,7 @@ import {
 
 import { closestName } from '../internal/closestName.js';
 import { OverrideError } from './OverrideError.js';
+import { writtenScalar } from './parseSetOption.js';
 import type { Override } from './SetAxis.js';
 import { rawScenario } from './ScenarioSource.js';
 import type { ScenarioSource } from './ScenarioSource.js';
@@ -55,7 +56,7 @@ function setAt(
   createdItems: Map<string, CreatedPath>,
 ): string | null {
   const segments = override.path.split('.');
-  const option = `--set ${override.path}=${String(override.value)}`;
+  const option = `--set ${override.path}=${writtenScalar(override.value)}`;
   const forbidden = segments.find((segment) => FORBIDDEN_SEGMENTS.has(segment));
   if (forbidden !== undefined) return `${option}: "${forbidden}" is not a field of a scenario`;
   if (override.value === null) return removeAt(raw, segments, option);
@@ -254,7 +255,7 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
           const hint = by.item
             ? ` (${String(created)} is a new item: set its other fields with --set too)`
             : '';
-          return `--set ${by.override.path}=${String(by.override.value)}: ${where}${hint}`;
+          return `--set ${by.override.path}=${writtenScalar(by.override.value)}: ${where}${hint}`;
         }
         return `${issue.file}: ${where}`;
       }
@@ -269,7 +270,7 @@ function resolveFileOverrides(source: ScenarioSource, overrides: readonly Overri
               written === 'none' && issue.path === issuePath(override.path) && optionalField(override.path)
               ? ` (to remove the field, as if the file did not write it: ${override.path}=null)`
               : '';
-      return `--set ${override.path}=${String(override.value)}: ${where}${hint}`;
+      return `--set ${override.path}=${writtenScalar(override.value)}: ${where}${hint}`;
     });
     throw new OverrideError(lines);
   }

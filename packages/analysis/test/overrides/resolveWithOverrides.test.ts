@@ -111,6 +111,10 @@ describe('resolveWithOverrides', () => {
       'traffic[0].rate: must be a rate such as 800, 800/s',
     );
     expect(problems([{ path: 'mesh', value: 'istio' }])).toContain('--set mesh=istio: mesh: must be one of');
+    // A script's string that reads as a number shows in quotes, as it would have to be written: the string it is.
+    expect(problems([{ path: 'services.checkout.replicas', value: '3' }])).toBe(
+      '--set services.checkout.replicas="3": services.checkout.replicas: must be an integer (got "3")',
+    );
   });
 
   it("starts a list of objects the file does not write, and adds a list's next item", () => {
