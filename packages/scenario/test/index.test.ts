@@ -17,6 +17,7 @@ describe('@meshsim/scenario public API', () => {
         'formatScenarioIssue',
         'generatePlatform40',
         'generateKinvolkEmojivoto',
+        'isDurationPath',
         'listBundledScenarios',
         'loadScenario',
         'loadScenarioFile',
