@@ -57,10 +57,14 @@ export interface ShapeSummary {
   proxyCpuCores: number;
   /** CPU the proxies' containers request: node capacity the mesh reserves [cores]. */
   proxyCpuRequestedCores: number;
+  /** Memory of all proxies at the end of the run [MiB]: what they use (`RunFigures.proxyMemoryMiB`). */
   proxyMemoryMiB: number;
   /** Memory the proxies' containers request: node memory the mesh reserves [MiB]. */
   proxyMemoryRequestedMiB: number;
-  /** Monthly cost of the proxies [USD], when the shape's profile has prices; null otherwise. */
+  /**
+   * Monthly cost of what the proxies use [USD] (`RunFigures.proxyCostPerMonthUsd`), when the shape's profile has
+   * prices; null otherwise.
+   */
   costPerMonthUsd: number | null;
   /**
    * Monthly cost of what the mesh's containers request (`proxyCpuRequestedCores`, `proxyMemoryRequestedMiB`) at the
@@ -239,8 +243,9 @@ export function summarizeComparison(
       proxyCpuCores: result.proxies.cpuCores,
       proxyCpuRequestedCores: figures.proxyCpuRequestedCores ?? 0,
       proxyMemoryRequestedMiB: figures.proxyMemoryRequestedMiB ?? 0,
-      proxyMemoryMiB: result.proxies.memoryMiB,
-      costPerMonthUsd: result.proxies.costPerMonthUsd ?? null,
+      // What the proxies use, as the replications' intervals and paired differences count it.
+      proxyMemoryMiB: figures.proxyMemoryMiB ?? result.proxies.memoryMiB,
+      costPerMonthUsd: figures.proxyCostPerMonthUsd,
       requestedCostPerMonthUsd: figures.proxyRequestsCostPerMonthUsd,
       throughputRps: figures.goodputRps,
       nodeCpuUtilisation: figures.nodeCpuUtilisation,

@@ -4,7 +4,7 @@
 // overrides in the text and JSON comparisons; and the text comparison's rows read as `run`'s figures do: costs to
 // the cent, counts without a unit.
 
-import { RUN_FIGURES, figureIntervals } from '@meshsim/analysis';
+import { RUN_FIGURES, figureIntervals, runFigures } from '@meshsim/analysis';
 import type { RunFigures } from '@meshsim/analysis';
 import { describe, expect, it } from 'vitest';
 
@@ -17,6 +17,16 @@ import {
   summarizeComparison,
 } from '../src/index.js';
 import { makePricedResult, makeResult, figuresWith } from './__helpers__/fixtures.js';
+
+/** `figures` with what the proxies use (memory, its cost) multiplied by `factor`: another replication of the run. */
+function scaledUse(figures: RunFigures, factor: number): RunFigures {
+  const cost = figures.proxyCostPerMonthUsd;
+  return {
+    ...figures,
+    proxyMemoryMiB: (figures.proxyMemoryMiB ?? 0) * factor,
+    proxyCostPerMonthUsd: cost === null ? null : cost * factor,
+  };
+}
 
 /** The CSV as records, header cell → value, one per row (the fixtures' rows have no quoted cell). */
 function records(csv: string): Record<string, string>[] {
@@ -152,6 +162,49 @@ describe('renderComparisonCsv', () => {
     expect(Number(none?.['success_ratio_mean'])).toBeCloseTo(0.883333, 6);
     // A figure no run gives (node CPU on nodes with no size) is empty.
     expect(none?.['node_cpu_utilisation_mean']).toBe('');
+  });
+
+  it("gives what the proxies use — memory and cost — as the single run's shape table does, over the replications", () => {
+    const shapes = [base, makePricedResult()];
+    const figures = shapes.map((result) => [0.98, 1, 1.02].map((f) => scaledUse(runFigures(result), f)));
+    const summary = summarizeComparison(shapes, { replications: figures });
+    // The headers are the shape table's (a single run's), and its numbers the first replication's figures.
+    const text = renderComparisonText(summary);
+    const rows = (header: string) => text.split('\n').filter((line) => line.startsWith(`${header} `));
+    // The shape table, the intervals per shape and the paired differences: a row in each (cost: no pair has it).
+    expect(rows('proxy memory (MiB)')).toHaveLength(3);
+    expect(rows('proxy cost (USD/month)')).toHaveLength(2);
+    const [plain, priced] = summary.shapes;
+    expect([plain?.proxyMemoryMiB, priced?.proxyMemoryMiB]).toEqual(shapes.map((r) => r.proxies.memoryMiB));
+    expect(priced?.costPerMonthUsd).toBe(figures[1]?.[1]?.proxyCostPerMonthUsd);
+    const interval = (shape: number, key: string) =>
+      summary.intervals?.[shape]?.figures.find((f) => f.key === key);
+    expect(interval(1, 'proxyMemoryMiB')?.mean).toBeCloseTo(priced?.proxyMemoryMiB ?? NaN, 9);
+    expect(interval(1, 'proxyMemoryMiB')?.halfWidth).toBeGreaterThan(0);
+    expect(interval(1, 'proxyCostPerMonthUsd')?.mean).toBeCloseTo(priced?.costPerMonthUsd ?? NaN, 9);
+    // The fixture's baseline has no prices: no cost interval (– in the text), and no paired cost difference.
+    expect(interval(0, 'proxyCostPerMonthUsd')).toBeUndefined();
+    expect(rows('proxy cost (USD/month)')[1]).toMatch(/ – /);
+    expect(summary.paired?.[0]?.differences.map((d) => d.key)).toContain('proxyMemoryMiB');
+    expect(summary.paired?.[0]?.differences.map((d) => d.key)).not.toContain('proxyCostPerMonthUsd');
+    // CSV and JSON: the same numbers, empty / absent where there are none (never NaN).
+    const [none, sidecar] = records(renderComparisonCsv(summary));
+    expect(Number(sidecar?.['proxy_memory_mib_mean'])).toBeCloseTo(priced?.proxyMemoryMiB ?? NaN, 4);
+    expect(Number(sidecar?.['proxy_memory_mib_diff_mean'])).toBeCloseTo(
+      (priced?.proxyMemoryMiB ?? NaN) - (plain?.proxyMemoryMiB ?? NaN),
+      4,
+    );
+    expect(Number(sidecar?.['proxy_cost_per_month_usd_mean'])).toBeGreaterThan(0);
+    expect([
+      none?.['proxy_cost_per_month_usd_mean'],
+      sidecar?.['proxy_cost_per_month_usd_diff_mean'],
+    ]).toEqual(['', '']);
+    const json = renderComparisonJson(summary);
+    expect(json).not.toContain('NaN');
+    const document = JSON.parse(json) as { intervals: { figures: { key: string }[] }[] };
+    expect(
+      document.intervals.map((shape) => shape.figures.map((f) => f.key).includes('proxyMemoryMiB')),
+    ).toEqual([true, true]);
   });
 
   it('has no replication columns without paired differences', () => {

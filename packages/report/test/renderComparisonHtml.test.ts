@@ -145,7 +145,7 @@ describe('renderComparisonHtml', () => {
       'Success: mean of 3 replications',
       `Blast radius — ${first}`,
       'Proxy CPU: mean of 3 replications',
-      `Proxy memory — ${first}`,
+      'Proxy memory: mean of 3 replications',
     ]);
     // The tables of one run per shape say which run, as the text's sentence does.
     expect(html).toContain(`<caption>Metrics per mesh shape — ${first}</caption>`);
@@ -156,6 +156,41 @@ describe('renderComparisonHtml', () => {
     expect(plain).toContain('<h3 id="chart-added-latency-title">Added latency vs none</h3>');
     const plainAdded = reportData(plain).charts.find((spec) => spec.id === 'added-latency');
     expect(plainAdded?.kind === 'bars' && plainAdded.series[1]).toEqual({ name: 'p99', values: [0, 2] });
+  });
+
+  it('with replications, charts proxy memory and proxy cost as means over them with 95 % CI whiskers', () => {
+    const results = [baseline(), makePricedResult()];
+    /** A run's figures with what the proxies use (`memory` MiB costing `cost` USD a month) and what they request. */
+    const used = (memory: number, cost: number, requests: number) => ({
+      ...figuresWith(10, 1),
+      proxyMemoryMiB: memory,
+      proxyCostPerMonthUsd: cost,
+      proxyRequestsCostPerMonthUsd: requests,
+    });
+    const replications = [
+      [used(0, 0, 0), used(0, 0, 0), used(0, 0, 0)],
+      [used(100, 10, 40), used(110, 12, 40), used(120, 14, 40)],
+    ];
+    const html = renderComparisonHtml(results, { replications });
+    const specs = reportData(html).charts;
+    const memory = specs.find((spec) => spec.id === 'proxy-memory');
+    if (memory?.kind !== 'bars') throw new Error('no proxy-memory bars');
+    // Mean 110, s = 10: half-width t(0.975, 2) · 10 / √3 = 24.84.
+    expect(memory.series[0]?.values).toEqual([0, 110]);
+    expect(memory.series[0]?.errors).toEqual([0, 24.84]);
+    const cost = specs.find((spec) => spec.id === 'proxy-cost');
+    if (cost?.kind !== 'bars') throw new Error('no proxy-cost bars');
+    expect(cost.series.map((series) => [series.name, series.values, series.errors])).toEqual([
+      // s = 2: t(0.975, 2) · 2 / √3 = 4.968.
+      ['cost', [0, 12], [0, 4.968]],
+      ['requests cost', [0, 40], [0, 0]],
+    ]);
+    const titles = [...html.matchAll(/<h3 id="chart-[^"]+">([^<]*)<\/h3>/g)].map((m) => m[1]);
+    expect(titles).toContain('Proxy memory: mean of 3 replications');
+    expect(titles).toContain('Proxy cost: mean of 3 replications');
+    // The per-shape table has their rows too.
+    expect(html).toContain('proxy memory (MiB)');
+    expect(html).toContain('proxy cost (USD/month)');
   });
 
   it('needs at least one result', () => {

@@ -26,12 +26,19 @@ export interface RunFigures {
   /** Mean CPU of the mesh's proxies [cores]. */
   proxyCpuCores: number;
   /*
-   * The figures below are null in a run read back from a results store written before meshsim recorded them (a
-   * sweep does not reuse such a run: its key lacks the model revision); the node figures are null too when the
-   * nodes have no size.
+   * The figures below are null in a run read back from a results store written before meshsim recorded them: the
+   * first release's (a sweep does not reuse such a run: its key lacks the model revision), and for `proxyMemoryMiB`
+   * and `proxyCostPerMonthUsd` any store written before they were kept (a sweep reuses such a run of the same model
+   * revision: its intervals leave the null out). The node figures are null too when the nodes have no size.
    */
   /** CPU the proxies' containers request: node capacity the mesh reserves [cores]. */
   proxyCpuRequestedCores: number | null;
+  /**
+   * Memory of all the mesh's proxies at the end of the run [MiB] (`proxies.memoryMiB`: each one's base, configuration
+   * and pooled connections; 0 with no proxies): what the proxies use, where `proxyMemoryRequestedMiB` is what they
+   * reserve. Null only when read back from a store written before it was kept.
+   */
+  proxyMemoryMiB: number | null;
   /** Memory the proxies' containers request: node memory the mesh reserves [MiB]. */
   proxyMemoryRequestedMiB: number | null;
   /** Mean CPU utilisation of the nodes, in [0, 1]; null when nodes have no size. */
@@ -43,6 +50,12 @@ export interface RunFigures {
    * cluster's own (0 when none is Pending); null when nodes have no size or meshsim cannot say (the warnings say why).
    */
   extraNodesNeeded: number | null;
+  /**
+   * What the proxies use (`proxyCpuCores`, `proxyMemoryMiB`) costs a 730-hour month at the run's prices [USD]
+   * (`proxies.costPerMonthUsd`; 0 with no proxies); null without prices, and when read back from a store written
+   * before it was kept.
+   */
+  proxyCostPerMonthUsd: number | null;
   /**
    * What the proxies' requests (`proxyCpuRequestedCores`, `proxyMemoryRequestedMiB`) cost a 730-hour month at the run's
    * prices [USD]; null without prices.
@@ -71,10 +84,13 @@ export const RUN_FIGURES: readonly FigureInfo[] = [
   { key: 'workPerRequest', header: 'work per request (server calls)', decimals: 2, scale: 1 },
   { key: 'proxyCpuCores', header: 'proxy CPU (cores)', decimals: 3, scale: 1 },
   { key: 'proxyCpuRequestedCores', header: 'proxy CPU requested (cores)', decimals: 3, scale: 1 },
+  // Tenths of a MiB, as compare's shape table prints proxy memory.
+  { key: 'proxyMemoryMiB', header: 'proxy memory (MiB)', decimals: 1, scale: 1 },
   { key: 'proxyMemoryRequestedMiB', header: 'proxy memory requested (MiB)', decimals: 0, scale: 1 },
   { key: 'nodeCpuUtilisation', header: 'node CPU (%)', decimals: 1, scale: 100 },
   { key: 'pendingPods', header: 'Pending app pods', decimals: 1, scale: 1 },
   { key: 'extraNodesNeeded', header: 'extra nodes needed', decimals: 1, scale: 1 },
+  { key: 'proxyCostPerMonthUsd', header: 'proxy cost (USD/month)', decimals: 2, scale: 1 },
   { key: 'proxyRequestsCostPerMonthUsd', header: 'proxy requests cost (USD/month)', decimals: 2, scale: 1 },
 ];
 
@@ -113,12 +129,14 @@ export function runFigures(result: SimulationResult): RunFigures {
     workPerRequest: sent > 0 ? arrived / sent : 0,
     proxyCpuCores: result.proxies.cpuCores,
     proxyCpuRequestedCores: result.proxies.cpuRequestedCores ?? 0,
+    proxyMemoryMiB: result.proxies.memoryMiB,
     proxyMemoryRequestedMiB: result.proxies.memoryRequestedMiB ?? 0,
     nodeCpuUtilisation: sized
       ? result.nodes.reduce((n, node) => n + node.utilisation, 0) / result.nodes.length
       : null,
     pendingPods: sized ? result.services.reduce((n, service) => n + service.pendingPods, 0) : null,
     extraNodesNeeded: sized ? result.extraNodesNeeded : null,
+    proxyCostPerMonthUsd: result.proxies.costPerMonthUsd ?? null,
     // Priced when the run has prices (its proxy cost is set), 0 when nothing is requested (a result of an older
     // meshsim left the requested cost out then).
     proxyRequestsCostPerMonthUsd:

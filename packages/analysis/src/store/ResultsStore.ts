@@ -238,6 +238,8 @@ export class ResultsStore {
         diagnosis.stopped === undefined ? null : dbl(diagnosis.stopped.atMs),
         diagnosis.stopped === undefined || guards === undefined ? null : storedGuards(guards),
         JSON.stringify(outcome.warnings),
+        dbl(figures.proxyMemoryMiB),
+        dbl(figures.proxyCostPerMonthUsd),
       ];
       await c.run(insertStatement('runs'), run);
       for (const override of outcome.overrides) {
@@ -298,10 +300,12 @@ export class ResultsStore {
         workPerRequest: Number(row['work_per_request']),
         proxyCpuCores: Number(row['proxy_cpu_cores']),
         proxyCpuRequestedCores: numberOrNull(row['proxy_cpu_requested_cores']),
+        proxyMemoryMiB: numberOrNull(row['proxy_memory_mib']),
         proxyMemoryRequestedMiB: numberOrNull(row['proxy_memory_requested_mib']),
         nodeCpuUtilisation: numberOrNull(row['node_cpu_utilisation']),
         pendingPods: numberOrNull(row['pending_pods']),
         extraNodesNeeded: numberOrNull(row['extra_nodes_needed']),
+        proxyCostPerMonthUsd: numberOrNull(row['proxy_cost_usd_per_month']),
         proxyRequestsCostPerMonthUsd: numberOrNull(row['proxy_requests_cost_usd_per_month']),
       },
       modelRevision: numberOrNull(row['model_revision']),

@@ -44,6 +44,10 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       // The run's warnings (JSON list of strings, `[]` for none); NULL in a store from before they were kept — a
       // resumed sweep then says it cannot show them.
       ['warnings', 'VARCHAR'],
+      // What the proxies use (memory at the end of the run [MiB], its monthly cost with their CPU [USD]); NULL in a
+      // store from before they were kept, and the cost without prices. Their intervals leave such a run out.
+      ['proxy_memory_mib', 'DOUBLE'],
+      ['proxy_cost_usd_per_month', 'DOUBLE'],
     ],
   },
   {

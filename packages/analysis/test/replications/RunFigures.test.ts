@@ -6,7 +6,7 @@ import { simulate } from '@meshsim/mesh';
 import { resolveScenario } from '@meshsim/scenario';
 import { describe, expect, it } from 'vitest';
 
-import { runFigures } from '../../src/index.js';
+import { RUN_FIGURES, runFigures } from '../../src/index.js';
 
 /** One service of 10 ms behind a load generator with 2 connections at `rps`. */
 function run(rps: number) {
@@ -110,5 +110,47 @@ describe('runFigures', () => {
     expect(priced('none')).toBe(0);
     expect(priced({ shape: 'istio-sidecar', prices: 'none' })).toBeNull();
     expect(priced({ shape: 'none', prices: 'none' })).toBeNull();
+  });
+
+  it("gives what the proxies use — their memory and its monthly cost — as the run's proxy totals have them", () => {
+    const run = (mesh: unknown) =>
+      simulate(
+        resolveScenario({
+          name: 'used',
+          duration: '500ms',
+          mesh,
+          services: {
+            api: { replicas: 2, serviceTime: '1ms', calls: [{ to: 'db' }] },
+            db: { serviceTime: '1ms' },
+          },
+          traffic: [{ to: 'api', rate: '50/s' }],
+        }),
+      );
+    const sidecars = run('istio-sidecar');
+    const figures = runFigures(sidecars);
+    expect(figures.proxyMemoryMiB).toBe(sidecars.proxies.memoryMiB);
+    expect(figures.proxyMemoryMiB).toBeGreaterThan(0);
+    expect(figures.proxyCostPerMonthUsd).toBe(sidecars.proxies.costPerMonthUsd);
+    expect(figures.proxyCostPerMonthUsd).toBeGreaterThan(0);
+    // What they use is not what they reserve.
+    expect(figures.proxyMemoryMiB).not.toBe(figures.proxyMemoryRequestedMiB);
+    // No proxies: 0 of both (a difference against `none` exists); no prices: no cost, memory still.
+    expect([runFigures(run('none')).proxyMemoryMiB, runFigures(run('none')).proxyCostPerMonthUsd]).toEqual([
+      0, 0,
+    ]);
+    const unpriced = runFigures(run({ shape: 'istio-sidecar', prices: 'none' }));
+    expect(unpriced.proxyCostPerMonthUsd).toBeNull();
+    expect(unpriced.proxyMemoryMiB).toBe(figures.proxyMemoryMiB);
+  });
+
+  it('lists proxy memory and cost among the figures, in their units, next to what the proxies request', () => {
+    const keys = RUN_FIGURES.map((f) => f.key);
+    expect(keys.indexOf('proxyMemoryMiB')).toBe(keys.indexOf('proxyMemoryRequestedMiB') - 1);
+    expect(keys.indexOf('proxyCostPerMonthUsd')).toBe(keys.indexOf('proxyRequestsCostPerMonthUsd') - 1);
+    const header = (key: string) => RUN_FIGURES.find((f) => f.key === key)?.header;
+    expect([header('proxyMemoryMiB'), header('proxyCostPerMonthUsd')]).toEqual([
+      'proxy memory (MiB)',
+      'proxy cost (USD/month)',
+    ]);
   });
 });

@@ -16,10 +16,12 @@ function figures(successRatio: number, endToEndP99Ms: number, pendingPods: numbe
     workPerRequest: 1,
     proxyCpuCores: 0,
     proxyCpuRequestedCores: 0,
+    proxyMemoryMiB: 0,
     proxyMemoryRequestedMiB: 0,
     nodeCpuUtilisation: null,
     pendingPods,
     extraNodesNeeded: null,
+    proxyCostPerMonthUsd: null,
     proxyRequestsCostPerMonthUsd: null,
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { RUN_FIGURES, executeRun, figureIntervals, planSweep, readScenarioSource } from '../../src/index.js';
 import { ResultsStore } from '../../src/store/ResultsStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meshsim-store-'));
@@ -71,5 +72,96 @@ describe('ResultsStore.checkMergeable', () => {
     await expect(ResultsStore.checkMergeable(other)).rejects.toThrow(
       'it is a DuckDB database but not a results store: it has no table settings, edges',
     );
+  });
+});
+
+describe('a store written before proxy memory and proxy cost were kept', () => {
+  /** Two replications of istio-sidecar (priced) on steady-3tier for 1 simulated second, as `sweep` plans them. */
+  const source = readScenarioSource('steady-3tier');
+  const [first, second] = planSweep(
+    source,
+    [],
+    [
+      { path: 'duration', value: '1s' },
+      { path: 'mesh', value: 'istio-sidecar' },
+    ],
+    2,
+  ).tasks;
+
+  /** The columns the version before wrote: the current ones but the last two, which it did not have. */
+  const NEW_COLUMNS = ['proxy_memory_mib', 'proxy_cost_usd_per_month'];
+
+  it('opens with the columns added, its runs NULL in them: read as null (never NaN), left out of the intervals', async () => {
+    if (first === undefined || second === undefined) throw new Error('two tasks expected');
+    const file = join(dir, 'before-proxy-use.duckdb');
+    let store = await ResultsStore.open(file);
+    await store.write(executeRun(source, first), 'hash');
+    store.close();
+    // The store as the version before wrote it: `runs` without the two columns (each added column goes at the end).
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    for (const column of NEW_COLUMNS) await connection.run(`ALTER TABLE runs DROP COLUMN ${column}`);
+    connection.closeSync();
+    instance.closeSync();
+
+    store = await ResultsStore.open(file);
+    try {
+      const columns = Object.keys((await store.dump('runs'))[0] ?? {});
+      expect(columns.slice(-2)).toEqual(NEW_COLUMNS);
+      const [old] = await store.runs();
+      expect([old?.figures.proxyMemoryMiB, old?.figures.proxyCostPerMonthUsd]).toEqual([null, null]);
+      // The figures it had are read as written.
+      expect(old?.figures.proxyCpuCores).toBeGreaterThan(0);
+      expect(old?.figures.proxyRequestsCostPerMonthUsd).toBeGreaterThan(0);
+      // A run written now has them.
+      const fresh = executeRun(source, second);
+      await store.write(fresh, 'hash');
+      const runs = await store.runs();
+      expect(runs.map((run) => run.figures.proxyMemoryMiB)).toEqual([null, fresh.figures.proxyMemoryMiB]);
+      expect(runs.map((run) => run.figures.proxyCostPerMonthUsd)).toEqual([
+        null,
+        fresh.figures.proxyCostPerMonthUsd,
+      ]);
+      for (const run of runs)
+        for (const value of Object.values(run.figures))
+          expect(value === null || Number.isFinite(value)).toBe(true);
+      // Intervals over both: the old run is left out of the new figures (n 1, no interval), not counted as 0 or NaN.
+      const keys = RUN_FIGURES.map((f) => f.key);
+      const intervals = figureIntervals(
+        runs.map((run) => run.figures),
+        keys,
+      );
+      const find = (key: string) => intervals.find((i) => i.key === key);
+      expect(find('proxyMemoryMiB')).toMatchObject({
+        n: 1,
+        mean: fresh.figures.proxyMemoryMiB,
+        halfWidth: null,
+      });
+      expect(find('proxyCostPerMonthUsd')).toMatchObject({ n: 1, halfWidth: null });
+      expect(find('proxyCpuCores')?.n).toBe(2);
+      // The old run alone: the two figures are absent (shown as –), the others there.
+      const oldOnly = figureIntervals([runs[0]?.figures ?? fresh.figures], keys).map((i) => i.key);
+      expect(oldOnly).not.toContain('proxyMemoryMiB');
+      expect(oldOnly).not.toContain('proxyCostPerMonthUsd');
+      expect(oldOnly).toContain('proxyCpuCores');
+      // The CSV export: empty cells for the old run, numbers for the new one.
+      const csv = join(dir, 'before-proxy-use.csv');
+      await store.exportCsv('runs', csv);
+      const [header, ...lines] = readFileSync(csv, 'utf8').trimEnd().split('\n');
+      expect(header?.split(',').slice(-2)).toEqual(NEW_COLUMNS);
+      expect(
+        lines.map((line) =>
+          line
+            .split(',')
+            .slice(-2)
+            .map((cell) => cell !== ''),
+        ),
+      ).toEqual([
+        [false, false],
+        [true, true],
+      ]);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -55,6 +55,8 @@ const ADDED_COLUMNS = [
   'stopped_at_ms',
   'stopped_guards',
   'warnings',
+  'proxy_memory_mib',
+  'proxy_cost_usd_per_month',
 ];
 
 /**
@@ -275,6 +277,44 @@ describe('sweep', () => {
         { message: LATE_WARNING, runs: 1, example: [{ path: 'traffic.0.rate', value: 150 }] },
       ]);
       expect((await store.runs()).map((run) => run.warnings)).toEqual([null, null, [LATE_WARNING]]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('resumes a store from before proxy memory and cost were kept: its runs reused, left out of those intervals only', async () => {
+    const file = join(dir, 'before-proxy-use.duckdb');
+    const options: SweepOptions = { ...GRID, replications: 1, workers: 0 };
+    let store = await ResultsStore.open(file);
+    await sweep(source, { ...options, store });
+    store.close();
+    // The store as the version before wrote it (same model revision, so its runs are reused).
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    for (const column of ['proxy_memory_mib', 'proxy_cost_usd_per_month'])
+      await connection.run(`ALTER TABLE runs DROP COLUMN ${column}`);
+    connection.closeSync();
+    instance.closeSync();
+    store = await ResultsStore.open(file);
+    try {
+      const resumed = await sweep(source, { ...options, replications: 2, store });
+      expect([resumed.ran, resumed.skipped, resumed.outdated]).toEqual([6, 6, 0]);
+      for (const point of resumed.summary) {
+        const n = (key: string): number | undefined => point.figures.find((f) => f.key === key)?.n;
+        // The stored replication lacks them: n counts the one run now; the other figures have both.
+        expect([n('proxyMemoryMiB'), n('proxyCostPerMonthUsd'), n('proxyCpuCores')]).toEqual([1, 1, 2]);
+        for (const f of point.figures)
+          expect([f.mean, f.min, f.max].every(Number.isFinite), `${f.key} at point ${point.point}`).toBe(
+            true,
+          );
+      }
+      // Only the old runs at a point: the figures are absent, not 0 or NaN.
+      const old = await sweep(source, { ...options, store });
+      expect(old.ran).toBe(0);
+      for (const point of old.summary) {
+        expect(point.figures.map((f) => f.key)).not.toContain('proxyMemoryMiB');
+        expect(point.figures.map((f) => f.key)).not.toContain('proxyCostPerMonthUsd');
+      }
     } finally {
       store.close();
     }

@@ -652,10 +652,12 @@ export function figuresWith(p99: number, success: number): RunFigures {
     workPerRequest: 1,
     proxyCpuCores: 0,
     proxyCpuRequestedCores: 0,
+    proxyMemoryMiB: 0,
     proxyMemoryRequestedMiB: 0,
     nodeCpuUtilisation: null,
     pendingPods: null,
     extraNodesNeeded: null,
+    proxyCostPerMonthUsd: null,
     proxyRequestsCostPerMonthUsd: null,
   };
 }

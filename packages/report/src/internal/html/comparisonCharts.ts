@@ -31,8 +31,9 @@ function bars(
 /**
  * Every chart of a comparison, in page order; cost only when some shape has prices. When the summary holds
  * replications (its `intervals` and `paired`, from `summarizeComparison`) and 2 or more of them, added latency,
- * success and proxy CPU are means over the replications with their 95 % CI as whiskers (added latency: the paired
- * differences); every other chart is of the results given (the first replication) and says so.
+ * success, proxy CPU, proxy memory and proxy cost are means over the replications with their 95 % CI as whiskers
+ * (added latency: the paired differences); every other chart (success over time, blast radius) is of the results
+ * given (the first replication) and says so.
  */
 export function comparisonCharts(
   summary: ComparisonSummary,
@@ -186,31 +187,52 @@ export function comparisonCharts(
           empty: 'No shape has proxies that used CPU.',
         },
   );
+  const memoryEmpty = 'No shape has proxies that hold memory.';
   figures.push(
-    oneRun({
-      title: 'Proxy memory',
-      description: 'Memory of all proxies (MiB).',
-      spec: bars('proxy-memory', 'memory (MiB)', summary, [
-        { name: 'memory', values: summary.shapes.map((s) => chartNumber(s.proxyMemoryMiB)) },
-      ]),
-      empty: 'No shape has proxies that hold memory.',
-    }),
+    replicated
+      ? {
+          title: `Proxy memory: mean of ${n} replications`,
+          description: `Memory of all proxies at the end of each run (MiB): ${mean}.`,
+          spec: bars('proxy-memory', 'memory (MiB)', summary, [meanSeries('memory', 'proxyMemoryMiB')]),
+          empty: memoryEmpty,
+        }
+      : {
+          title: 'Proxy memory',
+          description: 'Memory of all proxies (MiB).',
+          spec: bars('proxy-memory', 'memory (MiB)', summary, [
+            { name: 'memory', values: summary.shapes.map((s) => chartNumber(s.proxyMemoryMiB)) },
+          ]),
+          empty: memoryEmpty,
+        },
   );
   if (summary.shapes.some((s) => s.costPerMonthUsd !== null)) {
+    const costEmpty = 'No shape has proxies that cost anything, used or requested.';
+    const costOf =
+      'Monthly cost of the proxies (USD per month): of what they use, and of what their containers request (the ' +
+      'capacity reserved); a shape without prices has no bar';
     figures.push(
-      oneRun({
-        title: 'Proxy cost',
-        description:
-          'Monthly cost of the proxies (USD per month): of what they use, and of what their containers request (the capacity reserved); a shape without prices has no bar.',
-        spec: bars('proxy-cost', 'cost (USD/month)', summary, [
-          { name: 'cost', values: summary.shapes.map((s) => chartNumber(s.costPerMonthUsd)) },
-          {
-            name: 'requests cost',
-            values: summary.shapes.map((s) => chartNumber(s.requestedCostPerMonthUsd)),
+      replicated
+        ? {
+            title: `Proxy cost: mean of ${n} replications`,
+            description: `${costOf}: ${mean}.`,
+            spec: bars('proxy-cost', 'cost (USD/month)', summary, [
+              meanSeries('cost', 'proxyCostPerMonthUsd'),
+              meanSeries('requests cost', 'proxyRequestsCostPerMonthUsd'),
+            ]),
+            empty: costEmpty,
+          }
+        : {
+            title: 'Proxy cost',
+            description: `${costOf}.`,
+            spec: bars('proxy-cost', 'cost (USD/month)', summary, [
+              { name: 'cost', values: summary.shapes.map((s) => chartNumber(s.costPerMonthUsd)) },
+              {
+                name: 'requests cost',
+                values: summary.shapes.map((s) => chartNumber(s.requestedCostPerMonthUsd)),
+              },
+            ]),
+            empty: costEmpty,
           },
-        ]),
-        empty: 'No shape has proxies that cost anything, used or requested.',
-      }),
     );
   }
   return figures;
