@@ -49,3 +49,16 @@ describe('a call whose per-try timeout is shorter than its overall timeout', () 
     expect(e.retries).toBeLessThanOrEqual(2 * e.calls);
   });
 });
+
+describe('a response due at the instant of its timeout (events at one instant fire in the order they were scheduled)', () => {
+  it('loses the tie: the timeout, armed when the call started, fires first; a hair later the response wins', () => {
+    const at = (timeoutMs: number): EdgeMetrics => run(timeoutMs, Infinity);
+    // The service always takes exactly 200 ms and the network takes nothing: response and timeout tie at 200 ms.
+    const tie = at(200);
+    expect(tie.succeeded).toBe(0);
+    expect(tie.failures.timeout).toBe(tie.failed);
+    const later = at(200.001);
+    expect(later.failed).toBe(0);
+    expect(later.succeeded).toBeGreaterThan(350);
+  });
+});
