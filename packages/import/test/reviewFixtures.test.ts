@@ -5,12 +5,20 @@ import { describe, expect, it } from 'vitest';
 
 import { importScenarioObject } from '../src/index.js';
 import type { ImportedScenario } from '../src/index.js';
-import { FIXTURES, callTo, fixture, warningsWith } from './__helpers__/fixtures.js';
+import { FIXTURES, callTo, fixture, serviceOf, warningsWith } from './__helpers__/fixtures.js';
 
 /** Imports the review's Kubernetes manifests and call graph with one of its Istio files. */
 function importReview(istio: string): ImportedScenario {
   return importScenarioObject([fixture('review/k8s.yaml'), fixture('review', istio)], {
     graph: fixture('review/graph.yaml'),
+    relativeTo: FIXTURES,
+  });
+}
+
+/** Imports the second review's manifests and call graph (test/fixtures/review-numbers) with one of its Istio files. */
+function importNumbersReview(istio: string): ImportedScenario {
+  return importScenarioObject([fixture('review-numbers/k8s.yaml'), fixture('review-numbers', istio)], {
+    graph: fixture('review-numbers/graph.yaml'),
     relativeTo: FIXTURES,
   });
 }
@@ -136,6 +144,34 @@ describe('the review inputs', () => {
           ),
         ).toHaveLength(1);
       }
+    });
+  });
+});
+
+describe('the numbers review inputs', () => {
+  describe('quoted-numbers.yaml', () => {
+    const imported = importNumbersReview('quoted-numbers.yaml');
+    const at = 'review-numbers/quoted-numbers.yaml';
+    const dr = 'DestinationRule/checkout (document 1)';
+
+    it('reports every count Istio refuses at its line, with why and what applies instead', () => {
+      for (const expected of [
+        `${at}:10:7: ${dr}: spec.trafficPolicy.outlierDetection.consecutive5xxErrors: Istio's consecutive5xxErrors is an integer (uint32): the API server refuses "2" (write it without quotes), so this DestinationRule would not be applied; not imported (Envoy's default applies (5 consecutive 5xx, as meshsim's))`,
+        `${at}:13:7: ${dr}: spec.trafficPolicy.outlierDetection.maxEjectionPercent: Istio's maxEjectionPercent is an integer (int32): the API server refuses "50" (write it without quotes)`,
+        `${at}:15:14: ${dr}: spec.trafficPolicy.connectionPool.tcp.maxConnections: Istio's maxConnections is an integer (int32): the API server refuses "64" (write it without quotes)`,
+        `${at}:16:15: ${dr}: spec.trafficPolicy.connectionPool.http.http2MaxRequests: Istio's http2MaxRequests is an integer (int32): the API server refuses "100"`,
+        `${at}:16:40: ${dr}: spec.trafficPolicy.connectionPool.http.http1MaxPendingRequests: Istio's http1MaxPendingRequests is an integer (int32): the API server refuses "10"`,
+        `${at}:16:71: ${dr}: spec.trafficPolicy.connectionPool.http.maxRetries: Istio refuses -1 (its validation: "max retries must be non-negative"), so this DestinationRule would not be applied; not imported (Istio's default applies (2³²−1, unlimited))`,
+      ]) {
+        expect(warningsWith(imported.warnings, expected), expected).toHaveLength(1);
+      }
+      expect(imported.warnings.filter((warning) => warning.file === at)).toHaveLength(6);
+    });
+
+    it("imports the rest of the rule: its durations, with Istio's defaults for the refused values", () => {
+      expect(serviceOf(imported, 'checkout')['destinationPolicy']).toEqual({
+        outlierDetection: { successRate: false, interval: '5s', baseEjectionTime: '30s' },
+      });
     });
   });
 });
