@@ -174,4 +174,30 @@ describe('the numbers review inputs', () => {
       });
     });
   });
+
+  describe('quoted-retries.yaml', () => {
+    const imported = importNumbersReview('quoted-retries.yaml');
+    const at =
+      'review-numbers/quoted-retries.yaml:14:9: VirtualService/inventory (document 1): spec.http[0].retries.attempts';
+
+    it('says the API server refuses a quoted attempts, as a quoted weight, and that the fields beside it do nothing', () => {
+      expect(
+        warningsWith(
+          imported.warnings,
+          `${at}: Istio's attempts is an integer (int32): the API server refuses "3" (write it without quotes), so this VirtualService would not be applied; not imported (retries are disabled, as with attempts 0)`,
+        ),
+      ).toHaveLength(1);
+      expect(
+        warningsWith(
+          imported.warnings,
+          `${at}: with attempts not imported, retries are disabled, so perTryTimeout, retryOn, retryRemoteLocalities have no effect; imported as no retries`,
+        ),
+      ).toHaveLength(1);
+      expect(callTo(imported, 'frontend', 'inventory')).toEqual({
+        to: 'inventory',
+        timeout: '90s',
+        retry: { attempts: 1 },
+      });
+    });
+  });
 });

@@ -8,6 +8,7 @@ import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
 import { readIstioDuration } from './readIstioDuration.js';
+import { readIstioNumber } from './readIstioNumber.js';
 import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
 import { isRecord } from '../isRecord.js';
 import { ISTIO_MESSAGES } from './istioApiFields.js';
@@ -46,39 +47,47 @@ const RETRY_SHAPING_FIELDS = Object.keys(ISTIO_MESSAGES['HTTPRetry'] ?? {}).filt
 
 /**
  * Retries disabled by `attempts` 0 (or none; istio/istio retry.go ConvertPolicy: attempts <= 0 sets no retry
- * policy): the other fields written beside it then do nothing, which Istio's validation refuses too.
+ * policy), or by an `attempts` Istio refuses (`refused`, already warned), which leaves retries disabled too: the other
+ * fields written beside it then do nothing, which Istio's validation refuses as well.
  */
 function disabledRetry(
   doc: SourceDocument,
   builder: ModelBuilder,
   path: FieldPath,
-  attempts: unknown,
+  attempts: number | undefined,
+  refused: boolean,
 ): ScenarioRetry {
-  if (attempts !== undefined && typeof attempts !== 'number') {
+  const inert = RETRY_SHAPING_FIELDS.filter((field) => doc.peek([...path, field]) !== undefined);
+  if (inert.length > 0) {
+    const fields = `${inert.join(', ')} ${inert.length === 1 ? 'has' : 'have'} no effect`;
     builder.warnings.at(
       doc,
-      [...path, 'attempts'],
-      `must be an integer (got ${JSON.stringify(attempts)}); retries are disabled as with 0`,
+      attempts === undefined && !refused ? path : [...path, 'attempts'],
+      refused
+        ? `with attempts not imported, retries are disabled, so ${fields}; imported as no retries`
+        : `${attempts === undefined ? 'no attempts (0)' : `attempts ${String(attempts)}`} disables retries, so ${fields} (Istio's validation refuses them: "http retry policy configured when attempts are set to 0 (disabled)"); imported as no retries`,
     );
-  } else {
-    const inert = RETRY_SHAPING_FIELDS.filter((field) => doc.peek([...path, field]) !== undefined);
-    if (inert.length > 0) {
-      const written = attempts === undefined ? 'no attempts (0)' : `attempts ${String(attempts)}`;
-      builder.warnings.at(
-        doc,
-        attempts === undefined ? path : [...path, 'attempts'],
-        `${written} disables retries, so ${inert.join(', ')} ${inert.length === 1 ? 'has' : 'have'} no effect (Istio's validation refuses them: "http retry policy configured when attempts are set to 0 (disabled)"); imported as no retries`,
-      );
-    }
   }
   doc.use(path);
   return { attempts: 1 };
 }
 
 function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): ScenarioRetry {
-  const attempts = doc.get([...path, 'attempts']);
-  if (!(typeof attempts === 'number' && Number.isInteger(attempts) && attempts > 0))
-    return disabledRetry(doc, builder, path, attempts);
+  const written = doc.peek([...path, 'attempts']);
+  // A quoted attempts ("3") is refused by the API server, as a quoted weight is: retries then stay disabled.
+  const attempts = readIstioNumber(doc, builder, [...path, 'attempts'], {
+    type: 'int32',
+    validation: { min: 0, message: () => 'attempts cannot be negative' },
+    instead: 'retries are disabled, as with attempts 0',
+  });
+  if (attempts === undefined || attempts === 0)
+    return disabledRetry(
+      doc,
+      builder,
+      path,
+      attempts,
+      written !== undefined && written !== null && attempts === undefined,
+    );
   let retryOn = [...ISTIO_DEFAULT_RETRY_ON];
   let noneModelled = false;
   const retryOnText = doc.get([...path, 'retryOn']);

@@ -216,6 +216,45 @@ describe('importVirtualService', () => {
     ).toHaveLength(1);
   });
 
+  it.each([
+    [
+      'a quoted attempts',
+      '"3"',
+      'Istio\'s attempts is an integer (int32): the API server refuses "3" (write it without quotes), so this VirtualService would not be applied; not imported (retries are disabled, as with attempts 0)',
+    ],
+    [
+      'a fractional attempts',
+      '2.5',
+      "Istio's attempts is an integer (int32): the API server refuses 2.5, so this VirtualService would not be applied",
+    ],
+    [
+      'a negative attempts',
+      '-1',
+      'Istio refuses -1 (its validation: "attempts cannot be negative"), so this VirtualService would not be applied',
+    ],
+  ])(
+    'does not import %s, which Istio refuses, and warns that the fields beside it have no effect',
+    (_what, attempts, refusal) => {
+      const imported = withVs(
+        `${HEAD}  hosts: [ratings]\n  http:\n    - retries:\n        attempts: ${attempts}\n        perTryTimeout: 2m\n        retryOn: 5xx\n        retryRemoteLocalities: true\n`,
+      );
+      expect(callTo(imported, 'frontend', 'ratings')?.['retry']).toEqual({ attempts: 1 });
+      expect(
+        warningsWith(
+          imported.warnings,
+          `vs.yaml:8:9: VirtualService/vs (document 1): spec.http[0].retries.attempts: ${refusal}`,
+        ),
+      ).toHaveLength(1);
+      expect(
+        warningsWith(
+          imported.warnings,
+          'vs.yaml:8:9: VirtualService/vs (document 1): spec.http[0].retries.attempts: with attempts not imported, retries are disabled, so perTryTimeout, retryOn, retryRemoteLocalities have no effect; imported as no retries',
+        ),
+      ).toHaveLength(1);
+      expect(imported.warnings.filter((warning) => warning.file === 'vs.yaml')).toHaveLength(2);
+    },
+  );
+
   it("warns when the per-try timeout is not shorter than the route's timeout, which covers every try", () => {
     const imported = withVs(
       `${HEAD}  hosts: [ratings, reviews]\n  http:\n    - timeout: 200ms\n      retries: { attempts: 2, perTryTimeout: 500ms }\n`,
