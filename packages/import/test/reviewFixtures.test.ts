@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { importScenarioObject } from '../src/index.js';
+import { importScenario, importScenarioObject } from '../src/index.js';
 import type { ImportedScenario } from '../src/index.js';
 import { FIXTURES, callTo, fixture, serviceOf, warningsWith } from './__helpers__/fixtures.js';
 
@@ -198,6 +198,29 @@ describe('the numbers review inputs', () => {
         timeout: '90s',
         retry: { attempts: 1 },
       });
+    });
+  });
+
+  describe('beyond-bounds.yaml', () => {
+    const options = { graph: fixture('review-numbers/graph.yaml'), relativeTo: FIXTURES };
+    const inputs = [fixture('review-numbers/k8s.yaml'), fixture('review-numbers/beyond-bounds.yaml')];
+    const at = 'review-numbers/beyond-bounds.yaml';
+
+    it("imports values Istio takes but a scenario bounds at the scenario's maximum, and the import succeeds", () => {
+      // importScenario checks the scenario with the loader: it threw "the imported scenario is invalid" before.
+      const { scenario, warnings } = importScenario(inputs, options);
+      expect(scenario).toContain('timeout: 8760h');
+      expect(scenario).toContain(
+        'retry: { attempts: 100, retryOn: [ connect-failure, reset ], perTryTimeout: 2s }',
+      );
+      expect(scenario).toContain('baseEjectionTime: 8760h');
+      for (const expected of [
+        `${at}:12:18: VirtualService/payments (document 1): spec.http[0].retries.attempts: attempts 100000 (100001 tries, which Istio takes) is more than a scenario's retry.attempts holds (at most 100: Envoy and Istio default to 2–3 tries; 100 tries per call per hop is already a retry storm, and each try is work); imported as retry.attempts: 100 (99 retries)`,
+        `${at}:11:7: VirtualService/payments (document 1): spec.http[0].timeout: 10000h is longer than any duration a scenario holds (at most 8760h, a year, longer than any run, which lasts at most 720h); imported as 8760h, which acts the same in any run`,
+        `${at}:20:50: DestinationRule/payments (document 2): spec.trafficPolicy.outlierDetection.baseEjectionTime: 9000h is longer than any duration a scenario holds`,
+      ]) {
+        expect(warningsWith(warnings, expected), expected).toHaveLength(1);
+      }
     });
   });
 });

@@ -2,9 +2,12 @@
 // `timeout`, `retries`, `fault` and `mirror`/`mirrors`, in scenario terms. Istio's `retries.attempts`
 // counts retries; meshsim's `attempts` counts tries, so it is one more.
 
+import { RETRY_RULES, findRuleRow } from '@meshsim/mesh';
+
 import type { ScenarioFaultInjection, ScenarioMirror, ScenarioRetry } from '../../ScenarioParts.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
+import { fitToRuleMax } from '../source/fitToRule.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
 import { readIstioDuration } from './readIstioDuration.js';
@@ -70,6 +73,19 @@ function disabledRetry(
   }
   doc.use(path);
   return { attempts: 1 };
+}
+
+/**
+ * A scenario's `retry.attempts` (tries) for Istio's `attempts` (retries): one more, held within the scenario's maximum
+ * (warned), which Istio does not have: it takes any int32.
+ */
+function fitAttempts(doc: SourceDocument, builder: ModelBuilder, path: FieldPath, attempts: number): number {
+  const row = findRuleRow(RETRY_RULES, 'attempts');
+  return fitToRuleMax(doc, builder, path, attempts + 1, row, {
+    written: `attempts ${String(attempts)} (${String(attempts + 1)} tries, which Istio takes)`,
+    field: 'retry.attempts',
+    effect: ` (${String((row.max?.value ?? attempts + 1) - 1)} retries)`,
+  });
 }
 
 function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): ScenarioRetry {
@@ -145,7 +161,10 @@ function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath):
     }
     return perTryTimeout === undefined ? { attempts: 1 } : { attempts: 1, perTryTimeout };
   }
-  const retry: ScenarioRetry = { attempts: attempts + 1, retryOn };
+  const retry: ScenarioRetry = {
+    attempts: fitAttempts(doc, builder, [...path, 'attempts'], attempts),
+    retryOn,
+  };
   if (perTryTimeout !== undefined) retry.perTryTimeout = perTryTimeout;
   if (backoff !== undefined) retry.backoff = { base: formatDurationMs(backoff) };
   return retry;
