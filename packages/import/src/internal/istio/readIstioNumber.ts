@@ -87,7 +87,9 @@ export function readIstioNumber(
 ): number | undefined {
   const value = doc.get(path);
   if (value === undefined || value === null) return undefined;
-  const field = String(path[path.length - 1]);
+  // A wrapper's `value` (`percentage.value`) is named with its parent.
+  const last = String(path[path.length - 1]);
+  const field = last === 'value' && path.length > 1 ? `${String(path[path.length - 2])}.value` : last;
   const why = refusal(value, field, rule, doc.kind);
   if (why === undefined) return value as number;
   builder.warnings.at(doc, path, `${why}; not imported (${rule.instead})`);

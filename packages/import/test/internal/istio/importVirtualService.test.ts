@@ -312,6 +312,37 @@ describe('importVirtualService', () => {
     expect(warningsWith(imported.warnings, 'subset "canary" is ignored')).toHaveLength(1);
   });
 
+  it('does not import fault and mirror percentages Istio refuses (quoted, above 100), saying what applies', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - fault:\n        delay: { percentage: { value: "10" }, fixedDelay: 5s }\n        abort: { percentage: { value: 150 }, httpStatus: 503 }\n    - route: [ { destination: { host: ratings } } ]\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')).toEqual({ to: 'ratings' });
+    expect(
+      warningsWith(
+        imported.warnings,
+        'spec.http[0].fault.delay.percentage.value: Istio\'s percentage.value is a number (double): the API server refuses "10" (write it without quotes), so this VirtualService would not be applied; not imported (no request is delayed, as without a percentage)',
+      ),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(
+        imported.warnings,
+        'spec.http[0].fault.abort.percentage.value: Istio refuses 150 (its validation: "percentage 150 is neither 0.0, nor in range [0.0001, 100.0]"), so this VirtualService would not be applied; not imported (no request is aborted, as without a percentage)',
+      ),
+    ).toHaveLength(1);
+    expect(warningsWith(imported.warnings, 'no percentage')).toEqual([]);
+
+    const mirrored = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - route: [ { destination: { host: ratings } } ]\n      mirror: { host: shadow }\n      mirrorPercentage: { value: 150 }\n`,
+    );
+    expect(callTo(mirrored, 'frontend', 'ratings')?.['mirror']).toEqual({ to: 'shadow' });
+    expect(
+      warningsWith(
+        mirrored.warnings,
+        'spec.http[0].mirrorPercentage.value: Istio refuses 150 (its validation: "mirror_percentage must have a max value of 100 (it has 150.000000)"), so this VirtualService would not be applied; not imported (every request is mirrored, as without a percentage)',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('turns subset weights into version weights and exact header matches into class routes', () => {
     const imported = withVs(
       `${HEAD}  hosts: [reviews]\n  http:\n    - match: [ { headers: { end-user: { exact: jason } } } ]\n      route: [ { destination: { host: reviews, subset: v2 } } ]\n    - route:\n        - { destination: { host: reviews, subset: v1 }, weight: 75 }\n        - { destination: { host: reviews, subset: v2 }, weight: 25 }\n`,
