@@ -3,14 +3,22 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { importScenarioObject } from '../src/index.js';
+import { importScenario, importScenarioObject } from '../src/index.js';
 import type { ImportedScenario } from '../src/index.js';
-import { FIXTURES, callTo, fixture, warningsWith } from './__helpers__/fixtures.js';
+import { FIXTURES, callTo, fixture, serviceOf, warningsWith } from './__helpers__/fixtures.js';
 
 /** Imports the review's Kubernetes manifests and call graph with one of its Istio files. */
 function importReview(istio: string): ImportedScenario {
   return importScenarioObject([fixture('review/k8s.yaml'), fixture('review', istio)], {
     graph: fixture('review/graph.yaml'),
+    relativeTo: FIXTURES,
+  });
+}
+
+/** Imports the second review's manifests and call graph (test/fixtures/review-numbers) with one of its Istio files. */
+function importNumbersReview(istio: string): ImportedScenario {
+  return importScenarioObject([fixture('review-numbers/k8s.yaml'), fixture('review-numbers', istio)], {
+    graph: fixture('review-numbers/graph.yaml'),
     relativeTo: FIXTURES,
   });
 }
@@ -135,6 +143,83 @@ describe('the review inputs', () => {
             `review/overlap.yaml:${String(line)}:11: VirtualService/${ignored}: spec.hosts[0]: VirtualService/pay-other (namespace other, review/overlap.yaml#3) also routes "payments"`,
           ),
         ).toHaveLength(1);
+      }
+    });
+  });
+});
+
+describe('the numbers review inputs', () => {
+  describe('quoted-numbers.yaml', () => {
+    const imported = importNumbersReview('quoted-numbers.yaml');
+    const at = 'review-numbers/quoted-numbers.yaml';
+    const dr = 'DestinationRule/checkout (document 1)';
+
+    it('reports every count Istio refuses at its line, with why and what applies instead', () => {
+      for (const expected of [
+        `${at}:10:7: ${dr}: spec.trafficPolicy.outlierDetection.consecutive5xxErrors: Istio's consecutive5xxErrors is an integer (uint32): the API server refuses "2" (write it without quotes), so this DestinationRule would not be applied; not imported (Envoy's default applies (5 consecutive 5xx, as meshsim's))`,
+        `${at}:13:7: ${dr}: spec.trafficPolicy.outlierDetection.maxEjectionPercent: Istio's maxEjectionPercent is an integer (int32): the API server refuses "50" (write it without quotes)`,
+        `${at}:15:14: ${dr}: spec.trafficPolicy.connectionPool.tcp.maxConnections: Istio's maxConnections is an integer (int32): the API server refuses "64" (write it without quotes)`,
+        `${at}:16:15: ${dr}: spec.trafficPolicy.connectionPool.http.http2MaxRequests: Istio's http2MaxRequests is an integer (int32): the API server refuses "100"`,
+        `${at}:16:40: ${dr}: spec.trafficPolicy.connectionPool.http.http1MaxPendingRequests: Istio's http1MaxPendingRequests is an integer (int32): the API server refuses "10"`,
+        `${at}:16:71: ${dr}: spec.trafficPolicy.connectionPool.http.maxRetries: Istio refuses -1 (its validation: "max retries must be non-negative"), so this DestinationRule would not be applied; not imported (Istio's default applies (2³²−1, unlimited))`,
+      ]) {
+        expect(warningsWith(imported.warnings, expected), expected).toHaveLength(1);
+      }
+      expect(imported.warnings.filter((warning) => warning.file === at)).toHaveLength(6);
+    });
+
+    it("imports the rest of the rule: its durations, with Istio's defaults for the refused values", () => {
+      expect(serviceOf(imported, 'checkout')['destinationPolicy']).toEqual({
+        outlierDetection: { successRate: false, interval: '5s', baseEjectionTime: '30s' },
+      });
+    });
+  });
+
+  describe('quoted-retries.yaml', () => {
+    const imported = importNumbersReview('quoted-retries.yaml');
+    const at =
+      'review-numbers/quoted-retries.yaml:14:9: VirtualService/inventory (document 1): spec.http[0].retries.attempts';
+
+    it('says the API server refuses a quoted attempts, as a quoted weight, and that the fields beside it do nothing', () => {
+      expect(
+        warningsWith(
+          imported.warnings,
+          `${at}: Istio's attempts is an integer (int32): the API server refuses "3" (write it without quotes), so this VirtualService would not be applied; not imported (retries are disabled, as with attempts 0)`,
+        ),
+      ).toHaveLength(1);
+      expect(
+        warningsWith(
+          imported.warnings,
+          `${at}: with attempts not imported, retries are disabled, so perTryTimeout, retryOn, retryRemoteLocalities have no effect; imported as no retries`,
+        ),
+      ).toHaveLength(1);
+      expect(callTo(imported, 'frontend', 'inventory')).toEqual({
+        to: 'inventory',
+        timeout: '90s',
+        retry: { attempts: 1 },
+      });
+    });
+  });
+
+  describe('beyond-bounds.yaml', () => {
+    const options = { graph: fixture('review-numbers/graph.yaml'), relativeTo: FIXTURES };
+    const inputs = [fixture('review-numbers/k8s.yaml'), fixture('review-numbers/beyond-bounds.yaml')];
+    const at = 'review-numbers/beyond-bounds.yaml';
+
+    it("imports values Istio takes but a scenario bounds at the scenario's maximum, and the import succeeds", () => {
+      // importScenario checks the scenario with the loader: it threw "the imported scenario is invalid" before.
+      const { scenario, warnings } = importScenario(inputs, options);
+      expect(scenario).toContain('timeout: 8760h');
+      expect(scenario).toContain(
+        'retry: { attempts: 100, retryOn: [ connect-failure, reset ], perTryTimeout: 2s }',
+      );
+      expect(scenario).toContain('baseEjectionTime: 8760h');
+      for (const expected of [
+        `${at}:12:18: VirtualService/payments (document 1): spec.http[0].retries.attempts: attempts 100000 (100001 tries, which Istio takes) is more than a scenario's retry.attempts holds (at most 100: Envoy and Istio default to 2–3 tries; 100 tries per call per hop is already a retry storm, and each try is work); imported as retry.attempts: 100 (99 retries)`,
+        `${at}:11:7: VirtualService/payments (document 1): spec.http[0].timeout: 10000h is longer than any duration a scenario holds (at most 8760h, a year, longer than any run, which lasts at most 720h); imported as 8760h, which acts the same in any run`,
+        `${at}:20:50: DestinationRule/payments (document 2): spec.trafficPolicy.outlierDetection.baseEjectionTime: 9000h is longer than any duration a scenario holds`,
+      ]) {
+        expect(warningsWith(warnings, expected), expected).toHaveLength(1);
       }
     });
   });

@@ -10,6 +10,7 @@ import type { FieldPath } from '../source/fieldPath.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
 import { parseByteSize } from '../units/parseByteSize.js';
+import { fitDuration, fitReplicas } from '../source/fitToRule.js';
 import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
 import { isRecord } from '../isRecord.js';
 import { parseIsotopePercentage } from './parseIsotopePercentage.js';
@@ -66,7 +67,7 @@ function sleepMs(doc: SourceDocument, builder: ModelBuilder, path: FieldPath, va
     );
     return 0;
   }
-  return ms;
+  return fitDuration(doc, builder, path, ms, String(value));
 }
 
 /** Reads a `call` command (a service name, or `{ service, size, probability, hostname }`). */
@@ -265,7 +266,7 @@ export function importMockServiceGraph(doc: SourceDocument, builder: ModelBuilde
       if (typeof replicas === 'number' && Number.isInteger(replicas) && replicas >= 1) {
         service.replicas = builder.setOnce(
           service.replicas,
-          replicas,
+          fitReplicas(doc, builder, [...path, 'numReplicas'], replicas),
           doc,
           [...path, 'numReplicas'],
           'replicas',
@@ -333,7 +334,15 @@ export function importMockServiceGraph(doc: SourceDocument, builder: ModelBuilde
       script === undefined
         ? { stages: [], sleepTotalMs: 0 }
         : readScript(doc, builder, scriptPath, script, defaults);
-    service.serviceTime = { value: formatDurationMs(sleepTotalMs), from: [ref] };
+    // The sleeps add up to the service time, which a scenario holds up to a year as every duration.
+    const serviceTimeMs = fitDuration(
+      doc,
+      builder,
+      scriptPath,
+      sleepTotalMs,
+      `the sleeps' total ${formatDurationMs(sleepTotalMs)}`,
+    );
+    service.serviceTime = { value: formatDurationMs(serviceTimeMs), from: [ref] };
     pending.push({ caller: service.name, ref, stages });
     service.calls = { value: [], from: [ref] };
   });

@@ -1,6 +1,6 @@
 // Istio DestinationRule (destination_rule.proto, applied as pilot's cluster_traffic_policy.go does):
 // subsets → versions; loadBalancer, connectionPool (unset thresholds unlimited), outlierDetection
-// (success-rate ejection off) and retryBudget → the service's destinationPolicy.
+// (success-rate ejection off) and retryBudget → the service's destinationPolicy. Numbers Istio refuses are warned.
 
 import type { ScenarioDestinationPolicy } from '../../ScenarioParts.js';
 import { readKeys } from '../kubernetes/readKeys.js';
@@ -12,6 +12,7 @@ import { formatDurationMs } from '../units/formatDurationMs.js';
 import { isRecord } from '../isRecord.js';
 import { stringMap } from '../stringMap.js';
 import { readIstioDuration } from './readIstioDuration.js';
+import { readIstioNumber } from './readIstioNumber.js';
 import { reportUnknownIstioFields } from './reportUnknownIstioFields.js';
 import { resolveHost } from './resolveHost.js';
 
@@ -26,10 +27,6 @@ const SIMPLE_LB: Readonly<Record<string, LoadBalancer>> = {
   LEAST_REQUEST: 'least-request',
   LEAST_CONN: 'least-request', // deprecated alias of LEAST_REQUEST in pilot
 };
-
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
 
 function readLoadBalancer(
   doc: SourceDocument,
@@ -49,17 +46,33 @@ function readLoadBalancer(
   return mapped;
 }
 
-/** Istio's connection-pool thresholds, where each is, and the scenario field it becomes. */
+/**
+ * Istio's connection-pool thresholds (each an int32), where each is, the scenario field it becomes, and the message of
+ * Istio's validation (validateConnectionPool) refusing a negative one.
+ */
 const POOL_THRESHOLDS = [
-  { path: ['tcp', 'maxConnections'], field: 'maxConnections' },
-  { path: ['http', 'http1MaxPendingRequests'], field: 'maxPendingRequests' },
-  { path: ['http', 'http2MaxRequests'], field: 'maxRequests' },
-  { path: ['http', 'maxRetries'], field: 'maxRetries' },
+  {
+    path: ['tcp', 'maxConnections'],
+    field: 'maxConnections',
+    negative: 'max connections must be non-negative',
+  },
+  {
+    path: ['http', 'http1MaxPendingRequests'],
+    field: 'maxPendingRequests',
+    negative: 'http1 max pending requests must be non-negative',
+  },
+  {
+    path: ['http', 'http2MaxRequests'],
+    field: 'maxRequests',
+    negative: 'http2 max requests must be non-negative',
+  },
+  { path: ['http', 'maxRetries'], field: 'maxRetries', negative: 'max retries must be non-negative' },
 ] as const;
 
 /**
  * Istio's connection pool → Envoy thresholds; fields Istio leaves unset are unlimited. A 0 is proto3's unset value,
- * which pilot cannot tell from an absent field and leaves at Envoy's default (a note says so).
+ * which pilot cannot tell from an absent field and leaves at Envoy's default (a note says so). A threshold Istio
+ * refuses (quoted, fractional, negative) is warned and left unlimited, as if unset.
  */
 function readConnectionPool(
   doc: SourceDocument,
@@ -69,9 +82,12 @@ function readConnectionPool(
   const pool: Partial<Record<(typeof POOL_THRESHOLDS)[number]['field'], number>> = {};
   for (const threshold of POOL_THRESHOLDS) {
     const fieldPath: FieldPath = [...path, ...threshold.path];
-    const value = doc.get(fieldPath);
-    const limit = positiveInteger(value);
-    if (limit !== undefined) pool[threshold.field] = limit;
+    const value = readIstioNumber(doc, builder, fieldPath, {
+      type: 'int32',
+      validation: { min: 0, message: () => threshold.negative },
+      instead: "Istio's default applies (2³²−1, unlimited)",
+    });
+    if (value !== undefined && value > 0) pool[threshold.field] = value;
     else if (value === 0) {
       builder.warnings.note(
         doc,
@@ -108,13 +124,26 @@ function readOutlierDuration(
   return ms === undefined ? undefined : formatDurationMs(ms);
 }
 
+/** Istio's validation of an outlier detection's percentages (ValidatePercent). */
+const PERCENT_VALIDATION = {
+  min: 0,
+  max: 100,
+  message: (value: number) => `percentage ${String(value)} is not in range 0..100`,
+} as const;
+
 function readOutlierDetection(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): OutlierDetection {
   // pilot applyOutlierDetection: "SuccessRate based outlier detection should be disabled."
   const out: OutlierDetection = { successRate: false };
-  const consecutive5xx = doc.get([...path, 'consecutive5xxErrors']);
-  if (typeof consecutive5xx === 'number') out.consecutive5xx = consecutive5xx;
-  const gateway = doc.get([...path, 'consecutiveGatewayErrors']);
-  if (typeof gateway === 'number') out.consecutiveGatewayErrors = gateway;
+  const consecutive5xx = readIstioNumber(doc, builder, [...path, 'consecutive5xxErrors'], {
+    type: 'uint32',
+    instead: "Envoy's default applies (5 consecutive 5xx, as meshsim's)",
+  });
+  if (consecutive5xx !== undefined) out.consecutive5xx = consecutive5xx;
+  const gateway = readIstioNumber(doc, builder, [...path, 'consecutiveGatewayErrors'], {
+    type: 'uint32',
+    instead: "no ejection on consecutive gateway errors: Envoy enforces it 0 % by default, as meshsim's",
+  });
+  if (gateway !== undefined) out.consecutiveGatewayErrors = gateway;
   const deprecated = doc.get([...path, 'consecutiveErrors']);
   if (deprecated !== undefined) {
     // pilot applyOutlierDetection (cluster_traffic_policy.go) reads consecutive5xxErrors and
@@ -142,27 +171,42 @@ function readOutlierDetection(doc: SourceDocument, builder: ModelBuilder, path: 
   if (interval !== undefined) out.interval = interval;
   const base = readOutlierDuration(doc, builder, path, 'baseEjectionTime');
   if (base !== undefined) out.baseEjectionTime = base;
-  const maxPercent = positiveInteger(doc.get([...path, 'maxEjectionPercent']));
-  if (maxPercent !== undefined) out.maxEjectionPercent = Math.min(maxPercent, 100);
-  const minHealth = doc.peek([...path, 'minHealthPercent']);
-  if (typeof minHealth === 'number' && minHealth > 0) {
+  // pilot sets Envoy's max_ejection_percent only when above 0 (proto3's unset value): Envoy's default 10 % otherwise.
+  const maxPercent = readIstioNumber(doc, builder, [...path, 'maxEjectionPercent'], {
+    type: 'int32',
+    validation: PERCENT_VALIDATION,
+    instead: "Envoy's default applies (10 %, as meshsim's)",
+  });
+  if (maxPercent !== undefined && maxPercent > 0) out.maxEjectionPercent = maxPercent;
+  const minHealth = readIstioNumber(doc, builder, [...path, 'minHealthPercent'], {
+    type: 'int32',
+    validation: PERCENT_VALIDATION,
+    instead: "no panic threshold, Istio's default, as meshsim's",
+  });
+  if (minHealth !== undefined && minHealth > 0) {
     builder.warnings.at(
       doc,
       [...path, 'minHealthPercent'],
       "not modelled: Envoy's panic threshold (balancing over all hosts when too few are healthy)",
     );
-  } else {
-    doc.use([...path, 'minHealthPercent']); // 0 is Istio's default: no panic threshold, as meshsim
-  }
+  } // 0 is Istio's default: no panic threshold, as meshsim
   return out;
 }
 
 function readRetryBudget(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): RetryBudget {
   const envoy: { budgetPercent?: number; minRetryConcurrency?: number } = {};
-  const percent = doc.get([...path, 'percent']);
-  if (typeof percent === 'number') envoy.budgetPercent = percent;
-  const min = positiveInteger(doc.get([...path, 'minRetryConcurrency']));
-  if (min !== undefined) envoy.minRetryConcurrency = min;
+  // pilot applyRetryBudget: percent defaults to 20; minRetryConcurrency is applied when above 0 (Envoy's default 3).
+  const percent = readIstioNumber(doc, builder, [...path, 'percent'], {
+    type: 'double',
+    schema: { min: 0, max: 100 },
+    instead: "Istio's default applies (20 %)",
+  });
+  if (percent !== undefined) envoy.budgetPercent = percent;
+  const min = readIstioNumber(doc, builder, [...path, 'minRetryConcurrency'], {
+    type: 'uint32',
+    instead: "Envoy's default applies (3)",
+  });
+  if (min !== undefined && min > 0) envoy.minRetryConcurrency = min;
   if (doc.peek([...path, 'budgetInterval']) !== undefined) {
     builder.warnings.at(
       doc,

@@ -2,12 +2,17 @@
 // `timeout`, `retries`, `fault` and `mirror`/`mirrors`, in scenario terms. Istio's `retries.attempts`
 // counts retries; meshsim's `attempts` counts tries, so it is one more.
 
+import { RETRY_RULES, findRuleRow } from '@meshsim/mesh';
+
 import type { ScenarioFaultInjection, ScenarioMirror, ScenarioRetry } from '../../ScenarioParts.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
+import { fitToRuleMax } from '../source/fitToRule.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
 import { readIstioDuration } from './readIstioDuration.js';
+import { readIstioNumber } from './readIstioNumber.js';
+import type { IstioNumberRule } from './readIstioNumber.js';
 import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
 import { isRecord } from '../isRecord.js';
 import { ISTIO_MESSAGES } from './istioApiFields.js';
@@ -23,21 +28,51 @@ export interface RoutePolicy {
   mirror?: ScenarioMirror;
 }
 
-/** An Istio `Percent` (`{ value }`) or a deprecated integer percent, as a number in [0, 100]. */
+/** How Istio's validation refuses a percentage outside 0..100 (its message), and what applies when it is not imported. */
+interface PercentCheck {
+  readonly message: (value: number) => string;
+  readonly instead: string;
+}
+
+/** Go's `%f` of a float64, as Istio's messages print it. */
+function goFloat(value: number): string {
+  return value.toFixed(6);
+}
+
+/**
+ * An Istio `Percent` (`{ value }`, a double) or a deprecated percent (`deprecated`, read by its own rule), as a number
+ * in [0, 100]. One Istio refuses — quoted, or outside 0..100 — is warned at its line (`check`) and not imported:
+ * `refused` then, so that the caller does not also report it as absent.
+ */
 function readPercent(
   doc: SourceDocument,
+  builder: ModelBuilder,
   percentage: FieldPath,
-  deprecated: FieldPath | undefined,
-): number | undefined {
-  const value = doc.get([...percentage, 'value']);
+  check: PercentCheck,
+  deprecated?: { readonly path: FieldPath; readonly rule: IstioNumberRule },
+): { percent?: number; refused: boolean } {
+  const valuePath: FieldPath = [...percentage, 'value'];
+  const written = doc.peek(valuePath);
+  const value = readIstioNumber(doc, builder, valuePath, {
+    type: 'double',
+    validation: { min: 0, max: 100, message: check.message },
+    instead: check.instead,
+  });
   doc.use(percentage);
-  if (typeof value === 'number' && value >= 0 && value <= 100) return value;
+  if (value !== undefined) return { percent: value, refused: false };
+  if (written !== undefined && written !== null) return { refused: true };
   if (deprecated !== undefined) {
-    const old = doc.get(deprecated);
-    if (typeof old === 'number' && old >= 0 && old <= 100) return old;
+    const writtenOld = doc.peek(deprecated.path);
+    const old = readIstioNumber(doc, builder, deprecated.path, deprecated.rule);
+    if (old !== undefined && old >= 0 && old <= 100) return { percent: old, refused: false };
+    if (writtenOld !== undefined && writtenOld !== null && old === undefined) return { refused: true };
   }
-  return undefined;
+  return { refused: false };
 }
+
+/** Istio's validatePercentage, for a fault's percentage. */
+const FAULT_PERCENTAGE = (value: number): string =>
+  `percentage ${String(value)} is neither 0.0, nor in range [0.0001, 100.0]`;
 
 /** The fields of Istio's HTTPRetry besides `attempts`: they shape retries, so without retries they do nothing. */
 const RETRY_SHAPING_FIELDS = Object.keys(ISTIO_MESSAGES['HTTPRetry'] ?? {}).filter(
@@ -46,39 +81,60 @@ const RETRY_SHAPING_FIELDS = Object.keys(ISTIO_MESSAGES['HTTPRetry'] ?? {}).filt
 
 /**
  * Retries disabled by `attempts` 0 (or none; istio/istio retry.go ConvertPolicy: attempts <= 0 sets no retry
- * policy): the other fields written beside it then do nothing, which Istio's validation refuses too.
+ * policy), or by an `attempts` Istio refuses (`refused`, already warned), which leaves retries disabled too: the other
+ * fields written beside it then do nothing, which Istio's validation refuses as well.
  */
 function disabledRetry(
   doc: SourceDocument,
   builder: ModelBuilder,
   path: FieldPath,
-  attempts: unknown,
+  attempts: number | undefined,
+  refused: boolean,
 ): ScenarioRetry {
-  if (attempts !== undefined && typeof attempts !== 'number') {
+  const inert = RETRY_SHAPING_FIELDS.filter((field) => doc.peek([...path, field]) !== undefined);
+  if (inert.length > 0) {
+    const fields = `${inert.join(', ')} ${inert.length === 1 ? 'has' : 'have'} no effect`;
     builder.warnings.at(
       doc,
-      [...path, 'attempts'],
-      `must be an integer (got ${JSON.stringify(attempts)}); retries are disabled as with 0`,
+      attempts === undefined && !refused ? path : [...path, 'attempts'],
+      refused
+        ? `with attempts not imported, retries are disabled, so ${fields}; imported as no retries`
+        : `${attempts === undefined ? 'no attempts (0)' : `attempts ${String(attempts)}`} disables retries, so ${fields} (Istio's validation refuses them: "http retry policy configured when attempts are set to 0 (disabled)"); imported as no retries`,
     );
-  } else {
-    const inert = RETRY_SHAPING_FIELDS.filter((field) => doc.peek([...path, field]) !== undefined);
-    if (inert.length > 0) {
-      const written = attempts === undefined ? 'no attempts (0)' : `attempts ${String(attempts)}`;
-      builder.warnings.at(
-        doc,
-        attempts === undefined ? path : [...path, 'attempts'],
-        `${written} disables retries, so ${inert.join(', ')} ${inert.length === 1 ? 'has' : 'have'} no effect (Istio's validation refuses them: "http retry policy configured when attempts are set to 0 (disabled)"); imported as no retries`,
-      );
-    }
   }
   doc.use(path);
   return { attempts: 1 };
 }
 
+/**
+ * A scenario's `retry.attempts` (tries) for Istio's `attempts` (retries): one more, held within the scenario's maximum
+ * (warned), which Istio does not have: it takes any int32.
+ */
+function fitAttempts(doc: SourceDocument, builder: ModelBuilder, path: FieldPath, attempts: number): number {
+  const row = findRuleRow(RETRY_RULES, 'attempts');
+  return fitToRuleMax(doc, builder, path, attempts + 1, row, {
+    written: `attempts ${String(attempts)} (${String(attempts + 1)} tries, which Istio takes)`,
+    field: 'retry.attempts',
+    effect: ` (${String((row.max?.value ?? attempts + 1) - 1)} retries)`,
+  });
+}
+
 function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath): ScenarioRetry {
-  const attempts = doc.get([...path, 'attempts']);
-  if (!(typeof attempts === 'number' && Number.isInteger(attempts) && attempts > 0))
-    return disabledRetry(doc, builder, path, attempts);
+  const written = doc.peek([...path, 'attempts']);
+  // A quoted attempts ("3") is refused by the API server, as a quoted weight is: retries then stay disabled.
+  const attempts = readIstioNumber(doc, builder, [...path, 'attempts'], {
+    type: 'int32',
+    validation: { min: 0, message: () => 'attempts cannot be negative' },
+    instead: 'retries are disabled, as with attempts 0',
+  });
+  if (attempts === undefined || attempts === 0)
+    return disabledRetry(
+      doc,
+      builder,
+      path,
+      attempts,
+      written !== undefined && written !== null && attempts === undefined,
+    );
   let retryOn = [...ISTIO_DEFAULT_RETRY_ON];
   let noneModelled = false;
   const retryOnText = doc.get([...path, 'retryOn']);
@@ -136,7 +192,10 @@ function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath):
     }
     return perTryTimeout === undefined ? { attempts: 1 } : { attempts: 1, perTryTimeout };
   }
-  const retry: ScenarioRetry = { attempts: attempts + 1, retryOn };
+  const retry: ScenarioRetry = {
+    attempts: fitAttempts(doc, builder, [...path, 'attempts'], attempts),
+    retryOn,
+  };
   if (perTryTimeout !== undefined) retry.perTryTimeout = perTryTimeout;
   if (backoff !== undefined) retry.backoff = { base: formatDurationMs(backoff) };
   return retry;
@@ -183,7 +242,13 @@ function readFault(
     {};
   if (isRecord(doc.peek([...path, 'delay']))) {
     const delayPath: FieldPath = [...path, 'delay'];
-    const percent = readPercent(doc, [...delayPath, 'percentage'], [...delayPath, 'percent']);
+    const { percent, refused } = readPercent(
+      doc,
+      builder,
+      [...delayPath, 'percentage'],
+      { message: FAULT_PERCENTAGE, instead: 'no request is delayed, as without a percentage' },
+      { path: [...delayPath, 'percent'], rule: { type: 'int32', instead: 'no request is delayed' } },
+    );
     const fixed = readIstioDuration(doc, builder, [...delayPath, 'fixedDelay'], 'no delay is injected');
     if (doc.peek([...delayPath, 'exponentialDelay']) !== undefined) {
       doc.use([...delayPath, 'exponentialDelay']);
@@ -194,25 +259,30 @@ function readFault(
       );
     }
     if (percent === undefined) {
-      builder.warnings.at(
-        doc,
-        delayPath,
-        'no percentage: Istio delays no request ("If left unspecified, no request will be delayed"); not imported',
-      );
+      if (!refused)
+        builder.warnings.at(
+          doc,
+          delayPath,
+          'no percentage: Istio delays no request ("If left unspecified, no request will be delayed"); not imported',
+        );
     } else if (fixed !== undefined) {
       out.delay = { percent, fixed: formatDurationMs(fixed) };
     }
   }
   if (isRecord(doc.peek([...path, 'abort']))) {
     const abortPath: FieldPath = [...path, 'abort'];
-    const percent = readPercent(doc, [...abortPath, 'percentage'], undefined);
+    const { percent, refused } = readPercent(doc, builder, [...abortPath, 'percentage'], {
+      message: FAULT_PERCENTAGE,
+      instead: 'no request is aborted, as without a percentage',
+    });
     const status = abortStatus(doc, builder, abortPath);
     if (percent === undefined) {
-      builder.warnings.at(
-        doc,
-        abortPath,
-        'no percentage: Istio aborts no request ("If not specified, no request will be aborted"); not imported',
-      );
+      if (!refused)
+        builder.warnings.at(
+          doc,
+          abortPath,
+          'no percentage: Istio aborts no request ("If not specified, no request will be aborted"); not imported',
+        );
     } else {
       out.abort = { percent, status };
     }
@@ -220,16 +290,44 @@ function readFault(
   return out.delay === undefined && out.abort === undefined ? undefined : (out as ScenarioFaultInjection);
 }
 
+/** What applies when a mirror's percentage is not imported: Istio mirrors every request without one. */
+const MIRROR_INSTEAD = 'every request is mirrored, as without a percentage';
+
 function readMirror(doc: SourceDocument, builder: ModelBuilder, base: FieldPath): ScenarioMirror | undefined {
   let destination: FieldPath | undefined;
   let percent: number | undefined;
   if (isRecord(doc.peek([...base, 'mirror']))) {
     destination = [...base, 'mirror'];
-    percent = readPercent(doc, [...base, 'mirrorPercentage'], [...base, 'mirrorPercent']);
+    percent = readPercent(
+      doc,
+      builder,
+      [...base, 'mirrorPercentage'],
+      {
+        message: (value) =>
+          `mirror_percentage must have a ${value > 100 ? 'max value of 100' : 'min value of 0'} (it has ${goFloat(value)})`,
+        instead: MIRROR_INSTEAD,
+      },
+      {
+        path: [...base, 'mirrorPercent'],
+        rule: {
+          type: 'uint32',
+          validation: {
+            min: 0,
+            max: 100,
+            message: (value) => `mirror_percent must have a max value of 100 (it has ${String(value)})`,
+          },
+          instead: MIRROR_INSTEAD,
+        },
+      },
+    ).percent;
   } else if (Array.isArray(doc.peek([...base, 'mirrors']))) {
     const mirrors = doc.peek([...base, 'mirrors']) as unknown[];
     destination = [...base, 'mirrors', 0, 'destination'];
-    percent = readPercent(doc, [...base, 'mirrors', 0, 'percentage'], undefined);
+    percent = readPercent(doc, builder, [...base, 'mirrors', 0, 'percentage'], {
+      message: (value) =>
+        `mirror percentage must have a ${value > 100 ? 'max value of 100' : 'min value of 0'} (it has ${goFloat(value)})`,
+      instead: MIRROR_INSTEAD,
+    }).percent;
     if (mirrors.length > 1) {
       doc.use([...base, 'mirrors']);
       builder.warnings.at(

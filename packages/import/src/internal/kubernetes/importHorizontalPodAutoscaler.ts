@@ -4,6 +4,7 @@
 
 import type { ImportedWorkload } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
+import { fitReplicas } from '../source/fitToRule.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { isRecord } from '../isRecord.js';
 
@@ -65,14 +66,14 @@ export function importHorizontalPodAutoscaler(
   const before = workload.replicas;
   const held = Math.min(Math.max(before, minReplicas), maxReplicas);
   if (workload.replicasUnset === true) {
-    workload.replicas = minReplicas;
+    workload.replicas = fitReplicas(doc, builder, ['spec', 'minReplicas'], minReplicas);
   } else if (held !== before) {
     builder.warnings.at(
       doc,
       ['spec', 'minReplicas'],
       `${workload.kind}/${workload.name} sets ${before} replicas, outside ${minReplicas}..${maxReplicas}: the autoscaler would hold it at ${held}, which is imported`,
     );
-    workload.replicas = held;
+    workload.replicas = fitReplicas(doc, builder, ['spec', 'minReplicas'], held);
   }
   workload.autoscaler = { from: doc.ref(), minReplicas, maxReplicas };
   builder.autoscalerDocs.set(workload, doc);

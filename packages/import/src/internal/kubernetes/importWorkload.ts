@@ -14,6 +14,7 @@ import type {
 } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { FieldPath } from '../source/fieldPath.js';
+import { fitReplicas } from '../source/fitToRule.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { parseCpuCores, parseMemoryMiB } from '../units/parseQuantity.js';
 import { readMemoryQuantity } from '../units/readResourceQuantity.js';
@@ -220,7 +221,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): Impo
   let replicas = 1;
   if (replicasValue !== undefined) {
     if (typeof replicasValue === 'number' && Number.isInteger(replicasValue) && replicasValue >= 0) {
-      replicas = replicasValue;
+      replicas = fitReplicas(doc, builder, ['spec', 'replicas'], replicasValue);
     } else {
       builder.warnings.at(
         doc,

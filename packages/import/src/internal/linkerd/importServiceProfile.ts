@@ -2,6 +2,9 @@
 // isRetryable become the policy of every call to the service, its retryBudget the service's budget. It makes
 // Linkerd ignore the Service's policy annotations, so the importer does too.
 
+import { LINKERD_RETRY_BUDGET_RULES, findRuleRow } from '@meshsim/mesh';
+import type { RuleRow } from '@meshsim/mesh';
+
 import type { ScenarioRetry } from '../../ScenarioParts.js';
 import { resolveHost } from '../istio/resolveHost.js';
 import { readDuration } from '../source/readDuration.js';
@@ -19,6 +22,56 @@ import { formatDurationMs } from '../units/formatDurationMs.js';
 export const SERVICE_PROFILE_ATTEMPTS = 3;
 
 type LinkerdBudget = { retryRatio?: number; minRetriesPerSecond?: number; ttl?: string };
+
+/**
+ * The profile's retry budget as linkerd2-proxy takes it: it discards a budget whose `retryRatio` is outside 0..1000 or
+ * whose `ttl` is outside 1s..60s (Tower's ranges; service-profiles proto.rs "retry_budget retry_ratio invalid", "…
+ * ttl invalid"), each warned at its line; `discarded` then, and nothing of it is imported.
+ */
+function readBudget(
+  doc: SourceDocument,
+  builder: ModelBuilder,
+): { value: LinkerdBudget; discarded: boolean } {
+  const path: FieldPath = ['spec', 'retryBudget'];
+  const ratio = doc.get([...path, 'retryRatio']);
+  const minPerSecond = doc.get([...path, 'minRetriesPerSecond']);
+  // Not held within a scenario's longest duration: Tower's range for a ttl is narrower, checked below.
+  const ttl = readDuration(doc, builder, [...path, 'ttl'], { fit: false });
+  const value: LinkerdBudget = {};
+  if (typeof ratio === 'number') value.retryRatio = ratio;
+  if (typeof minPerSecond === 'number') value.minRetriesPerSecond = minPerSecond;
+  if (ttl !== undefined && ttl > 0) value.ttl = formatDurationMs(ttl);
+  const ratioRow = findRuleRow(LINKERD_RETRY_BUDGET_RULES, 'retryRatio');
+  const ttlRow = findRuleRow(LINKERD_RETRY_BUDGET_RULES, 'ttl');
+  const discards: { field: string; problem: string }[] = [];
+  if (value.retryRatio !== undefined && !within(value.retryRatio, ratioRow)) {
+    discards.push({
+      field: 'retryRatio',
+      problem: `${String(value.retryRatio)} is outside ${String(ratioRow.min?.value)}..${String(ratioRow.max?.value)} ("retry_budget retry_ratio invalid")`,
+    });
+  }
+  if (ttl !== undefined && ttl > 0 && !within(ttl, ttlRow)) {
+    discards.push({
+      field: 'ttl',
+      problem: `${formatDurationMs(ttl)} is outside ${formatDurationMs(ttlRow.min?.value ?? 0)}..${formatDurationMs(ttlRow.max?.value ?? 0)} ("retry_budget ttl invalid")`,
+    });
+  }
+  for (const { field, problem } of discards) {
+    builder.warnings.at(
+      doc,
+      [...path, field],
+      `${problem}: linkerd2-proxy discards a retry budget outside Tower's ranges; not imported`,
+    );
+  }
+  return discards.length > 0 ? { value: {}, discarded: true } : { value, discarded: false };
+}
+
+/** True if `value` is within the row's min and max (both inclusive in these rows). */
+function within(value: number, row: RuleRow): boolean {
+  return (
+    (row.min === undefined || value >= row.min.value) && (row.max === undefined || value <= row.max.value)
+  );
+}
 
 /** Imports a ServiceProfile. */
 export function importServiceProfile(doc: SourceDocument, builder: ModelBuilder): void {
@@ -82,7 +135,16 @@ export function importServiceProfile(doc: SourceDocument, builder: ModelBuilder)
       `the timeout of calls to "${service.name}"`,
     );
   }
-  if (retryable > 0) {
+  // The budget first: linkerd2-proxy retries no route of a profile whose budget it discards.
+  const budget = readBudget(doc, builder);
+  if (budget.discarded && retryable > 0) {
+    builder.warnings.at(
+      doc,
+      ['spec', 'routes'],
+      `linkerd2-proxy discards this profile's retry budget (see spec.retryBudget) and then retries none of its routes ("retry_budget is missing"): the retryable routes are imported without retries`,
+    );
+  }
+  if (retryable > 0 && !budget.discarded) {
     if (retryable < total) {
       builder.warnings.at(
         doc,
@@ -104,22 +166,15 @@ export function importServiceProfile(doc: SourceDocument, builder: ModelBuilder)
   }
 
   const budgetPath: FieldPath = ['spec', 'retryBudget'];
-  const ratio = doc.get([...budgetPath, 'retryRatio']);
-  const minPerSecond = doc.get([...budgetPath, 'minRetriesPerSecond']);
-  const ttl = readDuration(doc, builder, [...budgetPath, 'ttl']);
-  const budget: LinkerdBudget = {};
-  if (typeof ratio === 'number') budget.retryRatio = ratio;
-  if (typeof minPerSecond === 'number') budget.minRetriesPerSecond = minPerSecond;
-  if (ttl !== undefined && ttl > 0) budget.ttl = formatDurationMs(ttl);
-  if (Object.keys(budget).length > 0) {
+  if (Object.keys(budget.value).length > 0) {
     service.destinationPolicy.retryBudget = builder.setOnce(
       service.destinationPolicy.retryBudget,
-      { linkerd: budget },
+      { linkerd: budget.value },
       doc,
       budgetPath,
       `the retry budget of "${service.name}"`,
     );
-  } else if (retryable > 0) {
+  } else if (retryable > 0 && !budget.discarded) {
     // "By default, retries may add at most an additional 20% to the request load (plus an additional 10
     // "free" retries per second)" — Linkerd's default budget applies to retryable routes.
     service.destinationPolicy.retryBudget = builder.setOnce(

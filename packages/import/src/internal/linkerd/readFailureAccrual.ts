@@ -5,6 +5,7 @@ import type { ScenarioDestinationPolicy } from '../../ScenarioParts.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
+import { fitDuration } from '../source/fitToRule.js';
 import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
 import {
   ACCRUAL,
@@ -66,7 +67,7 @@ export function readFailureAccrual(
         PATH(key),
         `not a duration with a unit (got ${JSON.stringify(text)}); the default is used`,
       );
-    else out[field] = formatDurationMs(ms);
+    else out[field] = formatDurationMs(fitDuration(doc, builder, PATH(key), ms, text));
   }
   const jitter = annotations[`${CONSECUTIVE}-jitter-ratio`];
   if (jitter !== undefined) {

@@ -1,6 +1,7 @@
 // Linkerd's retry annotations (reference "Retries") → a scenario retry: `retry.linkerd.io/limit` counts
 // retries (default 1), so meshsim's `attempts` is one more; `retry.linkerd.io/timeout` is a per-try timeout.
 
+import { RETRY_RULES, findRuleRow } from '@meshsim/mesh';
 import type { RetryCondition } from '@meshsim/mesh';
 
 import type { ScenarioRetry } from '../../ScenarioParts.js';
@@ -8,6 +9,7 @@ import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
 import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
+import { fitDuration, fitToRuleMax } from '../source/fitToRule.js';
 import { LINKERD_RETRY_KEYS, annotationPath as PATH, hasAny } from './linkerdAnnotationKeys.js';
 
 /** Maps `retry.linkerd.io/http` (`5xx`, `gateway-error`, codes, ranges) to meshsim conditions. */
@@ -84,7 +86,9 @@ export function readLinkerdRetry(
         `not a duration with a unit (got ${JSON.stringify(timeoutText)}); ignored`,
       );
     } else {
-      retry.perTryTimeout = formatDurationMs(ms);
+      retry.perTryTimeout = formatDurationMs(
+        fitDuration(doc, builder, PATH('retry.linkerd.io/timeout'), ms, timeoutText),
+      );
       // A retry timeout cancels the try and retries it; 5xx and gateway-error already cover per-try timeouts.
       if (!conditions.includes('5xx') && !conditions.includes('gateway-error'))
         conditions.push('per-try-timeout');
@@ -99,5 +103,14 @@ export function readLinkerdRetry(
       );
     return { attempts: 1 };
   }
+  // A scenario's tries have a maximum: a larger limit is held at it (warned).
+  retry.attempts = fitToRuleMax(
+    doc,
+    builder,
+    PATH('retry.linkerd.io/limit'),
+    limit + 1,
+    findRuleRow(RETRY_RULES, 'attempts'),
+    { written: `a limit of ${String(limit)} retries (${String(limit + 1)} tries)`, field: 'retry.attempts' },
+  );
   return retry;
 }

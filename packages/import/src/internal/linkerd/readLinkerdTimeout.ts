@@ -5,6 +5,7 @@ import type { ModelBuilder } from '../model/ModelBuilder.js';
 import type { SourceDocument } from '../source/SourceDocument.js';
 import { formatDurationMs } from '../units/formatDurationMs.js';
 import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
+import { fitDuration } from '../source/fitToRule.js';
 import { annotationPath as PATH } from './linkerdAnnotationKeys.js';
 
 /** Reads `timeout.linkerd.io/request` (the others are reported); undefined when none is set. */
@@ -33,5 +34,5 @@ export function readLinkerdTimeout(
     );
     return undefined;
   }
-  return formatDurationMs(ms);
+  return formatDurationMs(fitDuration(doc, builder, PATH('timeout.linkerd.io/request'), ms, text));
 }

@@ -144,6 +144,56 @@ describe('importDestinationRule', () => {
     expect(notes).toHaveLength(2);
   });
 
+  it('does not import numbers Istio refuses: quoted, fractional or negative thresholds, percentages beyond 100', () => {
+    const imported = withDr(
+      [
+        '  trafficPolicy:',
+        '    outlierDetection: { consecutive5xxErrors: "2", interval: 5s, maxEjectionPercent: "50", minHealthPercent: 101, consecutiveGatewayErrors: -1 }',
+        '    connectionPool:',
+        '      tcp: { maxConnections: "64" }',
+        '      http: { http2MaxRequests: "100", http1MaxPendingRequests: 2.5, maxRetries: -1 }',
+        '    retryBudget: { percent: 150, minRetryConcurrency: "5" }',
+        '',
+      ].join('\n'),
+    );
+    // Every threshold of the pool is refused, so none is imported: Istio's defaults (unlimited) apply.
+    expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({
+      outlierDetection: { successRate: false, interval: '5s' },
+      retryBudget: 'envoy',
+    });
+    const dr = 'DestinationRule would not be applied; not imported';
+    const pool = 'spec.trafficPolicy.connectionPool';
+    const outlier = 'spec.trafficPolicy.outlierDetection';
+    for (const expected of [
+      `dr.yaml:9:14: DestinationRule/reviews (document 1): ${pool}.tcp.maxConnections: Istio's maxConnections is an integer (int32): the API server refuses "64" (write it without quotes), so this ${dr} (Istio's default applies (2³²−1, unlimited))`,
+      `${pool}.http.http2MaxRequests: Istio's http2MaxRequests is an integer (int32): the API server refuses "100" (write it without quotes), so this ${dr} (Istio's default applies (2³²−1, unlimited))`,
+      `${pool}.http.http1MaxPendingRequests: Istio's http1MaxPendingRequests is an integer (int32): the API server refuses 2.5, so this ${dr}`,
+      `${pool}.http.maxRetries: Istio refuses -1 (its validation: "max retries must be non-negative"), so this ${dr} (Istio's default applies (2³²−1, unlimited))`,
+      `${outlier}.consecutive5xxErrors: Istio's consecutive5xxErrors is an integer (uint32): the API server refuses "2" (write it without quotes), so this ${dr} (Envoy's default applies (5 consecutive 5xx, as meshsim's))`,
+      `${outlier}.maxEjectionPercent: Istio's maxEjectionPercent is an integer (int32): the API server refuses "50" (write it without quotes), so this ${dr} (Envoy's default applies (10 %, as meshsim's))`,
+      `${outlier}.minHealthPercent: Istio refuses 101 (its validation: "percentage 101 is not in range 0..100"), so this ${dr}`,
+      `${outlier}.consecutiveGatewayErrors: Istio's consecutiveGatewayErrors is an integer (uint32), from 0 to 4294967295 in its CRD: the API server refuses -1, so this ${dr}`,
+      `spec.trafficPolicy.retryBudget.percent: Istio's percent is a number (double) from 0 to 100 in its CRD: the API server refuses 150, so this ${dr} (Istio's default applies (20 %))`,
+      `spec.trafficPolicy.retryBudget.minRetryConcurrency: Istio's minRetryConcurrency is an integer (uint32): the API server refuses "5" (write it without quotes), so this ${dr} (Envoy's default applies (3))`,
+    ]) {
+      expect(warningsWith(imported.warnings, expected), expected).toHaveLength(1);
+    }
+    expect(imported.warnings.filter((warning) => warning.file === 'dr.yaml')).toHaveLength(10);
+  });
+
+  it('imports a maxEjectionPercent of 100 and refuses one above it, as Istio does (no longer clamped)', () => {
+    const imported = withDr('  trafficPolicy:\n    outlierDetection: { maxEjectionPercent: 150 }\n');
+    expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({
+      outlierDetection: { successRate: false },
+    });
+    expect(
+      warningsWith(
+        imported.warnings,
+        'outlierDetection.maxEjectionPercent: Istio refuses 150 (its validation: "percentage 150 is not in range 0..100")',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('ignores the deprecated consecutiveErrors, as Istio does, and maps retryBudget to an Envoy budget', () => {
     const imported = withDr(
       '  trafficPolicy:\n    outlierDetection: { consecutiveErrors: 4 }\n    retryBudget: { percent: 25, minRetryConcurrency: 5 }\n',

@@ -216,6 +216,45 @@ describe('importVirtualService', () => {
     ).toHaveLength(1);
   });
 
+  it.each([
+    [
+      'a quoted attempts',
+      '"3"',
+      'Istio\'s attempts is an integer (int32): the API server refuses "3" (write it without quotes), so this VirtualService would not be applied; not imported (retries are disabled, as with attempts 0)',
+    ],
+    [
+      'a fractional attempts',
+      '2.5',
+      "Istio's attempts is an integer (int32): the API server refuses 2.5, so this VirtualService would not be applied",
+    ],
+    [
+      'a negative attempts',
+      '-1',
+      'Istio refuses -1 (its validation: "attempts cannot be negative"), so this VirtualService would not be applied',
+    ],
+  ])(
+    'does not import %s, which Istio refuses, and warns that the fields beside it have no effect',
+    (_what, attempts, refusal) => {
+      const imported = withVs(
+        `${HEAD}  hosts: [ratings]\n  http:\n    - retries:\n        attempts: ${attempts}\n        perTryTimeout: 2m\n        retryOn: 5xx\n        retryRemoteLocalities: true\n`,
+      );
+      expect(callTo(imported, 'frontend', 'ratings')?.['retry']).toEqual({ attempts: 1 });
+      expect(
+        warningsWith(
+          imported.warnings,
+          `vs.yaml:8:9: VirtualService/vs (document 1): spec.http[0].retries.attempts: ${refusal}`,
+        ),
+      ).toHaveLength(1);
+      expect(
+        warningsWith(
+          imported.warnings,
+          'vs.yaml:8:9: VirtualService/vs (document 1): spec.http[0].retries.attempts: with attempts not imported, retries are disabled, so perTryTimeout, retryOn, retryRemoteLocalities have no effect; imported as no retries',
+        ),
+      ).toHaveLength(1);
+      expect(imported.warnings.filter((warning) => warning.file === 'vs.yaml')).toHaveLength(2);
+    },
+  );
+
   it("warns when the per-try timeout is not shorter than the route's timeout, which covers every try", () => {
     const imported = withVs(
       `${HEAD}  hosts: [ratings, reviews]\n  http:\n    - timeout: 200ms\n      retries: { attempts: 2, perTryTimeout: 500ms }\n`,
@@ -271,6 +310,37 @@ describe('importVirtualService', () => {
     );
     expect(callTo(imported, 'frontend', 'ratings')?.['mirror']).toEqual({ to: 'shadow', percent: 12.5 });
     expect(warningsWith(imported.warnings, 'subset "canary" is ignored')).toHaveLength(1);
+  });
+
+  it('does not import fault and mirror percentages Istio refuses (quoted, above 100), saying what applies', () => {
+    const imported = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - fault:\n        delay: { percentage: { value: "10" }, fixedDelay: 5s }\n        abort: { percentage: { value: 150 }, httpStatus: 503 }\n    - route: [ { destination: { host: ratings } } ]\n`,
+    );
+    expect(callTo(imported, 'frontend', 'ratings')).toEqual({ to: 'ratings' });
+    expect(
+      warningsWith(
+        imported.warnings,
+        'spec.http[0].fault.delay.percentage.value: Istio\'s percentage.value is a number (double): the API server refuses "10" (write it without quotes), so this VirtualService would not be applied; not imported (no request is delayed, as without a percentage)',
+      ),
+    ).toHaveLength(1);
+    expect(
+      warningsWith(
+        imported.warnings,
+        'spec.http[0].fault.abort.percentage.value: Istio refuses 150 (its validation: "percentage 150 is neither 0.0, nor in range [0.0001, 100.0]"), so this VirtualService would not be applied; not imported (no request is aborted, as without a percentage)',
+      ),
+    ).toHaveLength(1);
+    expect(warningsWith(imported.warnings, 'no percentage')).toEqual([]);
+
+    const mirrored = withVs(
+      `${HEAD}  hosts: [ratings]\n  http:\n    - route: [ { destination: { host: ratings } } ]\n      mirror: { host: shadow }\n      mirrorPercentage: { value: 150 }\n`,
+    );
+    expect(callTo(mirrored, 'frontend', 'ratings')?.['mirror']).toEqual({ to: 'shadow' });
+    expect(
+      warningsWith(
+        mirrored.warnings,
+        'spec.http[0].mirrorPercentage.value: Istio refuses 150 (its validation: "mirror_percentage must have a max value of 100 (it has 150.000000)"), so this VirtualService would not be applied; not imported (every request is mirrored, as without a percentage)',
+      ),
+    ).toHaveLength(1);
   });
 
   it('turns subset weights into version weights and exact header matches into class routes', () => {

@@ -53,6 +53,45 @@ describe('importServiceProfile', () => {
     expect(warningsWith(imported.warnings, 'dstOverrides: not modelled')).toHaveLength(1);
   });
 
+  it.each([
+    [
+      'a retryRatio above 1000',
+      'retryRatio: 5000, minRetriesPerSecond: 10, ttl: 10s',
+      'retryRatio: 5000 is outside 0..1000 ("retry_budget retry_ratio invalid")',
+    ],
+    [
+      'a ttl under 1s',
+      'retryRatio: 0.2, minRetriesPerSecond: 10, ttl: 500ms',
+      'ttl: 500ms is outside 1s..60s ("retry_budget ttl invalid")',
+    ],
+    [
+      'a ttl over 60s',
+      'retryRatio: 0.2, minRetriesPerSecond: 10, ttl: 10000h',
+      'ttl: 10000h is outside 1s..60s ("retry_budget ttl invalid")',
+    ],
+  ])(
+    'does not import a budget linkerd2-proxy discards (%s), nor the retries it then does not make',
+    (_what, budget, problem) => {
+      const imported = withProfile(
+        `  routes:\n    - { name: GET /a, condition: { method: GET }, isRetryable: true, timeout: 250ms }\n  retryBudget: { ${budget} }\n`,
+      );
+      expect(callTo(imported, 'frontend', 'authors')).toEqual({ to: 'authors', timeout: '250ms' });
+      expect(serviceOf(imported, 'authors')['destinationPolicy']).toBeUndefined();
+      expect(
+        warningsWith(
+          imported.warnings,
+          `spec.retryBudget.${problem}: linkerd2-proxy discards a retry budget outside Tower's ranges; not imported`,
+        ),
+      ).toHaveLength(1);
+      expect(
+        warningsWith(
+          imported.warnings,
+          'spec.routes: linkerd2-proxy discards this profile\'s retry budget (see spec.retryBudget) and then retries none of its routes ("retry_budget is missing"): the retryable routes are imported without retries',
+        ),
+      ).toHaveLength(1);
+    },
+  );
+
   it('warns when the routes disagree, using the first timeout', () => {
     const imported = withProfile(
       '  routes:\n    - { name: a, condition: { method: GET }, timeout: 1s }\n    - { name: b, condition: { method: POST }, timeout: 3s }\n',

@@ -6,6 +6,9 @@ import { formatDurationMs } from '../../../src/internal/units/formatDurationMs.j
 
 describe('formatDurationMs', () => {
   it('writes scenario durations', () => {
+    expect(formatDurationMs(31_536_000_000)).toBe('8760h');
+    expect(formatDurationMs(3_600_000)).toBe('1h');
+    expect(formatDurationMs(5_400_000)).toBe('5400s');
     expect(formatDurationMs(10_000)).toBe('10s');
     expect(formatDurationMs(1500)).toBe('1.5s');
     expect(formatDurationMs(1234)).toBe('1234ms');
