@@ -8,6 +8,7 @@ import { serviceDepths } from '../internal/diagnosis/callDepths.js';
 import { depthAmplification } from '../internal/diagnosis/depthAmplification.js';
 import type { Span } from '../internal/diagnosis/depthAmplification.js';
 import { findTriggers } from '../internal/diagnosis/findTriggers.js';
+import { lossEvidence } from '../internal/diagnosis/lossEvidence.js';
 import { sourceVerdict } from '../internal/diagnosis/sourceVerdict.js';
 import { sustainingLoop } from '../internal/diagnosis/sustainingLoop.js';
 import type { Diagnosis, SourceDiagnosis, SourceVerdict, Verdict } from './Diagnosis.js';
@@ -102,6 +103,7 @@ export function diagnose(
       lastTriggerEndMs,
       thresholds: t,
       pending,
+      evidence: lossEvidence(config, result, source.name, source.to, firstTriggerMs, t),
     }),
   );
   // A run a guard stopped is not diagnosed: what it measured covers only the simulated time it reached.

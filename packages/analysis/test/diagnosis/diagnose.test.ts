@@ -113,7 +113,46 @@ describe('diagnose', () => {
     const diagnosis = diagnose(config, simulate(config));
     expect(diagnosis.verdict).toBe('degraded');
     expect(diagnosis.sources[0]?.reason).toContain('load alone');
+    expect(diagnosis.sources[0]?.reason).toMatch(/api saturated \(utilisation [\d.]+ %, [\d,]+ rejected\)/);
     expect(diagnosis.sources[0]?.reason).not.toContain('Pending');
+  });
+
+  it('names timeouts, not the load, when every call times out at a service idle at ~1 %', () => {
+    // The newcomer's tmo.yaml: api's calls to db time out after 10 ms, db answers in 50 ms.
+    const config = resolveScenario({
+      duration: '20s',
+      seed: 1,
+      services: {
+        api: { replicas: 4, serviceTime: '5ms', calls: [{ to: 'db', timeout: '10ms' }] },
+        db: { replicas: 4, serviceTime: '50ms' },
+      },
+      traffic: [{ to: 'api', rate: 10 }],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('degraded');
+    const reason = diagnosis.sources[0]?.reason ?? '';
+    expect(reason).not.toContain('exceeds');
+    expect(reason).toMatch(
+      /^goodput was 0\.0 % of offered calls before any trigger, not for the load: no service it calls is saturated or rejects requests \(busiest: db, utilisation \d\.\d %\); failed calls over the run: error (\d+), behind them api → db: timeout \1$/,
+    );
+    expect(diagnosis.reason).toBe(`client: ${reason}`);
+  });
+
+  it("names a service's own errors, not the load, when it fails every call at 2 % utilisation", () => {
+    // The newcomer's allfail.yaml: a silent source (rate 0) and one whose calls api fails with errorRate 1.
+    const config = resolveScenario({
+      duration: '5s',
+      services: { api: { serviceTime: '5ms', errorRate: 1 } },
+      traffic: [
+        { to: 'api', rate: 0 },
+        { name: 'real', to: 'api', rate: 50 },
+      ],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('degraded');
+    expect(diagnosis.reason).toMatch(
+      /^real: goodput was 0\.0 % of offered calls before any trigger, not for the load: .*; failed calls over the run: error \d+, answered by api itself \(errorRate 100\.0 %\)$/,
+    );
   });
 
   it('names the services with Pending pods when the system never served the load', () => {

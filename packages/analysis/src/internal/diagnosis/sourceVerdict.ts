@@ -5,6 +5,8 @@ import type { EdgeSeries } from '@meshsim/mesh';
 
 import type { SourceDiagnosis, SourceVerdict } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
+import { describeFailures, describeLoad, describeNoLoad, loadBound } from './lossEvidence.js';
+import type { LossEvidence } from './lossEvidence.js';
 
 /** What the verdict of a source needs besides its series. */
 export interface SourceVerdictInput {
@@ -21,6 +23,24 @@ export interface SourceVerdictInput {
   thresholds: DiagnosisThresholds;
   /** The services with Pending pods, as `api (2 of 2 pods Pending)`: what a degraded reason names. @defaultValue none */
   pending?: readonly string[];
+  /**
+   * How its calls failed and whether what they reach was overloaded: what the reason of a source that lost calls
+   * with no trigger to blame names. @defaultValue none: the reason names no cause
+   */
+  evidence?: LossEvidence;
+}
+
+/**
+ * Why a source lost calls with no trigger to blame, from `evidence`: `: the load exceeds what the system serves —
+ * frontend saturated (…); failed calls over the run: rejected 4,193` when some service it reaches was overloaded,
+ * else `, not for the load: no service it calls is saturated or rejects requests (…); failed calls over the run: …`;
+ * `''` without evidence. `alone`: before any trigger (`the load alone`).
+ */
+function because(evidence: LossEvidence | undefined, alone: boolean): string {
+  if (evidence === undefined) return '';
+  return loadBound(evidence)
+    ? `: the load${alone ? ' alone' : ''} exceeds what the system serves — ${describeLoad(evidence)}; ${describeFailures(evidence)}`
+    : `, not for the load: ${describeNoLoad(evidence)}; ${describeFailures(evidence)}`;
 }
 
 function sum(values: readonly number[], from: number, to: number): number {
@@ -186,7 +206,8 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       recoveryMs: null,
       stillDownMs: null,
       reason:
-        `goodput was ${percent(referenceRatio)} of offered calls before any trigger: the load alone exceeds what the system serves` +
+        `goodput was ${percent(referenceRatio)} of offered calls before any trigger` +
+        because(input.evidence, true) +
         (input.pending === undefined || input.pending.length === 0
           ? ''
           : `, with pods no node had room for: ${input.pending.join(', ')}`),
@@ -235,7 +256,8 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     verdict = 'degraded';
     reason =
       lastEnd === null
-        ? `goodput fell to ${percent(finalRatio)} of offered calls with no trigger: the load or the configuration keeps it down`
+        ? `goodput fell to ${percent(finalRatio)} of offered calls with no trigger` +
+          because(input.evidence, false)
         : `goodput is ${percent(finalRatio)} of offered calls at the end, while a trigger is still active`;
   } else if (end - lastEnd >= t.metastableAfterMs) {
     verdict = 'metastable';

@@ -1,11 +1,13 @@
 // The verdict of one source on hand-made series (1 s intervals): recovery is where goodput stays in the band (a
 // backlog burst after a stall does not make up for the stall), the warm-up is left out of the reference, a run too
-// short to judge is unresolved, and no goodput ratio exceeds 1.
+// short to judge is unresolved, no goodput ratio exceeds 1, and a source down with no trigger to blame is said to be
+// down for the load only when the evidence shows an overload.
 
 import type { EdgeSeries } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
 import { DIAGNOSIS_THRESHOLDS } from '../../../src/index.js';
+import type { LossEvidence } from '../../../src/internal/diagnosis/lossEvidence.js';
 import { sourceVerdict } from '../../../src/internal/diagnosis/sourceVerdict.js';
 import type { SourceVerdictInput } from '../../../src/internal/diagnosis/sourceVerdict.js';
 
@@ -36,6 +38,7 @@ function verdictOf(
   intervals: readonly Interval[],
   triggers: { firstTriggerMs: number | null; lastTriggerEndMs: number | null },
   durationMs = intervals.length * 1000,
+  extra: Pick<SourceVerdictInput, 'evidence' | 'pending'> = {},
 ): ReturnType<typeof sourceVerdict> {
   const input: SourceVerdictInput = {
     source: 'users',
@@ -46,9 +49,36 @@ function verdictOf(
     durationMs,
     ...triggers,
     thresholds: DIAGNOSIS_THRESHOLDS,
+    ...extra,
   };
   return sourceVerdict(input);
 }
+
+const NO_TRIGGER = { firstTriggerMs: null, lastTriggerEndMs: null };
+
+/** Every call failed as `error`, from the timeouts of gateway's calls to db; nothing busier than 1 %. */
+const TIMEOUTS: LossEvidence = {
+  failed: 3000,
+  inFlight: 0,
+  causes: [{ cause: 'error', calls: 3000 }],
+  behind: [{ source: 'gateway', destination: 'db', causes: [{ cause: 'timeout', calls: 3000 }] }],
+  ownErrors: null,
+  overloaded: [],
+  overflowing: [],
+  busiest: { service: 'db', utilisation: 0.009 },
+};
+
+/** gateway saturated, rejecting what its queue cannot hold. */
+const SATURATED: LossEvidence = {
+  failed: 1500,
+  inFlight: 0,
+  causes: [{ cause: 'rejected', calls: 1500 }],
+  behind: [],
+  ownErrors: null,
+  overloaded: [{ service: 'gateway', utilisation: 0.99, saturated: true, rejected: 1500, shed: 0 }],
+  overflowing: [],
+  busiest: { service: 'gateway', utilisation: 0.99 },
+};
 
 /**
  * The newcomer's incident (a slow db 10–40 s, queue-timeout shedding): no call succeeds from 11 s to 39 s, then the
@@ -169,6 +199,46 @@ describe('sourceVerdict', () => {
     expect(warming.verdict).toBe('unresolved');
     expect(warming.reason).toBe(
       'its calls took 2 s to start completing (warm-up), leaving less than one 5 s window to judge: too short to judge',
+    );
+  });
+
+  it('says a source down before any trigger is not down for the load when nothing it reaches is overloaded', () => {
+    const source = verdictOf(repeat(30, [100, 0, 100]), NO_TRIGGER, undefined, { evidence: TIMEOUTS });
+    expect(source.verdict).toBe('degraded');
+    expect(source.reason).toBe(
+      'goodput was 0.0 % of offered calls before any trigger, not for the load: no service it calls is saturated ' +
+        'or rejects requests (busiest: db, utilisation 0.9 %); failed calls over the run: error 3,000, behind them ' +
+        'gateway → db: timeout 3,000',
+    );
+    expect(source.reason).not.toContain('exceeds');
+  });
+
+  it('says the load alone exceeds what the system serves only when the evidence shows an overload', () => {
+    const source = verdictOf(repeat(30, [100, 45, 55]), NO_TRIGGER, undefined, {
+      evidence: SATURATED,
+      pending: ['gateway (1 of 2 pods Pending)'],
+    });
+    expect(source.verdict).toBe('degraded');
+    expect(source.reason).toBe(
+      'goodput was 45.0 % of offered calls before any trigger: the load alone exceeds what the system serves — ' +
+        'gateway saturated (utilisation 99.0 %, 1,500 rejected); failed calls over the run: rejected 1,500, ' +
+        'with pods no node had room for: gateway (1 of 2 pods Pending)',
+    );
+    // Without evidence the reason names no cause.
+    const bare = verdictOf(repeat(30, [100, 45, 55]), NO_TRIGGER);
+    expect(bare.reason).toBe('goodput was 45.0 % of offered calls before any trigger');
+  });
+
+  it('names the evidence when goodput falls with no trigger and stays down', () => {
+    const intervals: Interval[] = [...repeat(10, [100, 100, 0]), ...repeat(20, [100, 60, 40])];
+    const source = verdictOf(intervals, NO_TRIGGER, undefined, { evidence: TIMEOUTS });
+    expect(source.verdict).toBe('degraded');
+    expect(source.reason).toMatch(
+      /^goodput fell to 60\.0 % of offered calls with no trigger, not for the load: no service it calls is saturated/,
+    );
+    const loaded = verdictOf(intervals, NO_TRIGGER, undefined, { evidence: SATURATED });
+    expect(loaded.reason).toMatch(
+      /^goodput fell to 60\.0 % of offered calls with no trigger: the load exceeds what the system serves — gateway saturated/,
     );
   });
 });
