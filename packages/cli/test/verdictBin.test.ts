@@ -1,6 +1,7 @@
 // `meshsim run`'s verdict on the real binary, for runs whose calls fail with no trigger to blame: the reason names
 // the causes the run shows (timeouts behind errors, a service's own errors) and says the load is not the cause when
-// no service is overloaded — the same sentence in the text, the JSON and the verdicts CSV.
+// no service is overloaded — the same sentence in the text, the JSON and the verdicts CSV; a stable run losing a
+// constant share of its calls is `stable (lossy)`.
 
 import { describe, expect, it } from 'vitest';
 
@@ -48,6 +49,23 @@ traffic:
 `,
 );
 
+/** A saturated api rejecting a constant ~12 % of 450 req/s (4 workers of 10 ms, a queue of 8). */
+const LOSSY = writeTempFile(
+  'lossy.yaml',
+  `name: lossy
+seed: 3
+duration: 15s
+services:
+  api:
+    replicas: 1
+    concurrency: 4
+    queue: 8
+    serviceTime: 10ms
+traffic:
+  - { name: users, to: api, rate: 450 }
+`,
+);
+
 /** The `Verdict: …` line of a run's text. */
 function verdictLine(stdout: string): string {
   return stdout.split('\n').find((line) => line.startsWith('Verdict: ')) ?? '';
@@ -85,5 +103,23 @@ describe('meshsim run: the cause a verdict names', () => {
     const csv = meshsim('run', TIMEOUTS, '--csv', '--table', 'verdicts');
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain(source?.reason ?? '?');
+  });
+
+  it('says stable (lossy) for a run losing a constant share of its calls; JSON and CSV keep stable and a lossy flag', () => {
+    const text = meshsim('run', LOSSY, '--no-progress');
+    expect(text.code).toBe(0);
+    expect(verdictLine(text.stdout)).toMatch(
+      /^Verdict: stable \(lossy\) — users: goodput stayed within 5\.0 % of its reference \(8\d\.\d % of offered calls\) in every 5 s window, but lost 1\d\.\d % of offered calls throughout: the load exceeds what the system serves — api saturated \(utilisation 9\d\.\d %, [\d,]+ rejected\); failed calls over the run: rejected [\d,]+$/,
+    );
+    expect(text.stdout).toMatch(/^users\s+stable \(lossy\)\s+8\d\.\d/m);
+    const json = meshsim('run', LOSSY, '--json');
+    const document = JSON.parse(json.stdout) as {
+      diagnosis: { verdict: string; lossy: boolean; sources: { verdict: string; lossy: boolean }[] };
+    };
+    expect(document.diagnosis).toMatchObject({ verdict: 'stable', lossy: true });
+    expect(document.diagnosis.sources[0]).toMatchObject({ verdict: 'stable', lossy: true });
+    const csv = meshsim('run', LOSSY, '--csv', '--table', 'verdicts').stdout.split('\n');
+    expect(csv[0]?.startsWith('scope,verdict,lossy,')).toBe(true);
+    expect(csv[1]?.startsWith('run,stable,true,')).toBe(true);
   });
 });

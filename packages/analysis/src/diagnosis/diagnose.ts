@@ -130,6 +130,7 @@ export function diagnose(
   if (stop !== undefined) {
     return {
       verdict,
+      lossy: false,
       reason:
         `stopped early (${stop.reason}) at ${simulated(stop.atMs)} of ${simulated(durationMs)} simulated: ` +
         'not diagnosed (a verdict needs the whole run)',
@@ -148,13 +149,21 @@ export function diagnose(
   const down = sources.some((s) => !isRecovered(s.verdict) && s.referenceRatio !== null);
   const loop = down ? sustainingLoop(config, result, depths, window, t) : null;
 
-  const worst = sources.find((s) => s.verdict === verdict);
+  // The run is lossy when it recovers but some source loses calls throughout: its reason names a lossy source of
+  // the run's verdict, or else, after the source it names, the first lossy one.
+  const lossy = isRecovered(verdict) && sources.some((s) => s.lossy);
+  const ofVerdict = sources.filter((s) => s.verdict === verdict);
+  const worst = ofVerdict.find((s) => s.lossy) ?? ofVerdict[0];
+  const alsoLossy = lossy && worst?.lossy === false ? sources.find((s) => s.lossy) : undefined;
   const reason =
     worst === undefined
       ? 'no traffic source'
-      : `${worst.source}: ${worst.reason}` + (loop === null ? '' : `; sustained by: ${loop.summary}`);
+      : `${worst.source}: ${worst.reason}` +
+        (alsoLossy === undefined ? '' : `; ${alsoLossy.source}: ${alsoLossy.reason}`) +
+        (loop === null ? '' : `; sustained by: ${loop.summary}`);
   return {
     verdict,
+    lossy,
     reason,
     triggers,
     lastTriggerEndMs,

@@ -60,8 +60,9 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   11: 'aac22dbd3cdf53ea59d4b5dc30209e2500861036d1df68aa24e6cb6809194c4e',
   // The reason of a source down with no trigger to blame (down before any trigger, or down with none at all) names
   // how its calls failed and says the load only when something it reaches was overloaded (was: `the load alone
-  // exceeds what the system serves` whatever the cause): stored runs' reasons differ. The bundled goldens
-  // (simulation results only) stay.
+  // exceeds what the system serves` whatever the cause), and a stable or recovered source whose reference goodput is
+  // under 95 % is lossy and says what it loses: stored runs' reasons differ. The bundled goldens (simulation results
+  // only) stay.
   12: 'aac22dbd3cdf53ea59d4b5dc30209e2500861036d1df68aa24e6cb6809194c4e',
 };
 

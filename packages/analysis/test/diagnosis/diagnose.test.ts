@@ -155,6 +155,58 @@ describe('diagnose', () => {
     );
   });
 
+  it('calls a run stable (lossy) when a saturated service loses a constant 12 % of the calls, and names that source', () => {
+    // 450 req/s into 4 workers of 10 ms (400 req/s) with a short queue: the same share rejected every second.
+    const config = resolveScenario({
+      duration: '20s',
+      services: { api: { serviceTime: '10ms', replicas: 1, concurrency: 4, queue: 8 } },
+      // A silent source listed first: the run's reason must still name the one that loses calls.
+      traffic: [
+        { name: 'ops', to: 'api', rate: 0 },
+        { name: 'users', to: 'api', rate: 450 },
+      ],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('stable');
+    expect(diagnosis.lossy).toBe(true);
+    expect(diagnosis.sources.map((s) => [s.source, s.verdict, s.lossy])).toEqual([
+      ['ops', 'stable', false],
+      ['users', 'stable', true],
+    ]);
+    expect(diagnosis.reason).toMatch(
+      /^users: goodput stayed within 5\.0 % of its reference \(8\d\.\d % of offered calls\) in every 5 s window, but lost 1\d\.\d % of offered calls throughout: the load exceeds what the system serves — api saturated \(utilisation 9\d\.\d %, [\d,]+ rejected\); failed calls over the run: rejected [\d,]+$/,
+    );
+  });
+
+  it('a run whose worst source recovered and another is lossy is lossy, and its reason names both', () => {
+    const config = resolveScenario({
+      duration: '30s',
+      services: {
+        api: { serviceTime: '10ms', replicas: 1, concurrency: 4, queue: 8 },
+        web: { serviceTime: '2ms', replicas: 2, concurrency: 8, queue: 16 },
+      },
+      traffic: [
+        { name: 'shoppers', to: 'web', rate: 200, timeout: '100ms' },
+        { name: 'users', to: 'api', rate: 450 },
+      ],
+      faults: [{ at: '10s', for: '5s', service: 'web', errorRate: 0.5 }],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.sources.map((s) => [s.source, s.verdict, s.lossy])).toEqual([
+      ['shoppers', 'degraded-recovered', false],
+      ['users', 'stable', true],
+    ]);
+    expect(diagnosis.verdict).toBe('degraded-recovered');
+    expect(diagnosis.lossy).toBe(true);
+    expect(diagnosis.reason).toMatch(
+      /^shoppers: goodput fell below the band at 10 s, .*; users: goodput stayed within/,
+    );
+    // The overload is judged before the fault: api's rejections then, not over the run.
+    expect(diagnosis.reason).toMatch(
+      /the load exceeds what the system serves — before the first trigger, api saturated \(utilisation 9\d\.\d %, [\d,]+ rejected\)/,
+    );
+  });
+
   it('names the services with Pending pods when the system never served the load', () => {
     // api's one pod requests more than the node has: it never runs, and every call fails.
     const config = resolveScenario({

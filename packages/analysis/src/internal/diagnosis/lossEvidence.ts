@@ -68,6 +68,8 @@ export interface LossEvidence {
   overloaded: OverloadedService[];
   /** Edges it reaches whose connection pool overflowed (in a run without triggers; else none). */
   overflowing: OverflowingEdge[];
+  /** Whether the overload was judged before the first trigger (a run with triggers), not over the whole run. */
+  beforeTrigger: boolean;
   /** The busiest service it reaches (highest mean utilisation before any trigger); null when it reaches none. */
   busiest: { service: string; utilisation: number } | null;
 }
@@ -152,6 +154,7 @@ export function lossEvidence(
   // Before the first trigger: the intervals that start before it (every interval without one, or when none does).
   const { startMs } = result.timeSeries;
   let idx = intervalsIn(startMs, 0, firstTriggerMs ?? Infinity);
+  const beforeTrigger = !untriggered && idx.length > 0;
   if (idx.length === 0) idx = startMs.map((_, i) => i);
   const totals = new Map(result.services.map((s) => [s.name, s] as const));
   const services = result.timeSeries.services
@@ -191,6 +194,7 @@ export function lossEvidence(
     ownErrors,
     overloaded,
     overflowing,
+    beforeTrigger,
     busiest,
   };
 }
@@ -218,7 +222,7 @@ export function loadBound(evidence: LossEvidence): boolean {
 
 /**
  * The overload the evidence shows, as `frontend saturated (utilisation 98.2 %, 4,193 rejected)`; at most three
- * services and two edges.
+ * services and two edges; led by `before the first trigger, ` in a run with triggers.
  */
 export function describeLoad(evidence: LossEvidence): string {
   const services = evidence.overloaded.slice(0, 3).map((s) => {
@@ -233,7 +237,7 @@ export function describeLoad(evidence: LossEvidence): string {
       (e) =>
         `${e.source} → ${e.destination} overflowing its connection pool (${count(e.overflows)} overflows)`,
     );
-  return [...services, ...edges].join(', ');
+  return (evidence.beforeTrigger ? 'before the first trigger, ' : '') + [...services, ...edges].join(', ');
 }
 
 /**
@@ -245,7 +249,8 @@ export function describeNoLoad(evidence: LossEvidence): string {
     evidence.busiest === null
       ? ''
       : ` (busiest: ${evidence.busiest.service}, utilisation ${percent(evidence.busiest.utilisation)})`;
-  return `no service it calls is saturated or rejects requests${busiest}`;
+  const when = evidence.beforeTrigger ? ' before the first trigger' : '';
+  return `no service it calls is saturated or rejects requests${when}${busiest}`;
 }
 
 /**

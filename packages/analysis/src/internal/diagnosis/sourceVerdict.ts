@@ -144,6 +144,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     recoveredAtMs: null,
     recoveryMs: null,
     stillDownMs: null,
+    lossy: false,
     reason,
   });
   const window = seconds(t.windowMs);
@@ -205,6 +206,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       recoveredAtMs: null,
       recoveryMs: null,
       stillDownMs: null,
+      lossy: false,
       reason:
         `goodput was ${percent(referenceRatio)} of offered calls before any trigger` +
         because(input.evidence, true) +
@@ -213,6 +215,8 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
           : `, with pods no node had room for: ${input.pending.join(', ')}`),
     };
   }
+  // A recovered source whose reference itself loses calls: it stays at, or returns to, a lossy level.
+  const lossy = referenceRatio < t.lossyRatio;
   if (firstBad < 0) {
     return {
       ...common,
@@ -221,7 +225,13 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       recoveredAtMs: null,
       recoveryMs: null,
       stillDownMs: null,
-      reason: `goodput stayed within ${percent(1 - t.bandRatio)} of its reference (${percent(referenceRatio)} of offered calls) in every ${window} window`,
+      lossy,
+      reason:
+        `goodput stayed within ${percent(1 - t.bandRatio)} of its reference (${percent(referenceRatio)} of offered calls) in every ${window} window` +
+        (lossy
+          ? `, but lost ${percent(1 - referenceRatio)} of offered calls throughout` +
+            because(input.evidence, false)
+          : ''),
     };
   }
   const degradedAtMs = startMs[fellAt(surplus, warmUp + firstBad, warmUp + firstBad + width - 1)] ?? 0;
@@ -244,7 +254,13 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       recoveredAtMs,
       recoveryMs,
       stillDownMs: null,
-      reason: `${fell} and was back within it for good from ${seconds(recoveredAtMs)}${when}`,
+      lossy,
+      reason:
+        `${fell} and was back within it for good from ${seconds(recoveredAtMs)}${when}` +
+        (lossy
+          ? `; its reference already lost ${percent(1 - referenceRatio)} of offered calls` +
+            because(input.evidence, false)
+          : ''),
     };
   }
   // Still below the band in the last window.
@@ -268,5 +284,14 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     stillDownMs = end - lastEnd;
     reason = `goodput is ${percent(finalRatio)} of offered calls at the end, only ${seconds(stillDownMs)} after the last trigger ended: run longer to tell recovery from metastability`;
   }
-  return { ...common, verdict, degradedAtMs, recoveredAtMs: null, recoveryMs: null, stillDownMs, reason };
+  return {
+    ...common,
+    verdict,
+    degradedAtMs,
+    recoveredAtMs: null,
+    recoveryMs: null,
+    stillDownMs,
+    lossy: false,
+    reason,
+  };
 }

@@ -94,7 +94,11 @@ describe('lossEvidence', () => {
       faults: [{ at: '6s', service: 'db', latency: '+200ms' }],
     };
     expect(loadBound(evidenceOf(scenario))).toBe(true);
-    expect(loadBound(evidenceOf(scenario, 6000))).toBe(false);
+    const before = evidenceOf(scenario, 6000);
+    expect(loadBound(before)).toBe(false);
+    expect(describeNoLoad(before)).toMatch(
+      /^no service it calls is saturated or rejects requests before the first trigger \(busiest: /,
+    );
   });
 
   it('counts only the services the source reaches', () => {

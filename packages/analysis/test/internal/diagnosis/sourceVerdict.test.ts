@@ -1,7 +1,7 @@
 // The verdict of one source on hand-made series (1 s intervals): recovery is where goodput stays in the band (a
 // backlog burst after a stall does not make up for the stall), the warm-up is left out of the reference, a run too
-// short to judge is unresolved, no goodput ratio exceeds 1, and a source down with no trigger to blame is said to be
-// down for the load only when the evidence shows an overload.
+// short to judge is unresolved, no goodput ratio exceeds 1, a source down with no trigger to blame is said to be
+// down for the load only when the evidence shows an overload, and a recovered source losing calls throughout is lossy.
 
 import type { EdgeSeries } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,7 @@ const TIMEOUTS: LossEvidence = {
   ownErrors: null,
   overloaded: [],
   overflowing: [],
+  beforeTrigger: false,
   busiest: { service: 'db', utilisation: 0.009 },
 };
 
@@ -77,6 +78,7 @@ const SATURATED: LossEvidence = {
   ownErrors: null,
   overloaded: [{ service: 'gateway', utilisation: 0.99, saturated: true, rejected: 1500, shed: 0 }],
   overflowing: [],
+  beforeTrigger: false,
   busiest: { service: 'gateway', utilisation: 0.99 },
 };
 
@@ -240,5 +242,47 @@ describe('sourceVerdict', () => {
     expect(loaded.reason).toMatch(
       /^goodput fell to 60\.0 % of offered calls with no trigger: the load exceeds what the system serves — gateway saturated/,
     );
+  });
+
+  it('calls a stable source whose reference loses more than 5 % lossy, and says what it loses and why', () => {
+    // 88 % of every second's calls succeed, the rest rejected: no change over time, a constant loss.
+    const source = verdictOf(repeat(30, [100, 88, 12]), NO_TRIGGER, undefined, { evidence: SATURATED });
+    expect(source.verdict).toBe('stable');
+    expect(source.lossy).toBe(true);
+    expect(source.reason).toBe(
+      'goodput stayed within 5.0 % of its reference (88.0 % of offered calls) in every 5 s window, but lost 12.0 % ' +
+        'of offered calls throughout: the load exceeds what the system serves — gateway saturated (utilisation ' +
+        '99.0 %, 1,500 rejected); failed calls over the run: rejected 1,500',
+    );
+    // At 96 % it is not lossy, and its reason is the plain one.
+    const fine = verdictOf(repeat(30, [100, 96, 4]), NO_TRIGGER, undefined, { evidence: SATURATED });
+    expect(fine.lossy).toBe(false);
+    expect(fine.reason).toBe(
+      'goodput stayed within 5.0 % of its reference (96.0 % of offered calls) in every 5 s window',
+    );
+  });
+
+  it('calls a source that recovers to a lossy reference lossy; no other verdict is', () => {
+    const intervals: Interval[] = [
+      ...repeat(10, [100, 80, 20]),
+      ...repeat(5, [100, 10, 90]),
+      ...repeat(15, [100, 80, 20]),
+    ];
+    const recovered = verdictOf(intervals, { firstTriggerMs: 10_000, lastTriggerEndMs: 15_000 }, undefined, {
+      evidence: TIMEOUTS,
+    });
+    expect(recovered.verdict).toBe('degraded-recovered');
+    expect(recovered.lossy).toBe(true);
+    expect(recovered.reason).toMatch(
+      /after the last trigger ended; its reference already lost 20\.0 % of offered calls, not for the load: no service it calls/,
+    );
+    const stuck = verdictOf(
+      [...repeat(10, [100, 80, 20]), ...repeat(20, [100, 10, 90])],
+      { firstTriggerMs: 10_000, lastTriggerEndMs: 15_000 },
+      undefined,
+      { evidence: TIMEOUTS },
+    );
+    expect(stuck.verdict).toBe('metastable');
+    expect(stuck.lossy).toBe(false);
   });
 });
