@@ -437,10 +437,10 @@ traffic:
     expect(first.out).toContain('point 0 (duration=1s), replication 0: zeno at 0 ms');
     expect(first.err).toContain("meshsim: 2 of 2 runs stopped early (zeno): stored with verdict 'stopped'");
     const [header, row] = readFileSync(csv, 'utf8').split('\n');
-    expect(header).toMatch(/,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards,warnings$/);
-    // The guards it ran with: the default --max-events, and the --max-events-per-instant given.
+    expect(header).toMatch(/,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards,warnings,lossy$/);
+    // The guards it ran with: the default --max-events, and the --max-events-per-instant given; not lossy.
     expect(row).toMatch(
-      /,stopped,.*,zeno,0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}",[^,]*$/,
+      /,stopped,.*,zeno,0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}",[^,]*,false$/,
     );
     // Resumed from the store with the same guards, the stopped runs are kept (they would stop again at the same
     // event), and still say so (exit 3).

@@ -197,11 +197,13 @@ describe('diagnosis renderers', () => {
       n: 3,
       seeds: [42, 1, 2],
       verdicts: { stable: 0, 'degraded-recovered': 1, unresolved: 0, degraded: 0, metastable: 2, stopped: 0 },
+      lossy: { stable: 0, 'degraded-recovered': 1, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
       figures: [{ key: 'successRatio', n: 3, mean: 0.5, halfWidth: 0.1, min: 0.4, max: 0.6 }],
     };
     const text = renderReplicationsText(summary);
     expect(text).toContain('Replications: 3 (seeds 42, 1, 2); mean ± 95 % CI (Student t)');
-    expect(text).toContain('Verdicts: degraded-recovered 1/3, metastable 2/3');
+    // The recovered run lost calls throughout: the count says so.
+    expect(text).toContain('Verdicts: degraded-recovered 1/3 (1 lossy), metastable 2/3');
     expect(text).toMatch(/success \(%\)\s+50\.00\s+± 10\.00\s+40\.00\s+60\.00/);
   });
 
@@ -210,6 +212,7 @@ describe('diagnosis renderers', () => {
       n: 5,
       seeds: [42, 1, 2, 3, 4],
       verdicts: { stable: 5, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
+      lossy: { stable: 0, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
       figures: [{ key: 'workPerRequest', n: 5, mean: 0.0012, halfWidth: 0.0003, min: 0.0009, max: 0.0016 }],
     };
     // At the figure's 2 decimals: 0.00 ± 0.00, 0.00, 0.00.
@@ -223,6 +226,7 @@ describe('diagnosis renderers', () => {
       n: 2,
       seeds: [42, 1],
       verdicts: { stable: 2, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
+      lossy: { stable: 0, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
       figures: [{ key: 'endToEndP99Ms', n: 2, mean: 1418.7, halfWidth: 1200.5, min: 1300, max: 1537.4 }],
     };
     expect(renderReplicationsText(summary)).toMatch(

@@ -238,6 +238,7 @@ export class ResultsStore {
         diagnosis.stopped === undefined ? null : dbl(diagnosis.stopped.atMs),
         diagnosis.stopped === undefined || guards === undefined ? null : storedGuards(guards),
         JSON.stringify(outcome.warnings),
+        diagnosis.lossy,
       ];
       await c.run(insertStatement('runs'), run);
       for (const override of outcome.overrides) {
@@ -313,6 +314,7 @@ export class ResultsStore {
               atMs: Number(row['stopped_at_ms']),
             },
       warnings: storedWarnings(row['warnings']),
+      lossy: row['lossy'] === null || row['lossy'] === undefined ? null : row['lossy'] === true,
     }));
     return keys === undefined ? rows : rows.filter((row) => keys.has(row.key));
   }

@@ -44,6 +44,9 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       // The run's warnings (JSON list of strings, `[]` for none); NULL in a store from before they were kept — a
       // resumed sweep then says it cannot show them.
       ['warnings', 'VARCHAR'],
+      // Whether the run is lossy (a recovered verdict losing calls throughout, docs/analysis.md#lossy); NULL in a
+      // store from before it was kept.
+      ['lossy', 'BOOLEAN'],
     ],
   },
   {
