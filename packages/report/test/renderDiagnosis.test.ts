@@ -192,6 +192,29 @@ describe('diagnosis renderers', () => {
     expect(column(renderComparisonCsv(summarizeComparison([base, other])))).toEqual(['', '']);
   });
 
+  it("shows a shape's lossy verdict as stable (lossy) in the comparison text, and a lossy flag in its JSON and CSV", () => {
+    const other = { ...result, scenario: { ...result.scenario, mesh: 'istio-sidecar' } };
+    const base = { ...result, scenario: { ...result.scenario, mesh: 'none' } };
+    const lossy: Diagnosis = { ...DIAGNOSIS, verdict: 'stable', lossy: true };
+    const summary = summarizeComparison([base, other], { diagnoses: [DIAGNOSIS, lossy] });
+    expect(renderComparisonText(summary)).toMatch(/^verdict\s+metastable\s+stable \(lossy\)$/m);
+    const json = JSON.parse(renderComparisonJson(summary)) as { shapes: Record<string, unknown>[] };
+    expect(json.shapes.map((s) => [s['verdict'], s['lossy']])).toEqual([
+      ['metastable', false],
+      ['stable', true],
+    ]);
+    const [header, ...rows] = renderComparisonCsv(summary)
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(','));
+    const at = header?.indexOf('verdict') ?? -1;
+    expect(header?.[at + 1]).toBe('lossy');
+    expect(rows.map((row) => row.slice(at, at + 2))).toEqual([
+      ['metastable', 'false'],
+      ['stable', 'true'],
+    ]);
+  });
+
   it('prints replications as mean ± 95 % CI with the verdict counts', () => {
     const summary: ReplicationSummary = {
       n: 3,
