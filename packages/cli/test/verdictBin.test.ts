@@ -72,21 +72,21 @@ function verdictLine(stdout: string): string {
 }
 
 describe('meshsim run: the cause a verdict names', () => {
-  it('names the timeouts behind the errors, not the load, when every call times out at ~1 % utilisation', () => {
+  it('names the timeouts behind the errors and no overloaded service, when every call times out at ~1 % utilisation', () => {
     const { code, stdout } = meshsim('run', TIMEOUTS, '--no-progress');
     expect(code).toBe(0);
     const line = verdictLine(stdout);
     expect(line).toMatch(
-      /^Verdict: degraded — client: goodput was 0\.0 % of offered calls before any trigger, not for the load: no service it calls is saturated or rejects requests \(busiest: db, utilisation \d\.\d %\); failed calls over the run: error (\d+), behind them api → db: timeout \1$/,
+      /^Verdict: degraded — client: goodput was 0\.0 % of offered calls before any trigger — failed calls over the run: error (\d+), behind them api → db: timeout \1; no service it calls is saturated or rejects requests \(busiest: db, utilisation \d\.\d %\)$/,
     );
     expect(line).not.toContain('exceeds');
   });
 
-  it("names a service's own errors, not the load, when it fails every call", () => {
+  it("names a service's own errors and no overloaded service, when it fails every call", () => {
     const { code, stdout } = meshsim('run', ERRORS, '--no-progress');
     expect(code).toBe(0);
     expect(verdictLine(stdout)).toMatch(
-      /^Verdict: degraded — real: goodput was 0\.0 % of offered calls before any trigger, not for the load: .*; failed calls over the run: error \d+, answered by api itself \(errorRate 100\.0 %\)$/,
+      /^Verdict: degraded — real: goodput was 0\.0 % of offered calls before any trigger — failed calls over the run: error \d+, answered by api itself \(errorRate 100\.0 %\); no service it calls is saturated or rejects requests \(busiest: api, utilisation \d\.\d %\)$/,
     );
   });
 
@@ -98,7 +98,7 @@ describe('meshsim run: the cause a verdict names', () => {
     };
     const [source] = document.diagnosis.sources;
     expect(source?.verdict).toBe('degraded');
-    expect(source?.reason).toContain('not for the load');
+    expect(source?.reason).toContain('no service it calls is saturated');
     expect(document.diagnosis.reason).toBe(`client: ${source?.reason ?? ''}`);
     const csv = meshsim('run', TIMEOUTS, '--csv', '--table', 'verdicts');
     expect(csv.code).toBe(0);

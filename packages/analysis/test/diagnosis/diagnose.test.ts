@@ -117,7 +117,7 @@ describe('diagnose', () => {
     expect(diagnosis.sources[0]?.reason).not.toContain('Pending');
   });
 
-  it('names timeouts, not the load, when every call times out at a service idle at ~1 %', () => {
+  it('names the timeouts and no overloaded service when every call times out at a service idle at ~1 %', () => {
     // The newcomer's tmo.yaml: api's calls to db time out after 10 ms, db answers in 50 ms.
     const config = resolveScenario({
       duration: '20s',
@@ -133,12 +133,12 @@ describe('diagnose', () => {
     const reason = diagnosis.sources[0]?.reason ?? '';
     expect(reason).not.toContain('exceeds');
     expect(reason).toMatch(
-      /^goodput was 0\.0 % of offered calls before any trigger, not for the load: no service it calls is saturated or rejects requests \(busiest: db, utilisation \d\.\d %\); failed calls over the run: error (\d+), behind them api → db: timeout \1$/,
+      /^goodput was 0\.0 % of offered calls before any trigger — failed calls over the run: error (\d+), behind them api → db: timeout \1; no service it calls is saturated or rejects requests \(busiest: db, utilisation \d\.\d %\)$/,
     );
     expect(diagnosis.reason).toBe(`client: ${reason}`);
   });
 
-  it("names a service's own errors, not the load, when it fails every call at 2 % utilisation", () => {
+  it("names a service's own errors and no overloaded service when it fails every call at 2 % utilisation", () => {
     // The newcomer's allfail.yaml: a silent source (rate 0) and one whose calls api fails with errorRate 1.
     const config = resolveScenario({
       duration: '5s',
@@ -151,7 +151,7 @@ describe('diagnose', () => {
     const diagnosis = diagnose(config, simulate(config));
     expect(diagnosis.verdict).toBe('degraded');
     expect(diagnosis.reason).toMatch(
-      /^real: goodput was 0\.0 % of offered calls before any trigger, not for the load: .*; failed calls over the run: error \d+, answered by api itself \(errorRate 100\.0 %\)$/,
+      /^real: goodput was 0\.0 % of offered calls before any trigger — failed calls over the run: error \d+, answered by api itself \(errorRate 100\.0 %\); no service it calls is saturated or rejects requests \(busiest: api, utilisation \d\.\d %\)$/,
     );
   });
 

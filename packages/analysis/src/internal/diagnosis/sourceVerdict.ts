@@ -33,14 +33,15 @@ export interface SourceVerdictInput {
 /**
  * Why a source lost calls with no trigger to blame, from `evidence`: `: the load exceeds what the system serves —
  * frontend saturated (…); failed calls over the run: rejected 4,193` when some service it reaches was overloaded,
- * else `, not for the load: no service it calls is saturated or rejects requests (…); failed calls over the run: …`;
- * `''` without evidence. `alone`: before any trigger (`the load alone`).
+ * else ` — failed calls over the run: …; no service it calls is saturated or rejects requests (busiest: …)` (the
+ * evidence, not a verdict on what else could be overloaded: proxies, node CPU); `''` without evidence. `alone`:
+ * before any trigger (`the load alone`).
  */
 function because(evidence: LossEvidence | undefined, alone: boolean): string {
   if (evidence === undefined) return '';
   return loadBound(evidence)
     ? `: the load${alone ? ' alone' : ''} exceeds what the system serves — ${describeLoad(evidence)}; ${describeFailures(evidence)}`
-    : `, not for the load: ${describeNoLoad(evidence)}; ${describeFailures(evidence)}`;
+    : ` — ${describeFailures(evidence)}; ${describeNoLoad(evidence)}`;
 }
 
 function sum(values: readonly number[], from: number, to: number): number {

@@ -82,7 +82,7 @@ describe('lossEvidence', () => {
     expect(describeLoad(evidence)).toMatch(/^api saturated \(utilisation \d+\.\d %, [\d,]+ rejected\)$/);
   });
 
-  it('judges the load before the first trigger only: a fault that saturates a service later is not the load', () => {
+  it('judges the load before the first trigger only: a fault that saturates a service later is not the load before it', () => {
     // db is fine until a 200 ms latency fault at 6 s saturates it.
     const scenario = {
       duration: '12s',

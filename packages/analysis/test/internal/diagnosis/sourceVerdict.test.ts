@@ -204,13 +204,13 @@ describe('sourceVerdict', () => {
     );
   });
 
-  it('says a source down before any trigger is not down for the load when nothing it reaches is overloaded', () => {
+  it('says how the calls of a source down before any trigger failed, and that nothing it reaches is overloaded', () => {
     const source = verdictOf(repeat(30, [100, 0, 100]), NO_TRIGGER, undefined, { evidence: TIMEOUTS });
     expect(source.verdict).toBe('degraded');
     expect(source.reason).toBe(
-      'goodput was 0.0 % of offered calls before any trigger, not for the load: no service it calls is saturated ' +
-        'or rejects requests (busiest: db, utilisation 0.9 %); failed calls over the run: error 3,000, behind them ' +
-        'gateway → db: timeout 3,000',
+      'goodput was 0.0 % of offered calls before any trigger — failed calls over the run: error 3,000, behind them ' +
+        'gateway → db: timeout 3,000; no service it calls is saturated or rejects requests (busiest: db, ' +
+        'utilisation 0.9 %)',
     );
     expect(source.reason).not.toContain('exceeds');
   });
@@ -236,7 +236,7 @@ describe('sourceVerdict', () => {
     const source = verdictOf(intervals, NO_TRIGGER, undefined, { evidence: TIMEOUTS });
     expect(source.verdict).toBe('degraded');
     expect(source.reason).toMatch(
-      /^goodput fell to 60\.0 % of offered calls with no trigger, not for the load: no service it calls is saturated/,
+      /^goodput fell to 60\.0 % of offered calls with no trigger — failed calls over the run: error 3,000, .*; no service it calls is saturated/,
     );
     const loaded = verdictOf(intervals, NO_TRIGGER, undefined, { evidence: SATURATED });
     expect(loaded.reason).toMatch(
@@ -274,7 +274,7 @@ describe('sourceVerdict', () => {
     expect(recovered.verdict).toBe('degraded-recovered');
     expect(recovered.lossy).toBe(true);
     expect(recovered.reason).toMatch(
-      /after the last trigger ended; its reference already lost 20\.0 % of offered calls, not for the load: no service it calls/,
+      /after the last trigger ended; its reference already lost 20\.0 % of offered calls — failed calls over the run: error 3,000/,
     );
     const stuck = verdictOf(
       [...repeat(10, [100, 80, 20]), ...repeat(20, [100, 10, 90])],
