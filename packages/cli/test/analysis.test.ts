@@ -69,13 +69,15 @@ describe('meshsim run: diagnosis, --set, --replications', () => {
     expect(json.diagnosis.verdict).toBe('degraded-recovered');
     expect(json.diagnosis.recoveryMs).toBe(2000);
     const metrics = (await run(...args, '--openmetrics', '--metrics', 'meshsim')).out;
-    expect(metrics).toContain('meshsim_verdict_info{scope="run",verdict="degraded-recovered"} 1');
+    expect(metrics).toContain(
+      'meshsim_verdict_info{scope="run",verdict="degraded-recovered",lossy="false"} 1',
+    );
     expect(metrics).toContain('meshsim_recovery_milliseconds{scope="client"} 2000');
     const csv = (await run(...args, '--csv', '--table', 'verdicts')).out.split('\n');
     expect(csv[0]).toBe(
-      'scope,verdict,reference_goodput_ratio,min_goodput_ratio,final_goodput_ratio,degraded_at_ms,recovered_at_ms,recovery_ms,still_down_ms,reason',
+      'scope,verdict,lossy,reference_goodput_ratio,min_goodput_ratio,final_goodput_ratio,degraded_at_ms,recovered_at_ms,recovery_ms,still_down_ms,reason',
     );
-    expect(csv[1]?.startsWith('run,degraded-recovered,,,,,,2000,,')).toBe(true);
+    expect(csv[1]?.startsWith('run,degraded-recovered,false,,,,,,2000,,')).toBe(true);
   });
 
   it('--set changes the scenario: without retries and at a lower rate the storm recovers', async () => {
@@ -436,11 +438,11 @@ traffic:
     expect(first.err).toContain("meshsim: 2 of 2 runs stopped early (zeno): stored with verdict 'stopped'");
     const [header, row] = readFileSync(csv, 'utf8').split('\n');
     expect(header).toMatch(
-      /,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards,warnings,proxy_memory_mib,proxy_cost_usd_per_month$/,
+      /,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards,warnings,proxy_memory_mib,proxy_cost_usd_per_month,lossy$/,
     );
-    // The guards it ran with: the default --max-events, and the --max-events-per-instant given.
+    // The guards it ran with: the default --max-events, and the --max-events-per-instant given; not lossy.
     expect(row).toMatch(
-      /,stopped,.*,zeno,0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}",[^,]*,[^,]*,[^,]*$/,
+      /,stopped,.*,zeno,0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}",[^,]*,[^,]*,[^,]*,false$/,
     );
     // Resumed from the store with the same guards, the stopped runs are kept (they would stop again at the same
     // event), and still say so (exit 3).

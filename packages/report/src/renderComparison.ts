@@ -142,6 +142,7 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
           return [column.json?.name ?? column.key, typeof value === 'number' ? round(value) : value];
         }),
       ),
+      ...(verdicts && { lossy: s.lossy ?? null }),
       edges: s.edges.map((e) => ({
         source: e.source,
         destination: e.destination,

@@ -43,6 +43,7 @@ function num(value: number | null): number | null {
 export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
   return {
     verdict: diagnosis.verdict,
+    lossy: diagnosis.lossy,
     reason: diagnosis.reason,
     triggers: diagnosis.triggers.map((t) => ({
       kind: t.kind,
@@ -57,6 +58,7 @@ export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
       source: s.source,
       to: s.to,
       verdict: s.verdict,
+      lossy: s.lossy,
       referenceRatio: num(s.referenceRatio),
       minRatio: num(s.minRatio),
       finalRatio: num(s.finalRatio),
@@ -127,6 +129,7 @@ export function diagnosisFamilies(diagnosis: Diagnosis, context: ColumnContext):
       labels: [
         ['scope', row.scope],
         ['verdict', row.verdict],
+        ['lossy', String(row.lossy)],
       ],
       value: 1,
     }));

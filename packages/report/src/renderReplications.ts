@@ -9,11 +9,21 @@ import { formatInterval } from './internal/intervalFormat.js';
 import { formatTable } from './internal/formatTable.js';
 import type { JsonValue } from './JsonValue.js';
 
-/** The verdict counts as `metastable 3/5, degraded-recovered 2/5` (only verdicts that occurred). */
-export function verdictCounts(verdicts: Readonly<Record<string, number>>, n: number): string {
+/**
+ * The verdict counts as `metastable 3/5, degraded-recovered 2/5` (only verdicts that occurred), each with how many of
+ * its runs were lossy when any was: `stable 3/3 (2 lossy)` (docs/analysis.md#lossy).
+ */
+export function verdictCounts(
+  verdicts: Readonly<Record<string, number>>,
+  n: number,
+  lossy: Readonly<Record<string, number>> = {},
+): string {
   return Object.entries(verdicts)
     .filter(([, count]) => count > 0)
-    .map(([verdict, count]) => `${verdict} ${count}/${n}`)
+    .map(([verdict, count]) => {
+      const lost = lossy[verdict] ?? 0;
+      return `${verdict} ${count}/${n}${lost > 0 ? ` (${lost} lossy)` : ''}`;
+    })
     .join(', ');
 }
 
@@ -26,7 +36,7 @@ export function renderReplicationsText(summary: ReplicationSummary): string {
   });
   const title =
     `Replications: ${summary.n} (seeds ${summary.seeds.map(String).join(', ')}); mean ± 95 % CI (Student t)` +
-    `\nVerdicts: ${verdictCounts(summary.verdicts, summary.n)}`;
+    `\nVerdicts: ${verdictCounts(summary.verdicts, summary.n, summary.lossy)}`;
   return formatTable(
     [
       { header: 'figure', align: 'left' },
@@ -46,6 +56,7 @@ export function replicationsJson(summary: ReplicationSummary): JsonValue {
     n: summary.n,
     seeds: summary.seeds,
     verdicts: summary.verdicts,
+    lossy: summary.lossy,
     confidence: 0.95,
     figures: summary.figures.map(intervalJson),
   };

@@ -118,7 +118,7 @@ export function renderSweepText(result: SweepResult): string {
     result.summary.map((point) => [
       ...point.values.map((v) => String(v.value)),
       String(point.runs),
-      verdictCounts(point.verdicts, point.runs),
+      verdictCounts(point.verdicts, point.runs, point.lossy),
       ...figures.map((f) => cell(point, f.key)),
     ]),
   );
@@ -159,6 +159,7 @@ export function renderSweepJson(result: SweepResult): string {
       runs: point.runs,
       verdict: point.verdict,
       verdicts: point.verdicts,
+      lossy: point.lossy,
       stopped: point.stopped.map((stop) => ({
         replication: stop.replication,
         reason: stop.reason,

@@ -118,6 +118,8 @@ export interface ShapeSummary {
   stopped?: RunStopped;
   /** The run's verdict, when the comparison was given diagnoses. */
   verdict?: Verdict;
+  /** Whether that verdict is lossy (recovers, but loses calls throughout: docs/analysis.md#lossy); with `verdict`. */
+  lossy?: boolean;
 }
 
 /** One shape's paired differences against the baseline, figure by figure. */
@@ -217,6 +219,7 @@ export function summarizeComparison(
 
   const shapes = results.map((result, index): ShapeSummary => {
     const verdict = options.diagnoses?.[index]?.verdict;
+    const lossy = options.diagnoses?.[index]?.lossy;
     // What the shape's config says that its result does not carry: its balancer, the proxy resources it borrows.
     const notes =
       options.config === undefined ? null : comparedShapeNotes(options.config, result.scenario.mesh);
@@ -296,6 +299,7 @@ export function summarizeComparison(
       ...(result.scenario.meshProfiles !== undefined && { meshProfiles: result.scenario.meshProfiles }),
       ...(result.stopped !== undefined && { stopped: result.stopped }),
       ...(verdict !== undefined && { verdict }),
+      ...(verdict !== undefined && lossy !== undefined && { lossy }),
     };
   });
   const keepAliveOff = options.config === undefined ? [] : withoutKeepAlive(options.config);

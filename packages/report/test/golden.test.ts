@@ -66,6 +66,7 @@ function makeReplicationSummary(): ReplicationSummary {
     n: 5,
     seeds: [42, 1, 2, 3, 4],
     verdicts: { stable: 4, 'degraded-recovered': 1, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
+    lossy: { stable: 0, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
     figures: [
       interval('successRatio', 0.999988, 0.000003),
       interval('goodputRps', 1234.56, 23.7),

@@ -121,6 +121,7 @@ describe('the HTML run report', () => {
 /** A diagnosis with a verdict and nothing else to tell. */
 const STABLE: Diagnosis = {
   verdict: 'stable',
+  lossy: false,
   reason: 'no trigger',
   triggers: [],
   lastTriggerEndMs: null,

@@ -65,9 +65,9 @@ describe('diagnosis renderers', () => {
     const documented = page.split('<!-- columns: csv verdicts -->')[1]?.split('\n')[2];
     expect(csv[0]).toBe(documented);
     expect(csv[1]).toBe(
-      'run,metastable,,,,,,,40000,client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended',
+      'run,metastable,false,,,,,,,40000,client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended',
     );
-    expect(csv[2]?.startsWith('client,metastable,0.999,0,0,31000,,,40000,')).toBe(true);
+    expect(csv[2]?.startsWith('client,metastable,false,0.999,0,0,31000,,,40000,')).toBe(true);
   });
 
   it('shows no goodput for a source that offered no call: – in text, null in JSON, empty CSV cells, no sample', () => {
@@ -100,9 +100,48 @@ describe('diagnosis renderers', () => {
       finalRatio: null,
     });
     const csv = renderVerdictsCsv(idle, { durationMs: 90_000 }).split('\n');
-    expect(csv[3]).toBe('batch,stable,,,,,,,,no call was offered');
+    expect(csv[3]).toBe('batch,stable,false,,,,,,,,no call was offered');
     expect(renderOpenMetrics(result, { diagnosis: idle })).not.toContain(
       'meshsim_goodput_ratio{scope="batch"',
+    );
+  });
+
+  it('shows a lossy verdict as `stable (lossy)` to people, and keeps the verdict and the flag apart for machines', () => {
+    const first = DIAGNOSIS.sources[0] as Diagnosis['sources'][number];
+    const lossy: Diagnosis = {
+      ...DIAGNOSIS,
+      verdict: 'stable',
+      lossy: true,
+      reason:
+        'client: goodput stayed within 5.0 % of its reference, but lost 12.7 % of offered calls throughout',
+      stillDownMs: null,
+      loop: null,
+      sources: [
+        {
+          ...first,
+          verdict: 'stable',
+          lossy: true,
+          referenceRatio: 0.873,
+          minRatio: 0.844,
+          finalRatio: 0.871,
+          degradedAtMs: null,
+          stillDownMs: null,
+        },
+      ],
+    };
+    const text = renderText(result, { diagnosis: lossy });
+    expect(text).toContain('Verdict: stable (lossy) — client: goodput stayed within');
+    expect(text).toMatch(/^client\s+stable \(lossy\)\s+87\.3\s+84\.4\s+87\.1\s/m);
+    const doc = JSON.parse(renderJson(result, { diagnosis: lossy })) as {
+      diagnosis: { verdict: string; lossy: boolean; sources: { verdict: string; lossy: boolean }[] };
+    };
+    expect(doc.diagnosis).toMatchObject({ verdict: 'stable', lossy: true });
+    expect(doc.diagnosis.sources[0]).toMatchObject({ verdict: 'stable', lossy: true });
+    const csv = renderVerdictsCsv(lossy, { durationMs: 90_000 }).split('\n');
+    expect(csv[1]?.startsWith('run,stable,true,')).toBe(true);
+    expect(csv[2]?.startsWith('client,stable,true,0.873,')).toBe(true);
+    expect(renderOpenMetrics(result, { diagnosis: lossy })).toContain(
+      'meshsim_verdict_info{scope="client",verdict="stable",lossy="true"} 1',
     );
   });
 
@@ -121,7 +160,7 @@ describe('diagnosis renderers', () => {
 
   it('adds the diagnosis families to OpenMetrics', () => {
     const metrics = renderOpenMetrics(result, { diagnosis: DIAGNOSIS });
-    expect(metrics).toContain('meshsim_verdict_info{scope="run",verdict="metastable"} 1');
+    expect(metrics).toContain('meshsim_verdict_info{scope="run",verdict="metastable",lossy="false"} 1');
     expect(metrics).toContain('meshsim_still_down_milliseconds{scope="client"} 40000');
     expect(metrics).toContain('meshsim_goodput_ratio{scope="client",window="reference"} 0.999');
     expect(metrics).toContain('meshsim_attempts_per_request{depth="1",window="analysis"} 2.98');
@@ -153,16 +192,41 @@ describe('diagnosis renderers', () => {
     expect(column(renderComparisonCsv(summarizeComparison([base, other])))).toEqual(['', '']);
   });
 
+  it("shows a shape's lossy verdict as stable (lossy) in the comparison text, and a lossy flag in its JSON and CSV", () => {
+    const other = { ...result, scenario: { ...result.scenario, mesh: 'istio-sidecar' } };
+    const base = { ...result, scenario: { ...result.scenario, mesh: 'none' } };
+    const lossy: Diagnosis = { ...DIAGNOSIS, verdict: 'stable', lossy: true };
+    const summary = summarizeComparison([base, other], { diagnoses: [DIAGNOSIS, lossy] });
+    expect(renderComparisonText(summary)).toMatch(/^verdict\s+metastable\s+stable \(lossy\)$/m);
+    const json = JSON.parse(renderComparisonJson(summary)) as { shapes: Record<string, unknown>[] };
+    expect(json.shapes.map((s) => [s['verdict'], s['lossy']])).toEqual([
+      ['metastable', false],
+      ['stable', true],
+    ]);
+    const [header, ...rows] = renderComparisonCsv(summary)
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(','));
+    const at = header?.indexOf('verdict') ?? -1;
+    expect(header?.[at + 1]).toBe('lossy');
+    expect(rows.map((row) => row.slice(at, at + 2))).toEqual([
+      ['metastable', 'false'],
+      ['stable', 'true'],
+    ]);
+  });
+
   it('prints replications as mean ± 95 % CI with the verdict counts', () => {
     const summary: ReplicationSummary = {
       n: 3,
       seeds: [42, 1, 2],
       verdicts: { stable: 0, 'degraded-recovered': 1, unresolved: 0, degraded: 0, metastable: 2, stopped: 0 },
+      lossy: { stable: 0, 'degraded-recovered': 1, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
       figures: [{ key: 'successRatio', n: 3, mean: 0.5, halfWidth: 0.1, min: 0.4, max: 0.6 }],
     };
     const text = renderReplicationsText(summary);
     expect(text).toContain('Replications: 3 (seeds 42, 1, 2); mean ± 95 % CI (Student t)');
-    expect(text).toContain('Verdicts: degraded-recovered 1/3, metastable 2/3');
+    // The recovered run lost calls throughout: the count says so.
+    expect(text).toContain('Verdicts: degraded-recovered 1/3 (1 lossy), metastable 2/3');
     expect(text).toMatch(/success \(%\)\s+50\.00\s+± 10\.00\s+40\.00\s+60\.00/);
   });
 
@@ -171,6 +235,7 @@ describe('diagnosis renderers', () => {
       n: 5,
       seeds: [42, 1, 2, 3, 4],
       verdicts: { stable: 5, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
+      lossy: { stable: 0, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
       figures: [{ key: 'workPerRequest', n: 5, mean: 0.0012, halfWidth: 0.0003, min: 0.0009, max: 0.0016 }],
     };
     // At the figure's 2 decimals: 0.00 ± 0.00, 0.00, 0.00.
@@ -184,6 +249,7 @@ describe('diagnosis renderers', () => {
       n: 2,
       seeds: [42, 1],
       verdicts: { stable: 2, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
+      lossy: { stable: 0, 'degraded-recovered': 0, unresolved: 0, degraded: 0, metastable: 0, stopped: 0 },
       figures: [{ key: 'endToEndP99Ms', n: 2, mean: 1418.7, halfWidth: 1200.5, min: 1300, max: 1537.4 }],
     };
     expect(renderReplicationsText(summary)).toMatch(

@@ -189,10 +189,31 @@ describe('renderHtml', () => {
       cascade: [],
     };
     const page = markup(renderHtml(makeResult(), { diagnosis: stable }));
+    expect(page).toContain('<dt>Verdict</dt><dd>stable</dd>');
     expect(page).toContain('<dt>Triggers</dt><dd>none</dd>');
     expect(page).toContain('<dt>Cascade</dt><dd>no service failed</dd>');
     expect(page).not.toContain('Sustaining loop');
     expect(page).not.toContain('Work amplification');
+  });
+
+  it('with the diagnosis of a lossy run: says stable (lossy) in the story, the verdict line and the table', () => {
+    const diagnosis = makeDiagnosis();
+    const [source] = diagnosis.sources;
+    const lossy: Diagnosis = {
+      ...diagnosis,
+      verdict: 'stable',
+      lossy: true,
+      reason:
+        'client: goodput stayed within 5.0 % of its reference, but lost 12.7 % of offered calls throughout',
+      triggers: [],
+      stillDownMs: null,
+      loop: null,
+      sources: source === undefined ? [] : [{ ...source, verdict: 'stable', lossy: true, stillDownMs: null }],
+    };
+    const page = markup(renderHtml(makeResult(), { diagnosis: lossy }));
+    expect(page).toContain('<dt>Verdict</dt><dd>stable (lossy)</dd>');
+    expect(page).toContain('<dt>Verdict</dt><dd>stable (lossy) — client: goodput stayed within');
+    expect(page).toContain('<tr><th scope="row">client</th><td>stable (lossy)</td>');
   });
 
   it('with the overrides: names them in the run details, after the duration; nothing without', () => {

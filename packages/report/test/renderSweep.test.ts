@@ -70,6 +70,37 @@ describe('renderSweepText', () => {
     });
   });
 
+  it('says how many runs of a verdict were lossy in the verdicts column, and gives the counts in the JSON', () => {
+    const [point] = result.summary;
+    if (point === undefined) throw new Error('no point');
+    const none = {
+      stable: 0,
+      'degraded-recovered': 0,
+      unresolved: 0,
+      degraded: 0,
+      metastable: 0,
+      stopped: 0,
+    };
+    const lossy = {
+      ...result,
+      summary: [
+        {
+          ...point,
+          runs: 3,
+          verdicts: { ...none, stable: 2, 'degraded-recovered': 1 },
+          lossy: { ...none, stable: 2 },
+        },
+      ],
+    };
+    expect(renderSweepText(lossy)).toContain(' stable 2/3 (2 lossy), degraded-recovered 1/3 ');
+    expect(renderSweepText(result)).not.toContain('lossy');
+    expect(JSON.parse(renderSweepJson(lossy))).toMatchObject({
+      summary: [
+        { verdicts: { stable: 2, 'degraded-recovered': 1 }, lossy: { stable: 2, 'degraded-recovered': 0 } },
+      ],
+    });
+  });
+
   it('names the shard that ran and how many of the runs it has, when there is one', () => {
     expect(renderSweepText({ ...result, shard: { index: 3, count: 4 } }).split('\n')[0]).toBe(
       'Sweep: 1 point × 1 replication = 1 run; shard 3/4 has 1 of them: 1 run now, 0 already in the store',

@@ -88,7 +88,16 @@ export interface SourceDiagnosis {
   recoveryMs: number | null;
   /** Run end − end of the last trigger, when still below the band at the end [ms]; else null. */
   stillDownMs: number | null;
-  /** One sentence saying why. */
+  /**
+   * A qualifier of the recovered verdicts: true when the source is `stable` or `degraded-recovered` but its reference
+   * goodput ratio is below `lossyRatio` (95 %) — it loses calls throughout, at the level it stays at or returns to
+   * (docs/analysis.md#lossy). False for every other verdict (they already say the source did not recover).
+   */
+  lossy: boolean;
+  /**
+   * One sentence saying why: for a source down before any trigger, a `lossy` one, or one down with no trigger, how its
+   * calls failed and whether the services it reaches were overloaded (docs/analysis.md#why-calls-failed).
+   */
   reason: string;
 }
 
@@ -169,6 +178,11 @@ export interface DiagnosisStop {
 export interface Diagnosis {
   /** The most severe of the sources' verdicts (`stable` with no source); `stopped` when a guard stopped the run. */
   verdict: Verdict;
+  /**
+   * The run's verdict is `stable` or `degraded-recovered` and some source is `lossy` (loses calls throughout):
+   * shown as `stable (lossy)`; the verdict itself keeps its meaning.
+   */
+  lossy: boolean;
   /** One sentence for the run. */
   reason: string;
   /**

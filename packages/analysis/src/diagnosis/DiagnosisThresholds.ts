@@ -9,6 +9,11 @@ export interface DiagnosisThresholds {
   bandRatio: number;
   /** A reference goodput ratio below this means the source was down before any trigger (`degraded`). */
   downRatio: number;
+  /**
+   * A `stable` or `degraded-recovered` source whose reference goodput ratio is below this loses calls throughout:
+   * it is `lossy` (an assumption: the band's width, docs/analysis.md#lossy).
+   */
+  lossyRatio: number;
   /** Minimum time after the last trigger before a source still below the band is `metastable` [ms]. */
   metastableAfterMs: number;
   /**
@@ -35,6 +40,7 @@ export const DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze
   windowMs: 5000,
   bandRatio: 0.95,
   downRatio: 0.5,
+  lossyRatio: 0.95,
   metastableAfterMs: 10_000,
   warmUpRatio: 0.5,
   loopUtilisation: 0.9,

@@ -8,6 +8,7 @@ import { serviceDepths } from '../internal/diagnosis/callDepths.js';
 import { depthAmplification } from '../internal/diagnosis/depthAmplification.js';
 import type { Span } from '../internal/diagnosis/depthAmplification.js';
 import { findTriggers } from '../internal/diagnosis/findTriggers.js';
+import { lossEvidence } from '../internal/diagnosis/lossEvidence.js';
 import { sourceVerdict } from '../internal/diagnosis/sourceVerdict.js';
 import { sustainingLoop } from '../internal/diagnosis/sustainingLoop.js';
 import type { Diagnosis, SourceDiagnosis, SourceVerdict, Verdict } from './Diagnosis.js';
@@ -102,6 +103,7 @@ export function diagnose(
       lastTriggerEndMs,
       thresholds: t,
       pending,
+      evidence: lossEvidence(config, result, source.name, source.to, firstTriggerMs, t),
     }),
   );
   // A run a guard stopped is not diagnosed: what it measured covers only the simulated time it reached.
@@ -128,6 +130,7 @@ export function diagnose(
   if (stop !== undefined) {
     return {
       verdict,
+      lossy: false,
       reason:
         `stopped early (${stop.reason}) at ${simulated(stop.atMs)} of ${simulated(durationMs)} simulated: ` +
         'not diagnosed (a verdict needs the whole run)',
@@ -146,13 +149,21 @@ export function diagnose(
   const down = sources.some((s) => !isRecovered(s.verdict) && s.referenceRatio !== null);
   const loop = down ? sustainingLoop(config, result, depths, window, t) : null;
 
-  const worst = sources.find((s) => s.verdict === verdict);
+  // The run is lossy when it recovers but some source loses calls throughout: its reason names a lossy source of
+  // the run's verdict, or else, after the source it names, the first lossy one.
+  const lossy = isRecovered(verdict) && sources.some((s) => s.lossy);
+  const ofVerdict = sources.filter((s) => s.verdict === verdict);
+  const worst = ofVerdict.find((s) => s.lossy) ?? ofVerdict[0];
+  const alsoLossy = lossy && worst?.lossy === false ? sources.find((s) => s.lossy) : undefined;
   const reason =
     worst === undefined
       ? 'no traffic source'
-      : `${worst.source}: ${worst.reason}` + (loop === null ? '' : `; sustained by: ${loop.summary}`);
+      : `${worst.source}: ${worst.reason}` +
+        (alsoLossy === undefined ? '' : `; ${alsoLossy.source}: ${alsoLossy.reason}`) +
+        (loop === null ? '' : `; sustained by: ${loop.summary}`);
   return {
     verdict,
+    lossy,
     reason,
     triggers,
     lastTriggerEndMs,

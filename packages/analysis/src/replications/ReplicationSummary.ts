@@ -15,6 +15,8 @@ export interface ReplicationSummary {
   seeds: (number | string)[];
   /** Replications per verdict. */
   verdicts: Record<Verdict, number>;
+  /** Of those, the lossy ones (docs/analysis.md#lossy), per verdict: only `stable` and `degraded-recovered` can be. */
+  lossy: Record<Verdict, number>;
   figures: FigureInterval[];
 }
 
@@ -25,6 +27,7 @@ export function summarizeReplications(outcomes: readonly RunOutcome[]): Replicat
     n: ordered.length,
     seeds: ordered.map((o) => o.seed),
     verdicts: countVerdicts(ordered.map((o) => o.diagnosis.verdict)),
+    lossy: countVerdicts(ordered.filter((o) => o.diagnosis.lossy).map((o) => o.diagnosis.verdict)),
     figures: figureIntervals(
       ordered.map((o) => o.figures),
       RUN_FIGURES.map((f) => f.key),

@@ -240,6 +240,7 @@ export class ResultsStore {
         JSON.stringify(outcome.warnings),
         dbl(figures.proxyMemoryMiB),
         dbl(figures.proxyCostPerMonthUsd),
+        diagnosis.lossy,
       ];
       await c.run(insertStatement('runs'), run);
       for (const override of outcome.overrides) {
@@ -317,6 +318,7 @@ export class ResultsStore {
               atMs: Number(row['stopped_at_ms']),
             },
       warnings: storedWarnings(row['warnings']),
+      lossy: row['lossy'] === null || row['lossy'] === undefined ? null : row['lossy'] === true,
     }));
     return keys === undefined ? rows : rows.filter((row) => keys.has(row.key));
   }

@@ -23,4 +23,9 @@ export interface StoredRun {
    * them (written by a meshsim from before they were kept).
    */
   warnings: string[] | null;
+  /**
+   * Whether the run is lossy: its verdict recovers but some source loses calls throughout (docs/analysis.md#lossy);
+   * null when the store did not record it (written by a meshsim from before it was kept).
+   */
+  lossy: boolean | null;
 }

@@ -48,6 +48,9 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       // store from before they were kept, and the cost without prices. Their intervals leave such a run out.
       ['proxy_memory_mib', 'DOUBLE'],
       ['proxy_cost_usd_per_month', 'DOUBLE'],
+      // Whether the run is lossy (a recovered verdict losing calls throughout, docs/analysis.md#lossy); NULL in a
+      // store from before it was kept.
+      ['lossy', 'BOOLEAN'],
     ],
   },
   {

@@ -21,6 +21,11 @@ export interface SweepPointSummary {
   verdicts: Record<Verdict, number>;
   /** The most frequent verdict (ties: the more severe; `stopped` wins every tie). */
   verdict: Verdict | null;
+  /**
+   * Of `verdicts`, the runs that were lossy (docs/analysis.md#lossy), per verdict: only `stable` and
+   * `degraded-recovered` can be; a run whose store did not record it counts as not lossy.
+   */
+  lossy: Record<Verdict, number>;
   /** The runs a guard stopped early (verdict `stopped`, not diagnosed), in replication order; empty when none. */
   stopped: (DiagnosisStop & { replication: number })[];
   figures: FigureInterval[];
@@ -71,6 +76,7 @@ export function summarizeSweep(
         runs: mine.length,
         verdicts,
         verdict: majorityVerdict(verdicts),
+        lossy: countVerdicts(mine.filter((run) => run.lossy === true).map((run) => run.verdict)),
         stopped: mine.flatMap((run) =>
           run.stopped === null ? [] : [{ replication: run.replication, ...run.stopped }],
         ),

@@ -113,7 +113,98 @@ describe('diagnose', () => {
     const diagnosis = diagnose(config, simulate(config));
     expect(diagnosis.verdict).toBe('degraded');
     expect(diagnosis.sources[0]?.reason).toContain('load alone');
+    expect(diagnosis.sources[0]?.reason).toMatch(/api saturated \(utilisation [\d.]+ %, [\d,]+ rejected\)/);
     expect(diagnosis.sources[0]?.reason).not.toContain('Pending');
+  });
+
+  it('names the timeouts and no overloaded service when every call times out at a service idle at ~1 %', () => {
+    // The newcomer's tmo.yaml: api's calls to db time out after 10 ms, db answers in 50 ms.
+    const config = resolveScenario({
+      duration: '20s',
+      seed: 1,
+      services: {
+        api: { replicas: 4, serviceTime: '5ms', calls: [{ to: 'db', timeout: '10ms' }] },
+        db: { replicas: 4, serviceTime: '50ms' },
+      },
+      traffic: [{ to: 'api', rate: 10 }],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('degraded');
+    const reason = diagnosis.sources[0]?.reason ?? '';
+    expect(reason).not.toContain('exceeds');
+    expect(reason).toMatch(
+      /^goodput was 0\.0 % of offered calls before any trigger — failed calls over the run: error (\d+), behind them api → db: timeout \1; no service it calls is saturated or rejects requests \(busiest: db, utilisation \d\.\d %\)$/,
+    );
+    expect(diagnosis.reason).toBe(`client: ${reason}`);
+  });
+
+  it("names a service's own errors and no overloaded service when it fails every call at 2 % utilisation", () => {
+    // The newcomer's allfail.yaml: a silent source (rate 0) and one whose calls api fails with errorRate 1.
+    const config = resolveScenario({
+      duration: '5s',
+      services: { api: { serviceTime: '5ms', errorRate: 1 } },
+      traffic: [
+        { to: 'api', rate: 0 },
+        { name: 'real', to: 'api', rate: 50 },
+      ],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('degraded');
+    expect(diagnosis.reason).toMatch(
+      /^real: goodput was 0\.0 % of offered calls before any trigger — failed calls over the run: error \d+, answered by api itself \(errorRate 100\.0 %\); no service it calls is saturated or rejects requests \(busiest: api, utilisation \d\.\d %\)$/,
+    );
+  });
+
+  it('calls a run stable (lossy) when a saturated service loses a constant 12 % of the calls, and names that source', () => {
+    // 450 req/s into 4 workers of 10 ms (400 req/s) with a short queue: the same share rejected every second.
+    const config = resolveScenario({
+      duration: '20s',
+      services: { api: { serviceTime: '10ms', replicas: 1, concurrency: 4, queue: 8 } },
+      // A silent source listed first: the run's reason must still name the one that loses calls.
+      traffic: [
+        { name: 'ops', to: 'api', rate: 0 },
+        { name: 'users', to: 'api', rate: 450 },
+      ],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('stable');
+    expect(diagnosis.lossy).toBe(true);
+    expect(diagnosis.sources.map((s) => [s.source, s.verdict, s.lossy])).toEqual([
+      ['ops', 'stable', false],
+      ['users', 'stable', true],
+    ]);
+    expect(diagnosis.reason).toMatch(
+      /^users: goodput stayed within 5\.0 % of its reference \(8\d\.\d % of offered calls\) in every 5 s window, but lost 1\d\.\d % of offered calls throughout: the load exceeds what the system serves — api saturated \(utilisation 9\d\.\d %, [\d,]+ rejected\); failed calls over the run: rejected [\d,]+$/,
+    );
+  });
+
+  it('a run whose worst source recovered and another is lossy is lossy, and its reason names both', () => {
+    const config = resolveScenario({
+      duration: '30s',
+      services: {
+        api: { serviceTime: '10ms', replicas: 1, concurrency: 4, queue: 8 },
+        web: { serviceTime: '2ms', replicas: 2, concurrency: 8, queue: 16 },
+      },
+      traffic: [
+        { name: 'shoppers', to: 'web', rate: 200, timeout: '100ms' },
+        { name: 'users', to: 'api', rate: 450 },
+      ],
+      faults: [{ at: '10s', for: '5s', service: 'web', errorRate: 0.5 }],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.sources.map((s) => [s.source, s.verdict, s.lossy])).toEqual([
+      ['shoppers', 'degraded-recovered', false],
+      ['users', 'stable', true],
+    ]);
+    expect(diagnosis.verdict).toBe('degraded-recovered');
+    expect(diagnosis.lossy).toBe(true);
+    expect(diagnosis.reason).toMatch(
+      /^shoppers: goodput fell below the band at 10 s, .*; users: goodput stayed within/,
+    );
+    // The overload is judged before the fault: api's rejections then, not over the run.
+    expect(diagnosis.reason).toMatch(
+      /the load exceeds what the system serves — before the first trigger, api saturated \(utilisation 9\d\.\d %, [\d,]+ rejected\)/,
+    );
   });
 
   it('names the services with Pending pods when the system never served the load', () => {

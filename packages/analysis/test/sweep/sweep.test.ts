@@ -57,6 +57,7 @@ const ADDED_COLUMNS = [
   'warnings',
   'proxy_memory_mib',
   'proxy_cost_usd_per_month',
+  'lossy',
 ];
 
 /**
@@ -106,6 +107,38 @@ describe('sweep', () => {
     const seeds = result.runs.map((run) => run.seed);
     expect(seeds[0]).not.toBe(seeds[1]);
     expect(seeds[2]).toBe(seeds[0]);
+  });
+
+  it('stores whether each run was lossy and counts the lossy runs of each verdict per point', async () => {
+    // 4 workers of 10 ms (400 req/s) with a short queue: 300 req/s served whole, 450 req/s losing ~12 % throughout.
+    const saturating = scenarioSource(
+      'saturating.yaml',
+      `duration: 8s
+services:
+  api: { serviceTime: 10ms, replicas: 1, concurrency: 4, queue: 8 }
+traffic:
+  - { name: users, rate: 300, to: api }
+`,
+    );
+    const store = await ResultsStore.open(join(dir, 'lossy.duckdb'));
+    try {
+      const result = await sweep(saturating, {
+        axes: [parseSetOption('traffic.0.rate=300,450')],
+        replications: 2,
+        workers: 0,
+        store,
+      });
+      const [served, losing] = result.summary;
+      expect(served?.verdicts.stable).toBe(2);
+      expect(served?.lossy.stable).toBe(0);
+      expect(losing?.verdicts.stable).toBe(2);
+      expect(losing?.lossy.stable).toBe(2);
+      expect(result.runs.map((run) => run.lossy)).toEqual([false, false, true, true]);
+      const rows = await store.dump('runs');
+      expect(rows.map((row) => row['lossy'])).toEqual([false, false, true, true]);
+    } finally {
+      store.close();
+    }
   });
 
   it('writes identical stores with 0, 1, 2 and 4 workers', async () => {
@@ -476,8 +509,9 @@ describe('sweep', () => {
         run.figures.nodeCpuUtilisation,
         run.figures.proxyCpuRequestedCores,
         run.stopped,
+        run.lossy,
       ]),
-    ).toEqual(old.map(() => [null, null, null, null]));
+    ).toEqual(old.map(() => [null, null, null, null, null]));
     const resumed = await sweep(source, { ...options, replications: 2, store });
     // Nothing reused: the earlier model's runs stay in the store but the sweep simulates every run again.
     expect([resumed.ran, resumed.skipped, resumed.outdated]).toEqual([12, 0, 6]);

@@ -4,6 +4,7 @@
 import { count, fixed, groupedFixed, ms, percent, signedMs } from '../internal/format.js';
 import type { ShapeSummary } from '../summarizeComparison.js';
 import type { Column, ColumnTable } from './Column.js';
+import { verdictLabel } from './verdictColumns.js';
 
 /** The fields of a shape summary that hold a number (or null where it may be missing). */
 type NumberField = {
@@ -92,9 +93,21 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       {
         key: 'verdict',
         read: (shape) => shape.verdict ?? null,
-        text: { header: 'verdict' },
         json: { name: 'verdict' },
         csv: { name: 'verdict' },
+      },
+      // The verdict as people read it (`stable (lossy)`); JSON and CSV keep the verdict and the flag apart (the JSON's
+      // boolean `lossy` follows the table's fields).
+      {
+        key: 'verdictLabel',
+        read: (shape) =>
+          shape.verdict === undefined ? null : verdictLabel(shape.verdict, shape.lossy === true),
+        text: { header: 'verdict' },
+      },
+      {
+        key: 'lossy',
+        read: (shape) => (shape.verdict === undefined ? null : String(shape.lossy === true)),
+        csv: { name: 'lossy' },
       },
       {
         key: 'warnings',

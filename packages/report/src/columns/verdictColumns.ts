@@ -1,5 +1,5 @@
-// The columns of a verdict row (the run's, then each traffic source's): verdict, goodput ratios, when it
-// degraded and recovered, how long it stayed down — text headers, CSV names and OpenMetrics samples.
+// The columns of a verdict row (the run's, then each traffic source's): verdict (and whether it is lossy), goodput
+// ratios, when it degraded and recovered, how long it stayed down — text headers, CSV names and OpenMetrics samples.
 
 import type { Diagnosis, SourceDiagnosis, Verdict } from '@meshsim/analysis';
 
@@ -10,6 +10,8 @@ import type { Column, ColumnTable, MetricFamily } from './Column.js';
 export interface VerdictRow {
   scope: string;
   verdict: Verdict;
+  /** A recovered verdict whose reference goodput loses calls throughout (docs/analysis.md#lossy). */
+  lossy: boolean;
   referenceRatio: number | null;
   minRatio: number | null;
   finalRatio: number | null;
@@ -20,11 +22,19 @@ export interface VerdictRow {
   reason: string;
 }
 
+/**
+ * A verdict as the text and HTML show it: `stable (lossy)` for a lossy one (a recovered verdict whose reference
+ * goodput loses calls throughout), else the verdict itself. Machine formats keep the verdict and a `lossy` flag apart.
+ */
+export function verdictLabel(verdict: Verdict, lossy: boolean): string {
+  return lossy ? `${verdict} (lossy)` : verdict;
+}
+
 /** The info family of the verdicts (renderDiagnosis writes its samples: the verdict is a label). */
 export const VERDICT: MetricFamily = {
   name: 'meshsim_verdict',
   type: 'info',
-  help: 'The diagnosis of the run (scope="run") and of each traffic source: stable, degraded-recovered, metastable, unresolved or degraded; stopped for a run a guard stopped early (not diagnosed).',
+  help: 'The diagnosis of the run (scope="run") and of each traffic source: stable, degraded-recovered, metastable, unresolved or degraded; stopped for a run a guard stopped early (not diagnosed); lossy="true" when a recovered verdict loses calls throughout.',
 };
 const RECOVERY: MetricFamily = {
   name: 'meshsim_recovery_milliseconds',
@@ -53,6 +63,7 @@ export function verdictRows(diagnosis: Diagnosis): VerdictRow[] {
   const source = (s: SourceDiagnosis): VerdictRow => ({
     scope: (named.get(s.source) ?? 0) > 1 ? `${s.source} → ${s.to}` : s.source,
     verdict: s.verdict,
+    lossy: s.lossy,
     referenceRatio: s.referenceRatio,
     minRatio: s.minRatio,
     finalRatio: s.finalRatio,
@@ -66,6 +77,7 @@ export function verdictRows(diagnosis: Diagnosis): VerdictRow[] {
     {
       scope: 'run',
       verdict: diagnosis.verdict,
+      lossy: diagnosis.lossy,
       referenceRatio: null,
       minRatio: null,
       finalRatio: null,
@@ -115,10 +127,17 @@ export const VERDICT_COLUMNS: ColumnTable<VerdictRow> = {
     {
       key: 'verdict',
       read: (row) => row.verdict,
-      text: { header: 'verdict' },
       // Exported as the label of meshsim_verdict_info (an info metric), not as a value.
       csv: { name: 'verdict' },
     },
+    // The verdict as people read it (`stable (lossy)`); the CSV keeps the verdict and the flag apart.
+    {
+      key: 'verdictLabel',
+      read: (row) => verdictLabel(row.verdict, row.lossy),
+      text: { header: 'verdict' },
+    },
+    // A label of meshsim_verdict_info too.
+    { key: 'lossy', read: (row) => String(row.lossy), csv: { name: 'lossy' } },
     ratioColumn('referenceRatio', 'reference goodput (%)', 'reference_goodput_ratio', 'reference'),
     ratioColumn('minRatio', 'lowest (%)', 'min_goodput_ratio', 'min'),
     ratioColumn('finalRatio', 'final (%)', 'final_goodput_ratio', 'final'),

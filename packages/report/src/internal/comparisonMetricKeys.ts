@@ -24,7 +24,7 @@ const METRIC_KEYS: readonly string[] = [
   'connectionsOpened',
   'tlsHandshakes',
   'handshakeCpuMs',
-  'verdict',
+  'verdictLabel',
   'warnings',
 ];
 
@@ -51,7 +51,7 @@ export function comparisonMetricKeys(summary: ComparisonSummary): string[] {
   return METRIC_KEYS.flatMap((key) =>
     key === 'loadBalancer' && !balancers
       ? []
-      : key === 'verdict'
+      : key === 'verdictLabel'
         ? verdicts
           ? [key]
           : []

@@ -5,13 +5,13 @@ import type { Diagnosis, Trigger } from '@meshsim/analysis';
 
 import { AMPLIFICATION_COLUMNS } from '../columns/amplificationColumns.js';
 import type { ColumnContext, ColumnTable } from '../columns/Column.js';
-import { VERDICT_COLUMNS, verdictRows } from '../columns/verdictColumns.js';
+import { VERDICT_COLUMNS, verdictLabel, verdictRows } from '../columns/verdictColumns.js';
 import { duration } from './format.js';
 
 /** The columns of the goodput-per-source table (the verdicts CSV has them all). */
 const VERDICT_KEYS = [
   'scope',
-  'verdict',
+  'verdictLabel',
   'referenceRatio',
   'minRatio',
   'finalRatio',
@@ -65,7 +65,7 @@ export function diagnosisBlocks(diagnosis: Diagnosis, context: ColumnContext): D
     {
       kind: 'facts',
       facts: [
-        ['Verdict', `${diagnosis.verdict} — ${diagnosis.reason}`],
+        ['Verdict', `${verdictLabel(diagnosis.verdict, diagnosis.lossy)} — ${diagnosis.reason}`],
         [
           'Triggers',
           diagnosis.triggers.length === 0

@@ -587,6 +587,7 @@ export function renderAll(result: SimulationResult): Record<string, string> {
 export function makeDiagnosis(): Diagnosis {
   return {
     verdict: 'metastable',
+    lossy: false,
     reason: 'client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended',
     triggers: [{ kind: 'fault', description: 'latency fault on checkout', startMs: 30_000, endMs: 50_000 }],
     lastTriggerEndMs: 50_000,
@@ -604,6 +605,7 @@ export function makeDiagnosis(): Diagnosis {
         recoveredAtMs: null,
         recoveryMs: null,
         stillDownMs: 40_000,
+        lossy: false,
         reason: 'still down',
       },
     ],

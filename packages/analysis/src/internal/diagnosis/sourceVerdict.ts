@@ -5,6 +5,8 @@ import type { EdgeSeries } from '@meshsim/mesh';
 
 import type { SourceDiagnosis, SourceVerdict } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
+import { describeFailures, describeLoad, describeNoLoad, loadBound } from './lossEvidence.js';
+import type { LossEvidence } from './lossEvidence.js';
 
 /** What the verdict of a source needs besides its series. */
 export interface SourceVerdictInput {
@@ -21,6 +23,25 @@ export interface SourceVerdictInput {
   thresholds: DiagnosisThresholds;
   /** The services with Pending pods, as `api (2 of 2 pods Pending)`: what a degraded reason names. @defaultValue none */
   pending?: readonly string[];
+  /**
+   * How its calls failed and whether what they reach was overloaded: what the reason of a source that lost calls
+   * with no trigger to blame names. @defaultValue none: the reason names no cause
+   */
+  evidence?: LossEvidence;
+}
+
+/**
+ * Why a source lost calls with no trigger to blame, from `evidence`: `: the load exceeds what the system serves —
+ * frontend saturated (…); failed calls over the run: rejected 4,193` when some service it reaches was overloaded,
+ * else ` — failed calls over the run: …; no service it calls is saturated or rejects requests (busiest: …)` (the
+ * evidence, not a verdict on what else could be overloaded: proxies, node CPU); `''` without evidence. `alone`:
+ * before any trigger (`the load alone`).
+ */
+function because(evidence: LossEvidence | undefined, alone: boolean): string {
+  if (evidence === undefined) return '';
+  return loadBound(evidence)
+    ? `: the load${alone ? ' alone' : ''} exceeds what the system serves — ${describeLoad(evidence)}; ${describeFailures(evidence)}`
+    : ` — ${describeFailures(evidence)}; ${describeNoLoad(evidence)}`;
 }
 
 function sum(values: readonly number[], from: number, to: number): number {
@@ -124,6 +145,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     recoveredAtMs: null,
     recoveryMs: null,
     stillDownMs: null,
+    lossy: false,
     reason,
   });
   const window = seconds(t.windowMs);
@@ -185,13 +207,17 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       recoveredAtMs: null,
       recoveryMs: null,
       stillDownMs: null,
+      lossy: false,
       reason:
-        `goodput was ${percent(referenceRatio)} of offered calls before any trigger: the load alone exceeds what the system serves` +
+        `goodput was ${percent(referenceRatio)} of offered calls before any trigger` +
+        because(input.evidence, true) +
         (input.pending === undefined || input.pending.length === 0
           ? ''
           : `, with pods no node had room for: ${input.pending.join(', ')}`),
     };
   }
+  // A recovered source whose reference itself loses calls: it stays at, or returns to, a lossy level.
+  const lossy = referenceRatio < t.lossyRatio;
   if (firstBad < 0) {
     return {
       ...common,
@@ -200,7 +226,13 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       recoveredAtMs: null,
       recoveryMs: null,
       stillDownMs: null,
-      reason: `goodput stayed within ${percent(1 - t.bandRatio)} of its reference (${percent(referenceRatio)} of offered calls) in every ${window} window`,
+      lossy,
+      reason:
+        `goodput stayed within ${percent(1 - t.bandRatio)} of its reference (${percent(referenceRatio)} of offered calls) in every ${window} window` +
+        (lossy
+          ? `, but lost ${percent(1 - referenceRatio)} of offered calls throughout` +
+            because(input.evidence, false)
+          : ''),
     };
   }
   const degradedAtMs = startMs[fellAt(surplus, warmUp + firstBad, warmUp + firstBad + width - 1)] ?? 0;
@@ -223,7 +255,13 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       recoveredAtMs,
       recoveryMs,
       stillDownMs: null,
-      reason: `${fell} and was back within it for good from ${seconds(recoveredAtMs)}${when}`,
+      lossy,
+      reason:
+        `${fell} and was back within it for good from ${seconds(recoveredAtMs)}${when}` +
+        (lossy
+          ? `; its reference already lost ${percent(1 - referenceRatio)} of offered calls` +
+            because(input.evidence, false)
+          : ''),
     };
   }
   // Still below the band in the last window.
@@ -235,7 +273,8 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     verdict = 'degraded';
     reason =
       lastEnd === null
-        ? `goodput fell to ${percent(finalRatio)} of offered calls with no trigger: the load or the configuration keeps it down`
+        ? `goodput fell to ${percent(finalRatio)} of offered calls with no trigger` +
+          because(input.evidence, false)
         : `goodput is ${percent(finalRatio)} of offered calls at the end, while a trigger is still active`;
   } else if (end - lastEnd >= t.metastableAfterMs) {
     verdict = 'metastable';
@@ -246,5 +285,14 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     stillDownMs = end - lastEnd;
     reason = `goodput is ${percent(finalRatio)} of offered calls at the end, only ${seconds(stillDownMs)} after the last trigger ended: run longer to tell recovery from metastability`;
   }
-  return { ...common, verdict, degradedAtMs, recoveredAtMs: null, recoveryMs: null, stillDownMs, reason };
+  return {
+    ...common,
+    verdict,
+    degradedAtMs,
+    recoveredAtMs: null,
+    recoveryMs: null,
+    stillDownMs,
+    lossy: false,
+    reason,
+  };
 }

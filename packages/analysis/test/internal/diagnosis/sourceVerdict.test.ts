@@ -1,11 +1,13 @@
 // The verdict of one source on hand-made series (1 s intervals): recovery is where goodput stays in the band (a
 // backlog burst after a stall does not make up for the stall), the warm-up is left out of the reference, a run too
-// short to judge is unresolved, and no goodput ratio exceeds 1.
+// short to judge is unresolved, no goodput ratio exceeds 1, a source down with no trigger to blame is said to be
+// down for the load only when the evidence shows an overload, and a recovered source losing calls throughout is lossy.
 
 import type { EdgeSeries } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
 import { DIAGNOSIS_THRESHOLDS } from '../../../src/index.js';
+import type { LossEvidence } from '../../../src/internal/diagnosis/lossEvidence.js';
 import { sourceVerdict } from '../../../src/internal/diagnosis/sourceVerdict.js';
 import type { SourceVerdictInput } from '../../../src/internal/diagnosis/sourceVerdict.js';
 
@@ -36,6 +38,7 @@ function verdictOf(
   intervals: readonly Interval[],
   triggers: { firstTriggerMs: number | null; lastTriggerEndMs: number | null },
   durationMs = intervals.length * 1000,
+  extra: Pick<SourceVerdictInput, 'evidence' | 'pending'> = {},
 ): ReturnType<typeof sourceVerdict> {
   const input: SourceVerdictInput = {
     source: 'users',
@@ -46,9 +49,38 @@ function verdictOf(
     durationMs,
     ...triggers,
     thresholds: DIAGNOSIS_THRESHOLDS,
+    ...extra,
   };
   return sourceVerdict(input);
 }
+
+const NO_TRIGGER = { firstTriggerMs: null, lastTriggerEndMs: null };
+
+/** Every call failed as `error`, from the timeouts of gateway's calls to db; nothing busier than 1 %. */
+const TIMEOUTS: LossEvidence = {
+  failed: 3000,
+  inFlight: 0,
+  causes: [{ cause: 'error', calls: 3000 }],
+  behind: [{ source: 'gateway', destination: 'db', causes: [{ cause: 'timeout', calls: 3000 }] }],
+  ownErrors: null,
+  overloaded: [],
+  overflowing: [],
+  beforeTrigger: false,
+  busiest: { service: 'db', utilisation: 0.009 },
+};
+
+/** gateway saturated, rejecting what its queue cannot hold. */
+const SATURATED: LossEvidence = {
+  failed: 1500,
+  inFlight: 0,
+  causes: [{ cause: 'rejected', calls: 1500 }],
+  behind: [],
+  ownErrors: null,
+  overloaded: [{ service: 'gateway', utilisation: 0.99, saturated: true, rejected: 1500, shed: 0 }],
+  overflowing: [],
+  beforeTrigger: false,
+  busiest: { service: 'gateway', utilisation: 0.99 },
+};
 
 /**
  * The newcomer's incident (a slow db 10–40 s, queue-timeout shedding): no call succeeds from 11 s to 39 s, then the
@@ -170,5 +202,87 @@ describe('sourceVerdict', () => {
     expect(warming.reason).toBe(
       'its calls took 2 s to start completing (warm-up), leaving less than one 5 s window to judge: too short to judge',
     );
+  });
+
+  it('says how the calls of a source down before any trigger failed, and that nothing it reaches is overloaded', () => {
+    const source = verdictOf(repeat(30, [100, 0, 100]), NO_TRIGGER, undefined, { evidence: TIMEOUTS });
+    expect(source.verdict).toBe('degraded');
+    expect(source.reason).toBe(
+      'goodput was 0.0 % of offered calls before any trigger — failed calls over the run: error 3,000, behind them ' +
+        'gateway → db: timeout 3,000; no service it calls is saturated or rejects requests (busiest: db, ' +
+        'utilisation 0.9 %)',
+    );
+    expect(source.reason).not.toContain('exceeds');
+  });
+
+  it('says the load alone exceeds what the system serves only when the evidence shows an overload', () => {
+    const source = verdictOf(repeat(30, [100, 45, 55]), NO_TRIGGER, undefined, {
+      evidence: SATURATED,
+      pending: ['gateway (1 of 2 pods Pending)'],
+    });
+    expect(source.verdict).toBe('degraded');
+    expect(source.reason).toBe(
+      'goodput was 45.0 % of offered calls before any trigger: the load alone exceeds what the system serves — ' +
+        'gateway saturated (utilisation 99.0 %, 1,500 rejected); failed calls over the run: rejected 1,500, ' +
+        'with pods no node had room for: gateway (1 of 2 pods Pending)',
+    );
+    // Without evidence the reason names no cause.
+    const bare = verdictOf(repeat(30, [100, 45, 55]), NO_TRIGGER);
+    expect(bare.reason).toBe('goodput was 45.0 % of offered calls before any trigger');
+  });
+
+  it('names the evidence when goodput falls with no trigger and stays down', () => {
+    const intervals: Interval[] = [...repeat(10, [100, 100, 0]), ...repeat(20, [100, 60, 40])];
+    const source = verdictOf(intervals, NO_TRIGGER, undefined, { evidence: TIMEOUTS });
+    expect(source.verdict).toBe('degraded');
+    expect(source.reason).toMatch(
+      /^goodput fell to 60\.0 % of offered calls with no trigger — failed calls over the run: error 3,000, .*; no service it calls is saturated/,
+    );
+    const loaded = verdictOf(intervals, NO_TRIGGER, undefined, { evidence: SATURATED });
+    expect(loaded.reason).toMatch(
+      /^goodput fell to 60\.0 % of offered calls with no trigger: the load exceeds what the system serves — gateway saturated/,
+    );
+  });
+
+  it('calls a stable source whose reference loses more than 5 % lossy, and says what it loses and why', () => {
+    // 88 % of every second's calls succeed, the rest rejected: no change over time, a constant loss.
+    const source = verdictOf(repeat(30, [100, 88, 12]), NO_TRIGGER, undefined, { evidence: SATURATED });
+    expect(source.verdict).toBe('stable');
+    expect(source.lossy).toBe(true);
+    expect(source.reason).toBe(
+      'goodput stayed within 5.0 % of its reference (88.0 % of offered calls) in every 5 s window, but lost 12.0 % ' +
+        'of offered calls throughout: the load exceeds what the system serves — gateway saturated (utilisation ' +
+        '99.0 %, 1,500 rejected); failed calls over the run: rejected 1,500',
+    );
+    // At 96 % it is not lossy, and its reason is the plain one.
+    const fine = verdictOf(repeat(30, [100, 96, 4]), NO_TRIGGER, undefined, { evidence: SATURATED });
+    expect(fine.lossy).toBe(false);
+    expect(fine.reason).toBe(
+      'goodput stayed within 5.0 % of its reference (96.0 % of offered calls) in every 5 s window',
+    );
+  });
+
+  it('calls a source that recovers to a lossy reference lossy; no other verdict is', () => {
+    const intervals: Interval[] = [
+      ...repeat(10, [100, 80, 20]),
+      ...repeat(5, [100, 10, 90]),
+      ...repeat(15, [100, 80, 20]),
+    ];
+    const recovered = verdictOf(intervals, { firstTriggerMs: 10_000, lastTriggerEndMs: 15_000 }, undefined, {
+      evidence: TIMEOUTS,
+    });
+    expect(recovered.verdict).toBe('degraded-recovered');
+    expect(recovered.lossy).toBe(true);
+    expect(recovered.reason).toMatch(
+      /after the last trigger ended; its reference already lost 20\.0 % of offered calls — failed calls over the run: error 3,000/,
+    );
+    const stuck = verdictOf(
+      [...repeat(10, [100, 80, 20]), ...repeat(20, [100, 10, 90])],
+      { firstTriggerMs: 10_000, lastTriggerEndMs: 15_000 },
+      undefined,
+      { evidence: TIMEOUTS },
+    );
+    expect(stuck.verdict).toBe('metastable');
+    expect(stuck.lossy).toBe(false);
   });
 });

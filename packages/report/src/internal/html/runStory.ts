@@ -5,6 +5,7 @@ import type { Diagnosis } from '@meshsim/analysis';
 import { isMeshShapeName, meshShape } from '@meshsim/mesh';
 import type { EdgeMetrics, SimulationConfig, SimulationResult, TrafficConfig } from '@meshsim/mesh';
 
+import { verdictLabel } from '../../columns/verdictColumns.js';
 import { measuredMs } from '../columnContext.js';
 import { count, duration, fixed, ms, percent } from '../format.js';
 import { profileText } from '../meshProfiles.js';
@@ -68,10 +69,11 @@ function successStory(result: SimulationResult, sources: readonly EdgeMetrics[])
 /**
  * The verdict in words, with how long it took to recover or how long the run stayed down (the diagnosis'
  * `recoveryMs` and `stillDownMs`): `degraded-recovered, back 2 s after the last trigger ended`,
- * `metastable, still down 30 s after the last trigger ended`. The Diagnosis section says why.
+ * `metastable, still down 30 s after the last trigger ended`, `stable (lossy)`. The Diagnosis section says why.
  */
 export function verdictLine(diagnosis: Diagnosis): string {
-  const { verdict, recoveryMs, stillDownMs } = diagnosis;
+  const { recoveryMs, stillDownMs } = diagnosis;
+  const verdict = verdictLabel(diagnosis.verdict, diagnosis.lossy);
   if (recoveryMs !== null) {
     return recoveryMs < 0
       ? `${verdict}, back ${duration(-recoveryMs)} before the last trigger ended (while it was still active)`

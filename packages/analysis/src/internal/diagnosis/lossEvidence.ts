@@ -1,0 +1,277 @@
+// Why a traffic source lost calls, from the run's own evidence: the causes of the failed calls on its entry edge,
+// the failing calls behind the errors its services answered, and whether the services it reaches were overloaded
+// before any trigger (saturated, rejecting or shedding requests, overflowing a connection pool) — what a reason names.
+
+import { FAILURE_CAUSES } from '@meshsim/mesh';
+import type { EdgeMetrics, FailureCause, SimulationConfig, SimulationResult } from '@meshsim/mesh';
+
+import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
+import { intervalsIn, meanAt, sumAt } from './intervals.js';
+
+/** Failed calls of one cause. */
+export interface CauseCount {
+  cause: FailureCause;
+  calls: number;
+}
+
+/** One failing call behind an error a service answered: `api → db` and the causes of its failed calls. */
+export interface FailingCall {
+  source: string;
+  destination: string;
+  causes: CauseCount[];
+}
+
+/** A service the source reaches that was overloaded before any trigger. */
+export interface OverloadedService {
+  service: string;
+  /** Mean utilisation before any trigger, in [0, 1]. */
+  utilisation: number;
+  /** Whether that is at or above `loopUtilisation` (else it only rejected or shed requests). */
+  saturated: boolean;
+  /** Requests it rejected with 503 (queue full) before any trigger. */
+  rejected: number;
+  /** Requests it shed (load shedding) over the run; counted only in a run without triggers, else 0. */
+  shed: number;
+}
+
+/** An edge the source reaches whose client-side connection pool overflowed (Envoy's `max_pending_requests`…). */
+export interface OverflowingEdge {
+  source: string;
+  destination: string;
+  overflows: number;
+}
+
+/**
+ * The evidence of one source's losses. The result keeps failure causes, shed requests and pool overflows for the
+ * whole run only: the causes are over the run; the overload is before the first trigger (the whole run without
+ * one), with sheds and overflows counted only in a run without triggers.
+ */
+export interface LossEvidence {
+  /** Failed calls of the source's entry edge. */
+  failed: number;
+  /** Its calls still in flight at the end. */
+  inFlight: number;
+  /** The causes of those failed calls, most first (ties in `FAILURE_CAUSES` order), none with 0 calls. */
+  causes: CauseCount[];
+  /**
+   * When the entry service answered errors (`error`, `bad-gateway`, `gateway-timeout`): the failing calls behind
+   * them, hop by hop (at each service, its call with the most failed calls), as far as they go; empty otherwise.
+   */
+  behind: FailingCall[];
+  /**
+   * The service that answered errors with no failing call of its own behind them (its own 500s), with its
+   * configured `errorRate` and, for a service with several versions, the errors of each version that answered any;
+   * else null.
+   */
+  ownErrors: { service: string; errorRate: number; versions: { name: string; errors: number }[] } | null;
+  /** Services it reaches with mean utilisation ≥ `loopUtilisation`, or that rejected or shed requests. */
+  overloaded: OverloadedService[];
+  /** Edges it reaches whose connection pool overflowed (in a run without triggers; else none). */
+  overflowing: OverflowingEdge[];
+  /** Whether the overload was judged before the first trigger (a run with triggers), not over the whole run. */
+  beforeTrigger: boolean;
+  /** The busiest service it reaches (highest mean utilisation before any trigger); null when it reaches none. */
+  busiest: { service: string; utilisation: number } | null;
+}
+
+/** Causes a service answers with when a call it made failed (or when its own application errs: `error`). */
+const DEPENDENCY_CAUSES: readonly FailureCause[] = ['error', 'bad-gateway', 'gateway-timeout'];
+/** The policy counter of an attempt refused by a full connection pool (policies/policyEvents.ts). */
+const POOL_OVERFLOW = 'breaker-overflow';
+/** Hops followed behind an error at most. */
+const MAX_HOPS = 5;
+
+function causesOf(edge: EdgeMetrics): CauseCount[] {
+  return FAILURE_CAUSES.map((cause) => ({ cause, calls: edge.failures[cause] }))
+    .filter((c) => c.calls > 0)
+    .sort((a, b) => b.calls - a.calls);
+}
+
+function answersErrors(causes: readonly CauseCount[]): boolean {
+  return causes.some((c) => DEPENDENCY_CAUSES.includes(c.cause));
+}
+
+/** The services a source reaches: its entry service and every service called from one it reaches. */
+function reached(result: SimulationResult, entry: string): Set<string> {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (const e of result.edges) {
+      if (e.source === next && e.calls > 0 && !seen.has(e.destination)) {
+        seen.add(e.destination);
+        queue.push(e.destination);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * The evidence of the losses of the source `name` whose entry service is `to` (see {@link LossEvidence} for the
+ * spans); `firstTriggerMs` null without triggers.
+ */
+export function lossEvidence(
+  config: SimulationConfig,
+  result: SimulationResult,
+  name: string,
+  to: string,
+  firstTriggerMs: number | null,
+  t: DiagnosisThresholds,
+): LossEvidence {
+  const entry = result.edges.find((e) => e.source === name && e.destination === to);
+  const causes = entry === undefined ? [] : causesOf(entry);
+  const behind: FailingCall[] = [];
+  let ownErrors: LossEvidence['ownErrors'] = null;
+  if (answersErrors(causes)) {
+    const visited = new Set<string>();
+    let service = to;
+    while (!visited.has(service) && behind.length < MAX_HOPS) {
+      visited.add(service);
+      const failing = result.edges
+        .filter((e) => e.source === service && e.failed > 0)
+        .sort((a, b) => b.failed - a.failed)[0];
+      if (failing === undefined) {
+        const errorRate = config.services.find((s) => s.name === service)?.errorRate ?? 0;
+        const versions = result.services.find((s) => s.name === service)?.versions ?? [];
+        ownErrors = {
+          service,
+          errorRate,
+          versions:
+            versions.length < 2
+              ? []
+              : versions.filter((v) => v.errors > 0).map((v) => ({ name: v.name, errors: v.errors })),
+        };
+        break;
+      }
+      const hop = causesOf(failing);
+      behind.push({ source: failing.source, destination: failing.destination, causes: hop });
+      if (!answersErrors(hop)) break;
+      service = failing.destination;
+    }
+  }
+  const names = reached(result, to);
+  const untriggered = firstTriggerMs === null;
+  // Before the first trigger: the intervals that start before it (every interval without one, or when none does).
+  const { startMs } = result.timeSeries;
+  let idx = intervalsIn(startMs, 0, firstTriggerMs ?? Infinity);
+  const beforeTrigger = !untriggered && idx.length > 0;
+  if (idx.length === 0) idx = startMs.map((_, i) => i);
+  const totals = new Map(result.services.map((s) => [s.name, s] as const));
+  const services = result.timeSeries.services
+    .filter((s) => names.has(s.name))
+    .map((s) => {
+      const utilisation = meanAt(s.utilisation, idx);
+      return {
+        service: s.name,
+        utilisation: Number.isFinite(utilisation) ? utilisation : 0,
+        rejected: sumAt(s.rejected, idx),
+        shed: untriggered ? (totals.get(s.name)?.shed ?? 0) : 0,
+      };
+    });
+  const overloaded = services
+    .map((s) => ({ ...s, saturated: s.utilisation >= t.loopUtilisation }))
+    .filter((s) => s.saturated || s.rejected > 0 || s.shed > 0);
+  const overflowing = untriggered
+    ? result.edges
+        .filter((e) => (e.source === name ? e.destination === to : names.has(e.source)))
+        .map((e) => ({
+          source: e.source,
+          destination: e.destination,
+          overflows: e.policyEvents[POOL_OVERFLOW] ?? 0,
+        }))
+        .filter((e) => e.overflows > 0)
+    : [];
+  let busiest: LossEvidence['busiest'] = null;
+  for (const s of services) {
+    if (busiest === null || s.utilisation > busiest.utilisation)
+      busiest = { service: s.service, utilisation: s.utilisation };
+  }
+  return {
+    failed: entry?.failed ?? 0,
+    inFlight: entry?.inFlight ?? 0,
+    causes,
+    behind,
+    ownErrors,
+    overloaded,
+    overflowing,
+    beforeTrigger,
+    busiest,
+  };
+}
+
+/** `4193` → `4,193`. */
+function count(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)} %`;
+}
+
+/** `rejected 4,193, timeout 12`: at most three causes, the rest summed as `other`. */
+function causeList(causes: readonly CauseCount[]): string {
+  const shown = causes.slice(0, 3).map((c) => `${c.cause} ${count(c.calls)}`);
+  const rest = causes.slice(3).reduce((sum, c) => sum + c.calls, 0);
+  return rest > 0 ? `${shown.join(', ')}, other ${count(rest)}` : shown.join(', ');
+}
+
+/** Whether the evidence shows the load exceeding what the services serve. */
+export function loadBound(evidence: LossEvidence): boolean {
+  return evidence.overloaded.length > 0 || evidence.overflowing.length > 0;
+}
+
+/**
+ * The overload the evidence shows, as `frontend saturated (utilisation 98.2 %, 4,193 rejected)`; at most three
+ * services and two edges; led by `before the first trigger, ` in a run with triggers.
+ */
+export function describeLoad(evidence: LossEvidence): string {
+  const services = evidence.overloaded.slice(0, 3).map((s) => {
+    const what = [`utilisation ${percent(s.utilisation)}`];
+    if (s.rejected > 0) what.push(`${count(s.rejected)} rejected`);
+    if (s.shed > 0) what.push(`${count(s.shed)} shed`);
+    return `${s.service} ${s.saturated ? 'saturated' : 'overloaded'} (${what.join(', ')})`;
+  });
+  const edges = evidence.overflowing
+    .slice(0, 2)
+    .map(
+      (e) =>
+        `${e.source} → ${e.destination} overflowing its connection pool (${count(e.overflows)} overflows)`,
+    );
+  return (evidence.beforeTrigger ? 'before the first trigger, ' : '') + [...services, ...edges].join(', ');
+}
+
+/**
+ * That the evidence shows no overload: `no service it calls is saturated or rejects requests (busiest: db,
+ * utilisation 0.9 %)`.
+ */
+export function describeNoLoad(evidence: LossEvidence): string {
+  const busiest =
+    evidence.busiest === null
+      ? ''
+      : ` (busiest: ${evidence.busiest.service}, utilisation ${percent(evidence.busiest.utilisation)})`;
+  const when = evidence.beforeTrigger ? ' before the first trigger' : '';
+  return `no service it calls is saturated or rejects requests${when}${busiest}`;
+}
+
+/**
+ * How the source's calls failed: `failed calls over the run: error 227, behind them api → db: timeout 227`, or
+ * `…: error 264, answered by api itself (errorRate 100.0 %)`; with none failed, how many were still in flight.
+ */
+export function describeFailures(evidence: LossEvidence): string {
+  if (evidence.failed === 0) {
+    return `none of its calls failed: ${count(evidence.inFlight)} were still in flight at the end`;
+  }
+  let text = `failed calls over the run: ${causeList(evidence.causes)}`;
+  if (evidence.behind.length > 0) {
+    text += `, behind them ${evidence.behind.map((hop) => `${hop.source} → ${hop.destination}: ${causeList(hop.causes)}`).join(', then ')}`;
+  }
+  const own = evidence.ownErrors;
+  if (own !== null) {
+    const why: string[] = [];
+    if (own.errorRate > 0) why.push(`errorRate ${percent(own.errorRate)}`);
+    if (own.versions.length > 0)
+      why.push(`errors by version: ${own.versions.map((v) => `${v.name} ${count(v.errors)}`).join(', ')}`);
+    text += `, answered by ${own.service} itself` + (why.length === 0 ? '' : ` (${why.join('; ')})`);
+  }
+  return text;
+}

@@ -1,0 +1,120 @@
+// The evidence of a source's losses on small simulated runs: the causes of its failed calls, the failing calls
+// behind the errors its services answer, and whether what it reaches was overloaded before any trigger — and the
+// phrases a reason makes of them.
+
+import { simulate } from '@meshsim/mesh';
+import { resolveScenario } from '@meshsim/scenario';
+import { describe, expect, it } from 'vitest';
+
+import { DIAGNOSIS_THRESHOLDS } from '../../../src/index.js';
+import {
+  describeFailures,
+  describeLoad,
+  describeNoLoad,
+  loadBound,
+  lossEvidence,
+} from '../../../src/internal/diagnosis/lossEvidence.js';
+import type { LossEvidence } from '../../../src/internal/diagnosis/lossEvidence.js';
+
+/** The evidence of source `users` → `api` in a run of `scenario`; `firstTriggerMs` as diagnose finds it. */
+function evidenceOf(scenario: unknown, firstTriggerMs: number | null = null): LossEvidence {
+  const config = resolveScenario(scenario);
+  return lossEvidence(config, simulate(config), 'users', 'api', firstTriggerMs, DIAGNOSIS_THRESHOLDS);
+}
+
+describe('lossEvidence', () => {
+  it("traces a source's errors to the timeouts behind them, and finds nothing overloaded", () => {
+    // api's calls to db time out after 10 ms; db answers in 50 ms: every call fails, at ~1 % utilisation.
+    const evidence = evidenceOf({
+      duration: '10s',
+      services: {
+        api: { replicas: 4, serviceTime: '5ms', calls: [{ to: 'db', timeout: '10ms' }] },
+        db: { replicas: 4, serviceTime: '50ms' },
+      },
+      traffic: [{ name: 'users', to: 'api', rate: 10 }],
+    });
+    expect(evidence.failed).toBeGreaterThan(0);
+    expect(evidence.causes).toEqual([{ cause: 'error', calls: evidence.failed }]);
+    expect(evidence.behind).toEqual([
+      { source: 'api', destination: 'db', causes: [{ cause: 'timeout', calls: evidence.failed }] },
+    ]);
+    expect(evidence.ownErrors).toBeNull();
+    expect(evidence.overloaded).toEqual([]);
+    expect(evidence.overflowing).toEqual([]);
+    expect(loadBound(evidence)).toBe(false);
+    expect(evidence.busiest?.service).toBe('db');
+    expect(evidence.busiest?.utilisation).toBeLessThan(0.05);
+    expect(describeFailures(evidence)).toBe(
+      `failed calls over the run: error ${evidence.failed}, behind them api → db: timeout ${evidence.failed}`,
+    );
+    expect(describeNoLoad(evidence)).toMatch(
+      /^no service it calls is saturated or rejects requests \(busiest: db, utilisation \d\.\d %\)$/,
+    );
+  });
+
+  it("names a service's own errors, with its errorRate, when no call of its own failed", () => {
+    const evidence = evidenceOf({
+      duration: '5s',
+      services: { api: { serviceTime: '5ms', errorRate: 1 } },
+      traffic: [{ name: 'users', to: 'api', rate: 50 }],
+    });
+    expect(evidence.behind).toEqual([]);
+    expect(evidence.ownErrors).toEqual({ service: 'api', errorRate: 1, versions: [] });
+    expect(loadBound(evidence)).toBe(false);
+    expect(describeFailures(evidence)).toBe(
+      `failed calls over the run: error ${evidence.failed}, answered by api itself (errorRate 100.0 %)`,
+    );
+  });
+
+  it('finds a saturated service rejecting requests, and says so', () => {
+    // 200 req/s into one worker of 20 ms (50 req/s) with a queue of 4: saturated, rejecting most calls.
+    const evidence = evidenceOf({
+      duration: '10s',
+      services: { api: { serviceTime: '20ms', replicas: 1, concurrency: 1, queue: 4 } },
+      traffic: [{ name: 'users', to: 'api', rate: 200 }],
+    });
+    expect(loadBound(evidence)).toBe(true);
+    const [api] = evidence.overloaded;
+    expect(api?.service).toBe('api');
+    expect(api?.saturated).toBe(true);
+    expect(api?.rejected).toBeGreaterThan(0);
+    expect(evidence.causes[0]?.cause).toBe('rejected');
+    expect(describeLoad(evidence)).toMatch(/^api saturated \(utilisation \d+\.\d %, [\d,]+ rejected\)$/);
+  });
+
+  it('judges the load before the first trigger only: a fault that saturates a service later is not the load before it', () => {
+    // db is fine until a 200 ms latency fault at 6 s saturates it.
+    const scenario = {
+      duration: '12s',
+      services: {
+        api: { serviceTime: '1ms', concurrency: 64, calls: [{ to: 'db', timeout: '1s' }] },
+        db: { serviceTime: '5ms', concurrency: 4, queue: 16 },
+      },
+      traffic: [{ name: 'users', to: 'api', rate: 100 }],
+      faults: [{ at: '6s', service: 'db', latency: '+200ms' }],
+    };
+    expect(loadBound(evidenceOf(scenario))).toBe(true);
+    const before = evidenceOf(scenario, 6000);
+    expect(loadBound(before)).toBe(false);
+    expect(describeNoLoad(before)).toMatch(
+      /^no service it calls is saturated or rejects requests before the first trigger \(busiest: /,
+    );
+  });
+
+  it('counts only the services the source reaches', () => {
+    // batch saturates its own service; users' api is idle.
+    const evidence = evidenceOf({
+      duration: '6s',
+      services: {
+        api: { serviceTime: '1ms' },
+        jobs: { serviceTime: '20ms', replicas: 1, concurrency: 1, queue: 4 },
+      },
+      traffic: [
+        { name: 'users', to: 'api', rate: 10 },
+        { name: 'batch', to: 'jobs', rate: 200 },
+      ],
+    });
+    expect(evidence.overloaded).toEqual([]);
+    expect(evidence.busiest?.service).toBe('api');
+  });
+});
