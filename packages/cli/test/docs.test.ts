@@ -178,3 +178,21 @@ describe('docs/output-formats.md names every CSV table the CLI prints', () => {
     expect(documented).toEqual(expected);
   });
 });
+
+describe("docs/output-formats.md places compare's verdict field where the JSON has it", () => {
+  it('the field the page names as coming before `verdict` is the one before it', async () => {
+    const formats = readFileSync(
+      fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)),
+      'utf8',
+    );
+    const named = /each shape has a `verdict` field after `(\w+)`/.exec(formats)?.[1];
+    expect(named).toBeDefined();
+    const io = captureIo();
+    expect(
+      await main(['compare', 'steady-3tier', '--mesh', 'none,linkerd', '--duration', '1s', '--json'], io),
+    ).toBe(0);
+    const shape = (JSON.parse(io.out()) as { shapes: Record<string, unknown>[] }).shapes[0] ?? {};
+    const keys = Object.keys(shape);
+    expect(keys[keys.indexOf('verdict') - 1]).toBe(named);
+  });
+});
