@@ -111,7 +111,7 @@ describe('the compare report', () => {
     }
   });
 
-  it('with replications, draws the means of added latency, success and proxy CPU with a whisker per interval', async () => {
+  it('with replications, draws the means of added latency, success and proxy CPU, memory and cost with a whisker per interval', async () => {
     const config = applyOverrides(loadScenario('overhead-3tier'), { durationMs: 5000 });
     const shapes = ['none', 'linkerd', 'istio-sidecar'];
     const seeds = [0, 1, 2].map((i) => replicationSeed(config.seed, i));
@@ -126,7 +126,7 @@ describe('the compare report', () => {
       const data = JSON.parse(
         (await page.$eval('#report-data', (script) => script.textContent)) ?? '',
       ) as ReportData;
-      for (const id of ['added-latency', 'success', 'proxy-cpu']) {
+      for (const id of ['added-latency', 'success', 'proxy-cpu', 'proxy-memory', 'proxy-cost']) {
         const spec = data.charts.find((chart) => chart.id === id);
         if (spec?.kind !== 'bars') throw new Error(`${id}: no bar chart`);
         const whiskers = spec.series.flatMap((series) =>
@@ -147,7 +147,8 @@ describe('the compare report', () => {
       ).toBe(4);
       const titles = await page.$$eval('#charts h3', (headings) => headings.map((h) => h.textContent ?? ''));
       expect(titles).toContain('Added latency vs none: mean of 3 replications');
-      expect(titles).toContain(`Proxy memory — replication 1 of 3 (seed ${String(config.seed)})`);
+      expect(titles).toContain('Proxy memory: mean of 3 replications');
+      expect(titles).toContain('Proxy cost: mean of 3 replications');
       await screenshot(page, 'compare-replications');
     } finally {
       await page.close();
