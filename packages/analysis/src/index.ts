@@ -8,6 +8,8 @@ export { DIAGNOSIS_THRESHOLDS } from './diagnosis/DiagnosisThresholds.js';
 export { VERDICTS, isRecovered } from './diagnosis/Diagnosis.js';
 
 export type {
+  BacklogGrowth,
+  BacklogService,
   CascadeStep,
   DepthAmplification,
   Diagnosis,

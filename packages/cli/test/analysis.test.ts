@@ -75,9 +75,9 @@ describe('meshsim run: diagnosis, --set, --replications', () => {
     expect(metrics).toContain('meshsim_recovery_milliseconds{scope="client"} 2000');
     const csv = (await run(...args, '--csv', '--table', 'verdicts')).out.split('\n');
     expect(csv[0]).toBe(
-      'scope,verdict,lossy,reference_goodput_ratio,min_goodput_ratio,final_goodput_ratio,degraded_at_ms,recovered_at_ms,recovery_ms,still_down_ms,reason',
+      'scope,verdict,lossy,reference_goodput_ratio,min_goodput_ratio,final_goodput_ratio,degraded_at_ms,recovered_at_ms,recovery_ms,still_down_ms,backlog_growth_ratio,reason',
     );
-    expect(csv[1]?.startsWith('run,degraded-recovered,false,,,,,,2000,,')).toBe(true);
+    expect(csv[1]?.startsWith('run,degraded-recovered,false,,,,,,2000,,,')).toBe(true);
   });
 
   it('--set changes the scenario: without retries and at a lower rate the storm recovers', async () => {

@@ -483,6 +483,8 @@ export {
   summarizeReplications,
 } from '@meshsim/analysis';
 export type {
+  BacklogGrowth,
+  BacklogService,
   CascadeStep,
   DepthAmplification,
   Diagnosis,

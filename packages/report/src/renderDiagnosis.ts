@@ -66,6 +66,24 @@ export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
       recoveredAtMs: num(s.recoveredAtMs),
       recoveryMs: num(s.recoveryMs),
       stillDownMs: num(s.stillDownMs),
+      backlog:
+        s.backlog === null
+          ? null
+          : {
+              fromMs: num(s.backlog.fromMs),
+              inFlightFrom: s.backlog.inFlightFrom,
+              inFlightAtEnd: s.backlog.inFlightAtEnd,
+              offered: s.backlog.offered,
+              growthRatio: num(s.backlog.growthRatio),
+              sinceMs: num(s.backlog.sinceMs),
+              saturated: s.backlog.saturated.map((x) => ({
+                service: x.service,
+                utilisation: num(x.utilisation),
+                waitingFrom: x.waitingFrom,
+                waitingAtEnd: x.waitingAtEnd,
+              })),
+              waitingAtSource: s.backlog.waitingAtSource,
+            },
       reason: s.reason,
     })),
     loop:

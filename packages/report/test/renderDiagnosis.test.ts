@@ -65,9 +65,36 @@ describe('diagnosis renderers', () => {
     const documented = page.split('<!-- columns: csv verdicts -->')[1]?.split('\n')[2];
     expect(csv[0]).toBe(documented);
     expect(csv[1]).toBe(
-      'run,metastable,false,,,,,,,40000,client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended',
+      'run,metastable,false,,,,,,,40000,,client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended',
     );
     expect(csv[2]?.startsWith('client,metastable,false,0.999,0,0,31000,,,40000,')).toBe(true);
+  });
+
+  it('gives how the calls of a source piled up in the JSON (backlog) and the CSV (backlog_growth_ratio)', () => {
+    const first = DIAGNOSIS.sources[0] as Diagnosis['sources'][number];
+    const backlog = {
+      fromMs: 150_000,
+      inFlightFrom: 734,
+      inFlightAtEnd: 1489,
+      offered: 2255,
+      growthRatio: 0.3348116,
+      sinceMs: 1000,
+      saturated: [{ service: 'srv', utilisation: 0.9999, waitingFrom: 733, waitingAtEnd: 1488 }],
+      waitingAtSource: 0,
+    };
+    const piling: Diagnosis = {
+      ...DIAGNOSIS,
+      verdict: 'degraded',
+      sources: [{ ...first, verdict: 'degraded', backlog }],
+    };
+    const doc = JSON.parse(renderJson(result, { diagnosis: piling })) as {
+      diagnosis: { sources: { backlog: unknown }[] };
+    };
+    expect(doc.diagnosis.sources[0]?.backlog).toEqual({ ...backlog, growthRatio: 0.334812 });
+    const csv = renderVerdictsCsv(piling, { durationMs: 90_000 }).split('\n');
+    const column = csv[0]?.split(',').indexOf('backlog_growth_ratio') ?? -1;
+    expect(csv[1]?.split(',')[column]).toBe('0.334812');
+    expect(csv[2]?.split(',')[column]).toBe('0.334812');
   });
 
   it('shows no goodput for a source that offered no call: – in text, null in JSON, empty CSV cells, no sample', () => {
@@ -100,7 +127,7 @@ describe('diagnosis renderers', () => {
       finalRatio: null,
     });
     const csv = renderVerdictsCsv(idle, { durationMs: 90_000 }).split('\n');
-    expect(csv[3]).toBe('batch,stable,false,,,,,,,,no call was offered');
+    expect(csv[3]).toBe('batch,stable,false,,,,,,,,,no call was offered');
     expect(renderOpenMetrics(result, { diagnosis: idle })).not.toContain(
       'meshsim_goodput_ratio{scope="batch"',
     );

@@ -14,7 +14,8 @@ import type { RunStopReason } from '@meshsim/mesh';
  * - `unresolved` — still below the band at the end, but the last trigger ended less than 10 s before it; or a run
  *   too short to judge (shorter than one window, no call completed, or less than a window left after the warm-up);
  * - `degraded` — below the band at the end with no trigger that ended (none, or one lasting to the end),
- *   or already below 50 % before any trigger;
+ *   or already below 50 % before any trigger, or its calls pile up (calls in flight growing through the run: the load
+ *   exceeds what the system serves, whatever goodput does);
  * - `stopped` — a guard stopped the run early (docs/cli.md#guards-and-exit-code-3): not diagnosed, since a verdict
  *   needs the whole run. Only a run's verdict; a source's is never `stopped`.
  */
@@ -95,10 +96,50 @@ export interface SourceDiagnosis {
    */
   lossy: boolean;
   /**
+   * When its calls pile up (its calls in flight grow through the second half of the run: the load exceeds what the
+   * system serves, docs/analysis.md#calls-piling-up), how they grew; else null. A source whose calls pile up is never
+   * `stable` or `degraded-recovered`: it is `degraded`.
+   */
+  backlog: BacklogGrowth | null;
+  /**
    * One sentence saying why: for a source down before any trigger, a `lossy` one, or one down with no trigger, how its
-   * calls failed and whether the services it reaches were overloaded (docs/analysis.md#why-calls-failed).
+   * calls failed and whether the services it reaches were overloaded (docs/analysis.md#why-calls-failed); for one
+   * whose calls pile up, how they grew and the services saturated meanwhile.
    */
   reason: string;
+}
+
+/** A saturated service while a source's calls piled up. */
+export interface BacklogService {
+  service: string;
+  /** Its mean utilisation over the span, in [0, 1] (at or above `loopUtilisation`). */
+  utilisation: number;
+  /** Its waiting requests (all instances) at the span's start and at the end of the run. */
+  waitingFrom: number;
+  waitingAtEnd: number;
+}
+
+/**
+ * How a source's calls piled up (docs/analysis.md#calls-piling-up), measured over the second half of the judged run
+ * (at least one window): its calls in flight grew by `growthRatio` of the calls it offered meanwhile.
+ */
+export interface BacklogGrowth {
+  /** Start of the span the growth was measured over [ms]. */
+  fromMs: number;
+  /** Its calls in flight (offered, not yet completed) at the span's start. */
+  inFlightFrom: number;
+  /** Its calls in flight at the end of the run. */
+  inFlightAtEnd: number;
+  /** Calls it offered over the span. */
+  offered: number;
+  /** (inFlightAtEnd − inFlightFrom) ÷ offered: the share of the calls offered over the span that piled up. */
+  growthRatio: number;
+  /** Since when they grow for good: the start of the interval where its calls in flight were last at their lowest since the warm-up [ms]. */
+  sinceMs: number;
+  /** The services it reaches that were saturated over the span (mean utilisation ≥ `loopUtilisation`), busiest first. */
+  saturated: BacklogService[];
+  /** Of its calls in flight at the end, those still waiting for a connection at the source (`connections`); else 0. */
+  waitingAtSource: number;
 }
 
 /** What kept one edge in the sustaining loop. */

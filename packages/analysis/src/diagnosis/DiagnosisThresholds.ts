@@ -14,6 +14,13 @@ export interface DiagnosisThresholds {
    * it is `lossy` (an assumption: the band's width, docs/analysis.md#lossy).
    */
   lossyRatio: number;
+  /**
+   * A source's calls pile up when its calls in flight grow, over the second half of the judged run and over each half
+   * of that, by at least this share of the calls it offered meanwhile (an assumption, docs/analysis.md#calls-piling-up).
+   */
+  backlogGrowthRatio: number;
+  /** …and by at least this many calls over the second half (an assumption: a few calls more in flight is noise). */
+  backlogMinCalls: number;
   /** Minimum time after the last trigger before a source still below the band is `metastable` [ms]. */
   metastableAfterMs: number;
   /**
@@ -41,6 +48,8 @@ export const DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze
   bandRatio: 0.95,
   downRatio: 0.5,
   lossyRatio: 0.95,
+  backlogGrowthRatio: 0.1,
+  backlogMinCalls: 20,
   metastableAfterMs: 10_000,
   warmUpRatio: 0.5,
   loopUtilisation: 0.9,

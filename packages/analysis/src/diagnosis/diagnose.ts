@@ -8,7 +8,7 @@ import { serviceDepths } from '../internal/diagnosis/callDepths.js';
 import { depthAmplification } from '../internal/diagnosis/depthAmplification.js';
 import type { Span } from '../internal/diagnosis/depthAmplification.js';
 import { findTriggers } from '../internal/diagnosis/findTriggers.js';
-import { lossEvidence } from '../internal/diagnosis/lossEvidence.js';
+import { lossEvidence, reached } from '../internal/diagnosis/lossEvidence.js';
 import { sourceVerdict } from '../internal/diagnosis/sourceVerdict.js';
 import { sustainingLoop } from '../internal/diagnosis/sustainingLoop.js';
 import type { Diagnosis, SourceDiagnosis, SourceVerdict, Verdict } from './Diagnosis.js';
@@ -25,6 +25,12 @@ function mostSevere(verdicts: readonly SourceVerdict[]): SourceVerdict {
 /** `1500` → `1.5 s`, `0` → `0 ms`: a simulated time in a reason. */
 function simulated(ms: number): string {
   return ms < 1000 ? `${Math.round(ms * 1000) / 1000} ms` : `${Math.round(ms) / 1000} s`;
+}
+
+/** The series of the services a source entering at `to` reaches. */
+function servicesReached(result: SimulationResult, to: string): SimulationResult['timeSeries']['services'] {
+  const names = reached(result, to);
+  return result.timeSeries.services.filter((s) => names.has(s.name));
 }
 
 function maxOrNull(values: readonly (number | null)[]): number | null {
@@ -104,6 +110,7 @@ export function diagnose(
       thresholds: t,
       pending,
       evidence: lossEvidence(config, result, source.name, source.to, firstTriggerMs, t),
+      services: servicesReached(result, source.to),
     }),
   );
   // A run a guard stopped is not diagnosed: what it measured covers only the simulated time it reached.

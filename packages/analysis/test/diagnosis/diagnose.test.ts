@@ -117,6 +117,47 @@ describe('diagnose', () => {
     expect(diagnosis.sources[0]?.reason).not.toContain('Pending');
   });
 
+  it('says degraded, never stable or recovered, when calls pile up behind an unbounded queue (ρ = 1.5 and 2)', () => {
+    // One worker of 100 ms behind an unbounded queue: 10 calls a second served, 15 (Poisson) or 20 offered.
+    for (const [rate, arrival] of [
+      [15, 'poisson'],
+      [20, 'constant'],
+    ] as const) {
+      const config = resolveScenario({
+        duration: '120s',
+        services: { srv: { serviceTime: '100ms', replicas: 1, concurrency: 1, queue: 'unbounded' } },
+        traffic: [{ to: 'srv', rate, arrival }],
+      });
+      const diagnosis = diagnose(config, simulate(config));
+      expect(diagnosis.verdict).toBe('degraded');
+      expect(diagnosis.lossy).toBe(false);
+      const [source] = diagnosis.sources;
+      expect(source?.backlog?.growthRatio).toBeGreaterThan(0.25);
+      expect(source?.backlog?.saturated.map((s) => s.service)).toEqual(['srv']);
+      expect(source?.reason).toMatch(
+        /^calls pile up: [\d,]+ of its calls were in flight at the end, up from [\d,]+ at 6\d s \(\+\d\d\.\d % of the [\d,]+ calls it offered since\): the load exceeds what the system serves — srv saturated/,
+      );
+    }
+  });
+
+  it('sees no pile-up in a stable M/M/4 queue at ρ = 0.8', () => {
+    const config = resolveScenario({
+      duration: '60s',
+      services: {
+        srv: {
+          serviceTime: { exponential: { mean: '10ms' } },
+          replicas: 1,
+          concurrency: 4,
+          queue: 'unbounded',
+        },
+      },
+      traffic: [{ to: 'srv', rate: 320 }],
+    });
+    const diagnosis = diagnose(config, simulate(config));
+    expect(diagnosis.verdict).toBe('stable');
+    expect(diagnosis.sources[0]?.backlog).toBeNull();
+  });
+
   it('names the timeouts and no overloaded service when every call times out at a service idle at ~1 %', () => {
     // The newcomer's tmo.yaml: api's calls to db time out after 10 ms, db answers in 50 ms.
     const config = resolveScenario({

@@ -19,6 +19,11 @@ export interface VerdictRow {
   recoveredAtMs: number | null;
   recoveryMs: number | null;
   stillDownMs: number | null;
+  /**
+   * The share of its offered calls that piled up when its calls pile up (docs/analysis.md#calls-piling-up): the
+   * source's `backlog.growthRatio`; the run's, the largest of its sources'; null when none pile up.
+   */
+  backlogGrowthRatio: number | null;
   reason: string;
 }
 
@@ -71,8 +76,10 @@ export function verdictRows(diagnosis: Diagnosis): VerdictRow[] {
     recoveredAtMs: s.recoveredAtMs,
     recoveryMs: s.recoveryMs,
     stillDownMs: s.stillDownMs,
+    backlogGrowthRatio: s.backlog?.growthRatio ?? null,
     reason: s.reason,
   });
+  const growths = diagnosis.sources.flatMap((s) => (s.backlog === null ? [] : [s.backlog.growthRatio]));
   return [
     {
       scope: 'run',
@@ -85,6 +92,7 @@ export function verdictRows(diagnosis: Diagnosis): VerdictRow[] {
       recoveredAtMs: null,
       recoveryMs: diagnosis.recoveryMs,
       stillDownMs: diagnosis.stillDownMs,
+      backlogGrowthRatio: growths.length === 0 ? null : Math.max(...growths),
       reason: diagnosis.reason,
     },
     ...diagnosis.sources.map(source),
@@ -150,6 +158,11 @@ export const VERDICT_COLUMNS: ColumnTable<VerdictRow> = {
     {
       ...msColumn('stillDownMs', 'still down', 'still_down_ms'),
       metric: { family: STILL_DOWN, sample: STILL_DOWN.name },
+    },
+    {
+      key: 'backlogGrowthRatio',
+      read: (row) => row.backlogGrowthRatio,
+      csv: { name: 'backlog_growth_ratio' },
     },
     { key: 'reason', read: (row) => row.reason, csv: { name: 'reason' } },
   ],

@@ -606,6 +606,7 @@ export function makeDiagnosis(): Diagnosis {
         recoveryMs: null,
         stillDownMs: 40_000,
         lossy: false,
+        backlog: null,
         reason: 'still down',
       },
     ],

@@ -92,7 +92,7 @@ function answersErrors(causes: readonly CauseCount[]): boolean {
 }
 
 /** The services a source reaches: its entry service and every service called from one it reaches. */
-function reached(result: SimulationResult, entry: string): Set<string> {
+export function reached(result: SimulationResult, entry: string): Set<string> {
   const seen = new Set([entry]);
   const queue = [entry];
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {

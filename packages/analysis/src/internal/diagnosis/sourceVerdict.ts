@@ -1,10 +1,12 @@
 // The verdict of one traffic source from its entry edge's per-interval series: pooled goodput ratios over
-// sliding windows after the source's warm-up, compared with the band around the reference (pre-trigger) ratio.
+// sliding windows after the source's warm-up, compared with the band around the reference (pre-trigger) ratio;
+// a source whose calls pile up (calls in flight growing through the run) is degraded whatever its goodput does.
 
-import type { EdgeSeries } from '@meshsim/mesh';
+import type { EdgeSeries, ServiceSeries } from '@meshsim/mesh';
 
 import type { SourceDiagnosis, SourceVerdict } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
+import { backlogGrowth, describeBacklog } from './backlogGrowth.js';
 import { describeFailures, describeLoad, describeNoLoad, loadBound } from './lossEvidence.js';
 import type { LossEvidence } from './lossEvidence.js';
 
@@ -28,6 +30,11 @@ export interface SourceVerdictInput {
    * with no trigger to blame names. @defaultValue none: the reason names no cause
    */
   evidence?: LossEvidence;
+  /**
+   * The series of the services the source reaches: a reason of calls piling up names those saturated meanwhile.
+   * @defaultValue none: it names none
+   */
+  services?: readonly ServiceSeries[];
 }
 
 /**
@@ -146,6 +153,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     recoveryMs: null,
     stillDownMs: null,
     lossy: false,
+    backlog: null,
     reason,
   });
   const window = seconds(t.windowMs);
@@ -197,8 +205,48 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   const firstBad = healthy.indexOf(false);
   const lastBad = healthy.lastIndexOf(false);
   const lastEnd = input.lastTriggerEndMs;
-  const common = { ...base, referenceRatio, minRatio, finalRatio };
+  // Calls piling up, judged after the warm-up and after the last trigger ended (never while one is active).
+  let afterTriggers = warmUp;
+  if (lastEnd !== null) {
+    const ended = startMs.findIndex((start) => start >= lastEnd);
+    afterTriggers = ended < 0 ? n : Math.max(warmUp, ended);
+  }
+  const backlog = backlogGrowth({
+    series,
+    startMs,
+    first: afterTriggers,
+    width,
+    services: input.services ?? [],
+    thresholds: t,
+  });
+  const pileUp = backlog === null ? '' : `; ${describeBacklog(backlog)}`;
+  const common = { ...base, referenceRatio, minRatio, finalRatio, backlog };
+  const pending =
+    input.pending === undefined || input.pending.length === 0
+      ? ''
+      : `, with pods no node had room for: ${input.pending.join(', ')}`;
+  const end = input.durationMs;
+  // Still below the band at the end, after a trigger that ended: metastable or unresolved (a pile-up is named).
+  const downAfterTrigger =
+    lastBad === windows - 1 && lastEnd !== null && Number.isFinite(lastEnd) && lastEnd < end;
 
+  // Calls pile up: the load exceeds what the system serves, even where goodput holds a level (a steady share of the
+  // calls completes) or comes back within the band — never stable or recovered.
+  if (backlog !== null && !downAfterTrigger) {
+    return {
+      ...common,
+      verdict: 'degraded',
+      degradedAtMs: backlog.sinceMs,
+      recoveredAtMs: null,
+      recoveryMs: null,
+      stillDownMs: null,
+      lossy: false,
+      reason:
+        describeBacklog(backlog) +
+        `; goodput ${percent(finalRatio)} of offered calls in the last ${window} window (reference ${percent(referenceRatio)})` +
+        pending,
+    };
+  }
   if (referenceRatio < t.downRatio) {
     return {
       ...common,
@@ -211,9 +259,8 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       reason:
         `goodput was ${percent(referenceRatio)} of offered calls before any trigger` +
         because(input.evidence, true) +
-        (input.pending === undefined || input.pending.length === 0
-          ? ''
-          : `, with pods no node had room for: ${input.pending.join(', ')}`),
+        pending +
+        pileUp,
     };
   }
   // A recovered source whose reference itself loses calls: it stays at, or returns to, a lossy level.
@@ -265,7 +312,6 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     };
   }
   // Still below the band in the last window.
-  const end = input.durationMs;
   let verdict: SourceVerdict;
   let stillDownMs: number | null = null;
   let reason: string;
@@ -293,6 +339,6 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     recoveryMs: null,
     stillDownMs,
     lossy: false,
-    reason,
+    reason: reason + pileUp,
   };
 }

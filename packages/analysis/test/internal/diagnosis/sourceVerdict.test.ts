@@ -1,9 +1,10 @@
 // The verdict of one source on hand-made series (1 s intervals): recovery is where goodput stays in the band (a
 // backlog burst after a stall does not make up for the stall), the warm-up is left out of the reference, a run too
 // short to judge is unresolved, no goodput ratio exceeds 1, a source down with no trigger to blame is said to be
-// down for the load only when the evidence shows an overload, and a recovered source losing calls throughout is lossy.
+// down for the load only when the evidence shows an overload, a recovered source losing calls throughout is lossy, and
+// a source whose calls pile up is degraded, never stable or recovered.
 
-import type { EdgeSeries } from '@meshsim/mesh';
+import type { EdgeSeries, ServiceSeries } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
 import { DIAGNOSIS_THRESHOLDS } from '../../../src/index.js';
@@ -38,7 +39,7 @@ function verdictOf(
   intervals: readonly Interval[],
   triggers: { firstTriggerMs: number | null; lastTriggerEndMs: number | null },
   durationMs = intervals.length * 1000,
-  extra: Pick<SourceVerdictInput, 'evidence' | 'pending'> = {},
+  extra: Pick<SourceVerdictInput, 'evidence' | 'pending' | 'services'> = {},
 ): ReturnType<typeof sourceVerdict> {
   const input: SourceVerdictInput = {
     source: 'users',
@@ -284,5 +285,69 @@ describe('sourceVerdict', () => {
     );
     expect(stuck.verdict).toBe('metastable');
     expect(stuck.lossy).toBe(false);
+  });
+
+  it('calls a source whose calls pile up degraded, even while goodput holds its level', () => {
+    // ρ = 2: 20 calls offered a second, 10 completed: goodput holds at 50 % (within the band of itself: was stable).
+    const source = verdictOf(repeat(60, [20, 10, 0]), NO_TRIGGER);
+    expect(source.verdict).toBe('degraded');
+    expect(source.lossy).toBe(false);
+    expect(source.degradedAtMs).toBe(0);
+    expect(source.backlog).toMatchObject({ inFlightFrom: 300, inFlightAtEnd: 600, growthRatio: 0.5 });
+    expect(source.reason).toBe(
+      'calls pile up: 600 of its calls were in flight at the end, up from 300 at 30 s (+50.0 % of the 600 calls it ' +
+        'offered since): calls arrive faster than they complete, though no service it calls is saturated meanwhile; ' +
+        'goodput 50.0 % of offered calls in the last 5 s window (reference 50.0 %)',
+    );
+  });
+
+  it('calls a source whose calls pile up degraded, where goodput left the band and came back within it', () => {
+    // ρ = 1.5 (15 offered, 10 completed a second), with a dip at 10–14 s: was degraded-recovered (lossy).
+    const intervals: Interval[] = [
+      ...repeat(10, [15, 10, 0]),
+      ...repeat(5, [15, 5, 0]),
+      ...repeat(45, [15, 10, 0]),
+    ];
+    const srv: ServiceSeries = {
+      name: 'srv',
+      utilisation: intervals.map(() => 1),
+      queueLength: intervals.map((_, i) => 5 * i),
+      completed: intervals.map(() => 10),
+      rejected: intervals.map(() => 0),
+    };
+    const source = verdictOf(intervals, NO_TRIGGER, undefined, { services: [srv] });
+    expect(source.verdict).toBe('degraded');
+    expect(source.recoveredAtMs).toBeNull();
+    expect(source.reason).toMatch(
+      /^calls pile up: .*: the load exceeds what the system serves — srv saturated \(utilisation 100\.0 %, waiting requests 145 → 295\)/,
+    );
+  });
+
+  it('judges a pile-up after the last trigger ended: calls held up by a trigger and drained after it are not one', () => {
+    // A stall at 10–20 s holds 1,000 calls, completed by 30 s: recovered, no pile-up.
+    const intervals: Interval[] = [
+      ...repeat(10, [100, 100, 0]),
+      ...repeat(10, [100, 0, 0]),
+      ...repeat(10, [100, 200, 0]),
+      ...repeat(30, [100, 100, 0]),
+    ];
+    const source = verdictOf(intervals, { firstTriggerMs: 10_000, lastTriggerEndMs: 20_000 });
+    expect(source.verdict).toBe('degraded-recovered');
+    expect(source.backlog).toBeNull();
+    // Calls piling up from the trigger's end on (a load step the trigger left behind) are one.
+    const after = verdictOf([...repeat(10, [100, 100, 0]), ...repeat(50, [100, 70, 0])], {
+      firstTriggerMs: 10_000,
+      lastTriggerEndMs: 20_000,
+    });
+    expect(after.backlog?.fromMs).toBe(40_000);
+  });
+
+  it('keeps metastable for a source still below the band after a trigger, and names the pile-up in its reason', () => {
+    const source = verdictOf([...repeat(10, [100, 100, 0]), ...repeat(50, [100, 50, 0])], {
+      firstTriggerMs: 10_000,
+      lastTriggerEndMs: 15_000,
+    });
+    expect(source.verdict).toBe('metastable');
+    expect(source.reason).toMatch(/after the last trigger ended \(reference 100\.0 %\); calls pile up: /);
   });
 });

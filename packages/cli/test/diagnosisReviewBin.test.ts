@@ -1,0 +1,65 @@
+// `meshsim run` on the real binary, for the runs of a simulation engineer's review of the diagnosis
+// (test/fixtures/diagnosis-review): an overloaded queue whose calls pile up is degraded, never stable or recovered —
+// in the text, the JSON, the verdicts CSV and the replications' counts.
+
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+import { meshsim } from './__helpers__/meshsimBin.js';
+
+/** A fixture of the review. */
+function fixture(name: string): string {
+  return fileURLToPath(new URL(`./fixtures/diagnosis-review/${name}`, import.meta.url));
+}
+
+const OVER = fixture('over.yaml');
+/** over.yaml at ρ = 1.5: 15 req/s Poisson into one 100 ms worker, for 300 s. */
+const RHO_1_5 = ['--duration', '300s', '--set', 'traffic.0.rate=15/s', '--set', 'traffic.0.arrival=poisson'];
+
+/** The `Verdict: …` line of a run's text. */
+function verdictLine(stdout: string): string {
+  return stdout.split('\n').find((line) => line.startsWith('Verdict: ')) ?? '';
+}
+
+describe('meshsim run: calls piling up', () => {
+  it('says degraded, naming the growth and the saturated service, for a queue offered 1.5 × what it serves', () => {
+    const { code, stdout } = meshsim('run', OVER, ...RHO_1_5, '--no-progress');
+    expect(code).toBe(0);
+    expect(verdictLine(stdout)).toMatch(
+      /^Verdict: degraded — client: calls pile up: 1,489 of its calls were in flight at the end, up from [\d,]+ at 150 s \(\+3\d\.\d % of the [\d,]+ calls it offered since\): the load exceeds what the system serves — srv saturated \(utilisation 100\.0 %, waiting requests [\d,]+ → 1,488\)/,
+    );
+    expect(stdout).toMatch(/^client\s+degraded\s/m);
+    expect(stdout).not.toContain('degraded-recovered');
+  });
+
+  it('counts degraded in every replication, none stable or recovered', () => {
+    const { code, stdout } = meshsim('run', OVER, ...RHO_1_5, '--replications', '10', '--no-progress');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Verdicts: degraded 10/10');
+  });
+
+  it('says degraded at ρ = 2 (was stable at 50 % of offered calls), with the backlog in the JSON and the CSV', () => {
+    const json = meshsim('run', OVER, '--duration', '600s', '--json');
+    expect(json.code).toBe(0);
+    const document = JSON.parse(json.stdout) as {
+      diagnosis: {
+        verdict: string;
+        lossy: boolean;
+        sources: {
+          verdict: string;
+          backlog: { growthRatio: number; saturated: { service: string }[] } | null;
+        }[];
+      };
+    };
+    expect(document.diagnosis).toMatchObject({ verdict: 'degraded', lossy: false });
+    const [source] = document.diagnosis.sources;
+    expect(source?.backlog?.growthRatio).toBeCloseTo(0.5, 2);
+    expect(source?.backlog?.saturated.map((s) => s.service)).toEqual(['srv']);
+    const csv = meshsim('run', OVER, '--duration', '600s', '--csv', '--table', 'verdicts').stdout.split('\n');
+    const header = csv[0]?.split(',') ?? [];
+    const column = header.indexOf('backlog_growth_ratio');
+    expect(column).toBeGreaterThan(0);
+    expect(Number(csv[2]?.split(',')[column])).toBeCloseTo(0.5, 2);
+  });
+});
