@@ -1,6 +1,7 @@
 // `meshsim run` on the real binary, for the runs of a simulation engineer's review of the diagnosis
 // (test/fixtures/diagnosis-review): an overloaded queue whose calls pile up is degraded, never stable or recovered —
-// in the text, the JSON, the verdicts CSV and the replications' counts.
+// in the text, the JSON, the verdicts CSV and the replications' counts; and the edge table notes that its success
+// counts completed calls only when many are still in flight.
 
 import { fileURLToPath } from 'node:url';
 
@@ -61,5 +62,20 @@ describe('meshsim run: calls piling up', () => {
     const column = header.indexOf('backlog_growth_ratio');
     expect(column).toBeGreaterThan(0);
     expect(Number(csv[2]?.split(',')[column])).toBeCloseTo(0.5, 2);
+  });
+});
+
+describe('meshsim run: success of completed calls, with calls in flight', () => {
+  it('notes under the edge table that success counts completed calls only, when a third are still in flight', () => {
+    const { code, stdout } = meshsim('run', OVER, ...RHO_1_5, '--no-progress');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^client → srv +4,487 +15\.0 +100\.00 /m);
+    expect(stdout).toContain(
+      'Note: success (%) counts completed calls only (succeeded ÷ (succeeded + failed)); still in flight at the end, ' +
+        'neither succeeded nor failed: client → srv 1,489 of its 4,487 calls (33.2 %)',
+    );
+    // A stable queue has no such note.
+    const stable = meshsim('run', fixture('mmc.yaml'), '--duration', '20s', '--no-progress');
+    expect(stable.stdout).not.toContain('counts completed calls only');
   });
 });

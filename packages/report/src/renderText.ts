@@ -21,6 +21,7 @@ import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
 import { columnContext } from './internal/columnContext.js';
 import { connectionsLine } from './internal/connectionsLine.js';
 import { conservationLine } from './internal/conservationLine.js';
+import { inFlightNote } from './internal/inFlightNote.js';
 import { counted, duration, percent } from './internal/format.js';
 import { overridesLine } from './internal/overridesLine.js';
 import { renderTimeline } from './internal/renderTimeline.js';
@@ -64,13 +65,15 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
   sections.push(scenario.description.trim() === '' ? header : `${header}\n${scenario.description.trim()}`);
   if (result.stopped !== undefined) sections.push(stoppedSection(result.stopped, scenario.durationMs));
 
-  sections.push(
-    result.edges.length === 0
-      ? 'Edges: none'
-      : textTable(edgeColumns([]), EDGE_KEYS, result.edges, context, {
-          title: 'Edges (caller → callee; p50/p99 of successful calls)',
-        }).trimEnd(),
-  );
+  if (result.edges.length === 0) sections.push('Edges: none');
+  else {
+    const edges = textTable(edgeColumns([]), EDGE_KEYS, result.edges, context, {
+      title: 'Edges (caller → callee; p50/p99 of successful calls)',
+    }).trimEnd();
+    // Success counts completed calls only: say so where many are still in flight.
+    const note = inFlightNote(result);
+    sections.push(note === null ? edges : `${edges}\n${note}`);
+  }
 
   const timeline = renderTimeline(result);
   if (timeline !== '') sections.push(timeline);

@@ -17,6 +17,7 @@ import { VERSION_COLUMNS, versionRows } from '../../columns/versionColumns.js';
 import { connectionsLine } from '../connectionsLine.js';
 import { conservationLine } from '../conservationLine.js';
 import { percent } from '../format.js';
+import { inFlightNote } from '../inFlightNote.js';
 import { policyEventNames } from '../derived.js';
 import { escapeHtml } from './escapeHtml.js';
 import { htmlTable } from './htmlTable.js';
@@ -47,6 +48,8 @@ export function runTables(result: SimulationResult): HtmlSection {
           'Edges (caller → callee; p50/p99 of successful calls)',
         ),
   );
+  const inFlight = inFlightNote(result);
+  if (inFlight !== null) parts.push(`<p>${escapeHtml(inFlight)}.</p>`);
   const events = happenedPolicyEvents(result.edges);
   if (events === 'none') parts.push(`<p>${escapeHtml(NO_POLICY_EVENTS)}.</p>`);
   else if (events !== 'absent')
