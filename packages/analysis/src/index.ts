@@ -18,6 +18,7 @@ export type {
   DiagnosisStop,
   SourceDiagnosis,
   SourceVerdict,
+  SaturatedService,
   SustainingLoop,
   Trigger,
   Verdict,

@@ -1,7 +1,7 @@
 // `meshsim run` on the real binary, for the runs of a simulation engineer's review of the diagnosis
 // (test/fixtures/diagnosis-review): an overloaded queue whose calls pile up is degraded, never stable or recovered —
-// in the text, the JSON, the verdicts CSV and the replications' counts; and the edge table notes that its success
-// counts completed calls only when many are still in flight.
+// in the text, the JSON, the verdicts CSV and the replications' counts —; the edge table notes that its success counts
+// completed calls only when many are still in flight; the cascade reports sustained saturation, not busy seconds.
 
 import { fileURLToPath } from 'node:url';
 
@@ -77,5 +77,20 @@ describe('meshsim run: success of completed calls, with calls in flight', () => 
     // A stable queue has no such note.
     const stable = meshsim('run', fixture('mmc.yaml'), '--duration', '20s', '--no-progress');
     expect(stable.stdout).not.toContain('counts completed calls only');
+  });
+});
+
+describe('meshsim run: the cascade', () => {
+  it('finds no saturation in a stable M/M/4 queue at ρ = 0.8, whatever the seed (its busy seconds are noise)', () => {
+    for (const seed of ['1', '2', '3', '4', '5', '6', '7', '8']) {
+      const { code, stdout } = meshsim('run', fixture('mmc.yaml'), '--seed', seed, '--no-progress');
+      expect(code).toBe(0);
+      expect(stdout, `seed ${seed}`).toContain('\nCascade: no service failed\n');
+    }
+  });
+
+  it('reports the saturation of an overloaded queue, from the start of a run without triggers', () => {
+    const { stdout } = meshsim('run', OVER, ...RHO_1_5, '--no-progress');
+    expect(stdout).toContain('\nCascade: srv saturated at 0 ms\n');
   });
 });

@@ -493,6 +493,7 @@ export type {
   LoopMechanism,
   SourceDiagnosis,
   SourceVerdict,
+  SaturatedService,
   SustainingLoop,
   Trigger,
   Verdict,

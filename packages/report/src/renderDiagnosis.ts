@@ -123,6 +123,10 @@ export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
       depth: s.depth,
       signal: s.signal,
     })),
+    saturatedBeforeTrigger: diagnosis.saturatedBeforeTrigger.map((s) => ({
+      service: s.service,
+      utilisation: num(s.utilisation),
+    })),
   };
 }
 

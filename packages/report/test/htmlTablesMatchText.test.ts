@@ -131,6 +131,7 @@ const STABLE: Diagnosis = {
   loop: null,
   amplification: [],
   cascade: [],
+  saturatedBeforeTrigger: [],
 };
 
 describe('the HTML comparison report', () => {

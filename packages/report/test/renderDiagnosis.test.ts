@@ -97,6 +97,17 @@ describe('diagnosis renderers', () => {
     expect(csv[2]?.split(',')[column]).toBe('0.334812');
   });
 
+  it('names the services already saturated before the first trigger after the cascade, in the text and the JSON', () => {
+    const found: Diagnosis = { ...DIAGNOSIS, saturatedBeforeTrigger: [{ service: 'db', utilisation: 0.97 }] };
+    expect(renderDiagnosisText(found, { durationMs: 90_000 })).toContain(
+      'Cascade: checkout saturated at 30 s; already saturated before the first trigger: db (utilisation 97.0 %)',
+    );
+    const doc = JSON.parse(renderJson(result, { diagnosis: found })) as {
+      diagnosis: { saturatedBeforeTrigger: unknown };
+    };
+    expect(doc.diagnosis.saturatedBeforeTrigger).toEqual([{ service: 'db', utilisation: 0.97 }]);
+  });
+
   it('shows no goodput for a source that offered no call: – in text, null in JSON, empty CSV cells, no sample', () => {
     const first = DIAGNOSIS.sources[0] as Diagnosis['sources'][number];
     const idle: Diagnosis = {

@@ -204,8 +204,18 @@ export interface CascadeStep {
   atMs: number;
   /** Its call depth (1: an entry service). */
   depth: number;
-  /** `saturated`: utilisation ≥ 95 %; `failing`: ≥ 10 points more of the calls to it failed than before. */
+  /**
+   * `saturated`: utilisation ≥ 95 % averaged over 5 s from `atMs`; `failing`: ≥ 10 points more of the calls to it
+   * failed than before.
+   */
   signal: 'saturated' | 'failing';
+}
+
+/** A service saturated before the first trigger: the state the triggers found, not a step of the cascade. */
+export interface SaturatedService {
+  service: string;
+  /** Its mean utilisation before the first trigger, in [0, 1]. */
+  utilisation: number;
 }
 
 /** Why and when a guard stopped a run early (the simulation's `RunStopped`, reduced to plain data). */
@@ -242,6 +252,14 @@ export interface Diagnosis {
   /** Null when every source recovered (or was never hurt). */
   loop: SustainingLoop | null;
   amplification: DepthAmplification[];
-  /** Services in the order they failed (time, then deepest first); empty when none did. */
+  /**
+   * Services in the order they failed (time, then deepest first); empty when none did. With triggers, from the first
+   * trigger on; without, from the start of the run (a service saturated from the start is a step at 0).
+   */
   cascade: CascadeStep[];
+  /**
+   * With triggers, the services already saturated before the first one (mean utilisation ≥ `cascadeUtilisation`
+   * over the reference window), busiest first: not cascade steps; empty without triggers.
+   */
+  saturatedBeforeTrigger: SaturatedService[];
 }

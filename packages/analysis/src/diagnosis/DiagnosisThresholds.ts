@@ -36,6 +36,11 @@ export interface DiagnosisThresholds {
   loopTimeoutShare: number;
   /** Utilisation at or above which a service joins the cascade as `saturated`. */
   cascadeUtilisation: number;
+  /**
+   * How long [ms] its utilisation, averaged, must stay at or above `cascadeUtilisation` for a service to join as
+   * `saturated` (an assumption: a busy second of a stable queue is noise).
+   */
+  cascadeSaturatedMs: number;
   /** Rise of the failed share of calls to a service (over its reference) at which it joins as `failing`. */
   cascadeFailureRise: number;
   /** Failed calls an interval needs before its failed share counts (noise on small edges). */
@@ -56,6 +61,7 @@ export const DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze
   loopRetryShare: 0.1,
   loopTimeoutShare: 0.5,
   cascadeUtilisation: 0.95,
+  cascadeSaturatedMs: 5000,
   cascadeFailureRise: 0.1,
   cascadeMinFailed: 3,
 });

@@ -133,7 +133,13 @@ export function diagnose(
       ? null
       : { fromMs: firstTriggerMs, toMs: Math.min(lastTriggerEndMs ?? durationMs, durationMs) };
   const amplification = depthAmplification(result, depths, sourceNames, reference, window, during);
-  const cascade = cascadeSteps(result, depths, reference, t);
+  const { steps: cascade, saturatedBefore } = cascadeSteps(
+    result,
+    depths,
+    reference,
+    firstTriggerMs !== null,
+    t,
+  );
   if (stop !== undefined) {
     return {
       verdict,
@@ -150,6 +156,7 @@ export function diagnose(
       loop: null,
       amplification,
       cascade,
+      saturatedBeforeTrigger: saturatedBefore,
     };
   }
   // A loop sustains a source that was judged and did not recover; one too short to judge (no goodput ratios) has none.
@@ -180,5 +187,6 @@ export function diagnose(
     loop,
     amplification,
     cascade,
+    saturatedBeforeTrigger: saturatedBefore,
   };
 }

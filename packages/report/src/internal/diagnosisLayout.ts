@@ -6,7 +6,7 @@ import type { Diagnosis, Trigger } from '@meshsim/analysis';
 import { AMPLIFICATION_COLUMNS } from '../columns/amplificationColumns.js';
 import type { ColumnContext, ColumnTable } from '../columns/Column.js';
 import { VERDICT_COLUMNS, verdictLabel, verdictRows } from '../columns/verdictColumns.js';
-import { duration } from './format.js';
+import { duration, percent } from './format.js';
 
 /** The columns of the goodput-per-source table (the verdicts CSV has them all). */
 const VERDICT_KEYS = [
@@ -103,16 +103,23 @@ export function diagnosisBlocks(diagnosis: Diagnosis, context: ColumnContext): D
       layOut: (layout) => layout(AMPLIFICATION_COLUMNS, keys, diagnosis.amplification, title),
     });
   }
-  blocks.push({
-    kind: 'facts',
-    facts: [
-      [
-        'Cascade',
-        diagnosis.cascade.length === 0
-          ? 'no service failed'
-          : diagnosis.cascade.map((s) => `${s.service} ${s.signal} at ${duration(s.atMs)}`).join(' → '),
-      ],
-    ],
-  });
+  blocks.push({ kind: 'facts', facts: [['Cascade', cascadeText(diagnosis)]] });
   return blocks;
+}
+
+/**
+ * `checkout saturated at 30 s → frontend failing at 31 s`, or `no service failed`; then the services the triggers
+ * found saturated: `; already saturated before the first trigger: srv (utilisation 97.0 %)`.
+ */
+function cascadeText(diagnosis: Diagnosis): string {
+  const steps =
+    diagnosis.cascade.length === 0
+      ? 'no service failed'
+      : diagnosis.cascade.map((s) => `${s.service} ${s.signal} at ${duration(s.atMs)}`).join(' → ');
+  const before = diagnosis.saturatedBeforeTrigger.map(
+    (s) => `${s.service} (utilisation ${percent(s.utilisation, 1)} %)`,
+  );
+  return before.length === 0
+    ? steps
+    : `${steps}; already saturated before the first trigger: ${before.join(', ')}`;
 }

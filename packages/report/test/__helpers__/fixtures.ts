@@ -641,6 +641,7 @@ export function makeDiagnosis(): Diagnosis {
       },
     ],
     cascade: [{ service: 'checkout', atMs: 30_000, depth: 2, signal: 'saturated' }],
+    saturatedBeforeTrigger: [],
   };
 }
 
