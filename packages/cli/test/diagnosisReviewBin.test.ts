@@ -94,3 +94,16 @@ describe('meshsim run: the cascade', () => {
     expect(stdout).toContain('\nCascade: srv saturated at 0 ms\n');
   });
 });
+
+describe('meshsim run: the timeline names its two ratios', () => {
+  it('shows goodput of offered calls (what the band is on) beside success of completed calls', () => {
+    const { code, stdout } = meshsim('run', fixture('storm.yaml'), '--no-progress');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^time \(s\) +offered \(req\/s\) +goodput \(% of offered\) +success of completed \(%\) /m,
+    );
+    // After the fault: the calls offered then all succeed, while calls offered during it still time out.
+    expect(stdout).toMatch(/^30–35 +[\d.]+ +100\.00 +9\d\.\d\d /m);
+    expect(stdout).toContain('and was back within it for good from 30 s');
+  });
+});

@@ -26,6 +26,8 @@ describe('renderText', () => {
     for (const header of [
       'rate (req/s)',
       'success (%)',
+      'goodput (% of offered)',
+      'success of completed (%)',
       'p50 (ms)',
       'p99 (ms)',
       'utilisation (%)',

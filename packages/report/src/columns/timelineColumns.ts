@@ -1,5 +1,5 @@
-// The columns of a timeline row (a few seconds of the run): offered and retry rates, success and worst
-// p99 of the traffic sources, and the busiest service's utilisation.
+// The columns of a timeline row (a few seconds of the run): offered and retry rates, goodput (of offered calls),
+// success (of completed calls) and worst p99 of the traffic sources, and the busiest service's utilisation.
 
 import { fixed, ms, percent } from '../internal/format.js';
 import type { ColumnTable } from './Column.js';
@@ -10,6 +10,11 @@ export interface TimelineRow {
   span: string;
   /** Calls offered by the traffic sources per second [req/s]. */
   offeredRps: number;
+  /**
+   * Succeeded ÷ offered calls of the sources in the span, capped at 1 as the verdict's goodput is; null when none was
+   * offered.
+   */
+  goodputRatio: number | null;
   /** Succeeded ÷ completed calls of the sources; null when none completed. */
   successRatio: number | null;
   /** Worst per-interval p99 of the sources [ms]; null when no call succeeded. */
@@ -34,9 +39,14 @@ export function timelineColumns(busiest: string): ColumnTable<TimelineRow> {
         text: { header: 'offered (req/s)', format: (rate) => fixed(rate, 1) },
       },
       {
+        key: 'goodputRatio',
+        read: (row) => row.goodputRatio,
+        text: { header: 'goodput (% of offered)', format: (ratio) => percent(ratio, 2) },
+      },
+      {
         key: 'successRatio',
         read: (row) => row.successRatio,
-        text: { header: 'success (%)', format: (ratio) => percent(ratio, 2) },
+        text: { header: 'success of completed (%)', format: (ratio) => percent(ratio, 2) },
       },
       { key: 'worstP99Ms', read: (row) => row.worstP99Ms, text: { header: 'worst p99 (ms)', format: ms } },
       {

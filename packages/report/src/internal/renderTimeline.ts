@@ -1,5 +1,6 @@
-// The "how it played out" table of the text summary: the traffic sources' offered rate, success, p99 and
-// the retries over time, plus the busiest service's utilisation, in a dozen or so rows.
+// The "how it played out" table of the text summary: the traffic sources' offered rate, goodput (of offered calls),
+// success (of completed calls), p99 and the retries over time, plus the busiest service's utilisation, in a dozen or
+// so rows.
 
 import type { SimulationResult } from '@meshsim/mesh';
 
@@ -9,7 +10,15 @@ import { columnContext, measuredMs } from './columnContext.js';
 import { textTable } from './textTable.js';
 
 /** The timeline's columns, by key, in display order. */
-const TIMELINE_KEYS = ['span', 'offeredRps', 'successRatio', 'worstP99Ms', 'retriesPerS', 'utilisation'];
+const TIMELINE_KEYS = [
+  'span',
+  'offeredRps',
+  'goodputRatio',
+  'successRatio',
+  'worstP99Ms',
+  'retriesPerS',
+  'utilisation',
+];
 
 const NICE_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 
@@ -27,9 +36,10 @@ function labelSeconds(ms: number): string {
 /**
  * A timeline of the run, or '' when the result has no time series. Rows aggregate the per-second
  * series: offered and retry rates are per second of the row's length (the last row ends with the run —
- * its duration, or where a guard stopped it — and may be shorter than the others); success is over calls
- * completed in the row; p99 is the worst per-second p99 of the sources in the row; utilisation is the
- * busiest service's, weighted by each interval's length.
+ * its duration, or where a guard stopped it — and may be shorter than the others); goodput is the successes
+ * counted in the row over the calls offered in it, capped at 100 % as the verdict's is (a backlog completing can
+ * outnumber them); success is over calls completed in the row; p99 is the worst per-second p99 of the sources in
+ * the row; utilisation is the busiest service's, weighted by each interval's length.
  */
 export function renderTimeline(result: SimulationResult, maxRows = 15): string {
   const series = result.timeSeries;
@@ -77,6 +87,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
     rows.push({
       span: `${labelSeconds(rowStartMs)}–${labelSeconds(rowEndMs)}`,
       offeredRps: calls / spanS,
+      goodputRatio: calls > 0 ? Math.min(1, succeeded / calls) : null,
       successRatio: succeeded + failed > 0 ? succeeded / (succeeded + failed) : null,
       worstP99Ms: succeeded > 0 ? p99 : null,
       retriesPerS: retries / spanS,

@@ -44,6 +44,7 @@ export function everyTable(): TableCase[] {
       {
         span: '0–5',
         offeredRps: 800,
+        goodputRatio: null,
         successRatio: null,
         worstP99Ms: null,
         retriesPerS: 2,

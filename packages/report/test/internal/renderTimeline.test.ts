@@ -15,7 +15,9 @@ describe('renderTimeline', () => {
     const text = renderTimeline(makeResult());
     expect(text).toContain('0–5');
     expect(text).toContain('offered (req/s)');
-    expect(text).toContain('success (%)');
+    expect(text).toContain('goodput (% of offered)');
+    expect(text).toContain('success of completed (%)');
+    expect(text).not.toMatch(/ success \(%\)/);
     expect(text.split('\n').length).toBeLessThanOrEqual(15 + 3);
   });
 
@@ -33,7 +35,7 @@ describe('renderTimeline', () => {
     expect(row(text, '0–5').slice(0, 2)).toEqual(['0–5', '800.0']);
     // Retries: 1500 on frontend → checkout in 2.5 s.
     const last = row(text, '5–7.5');
-    expect([last[0], last[1], last[4]]).toEqual(['5–7.5', '1600.0', '600.0']);
+    expect([last[0], last[1], last[5]]).toEqual(['5–7.5', '1600.0', '600.0']);
     expect(text).not.toContain('5–10');
   });
 
@@ -54,6 +56,18 @@ describe('renderTimeline', () => {
     const result = makeResult();
     result.scenario.durationMs = 7500;
     const text = renderTimeline(result, 1);
-    expect(row(text, '0–7.5')[5]).toBe((((0.5 * 5 + 0.8 * 2.5) / 7.5) * 100).toFixed(1));
+    expect(row(text, '0–7.5')[6]).toBe((((0.5 * 5 + 0.8 * 2.5) / 7.5) * 100).toFixed(1));
+  });
+
+  it('gives goodput of offered calls beside success of completed calls: a row of timeouts after a fault reads both', () => {
+    // 0–5 s: 4000 offered, 3990 succeeded, 5 failed. 5–10 s: 4000 offered, 4000 succeeded (some offered before) and
+    // 400 failed (calls offered before that timed out now): success of completed 90.91 %, goodput 100 % (capped).
+    const result = makeResult();
+    const [client, ...rest] = result.timeSeries.edges;
+    if (client === undefined) throw new Error('no client series');
+    result.timeSeries.edges = [{ ...client, succeeded: [3990, 4100], failed: [5, 410] }, ...rest];
+    const text = renderTimeline(result);
+    expect(row(text, '0–5').slice(2, 4)).toEqual(['99.75', '99.87']);
+    expect(row(text, '5–10').slice(2, 4)).toEqual(['100.00', '90.91']);
   });
 });

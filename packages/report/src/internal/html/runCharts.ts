@@ -118,12 +118,15 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
     .filter(hasValue);
   if (success.length > 0) {
     figures.push({
-      title: 'Success',
-      description: 'Succeeded ÷ completed calls of each traffic source, per point.' + bucketNote,
+      title: 'Success of completed calls',
+      description:
+        'Succeeded ÷ completed calls of each traffic source, per point (calls still in flight are in neither: the ' +
+        'chart above sets the successes against the calls offered).' +
+        bucketNote,
       spec: {
         kind: 'lines',
         id: 'success',
-        yLabel: 'success (%)',
+        yLabel: 'success of completed (%)',
         timeS: axis.timeS,
         endS: axis.endS,
         series: success,
