@@ -1,7 +1,7 @@
 // `meshsim run` on the real binary, for the runs of a simulation engineer's review of the diagnosis
-// (test/fixtures/diagnosis-review): an overloaded queue whose calls pile up is degraded, never stable or recovered —
-// in the text, the JSON, the verdicts CSV and the replications' counts —; the edge table notes that its success counts
-// completed calls only when many are still in flight; the cascade reports sustained saturation, not busy seconds.
+// (test/fixtures/diagnosis-review): an overloaded queue whose calls pile up is degraded, never stable or recovered
+// (text, JSON, verdicts CSV, replications); the edge table notes calls still in flight; the cascade needs sustained
+// saturation; the timeline names goodput and success apart; a ramp from 0 is no trigger, and no time before one is `–`.
 
 import { fileURLToPath } from 'node:url';
 
@@ -105,5 +105,32 @@ describe('meshsim run: the timeline names its two ratios', () => {
     // After the fault: the calls offered then all succeed, while calls offered during it still time out.
     expect(stdout).toMatch(/^30–35 +[\d.]+ +100\.00 +9\d\.\d\d /m);
     expect(stdout).toContain('and was back within it for good from 30 s');
+  });
+});
+
+describe('meshsim run: load triggers and the time before them', () => {
+  it('finds no trigger in a ramp 0 → 400 → 0 req/s (was the whole run, above 0 req/s)', () => {
+    const { code, stdout } = meshsim('run', fixture('ramp.yaml'), '--no-progress');
+    expect(code).toBe(0);
+    expect(stdout).toContain('\nTriggers: none\n');
+    expect(stdout).toMatch(/^Verdict: stable — /m);
+  });
+
+  it('prints – for attempts per request before a trigger that starts at 0 s, not 0.00', () => {
+    // The ramp's source stops at 100 s from a 200 req/s spike above its 100 req/s base, which starts at 0 s.
+    const { code, stdout } = meshsim(
+      'run',
+      fixture('ramp.yaml'),
+      '--set',
+      'traffic.0.rate.0.rps=200',
+      '--set',
+      'traffic.0.rate.1.rps=100',
+      '--set',
+      'traffic.0.rate.1.ramp=false',
+      '--no-progress',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Triggers: client above 100 req/s (0 ms–50 s)');
+    expect(stdout).toMatch(/^ +1 +– +1\.00 +1\.00 +– +– +client → srv$/m);
   });
 });

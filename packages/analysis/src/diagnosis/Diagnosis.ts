@@ -42,7 +42,10 @@ export function isRecovered(verdict: Verdict): boolean {
   return verdict === 'stable' || verdict === 'degraded-recovered';
 }
 
-/** Something that pushed the system: a scheduled fault, or a traffic source above its final rate. */
+/**
+ * Something that pushed the system: a scheduled fault, or a traffic source above its base rate (its final rate; for a
+ * schedule ending at 0, its lowest non-zero rate).
+ */
 export interface Trigger {
   kind: 'fault' | 'load';
   /** E.g. `latency fault on checkout`, `client above 500 req/s`. */
@@ -182,18 +185,21 @@ export interface DepthAmplification {
   depth: number;
   /** Edges at this depth (`caller → callee`). */
   edges: string[];
-  /** Attempts at this depth per request offered by the sources, in the reference window. */
-  baseline: number;
+  /**
+   * Attempts at this depth per request offered by the sources, in the reference window; null when no request was
+   * offered in it (a trigger at 0 s leaves no time before it).
+   */
+  baseline: number | null;
   /**
    * The same during the triggers: from the first trigger to the end of the last (or to the run's end when one lasts
-   * that long) — where a retry storm peaks; null when nothing triggered.
+   * that long) — where a retry storm peaks; null when nothing triggered, or no request was offered meanwhile.
    */
   during: number | null;
-  /** during ÷ baseline; null when the baseline is 0 or nothing triggered. */
+  /** during ÷ baseline; null when either is null or the baseline is 0. */
   duringRatio: number | null;
-  /** The same in the analysis window (after the trigger, or during it when none ended). */
-  window: number;
-  /** window ÷ baseline; null when the baseline is 0. */
+  /** The same in the analysis window (after the trigger, or during it when none ended); null when no request was offered in it. */
+  window: number | null;
+  /** window ÷ baseline; null when either is null or the baseline is 0. */
   ratio: number | null;
 }
 

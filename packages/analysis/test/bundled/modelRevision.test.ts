@@ -69,8 +69,9 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // only) stay.
   13: 'aac22dbd3cdf53ea59d4b5dc30209e2500861036d1df68aa24e6cb6809194c4e',
   // The diagnosis changed, so stored runs' verdicts and reasons differ: a source whose calls pile up (calls in flight
-  // growing through the second half of the run, an overloaded queue) is degraded, never stable or recovered. The
-  // bundled goldens (simulation results only) stay.
+  // growing through the second half of the run, an overloaded queue) is degraded, never stable or recovered; and a
+  // rate schedule ending at 0 spikes above its lowest non-zero rate, not above 0 (a ramp 0 → 400 → 0 is no trigger,
+  // so its verdict can differ). The bundled goldens (simulation results only) stay.
   14: 'aac22dbd3cdf53ea59d4b5dc30209e2500861036d1df68aa24e6cb6809194c4e',
 };
 

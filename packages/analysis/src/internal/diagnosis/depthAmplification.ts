@@ -49,17 +49,20 @@ export function depthAmplification(
   return [...byDepth.entries()]
     .sort(([a], [b]) => a - b)
     .map(([depth, entry]) => {
-      const baseline = offeredRef > 0 ? entry.ref / offeredRef : 0;
-      const inWindow = offeredWin > 0 ? entry.win / offeredWin : 0;
-      const inTriggers = during === null ? null : offeredDur > 0 ? entry.dur / offeredDur : 0;
+      // No request offered in a span (none before a trigger at 0 s, a source ramping up from 0): no figure, not 0.
+      const baseline = offeredRef > 0 ? entry.ref / offeredRef : null;
+      const inWindow = offeredWin > 0 ? entry.win / offeredWin : null;
+      const inTriggers = during === null || offeredDur === 0 ? null : entry.dur / offeredDur;
+      const over = (value: number | null): number | null =>
+        value !== null && baseline !== null && baseline > 0 ? value / baseline : null;
       return {
         depth,
         edges: entry.edges,
         baseline,
         during: inTriggers,
-        duringRatio: inTriggers !== null && baseline > 0 ? inTriggers / baseline : null,
+        duringRatio: over(inTriggers),
         window: inWindow,
-        ratio: baseline > 0 ? inWindow / baseline : null,
+        ratio: over(inWindow),
       };
     });
 }

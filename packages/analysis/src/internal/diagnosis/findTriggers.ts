@@ -1,5 +1,6 @@
 // The triggers of a run: every scheduled fault that starts before the end, and every stretch of time in
-// which an open-loop source's scheduled rate is above its final rate (a load spike).
+// which an open-loop source's scheduled rate is above its base rate (a load spike): its final rate, or for a schedule
+// that ends at 0 (the source stops sending), the lowest non-zero rate it names.
 
 import type { FaultConfig, OpenTrafficConfig, SimulationConfig } from '@meshsim/mesh';
 
@@ -16,10 +17,21 @@ function faultTrigger(fault: FaultConfig): Trigger {
   };
 }
 
-/** Stretches of [0, durationMs) where the source's rate is above its final rate. */
+/**
+ * The rate a load spike is measured from: the schedule's final rate; for one that ends at 0 (the source stops
+ * sending: 0 is no level it settles at), the lowest non-zero rate of its points (0 when it names none).
+ */
+export function baseRate(points: OpenTrafficConfig['rate']): number {
+  const final = points[points.length - 1]?.rps ?? 0;
+  if (final > 0) return final;
+  const sending = points.map((p) => p.rps).filter((rps) => rps > 0);
+  return sending.length === 0 ? 0 : Math.min(...sending);
+}
+
+/** Stretches of [0, durationMs) where the source's rate is above its base rate ({@link baseRate}). */
 function loadTriggers(source: OpenTrafficConfig, durationMs: number): Trigger[] {
   const points = source.rate;
-  const final = points[points.length - 1]?.rps ?? 0;
+  const base = baseRate(points);
   const spans: [number, number][] = [];
   const add = (from: number, to: number): void => {
     if (to <= from) return;
@@ -32,22 +44,22 @@ function loadTriggers(source: OpenTrafficConfig, durationMs: number): Trigger[] 
     const endMs = Math.min(next?.atMs ?? durationMs, durationMs);
     if (point.atMs >= endMs) return;
     if (!point.rampToNext || next === undefined) {
-      if (point.rps > final) add(point.atMs, endMs);
+      if (point.rps > base) add(point.atMs, endMs);
       return;
     }
-    // Linear from point.rps to next.rps: the part above `final`.
+    // Linear from point.rps to next.rps: the part above `base`.
     const a = point.rps;
     const b = next.rps;
-    if (a > final && b > final) add(point.atMs, endMs);
-    else if (a > final || b > final) {
-      const cross = point.atMs + ((final - a) / (b - a)) * (next.atMs - point.atMs);
-      if (a > final) add(point.atMs, Math.min(cross, endMs));
+    if (a > base && b > base) add(point.atMs, endMs);
+    else if (a > base || b > base) {
+      const cross = point.atMs + ((base - a) / (b - a)) * (next.atMs - point.atMs);
+      if (a > base) add(point.atMs, Math.min(cross, endMs));
       else add(cross, endMs);
     }
   });
   return spans.map(([startMs, endMs]) => ({
     kind: 'load',
-    description: `${source.name} above ${final} req/s`,
+    description: `${source.name} above ${base} req/s`,
     startMs,
     endMs,
   }));

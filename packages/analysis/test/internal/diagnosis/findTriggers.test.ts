@@ -1,0 +1,87 @@
+// Load triggers: the stretches in which a source's scheduled rate is above its base rate — its final rate, or for a
+// schedule that ends at 0 (the source stops), its lowest non-zero rate — so a ramp 0 → 400 → 0 is no trigger.
+
+import { resolveScenario } from '@meshsim/scenario';
+import { describe, expect, it } from 'vitest';
+
+import { baseRate, findTriggers } from '../../../src/internal/diagnosis/findTriggers.js';
+
+/** The triggers of a 100 s run of one source with this rate schedule. */
+function triggersOf(rate: { at: string; rps: number; ramp?: boolean }[]): ReturnType<typeof findTriggers> {
+  return findTriggers(
+    resolveScenario({
+      duration: '100s',
+      services: { api: { serviceTime: '1ms' } },
+      traffic: [{ name: 'client', to: 'api', rate }],
+    }),
+  );
+}
+
+describe('findTriggers', () => {
+  it('finds a spike above the rate the schedule ends at', () => {
+    expect(
+      triggersOf([
+        { at: '0s', rps: 400 },
+        { at: '30s', rps: 800 },
+        { at: '45s', rps: 400 },
+      ]),
+    ).toEqual([{ kind: 'load', description: 'client above 400 req/s', startMs: 30_000, endMs: 45_000 }]);
+  });
+
+  it('finds no trigger in a ramp from 0 up and back down to 0 (was the whole run, above 0 req/s)', () => {
+    expect(
+      triggersOf([
+        { at: '0s', rps: 0 },
+        { at: '50s', rps: 400, ramp: true },
+        { at: '100s', rps: 0, ramp: true },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('measures a spike of a source that stops from its lowest non-zero rate', () => {
+    expect(
+      triggersOf([
+        { at: '0s', rps: 100 },
+        { at: '30s', rps: 500 },
+        { at: '60s', rps: 0 },
+      ]),
+    ).toEqual([{ kind: 'load', description: 'client above 100 req/s', startMs: 30_000, endMs: 60_000 }]);
+    // Ramping down to the stop, the spike ends where the rate crosses its base.
+    expect(
+      triggersOf([
+        { at: '0s', rps: 100 },
+        { at: '10s', rps: 500 },
+        { at: '20s', rps: 0, ramp: true },
+      ]),
+    ).toEqual([{ kind: 'load', description: 'client above 100 req/s', startMs: 10_000, endMs: 18_000 }]);
+  });
+
+  it('finds no trigger in a ramp up to the final rate, or a source that only stops', () => {
+    expect(
+      triggersOf([
+        { at: '0s', rps: 300 },
+        { at: '60s', rps: 600, ramp: true },
+      ]),
+    ).toEqual([]);
+    expect(
+      triggersOf([
+        { at: '0s', rps: 100 },
+        { at: '50s', rps: 0 },
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('baseRate', () => {
+  it('is the final rate, or the lowest non-zero one for a schedule ending at 0, or 0', () => {
+    const point = (rps: number): { atMs: number; rps: number; rampToNext: boolean } => ({
+      atMs: 0,
+      rps,
+      rampToNext: false,
+    });
+    expect(baseRate([point(400), point(800), point(400)])).toBe(400);
+    expect(baseRate([point(0), point(400), point(0)])).toBe(400);
+    expect(baseRate([point(200), point(100), point(500), point(0)])).toBe(100);
+    expect(baseRate([point(0)])).toBe(0);
+  });
+});
