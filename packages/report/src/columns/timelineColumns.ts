@@ -17,7 +17,10 @@ export interface TimelineRow {
   goodputRatio: number | null;
   /** Succeeded ÷ completed calls of the sources; null when none completed. */
   successRatio: number | null;
-  /** Worst per-interval p99 of the sources [ms]; null when no call succeeded. */
+  /**
+   * Worst per-interval p99 of the sources [ms], of the intervals with at least 100 successful calls of a source;
+   * null when none had that many.
+   */
   worstP99Ms: number | null;
   /** Retries on every edge per second [1/s]. */
   retriesPerS: number;

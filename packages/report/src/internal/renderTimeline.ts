@@ -20,6 +20,13 @@ const TIMELINE_KEYS = [
   'utilisation',
 ];
 
+/**
+ * Successful calls an interval of a source needs for its p99 to count in a row's worst p99: with fewer, the p99
+ * (interpolated between the two nearest ranks) lies between its two slowest calls — about their maximum, far above
+ * the p99 (a p99 of 5 calls is their slowest of 5). The worst p99 of a row leaves such intervals out.
+ */
+export const TIMELINE_P99_MIN_CALLS = 100;
+
 const NICE_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 
 /** Row width [s]: the smallest nice step giving at most `maxRows` rows. */
@@ -39,7 +46,9 @@ function labelSeconds(ms: number): string {
  * its duration, or where a guard stopped it — and may be shorter than the others); goodput is the successes
  * counted in the row over the calls offered in it, capped at 100 % as the verdict's is (a backlog completing can
  * outnumber them); success is over calls completed in the row; p99 is the worst per-second p99 of the sources in
- * the row; utilisation is the busiest service's, weighted by each interval's length.
+ * the row, of the intervals with at least {@link TIMELINE_P99_MIN_CALLS} successful calls of a source (a note under
+ * the table says so when a row had successes but no such interval); utilisation is the busiest service's, weighted
+ * by each interval's length.
  */
 export function renderTimeline(result: SimulationResult, maxRows = 15): string {
   const series = result.timeSeries;
@@ -57,6 +66,8 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
   const endMs = (i: number): number => Math.min((series.startMs[i] ?? 0) + series.intervalMs, runEndMs);
 
   const rows: TimelineRow[] = [];
+  // Whether some row had successful calls but no interval with enough of them for a p99.
+  let unmeasured = false;
   for (let first = 0; first < intervals; first += perRow) {
     const last = Math.min(intervals, first + perRow);
     const rowStartMs = series.startMs[first] ?? 0;
@@ -66,12 +77,16 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
     let succeeded = 0;
     let failed = 0;
     let p99 = 0;
+    let measured = false;
     for (const edge of sourceSeries) {
       for (let i = first; i < last; i++) {
         calls += edge.calls[i] ?? 0;
         succeeded += edge.succeeded[i] ?? 0;
         failed += edge.failed[i] ?? 0;
-        p99 = Math.max(p99, edge.p99Ms[i] ?? 0);
+        if ((edge.succeeded[i] ?? 0) >= TIMELINE_P99_MIN_CALLS) {
+          p99 = Math.max(p99, edge.p99Ms[i] ?? 0);
+          measured = true;
+        }
       }
     }
     let retries = 0;
@@ -84,17 +99,30 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
       }
       utilisation /= rowEndMs - rowStartMs;
     }
+    if (succeeded > 0 && !measured) unmeasured = true;
     rows.push({
       span: `${labelSeconds(rowStartMs)}–${labelSeconds(rowEndMs)}`,
       offeredRps: calls / spanS,
       goodputRatio: calls > 0 ? Math.min(1, succeeded / calls) : null,
       successRatio: succeeded + failed > 0 ? succeeded / (succeeded + failed) : null,
-      worstP99Ms: succeeded > 0 ? p99 : null,
+      worstP99Ms: measured ? p99 : null,
       retriesPerS: retries / spanS,
       utilisation,
     });
   }
-  return textTable(timelineColumns(busiest?.name ?? 'busiest'), TIMELINE_KEYS, rows, columnContext(result), {
-    title: 'Timeline (traffic sources; retries on every edge)',
-  }).trimEnd();
+  const table = textTable(
+    timelineColumns(busiest?.name ?? 'busiest'),
+    TIMELINE_KEYS,
+    rows,
+    columnContext(result),
+    {
+      title: 'Timeline (traffic sources; retries on every edge)',
+    },
+  ).trimEnd();
+  const seconds = series.intervalMs / 1000;
+  return unmeasured
+    ? `${table}\nworst p99: of the ${seconds} s intervals with at least ${TIMELINE_P99_MIN_CALLS} successful calls of a ` +
+        `source (a p99 of fewer is about their slowest call); – where none had that many (the edge table's p99 is over ` +
+        'the run)'
+    : table;
 }

@@ -70,4 +70,25 @@ describe('renderTimeline', () => {
     expect(row(text, '0–5').slice(2, 4)).toEqual(['99.75', '99.87']);
     expect(row(text, '5–10').slice(2, 4)).toEqual(['100.00', '90.91']);
   });
+
+  it('takes the worst p99 of intervals with at least 100 successful calls: a p99 of 5 calls is their slowest', () => {
+    // The fixture's client: 3990 and 3910 successes (p99 20.5 ms and 40.3 ms). With 60 successes in the second
+    // interval (its p99 the slowest of them, 96 ms), that interval is left out.
+    const result = makeResult();
+    const [client, frontend] = result.timeSeries.edges;
+    if (client === undefined || frontend === undefined) throw new Error('no series');
+    result.timeSeries.edges = [
+      { ...client, succeeded: [3990, 60], p99Ms: [20.5, 96] },
+      { ...frontend, succeeded: [3990, 0] },
+    ];
+    const text = renderTimeline(result);
+    expect(row(text, '0–5')[4]).toBe('20.5');
+    expect(row(text, '5–10')[4]).toBe('–');
+    expect(text.split('\n').at(-1)).toBe(
+      "worst p99: of the 5 s intervals with at least 100 successful calls of a source (a p99 of fewer is about their slowest call); – where none had that many (the edge table's p99 is over the run)",
+    );
+    expect(renderTimeline(makeResult())).not.toContain('worst p99: of');
+    // Over one row, the short interval is left out and the other counts.
+    expect(row(renderTimeline(result, 1), '0–10')[4]).toBe('20.5');
+  });
 });
