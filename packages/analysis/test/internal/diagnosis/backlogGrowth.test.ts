@@ -11,27 +11,12 @@ import {
   describeBacklog,
   inFlightSeries,
 } from '../../../src/internal/diagnosis/backlogGrowth.js';
+import { intervalSeries, repeat } from '../../__helpers__/intervalSeries.js';
+import type { Interval } from '../../__helpers__/intervalSeries.js';
 
-/** One interval: calls offered, succeeded and failed in it. */
-type Interval = [calls: number, succeeded: number, failed: number];
-
-function repeat(count: number, interval: Interval): Interval[] {
-  return Array.from({ length: count }, () => interval);
-}
-
+/** The series of the source `client` calling `srv`. */
 function edge(intervals: readonly Interval[], waitingAtSource?: number[]): EdgeSeries {
-  const zeros = intervals.map(() => 0);
-  return {
-    source: 'client',
-    destination: 'srv',
-    calls: intervals.map(([calls]) => calls),
-    succeeded: intervals.map(([, succeeded]) => succeeded),
-    failed: intervals.map(([, , failed]) => failed),
-    retries: zeros,
-    p50Ms: zeros,
-    p99Ms: zeros,
-    ...(waitingAtSource === undefined ? {} : { waitingAtSource }),
-  };
+  return intervalSeries('client', 'srv', intervals, waitingAtSource);
 }
 
 /** A service busy `utilisation` of the time with `queue(i)` requests waiting at the end of interval i. */

@@ -10,28 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSIS_THRESHOLDS } from '../../../src/index.js';
 import type { LossEvidence } from '../../../src/internal/diagnosis/lossEvidence.js';
 import { sourceVerdict } from '../../../src/internal/diagnosis/sourceVerdict.js';
+import { intervalSeries, repeat } from '../../__helpers__/intervalSeries.js';
+import type { Interval } from '../../__helpers__/intervalSeries.js';
 import type { SourceVerdictInput } from '../../../src/internal/diagnosis/sourceVerdict.js';
 
-/** One interval: calls offered, calls succeeded and failed in it. */
-type Interval = [calls: number, succeeded: number, failed: number];
-
-/** `count` copies of an interval. */
-function repeat(count: number, interval: Interval): Interval[] {
-  return Array.from({ length: count }, () => interval);
-}
-
+/** The series of the source `users` calling `gateway`. */
 function series(intervals: readonly Interval[]): EdgeSeries {
-  const zeros = intervals.map(() => 0);
-  return {
-    source: 'users',
-    destination: 'gateway',
-    calls: intervals.map(([calls]) => calls),
-    succeeded: intervals.map(([, succeeded]) => succeeded),
-    failed: intervals.map(([, , failed]) => failed),
-    retries: zeros,
-    p50Ms: zeros,
-    p99Ms: zeros,
-  };
+  return intervalSeries('users', 'gateway', intervals);
 }
 
 /** The verdict of a source with these intervals and triggers, over a run as long as the intervals. */
