@@ -9,7 +9,15 @@ import { barChart } from './barChart.js';
 import { chartNumber } from './downsample.js';
 import type { BarChartSpec, ChartFigure, LineSeries } from './ReportData.js';
 import { edgeName } from './edgeName.js';
-import { meanRateOnAxis, onAxis, rateOnAxis, successOnAxis, sumSeries, timeAxis } from './timeAxis.js';
+import {
+  callWeightedOnAxis,
+  meanRateOnAxis,
+  onAxis,
+  rateOnAxis,
+  successOnAxis,
+  sumSeries,
+  timeAxis,
+} from './timeAxis.js';
 import { topSeries } from './topSeries.js';
 
 /** The sentence that says a chart shows only some of its candidates, or '' when it shows all. */
@@ -143,15 +151,22 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
     ['p99Ms', 'p99', 'max'],
     ['p50Ms', 'p50', 'mean'],
   ] as const) {
+    // A point's p99 is its worst interval's; its p50 the mean of its intervals' weighted by their successful calls.
+    const values = (s: EdgeSeries): (number | null)[] =>
+      how === 'max'
+        ? onAxis(axis, intervalLatency(s, field), how)
+        : callWeightedOnAxis(axis, intervalLatency(s, field), s.succeeded);
     const lines = latencyEdges.picked
-      .map((s): LineSeries => ({ name: edgeName(s), values: onAxis(axis, intervalLatency(s, field), how) }))
+      .map((s): LineSeries => ({ name: edgeName(s), values: values(s) }))
       .filter(hasValue);
     if (lines.length === 0) continue;
     figures.push({
       title: `Latency ${label} per edge`,
       description:
         `Caller-observed ${label} of the calls that succeeded in each interval` +
-        (axis.size > 1 ? ` (${how === 'max' ? 'the worst' : 'the mean'} interval of each point).` : '.') +
+        (axis.size > 1
+          ? ` (${how === 'max' ? 'the worst interval of each point' : "each point's intervals averaged, weighted by their successful calls"}).`
+          : '.') +
         shownNote(lines.length, latencyEdges.candidates, 'edges', 'highest p99 over the run'),
       spec: {
         kind: 'lines',

@@ -59,6 +59,19 @@ export function meanRateOnAxis(axis: TimeAxis, values: readonly (number | null)[
   return aggregate(values, axis.size, 'mean', axis.intervalLengthS).map(chartNumber);
 }
 
+/**
+ * A per-interval statistic of calls (e.g. a median latency) on `axis`: each point is the mean of its intervals'
+ * values weighted by `counts`, the calls each value is of — an interval of 2 calls counts for 2, not as much as one of
+ * 2,000. Null where no interval of the point has a value with calls.
+ */
+export function callWeightedOnAxis(
+  axis: TimeAxis,
+  values: readonly (number | null)[],
+  counts: readonly number[],
+): (number | null)[] {
+  return aggregate(values, axis.size, 'mean', counts).map(chartNumber);
+}
+
 /** Per-interval counts on `axis` as a rate per second of each point; null for a point of no length. */
 export function rateOnAxis(axis: TimeAxis, counts: readonly number[]): (number | null)[] {
   return aggregate(counts, axis.size, 'sum').map((sum, i) => {

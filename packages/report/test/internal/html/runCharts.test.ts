@@ -122,6 +122,35 @@ describe('runCharts', () => {
     expect(lines(result, 'offered-goodput').series[0]?.values.at(-1)).toBe(13.64);
   });
 
+  it("a bucketed point's p50 weighs each interval's p50 by its successful calls", () => {
+    // 1200 intervals of 1 s, 2 per point: one of 1,000 successes at 2 ms, one of 2 successes at 1,000 ms.
+    const result = makeResult();
+    const intervals = 1200;
+    const alternate = <T>(even: T, odd: T): T[] =>
+      Array.from({ length: intervals }, (_, i) => (i % 2 === 0 ? even : odd));
+    result.scenario.durationMs = intervals * 1000;
+    result.timeSeries = {
+      intervalMs: 1000,
+      startMs: Array.from({ length: intervals }, (_, i) => i * 1000),
+      edges: [
+        {
+          source: 'client',
+          destination: 'frontend',
+          calls: alternate(1000, 2),
+          succeeded: alternate(1000, 2),
+          failed: alternate(0, 0),
+          retries: alternate(0, 0),
+          p50Ms: alternate(2, 1000),
+          p99Ms: alternate(3, 1000),
+        },
+      ],
+      services: [],
+    };
+    // (1000 × 2 + 2 × 1000) / 1002 = 3.992 ms, not the plain mean of 501 ms; the p99 point keeps the worst interval.
+    expect(lines(result, 'latency-p50').series[0]?.values[0]).toBe(3.992);
+    expect(lines(result, 'latency-p99').series[0]?.values[0]).toBe(1000);
+  });
+
   it('adds what a connection-limited source sent between offered and goodput, and says what the gap is', () => {
     const result = makeResult();
     const source = result.timeSeries.edges.find((s) => s.source === 'client');
