@@ -6,6 +6,8 @@ import type { EdgeSeries, ServiceSeries } from '@meshsim/mesh';
 
 import type { BacklogGrowth } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
+import { meanIn, sumIn } from './intervals.js';
+import { count, percent, seconds } from './reasonWords.js';
 
 /** What the rule reads. */
 export interface BacklogInput {
@@ -36,16 +38,6 @@ export function inFlightSeries(series: EdgeSeries): number[] {
   return out;
 }
 
-function sum(values: readonly number[], from: number, to: number): number {
-  let total = 0;
-  for (let i = from; i < to; i++) total += values[i] ?? 0;
-  return total;
-}
-
-function mean(values: readonly number[], from: number, to: number): number {
-  return to <= from ? 0 : sum(values, from, to) / (to - from);
-}
-
 /**
  * The growth of the source's calls in flight when they pile up (docs/analysis.md#calls-piling-up), else null (also when
  * fewer than a window of intervals are judged). The **tail** is the second half of the judged intervals, at least one
@@ -65,10 +57,10 @@ export function backlogGrowth(input: BacklogInput): BacklogGrowth | null {
   const from = n - length;
   const middle = from + Math.floor(length / 2);
   const grows = (a: number, b: number): boolean =>
-    before(b) - before(a) >= t.backlogGrowthRatio * sum(series.calls, a, b);
+    before(b) - before(a) >= t.backlogGrowthRatio * sumIn(series.calls, a, b);
   const atEnd = inFlight[n - 1] ?? 0;
   const growth = atEnd - before(from);
-  const offered = sum(series.calls, from, n);
+  const offered = sumIn(series.calls, from, n);
   if (
     offered === 0 ||
     growth < t.backlogMinCalls ||
@@ -84,7 +76,7 @@ export function backlogGrowth(input: BacklogInput): BacklogGrowth | null {
   const saturated = input.services
     .map((s) => ({
       service: s.name,
-      utilisation: mean(s.utilisation, from, n),
+      utilisation: meanIn(s.utilisation, from, n),
       waitingFrom: from === 0 ? 0 : (s.queueLength[from - 1] ?? 0),
       waitingAtEnd: s.queueLength[n - 1] ?? 0,
     }))
@@ -101,19 +93,6 @@ export function backlogGrowth(input: BacklogInput): BacklogGrowth | null {
     saturated,
     waitingAtSource: waiting === undefined ? 0 : (waiting[n - 1] ?? 0),
   };
-}
-
-/** `4193` → `4,193`. */
-function count(value: number): string {
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-function percent(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)} %`;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
 }
 
 /**

@@ -8,19 +8,13 @@ import type { SimulationResult } from '@meshsim/mesh';
 import type { CascadeStep, SaturatedService } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
 import type { Span } from './depthAmplification.js';
-import { intervalsIn, meanAt, sumAt } from './intervals.js';
+import { intervalsIn, meanAt, meanIn, sumAt } from './intervals.js';
 
 /** The cascade of a run and the services the triggers found saturated. */
 export interface Cascade {
   steps: CascadeStep[];
   /** With triggers, the services saturated over the reference window (before the first trigger); else empty. */
   saturatedBefore: SaturatedService[];
-}
-
-function mean(values: readonly number[], from: number, to: number): number {
-  let total = 0;
-  for (let i = from; i < to; i++) total += values[i] ?? 0;
-  return to <= from ? 0 : total / (to - from);
 }
 
 /**
@@ -64,7 +58,7 @@ export function cascadeSteps(
     if (already) saturatedBefore.push({ service: service.name, utilisation: refBusy });
     for (let i = from; i < n; i++) {
       const saturated =
-        !already && i + sustain <= n && mean(service.utilisation, i, i + sustain) >= t.cascadeUtilisation;
+        !already && i + sustain <= n && meanIn(service.utilisation, i, i + sustain) >= t.cascadeUtilisation;
       const failed = failedAt(i);
       const done = doneAt(i);
       const failing =

@@ -7,6 +7,7 @@ import type { EdgeMetrics, FailureCause, SimulationConfig, SimulationResult } fr
 
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
 import { intervalsIn, meanAt, sumAt } from './intervals.js';
+import { count, percent } from './reasonWords.js';
 
 /** Failed calls of one cause. */
 export interface CauseCount {
@@ -197,15 +198,6 @@ export function lossEvidence(
     beforeTrigger,
     busiest,
   };
-}
-
-/** `4193` → `4,193`. */
-function count(value: number): string {
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-function percent(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)} %`;
 }
 
 /** `rejected 4,193, timeout 12`: at most three causes, the rest summed as `other`. */

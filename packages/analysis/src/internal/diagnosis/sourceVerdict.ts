@@ -9,6 +9,8 @@ import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js
 import { backlogGrowth, describeBacklog } from './backlogGrowth.js';
 import { describeFailures, describeLoad, describeNoLoad, loadBound } from './lossEvidence.js';
 import type { LossEvidence } from './lossEvidence.js';
+import { sumIn } from './intervals.js';
+import { percent, seconds } from './reasonWords.js';
 
 /** What the verdict of a source needs besides its series. */
 export interface SourceVerdictInput {
@@ -51,19 +53,13 @@ function because(evidence: LossEvidence | undefined, alone: boolean): string {
     : ` — ${describeFailures(evidence)}; ${describeNoLoad(evidence)}`;
 }
 
-function sum(values: readonly number[], from: number, to: number): number {
-  let total = 0;
-  for (let i = from; i < to; i++) total += values[i] ?? 0;
-  return total;
-}
-
 /**
  * Pooled goodput ratio Σ succeeded ÷ Σ calls over intervals [from, to), capped at 1 (successes of calls offered
  * before the span, a backlog completing, can outnumber the calls offered in it); null when no call was offered.
  */
 function pooled(series: EdgeSeries, from: number, to: number): number | null {
-  const calls = sum(series.calls, from, to);
-  return calls === 0 ? null : Math.min(1, sum(series.succeeded, from, to) / calls);
+  const calls = sumIn(series.calls, from, to);
+  return calls === 0 ? null : Math.min(1, sumIn(series.succeeded, from, to) / calls);
 }
 
 /**
@@ -123,17 +119,9 @@ function backAt(surplus: readonly number[], afterBad: number): number {
   return n - 1;
 }
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
-}
-
 /** `1500` → `1.5 s`, `50` → `50 ms`: a run's length in a reason. */
 function simulated(ms: number): string {
   return ms < 1000 ? `${Math.round(ms * 1000) / 1000} ms` : `${Math.round(ms) / 1000} s`;
-}
-
-function percent(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)} %`;
 }
 
 /** The diagnosis of one source (docs/analysis.md#verdicts). */
@@ -164,10 +152,10 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     );
   }
   // No call offered in any interval (`rate: 0`): nothing to judge goodput by.
-  const offered = series === undefined ? 0 : sum(series.calls, 0, n);
+  const offered = series === undefined ? 0 : sumIn(series.calls, 0, n);
   if (series === undefined || n === 0 || offered === 0) return unjudged('stable', 'no call was offered');
   // Calls still in flight are not failures: with none completed there is nothing to judge yet.
-  if (sum(series.succeeded, 0, n) + sum(series.failed, 0, n) === 0) {
+  if (sumIn(series.succeeded, 0, n) + sumIn(series.failed, 0, n) === 0) {
     return unjudged(
       'unresolved',
       `none of its ${offered} offered calls completed by the end of the run (all still in flight): too short to judge`,
