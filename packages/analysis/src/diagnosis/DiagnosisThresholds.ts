@@ -7,6 +7,12 @@ export interface DiagnosisThresholds {
   windowMs: number;
   /** A window is within the band when its goodput ratio ≥ this × the reference ratio. */
   bandRatio: number;
+  /**
+   * A window below the band counts only when its shortfall (floor × calls − successes) is at least this many standard
+   * deviations of a binomial count of its calls at the band's floor: sampling noise of a window of a few calls is not a
+   * fall (an assumption, docs/analysis.md#the-band).
+   */
+  bandNoiseSigmas: number;
   /** A reference goodput ratio below this means the source was down before any trigger (`degraded`). */
   downRatio: number;
   /**
@@ -51,6 +57,7 @@ export interface DiagnosisThresholds {
 export const DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze({
   windowMs: 5000,
   bandRatio: 0.95,
+  bandNoiseSigmas: 4,
   downRatio: 0.5,
   lossyRatio: 0.95,
   backlogGrowthRatio: 0.1,

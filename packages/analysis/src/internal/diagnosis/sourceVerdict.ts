@@ -63,6 +63,16 @@ function pooled(series: EdgeSeries, from: number, to: number): number | null {
 }
 
 /**
+ * Whether a window's pooled `ratio` over `calls` is below `floor` by more than sampling noise: its shortfall
+ * (floor × calls − successes) is at least `sigmas` standard deviations of a binomial count of `calls` at `floor`. A
+ * window of 25 calls at 92 % against a 94 % floor is noise (0.4 σ); one at 20 % is a fall (16 σ).
+ */
+function beyondNoise(calls: number, ratio: number, floor: number, sigmas: number): boolean {
+  const deviation = Math.sqrt(Math.max(0, calls * floor * (1 - floor)));
+  return (floor - ratio) * calls >= sigmas * deviation;
+}
+
+/**
  * The warm-up: the number of leading intervals before the first one in which the calls that completed (succeeded or
  * failed) reach `ratio` × the calls offered — while the first calls are still on their way, in flight, not failed.
  * At most `limit` intervals (one window, and no further than the first trigger).
@@ -186,7 +196,10 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   const windows = n - warmUp - width + 1;
   const ratios: (number | null)[] = [];
   for (let w = 0; w < windows; w++) ratios.push(pooled(series, warmUp + w, warmUp + w + width));
-  const healthy = ratios.map((ratio) => ratio === null || ratio >= floor);
+  const healthy = ratios.map((ratio, w) => {
+    if (ratio === null || ratio >= floor) return true;
+    return !beyondNoise(sumIn(series.calls, warmUp + w, warmUp + w + width), ratio, floor, t.bandNoiseSigmas);
+  });
   const known = ratios.filter((ratio): ratio is number => ratio !== null);
   const minRatio = known.length === 0 ? 1 : Math.min(...known);
   const finalRatio = ratios[windows - 1] ?? 1;

@@ -2,7 +2,8 @@
 // backlog burst after a stall does not make up for the stall), the warm-up is left out of the reference, a run too
 // short to judge is unresolved, no goodput ratio exceeds 1, a source down with no trigger to blame is said to be
 // down for the load only when the evidence shows an overload, a recovered source losing calls throughout is lossy, and
-// a source whose calls pile up is degraded, never stable or recovered.
+// a source whose calls pile up is degraded, never stable or recovered; a window of few calls under the band by sampling
+// noise alone is within it.
 
 import type { EdgeSeries, ServiceSeries } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
@@ -246,6 +247,26 @@ describe('sourceVerdict', () => {
     expect(fine.reason).toBe(
       'goodput stayed within 5.0 % of its reference (96.0 % of offered calls) in every 5 s window',
     );
+  });
+
+  it('takes a window of a few calls under the floor by sampling noise as within the band, and a real fall as a fall', () => {
+    // 5 calls a second: 25 in a 5 s window, 100 % in the first (floor 95 %: 23.75 successes, σ = 1.09 calls).
+    const before = repeat(10, [5, 5, 0]);
+    const after = repeat(20, [5, 5, 0]);
+    // 5 failed calls in one second: 20 of 25 in every window holding it, 3.4 σ under the floor — noise.
+    const noise = verdictOf([...before, [5, 0, 5], ...after], NO_TRIGGER);
+    expect(noise.verdict).toBe('stable');
+    expect(noise.minRatio).toBeCloseTo(0.8, 9);
+    // 6 failed calls in two seconds: 19 of 25, 4.4 σ under it — a fall, and back within the band after it.
+    const fall = verdictOf([...before, [5, 2, 3], [5, 2, 3], ...after], NO_TRIGGER);
+    expect(fall.verdict).toBe('degraded-recovered');
+    expect(fall.degradedAtMs).toBe(10_000);
+    // With many calls a window, the same 80 % is far beyond noise (500 calls a window: 23 σ).
+    const busy = verdictOf(
+      [...repeat(10, [100, 100, 0]), [100, 0, 100], ...repeat(20, [100, 100, 0])],
+      NO_TRIGGER,
+    );
+    expect(busy.verdict).toBe('degraded-recovered');
   });
 
   it('calls a source that recovers to a lossy reference lossy; no other verdict is', () => {
