@@ -175,6 +175,50 @@ describe('Envoy connection-pool thresholds end to end', () => {
   });
 });
 
+describe("Envoy max_retries end to end: a retry holds its slot through its backoff (Envoy's retries resource)", () => {
+  it('with maxRetries 1 and a 50–100 ms backoff, at most one retry is backing off or in flight at a time', () => {
+    const backoffRetry: CallPolicy = {
+      ...RETRY_3,
+      retry: { ...RETRY_3.retry, backoff: { baseMs: 50, maxMs: 100, jitter: 'none' } },
+    };
+    const unlimited = Infinity;
+    const result = simulate(
+      config(
+        [
+          service('a', {
+            replicas: 1,
+            concurrency: 512,
+            queueCapacity: 4096,
+            calls: [[call('b', backoffRetry)]],
+          }),
+          service('b', {
+            replicas: 2,
+            concurrency: 64,
+            serviceTimeMs: { kind: 'constant', value: 20 },
+            destination: destination({
+              connectionPool: {
+                maxConnections: unlimited,
+                maxPendingRequests: unlimited,
+                maxRequests: unlimited,
+                maxRetries: 1,
+              },
+            }),
+          }),
+        ],
+        [poisson('a', 200)],
+        { shape: 'istio-sidecar', durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
+      ),
+    );
+    const ab = edge(result, 'a', 'b');
+    // Each retry holds the one slot for its backoff (≥ 50 ms) and its attempt (≥ 20 ms of service): one at a
+    // time, so at most one per 70 ms of the run. Counting only retries in flight let ~10 times more through.
+    expect(ab.retries).toBeLessThanOrEqual(Math.ceil(STORM_MS / 70));
+    expect(ab.retries).toBeGreaterThan(STORM_MS / 120 / 2); // and the slot is reused
+    expect(ab.policyEvents['retry-budget-denied']).toBeGreaterThan(ab.calls / 2);
+    assertConservation(result);
+  });
+});
+
 describe('failure accrual end to end', () => {
   function oneBadEndpoint(dest: DestinationPolicy | undefined, instances: number): SimulationResult {
     return simulate(

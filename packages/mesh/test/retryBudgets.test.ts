@@ -137,10 +137,11 @@ describe('EnvoyRetryBudget', () => {
     expect(client.allowRetry(0)).toBe(false);
     for (let i = 0; i < 100; i++) client.attemptStarted(host, false, 0);
     expect(budget.limit()).toBe(Math.floor(0.2 * 113)); // 22
-    expect(client.allowRetry(0)).toBe(true);
+    expect(client.allowRetry(0)).toBe(true); // admitted: it holds a slot during its backoff already
+    expect(budget.retriesInFlight).toBe(4);
     // A retry that ends frees its slot.
     client.attemptEnded(host, 'error', 1, 0, 'error');
-    expect(budget.retriesInFlight).toBe(2);
+    expect(budget.retriesInFlight).toBe(3);
     expect(counters(budget)).toEqual({ 'retry-budget-admitted': 4, 'retry-budget-denied': 1 });
   });
 
@@ -159,6 +160,22 @@ describe('EnvoyRetryBudget', () => {
     client.attemptStarted(host, false, 0);
     client.attemptEnded(host, 'ok', 1, 0, null);
     expect(client.allowRetry(0)).toBe(false);
+  });
+
+  it("holds a retry's slot from the decision, through its backoff, until the retried attempt ends or the retry is dropped (Envoy's shouldRetry / resetRetry)", () => {
+    const limit = EnvoyRetryBudget.maxRetries(1);
+    const client = clientOf([limit]);
+    expect(client.allowRetry(0)).toBe(true); // decided at 0 ms: backing off, no attempt started yet
+    expect(limit.retriesInFlight).toBe(1);
+    expect(client.allowRetry(10)).toBe(false); // a retry decided during that backoff overflows
+    client.attemptStarted(host, true, 50); // the backoff is over: the retry is sent
+    expect(client.allowRetry(60)).toBe(false);
+    client.attemptEnded(host, 'error', 20, 70, 'error'); // its response gives the slot back
+    expect(client.allowRetry(70)).toBe(true);
+    client.retryDropped(); // refused before it started, or given up during its backoff
+    expect(limit.retriesInFlight).toBe(0);
+    expect(client.allowRetry(80)).toBe(true);
+    expect(counters(limit)).toEqual({ 'retry-budget-admitted': 3, 'retry-budget-denied': 2 });
   });
 
   it('never lets retries in flight exceed the limit at the moment each retry is admitted', () => {
@@ -189,6 +206,7 @@ describe('EnvoyRetryBudget', () => {
               const allowed = client.allowRetry(0);
               expect(allowed).toBe(retries < limit);
               if (allowed) {
+                // Sent at once (no backoff): its slot is held until the attempt ends.
                 client.attemptStarted(host, true, 0);
                 inFlight.push(true);
                 expect(retries + 1).toBeLessThanOrEqual(limit);

@@ -277,7 +277,11 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
       this.current = null;
       if (this.target.propagatesDeadlines) current.serverRequest?.cancel();
     }
-    if (this.backoffTimer >= 0) engine.cancel(this.backoffTimer);
+    if (this.backoffTimer >= 0) {
+      // Given up during a retry's backoff: the retry never starts and gives its slot back.
+      engine.cancel(this.backoffTimer);
+      this.client.retryDropped();
+    }
     this.finish('timeout');
   }
 
@@ -304,11 +308,13 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     const engine = this.context.engine;
     const refusal = this.client.admit(isRetry, engine.now);
     if (refusal !== null) {
+      if (isRetry) this.client.retryDropped();
       this.decide(refusal);
       return;
     }
     const instance = this.client.pick(this.target.endpoints, engine.now, this.requestClass);
     if (instance === undefined) {
+      if (isRetry) this.client.retryDropped();
       this.decide('no-endpoints');
       return;
     }

@@ -108,10 +108,26 @@ export class UpstreamClient {
     return null;
   }
 
-  /** Whether every retry gate lets a retry through now (runs only when a retry is due: no slots). */
+  /**
+   * Whether every retry gate lets a retry through now (runs only when a retry is due: no slots). A retry let
+   * through holds a retry slot (`counts.retries`) from now, its backoff included, until its attempt ends
+   * (`attemptEnded` with a `retryOf`) or it is given up before one ends (`retryDropped`): Envoy takes its
+   * `retries` resource in `shouldRetry`, before the backoff timer, and gives it back at the next `shouldRetry`
+   * (the retried attempt's response or reset) or when the request ends (docs/sources.md#envoy-retry-state).
+   */
   allowRetry(nowMs: number): boolean {
     for (const policy of this.retryGates) if (!policy.allowRetry(nowMs)) return false;
+    this.counts.retries++;
     return true;
+  }
+
+  /**
+   * A retry `allowRetry` let through ends without an attempt that `attemptEnded` reports: refused before it
+   * started (a policy's `admit`, no endpoint) or given up during its backoff (the call timed out or was
+   * cancelled). Gives its retry slot back.
+   */
+  retryDropped(): void {
+    this.counts.retries--;
   }
 
   /**
@@ -154,9 +170,7 @@ export class UpstreamClient {
   }
 
   attemptStarted(instance: Instance, isRetry: boolean, nowMs: number): void {
-    const counts = this.counts;
-    counts.outstanding++;
-    if (isRetry) counts.retries++;
+    this.counts.outstanding++;
     if (this.s0 === null) return;
     this.s0.onAttemptStart(instance, isRetry, nowMs);
     if (this.s1 === null) return;
@@ -168,7 +182,10 @@ export class UpstreamClient {
     for (const policy of this.sRest) policy.onAttemptStart(instance, isRetry, nowMs);
   }
 
-  /** The caller stopped waiting for an attempt; `retryOf` is the retried attempt's result (null: first try). */
+  /**
+   * The caller stopped waiting for an attempt; `retryOf` is the retried attempt's result (null: first try). A
+   * retry's end gives back the retry slot `allowRetry` took for it.
+   */
   attemptEnded(
     instance: Instance,
     result: AttemptResult | 'timeout',

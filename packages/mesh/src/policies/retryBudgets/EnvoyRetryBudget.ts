@@ -15,10 +15,12 @@ import { findRuleRow } from '../../config/rules/findRuleRow.js';
 const MAX_RETRIES_RULE = findRuleRow(CONNECTION_POOL_RULES, 'maxRetries');
 
 /**
- * Concurrent-retry limit of one Envoy cluster in a client proxy. "Active retries" are retry attempts
- * from this client currently outstanding (started, not yet answered or timed out); "active + pending
- * requests" are all attempts outstanding (both counted by the client: its `AttemptCounts`). A retry is
- * admitted iff `activeRetries < limit`, where
+ * Concurrent-retry limit of one Envoy cluster in a client proxy. "Active retries" are this client's retries
+ * holding a slot: admitted and not yet ended, in their backoff or outstanding (Envoy takes the `retries`
+ * resource when it decides to retry, before the backoff, and gives it back when the retried attempt ends or
+ * the request does; docs/sources.md#envoy-retry-state); "active + pending requests" are all attempts
+ * outstanding (both counted by the client: its `AttemptCounts`). A retry is admitted iff
+ * `activeRetries < limit`, where
  * - budget mode: `limit = max(minRetryConcurrency, floor(budgetPercent / 100 × outstanding))`;
  * - max_retries mode: `limit = maxRetries`.
  */
@@ -60,7 +62,7 @@ export class EnvoyRetryBudget implements ClientPolicy {
     return Math.max(this.minRetryConcurrency, Math.floor(this.budgetFraction * this.counts.outstanding));
   }
 
-  /** Retry attempts outstanding now. */
+  /** Retries holding a slot now (in their backoff or outstanding). */
   get retriesInFlight(): number {
     return this.counts.retries;
   }
