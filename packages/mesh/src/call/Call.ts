@@ -38,6 +38,12 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
   private lastBackoffMs = 0;
   /** Result of the attempt the current retry retries (null during the first attempt). */
   private retryOf: AttemptResult | null = null;
+  /**
+   * The instances of the attempts this call retried, for a client that avoids them on retries
+   * (`UpstreamClient.hostReselections`); null until the call's first such retry (the only allocation it costs, on
+   * the retry path; first tries and picks allocate nothing).
+   */
+  private tried: Instance[] | null = null;
   private done = false;
   /** True once fault injection took the call over: it never reached the client's policies. */
   private bypassedClient = false;
@@ -130,6 +136,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     call.backoffTimer = -1;
     call.lastBackoffMs = 0;
     call.retryOf = null;
+    call.tried = null;
     call.done = false;
     call.bypassedClient = false;
     call.requestClass = null;
@@ -221,10 +228,11 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
       engine.now,
       this.retryOf,
     );
+    const instance = attempt.instance;
     // The attempt is over everywhere: the transport delivered its response, its server request is done
     // with it, its timer and connection are released. Without telemetry, nothing else refers to it.
     if (this.context.tap === null) this.context.freeAttempts.put(attempt);
-    this.decide(result);
+    this.decide(result, instance);
   }
 
   /** @internal */
@@ -238,7 +246,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     if (attempt.span !== null) this.context.tap?.attemptEnded(attempt, 'per-try-timeout', now);
     this.client.attemptEnded(attempt.instance, 'per-try-timeout', now - attempt.startMs, now, this.retryOf);
     if (this.target.propagatesDeadlines) attempt.serverRequest?.cancel();
-    this.decide('per-try-timeout');
+    this.decide('per-try-timeout', attempt.instance);
   }
 
   /** @internal */
@@ -309,13 +317,18 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     const refusal = this.client.admit(isRetry, engine.now);
     if (refusal !== null) {
       if (isRetry) this.client.retryDropped();
-      this.decide(refusal);
+      this.decide(refusal, null);
       return;
     }
-    const instance = this.client.pick(this.target.endpoints, engine.now, this.requestClass);
+    const instance = this.client.pick(
+      this.target.endpoints,
+      engine.now,
+      this.requestClass,
+      isRetry ? this.tried : null,
+    );
     if (instance === undefined) {
       if (isRetry) this.client.retryDropped();
-      this.decide('no-endpoints');
+      this.decide('no-endpoints', null);
       return;
     }
     this.client.attemptStarted(instance, isRetry, engine.now);
@@ -367,7 +380,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     this.finish(status);
   }
 
-  private decide(result: AttemptResult): void {
+  /** What follows an attempt's `result`: a retry, or the call's end. `instance`: the attempt's, or null (none picked). */
+  private decide(result: AttemptResult, instance: Instance | null): void {
     if (result === 'ok') {
       this.finish(null);
       return;
@@ -381,6 +395,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
       const waitMs = backoffDelayMs(retry.backoff, this.attempts, this.lastBackoffMs, this.backoffRandom);
       this.lastBackoffMs = waitMs;
       this.retryOf = result;
+      // Envoy's previous_hosts predicate remembers every host the request was sent to (onHostAttempted).
+      if (instance !== null && this.client.hostReselections > 0) (this.tried ??= []).push(instance);
       this.armOverallIfNeeded(engine.now + waitMs);
       this.backoffTimer = engine.schedule(waitMs, onBackoffDone, this);
       if (this.span !== null) this.context.tap?.retryScheduled(this.span, result, waitMs, engine.now);

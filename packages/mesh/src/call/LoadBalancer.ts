@@ -15,6 +15,12 @@ export interface Endpoint {
 export interface LoadBalancer<E extends Endpoint> {
   pick(endpoints: readonly E[]): E | undefined;
   release(endpoint: E, result: string, latencyMs: number, nowMs: number): void;
+  /**
+   * A pick the caller did not use (a retry host predicate rejected it and the caller picks again): undoes what
+   * `pick` counted on `endpoint` (least-request's active requests, peak-EWMA's pending ones). What every pick
+   * advances in Envoy's balancers too (a round-robin cursor, random draws) stays advanced. Absent: nothing to undo.
+   */
+  discard?(endpoint: E): void;
 }
 
 /** Round robin over the current endpoint list (the cursor survives list changes). */

@@ -69,6 +69,13 @@ export class UpstreamClient {
   router: EndpointRouter | null = null;
   /** Route-level fault injection and mirroring, run when a call starts; null = none (traffic/CallRoute.ts). */
   route: CallInterceptor | null = null;
+  /**
+   * How many more times a retry's pick is redrawn while it lands on an instance the call already tried (Envoy's
+   * `previous_hosts` retry host predicate with `host_selection_retry_max_attempts`; Istio: 5); after the last
+   * redraw its pick is used whatever it is. 0 = never redrawn (the mesh shape's proxies do not avoid previous
+   * hosts). Set by the assembly, before the run.
+   */
+  hostReselections = 0;
 
   constructor(
     readonly balancer: LoadBalancer<Instance>,
@@ -134,15 +141,20 @@ export class UpstreamClient {
    * Picks an endpoint among `endpoints` that every policy considers available. If policies
    * exclude every endpoint, Envoy's panic behaviour applies: pick among all of them.
    * A `router` first narrows `endpoints` to the version chosen for this attempt (`requestClass`: the call's class).
+   * A retry passes the instances its call `tried` before: with `hostReselections` > 0 they are avoided
+   * (`pickAvoiding`).
    */
   pick(
     endpoints: readonly Instance[],
     nowMs: number,
     requestClass: string | null = null,
+    tried: readonly Instance[] | null = null,
   ): Instance | undefined {
     if (this.router !== null) endpoints = this.router.select(endpoints, nowMs, requestClass);
+    // PERF: a first try (no `tried`) or a shape that does not avoid previous hosts skips the redraw loop.
+    const avoid = tried !== null && tried.length > 0 && this.hostReselections > 0 ? tried : null;
     if (this.filters.length === 0 || endpoints.length === 0 || !this.anyMayExclude(nowMs)) {
-      return this.balancer.pick(endpoints);
+      return avoid === null ? this.balancer.pick(endpoints) : this.pickAvoiding(endpoints, avoid);
     }
     const available = this.available;
     available.length = 0;
@@ -156,7 +168,25 @@ export class UpstreamClient {
       }
       if (ok) available.push(instance);
     }
-    return this.balancer.pick(available.length > 0 ? available : endpoints);
+    const candidates = available.length > 0 ? available : endpoints;
+    return avoid === null ? this.balancer.pick(candidates) : this.pickAvoiding(candidates, avoid);
+  }
+
+  /**
+   * Envoy's `chooseHost` with a retry host predicate: a pick that lands on an instance in `tried` is discarded
+   * and drawn again, up to `hostReselections` more times, each draw a whole pick of the balancer (its own random
+   * stream, its cursor); the last draw is used even if tried (docs/sources.md#envoy-retry-host-selection).
+   * Allocation-free: `tried` holds a call's few earlier instances.
+   */
+  private pickAvoiding(endpoints: readonly Instance[], tried: readonly Instance[]): Instance | undefined {
+    const balancer = this.balancer;
+    let instance = balancer.pick(endpoints);
+    for (let redraws = this.hostReselections; redraws > 0; redraws--) {
+      if (instance === undefined || !tried.includes(instance)) return instance;
+      balancer.discard?.(instance);
+      instance = balancer.pick(endpoints);
+    }
+    return instance;
   }
 
   // PERF: when no filter can exclude anything (the common case), picks skip building the available list.

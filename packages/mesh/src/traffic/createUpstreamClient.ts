@@ -20,5 +20,6 @@ export function createUpstreamClient(
   const balancer = createInstanceBalancer(context.policies, caller, target, lbRandom);
   const client = new UpstreamClient(balancer, createClientPolicies(context.policies, caller, target));
   client.router = createVersionRouter(context, caller, target);
+  client.hostReselections = context.dataPlane.retryHostReselections?.(caller, target.name) ?? 0;
   return client;
 }

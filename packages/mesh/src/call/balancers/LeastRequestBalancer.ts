@@ -60,6 +60,11 @@ export class LeastRequestBalancer<E extends Endpoint> implements LoadBalancer<E>
     if (active > 0) this.active[index] = active - 1;
   }
 
+  /** A pick not used: Envoy counts `rq_active` only for requests sent, so the pick's count is taken back. */
+  discard(endpoint: E): void {
+    this.release(endpoint);
+  }
+
   /** Requests this client has outstanding on `endpoint`. */
   activeOf(endpoint: E): number {
     const index = endpoint.index;

@@ -63,6 +63,12 @@ export class PeakEwmaBalancer<E extends Endpoint> implements LoadBalancer<E> {
     this.observe(endpoint.index, latencyMs, nowMs);
   }
 
+  /** A pick not used: its pending count is taken back (no RTT is observed). */
+  discard(endpoint: E): void {
+    const pending = this.pending[endpoint.index] ?? 0;
+    if (pending > 0) this.pending[endpoint.index] = pending - 1;
+  }
+
   /** The load Tower compares: the decayed RTT estimate × (pending + 1). Decays the estimate to `nowMs`. */
   cost(endpoint: E, nowMs: number): number {
     const estimate = this.observe(endpoint.index, 0, nowMs);

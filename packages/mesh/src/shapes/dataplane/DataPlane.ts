@@ -36,6 +36,13 @@ export interface DataPlane extends CallRoutes {
   /** Records one call made by `caller` (for in-process costs such as a client library). */
   countCall(caller: CallerRef): void;
   /**
+   * How many more times the hop enforcing `caller`'s policies towards `target` redraws a retry's endpoint while it
+   * is one the call already tried (Envoy's `previous_hosts` retry host predicate with
+   * `host_selection_retry_max_attempts`, as Istio configures its proxies' retries). Absent or 0: retries pick as
+   * first tries do.
+   */
+  retryHostReselections?(caller: CallerRef, target: string): number;
+  /**
    * Client-side policies the shape's proxy always runs for `caller` → `target`, whatever the scenario
    * says (App Mesh legacy accounts: Envoy's default circuit breakers). Absent or empty for most shapes.
    */

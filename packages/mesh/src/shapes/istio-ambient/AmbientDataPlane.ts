@@ -25,6 +25,7 @@ import { profileForLimit } from '../dataplane/proxyConcurrency.js';
 import { placeWaypoint } from './placeWaypoint.js';
 import { waypointDeployments } from './waypointDeployments.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
+import { ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS } from '../istio-sidecar/istioRetryHosts.js';
 
 /** ztunnels per node, and the waypoint deployments (a service's own, or shared by name). */
 export class AmbientDataPlane extends DataPlaneBase {
@@ -210,6 +211,14 @@ export class AmbientDataPlane extends DataPlaneBase {
     if (policySet) return policy;
     if (caller.instanceId < 0) return NO_POLICY;
     return target !== undefined && this.waypoints.has(target) ? this.mesh.defaultPolicy : NO_POLICY;
+  }
+
+  /**
+   * A waypoint enforces the retries of calls to its service, with Istio's previous-hosts predicate (pilot builds a
+   * waypoint's routes as a sidecar's outbound ones); without a waypoint the retries are the application's own.
+   */
+  retryHostReselections(caller: CallerRef, target: string): number {
+    return caller.instanceId >= 0 && this.waypoints.has(target) ? ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS : 0;
   }
 
   clientEnforcer(caller: CallerRef, target?: string): EnforcerKind {

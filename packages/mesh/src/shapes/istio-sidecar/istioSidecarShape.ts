@@ -12,6 +12,7 @@ import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
 import { ISTIO_CNI_NODE_AGENT } from './istioCniNodeAgent.js';
 import { istioDefaultPolicy } from './istioDefaultRetry.js';
+import { ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS } from './istioRetryHosts.js';
 import { istioOutlierEjectionCap } from './istioOutlierEjectionCap.js';
 import {
   DEFAULT_ISTIO_VERSION,
@@ -38,6 +39,8 @@ export const ISTIO_SIDECAR_MESH: SidecarMesh<IstioSidecarMeshConfig> = {
   // (istio/istio pilot/cmd/pilot-agent/config/config.go, pkg/envoy/proxy.go; docs/sources.md#istio-1-18-concurrency).
   unlimitedWorkersFromNode: () => true,
   adjustPolicy: (policy) => policy,
+  // Every retry pilot configures (its default and a VirtualService's) avoids previous hosts (istioRetryHosts.ts).
+  retryHostReselections: ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS,
   configWarnings(_config, mesh, warn) {
     // A config built by hand can pair a release with another release's profile: say which one runs.
     const band = istioBand(mesh.istioVersion);

@@ -91,6 +91,10 @@ export class LayeredDataPlane implements DataPlane {
     this.inner.countCall(caller);
   }
 
+  retryHostReselections(caller: CallerRef, target: string): number {
+    return this.inner.retryHostReselections?.(caller, target) ?? 0;
+  }
+
   shapeClientPolicies(caller: CallerRef, target: string): ClientPolicy[] {
     return this.inner.shapeClientPolicies?.(caller, target) ?? [];
   }

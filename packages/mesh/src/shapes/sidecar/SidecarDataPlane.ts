@@ -169,6 +169,11 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
     return this.sidecarMesh.enforcer;
   }
 
+  /** A mesh caller's sidecar enforces its retries: the mesh's redraws; a caller outside the mesh has none. */
+  retryHostReselections(caller: CallerRef): number {
+    return caller.instanceId >= 0 ? (this.sidecarMesh.retryHostReselections ?? 0) : 0;
+  }
+
   shapeClientPolicies(caller: CallerRef, target: string): ClientPolicy[] {
     if (caller.instanceId < 0 || this.sidecarMesh.clientPolicies === undefined) return [];
     return this.sidecarMesh.clientPolicies(this.config, caller, target);

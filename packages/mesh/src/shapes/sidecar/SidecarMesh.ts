@@ -51,6 +51,12 @@ export interface SidecarMesh<C extends MeshConfigBase> {
     mesh: C,
     warn: (message: string, path?: ScenarioFieldPath) => void,
   ): void;
+  /**
+   * How many more times the sidecar redraws a retry's endpoint while it is one the call already tried (Envoy's
+   * `previous_hosts` predicate with `host_selection_retry_max_attempts`). Absent: never (the proxy does not avoid
+   * previous endpoints).
+   */
+  readonly retryHostReselections?: number;
   /** Client-side policies the proxy always runs for a mesh caller → `target`, whatever the scenario says. */
   clientPolicies?(mesh: C, caller: CallerRef, target: string): ClientPolicy[];
 }
