@@ -64,7 +64,7 @@ describe('docs/policies.md', () => {
     expect(rows.map((row) => row[0])).toEqual(results.map((r) => `\`${r}\``));
     for (const row of rows) {
       const result = (row[0] ?? '').replaceAll('`', '') as AttemptResult;
-      expect(row.slice(2), result).toEqual(conditions.map((c) => mark(isRetryable(result, [c]))));
+      expect(row.slice(2), result).toEqual(conditions.map((c) => mark(isRetryable(result, [c], 'envoy'))));
     }
   });
 

@@ -22,9 +22,11 @@ import { CALL_FLAG } from './CallTap.js';
 import type { FreeList } from '../ports/FreeList.js';
 import type { TappedCall } from './CallTap.js';
 import type { SpanRef } from './SpanRef.js';
+import { VERSION_UNCHOSEN } from './RouteHooks.js';
+import type { RoutedCall } from './RouteHooks.js';
 
 /** A call in progress. Create, then `start()`; the parent hears the outcome once. */
-export class Call implements AttemptOwner, TimedCall, TappedCall {
+export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
   private attempts = 0;
   private current: Attempt | null = null;
   private startMs = 0;
@@ -49,6 +51,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
   private bypassedClient = false;
   /** Request class (header) the call carries; set by its parent before `start()`. Null = none. */
   requestClass: string | null = null;
+  /** The version its attempts go to, chosen by the client's router at the first attempt (call/RouteHooks.ts). */
+  versionIndex = VERSION_UNCHOSEN;
   /** @internal Fault-injection delay of the next attempt [ms]; its timers run during the delay. */
   faultDelayMs = 0;
   /** Whether the caller keeps its connections open (HTTP keep-alive); set by its parent before `start()`. */
@@ -140,6 +144,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     call.done = false;
     call.bypassedClient = false;
     call.requestClass = null;
+    call.versionIndex = VERSION_UNCHOSEN;
     call.faultDelayMs = 0;
     call.keepAlive = true;
     call.waitedMs = 0;
@@ -320,12 +325,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
       this.decide(refusal, null);
       return;
     }
-    const instance = this.client.pick(
-      this.target.endpoints,
-      engine.now,
-      this.requestClass,
-      isRetry ? this.tried : null,
-    );
+    const instance = this.client.pick(this.target.endpoints, engine.now, this, isRetry ? this.tried : null);
     if (instance === undefined) {
       if (isRetry) this.client.retryDropped();
       this.decide('no-endpoints', null);
@@ -389,8 +389,11 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
     const retry = this.policy.retry;
     const engine = this.context.engine;
     // Same checks in the same order as one condition: allowRetry (which may count) runs only if the rest hold.
+    const semantics = this.client.retrySemantics;
     const wanted =
-      this.attempts < retry.maxAttempts && engine.now < this.deadlineMs && isRetryable(result, retry.retryOn);
+      this.attempts < retry.maxAttempts &&
+      engine.now < this.deadlineMs &&
+      isRetryable(result, retry.retryOn, semantics);
     if (wanted && this.client.allowRetry(engine.now)) {
       const waitMs = backoffDelayMs(retry.backoff, this.attempts, this.lastBackoffMs, this.backoffRandom);
       this.lastBackoffMs = waitMs;
@@ -407,7 +410,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall {
       else if (
         retry.maxAttempts > 1 &&
         this.attempts >= retry.maxAttempts &&
-        isRetryable(result, retry.retryOn)
+        isRetryable(result, retry.retryOn, semantics)
       )
         this.responseFlags |= CALL_FLAG.retryLimitExceeded;
     }

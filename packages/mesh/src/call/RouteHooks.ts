@@ -1,16 +1,33 @@
 // Route-level hooks of an UpstreamClient (traffic management): a router that narrows the endpoints
-// to a version before the balancer, and an interceptor that sees each call first (faults, mirroring).
+// to a call's version before the balancer, and an interceptor that sees each call first (faults, mirroring).
 
 import type { Instance } from '../server/Instance.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 
-/** Chooses which endpoints an attempt may go to (weighted version split, class-based routes). */
+/** A call's version choice, as a router keeps it (call/Call.ts implements it). */
+export interface RoutedCall {
+  /** Class (header) the call carries, or null. */
+  readonly requestClass: string | null;
+  /**
+   * The version the call's attempts go to: {@link VERSION_UNCHOSEN} until its first attempt is routed,
+   * {@link ALL_VERSIONS} when no split or route applies to it.
+   */
+  versionIndex: number;
+}
+
+/** `RoutedCall.versionIndex` of a call whose first attempt has not been routed yet. */
+export const VERSION_UNCHOSEN = -1;
+/** `RoutedCall.versionIndex` of a call that may go to every endpoint (no split, no matching route). */
+export const ALL_VERSIONS = -2;
+
+/** Chooses which endpoints a call's attempts may go to (weighted version split, class-based routes). */
 export interface EndpointRouter {
   /**
-   * The endpoints the balancer picks among for one attempt: a subset of `endpoints`, or
-   * `endpoints` itself. `requestClass` is the call's class (header), or null.
+   * The endpoints the balancer picks among for one attempt of `call`: a subset of `endpoints`, or
+   * `endpoints` itself. The version is chosen at the call's first attempt and kept in `call.versionIndex`,
+   * so its retries stay in that version (Envoy picks a weighted cluster once per request).
    */
-  select(endpoints: readonly Instance[], nowMs: number, requestClass: string | null): readonly Instance[];
+  select(endpoints: readonly Instance[], nowMs: number, call: RoutedCall): readonly Instance[];
   /** Adds the router's counters into `into`. */
   collect?(into: PolicyCounters, nowMs: number): void;
 }

@@ -7,7 +7,8 @@ import type { Instance } from '../server/Instance.js';
 import type { ClientPolicy } from './ClientPolicy.js';
 import { AttemptCounts } from './AttemptCounts.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
-import type { CallInterceptor, EndpointRouter } from './RouteHooks.js';
+import type { CallInterceptor, EndpointRouter, RoutedCall } from './RouteHooks.js';
+import type { RetrySemantics } from './isRetryable.js';
 
 type With<K extends keyof ClientPolicy> = ClientPolicy & Required<Pick<ClientPolicy, K>>;
 type Admitter = With<'admit'>;
@@ -76,6 +77,8 @@ export class UpstreamClient {
    * hosts). Set by the assembly, before the run.
    */
   hostReselections = 0;
+  /** Whose retry rules the calls through this client follow (call/isRetryable.ts); set from the caller's hop. */
+  retrySemantics: RetrySemantics = 'other';
 
   constructor(
     readonly balancer: LoadBalancer<Instance>,
@@ -140,17 +143,17 @@ export class UpstreamClient {
   /**
    * Picks an endpoint among `endpoints` that every policy considers available. If policies
    * exclude every endpoint, Envoy's panic behaviour applies: pick among all of them.
-   * A `router` first narrows `endpoints` to the version chosen for this attempt (`requestClass`: the call's class).
+   * A `router` first narrows `endpoints` to the version chosen for `call` (at its first attempt).
    * A retry passes the instances its call `tried` before: with `hostReselections` > 0 they are avoided
    * (`pickAvoiding`).
    */
   pick(
     endpoints: readonly Instance[],
     nowMs: number,
-    requestClass: string | null = null,
+    call: RoutedCall,
     tried: readonly Instance[] | null = null,
   ): Instance | undefined {
-    if (this.router !== null) endpoints = this.router.select(endpoints, nowMs, requestClass);
+    if (this.router !== null) endpoints = this.router.select(endpoints, nowMs, call);
     // PERF: a first try (no `tried`) or a shape that does not avoid previous hosts skips the redraw loop.
     const avoid = tried !== null && tried.length > 0 && this.hostReselections > 0 ? tried : null;
     if (this.filters.length === 0 || endpoints.length === 0 || !this.anyMayExclude(nowMs)) {

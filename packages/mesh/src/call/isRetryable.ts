@@ -1,7 +1,20 @@
-// Which retry conditions allow retrying an attempt's outcome (Envoy `retry_on` semantics).
+// Which retry conditions allow retrying an attempt's outcome (Envoy `retry_on` semantics), and where the
+// retrying hop's own rules differ from Envoy's router (a 503 "no healthy upstream").
 
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { RetryCondition } from '../config/CallPolicy.js';
+import type { EnforcerKind } from '../config/capabilities.js';
+
+/**
+ * Whose retry rules a call's retries follow: `envoy` — Envoy's router filter (Istio, Consul, Cilium's L7 Envoy,
+ * App Mesh); `other` — application code, a client library or linkerd2-proxy.
+ */
+export type RetrySemantics = 'envoy' | 'other';
+
+/** The retry rules of a client hop of kind `enforcer`: Envoy's for the Envoy-based hops. */
+export function retrySemanticsOf(enforcer: EnforcerKind): RetrySemantics {
+  return enforcer === 'l7-proxy' || enforcer === 'app-mesh-envoy' ? 'envoy' : 'other';
+}
 
 // Local breaker refusals are never retried (Envoy does not retry its own overflow); 429 and 403 are 4xx.
 const SERVER_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
@@ -30,9 +43,20 @@ const GATEWAY_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
  * Whether `result` may be retried under `retryOn` (Envoy `x-envoy-retry-on` semantics, docs/policies.md):
  * `5xx` covers every failure here; `gateway-error` covers 502/503/504 (overflow, per-try timeout,
  * connect failure, no endpoints, reset) but not a 500; the specific conditions cover only themselves.
+ *
+ * `semantics` `envoy`: a `no-endpoints` attempt is never retried, whatever `retryOn` says — Envoy's router answers
+ * "no healthy upstream" itself, on the first attempt and on a retry alike, without consulting its retry policy
+ * (`Filter::decodeHeaders` and `Filter::doRetry` in `source/common/router/router.cc`). `other` keeps the conditions
+ * above for it (**assumption**: kube-proxy rejects a connection to a Service without endpoints, which an
+ * application sees as a refused connection; for client libraries and linkerd2-proxy not verified).
  */
-export function isRetryable(result: AttemptResult, retryOn: readonly RetryCondition[]): boolean {
+export function isRetryable(
+  result: AttemptResult,
+  retryOn: readonly RetryCondition[],
+  semantics: RetrySemantics,
+): boolean {
   if (result === 'ok') return false;
+  if (result === 'no-endpoints' && semantics === 'envoy') return false;
   for (const condition of retryOn) {
     switch (condition) {
       case '5xx':

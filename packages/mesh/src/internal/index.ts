@@ -24,7 +24,8 @@ export {
 export { Network } from '../topology/Network.js';
 export { NONZERO_CPU_REQUEST_MILLI, Topology } from '../topology/Topology.js';
 export { propagateDeadline } from '../call/propagateDeadline.js';
-export { isRetryable } from '../call/isRetryable.js';
+export { isRetryable, retrySemanticsOf } from '../call/isRetryable.js';
+export type { RetrySemantics } from '../call/isRetryable.js';
 export { backoffDelayMs } from '../call/backoff.js';
 export { UpstreamClient } from '../call/UpstreamClient.js';
 export { RateSchedule } from '../traffic/RateSchedule.js';

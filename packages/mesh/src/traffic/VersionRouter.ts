@@ -1,10 +1,11 @@
 // Weighted version split and class-based routes for one client (Istio VirtualService weights and
-// header matches): picks a version per attempt, then hands the balancer that version's endpoints.
+// header matches): picks a version per call, then hands the balancer that version's endpoints.
 
 import type { Random } from '@meshsim/engine';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
-import type { EndpointRouter } from '../call/RouteHooks.js';
+import { ALL_VERSIONS, VERSION_UNCHOSEN } from '../call/RouteHooks.js';
+import type { EndpointRouter, RoutedCall } from '../call/RouteHooks.js';
 import { canEnforce } from '../config/capabilities.js';
 import type { Instance } from '../server/Instance.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
@@ -12,10 +13,12 @@ import type { ServiceVersions } from '../server/ServiceVersions.js';
 import type { TrafficContext } from './TrafficContext.js';
 
 /**
- * Per-attempt version choice: a class route when the call's class matches one, else a weighted
- * draw (when weights are set), else every endpoint. A version with no endpoint up gets no endpoint, so the attempt
- * fails as `no-endpoints` (503, no healthy upstream), as Envoy answers for an Istio subset without a healthy host and
- * Linkerd for a backend in failfast — it is not spread over the other versions.
+ * Per-call version choice, made at the call's first attempt and kept for its retries (Envoy picks a weighted
+ * cluster once per request and retries within it: docs/policies/traffic-management.md): a class route when the
+ * call's class matches one, else a weighted draw (when weights are set), else every endpoint. A version with no
+ * endpoint up gets no endpoint, so the attempt fails as `no-endpoints` (503, no healthy upstream), as Envoy answers
+ * for an Istio subset without a healthy host and Linkerd for a backend in failfast — it is not spread over the
+ * other versions.
  */
 export class VersionRouter implements EndpointRouter {
   /** Attempts whose version had no endpoint up (they failed as `no-endpoints`). */
@@ -26,13 +29,16 @@ export class VersionRouter implements EndpointRouter {
     private readonly random: Random,
   ) {}
 
-  select(endpoints: readonly Instance[], nowMs: number, requestClass: string | null): readonly Instance[] {
+  select(endpoints: readonly Instance[], nowMs: number, call: RoutedCall): readonly Instance[] {
     const versions = this.versions;
-    let index = requestClass !== null && versions.hasRoutes ? versions.routeFor(requestClass) : -1;
-    if (index < 0) {
-      if (!versions.weighted) return endpoints;
-      index = versions.pickWeighted(this.random(), nowMs);
+    let index = call.versionIndex;
+    if (index === VERSION_UNCHOSEN) {
+      const requestClass = call.requestClass;
+      index = requestClass !== null && versions.hasRoutes ? versions.routeFor(requestClass) : -1;
+      if (index < 0) index = versions.weighted ? versions.pickWeighted(this.random(), nowMs) : ALL_VERSIONS;
+      call.versionIndex = index;
     }
+    if (index === ALL_VERSIONS) return endpoints;
     const subset = versions.subset(endpoints, index);
     if (subset.length === 0 && endpoints.length > 0) this.versionsDown++;
     return subset;

@@ -9,6 +9,7 @@ import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { TrafficContext } from './TrafficContext.js';
 import { createVersionRouter } from './VersionRouter.js';
+import { retrySemanticsOf } from '../call/isRetryable.js';
 
 /** A new client of `target` for `caller`; its balancer draws from `lbRandom`. */
 export function createUpstreamClient(
@@ -21,5 +22,6 @@ export function createUpstreamClient(
   const client = new UpstreamClient(balancer, createClientPolicies(context.policies, caller, target));
   client.router = createVersionRouter(context, caller, target);
   client.hostReselections = context.dataPlane.retryHostReselections?.(caller, target.name) ?? 0;
+  client.retrySemantics = retrySemanticsOf(context.dataPlane.clientEnforcer(caller, target.name));
   return client;
 }

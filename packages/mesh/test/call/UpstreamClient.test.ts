@@ -8,9 +8,13 @@ import { LeastRequestBalancer } from '../../src/call/balancers/LeastRequestBalan
 import { RandomBalancer } from '../../src/call/LoadBalancer.js';
 import type { LoadBalancer } from '../../src/call/LoadBalancer.js';
 import type { Instance } from '../../src/server/Instance.js';
+import { VERSION_UNCHOSEN } from '../../src/call/RouteHooks.js';
+import type { RoutedCall } from '../../src/call/RouteHooks.js';
 import { fakeInstances } from '../__helpers__/policyHarness.js';
 
 const [a, b, c] = fakeInstances(3) as [Instance, Instance, Instance];
+/** A call without a class (no router here: its version choice is not used). */
+const call = (): RoutedCall => ({ requestClass: null, versionIndex: VERSION_UNCHOSEN });
 
 /** A balancer returning `draws` in turn (then the last one again), recording what was discarded. */
 function scripted(draws: Instance[]): LoadBalancer<Instance> & { picks: number; discarded: Instance[] } {
@@ -31,7 +35,7 @@ describe('UpstreamClient.pick on a retry (previous hosts avoided)', () => {
     const balancer = scripted([a, a, b]);
     const client = new UpstreamClient(balancer, []);
     client.hostReselections = 5;
-    expect(client.pick([a, b, c], 0, null, [a])).toBe(b);
+    expect(client.pick([a, b, c], 0, call(), [a])).toBe(b);
     expect(balancer.picks).toBe(3);
     expect(balancer.discarded).toEqual([a, a]);
   });
@@ -40,7 +44,7 @@ describe('UpstreamClient.pick on a retry (previous hosts avoided)', () => {
     const balancer = scripted([a]);
     const client = new UpstreamClient(balancer, []);
     client.hostReselections = 5;
-    expect(client.pick([a, b, c], 0, null, [a])).toBe(a);
+    expect(client.pick([a, b, c], 0, call(), [a])).toBe(a);
     expect(balancer.picks).toBe(6); // the pick and 5 redraws
     expect(balancer.discarded).toHaveLength(5);
   });
@@ -54,7 +58,7 @@ describe('UpstreamClient.pick on a retry (previous hosts avoided)', () => {
       const balancer = scripted([a, b]);
       const client = new UpstreamClient(balancer, []);
       client.hostReselections = reselections;
-      expect(client.pick([a, b, c], 0, null, tried)).toBe(a);
+      expect(client.pick([a, b, c], 0, call(), tried)).toBe(a);
       expect(balancer.picks).toBe(1);
     }
   });
@@ -68,7 +72,7 @@ describe('UpstreamClient.pick on a retry (previous hosts avoided)', () => {
       const tried = [endpoints[i % 3] as Instance];
       let expected = replay.pick(endpoints);
       for (let redraw = 0; redraw < 5 && expected === tried[0]; redraw++) expected = replay.pick(endpoints);
-      expect(client.pick(endpoints, 0, null, tried)).toBe(expected);
+      expect(client.pick(endpoints, 0, call(), tried)).toBe(expected);
     }
   });
 
@@ -78,7 +82,7 @@ describe('UpstreamClient.pick on a retry (previous hosts avoided)', () => {
     client.hostReselections = 5;
     const endpoints = [a, b];
     for (let i = 0; i < 100; i++) {
-      const picked = client.pick(endpoints, 0, null, [a]) as Instance;
+      const picked = client.pick(endpoints, 0, call(), [a]) as Instance;
       // Only the used pick is counted, whichever redraws it took.
       expect(balancer.activeOf(a) + balancer.activeOf(b)).toBe(i + 1);
       expect(picked === b || balancer.activeOf(a) > 0).toBe(true);

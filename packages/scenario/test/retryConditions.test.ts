@@ -1,0 +1,97 @@
+// Retry conditions at scenario level, on the files of a resilience review: Envoy never retries "no healthy upstream",
+// a call's version split is drawn once (its retries stay in that version).
+
+import { simulate } from '@meshsim/mesh';
+import type { EdgeMetrics, SimulationResult } from '@meshsim/mesh';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../src/index.js';
+
+function edge(result: SimulationResult, source: string, destination: string): EdgeMetrics {
+  const found = result.edges.find((e) => e.source === source && e.destination === destination);
+  if (found === undefined) throw new Error(`no edge ${source} → ${destination}`);
+  return found;
+}
+
+// The reviewer's ne.yaml: a canary (v2, 1 pod, 10 %) whose only pod crashes at 5 s.
+const CANARY_DOWN = `
+name: ne
+seed: 9
+duration: 20s
+mesh: istio-sidecar
+services:
+  frontend:
+    replicas: 2
+    concurrency: 64
+    queue: 64
+    serviceTime: 2ms
+    calls:
+      - { to: checkout, timeout: 500ms, retry: { attempts: 3, retryOn: [5xx] } }
+  checkout:
+    concurrency: 16
+    queue: 64
+    serviceTime: { exponential: { mean: 6ms } }
+    versions:
+      - { name: v2, replicas: 1, weight: 10 }
+      - { name: v1, replicas: 9, weight: 90 }
+traffic:
+  - { to: frontend, rate: 300/s }
+faults:
+  - { at: 5s, service: checkout, instances: 1, crash: true }
+`;
+
+describe('a canary subset with no endpoints, under istio-sidecar and retryOn [5xx]', () => {
+  const result = simulate(parseScenario(CANARY_DOWN, 'ne.yaml'));
+  const checkout = edge(result, 'frontend', 'checkout');
+
+  it('fails the canary share of the calls after the crash: about 10 % of 15 s × 300/s ≈ 450', () => {
+    expect(checkout.failed).toBeGreaterThan(400);
+    expect(checkout.failed).toBeLessThan(500);
+  });
+
+  it('never retries a no-endpoints attempt: each one ends its call', () => {
+    expect(checkout.failures['no-endpoints']).toBeGreaterThan(350);
+    expect(checkout.policyEvents['split-version-down']).toBe(checkout.failures['no-endpoints']);
+  });
+
+  it('retries only the connect failures before the endpoint update, within the canary: they fail too', () => {
+    expect(checkout.retries).toBeLessThan(100);
+    expect(checkout.failed).toBe(checkout.failures['no-endpoints'] + checkout.failures['connect-failure']);
+  });
+});
+
+// Same split, the canary answering 500 to everything: its calls fail whatever they retry.
+const CANARY_ERRORS = `
+seed: 3
+duration: 10s
+mesh: istio-sidecar
+services:
+  frontend:
+    replicas: 2
+    concurrency: 64
+    serviceTime: 1ms
+    calls:
+      - { to: checkout, timeout: 1s, retry: { attempts: 3, retryOn: [5xx] } }
+  checkout:
+    concurrency: 16
+    serviceTime: 2ms
+    versions:
+      - { name: v2, replicas: 1, weight: 10, errorRate: 1 }
+      - { name: v1, replicas: 4, weight: 90 }
+traffic:
+  - { to: frontend, rate: 300/s }
+`;
+
+describe('a call draws its version once: retries stay in the version of its first attempt', () => {
+  const checkout = edge(simulate(parseScenario(CANARY_ERRORS, 'canary-errors.yaml')), 'frontend', 'checkout');
+
+  it('fails the canary share of the calls (≈ 10 %), not 10 %³ as a new draw per attempt would', () => {
+    expect(checkout.failed / checkout.calls).toBeGreaterThan(0.08);
+    expect(checkout.failed / checkout.calls).toBeLessThan(0.12);
+  });
+
+  it('makes every failed call try three times on the canary (calls still running at the end aside)', () => {
+    expect(checkout.failures.error).toBe(checkout.failed);
+    expect(checkout.retries).toBeGreaterThanOrEqual(2 * checkout.failed);
+    expect(checkout.retries).toBeLessThanOrEqual(2 * (checkout.failed + checkout.inFlight));
+  });
+});
