@@ -95,3 +95,30 @@ describe('a call draws its version once: retries stay in the version of its firs
     expect(checkout.retries).toBeLessThanOrEqual(2 * (checkout.failed + checkout.inFlight));
   });
 });
+
+// The reviewer's ptt.yaml: every attempt outlasts its 20 ms per-try timeout (the service takes 50 ms).
+const PER_TRY_TIMEOUTS = `
+name: ptt
+seed: 1
+duration: 5s
+mesh: istio-sidecar
+services:
+  backend:
+    replicas: 2
+    concurrency: 64
+    queue: 128
+    serviceTime: 50ms
+traffic:
+  - { name: c, to: backend, rate: 100/s, timeout: 1s, retry: { attempts: 3, perTryTimeout: 20ms, retryOn: [reset] } }
+`;
+
+describe('retryOn [reset] retries per-try timeouts', () => {
+  const backend = edge(simulate(parseScenario(PER_TRY_TIMEOUTS, 'ptt.yaml')), 'c', 'backend');
+
+  it('tries every call three times: two retries per failed call (calls still running at the end aside)', () => {
+    expect(backend.failed).toBeGreaterThan(450);
+    expect(backend.failures['per-try-timeout']).toBe(backend.failed);
+    expect(backend.retries).toBeGreaterThanOrEqual(2 * backend.failed);
+    expect(backend.retries).toBeLessThanOrEqual(2 * (backend.failed + backend.inFlight));
+  });
+});

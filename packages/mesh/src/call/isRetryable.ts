@@ -42,7 +42,8 @@ const GATEWAY_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
 /**
  * Whether `result` may be retried under `retryOn` (Envoy `x-envoy-retry-on` semantics, docs/policies.md):
  * `5xx` covers every failure here; `gateway-error` covers 502/503/504 (overflow, per-try timeout,
- * connect failure, no endpoints, reset) but not a 500; the specific conditions cover only themselves.
+ * connect failure, no endpoints, reset) but not a 500; `reset` covers a reset, a connect failure and a per-try
+ * timeout (a local reset); the other conditions cover only themselves.
  *
  * `semantics` `envoy`: a `no-endpoints` attempt is never retried, whatever `retryOn` says — Envoy's router answers
  * "no healthy upstream" itself, on the first attempt and on a retry alike, without consulting its retry policy
@@ -69,8 +70,9 @@ export function isRetryable(
         if (result === 'connect-failure' || result === 'no-endpoints') return true;
         break;
       case 'reset':
-        // Envoy: "the upstream server does not respond at all (disconnect/reset/read timeout)".
-        if (result === 'reset' || result === 'connect-failure') return true;
+        // Envoy: "the upstream server does not respond at all (disconnect/reset/read timeout)". A per-try timeout
+        // resets the attempt locally and is retried as a reset (`Filter::onPerTryTimeoutCommon` → `maybeRetryReset`).
+        if (result === 'reset' || result === 'connect-failure' || result === 'per-try-timeout') return true;
         break;
       case 'overflow':
         if (result === 'rejected') return true;

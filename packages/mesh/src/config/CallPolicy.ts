@@ -3,7 +3,7 @@
 /** Retry trigger conditions, named after Envoy's `retry_on` values (see docs/policies.md). */
 export type RetryCondition =
   | 'connect-failure' // no connection: instance down or unreachable
-  | 'reset' // connection reset mid-request: instance crashed while serving
+  | 'reset' // connection reset mid-request (instance crashed while serving), connect failure or per-try timeout
   | 'overflow' // 503 from a full server queue
   | '5xx' // any 5xx, a reset, a connect failure or a per-try timeout
   | 'gateway-error' // 502/503/504, including per-try timeouts and connect failures

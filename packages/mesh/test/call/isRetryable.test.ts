@@ -67,3 +67,17 @@ describe('retrySemanticsOf: the Envoy-based hops follow Envoy', () => {
     expect(retrySemanticsOf(enforcer)).toBe(semantics);
   });
 });
+
+describe('isRetryable: a per-try timeout (Envoy resets the attempt and retries it as a local reset)', () => {
+  it.each<[RetryCondition, boolean]>([
+    ['reset', true],
+    ['5xx', true],
+    ['gateway-error', true],
+    ['per-try-timeout', true],
+    ['connect-failure', false],
+    ['overflow', false],
+  ])('under %s: %s', (condition, retried) => {
+    expect(isRetryable('per-try-timeout', [condition], 'envoy')).toBe(retried);
+    expect(isRetryable('per-try-timeout', [condition], 'other')).toBe(retried);
+  });
+});
