@@ -33,7 +33,7 @@ describe('isotope + Kubernetes + Istio', () => {
     expect(callTo(imported, 'web', 'api')).toEqual({
       to: 'api',
       timeout: '800ms',
-      retry: { attempts: 2, retryOn: ['connect-failure', 'reset'] },
+      retry: { attempts: 2, retryOn: ['connect-failure'] },
     });
     expect(imported.scenario.mesh).toBe('istio-sidecar');
   });

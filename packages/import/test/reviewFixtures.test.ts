@@ -210,9 +210,7 @@ describe('the numbers review inputs', () => {
       // importScenario checks the scenario with the loader: it threw "the imported scenario is invalid" before.
       const { scenario, warnings } = importScenario(inputs, options);
       expect(scenario).toContain('timeout: 8760h');
-      expect(scenario).toContain(
-        'retry: { attempts: 100, retryOn: [ connect-failure, reset ], perTryTimeout: 2s }',
-      );
+      expect(scenario).toContain('retry: { attempts: 100, retryOn: [ connect-failure ], perTryTimeout: 2s }');
       expect(scenario).toContain('baseEjectionTime: 8760h');
       for (const expected of [
         `${at}:12:18: VirtualService/payments (document 1): spec.http[0].retries.attempts: attempts 100000 (100001 tries, which Istio takes) is more than a scenario's retry.attempts holds (at most 100: Envoy and Istio default to 2–3 tries; 100 tries per call per hop is already a retry storm, and each try is work); imported as retry.attempts: 100 (99 retries)`,

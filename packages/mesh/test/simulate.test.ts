@@ -198,7 +198,7 @@ describe('simulate', () => {
     expect(sidecar.proxies.cpuCores).toBeLessThan(0.33);
   });
 
-  it("istio-sidecar applies Istio's default retry (connect-failure, reset) to calls that set no policy", () => {
+  it("istio-sidecar applies Istio's default retry (connect-failure) to calls that set no policy", () => {
     const crash = {
       atMs: 2000,
       durationMs: 5000,

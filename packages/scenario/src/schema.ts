@@ -281,7 +281,7 @@ const MeshObject = z.strictObject({
     .superRefine(perTryTimeoutOnce, IF_VALID)
     .register(scenarioRegistry, {
       description:
-        "Policy the library or proxy applies to calls that set none (timeout, perTryTimeout, retry). Default: the shape's (istio-sidecar: 3 attempts on connect-failure/reset, plus overflow (503) before istioVersion 1.24).",
+        "Policy the library or proxy applies to calls that set none (timeout, perTryTimeout, retry). Default: the shape's (istio-sidecar: 3 attempts on connect-failure, plus overflow (503) before istioVersion 1.24).",
     })
     .optional(),
 });

@@ -122,3 +122,50 @@ describe('retryOn [reset] retries per-try timeouts', () => {
     expect(backend.retries).toBeLessThanOrEqual(2 * (backend.failed + backend.inFlight));
   });
 });
+
+// A pod crashing under load, calls with no policy of their own: Istio's default retry applies.
+const POD_CRASH = (retry: string): string => `
+seed: 11
+duration: 10s
+mesh: istio-sidecar
+services:
+  frontend:
+    replicas: 2
+    concurrency: 64
+    queue: 128
+    serviceTime: 1ms
+    calls:
+      - { to: backend${retry} }
+  backend:
+    replicas: 4
+    concurrency: 16
+    queue: 64
+    serviceTime: { exponential: { mean: 40ms } }
+traffic:
+  - { to: frontend, rate: 400/s }
+faults:
+  - { at: 5s, service: backend, instances: 1, crash: true }
+`;
+
+describe("Istio's default retry (connect-failure, refused-stream, …) and a crashed pod", () => {
+  const byDefault = edge(simulate(parseScenario(POD_CRASH(''), 'crash.yaml')), 'frontend', 'backend');
+  const withReset = edge(
+    simulate(
+      parseScenario(POD_CRASH(', retry: { attempts: 3, retryOn: [connect-failure, reset] }'), 'crash.yaml'),
+    ),
+    'frontend',
+    'backend',
+  );
+
+  it('does not retry the requests the crash resets: refused-stream is no closed connection', () => {
+    expect(byDefault.failures.reset).toBeGreaterThan(0);
+    // The others: calls whose three tries all met the crashed pod before the endpoint update.
+    expect(byDefault.failed).toBe(byDefault.failures.reset + byDefault.failures['connect-failure']);
+  });
+
+  it('retries the connect failures until the endpoint update, as retryOn [connect-failure, reset] retries both', () => {
+    expect(byDefault.retries).toBeGreaterThan(0);
+    expect(withReset.failures.reset).toBe(0);
+    expect(withReset.retries).toBeGreaterThan(byDefault.retries);
+  });
+});

@@ -1,6 +1,6 @@
 // Istio's `retryOn` (Envoy policies and status codes) → meshsim retry conditions. Its default when absent,
 // `connect-failure,refused-stream,unavailable,cancelled` (virtual_service.proto), is modelled as
-// `connect-failure` and `reset`, as meshsim's istio-sidecar default policy is.
+// `connect-failure`, as meshsim's istio-sidecar default policy is.
 
 import type { RetryCondition } from '@meshsim/mesh';
 
@@ -10,14 +10,14 @@ const MAPPED: Readonly<Record<string, RetryCondition>> = {
   'gateway-error': 'gateway-error',
   'connect-failure': 'connect-failure',
   reset: 'reset',
-  // A refused stream is a stream reset before any work: meshsim's `reset` (as its Istio default policy).
-  'refused-stream': 'reset',
+  // `refused-stream` is not mapped: Envoy retries only a stream the upstream refused with REFUSED_STREAM, which no
+  // meshsim outcome is (a crashed pod's reset is not one: docs/sources.md#envoy-router-source).
   // 503 as a status code: meshsim's servers answer 503 when their queue is full.
   '503': 'overflow',
 };
 
 /** Istio's default retry conditions, as meshsim models them. */
-export const ISTIO_DEFAULT_RETRY_ON: readonly RetryCondition[] = ['connect-failure', 'reset'];
+export const ISTIO_DEFAULT_RETRY_ON: readonly RetryCondition[] = ['connect-failure'];
 
 /**
  * Maps a `retryOn` string.

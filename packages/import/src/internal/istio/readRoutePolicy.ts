@@ -156,7 +156,7 @@ function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath):
       builder.warnings.at(
         doc,
         [...path, 'retryOn'],
-        `not modelled: ${unmodelled.join(', ')} (meshsim retries on 5xx, gateway-error, connect-failure, reset/refused-stream and 503); imported: ${conditions.join(', ')}`,
+        `not modelled: ${unmodelled.join(', ')} (meshsim retries on 5xx, gateway-error, connect-failure, reset and 503; no meshsim outcome is a refused stream); imported: ${conditions.join(', ')}`,
       );
     }
     if (conditions.length === 0) noneModelled = true;
@@ -185,7 +185,7 @@ function readRetry(doc: SourceDocument, builder: ModelBuilder, path: FieldPath):
         (perTryTimeout === undefined
           ? ''
           : `, keeping perTryTimeout ${perTryTimeout}, as Envoy times out every try, the first included`) +
-        ' (meshsim retries on 5xx, gateway-error, connect-failure, reset/refused-stream and 503)',
+        ' (meshsim retries on 5xx, gateway-error, connect-failure, reset and 503; no meshsim outcome is a refused stream)',
     );
     if (backoff !== undefined) {
       builder.warnings.at(doc, [...path, 'backoff'], 'not imported, as the retries are not (see retryOn)');

@@ -47,7 +47,7 @@ describe('importVirtualService', () => {
       timeout: '1.5s',
       retry: {
         attempts: 3,
-        retryOn: ['5xx', 'reset', 'overflow'],
+        retryOn: ['5xx', 'overflow'],
         perTryTimeout: '400ms',
         backoff: { base: '50ms' },
       },
@@ -58,7 +58,7 @@ describe('importVirtualService', () => {
     const defaults = withVs(`${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 1 }\n`);
     expect(callTo(defaults, 'frontend', 'ratings')?.['retry']).toEqual({
       attempts: 2,
-      retryOn: ['connect-failure', 'reset'],
+      retryOn: ['connect-failure'],
     });
     const none = withVs(`${HEAD}  hosts: [ratings]\n  http:\n    - retries: { attempts: 0 }\n`);
     expect(callTo(none, 'frontend', 'ratings')?.['retry']).toEqual({ attempts: 1 });
@@ -86,7 +86,7 @@ describe('importVirtualService', () => {
     expect(warningsWith(imported.warnings, 'not modelled by meshsim')).toHaveLength(1);
     expect(callTo(imported, 'frontend', 'ratings')?.['retry']).toEqual({
       attempts: 2,
-      retryOn: ['connect-failure', 'reset'],
+      retryOn: ['connect-failure'],
     });
   });
 
@@ -120,7 +120,7 @@ describe('importVirtualService', () => {
     );
     expect(callTo(imported, 'frontend', 'ratings')).toEqual({
       to: 'ratings',
-      retry: { attempts: 3, retryOn: ['connect-failure', 'reset'] },
+      retry: { attempts: 3, retryOn: ['connect-failure'] },
     });
     const refused =
       'which Istio refuses ("must be a valid duration greater than 1ms"), so the API server rejects the VirtualService; not imported';

@@ -6,11 +6,16 @@ import { mapRetryOn } from '../../../src/internal/istio/mapRetryOn.js';
 
 describe('mapRetryOn', () => {
   it('maps the Envoy policies meshsim models and 503, each once', () => {
-    expect(
-      mapRetryOn('5xx, gateway-error,connect-failure,reset,refused-stream,503,retriable-status-codes'),
-    ).toEqual({
+    expect(mapRetryOn('5xx, gateway-error,connect-failure,reset,503,retriable-status-codes,5xx')).toEqual({
       conditions: ['5xx', 'gateway-error', 'connect-failure', 'reset', 'overflow'],
       dropped: [],
+    });
+  });
+
+  it('does not take refused-stream for reset: Envoy retries only a REFUSED_STREAM reset, which no outcome is', () => {
+    expect(mapRetryOn('connect-failure,refused-stream')).toEqual({
+      conditions: ['connect-failure'],
+      dropped: ['refused-stream'],
     });
   });
 

@@ -43,7 +43,7 @@ describe('fitToRule', () => {
       timeout: '8760h',
       retry: {
         attempts: 100,
-        retryOn: ['connect-failure', 'reset'],
+        retryOn: ['connect-failure'],
         perTryTimeout: '1s',
         backoff: { base: '8760h' },
       },

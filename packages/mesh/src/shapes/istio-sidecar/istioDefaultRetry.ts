@@ -8,11 +8,14 @@ import type { IstioVersion } from '../../config/MeshConfig.js';
 /**
  * Istio's default retry policy since 1.24, when a VirtualService sets none: 2 retries on
  * connect-failure, refused-stream, unavailable, cancelled (istio/istio retry.go; application 503s are no longer
- * retried since PR #52111, docs/sources.md#istio-pr-52111). In this model: connect failures and resets.
+ * retried since PR #52111, docs/sources.md#istio-pr-52111). In this model: connect failures only. Envoy's
+ * `refused-stream` matches only an HTTP/2 stream the upstream refused (`RemoteRefusedStreamReset`), not a connection
+ * closed under a request in flight (a crashed pod or proxy: meshsim's `reset`), and `unavailable`/`cancelled` are gRPC
+ * statuses; no meshsim outcome is either (docs/sources.md#envoy-router-source).
  */
 export const ISTIO_DEFAULT_RETRY: RetryPolicy = {
   maxAttempts: 3,
-  retryOn: ['connect-failure', 'reset'],
+  retryOn: ['connect-failure'],
   backoff: ENVOY_DEFAULT_BACKOFF,
 };
 
@@ -23,7 +26,7 @@ export const ISTIO_DEFAULT_RETRY: RetryPolicy = {
  */
 export const ISTIO_LEGACY_DEFAULT_RETRY: RetryPolicy = {
   ...ISTIO_DEFAULT_RETRY,
-  retryOn: ['connect-failure', 'reset', 'overflow'],
+  retryOn: ['connect-failure', 'overflow'],
 };
 
 /** What an Istio proxy applies to calls that set no policy: no route timeout ("default is disabled"), Istio's default retry. */
@@ -39,8 +42,8 @@ export const ISTIO_DEFAULT_POLICY: CallPolicy = {
  *
  * @example
  * ```ts
- * istioDefaultPolicy('1.12').retry.retryOn; // ['connect-failure', 'reset', 'overflow']
- * istioDefaultPolicy('1.24').retry.retryOn; // ['connect-failure', 'reset']
+ * istioDefaultPolicy('1.12').retry.retryOn; // ['connect-failure', 'overflow']
+ * istioDefaultPolicy('1.24').retry.retryOn; // ['connect-failure']
  * ```
  */
 export function istioDefaultPolicy(version: IstioVersion): CallPolicy {

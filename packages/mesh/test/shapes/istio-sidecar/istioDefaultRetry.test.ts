@@ -11,18 +11,21 @@ const retryOnOf = (istioVersion: IstioVersion): readonly string[] =>
   resolveMeshConfig({ shape: 'istio-sidecar', istioVersion }).defaultPolicy.retry.retryOn;
 
 describe("istio-sidecar: Istio's default retry policy per release", () => {
-  it('retries 503s (overflow) before 1.24, on top of connect failures and resets', () => {
+  it('retries 503s (overflow) before 1.24, on top of connect failures', () => {
     for (const version of ISTIO_VERSIONS.filter((v) => Number(v.split('.')[1]) < 24)) {
-      expect(retryOnOf(version), version).toEqual(['connect-failure', 'reset', 'overflow']);
+      expect(retryOnOf(version), version).toEqual(['connect-failure', 'overflow']);
     }
   });
 
   it('no longer retries 503s from 1.24 on, nor in ambient (1.24+)', () => {
-    expect(retryOnOf('1.24')).toEqual(['connect-failure', 'reset']);
+    expect(retryOnOf('1.24')).toEqual(['connect-failure']);
     expect(resolveMeshConfig({ shape: 'istio-ambient' }).defaultPolicy.retry.retryOn).toEqual([
       'connect-failure',
-      'reset',
     ]);
+  });
+
+  it('never retries a reset in any release: refused-stream matches only a REFUSED_STREAM reset, no outcome here', () => {
+    for (const version of ISTIO_VERSIONS) expect(retryOnOf(version), version).not.toContain('reset');
   });
 
   it('keeps 2 retries, no route timeout, in every release; a written defaultPolicy still wins', () => {
