@@ -87,6 +87,12 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // default and VirtualService retries): each redraw is a whole balancer pick, so the balancers' streams move too.
   // Goldens of scenarios with retries under istio-sidecar change (retry-storm, load-spike, the platform-40 family…).
   17: '4bd954cf717cc9e8aecf2e358efc806abe124934ae2550d4a33fb2336500b030',
+  // Retry conditions follow Envoy's router: an Envoy hop never retries no-endpoints (503 "no healthy upstream") and a
+  // call's version split is drawn once, its retries staying in that version; retryOn reset retries per-try timeouts;
+  // Istio's default retry no longer retries resets (its refused-stream matches only a REFUSED_STREAM reset), so the
+  // requests of crashed or restarting pods fail: platform-40-zone-outage and platform-40-control-plane-rollout change
+  // (the latter's verdict, borderline, reads stable instead of degraded-recovered).
+  18: '40065289d1a8956738ee2424d71a0dff55d14795a3986e74036fd4da8df32e20',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */
