@@ -87,6 +87,11 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // default and VirtualService retries): each redraw is a whole balancer pick, so the balancers' streams move too.
   // Goldens of scenarios with retries under istio-sidecar change (retry-storm, load-spike, the platform-40 family…).
   17: '4bd954cf717cc9e8aecf2e358efc806abe124934ae2550d4a33fb2336500b030',
+  // A crashed node is powered off by default: nothing on it answers (calls wait for their timeouts, new connections
+  // for the connect timeout) and its pods stay in the endpoints until the node-monitor grace period (50 s) has passed;
+  // `crashNode: { reachable: true }` keeps the clean kill. node-failure's golden changed (failover-overload now asks
+  // for the clean kill and keeps its own).
+  18: '3134a9bf160156bdac264340eb4c5fa9ccc5cbb423820326c53291a491a4509c',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */
