@@ -126,8 +126,27 @@ export const Fault = z
       "The mesh proxies serving the instances crash: their sidecars, their nodes' ztunnels or node proxies, the service's waypoints or its Lattice hop. A shape without that role ignores the fault (with a warning).",
     ),
     crashNode: doc(
-      z.literal(true).optional(),
-      'The nodes hosting the instances crash, with every instance (of any service) and proxy on them.',
+      z
+        .union(
+          [
+            z.literal(true),
+            z
+              .strictObject({
+                reachable: doc(
+                  z.boolean().optional(),
+                  "true: the nodes' pods crash as with crash (connections reset and refused, endpoints updated after endpointUpdateDelay). Default false: the nodes are powered off or cut off and answer nothing.",
+                ),
+                nodeMonitorGracePeriod: doc(
+                  PositiveDuration.optional(),
+                  "How long Kubernetes' node controller waits before it marks an unreachable node's pods NotReady (kube-controller-manager --node-monitor-grace-period). Default 50s (Kubernetes 1.32+; 40s before).",
+                ),
+              })
+              .register(scenarioRegistry, { id: 'CrashNode' }),
+          ],
+          must('must be true or an object { reachable, nodeMonitorGracePeriod }'),
+        )
+        .optional(),
+      'The nodes hosting the instances crash, with every instance (of any service) and proxy on them. true: powered off — requests to them get no answer, new connections wait for the connect timeout, and their pods stay in the endpoints until the node controller marks them NotReady (nodeMonitorGracePeriod, then endpointUpdateDelay). { reachable: true }: the pods crash as with crash.',
     ),
     controlPlaneOutage: doc(
       z.literal(true).optional(),

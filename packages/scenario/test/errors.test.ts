@@ -435,6 +435,18 @@ const CASES: [string, Mutation, string[]][] = [
     ['test.yaml: faults[0].crashNode: must be true (got false)'],
   ],
   [
+    'a crashNode grace period of 0',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crashNode: { nodeMonitorGracePeriod: '0s' } }]),
+    ['test.yaml: faults[0].crashNode.nodeMonitorGracePeriod: must be a duration > 0 (got "0s")'],
+  ],
+  [
+    'an unknown crashNode field',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crashNode: { gracePeriod: '40s' } }]),
+    [
+      'test.yaml: faults[0].crashNode.gracePeriod: unknown field; expected one of: reachable, nodeMonitorGracePeriod',
+    ],
+  ],
+  [
     'a control-plane outage naming a service and instances',
     (s) => (s.faults = [{ at: '1s', service: 'backend', instances: 1, controlPlaneOutage: true }]),
     [

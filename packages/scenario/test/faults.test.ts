@@ -46,6 +46,17 @@ describe('faults: proxy crashes, node crashes and control-plane outages', () => 
     ]);
   });
 
+  it('crashNode as an object: reachable and the node-monitor grace period', () => {
+    const effect = (crashNode: unknown) =>
+      resolveScenario({ ...minimal(), faults: [{ at: 0, service: 'backend', crashNode }] }).faults[0]?.effect;
+    expect(effect({ nodeMonitorGracePeriod: '40s' })).toEqual({
+      kind: 'crash-node',
+      nodeMonitorGracePeriodMs: 40_000,
+    });
+    expect(effect({ reachable: true })).toEqual({ kind: 'crash-node', reachable: true });
+    expect(effect({})).toEqual({ kind: 'crash-node' });
+  });
+
   it.each(['sidecar', 'ztunnel', 'waypoint', 'node-proxy', 'managed-hop'])(
     'crashProxy: %s is accepted',
     (role) => {
@@ -89,10 +100,15 @@ describe('faults: proxy crashes, node crashes and control-plane outages', () => 
       expect(none.warnings.join('\n')).toMatch(/has no sidecar proxy for service backend/);
     });
 
-    it('crashNode fails calls under every shape, even without a mesh', () => {
-      expect(
-        failedToBackend(run('none', { service: 'backend', instances: 1, crashNode: true })),
-      ).toBeGreaterThan(0);
+    it('crashNode reaches calls under every shape, even without a mesh: powered off, they hang; reachable, they fail', () => {
+      const hung = (result: SimulationResult): number =>
+        result.edges.find((e) => e.source === 'frontend' && e.destination === 'backend')?.inFlight ?? NaN;
+      // No timeout on the call: a request to a node that answers nothing is still waiting when the run ends.
+      const off = run('none', { service: 'backend', instances: 1, crashNode: true });
+      expect(hung(off)).toBeGreaterThan(0);
+      expect(failedToBackend(off)).toBe(0);
+      const reachable = run('none', { service: 'backend', instances: 1, crashNode: { reachable: true } });
+      expect(failedToBackend(reachable)).toBeGreaterThan(0);
     });
 
     it('controlPlaneOutage alone changes nothing while no endpoint changes (same run as without it)', () => {

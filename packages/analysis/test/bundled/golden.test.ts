@@ -360,7 +360,7 @@ describe('qualitative outcomes of the bundled scenarios', () => {
     }
   });
 
-  it('node-failure: the ztunnel crash fails > 40 % of the pages for 20 s, the sidecar crash < 2 %; the node crash is a short burst under both', () => {
+  it('node-failure: the ztunnel crash fails > 40 % of the pages for 20 s, the sidecar crash < 2 %; the powered-off node hangs calls under both', () => {
     const ambient = run('node-failure');
     const sidecar = runUnder('node-failure', 'istio-sidecar');
     const pages = (result: SimulationResult): EdgeMetrics => edge(result, 'shoppers', 'frontend');
@@ -370,12 +370,18 @@ describe('qualitative outcomes of the bundled scenarios', () => {
     expect(failedBetween(ambient, pages(ambient), 10_000, 30_000)).toBeGreaterThan(
       20 * failedBetween(sidecar, pages(sidecar), 10_000, 30_000),
     );
-    // 40–50 s: node-1 is down; the endpoint lists drop its pods after 1 s, so failures stop by 42 s.
+    // 40–50 s: node-1 is off and answers nothing; no call has a timeout, so calls to its pods wait.
     for (const result of [ambient, sidecar]) {
-      expect(failedBetween(result, pages(result), 40_000, 42_000)).toBeGreaterThan(0);
-      expect(failedBetween(result, pages(result), 42_000, 50_000)).toBe(0);
+      expect(failedBetween(result, pages(result), 40_000, 50_000)).toBeGreaterThan(0);
       expect(failedBetween(result, pages(result), 0, 10_000)).toBe(0);
+      expect(pages(result).inFlight).toBeGreaterThan(0);
     }
+    // Under sidecars the waiting calls on new connections fail at Istio's 10 s connect timeout and Istio's default
+    // retry sends them elsewhere: frontend's workers come free and pages stop failing soon after the node is back.
+    expect(failedBetween(sidecar, pages(sidecar), 52_000, 60_000)).toBe(0);
+    // Under ambient the calls wait on HBONE connections that stay open: lost requests are never answered, frontend's
+    // workers stay taken after the node returns and most pages still fail.
+    expect(successBetween(ambient, pages(ambient), 52_000, 60_000)).toBeLessThan(0.5);
     // Each shape runs the fault for the proxy it has and says that the other one does nothing.
     expect(ambient.warnings).toEqual([
       'fault at 10 s: mesh shape istio-ambient has no sidecar proxy for service catalog; the fault does nothing',

@@ -93,6 +93,11 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // requests of crashed or restarting pods fail: platform-40-zone-outage and platform-40-control-plane-rollout change
   // (the latter's verdict, borderline, reads stable instead of degraded-recovered).
   18: '40065289d1a8956738ee2424d71a0dff55d14795a3986e74036fd4da8df32e20',
+  // A crashed node is powered off by default: nothing on it answers (calls wait for their timeouts, new connections
+  // for the connect timeout) and its pods stay in the endpoints until the node-monitor grace period (50 s) has passed;
+  // `crashNode: { reachable: true }` keeps the clean kill. node-failure's golden changed (failover-overload now asks
+  // for the clean kill and keeps its own).
+  19: 'f26c58cc280f576c25286a6b2ed74d55bcece2acf6082f095e8a5305a7c1e498',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

@@ -3,7 +3,7 @@
 // config is refused.
 
 import { simulate } from '@meshsim/mesh';
-import { applyOverrides, resolveScenario } from '@meshsim/scenario';
+import { applyOverrides, parseScenario, resolveScenario } from '@meshsim/scenario';
 import { describe, expect, it } from 'vitest';
 
 import { DIAGNOSIS_THRESHOLDS, diagnose } from '../../src/index.js';
@@ -424,5 +424,77 @@ describe('diagnose', () => {
       'users: the run (50 ms) is shorter than one 5 s window: too short to judge (run at least 5 s)',
     );
     expect(diagnosis.triggers).toEqual([]);
+  });
+});
+
+describe('diagnose: a zone whose only node is powered off (crashNode)', () => {
+  // A reviewer's zone.yaml: 3 zones of one node; backend-1 and frontend-1 share zone a's node.
+  const zone = (crashNode: string, source = '', faultFor = '10s', duration = '30s'): string => `
+name: zone
+seed: 5
+duration: ${duration}
+mesh: istio-sidecar
+clusters:
+  - name: c1
+    zones: [ { name: a, nodes: 1 }, { name: b, nodes: 1 }, { name: c, nodes: 1 } ]
+services:
+  frontend:
+    replicas: 3
+    concurrency: 64
+    queue: 128
+    serviceTime: 1ms
+    calls:
+      - to: backend
+        timeout: 1s
+        retry: { attempts: 3, retryOn: [connect-failure, reset] }
+  backend:
+    replicas: 6
+    concurrency: 16
+    queue: 64
+    serviceTime: { exponential: { mean: 5ms } }
+    destinationPolicy:
+      loadBalancer: { locality-aware: { minHealthyPercent: 70 } }
+traffic:
+  - { to: frontend, rate: 600/s, ${source}retry: { attempts: 2, retryOn: [connect-failure, reset] } }
+faults:
+  - { at: 10s, for: ${faultFor}, service: backend, instances: 1, crashNode: ${crashNode} }
+`;
+  const run = (text: string) => {
+    const config = parseScenario(text, 'zone.yaml');
+    const result = simulate(config);
+    const client = result.edges.find((e) => e.source === 'client');
+    if (client === undefined) throw new Error('no client edge');
+    return { result, client, diagnosis: diagnose(config, result) };
+  };
+
+  it('as the file says: nothing answers, so no call fails at once; calls to frontend-1 hang (the source has no timeout)', () => {
+    const { client } = run(zone('true'));
+    expect(client.failures['connect-failure'] + client.failures.reset).toBe(0);
+    expect(client.failed).toBe(0);
+    expect(client.inFlight).toBeGreaterThan(100);
+  });
+
+  it('a reachable node crash keeps the old clean kill: 114 connect failures, all within a second of the crash', () => {
+    const { result, client } = run(zone('{ reachable: true }'));
+    expect(client.failures['connect-failure']).toBe(114);
+    const series = result.timeSeries.edges.find((e) => e.source === 'client');
+    const intervalMs = result.timeSeries.intervalMs;
+    const failing = (series?.failed ?? []).flatMap((n, i) => (n > 0 ? [i * intervalMs] : []));
+    expect(failing.every((atMs) => atMs >= 10_000 && atMs < 12_000)).toBe(true);
+  });
+
+  it('with a 1 s timeout at the source, calls fail by timeouts until the node controller marks the pods NotReady (50 s), then recover', () => {
+    const { client, diagnosis } = run(zone('true', 'timeout: 1s, ', '80s', '120s'));
+    expect(client.failures.timeout).toBeGreaterThan(1000);
+    expect(client.failures['connect-failure'] + client.failures.reset).toBe(0);
+    // Down 10 s–90 s; NotReady at 60 s, out of the endpoints at 61 s: back while the node is still down.
+    const [source] = diagnosis.sources;
+    expect(source?.verdict).toBe('degraded-recovered');
+    expect(source?.recoveredAtMs).toBeGreaterThanOrEqual(60_000);
+    expect(source?.recoveredAtMs).toBeLessThanOrEqual(65_000);
+    // An older cluster's 40 s grace period: 10 s sooner.
+    const older = run(zone('{ nodeMonitorGracePeriod: 40s }', 'timeout: 1s, ', '80s', '120s'));
+    expect(older.diagnosis.sources[0]?.recoveredAtMs).toBeGreaterThanOrEqual(50_000);
+    expect(older.diagnosis.sources[0]?.recoveredAtMs).toBeLessThanOrEqual(55_000);
   });
 });

@@ -63,7 +63,12 @@ export function buildModel(
   const edges = new EdgeStatsTable();
   const network = new Network(config.network, streams.stream('network'));
   const transport = new Transport(engine, network);
-  const connections = new ConnectionPools({ engine, network, proceed: transport.proceed });
+  const connections = new ConnectionPools({
+    engine,
+    network,
+    proceed: transport.proceed,
+    refused: transport.refused,
+  });
 
   // Services and their instances, placed deterministically (placeServices): every service first (dedicated nodes
   // are created then), so that the nodes' CPUs exist before the instances' containers are made on them.

@@ -1,7 +1,7 @@
 // The connections between the two ends of one hop that owns them (a caller and an instance, two
 // sidecars, two ztunnels): kept alive or opened per request, HTTP/1.1 (one request per connection at
 // a time) or HTTP/2 (multiplexed), and what a new one costs: a TCP round trip, and with TLS a TLS 1.3
-// handshake (a round trip, and CPU at both ends).
+// handshake (a round trip, and CPU at both ends); to a node that does not answer, the connect timeout.
 
 import type { Engine } from '@meshsim/engine';
 import type { WireProtocol } from '../config/SimulationConfig.js';
@@ -18,6 +18,11 @@ export interface ConnectionSpec {
   readonly tls: boolean;
   /** An idle connection older than this is closed before reuse [ms]. */
   readonly idleTimeoutMs: number;
+  /**
+   * How long the connecting end waits for the other to answer before the connection fails [ms]: what a new
+   * connection to an unreachable node (`Node.unreachable`) costs, since nothing there refuses it.
+   */
+  readonly connectTimeoutMs: number;
   /** Concurrent requests per connection: 1 for HTTP/1.1, the HTTP/2 stream limit otherwise. */
   readonly maxStreams: number;
   /** Nodes of the two ends (null: outside the clusters), for the handshake's round trips. */
@@ -60,6 +65,8 @@ export interface ConnectionPorts {
   readonly network: Network;
   /** Sends a request that waited for a connection (the transport's next step). */
   readonly proceed: (user: ConnectionUser) => void;
+  /** Fails a request whose connection was never established (its connect timeout passed): `connect-failure`. */
+  readonly refused: (user: ConnectionUser) => void;
 }
 
 /**
@@ -94,6 +101,8 @@ export class ConnectionPool {
   handshakeCpuMs = 0;
   /** Connections closed because they sat idle past the idle timeout. */
   idleClosed = 0;
+  /** Connections that failed at their connect timeout (to an unreachable node). */
+  connectTimeouts = 0;
   /**
    * Top of the stack of open connections with room for another request (the most recently used
    * first), linked through the connections. PERF: an intrusive list, and the spec's hot fields copied
@@ -153,6 +162,11 @@ export class ConnectionPool {
     user.connection = connection;
     if (this.maxStreams > 1 && this.keepAlive) this.connecting.push(connection);
     this.opened++;
+    if (this.spec.to?.unreachable === true || this.spec.from?.unreachable === true) {
+      // Nothing answers the SYN (no RST from a node that is off): the connection fails at its connect timeout.
+      this.ports.engine.schedule(this.spec.connectTimeoutMs, onConnectTimeout, connection);
+      return 'opened';
+    }
     const state: Handshake = { connection, step: 0 };
     this.ports.engine.schedule(this.rttMs(), onHandshakeStep, state);
     return 'opened';
@@ -267,6 +281,16 @@ export class ConnectionPool {
     else this.ports.engine.schedule(cpuMs, next, state);
   }
 
+  /** @internal A connection to an unreachable node reached its connect timeout: its waiting requests fail. */
+  connectTimedOut(connection: Connection): void {
+    this.connectTimeouts++;
+    removeFrom(this.connecting, connection);
+    connection.closed = true;
+    const waiting = connection.waiting.splice(0);
+    // Requests that gave up meanwhile released their stream (their connection is no longer this one).
+    for (const user of waiting) if (user.connection === connection) this.ports.refused(user);
+  }
+
   private opened0(connection: Connection): void {
     removeFrom(this.connecting, connection);
     if (connection.closed) return;
@@ -294,4 +318,7 @@ function onHandshakeStep(state: Handshake): void {
 }
 function onClientHandshake(state: Handshake): void {
   state.connection.pool.clientHandshake(state);
+}
+function onConnectTimeout(connection: Connection): void {
+  connection.pool.connectTimedOut(connection);
 }

@@ -8,6 +8,11 @@ export interface StationProxy {
   /** False while crashed or without a valid certificate. */
   readonly up: boolean;
   /**
+   * True while its node is unreachable (powered off, partitioned): what reaches it is lost rather than refused or
+   * reset, and the caller waits for its timeouts. Only read when it is not `up`; absent: false.
+   */
+  readonly unreachable?: boolean;
+  /**
    * Takes a traveller and returns in how long to forward it [ms] (the transport schedules that, merged
    * with the network hop after it), or NaN when the proxy hands it back to the transport itself.
    * `kib`: its payload [KiB].

@@ -46,6 +46,18 @@ export class Transport implements Responder {
   };
 
   /**
+   * The connection a request waited for was never established (the pools' `refused` port: its connect timeout
+   * passed): the request fails to connect without having left its caller.
+   */
+  readonly refused = (user: ConnectionUser): void => {
+    const attempt = user as Attempt;
+    attempt.result = 'connect-failure';
+    attempt.direction = -1;
+    attempt.position = 0;
+    this.step(attempt);
+  };
+
+  /**
    * The caller gave up on `attempt` (a timeout): its stream is freed now. HTTP/1.1 cannot cancel a
    * request in flight, so its connection is closed; HTTP/2 resets the stream and keeps the connection.
    */
@@ -135,6 +147,8 @@ export class Transport implements Responder {
           attempt.position = position + attempt.direction;
         }
         this.engine.schedule(delayMs, this.step, attempt);
+      } else if (station.proxy.unreachable === true) {
+        // A proxy on a node that is off: the request (or response) is lost; the caller waits for its timeouts.
       } else if (attempt.direction === 1) {
         // A dead proxy on the way in: the connection is refused; the failure travels back from here.
         attempt.result = 'connect-failure';

@@ -256,8 +256,25 @@ export type FaultEffect =
   | { kind: 'crash' }
   /** Crash the mesh proxies serving the first N instances: their sidecars, the ztunnels of their nodes, or the service's waypoints. */
   | { kind: 'crash-proxy'; proxy: ProxyRole }
-  /** Crash the nodes hosting the first N instances: every instance and proxy on them. */
-  | { kind: 'crash-node' }
+  /**
+   * Crash the nodes hosting the first N instances: every instance and proxy on them. By default the nodes are
+   * powered off (or cut off from the network): nothing on them answers — requests in flight get no response,
+   * new connections time out — and their pods stay in the endpoints until the node controller marks them
+   * NotReady, `nodeMonitorGracePeriodMs` after the crash, plus the endpoint update delay. `reachable: true`
+   * crashes every pod on them as `crash` does instead (connections reset and refused, endpoints updated after
+   * the delay).
+   */
+  | {
+      kind: 'crash-node';
+      /** The node's kernel still answers: its pods' connections are reset and refused. @defaultValue false */
+      reachable?: boolean;
+      /**
+       * How long the node controller waits for an unreachable node's heartbeat before it marks the node and its
+       * pods NotReady [ms] (kube-controller-manager `--node-monitor-grace-period`).
+       * @defaultValue 50,000 (Kubernetes 1.32 and later; 40,000 before)
+       */
+      nodeMonitorGracePeriodMs?: number;
+    }
   /** The control plane is down: endpoint changes stop reaching callers until it returns (stale endpoints). */
   | { kind: 'control-plane-outage' };
 

@@ -1,12 +1,14 @@
 // Applies scheduled faults: latency and error faults on instances; crashes of instances, mesh proxies
-// (sidecar, ztunnel, waypoint, ...) and whole nodes; and control-plane outages, during which endpoint
-// changes stop reaching callers (stale endpoints keep receiving traffic).
+// (sidecar, ztunnel, waypoint, ...) and whole nodes (powered off: silent until the node controller marks
+// them NotReady); and control-plane outages, during which endpoint changes stop reaching callers (stale
+// endpoints keep receiving traffic).
 
 import type { Random } from '@meshsim/engine';
 import type { FaultConfig, FaultEffect } from '../config/SimulationConfig.js';
 import type { Proxy } from '../shapes/dataplane/Proxy.js';
 import type { Instance } from '../server/Instance.js';
 import type { InstanceService } from '../server/Instance.js';
+import type { Node } from '../topology/Topology.js';
 import { ControlPlane } from './ControlPlane.js';
 import type { FaultContext } from './FaultContext.js';
 
@@ -24,16 +26,31 @@ class FaultRun {
   }
 }
 
-/** The instances and proxies one fault acts on, resolved when it starts. */
+/** The instances, proxies and nodes one fault acts on, resolved when it starts. */
 interface FaultTargets {
   instances: Instance[];
   proxies: Proxy[];
+  /** The nodes a `crash-node` fault powers off (empty for other faults). */
+  nodes: Node[];
 }
 
 interface FaultEvent {
   readonly fault: FaultConfig;
   targets: FaultTargets;
+  /** The fault has ended (a node marked NotReady after it came back stays Ready). */
+  ended: boolean;
+  /** Its powered-off nodes' pods were marked NotReady (and so left the endpoints). */
+  markedNotReady: boolean;
 }
+
+const NO_TARGETS: FaultTargets = { instances: [], proxies: [], nodes: [] };
+
+/**
+ * How long Kubernetes' node controller waits for a node's heartbeat before it marks the node, and its pods, NotReady
+ * [ms]: kube-controller-manager's `--node-monitor-grace-period` default, 50 s since Kubernetes 1.32 (40 s before)
+ * (docs/sources.md#k8s-node-monitor-grace-period). A `crashNode` fault's default.
+ */
+export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 
 /**
  * How long Kubernetes leaves the pods of an unreachable node bound to it before evicting them to run elsewhere [ms]:
@@ -65,17 +82,23 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
         ['faults', index, 'at'],
       );
     }
-    // meshsim keeps a crashed node's pods down until the node returns; Kubernetes would move them after the toleration.
+    // meshsim keeps a crashed node's pods down until the node returns; Kubernetes would move them after the toleration
+    // (counted from the taint, which a powered-off node gets when the node controller marks it, after the grace period).
     const downMs = Math.min(fault.atMs + fault.durationMs, context.durationMs) - fault.atMs;
-    if (fault.effect.kind === 'crash-node' && downMs > UNREACHABLE_TOLERATION_MS) {
-      context.warnings.add(
-        `fault at ${durationText(fault.atMs)}: its nodes stay down for ${Math.round(downMs / 1000)} s; Kubernetes would evict their pods ` +
-          `after ${UNREACHABLE_TOLERATION_MS / 1000} s (the default toleration of node.kubernetes.io/unreachable) and run them ` +
-          'on other nodes, which meshsim does not: they stay down until their node returns',
-        ['faults', index, 'for'],
-      );
+    const effect = fault.effect;
+    if (effect.kind === 'crash-node') {
+      const graceMs = effect.reachable === true ? 0 : nodeMonitorGracePeriodMs(effect);
+      const evictMs = graceMs + UNREACHABLE_TOLERATION_MS;
+      if (downMs > evictMs) {
+        context.warnings.add(
+          `fault at ${durationText(fault.atMs)}: its nodes stay down for ${Math.round(downMs / 1000)} s; Kubernetes would evict their pods ` +
+            `after ${Math.round(evictMs / 1000)} s (${graceMs > 0 ? 'the node-monitor grace period, then ' : ''}the default toleration of ` +
+            'node.kubernetes.io/unreachable) and run them on other nodes, which meshsim does not: they stay down until their node returns',
+          ['faults', index, 'for'],
+        );
+      }
     }
-    const event: FaultEvent = { fault, targets: { instances: [], proxies: [] } };
+    const event: FaultEvent = { fault, targets: NO_TARGETS, ended: false, markedNotReady: false };
     engine.scheduleAt(fault.atMs, startFault, { world, event });
     const endMs = fault.atMs + fault.durationMs;
     if (endMs < context.durationMs) engine.scheduleAt(endMs, endFault, { world, event });
@@ -88,20 +111,26 @@ function anchorInstances(world: FaultRun, fault: FaultConfig): Instance[] {
   return service.instances.slice(0, Math.min(fault.instances, service.instances.length));
 }
 
+/** A `crash-node` fault's grace period [ms]: its own, or Kubernetes' default. */
+function nodeMonitorGracePeriodMs(effect: Extract<FaultEffect, { kind: 'crash-node' }>): number {
+  return effect.nodeMonitorGracePeriodMs ?? NODE_MONITOR_GRACE_PERIOD_MS;
+}
+
 function resolveTargets(world: FaultRun, fault: FaultConfig): FaultTargets {
   const effect = fault.effect;
-  if (effect.kind === 'control-plane-outage') return { instances: [], proxies: [] };
+  if (effect.kind === 'control-plane-outage') return NO_TARGETS;
   const anchors = anchorInstances(world, fault);
   if (effect.kind === 'crash-node') {
-    const nodes = new Set(anchors.map((instance) => instance.node.id));
+    const nodes: Node[] = [];
+    for (const anchor of anchors) if (!nodes.includes(anchor.node)) nodes.push(anchor.node);
     const instances: Instance[] = [];
     for (const service of world.context.services.values()) {
-      for (const instance of service.instances) if (nodes.has(instance.node.id)) instances.push(instance);
+      for (const instance of service.instances) if (nodes.includes(instance.node)) instances.push(instance);
     }
     const proxies = world.context.dataPlane
       .proxies()
-      .filter((proxy) => proxy.node !== null && nodes.has(proxy.node.id));
-    return { instances, proxies };
+      .filter((proxy) => proxy.node !== null && nodes.includes(proxy.node));
+    return { instances, proxies, nodes };
   }
   if (effect.kind === 'crash-proxy') {
     const ids = new Set(anchors.map((instance) => instance.id));
@@ -127,9 +156,9 @@ function resolveTargets(world: FaultRun, fault: FaultConfig): FaultTargets {
         `fault at ${durationText(fault.atMs)}: mesh shape ${world.context.mesh.shape} has no ${effect.proxy} proxy for service ${fault.service}; the fault does nothing`,
       );
     }
-    return { instances: [], proxies };
+    return { instances: [], proxies, nodes: [] };
   }
-  return { instances: anchors, proxies: [] };
+  return { instances: anchors, proxies: [], nodes: [] };
 }
 
 function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): void {
@@ -141,11 +170,13 @@ function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): v
     case 'error':
       for (const instance of instances) instance.faults.push(effect);
       return;
-    case 'crash':
     case 'crash-node':
-      for (const instance of instances) instance.crash();
-      for (const proxy of proxies) proxy.crashed = true;
-      refreshLater(world, servicesOf(instances), false);
+      // A reachable node's pods crash as `crash` crashes them.
+      if (effect.reachable === true) crashInstances(world, event.targets);
+      else powerOff(world, event, effect);
+      return;
+    case 'crash':
+      crashInstances(world, event.targets);
       return;
     case 'crash-proxy':
       for (const proxy of proxies) proxy.crashed = true;
@@ -155,6 +186,61 @@ function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): v
       scheduleCertificateExpiry(world, event.fault);
       return;
   }
+}
+
+/** Crashes the targets (connections reset, then refused); callers' endpoints drop them after the update delay. */
+function crashInstances(world: FaultRun, { instances, proxies }: FaultTargets): void {
+  for (const instance of instances) instance.crash();
+  for (const proxy of proxies) proxy.crashed = true;
+  refreshLater(world, servicesOf(instances), false);
+}
+
+/** Restarts crashed targets; callers' endpoints take them back after the update delay. */
+function restartInstances(world: FaultRun, { instances, proxies }: FaultTargets): void {
+  for (const instance of instances) instance.restart();
+  for (const proxy of proxies) proxy.crashed = false;
+  refreshLater(world, servicesOf(instances), true);
+}
+
+/**
+ * Powers the fault's nodes off: nothing on them answers (requests in flight are lost, new connections wait for the
+ * connect timeout), and their pods stay in the endpoints until the node controller marks them NotReady, the grace
+ * period later (then the endpoint update delay). A data plane with health checks of its own (Lattice) finds the
+ * targets down by itself: its delay runs from the crash.
+ */
+function powerOff(
+  world: FaultRun,
+  event: FaultEvent,
+  effect: Extract<FaultEffect, { kind: 'crash-node' }>,
+): void {
+  const { instances, proxies, nodes } = event.targets;
+  for (const node of nodes) node.unreachable = true;
+  for (const instance of instances) instance.powerOff();
+  for (const proxy of proxies) proxy.crashed = true;
+  if (world.context.dataPlane.endpointChangeDelayMs !== undefined) {
+    markNotReady({ world, event });
+    return;
+  }
+  world.context.engine.schedule(nodeMonitorGracePeriodMs(effect), markNotReady, { world, event });
+}
+
+/** The powered-off nodes are back: their pods run again; they left the endpoints only if they were marked NotReady. */
+function powerOn(world: FaultRun, event: FaultEvent): void {
+  const { instances, proxies, nodes } = event.targets;
+  event.ended = true;
+  for (const node of nodes) node.unreachable = false;
+  for (const instance of instances) instance.restart();
+  for (const proxy of proxies) proxy.crashed = false;
+  if (event.markedNotReady) refreshLater(world, servicesOf(instances), true);
+}
+
+/** The node controller marks the powered-off nodes' pods NotReady (unless the nodes came back first). */
+function markNotReady({ world, event }: { world: FaultRun; event: FaultEvent }): void {
+  if (event.ended) return;
+  event.markedNotReady = true;
+  const instances = event.targets.instances;
+  for (const instance of instances) instance.ready = false;
+  refreshLater(world, servicesOf(instances), false);
 }
 
 /**
@@ -191,11 +277,13 @@ function endFault({ world, event }: { world: FaultRun; event: FaultEvent }): voi
         if (index >= 0) instance.faults.splice(index, 1);
       }
       return;
-    case 'crash':
     case 'crash-node':
-      for (const instance of instances) instance.restart();
-      for (const proxy of proxies) proxy.crashed = false;
-      refreshLater(world, servicesOf(instances), true);
+      // A reachable node's pods restart as after `crash`.
+      if (effect.reachable === true) restartInstances(world, event.targets);
+      else powerOn(world, event);
+      return;
+    case 'crash':
+      restartInstances(world, event.targets);
       return;
     case 'crash-proxy':
       for (const proxy of proxies) proxy.crashed = false;

@@ -60,6 +60,12 @@ export interface InstancePorts {
 export class Instance implements RequestHost, ConnectionEnd {
   /** False while crashed. */
   up = true;
+  /**
+   * Whether Kubernetes counts the pod Ready: what its service's endpoints are built from (callers see a change
+   * after the endpoint update delay). False from a crash (the kubelet sees the container die); a pod on a node
+   * that is off stays Ready, though down, until the node controller marks it NotReady.
+   */
+  ready = true;
   /** Faults active on this instance now. */
   readonly faults: FaultEffect[] = [];
   /** This instance as a caller of its downstream services. */
@@ -136,7 +142,8 @@ export class Instance implements RequestHost, ConnectionEnd {
   arrive(attempt: InboundRequest): void {
     const stats = this.service.stats;
     if (!this.up) {
-      this.responder.sendResponse(attempt, 'connect-failure');
+      // On a node that is off, nothing answers: the request is lost and its caller waits for its timeouts.
+      if (!this.node.unreachable) this.responder.sendResponse(attempt, 'connect-failure');
       return;
     }
     stats.arrived++;
@@ -165,25 +172,39 @@ export class Instance implements RequestHost, ConnectionEnd {
 
   /** Crashes the instance: every queued or running request is reset. */
   crash(): void {
+    this.stop(true);
+  }
+
+  /**
+   * The instance's node is powered off (or cut off): it stops, and every queued or running request is lost
+   * without an answer (no reset reaches the caller). It stays Ready until the node controller says otherwise.
+   */
+  powerOff(): void {
+    this.stop(false);
+  }
+
+  private stop(reset: boolean): void {
     if (!this.up) return;
     this.up = false;
+    if (reset) this.ready = false;
     const stats = this.service.stats;
     const now = this.engine.now;
     stats.changeBusy(now, -this.busy);
     this.busy = 0;
     stats.queueLength -= this.waiting.length;
     this.waiting.drain();
-    // Oldest first, as the requests arrived; each leaves the list as it is reset.
+    // Oldest first, as the requests arrived; each leaves the list as it is reset (or lost).
     for (let request = this.active.shift(); request !== null; request = this.active.shift()) {
       request.dead = true;
       request.cpuTask?.cancel();
-      this.responder.sendResponse(request.attempt, 'reset');
+      if (reset) this.responder.sendResponse(request.attempt, 'reset');
     }
   }
 
-  /** Restarts a crashed instance with empty queues. */
+  /** Restarts a crashed instance with empty queues; it is Ready again. */
   restart(): void {
     this.up = true;
+    this.ready = true;
   }
 
   /** @internal The current stage's downstream calls have all finished. */

@@ -47,9 +47,9 @@ export class ServiceRuntime implements InstanceService {
     return this.config.name;
   }
 
-  /** Recomputes the endpoint list from the instances that are up, in placement order. */
+  /** Recomputes the endpoint list from the instances Kubernetes counts Ready, in placement order. */
   refreshEndpoints(): void {
-    this.endpoints = this.instances.filter((instance) => instance.up);
+    this.endpoints = this.instances.filter((instance) => instance.ready);
   }
 
   /** Samples the added latency of a latency fault [ms]. */

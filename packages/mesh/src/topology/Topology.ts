@@ -37,6 +37,11 @@ export interface Node {
   scoredMilli: number;
   /** Memory its pods request so far [bytes]: what the scheduler's fit check counts. */
   requestedMemoryBytes: number;
+  /**
+   * True while it is powered off or cut off from the network (a `crashNode` fault): nothing on it answers, so
+   * requests sent to it get no response and connections to it are not refused but time out.
+   */
+  unreachable: boolean;
 }
 
 /**
@@ -275,6 +280,7 @@ export class Topology {
       requestedMilli: this.perNodeMilli + size.system.milli,
       scoredMilli: 0,
       requestedMemoryBytes: this.perNodeMemoryBytes + size.system.memoryBytes,
+      unreachable: false,
     };
     this.nodes.push(node);
     return node;

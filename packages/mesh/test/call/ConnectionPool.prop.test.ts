@@ -52,11 +52,12 @@ describe('ConnectionPool invariants', () => {
             check(user);
           };
           const pool = new ConnectionPool(
-            { engine, network, proceed: send },
+            { engine, network, proceed: send, refused: () => {} },
             {
               protocol: maxStreams === 1 ? 'http1' : 'http2',
               keepAlive,
               tls,
+              connectTimeoutMs: 10_000,
               idleTimeoutMs: 60,
               maxStreams,
               from: null,

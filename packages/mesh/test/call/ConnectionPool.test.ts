@@ -11,7 +11,7 @@ import type {
   ConnectionUser,
   CpuContainer,
 } from '../../src/internal/index.js';
-import type { NetworkConfig } from '../../src/index.js';
+import type { NetworkConfig, Node } from '../../src/index.js';
 
 const ONE_WAY_MS = 2;
 const NETWORK: NetworkConfig = {
@@ -53,11 +53,12 @@ function harness(spec: Partial<ConnectionSpec>): Harness {
     engine.schedule(entry.holdMs, () => pool.release(user, entry.broken));
   };
   const pool: ConnectionPool = new ConnectionPool(
-    { engine, network, proceed: send },
+    { engine, network, proceed: send, refused: () => {} },
     {
       protocol: 'http1',
       keepAlive: true,
       tls: false,
+      connectTimeoutMs: 10_000,
       idleTimeoutMs: 90_000,
       maxStreams: 1,
       from: null,
@@ -143,6 +144,7 @@ describe('ConnectionPool: keep-alive and HTTP/1.1', () => {
         engine: h.engine,
         network: new Network(NETWORK, new RandomStreams(1).stream('n')),
         proceed: (u) => proceeded.push(u),
+        refused: () => {},
       },
       h.pool.spec,
     );
@@ -198,11 +200,12 @@ describe('ConnectionPool: TLS 1.3 handshakes', () => {
     const network = new Network(NETWORK, new RandomStreams(1).stream('network'));
     let sentAtMs = NaN;
     const pool = new ConnectionPool(
-      { engine, network, proceed: () => (sentAtMs = engine.now) },
+      { engine, network, proceed: () => (sentAtMs = engine.now), refused: () => {} },
       {
         protocol: 'http1',
         keepAlive: true,
         tls: true,
+        connectTimeoutMs: 10_000,
         idleTimeoutMs: 1000,
         maxStreams: 1,
         from: null,
@@ -229,6 +232,48 @@ describe('ConnectionPool: TLS 1.3 handshakes', () => {
   });
 });
 
+describe('ConnectionPool: an end that does not answer', () => {
+  it('a new connection to an unreachable node fails at the connect timeout, with every request waiting for it', () => {
+    const engine = new Engine();
+    const network = new Network(NETWORK, new RandomStreams(1).stream('network'));
+    // Only `unreachable` is read: a node that is off is never asked for a round trip.
+    const off = { unreachable: true } as Node;
+    const refused: [ConnectionUser, number][] = [];
+    const sent: ConnectionUser[] = [];
+    const pool = new ConnectionPool(
+      { engine, network, proceed: (u) => sent.push(u), refused: (u) => refused.push([u, engine.now]) },
+      {
+        protocol: 'http2',
+        keepAlive: true,
+        tls: true,
+        connectTimeoutMs: 10_000,
+        idleTimeoutMs: 1000,
+        maxStreams: 100,
+        from: null,
+        to: off,
+        client: null,
+        server: null,
+      },
+    );
+    const first: ConnectionUser = { connection: null };
+    const joined: ConnectionUser = { connection: null };
+    const gaveUp: ConnectionUser = { connection: null };
+    expect(pool.acquire(first)).toBe('opened');
+    engine.scheduleAt(1000, () => pool.acquire(joined));
+    engine.scheduleAt(2000, () => pool.acquire(gaveUp));
+    engine.scheduleAt(3000, () => pool.release(gaveUp, true));
+    engine.run();
+    // No SYN-ACK and no RST: both requests still waiting fail together at 10 s; none was sent.
+    expect(refused).toEqual([
+      [first, 10_000],
+      [joined, 10_000],
+    ]);
+    expect(sent).toEqual([]);
+    expect(pool.connectTimeouts).toBe(1);
+    expect(pool.handshakes).toBe(0);
+  });
+});
+
 describe('ConnectionPool: input checks', () => {
   it('rejects a stream limit below 1 and a non-positive idle timeout', () => {
     const engine = new Engine();
@@ -237,6 +282,7 @@ describe('ConnectionPool: input checks', () => {
       protocol: 'http2',
       keepAlive: true,
       tls: false,
+      connectTimeoutMs: 10_000,
       idleTimeoutMs: 1,
       maxStreams: 1,
       from: null,
@@ -245,10 +291,18 @@ describe('ConnectionPool: input checks', () => {
       server: null,
     };
     expect(
-      () => new ConnectionPool({ engine, network, proceed: () => {} }, { ...base, maxStreams: 0 }),
+      () =>
+        new ConnectionPool(
+          { engine, network, proceed: () => {}, refused: () => {} },
+          { ...base, maxStreams: 0 },
+        ),
     ).toThrow(/maxStreams/);
     expect(
-      () => new ConnectionPool({ engine, network, proceed: () => {} }, { ...base, idleTimeoutMs: 0 }),
+      () =>
+        new ConnectionPool(
+          { engine, network, proceed: () => {}, refused: () => {} },
+          { ...base, idleTimeoutMs: 0 },
+        ),
     ).toThrow(/idleTimeoutMs/);
   });
 });

@@ -1,7 +1,7 @@
 // Failure semantics: proxy crashes, node crashes and control-plane outages (stale endpoints).
 
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/index.js';
+import { NO_POLICY, simulate } from '../../src/index.js';
 import type { EdgeMetrics, FaultConfig, SimulationResult } from '../../src/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { call, config, poisson, service } from '../__helpers__/configs.js';
@@ -76,14 +76,14 @@ describe('faults', () => {
     expect(run(2999).warnings.join('\n')).not.toMatch(/at or after the end of the run/);
   });
 
-  it('a crashed node takes down every instance placed on it, of every service', () => {
+  it('a crashed reachable node takes down every instance placed on it, of every service, as a pod crash does', () => {
     const cfg = config(
       [
         service('a', { replicas: 12, concurrency: 64, calls: [[call('b')]] }),
         service('b', { replicas: 12, concurrency: 64 }),
       ],
       [poisson('a', 400)],
-      { durationMs: 8000, faults: [fault({ kind: 'crash-node' })] },
+      { durationMs: 8000, faults: [fault({ kind: 'crash-node', reachable: true })] },
     );
     const result = simulate(cfg);
     // 12 replicas over 12 nodes: b-1 shares its node with a-1, so both services see failures.
@@ -96,20 +96,89 @@ describe('faults', () => {
     assertConservation(result);
   });
 
-  it('warns when a node stays down longer than Kubernetes would leave its pods on it (300 s)', () => {
-    const long = (downMs: number, runMs: number) =>
+  describe('a powered-off node (crash-node, the default)', () => {
+    const withTimeout = { ...NO_POLICY, timeoutMs: 500 };
+    const powerOff = (effect: Partial<Extract<FaultConfig['effect'], { kind: 'crash-node' }>> = {}) =>
+      fault({ kind: 'crash-node', ...effect }, { atMs: 2000, durationMs: 20_000 });
+    const run = (faults: FaultConfig[]): SimulationResult =>
+      simulate(
+        config(
+          [
+            service('a', { replicas: 12, concurrency: 64, calls: [[call('b', withTimeout)]] }),
+            service('b', { replicas: 12, concurrency: 64 }),
+          ],
+          [poisson('a', 400, withTimeout)],
+          { durationMs: 16_000, faults },
+        ),
+      );
+    /** Seconds in which the edge failed calls. */
+    const failingSeconds = (result: SimulationResult, source: string, destination: string): number[] => {
+      const series = result.timeSeries.edges.find(
+        (e) => e.source === source && e.destination === destination,
+      );
+      const intervalS = result.timeSeries.intervalMs / 1000;
+      return (series?.failed ?? []).flatMap((n, i) => (n > 0 ? [i * intervalS] : []));
+    };
+
+    it('answers nothing: calls to its pods end by their timeouts, never with a reset or a refused connection', () => {
+      const result = run([powerOff({ nodeMonitorGracePeriodMs: 5000 })]);
+      for (const [source, destination] of [
+        ['client', 'a'],
+        ['a', 'b'],
+      ] as const) {
+        const failures = edge(result, source, destination).failures;
+        expect(failures.timeout).toBeGreaterThan(0);
+        expect(failures.reset + failures['connect-failure']).toBe(0);
+      }
+      assertConservation(result);
+    });
+
+    it('keeps its pods in the endpoints until the node-monitor grace period and the update delay have passed', () => {
+      // Down from 2 s to 22 s; marked NotReady at 7 s, out of the endpoints at 8 s: the last failing calls
+      // were sent before 8 s and time out 500 ms later.
+      const seconds = failingSeconds(run([powerOff({ nodeMonitorGracePeriodMs: 5000 })]), 'a', 'b');
+      expect(seconds[0]).toBeGreaterThanOrEqual(2);
+      expect(seconds.at(-1)).toBeGreaterThanOrEqual(7);
+      expect(seconds.at(-1)).toBeLessThan(9);
+      // Kubernetes' default grace period (50 s) outlasts the run: the pods never leave, calls fail to the end.
+      expect(failingSeconds(run([powerOff()]), 'a', 'b').at(-1)).toBeGreaterThanOrEqual(15);
+    });
+
+    it('a node back before the grace period never left the endpoints: nothing fails once it is back', () => {
+      const brief = fault(
+        { kind: 'crash-node', nodeMonitorGracePeriodMs: 5000 },
+        { atMs: 2000, durationMs: 3000 },
+      );
+      // Back at 5 s: calls sent until then time out by 5.5 s; nothing fails after.
+      expect(failingSeconds(run([brief]), 'a', 'b').at(-1)).toBeLessThan(6);
+      assertConservation(run([brief]));
+    });
+  });
+
+  it('warns when a node stays down longer than Kubernetes would leave its pods on it (300 s after it is marked)', () => {
+    const long = (downMs: number, runMs: number, reachable?: boolean) =>
       simulate(
         config(services, [poisson('a', 1)], {
           durationMs: runMs,
-          faults: [fault({ kind: 'crash-node' }, { atMs: 1000, durationMs: downMs })],
+          faults: [
+            fault(reachable === undefined ? { kind: 'crash-node' } : { kind: 'crash-node', reachable }, {
+              atMs: 1000,
+              durationMs: downMs,
+            }),
+          ],
         }),
       ).warnings.filter((w) => w.includes('node.kubernetes.io/unreachable'));
-    expect(long(400_000, 320_000)).toEqual([
+    expect(long(400_000, 320_000, true)).toEqual([
       'fault at 1 s: its nodes stay down for 319 s; Kubernetes would evict their pods after 300 s (the default toleration of node.kubernetes.io/unreachable) and run them on other nodes, which meshsim does not: they stay down until their node returns',
     ]);
     // Down 300 s at most within the run: as in Kubernetes.
-    expect(long(300_000, 320_000)).toEqual([]);
-    expect(long(400_000, 250_000)).toEqual([]);
+    expect(long(300_000, 320_000, true)).toEqual([]);
+    expect(long(400_000, 250_000, true)).toEqual([]);
+    // A powered-off node is tainted when the node controller marks it, after the grace period (50 s).
+    expect(long(400_000, 320_000)).toEqual([]);
+    expect(long(400_000, 380_000)).toEqual([
+      'fault at 1 s: its nodes stay down for 379 s; Kubernetes would evict their pods after 350 s (the node-monitor grace period, then the default toleration of node.kubernetes.io/unreachable) and run them on other nodes, which meshsim does not: they stay down until their node returns',
+    ]);
   });
 
   it('during a control-plane outage a crashed instance stays in the endpoint lists (stale endpoints)', () => {

@@ -10,7 +10,15 @@ import type { PathIssue } from './zodIssues.js';
 function faultEffectOf(raw: RawFault, i: number, issues: PathIssue[]): FaultEffect {
   if (raw.crash === true) return { kind: 'crash' };
   if (raw.crashProxy !== undefined) return { kind: 'crash-proxy', proxy: raw.crashProxy };
-  if (raw.crashNode === true) return { kind: 'crash-node' };
+  const crashNode = raw.crashNode;
+  if (crashNode === true) return { kind: 'crash-node' };
+  if (crashNode !== undefined) {
+    const effect: FaultEffect = { kind: 'crash-node' };
+    if (crashNode.reachable !== undefined) effect.reachable = crashNode.reachable;
+    if (crashNode.nodeMonitorGracePeriod !== undefined)
+      effect.nodeMonitorGracePeriodMs = ms(crashNode.nodeMonitorGracePeriod);
+    return effect;
+  }
   if (raw.controlPlaneOutage === true) return { kind: 'control-plane-outage' };
   if (raw.errorRate !== undefined) return { kind: 'error', rate: raw.errorRate };
   const latency = raw.latency;

@@ -123,6 +123,17 @@ function checkFault(fault: FaultConfig, path: string): void {
   if (effect.kind === 'error')
     checkField(findRuleRow(SERVICE_RULES, 'errorRate'), effect.rate, `${path}.effect.rate`);
   if (effect.kind === 'crash-proxy') oneOf(effect.proxy, PROXY_ROLES, `${path}.effect.proxy`);
+  if (effect.kind === 'crash-node') {
+    const graceMs = effect.nodeMonitorGracePeriodMs;
+    if (graceMs !== undefined && !(typeof graceMs === 'number' && graceMs > 0)) {
+      throw new RangeError(
+        `${path}.effect.nodeMonitorGracePeriodMs must be a number > 0 or Infinity (got ${shown(graceMs)})`,
+      );
+    }
+    if (effect.reachable !== undefined && typeof effect.reachable !== 'boolean') {
+      throw new RangeError(`${path}.effect.reachable must be true or false (got ${shown(effect.reachable)})`);
+    }
+  }
   if (effect.kind === 'latency') {
     if (effect.addMs !== null) distribution(effect.addMs, `${path}.effect.addMs`);
     if (!(Number.isFinite(effect.multiply) && effect.multiply >= 0)) {

@@ -17,6 +17,7 @@ import { meshProfile } from '../profileFields.js';
 import type { MeshProfile } from '../profileFields.js';
 import { APP_MESH_ENVOY_PROFILE, appMeshAssumptions } from './appMeshProfile.js';
 import { appMeshRetryPolicy } from './appMeshRetryEvents.js';
+import { ENVOY_CONNECT_TIMEOUT_MS } from '../dataplane/connectionSpecs.js';
 
 /**
  * App Mesh's implicit retry policy (meshes in accounts without meshes before 2020-07-29): max retries
@@ -38,6 +39,7 @@ export const APP_MESH_MESH: SidecarMesh<AppMeshMeshConfig> = {
   container: 'envoy',
   stream: 'proxy/app-mesh-envoy',
   enforcer: 'app-mesh-envoy',
+  connectTimeoutMs: ENVOY_CONNECT_TIMEOUT_MS,
   endpointScope: 'called',
   profile: (mesh) => mesh.sidecar,
   adjustPolicy: appMeshRetryPolicy,

@@ -12,6 +12,7 @@ import { mtlsOffNote } from '../mtlsOffNote.js';
 import { meshProfile } from '../profileFields.js';
 import type { MeshProfile } from '../profileFields.js';
 import { CONSUL_ENVOY_PROFILE, CONSUL_REQUEST_TIMEOUT_MS, consulAssumptions } from './consulProfile.js';
+import { CONSUL_CONNECT_TIMEOUT_MS } from '../dataplane/connectionSpecs.js';
 
 /** Consul's Envoy sidecars. */
 export const CONSUL_MESH: SidecarMesh<ConsulMeshConfig> = {
@@ -19,6 +20,7 @@ export const CONSUL_MESH: SidecarMesh<ConsulMeshConfig> = {
   container: 'consul-dataplane',
   stream: 'proxy/consul-envoy',
   enforcer: 'l7-proxy',
+  connectTimeoutMs: CONSUL_CONNECT_TIMEOUT_MS,
   endpointScope: 'all',
   profile: (mesh) => mesh.sidecar,
   adjustPolicy: (policy) => policy,

@@ -136,6 +136,11 @@ export class Proxy implements StationProxy, ConnectionEnd {
     return !this.crashed && !this.certificateExpired;
   }
 
+  /** True while its node is unreachable (a `crashNode` fault that powers it off): travellers reaching it are lost. */
+  get unreachable(): boolean {
+    return this.node !== null && this.node.unreachable;
+  }
+
   /** Memory of this proxy [MiB]: base, plus its configuration (`endpoints`), plus its pooled connections. */
   memoryMiB(endpoints: number): number {
     const profile = this.profile;

@@ -20,7 +20,7 @@ import { perNodeProxies } from '../dataplane/perNodeProxies.js';
 import { Proxy } from '../dataplane/Proxy.js';
 import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
-import { proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
+import { ISTIO_CONNECT_TIMEOUT_MS, proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
 import { profileForLimit } from '../dataplane/proxyConcurrency.js';
 import { placeWaypoint } from './placeWaypoint.js';
 import { waypointDeployments } from './waypointDeployments.js';
@@ -193,7 +193,14 @@ export class AmbientDataPlane extends DataPlaneBase {
       pool = this.sharedPools.get(key);
       if (pool === undefined) {
         pool = this.connections.create(
-          proxyConnectionSpec('http2', this.mtls(caller, target.service.name), ztunnel, hop),
+          proxyConnectionSpec(
+            'http2',
+            this.mtls(caller, target.service.name),
+            // ztunnel's own connect timeout is not in sources.md: Istio's mesh-wide one (an assumption).
+            ISTIO_CONNECT_TIMEOUT_MS,
+            ztunnel,
+            hop,
+          ),
         );
         this.sharedPools.set(key, pool);
       }

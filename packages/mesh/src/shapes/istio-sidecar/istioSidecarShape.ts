@@ -21,6 +21,7 @@ import {
   istioSidecarAssumptions,
   istioSidecarProfile,
 } from './istioProfiles.js';
+import { ISTIO_CONNECT_TIMEOUT_MS } from '../dataplane/connectionSpecs.js';
 
 /** Istio's Envoy sidecars. */
 export const ISTIO_SIDECAR_MESH: SidecarMesh<IstioSidecarMeshConfig> = {
@@ -29,6 +30,7 @@ export const ISTIO_SIDECAR_MESH: SidecarMesh<IstioSidecarMeshConfig> = {
   // `proxy/sidecar` keeps Istio's stream name (and so its results) from before the other shapes.
   stream: 'proxy/sidecar',
   enforcer: 'l7-proxy',
+  connectTimeoutMs: ISTIO_CONNECT_TIMEOUT_MS,
   endpointScope: 'all',
   profile: (mesh) => mesh.sidecar,
   // Istio 1.18+ sets concurrency from the proxy container's CPU limit unless ProxyConfig sets it

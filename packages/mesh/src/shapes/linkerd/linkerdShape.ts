@@ -12,6 +12,7 @@ import { mtlsOffNote } from '../mtlsOffNote.js';
 import { meshProfile } from '../profileFields.js';
 import type { MeshProfile } from '../profileFields.js';
 import { DEFAULT_LINKERD_VERSION, linkerdAssumptions, linkerdProxyProfile } from './linkerdProfile.js';
+import { LINKERD_CONNECT_TIMEOUT_MS } from '../dataplane/connectionSpecs.js';
 
 /** Linkerd's proxies. */
 export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
@@ -21,6 +22,7 @@ export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
   interProxyProtocol: 'http2',
   stream: 'proxy/linkerd2-proxy',
   enforcer: 'linkerd-proxy',
+  connectTimeoutMs: LINKERD_CONNECT_TIMEOUT_MS,
   endpointScope: 'called',
   profile: (mesh) => mesh.linkerdProxy,
   // `config.linkerd.io/proxy-cpu-limit` sets the proxy's cores, rounded up (docs/sources.md#linkerd-proxy-concurrency).

@@ -21,7 +21,7 @@ import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import type { SidecarMesh } from './SidecarMesh.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
-import { proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
+import { ENVOY_CONNECT_TIMEOUT_MS, proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
 import { profileForLimit } from '../dataplane/proxyConcurrency.js';
 
 /**
@@ -147,6 +147,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
       proxyConnectionSpec(
         protocol,
         this.mtls(caller, target.service.name),
+        this.sidecarMesh.connectTimeoutMs ?? ENVOY_CONNECT_TIMEOUT_MS,
         this.sidecars[caller.instanceId] as Proxy,
         this.sidecars[target.id] as Proxy,
       ),

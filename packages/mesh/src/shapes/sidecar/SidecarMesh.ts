@@ -27,6 +27,12 @@ export interface SidecarMesh<C extends MeshConfigBase> {
    * HTTP/2 between proxies); absent: the service's own protocol (Envoy keeps the downstream protocol).
    */
   readonly interProxyProtocol?: WireProtocol;
+  /**
+   * How long its proxy waits for a new upstream connection to be accepted [ms] (Istio's `connectTimeout`,
+   * Linkerd's outbound connect timeout, …): what connecting to a pod on an unreachable node costs. Absent: Envoy's
+   * default, 5 s.
+   */
+  readonly connectTimeoutMs?: number;
   /** The proxy profile in `mesh`. */
   profile(mesh: C): ProxyProfile;
   /**

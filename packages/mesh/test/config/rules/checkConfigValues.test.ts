@@ -117,6 +117,11 @@ describe('checkConfigValues (run by Simulation before building the model)', () =
       'faults[0].effect.kind must be one of "latency", "error", "crash", "crash-proxy", "crash-node", "control-plane-outage" (got "meteor")',
     ],
     [
+      'a node crash with a grace period of 0',
+      (c) => (c.faults = [fault({ effect: { kind: 'crash-node', nodeMonitorGracePeriodMs: 0 } })]),
+      'faults[0].effect.nodeMonitorGracePeriodMs must be a number > 0 or Infinity (got 0)',
+    ],
+    [
       'a fault at NaN ms',
       (c) => (c.faults = [fault({ atMs: NaN })]),
       'faults[0].atMs must be a finite number >= 0 (got NaN)',
@@ -184,6 +189,7 @@ describe('checkConfigValues (run by Simulation before building the model)', () =
         }),
         fault({ effect: { kind: 'error', rate: 1 }, durationMs: Infinity }),
         fault({ effect: { kind: 'crash-proxy', proxy: 'sidecar' } }),
+        fault({ effect: { kind: 'crash-node', reachable: false, nodeMonitorGracePeriodMs: 40_000 } }),
         fault({ effect: { kind: 'control-plane-outage' } }),
       ];
     });
