@@ -252,7 +252,8 @@ Options:
   --yes             Run a grid of more than 1000 runs (points × replications) without asking.
   --json            Print the summary (or the boundary map) as JSON.
   --out FILE        Write the output to FILE instead of stdout.
-  --no-progress     Do not draw the progress bar (drawn only when stderr is a terminal).
+  --no-progress     No progress on stderr: a redrawn bar on a terminal; elsewhere a line
+                    "[k/N] runs done at T s, ETA …" at most every 5 s and every 1 % of the runs.
 ${COMPARE_GUARD_OPTIONS}
                     Each run is bounded by these; a run they stop is stored and listed as stopped
                     (not diagnosed), with the limits it ran with: a re-run keeps it under the same
