@@ -111,7 +111,9 @@ Options:
                     removes an optional field, as if the file did not write it:
                     --set services.checkout.destinationPolicy.retryBudget=null.
   --replications N  Also run N-1 more seeds derived from the root seed and print each headline
-                    figure as mean ± 95 % CI (Student t). Default: 1.
+                    figure as mean ± 95 % CI (Student t) and the verdict counts (text, --json,
+                    --csv --table replications, --metrics meshsim, --html); the rest is the
+                    first replication's. Default: 1.
   --workers N       Worker threads for the replications (0: none). Default: MESHSIM_WORKERS, else
                     one per core.
   --yes             Run more than 1000 replications without asking (as sweep's --yes).
@@ -119,7 +121,8 @@ Options:
   --csv             Print the per-edge summary as CSV.
   --table NAME      With --csv: the table to print: edges (default), proxies (with their cost),
                     versions (one row per service version: canary splits), verdicts (the run's
-                    and each traffic source's) or nodes (CPU).
+                    and each traffic source's), nodes (CPU) or replications (the intervals
+                    over --replications, one row).
   --openmetrics     Print Istio's standard metrics (istio_requests_total, ...) in the OpenMetrics
                     text format, one sample per simulated second, for promtool backfilling.
   --metrics NAME    With --openmetrics: istio (default) or meshsim (meshsim_* run totals and the
@@ -249,7 +252,8 @@ Options:
   --yes             Run a grid of more than 1000 runs (points × replications) without asking.
   --json            Print the summary (or the boundary map) as JSON.
   --out FILE        Write the output to FILE instead of stdout.
-  --no-progress     Do not draw the progress bar (drawn only when stderr is a terminal).
+  --no-progress     No progress on stderr: a redrawn bar on a terminal; elsewhere a line
+                    "[k/N] runs done at T s, ETA …" at most every 5 s and every 1 % of the runs.
 ${COMPARE_GUARD_OPTIONS}
                     Each run is bounded by these; a run they stop is stored and listed as stopped
                     (not diagnosed), with the limits it ran with: a re-run keeps it under the same

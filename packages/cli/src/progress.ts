@@ -1,6 +1,7 @@
 // Progress feedback on stderr: a redrawn bar while a run is going (simulated time and events), a line
 // when simulated time stalls, a redrawn count of finished runs with an ETA while many run on the worker pool
-// (a sweep's runs, run --replications), and a "done in …" line at the end.
+// (a sweep's runs, run --replications) or, off a terminal, a sweep's runs as log lines, and a "done in …" line at
+// the end.
 
 import type { CliStream } from './CliIo.js';
 
@@ -241,4 +242,66 @@ export class SweepProgress {
     if (this.#drawn) this.#stream.write('\r\x1b[K');
     this.#drawn = false;
   }
+}
+
+/** Least wall time between two lines of {@link SweepProgressLines} [ms]. */
+export const PROGRESS_LINE_MIN_MS = 5000;
+
+/** Least share of the runs finished between two lines of {@link SweepProgressLines}. */
+export const PROGRESS_LINE_MIN_SHARE = 0.01;
+
+/**
+ * `[400/10000] runs done at 20.3 s, ETA 8 min 7 s`: what {@link SweepProgressLines} prints. The ETA comes from the runs
+ * finished on the pool (`ranNow`), `–` before the first; none on the last line.
+ */
+export function formatProgressLogLine(
+  done: number,
+  total: number,
+  elapsedMs: number,
+  ranNow: number,
+): string {
+  const at = `[${done}/${total}] runs done at ${(elapsedMs / 1000).toFixed(1)} s`;
+  if (done >= total) return at;
+  const eta = ranNow > 0 ? ((total - done) * elapsedMs) / ranNow : Number.NaN;
+  return `${at}, ETA ${Number.isFinite(eta) ? clock(eta) : '–'}`;
+}
+
+/**
+ * A sweep's progress off a terminal (a CI log, a Kubernetes Job's log, a pipe): one line per step, never redrawn. A
+ * line is written when at least {@link PROGRESS_LINE_MIN_MS} of wall time and {@link PROGRESS_LINE_MIN_SHARE} of the
+ * runs have passed since the last one (at most 100 lines, and none more often than every 5 s, however many runs), and
+ * always for the last run.
+ */
+export class SweepProgressLines {
+  readonly #stream: CliStream;
+  readonly #now: () => number;
+  readonly #startedMs: number;
+  #lastLineMs: number;
+  #lastLineDone: number | undefined;
+  #first: number | undefined;
+
+  constructor(stream: CliStream, now: () => number = () => performance.now()) {
+    this.#stream = stream;
+    this.#now = now;
+    this.#startedMs = now();
+    this.#lastLineMs = this.#startedMs;
+  }
+
+  /** Counts `done` of `total` (the first call tells how many were done before: in the store). */
+  update(done: number, total: number): void {
+    this.#first ??= done;
+    this.#lastLineDone ??= done;
+    const now = this.#now();
+    const last = done >= total;
+    if (this.#lastLineDone >= total) return;
+    const enoughTime = now - this.#lastLineMs >= PROGRESS_LINE_MIN_MS;
+    const enoughRuns = done - this.#lastLineDone >= PROGRESS_LINE_MIN_SHARE * total;
+    if (!last && !(enoughTime && enoughRuns)) return;
+    this.#lastLineMs = now;
+    this.#lastLineDone = done;
+    this.#stream.write(formatProgressLogLine(done, total, now - this.#startedMs, done - this.#first) + '\n');
+  }
+
+  /** Nothing to erase: the lines stay in the log (as {@link SweepProgress.clear} for a bar). */
+  clear(): void {}
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { ProgressBar, formatDoneLine, formatProgressLine, formatStallLine } from '../src/progress.js';
+import {
+  PROGRESS_LINE_MIN_MS,
+  ProgressBar,
+  SweepProgressLines,
+  formatDoneLine,
+  formatProgressLine,
+  formatProgressLogLine,
+  formatStallLine,
+} from '../src/progress.js';
 import { captureIo } from './__helpers__/io.js';
 
 describe('formatProgressLine', () => {
@@ -101,5 +109,59 @@ describe('progress by events, and stalls', () => {
     now = 7000;
     bar.update(2000, 10_000, 300_000);
     expect(io.err().match(/stalled/g)).toHaveLength(2);
+  });
+});
+
+describe('SweepProgressLines (a sweep off a terminal)', () => {
+  it('formatProgressLogLine gives runs done of all, the wall time and the ETA from the runs of this session', () => {
+    expect(formatProgressLogLine(400, 10_000, 20_300, 400)).toBe(
+      '[400/10000] runs done at 20.3 s, ETA 8 min 7 s',
+    );
+    expect(formatProgressLogLine(300, 1000, 0, 0)).toBe('[300/1000] runs done at 0.0 s, ETA –');
+    expect(formatProgressLogLine(10, 10, 4200, 10)).toBe('[10/10] runs done at 4.2 s');
+  });
+
+  it('writes whole lines, never a redraw, and always the last run', () => {
+    let now = 0;
+    const io = captureIo();
+    const lines = new SweepProgressLines(io.stderr, () => now);
+    lines.update(0, 2);
+    now = 100;
+    lines.update(1, 2);
+    now = 200;
+    lines.update(2, 2);
+    lines.update(2, 2);
+    expect(io.err()).toBe('[2/2] runs done at 0.2 s\n');
+  });
+
+  it('a 10,000-run sweep of 10 s writes at most a line per 5 s; one of 10 h at most a line per 1 % of the runs', () => {
+    const count = (spanMs: number): string[] => {
+      let now = 0;
+      const io = captureIo();
+      const lines = new SweepProgressLines(io.stderr, () => now);
+      lines.update(0, 10_000);
+      for (let done = 1; done <= 10_000; done++) {
+        now = (done * spanMs) / 10_000;
+        lines.update(done, 10_000);
+      }
+      return io.err().trimEnd().split('\n');
+    };
+    const fast = count(10_000);
+    expect(fast).toEqual(['[5000/10000] runs done at 5.0 s, ETA 5 s', '[10000/10000] runs done at 10.0 s']);
+    const slow = count(36_000_000);
+    expect(slow).toHaveLength(100);
+    expect(slow[0]).toBe('[100/10000] runs done at 360.0 s, ETA 9 h 54 min');
+    expect(slow.every((line) => /^\[\d+\/10000\] runs done at /.test(line))).toBe(true);
+    expect(PROGRESS_LINE_MIN_MS).toBe(5000);
+  });
+
+  it('a resumed sweep counts the runs in the store from the first call, and its ETA from the runs it makes', () => {
+    let now = 0;
+    const io = captureIo();
+    const lines = new SweepProgressLines(io.stderr, () => now);
+    lines.update(500, 1000);
+    now = 5000;
+    lines.update(600, 1000);
+    expect(io.err()).toBe('[600/1000] runs done at 5.0 s, ETA 20 s\n');
   });
 });

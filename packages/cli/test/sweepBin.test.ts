@@ -1,7 +1,7 @@
 // `meshsim sweep` on the real binary: what it says of its --set values (each value once, in the base unit of their
-// field; a range whose step misses its end, a range of one value still an axis), of --boundary without one open range,
-// the runs' warnings (the same when resumed), and `sweep merge` of a file that is no store and of stores holding a run
-// stopped under other guards.
+// field; a range whose step misses its end, a range of one value still an axis), its progress off a terminal, of
+// --boundary without one open range, the runs' warnings (the same when resumed), and `sweep merge` of a file that is
+// no store and of stores holding a run stopped under other guards.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -127,6 +127,24 @@ describe('meshsim sweep: the values of its --set', () => {
     expect(sweep('--set', 'traffic.0.rate=100..300:200', '--duration', '1s').stderr).not.toContain(
       'is not a step',
     );
+  });
+});
+
+describe('meshsim sweep: progress off a terminal', () => {
+  it('prints whole lines of runs done (always the last), not a bar, and nothing with --no-progress', () => {
+    const store = ['--store', join(dir, 'progress.duckdb')];
+    const args = [build.binPath, 'sweep', CHAIN, ...store, '--workers', '1', '--duration', '1s'];
+    const child = spawnSync(process.execPath, [...args, '--set', 'traffic.0.rate=50,100'], {
+      cwd: build.repoRoot,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(child.status).toBe(0);
+    expect(child.stderr).toMatch(/^\[2\/2\] runs done at \d+\.\d s$/m);
+    expect(child.stderr).not.toContain('\r');
+    const quiet = sweep('--duration', '1s', '--set', 'traffic.0.rate=50,100');
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain('runs done');
   });
 });
 

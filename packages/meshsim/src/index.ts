@@ -567,6 +567,7 @@ export {
   diagnosisJson,
   renderDiagnosisText,
   renderVerdictsCsv,
+  renderReplicationsCsv,
   renderReplicationsText,
   replicationsJson,
   renderBoundaryMapJson,

@@ -31,7 +31,7 @@ export { renderHtml } from './renderHtml.js';
 export { renderComparisonHtml } from './renderComparisonHtml.js';
 
 export { diagnosisJson, renderDiagnosisText, renderVerdictsCsv } from './renderDiagnosis.js';
-export { renderReplicationsText, replicationsJson } from './renderReplications.js';
+export { renderReplicationsCsv, renderReplicationsText, replicationsJson } from './renderReplications.js';
 export {
   renderBoundaryMapJson,
   renderBoundaryMapText,

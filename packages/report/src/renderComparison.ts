@@ -14,6 +14,7 @@ import { csvTable } from './internal/csvTable.js';
 import { comparisonMetricKeys } from './internal/comparisonMetricKeys.js';
 import { overridesLine } from './internal/overridesLine.js';
 import { firstReplicationLabel } from './internal/firstReplicationLabel.js';
+import { figureCsvName } from './internal/figureCsvName.js';
 import { intervalJson } from './renderReplications.js';
 import { pickColumns } from './internal/pickColumns.js';
 import { textCell } from './internal/textTable.js';
@@ -203,14 +204,6 @@ export function renderComparisonCsv(summary: ComparisonSummary): string {
   return csvTable(table, summary.shapes, { durationMs: summary.durationMs });
 }
 
-/** A headline figure's key as a CSV name: `endToEndP99Ms` → `end_to_end_p99_ms`. */
-function snakeCase(key: string): string {
-  return key
-    .replace('MiB', 'Mib')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase();
-}
-
 /**
  * The CSV columns of the paired differences: `replications` (on every row), then for every headline
  * figure (`RUN_FIGURES`, in their units: a ratio, not %) `<figure>_diff_mean` and `<figure>_diff_half_width`
@@ -252,12 +245,12 @@ function meanAndHalfWidthColumns(
     {
       key: `${figure.key}${infix}Mean`,
       read: (shape) => find(shape, figure.key)?.mean ?? null,
-      csv: { name: `${snakeCase(figure.key)}${csvInfix}_mean` },
+      csv: { name: `${figureCsvName(figure.key)}${csvInfix}_mean` },
     },
     {
       key: `${figure.key}${infix}HalfWidth`,
       read: (shape) => find(shape, figure.key)?.halfWidth ?? null,
-      csv: { name: `${snakeCase(figure.key)}${csvInfix}_half_width` },
+      csv: { name: `${figureCsvName(figure.key)}${csvInfix}_half_width` },
     },
   ]);
 }

@@ -1,7 +1,7 @@
 // The HTML report of one run: a single self-contained page with the story, charts over time (faults
 // shaded), the call graph, the tables, and the warnings and assumptions.
 
-import type { Diagnosis } from '@meshsim/analysis';
+import type { Diagnosis, ReplicationSummary } from '@meshsim/analysis';
 import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import { columnContext } from './internal/columnContext.js';
@@ -15,6 +15,7 @@ import { graphSection } from './internal/html/graphSection.js';
 import { htmlPage } from './internal/html/htmlPage.js';
 import type { HtmlSection } from './internal/html/HtmlSection.js';
 import { notesSection } from './internal/html/notesSection.js';
+import { replicationsSection } from './internal/html/replicationsSection.js';
 import { runCharts } from './internal/html/runCharts.js';
 import { runStory } from './internal/html/runStory.js';
 import { runTables } from './internal/html/runTables.js';
@@ -39,11 +40,18 @@ export interface HtmlRunOptions {
    * run details name them. `meshsim run --html` passes its `--seed`, `--duration`, `--mesh` and `--set`.
    */
   overrides?: readonly string[];
+  /**
+   * The replications' summary (`summarizeReplications`). With it, a Replications section after the story gives each
+   * headline figure as mean ± 95 % CI with min and max, and the verdict counts; the rest of the report is of the first
+   * replication (the result given), as the section and the page's lede say. `meshsim run --replications N --html`
+   * passes it.
+   */
+  replications?: ReplicationSummary;
 }
 
 /**
  * Renders a result as one self-contained HTML page (scripts, styles and data inlined; it works offline):
- * the story of the run at the top (then its diagnosis, when given), per-second charts of offered load vs goodput, success, p50 and p99 per
+ * the story of the run at the top (then the replications' intervals and its diagnosis, when given), per-second charts of offered load vs goodput, success, p50 and p99 per
  * edge, retries, queue length and utilisation per service (fault windows shaded), the time breakers were
  * open and hosts ejected, the call graph, the traces the run recorded (the longest failed and slowest others
  * as waterfalls), the edge, service and proxy tables, warnings and assumptions.
@@ -68,6 +76,7 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
   const traces = traceSection(result);
   const sections: HtmlSection[] = [
     runStory(result, windows, options.config, options.diagnosis, options.overrides),
+    ...(options.replications === undefined ? [] : [replicationsSection(options.replications)]),
     ...(options.diagnosis === undefined ? [] : [diagnosisSection(options.diagnosis, columnContext(result))]),
     {
       id: 'charts',
@@ -84,10 +93,12 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
     runTables(result),
     notesSection(result.warnings, result.assumptions),
   ];
+  const replicated =
+    options.replications === undefined ? '' : ` (replication 1 of ${String(options.replications.n)})`;
   return htmlPage({
     title: `meshsim run: ${scenario.name}`,
     lede: escapeHtml(
-      `${scenario.name} under ${scenario.mesh}, seed ${String(scenario.seed)}, ${duration(scenario.durationMs)} simulated.`,
+      `${scenario.name} under ${scenario.mesh}, seed ${String(scenario.seed)}${replicated}, ${duration(scenario.durationMs)} simulated.`,
     ),
     sections,
     data: { kind: 'run', windows, charts: drawnSpecs(figures), graph },

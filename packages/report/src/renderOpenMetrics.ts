@@ -8,6 +8,7 @@ import { edgeColumns } from './columns/edgeColumns.js';
 import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import type { RunExtras } from './RunExtras.js';
 import { diagnosisFamilies } from './renderDiagnosis.js';
+import { replicationFamilies } from './renderReplications.js';
 import { PROXY_COLUMNS, proxyKindRows } from './columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
@@ -70,6 +71,13 @@ const PRICES: MetricFamily = {
  * - `meshsim_attempts_per_request{depth,window="reference|during|analysis"}` — gauge, work amplification (no
  *   `during` sample when nothing triggered).
  *
+ * With replications (`extras.replications`), then (docs/output-formats.md#replications):
+ *
+ * - `meshsim_replications` — gauge, N; `meshsim_replication_verdict_runs{verdict}` and
+ *   `meshsim_replication_lossy_runs{verdict}` — gauges, replications per verdict.
+ * - `meshsim_replication_<figure>{stat="mean|ci_lower|ci_upper|min|max"}` — one gauge family per headline figure, in
+ *   its unit (`meshsim_replication_end_to_end_p99_milliseconds`, …); the other families are of the first replication.
+ *
  * Label values are escaped (`\\`, `\"`, `\n`); non-finite values are never written as NaN.
  *
  * @param result - The output of `simulate`.
@@ -130,6 +138,7 @@ export function renderOpenMetrics(result: SimulationResult, extras: RunExtras = 
             ],
     },
     ...(extras.diagnosis === undefined ? [] : diagnosisFamilies(extras.diagnosis, scenario)),
+    ...(extras.replications === undefined ? [] : replicationFamilies(extras.replications)),
   ];
 
   const lines: string[] = [];

@@ -16,6 +16,7 @@ import {
   renderComparisonText,
   renderHtml,
   renderJson,
+  renderReplicationsCsv,
   renderReplicationsText,
   renderText,
   summarizeComparison,
@@ -120,6 +121,12 @@ function outputs(): [string, string][] {
   files.push(['result.run.html', pageMain(renderHtml(run, extras))]);
   // `run --replications N`'s table: figures at their decimals, and small ones with the decimals they need.
   files.push(['replications.txt', renderReplicationsText(makeReplicationSummary()) + '\n']);
+  // `run --replications N --csv --table replications`, and the HTML report's Replications section.
+  files.push(['replications.csv', renderReplicationsCsv(makeReplicationSummary())]);
+  files.push([
+    'result.replications.html',
+    pageMain(renderHtml(run, { ...extras, replications: makeReplicationSummary() })),
+  ]);
   const comparison = summarizeComparison([makeBaselineResult(), makeResult(), makePricedResult()]);
   files.push(['comparison.txt', renderComparisonText(comparison)]);
   files.push(['comparison.json', renderComparisonJson(comparison)]);

@@ -30,6 +30,7 @@ describe('@meshsim/report', () => {
       'renderOtlpTraceRequests',
       'renderOtlpTraces',
       'renderProxiesCsv',
+      'renderReplicationsCsv',
       'renderReplicationsText',
       'renderServiceSeriesCsv',
       'renderSmpResult',

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { RUN_FIGURES, runFigures } from '@meshsim/analysis';
+import { RUN_FIGURES, countVerdicts, figureIntervals, runFigures } from '@meshsim/analysis';
+import type { ReplicationSummary } from '@meshsim/analysis';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -16,6 +17,7 @@ import {
   renderNodesCsv,
   renderOpenMetrics,
   renderProxiesCsv,
+  renderReplicationsCsv,
   renderServiceSeriesCsv,
   renderText,
   renderTimeSeriesCsv,
@@ -138,6 +140,36 @@ describe('docs/output-formats.md', () => {
     }));
     expect(tableNames('metrics: openmetrics')).toEqual(families.map((f) => f.sample));
     expect(secondCells('metrics: openmetrics')).toEqual(
+      families.map((f) => (f.unit === undefined ? f.type : `${f.type}, unit \`${f.unit}\``)),
+    );
+  });
+
+  it('documents the replications CSV columns and OpenMetrics families, in order, with type and unit', () => {
+    const result = makePricedResult();
+    const figures = runFigures(result);
+    const summary: ReplicationSummary = {
+      n: 2,
+      seeds: [1, 2],
+      verdicts: countVerdicts(['stable', 'stable']),
+      lossy: countVerdicts([]),
+      figures: figureIntervals(
+        [figures, figures],
+        RUN_FIGURES.map((f) => f.key),
+      ),
+    };
+    expect(codeLines('columns: csv replications')[0]).toBe(csvHeader(renderReplicationsCsv(summary)));
+    // The families after those of the run alone.
+    const alone = renderOpenMetrics(result);
+    const exposition = renderOpenMetrics(result, { replications: summary });
+    expect(exposition.startsWith(alone.replace('# EOF\n', ''))).toBe(true);
+    const added = exposition.slice(alone.length - '# EOF\n'.length);
+    const families = [...added.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name = '', type = '']) => ({
+      name,
+      type,
+      unit: new RegExp(`^# UNIT ${name} (\\S+)$`, 'm').exec(added)?.[1],
+    }));
+    expect(tableNames('metrics: openmetrics replications')).toEqual(families.map((f) => f.name));
+    expect(secondCells('metrics: openmetrics replications')).toEqual(
       families.map((f) => (f.unit === undefined ? f.type : `${f.type}, unit \`${f.unit}\``)),
     );
   });

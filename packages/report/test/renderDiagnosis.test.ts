@@ -196,6 +196,30 @@ describe('diagnosis renderers', () => {
     expect(rows).toEqual(['client → frontend', 'client → backoffice', 'batch']);
   });
 
+  it("never gives a source the run's scope, nor two sources one scope, in CSV and OpenMetrics", () => {
+    const first = DIAGNOSIS.sources[0] as Diagnosis['sources'][number];
+    const clashing: Diagnosis = {
+      ...DIAGNOSIS,
+      sources: [
+        { ...first, source: 'run', to: 'api' },
+        { ...first, source: 'a', to: 'api' },
+        { ...first, source: 'a', to: 'api' },
+        { ...first, source: 'a → api', to: 'web' },
+      ],
+    };
+    const scopes = renderVerdictsCsv(clashing, { durationMs: 90_000 })
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
+    expect(scopes).toEqual(['run', 'run → api', 'a → api', 'a → api #2', 'a → api #3']);
+    const info = renderOpenMetrics(result, { diagnosis: clashing })
+      .split('\n')
+      .filter((line) => line.startsWith('meshsim_verdict_info{'))
+      .map((line) => /scope="([^"]*)"/.exec(line)?.[1]);
+    expect(info).toEqual(scopes);
+  });
+
   it('adds the diagnosis families to OpenMetrics', () => {
     const metrics = renderOpenMetrics(result, { diagnosis: DIAGNOSIS });
     expect(metrics).toContain('meshsim_verdict_info{scope="run",verdict="metastable",lossy="false"} 1');

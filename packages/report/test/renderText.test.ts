@@ -21,6 +21,23 @@ describe('renderText', () => {
     expect(renderText(makeResult(), { overrides: [] })).toBe(renderText(makeResult()));
   });
 
+  it('renderText escapes a newline in a name in its tables (every row one line); JSON keeps the name', () => {
+    const result = makeResult();
+    const client = result.edges[0]?.source ?? '';
+    const renamed = JSON.parse(
+      JSON.stringify(result).split(`"${client}"`).join('"multi\\nline"'),
+    ) as typeof result;
+    const text = renderText(renamed);
+    const edges = text.slice(text.indexOf('Edges ('));
+    const rows = edges.split('\n\n')[0]?.split('\n').slice(3) ?? [];
+    expect(rows.length).toBe(renamed.edges.length);
+    expect(rows.filter((row) => row.startsWith('multi\\nline '))).toHaveLength(
+      renamed.edges.filter((e) => e.source === 'multi\nline').length,
+    );
+    expect(text).not.toContain('multi\nline');
+    expect(renderJson(renamed)).toContain('"multi\\nline"');
+  });
+
   it('renderText(result) puts a unit in every numeric header', () => {
     const text = renderText(makeResult());
     for (const header of [

@@ -12,7 +12,7 @@ import {
   runTasks,
   summarizeReplications,
 } from '@meshsim/analysis';
-import type { Diagnosis, RunOutcome } from '@meshsim/analysis';
+import type { Diagnosis, ReplicationSummary, RunOutcome } from '@meshsim/analysis';
 import { simulate } from '@meshsim/mesh';
 import type { SimulateOptions, SimulationResult } from '@meshsim/mesh';
 import {
@@ -24,6 +24,7 @@ import {
   renderNodesCsv,
   renderOpenMetrics,
   renderProxiesCsv,
+  renderReplicationsCsv,
   renderSmpResult,
   renderTraceSummary,
   renderText,
@@ -71,15 +72,30 @@ import { ProgressBar, SweepProgress, formatDoneLine } from '../progress.js';
  */
 export type RunFormat = 'text' | 'json' | 'csv' | 'openmetrics';
 
-/** Tables `meshsim run --csv` prints, selected by `--table` (default `edges`). */
-export type CsvTable = 'edges' | 'proxies' | 'versions' | 'verdicts' | 'nodes';
+/**
+ * Tables `meshsim run --csv` prints, selected by `--table` (default `edges`); `replications` is the headline figures'
+ * intervals and the verdict counts over the `--replications` (one row), the others are of the first replication.
+ */
+export type CsvTable = 'edges' | 'proxies' | 'versions' | 'verdicts' | 'nodes' | 'replications';
 
-const CSV_TABLES: Readonly<Record<CsvTable, (result: SimulationResult, diagnosis: Diagnosis) => string>> = {
-  edges: renderEdgesCsv,
-  proxies: renderProxiesCsv,
-  versions: renderVersionsCsv,
-  verdicts: (result, diagnosis) => renderVerdictsCsv(diagnosis, result.scenario),
-  nodes: (result) => renderNodesCsv(result),
+/** What a CSV table is drawn from: the first replication's result and diagnosis, and the replications' summary. */
+interface CsvSource {
+  result: SimulationResult;
+  diagnosis: Diagnosis;
+  /** Present when `--replications N` is 2 or more, or the table is `replications`. */
+  replications?: ReplicationSummary;
+}
+
+const CSV_TABLES: Readonly<Record<CsvTable, (source: CsvSource) => string>> = {
+  edges: ({ result }) => renderEdgesCsv(result),
+  proxies: ({ result }) => renderProxiesCsv(result),
+  versions: ({ result }) => renderVersionsCsv(result),
+  verdicts: ({ result, diagnosis }) => renderVerdictsCsv(diagnosis, result.scenario),
+  nodes: ({ result }) => renderNodesCsv(result),
+  replications: ({ replications }) => {
+    if (replications === undefined) throw new Error('the replications were not summarised');
+    return renderReplicationsCsv(replications);
+  },
 };
 
 const RENDERERS: Readonly<
@@ -108,7 +124,9 @@ export interface RunArgs extends ScenarioArgs {
  * as bare numbers are warned of on stderr first, at their lines; the text output gives each warning of the file's
  * model at the line and column of its field, as `meshsim validate` does (not for a bundled scenario by name). With
  * `--replications N`, replications 2..N run on the worker pool and the output adds each headline figure as
- * mean ± 95 % CI (the exports and the HTML report are of the first replication). Progress and the final `done in …`
+ * mean ± 95 % CI with the verdict counts — the text, `--json`, `--metrics meshsim`, `--csv --table replications` and
+ * the HTML report's Replications section; the rest of each output is of the first replication, and a line on stderr
+ * names the outputs that hold it alone ({@link firstReplicationNote}). Progress and the final `done in …`
  * line go to stderr. When a guard stops the run early, its results so far are still written, and a line on
  * stderr says why.
  *
@@ -165,11 +183,13 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const overrides = writtenOverrides(parsed, parsed.mesh);
   const extras: RunExtras = { diagnosis, overrides };
   let events = result.events;
-  if (parsed.replications > 1) {
+  // `--csv --table replications` gives the one-row table of a single run too (no interval).
+  let summary: ReplicationSummary | undefined;
+  if (parsed.replications > 1 || parsed.csvTable === 'replications') {
     // Replication 0 is the run above (the root seed); the others run on the pool.
     const [first, ...others] = planSweep(source, [], fixed, parsed.replications).tasks;
     if (first === undefined) throw new Error('no replication planned');
-    if (parsed.progress)
+    if (parsed.progress && others.length > 0)
       io.stderr.write(
         `running ${others.length} more replication${others.length === 1 ? '' : 's'} on ${parsed.workers} worker${parsed.workers === 1 ? '' : 's'}\n`,
       );
@@ -193,28 +213,34 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
         : parsed.progress
           ? (_: RunOutcome, done: number): void => logLine(1 + done)
           : null;
-    let outcomes: RunOutcome[];
+    let outcomes: RunOutcome[] = [];
     try {
-      outcomes = await runTasks(source, others, {
-        workers: parsed.workers,
-        guards: {
-          maxEvents: parsed.guards.maxEvents,
-          maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
-        },
-        ...(onOutcome !== null && { onOutcome }),
-      });
+      if (others.length > 0)
+        outcomes = await runTasks(source, others, {
+          workers: parsed.workers,
+          guards: {
+            maxEvents: parsed.guards.maxEvents,
+            maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
+          },
+          ...(onOutcome !== null && { onOutcome }),
+        });
     } finally {
       pool?.clear();
     }
     for (const outcome of outcomes) events += outcome.events;
-    extras.replications = summarizeReplications([runOutcome(first, config, result), ...outcomes]);
+    summary = summarizeReplications([runOutcome(first, config, result), ...outcomes]);
+    if (parsed.replications > 1) extras.replications = summary;
   }
   const wallMs = performance.now() - startedMs;
 
   const anchor = { startTimeMs: exports.startTimeMs };
   const output =
     parsed.format === 'csv'
-      ? CSV_TABLES[parsed.csvTable ?? 'edges'](result, diagnosis)
+      ? CSV_TABLES[parsed.csvTable ?? 'edges']({
+          result,
+          diagnosis,
+          ...(summary !== undefined && { replications: summary }),
+        })
       : istioMetrics
         ? renderIstioMetricsLines(result, anchor)
         : parsed.format === 'text'
@@ -227,7 +253,16 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
           : RENDERERS[parsed.format](result, extras);
   writeOutput(io, parsed.out, parsed.format, output);
   if (parsed.html !== undefined)
-    writeHtmlReport(io, parsed.html, renderHtml(result, { config, diagnosis, overrides }));
+    writeHtmlReport(
+      io,
+      parsed.html,
+      renderHtml(result, {
+        config,
+        diagnosis,
+        overrides,
+        ...(extras.replications !== undefined && { replications: extras.replications }),
+      }),
+    );
   if (exports.otlp !== undefined)
     writeOutput(
       io,
@@ -250,12 +285,36 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       writeOutput(io, join(dir, file.fileName), `Fortio (${file.source})`, file.json);
     }
   }
+  if (extras.replications !== undefined) {
+    const note = firstReplicationNote(parsed, extras.replications);
+    if (note !== null) io.stderr.write(note + '\n');
+  }
   io.stderr.write(formatDoneLine(wallMs, events) + '\n');
   if (result.stopped === undefined) return 0;
   io.stderr.write(stoppedLine(result.stopped) + '\n');
   const hint = tracesHeapHint(result);
   if (hint !== null) io.stderr.write(hint + '\n');
   return STOPPED_EXIT_CODE;
+}
+
+/**
+ * With `--replications N`, the line on stderr naming the outputs that hold the first replication alone (no
+ * intervals): a CSV table other than `replications`, Istio's metrics, `--otlp`, `--fortio` and `--smp`; null when
+ * every output asked for carries the replications (text, `--json`, `--metrics meshsim`, `--csv --table replications`,
+ * `--html`).
+ */
+export function firstReplicationNote(parsed: RunArgs, summary: ReplicationSummary): string | null {
+  const only: string[] = [];
+  if (parsed.format === 'csv' && parsed.csvTable !== 'replications')
+    only.push(`--csv --table ${parsed.csvTable ?? 'edges'} (--table replications has the intervals)`);
+  if (parsed.format === 'openmetrics' && parsed.exports.metrics === 'istio')
+    only.push(`Istio's metrics of --openmetrics (--metrics meshsim has the intervals)`);
+  if (parsed.exports.otlp !== undefined) only.push('--otlp');
+  if (parsed.exports.fortio !== undefined) only.push('--fortio');
+  if (parsed.exports.smp !== undefined) only.push('--smp');
+  if (only.length === 0) return null;
+  const seed = String(summary.seeds[0]);
+  return `meshsim: these outputs are of replication 1 of ${summary.n} (seed ${seed}) alone: ${only.join(', ')}`;
 }
 
 /**

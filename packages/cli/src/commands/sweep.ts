@@ -48,7 +48,7 @@ import type { WarningPlaces } from '../internal/scenarioWarningLines.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards } from '../internal/runGuards.js';
 import type { RunGuards } from '../internal/runGuards.js';
-import { SweepProgress, formatDoneLine } from '../progress.js';
+import { SweepProgress, SweepProgressLines, formatDoneLine } from '../progress.js';
 
 /** The store a sweep writes when `--store` is not given (per shard when sharded). */
 export const DEFAULT_STORE = 'meshsim-sweep.duckdb';
@@ -199,7 +199,12 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       ),
     );
   process.once('SIGINT', onSigint);
-  const bar = parsed.progress && io.stderr.isTTY === true ? new SweepProgress(io.stderr) : null;
+  // On a terminal a redrawn bar; elsewhere (a CI log, a Kubernetes Job) a line now and then.
+  const bar = !parsed.progress
+    ? null
+    : io.stderr.isTTY === true
+      ? new SweepProgress(io.stderr)
+      : new SweepProgressLines(io.stderr);
   const startedMs = performance.now();
   const guards = {
     maxEvents: parsed.guards.maxEvents,

@@ -6,7 +6,7 @@ import type { Diagnosis, SourceDiagnosis, Verdict } from '@meshsim/analysis';
 import { duration, percent } from '../internal/format.js';
 import type { Column, ColumnTable, MetricFamily } from './Column.js';
 
-/** One row: the run (`scope` = `run`) or a traffic source (`scope` = its name, `name → entry` when several sources share it). */
+/** One row: the run (`scope` = `run`) or a traffic source (`scope` of {@link sourceScopes}: its name, or `name → entry`…). */
 export interface VerdictRow {
   scope: string;
   verdict: Verdict;
@@ -60,13 +60,34 @@ const GOODPUT: MetricFamily = {
   help: 'Successful calls per offered call of a traffic source: reference (before the triggers), lowest window, last window.',
 };
 
+/** The scope of the run's own verdict row. */
+export const RUN_SCOPE = 'run';
+
+/**
+ * The scope of each source, in order, unique and never the run's (`run`): its name; `name → entry service` when
+ * several sources share the name (one load generator sending to many entries) or the name is `run`; and, for a
+ * label still taken (two sources of one name into one entry, a source named `a → api` beside `a`, …), ` #2`, ` #3`…
+ * after its second and later holders.
+ */
+export function sourceScopes(sources: readonly Pick<SourceDiagnosis, 'source' | 'to'>[]): string[] {
+  const named = new Map<string, number>();
+  for (const s of sources) named.set(s.source, (named.get(s.source) ?? 0) + 1);
+  const taken = new Set([RUN_SCOPE]);
+  return sources.map((s) => {
+    const label =
+      (named.get(s.source) ?? 0) > 1 || s.source === RUN_SCOPE ? `${s.source} → ${s.to}` : s.source;
+    let scope = label;
+    for (let k = 2; taken.has(scope); k++) scope = `${label} #${k}`;
+    taken.add(scope);
+    return scope;
+  });
+}
+
 /** The rows of a diagnosis: the run first, then each source. */
 export function verdictRows(diagnosis: Diagnosis): VerdictRow[] {
-  // Sources may share a name (one load generator sending to many entries): then the entry tells them apart.
-  const named = new Map<string, number>();
-  for (const s of diagnosis.sources) named.set(s.source, (named.get(s.source) ?? 0) + 1);
-  const source = (s: SourceDiagnosis): VerdictRow => ({
-    scope: (named.get(s.source) ?? 0) > 1 ? `${s.source} → ${s.to}` : s.source,
+  const scopes = sourceScopes(diagnosis.sources);
+  const source = (s: SourceDiagnosis, i: number): VerdictRow => ({
+    scope: scopes[i] ?? s.source,
     verdict: s.verdict,
     lossy: s.lossy,
     referenceRatio: s.referenceRatio,
@@ -82,7 +103,7 @@ export function verdictRows(diagnosis: Diagnosis): VerdictRow[] {
   const growths = diagnosis.sources.flatMap((s) => (s.backlog === null ? [] : [s.backlog.growthRatio]));
   return [
     {
-      scope: 'run',
+      scope: RUN_SCOPE,
       verdict: diagnosis.verdict,
       lossy: diagnosis.lossy,
       referenceRatio: null,

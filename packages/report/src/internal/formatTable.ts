@@ -1,4 +1,5 @@
-// A small plain-text table renderer for terminal output: a header row, a rule, padded columns.
+// A small plain-text table renderer for terminal output: a header row, a rule, padded columns; a control character in
+// a cell (a newline in a traffic source's name) is escaped, so that every row stays one line.
 
 /** One column of a {@link formatTable} table. */
 export interface TableColumn {
@@ -47,9 +48,9 @@ export function formatTable(
   if (columns.length === 0) throw new RangeError('formatTable: columns must not be empty');
   const indent = options.indent ?? '';
   const gap = ' '.repeat(options.gap ?? 2);
-  const cells = rows.map((row) => columns.map((_, i) => row[i] ?? ''));
+  const cells = rows.map((row) => columns.map((_, i) => escapeControls(row[i] ?? '')));
   const widths = columns.map((column, i) =>
-    Math.max(textWidth(column.header), ...cells.map((row) => textWidth(row[i] ?? ''))),
+    Math.max(textWidth(escapeControls(column.header)), ...cells.map((row) => textWidth(row[i] ?? ''))),
   );
   const aligns = columns.map(
     (column, i) =>
@@ -70,10 +71,28 @@ export function formatTable(
 
   const out: string[] = [];
   if (options.title !== undefined) out.push(indent + options.title);
-  out.push(line(columns.map((column) => column.header)));
+  out.push(line(columns.map((column) => escapeControls(column.header))));
   out.push(line(widths.map((width) => '-'.repeat(width))));
   for (const row of cells) out.push(line(row));
   return out.join('\n') + '\n';
+}
+
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A table cell on one line: a line feed, carriage return or tab as `\n`, `\r`, `\t`, any other control character
+ * (C0, DEL, C1) as `\xHH`. Backslashes are left as they are: the text is for reading, the data formats keep names
+ * exactly.
+ *
+ * @example
+ * ```ts
+ * escapeControls('multi\nline'); // 'multi\\nline'
+ * ```
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Display width of a string, counted in code points (the tables use no wide characters). */

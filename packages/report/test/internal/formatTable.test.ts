@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatTable } from '../../src/internal/formatTable.js';
+import { escapeControls, formatTable } from '../../src/internal/formatTable.js';
 
 describe('formatTable', () => {
   it('formatTable(columns, rows) pads columns to the widest cell and right-aligns numbers', () => {
@@ -77,5 +77,27 @@ describe('formatTable', () => {
 
   it('formatTable([]) throws a RangeError', () => {
     expect(() => formatTable([], [])).toThrow(RangeError);
+  });
+
+  it('formatTable escapes control characters in cells and headers, so every row stays one aligned line', () => {
+    const text = formatTable(
+      [{ header: 'source' }, { header: 'calls' }],
+      [
+        ['multi\nline', '5'],
+        ['tab\there\r', '10'],
+        ['bell\u0007', '7'],
+        ['back\\slash', '1'],
+      ],
+    );
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toEqual([
+      'source       calls',
+      '-----------  -----',
+      'multi\\nline      5',
+      'tab\\there\\r     10',
+      'bell\\x07         7',
+      'back\\slash       1',
+    ]);
+    expect(escapeControls('a\u009fb\u007f')).toBe('a\\x9fb\\x7f');
   });
 });

@@ -9,28 +9,8 @@ import { pickColumns } from '../pickColumns.js';
 import { signedMs } from '../format.js';
 import { textCell } from '../textTable.js';
 import type { ComparisonSummary } from '../../summarizeComparison.js';
-import { escapeHtml } from './escapeHtml.js';
+import { rowHeadedTable as table } from './htmlTable.js';
 import { firstReplicationLabel } from '../firstReplicationLabel.js';
-
-/** A table with a header row and rows whose first cell heads the row; every other cell is a number. */
-function table(caption: string, header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const head = header.map(
-    (cell, i) => `<th scope="col"${i === 0 ? '' : ' class="num"'}>${escapeHtml(cell)}</th>`,
-  );
-  const body = rows.map(
-    (row) =>
-      `<tr>${row
-        .map((cell, i) =>
-          i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td class="num">${escapeHtml(cell)}</td>`,
-        )
-        .join('')}</tr>`,
-  );
-  return (
-    `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(caption)}">` +
-    `<table><caption>${escapeHtml(caption)}</caption>\n<thead><tr>${head.join('')}</tr></thead>\n` +
-    `<tbody>\n${body.join('\n')}\n</tbody></table></div>`
-  );
-}
 
 /** The comparison tables as HTML. */
 export function comparisonTables(summary: ComparisonSummary): string {

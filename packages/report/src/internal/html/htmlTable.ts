@@ -1,5 +1,5 @@
 // Lays out rows as an HTML table from the columns a section picks, with the same headers (units included)
-// and number formats as the text tables.
+// and number formats as the text tables; or from cells already formatted (the comparison's and the replications').
 
 import type { ColumnContext, ColumnTable } from '../../columns/Column.js';
 import { pickColumns } from '../pickColumns.js';
@@ -38,5 +38,32 @@ export function htmlTable<Row>(
   return (
     `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(caption)}">` +
     `<table><caption>${escapeHtml(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`
+  );
+}
+
+/**
+ * A table of text cells with a header row and rows whose first cell heads the row; every other cell is a number
+ * (right-aligned).
+ */
+export function rowHeadedTable(
+  caption: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const head = header.map(
+    (cell, i) => `<th scope="col"${i === 0 ? '' : ' class="num"'}>${escapeHtml(cell)}</th>`,
+  );
+  const body = rows.map(
+    (row) =>
+      `<tr>${row
+        .map((cell, i) =>
+          i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td class="num">${escapeHtml(cell)}</td>`,
+        )
+        .join('')}</tr>`,
+  );
+  return (
+    `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(caption)}">` +
+    `<table><caption>${escapeHtml(caption)}</caption>\n<thead><tr>${head.join('')}</tr></thead>\n` +
+    `<tbody>\n${body.join('\n')}\n</tbody></table></div>`
   );
 }
