@@ -91,6 +91,7 @@ describe('docs/output-formats.md', () => {
       'Edges (caller → callee; p50/p99 of successful calls)',
       'Timeline (traffic sources; retries on every edge)',
       'Policy events',
+      'Policy time',
       'Services',
       'Server-side protections (requests refused or dropped)',
       'Versions',
@@ -109,9 +110,11 @@ describe('docs/output-formats.md', () => {
   it('documents the CSV columns of every CSV table, in order', () => {
     const result = makePricedResult();
     const edges = codeLines('columns: csv edges').join('');
-    expect(edges.replace('[,policy_<event>...]', ',policy_breaker_trip,policy_retry_budget_denied')).toBe(
-      csvHeader(renderEdgesCsv(result)),
-    );
+    expect(
+      edges
+        .replace('[,policy_<event>...]', ',policy_breaker_trip,policy_retry_budget_denied')
+        .replace('[,policy_<state>_ms...]', ',policy_breaker_open_ms'),
+    ).toBe(csvHeader(renderEdgesCsv(result)));
     expect(codeLines('columns: csv proxies')[0]).toBe(csvHeader(renderProxiesCsv(result)));
     expect(codeLines('columns: csv nodes')[0]).toBe(csvHeader(renderNodesCsv(result)));
     expect(codeLines('columns: csv edge series')[0]).toBe(csvHeader(renderTimeSeriesCsv(result)));

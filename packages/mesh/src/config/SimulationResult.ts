@@ -88,8 +88,17 @@ export interface EdgeMetrics {
   successRate: number | null;
   /** Caller-observed latency of successful calls, retries included [ms]. */
   latency: LatencySummary;
-  /** What client-side policies did on this edge, by event name (e.g. `retry-budget-denied`), sorted by name. */
+  /**
+   * How often client-side policies did something on this edge, by event name (e.g. `retry-budget-denied`), sorted by
+   * name: counts only (a policy's time in a state is in `policyTimeMs`).
+   */
   policyEvents: Record<string, number>;
+  /**
+   * Time client-side policies held a state on this edge [ms], by state name, sorted by name: `breaker-open` (breakers
+   * open, summed over breakers), `outlier-ejected-host` (hosts ejected, summed over hosts: host·ms). Up to the end of
+   * the run; `{}` when no policy keeps such a time.
+   */
+  policyTimeMs: Record<string, number>;
   /** True when the data plane encrypts and mutually authenticates this edge (mTLS). */
   mtls: boolean;
   /** Connections opened for this edge's attempts (on the pool they use: the caller's, or its proxy's). */

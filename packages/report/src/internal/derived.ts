@@ -46,3 +46,16 @@ export function sortedPolicyEvents(edge: EdgeMetrics): [string, number][] {
 export function policyEventNames(edges: readonly EdgeMetrics[]): string[] {
   return [...new Set(edges.flatMap((edge) => Object.keys(edge.policyEvents ?? {})))].sort();
 }
+
+/**
+ * The policy times of an edge as `[state, ms]` pairs sorted by name; none for a result without the field (one
+ * written before counts and durations were apart, or made by hand).
+ */
+export function sortedPolicyTimes(edge: EdgeMetrics): [string, number][] {
+  return Object.entries(edge.policyTimeMs ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Every policy state with a time on any edge, sorted. */
+export function policyTimeNames(edges: readonly EdgeMetrics[]): string[] {
+  return [...new Set(edges.flatMap((edge) => Object.keys(edge.policyTimeMs ?? {})))].sort();
+}
