@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { RUN_FIGURES, runFigures } from '@meshsim/analysis';
+import { FAILURE_CAUSES } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -22,6 +23,7 @@ import {
   renderVersionsCsv,
   summarizeComparison,
 } from '../src/index.js';
+import { REJECTED_CAUSES, TIMEOUT_CAUSES } from '../src/internal/derived.js';
 import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)), 'utf8');
@@ -192,5 +194,41 @@ describe('docs/output-formats.md', () => {
     ) as { paired: { differences: { key: string }[] }[]; intervals: { figures: { key: string }[] }[] };
     expect(json.paired[0]?.differences.map((d) => d.key)).toEqual(documented);
     expect(json.intervals[0]?.figures.map((f) => f.key)).toEqual(documented);
+  });
+});
+
+describe('docs/output-formats.md: failure causes', () => {
+  /** A text table's row `| \`name\` | meaning |` after the marker: its meaning cell. */
+  function meaning(marker: string, column: string): string {
+    const row = after(marker).find((line) => line.startsWith(`| \`${column}\` |`));
+    expect(row, `${marker}: a row for ${column}`).toBeDefined();
+    return (row ?? '').split('|')[2] ?? '';
+  }
+  const backticked = (text: string): string[] => [...text.matchAll(/`([a-z-]+)`/g)].map((m) => m[1] ?? '');
+
+  it('the Definitions list defines every cause of FAILURE_CAUSES, in reporting order', () => {
+    const start = page.indexOf('- **failure causes**');
+    const bullet = page.slice(start, page.indexOf('\n- **', start + 1));
+    // Each cause is a backticked name followed by its definition in parentheses.
+    const defined = [...bullet.matchAll(/`([a-z-]+)` \(/g)].map((m) => m[1]);
+    expect(defined).toEqual(FAILURE_CAUSES);
+  });
+
+  it("the edge table's timeouts, rejected and errors columns name the causes each counts", () => {
+    const edges = 'columns: text Edges (caller → callee; p50/p99 of successful calls)';
+    expect(backticked(meaning(edges, 'timeouts'))).toEqual(TIMEOUT_CAUSES);
+    expect(backticked(meaning(edges, 'rejected'))).toEqual(REJECTED_CAUSES);
+    const others = FAILURE_CAUSES.filter((c) => !TIMEOUT_CAUSES.includes(c) && !REJECTED_CAUSES.includes(c));
+    expect(backticked(meaning(edges, 'errors'))).toEqual(others);
+  });
+
+  it("the services' errors are defined as every error answer, a failed dependency's 502/503/504 included", () => {
+    for (const definition of [
+      meaning('columns: text Services', 'errors'),
+      page.split('\n').find((line) => line.startsWith('| `errors` | integer | requests |')) ?? '',
+    ]) {
+      expect(definition).toContain('onDependencyFailure');
+      expect(definition).toMatch(/500.*502, 503, 504/);
+    }
   });
 });

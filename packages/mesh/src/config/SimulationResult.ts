@@ -116,10 +116,13 @@ export interface VersionMetrics {
   completed: number;
   /** Requests its instances rejected with 503 because the queue was full. */
   rejected: number;
-  /** Requests that ended with a 500 (own error or failed dependency). */
+  /**
+   * Requests answered with an error: its own 500s, and its answers for a failed dependency (`onDependencyFailure`:
+   * 500 by default, or 502, 503, 504, or with `passthrough` the dependency's status, 429 and 403 included).
+   */
   errors: number;
   /**
-   * (completed − errors) / (completed + rejected): the version's share of non-5xx answers; null when its instances
+   * (completed − errors) / (completed + rejected): the version's share of successful answers; null when its instances
    * answered nothing (no request reached it, or none had an answer by the end): no success rate was measured, and the
    * renderers show none (`–`, an empty CSV cell, JSON null).
    */
@@ -145,7 +148,10 @@ export interface ServiceMetrics {
   completed: number;
   /** Requests rejected with 503 because the queue was full. */
   rejected: number;
-  /** Requests that ended with a 500 (own error or failed dependency). */
+  /**
+   * Requests answered with an error: its own 500s, and its answers for a failed dependency (`onDependencyFailure`:
+   * 500 by default, or 502, 503, 504, or with `passthrough` the dependency's status, 429 and 403 included).
+   */
   errors: number;
   /** Requests finished after their caller had already given up (wasted work). */
   wasted: number;

@@ -24,7 +24,10 @@ export function edgeRejected(edge: EdgeMetrics): number {
   return sumCauses(edge, REJECTED_CAUSES);
 }
 
-/** Every other failed call: 500s, connect failures, resets, "no endpoints", denied, and any newer cause. */
+/**
+ * Every other failed call: 500s, connect failures, resets, "no endpoints", denied, a callee's 502/504 for a failed
+ * dependency (`bad-gateway`, `gateway-timeout`), and any newer cause.
+ */
 export function edgeErrors(edge: EdgeMetrics): number {
   return sumCauses(
     edge,
