@@ -100,6 +100,16 @@ describe('docs/telemetry.md matches the Fortio and SMP latencies it quotes', () 
     expect(fixed(smp.latenciesMs['p99'] ?? 0)).toBe(fixed(edge.p99Ms));
   });
 
+  it("says SMP over steady-3tier's two sources gives the run's end-to-end latencies, as it does", () => {
+    const result = simulate(applyOverrides(loadScenario('steady-3tier'), { durationMs: 10_000 }), {
+      telemetry: { requests: true },
+    });
+    const smp = JSON.parse(renderSmpResult(result)) as { labels: Record<string, string> };
+    expect(smp.labels['latencies']).toBe('run');
+    expect(text).toContain("with several sources the end-to-end figures: steady-3tier's two) are the run's");
+    expect(text).not.toContain('do not merge');
+  });
+
   it("quotes the retry storm's p99 over every completed request against its successful calls'", () => {
     const { smp, edge } = latencies('retry-storm');
     expect(smp.labels['latencies']).toBe('buckets');
