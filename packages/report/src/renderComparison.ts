@@ -203,12 +203,28 @@ export function renderComparisonCsv(summary: ComparisonSummary): string {
   return csvTable(table, summary.shapes, { durationMs: summary.durationMs });
 }
 
-/** A headline figure's key as a CSV name: `endToEndP99Ms` → `end_to_end_p99_ms`. */
-function snakeCase(key: string): string {
-  return key
-    .replace('MiB', 'Mib')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase();
+/**
+ * Headline figures whose CSV name is that of the same figure in the shape columns (`shapeColumns.ts`), not its
+ * key's: one name per figure in a comparison CSV, its unit at the end.
+ */
+const FIGURE_CSV_NAMES: Readonly<Record<string, string>> = {
+  nodeCpuUtilisation: 'node_cpu_mean_ratio',
+  proxyCostPerMonthUsd: 'proxy_cost_usd_per_month',
+  proxyRequestsCostPerMonthUsd: 'proxy_requests_cost_usd_per_month',
+};
+
+/**
+ * A headline figure's key as a CSV name: `endToEndP99Ms` → `end_to_end_p99_ms`, or the shape column's name of the
+ * same figure (`proxyCostPerMonthUsd` → `proxy_cost_usd_per_month`).
+ */
+function figureCsvName(key: string): string {
+  return (
+    FIGURE_CSV_NAMES[key] ??
+    key
+      .replace('MiB', 'Mib')
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+  );
 }
 
 /**
@@ -252,12 +268,12 @@ function meanAndHalfWidthColumns(
     {
       key: `${figure.key}${infix}Mean`,
       read: (shape) => find(shape, figure.key)?.mean ?? null,
-      csv: { name: `${snakeCase(figure.key)}${csvInfix}_mean` },
+      csv: { name: `${figureCsvName(figure.key)}${csvInfix}_mean` },
     },
     {
       key: `${figure.key}${infix}HalfWidth`,
       read: (shape) => find(shape, figure.key)?.halfWidth ?? null,
-      csv: { name: `${snakeCase(figure.key)}${csvInfix}_half_width` },
+      csv: { name: `${figureCsvName(figure.key)}${csvInfix}_half_width` },
     },
   ]);
 }
