@@ -13,6 +13,7 @@ import { loadScenario } from '@meshsim/scenario';
 
 import { main } from '../src/index.js';
 import { captureIo } from './__helpers__/io.js';
+import { tempDir } from './__helpers__/tempDir.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/cli.md', import.meta.url)), 'utf8');
 
@@ -262,5 +263,34 @@ describe('the example rows of docs/output-formats.md are what their command prin
       );
       from = at + run.length;
     }
+  });
+});
+
+describe("docs/output-formats.md says how a sweep's axis values are typed", () => {
+  it('a bare number is a number, a number with a unit a string, on one axis, as the page shows', async () => {
+    const formats = readFileSync(
+      fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)),
+      'utf8',
+    );
+    const shown = /`--set (traffic\.0\.rate)=([^`]+)` gives `"([^"]+)"` and `(\d+)`/.exec(
+      formats.replace(/\s*\n\s*/g, ' '),
+    );
+    expect(shown).not.toBeNull();
+    const [, path = '', values = '', text = '', number = ''] = shown ?? [];
+    const io = captureIo();
+    const store = `${tempDir()}/sweep.duckdb`;
+    const args = [
+      'sweep',
+      'steady-3tier',
+      '--set',
+      `${path}=${values}`,
+      '--duration',
+      '1s',
+      '--workers',
+      '0',
+    ];
+    expect(await main([...args, '--store', store, '--json'], io), io.err()).toBe(0);
+    const sweep = JSON.parse(io.out()) as { summary: { values: Record<string, unknown> }[] };
+    expect(sweep.summary.map((point) => point.values[path])).toEqual([text, Number(number)]);
   });
 });
