@@ -1,13 +1,19 @@
 // docs/cli.md against the CLI's own help: every command, flag and mesh shape the help prints is
-// documented, and the page names no command, flag or shape the CLI does not have; its example outputs are real.
+// documented, and the page names no command, flag or shape the CLI does not have; its example outputs are real,
+// and so are the example rows of docs/output-formats.md.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
+import { simulate } from '@meshsim/mesh';
+import { renderServiceSeriesCsv, renderTimeSeriesCsv } from '@meshsim/report';
+import { loadScenario } from '@meshsim/scenario';
+
 import { main } from '../src/index.js';
 import { captureIo } from './__helpers__/io.js';
+import { tempDir } from './__helpers__/tempDir.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/cli.md', import.meta.url)), 'utf8');
 
@@ -194,5 +200,97 @@ describe("docs/output-formats.md places compare's verdict field where the JSON h
     const shape = (JSON.parse(io.out()) as { shapes: Record<string, unknown>[] }).shapes[0] ?? {};
     const keys = Object.keys(shape);
     expect(keys[keys.indexOf('verdict') - 1]).toBe(named);
+  });
+});
+
+describe('the example rows of docs/output-formats.md are what their command prints', () => {
+  const formats = readFileSync(
+    fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)),
+    'utf8',
+  );
+  /** Every `<!-- example: COMMAND -->` marker with the code block after it (other markers may come between). */
+  const examples = [
+    ...formats.matchAll(/^<!-- example: (.+) -->\n(?:<!-- .+ -->\n)*```\n([\s\S]*?)```$/gm),
+  ].map(([, command = '', block = '']) => [command, block.trimEnd().split('\n')] as const);
+  /** Library renderers an example may name, as `renderX(simulate(loadScenario('name')))`. */
+  const RENDERERS: Readonly<Record<string, typeof renderTimeSeriesCsv>> = {
+    renderTimeSeriesCsv,
+    renderServiceSeriesCsv,
+  };
+
+  /** What the example's command prints: `meshsim …` through the CLI, a renderer of a bundled scenario's run. */
+  async function output(command: string): Promise<string[]> {
+    const library = /^(\w+)\(simulate\(loadScenario\('([\w-]+)'\)\)\)$/.exec(command);
+    if (library !== null) {
+      const render = RENDERERS[library[1] ?? ''];
+      expect(render, `${command}: a renderer the test knows`).toBeDefined();
+      return (render?.(simulate(loadScenario(library[2] ?? ''))) ?? '').split('\n');
+    }
+    expect(command).toMatch(/^meshsim /);
+    const io = captureIo();
+    expect(await main(command.replace(/^meshsim /, '').split(' '), io), command).toBe(0);
+    return io.out().split('\n');
+  }
+
+  /** `…` in an example line stands for any text (a long price source cut short). */
+  const matches = (shown: string, real: string): boolean =>
+    new RegExp(
+      `^${shown
+        .split('…')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    ).test(real);
+
+  it('the page has examples to check', () => {
+    expect(examples.map(([command]) => command)).toHaveLength(6);
+  });
+
+  it.each(examples)('%s', async (command, shown) => {
+    const real = await output(command);
+    // A line `...` leaves lines out: each run of lines between them is a run of the output's, in order.
+    const runs: string[][] = [[]];
+    for (const line of shown) {
+      if (line === '...') runs.push([]);
+      else runs[runs.length - 1]?.push(line);
+    }
+    let from = 0;
+    for (const run of runs.filter((lines) => lines.length > 0)) {
+      const at = real.findIndex((line, i) => i >= from && matches(run[0] ?? '', line));
+      expect(at, `${command}: prints a line like ${run[0] ?? ''}`).toBeGreaterThanOrEqual(0);
+      const printed = real.slice(at, at + run.length);
+      expect(run.map((line, i) => (matches(line, printed[i] ?? '') ? (printed[i] ?? '') : line))).toEqual(
+        printed,
+      );
+      from = at + run.length;
+    }
+  });
+});
+
+describe("docs/output-formats.md says how a sweep's axis values are typed", () => {
+  it('a bare number is a number, a number with a unit a string, on one axis, as the page shows', async () => {
+    const formats = readFileSync(
+      fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)),
+      'utf8',
+    );
+    const shown = /`--set (traffic\.0\.rate)=([^`]+)` gives `"([^"]+)"` and `(\d+)`/.exec(
+      formats.replace(/\s*\n\s*/g, ' '),
+    );
+    expect(shown).not.toBeNull();
+    const [, path = '', values = '', text = '', number = ''] = shown ?? [];
+    const io = captureIo();
+    const store = `${tempDir()}/sweep.duckdb`;
+    const args = [
+      'sweep',
+      'steady-3tier',
+      '--set',
+      `${path}=${values}`,
+      '--duration',
+      '1s',
+      '--workers',
+      '0',
+    ];
+    expect(await main([...args, '--store', store, '--json'], io), io.err()).toBe(0);
+    const sweep = JSON.parse(io.out()) as { summary: { values: Record<string, unknown> }[] };
+    expect(sweep.summary.map((point) => point.values[path])).toEqual([text, Number(number)]);
   });
 });

@@ -114,12 +114,12 @@ describe('proxy memory and proxy cost over replications (the real binary)', () =
     const columns = [
       'proxy_memory_mib_diff_mean',
       'proxy_memory_mib_diff_half_width',
-      'proxy_cost_per_month_usd_diff_mean',
-      'proxy_cost_per_month_usd_diff_half_width',
+      'proxy_cost_usd_per_month_diff_mean',
+      'proxy_cost_usd_per_month_diff_half_width',
       'proxy_memory_mib_mean',
       'proxy_memory_mib_half_width',
-      'proxy_cost_per_month_usd_mean',
-      'proxy_cost_per_month_usd_half_width',
+      'proxy_cost_usd_per_month_mean',
+      'proxy_cost_usd_per_month_half_width',
     ];
     for (const name of columns) expect(names, name).toContain(name);
     const cells = lines.map((line) => line.split(','));
@@ -127,7 +127,7 @@ describe('proxy memory and proxy cost over replications (the real binary)', () =
     expect([cell(0, 'proxy_memory_mib_mean'), cell(0, 'proxy_memory_mib_diff_mean')]).toEqual(['0', '']);
     expect(Number(cell(1, 'proxy_memory_mib_mean'))).toBeGreaterThan(0);
     expect(Number(cell(1, 'proxy_memory_mib_diff_mean'))).toBe(Number(cell(1, 'proxy_memory_mib_mean')));
-    expect(Number(cell(2, 'proxy_cost_per_month_usd_half_width'))).toBeGreaterThan(0);
+    expect(Number(cell(2, 'proxy_cost_usd_per_month_half_width'))).toBeGreaterThan(0);
 
     const json = meshsim(...args, '--json');
     expect(json.code, json.stderr).toBe(0);

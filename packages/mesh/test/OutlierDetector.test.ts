@@ -10,6 +10,7 @@ import type { OutlierDetectionConfig } from '../src/config/PolicyConfig.js';
 import { ENVOY_OUTLIER_DETECTION } from '../src/config/policyDefaults.js';
 import { OutlierDetector } from '../src/policies/OutlierDetector.js';
 import { outlierOutcome } from '../src/policies/outlierOutcome.js';
+import type { PolicyCounters } from '../src/ports/PolicyCounters.js';
 
 type Result = AttemptResult | 'timeout';
 
@@ -119,10 +120,10 @@ describe('OutlierDetector: consecutive 5xx', () => {
     const detector = new OutlierDetector(CONSECUTIVE_ONLY, 5, 0);
     send(detector, 0, 'error', 0, 5);
     expect(detector.isEjected(0, 0)).toBe(false); // 100 × (0 + 1) / 5 = 20 % > 10 %
-    const counters: Record<string, number> = {};
-    detector.collect(counters, 1000);
-    expect(counters['outlier-ejections']).toBe(0);
-    expect(counters['outlier-ejections-overflow']).toBe(1);
+    const collected: PolicyCounters = { events: {}, timeMs: {} };
+    detector.collect(collected, 1000);
+    expect(collected.events['outlier-ejections']).toBe(0);
+    expect(collected.events['outlier-ejections-overflow']).toBe(1);
   });
 
   it('with alwaysEjectOneHost, 10 % of 5 hosts still ejects one, and no second', () => {
@@ -131,12 +132,13 @@ describe('OutlierDetector: consecutive 5xx', () => {
     send(detector, 1, 'error', 0, 5);
     expect(detector.isEjected(0, 0)).toBe(true);
     expect(detector.isEjected(1, 0)).toBe(false);
-    const counters: Record<string, number> = {};
-    detector.collect(counters, 1000);
-    expect(counters['outlier-ejections']).toBe(1);
-    expect(counters['outlier-ejections-consecutive-5xx']).toBe(1);
-    expect(counters['outlier-ejections-overflow']).toBe(1);
-    expect(counters['outlier-ejected-host-ms']).toBe(1000);
+    const collected: PolicyCounters = { events: {}, timeMs: {} };
+    detector.collect(collected, 1000);
+    expect(collected.events['outlier-ejections']).toBe(1);
+    expect(collected.events['outlier-ejections-consecutive-5xx']).toBe(1);
+    expect(collected.events['outlier-ejections-overflow']).toBe(1);
+    // Ejected host time is a duration [ms], kept apart from the event counts.
+    expect(collected.timeMs).toEqual({ 'outlier-ejected-host': 1000 });
   });
 
   it('under the before-ejection cap (Envoy before 1.28) ejects the first host whatever the cap, then checks the share already ejected', () => {
@@ -180,9 +182,9 @@ describe('OutlierDetector: consecutive 5xx', () => {
     expect(detector.isEjected(0, 0)).toBe(false);
     send(detector, 0, 'timeout', 0);
     expect(detector.isEjected(0, 0)).toBe(true);
-    const counters: Record<string, number> = {};
-    detector.collect(counters, 0);
-    expect(counters['outlier-ejections-consecutive-gateway']).toBe(1);
+    const collected: PolicyCounters = { events: {}, timeMs: {} };
+    detector.collect(collected, 0);
+    expect(collected.events['outlier-ejections-consecutive-gateway']).toBe(1);
   });
 });
 
@@ -209,9 +211,9 @@ describe('OutlierDetector: interval analysis', () => {
     expect(detector.isEjected(0, 9999)).toBe(false);
     expect(detector.isEjected(0, 10_000)).toBe(true);
     expect(detector.ejectedHosts(10_000)).toBe(1);
-    const counters: Record<string, number> = {};
-    detector.collect(counters, 10_000);
-    expect(counters['outlier-ejections-success-rate']).toBe(1);
+    const collected: PolicyCounters = { events: {}, timeMs: {} };
+    detector.collect(collected, 10_000);
+    expect(collected.events['outlier-ejections-success-rate']).toBe(1);
   });
 
   it('ejects one bad host among five for any drop, but not two equally bad ones (threshold 100 − 1.33 d)', () => {

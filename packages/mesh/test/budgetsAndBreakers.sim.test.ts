@@ -258,7 +258,7 @@ describe('failure accrual end to end', () => {
     expect(ab.policyEvents['breaker-half-open-probes']).toBe(
       (ab.policyEvents['failure-accrual-ejections'] ?? 0) - 1,
     );
-    expect(ab.policyEvents['breaker-open-ms']).toBeGreaterThan(9000);
+    expect(ab.policyTimeMs['breaker-open']).toBeGreaterThan(9000);
     assertConservation(result);
   });
 
@@ -339,7 +339,7 @@ describe('error-rate breaker end to end', () => {
     expect(fast.failures['breaker-open']).toBeGreaterThan(3 * fast.failures.timeout);
     expect(fast.failures.timeout).toBeLessThan(slow.failures.timeout / 3);
     expect(fast.policyEvents['breaker-opened']).toBeGreaterThanOrEqual(1);
-    expect(fast.policyEvents['breaker-open-ms']).toBeGreaterThan(1000);
+    expect(fast.policyTimeMs['breaker-open']).toBeGreaterThan(1000);
     expect(fast.policyEvents['breaker-half-open-probes']).toBeGreaterThanOrEqual(1);
     // The stalled dependency receives a fraction of the work.
     expect(svc(withBreaker, 'b').arrived).toBeLessThan(svc(without, 'b').arrived * 0.6);
@@ -406,7 +406,6 @@ describe('budgets and breakers together', () => {
       'retry-budget-denied',
       'breaker-overflow',
       'breaker-opened',
-      'breaker-open-ms',
       'failure-accrual-ejections',
       'breaker-half-open-probes',
     ];
@@ -417,18 +416,21 @@ describe('budgets and breakers together', () => {
         assertConservation(result);
         assertFinite(result);
         expect(JSON.stringify(run(shape, budget, i + 1))).toBe(JSON.stringify(result));
-        const events = edge(result, 'a', 'b').policyEvents;
+        const ab = edge(result, 'a', 'b');
         for (const name of COUNTERS) {
-          expect(events[name], `${shape} ${budget.kind} ${name}`).toBeGreaterThanOrEqual(0);
-          totals.set(name, (totals.get(name) ?? 0) + (events[name] ?? 0));
+          expect(ab.policyEvents[name], `${shape} ${budget.kind} ${name}`).toBeGreaterThanOrEqual(0);
+          totals.set(name, (totals.get(name) ?? 0) + (ab.policyEvents[name] ?? 0));
         }
+        const openMs = ab.policyTimeMs['breaker-open'] ?? 0;
+        expect(openMs, `${shape} ${budget.kind} breaker-open time`).toBeGreaterThanOrEqual(0);
+        totals.set('breaker-open time', (totals.get('breaker-open time') ?? 0) + openMs);
         expect(
           result.warnings.filter((w) => /retry-budget|connection-pool|failure-accrual|error-rate/.test(w)),
         ).toEqual([]);
       }
     });
     // Every policy did something in at least one of the runs.
-    for (const name of COUNTERS) expect(totals.get(name), name).toBeGreaterThan(0);
+    for (const name of [...COUNTERS, 'breaker-open time']) expect(totals.get(name), name).toBeGreaterThan(0);
   });
 
   it('warns and applies nothing when the caller hop cannot enforce them (mesh shape none: application code)', () => {

@@ -21,11 +21,12 @@ import type { BreakerState } from '../src/internal/index.js';
 import type { PolicyCounters } from '../src/ports/PolicyCounters.js';
 import { clientOf, fakeInstances } from './__helpers__/policyHarness.js';
 
+/** What the policy reports at `nowMs`: its event counts and its times in a state [ms]. */
 function counters(
   policy: { collect(into: PolicyCounters, nowMs: number): void },
   nowMs: number,
 ): PolicyCounters {
-  const into: PolicyCounters = {};
+  const into: PolicyCounters = { events: {}, timeMs: {} };
   policy.collect(into, nowMs);
   return into;
 }
@@ -87,7 +88,7 @@ describe('EnvoyThresholds', () => {
     expect(thresholds.inFlight).toBe(1024); // the refused attempt is not held anywhere
     client.attemptEnded(host, 'ok', 1, 0);
     expect(client.admit(false, 0)).toBeNull();
-    expect(counters(thresholds, 0)).toEqual({ 'breaker-overflow': 1 });
+    expect(counters(thresholds, 0)).toEqual({ events: { 'breaker-overflow': 1 }, timeMs: {} });
   });
 
   it('treats attempts beyond maxConnections as pending: overflow at maxConnections + maxPendingRequests', () => {
@@ -181,8 +182,11 @@ describe('FailureAccrual', () => {
     });
     expect(penalties.slice(-3)).toEqual([60_000, 60_000, 60_000]);
     // The first opening plus one per failed probe.
-    expect(counters(accrual, now)).toMatchObject({ 'failure-accrual-ejections': 10, 'breaker-opened': 10 });
-    expect(counters(accrual, now)['breaker-half-open-probes']).toBe(9);
+    expect(counters(accrual, now).events).toMatchObject({
+      'failure-accrual-ejections': 10,
+      'breaker-opened': 10,
+    });
+    expect(counters(accrual, now).events['breaker-half-open-probes']).toBe(9);
   });
 
   it('resets on a successful probe: the next opening starts again at minPenaltyMs; successes reset the failure count', () => {
@@ -204,7 +208,9 @@ describe('FailureAccrual', () => {
     expect(accrual.stateOf(bad, 3010)).toBe('closed');
     for (let i = 0; i < 3; i++) accrual.onAttemptEnd(bad, 'error', 1, 4000);
     expect(accrual.penaltyEndsAtMs(bad)).toBe(5000); // back to 1 s
-    expect(counters(accrual, 10_000)['breaker-open-ms']).toBe(1000 + 2000 + 1000);
+    // Time open is a duration [ms], reported apart from the event counts.
+    expect(counters(accrual, 10_000).timeMs).toEqual({ 'breaker-open': 1000 + 2000 + 1000 });
+    expect(Object.keys(counters(accrual, 10_000).events)).not.toContain('breaker-open');
   });
 
   it('fails attempts with breaker-open via admit when every endpoint is in penalty (Linkerd answers 503)', () => {
@@ -276,9 +282,8 @@ describe('ErrorRateBreaker', () => {
     breaker.onAttemptEnd(host, 'ok', 1, 1040);
     expect(breaker.stateAt(1040)).toBe('closed');
     expect(counters(breaker, 2000)).toEqual({
-      'breaker-opened': 2,
-      'breaker-open-ms': 1000,
-      'breaker-half-open-probes': 4,
+      events: { 'breaker-opened': 2, 'breaker-half-open-probes': 4 },
+      timeMs: { 'breaker-open': 1000 },
     });
   });
 });

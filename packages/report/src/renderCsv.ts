@@ -14,7 +14,7 @@ import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
 import { withStopColumns } from './columns/stopColumns.js';
 import { columnContext } from './internal/columnContext.js';
 import { csvTable } from './internal/csvTable.js';
-import { policyEventNames } from './internal/derived.js';
+import { policyEventNames, policyTimeNames } from './internal/derived.js';
 
 /**
  * One row per caller→callee edge: counts, failures by cause, success ratio, call rate and the latency
@@ -30,7 +30,7 @@ import { policyEventNames } from './internal/derived.js';
 export function renderEdgesCsv(result: SimulationResult): string {
   const context = columnContext(result);
   return csvTable(
-    withStopColumns(edgeColumns(policyEventNames(result.edges)), context),
+    withStopColumns(edgeColumns(policyEventNames(result.edges), policyTimeNames(result.edges)), context),
     result.edges,
     context,
   );

@@ -9,7 +9,7 @@ import type { JsonValue } from './JsonValue.js';
 import type { RunExtras } from './RunExtras.js';
 import { diagnosisJson } from './renderDiagnosis.js';
 import { replicationsJson } from './renderReplications.js';
-import { sortedPolicyEvents } from './internal/derived.js';
+import { sortedPolicyEvents, sortedPolicyTimes } from './internal/derived.js';
 import { meshProfilesJson } from './internal/meshProfiles.js';
 import { round } from './internal/format.js';
 
@@ -77,6 +77,9 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       mtls: edge.mtls,
       connectionsOpened: num(edge.connectionsOpened),
       policyEvents: Object.fromEntries(sortedPolicyEvents(edge).map(([event, n]) => [event, num(n)])),
+      policyTimeMs: Object.fromEntries(
+        sortedPolicyTimes(edge).map(([state, timeMs]) => [state, num(timeMs)]),
+      ),
     })),
     // All traffic sources' successful calls together; null in a result made without it (by hand).
     endToEndLatency: result.endToEndLatency === undefined ? null : latency(result.endToEndLatency),

@@ -13,7 +13,7 @@ import { PROXY_COLUMNS, proxyKindRows } from './columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from './columns/serviceColumns.js';
 import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
 import { columnContext } from './internal/columnContext.js';
-import { policyEventNames } from './internal/derived.js';
+import { policyEventNames, policyTimeNames } from './internal/derived.js';
 import { round } from './internal/format.js';
 import { metricSamples } from './internal/metricSamples.js';
 import type { FamilySamples } from './internal/metricSamples.js';
@@ -43,7 +43,9 @@ const PRICES: MetricFamily = {
  * - `meshsim_requests_total{…,outcome="success|failure"}` — counter of completed calls.
  * - `meshsim_request_failures_total{…,cause}` — counter of failed calls by cause.
  * - `meshsim_retries_total` — counter of retry attempts.
- * - `meshsim_policy_events_total{…,event}` — counter of client-side policy events (breaker trips, …).
+ * - `meshsim_policy_events_total{…,event}` — counter of client-side policy events (breaker trips, …): counts only.
+ * - `meshsim_policy_time_seconds_total{…,state}` — counter, time a client-side policy held a state
+ *   (`breaker-open`, `outlier-ejected-host`), summed over its breakers or hosts.
  * - `meshsim_request_duration_milliseconds{…,quantile="0.5|0.9|0.99"}` — summary of successful calls'
  *   latency, with `_count` and `_sum` (quantiles are omitted for an edge without a successful call).
  * - `meshsim_service_utilisation_ratio{service,namespace,cluster}` — gauge, mean busy workers in [0, 1].
@@ -119,7 +121,11 @@ export function renderOpenMetrics(result: SimulationResult, extras: RunExtras = 
             ],
           },
         ]),
-    ...metricSamples(edgeColumns(policyEventNames(result.edges)), result.edges, context),
+    ...metricSamples(
+      edgeColumns(policyEventNames(result.edges), policyTimeNames(result.edges)),
+      result.edges,
+      context,
+    ),
     ...metricSamples(SERVICE_COLUMNS, result.services, context),
     ...metricSamples(VERSION_COLUMNS, versionRows(result.services), context),
     ...metricSamples(PROXY_COLUMNS, proxyKindRows(result.proxies), context),

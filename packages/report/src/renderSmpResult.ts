@@ -19,11 +19,12 @@ export const SMP_VERSION = 'v0.0.1';
 /**
  * Renders the run as an SMP `PerformanceTestResult`: `smpVersion`, `id`, `labels` (scenario, mesh, seed),
  * `startTime`/`endTime` (RFC 3339), `latenciesMs` {`min`, `average`, `p50`, `p90`, `p99`, `max`} over every
- * traffic-source request and `actualQPS`. `average` is exact. When the requests are those of the run's own latency
- * figures (one traffic-source edge, none of its calls failed), `p50`, `p90`, `p99` and `max` are the run's, as its
- * edge table prints them (label `latencies: run`); otherwise they come from Envoy's buckets of the caller-side request
- * series, `max` a bucket edge and percentiles interpolated within a bucket (label `latencies: buckets`). `min` is
- * always a bucket edge: the run records no minimum.
+ * traffic-source request (SMP's result is of a whole load test, every load generator together) and `actualQPS`.
+ * `average` is exact. When the requests are those of the run's own latency figures (none of the sources' calls
+ * failed), `p50`, `p90`, `p99` and `max` are the run's: its one source edge's, as its edge table prints them, or with
+ * several sources its `endToEndLatency` (every source's calls merged) (label `latencies: run`); otherwise they come
+ * from Envoy's buckets of the caller-side request series, `max` a bucket edge and percentiles interpolated within a
+ * bucket (label `latencies: buckets`). `min` is always a bucket edge: the run records no minimum.
  *
  * @param result - A result of `simulate(config, { telemetry: { requests: true } })`.
  * @param options - Where simulated time 0 is on the wall clock (default: the Unix epoch).

@@ -12,7 +12,9 @@ import { edgeColumns } from './columns/edgeColumns.js';
 import {
   NO_POLICY_EVENTS,
   POLICY_EVENT_COLUMNS,
+  POLICY_TIME_COLUMNS,
   happenedPolicyEvents,
+  heldPolicyTimes,
 } from './columns/policyEventColumns.js';
 import { NODE_COLUMNS } from './columns/nodeColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from './columns/proxyColumns.js';
@@ -30,6 +32,7 @@ import {
   EDGE_KEYS,
   nodeKeys,
   POLICY_EVENT_KEYS,
+  POLICY_TIME_KEYS,
   PROTECTION_KEYS,
   proxyKeys,
   SERVICE_CPU_KEYS,
@@ -88,6 +91,15 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
     sections.push(
       textTable(POLICY_EVENT_COLUMNS, POLICY_EVENT_KEYS, policyEvents.rows, context, {
         title: 'Policy events',
+      }).trimEnd(),
+    );
+  }
+  // Durations apart from the counts: how long breakers were open and hosts ejected.
+  const policyTimes = heldPolicyTimes(result.edges);
+  if (policyTimes.length > 0) {
+    sections.push(
+      textTable(POLICY_TIME_COLUMNS, POLICY_TIME_KEYS, policyTimes, context, {
+        title: 'Policy time',
       }).trimEnd(),
     );
   }

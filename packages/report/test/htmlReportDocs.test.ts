@@ -33,7 +33,7 @@ describe('docs/html-report.md matches the HTML renderer', () => {
     const result = makeResult();
     const edge = result.edges[1];
     if (edge === undefined) throw new Error('fixture');
-    edge.policyEvents = { 'breaker-open-ms': 1, 'outlier-ejected-host-ms': 1 };
+    edge.policyTimeMs = { 'breaker-open': 1, 'outlier-ejected-host': 1 };
     const titles = runCharts(result).map((figure) => figure.title);
     expect(titles).toHaveLength(9);
     for (const title of titles)

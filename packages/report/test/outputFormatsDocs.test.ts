@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 import { RUN_FIGURES, countVerdicts, figureIntervals, runFigures } from '@meshsim/analysis';
 import type { ReplicationSummary } from '@meshsim/analysis';
+import { FAILURE_CAUSES } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -24,6 +25,7 @@ import {
   renderVersionsCsv,
   summarizeComparison,
 } from '../src/index.js';
+import { REJECTED_CAUSES, TIMEOUT_CAUSES } from '../src/internal/derived.js';
 import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)), 'utf8');
@@ -93,6 +95,7 @@ describe('docs/output-formats.md', () => {
       'Edges (caller → callee; p50/p99 of successful calls)',
       'Timeline (traffic sources; retries on every edge)',
       'Policy events',
+      'Policy time',
       'Services',
       'Server-side protections (requests refused or dropped)',
       'Versions',
@@ -111,9 +114,11 @@ describe('docs/output-formats.md', () => {
   it('documents the CSV columns of every CSV table, in order', () => {
     const result = makePricedResult();
     const edges = codeLines('columns: csv edges').join('');
-    expect(edges.replace('[,policy_<event>...]', ',policy_breaker_trip,policy_retry_budget_denied')).toBe(
-      csvHeader(renderEdgesCsv(result)),
-    );
+    expect(
+      edges
+        .replace('[,policy_<event>...]', ',policy_breaker_trip,policy_retry_budget_denied')
+        .replace('[,policy_<state>_ms...]', ',policy_breaker_open_ms'),
+    ).toBe(csvHeader(renderEdgesCsv(result)));
     expect(codeLines('columns: csv proxies')[0]).toBe(csvHeader(renderProxiesCsv(result)));
     expect(codeLines('columns: csv nodes')[0]).toBe(csvHeader(renderNodesCsv(result)));
     expect(codeLines('columns: csv edge series')[0]).toBe(csvHeader(renderTimeSeriesCsv(result)));
@@ -221,5 +226,41 @@ describe('docs/output-formats.md', () => {
     ) as { paired: { differences: { key: string }[] }[]; intervals: { figures: { key: string }[] }[] };
     expect(json.paired[0]?.differences.map((d) => d.key)).toEqual(documented);
     expect(json.intervals[0]?.figures.map((f) => f.key)).toEqual(documented);
+  });
+});
+
+describe('docs/output-formats.md: failure causes', () => {
+  /** A text table's row `| \`name\` | meaning |` after the marker: its meaning cell. */
+  function meaning(marker: string, column: string): string {
+    const row = after(marker).find((line) => line.startsWith(`| \`${column}\` |`));
+    expect(row, `${marker}: a row for ${column}`).toBeDefined();
+    return (row ?? '').split('|')[2] ?? '';
+  }
+  const backticked = (text: string): string[] => [...text.matchAll(/`([a-z-]+)`/g)].map((m) => m[1] ?? '');
+
+  it('the Definitions list defines every cause of FAILURE_CAUSES, in reporting order', () => {
+    const start = page.indexOf('- **failure causes**');
+    const bullet = page.slice(start, page.indexOf('\n- **', start + 1));
+    // Each cause is a backticked name followed by its definition in parentheses.
+    const defined = [...bullet.matchAll(/`([a-z-]+)` \(/g)].map((m) => m[1]);
+    expect(defined).toEqual(FAILURE_CAUSES);
+  });
+
+  it("the edge table's timeouts, rejected and errors columns name the causes each counts", () => {
+    const edges = 'columns: text Edges (caller → callee; p50/p99 of successful calls)';
+    expect(backticked(meaning(edges, 'timeouts'))).toEqual(TIMEOUT_CAUSES);
+    expect(backticked(meaning(edges, 'rejected'))).toEqual(REJECTED_CAUSES);
+    const others = FAILURE_CAUSES.filter((c) => !TIMEOUT_CAUSES.includes(c) && !REJECTED_CAUSES.includes(c));
+    expect(backticked(meaning(edges, 'errors'))).toEqual(others);
+  });
+
+  it("the services' errors are defined as every error answer, a failed dependency's 502/503/504 included", () => {
+    for (const definition of [
+      meaning('columns: text Services', 'errors'),
+      page.split('\n').find((line) => line.startsWith('| `errors` | integer | requests |')) ?? '',
+    ]) {
+      expect(definition).toContain('onDependencyFailure');
+      expect(definition).toMatch(/500.*502, 503, 504/);
+    }
   });
 });

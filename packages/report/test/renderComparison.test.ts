@@ -95,6 +95,25 @@ describe("a comparison with replications: each shape's figures as mean ± 95 % C
   });
 });
 
+/**
+ * A headline figure's CSV name in the comparison: the shape column's where the shape table has the figure, else its
+ * key in snake_case.
+ */
+function csvName(key: string): string {
+  const shapeColumn: Record<string, string> = {
+    nodeCpuUtilisation: 'node_cpu_mean_ratio',
+    proxyCostPerMonthUsd: 'proxy_cost_usd_per_month',
+    proxyRequestsCostPerMonthUsd: 'proxy_requests_cost_usd_per_month',
+  };
+  return (
+    shapeColumn[key] ??
+    key
+      .replace('MiB', 'Mib')
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+  );
+}
+
 describe('renderComparisonCsv', () => {
   const base = makeResult();
   base.scenario = { ...base.scenario, mesh: 'none' };
@@ -116,17 +135,11 @@ describe('renderComparisonCsv', () => {
         plainHeader,
         'replications',
         ...RUN_FIGURES.flatMap((f) => {
-          const name = f.key
-            .replace('MiB', 'Mib')
-            .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-            .toLowerCase();
+          const name = csvName(f.key);
           return [`${name}_diff_mean`, `${name}_diff_half_width`];
         }),
         ...RUN_FIGURES.flatMap((f) => {
-          const name = f.key
-            .replace('MiB', 'Mib')
-            .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-            .toLowerCase();
+          const name = csvName(f.key);
           return [`${name}_mean`, `${name}_half_width`];
         }),
       ].join(','),
@@ -142,12 +155,31 @@ describe('renderComparisonCsv', () => {
     expect(sidecar?.['end_to_end_p99_ms_diff_half_width']).toBe('0');
     expect(Number(sidecar?.['success_ratio_diff_mean'])).toBeCloseTo(0.0033333, 6);
     expect(Number(sidecar?.['success_ratio_diff_half_width'])).toBeGreaterThan(0);
-    expect(sidecar?.['node_cpu_utilisation_diff_mean']).toBe('');
+    expect(sidecar?.['node_cpu_mean_ratio_diff_mean']).toBe('');
     // The shape numbers are those of the table (the first replication): the same as without replications.
     const cut = plainHeader.split(',').length;
     expect(csv.split('\n').map((line) => line.split(',').slice(0, cut).join(','))).toEqual(
       plain.split('\n').map((line) => line.split(',').slice(0, cut).join(',')),
     );
+  });
+
+  it('names each figure one way: its interval columns start with the name the shape columns give it', () => {
+    const [header = ''] = renderComparisonCsv(summarizeComparison([base, other], { replications })).split(
+      '\n',
+    );
+    const names = header.split(',');
+    // One spelling of a unit, one name of the nodes' mean CPU.
+    expect(names.filter((name) => name.includes('per_month_usd'))).toEqual([]);
+    expect(names.filter((name) => name.includes('node_cpu_utilisation'))).toEqual([]);
+    for (const figure of [
+      'proxy_cost_usd_per_month',
+      'proxy_requests_cost_usd_per_month',
+      'node_cpu_mean_ratio',
+    ]) {
+      expect(names).toContain(figure);
+      expect(names).toContain(`${figure}_diff_mean`);
+      expect(names).toContain(`${figure}_mean`);
+    }
   });
 
   it("adds, per headline figure, each shape's own mean and 95 % half-width over the replications", () => {
@@ -161,7 +193,7 @@ describe('renderComparisonCsv', () => {
     expect(sidecar?.['end_to_end_p99_ms_half_width']).toBe(none?.['end_to_end_p99_ms_half_width']);
     expect(Number(none?.['success_ratio_mean'])).toBeCloseTo(0.883333, 6);
     // A figure no run gives (node CPU on nodes with no size) is empty.
-    expect(none?.['node_cpu_utilisation_mean']).toBe('');
+    expect(none?.['node_cpu_mean_ratio_mean']).toBe('');
   });
 
   it("gives what the proxies use — memory and cost — as the single run's shape table does, over the replications", () => {
@@ -194,10 +226,10 @@ describe('renderComparisonCsv', () => {
       (priced?.proxyMemoryMiB ?? NaN) - (plain?.proxyMemoryMiB ?? NaN),
       4,
     );
-    expect(Number(sidecar?.['proxy_cost_per_month_usd_mean'])).toBeGreaterThan(0);
+    expect(Number(sidecar?.['proxy_cost_usd_per_month_mean'])).toBeGreaterThan(0);
     expect([
-      none?.['proxy_cost_per_month_usd_mean'],
-      sidecar?.['proxy_cost_per_month_usd_diff_mean'],
+      none?.['proxy_cost_usd_per_month_mean'],
+      sidecar?.['proxy_cost_usd_per_month_diff_mean'],
     ]).toEqual(['', '']);
     const json = renderComparisonJson(summary);
     expect(json).not.toContain('NaN');

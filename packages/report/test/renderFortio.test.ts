@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { simulate } from '@meshsim/mesh';
-import { parseScenario } from '@meshsim/scenario';
+import { applyOverrides, loadScenario, parseScenario } from '@meshsim/scenario';
 
 import { renderFortio, renderSmpResult } from '../src/index.js';
 import { makeResult } from './__helpers__/fixtures.js';
@@ -139,6 +139,29 @@ describe("the run's own percentiles in Fortio and SMP", () => {
     expect(values['75']).toBeLessThanOrEqual(values['90'] ?? -Infinity);
     expect(fortio.DurationHistogram.Max).toBeCloseTo(seconds(edge.latency.maxMs), 9);
     expect(fortio.DurationHistogram.Data.at(-1)?.End).toBe(fortio.DurationHistogram.Max);
+  });
+
+  it("SMP over several sources gives the run's merged end-to-end p50, p90, p99 and max when none of their calls failed", () => {
+    // steady-3tier: two traffic sources (shoppers, batch-jobs), no failure.
+    const run = simulate(applyOverrides(loadScenario('steady-3tier'), { durationMs: 10_000 }), {
+      telemetry: { requests: true },
+    });
+    const services = new Set(run.services.map((s) => s.name));
+    const sources = run.edges.filter((e) => !services.has(e.source));
+    expect(sources.length).toBeGreaterThan(1);
+    expect(sources.every((e) => e.failed === 0)).toBe(true);
+    const endToEnd = run.endToEndLatency;
+    if (endToEnd === undefined) throw new Error('no endToEndLatency');
+    const smp = JSON.parse(renderSmpResult(run)) as Smp;
+    const round6 = (ms: number): number => Math.round(ms * 1e6) / 1e6;
+    expect(smp.labels['latencies']).toBe('run');
+    expect(smp.latenciesMs).toMatchObject({
+      p50: round6(endToEnd.p50Ms),
+      p90: round6(endToEnd.p90Ms),
+      p99: round6(endToEnd.p99Ms),
+      max: round6(endToEnd.maxMs),
+    });
+    expect(smp.latenciesMs.average).toBeCloseTo(endToEnd.meanMs, 6);
   });
 
   it('keeps the bucket estimates when calls failed (the edge table covers only the successful ones)', () => {

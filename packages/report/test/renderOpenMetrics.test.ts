@@ -49,6 +49,21 @@ describe('renderOpenMetrics', () => {
     expect(text).toContain(`meshsim_proxy_memory_bytes{kind="envoy-sidecar"} ${300.25 * 1024 * 1024}\n`);
   });
 
+  it('renderOpenMetrics(result) writes a policy time as a seconds counter of its own, never as a policy event', () => {
+    const text = renderOpenMetrics(makePricedResult());
+    const edge = 'source="frontend",destination="checkout"';
+    expect(text).toContain(
+      '# TYPE meshsim_policy_time_seconds counter\n# UNIT meshsim_policy_time_seconds seconds\n',
+    );
+    expect(text).toContain(`meshsim_policy_time_seconds_total{${edge},state="breaker-open"} 1.234568\n`);
+    // The events family holds counts only: whole numbers.
+    const events = [...text.matchAll(/^meshsim_policy_events_total\{.*\} (\S+)$/gm)].map(([, value]) =>
+      Number(value),
+    );
+    expect(events.length).toBeGreaterThan(0);
+    for (const value of events) expect(Number.isInteger(value)).toBe(true);
+  });
+
   it('renderOpenMetrics(result) escapes backslash, double quote and newline in label values', () => {
     const result = makeEmptyResult();
     result.edges = [emptyEdge('a\\b', 'say "hi"\nbye')];

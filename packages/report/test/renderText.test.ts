@@ -129,6 +129,16 @@ describe('renderText', () => {
     });
   });
 
+  it('renderText(result) lists policy times in their own table headed with ms, not among the counts', () => {
+    const text = renderText(makePricedResult());
+    expect(text).toMatch(
+      /\nPolicy time\nsource → destination +state +time, summed over breakers or hosts \(ms\)\n.*\nfrontend → checkout +breaker-open +1,234\.6\n/,
+    );
+    expect(text).not.toMatch(/Policy events\n(.+\n)*.*breaker-open /);
+    // No time held: no table.
+    expect(renderText(makeResult())).not.toContain('Policy time');
+  });
+
   it('renderText(result) flags a conservation violation', () => {
     const result = makeResult();
     result.conservation.holds = false;

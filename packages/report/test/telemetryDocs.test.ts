@@ -1,13 +1,13 @@
 // docs/telemetry.md against the code: the tail-sampling figures it quotes (steady-3tier's slow traces, the retry
 // storm's failed ones), the summary line of its code example, and the Fortio and SMP latencies it quotes (the run's
-// against Envoy's buckets) are what the model gives.
+// against Envoy's buckets) are what the model gives; its response-code table covers every failure cause.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { simulate } from '@meshsim/mesh';
+import { FAILURE_CAUSES, simulate } from '@meshsim/mesh';
 import type { TelemetryOptions } from '@meshsim/mesh';
 import { applyOverrides, loadScenario } from '@meshsim/scenario';
 
@@ -25,6 +25,22 @@ function summary(scenario: string, telemetry: TelemetryOptions, durationMs?: num
   });
   return renderTraceSummary(result) ?? '';
 }
+
+describe('docs/telemetry.md: response codes and flags', () => {
+  it('gives the response code of every failure cause of FAILURE_CAUSES, each once', () => {
+    const start = page.indexOf('## Response codes and flags');
+    const rows = page
+      .slice(start, page.indexOf('\n## ', start + 1))
+      .split('\n')
+      .filter((line) => line.startsWith('| '))
+      .slice(2);
+    // Each row's first cell names its outcomes, backticked (`timeout`, `per-try-timeout`), before any explanation.
+    const named = rows.flatMap((row) =>
+      [...(row.split('|')[1] ?? '').replace(/\(.*\)/, '').matchAll(/`([a-z-]+)`/g)].map((m) => m[1] ?? ''),
+    );
+    expect([...named].sort()).toEqual([...FAILURE_CAUSES].sort());
+  });
+});
 
 describe('docs/telemetry.md matches the trace sampling it describes', () => {
   it("quotes steady-3tier's traces longer than 100 ms, in prose and in the code example", () => {
@@ -82,6 +98,16 @@ describe('docs/telemetry.md matches the Fortio and SMP latencies it quotes', () 
     );
     expect(smp.labels['latencies']).toBe('run');
     expect(fixed(smp.latenciesMs['p99'] ?? 0)).toBe(fixed(edge.p99Ms));
+  });
+
+  it("says SMP over steady-3tier's two sources gives the run's end-to-end latencies, as it does", () => {
+    const result = simulate(applyOverrides(loadScenario('steady-3tier'), { durationMs: 10_000 }), {
+      telemetry: { requests: true },
+    });
+    const smp = JSON.parse(renderSmpResult(result)) as { labels: Record<string, string> };
+    expect(smp.labels['latencies']).toBe('run');
+    expect(text).toContain("with several sources the end-to-end figures: steady-3tier's two) are the run's");
+    expect(text).not.toContain('do not merge');
   });
 
   it("quotes the retry storm's p99 over every completed request against its successful calls'", () => {

@@ -24,6 +24,8 @@ export interface GoldenEdge {
   p99Ms: number;
   /** Client-side policy counters, rounded to 0.01. */
   policyEvents: Record<string, number>;
+  /** Client-side policy times in a state [ms], rounded to 0.01; absent when the edge has none. */
+  policyTimeMs?: Record<string, number>;
 }
 
 /** One service of a {@link GoldenSummary}. */
@@ -62,6 +64,9 @@ export function goldenSummary(result: SimulationResult): GoldenSummary {
       p50Ms: round2(e.latency.p50Ms),
       p99Ms: round2(e.latency.p99Ms),
       policyEvents: Object.fromEntries(Object.entries(e.policyEvents).map(([k, v]) => [k, round2(v)])),
+      ...(Object.keys(e.policyTimeMs).length > 0 && {
+        policyTimeMs: Object.fromEntries(Object.entries(e.policyTimeMs).map(([k, v]) => [k, round2(v)])),
+      }),
     })),
     services: result.services.map((s) => ({
       name: s.name,

@@ -97,7 +97,10 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // for the connect timeout) and its pods stay in the endpoints until the node-monitor grace period (50 s) has passed;
   // `crashNode: { reachable: true }` keeps the clean kill. node-failure's golden changed (failover-overload now asks
   // for the clean kill and keeps its own).
-  19: 'f26c58cc280f576c25286a6b2ed74d55bcece2acf6082f095e8a5305a7c1e498',
+  // Its goldens also differ from the first digest in layout only: the policies' times in a state (`breaker-open`,
+  // `outlier-ejected-host` [ms]) moved from an edge's policyEvents to its policyTimeMs, every figure the same (the
+  // store holds no policy counter), so stored runs stay valid.
+  19: '2274f9bc18d096087d254d3e60803e9867d00a25d6137fd38c3790a7698e0eda',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

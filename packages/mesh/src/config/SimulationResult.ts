@@ -88,8 +88,17 @@ export interface EdgeMetrics {
   successRate: number | null;
   /** Caller-observed latency of successful calls, retries included [ms]. */
   latency: LatencySummary;
-  /** What client-side policies did on this edge, by event name (e.g. `retry-budget-denied`), sorted by name. */
+  /**
+   * How often client-side policies did something on this edge, by event name (e.g. `retry-budget-denied`), sorted by
+   * name: counts only (a policy's time in a state is in `policyTimeMs`).
+   */
   policyEvents: Record<string, number>;
+  /**
+   * Time client-side policies held a state on this edge [ms], by state name, sorted by name: `breaker-open` (breakers
+   * open, summed over breakers), `outlier-ejected-host` (hosts ejected, summed over hosts: host·ms). Up to the end of
+   * the run; `{}` when no policy keeps such a time.
+   */
+  policyTimeMs: Record<string, number>;
   /** True when the data plane encrypts and mutually authenticates this edge (mTLS). */
   mtls: boolean;
   /** Connections opened for this edge's attempts (on the pool they use: the caller's, or its proxy's). */
@@ -107,10 +116,13 @@ export interface VersionMetrics {
   completed: number;
   /** Requests its instances rejected with 503 because the queue was full. */
   rejected: number;
-  /** Requests that ended with a 500 (own error or failed dependency). */
+  /**
+   * Requests answered with an error: its own 500s, and its answers for a failed dependency (`onDependencyFailure`:
+   * 500 by default, or 502, 503, 504, or with `passthrough` the dependency's status, 429 and 403 included).
+   */
   errors: number;
   /**
-   * (completed − errors) / (completed + rejected): the version's share of non-5xx answers; null when its instances
+   * (completed − errors) / (completed + rejected): the version's share of successful answers; null when its instances
    * answered nothing (no request reached it, or none had an answer by the end): no success rate was measured, and the
    * renderers show none (`–`, an empty CSV cell, JSON null).
    */
@@ -136,7 +148,10 @@ export interface ServiceMetrics {
   completed: number;
   /** Requests rejected with 503 because the queue was full. */
   rejected: number;
-  /** Requests that ended with a 500 (own error or failed dependency). */
+  /**
+   * Requests answered with an error: its own 500s, and its answers for a failed dependency (`onDependencyFailure`:
+   * 500 by default, or 502, 503, 504, or with `passthrough` the dependency's status, 429 and 403 included).
+   */
   errors: number;
   /** Requests finished after their caller had already given up (wasted work). */
   wasted: number;

@@ -40,7 +40,8 @@ export class Bulkhead implements ClientPolicy {
   }
 
   collect(into: PolicyCounters): void {
-    if (this.rejected > 0) into['bulkhead-rejected'] = (into['bulkhead-rejected'] ?? 0) + this.rejected;
+    if (this.rejected > 0)
+      into.events['bulkhead-rejected'] = (into.events['bulkhead-rejected'] ?? 0) + this.rejected;
   }
 }
 

@@ -15,6 +15,7 @@ import {
   SUCCESS_RATE_RULES,
 } from '../config/rules/outlierDetectionRules.js';
 import { outlierOutcome } from './outlierOutcome.js';
+import { OUTLIER_EJECTED_HOST_TIME, addCount, addTimeMs } from './policyEvents.js';
 
 /** Why a host was ejected. */
 export type EjectionReason =
@@ -152,13 +153,13 @@ export class OutlierDetector implements ClientPolicy {
     for (let host = 0; host < this.hostCount; host++) {
       if (this.ejected[host] === 1) ejectedMs += Math.max(0, nowMs - (this.ejectedAtMs[host] as number));
     }
-    add(into, 'outlier-ejections', this.ejections);
-    add(into, 'outlier-ejections-consecutive-5xx', this.ejectionsBy['consecutive-5xx']);
-    add(into, 'outlier-ejections-consecutive-gateway', this.ejectionsBy['consecutive-gateway']);
-    add(into, 'outlier-ejections-success-rate', this.ejectionsBy['success-rate']);
-    add(into, 'outlier-ejections-failure-percentage', this.ejectionsBy['failure-percentage']);
-    add(into, 'outlier-ejections-overflow', this.overflow);
-    add(into, 'outlier-ejected-host-ms', ejectedMs);
+    addCount(into, 'outlier-ejections', this.ejections);
+    addCount(into, 'outlier-ejections-consecutive-5xx', this.ejectionsBy['consecutive-5xx']);
+    addCount(into, 'outlier-ejections-consecutive-gateway', this.ejectionsBy['consecutive-gateway']);
+    addCount(into, 'outlier-ejections-success-rate', this.ejectionsBy['success-rate']);
+    addCount(into, 'outlier-ejections-failure-percentage', this.ejectionsBy['failure-percentage']);
+    addCount(into, 'outlier-ejections-overflow', this.overflow);
+    addTimeMs(into, OUTLIER_EJECTED_HOST_TIME, ejectedMs);
   }
 
   /** Whether host `index` is ejected at `nowMs` (runs any interval ticks up to then). */
@@ -303,8 +304,4 @@ export class OutlierDetector implements ClientPolicy {
     this.consecutive5xx[host] = 0;
     this.consecutiveGateway[host] = 0;
   }
-}
-
-function add(into: PolicyCounters, key: string, value: number): void {
-  into[key] = (into[key] ?? 0) + value;
 }

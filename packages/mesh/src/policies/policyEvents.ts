@@ -1,5 +1,5 @@
-// Names of the policyEvents counters the retry budgets and circuit breakers report, and the helper
-// that adds a counter into a PolicyCounters record.
+// Names of the policy counters the retry budgets, circuit breakers and outlier detectors report (event counts
+// and times in a state), and the helpers that add one into a PolicyCounters record.
 
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 
@@ -11,14 +11,22 @@ export const RETRY_BUDGET_ADMITTED = 'retry-budget-admitted';
 export const BREAKER_OVERFLOW = 'breaker-overflow';
 /** Transitions into `open`, over every breaker (error-rate breakers and per-endpoint failure accrual). */
 export const BREAKER_OPENED = 'breaker-opened';
-/** Total time spent `open` [ms], summed over every breaker. */
-export const BREAKER_OPEN_MS = 'breaker-open-ms';
 /** Failure-accrual transitions into `open` (an endpoint marked unavailable); a subset of `breaker-opened`. */
 export const FAILURE_ACCRUAL_EJECTIONS = 'failure-accrual-ejections';
 /** Probe attempts let through while a breaker was half-open. */
 export const BREAKER_HALF_OPEN_PROBES = 'breaker-half-open-probes';
 
-/** Adds `amount` to counter `name` in `into`. */
+/** Time (`timeMs`) spent `open` [ms], summed over every breaker. */
+export const BREAKER_OPEN_TIME = 'breaker-open';
+/** Time (`timeMs`) hosts spent ejected by outlier detection [ms], summed over hosts (host·ms). */
+export const OUTLIER_EJECTED_HOST_TIME = 'outlier-ejected-host';
+
+/** Adds `amount` to event counter `name` in `into`. */
 export function addCount(into: PolicyCounters, name: string, amount: number): void {
-  into[name] = (into[name] ?? 0) + amount;
+  into.events[name] = (into.events[name] ?? 0) + amount;
+}
+
+/** Adds `ms` to the time spent in state `name` in `into` [ms]. */
+export function addTimeMs(into: PolicyCounters, name: string, ms: number): void {
+  into.timeMs[name] = (into.timeMs[name] ?? 0) + ms;
 }

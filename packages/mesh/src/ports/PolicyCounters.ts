@@ -1,7 +1,13 @@
-// Counters that policies keep on an edge (e.g. `retry-budget-denied`), and what reports them.
+// Counters that policies keep on an edge: how often something happened (e.g. `retry-budget-denied`) and how
+// long a policy held a state (e.g. breakers open [ms]), kept apart so a duration is never read as a count.
 
-/** Counters by event name. */
-export type PolicyCounters = Record<string, number>;
+/** What a policy reports on an edge: event counts, and times spent in a state [ms], each by name. */
+export interface PolicyCounters {
+  /** How often each event happened, by event name (e.g. `breaker-opened`). */
+  events: Record<string, number>;
+  /** Time spent in each state [ms], by state name (e.g. `breaker-open`), summed over the policy's breakers or hosts. */
+  timeMs: Record<string, number>;
+}
 
 /** Something that adds its counters to an edge's totals when the run's results are collected. */
 export interface PolicyCounterSource {

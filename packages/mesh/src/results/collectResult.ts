@@ -31,13 +31,18 @@ import { edgeUsesMtls, mtlsCoverage } from './mtlsCoverage.js';
 import { summarizeLatency } from './summarizeLatency.js';
 import type { TimeSeriesRecorder } from './TimeSeriesRecorder.js';
 
-/** Every policy counter on an edge, merged, with keys sorted (stable output). */
-function collectPolicyEvents(edge: EdgeStats, nowMs: number): Record<string, number> {
-  const counters: PolicyCounters = {};
-  for (const source of edge.counterSources) source.collect(counters, nowMs);
+/** A record with its keys sorted (stable output). */
+function sortedByKey(record: Record<string, number>): Record<string, number> {
   const sorted: Record<string, number> = {};
-  for (const key of Object.keys(counters).sort()) sorted[key] = counters[key] as number;
+  for (const key of Object.keys(record).sort()) sorted[key] = record[key] as number;
   return sorted;
+}
+
+/** Every policy counter on an edge, merged: event counts and times in a state [ms], each with keys sorted. */
+function collectPolicyCounters(edge: EdgeStats, nowMs: number): PolicyCounters {
+  const counters: PolicyCounters = { events: {}, timeMs: {} };
+  for (const source of edge.counterSources) source.collect(counters, nowMs);
+  return { events: sortedByKey(counters.events), timeMs: sortedByKey(counters.timeMs) };
 }
 
 /**
@@ -58,6 +63,7 @@ export function collectResult(
   const payload = payloadAssumption(config.services);
   const edges: EdgeMetrics[] = [...model.edges.values()].map((edge) => {
     const completed = edge.succeeded + edge.failed;
+    const policy = collectPolicyCounters(edge, durationMs);
     return {
       source: edge.source,
       destination: edge.destination,
@@ -71,7 +77,8 @@ export function collectResult(
       waitingAtSource: edge.waiting,
       successRate: completed > 0 ? edge.succeeded / completed : null,
       latency: summarizeLatency(edge.latency),
-      policyEvents: collectPolicyEvents(edge, durationMs),
+      policyEvents: policy.events,
+      policyTimeMs: policy.timeMs,
       mtls: edgeUsesMtls(services, model.sources, dataPlane, edge.source, edge.destination),
       connectionsOpened: edge.connectionsOpened,
     };

@@ -51,10 +51,10 @@ export class RouteInterceptor implements CallInterceptor {
 
   collect(into: PolicyCounters): void {
     if (this.fault !== null) {
-      into['fault-delayed'] = (into['fault-delayed'] ?? 0) + this.delayed;
-      into['fault-aborted'] = (into['fault-aborted'] ?? 0) + this.aborted;
+      into.events['fault-delayed'] = (into.events['fault-delayed'] ?? 0) + this.delayed;
+      into.events['fault-aborted'] = (into.events['fault-aborted'] ?? 0) + this.aborted;
     }
-    if (this.mirror !== null) into['mirrored'] = (into['mirrored'] ?? 0) + this.mirrored;
+    if (this.mirror !== null) into.events['mirrored'] = (into.events['mirrored'] ?? 0) + this.mirrored;
   }
 }
 

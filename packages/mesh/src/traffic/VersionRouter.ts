@@ -45,7 +45,7 @@ export class VersionRouter implements EndpointRouter {
   }
 
   collect(into: PolicyCounters): void {
-    into['split-version-down'] = (into['split-version-down'] ?? 0) + this.versionsDown;
+    into.events['split-version-down'] = (into.events['split-version-down'] ?? 0) + this.versionsDown;
   }
 }
 

@@ -95,15 +95,19 @@ export function assertConnectionsAddUp(result: SimulationResult): void {
 /**
  * Breaker and ejection counters tell a legal story: nothing is half-open or open for a while that never
  * opened, failure-accrual openings are a subset of all openings, ejections add up by cause, and no host
- * is ejected for a while without an ejection.
+ * is ejected for a while without an ejection; policy events are counts (whole numbers), times in a state are apart.
  */
 export function assertLegalTransitions(result: SimulationResult): void {
   for (const edge of result.edges) {
     const n = (name: string): number => edge.policyEvents[name] ?? 0;
+    const ms = (name: string): number => edge.policyTimeMs[name] ?? 0;
     const where = `${edge.source}->${edge.destination}`;
+    for (const [name, value] of Object.entries(edge.policyEvents)) {
+      expect(Number.isInteger(value), `${where}: policy event ${name} is a count (${value})`).toBe(true);
+    }
     if (n('breaker-opened') === 0) {
       expect(n('breaker-half-open-probes'), `${where}: probes without an opening`).toBe(0);
-      expect(n('breaker-open-ms'), `${where}: open time without an opening`).toBe(0);
+      expect(ms('breaker-open'), `${where}: open time without an opening`).toBe(0);
     }
     expect(n('failure-accrual-ejections'), where).toBeLessThanOrEqual(n('breaker-opened'));
     expect(
@@ -113,7 +117,7 @@ export function assertLegalTransitions(result: SimulationResult): void {
         n('outlier-ejections-failure-percentage'),
       `${where}: ejections by cause`,
     ).toBe(n('outlier-ejections'));
-    if (n('outlier-ejections') === 0) expect(n('outlier-ejected-host-ms'), where).toBe(0);
+    if (n('outlier-ejections') === 0) expect(ms('outlier-ejected-host'), where).toBe(0);
   }
 }
 

@@ -1,11 +1,12 @@
-// The columns of an edge (caller → callee): RED counts, failures by cause, latency of successful calls and
-// client-side policy events, with their text headers, CSV names and OpenMetrics samples.
+// The columns of an edge (caller → callee): RED counts, failures by cause, latency of successful calls,
+// client-side policy events (counts) and policy times in a state (durations), with their text headers, CSV
+// names and OpenMetrics samples.
 
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 import type { EdgeMetrics, LatencySummary } from '@meshsim/mesh';
 
 import { edgeErrors, edgeRejected, edgeTimeouts, ratePerSecond } from '../internal/derived.js';
-import { count, fixed, ms, percent } from '../internal/format.js';
+import { SECONDS_PER_MS, count, fixed, ms, percent } from '../internal/format.js';
 import { snakeCase } from '../internal/snakeCase.js';
 import type { Column, ColumnTable, MetricFamily } from './Column.js';
 
@@ -28,6 +29,14 @@ const POLICY_EVENTS: MetricFamily = {
   name: 'meshsim_policy_events',
   type: 'counter',
   help: 'What client-side policies did on a caller-to-callee edge (e.g. retry-budget-denied), by event.',
+};
+const POLICY_TIME: MetricFamily = {
+  name: 'meshsim_policy_time_seconds',
+  type: 'counter',
+  unit: 'seconds',
+  help:
+    'Time a client-side policy held a state on a caller-to-callee edge (breaker-open, outlier-ejected-host), ' +
+    'summed over its breakers or hosts, by state.',
 };
 const DURATION: MetricFamily = {
   name: 'meshsim_request_duration_milliseconds',
@@ -59,11 +68,15 @@ function quantileColumn(
 
 /**
  * The edge table. Keys are the result's field paths where a column reads one field (`latency.p99Ms`,
- * `failures.timeout`, `policyEvents.<event>`), else a camelCase name.
+ * `failures.timeout`, `policyEvents.<event>`, `policyTimeMs.<state>`), else a camelCase name.
  *
  * @param policyEvents - The policy event names to give a column each (every name seen on any edge, sorted).
+ * @param policyTimes - The policy states with a time to give a column each (every one seen on any edge, sorted).
  */
-export function edgeColumns(policyEvents: readonly string[]): ColumnTable<EdgeMetrics> {
+export function edgeColumns(
+  policyEvents: readonly string[],
+  policyTimes: readonly string[] = [],
+): ColumnTable<EdgeMetrics> {
   const columns: Column<EdgeMetrics>[] = [
     {
       key: 'edge',
@@ -158,10 +171,22 @@ export function edgeColumns(policyEvents: readonly string[]): ColumnTable<EdgeMe
       csv: { name: `policy_${snakeCase(event)}`, missing: '0' },
       metric: { family: POLICY_EVENTS, sample: 'meshsim_policy_events_total', labels: [['event', event]] },
     })),
+    ...policyTimes.map((state): Column<EdgeMetrics> => ({
+      key: `policyTimeMs.${state}`,
+      // A duration [ms], apart from the counts; null where the edge has no such policy: 0 in CSV, no sample.
+      read: (edge) => edge.policyTimeMs?.[state] ?? null,
+      csv: { name: `policy_${snakeCase(state)}_ms`, missing: '0' },
+      metric: {
+        family: POLICY_TIME,
+        sample: `${POLICY_TIME.name}_total`,
+        labels: [['state', state]],
+        scale: SECONDS_PER_MS,
+      },
+    })),
   ];
   return {
     columns,
-    metricFamilies: [REQUESTS, FAILURES, RETRIES, POLICY_EVENTS, DURATION],
+    metricFamilies: [REQUESTS, FAILURES, RETRIES, POLICY_EVENTS, POLICY_TIME, DURATION],
     metricLabels: (edge) => [
       ['source', edge.source],
       ['destination', edge.destination],

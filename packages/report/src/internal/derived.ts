@@ -24,7 +24,10 @@ export function edgeRejected(edge: EdgeMetrics): number {
   return sumCauses(edge, REJECTED_CAUSES);
 }
 
-/** Every other failed call: 500s, connect failures, resets, "no endpoints", denied, and any newer cause. */
+/**
+ * Every other failed call: 500s, connect failures, resets, "no endpoints", denied, a callee's 502/504 for a failed
+ * dependency (`bad-gateway`, `gateway-timeout`), and any newer cause.
+ */
 export function edgeErrors(edge: EdgeMetrics): number {
   return sumCauses(
     edge,
@@ -45,4 +48,17 @@ export function sortedPolicyEvents(edge: EdgeMetrics): [string, number][] {
 /** Every policy event name seen on any edge, sorted. */
 export function policyEventNames(edges: readonly EdgeMetrics[]): string[] {
   return [...new Set(edges.flatMap((edge) => Object.keys(edge.policyEvents ?? {})))].sort();
+}
+
+/**
+ * The policy times of an edge as `[state, ms]` pairs sorted by name; none for a result without the field (one
+ * written before counts and durations were apart, or made by hand).
+ */
+export function sortedPolicyTimes(edge: EdgeMetrics): [string, number][] {
+  return Object.entries(edge.policyTimeMs ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Every policy state with a time on any edge, sorted. */
+export function policyTimeNames(edges: readonly EdgeMetrics[]): string[] {
+  return [...new Set(edges.flatMap((edge) => Object.keys(edge.policyTimeMs ?? {})))].sort();
 }

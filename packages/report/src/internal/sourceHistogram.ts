@@ -90,19 +90,27 @@ export function histogramStdDev(histogram: MergedHistogram): number {
 }
 
 /**
- * The run's own latency figures of the requests `histogram` merges — the edge's `latency`, read from the run's
- * fine-grained histogram (within 0.4 %), as its tables print them — when they are the same requests: the sources
- * call over one edge and none of its calls failed (the edge's figures cover the successful calls, the request series
- * every completed one). Null otherwise: several edges' percentiles do not merge, and failed calls are not in them.
+ * The run's own latency figures of the requests `histogram` merges, read from its fine-grained histograms (within
+ * 0.4 %), as its tables print them, when they are the same requests: none of the sources' calls failed (the run's
+ * figures cover the successful calls, the request series every completed one), and `sources` call over one edge
+ * (that edge's `latency`) or are every traffic source of the run (its `endToEndLatency`: every source's successful
+ * calls merged into one histogram). Null otherwise: failed calls are not in the run's figures, and a subset of
+ * several source edges has no merged figures of its own.
  */
 export function runLatency(
-  result: Pick<SimulationResult, 'edges' | 'services'>,
+  result: Pick<SimulationResult, 'edges' | 'services' | 'endToEndLatency'>,
   sources: readonly string[],
   histogram: MergedHistogram,
 ): LatencySummary | null {
   const services = new Set(result.services.map((s) => s.name));
-  const edges = result.edges.filter((e) => !services.has(e.source) && sources.includes(e.source));
-  const edge = edges.length === 1 ? edges[0] : undefined;
-  if (edge === undefined || edge.failed > 0) return null;
-  return histogram.count > 0 && edge.latency.count === histogram.count ? edge.latency : null;
+  const sourceEdges = result.edges.filter((e) => !services.has(e.source));
+  const edges = sourceEdges.filter((e) => sources.includes(e.source));
+  if (edges.length === 0 || edges.some((e) => e.failed > 0)) return null;
+  const latency =
+    edges.length === 1
+      ? edges[0]?.latency
+      : edges.length === sourceEdges.length
+        ? result.endToEndLatency
+        : undefined;
+  return latency !== undefined && histogram.count > 0 && latency.count === histogram.count ? latency : null;
 }

@@ -19,6 +19,8 @@ export const EDGE_KEYS: readonly string[] = [
 ];
 /** Client-side policy events table. */
 export const POLICY_EVENT_KEYS: readonly string[] = ['edge', 'event', 'count'];
+/** Client-side policy time table (time in a state). */
+export const POLICY_TIME_KEYS: readonly string[] = ['edge', 'state', 'timeMs'];
 /** Service table, without the Pending pods column (see `serviceKeys`). */
 const SERVICE_KEYS: readonly string[] = [
   'name',

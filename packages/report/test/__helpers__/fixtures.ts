@@ -49,6 +49,7 @@ export function emptyEdge(source: string, destination: string): EdgeMetrics {
     successRate: null,
     latency: emptyLatency(),
     policyEvents: {},
+    policyTimeMs: {},
     mtls: true,
     connectionsOpened: 0,
   };
@@ -175,6 +176,7 @@ export function makeResult(): SimulationResult {
           maxMs: 1001.25,
         },
         policyEvents: {},
+        policyTimeMs: {},
         mtls: true,
         connectionsOpened: 0,
       },
@@ -201,6 +203,7 @@ export function makeResult(): SimulationResult {
         },
         // Deliberately not sorted: renderers must sort.
         policyEvents: { 'retry-budget-denied': 120, 'breaker-trip': 2 },
+        policyTimeMs: {},
         mtls: true,
         connectionsOpened: 0,
       },
@@ -418,6 +421,10 @@ export function makePricedResult(): SimulationResult {
   };
   const checkout = result.services[1];
   if (checkout === undefined) throw new Error('makeResult has two services');
+  // A policy time: a duration [ms], reported apart from the counts.
+  const checkoutEdge = result.edges[1];
+  if (checkoutEdge === undefined) throw new Error('makeResult has two edges');
+  checkoutEdge.policyTimeMs = { 'breaker-open': 1234.5678 };
   checkout.rateLimited = 30;
   checkout.shed = 4;
   checkout.deadlineDropped = 2;

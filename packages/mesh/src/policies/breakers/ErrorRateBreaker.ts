@@ -7,7 +7,13 @@ import type { Instance } from '../../server/Instance.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { isPolicyFailure } from '../policyFailure.js';
-import { BREAKER_HALF_OPEN_PROBES, BREAKER_OPENED, BREAKER_OPEN_MS, addCount } from '../policyEvents.js';
+import {
+  BREAKER_HALF_OPEN_PROBES,
+  BREAKER_OPENED,
+  BREAKER_OPEN_TIME,
+  addCount,
+  addTimeMs,
+} from '../policyEvents.js';
 import { checkFields } from '../../config/rules/checkFields.js';
 import { ERROR_RATE_BREAKER_RULES } from '../../config/rules/errorRateBreakerRules.js';
 import { BreakerStateMachine } from './BreakerState.js';
@@ -105,7 +111,7 @@ export class ErrorRateBreaker implements ClientPolicy {
 
   collect(into: PolicyCounters, nowMs: number): void {
     addCount(into, BREAKER_OPENED, this.machine.timesOpened);
-    addCount(into, BREAKER_OPEN_MS, this.machine.openMsAt(nowMs));
+    addTimeMs(into, BREAKER_OPEN_TIME, this.machine.openMsAt(nowMs));
     addCount(into, BREAKER_HALF_OPEN_PROBES, this.probesTotal);
   }
 

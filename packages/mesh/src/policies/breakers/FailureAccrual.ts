@@ -11,9 +11,10 @@ import { isPolicyFailure } from '../policyFailure.js';
 import {
   BREAKER_HALF_OPEN_PROBES,
   BREAKER_OPENED,
-  BREAKER_OPEN_MS,
+  BREAKER_OPEN_TIME,
   FAILURE_ACCRUAL_EJECTIONS,
   addCount,
+  addTimeMs,
 } from '../policyEvents.js';
 import { checkFields } from '../../config/rules/checkFields.js';
 import { FAILURE_ACCRUAL_RULES } from '../../config/rules/failureAccrualRules.js';
@@ -163,7 +164,7 @@ export class FailureAccrual implements ClientPolicy {
     }
     addCount(into, BREAKER_OPENED, opened);
     addCount(into, FAILURE_ACCRUAL_EJECTIONS, opened);
-    addCount(into, BREAKER_OPEN_MS, openMs);
+    addTimeMs(into, BREAKER_OPEN_TIME, openMs);
     addCount(into, BREAKER_HALF_OPEN_PROBES, this.probes);
   }
 

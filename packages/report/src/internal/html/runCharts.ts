@@ -249,7 +249,7 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
 
   const durationMs = result.scenario.durationMs;
   const breakers = edgeBars(result, 'breaker-open', 'open (% of the run)', (edge) =>
-    durationMs > 0 ? ((edge.policyEvents['breaker-open-ms'] ?? 0) / durationMs) * 100 : 0,
+    durationMs > 0 ? ((edge.policyTimeMs?.['breaker-open'] ?? 0) / durationMs) * 100 : 0,
   );
   if (breakers !== null) {
     figures.push({
@@ -262,7 +262,7 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
     });
   }
   const ejections = edgeBars(result, 'ejections', 'hosts ejected (mean)', (edge) =>
-    durationMs > 0 ? (edge.policyEvents['outlier-ejected-host-ms'] ?? 0) / durationMs : 0,
+    durationMs > 0 ? (edge.policyTimeMs?.['outlier-ejected-host'] ?? 0) / durationMs : 0,
   );
   if (ejections !== null) {
     figures.push({

@@ -1,5 +1,5 @@
 // The tables of a run's HTML report, laid out from the same column tables and column lists as the text
-// summary: edges, policy events, services, server-side protections, versions, nodes and proxies.
+// summary: edges, policy events and times, services, server-side protections, versions, nodes and proxies.
 
 import type { SimulationResult } from '@meshsim/mesh';
 
@@ -9,7 +9,9 @@ import { NODE_COLUMNS } from '../../columns/nodeColumns.js';
 import {
   NO_POLICY_EVENTS,
   POLICY_EVENT_COLUMNS,
+  POLICY_TIME_COLUMNS,
   happenedPolicyEvents,
+  heldPolicyTimes,
 } from '../../columns/policyEventColumns.js';
 import { PROXY_COLUMNS, proxyKindRows, proxyTotalRow } from '../../columns/proxyColumns.js';
 import { SERVICE_COLUMNS } from '../../columns/serviceColumns.js';
@@ -18,7 +20,7 @@ import { connectionsLine } from '../connectionsLine.js';
 import { conservationLine } from '../conservationLine.js';
 import { percent } from '../format.js';
 import { inFlightNote } from '../inFlightNote.js';
-import { policyEventNames } from '../derived.js';
+import { policyEventNames, policyTimeNames } from '../derived.js';
 import { escapeHtml } from './escapeHtml.js';
 import { htmlTable } from './htmlTable.js';
 import type { HtmlSection } from './HtmlSection.js';
@@ -26,6 +28,7 @@ import {
   EDGE_KEYS,
   nodeKeys,
   POLICY_EVENT_KEYS,
+  POLICY_TIME_KEYS,
   PROTECTION_KEYS,
   proxyKeys,
   SERVICE_CPU_KEYS,
@@ -41,7 +44,7 @@ export function runTables(result: SimulationResult): HtmlSection {
     result.edges.length === 0
       ? '<p>Edges: none.</p>'
       : htmlTable(
-          edgeColumns(policyEventNames(result.edges)),
+          edgeColumns(policyEventNames(result.edges), policyTimeNames(result.edges)),
           EDGE_KEYS,
           result.edges,
           context,
@@ -54,6 +57,9 @@ export function runTables(result: SimulationResult): HtmlSection {
   if (events === 'none') parts.push(`<p>${escapeHtml(NO_POLICY_EVENTS)}.</p>`);
   else if (events !== 'absent')
     parts.push(htmlTable(POLICY_EVENT_COLUMNS, POLICY_EVENT_KEYS, events.rows, context, 'Policy events'));
+  const times = heldPolicyTimes(result.edges);
+  if (times.length > 0)
+    parts.push(htmlTable(POLICY_TIME_COLUMNS, POLICY_TIME_KEYS, times, context, 'Policy time'));
   parts.push(
     result.services.length === 0
       ? '<p>Services: none.</p>'

@@ -171,7 +171,7 @@ describe('runCharts', () => {
     const result = makeResult();
     const edge = result.edges[1];
     if (edge === undefined) throw new Error('fixture');
-    edge.policyEvents = { 'breaker-open-ms': 2500, 'outlier-ejected-host-ms': 5000 };
+    edge.policyTimeMs = { 'breaker-open': 2500, 'outlier-ejected-host': 5000 };
     const bars = runCharts(result).filter((figure) => figure.spec.kind === 'bars');
     expect(
       bars.map((figure) => [figure.spec.id, figure.spec.kind === 'bars' && figure.spec.series[0]?.values]),

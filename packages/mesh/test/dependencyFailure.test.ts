@@ -1,0 +1,58 @@
+// Contracts of what a service answers for a failed dependency (onDependencyFailure, docs/model.md "What a failed
+// dependency returns"): the caller sees the status as its failure cause, and the service counts the answer in
+// its `errors`, whichever status it is (500, 502, 504).
+
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../src/index.js';
+import type { DependencyFailureAnswer, FailureCause, TrafficConfig } from '../src/index.js';
+import { call, config, policy, service } from './__helpers__/configs.js';
+import { assertConservation } from './__helpers__/assertions.js';
+import { edgeOf, serviceOf } from './__helpers__/protection.js';
+
+/** 50 req/s to `api` for 2 s, then none, so every call has its answer by the end of the 5 s run. */
+const TRAFFIC: TrafficConfig = {
+  kind: 'open',
+  name: 'client',
+  to: 'api',
+  arrival: 'constant',
+  rate: [
+    { atMs: 0, rps: 50, rampToNext: false },
+    { atMs: 2000, rps: 0, rampToNext: false },
+  ],
+  policy: policy(Infinity),
+};
+
+/** api → db, db failing as `db` says; api answers a failed db call as `answer` says. */
+function run(answer: DependencyFailureAnswer, db: 'errors' | 'slow') {
+  const result = simulate(
+    config(
+      [
+        service('api', { onDependencyFailure: answer, calls: [[call('db', policy(50))]] }),
+        db === 'errors'
+          ? service('db', { errorRate: 1 })
+          : service('db', { serviceTimeMs: { kind: 'constant', value: 200 } }),
+      ],
+      [TRAFFIC],
+      { durationMs: 5000 },
+    ),
+  );
+  assertConservation(result);
+  return { api: serviceOf(result, 'api'), client: edgeOf(result, 'client', 'api') };
+}
+
+describe('a service answering for a failed dependency', () => {
+  it.each([
+    [{ kind: 'status', status: 502 }, 'errors', 'bad-gateway'],
+    [{ kind: 'status', status: 504 }, 'errors', 'gateway-timeout'],
+    [{ kind: 'passthrough' }, 'slow', 'gateway-timeout'],
+    [{ kind: 'status', status: 500 }, 'errors', 'error'],
+  ] as const)(
+    '%j (db %s): the caller sees %s, and the service counts each answer in errors',
+    (answer, db, cause) => {
+      const { api, client } = run(answer, db);
+      expect(client.failed).toBe(100);
+      expect(client.failures[cause as FailureCause]).toBe(100);
+      expect(api.errors).toBe(100);
+    },
+  );
+});
