@@ -129,6 +129,7 @@ export {
   LOCALITY_AWARE_RULES,
   PEAK_EWMA_RULES,
 } from './config/rules/loadBalancerRules.js';
+export { MESH_OPTION_RULES } from './config/rules/meshOptionRules.js';
 export { MIRROR_RULES } from './config/rules/mirrorRules.js';
 export { LIMIT_RULES, SCENARIO_LIMITS } from './config/rules/limitRules.js';
 export { MIN_CPU_CORES } from './config/rules/ruleAssumptions.js';
@@ -144,6 +145,7 @@ export { SERVICE_RULES } from './config/rules/serviceRules.js';
 export { CODEL_RULES, QUEUE_TIMEOUT_RULES } from './config/rules/sheddingRules.js';
 export { TRAFFIC_RULES } from './config/rules/trafficRules.js';
 export { VERSION_RULES } from './config/rules/versionRules.js';
+export { ZONE_RULES } from './config/rules/zoneRules.js';
 
 export type { ExternalStop, SimulateOptions } from './SimulateOptions.js';
 export type { ConfigWarning, ScenarioFieldPath } from './config/ConfigWarning.js';

@@ -473,7 +473,7 @@ describe('fault injection', () => {
 
   it('rejects an invalid percentage naming the call and field', () => {
     expect(() => simulate(faulted({ delay: { percent: 120, delayMs: 5 }, abort: null }))).toThrow(
-      /service "a": calls\[0\]\[0\] \(to "b"\)\.faultInjection\.delay\.percent must be in \[0, 100\] \(got 120\)/,
+      new RangeError('services.a.calls[0][0].faultInjection.delay.percent must be ≤ 100 (got 120)'),
     );
   });
 });

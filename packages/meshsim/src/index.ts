@@ -181,6 +181,8 @@ export {
   QUEUE_TIMEOUT_RULES,
   TRAFFIC_RULES,
   VERSION_RULES,
+  ZONE_RULES,
+  MESH_OPTION_RULES,
   CPU_WEIGHT_CONVERSIONS,
   cpuWeightOfRequest,
 } from '@meshsim/mesh';

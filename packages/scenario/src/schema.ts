@@ -7,12 +7,14 @@ import {
   CALL_RULES,
   ISTIO_VERSIONS,
   LINKERD_VERSIONS,
+  MESH_OPTION_RULES,
   RETRY_CONDITIONS,
   RETRY_RULES,
   SCENARIO_RULES,
   SEED_RULE,
   SERVICE_RULES,
   TRAFFIC_RULES,
+  ZONE_RULES,
   isMeshShapeName,
   meshShapeNames,
 } from '@meshsim/mesh';
@@ -64,12 +66,7 @@ export { FAULT_EFFECTS, Fault, LATENCY_CHANGE_PATTERN, PROXY_ROLES } from './fau
 // Names and helpers
 
 /** Load balancers a scenario may choose (`mesh.loadBalancer`). */
-export const LOAD_BALANCERS = [
-  'round-robin',
-  'random',
-  'least-request',
-  'peak-ewma',
-] as const satisfies readonly MeshLoadBalancer[];
+export const LOAD_BALANCERS = MESH_OPTION_RULES.rows[1].values satisfies readonly MeshLoadBalancer[];
 
 // ---------------------------------------------------------------------------------------------
 // Policies and calls
@@ -178,6 +175,8 @@ function meshShapeName(description: string, exclude: readonly string[] = []) {
 
 const MeshShape = meshShapeName('The mesh shape.');
 
+const meshOptionFields = ruleShape(MESH_OPTION_RULES);
+
 const MeshObject = z.strictObject({
   shape: MeshShape,
   libraryServices: doc(
@@ -189,18 +188,9 @@ const MeshObject = z.strictObject({
       .optional(),
     'For shape library: the services that use the library ("all" by default).',
   ),
-  libraryCpuPerCall: doc(
-    Duration.optional(),
-    'CPU the library costs per call in the calling app (e.g. 0.02ms).',
-  ),
-  loadBalancer: doc(
-    z.enum(LOAD_BALANCERS).optional(),
-    "Callers' load balancer where the destination sets none. Default: random for none and cilium, least-request for istio-sidecar, peak-ewma for linkerd, round-robin otherwise.",
-  ),
-  endpointUpdateDelay: doc(
-    Duration.optional(),
-    "Delay before a crash or restart reaches the callers' load balancers. Default 1s.",
-  ),
+  libraryCpuPerCall: meshOptionFields.libraryCpuPerCall,
+  loadBalancer: meshOptionFields.loadBalancer,
+  endpointUpdateDelay: meshOptionFields.endpointUpdateDelay,
   sidecar: doc(
     ProxyProfileOverride.optional(),
     'Envoy sidecar profile of istio-sidecar, app-mesh and consul (each has its own default).',
@@ -307,7 +297,7 @@ export const Network = z
     description: 'One-way network latency by locality; omitted fields keep the defaults. 0ms is allowed.',
   });
 
-const Zone = z.strictObject({ name: z.string().min(1), nodes: integer(1) });
+const Zone = z.strictObject({ name: z.string().min(1), nodes: ruleShape(ZONE_RULES).nodes });
 
 /** A DaemonSet besides the mesh's: a pod on every node, which takes a pod slot and its requests there. */
 const DaemonSet = z

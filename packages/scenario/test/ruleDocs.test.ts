@@ -17,7 +17,16 @@ const PAGES = ruleDocPages(DOCS).map((page) => ({
 const TABLES = new Map(RULE_TABLES.map((table) => [table.id, table]));
 
 /** Tables of scenario-level fields, documented in hand-written tables (services, calls, traffic, …). */
-const SCENARIO_LEVEL = new Set(['scenario', 'service', 'call', 'traffic', 'version', 'call-policy']);
+const SCENARIO_LEVEL = new Set([
+  'scenario',
+  'mesh',
+  'zone',
+  'service',
+  'call',
+  'traffic',
+  'version',
+  'call-policy',
+]);
 
 /** Tables that are no policy: documented in scenario-format.md only. */
 const FORMAT_ONLY = new Set(['limits']);

@@ -1,9 +1,10 @@
 // Every cluster and service a config built in code refers to must exist (a service's cluster, traffic targets,
-// calls, mirrors, faults), its traffic sources' names must be no service's and not repeat on one target, its
+// the mesh's library services, calls, mirrors, faults), its traffic sources' names must be no service's and not repeat on one target, its
 // calls must not form a cycle, and its node pools must be sound (their zones the cluster's, each service's pool
 // one of its cluster's). A scenario file is checked for all of it when it is read (with line numbers); these
 // are the same rules for the library.
 
+import type { MeshOptions } from './MeshConfig.js';
 import type { SimulationConfig } from './SimulationConfig.js';
 import { callCycleReason, findCallCycles } from './findCallCycles.js';
 import type { CallEdge } from './findCallCycles.js';
@@ -35,6 +36,9 @@ export function checkConfigReferences(config: SimulationConfig): void {
     );
   }
   config.traffic.forEach((source, i) => check(`traffic[${i}].to`, source.to));
+  // As a file's `mesh.libraryServices`: a name that is no service's would leave that service without the library.
+  const library = (config.mesh.options as MeshOptions | undefined)?.libraryServices;
+  if (Array.isArray(library)) library.forEach((name, i) => check(`mesh.libraryServices[${i}]`, name));
   const [clash] = findSourceNameClashes(
     names,
     config.traffic.map((source, index) => ({

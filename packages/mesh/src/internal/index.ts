@@ -164,3 +164,5 @@ export type { CitedFigures } from '../shapes/dataplane/CitedFigures.js';
 export type { IstioSidecarBand } from '../shapes/istio-sidecar/istioProfiles.js';
 export type { SidecarMesh } from '../shapes/sidecar/SidecarMesh.js';
 export { profileForLimit, workersForLimit } from '../shapes/dataplane/proxyConcurrency.js';
+export { CONFIG_RULE_SITES, checkRuleSites, siteKey, siteRows } from '../config/rules/configRuleSites.js';
+export type { ConfigRuleSite, RuleSiteObject } from '../config/rules/configRuleSites.js';

@@ -1,9 +1,13 @@
 // The written mesh options a shape resolves, checked once before resolving, so that options built in code meet
-// the scenario format's rules: a known Istio or Linkerd release (not the nearest profile of a mistyped one) and
-// proxy profile overrides with known fields only, each of a valid value.
+// the scenario format's rules: the shared options' rule table (MESH_OPTION_RULES), a known Istio or Linkerd release
+// (not the nearest profile of a mistyped one), proxy profile overrides with known fields only, each of a valid
+// value, and the options only code writes (certificate lifetime, prices, the list of library services).
 
 import { validateDistribution } from '@meshsim/engine';
 import type { MeshOptions, NodeAgentSpec } from '../config/MeshConfig.js';
+import { checkField } from '../config/rules/checkFields.js';
+import { configKey } from '../config/rules/configDefaults.js';
+import { MESH_OPTION_RULES } from '../config/rules/meshOptionRules.js';
 import { MIN_CPU_CORES } from '../config/rules/ruleAssumptions.js';
 import { ISTIO_VERSIONS } from './istio-sidecar/istioProfiles.js';
 import { LINKERD_VERSIONS } from './linkerd/linkerdProfile.js';
@@ -81,6 +85,19 @@ function checkProfile(
  * ```
  */
 export function checkMeshOptionValues(options: MeshOptions): void {
+  for (const row of MESH_OPTION_RULES.rows) {
+    const key = configKey(row);
+    const value: unknown = (options as unknown as Record<string, unknown>)[key];
+    if (value !== undefined) checkField(row, value, `mesh.${key}`);
+  }
+  const lifetime = options.certificateLifetimeMs;
+  if (lifetime !== undefined && !(Number.isFinite(lifetime) && lifetime > 0)) {
+    throw new RangeError(
+      `mesh.certificateLifetimeMs must be a finite number > 0 (got ${String(lifetime)}): certificates are rotated at half their lifetime`,
+    );
+  }
+  checkLibraryServices(options.libraryServices);
+  checkPrices(options.prices);
   const { istioVersion, linkerdVersion } = options;
   if (istioVersion !== undefined && !ISTIO_VERSIONS.includes(istioVersion)) {
     throw new RangeError(
@@ -101,5 +118,34 @@ export function checkMeshOptionValues(options: MeshOptions): void {
   }
   if (options.istioCni !== undefined) {
     checkProfile(options.istioCni, NODE_AGENT_FIELDS, 'mesh.istioCni', Object.keys(NODE_AGENT_FIELDS));
+  }
+}
+
+/** `'all'` or a list of service names (that they name services of the config is checked at simulate). */
+function checkLibraryServices(services: unknown): void {
+  if (services === undefined || services === 'all') return;
+  if (!Array.isArray(services)) {
+    throw new TypeError(
+      `mesh.libraryServices must be "all" or an array of service names (got ${String(services)})`,
+    );
+  }
+  services.forEach((name: unknown, i) => {
+    if (typeof name !== 'string' || name === '') {
+      throw new TypeError(`mesh.libraryServices[${i}] must be a service name (got ${String(name)})`);
+    }
+  });
+}
+
+/** null, or a price table of a label and finite prices >= 0. */
+function checkPrices(prices: MeshOptions['prices']): void {
+  if (prices === undefined || prices === null) return;
+  if (typeof prices !== 'object') {
+    throw new TypeError(`mesh.prices must be a PriceTable object or null (got ${String(prices)})`);
+  }
+  for (const [key, value] of Object.entries(prices)) {
+    if (key === 'label') continue;
+    if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+      throw new RangeError(`mesh.prices.${key} must be a finite number >= 0 [USD] (got ${String(value)})`);
+    }
   }
 }

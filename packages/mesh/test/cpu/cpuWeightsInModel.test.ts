@@ -128,7 +128,7 @@ describe('CPU weights in a run', () => {
 
   it('refuses an unknown conversion from a library caller, naming the field', () => {
     expect(() => cpuOf(1, undefined, 'cubic' as CpuWeightConversion)).toThrow(
-      /cpuWeights must be one of quadratic, linear, shares \(got "cubic"\)/,
+      new RangeError('cpuWeights must be one of "quadratic", "linear", "shares" (got cubic)'),
     );
   });
 

@@ -9,6 +9,11 @@ const POSITIVE = {
   exclusive: true,
   source: { assumption: 'a timeout of 0 would fail every call at once' },
 } as const;
+/** Infinity in a config built in code: no timeout (what an omitted timeout resolves to). */
+const NO_TIMEOUT = {
+  word: null,
+  source: { assumption: 'an omitted timeout is none: Infinity in the resolved config' },
+} as const;
 const ENVOY_ROUTER = {
   cite: 'envoy-router',
   note: 'fully jittered exponential backoff, 25 ms base',
@@ -28,6 +33,7 @@ export const CALL_POLICY_RULES = {
       kind: 'duration',
       unit: 'ms',
       min: POSITIVE,
+      unlimited: NO_TIMEOUT,
       default: { none: 'none' },
       description: 'Overall timeout of the call, retries included.',
     },
@@ -37,6 +43,7 @@ export const CALL_POLICY_RULES = {
       kind: 'duration',
       unit: 'ms',
       min: POSITIVE,
+      unlimited: NO_TIMEOUT,
       default: { none: 'none' },
       description: 'Timeout of each attempt.',
     },

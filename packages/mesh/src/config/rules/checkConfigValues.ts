@@ -7,13 +7,10 @@ import type { DistributionSpec } from '@meshsim/engine';
 import type { CallPolicy } from '../CallPolicy.js';
 import { FAULT_EFFECT_KINDS, PROXY_ROLES, RETRY_CONDITIONS } from '../names.js';
 import type { FaultConfig, OpenTrafficConfig, SimulationConfig } from '../SimulationConfig.js';
-import { BACKOFF_RULES, CALL_POLICY_RULES } from './callPolicyRules.js';
-import { CALL_RULES } from './callRules.js';
 import { checkField } from './checkFields.js';
 import { findRuleRow } from './findRuleRow.js';
 import { seedProblem } from './seedRule.js';
 import { SERVICE_RULES } from './serviceRules.js';
-import { TRAFFIC_RULES } from './trafficRules.js';
 
 const NETWORK_FIELDS = ['sameNodeMs', 'sameZoneMs', 'crossZoneMs', 'crossClusterMs'] as const;
 
@@ -57,13 +54,12 @@ function unique(names: readonly string[], path: string, what: string): void {
   });
 }
 
-/** A caller's timeouts (a number > 0, or Infinity for none), retry conditions and backoff. */
+/**
+ * A caller's policy objects, retry conditions and backoff intervals (its timeouts, attempts and jitter:
+ * CONFIG_RULE_SITES).
+ */
 function checkPolicy(policy: CallPolicy, path: string): void {
   requireObject(policy, path, 'a CallPolicy object');
-  for (const row of CALL_POLICY_RULES.rows) {
-    const value = policy[row.configField];
-    if (value !== Infinity) checkField(row, value, `${path}.${row.configField}`);
-  }
   requireObject(policy.retry, `${path}.retry`, 'a RetryPolicy object');
   requireArray(policy.retry.retryOn, `${path}.retry.retryOn`);
   policy.retry.retryOn.forEach((condition, i) =>
@@ -71,17 +67,17 @@ function checkPolicy(policy: CallPolicy, path: string): void {
   );
   const backoff = policy.retry.backoff;
   requireObject(backoff, `${path}.retry.backoff`, 'a BackoffPolicy object');
-  // The model takes a base of 0 (no wait; a scenario file asks for more): finite and >= 0, the cap at least the base.
+  // Unlike a file (BACKOFF_RULES: base > 0), code may give a base of 0 (retry at once): finite and >= 0, the cap
+  // at least the base.
   const { baseMs, maxMs } = backoff;
   if (!(Number.isFinite(baseMs) && baseMs >= 0)) {
-    throw new RangeError(`${path}.retry.backoff.baseMs must be a finite number >= 0 (got ${shown(baseMs)})`);
+    throw new RangeError(`${path}.retry.backoff.baseMs must be a finite number ≥ 0 (got ${shown(baseMs)})`);
   }
   if (!(Number.isFinite(maxMs) && maxMs >= baseMs)) {
     throw new RangeError(
-      `${path}.retry.backoff.maxMs must be a finite number >= baseMs (${baseMs}) (got ${shown(maxMs)})`,
+      `${path}.retry.backoff.maxMs must be a finite number ≥ baseMs (${baseMs}) (got ${shown(maxMs)})`,
     );
   }
-  checkField(findRuleRow(BACKOFF_RULES, 'jitter'), backoff.jitter, `${path}.retry.backoff.jitter`);
 }
 
 /** A rate schedule: at least one point, the first at 0, each later point after the one before. */
@@ -135,7 +131,15 @@ function checkFault(fault: FaultConfig, path: string): void {
     }
   }
   if (effect.kind === 'latency') {
-    if (effect.addMs !== null) distribution(effect.addMs, `${path}.effect.addMs`);
+    if (effect.addMs !== null) {
+      distribution(effect.addMs, `${path}.effect.addMs`);
+      // A scenario writes `+<duration>`: a constant of at least 0 (multiply below 1 shortens the time instead).
+      if (effect.addMs.kind === 'constant' && !(effect.addMs.value >= 0)) {
+        throw new RangeError(
+          `${path}.effect.addMs.value must be ≥ 0 (got ${shown(effect.addMs.value)}): a fault adds latency; a multiply below 1 shortens it`,
+        );
+      }
+    }
     if (!(Number.isFinite(effect.multiply) && effect.multiply >= 0)) {
       throw new RangeError(
         `${path}.effect.multiply must be a finite number >= 0 (got ${shown(effect.multiply)})`,
@@ -189,19 +193,13 @@ export function checkConfigValues(config: SimulationConfig): void {
   );
   for (const service of config.services) {
     const path = `services.${service.name}`;
-    checkField(
-      findRuleRow(SERVICE_RULES, 'queueDiscipline'),
-      service.queueDiscipline,
-      `${path}.queueDiscipline`,
-    );
     distribution(service.serviceTimeMs, `${path}.serviceTimeMs`);
     requireArray(service.calls, `${path}.calls`);
     service.calls.forEach((stage, i) => {
       requireArray(stage, `${path}.calls[${i}]`);
       stage.forEach((call, j) => {
-        const where = `${path}.calls[${i}][${j}]`;
-        checkField(findRuleRow(CALL_RULES, 'probability'), call.probability, `${where}.probability`);
-        checkPolicy(call.policy, `${where}.policy`);
+        requireObject(call, `${path}.calls[${i}][${j}]`, 'a CallConfig object');
+        checkPolicy(call.policy, `${path}.calls[${i}][${j}].policy`);
       });
     });
   }
@@ -214,7 +212,6 @@ export function checkConfigValues(config: SimulationConfig): void {
       distribution(source.thinkTimeMs, `${path}.thinkTimeMs`);
       return;
     }
-    checkField(findRuleRow(TRAFFIC_RULES, 'arrival'), source.arrival, `${path}.arrival`);
     checkSchedule(source.rate, `${path}.rate`);
   });
   config.faults.forEach((fault, i) => checkFault(fault, `faults[${i}]`));

@@ -17,8 +17,9 @@ const NUMERIC_KINDS: ReadonlySet<RuleRow['kind']> = new Set([
 
 /**
  * Throws a RangeError naming `fieldPath` and `value` unless `value` meets `row` (in config units):
- * numbers must be finite (or Infinity where the row allows "unlimited"), integers whole, within the
- * bounds and at least the related field of `within`; enums one of the values. Booleans are not checked.
+ * numbers must be finite (or Infinity where the row allows "unlimited"; null, which JSON writes for Infinity, is
+ * refused with that reason), integers whole, within the bounds and at least the related field of `within`; enums
+ * one of the values. Booleans are not checked. A bound's `why` follows the message after a colon.
  * Example message: `services.b.destination.retryBudget.retryRatio must be ≥ 0 (got -1)`.
  *
  * @param row - The rule.
@@ -44,8 +45,17 @@ export function checkField(
   const problems: string[] = [];
   // Why a bound is what it is, when the rule says (e.g. attempts counting the first try).
   let why: string | undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) problems.push('a finite number');
-  else {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    const unlimited = row.unlimited;
+    problems.push(
+      unlimited === undefined
+        ? 'a finite number'
+        : `a finite number or Infinity (${unlimited.word ?? 'none'})`,
+    );
+    // JSON has no Infinity: JSON.stringify writes it as null, which is not "no limit" here.
+    if (value === null && row.unlimited !== undefined)
+      why = 'JSON writes Infinity as null; put Infinity back';
+  } else {
     if (row.kind === 'integer' && !Number.isInteger(value)) problems.push('an integer');
     const min = row.min;
     if (min !== undefined) {

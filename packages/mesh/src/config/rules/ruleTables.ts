@@ -13,6 +13,7 @@ import { GRPC_RETRY_THROTTLING_RULES } from './grpcRetryThrottlingRules.js';
 import { LINKERD_RETRY_BUDGET_RULES } from './linkerdRetryBudgetRules.js';
 import { LIMIT_RULES } from './limitRules.js';
 import { LEAST_REQUEST_RULES, LOCALITY_AWARE_RULES, PEAK_EWMA_RULES } from './loadBalancerRules.js';
+import { MESH_OPTION_RULES } from './meshOptionRules.js';
 import { MIRROR_RULES } from './mirrorRules.js';
 import {
   FAILURE_PERCENTAGE_RULES,
@@ -26,6 +27,7 @@ import { SERVICE_RULES } from './serviceRules.js';
 import { CODEL_RULES, QUEUE_TIMEOUT_RULES } from './sheddingRules.js';
 import { TRAFFIC_RULES } from './trafficRules.js';
 import { VERSION_RULES } from './versionRules.js';
+import { ZONE_RULES } from './zoneRules.js';
 
 /** Every rule table (ids are unique; docs markers name them). */
 export const RULE_TABLES: readonly RuleTable[] = [
@@ -53,6 +55,8 @@ export const RULE_TABLES: readonly RuleTable[] = [
   RETRY_RULES,
   BACKOFF_RULES,
   SCENARIO_RULES,
+  MESH_OPTION_RULES,
+  ZONE_RULES,
   SERVICE_RULES,
   CALL_RULES,
   TRAFFIC_RULES,

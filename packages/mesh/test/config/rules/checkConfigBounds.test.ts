@@ -78,7 +78,41 @@ describe('checkConfigBounds (run by Simulation before building the model)', () =
     [
       'a NaN proxy CPU limit',
       { services: [service('a', { proxyCpuLimitCores: NaN })] },
-      'services.a.proxyCpuLimitCores must be a finite number (got NaN)',
+      'services.a.proxyCpuLimitCores must be a finite number or Infinity (unlimited) (got NaN)',
+    ],
+    [
+      'a negative CPU share of the service time (negative CPU and cost before)',
+      { services: [service('a', { serviceTimeCpuShare: -1 })] },
+      'services.a.serviceTimeCpuShare must be ≥ 0 (got -1)',
+    ],
+    [
+      'a CPU share of 2 (twice the CPU before)',
+      { services: [service('a', { serviceTimeCpuShare: 2 })] },
+      'services.a.serviceTimeCpuShare must be ≤ 1 (got 2)',
+    ],
+    [
+      'a zone of 0 nodes (no node to place a pod on, without a path, before)',
+      { clusters: [{ ...DEFAULT_CLUSTERS[0]!, zones: [{ name: 'z', nodes: 0 }] }] },
+      'clusters[0].zones[0].nodes must be ≥ 1 (got 0): leave out a zone without nodes',
+    ],
+    [
+      'an unknown protocol',
+      { services: [service('a', { protocol: 'http3' as 'http1' })] },
+      'services.a.protocol must be one of "http1", "http2" (got http3)',
+    ],
+    [
+      'an answer of 418 to a failed dependency',
+      { services: [service('a', { onDependencyFailure: { kind: 'status', status: 418 as 500 } })] },
+      'services.a.onDependencyFailure must be one of 500, 502, 503, 504, "passthrough" (got 418)',
+    ],
+    [
+      'a timeout of null (JSON writes Infinity so)',
+      {
+        traffic: [
+          { ...poisson('a', 10), policy: { ...NO_POLICY, perTryTimeoutMs: null as unknown as number } },
+        ],
+      },
+      'traffic[0].policy.perTryTimeoutMs must be a finite number or Infinity (none) (got null): JSON writes Infinity as null; put Infinity back',
     ],
   ])('refuses %s', (_name, overrides, message) => {
     const cfg = { ...config([service('a')], [poisson('a', 10)]), ...overrides };

@@ -79,7 +79,7 @@ describe('checkConfigValues (run by Simulation before building the model)', () =
     [
       'a NaN per-try timeout',
       (c) => (c.traffic[0].policy = { ...NO_POLICY, perTryTimeoutMs: NaN }),
-      'traffic[0].policy.perTryTimeoutMs must be a finite number (got NaN)',
+      'traffic[0].policy.perTryTimeoutMs must be a finite number or Infinity (none) (got NaN)',
     ],
     [
       'a rate schedule starting at 500 ms',
@@ -122,6 +122,14 @@ describe('checkConfigValues (run by Simulation before building the model)', () =
       'faults[0].effect.nodeMonitorGracePeriodMs must be a number > 0 or Infinity (got 0)',
     ],
     [
+      'a fault adding -50 ms (accepted before; a file writes +<duration>)',
+      (c) =>
+        (c.faults = [
+          fault({ effect: { kind: 'latency', addMs: { kind: 'constant', value: -50 }, multiply: 1 } }),
+        ]),
+      'faults[0].effect.addMs.value must be ≥ 0 (got -50): a fault adds latency; a multiply below 1 shortens it',
+    ],
+    [
       'a fault at NaN ms',
       (c) => (c.faults = [fault({ atMs: NaN })]),
       'faults[0].atMs must be a finite number >= 0 (got NaN)',
@@ -139,7 +147,7 @@ describe('checkConfigValues (run by Simulation before building the model)', () =
           ...NO_POLICY,
           retry: { ...NO_POLICY.retry, backoff: { baseMs: 10, maxMs: 5, jitter: 'full' } },
         }),
-      'services.a.calls[0][0].policy.retry.backoff.maxMs must be a finite number >= baseMs (10) (got 5)',
+      'services.a.calls[0][0].policy.retry.backoff.maxMs must be a finite number ≥ baseMs (10) (got 5)',
     ],
     [
       'an invalid service time',
