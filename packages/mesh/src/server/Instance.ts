@@ -177,6 +177,7 @@ export class Instance implements RequestHost, ConnectionEnd {
     for (let request = this.active.shift(); request !== null; request = this.active.shift()) {
       request.dead = true;
       request.cpuTask?.cancel();
+      this.takeBackUnusedCpu(request, now);
       this.responder.sendResponse(request.attempt, 'reset');
     }
   }
@@ -205,6 +206,8 @@ export class Instance implements RequestHost, ConnectionEnd {
     const cpuMs = workMs * this.cpuShare;
     this.service.stats.cpuMs += cpuMs;
     if (this.cpu === null) {
+      request.cpuWorkMs = cpuMs;
+      request.cpuWorkStartMs = this.engine.now;
       this.engine.schedule(workMs + waitMs, onServiceDone, request);
     } else {
       // The CPU work runs on the node (shared, within the container's limit); the rest is waiting.
@@ -336,8 +339,23 @@ export class Instance implements RequestHost, ConnectionEnd {
       return;
     }
     request.cpuTask?.cancel();
+    this.takeBackUnusedCpu(request, this.engine.now);
     request.cancelCalls();
     this.releaseWorker(this.engine.now);
+  }
+
+  /**
+   * A request stopped at `nowMs` (cancelled or reset) counts only the CPU it used. CPU not modelled: its CPU work
+   * is taken as the start of its service time, as on a node's CPU (CPU work, then the rest), so it used
+   * min(time in service, its CPU work); the rest, counted when it started, is taken back. On a node's CPU the
+   * cancelled task stops and its undone work is left out at the end (`cpuMsUndoneAt`).
+   */
+  private takeBackUnusedCpu(request: ServerRequest, nowMs: number): void {
+    const cpuMs = request.cpuWorkMs;
+    if (cpuMs <= 0) return;
+    request.cpuWorkMs = 0;
+    const unused = cpuMs - (nowMs - request.cpuWorkStartMs);
+    if (unused > 0) this.service.stats.cpuMs -= unused;
   }
 
   /** A request's own processing time [ms]: a sample, multiplied by active latency faults. */
