@@ -396,7 +396,7 @@ function fixedAnswer(answer: DependencyFailureAnswer | undefined): AttemptResult
     case 502:
       return 'bad-gateway';
     case 503:
-      return 'rejected';
+      return 'service-unavailable';
     case 504:
       return 'gateway-timeout';
   }
@@ -412,7 +412,8 @@ function passthroughAnswer(cause: FailureCause | null): AttemptResult {
     case 'rejected':
     case 'no-endpoints':
     case 'breaker-open':
-      return 'rejected';
+    case 'service-unavailable':
+      return 'service-unavailable';
     case 'timeout':
     case 'per-try-timeout':
     case 'deadline-exceeded':

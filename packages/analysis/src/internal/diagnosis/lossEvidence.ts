@@ -76,7 +76,12 @@ export interface LossEvidence {
 }
 
 /** Causes a service answers with when a call it made failed (or when its own application errs: `error`). */
-const DEPENDENCY_CAUSES: readonly FailureCause[] = ['error', 'bad-gateway', 'gateway-timeout'];
+const DEPENDENCY_CAUSES: readonly FailureCause[] = [
+  'error',
+  'bad-gateway',
+  'service-unavailable',
+  'gateway-timeout',
+];
 /** The policy counter of an attempt refused by a full connection pool (policies/policyEvents.ts). */
 const POOL_OVERFLOW = 'breaker-overflow';
 /** Hops followed behind an error at most. */
