@@ -186,6 +186,7 @@ export type {
   PriceTable,
   ProxyProfile,
   ProxyProfileField,
+  SuccessRateEjection,
   VpcLatticeMeshConfig,
   WaypointProfile,
 } from './config/MeshConfig.js';

@@ -231,6 +231,7 @@ export type {
   PriceTable,
   ProxyProfile,
   ProxyProfileField,
+  SuccessRateEjection,
   VpcLatticeMeshConfig,
   WaypointProfile,
   CallConfig,

@@ -93,6 +93,14 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // requests of crashed or restarting pods fail: platform-40-zone-outage and platform-40-control-plane-rollout change
   // (the latter's verdict, borderline, reads stable instead of degraded-recovered).
   18: '40065289d1a8956738ee2424d71a0dff55d14795a3986e74036fd4da8df32e20',
+  // Four changes (branch misc-23). (1) Istio never ejects by success rate (istiod sets enforcing_success_rate 0):
+  // under istio-sidecar, istio-ambient's waypoints and layered on either, outlier detection runs without it —
+  // control-plane-outage's golden changes (2 success-rate ejections become consecutive-5xx ones: 45 failed calls, was
+  // 38). (2) A request cancelled (deadline propagation) or reset part-way counts only the CPU it used, without node
+  // CPU: services' cpuCores drop (not in the goldens). (3) A 503 a service answers for a failed dependency is the new
+  // cause service-unavailable, not rejected: results' failures gain a key, such edges move from rejected to it.
+  // (4) A callee's rate limit (429) counts as load in loss reasons: stored runs' reasons can differ.
+  19: '68d47fe805b3f73dd5e3ed88b3cbf1894b6036c59ba1e9a6cef8afca760f87bf',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */
