@@ -188,6 +188,7 @@ export type {
   PriceTable,
   ProxyProfile,
   ProxyProfileField,
+  SuccessRateEjection,
   VpcLatticeMeshConfig,
   WaypointProfile,
 } from './config/MeshConfig.js';

@@ -70,6 +70,8 @@ describe('deadline propagation', () => {
     expect(failures.timeout).toBe(1);
     // Busy 1000–1050 (slow) and 1050–1070 (cancelled at 1070): 70 worker-ms of 1200.
     expect(s.utilisation).toBeCloseTo(70 / 1200, 9);
+    // Its CPU too: the cancelled request used 20 ms of its 50 ms of CPU work, not all of it.
+    expect(s.cpuCores).toBeCloseTo(70 / 1200, 9);
     assertConservation(result);
   });
 
@@ -97,6 +99,64 @@ describe('deadline propagation', () => {
     expect(off.wasted).toBe(off.completed);
     expect(off.completed).toBeGreaterThan(150);
   });
+
+  it.each([
+    ['without node CPU', null],
+    ['on a node of 8 cores', 8],
+  ] as const)(
+    'a cancelled request counts only the CPU it used (%s): cpuCores ≤ busy workers',
+    (_label, nodeCpu) => {
+      // c (8 workers, all CPU work) is made 3× slower at 1 s: the client's 300 ms deadline cancels many of its
+      // requests part-way through their service time; the CPU they did not use is not c's.
+      const front = { replicas: 1, concurrency: 64, queueCapacity: 128, deadlinePropagation: true };
+      const cfg = config(
+        [
+          service('a', { ...front, calls: [[call('b', policy(5000))]] }),
+          service('b', { ...front, calls: [[call('c', policy(5000))]] }),
+          service('c', {
+            replicas: 1,
+            concurrency: 8,
+            queueCapacity: 512,
+            serviceTimeMs: { kind: 'exponential', mean: 10 },
+            deadlinePropagation: true,
+          }),
+        ],
+        // Traffic stops at 3.5 s, so no request is part-way through its service time when the run ends at 4 s (whose
+        // CPU, without node CPU, counts whole: docs/model.md#metrics).
+        [
+          {
+            kind: 'open',
+            name: 'client',
+            to: 'a',
+            arrival: 'poisson',
+            policy: policy(300),
+            rate: [
+              { atMs: 0, rps: 500, rampToNext: false },
+              { atMs: 3500, rps: 0, rampToNext: false },
+            ],
+          },
+        ],
+        {
+          durationMs: 4000,
+          faults: [
+            {
+              atMs: 1000,
+              durationMs: 2000,
+              service: 'c',
+              instances: 1,
+              effect: { kind: 'latency', addMs: null, multiply: 3 },
+            },
+          ],
+          clusters: [{ name: 'c1', region: 'r', vpc: 'v', nodeCpu, zones: [{ name: 'z', nodes: 1 }] }],
+        },
+      );
+      const result = simulate({ ...cfg, services: cfg.services.map((s) => ({ ...s, cluster: 'c1' })) });
+      const c = serviceOf(result, 'c');
+      expect(c.cancelled).toBeGreaterThan(100);
+      const busyWorkers = c.utilisation * c.concurrency * c.instances;
+      expect(c.cpuCores).toBeLessThanOrEqual(busyWorkers * (1 + 1e-9));
+    },
+  );
 
   it('gives downstream calls the remaining deadline; a callee without propagation keeps working', () => {
     // Client deadline 100 ms; a→b's own timeout is 10 s but b takes 500 ms.

@@ -1,8 +1,9 @@
 // End-to-end effect of outlier detection: one always-failing instance among ten, with and without
-// Envoy's defaults; ejection timing seen through policyEvents; the capability warning; the ejection cap per release.
+// Envoy's defaults; ejection timing seen through policyEvents; the capability warning; the ejection cap per release;
+// no success-rate ejection where Istio configures the proxies.
 
 import { describe, expect, it } from 'vitest';
-import { resolveMeshConfig, simulate } from '../src/index.js';
+import { meshShapeNames, resolveMeshConfig, simulate, staticWarnings } from '../src/index.js';
 import type {
   EdgeMetrics,
   FaultConfig,
@@ -101,7 +102,11 @@ describe('outlier detection end to end', () => {
           service('a', { replicas: 3, calls: [[call('b')]] }),
           service('b', {
             replicas: 10,
-            destination: { ...NO_DESTINATION_POLICY, outlierDetection: ENVOY_OUTLIER_DETECTION },
+            // Istio's own: no success-rate ejection (which it cannot express; see below).
+            destination: {
+              ...NO_DESTINATION_POLICY,
+              outlierDetection: { ...ENVOY_OUTLIER_DETECTION, successRate: null },
+            },
           }),
         ],
         [poisson('a', 300)],
@@ -180,5 +185,55 @@ describe('outlier detection end to end', () => {
     expect(newer.warnings.filter((w) => w.includes('can never eject'))).toHaveLength(1);
     expect(edge(newer, 'client', 'b').policyEvents['outlier-ejections'] ?? 0).toBe(0);
     expect(edge(newer, 'client', 'b').failed).toBeGreaterThan(edge(older, 'client', 'b').failed);
+  });
+
+  describe('success-rate ejection where Istio configures the proxies (its applyOutlierDetection sets enforcing_success_rate 0)', () => {
+    // The review's sr.yaml: a ×2 → b ×10, one b instance failing 20 % of its requests: too few in a row for
+    // consecutive 5xx, an outlier by success rate.
+    const flaky: FaultConfig = { ...badFirstInstance, effect: { kind: 'error', rate: 0.2 } };
+    const run = (shape: string, outlierDetection: OutlierDetectionConfig): SimulationConfig =>
+      config(
+        [
+          service('a', { replicas: 2, concurrency: 64, queueCapacity: 128, calls: [[call('b')]] }),
+          service('b', { replicas: 10, destination: { ...NO_DESTINATION_POLICY, outlierDetection } }),
+        ],
+        [poisson('a', 500)],
+        { shape, durationMs: 30_000, faults: [flaky] },
+      );
+    const srEjections = (result: SimulationResult): number =>
+      edge(result, 'a', 'b').policyEvents['outlier-ejections-success-rate'] ?? 0;
+
+    it('ejects by success rate with Envoy configured directly (library), never under istio-sidecar', () => {
+      expect(srEjections(simulate(run('library', ENVOY_OUTLIER_DETECTION)))).toBeGreaterThan(0);
+      const istio = simulate(run('istio-sidecar', ENVOY_OUTLIER_DETECTION));
+      expect(srEjections(istio)).toBe(0);
+      assertConservation(istio);
+    });
+
+    it('warns at the field when the config asks for it, not when it is the default a scenario did not write', () => {
+      const asked = staticWarnings(run('istio-sidecar', ENVOY_OUTLIER_DETECTION));
+      expect(asked).toEqual([
+        {
+          message:
+            'outlier-detection for calls to "b": success-rate ejection cannot be expressed in mesh shape ' +
+            '"istio-sidecar" (Istio sets Envoy\'s enforcing_success_rate to 0 for every DestinationRule); not applied',
+          path: ['services', 'b', 'destinationPolicy', 'outlierDetection', 'successRate'],
+        },
+      ]);
+      const unwritten = { ...ENVOY_OUTLIER_DETECTION, successRateFromDefault: true };
+      expect(staticWarnings(run('istio-sidecar', unwritten))).toEqual([]);
+      expect(srEjections(simulate(run('istio-sidecar', unwritten)))).toBe(0);
+      expect(staticWarnings(run('library', ENVOY_OUTLIER_DETECTION))).toEqual([]);
+    });
+
+    it('is off in the shapes Istio configures (sidecars, ambient waypoints, layered on either), configurable elsewhere', () => {
+      const off = meshShapeNames().filter(
+        (shape) => resolveMeshConfig({ shape }).successRateEjection === 'off',
+      );
+      expect(off).toEqual(['istio-sidecar', 'istio-ambient', 'layered']);
+      expect(resolveMeshConfig({ shape: 'layered', inCluster: 'linkerd' }).successRateEjection).toBe(
+        'configurable',
+      );
+    });
   });
 });

@@ -233,6 +233,7 @@ export type {
   PriceTable,
   ProxyProfile,
   ProxyProfileField,
+  SuccessRateEjection,
   VpcLatticeMeshConfig,
   WaypointProfile,
   CallConfig,

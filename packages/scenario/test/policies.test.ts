@@ -40,7 +40,11 @@ function destination(raw: unknown): DestinationPolicy | undefined {
 describe('destinationPolicy: presets select the documented defaults', () => {
   it.each([
     ['connectionPool', 'envoy-defaults', { connectionPool: ENVOY_CONNECTION_POOL }],
-    ['outlierDetection', 'envoy-defaults', { outlierDetection: ENVOY_OUTLIER_DETECTION }],
+    [
+      'outlierDetection',
+      'envoy-defaults',
+      { outlierDetection: { ...ENVOY_OUTLIER_DETECTION, successRateFromDefault: true } },
+    ],
     ['failureAccrual', 'linkerd-defaults', { failureAccrual: LINKERD_FAILURE_ACCRUAL }],
     ['errorRateBreaker', 'hystrix-defaults', { errorRateBreaker: HYSTRIX_BREAKER }],
     ['retryBudget', 'linkerd', { retryBudget: LINKERD_RETRY_BUDGET }],
@@ -60,6 +64,7 @@ describe('destinationPolicy: a partial block takes the documented defaults for t
       ...ENVOY_OUTLIER_DETECTION,
       consecutive5xx: 3,
       intervalMs: 1000,
+      successRateFromDefault: true, // not written: Istio leaves it out without a warning
     });
   });
 
@@ -74,9 +79,9 @@ describe('destinationPolicy: a partial block takes the documented defaults for t
     expect(od?.successRate).toBeNull();
     expect(od?.failurePercentage).toEqual({ threshold: 60, minimumHosts: 5, requestVolume: 50 });
     expect(od?.maxEjectionPercent).toBe(50);
-    expect(
-      destination({ outlierDetection: { successRate: { stdevFactor: 1 } } })?.outlierDetection?.successRate,
-    ).toEqual({ minimumHosts: 5, requestVolume: 100, stdevFactor: 1 });
+    const written = destination({ outlierDetection: { successRate: { stdevFactor: 1 } } })?.outlierDetection;
+    expect(written?.successRate).toEqual({ minimumHosts: 5, requestVolume: 100, stdevFactor: 1 });
+    expect(written?.successRateFromDefault).toBeUndefined(); // written: warned where the mesh cannot express it
   });
 
   it('connectionPool: "unlimited" is Infinity, omitted fields are Envoy defaults', () => {

@@ -101,6 +101,14 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // `outlier-ejected-host` [ms]) moved from an edge's policyEvents to its policyTimeMs, every figure the same (the
   // store holds no policy counter), so stored runs stay valid.
   19: '2274f9bc18d096087d254d3e60803e9867d00a25d6137fd38c3790a7698e0eda',
+  // Four changes (branch misc-23). (1) Istio never ejects by success rate (istiod sets enforcing_success_rate 0):
+  // under istio-sidecar, istio-ambient's waypoints and layered on either, outlier detection runs without it —
+  // control-plane-outage's golden changes (2 success-rate ejections become consecutive-5xx ones: 45 failed calls, was
+  // 38). (2) A request cancelled (deadline propagation) or reset part-way counts only the CPU it used, without node
+  // CPU: services' cpuCores drop (not in the goldens). (3) A 503 a service answers for a failed dependency is the new
+  // cause service-unavailable, not rejected: results' failures gain a key, such edges move from rejected to it.
+  // (4) A callee's rate limit (429) counts as load in loss reasons: stored runs' reasons can differ.
+  20: '14d892297c46ff395de954ffa7cba1a30e3416f3408cebe00a00e201ec92f46b',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

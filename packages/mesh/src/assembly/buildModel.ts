@@ -151,6 +151,7 @@ export function buildModel(
     shape,
     meshLoadBalancer: config.mesh.loadBalancer,
     outlierEjectionCap: config.mesh.outlierEjectionCap,
+    successRateEjection: config.mesh.successRateEjection,
     clientEnforcer: (caller, target) => dataPlane.clientEnforcer(caller, target),
     shapeClientPolicies: (caller, target) => dataPlane.shapeClientPolicies?.(caller, target) ?? [],
     bulkheadsOf: (name) => services.get(name).config.inbound?.bulkheads,

@@ -26,6 +26,7 @@ const SERVER_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
   'no-endpoints',
   'deadline-exceeded',
   'bad-gateway',
+  'service-unavailable',
   'gateway-timeout',
 ]);
 const GATEWAY_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
@@ -36,6 +37,7 @@ const GATEWAY_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
   'no-endpoints',
   'deadline-exceeded',
   'bad-gateway',
+  'service-unavailable',
   'gateway-timeout',
 ]);
 

@@ -14,4 +14,5 @@ export type AttemptResult =
   | 'denied' // 403 from an authorization policy
   | 'deadline-exceeded' // 504: the server dropped work whose propagated deadline had passed
   | 'bad-gateway' // 502: a service answering that a dependency's connection failed (onDependencyFailure)
+  | 'service-unavailable' // 503: a service answering that a dependency failed (onDependencyFailure: 503, passthrough)
   | 'gateway-timeout'; // 504: a service answering that a dependency timed out (onDependencyFailure)

@@ -199,6 +199,18 @@ export interface MeshOptions {
  */
 export type OutlierEjectionCap = 'after-ejection' | 'before-ejection';
 
+/**
+ * Whether the mesh's L7 proxies can eject hosts by success rate (`outlierDetection.successRate`):
+ * - `configurable`: as the destination's outlier detection says (Envoy's default: on);
+ * - `off`: never — Istio's control plane writes `enforcing_success_rate: 0` into every cluster it gives outlier
+ *   detection, sidecars' and waypoints' alike, and a DestinationRule has no field to change it (istio/istio
+ *   `applyOutlierDetection`, pilot/pkg/networking/core/cluster_traffic_policy.go: "SuccessRate based outlier detection
+ *   should be disabled").
+ *
+ * Sources: docs/sources.md `import-istio-traffic-policy-go`.
+ */
+export type SuccessRateEjection = 'configurable' | 'off';
+
 /** What every resolved mesh config holds, whatever its shape. */
 export interface MeshConfigBase {
   readonly shape: string;
@@ -225,6 +237,12 @@ export interface MeshConfigBase {
    * release (`istio-sidecar` before 1.20: `before-ejection`), `after-ejection` otherwise.
    */
   readonly outlierEjectionCap: OutlierEjectionCap;
+  /**
+   * Whether the mesh's L7 proxies can eject by success rate (see {@link SuccessRateEjection}): `off` where Istio
+   * configures them (`istio-sidecar`, `istio-ambient`'s waypoints, `layered` with either inside), `configurable`
+   * otherwise.
+   */
+  readonly successRateEjection: SuccessRateEjection;
   /** The options this config was resolved from: switching shapes resolves them again. */
   readonly options: MeshOptions;
 }

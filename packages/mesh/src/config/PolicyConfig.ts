@@ -43,8 +43,17 @@ export interface OutlierDetectionConfig {
    * ejected).
    */
   alwaysEjectOneHost: boolean;
-  /** Success-rate ejection, or null when off. */
+  /**
+   * Success-rate ejection, or null when off. Never applied by proxies whose mesh cannot express it (Istio's:
+   * `MeshConfigBase.successRateEjection` `off`), which warn at the field unless {@link successRateFromDefault}.
+   */
   successRate: { minimumHosts: number; requestVolume: number; stdevFactor: number } | null;
+  /**
+   * True when `successRate` is the default a scenario gave because it did not write one (no `successRate`, or
+   * `envoy-defaults`): a mesh that cannot express success-rate ejection then leaves it out without a warning, as
+   * Istio leaves it out of every DestinationRule. Absent or false: chosen (a config built in code gives every field).
+   */
+  successRateFromDefault?: boolean;
   /** Failure-percentage ejection, or null when off. */
   failurePercentage: { threshold: number; minimumHosts: number; requestVolume: number } | null;
 }

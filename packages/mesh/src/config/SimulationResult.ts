@@ -20,6 +20,7 @@ export type FailureCause =
   | 'denied' // 403: an authorization policy refused the caller
   | 'deadline-exceeded' // 504: the server dropped work whose deadline had passed
   | 'bad-gateway' // 502 from a service whose dependency failed to connect or was reset (onDependencyFailure)
+  | 'service-unavailable' // 503 from a service whose dependency failed (onDependencyFailure): served, not refused
   | 'gateway-timeout'; // 504 from a service whose dependency timed out (onDependencyFailure)
 
 /** All failure causes, in reporting order. */
@@ -36,6 +37,7 @@ export const FAILURE_CAUSES: readonly FailureCause[] = [
   'denied',
   'deadline-exceeded',
   'bad-gateway',
+  'service-unavailable',
   'gateway-timeout',
 ];
 

@@ -3,7 +3,7 @@
 
 import type { Engine } from '@meshsim/engine';
 import type { EnforcerKind } from '../config/capabilities.js';
-import type { MeshConfig, OutlierEjectionCap } from '../config/MeshConfig.js';
+import type { MeshConfig, OutlierEjectionCap, SuccessRateEjection } from '../config/MeshConfig.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { EnforcementScope } from '../ports/enforceOrWarn.js';
 import type { RunStreams } from '../ports/RunStreams.js';
@@ -18,6 +18,8 @@ export interface PolicyContext extends EnforcementScope {
   readonly meshLoadBalancer: MeshConfig['loadBalancer'];
   /** How the mesh's proxies cap outlier ejections by `maxEjectionPercent` (their Envoy release's rule). */
   readonly outlierEjectionCap: OutlierEjectionCap;
+  /** Whether the mesh's L7 proxies can eject by success rate (`off` under Istio). */
+  readonly successRateEjection: SuccessRateEjection;
   /** The kind of hop that enforces `caller`'s policies towards `target`. */
   clientEnforcer(caller: CallerRef, target: string): EnforcerKind;
   /** Policies the mesh shape's proxy always runs for `caller` → `target` (App Mesh legacy breakers). */

@@ -1,5 +1,6 @@
 // Builds a caller's outlier detector for a destination from `destination.outlierDetection`, or warns
-// when the caller's hop cannot enforce outlier detection or its ejection cap can never allow one.
+// when the caller's hop cannot enforce outlier detection or its ejection cap can never allow one; leaves out
+// success-rate ejection where the mesh cannot express it (Istio), warning when the scenario asked for it.
 
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
@@ -16,8 +17,8 @@ export function createOutlierDetector(
   caller: CallerRef,
   target: ServiceRuntime,
 ): OutlierDetector | null {
-  const config = target.config.destination?.outlierDetection ?? null;
-  if (config === null) return null;
+  const written = target.config.destination?.outlierDetection ?? null;
+  if (written === null) return null;
   const enforcer = context.clientEnforcer(caller, target.name);
   const path = ['services', target.name, 'destinationPolicy', 'outlierDetection'];
   if (!canEnforce(enforcer, 'outlier-detection')) {
@@ -27,6 +28,18 @@ export function createOutlierDetector(
       path,
     );
     return null;
+  }
+  let config = written;
+  if (enforcer === 'l7-proxy' && context.successRateEjection === 'off' && written.successRate !== null) {
+    // Istio writes enforcing_success_rate 0 into every cluster it configures (its applyOutlierDetection).
+    config = { ...written, successRate: null };
+    if (written.successRateFromDefault !== true) {
+      context.warnings.add(
+        `outlier-detection for calls to "${target.name}": success-rate ejection cannot be expressed in mesh shape ` +
+          `"${context.shape}" (Istio sets Envoy's enforcing_success_rate to 0 for every DestinationRule); not applied`,
+        [...path, 'successRate'],
+      );
+    }
   }
   const hosts = target.instances.length;
   const cap = context.outlierEjectionCap;

@@ -14,7 +14,7 @@ export type OutlierOutcome = 'success' | '5xx' | 'gateway';
  * events as HTTP codes when errors are not split): `error` → 500; `rejected`, `breaker-open`,
  * `no-endpoints` → 503; `connect-failure` and `reset` → 503 (local-origin connect failure);
  * `per-try-timeout`, `timeout` and `deadline-exceeded` → 504 (local-origin timeout); `bad-gateway`
- * (502) and `gateway-timeout` (504) answered by a service whose dependency failed → gateway;
+ * (502), `service-unavailable` (503) and `gateway-timeout` (504) answered by a service whose dependency failed → gateway;
  * `ok`, `rate-limited` (429) and `denied` (403) → success.
  */
 export function outlierOutcome(result: AttemptResult | 'timeout'): OutlierOutcome {
@@ -32,6 +32,7 @@ export function outlierOutcome(result: AttemptResult | 'timeout'): OutlierOutcom
     case 'timeout':
     case 'deadline-exceeded':
     case 'bad-gateway':
+    case 'service-unavailable':
     case 'gateway-timeout':
       return 'gateway';
     default:

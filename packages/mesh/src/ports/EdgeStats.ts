@@ -29,6 +29,7 @@ export class EdgeStats {
     denied: 0,
     'deadline-exceeded': 0,
     'bad-gateway': 0,
+    'service-unavailable': 0,
     'gateway-timeout': 0,
   };
   /** What reports policy counters on this edge: the upstream clients (one per caller instance). */

@@ -31,6 +31,7 @@ const RESULT_RESPONSE: Readonly<Record<AttemptResult | 'timeout', EnvoyResponse>
   'deadline-exceeded': { code: 504, flags: [] },
   // A service answering for a failed dependency (onDependencyFailure): its own status, no proxy flag.
   'bad-gateway': { code: 502, flags: [] },
+  'service-unavailable': { code: 503, flags: [] },
   'gateway-timeout': { code: 504, flags: [] },
 };
 

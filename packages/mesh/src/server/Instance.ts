@@ -197,6 +197,7 @@ export class Instance implements RequestHost, ConnectionEnd {
     for (let request = this.active.shift(); request !== null; request = this.active.shift()) {
       request.dead = true;
       request.cpuTask?.cancel();
+      this.takeBackUnusedCpu(request, now);
       if (reset) this.responder.sendResponse(request.attempt, 'reset');
     }
   }
@@ -226,6 +227,8 @@ export class Instance implements RequestHost, ConnectionEnd {
     const cpuMs = workMs * this.cpuShare;
     this.service.stats.cpuMs += cpuMs;
     if (this.cpu === null) {
+      request.cpuWorkMs = cpuMs;
+      request.cpuWorkStartMs = this.engine.now;
       this.engine.schedule(workMs + waitMs, onServiceDone, request);
     } else {
       // The CPU work runs on the node (shared, within the container's limit); the rest is waiting.
@@ -357,8 +360,23 @@ export class Instance implements RequestHost, ConnectionEnd {
       return;
     }
     request.cpuTask?.cancel();
+    this.takeBackUnusedCpu(request, this.engine.now);
     request.cancelCalls();
     this.releaseWorker(this.engine.now);
+  }
+
+  /**
+   * A request stopped at `nowMs` (cancelled or reset) counts only the CPU it used. CPU not modelled: its CPU work
+   * is taken as the start of its service time, as on a node's CPU (CPU work, then the rest), so it used
+   * min(time in service, its CPU work); the rest, counted when it started, is taken back. On a node's CPU the
+   * cancelled task stops and its undone work is left out at the end (`cpuMsUndoneAt`).
+   */
+  private takeBackUnusedCpu(request: ServerRequest, nowMs: number): void {
+    const cpuMs = request.cpuWorkMs;
+    if (cpuMs <= 0) return;
+    request.cpuWorkMs = 0;
+    const unused = cpuMs - (nowMs - request.cpuWorkStartMs);
+    if (unused > 0) this.service.stats.cpuMs -= unused;
   }
 
   /** A request's own processing time [ms]: a sample, multiplied by active latency faults. */
@@ -399,7 +417,7 @@ function fixedAnswer(answer: DependencyFailureAnswer | undefined): AttemptResult
     case 502:
       return 'bad-gateway';
     case 503:
-      return 'rejected';
+      return 'service-unavailable';
     case 504:
       return 'gateway-timeout';
   }
@@ -415,7 +433,8 @@ function passthroughAnswer(cause: FailureCause | null): AttemptResult {
     case 'rejected':
     case 'no-endpoints':
     case 'breaker-open':
-      return 'rejected';
+    case 'service-unavailable':
+      return 'service-unavailable';
     case 'timeout':
     case 'per-try-timeout':
     case 'deadline-exceeded':

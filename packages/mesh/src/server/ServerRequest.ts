@@ -42,6 +42,12 @@ export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
   cpuTask: { cancel(): void } | null = null;
   /** The off-CPU part of its service time [ms], waited after the CPU work (CPU modelled). */
   offCpuMs = 0;
+  /**
+   * CPU not modelled: the CPU work of its service time, counted in its service's `cpuMs` when it started [ms of one
+   * core], and when it started [ms]; what a cancel or crash before its end did not use is taken back. 0 otherwise.
+   */
+  cpuWorkMs = 0;
+  cpuWorkStartMs = 0;
   /** @internal In its instance's active list (server/ActiveRequests.ts), and its neighbours there. */
   listed = false;
   prevActive: ServerRequest | null = null;
@@ -80,6 +86,8 @@ export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
     this.inService = false;
     this.cpuTask = null;
     this.offCpuMs = 0;
+    this.cpuWorkMs = 0;
+    this.cpuWorkStartMs = 0;
     this.listed = false;
     this.prevActive = null;
     this.nextActive = null;

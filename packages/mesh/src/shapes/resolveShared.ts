@@ -6,6 +6,7 @@ import type {
   MeshLoadBalancer,
   MeshOptions,
   OutlierEjectionCap,
+  SuccessRateEjection,
 } from '../config/MeshConfig.js';
 import type { CallPolicy } from '../config/CallPolicy.js';
 import { AWS_US_EAST_1_PRICES } from './dataplane/prices.js';
@@ -23,6 +24,8 @@ export interface SharedDefaults {
   readonly mtls: boolean;
   /** How the shape's proxies cap outlier ejections. Default: `after-ejection` (Envoy 1.28 and later). */
   readonly outlierEjectionCap?: OutlierEjectionCap;
+  /** Whether the shape's proxies can eject by success rate. Default: `configurable` (Envoy's own). */
+  readonly successRateEjection?: SuccessRateEjection;
 }
 
 /** The shared fields of a `shape` config: written options first, then `defaults`, then the model's. */
@@ -40,6 +43,7 @@ export function resolveShared<S extends string>(
     certificateLifetimeMs: options.certificateLifetimeMs ?? DEFAULT_CERTIFICATE_LIFETIME_MS,
     prices: options.prices === undefined ? AWS_US_EAST_1_PRICES : options.prices,
     outlierEjectionCap: defaults.outlierEjectionCap ?? 'after-ejection',
+    successRateEjection: defaults.successRateEjection ?? 'configurable',
     options,
   };
 }

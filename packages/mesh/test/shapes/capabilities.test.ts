@@ -146,7 +146,8 @@ describe('capability gaps per shape', () => {
 
   it('istio-ambient without a waypoint: L7 policies warn naming the service; retries stay with the application', () => {
     // alwaysEjectOneHost: with few replicas the default cap would add its own warning about "b".
-    const outlierDetection = { ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true };
+    // As a DestinationRule gives it: Istio never ejects by success rate (outlier-detection.md).
+    const outlierDetection = { ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true, successRate: null };
     const destination = { ...NO_DESTINATION_POLICY, outlierDetection };
     const without = run(meshOf('istio-ambient'), { destination }, {}, true);
     expect(
@@ -169,7 +170,8 @@ describe('capability gaps per shape', () => {
   });
 
   it('istio-ambient with waypoints for some services: destination policies run at those waypoints only', () => {
-    const outlierDetection = { ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true };
+    // As a DestinationRule gives it: Istio never ejects by success rate (outlier-detection.md).
+    const outlierDetection = { ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true, successRate: null };
     const destination = { ...NO_DESTINATION_POLICY, outlierDetection };
     const cfg = config(
       [

@@ -106,8 +106,13 @@ function outlierDetectionOf(
   raw: NonNullable<RawDestinationPolicy['outlierDetection']>,
 ): OutlierDetectionConfig {
   const d = ENVOY_OUTLIER_DETECTION;
+  // An unwritten successRate is the default: a mesh that cannot express it (Istio) leaves it out without a warning.
   if (raw === 'envoy-defaults') {
-    return { ...d, successRate: d.successRate === null ? null : { ...d.successRate } };
+    return {
+      ...d,
+      successRate: d.successRate === null ? null : { ...d.successRate },
+      successRateFromDefault: true,
+    };
   }
   const successRateDefault = ENVOY_SUCCESS_RATE;
   const fpDefault = ENVOY_FAILURE_PERCENTAGE;
@@ -133,6 +138,7 @@ function outlierDetectionOf(
               requestVolume: sr.requestVolume ?? successRateDefault.requestVolume,
               stdevFactor: sr.stdevFactor ?? successRateDefault.stdevFactor,
             },
+    ...(sr === undefined && { successRateFromDefault: true }),
     failurePercentage:
       fp === undefined
         ? d.failurePercentage === null

@@ -1,6 +1,7 @@
 // Why a traffic source lost calls, from the run's own evidence: the causes of the failed calls on its entry edge,
 // the failing calls behind the errors its services answered, and whether the services it reaches were overloaded
-// before any trigger (saturated, rejecting or shedding requests, overflowing a connection pool) — what a reason names.
+// before any trigger (saturated, rejecting, rate-limiting or shedding requests, overflowing a connection pool) — what a
+// reason names.
 
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 import type { EdgeMetrics, FailureCause, SimulationConfig, SimulationResult } from '@meshsim/mesh';
@@ -27,10 +28,12 @@ export interface OverloadedService {
   service: string;
   /** Mean utilisation before any trigger, in [0, 1]. */
   utilisation: number;
-  /** Whether that is at or above `loopUtilisation` (else it only rejected or shed requests). */
+  /** Whether that is at or above `loopUtilisation` (else it only refused requests: rejected, rate-limited or shed). */
   saturated: boolean;
   /** Requests it rejected with 503 (queue full) before any trigger. */
   rejected: number;
+  /** Requests its inbound rate limit refused (429) over the run; counted only in a run without triggers, else 0. */
+  rateLimited: number;
   /** Requests it shed (load shedding) over the run; counted only in a run without triggers, else 0. */
   shed: number;
 }
@@ -65,10 +68,16 @@ export interface LossEvidence {
    * else null.
    */
   ownErrors: { service: string; errorRate: number; versions: { name: string; errors: number }[] } | null;
-  /** Services it reaches with mean utilisation ≥ `loopUtilisation`, or that rejected or shed requests. */
+  /** Services it reaches with mean utilisation ≥ `loopUtilisation`, or that rejected, rate-limited or shed requests. */
   overloaded: OverloadedService[];
   /** Edges it reaches whose connection pool overflowed (in a run without triggers; else none). */
   overflowing: OverflowingEdge[];
+  /**
+   * In a run with triggers, the services it reaches that rate-limited (429) or shed requests over the run: counted
+   * over the whole run only, they cannot be placed before the first trigger, so they are not `overloaded`, but a
+   * reason must not say that nothing refused requests. Empty in a run without triggers (they are in `overloaded`).
+   */
+  refusedOverRun: { service: string; rateLimited: number; shed: number }[];
   /** Whether the overload was judged before the first trigger (a run with triggers), not over the whole run. */
   beforeTrigger: boolean;
   /** The busiest service it reaches (highest mean utilisation before any trigger); null when it reaches none. */
@@ -76,7 +85,12 @@ export interface LossEvidence {
 }
 
 /** Causes a service answers with when a call it made failed (or when its own application errs: `error`). */
-const DEPENDENCY_CAUSES: readonly FailureCause[] = ['error', 'bad-gateway', 'gateway-timeout'];
+const DEPENDENCY_CAUSES: readonly FailureCause[] = [
+  'error',
+  'bad-gateway',
+  'service-unavailable',
+  'gateway-timeout',
+];
 /** The policy counter of an attempt refused by a full connection pool (policies/policyEvents.ts). */
 const POOL_OVERFLOW = 'breaker-overflow';
 /** Hops followed behind an error at most. */
@@ -166,12 +180,15 @@ export function lossEvidence(
         service: s.name,
         utilisation: Number.isFinite(utilisation) ? utilisation : 0,
         rejected: sumAt(s.rejected, idx),
+        rateLimited: untriggered ? (totals.get(s.name)?.rateLimited ?? 0) : 0,
         shed: untriggered ? (totals.get(s.name)?.shed ?? 0) : 0,
       };
     });
+  // A rate limit refusing requests is the callee turning load away, as a full queue is (the 429s are the load it
+  // would not take): such a service counts, whatever its utilisation.
   const overloaded = services
     .map((s) => ({ ...s, saturated: s.utilisation >= t.loopUtilisation }))
-    .filter((s) => s.saturated || s.rejected > 0 || s.shed > 0);
+    .filter((s) => s.saturated || s.rejected > 0 || s.rateLimited > 0 || s.shed > 0);
   const overflowing = untriggered
     ? result.edges
         .filter((e) => (e.source === name ? e.destination === to : names.has(e.source)))
@@ -182,6 +199,11 @@ export function lossEvidence(
         }))
         .filter((e) => e.overflows > 0)
     : [];
+  const refusedOverRun = untriggered
+    ? []
+    : result.services
+        .filter((s) => names.has(s.name) && (s.rateLimited > 0 || s.shed > 0))
+        .map((s) => ({ service: s.name, rateLimited: s.rateLimited, shed: s.shed }));
   let busiest: LossEvidence['busiest'] = null;
   for (const s of services) {
     if (busiest === null || s.utilisation > busiest.utilisation)
@@ -195,6 +217,7 @@ export function lossEvidence(
     ownErrors,
     overloaded,
     overflowing,
+    refusedOverRun,
     beforeTrigger,
     busiest,
   };
@@ -213,15 +236,22 @@ export function loadBound(evidence: LossEvidence): boolean {
 }
 
 /**
- * The overload the evidence shows, as `frontend saturated (utilisation 98.2 %, 4,193 rejected)`; at most three
- * services and two edges; led by `before the first trigger, ` in a run with triggers.
+ * The overload the evidence shows, as `frontend saturated (utilisation 98.2 %, 4,193 rejected)`, or `api
+ * rate-limiting (utilisation 3.1 %, 2,053 rate-limited (429))` for a service that only its rate limit kept from more
+ * load; at most three services and two edges; led by `before the first trigger, ` in a run with triggers.
  */
 export function describeLoad(evidence: LossEvidence): string {
   const services = evidence.overloaded.slice(0, 3).map((s) => {
     const what = [`utilisation ${percent(s.utilisation)}`];
     if (s.rejected > 0) what.push(`${count(s.rejected)} rejected`);
+    if (s.rateLimited > 0) what.push(`${count(s.rateLimited)} rate-limited (429)`);
     if (s.shed > 0) what.push(`${count(s.shed)} shed`);
-    return `${s.service} ${s.saturated ? 'saturated' : 'overloaded'} (${what.join(', ')})`;
+    const state = s.saturated
+      ? 'saturated'
+      : s.rejected === 0 && s.shed === 0 && s.rateLimited > 0
+        ? 'rate-limiting'
+        : 'overloaded';
+    return `${s.service} ${state} (${what.join(', ')})`;
   });
   const edges = evidence.overflowing
     .slice(0, 2)
@@ -234,7 +264,8 @@ export function describeLoad(evidence: LossEvidence): string {
 
 /**
  * That the evidence shows no overload: `no service it calls is saturated or rejects requests (busiest: db,
- * utilisation 0.9 %)`.
+ * utilisation 0.9 %)`; in a run with triggers, what rate-limited or shed requests over the run, which cannot be
+ * placed before the first trigger, follows: `…; over the run, api rate-limited 2,053 (429)`.
  */
 export function describeNoLoad(evidence: LossEvidence): string {
   const busiest =
@@ -242,7 +273,14 @@ export function describeNoLoad(evidence: LossEvidence): string {
       ? ''
       : ` (busiest: ${evidence.busiest.service}, utilisation ${percent(evidence.busiest.utilisation)})`;
   const when = evidence.beforeTrigger ? ' before the first trigger' : '';
-  return `no service it calls is saturated or rejects requests${when}${busiest}`;
+  const refused = evidence.refusedOverRun.slice(0, 3).map((s) => {
+    const what: string[] = [];
+    if (s.rateLimited > 0) what.push(`rate-limited ${count(s.rateLimited)} (429)`);
+    if (s.shed > 0) what.push(`shed ${count(s.shed)}`);
+    return `${s.service} ${what.join(' and ')}`;
+  });
+  const overRun = refused.length === 0 ? '' : `; over the run, ${refused.join(', ')}`;
+  return `no service it calls is saturated or rejects requests${when}${busiest}${overRun}`;
 }
 
 /**

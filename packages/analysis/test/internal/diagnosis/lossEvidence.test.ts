@@ -82,6 +82,41 @@ describe('lossEvidence', () => {
     expect(describeLoad(evidence)).toMatch(/^api saturated \(utilisation \d+\.\d %, [\d,]+ rejected\)$/);
   });
 
+  it('counts a rate limit refusing requests (429) as the callee refusing: the load exceeds what it takes', () => {
+    // The review's rl.yaml: 300 req/s, retried, into a rate limit of 100 req/s; api itself is nearly idle.
+    const evidence = evidenceOf({
+      duration: '10s',
+      services: {
+        api: { replicas: 2, serviceTime: '10ms', inbound: { rateLimit: { rps: 100, burst: 20 } } },
+      },
+      traffic: [{ name: 'users', to: 'api', rate: 300, retry: { attempts: 3 } }],
+    });
+    expect(evidence.causes[0]?.cause).toBe('rate-limited');
+    expect(loadBound(evidence)).toBe(true);
+    const [api] = evidence.overloaded;
+    expect(api?.saturated).toBe(false);
+    expect(api?.rateLimited).toBeGreaterThan(0);
+    expect(describeLoad(evidence)).toMatch(
+      /^api rate-limiting \(utilisation \d+\.\d %, [\d,]+ rate-limited \(429\)\)$/,
+    );
+  });
+
+  it('in a run with triggers, names the 429s over the run rather than say nothing refused requests', () => {
+    const scenario = {
+      duration: '10s',
+      services: {
+        api: { replicas: 2, serviceTime: '10ms', inbound: { rateLimit: { rps: 100, burst: 20 } } },
+      },
+      traffic: [{ name: 'users', to: 'api', rate: 300 }],
+      faults: [{ at: '8s', service: 'api', latency: '+1ms' }],
+    };
+    const evidence = evidenceOf(scenario, 8000);
+    expect(loadBound(evidence)).toBe(false);
+    expect(describeNoLoad(evidence)).toMatch(
+      /^no service it calls is saturated or rejects requests before the first trigger \(busiest: api, utilisation \d+\.\d %\); over the run, api rate-limited [\d,]+ \(429\)$/,
+    );
+  });
+
   it('judges the load before the first trigger only: a fault that saturates a service later is not the load before it', () => {
     // db is fine until a 200 ms latency fault at 6 s saturates it.
     const scenario = {

@@ -52,6 +52,7 @@ const TIMEOUTS: LossEvidence = {
   ownErrors: null,
   overloaded: [],
   overflowing: [],
+  refusedOverRun: [],
   beforeTrigger: false,
   busiest: { service: 'db', utilisation: 0.009 },
 };
@@ -63,8 +64,11 @@ const SATURATED: LossEvidence = {
   causes: [{ cause: 'rejected', calls: 1500 }],
   behind: [],
   ownErrors: null,
-  overloaded: [{ service: 'gateway', utilisation: 0.99, saturated: true, rejected: 1500, shed: 0 }],
+  overloaded: [
+    { service: 'gateway', utilisation: 0.99, saturated: true, rejected: 1500, rateLimited: 0, shed: 0 },
+  ],
   overflowing: [],
+  refusedOverRun: [],
   beforeTrigger: false,
   busiest: { service: 'gateway', utilisation: 0.99 },
 };

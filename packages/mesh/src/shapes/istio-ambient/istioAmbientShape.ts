@@ -35,6 +35,9 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
       loadBalancer: 'round-robin', // ztunnel's endpoint choice: an assumption (not verified)
       defaultPolicy: ISTIO_DEFAULT_POLICY, // applied by waypoints only
       mtls: true,
+      // istiod builds a waypoint's clusters with the sidecars' applyOutlierDetection: never by success rate
+      // (pilot/pkg/networking/core/cluster_waypoint.go; docs/sources.md#import-istio-traffic-policy-go).
+      successRateEjection: 'off',
     }),
     ztunnel: withOverrides(ZTUNNEL_PROFILE, options.ztunnel),
     waypoint: withOverrides(WAYPOINT_PROFILE, options.waypoint),

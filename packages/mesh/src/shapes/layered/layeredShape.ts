@@ -40,6 +40,7 @@ export const LAYERED_SHAPE: MeshShape<LayeredMeshConfig> = {
       certificateLifetimeMs: inCluster.certificateLifetimeMs,
       prices: inCluster.prices,
       outlierEjectionCap: inCluster.outlierEjectionCap,
+      successRateEjection: inCluster.successRateEjection,
       options,
       inCluster,
       crossCluster,
