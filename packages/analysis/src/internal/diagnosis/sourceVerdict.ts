@@ -277,6 +277,9 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       lossy,
       reason:
         `goodput stayed within ${percent(1 - t.bandRatio)} of its reference (${percent(referenceRatio)} of offered calls) in every ${window} window` +
+        (minRatio < floor
+          ? `, allowing for sampling noise (lowest ${percent(minRatio)}: under the band by less than ${t.bandNoiseSigmas} standard deviations of its calls)`
+          : '') +
         (lossy
           ? `, but lost ${percent(1 - referenceRatio)} of offered calls throughout` +
             because(input.evidence, false)

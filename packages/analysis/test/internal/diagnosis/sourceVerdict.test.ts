@@ -261,6 +261,10 @@ describe('sourceVerdict', () => {
     const noise = verdictOf([...before, [5, 0, 5], ...after], NO_TRIGGER);
     expect(noise.verdict).toBe('stable');
     expect(noise.minRatio).toBeCloseTo(0.8, 9);
+    expect(noise.reason).toBe(
+      'goodput stayed within 5.0 % of its reference (100.0 % of offered calls) in every 5 s window, allowing for ' +
+        'sampling noise (lowest 80.0 %: under the band by less than 4 standard deviations of its calls)',
+    );
     // 6 failed calls in two seconds: 19 of 25, 4.4 σ under it — a fall, and back within the band after it.
     const fall = verdictOf([...before, [5, 2, 3], [5, 2, 3], ...after], NO_TRIGGER);
     expect(fall.verdict).toBe('degraded-recovered');
