@@ -19,8 +19,8 @@ export type BuiltInShapeName =
   | 'layered';
 
 /**
- * The name of a mesh shape: a built-in one, or one registered with `registerMeshShape`. The shape list
- * a run accepts is the registry's (`meshShapeNames()`).
+ * The name of a built-in mesh shape. A run also accepts the shapes registered with `registerMeshShape`, whose
+ * names this type does not list (they are known only at run time: `meshShapeNames()` gives the registry's list).
  */
 export type MeshShapeName = BuiltInShapeName;
 
