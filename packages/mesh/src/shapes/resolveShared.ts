@@ -9,10 +9,11 @@ import type {
   SuccessRateEjection,
 } from '../config/MeshConfig.js';
 import type { CallPolicy } from '../config/CallPolicy.js';
+import { meshOptionDefaultMs } from '../config/rules/meshOptionRules.js';
 import { AWS_US_EAST_1_PRICES } from './dataplane/prices.js';
 
-/** Delay before an endpoint change reaches callers by default [ms] (an assumption: no source). */
-export const DEFAULT_ENDPOINT_UPDATE_DELAY_MS = 1000;
+/** Delay before an endpoint change reaches callers by default [ms] (an assumption: no source; the rule table's). */
+export const DEFAULT_ENDPOINT_UPDATE_DELAY_MS = meshOptionDefaultMs('endpointUpdateDelay');
 
 /** Workload certificate lifetime by default [ms]: 24 h (Istio `SECRET_TTL`; Linkerd proxy certificates also last 24 h). */
 export const DEFAULT_CERTIFICATE_LIFETIME_MS = 24 * 3_600_000;

@@ -50,3 +50,14 @@ export const MESH_OPTION_RULES = {
     },
   ],
 } as const satisfies RuleTable;
+
+/**
+ * The default [ms] of a numeric mesh option, from its row above: the one source the shapes' defaults
+ * (`DEFAULT_ENDPOINT_UPDATE_DELAY_MS`, `LIBRARY_CPU_MS_PER_CALL`) read.
+ */
+export function meshOptionDefaultMs(field: 'endpointUpdateDelay' | 'libraryCpuPerCall'): number {
+  for (const row of MESH_OPTION_RULES.rows) {
+    if (row.field === field && 'value' in row.default) return row.default.value;
+  }
+  throw new Error(`mesh option ${field} has no numeric default in MESH_OPTION_RULES`);
+}

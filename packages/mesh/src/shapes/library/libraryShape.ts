@@ -3,12 +3,16 @@
 
 import type { LibraryMeshConfig } from '../../config/MeshConfig.js';
 import { NO_POLICY } from '../../config/defaults.js';
+import { meshOptionDefaultMs } from '../../config/rules/meshOptionRules.js';
 import type { MeshShape } from '../MeshShape.js';
 import { DirectDataPlane } from '../none/DirectDataPlane.js';
 import { resolveShared } from '../resolveShared.js';
 
-/** CPU the library costs per call in the calling application [ms of one core]: an assumption (no source). */
-export const LIBRARY_CPU_MS_PER_CALL = 0.02;
+/**
+ * CPU the library costs per call in the calling application [ms of one core]: an assumption (no source), the
+ * rule table's default.
+ */
+export const LIBRARY_CPU_MS_PER_CALL = meshOptionDefaultMs('libraryCpuPerCall');
 
 /** The `library` shape. */
 export const LIBRARY_SHAPE: MeshShape<LibraryMeshConfig> = {
