@@ -90,8 +90,10 @@ export const RETRY_3_PER_TRY: CallPolicy = {
 const ALL_DESTINATION_POLICIES: DestinationPolicy = {
   loadBalancer: { kind: 'least-request', choiceCount: DEFAULT_CHOICE_COUNT },
   connectionPool: ENVOY_CONNECTION_POOL,
-  // With 2 replicas per tier, 10 % could never eject a host (and the run would warn): allow one.
-  outlierDetection: { ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true },
+  // With 2 replicas per tier, 10 % could never eject a host (and the run would warn): allow one. Success-rate
+  // ejection as a default, not a choice: under istio-sidecar it is left out without a warning, as Istio leaves it
+  // out of every DestinationRule (the library run keeps it).
+  outlierDetection: { ...ENVOY_OUTLIER_DETECTION, alwaysEjectOneHost: true, successRateFromDefault: true },
   failureAccrual: LINKERD_FAILURE_ACCRUAL,
   errorRateBreaker: HYSTRIX_BREAKER,
   retryBudget: LINKERD_RETRY_BUDGET,
