@@ -42,8 +42,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
   private retryOf: AttemptResult | null = null;
   /**
    * The instances of the attempts this call retried, for a client that avoids them on retries
-   * (`UpstreamClient.hostReselections`); null until this call object's first such retry, then kept (emptied) when
-   * the object is reused for another call: no allocation per call in steady state.
+   * (`UpstreamClient.hostReselections`); null until the call's first such retry (the only allocation it costs, on
+   * the retry path; first tries and picks allocate nothing).
    */
   private tried: Instance[] | null = null;
   private done = false;
@@ -140,8 +140,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     call.backoffTimer = -1;
     call.lastBackoffMs = 0;
     call.retryOf = null;
-    // PERF: the array outlives the call it served; emptied, not dropped, so a reused call does not allocate it again.
-    if (call.tried !== null) call.tried.length = 0;
+    call.tried = null;
     call.done = false;
     call.bypassedClient = false;
     call.requestClass = null;
