@@ -181,6 +181,7 @@ export function buildModel(
       dataPlane.serverEnforcer(service.name),
       { warnings, shape },
       transport,
+      dataPlane.inboundEnforcerSlots?.(service.name) ?? 0,
     );
     service.protection = protection;
     service.propagatesDeadlines = protection?.deadlines ?? false;

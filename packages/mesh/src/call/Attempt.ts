@@ -13,6 +13,8 @@ export interface AttemptOwner {
   readonly caller: CallerRef;
   /** Class (header) the call carries, or null. */
   readonly requestClass: string | null;
+  /** The shared proxy enforcing the call's policies (`CallRoutes.enforcerSlot`), or -1. */
+  readonly via: number;
   /** The attempt's response reached the caller. */
   onAttemptResult(attempt: Attempt): void;
   /** The attempt's per-try timeout fired. */
@@ -38,6 +40,11 @@ export class Attempt implements InboundRequest, ConnectionUser {
   deadlineMs = Infinity;
   /** The server-side request once an instance accepted it (for cancellation propagation), else null. */
   serverRequest: { cancel(): void } | null = null;
+  /**
+   * Where on `route` the mesh failed the attempt (a dead proxy it met, a connection its first hop could not
+   * open: position 0), or -1 when it did not (its result comes from the instance, or it is in flight).
+   */
+  failedAt = -1;
   /** The pool whose connection carries the attempt, or null (none modelled). */
   pool: ConnectionPool | null = null;
   /** The connection it holds a stream of, or null (not yet, or released). */
@@ -79,6 +86,7 @@ export class Attempt implements InboundRequest, ConnectionUser {
     this.abandoned = false;
     this.perTryTimer = -1;
     this.deadlineMs = Infinity;
+    this.failedAt = -1;
     this.serverRequest = null;
     this.pool = null;
     this.connection = null;
@@ -94,5 +102,9 @@ export class Attempt implements InboundRequest, ConnectionUser {
 
   get requestClass(): string | null {
     return this.call.requestClass;
+  }
+
+  get enforcerSlot(): number {
+    return this.call.via;
   }
 }

@@ -58,6 +58,11 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
   /** Whether the caller keeps its connections open (HTTP keep-alive); set by its parent before `start()`. */
   keepAlive = true;
   /**
+   * The shared proxy enforcing this call's policies (`CallRoutes.enforcerSlot`), or -1: the caller's own hop;
+   * set by its parent before `start()`. Every attempt of the call goes through it.
+   */
+  via = -1;
+  /**
    * How long the request waited at its source before it was sent (a load generator's connections all busy)
    * [ms]; set before `start()`. Counted in the edge's latency, as wrk2 reports it (coordinated omission).
    */
@@ -147,6 +152,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     call.versionIndex = VERSION_UNCHOSEN;
     call.faultDelayMs = 0;
     call.keepAlive = true;
+    call.via = -1;
     call.waitedMs = 0;
     call.countedWhenDue = false;
     call.failure = null;
@@ -234,10 +240,14 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
       this.retryOf,
     );
     const instance = attempt.instance;
+    // A failure the mesh made before the hop that retries (a dead waypoint, ztunnel) never reached it.
+    const unseen =
+      attempt.failedAt >= 0 &&
+      attempt.failedAt <= (this.context.routes.retryHopPosition?.(attempt.route) ?? -1);
     // The attempt is over everywhere: the transport delivered its response, its server request is done
     // with it, its timer and connection are released. Without telemetry, nothing else refers to it.
     if (this.context.tap === null) this.context.freeAttempts.put(attempt);
-    this.decide(result, instance);
+    this.decide(result, instance, unseen);
   }
 
   /** @internal */
@@ -333,7 +343,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     }
     this.client.attemptStarted(instance, isRetry, engine.now);
     const routes = this.context.routes;
-    const route = routes.route(this.caller, instance);
+    const route = routes.route(this.caller, instance, this.via);
     // PERF: an attempt of an earlier call, made new, when one is free: no allocation per attempt.
     let attempt = this.context.freeAttempts.take();
     if (attempt === undefined) attempt = new Attempt(this, instance, route, engine.now);
@@ -380,8 +390,11 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     this.finish(status);
   }
 
-  /** What follows an attempt's `result`: a retry, or the call's end. `instance`: the attempt's, or null (none picked). */
-  private decide(result: AttemptResult, instance: Instance | null): void {
+  /**
+   * What follows an attempt's `result`: a retry, or the call's end. `instance`: the attempt's, or null (none
+   * picked). `unseen`: the failure happened before the hop that makes the retries, which therefore makes none.
+   */
+  private decide(result: AttemptResult, instance: Instance | null, unseen = false): void {
     if (result === 'ok') {
       this.finish(null);
       return;
@@ -391,6 +404,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     // Same checks in the same order as one condition: allowRetry (which may count) runs only if the rest hold.
     const semantics = this.client.retrySemantics;
     const wanted =
+      !unseen &&
       this.attempts < retry.maxAttempts &&
       engine.now < this.deadlineMs &&
       isRetryable(result, retry.retryOn, semantics);

@@ -27,6 +27,11 @@ export interface DownstreamWiring {
 export class Downstream implements DownstreamCall {
   /** The clients by caller key (small dense integers: an array, no hashing per call). */
   private readonly clients: (UpstreamClient | undefined)[] = [];
+  /**
+   * The clients held by shared proxies (`CallRoutes.enforcerSlot`: waypoint replicas, node Envoys), by slot:
+   * every calling instance whose calls that proxy enforces uses its one client, as they share its Envoy cluster.
+   */
+  private readonly sharedClients: (UpstreamClient | undefined)[] = [];
   private resolvedPolicy: CallPolicy | null = null;
   /** This entry's calls that are over, for its next ones. */
   private readonly freeCalls = new FreeList<Call>();
@@ -58,7 +63,21 @@ export class Downstream implements DownstreamCall {
     return client;
   }
 
+  /**
+   * The client held by the shared proxy `slot` for this target, created for the first caller whose call it
+   * enforces (that caller's round-robin offset, locality and stream names build it).
+   */
+  private sharedClientFor(caller: CallerRef, slot: number): UpstreamClient {
+    let client = this.sharedClients[slot];
+    if (client === undefined) {
+      client = this.wiring.createClient(caller, this.policy(caller));
+      this.sharedClients[slot] = client;
+    }
+    return client;
+  }
+
   start(request: ServerRequest, caller: CallerRef): void {
+    const slot = this.context.routes.enforcerSlot?.(caller, this.target.name) ?? -1;
     // PERF: a call of this entry that is over, made new, when one is free: no allocation per call.
     const call = Call.obtain(
       this.freeCalls,
@@ -67,7 +86,7 @@ export class Downstream implements DownstreamCall {
       this.target,
       this.policy(caller),
       this.edge,
-      this.clientFor(caller),
+      slot < 0 ? this.clientFor(caller) : this.sharedClientFor(caller, slot),
       this.backoffRandom,
       request,
       this.config.optional,
@@ -76,6 +95,7 @@ export class Downstream implements DownstreamCall {
     if (propagates) request.trackCall(call);
     call.requestClass = request.attempt.requestClass;
     call.keepAlive = this.config.keepAlive ?? true;
+    call.via = slot;
     // Every inbound request is an Attempt (the transport delivered it); its server span parents the call's.
     if (this.context.tap !== null) call.parentSpan = (request.attempt as Attempt).serverSpan;
     // With propagation the request's deadline travels with the call (docs/policies/deadlines.md).

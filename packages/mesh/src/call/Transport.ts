@@ -52,6 +52,7 @@ export class Transport implements Responder {
   readonly refused = (user: ConnectionUser): void => {
     const attempt = user as Attempt;
     attempt.result = 'connect-failure';
+    attempt.failedAt = 0;
     attempt.direction = -1;
     attempt.position = 0;
     this.step(attempt);
@@ -152,11 +153,13 @@ export class Transport implements Responder {
       } else if (attempt.direction === 1) {
         // A dead proxy on the way in: the connection is refused; the failure travels back from here.
         attempt.result = 'connect-failure';
+        attempt.failedAt = position;
         attempt.direction = -1;
         this.engine.schedule(0, this.step, attempt);
       } else {
         // A dead proxy on the way back: the caller sees its connection reset.
         attempt.result = 'reset';
+        attempt.failedAt = position;
         this.engine.schedule(0, this.step, attempt);
       }
       return;

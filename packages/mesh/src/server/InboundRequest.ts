@@ -11,6 +11,11 @@ export interface InboundRequest {
   readonly abandoned: boolean;
   /** Class (header) the request carries through the call tree, or null. */
   readonly requestClass: string | null;
+  /**
+   * The shared proxy that enforced the request's L7 policies on its way (`CallRoutes.enforcerSlot`: a waypoint
+   * replica, a node's Envoy), whose local rate limit it passed; -1: none (the callee's own hop enforces them).
+   */
+  readonly enforcerSlot: number;
   /** The server-side request once an instance accepted it (for cancellation), else null. */
   serverRequest: { cancel(): void } | null;
 }

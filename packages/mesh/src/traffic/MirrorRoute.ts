@@ -82,6 +82,8 @@ export class MirrorRoute {
       true,
     );
     copy.requestClass = original.requestClass;
+    // The shared proxy on the copy's route (a waypoint replica); the mirror keeps the caller's own client.
+    copy.via = this.context.dataPlane.enforcerSlot?.(caller, this.target.name) ?? -1;
     copy.start();
     return true;
   }

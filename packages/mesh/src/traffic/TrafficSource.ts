@@ -106,6 +106,8 @@ abstract class SourceBase implements CallParent, TrafficSource {
     call.keepAlive = this.keepAlive;
     call.waitedMs = waitedMs;
     call.countedWhenDue = countedWhenDue;
+    // The shared proxy on its route (a waypoint replica), whose local rate limit it passes; the source keeps its own client.
+    call.via = this.context.dataPlane.enforcerSlot?.(this.caller, this.target.name) ?? -1;
     call.start();
   }
 

@@ -20,6 +20,11 @@ export interface InboundSettings {
   readonly allowedCallers: ReadonlySet<string> | null;
   readonly rateLimit: RateLimitConfig | null;
   readonly shedding: SheddingConfig | null;
+  /**
+   * Shared proxies enforcing the rate limit (a waypoint's replicas, Cilium's node Envoys), one bucket each,
+   * chosen by a request's `enforcerSlot`; 0: the service's own hop, a bucket per instance.
+   */
+  readonly proxyBuckets: number;
 }
 
 /** An instance's waiting queue as CoDel sees it: taking goes through the instance, drops answer 503. */
@@ -55,6 +60,8 @@ export class InboundProtection implements InboundGate {
   private readonly serviceBucket: TokenBucket | null;
   /** One bucket per instance (`scope: 'instance'`), indexed by instance index; empty otherwise. */
   private readonly instanceBuckets: TokenBucket[];
+  /** One bucket per enforcing shared proxy (`scope: 'instance'` behind one), by slot; empty otherwise. */
+  private readonly proxyBuckets: TokenBucket[];
   private readonly queueTimeoutMs: number;
   /** One CoDel controller and queue adapter per instance (`kind: 'codel'`); empty otherwise. */
   private readonly codels: CoDel[];
@@ -75,6 +82,10 @@ export class InboundProtection implements InboundGate {
     this.instanceBuckets =
       rate !== null && rate.scope === 'instance'
         ? instances.map(() => new TokenBucket(rate.ratePerSecond, rate.burst))
+        : [];
+    this.proxyBuckets =
+      rate !== null && rate.scope === 'instance'
+        ? Array.from({ length: settings.proxyBuckets }, () => new TokenBucket(rate.ratePerSecond, rate.burst))
         : [];
     const shedding = settings.shedding;
     this.queueTimeoutMs =
@@ -97,7 +108,13 @@ export class InboundProtection implements InboundGate {
       stats.denied++;
       refusal = 'denied';
     } else if (this.serviceBucket !== null || this.instanceBuckets.length > 0) {
-      const bucket = this.serviceBucket ?? (this.instanceBuckets[instance.index] as TokenBucket);
+      // Behind a shared proxy, the bucket of the one the request passed (a request that passed none: its instance's).
+      const slot = attempt.enforcerSlot;
+      const bucket =
+        this.serviceBucket ??
+        (slot >= 0 && slot < this.proxyBuckets.length
+          ? (this.proxyBuckets[slot] as TokenBucket)
+          : (this.instanceBuckets[instance.index] as TokenBucket));
       if (!bucket.tryTake(nowMs)) {
         stats.rateLimited++;
         refusal = 'rate-limited';

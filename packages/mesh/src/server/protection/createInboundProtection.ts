@@ -70,13 +70,15 @@ export function validateInboundPolicy(config: ServiceConfig): void {
 /**
  * The run-time inbound protection of `service`, or null when it asks for none (or for none its
  * server-side hop, of kind `enforcer`, can enforce; `scope` receives the warnings). Bulkheads are
- * client-side and built per caller by `createBulkhead`; they are only validated here.
+ * client-side and built per caller by `createBulkhead`; they are only validated here. `proxyBuckets`: the
+ * shared proxies that enforce its local rate limit, a bucket each (`DataPlane.inboundEnforcerSlots`); 0: per instance.
  */
 export function createInboundProtection(
   service: ServiceRuntime,
   enforcer: EnforcerKind,
   scope: EnforcementScope,
   responder: Responder,
+  proxyBuckets = 0,
 ): InboundProtection | null {
   const config = service.config;
   validateInboundPolicy(config);
@@ -105,6 +107,7 @@ export function createInboundProtection(
       enforceOrWarn(scope, enforcer, 'shedding', name, inboundField('shedding'))
         ? inbound.shedding
         : null,
+    proxyBuckets,
   };
   if (
     !settings.deadlines &&

@@ -110,6 +110,20 @@ export class CiliumDataPlane extends DataPlaneBase {
     return this.l7Services.has(service) ? 'l7-proxy' : 'l4-proxy';
   }
 
+  /**
+   * The node Envoy that serves `caller`'s calls to an L7 service: its own node's (the id of that node), whose
+   * policy state every pod of the node shares; -1 for a service reached without it, or a caller outside the
+   * clusters (it passes no node Envoy).
+   */
+  enforcerSlot(caller: CallerRef, target: string): number {
+    return caller.node !== null && this.l7Services.has(target) ? caller.node.id : -1;
+  }
+
+  /** An L7 service's local rate limit runs in the callers' node Envoys: one bucket per node. */
+  inboundEnforcerSlots(service: string): number {
+    return this.l7Services.has(service) ? this.nodeEnvoys.length : 0;
+  }
+
   /** The node Envoys (crash-proxy `node-proxy` targets them); eBPF and WireGuard are kernel state. */
   proxies(): readonly Proxy[] {
     return this.nodeEnvoys;

@@ -16,7 +16,7 @@ export interface DataPlane extends CallRoutes {
   /** The mesh shape's name. */
   readonly shape: string;
   /** The stations an attempt from `caller` to `target` passes, in request order. Cached; do not mutate. */
-  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[];
+  route(caller: CallerRef, target: Instance, slot?: number): readonly Station<Proxy>[];
   /**
    * The policy a call actually runs with: the scenario's own when it set one (`policySet`),
    * otherwise the mesh's default for that caller (and `target` service, where the shape's L7 hop
@@ -31,6 +31,12 @@ export interface DataPlane extends CallRoutes {
   clientEnforcer(caller: CallerRef, target?: string): EnforcerKind;
   /** The kind of hop that enforces inbound policies (rate limits, authorization...) of `service`. */
   serverEnforcer(service: string): EnforcerKind;
+  /**
+   * How many shared proxies enforce `service`'s local rate limit, one token bucket each, chosen by a request's
+   * `enforcerSlot` (0..n-1): an ambient waypoint's replicas, Cilium's node Envoys. Absent or 0: the service's
+   * own hop does (a bucket per instance).
+   */
+  inboundEnforcerSlots?(service: string): number;
   /** Whether calls from `caller` to `targetService` are encrypted and mutually authenticated (mTLS) by the data plane. */
   mtls(caller: CallerRef, targetService: string): boolean;
   /** Records one call made by `caller` (for in-process costs such as a client library). */

@@ -39,14 +39,14 @@ export class AmbientDataPlane extends DataPlaneBase {
   private readonly endpoints: number;
   /** The waypoint replicas in front of each instance (by instance id), or null. */
   private readonly waypointsOfInstance: (Proxy[] | null)[];
-  /** Index of each instance's service in the config (by instance id), for round-robin cursors. */
-  private readonly serviceIndexOfInstance: Int32Array;
   /** Enforcer when the target is not given: l7 only if every service asking for L7 has a waypoint. */
   private readonly untargetedEnforcer: EnforcerKind;
   /** Routes through waypoints with several replicas, by (caller, instance) key, one per replica. */
   private readonly replicaRoutes = new Map<number, (readonly Station<Proxy>[] | undefined)[]>();
   /** Next waypoint replica per (caller, destination service). */
   private readonly cursors = new Map<number, number>();
+  /** Index of each service in the config, by name (for round-robin cursors). */
+  private readonly serviceIndex: ReadonlyMap<string, number>;
   /** HBONE pools by route (mesh callers): the route fixes the caller's ztunnel and its first hop. */
   private readonly hbonePools = new Map<readonly Station[], ConnectionPool>();
   /** HBONE pools by (caller service, caller ztunnel, first hop): shared by the routes that have them. */
@@ -108,8 +108,8 @@ export class AmbientDataPlane extends DataPlaneBase {
       for (const service of deployment.services) this.waypoints.set(service, replicas);
     }
     const serviceIndex = new Map(config.services.map((s, i) => [s.name, i] as const));
+    this.serviceIndex = serviceIndex;
     this.waypointsOfInstance = instances.map((instance) => this.waypoints.get(instance.service.name) ?? null);
-    this.serviceIndexOfInstance = Int32Array.from(instances, (i) => serviceIndex.get(i.service.name) ?? 0);
 
     let allL7Waypointed = true;
     for (const [service, demanded] of l7Demands(config)) {
@@ -125,15 +125,34 @@ export class AmbientDataPlane extends DataPlaneBase {
     this.untargetedEnforcer = allL7Waypointed ? 'l7-proxy' : 'l4-proxy';
   }
 
-  override route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
+  /**
+   * The waypoint replica that serves `caller`'s next call to `target` (its index among the replicas), or -1 when
+   * `target` has no waypoint. A caller's ztunnel sends its calls to a service's waypoint replicas in turn (round
+   * robin per caller and service, an assumption: ztunnel's own choice of a waypoint endpoint is not modelled);
+   * the call's every attempt goes through that replica, which holds the call's policy state and makes its
+   * retries.
+   */
+  enforcerSlot(caller: CallerRef, target: string): number {
+    const waypoints = this.waypoints.get(target);
+    if (waypoints === undefined) return -1;
+    if (waypoints.length === 1) return 0;
+    // PERF: numeric cursor key (caller key × 2^16 + service index), no string per call.
+    const cursorKey = caller.key * 65_536 + (this.serviceIndex.get(target) ?? 0);
+    const next = this.cursors.get(cursorKey) ?? 0;
+    this.cursors.set(cursorKey, next + 1);
+    return next % waypoints.length;
+  }
+
+  /**
+   * The route through waypoint replica `slot` ({@link enforcerSlot}); without one (-1: a caller that did not
+   * ask), the next replica in the caller's turn.
+   */
+  override route(caller: CallerRef, target: Instance, slot = -1): readonly Station<Proxy>[] {
     const waypoints = this.waypointsOfInstance[target.id] ?? null;
     if (waypoints === null || waypoints.length === 1) return super.route(caller, target);
-    // Several waypoint replicas: the caller takes them round robin, one cached route per replica.
-    // PERF: numeric cursor key (caller key × 2^16 + service index), no string per attempt.
-    const cursorKey = caller.key * 65_536 + (this.serviceIndexOfInstance[target.id] as number);
-    const next = this.cursors.get(cursorKey) ?? 0;
-    const index = next % waypoints.length;
-    this.cursors.set(cursorKey, next + 1);
+    // Several waypoint replicas: one cached route per replica.
+    const index =
+      slot >= 0 && slot < waypoints.length ? slot : this.enforcerSlot(caller, target.service.name);
     const key = caller.key * 1_048_576 + target.id;
     let variants = this.replicaRoutes.get(key);
     if (variants === undefined) {
@@ -146,6 +165,14 @@ export class AmbientDataPlane extends DataPlaneBase {
       variants[index] = route;
     }
     return route;
+  }
+
+  /**
+   * A service behind a waypoint has its local rate limit at the waypoint: one token bucket per replica (each is
+   * one Envoy), shared by every caller it serves. 0 without a waypoint (the callee's own hop: per instance).
+   */
+  inboundEnforcerSlots(service: string): number {
+    return this.waypoints.get(service)?.length ?? 0;
   }
 
   /** The route through the target's only waypoint, or through ztunnels alone. */
@@ -226,6 +253,20 @@ export class AmbientDataPlane extends DataPlaneBase {
    */
   retryHostReselections(caller: CallerRef, target: string): number {
     return caller.instanceId >= 0 && this.waypoints.has(target) ? ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS : 0;
+  }
+
+  /**
+   * A waypoint makes the retries of the calls through it (Istio's default retry is applied by waypoints only;
+   * ztunnel retries nothing): its position on `route`, or -1 for a route without one (the calling application's
+   * own retries). A failure at the caller's ztunnel, on the way to the waypoint or at the waypoint itself never
+   * reaches it and is not retried.
+   */
+  retryHopPosition(route: readonly Station[]): number {
+    for (let i = 0; i < route.length; i++) {
+      const station = route[i] as Station<Proxy>;
+      if (station.kind === 'proxy' && station.proxy.role === 'waypoint') return i;
+    }
+    return -1;
   }
 
   clientEnforcer(caller: CallerRef, target?: string): EnforcerKind {

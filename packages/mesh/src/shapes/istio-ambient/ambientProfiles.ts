@@ -126,8 +126,8 @@ export function ambientAssumptions(ztunnel: MeshProfile, waypoint: MeshProfile):
   return [
     ...(ztunnelNote.length === 0 ? [] : [`istio-ambient: ${ztunnelNote.join('; ')}.`]),
     ...(waypointNote.length === 0 ? [] : [`istio-ambient: ${waypointNote.join('; ')}.`]),
-    "istio-ambient: a waypoint serves the services bound to it (its own, or shared by name as a namespace's); callers pick its replicas round robin; traffic from outside the mesh also passes the waypoint (as with istio.io/ingress-use-waypoint).",
+    "istio-ambient: a waypoint serves the services bound to it (its own, or shared by name as a namespace's); callers pick its replicas round robin, once per call (ztunnel's own choice of a waypoint pod was not verified); each replica holds one policy state (pool, outlier detection, budgets, balancer, rate-limit bucket) per calling service; traffic from outside the mesh also passes the waypoint (as with istio.io/ingress-use-waypoint).",
     "istio-ambient: callers (their ztunnel) pick a service's endpoints round robin unless a destination sets `loadBalancer`: ztunnel's own endpoint choice was not verified (an assumption).",
-    'istio-ambient: same-node calls still pass the node ztunnel twice (outbound and inbound); retries re-walk the whole path from the caller, although a real waypoint retries only its own leg.',
+    'istio-ambient: same-node calls still pass the node ztunnel twice (outbound and inbound); a waypoint retries only what failed beyond it, but its retries re-walk the whole path from the caller (through the same waypoint replica), although a real waypoint retries only its own leg.',
   ];
 }

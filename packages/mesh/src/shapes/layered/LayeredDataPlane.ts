@@ -47,10 +47,30 @@ export class LayeredDataPlane implements DataPlane {
     return caller.node !== null && caller.node.cluster !== target.node.cluster;
   }
 
-  route(caller: CallerRef, target: Instance): readonly Station<Proxy>[] {
+  route(caller: CallerRef, target: Instance, slot = -1): readonly Station<Proxy>[] {
     if (this.lattice !== null && this.crossesClusters(caller, target))
       return this.crossRoutes.get(caller, target);
-    return this.inner.route(caller, target);
+    return this.inner.route(caller, target, slot);
+  }
+
+  /**
+   * The in-cluster shape's shared enforcing proxy for same-cluster calls; -1 for a call through Lattice (its
+   * route is cached per caller and target, its policies are the caller's own client's as before).
+   */
+  enforcerSlot(caller: CallerRef, target: string): number {
+    const cluster = this.clusterOf.get(target);
+    if (this.lattice !== null && caller.node !== null && caller.node.cluster !== cluster) return -1;
+    return this.inner.enforcerSlot?.(caller, target) ?? -1;
+  }
+
+  /** The in-cluster shape's hop that retries, found on the route (Lattice's hop inserted or not). */
+  retryHopPosition(route: readonly Station[]): number {
+    return this.inner.retryHopPosition?.(route) ?? -1;
+  }
+
+  /** The in-cluster shape's (calls from another cluster through Lattice keep per-instance buckets). */
+  inboundEnforcerSlots(service: string): number {
+    return this.inner.inboundEnforcerSlots?.(service) ?? 0;
   }
 
   /**
