@@ -68,6 +68,7 @@ export function buildModel(
     network,
     proceed: transport.proceed,
     refused: transport.refused,
+    lost: transport.lost,
   });
 
   // Services and their instances, placed deterministically (placeServices): every service first (dedicated nodes

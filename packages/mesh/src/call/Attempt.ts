@@ -19,6 +19,8 @@ export interface AttemptOwner {
   onAttemptResult(attempt: Attempt): void;
   /** The attempt's per-try timeout fired. */
   perTryTimedOut(attempt: Attempt): void;
+  /** The connection carrying the attempt was torn down under it: the attempt fails as `reset`. */
+  connectionLost(attempt: Attempt): void;
   /** A fault-injection delay before the attempt ended. */
   sendDelayed(attempt: Attempt): void;
   /** The attempt made its connection pool open a new connection. */

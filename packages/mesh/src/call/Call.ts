@@ -264,6 +264,23 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     this.decide('per-try-timeout', attempt.instance);
   }
 
+  /**
+   * @internal The connection carrying `attempt` was torn down under it (its stream is released): the attempt fails
+   * as `reset` at the caller's end, like a response reset; the request is left where it is, as a timed-out one is.
+   */
+  connectionLost(attempt: Attempt): void {
+    if (attempt !== this.current) return;
+    attempt.abandoned = true;
+    this.leftAttempt = true;
+    this.current = null;
+    const now = this.context.engine.now;
+    if (attempt.perTryTimer >= 0)
+      this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(attempt.perTryTimer);
+    if (attempt.span !== null) this.context.tap?.attemptEnded(attempt, 'reset', now);
+    this.client.attemptEnded(attempt.instance, 'reset', now - attempt.startMs, now, this.retryOf);
+    this.decide('reset', attempt.instance);
+  }
+
   /** @internal */
   overallTimedOut(): void {
     if (this.done) return;

@@ -2,6 +2,7 @@
 // sidecars, two ztunnels): kept alive or opened per request, HTTP/1.1 (one request per connection at
 // a time) or HTTP/2 (multiplexed), and what a new one costs: a TCP round trip, and with TLS a TLS 1.3
 // handshake (a round trip, and CPU at both ends); to a node that does not answer, the connect timeout.
+// Pools whose spec pings (HBONE) tear down a connection whose peer stops answering, failing its streams.
 
 import type { Engine } from '@meshsim/engine';
 import type { WireProtocol } from '../config/SimulationConfig.js';
@@ -25,6 +26,13 @@ export interface ConnectionSpec {
   readonly connectTimeoutMs: number;
   /** Concurrent requests per connection: 1 for HTTP/1.1, the HTTP/2 stream limit otherwise. */
   readonly maxStreams: number;
+  /**
+   * HTTP/2 keep-alive pings on open connections, or absent (none). A ping goes `intervalMs` after the connection
+   * opened and after each answer; one unanswered for `timeoutMs` tears the connection down, and every request
+   * it carries fails (`ConnectionPorts.lost`). A peer that comes back within the timeout (a rebooted node)
+   * resets the connection at the ping's next TCP retransmission.
+   */
+  readonly ping?: ConnectionPing;
   /** Nodes of the two ends (null: outside the clusters), for the handshake's round trips. */
   readonly from: Node | null;
   readonly to: Node | null;
@@ -32,6 +40,24 @@ export interface ConnectionSpec {
   readonly client: ConnectionEnd | null;
   readonly server: ConnectionEnd | null;
 }
+
+/** HTTP/2 keep-alive pings of a pool's connections (see `ConnectionSpec.ping`). */
+export interface ConnectionPing {
+  /** Time from the connection's opening, and from each answer, to the next ping [ms]. */
+  readonly intervalMs: number;
+  /** How long a ping may go unanswered before the connection is torn down [ms]. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * When an unanswered TCP segment is sent again, from its first sending [ms]: Linux's minimum retransmission
+ * timeout, 200 ms (`TCP_RTO_MIN`), doubling each time (an **assumption**: the RTO of a connection inside a
+ * cluster, whose round trip is far below the minimum; docs/sources.md#linux-tcp-retries2). A rebooted peer
+ * answers the first one it receives with a reset.
+ */
+export const TCP_RETRANSMIT_OFFSETS_MS: readonly number[] = [
+  200, 600, 1_400, 3_000, 6_200, 12_600, 25_400, 51_000, 102_200,
+];
 
 /** A request that needs a connection (an attempt): it is sent once it has one. */
 export interface ConnectionUser {
@@ -51,6 +77,10 @@ export class Connection {
   idleSinceMs = 0;
   /** Requests waiting for the handshake to finish, to be sent on it. */
   readonly waiting: ConnectionUser[] = [];
+  /** Requests holding a stream of it, when its pool pings (to fail them if it is torn down); else null. */
+  users: Set<ConnectionUser> | null = null;
+  /** @internal When its outstanding ping was sent [ms], or -1 (none outstanding). */
+  pingSentMs = -1;
   /** @internal In its pool's free stack, and its neighbours there (towards the bottom, towards the top). */
   inFree = false;
   freeBelow: Connection | null = null;
@@ -67,6 +97,11 @@ export interface ConnectionPorts {
   readonly proceed: (user: ConnectionUser) => void;
   /** Fails a request whose connection was never established (its connect timeout passed): `connect-failure`. */
   readonly refused: (user: ConnectionUser) => void;
+  /**
+   * Fails a request whose connection was torn down under it (a ping unanswered, or reset by a rebooted peer):
+   * its stream is gone (`reset`). Needed by pools whose spec pings.
+   */
+  readonly lost?: (user: ConnectionUser) => void;
 }
 
 /**
@@ -103,6 +138,8 @@ export class ConnectionPool {
   idleClosed = 0;
   /** Connections that failed at their connect timeout (to an unreachable node). */
   connectTimeouts = 0;
+  /** Connections torn down because their peer stopped answering pings, or reset them after a reboot. */
+  tornDown = 0;
   /**
    * Top of the stack of open connections with room for another request (the most recently used
    * first), linked through the connections. PERF: an intrusive list, and the spec's hot fields copied
@@ -113,6 +150,8 @@ export class ConnectionPool {
   private readonly maxStreams: number;
   private readonly keepAlive: boolean;
   private readonly idleTimeoutMs: number;
+  /** Whether connections know the requests they carry (pools that ping: a torn-down connection fails them). */
+  private readonly tracksUsers: boolean;
   /** Connections whose handshake is still running, with room for more requests (HTTP/2). */
   private readonly connecting: Connection[] = [];
 
@@ -124,8 +163,15 @@ export class ConnectionPool {
       throw new RangeError(`connection pool: maxStreams must be >= 1 (got ${spec.maxStreams})`);
     if (!(spec.idleTimeoutMs > 0))
       throw new RangeError(`connection pool: idleTimeoutMs must be > 0 (got ${spec.idleTimeoutMs})`);
+    if (spec.ping !== undefined && !(spec.ping.intervalMs > 0 && spec.ping.timeoutMs > 0))
+      throw new RangeError(
+        `connection pool: ping intervalMs and timeoutMs must be > 0 (got ${spec.ping.intervalMs}, ${spec.ping.timeoutMs})`,
+      );
+    if (spec.ping !== undefined && ports.lost === undefined)
+      throw new RangeError('connection pool: a pool that pings needs the `lost` port');
     this.maxStreams = spec.maxStreams;
     this.keepAlive = spec.keepAlive;
+    this.tracksUsers = spec.ping !== undefined;
     this.idleTimeoutMs = spec.idleTimeoutMs;
   }
 
@@ -146,6 +192,7 @@ export class ConnectionPool {
       connection.streams++;
       if (connection.streams >= this.maxStreams) this.popFree(connection);
       user.connection = connection;
+      if (this.tracksUsers) connection.users?.add(user);
       return 'now';
     }
     const joining = this.connecting[this.connecting.length - 1];
@@ -154,12 +201,14 @@ export class ConnectionPool {
       if (joining.streams >= this.maxStreams) this.connecting.pop();
       joining.waiting.push(user);
       user.connection = joining;
+      if (this.tracksUsers) joining.users?.add(user);
       return 'joined';
     }
     const connection = new Connection(this);
     connection.streams = 1;
     connection.waiting.push(user);
     user.connection = connection;
+    if (this.tracksUsers) connection.users = new Set([user]);
     if (this.maxStreams > 1 && this.keepAlive) this.connecting.push(connection);
     this.opened++;
     if (this.spec.to?.unreachable === true || this.spec.from?.unreachable === true) {
@@ -182,6 +231,7 @@ export class ConnectionPool {
     if (connection === null) return;
     user.connection = null;
     connection.streams--;
+    if (this.tracksUsers) connection.users?.delete(user);
     if (connection.closed) return;
     if (broken || !this.keepAlive) {
       // No keep-alive: the connection closes after its (last) request.
@@ -291,6 +341,60 @@ export class ConnectionPool {
     for (const user of waiting) if (user.connection === connection) this.ports.refused(user);
   }
 
+  /**
+   * @internal A ping is due on `connection`. A connection closed, or idle past the idle timeout (its pool has
+   * let it go), pings no more. A peer that answers (its node reachable) pongs at once (the round trip is left
+   * out); one on a node that is off does not: the ping is retransmitted (a rebooted peer resets the
+   * connection) and the connection is torn down at the ping timeout.
+   */
+  ping(connection: Connection): void {
+    if (connection.closed) return;
+    const now = this.ports.engine.now;
+    if (connection.streams === 0 && now - connection.idleSinceMs > this.idleTimeoutMs) return;
+    const ping = this.spec.ping as ConnectionPing;
+    if (this.spec.to?.unreachable !== true) {
+      this.ports.engine.schedule(ping.intervalMs, onPing, connection);
+      return;
+    }
+    connection.pingSentMs = now;
+    for (const offsetMs of TCP_RETRANSMIT_OFFSETS_MS) {
+      if (offsetMs >= ping.timeoutMs) break;
+      this.ports.engine.schedule(offsetMs, onPingRetransmit, connection);
+    }
+    this.ports.engine.schedule(ping.timeoutMs, onPingTimeout, connection);
+  }
+
+  /** @internal The outstanding ping is sent again: a peer back from a reboot answers it with a reset. */
+  pingRetransmitted(connection: Connection): void {
+    if (connection.closed || connection.pingSentMs < 0) return;
+    if (this.spec.to?.unreachable !== true) this.tearDown(connection);
+  }
+
+  /** @internal The outstanding ping went unanswered for the ping timeout: the connection is torn down. */
+  pingTimedOut(connection: Connection): void {
+    if (connection.closed || connection.pingSentMs < 0) return;
+    this.tearDown(connection);
+  }
+
+  /**
+   * Closes `connection` under the requests it carries: each loses its stream and fails (`ConnectionPorts.lost`).
+   * Later requests open a new connection.
+   */
+  private tearDown(connection: Connection): void {
+    this.tornDown++;
+    connection.pingSentMs = -1;
+    this.close(connection);
+    const users = connection.users;
+    if (users === null) return;
+    const lost = [...users];
+    users.clear();
+    for (const user of lost) {
+      user.connection = null;
+      connection.streams--;
+      this.ports.lost?.(user);
+    }
+  }
+
   private opened0(connection: Connection): void {
     removeFrom(this.connecting, connection);
     if (connection.closed) return;
@@ -302,6 +406,8 @@ export class ConnectionPool {
       return;
     }
     if (this.keepAlive && connection.streams < this.maxStreams) this.pushFree(connection);
+    const ping = this.spec.ping;
+    if (ping !== undefined) this.ports.engine.schedule(ping.intervalMs, onPing, connection);
     // Requests that gave up meanwhile released their stream (their connection is no longer this one).
     for (const user of waiting) if (user.connection === connection) this.ports.proceed(user);
   }
@@ -321,4 +427,13 @@ function onClientHandshake(state: Handshake): void {
 }
 function onConnectTimeout(connection: Connection): void {
   connection.pool.connectTimedOut(connection);
+}
+function onPing(connection: Connection): void {
+  connection.pool.ping(connection);
+}
+function onPingRetransmit(connection: Connection): void {
+  connection.pool.pingRetransmitted(connection);
+}
+function onPingTimeout(connection: Connection): void {
+  connection.pool.pingTimedOut(connection);
 }

@@ -59,6 +59,17 @@ export class Transport implements Responder {
   };
 
   /**
+   * The connection carrying a request was torn down under it (the pools' `lost` port: an HBONE ping unanswered, or
+   * a rebooted peer's reset): the caller's end of the connection fails the attempt as `reset` now, wherever the
+   * request or its response is. The request itself is left where it is, as a timed-out one is (its call no longer
+   * listens for it).
+   */
+  readonly lost = (user: ConnectionUser): void => {
+    const attempt = user as Attempt;
+    attempt.call.connectionLost(attempt);
+  };
+
+  /**
    * The caller gave up on `attempt` (a timeout): its stream is freed now. HTTP/1.1 cannot cancel a
    * request in flight, so its connection is closed; HTTP/2 resets the stream and keeps the connection.
    */

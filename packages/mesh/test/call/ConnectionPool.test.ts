@@ -306,3 +306,123 @@ describe('ConnectionPool: input checks', () => {
     ).toThrow(/idleTimeoutMs/);
   });
 });
+
+describe('ConnectionPool: keep-alive pings (HBONE)', () => {
+  const PING = { intervalMs: 10_000, timeoutMs: 20_000 };
+
+  /** A pinging HTTP/2 pool to `peer`; requests hold their stream until released or lost (recorded with the time). */
+  function pinging(peer: Node, ping: ConnectionSpec['ping'] | null = PING) {
+    const engine = new Engine();
+    const network = new Network(NETWORK, new RandomStreams(1).stream('network'));
+    const lost: [ConnectionUser, number][] = [];
+    const pool = new ConnectionPool(
+      { engine, network, proceed: () => {}, refused: () => {}, lost: (u) => lost.push([u, engine.now]) },
+      {
+        protocol: 'http2',
+        keepAlive: true,
+        tls: false,
+        connectTimeoutMs: 10_000,
+        idleTimeoutMs: 300_000,
+        maxStreams: 100,
+        ...(ping === null ? {} : { ping }),
+        from: null,
+        to: peer,
+        client: null,
+        server: null,
+      },
+    );
+    /** A request sent at `atMs` that keeps its stream (a request lost with its peer). */
+    const hold = (atMs: number): ConnectionUser => {
+      const user: ConnectionUser = { connection: null };
+      engine.scheduleAt(atMs, () => pool.acquire(user));
+      return user;
+    };
+    return { engine, pool, lost, hold };
+  }
+
+  it('tears a connection down when a ping goes unanswered for the ping timeout: its requests fail, later ones reconnect', () => {
+    const peer = { unreachable: false } as Node;
+    const h = pinging(peer);
+    const first = h.hold(0); // opens the connection at 4 ms: pings at 10.004 s, 20.004 s, …
+    h.engine.scheduleAt(15_000, () => (peer.unreachable = true));
+    const second = h.hold(16_000); // sent on the open connection, lost with the peer
+    h.engine.run({ untilMs: 39_000 });
+    expect(h.lost).toEqual([]); // the ping sent at 20.004 s is not yet 20 s old
+    h.engine.run({ untilMs: 40_100 });
+    expect(h.lost.map(([user]) => user)).toEqual([first, second]);
+    expect(h.lost.every(([, atMs]) => atMs === 40_004)).toBe(true);
+    expect(h.pool.tornDown).toBe(1);
+    expect(first.connection).toBeNull();
+    // The connection is gone: the next request opens a new one (to the node still off: it waits to connect).
+    h.hold(41_000);
+    h.engine.run({ untilMs: 41_000 });
+    expect(h.pool.opened).toBe(2);
+  });
+
+  it("a peer back within the ping timeout (a rebooted node) resets the connection at the ping's next retransmission", () => {
+    const peer = { unreachable: false } as Node;
+    const h = pinging(peer);
+    const held = h.hold(0);
+    h.engine.scheduleAt(9_000, () => (peer.unreachable = true));
+    h.engine.scheduleAt(12_000, () => (peer.unreachable = false)); // back before the ping times out
+    // The ping of 10.004 s goes again at +0.2, +0.6, +1.4, +3.0 s: the one at 13.004 s finds the node back.
+    h.engine.run({ untilMs: 60_000 });
+    expect(h.lost).toEqual([[held, 13_004]]);
+    expect(h.pool.tornDown).toBe(1);
+  });
+
+  it('a peer that answers keeps the connection, however long; so does a pool that does not ping', () => {
+    const answering = pinging({ unreachable: false } as Node);
+    answering.hold(0);
+    answering.engine.run({ untilMs: 120_000 });
+    expect(answering.lost).toEqual([]);
+    expect(answering.pool.tornDown).toBe(0);
+    const off = { unreachable: false } as Node;
+    const silent = pinging(off, null);
+    silent.hold(0);
+    silent.engine.scheduleAt(5_000, () => (off.unreachable = true));
+    silent.engine.run({ untilMs: 120_000 });
+    expect(silent.lost).toEqual([]);
+    expect(silent.pool.tornDown).toBe(0);
+  });
+
+  it('a released request is not failed with its connection; an idle connection past the idle timeout pings no more', () => {
+    const peer = { unreachable: false } as Node;
+    const h = pinging(peer);
+    const user = h.hold(0);
+    h.engine.scheduleAt(5_000, () => h.pool.release(user, false));
+    h.engine.scheduleAt(15_000, () => (peer.unreachable = true));
+    h.engine.run({ untilMs: 60_000 });
+    expect(h.lost).toEqual([]);
+    expect(h.pool.tornDown).toBe(1); // idle, but still pinged (and torn down) within the 300 s idle timeout
+    const quiet = pinging({ unreachable: false } as Node, PING);
+    const once = quiet.hold(0);
+    quiet.engine.scheduleAt(1, () => quiet.pool.release(once, false));
+    quiet.engine.run(); // ends: the pings stop once the connection has been idle past the idle timeout
+    expect(quiet.engine.now).toBeLessThan(320_000);
+  });
+
+  it('refuses a pinging pool without the `lost` port, or with a ping interval or timeout that is not positive', () => {
+    const engine = new Engine();
+    const network = new Network(NETWORK, new RandomStreams(1).stream('network'));
+    const spec: ConnectionSpec = {
+      protocol: 'http2',
+      keepAlive: true,
+      tls: false,
+      connectTimeoutMs: 10_000,
+      idleTimeoutMs: 1000,
+      maxStreams: 100,
+      ping: PING,
+      from: null,
+      to: null,
+      client: null,
+      server: null,
+    };
+    const ports = { engine, network, proceed: () => {}, refused: () => {} };
+    expect(() => new ConnectionPool(ports, spec)).toThrow(/`lost` port/);
+    expect(
+      () =>
+        new ConnectionPool({ ...ports, lost: () => {} }, { ...spec, ping: { intervalMs: 0, timeoutMs: 1 } }),
+    ).toThrow(/ping intervalMs and timeoutMs must be > 0/);
+  });
+});

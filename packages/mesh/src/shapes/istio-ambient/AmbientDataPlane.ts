@@ -20,8 +20,8 @@ import { perNodeProxies } from '../dataplane/perNodeProxies.js';
 import { Proxy } from '../dataplane/Proxy.js';
 import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
-import { ISTIO_CONNECT_TIMEOUT_MS, proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
 import { profileForLimit } from '../dataplane/proxyConcurrency.js';
+import { hboneConnectionSpec } from './hboneConnections.js';
 import { placeWaypoint } from './placeWaypoint.js';
 import { waypointDeployments } from './waypointDeployments.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
@@ -49,7 +49,7 @@ export class AmbientDataPlane extends DataPlaneBase {
   private readonly serviceIndex: ReadonlyMap<string, number>;
   /** HBONE pools by route (mesh callers): the route fixes the caller's ztunnel and its first hop. */
   private readonly hbonePools = new Map<readonly Station[], ConnectionPool>();
-  /** HBONE pools by (caller service, caller ztunnel, first hop): shared by the routes that have them. */
+  /** HBONE pools by (caller, destination pod or waypoint replica): shared by the routes that have them. */
   private readonly sharedPools = new Map<string, ConnectionPool>();
 
   constructor(context: DataPlaneContext, mesh: IstioAmbientMeshConfig) {
@@ -198,10 +198,12 @@ export class AmbientDataPlane extends DataPlaneBase {
   }
 
   /**
-   * A mesh caller's requests travel in an HBONE tunnel (HTTP/2 CONNECT over mTLS) from its node's
-   * ztunnel to the first hop, the waypoint or the callee's ztunnel; ztunnel pools these per source
-   * identity (the caller's service) and destination, multiplexed and kept alive. A caller outside the
-   * mesh uses its own connections.
+   * A mesh caller's requests travel in an HBONE tunnel (HTTP/2 CONNECT over mTLS) from its node's ztunnel to
+   * the first hop, the waypoint or the callee's ztunnel. ztunnel pools these per source pod (its identity and
+   * address) and destination address: the callee pod, or the waypoint pod its requests go to (`WorkloadKey`,
+   * docs/sources.md#ztunnel-hbone-pool). So a pool per (caller pod, callee pod), or per (caller pod, waypoint
+   * replica), shared by the calls to every pod behind that waypoint. A caller outside the mesh uses its own
+   * connections.
    */
   override connectionPool(
     caller: CallerRef,
@@ -216,18 +218,13 @@ export class AmbientDataPlane extends DataPlaneBase {
       const ztunnel = this.ztunnels[caller.node.id] as Proxy;
       const firstHop = route.find((station) => station.kind === 'proxy' && station.proxy !== ztunnel);
       const hop = firstHop?.kind === 'proxy' ? (firstHop.proxy as Proxy) : ztunnel;
-      const key = `${caller.service ?? caller.name}|${ztunnel.name}|${hop.name}`;
+      // The destination address: the waypoint pod, else the callee pod (whose node's ztunnel terminates HBONE).
+      const destination = hop.role === 'waypoint' ? `waypoint:${hop.name}` : `pod:${target.id}`;
+      const key = `${caller.key}|${destination}`;
       pool = this.sharedPools.get(key);
       if (pool === undefined) {
         pool = this.connections.create(
-          proxyConnectionSpec(
-            'http2',
-            this.mtls(caller, target.service.name),
-            // ztunnel's own connect timeout is not in sources.md: Istio's mesh-wide one (an assumption).
-            ISTIO_CONNECT_TIMEOUT_MS,
-            ztunnel,
-            hop,
-          ),
+          hboneConnectionSpec(this.mtls(caller, target.service.name), ztunnel, hop),
         );
         this.sharedPools.set(key, pool);
       }
