@@ -109,6 +109,12 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // cause service-unavailable, not rejected: results' failures gain a key, such edges move from rejected to it.
   // (4) A callee's rate limit (429) counts as load in loss reasons: stored runs' reasons can differ.
   20: '14d892297c46ff395de954ffa7cba1a30e3416f3408cebe00a00e201ec92f46b',
+  // VPC Lattice (branch lattice-24; the bundled goldens are unchanged, runs under vpc-lattice and layered differ):
+  // layered's calls between clusters follow Lattice's rules (no outlier detection or proxy retries, round robin,
+  // endpoints kept by Lattice's health checks); no health checks for HTTP/2 services; callers connect to Lattice
+  // (one pool per caller and Lattice service), which answers 502/504 for a target that does not answer; each Lattice
+  // service's first 300,000 requests an hour are free.
+  21: '14d892297c46ff395de954ffa7cba1a30e3416f3408cebe00a00e201ec92f46b',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */
