@@ -121,6 +121,12 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // fail the requests on a dead connection as resets. node-failure's golden changes (ambient: the powered-off node's
   // connections are reset when it comes back; 7827 failed pages, was 9836; verdict degraded-recovered, was metastable).
   22: '6ec9a4f7c95c434e060c3040dbb678cc21fc23c930fc49b3b9a6ff125d2228f4',
+  // VPC Lattice (the bundled goldens are unchanged since 22, runs under vpc-lattice and layered differ):
+  // layered's calls between clusters follow Lattice's rules (no outlier detection or proxy retries, round robin,
+  // endpoints kept by Lattice's health checks); no health checks for HTTP/2 services; callers connect to Lattice
+  // (one pool per caller and Lattice service), which answers 502/504 for a target that does not answer; each Lattice
+  // service's first 300,000 requests an hour are free.
+  23: '6ec9a4f7c95c434e060c3040dbb678cc21fc23c930fc49b3b9a6ff125d2228f4',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

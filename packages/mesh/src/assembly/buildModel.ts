@@ -105,6 +105,7 @@ export function buildModel(
     for (let index = nodes.length; index < serviceConfig.replicas; index++)
       service.versions.leavePending(index);
     service.refreshEndpoints();
+    service.refreshManagedEndpoints();
   });
   checkCpuWithoutNodes(cpu, instances, warnings);
   checkPendingPods(config, services.values(), meshPods, topology.nodes, warnings);
@@ -150,7 +151,8 @@ export function buildModel(
     streams,
     warnings,
     shape,
-    meshLoadBalancer: config.mesh.loadBalancer,
+    meshLoadBalancer: (caller, target) =>
+      dataPlane.managedLoadBalancer?.(caller, target) ?? config.mesh.loadBalancer,
     outlierEjectionCap: config.mesh.outlierEjectionCap,
     successRateEjection: config.mesh.successRateEjection,
     clientEnforcer: (caller, target) => dataPlane.clientEnforcer(caller, target),

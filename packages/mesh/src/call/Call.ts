@@ -352,7 +352,9 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
       this.decide(refusal, null);
       return;
     }
-    const instance = this.client.pick(this.target.endpoints, engine.now, this, isRetry ? this.tried : null);
+    const target = this.target;
+    const endpoints = this.client.managedEndpoints ? target.managedEndpoints : target.endpoints;
+    const instance = this.client.pick(endpoints, engine.now, this, isRetry ? this.tried : null);
     if (instance === undefined) {
       if (isRetry) this.client.retryDropped();
       this.decide('no-endpoints', null);

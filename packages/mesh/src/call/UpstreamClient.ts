@@ -79,6 +79,11 @@ export class UpstreamClient {
   hostReselections = 0;
   /** Whose retry rules the calls through this client follow (call/isRetryable.ts); set from the caller's hop. */
   retrySemantics: RetrySemantics = 'other';
+  /**
+   * True when a managed hop (VPC Lattice) balances these calls: the call picks among the endpoints the hop's health
+   * checks keep (`managedEndpoints`), not those Kubernetes and the mesh publish.
+   */
+  managedEndpoints = false;
 
   constructor(
     readonly balancer: LoadBalancer<Instance>,

@@ -192,20 +192,22 @@ function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): v
 function crashInstances(world: FaultRun, { instances, proxies }: FaultTargets): void {
   for (const instance of instances) instance.crash();
   for (const proxy of proxies) proxy.crashed = true;
-  refreshLater(world, servicesOf(instances), false);
+  refreshLater(world, servicesOf(instances));
+  refreshManagedLater(world, servicesOf(instances), false);
 }
 
 /** Restarts crashed targets; callers' endpoints take them back after the update delay. */
 function restartInstances(world: FaultRun, { instances, proxies }: FaultTargets): void {
   for (const instance of instances) instance.restart();
   for (const proxy of proxies) proxy.crashed = false;
-  refreshLater(world, servicesOf(instances), true);
+  refreshLater(world, servicesOf(instances));
+  refreshManagedLater(world, servicesOf(instances), true);
 }
 
 /**
  * Powers the fault's nodes off: nothing on them answers (requests in flight are lost, new connections wait for the
  * connect timeout), and their pods stay in the endpoints until the node controller marks them NotReady, the grace
- * period later (then the endpoint update delay). A data plane with health checks of its own (Lattice) finds the
+ * period later (then the endpoint update delay). A managed hop with health checks of its own (Lattice) finds the
  * targets down by itself: its delay runs from the crash.
  */
 function powerOff(
@@ -217,10 +219,7 @@ function powerOff(
   for (const node of nodes) node.unreachable = true;
   for (const instance of instances) instance.powerOff();
   for (const proxy of proxies) proxy.crashed = true;
-  if (world.context.dataPlane.endpointChangeDelayMs !== undefined) {
-    markNotReady({ world, event });
-    return;
-  }
+  refreshManagedLater(world, servicesOf(instances), false);
   world.context.engine.schedule(nodeMonitorGracePeriodMs(effect), markNotReady, { world, event });
 }
 
@@ -231,7 +230,8 @@ function powerOn(world: FaultRun, event: FaultEvent): void {
   for (const node of nodes) node.unreachable = false;
   for (const instance of instances) instance.restart();
   for (const proxy of proxies) proxy.crashed = false;
-  if (event.markedNotReady) refreshLater(world, servicesOf(instances), true);
+  if (event.markedNotReady) refreshLater(world, servicesOf(instances));
+  refreshManagedLater(world, servicesOf(instances), true);
 }
 
 /** The node controller marks the powered-off nodes' pods NotReady (unless the nodes came back first). */
@@ -240,7 +240,7 @@ function markNotReady({ world, event }: { world: FaultRun; event: FaultEvent }):
   event.markedNotReady = true;
   const instances = event.targets.instances;
   for (const instance of instances) instance.ready = false;
-  refreshLater(world, servicesOf(instances), false);
+  refreshLater(world, servicesOf(instances));
 }
 
 /**
@@ -294,7 +294,7 @@ function endFault({ world, event }: { world: FaultRun; event: FaultEvent }): voi
       for (const proxy of world.context.dataPlane.proxies()) proxy.certificateExpired = false;
       const stale = [...world.control.stale];
       world.control.stale.clear();
-      refreshLater(world, stale, true);
+      refreshLater(world, stale);
       return;
     }
   }
@@ -307,11 +307,28 @@ function servicesOf(instances: readonly Instance[]): InstanceService[] {
 }
 
 /** Endpoint lists change after the mesh's update delay, and not at all while the control plane is down. */
-function refreshLater(world: FaultRun, services: readonly InstanceService[], up: boolean): void {
-  const { engine, dataPlane, mesh } = world.context;
-  const now = engine.now;
-  const delayMs = dataPlane.endpointChangeDelayMs?.(up, now) ?? mesh.endpointUpdateDelayMs;
+function refreshLater(world: FaultRun, services: readonly InstanceService[]): void {
+  const { engine, mesh } = world.context;
+  const delayMs = mesh.endpointUpdateDelayMs;
   for (const service of services) engine.schedule(delayMs, refreshEndpoints, { world, service });
+}
+
+/**
+ * A managed hop's endpoint lists (Lattice) change when its own health checks see the change: after the delay the
+ * data plane gives for each service (never, for a service it runs no health checks for). They do not depend on the
+ * Kubernetes control plane.
+ */
+function refreshManagedLater(world: FaultRun, services: readonly InstanceService[], up: boolean): void {
+  const { engine, dataPlane } = world.context;
+  if (dataPlane.managedEndpointChangeDelayMs === undefined) return;
+  for (const service of services) {
+    const delayMs = dataPlane.managedEndpointChangeDelayMs(up, engine.now, service.config);
+    if (delayMs !== Infinity) engine.schedule(delayMs, refreshManagedEndpoints, service);
+  }
+}
+
+function refreshManagedEndpoints(service: InstanceService): void {
+  service.refreshManagedEndpoints();
 }
 
 function refreshEndpoints({ world, service }: { world: FaultRun; service: InstanceService }): void {

@@ -77,6 +77,7 @@ export { MODEL_ASSUMPTIONS } from '../config/defaults.js';
 export { l7Demands } from '../shapes/dataplane/l7Demands.js';
 export {
   HOURS_PER_MONTH,
+  LATTICE_FREE_REQUESTS_PER_SERVICE_HOUR,
   computeCostPerMonthUsd,
   latticeCostPerMonthUsd,
 } from '../shapes/dataplane/prices.js';
@@ -126,7 +127,12 @@ export {
   CONSUL_REQUEST_TIMEOUT_MS,
 } from '../shapes/consul/consulProfile.js';
 export { LATTICE_CITED, LATTICE_HOP_PROFILE } from '../shapes/vpc-lattice/latticeProfile.js';
-export { LATTICE_HEALTH_CHECK } from '../shapes/vpc-lattice/LatticeDataPlane.js';
+export {
+  LATTICE_HEALTH_CHECK,
+  LATTICE_TARGET_CONNECT_TIMEOUT_MS,
+  latticeEndpointChangeDelayMs,
+  latticeHealthChecks,
+} from '../shapes/vpc-lattice/latticeRules.js';
 export { DEFAULT_IN_CLUSTER } from '../shapes/layered/layeredShape.js';
 export { LIBRARY_CPU_MS_PER_CALL } from '../shapes/library/libraryShape.js';
 export {

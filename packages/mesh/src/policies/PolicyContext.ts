@@ -14,8 +14,11 @@ import type { BulkheadSlots } from './BulkheadSlots.js';
 export interface PolicyContext extends EnforcementScope {
   readonly engine: Engine;
   readonly streams: RunStreams;
-  /** The mesh's default balancer kind, used where a destination sets none. */
-  readonly meshLoadBalancer: MeshConfig['loadBalancer'];
+  /**
+   * The mesh's default balancer kind for `caller` → `target`, used where the destination sets none (the mesh's
+   * `loadBalancer`, or the managed hop's where one balances those calls: Lattice between clusters in `layered`).
+   */
+  meshLoadBalancer(caller: CallerRef, target: string): MeshConfig['loadBalancer'];
   /** How the mesh's proxies cap outlier ejections by `maxEjectionPercent` (their Envoy release's rule). */
   readonly outlierEjectionCap: OutlierEjectionCap;
   /** Whether the mesh's L7 proxies can eject by success rate (`off` under Istio). */

@@ -21,7 +21,7 @@ export function resolveLoadBalancer(
   caller: CallerRef,
   target: ServiceRuntime,
 ): LoadBalancerConfig {
-  const fallback = meshDefaultBalancer(context.meshLoadBalancer);
+  const fallback = meshDefaultBalancer(context.meshLoadBalancer(caller, target.name));
   const configured = target.config.destination?.loadBalancer ?? null;
   if (configured === null) return fallback;
   const enforcer = context.clientEnforcer(caller, target.name);

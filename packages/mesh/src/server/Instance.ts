@@ -46,6 +46,8 @@ export interface InstanceService {
   faultLatency(fault: FaultEffect): number;
   /** Recomputes the endpoints callers see from the instances that are up. */
   refreshEndpoints(): void;
+  /** Recomputes the endpoints a managed hop (Lattice) routes to from the instances that answer its health checks. */
+  refreshManagedEndpoints(): void;
 }
 
 /** How an instance reaches the rest of the run: the clock, the way back to callers, its node's CPU. */

@@ -17,6 +17,11 @@ export class ServiceRuntime implements InstanceService {
   pendingPods = 0;
   /** Instances callers currently route to (changes reach them after the endpoint update delay). */
   endpoints: Instance[] = [];
+  /**
+   * Instances a managed hop (VPC Lattice) routes this service's calls to: those its own health checks last found
+   * answering (`up`), whatever Kubernetes says of them. Read by callers whose calls the hop balances.
+   */
+  managedEndpoints: Instance[] = [];
   readonly stats = new ServiceStats();
   readonly serviceTime: Sampler;
   /** Versions (subsets): per-version samplers, counters, weights and routes. */
@@ -50,6 +55,11 @@ export class ServiceRuntime implements InstanceService {
   /** Recomputes the endpoint list from the instances Kubernetes counts Ready, in placement order. */
   refreshEndpoints(): void {
     this.endpoints = this.instances.filter((instance) => instance.ready);
+  }
+
+  /** Recomputes the managed hop's endpoint list from the instances that answer now, in placement order. */
+  refreshManagedEndpoints(): void {
+    this.managedEndpoints = this.instances.filter((instance) => instance.up);
   }
 
   /** Samples the added latency of a latency fault [ms]. */

@@ -23,5 +23,6 @@ export function createUpstreamClient(
   client.router = createVersionRouter(context, caller, target);
   client.hostReselections = context.dataPlane.retryHostReselections?.(caller, target.name) ?? 0;
   client.retrySemantics = retrySemanticsOf(context.dataPlane.clientEnforcer(caller, target.name));
+  client.managedEndpoints = context.dataPlane.managedEndpoints?.(caller, target.name) ?? false;
   return client;
 }

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { AWS_US_EAST_1_PRICES, shapeAssumptions, simulate } from '../../src/index.js';
-import { HOURS_PER_MONTH } from '../../src/internal/index.js';
+import { HOURS_PER_MONTH, LATTICE_FREE_REQUESTS_PER_SERVICE_HOUR } from '../../src/internal/index.js';
 import type { MeshConfig, ProxyProfile } from '../../src/index.js';
 import { calibrationConfig, meshOf, twoClusterConfig } from '../__helpers__/shapeHarness.js';
 
@@ -123,20 +123,28 @@ describe('cost model', () => {
   });
 
   it('prices Lattice per service-hour, request and GB; layered bills only the Lattice services called across clusters', () => {
+    // 100 req/s per called service: 360,000 requests an hour, of which the first 300,000 are free.
+    const billedPerMonth = (rps: number) =>
+      ((Math.max(0, rps * 3600 - LATTICE_FREE_REQUESTS_PER_SERVICE_HOUR) * HOURS_PER_MONTH) / 1e6) *
+      AWS_US_EAST_1_PRICES.latticeMillionRequestsUsd;
     const lattice = simulate(twoClusterConfig(meshOf('vpc-lattice')));
     const hop = lattice.proxies.byKind.find((k) => k.kind === 'vpc-lattice');
     const p = AWS_US_EAST_1_PRICES;
     const seconds = lattice.scenario.durationMs / 1000;
-    const requestsPerSecond = (hop?.traversals ?? 0) / 2 / seconds;
+    const rpsOf = (result: typeof lattice, service: string) =>
+      (result.edges.filter((e) => e.destination === service).reduce((n, e) => n + e.attempts, 0) ?? 0) /
+      seconds;
     const serviceHours = HOURS_PER_MONTH * 3 * p.latticeServiceHourUsd;
-    const requests = ((requestsPerSecond * HOURS_PER_MONTH * 3600) / 1e6) * p.latticeMillionRequestsUsd;
+    const requests =
+      billedPerMonth(rpsOf(lattice, 'a')) +
+      billedPerMonth(rpsOf(lattice, 'b')) +
+      billedPerMonth(rpsOf(lattice, 'c'));
+    expect(requests).toBeGreaterThan(0);
     expect(hop?.costPerMonthUsd).toBeCloseTo(serviceHours + requests, 6); // no payload bytes set
     const layered = simulate(twoClusterConfig(meshOf('layered')));
     const layeredHop = layered.proxies.byKind.find((k) => k.kind === 'vpc-lattice');
-    const crossRps = (layeredHop?.traversals ?? 0) / 2 / seconds;
     expect(layeredHop?.costPerMonthUsd).toBeCloseTo(
-      HOURS_PER_MONTH * 1 * p.latticeServiceHourUsd +
-        ((crossRps * HOURS_PER_MONTH * 3600) / 1e6) * p.latticeMillionRequestsUsd,
+      HOURS_PER_MONTH * 1 * p.latticeServiceHourUsd + billedPerMonth(rpsOf(layered, 'c')),
       6,
     );
   });

@@ -10,6 +10,8 @@ import type { Station } from '../../call/Station.js';
 import type { Proxy } from './Proxy.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
+import type { MeshConfig } from '../../config/MeshConfig.js';
+import type { ServiceConfig } from '../../config/SimulationConfig.js';
 
 /** A mesh shape at run time. */
 export interface DataPlane extends CallRoutes {
@@ -56,11 +58,22 @@ export interface DataPlane extends CallRoutes {
   /** Every proxy this shape runs (for faults and accounting); empty for proxy-less shapes. */
   proxies(): readonly Proxy[];
   /**
-   * Delay before an endpoint change (an instance going down or coming back at `nowMs`) reaches the
-   * callers, when the shape has its own timing (e.g. Lattice health checks); otherwise the mesh's
-   * `endpointUpdateDelayMs` applies.
+   * Whether a managed hop (VPC Lattice) balances `caller`'s calls to `target` over the endpoints its own health
+   * checks keep (`ServiceRuntime.managedEndpoints`) rather than those Kubernetes and the mesh publish (after
+   * `endpointUpdateDelayMs`). Absent or false: the mesh's endpoints.
    */
-  endpointChangeDelayMs?(up: boolean, nowMs: number): number;
+  managedEndpoints?(caller: CallerRef, target: string): boolean;
+  /**
+   * The balancer kind the managed hop uses for `caller`'s calls to `target` where the destination sets none, or
+   * null where no managed hop balances them (the mesh's `loadBalancer` applies).
+   */
+  managedLoadBalancer?(caller: CallerRef, target: string): MeshConfig['loadBalancer'] | null;
+  /**
+   * Delay before the managed hop's health checks see an instance of `service` go down or come back at `nowMs` [ms];
+   * Infinity when they never do (no health checks: Lattice's HTTP/2 and gRPC target groups by default). Absent: the
+   * shape has no managed hop.
+   */
+  managedEndpointChangeDelayMs?(up: boolean, nowMs: number, service: ServiceConfig): number;
   /** Proxy resources over a run of `durationMs`. */
   totals(durationMs: number): ProxyTotals;
 }

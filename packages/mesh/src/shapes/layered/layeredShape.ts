@@ -17,7 +17,10 @@ const LAYERED_NOTE =
 export const LAYERED_SHAPE: MeshShape<LayeredMeshConfig> = {
   name: 'layered',
   summary: 'a shape inside each cluster (inCluster) and VPC Lattice between clusters (crossCluster)',
-  capabilityRow: { client: "the in-cluster shape's", server: "the in-cluster shape's" },
+  capabilityRow: {
+    client: "the in-cluster shape's; `managed-hop` for calls to another cluster through VPC Lattice",
+    server: "the in-cluster shape's",
+  },
   resolve(options, others) {
     const inShape = options.inCluster ?? DEFAULT_IN_CLUSTER;
     if (inShape === 'layered') {

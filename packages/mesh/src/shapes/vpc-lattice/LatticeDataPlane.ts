@@ -4,9 +4,9 @@
 
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
-import { NO_POLICY } from '../../config/defaults.js';
-import type { VpcLatticeMeshConfig } from '../../config/MeshConfig.js';
+import type { MeshConfig, VpcLatticeMeshConfig } from '../../config/MeshConfig.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
+import type { ServiceConfig } from '../../config/SimulationConfig.js';
 import type { ProxyKindTotals } from '../../config/SimulationResult.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
@@ -17,23 +17,24 @@ import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import { LatticeHops } from './LatticeHops.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
 import { appConnectionSpec } from '../dataplane/connectionSpecs.js';
-
-/** VPC Lattice target-group health-check defaults (interval, thresholds). */
-export const LATTICE_HEALTH_CHECK = {
-  intervalMs: 30_000,
-  healthyThreshold: 5,
-  unhealthyThreshold: 2,
-} as const;
+import {
+  latticeEffectivePolicy,
+  latticeEndpointChangeDelayMs,
+  warnUncheckedTargets,
+} from './latticeRules.js';
 
 /** One Lattice service per destination service; every call passes it. */
 export class LatticeDataPlane extends DataPlaneBase {
   readonly shape: string;
   readonly lattice: LatticeHops;
+  /** The caller's pool to each Lattice service, by `callerKey\0service` (and keep-alive). */
+  private readonly servicePools = new Map<string, ConnectionPool | null>();
 
   constructor(context: DataPlaneContext, mesh: VpcLatticeMeshConfig) {
     super(context, mesh);
     this.shape = mesh.shape;
     this.lattice = new LatticeHops(context, mesh.lattice);
+    warnUncheckedTargets(context.warnings, context.config.services, () => true);
   }
 
   protected buildRoute(caller: CallerRef, target: Instance): Station<Proxy>[] {
@@ -41,30 +42,29 @@ export class LatticeDataPlane extends DataPlaneBase {
   }
 
   /**
-   * A caller's own connections to the Lattice service: TLS terminated by Lattice (HTTPS listener),
-   * the handshake's client side on the caller; Lattice's side is AWS's CPU, not the user's.
+   * A caller's own connections to the Lattice service of `target` (one pool per caller and Lattice service,
+   * whichever pod Lattice then picks): TLS terminated by Lattice (HTTPS listener), the handshake's client side on
+   * the caller; Lattice's side is AWS's CPU, not the user's. Lattice is up whatever the target's node does
+   * (`to: null`): a target that does not answer is Lattice's to handle (its leg answers 502 or 504).
    */
-  protected override createPool(
+  override connectionPool(
     caller: CallerRef,
     target: Instance,
+    _route: readonly Station[],
     keepAlive: boolean,
   ): ConnectionPool | null {
-    return this.connections.create(
-      appConnectionSpec(caller, target, keepAlive, this.instances, caller.instanceId >= 0, null),
-    );
+    const key = `${caller.key}\0${target.service.name}\0${keepAlive ? 1 : 0}`;
+    let pool = this.servicePools.get(key);
+    if (pool === undefined) {
+      const spec = appConnectionSpec(caller, target, keepAlive, this.instances, caller.instanceId >= 0, null);
+      pool = this.connections.create({ ...spec, to: null });
+      this.servicePools.set(key, pool);
+    }
+    return pool;
   }
 
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
-    if (caller.instanceId < 0) return policySet ? policy : NO_POLICY;
-    if (!policySet) return this.mesh.defaultPolicy;
-    if (policy.retry.maxAttempts > 1 || policy.perTryTimeoutMs !== Infinity) {
-      this.warnings.add(
-        `retry on calls from "${caller.name}"${target === undefined ? '' : ` to "${target}"`}: VPC Lattice has no ` +
-          'configurable retries or per-try timeouts (aws-application-networking-k8s http-route.md); modelled as ' +
-          `"${caller.name}"'s own application code`,
-      );
-    }
-    return policy;
+    return latticeEffectivePolicy(this.warnings, caller, policy, policySet, this.mesh.defaultPolicy, target);
   }
 
   clientEnforcer(caller: CallerRef): EnforcerKind {
@@ -76,17 +76,22 @@ export class LatticeDataPlane extends DataPlaneBase {
     return 'application';
   }
 
-  /**
-   * Lattice learns about targets from its health checks (target-group defaults: every 30 s, unhealthy
-   * after 2 failed checks, healthy after 5 passed; docs.aws.amazon.com/vpc-lattice target-group-health-checks,
-   * docs/sources.md#lattice-health-checks). Checks run on a 30 s grid from t = 0; a crashed target refuses the check at once.
-   */
-  endpointChangeDelayMs(up: boolean, nowMs: number): number {
-    const firstCheckMs = Math.ceil(nowMs / LATTICE_HEALTH_CHECK.intervalMs) * LATTICE_HEALTH_CHECK.intervalMs;
-    const checks = up ? LATTICE_HEALTH_CHECK.healthyThreshold : LATTICE_HEALTH_CHECK.unhealthyThreshold;
-    return firstCheckMs + (checks - 1) * LATTICE_HEALTH_CHECK.intervalMs - nowMs;
+  /** Lattice picks the endpoint of every call, among the targets its health checks keep. */
+  managedEndpoints(): boolean {
+    return true;
   }
 
+  managedLoadBalancer(): MeshConfig['loadBalancer'] {
+    return this.mesh.loadBalancer;
+  }
+
+  /**
+   * Lattice learns about targets from its health checks (target-group defaults: every 30 s, unhealthy after 2
+   * failed checks, healthy after 5 passed; none for HTTP/2 target groups): `latticeEndpointChangeDelayMs`.
+   */
+  managedEndpointChangeDelayMs(up: boolean, nowMs: number, service: ServiceConfig): number {
+    return latticeEndpointChangeDelayMs(up, nowMs, service);
+  }
   // Lattice terminates TLS and authenticates callers with IAM SigV4, not mTLS (unless `mtls: true`):
   // the inherited `mtls` answers from the config.
 

@@ -6,6 +6,7 @@ import type { VpcLatticeMeshConfig } from '../../config/MeshConfig.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
 import { LatticeDataPlane } from './LatticeDataPlane.js';
+import { LATTICE_LOAD_BALANCER } from './latticeRules.js';
 import { LATTICE_HOP_PROFILE, latticeAssumptions, latticeProfile } from './latticeProfile.js';
 
 /** The `vpc-lattice` shape. */
@@ -15,7 +16,7 @@ export const VPC_LATTICE_SHAPE: MeshShape<VpcLatticeMeshConfig> = {
   capabilityRow: { client: '`managed-hop`', server: '`application`' },
   resolve: (options) => ({
     ...resolveShared('vpc-lattice', options, {
-      loadBalancer: 'round-robin', // Lattice's endpoint choice: an assumption
+      loadBalancer: LATTICE_LOAD_BALANCER, // Lattice's endpoint choice: an assumption
       defaultPolicy: NO_POLICY,
       mtls: false,
     }),
