@@ -25,12 +25,18 @@ export const SIDECAR_LIMIT_VARIANTS: readonly SidecarLimitVariant[] = [
   { label: '40m (1 worker)', proxyCpuLimitCores: 0.04 },
 ];
 
-/** `config` with {@link SIDECAR_LIMITS_SERVICE}'s sidecar limit set as `variant` says. */
+/**
+ * `config` with {@link SIDECAR_LIMITS_SERVICE}'s sidecar limit set as `variant` says; a limit below the mesh's sidecar
+ * request brings the request down to it (`sidecar.istio.io/proxyCPU` too), since Kubernetes refuses a pod whose request
+ * is above its limit.
+ */
 export function withSidecarLimit(config: SimulationConfig, variant: SidecarLimitVariant): SimulationConfig {
   const limit = variant.proxyCpuLimitCores;
   if (limit === undefined) return config;
+  const meshRequest = 'sidecar' in config.mesh ? config.mesh.sidecar.cpuRequestCores : undefined;
+  const request = meshRequest !== undefined && meshRequest > limit ? { proxyCpuRequestCores: limit } : {};
   const services = config.services.map((service) =>
-    service.name === SIDECAR_LIMITS_SERVICE ? { ...service, proxyCpuLimitCores: limit } : service,
+    service.name === SIDECAR_LIMITS_SERVICE ? { ...service, proxyCpuLimitCores: limit, ...request } : service,
   );
   return { ...config, services };
 }

@@ -35,6 +35,11 @@ describe('sidecar-limits example (a sidecar CPU limit of its own)', () => {
     expect(waited(m100)).toBeGreaterThan(2 * waited(istioDefault));
   });
 
+  it('lowers the request with a limit below it, so that every variant is a pod Kubernetes accepts', () => {
+    for (const result of [istioDefault, fourCores, m100, m50, m40])
+      expect(result?.warnings.filter((w) => w.includes('Kubernetes refuses such a pod'))).toEqual([]);
+  });
+
   it('docs/import.md shows its table', () => {
     const page = readFileSync(fileURLToPath(new URL('../../docs/import.md', import.meta.url)), 'utf8');
     expect(page).toContain(sidecarLimitsTable(rows));

@@ -10,6 +10,7 @@ export { VERDICTS, isRecovered } from './diagnosis/Diagnosis.js';
 export type {
   BacklogGrowth,
   BacklogService,
+  BacklogThrottle,
   CascadeStep,
   DepthAmplification,
   Diagnosis,

@@ -488,6 +488,7 @@ export {
 export type {
   BacklogGrowth,
   BacklogService,
+  BacklogThrottle,
   CascadeStep,
   DepthAmplification,
   Diagnosis,

@@ -83,6 +83,11 @@ export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
                 waitingAtEnd: x.waitingAtEnd,
               })),
               waitingAtSource: s.backlog.waitingAtSource,
+              throttled: s.backlog.throttled.map((x) => ({
+                service: x.service,
+                appThrottledMs: num(x.appThrottledMs),
+                sidecarThrottledMs: num(x.sidecarThrottledMs),
+              })),
             },
       reason: s.reason,
     })),

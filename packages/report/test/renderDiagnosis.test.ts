@@ -81,6 +81,7 @@ describe('diagnosis renderers', () => {
       sinceMs: 1000,
       saturated: [{ service: 'srv', utilisation: 0.9999, waitingFrom: 733, waitingAtEnd: 1488 }],
       waitingAtSource: 0,
+      throttled: [],
     };
     const piling: Diagnosis = {
       ...DIAGNOSIS,

@@ -456,6 +456,7 @@ export const Service = z
       'Class-based (header) routes: requests of a class go to a version, whatever the weights; the first match wins.',
     ),
   })
+  .superRefine(ruleRelations(SERVICE_RULES), IF_VALID)
   .register(scenarioRegistry, { id: 'Service' });
 
 const RatePoint = z.strictObject({

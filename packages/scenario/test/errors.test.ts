@@ -332,6 +332,16 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    'a CPU request above its limit, which Kubernetes refuses',
+    (s) => Object.assign(s.services.frontend, { cpuRequest: 1, cpuLimit: '500m' }),
+    ['test.yaml: services.frontend.cpuLimit: must be >= cpuRequest (1) (got "500m")'],
+  ],
+  [
+    "a sidecar's memory request above its limit",
+    (s) => Object.assign(s.services.frontend, { proxyMemoryRequest: '1Gi', proxyMemoryLimit: '256Mi' }),
+    ['test.yaml: services.frontend.proxyMemoryLimit: must be >= proxyMemoryRequest (1Gi) (got "256Mi")'],
+  ],
+  [
     'a backoff max below its base',
     (s) => (s.services.frontend.calls[0].retry = { attempts: 2, backoff: { base: '100ms', max: '50ms' } }),
     ['test.yaml: services.frontend.calls[0].retry.backoff.max: must be >= base (100ms) (got "50ms")'],

@@ -150,12 +150,34 @@ describe('mesh prices', () => {
     });
   });
 
-  it('a written label is used as is', () => {
+  it('a written label is used as is when it gives every price, else followed by the AWS prices that stand in', () => {
+    const all = {
+      vcpuHourUsd: 0.03,
+      gibHourUsd: 0,
+      latticeServiceHourUsd: 0,
+      latticeGbUsd: 0,
+      latticeMillionRequestsUsd: 0,
+    };
+    expect(meshOf({ shape: 'linkerd', prices: { label: 'on-prem 2025', ...all } }).prices).toEqual({
+      ...all,
+      label: 'on-prem 2025',
+    });
     expect(meshOf({ shape: 'linkerd', prices: { label: 'on-prem 2025', gibHourUsd: 0 } }).prices).toEqual({
       ...AWS_US_EAST_1_PRICES,
       gibHourUsd: 0,
-      label: 'on-prem 2025',
+      label: `on-prem 2025; other prices: ${AWS_US_EAST_1_PRICES.label}`,
     });
+  });
+
+  it("says the scenario's own vCPU and GB rates stand for any capacity, not Fargate's", () => {
+    const assumptionOf = (prices: object): string | undefined =>
+      simulate(
+        resolveScenario({ ...minimal(), duration: '1s', mesh: { shape: 'linkerd', prices } }),
+      ).assumptions.find((a) => a.startsWith('costPerMonthUsd'));
+    expect(assumptionOf({ vcpuHourUsd: 0.08 })).toContain(
+      "The scenario's vCPU-hour and GB-hour rates stand for",
+    );
+    expect(assumptionOf({ latticeGbUsd: 0.01 })).toContain('The Fargate rates stand for');
   });
 
   it('a cheaper vCPU gives a cheaper run', () => {

@@ -123,6 +123,18 @@ export interface BacklogService {
 }
 
 /**
+ * A service the source reaches whose containers were throttled by their CPU limit over the run (whole-run figures: the
+ * result keeps throttled time per run only): where calls can wait though no service is saturated.
+ */
+export interface BacklogThrottle {
+  service: string;
+  /** Its application containers' throttled time, summed over them [ms]. */
+  appThrottledMs: number;
+  /** Its pods' sidecars' throttled time, summed over them [ms]. */
+  sidecarThrottledMs: number;
+}
+
+/**
  * How a source's calls piled up (docs/analysis.md#calls-piling-up), measured over the second half of the judged run
  * (at least one window): its calls in flight grew by `growthRatio` of the calls it offered meanwhile.
  */
@@ -143,6 +155,8 @@ export interface BacklogGrowth {
   saturated: BacklogService[];
   /** Of its calls in flight at the end, those still waiting for a connection at the source (`connections`); else 0. */
   waitingAtSource: number;
+  /** The services it reaches that were throttled by a CPU limit over the run, most throttled first. */
+  throttled: BacklogThrottle[];
 }
 
 /** What kept one edge in the sustaining loop. */

@@ -11,7 +11,7 @@ import { findTriggers } from '../internal/diagnosis/findTriggers.js';
 import { lossEvidence, reached } from '../internal/diagnosis/lossEvidence.js';
 import { sourceVerdict } from '../internal/diagnosis/sourceVerdict.js';
 import { sustainingLoop } from '../internal/diagnosis/sustainingLoop.js';
-import type { Diagnosis, SourceDiagnosis, SourceVerdict, Verdict } from './Diagnosis.js';
+import type { BacklogThrottle, Diagnosis, SourceDiagnosis, SourceVerdict, Verdict } from './Diagnosis.js';
 import { VERDICTS, isRecovered } from './Diagnosis.js';
 import { DIAGNOSIS_THRESHOLDS } from './DiagnosisThresholds.js';
 import type { DiagnosisThresholds } from './DiagnosisThresholds.js';
@@ -31,6 +31,23 @@ function simulated(ms: number): string {
 function servicesReached(result: SimulationResult, to: string): SimulationResult['timeSeries']['services'] {
   const names = reached(result, to);
   return result.timeSeries.services.filter((s) => names.has(s.name));
+}
+
+/** The services a source entering at `to` reaches that were throttled by a CPU limit, most throttled first. */
+function throttledReached(result: SimulationResult, to: string): BacklogThrottle[] {
+  const names = reached(result, to);
+  return result.services
+    .filter((s) => names.has(s.name) && s.cpuThrottledMs + s.sidecarThrottledMs > 0)
+    .map((s) => ({
+      service: s.name,
+      appThrottledMs: s.cpuThrottledMs,
+      sidecarThrottledMs: s.sidecarThrottledMs,
+    }))
+    .sort(
+      (a, b) =>
+        b.appThrottledMs + b.sidecarThrottledMs - (a.appThrottledMs + a.sidecarThrottledMs) ||
+        a.service.localeCompare(b.service),
+    );
 }
 
 function maxOrNull(values: readonly (number | null)[]): number | null {
@@ -111,6 +128,7 @@ export function diagnose(
       pending,
       evidence: lossEvidence(config, result, source.name, source.to, firstTriggerMs, t),
       services: servicesReached(result, source.to),
+      throttled: throttledReached(result, source.to),
     }),
   );
   // A run a guard stopped is not diagnosed: what it measured covers only the simulated time it reached.

@@ -158,6 +158,37 @@ describe('diagnose', () => {
     expect(diagnosis.sources[0]?.backlog).toBeNull();
   });
 
+  it('names a throttled sidecar when calls pile up behind it and no service is saturated', () => {
+    // The capacity reviewer's sc1.yaml: api's one sidecar, limited to 500m, is the bottleneck at 3,000 req/s.
+    const config = resolveScenario({
+      duration: '20s',
+      seed: 1,
+      mesh: 'istio-sidecar',
+      nodeCpu: 8,
+      clusters: [{ name: 'c', zones: [{ name: 'a', nodes: 1 }] }],
+      services: {
+        api: {
+          replicas: 1,
+          concurrency: 64,
+          queue: 'unbounded',
+          proxyCpuLimit: '500m',
+          serviceTime: '0.1ms',
+        },
+      },
+      traffic: [{ to: 'api', rate: 3000 }],
+    });
+    const result = simulate(config);
+    const source = diagnose(config, result).sources[0];
+    const sidecarMs = result.services[0]?.sidecarThrottledMs ?? 0;
+    expect(sidecarMs).toBeGreaterThan(5000);
+    expect(source?.backlog?.throttled).toEqual([
+      { service: 'api', appThrottledMs: 0, sidecarThrottledMs: sidecarMs },
+    ]);
+    expect(source?.reason).toContain(
+      `though no service it calls is saturated meanwhile; over the run, throttled by their CPU limit (summed over the containers): api's sidecars for ${Math.round(sidecarMs).toLocaleString('en-US')} ms`,
+    );
+  });
+
   it('names the timeouts and no overloaded service when every call times out at a service idle at ~1 %', () => {
     // The newcomer's tmo.yaml: api's calls to db time out after 10 ms, db answers in 50 ms.
     const config = resolveScenario({

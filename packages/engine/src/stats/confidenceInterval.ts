@@ -18,9 +18,17 @@ export interface MeanConfidenceInterval {
 }
 
 /**
+ * Relative spread under which values count as one value: 1e-12, thousands of times a double's rounding (2.2e-16 per
+ * operation) over the sums a figure is made of, and far below any spread a simulation's randomness gives.
+ */
+const SAME_VALUE_RELATIVE = 1e-12;
+
+/**
  * Two-sided Student-t confidence interval of the mean of `values`, assumed independent and roughly
  * normal (for simulation output, feed replication means or {@link batchMeans}, not raw samples).
- * The half-width is t(1 − (1 − confidence)/2, n − 1) · s / √n with s the sample standard deviation.
+ * The half-width is t(1 − (1 − confidence)/2, n − 1) · s / √n with s the sample standard deviation; values that
+ * differ by at most 1e-12 of their size (floating-point rounding, as a figure pinned at a CPU limit in every seed) have
+ * a half-width of exactly 0.
  * Throws a RangeError if there are fewer than 2 values, a value is not finite, or `confidence` is
  * not in (0, 1).
  */
@@ -38,6 +46,8 @@ export function meanConfidenceInterval(
   // Welford's online mean and variance: stable when the mean is large relative to the spread.
   let mean = 0;
   let m2 = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const x = values[i] as number;
     if (!Number.isFinite(x)) {
@@ -46,7 +56,11 @@ export function meanConfidenceInterval(
     const delta = x - mean;
     mean += delta / (i + 1);
     m2 += delta * (x - mean);
+    if (x < min) min = x;
+    if (x > max) max = x;
   }
+  // Values equal up to floating-point rounding (sums of the same figure taken in another order) have no spread.
+  if (max - min <= SAME_VALUE_RELATIVE * Math.max(Math.abs(min), Math.abs(max))) m2 = 0;
   const standardError = Math.sqrt(m2 / (n - 1) / n);
   const halfWidth = studentTQuantile(1 - (1 - confidence) / 2, n - 1) * standardError;
   return { mean, halfWidth, low: mean - halfWidth, high: mean + halfWidth, n };

@@ -85,6 +85,15 @@ describe('meanConfidenceInterval', () => {
     expect(shifted.halfWidth).toBeCloseTo(plain.halfWidth, 9);
   });
 
+  it('has zero half-width for values equal up to floating-point rounding, and keeps a real spread however small', () => {
+    // 0.1 summed in another order: 0.30000000000000004 − 0.2 is not 0.1.
+    const rounded = [0.1, 0.1, 0.30000000000000004 - 0.2, 0.1];
+    expect(rounded[2]).not.toBe(0.1);
+    expect(meanConfidenceInterval(rounded, 0.95).halfWidth).toBe(0);
+    expect(meanConfidenceInterval([1e6, 1e6 + 1e-7], 0.95).halfWidth).toBe(0);
+    expect(meanConfidenceInterval([0.1, 0.1 + 1e-9], 0.95).halfWidth).toBeGreaterThan(0);
+  });
+
   it('covers the true mean of normal samples about 99% of the time (2000 seeded replications of n = 10)', () => {
     const random = RandomStreams.create(1, 'coverage');
     const replications = 2000;

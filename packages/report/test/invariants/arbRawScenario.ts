@@ -275,7 +275,12 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
         };
         if (spec.errorRate !== undefined) service['errorRate'] = spec.errorRate;
         if (spec.cpuLimit !== undefined) service['cpuLimit'] = spec.cpuLimit;
-        if (spec.cpuRequest !== undefined) service['cpuRequest'] = spec.cpuRequest;
+        // A request above its limit is refused, as Kubernetes refuses the pod: only drawn within the limit.
+        if (
+          spec.cpuRequest !== undefined &&
+          (spec.cpuLimit === undefined || cores(spec.cpuRequest) <= cores(spec.cpuLimit))
+        )
+          service['cpuRequest'] = spec.cpuRequest;
         if (spec.proxyCpuLimit !== undefined) service['proxyCpuLimit'] = spec.proxyCpuLimit;
         if (spec.memoryRequest !== undefined) service['memoryRequest'] = spec.memoryRequest;
         // A limit below the request is invalid in Kubernetes: only drawn without a request.
@@ -357,3 +362,10 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
       };
     },
   );
+
+/** A CPU quantity as the arbitraries write one (`250m`, `1`) in cores. */
+function cores(quantity: string | number): number {
+  return typeof quantity === 'number'
+    ? quantity
+    : Number(quantity.replace(/m$/, '')) / (quantity.endsWith('m') ? 1000 : 1);
+}

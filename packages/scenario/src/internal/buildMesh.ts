@@ -59,7 +59,10 @@ function waypointOf(raw: RawWaypoint, issues: PathIssue[]): Partial<WaypointProf
   };
 }
 
-/** `none` → null; a table → the default prices with the given ones replaced, labelled by what was given. */
+/**
+ * `none` → null; a table → the default prices with the given ones replaced, labelled by its `label` or by what was
+ * given, followed by the AWS prices that stand for those not given.
+ */
 function pricesOf(raw: RawPrices): PriceTable | null {
   if (raw === 'none') return null;
   const table: PriceTable = { ...AWS_US_EAST_1_PRICES };
@@ -76,9 +79,12 @@ function pricesOf(raw: RawPrices): PriceTable | null {
     table[key] = value;
     given.push(`${key} $${value}`);
   }
+  // The prices not given are AWS's: said after the scenario's own label too, so no price is taken unannounced.
+  const others = given.length < 5 ? `; other prices: ${AWS_US_EAST_1_PRICES.label}` : '';
   table.label =
-    raw.label ??
-    `scenario prices (${given.join(', ') || 'none given'}); other prices: ${AWS_US_EAST_1_PRICES.label}`;
+    raw.label === undefined
+      ? `scenario prices (${given.join(', ') || 'none given'})${others}`
+      : `${raw.label}${others}`;
   return table;
 }
 

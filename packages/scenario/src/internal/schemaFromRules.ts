@@ -5,7 +5,7 @@
 import type { RuleRow, RuleTable } from '@meshsim/mesh';
 import * as z from 'zod';
 import { MIN_CPU_CORES, SCENARIO_LIMITS } from '@meshsim/mesh';
-import { isByteSizeText, isRateText, parseByteSize, parseRate } from '../units.js';
+import { isByteSizeText, isRateText, parseByteSize, parseCpuLimit, parseRate } from '../units.js';
 import {
   Duration,
   IF_VALID,
@@ -281,7 +281,16 @@ export function ruleShape<T extends RuleTable>(table: T): RuleShape<T> {
 /** The value of a written field for a relation check (durations in ms), or NaN when it is not valid. */
 function numberOf(row: RuleRow, value: unknown): number {
   if (row.kind === 'duration') return durationOrNaN(value);
-  return typeof value === 'number' ? value : Number.NaN;
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return Number.NaN;
+  try {
+    if (row.kind === 'cpu') return parseCpuLimit(value);
+    // A memory size in MiB (a number is already in the row's unit); a payload size in bytes.
+    if (row.kind === 'size') return parseByteSize(value) / (row.unit === 'MiB' ? 1024 * 1024 : 1);
+  } catch {
+    // Not a quantity: the field's own schema says so.
+  }
+  return Number.NaN;
 }
 
 /** The default of a row as a number in its unit, for messages and checks. */

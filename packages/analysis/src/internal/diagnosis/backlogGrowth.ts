@@ -4,7 +4,7 @@
 
 import type { EdgeSeries, ServiceSeries } from '@meshsim/mesh';
 
-import type { BacklogGrowth } from '../../diagnosis/Diagnosis.js';
+import type { BacklogGrowth, BacklogThrottle } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
 import { meanIn, sumIn } from './intervals.js';
 import { count, percent, seconds } from './reasonWords.js';
@@ -21,6 +21,8 @@ export interface BacklogInput {
   width: number;
   /** The series of the services the source reaches: those saturated over the tail are named. */
   services: readonly ServiceSeries[];
+  /** The services it reaches throttled by a CPU limit over the run (named when calls pile up). @defaultValue none */
+  throttled?: readonly BacklogThrottle[];
   thresholds: DiagnosisThresholds;
 }
 
@@ -92,14 +94,33 @@ export function backlogGrowth(input: BacklogInput): BacklogGrowth | null {
     sinceMs: startMs[Math.min(lowest, n - 1)] ?? 0,
     saturated,
     waitingAtSource: waiting === undefined ? 0 : (waiting[n - 1] ?? 0),
+    throttled: [...(input.throttled ?? [])],
   };
+}
+
+/** `; over the run, api's sidecars were throttled by their CPU limit for 9,962 ms (summed over them), …`; '' for none. */
+function describeThrottled(throttled: readonly BacklogThrottle[]): string {
+  const parts = throttled
+    .slice(0, 3)
+    .flatMap((s) => [
+      ...(s.sidecarThrottledMs > 0
+        ? [`${s.service}'s sidecars for ${count(Math.round(s.sidecarThrottledMs))} ms`]
+        : []),
+      ...(s.appThrottledMs > 0
+        ? [`${s.service}'s containers for ${count(Math.round(s.appThrottledMs))} ms`]
+        : []),
+    ]);
+  return parts.length === 0
+    ? ''
+    : `; over the run, throttled by their CPU limit (summed over the containers): ${parts.join(', ')}`;
 }
 
 /**
  * The growth as a reason: `calls pile up: 1,489 of its calls were in flight at the end, up from 742 at 150 s (+33.2 %
  * of the 2,245 calls it offered since): the load exceeds what the system serves — srv saturated (utilisation
  * 100.0 %, waiting requests 741 → 1,488)`; without a saturated service, that none is (the calls wait elsewhere:
- * for a connection at the source, in proxies, for node CPU).
+ * for a connection at the source, in proxies, for node CPU); then the services throttled by a CPU limit over the run
+ * (`; over the run, throttled by their CPU limit (summed over the containers): api's sidecars for 9,962 ms`).
  */
 export function describeBacklog(growth: BacklogGrowth): string {
   const grew =
@@ -110,8 +131,9 @@ export function describeBacklog(growth: BacklogGrowth): string {
     growth.waitingAtSource > 0
       ? `, ${count(growth.waitingAtSource)} of them waiting for a connection at the source`
       : '';
+  const throttled = describeThrottled(growth.throttled);
   if (growth.saturated.length === 0) {
-    return `${grew}${atSource}: calls arrive faster than they complete, though no service it calls is saturated meanwhile`;
+    return `${grew}${atSource}: calls arrive faster than they complete, though no service it calls is saturated meanwhile${throttled}`;
   }
   const services = growth.saturated
     .slice(0, 3)
@@ -119,5 +141,5 @@ export function describeBacklog(growth: BacklogGrowth): string {
       (s) =>
         `${s.service} saturated (utilisation ${percent(s.utilisation)}, waiting requests ${count(s.waitingFrom)} → ${count(s.waitingAtEnd)})`,
     );
-  return `${grew}${atSource}: the load exceeds what the system serves — ${services.join(', ')}`;
+  return `${grew}${atSource}: the load exceeds what the system serves — ${services.join(', ')}${throttled}`;
 }

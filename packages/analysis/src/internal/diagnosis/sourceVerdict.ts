@@ -4,7 +4,7 @@
 
 import type { EdgeSeries, ServiceSeries } from '@meshsim/mesh';
 
-import type { SourceDiagnosis, SourceVerdict } from '../../diagnosis/Diagnosis.js';
+import type { BacklogThrottle, SourceDiagnosis, SourceVerdict } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
 import { backlogGrowth, describeBacklog } from './backlogGrowth.js';
 import { describeFailures, describeLoad, describeNoLoad, loadBound } from './lossEvidence.js';
@@ -37,6 +37,8 @@ export interface SourceVerdictInput {
    * @defaultValue none: it names none
    */
   services?: readonly ServiceSeries[];
+  /** The services it reaches throttled by a CPU limit over the run. @defaultValue none */
+  throttled?: readonly BacklogThrottle[];
 }
 
 /**
@@ -218,6 +220,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     first: afterTriggers,
     width,
     services: input.services ?? [],
+    ...(input.throttled !== undefined && { throttled: input.throttled }),
     thresholds: t,
   });
   const pileUp = backlog === null ? '' : `; ${describeBacklog(backlog)}`;

@@ -80,6 +80,7 @@ describe('backlogGrowth', () => {
       sinceMs: 0,
       saturated: [{ service: 'srv', utilisation: 1, waitingFrom: 149, waitingAtEnd: 299 }],
       waitingAtSource: 0,
+      throttled: [],
     });
   });
 

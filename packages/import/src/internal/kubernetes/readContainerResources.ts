@@ -1,6 +1,7 @@
 // One container's CPU and memory requests and limits as a manifest writes them (Deployment, StatefulSet or Pod),
 // read into cores and MiB; a value Kubernetes would reject (not a quantity, negative, CPU finer than 1m, memory in
-// fractions of a byte) is warned with its reason and left out, memory below 1 MiB (`512`: did you mean 512Mi?) warned.
+// fractions of a byte, a request above its limit) is warned with its reason and left out, memory below 1 MiB
+// (`512`: did you mean 512Mi?) warned.
 
 import type { ContainerResources } from '../../ImportModel.js';
 import type { ModelBuilder } from '../model/ModelBuilder.js';
@@ -83,6 +84,19 @@ export function readResources(
         continue;
       }
       if (read.doubt !== undefined) builder.warnings.at(doc, at, `${read.doubt}; imported as written`);
+      const limit = out.values[how.limits];
+      if (kind === 'requests' && limit !== undefined && read.value > limit) {
+        // The API server refuses it ("must be less than or equal to cpu limit", docs/sources.md#k8s-request-within-limit).
+        builder.warnings.at(
+          doc,
+          at,
+          `${JSON.stringify(text)} is above the container's limit ` +
+            `${JSON.stringify(doc.peek([...path, 'resources', 'limits', resource]))}, which Kubernetes rejects ("must be ` +
+            `less than or equal to ${resource} limit"); not imported (the limit stands for the request, as for a ` +
+            'container that sets none)',
+        );
+        continue;
+      }
       out.values[how[kind]] = read.value;
       const shown = `${kind} ${resource} ${String(text)} (${String(read.value)} ${how.unit})`;
       if (kind === 'requests') out[resource].unshift(shown);

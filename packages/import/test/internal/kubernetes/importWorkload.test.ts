@@ -179,6 +179,26 @@ describe('importWorkload', () => {
     }
   });
 
+  it('refuses a request above its limit, as the API server does, and lets the limit stand for it', () => {
+    const above = importFiles({
+      'api.yaml': DEPLOYMENT.replace('cpu: 250m, memory: 128Mi', 'cpu: "3", memory: 1Gi'),
+    });
+    expect(warningLines(above.warnings)).toEqual(
+      expect.arrayContaining([
+        'api.yaml:13:25: Deployment/api (document 1): spec.template.spec.containers[0].resources.requests.cpu: "3" is above the container\'s limit "2", which Kubernetes rejects ("must be less than or equal to cpu limit"); not imported (the limit stands for the request, as for a container that sets none)',
+        expect.stringContaining(
+          'resources.requests.memory: "1Gi" is above the container\'s limit "1G", which Kubernetes rejects ("must be less than or equal to memory limit")',
+        ),
+      ]),
+    );
+    expect(serviceOf(above, 'api')).toMatchObject({ cpuRequest: 2, cpuLimit: 2 });
+    expect(serviceOf(above, 'api')).toMatchObject({ memoryRequest: '1GB', memoryLimit: '1GB' });
+    // A request equal to its limit is what Guaranteed pods write: taken as written, no warning.
+    const equal = importFiles({ 'api.yaml': DEPLOYMENT.replace('cpu: 250m', 'cpu: "2"') });
+    expect(warningsWith(equal.warnings, 'above the container')).toEqual([]);
+    expect(serviceOf(equal, 'api')).toMatchObject({ cpuRequest: 2, cpuLimit: 2 });
+  });
+
   it('imports memory below 1 MiB (512: bytes) as written, warned as a unit left out, naming the field', () => {
     const files = { 'api.yaml': DEPLOYMENT.replace('memory: 128Mi', 'memory: 512') };
     const bare = importFiles(files);
@@ -278,16 +298,16 @@ describe('importWorkload', () => {
 describe('importWorkload: exact quantities', () => {
   it('writes CPU and memory exactly where the input is exact (2Gi cores, 3300m, 1G, 7934372Ki)', () => {
     const exact = importFiles({
-      'api.yaml': DEPLOYMENT.replace('cpu: 250m, memory: 128Mi', 'cpu: 3300m, memory: 7934372Ki').replace(
+      'api.yaml': DEPLOYMENT.replace('cpu: 250m, memory: 128Mi', 'cpu: 3300m, memory: 1000001k').replace(
         'limits: { cpu: "2", memory: 1G }',
-        'limits: { cpu: 2Gi, memory: 1000001k }',
+        'limits: { cpu: 2Gi, memory: 7934372Ki }',
       ),
     });
     expect(serviceOf(exact, 'api')).toMatchObject({
       cpuRequest: '3300m',
       cpuLimit: 2147483648,
-      memoryRequest: '7934372Ki',
-      memoryLimit: '1000001KB',
+      memoryRequest: '1000001KB',
+      memoryLimit: '7934372Ki',
     });
   });
 });

@@ -130,6 +130,14 @@ export const SERVICE_RULES = {
       kind: 'cpu',
       unit: 'cores',
       min: { value: MIN_CPU_CORES, source: CPU_PRECISION },
+      atLeast: {
+        field: 'cpuRequest',
+        ifOmitted: 'skip',
+        source: {
+          cite: 'k8s-request-within-limit',
+          note: 'the API server refuses a request above its limit',
+        },
+      },
       default: { none: 'no limit' },
       description:
         "CPU limit of each instance's application container, enforced as a CFS quota per 100 ms when its cluster's nodes have a size (nodeCpu).",
@@ -155,6 +163,14 @@ export const SERVICE_RULES = {
         source: {
           cite: 'istio-1-18-concurrency',
           note: 'an Istio Envoy without a limit runs a worker per CPU',
+        },
+      },
+      atLeast: {
+        field: 'proxyCpuRequest',
+        ifOmitted: 'skip',
+        source: {
+          cite: 'k8s-request-within-limit',
+          note: 'the API server refuses a request above its limit',
         },
       },
       default: { none: "the mesh's (sidecar.cpuLimit, linkerdProxy.cpuLimit)" },
@@ -187,6 +203,14 @@ export const SERVICE_RULES = {
       kind: 'size',
       unit: 'MiB',
       min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      atLeast: {
+        field: 'memoryRequest',
+        ifOmitted: 'skip',
+        source: {
+          cite: 'k8s-request-within-limit',
+          note: 'the API server refuses a request above its limit',
+        },
+      },
       default: { none: 'none' },
       description:
         "Memory limit of each instance's application container: a number [MiB] or a size (512Mi); its request when memoryRequest is not written. No OOM kill is modelled.",
@@ -207,6 +231,14 @@ export const SERVICE_RULES = {
       kind: 'size',
       unit: 'MiB',
       min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
+      atLeast: {
+        field: 'proxyMemoryRequest',
+        ifOmitted: 'skip',
+        source: {
+          cite: 'k8s-request-within-limit',
+          note: 'the API server refuses a request above its limit',
+        },
+      },
       default: { none: "the mesh's (sidecar.memoryLimit, linkerdProxy.memoryLimit)" },
       description:
         "Memory limit of each instance's sidecar proxy, overriding the mesh's as a pod annotation does (sidecar.istio.io/proxyMemoryLimit, config.linkerd.io/proxy-memory-limit): its request when none is set, and part of its pod's QoS class. No OOM kill is modelled.",

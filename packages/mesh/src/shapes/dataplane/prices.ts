@@ -59,8 +59,11 @@ export function latticeCostPerMonthUsd(
 
 /** Assumption printed when prices are on. */
 export function priceAssumption(prices: PriceTable): string {
+  const fargate =
+    prices.vcpuHourUsd === AWS_US_EAST_1_PRICES.vcpuHourUsd &&
+    prices.gibHourUsd === AWS_US_EAST_1_PRICES.gibHourUsd;
   return (
     `costPerMonthUsd prices average proxy CPU and modelled memory for a 730-hour month at ${prices.label}; Fargate bills reserved, not used, resources (requestedCostPerMonthUsd prices what the mesh's containers request). ` +
-    "The Fargate rates stand for a vCPU-hour and a GB-hour of any capacity, per-node proxies included (Fargate itself runs no DaemonSets; EC2 nodes bought whole cost otherwise), and the extra nodes a mesh's requests need are counted, not priced."
+    `The ${fargate ? 'Fargate' : "scenario's vCPU-hour and GB-hour"} rates stand for a vCPU-hour and a GB-hour of any capacity, per-node proxies included (Fargate itself runs no DaemonSets; EC2 nodes bought whole cost otherwise), and the extra nodes a mesh's requests need are counted, not priced.`
   );
 }

@@ -23,6 +23,7 @@ import type { SidecarMesh } from './SidecarMesh.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
 import { ENVOY_CONNECT_TIMEOUT_MS, proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
 import { profileForLimit } from '../dataplane/proxyConcurrency.js';
+import type { Warnings } from '../../ports/Warnings.js';
 
 /**
  * Endpoints each service's proxies hold when discovery is on demand: the running instances (Pending pods are no
@@ -83,6 +84,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
         if (memoryLimit !== undefined && memoryLimit !== own.memoryLimitMiB)
           own = { ...own, memoryLimitMiB: memoryLimit };
         profiles.set(key, own);
+        warnRequestAboveLimit(service, own, context.warnings);
       }
       return own;
     };
@@ -187,4 +189,38 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
   protected proxyGroups(): readonly ProxyGroup[] {
     return [{ kind: this.sidecarMesh.kind, proxies: this.sidecars, endpointsOf: this.endpointsOf }];
   }
+}
+
+/**
+ * Warns (once per service and resource) when a sidecar's request is above its limit once the service's annotations
+ * are laid over the mesh's profile: Kubernetes' API server refuses such a pod ("must be less than or equal to cpu
+ * limit", docs/sources.md#k8s-request-within-limit). A scenario writing both on the service is refused earlier.
+ */
+function warnRequestAboveLimit(service: ServiceConfig, own: ProxyProfile, warnings: Warnings): void {
+  const cpuRequest = own.cpuRequestCores;
+  const cpuLimit = own.cpuLimitCores;
+  if (cpuRequest !== undefined && cpuLimit !== undefined && cpuRequest > cpuLimit) {
+    const field = service.proxyCpuRequestCores !== undefined ? 'proxyCpuRequest' : 'proxyCpuLimit';
+    warnings.add(
+      `service ${service.name}: its sidecar requests ${cores(cpuRequest)} of CPU, above its CPU limit (${cores(cpuLimit)}) ` +
+        "(its own proxyCpuRequest or proxyCpuLimit over the mesh's): Kubernetes refuses such a pod; the run places " +
+        'and weighs it by the request and throttles it at the limit',
+      ['services', service.name, field],
+    );
+  }
+  const memoryRequest = own.memoryRequestMiB;
+  const memoryLimit = own.memoryLimitMiB;
+  if (memoryRequest !== undefined && memoryLimit !== undefined && memoryRequest > memoryLimit) {
+    const field = service.proxyMemoryRequestMiB !== undefined ? 'proxyMemoryRequest' : 'proxyMemoryLimit';
+    warnings.add(
+      `service ${service.name}: its sidecar requests ${memoryRequest} MiB of memory, above its memory limit (` +
+        `${memoryLimit} MiB; its own proxyMemoryRequest or proxyMemoryLimit over the mesh's): Kubernetes refuses ` +
+        'such a pod; the run places it by the request',
+      ['services', service.name, field],
+    );
+  }
+}
+
+function cores(n: number): string {
+  return `${n} ${n === 1 ? 'core' : 'cores'}`;
 }

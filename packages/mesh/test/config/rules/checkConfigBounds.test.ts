@@ -14,6 +14,16 @@ describe('checkConfigBounds (run by Simulation before building the model)', () =
       'services.a.replicas must be ≤ 10000 (got 1000000000000)',
     ],
     [
+      'a CPU request above its limit (Kubernetes refuses the pod)',
+      { services: [service('a', { cpuLimitCores: 0.5, cpuRequestCores: 1 })] },
+      'services.a.cpuLimitCores must be ≥ cpuRequestCores (1) (got 0.5)',
+    ],
+    [
+      "a sidecar's memory request above its limit",
+      { services: [service('a', { proxyMemoryLimitMiB: 256, proxyMemoryRequestMiB: 1024 })] },
+      'services.a.proxyMemoryLimitMiB must be ≥ proxyMemoryRequestMiB (1024) (got 256)',
+    ],
+    [
       'a fractional concurrency',
       { services: [service('a', { concurrency: 1.5 })] },
       'services.a.concurrency must be an integer (got 1.5)',
