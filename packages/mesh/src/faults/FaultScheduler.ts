@@ -188,10 +188,13 @@ function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): v
   }
 }
 
-/** Crashes the targets (connections reset, then refused); callers' endpoints drop them after the update delay. */
+/**
+ * Crashes the targets (connections reset, then refused); callers' endpoints drop them after the update delay. Proxies
+ * first: an instance whose sidecar crashes with it (a whole pod) resets its requests, not its sidecar's 503.
+ */
 function crashInstances(world: FaultRun, { instances, proxies }: FaultTargets): void {
-  for (const instance of instances) instance.crash();
   for (const proxy of proxies) proxy.crashed = true;
+  for (const instance of instances) instance.crash();
   refreshLater(world, servicesOf(instances), false);
 }
 

@@ -1,7 +1,7 @@
 // Failure semantics: proxy crashes, node crashes and control-plane outages (stale endpoints).
 
 import { describe, expect, it } from 'vitest';
-import { NO_POLICY, simulate } from '../../src/index.js';
+import { NO_POLICY, resolveMeshConfig, simulate } from '../../src/index.js';
 import type { EdgeMetrics, FaultConfig, SimulationResult } from '../../src/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { call, config, poisson, service } from '../__helpers__/configs.js';
@@ -94,6 +94,47 @@ describe('faults', () => {
       edge(result, 'a', 'b').failures['connect-failure'] + edge(result, 'a', 'b').failures.reset,
     ).toBeGreaterThan(0);
     assertConservation(result);
+  });
+
+  describe('an application crash behind an Envoy sidecar that stays up (istio-sidecar)', () => {
+    const run = (
+      shape: string,
+      effect: FaultConfig['effect'],
+      istioVersion?: '1.20' | '1.24',
+    ): EdgeMetrics => {
+      const cfg = config(services, [poisson('a', 400)], {
+        shape,
+        durationMs: 8000,
+        faults: [fault(effect)],
+      });
+      if (istioVersion !== undefined) cfg.mesh = resolveMeshConfig({ shape: 'istio-sidecar', istioVersion });
+      const result = simulate(cfg);
+      assertConservation(result);
+      return edge(result, 'a', 'b');
+    };
+
+    it("gets the callee sidecar's 503 (upstream connect failure), not a refused or reset connection", () => {
+      const ab = run('istio-sidecar', { kind: 'crash' }, '1.24');
+      expect(ab.failures['service-unavailable']).toBeGreaterThan(0);
+      expect(ab.failures['connect-failure'] + ab.failures.reset).toBe(0);
+    });
+
+    it('is not retried by Istio 1.24’s default policy, and is by 1.23’s and earlier (retriable-status-codes 503)', () => {
+      expect(run('istio-sidecar', { kind: 'crash' }, '1.24').retries).toBe(0);
+      const legacy = run('istio-sidecar', { kind: 'crash' }, '1.20');
+      expect(legacy.retries).toBeGreaterThan(0);
+      // Retried on other pods: almost every call still succeeds.
+      expect(legacy.failed).toBeLessThan(0.01 * legacy.calls);
+    });
+
+    it('without a sidecar, or when the whole pod goes (sidecar too), the caller sees its connection refused or reset', () => {
+      const direct = run('none', { kind: 'crash' });
+      expect(direct.failures['connect-failure'] + direct.failures.reset).toBeGreaterThan(0);
+      expect(direct.failures['service-unavailable']).toBe(0);
+      const wholePod = run('istio-sidecar', { kind: 'crash-node', reachable: true }, '1.24');
+      expect(wholePod.failures['connect-failure'] + wholePod.failures.reset).toBeGreaterThan(0);
+      expect(wholePod.failures['service-unavailable']).toBe(0);
+    });
   });
 
   describe('a powered-off node (crash-node, the default)', () => {

@@ -9,6 +9,7 @@ import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import { NO_POLICY } from '../../config/defaults.js';
+import { retrySemanticsOf } from '../../call/isRetryable.js';
 import type { MeshConfigBase, ProxyProfile } from '../../config/MeshConfig.js';
 import type { ServiceConfig, SimulationConfig } from '../../config/SimulationConfig.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
@@ -108,6 +109,9 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
       proxy.service = instance.service.name;
       proxy.instanceId = instance.id;
       proxy.role = 'sidecar';
+      // An Envoy sidecar answers 503 for its application when that is down (docs/model.md#endpoints-and-faults);
+      // linkerd2-proxy's answer is not verified, so its callers keep seeing the refused or reset connection.
+      if (retrySemanticsOf(sidecarMesh.enforcer) === 'envoy') instance.inboundProxy = proxy;
       return proxy;
     });
     if (sidecarMesh.endpointScope === 'all') {
