@@ -231,7 +231,11 @@ function powerOff(
 function powerOn(world: FaultRun, event: FaultEvent): void {
   const { instances, proxies, nodes } = event.targets;
   event.ended = true;
-  for (const node of nodes) node.unreachable = false;
+  for (const node of nodes) {
+    node.unreachable = false;
+    // Rebooted: connections opened before are dead (reset at their next use, ConnectionPool).
+    node.boots++;
+  }
   for (const instance of instances) instance.restart();
   for (const proxy of proxies) proxy.crashed = false;
   if (event.markedNotReady) refreshLater(world, servicesOf(instances), true);

@@ -141,12 +141,12 @@ describe('faults', () => {
     const withTimeout = { ...NO_POLICY, timeoutMs: 500 };
     const powerOff = (effect: Partial<Extract<FaultConfig['effect'], { kind: 'crash-node' }>> = {}) =>
       fault({ kind: 'crash-node', ...effect }, { atMs: 2000, durationMs: 20_000 });
-    const run = (faults: FaultConfig[]): SimulationResult =>
+    const run = (faults: FaultConfig[], protocol: 'http1' | 'http2' = 'http1'): SimulationResult =>
       simulate(
         config(
           [
-            service('a', { replicas: 12, concurrency: 64, calls: [[call('b', withTimeout)]] }),
-            service('b', { replicas: 12, concurrency: 64 }),
+            service('a', { replicas: 12, concurrency: 64, protocol, calls: [[call('b', withTimeout)]] }),
+            service('b', { replicas: 12, concurrency: 64, protocol }),
           ],
           [poisson('a', 400, withTimeout)],
           { durationMs: 16_000, faults },
@@ -193,6 +193,27 @@ describe('faults', () => {
       // Back at 5 s: calls sent until then time out by 5.5 s; nothing fails after.
       expect(failingSeconds(run([brief]), 'a', 'b').at(-1)).toBeLessThan(6);
       assertConservation(run([brief]));
+    });
+
+    it('a returned node rebooted: the first request on each connection to its pods opened before the crash is reset', () => {
+      const brief = fault(
+        { kind: 'crash-node', nodeMonitorGracePeriodMs: 5000 },
+        { atMs: 2000, durationMs: 3000 },
+      );
+      // HTTP/2: a timed-out request leaves its connection open (HTTP/1.1 closes it), so connections outlive the crash.
+      const result = run([brief], 'http2');
+      for (const [source, destination] of [
+        ['client', 'a'],
+        ['a', 'b'],
+      ] as const) {
+        // Requests sent while it was off time out; after it is back (5 s), stale connections answer a reset once
+        // each, at their next use (a few seconds at these rates); then nothing fails.
+        expect(edge(result, source, destination).failures.reset).toBeGreaterThan(0);
+        expect(failingSeconds(result, source, destination).at(-1)).toBeLessThan(10);
+      }
+      // Once per connection: at most one per (a pod, b pod) pair, with HTTP/2's one connection per pair.
+      expect(edge(result, 'a', 'b').failures.reset).toBeLessThanOrEqual(12 * 12);
+      assertConservation(result);
     });
   });
 
