@@ -1,7 +1,7 @@
 // Failure semantics: proxy crashes, node crashes and control-plane outages (stale endpoints).
 
 import { describe, expect, it } from 'vitest';
-import { NO_POLICY, resolveMeshConfig, simulate } from '../../src/index.js';
+import { NO_DESTINATION_POLICY, NO_POLICY, resolveMeshConfig, simulate } from '../../src/index.js';
 import type { EdgeMetrics, FaultConfig, SimulationResult } from '../../src/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { call, config, poisson, service } from '../__helpers__/configs.js';
@@ -215,6 +215,40 @@ describe('faults', () => {
       expect(edge(result, 'a', 'b').failures.reset).toBeLessThanOrEqual(12 * 12);
       assertConservation(result);
     });
+  });
+
+  it("a callee's connectionPool.connectTimeout sets how long the callers' sidecars wait for a new connection to a powered-off pod", () => {
+    const run = (connectTimeoutMs?: number): EdgeMetrics => {
+      const unlimited = {
+        maxConnections: Infinity,
+        maxPendingRequests: Infinity,
+        maxRequests: Infinity,
+        maxRetries: Infinity,
+      };
+      const connectionPool = connectTimeoutMs === undefined ? unlimited : { ...unlimited, connectTimeoutMs };
+      const cfg = config(
+        [
+          service('a', { replicas: 2, concurrency: 64, calls: [[call('b')]] }),
+          service('b', {
+            replicas: 4,
+            concurrency: 64,
+            destination: { ...NO_DESTINATION_POLICY, connectionPool },
+          }),
+        ],
+        [poisson('a', 200)],
+        {
+          shape: 'istio-sidecar',
+          durationMs: 8000,
+          faults: [fault({ kind: 'crash-node' }, { durationMs: 60_000 })],
+        },
+      );
+      // No retries: each failed connection is one failed call.
+      cfg.mesh = { ...cfg.mesh, defaultPolicy: NO_POLICY };
+      return edge(simulate(cfg), 'a', 'b');
+    };
+    // Istio's 10 s outlasts the run (node off at 2 s, run over at 8 s): no new connection has failed yet.
+    expect(run().failures['connect-failure']).toBe(0);
+    expect(run(1000).failures['connect-failure']).toBeGreaterThan(0);
   });
 
   it('warns when a node stays down longer than Kubernetes would leave its pods on it (300 s after it is marked)', () => {
