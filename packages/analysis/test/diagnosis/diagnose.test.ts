@@ -498,4 +498,28 @@ faults:
     expect(older.diagnosis.sources[0]?.recoveredAtMs).toBeGreaterThanOrEqual(50_000);
     expect(older.diagnosis.sources[0]?.recoveredAtMs).toBeLessThanOrEqual(55_000);
   });
+
+  it('the trigger says what the node crash took down, and frontend, whose pod was on it, lost a pod rather than failed first', () => {
+    const { result, diagnosis } = run(zone('true', 'timeout: 1s, ', '80s', '120s'));
+    expect(result.nodeCrashes).toEqual([
+      {
+        fault: 0,
+        atMs: 10_000,
+        service: 'backend',
+        reachable: false,
+        nodes: ['c1/a/node-1'],
+        services: [
+          { service: 'frontend', pods: 1, of: 3 },
+          { service: 'backend', pods: 2, of: 6 },
+        ],
+        sidecars: 3,
+        proxies: [],
+      },
+    ]);
+    expect(diagnosis.triggers[0]?.description).toBe(
+      'crash-node fault on backend (1 instance): node c1/a/node-1 down with backend 2 of 6 pods, frontend 1 of 3 pods',
+    );
+    const frontend = diagnosis.cascade.find((step) => step.service === 'frontend');
+    expect(frontend?.lostPods).toEqual({ pods: 1, of: 3, nodes: ['c1/a/node-1'] });
+  });
 });

@@ -137,6 +137,35 @@ describe('faults', () => {
     });
   });
 
+  it("records what a node crash took down: the node, every service's pods on it, its per-node proxies", () => {
+    const cfg = config(
+      [
+        service('a', { replicas: 12, concurrency: 64, calls: [[call('b')]] }),
+        service('b', { replicas: 12, concurrency: 64 }),
+      ],
+      [poisson('a', 100)],
+      { shape: 'istio-ambient', durationMs: 4000, faults: [fault({ kind: 'crash-node' })] },
+    );
+    const [crash, ...more] = simulate(cfg).nodeCrashes ?? [];
+    expect(more).toEqual([]);
+    // 12 replicas over 12 nodes: b-1 shares its node with a-1, and with that node's ztunnel.
+    expect(crash).toMatchObject({
+      fault: 0,
+      atMs: 2000,
+      service: 'b',
+      reachable: false,
+      services: [
+        { service: 'a', pods: 1, of: 12 },
+        { service: 'b', pods: 1, of: 12 },
+      ],
+      sidecars: 0,
+      proxies: [{ kind: 'ztunnel', count: 1 }],
+    });
+    expect(crash?.nodes).toHaveLength(1);
+    // No node crash, no record.
+    expect(simulate({ ...cfg, faults: [fault({ kind: 'crash' })] }).nodeCrashes).toBeUndefined();
+  });
+
   describe('a powered-off node (crash-node, the default)', () => {
     const withTimeout = { ...NO_POLICY, timeoutMs: 500 };
     const powerOff = (effect: Partial<Extract<FaultConfig['effect'], { kind: 'crash-node' }>> = {}) =>
