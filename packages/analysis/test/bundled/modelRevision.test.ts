@@ -109,6 +109,14 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // cause service-unavailable, not rejected: results' failures gain a key, such edges move from rejected to it.
   // (4) A callee's rate limit (429) counts as load in loss reasons: stored runs' reasons can differ.
   20: '14d892297c46ff395de954ffa7cba1a30e3416f3408cebe00a00e201ec92f46b',
+  // Three changes (branch model-24). (1) An application crash behind an Envoy sidecar that stays up reaches callers as
+  // the sidecar's 503 (service-unavailable), not a refused or reset connection; Istio 1.24's default retry does not
+  // retry it (1.23 and older do), and `overflow` covers every upstream 503: control-plane-outage's and the platform-40
+  // cascades' goldens change (platform-40-control-plane-rollout is now degraded-recovered). (2) A powered-off node
+  // returns rebooted: connections opened before the crash are reset at their next use (failover-overload,
+  // node-failure). (3) A callee's connectionPool.connectTimeout sets its callers' sidecars' connect timeout (no
+  // bundled scenario sets it). Results also gain nodeCrashes when a crashNode fault started.
+  21: '65876b349b20a1de9dd1fd39efd75173045951464ce663b0f4b00a92402387b0',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */
