@@ -199,20 +199,17 @@ describe('simulate', () => {
   });
 
   it("istio-sidecar applies Istio's default retry (connect-failure) to calls that set no policy", () => {
-    const crash = {
-      atMs: 2000,
-      durationMs: 5000,
-      service: 'b',
-      instances: 1,
-      effect: { kind: 'crash' as const },
-    };
+    // The whole pod: its sidecar too (an application crash alone gets the sidecar's 503, which 1.24 does not retry).
+    const pod = { atMs: 2000, durationMs: 5000, service: 'b', instances: 1 };
+    const sidecarCrash = { ...pod, effect: { kind: 'crash-proxy' as const, proxy: 'sidecar' as const } };
+    const crash = { ...pod, effect: { kind: 'crash' as const } };
     const services = [
       service('a', { concurrency: 64, calls: [[call('b')]] }),
       service('b', { replicas: 3, concurrency: 64 }),
     ];
     const none = simulate(config(services, [poisson('a', 300)], { shape: 'none', faults: [crash] }));
     const sidecar = simulate(
-      config(services, [poisson('a', 300)], { shape: 'istio-sidecar', faults: [crash] }),
+      config(services, [poisson('a', 300)], { shape: 'istio-sidecar', faults: [sidecarCrash, crash] }),
     );
     expect(edge(none, 'a', 'b').retries).toBe(0);
     expect(edge(sidecar, 'a', 'b').retries).toBeGreaterThan(0);

@@ -2,6 +2,7 @@
 // its OpenMetrics families — all laid out from the verdict and amplification column tables.
 
 import type { Diagnosis } from '@meshsim/analysis';
+import type { NodeCrashRecord } from '@meshsim/mesh';
 
 import { AMPLIFICATION_COLUMNS } from './columns/amplificationColumns.js';
 import type { ColumnContext } from './columns/Column.js';
@@ -39,6 +40,20 @@ function num(value: number | null): number | null {
   return value === null ? null : round(value, 6);
 }
 
+/** What a node crash took down, as JSON (docs/output-formats.md#diagnosis). */
+export function nodeCrashJson(crash: NodeCrashRecord): JsonValue {
+  return {
+    fault: crash.fault,
+    atMs: num(crash.atMs),
+    service: crash.service,
+    reachable: crash.reachable,
+    nodes: [...crash.nodes],
+    services: crash.services.map((s) => ({ service: s.service, pods: s.pods, of: s.of })),
+    sidecars: crash.sidecars,
+    proxies: crash.proxies.map((p) => ({ kind: p.kind, count: p.count })),
+  };
+}
+
 /** The diagnosis as a JSON value (docs/output-formats.md#diagnosis); infinite times are null. */
 export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
   return {
@@ -50,6 +65,7 @@ export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
       description: t.description,
       startMs: num(t.startMs),
       endMs: num(t.endMs),
+      ...(t.nodeCrash !== undefined && { nodeCrash: nodeCrashJson(t.nodeCrash) }),
     })),
     lastTriggerEndMs: num(diagnosis.lastTriggerEndMs),
     recoveryMs: num(diagnosis.recoveryMs),
@@ -127,6 +143,9 @@ export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
       atMs: num(s.atMs),
       depth: s.depth,
       signal: s.signal,
+      ...(s.lostPods !== undefined && {
+        lostPods: { pods: s.lostPods.pods, of: s.lostPods.of, nodes: [...s.lostPods.nodes] },
+      }),
     })),
     saturatedBeforeTrigger: diagnosis.saturatedBeforeTrigger.map((s) => ({
       service: s.service,

@@ -7,7 +7,7 @@ import type { LatencySummary, RunStopped, SimulationResult } from '@meshsim/mesh
 
 import type { JsonValue } from './JsonValue.js';
 import type { RunExtras } from './RunExtras.js';
-import { diagnosisJson } from './renderDiagnosis.js';
+import { diagnosisJson, nodeCrashJson } from './renderDiagnosis.js';
 import { replicationsJson } from './renderReplications.js';
 import { sortedPolicyEvents, sortedPolicyTimes } from './internal/derived.js';
 import { meshProfilesJson } from './internal/meshProfiles.js';
@@ -200,6 +200,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
     assumptions: [...result.assumptions],
     // Only for a run a guard stopped early, so that a completed run's document is unchanged.
     ...(result.stopped !== undefined && { stopped: stoppedDocument(result.stopped) }),
+    // Only for a run in which a crashNode fault started, so that other runs' documents are unchanged.
+    ...(result.nodeCrashes !== undefined && { nodeCrashes: result.nodeCrashes.map(nodeCrashJson) }),
   };
   if (extras.diagnosis !== undefined) document['diagnosis'] = diagnosisJson(extras.diagnosis);
   if (extras.replications !== undefined) document['replications'] = replicationsJson(extras.replications);

@@ -109,6 +109,59 @@ describe('diagnosis renderers', () => {
     expect(doc.diagnosis.saturatedBeforeTrigger).toEqual([{ service: 'db', utilisation: 0.97 }]);
   });
 
+  it('says a service lost pods to a node crash instead of failing of its own, and gives what the crash took down in the JSON', () => {
+    const nodeCrash = {
+      fault: 0,
+      atMs: 30_000,
+      service: 'checkout',
+      reachable: false,
+      nodes: ['node-2'],
+      services: [
+        { service: 'checkout', pods: 1, of: 2 },
+        { service: 'frontend', pods: 1, of: 3 },
+      ],
+      sidecars: 0,
+      proxies: [{ kind: 'ztunnel', count: 1 }],
+    };
+    const crashed: Diagnosis = {
+      ...DIAGNOSIS,
+      triggers: [
+        {
+          kind: 'fault',
+          description:
+            'crash-node fault on checkout (1 instance): node node-2 down with checkout 1 of 2 pods',
+          startMs: 30_000,
+          endMs: 50_000,
+          nodeCrash,
+        },
+      ],
+      cascade: [
+        { service: 'checkout', atMs: 30_000, depth: 2, signal: 'failing' },
+        {
+          service: 'frontend',
+          atMs: 31_000,
+          depth: 1,
+          signal: 'failing',
+          lostPods: { pods: 1, of: 3, nodes: ['node-2'] },
+        },
+      ],
+    };
+    expect(renderDiagnosisText(crashed, { durationMs: 90_000 })).toContain(
+      'Cascade: checkout failing at 30 s → frontend lost 1 of 3 pods to the crash of node node-2 (failing at 31 s)',
+    );
+    const doc = JSON.parse(renderJson({ ...result, nodeCrashes: [nodeCrash] }, { diagnosis: crashed })) as {
+      nodeCrashes: unknown;
+      diagnosis: { triggers: { nodeCrash: unknown }[]; cascade: { lostPods?: unknown }[] };
+    };
+    expect(doc.nodeCrashes).toEqual([nodeCrash]);
+    expect(doc.diagnosis.triggers[0]?.nodeCrash).toEqual(nodeCrash);
+    expect(doc.diagnosis.cascade.map((step) => step.lostPods)).toEqual([
+      undefined,
+      { pods: 1, of: 3, nodes: ['node-2'] },
+    ]);
+    expect(renderJson(result)).not.toContain('"nodeCrashes"');
+  });
+
   it('shows no goodput for a source that offered no call: – in text, null in JSON, empty CSV cells, no sample', () => {
     const first = DIAGNOSIS.sources[0] as Diagnosis['sources'][number];
     const idle: Diagnosis = {

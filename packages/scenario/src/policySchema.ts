@@ -115,7 +115,8 @@ export const LoadBalancer = z
       'Load balancer of every caller towards this service: round-robin, random, least-request, peak-ewma, weighted, or { least-request: { choiceCount } }, { peak-ewma: { defaultRtt, decay } }, { locality-aware: { minHealthyPercent } }.',
   });
 
-const CONNECTION_POOL_HINT = 'an object { maxConnections, maxPendingRequests, maxRequests, maxRetries }';
+const CONNECTION_POOL_HINT =
+  'an object { maxConnections, maxPendingRequests, maxRequests, maxRetries, connectTimeout }';
 
 /** `destinationPolicy.connectionPool`: Envoy circuit-breaker thresholds. */
 export const ConnectionPool = z
@@ -126,7 +127,7 @@ export const ConnectionPool = z
   .register(scenarioRegistry, {
     id: 'ConnectionPool',
     description:
-      'Envoy circuit-breaker thresholds per caller proxy; over a limit the call fails at once with a local 503. "envoy-defaults" or a partial object (omitted fields: Envoy defaults 1024/1024/1024/3; "unlimited" for no limit).',
+      'Envoy circuit-breaker thresholds per caller proxy; over a limit the call fails at once with a local 503. "envoy-defaults" or a partial object (omitted fields: Envoy defaults 1024/1024/1024/3; "unlimited" for no limit); connectTimeout: the callers\' sidecars\' connect timeout (default: the mesh\'s).',
   });
 
 const OUTLIER_HINT = 'an object { consecutive5xx, interval, baseEjectionTime, maxEjectionPercent, ... }';

@@ -94,6 +94,21 @@ describe('destinationPolicy: a partial block takes the documented defaults for t
     });
   });
 
+  it("connectionPool.connectTimeout is a duration in ms, absent unless written (the mesh's applies)", () => {
+    expect(destination({ connectionPool: { connectTimeout: '500ms' } })?.connectionPool).toEqual({
+      ...ENVOY_CONNECTION_POOL,
+      connectTimeoutMs: 500,
+    });
+    expect(destination({ connectionPool: { maxConnections: 8 } })?.connectionPool).not.toHaveProperty(
+      'connectTimeoutMs',
+    );
+    const input = minimal();
+    const backend = input.services.backend;
+    if (backend === undefined) throw new Error('no backend');
+    backend.destinationPolicy = { connectionPool: { connectTimeout: '0s' } };
+    expect(messagesOf(input).join('\n')).toMatch(/connectionPool\.connectTimeout.*>= 1ms/);
+  });
+
   it('failureAccrual and errorRateBreaker convert durations and the failure percentage', () => {
     expect(destination({ failureAccrual: { maxFailures: 3, maxPenalty: '30s' } })?.failureAccrual).toEqual({
       ...LINKERD_FAILURE_ACCRUAL,

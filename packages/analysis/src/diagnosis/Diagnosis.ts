@@ -2,7 +2,7 @@
 // loop that kept the load above capacity, the work amplification per call depth and how the cascade spread —
 // or, for a run a guard stopped early, that it was not diagnosed.
 
-import type { RunStopReason } from '@meshsim/mesh';
+import type { NodeCrashRecord, RunStopReason } from '@meshsim/mesh';
 
 /**
  * What happened to goodput (successful calls ÷ offered calls of a traffic source), per
@@ -48,11 +48,16 @@ export function isRecovered(verdict: Verdict): boolean {
  */
 export interface Trigger {
   kind: 'fault' | 'load';
-  /** E.g. `latency fault on checkout`, `client above 500 req/s`. */
+  /**
+   * E.g. `latency fault on checkout`, `client above 500 req/s`; a `crash-node` fault also says what its nodes took
+   * down: `crash-node fault on checkout (1 instance): node node-3 down with checkout 1 of 2 pods, frontend 1 of 3 pods`.
+   */
   description: string;
   startMs: number;
   /** When it ended [ms]; `Infinity` when it lasts to the end (a fault `for: forever`). */
   endMs: number;
+  /** For a `crash-node` fault that started: what it took down (the result's `nodeCrashes` entry). */
+  nodeCrash?: NodeCrashRecord;
 }
 
 /** The verdict of one traffic source. */
@@ -229,6 +234,12 @@ export interface CascadeStep {
    * failed than before.
    */
   signal: 'saturated' | 'failing';
+  /**
+   * Present when the service lost pods to a node crash active at `atMs` (a `crash-node` trigger that started by then
+   * and had not ended): its calls failed because its pods went down with their node, not because it was the failure's
+   * origin. Its pods lost, its pods in all, and the crashed nodes.
+   */
+  lostPods?: { pods: number; of: number; nodes: string[] };
 }
 
 /** A service saturated before the first trigger: the state the triggers found, not a step of the cascade. */

@@ -7,6 +7,7 @@ import { cascadeSteps } from '../internal/diagnosis/cascadeSteps.js';
 import { serviceDepths } from '../internal/diagnosis/callDepths.js';
 import { depthAmplification } from '../internal/diagnosis/depthAmplification.js';
 import type { Span } from '../internal/diagnosis/depthAmplification.js';
+import { attributeNodeCrashes } from '../internal/diagnosis/attributeNodeCrashes.js';
 import { findTriggers } from '../internal/diagnosis/findTriggers.js';
 import { lossEvidence, reached } from '../internal/diagnosis/lossEvidence.js';
 import { sourceVerdict } from '../internal/diagnosis/sourceVerdict.js';
@@ -106,7 +107,7 @@ export function diagnose(
   checkSameRun(config, result);
   const t: DiagnosisThresholds = { ...DIAGNOSIS_THRESHOLDS, ...thresholds };
   const durationMs = result.scenario.durationMs;
-  const triggers = findTriggers(config);
+  const triggers = findTriggers(config, result);
   const firstTriggerMs = triggers.length === 0 ? null : Math.min(...triggers.map((x) => x.startMs));
   const lastTriggerEndMs = triggers.length === 0 ? null : Math.max(...triggers.map((x) => x.endMs));
   const { startMs, intervalMs, edges } = result.timeSeries;
@@ -151,13 +152,8 @@ export function diagnose(
       ? null
       : { fromMs: firstTriggerMs, toMs: Math.min(lastTriggerEndMs ?? durationMs, durationMs) };
   const amplification = depthAmplification(result, depths, sourceNames, reference, window, during);
-  const { steps: cascade, saturatedBefore } = cascadeSteps(
-    result,
-    depths,
-    reference,
-    firstTriggerMs !== null,
-    t,
-  );
+  const { steps, saturatedBefore } = cascadeSteps(result, depths, reference, firstTriggerMs !== null, t);
+  const cascade = attributeNodeCrashes(steps, triggers);
   if (stop !== undefined) {
     return {
       verdict,

@@ -127,6 +127,14 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // (one pool per caller and Lattice service), which answers 502/504 for a target that does not answer; each Lattice
   // service's first 300,000 requests an hour are free.
   23: '6ec9a4f7c95c434e060c3040dbb678cc21fc23c930fc49b3b9a6ff125d2228f4',
+  // Three changes. (1) An application crash behind an Envoy sidecar that stays up reaches callers as
+  // the sidecar's 503 (service-unavailable), not a refused or reset connection; Istio 1.24's default retry does not
+  // retry it (1.23 and older do), and `overflow` covers every upstream 503: control-plane-outage's and the platform-40
+  // cascades' goldens change (platform-40-control-plane-rollout is now degraded-recovered). (2) A powered-off node
+  // returns rebooted: connections opened before the crash are reset at their next use (failover-overload,
+  // node-failure). (3) A callee's connectionPool.connectTimeout sets its callers' sidecars' connect timeout (no
+  // bundled scenario sets it). Results also gain nodeCrashes when a crashNode fault started.
+  24: 'f68d0cfdfb2addd8fa111154cec811169064fe2f43eb18a2fd76ed43a9b3aadd',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

@@ -505,9 +505,10 @@ faults:
     expect(client.inFlight).toBeGreaterThan(100);
   });
 
-  it('a reachable node crash keeps the old clean kill: 114 connect failures, all within a second of the crash', () => {
+  it('a reachable node crash keeps the old clean kill: 112 connect failures, all within a second of the crash', () => {
     const { result, client } = run(zone('{ reachable: true }'));
-    expect(client.failures['connect-failure']).toBe(114);
+    // 114 before its proxies crashed ahead of its pods (model revision 21).
+    expect(client.failures['connect-failure']).toBe(112);
     const series = result.timeSeries.edges.find((e) => e.source === 'client');
     const intervalMs = result.timeSeries.intervalMs;
     const failing = (series?.failed ?? []).flatMap((n, i) => (n > 0 ? [i * intervalMs] : []));
@@ -527,5 +528,29 @@ faults:
     const older = run(zone('{ nodeMonitorGracePeriod: 40s }', 'timeout: 1s, ', '80s', '120s'));
     expect(older.diagnosis.sources[0]?.recoveredAtMs).toBeGreaterThanOrEqual(50_000);
     expect(older.diagnosis.sources[0]?.recoveredAtMs).toBeLessThanOrEqual(55_000);
+  });
+
+  it('the trigger says what the node crash took down, and frontend, whose pod was on it, lost a pod rather than failed first', () => {
+    const { result, diagnosis } = run(zone('true', 'timeout: 1s, ', '80s', '120s'));
+    expect(result.nodeCrashes).toEqual([
+      {
+        fault: 0,
+        atMs: 10_000,
+        service: 'backend',
+        reachable: false,
+        nodes: ['c1/a/node-1'],
+        services: [
+          { service: 'frontend', pods: 1, of: 3 },
+          { service: 'backend', pods: 2, of: 6 },
+        ],
+        sidecars: 3,
+        proxies: [],
+      },
+    ]);
+    expect(diagnosis.triggers[0]?.description).toBe(
+      'crash-node fault on backend (1 instance): node c1/a/node-1 down with backend 2 of 6 pods, frontend 1 of 3 pods',
+    );
+    const frontend = diagnosis.cascade.find((step) => step.service === 'frontend');
+    expect(frontend?.lostPods).toEqual({ pods: 1, of: 3, nodes: ['c1/a/node-1'] });
   });
 });

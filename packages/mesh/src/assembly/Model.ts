@@ -1,5 +1,6 @@
 // A model assembled from a resolved config, ready to run: the parts the run's results are read from.
 
+import type { NodeCrashRecord } from '../config/SimulationResult.js';
 import type { Engine } from '@meshsim/engine';
 import type { ClusterShortfall } from './extraNodesNeeded.js';
 import type { RequestingProxy } from './nodeCpuRequests.js';
@@ -40,4 +41,6 @@ export interface Model {
   readonly nodeAgents: readonly RequestingProxy[];
   /** Its name in the proxies' totals, or null without one. */
   readonly nodeAgentKind: string | null;
+  /** What each `crashNode` fault took down, recorded as it started. */
+  readonly nodeCrashes: readonly NodeCrashRecord[];
 }

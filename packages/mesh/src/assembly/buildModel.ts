@@ -5,6 +5,7 @@
 import { RandomStreams } from '@meshsim/engine';
 import type { Engine } from '@meshsim/engine';
 import { CallContext } from '../call/CallContext.js';
+import type { NodeCrashRecord } from '../config/SimulationResult.js';
 import { ClusterCpu } from '../cpu/ClusterCpu.js';
 import { ConnectionPools } from '../call/ConnectionPools.js';
 import { checkCpuRequests } from './checkCpuRequests.js';
@@ -189,8 +190,18 @@ export function buildModel(
     service.protection = protection;
     service.propagatesDeadlines = protection?.deadlines ?? false;
   }
+  const nodeCrashes: NodeCrashRecord[] = [];
   scheduleFaults(
-    { engine, durationMs: config.durationMs, mesh: config.mesh, services, dataPlane, streams, warnings },
+    {
+      engine,
+      durationMs: config.durationMs,
+      mesh: config.mesh,
+      services,
+      dataPlane,
+      streams,
+      warnings,
+      nodeCrashes,
+    },
     config.faults,
   );
   return {
@@ -209,5 +220,6 @@ export function buildModel(
     shortfalls,
     nodeAgents,
     nodeAgentKind: agent?.kind ?? null,
+    nodeCrashes,
   };
 }

@@ -81,12 +81,18 @@ export class Connection {
   users: Set<ConnectionUser> | null = null;
   /** @internal When its outstanding ping was sent [ms], or -1 (none outstanding). */
   pingSentMs = -1;
+  /** The boots (`Node.boots`) of its client's and server's nodes when it was opened: a later boot killed it. */
+  readonly clientBoots: number;
+  readonly serverBoots: number;
   /** @internal In its pool's free stack, and its neighbours there (towards the bottom, towards the top). */
   inFree = false;
   freeBelow: Connection | null = null;
   freeAbove: Connection | null = null;
 
-  constructor(readonly pool: ConnectionPool) {}
+  constructor(readonly pool: ConnectionPool) {
+    this.clientBoots = pool.spec.from?.boots ?? 0;
+    this.serverBoots = pool.spec.to?.boots ?? 0;
+  }
 }
 
 /** What the pool needs of the run: the clock, the network, and how to send a request that got its connection. */
@@ -95,8 +101,12 @@ export interface ConnectionPorts {
   readonly network: Network;
   /** Sends a request that waited for a connection (the transport's next step). */
   readonly proceed: (user: ConnectionUser) => void;
-  /** Fails a request whose connection was never established (its connect timeout passed): `connect-failure`. */
-  readonly refused: (user: ConnectionUser) => void;
+  /**
+   * Fails a request that never reached the other end: `connect-failure` when its connection was never established
+   * (its connect timeout passed); `reset` when it was sent on a connection the other end's reboot had killed (the
+   * reset came back).
+   */
+  readonly refused: (user: ConnectionUser, result?: 'connect-failure' | 'reset') => void;
   /**
    * Fails a request whose connection was torn down under it (a ping unanswered, or reset by a rebooted peer):
    * its stream is gone (`reset`). Needed by pools whose spec pings.
@@ -106,9 +116,16 @@ export interface ConnectionPorts {
 
 /**
  * Outcome of `acquire`: `now`, a stream on an open connection (send now); `joined`, it waits for a
- * connection whose handshake is running; `opened`, it waits for a connection it made the pool open.
+ * connection whose handshake is running; `opened`, it waits for a connection it made the pool open; `stale`, it was
+ * sent on a connection its server's node killed by rebooting, and fails with the reset that comes back.
  */
-export type Acquired = 'now' | 'joined' | 'opened';
+export type Acquired = 'now' | 'joined' | 'opened' | 'stale';
+
+/** A request sent on a connection a reboot killed, waiting for the reset. */
+interface StaleUse {
+  readonly connection: Connection;
+  readonly user: ConnectionUser;
+}
 
 /** Handshake progress, for the event handlers. */
 interface Handshake {
@@ -140,6 +157,8 @@ export class ConnectionPool {
   connectTimeouts = 0;
   /** Connections torn down because their peer stopped answering pings, or reset them after a reboot. */
   tornDown = 0;
+  /** Connections found dead after a node's reboot: reset at their first use (server rebooted) or dropped (client). */
+  staleClosed = 0;
   /**
    * Top of the stack of open connections with room for another request (the most recently used
    * first), linked through the connections. PERF: an intrusive list, and the spec's hot fields copied
@@ -188,6 +207,20 @@ export class ConnectionPool {
         connection.closed = true;
         this.idleClosed++;
         continue;
+      }
+      if (this.killedByReboot(connection)) {
+        this.popFree(connection);
+        connection.closed = true;
+        removeFrom(this.connecting, connection);
+        this.staleClosed++;
+        // The client's node rebooted: its new process never had this connection. The server's: the request goes out
+        // on it and the reset comes back a round trip later (RFC 9293 § 3.5.2).
+        if (connection.clientBoots !== (this.spec.from?.boots ?? 0)) continue;
+        connection.streams++;
+        user.connection = connection;
+        const stale: StaleUse = { connection, user };
+        this.ports.engine.schedule(this.rttMs(), onStaleReset, stale);
+        return 'stale';
       }
       connection.streams++;
       if (connection.streams >= this.maxStreams) this.popFree(connection);
@@ -242,6 +275,21 @@ export class ConnectionPool {
     if (connection.streams === 0) connection.idleSinceMs = this.ports.engine.now;
     // Back below its stream limit: it has room again.
     if (connection.streams === this.maxStreams - 1) this.pushFree(connection);
+  }
+
+  /** Whether a node of the connection's ends has rebooted since it was opened (a powered-off node returned). */
+  private killedByReboot(connection: Connection): boolean {
+    const { from, to } = this.spec;
+    return (
+      (from !== null && from.boots !== connection.clientBoots) ||
+      (to !== null && to.boots !== connection.serverBoots)
+    );
+  }
+
+  /** @internal The reset for a request sent on a connection its server's reboot killed has come back. */
+  staleReset({ connection, user }: StaleUse): void {
+    // A request that gave up meanwhile released its stream (its connection is no longer the dead one).
+    if (user.connection === connection) this.ports.refused(user, 'reset');
   }
 
   /** Whether releasing a request the caller gave up on breaks its connection: HTTP/1.1 cannot cancel a request in flight. */
@@ -424,6 +472,9 @@ function onHandshakeStep(state: Handshake): void {
 }
 function onClientHandshake(state: Handshake): void {
   state.connection.pool.clientHandshake(state);
+}
+function onStaleReset(stale: StaleUse): void {
+  stale.connection.pool.staleReset(stale);
 }
 function onConnectTimeout(connection: Connection): void {
   connection.pool.connectTimedOut(connection);

@@ -47,11 +47,14 @@ export class Transport implements Responder {
 
   /**
    * The connection a request waited for was never established (the pools' `refused` port: its connect timeout
-   * passed): the request fails to connect without having left its caller.
+   * passed), or it was sent on one a reboot had killed (`reset`): the request fails without having reached a hop.
    */
-  readonly refused = (user: ConnectionUser): void => {
+  readonly refused = (
+    user: ConnectionUser,
+    result: 'connect-failure' | 'reset' = 'connect-failure',
+  ): void => {
     const attempt = user as Attempt;
-    attempt.result = 'connect-failure';
+    attempt.result = result;
     attempt.failedAt = 0;
     attempt.direction = -1;
     attempt.position = 0;

@@ -45,7 +45,8 @@ const GATEWAY_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
  * Whether `result` may be retried under `retryOn` (Envoy `x-envoy-retry-on` semantics, docs/policies.md):
  * `5xx` covers every failure here; `gateway-error` covers 502/503/504 (overflow, per-try timeout,
  * connect failure, no endpoints, reset) but not a 500; `reset` covers a reset, a connect failure and a per-try
- * timeout (a local reset); the other conditions cover only themselves.
+ * timeout (a local reset); `overflow` covers a 503 the upstream answered (`rejected`, `service-unavailable`); the
+ * other conditions cover only themselves.
  *
  * `semantics` `envoy`: a `no-endpoints` attempt is never retried, whatever `retryOn` says — Envoy's router answers
  * "no healthy upstream" itself, on the first attempt and on a retry alike, without consulting its retry policy
@@ -77,7 +78,9 @@ export function isRetryable(
         if (result === 'reset' || result === 'connect-failure' || result === 'per-try-timeout') return true;
         break;
       case 'overflow':
-        if (result === 'rejected') return true;
+        // A 503 the upstream answered (Envoy `retriable-status-codes` [503]): a full queue, or a service or its
+        // sidecar answering 503 — not a local 503 (`breaker-open`, `no-endpoints`, a failed connection).
+        if (result === 'rejected' || result === 'service-unavailable') return true;
         break;
       case 'per-try-timeout':
         if (result === 'per-try-timeout') return true;

@@ -4,7 +4,7 @@
 export type RetryCondition =
   | 'connect-failure' // no connection: instance down or unreachable
   | 'reset' // connection reset mid-request (instance crashed while serving), connect failure or per-try timeout
-  | 'overflow' // 503 from a full server queue
+  | 'overflow' // a 503 the upstream answered: a full server queue, or a service or its sidecar answering 503
   | '5xx' // any 5xx, a reset, a connect failure or a per-try timeout
   | 'gateway-error' // 502/503/504, including per-try timeouts and connect failures
   | 'per-try-timeout'; // the attempt exceeded its per-try timeout

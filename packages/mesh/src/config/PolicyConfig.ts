@@ -21,6 +21,11 @@ export interface ConnectionPoolConfig {
   maxRequests: number;
   /** Concurrent retries allowed (Envoy `max_retries`). */
   maxRetries: number;
+  /**
+   * How long the callers' Envoy sidecars wait for a new connection to the service's pods [ms] (Envoy cluster
+   * `connect_timeout`, Istio DestinationRule `connectionPool.tcp.connectTimeout`); absent: the mesh's own.
+   */
+  connectTimeoutMs?: number;
 }
 
 /** Envoy outlier detection (per caller proxy and destination). */

@@ -430,6 +430,42 @@ export interface ResolvedProxyProfile {
   replicas?: number;
 }
 
+/** The pods of one service a crashed node took down. */
+export interface NodeCrashPods {
+  service: string;
+  /** Its pods (instances) on the crashed nodes. */
+  pods: number;
+  /** Its pods in all (running ones: Pending pods are on no node). */
+  of: number;
+}
+
+/** The per-node mesh proxies (not sidecars, which go with their pods) of one kind a crashed node took down. */
+export interface NodeCrashProxies {
+  /** Proxy kind as in `ProxyKindTotals.kind`, e.g. `ztunnel`. */
+  kind: string;
+  count: number;
+}
+
+/** What one `crashNode` fault took down when it started: its nodes, the pods on them and their proxies. */
+export interface NodeCrashRecord {
+  /** Index of the fault in the config's `faults`. */
+  fault: number;
+  /** When it started [ms]. */
+  atMs: number;
+  /** The service the fault names: whose pods' nodes crashed. */
+  service: string;
+  /** Whether the nodes stayed reachable (their pods crashed cleanly) rather than being powered off. */
+  reachable: boolean;
+  /** Names of the crashed nodes, in placement order. */
+  nodes: string[];
+  /** Every service with pods on them, in the config's order: the fault's own and those that were merely there. */
+  services: NodeCrashPods[];
+  /** Sidecars on them (one per pod of a sidecar mesh; 0 otherwise). */
+  sidecars: number;
+  /** Other mesh proxies on them (ztunnels, node proxies, waypoints), by kind. */
+  proxies: NodeCrashProxies[];
+}
+
 /** Everything a simulation measured. */
 export interface SimulationResult {
   scenario: {
@@ -478,4 +514,6 @@ export interface SimulationResult {
   telemetry?: TelemetryResult;
   /** Present only when a guard stopped the run early (Zeno loop, event, wall-time or heap budget). */
   stopped?: RunStopped;
+  /** What each `crashNode` fault that started took down, in start order; present only when one did. */
+  nodeCrashes?: NodeCrashRecord[];
 }

@@ -3,6 +3,7 @@
 
 import type { Engine } from '@meshsim/engine';
 import type { MeshConfig } from '../config/MeshConfig.js';
+import type { NodeCrashRecord } from '../config/SimulationResult.js';
 import type { DataPlane } from '../shapes/dataplane/DataPlane.js';
 import type { RunStreams } from '../ports/RunStreams.js';
 import type { Warnings } from '../ports/Warnings.js';
@@ -18,4 +19,6 @@ export interface FaultContext {
   readonly dataPlane: DataPlane;
   readonly streams: RunStreams;
   readonly warnings: Warnings;
+  /** Where each `crashNode` fault records what it took down when it starts. */
+  readonly nodeCrashes: NodeCrashRecord[];
 }

@@ -5,6 +5,7 @@
 
 import type { Random } from '@meshsim/engine';
 import type { FaultConfig, FaultEffect } from '../config/SimulationConfig.js';
+import type { NodeCrashPods, NodeCrashRecord } from '../config/SimulationResult.js';
 import type { Proxy } from '../shapes/dataplane/Proxy.js';
 import type { Instance } from '../server/Instance.js';
 import type { InstanceService } from '../server/Instance.js';
@@ -36,6 +37,8 @@ interface FaultTargets {
 
 interface FaultEvent {
   readonly fault: FaultConfig;
+  /** Its index in the config's faults. */
+  readonly index: number;
   targets: FaultTargets;
   /** The fault has ended (a node marked NotReady after it came back stays Ready). */
   ended: boolean;
@@ -98,7 +101,7 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
         );
       }
     }
-    const event: FaultEvent = { fault, targets: NO_TARGETS, ended: false, markedNotReady: false };
+    const event: FaultEvent = { fault, index, targets: NO_TARGETS, ended: false, markedNotReady: false };
     engine.scheduleAt(fault.atMs, startFault, { world, event });
     const endMs = fault.atMs + fault.durationMs;
     if (endMs < context.durationMs) engine.scheduleAt(endMs, endFault, { world, event });
@@ -171,6 +174,7 @@ function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): v
       for (const instance of instances) instance.faults.push(effect);
       return;
     case 'crash-node':
+      world.context.nodeCrashes.push(nodeCrashRecord(world, event, effect.reachable === true));
       // A reachable node's pods crash as `crash` crashes them.
       if (effect.reachable === true) crashInstances(world, event.targets);
       else powerOff(world, event, effect);
@@ -188,10 +192,39 @@ function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): v
   }
 }
 
-/** Crashes the targets (connections reset, then refused); callers' endpoints drop them after the update delay. */
+/** What a `crashNode` fault takes down as it starts: its nodes, every service's pods on them, the proxies there. */
+function nodeCrashRecord(world: FaultRun, event: FaultEvent, reachable: boolean): NodeCrashRecord {
+  const { instances, proxies, nodes } = event.targets;
+  const services: NodeCrashPods[] = [];
+  for (const service of world.context.services.values()) {
+    const pods = instances.filter((instance) => instance.service === service).length;
+    if (pods > 0) services.push({ service: service.name, pods, of: service.instances.length });
+  }
+  const byKind = new Map<string, number>();
+  let sidecars = 0;
+  for (const proxy of proxies) {
+    if (proxy.role === 'sidecar') sidecars++;
+    else byKind.set(proxy.kind, (byKind.get(proxy.kind) ?? 0) + 1);
+  }
+  return {
+    fault: event.index,
+    atMs: event.fault.atMs,
+    service: event.fault.service,
+    reachable,
+    nodes: nodes.map((node) => node.name),
+    services,
+    sidecars,
+    proxies: [...byKind].map(([kind, count]) => ({ kind, count })),
+  };
+}
+
+/**
+ * Crashes the targets (connections reset, then refused); callers' endpoints drop them after the update delay. Proxies
+ * first: an instance whose sidecar crashes with it (a whole pod) resets its requests, not its sidecar's 503.
+ */
 function crashInstances(world: FaultRun, { instances, proxies }: FaultTargets): void {
-  for (const instance of instances) instance.crash();
   for (const proxy of proxies) proxy.crashed = true;
+  for (const instance of instances) instance.crash();
   refreshLater(world, servicesOf(instances));
   refreshManagedLater(world, servicesOf(instances), false);
 }
@@ -227,7 +260,11 @@ function powerOff(
 function powerOn(world: FaultRun, event: FaultEvent): void {
   const { instances, proxies, nodes } = event.targets;
   event.ended = true;
-  for (const node of nodes) node.unreachable = false;
+  for (const node of nodes) {
+    node.unreachable = false;
+    // Rebooted: connections opened before are dead (reset at their next use, ConnectionPool).
+    node.boots++;
+  }
   for (const instance of instances) instance.restart();
   for (const proxy of proxies) proxy.crashed = false;
   if (event.markedNotReady) refreshLater(world, servicesOf(instances));

@@ -207,6 +207,14 @@ export function collectResult(
       ...config.assumptions,
     ],
     ...(stopped !== undefined && { stopped }),
+    ...(model.nodeCrashes.length > 0 && {
+      nodeCrashes: model.nodeCrashes.map((crash) => ({
+        ...crash,
+        nodes: [...crash.nodes],
+        services: crash.services.map((s) => ({ ...s })),
+        proxies: crash.proxies.map((p) => ({ ...p })),
+      })),
+    }),
   };
 }
 

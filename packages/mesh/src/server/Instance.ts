@@ -70,6 +70,12 @@ export class Instance implements RequestHost, ConnectionEnd {
   ready = true;
   /** Faults active on this instance now. */
   readonly faults: FaultEffect[] = [];
+  /**
+   * The Envoy sidecar in front of the application (set by the data plane of an Envoy sidecar mesh), or null. While
+   * it is up and the application is down, the sidecar answers for it: 503 (`service-unavailable`) where the
+   * application alone would refuse or reset the caller's connection (docs/model.md#endpoints-and-faults).
+   */
+  inboundProxy: { readonly up: boolean } | null = null;
   /** This instance as a caller of its downstream services. */
   readonly caller: CallerRef;
   /** Name of the version (subset) it runs; versions take instances in placement order. */
@@ -144,8 +150,9 @@ export class Instance implements RequestHost, ConnectionEnd {
   arrive(attempt: InboundRequest): void {
     const stats = this.service.stats;
     if (!this.up) {
-      // On a node that is off, nothing answers: the request is lost and its caller waits for its timeouts.
-      if (!this.node.unreachable) this.responder.sendResponse(attempt, 'connect-failure');
+      // On a node that is off, nothing answers: the request is lost and its caller waits for its timeouts. Otherwise
+      // the connection to the application is refused: the caller's, or its sidecar's, which answers 503 for it.
+      if (!this.node.unreachable) this.responder.sendResponse(attempt, this.downAnswer('connect-failure'));
       return;
     }
     stats.arrived++;
@@ -172,7 +179,10 @@ export class Instance implements RequestHost, ConnectionEnd {
     }
   }
 
-  /** Crashes the instance: every queued or running request is reset. */
+  /**
+   * Crashes the instance's application: every queued or running request is reset (answered 503 by an Envoy sidecar
+   * still up in front of it, {@link inboundProxy}).
+   */
   crash(): void {
     this.stop(true);
   }
@@ -185,6 +195,16 @@ export class Instance implements RequestHost, ConnectionEnd {
     this.stop(false);
   }
 
+  /**
+   * What a caller gets from this instance while its application is down: `direct` (a refused or reset connection)
+   * from the application itself; from an Envoy sidecar still up in front of it, that sidecar's 503 for an upstream
+   * connect failure or reset before headers (`UF`/`UC`, Envoy router `onUpstreamReset`,
+   * docs/sources.md#envoy-upstream-reset-503).
+   */
+  private downAnswer(direct: 'connect-failure' | 'reset'): AttemptResult {
+    return this.inboundProxy !== null && this.inboundProxy.up ? 'service-unavailable' : direct;
+  }
+
   private stop(reset: boolean): void {
     if (!this.up) return;
     this.up = false;
@@ -195,12 +215,13 @@ export class Instance implements RequestHost, ConnectionEnd {
     this.busy = 0;
     stats.queueLength -= this.waiting.length;
     this.waiting.drain();
+    const answer = this.downAnswer('reset');
     // Oldest first, as the requests arrived; each leaves the list as it is reset (or lost).
     for (let request = this.active.shift(); request !== null; request = this.active.shift()) {
       request.dead = true;
       request.cpuTask?.cancel();
       this.takeBackUnusedCpu(request, now);
-      if (reset) this.responder.sendResponse(request.attempt, 'reset');
+      if (reset) this.responder.sendResponse(request.attempt, answer);
     }
   }
 

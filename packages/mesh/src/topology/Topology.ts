@@ -42,6 +42,11 @@ export interface Node {
    * requests sent to it get no response and connections to it are not refused but time out.
    */
   unreachable: boolean;
+  /**
+   * How many times it came back after being powered off: a rebooted host holds no connection state, so a
+   * connection older than its last return is dead (`ConnectionPool`).
+   */
+  boots: number;
 }
 
 /**
@@ -281,6 +286,7 @@ export class Topology {
       scoredMilli: 0,
       requestedMemoryBytes: this.perNodeMemoryBytes + size.system.memoryBytes,
       unreachable: false,
+      boots: 0,
     };
     this.nodes.push(node);
     return node;

@@ -274,6 +274,74 @@ describe('ConnectionPool: an end that does not answer', () => {
   });
 });
 
+describe('ConnectionPool: a node that rebooted (a powered-off node back)', () => {
+  /** A pool between two nodes, with one kept-alive connection opened and idle at 10 ms; records the failures. */
+  function pooled() {
+    const engine = new Engine();
+    const network = new Network(NETWORK, new RandomStreams(1).stream('network'));
+    const node = (id: number) => ({ id, cluster: 'c', zone: 'z', unreachable: false, boots: 0 }) as Node;
+    const client = node(1);
+    const server = node(2);
+    const failed: [ConnectionUser, string | undefined, number][] = [];
+    const sent: [ConnectionUser, number][] = [];
+    const pool = new ConnectionPool(
+      {
+        engine,
+        network,
+        proceed: (u) => sent.push([u, engine.now]),
+        refused: (u, result) => failed.push([u, result, engine.now]),
+      },
+      {
+        protocol: 'http1',
+        keepAlive: true,
+        tls: false,
+        connectTimeoutMs: 10_000,
+        idleTimeoutMs: 60_000,
+        maxStreams: 1,
+        from: client,
+        to: server,
+        client: null,
+        server: null,
+      },
+    );
+    const first: ConnectionUser = { connection: null };
+    expect(pool.acquire(first)).toBe('opened');
+    engine.run();
+    pool.release(first, false);
+    return { engine, pool, client, server, failed, sent };
+  }
+
+  it('the first request on a connection opened before the server rebooted gets a reset a round trip later; the next opens a new one', () => {
+    const { engine, pool, server, failed, sent } = pooled();
+    server.boots++;
+    const onDead: ConnectionUser = { connection: null };
+    const atMs = engine.now;
+    expect(pool.acquire(onDead)).toBe('stale');
+    engine.run();
+    expect(failed).toEqual([[onDead, 'reset', atMs + 2 * ONE_WAY_MS]]);
+    pool.release(onDead, true);
+    const next: ConnectionUser = { connection: null };
+    expect(pool.acquire(next)).toBe('opened');
+    engine.run();
+    expect(sent.at(-1)?.[0]).toBe(next);
+    expect(pool.staleClosed).toBe(1);
+  });
+
+  it('a client that rebooted never had the old connection: it opens a new one without a reset', () => {
+    const { engine, pool, client, failed } = pooled();
+    client.boots++;
+    expect(pool.acquire({ connection: null })).toBe('opened');
+    engine.run();
+    expect(failed).toEqual([]);
+    expect(pool.staleClosed).toBe(1);
+  });
+
+  it('without a reboot the idle connection is reused', () => {
+    const { pool } = pooled();
+    expect(pool.acquire({ connection: null })).toBe('now');
+  });
+});
+
 describe('ConnectionPool: input checks', () => {
   it('rejects a stream limit below 1 and a non-positive idle timeout', () => {
     const engine = new Engine();

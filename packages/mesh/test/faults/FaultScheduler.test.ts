@@ -1,7 +1,7 @@
 // Failure semantics: proxy crashes, node crashes and control-plane outages (stale endpoints).
 
 import { describe, expect, it } from 'vitest';
-import { NO_POLICY, simulate } from '../../src/index.js';
+import { NO_DESTINATION_POLICY, NO_POLICY, resolveMeshConfig, simulate } from '../../src/index.js';
 import type { EdgeMetrics, FaultConfig, SimulationResult } from '../../src/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { call, config, poisson, service } from '../__helpers__/configs.js';
@@ -96,16 +96,86 @@ describe('faults', () => {
     assertConservation(result);
   });
 
+  describe('an application crash behind an Envoy sidecar that stays up (istio-sidecar)', () => {
+    const run = (
+      shape: string,
+      effect: FaultConfig['effect'],
+      istioVersion?: '1.20' | '1.24',
+    ): EdgeMetrics => {
+      const cfg = config(services, [poisson('a', 400)], {
+        shape,
+        durationMs: 8000,
+        faults: [fault(effect)],
+      });
+      if (istioVersion !== undefined) cfg.mesh = resolveMeshConfig({ shape: 'istio-sidecar', istioVersion });
+      const result = simulate(cfg);
+      assertConservation(result);
+      return edge(result, 'a', 'b');
+    };
+
+    it("gets the callee sidecar's 503 (upstream connect failure), not a refused or reset connection", () => {
+      const ab = run('istio-sidecar', { kind: 'crash' }, '1.24');
+      expect(ab.failures['service-unavailable']).toBeGreaterThan(0);
+      expect(ab.failures['connect-failure'] + ab.failures.reset).toBe(0);
+    });
+
+    it('is not retried by Istio 1.24’s default policy, and is by 1.23’s and earlier (retriable-status-codes 503)', () => {
+      expect(run('istio-sidecar', { kind: 'crash' }, '1.24').retries).toBe(0);
+      const legacy = run('istio-sidecar', { kind: 'crash' }, '1.20');
+      expect(legacy.retries).toBeGreaterThan(0);
+      // Retried on other pods: almost every call still succeeds.
+      expect(legacy.failed).toBeLessThan(0.01 * legacy.calls);
+    });
+
+    it('without a sidecar, or when the whole pod goes (sidecar too), the caller sees its connection refused or reset', () => {
+      const direct = run('none', { kind: 'crash' });
+      expect(direct.failures['connect-failure'] + direct.failures.reset).toBeGreaterThan(0);
+      expect(direct.failures['service-unavailable']).toBe(0);
+      const wholePod = run('istio-sidecar', { kind: 'crash-node', reachable: true }, '1.24');
+      expect(wholePod.failures['connect-failure'] + wholePod.failures.reset).toBeGreaterThan(0);
+      expect(wholePod.failures['service-unavailable']).toBe(0);
+    });
+  });
+
+  it("records what a node crash took down: the node, every service's pods on it, its per-node proxies", () => {
+    const cfg = config(
+      [
+        service('a', { replicas: 12, concurrency: 64, calls: [[call('b')]] }),
+        service('b', { replicas: 12, concurrency: 64 }),
+      ],
+      [poisson('a', 100)],
+      { shape: 'istio-ambient', durationMs: 4000, faults: [fault({ kind: 'crash-node' })] },
+    );
+    const [crash, ...more] = simulate(cfg).nodeCrashes ?? [];
+    expect(more).toEqual([]);
+    // 12 replicas over 12 nodes: b-1 shares its node with a-1, and with that node's ztunnel.
+    expect(crash).toMatchObject({
+      fault: 0,
+      atMs: 2000,
+      service: 'b',
+      reachable: false,
+      services: [
+        { service: 'a', pods: 1, of: 12 },
+        { service: 'b', pods: 1, of: 12 },
+      ],
+      sidecars: 0,
+      proxies: [{ kind: 'ztunnel', count: 1 }],
+    });
+    expect(crash?.nodes).toHaveLength(1);
+    // No node crash, no record.
+    expect(simulate({ ...cfg, faults: [fault({ kind: 'crash' })] }).nodeCrashes).toBeUndefined();
+  });
+
   describe('a powered-off node (crash-node, the default)', () => {
     const withTimeout = { ...NO_POLICY, timeoutMs: 500 };
     const powerOff = (effect: Partial<Extract<FaultConfig['effect'], { kind: 'crash-node' }>> = {}) =>
       fault({ kind: 'crash-node', ...effect }, { atMs: 2000, durationMs: 20_000 });
-    const run = (faults: FaultConfig[]): SimulationResult =>
+    const run = (faults: FaultConfig[], protocol: 'http1' | 'http2' = 'http1'): SimulationResult =>
       simulate(
         config(
           [
-            service('a', { replicas: 12, concurrency: 64, calls: [[call('b', withTimeout)]] }),
-            service('b', { replicas: 12, concurrency: 64 }),
+            service('a', { replicas: 12, concurrency: 64, protocol, calls: [[call('b', withTimeout)]] }),
+            service('b', { replicas: 12, concurrency: 64, protocol }),
           ],
           [poisson('a', 400, withTimeout)],
           { durationMs: 16_000, faults },
@@ -153,6 +223,61 @@ describe('faults', () => {
       expect(failingSeconds(run([brief]), 'a', 'b').at(-1)).toBeLessThan(6);
       assertConservation(run([brief]));
     });
+
+    it('a returned node rebooted: the first request on each connection to its pods opened before the crash is reset', () => {
+      const brief = fault(
+        { kind: 'crash-node', nodeMonitorGracePeriodMs: 5000 },
+        { atMs: 2000, durationMs: 3000 },
+      );
+      // HTTP/2: a timed-out request leaves its connection open (HTTP/1.1 closes it), so connections outlive the crash.
+      const result = run([brief], 'http2');
+      for (const [source, destination] of [
+        ['client', 'a'],
+        ['a', 'b'],
+      ] as const) {
+        // Requests sent while it was off time out; after it is back (5 s), stale connections answer a reset once
+        // each, at their next use (a few seconds at these rates); then nothing fails.
+        expect(edge(result, source, destination).failures.reset).toBeGreaterThan(0);
+        expect(failingSeconds(result, source, destination).at(-1)).toBeLessThan(10);
+      }
+      // Once per connection: at most one per (a pod, b pod) pair, with HTTP/2's one connection per pair.
+      expect(edge(result, 'a', 'b').failures.reset).toBeLessThanOrEqual(12 * 12);
+      assertConservation(result);
+    });
+  });
+
+  it("a callee's connectionPool.connectTimeout sets how long the callers' sidecars wait for a new connection to a powered-off pod", () => {
+    const run = (connectTimeoutMs?: number): EdgeMetrics => {
+      const unlimited = {
+        maxConnections: Infinity,
+        maxPendingRequests: Infinity,
+        maxRequests: Infinity,
+        maxRetries: Infinity,
+      };
+      const connectionPool = connectTimeoutMs === undefined ? unlimited : { ...unlimited, connectTimeoutMs };
+      const cfg = config(
+        [
+          service('a', { replicas: 2, concurrency: 64, calls: [[call('b')]] }),
+          service('b', {
+            replicas: 4,
+            concurrency: 64,
+            destination: { ...NO_DESTINATION_POLICY, connectionPool },
+          }),
+        ],
+        [poisson('a', 200)],
+        {
+          shape: 'istio-sidecar',
+          durationMs: 8000,
+          faults: [fault({ kind: 'crash-node' }, { durationMs: 60_000 })],
+        },
+      );
+      // No retries: each failed connection is one failed call.
+      cfg.mesh = { ...cfg.mesh, defaultPolicy: NO_POLICY };
+      return edge(simulate(cfg), 'a', 'b');
+    };
+    // Istio's 10 s outlasts the run (node off at 2 s, run over at 8 s): no new connection has failed yet.
+    expect(run().failures['connect-failure']).toBe(0);
+    expect(run(1000).failures['connect-failure']).toBeGreaterThan(0);
   });
 
   it('warns when a node stays down longer than Kubernetes would leave its pods on it (300 s after it is marked)', () => {

@@ -1,7 +1,7 @@
 // The diagnosis laid out once for the renderers that show it whole — the text section of `meshsim run` and
 // the Diagnosis section of the HTML run report —: labelled lines and tables, in the order the text prints them.
 
-import type { Diagnosis, Trigger } from '@meshsim/analysis';
+import type { CascadeStep, Diagnosis, Trigger } from '@meshsim/analysis';
 
 import { AMPLIFICATION_COLUMNS } from '../columns/amplificationColumns.js';
 import type { ColumnContext, ColumnTable } from '../columns/Column.js';
@@ -108,14 +108,24 @@ export function diagnosisBlocks(diagnosis: Diagnosis, context: ColumnContext): D
 }
 
 /**
+ * `checkout saturated at 30 s`; for a service that lost pods to a node crash, that rather than a failure of its own:
+ * `frontend lost 1 of 3 pods to the crash of node node-2 (failing at 30 s)`.
+ */
+function cascadeStepText(step: CascadeStep): string {
+  const at = `${step.signal} at ${duration(step.atMs)}`;
+  const lost = step.lostPods;
+  if (lost === undefined) return `${step.service} ${at}`;
+  const nodes = `node${lost.nodes.length === 1 ? '' : 's'} ${lost.nodes.join(', ')}`;
+  return `${step.service} lost ${lost.pods} of ${lost.of} pod${lost.of === 1 ? '' : 's'} to the crash of ${nodes} (${at})`;
+}
+
+/**
  * `checkout saturated at 30 s → frontend failing at 31 s`, or `no service failed`; then the services the triggers
  * found saturated: `; already saturated before the first trigger: srv (utilisation 97.0 %)`.
  */
 function cascadeText(diagnosis: Diagnosis): string {
   const steps =
-    diagnosis.cascade.length === 0
-      ? 'no service failed'
-      : diagnosis.cascade.map((s) => `${s.service} ${s.signal} at ${duration(s.atMs)}`).join(' → ');
+    diagnosis.cascade.length === 0 ? 'no service failed' : diagnosis.cascade.map(cascadeStepText).join(' → ');
   const before = diagnosis.saturatedBeforeTrigger.map(
     (s) => `${s.service} (utilisation ${percent(s.utilisation, 1)} %)`,
   );

@@ -19,10 +19,10 @@ const STORIES: Readonly<Record<Platform40Cascade, string>> = {
 # Expected outcome (docs/scenarios/platform-40-cascades.md): degraded-recovered.`,
   'platform-40-control-plane-rollout': `# A control-plane outage during a rollout: istiod is down 5–20 s while the checkout and payments services
 # restart one instance at a time. The callers' endpoint lists go stale: restarted instances stay listed while
-# down, and calls to them fail until the lists catch up. The sidecars' retries hide most of it.
+# down, and calls to them get their sidecars' 503s until the lists catch up; Istio's default retry (no 503s since
+# 1.24) does not hide them.
 #
-# Expected outcome (docs/scenarios/platform-40-cascades.md): stable (borderline: goodput dips under the band's
-# floor, by less than the diagnosis tells from sampling noise).`,
+# Expected outcome (docs/scenarios/platform-40-cascades.md): degraded-recovered.`,
 };
 
 /** The YAML file of a platform-40 cascade. */

@@ -99,6 +99,7 @@ function connectionPoolOf(raw: NonNullable<RawDestinationPolicy['connectionPool'
     maxPendingRequests: limitOf(raw.maxPendingRequests, d.maxPendingRequests),
     maxRequests: limitOf(raw.maxRequests, d.maxRequests),
     maxRetries: limitOf(raw.maxRetries, d.maxRetries),
+    ...(raw.connectTimeout === undefined ? {} : { connectTimeoutMs: ms(raw.connectTimeout) }),
   };
 }
 

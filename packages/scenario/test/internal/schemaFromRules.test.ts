@@ -84,7 +84,13 @@ describe('ruleFieldSchema', () => {
 describe('ruleShape and ruleDescription', () => {
   it('makes a field optional unless its row is required, and describes it with its default and its source user', () => {
     const shape = ruleShape(CONNECTION_POOL_RULES);
-    expect(Object.keys(shape)).toEqual(['maxConnections', 'maxPendingRequests', 'maxRequests', 'maxRetries']);
+    expect(Object.keys(shape)).toEqual([
+      'maxConnections',
+      'maxPendingRequests',
+      'maxRequests',
+      'maxRetries',
+      'connectTimeout',
+    ]);
     expect(z.strictObject(shape).safeParse({}).success).toBe(true);
     expect(ruleDescription(findRuleRow(CONNECTION_POOL_RULES, 'maxConnections'))).toBe(
       'Connections to the service. Default 1024 (Envoy).',

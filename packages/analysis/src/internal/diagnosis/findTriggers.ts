@@ -2,18 +2,43 @@
 // which an open-loop source's scheduled rate is above its base rate (a load spike): its final rate, or for a schedule
 // that ends at 0 (the source stops sending), the lowest non-zero rate it names.
 
-import type { FaultConfig, OpenTrafficConfig, SimulationConfig } from '@meshsim/mesh';
+import type {
+  FaultConfig,
+  NodeCrashRecord,
+  OpenTrafficConfig,
+  SimulationConfig,
+  SimulationResult,
+} from '@meshsim/mesh';
 
 import type { Trigger } from '../../diagnosis/Diagnosis.js';
 
-function faultTrigger(fault: FaultConfig): Trigger {
+/**
+ * What a node crash took down, in words: `node node-3 down with checkout 1 of 2 pods, frontend 1 of 3 pods, 1 ztunnel`
+ * (the fault's own service first; sidecars go with their pods).
+ */
+export function nodeCrashText(crash: NodeCrashRecord): string {
+  const nodes = `node${crash.nodes.length === 1 ? '' : 's'} ${crash.nodes.join(', ')}`;
+  const own = crash.services.filter((s) => s.service === crash.service);
+  const others = crash.services.filter((s) => s.service !== crash.service);
+  const parts = [...own, ...others].map(
+    (s) => `${s.service} ${s.pods} of ${s.of} pod${s.of === 1 ? '' : 's'}`,
+  );
+  for (const p of crash.proxies) parts.push(`${p.count} ${p.kind}${p.count === 1 ? '' : 's'}`);
+  const how = crash.reachable ? 'crashed' : 'down';
+  return parts.length === 0 ? `${nodes} ${how}` : `${nodes} ${how} with ${parts.join(', ')}`;
+}
+
+function faultTrigger(fault: FaultConfig, crash: NodeCrashRecord | undefined): Trigger {
   const scope =
     fault.instances === Infinity ? '' : ` (${fault.instances} instance${fault.instances === 1 ? '' : 's'})`;
   return {
     kind: 'fault',
-    description: `${fault.effect.kind} fault on ${fault.service}${scope}`,
+    description:
+      `${fault.effect.kind} fault on ${fault.service}${scope}` +
+      (crash === undefined ? '' : `: ${nodeCrashText(crash)}`),
     startMs: fault.atMs,
     endMs: fault.atMs + fault.durationMs,
+    ...(crash !== undefined && { nodeCrash: crash }),
   };
 }
 
@@ -65,10 +90,23 @@ function loadTriggers(source: OpenTrafficConfig, durationMs: number): Trigger[] 
   }));
 }
 
-/** The triggers of `config`, by start time (faults before load spikes at the same time). */
-export function findTriggers(config: SimulationConfig): Trigger[] {
+/**
+ * The triggers of `config`, by start time (faults before load spikes at the same time); a `crash-node` fault's says
+ * what it took down when `result` recorded it (`result.nodeCrashes`).
+ */
+export function findTriggers(config: SimulationConfig, result?: SimulationResult): Trigger[] {
+  const crashes = result?.nodeCrashes ?? [];
   const triggers = [
-    ...config.faults.filter((fault) => fault.atMs < config.durationMs).map(faultTrigger),
+    ...config.faults.flatMap((fault, index) =>
+      fault.atMs < config.durationMs
+        ? [
+            faultTrigger(
+              fault,
+              crashes.find((crash) => crash.fault === index),
+            ),
+          ]
+        : [],
+    ),
     ...config.traffic.flatMap((source) =>
       source.kind === 'open' ? loadTriggers(source, config.durationMs) : [],
     ),

@@ -1,5 +1,5 @@
 // Istio DestinationRule (destination_rule.proto, applied as pilot's cluster_traffic_policy.go does):
-// subsets → versions; loadBalancer, connectionPool (unset thresholds unlimited), outlierDetection
+// subsets → versions; loadBalancer, connectionPool (unset thresholds unlimited; tcp.connectTimeout), outlierDetection
 // (success-rate ejection off) and retryBudget → the service's destinationPolicy. Numbers Istio refuses are warned.
 
 import type { ScenarioDestinationPolicy } from '../../ScenarioParts.js';
@@ -96,12 +96,20 @@ function readConnectionPool(
       );
     }
   }
-  if (Object.keys(pool).length === 0) return undefined;
+  // tcp.connectTimeout → Envoy's cluster connect_timeout (Istio's MeshConfig connectTimeout, 10 s, when unset).
+  const connectTimeoutMs = readIstioDuration(
+    doc,
+    builder,
+    [...path, 'tcp', 'connectTimeout'],
+    "the mesh's connect timeout applies (Istio's MeshConfig connectTimeout, 10s)",
+  );
+  if (Object.keys(pool).length === 0 && connectTimeoutMs === undefined) return undefined;
   return {
     maxConnections: pool.maxConnections ?? 'unlimited',
     maxPendingRequests: pool.maxPendingRequests ?? 'unlimited',
     maxRequests: pool.maxRequests ?? 'unlimited',
     maxRetries: pool.maxRetries ?? 'unlimited',
+    ...(connectTimeoutMs === undefined ? {} : { connectTimeout: formatDurationMs(connectTimeoutMs) }),
   };
 }
 

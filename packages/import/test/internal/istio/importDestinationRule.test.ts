@@ -51,6 +51,23 @@ describe('importDestinationRule', () => {
     ).toHaveLength(1);
   });
 
+  it("reads tcp.connectTimeout as the connection pool's connectTimeout; one under 1 ms is warned and left out", () => {
+    const imported = withDr('  trafficPolicy:\n    connectionPool: { tcp: { connectTimeout: 250ms } }\n');
+    expect(serviceOf(imported, 'reviews')['destinationPolicy']).toEqual({
+      connectionPool: {
+        maxConnections: 'unlimited',
+        maxPendingRequests: 'unlimited',
+        maxRequests: 'unlimited',
+        maxRetries: 'unlimited',
+        connectTimeout: '250ms',
+      },
+    });
+    expect(warningsWith(imported.warnings, 'connectTimeout')).toEqual([]);
+    const tooShort = withDr('  trafficPolicy:\n    connectionPool: { tcp: { connectTimeout: 0s } }\n');
+    expect(serviceOf(tooShort, 'reviews')['destinationPolicy']).toBeUndefined();
+    expect(warningsWith(tooShort.warnings, 'connectTimeout: 0s is shorter than 1ms')).toHaveLength(1);
+  });
+
   it('maps outlier detection with success-rate ejection off, as Istio configures Envoy', () => {
     const imported = withDr(
       '  trafficPolicy:\n    outlierDetection: { consecutive5xxErrors: 7, consecutiveGatewayErrors: 2, interval: 1s, baseEjectionTime: 1m, maxEjectionPercent: 100, minHealthPercent: 20 }\n',

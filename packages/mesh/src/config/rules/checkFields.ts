@@ -89,7 +89,8 @@ export function checkField(
 
 /**
  * Checks every row of `table` against the config object `values` (each field read under its config
- * name), throwing a RangeError for the first field that breaks its rule.
+ * name), throwing a RangeError for the first field that breaks its rule. A row whose omission means something that is
+ * not a value (`default: { none }`, e.g. a connection pool's `connectTimeout`: the mesh's) may be absent.
  *
  * @param table - The rule table.
  * @param values - The config object, e.g. a `ConnectionPoolConfig`.
@@ -98,6 +99,7 @@ export function checkField(
 export function checkFields(table: RuleTable, values: object, path: string): void {
   for (const row of table.rows) {
     const key = configKey(row);
+    if ('none' in row.default && (values as Record<string, unknown>)[key] === undefined) continue;
     checkField(row, (values as Record<string, unknown>)[key], `${path}.${key}`, { table, values });
   }
 }

@@ -269,7 +269,11 @@ export const CONFIG_RULE_SITES: readonly ConfigRuleSite[] = [
   destinationOf(LEAST_REQUEST_RULES, 'loadBalancer', 'least-request'),
   destinationOf(PEAK_EWMA_RULES, 'loadBalancer', 'peak-ewma'),
   destinationOf(LOCALITY_AWARE_RULES, 'loadBalancer', 'locality-aware'),
-  destinationOf(CONNECTION_POOL_RULES, 'connectionPool'),
+  {
+    ...destinationOf(CONNECTION_POOL_RULES, 'connectionPool'),
+    // connectTimeoutMs absent: the mesh's connect timeout.
+    required: ['maxConnections', 'maxPendingRequests', 'maxRequests', 'maxRetries'],
+  },
   destinationOf(OUTLIER_DETECTION_RULES, 'outlierDetection'),
   {
     table: SUCCESS_RATE_RULES,

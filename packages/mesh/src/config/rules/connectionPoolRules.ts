@@ -1,5 +1,6 @@
 // Rule table of Envoy's connection-pool circuit-breaker thresholds (`destinationPolicy.connectionPool`,
-// `ConnectionPoolConfig`): one row per threshold, with Envoy's defaults.
+// `ConnectionPoolConfig`): one row per threshold, with Envoy's defaults, and the connect timeout of the callers'
+// proxies towards the service (Istio DestinationRule `connectionPool.tcp.connectTimeout`).
 
 import type { RuleTable } from './RuleRow.js';
 import { RULE_ASSUMPTIONS } from './ruleAssumptions.js';
@@ -52,6 +53,21 @@ export const CONNECTION_POOL_RULES = {
       unlimited: UNLIMITED,
       default: { value: 3, by: 'Envoy', source: ENVOY },
       description: 'Retries in flight at once (replaced by an envoy retry budget).',
+    },
+    {
+      field: 'connectTimeout',
+      configField: 'connectTimeoutMs',
+      kind: 'duration',
+      unit: 'ms',
+      min: {
+        value: 1,
+        source: { cite: 'istio-connect-timeout', note: 'Istio\'s API: "MUST be >=1ms"' },
+      },
+      default: {
+        none: "the mesh's: Istio 10 s (MeshConfig connectTimeout), Consul 5 s",
+      },
+      description:
+        "How long a caller's Envoy sidecar (istio-sidecar, consul) waits for a new connection to the service's pods before it fails (Envoy cluster connect_timeout).",
     },
   ],
 } as const satisfies RuleTable;

@@ -7,8 +7,10 @@ import { proxyContainerMemory } from '../../config/requestedMemoryMiB.js';
 import { createSampler } from '@meshsim/engine';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { Station } from '../../call/Station.js';
+import { canEnforce } from '../../config/capabilities.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import { NO_POLICY } from '../../config/defaults.js';
+import { retrySemanticsOf } from '../../call/isRetryable.js';
 import type { MeshConfigBase, ProxyProfile } from '../../config/MeshConfig.js';
 import type { ServiceConfig, SimulationConfig } from '../../config/SimulationConfig.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
@@ -110,6 +112,9 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
       proxy.service = instance.service.name;
       proxy.instanceId = instance.id;
       proxy.role = 'sidecar';
+      // An Envoy sidecar answers 503 for its application when that is down (docs/model.md#endpoints-and-faults);
+      // linkerd2-proxy's answer is not verified, so its callers keep seeing the refused or reset connection.
+      if (retrySemanticsOf(sidecarMesh.enforcer) === 'envoy') instance.inboundProxy = proxy;
       return proxy;
     });
     if (sidecarMesh.endpointScope === 'all') {
@@ -149,11 +154,21 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
       proxyConnectionSpec(
         protocol,
         this.mtls(caller, target.service.name),
-        this.sidecarMesh.connectTimeoutMs ?? ENVOY_CONNECT_TIMEOUT_MS,
+        this.connectTimeoutMs(target),
         this.sidecars[caller.instanceId] as Proxy,
         this.sidecars[target.id] as Proxy,
       ),
     );
+  }
+
+  /**
+   * The connect timeout of a caller's sidecar towards `target` [ms]: the service's `connectionPool.connectTimeout`
+   * where the sidecar enforces connection-pool settings (Envoy's, not App Mesh's nor Linkerd's), else the mesh's.
+   */
+  private connectTimeoutMs(target: Instance): number {
+    const own = target.service.config.destination?.connectionPool?.connectTimeoutMs;
+    if (own !== undefined && canEnforce(this.sidecarMesh.enforcer, 'connection-pool')) return own;
+    return this.sidecarMesh.connectTimeoutMs ?? ENVOY_CONNECT_TIMEOUT_MS;
   }
 
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
