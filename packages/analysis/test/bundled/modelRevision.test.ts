@@ -135,6 +135,10 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // node-failure). (3) A callee's connectionPool.connectTimeout sets its callers' sidecars' connect timeout (no
   // bundled scenario sets it). Results also gain nodeCrashes when a crashNode fault started.
   24: 'f68d0cfdfb2addd8fa111154cec811169064fe2f43eb18a2fd76ed43a9b3aadd',
+  // A request sent on a connection its rebooted peer killed brings the reset back for every request that connection
+  // still carried (a pinging HBONE pool tracks them), not only its own: node-failure's ambient run fails the pages
+  // held on node-1's HBONE connections at the first use after its return, as with revision 22.
+  25: 'a42d3dccc587d194dd0f5b6f5dea304956b742a8a6faa8086727e84ddd89090a',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

@@ -290,6 +290,8 @@ export class ConnectionPool {
   staleReset({ connection, user }: StaleUse): void {
     // A request that gave up meanwhile released its stream (its connection is no longer the dead one).
     if (user.connection === connection) this.ports.refused(user, 'reset');
+    // The reset ends the connection: the requests it still carried (a pinging pool tracks them) fail with it.
+    if (connection.users !== null && connection.users.size > 0) this.tearDown(connection);
   }
 
   /** Whether releasing a request the caller gave up on breaks its connection: HTTP/1.1 cannot cancel a request in flight. */

@@ -409,7 +409,7 @@ describe('ConnectionPool: keep-alive pings (HBONE)', () => {
   }
 
   it('tears a connection down when a ping goes unanswered for the ping timeout: its requests fail, later ones reconnect', () => {
-    const peer = { unreachable: false } as Node;
+    const peer = { unreachable: false, boots: 0 } as Node;
     const h = pinging(peer);
     const first = h.hold(0); // opens the connection at 4 ms: pings at 10.004 s, 20.004 s, …
     h.engine.scheduleAt(15_000, () => (peer.unreachable = true));
@@ -428,7 +428,7 @@ describe('ConnectionPool: keep-alive pings (HBONE)', () => {
   });
 
   it("a peer back within the ping timeout (a rebooted node) resets the connection at the ping's next retransmission", () => {
-    const peer = { unreachable: false } as Node;
+    const peer = { unreachable: false, boots: 0 } as Node;
     const h = pinging(peer);
     const held = h.hold(0);
     h.engine.scheduleAt(9_000, () => (peer.unreachable = true));
@@ -439,13 +439,30 @@ describe('ConnectionPool: keep-alive pings (HBONE)', () => {
     expect(h.pool.tornDown).toBe(1);
   });
 
+  it('a request sent on a connection its rebooted peer killed brings the reset back for the requests it still carried', () => {
+    const peer = { unreachable: false, boots: 0 } as Node;
+    const h = pinging(peer);
+    const held = h.hold(0); // lost with the peer
+    h.engine.scheduleAt(2_000, () => (peer.unreachable = true));
+    h.engine.scheduleAt(4_000, () => {
+      peer.unreachable = false;
+      peer.boots++; // back rebooted, between two pings
+    });
+    h.hold(5_000); // the first use after the reboot: the reset comes back a round trip later
+    h.engine.run({ untilMs: 6_000 });
+    expect(h.lost.map(([user]) => user)).toEqual([held]);
+    expect(h.lost[0]?.[1]).toBeGreaterThan(5_000);
+    expect(h.lost[0]?.[1]).toBeLessThan(5_100);
+    expect(h.pool.tornDown).toBe(1);
+  });
+
   it('a peer that answers keeps the connection, however long; so does a pool that does not ping', () => {
-    const answering = pinging({ unreachable: false } as Node);
+    const answering = pinging({ unreachable: false, boots: 0 } as Node);
     answering.hold(0);
     answering.engine.run({ untilMs: 120_000 });
     expect(answering.lost).toEqual([]);
     expect(answering.pool.tornDown).toBe(0);
-    const off = { unreachable: false } as Node;
+    const off = { unreachable: false, boots: 0 } as Node;
     const silent = pinging(off, null);
     silent.hold(0);
     silent.engine.scheduleAt(5_000, () => (off.unreachable = true));
@@ -455,7 +472,7 @@ describe('ConnectionPool: keep-alive pings (HBONE)', () => {
   });
 
   it('a released request is not failed with its connection; an idle connection past the idle timeout pings no more', () => {
-    const peer = { unreachable: false } as Node;
+    const peer = { unreachable: false, boots: 0 } as Node;
     const h = pinging(peer);
     const user = h.hold(0);
     h.engine.scheduleAt(5_000, () => h.pool.release(user, false));
@@ -463,7 +480,7 @@ describe('ConnectionPool: keep-alive pings (HBONE)', () => {
     h.engine.run({ untilMs: 60_000 });
     expect(h.lost).toEqual([]);
     expect(h.pool.tornDown).toBe(1); // idle, but still pinged (and torn down) within the 300 s idle timeout
-    const quiet = pinging({ unreachable: false } as Node, PING);
+    const quiet = pinging({ unreachable: false, boots: 0 } as Node, PING);
     const once = quiet.hold(0);
     quiet.engine.scheduleAt(1, () => quiet.pool.release(once, false));
     quiet.engine.run(); // ends: the pings stop once the connection has been idle past the idle timeout
