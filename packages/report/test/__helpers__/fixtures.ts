@@ -526,6 +526,23 @@ export function makePricedResult(): SimulationResult {
 }
 
 /**
+ * `result` as a run of `of`'s scenario (its name, seed and duration) under its own mesh: what a comparison takes
+ * (summarizeComparison refuses runs of different scenarios, seeds or durations).
+ */
+export function asRunOf(result: SimulationResult, of: SimulationResult): SimulationResult {
+  const { name, seed, durationMs } = of.scenario;
+  return { ...result, scenario: { ...result.scenario, name, seed, durationMs } };
+}
+
+/**
+ * {@link makePricedResult} as a shape of {@link makeResult}'s scenario (its name: the priced fixture's own name
+ * exercises quoting in a single run's outputs), for comparisons beside it.
+ */
+export function makePricedShape(): SimulationResult {
+  return asRunOf(makePricedResult(), makeResult());
+}
+
+/**
  * {@link makeResult} as if a Zeno guard had stopped it at 4 s of its 10 s: its time series is one interval, 0–4 s,
  * holding the counts of both of makeResult's (a run's series ends where it stopped).
  */
