@@ -261,10 +261,10 @@ export function summarizeComparison(
         result.nodes.length === 0 ? null : Math.max(...result.nodes.map((node) => node.utilisation)),
       throttledMs:
         result.services.reduce((sum, service) => sum + service.cpuThrottledMs, 0) +
-        result.proxies.byKind.reduce((sum, kind) => sum + (kind.throttledMs ?? 0), 0),
+        result.proxies.byKind.reduce((sum, kind) => sum + kind.throttledMs, 0),
       cpuWaitMs:
         result.services.reduce((sum, service) => sum + service.cpuWaitMs, 0) +
-        result.proxies.byKind.reduce((sum, kind) => sum + (kind.cpuWaitMs ?? 0), 0),
+        result.proxies.byKind.reduce((sum, kind) => sum + kind.cpuWaitMs, 0),
       overRequestedNodes:
         result.nodes.length === 0
           ? null

@@ -321,7 +321,16 @@ describe('a shape with proxy figures but no proxy pod (a managed hop)', () => {
     cpuCores: 0,
     memoryMiB: 0,
     byKind: [
-      { kind: 'vpc-lattice', count: 3, cpuCores: 0, memoryMiB: 0, queued: 0, costPerMonthUsd: 211.77 },
+      {
+        kind: 'vpc-lattice',
+        count: 3,
+        cpuCores: 0,
+        memoryMiB: 0,
+        queued: 0,
+        throttledMs: 0,
+        cpuWaitMs: 0,
+        costPerMonthUsd: 211.77,
+      },
     ],
     costPerMonthUsd: 211.77,
     priceSource: 'list prices',
