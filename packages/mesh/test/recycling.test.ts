@@ -171,7 +171,7 @@ const arbPolicy: fc.Arbitrary<CallPolicy> = fc.record({
     maxAttempts: fc.integer({ min: 1, max: 4 }),
     retryOn: fc.constant(['5xx', 'reset', 'connect-failure', 'per-try-timeout'] as const),
     backoff: fc.record({
-      baseMs: fc.integer({ min: 0, max: 30 }),
+      baseMs: fc.integer({ min: 1, max: 30 }),
       maxMs: fc.constant(100),
       jitter: fc.constant('full' as const),
     }),

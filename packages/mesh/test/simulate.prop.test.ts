@@ -24,7 +24,7 @@ const arbPolicy: fc.Arbitrary<CallPolicy> = fc.record({
       'per-try-timeout',
     ] as const),
     backoff: fc.record({
-      baseMs: fc.integer({ min: 0, max: 30 }),
+      baseMs: fc.integer({ min: 1, max: 30 }),
       maxMs: fc.integer({ min: 30, max: 300 }),
       jitter: fc.constantFrom('none', 'full', 'equal', 'decorrelated' as const),
     }),

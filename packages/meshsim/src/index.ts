@@ -581,6 +581,7 @@ export {
   renderBoundaryMapText,
   renderSweepJson,
   renderSweepText,
+  escapeControls,
 } from '@meshsim/report';
 export type {
   OtlpRequestOptions,

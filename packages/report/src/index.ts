@@ -39,6 +39,8 @@ export {
   renderSweepText,
 } from './renderSweep.js';
 
+export { escapeControls } from './internal/formatTable.js';
+
 export type { JsonValue } from './JsonValue.js';
 export type { RunExtras } from './RunExtras.js';
 export type { ColumnContext } from './columns/Column.js';

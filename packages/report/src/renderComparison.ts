@@ -9,7 +9,7 @@ import { meshProfilesJson } from './internal/meshProfiles.js';
 import type { JsonValue } from './renderJson.js';
 import { shapeColumns } from './columns/shapeColumns.js';
 import { duration, round as roundNumber, signedMs } from './internal/format.js';
-import { formatTable } from './internal/formatTable.js';
+import { escapeControls, formatTable } from './internal/formatTable.js';
 import { csvTable } from './internal/csvTable.js';
 import { comparisonMetricKeys } from './internal/comparisonMetricKeys.js';
 import { overridesLine } from './internal/overridesLine.js';
@@ -91,7 +91,8 @@ export function renderComparisonText(summary: ComparisonSummary): string {
       ['Stopped early (these columns cover only the simulated time reached):']
         .concat(
           stopped.map(
-            ({ shape, stop }) => `  [${shape}] ${stop.reason} at ${duration(stop.atMs)}: ${stop.message}`,
+            ({ shape, stop }) =>
+              `  [${shape}] ${stop.reason} at ${duration(stop.atMs)}: ${escapeControls(stop.message)}`,
           ),
         )
         .join('\n'),
@@ -105,7 +106,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   if (warnings.length > 0) {
     sections.push(
       ['Warnings (policies a shape cannot enforce, and other notes):']
-        .concat(warnings.map((line) => `  ${line}`))
+        .concat(warnings.map((line) => `  ${escapeControls(line)}`))
         .join('\n'),
     );
   }
@@ -113,7 +114,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   if (assumptions.length > 0) {
     sections.push(
       ['Assumptions (behind every shape unless [shapes] are named):']
-        .concat(assumptions.map((line) => `  ${line}`))
+        .concat(assumptions.map((line) => `  ${escapeControls(line)}`))
         .join('\n'),
     );
   }

@@ -12,6 +12,7 @@ import { diagnosisBlocks } from './internal/diagnosisLayout.js';
 import { round } from './internal/format.js';
 import { metricSamples } from './internal/metricSamples.js';
 import type { FamilySamples } from './internal/metricSamples.js';
+import { escapeControls } from './internal/formatTable.js';
 import { textTable } from './internal/textTable.js';
 import type { JsonValue } from './JsonValue.js';
 
@@ -28,7 +29,7 @@ export function renderDiagnosisText(diagnosis: Diagnosis, context: ColumnContext
   return diagnosisBlocks(diagnosis, context)
     .map((block) =>
       block.kind === 'facts'
-        ? block.facts.map(([label, text]) => `${label}: ${text}`).join('\n')
+        ? block.facts.map(([label, text]) => `${label}: ${escapeControls(text)}`).join('\n')
         : block.layOut((table, keys, rows, title) =>
             textTable(table, keys, rows, context, { title }).trimEnd(),
           ),

@@ -27,6 +27,7 @@ import { inFlightNote } from './internal/inFlightNote.js';
 import { counted, duration, percent } from './internal/format.js';
 import { overridesLine } from './internal/overridesLine.js';
 import { renderTimeline } from './internal/renderTimeline.js';
+import { escapeControls } from './internal/formatTable.js';
 import { textTable } from './internal/textTable.js';
 import {
   EDGE_KEYS,
@@ -177,10 +178,11 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
 function stoppedSection(stopped: RunStopped, durationMs: number): string {
   return (
     `STOPPED EARLY (${stopped.reason}) at ${duration(stopped.atMs)} of ${duration(durationMs)} simulated: ` +
-    `${stopped.message}.\nThe figures below cover the first ${duration(stopped.atMs)} only.`
+    `${escapeControls(stopped.message)}.\nThe figures below cover the first ${duration(stopped.atMs)} only.`
   );
 }
 
+/** A titled list, one item a line (control characters in an item, e.g. from a name, escaped: no forged line). */
 function bulletList(title: string, items: readonly string[]): string {
-  return `${title}:\n${items.map((item) => `  - ${item.replace(/\n/g, '\n    ')}`).join('\n')}`;
+  return `${title}:\n${items.map((item) => `  - ${escapeControls(item)}`).join('\n')}`;
 }

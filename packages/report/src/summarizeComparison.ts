@@ -199,7 +199,11 @@ export interface ComparisonSummary {
  * shape, in display order). Added latencies are measured against `none` if present, else the first.
  * With `options.config` (the scenario's own config) each shape also gets its load balancer and the
  * warning on proxy resources it borrows from the scenario, as `meshsim compare` prints them.
- * @throws {RangeError} if `results` is empty, or (with `config`) a result's mesh is not a registered shape.
+ * Every renderer of the summary says the runs saw the same arrivals and service times (common random numbers), so the
+ * results must be runs of one scenario (`scenario.name`) on one seed and duration: a result that differs is refused.
+ * @throws {RangeError} if `results` is empty, or a result's scenario name, seed or duration differs from the first's
+ *   (the message names the result, its shape and both values), or (with `config`) a result's mesh is not a registered
+ *   shape.
  * @example
  * ```ts
  * const config = loadScenario('steady-3tier');
@@ -213,6 +217,7 @@ export function summarizeComparison(
 ): ComparisonSummary {
   const first = results[0];
   if (first === undefined) throw new RangeError('summarizeComparison: at least one result is required');
+  checkSameRuns(results);
   const baseline = results.find((r) => r.scenario.mesh === 'none') ?? first;
   const baseEdges = new Map(baseline.edges.map((e) => [`${e.source}\u0000${e.destination}`, e] as const));
   const base = runFigures(baseline);
@@ -256,10 +261,10 @@ export function summarizeComparison(
         result.nodes.length === 0 ? null : Math.max(...result.nodes.map((node) => node.utilisation)),
       throttledMs:
         result.services.reduce((sum, service) => sum + service.cpuThrottledMs, 0) +
-        result.proxies.byKind.reduce((sum, kind) => sum + (kind.throttledMs ?? 0), 0),
+        result.proxies.byKind.reduce((sum, kind) => sum + kind.throttledMs, 0),
       cpuWaitMs:
         result.services.reduce((sum, service) => sum + service.cpuWaitMs, 0) +
-        result.proxies.byKind.reduce((sum, kind) => sum + (kind.cpuWaitMs ?? 0), 0),
+        result.proxies.byKind.reduce((sum, kind) => sum + kind.cpuWaitMs, 0),
       overRequestedNodes:
         result.nodes.length === 0
           ? null
@@ -341,6 +346,36 @@ export function summarizeComparison(
     );
   }
   return summary;
+}
+
+/** The fields of a result's scenario that make two runs see the same arrivals, as the comparison says they do. */
+const SAME_RUN_FIELDS = [
+  { key: 'name', label: 'scenario' },
+  { key: 'seed', label: 'seed' },
+  { key: 'durationMs', label: 'durationMs' },
+] as const;
+
+/**
+ * Throws naming the first result whose scenario name, seed or duration differs from the first result's: the
+ * comparison's renderers say every run saw the same arrivals and service times, true only of one scenario's runs on
+ * one seed and duration.
+ */
+function checkSameRuns(results: readonly SimulationResult[]): void {
+  const [first, ...others] = results;
+  if (first === undefined) return;
+  for (const [offset, result] of others.entries()) {
+    for (const { key, label } of SAME_RUN_FIELDS) {
+      const expected = first.scenario[key];
+      const got = result.scenario[key];
+      if (got === expected) continue;
+      throw new RangeError(
+        `summarizeComparison: results[${String(offset + 1)}] (mesh ${JSON.stringify(result.scenario.mesh)}) has ` +
+          `${label} ${JSON.stringify(got)} but results[0] (mesh ${JSON.stringify(first.scenario.mesh)}) has ` +
+          `${JSON.stringify(expected)}: a comparison is of one scenario's runs on one seed and duration (the same ` +
+          'arrivals and service times under every shape); run each shape with applyOverrides(config, { mesh })',
+      );
+    }
+  }
 }
 
 /** The traffic sources (their names) and calls (`caller → callee`, each once) of `config` with `keepAlive: false`. */

@@ -25,6 +25,7 @@ import {
   makeDiagnosis,
   makeEmptyResult,
   makePricedResult,
+  makePricedShape,
   makeResult,
   renderAll,
 } from './__helpers__/fixtures.js';
@@ -127,11 +128,11 @@ function outputs(): [string, string][] {
     'result.replications.html',
     pageMain(renderHtml(run, { ...extras, replications: makeReplicationSummary() })),
   ]);
-  const comparison = summarizeComparison([makeBaselineResult(), makeResult(), makePricedResult()]);
+  const comparison = summarizeComparison([makeBaselineResult(), makeResult(), makePricedShape()]);
   files.push(['comparison.txt', renderComparisonText(comparison)]);
   files.push(['comparison.json', renderComparisonJson(comparison)]);
   // `compare --replications 3`: the intervals per shape and the paired differences.
-  const shapes = [makeBaselineResult(), makeResult(), makePricedResult()];
+  const shapes = [makeBaselineResult(), makeResult(), makePricedShape()];
   const replicated = summarizeComparison(shapes, {
     replications: shapes.map((result) =>
       [1, 1.002, 0.999].map((factor) => scaled(runFigures(result), factor)),

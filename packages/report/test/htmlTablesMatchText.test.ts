@@ -12,7 +12,13 @@ import {
   renderText,
   summarizeComparison,
 } from '../src/index.js';
-import { figuresWith, makeDiagnosis, makePricedResult, makeResult } from './__helpers__/fixtures.js';
+import {
+  figuresWith,
+  makeDiagnosis,
+  makePricedResult,
+  makePricedShape,
+  makeResult,
+} from './__helpers__/fixtures.js';
 
 /** Cuts a text table line into its cells, at the column boundaries of the table's dashes line. */
 function cells(line: string, dashes: string): string[] {
@@ -137,7 +143,7 @@ const STABLE: Diagnosis = {
 describe('the HTML comparison report', () => {
   it.each([
     ['without node CPU', makeResult()],
-    ['with node CPU and connections', makePricedResult()],
+    ['with node CPU and connections', makePricedShape()],
   ])('has the metric rows of the text comparison, in order (%s)', (_, shape: SimulationResult) => {
     const baseline = makeResult();
     baseline.scenario = { ...baseline.scenario, mesh: 'none' };

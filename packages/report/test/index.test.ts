@@ -12,6 +12,7 @@ describe('@meshsim/report', () => {
       'OTLP_SPANS_PER_REQUEST',
       'SMP_VERSION',
       'diagnosisJson',
+      'escapeControls',
       'renderBoundaryMapJson',
       'renderBoundaryMapText',
       'renderComparisonCsv',

@@ -26,7 +26,7 @@ import {
   summarizeComparison,
 } from '../src/index.js';
 import { REJECTED_CAUSES, TIMEOUT_CAUSES } from '../src/internal/derived.js';
-import { makePricedResult, makeResult } from './__helpers__/fixtures.js';
+import { makePricedResult, makePricedShape, makeResult } from './__helpers__/fixtures.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)), 'utf8');
 
@@ -124,10 +124,10 @@ describe('docs/output-formats.md', () => {
     expect(codeLines('columns: csv edge series')[0]).toBe(csvHeader(renderTimeSeriesCsv(result)));
     expect(codeLines('columns: csv service series')[0]).toBe(csvHeader(renderServiceSeriesCsv(result)));
     expect(codeLines('columns: csv versions')[0]).toBe(csvHeader(renderVersionsCsv(result)));
-    const comparison = summarizeComparison([makeResult(), makePricedResult()]);
+    const comparison = summarizeComparison([makeResult(), makePricedShape()]);
     expect(codeLines('columns: csv comparison')[0]).toBe(csvHeader(renderComparisonCsv(comparison)));
     // With replications, the paired-difference columns follow.
-    const results = [makeResult(), makePricedResult()];
+    const results = [makeResult(), makePricedShape()];
     const replicated = summarizeComparison(results, {
       replications: results.map((result) => [runFigures(result), runFigures(result)]),
     });
@@ -199,9 +199,7 @@ describe('docs/output-formats.md', () => {
   });
 
   it('documents every field of a shape in the comparison JSON', () => {
-    const json = JSON.parse(
-      renderComparisonJson(summarizeComparison([makeResult(), makePricedResult()])),
-    ) as {
+    const json = JSON.parse(renderComparisonJson(summarizeComparison([makeResult(), makePricedShape()]))) as {
       shapes: object[];
     };
     const rows = after('fields: comparison shapes')

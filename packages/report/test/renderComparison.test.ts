@@ -16,7 +16,7 @@ import {
   renderText,
   summarizeComparison,
 } from '../src/index.js';
-import { makePricedResult, makeResult, figuresWith } from './__helpers__/fixtures.js';
+import { makePricedShape, makeResult, figuresWith } from './__helpers__/fixtures.js';
 
 /** `figures` with what the proxies use (memory, its cost) multiplied by `factor`: another replication of the run. */
 function scaledUse(figures: RunFigures, factor: number): RunFigures {
@@ -197,7 +197,7 @@ describe('renderComparisonCsv', () => {
   });
 
   it("gives what the proxies use — memory and cost — as the single run's shape table does, over the replications", () => {
-    const shapes = [base, makePricedResult()];
+    const shapes = [base, makePricedShape()];
     const figures = shapes.map((result) => [0.98, 1, 1.02].map((f) => scaledUse(runFigures(result), f)));
     const summary = summarizeComparison(shapes, { replications: figures });
     // The headers are the shape table's (a single run's), and its numbers the first replication's figures.
@@ -279,7 +279,7 @@ describe('the overrides of a comparison', () => {
 describe('renderComparisonText', () => {
   const base = makeResult();
   base.scenario = { ...base.scenario, mesh: 'none' };
-  const priced = makePricedResult();
+  const priced = makePricedShape();
   const replications = [
     [figuresWith(10, 0.9), figuresWith(20, 0.8), figuresWith(15, 0.95)],
     [figuresWith(12, 0.91), figuresWith(22, 0.79), figuresWith(17, 0.96)],
@@ -314,14 +314,23 @@ describe('renderComparisonText', () => {
 describe('a shape with proxy figures but no proxy pod (a managed hop)', () => {
   const base = makeResult();
   base.scenario = { ...base.scenario, mesh: 'none' };
-  const lattice = makePricedResult();
+  const lattice = makePricedShape();
   lattice.scenario = { ...lattice.scenario, mesh: 'vpc-lattice' };
   lattice.proxies = {
     count: 0,
     cpuCores: 0,
     memoryMiB: 0,
     byKind: [
-      { kind: 'vpc-lattice', count: 3, cpuCores: 0, memoryMiB: 0, queued: 0, costPerMonthUsd: 211.77 },
+      {
+        kind: 'vpc-lattice',
+        count: 3,
+        cpuCores: 0,
+        memoryMiB: 0,
+        queued: 0,
+        throttledMs: 0,
+        cpuWaitMs: 0,
+        costPerMonthUsd: 211.77,
+      },
     ],
     costPerMonthUsd: 211.77,
     priceSource: 'list prices',
@@ -343,7 +352,7 @@ describe('a shape with proxy figures but no proxy pod (a managed hop)', () => {
   });
 
   it('has no note when every shape with proxy figures has proxy pods', () => {
-    const text = renderComparisonText(summarizeComparison([base, makePricedResult()]));
+    const text = renderComparisonText(summarizeComparison([base, makePricedShape()]));
     expect(text).not.toContain('counts proxy pods');
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderComparisonHtml } from '../src/index.js';
 import type { ReportData } from '../src/internal/html/ReportData.js';
 import { BORROWED_WARNING, codeBuiltComparison } from './__helpers__/codeBuiltComparison.js';
-import { figuresWith, makePricedResult, makeResult } from './__helpers__/fixtures.js';
+import { figuresWith, makePricedShape, makeResult } from './__helpers__/fixtures.js';
 
 function baseline(): SimulationResult {
   const result = makeResult();
@@ -50,7 +50,7 @@ describe('renderComparisonHtml', () => {
       'proxy-memory:2',
     ]);
     // The priced shape has a cost of use and of requests, the baseline has none: two bars.
-    expect(charts(renderComparisonHtml([baseline(), makePricedResult()]))).toContain('proxy-cost:2');
+    expect(charts(renderComparisonHtml([baseline(), makePricedShape()]))).toContain('proxy-cost:2');
   });
 
   it('says in a sentence what a chart of only zeros would not show (no proxy, no degraded service)', () => {
@@ -159,7 +159,7 @@ describe('renderComparisonHtml', () => {
   });
 
   it('with replications, charts proxy memory and proxy cost as means over them with 95 % CI whiskers', () => {
-    const results = [baseline(), makePricedResult()];
+    const results = [baseline(), makePricedShape()];
     /** A run's figures with what the proxies use (`memory` MiB costing `cost` USD a month) and what they request. */
     const used = (memory: number, cost: number, requests: number) => ({
       ...figuresWith(10, 1),

@@ -272,3 +272,37 @@ describe('summarizeComparison: runs a guard stopped', () => {
     expect(summarizeComparison([both, stopped]).shapes[1]?.addedP99Ms).toBe(0);
   });
 });
+
+describe('summarizeComparison: one scenario, seed and duration (the same arrivals under every shape)', () => {
+  /** The fixture's run under `mesh`, with `change` applied to its scenario. */
+  const shape = (mesh: string, change: Partial<SimulationResult['scenario']> = {}): SimulationResult => {
+    const result = makeResult();
+    result.scenario = { ...result.scenario, mesh, ...change };
+    return result;
+  };
+
+  it.each([
+    ['scenario', { name: 'steady-3tier' }, '"steady-3tier"', '"retry-storm"'],
+    ['seed', { seed: 7 }, '7', '42'],
+    ['durationMs', { durationMs: 5000 }, '5000', '10000'],
+  ])(
+    'refuses a run of another %s, naming the result, its shape and both values',
+    (label, change, got, expected) => {
+      const results = [shape('none'), shape('linkerd'), shape('istio-sidecar', change)];
+      expect(() => summarizeComparison(results)).toThrow(
+        new RangeError(
+          `summarizeComparison: results[2] (mesh "istio-sidecar") has ${label} ${got} but results[0] (mesh "none") ` +
+            `has ${expected}: a comparison is of one scenario's runs on one seed and duration (the same arrivals and ` +
+            'service times under every shape); run each shape with applyOverrides(config, { mesh })',
+        ),
+      );
+    },
+  );
+
+  it('takes runs of one scenario, seed and duration, whatever their shapes', () => {
+    expect(summarizeComparison([shape('none'), shape('linkerd')]).shapes.map((s) => s.shape)).toEqual([
+      'none',
+      'linkerd',
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ import { csvNumber, csvText } from './csvCells.js';
 import { MergeConflictError } from './MergeConflictError.js';
 import type { MergeConflict } from './MergeConflictError.js';
 import type { StoredRun } from './StoredRun.js';
-import { STORE_ORDER, STORE_TABLES } from './storeSchema.js';
+import { STORE_COLUMN_ALIASES, STORE_ORDER, STORE_TABLES } from './storeSchema.js';
 import type { RunGuardLimits } from '../sweep/executeRun.js';
 import type { RunOutcome } from '../sweep/RunTask.js';
 import { MACHINE_DEPENDENT_STOPS, keepableStop, storedGuards } from '../sweep/resumeStopped.js';
@@ -110,7 +110,21 @@ export class ResultsStore {
       for (const [name, type] of table.columns)
         if (!present.has(name)) await connection.run(`ALTER TABLE ${table.name} ADD COLUMN ${name} ${type}`);
     }
-    return new ResultsStore(instance, connection, path);
+    const store = new ResultsStore(instance, connection, path);
+    await store.fillAliases();
+    return store;
+  }
+
+  /**
+   * Fills each column of STORE_COLUMN_ALIASES that is NULL where the column it repeats is not: the runs of a store
+   * written before the aliases were, or merged from one.
+   */
+  private async fillAliases(): Promise<void> {
+    for (const { column, copyOf } of STORE_COLUMN_ALIASES) {
+      await this.connection.run(
+        `UPDATE runs SET ${column} = ${copyOf} WHERE ${column} IS NULL AND ${copyOf} IS NOT NULL`,
+      );
+    }
   }
 
   /**
@@ -241,6 +255,10 @@ export class ResultsStore {
         dbl(figures.proxyMemoryMiB),
         dbl(figures.proxyCostPerMonthUsd),
         diagnosis.lossy,
+        // STORE_COLUMN_ALIASES: the CSVs' names of e2e_p50_ms, e2e_p99_ms and node_cpu_utilisation.
+        dbl(figures.endToEndP50Ms),
+        dbl(figures.endToEndP99Ms),
+        dbl(figures.nodeCpuUtilisation),
       ];
       await c.run(insertStatement('runs'), run);
       for (const override of outcome.overrides) {
@@ -405,6 +423,8 @@ export class ResultsStore {
         await this.connection.run(`DETACH ${alias}`);
       }
     }
+    // A shard from before the aliases leaves them NULL in the runs it brought.
+    await this.fillAliases();
     return added;
   }
 

@@ -51,6 +51,11 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       // Whether the run is lossy (a recovered verdict losing calls throughout, docs/analysis.md#lossy); NULL in a
       // store from before it was kept.
       ['lossy', 'BOOLEAN'],
+      // Three figures under the names the CSVs give them (`compare --csv`, `run --csv --table replications`), the
+      // same values as the columns named first (STORE_COLUMN_ALIASES), so a query can use one name everywhere.
+      ['end_to_end_p50_ms', 'DOUBLE'],
+      ['end_to_end_p99_ms', 'DOUBLE'],
+      ['node_cpu_mean_ratio', 'DOUBLE'],
     ],
   },
   {
@@ -82,6 +87,17 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       ['p99_ms', 'DOUBLE'],
     ],
   },
+];
+
+/**
+ * The `runs` columns that repeat another under the CSVs' name of its figure: each holds the same value as `copyOf`.
+ * A store from before them gets them filled from `copyOf` when it opens, and so do the runs a merge brings from such
+ * a store.
+ */
+export const STORE_COLUMN_ALIASES: readonly { column: string; copyOf: string }[] = [
+  { column: 'end_to_end_p50_ms', copyOf: 'e2e_p50_ms' },
+  { column: 'end_to_end_p99_ms', copyOf: 'e2e_p99_ms' },
+  { column: 'node_cpu_mean_ratio', copyOf: 'node_cpu_utilisation' },
 ];
 
 /** The order rows are read back in (and exported), so two stores with the same runs compare equal. */

@@ -4,6 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 
+import { meshShapeNames } from '@meshsim/mesh';
 import type { TelemetryOptions } from '@meshsim/mesh';
 import { Tinypool } from 'tinypool';
 
@@ -11,7 +12,8 @@ import type { ScenarioSource } from '../overrides/ScenarioSource.js';
 import { executeRun } from './executeRun.js';
 import type { RunGuardLimits } from './executeRun.js';
 import type { RunOutcome, RunTask } from './RunTask.js';
-import type { WorkerInput } from './runWorker.js';
+import type { WorkerInput, WorkerOutput } from './runWorker.js';
+import { fromWorkerError } from './workerError.js';
 
 /** Options of {@link runTasks}. */
 export interface RunTasksOptions {
@@ -53,7 +55,10 @@ function workerEntry(): string {
  * Runs `tasks` and returns their outcomes in the order of `tasks`. Each run is deterministic, so the
  * outcomes are identical whatever the number of workers.
  *
- * @throws the first run's error (the other runs are stopped), or the abort reason.
+ * @throws the first run's error (the other runs are stopped), or the abort reason. On worker threads the error keeps
+ *   its class and fields (an `OverrideError` with its `problems`, a `ScenarioError` with its `issues`: as with
+ *   `workers: 0`); one that names a mesh shape registered with `registerMeshShape` in this thread says that the workers
+ *   lack it (each thread has its own registry) and to run with `workers: 0`.
  */
 export async function runTasks(
   source: ScenarioSource,
@@ -98,6 +103,8 @@ export async function runTasks(
   const threads = Math.min(workers, tasks.length);
   const pool = new Tinypool({ filename, minThreads: threads, maxThreads: threads });
   const controller = new AbortController();
+  // A shape registered in this thread is not in the workers' registries: a run that names one says so.
+  const callerShapes = meshShapeNames();
   // Every queued run listens on the one signal.
   setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort(options.signal?.reason);
@@ -112,9 +119,12 @@ export async function runTasks(
           keepResult: keepAll || task.keepResult === true,
           ...(options.guards !== undefined && { guards: options.guards }),
           ...(options.telemetry !== undefined && { telemetry: options.telemetry }),
+          callerShapes,
         };
-        const outcome = (await pool.run(input, { signal: controller.signal })) as RunOutcome;
-        await finished(index, outcome);
+        const output = (await pool.run(input, { signal: controller.signal })) as WorkerOutput;
+        // The run's error, rebuilt with its class and fields (as it is thrown with `workers: 0`).
+        if ('error' in output) throw fromWorkerError(output.error);
+        await finished(index, output.outcome);
       }),
     ).catch(async (error: unknown) => {
       controller.abort(error);

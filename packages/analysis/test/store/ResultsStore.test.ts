@@ -165,3 +165,67 @@ describe('a store written before proxy memory and proxy cost were kept', () => {
     }
   });
 });
+
+describe("the CSVs' names of the figures (STORE_COLUMN_ALIASES)", () => {
+  const source = readScenarioSource('steady-3tier');
+  const [task] = planSweep(source, [], [{ path: 'duration', value: '1s' }], 1).tasks;
+  /** Each alias column with the column it repeats. */
+  const ALIASES = [
+    ['end_to_end_p50_ms', 'e2e_p50_ms'],
+    ['end_to_end_p99_ms', 'e2e_p99_ms'],
+    ['node_cpu_mean_ratio', 'node_cpu_utilisation'],
+  ] as const;
+
+  /** A store holding one run, written as a version before the aliases would have: without their columns. */
+  async function storeBeforeAliases(file: string): Promise<void> {
+    if (task === undefined) throw new Error('one task expected');
+    const store = await ResultsStore.open(file);
+    await store.write(executeRun(source, task), 'hash');
+    store.close();
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    for (const [alias] of ALIASES) await connection.run(`ALTER TABLE runs DROP COLUMN ${alias}`);
+    connection.closeSync();
+    instance.closeSync();
+  }
+
+  it('writes each figure under both names, the same value', async () => {
+    if (task === undefined) throw new Error('one task expected');
+    const store = await ResultsStore.open(join(dir, 'aliases.duckdb'));
+    try {
+      await store.write(executeRun(source, task), 'hash');
+      const [row] = await store.dump('runs');
+      for (const [alias, column] of ALIASES) {
+        expect(row?.[column], column).not.toBeNull();
+        expect(row?.[alias], alias).toBe(row?.[column]);
+      }
+    } finally {
+      store.close();
+    }
+  });
+
+  it('fills them in the runs of a store written before them when it opens, and in the runs merged from one', async () => {
+    const old = join(dir, 'before-aliases.duckdb');
+    await storeBeforeAliases(old);
+    const shard = join(dir, 'before-aliases-shard.duckdb');
+    await storeBeforeAliases(shard);
+    const opened = await ResultsStore.open(old);
+    try {
+      const [row] = await opened.dump('runs');
+      for (const [alias, column] of ALIASES) expect(row?.[alias], alias).toBe(row?.[column]);
+    } finally {
+      opened.close();
+    }
+    const merged = await ResultsStore.open(join(dir, 'merged-aliases.duckdb'));
+    try {
+      expect(await merged.mergeFrom([shard])).toBe(1);
+      const [row] = await merged.dump('runs');
+      for (const [alias, column] of ALIASES) {
+        expect(row?.[column], column).not.toBeNull();
+        expect(row?.[alias], alias).toBe(row?.[column]);
+      }
+    } finally {
+      merged.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_EVENTS_AT_ONE_INSTANT } from '@meshsim/mesh';
 import type { RunOutcome } from '@meshsim/analysis';
 import type { ExternalStop, RunStopped, SimulateOptions } from '@meshsim/mesh';
+import { escapeControls } from '@meshsim/report';
 import { parseByteSize, parseDurationMs } from '@meshsim/scenario';
 
 import { UsageError } from '../CliError.js';
@@ -215,7 +216,8 @@ export function stoppedLine(
   stopped: Pick<RunStopped, 'reason' | 'atMs'> & { message?: string },
   label = 'run',
 ): string {
-  const message = stopped.message === undefined ? '' : `: ${stopped.message}`;
+  // On one line: the message names traffic sources, whose names may hold a newline.
+  const message = stopped.message === undefined ? '' : `: ${escapeControls(stopped.message)}`;
   return (
     `meshsim: ${label} stopped early (${stopped.reason}) at ${String(Math.round(stopped.atMs * 1000) / 1000)} ms simulated${message}; ` +
     `the results cover that span only (raise the limit with ${RAISE_FLAG[stopped.reason]} or '${UNLIMITED}')`

@@ -7,10 +7,12 @@ import type { Override, ScenarioSource } from '@meshsim/analysis';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { bareDurationWarnings, formatScenarioIssue, scenarioWarnings } from '@meshsim/scenario';
 import type { ScenarioIssue } from '@meshsim/scenario';
+import { escapeControls } from '@meshsim/report';
 
 /** A warning of a scenario file, as every command prints it: `warning: file:line:column: path: reason`. */
 export function scenarioWarningLine(issue: ScenarioIssue): string {
-  return `warning: ${formatScenarioIssue(issue)}`;
+  // On one line: the warning can hold a name from the file (a traffic source's may hold a newline).
+  return `warning: ${escapeControls(formatScenarioIssue(issue))}`;
 }
 
 /**

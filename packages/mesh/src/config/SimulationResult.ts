@@ -250,10 +250,16 @@ export interface ProxyKindTotals {
   costPerMonthUsd?: number;
   /** Memory of the largest proxy of this kind [MiB]. */
   maxMemoryMiB?: number;
-  /** Time its containers spent throttled by their CPU limit, summed [ms]; 0 unless nodes have CPU. */
-  throttledMs?: number;
-  /** Time its containers' runnable work waited for a core on a busy node, summed over their tasks [ms]; 0 unless nodes have CPU. */
-  cpuWaitMs?: number;
+  /**
+   * Time its containers spent throttled by their CPU limit, summed [ms]; 0 unless nodes have CPU, and 0 for
+   * `library (in-process)`, whose CPU is counted per call, not run on the nodes' cores.
+   */
+  throttledMs: number;
+  /**
+   * Time its containers' runnable work waited for a core on a busy node, summed over their tasks [ms]; 0 unless nodes
+   * have CPU, and 0 for `library (in-process)`, whose CPU is counted per call, not run on the nodes' cores.
+   */
+  cpuWaitMs: number;
   /** TLS handshakes its proxies took part in (as client or server). */
   handshakes?: number;
   /** CPU its proxies' containers request, summed: node capacity reserved, not used [cores]. */

@@ -82,9 +82,10 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
- * A table cell on one line: a line feed, carriage return or tab as `\n`, `\r`, `\t`, any other control character
- * (C0, DEL, C1) as `\xHH`. Backslashes are left as they are: the text is for reading, the data formats keep names
- * exactly.
+ * A table cell — or any line of text output that can hold a name from the scenario (a warning, an assumption, a
+ * diagnosis' reason, a stopped run's message) — on one line: a line feed, carriage return or tab as
+ * `\n`, `\r`, `\t`, any other control character (C0, DEL, C1) as `\xHH`, so that a name cannot forge lines. Backslashes
+ * are left as they are: the text is for reading, the data formats (JSON, CSV) keep names exactly.
  *
  * @example
  * ```ts

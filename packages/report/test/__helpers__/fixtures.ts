@@ -281,6 +281,8 @@ export function makeResult(): SimulationResult {
           cpuCores: 0.3333333333,
           memoryMiB: 300.25,
           queued: 42,
+          throttledMs: 0,
+          cpuWaitMs: 0,
           cpuRequestedCores: 0.5,
           memoryRequestedMiB: 640,
         },
@@ -477,6 +479,8 @@ export function makePricedResult(): SimulationResult {
         cpuCores: 0,
         memoryMiB: 0,
         queued: 0,
+        throttledMs: 0,
+        cpuWaitMs: 0,
         traversals: 3_200,
         costPerMonthUsd: 36.7775,
       },
@@ -523,6 +527,23 @@ export function makePricedResult(): SimulationResult {
   checkout.cpuThrottledMs = 250;
   result.connections = { pools: 4, opened: 12, tlsHandshakes: 12, handshakeCpuMs: 9.6 };
   return result;
+}
+
+/**
+ * `result` as a run of `of`'s scenario (its name, seed and duration) under its own mesh: what a comparison takes
+ * (summarizeComparison refuses runs of different scenarios, seeds or durations).
+ */
+export function asRunOf(result: SimulationResult, of: SimulationResult): SimulationResult {
+  const { name, seed, durationMs } = of.scenario;
+  return { ...result, scenario: { ...result.scenario, name, seed, durationMs } };
+}
+
+/**
+ * {@link makePricedResult} as a shape of {@link makeResult}'s scenario (its name: the priced fixture's own name
+ * exercises quoting in a single run's outputs), for comparisons beside it.
+ */
+export function makePricedShape(): SimulationResult {
+  return asRunOf(makePricedResult(), makeResult());
 }
 
 /**

@@ -14,7 +14,7 @@ import { timelineColumns } from '../../src/columns/timelineColumns.js';
 import { VERSION_COLUMNS, versionRows } from '../../src/columns/versionColumns.js';
 import { policyEventNames } from '../../src/internal/derived.js';
 import { summarizeComparison } from '../../src/summarizeComparison.js';
-import { makeEmptyResult, makePricedResult } from './fixtures.js';
+import { asRunOf, makeEmptyResult, makePricedResult } from './fixtures.js';
 
 /** A table, rows to read with it, and the context. */
 export interface TableCase {
@@ -32,6 +32,8 @@ function tableCase<Row>(name: string, table: ColumnTable<Row>, rows: readonly Ro
 export function everyTable(): TableCase[] {
   const result = makePricedResult();
   const empty = makeEmptyResult();
+  // The empty run as a shape of the priced one's scenario: a comparison is of one scenario's runs.
+  const emptyShape = asRunOf(empty, result);
   return [
     tableCase('edge', edgeColumns(policyEventNames(result.edges)), [...result.edges, ...empty.edges]),
     tableCase('policy event', POLICY_EVENT_COLUMNS, policyEventRows(result.edges)),
@@ -51,6 +53,6 @@ export function everyTable(): TableCase[] {
         utilisation: 0.5,
       },
     ]),
-    tableCase('shape', shapeColumns('none'), summarizeComparison([result, empty]).shapes),
+    tableCase('shape', shapeColumns('none'), summarizeComparison([result, emptyShape]).shapes),
   ];
 }

@@ -55,7 +55,7 @@ function unique(names: readonly string[], path: string, what: string): void {
 }
 
 /**
- * A caller's policy objects, retry conditions and backoff intervals (its timeouts, attempts and jitter:
+ * A caller's policy objects and retry conditions (its timeouts, attempts, backoff intervals and jitter:
  * CONFIG_RULE_SITES).
  */
 function checkPolicy(policy: CallPolicy, path: string): void {
@@ -65,19 +65,8 @@ function checkPolicy(policy: CallPolicy, path: string): void {
   policy.retry.retryOn.forEach((condition, i) =>
     oneOf(condition, RETRY_CONDITIONS, `${path}.retry.retryOn[${i}]`),
   );
-  const backoff = policy.retry.backoff;
-  requireObject(backoff, `${path}.retry.backoff`, 'a BackoffPolicy object');
-  // Unlike a file (BACKOFF_RULES: base > 0), code may give a base of 0 (retry at once): finite and >= 0, the cap
-  // at least the base.
-  const { baseMs, maxMs } = backoff;
-  if (!(Number.isFinite(baseMs) && baseMs >= 0)) {
-    throw new RangeError(`${path}.retry.backoff.baseMs must be a finite number ≥ 0 (got ${shown(baseMs)})`);
-  }
-  if (!(Number.isFinite(maxMs) && maxMs >= baseMs)) {
-    throw new RangeError(
-      `${path}.retry.backoff.maxMs must be a finite number ≥ baseMs (${baseMs}) (got ${shown(maxMs)})`,
-    );
-  }
+  // Its intervals (base > 0, the cap ≥ the base) are BACKOFF_RULES', as for a file (CONFIG_RULE_SITES).
+  requireObject(policy.retry.backoff, `${path}.retry.backoff`, 'a BackoffPolicy object');
 }
 
 /** A rate schedule: at least one point, the first at 0, each later point after the one before. */
@@ -155,7 +144,7 @@ function checkFault(fault: FaultConfig, path: string): void {
  * integer up to 2^53 − 1 or a non-empty string), a
  * `queueDiscipline`, `kind`, `arrival`, retry condition, jitter or fault effect that is not one of its values, an
  * invalid distribution (service, think and network times, a fault's added latency), a call probability outside
- * [0, 1], a timeout that is neither > 0 nor Infinity, a backoff that is negative or capped below its base, a rate schedule that does not
+ * [0, 1], a timeout that is neither > 0 nor Infinity, a rate schedule that does not
  * start at 0 or go forward, or a fault's time, duration, instances or error rate out of range.
  * A config from a scenario file always passes. Unknown extra fields are not looked at (typed code cannot write them).
  *

@@ -243,10 +243,6 @@ export const CONFIG_RULE_SITES: readonly ConfigRuleSite[] = [
         values: (values as CallPolicy).retry.backoff,
         path: `${path}.retry.backoff`,
       })),
-    elsewhere: {
-      base: 'checkConfigValues: code may give a base of 0 (retry at once), a file cannot',
-      max: 'checkConfigValues: at least the base, which code may give as 0',
-    },
   },
   {
     table: TRAFFIC_RULES,

@@ -111,6 +111,14 @@ export class DirectDataPlane implements DataPlane {
       cpuCores,
       memoryMiB: 0,
       queued: 0,
+      // Every kind has every field. The library has no container, proxy or hop of its own (no traversal, memory or
+      // handshake), and its CPU is counted (calls × libraryCpuMsPerCall), not run on the nodes' cores: none of it is
+      // throttled or waits for a core.
+      traversals: 0,
+      maxMemoryMiB: 0,
+      throttledMs: 0,
+      cpuWaitMs: 0,
+      handshakes: 0,
     };
     const totals: ProxyTotals = { count: 0, cpuCores, memoryMiB: 0, byKind: [library] };
     const prices = this.mesh.prices;

@@ -147,7 +147,17 @@ describe('checkConfigValues (run by Simulation before building the model)', () =
           ...NO_POLICY,
           retry: { ...NO_POLICY.retry, backoff: { baseMs: 10, maxMs: 5, jitter: 'full' } },
         }),
-      'services.a.calls[0][0].policy.retry.backoff.maxMs must be a finite number ≥ baseMs (10) (got 5)',
+      'services.a.calls[0][0].policy.retry.backoff.maxMs must be ≥ baseMs (10) (got 5)',
+    ],
+    [
+      // BACKOFF_RULES' rule, as for a scenario file's `backoff.base` (one source per rule).
+      'a backoff base of 0',
+      (c) =>
+        (c.services[0].calls[0][0].policy = {
+          ...NO_POLICY,
+          retry: { ...NO_POLICY.retry, backoff: { baseMs: 0, maxMs: 5, jitter: 'full' } },
+        }),
+      'services.a.calls[0][0].policy.retry.backoff.baseMs must be > 0 (got 0)',
     ],
     [
       'an invalid service time',
