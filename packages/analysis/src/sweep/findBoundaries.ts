@@ -18,6 +18,7 @@ import type { RunWarning } from './RunWarning.js';
 import { runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
 import { countVerdicts, majorityVerdict } from './summarizeSweep.js';
+import { minOf } from '../internal/manyValues.js';
 
 /** Options of {@link findBoundaries}. */
 export interface BoundaryOptions {
@@ -252,8 +253,9 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
                 : 'fails';
       const bracketed = s.low !== null && (status === 'between' || s.unknown !== null);
       const high = bracketed
-        ? Math.min(
-            ...s.probes.filter((p) => p.recovered === false && p.value > (s.low ?? 0)).map((p) => p.value),
+        ? minOf(
+            s.probes.filter((p) => p.recovered === false && p.value > (s.low ?? 0)).map((p) => p.value),
+            Infinity,
           )
         : null;
       const low = bracketed ? s.low : status === 'recovers' ? highEnd : null;

@@ -49,6 +49,7 @@ import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards } from '../internal/runGuards.js';
 import type { RunGuards } from '../internal/runGuards.js';
 import { SweepProgress, SweepProgressLines, formatDoneLine } from '../progress.js';
+import { minOf, maxOf } from '../internal/manyValues.js';
 
 /** The store a sweep writes when `--store` is not given (per shard when sharded). */
 export const DEFAULT_STORE = 'meshsim-sweep.duckdb';
@@ -456,7 +457,7 @@ function spanOf(values: readonly unknown[]): string | null {
   if (units.size !== 1) return null;
   const numbers = parsed.map((m) => Number(m?.[1]));
   const unit = [...units][0] ?? '';
-  return `${Math.min(...numbers)}${unit}..${Math.max(...numbers)}${unit}`;
+  return `${minOf(numbers, 0)}${unit}..${maxOf(numbers, 0)}${unit}`;
 }
 
 /**

@@ -17,6 +17,7 @@ import { bareDurationReason, isDurationPath } from '@meshsim/scenario';
 import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { parseDuration, parseHtmlPath, parseSeed, stringFlag } from './flags.js';
+import { pushAll } from './manyValues.js';
 
 /** parseArgs options common to the commands that run a scenario. */
 export const SCENARIO_FLAGS = {
@@ -125,7 +126,7 @@ export function parseScenarioArgs(
   }
   // A range whose step misses its end runs fewer values than it seems to (`1..10:4` stops at 9): say which, in every
   // command that takes it — a sweep's axis, or the one value of `run`'s or `compare`'s `--set x=200..800:700`.
-  for (const axis of args.sets) args.warnings.push(...rangeNotes(axis));
+  for (const axis of args.sets) pushAll(args.warnings, rangeNotes(axis));
   // Every duration field, not only the run's (`--set services.api.calls.0.timeout=250` is 250 ms, as in a file).
   for (const axis of args.sets) {
     if (axis.path !== 'duration' && !isDurationPath(axis.path)) continue;
