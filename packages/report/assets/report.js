@@ -286,7 +286,19 @@
       layout.setNode(node.id, { width: Math.ceil(longest + 20), height: 24 + 15 * node.details.length });
     }
     for (const edge of graph.edges) layout.setEdge(edge.source, edge.destination);
-    dagre.layout(layout);
+    try {
+      dagre.layout(layout);
+    } catch (error) {
+      // The page caps the graph to a size dagre lays out; should the layout still fail, say so where it would be.
+      const note = document.createElement('p');
+      note.className = 'graph-note graph-error';
+      note.textContent =
+        `The call graph could not be laid out (${error instanceof Error ? error.message : String(error)}): ` +
+        'the tables below list every service and edge.';
+      canvas.replaceChildren(note);
+      figure.dataset.drawn = 'error';
+      return;
+    }
 
     const ns = 'http://www.w3.org/2000/svg';
     const el = (name, attributes, parent) => {
