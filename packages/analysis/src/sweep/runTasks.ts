@@ -15,7 +15,10 @@ import type { WorkerInput } from './runWorker.js';
 
 /** Options of {@link runTasks}. */
 export interface RunTasksOptions {
-  /** Worker threads; 0 runs every task in this thread. @defaultValue the machine's available parallelism */
+  /**
+   * Worker threads, an integer; 0 (or less) runs every task in this thread. @defaultValue the machine's available
+   * parallelism
+   */
   workers?: number;
   /** Return every run's full result too (large); else only for tasks with `keepResult`. @defaultValue false */
   keepResults?: boolean;
@@ -27,6 +30,18 @@ export interface RunTasksOptions {
   guards?: RunGuardLimits;
   /** What the kept results record besides (e.g. `{ traceSampleRate }`); nothing by default. */
   telemetry?: TelemetryOptions;
+}
+
+/**
+ * Checks a `workers` option: an integer (0 or less runs every task in this thread).
+ * @throws RangeError naming the option and the value (NaN, 1.5, Infinity).
+ */
+export function checkWorkers(workers: number | undefined): void {
+  if (workers !== undefined && !Number.isSafeInteger(workers)) {
+    throw new RangeError(
+      `workers must be an integer number of worker threads (0 or less: every run in this thread), got ${String(workers)}`,
+    );
+  }
 }
 
 /** The default number of workers: the machine's available parallelism. */
@@ -53,13 +68,15 @@ function workerEntry(): string {
  * Runs `tasks` and returns their outcomes in the order of `tasks`. Each run is deterministic, so the
  * outcomes are identical whatever the number of workers.
  *
- * @throws the first run's error (the other runs are stopped), or the abort reason.
+ * @throws RangeError when `workers` is not an integer; the first run's error (the other runs are stopped), or the
+ *   abort reason.
  */
 export async function runTasks(
   source: ScenarioSource,
   tasks: readonly RunTask[],
   options: RunTasksOptions = {},
 ): Promise<RunOutcome[]> {
+  checkWorkers(options.workers);
   const workers = options.workers ?? defaultWorkers();
   const keepAll = options.keepResults ?? false;
   const outcomes = new Array<RunOutcome>(tasks.length);

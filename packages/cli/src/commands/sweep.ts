@@ -211,8 +211,29 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     maxEvents: parsed.guards.maxEvents,
     maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
   };
+  // A store this sweep creates and leaves empty (it failed before storing a run) is removed, not left behind.
+  const created = !existsSync(parsed.store);
+  let failed = true;
   const store = await openStore(parsed.store);
   try {
+    const code = await runSweep(parsed);
+    failed = false;
+    return code;
+  } finally {
+    bar?.clear();
+    process.removeListener('SIGINT', onSigint);
+    const empty =
+      failed &&
+      created &&
+      (await store
+        .keys()
+        .catch(() => new Set(['']))
+        .then((k) => k.size === 0));
+    store.close();
+    if (empty) removeStoreFile(parsed.store);
+  }
+
+  async function runSweep(parsed: SweepArgs): Promise<number> {
     if (parsed.boundary) {
       const map = await findBoundaries(source, {
         axes,
@@ -307,11 +328,12 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     if (stopped === null) return 0;
     io.stderr.write(stopped + '\n');
     return STOPPED_EXIT_CODE;
-  } finally {
-    bar?.clear();
-    process.removeListener('SIGINT', onSigint);
-    store.close();
   }
+}
+
+/** Removes a store file (and DuckDB's write-ahead log beside it) a failed sweep created and left empty. */
+function removeStoreFile(path: string): void {
+  for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
 }
 
 /**

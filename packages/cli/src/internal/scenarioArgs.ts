@@ -97,11 +97,7 @@ export function parseScenarioArgs(
     written: { sets: setTexts.map((text) => text.trim()) },
     sets,
     replications: countFlag(values, 'replications', command, 1) ?? 1,
-    workers:
-      countFlag(values, 'workers', command, 0) ??
-      (process.env['MESHSIM_WORKERS'] !== undefined
-        ? Number(process.env['MESHSIM_WORKERS'])
-        : defaultWorkers()),
+    workers: countFlag(values, 'workers', command, 0) ?? workersFromEnv(command) ?? defaultWorkers(),
     yes: values['yes'] === true,
     warnings: [],
   };
@@ -268,6 +264,24 @@ function setOptions(value: unknown): string[] {
 }
 
 /** An integer flag >= `min`, or undefined when absent. */
+/**
+ * `MESHSIM_WORKERS` as a number of workers, as strict as `--workers` (an integer ≥ 0; 0 runs in this thread);
+ * undefined when it is not set.
+ * @throws UsageError naming the variable for any other value (`abc`, `1.5`, `-2`, empty).
+ */
+export function workersFromEnv(command: string): number | undefined {
+  const text = process.env['MESHSIM_WORKERS'];
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text.trim()))) {
+    throw new UsageError(
+      `invalid value for MESHSIM_WORKERS: '${text}' (expected an integer >= 0, e.g. MESHSIM_WORKERS=4; 0 runs ` +
+        `every run in this thread; --workers overrides it)`,
+      command,
+    );
+  }
+  return Number(text.trim());
+}
+
 export function countFlag(
   values: Record<string, unknown>,
   name: string,
