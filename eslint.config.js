@@ -1,4 +1,5 @@
-// Lint configuration (ESLint flat config + typescript-eslint). Bans Math.random and Date.now in library code.
+// Lint configuration (ESLint flat config + typescript-eslint). Bans Math.random and Date.now in library code, and
+// spread arguments (`Math.max(...values)`), which overflow the stack on long runs and large graphs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -47,6 +48,27 @@ export default tseslint.config(
           message: 'Use a seeded stream from RandomStreams (determinism).',
         },
         { object: 'Date', property: 'now', message: 'Simulated time only: use engine.now.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement',
+          message:
+            'A spread argument overflows the stack past ~100,000 values: use minOf/maxOf/pushAll (src/internal/manyValues.ts; in mesh, src/config/manyValues.ts).',
+        },
+      ],
+    },
+  },
+  {
+    // The HTML report's browser script draws graphs and charts of any size: no spread arguments there either.
+    files: ['packages/report/assets/**/*.js'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement',
+          message: 'A spread argument overflows the stack past ~100,000 values: loop instead.',
+        },
       ],
     },
   },

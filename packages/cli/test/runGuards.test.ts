@@ -4,7 +4,7 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 
 import { main } from '../src/index.js';
-import { DEFAULT_RUN_GUARDS, guardOptions } from '../src/internal/runGuards.js';
+import { DEFAULT_RUN_GUARDS, guardOptions, heapSize } from '../src/internal/runGuards.js';
 import type { GuardProbes } from '../src/internal/runGuards.js';
 import { captureIo } from './__helpers__/io.js';
 import { BURST_SCENARIO_YAML, writeTempFile } from './__helpers__/scenarios.js';
@@ -46,7 +46,20 @@ describe('guardOptions', () => {
     p.heapBytes = 900;
     expect(options.onCheck?.(3, 0)).toBeUndefined();
     expect(options.onCheck?.(4, 0)).toMatchObject({ reason: 'heap', limit: 800 });
-    expect(options.onCheck?.(4, 0)?.message).toContain("(80 % of V8's heap limit of 0.0 GiB)");
+    expect(options.onCheck?.(4, 0)?.message).toContain("(80 % of V8's heap limit of 1.0 KiB)");
+  });
+
+  it('says a budget below 1 GiB in MiB, so its number shows (was "0.0 GiB")', () => {
+    const p = probes();
+    const options = guardOptions({ ...DEFAULT_RUN_GUARDS, maxHeap: { bytes: 20 * 1024 ** 2 } }, p);
+    p.heapBytes = 30 * 1024 ** 2;
+    options.onCheck?.(1, 0);
+    expect(options.onCheck?.(2, 0)?.message).toBe('the heap in use (30.0 MiB) passed the budget of 20.0 MiB');
+    expect([heapSize(1.5 * 1024 ** 3), heapSize(1024 ** 3), heapSize(512 * 1024)]).toEqual([
+      '1.5 GiB',
+      '1.0 GiB',
+      '512.0 KiB',
+    ]);
   });
 
   it('passes the event limits through', () => {

@@ -24,6 +24,7 @@ import { STDIN_ARG, STDIN_NAME, collectFiles } from './internal/source/collectFi
 import { parseSourceFile, parseSourceText } from './internal/source/parseSourceFile.js';
 import type { SourceDocument } from './internal/source/SourceDocument.js';
 import { WarningLog } from './internal/WarningLog.js';
+import { pushAll } from './internal/manyValues.js';
 
 /** What {@link importScenarioObject} returns. */
 export interface ImportedScenario {
@@ -150,7 +151,7 @@ export function importWithFragment(
       files.push(shown);
       const parsed = file === STDIN_ARG ? parseStdin(options.stdin) : parseSourceFile(file, shown);
       if ('issues' in parsed) {
-        issues.push(...parsed.issues);
+        pushAll(issues, parsed.issues);
         continue;
       }
       for (const index of parsed.notMappings) {

@@ -31,6 +31,13 @@
     return value.toFixed(3);
   }
 
+  /** The largest of `values`, `empty` when there is none (`Math.max(...values)` overflows the stack on long arrays). */
+  function maxOf(values, empty) {
+    let result = empty;
+    for (let i = 0; i < values.length; i++) result = i === 0 ? values[i] : Math.max(result, values[i]);
+    return result;
+  }
+
   /** The rows of a line chart: one per point of each series. */
   function lineRows(spec) {
     const rows = [];
@@ -113,7 +120,10 @@
   function barChart(spec, width, cursor) {
     const rows = barRows(spec);
     const names = spec.series.map((series) => series.name);
-    const longest = Math.max(...spec.categories.map((category) => category.length));
+    const longest = maxOf(
+      spec.categories.map((category) => category.length),
+      -Infinity,
+    );
     const grouped = spec.series.length > 1;
     // One series: each category keeps its colour (a mesh shape has the same colour in every chart).
     const colorDomain = grouped ? names : spec.categories;
@@ -266,11 +276,29 @@
     layout.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 70, marginx: 10, marginy: 10 });
     layout.setDefaultEdgeLabel(() => ({}));
     for (const node of graph.nodes) {
-      const longest = Math.max(node.id.length * 7.8, ...node.details.map((line) => line.length * 6.4));
+      const longest = Math.max(
+        node.id.length * 7.8,
+        maxOf(
+          node.details.map((line) => line.length * 6.4),
+          0,
+        ),
+      );
       layout.setNode(node.id, { width: Math.ceil(longest + 20), height: 24 + 15 * node.details.length });
     }
     for (const edge of graph.edges) layout.setEdge(edge.source, edge.destination);
-    dagre.layout(layout);
+    try {
+      dagre.layout(layout);
+    } catch (error) {
+      // The page caps the graph to a size dagre lays out; should the layout still fail, say so where it would be.
+      const note = document.createElement('p');
+      note.className = 'graph-note graph-error';
+      note.textContent =
+        `The call graph could not be laid out (${error instanceof Error ? error.message : String(error)}): ` +
+        'the tables below list every service and edge.';
+      canvas.replaceChildren(note);
+      figure.dataset.drawn = 'error';
+      return;
+    }
 
     const ns = 'http://www.w3.org/2000/svg';
     const el = (name, attributes, parent) => {
@@ -311,7 +339,13 @@
       const index = graph.errorBands.findIndex((upTo) => ratio < upTo);
       return index === -1 ? graph.errorBands.length : index;
     };
-    const maxRate = Math.max(1e-9, ...graph.edges.map((edge) => edge.rateRps));
+    const maxRate = Math.max(
+      1e-9,
+      maxOf(
+        graph.edges.map((edge) => edge.rateRps),
+        0,
+      ),
+    );
     const line = d3.line().curve(d3.curveBasis);
     const edgeLayer = el('g', { class: 'edges' }, svg);
     for (const edge of graph.edges) {

@@ -6,7 +6,7 @@ import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import { columnContext } from './internal/columnContext.js';
 import { duration } from './internal/format.js';
-import { callGraph } from './internal/html/callGraph.js';
+import { callGraph, capGraph } from './internal/html/callGraph.js';
 import { chartGrid, drawnSpecs } from './internal/html/chartFigure.js';
 import { diagnosisSection } from './internal/html/diagnosisSection.js';
 import { escapeHtml } from './internal/html/escapeHtml.js';
@@ -72,7 +72,7 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
   const windows =
     options.config === undefined ? [] : faultWindows(options.config.faults, scenario.durationMs);
   const figures = runCharts(result);
-  const graph = callGraph(result);
+  const { graph, whole } = capGraph(callGraph(result));
   const traces = traceSection(result);
   const sections: HtmlSection[] = [
     runStory(result, windows, options.config, options.diagnosis, options.overrides),
@@ -88,7 +88,7 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
               ? '<p class="hint">Shaded spans: the faults, while active (hover or focus a chart for values).</p>\n'
               : '') + chartGrid(figures),
     },
-    graphSection(result, graph),
+    graphSection(result, graph, whole),
     ...(traces === null ? [] : [traces]),
     runTables(result),
     notesSection(result.warnings, result.assumptions),

@@ -17,6 +17,7 @@ import type {
   SimulationConfig,
   SimulationResult,
 } from '@meshsim/mesh';
+import { maxOf } from './internal/manyValues.js';
 
 /**
  * Added latency of one edge under one shape, vs the baseline shape [ms]. A latency is null when no call on the edge
@@ -258,7 +259,12 @@ export function summarizeComparison(
       throughputRps: figures.goodputRps,
       nodeCpuUtilisation: figures.nodeCpuUtilisation,
       maxNodeCpuUtilisation:
-        result.nodes.length === 0 ? null : Math.max(...result.nodes.map((node) => node.utilisation)),
+        result.nodes.length === 0
+          ? null
+          : maxOf(
+              result.nodes.map((node) => node.utilisation),
+              0,
+            ),
       throttledMs:
         result.services.reduce((sum, service) => sum + service.cpuThrottledMs, 0) +
         result.proxies.byKind.reduce((sum, kind) => sum + kind.throttledMs, 0),

@@ -244,6 +244,28 @@ describe('renderHtml', () => {
     expect(markup(renderHtml(makeEmptyResult()))).not.toContain('<dt>Profile');
   });
 
+  it('draws the busiest part of a call graph too large to lay out, and says what it leaves out', () => {
+    const base = makeResult();
+    const first = base.services[0] as (typeof base.services)[number];
+    const link = base.edges[1] as (typeof base.edges)[number];
+    const names = Array.from({ length: 600 }, (_, i) => `svc-${i}`);
+    const result = {
+      ...base,
+      services: names.map((name) => ({ ...first, name })),
+      edges: [
+        { ...(base.edges[0] as (typeof base.edges)[number]), destination: 'svc-0' },
+        ...names.slice(1).map((name, i) => ({ ...link, source: names[i] as string, destination: name })),
+      ],
+    };
+    const page = renderHtml(result);
+    const data = reportData(page);
+    expect(data.graph?.nodes).toHaveLength(150);
+    expect(markup(page)).toContain('data-graph="call-graph" data-nodes="150"');
+    expect(markup(page)).toContain(
+      "The run's call graph has 601 nodes and 600 edges: more than the page lays out in about a second",
+    );
+  });
+
   it('escapes names from the scenario everywhere, the embedded data included', () => {
     const result = makeResult();
     result.scenario.name = '</script><script>alert(1)</script>';

@@ -6,11 +6,13 @@ import { SCENARIO_LIMITS } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { LineCounter, YAMLError } from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
 import { listBundledScenarios } from './bundled.js';
 import { lineAndColumn, parseJsonStrict } from './internal/parseJsonStrict.js';
 import { parseYamlBounded } from './internal/parseYamlBounded.js';
 import { findComplexKey } from './internal/findComplexKey.js';
+import { findDuplicateKeys } from './internal/duplicateKeys.js';
+import { formatPath } from './internal/path.js';
 import { kubernetesManifestHint } from './internal/kubernetesManifestHint.js';
 import { createLocator, createWrittenReader } from './internal/positions.js';
 import { resolveInput } from './internal/resolveInput.js';
@@ -57,7 +59,7 @@ export function parseScenario(text: string, fileName = 'scenario.yaml'): Simulat
     const hint = kubernetesManifestHint(doc, fileName, several);
     if (hint !== undefined) throw new ScenarioError([{ file: fileName, path: '', reason: hint }]);
   }
-  if (doc.errors.length > 0) throw syntaxErrors(doc.errors, 'YAML', fileName, lineCounter);
+  if (doc.errors.length > 0) throw syntaxErrors(doc.errors, 'YAML', fileName, lineCounter, doc);
   if (doc.contents === null) throw new ScenarioError([{ file: fileName, path: '', reason: EMPTY_FILE }]);
   const complexKey = findComplexKey(doc);
   if (complexKey !== null) {
@@ -111,7 +113,7 @@ function parseJsonScenario(text: string, fileName: string): SimulationConfig {
   const hint = kubernetesManifestHint(doc, fileName, false);
   if (hint !== undefined) throw new ScenarioError([{ file: fileName, path: '', reason: hint }]);
   const duplicates = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY');
-  if (duplicates.length > 0) throw syntaxErrors(duplicates, 'JSON', fileName, lineCounter);
+  if (duplicates.length > 0) throw syntaxErrors(duplicates, 'JSON', fileName, lineCounter, doc);
   const config = resolveInput(
     strict.value,
     fileName,
@@ -140,17 +142,34 @@ const SHOWN_SYNTAX_ERRORS = 3;
 
 /**
  * The issues of a file's syntax errors, in file order (the parser finds some late), the first
- * {@link SHOWN_SYNTAX_ERRORS} of them; the last one shown says how many more there are.
+ * {@link SHOWN_SYNTAX_ERRORS} of them; the last one shown says how many more there are. A duplicate key names
+ * the key, its path and its first occurrence's line (found in `doc`).
  */
 function syntaxErrors(
   errors: readonly YAMLError[],
   syntax: string,
   file: string,
   lineCounter: LineCounter,
+  doc: Document,
 ): ScenarioError {
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const duplicates = errors.some((error) => error.code === 'DUPLICATE_KEY') ? findDuplicateKeys(doc) : [];
   const issues = sorted.slice(0, SHOWN_SYNTAX_ERRORS).map((error): ScenarioIssue => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
+    const duplicate =
+      error.code === 'DUPLICATE_KEY' ? duplicates.find((d) => d.offset === error.pos[0]) : undefined;
+    if (duplicate !== undefined) {
+      const where =
+        duplicate.mapPath.length === 0 ? 'at the top level' : `in ${formatPath(duplicate.mapPath)}`;
+      const first = lineCounter.linePos(duplicate.firstOffset);
+      return {
+        file,
+        path: formatPath([...duplicate.mapPath, duplicate.key]),
+        reason: `${syntax} syntax error: duplicate key "${duplicate.key}" ${where} (first at line ${first.line}, column ${first.col}): keys must be unique`,
+        line,
+        column: col,
+      };
+    }
     return { file, path: '', reason: `${syntax} syntax error: ${error.message}`, line, column: col };
   });
   const more = sorted.length - issues.length;

@@ -885,9 +885,18 @@ describe('invalid scenarios: syntax', () => {
     ]);
   });
 
-  it('duplicate keys are a syntax error', () => {
+  it('duplicate keys are a syntax error naming the key, its path and its first occurrence', () => {
     const error = parseError('seed: 1\nseed: 2\n', 'dup.yaml');
-    expect(error.message).toBe('dup.yaml:2:1: YAML syntax error: Map keys must be unique');
+    expect(error.message).toBe(
+      'dup.yaml:2:1: seed: YAML syntax error: duplicate key "seed" at the top level (first at line 1, column 1): keys must be unique',
+    );
+    const nested = parseError(
+      'services:\n  api: {serviceTime: 5ms}\n  db: {serviceTime: 5ms}\n  api: {serviceTime: 6ms}\ntraffic:\n  - {to: api, rate: 5}\n',
+      'dup2.yaml',
+    );
+    expect(nested.message).toBe(
+      'dup2.yaml:4:3: services.api: YAML syntax error: duplicate key "api" in services (first at line 2, column 3): keys must be unique',
+    );
   });
 
   it('a JSON syntax error is labelled as JSON and reports its line and column', () => {
@@ -929,7 +938,7 @@ describe('invalid scenarios: syntax', () => {
 
     it('refuses duplicate keys (JSON.parse would keep the last) and deep nesting, with their positions', () => {
       expect(parseError(json().replace('"rate": 100', '"rate": 100, "rate": 200'), 'x.json').message).toBe(
-        'x.json:22:20: JSON syntax error: Map keys must be unique',
+        'x.json:22:20: traffic[0].rate: JSON syntax error: duplicate key "rate" in traffic[0] (first at line 22, column 7): keys must be unique',
       );
       expect(
         parseError(`{"assumptions": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'x.json').message,

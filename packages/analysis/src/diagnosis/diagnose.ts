@@ -16,6 +16,7 @@ import type { BacklogThrottle, Diagnosis, SourceDiagnosis, SourceVerdict, Verdic
 import { VERDICTS, isRecovered } from './Diagnosis.js';
 import { DIAGNOSIS_THRESHOLDS } from './DiagnosisThresholds.js';
 import type { DiagnosisThresholds } from './DiagnosisThresholds.js';
+import { minOf, maxOf } from '../internal/manyValues.js';
 
 function mostSevere(verdicts: readonly SourceVerdict[]): SourceVerdict {
   let worst: SourceVerdict = 'stable';
@@ -53,7 +54,7 @@ function throttledReached(result: SimulationResult, to: string): BacklogThrottle
 
 function maxOrNull(values: readonly (number | null)[]): number | null {
   const known = values.filter((value): value is number => value !== null);
-  return known.length === 0 ? null : Math.max(...known);
+  return known.length === 0 ? null : maxOf(known, 0);
 }
 
 /** `'retry-storm'` for a string, `7` for a number: a value in an error message. */
@@ -108,8 +109,20 @@ export function diagnose(
   const t: DiagnosisThresholds = { ...DIAGNOSIS_THRESHOLDS, ...thresholds };
   const durationMs = result.scenario.durationMs;
   const triggers = findTriggers(config, result);
-  const firstTriggerMs = triggers.length === 0 ? null : Math.min(...triggers.map((x) => x.startMs));
-  const lastTriggerEndMs = triggers.length === 0 ? null : Math.max(...triggers.map((x) => x.endMs));
+  const firstTriggerMs =
+    triggers.length === 0
+      ? null
+      : minOf(
+          triggers.map((x) => x.startMs),
+          0,
+        );
+  const lastTriggerEndMs =
+    triggers.length === 0
+      ? null
+      : maxOf(
+          triggers.map((x) => x.endMs),
+          0,
+        );
   const { startMs, intervalMs, edges } = result.timeSeries;
 
   const pending = result.services

@@ -4,6 +4,7 @@
 import { meanConfidenceInterval } from '@meshsim/engine';
 
 import type { RunFigures } from './RunFigures.js';
+import { minOf, maxOf } from '../internal/manyValues.js';
 
 /** Confidence level of every interval meshsim reports. */
 export const CONFIDENCE = 0.95;
@@ -40,8 +41,8 @@ export function figureInterval(key: keyof RunFigures, given: readonly (number | 
     n,
     mean: n > 1 && spread ? meanConfidenceInterval(values, CONFIDENCE).mean : mean,
     halfWidth,
-    min: n === 0 ? 0 : Math.min(...values),
-    max: n === 0 ? 0 : Math.max(...values),
+    min: minOf(values, 0),
+    max: maxOf(values, 0),
   };
 }
 

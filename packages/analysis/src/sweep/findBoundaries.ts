@@ -15,9 +15,10 @@ import { RERUN_REASONS, noStoppedRuns, planResume, rerunCount } from './resumeSt
 import type { StoppedRunsResumed } from './resumeStopped.js';
 import { storedWarnings } from './RunWarning.js';
 import type { RunWarning } from './RunWarning.js';
-import { runTasks } from './runTasks.js';
+import { checkWorkers, runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
 import { countVerdicts, majorityVerdict } from './summarizeSweep.js';
+import { minOf } from '../internal/manyValues.js';
 
 /** Options of {@link findBoundaries}. */
 export interface BoundaryOptions {
@@ -116,6 +117,7 @@ function valueOf(x: number, unit: string): OverrideValue {
  * @throws OverrideError unless exactly one axis is open (`path=low..high`).
  */
 export async function findBoundaries(source: ScenarioSource, options: BoundaryOptions): Promise<BoundaryMap> {
+  checkWorkers(options.workers);
   const open = options.axes.filter((axis) => axis.open !== undefined);
   const axis = open[0];
   if (open.length !== 1 || axis?.open === undefined) {
@@ -252,8 +254,9 @@ export async function findBoundaries(source: ScenarioSource, options: BoundaryOp
                 : 'fails';
       const bracketed = s.low !== null && (status === 'between' || s.unknown !== null);
       const high = bracketed
-        ? Math.min(
-            ...s.probes.filter((p) => p.recovered === false && p.value > (s.low ?? 0)).map((p) => p.value),
+        ? minOf(
+            s.probes.filter((p) => p.recovered === false && p.value > (s.low ?? 0)).map((p) => p.value),
+            Infinity,
           )
         : null;
       const low = bracketed ? s.low : status === 'recovers' ? highEnd : null;

@@ -17,7 +17,10 @@ import { fromWorkerError } from './workerError.js';
 
 /** Options of {@link runTasks}. */
 export interface RunTasksOptions {
-  /** Worker threads; 0 runs every task in this thread. @defaultValue the machine's available parallelism */
+  /**
+   * Worker threads, an integer; 0 (or less) runs every task in this thread. @defaultValue the machine's available
+   * parallelism
+   */
   workers?: number;
   /** Return every run's full result too (large); else only for tasks with `keepResult`. @defaultValue false */
   keepResults?: boolean;
@@ -29,6 +32,18 @@ export interface RunTasksOptions {
   guards?: RunGuardLimits;
   /** What the kept results record besides (e.g. `{ traceSampleRate }`); nothing by default. */
   telemetry?: TelemetryOptions;
+}
+
+/**
+ * Checks a `workers` option: an integer (0 or less runs every task in this thread).
+ * @throws RangeError naming the option and the value (NaN, 1.5, Infinity).
+ */
+export function checkWorkers(workers: number | undefined): void {
+  if (workers !== undefined && !Number.isSafeInteger(workers)) {
+    throw new RangeError(
+      `workers must be an integer number of worker threads (0 or less: every run in this thread), got ${String(workers)}`,
+    );
+  }
 }
 
 /** The default number of workers: the machine's available parallelism. */
@@ -55,16 +70,18 @@ function workerEntry(): string {
  * Runs `tasks` and returns their outcomes in the order of `tasks`. Each run is deterministic, so the
  * outcomes are identical whatever the number of workers.
  *
- * @throws the first run's error (the other runs are stopped), or the abort reason. On worker threads the error keeps
- *   its class and fields (an `OverrideError` with its `problems`, a `ScenarioError` with its `issues`: as with
- *   `workers: 0`); one that names a mesh shape registered with `registerMeshShape` in this thread says that the workers
- *   lack it (each thread has its own registry) and to run with `workers: 0`.
+ * @throws RangeError when `workers` is not an integer; the first run's error (the other runs are stopped), or the
+ *   abort reason. On worker threads the error keeps its class and fields (an `OverrideError` with its `problems`, a
+ *   `ScenarioError` with its `issues`: as with `workers: 0`); one that names a mesh shape registered with
+ *   `registerMeshShape` in this thread says that the workers lack it (each thread has its own registry) and to run
+ *   with `workers: 0`.
  */
 export async function runTasks(
   source: ScenarioSource,
   tasks: readonly RunTask[],
   options: RunTasksOptions = {},
 ): Promise<RunOutcome[]> {
+  checkWorkers(options.workers);
   const workers = options.workers ?? defaultWorkers();
   const keepAll = options.keepResults ?? false;
   const outcomes = new Array<RunOutcome>(tasks.length);

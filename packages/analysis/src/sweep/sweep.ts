@@ -14,7 +14,7 @@ import { planResume, rerunCount } from './resumeStopped.js';
 import type { StoppedRunsResumed } from './resumeStopped.js';
 import { storedWarnings } from './RunWarning.js';
 import type { RunWarning } from './RunWarning.js';
-import { runTasks } from './runTasks.js';
+import { checkWorkers, runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
 import { inShard } from './Shard.js';
 import type { Shard } from './Shard.js';
@@ -31,7 +31,7 @@ export interface SweepOptions {
   replications?: number;
   /** Run only this slice. */
   shard?: Shard;
-  /** Worker threads (0: this thread). @defaultValue available parallelism */
+  /** Worker threads, an integer (0 or less: this thread). @defaultValue available parallelism */
   workers?: number;
   /** Where runs are stored (and found again on a re-run). @defaultValue a store in memory */
   store?: ResultsStore;
@@ -94,7 +94,7 @@ export interface SweepResult {
  * Plans and runs a sweep. Results are identical whatever the number of workers (each run is
  * deterministic, and rows are read back in a fixed order).
  *
- * @throws OverrideError for a bad override, or when the grid exceeds {@link SWEEP_RUN_LIMIT} runs without
+ * @throws RangeError when `workers` is not an integer (before any store is touched); OverrideError for a bad override, or when the grid exceeds {@link SWEEP_RUN_LIMIT} runs without
  *   `confirmLarge`; the abort reason when `signal` aborts (runs already stored stay, each complete).
  * @example
  * ```ts
@@ -103,6 +103,7 @@ export interface SweepResult {
  * ```
  */
 export async function sweep(source: ScenarioSource, options: SweepOptions = {}): Promise<SweepResult> {
+  checkWorkers(options.workers);
   const axes = options.axes ?? [];
   const replications = options.replications ?? 1;
   const points = axes.reduce((n, axis) => n * axis.values.length, 1);

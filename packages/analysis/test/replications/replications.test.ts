@@ -48,6 +48,11 @@ describe('replications', () => {
     expect(figureInterval('successRatio', [0.9, 0.9]).halfWidth).toBe(0);
   });
 
+  it('gives the range of 500,000 replications (a spread argument overflowed the stack there)', () => {
+    const values = Array.from({ length: 500_000 }, (_, i) => (i % 1000) / 1000);
+    expect(figureInterval('successRatio', values)).toMatchObject({ n: 500_000, min: 0, max: 0.999 });
+  });
+
   it('pairs runs replication by replication and says whether the difference excludes 0', () => {
     const base = [figures(0.9, 10), figures(0.8, 20), figures(0.95, 15)];
     const other = [figures(0.91, 12), figures(0.79, 22), figures(0.96, 17)];

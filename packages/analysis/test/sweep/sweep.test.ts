@@ -84,6 +84,18 @@ async function sweepInto(file: string, options: SweepOptions): Promise<unknown> 
   }
 }
 
+describe('sweep workers', () => {
+  it('refuses a number of workers that is not an integer, naming the option, before running anything', async () => {
+    for (const workers of [Number.NaN, 1.5, Infinity]) {
+      await expect(sweep(source, { ...GRID, workers })).rejects.toThrow(
+        new RangeError(
+          `workers must be an integer number of worker threads (0 or less: every run in this thread), got ${String(workers)}`,
+        ),
+      );
+    }
+  });
+});
+
 describe('sweep', () => {
   it('runs the grid (first axis slowest) × replications and summarises each point', async () => {
     const result = await sweep(source, { ...GRID, workers: 0 });

@@ -7,10 +7,14 @@ import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { UsageError } from '../CliError.js';
+import { maxOf } from '../internal/manyValues.js';
 
 /** Lines of `name  description`, names padded to one width. */
 function writeRows(io: CliIo, rows: readonly (readonly [string, string])[]): void {
-  const width = Math.max(0, ...rows.map(([name]) => name.length));
+  const width = maxOf(
+    rows.map(([name]) => name.length),
+    0,
+  );
   for (const [name, description] of rows)
     io.stdout.write(`${name.padEnd(width)}  ${description}`.trimEnd() + '\n');
 }

@@ -49,6 +49,7 @@ import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards } from '../internal/runGuards.js';
 import type { RunGuards } from '../internal/runGuards.js';
 import { SweepProgress, SweepProgressLines, formatDoneLine } from '../progress.js';
+import { minOf, maxOf } from '../internal/manyValues.js';
 
 /** The store a sweep writes when `--store` is not given (per shard when sharded). */
 export const DEFAULT_STORE = 'meshsim-sweep.duckdb';
@@ -210,8 +211,29 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     maxEvents: parsed.guards.maxEvents,
     maxEventsAtOneInstant: parsed.guards.maxEventsAtOneInstant,
   };
+  // A store this sweep creates and leaves empty (it failed before storing a run) is removed, not left behind.
+  const created = !existsSync(parsed.store);
+  let failed = true;
   const store = await openStore(parsed.store);
   try {
+    const code = await runSweep(parsed);
+    failed = false;
+    return code;
+  } finally {
+    bar?.clear();
+    process.removeListener('SIGINT', onSigint);
+    const empty =
+      failed &&
+      created &&
+      (await store
+        .keys()
+        .catch(() => new Set(['']))
+        .then((k) => k.size === 0));
+    store.close();
+    if (empty) removeStoreFile(parsed.store);
+  }
+
+  async function runSweep(parsed: SweepArgs): Promise<number> {
     if (parsed.boundary) {
       const map = await findBoundaries(source, {
         axes,
@@ -306,11 +328,12 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
     if (stopped === null) return 0;
     io.stderr.write(stopped + '\n');
     return STOPPED_EXIT_CODE;
-  } finally {
-    bar?.clear();
-    process.removeListener('SIGINT', onSigint);
-    store.close();
   }
+}
+
+/** Removes a store file (and DuckDB's write-ahead log beside it) a failed sweep created and left empty. */
+function removeStoreFile(path: string): void {
+  for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
 }
 
 /**
@@ -456,7 +479,7 @@ function spanOf(values: readonly unknown[]): string | null {
   if (units.size !== 1) return null;
   const numbers = parsed.map((m) => Number(m?.[1]));
   const unit = [...units][0] ?? '';
-  return `${Math.min(...numbers)}${unit}..${Math.max(...numbers)}${unit}`;
+  return `${minOf(numbers, 0)}${unit}..${maxOf(numbers, 0)}${unit}`;
 }
 
 /**

@@ -150,9 +150,14 @@ export const PROCESS_PROBES: GuardProbes = {
   heapLimitBytes: () => getHeapStatistics().heap_size_limit,
 };
 
-/** `1717986918` → `1.6 GiB`. */
-function gib(bytes: number): string {
-  return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+/**
+ * A heap size in the unit that shows its number: `1717986918` → `1.6 GiB`, `20971520` → `20.0 MiB` (below 1 GiB),
+ * `1000` → `1.0 KiB` (below 1 MiB).
+ */
+export function heapSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
 /**
@@ -169,8 +174,8 @@ export function guardOptions(
   const heapBudget = 'bytes' in guards.maxHeap ? guards.maxHeap.bytes : guards.maxHeap.share * heapLimit;
   const heapSource =
     'bytes' in guards.maxHeap
-      ? `the budget of ${gib(heapBudget)}`
-      : `the budget of ${gib(heapBudget)} (${Math.round(guards.maxHeap.share * 100)} % of V8's heap limit of ${gib(heapLimit)})`;
+      ? `the budget of ${heapSize(heapBudget)}`
+      : `the budget of ${heapSize(heapBudget)} (${Math.round(guards.maxHeap.share * 100)} % of V8's heap limit of ${heapSize(heapLimit)})`;
   let overHeap = 0;
   return {
     maxEvents: guards.maxEvents,
@@ -190,7 +195,7 @@ export function guardOptions(
         return {
           reason: 'heap',
           limit: heapBudget,
-          message: `the heap in use (${gib(used)}) passed ${heapSource}`,
+          message: `the heap in use (${heapSize(used)}) passed ${heapSource}`,
         };
       }
       return undefined;

@@ -17,6 +17,7 @@ import { bareDurationReason, isDurationPath } from '@meshsim/scenario';
 import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { parseDuration, parseHtmlPath, parseSeed, stringFlag } from './flags.js';
+import { pushAll } from './manyValues.js';
 
 /** parseArgs options common to the commands that run a scenario. */
 export const SCENARIO_FLAGS = {
@@ -96,11 +97,7 @@ export function parseScenarioArgs(
     written: { sets: setTexts.map((text) => text.trim()) },
     sets,
     replications: countFlag(values, 'replications', command, 1) ?? 1,
-    workers:
-      countFlag(values, 'workers', command, 0) ??
-      (process.env['MESHSIM_WORKERS'] !== undefined
-        ? Number(process.env['MESHSIM_WORKERS'])
-        : defaultWorkers()),
+    workers: countFlag(values, 'workers', command, 0) ?? workersFromEnv(command) ?? defaultWorkers(),
     yes: values['yes'] === true,
     warnings: [],
   };
@@ -125,7 +122,7 @@ export function parseScenarioArgs(
   }
   // A range whose step misses its end runs fewer values than it seems to (`1..10:4` stops at 9): say which, in every
   // command that takes it — a sweep's axis, or the one value of `run`'s or `compare`'s `--set x=200..800:700`.
-  for (const axis of args.sets) args.warnings.push(...rangeNotes(axis));
+  for (const axis of args.sets) pushAll(args.warnings, rangeNotes(axis));
   // Every duration field, not only the run's (`--set services.api.calls.0.timeout=250` is 250 ms, as in a file).
   for (const axis of args.sets) {
     if (axis.path !== 'duration' && !isDurationPath(axis.path)) continue;
@@ -267,6 +264,24 @@ function setOptions(value: unknown): string[] {
 }
 
 /** An integer flag >= `min`, or undefined when absent. */
+/**
+ * `MESHSIM_WORKERS` as a number of workers, as strict as `--workers` (an integer ≥ 0; 0 runs in this thread);
+ * undefined when it is not set.
+ * @throws UsageError naming the variable for any other value (`abc`, `1.5`, `-2`, empty).
+ */
+export function workersFromEnv(command: string): number | undefined {
+  const text = process.env['MESHSIM_WORKERS'];
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text.trim()))) {
+    throw new UsageError(
+      `invalid value for MESHSIM_WORKERS: '${text}' (expected an integer >= 0, e.g. MESHSIM_WORKERS=4; 0 runs ` +
+        `every run in this thread; --workers overrides it)`,
+      command,
+    );
+  }
+  return Number(text.trim());
+}
+
 export function countFlag(
   values: Record<string, unknown>,
   name: string,

@@ -8,6 +8,7 @@ import type { CallerRef } from '../topology/CallerRef.js';
 import { createOutlierDetector } from './createOutlierDetector.js';
 import { addBudgetsAndBreakers } from './addBudgetsAndBreakers.js';
 import { createBulkhead } from './Bulkhead.js';
+import { pushAll } from '../config/manyValues.js';
 
 /** The policies `caller` runs for calls to `target`, in hook order. */
 export function createClientPolicies(
@@ -22,7 +23,7 @@ export function createClientPolicies(
   const outlierDetector = createOutlierDetector(context, caller, target);
   if (outlierDetector !== null) policies.push(outlierDetector);
   // Policies the shape's proxy always runs (App Mesh legacy: Envoy's default breakers), before the budgets.
-  policies.push(...context.shapeClientPolicies(caller, target.name));
+  pushAll(policies, context.shapeClientPolicies(caller, target.name));
   addBudgetsAndBreakers(context, caller, target, policies);
   return policies;
 }

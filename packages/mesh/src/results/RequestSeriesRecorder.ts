@@ -12,6 +12,7 @@ import type { Instance } from '../server/Instance.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { ServiceDirectory } from '../server/ServiceDirectory.js';
 import { destinationResponse, flagsLabel, sourceResponse } from './envoyResponse.js';
+import { minOf } from '../config/manyValues.js';
 
 /** Length of a sample interval [ms]. */
 const SAMPLE_MS = 1000;
@@ -183,7 +184,7 @@ export class RequestSeriesRecorder {
     for (let k = 1; k <= this.samples; k++) sampleEndMs.push(Math.min(k * SAMPLE_MS, this.durationMs));
     const series: RequestSeries[] = [];
     for (const state of this.series.values()) {
-      const firstSample = Math.min(...state.intervals.keys());
+      const firstSample = minOf(state.intervals.keys(), Infinity);
       const count: number[] = [];
       const duration = emptySamples();
       const request = emptySamples();

@@ -2,6 +2,7 @@
 
 import { DEFAULT_NODE_MAX_PODS } from '../config/rules/scenarioRules.js';
 import type { ClusterConfig, DaemonSetConfig } from '../config/SimulationConfig.js';
+import { pushAll } from '../config/manyValues.js';
 
 /** A worker node. */
 export interface Node {
@@ -136,7 +137,8 @@ export class Topology {
         if (pool.shared !== true) continue;
         pool.zones.forEach((zone, i) => {
           const at = cluster.zones.findIndex((z) => z.name === zone.name);
-          if (at >= 0) anyPod[at]?.push(...(nodes[i] as Node[]));
+          const pods = anyPod[at];
+          if (pods !== undefined) pushAll(pods, nodes[i] as Node[]);
         });
       }
       this.clusterNodes.set(cluster.name, anyPod);

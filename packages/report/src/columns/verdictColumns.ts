@@ -5,6 +5,7 @@ import type { Diagnosis, SourceDiagnosis, Verdict } from '@meshsim/analysis';
 
 import { duration, percent } from '../internal/format.js';
 import type { Column, ColumnTable, MetricFamily } from './Column.js';
+import { maxOf } from '../internal/manyValues.js';
 
 /** One row: the run (`scope` = `run`) or a traffic source (`scope` of {@link sourceScopes}: its name, or `name → entry`…). */
 export interface VerdictRow {
@@ -113,7 +114,7 @@ export function verdictRows(diagnosis: Diagnosis): VerdictRow[] {
       recoveredAtMs: null,
       recoveryMs: diagnosis.recoveryMs,
       stillDownMs: diagnosis.stillDownMs,
-      backlogGrowthRatio: growths.length === 0 ? null : Math.max(...growths),
+      backlogGrowthRatio: growths.length === 0 ? null : maxOf(growths, 0),
       reason: diagnosis.reason,
     },
     ...diagnosis.sources.map(source),

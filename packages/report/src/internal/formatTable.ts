@@ -1,5 +1,6 @@
 // A small plain-text table renderer for terminal output: a header row, a rule, padded columns; a control character in
 // a cell (a newline in a traffic source's name) is escaped, so that every row stays one line.
+import { maxOf } from './manyValues.js';
 
 /** One column of a {@link formatTable} table. */
 export interface TableColumn {
@@ -50,7 +51,13 @@ export function formatTable(
   const gap = ' '.repeat(options.gap ?? 2);
   const cells = rows.map((row) => columns.map((_, i) => escapeControls(row[i] ?? '')));
   const widths = columns.map((column, i) =>
-    Math.max(textWidth(escapeControls(column.header)), ...cells.map((row) => textWidth(row[i] ?? ''))),
+    Math.max(
+      textWidth(escapeControls(column.header)),
+      maxOf(
+        cells.map((row) => textWidth(row[i] ?? '')),
+        0,
+      ),
+    ),
   );
   const aligns = columns.map(
     (column, i) =>

@@ -72,8 +72,8 @@ export function nodeKeys(result: SimulationResult): string[] {
   if (slots) after.push('maxPods');
   if (result.nodes.some((node) => node.cpuRequestedCores > 0)) after.push('cpuRequestedCores');
   if (result.nodes.some((node) => node.memoryMiB !== null)) after.push('memoryMiB', 'memoryRequestedMiB');
-  keys.splice(keys.indexOf('pods'), 1, ...after);
-  return keys;
+  const at = keys.indexOf('pods');
+  return [...keys.slice(0, at), ...after, ...keys.slice(at + 1)];
 }
 /** Application containers' CPU table (shown when node CPU is modelled). */
 export const SERVICE_CPU_KEYS: readonly string[] = [

@@ -19,6 +19,7 @@ import type { Obj } from './rawAccess.js';
 import { asText, got } from './show.js';
 import type { CallEdge } from '@meshsim/mesh';
 import type { PathIssue } from './zodIssues.js';
+import { pushAll } from './manyValues.js';
 
 type Edge = CallEdge<readonly PathSegment[]>;
 
@@ -141,7 +142,7 @@ function checkSizes(input: Obj, services: ReadonlyMap<string, unknown>): PathIss
       reason: `the services' replicas add up to ${instances}, more than ${limits.instances}${limitNote('instances')}`,
     });
   }
-  out.push(...checkNodes(input['clusters']));
+  pushAll(out, checkNodes(input['clusters']));
   for (const [key, limit, what] of [
     ['traffic', limits.trafficSources, 'traffic sources'],
     ['faults', limits.faults, 'faults'],
@@ -177,7 +178,7 @@ export function checkReferences(input: unknown): PathIssue[] {
       out.push({ path, reason: unknownName('service', name, serviceNames) });
     }
   };
-  out.push(...checkSizes(input, byName));
+  pushAll(out, checkSizes(input, byName));
 
   // Clusters, zones and node pools.
   const clusterNames: string[] = [];
@@ -226,7 +227,10 @@ export function checkReferences(input: unknown): PathIssue[] {
       nodePools.set(cluster['name'], pools);
     });
   } else {
-    clusterNames.push(...DEFAULT_CLUSTERS.map((cluster) => cluster.name));
+    pushAll(
+      clusterNames,
+      DEFAULT_CLUSTERS.map((cluster) => cluster.name),
+    );
   }
   // DaemonSet names, unique in each list (a name twice is a DaemonSet counted twice).
   const checkDaemonSets = (value: unknown, path: readonly PathSegment[]): void => {
@@ -386,7 +390,7 @@ export function checkReferences(input: unknown): PathIssue[] {
       { index, name: written ?? SCENARIO_DEFAULTS.trafficName, to, path, defaulted: written === undefined },
     ];
   });
-  out.push(...findSourceNameClashes(byName, sources));
+  pushAll(out, findSourceNameClashes(byName, sources));
   const durationMs =
     input['duration'] === undefined ? SCENARIO_DEFAULTS.durationMs : durationOrUndefined(input['duration']);
   list(input['faults']).forEach((fault, i) => {
@@ -414,6 +418,6 @@ export function checkReferences(input: unknown): PathIssue[] {
       });
     }
   });
-  out.push(...checkPolicyReferences(input, durationMs));
+  pushAll(out, checkPolicyReferences(input, durationMs));
   return out;
 }

@@ -6,6 +6,7 @@
 
 import { scenarioJsonSchema } from '../jsonSchema.js';
 import type { PathSegment } from './path.js';
+import { pushAll } from './manyValues.js';
 
 /**
  * The words that mean "no limit" in some field: `unlimited` (policy limits, proxy workers, CPU limits), `unbounded`
@@ -63,7 +64,7 @@ export function alternatives(node: SchemaNode, root: SchemaNode): SchemaNode[] {
     out.push(next);
     for (const key of ['anyOf', 'oneOf', 'allOf']) {
       const branches = next[key];
-      if (Array.isArray(branches)) stack.push(...branches.filter(isNode));
+      if (Array.isArray(branches)) pushAll(stack, branches.filter(isNode));
     }
   }
   return out;

@@ -16,6 +16,7 @@ import type { PathSegment } from './path.js';
 import type { Locate, ReadWritten } from './positions.js';
 import { flattenZodIssues } from './zodIssues.js';
 import type { PathIssue } from './zodIssues.js';
+import { pushAll } from './manyValues.js';
 
 /** The scenario name used when the file has none: the file name without its extension. */
 function nameFromFile(file: string): string {
@@ -82,8 +83,12 @@ export function resolveInput(
   // is told it must be between 1 and 100000), else the largest exact integer.
   const bounded = (issue: PathIssue): boolean =>
     schemaIssues.some((other) => formatPath(other.path) === formatPath(issue.path));
-  issues.push(...shape.tooLarge.filter((issue) => !bounded(issue)), ...schemaIssues);
-  issues.push(...checkReferences(input).filter(notFound));
+  pushAll(
+    issues,
+    shape.tooLarge.filter((issue) => !bounded(issue)),
+  );
+  pushAll(issues, schemaIssues);
+  pushAll(issues, checkReferences(input).filter(notFound));
   if (parsed.success && issues.length === 0) {
     const config = buildConfig(parsed.data, nameFromFile(file), issues);
     if (issues.length === 0) return config;

@@ -6,6 +6,7 @@ import type { KnownKeys } from './errorMap.js';
 import type { PathSegment } from './path.js';
 import { got } from './show.js';
 import { didYouMean } from './suggest.js';
+import { pushAll } from './manyValues.js';
 
 /** A problem at a field path, before the file name and position are attached. */
 export interface PathIssue {
@@ -110,7 +111,7 @@ export function flattenZodIssues(
           const b = shapeMismatches(best);
           if (a < b || (a === b && branch.length < best.length)) best = branch;
         }
-        out.push(...flattenZodIssues(best, knownKeys, path));
+        pushAll(out, flattenZodIssues(best, knownKeys, path));
         break;
       }
       case 'invalid_key': {

@@ -11,6 +11,7 @@ import type {
 } from '@meshsim/mesh';
 
 import type { Trigger } from '../../diagnosis/Diagnosis.js';
+import { minOf } from '../manyValues.js';
 
 /**
  * What a node crash took down, in words: `node node-3 down with checkout 1 of 2 pods, frontend 1 of 3 pods, 1 ztunnel`
@@ -50,7 +51,7 @@ export function baseRate(points: OpenTrafficConfig['rate']): number {
   const final = points[points.length - 1]?.rps ?? 0;
   if (final > 0) return final;
   const sending = points.map((p) => p.rps).filter((rps) => rps > 0);
-  return sending.length === 0 ? 0 : Math.min(...sending);
+  return minOf(sending, 0);
 }
 
 /** Stretches of [0, durationMs) where the source's rate is above its base rate ({@link baseRate}). */

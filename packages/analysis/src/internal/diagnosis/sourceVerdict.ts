@@ -11,6 +11,7 @@ import { describeFailures, describeLoad, describeNoLoad, loadBound } from './los
 import type { LossEvidence } from './lossEvidence.js';
 import { sumIn } from './intervals.js';
 import { percent, seconds } from './reasonWords.js';
+import { minOf } from '../manyValues.js';
 
 /** What the verdict of a source needs besides its series. */
 export interface SourceVerdictInput {
@@ -203,7 +204,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     return !beyondNoise(sumIn(series.calls, warmUp + w, warmUp + w + width), ratio, floor, t.bandNoiseSigmas);
   });
   const known = ratios.filter((ratio): ratio is number => ratio !== null);
-  const minRatio = known.length === 0 ? 1 : Math.min(...known);
+  const minRatio = minOf(known, 1);
   const finalRatio = ratios[windows - 1] ?? 1;
   const firstBad = healthy.indexOf(false);
   const lastBad = healthy.lastIndexOf(false);

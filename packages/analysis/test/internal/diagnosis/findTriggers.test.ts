@@ -84,4 +84,13 @@ describe('baseRate', () => {
     expect(baseRate([point(200), point(100), point(500), point(0)])).toBe(100);
     expect(baseRate([point(0)])).toBe(0);
   });
+
+  it('finds the lowest sending rate of a schedule of 500,000 points that ends at 0', () => {
+    const points = Array.from({ length: 500_000 }, (_, i) => ({
+      atMs: i,
+      rps: i === 499_999 ? 0 : 1 + (i % 7),
+      rampToNext: false,
+    }));
+    expect(baseRate(points)).toBe(1);
+  });
 });

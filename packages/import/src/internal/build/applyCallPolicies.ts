@@ -2,7 +2,7 @@
 // from a VirtualService or a Linkerd route) on every call to it, unless the call sets that field itself
 // (a --graph fragment's own policy wins, with a warning).
 
-import type { CallPolicyParts, ImportedService } from '../../ImportModel.js';
+import type { CallPolicyParts, ImportedService, SourceRef } from '../../ImportModel.js';
 import type { WarningLog } from '../WarningLog.js';
 import { isRecord } from '../isRecord.js';
 import type { JsonObject } from '../isRecord.js';
@@ -10,6 +10,7 @@ import type { CommentSet } from './CommentSet.js';
 import { shortRefs } from '../model/describeRefs.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { Fragment } from './readFragment.js';
+import { pushAll } from '../manyValues.js';
 
 const FIELDS = ['timeout', 'perTryTimeout', 'retry', 'faultInjection', 'mirror'] as const;
 
@@ -43,7 +44,7 @@ function applyTo(
   if (target === undefined) return undefined;
   const policy = policies.get(target) ?? target.callPolicy;
   const applied: string[] = [];
-  const refs = [];
+  const refs: SourceRef[] = [];
   for (const field of FIELDS) {
     const sourced = policy[field];
     if (sourced === undefined) continue;
@@ -66,7 +67,7 @@ function applyTo(
     }
     call[field] = structuredClone(sourced.value);
     applied.push(field);
-    refs.push(...sourced.from);
+    pushAll(refs, sourced.from);
   }
   // A call gives perTryTimeout in one place only: the call's own wins over the retry's.
   const retry = call['retry'];

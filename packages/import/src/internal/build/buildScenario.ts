@@ -29,6 +29,7 @@ import { formatMemory } from '../units/formatMemory.js';
 import { buildClusters } from './buildClusters.js';
 import { nodeAgentFields } from './nodeAgentFields.js';
 import { PROXY_RESOURCE_FIELDS, proxyResources } from './proxyResources.js';
+import { pushAll } from '../manyValues.js';
 
 /** What the builder needs besides the model. */
 export interface BuildInput {
@@ -526,7 +527,7 @@ function buildMesh(services: Record<string, JsonObject>, input: BuildInput, comm
     if (found?.kind === 'mesh') {
       meshProfile.field = found.field;
       meshProfile.values[profileField] = found.value;
-      meshProfile.from.push(...found.from);
+      pushAll(meshProfile.from, found.from);
       continue;
     }
     for (const { service, value, from } of found?.services ?? []) {

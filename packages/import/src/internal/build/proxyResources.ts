@@ -8,6 +8,7 @@ import type { WarningLog } from '../WarningLog.js';
 import { shortRefs } from '../model/describeRefs.js';
 import { formatCpu } from '../units/formatCpu.js';
 import { formatMemory } from '../units/formatMemory.js';
+import { maxOf } from '../manyValues.js';
 
 /** The mesh option a shape's proxy profile is written under. */
 const PROFILE_FIELD: Readonly<Record<string, string>> = {
@@ -143,7 +144,10 @@ function serviceValue(
   warnings: WarningLog,
 ): ServiceProxyResource {
   const { format, noun, serviceField } = PROXY_RESOURCE_FIELDS[what];
-  const amount = Math.max(...own.map(({ setting }) => setting.amount));
+  const amount = maxOf(
+    own.map(({ setting }) => setting.amount),
+    -Infinity,
+  );
   const unset = service.workloads.filter((w) => !own.some(({ workload }) => workload === w));
   if (new Set(own.map(({ setting }) => setting.amount)).size > 1 || unset.length > 0) {
     const each = [

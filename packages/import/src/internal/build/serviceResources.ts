@@ -7,6 +7,7 @@ import type { WarningLog } from '../WarningLog.js';
 import { describeRef } from '../model/describeRefs.js';
 import { formatCpu } from '../units/formatCpu.js';
 import { formatMemory } from '../units/formatMemory.js';
+import { maxOf } from '../manyValues.js';
 
 /** A service's CPU as the scenario writes it: each value in cores, absent when the workloads set none. */
 export interface ServiceCpu {
@@ -114,8 +115,11 @@ function serviceResource(
     (workload, i) => pods[i] ?? { workload, limit: null, request: 0 },
   );
   const limits = all.map((pod) => pod.limit);
-  const limit = limits.includes(null) ? null : Math.max(...(limits as number[]));
-  const request = Math.max(...all.map((pod) => pod.request));
+  const limit = limits.includes(null) ? null : maxOf(limits as number[], -Infinity);
+  const request = maxOf(
+    all.map((pod) => pod.request),
+    -Infinity,
+  );
   const show = (value: number | null): string =>
     value === null || value === 0 ? 'none' : resource.show(value);
   for (const [field, values, chosen] of [

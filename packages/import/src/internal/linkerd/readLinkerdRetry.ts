@@ -11,6 +11,7 @@ import { formatDurationMs } from '../units/formatDurationMs.js';
 import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
 import { fitDuration, fitToRuleMax } from '../source/fitToRule.js';
 import { LINKERD_RETRY_KEYS, annotationPath as PATH, hasAny } from './linkerdAnnotationKeys.js';
+import { pushAll } from '../manyValues.js';
 
 /** Maps `retry.linkerd.io/http` (`5xx`, `gateway-error`, codes, ranges) to meshsim conditions. */
 export function mapLinkerdHttpRetry(text: string): { conditions: RetryCondition[]; dropped: string[] } {
@@ -47,7 +48,7 @@ export function readLinkerdRetry(
   const http = annotations['retry.linkerd.io/http'];
   if (http !== undefined) {
     const mapped = mapLinkerdHttpRetry(http);
-    conditions.push(...mapped.conditions);
+    pushAll(conditions, mapped.conditions);
     if (mapped.dropped.length > 0) {
       builder.warnings.at(
         doc,

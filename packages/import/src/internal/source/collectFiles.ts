@@ -6,6 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { ImportIssue } from '../../ImportError.js';
+import { pushAll } from '../manyValues.js';
 
 /** The files of one argument. */
 export interface CollectedInput {
@@ -33,7 +34,7 @@ function walk(dir: string): string[] {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(path));
+    if (entry.isDirectory()) pushAll(out, walk(path));
     else if (entry.isFile() && IMPORTABLE_FILE.test(entry.name)) out.push(path);
   }
   return out;

@@ -26,6 +26,7 @@ import { placeWaypoint } from './placeWaypoint.js';
 import { waypointDeployments } from './waypointDeployments.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
 import { ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS } from '../istio-sidecar/istioRetryHosts.js';
+import { pushAll } from '../../config/manyValues.js';
 
 /** ztunnels per node, and the waypoint deployments (a service's own, or shared by name). */
 export class AmbientDataPlane extends DataPlaneBase {
@@ -278,14 +279,14 @@ export class AmbientDataPlane extends DataPlaneBase {
 
   proxies(): readonly Proxy[] {
     const all = [...this.ztunnels];
-    for (const replicas of this.waypointReplicas) all.push(...replicas);
+    for (const replicas of this.waypointReplicas) pushAll(all, replicas);
     return all;
   }
 
   protected proxyGroups(): readonly ProxyGroup[] {
     const endpoints = this.endpoints;
     const waypoints: Proxy[] = [];
-    for (const replicas of this.waypointReplicas) waypoints.push(...replicas);
+    for (const replicas of this.waypointReplicas) pushAll(waypoints, replicas);
     return [
       { kind: 'ztunnel', proxies: this.ztunnels, endpointsOf: () => endpoints },
       { kind: 'waypoint', proxies: waypoints, endpointsOf: () => endpoints },

@@ -9,6 +9,7 @@ import { escapeHtml } from './escapeHtml.js';
 import type { HtmlSection } from './HtmlSection.js';
 import { traceViews, waterfall } from './waterfall.js';
 import type { TraceView } from './waterfall.js';
+import { maxOf } from '../manyValues.js';
 
 /** The request's number in its run (the trace id's low half: traced requests counted in start order). */
 function requestNumber(traceId: string): string {
@@ -59,7 +60,10 @@ export function sameRequestSection(
     };
   }
   const added = (entry: { views: TraceView[] }): number =>
-    Math.max(...entry.views.map((v) => rootMs(v) - rootMs(entry.views[baseline] as TraceView)));
+    maxOf(
+      entry.views.map((v) => rootMs(v) - rootMs(entry.views[baseline] as TraceView)),
+      -Infinity,
+    );
   const byBaseline = [...same].sort(
     (a, b) =>
       rootMs(a.views[baseline] as TraceView) - rootMs(b.views[baseline] as TraceView) ||
@@ -82,7 +86,10 @@ export function sameRequestSection(
         'the shapes add their time (proxy hops grey, failed spans red).',
     )}</p>`,
     ...chosen.map(({ label, entry }) => {
-      const axisMs = Math.max(...entry.views.map((v) => v.durationMs));
+      const axisMs = maxOf(
+        entry.views.map((v) => v.durationMs),
+        -Infinity,
+      );
       const baseMs = rootMs(entry.views[baseline] as TraceView);
       const root = entry.views[baseline]?.root;
       const heading =
