@@ -35,7 +35,8 @@ function faultTrigger(fault: FaultConfig, crash: NodeCrashRecord | undefined): T
   return {
     kind: 'fault',
     description:
-      `${fault.effect.kind} fault on ${fault.service}${scope}` +
+      // A crashed proxy says which (a scenario may crash the sidecar for one shape and the ztunnel for another).
+      `${fault.effect.kind}${fault.effect.kind === 'crash-proxy' ? ` (${fault.effect.proxy})` : ''} fault on ${fault.service}${scope}` +
       (crash === undefined ? '' : `: ${nodeCrashText(crash)}`),
     startMs: fault.atMs,
     endMs: fault.atMs + fault.durationMs,

@@ -18,6 +18,23 @@ function triggersOf(rate: { at: string; rps: number; ramp?: boolean }[]): Return
 }
 
 describe('findTriggers', () => {
+  it('says which proxy a crash-proxy fault crashes (one scenario may crash a sidecar and a ztunnel)', () => {
+    const config = resolveScenario({
+      duration: '60s',
+      mesh: 'istio-ambient',
+      services: { api: { serviceTime: '1ms' } },
+      traffic: [{ name: 'client', to: 'api', rate: 10 }],
+      faults: [
+        { at: '10s', for: '20s', service: 'api', instances: 1, crashProxy: 'ztunnel' },
+        { at: '10s', for: '20s', service: 'api', instances: 1, crashProxy: 'sidecar' },
+      ],
+    });
+    expect(findTriggers(config).map((t) => t.description)).toEqual([
+      'crash-proxy (ztunnel) fault on api (1 instance)',
+      'crash-proxy (sidecar) fault on api (1 instance)',
+    ]);
+  });
+
   it('finds a spike above the rate the schedule ends at', () => {
     expect(
       triggersOf([
