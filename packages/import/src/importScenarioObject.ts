@@ -24,7 +24,7 @@ import { STDIN_ARG, STDIN_NAME, collectFiles } from './internal/source/collectFi
 import { parseSourceFile, parseSourceText } from './internal/source/parseSourceFile.js';
 import type { SourceDocument } from './internal/source/SourceDocument.js';
 import { WarningLog } from './internal/WarningLog.js';
-import { pushAll } from './internal/manyValues.js';
+import { pushAll } from '@meshsim/mesh';
 
 /** What {@link importScenarioObject} returns. */
 export interface ImportedScenario {

@@ -297,3 +297,4 @@ export type {
   RuleUnlimited,
 } from './config/rules/RuleRow.js';
 export type { ConfigDefaults, ConfigKeyOf, ConfigValueOf } from './config/rules/configDefaults.js';
+export { maxOf, minOf, pushAll } from './config/manyValues.js';

@@ -59,6 +59,9 @@ export type {
 // of one), rule tables, and the config, policy and result types.
 export {
   simulate,
+  maxOf,
+  minOf,
+  pushAll,
   MODEL_REVISION,
   Simulation,
   staticWarnings,

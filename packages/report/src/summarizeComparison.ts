@@ -17,7 +17,7 @@ import type {
   SimulationConfig,
   SimulationResult,
 } from '@meshsim/mesh';
-import { maxOf } from './internal/manyValues.js';
+import { maxOf } from '@meshsim/mesh';
 
 /**
  * Added latency of one edge under one shape, vs the baseline shape [ms]. A latency is null when no call on the edge

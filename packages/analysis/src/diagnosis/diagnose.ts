@@ -16,7 +16,7 @@ import type { BacklogThrottle, Diagnosis, SourceDiagnosis, SourceVerdict, Verdic
 import { VERDICTS, isRecovered } from './Diagnosis.js';
 import { DIAGNOSIS_THRESHOLDS } from './DiagnosisThresholds.js';
 import type { DiagnosisThresholds } from './DiagnosisThresholds.js';
-import { minOf, maxOf } from '../internal/manyValues.js';
+import { minOf, maxOf } from '@meshsim/mesh';
 
 function mostSevere(verdicts: readonly SourceVerdict[]): SourceVerdict {
   let worst: SourceVerdict = 'stable';

@@ -4,7 +4,7 @@
 import { meanConfidenceInterval } from '@meshsim/engine';
 
 import type { RunFigures } from './RunFigures.js';
-import { minOf, maxOf } from '../internal/manyValues.js';
+import { minOf, maxOf } from '@meshsim/mesh';
 
 /** Confidence level of every interval meshsim reports. */
 export const CONFIDENCE = 0.95;

@@ -18,7 +18,7 @@ import type { RunWarning } from './RunWarning.js';
 import { checkWorkers, runTasks } from './runTasks.js';
 import type { RunTask } from './RunTask.js';
 import { countVerdicts, majorityVerdict } from './summarizeSweep.js';
-import { minOf } from '../internal/manyValues.js';
+import { minOf } from '@meshsim/mesh';
 
 /** Options of {@link findBoundaries}. */
 export interface BoundaryOptions {

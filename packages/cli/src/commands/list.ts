@@ -7,7 +7,7 @@ import type { CliIo } from '../CliIo.js';
 import { commandHelp } from '../help.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
 import { UsageError } from '../CliError.js';
-import { maxOf } from '../internal/manyValues.js';
+import { maxOf } from '@meshsim/mesh';
 
 /** Lines of `name  description`, names padded to one width. */
 function writeRows(io: CliIo, rows: readonly (readonly [string, string])[]): void {

@@ -49,7 +49,7 @@ import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards } from '../internal/runGuards.js';
 import type { RunGuards } from '../internal/runGuards.js';
 import { SweepProgress, SweepProgressLines, formatDoneLine } from '../progress.js';
-import { minOf, maxOf } from '../internal/manyValues.js';
+import { minOf, maxOf } from '@meshsim/mesh';
 
 /** The store a sweep writes when `--store` is not given (per shard when sharded). */
 export const DEFAULT_STORE = 'meshsim-sweep.duckdb';

@@ -17,7 +17,7 @@ import { bareDurationReason, isDurationPath } from '@meshsim/scenario';
 import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
 import { parseDuration, parseHtmlPath, parseSeed, stringFlag } from './flags.js';
-import { pushAll } from './manyValues.js';
+import { pushAll } from '@meshsim/mesh';
 
 /** parseArgs options common to the commands that run a scenario. */
 export const SCENARIO_FLAGS = {

@@ -5,7 +5,7 @@ import type { Diagnosis, SourceDiagnosis, Verdict } from '@meshsim/analysis';
 
 import { duration, percent } from '../internal/format.js';
 import type { Column, ColumnTable, MetricFamily } from './Column.js';
-import { maxOf } from '../internal/manyValues.js';
+import { maxOf } from '@meshsim/mesh';
 
 /** One row: the run (`scope` = `run`) or a traffic source (`scope` of {@link sourceScopes}: its name, or `name → entry`…). */
 export interface VerdictRow {

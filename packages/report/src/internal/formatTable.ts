@@ -1,6 +1,6 @@
 // A small plain-text table renderer for terminal output: a header row, a rule, padded columns; a control character in
 // a cell (a newline in a traffic source's name) is escaped, so that every row stays one line.
-import { maxOf } from './manyValues.js';
+import { maxOf } from '@meshsim/mesh';
 
 /** One column of a {@link formatTable} table. */
 export interface TableColumn {

@@ -19,7 +19,7 @@ import type { Obj } from './rawAccess.js';
 import { asText, got } from './show.js';
 import type { CallEdge } from '@meshsim/mesh';
 import type { PathIssue } from './zodIssues.js';
-import { pushAll } from './manyValues.js';
+import { pushAll } from '@meshsim/mesh';
 
 type Edge = CallEdge<readonly PathSegment[]>;
 

@@ -6,7 +6,7 @@
 
 import { scenarioJsonSchema } from '../jsonSchema.js';
 import type { PathSegment } from './path.js';
-import { pushAll } from './manyValues.js';
+import { pushAll } from '@meshsim/mesh';
 
 /**
  * The words that mean "no limit" in some field: `unlimited` (policy limits, proxy workers, CPU limits), `unbounded`

@@ -6,7 +6,7 @@ import type { KnownKeys } from './errorMap.js';
 import type { PathSegment } from './path.js';
 import { got } from './show.js';
 import { didYouMean } from './suggest.js';
-import { pushAll } from './manyValues.js';
+import { pushAll } from '@meshsim/mesh';
 
 /** A problem at a field path, before the file name and position are attached. */
 export interface PathIssue {

@@ -11,7 +11,7 @@ import type {
 } from '@meshsim/mesh';
 
 import type { Trigger } from '../../diagnosis/Diagnosis.js';
-import { minOf } from '../manyValues.js';
+import { minOf } from '@meshsim/mesh';
 
 /**
  * What a node crash took down, in words: `node node-3 down with checkout 1 of 2 pods, frontend 1 of 3 pods, 1 ztunnel`

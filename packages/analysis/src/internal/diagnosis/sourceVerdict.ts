@@ -11,7 +11,7 @@ import { describeFailures, describeLoad, describeNoLoad, loadBound } from './los
 import type { LossEvidence } from './lossEvidence.js';
 import { sumIn } from './intervals.js';
 import { percent, seconds } from './reasonWords.js';
-import { minOf } from '../manyValues.js';
+import { minOf } from '@meshsim/mesh';
 
 /** What the verdict of a source needs besides its series. */
 export interface SourceVerdictInput {

@@ -10,7 +10,7 @@ import type { CommentSet } from './CommentSet.js';
 import { shortRefs } from '../model/describeRefs.js';
 import type { FieldPath } from '../source/fieldPath.js';
 import type { Fragment } from './readFragment.js';
-import { pushAll } from '../manyValues.js';
+import { pushAll } from '@meshsim/mesh';
 
 const FIELDS = ['timeout', 'perTryTimeout', 'retry', 'faultInjection', 'mirror'] as const;
 

@@ -29,7 +29,7 @@ import { formatMemory } from '../units/formatMemory.js';
 import { buildClusters } from './buildClusters.js';
 import { nodeAgentFields } from './nodeAgentFields.js';
 import { PROXY_RESOURCE_FIELDS, proxyResources } from './proxyResources.js';
-import { pushAll } from '../manyValues.js';
+import { pushAll } from '@meshsim/mesh';
 
 /** What the builder needs besides the model. */
 export interface BuildInput {

@@ -8,7 +8,7 @@ import type { WarningLog } from '../WarningLog.js';
 import { shortRefs } from '../model/describeRefs.js';
 import { formatCpu } from '../units/formatCpu.js';
 import { formatMemory } from '../units/formatMemory.js';
-import { maxOf } from '../manyValues.js';
+import { maxOf } from '@meshsim/mesh';
 
 /** The mesh option a shape's proxy profile is written under. */
 const PROFILE_FIELD: Readonly<Record<string, string>> = {

@@ -7,7 +7,7 @@ import type { WarningLog } from '../WarningLog.js';
 import { describeRef } from '../model/describeRefs.js';
 import { formatCpu } from '../units/formatCpu.js';
 import { formatMemory } from '../units/formatMemory.js';
-import { maxOf } from '../manyValues.js';
+import { maxOf } from '@meshsim/mesh';
 
 /** A service's CPU as the scenario writes it: each value in cores, absent when the workloads set none. */
 export interface ServiceCpu {

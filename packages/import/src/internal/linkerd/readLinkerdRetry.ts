@@ -11,7 +11,7 @@ import { formatDurationMs } from '../units/formatDurationMs.js';
 import { parseGoDurationMs } from '../units/parseGoDurationMs.js';
 import { fitDuration, fitToRuleMax } from '../source/fitToRule.js';
 import { LINKERD_RETRY_KEYS, annotationPath as PATH, hasAny } from './linkerdAnnotationKeys.js';
-import { pushAll } from '../manyValues.js';
+import { pushAll } from '@meshsim/mesh';
 
 /** Maps `retry.linkerd.io/http` (`5xx`, `gateway-error`, codes, ranges) to meshsim conditions. */
 export function mapLinkerdHttpRetry(text: string): { conditions: RetryCondition[]; dropped: string[] } {

@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { ImportIssue } from '../../ImportError.js';
-import { pushAll } from '../manyValues.js';
+import { pushAll } from '@meshsim/mesh';
 
 /** The files of one argument. */
 export interface CollectedInput {

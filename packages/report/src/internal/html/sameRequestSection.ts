@@ -9,7 +9,7 @@ import { escapeHtml } from './escapeHtml.js';
 import type { HtmlSection } from './HtmlSection.js';
 import { traceViews, waterfall } from './waterfall.js';
 import type { TraceView } from './waterfall.js';
-import { maxOf } from '../manyValues.js';
+import { maxOf } from '@meshsim/mesh';
 
 /** The request's number in its run (the trace id's low half: traced requests counted in start order). */
 function requestNumber(traceId: string): string {
