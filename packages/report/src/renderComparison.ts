@@ -186,7 +186,7 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
 /**
  * The comparison as CSV, one row per mesh shape: `shape`, the shape table's numbers (success ratio,
  * latencies and added latencies, retries, work per request, proxies and their CPU, memory and cost,
- * throughput, node CPU, throttling, connections, handshakes), `verdict` and `warnings` (columns listed in
+ * goodput, node CPU, throttling, connections, handshakes), `verdict` and `warnings` (columns listed in
  * docs/output-formats.md; added latencies are against the summary's baseline; a cell is empty where the
  * value does not exist). With paired differences (replications), those numbers are the first
  * replication's, and {@link pairedCsvColumns} follow: `replications`, then per headline figure the mean

@@ -73,7 +73,7 @@ export interface ShapeSummary {
    */
   requestedCostPerMonthUsd: number | null;
   /** Successful calls of the traffic sources per second of the run [req/s] (closed loop: what the users got through). */
-  throughputRps: number;
+  goodputRps: number;
   /** Mean CPU utilisation of the nodes, in [0, 1]; null when nodes have no size. */
   nodeCpuUtilisation: number | null;
   /** Utilisation of the busiest node, in [0, 1]; null when nodes have no size. */
@@ -256,7 +256,7 @@ export function summarizeComparison(
       proxyMemoryMiB: figures.proxyMemoryMiB ?? result.proxies.memoryMiB,
       costPerMonthUsd: figures.proxyCostPerMonthUsd,
       requestedCostPerMonthUsd: figures.proxyRequestsCostPerMonthUsd,
-      throughputRps: figures.goodputRps,
+      goodputRps: figures.goodputRps,
       nodeCpuUtilisation: figures.nodeCpuUtilisation,
       maxNodeCpuUtilisation:
         result.nodes.length === 0

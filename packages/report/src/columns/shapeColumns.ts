@@ -78,7 +78,7 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
         (usd) => fixed(usd, 2),
         'proxy_requests_cost_usd_per_month',
       ),
-      field('throughputRps', 'throughput (req/s)', (rps) => fixed(rps, 1), 'throughput_rps'),
+      field('goodputRps', 'goodput (req/s)', (rps) => fixed(rps, 1), 'goodput_rps'),
       field('nodeCpuUtilisation', 'node CPU mean (%)', (ratio) => percent(ratio, 1), 'node_cpu_mean_ratio'),
       field('maxNodeCpuUtilisation', 'node CPU max (%)', (ratio) => percent(ratio, 1), 'node_cpu_max_ratio'),
       field('throttledMs', 'throttled, summed over containers (ms)', count, 'throttled_ms'),

@@ -20,7 +20,7 @@ const METRIC_KEYS: readonly string[] = [
   'proxyMemoryRequestedMiB',
   'costPerMonthUsd',
   'requestedCostPerMonthUsd',
-  'throughputRps',
+  'goodputRps',
   'connectionsOpened',
   'tlsHandshakes',
   'handshakeCpuMs',
