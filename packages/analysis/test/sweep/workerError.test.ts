@@ -23,12 +23,12 @@ describe('toWorkerError / fromWorkerError', () => {
     expect(back.stack).toBe(original.stack);
   });
 
-  it('rebuilds a DistributionParamError by its class (its name is RangeError), with its fields', () => {
+  it('rebuilds a DistributionParamError by its class (a RangeError named DistributionParamError), with its fields', () => {
     const back = across(new DistributionParamError('exponential.mean', 'must be > 0', 0));
     expect(back).toBeInstanceOf(DistributionParamError);
     expect(back).toBeInstanceOf(RangeError);
     expect(back).toMatchObject({
-      name: 'RangeError',
+      name: 'DistributionParamError',
       field: 'exponential.mean',
       rule: 'must be > 0',
       value: 0,

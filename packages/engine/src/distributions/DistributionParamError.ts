@@ -15,7 +15,8 @@ export interface DistributionParamBound {
 
 /**
  * A distribution parameter that breaks its rule. The message is `<field> <rule> (got <value>)`, e.g.
- * `services.a.serviceTime.mean must be > 0 (got 0)` or `uniform.max must be >= min (5) (got 3)`.
+ * `services.a.serviceTime.mean must be > 0 (got 0)` or `uniform.max must be >= min (5) (got 3)`. Its `name` is
+ * `DistributionParamError`, like the project's other errors; `instanceof RangeError` still catches it.
  */
 export class DistributionParamError extends RangeError {
   constructor(
@@ -29,6 +30,6 @@ export class DistributionParamError extends RangeError {
     readonly bound?: DistributionParamBound,
   ) {
     super(`${field} ${rule} (got ${formatValue(value)})`);
-    this.name = 'RangeError';
+    this.name = 'DistributionParamError';
   }
 }

@@ -16,9 +16,10 @@ function errorOf(spec: DistributionSpec, path = 'd'): DistributionParamError {
 }
 
 describe('DistributionParamError', () => {
-  it('is a RangeError with the field, the rule and the value', () => {
+  it('is a RangeError named after its class, with the field, the rule and the value', () => {
     const error = errorOf({ kind: 'exponential', mean: 0 });
     expect(error).toBeInstanceOf(RangeError);
+    expect(error.name).toBe('DistributionParamError');
     expect([error.field, error.rule, error.value, error.bound]).toEqual([
       'd.mean',
       'must be > 0',
