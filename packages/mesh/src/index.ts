@@ -107,6 +107,7 @@ export { RULE_TABLES } from './config/rules/ruleTables.js';
 export { RULE_ASSUMPTIONS } from './config/rules/ruleAssumptions.js';
 export { configDefaults, configKey, toConfigUnit } from './config/rules/configDefaults.js';
 export { checkField, checkFields } from './config/rules/checkFields.js';
+export { relationReason } from './config/rules/relationReason.js';
 export { findRuleRow } from './config/rules/findRuleRow.js';
 export { callCycleReason, findCallCycles } from './config/findCallCycles.js';
 export type { CallCycle, CallEdge } from './config/findCallCycles.js';

@@ -334,23 +334,29 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'a CPU request above its limit, which Kubernetes refuses',
     (s) => Object.assign(s.services.frontend, { cpuRequest: 1, cpuLimit: '500m' }),
-    ['test.yaml: services.frontend.cpuLimit: must be >= cpuRequest (1) (got "500m")'],
+    [
+      'test.yaml: services.frontend.cpuLimit: must be >= cpuRequest (1) (got "500m"): Kubernetes refuses a pod whose request is above its limit',
+    ],
   ],
   [
     "a sidecar's memory request above its limit",
     (s) => Object.assign(s.services.frontend, { proxyMemoryRequest: '1Gi', proxyMemoryLimit: '256Mi' }),
-    ['test.yaml: services.frontend.proxyMemoryLimit: must be >= proxyMemoryRequest (1Gi) (got "256Mi")'],
+    [
+      'test.yaml: services.frontend.proxyMemoryLimit: must be >= proxyMemoryRequest (1Gi) (got "256Mi"): Kubernetes refuses a pod whose request is above its limit',
+    ],
   ],
   [
     'a backoff max below its base',
     (s) => (s.services.frontend.calls[0].retry = { attempts: 2, backoff: { base: '100ms', max: '50ms' } }),
-    ['test.yaml: services.frontend.calls[0].retry.backoff.max: must be >= base (100ms) (got "50ms")'],
+    [
+      'test.yaml: services.frontend.calls[0].retry.backoff.max: must be >= base (100ms) (got "50ms"): Envoy refuses a max_interval below base_interval',
+    ],
   ],
   [
     'a backoff max below its base, the base a bare number: milliseconds, said',
     (s) => (s.services.frontend.calls[0].retry = { attempts: 2, backoff: { base: 100, max: '50ms' } }),
     [
-      'test.yaml: services.frontend.calls[0].retry.backoff.max: must be >= base (100 ms: a bare number is milliseconds; write 100s for seconds) (got "50ms")',
+      'test.yaml: services.frontend.calls[0].retry.backoff.max: must be >= base (100 ms: a bare number is milliseconds; write 100s for seconds) (got "50ms"): Envoy refuses a max_interval below base_interval',
     ],
   ],
   [

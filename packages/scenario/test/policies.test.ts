@@ -320,7 +320,7 @@ const CASES: [string, Mutation, string[]][] = [
     'a max penalty below the default min penalty',
     (s) => (s.services.backend.destinationPolicy = { failureAccrual: { maxPenalty: '500ms' } }),
     [
-      'test.yaml: services.backend.destinationPolicy.failureAccrual.maxPenalty: must be >= minPenalty (default 1000ms) (got "500ms")',
+      'test.yaml: services.backend.destinationPolicy.failureAccrual.maxPenalty: must be >= minPenalty (default 1000ms) (got "500ms"): the penalty doubles from minPenalty up to maxPenalty',
     ],
   ],
   [

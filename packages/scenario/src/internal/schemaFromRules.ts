@@ -2,9 +2,9 @@
 // the type and range of each field, its description with the default (for the JSON Schema), and the
 // relations between fields (maxPenalty >= minPenalty).
 
-import type { RuleRow, RuleTable } from '@meshsim/mesh';
+import type { RuleRelation, RuleRow, RuleTable } from '@meshsim/mesh';
 import * as z from 'zod';
-import { MIN_CPU_CORES, SCENARIO_LIMITS } from '@meshsim/mesh';
+import { MIN_CPU_CORES, SCENARIO_LIMITS, relationReason } from '@meshsim/mesh';
 import { isByteSizeText, isRateText, parseByteSize, parseCpuLimit, parseRate } from '../units.js';
 import {
   Duration,
@@ -303,6 +303,12 @@ function defaultNumber(row: RuleRow): number {
  * an omitted side takes its default (`must be >= minPenalty (default 1000ms)`); with `skip` both sides
  * must be written. Apply it with `.superRefine(ruleRelations(table), IF_VALID)`.
  */
+/** `: <why>` after a relation's message, or nothing when its source says no reason. */
+function reasonSuffix(relation: RuleRelation): string {
+  const why = relationReason(relation);
+  return why === undefined ? '' : `: ${why}`;
+}
+
 export function ruleRelations(
   table: RuleTable,
 ): (value: Record<string, unknown>, ctx: z.RefinementCtx) => void {
@@ -311,14 +317,14 @@ export function ruleRelations(
       row.atLeast === undefined ? undefined : table.rows.find((r) => r.field === row.atLeast?.field);
     return other === undefined || row.atLeast === undefined
       ? []
-      : [{ row, other, ifOmitted: row.atLeast.ifOmitted }];
+      : [{ row, other, ifOmitted: row.atLeast.ifOmitted, why: reasonSuffix(row.atLeast) }];
   });
   const show = (row: RuleRow, n: number): string => (row.kind === 'duration' ? `${n}ms` : String(n));
   // A duration written as a bare number is milliseconds: said, as in every message naming a written duration.
   const written = (row: RuleRow, v: unknown): string =>
     row.kind === 'duration' ? writtenDuration(v) : String(v);
   return (value, ctx) => {
-    for (const { row, other, ifOmitted } of relations) {
+    for (const { row, other, ifOmitted, why } of relations) {
       const maxWritten = value[row.field] !== undefined;
       const minWritten = value[other.field] !== undefined;
       if (ifOmitted === 'skip' && !(maxWritten && minWritten)) continue;
@@ -332,8 +338,8 @@ export function ruleRelations(
           ? got(
               `must be >= ${other.field} (${minWritten ? written(other, value[other.field]) : `default ${show(other, min)}`})`,
               value[row.field],
-            )
-          : got(`must be <= ${row.field} (default ${show(row, max)})`, value[other.field]),
+            ) + why
+          : got(`must be <= ${row.field} (default ${show(row, max)})`, value[other.field]) + why,
       });
     }
   };

@@ -111,13 +111,13 @@ describe('ruleRelations', () => {
 
   it('compares with the default of an omitted side when the relation says so (failure accrual)', () => {
     expect(messages(accrual, { maxPenalty: '500ms' })).toEqual([
-      'maxPenalty: must be >= minPenalty (default 1000ms) (got "500ms")',
+      'maxPenalty: must be >= minPenalty (default 1000ms) (got "500ms"): the penalty doubles from minPenalty up to maxPenalty',
     ]);
     expect(messages(accrual, { minPenalty: '2m' })).toEqual([
-      'minPenalty: must be <= maxPenalty (default 60000ms) (got "2m")',
+      'minPenalty: must be <= maxPenalty (default 60000ms) (got "2m"): the penalty doubles from minPenalty up to maxPenalty',
     ]);
     expect(messages(accrual, { minPenalty: '2s', maxPenalty: '1s' })).toEqual([
-      'maxPenalty: must be >= minPenalty (2s) (got "1s")',
+      'maxPenalty: must be >= minPenalty (2s) (got "1s"): the penalty doubles from minPenalty up to maxPenalty',
     ]);
     expect(messages(accrual, { minPenalty: '2s' })).toEqual([]);
   });
@@ -125,7 +125,7 @@ describe('ruleRelations', () => {
   it('compares only written sides when the relation skips omitted ones (backoff)', () => {
     expect(messages(backoff, { max: '10ms' })).toEqual([]);
     expect(messages(backoff, { base: '100ms', max: '50ms' })).toEqual([
-      'max: must be >= base (100ms) (got "50ms")',
+      'max: must be >= base (100ms) (got "50ms"): Envoy refuses a max_interval below base_interval',
     ]);
   });
 });

@@ -115,7 +115,7 @@ export const BACKOFF_RULES = {
       atLeast: {
         field: 'base',
         ifOmitted: 'skip',
-        source: { cite: 'envoy-route-proto', note: 'max_interval must be >= base_interval' },
+        source: { cite: 'envoy-route-proto', note: 'Envoy refuses a max_interval below base_interval' },
       },
       default: { derived: '10 × base (Envoy), i.e. 250ms', source: ENVOY_RETRY_BACKOFF },
       description: 'Cap on one wait.',

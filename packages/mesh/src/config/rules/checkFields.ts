@@ -2,6 +2,7 @@
 // bounds as a scenario file: each error names the field path and the value.
 
 import { configKey, toConfigUnit } from './configDefaults.js';
+import { relationReason } from './relationReason.js';
 import type { RuleRow, RuleTable } from './RuleRow.js';
 
 const NUMERIC_KINDS: ReadonlySet<RuleRow['kind']> = new Set([
@@ -75,10 +76,13 @@ export function checkField(
     const related = row.atLeast;
     const otherRow =
       related === undefined ? undefined : within?.table.rows.find((r) => r.field === related.field);
-    if (problems.length === 0 && otherRow !== undefined && within !== undefined) {
+    if (problems.length === 0 && related !== undefined && otherRow !== undefined && within !== undefined) {
       const otherKey = configKey(otherRow);
       const other = (within.values as Record<string, unknown>)[otherKey];
-      if (typeof other === 'number' && value < other) problems.push(`≥ ${otherKey} (${other})`);
+      if (typeof other === 'number' && value < other) {
+        problems.push(`≥ ${otherKey} (${other})`);
+        why = relationReason(related);
+      }
     }
   }
   if (problems.length > 0) {

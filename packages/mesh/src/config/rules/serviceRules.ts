@@ -135,7 +135,7 @@ export const SERVICE_RULES = {
         ifOmitted: 'skip',
         source: {
           cite: 'k8s-request-within-limit',
-          note: 'the API server refuses a request above its limit',
+          note: 'Kubernetes refuses a pod whose request is above its limit',
         },
       },
       default: { none: 'no limit' },
@@ -170,7 +170,7 @@ export const SERVICE_RULES = {
         ifOmitted: 'skip',
         source: {
           cite: 'k8s-request-within-limit',
-          note: 'the API server refuses a request above its limit',
+          note: 'Kubernetes refuses a pod whose request is above its limit',
         },
       },
       default: { none: "the mesh's (sidecar.cpuLimit, linkerdProxy.cpuLimit)" },
@@ -208,7 +208,7 @@ export const SERVICE_RULES = {
         ifOmitted: 'skip',
         source: {
           cite: 'k8s-request-within-limit',
-          note: 'the API server refuses a request above its limit',
+          note: 'Kubernetes refuses a pod whose request is above its limit',
         },
       },
       default: { none: 'none' },
@@ -236,7 +236,7 @@ export const SERVICE_RULES = {
         ifOmitted: 'skip',
         source: {
           cite: 'k8s-request-within-limit',
-          note: 'the API server refuses a request above its limit',
+          note: 'Kubernetes refuses a pod whose request is above its limit',
         },
       },
       default: { none: "the mesh's (sidecar.memoryLimit, linkerdProxy.memoryLimit)" },

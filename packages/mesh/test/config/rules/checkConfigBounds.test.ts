@@ -16,12 +16,12 @@ describe('checkConfigBounds (run by Simulation before building the model)', () =
     [
       'a CPU request above its limit (Kubernetes refuses the pod)',
       { services: [service('a', { cpuLimitCores: 0.5, cpuRequestCores: 1 })] },
-      'services.a.cpuLimitCores must be ≥ cpuRequestCores (1) (got 0.5)',
+      'services.a.cpuLimitCores must be ≥ cpuRequestCores (1) (got 0.5): Kubernetes refuses a pod whose request is above its limit',
     ],
     [
       "a sidecar's memory request above its limit",
       { services: [service('a', { proxyMemoryLimitMiB: 256, proxyMemoryRequestMiB: 1024 })] },
-      'services.a.proxyMemoryLimitMiB must be ≥ proxyMemoryRequestMiB (1024) (got 256)',
+      'services.a.proxyMemoryLimitMiB must be ≥ proxyMemoryRequestMiB (1024) (got 256): Kubernetes refuses a pod whose request is above its limit',
     ],
     [
       'a fractional concurrency',
