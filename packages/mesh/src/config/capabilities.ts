@@ -48,19 +48,24 @@ const ALL: readonly PolicyName[] = [
   'mtls',
 ];
 
+/** The breakers of client libraries (Finagle's failure accrual, Hystrix's error rate) that no Envoy configures. */
+const NOT_ENVOY: ReadonlySet<PolicyName> = new Set<PolicyName>(['failure-accrual', 'error-rate-breaker']);
+
 /**
  * What each kind of hop can enforce (docs/policies.md explains each cell):
  * - `application`: hand-written code in each service — timeouts, retries, deadlines, bulkheads,
  *   shedding, a local rate limit and in-app authorization; nothing that needs shared machinery.
  * - `library`: a shared client library (Finagle, resilience4j, gRPC) — every resilience policy and
  *   routing, but no transparent mTLS or mirroring.
- * - `l7-proxy`: Envoy or linkerd2-proxy — everything (shape-specific gaps are listed per shape).
+ * - `l7-proxy`: an Envoy (Istio sidecar or waypoint, Consul, Cilium's node Envoy) — everything but the two breakers
+ *   Envoy does not have: Linkerd's failure accrual (Envoy's consecutive-5xx ejection is outlier detection) and a
+ *   Hystrix-style error-rate breaker (Istio's DestinationRule and Consul's passive checks configure neither).
  * - `l4-proxy`: ztunnel, eBPF — mTLS, identity-based authorization and L4 balancing only.
  * - `managed-hop`: VPC Lattice — IAM authorization, weighted target groups, round robin.
  * - `linkerd-proxy`: linkerd2-proxy — everything but Envoy's connection-pool thresholds and outlier
- *   detection (Linkerd's circuit breaking is failure accrual).
+ *   detection, and no error-rate breaker: Linkerd's circuit breaking is consecutive-failure accrual only.
  * - `app-mesh-envoy`: App Mesh's Envoy — no rate limiting, no mirroring, circuit-breaker thresholds
- *   not exposed (aws-app-mesh-user-guide envoy-defaults.md).
+ *   not exposed (aws-app-mesh-user-guide envoy-defaults.md), and neither breaker (its outlier detection only).
  */
 export const CAPABILITIES: Readonly<Record<EnforcerKind, ReadonlySet<PolicyName>>> = {
   application: new Set<PolicyName>([
@@ -73,14 +78,14 @@ export const CAPABILITIES: Readonly<Record<EnforcerKind, ReadonlySet<PolicyName>
     'authorization',
   ]),
   library: new Set<PolicyName>(ALL.filter((p) => p !== 'mtls' && p !== 'mirror')),
-  'l7-proxy': new Set<PolicyName>(ALL),
+  'l7-proxy': new Set<PolicyName>(ALL.filter((p) => !NOT_ENVOY.has(p))),
   'l4-proxy': new Set<PolicyName>(['mtls', 'authorization', 'load-balancer']),
   'managed-hop': new Set<PolicyName>(['authorization', 'traffic-split', 'load-balancer']),
   'linkerd-proxy': new Set<PolicyName>(
-    ALL.filter((p) => p !== 'connection-pool' && p !== 'outlier-detection'),
+    ALL.filter((p) => p !== 'connection-pool' && p !== 'outlier-detection' && p !== 'error-rate-breaker'),
   ),
   'app-mesh-envoy': new Set<PolicyName>(
-    ALL.filter((p) => p !== 'rate-limit' && p !== 'mirror' && p !== 'connection-pool'),
+    ALL.filter((p) => p !== 'rate-limit' && p !== 'mirror' && p !== 'connection-pool' && !NOT_ENVOY.has(p)),
   ),
 };
 
@@ -91,3 +96,18 @@ export function canEnforce(enforcer: EnforcerKind, policy: PolicyName): boolean 
 
 /** Every policy name, for docs and validation. */
 export const POLICY_NAMES: readonly PolicyName[] = ALL;
+
+const ENVOY_HINTS: Partial<Record<PolicyName, string>> = {
+  'failure-accrual': 'Envoy has no failure accrual: its ejection after consecutive 5xx is outlierDetection',
+  'error-rate-breaker':
+    'Envoy has no error-rate breaker: outlierDetection ejects pods after consecutive errors',
+};
+
+/** What to use instead, where a hop kind lacks a policy the real proxy has an alternative for; undefined otherwise. */
+export function missingCapabilityHint(enforcer: EnforcerKind, policy: PolicyName): string | undefined {
+  if (enforcer === 'l7-proxy' || enforcer === 'app-mesh-envoy') return ENVOY_HINTS[policy];
+  if (enforcer === 'linkerd-proxy' && policy === 'error-rate-breaker') {
+    return "Linkerd's only breaker is failureAccrual (consecutive failures)";
+  }
+  return undefined;
+}

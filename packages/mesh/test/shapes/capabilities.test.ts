@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   ENVOY_CONNECTION_POOL,
   ENVOY_OUTLIER_DETECTION,
+  HYSTRIX_BREAKER,
+  LINKERD_FAILURE_ACCRUAL,
   NO_DESTINATION_POLICY,
   NO_INBOUND_POLICY,
   Simulation,
@@ -126,6 +128,48 @@ describe('capability gaps per shape', () => {
       retry: APP_MESH_DEFAULT_RETRY,
     });
     expect(meshOf('app-mesh', { appMeshLegacyAccount: true }).defaultPolicy.retry.maxAttempts).toBe(1);
+  });
+
+  it('Envoy-based shapes run neither client-library breaker; Linkerd runs failure accrual only — warned, naming the alternative', () => {
+    // b fails every request: a breaker that ran would eject or open.
+    const breakers: Partial<ServiceConfig> = {
+      errorRate: 1,
+      destination: {
+        ...NO_DESTINATION_POLICY,
+        failureAccrual: LINKERD_FAILURE_ACCRUAL,
+        errorRateBreaker: HYSTRIX_BREAKER,
+      },
+    };
+    const counters = (result: SimulationResult) => {
+      const ab = result.edges.find((e) => e.source === 'a' && e.destination === 'b');
+      if (ab === undefined) throw new Error('no edge a -> b');
+      return [ab.policyEvents['failure-accrual-ejections'] ?? 0, ab.policyEvents['breaker-opened'] ?? 0];
+    };
+    for (const shape of ['istio-sidecar', 'app-mesh', 'consul'] as const) {
+      const result = run(meshOf(shape), breakers);
+      expect(counters(result), shape).toEqual([0, 0]);
+      expect(
+        result.warnings.filter((w) => w.includes('not enforced')),
+        shape,
+      ).toEqual([
+        expect.stringMatching(
+          /^error-rate-breaker on service "b" is not enforced: .*\(Envoy has no error-rate breaker/,
+        ),
+        expect.stringMatching(
+          /^failure-accrual on service "b" is not enforced: .*; the policy is not applied \(Envoy has no failure accrual: its ejection after consecutive 5xx is outlierDetection\)$/,
+        ),
+      ]);
+    }
+    const linkerd = run(meshOf('linkerd'), breakers);
+    expect(linkerd.warnings.filter((w) => w.includes('not enforced'))).toEqual([
+      expect.stringMatching(
+        /^error-rate-breaker on service "b" .*\(Linkerd's only breaker is failureAccrual/,
+      ),
+    ]);
+    expect(counters(linkerd)[0]).toBeGreaterThan(0);
+    const library = run(meshOf('library'), breakers);
+    expect(library.warnings.filter((w) => w.includes('not enforced'))).toEqual([]);
+    expect(counters(library)[1]).toBeGreaterThan(0);
   });
 
   it('linkerd: no Envoy-style connection pool or outlier detection — warned, pointing at failure accrual', () => {

@@ -6,8 +6,8 @@ import type { PolicyName } from '../../config/capabilities.js';
 
 /**
  * L7 policies asked for calls to each service, by service name, in a fixed order per service.
- * Counted: the service's destination policy (balancer, connection pool, outlier detection, failure
- * accrual, error-rate breaker, retry budget), its inbound rate limit and shedding, deadline
+ * Counted: the service's destination policy (balancer, connection pool, outlier detection, retry
+ * budget: failure accrual and the error-rate breaker are not Envoy's), its inbound rate limit and shedding, deadline
  * propagation, version weights/routes, and — from the services that call it — scenario-set timeouts
  * and retries, fault injection, mirroring and bulkheads. Traffic sources are outside the mesh and not
  * counted; authorization and mTLS are L4-capable and not counted.
@@ -26,8 +26,6 @@ export function l7Demands(config: SimulationConfig): Map<string, PolicyName[]> {
       if (destination.loadBalancer !== null) add(name, 'load-balancer');
       if (destination.connectionPool !== null) add(name, 'connection-pool');
       if (destination.outlierDetection !== null) add(name, 'outlier-detection');
-      if (destination.failureAccrual !== null) add(name, 'failure-accrual');
-      if (destination.errorRateBreaker !== null) add(name, 'error-rate-breaker');
       if (destination.retryBudget !== null) add(name, 'retry-budget');
     }
     const inbound = service.inbound;
