@@ -187,6 +187,15 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
     return this.sidecarMesh.enforcer;
   }
 
+  /**
+   * A mesh caller's sidecar makes its retries: position 0 of its routes, so a failure there (its sidecar crashed: the
+   * application's connection to it is refused, or a response it was to carry back is reset) is retried by nothing.
+   * A caller outside the mesh (its route starts with the network) retries as its own client: -1.
+   */
+  retryHopPosition(route: readonly Station[]): number {
+    return route[0]?.kind === 'proxy' ? 0 : -1;
+  }
+
   /** A mesh caller's sidecar enforces its retries: the mesh's redraws; a caller outside the mesh has none. */
   retryHostReselections(caller: CallerRef): number {
     return caller.instanceId >= 0 ? (this.sidecarMesh.retryHostReselections ?? 0) : 0;
