@@ -1,5 +1,6 @@
 // A crashed mesh proxy as a process: a caller-side proxy that is down retries nothing (only the hop that makes the
-// retries sees, and retries, a failure beyond it).
+// retries sees, and retries, a failure beyond it), and a proxy (or application) that crashed and restarted on a live
+// node holds none of its old connections: its peers open new ones.
 
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
@@ -85,5 +86,63 @@ describe('a crashed caller-side proxy makes no retries', () => {
     const edge = edgeOf(result, 'frontend', 'backend');
     expect(edge.retries).toBeGreaterThan(0);
     expect(edge.failures['connect-failure']).toBe(0);
+  });
+});
+
+/**
+ * users → frontend ×1 → backend ×1 under `shape`: 100/s until 0.9 s, none while the proxy is down (1–3 s), 100/s again
+ * from 3.5 s. So the pooled connections sit idle through the crash; the calls after it find whatever is left.
+ */
+function quietThroughCrash(shape: string, faults: FaultConfig[]): SimulationConfig {
+  return config(
+    [
+      service('frontend', {
+        replicas: 1,
+        concurrency: 64,
+        serviceTimeMs: { kind: 'constant', value: 1 },
+        calls: [[call('backend')]],
+      }),
+      service('backend', { replicas: 1, concurrency: 64, serviceTimeMs: { kind: 'constant', value: 1 } }),
+    ],
+    [
+      constantArrivals('frontend', 100, 'users', {
+        rate: [
+          { atMs: 0, rps: 100, rampToNext: false },
+          { atMs: 900, rps: 0, rampToNext: false },
+          { atMs: 3500, rps: 100, rampToNext: false },
+        ],
+      }),
+    ],
+    { shape, durationMs: 5000, faults },
+  );
+}
+
+describe('a restarted proxy process has no connections', () => {
+  for (const [shape, role] of [
+    ['istio-ambient', 'ztunnel'],
+    ['istio-sidecar', 'sidecar'],
+  ] as const) {
+    it(`${shape}: after a crash of the callee's ${role}, its peers' pooled connections are gone (new ones, new handshakes)`, () => {
+      const calm = simulate(quietThroughCrash(shape, []));
+      const crashed = simulate(quietThroughCrash(shape, [crashProxy('backend', role)]));
+      assertConservation(crashed);
+      // Nothing was sent during the crash, so nothing failed: only the connections differ.
+      expect(edgeOf(crashed, 'frontend', 'backend').failed).toBe(0);
+      expect(crashed.connections.opened).toBeGreaterThan(calm.connections.opened);
+      expect(crashed.connections.tlsHandshakes).toBeGreaterThan(calm.connections.tlsHandshakes);
+    });
+  }
+
+  it("none: after the callee's crash, the caller's pooled connections to it are gone", () => {
+    const crash: FaultConfig = {
+      atMs: 1000,
+      durationMs: 2000,
+      service: 'backend',
+      instances: 1,
+      effect: { kind: 'crash' },
+    };
+    const calm = simulate(quietThroughCrash('none', []));
+    const crashed = simulate(quietThroughCrash('none', [crash]));
+    expect(crashed.connections.opened).toBeGreaterThan(calm.connections.opened);
   });
 });
