@@ -139,6 +139,11 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // still carried (a pinging HBONE pool tracks them), not only its own: node-failure's ambient run fails the pages
   // held on node-1's HBONE connections at the first use after its return, as with revision 22.
   25: 'a42d3dccc587d194dd0f5b6f5dea304956b742a8a6faa8086727e84ddd89090a',
+  // (1) A crashed caller-side proxy retries nothing: a sidecar (or Cilium node Envoy) that is down makes no retries of
+  // its pod's calls, and a connection to a waypoint torn down is not retried by it. (2) A proxy or application that
+  // crashed on a live node restarts without its connections: peers open new ones. failover-overload's and
+  // node-failure's crashed sidecars and ztunnels, and instance-crash's applications, reconnect after their restart.
+  26: 'b571353cd7af5640af992a890336e528c936fc3585c53f4a45caafb3da03f1ad',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

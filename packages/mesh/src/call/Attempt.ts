@@ -43,8 +43,9 @@ export class Attempt implements InboundRequest, ConnectionUser {
   /** The server-side request once an instance accepted it (for cancellation propagation), else null. */
   serverRequest: { cancel(): void } | null = null;
   /**
-   * Where on `route` the mesh failed the attempt (a dead proxy it met, a connection its first hop could not
-   * open: position 0), or -1 when it did not (its result comes from the instance, or it is in flight).
+   * Where on `route` the mesh failed the attempt (a dead proxy it met; a connection that could not be opened, was
+   * reset or torn down: its server end's position, the instance's `route.length` for the application's own), or -1
+   * when it did not (its result comes from the instance, or it is in flight).
    */
   failedAt = -1;
   /** The pool whose connection carries the attempt, or null (none modelled). */

@@ -240,10 +240,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
       this.retryOf,
     );
     const instance = attempt.instance;
-    // A failure the mesh made before the hop that retries (a dead waypoint, ztunnel) never reached it.
-    const unseen =
-      attempt.failedAt >= 0 &&
-      attempt.failedAt <= (this.context.routes.retryHopPosition?.(attempt.route) ?? -1);
+    const unseen = this.unseenByRetrier(attempt);
     // The attempt is over everywhere: the transport delivered its response, its server request is done
     // with it, its timer and connection are released. Without telemetry, nothing else refers to it.
     if (this.context.tap === null) this.context.freeAttempts.put(attempt);
@@ -278,7 +275,19 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
       this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(attempt.perTryTimer);
     if (attempt.span !== null) this.context.tap?.attemptEnded(attempt, 'reset', now);
     this.client.attemptEnded(attempt.instance, 'reset', now - attempt.startMs, now, this.retryOf);
-    this.decide('reset', attempt.instance);
+    this.decide('reset', attempt.instance, this.unseenByRetrier(attempt));
+  }
+
+  /**
+   * Whether the mesh failed `attempt` at or before the hop that makes the call's retries (a dead waypoint or
+   * ztunnel, the caller's own crashed sidecar or node Envoy, a connection to that hop refused or torn down): the
+   * failure never reached that hop, which therefore retries nothing (`CallRoutes.retryHopPosition`).
+   */
+  private unseenByRetrier(attempt: Attempt): boolean {
+    return (
+      attempt.failedAt >= 0 &&
+      attempt.failedAt <= (this.context.routes.retryHopPosition?.(attempt.route) ?? -1)
+    );
   }
 
   /** @internal */

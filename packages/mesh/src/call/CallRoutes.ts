@@ -35,10 +35,11 @@ export interface CallRoutes {
     keepAlive: boolean,
   ): ConnectionPool | null;
   /**
-   * The position on `route` of the proxy that makes the retries of calls along it (an ambient waypoint): a
-   * failure at or before it (`Attempt.failedAt`: a dead proxy on the way, that proxy itself, a connection to it
-   * that could not be opened) never reached it, so it retries nothing and the failure reaches the caller as it
-   * is. -1 (or absent): the caller's own hop makes them and sees every failure.
+   * The position on `route` of the proxy that makes the retries of calls along it (the caller's sidecar, a node
+   * Envoy, an ambient waypoint): a failure at or before it (`Attempt.failedAt`: a dead proxy on the way, that proxy
+   * itself, a connection to it that could not be opened or was torn down) never reached it, so it retries nothing
+   * and the failure reaches the caller as it is. -1 (or absent): the calling application makes them and sees every
+   * failure.
    */
   retryHopPosition?(route: readonly Station[]): number;
   /** Records one call made by `caller` (for in-process costs such as a client library). */

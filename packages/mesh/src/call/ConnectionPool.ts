@@ -84,6 +84,9 @@ export class Connection {
   /** The boots (`Node.boots`) of its client's and server's nodes when it was opened: a later boot killed it. */
   readonly clientBoots: number;
   readonly serverBoots: number;
+  /** The crashes (`ConnectionEnd.crashes`) of its client and server when it was opened: a later crash closed it. */
+  readonly clientCrashes: number;
+  readonly serverCrashes: number;
   /** @internal In its pool's free stack, and its neighbours there (towards the bottom, towards the top). */
   inFree = false;
   freeBelow: Connection | null = null;
@@ -92,6 +95,8 @@ export class Connection {
   constructor(readonly pool: ConnectionPool) {
     this.clientBoots = pool.spec.from?.boots ?? 0;
     this.serverBoots = pool.spec.to?.boots ?? 0;
+    this.clientCrashes = pool.spec.client?.crashes ?? 0;
+    this.serverCrashes = pool.spec.server?.crashes ?? 0;
   }
 }
 
@@ -157,7 +162,10 @@ export class ConnectionPool {
   connectTimeouts = 0;
   /** Connections torn down because their peer stopped answering pings, or reset them after a reboot. */
   tornDown = 0;
-  /** Connections found dead after a node's reboot: reset at their first use (server rebooted) or dropped (client). */
+  /**
+   * Connections found dead at their next use: after a node's reboot, reset (server rebooted) or dropped (client); after
+   * a crash of an end's process, dropped.
+   */
   staleClosed = 0;
   /**
    * Top of the stack of open connections with room for another request (the most recently used
@@ -222,6 +230,14 @@ export class ConnectionPool {
         this.ports.engine.schedule(this.rttMs(), onStaleReset, stale);
         return 'stale';
       }
+      if (this.closedByCrash(connection)) {
+        // An end's process crashed on a live node: its kernel closed the connection then, and the peer let it go.
+        this.popFree(connection);
+        connection.closed = true;
+        removeFrom(this.connecting, connection);
+        this.staleClosed++;
+        continue;
+      }
       connection.streams++;
       if (connection.streams >= this.maxStreams) this.popFree(connection);
       user.connection = connection;
@@ -283,6 +299,19 @@ export class ConnectionPool {
     return (
       (from !== null && from.boots !== connection.clientBoots) ||
       (to !== null && to.boots !== connection.serverBoots)
+    );
+  }
+
+  /**
+   * Whether an end's process has crashed (on a node that stayed up) since the connection was opened: the kernel closes
+   * a dying process's sockets, which sends the peer a FIN, or a RST when data was left unread (RFC 9293 § 3.6, RFC 2525
+   * § 2.17), so the peer knew at once and dropped it; nothing is reset at the next use.
+   */
+  private closedByCrash(connection: Connection): boolean {
+    const { client, server } = this.spec;
+    return (
+      (client !== null && (client.crashes ?? 0) !== connection.clientCrashes) ||
+      (server !== null && (server.crashes ?? 0) !== connection.serverCrashes)
     );
   }
 

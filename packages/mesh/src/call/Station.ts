@@ -8,6 +8,11 @@ export interface StationProxy {
   /** False while crashed or without a valid certificate. */
   readonly up: boolean;
   /**
+   * True while its process is down (a crash), as opposed to running without a valid certificate; read only when it
+   * is not `up`. Absent: a proxy that is not `up` is crashed.
+   */
+  readonly crashed?: boolean;
+  /**
    * True while its node is unreachable (powered off, partitioned): what reaches it is lost rather than refused or
    * reset, and the caller waits for its timeouts. Only read when it is not `up`; absent: false.
    */

@@ -9,7 +9,7 @@ import type { CallTap } from './CallTap.js';
 import type { Responder } from '../server/Responder.js';
 import { clampNonNegative } from '../topology/Network.js';
 import type { Network } from '../topology/Network.js';
-import type { NetworkStation } from './Station.js';
+import type { NetworkStation, Station, StationProxy } from './Station.js';
 import type { ConnectionUser } from './ConnectionPool.js';
 
 /** Walks routes. `arrive` delivers a request to its instance; `deliver` hands a response to its call. */
@@ -30,7 +30,9 @@ export class Transport implements Responder {
     attempt.direction = 1;
     attempt.position = -1;
     const pool = attempt.pool;
-    if (pool !== null) {
+    // The caller's own proxy crashed: the application's connection to it is refused at once, and the connections the
+    // proxy would carry the request on are not there to take (`step` fails the attempt at it).
+    if (pool !== null && !ownProxyCrashed(attempt.route)) {
       const acquired = pool.acquire(attempt);
       if (acquired !== 'now') {
         if (acquired === 'opened') attempt.call.connectionOpened();
@@ -55,7 +57,7 @@ export class Transport implements Responder {
   ): void => {
     const attempt = user as Attempt;
     attempt.result = result;
-    attempt.failedAt = 0;
+    attempt.failedAt = serverPosition(attempt);
     attempt.direction = -1;
     attempt.position = 0;
     this.step(attempt);
@@ -69,6 +71,7 @@ export class Transport implements Responder {
    */
   readonly lost = (user: ConnectionUser): void => {
     const attempt = user as Attempt;
+    attempt.failedAt = serverPosition(attempt);
     attempt.call.connectionLost(attempt);
   };
 
@@ -167,13 +170,13 @@ export class Transport implements Responder {
       } else if (attempt.direction === 1) {
         // A dead proxy on the way in: the connection is refused; the failure travels back from here.
         attempt.result = 'connect-failure';
-        attempt.failedAt = position;
+        attempt.failedAt = failurePosition(station.proxy, position);
         attempt.direction = -1;
         this.engine.schedule(0, this.step, attempt);
       } else {
         // A dead proxy on the way back: the caller sees its connection reset.
         attempt.result = 'reset';
-        attempt.failedAt = position;
+        attempt.failedAt = failurePosition(station.proxy, position);
         this.engine.schedule(0, this.step, attempt);
       }
       return;
@@ -187,4 +190,43 @@ export class Transport implements Responder {
     attempt.hopSpan = null;
     this.tap?.hopLeft(hop, atMs);
   }
+}
+
+/** Whether the first station of `route` is the caller's own proxy (a sidecar, its node's ztunnel), crashed. */
+function ownProxyCrashed(route: readonly Station[]): boolean {
+  const first = route[0];
+  return (
+    first !== undefined &&
+    first.kind === 'proxy' &&
+    !first.proxy.up &&
+    first.proxy.crashed !== false &&
+    first.proxy.unreachable !== true
+  );
+}
+
+/**
+ * Where a proxy that is not up, at `position`, failed an attempt (`Attempt.failedAt`). A crashed one: there. One that
+ * runs without a valid certificate fails the mTLS leg beside it: the leg after it when it is the caller's own proxy
+ * (position 0: the application's connection to it is plain), which it saw, so a sidecar retries it; the leg before
+ * it otherwise (an ambient waypoint never receives the HBONE connection its certificate fails).
+ */
+function failurePosition(proxy: StationProxy, position: number): number {
+  return position === 0 && proxy.crashed === false ? 1 : position;
+}
+
+/**
+ * Where on its route a connection that failed `attempt` ended (`Attempt.failedAt`): at its server end, the proxy the
+ * pool connects to (the hop the connection could not reach, or that reset it), or the instance (`route.length`) for
+ * a pool of the application's own. The pool's client (the caller's proxy, if any) saw the failure.
+ */
+function serverPosition(attempt: Attempt): number {
+  const route = attempt.route;
+  const server = attempt.pool?.spec.server ?? null;
+  if (server !== null) {
+    for (let i = 0; i < route.length; i++) {
+      const station = route[i] as Station;
+      if (station.kind === 'proxy' && (station.proxy as object) === server) return i;
+    }
+  }
+  return route.length;
 }

@@ -183,7 +183,7 @@ function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): v
       crashInstances(world, event.targets);
       return;
     case 'crash-proxy':
-      for (const proxy of proxies) proxy.crashed = true;
+      for (const proxy of proxies) proxy.crash();
       return;
     case 'control-plane-outage':
       world.control.up = false;
@@ -223,7 +223,7 @@ function nodeCrashRecord(world: FaultRun, event: FaultEvent, reachable: boolean)
  * first: an instance whose sidecar crashes with it (a whole pod) resets its requests, not its sidecar's 503.
  */
 function crashInstances(world: FaultRun, { instances, proxies }: FaultTargets): void {
-  for (const proxy of proxies) proxy.crashed = true;
+  for (const proxy of proxies) proxy.crash();
   for (const instance of instances) instance.crash();
   refreshLater(world, servicesOf(instances));
   refreshManagedLater(world, servicesOf(instances), false);

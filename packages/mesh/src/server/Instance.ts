@@ -62,6 +62,8 @@ export interface InstancePorts {
 export class Instance implements RequestHost, ConnectionEnd {
   /** False while crashed. */
   up = true;
+  /** Times its application crashed on a node that stayed up: each closed its connections (`ConnectionEnd`). */
+  crashes = 0;
   /**
    * Whether Kubernetes counts the pod Ready: what its service's endpoints are built from (callers see a change
    * after the endpoint update delay). False from a crash (the kubelet sees the container die); a pod on a node
@@ -184,6 +186,7 @@ export class Instance implements RequestHost, ConnectionEnd {
    * still up in front of it, {@link inboundProxy}).
    */
   crash(): void {
+    if (this.up) this.crashes++;
     this.stop(true);
   }
 

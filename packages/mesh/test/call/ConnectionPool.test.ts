@@ -342,6 +342,56 @@ describe('ConnectionPool: a node that rebooted (a powered-off node back)', () =>
   });
 });
 
+describe('ConnectionPool: an end whose process crashed on a live node', () => {
+  /** A pool between two ends that count their crashes, with one kept-alive connection opened and idle. */
+  function pooled() {
+    const engine = new Engine();
+    const network = new Network(NETWORK, new RandomStreams(1).stream('network'));
+    const end = () => ({ tlsHandshakeCpuMs: 0, cpu: null, chargeHandshake: () => {}, crashes: 0 });
+    const client = end();
+    const server = end();
+    const failed: ConnectionUser[] = [];
+    const pool = new ConnectionPool(
+      { engine, network, proceed: () => {}, refused: (u) => failed.push(u) },
+      {
+        protocol: 'http2',
+        keepAlive: true,
+        tls: true,
+        connectTimeoutMs: 10_000,
+        idleTimeoutMs: 60_000,
+        maxStreams: 100,
+        from: null,
+        to: null,
+        client,
+        server,
+      },
+    );
+    const first: ConnectionUser = { connection: null };
+    expect(pool.acquire(first)).toBe('opened');
+    engine.run();
+    pool.release(first, false);
+    return { engine, pool, client, server, failed };
+  }
+
+  for (const which of ['server', 'client'] as const) {
+    it(`a connection opened before its ${which} crashed is gone: the next request opens a new one, nothing is reset`, () => {
+      const h = pooled();
+      h[which].crashes++;
+      expect(h.pool.acquire({ connection: null })).toBe('opened');
+      h.engine.run();
+      expect(h.failed).toEqual([]);
+      expect(h.pool.staleClosed).toBe(1);
+      expect(h.pool.opened).toBe(2);
+      expect(h.pool.handshakes).toBe(2);
+    });
+  }
+
+  it('without a crash the idle connection is reused', () => {
+    const { pool } = pooled();
+    expect(pool.acquire({ connection: null })).toBe('now');
+  });
+});
+
 describe('ConnectionPool: input checks', () => {
   it('rejects a stream limit below 1 and a non-positive idle timeout', () => {
     const engine = new Engine();

@@ -119,6 +119,18 @@ export class CiliumDataPlane extends DataPlaneBase {
     return caller.node !== null && this.l7Services.has(target) ? caller.node.id : -1;
   }
 
+  /**
+   * The caller node's Envoy makes the retries of calls to an L7 service: its position on `route` (a failure there, the
+   * Envoy crashed, is retried by nothing); -1 for a route without one (an L4 call: the application's own retries).
+   */
+  retryHopPosition(route: readonly Station[]): number {
+    for (let i = 0; i < route.length; i++) {
+      const station = route[i] as Station<Proxy>;
+      if (station.kind === 'proxy' && station.proxy.kind === 'cilium-envoy') return i;
+    }
+    return -1;
+  }
+
   /** An L7 service's local rate limit runs in the callers' node Envoys: one bucket per node. */
   inboundEnforcerSlots(service: string): number {
     return this.l7Services.has(service) ? this.nodeEnvoys.length : 0;

@@ -39,6 +39,8 @@ export class Proxy implements StationProxy, ConnectionEnd {
   traversals = 0;
   /** True while the proxy is crashed (a fault). */
   crashed = false;
+  /** Times its process crashed on a node that stayed up (`crash`): each closed its connections (`ConnectionEnd`). */
+  crashes = 0;
   /** True while its workload certificate has expired (a long control-plane outage): mTLS handshakes fail. */
   certificateExpired = false;
   /** The service this proxy belongs to (sidecar's pod, waypoint's service), or null for per-node proxies. */
@@ -129,6 +131,16 @@ export class Proxy implements StationProxy, ConnectionEnd {
       if (free > nowMs) ahead += free - nowMs;
     }
     return ahead > 0 ? this.cpuMs - ahead : this.cpuMs;
+  }
+
+  /**
+   * Its process crashes on a node that stays up (`crash-proxy`, or its pod's crash): it is down until `crashed` is
+   * cleared, and its kernel closed its connections (a powered-off node's proxies are only marked `crashed`: their
+   * node's reboot ends their connections).
+   */
+  crash(): void {
+    if (!this.crashed) this.crashes++;
+    this.crashed = true;
   }
 
   /** False while crashed or without a valid certificate: requests through it fail to connect, responses are reset. */

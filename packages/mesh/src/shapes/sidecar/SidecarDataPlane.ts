@@ -23,7 +23,11 @@ import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import type { SidecarMesh } from './SidecarMesh.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
-import { ENVOY_CONNECT_TIMEOUT_MS, proxyConnectionSpec } from '../dataplane/connectionSpecs.js';
+import {
+  appConnectionSpec,
+  ENVOY_CONNECT_TIMEOUT_MS,
+  proxyConnectionSpec,
+} from '../dataplane/connectionSpecs.js';
 import { profileForLimit } from '../dataplane/proxyConcurrency.js';
 import type { Warnings } from '../../ports/Warnings.js';
 
@@ -139,14 +143,20 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
   /**
    * A mesh caller's requests travel on its sidecar's connections to the callee's sidecar: kept alive,
    * mTLS when the mesh encrypts the call, in the shape's protocol between proxies (Linkerd: HTTP/2)
-   * or the service's own. A caller outside the mesh uses its own connections.
+   * or the service's own. A caller outside the mesh uses its own connections, which the callee's sidecar accepts
+   * (its inbound capture): they end with that sidecar, not with the application behind it.
    */
   protected override createPool(
     caller: CallerRef,
     target: Instance,
     keepAlive: boolean,
   ): ConnectionPool | null {
-    if (caller.instanceId < 0) return super.createPool(caller, target, keepAlive);
+    if (caller.instanceId < 0) {
+      const sidecar = this.sidecars[target.id] as Proxy;
+      return this.connections.create(
+        appConnectionSpec(caller, target, keepAlive, this.instances, false, sidecar),
+      );
+    }
     // The sidecar keeps its connections alive whatever the application does: one pool per pair.
     if (!keepAlive) return this.connectionPool(caller, target, [], true);
     const protocol = this.sidecarMesh.interProxyProtocol ?? target.service.config.protocol ?? 'http1';
@@ -185,6 +195,15 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
 
   serverEnforcer(): EnforcerKind {
     return this.sidecarMesh.enforcer;
+  }
+
+  /**
+   * A mesh caller's sidecar makes its retries: position 0 of its routes, so a failure there (its sidecar crashed: the
+   * application's connection to it is refused, or a response it was to carry back is reset) is retried by nothing.
+   * A caller outside the mesh (its route starts with the network) retries as its own client: -1.
+   */
+  retryHopPosition(route: readonly Station[]): number {
+    return route[0]?.kind === 'proxy' ? 0 : -1;
   }
 
   /** A mesh caller's sidecar enforces its retries: the mesh's redraws; a caller outside the mesh has none. */

@@ -1,0 +1,148 @@
+// A crashed mesh proxy as a process: a caller-side proxy that is down retries nothing (only the hop that makes the
+// retries sees, and retries, a failure beyond it), and a proxy (or application) that crashed and restarted on a live
+// node holds none of its old connections: its peers open new ones.
+
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/index.js';
+import type { CallPolicy, FaultConfig, ProxyRole, SimulationConfig } from '../../src/index.js';
+import { assertConservation } from '../__helpers__/assertions.js';
+import { call, config, constantArrivals, service } from '../__helpers__/configs.js';
+import { edgeOf } from '../__helpers__/protection.js';
+
+const RETRY_ALL: CallPolicy = {
+  timeoutMs: Infinity,
+  perTryTimeoutMs: Infinity,
+  retry: {
+    maxAttempts: 3,
+    retryOn: ['5xx', 'connect-failure', 'reset'],
+    backoff: { baseMs: 25, maxMs: 250, jitter: 'full' },
+  },
+};
+
+function crashProxy(service: string, proxy: ProxyRole): FaultConfig {
+  return { atMs: 1000, durationMs: 2000, service, instances: 1, effect: { kind: 'crash-proxy', proxy } };
+}
+
+/**
+ * frontend ×2 → backend ×4 under `shape`, 200/s. The frontend works 300 ms before it calls, so the requests it
+ * held when a proxy of its pod crashed still make their calls during the crash.
+ */
+function pair(shape: string, faults: FaultConfig[], durationMs = 4000): SimulationConfig {
+  return config(
+    [
+      service('frontend', {
+        concurrency: 256,
+        queueCapacity: 1024,
+        serviceTimeMs: { kind: 'constant', value: 300 },
+        calls: [[call('backend', RETRY_ALL)]],
+      }),
+      service('backend', { replicas: 4, concurrency: 16, serviceTimeMs: { kind: 'constant', value: 5 } }),
+    ],
+    [constantArrivals('frontend', 200, 'users')],
+    { shape, durationMs, faults },
+  );
+}
+
+describe('a crashed caller-side proxy makes no retries', () => {
+  for (const shape of ['istio-sidecar', 'linkerd', 'consul', 'app-mesh']) {
+    it(`${shape}: the calls of a pod whose sidecar is down fail once each (the app's connection to it is refused)`, () => {
+      const result = simulate(pair(shape, [crashProxy('frontend', 'sidecar')]));
+      assertConservation(result);
+      const edge = edgeOf(result, 'frontend', 'backend');
+      expect(edge.failures['connect-failure']).toBeGreaterThan(0);
+      expect(edge.retries).toBe(0);
+      expect(edge.attempts).toBe(edge.calls);
+    });
+  }
+
+  it('cilium: the L7 calls of a node whose Envoy is down fail once each', () => {
+    const result = simulate(pair('cilium', [crashProxy('frontend', 'node-proxy')]));
+    assertConservation(result);
+    const edge = edgeOf(result, 'frontend', 'backend');
+    expect(edge.failures['connect-failure']).toBeGreaterThan(0);
+    expect(edge.retries).toBe(0);
+  });
+
+  it("istio-sidecar: the caller's sidecar still retries a callee whose sidecar is down", () => {
+    const result = simulate(pair('istio-sidecar', [crashProxy('backend', 'sidecar')]));
+    const edge = edgeOf(result, 'frontend', 'backend');
+    expect(edge.retries).toBeGreaterThan(0);
+    // Each failed call's failures were retried: 3 attempts each (the retries then went to other pods).
+    expect(edge.failed).toBe(0);
+  });
+
+  it("istio-sidecar: the caller's sidecar still retries a connection it could not open (a powered-off node)", () => {
+    const backendNode: FaultConfig = {
+      atMs: 1000,
+      durationMs: 40_000,
+      service: 'backend',
+      instances: 1,
+      effect: { kind: 'crash-node' },
+    };
+    // HTTP/1.1, no timeout: requests on the node's pooled connections wait forever; new connections to it fail at
+    // the sidecar's 10 s connect timeout, which its retry policy retries.
+    const result = simulate(pair('istio-sidecar', [backendNode], 30_000));
+    expect(result.connections.opened).toBeGreaterThan(0);
+    const edge = edgeOf(result, 'frontend', 'backend');
+    expect(edge.retries).toBeGreaterThan(0);
+    expect(edge.failures['connect-failure']).toBe(0);
+  });
+});
+
+/**
+ * users → frontend ×1 → backend ×1 under `shape`: 100/s until 0.9 s, none while the proxy is down (1–3 s), 100/s again
+ * from 3.5 s. So the pooled connections sit idle through the crash; the calls after it find whatever is left.
+ */
+function quietThroughCrash(shape: string, faults: FaultConfig[]): SimulationConfig {
+  return config(
+    [
+      service('frontend', {
+        replicas: 1,
+        concurrency: 64,
+        serviceTimeMs: { kind: 'constant', value: 1 },
+        calls: [[call('backend')]],
+      }),
+      service('backend', { replicas: 1, concurrency: 64, serviceTimeMs: { kind: 'constant', value: 1 } }),
+    ],
+    [
+      constantArrivals('frontend', 100, 'users', {
+        rate: [
+          { atMs: 0, rps: 100, rampToNext: false },
+          { atMs: 900, rps: 0, rampToNext: false },
+          { atMs: 3500, rps: 100, rampToNext: false },
+        ],
+      }),
+    ],
+    { shape, durationMs: 5000, faults },
+  );
+}
+
+describe('a restarted proxy process has no connections', () => {
+  for (const [shape, role] of [
+    ['istio-ambient', 'ztunnel'],
+    ['istio-sidecar', 'sidecar'],
+  ] as const) {
+    it(`${shape}: after a crash of the callee's ${role}, its peers' pooled connections are gone (new ones, new handshakes)`, () => {
+      const calm = simulate(quietThroughCrash(shape, []));
+      const crashed = simulate(quietThroughCrash(shape, [crashProxy('backend', role)]));
+      assertConservation(crashed);
+      // Nothing was sent during the crash, so nothing failed: only the connections differ.
+      expect(edgeOf(crashed, 'frontend', 'backend').failed).toBe(0);
+      expect(crashed.connections.opened).toBeGreaterThan(calm.connections.opened);
+      expect(crashed.connections.tlsHandshakes).toBeGreaterThan(calm.connections.tlsHandshakes);
+    });
+  }
+
+  it("none: after the callee's crash, the caller's pooled connections to it are gone", () => {
+    const crash: FaultConfig = {
+      atMs: 1000,
+      durationMs: 2000,
+      service: 'backend',
+      instances: 1,
+      effect: { kind: 'crash' },
+    };
+    const calm = simulate(quietThroughCrash('none', []));
+    const crashed = simulate(quietThroughCrash('none', [crash]));
+    expect(crashed.connections.opened).toBeGreaterThan(calm.connections.opened);
+  });
+});
