@@ -12,6 +12,7 @@ export {
   DEFAULT_MAX_EVENTS_AT_ONE_INSTANT,
 } from './SimulateOptions.js';
 export { MIN_THINK_AFTER_INSTANT_CALL_MS } from './traffic/TrafficSource.js';
+export { RateSchedule } from './traffic/RateSchedule.js';
 
 // Reading a result.
 export { sentPerInterval } from './results/sentPerInterval.js';

@@ -180,6 +180,7 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
         retries: nums(series.retries),
         p50Ms: nums(series.p50Ms),
         p99Ms: nums(series.p99Ms),
+        goodput: nums(series.goodput),
       })),
       services: timeSeries.services.map((series) => ({
         name: series.name,

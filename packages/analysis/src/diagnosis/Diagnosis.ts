@@ -152,7 +152,11 @@ export interface BacklogGrowth {
   inFlightAtEnd: number;
   /** Calls it offered over the span. */
   offered: number;
-  /** (inFlightAtEnd − inFlightFrom) ÷ offered: the share of the calls offered over the span that piled up. */
+  /**
+   * (inFlightAtEnd − inFlightFrom) ÷ offered: the share of the calls offered over the span that piled up; for an
+   * open-loop source whose scheduled rate changed over the span, (inFlightAtEnd − inFlightFrom × the ratio of its
+   * rates) ÷ offered: the growth its rate does not explain (Little's law).
+   */
   growthRatio: number;
   /** Since when they grow for good: the start of the interval where its calls in flight were last at their lowest since the warm-up [ms]. */
   sinceMs: number;

@@ -21,8 +21,9 @@ export interface DiagnosisThresholds {
    */
   lossyRatio: number;
   /**
-   * A source's calls pile up when its calls in flight grow, over the second half of the judged run and over each half
-   * of that, by at least this share of the calls it offered meanwhile (an assumption, docs/analysis.md#calls-piling-up).
+   * A source's calls pile up when its calls in flight grow (beyond what a change of its scheduled rate explains, by
+   * Little's law), over the second half of the judged run and over each half of that, by at least this share of the
+   * calls it offered meanwhile (an assumption, docs/analysis.md#calls-piling-up).
    */
   backlogGrowthRatio: number;
   /** …and by at least this many calls over the second half (an assumption: a few calls more in flight is noise). */

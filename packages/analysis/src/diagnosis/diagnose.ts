@@ -16,12 +16,19 @@ import type { BacklogThrottle, Diagnosis, SourceDiagnosis, SourceVerdict, Verdic
 import { VERDICTS, isRecovered } from './Diagnosis.js';
 import { DIAGNOSIS_THRESHOLDS } from './DiagnosisThresholds.js';
 import type { DiagnosisThresholds } from './DiagnosisThresholds.js';
-import { minOf, maxOf } from '@meshsim/mesh';
+import { RateSchedule, minOf, maxOf } from '@meshsim/mesh';
+import type { OpenTrafficConfig } from '@meshsim/mesh';
 
 function mostSevere(verdicts: readonly SourceVerdict[]): SourceVerdict {
   let worst: SourceVerdict = 'stable';
   for (const verdict of verdicts) if (VERDICTS.indexOf(verdict) > VERDICTS.indexOf(worst)) worst = verdict;
   return worst;
+}
+
+/** An open-loop source's scheduled rate at a time [req/s]. */
+function rateOf(points: OpenTrafficConfig['rate']): (timeMs: number) => number {
+  const schedule = new RateSchedule(points);
+  return (timeMs) => schedule.rateAt(timeMs);
 }
 
 /** `1500` → `1.5 s`, `0` → `0 ms`: a simulated time in a reason. */
@@ -143,6 +150,7 @@ export function diagnose(
       evidence: lossEvidence(config, result, source.name, source.to, firstTriggerMs, t),
       services: servicesReached(result, source.to),
       throttled: throttledReached(result, source.to),
+      ...(source.kind === 'open' && { rateAt: rateOf(source.rate) }),
     }),
   );
   // A run a guard stopped is not diagnosed: what it measured covers only the simulated time it reached.

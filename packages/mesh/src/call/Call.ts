@@ -69,6 +69,11 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
   waitedMs = 0;
   /** True when the source already counted the call on its edge when it was due (it then waited); set before `start()`. */
   countedWhenDue = false;
+  /**
+   * The time series' interval the call was offered in (`EdgeStats.recordStart`): set by `start()`, or before it by
+   * a source that counted the call when it was due.
+   */
+  offeredInterval = 0;
   /** Why the call failed, once it has; null while running or after a success. */
   failure: FailureCause | null = null;
   // Telemetry (call/CallTap.ts): read by the recorder; untouched unless the run records telemetry.
@@ -155,6 +160,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     call.via = -1;
     call.waitedMs = 0;
     call.countedWhenDue = false;
+    call.offeredInterval = 0;
     call.failure = null;
     call.parentSpan = null;
     call.span = null;
@@ -196,7 +202,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     // PERF: telemetry costs one null check when off.
     const tap = this.context.tap;
     if (tap !== null) this.span = tap.callStarted(this, this.startMs);
-    if (!this.countedWhenDue) this.edge.recordStart();
+    if (!this.countedWhenDue) this.offeredInterval = this.edge.recordStart();
     this.context.routes.countCall(this.caller);
     // Route-level features (fault injection, mirroring) see the call before any client policy.
     const route = this.client.route;
@@ -467,7 +473,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
       if (this.overallOnEngine) this.context.engine.cancel(this.overallTimer);
       else this.context.overallTimers.of(this.policy.timeoutMs).cancel(this.overallTimer);
     }
-    if (cause === null) this.edge.recordSuccess(now - this.startMs + this.waitedMs);
+    if (cause === null) this.edge.recordSuccess(now - this.startMs + this.waitedMs, this.offeredInterval);
     else this.edge.recordFailure(cause);
     this.context.tap?.callEnded(this, cause, now);
     if (!this.bypassedClient) this.client.callEnded(cause === null, now);

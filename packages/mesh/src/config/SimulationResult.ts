@@ -316,6 +316,13 @@ export interface EdgeSeries {
   p50Ms: number[];
   p99Ms: number[];
   /**
+   * Successful calls counted where goodput counts them: in the interval the call was offered in when it completed by
+   * the end of the next interval, else in the interval it completed in (docs/analysis.md#verdicts). Beside `calls`,
+   * a call that straddles two intervals is not a dip in one and a burst in the next; a call held for seconds (a
+   * stall) still counts when it completes. Sums to `succeeded` over the run.
+   */
+  goodput: number[];
+  /**
    * Calls of a source with `connections` still waiting there for a free one at the end of each interval.
    * Present only on an edge where calls were waiting at the end of some interval; `calls` counts a waiting call
    * when it was due, so the first tries sent in interval i are `calls[i] − (waitingAtSource[i] − waitingAtSource[i − 1])`.

@@ -4,6 +4,11 @@ import { LatencyHistogram } from '@meshsim/engine';
 import type { FailureCause } from '../config/SimulationResult.js';
 import type { PolicyCounterSource } from './PolicyCounters.js';
 
+/** The index of the time series' current interval, shared by a run's edges; the recorder advances it. */
+export interface IntervalClock {
+  interval: number;
+}
+
 /** Mutable RED counters of one edge. Per-interval counters are reset by the time-series recorder. */
 export class EdgeStats {
   calls = 0;
@@ -41,16 +46,26 @@ export class EdgeStats {
   intervalFailed = 0;
   intervalRetries = 0;
   readonly intervalLatency = new LatencyHistogram({ subBucketBits: 4 });
+  /**
+   * Successful calls by the interval goodput counts them in (`EdgeSeries.goodput`): the one the call was offered in
+   * when it completed by the end of the next one, else the one it completed in. Indexed by interval; the recorder
+   * pads it to the run's intervals.
+   */
+  readonly goodput: number[] = [];
 
   constructor(
     readonly source: string,
     readonly destination: string,
+    /** The series' current interval. @defaultValue an own clock at interval 0 (no series recorded) */
+    private readonly clock: IntervalClock = { interval: 0 },
   ) {}
 
-  recordStart(): void {
+  /** Counts a call offered now; returns the interval it was offered in (for {@link recordSuccess}). */
+  recordStart(): number {
     this.calls++;
     this.inFlight++;
     this.intervalCalls++;
+    return this.clock.interval;
   }
 
   recordRetry(): void {
@@ -58,12 +73,19 @@ export class EdgeStats {
     this.intervalRetries++;
   }
 
-  recordSuccess(latencyMs: number): void {
+  /** Counts a success; `offeredInterval`: the interval its call was offered in ({@link recordStart}'s). */
+  recordSuccess(latencyMs: number, offeredInterval: number): void {
     this.succeeded++;
     this.inFlight--;
     this.intervalSucceeded++;
     this.latency.record(latencyMs);
     this.intervalLatency.record(latencyMs);
+    const now = this.clock.interval;
+    const counted = now - offeredInterval <= 1 ? offeredInterval : now;
+    // PERF: at most one push per interval and edge; the array stays dense.
+    const goodput = this.goodput;
+    while (goodput.length <= counted) goodput.push(0);
+    goodput[counted] = (goodput[counted] ?? 0) + 1;
   }
 
   recordFailure(cause: FailureCause): void {

@@ -65,6 +65,7 @@ export class TimeSeriesRecorder {
           retries: new Array<number>(index).fill(0),
           p50Ms: new Array<number>(index).fill(0),
           p99Ms: new Array<number>(index).fill(0),
+          goodput: [],
         };
         this.edgeSeries.set(edge, series);
       }
@@ -85,6 +86,8 @@ export class TimeSeriesRecorder {
       edge.intervalRetries = 0;
       edge.intervalLatency.reset();
     }
+    // Calls offered from now on count in the next interval.
+    this.edges.clock.interval = index + 1;
     const spanMs = now - this.intervalStartMs;
     for (const service of this.services.values()) {
       let series = this.serviceSeries.get(service.name);
@@ -109,6 +112,12 @@ export class TimeSeriesRecorder {
 
   /** The recorded series. */
   result(): TimeSeries {
+    const intervals = this.startMs.length;
+    // Goodput is known once the run is over: a success may count in the interval before the one it completed in.
+    for (const [edge, series] of this.edgeSeries) {
+      series.goodput = edge.goodput.slice(0, intervals);
+      while (series.goodput.length < intervals) series.goodput.push(0);
+    }
     return {
       intervalMs: this.intervalMs,
       startMs: this.startMs,

@@ -6,16 +6,17 @@ import type { Engine } from '@meshsim/engine';
 
 /** What a waiting arrival's source does once it has a slot: send it, counted from when it was due. */
 export interface SlotWaiter {
-  sendWaiting(dueMs: number): void;
+  sendWaiting(dueMs: number, offeredInterval: number): void;
 }
 
 /** The slots of one load generator. */
 export class ConnectionSlots {
   /** Requests sent and not yet ended, plus slots handed to waiting arrivals whose send event has not fired yet. */
   private inFlight = 0;
-  /** Waiting arrivals, oldest first from `head`: their sources and when each was due [ms]. */
+  /** Waiting arrivals, oldest first from `head`: their sources, when each was due [ms] and the interval it was counted in. */
   private readonly waitingSources: SlotWaiter[] = [];
   private readonly waitingDueMs: number[] = [];
+  private readonly waitingIntervals: number[] = [];
   private head = 0;
   /** Freed slots handed to waiting arrivals whose send event has not fired yet. */
   private handoffs = 0;
@@ -33,10 +34,14 @@ export class ConnectionSlots {
     return true;
   }
 
-  /** Queues an arrival of `source` that was due at `dueMs` and found every slot busy. */
-  wait(source: SlotWaiter, dueMs: number): void {
+  /**
+   * Queues an arrival of `source` that was due at `dueMs`, counted in the time series' interval `offeredInterval`,
+   * and found every slot busy.
+   */
+  wait(source: SlotWaiter, dueMs: number, offeredInterval: number): void {
     this.waitingSources.push(source);
     this.waitingDueMs.push(dueMs);
+    this.waitingIntervals.push(offeredInterval);
   }
 
   /**
@@ -59,17 +64,20 @@ export class ConnectionSlots {
     const index = this.head++;
     const source = this.waitingSources[index] as SlotWaiter;
     const dueMs = this.waitingDueMs[index] as number;
+    const offeredInterval = this.waitingIntervals[index] as number;
     if (this.head === this.waitingSources.length) {
       this.waitingSources.length = 0;
       this.waitingDueMs.length = 0;
+      this.waitingIntervals.length = 0;
       this.head = 0;
     } else if (this.head >= 1024 && this.head * 2 >= this.waitingSources.length) {
       // Drop the sent prefix now and then: amortised O(1) per arrival.
       this.waitingSources.splice(0, this.head);
       this.waitingDueMs.splice(0, this.head);
+      this.waitingIntervals.splice(0, this.head);
       this.head = 0;
     }
-    source.sendWaiting(dueMs);
+    source.sendWaiting(dueMs, offeredInterval);
   }
 }
 

@@ -88,7 +88,8 @@ abstract class SourceBase implements CallParent, TrafficSource {
     this.keepAlive = config.keepAlive ?? true;
   }
 
-  protected send(parent: CallParent, waitedMs = 0, countedWhenDue = false): void {
+  /** `offeredInterval`: with `countedWhenDue`, the interval the call was counted in when it was due. */
+  protected send(parent: CallParent, waitedMs = 0, countedWhenDue = false, offeredInterval = 0): void {
     // PERF: a call of this source that is over, made new, when one is free: no allocation per request.
     const call = Call.obtain(
       this.freeCalls,
@@ -106,6 +107,7 @@ abstract class SourceBase implements CallParent, TrafficSource {
     call.keepAlive = this.keepAlive;
     call.waitedMs = waitedMs;
     call.countedWhenDue = countedWhenDue;
+    call.offeredInterval = offeredInterval;
     // The shared proxy on its route (a waypoint replica), whose local rate limit it passes; the source keeps its own client.
     call.via = this.context.dataPlane.enforcerSlot?.(this.caller, this.target.name) ?? -1;
     call.start();
@@ -188,20 +190,23 @@ export class OpenSource extends SourceBase implements SlotWaiter {
       this.send(this);
     } else {
       // Offered now: on the edge (calls, in flight) from when it is due, so goodput is against the schedule.
-      this.edge.recordStart();
+      const offeredInterval = this.edge.recordStart();
       this.edge.waiting++;
-      this.slots.wait(this, this.context.engine.now);
+      this.slots.wait(this, this.context.engine.now, offeredInterval);
       this.waited++;
       this.waitingNow++;
     }
     this.scheduleNext();
   }
 
-  /** @internal Sends an arrival due at `dueMs` that waited for a connection, on the slot an ended request freed. */
-  sendWaiting(dueMs: number): void {
+  /**
+   * @internal Sends an arrival due at `dueMs` (counted in interval `offeredInterval`) that waited for a connection, on
+   * the slot an ended request freed.
+   */
+  sendWaiting(dueMs: number, offeredInterval: number): void {
     this.waitingNow--;
     this.edge.waiting--;
-    this.send(this, this.context.engine.now - dueMs, true);
+    this.send(this, this.context.engine.now - dueMs, true, offeredInterval);
   }
 }
 

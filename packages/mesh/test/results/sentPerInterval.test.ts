@@ -14,6 +14,7 @@ const series = (calls: number[], waitingAtSource?: number[]): EdgeSeries => ({
   retries: calls.map(() => 0),
   p50Ms: calls.map(() => 0),
   p99Ms: calls.map(() => 0),
+  goodput: calls.map(() => 0),
   ...(waitingAtSource !== undefined && { waitingAtSource }),
 });
 

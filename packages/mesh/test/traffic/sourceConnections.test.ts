@@ -99,7 +99,7 @@ describe('an open-loop source with connections', () => {
 
   it("the time series says how many calls wait at the source at each interval's end, so the first tries sent add up", () => {
     // One connection, arrivals every 5 ms, 10 ms each: the backlog grows by about 100 per second.
-    const result = run({ rps: 200, connections: 1 }, 10, 3000);
+    const result = run({ rps: 200, connections: 1 }, 10, 5000);
     const e = edge(result);
     const series = result.timeSeries.edges.find((s) => s.source === 'wrk2');
     const waiting = series?.waitingAtSource ?? [];
@@ -153,5 +153,22 @@ describe('an open-loop source with connections, when several requests end at one
     expect(e.failures.reset).toBe(2);
     expect(e.failures['connect-failure']).toBe(3);
     expect(e.attempts).toBe(e.calls - e.waitingAtSource);
+  });
+  it('counts a waiting call in goodput by the interval it was due in, or the one it ended in once it ended 2 s or more later', () => {
+    // Request k (from 0) is due at 5 + 5k ms, sent at 5 + 10k, ended at 15 + 10k: it ends ever later after being due.
+    const result = run({ rps: 200, connections: 1 }, 10, 5000);
+    const series = result.timeSeries.edges.find((e) => e.source === 'wrk2');
+    const expected = [0, 0, 0, 0, 0];
+    for (let k = 0; 15 + 10 * k <= 5000; k++) {
+      const due = Math.floor((5 + 5 * k) / 1000);
+      const ended = Math.floor((15 + 10 * k) / 1000);
+      const at = ended - due <= 1 ? due : ended;
+      expected[at] = (expected[at] ?? 0) + 1;
+    }
+    // Due in 0–1 s and ended by 2 s: in the interval it was due in; ended 2 or more intervals later: in the one it ended in.
+    expect(expected).toEqual([199, 100, 0, 100, 100]);
+    expect(series?.goodput).toEqual(expected);
+    expect(series?.succeeded.reduce((a, b) => a + b, 0)).toBe(edge(result).succeeded);
+    expect(expected.reduce((a, b) => a + b, 0)).toBe(edge(result).succeeded);
   });
 });

@@ -304,6 +304,7 @@ export function makeResult(): SimulationResult {
           retries: [0, 0],
           p50Ms: [4.1, 4.3],
           p99Ms: [20.5, 40.25],
+          goodput: [3990, 3910],
         },
         {
           source: 'frontend',
@@ -314,6 +315,7 @@ export function makeResult(): SimulationResult {
           retries: [10, 1500],
           p50Ms: [0.25, 0],
           p99Ms: [2.5, 0],
+          goodput: [3990, 0],
         },
       ],
       services: [
@@ -397,6 +399,7 @@ export function makeEmptyResult(): SimulationResult {
           retries: [0],
           p50Ms: [0],
           p99Ms: [0],
+          goodput: [0],
         },
       ],
       services: [{ name: 'frontend', utilisation: [0], queueLength: [0], completed: [0], rejected: [0] }],

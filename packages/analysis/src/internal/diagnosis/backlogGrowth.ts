@@ -23,6 +23,11 @@ export interface BacklogInput {
   services: readonly ServiceSeries[];
   /** The services it reaches throttled by a CPU limit over the run (named when calls pile up). @defaultValue none */
   throttled?: readonly BacklogThrottle[];
+  /**
+   * The source's scheduled rate over the window before interval i starts [req/s] (its mean), from which Little's law
+   * expects its calls in flight to grow with the rate. @defaultValue none: a steady rate (a closed-loop source)
+   */
+  rateBefore?: (i: number) => number;
   thresholds: DiagnosisThresholds;
 }
 
@@ -58,10 +63,18 @@ export function backlogGrowth(input: BacklogInput): BacklogGrowth | null {
   const length = Math.min(judged, Math.max(width, Math.floor(judged / 2)));
   const from = n - length;
   const middle = from + Math.floor(length / 2);
+  // Little's law: at a steady time in flight, calls in flight follow the rate (a ramp from 100 to 300 req/s triples
+  // them). Growth is what exceeds that: the calls in flight at b beyond those at a scaled by the rate's change.
+  const rateBefore = input.rateBefore;
+  const excess = (a: number, b: number): number => {
+    const from = rateBefore?.(a) ?? 0;
+    const scale = rateBefore === undefined || from <= 0 ? 1 : rateBefore(b) / from;
+    return before(b) - before(a) * scale;
+  };
   const grows = (a: number, b: number): boolean =>
-    before(b) - before(a) >= t.backlogGrowthRatio * sumIn(series.calls, a, b);
+    excess(a, b) >= t.backlogGrowthRatio * sumIn(series.calls, a, b);
   const atEnd = inFlight[n - 1] ?? 0;
-  const growth = atEnd - before(from);
+  const growth = excess(from, n);
   const offered = sumIn(series.calls, from, n);
   if (
     offered === 0 ||
@@ -126,7 +139,11 @@ export function describeBacklog(growth: BacklogGrowth): string {
   const grew =
     `calls pile up: ${count(growth.inFlightAtEnd)} of its calls were in flight at the end, up from ` +
     `${count(growth.inFlightFrom)} at ${seconds(growth.fromMs)} (+${percent(growth.growthRatio)} of the ` +
-    `${count(growth.offered)} calls it offered since)`;
+    `${count(growth.offered)} calls it offered since` +
+    // A rate that changed over the tail: the growth is what its rate does not explain (Little's law).
+    (Math.abs(growth.inFlightAtEnd - growth.inFlightFrom - growth.growthRatio * growth.offered) >= 0.5
+      ? ', beyond what the change of its rate explains at a steady time in flight)'
+      : ')');
   const atSource =
     growth.waitingAtSource > 0
       ? `, ${count(growth.waitingAtSource)} of them waiting for a connection at the source`

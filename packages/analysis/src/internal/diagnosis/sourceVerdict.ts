@@ -40,6 +40,8 @@ export interface SourceVerdictInput {
   services?: readonly ServiceSeries[];
   /** The services it reaches throttled by a CPU limit over the run. @defaultValue none */
   throttled?: readonly BacklogThrottle[];
+  /** An open-loop source's scheduled rate at a time [req/s]. @defaultValue none: a steady rate (closed loop) */
+  rateAt?: (timeMs: number) => number;
 }
 
 /**
@@ -57,12 +59,14 @@ function because(evidence: LossEvidence | undefined, alone: boolean): string {
 }
 
 /**
- * Pooled goodput ratio Σ succeeded ÷ Σ calls over intervals [from, to), capped at 1 (successes of calls offered
- * before the span, a backlog completing, can outnumber the calls offered in it); null when no call was offered.
+ * Pooled goodput ratio Σ goodput ÷ Σ calls over intervals [from, to), capped at 1 (successes of calls offered
+ * seconds before the span, a backlog completing, can outnumber the calls offered in it); null when no call was
+ * offered. `goodput` counts a success in the interval its call was offered in when it completed by the end of the
+ * next one (docs/analysis.md#verdicts).
  */
 function pooled(series: EdgeSeries, from: number, to: number): number | null {
   const calls = sumIn(series.calls, from, to);
-  return calls === 0 ? null : Math.min(1, sumIn(series.succeeded, from, to) / calls);
+  return calls === 0 ? null : Math.min(1, sumIn(series.goodput, from, to) / calls);
 }
 
 /**
@@ -132,6 +136,25 @@ function backAt(surplus: readonly number[], afterBad: number): number {
   return n - 1;
 }
 
+/**
+ * The scheduled rate over the `width` intervals before interval i starts [req/s]: the mean of `rateAt` at their
+ * midpoints (at the run's start, the rate then).
+ */
+function scheduledRateBefore(
+  rateAt: (timeMs: number) => number,
+  startMs: readonly number[],
+  intervalMs: number,
+  width: number,
+): (i: number) => number {
+  return (i) => {
+    const from = Math.max(0, i - width);
+    if (i <= from) return rateAt(0);
+    let total = 0;
+    for (let j = from; j < i; j++) total += rateAt((startMs[j] ?? 0) + intervalMs / 2);
+    return total / (i - from);
+  };
+}
+
 /** `1500` → `1.5 s`, `50` → `50 ms`: a run's length in a reason. */
 function simulated(ms: number): string {
   return ms < 1000 ? `${Math.round(ms * 1000) / 1000} ms` : `${Math.round(ms) / 1000} s`;
@@ -193,7 +216,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   if (input.firstTriggerMs === null) referenceRatio = pooled(series, warmUp, warmUp + width) ?? 1;
   else if (preTrigger - warmUp >= width) referenceRatio = pooled(series, warmUp, preTrigger) ?? 1;
   const floor = t.bandRatio * referenceRatio;
-  const surplus = series.calls.map((calls, i) => (series.succeeded[i] ?? 0) - floor * calls);
+  const surplus = series.calls.map((calls, i) => (series.goodput[i] ?? 0) - floor * calls);
 
   // Window w covers intervals [warmUp + w, warmUp + w + width); one without offered calls is within the band.
   const windows = n - warmUp - width + 1;
@@ -222,6 +245,9 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     width,
     services: input.services ?? [],
     ...(input.throttled !== undefined && { throttled: input.throttled }),
+    ...(input.rateAt !== undefined && {
+      rateBefore: scheduledRateBefore(input.rateAt, startMs, input.intervalMs, width),
+    }),
     thresholds: t,
   });
   const pileUp = backlog === null ? '' : `; ${describeBacklog(backlog)}`;

@@ -15,6 +15,7 @@ function series(fields: Pick<EdgeSeries, 'calls' | 'retries'> & Partial<EdgeSeri
     failed: zeros,
     p50Ms: zeros,
     p99Ms: zeros,
+    goodput: zeros,
     ...fields,
   };
 }

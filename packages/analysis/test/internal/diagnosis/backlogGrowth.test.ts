@@ -37,7 +37,12 @@ function service(
 
 function growthOf(
   intervals: readonly Interval[],
-  options: { first?: number; services?: ServiceSeries[]; waitingAtSource?: number[] } = {},
+  options: {
+    first?: number;
+    services?: ServiceSeries[];
+    waitingAtSource?: number[];
+    rateBefore?: (i: number) => number;
+  } = {},
 ): ReturnType<typeof backlogGrowth> {
   return backlogGrowth({
     series: edge(intervals, options.waitingAtSource),
@@ -45,8 +50,35 @@ function growthOf(
     first: options.first ?? 0,
     width: 5,
     services: options.services ?? [],
+    ...(options.rateBefore !== undefined && { rateBefore: options.rateBefore }),
     thresholds: DIAGNOSIS_THRESHOLDS,
   });
+}
+
+/**
+ * A rate rising by 2 calls a second from 10 over 120 s, each call completing `lag(i)` intervals after it was offered
+ * (and, with `capacity`, at most that many a second: the rest wait), with its scheduled rate over the 5 s before
+ * each interval.
+ */
+function ramp(
+  lag: number,
+  capacity = Infinity,
+): { intervals: Interval[]; rateBefore: (i: number) => number } {
+  const rate = (i: number): number => (i < 0 ? 0 : 10 + 2 * i);
+  const intervals: Interval[] = [];
+  let waiting = 0;
+  for (let i = 0; i < 120; i++) {
+    waiting += rate(i - lag);
+    const done = Math.min(waiting, capacity);
+    waiting -= done;
+    intervals.push([rate(i), done, 0]);
+  }
+  const rateBefore = (i: number): number => {
+    let total = 0;
+    for (let j = Math.max(0, i - 5); j < i; j++) total += rate(j);
+    return i === 0 ? rate(0) : total / Math.min(5, i);
+  };
+  return { intervals, rateBefore };
 }
 
 /** ρ = 1.5: 15 calls offered a second, 10 completed (a single 100 ms server behind an unbounded queue). */
@@ -67,6 +99,23 @@ describe('inFlightSeries', () => {
 });
 
 describe('backlogGrowth', () => {
+  it("sees no pile-up in calls in flight that follow a rising rate at a steady time in flight (Little's law)", () => {
+    // 15 s a call: ~1,900 → ~3,700 in flight over the second half (+16 % of the calls offered) as the rate doubles.
+    const { intervals, rateBefore } = ramp(15);
+    expect(growthOf(intervals)).not.toBeNull();
+    expect(growthOf(intervals, { rateBefore })).toBeNull();
+  });
+
+  it('sees a pile-up when calls in flight grow faster than the rising rate (the load passes capacity)', () => {
+    // Served at most 120 a second: the rate passes 120 req/s at 55 s, and the calls wait ever longer.
+    const { intervals, rateBefore } = ramp(1, 120);
+    const growth = growthOf(intervals, { rateBefore });
+    expect(growth).not.toBeNull();
+    expect(describeBacklog(growth as NonNullable<typeof growth>)).toContain(
+      'beyond what the change of its rate explains at a steady time in flight',
+    );
+  });
+
   it('finds the calls of an overloaded queue piling up, and the service saturated meanwhile', () => {
     const srv = service('srv', 60, 1, (i) => 5 * (i + 1) - 1);
     const idle = service('cache', 60, 0.2, () => 0);

@@ -33,6 +33,7 @@ function edge(source: string, destination: string, failed: (i: number) => number
     retries: zeros,
     p50Ms: zeros,
     p99Ms: zeros,
+    goodput: Array.from({ length: LENGTH }, (_, i) => 100 - failed(i)),
   };
 }
 

@@ -26,6 +26,7 @@ function edge(
     retries: each(retries),
     p50Ms: zeros,
     p99Ms: zeros,
+    goodput: each(calls),
   };
 }
 

@@ -1,4 +1,4 @@
-// The verdict of one source on hand-made series (1 s intervals): recovery is where goodput stays in the band (a
+// The verdict of one source on hand-made series (1 s intervals): goodput is read from the goodput series, recovery is where goodput stays in the band (a
 // backlog burst after a stall does not make up for the stall), the warm-up is left out of the reference, a run too
 // short to judge is unresolved, no goodput ratio exceeds 1, a source down with no trigger to blame is said to be
 // down for the load only when the evidence shows an overload, a recovered source losing calls throughout is lossy, and
@@ -86,6 +86,26 @@ const INCIDENT: Interval[] = [
 ];
 
 describe('sourceVerdict', () => {
+  it('judges goodput by the goodput series: a call in the last second of each 5 s that completes in the next is stable', () => {
+    // As a 0.2 req/s source: by completion, the first window's one call has not succeeded yet (a reference of 0 %,
+    // degraded); goodput counts its success in the second it was offered in.
+    const intervals: Interval[] = Array.from({ length: 60 }, (_, i) => {
+      if (i % 5 === 4) return [1, 0, 0, 1];
+      return [0, i > 0 && i % 5 === 0 ? 1 : 0, 0, 0];
+    });
+    const byCompletion = intervals.map(([calls, succeeded, failed]): Interval => [
+      calls,
+      succeeded,
+      failed,
+      succeeded,
+    ]);
+    expect(verdictOf(byCompletion, NO_TRIGGER).verdict).toBe('degraded');
+    const source = verdictOf(intervals, NO_TRIGGER);
+    expect(source.verdict).toBe('stable');
+    expect(source.referenceRatio).toBe(1);
+    expect(source.minRatio).toBe(1);
+  });
+
   it('recovers where goodput stays in the band: a backlog burst does not pull the seconds at 0 % before it in', () => {
     const source = verdictOf(INCIDENT, { firstTriggerMs: 10_000, lastTriggerEndMs: 40_000 });
     expect(source.verdict).toBe('degraded-recovered');

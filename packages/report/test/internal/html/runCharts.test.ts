@@ -34,6 +34,7 @@ function wideLongResult(edges: number, intervals: number): SimulationResult {
       retries: ones(0),
       p50Ms: ones(1),
       p99Ms: ones(i + 1),
+      goodput: ones(2),
     };
     result.timeSeries.edges.push(series);
   }
@@ -96,6 +97,7 @@ describe('runCharts', () => {
           destination: 'frontend',
           calls: each(10, 5),
           succeeded: each(10, 5),
+          goodput: each(10, 5),
           failed: each(0, 0),
           retries: each(0, 0),
           p50Ms: each(1, 1),
@@ -138,6 +140,7 @@ describe('runCharts', () => {
           destination: 'frontend',
           calls: alternate(1000, 2),
           succeeded: alternate(1000, 2),
+          goodput: alternate(1000, 2),
           failed: alternate(0, 0),
           retries: alternate(0, 0),
           p50Ms: alternate(2, 1000),
