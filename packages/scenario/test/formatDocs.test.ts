@@ -1,10 +1,11 @@
 // Keeps docs/scenario-format.md's mesh, fault and traffic sections in step with the loader: every YAML
-// example there loads, and the proxy-role table lists exactly the roles `crashProxy` accepts.
+// example there loads, the routing example routes, and the proxy-role table lists exactly the roles `crashProxy` accepts.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { simulate } from '@meshsim/mesh';
 import { PROXY_ROLES } from '../src/schema.js';
 import { resolveScenario } from '../src/index.js';
 import { minimal } from './__helpers__/scenarios.js';
@@ -62,6 +63,30 @@ describe('docs/scenario-format.md', () => {
       policySet: false,
     });
     expect(config.services.find((s) => s.name === 'loadgen')?.dedicatedNodes).toBe(true);
+  });
+
+  it('the routing example of the Calls section sends each request to exactly one service', () => {
+    const routing = yamlBlocks(section('Calls and parallel groups')).find((text) =>
+      text.includes('forClasses'),
+    );
+    expect(routing).toBeDefined();
+    const block = parse(routing ?? '') as { services: Record<string, unknown> };
+    for (const bff of ['web-bff', 'mobile-bff', 'partner-bff']) block.services[bff] = { serviceTime: '1ms' };
+    const result = simulate(resolveScenario({ ...block, duration: '2s' }, 'example.yaml'));
+    const calls = (from: string, to: string): number =>
+      result.edges.find((e) => e.source === from && e.destination === to)?.calls ?? 0;
+    // Each BFF gets its route's requests and no other: as many calls as its class's source made, less the few the
+    // gateway was still serving at the end.
+    for (const [source, bff] of [
+      ['web-users', 'web-bff'],
+      ['mobile-users', 'mobile-bff'],
+      ['partners', 'partner-bff'],
+    ] as const) {
+      const routed = calls(source, 'gateway');
+      expect(routed, source).toBeGreaterThan(200);
+      expect(calls('gateway', bff), bff).toBeLessThanOrEqual(routed);
+      expect(calls('gateway', bff), bff).toBeGreaterThan(routed - 10);
+    }
   });
 
   it('the crashProxy role table lists every proxy role, in order', () => {
