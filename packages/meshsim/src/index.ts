@@ -64,6 +64,7 @@ export {
   pushAll,
   MODEL_REVISION,
   Simulation,
+  RateSchedule,
   staticWarnings,
   CHECK_EVERY_EVENTS,
   DEFAULT_MAX_EVENTS,
