@@ -15,6 +15,7 @@ export { MIN_THINK_AFTER_INSTANT_CALL_MS } from './traffic/TrafficSource.js';
 
 // Reading a result.
 export { sentPerInterval } from './results/sentPerInterval.js';
+export { MAX_SERIES_INTERVALS, SERIES_INTERVALS_MS, seriesIntervalMs } from './results/seriesInterval.js';
 export { requestsExceedCores, requestsExceedMemory } from './config/requestsExceedCores.js';
 
 // Mesh shapes: options in, resolved config out; the registry; the capability matrix.
