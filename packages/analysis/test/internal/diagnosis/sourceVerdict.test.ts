@@ -414,6 +414,13 @@ describe('sourceVerdict', () => {
       }
     });
 
+    it('names the window it judged by: one interval where an interval is longer than the 5 s window', () => {
+      const intervals: Interval[] = repeat(7300, [100, 100, 0]);
+      expect(at(1, intervals, 6_600_000).reason).toContain('in every 5 s window');
+      expect(at(5, intervals, 6_600_000).reason).toContain('in every 5 s window');
+      expect(at(30, intervals, 6_600_000).reason).toContain('in every 30 s window');
+    });
+
     it('keeps a source still down long after the trigger metastable, down for as long', () => {
       const intervals: Interval[] = [...repeat(6000, [100, 100, 0]), ...repeat(1300, [100, 10, 90])];
       for (const k of [1, 5, 30]) {
