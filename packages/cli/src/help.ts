@@ -26,8 +26,8 @@ const GUARD_OPTIONS = `  --max-events N    Stop after N events (default 1e9); 'u
   --max-wall-time D
                     Stop after D of wall time: 90s, 10m, 2h (a bare number is milliseconds, and
                     warns). Default 10m per run.
-  --max-heap SIZE   Stop when the heap in use passes SIZE: 1500Mi, 2Gi, or a share of V8's heap
-                    limit such as 80% (the default).`;
+  --max-heap SIZE   Stop when the memory in use (V8's heap and array buffers) passes SIZE: 1500Mi,
+                    2Gi, or a share of V8's heap limit such as 80% (the default).`;
 
 /** The guard flags of compare and sweep: the event guards (wall time and heap are run's budgets). */
 const COMPARE_GUARD_OPTIONS = GUARD_OPTIONS.slice(0, GUARD_OPTIONS.indexOf('  --max-wall-time')).trimEnd();

@@ -1,21 +1,27 @@
-// The guards of run and compare: the budgets read from the process (wall time, heap), the exit code 3
-// and the stderr line of a stopped run, and the progress drawn on stderr whatever the output format.
+// The guards of run and compare: the budgets read from the process (wall time, memory: V8's heap and array buffers),
+// the exit code 3 and the stderr line of a stopped run, and the progress drawn on stderr whatever the output format.
 
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 
 import { main } from '../src/index.js';
-import { DEFAULT_RUN_GUARDS, guardOptions, heapSize } from '../src/internal/runGuards.js';
+import {
+  DEFAULT_RUN_GUARDS,
+  PROCESS_PROBES,
+  guardOptions,
+  heapSize,
+  memoryInUseBytes,
+} from '../src/internal/runGuards.js';
 import type { GuardProbes } from '../src/internal/runGuards.js';
 import { captureIo } from './__helpers__/io.js';
 import { BURST_SCENARIO_YAML, writeTempFile } from './__helpers__/scenarios.js';
 
-/** Probes whose clock and heap the test sets. */
+/** Probes whose clock and memory the test sets. */
 function probes(): GuardProbes & { wallMs: number; heapBytes: number } {
   const state = {
     wallMs: 0,
     heapBytes: 0,
     nowMs: () => state.wallMs,
-    heapUsedBytes: () => state.heapBytes,
+    memoryUsedBytes: () => state.heapBytes,
     heapLimitBytes: () => 1000,
   };
   return state;
@@ -54,12 +60,27 @@ describe('guardOptions', () => {
     const options = guardOptions({ ...DEFAULT_RUN_GUARDS, maxHeap: { bytes: 20 * 1024 ** 2 } }, p);
     p.heapBytes = 30 * 1024 ** 2;
     options.onCheck?.(1, 0);
-    expect(options.onCheck?.(2, 0)?.message).toBe('the heap in use (30.0 MiB) passed the budget of 20.0 MiB');
+    expect(options.onCheck?.(2, 0)?.message).toBe(
+      'the memory in use (30.0 MiB: V8 heap and array buffers) passed the budget of 20.0 MiB',
+    );
     expect([heapSize(1.5 * 1024 ** 3), heapSize(1024 ** 3), heapSize(512 * 1024)]).toEqual([
       '1.5 GiB',
       '1.0 GiB',
       '512.0 KiB',
     ]);
+  });
+
+  it('counts the array buffers besides V8’s heap: typed arrays’ memory lives outside that heap', () => {
+    expect(memoryInUseBytes({ heapUsed: 300, arrayBuffers: 200 })).toBe(500);
+    const usage = vi.spyOn(process, 'memoryUsage').mockReturnValue({
+      rss: 4000,
+      heapTotal: 1000,
+      heapUsed: 300,
+      external: 250,
+      arrayBuffers: 200,
+    });
+    onTestFinished(() => usage.mockRestore());
+    expect(PROCESS_PROBES.memoryUsedBytes()).toBe(500);
   });
 
   it('passes the event limits through', () => {

@@ -34,8 +34,9 @@ export interface ExternalStop {
 /** Options of `simulate` and `Simulation`. All optional; without them a run goes to its duration unless a default guard trips. */
 export interface SimulateOptions {
   /**
-   * Called every simulated second and every {@link CHECK_EVERY_EVENTS} events (so also while simulated
-   * time stalls) with the simulated time reached [ms], the duration to reach [ms] and the events fired.
+   * Called at the end of every series interval (every simulated second on a run of up to an hour) and every
+   * {@link CHECK_EVERY_EVENTS} events (so also while simulated time stalls) with the simulated time reached [ms], the
+   * duration to reach [ms] and the events fired.
    */
   onProgress?: (simulatedMs: number, totalMs: number, events: number) => void;
   /**
@@ -54,4 +55,13 @@ export interface SimulateOptions {
   onCheck?: (events: number, simulatedMs: number) => ExternalStop | undefined;
   /** Request series and sampled traces to record in `result.telemetry`; nothing by default. */
   telemetry?: TelemetryOptions;
+  /**
+   * Interval of the time series (`result.timeSeries`) and of the request series' samples [ms], at least 1. Without it
+   * the run chooses `seriesIntervalMs(durationMs)`: 1 s on a run of up to an hour, widened on a longer one so that no
+   * series holds more than `MAX_SERIES_INTERVALS` values. One given here is kept whatever the run's length: memory
+   * then grows with duration ÷ interval. The results besides the series (and the engine's event count: one event per
+   * interval) are the same whatever the interval.
+   * @defaultValue `seriesIntervalMs(config.durationMs)`
+   */
+  seriesIntervalMs?: number;
 }

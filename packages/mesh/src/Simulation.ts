@@ -17,6 +17,7 @@ import { SpanRecorder } from './results/SpanRecorder.js';
 import { checkTraceKeep } from './results/checkTraceKeep.js';
 import { TelemetryRecorder } from './results/TelemetryRecorder.js';
 import { TimeSeriesRecorder } from './results/TimeSeriesRecorder.js';
+import { seriesIntervalMs } from './results/seriesInterval.js';
 import type { Instance } from './server/Instance.js';
 import {
   CHECK_EVERY_EVENTS,
@@ -25,9 +26,6 @@ import {
 } from './SimulateOptions.js';
 import type { ExternalStop, SimulateOptions } from './SimulateOptions.js';
 
-/** Interval of the time series [ms]. */
-const SERIES_INTERVAL_MS = 1000;
-
 /** Most events fired, after a Zeno stop, to see which sources and edges loop. */
 const ZENO_SAMPLE_EVENTS = 10_000;
 
@@ -35,6 +33,16 @@ const ZENO_SAMPLE_EVENTS = 10_000;
 function limitOption(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!(value >= 1)) throw new RangeError(`simulate: ${name} must be a number >= 1 (got ${String(value)})`);
+  return value;
+}
+
+/** The series interval of a run [ms]: the option, checked (a number >= 1), or the rule's for its duration. */
+function seriesInterval(value: number | undefined, durationMs: number): number {
+  if (value === undefined) return seriesIntervalMs(durationMs);
+  if (!(value >= 1 && Number.isFinite(value)))
+    throw new RangeError(
+      `simulate: seriesIntervalMs must be a finite number >= 1 [ms] (got ${String(value)})`,
+    );
   return value;
 }
 
@@ -69,6 +77,7 @@ export class Simulation {
       throw new RangeError(`telemetry.traceSampleRate: expected a share in [0, 1], got ${sampleRate}`);
     }
     const keep = checkTraceKeep(telemetry.traceKeep);
+    const intervalMs = seriesInterval(this.options.seriesIntervalMs, config.durationMs);
     const tracing = sampleRate > 0 || keep !== null;
     const wanted = telemetry.requests === true || tracing;
     this.model = buildModel(
@@ -78,7 +87,7 @@ export class Simulation {
         ? ({ streams, services, instances }) => {
             this.telemetry = new TelemetryRecorder(
               telemetry.requests === true
-                ? new RequestSeriesRecorder(config.durationMs, services, instances)
+                ? new RequestSeriesRecorder(config.durationMs, intervalMs, services, instances)
                 : null,
               tracing
                 ? new SpanRecorder(
@@ -99,7 +108,7 @@ export class Simulation {
       config.durationMs,
       this.model.edges,
       this.model.services,
-      SERIES_INTERVAL_MS,
+      intervalMs,
       this.options.onProgress,
     );
     this.recorder.start();

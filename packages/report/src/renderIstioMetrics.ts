@@ -1,5 +1,6 @@
-// Istio's standard metrics of a run in the OpenMetrics text format, one sample per simulated second with
-// timestamps, for `promtool tsdb create-blocks-from openmetrics` and Istio's Grafana dashboards.
+// Istio's standard metrics of a run in the OpenMetrics text format, one sample per series interval (a simulated
+// second up to an hour of run) with timestamps, for `promtool tsdb create-blocks-from openmetrics` and Istio's
+// Grafana dashboards.
 
 import type { HistogramSamples, RequestSeries, ServiceMetrics, SimulationResult } from '@meshsim/mesh';
 
@@ -44,8 +45,9 @@ const HISTOGRAMS: readonly HistogramFamily[] = [
  * `istio_request_duration_milliseconds`, `istio_request_bytes` and `istio_response_bytes` (histograms with
  * Envoy's default buckets), labelled as Istio's proxies label them (`reporter`, `source_workload`,
  * `destination_service`, `destination_version`, `response_code`, `response_flags`, …; see
- * docs/telemetry.md). Every series has one sample per simulated second (and one at the run's end), each
- * with its timestamp in seconds: `options.startTimeMs` plus the simulated time.
+ * docs/telemetry.md). Every series has one sample per series interval, `sampleEndMs` (a simulated second on a run of
+ * up to an hour, coarser beyond; and one at the run's end), each with its timestamp in seconds: `options.startTimeMs`
+ * plus the simulated time.
  *
  * @param result - A result of `simulate(config, { telemetry: { requests: true } })`.
  * @param options - Where simulated time 0 is on the wall clock (default: the Unix epoch).

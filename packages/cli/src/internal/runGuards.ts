@@ -1,5 +1,5 @@
 // The guards of `run` and `compare`: the flags that set them (--max-events, --max-events-per-instant,
-// --max-wall-time, --max-heap), the simulate options that enforce them — the wall clock and the heap are
+// --max-wall-time, --max-heap), the simulate options that enforce them — the wall clock and the memory in use are
 // read here, never by the library — and the lines printed when one stops a run (or some runs of a comparison).
 
 import { getHeapStatistics } from 'node:v8';
@@ -35,7 +35,7 @@ export interface RunGuards {
   maxEvents: number;
   maxEventsAtOneInstant: number;
   maxWallTimeMs: number;
-  /** Heap budget [bytes], or a share of V8's heap limit. */
+  /** Budget of the memory in use (V8's heap and array buffers) [bytes], or a share of V8's heap limit. */
   maxHeap: { bytes: number } | { share: number };
 }
 
@@ -136,17 +136,28 @@ export function parseRunGuards(
   return guards;
 }
 
-/** What the guards read from the process: a wall clock [ms], the heap in use and V8's heap limit [bytes]. */
+/**
+ * What the guards read from the process: a wall clock [ms], the memory in use ({@link memoryInUseBytes}) and V8's
+ * heap limit [bytes].
+ */
 export interface GuardProbes {
   nowMs: () => number;
-  heapUsedBytes: () => number;
+  memoryUsedBytes: () => number;
   heapLimitBytes: () => number;
 }
 
-/** The process's clock and heap. */
+/**
+ * The memory the heap guard counts [bytes]: V8's heap in use plus the backing stores of array buffers (typed arrays,
+ * Buffers), which live outside that heap — the latency histograms are Float64Arrays (docs/cli.md#guards-and-exit-code-3).
+ */
+export function memoryInUseBytes(usage: Pick<NodeJS.MemoryUsage, 'heapUsed' | 'arrayBuffers'>): number {
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+/** The process's clock, memory in use and V8's heap limit. */
 export const PROCESS_PROBES: GuardProbes = {
   nowMs: () => performance.now(),
-  heapUsedBytes: () => getHeapStatistics().used_heap_size,
+  memoryUsedBytes: () => memoryInUseBytes(process.memoryUsage()),
   heapLimitBytes: () => getHeapStatistics().heap_size_limit,
 };
 
@@ -162,8 +173,9 @@ export function heapSize(bytes: number): string {
 
 /**
  * The simulate options that enforce `guards`: the event limits, and an `onCheck` that stops the run
- * when the wall time since this call passes the budget, or when the heap in use stays above its budget
- * for two checks in a row (one reading can include garbage the collector has not reclaimed yet).
+ * when the wall time since this call passes the budget, or when the memory in use (V8's heap and array buffers)
+ * stays above its budget for two checks in a row (one reading can include garbage the collector has not reclaimed
+ * yet).
  */
 export function guardOptions(
   guards: RunGuards,
@@ -189,13 +201,13 @@ export function guardOptions(
           message: `the wall-time budget of ${(guards.maxWallTimeMs / 1000).toFixed(1)} s is used up`,
         };
       }
-      const used = probes.heapUsedBytes();
+      const used = probes.memoryUsedBytes();
       overHeap = used > heapBudget ? overHeap + 1 : 0;
       if (overHeap >= 2) {
         return {
           reason: 'heap',
           limit: heapBudget,
-          message: `the heap in use (${heapSize(used)}) passed ${heapSource}`,
+          message: `the memory in use (${heapSize(used)}: V8 heap and array buffers) passed ${heapSource}`,
         };
       }
       return undefined;

@@ -343,6 +343,11 @@ export interface ServiceSeries {
 
 /** Time series, one value per interval. */
 export interface TimeSeries {
+  /**
+   * Length of an interval [ms] (the last one ends with the run): 1 s on a run of up to an hour, else the smallest of
+   * 2, 5, 10, 15, 30 s, 1, 2, 5, … min that keeps the run within 3600 intervals (`seriesIntervalMs`), or the
+   * caller's `seriesIntervalMs` option.
+   */
   intervalMs: number;
   /** Start time of each interval [ms]. */
   startMs: number[];

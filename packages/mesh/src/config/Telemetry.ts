@@ -89,9 +89,9 @@ export interface RequestSeries {
   responseBytes: HistogramSamples;
 }
 
-/** Per-second request series of a run. */
+/** Request series of a run, sampled at its series interval (`timeSeries.intervalMs`: 1 s on a run of up to an hour). */
 export interface RequestTelemetry {
-  /** End of each sample interval [ms of simulated time]: 1000, 2000, …, the run's duration. */
+  /** End of each sample interval [ms of simulated time]: 1000, 2000, …, the run's duration (every interval's end). */
   sampleEndMs: number[];
   /** Bucket bounds of every histogram (ms for durations, bytes for sizes). */
   bucketBounds: readonly number[];

@@ -1,6 +1,6 @@
-// Records per-second request series as a mesh's proxies report them (Istio's standard metrics): one series
-// per reporter, caller, callee, versions, status and flags, with a count and duration and size histograms.
-// Requests are binned by the second they end in; no engine event is added (the run's results stay the same).
+// Records request series as a mesh's proxies report them (Istio's standard metrics): one series per reporter,
+// caller, callee, versions, status and flags, with a count and duration and size histograms, sampled at the run's
+// series interval. Requests are binned by the interval they end in; no engine event is added (results stay the same).
 
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { FailureCause } from '../config/SimulationResult.js';
@@ -13,9 +13,6 @@ import type { CallerRef } from '../topology/CallerRef.js';
 import type { ServiceDirectory } from '../server/ServiceDirectory.js';
 import { destinationResponse, flagsLabel, sourceResponse } from './envoyResponse.js';
 import { minOf } from '../config/manyValues.js';
-
-/** Length of a sample interval [ms]. */
-const SAMPLE_MS = 1000;
 
 /** What one series observed within one sample interval (bucket counts not cumulative). */
 interface IntervalCounts {
@@ -52,11 +49,13 @@ export class RequestSeriesRecorder {
 
   constructor(
     private readonly durationMs: number,
+    /** Length of a sample interval [ms]: the run's series interval. */
+    private readonly sampleMs: number,
     private readonly services: ServiceDirectory,
     /** Every instance, indexed by `Instance.id`. */
     private readonly instances: readonly Instance[],
   ) {
-    this.samples = Math.max(1, Math.ceil(durationMs / SAMPLE_MS));
+    this.samples = Math.max(1, Math.ceil(durationMs / sampleMs));
   }
 
   /** The service whose pod a traffic source runs in (`from`), or null (a service, or a source outside the mesh). */
@@ -150,7 +149,7 @@ export class RequestSeriesRecorder {
       };
       this.series.set(key, state);
     }
-    const index = nowMs <= 0 ? 0 : Math.min(Math.ceil(nowMs / SAMPLE_MS) - 1, this.samples - 1);
+    const index = nowMs <= 0 ? 0 : Math.min(Math.ceil(nowMs / this.sampleMs) - 1, this.samples - 1);
     let counts = state.intervals.get(index);
     if (counts === undefined) {
       const size = this.bounds.length;
@@ -181,7 +180,7 @@ export class RequestSeriesRecorder {
   /** The series recorded, cumulative per sample; `mtls(source, destination)` says whether an edge is secured. */
   result(mtls: (source: string, destination: string) => boolean): RequestTelemetry {
     const sampleEndMs: number[] = [];
-    for (let k = 1; k <= this.samples; k++) sampleEndMs.push(Math.min(k * SAMPLE_MS, this.durationMs));
+    for (let k = 1; k <= this.samples; k++) sampleEndMs.push(Math.min(k * this.sampleMs, this.durationMs));
     const series: RequestSeries[] = [];
     for (const state of this.series.values()) {
       const firstSample = minOf(state.intervals.keys(), Infinity);

@@ -12,7 +12,7 @@ const SAMPLES = 200_000;
 describe('RequestSeriesRecorder', () => {
   it('gives the series of a call ending in each of 200,000 one-second samples', () => {
     const services = { get: () => ({ config: {} }) } as unknown as ServiceDirectory;
-    const recorder = new RequestSeriesRecorder(SAMPLES * 1000, services, []);
+    const recorder = new RequestSeriesRecorder(SAMPLES * 1000, 1000, services, []);
     const call = {
       caller: { name: 'client', service: null, instanceId: -1 },
       destination: 'api',

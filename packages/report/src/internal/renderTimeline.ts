@@ -41,11 +41,11 @@ function labelSeconds(ms: number): string {
 }
 
 /**
- * A timeline of the run, or '' when the result has no time series. Rows aggregate the per-second
+ * A timeline of the run, or '' when the result has no time series. Rows aggregate the per-interval
  * series: offered and retry rates are per second of the row's length (the last row ends with the run —
  * its duration, or where a guard stopped it — and may be shorter than the others); goodput is the successes
  * counted in the row over the calls offered in it, capped at 100 % as the verdict's is (a backlog completing can
- * outnumber them); success is over calls completed in the row; p99 is the worst per-second p99 of the sources in
+ * outnumber them); success is over calls completed in the row; p99 is the worst per-interval p99 of the sources in
  * the row, of the intervals with at least {@link TIMELINE_P99_MIN_CALLS} successful calls of a source (a note under
  * the table says so when a row had successes but no such interval); utilisation is the busiest service's, weighted
  * by each interval's length.

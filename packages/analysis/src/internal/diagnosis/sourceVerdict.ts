@@ -180,11 +180,11 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     backlog: null,
     reason,
   });
-  const window = seconds(t.windowMs);
+  const minimum = seconds(t.windowMs);
   if (input.durationMs < t.windowMs) {
     return unjudged(
       'unresolved',
-      `the run (${simulated(input.durationMs)}) is shorter than one ${window} window: too short to judge (run at least ${window})`,
+      `the run (${simulated(input.durationMs)}) is shorter than one ${minimum} window: too short to judge (run at least ${minimum})`,
     );
   }
   // No call offered in any interval (`rate: 0`): nothing to judge goodput by.
@@ -197,7 +197,9 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       `none of its ${offered} offered calls completed by the end of the run (all still in flight): too short to judge`,
     );
   }
+  // A window is whole intervals: at least one, so on the coarser series of a long run it can outlast `windowMs`.
   const width = Math.max(1, Math.min(n, Math.round(t.windowMs / input.intervalMs)));
+  const window = seconds(width * input.intervalMs);
   // Intervals that end by the first trigger (every interval without one).
   const preTrigger =
     input.firstTriggerMs === null

@@ -1,6 +1,7 @@
-// The verdict of one source on hand-made series (1 s intervals): goodput is read from the goodput series, recovery is where goodput stays in the band (a
-// backlog burst after a stall does not make up for the stall), the warm-up is left out of the reference, a run too
-// short to judge is unresolved, no goodput ratio exceeds 1, a source down with no trigger to blame is said to be
+// The verdict of one source on hand-made series (1 s intervals; and the 5 s and 30 s intervals of a run longer than an
+// hour, which give the 1 s verdict): goodput is read from the goodput series, recovery is where goodput stays in the
+// band (a backlog burst after a stall does not make up for the stall), the warm-up is left out of the reference, a run
+// too short to judge is unresolved, no goodput ratio exceeds 1, a source down with no trigger to blame is said to be
 // down for the load only when the evidence shows an overload, a recovered source losing calls throughout is lossy, and
 // a source whose calls pile up is degraded, never stable or recovered; a window of few calls under the band by sampling
 // noise alone is within it.
@@ -383,5 +384,70 @@ describe('sourceVerdict', () => {
     });
     expect(source.verdict).toBe('metastable');
     expect(source.reason).toMatch(/after the last trigger ended \(reference 100\.0 %\); calls pile up: /);
+  });
+
+  describe('on the coarser series of a run longer than an hour (5 s and 30 s intervals)', () => {
+    /** The intervals merged `k` by `k`: what the run records at `k` s when its 1 s series are these. */
+    function coarsened(intervals: readonly Interval[], k: number): Interval[] {
+      const out: Interval[] = [];
+      for (let i = 0; i < intervals.length; i += k) {
+        const group = intervals.slice(i, i + k);
+        out.push([0, 1, 2].map((f) => group.reduce((n, x) => n + x[f as 0 | 1 | 2], 0)) as Interval);
+      }
+      return out;
+    }
+    /** The verdict of `intervals` recorded at `k` s, over the same run (7300 s). */
+    function at(k: number, intervals: readonly Interval[], lastTriggerEndMs: number) {
+      const coarse = coarsened(intervals, k);
+      return sourceVerdict({
+        source: 'users',
+        to: 'gateway',
+        series: series(coarse),
+        startMs: coarse.map((_, i) => i * k * 1000),
+        intervalMs: k * 1000,
+        durationMs: intervals.length * 1000,
+        firstTriggerMs: 6_000_000,
+        lastTriggerEndMs,
+        thresholds: DIAGNOSIS_THRESHOLDS,
+      });
+    }
+
+    it('gives the verdict of the 1 s series, with its fall and recovery within one interval after theirs', () => {
+      // Down from 6000 s to 6632 s (a 10-minute trigger and 32 s to drain), then back.
+      const intervals: Interval[] = [
+        ...repeat(6000, [100, 100, 0]),
+        ...repeat(632, [100, 0, 100]),
+        ...repeat(668, [100, 100, 0]),
+      ];
+      const fine = at(1, intervals, 6_600_000);
+      expect([fine.verdict, fine.degradedAtMs, fine.recoveredAtMs]).toEqual([
+        'degraded-recovered',
+        6_000_000,
+        6_632_000,
+      ]);
+      for (const k of [5, 30]) {
+        const coarse = at(k, intervals, 6_600_000);
+        expect(coarse.verdict).toBe('degraded-recovered');
+        expect(coarse.degradedAtMs).toBe(6_000_000);
+        // The first interval start at or after the 1 s recovery: 6635 s at 5 s, 6660 s at 30 s.
+        expect(coarse.recoveredAtMs).toBe(Math.ceil(6632 / k) * k * 1000);
+        expect(coarse.recoveryMs).toBe((coarse.recoveredAtMs ?? 0) - 6_600_000);
+      }
+    });
+
+    it('names the window it judged by: one interval where an interval is longer than the 5 s window', () => {
+      const intervals: Interval[] = repeat(7300, [100, 100, 0]);
+      expect(at(1, intervals, 6_600_000).reason).toContain('in every 5 s window');
+      expect(at(5, intervals, 6_600_000).reason).toContain('in every 5 s window');
+      expect(at(30, intervals, 6_600_000).reason).toContain('in every 30 s window');
+    });
+
+    it('keeps a source still down long after the trigger metastable, down for as long', () => {
+      const intervals: Interval[] = [...repeat(6000, [100, 100, 0]), ...repeat(1300, [100, 10, 90])];
+      for (const k of [1, 5, 30]) {
+        const source = at(k, intervals, 6_600_000);
+        expect([source.verdict, source.stillDownMs, source.finalRatio]).toEqual(['metastable', 700_000, 0.1]);
+      }
+    });
   });
 });

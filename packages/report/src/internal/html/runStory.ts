@@ -31,7 +31,7 @@ function trafficLine(traffic: TrafficConfig): string {
   return `${traffic.name} → ${traffic.to}: ${rate} (open, ${traffic.arrival})`;
 }
 
-/** The per-second success of the traffic sources: the lowest second and the last few seconds. */
+/** The per-interval success of the traffic sources: the lowest interval and the last few. */
 function successStory(result: SimulationResult, sources: readonly EdgeMetrics[]): string[] {
   const { timeSeries } = result;
   const names = new Set(sources.map((e) => `${e.source}\u0000${e.destination}`));
