@@ -30,6 +30,7 @@ import {
   Distribution,
   Duration,
   IF_VALID,
+  ifItemFieldsValid,
   MemorySize,
   NAME_PATTERN,
   Name,
@@ -476,34 +477,37 @@ export const Rate = z
       z
         .array(RatePoint)
         .min(1)
-        .superRefine((points, ctx) => {
-          const first = points[0];
-          if (first !== undefined && durationOrNaN(first.at) !== 0) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [0, 'at'],
-              message: got('the first point must be at 0', first.at),
-            });
-          }
-          if (first?.ramp === true) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [0, 'ramp'],
-              message: 'the first point cannot ramp (ramp: true ramps from the previous point)',
-            });
-          }
-          for (let i = 1; i < points.length; i++) {
-            const previous = (points[i - 1] as { at: number | string }).at;
-            const at = (points[i] as { at: number | string }).at;
-            if (!(durationOrNaN(at) > durationOrNaN(previous))) {
+        .superRefine(
+          (points, ctx) => {
+            const first = points[0];
+            if (first !== undefined && durationOrNaN(first.at) !== 0) {
               ctx.addIssue({
                 code: 'custom',
-                path: [i, 'at'],
-                message: got(`must be after the previous point (${writtenDuration(previous)})`, at),
+                path: [0, 'at'],
+                message: got('the first point must be at 0', first.at),
               });
             }
-          }
-        }, IF_VALID),
+            if (first?.ramp === true) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [0, 'ramp'],
+                message: 'the first point cannot ramp (ramp: true ramps from the previous point)',
+              });
+            }
+            for (let i = 1; i < points.length; i++) {
+              const previous = (points[i - 1] as { at: number | string }).at;
+              const at = (points[i] as { at: number | string }).at;
+              if (!(durationOrNaN(at) > durationOrNaN(previous))) {
+                ctx.addIssue({
+                  code: 'custom',
+                  path: [i, 'at'],
+                  message: got(`must be after the previous point (${writtenDuration(previous)})`, at),
+                });
+              }
+            }
+          },
+          ifItemFieldsValid(['at']),
+        ),
     ],
     must('must be a rate (800, "800/s", "48000/m") or a list of points { at, rps, ramp }'),
   )

@@ -123,6 +123,15 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    "a point's bad time is said once, not again as out of order",
+    (s) =>
+      (s.traffic[0].rate = [
+        { at: 0, rps: 300 },
+        { at: 'soon', rps: 1500 },
+      ]),
+    [`test.yaml: traffic[0].rate[1].at: must be ${DURATION} (got "soon")`],
+  ],
+  [
     'a rate that is not a rate',
     (s) => (s.traffic[0].rate = 'fast'),
     ['test.yaml: traffic[0].rate: must be a rate such as 800, 800/s, 48000/m or 800rps (got "fast")'],
@@ -829,6 +838,23 @@ faults:
       'broken.yaml:11:47: services.checkout.serviceTime.lognormal.p99: must be > median (40ms) (got "30ms")',
       'broken.yaml:13:31: traffic[0].rate[0].at: the first point must be at 0 (got "5s")',
       'broken.yaml:15:35: faults[0].latency: must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3") (got "150ms")',
+    ]);
+  });
+
+  it("a rate point's bad ramp (ramp: yes) does not hide the schedule's other problems: all at once, in file order", () => {
+    const text = `services:
+  api: { serviceTime: 5ms }
+traffic:
+  - to: api
+    rate:
+      - { at: 5s, rps: 300 }
+      - { at: 10s, rps: 1500, ramp: yes }
+      - { at: 8s, rps: 800 }
+`;
+    expect(parseError(text, 'ramp.yaml').message.split('\n')).toEqual([
+      'ramp.yaml:6:11: traffic[0].rate[0].at: the first point must be at 0 (got "5s")',
+      'ramp.yaml:7:31: traffic[0].rate[1].ramp: must be true or false (got "yes")',
+      'ramp.yaml:8:11: traffic[0].rate[2].at: must be after the previous point (10s) (got "8s")',
     ]);
   });
 
