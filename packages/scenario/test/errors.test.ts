@@ -282,6 +282,27 @@ const CASES: [string, Mutation, string[]][] = [
     ['test.yaml: services.backend.serviceTime: is required'],
   ],
   [
+    'a misspelt required field (serviceTme): one error, the unknown field saying it is the missing required one',
+    (s) => {
+      s.services.backend.serviceTme = s.services.backend.serviceTime;
+      delete s.services.backend.serviceTime;
+    },
+    [
+      'test.yaml: services.backend.serviceTme: unknown field (did you mean "serviceTime", which is required and missing?)',
+    ],
+  ],
+  [
+    'a misspelt optional field beside a missing required one: two errors',
+    (s) => {
+      s.services.backend.replcas = 2;
+      delete s.services.backend.serviceTime;
+    },
+    [
+      'test.yaml: services.backend.serviceTime: is required',
+      'test.yaml: services.backend.replcas: unknown field (did you mean "replicas"?)',
+    ],
+  ],
+  [
     'a queue that is neither a number nor "unbounded"',
     (s) => (s.services.backend.queue = 'infinite'),
     [

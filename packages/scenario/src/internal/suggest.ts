@@ -76,9 +76,24 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
  * ```
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
+  return meantHint(meantBy(word, candidates));
+}
+
+/**
+ * The candidates `word` may stand for, as {@link didYouMean} names them: those it is the other tools' name of, else
+ * the closest one (Levenshtein distance <= 2, case-insensitive); none when nothing is close.
+ */
+export function meantBy(word: string, candidates: Iterable<string>): string[] {
   const all = [...candidates];
   const meant = (SYNONYMS.get(word.toLowerCase()) ?? []).filter((name) => all.includes(name));
-  if (meant.length > 0) return ` (did you mean ${meant.map((name) => JSON.stringify(name)).join(' or ')}?)`;
+  if (meant.length > 0) return meant;
   const match = closest(word, all);
-  return match === undefined ? '' : ` (did you mean ${JSON.stringify(match)}?)`;
+  return match === undefined ? [] : [match];
+}
+
+/** ` (did you mean "x"?)` (` (did you mean "x" or "y"?)`) for the candidates {@link meantBy} found; `` for none. */
+export function meantHint(meant: readonly string[]): string {
+  return meant.length === 0
+    ? ''
+    : ` (did you mean ${meant.map((name) => JSON.stringify(name)).join(' or ')}?)`;
 }
