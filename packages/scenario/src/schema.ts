@@ -460,14 +460,22 @@ export const Service = z
   .superRefine(ruleRelations(SERVICE_RULES), IF_VALID)
   .register(scenarioRegistry, { id: 'Service' });
 
-const RatePoint = z.strictObject({
-  at: doc(Duration, 'When this rate starts (the first point must be at 0).'),
-  rps: doc(RateValue, 'Requests per second from `at` on.'),
-  ramp: doc(
-    z.boolean().optional(),
-    "If true, the rate moves linearly from the previous point's rps to this one, reaching it at `at`.",
-  ),
-});
+/** How a rate schedule's point is written, for the error of an item that is not one (`rate: [300, 1500]`). */
+const RATE_POINT_HELP =
+  'must be a point { at, rps } (a schedule is a list of them, e.g. [{ at: 0s, rps: 300 }, { at: 40s, rps: 1500, ramp: true }])';
+
+const RatePoint = z.strictObject(
+  {
+    at: doc(Duration, 'When this rate starts (the first point must be at 0).'),
+    rps: doc(RateValue, 'Requests per second from `at` on.'),
+    ramp: doc(
+      z.boolean().optional(),
+      "If true, the rate moves linearly from the previous point's rps to this one, reaching it at `at`.",
+    ),
+  },
+  // Only for an item that is no mapping: unknown keys keep the error map's did-you-mean.
+  { error: (iss) => (iss.code === 'invalid_type' ? got(RATE_POINT_HELP, iss.input) : undefined) },
+);
 
 /** `rate`: a constant rate, or a schedule of points `{ at, rps, ramp }` starting at 0. */
 export const Rate = z

@@ -132,6 +132,14 @@ const CASES: [string, Mutation, string[]][] = [
     [`test.yaml: traffic[0].rate[1].at: must be ${DURATION} (got "soon")`],
   ],
   [
+    'a rate schedule written as a list of numbers: each item shows the point form',
+    (s) => (s.traffic[0].rate = [300, 1500]),
+    [
+      'test.yaml: traffic[0].rate[0]: must be a point { at, rps } (a schedule is a list of them, e.g. [{ at: 0s, rps: 300 }, { at: 40s, rps: 1500, ramp: true }]) (got 300)',
+      'test.yaml: traffic[0].rate[1]: must be a point { at, rps } (a schedule is a list of them, e.g. [{ at: 0s, rps: 300 }, { at: 40s, rps: 1500, ramp: true }]) (got 1500)',
+    ],
+  ],
+  [
     'a rate that is not a rate',
     (s) => (s.traffic[0].rate = 'fast'),
     ['test.yaml: traffic[0].rate: must be a rate such as 800, 800/s, 48000/m or 800rps (got "fast")'],
