@@ -177,6 +177,14 @@ describe('meshsim binary', () => {
     ]);
   });
 
+  it('meshsim run of a missing file.yml suggests the file.yaml beside it, exit 1', () => {
+    const file = writeTempFile('acme.yaml', WARNED_SCENARIO_YAML);
+    const mistyped = join(dirname(file), 'acme.yml');
+    const { code, stdout, stderr } = meshsim('run', mistyped);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toBe(`${mistyped}: file not found (did you mean "${file}"?)\n`);
+  });
+
   it('meshsim validate warns of a perTryTimeout not shorter than the timeout at the line and column of its field', () => {
     const text = [
       'services:',
