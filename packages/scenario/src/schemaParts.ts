@@ -114,7 +114,9 @@ export const IF_VALID = { when: (payload: { issues: readonly unknown[] }) => pay
  * reported beside the others instead of waiting for them to be fixed (the loader reports every problem at once).
  */
 export function ifItemFieldsValid(fields: readonly string[]): {
-  when: (payload: { issues: readonly { path?: readonly PropertyKey[]; code?: string }[] }) => boolean;
+  when: (payload: {
+    issues: readonly { path?: readonly PropertyKey[] | undefined; code?: string | undefined }[];
+  }) => boolean;
 } {
   return {
     when: (payload) =>
