@@ -145,6 +145,7 @@ export {
   toConfigUnit,
   checkField,
   checkFields,
+  relationReason,
   findRuleRow,
   callCycleReason,
   findCallCycles,
