@@ -353,6 +353,7 @@ export {
   applyOverrides,
   scenarioWarnings,
   bareDurationWarnings,
+  bareNumberWarnings,
   isDurationPath,
   SCENARIO_DEFAULTS,
   createLocator,
