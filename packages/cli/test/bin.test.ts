@@ -160,21 +160,54 @@ describe('meshsim binary', () => {
     expect(stdout).toBe(`ok ${file}\n`);
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toEqual([
-      // First how the file writes a duration (`timeout: 1`), then its model's warnings.
+      // First how the file writes a duration (`timeout: 1`) and a CPU request (`cpuRequest: 250`, meant as 250m) as
+      // bare numbers, then its model's warnings: the Pending pod and its cluster's, at the request to blame.
       `warning: ${file}:7:24: services.frontend.calls[0].timeout: 1 is 1 ms (a bare number is milliseconds); write ` +
         '1s for seconds, or 1ms to keep milliseconds without this warning',
-      `warning: ${file}:11:3: services.batch: service batch: its pod is Pending: it never runs, and every call to it ` +
-        'fails (503, no endpoints). No node of cluster cluster-1 has 250 cores unrequested for one (its ' +
-        "application's 250); Kubernetes would leave it Pending. Add nodes or larger ones (nodes, nodeCpu), or lower " +
-        'the requests',
-      expect.stringMatching(
-        /^warning: [^:]+: cluster cluster-1: even \d+ more nodes of 4 cores would leave pods Pending/,
-      ),
+      `warning: ${file}:12:5: services.batch.cpuRequest: 250 is 250 cores (a bare CPU quantity is cores, as ` +
+        'Kubernetes reads it), more than the largest node has (4 cores, nodeCpu); write 250m for millicores (0.25 cores)',
+      `warning: ${file}:12:5: services.batch.cpuRequest: service batch: its pod is Pending: it never runs, and every ` +
+        'call to it fails (503, no endpoints). No node of cluster cluster-1 has 250 cores unrequested for one (its ' +
+        "application's 250); Kubernetes would leave it Pending. Its application alone requests more than any node it " +
+        'may run on has (4 cores): its cpuRequest; lower it, or use larger nodes (nodeCpu)',
+      `warning: ${file}:12:5: services.batch.cpuRequest: cluster cluster-1: even 48 more nodes of 4 cores (the most ` +
+        "the search adds: 4 × its 12 nodes) would leave pods Pending: service batch's application requests 250 cores " +
+        '(its cpuRequest), more than a node has',
       `warning: ${file}:7:24: services.frontend.calls[0].timeout: frontend → backend: its timeout (1 ms) is under ` +
         "half of backend's mean service time (5 ms), so most calls time out before backend can answer",
       `warning: ${file}:2:25: mesh.sidecar: mesh shape linkerd does not use mesh.sidecar (used by istio-sidecar, ` +
         'app-mesh, consul): kept for switching shapes (--mesh, compare), not applied in this run',
     ]);
+  });
+
+  it('meshsim run warns before running of a CPU quantity written as a bare number meant as millicores, at its field', () => {
+    // The reviewer's m5.yaml: `cpuLimit: 500` is 500 cores on nodes of 8.
+    const text = [
+      'name: m5',
+      'nodeCpu: 8',
+      'services:',
+      '  api:',
+      '    replicas: 2',
+      '    cpuLimit: 500',
+      '    serviceTime: 5ms',
+      'traffic: [ { to: api, rate: 10 } ]',
+      '',
+    ].join('\n');
+    const file = writeTempFile('m5.yaml', text);
+    const { code, stderr } = meshsim('run', file, '--duration', '1s', '--no-progress');
+    expect(code).toBe(0);
+    expect(stderr.split('\n')[0]).toBe(
+      `meshsim: warning: ${file}:6:5: services.api.cpuLimit: 500 is 500 cores (a bare CPU quantity is cores, as ` +
+        'Kubernetes reads it), more than the largest node has (8 cores, nodeCpu); write 500m for millicores (0.5 cores)',
+    );
+  });
+
+  it('meshsim run of a missing file.yml suggests the file.yaml beside it, exit 1', () => {
+    const file = writeTempFile('acme.yaml', WARNED_SCENARIO_YAML);
+    const mistyped = join(dirname(file), 'acme.yml');
+    const { code, stdout, stderr } = meshsim('run', mistyped);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toBe(`${mistyped}: file not found (did you mean "${file}"?)\n`);
   });
 
   it('meshsim validate warns of a perTryTimeout not shorter than the timeout at the line and column of its field', () => {
@@ -224,12 +257,13 @@ describe('meshsim binary', () => {
     expect(entry).toMatchObject({ valid: true, issues: [] });
     expect(entry?.warnings.map((w) => [w['path'], w['line'], w['column']])).toEqual([
       ['services.frontend.calls[0].timeout', 7, 24],
-      ['services.batch', 11, 3],
-      ['', null, null],
+      ['services.batch.cpuRequest', 12, 5],
+      ['services.batch.cpuRequest', 12, 5],
+      ['services.batch.cpuRequest', 12, 5],
       ['services.frontend.calls[0].timeout', 7, 24],
       ['mesh.sidecar', 2, 25],
     ]);
-    expect(entry?.warnings[3]).toEqual({
+    expect(entry?.warnings[4]).toEqual({
       file,
       path: 'services.frontend.calls[0].timeout',
       reason: expect.stringMatching(/^frontend → backend: its timeout \(1 ms\) is under half/) as unknown,

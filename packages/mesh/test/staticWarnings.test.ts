@@ -38,15 +38,16 @@ describe('staticWarnings', () => {
     expect(warnings.length).toBeGreaterThanOrEqual(5);
   });
 
-  it('names the scenario field each is about, as a scenario file writes it; none for a cluster-wide one', () => {
+  it('names the scenario field each is about, as a scenario file writes it: a request larger than any node for the Pending ones', () => {
     const byStart = (start: string) =>
       staticWarnings(warnedConfig()).find((w) => w.message.startsWith(start))?.path;
     expect(byStart('web → db')).toEqual(['services', 'web', 'calls', 0, 'timeout']);
     expect(byStart('services db ask for a waypoint')).toEqual(['services', 'db', 'waypoint']);
     expect(byStart('mesh shape linkerd does not use mesh.sidecar')).toEqual(['mesh', 'sidecar']);
-    expect(byStart('service big: its pod is Pending')).toEqual(['services', 'big']);
+    // 250 cores on nodes of 4: the request no number of nodes holds, for the service's warning and its cluster's.
+    expect(byStart('service big: its pod is Pending')).toEqual(['services', 'big', 'cpuRequest']);
     expect(byStart('fault latency on db starts at 5 s')).toEqual(['faults', 0, 'at']);
-    expect(byStart('cluster cluster-1:')).toBeUndefined();
+    expect(byStart('cluster cluster-1:')).toEqual(['services', 'big', 'cpuRequest']);
   });
 
   it('warns of the policies of calls a run has not made yet (a run warns when the caller first calls)', () => {

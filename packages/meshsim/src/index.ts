@@ -357,6 +357,7 @@ export {
   applyOverrides,
   scenarioWarnings,
   bareDurationWarnings,
+  bareNumberWarnings,
   isDurationPath,
   SCENARIO_DEFAULTS,
   createLocator,

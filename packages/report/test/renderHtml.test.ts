@@ -116,6 +116,29 @@ describe('renderHtml', () => {
     expect(markup(renderHtml(makeResult()))).not.toContain('<dt>Faults</dt>');
   });
 
+  it("tells a ramp at the point a schedule's ramp: true leads to, from the point before (scenario-format.md § Traffic)", () => {
+    // rate: [{ at: 0s, rps: 300 }, { at: 40s, rps: 1500, ramp: true }, { at: 80s, rps: 1500 },
+    //        { at: 120s, rps: 300, ramp: true }], as the loader resolves it: `rampToNext` on the point a ramp starts at.
+    const config = configWithFault();
+    const [source] = config.traffic;
+    if (source?.kind !== 'open') throw new Error('no open source');
+    const ramped = {
+      ...source,
+      rate: [
+        { atMs: 0, rps: 300, rampToNext: true },
+        { atMs: 40_000, rps: 1500, rampToNext: false },
+        { atMs: 80_000, rps: 1500, rampToNext: true },
+        { atMs: 120_000, rps: 300, rampToNext: false },
+      ],
+    };
+    const page = markup(renderHtml(makeResult(), { config: { ...config, traffic: [ramped] } }));
+    expect(page).toContain(
+      '<dt>Traffic</dt><dd>client → frontend: 300 req/s from 0 ms, ' +
+        '1500 req/s from 40 s (a linear ramp from 300 req/s at 0 ms), 1500 req/s from 80 s, ' +
+        '300 req/s from 120 s (a linear ramp from 1500 req/s at 80 s) (open, poisson)</dd>',
+    );
+  });
+
   it('with the diagnosis: names the verdict and the recovery time, or how long it stayed down, in the story', () => {
     const recovered: Diagnosis = {
       ...makeDiagnosis(),

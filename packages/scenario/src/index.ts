@@ -3,7 +3,7 @@
 
 export { parseScenario, loadScenarioFile, loadScenario } from './loadScenario.js';
 export { resolveScenario } from './resolveScenario.js';
-export { bareDurationWarnings, scenarioWarnings } from './scenarioWarnings.js';
+export { bareDurationWarnings, bareNumberWarnings, scenarioWarnings } from './scenarioWarnings.js';
 export { isDurationPath } from './isDurationPath.js';
 export { applyOverrides } from './applyOverrides.js';
 export { SCENARIO_DEFAULTS } from './defaults.js';

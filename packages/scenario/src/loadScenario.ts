@@ -17,7 +17,8 @@ import { kubernetesManifestHint } from './internal/kubernetesManifestHint.js';
 import { createLocator, createWrittenReader } from './internal/positions.js';
 import { resolveInput } from './internal/resolveInput.js';
 import { rememberSource } from './internal/scenarioSources.js';
-import { didYouMean } from './internal/suggest.js';
+import { nearbyScenarioFile } from './internal/nearbyScenarioFile.js';
+import { didYouMean, meantHint } from './internal/suggest.js';
 import { ScenarioError } from './ScenarioError.js';
 import type { ScenarioIssue } from './ScenarioError.js';
 
@@ -227,7 +228,7 @@ export function loadScenarioFile(path: string): SimulationConfig {
     const code = (error as { code?: unknown }).code;
     const reason =
       code === 'ENOENT'
-        ? 'file not found'
+        ? `file not found${meantHint(nearbyFiles(path))}`
         : code === 'EISDIR'
           ? 'is a directory, not a scenario file (give a .yaml, .yml or .json file)'
           : code === 'EACCES'
@@ -236,6 +237,12 @@ export function loadScenarioFile(path: string): SimulationConfig {
     throw new ScenarioError([{ file: path, path: '', reason }]);
   }
   return parseScenario(text, path);
+}
+
+/** The scenario file beside a missing `path` it may stand for, as a list for {@link meantHint} (empty: none). */
+function nearbyFiles(path: string): string[] {
+  const found = nearbyScenarioFile(path);
+  return found === undefined ? [] : [found];
 }
 
 /** True if `text` looks like a path rather than a scenario name (a separator or a known extension). */

@@ -1,10 +1,11 @@
 // The warnings of a scenario that need no run, as issues of its file, each about one field placed at the line and
 // column the file writes it at, as errors are: those a run gives (`staticWarnings` of @meshsim/mesh), and the
-// durations the file writes as bare numbers.
+// quantities the file writes as bare numbers easily meant in another unit (durations, CPU).
 
 import { staticWarnings } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
-import { findBareDurations } from './internal/bareDurations.js';
+import { findBareNumbers } from './internal/bareNumbers.js';
+import type { BareNumber } from './internal/bareNumbers.js';
 import { formatPath } from './internal/path.js';
 import type { PathSegment } from './internal/path.js';
 import { isObject } from './internal/rawAccess.js';
@@ -72,6 +73,7 @@ function writtenPath(data: unknown, path: readonly PathSegment[]): readonly Path
  * milliseconds without this warning` (the CLI's `--duration 5` says the same: `bareDurationReason`). Only for a config
  * read from text (`parseScenario`, `loadScenarioFile`, `loadScenario`, or `resolveScenario` given the text), and only
  * the values that text writes (not those the data was edited to); none for a config built in code. Nothing is built.
+ * The durations of {@link bareNumberWarnings}, which also lists the CPU quantities.
  *
  * @param config - A resolved scenario.
  * @param file - The file name the issues give. Default: the name the config was read as.
@@ -83,15 +85,48 @@ function writtenPath(data: unknown, path: readonly PathSegment[]): readonly Path
  * ```
  */
 export function bareDurationWarnings(config: SimulationConfig, file?: string): ScenarioIssue[] {
+  return bareIssues(config, file, (found) => found.kind === 'duration');
+}
+
+/**
+ * The quantities a scenario file writes as bare numbers easily meant in another unit, one {@link ScenarioIssue} each
+ * at the field's line and column, in the order the file writes them: the durations of {@link bareDurationWarnings}
+ * (milliseconds, easily meant as seconds), and the CPU quantities implausible as cores, easily meant as millicores —
+ * `cpuLimit: 500` on nodes of 8 cores: `500 is 500 cores (a bare CPU quantity is cores, as Kubernetes reads it), more
+ * than the largest node has (8 cores, nodeCpu); write 500m for millicores (0.5 cores)` (`bareCpuReason` says which:
+ * a container's from 16 cores, when more than the largest node the file writes; a node's size from 1000). For a
+ * config read from text only, as {@link bareDurationWarnings}. Nothing is built.
+ *
+ * @param config - A resolved scenario.
+ * @param file - The file name the issues give. Default: the name the config was read as.
+ * @example
+ * ```ts
+ * for (const warning of bareNumberWarnings(loadScenario('my-scenario.yaml')))
+ *   console.warn(`warning: ${formatScenarioIssue(warning)}`);
+ * // warning: my-scenario.yaml:7:5: services.api.cpuLimit: 500 is 500 cores (a bare CPU quantity is cores, …
+ * ```
+ */
+export function bareNumberWarnings(config: SimulationConfig, file?: string): ScenarioIssue[] {
+  return bareIssues(config, file, () => true);
+}
+
+/** The bare numbers of `config`'s text that `keep` keeps, as issues at their fields. */
+function bareIssues(
+  config: SimulationConfig,
+  file: string | undefined,
+  keep: (found: BareNumber) => boolean,
+): ScenarioIssue[] {
   const source = sourceOf(config);
   if (source === undefined) return [];
   const parsed = source.parse();
   if (parsed === undefined) return [];
   const name = file ?? source.file;
-  return findBareDurations(source.input, parsed.data).map(({ path, reason }) => ({
-    file: name,
-    path: formatPath(path),
-    reason,
-    ...parsed.locate(path),
-  }));
+  return findBareNumbers(source.input, parsed.data)
+    .filter(keep)
+    .map(({ path, reason }) => ({
+      file: name,
+      path: formatPath(path),
+      reason,
+      ...parsed.locate(path),
+    }));
 }

@@ -30,6 +30,7 @@ import {
   Distribution,
   Duration,
   IF_VALID,
+  ifItemFieldsValid,
   MemorySize,
   NAME_PATTERN,
   Name,
@@ -459,14 +460,22 @@ export const Service = z
   .superRefine(ruleRelations(SERVICE_RULES), IF_VALID)
   .register(scenarioRegistry, { id: 'Service' });
 
-const RatePoint = z.strictObject({
-  at: doc(Duration, 'When this rate starts (the first point must be at 0).'),
-  rps: doc(RateValue, 'Requests per second from `at` on.'),
-  ramp: doc(
-    z.boolean().optional(),
-    "If true, the rate moves linearly from the previous point's rps to this one, reaching it at `at`.",
-  ),
-});
+/** How a rate schedule's point is written, for the error of an item that is not one (`rate: [300, 1500]`). */
+const RATE_POINT_HELP =
+  'must be a point { at, rps } (a schedule is a list of them, e.g. [{ at: 0s, rps: 300 }, { at: 40s, rps: 1500, ramp: true }])';
+
+const RatePoint = z.strictObject(
+  {
+    at: doc(Duration, 'When this rate starts (the first point must be at 0).'),
+    rps: doc(RateValue, 'Requests per second from `at` on.'),
+    ramp: doc(
+      z.boolean().optional(),
+      "If true, the rate moves linearly from the previous point's rps to this one, reaching it at `at`.",
+    ),
+  },
+  // Only for an item that is no mapping: unknown keys keep the error map's did-you-mean.
+  { error: (iss) => (iss.code === 'invalid_type' ? got(RATE_POINT_HELP, iss.input) : undefined) },
+);
 
 /** `rate`: a constant rate, or a schedule of points `{ at, rps, ramp }` starting at 0. */
 export const Rate = z
@@ -476,34 +485,37 @@ export const Rate = z
       z
         .array(RatePoint)
         .min(1)
-        .superRefine((points, ctx) => {
-          const first = points[0];
-          if (first !== undefined && durationOrNaN(first.at) !== 0) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [0, 'at'],
-              message: got('the first point must be at 0', first.at),
-            });
-          }
-          if (first?.ramp === true) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [0, 'ramp'],
-              message: 'the first point cannot ramp (ramp: true ramps from the previous point)',
-            });
-          }
-          for (let i = 1; i < points.length; i++) {
-            const previous = (points[i - 1] as { at: number | string }).at;
-            const at = (points[i] as { at: number | string }).at;
-            if (!(durationOrNaN(at) > durationOrNaN(previous))) {
+        .superRefine(
+          (points, ctx) => {
+            const first = points[0];
+            if (first !== undefined && durationOrNaN(first.at) !== 0) {
               ctx.addIssue({
                 code: 'custom',
-                path: [i, 'at'],
-                message: got(`must be after the previous point (${writtenDuration(previous)})`, at),
+                path: [0, 'at'],
+                message: got('the first point must be at 0', first.at),
               });
             }
-          }
-        }, IF_VALID),
+            if (first?.ramp === true) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [0, 'ramp'],
+                message: 'the first point cannot ramp (ramp: true ramps from the previous point)',
+              });
+            }
+            for (let i = 1; i < points.length; i++) {
+              const previous = (points[i - 1] as { at: number | string }).at;
+              const at = (points[i] as { at: number | string }).at;
+              if (!(durationOrNaN(at) > durationOrNaN(previous))) {
+                ctx.addIssue({
+                  code: 'custom',
+                  path: [i, 'at'],
+                  message: got(`must be after the previous point (${writtenDuration(previous)})`, at),
+                });
+              }
+            }
+          },
+          ifItemFieldsValid(['at']),
+        ),
     ],
     must('must be a rate (800, "800/s", "48000/m") or a list of points { at, rps, ramp }'),
   )

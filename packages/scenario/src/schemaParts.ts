@@ -109,6 +109,27 @@ function checkDurationRange(value: unknown, ctx: z.RefinementCtx): void {
 export const IF_VALID = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 
 /**
+ * Runs a refinement of a list of objects when each item is an object whose `fields` are valid, whatever else is wrong
+ * with them (a bad `ramp`, an unknown key): the refinement's problems, which only read those fields, are then
+ * reported beside the others instead of waiting for them to be fixed (the loader reports every problem at once).
+ */
+export function ifItemFieldsValid(fields: readonly string[]): {
+  when: (payload: {
+    issues: readonly { path?: readonly PropertyKey[] | undefined; code?: string | undefined }[];
+  }) => boolean;
+} {
+  return {
+    when: (payload) =>
+      payload.issues.every((issue) => {
+        const path = issue.path ?? [];
+        // [i, field, …]: a problem inside an item's field; [i] with unknown keys: the item is still an object.
+        if (path.length >= 2) return !fields.includes(String(path[1]));
+        return path.length === 1 && issue.code === 'unrecognized_keys';
+      }),
+  };
+}
+
+/**
  * Attaches a description (shown by editors on hover) to a schema, in the private registry. A schema
  * that is already registered (a shared part such as `Duration`) is cloned first, so that each field
  * keeps its own description and the part keeps its id.

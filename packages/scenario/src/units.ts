@@ -242,8 +242,8 @@ export function parseDurationMs(value: string | number): number {
   return scanned.value * (DURATION_UNITS_MS[scanned.unit === '' ? 'ms' : scanned.unit] as number);
 }
 
-/** A number as a duration writes it without a unit (`5`, `2.5`, `.5`): milliseconds. */
-const BARE_DURATION = new RegExp(String.raw`^\s*${NUMBER}\s*$`);
+/** A number as a quantity writes it without a unit (`5`, `2.5`, `.5`): milliseconds for a duration, cores for CPU. */
+const BARE_NUMBER = new RegExp(String.raw`^\s*${NUMBER}\s*$`);
 
 /**
  * The warning for a duration written as a bare number, which is milliseconds but easily meant as seconds — `5 is 5 ms
@@ -261,7 +261,7 @@ const BARE_DURATION = new RegExp(String.raw`^\s*${NUMBER}\s*$`);
  */
 export function bareDurationReason(value: number | string): string | null {
   const text = typeof value === 'number' ? String(value) : value.trim();
-  if (typeof value === 'number' ? !Number.isFinite(value) : !BARE_DURATION.test(value)) return null;
+  if (typeof value === 'number' ? !Number.isFinite(value) : !BARE_NUMBER.test(value)) return null;
   if (Number(text) === 0) return null;
   return (
     `${text} is ${text} ms (a bare number is milliseconds); ` +
@@ -356,6 +356,56 @@ export function parseCpuCores(value: string | number): number {
   }
   const number = Number(match[1]);
   return match[2] === 'm' ? number / 1000 : number;
+}
+
+/**
+ * The fewest cores a bare CPU number of a container (a request or a limit) is warned of at: below it, a number of
+ * cores is plausible, and is taken without a word. An assumption: millicores are written in tens or hundreds (`50m`,
+ * `250m`), and containers of 16 cores or more are rare.
+ */
+export const BARE_CPU_MIN_CORES = 16;
+
+/** The fewest cores a bare node size (`nodeCpu`) is warned of at: an assumption, more cores than any machine has. */
+export const BARE_NODE_CPU_MIN_CORES = 1000;
+
+/**
+ * The warning for a CPU quantity written as a bare number implausible as cores, and so probably meant as millicores
+ * (`cpuLimit: 500` for `500m`) — `500 is 500 cores (a bare CPU quantity is cores, as Kubernetes reads it), more than
+ * the largest node has (8 cores, nodeCpu); write 500m for millicores (0.5 cores)` — or null for a quantity with a unit,
+ * anything else, or a plausible number of cores. A container's quantity is implausible from
+ * {@link BARE_CPU_MIN_CORES} cores on when it is also more than the largest node the scenario writes (when it writes
+ * one); a node's size (`nodeCpu`) from {@link BARE_NODE_CPU_MIN_CORES}.
+ *
+ * @param value - A CPU quantity as written: a number (a YAML or JSON number) or its text.
+ * @param nodeCores - The largest node size the scenario writes [cores] (null: none), or `node` for a node's size.
+ * @example
+ * ```ts
+ * bareCpuReason(500, 8); // '500 is 500 cores (a bare CPU quantity is cores, as Kubernetes reads it), more than …'
+ * bareCpuReason(4, 8); // null
+ * bareCpuReason('500m', 8); // null
+ * ```
+ */
+export function bareCpuReason(value: number | string, nodeCores: number | null | 'node'): string | null {
+  if (typeof value === 'number' ? !Number.isFinite(value) : !BARE_NUMBER.test(value)) return null;
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const cores = Number(text);
+  const context =
+    nodeCores === 'node'
+      ? cores >= BARE_NODE_CPU_MIN_CORES
+        ? ', more than any machine has'
+        : null
+      : cores < BARE_CPU_MIN_CORES
+        ? null
+        : nodeCores === null
+          ? ''
+          : cores > nodeCores
+            ? `, more than the largest node has (${nodeCores} cores, nodeCpu)`
+            : null;
+  if (context === null) return null;
+  return (
+    `${text} is ${text} cores (a bare CPU quantity is cores, as Kubernetes reads it)${context}; ` +
+    `write ${text}m for millicores (${cores / 1000} cores)`
+  );
 }
 
 /** A CPU limit: a CPU quantity ({@link parseCpuCores}), or `unlimited` for none (Infinity). */

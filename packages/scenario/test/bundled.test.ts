@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -197,6 +198,29 @@ describe('loadScenario / loadScenarioFile', () => {
         },
       ]),
     );
+  });
+
+  it('loadScenarioFile(path) of a missing file suggests the file of the other extension, else a close name, beside it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-missing-'));
+    try {
+      writeFileSync(join(dir, 'acme.yaml'), '');
+      writeFileSync(join(dir, 'shop.json'), '');
+      writeFileSync(join(dir, 'notes.txt'), '');
+      expect(() => loadScenarioFile(join(dir, 'acme.yml'))).toThrow(
+        `${join(dir, 'acme.yml')}: file not found (did you mean "${join(dir, 'acme.yaml')}"?)`,
+      );
+      expect(() => loadScenarioFile(join(dir, 'shop.yaml'))).toThrow(
+        `${join(dir, 'shop.yaml')}: file not found (did you mean "${join(dir, 'shop.json')}"?)`,
+      );
+      expect(() => loadScenarioFile(join(dir, 'acmee.yaml'))).toThrow(
+        `${join(dir, 'acmee.yaml')}: file not found (did you mean "${join(dir, 'acme.yaml')}"?)`,
+      );
+      // Only scenario files are suggested, and nothing far from the name.
+      expect(() => loadScenarioFile(join(dir, 'notes.yaml'))).toThrow(/: file not found$/);
+      expect(() => loadScenarioFile(join(dir, 'payments.yaml'))).toThrow(/: file not found$/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 
   it('loadScenarioFile(path) of a missing file names the file as given', () => {

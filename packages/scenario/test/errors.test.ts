@@ -123,6 +123,23 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    "a point's bad time is said once, not again as out of order",
+    (s) =>
+      (s.traffic[0].rate = [
+        { at: 0, rps: 300 },
+        { at: 'soon', rps: 1500 },
+      ]),
+    [`test.yaml: traffic[0].rate[1].at: must be ${DURATION} (got "soon")`],
+  ],
+  [
+    'a rate schedule written as a list of numbers: each item shows the point form',
+    (s) => (s.traffic[0].rate = [300, 1500]),
+    [
+      'test.yaml: traffic[0].rate[0]: must be a point { at, rps } (a schedule is a list of them, e.g. [{ at: 0s, rps: 300 }, { at: 40s, rps: 1500, ramp: true }]) (got 300)',
+      'test.yaml: traffic[0].rate[1]: must be a point { at, rps } (a schedule is a list of them, e.g. [{ at: 0s, rps: 300 }, { at: 40s, rps: 1500, ramp: true }]) (got 1500)',
+    ],
+  ],
+  [
     'a rate that is not a rate',
     (s) => (s.traffic[0].rate = 'fast'),
     ['test.yaml: traffic[0].rate: must be a rate such as 800, 800/s, 48000/m or 800rps (got "fast")'],
@@ -271,6 +288,27 @@ const CASES: [string, Mutation, string[]][] = [
     'a missing serviceTime',
     (s) => delete s.services.backend.serviceTime,
     ['test.yaml: services.backend.serviceTime: is required'],
+  ],
+  [
+    'a misspelt required field (serviceTme): one error, the unknown field saying it is the missing required one',
+    (s) => {
+      s.services.backend.serviceTme = s.services.backend.serviceTime;
+      delete s.services.backend.serviceTime;
+    },
+    [
+      'test.yaml: services.backend.serviceTme: unknown field (did you mean "serviceTime", which is required and missing?)',
+    ],
+  ],
+  [
+    'a misspelt optional field beside a missing required one: two errors',
+    (s) => {
+      s.services.backend.replcas = 2;
+      delete s.services.backend.serviceTime;
+    },
+    [
+      'test.yaml: services.backend.serviceTime: is required',
+      'test.yaml: services.backend.replcas: unknown field (did you mean "replicas"?)',
+    ],
   ],
   [
     'a queue that is neither a number nor "unbounded"',
@@ -829,6 +867,23 @@ faults:
       'broken.yaml:11:47: services.checkout.serviceTime.lognormal.p99: must be > median (40ms) (got "30ms")',
       'broken.yaml:13:31: traffic[0].rate[0].at: the first point must be at 0 (got "5s")',
       'broken.yaml:15:35: faults[0].latency: must be "+<duration>" (added, e.g. "+150ms") or "x<factor>" (multiplied, e.g. "x3") (got "150ms")',
+    ]);
+  });
+
+  it("a rate point's bad ramp (ramp: yes) does not hide the schedule's other problems: all at once, in file order", () => {
+    const text = `services:
+  api: { serviceTime: 5ms }
+traffic:
+  - to: api
+    rate:
+      - { at: 5s, rps: 300 }
+      - { at: 10s, rps: 1500, ramp: yes }
+      - { at: 8s, rps: 800 }
+`;
+    expect(parseError(text, 'ramp.yaml').message.split('\n')).toEqual([
+      'ramp.yaml:6:11: traffic[0].rate[0].at: the first point must be at 0 (got "5s")',
+      'ramp.yaml:7:31: traffic[0].rate[1].ramp: must be true or false (got "yes")',
+      'ramp.yaml:8:11: traffic[0].rate[2].at: must be after the previous point (10s) (got "8s")',
     ]);
   });
 

@@ -10,6 +10,7 @@ describe('@meshsim/scenario public API', () => {
         'applyOverrides',
         'bareDurationReason',
         'bareDurationWarnings',
+        'bareNumberWarnings',
         'bundledScenariosDir',
         'createLocator',
         'didYouMean',

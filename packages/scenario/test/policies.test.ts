@@ -276,7 +276,45 @@ const CASES: [string, Mutation, string[]][] = [
     "Istio's field name instead of meshsim's",
     (s) => (s.services.backend.destinationPolicy = { outlierDetection: { consecutive5xxErrors: 3 } }),
     [
-      'test.yaml: services.backend.destinationPolicy.outlierDetection.consecutive5xxErrors: unknown field; expected one of: consecutive5xx, consecutiveGatewayErrors, interval, baseEjectionTime, maxEjectionTime, maxEjectionPercent, alwaysEjectOneHost, successRate, failurePercentage',
+      'test.yaml: services.backend.destinationPolicy.outlierDetection.consecutive5xxErrors: unknown field (did you mean "consecutive5xx"?)',
+    ],
+  ],
+  [
+    "Istio's connectionPool names (tcp and http nest what meshsim writes flat)",
+    (s) =>
+      (s.services.backend.destinationPolicy = {
+        connectionPool: { http1MaxPendingRequests: 5, http2MaxRequests: 10, tcp: { maxConnections: 3 } },
+      }),
+    [
+      'test.yaml: services.backend.destinationPolicy.connectionPool.http1MaxPendingRequests: unknown field (did you mean "maxPendingRequests"?)',
+      'test.yaml: services.backend.destinationPolicy.connectionPool.http2MaxRequests: unknown field (did you mean "maxRequests"?)',
+      'test.yaml: services.backend.destinationPolicy.connectionPool.tcp: unknown field (did you mean "maxConnections" or "connectTimeout"?)',
+    ],
+  ],
+  [
+    "Envoy's backoff names",
+    (s) =>
+      (s.services.frontend.calls[0].retry = {
+        attempts: 2,
+        backoff: { baseInterval: '25ms', max_interval: '1s' },
+      }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.backoff.baseInterval: unknown field (did you mean "base"?)',
+      'test.yaml: services.frontend.calls[0].retry.backoff.max_interval: unknown field (did you mean "max"?)',
+    ],
+  ],
+  [
+    "Istio's and Envoy's retry conditions: a status code, retriable-status-codes, timeout",
+    (s) =>
+      (s.services.frontend.calls[0].retry = {
+        attempts: 2,
+        retryOn: [503, 'retriable-status-codes', 'timeout', 504],
+      }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.retryOn[0]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got 503) (did you mean "overflow"?)',
+      'test.yaml: services.frontend.calls[0].retry.retryOn[1]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got "retriable-status-codes") (did you mean "overflow"?)',
+      'test.yaml: services.frontend.calls[0].retry.retryOn[2]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got "timeout") (did you mean "per-try-timeout"?)',
+      'test.yaml: services.frontend.calls[0].retry.retryOn[3]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got 504) (did you mean "gateway-error"?)',
     ],
   ],
   [

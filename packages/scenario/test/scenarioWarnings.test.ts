@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
   bareDurationWarnings,
+  bareNumberWarnings,
   formatScenarioIssue,
   listBundledScenarios,
   loadScenario,
@@ -52,7 +53,8 @@ describe('scenarioWarnings', () => {
     expect(at('web → db: its timeout')).toEqual(['services.web.calls[0].timeout', 8, 9]);
     expect(at('web → db: it retries')).toEqual(['services.web.calls[1].parallel[0].retry', 11, 13]);
     expect(at('mesh shape linkerd does not use mesh.sidecar')).toEqual(['mesh.sidecar', 3, 25]);
-    expect(at('service big:')).toEqual(['services.big', 16, 3]);
+    // `cpuRequest: 250` on nodes of 4 cores: the request no node holds, at its field.
+    expect(at('service big:')).toEqual(['services.big.cpuRequest', 17, 5]);
   });
 
   it('prints as errors do, file:line:column: path: reason; a warning about no field has no path or position', () => {
@@ -60,9 +62,15 @@ describe('scenarioWarnings', () => {
     expect(formatScenarioIssue(warnings[0] as (typeof warnings)[0])).toMatch(
       /^warned\.yaml:\d+:\d+: services\.\S+: /,
     );
-    // Pending pods and no node big enough: "cluster …: even N more nodes … would leave pods Pending".
-    const cluster = warnings.find((w) => w.reason.startsWith('cluster '));
-    expect(cluster).toEqual({ file: 'warned.yaml', path: '', reason: cluster?.reason });
+    // Pending pods and no node big enough, with no one request to blame (950m with Istio's 100m sidecar on 1 core):
+    // "cluster …: even N more nodes … would leave pods Pending (a pod larger than a node?)".
+    const tight =
+      'nodeCpu: 1\nmesh: istio-sidecar\nservices:\n  api: { cpuRequest: 950m, serviceTime: 5ms }\ntraffic: [ { to: api, rate: 1 } ]\n';
+    const cluster = scenarioWarnings(parseScenario(tight, 'tight.yaml')).find((w) =>
+      w.reason.startsWith('cluster '),
+    );
+    expect(cluster).toEqual({ file: 'tight.yaml', path: '', reason: cluster?.reason });
+    expect(cluster?.reason).toMatch(/would leave pods Pending \(a pod larger than a node\?\)$/);
   });
 
   it('names the file the config was read as, or the one given; no position for a config not read from text', () => {
@@ -215,5 +223,98 @@ describe('bareDurationWarnings', () => {
     expect(bareDurationWarnings(parseScenario(json, 'bare.json'))).toEqual([
       { file: 'bare.json', path: 'duration', reason: reason('5'), line: 2, column: 3 },
     ]);
+  });
+});
+
+describe('bareNumberWarnings', () => {
+  // The reviewer's m5.yaml: `cpuLimit: 500` meant as 500m, on nodes of 8 cores.
+  const M5 = `name: m5
+nodeCpu: 8
+mesh: { shape: linkerd, linkerdProxy: { cpuLimit: 2000 } }
+services:
+  api:
+    replicas: 2
+    cpuLimit: 500
+    proxyCpuRequest: "100"
+    serviceTime: 5ms
+    calls:
+      - { to: db, timeout: 1000 }
+  db:
+    cpuRequest: 8
+    cpuLimit: "16"
+    serviceTime: 5ms
+traffic:
+  - to: api
+    rate: 1500 rps
+`;
+  const cores = (n: number, context: string): string =>
+    `${n} is ${n} cores (a bare CPU quantity is cores, as Kubernetes reads it)${context}; write ${n}m for millicores (${n / 1000} cores)`;
+
+  it('places each CPU quantity written as a bare number above the largest node (and at least 16) at its field, with the durations, in file order', () => {
+    const warnings = bareNumberWarnings(parseScenario(M5, 'm5.yaml'));
+    const larger = ', more than the largest node has (8 cores, nodeCpu)';
+    expect(warnings).toEqual([
+      {
+        file: 'm5.yaml',
+        path: 'mesh.linkerdProxy.cpuLimit',
+        reason: cores(2000, larger),
+        line: 3,
+        column: 41,
+      },
+      { file: 'm5.yaml', path: 'services.api.cpuLimit', reason: cores(500, larger), line: 7, column: 5 },
+      {
+        file: 'm5.yaml',
+        path: 'services.api.proxyCpuRequest',
+        reason: cores(100, larger),
+        line: 8,
+        column: 5,
+      },
+      {
+        file: 'm5.yaml',
+        path: 'services.api.calls[0].timeout',
+        reason:
+          '1000 is 1000 ms (a bare number is milliseconds); write 1000s for seconds, or 1000ms to keep milliseconds without this warning',
+        line: 11,
+        column: 19,
+      },
+      { file: 'm5.yaml', path: 'services.db.cpuLimit', reason: cores(16, larger), line: 14, column: 5 },
+    ]);
+    expect(formatScenarioIssue(warnings[1] as (typeof warnings)[1])).toBe(
+      `m5.yaml:7:5: services.api.cpuLimit: ${cores(500, larger)}`,
+    );
+    // bareDurationWarnings keeps to the durations.
+    expect(bareDurationWarnings(parseScenario(M5, 'm5.yaml')).map((w) => w.path)).toEqual([
+      'services.api.calls[0].timeout',
+    ]);
+  });
+
+  it('without a node size, warns from 16 cores; a node size itself from 1000 cores (more than any machine has)', () => {
+    const text = `clusters:
+  - { name: a, nodeCpu: 8000, zones: [ { name: z, nodes: 1 } ] }
+  - { name: b, nodeCpu: 64, zones: [ { name: z, nodes: 1 } ] }
+services:
+  api: { cluster: b, cpuRequest: 250, cpuLimit: 500, serviceTime: 5ms }
+traffic: [ { to: api, rate: 10 } ]
+`;
+    // The largest node size is 8000 (cores, as written): only the node size itself is implausible.
+    expect(bareNumberWarnings(parseScenario(text, 'n.yaml')).map((w) => [w.path, w.reason])).toEqual([
+      ['clusters[0].nodeCpu', cores(8000, ', more than any machine has')],
+    ]);
+    const unsized = `services:
+  api: { cpuRequest: 15, cpuLimit: 16, serviceTime: 5ms }
+traffic: [ { to: api, rate: 10 } ]
+`;
+    expect(bareNumberWarnings(parseScenario(unsized, 'u.yaml')).map((w) => [w.path, w.reason])).toEqual([
+      ['services.api.cpuLimit', cores(16, '')],
+    ]);
+    // Millicores, a plausible number of cores, and the bundled scenarios: nothing.
+    const fine = `nodeCpu: 64
+services:
+  api: { cpuRequest: 500m, cpuLimit: 64, proxyCpuLimit: unlimited, serviceTime: 5ms }
+traffic: [ { to: api, rate: 10 } ]
+`;
+    expect(bareNumberWarnings(parseScenario(fine, 'f.yaml'))).toEqual([]);
+    for (const { name } of listBundledScenarios())
+      expect(bareNumberWarnings(loadScenario(name)), name).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ import {
   writtenOverrides,
 } from '../internal/scenarioArgs.js';
 import { otlpOutput, tracesHeapHint } from '../internal/otlpOutput.js';
-import { bareDurationLines, placeWarnings, warningPlaces } from '../internal/scenarioWarningLines.js';
+import { bareNumberLines, placeWarnings, warningPlaces } from '../internal/scenarioWarningLines.js';
 import { checkOutputPaths, fsErrorInWords } from '../internal/checkOutputPaths.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { parseCommandArgs } from '../internal/parseCommandArgs.js';
@@ -157,8 +157,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   );
   const fixed = fixedOverrides(parsed, 'run', parsed.mesh);
   const config = resolveWithOverrides(source, fixed);
-  // The durations the file writes as bare numbers, placed in it, as --duration 5 warns.
-  for (const line of bareDurationLines(source, config)) io.stderr.write(line + '\n');
+  // The durations (and CPU quantities) the file writes as bare numbers, placed in it, as --duration 5 warns.
+  for (const line of bareNumberLines(source, config)) io.stderr.write(line + '\n');
   const istioMetrics = parsed.format === 'openmetrics' && parsed.exports.metrics === 'istio';
 
   // The bar is for people watching a terminal: drawn on stderr whenever it is one, whatever stdout is.

@@ -43,7 +43,7 @@ import {
   writeArgWarnings,
 } from '../internal/scenarioArgs.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
-import { bareDurationLines, placeWarning, warningPlacesOfPoints } from '../internal/scenarioWarningLines.js';
+import { bareNumberLines, placeWarning, warningPlacesOfPoints } from '../internal/scenarioWarningLines.js';
 import type { WarningPlaces } from '../internal/scenarioWarningLines.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards } from '../internal/runGuards.js';
@@ -189,7 +189,7 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       axes.map((axis) => ({ path: axis.path, value: axis.values[0] ?? null })),
     ),
   );
-  for (const line of bareDurationLines(source, first)) io.stderr.write(line + '\n');
+  for (const line of bareNumberLines(source, first)) io.stderr.write(line + '\n');
 
   const controller = new AbortController();
   const onSigint = (): void =>

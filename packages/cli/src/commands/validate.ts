@@ -3,7 +3,7 @@
 
 import {
   ScenarioError,
-  bareDurationWarnings,
+  bareNumberWarnings,
   loadScenario,
   parseScenario,
   scenarioWarnings,
@@ -26,8 +26,9 @@ interface Checked {
   file: string;
   issues: readonly ScenarioIssue[];
   /**
-   * What a run of a valid file would warn of before it starts: the durations it writes as bare numbers
-   * (`bareDurationWarnings`), then its model's warnings (`scenarioWarnings`); none for an invalid one.
+   * What a run of a valid file would warn of before it starts: the durations and CPU quantities it writes as bare
+   * numbers easily meant in another unit (`bareNumberWarnings`), then its model's warnings (`scenarioWarnings`); none
+   * for an invalid one.
    */
   warnings: readonly ScenarioIssue[];
   /** The text to print about an invalid file (text output). */
@@ -37,8 +38,8 @@ interface Checked {
 /**
  * Validates each file: prints `ok <file>` on stdout, or the file's errors on stderr, one
  * `file:line:column: path: reason` line each (`formatScenarioIssue`, as `run` prints them), and carries
- * on with the next file. The warnings a run of a valid file would give before it starts — the durations it writes
- * as bare numbers (`bareDurationWarnings`), then its model's (`scenarioWarnings`): no run needed — follow its `ok`
+ * on with the next file. The warnings a run of a valid file would give before it starts — the durations and CPU
+ * quantities it writes as bare numbers (`bareNumberWarnings`), then its model's (`scenarioWarnings`): no run needed — follow its `ok`
  * line on stderr, one `warning: file:line:column: path: reason` line each (as `run` places them). With
  * `--json`, prints
  * `{"schemaVersion":1,"valid":…,"files":[{"file","valid","issues":[…],"warnings":[…]}]}` on stdout instead, each
@@ -113,7 +114,7 @@ function check(file: string, io: CliIo): Checked {
       config = loadScenario(file);
     }
     // A model that cannot be built is an error `run` would stop on too: reported as one below.
-    const warnings = [...bareDurationWarnings(config), ...scenarioWarnings(config)];
+    const warnings = [...bareNumberWarnings(config), ...scenarioWarnings(config)];
     return { file: name, issues: [], warnings, message: null };
   } catch (error) {
     if (error instanceof ScenarioError) {

@@ -1,11 +1,11 @@
 // How the commands print the warnings of a scenario file that need no run, in one form (formatScenarioIssue):
-// `validate` lists them; `run`, `compare` and `sweep` say before running which durations the file writes as bare
-// numbers, and give the warnings of its model among a run's at the file's line and column.
+// `validate` lists them; `run`, `compare` and `sweep` say before running which durations and CPU quantities the file
+// writes as bare numbers, and give the warnings of its model among a run's at the file's line and column.
 
 import { mergeOverrides, resolveWithOverrides } from '@meshsim/analysis';
 import type { Override, ScenarioSource } from '@meshsim/analysis';
 import type { SimulationConfig } from '@meshsim/mesh';
-import { bareDurationWarnings, formatScenarioIssue, scenarioWarnings } from '@meshsim/scenario';
+import { bareNumberWarnings, formatScenarioIssue, scenarioWarnings } from '@meshsim/scenario';
 import type { ScenarioIssue } from '@meshsim/scenario';
 import { escapeControls } from '@meshsim/report';
 
@@ -18,11 +18,13 @@ export function scenarioWarningLine(issue: ScenarioIssue): string {
 /**
  * The stderr lines a command that runs `config` starts with: each duration its file writes as a bare number (5 is
  * 5 ms), `meshsim: warning: my.yaml:1:1: duration: 5 is 5 ms (a bare number is milliseconds); …` — as `--duration 5`
- * warns; none for a bundled scenario read by name (none writes one, and the user has no file of it to edit).
+ * warns — and each CPU quantity implausible as cores (`cpuLimit: 500`: `500 is 500 cores …; write 500m for
+ * millicores …`), `bareNumberWarnings`; none for a bundled scenario read by name (none writes one, and the user has no
+ * file of it to edit).
  */
-export function bareDurationLines(source: ScenarioSource, config: SimulationConfig): string[] {
+export function bareNumberLines(source: ScenarioSource, config: SimulationConfig): string[] {
   if (source.bundled !== undefined) return [];
-  return bareDurationWarnings(config).map((issue) => `meshsim: ${scenarioWarningLine(issue)}`);
+  return bareNumberWarnings(config).map((issue) => `meshsim: ${scenarioWarningLine(issue)}`);
 }
 
 /** Where a run's warnings are written in its scenario file: each placed warning's text → the line to print instead. */

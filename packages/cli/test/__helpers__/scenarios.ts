@@ -21,7 +21,8 @@ traffic:
 
 /**
  * A valid scenario a run warns about before it starts: a 1 ms timeout (line 7), a Linkerd scenario setting Envoy's
- * sidecar profile (line 2), a service whose pods are Pending (line 11), and the cluster short of nodes for them.
+ * sidecar profile (line 2), a service whose pods are Pending (line 11) for a `cpuRequest: 250` (line 12: 250 cores,
+ * meant as 250m), and the cluster short of nodes for them.
  */
 export const WARNED_SCENARIO_YAML = `duration: 10s
 mesh: { shape: linkerd, sidecar: { cpuLimit: 1 } }

@@ -114,7 +114,7 @@ export function buildModel(
   const shortfalls = [...pendingOf.values()].some((n) => n > 0)
     ? extraNodesNeeded(config, meshPods, pendingOf)
     : [];
-  warnShortfalls(config, shortfalls, warnings);
+  warnShortfalls(config, shortfalls, pendingOf, meshPods, warnings);
   const tap = createTap?.({ streams, services, instances }) ?? null;
   transport.tap = tap;
   const dataPlane = createDataPlane({

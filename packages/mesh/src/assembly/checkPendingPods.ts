@@ -1,7 +1,7 @@
 // Warns about services with pods no node had room for: Kubernetes would leave them Pending, so they never run
 // and take no traffic. Names what one pod asks for (its application's and its sidecar's requests, CPU and, on nodes
 // with a memory size, memory), what the mesh's per-node proxies and the other DaemonSets hold back on every node, and
-// full pod slots.
+// full pod slots; a request larger than every node is pointed at, at its field.
 
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
 import { requestedMemoryMiB } from '../config/requestedMemoryMiB.js';
@@ -11,6 +11,8 @@ import type { MeshPodRequests } from '../shapes/MeshShape.js';
 import { freePodSlots } from '../topology/Topology.js';
 import type { Node } from '../topology/Topology.js';
 import type { ClusterShortfall } from './extraNodesNeeded.js';
+import { oversizedRequest } from './oversizedRequest.js';
+import type { OversizedRequest } from './oversizedRequest.js';
 
 /** A service as the check sees it: its name and how many of its pods are Pending. */
 export interface PendingPodsOf {
@@ -106,11 +108,18 @@ export function checkPendingPods(
       ...(requests && fitsMemory ? ['nodeMemory'] : []),
     ];
     if (full.length > 0) fields.push('nodeMaxPods');
+    // A request no node could ever hold: more nodes do not help, and the warning is about its field.
+    const oversized = oversizedRequest(config, service, meshPods);
+    const advice =
+      oversized === null
+        ? `Add nodes or larger ones (${fields.join(', ')})${requests ? ', or lower the requests' : ''}`
+        : `Its ${oversized.container} alone requests more than any node it may run on has ` +
+          `(${cores(oversized.nodeCores)} cores): its ${oversized.field}${copiedLimit(oversized)}; lower it, or use ` +
+          'larger nodes (nodeCpu)';
     warnings.add(
       `service ${service.name}: ${which}. No node of cluster ${service.cluster}${service.nodePool === undefined ? '' : ` (pool ${service.nodePool})`} ` +
-        `has ${lacks}; Kubernetes would leave ${pending === 1 ? 'it' : 'them'} Pending. ` +
-        `Add nodes or larger ones (${fields.join(', ')})${requests ? ', or lower the requests' : ''}`,
-      ['services', service.name],
+        `has ${lacks}; Kubernetes would leave ${pending === 1 ? 'it' : 'them'} Pending. ${advice}`,
+      oversized === null ? ['services', service.name] : ['services', service.name, oversized.field],
     );
   }
 }
@@ -122,16 +131,18 @@ export function checkPendingPods(
 export function warnShortfalls(
   config: SimulationConfig,
   shortfalls: readonly ClusterShortfall[],
+  pendingOf: ReadonlyMap<string, number>,
+  meshPods: MeshPodRequests,
   warnings: Warnings,
 ): void {
   for (const shortfall of shortfalls) {
     const cluster = config.clusters.find((c) => c.name === shortfall.cluster);
     const pool =
       shortfall.pool === null ? undefined : cluster?.nodePools?.find((p) => p.name === shortfall.pool);
-    const cores = pool?.nodeCpu ?? cluster?.nodeCpu;
+    const nodeCores = pool?.nodeCpu ?? cluster?.nodeCpu;
     const memory = pool?.nodeMemoryMiB ?? cluster?.nodeMemoryMiB;
     const size = [
-      cores != null ? `${cores} core${cores === 1 ? '' : 's'}` : null,
+      nodeCores != null ? `${nodeCores} core${nodeCores === 1 ? '' : 's'}` : null,
       memory != null ? `${mib(memory)} MiB` : null,
     ].filter((part): part is string => part !== null);
     const like = size.length === 0 ? 'like its own' : `of ${size.join(' and ')}`;
@@ -146,16 +157,57 @@ export function warnShortfalls(
           `${where}: ${shortfall.extraNodes} more node${shortfall.extraNodes === 1 ? '' : 's'} ${like} (added to its zones in turn) would run ${pods}`,
         );
         break;
-      case 'too-many':
+      case 'too-many': {
+        // Where the number comes from: the search's bound (4 × the nodes grown, at least 16) or the node limits.
+        const own = shortfall.ownNodes;
+        const tried =
+          shortfall.boundedBy === 'search'
+            ? `the most the search adds: 4 × its ${own} node${own === 1 ? '' : 's'}${4 * own < 16 ? ', at least 16' : ''}`
+            : `the most the scenario's node limits allow`;
+        const blamed = shortfall.slotsTaken ? undefined : blamedPod(config, shortfall, pendingOf, meshPods);
+        const why = shortfall.slotsTaken
+          ? " (DaemonSet pods — the mesh's per-node proxies and the cluster's daemonSets — take every pod slot of a node: raise nodeMaxPods)"
+          : blamed === undefined
+            ? ' (a pod larger than a node?)'
+            : `: service ${blamed.service}'s ${blamed.request.container} requests ${cores(blamed.request.cores)} ` +
+              `cores (its ${blamed.request.field}), more than a node has`;
         warnings.add(
-          `${where}: even ${shortfall.maxExtraNodes} more nodes ${like} would leave pods Pending ` +
-            (shortfall.slotsTaken
-              ? "(DaemonSet pods — the mesh's per-node proxies and the cluster's daemonSets — take every pod slot of a node: raise nodeMaxPods)"
-              : '(a pod larger than a node?)'),
+          `${where}: even ${shortfall.maxExtraNodes} more nodes ${like} (${tried}) would leave pods Pending${why}`,
+          blamed === undefined ? undefined : ['services', blamed.service, blamed.request.field],
         );
         break;
+      }
     }
   }
+}
+
+/** `, which Kubernetes copies as the request when none is set` for a limit that stands for the request. */
+function copiedLimit(request: OversizedRequest): string {
+  return request.field === 'cpuLimit' || request.field === 'proxyCpuLimit'
+    ? ', which Kubernetes copies as the request when none is set'
+    : '';
+}
+
+/**
+ * The first service (in declared order) with Pending pods where `shortfall` grows nodes whose own request is larger
+ * than every node there: the pod no number of nodes runs.
+ */
+function blamedPod(
+  config: SimulationConfig,
+  shortfall: ClusterShortfall,
+  pendingOf: ReadonlyMap<string, number>,
+  meshPods: MeshPodRequests,
+): { service: string; request: OversizedRequest } | undefined {
+  const cluster = config.clusters.find((c) => c.name === shortfall.cluster);
+  for (const service of config.services) {
+    if (service.cluster !== shortfall.cluster || (pendingOf.get(service.name) ?? 0) === 0) continue;
+    const target =
+      service.nodePool === undefined || service.nodePool === cluster?.poolName ? null : service.nodePool;
+    if (target !== shortfall.pool) continue;
+    const request = oversizedRequest(config, service, meshPods);
+    if (request !== null) return { service: service.name, request };
+  }
+  return undefined;
 }
 
 /** The memory size of the nodes `service` runs on [MiB] (its pool's, else its cluster's), or null when not fitted. */

@@ -22,12 +22,16 @@ export type ClusterShortfall =
   /**
    * Even `maxExtraNodes` more nodes leave pods Pending: pods larger than a node, say, or (`slotsTaken`) nodes whose
    * every pod slot the DaemonSets' pods take (the mesh's per-node proxies and the cluster's other DaemonSets).
+   * `maxExtraNodes` is the search's bound (`boundedBy: 'search'`: 4 × the `ownNodes` grown, at least 16) or what the
+   * scenario's node limits leave (`'limits'`).
    */
   | {
       readonly kind: 'too-many';
       readonly cluster: string;
       readonly pool: string | null;
       readonly maxExtraNodes: number;
+      readonly ownNodes: number;
+      readonly boundedBy: 'search' | 'limits';
       readonly slotsTaken: boolean;
     };
 
@@ -96,10 +100,11 @@ export function extraNodesNeeded(
       const zones =
         target === null ? cluster.zones : (cluster.nodePools?.find((p) => p.name === target)?.zones ?? []);
       const own = zones.reduce((n, z) => n + z.nodes, 0);
+      const searched = Math.max(16, 4 * own);
       const cap = Math.max(
         0,
         Math.min(
-          Math.max(16, 4 * own),
+          searched,
           SCENARIO_LIMITS.nodes - totalNodes - added,
           SCENARIO_LIMITS.nodesPerCluster - clusterNodeCount(cluster) - clusterAdded,
         ),
@@ -124,7 +129,15 @@ export function extraNodesNeeded(
         const sized = (pool?.nodeCpu ?? cluster.nodeCpu) != null;
         const slotsTaken =
           sized && maxPods <= (meshPods.perNodePods ?? 0) + (cluster.daemonSets?.length ?? 0);
-        out.push({ kind: 'too-many', cluster: cluster.name, pool: target, maxExtraNodes: cap, slotsTaken });
+        out.push({
+          kind: 'too-many',
+          cluster: cluster.name,
+          pool: target,
+          maxExtraNodes: cap,
+          ownNodes: own,
+          boundedBy: cap === searched ? 'search' : 'limits',
+          slotsTaken,
+        });
         continue;
       }
       clusters = grown(base, cluster.name, target, extra);

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { resolveMeshConfig, simulate } from '../../src/index.js';
+import { resolveMeshConfig, simulate, staticWarnings } from '../../src/index.js';
 import type { MeshOptions, ServiceConfig, SimulationResult } from '../../src/index.js';
 import { config, inOneCluster, poisson, service } from '../__helpers__/configs.js';
 import { version } from '../__helpers__/traffic.js';
@@ -194,5 +194,73 @@ describe('Pending pods', () => {
     const roomy = slots({ shape: 'istio-ambient' }, null);
     expect(roomy.services.map((s) => s.pendingPods)).toEqual([0, 0]);
     expect(roomy.nodes.map((n) => n.maxPods)).toEqual([110, 110]);
+  });
+
+  it("point at the request to blame when a pod's own request is larger than every node, and say how many nodes were tried", () => {
+    // `cpuLimit: 500` meant as 500m: Kubernetes copies the limit into the request, 500 cores on 8-core nodes.
+    const cfg = inOneCluster(
+      [
+        service('api', { replicas: 2, cpuLimitCores: 500 }),
+        service('db', { replicas: 1, cpuRequestCores: 0.5 }),
+      ],
+      [poisson('api', 10)],
+      { nodes: 3, nodeCpu: 8 },
+    );
+    const warnings = staticWarnings(cfg);
+    const about = (start: string) => warnings.find((w) => w.message.startsWith(start));
+    expect(about('service api:')).toEqual({
+      message:
+        'service api: all 2 of its pods are Pending: it never runs, and every call to it fails (503, no endpoints). ' +
+        "No node of cluster c has 500 cores unrequested for one (its application's 500); Kubernetes would leave them " +
+        'Pending. Its application alone requests more than any node it may run on has (8 cores): its cpuLimit, which ' +
+        'Kubernetes copies as the request when none is set; lower it, or use larger nodes (nodeCpu)',
+      path: ['services', 'api', 'cpuLimit'],
+    });
+    expect(about('cluster c:')).toEqual({
+      message:
+        'cluster c: even 16 more nodes of 8 cores (the most the search adds: 4 × its 3 nodes, at least 16) would leave ' +
+        "pods Pending: service api's application requests 500 cores (its cpuLimit), more than a node has",
+      path: ['services', 'api', 'cpuLimit'],
+    });
+    // A sidecar's own request (proxyCpuRequest) likewise; a pod too large only with its neighbours points at no field.
+    const sidecar = staticWarnings(
+      inOneCluster(
+        [service('api', { replicas: 1, proxyCpuRequestCores: 12 })],
+        [poisson('api', 10)],
+        {
+          nodes: 5,
+          nodeCpu: 8,
+        },
+        { shape: 'istio-sidecar' },
+      ),
+    );
+    expect(sidecar.find((w) => w.message.startsWith('service api:'))?.path).toEqual([
+      'services',
+      'api',
+      'proxyCpuRequest',
+    ]);
+    expect(sidecar.find((w) => w.message.startsWith('cluster c:'))).toEqual({
+      message:
+        'cluster c: even 20 more nodes of 8 cores (the most the search adds: 4 × its 5 nodes) would leave pods ' +
+        "Pending: service api's sidecar requests 12 cores (its proxyCpuRequest), more than a node has",
+      path: ['services', 'api', 'proxyCpuRequest'],
+    });
+    const together = staticWarnings(
+      inOneCluster(
+        [service('api', { replicas: 1, cpuRequestCores: 7.95 })],
+        [poisson('api', 10)],
+        {
+          nodes: 1,
+          nodeCpu: 8,
+        },
+        { shape: 'istio-sidecar' },
+      ),
+    );
+    expect(together.find((w) => w.message.startsWith('service api:'))?.path).toEqual(['services', 'api']);
+    expect(together.find((w) => w.message.startsWith('cluster c:'))).toEqual({
+      message:
+        'cluster c: even 16 more nodes of 8 cores (the most the search adds: 4 × its 1 node, at least 16) would ' +
+        'leave pods Pending (a pod larger than a node?)',
+    });
   });
 });

@@ -71,7 +71,10 @@ describe('extra nodes needed', () => {
     ]);
     const huge = run([service('a', { replicas: 1, cpuRequestCores: 3 })]);
     expect(huge.extraNodesNeeded).toBeNull();
-    expect(shortfall(huge)[0]).toMatch(/^cluster c: even 16 more nodes of 2 cores would leave pods Pending/);
+    expect(shortfall(huge)).toEqual([
+      'cluster c: even 16 more nodes of 2 cores (the most the search adds: 4 × its 2 nodes, at least 16) would leave ' +
+        "pods Pending: service a's application requests 3 cores (its cpuRequest), more than a node has",
+    ]);
     // One pod slot per node, which the ztunnel takes: no number of nodes runs a pod.
     const noSlot = run([service('a', { replicas: 1 })], { shape: 'istio-ambient' }, { nodeMaxPods: 1 });
     expect(noSlot.extraNodesNeeded).toBeNull();

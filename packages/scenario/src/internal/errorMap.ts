@@ -64,10 +64,11 @@ export function createErrorMap(knownKeys: KnownKeys): z.core.$ZodErrorMap {
         return sizeReason(iss, iss.inclusive === false ? '<' : '<=', iss.maximum);
       case 'invalid_value': {
         const values = iss.values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v)));
+        // A number too (`retryOn: [503]`): the value a proxy's own configuration writes for one of the words.
         const hint =
-          typeof iss.input === 'string'
+          typeof iss.input === 'string' || typeof iss.input === 'number'
             ? didYouMean(
-                iss.input,
+                String(iss.input),
                 iss.values.filter((v): v is string => typeof v === 'string'),
               )
             : '';

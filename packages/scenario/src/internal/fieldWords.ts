@@ -2,7 +2,7 @@
 // schema, the one source of what each field takes): the words for "no limit" (`unlimited`, `unbounded`, `all`) and
 // whether the field may be left out. For the advice given with YAML's `.inf`, which no field accepts, and for
 // `scenarioField` (whether `--set PATH=null` may remove a field); its walk of the schema also finds the durations a
-// file writes as bare numbers (findBareDurations).
+// file writes as bare numbers (findBareNumbers).
 
 import { scenarioJsonSchema } from '../jsonSchema.js';
 import type { PathSegment } from './path.js';

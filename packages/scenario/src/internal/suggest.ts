@@ -43,9 +43,12 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
 }
 
 /**
- * What other tools (load generators, Kubernetes, Helm charts) call a field of the scenario format: suggested when the
- * field is one of the candidates (a sibling of the unknown key), so `rps` under `traffic` suggests `rate`. A Map, not
- * an object literal: a key such as `constructor` or `__proto__` must find nothing.
+ * What other tools (load generators, Kubernetes, Helm charts, and the proxies' own configuration: Istio's
+ * DestinationRule and VirtualService, Envoy's) call a field or a value of the scenario format, for hints only: suggested
+ * when the field is one of the candidates (a sibling of the unknown key, or a value the field takes), so `rps` under
+ * `traffic` suggests `rate` and `503` in `retryOn` suggests `overflow`. Keys are lower case. A Map, not an object
+ * literal: a key such as `constructor` or `__proto__` must find nothing. Listed in docs/scenario-format.md
+ * (Validation and errors).
  */
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['rps', ['rate']],
@@ -60,6 +63,29 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['cgroup', ['cpuWeights']],
   ['cgroups', ['cpuWeights']],
   ['cpushares', ['cpuWeights']],
+  // Istio's DestinationRule outlierDetection (Envoy's outlier_detection): consecutiveErrors, deprecated, counted
+  // 502/503/504.
+  ['consecutive5xxerrors', ['consecutive5xx']],
+  ['consecutiveerrors', ['consecutiveGatewayErrors']],
+  ['consecutivegatewayfailure', ['consecutiveGatewayErrors']],
+  ['consecutive_gateway_failure', ['consecutiveGatewayErrors']],
+  // Istio's DestinationRule connectionPool nests under tcp and http what meshsim writes flat (Envoy's circuit breakers).
+  ['http1maxpendingrequests', ['maxPendingRequests']],
+  ['http2maxrequests', ['maxRequests']],
+  ['tcp', ['maxConnections', 'connectTimeout']],
+  ['http', ['maxPendingRequests', 'maxRequests', 'maxRetries']],
+  // Envoy's retry_back_off.
+  ['baseinterval', ['base']],
+  ['base_interval', ['base']],
+  ['maxinterval', ['max']],
+  ['max_interval', ['max']],
+  // Retry conditions: Istio's retryOn takes status codes and Envoy's retriable-status-codes (a 503 the upstream
+  // answered is overflow; 502/504 are gateway errors); a per-try timeout is its own condition here.
+  ['503', ['overflow']],
+  ['retriable-status-codes', ['overflow']],
+  ['502', ['gateway-error']],
+  ['504', ['gateway-error']],
+  ['timeout', ['per-try-timeout']],
 ]);
 
 /**
@@ -76,9 +102,24 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
  * ```
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
+  return meantHint(meantBy(word, candidates));
+}
+
+/**
+ * The candidates `word` may stand for, as {@link didYouMean} names them: those it is the other tools' name of, else
+ * the closest one (Levenshtein distance <= 2, case-insensitive); none when nothing is close.
+ */
+export function meantBy(word: string, candidates: Iterable<string>): string[] {
   const all = [...candidates];
   const meant = (SYNONYMS.get(word.toLowerCase()) ?? []).filter((name) => all.includes(name));
-  if (meant.length > 0) return ` (did you mean ${meant.map((name) => JSON.stringify(name)).join(' or ')}?)`;
+  if (meant.length > 0) return meant;
   const match = closest(word, all);
-  return match === undefined ? '' : ` (did you mean ${JSON.stringify(match)}?)`;
+  return match === undefined ? [] : [match];
+}
+
+/** ` (did you mean "x"?)` (` (did you mean "x" or "y"?)`) for the candidates {@link meantBy} found; `` for none. */
+export function meantHint(meant: readonly string[]): string {
+  return meant.length === 0
+    ? ''
+    : ` (did you mean ${meant.map((name) => JSON.stringify(name)).join(' or ')}?)`;
 }

@@ -1,11 +1,13 @@
 // Flattens zod issues into `{ path, reason }` pairs: picks the intended branch of a failed union,
-// splits unknown keys into one issue each with a "did you mean" hint, and unwraps record-key issues.
+// splits unknown keys into one issue each with a "did you mean" hint (one issue, not two, when the key is a misspelt
+// required field), and unwraps record-key issues.
 
 import type * as z from 'zod';
 import type { KnownKeys } from './errorMap.js';
 import type { PathSegment } from './path.js';
 import { got } from './show.js';
-import { didYouMean } from './suggest.js';
+import { meantBy, meantHint } from './suggest.js';
+import { formatPath } from './path.js';
 import { pushAll } from '@meshsim/mesh';
 
 /** A problem at a field path, before the file name and position are attached. */
@@ -61,11 +63,39 @@ function onlyRootTypeErrors(issues: readonly Issue[]): boolean {
   return issues.every(isRootTypeMismatch);
 }
 
-function knownKeysHint(key: string, known: Set<string> | undefined): string {
+function knownKeysHint(meant: readonly string[], known: Set<string> | undefined): string {
   if (known === undefined || known.size === 0) return '';
-  const hint = didYouMean(key, known);
-  if (hint !== '') return hint;
+  if (meant.length > 0) return meantHint(meant);
   return `; expected one of: ${[...known].join(', ')}`;
+}
+
+/** An unknown key's issue and the fields of its object it may stand for (`serviceTme` → `serviceTime`). */
+interface UnknownKey {
+  readonly issue: PathIssue;
+  readonly object: readonly PathSegment[];
+  readonly meant: readonly string[];
+}
+
+/**
+ * One issue instead of two for a misspelt required field (`serviceTme`): the missing field's `is required` is
+ * dropped and the unknown key's hint says it is that field — `unknown field (did you mean "serviceTime", which is
+ * required and missing?)`.
+ */
+function foldMisspeltRequired(issues: PathIssue[], unknownKeys: readonly UnknownKey[]): PathIssue[] {
+  const dropped = new Set<PathIssue>();
+  for (const { issue, object, meant } of unknownKeys) {
+    for (const field of meant) {
+      const at = formatPath([...object, field]);
+      const required = issues.find(
+        (other) => !dropped.has(other) && other.reason === 'is required' && formatPath(other.path) === at,
+      );
+      if (required === undefined) continue;
+      dropped.add(required);
+      issue.reason = `unknown field (did you mean ${JSON.stringify(field)}, which is required and missing?)`;
+      break;
+    }
+  }
+  return issues.filter((issue) => !dropped.has(issue));
 }
 
 /**
@@ -80,6 +110,17 @@ export function flattenZodIssues(
   knownKeys: KnownKeys,
   prefix: readonly PathSegment[] = [],
 ): PathIssue[] {
+  const unknownKeys: UnknownKey[] = [];
+  return foldMisspeltRequired(flatten(issues, knownKeys, prefix, unknownKeys), unknownKeys);
+}
+
+/** {@link flattenZodIssues} before folding; `unknownKeys` collects the unknown keys' issues. */
+function flatten(
+  issues: readonly Issue[],
+  knownKeys: KnownKeys,
+  prefix: readonly PathSegment[],
+  unknownKeys: UnknownKey[],
+): PathIssue[] {
   const out: PathIssue[] = [];
   for (const issue of issues) {
     // zod's own bound of an integer (the safe range): the field's bound says more, else checkInputShape's `tooLarge`.
@@ -90,7 +131,10 @@ export function flattenZodIssues(
         const known =
           typeof issue.input === 'object' && issue.input !== null ? knownKeys.get(issue.input) : undefined;
         for (const key of issue.keys) {
-          out.push({ path: [...path, key], reason: `unknown field${knownKeysHint(key, known)}` });
+          const meant = known === undefined ? [] : meantBy(key, known);
+          const unknown = { path: [...path, key], reason: `unknown field${knownKeysHint(meant, known)}` };
+          out.push(unknown);
+          unknownKeys.push({ issue: unknown, object: path, meant });
         }
         break;
       }
@@ -111,7 +155,7 @@ export function flattenZodIssues(
           const b = shapeMismatches(best);
           if (a < b || (a === b && branch.length < best.length)) best = branch;
         }
-        pushAll(out, flattenZodIssues(best, knownKeys, path));
+        pushAll(out, flatten(best, knownKeys, path, unknownKeys));
         break;
       }
       case 'invalid_key': {

@@ -14,7 +14,11 @@ import { factList } from './factList.js';
 import type { HtmlSection } from './HtmlSection.js';
 import type { TimeWindow } from './ReportData.js';
 
-/** A traffic source in words: `shoppers → frontend: 300 req/s (open, poisson)`. */
+/**
+ * A traffic source in words: `shoppers → frontend: 300 req/s (open, poisson)`. A ramp is told at the point it leads
+ * to, as a file's `ramp: true` on that point writes it (`1500 req/s from 40 s (a linear ramp from 300 req/s at 0 ms)`);
+ * the config keeps it as `rampToNext` on the point before.
+ */
 function trafficLine(traffic: TrafficConfig): string {
   if (traffic.kind === 'closed')
     return `${traffic.name} → ${traffic.to}: ${count(traffic.users)} users (closed loop)`;
@@ -23,10 +27,14 @@ function trafficLine(traffic: TrafficConfig): string {
     points.length === 1
       ? `${fixed(points[0]?.rps ?? 0, 0)} req/s`
       : points
-          .map(
-            (point) =>
-              `${fixed(point.rps, 0)} req/s from ${duration(point.atMs)}${point.rampToNext ? ' (ramp)' : ''}`,
-          )
+          .map((point, i) => {
+            const previous = points[i - 1];
+            const ramp =
+              previous?.rampToNext === true
+                ? ` (a linear ramp from ${fixed(previous.rps, 0)} req/s at ${duration(previous.atMs)})`
+                : '';
+            return `${fixed(point.rps, 0)} req/s from ${duration(point.atMs)}${ramp}`;
+          })
           .join(', ');
   return `${traffic.name} → ${traffic.to}: ${rate} (open, ${traffic.arrival})`;
 }

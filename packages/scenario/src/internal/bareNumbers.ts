@@ -1,0 +1,131 @@
+// Where a scenario file writes a quantity as a bare number that is easily meant in another unit — a duration
+// (milliseconds, easily meant as seconds) or an implausible CPU quantity (cores, easily meant as millicores) — found by
+// walking its data along the scenario's JSON Schema, the one source of which fields are durations and CPU quantities.
+
+import {
+  CPU_PATTERN,
+  DURATION_PATTERN,
+  bareCpuReason,
+  bareDurationReason,
+  isCpuText,
+  parseCpuCores,
+} from '../units.js';
+import { alternatives, children, rootSchema } from './fieldWords.js';
+import type { SchemaNode } from './fieldWords.js';
+import type { PathSegment } from './path.js';
+
+/** A quantity written as a bare number: where, its kind, and the warning ({@link bareDurationReason}, {@link bareCpuReason}). */
+export interface BareNumber {
+  readonly path: readonly PathSegment[];
+  readonly kind: 'duration' | 'cpu';
+  readonly reason: string;
+}
+
+/** Whether a schema alternative is the string form of a duration (`250ms`, `1.5s`, or a bare number string). */
+function isDuration(node: SchemaNode): boolean {
+  return node['type'] === 'string' && node['pattern'] === DURATION_PATTERN;
+}
+
+/** Whether a schema alternative is the string form of a CPU quantity (`500m`, `2`). */
+function isCpu(node: SchemaNode): boolean {
+  return node['type'] === 'string' && node['pattern'] === CPU_PATTERN;
+}
+
+/** The value at `path` in plain data, or undefined. */
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[String(segment)];
+  }
+  return node;
+}
+
+/** A list at `key` of `data`, or none. */
+function listAt(data: unknown, key: string): unknown[] {
+  const value = valueAt(data, [key]);
+  return Array.isArray(value) ? value : [];
+}
+
+/**
+ * The largest node size `input` writes [cores] — its `nodeCpu`, its clusters' and their node pools' — or null when it
+ * writes none.
+ */
+function largestNodeCores(input: unknown): number | null {
+  const written = [
+    valueAt(input, ['nodeCpu']),
+    ...listAt(input, 'clusters').flatMap((cluster) => [
+      valueAt(cluster, ['nodeCpu']),
+      ...listAt(cluster, 'nodePools').map((pool) => valueAt(pool, ['nodeCpu'])),
+    ]),
+  ];
+  let largest: number | null = null;
+  for (const value of written) {
+    if (!(typeof value === 'number' || (typeof value === 'string' && isCpuText(value)))) continue;
+    const cores = parseCpuCores(value);
+    if (largest === null || cores > largest) largest = cores;
+  }
+  return largest;
+}
+
+/**
+ * The quantities of `input` written as bare numbers easily meant in another unit, in the order the data lists them:
+ * durations other than 0 (`duration: 5`, `timeout: "300"`), and CPU quantities implausible as cores
+ * ({@link bareCpuReason}: `cpuLimit: 500` on nodes of 8 cores) — each only where `written`, the file's own data, has
+ * that same value: a value a `--set` put there is the command line's, which warns of its own.
+ *
+ * @param input - The data a config was resolved from (the file's, or the file's as edited).
+ * @param written - The file's own data.
+ */
+export function findBareNumbers(input: unknown, written: unknown): BareNumber[] {
+  const root = rootSchema();
+  const nodeCores = largestNodeCores(input);
+  const found: BareNumber[] = [];
+  const walk = (value: unknown, nodes: readonly SchemaNode[], path: PathSegment[]): void => {
+    if (nodes.length === 0) return;
+    if (typeof value === 'number' || typeof value === 'string') {
+      if (valueAt(written, path) !== value) return;
+      const kinds = nodes.flatMap((node) => alternatives(node, root));
+      const duration = kinds.some(isDuration) ? bareDurationReason(value) : null;
+      if (duration !== null) {
+        found.push({ path, kind: 'duration', reason: duration });
+        return;
+      }
+      const isNodeSize = path[path.length - 1] === 'nodeCpu';
+      const cpu = kinds.some(isCpu) ? bareCpuReason(value, isNodeSize ? 'node' : nodeCores) : null;
+      if (cpu !== null) found.push({ path, kind: 'cpu', reason: cpu });
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const entries: [PathSegment, unknown][] = Array.isArray(value)
+      ? value.map((item, i): [PathSegment, unknown] => [i, item])
+      : Object.entries(value);
+    for (const [segment, item] of entries) {
+      walk(
+        item,
+        nodes.flatMap((node) => children(node, segment, root)),
+        [...path, segment],
+      );
+    }
+  };
+  walk(input, [root], []);
+  return found;
+}
+
+/**
+ * Whether the field at `path` of a scenario file is a duration (`timeout`, `retry.perTryTimeout`, …), by the
+ * scenario's JSON Schema. A segment of digits stands for a list index or a map key alike (`calls.0`).
+ */
+export function isDurationField(path: readonly PathSegment[]): boolean {
+  const root = rootSchema();
+  let nodes: SchemaNode[] = [root];
+  for (const segment of path) {
+    const asIndex = typeof segment === 'string' && /^\d+$/.test(segment) ? Number(segment) : null;
+    nodes = nodes.flatMap((node) => [
+      ...children(node, segment, root),
+      ...(asIndex === null ? [] : children(node, asIndex, root)),
+    ]);
+    if (nodes.length === 0) return false;
+  }
+  return nodes.some((node) => alternatives(node, root).some(isDuration));
+}
