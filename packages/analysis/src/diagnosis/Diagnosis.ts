@@ -44,7 +44,8 @@ export function isRecovered(verdict: Verdict): boolean {
 
 /**
  * Something that pushed the system: a scheduled fault, or a traffic source above its base rate (its final rate; for a
- * schedule ending at 0, its lowest non-zero rate).
+ * schedule ending at 0, its lowest non-zero rate) — unless the source's schedule is its normal load
+ * (`loadTrigger: false`).
  */
 export interface Trigger {
   kind: 'fault' | 'load';
