@@ -79,7 +79,7 @@ describe('diagnose', () => {
     expect(depth2?.duringRatio).toBeCloseTo((depth2?.during ?? 0) / (depth2?.baseline ?? 1), 12);
   });
 
-  it('says unresolved when the run ends less than 10 s after the trigger, degraded when it never ends', () => {
+  it('says unresolved when the run ends less than 10 s after the trigger, degraded when it never ends (no "after" then)', () => {
     const config = stormScenario(STORM);
     const short = applyOverrides(config, { durationMs: 25_000 });
     expect(diagnose(short, simulate(short)).verdict).toBe('unresolved');
@@ -87,6 +87,12 @@ describe('diagnose', () => {
     const diagnosis = diagnose(forever, simulate(forever));
     expect(diagnosis.verdict).toBe('degraded');
     expect(diagnosis.lastTriggerEndMs).toBe(Infinity);
+    // No time after a trigger that never ends: no amplification "after" (it was the "during" figure again).
+    expect(diagnosis.amplification.map((a) => [a.window, a.ratio])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    expect(diagnosis.amplification.every((a) => a.during !== null && a.baseline !== null)).toBe(true);
   });
 
   it('counts the attempts a connection-limited source sent, not the calls still waiting for a connection', () => {
