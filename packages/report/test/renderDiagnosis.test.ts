@@ -53,6 +53,67 @@ describe('diagnosis renderers', () => {
     );
   });
 
+  it('says why the amplification has no "before" or "after" figure: a trigger from 0 s, one lasting to the end', () => {
+    const row = { depth: 1, edges: ['client → api'], duringRatio: null, ratio: null };
+    const whole: Diagnosis = {
+      ...DIAGNOSIS,
+      triggers: [
+        { kind: 'load', description: 'client above 300 req/s', startMs: 0, endMs: 90_000 },
+        { kind: 'fault', description: 'latency fault on db', startMs: 50_000, endMs: 70_000 },
+      ],
+      amplification: [{ ...row, baseline: null, during: 1.14, window: null }],
+    };
+    const text = renderDiagnosisText(whole, { durationMs: 90_000 });
+    // "after" no longer repeats "during": – in both of its columns.
+    expect(text).toMatch(/^\s+1\s+–\s+1\.14\s+–\s+–\s+–\s+client → api$/m);
+    expect(text).toContain(
+      'Work amplification: no figure before the first trigger: client above 300 req/s starts at 0 ms (no time before ' +
+        'it); none after the last trigger: client above 300 req/s lasts to the end of the run (its span is "during") — ' +
+        "a source's rate schedule that is its normal load (a daily ramp) is no trigger with loadTrigger: false on the source",
+    );
+    const fault: Diagnosis = {
+      ...DIAGNOSIS,
+      triggers: [{ kind: 'fault', description: 'error fault on db', startMs: 30_000, endMs: Infinity }],
+      amplification: [{ ...row, baseline: 1, during: 3, window: null }],
+    };
+    expect(renderDiagnosisText(fault, { durationMs: 90_000 })).toContain(
+      'Work amplification: no figure after the last trigger: error fault on db lasts to the end of the run (its span is "during")\n',
+    );
+    // With both figures, no note.
+    expect(renderDiagnosisText(DIAGNOSIS, { durationMs: 90_000 })).not.toContain('Work amplification:');
+  });
+
+  it('says what a negative recovery is: back while the last trigger was still active, counted from its end', () => {
+    const [client] = DIAGNOSIS.sources;
+    if (client === undefined) throw new Error('no source');
+    const early: Diagnosis = {
+      ...DIAGNOSIS,
+      verdict: 'degraded-recovered',
+      triggers: [
+        { kind: 'load', description: 'client above 300 req/s', startMs: 0, endMs: 120_000 },
+        { kind: 'fault', description: 'latency fault on db', startMs: 50_000, endMs: 70_000 },
+      ],
+      lastTriggerEndMs: 120_000,
+      recoveryMs: -50_000,
+      sources: [
+        {
+          ...client,
+          verdict: 'degraded-recovered',
+          recoveredAtMs: 70_000,
+          recoveryMs: -50_000,
+          stillDownMs: null,
+        },
+      ],
+    };
+    expect(renderDiagnosisText(early, { durationMs: 120_000 })).toContain(
+      '\nRecovery: counted from the end of the last trigger (client above 300 req/s, 120 s); negative: back within the ' +
+        "band while it was still active — client at 70 s, 50 s before it ended (a source's rate schedule that is its " +
+        'normal load is no trigger with loadTrigger: false on the source)\n',
+    );
+    // A recovery after the last trigger needs no note.
+    expect(renderDiagnosisText(DIAGNOSIS, { durationMs: 90_000 })).not.toContain('Recovery:');
+  });
+
   it('ends the JSON document with the diagnosis', () => {
     const doc = JSON.parse(renderJson(result, { diagnosis: DIAGNOSIS })) as Record<string, unknown>;
     expect(Object.keys(doc).at(-1)).toBe('diagnosis');

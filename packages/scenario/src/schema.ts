@@ -544,6 +544,10 @@ export const Traffic = z
       'Open loop: sources naming the same group share their connections (at most `connections` requests in flight over all of them, one FIFO), as one load generator (wrk2 -c 128) driving several targets; each sets the same connections. Default: none (its connections are its own).',
     ),
     keepAlive: trafficFields.keepAlive,
+    loadTrigger: doc(
+      z.boolean().optional(),
+      "Open loop: whether the diagnosis takes the stretches where the rate schedule is above its base rate (the rate it ends at) as load triggers; false: the schedule is the source's normal load (a daily ramp), and only faults and other sources' spikes are triggers. No effect on the simulation. Default: true.",
+    ),
     thinkTime: doc(
       Distribution.optional(),
       'Closed loop: pause between a response and the next request. Default 0.',
@@ -576,6 +580,12 @@ export const Traffic = z
         code: 'custom',
         path: ['connectionGroup'],
         message: 'only applies to open-loop traffic (with rate), as connections does',
+      });
+    } else if (t.users !== undefined && t.loadTrigger !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['loadTrigger'],
+        message: 'only applies to open-loop traffic (with rate): a closed loop has no rate schedule to spike',
       });
     } else if (t.users !== undefined && t.arrival !== undefined) {
       ctx.addIssue({

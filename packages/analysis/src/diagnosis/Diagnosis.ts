@@ -44,7 +44,8 @@ export function isRecovered(verdict: Verdict): boolean {
 
 /**
  * Something that pushed the system: a scheduled fault, or a traffic source above its base rate (its final rate; for a
- * schedule ending at 0, its lowest non-zero rate).
+ * schedule ending at 0, its lowest non-zero rate) — unless the source's schedule is its normal load
+ * (`loadTrigger: false`).
  */
 export interface Trigger {
   kind: 'fault' | 'load';
@@ -202,7 +203,7 @@ export interface SustainingLoop {
   summary: string;
 }
 
-/** Attempts per offered request at one call depth, before the trigger and in the analysis window. */
+/** Attempts per offered request at one call depth, before the first trigger, during the triggers and after them. */
 export interface DepthAmplification {
   /** 1: the traffic sources' entry edges; 2: the calls those services make; … */
   depth: number;
@@ -220,7 +221,10 @@ export interface DepthAmplification {
   during: number | null;
   /** during ÷ baseline; null when either is null or the baseline is 0. */
   duringRatio: number | null;
-  /** The same in the analysis window (after the trigger, or during it when none ended); null when no request was offered in it. */
+  /**
+   * The same after the last trigger ended (over the whole run without triggers); null when no trigger ended before
+   * the end of the run (no time after them: their span is `during`'s), or no request was offered after them.
+   */
   window: number | null;
   /** window ÷ baseline; null when either is null or the baseline is 0. */
   ratio: number | null;

@@ -161,8 +161,10 @@ export function diagnose(
     firstTriggerMs === null
       ? { fromMs: 0, toMs: Math.min(t.windowMs, durationMs) }
       : { fromMs: 0, toMs: firstTriggerMs };
+  // Whether some time of the run is after the last trigger.
+  const ended = lastTriggerEndMs !== null && lastTriggerEndMs < durationMs;
   const window: Span =
-    lastTriggerEndMs !== null && lastTriggerEndMs < durationMs
+    ended && lastTriggerEndMs !== null
       ? { fromMs: lastTriggerEndMs, toMs: durationMs }
       : { fromMs: firstTriggerMs ?? 0, toMs: durationMs };
   const depths = serviceDepths(config);
@@ -172,7 +174,9 @@ export function diagnose(
     firstTriggerMs === null
       ? null
       : { fromMs: firstTriggerMs, toMs: Math.min(lastTriggerEndMs ?? durationMs, durationMs) };
-  const amplification = depthAmplification(result, depths, sourceNames, reference, window, during);
+  // After the triggers: none when no trigger ended before the end (its figure would be `during` again).
+  const after: Span | null = firstTriggerMs !== null && !ended ? null : window;
+  const amplification = depthAmplification(result, depths, sourceNames, reference, after, during);
   const { steps, saturatedBefore } = cascadeSteps(result, depths, reference, firstTriggerMs !== null, t);
   const cascade = attributeNodeCrashes(steps, triggers);
   if (stop !== undefined) {

@@ -12,6 +12,7 @@ export interface StoredRun {
   overrides: string;
   seed: number | string;
   verdict: Verdict;
+  /** The run's `recoveryMs` [ms]: from the end of the last trigger; negative when back while it was still active. */
   recoveryMs: number | null;
   figures: RunFigures;
   /** The model revision that computed it (`MODEL_REVISION`), or null for a run stored before revisions were kept. */

@@ -3,6 +3,7 @@
 // config is refused.
 
 import { simulate } from '@meshsim/mesh';
+import type { SimulationConfig } from '@meshsim/mesh';
 import { applyOverrides, parseScenario, resolveScenario } from '@meshsim/scenario';
 import { describe, expect, it } from 'vitest';
 
@@ -78,7 +79,7 @@ describe('diagnose', () => {
     expect(depth2?.duringRatio).toBeCloseTo((depth2?.during ?? 0) / (depth2?.baseline ?? 1), 12);
   });
 
-  it('says unresolved when the run ends less than 10 s after the trigger, degraded when it never ends', () => {
+  it('says unresolved when the run ends less than 10 s after the trigger, degraded when it never ends (no "after" then)', () => {
     const config = stormScenario(STORM);
     const short = applyOverrides(config, { durationMs: 25_000 });
     expect(diagnose(short, simulate(short)).verdict).toBe('unresolved');
@@ -86,6 +87,12 @@ describe('diagnose', () => {
     const diagnosis = diagnose(forever, simulate(forever));
     expect(diagnosis.verdict).toBe('degraded');
     expect(diagnosis.lastTriggerEndMs).toBe(Infinity);
+    // No time after a trigger that never ends: no amplification "after" (it was the "during" figure again).
+    expect(diagnosis.amplification.map((a) => [a.window, a.ratio])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    expect(diagnosis.amplification.every((a) => a.during !== null && a.baseline !== null)).toBe(true);
   });
 
   it('counts the attempts a connection-limited source sent, not the calls still waiting for a connection', () => {
@@ -320,6 +327,55 @@ describe('diagnose', () => {
     expect(diagnose(config, result, { bandRatio: 1.001 }).verdict).not.toBe('stable');
     expect(DIAGNOSIS_THRESHOLDS.windowMs).toBe(5000);
   });
+  it('a daily ramp marked loadTrigger: false is normal load: the fault alone is the trigger, with a before and an after', () => {
+    // 100 → 300 → 100 req/s over 50 s; db answers 200 ms late from 20 s to 30 s, past api's 100 ms timeout.
+    const scenario = (loadTrigger: boolean | undefined): SimulationConfig =>
+      resolveScenario({
+        duration: '50s',
+        services: {
+          api: { serviceTime: '1ms', replicas: 2, concurrency: 64, calls: [{ to: 'db', timeout: '100ms' }] },
+          db: { serviceTime: '2ms', replicas: 2, concurrency: 64 },
+        },
+        traffic: [
+          {
+            name: 'daily',
+            to: 'api',
+            rate: [
+              { at: '0s', rps: 100 },
+              { at: '20s', rps: 300, ramp: true },
+              { at: '30s', rps: 300 },
+              { at: '50s', rps: 100, ramp: true },
+            ],
+            ...(loadTrigger !== undefined && { loadTrigger }),
+          },
+        ],
+        faults: [{ at: '20s', for: '10s', service: 'db', latency: '+200ms' }],
+      });
+    // As a trigger, the ramp lasts the whole run: no time before it, and goodput back 20 s "before it ended".
+    const asSpike = scenario(undefined);
+    const spike = diagnose(asSpike, simulate(asSpike));
+    expect(spike.triggers.map((t) => t.description)).toEqual([
+      'daily above 100 req/s',
+      'latency fault on db',
+    ]);
+    expect(spike.recoveryMs).toBeLessThan(0);
+    expect(spike.amplification[0]?.baseline).toBeNull();
+
+    const asNormal = scenario(false);
+    const diagnosis = diagnose(asNormal, simulate(asNormal));
+    expect(diagnosis.triggers).toEqual([
+      { kind: 'fault', description: 'latency fault on db', startMs: 20_000, endMs: 30_000 },
+    ]);
+    expect(diagnosis.verdict).toBe('degraded-recovered');
+    expect(diagnosis.sources[0]?.referenceRatio).toBe(1);
+    expect(diagnosis.recoveryMs).toBeGreaterThanOrEqual(0);
+    expect(diagnosis.recoveryMs).toBeLessThanOrEqual(2000);
+    expect(diagnosis.sources[0]?.reason).toMatch(/after the last trigger ended$/);
+    const [depth1] = diagnosis.amplification;
+    expect(depth1?.baseline).toBeCloseTo(1, 2);
+    expect(depth1?.window).toBeCloseTo(1, 2);
+  });
+
   it('does not diagnose a run a guard stopped early: verdict stopped, with its reason and time, no source verdicts', () => {
     // 20,000 users start at once on a zero-latency network: more than 10,000 events at t = 0 (docs/cli.md).
     const config = resolveScenario({

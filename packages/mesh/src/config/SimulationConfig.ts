@@ -215,6 +215,13 @@ export interface OpenTrafficConfig {
    */
   connectionGroup?: string;
   /**
+   * Whether the diagnosis (`@meshsim/analysis`) takes the stretches where this source's rate schedule is above its
+   * base rate as load triggers; false: the schedule is the normal load (a daily ramp), and only faults and other
+   * sources' spikes are triggers. Read by the diagnosis only: the simulation does not use it.
+   * @defaultValue true
+   */
+  loadTrigger?: boolean;
+  /**
    * Service whose first instance (pod) the source runs in, making it a meshed client: its requests leave
    * through that pod's data plane (its sidecar, its node's ztunnel or eBPF proxy) and start from its node.
    * @defaultValue none: the source is outside the mesh and the cluster

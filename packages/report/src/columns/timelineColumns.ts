@@ -11,8 +11,9 @@ export interface TimelineRow {
   /** Calls offered by the traffic sources per second [req/s]. */
   offeredRps: number;
   /**
-   * Succeeded ÷ offered calls of the sources in the span, capped at 1 as the verdict's goodput is; null when none was
-   * offered.
+   * Goodput ÷ offered calls of the sources in the span, the successes counted as the verdict counts them (the edges'
+   * `goodput` series: where a call was offered when it completed by the end of the next interval), capped at 1 as
+   * the verdict's goodput is; null when none was offered.
    */
   goodputRatio: number | null;
   /** Succeeded ÷ completed calls of the sources; null when none completed. */

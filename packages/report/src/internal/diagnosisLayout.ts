@@ -85,6 +85,8 @@ export function diagnosisBlocks(diagnosis: Diagnosis, context: ColumnContext): D
         ),
     },
   ];
+  const early = recoveryNote(diagnosis);
+  if (early !== null) blocks.push({ kind: 'facts', facts: [['Recovery', early]] });
   const { loop } = diagnosis;
   if (loop !== null) {
     blocks.push({
@@ -102,9 +104,72 @@ export function diagnosisBlocks(diagnosis: Diagnosis, context: ColumnContext): D
       kind: 'table',
       layOut: (layout) => layout(AMPLIFICATION_COLUMNS, keys, diagnosis.amplification, title),
     });
+    const note = amplificationNote(diagnosis, context);
+    if (note !== null) blocks.push({ kind: 'facts', facts: [['Work amplification', note]] });
   }
   blocks.push({ kind: 'facts', facts: [['Cascade', cascadeText(diagnosis)]] });
   return blocks;
+}
+
+/**
+ * What a negative recovery means, when a source has one: `counted from the end of the last trigger (internet above
+ * 300 req/s, 120 s); negative: back within the band while it was still active — internet at 70 s, 50 s before it
+ * ended`, with, when that trigger is a load trigger, how to say the schedule is the source's normal load; else null.
+ */
+function recoveryNote(diagnosis: Diagnosis): string | null {
+  const early = diagnosis.sources.filter((s) => s.recoveryMs !== null && s.recoveryMs < 0);
+  const endMs = diagnosis.lastTriggerEndMs;
+  if (early.length === 0 || endMs === null) return null;
+  const last = diagnosis.triggers.find((t) => t.endMs === endMs);
+  const which = last === undefined ? duration(endMs) : `${last.description}, ${duration(endMs)}`;
+  const sources = early
+    .map(
+      (s) =>
+        `${s.source} at ${duration(s.recoveredAtMs ?? 0)}, ${duration(-(s.recoveryMs ?? 0))} before it ended`,
+    )
+    .join('; ');
+  const load =
+    last?.kind === 'load'
+      ? " (a source's rate schedule that is its normal load is no trigger with loadTrigger: false on the source)"
+      : '';
+  return `counted from the end of the last trigger (${which}); negative: back within the band while it was still active — ${sources}${load}`;
+}
+
+/**
+ * Why the amplification table has no figure before the first trigger or after the last one (`–` in a whole column),
+ * or null when it has both (or nothing triggered): `no figure before the first trigger: internet above 300 req/s
+ * starts at 0 ms (no time before it); none after the last one: …lasts to the end of the run (its span is "during")`,
+ * with, when a load trigger is the cause, how to say a schedule is the source's normal load (`loadTrigger: false`).
+ */
+function amplificationNote(diagnosis: Diagnosis, context: ColumnContext): string | null {
+  const { triggers, amplification } = diagnosis;
+  if (triggers.length === 0 || amplification.length === 0) return null;
+  const parts: string[] = [];
+  const causes: Trigger[] = [];
+  if (amplification.every((row) => row.baseline === null)) {
+    const first = triggers.find((t) => t.startMs <= 0);
+    if (first !== undefined) causes.push(first);
+    parts.push(
+      first === undefined
+        ? 'no figure before the first trigger: no request was offered before it'
+        : `no figure before the first trigger: ${first.description} starts at 0 ms (no time before it)`,
+    );
+  }
+  if (amplification.every((row) => row.window === null)) {
+    const end = context.stopped === undefined ? 'the end of the run' : 'the time reached';
+    const last = triggers.find((t) => t.endMs >= context.durationMs);
+    if (last !== undefined && !causes.includes(last)) causes.push(last);
+    parts.push(
+      last === undefined
+        ? `${parts.length === 0 ? 'no figure' : 'none'} after the last trigger: no request was offered after it`
+        : `${parts.length === 0 ? 'no figure' : 'none'} after the last trigger: ${last.description} lasts to ${end} (its span is "during")`,
+    );
+  }
+  if (parts.length === 0) return null;
+  const load = causes.some((t) => t.kind === 'load')
+    ? " — a source's rate schedule that is its normal load (a daily ramp) is no trigger with loadTrigger: false on the source"
+    : '';
+  return parts.join('; ') + load;
 }
 
 /**

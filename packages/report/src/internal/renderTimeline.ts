@@ -43,9 +43,10 @@ function labelSeconds(ms: number): string {
 /**
  * A timeline of the run, or '' when the result has no time series. Rows aggregate the per-interval
  * series: offered and retry rates are per second of the row's length (the last row ends with the run —
- * its duration, or where a guard stopped it — and may be shorter than the others); goodput is the successes
- * counted in the row over the calls offered in it, capped at 100 % as the verdict's is (a backlog completing can
- * outnumber them); success is over calls completed in the row; p99 is the worst per-interval p99 of the sources in
+ * its duration, or where a guard stopped it — and may be shorter than the others); goodput is the successes the
+ * verdict counts in the row (the edges' `goodput` series: in the interval a call was offered in when it completed by
+ * the end of the next, else where it completed) over the calls offered in it, capped at 100 % as the verdict's is (a
+ * backlog completing can outnumber them); success is over calls completed in the row; p99 is the worst per-interval p99 of the sources in
  * the row, of the intervals with at least {@link TIMELINE_P99_MIN_CALLS} successful calls of a source (a note under
  * the table says so when a row had successes but no such interval); utilisation is the busiest service's, weighted
  * by each interval's length.
@@ -75,6 +76,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
     const spanS = (rowEndMs - rowStartMs) / 1000;
     let calls = 0;
     let succeeded = 0;
+    let goodput = 0;
     let failed = 0;
     let p99 = 0;
     let measured = false;
@@ -82,6 +84,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
       for (let i = first; i < last; i++) {
         calls += edge.calls[i] ?? 0;
         succeeded += edge.succeeded[i] ?? 0;
+        goodput += edge.goodput[i] ?? 0;
         failed += edge.failed[i] ?? 0;
         if ((edge.succeeded[i] ?? 0) >= TIMELINE_P99_MIN_CALLS) {
           p99 = Math.max(p99, edge.p99Ms[i] ?? 0);
@@ -103,7 +106,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
     rows.push({
       span: `${labelSeconds(rowStartMs)}–${labelSeconds(rowEndMs)}`,
       offeredRps: calls / spanS,
-      goodputRatio: calls > 0 ? Math.min(1, succeeded / calls) : null,
+      goodputRatio: calls > 0 ? Math.min(1, goodput / calls) : null,
       successRatio: succeeded + failed > 0 ? succeeded / (succeeded + failed) : null,
       worstP99Ms: measured ? p99 : null,
       retriesPerS: retries / spanS,

@@ -60,15 +60,33 @@ describe('renderTimeline', () => {
   });
 
   it('gives goodput of offered calls beside success of completed calls: a row of timeouts after a fault reads both', () => {
-    // 0–5 s: 4000 offered, 3990 succeeded, 5 failed. 5–10 s: 4000 offered, 4000 succeeded (some offered before) and
-    // 400 failed (calls offered before that timed out now): success of completed 90.91 %, goodput 100 % (capped).
+    // 0–5 s: 4000 offered, 3990 succeeded, 5 failed. 5–10 s: 4000 offered, 4100 succeeded (some offered before, late:
+    // counted by goodput where they completed) and 410 failed (calls offered before that timed out now): success of
+    // completed 90.91 %, goodput 100 % (capped).
     const result = makeResult();
     const [client, ...rest] = result.timeSeries.edges;
     if (client === undefined) throw new Error('no client series');
-    result.timeSeries.edges = [{ ...client, succeeded: [3990, 4100], failed: [5, 410] }, ...rest];
+    result.timeSeries.edges = [
+      { ...client, succeeded: [3990, 4100], goodput: [3990, 4100], failed: [5, 410] },
+      ...rest,
+    ];
     const text = renderTimeline(result);
     expect(row(text, '0–5').slice(2, 4)).toEqual(['99.75', '99.87']);
     expect(row(text, '5–10').slice(2, 4)).toEqual(['100.00', '90.91']);
+  });
+
+  it("reads goodput from the verdict's goodput series (successes where their calls were offered), not completions", () => {
+    // 5–10 s: 4000 offered, 3960 of them succeeded by the end of the next interval (goodput), 3000 completed within
+    // the interval itself. Counted where they complete, the row would read 75.00 %, not the verdict's 99.00 %.
+    const result = makeResult();
+    const [client, ...rest] = result.timeSeries.edges;
+    if (client === undefined) throw new Error('no client series');
+    result.timeSeries.edges = [
+      { ...client, succeeded: [3990, 3000], goodput: [3990, 3960], failed: [5, 0] },
+      ...rest,
+    ];
+    const text = renderTimeline(result);
+    expect(row(text, '5–10').slice(2, 4)).toEqual(['99.00', '100.00']);
   });
 
   it('takes the worst p99 of intervals with at least 100 successful calls: a p99 of 5 calls is their slowest', () => {

@@ -246,6 +246,7 @@ function trafficOf(raw: RawTraffic, i: number, issues: PathIssue[]): TrafficConf
     policy,
     ...(raw.connections !== undefined && { connections: raw.connections }),
     ...(raw.connectionGroup !== undefined && { connectionGroup: raw.connectionGroup }),
+    ...(raw.loadTrigger !== undefined && { loadTrigger: raw.loadTrigger }),
     ...requestClass,
     ...keepAlive,
     ...from,

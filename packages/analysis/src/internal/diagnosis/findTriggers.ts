@@ -1,6 +1,7 @@
 // The triggers of a run: every scheduled fault that starts before the end, and every stretch of time in
 // which an open-loop source's scheduled rate is above its base rate (a load spike): its final rate, or for a schedule
-// that ends at 0 (the source stops sending), the lowest non-zero rate it names.
+// that ends at 0 (the source stops sending), the lowest non-zero rate it names — unless the source says its schedule is
+// its normal load (`loadTrigger: false`).
 
 import type {
   FaultConfig,
@@ -94,7 +95,8 @@ function loadTriggers(source: OpenTrafficConfig, durationMs: number): Trigger[] 
 
 /**
  * The triggers of `config`, by start time (faults before load spikes at the same time); a `crash-node` fault's says
- * what it took down when `result` recorded it (`result.nodeCrashes`).
+ * what it took down when `result` recorded it (`result.nodeCrashes`). A source with `loadTrigger: false` makes no
+ * load trigger: its schedule is its normal load.
  */
 export function findTriggers(config: SimulationConfig, result?: SimulationResult): Trigger[] {
   const crashes = result?.nodeCrashes ?? [];
@@ -110,7 +112,7 @@ export function findTriggers(config: SimulationConfig, result?: SimulationResult
         : [],
     ),
     ...config.traffic.flatMap((source) =>
-      source.kind === 'open' ? loadTriggers(source, config.durationMs) : [],
+      source.kind === 'open' && source.loadTrigger !== false ? loadTriggers(source, config.durationMs) : [],
     ),
   ];
   return triggers

@@ -96,4 +96,13 @@ describe('depthAmplification', () => {
     );
     expect(late).toMatchObject({ baseline: null, during: null, window: 1, ratio: null });
   });
+
+  it('gives no "after" figure when no trigger ended before the end of the run (no span after it)', () => {
+    const result = run([edge('client', 'api', () => 100)]);
+    const [row] = depthAmplification(result, DEPTHS, SOURCES, { fromMs: 0, toMs: 10_000 }, null, {
+      fromMs: 10_000,
+      toMs: 30_000,
+    });
+    expect(row).toMatchObject({ baseline: 1, during: 1, duringRatio: 1, window: null, ratio: null });
+  });
 });

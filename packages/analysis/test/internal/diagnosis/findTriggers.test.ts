@@ -55,6 +55,28 @@ describe('findTriggers', () => {
     ).toEqual([]);
   });
 
+  it('finds no load trigger for a source whose schedule is its normal load (loadTrigger: false); faults stay triggers', () => {
+    const dailyRamp = [
+      { at: '0s', rps: 300 },
+      { at: '40s', rps: 1500, ramp: true },
+      { at: '80s', rps: 1500 },
+      { at: '100s', rps: 300, ramp: true },
+    ];
+    const config = resolveScenario({
+      duration: '100s',
+      services: { api: { serviceTime: '1ms' }, db: { serviceTime: '1ms' } },
+      traffic: [
+        { name: 'daily', to: 'api', rate: dailyRamp, loadTrigger: false },
+        { name: 'spiky', to: 'api', rate: dailyRamp },
+      ],
+      faults: [{ at: '50s', for: '20s', service: 'db', latency: 'x4' }],
+    });
+    expect(findTriggers(config).map((t) => `${t.kind}: ${t.description} ${t.startMs}–${t.endMs}`)).toEqual([
+      'load: spiky above 300 req/s 0–100000',
+      'fault: latency fault on db 50000–70000',
+    ]);
+  });
+
   it('measures a spike of a source that stops from its lowest non-zero rate', () => {
     expect(
       triggersOf([

@@ -76,7 +76,7 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
   figures.push({
     title: 'Offered load and goodput',
     description:
-      'Calls per second the traffic sources sent (offered) and the calls that succeeded (goodput).' +
+      'Calls per second the traffic sources sent (offered) and the calls that succeeded (goodput), counted as the verdict counts them: in the interval their call was offered in when it completed by the end of the next, else where it completed.' +
       (limited
         ? ' A source with a connection limit offers a call when it is due and sends it once a connection is free: the gap between offered and sent is its backlog growing.'
         : '') +
@@ -111,7 +111,7 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
           values: rateOnAxis(
             axis,
             sumSeries(
-              sourceSeries.map((s) => s.succeeded),
+              sourceSeries.map((s) => s.goodput),
               intervals,
             ),
           ),

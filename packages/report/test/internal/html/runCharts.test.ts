@@ -69,6 +69,16 @@ describe('runCharts', () => {
     ]);
   });
 
+  it("draws goodput from the verdict's goodput series (successes where their calls were offered), not completions", () => {
+    // The source's calls of the first interval complete in the second: 3000 then 4900 completions, but all 4000 of
+    // the first and 3900 of the second succeeded by the end of the next interval (the goodput series).
+    const result = makeResult();
+    const [client, ...rest] = result.timeSeries.edges;
+    if (client === undefined) throw new Error('no client series');
+    result.timeSeries.edges = [{ ...client, succeeded: [3000, 4900], goodput: [4000, 3900] }, ...rest];
+    expect(lines(result, 'offered-goodput').series[1]).toEqual({ name: 'goodput', values: [800, 780] });
+  });
+
   it('the last point ends with the run: its rates are per second of its own length, also where a guard stopped it', () => {
     // A 7.5 s run of 5 s intervals: 4000 calls in the last 2.5 s.
     const short = makeResult();
