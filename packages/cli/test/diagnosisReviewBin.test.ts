@@ -102,8 +102,9 @@ describe('meshsim run: the timeline names its two ratios', () => {
     expect(stdout).toMatch(
       /^time \(s\) +offered \(req\/s\) +goodput \(% of offered\) +success of completed \(%\) /m,
     );
-    // After the fault: the calls offered then all succeed, while calls offered during it still time out.
-    expect(stdout).toMatch(/^30–35 +[\d.]+ +100\.00 +9\d\.\d\d /m);
+    // After the fault: the calls offered then (almost) all succeed — the few that complete more than an interval
+    // late count where they complete — while calls offered during it still time out.
+    expect(stdout).toMatch(/^30–35 +[\d.]+ +(?:100\.00|99\.\d\d) +9[0-8]\.\d\d /m);
     expect(stdout).toContain('and was back within it for good from 30 s');
   });
 });
