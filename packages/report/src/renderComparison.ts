@@ -4,10 +4,11 @@ import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
 import { policyNote } from './internal/policyNote.js';
 import { keepAliveNote } from './internal/keepAliveNote.js';
+import { faultsNote } from './internal/faultsNote.js';
 import { podlessProxyNote } from './internal/podlessProxyNote.js';
 import { meshProfilesJson } from './internal/meshProfiles.js';
 import type { JsonValue } from './renderJson.js';
-import { shapeColumns } from './columns/shapeColumns.js';
+import { CASCADE_KEYS, shapeColumns } from './columns/shapeColumns.js';
 import { duration, round as roundNumber, signedMs } from './internal/format.js';
 import { escapeControls, formatTable } from './internal/formatTable.js';
 import { csvTable } from './internal/csvTable.js';
@@ -65,6 +66,8 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   if (podless !== null) sections.push(`Note: ${podless}`);
   const keepAlive = keepAliveNote(summary);
   if (keepAlive !== null) sections.push(`Note: ${keepAlive}`);
+  const faulted = faultsNote(summary);
+  if (faulted !== null) sections.push(`Note: ${faulted}`);
   const edgeKeys = shapes[0]?.edges.map((e) => `${e.source} → ${e.destination}`) ?? [];
   const first = firstReplicationLabel(summary);
   if (edgeKeys.length > 0) {
@@ -128,7 +131,9 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
   // The shape's numbers, laid out from the shape table; its edges and warnings follow.
   const verdicts = summary.shapes.some((s) => s.verdict !== undefined);
   const fields = shapeColumns(summary.baseline).columns.filter(
-    (column) => column.json !== undefined && (column.key !== 'verdict' || verdicts),
+    (column) =>
+      column.json !== undefined &&
+      (verdicts || (column.key !== 'verdict' && !CASCADE_KEYS.includes(column.key))),
   );
   const document = {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
@@ -139,12 +144,16 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
     baseline: summary.baseline,
     shapes: summary.shapes.map((s) => ({
       ...Object.fromEntries(
-        fields.map((column): [string, JsonValue] => {
+        fields.flatMap((column): [string, JsonValue][] => {
           const value = column.read(s, context);
-          return [column.json?.name ?? column.key, typeof value === 'number' ? round(value) : value];
+          const entry: [string, JsonValue] = [
+            column.json?.name ?? column.key,
+            typeof value === 'number' ? round(value) : value,
+          ];
+          // The boolean `lossy` right after the verdict it qualifies (the table's `lossy` is CSV text).
+          return column.key === 'verdict' ? [entry, ['lossy', s.lossy ?? null]] : [entry];
         }),
       ),
-      ...(verdicts && { lossy: s.lossy ?? null }),
       edges: s.edges.map((e) => ({
         source: e.source,
         destination: e.destination,

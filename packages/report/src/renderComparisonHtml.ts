@@ -5,6 +5,7 @@ import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
 import { policyNote } from './internal/policyNote.js';
 import { keepAliveNote } from './internal/keepAliveNote.js';
+import { faultsNote } from './internal/faultsNote.js';
 import { podlessProxyNote } from './internal/podlessProxyNote.js';
 import { replicationsNote } from './internal/pairedTable.js';
 import type { SimulationResult } from '@meshsim/mesh';
@@ -97,6 +98,8 @@ export function renderComparisonHtml(
   if (podless !== null) facts.push(podless);
   const keepAlive = keepAliveNote(summary);
   if (keepAlive !== null) facts.push(keepAlive);
+  const faulted = faultsNote(summary);
+  if (faulted !== null) facts.push(faulted);
   if (options.config !== undefined) {
     facts.push(
       windows.length === 0
