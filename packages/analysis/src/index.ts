@@ -6,7 +6,7 @@
 export { diagnose } from './diagnosis/diagnose.js';
 export { DIAGNOSIS_THRESHOLDS } from './diagnosis/DiagnosisThresholds.js';
 export { VERDICTS, isRecovered } from './diagnosis/Diagnosis.js';
-export { cascadeFigures } from './diagnosis/cascadeFigures.js';
+export { CASCADE_FIGURES, cascadeFigures } from './diagnosis/cascadeFigures.js';
 export type { CascadeFigures } from './diagnosis/cascadeFigures.js';
 
 export type {

@@ -3,6 +3,7 @@
 
 import { maxOf, minOf } from '@meshsim/mesh';
 
+import type { FigureInfo } from '../replications/RunFigures.js';
 import type { Diagnosis } from './Diagnosis.js';
 
 /** A run's cascade at a glance (docs/analysis.md#cascade-figures); each null when the diagnosis has no such figure. */
@@ -27,6 +28,14 @@ export interface CascadeFigures {
    */
   peakAmplification: number | null;
 }
+
+/** How the cascade figures read in a sweep's tables, in display order (recovery in seconds, goodput in %). */
+export const CASCADE_FIGURES: readonly FigureInfo<keyof CascadeFigures>[] = [
+  { key: 'recoveryMs', header: 'recovery (s)', decimals: 1, scale: 0.001 },
+  { key: 'minGoodputRatio', header: 'lowest goodput (%)', decimals: 1, scale: 100 },
+  { key: 'peakAttemptsPerRequest', header: 'peak attempts per request', decimals: 2, scale: 1 },
+  { key: 'peakAmplification', header: 'peak amplification (×)', decimals: 2, scale: 1 },
+];
 
 /** The cascade figures of `diagnosis` (the output of `diagnose`). */
 export function cascadeFigures(diagnosis: Diagnosis): CascadeFigures {

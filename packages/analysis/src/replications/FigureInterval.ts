@@ -9,9 +9,12 @@ import { minOf, maxOf } from '@meshsim/mesh';
 /** Confidence level of every interval meshsim reports. */
 export const CONFIDENCE = 0.95;
 
-/** Mean ± half-width of one figure over n replications. */
-export interface FigureInterval {
-  key: keyof RunFigures;
+/**
+ * Mean ± half-width of one figure over n replications: a headline figure's (`keyof RunFigures`), or another set's
+ * (`FigureInterval<keyof CascadeFigures>`: a sweep point's cascade figures).
+ */
+export interface FigureInterval<K extends string = keyof RunFigures> {
+  key: K;
   n: number;
   mean: number;
   /** Half-width of the 95 % Student-t interval; null with fewer than 2 replications. */
@@ -30,7 +33,10 @@ export interface PairedDifference extends FigureInterval {
  * Mean, 95 % CI half-width, min and max of `values`; a null value (a figure the run could not give, such as node CPU
  * on nodes with no size) is left out, so `n` counts the others.
  */
-export function figureInterval(key: keyof RunFigures, given: readonly (number | null)[]): FigureInterval {
+export function figureInterval<K extends string = keyof RunFigures>(
+  key: K,
+  given: readonly (number | null)[],
+): FigureInterval<K> {
   const values = given.filter((value): value is number => value !== null);
   const n = values.length;
   const mean = n === 0 ? 0 : values.reduce((a, b) => a + b, 0) / n;

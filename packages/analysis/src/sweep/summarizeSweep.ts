@@ -1,10 +1,12 @@
 // Per grid point of a sweep: its settings, how many runs, how many of each verdict, and each headline
-// figure as mean ± 95 % CI over the replications.
+// figure and cascade figure (recovery, lowest goodput, peak attempts per request) as mean ± 95 % CI over the replications.
 
+import { CASCADE_FIGURES } from '../diagnosis/cascadeFigures.js';
+import type { CascadeFigures } from '../diagnosis/cascadeFigures.js';
 import type { DiagnosisStop, Verdict } from '../diagnosis/Diagnosis.js';
 import { VERDICTS } from '../diagnosis/Diagnosis.js';
 import type { Override } from '../overrides/SetAxis.js';
-import { figureIntervals } from '../replications/FigureInterval.js';
+import { figureInterval, figureIntervals } from '../replications/FigureInterval.js';
 import type { FigureInterval } from '../replications/FigureInterval.js';
 import { RUN_FIGURES } from '../replications/RunFigures.js';
 import type { StoredRun } from '../store/StoredRun.js';
@@ -29,6 +31,12 @@ export interface SweepPointSummary {
   /** The runs a guard stopped early (verdict `stopped`, not diagnosed), in replication order; empty when none. */
   stopped: (DiagnosisStop & { replication: number })[];
   figures: FigureInterval[];
+  /**
+   * The runs' cascade figures (docs/analysis.md#cascade-figures), each over the runs that give it (`n`: a recovery
+   * only from the runs that recovered, none from a run stored before they were kept); one that no run gives is left
+   * out.
+   */
+  cascade: FigureInterval<keyof CascadeFigures>[];
 }
 
 /** Counts of each verdict in `verdicts`. */
@@ -84,6 +92,10 @@ export function summarizeSweep(
           mine.map((run) => run.figures),
           keys,
         ),
+        cascade: CASCADE_FIGURES.flatMap(({ key }) => {
+          const values = mine.map((run) => run.cascade[key]);
+          return values.every((value) => value === null) ? [] : [figureInterval(key, values)];
+        }),
       },
     ];
   });
