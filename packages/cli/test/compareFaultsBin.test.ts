@@ -1,5 +1,6 @@
-// `meshsim compare` on a scenario with a fault, on the real binary: each shape's cascade figures under its verdict,
-// the note that the added latencies include the fault's effect, and `--set faults=null` running without it (no note).
+// `meshsim compare` on a scenario with a fault, on the real binary: each shape's cascade figures under its verdict
+// (and over replications), the note that the added latencies include the fault's effect, and `--set faults=null`
+// running without it (no note).
 
 import { describe, expect, it } from 'vitest';
 
@@ -63,6 +64,25 @@ describe('compare of a scenario with a fault (the real binary)', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Overrides: faults=null');
     expect(run.stdout).not.toContain('Note: The scenario has faults');
+  });
+
+  it('with --replications, gives them intervals per shape and paired differences, as the headline figures', () => {
+    const run = meshsim(
+      'compare',
+      SLOW_DB,
+      '--mesh',
+      'none,linkerd',
+      '--replications',
+      '2',
+      '--workers',
+      '1',
+      '--no-progress',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const paired = run.stdout.slice(run.stdout.indexOf('\nPaired differences vs none'));
+    expect(run.stdout).toMatch(/^peak attempts per request +\d+\.\d+ ± \d+\.\d+ +\d+\.\d+ ± \d+\.\d+$/m);
+    expect(paired).toMatch(/^peak attempts per request +[-+]?\d+\.\d+ ± \d+\.\d+/m);
+    expect(paired).toMatch(/^lowest goodput \(%\) +/m);
   });
 
   it('gives the cascade figures in the JSON after the verdict', () => {

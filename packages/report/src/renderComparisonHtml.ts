@@ -46,6 +46,8 @@ export interface HtmlComparisonOptions {
    * run per shape say they are the first replication's.
    */
   replications?: ComparisonOptions['replications'];
+  /** Per result (same order), every replication's diagnosis: adds the cascade figures to the intervals and differences. */
+  replicationDiagnoses?: ComparisonOptions['replicationDiagnoses'];
   /** What was changed of the scenario for every run, each as `PATH=VALUE`: named under "What was compared". */
   overrides?: ComparisonOptions['overrides'];
 }
@@ -77,6 +79,9 @@ export function renderComparisonHtml(
     ...(options.diagnoses !== undefined && { diagnoses: options.diagnoses }),
     ...(options.loadBalancers !== undefined && { loadBalancers: options.loadBalancers }),
     ...(options.replications !== undefined && { replications: options.replications }),
+    ...(options.replicationDiagnoses !== undefined && {
+      replicationDiagnoses: options.replicationDiagnoses,
+    }),
     ...(options.overrides !== undefined && { overrides: options.overrides }),
   });
   const windows = options.config === undefined ? [] : faultWindows(options.config.faults, summary.durationMs);

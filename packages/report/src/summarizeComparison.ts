@@ -2,6 +2,7 @@
 // success, end-to-end and per-edge added latency vs a baseline, retry amplification, proxy costs, warnings.
 
 import {
+  CASCADE_FIGURES,
   RUN_FIGURES,
   cascadeFigures,
   comparedShapeNotes,
@@ -142,6 +143,8 @@ export interface ShapeSummary {
 export interface ShapeDifferences {
   shape: string;
   differences: PairedDifference[];
+  /** The same of the cascade figures, when the comparison was given every replication's diagnosis. */
+  cascade?: PairedDifference<keyof CascadeFigures>[];
 }
 
 /**
@@ -152,6 +155,12 @@ export interface ShapeIntervals {
   shape: string;
   /** One interval per headline figure (`RUN_FIGURES` order); a figure no replication gives is left out. */
   figures: FigureInterval[];
+  /**
+   * One per cascade figure (`CASCADE_FIGURES` order: recovery, lowest goodput, peak attempts per request and
+   * amplification), when the comparison was given every replication's diagnosis; a figure no replication gives is left
+   * out (a recovery counts only the replications that recovered).
+   */
+  cascade?: FigureInterval<keyof CascadeFigures>[];
 }
 
 /** What {@link summarizeComparison} may add to the shapes' numbers. */
@@ -167,6 +176,11 @@ export interface ComparisonOptions {
    * baseline with 95 % CIs (`paired`).
    */
   replications?: readonly (readonly RunFigures[])[];
+  /**
+   * Per result (same order), the diagnosis of each replication, in the order of `replications`: adds the cascade
+   * figures (`cascadeFigures`) to each shape's intervals and paired differences. Only with `replications`.
+   */
+  replicationDiagnoses?: readonly (readonly Diagnosis[])[];
   /**
    * The scenario's config under its own mesh, as loaded (`loadScenario`, `loadScenarioFile`, …; the results being
    * runs of it under each shape, `applyOverrides(config, { mesh })`): adds each shape's load balancer (a row, and a
@@ -357,12 +371,17 @@ export function summarizeComparison(
     const base = figures[baseIndex] ?? [];
     summary.replications = base.length;
     // As `run --replications` summarises one configuration's runs (summarizeReplications).
+    // The cascade figures of every replication, per shape, when the diagnoses were given.
+    const cascades = options.replicationDiagnoses?.map((diagnoses) => diagnoses.map(cascadeFigures));
+    const cascadeKeys = CASCADE_FIGURES.map((f) => f.key);
+    const baseCascades = cascades?.[baseIndex] ?? [];
     summary.intervals = results.map((result, index) => ({
       shape: result.scenario.mesh,
       figures: figureIntervals(
         figures[index] ?? [],
         RUN_FIGURES.map((f) => f.key),
       ),
+      ...(cascades !== undefined && { cascade: figureIntervals(cascades[index] ?? [], cascadeKeys) }),
     }));
     summary.paired = results.flatMap((result, index) =>
       index === baseIndex
@@ -375,6 +394,9 @@ export function summarizeComparison(
                 figures[index] ?? [],
                 RUN_FIGURES.map((f) => f.key),
               ),
+              ...(cascades !== undefined && {
+                cascade: pairedDifferences(baseCascades, cascades[index] ?? [], cascadeKeys),
+              }),
             },
           ],
     );

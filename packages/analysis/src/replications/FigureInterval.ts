@@ -24,7 +24,7 @@ export interface FigureInterval<K extends string = keyof RunFigures> {
 }
 
 /** A paired difference (other − baseline, replication by replication). */
-export interface PairedDifference extends FigureInterval {
+export interface PairedDifference<K extends string = keyof RunFigures> extends FigureInterval<K> {
   /** True when the interval excludes 0; null with fewer than 2 replications (no interval). */
   significant: boolean | null;
 }
@@ -52,11 +52,17 @@ export function figureInterval<K extends string = keyof RunFigures>(
   };
 }
 
-/** Every figure's interval over `runs`; a figure no run gives (null in every run) is left out. */
-export function figureIntervals(
-  runs: readonly RunFigures[],
-  keys: readonly (keyof RunFigures)[],
-): FigureInterval[] {
+/** Figures of one run by key, each a number or null (`RunFigures`, `CascadeFigures`). */
+export type FigureValues<K extends string> = { readonly [P in K]: number | null };
+
+/**
+ * Every figure's interval over `runs` (headline figures by default; any set of figures by key, as the cascade
+ * figures); a figure no run gives (null in every run) is left out.
+ */
+export function figureIntervals<K extends string = keyof RunFigures>(
+  runs: readonly FigureValues<K>[],
+  keys: readonly K[],
+): FigureInterval<K>[] {
   return keys.flatMap((key) => {
     const values = runs.map((run) => run[key]);
     return runs.length > 0 && values.every((value) => value === null) ? [] : [figureInterval(key, values)];
@@ -69,11 +75,11 @@ export function figureIntervals(
  * left out; a figure with no complete pair is left out of the list.
  * @throws RangeError if the two lists differ in length.
  */
-export function pairedDifferences(
-  baseline: readonly RunFigures[],
-  other: readonly RunFigures[],
-  keys: readonly (keyof RunFigures)[],
-): PairedDifference[] {
+export function pairedDifferences<K extends string = keyof RunFigures>(
+  baseline: readonly FigureValues<K>[],
+  other: readonly FigureValues<K>[],
+  keys: readonly K[],
+): PairedDifference<K>[] {
   if (baseline.length !== other.length) {
     throw new RangeError(
       `paired differences need as many runs on each side (got ${baseline.length} and ${other.length})`,

@@ -6,7 +6,7 @@ import type { CascadeFigures } from '../diagnosis/cascadeFigures.js';
 import type { DiagnosisStop, Verdict } from '../diagnosis/Diagnosis.js';
 import { VERDICTS } from '../diagnosis/Diagnosis.js';
 import type { Override } from '../overrides/SetAxis.js';
-import { figureInterval, figureIntervals } from '../replications/FigureInterval.js';
+import { figureIntervals } from '../replications/FigureInterval.js';
 import type { FigureInterval } from '../replications/FigureInterval.js';
 import { RUN_FIGURES } from '../replications/RunFigures.js';
 import type { StoredRun } from '../store/StoredRun.js';
@@ -92,10 +92,10 @@ export function summarizeSweep(
           mine.map((run) => run.figures),
           keys,
         ),
-        cascade: CASCADE_FIGURES.flatMap(({ key }) => {
-          const values = mine.map((run) => run.cascade[key]);
-          return values.every((value) => value === null) ? [] : [figureInterval(key, values)];
-        }),
+        cascade: figureIntervals(
+          mine.map((run) => run.cascade),
+          CASCADE_FIGURES.map((f) => f.key),
+        ),
       },
     ];
   });

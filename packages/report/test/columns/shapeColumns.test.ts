@@ -13,7 +13,7 @@ import {
   renderComparisonText,
   summarizeComparison,
 } from '../../src/index.js';
-import { makeDiagnosis, makeResult } from '../__helpers__/fixtures.js';
+import { figuresWith, makeDiagnosis, makeResult } from '../__helpers__/fixtures.js';
 
 /** makeDiagnosis (metastable, 3 attempts per request during the fault) recovered after 7.5 s, at 40 % lowest. */
 function recovered(): Diagnosis {
@@ -115,5 +115,68 @@ describe("a comparison's cascade figures", () => {
     const json = JSON.parse(renderComparisonJson(bare)) as { shapes: Record<string, unknown>[] };
     expect(Object.keys(json.shapes[0] ?? {})).not.toContain('recoveryMs');
     expect(renderComparisonCsv(bare).split('\n')[1]).toMatch(/,,,,,,,\d+$/);
+  });
+});
+
+describe("a comparison's cascade figures over replications", () => {
+  /** makeDiagnosis with its peak attempts per request (depth 1's `during`) and lowest goodput set. */
+  function withPeak(during: number, minRatio: number): Diagnosis {
+    const diagnosis = recovered();
+    return {
+      ...diagnosis,
+      sources: diagnosis.sources.map((s) => ({ ...s, minRatio })),
+      amplification: diagnosis.amplification.map((a) => ({ ...a, during, duringRatio: during })),
+    };
+  }
+  const shapes = results().slice(0, 2);
+  const replications = shapes.map(() => [figuresWith(10, 0.9), figuresWith(12, 0.9), figuresWith(11, 0.9)]);
+  const replicationDiagnoses = [
+    [withPeak(2, 0.5), withPeak(2.2, 0.45), withPeak(2.1, 0.5)],
+    [withPeak(3, 0.4), withPeak(3.3, 0.35), withPeak(3.1, 0.4)],
+  ];
+  const summary = summarizeComparison(shapes, {
+    diagnoses: replicationDiagnoses.map((d) => d[0] ?? recovered()),
+    replications,
+    replicationDiagnoses,
+  });
+
+  it("get each shape's mean ± 95 % CI and the paired differences vs the baseline, like the headline figures", () => {
+    expect(summary.intervals?.[1]?.cascade?.find((f) => f.key === 'peakAttemptsPerRequest')).toMatchObject({
+      n: 3,
+      min: 3,
+      max: 3.3,
+    });
+    const difference = summary.paired?.[0]?.cascade?.find((d) => d.key === 'peakAttemptsPerRequest');
+    expect(difference?.mean).toBeCloseTo(1.0333, 3);
+    expect(difference?.significant).toBe(true);
+    const text = renderComparisonText(summary);
+    expect(text).toMatch(/^peak attempts per request +2\.10 ± 0\.2\d +3\.13 ± 0\.3\d$/m);
+    expect(text).toMatch(/^peak attempts per request +\+1\.03 ± 0\.\d+$/m);
+    expect(text).toMatch(/^lowest goodput \(%\) +48\.3 ± /m);
+  });
+
+  it('are in the JSON (`cascade` of intervals[] and paired[]) and the CSV (their means and half-widths)', () => {
+    const json = JSON.parse(renderComparisonJson(summary)) as {
+      intervals: { cascade: { key: string }[] }[];
+      paired: { cascade: { key: string; significant: boolean }[] }[];
+    };
+    expect(json.intervals[0]?.cascade.map((f) => f.key)).toEqual([
+      'recoveryMs',
+      'minGoodputRatio',
+      'peakAttemptsPerRequest',
+      'peakAmplification',
+    ]);
+    expect(json.paired[0]?.cascade.find((d) => d.key === 'peakAttemptsPerRequest')?.significant).toBe(true);
+    const header = renderComparisonCsv(summary).split('\n')[0] ?? '';
+    expect(header).toContain(
+      ',peak_during_attempts_per_request_diff_mean,peak_during_attempts_per_request_diff_half_width,',
+    );
+    expect(header).toMatch(/,peak_during_amplification_mean,peak_during_amplification_half_width$/);
+  });
+
+  it('are left out of the replications without every replication’s diagnosis', () => {
+    const bare = summarizeComparison(shapes, { replications });
+    expect(bare.intervals?.[0]?.cascade).toBeUndefined();
+    expect(renderComparisonCsv(bare).split('\n')[0]).not.toContain('peak_during_attempts_per_request_mean');
   });
 });
