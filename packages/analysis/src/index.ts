@@ -6,6 +6,8 @@
 export { diagnose } from './diagnosis/diagnose.js';
 export { DIAGNOSIS_THRESHOLDS } from './diagnosis/DiagnosisThresholds.js';
 export { VERDICTS, isRecovered } from './diagnosis/Diagnosis.js';
+export { CASCADE_FIGURES, cascadeFigures } from './diagnosis/cascadeFigures.js';
+export type { CascadeFigures } from './diagnosis/cascadeFigures.js';
 
 export type {
   BacklogGrowth,
@@ -67,7 +69,7 @@ export type { Override, OverrideValue, SetAxis, SetRange } from './overrides/Set
 export type { ScenarioSource } from './overrides/ScenarioSource.js';
 export type { ComparedShapeNotes } from './comparison/comparedShapeNotes.js';
 export type { FigureInfo, RunFigures } from './replications/RunFigures.js';
-export type { FigureInterval, PairedDifference } from './replications/FigureInterval.js';
+export type { FigureInterval, FigureValues, PairedDifference } from './replications/FigureInterval.js';
 export type { SweepPlan, SweepPoint } from './sweep/planSweep.js';
 export type { SweepOptions, SweepResult } from './sweep/sweep.js';
 export type { RunTasksOptions } from './sweep/runTasks.js';

@@ -4,10 +4,11 @@ import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
 import { policyNote } from './internal/policyNote.js';
 import { keepAliveNote } from './internal/keepAliveNote.js';
+import { faultsNote } from './internal/faultsNote.js';
 import { podlessProxyNote } from './internal/podlessProxyNote.js';
 import { meshProfilesJson } from './internal/meshProfiles.js';
 import type { JsonValue } from './renderJson.js';
-import { shapeColumns } from './columns/shapeColumns.js';
+import { CASCADE_KEYS, shapeColumns } from './columns/shapeColumns.js';
 import { duration, round as roundNumber, signedMs } from './internal/format.js';
 import { escapeControls, formatTable } from './internal/formatTable.js';
 import { csvTable } from './internal/csvTable.js';
@@ -20,8 +21,8 @@ import { pickColumns } from './internal/pickColumns.js';
 import { textCell } from './internal/textTable.js';
 import { intervalTable, pairedTable, replicationsNote } from './internal/pairedTable.js';
 import type { PairedTable } from './internal/pairedTable.js';
-import { RUN_FIGURES } from '@meshsim/analysis';
-import type { FigureInterval, PairedDifference } from '@meshsim/analysis';
+import { CASCADE_FIGURES, RUN_FIGURES } from '@meshsim/analysis';
+import type { FigureInfo, FigureInterval, PairedDifference } from '@meshsim/analysis';
 import type { Column } from './columns/Column.js';
 import type { ComparisonSummary, ShapeSummary } from './summarizeComparison.js';
 
@@ -65,6 +66,8 @@ export function renderComparisonText(summary: ComparisonSummary): string {
   if (podless !== null) sections.push(`Note: ${podless}`);
   const keepAlive = keepAliveNote(summary);
   if (keepAlive !== null) sections.push(`Note: ${keepAlive}`);
+  const faulted = faultsNote(summary);
+  if (faulted !== null) sections.push(`Note: ${faulted}`);
   const edgeKeys = shapes[0]?.edges.map((e) => `${e.source} → ${e.destination}`) ?? [];
   const first = firstReplicationLabel(summary);
   if (edgeKeys.length > 0) {
@@ -128,7 +131,9 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
   // The shape's numbers, laid out from the shape table; its edges and warnings follow.
   const verdicts = summary.shapes.some((s) => s.verdict !== undefined);
   const fields = shapeColumns(summary.baseline).columns.filter(
-    (column) => column.json !== undefined && (column.key !== 'verdict' || verdicts),
+    (column) =>
+      column.json !== undefined &&
+      (verdicts || (column.key !== 'verdict' && !CASCADE_KEYS.includes(column.key))),
   );
   const document = {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
@@ -139,12 +144,16 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
     baseline: summary.baseline,
     shapes: summary.shapes.map((s) => ({
       ...Object.fromEntries(
-        fields.map((column): [string, JsonValue] => {
+        fields.flatMap((column): [string, JsonValue][] => {
           const value = column.read(s, context);
-          return [column.json?.name ?? column.key, typeof value === 'number' ? round(value) : value];
+          const entry: [string, JsonValue] = [
+            column.json?.name ?? column.key,
+            typeof value === 'number' ? round(value) : value,
+          ];
+          // The boolean `lossy` right after the verdict it qualifies (the table's `lossy` is CSV text).
+          return column.key === 'verdict' ? [entry, ['lossy', s.lossy ?? null]] : [entry];
         }),
       ),
-      ...(verdicts && { lossy: s.lossy ?? null }),
       edges: s.edges.map((e) => ({
         source: e.source,
         destination: e.destination,
@@ -167,20 +176,27 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
         intervals: summary.intervals.map((shape) => ({
           shape: shape.shape,
           figures: shape.figures.map(intervalJson),
+          ...(shape.cascade !== undefined && { cascade: shape.cascade.map(intervalJson) }),
         })),
       }),
       paired: summary.paired.map((p) => ({
         shape: p.shape,
-        differences: p.differences.map((d) => ({
-          key: d.key,
-          mean: round(d.mean),
-          halfWidth: d.halfWidth === null ? null : round(d.halfWidth),
-          significant: d.significant,
-        })),
+        differences: p.differences.map(differenceJson),
+        ...(p.cascade !== undefined && { cascade: p.cascade.map(differenceJson) }),
       })),
     }),
   };
   return JSON.stringify(document, null, 2) + '\n';
+}
+
+/** A paired difference as the comparison JSON has it (rounded to 6 decimals). */
+function differenceJson(d: PairedDifference<string>): JsonValue {
+  return {
+    key: d.key,
+    mean: roundNumber(d.mean, 6),
+    halfWidth: d.halfWidth === null ? null : roundNumber(d.halfWidth, 6),
+    significant: d.significant,
+  };
 }
 
 /**
@@ -207,30 +223,39 @@ export function renderComparisonCsv(summary: ComparisonSummary): string {
 
 /**
  * The CSV columns of the paired differences: `replications` (on every row), then for every headline
- * figure (`RUN_FIGURES`, in their units: a ratio, not %) `<figure>_diff_mean` and `<figure>_diff_half_width`
+ * figure (`RUN_FIGURES`, in their units: a ratio, not %; then `CASCADE_FIGURES` when the comparison has them) `<figure>_diff_mean` and `<figure>_diff_half_width`
  * of shape − baseline; empty on the baseline's row, where a shape does not give the figure, and (the
  * half-width) with one replication.
  */
 export function pairedCsvColumns(summary: ComparisonSummary): Column<ShapeSummary>[] {
   const replications = summary.replications ?? 0;
-  const difference = (shape: ShapeSummary, key: string): PairedDifference | undefined =>
-    summary.paired?.find((p) => p.shape === shape.shape)?.differences.find((d) => d.key === key);
+  const difference = (shape: ShapeSummary, key: string): PairedDifference<string> | undefined => {
+    const paired = summary.paired?.find((p) => p.shape === shape.shape);
+    return [...(paired?.differences ?? []), ...(paired?.cascade ?? [])].find((d) => d.key === key);
+  };
   return [
     { key: 'replications', read: () => replications, csv: { name: 'replications' } },
-    ...meanAndHalfWidthColumns('Diff', difference),
+    ...meanAndHalfWidthColumns('Diff', difference, withCascade(summary)),
   ];
 }
 
 /**
  * The CSV columns of the intervals per shape: for every headline figure (`RUN_FIGURES`, in their units: a ratio,
- * not %) `<figure>_mean` and `<figure>_half_width` of the shape's own runs over the replications (as
+ * not %; then `CASCADE_FIGURES` when the comparison has them) `<figure>_mean` and `<figure>_half_width` of the shape's own runs over the replications (as
  * `run --replications` gives them); empty where the shape does not give the figure, and (the half-width) with one
  * replication.
  */
 export function intervalCsvColumns(summary: ComparisonSummary): Column<ShapeSummary>[] {
-  const interval = (shape: ShapeSummary, key: string): FigureInterval | undefined =>
-    summary.intervals?.find((s) => s.shape === shape.shape)?.figures.find((f) => f.key === key);
-  return meanAndHalfWidthColumns('', interval);
+  const interval = (shape: ShapeSummary, key: string): FigureInterval<string> | undefined => {
+    const intervals = summary.intervals?.find((s) => s.shape === shape.shape);
+    return [...(intervals?.figures ?? []), ...(intervals?.cascade ?? [])].find((f) => f.key === key);
+  };
+  return meanAndHalfWidthColumns('', interval, withCascade(summary));
+}
+
+/** Whether the replications' intervals have the cascade figures (the comparison was given their diagnoses). */
+function withCascade(summary: ComparisonSummary): boolean {
+  return summary.intervals?.some((shape) => shape.cascade !== undefined) === true;
 }
 
 /**
@@ -239,10 +264,12 @@ export function intervalCsvColumns(summary: ComparisonSummary): Column<ShapeSumm
  */
 function meanAndHalfWidthColumns(
   infix: '' | 'Diff',
-  find: (shape: ShapeSummary, key: string) => FigureInterval | undefined,
+  find: (shape: ShapeSummary, key: string) => FigureInterval<string> | undefined,
+  cascade: boolean,
 ): Column<ShapeSummary>[] {
   const csvInfix = infix === '' ? '' : '_diff';
-  return RUN_FIGURES.flatMap((figure): Column<ShapeSummary>[] => [
+  const figures: readonly FigureInfo<string>[] = cascade ? [...RUN_FIGURES, ...CASCADE_FIGURES] : RUN_FIGURES;
+  return figures.flatMap((figure): Column<ShapeSummary>[] => [
     {
       key: `${figure.key}${infix}Mean`,
       read: (shape) => find(shape, figure.key)?.mean ?? null,

@@ -5,6 +5,7 @@ import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { balancingNote } from './internal/balancingNote.js';
 import { policyNote } from './internal/policyNote.js';
 import { keepAliveNote } from './internal/keepAliveNote.js';
+import { faultsNote } from './internal/faultsNote.js';
 import { podlessProxyNote } from './internal/podlessProxyNote.js';
 import { replicationsNote } from './internal/pairedTable.js';
 import type { SimulationResult } from '@meshsim/mesh';
@@ -45,6 +46,8 @@ export interface HtmlComparisonOptions {
    * run per shape say they are the first replication's.
    */
   replications?: ComparisonOptions['replications'];
+  /** Per result (same order), every replication's diagnosis: adds the cascade figures to the intervals and differences. */
+  replicationDiagnoses?: ComparisonOptions['replicationDiagnoses'];
   /** What was changed of the scenario for every run, each as `PATH=VALUE`: named under "What was compared". */
   overrides?: ComparisonOptions['overrides'];
 }
@@ -76,6 +79,9 @@ export function renderComparisonHtml(
     ...(options.diagnoses !== undefined && { diagnoses: options.diagnoses }),
     ...(options.loadBalancers !== undefined && { loadBalancers: options.loadBalancers }),
     ...(options.replications !== undefined && { replications: options.replications }),
+    ...(options.replicationDiagnoses !== undefined && {
+      replicationDiagnoses: options.replicationDiagnoses,
+    }),
     ...(options.overrides !== undefined && { overrides: options.overrides }),
   });
   const windows = options.config === undefined ? [] : faultWindows(options.config.faults, summary.durationMs);
@@ -97,6 +103,8 @@ export function renderComparisonHtml(
   if (podless !== null) facts.push(podless);
   const keepAlive = keepAliveNote(summary);
   if (keepAlive !== null) facts.push(keepAlive);
+  const faulted = faultsNote(summary);
+  if (faulted !== null) facts.push(faulted);
   if (options.config !== undefined) {
     facts.push(
       windows.length === 0

@@ -77,7 +77,7 @@ export function replicationsJson(summary: ReplicationSummary): JsonValue {
  * A figure's interval as the JSON of `run --replications` and `compare --replications` has it: `key`, `mean`,
  * `halfWidth` (null without an interval), `min`, `max`, rounded to 6 decimals.
  */
-export function intervalJson(f: FigureInterval): JsonValue {
+export function intervalJson(f: FigureInterval<string>): JsonValue {
   return {
     key: f.key,
     mean: round(f.mean, 6),

@@ -1,10 +1,11 @@
-// Renders a sweep's per-point summary (settings, runs, verdicts, headline figures as mean ± 95 % CI, the runs a
-// guard stopped early) and the boundary map of `--boundary` (where the verdict turns from recovered to not
+// Renders a sweep's per-point summary (settings, runs, verdicts, headline and cascade figures as mean ± 95 % CI, the
+// runs a guard stopped early) and the boundary map of `--boundary` (where the verdict turns from recovered to not
 // recovered), as text and JSON.
 
-import { RUN_FIGURES } from '@meshsim/analysis';
+import { CASCADE_FIGURES, RUN_FIGURES } from '@meshsim/analysis';
 import type {
   BoundaryMap,
+  FigureInterval,
   OverrideValue,
   RunWarning,
   SweepPointSummary,
@@ -32,6 +33,28 @@ const SWEEP_FIGURES = [
 function cell(point: SweepPointSummary, key: string): string {
   const interval = point.figures.find((f) => f.key === key);
   return interval === undefined ? '–' : intervalCell(interval);
+}
+
+/** The cell of a point's cascade figure `key`: `–` where none of its runs gives it (no run recovered, say). */
+function cascadeCell(point: SweepPointSummary, key: string): string {
+  const interval = point.cascade.find((f) => f.key === key);
+  return interval === undefined ? '–' : intervalCell(interval);
+}
+
+/** Intervals as the JSON has them, by key: `n`, `mean`, `halfWidth`, `min`, `max` (rounded to 6 decimals). */
+function intervalsJson(intervals: readonly FigureInterval<string>[]): Record<string, object> {
+  return Object.fromEntries(
+    intervals.map((f) => [
+      f.key,
+      {
+        n: f.n,
+        mean: round(f.mean, 6),
+        halfWidth: f.halfWidth === null ? null : round(f.halfWidth, 6),
+        min: round(f.min, 6),
+        max: round(f.max, 6),
+      },
+    ]),
+  );
 }
 
 /** What the head line says of the stopped runs run again (` (2 stopped runs run again)`; nothing when none). */
@@ -108,18 +131,24 @@ export function renderSweepText(result: SweepResult): string {
       SWEEP_FIGURES.includes(f.key) &&
       result.summary.some((point) => point.figures.some((interval) => interval.key === f.key)),
   );
+  // The cascade figures that some point gives, after the verdicts' counts' figures.
+  const cascade = CASCADE_FIGURES.filter((f) =>
+    result.summary.some((point) => point.cascade.some((interval) => interval.key === f.key)),
+  );
   const table = formatTable(
     [
       ...axes.map((header) => ({ header, align: 'left' as const })),
       { header: 'runs' },
       { header: 'verdicts', align: 'left' },
       ...figures.map((f) => ({ header: f.header })),
+      ...cascade.map((f) => ({ header: f.header })),
     ],
     result.summary.map((point) => [
       ...point.values.map((v) => String(v.value)),
       String(point.runs),
       verdictCounts(point.verdicts, point.runs, point.lossy),
       ...figures.map((f) => cell(point, f.key)),
+      ...cascade.map((f) => cascadeCell(point, f.key)),
     ]),
   );
   return `${head}\n\n${table.trimEnd()}${stoppedNote(result)}\n`;
@@ -165,18 +194,8 @@ export function renderSweepJson(result: SweepResult): string {
         reason: stop.reason,
         atMs: round(stop.atMs, 6),
       })),
-      figures: Object.fromEntries(
-        point.figures.map((f) => [
-          f.key,
-          {
-            n: f.n,
-            mean: round(f.mean, 6),
-            halfWidth: f.halfWidth === null ? null : round(f.halfWidth, 6),
-            min: round(f.min, 6),
-            max: round(f.max, 6),
-          },
-        ]),
-      ),
+      figures: intervalsJson(point.figures),
+      cascade: intervalsJson(point.cascade),
     })),
   };
   return JSON.stringify(document, null, 2) + '\n';

@@ -2,13 +2,22 @@
 // success, end-to-end and per-edge added latency vs a baseline, retry amplification, proxy costs, warnings.
 
 import {
+  CASCADE_FIGURES,
   RUN_FIGURES,
+  cascadeFigures,
   comparedShapeNotes,
   figureIntervals,
   pairedDifferences,
   runFigures,
 } from '@meshsim/analysis';
-import type { Diagnosis, FigureInterval, PairedDifference, RunFigures, Verdict } from '@meshsim/analysis';
+import type {
+  CascadeFigures,
+  Diagnosis,
+  FigureInterval,
+  PairedDifference,
+  RunFigures,
+  Verdict,
+} from '@meshsim/analysis';
 import { requestsExceedCores, requestsExceedMemory } from '@meshsim/mesh';
 import type {
   EdgeMetrics,
@@ -18,6 +27,8 @@ import type {
   SimulationResult,
 } from '@meshsim/mesh';
 import { maxOf } from '@meshsim/mesh';
+
+import { faultLabel } from './internal/html/faultWindows.js';
 
 /**
  * Added latency of one edge under one shape, vs the baseline shape [ms]. A latency is null when no call on the edge
@@ -121,12 +132,19 @@ export interface ShapeSummary {
   verdict?: Verdict;
   /** Whether that verdict is lossy (recovers, but loses calls throughout: docs/analysis.md#lossy); with `verdict`. */
   lossy?: boolean;
+  /**
+   * With `verdict`: the run's recovery, lowest goodput and peak attempts per request during the triggers, as its
+   * diagnosis gives them (`cascadeFigures`, docs/analysis.md#cascade-figures).
+   */
+  cascade?: CascadeFigures;
 }
 
 /** One shape's paired differences against the baseline, figure by figure. */
 export interface ShapeDifferences {
   shape: string;
   differences: PairedDifference[];
+  /** The same of the cascade figures, when the comparison was given every replication's diagnosis. */
+  cascade?: PairedDifference<keyof CascadeFigures>[];
 }
 
 /**
@@ -137,11 +155,20 @@ export interface ShapeIntervals {
   shape: string;
   /** One interval per headline figure (`RUN_FIGURES` order); a figure no replication gives is left out. */
   figures: FigureInterval[];
+  /**
+   * One per cascade figure (`CASCADE_FIGURES` order: recovery, lowest goodput, peak attempts per request and
+   * amplification), when the comparison was given every replication's diagnosis; a figure no replication gives is left
+   * out (a recovery counts only the replications that recovered).
+   */
+  cascade?: FigureInterval<keyof CascadeFigures>[];
 }
 
 /** What {@link summarizeComparison} may add to the shapes' numbers. */
 export interface ComparisonOptions {
-  /** One diagnosis per result (same order): adds each shape's verdict. */
+  /**
+   * One diagnosis per result (same order): adds each shape's verdict and cascade figures (recovery, lowest goodput,
+   * peak attempts per request), and the scenario's faults when `config` does not give them.
+   */
   diagnoses?: readonly Diagnosis[];
   /**
    * Per result (same order), the headline figures of each replication, replication by replication on the
@@ -149,6 +176,11 @@ export interface ComparisonOptions {
    * baseline with 95 % CIs (`paired`).
    */
   replications?: readonly (readonly RunFigures[])[];
+  /**
+   * Per result (same order), the diagnosis of each replication, in the order of `replications`: adds the cascade
+   * figures (`cascadeFigures`) to each shape's intervals and paired differences. Only with `replications`.
+   */
+  replicationDiagnoses?: readonly (readonly Diagnosis[])[];
   /**
    * The scenario's config under its own mesh, as loaded (`loadScenario`, `loadScenarioFile`, …; the results being
    * runs of it under each shape, `applyOverrides(config, { mesh })`): adds each shape's load balancer (a row, and a
@@ -193,6 +225,12 @@ export interface ComparisonSummary {
    * text and HTML then note that a mesh's proxies pool those connections.
    */
   keepAliveOff?: string[];
+  /**
+   * The scenario's faults that start within the run, each in a few words (`latency fault on db`): the first
+   * diagnosis's fault triggers, else from the comparison's `config`; absent without either, or when there are none. The text and HTML then note
+   * that the added latencies include what the faults did under each shape.
+   */
+  faults?: string[];
 }
 
 /**
@@ -224,8 +262,9 @@ export function summarizeComparison(
   const base = runFigures(baseline);
 
   const shapes = results.map((result, index): ShapeSummary => {
-    const verdict = options.diagnoses?.[index]?.verdict;
-    const lossy = options.diagnoses?.[index]?.lossy;
+    const diagnosis = options.diagnoses?.[index];
+    const verdict = diagnosis?.verdict;
+    const lossy = diagnosis?.lossy;
     // What the shape's config says that its result does not carry: its balancer, the proxy resources it borrows.
     const notes =
       options.config === undefined ? null : comparedShapeNotes(options.config, result.scenario.mesh);
@@ -311,9 +350,11 @@ export function summarizeComparison(
       ...(result.stopped !== undefined && { stopped: result.stopped }),
       ...(verdict !== undefined && { verdict }),
       ...(verdict !== undefined && lossy !== undefined && { lossy }),
+      ...(diagnosis !== undefined && { cascade: cascadeFigures(diagnosis) }),
     };
   });
   const keepAliveOff = options.config === undefined ? [] : withoutKeepAlive(options.config);
+  const faults = faultsOf(options, first.scenario.durationMs);
   const summary: ComparisonSummary = {
     scenario: first.scenario.name,
     seed: first.scenario.seed,
@@ -322,6 +363,7 @@ export function summarizeComparison(
     baseline: baseline.scenario.mesh,
     shapes,
     ...(keepAliveOff.length > 0 && { keepAliveOff }),
+    ...(faults.length > 0 && { faults }),
   };
   const figures = options.replications;
   if (figures !== undefined) {
@@ -329,12 +371,17 @@ export function summarizeComparison(
     const base = figures[baseIndex] ?? [];
     summary.replications = base.length;
     // As `run --replications` summarises one configuration's runs (summarizeReplications).
+    // The cascade figures of every replication, per shape, when the diagnoses were given.
+    const cascades = options.replicationDiagnoses?.map((diagnoses) => diagnoses.map(cascadeFigures));
+    const cascadeKeys = CASCADE_FIGURES.map((f) => f.key);
+    const baseCascades = cascades?.[baseIndex] ?? [];
     summary.intervals = results.map((result, index) => ({
       shape: result.scenario.mesh,
       figures: figureIntervals(
         figures[index] ?? [],
         RUN_FIGURES.map((f) => f.key),
       ),
+      ...(cascades !== undefined && { cascade: figureIntervals(cascades[index] ?? [], cascadeKeys) }),
     }));
     summary.paired = results.flatMap((result, index) =>
       index === baseIndex
@@ -347,6 +394,9 @@ export function summarizeComparison(
                 figures[index] ?? [],
                 RUN_FIGURES.map((f) => f.key),
               ),
+              ...(cascades !== undefined && {
+                cascade: pairedDifferences(baseCascades, cascades[index] ?? [], cascadeKeys),
+              }),
             },
           ],
     );
@@ -393,6 +443,19 @@ function withoutKeepAlive(config: SimulationConfig): string[] {
       .flatMap((call) => (call.keepAlive === false ? [`${service.name} → ${call.to}`] : [])),
   );
   return [...new Set([...sources, ...calls])];
+}
+
+/**
+ * The scenario's faults in a few words: the first diagnosis's fault triggers (`latency fault on db`, as `run` names
+ * them; the same scenario under every shape), else those of `config` that start before the run ends, as the HTML
+ * report labels their windows; empty when neither gives any.
+ */
+function faultsOf(options: ComparisonOptions, durationMs: number): string[] {
+  const diagnosis = options.diagnoses?.[0];
+  if (diagnosis !== undefined) {
+    return diagnosis.triggers.filter((t) => t.kind === 'fault').map((t) => t.description);
+  }
+  return (options.config?.faults ?? []).filter((f) => f.atMs < durationMs).map(faultLabel);
 }
 
 /** An edge's latency percentile [ms], or null when no call on it succeeded (its histogram is empty). */

@@ -12,6 +12,7 @@ import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
 import {
+  renderComparisonHtml,
   renderComparisonJson,
   renderComparisonText,
   renderHtml,
@@ -131,6 +132,19 @@ function outputs(): [string, string][] {
   const comparison = summarizeComparison([makeBaselineResult(), makeResult(), makePricedShape()]);
   files.push(['comparison.txt', renderComparisonText(comparison)]);
   files.push(['comparison.json', renderComparisonJson(comparison)]);
+  // `compare` as the CLI runs it, with each shape's diagnosis: its verdict and cascade figures, and the note on the
+  // scenario's fault; the HTML report's content too.
+  const diagnosed = [makeBaselineResult(), makeResult(), makePricedShape()];
+  const diagnoses = [makeDiagnosis(), { ...makeDiagnosis(), verdict: 'stable' as const }, makeDiagnosis()];
+  files.push([
+    'comparison.diagnosed.txt',
+    renderComparisonText(summarizeComparison(diagnosed, { diagnoses })),
+  ]);
+  files.push([
+    'comparison.diagnosed.json',
+    renderComparisonJson(summarizeComparison(diagnosed, { diagnoses })),
+  ]);
+  files.push(['comparison.diagnosed.html', pageMain(renderComparisonHtml(diagnosed, { diagnoses }))]);
   // `compare --replications 3`: the intervals per shape and the paired differences.
   const shapes = [makeBaselineResult(), makeResult(), makePricedShape()];
   const replicated = summarizeComparison(shapes, {

@@ -154,7 +154,7 @@ describe('the HTML comparison report', () => {
     expect(html?.rowHeads).toEqual(text?.rowHeads);
   });
 
-  it('has the verdict row of the text comparison when given the diagnoses', () => {
+  it('has the verdict and cascade rows of the text comparison when given the diagnoses', () => {
     const baseline = makeResult();
     baseline.scenario = { ...baseline.scenario, mesh: 'none' };
     const results = [baseline, makeResult()];
@@ -162,8 +162,11 @@ describe('the HTML comparison report', () => {
     const text = textTables(renderComparisonText(summarizeComparison(results, { diagnoses }))).get('');
     const html = htmlTables(renderComparisonHtml(results, { diagnoses })).get('Metrics per mesh shape');
     expect(text?.rowHeads).toContain('verdict');
+    expect(text?.rowHeads).toContain('recovery after the last trigger');
+    expect(text?.rowHeads).toContain('peak attempts per request during triggers');
     expect(html?.rowHeads).toEqual(text?.rowHeads);
     expect(renderComparisonHtml(results, { diagnoses })).toContain('<td class="num">degraded</td>');
+    expect(renderComparisonHtml(results, { diagnoses })).toContain('<td class="num">not recovered</td>');
   });
 
   it('has the intervals per shape and the paired differences of the text comparison, and its sentence on the first replication', () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { RUN_FIGURES, countVerdicts, figureIntervals, runFigures } from '@meshsim/analysis';
+import { CASCADE_FIGURES, RUN_FIGURES, countVerdicts, figureIntervals, runFigures } from '@meshsim/analysis';
 import type { ReplicationSummary } from '@meshsim/analysis';
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ import {
   summarizeComparison,
 } from '../src/index.js';
 import { REJECTED_CAUSES, TIMEOUT_CAUSES } from '../src/internal/derived.js';
-import { makePricedResult, makePricedShape, makeResult } from './__helpers__/fixtures.js';
+import { makeDiagnosis, makePricedResult, makePricedShape, makeResult } from './__helpers__/fixtures.js';
 
 const page = readFileSync(fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)), 'utf8');
 
@@ -126,10 +126,12 @@ describe('docs/output-formats.md', () => {
     expect(codeLines('columns: csv versions')[0]).toBe(csvHeader(renderVersionsCsv(result)));
     const comparison = summarizeComparison([makeResult(), makePricedShape()]);
     expect(codeLines('columns: csv comparison')[0]).toBe(csvHeader(renderComparisonCsv(comparison)));
-    // With replications, the paired-difference columns follow.
+    // With replications, the paired-difference columns follow (with every replication's diagnosis, as `compare` gives
+    // them, those of the cascade figures too).
     const results = [makeResult(), makePricedShape()];
     const replicated = summarizeComparison(results, {
       replications: results.map((result) => [runFigures(result), runFigures(result)]),
+      replicationDiagnoses: results.map(() => [makeDiagnosis(), makeDiagnosis()]),
     });
     expect(
       `${codeLines('columns: csv comparison')[0] ?? ''},${codeLines('columns: csv comparison replications')[0] ?? ''}`,
@@ -223,6 +225,10 @@ describe('docs/output-formats.md', () => {
       ),
     ) as { paired: { differences: { key: string }[] }[]; intervals: { figures: { key: string }[] }[] };
     expect(json.paired[0]?.differences.map((d) => d.key)).toEqual(documented);
+    // The cascade figures', given every replication's diagnosis.
+    expect((codeLines('keys: comparison paired cascade')[0] ?? '').split(',')).toEqual(
+      CASCADE_FIGURES.map((figure) => figure.key),
+    );
     expect(json.intervals[0]?.figures.map((f) => f.key)).toEqual(documented);
   });
 });

@@ -70,6 +70,46 @@ describe('renderSweepText', () => {
     });
   });
 
+  it("gives each point's cascade figures some point has, as mean ± 95 % CI in their units, and all in the JSON", () => {
+    const [point] = result.summary;
+    if (point === undefined) throw new Error('no point');
+    const interval = (key: 'recoveryMs' | 'minGoodputRatio', mean: number, halfWidth: number) => ({
+      key,
+      n: 3,
+      mean,
+      halfWidth,
+      min: mean - halfWidth,
+      max: mean + halfWidth,
+    });
+    const cascaded = {
+      ...result,
+      summary: [
+        {
+          ...point,
+          cascade: [interval('recoveryMs', 4_250, 1_500), interval('minGoodputRatio', 0.375, 0.05)],
+        },
+        { ...point, point: 1, cascade: [interval('minGoodputRatio', 0.9, 0.01)] },
+      ],
+    };
+    const lines = renderSweepText(cascaded).split('\n');
+    const header = lines.find((line) => line.includes('verdicts')) ?? '';
+    expect(header).toMatch(/ recovery \(s\) {2}lowest goodput \(%\)$/);
+    expect(header).not.toContain('peak attempts per request');
+    expect(lines).toContainEqual(expect.stringMatching(/ 4\.3 ± 1\.5 {2,}37\.5 ± 5\.0$/));
+    expect(lines).toContainEqual(expect.stringMatching(/ – {2,}90\.0 ± 1\.0$/));
+    expect(JSON.parse(renderSweepJson(cascaded))).toMatchObject({
+      summary: [
+        {
+          cascade: {
+            recoveryMs: { n: 3, mean: 4250, halfWidth: 1500 },
+            minGoodputRatio: { mean: 0.375, halfWidth: 0.05 },
+          },
+        },
+        { cascade: { minGoodputRatio: { mean: 0.9 } } },
+      ],
+    });
+  });
+
   it('says how many runs of a verdict were lossy in the verdicts column, and gives the counts in the JSON', () => {
     const [point] = result.summary;
     if (point === undefined) throw new Error('no point');

@@ -9,9 +9,12 @@ import { minOf, maxOf } from '@meshsim/mesh';
 /** Confidence level of every interval meshsim reports. */
 export const CONFIDENCE = 0.95;
 
-/** Mean ± half-width of one figure over n replications. */
-export interface FigureInterval {
-  key: keyof RunFigures;
+/**
+ * Mean ± half-width of one figure over n replications: a headline figure's (`keyof RunFigures`), or another set's
+ * (`FigureInterval<keyof CascadeFigures>`: a sweep point's cascade figures).
+ */
+export interface FigureInterval<K extends string = keyof RunFigures> {
+  key: K;
   n: number;
   mean: number;
   /** Half-width of the 95 % Student-t interval; null with fewer than 2 replications. */
@@ -21,7 +24,7 @@ export interface FigureInterval {
 }
 
 /** A paired difference (other − baseline, replication by replication). */
-export interface PairedDifference extends FigureInterval {
+export interface PairedDifference<K extends string = keyof RunFigures> extends FigureInterval<K> {
   /** True when the interval excludes 0; null with fewer than 2 replications (no interval). */
   significant: boolean | null;
 }
@@ -30,7 +33,10 @@ export interface PairedDifference extends FigureInterval {
  * Mean, 95 % CI half-width, min and max of `values`; a null value (a figure the run could not give, such as node CPU
  * on nodes with no size) is left out, so `n` counts the others.
  */
-export function figureInterval(key: keyof RunFigures, given: readonly (number | null)[]): FigureInterval {
+export function figureInterval<K extends string = keyof RunFigures>(
+  key: K,
+  given: readonly (number | null)[],
+): FigureInterval<K> {
   const values = given.filter((value): value is number => value !== null);
   const n = values.length;
   const mean = n === 0 ? 0 : values.reduce((a, b) => a + b, 0) / n;
@@ -46,11 +52,17 @@ export function figureInterval(key: keyof RunFigures, given: readonly (number | 
   };
 }
 
-/** Every figure's interval over `runs`; a figure no run gives (null in every run) is left out. */
-export function figureIntervals(
-  runs: readonly RunFigures[],
-  keys: readonly (keyof RunFigures)[],
-): FigureInterval[] {
+/** Figures of one run by key, each a number or null (`RunFigures`, `CascadeFigures`). */
+export type FigureValues<K extends string> = { readonly [P in K]: number | null };
+
+/**
+ * Every figure's interval over `runs` (headline figures by default; any set of figures by key, as the cascade
+ * figures); a figure no run gives (null in every run) is left out.
+ */
+export function figureIntervals<K extends string = keyof RunFigures>(
+  runs: readonly FigureValues<K>[],
+  keys: readonly K[],
+): FigureInterval<K>[] {
   return keys.flatMap((key) => {
     const values = runs.map((run) => run[key]);
     return runs.length > 0 && values.every((value) => value === null) ? [] : [figureInterval(key, values)];
@@ -63,11 +75,11 @@ export function figureIntervals(
  * left out; a figure with no complete pair is left out of the list.
  * @throws RangeError if the two lists differ in length.
  */
-export function pairedDifferences(
-  baseline: readonly RunFigures[],
-  other: readonly RunFigures[],
-  keys: readonly (keyof RunFigures)[],
-): PairedDifference[] {
+export function pairedDifferences<K extends string = keyof RunFigures>(
+  baseline: readonly FigureValues<K>[],
+  other: readonly FigureValues<K>[],
+  keys: readonly K[],
+): PairedDifference<K>[] {
   if (baseline.length !== other.length) {
     throw new RangeError(
       `paired differences need as many runs on each side (got ${baseline.length} and ${other.length})`,

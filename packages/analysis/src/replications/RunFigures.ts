@@ -63,9 +63,9 @@ export interface RunFigures {
   proxyRequestsCostPerMonthUsd: number | null;
 }
 
-/** How a figure reads in tables. */
-export interface FigureInfo {
-  key: keyof RunFigures;
+/** How a figure reads in tables (a headline figure's by default; `FigureInfo<keyof CascadeFigures>`: a cascade figure's). */
+export interface FigureInfo<K extends string = keyof RunFigures> {
+  key: K;
   /** Text header with its unit. */
   header: string;
   /** Decimal places in text. */

@@ -6,6 +6,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { MODEL_REVISION } from '@meshsim/mesh';
 
+import { cascadeFigures } from '../diagnosis/cascadeFigures.js';
 import type { DiagnosisStop } from '../diagnosis/Diagnosis.js';
 import { csvNumber, csvText } from './csvCells.js';
 import { MergeConflictError } from './MergeConflictError.js';
@@ -215,6 +216,7 @@ export class ResultsStore {
   async write(outcome: RunOutcome, scenarioHash: string, guards?: RunGuardLimits): Promise<void> {
     const c = this.connection;
     const { figures, diagnosis } = outcome;
+    const cascade = cascadeFigures(diagnosis);
     await c.run('BEGIN TRANSACTION');
     try {
       for (const table of ['settings', 'edges', 'runs'] as const)
@@ -259,6 +261,9 @@ export class ResultsStore {
         dbl(figures.endToEndP50Ms),
         dbl(figures.endToEndP99Ms),
         dbl(figures.nodeCpuUtilisation),
+        dbl(cascade.minGoodputRatio),
+        dbl(cascade.peakAttemptsPerRequest),
+        dbl(cascade.peakAmplification),
       ];
       await c.run(insertStatement('runs'), run);
       for (const override of outcome.overrides) {
@@ -310,6 +315,12 @@ export class ResultsStore {
       seed: JSON.parse(String(row['seed'])) as number | string,
       verdict: String(row['verdict']) as StoredRun['verdict'],
       recoveryMs: row['recovery_ms'] === null ? null : Number(row['recovery_ms']),
+      cascade: {
+        recoveryMs: numberOrNull(row['recovery_ms']),
+        minGoodputRatio: numberOrNull(row['min_goodput_ratio']),
+        peakAttemptsPerRequest: numberOrNull(row['peak_during_attempts_per_request']),
+        peakAmplification: numberOrNull(row['peak_during_amplification']),
+      },
       figures: {
         successRatio: numberOrNull(row['success_ratio']),
         goodputRps: Number(row['goodput_rps']),

@@ -1,5 +1,6 @@
 // A run as the results store keeps it: identity, verdict and headline figures (not the full result).
 
+import type { CascadeFigures } from '../diagnosis/cascadeFigures.js';
 import type { DiagnosisStop, Verdict } from '../diagnosis/Diagnosis.js';
 import type { RunFigures } from '../replications/RunFigures.js';
 
@@ -15,6 +16,11 @@ export interface StoredRun {
   /** The run's `recoveryMs` [ms]: from the end of the last trigger; negative when back while it was still active. */
   recoveryMs: number | null;
   figures: RunFigures;
+  /**
+   * The run's cascade figures (`cascadeFigures` of its diagnosis; `recoveryMs` is the `recoveryMs` above); all but
+   * `recoveryMs` null when the store did not record them (written by a meshsim from before they were kept).
+   */
+  cascade: CascadeFigures;
   /** The model revision that computed it (`MODEL_REVISION`), or null for a run stored before revisions were kept. */
   modelRevision: number | null;
   /** Why and when a guard stopped the run early (its verdict is then `stopped`); null when it ran to its end. */

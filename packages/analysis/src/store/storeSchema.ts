@@ -56,6 +56,11 @@ export const STORE_TABLES: readonly { name: string; columns: readonly [string, s
       ['end_to_end_p50_ms', 'DOUBLE'],
       ['end_to_end_p99_ms', 'DOUBLE'],
       ['node_cpu_mean_ratio', 'DOUBLE'],
+      // The diagnosis's cascade figures besides `recovery_ms` (cascadeFigures, docs/analysis.md#cascade-figures), what
+      // compare shows under a verdict; NULL in a store from before they were kept.
+      ['min_goodput_ratio', 'DOUBLE'],
+      ['peak_during_attempts_per_request', 'DOUBLE'],
+      ['peak_during_amplification', 'DOUBLE'],
     ],
   },
   {

@@ -1,6 +1,8 @@
 // Per grid point of a sweep: its settings, how many runs, how many of each verdict, and each headline
-// figure as mean ± 95 % CI over the replications.
+// figure and cascade figure (recovery, lowest goodput, peak attempts per request) as mean ± 95 % CI over the replications.
 
+import { CASCADE_FIGURES } from '../diagnosis/cascadeFigures.js';
+import type { CascadeFigures } from '../diagnosis/cascadeFigures.js';
 import type { DiagnosisStop, Verdict } from '../diagnosis/Diagnosis.js';
 import { VERDICTS } from '../diagnosis/Diagnosis.js';
 import type { Override } from '../overrides/SetAxis.js';
@@ -29,6 +31,12 @@ export interface SweepPointSummary {
   /** The runs a guard stopped early (verdict `stopped`, not diagnosed), in replication order; empty when none. */
   stopped: (DiagnosisStop & { replication: number })[];
   figures: FigureInterval[];
+  /**
+   * The runs' cascade figures (docs/analysis.md#cascade-figures), each over the runs that give it (`n`: a recovery
+   * only from the runs that recovered, none from a run stored before they were kept); one that no run gives is left
+   * out.
+   */
+  cascade: FigureInterval<keyof CascadeFigures>[];
 }
 
 /** Counts of each verdict in `verdicts`. */
@@ -83,6 +91,10 @@ export function summarizeSweep(
         figures: figureIntervals(
           mine.map((run) => run.figures),
           keys,
+        ),
+        cascade: figureIntervals(
+          mine.map((run) => run.cascade),
+          CASCADE_FIGURES.map((f) => f.key),
         ),
       },
     ];

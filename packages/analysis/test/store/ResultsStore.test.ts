@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { RUN_FIGURES, executeRun, figureIntervals, planSweep, readScenarioSource } from '../../src/index.js';
+import {
+  RUN_FIGURES,
+  cascadeFigures,
+  executeRun,
+  figureIntervals,
+  planSweep,
+  readScenarioSource,
+} from '../../src/index.js';
 import { ResultsStore } from '../../src/store/ResultsStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meshsim-store-'));
@@ -226,6 +233,63 @@ describe("the CSVs' names of the figures (STORE_COLUMN_ALIASES)", () => {
       }
     } finally {
       merged.close();
+    }
+  });
+});
+
+describe('the cascade figures of a stored run', () => {
+  const source = readScenarioSource('retry-storm');
+  // Its storm, brought forward and shortened: a fault from 5 s to 10 s of a 20 s run.
+  const fixed = [
+    { path: 'duration', value: '20s' },
+    { path: 'faults.0.at', value: '5s' },
+    { path: 'faults.0.for', value: '5s' },
+  ];
+  const [task] = planSweep(source, [], fixed, 1).tasks;
+  /** The columns that keep them besides `recovery_ms`, in the order they were added (at the end of `runs`). */
+  const CASCADE_COLUMNS = [
+    'min_goodput_ratio',
+    'peak_during_attempts_per_request',
+    'peak_during_amplification',
+  ];
+
+  it("are read back as the run's diagnosis gives them (cascadeFigures)", async () => {
+    if (task === undefined) throw new Error('one task expected');
+    const store = await ResultsStore.open(join(dir, 'cascade.duckdb'));
+    try {
+      const outcome = executeRun(source, task);
+      await store.write(outcome, 'hash');
+      const [run] = await store.runs();
+      expect(run?.cascade).toEqual(cascadeFigures(outcome.diagnosis));
+      expect(run?.cascade.peakAttemptsPerRequest).toBeGreaterThan(1);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('are null in a run of a store written before they were kept (its recovery, kept before, is read)', async () => {
+    if (task === undefined) throw new Error('one task expected');
+    const file = join(dir, 'before-cascade.duckdb');
+    let store = await ResultsStore.open(file);
+    const outcome = executeRun(source, task);
+    await store.write(outcome, 'hash');
+    store.close();
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    for (const column of CASCADE_COLUMNS) await connection.run(`ALTER TABLE runs DROP COLUMN ${column}`);
+    connection.closeSync();
+    instance.closeSync();
+    store = await ResultsStore.open(file);
+    try {
+      const [run] = await store.runs();
+      expect(run?.cascade).toEqual({
+        recoveryMs: cascadeFigures(outcome.diagnosis).recoveryMs,
+        minGoodputRatio: null,
+        peakAttemptsPerRequest: null,
+        peakAmplification: null,
+      });
+    } finally {
+      store.close();
     }
   });
 });

@@ -104,12 +104,15 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   const results: SimulationResult[] = [];
   const diagnoses: Diagnosis[] = [];
   const figures: RunFigures[][] = parsed.shapes.map(() => []);
+  // Every replication's diagnosis per shape: its cascade figures get intervals and paired differences too.
+  const replicationDiagnoses: Diagnosis[][] = parsed.shapes.map(() => []);
   for (const outcome of outcomes) {
     if (outcome.result !== undefined) {
       results.push(outcome.result);
       diagnoses.push(outcome.diagnosis);
     }
     figures[outcome.point]?.push(outcome.figures);
+    replicationDiagnoses[outcome.point]?.push(outcome.diagnosis);
   }
   // Every stopped run, of any replication (only the first keeps its full result).
   const stops = stoppedRunLines(outcomes, parsed.replications);
@@ -118,7 +121,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
     config,
     diagnoses,
     overrides,
-    ...(parsed.replications > 1 && { replications: figures }),
+    ...(parsed.replications > 1 && { replications: figures, replicationDiagnoses }),
   });
   const output =
     parsed.format === 'json'
@@ -132,7 +135,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
       config,
       diagnoses,
       overrides,
-      ...(parsed.replications > 1 && { replications: figures }),
+      ...(parsed.replications > 1 && { replications: figures, replicationDiagnoses }),
     });
     writeHtmlReport(io, parsed.html, html);
   }

@@ -1,7 +1,10 @@
 // The columns of one mesh shape in a comparison: success, end-to-end latency and what the shape adds to
-// it, retry amplification, proxy count, CPU, memory and cost, warnings.
+// it, retry amplification, proxy count, CPU, memory and cost, the verdict and its cascade figures, warnings.
 
-import { count, fixed, groupedFixed, ms, percent, signedMs } from '../internal/format.js';
+import { isRecovered } from '@meshsim/analysis';
+import type { CascadeFigures } from '@meshsim/analysis';
+
+import { count, duration, fixed, groupedFixed, ms, percent, signedMs } from '../internal/format.js';
 import type { ShapeSummary } from '../summarizeComparison.js';
 import type { Column, ColumnTable } from './Column.js';
 import { verdictLabel } from './verdictColumns.js';
@@ -21,6 +24,31 @@ function field(
   return {
     key,
     read: (shape) => shape[key],
+    text: { header, format },
+    json: { name: key },
+    csv: { name: csvName },
+  };
+}
+
+/** The keys of the cascade figures' columns: shown, like the verdict, only when the comparison has diagnoses. */
+export const CASCADE_KEYS: readonly string[] = [
+  'recovery',
+  'recoveryMs',
+  'minGoodputRatio',
+  'peakAttemptsPerRequest',
+  'peakAmplification',
+];
+
+/** A cascade figure of the shape's diagnosis (`cascadeFigures`), as `run` prints it; null without a diagnosis. */
+function cascadeField(
+  key: Exclude<keyof CascadeFigures, 'recoveryMs'>,
+  header: string,
+  format: (value: number) => string,
+  csvName: string,
+): Column<ShapeSummary> {
+  return {
+    key,
+    read: (shape) => shape.cascade?.[key] ?? null,
     text: { header, format },
     json: { name: key },
     csv: { name: csvName },
@@ -109,6 +137,42 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
         read: (shape) => (shape.verdict === undefined ? null : String(shape.lossy === true)),
         csv: { name: 'lossy' },
       },
+      // The recovery as people read it: `run`'s recovery time, or `not recovered` for a verdict that is neither
+      // recovered nor `stopped` (not diagnosed); JSON and CSV keep the number (null then, the verdict says why).
+      {
+        key: 'recovery',
+        read: (shape) => {
+          const recoveryMs = shape.cascade?.recoveryMs ?? null;
+          if (shape.verdict === undefined) return null;
+          if (recoveryMs !== null) return duration(recoveryMs);
+          return !isRecovered(shape.verdict) && shape.verdict !== 'stopped' ? 'not recovered' : null;
+        },
+        text: { header: 'recovery after the last trigger' },
+      },
+      {
+        key: 'recoveryMs',
+        read: (shape) => shape.cascade?.recoveryMs ?? null,
+        json: { name: 'recoveryMs' },
+        csv: { name: 'recovery_ms' },
+      },
+      cascadeField(
+        'minGoodputRatio',
+        'lowest goodput (% of offered calls)',
+        (ratio) => percent(ratio, 1),
+        'min_goodput_ratio',
+      ),
+      cascadeField(
+        'peakAttemptsPerRequest',
+        'peak attempts per request during triggers',
+        (x) => fixed(x, 2),
+        'peak_during_attempts_per_request',
+      ),
+      cascadeField(
+        'peakAmplification',
+        'peak amplification during ÷ before (×)',
+        (x) => fixed(x, 2),
+        'peak_during_amplification',
+      ),
       {
         key: 'warnings',
         read: (shape) => shape.warnings.length,

@@ -1,9 +1,10 @@
 // The metric rows of a comparison, by shape column key, in display order: one list, shared by the text
 // comparison (renderComparison) and the HTML report's metrics table (html/comparisonTables).
 
+import { CASCADE_KEYS } from '../columns/shapeColumns.js';
 import type { ComparisonSummary } from '../summarizeComparison.js';
 
-/** Every metric row, in display order; `verdict` and the node CPU rows only show when they apply. */
+/** Every metric row, in display order; `verdict`, its cascade figures and the node CPU rows only show when they apply. */
 const METRIC_KEYS: readonly string[] = [
   'successRate',
   'endToEndP50Ms',
@@ -25,6 +26,11 @@ const METRIC_KEYS: readonly string[] = [
   'tlsHandshakes',
   'handshakeCpuMs',
   'verdictLabel',
+  // The verdict's cascade figures (text: `recovery` prints recoveryMs, or `not recovered`).
+  'recovery',
+  'minGoodputRatio',
+  'peakAttemptsPerRequest',
+  'peakAmplification',
   'warnings',
 ];
 
@@ -41,8 +47,8 @@ const NODE_CPU_KEYS: readonly string[] = [
 ];
 
 /**
- * The metric keys to show for a comparison: the node CPU rows only when node CPU is modelled, `verdict`
- * only when the comparison has verdicts, `loadBalancer` only when it knows them.
+ * The metric keys to show for a comparison: the node CPU rows only when node CPU is modelled, `verdict` and its
+ * cascade figures only when the comparison has verdicts, `loadBalancer` only when it knows them.
  */
 export function comparisonMetricKeys(summary: ComparisonSummary): string[] {
   const verdicts = summary.shapes.some((s) => s.verdict !== undefined);
@@ -51,7 +57,7 @@ export function comparisonMetricKeys(summary: ComparisonSummary): string[] {
   return METRIC_KEYS.flatMap((key) =>
     key === 'loadBalancer' && !balancers
       ? []
-      : key === 'verdictLabel'
+      : key === 'verdictLabel' || CASCADE_KEYS.includes(key)
         ? verdicts
           ? [key]
           : []

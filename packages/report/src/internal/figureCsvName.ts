@@ -1,4 +1,4 @@
-// A headline figure's key as the stem of its CSV column names (`endToEndP99Ms` → `end_to_end_p99_ms`): one rule
+// A headline (or cascade) figure's key as the stem of its CSV column names (`endToEndP99Ms` → `end_to_end_p99_ms`): one rule
 // for the comparison's interval columns and `run --csv --table replications`.
 
 /**
@@ -9,6 +9,9 @@ const FIGURE_CSV_NAMES: Readonly<Record<string, string>> = {
   nodeCpuUtilisation: 'node_cpu_mean_ratio',
   proxyCostPerMonthUsd: 'proxy_cost_usd_per_month',
   proxyRequestsCostPerMonthUsd: 'proxy_requests_cost_usd_per_month',
+  // Cascade figures: attempts and amplification are those during the triggers, as the shape columns name them.
+  peakAttemptsPerRequest: 'peak_during_attempts_per_request',
+  peakAmplification: 'peak_during_amplification',
 };
 
 /**

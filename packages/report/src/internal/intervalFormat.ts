@@ -1,13 +1,18 @@
 // A mean ± 95 % half-width as its figure reads, with the decimals it needs: one source for every interval table
 // (a run's replications, a sweep's points, a comparison's shapes and its paired differences).
 
-import { RUN_FIGURES } from '@meshsim/analysis';
-import type { FigureInterval } from '@meshsim/analysis';
+import { CASCADE_FIGURES, RUN_FIGURES } from '@meshsim/analysis';
+import type { FigureInfo, FigureInterval } from '@meshsim/analysis';
 
 import { groupedFixed } from './format.js';
 
 /** The most decimals an interval is printed with, however small it is. */
 const MAX_DECIMALS = 12;
+
+/** How the figure of an interval reads: a headline figure's info (`RUN_FIGURES`), else a cascade figure's. */
+function figureInfo(key: string): FigureInfo<string> | undefined {
+  return RUN_FIGURES.find((f) => f.key === key) ?? CASCADE_FIGURES.find((f) => f.key === key);
+}
 
 /** An interval's numbers as text, scaled as its figure reads and at {@link intervalDecimals}. */
 export interface FormattedInterval {
@@ -24,8 +29,8 @@ export interface FormattedInterval {
  * interval excludes 0 (mean − half > 0 or mean + half < 0, as a paired difference's `significant`): no row reads
  * `0.00 ± 0.00` for 0.0012 ± 0.0003. Without an interval (half-width null), the figure's decimals.
  */
-export function intervalDecimals(interval: FigureInterval): number {
-  const info = RUN_FIGURES.find((f) => f.key === interval.key);
+export function intervalDecimals(interval: FigureInterval<string>): number {
+  const info = figureInfo(interval.key);
   const scale = info?.scale ?? 1;
   let decimals = info?.decimals ?? 3;
   if (interval.halfWidth === null) return decimals;
@@ -43,8 +48,8 @@ export function intervalDecimals(interval: FigureInterval): number {
 }
 
 /** `interval`'s mean, `± half`, min and max scaled as its figure reads, all at {@link intervalDecimals}. */
-export function formatInterval(interval: FigureInterval): FormattedInterval {
-  const scale = RUN_FIGURES.find((f) => f.key === interval.key)?.scale ?? 1;
+export function formatInterval(interval: FigureInterval<string>): FormattedInterval {
+  const scale = figureInfo(interval.key)?.scale ?? 1;
   const decimals = intervalDecimals(interval);
   return {
     mean: groupedFixed(interval.mean * scale, decimals),
@@ -55,7 +60,7 @@ export function formatInterval(interval: FigureInterval): FormattedInterval {
 }
 
 /** `mean ± half` of {@link formatInterval}, or the mean alone without an interval: a table cell. */
-export function intervalCell(interval: FigureInterval): string {
+export function intervalCell(interval: FigureInterval<string>): string {
   const { mean, half } = formatInterval(interval);
   return interval.halfWidth === null ? mean : `${mean} ${half}`;
 }

@@ -2,8 +2,8 @@
 // — as table data (title, header, rows of cells), and the sentence saying what the shape table is then: one source
 // for the text and the HTML report.
 
-import { RUN_FIGURES } from '@meshsim/analysis';
-import type { PairedDifference } from '@meshsim/analysis';
+import { CASCADE_FIGURES, RUN_FIGURES } from '@meshsim/analysis';
+import type { FigureInterval, PairedDifference } from '@meshsim/analysis';
 
 import type { ComparisonSummary } from '../summarizeComparison.js';
 import { formatInterval, intervalCell } from './intervalFormat.js';
@@ -29,7 +29,8 @@ export function replicationsNote(summary: ComparisonSummary): string | null {
 }
 
 /**
- * Each shape's headline figures over the replications: one row per figure some shape gives, one column per shape
+ * Each shape's headline figures (then its cascade figures, when given) over the replications: one row per figure some
+ * shape gives, one column per shape
  * (the baseline included), each cell `mean ± half` as `run --replications` prints it (the digits a small interval
  * needs), `–` where the shape does not give the figure. Null without the intervals.
  */
@@ -40,25 +41,37 @@ export function intervalTable(summary: ComparisonSummary): PairedTable | null {
   const title =
     `Per shape over ${n} replication${n === 1 ? '' : 's'} ` +
     (n < 2 ? '(one replication: no interval; use --replications N)' : '(mean ± 95 % CI, Student t)');
-  // A figure no shape gives (node figures on nodes with no size) has no row.
-  const figures = RUN_FIGURES.filter((figure) =>
-    intervals.some((shape) => shape.figures.some((f) => f.key === figure.key)),
-  );
   return {
     title,
     header: ['figure', ...intervals.map((shape) => shape.shape)],
-    rows: figures.map((figure) => [
-      figure.header,
-      ...intervals.map((shape) => {
-        const interval = shape.figures.find((f) => f.key === figure.key);
-        return interval === undefined ? '–' : intervalCell(interval);
-      }),
-    ]),
+    rows: figureRows(intervals, (shape) => [...shape.figures, ...(shape.cascade ?? [])], intervalCell),
   };
 }
 
 /**
- * The paired differences against the baseline: one row per figure some shape gives, one column per shape
+ * One row per figure — the headline figures, then the cascade figures — that some column gives (node figures on nodes
+ * with no size have none), headed by the figure's header: each column's cell by `cell`, `–` where it lacks the figure.
+ */
+function figureRows<Column, Interval extends FigureInterval<string>>(
+  columns: readonly Column[],
+  intervalsOf: (column: Column) => readonly Interval[],
+  cell: (interval: Interval) => string,
+): string[][] {
+  const figures = [...RUN_FIGURES, ...CASCADE_FIGURES].filter((figure) =>
+    columns.some((column) => intervalsOf(column).some((f) => f.key === figure.key)),
+  );
+  return figures.map((figure) => [
+    figure.header,
+    ...columns.map((column) => {
+      const interval = intervalsOf(column).find((f) => f.key === figure.key);
+      return interval === undefined ? '–' : cell(interval);
+    }),
+  ]);
+}
+
+/**
+ * The paired differences against the baseline (headline figures, then cascade figures when given): one row per figure
+ * some shape gives, one column per shape
  * other than the baseline, each cell `+mean ± half` scaled as the figure reads (` n.s.` when the interval
  * holds 0), `–` where the shape does not give the figure. Null without paired differences.
  */
@@ -71,20 +84,10 @@ export function pairedTable(summary: ComparisonSummary): PairedTable | null {
     (n < 2
       ? '(one replication: no interval; use --replications N)'
       : '(mean ± 95 % CI; n.s. = not significant: the interval holds 0)');
-  // A figure no shape gives (node figures on nodes with no size) has no row.
-  const figures = RUN_FIGURES.filter((figure) =>
-    paired.some((p) => p.differences.some((d) => d.key === figure.key)),
-  );
   return {
     title,
     header: ['figure', ...paired.map((p) => `${p.shape} − ${summary.baseline}`)],
-    rows: figures.map((figure) => [
-      figure.header,
-      ...paired.map((p) => {
-        const d = p.differences.find((x) => x.key === figure.key);
-        return d === undefined ? '–' : formatDifference(d);
-      }),
-    ]),
+    rows: figureRows(paired, (p) => [...p.differences, ...(p.cascade ?? [])], formatDifference),
   };
 }
 
@@ -94,7 +97,7 @@ export function pairedTable(summary: ComparisonSummary): PairedTable | null {
  * printed numbers agree with the significance (|mean| > half exactly when significant), so that no row reads as
  * `0.00 ± 0.00` while significant. Without an interval (one replication), the mean alone.
  */
-export function formatDifference(d: PairedDifference): string {
+export function formatDifference(d: PairedDifference<string>): string {
   const { mean, half } = formatInterval(d);
   const signed = d.mean > 0 ? `+${mean}` : mean;
   if (d.halfWidth === null) return signed;
