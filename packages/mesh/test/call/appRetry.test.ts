@@ -4,7 +4,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
-import type { CallConfig, EdgeMetrics, RetryPolicy, SimulationResult } from '../../src/index.js';
+import type {
+  CallConfig,
+  EdgeMetrics,
+  RetryPolicy,
+  SimulateOptions,
+  SimulationResult,
+} from '../../src/index.js';
+import { assertTraceInvariants } from '../__helpers__/assertions.js';
 import { call, config, constantArrivals, policy, service } from '../__helpers__/configs.js';
 
 /** The application's retries: `attempts` tries on any 5xx, `baseMs` between them (no jitter, doubling). */
@@ -31,13 +38,14 @@ const TRAFFIC = constantArrivals('api', 20, 'client', {
 });
 
 /** `api` calls `db`, which always fails (500). */
-function failingDb(shape: string, dbCall: CallConfig): SimulationResult {
+function failingDb(shape: string, dbCall: CallConfig, options: SimulateOptions = {}): SimulationResult {
   return simulate(
     config([service('api', { calls: [[dbCall]] }), service('db', { errorRate: 1 })], [TRAFFIC], {
       shape,
       durationMs: 2000,
       seed: 7,
     }),
+    options,
   );
 }
 
@@ -102,6 +110,23 @@ describe('appRetry: the application retries around the mesh', () => {
     // Each request waits 100 + 200 ms of backoff on top of three quick calls.
     expect(api?.latency.p50Ms).toBeGreaterThanOrEqual(300);
     expect(api?.latency.maxMs).toBeLessThan(400);
+  });
+
+  it("traced, each re-issue is a call span of its own under the request's server span", () => {
+    const traced = failingDb('none', call('db', policy(5000), { appRetry: appRetry(3) }), {
+      telemetry: { requests: true, traceSampleRate: 1 },
+    });
+    assertTraceInvariants(traced);
+    const spans = traced.telemetry?.traces?.spans ?? [];
+    const n = offered(edge(traced, 'api', 'db'));
+    expect(new Set(spans.map((s) => s.traceId)).size).toBe(n);
+    // api's call spans (kind internal, service api), each parented by api's server span of its trace.
+    const servers = new Map(
+      spans.filter((s) => s.kind === 'server' && s.service === 'api').map((s) => [s.spanId, s.traceId]),
+    );
+    const appCalls = spans.filter((s) => s.kind === 'internal' && s.service === 'api');
+    expect(appCalls).toHaveLength(3 * n);
+    for (const span of appCalls) expect(servers.get(span.parentSpanId ?? '')).toBe(span.traceId);
   });
 
   it('gives byte-identical results for the same seed, with jittered app backoff', () => {
