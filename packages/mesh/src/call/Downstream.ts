@@ -122,7 +122,8 @@ export class Downstream implements DownstreamCall, AppRetrier {
   /**
    * The calling application retries `call` itself (`appRetry`): when its failure is one the application retries and it
    * has tries left, a new call of this entry starts after the application's backoff (drawn from its own stream), which
-   * the edge counts as an `app-retries` event when it starts. The re-issue is a new call through the mesh, whose policy retries it again.
+   * the edge counts as an `app-retries` event when it starts. The re-issue is a new call through the mesh, whose
+   * policy retries it again.
    */
   retryCall(request: ServerRequest, call: FinishedCall): boolean {
     const policy = this.appRetry;
@@ -130,7 +131,8 @@ export class Downstream implements DownstreamCall, AppRetrier {
     if (policy === null || cause === null) return false;
     let slot: AppRetrySlot | null = null;
     const retries = request.appRetries;
-    // A request makes each entry's call once: the entry's slot, if it re-issued before, is its own (few, a short scan).
+    // A request makes each entry's call once: the entry's slot, if it re-issued before, is its own (few, a short scan);
+    // a state whose entry is this one was made here, as an AppRetrySlot.
     if (retries !== null) for (const state of retries) if (state.entry === this) slot = state as AppRetrySlot;
     const tries = slot === null ? 1 : slot.tries;
     if (tries >= policy.maxAttempts || !isAppRetryable(cause, policy.retryOn)) return false;
