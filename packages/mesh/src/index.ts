@@ -118,7 +118,12 @@ export { findSourceNameClashes } from './config/findSourceNameClashes.js';
 export type { SourceNameClash, SourceNameEntry } from './config/findSourceNameClashes.js';
 export { AWS_SDK_RETRY_QUOTA_RULES } from './config/rules/awsSdkRetryQuotaRules.js';
 export { BULKHEAD_RULES } from './config/rules/bulkheadRules.js';
-export { BACKOFF_RULES, CALL_POLICY_RULES, RETRY_RULES } from './config/rules/callPolicyRules.js';
+export {
+  APP_RETRY_RULES,
+  BACKOFF_RULES,
+  CALL_POLICY_RULES,
+  RETRY_RULES,
+} from './config/rules/callPolicyRules.js';
 export { CALL_RULES } from './config/rules/callRules.js';
 export { CONNECTION_POOL_RULES } from './config/rules/connectionPoolRules.js';
 export { ENVOY_RETRY_BUDGET_RULES } from './config/rules/envoyRetryBudgetRules.js';

@@ -5,9 +5,16 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../src/index.js';
-import type { CallPolicy, MeshShapeName, SimulateOptions, SimulationConfig } from '../src/index.js';
+import type {
+  CallPolicy,
+  MeshShapeName,
+  RetryPolicy,
+  SimulateOptions,
+  SimulationConfig,
+} from '../src/index.js';
 import { Attempt } from '../src/call/Attempt.js';
 import type { AttemptOwner } from '../src/call/Attempt.js';
+import { AppRetrySlot } from '../src/call/AppRetrySlot.js';
 import { Call } from '../src/call/Call.js';
 import type { CallContext } from '../src/call/CallContext.js';
 import { CHECK_RECYCLING, FreeList } from '../src/ports/FreeList.js';
@@ -116,6 +123,57 @@ describe('reuse of finished calls, attempts and server requests', () => {
   });
 });
 
+describe('application retries (appRetry) and reuse', () => {
+  /**
+   * The client gives up after 50 ms and api propagates deadlines, so it cancels api's request; db always fails at
+   * once, and api's application would re-issue the call after 1 s: every request is cancelled during that backoff.
+   */
+  function cancelledDuringBackoff(): SimulationConfig {
+    const app: RetryPolicy = {
+      maxAttempts: 3,
+      retryOn: ['5xx'],
+      backoff: { baseMs: 1000, maxMs: 1000, jitter: 'none' },
+    };
+    return config(
+      [
+        service('api', { deadlinePropagation: true, calls: [[call('db', policy(5000), { appRetry: app })]] }),
+        service('db', { errorRate: 1, serviceTimeMs: { kind: 'constant', value: 2 } }),
+      ],
+      [poisson('api', 100, policy(50))],
+      { durationMs: 3000, seed: 11 },
+    );
+  }
+
+  it('a request cancelled during the backoff cancels its re-issue: none starts, and its finished calls are reused', () => {
+    const fired = vi.spyOn(AppRetrySlot.prototype, 'backoffDone');
+    const obtain = vi.spyOn(Call, 'obtain');
+    const used = usage(cancelledDuringBackoff());
+    expect(used.requests.uses).toBeGreaterThan(500);
+    expect(fired).not.toHaveBeenCalled();
+    // api's calls to db failed before the request was cancelled: let go of, they are reused (the client's calls, which
+    // gave up on an attempt in flight, never are).
+    const toDb = obtain.mock.results.map((r) => r.value as Call).filter((c) => c.destination === 'db');
+    expect(toDb.length).toBeGreaterThan(250);
+    expect(new Set(toDb).size).toBeLessThan(toDb.length / 25);
+    // db's requests are reused; api's, cancelled, are left to the garbage collector (as without appRetry).
+    expect(used.requests.objects).toBeLessThan(used.requests.uses / 2 + used.requests.uses / 25);
+  });
+
+  it('in checked mode (a write to a finished object throws) it gives the same result, with no re-issue', () => {
+    flags[CHECK_RECYCLING] = true;
+    const checked = simulate(cancelledDuringBackoff());
+    flags[CHECK_RECYCLING] = false;
+    const reusing = simulate(cancelledDuringBackoff());
+    expect(JSON.stringify(reusing)).toBe(JSON.stringify(checked));
+    const edge = checked.edges.find((e) => e.source === 'api' && e.destination === 'db');
+    expect(edge?.policyEvents['app-retries']).toBeUndefined();
+    // Nearly every request was cancelled during its backoff (those of the last 50 ms were still waiting at the end).
+    expect(checked.services.find((s) => s.name === 'api')?.cancelled).toBeGreaterThan(
+      0.95 * (edge?.calls ?? 0),
+    );
+  });
+});
+
 describe('a reused object is a new one', () => {
   const owner = {} as AttemptOwner;
   const instance = {} as Instance;
@@ -191,6 +249,7 @@ describe('reuse changes nothing', () => {
           lifo: fc.boolean(),
           ab: arbPolicy,
           bc: arbPolicy,
+          appAttempts: fc.integer({ min: 1, max: 3 }),
           crashAtMs: fc.option(fc.integer({ min: 0, max: 1500 })),
         }),
         (s) => {
@@ -205,7 +264,12 @@ describe('reuse changes nothing', () => {
               service('a', {
                 ...common,
                 queueDiscipline: s.lifo ? 'lifo' : 'fifo',
-                calls: [[call('b', s.ab), call('c', s.bc, { optional: true })]],
+                calls: [
+                  [
+                    call('b', s.ab, { appRetry: { ...s.ab.retry, maxAttempts: s.appAttempts } }),
+                    call('c', s.bc, { optional: true }),
+                  ],
+                ],
               }),
               service('b', { ...common, calls: [[call('c', s.bc)]] }),
               service('c', { ...common, serviceTimeMs: { kind: 'lognormal', median: 3, p99: 40 } }),

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { uniform } from '../../engine/test/__helpers__/uniform.js';
 import { describe, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import type { CallPolicy, FaultConfig, MeshShapeName } from '../src/index.js';
+import type { CallPolicy, FaultConfig, MeshShapeName, RetryCondition, RetryPolicy } from '../src/index.js';
 import { assertResultInvariants } from './__helpers__/assertions.js';
 import { call, config, poisson, service } from './__helpers__/configs.js';
 import { expect } from 'vitest';
@@ -58,8 +58,21 @@ const arbScenario = fc.record({
   clientPolicy: arbPolicy,
   abPolicy: arbPolicy,
   bcPolicy: arbPolicy,
+  /** The tries of a's application around the mesh's on a → b (`appRetry`; 1 = none), and its conditions. */
+  appAttempts: fc.integer({ min: 1, max: 3 }),
+  appRetryOn: fc.constantFrom(['5xx'] as const, ['gateway-error', 'reset'] as const),
   faults: fc.array(arbFault, { maxLength: 3 }),
 });
+
+/** a's application retries on a → b: none for 1 attempt, else `appAttempts` tries on `appRetryOn`. */
+function appRetryOf(s: {
+  appAttempts: number;
+  appRetryOn: readonly RetryCondition[];
+  abPolicy: CallPolicy;
+}): RetryPolicy | null {
+  if (s.appAttempts === 1) return null;
+  return { maxAttempts: s.appAttempts, retryOn: s.appRetryOn, backoff: s.abPolicy.retry.backoff };
+}
 
 describe('simulation invariants', () => {
   it('holds every result invariant (conservation, retry bound, percentiles, utilisation…) for random 3-tier scenarios', () => {
@@ -69,7 +82,11 @@ describe('simulation invariants', () => {
         const discipline = s.lifo ? ('lifo' as const) : ('fifo' as const);
         const cfg = config(
           [
-            service('a', { ...common, queueDiscipline: discipline, calls: [[call('b', s.abPolicy)]] }),
+            service('a', {
+              ...common,
+              queueDiscipline: discipline,
+              calls: [[call('b', s.abPolicy, { appRetry: appRetryOf(s) })]],
+            }),
             service('b', { ...common, calls: [[call('c', s.bcPolicy, { optional: true })]] }),
             service('c', { ...common, serviceTimeMs: { kind: 'lognormal', median: 3, p99: 40 } }),
           ],
@@ -83,7 +100,7 @@ describe('simulation invariants', () => {
           s.bcPolicy.retry.maxAttempts,
           s.shape === 'istio-sidecar' ? 3 : 1,
         );
-        assertResultInvariants(result, maxAttempts);
+        assertResultInvariants(result, maxAttempts, s.appAttempts);
       }),
       { numRuns: 40 },
     );
@@ -93,7 +110,11 @@ describe('simulation invariants', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
         const cfg = config(
-          [service('a', { calls: [[call('b', s.abPolicy)]] }), service('b'), service('c')],
+          [
+            service('a', { calls: [[call('b', s.abPolicy, { appRetry: appRetryOf(s) })]] }),
+            service('b'),
+            service('c'),
+          ],
           [poisson('a', s.rps, s.clientPolicy)],
           { shape: s.shape, seed: s.seed, durationMs: 2000, faults: s.faults },
         );

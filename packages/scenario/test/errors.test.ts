@@ -22,6 +22,20 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    'appRetry.attempts 0: the application retries count every try too',
+    (s) => (s.services.frontend.calls[0].appRetry = { attempts: 0 }),
+    [
+      "test.yaml: services.frontend.calls[0].appRetry.attempts: must be an integer >= 1: attempts counts every try including the first, so 1 means no retries (Istio's attempts: 0) (got 0)",
+    ],
+  ],
+  [
+    "appRetry has no perTryTimeout (each try is a call, with the call's own timeouts)",
+    (s) => (s.services.frontend.calls[0].appRetry = { attempts: 2, perTryTimeout: '1s' }),
+    [
+      'test.yaml: services.frontend.calls[0].appRetry.perTryTimeout: unknown field; expected one of: attempts, retryOn, backoff',
+    ],
+  ],
+  [
     'an unknown top-level key, close to a known one',
     (s) => (s.duraton = '5s'),
     ['test.yaml: duraton: unknown field (did you mean "duration"?)'],
@@ -30,7 +44,7 @@ const CASES: [string, Mutation, string[]][] = [
     'an unknown key far from any known one',
     (s) => (s.services.frontend.calls[0].color = 'red'),
     [
-      'test.yaml: services.frontend.calls[0].color: unknown field; expected one of: to, probability, optional, keepAlive, forClasses, timeout, perTryTimeout, retry, mirror, faultInjection',
+      'test.yaml: services.frontend.calls[0].color: unknown field; expected one of: to, probability, optional, keepAlive, forClasses, timeout, perTryTimeout, retry, appRetry, mirror, faultInjection',
     ],
   ],
   [

@@ -7,7 +7,7 @@ import type { Random, TimerHandle } from '@meshsim/engine';
 import type { CallPolicy } from '../config/CallPolicy.js';
 import type { FailureCause } from '../config/SimulationResult.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
-import type { CallParent } from '../server/CallParent.js';
+import type { AppRetrier, CallParent } from '../server/CallParent.js';
 import type { UpstreamClient } from './UpstreamClient.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import { Attempt } from './Attempt.js';
@@ -76,6 +76,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
   offeredInterval = 0;
   /** Why the call failed, once it has; null while running or after a success. */
   failure: FailureCause | null = null;
+  /** The entry whose calling application retries this call itself (`appRetry`), or null; set before `start()`. */
+  appRetrier: AppRetrier | null = null;
   // Telemetry (call/CallTap.ts): read by the recorder; untouched unless the run records telemetry.
   /** @internal The span of the server request this call is made for, when traced; set before `start()`. */
   parentSpan: SpanRef | null = null;
@@ -162,6 +164,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     call.countedWhenDue = false;
     call.offeredInterval = 0;
     call.failure = null;
+    call.appRetrier = null;
     call.parentSpan = null;
     call.span = null;
     call.responseFlags = 0;

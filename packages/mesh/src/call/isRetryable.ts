@@ -4,6 +4,7 @@
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { RetryCondition } from '../config/CallPolicy.js';
 import type { EnforcerKind } from '../config/capabilities.js';
+import type { FailureCause } from '../config/SimulationResult.js';
 
 /**
  * Whose retry rules a call's retries follow: `envoy` — Envoy's router filter (Istio, Consul, Cilium's L7 Envoy,
@@ -88,4 +89,17 @@ export function isRetryable(
     }
   }
   return false;
+}
+
+/**
+ * Whether the calling application retries a call that failed with `cause` under its own `appRetry.retryOn`: as
+ * `isRetryable` with semantics `other` (the application's rules), on what the application received — its call's
+ * timeout as a 504 (a sidecar's route timeout answers 504; the application's own timeout is taken alike) and a local
+ * refusal (`breaker-open`) as the 503 its hop answers. **Assumption**: a generic HTTP client wrapper retrying "any
+ * 5xx" retries those too.
+ */
+export function isAppRetryable(cause: FailureCause, retryOn: readonly RetryCondition[]): boolean {
+  const seen: AttemptResult =
+    cause === 'timeout' ? 'gateway-timeout' : cause === 'breaker-open' ? 'service-unavailable' : cause;
+  return isRetryable(seen, retryOn, 'other');
 }

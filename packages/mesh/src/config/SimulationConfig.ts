@@ -12,7 +12,7 @@ import type {
   VersionRoute,
   WeightStep,
 } from './PolicyConfig.js';
-import type { CallPolicy } from './CallPolicy.js';
+import type { CallPolicy, RetryPolicy } from './CallPolicy.js';
 import type { MeshConfig } from './MeshConfig.js';
 
 /** One downstream call made while serving a request. */
@@ -27,6 +27,12 @@ export interface CallConfig {
   policySet: boolean;
   /** Timeouts and retries. */
   policy: CallPolicy;
+  /**
+   * The calling application's own retries of the whole call (`appRetry`), an outer loop around `policy` and the
+   * mesh's: each of its tries is a new call through the mesh, which retries it again as its policy says
+   * (docs/policies.md#application-retries). Its `retryOn` judges what the application receives. @defaultValue null
+   */
+  appRetry?: RetryPolicy | null;
   /** Istio-style fault injection on this route (client side). @defaultValue null */
   faultInjection?: FaultInjectionConfig | null;
   /** Fire-and-forget copy of each call to another service. @defaultValue null */

@@ -16,6 +16,9 @@ export const FAILURE_ACCRUAL_EJECTIONS = 'failure-accrual-ejections';
 /** Probe attempts let through while a breaker was half-open. */
 export const BREAKER_HALF_OPEN_PROBES = 'breaker-half-open-probes';
 
+/** Calls the calling application re-issued itself (`appRetry`), each a new call on the edge. */
+export const APP_RETRIES = 'app-retries';
+
 /** Time (`timeMs`) spent `open` [ms], summed over every breaker. */
 export const BREAKER_OPEN_TIME = 'breaker-open';
 /** Time (`timeMs`) hosts spent ejected by outlier detection [ms], summed over hosts (host·ms). */

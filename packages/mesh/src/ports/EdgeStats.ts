@@ -14,6 +14,8 @@ export class EdgeStats {
   calls = 0;
   attempts = 0;
   retries = 0;
+  /** Calls the calling application re-issued itself (`appRetry`): each also counts in `calls`. */
+  appRetries = 0;
   succeeded = 0;
   failed = 0;
   inFlight = 0;

@@ -24,6 +24,7 @@ import { shapeAssumptions } from '../shapes/resolveMeshConfig.js';
 import { resolvedProfiles } from './resolvedProfiles.js';
 import type { EdgeStats } from '../ports/EdgeStats.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
+import { APP_RETRIES, addCount } from '../policies/policyEvents.js';
 import { checkCpuStarvation } from './checkCpuStarvation.js';
 import { nodeCpuAssumption } from './nodeCpuAssumption.js';
 import { payloadAssumption } from './payloadAssumption.js';
@@ -42,6 +43,8 @@ function sortedByKey(record: Record<string, number>): Record<string, number> {
 function collectPolicyCounters(edge: EdgeStats, nowMs: number): PolicyCounters {
   const counters: PolicyCounters = { events: {}, timeMs: {} };
   for (const source of edge.counterSources) source.collect(counters, nowMs);
+  // The calling application's own re-issues (`appRetry`): listed only where some were made, as the policies' events.
+  if (edge.appRetries > 0) addCount(counters, APP_RETRIES, edge.appRetries);
   return { events: sortedByKey(counters.events), timeMs: sortedByKey(counters.timeMs) };
 }
 

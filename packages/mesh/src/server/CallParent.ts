@@ -9,6 +9,20 @@ export interface FinishedCall {
   readonly optional: boolean;
   /** Why the call failed, or null when it succeeded. */
   readonly failure: FailureCause | null;
+  /** The call-plan entry whose calling application retries the call itself (`appRetry`), or null: none does. */
+  readonly appRetrier: AppRetrier | null;
+}
+
+/**
+ * A call-plan entry whose calling application retries its failed calls itself (`appRetry`; call/Downstream.ts). Its
+ * calls' parents are the server requests it started them for.
+ */
+export interface AppRetrier {
+  /**
+   * Whether the application tries the failed `call` again for `parent`: its failure is one `appRetry` retries and
+   * tries are left. If so a new call is scheduled after the application's backoff, and `call` stays outstanding.
+   */
+  retryCall(parent: CallParent, call: FinishedCall): boolean;
 }
 
 /** Receives the outcome of a call it started, once. */

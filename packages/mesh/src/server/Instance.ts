@@ -223,6 +223,7 @@ export class Instance implements RequestHost, ConnectionEnd {
     for (let request = this.active.shift(); request !== null; request = this.active.shift()) {
       request.dead = true;
       request.cpuTask?.cancel();
+      request.cancelAppRetries();
       this.takeBackUnusedCpu(request, now);
       if (reset) this.responder.sendResponse(request.attempt, answer);
     }

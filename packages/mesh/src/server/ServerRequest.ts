@@ -2,8 +2,9 @@
 
 import type { FailureCause } from '../config/SimulationResult.js';
 import type { ActiveLinks } from './ActiveRequests.js';
-import type { CallParent, FinishedCall } from './CallParent.js';
+import type { AppRetrier, CallParent, FinishedCall } from './CallParent.js';
 import type { InboundRequest } from './InboundRequest.js';
+import type { CallerRef } from '../topology/CallerRef.js';
 
 /** What a server request tells the instance serving it. */
 export interface RequestHost {
@@ -15,6 +16,8 @@ export interface RequestHost {
   stageDone(request: ServerRequest): void;
   /** The request's caller gave up (deadline propagation): drop or stop it. */
   cancel(request: ServerRequest): void;
+  /** The instance as a caller of its downstream services. */
+  readonly caller: CallerRef;
 }
 
 /** A downstream call that can be cancelled (a call in flight). */
@@ -22,6 +25,16 @@ export interface CancellableCall {
   cancel(): void;
   /** True while a request keeps it to cancel it (so it must not be reused); cleared when it lets go. */
   tracked: boolean;
+}
+
+/**
+ * The application retries (`appRetry`) of one call-plan entry for a request: the entry, and the re-issue it may have
+ * pending (call/AppRetrySlot.ts).
+ */
+export interface AppRetryState {
+  readonly entry: AppRetrier;
+  /** Cancels the pending re-issue, if any. */
+  cancel(): void;
 }
 
 /** Server-side state of one attempt while it is queued or served. */
@@ -60,6 +73,8 @@ export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
    */
   private firstCall: CancellableCall | null = null;
   private moreCalls: CancellableCall[] | null = null;
+  /** The application retries of its calls (`appRetry`), one per entry that re-issued a call; null until one did. */
+  appRetries: AppRetryState[] | null = null;
 
   constructor(
     /** The request as it arrived. Fixed while in use; reassigned only by `reuse`. */
@@ -93,6 +108,7 @@ export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
     this.nextActive = null;
     this.firstCall = null;
     this.moreCalls = null;
+    this.appRetries = null;
   }
 
   /** True while it keeps a downstream call to cancel it (deadline propagation): a call that refers to it. */
@@ -129,16 +145,24 @@ export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
     more.splice(index, 1);
   }
 
-  /** Cancels every tracked downstream call (those already finished ignore it). */
+  /** Cancels every tracked downstream call (those already finished ignore it), and every pending re-issue. */
   cancelCalls(): void {
     this.firstCall?.cancel();
     if (this.moreCalls !== null) for (const call of this.moreCalls) call.cancel();
+    this.cancelAppRetries();
+  }
+
+  /** Cancels the application's pending re-issues of its calls (`appRetry`): none will start. */
+  cancelAppRetries(): void {
+    if (this.appRetries !== null) for (const retries of this.appRetries) retries.cancel();
   }
 
   onCallDone(call: FinishedCall, succeeded: boolean): void {
     // A dead request is cancelling its calls (or has): it keeps them, and they are never reused.
     if (this.dead) return;
     this.untrack(call);
+    // PERF: a call without `appRetry` costs this one null check. A call the application re-issues stays outstanding.
+    if (!succeeded && call.appRetrier !== null && call.appRetrier.retryCall(this, call)) return;
     if (!succeeded && !call.optional && !this.dependencyFailed) {
       this.dependencyFailed = true;
       this.dependencyFailure = call.failure;

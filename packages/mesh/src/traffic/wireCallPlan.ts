@@ -18,17 +18,31 @@ export function wireCallPlan(context: TrafficContext, service: ServiceRuntime): 
       const edge = context.edges.get(from, call.to);
       const backoffRandom = context.streams.stream(`backoff/${from}->${call.to}${tag}`);
       const lbRandom = context.streams.stream(`lb/${from}->${call.to}${tag}`);
+      // Made only for an entry with appRetry: other runs' streams and draws stay as they were.
+      const appBackoffRandom =
+        call.appRetry === undefined || call.appRetry === null
+          ? null
+          : context.streams.stream(`app-backoff/${from}->${call.to}${tag}`);
       const route = CallRoute.create(context, from, call, tag, callFieldPath(from, s, i, stage.length));
-      return new Downstream(context.calls, service, call, target, edge, backoffRandom, {
-        policyFor: (caller) =>
-          context.dataPlane.effectivePolicy(caller, call.policy, call.policySet, target.name),
-        createClient: (caller, policy) => {
-          const client = createUpstreamClient(context, caller, target, lbRandom);
-          edge.counterSources.push(client);
-          route?.attach(caller, client, policy);
-          return client;
+      return new Downstream(
+        context.calls,
+        service,
+        call,
+        target,
+        edge,
+        backoffRandom,
+        {
+          policyFor: (caller) =>
+            context.dataPlane.effectivePolicy(caller, call.policy, call.policySet, target.name),
+          createClient: (caller, policy) => {
+            const client = createUpstreamClient(context, caller, target, lbRandom);
+            edge.counterSources.push(client);
+            route?.attach(caller, client, policy);
+            return client;
+          },
         },
-      });
+        appBackoffRandom,
+      );
     }),
   );
 }

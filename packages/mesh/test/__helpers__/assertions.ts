@@ -17,11 +17,22 @@ export function assertConservation(result: SimulationResult): void {
   expect(c.succeeded + c.failed + c.inFlight).toBe(c.offered);
 }
 
-/** Bounded retries: no edge retries more than (maxAttempts − 1) × calls. */
-export function assertRetriesBounded(result: SimulationResult, maxAttempts: number): void {
+/**
+ * Bounded retries: no edge retries more than (maxAttempts − 1) × calls; the calling application re-issues a call at
+ * most appAttempts − 1 times (`appRetry`, each re-issue a call of its own), so each call it offered makes at most
+ * appAttempts × maxAttempts tries.
+ */
+export function assertRetriesBounded(result: SimulationResult, maxAttempts: number, appAttempts = 1): void {
   for (const edge of result.edges) {
-    expect(edge.retries).toBeLessThanOrEqual((maxAttempts - 1) * edge.calls);
-    expect(edge.attempts).toBe(edge.calls - edge.waitingAtSource + edge.retries);
+    const where = `${edge.source}->${edge.destination}`;
+    expect(edge.retries, where).toBeLessThanOrEqual((maxAttempts - 1) * edge.calls);
+    expect(edge.attempts, where).toBe(edge.calls - edge.waitingAtSource + edge.retries);
+    const appRetries = edge.policyEvents['app-retries'] ?? 0;
+    const offered = edge.calls - appRetries;
+    expect(appRetries, `${where}: app re-issues`).toBeLessThanOrEqual((appAttempts - 1) * offered);
+    expect(edge.attempts, `${where}: tries per offered call`).toBeLessThanOrEqual(
+      appAttempts * maxAttempts * offered,
+    );
   }
 }
 
@@ -194,12 +205,12 @@ export function assertPodsPlaced(result: SimulationResult): void {
 
 /**
  * Every invariant of a result at once: conservation per edge and cause, attempts = calls + retries within
- * `maxAttempts`, monotone percentiles, finite non-negative numbers, utilisation <= 1, legal transitions, time
+ * `maxAttempts` (times `appAttempts` per call the application offered), monotone percentiles, finite non-negative numbers, utilisation <= 1, legal transitions, time
  * series that add up to the totals, each service's requests accounted for, and pods placed on the nodes.
  */
-export function assertResultInvariants(result: SimulationResult, maxAttempts: number): void {
+export function assertResultInvariants(result: SimulationResult, maxAttempts: number, appAttempts = 1): void {
   assertConservation(result);
-  assertRetriesBounded(result, maxAttempts);
+  assertRetriesBounded(result, maxAttempts, appAttempts);
   assertMonotonePercentiles(result);
   assertNumbersFiniteNonNegative(result);
   assertUtilisationBounded(result);

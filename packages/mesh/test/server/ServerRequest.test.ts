@@ -6,8 +6,11 @@ import { ServerRequest } from '../../src/server/ServerRequest.js';
 import type { CancellableCall, RequestHost } from '../../src/server/ServerRequest.js';
 import type { InboundRequest } from '../../src/server/InboundRequest.js';
 
-function tracked(name: string, log: string[]): CancellableCall & { optional: boolean; failure: null } {
-  return { tracked: false, optional: false, failure: null, cancel: () => log.push(name) };
+function tracked(
+  name: string,
+  log: string[],
+): CancellableCall & { optional: boolean; failure: null; appRetrier: null } {
+  return { tracked: false, optional: false, failure: null, appRetrier: null, cancel: () => log.push(name) };
 }
 
 function request(): ServerRequest {

@@ -29,7 +29,7 @@ import {
   versionsOf,
   weightScheduleOf,
 } from './buildPolicies.js';
-import { policyOf } from './callPolicyOf.js';
+import { policyOf, retryPolicyOf } from './callPolicyOf.js';
 import type { PathSegment } from './path.js';
 import { resolveDistribution } from './resolveDistribution.js';
 import type { PathIssue } from './zodIssues.js';
@@ -45,6 +45,7 @@ function callOf(raw: RawCall): CallConfig {
     policySet: set,
     policy,
     // Policy fields appear only when written, so that configs without them stay as they were.
+    ...(raw.appRetry !== undefined && { appRetry: retryPolicyOf(raw.appRetry) }),
     ...(raw.faultInjection !== undefined && { faultInjection: faultInjectionOf(raw.faultInjection) }),
     ...(raw.mirror !== undefined && { mirror: mirrorOf(raw.mirror) }),
     ...(raw.keepAlive !== undefined && { keepAlive: raw.keepAlive }),

@@ -1,5 +1,6 @@
 // Resolves the policy fields a caller writes (timeout, perTryTimeout, retry with backoff) into the
-// model's CallPolicy, with Envoy's backoff defaults; shared by calls, traffic and `mesh.defaultPolicy`.
+// model's CallPolicy, with Envoy's backoff defaults; shared by calls, traffic and `mesh.defaultPolicy` (and a
+// call's `appRetry`).
 
 import { ENVOY_DEFAULT_BACKOFF, NO_POLICY, NO_RETRY } from '@meshsim/mesh';
 import type { BackoffPolicy, CallPolicy, RetryPolicy } from '@meshsim/mesh';
@@ -26,19 +27,23 @@ function backoffOf(raw: NonNullable<RawCall['retry']>['backoff']): BackoffPolicy
   return { baseMs, maxMs, jitter: raw.jitter ?? ENVOY_DEFAULT_BACKOFF.jitter };
 }
 
+/** A written `retry` (or a call's `appRetry`: the same fields but `perTryTimeout`), with the defaults filled in. */
+export function retryPolicyOf(
+  raw: Pick<NonNullable<RawCall['retry']>, 'attempts' | 'retryOn' | 'backoff'>,
+): RetryPolicy {
+  return {
+    maxAttempts: raw.attempts,
+    retryOn: raw.retryOn ?? SCENARIO_DEFAULTS.retryOn,
+    backoff: backoffOf(raw.backoff),
+  };
+}
+
 /** The policy a caller applies; `set` tells whether the user wrote any of it. */
 export function policyOf(raw: PolicyFields): { policy: CallPolicy; set: boolean } {
   const set = raw.timeout !== undefined || raw.perTryTimeout !== undefined || raw.retry !== undefined;
   if (!set) return { policy: NO_POLICY, set };
   const perTry = raw.perTryTimeout ?? raw.retry?.perTryTimeout;
-  const retry: RetryPolicy =
-    raw.retry === undefined
-      ? NO_RETRY
-      : {
-          maxAttempts: raw.retry.attempts,
-          retryOn: raw.retry.retryOn ?? SCENARIO_DEFAULTS.retryOn,
-          backoff: backoffOf(raw.retry.backoff),
-        };
+  const retry: RetryPolicy = raw.retry === undefined ? NO_RETRY : retryPolicyOf(raw.retry);
   return {
     policy: {
       timeoutMs: raw.timeout === undefined ? Infinity : ms(raw.timeout),

@@ -90,11 +90,29 @@ export const RETRY_RULES = {
   ],
 } as const satisfies RuleTable;
 
+/**
+ * `appRetry`: the calling application's own retries of a whole call, around the mesh's (its `retryOn` and `backoff`
+ * are written as `retry`'s). The `attempts` row is `retry`'s, with its own description.
+ */
+export const APP_RETRY_RULES = {
+  id: 'app-retry',
+  title: 'Application retry',
+  scenarioPath: 'services.*.calls[].appRetry',
+  configPath: 'CallConfig.appRetry (RetryPolicy)',
+  rows: [
+    {
+      ...RETRY_RULES.rows[0],
+      description:
+        "TOTAL tries the application makes including the first, each a new call through the mesh (which applies its own retries to each): 3 here × the mesh's 3 = up to 9 tries.",
+    },
+  ],
+} as const satisfies RuleTable;
+
 /** `retry.backoff`: the wait before each retry (Envoy's exponential backoff with jitter). */
 export const BACKOFF_RULES = {
   id: 'backoff',
   title: 'Backoff',
-  scenarioPath: 'retry.backoff',
+  scenarioPath: 'retry.backoff, appRetry.backoff',
   configPath: 'RetryPolicy.backoff (BackoffPolicy)',
   rows: [
     {

@@ -4,7 +4,7 @@
 
 import { validateDistribution } from '@meshsim/engine';
 import type { DistributionSpec } from '@meshsim/engine';
-import type { CallPolicy } from '../CallPolicy.js';
+import type { CallPolicy, RetryPolicy } from '../CallPolicy.js';
 import { FAULT_EFFECT_KINDS, PROXY_ROLES, RETRY_CONDITIONS } from '../names.js';
 import type { FaultConfig, OpenTrafficConfig, SimulationConfig } from '../SimulationConfig.js';
 import { checkField } from './checkFields.js';
@@ -60,13 +60,16 @@ function unique(names: readonly string[], path: string, what: string): void {
  */
 function checkPolicy(policy: CallPolicy, path: string): void {
   requireObject(policy, path, 'a CallPolicy object');
-  requireObject(policy.retry, `${path}.retry`, 'a RetryPolicy object');
-  requireArray(policy.retry.retryOn, `${path}.retry.retryOn`);
-  policy.retry.retryOn.forEach((condition, i) =>
-    oneOf(condition, RETRY_CONDITIONS, `${path}.retry.retryOn[${i}]`),
-  );
+  checkRetry(policy.retry, `${path}.retry`);
+}
+
+/** A retry policy's objects and conditions (`retry`, a call's `appRetry`); its numbers are CONFIG_RULE_SITES'. */
+function checkRetry(retry: RetryPolicy, path: string): void {
+  requireObject(retry, path, 'a RetryPolicy object');
+  requireArray(retry.retryOn, `${path}.retryOn`);
+  retry.retryOn.forEach((condition, i) => oneOf(condition, RETRY_CONDITIONS, `${path}.retryOn[${i}]`));
   // Its intervals (base > 0, the cap ≥ the base) are BACKOFF_RULES', as for a file (CONFIG_RULE_SITES).
-  requireObject(policy.retry.backoff, `${path}.retry.backoff`, 'a BackoffPolicy object');
+  requireObject(retry.backoff, `${path}.backoff`, 'a BackoffPolicy object');
 }
 
 /** A rate schedule: at least one point, the first at 0, each later point after the one before. */
@@ -189,6 +192,9 @@ export function checkConfigValues(config: SimulationConfig): void {
       stage.forEach((call, j) => {
         requireObject(call, `${path}.calls[${i}][${j}]`, 'a CallConfig object');
         checkPolicy(call.policy, `${path}.calls[${i}][${j}].policy`);
+        const appRetry = call.appRetry;
+        if (appRetry !== undefined && appRetry !== null)
+          checkRetry(appRetry, `${path}.calls[${i}][${j}].appRetry`);
       });
     });
   }

@@ -5,7 +5,7 @@ import type { CallPolicy } from '../CallPolicy.js';
 import type { SimulationConfig } from '../SimulationConfig.js';
 import { AWS_SDK_RETRY_QUOTA_RULES } from './awsSdkRetryQuotaRules.js';
 import { BULKHEAD_RULES } from './bulkheadRules.js';
-import { BACKOFF_RULES, CALL_POLICY_RULES, RETRY_RULES } from './callPolicyRules.js';
+import { APP_RETRY_RULES, BACKOFF_RULES, CALL_POLICY_RULES, RETRY_RULES } from './callPolicyRules.js';
 import { CALL_RULES } from './callRules.js';
 import { checkField } from './checkFields.js';
 import { configKey } from './configDefaults.js';
@@ -243,6 +243,19 @@ export const CONFIG_RULE_SITES: readonly ConfigRuleSite[] = [
         values: (values as CallPolicy).retry.backoff,
         path: `${path}.retry.backoff`,
       })),
+  },
+  {
+    table: APP_RETRY_RULES,
+    objects: (config) => ofCalls(config, (call) => call['appRetry'], '.appRetry'),
+  },
+  {
+    table: BACKOFF_RULES,
+    objects: (config) =>
+      ofCalls(
+        config,
+        (call) => (call['appRetry'] as Loose | null | undefined)?.['backoff'],
+        '.appRetry.backoff',
+      ),
   },
   {
     table: TRAFFIC_RULES,

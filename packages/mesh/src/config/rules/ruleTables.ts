@@ -2,7 +2,7 @@
 
 import { AWS_SDK_RETRY_QUOTA_RULES } from './awsSdkRetryQuotaRules.js';
 import { BULKHEAD_RULES } from './bulkheadRules.js';
-import { BACKOFF_RULES, CALL_POLICY_RULES, RETRY_RULES } from './callPolicyRules.js';
+import { APP_RETRY_RULES, BACKOFF_RULES, CALL_POLICY_RULES, RETRY_RULES } from './callPolicyRules.js';
 import { CALL_RULES } from './callRules.js';
 import { CONNECTION_POOL_RULES } from './connectionPoolRules.js';
 import { ENVOY_RETRY_BUDGET_RULES } from './envoyRetryBudgetRules.js';
@@ -53,6 +53,7 @@ export const RULE_TABLES: readonly RuleTable[] = [
   FAULT_ABORT_RULES,
   CALL_POLICY_RULES,
   RETRY_RULES,
+  APP_RETRY_RULES,
   BACKOFF_RULES,
   SCENARIO_RULES,
   MESH_OPTION_RULES,

@@ -55,6 +55,7 @@ function everySite(): SimulationConfig {
           mirror: { to: 'c', percent: 10 },
           faultInjection: { delay: { percent: 5, delayMs: 10 }, abort: { percent: 5, status: 'rejected' } },
           keepAlive: true,
+          appRetry: { ...POLICY.retry, backoff: { ...POLICY.retry.backoff } },
         }),
       ],
       [call('c', POLICY), call('d', POLICY)],
