@@ -23,6 +23,7 @@ import { VERSION_COLUMNS, versionRows } from './columns/versionColumns.js';
 import { columnContext } from './internal/columnContext.js';
 import { connectionsLine } from './internal/connectionsLine.js';
 import { conservationLine } from './internal/conservationLine.js';
+import { appRetryNote } from './internal/appRetryNote.js';
 import { inFlightNote } from './internal/inFlightNote.js';
 import { counted, duration, percent } from './internal/format.js';
 import { overridesLine } from './internal/overridesLine.js';
@@ -74,9 +75,10 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
     const edges = textTable(edgeColumns([]), EDGE_KEYS, result.edges, context, {
       title: 'Edges (caller → callee; p50/p99 of successful calls)',
     }).trimEnd();
-    // Success counts completed calls only: say so where many are still in flight.
-    const note = inFlightNote(result);
-    sections.push(note === null ? edges : `${edges}\n${note}`);
+    // Success counts completed calls only: say so where many are still in flight. Retries are the mesh's: say where
+    // the applications' own went.
+    const notes = [inFlightNote(result), appRetryNote(result)].filter((n) => n !== null);
+    sections.push([edges, ...notes].join('\n'));
   }
 
   const timeline = renderTimeline(result);

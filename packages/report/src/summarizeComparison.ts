@@ -61,7 +61,10 @@ export interface ShapeSummary {
    * without either.
    */
   loadBalancer: string | null;
-  /** Retries ÷ calls sent over every edge. */
+  /**
+   * Retries ÷ calls sent over every edge; the application's re-issues (`appRetry`, each a new call through the mesh)
+   * count as retries of the calls they repeat, not as calls.
+   */
   retryRatio: number;
   /** Requests that reached any service ÷ calls the sources sent (work per user request). */
   workPerRequest: number;
@@ -270,9 +273,11 @@ export function summarizeComparison(
       options.config === undefined ? null : comparedShapeNotes(options.config, result.scenario.mesh);
     // The headline figures, counted as for replications (one source for the rule).
     const figures = runFigures(result);
-    // Calls still waiting at a source with `connections` were offered but not sent.
-    const retries = result.edges.reduce((n, e) => n + e.retries, 0);
-    const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0);
+    // Calls still waiting at a source with `connections` were offered but not sent. An application's re-issue of a
+    // call (`appRetry`) is a new call through the mesh: here it counts as a retry of the call it repeats.
+    const appRetries = result.edges.reduce((n, e) => n + (e.policyEvents['app-retries'] ?? 0), 0);
+    const retries = result.edges.reduce((n, e) => n + e.retries, 0) + appRetries;
+    const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0) - appRetries;
     // Runs a guard stopped at different times cover different spans: their latencies are not compared.
     const comparable = spanMs(result) === spanMs(baseline);
     const minus = (a: number | null, b: number | null): number | null =>

@@ -306,3 +306,30 @@ describe('summarizeComparison: one scenario, seed and duration (the same arrival
     ]);
   });
 });
+
+describe('summarizeComparison: retries per call', () => {
+  it("counts an application's re-issues (appRetry) as retries of the calls they repeat: 3 tries × 3 tries = 8 retries per call", () => {
+    const config = resolveScenario(
+      {
+        duration: '2s',
+        services: {
+          web: {
+            serviceTime: '1ms',
+            calls: [
+              { to: 'db', retry: { attempts: 3 }, appRetry: { attempts: 3, backoff: { base: '1ms' } } },
+            ],
+          },
+          db: { serviceTime: '1ms', errorRate: 1 },
+        },
+        traffic: [{ to: 'web', rate: 50 }],
+      },
+      'storm.yaml',
+    );
+    const result = simulate({ ...config, mesh: resolveMeshConfig({ shape: 'istio-sidecar' }) });
+    const ratio = summarizeComparison([result]).shapes[0]?.retryRatio ?? 0;
+    // Every try of web → db fails: 9 tries per call web makes, 8 of them retries. The source's own calls (to web,
+    // which fail with it) are not retried; over both edges the ratio is 8 per 2 calls.
+    expect(ratio).toBeGreaterThan(3.5); // 1.5 when re-issues counted as calls; less than 4 for the calls cut by the run's end
+    expect(ratio).toBeLessThanOrEqual(4);
+  });
+});

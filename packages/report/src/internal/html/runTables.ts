@@ -19,6 +19,7 @@ import { VERSION_COLUMNS, versionRows } from '../../columns/versionColumns.js';
 import { connectionsLine } from '../connectionsLine.js';
 import { conservationLine } from '../conservationLine.js';
 import { percent } from '../format.js';
+import { appRetryNote } from '../appRetryNote.js';
 import { inFlightNote } from '../inFlightNote.js';
 import { policyEventNames, policyTimeNames } from '../derived.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -51,8 +52,8 @@ export function runTables(result: SimulationResult): HtmlSection {
           'Edges (caller → callee; p50/p99 of successful calls)',
         ),
   );
-  const inFlight = inFlightNote(result);
-  if (inFlight !== null) parts.push(`<p>${escapeHtml(inFlight)}.</p>`);
+  for (const note of [inFlightNote(result), appRetryNote(result)])
+    if (note !== null) parts.push(`<p>${escapeHtml(note)}.</p>`);
   const events = happenedPolicyEvents(result.edges);
   if (events === 'none') parts.push(`<p>${escapeHtml(NO_POLICY_EVENTS)}.</p>`);
   else if (events !== 'absent')
