@@ -42,7 +42,7 @@ describe('compare of a scenario with a fault (the real binary)', () => {
     for (const head of [
       'recovery after the last trigger',
       'lowest goodput (% of offered calls)',
-      'peak attempts per request during triggers',
+      'peak attempts during triggers (per request)',
       'peak amplification during ÷ before (×)',
     ]) {
       expect(run.stdout).toMatch(new RegExp(`^${head.replace(/[()÷×%]/g, '.')} {2,}\\S+ {2,}\\S+`, 'm'));

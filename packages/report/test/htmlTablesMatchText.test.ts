@@ -163,7 +163,7 @@ describe('the HTML comparison report', () => {
     const html = htmlTables(renderComparisonHtml(results, { diagnoses })).get('Metrics per mesh shape');
     expect(text?.rowHeads).toContain('verdict');
     expect(text?.rowHeads).toContain('recovery after the last trigger');
-    expect(text?.rowHeads).toContain('peak attempts per request during triggers');
+    expect(text?.rowHeads).toContain('peak attempts during triggers (per request)');
     expect(html?.rowHeads).toEqual(text?.rowHeads);
     expect(renderComparisonHtml(results, { diagnoses })).toContain('<td class="num">degraded</td>');
     expect(renderComparisonHtml(results, { diagnoses })).toContain('<td class="num">not recovered</td>');

@@ -163,7 +163,7 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
       ),
       cascadeField(
         'peakAttemptsPerRequest',
-        'peak attempts per request during triggers',
+        'peak attempts during triggers (per request)',
         (x) => fixed(x, 2),
         'peak_during_attempts_per_request',
       ),

@@ -72,7 +72,7 @@ describe("a comparison's cascade figures", () => {
     expect(row(text, 'verdict')).toEqual(['stable', 'degraded-recovered', 'metastable']);
     expect(row(text, 'recovery after the last trigger')).toEqual(['–', '7.5 s', 'not recovered']);
     expect(row(text, 'lowest goodput (% of offered calls)')).toEqual(['40.0', '40.0', '0.0']);
-    expect(row(text, 'peak attempts per request during triggers')).toEqual(['3.00', '3.00', '3.00']);
+    expect(row(text, 'peak attempts during triggers (per request)')).toEqual(['3.00', '3.00', '3.00']);
     expect(row(text, 'peak amplification during ÷ before (×)')).toEqual(['3.00', '3.00', '3.00']);
   });
 
