@@ -438,11 +438,11 @@ traffic:
     expect(first.err).toContain("meshsim: 2 of 2 runs stopped early (zeno): stored with verdict 'stopped'");
     const [header, row] = readFileSync(csv, 'utf8').split('\n');
     expect(header).toMatch(
-      /,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards,warnings,proxy_memory_mib,proxy_cost_usd_per_month,lossy,end_to_end_p50_ms,end_to_end_p99_ms,node_cpu_mean_ratio$/,
+      /,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards,warnings,proxy_memory_mib,proxy_cost_usd_per_month,lossy,end_to_end_p50_ms,end_to_end_p99_ms,node_cpu_mean_ratio,min_goodput_ratio,peak_during_attempts_per_request,peak_during_amplification$/,
     );
     // The guards it ran with: the default --max-events, and the --max-events-per-instant given; not lossy.
     expect(row).toMatch(
-      /,stopped,.*,zeno,0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}",[^,]*,[^,]*,[^,]*,false,[^,]*,[^,]*,[^,]*$/,
+      /,stopped,.*,zeno,0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}",[^,]*,[^,]*,[^,]*,false,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*$/,
     );
     // Resumed from the store with the same guards, the stopped runs are kept (they would stop again at the same
     // event), and still say so (exit 3).

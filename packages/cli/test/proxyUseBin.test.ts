@@ -176,10 +176,10 @@ describe('proxy memory and proxy cost over replications (the real binary)', () =
     const [header = '', ...lines] = readFileSync(csv, 'utf8').trimEnd().split('\n');
     const names = header.split(',');
     // The last columns (counted from the end: the warnings before them are quoted JSON that may hold commas).
-    // Then the three figures under the CSVs' names (end_to_end_p50_ms, …).
-    expect(names.slice(-6, -3)).toEqual(['proxy_memory_mib', 'proxy_cost_usd_per_month', 'lossy']);
+    // Then the three figures under the CSVs' names (end_to_end_p50_ms, …) and the three cascade figures.
+    expect(names.slice(-9, -6)).toEqual(['proxy_memory_mib', 'proxy_cost_usd_per_month', 'lossy']);
     // `none`'s two runs have no proxies (0), istio-sidecar's use memory that costs.
-    const used = lines.map((line) => line.split(',').slice(-6, -4).map(Number));
+    const used = lines.map((line) => line.split(',').slice(-9, -7).map(Number));
     expect(used.map(([memory, cost]) => [(memory ?? NaN) > 0, (cost ?? NaN) > 0])).toEqual([
       [false, false],
       [false, false],
