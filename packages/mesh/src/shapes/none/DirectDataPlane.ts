@@ -36,6 +36,18 @@ export class DirectDataPlane implements DataPlane {
     private readonly mesh: NoneMeshConfig | LibraryMeshConfig,
   ) {
     this.shape = mesh.shape;
+    // A default policy kept from another shape (`--mesh none` on an Istio scenario): no mesh applies it here.
+    const policy = mesh.defaultPolicy;
+    if (
+      mesh.shape === 'none' &&
+      (policy.timeoutMs !== Infinity || policy.perTryTimeoutMs !== Infinity || policy.retry.maxAttempts > 1)
+    ) {
+      context.warnings.add(
+        "the mesh's default policy is not applied under none: without a mesh or library a call that sets no timeout or " +
+          "retry has none (write the applications' own on the calls)",
+        ['mesh', 'defaultPolicy'],
+      );
+    }
     this.adopters =
       mesh.shape === 'none'
         ? new Set()
