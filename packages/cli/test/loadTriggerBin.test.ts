@@ -70,6 +70,24 @@ describe('meshsim: traffic[].loadTrigger', () => {
     }
   });
 
+  it('warns at its line that loadTrigger: false on a constant rate has no effect (no spike to leave out)', () => {
+    const file = writeTempFile(
+      'constant.yaml',
+      `duration: 10s
+services: { api: { serviceTime: 1ms } }
+traffic:
+  - to: api
+    rate: 800/s
+    loadTrigger: false
+`,
+    );
+    const { code, stdout, stderr } = meshsim('validate', file);
+    expect([code, stdout]).toEqual([0, `ok ${file}\n`]);
+    expect(stderr).toContain(
+      `warning: ${file}:6:5: traffic[0].loadTrigger: traffic client: loadTrigger: false has no effect: its rate never rises above its base rate (a constant 800 req/s), so the diagnosis finds no load trigger in it either way`,
+    );
+  });
+
   it('refuses a loadTrigger that is not a boolean, or on a closed-loop source, at its line and field', () => {
     const file = writeTempFile(
       'badtrigger.yaml',

@@ -296,6 +296,7 @@ export type { ResolvedVersion, ResolvedVersions, ResolvedWeightStep } from './se
 export type {
   RuleBound,
   RuleDefault,
+  RuleDocField,
   RuleKind,
   RuleRelation,
   RuleRow,

@@ -1,6 +1,7 @@
 // The warnings a run of a config gives that need no run: those of building its model (placement and Pending pods,
 // CPU requests and limits, timeouts, mesh options a shape does not use, waypoints, faults outside the run, policies
-// a hop cannot enforce…), found by building it — the very checks a run makes — without running it.
+// a hop cannot enforce, a loadTrigger: false with no spike to leave out…), found by building it — the very checks a
+// run makes — without running it.
 
 import { Engine } from '@meshsim/engine';
 import { buildModel } from './assembly/buildModel.js';

@@ -159,7 +159,7 @@ export const Call = z
     ...policyFields,
     appRetry: doc(
       AppRetry.optional(),
-      "The calling application's own retries of the whole call, around retry and the mesh's: each try is a new call through the mesh (app 3 × Istio 3 = 9 tries). Default: none.",
+      "The calling application's own retries of the whole call, around retry and the mesh's: each try is a new call through the mesh (3 application tries × Istio's attempts: 2, i.e. 3 tries = 9 tries). Default: none.",
     ),
     mirror: doc(Mirror.optional(), 'Fire-and-forget copy of a percentage of these calls to another service.'),
     faultInjection: doc(

@@ -140,9 +140,9 @@ export function doc<T extends z.ZodType>(schema: T, description: string): T {
   return target;
 }
 
-/** A schema-level error: `reason (got <input>)`. */
+/** A schema-level error: `reason (got <input>)`; `is required` for a missing required field, as the error map says. */
 export function must(reason: string): { error: (iss: { input?: unknown }) => string } {
-  return { error: (iss) => got(reason, iss.input) };
+  return { error: (iss) => (iss.input === undefined ? 'is required' : got(reason, iss.input)) };
 }
 
 /** How a duration is written, for error messages. */

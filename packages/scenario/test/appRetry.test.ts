@@ -1,5 +1,5 @@
 // A call's `appRetry` in a scenario file: resolved with retry's defaults, and the retry storm it models after adopting
-// a mesh — the application's 3 tries around Istio's 3 make 9 tries per call to a failing service.
+// a mesh — the application's 3 tries around Istio's 3 (its attempts: 2) make 9 tries per call to a failing service.
 
 import { simulate } from '@meshsim/mesh';
 import type { EdgeMetrics, SimulationResult } from '@meshsim/mesh';
@@ -12,7 +12,8 @@ function edge(result: SimulationResult, source: string, destination: string): Ed
   return found;
 }
 
-// As in docs/scenario-format.md: a legacy HTTP client wrapper retrying 3 times, under Istio retrying 3 times.
+// As in docs/scenario-format.md: an HTTP client making 3 tries (appRetry.attempts: 3) around Istio's attempts: 2
+// (retry.attempts: 3): 9 tries.
 const STORM = `
 name: app-retry-storm
 seed: 3

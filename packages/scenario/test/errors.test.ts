@@ -32,7 +32,34 @@ const CASES: [string, Mutation, string[]][] = [
     "appRetry has no perTryTimeout (each try is a call, with the call's own timeouts)",
     (s) => (s.services.frontend.calls[0].appRetry = { attempts: 2, perTryTimeout: '1s' }),
     [
-      'test.yaml: services.frontend.calls[0].appRetry.perTryTimeout: unknown field; expected one of: attempts, retryOn, backoff',
+      "test.yaml: services.frontend.calls[0].appRetry.perTryTimeout: unknown field: each try of the application is a whole call, so the call's own timeout and perTryTimeout apply to it: set them on the call",
+    ],
+  ],
+  [
+    'appRetry has no timeout either, in a parallel group too',
+    (s) =>
+      (s.services.frontend.calls = [
+        { parallel: [{ to: 'backend' }, { to: 'backend', appRetry: { attempts: 2, timeout: '1s' } }] },
+      ]),
+    [
+      "test.yaml: services.frontend.calls[0].parallel[1].appRetry.timeout: unknown field: each try of the application is a whole call, so the call's own timeout and perTryTimeout apply to it: set them on the call",
+    ],
+  ],
+  [
+    'appRetry without attempts: required, as in retry',
+    (s) => (s.services.frontend.calls[0].appRetry = { retryOn: ['5xx'] }),
+    ['test.yaml: services.frontend.calls[0].appRetry.attempts: is required'],
+  ],
+  [
+    'retry without attempts: required',
+    (s) => (s.services.frontend.calls[0].retry = { retryOn: ['5xx'] }),
+    ['test.yaml: services.frontend.calls[0].retry.attempts: is required'],
+  ],
+  [
+    "appRetry on a traffic source: its retry is already the client's own",
+    (s) => (s.traffic[0].appRetry = { attempts: 2 }),
+    [
+      "test.yaml: traffic[0].appRetry: unknown field: a source's retry is already its client's own retries (no mesh hop sits between the client and its retries); write them there",
     ],
   ],
   [

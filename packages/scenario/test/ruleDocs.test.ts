@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { findRuleDocBlocks } from '../src/internal/ruleDocBlocks.js';
 import { ruleDocPages } from '../src/internal/ruleDocPages.js';
 import { renderRuleTable } from '../src/internal/renderRuleTable.js';
+import { AppRetry, Retry } from '../src/schema.js';
 
 const DOCS = fileURLToPath(new URL('../../../docs/', import.meta.url));
 const PAGES = ruleDocPages(DOCS).map((page) => ({
@@ -62,6 +63,22 @@ describe('rule tables in the docs', () => {
         ).toEqual([]);
     }
   });
+
+  it.each([
+    ['retry', Retry],
+    ['app-retry', AppRetry],
+  ] as const)(
+    'the %s table lists every field of its object, the lists and objects too (retryOn, backoff) with their defaults',
+    (id, schema) => {
+      const table = TABLES.get(id);
+      const documented = [...(table?.rows ?? []), ...(table?.docFields ?? [])].map((row) => row.field);
+      expect(documented.sort()).toEqual(Object.keys(schema.shape).sort());
+      const block = PAGES.find((p) => p.name === 'scenario-format.md')?.blocks.find((b) => b.id === id);
+      expect(block?.body).toContain('| `retryOn` | list of `connect-failure` \\| `reset`');
+      expect(block?.body).toContain('| `[5xx]` |');
+      expect(block?.body).toContain('| `backoff` | object `{ base, max, jitter }`');
+    },
+  );
 
   it('documents every policy table on a policy page, and in scenario-format.md', () => {
     const onPolicyPages = new Set(

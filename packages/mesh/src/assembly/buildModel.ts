@@ -10,6 +10,7 @@ import { ClusterCpu } from '../cpu/ClusterCpu.js';
 import { ConnectionPools } from '../call/ConnectionPools.js';
 import { checkCpuRequests } from './checkCpuRequests.js';
 import { checkCpuWithoutNodes } from './checkCpuWithoutNodes.js';
+import { checkLoadTrigger } from './checkLoadTrigger.js';
 import { checkMeshOptions } from './checkMeshOptions.js';
 import { checkPendingPods, warnShortfalls } from './checkPendingPods.js';
 import { extraNodesNeeded } from './extraNodesNeeded.js';
@@ -109,6 +110,7 @@ export function buildModel(
     service.refreshManagedEndpoints();
   });
   checkCpuWithoutNodes(cpu, instances, warnings);
+  checkLoadTrigger(config, warnings);
   checkPendingPods(config, services.values(), meshPods, topology.nodes, warnings);
   const pendingOf = new Map([...services.values()].map((s) => [s.name, s.pendingPods] as const));
   const shortfalls = [...pendingOf.values()].some((n) => n > 0)

@@ -146,6 +146,11 @@ export function renderRuleTable(table: RuleTable, options: RuleTableOptions): st
         `| ${[code(row.field), formatType(row), describeRuleDefault(row), row.description].map(cell).join(' | ')} |`,
       );
     }
+    for (const field of table.docFields ?? []) {
+      lines.push(
+        `| ${[code(field.field), field.type, field.default, field.description].map(cell).join(' | ')} |`,
+      );
+    }
     return lines.join('\n');
   }
   const lines = [
@@ -165,6 +170,21 @@ export function renderRuleTable(table: RuleTable, options: RuleTableOptions): st
         describeRuleDefault(row),
         row.description,
         sources(row, options.sourcesHref),
+      ]
+        .map(cell)
+        .join(' | ')} |`,
+    );
+  }
+  for (const field of table.docFields ?? []) {
+    lines.push(
+      `| ${[
+        code(field.field),
+        code(field.configField ?? field.field),
+        '–',
+        field.type,
+        field.default,
+        field.description,
+        '–',
       ]
         .map(cell)
         .join(' | ')} |`,

@@ -89,6 +89,40 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 /**
+ * Why an object has no field that a reader coming from a sibling object looks for there, for the unknown-field error
+ * only (hint-only, as {@link SYNONYMS}): keyed by where the object is — its field name, `[]` after a list's — and the
+ * field, lower case. A Map for the same reason. Listed in docs/scenario-format.md (Validation and errors).
+ */
+const ABSENT_FIELDS: ReadonlyMap<string, string> = new Map([
+  ...['timeout', 'pertrytimeout'].map((field): [string, string] => [
+    `appRetry.${field}`,
+    "each try of the application is a whole call, so the call's own timeout and perTryTimeout apply to it: set them on the call",
+  ]),
+  [
+    'traffic[].appretry',
+    "a source's retry is already its client's own retries (no mesh hop sits between the client and its retries); write them there",
+  ],
+]);
+
+/**
+ * Why the object at `object` has no field `key`, from {@link ABSENT_FIELDS}: `undefined` when the table says nothing.
+ *
+ * @param object - The path of the object holding the key (`['traffic', 0]`).
+ * @param key - The unknown key as written.
+ */
+export function absentFieldReason(object: readonly (string | number)[], key: string): string | undefined {
+  let at = object.length - 1;
+  let list = '';
+  if (typeof object[at] === 'number') {
+    list = '[]';
+    at--;
+  }
+  const holder = object[at];
+  if (typeof holder !== 'string') return undefined;
+  return ABSENT_FIELDS.get(`${holder}${list}.${key.toLowerCase()}`);
+}
+
+/**
  * ` (did you mean "x"?)` when `word` is what a candidate is called in other tools (` (did you mean "x" or "y"?)`
  * when several are), else when a candidate is close to it (Levenshtein distance <= 2, case-insensitive); otherwise
  * ``. The hint every "did you mean" of meshsim gives: misspelt fields, names, values and command-line flags.

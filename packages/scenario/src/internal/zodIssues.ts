@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import type { KnownKeys } from './errorMap.js';
 import type { PathSegment } from './path.js';
 import { got } from './show.js';
-import { meantBy, meantHint } from './suggest.js';
+import { absentFieldReason, meantBy, meantHint } from './suggest.js';
 import { formatPath } from './path.js';
 import { pushAll } from '@meshsim/mesh';
 
@@ -131,8 +131,10 @@ function flatten(
         const known =
           typeof issue.input === 'object' && issue.input !== null ? knownKeys.get(issue.input) : undefined;
         for (const key of issue.keys) {
-          const meant = known === undefined ? [] : meantBy(key, known);
-          const unknown = { path: [...path, key], reason: `unknown field${knownKeysHint(meant, known)}` };
+          const absent = absentFieldReason(path, key);
+          const meant = known === undefined || absent !== undefined ? [] : meantBy(key, known);
+          const hint = absent === undefined ? knownKeysHint(meant, known) : `: ${absent}`;
+          const unknown = { path: [...path, key], reason: `unknown field${hint}` };
           out.push(unknown);
           unknownKeys.push({ issue: unknown, object: path, meant });
         }

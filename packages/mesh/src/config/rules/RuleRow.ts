@@ -129,6 +129,23 @@ export interface RuleRow {
   readonly description: string;
 }
 
+/**
+ * A field of a table's object that is no scalar (a list, a nested object), checked by its own schema rather than by
+ * the table: shown in the table's docs after its rows, so every field of the object is in one place.
+ */
+export interface RuleDocField {
+  /** The field as written in a scenario file, e.g. `retryOn`. */
+  readonly field: string;
+  /** The field in the resolved config where it differs. */
+  readonly configField?: string;
+  /** How it is written, as a docs cell: `list of \`5xx\` | \`reset\` …`. */
+  readonly type: string;
+  /** What omitting it means, as a docs cell. */
+  readonly default: string;
+  /** One line: what the field does. */
+  readonly description: string;
+}
+
 /** The rule table of one policy (or of one part of the scenario format). */
 export interface RuleTable {
   /** Stable id, used by the docs markers (`<!-- rules:linkerd-retry-budget -->`). */
@@ -140,4 +157,6 @@ export interface RuleTable {
   /** Where they land in the resolved config, e.g. `ServiceConfig.destination.retryBudget (kind linkerd)`. */
   readonly configPath: string;
   readonly rows: readonly RuleRow[];
+  /** The object's other fields (lists, nested objects), for the docs only. */
+  readonly docFields?: readonly RuleDocField[];
 }

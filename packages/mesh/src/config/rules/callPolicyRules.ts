@@ -1,8 +1,8 @@
 // Rule tables of a caller's own policy (on calls, traffic sources and `mesh.defaultPolicy`): the
 // timeouts (`CallPolicy`), the retry policy (`RetryPolicy`) and its backoff (`BackoffPolicy`).
 
-import { JITTER_KINDS } from '../names.js';
-import type { RuleTable } from './RuleRow.js';
+import { JITTER_KINDS, RETRY_CONDITIONS } from '../names.js';
+import type { RuleDocField, RuleTable } from './RuleRow.js';
 
 const POSITIVE = {
   value: 0,
@@ -50,6 +50,29 @@ export const CALL_POLICY_RULES = {
   ],
 } as const satisfies RuleTable;
 
+/**
+ * `retryOn` and `backoff` of `retry` and `appRetry` (checked by the scenario schema), for their tables' docs.
+ *
+ * @param retryOn - What `retryOn` does, one sentence.
+ * @param backoff - What `backoff` does, one sentence.
+ */
+function retryDocFields(retryOn: string, backoff: string): readonly RuleDocField[] {
+  return [
+    {
+      field: 'retryOn',
+      type: `list of ${RETRY_CONDITIONS.map((condition) => `\`${condition}\``).join(' | ')}`,
+      default: '`[5xx]`',
+      description: retryOn,
+    },
+    {
+      field: 'backoff',
+      type: 'object `{ base, max, jitter }` (backoff table)',
+      default: 'base `25ms`, max 10 × base, jitter `full` (Envoy)',
+      description: backoff,
+    },
+  ];
+}
+
 /** `retry`: how often and when a failed attempt is tried again. */
 export const RETRY_RULES = {
   id: 'retry',
@@ -88,6 +111,10 @@ export const RETRY_RULES = {
       description: 'Timeout of each attempt (Istio spelling; same as perTryTimeout on the call).',
     },
   ],
+  docFields: retryDocFields(
+    'Conditions that allow a retry (Envoy retry_on names).',
+    'The wait before each retry.',
+  ),
 } as const satisfies RuleTable;
 
 /**
@@ -103,9 +130,13 @@ export const APP_RETRY_RULES = {
     {
       ...RETRY_RULES.rows[0],
       description:
-        "TOTAL tries the application makes including the first, each a new call through the mesh (which applies its own retries to each): 3 here × the mesh's 3 = up to 9 tries.",
+        "TOTAL tries the application makes including the first, each a new call through the mesh (which applies its own retries to each): 3 here × the mesh's 3 tries (Istio's `attempts: 2`, meshsim's `retry.attempts: 3`) = up to 9 tries.",
     },
   ],
+  docFields: retryDocFields(
+    'What the application re-issues the call on (Envoy retry_on names, on what it receives: its timeout counts as a 504, a local 503 as a 503).',
+    "The application's wait before each re-issue (the same fields as `retry.backoff`).",
+  ),
 } as const satisfies RuleTable;
 
 /** `retry.backoff`: the wait before each retry (Envoy's exponential backoff with jitter). */
