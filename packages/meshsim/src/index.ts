@@ -339,6 +339,7 @@ export type {
   RuleDefault,
   RuleKind,
   RuleRelation,
+  RuleDocField,
   RuleRow,
   RuleSource,
   RuleTable,
