@@ -1,6 +1,7 @@
 // diagnose() on healthy runs that were misjudged: a source of 0.5–3 req/s whose calls straddle the boundary of two
 // seconds, a rate ramping up with calls of seconds (more calls in flight by Little's law, not a backlog); and a
-// property: with no fault and load well under capacity, any rate in [0.2, 50] req/s is stable.
+// property: with no fault and load well under capacity, any rate in [0.2, 50] req/s is stable; and, as to-dos, the
+// healthy sources of calls of several seconds still misjudged.
 
 import { simulate } from '@meshsim/mesh';
 import { resolveScenario } from '@meshsim/scenario';
@@ -89,4 +90,26 @@ describe('diagnose: healthy sources are stable', () => {
       { numRuns: 20, seed: 26 },
     );
   });
+
+  // Known misjudgements of healthy sources whose calls take several seconds (no fault, nothing queues, 120 s runs).
+  // The goodput series counts a success in its offered interval only when it completed by the end of the next one,
+  // else where it completed: for calls of L s a window's successes are those of the calls offered L s earlier, so a
+  // rising rate reads low and a steady one reads two independent Poisson counts apart (~9 % at 50 req/s over 5 s);
+  // and the warm-up is capped at one 5 s window. A longer, latency-aware warm-up alone does not fix it (constant
+  // 12 s calls at 50 req/s then read degraded-recovered, a 1 → 200 req/s ramp stable but lossy at 50 %): the
+  // attribution needs a grace of the source's normal latency, recorded by the mesh, and a matching cool-down at the
+  // end of the run.
+  it.todo(
+    'calls of lognormal 3 s (p99 6 s) at 50 req/s read stable, not lossy (now: stable (lossy), reference 87.5 %)',
+  );
+  it.todo('calls of 8 s at 50 req/s read stable (now: degraded, reference 36.1 %)');
+  it.todo('calls of 12 s at 50 req/s or 0.5 req/s read stable (now: degraded, reference 0.0 %)');
+  it.todo('calls of ~12 s on a 1 → 200 req/s ramp read stable (now: degraded, reference 0.0 %)');
+  it.todo(
+    'calls of 3 s or 8 s with rate steps 10 → 50 → 100 → 150 req/s read stable (now: degraded-recovered (lossy))',
+  );
+  it.todo(
+    'calls of lognormal 3 s at 0.5 req/s read stable (now: degraded-recovered, a fall to 0.0 % at 7 s)',
+  );
+  it.todo('no faults, ample capacity, calls of 1–10 s, any seed: stable (property)');
 });
