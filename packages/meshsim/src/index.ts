@@ -360,6 +360,7 @@ export {
   bareDurationWarnings,
   bareNumberWarnings,
   isDurationPath,
+  bareCpuOverrideReason,
   SCENARIO_DEFAULTS,
   createLocator,
   findJsonSyntaxError,
