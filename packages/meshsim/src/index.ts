@@ -612,6 +612,7 @@ export type {
   ComparisonOptions,
   ComparisonSummary,
   EdgeLatencyDelta,
+  NodeAgentSummary,
   ShapeDifferences,
   ShapeIntervals,
   ShapeSummary,
