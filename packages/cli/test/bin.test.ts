@@ -202,6 +202,62 @@ describe('meshsim binary', () => {
     );
   });
 
+  it("meshsim run and sweep warn of a --set CPU quantity given as a bare number meant as millicores, as of a file's", () => {
+    // The reviewer's m5.yaml with its cpuLimit given on the command line: `--set services.api.cpuLimit=500` is 500
+    // cores on nodes of 8, as the file's `cpuLimit: 500` is; 500m, and 4 cores, are not warned of.
+    const text = [
+      'name: m5set',
+      'nodeCpu: 8',
+      'services:',
+      '  api:',
+      '    replicas: 2',
+      '    serviceTime: 5ms',
+      'traffic: [ { to: api, rate: 10 } ]',
+      '',
+    ].join('\n');
+    const file = writeTempFile('m5set.yaml', text);
+    const reason =
+      '500 is 500 cores (a bare CPU quantity is cores, as Kubernetes reads it), more than the largest node has ' +
+      '(8 cores, nodeCpu); write 500m for millicores (0.5 cores)';
+    const run = meshsim(
+      'run',
+      file,
+      '--duration',
+      '1s',
+      '--no-progress',
+      '--set',
+      'services.api.cpuLimit=500',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.split('\n')[0]).toBe(`meshsim: warning: --set services.api.cpuLimit=${reason}`);
+    for (const value of ['500m', '4']) {
+      const quiet = meshsim(
+        'run',
+        file,
+        '--duration',
+        '1s',
+        '--no-progress',
+        '--set',
+        `services.api.cpuLimit=${value}`,
+      );
+      expect(quiet.code, quiet.stderr).toBe(0);
+      expect(quiet.stderr, value).not.toContain('warning');
+    }
+    const sweep = meshsim(
+      'sweep',
+      file,
+      '--duration',
+      '1s',
+      '--no-progress',
+      '--set',
+      'services.api.cpuRequest=100m,500,600',
+    );
+    expect(sweep.code, sweep.stderr).toBe(0);
+    expect(sweep.stderr).toContain(
+      `meshsim: warning: --set services.api.cpuRequest=${reason} (and 1 more bare number)\n`,
+    );
+  });
+
   it('meshsim run of a missing file.yml suggests the file.yaml beside it, exit 1', () => {
     const file = writeTempFile('acme.yaml', WARNED_SCENARIO_YAML);
     const mistyped = join(dirname(file), 'acme.yml');

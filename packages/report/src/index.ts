@@ -52,6 +52,7 @@ export type {
   ComparisonOptions,
   ComparisonSummary,
   EdgeLatencyDelta,
+  NodeAgentSummary,
   ShapeDifferences,
   ShapeIntervals,
   ShapeSummary,

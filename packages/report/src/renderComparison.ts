@@ -1,11 +1,7 @@
 // Renders a ComparisonSummary: one column per mesh shape (text), a documented JSON document, or CSV.
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
-import { balancingNote } from './internal/balancingNote.js';
-import { policyNote } from './internal/policyNote.js';
-import { keepAliveNote } from './internal/keepAliveNote.js';
-import { faultsNote } from './internal/faultsNote.js';
-import { podlessProxyNote } from './internal/podlessProxyNote.js';
+import { comparisonNotes } from './internal/comparisonNotes.js';
 import { meshProfilesJson } from './internal/meshProfiles.js';
 import type { JsonValue } from './renderJson.js';
 import { CASCADE_KEYS, shapeColumns } from './columns/shapeColumns.js';
@@ -58,16 +54,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
       ]),
     ).trimEnd(),
   );
-  const note = balancingNote(summary);
-  if (note !== null) sections.push(`Note: ${note}`);
-  const policies = policyNote(summary);
-  if (policies !== null) sections.push(`Note: ${policies}`);
-  const podless = podlessProxyNote(summary);
-  if (podless !== null) sections.push(`Note: ${podless}`);
-  const keepAlive = keepAliveNote(summary);
-  if (keepAlive !== null) sections.push(`Note: ${keepAlive}`);
-  const faulted = faultsNote(summary);
-  if (faulted !== null) sections.push(`Note: ${faulted}`);
+  for (const note of comparisonNotes(summary)) sections.push(`Note: ${note}`);
   const edgeKeys = shapes[0]?.edges.map((e) => `${e.source} → ${e.destination}`) ?? [];
   const first = firstReplicationLabel(summary);
   if (edgeKeys.length > 0) {
@@ -142,6 +129,9 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
     durationMs: summary.durationMs,
     overrides: summary.overrides,
     baseline: summary.baseline,
+    // The scenario's faults within the run, and the notes the text prints under its table (the faults' among them).
+    faults: summary.faults ?? [],
+    notes: comparisonNotes(summary),
     shapes: summary.shapes.map((s) => ({
       ...Object.fromEntries(
         fields.flatMap((column): [string, JsonValue][] => {

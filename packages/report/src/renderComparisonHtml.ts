@@ -2,13 +2,10 @@
 // self-contained page of bars side by side, success over time per shape, tables and capability warnings.
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
-import { balancingNote } from './internal/balancingNote.js';
-import { policyNote } from './internal/policyNote.js';
-import { keepAliveNote } from './internal/keepAliveNote.js';
-import { faultsNote } from './internal/faultsNote.js';
-import { podlessProxyNote } from './internal/podlessProxyNote.js';
+import { comparisonNotes } from './internal/comparisonNotes.js';
 import { replicationsNote } from './internal/pairedTable.js';
 import type { SimulationResult } from '@meshsim/mesh';
+import { pushAll } from '@meshsim/mesh';
 
 import { duration } from './internal/format.js';
 import { overridesLine } from './internal/overridesLine.js';
@@ -95,16 +92,7 @@ export function renderComparisonHtml(
   if (summary.overrides.length > 0) facts.push(`${overridesLine(summary.overrides)}.`);
   const replications = replicationsNote(summary);
   if (replications !== null) facts.push(`${replications}.`);
-  const note = balancingNote(summary);
-  if (note !== null) facts.push(note);
-  const policies = policyNote(summary);
-  if (policies !== null) facts.push(policies);
-  const podless = podlessProxyNote(summary);
-  if (podless !== null) facts.push(podless);
-  const keepAlive = keepAliveNote(summary);
-  if (keepAlive !== null) facts.push(keepAlive);
-  const faulted = faultsNote(summary);
-  if (faulted !== null) facts.push(faulted);
+  pushAll(facts, comparisonNotes(summary));
   if (options.config !== undefined) {
     facts.push(
       windows.length === 0

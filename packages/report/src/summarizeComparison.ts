@@ -77,6 +77,12 @@ export interface ShapeSummary {
   /** Memory the proxies' containers request: node memory the mesh reserves [MiB]. */
   proxyMemoryRequestedMiB: number;
   /**
+   * The mesh's node agents (`istio-cni`: a DaemonSet pod per node that is no proxy and carries no traffic) whose
+   * requests `proxyCpuRequestedCores` and `proxyMemoryRequestedMiB` include, from the result's `proxies.byKind`;
+   * absent when it has none. The text, HTML and JSON then say so in a note.
+   */
+  nodeAgents?: NodeAgentSummary[];
+  /**
    * Monthly cost of what the proxies use [USD] (`RunFigures.proxyCostPerMonthUsd`), when the shape's profile has
    * prices; null otherwise.
    */
@@ -236,6 +242,39 @@ export interface ComparisonSummary {
   faults?: string[];
 }
 
+/** A kind of node agent of a shape's run: how many, and what they request in all. */
+export interface NodeAgentSummary {
+  /** Its name in the result's `proxies.byKind` (`istio-cni`). */
+  kind: string;
+  /** How many (one per node). */
+  count: number;
+  /** CPU they request, summed [cores]. */
+  cpuRequestedCores: number;
+  /** Memory they request, summed [MiB]. */
+  memoryRequestedMiB: number;
+}
+
+/**
+ * The node agents among `result`'s proxy kinds: those that request CPU or memory yet use none and carry no traffic
+ * (the mesh's DaemonSet pods beside its proxies, reported as a kind of their own).
+ */
+function nodeAgentsOf(result: SimulationResult): NodeAgentSummary[] {
+  return result.proxies.byKind
+    .filter(
+      (kind) =>
+        kind.cpuCores === 0 &&
+        kind.memoryMiB === 0 &&
+        (kind.traversals ?? 0) === 0 &&
+        ((kind.cpuRequestedCores ?? 0) > 0 || (kind.memoryRequestedMiB ?? 0) > 0),
+    )
+    .map((kind) => ({
+      kind: kind.kind,
+      count: kind.count,
+      cpuRequestedCores: kind.cpuRequestedCores ?? 0,
+      memoryRequestedMiB: kind.memoryRequestedMiB ?? 0,
+    }));
+}
+
 /**
  * Summarises results of the same scenario and seed under different mesh shapes (one result per
  * shape, in display order). Added latencies are measured against `none` if present, else the first.
@@ -280,6 +319,7 @@ export function summarizeComparison(
     const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0) - appRetries;
     // Runs a guard stopped at different times cover different spans: their latencies are not compared.
     const comparable = spanMs(result) === spanMs(baseline);
+    const nodeAgents = nodeAgentsOf(result);
     const minus = (a: number | null, b: number | null): number | null =>
       comparable ? difference(a, b) : null;
     return {
@@ -296,6 +336,7 @@ export function summarizeComparison(
       proxyCpuCores: result.proxies.cpuCores,
       proxyCpuRequestedCores: figures.proxyCpuRequestedCores ?? 0,
       proxyMemoryRequestedMiB: figures.proxyMemoryRequestedMiB ?? 0,
+      ...(nodeAgents.length > 0 && { nodeAgents }),
       // What the proxies use, as the replications' intervals and paired differences count it.
       proxyMemoryMiB: figures.proxyMemoryMiB ?? result.proxies.memoryMiB,
       costPerMonthUsd: figures.proxyCostPerMonthUsd,

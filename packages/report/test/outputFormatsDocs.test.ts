@@ -212,6 +212,18 @@ describe('docs/output-formats.md', () => {
     );
   });
 
+  it('documents every top-level field of the comparison JSON before its shapes, in order', () => {
+    const json = JSON.parse(
+      renderComparisonJson(summarizeComparison([makeResult(), makePricedShape()])),
+    ) as object;
+    const keys = Object.keys(json);
+    const rows = after('fields: comparison shapes')
+      .filter((line) => line.startsWith('| `') && !line.startsWith('| `shapes[].'))
+      .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''));
+    // `schemaVersion` is said above the table (`schemaVersion` 1).
+    expect(['schemaVersion', ...rows]).toEqual(keys.slice(0, keys.indexOf('shapes')));
+  });
+
   it('documents every key of the comparison JSON paired differences and intervals, in order', () => {
     const documented = (codeLines('keys: comparison paired')[0] ?? '').split(',');
     expect(documented).toEqual(RUN_FIGURES.map((figure) => figure.key));

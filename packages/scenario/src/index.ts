@@ -5,6 +5,7 @@ export { parseScenario, loadScenarioFile, loadScenario } from './loadScenario.js
 export { resolveScenario } from './resolveScenario.js';
 export { bareDurationWarnings, bareNumberWarnings, scenarioWarnings } from './scenarioWarnings.js';
 export { isDurationPath } from './isDurationPath.js';
+export { bareCpuOverrideReason } from './bareCpuOverrideReason.js';
 export { applyOverrides } from './applyOverrides.js';
 export { SCENARIO_DEFAULTS } from './defaults.js';
 export { createLocator } from './internal/positions.js';

@@ -8,6 +8,7 @@ describe('@meshsim/scenario public API', () => {
         'SCENARIO_DEFAULTS',
         'ScenarioError',
         'applyOverrides',
+        'bareCpuOverrideReason',
         'bareDurationReason',
         'bareDurationWarnings',
         'bareNumberWarnings',

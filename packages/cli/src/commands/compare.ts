@@ -81,7 +81,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   // balancer, and whether it runs sidecars with the proxy resources the scenario wrote for its own mesh — and the
   // HTML the faults' windows (the same under every shape). Its file's bare-number durations are said first.
   const config = resolveWithOverrides(source, fixed);
-  for (const line of bareNumberLines(source, config)) io.stderr.write(line + '\n');
+  for (const line of bareNumberLines(source, config, parsed.sets)) io.stderr.write(line + '\n');
   const plan = planSweep(source, [{ path: 'mesh', values: parsed.shapes }], fixed, parsed.replications);
   // The first replication of each shape keeps its full result (the side-by-side table).
   const tasks = plan.tasks.map((task) => ({ ...task, keepResult: task.replication === 0 }));

@@ -158,7 +158,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const fixed = fixedOverrides(parsed, 'run', parsed.mesh);
   const config = resolveWithOverrides(source, fixed);
   // The durations (and CPU quantities) the file writes as bare numbers, placed in it, as --duration 5 warns.
-  for (const line of bareNumberLines(source, config)) io.stderr.write(line + '\n');
+  for (const line of bareNumberLines(source, config, parsed.sets)) io.stderr.write(line + '\n');
   const istioMetrics = parsed.format === 'openmetrics' && parsed.exports.metrics === 'istio';
 
   // The bar is for people watching a terminal: drawn on stderr whenever it is one, whatever stdout is.

@@ -189,7 +189,7 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
       axes.map((axis) => ({ path: axis.path, value: axis.values[0] ?? null })),
     ),
   );
-  for (const line of bareNumberLines(source, first)) io.stderr.write(line + '\n');
+  for (const line of bareNumberLines(source, first, parsed.sets)) io.stderr.write(line + '\n');
 
   const controller = new AbortController();
   const onSigint = (): void =>

@@ -3,9 +3,14 @@
 // writes as bare numbers, and give the warnings of its model among a run's at the file's line and column.
 
 import { mergeOverrides, resolveWithOverrides } from '@meshsim/analysis';
-import type { Override, ScenarioSource } from '@meshsim/analysis';
+import type { Override, ScenarioSource, SetAxis } from '@meshsim/analysis';
 import type { SimulationConfig } from '@meshsim/mesh';
-import { bareNumberWarnings, formatScenarioIssue, scenarioWarnings } from '@meshsim/scenario';
+import {
+  bareCpuOverrideReason,
+  bareNumberWarnings,
+  formatScenarioIssue,
+  scenarioWarnings,
+} from '@meshsim/scenario';
 import type { ScenarioIssue } from '@meshsim/scenario';
 import { escapeControls } from '@meshsim/report';
 
@@ -16,15 +21,40 @@ export function scenarioWarningLine(issue: ScenarioIssue): string {
 }
 
 /**
- * The stderr lines a command that runs `config` starts with: each duration its file writes as a bare number (5 is
- * 5 ms), `meshsim: warning: my.yaml:1:1: duration: 5 is 5 ms (a bare number is milliseconds); …` — as `--duration 5`
- * warns — and each CPU quantity implausible as cores (`cpuLimit: 500`: `500 is 500 cores …; write 500m for
- * millicores …`), `bareNumberWarnings`; none for a bundled scenario read by name (none writes one, and the user has no
- * file of it to edit).
+ * The stderr lines a command that runs `config` starts with: each CPU quantity a `--set` of `sets` gives as a bare
+ * number implausible as cores (`meshsim: warning: --set services.api.cpuLimit=500 is 500 cores (…); write 500m for
+ * millicores …`), by the rule of a file's, as `--set` of a bare duration warns (`parseScenarioArgs`); then each
+ * duration its file writes as a bare number (5 is 5 ms), `meshsim: warning: my.yaml:1:1: duration: 5 is 5 ms (a bare
+ * number is milliseconds); …` — as `--duration 5` warns — and each CPU quantity implausible as cores (`cpuLimit: 500`:
+ * `500 is 500 cores …; write 500m for millicores …`), `bareNumberWarnings`; none of the file's for a bundled scenario
+ * read by name (none writes one, and the user has no file of it to edit).
+ *
+ * @param sets - The command's `--set`s; `config` resolved with their (first) values, whose largest node the rule uses.
  */
-export function bareNumberLines(source: ScenarioSource, config: SimulationConfig): string[] {
-  if (source.bundled !== undefined) return [];
-  return bareNumberWarnings(config).map((issue) => `meshsim: ${scenarioWarningLine(issue)}`);
+export function bareNumberLines(
+  source: ScenarioSource,
+  config: SimulationConfig,
+  sets: readonly SetAxis[] = [],
+): string[] {
+  const lines = sets.flatMap((axis) => bareCpuSetLine(config, axis));
+  if (source.bundled !== undefined) return lines;
+  for (const issue of bareNumberWarnings(config)) lines.push(`meshsim: ${scenarioWarningLine(issue)}`);
+  return lines;
+}
+
+/**
+ * The line for a `--set` of a CPU quantity whose values include bare numbers implausible as cores: its first, and how
+ * many more (a sweep's axis), as the `--set` of a bare duration says; none otherwise.
+ */
+function bareCpuSetLine(config: SimulationConfig, axis: SetAxis): string[] {
+  const reasons = axis.values
+    .map((value) => ({ value, reason: bareCpuOverrideReason(config, axis.path, value) }))
+    .filter((found): found is { value: SetAxis['values'][number]; reason: string } => found.reason !== null);
+  const [first] = reasons;
+  if (first === undefined) return [];
+  const more =
+    reasons.length > 1 ? ` (and ${reasons.length - 1} more bare number${reasons.length > 2 ? 's' : ''})` : '';
+  return [`meshsim: warning: --set ${axis.path}=${first.reason}${more}`];
 }
 
 /** Where a run's warnings are written in its scenario file: each placed warning's text → the line to print instead. */

@@ -514,8 +514,9 @@ export interface SimulationResult {
   nodes: NodeMetrics[];
   /**
    * How many more nodes would run every pod left Pending — of a node pool's size for the pods bound to it, else of
-   * the cluster's own (summed over clusters and pools): 0 when none is; null when nodes have no size, or when meshsim
-   * cannot say (more nodes than it tries: a pod larger than a node; a warning says which).
+   * the cluster's own (summed over clusters and pools): 0 when none is; null when nodes have no size, or when even
+   * the most nodes the search adds (4 × the nodes grown, at least 16, or the node limits' room) leave pods Pending (a
+   * pod larger than a node, say; a warning says how many it tried and why).
    */
   extraNodesNeeded: number | null;
   /** Connections opened and their TLS handshakes. */

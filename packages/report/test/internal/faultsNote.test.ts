@@ -1,4 +1,4 @@
-// The comparison notes, in text and HTML, that the scenario has faults: each shape's added latency then includes what
+// The comparison notes, in text, HTML and JSON, that the scenario has faults: each shape's added latency then includes what
 // the faults did under it, so it says how to compare the mesh's steady-state overhead (`--set faults=null`).
 
 import { diagnose } from '@meshsim/analysis';
@@ -7,7 +7,21 @@ import type { SimulationConfig, SimulationResult } from '@meshsim/mesh';
 import { applyOverrides, resolveScenario } from '@meshsim/scenario';
 import { describe, expect, it } from 'vitest';
 
-import { renderComparisonHtml, renderComparisonText, summarizeComparison } from '../../src/index.js';
+import {
+  renderComparisonHtml,
+  renderComparisonJson,
+  renderComparisonText,
+  summarizeComparison,
+} from '../../src/index.js';
+
+/** The comparison JSON's faults and notes. */
+function jsonNotes(summary: ReturnType<typeof summarizeComparison>): { faults: string[]; notes: string[] } {
+  const { faults, notes } = JSON.parse(renderComparisonJson(summary)) as {
+    faults: string[];
+    notes: string[];
+  };
+  return { faults, notes };
+}
 
 const NOTE = 'Note: The scenario has faults (';
 const HOW = "For the mesh's steady-state overhead, compare without them: --set faults=null.";
@@ -38,6 +52,22 @@ describe('the faults note of a comparison', () => {
     );
     expect(text).toContain(HOW);
     expect(renderComparisonHtml(results, { config })).toContain(HOW_HTML);
+  });
+
+  it('is in the JSON too: the faults listed, and the note among the notes, as the text words it', () => {
+    const { config, results } = compared(true);
+    const summary = summarizeComparison(results, { config });
+    const { faults, notes } = jsonNotes(summary);
+    expect(faults).toEqual(['latency ×4: db (all instances)']);
+    const note = notes.find((n) => n.startsWith('The scenario has faults ('));
+    expect(note).toBeDefined();
+    expect(note).toContain(HOW);
+    expect(renderComparisonText(summary)).toContain(`Note: ${note ?? ''}`);
+    // Without faults: none listed, no such note.
+    const unfaulted = compared(false);
+    const steady = jsonNotes(summarizeComparison(unfaulted.results, { config: unfaulted.config }));
+    expect(steady.faults).toEqual([]);
+    expect(steady.notes.some((n) => n.includes('--set faults=null'))).toBe(false);
   });
 
   it('names the faults as the diagnoses give them when the comparison has no config', () => {

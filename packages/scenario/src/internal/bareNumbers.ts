@@ -113,10 +113,10 @@ export function findBareNumbers(input: unknown, written: unknown): BareNumber[] 
 }
 
 /**
- * Whether the field at `path` of a scenario file is a duration (`timeout`, `retry.perTryTimeout`, …), by the
- * scenario's JSON Schema. A segment of digits stands for a list index or a map key alike (`calls.0`).
+ * The schema alternatives of the field at `path` of a scenario file. A segment of digits stands for a list index or a
+ * map key alike (`calls.0`).
  */
-export function isDurationField(path: readonly PathSegment[]): boolean {
+function fieldAlternatives(path: readonly PathSegment[]): SchemaNode[] {
   const root = rootSchema();
   let nodes: SchemaNode[] = [root];
   for (const segment of path) {
@@ -125,7 +125,27 @@ export function isDurationField(path: readonly PathSegment[]): boolean {
       ...children(node, segment, root),
       ...(asIndex === null ? [] : children(node, asIndex, root)),
     ]);
-    if (nodes.length === 0) return false;
+    if (nodes.length === 0) return [];
   }
-  return nodes.some((node) => alternatives(node, root).some(isDuration));
+  return nodes.flatMap((node) => alternatives(node, root));
+}
+
+/**
+ * Whether the field at `path` of a scenario file is a duration (`timeout`, `retry.perTryTimeout`, …), by the
+ * scenario's JSON Schema. A segment of digits stands for a list index or a map key alike (`calls.0`).
+ */
+export function isDurationField(path: readonly PathSegment[]): boolean {
+  return fieldAlternatives(path).some(isDuration);
+}
+
+/**
+ * The warning for `value` given at `path` of data resolved from `input` (a `--set`'s) when the field is a CPU quantity
+ * and the value a bare number implausible as cores — the rule of a file's own ({@link findBareNumbers}: a node's size
+ * from 1000 cores, a container's from 16 when more than the largest node `input` writes) — else null.
+ */
+export function bareCpuAt(path: readonly PathSegment[], value: unknown, input: unknown): string | null {
+  if (typeof value !== 'number' && typeof value !== 'string') return null;
+  if (!fieldAlternatives(path).some(isCpu)) return null;
+  const isNodeSize = path[path.length - 1] === 'nodeCpu';
+  return bareCpuReason(value, isNodeSize ? 'node' : largestNodeCores(input));
 }
