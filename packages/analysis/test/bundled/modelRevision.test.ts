@@ -157,6 +157,10 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // up to 5 h, … (at most 3600 per series) — and so fires fewer engine events: its series, event count and the
   // diagnosis read from them differ. Every bundled scenario runs under an hour, so the goldens stay.
   29: 'b571353cd7af5640af992a890336e528c936fc3585c53f4a45caafb3da03f1ad',
+  // 30: an ambient waypoint replica on a powered-off node leaves the callers' choice once the node controller marks it
+  // NotReady (and returns with its node), and a powered-off retrying hop neither times out nor retries the attempts it
+  // holds. No bundled scenario powers off a node hosting one of several waypoint replicas: the goldens stay.
+  30: 'b571353cd7af5640af992a890336e528c936fc3585c53f4a45caafb3da03f1ad',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

@@ -259,6 +259,11 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
   /** @internal */
   perTryTimedOut(attempt: Attempt): void {
     if (attempt !== this.current) return;
+    if (this.retrierPoweredOff(attempt)) {
+      // The timer ran in the proxy that holds the attempt, on a node that is off: it never fires.
+      attempt.perTryTimer = -1;
+      return;
+    }
     attempt.abandoned = true;
     this.leftAttempt = true;
     this.context.transport.abandon(attempt);
@@ -299,10 +304,25 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     );
   }
 
+  /**
+   * Whether the hop that enforces the call's timeouts and makes its retries (`CallRoutes.retryHopPosition`: an ambient
+   * waypoint, the caller's sidecar or node Envoy) is on a powered-off node: its timers do not fire, and the attempt
+   * it holds ends only when the connection carrying it is torn down (as the rest of that node's connections).
+   */
+  private retrierPoweredOff(attempt: Attempt): boolean {
+    const position = this.context.routes.retryHopPosition?.(attempt.route) ?? -1;
+    if (position < 0) return false;
+    const station = attempt.route[position];
+    return station?.kind === 'proxy' && !station.proxy.up && station.proxy.unreachable === true;
+  }
+
   /** @internal */
   overallTimedOut(): void {
     if (this.done) return;
     this.overallTimer = -1;
+    // The overall timeout is the retrying hop's too: a powered-off one never answers the caller (see above).
+    const current = this.current;
+    if (current !== null && this.retrierPoweredOff(current)) return;
     this.cancel();
   }
 

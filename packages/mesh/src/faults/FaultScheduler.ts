@@ -9,6 +9,7 @@ import type { NodeCrashPods, NodeCrashRecord } from '../config/SimulationResult.
 import type { Proxy } from '../shapes/dataplane/Proxy.js';
 import type { Instance } from '../server/Instance.js';
 import type { InstanceService } from '../server/Instance.js';
+import type { EndpointList } from '../server/EndpointList.js';
 import type { Node } from '../topology/Topology.js';
 import { ControlPlane } from './ControlPlane.js';
 import type { FaultContext } from './FaultContext.js';
@@ -222,18 +223,26 @@ function nodeCrashRecord(world: FaultRun, event: FaultEvent, reachable: boolean)
  * Crashes the targets (connections reset, then refused); callers' endpoints drop them after the update delay. Proxies
  * first: an instance whose sidecar crashes with it (a whole pod) resets its requests, not its sidecar's 503.
  */
-function crashInstances(world: FaultRun, { instances, proxies }: FaultTargets): void {
-  for (const proxy of proxies) proxy.crash();
+function crashInstances(world: FaultRun, targets: FaultTargets): void {
+  const { instances, proxies } = targets;
+  for (const proxy of proxies) {
+    proxy.crash();
+    proxy.ready = false;
+  }
   for (const instance of instances) instance.crash();
-  refreshLater(world, servicesOf(instances));
+  refreshLater(world, endpointListsOf(world, targets));
   refreshManagedLater(world, servicesOf(instances), false);
 }
 
 /** Restarts crashed targets; callers' endpoints take them back after the update delay. */
-function restartInstances(world: FaultRun, { instances, proxies }: FaultTargets): void {
+function restartInstances(world: FaultRun, targets: FaultTargets): void {
+  const { instances, proxies } = targets;
   for (const instance of instances) instance.restart();
-  for (const proxy of proxies) proxy.crashed = false;
-  refreshLater(world, servicesOf(instances));
+  for (const proxy of proxies) {
+    proxy.crashed = false;
+    proxy.ready = true;
+  }
+  refreshLater(world, endpointListsOf(world, targets));
   refreshManagedLater(world, servicesOf(instances), true);
 }
 
@@ -266,18 +275,33 @@ function powerOn(world: FaultRun, event: FaultEvent): void {
     node.boots++;
   }
   for (const instance of instances) instance.restart();
-  for (const proxy of proxies) proxy.crashed = false;
-  if (event.markedNotReady) refreshLater(world, servicesOf(instances));
+  for (const proxy of proxies) {
+    proxy.crashed = false;
+    proxy.ready = true;
+  }
+  if (event.markedNotReady) refreshLater(world, endpointListsOf(world, event.targets));
   refreshManagedLater(world, servicesOf(instances), true);
 }
 
-/** The node controller marks the powered-off nodes' pods NotReady (unless the nodes came back first). */
+/**
+ * The node controller marks the powered-off nodes' pods NotReady (unless the nodes came back first): the services'
+ * instances, and the proxies' pods among which callers choose (ambient waypoint replicas, `proxyEndpoints`).
+ */
 function markNotReady({ world, event }: { world: FaultRun; event: FaultEvent }): void {
   if (event.ended) return;
   event.markedNotReady = true;
-  const instances = event.targets.instances;
+  const { instances, proxies } = event.targets;
   for (const instance of instances) instance.ready = false;
-  refreshLater(world, servicesOf(instances));
+  for (const proxy of proxies) proxy.ready = false;
+  refreshLater(world, endpointListsOf(world, event.targets));
+}
+
+/** The endpoint lists a change of the targets' readiness touches: their services', and the data plane's proxy pods. */
+function endpointListsOf(world: FaultRun, { instances, proxies }: FaultTargets): EndpointList[] {
+  const lists: EndpointList[] = servicesOf(instances);
+  const proxyEndpoints = world.context.dataPlane.proxyEndpoints;
+  if (proxyEndpoints !== undefined && proxies.length > 0) lists.push(proxyEndpoints);
+  return lists;
 }
 
 /**
@@ -344,10 +368,10 @@ function servicesOf(instances: readonly Instance[]): InstanceService[] {
 }
 
 /** Endpoint lists change after the mesh's update delay, and not at all while the control plane is down. */
-function refreshLater(world: FaultRun, services: readonly InstanceService[]): void {
+function refreshLater(world: FaultRun, lists: readonly EndpointList[]): void {
   const { engine, mesh } = world.context;
   const delayMs = mesh.endpointUpdateDelayMs;
-  for (const service of services) engine.schedule(delayMs, refreshEndpoints, { world, service });
+  for (const list of lists) engine.schedule(delayMs, refreshEndpoints, { world, list });
 }
 
 /**
@@ -368,7 +392,7 @@ function refreshManagedEndpoints(service: InstanceService): void {
   service.refreshManagedEndpoints();
 }
 
-function refreshEndpoints({ world, service }: { world: FaultRun; service: InstanceService }): void {
-  if (world.control.up) service.refreshEndpoints();
-  else world.control.stale.add(service);
+function refreshEndpoints({ world, list }: { world: FaultRun; list: EndpointList }): void {
+  if (world.control.up) list.refreshEndpoints();
+  else world.control.stale.add(list);
 }

@@ -12,6 +12,7 @@ import type { EnforcerKind } from '../../config/capabilities.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { MeshConfig } from '../../config/MeshConfig.js';
 import type { ServiceConfig } from '../../config/SimulationConfig.js';
+import type { EndpointList } from '../../server/EndpointList.js';
 
 /** A mesh shape at run time. */
 export interface DataPlane extends CallRoutes {
@@ -57,6 +58,12 @@ export interface DataPlane extends CallRoutes {
   shapeClientPolicies?(caller: CallerRef, target: string): ClientPolicy[];
   /** Every proxy this shape runs (for faults and accounting); empty for proxy-less shapes. */
   proxies(): readonly Proxy[];
+  /**
+   * The endpoint list callers choose this shape's proxy pods from (ambient waypoint replicas), rebuilt from the
+   * proxies' `ready` when a fault changes it, with the same delay as a service's endpoints. Absent: callers do not
+   * choose among proxy pods.
+   */
+  readonly proxyEndpoints?: EndpointList;
   /**
    * Whether a managed hop (VPC Lattice) balances `caller`'s calls to `target` over the endpoints its own health
    * checks keep (`ServiceRuntime.managedEndpoints`) rather than those Kubernetes and the mesh publish (after

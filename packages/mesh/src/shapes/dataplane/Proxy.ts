@@ -39,6 +39,11 @@ export class Proxy implements StationProxy, ConnectionEnd {
   traversals = 0;
   /** True while the proxy is crashed (a fault). */
   crashed = false;
+  /**
+   * Whether Kubernetes counts its pod Ready (a waypoint's: callers choose among the Ready replicas, `proxyEndpoints`).
+   * A proxy on a powered-off node stays Ready, though down, until the node controller marks it NotReady.
+   */
+  ready = true;
   /** Times its process crashed on a node that stayed up (`crash`): each closed its connections (`ConnectionEnd`). */
   crashes = 0;
   /** True while its workload certificate has expired (a long control-plane outage): mTLS handshakes fail. */

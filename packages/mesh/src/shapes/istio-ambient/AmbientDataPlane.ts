@@ -46,6 +46,17 @@ export class AmbientDataPlane extends DataPlaneBase {
   private readonly replicaRoutes = new Map<number, (readonly Station<Proxy>[] | undefined)[]>();
   /** Next waypoint replica per (caller, destination service). */
   private readonly cursors = new Map<number, number>();
+  /**
+   * The Ready replicas of each waypoint deployment (indices into its replicas), by its replica array; a deployment
+   * whose replicas are all Ready is absent. Rebuilt by {@link proxyEndpoints}.
+   */
+  private readonly readyReplicas = new Map<readonly Proxy[], number[]>();
+  /**
+   * The waypoints' endpoint lists: a waypoint is reached through its Service, whose endpoints are its Ready pods, so
+   * callers choose among the replicas Kubernetes counts Ready. Faults refresh it as they refresh services' endpoints
+   * (after the endpoint update delay; a powered-off node's pods once the node controller marks them NotReady).
+   */
+  readonly proxyEndpoints = { refreshEndpoints: (): void => this.refreshReadyReplicas() };
   /** Index of each service in the config, by name (for round-robin cursors). */
   private readonly serviceIndex: ReadonlyMap<string, number>;
   /** HBONE pools by route (mesh callers): the route fixes the caller's ztunnel and its first hop. */
@@ -129,8 +140,8 @@ export class AmbientDataPlane extends DataPlaneBase {
   /**
    * The waypoint replica that serves `caller`'s next call to `target` (its index among the replicas), or -1 when
    * `target` has no waypoint. A caller's ztunnel sends its calls to a service's waypoint replicas in turn (round
-   * robin per caller and service, an assumption: ztunnel's own choice of a waypoint endpoint is not modelled);
-   * the call's every attempt goes through that replica, which holds the call's policy state and makes its
+   * robin per caller and service, an assumption: ztunnel's own choice of a waypoint endpoint is not modelled),
+   * among those Kubernetes counts Ready ({@link proxyEndpoints}); the call's every attempt goes through that replica, which holds the call's policy state and makes its
    * retries.
    */
   enforcerSlot(caller: CallerRef, target: string): number {
@@ -141,7 +152,25 @@ export class AmbientDataPlane extends DataPlaneBase {
     const cursorKey = caller.key * 65_536 + (this.serviceIndex.get(target) ?? 0);
     const next = this.cursors.get(cursorKey) ?? 0;
     this.cursors.set(cursorKey, next + 1);
-    return next % waypoints.length;
+    // PERF: a map lookup that misses while every replica is Ready (no fault marked one NotReady).
+    const ready = this.readyReplicas.get(waypoints);
+    if (ready === undefined) return next % waypoints.length;
+    return ready[next % ready.length] as number;
+  }
+
+  /**
+   * Rebuilds the Ready replicas of each waypoint from its proxies' `ready`. A waypoint with none Ready keeps them all
+   * in the choice (an assumption: its Service has no endpoints, and calls to it fail as they do through dead replicas).
+   */
+  private refreshReadyReplicas(): void {
+    this.readyReplicas.clear();
+    for (const replicas of this.waypointReplicas) {
+      const ready: number[] = [];
+      replicas.forEach((replica, i) => {
+        if (replica.ready) ready.push(i);
+      });
+      if (ready.length > 0 && ready.length < replicas.length) this.readyReplicas.set(replicas, ready);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@
 // service, not the pods, so Lattice balances them by its health checks and the caller's policies are its
 // application's own (no outlier detection, breakers or proxy retries).
 
+import type { EndpointList } from '../../server/EndpointList.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
@@ -46,6 +47,10 @@ export class LayeredDataPlane implements DataPlane {
   private readonly instances: readonly Instance[];
   /** Callers' pools to the Lattice services of other clusters, by `callerKey\0service\0keepAlive`. */
   private readonly latticePools = new Map<string, ConnectionPool>();
+  /** The in-cluster shape's proxy endpoints (ambient waypoint replicas), refreshed as its own. */
+  readonly proxyEndpoints: EndpointList = {
+    refreshEndpoints: () => this.inner.proxyEndpoints?.refreshEndpoints(),
+  };
 
   constructor(
     context: DataPlaneContext,
