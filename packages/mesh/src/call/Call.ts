@@ -310,6 +310,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
    * it holds ends only when the connection carrying it is torn down (as the rest of that node's connections).
    */
   private retrierPoweredOff(attempt: Attempt): boolean {
+    // A traffic source outside the mesh times out and retries in its own client, whatever its route passes.
+    if (this.caller.service === null) return false;
     const position = this.context.routes.retryHopPosition?.(attempt.route) ?? -1;
     if (position < 0) return false;
     const station = attempt.route[position];

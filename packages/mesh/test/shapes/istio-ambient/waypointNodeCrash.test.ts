@@ -24,7 +24,7 @@ const TIMEOUTS: CallPolicy = {
  * frontend ×2 → backend ×2 behind a waypoint of 2 replicas, 100 calls/s, on 3 nodes of one zone (placement puts
  * backend-1 and one waypoint replica on node-3); backend-1's node is powered off from 10 s to 90 s of a 120 s run.
  */
-function run(): SimulationResult {
+function run(sourceToBackend = false): SimulationResult {
   const cfg: SimulationConfig = inOneCluster(
     [
       service('frontend', {
@@ -40,7 +40,9 @@ function run(): SimulationResult {
         waypoint: { replicas: 2 },
       }),
     ],
-    [constantArrivals('frontend', 100, 'users')],
+    sourceToBackend
+      ? [constantArrivals('backend', 100, 'users', { policy: TIMEOUTS })]
+      : [constantArrivals('frontend', 100, 'users')],
     { nodes: 3 },
     { shape: 'istio-ambient' },
     120_000,
@@ -80,5 +82,14 @@ describe('istio-ambient: a waypoint replica on a powered-off node', () => {
     expect(edge.failures['per-try-timeout']).toBe(0);
     expect(edge.failures.timeout).toBe(0);
     expect(edge.failures.reset + edge.failures['connect-failure']).toBe(edge.failed);
+  });
+});
+
+describe('istio-ambient: a traffic source outside the mesh, to a waypoint on a powered-off node', () => {
+  it("times out in its own client: its timers are not the waypoint's", () => {
+    const result = run(true);
+    const edge = edgeOf(result, 'users', 'backend');
+    expect(edge.failures['per-try-timeout'] + edge.failures.timeout).toBeGreaterThan(0);
+    assertConservation(result);
   });
 });
