@@ -3,6 +3,7 @@
 // optional mutual authentication. Route: caller → node eBPF → [node Envoy] → [WireGuard] → network →
 // [WireGuard] → callee-node eBPF → callee.
 
+import { warnUnappliedDefaultPolicy } from '../dataplane/unappliedDefaultPolicy.js';
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import { NO_POLICY } from '../../config/defaults.js';
@@ -93,9 +94,19 @@ export class CiliumDataPlane extends DataPlaneBase {
     return route;
   }
 
-  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean): CallPolicy {
+  effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
     if (policySet) return policy;
-    return caller.instanceId >= 0 ? this.mesh.defaultPolicy : NO_POLICY;
+    if (caller.instanceId < 0) return NO_POLICY;
+    // Only the node Envoy runs a default policy: a call through the eBPF datapath alone has none.
+    if (target !== undefined && !this.l7Services.has(target)) {
+      warnUnappliedDefaultPolicy(
+        this.warnings,
+        this.mesh.defaultPolicy,
+        "on calls through Cilium's eBPF alone",
+      );
+      return NO_POLICY;
+    }
+    return this.mesh.defaultPolicy;
   }
 
   clientEnforcer(caller: CallerRef, target?: string): EnforcerKind {

@@ -3,6 +3,7 @@
 // callee-node ztunnel → callee. L7 policies of a destination run at its waypoint; without one they
 // fall back to the calling application (timeouts, retries) or are not applied, with a warning.
 
+import { warnUnappliedDefaultPolicy } from '../dataplane/unappliedDefaultPolicy.js';
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import { proxyContainerMemory, proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import { createSampler } from '@meshsim/engine';
@@ -271,7 +272,16 @@ export class AmbientDataPlane extends DataPlaneBase {
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
     if (policySet) return policy;
     if (caller.instanceId < 0) return NO_POLICY;
-    return target !== undefined && this.waypoints.has(target) ? this.mesh.defaultPolicy : NO_POLICY;
+    if (target !== undefined && this.waypoints.has(target)) return this.mesh.defaultPolicy;
+    // A ztunnel runs no request policy: a written default (the shape's own is a waypoint's) has nowhere to run.
+    if (target !== undefined && this.mesh.options.defaultPolicy !== undefined) {
+      warnUnappliedDefaultPolicy(
+        this.warnings,
+        this.mesh.defaultPolicy,
+        'on calls to services without a waypoint',
+      );
+    }
+    return NO_POLICY;
   }
 
   /**

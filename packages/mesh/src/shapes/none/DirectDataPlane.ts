@@ -16,6 +16,7 @@ import type { Proxy } from '../dataplane/Proxy.js';
 import { RouteCache } from '../dataplane/RouteCache.js';
 import { PoolCache } from '../dataplane/PoolCache.js';
 import { appConnectionSpec } from '../dataplane/connectionSpecs.js';
+import { warnUnappliedDefaultPolicy } from '../dataplane/unappliedDefaultPolicy.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
 
 /** `none` and `library`: one network transfer per attempt, no proxies. */
@@ -37,17 +38,7 @@ export class DirectDataPlane implements DataPlane {
   ) {
     this.shape = mesh.shape;
     // A default policy kept from another shape (`--mesh none` on an Istio scenario): no mesh applies it here.
-    const policy = mesh.defaultPolicy;
-    if (
-      mesh.shape === 'none' &&
-      (policy.timeoutMs !== Infinity || policy.perTryTimeoutMs !== Infinity || policy.retry.maxAttempts > 1)
-    ) {
-      context.warnings.add(
-        "the mesh's default policy is not applied under none: without a mesh or library a call that sets no timeout or " +
-          "retry has none (write the applications' own on the calls)",
-        ['mesh', 'defaultPolicy'],
-      );
-    }
+    if (mesh.shape === 'none') warnUnappliedDefaultPolicy(context.warnings, mesh.defaultPolicy, 'under none');
     this.adopters =
       mesh.shape === 'none'
         ? new Set()

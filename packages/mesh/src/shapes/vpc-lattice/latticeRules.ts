@@ -2,6 +2,7 @@
 // health checks (which decide its endpoints), its timeouts towards targets, and the policies a caller keeps
 // (Lattice has no configurable retries): docs/mesh-shapes/vpc-lattice.md, docs/sources.md#lattice-health-checks.
 
+import { warnUnappliedDefaultPolicy } from '../dataplane/unappliedDefaultPolicy.js';
 import { NO_POLICY } from '../../config/defaults.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { MeshConfig } from '../../config/MeshConfig.js';
@@ -69,7 +70,15 @@ export function latticeEffectivePolicy(
   target?: string,
 ): CallPolicy {
   if (caller.instanceId < 0) return policySet ? policy : NO_POLICY;
-  if (!policySet) return defaultPolicy;
+  if (!policySet) {
+    // Lattice runs no retries or timeouts of its own: a default policy kept from another shape has nowhere to run.
+    warnUnappliedDefaultPolicy(
+      warnings,
+      defaultPolicy,
+      'under VPC Lattice (no configurable retries or timeouts)',
+    );
+    return NO_POLICY;
+  }
   if (policy.retry.maxAttempts > 1 || policy.perTryTimeoutMs !== Infinity) {
     warnings.add(
       `retry on calls from "${caller.name}"${target === undefined ? '' : ` to "${target}"`}: VPC Lattice has no ` +

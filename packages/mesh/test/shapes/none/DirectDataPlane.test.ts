@@ -48,7 +48,7 @@ describe('none: a default policy kept from another shape', () => {
     });
     expect(result.edges.find((e) => e.source === 'web')?.retries).toBe(0);
     expect(result.warnings.filter((w) => w.includes('default policy'))).toEqual([
-      "the mesh's default policy is not applied under none: without a mesh or library a call that sets no timeout or " +
+      "the mesh's default policy is not applied under none: no hop there runs it, so a call that sets no timeout or " +
         "retry has none (write the applications' own on the calls)",
     ]);
     // The library applies it, and nothing is said.
