@@ -161,6 +161,9 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // NotReady (and returns with its node), and a powered-off retrying hop neither times out nor retries the attempts it
   // holds. No bundled scenario powers off a node hosting one of several waypoint replicas: the goldens stay.
   30: 'b571353cd7af5640af992a890336e528c936fc3585c53f4a45caafb3da03f1ad',
+  // A written mesh.defaultPolicy is not applied where no hop runs request policies: Cilium's eBPF-only calls and VPC
+  // Lattice applied it (ambient without a waypoint and none already did not); no bundled scenario writes one there.
+  31: 'b571353cd7af5640af992a890336e528c936fc3585c53f4a45caafb3da03f1ad',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */
