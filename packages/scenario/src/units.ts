@@ -399,12 +399,12 @@ export function bareCpuReason(value: number | string, nodeCores: number | null |
         : nodeCores === null
           ? ''
           : cores > nodeCores
-            ? `, more than the largest node has (${nodeCores} cores, nodeCpu)`
+            ? `, more than the largest node has (${nodeCores} core${nodeCores === 1 ? '' : 's'}, nodeCpu)`
             : null;
   if (context === null) return null;
   return (
     `${text} is ${text} cores (a bare CPU quantity is cores, as Kubernetes reads it)${context}; ` +
-    `write ${text}m for millicores (${cores / 1000} cores)`
+    `write ${text}m for millicores (${cores / 1000} core${cores === 1000 ? '' : 's'})`
   );
 }
 

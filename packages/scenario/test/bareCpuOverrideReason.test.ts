@@ -33,7 +33,7 @@ describe('bareCpuOverrideReason', () => {
     // 500 cores fit a node of 1000: plausible.
     expect(bareCpuOverrideReason(config, 'services.api.cpuLimit', 500)).toBeNull();
     expect(bareCpuOverrideReason(config, 'nodeCpu', 1000)).toMatch(
-      /^1000 is 1000 cores .*, more than any machine has;/,
+      /^1000 is 1000 cores .*, more than any machine has; write 1000m for millicores \(1 core\)$/,
     );
   });
 });
