@@ -13,10 +13,21 @@ const NOT_APPLIED = ['not applied', 'not enforced', 'cannot be enforced', 'ignor
 // A policy's name where such a warning starts, or right after the `file:line:col: field.path: ` the CLI puts before it.
 const NAMED = /(?:^|: )([a-z-]+)(?: on service | for calls to |: )/g;
 
-/** The policies a run's `warnings` (as the run gave them, or located at their file's lines) say its shape did not apply, in POLICY_NAMES order. */
+// The warning of a written mesh.defaultPolicy no hop of the shape runs (shapes/dataplane/unappliedDefaultPolicy.ts).
+const DEFAULT_POLICY_NOT_APPLIED = "the mesh's default policy is not applied";
+
+/**
+ * The policies a run's `warnings` (as the run gave them, or located at their file's lines) say its shape did not
+ * apply, in POLICY_NAMES order, then `mesh.defaultPolicy` when the mesh's written default policy was not applied.
+ */
 export function unappliedPolicies(warnings: readonly string[]): string[] {
   const names = new Set<string>();
+  let defaultPolicy = false;
   for (const warning of warnings) {
+    if (warning.includes(DEFAULT_POLICY_NOT_APPLIED)) {
+      defaultPolicy = true;
+      continue;
+    }
     if (!NOT_APPLIED.some((phrase) => warning.includes(phrase))) continue;
     for (const match of warning.matchAll(NAMED)) {
       const name = match[1] as string;
@@ -26,7 +37,8 @@ export function unappliedPolicies(warnings: readonly string[]): string[] {
       }
     }
   }
-  return POLICY_NAMES.filter((name) => names.has(name));
+  const named = POLICY_NAMES.filter((name) => names.has(name));
+  return defaultPolicy ? [...named, 'mesh.defaultPolicy'] : named;
 }
 
 /** The note, or null when every shape applies the policies the baseline applies and no other is left out. */

@@ -61,4 +61,16 @@ describe('policyNote', () => {
       ]),
     ).toEqual(['retry', 'connection-pool', 'traffic-split']);
   });
+
+  it("counts a written default policy a shape does not run (--mesh none on an Istio scenario's defaultPolicy)", () => {
+    const dropped =
+      "dp.yaml:5:3: mesh.defaultPolicy: the mesh's default policy is not applied under none: no hop there runs it, so " +
+      "a call that sets no timeout or retry has none (write the applications' own on the calls)";
+    expect(unappliedPolicies([dropped])).toEqual(['mesh.defaultPolicy']);
+    const summary = compare(['none', 'istio-sidecar'], false);
+    const [none] = summary.shapes;
+    if (none === undefined) throw new Error('two shapes');
+    none.warnings = [...none.warnings, dropped];
+    expect(policyNote(summary)).toContain('(none leaves out mesh.defaultPolicy; see the warnings)');
+  });
 });
