@@ -48,7 +48,8 @@ function pageFlags(text: string): string[] {
     .split('\n')
     .filter((line) => !/^\s*kubectl\s/.test(line))
     .join('\n');
-  return [...new Set(ours.match(/(?<![\w-])--?[a-z][a-z-]*(?![\w-])/g) ?? [])].filter(
+  // A link's anchor (`analysis.md#--set-overrides`) names a heading, not a flag.
+  return [...new Set(ours.match(/(?<![\w#-])--?[a-z][a-z-]*(?![\w-])/g) ?? [])].filter(
     // `-v` and `-h` are flags; a lone hyphenated word inside prose (e.g. "non-negative") is not matched.
     (flag) => flag.startsWith('--') || flag.length === 2,
   );
