@@ -183,3 +183,20 @@ describe('diagnose: a slow source still shows a stall longer than its normal lat
     expect(source?.degradedAtMs, source?.reason).toBeLessThan(45_000);
   });
 });
+
+describe('diagnose: a run too short for a slow source', () => {
+  it('says its last seconds are still within its calls’ normal latency when that leaves no window to judge', () => {
+    const config = resolveScenario({
+      name: 'slow-short',
+      seed: 1,
+      duration: '20s',
+      services: { api: { replicas: 4, concurrency: 5000, serviceTime: '8s', serviceTimeCpu: 0 } },
+      traffic: [{ to: 'api', rate: 50 }],
+    });
+    const [source] = diagnose(config, simulate(config)).sources;
+    expect(source?.verdict).toBe('unresolved');
+    expect(source?.reason).toBe(
+      'its calls took 8 s to start completing (warm-up) and the last 8 s of the run are within their normal latency (a grace of 9 s), leaving less than one 5 s window to judge: too short to judge',
+    );
+  });
+});

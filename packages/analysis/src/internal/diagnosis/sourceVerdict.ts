@@ -216,7 +216,11 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   if (judged - warmUp < width) {
     return unjudged(
       'unresolved',
-      `its calls took ${seconds(warmUp * input.intervalMs)} to start completing (warm-up), leaving less than one ${window} window to judge: too short to judge`,
+      `its calls took ${seconds(warmUp * input.intervalMs)} to start completing (warm-up)` +
+        (grace > 1
+          ? ` and the last ${seconds((grace - 1) * input.intervalMs)} of the run are within their normal latency (a grace of ${seconds(grace * input.intervalMs)})`
+          : '') +
+        `, leaving less than one ${window} window to judge: too short to judge`,
     );
   }
   // Reference: after the warm-up, the intervals that end before the first trigger (less the grace's last ones), when
