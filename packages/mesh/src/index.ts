@@ -17,6 +17,7 @@ export { RateSchedule } from './traffic/RateSchedule.js';
 // Reading a result.
 export { sentPerInterval } from './results/sentPerInterval.js';
 export { MAX_SERIES_INTERVALS, SERIES_INTERVALS_MS, seriesIntervalMs } from './results/seriesInterval.js';
+export { MAX_LATENESS_INTERVALS } from './ports/EdgeStats.js';
 export { requestsExceedCores, requestsExceedMemory } from './config/requestsExceedCores.js';
 
 // Mesh shapes: options in, resolved config out; the registry; the capability matrix.

@@ -181,6 +181,9 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
         p50Ms: nums(series.p50Ms),
         p99Ms: nums(series.p99Ms),
         goodput: nums(series.goodput),
+        ...(series.successesByLateness !== undefined && {
+          successesByLateness: series.successesByLateness.map((counts) => nums(counts)),
+        }),
       })),
       services: timeSeries.services.map((series) => ({
         name: series.name,

@@ -323,6 +323,13 @@ export interface EdgeSeries {
    */
   goodput: number[];
   /**
+   * On a traffic source's entry edge only: its successful calls by the interval they were offered in (index i) and
+   * their lateness in whole intervals (index l: completed in interval i + l), for lateness under 64
+   * (`MAX_LATENESS_INTERVALS`); a later success is only in `succeeded`. `[]` for an interval whose calls none
+   * succeeded. What the diagnosis counts a slow source's goodput by (docs/analysis.md#verdicts).
+   */
+  successesByLateness?: number[][];
+  /**
    * Calls of a source with `connections` still waiting there for a free one at the end of each interval.
    * Present only on an edge where calls were waiting at the end of some interval; `calls` counts a waiting call
    * when it was due, so the first tries sent in interval i are `calls[i] − (waitingAtSource[i] − waitingAtSource[i − 1])`.

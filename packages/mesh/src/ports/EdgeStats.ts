@@ -9,6 +9,14 @@ export interface IntervalClock {
   interval: number;
 }
 
+/**
+ * Lateness (completion interval − offered interval) up to which a traffic source's successes are kept by offered
+ * interval (`EdgeSeries.successesByLateness`): a success this late or later is only in `succeeded`, where it
+ * completed. 64 intervals bound the memory per offered interval; a grace of normal latency longer than a minute (on
+ * 1 s intervals) is beyond what the diagnosis attributes to the offered interval.
+ */
+export const MAX_LATENESS_INTERVALS = 64;
+
 /** Mutable RED counters of one edge. Per-interval counters are reset by the time-series recorder. */
 export class EdgeStats {
   calls = 0;
@@ -54,6 +62,11 @@ export class EdgeStats {
    * pads it to the run's intervals.
    */
   readonly goodput: number[] = [];
+  /**
+   * Successful calls by offered interval and lateness (`EdgeSeries.successesByLateness`), kept on a traffic source's
+   * entry edge only ({@link trackLateness}); null on every other edge.
+   */
+  byLateness: number[][] | null = null;
 
   constructor(
     readonly source: string,
@@ -61,6 +74,11 @@ export class EdgeStats {
     /** The series' current interval. @defaultValue an own clock at interval 0 (no series recorded) */
     private readonly clock: IntervalClock = { interval: 0 },
   ) {}
+
+  /** Keeps {@link byLateness} from now on: called by the traffic source whose entry edge this is. */
+  trackLateness(): void {
+    this.byLateness ??= [];
+  }
 
   /** Counts a call offered now; returns the interval it was offered in (for {@link recordSuccess}). */
   recordStart(): number {
@@ -88,6 +106,17 @@ export class EdgeStats {
     const goodput = this.goodput;
     while (goodput.length <= counted) goodput.push(0);
     goodput[counted] = (goodput[counted] ?? 0) + 1;
+    // PERF: inner edges stop at this null check; only a source's entry edge keeps the lateness of its successes.
+    const byLateness = this.byLateness;
+    if (byLateness !== null) {
+      const lateness = now - offeredInterval;
+      if (lateness < MAX_LATENESS_INTERVALS) {
+        while (byLateness.length <= offeredInterval) byLateness.push([]);
+        const counts = byLateness[offeredInterval] ?? [];
+        while (counts.length <= lateness) counts.push(0);
+        counts[lateness] = (counts[lateness] ?? 0) + 1;
+      }
+    }
   }
 
   recordFailure(cause: FailureCause): void {

@@ -117,6 +117,11 @@ export class TimeSeriesRecorder {
     for (const [edge, series] of this.edgeSeries) {
       series.goodput = edge.goodput.slice(0, intervals);
       while (series.goodput.length < intervals) series.goodput.push(0);
+      if (edge.byLateness !== null) {
+        const byLateness = edge.byLateness.slice(0, intervals).map((counts) => counts.slice());
+        while (byLateness.length < intervals) byLateness.push([]);
+        series.successesByLateness = byLateness;
+      }
     }
     return {
       intervalMs: this.intervalMs,

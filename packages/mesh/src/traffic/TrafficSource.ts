@@ -74,6 +74,8 @@ abstract class SourceBase implements CallParent, TrafficSource {
     this.caller = sourceCaller(context, config, callerKey);
     this.target = context.services.get(config.to);
     this.edge = context.edges.get(config.name, config.to);
+    // Its successes by lateness: what the diagnosis attributes a slow source's goodput by (docs/analysis.md#verdicts).
+    this.edge.trackLateness();
     const tag = `${config.name}#${index}`;
     this.client = createUpstreamClient(
       context,

@@ -305,6 +305,7 @@ export function makeResult(): SimulationResult {
           p50Ms: [4.1, 4.3],
           p99Ms: [20.5, 40.25],
           goodput: [3990, 3910],
+          successesByLateness: [[3900, 90], [3910]],
         },
         {
           source: 'frontend',

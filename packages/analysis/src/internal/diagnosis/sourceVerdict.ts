@@ -9,6 +9,7 @@ import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js
 import { backlogGrowth, describeBacklog } from './backlogGrowth.js';
 import { describeFailures, describeLoad, describeNoLoad, loadBound } from './lossEvidence.js';
 import type { LossEvidence } from './lossEvidence.js';
+import { goodputWithGrace, graceIntervals } from './graceGoodput.js';
 import { sumIn } from './intervals.js';
 import { percent, seconds } from './reasonWords.js';
 import { minOf } from '@meshsim/mesh';
@@ -61,12 +62,12 @@ function because(evidence: LossEvidence | undefined, alone: boolean): string {
 /**
  * Pooled goodput ratio Σ goodput ÷ Σ calls over intervals [from, to), capped at 1 (successes of calls offered
  * seconds before the span, a backlog completing, can outnumber the calls offered in it); null when no call was
- * offered. `goodput` counts a success in the interval its call was offered in when it completed by the end of the
- * next one (docs/analysis.md#verdicts).
+ * offered. `goodput` counts a success in the interval its call was offered in when it completed within the source's
+ * grace, else where it completed (docs/analysis.md#verdicts).
  */
-function pooled(series: EdgeSeries, from: number, to: number): number | null {
+function pooled(series: EdgeSeries, goodput: readonly number[], from: number, to: number): number | null {
   const calls = sumIn(series.calls, from, to);
-  return calls === 0 ? null : Math.min(1, sumIn(series.goodput, from, to) / calls);
+  return calls === 0 ? null : Math.min(1, sumIn(goodput, from, to) / calls);
 }
 
 /**
@@ -205,25 +206,39 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     input.firstTriggerMs === null
       ? n
       : startMs.filter((start) => start + input.intervalMs <= (input.firstTriggerMs ?? 0)).length;
-  const warmUp = warmUpIntervals(series, Math.min(width, preTrigger), t.warmUpRatio);
-  if (n - warmUp < width) {
+  // The grace of its normal latency, read from the calls offered before any trigger (the first two windows, or more
+  // until they hold 100 successes); the warm-up may last as long, and the judged span ends that long before the run's
+  // end (calls offered later may still be within their normal latency): with a grace of 1, both are as before.
+  const grace = graceIntervals(series, 2 * width, preTrigger);
+  const goodput = goodputWithGrace(series, grace);
+  const judged = n - (grace - 1);
+  const warmUp = warmUpIntervals(series, Math.min(Math.max(width, grace), preTrigger), t.warmUpRatio);
+  if (judged - warmUp < width) {
     return unjudged(
       'unresolved',
-      `its calls took ${seconds(warmUp * input.intervalMs)} to start completing (warm-up), leaving less than one ${window} window to judge: too short to judge`,
+      `its calls took ${seconds(warmUp * input.intervalMs)} to start completing (warm-up)` +
+        (grace > 1
+          ? ` and the last ${seconds((grace - 1) * input.intervalMs)} of the run are within their normal latency (a grace of ${seconds(grace * input.intervalMs)})`
+          : '') +
+        `, leaving less than one ${window} window to judge: too short to judge`,
     );
   }
-  // Reference: after the warm-up, the intervals that end before the first trigger, when they fill a window; with
-  // no trigger, the first window; with an early trigger, 1 (every offered call should succeed).
+  // Reference: after the warm-up, the intervals that end before the first trigger (less the grace's last ones), when
+  // they fill a window; with no trigger, the first window; with an early trigger, 1 (every offered call should
+  // succeed).
   let referenceRatio = 1;
-  if (input.firstTriggerMs === null) referenceRatio = pooled(series, warmUp, warmUp + width) ?? 1;
-  else if (preTrigger - warmUp >= width) referenceRatio = pooled(series, warmUp, preTrigger) ?? 1;
+  // The calls offered within the grace before the first trigger may complete under it: they are not its reference.
+  const referenceEnd = Math.min(preTrigger, judged) - (grace - 1);
+  if (input.firstTriggerMs === null) referenceRatio = pooled(series, goodput, warmUp, warmUp + width) ?? 1;
+  else if (referenceEnd - warmUp >= width)
+    referenceRatio = pooled(series, goodput, warmUp, referenceEnd) ?? 1;
   const floor = t.bandRatio * referenceRatio;
-  const surplus = series.calls.map((calls, i) => (series.goodput[i] ?? 0) - floor * calls);
+  const surplus = series.calls.slice(0, judged).map((calls, i) => (goodput[i] ?? 0) - floor * calls);
 
   // Window w covers intervals [warmUp + w, warmUp + w + width); one without offered calls is within the band.
-  const windows = n - warmUp - width + 1;
+  const windows = judged - warmUp - width + 1;
   const ratios: (number | null)[] = [];
-  for (let w = 0; w < windows; w++) ratios.push(pooled(series, warmUp + w, warmUp + w + width));
+  for (let w = 0; w < windows; w++) ratios.push(pooled(series, goodput, warmUp + w, warmUp + w + width));
   const healthy = ratios.map((ratio, w) => {
     if (ratio === null || ratio >= floor) return true;
     return !beyondNoise(sumIn(series.calls, warmUp + w, warmUp + w + width), ratio, floor, t.bandNoiseSigmas);
