@@ -72,6 +72,7 @@ export {
   MIN_THINK_AFTER_INSTANT_CALL_MS,
   sentPerInterval,
   MAX_SERIES_INTERVALS,
+  MAX_LATENESS_INTERVALS,
   SERIES_INTERVALS_MS,
   seriesIntervalMs,
   requestsExceedCores,
