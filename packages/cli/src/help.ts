@@ -175,7 +175,8 @@ Examples:
 
 Run the same scenario and seed under each mesh shape and print them side by side: success rate,
 end-to-end and per-edge latency added vs 'none' (p50/p99), retries, work per request, proxy count,
-CPU, memory and cost, each shape's verdict, and the policies each shape cannot enforce (warnings).
+CPU, memory and cost, each shape's verdict with its recovery, lowest goodput and peak attempts per
+request during the faults, and the policies each shape cannot enforce (warnings).
 Every run sees the same arrivals and service times (common random numbers), so differences come from
 the shapes; with --replications N each shape's figures are reported as mean ± 95 % CI over its
 replications, and the differences as paired differences with 95 % CIs, marked n.s. when not

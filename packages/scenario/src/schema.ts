@@ -80,17 +80,22 @@ const Backoff = z
 
 const retryFields = ruleShape(RETRY_RULES);
 
+/** A `retryOn` list (of `retry` or `appRetry`): at least one Envoy retry_on name, optional, described by `text`. */
+function retryOnList(text: string) {
+  return doc(
+    z
+      .array(z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]]))
+      .min(1)
+      .optional(),
+    text,
+  );
+}
+
 /** `retry`: attempts are TOTAL tries including the first (Istio's `attempts` counts retries only). */
 export const Retry = z
   .strictObject({
     attempts: retryFields.attempts,
-    retryOn: doc(
-      z
-        .array(z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]]))
-        .min(1)
-        .optional(),
-      'Conditions that allow a retry (Envoy retry_on names). Default [5xx].',
-    ),
+    retryOn: retryOnList('Conditions that allow a retry (Envoy retry_on names). Default [5xx].'),
     perTryTimeout: retryFields.perTryTimeout,
     backoff: doc(
       Backoff.optional(),
@@ -108,11 +113,7 @@ const appRetryFields = ruleShape(APP_RETRY_RULES);
 export const AppRetry = z
   .strictObject({
     attempts: appRetryFields.attempts,
-    retryOn: doc(
-      z
-        .array(z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]]))
-        .min(1)
-        .optional(),
+    retryOn: retryOnList(
       'What the application re-issues the call on (Envoy retry_on names, on what it receives: its timeout counts as a 504, a local 503 as a 503). Default [5xx].',
     ),
     backoff: doc(
