@@ -12,8 +12,8 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
-    // The packages' `meshsim` launchers (bin/meshsim.js): plain ES modules run by Node.
-    files: ['packages/*/bin/*.js'],
+    // The packages' `meshsim` launchers (bin/meshsim.js) and the checkout's `pnpm meshsim` wrapper: plain ES modules run by Node.
+    files: ['packages/*/bin/*.js', 'scripts/*.mjs'],
     languageOptions: { globals: { URL: 'readonly', process: 'readonly' } },
   },
   {

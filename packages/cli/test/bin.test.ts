@@ -2,7 +2,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -256,6 +256,24 @@ describe('meshsim binary', () => {
     expect(sweep.stderr).toContain(
       `meshsim: warning: --set services.api.cpuRequest=${reason} (and 1 more bare number)\n`,
     );
+  });
+
+  it('pnpm meshsim (scripts/meshsim.mjs) reads a relative scenario path from the folder it was typed in', () => {
+    // pnpm runs a root script from the workspace root, with the folder it was invoked in as INIT_CWD.
+    const file = writeTempFile('typed-here.yaml', WARNED_SCENARIO_YAML);
+    const script = join(build.repoRoot, 'scripts', 'meshsim.mjs');
+    const run = (initCwd: string | undefined) =>
+      spawnSync(process.execPath, [script, 'validate', 'typed-here.yaml'], {
+        cwd: build.repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, INIT_CWD: initCwd },
+      });
+    const there = run(dirname(file));
+    expect(there.status, there.stderr).toBe(0);
+    expect(there.stdout).toBe('ok typed-here.yaml\n');
+    const root = run(build.repoRoot);
+    expect(root.status).toBe(1);
+    expect(root.stderr).toBe(`typed-here.yaml: file not found (looked in ${resolve(build.repoRoot)})\n`);
   });
 
   it('meshsim run of a missing file.yml suggests the file.yaml beside it, exit 1', () => {

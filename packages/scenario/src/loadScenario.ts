@@ -5,7 +5,7 @@
 import { SCENARIO_LIMITS } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 import type { Document, LineCounter, YAMLError } from 'yaml';
 import { listBundledScenarios } from './bundled.js';
 import { lineAndColumn, parseJsonStrict } from './internal/parseJsonStrict.js';
@@ -228,7 +228,7 @@ export function loadScenarioFile(path: string): SimulationConfig {
     const code = (error as { code?: unknown }).code;
     const reason =
       code === 'ENOENT'
-        ? `file not found${meantHint(nearbyFiles(path))}`
+        ? `file not found${notFoundHint(path)}`
         : code === 'EISDIR'
           ? 'is a directory, not a scenario file (give a .yaml, .yml or .json file)'
           : code === 'EACCES'
@@ -239,10 +239,15 @@ export function loadScenarioFile(path: string): SimulationConfig {
   return parseScenario(text, path);
 }
 
-/** The scenario file beside a missing `path` it may stand for, as a list for {@link meantHint} (empty: none). */
-function nearbyFiles(path: string): string[] {
+/**
+ * What follows `file not found`: the scenario file beside `path` it may stand for (`(did you mean "acme.yaml"?)`),
+ * else, for a relative path, the folder it was looked for in — a script runner may have changed the working
+ * directory (`(looked in /home/me/repo)`); empty for an absolute path with no suggestion.
+ */
+function notFoundHint(path: string): string {
   const found = nearbyScenarioFile(path);
-  return found === undefined ? [] : [found];
+  if (found !== undefined) return meantHint([found]);
+  return isAbsolute(path) ? '' : ` (looked in ${resolve(dirname(path))})`;
 }
 
 /** True if `text` looks like a path rather than a scenario name (a separator or a known extension). */

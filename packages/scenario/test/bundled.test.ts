@@ -225,6 +225,17 @@ describe('loadScenario / loadScenarioFile', () => {
 
   it('loadScenarioFile(path) of a missing file names the file as given', () => {
     expect(() => loadScenarioFile('./nope/missing.yaml')).toThrow('./nope/missing.yaml: file not found');
+  });
+
+  it('a missing relative path says which folder it was looked in (a script runner may change directory)', () => {
+    expect(() => loadScenarioFile('./nope/missing.yaml')).toThrow(
+      `./nope/missing.yaml: file not found (looked in ${join(process.cwd(), 'nope')})`,
+    );
+    const absolute = join(process.cwd(), 'nope', 'missing.yaml');
+    expect(() => loadScenarioFile(absolute)).toThrow(new RegExp(`${absolute}: file not found$`));
+  });
+
+  it('loadScenarioFile(path) of a folder says it is one', () => {
     const folder = import.meta.dirname;
     expect(() => loadScenarioFile(folder)).toThrow(
       `${folder}: is a directory, not a scenario file (give a .yaml, .yml or .json file)`,
