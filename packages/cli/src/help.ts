@@ -121,7 +121,9 @@ Options:
   --csv             Print the per-edge summary as CSV.
   --table NAME      With --csv: the table to print: edges (default), proxies (with their cost),
                     versions (one row per service version: canary splits), verdicts (the run's
-                    and each traffic source's), nodes (CPU) or replications (the intervals
+                    and each traffic source's), nodes (CPU), timeseries (per interval per
+                    edge: calls, goodput, failures, retries, p50/p99), service-timeseries (per
+                    interval per service: utilisation, queue) or replications (the intervals
                     over --replications, one row).
   --openmetrics     Print Istio's standard metrics (istio_requests_total, ...) in the OpenMetrics
                     text format, one sample per simulated second, for promtool backfilling.

@@ -227,6 +227,35 @@ describe('main: run --csv --table nodes', () => {
   });
 });
 
+describe('main: run --csv --table timeseries / service-timeseries', () => {
+  it('prints the timeline per interval per edge and per service, one row per second of a 3 s run', async () => {
+    const edges = await run('run', 'retry-storm', '--duration', '3s', '--csv', '--table', 'timeseries');
+    expect(edges.code).toBe(0);
+    const [header = '', ...rows] = edges.out.trimEnd().split('\n');
+    expect(header).toBe(
+      'interval_start_ms,interval_end_ms,source,destination,calls,succeeded,goodput,failed,retries,waiting_at_source,rate_rps,p50_ms,p99_ms',
+    );
+    const starts = new Set(rows.map((row) => row.split(',')[0]));
+    expect([...starts]).toEqual(['0', '1000', '2000']);
+    const services = await run(
+      'run',
+      'retry-storm',
+      '--duration',
+      '3s',
+      '--csv',
+      '--table',
+      'service-timeseries',
+    );
+    expect(services.code).toBe(0);
+    const [serviceHeader, ...serviceRows] = services.out.trimEnd().split('\n');
+    expect(serviceHeader).toBe(
+      'interval_start_ms,interval_end_ms,service,utilisation_ratio,queue_length,completed,rejected',
+    );
+    expect(serviceRows.length % 3).toBe(0);
+    expect(serviceRows.length).toBeGreaterThan(0);
+  });
+});
+
 describe('main: validate', () => {
   it('main([validate, bad.yaml]) prints file:line:column, field path and reason on stderr, exit 1', async () => {
     // Arrange

@@ -82,7 +82,8 @@ export function renderNodesCsv(result: SimulationResult): string {
 
 /**
  * One row per interval per edge, in edge order then time order:
- * `interval_start_ms,interval_end_ms,source,destination,calls,succeeded,failed,retries,rate_rps,p50_ms,p99_ms`.
+ * `interval_start_ms,interval_end_ms,source,destination,calls,succeeded,goodput,failed,retries,waiting_at_source,rate_rps,p50_ms,p99_ms`.
+ * `goodput` counts successes in the interval their call was offered in (as the verdicts do, see `EdgeSeries.goodput`);
  * `p50_ms`/`p99_ms` are empty for an interval without a successful call.
  *
  * @param result - The output of `simulate`.

@@ -104,6 +104,7 @@ describe('renderTimeSeriesCsv', () => {
       'destination',
       'calls',
       'succeeded',
+      'goodput',
       'failed',
       'retries',
       'waiting_at_source',
@@ -112,11 +113,11 @@ describe('renderTimeSeriesCsv', () => {
       'p99_ms',
     ]);
     expect(rows).toEqual([
-      ['0', '5000', 'client', 'frontend', '4000', '3990', '5', '0', '0', '800', '4.1', '20.5'],
-      ['5000', '10000', 'client', 'frontend', '4000', '3910', '90', '0', '0', '800', '4.3', '40.25'],
-      ['0', '5000', 'frontend', 'checkout', '3995', '3990', '3', '10', '0', '799', '0.25', '2.5'],
+      ['0', '5000', 'client', 'frontend', '4000', '3990', '3990', '5', '0', '0', '800', '4.1', '20.5'],
+      ['5000', '10000', 'client', 'frontend', '4000', '3910', '3910', '90', '0', '0', '800', '4.3', '40.25'],
+      ['0', '5000', 'frontend', 'checkout', '3995', '3990', '3990', '3', '10', '0', '799', '0.25', '2.5'],
       // No successful call in the interval: the latency cells are empty, not 0.
-      ['5000', '10000', 'frontend', 'checkout', '3995', '0', '90', '1500', '0', '799', '', ''],
+      ['5000', '10000', 'frontend', 'checkout', '3995', '0', '0', '90', '1500', '0', '799', '', ''],
     ]);
   });
 
@@ -128,6 +129,20 @@ describe('renderTimeSeriesCsv', () => {
     const [header = [], ...rows] = parse(renderTimeSeriesCsv(result));
     const column = header.indexOf('waiting_at_source');
     expect(rows.map((row) => row[column])).toEqual(['500', '1500', '0', '0']);
+  });
+
+  it('renderTimeSeriesCsv(result) counts goodput where the calls were offered, beside successes by completion', () => {
+    const result = makeResult();
+    const source = result.timeSeries.edges.find((s) => s.source === 'client');
+    if (source === undefined) throw new Error('no source series');
+    source.goodput = [3950, 3950]; // 40 of the first interval's calls completed in the second
+    const [header = [], ...rows] = parse(renderTimeSeriesCsv(result));
+    const goodput = header.indexOf('goodput');
+    const succeeded = header.indexOf('succeeded');
+    expect(rows.slice(0, 2).map((row) => [row[succeeded], row[goodput]])).toEqual([
+      ['3990', '3950'],
+      ['3910', '3950'],
+    ]);
   });
 
   it('renderTimeSeriesCsv(emptyResult) has no NaN or undefined', () => {

@@ -26,8 +26,10 @@ import {
   renderProxiesCsv,
   renderReplicationsCsv,
   renderSmpResult,
+  renderServiceSeriesCsv,
   renderTraceSummary,
   renderText,
+  renderTimeSeriesCsv,
   renderVerdictsCsv,
   renderVersionsCsv,
 } from '@meshsim/report';
@@ -76,7 +78,15 @@ export type RunFormat = 'text' | 'json' | 'csv' | 'openmetrics';
  * Tables `meshsim run --csv` prints, selected by `--table` (default `edges`); `replications` is the headline figures'
  * intervals and the verdict counts over the `--replications` (one row), the others are of the first replication.
  */
-export type CsvTable = 'edges' | 'proxies' | 'versions' | 'verdicts' | 'nodes' | 'replications';
+export type CsvTable =
+  | 'edges'
+  | 'proxies'
+  | 'versions'
+  | 'verdicts'
+  | 'nodes'
+  | 'timeseries'
+  | 'service-timeseries'
+  | 'replications';
 
 /** What a CSV table is drawn from: the first replication's result and diagnosis, and the replications' summary. */
 interface CsvSource {
@@ -92,6 +102,8 @@ const CSV_TABLES: Readonly<Record<CsvTable, (source: CsvSource) => string>> = {
   versions: ({ result }) => renderVersionsCsv(result),
   verdicts: ({ result, diagnosis }) => renderVerdictsCsv(diagnosis, result.scenario),
   nodes: ({ result }) => renderNodesCsv(result),
+  timeseries: ({ result }) => renderTimeSeriesCsv(result),
+  'service-timeseries': ({ result }) => renderServiceSeriesCsv(result),
   replications: ({ replications }) => {
     if (replications === undefined) throw new Error('the replications were not summarised');
     return renderReplicationsCsv(replications);

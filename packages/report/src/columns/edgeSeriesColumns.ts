@@ -10,7 +10,7 @@ import type { IntervalRow } from './intervalRows.js';
 type Row = IntervalRow<EdgeSeries>;
 
 /** A per-interval count of the series. */
-function countColumn(key: 'calls' | 'succeeded' | 'failed' | 'retries'): Column<Row> {
+function countColumn(key: 'calls' | 'succeeded' | 'failed' | 'retries' | 'goodput'): Column<Row> {
   return { key, read: ({ series, index }) => series[key][index] ?? 0, csv: { name: key } };
 }
 
@@ -32,6 +32,8 @@ export const EDGE_SERIES_COLUMNS: ColumnTable<Row> = {
     { key: 'destination', read: ({ series }) => series.destination, csv: { name: 'destination' } },
     countColumn('calls'),
     countColumn('succeeded'),
+    // Successes counted where the call was offered (what the verdicts' goodput reads), beside `succeeded` by completion.
+    countColumn('goodput'),
     countColumn('failed'),
     countColumn('retries'),
     {
