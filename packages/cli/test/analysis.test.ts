@@ -440,6 +440,10 @@ traffic:
     expect(header).toMatch(
       /,verdict,.*,stopped_reason,stopped_at_ms,stopped_guards,warnings,proxy_memory_mib,proxy_cost_usd_per_month,lossy,end_to_end_p50_ms,end_to_end_p99_ms,node_cpu_mean_ratio,min_goodput_ratio,peak_during_attempts_per_request,peak_during_amplification$/,
     );
+    // Each figure once, under its CSV name: not also under the store's older names.
+    expect(header?.split(',')).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(e2e_p50_ms|e2e_p99_ms|node_cpu_utilisation)$/)]),
+    );
     // The guards it ran with: the default --max-events, and the --max-events-per-instant given; not lossy.
     expect(row).toMatch(
       /,stopped,.*,zeno,0,"\{""maxEvents"":1000000000,""maxEventsAtOneInstant"":1000\}",[^,]*,[^,]*,[^,]*,false,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*$/,

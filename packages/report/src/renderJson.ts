@@ -184,6 +184,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
         ...(series.successesByLateness !== undefined && {
           successesByLateness: series.successesByLateness.map((counts) => nums(counts)),
         }),
+        // Only on a connection-limited source's edge where calls waited at the end of some interval.
+        ...(series.waitingAtSource !== undefined && { waitingAtSource: nums(series.waitingAtSource) }),
       })),
       services: timeSeries.services.map((series) => ({
         name: series.name,

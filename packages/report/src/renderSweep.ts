@@ -140,8 +140,9 @@ export function renderSweepText(result: SweepResult): string {
       ...axes.map((header) => ({ header, align: 'left' as const })),
       { header: 'runs' },
       { header: 'verdicts', align: 'left' },
-      ...figures.map((f) => ({ header: f.header })),
-      ...cascade.map((f) => ({ header: f.header })),
+      // Right-aligned as every numeric column: a `mean ± half` cell is not a plain number, so it is said here.
+      ...figures.map((f) => ({ header: f.header, align: 'right' as const })),
+      ...cascade.map((f) => ({ header: f.header, align: 'right' as const })),
     ],
     result.summary.map((point) => [
       ...point.values.map((v) => String(v.value)),

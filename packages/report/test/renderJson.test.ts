@@ -222,6 +222,26 @@ describe('renderJson', () => {
     expect(unpriced.byKind[0]?.costPerMonthUsd).toBeNull();
   });
 
+  it("renderJson(result) writes a connection-limited source's waitingAtSource[] series last on its edge; no field on other edges", () => {
+    // Arrange
+    const result = makeResult();
+    const source = result.timeSeries.edges.find((s) => s.source === 'client');
+    if (source === undefined) throw new Error('no source series');
+    source.waitingAtSource = [500, 1500];
+
+    // Act
+    const parsed = JSON.parse(renderJson(result)) as {
+      timeSeries: { edges: { source: string; [field: string]: unknown }[] };
+    };
+
+    // Assert
+    const [client, frontend] = parsed.timeSeries.edges;
+    expect(Object.keys(client ?? {}).at(-1)).toBe('waitingAtSource');
+    expect(client?.['waitingAtSource']).toEqual([500, 1500]);
+    expect(frontend).not.toHaveProperty('waitingAtSource');
+    expect(renderJson(result)).toContain('"waitingAtSource": [500, 1500]');
+  });
+
   it("gives the run's end-to-end latency: every traffic source's successful calls together", () => {
     const result = simulate(
       resolveScenario({

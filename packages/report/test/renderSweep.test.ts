@@ -110,6 +110,36 @@ describe('renderSweepText', () => {
     });
   });
 
+  it('right-aligns the mean ± CI columns, as every numeric column; the verdicts stay left-aligned', () => {
+    const [point] = result.summary;
+    if (point === undefined) throw new Error('no point');
+    const goodput = (mean: number, halfWidth: number) => ({
+      key: 'goodputRps' as const,
+      n: 3,
+      mean,
+      halfWidth,
+      min: mean - halfWidth,
+      max: mean + halfWidth,
+    });
+    const wide = {
+      ...result,
+      summary: [
+        { ...point, figures: [goodput(5, 0.1)], cascade: [] },
+        { ...point, point: 1, figures: [goodput(1234.5, 10)], cascade: [] },
+      ],
+    };
+    const lines = renderSweepText(wide).trimEnd().split('\n');
+    const start = lines.findIndex((line) => line.includes('verdicts'));
+    const table = lines.slice(start, start + 4);
+    // Right-aligned, the last column ends where its header and rule end, whatever the width of the cell.
+    expect(table[0]).toMatch(/ goodput \(req\/s\)$/);
+    expect(table[2]).toMatch(/ {2,}5\.0 ± 0\.1$/);
+    expect(table[3]).toMatch(/ 1,234\.5 ± 10\.0$/);
+    expect(new Set(table.map((line) => line.length)).size).toBe(1);
+    // The verdicts start right after the runs column.
+    expect(table[2]).toMatch(/^ +1 {2}[a-z-]+ 1\/1 /);
+  });
+
   it('says how many runs of a verdict were lossy in the verdicts column, and gives the counts in the JSON', () => {
     const [point] = result.summary;
     if (point === undefined) throw new Error('no point');

@@ -18,20 +18,31 @@ export function assertConservation(result: SimulationResult): void {
 }
 
 /**
+ * The tries of the calling application's `appRetry`: one number for every edge, or per edge (`'a->b'`), 1 (no
+ * `appRetry`) for an edge the record does not name.
+ */
+export type AppAttempts = number | Readonly<Record<string, number>>;
+
+/**
  * Bounded retries: no edge retries more than (maxAttempts − 1) × calls; the calling application re-issues a call at
  * most appAttempts − 1 times (`appRetry`, each re-issue a call of its own), so each call it offered makes at most
- * appAttempts × maxAttempts tries.
+ * appAttempts × maxAttempts tries. Given per edge, an edge without `appRetry` re-issues nothing.
  */
-export function assertRetriesBounded(result: SimulationResult, maxAttempts: number, appAttempts = 1): void {
+export function assertRetriesBounded(
+  result: SimulationResult,
+  maxAttempts: number,
+  appAttempts: AppAttempts = 1,
+): void {
   for (const edge of result.edges) {
     const where = `${edge.source}->${edge.destination}`;
+    const app = typeof appAttempts === 'number' ? appAttempts : (appAttempts[where] ?? 1);
     expect(edge.retries, where).toBeLessThanOrEqual((maxAttempts - 1) * edge.calls);
     expect(edge.attempts, where).toBe(edge.calls - edge.waitingAtSource + edge.retries);
     const appRetries = edge.policyEvents['app-retries'] ?? 0;
     const offered = edge.calls - appRetries;
-    expect(appRetries, `${where}: app re-issues`).toBeLessThanOrEqual((appAttempts - 1) * offered);
+    expect(appRetries, `${where}: app re-issues`).toBeLessThanOrEqual((app - 1) * offered);
     expect(edge.attempts, `${where}: tries per offered call`).toBeLessThanOrEqual(
-      appAttempts * maxAttempts * offered,
+      app * maxAttempts * offered,
     );
   }
 }
@@ -169,6 +180,25 @@ export function assertTimeSeriesAddUp(result: SimulationResult): void {
 }
 
 /**
+ * The simulated clock only moves forward, one interval at a time: the series' intervals start at 0, in strictly
+ * increasing order, at most `intervalMs` apart, and before the run's end (or the time a guard stopped it at).
+ */
+export function assertClockMonotonic(result: SimulationResult): void {
+  const { startMs, intervalMs } = result.timeSeries;
+  const endMs = result.stopped?.atMs ?? result.scenario.durationMs;
+  if (startMs.length > 0) expect(startMs[0], 'first interval starts at 0').toBe(0);
+  startMs.forEach((start, i) => {
+    expect(start, `interval ${i} starts before the end (${endMs} ms)`).toBeLessThan(endMs);
+    if (i === 0) return;
+    const step = start - (startMs[i - 1] ?? 0);
+    expect(step, `interval ${i} starts after interval ${i - 1}`).toBeGreaterThan(0);
+    expect(step, `interval ${i} starts at most one interval after ${i - 1}`).toBeLessThanOrEqual(
+      intervalMs + 1e-9,
+    );
+  });
+}
+
+/**
  * Each service's requests are accounted for: those that reached an instance were served, refused or dropped at
  * most once each (the rest were in progress at the end or reset by a crash); errors and wasted work are
  * among the completed; and its versions' counts add up to the service's.
@@ -206,9 +236,14 @@ export function assertPodsPlaced(result: SimulationResult): void {
 /**
  * Every invariant of a result at once: conservation per edge and cause, attempts = calls + retries within
  * `maxAttempts` (times `appAttempts` per call the application offered), monotone percentiles, finite non-negative numbers, utilisation <= 1, legal transitions, time
- * series that add up to the totals, each service's requests accounted for, and pods placed on the nodes.
+ * series that add up to the totals on a clock that only moves forward, each service's requests accounted for, and
+ * pods placed on the nodes.
  */
-export function assertResultInvariants(result: SimulationResult, maxAttempts: number, appAttempts = 1): void {
+export function assertResultInvariants(
+  result: SimulationResult,
+  maxAttempts: number,
+  appAttempts: AppAttempts = 1,
+): void {
   assertConservation(result);
   assertRetriesBounded(result, maxAttempts, appAttempts);
   assertMonotonePercentiles(result);
@@ -216,6 +251,7 @@ export function assertResultInvariants(result: SimulationResult, maxAttempts: nu
   assertUtilisationBounded(result);
   assertLegalTransitions(result);
   assertTimeSeriesAddUp(result);
+  assertClockMonotonic(result);
   assertServiceAccounting(result);
   assertConnectionsAddUp(result);
   assertPodsPlaced(result);

@@ -1,17 +1,22 @@
 // fast-check arbitraries of random valid scenarios in the scenario format (plain data for resolveScenario),
 // covering what the format can express: open- and closed-loop traffic, call policies, mirrors, fault
-// injection, breakers, budgets, outlier detection, connection pools, inbound policies, versions and faults,
-// and the model of overhead under load: node CPU, CPU limits, protocols, keep-alive, load-generator connections.
+// injection, the application's own retries (appRetry), breakers, budgets, outlier detection, connection pools,
+// inbound policies, versions and faults, and the model of overhead under load: node CPU, CPU limits, protocols,
+// keep-alive, load-generator connections.
 // Runs are short (200–500 ms simulated) so that a thousand fit in the suite.
 
 import fc from 'fast-check';
 import { uniform } from '../../../engine/test/__helpers__/uniform.js';
 import { meshShapeNames } from '@meshsim/mesh';
 
-/** A random scenario as plain data, and the largest number of tries any of its retry policies allows. */
+/**
+ * A random scenario as plain data, the largest number of tries any of its retry policies allows, and the tries of
+ * the application's `appRetry` per edge (`'s0->s1'`; an edge without one is not named).
+ */
 export interface RandomScenario {
   input: Record<string, unknown>;
   maxAttempts: number;
+  appAttempts: Record<string, number>;
 }
 
 const ms = (min: number, max: number): fc.Arbitrary<string> => fc.integer({ min, max }).map((n) => `${n}ms`);
@@ -36,6 +41,26 @@ const arbRetry = fc.record(
       max: ms(20, 200),
       jitter: fc.constantFrom('none', 'full', 'equal'),
     }),
+  },
+  { requiredKeys: ['attempts'] },
+);
+
+/** The calling application's own retries of a whole call (`appRetry`), around the mesh's. */
+const arbAppRetry = fc.record(
+  {
+    attempts: fc.integer({ min: 1, max: 3 }),
+    retryOn: fc.subarray(
+      ['5xx', 'gateway-error', 'connect-failure', 'reset', 'overflow', 'per-try-timeout'],
+      {
+        minLength: 1,
+      },
+    ),
+    backoff: fc.record(
+      { base: ms(1, 20), max: ms(20, 200), jitter: fc.constantFrom('none', 'full', 'equal') },
+      {
+        requiredKeys: [],
+      },
+    ),
   },
   { requiredKeys: ['attempts'] },
 );
@@ -138,6 +163,8 @@ const arbServiceSpec = fc.record({
   callTimeout: fc.option(ms(10, 400), { nil: undefined }),
   perTryTimeout: fc.option(ms(5, 200), { nil: undefined }),
   retry: fc.option(arbRetry, { nil: undefined }),
+  // On about half the calls (fast-check draws none with probability 1 / freq), so that the rest run without it.
+  appRetry: fc.option(arbAppRetry, { nil: undefined, freq: 2 }),
   optional: fc.boolean(),
   mirror: fc.option(pct(1, 100), { nil: undefined }),
   faultInjection: fc.option(
@@ -250,6 +277,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
     }) => {
       const services: Record<string, unknown> = {};
       let maxAttempts = 3; // the istio-sidecar and app-mesh default retry policies make 3 tries
+      const appAttempts: Record<string, number> = {};
       const sources = [...new Set(traffic)].map((i) => ({ ...(trafficSpecs[i] as Record<string, unknown>) }));
       const limited = sources.filter((source) => source['connections'] !== undefined);
       if (connectionGroup && limited.length === 2) {
@@ -316,6 +344,10 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
             call['retry'] = spec.retry;
             maxAttempts = Math.max(maxAttempts, spec.retry.attempts);
           }
+          if (spec.appRetry !== undefined) {
+            call['appRetry'] = spec.appRetry;
+            appAttempts[`${name}->${next}`] = spec.appRetry.attempts;
+          }
           const mirrorTarget = index + 2 < specs.length ? `s${index + 2}` : undefined;
           if (spec.mirror !== undefined && mirrorTarget !== undefined) {
             call['mirror'] = { to: mirrorTarget, percent: spec.mirror };
@@ -359,6 +391,7 @@ export const arbRandomScenario: fc.Arbitrary<RandomScenario> = fc
           faults,
         },
         maxAttempts,
+        appAttempts,
       };
     },
   );

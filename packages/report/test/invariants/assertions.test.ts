@@ -6,11 +6,13 @@ import { resolveScenario } from '@meshsim/scenario';
 import { describe, expect, it } from 'vitest';
 
 import {
+  assertClockMonotonic,
   assertLegalTransitions,
   assertMonotonePercentiles,
   assertNumbersFiniteNonNegative,
   assertPodsPlaced,
   assertResultInvariants,
+  assertRetriesBounded,
   assertUtilisationBounded,
 } from '../../../mesh/test/__helpers__/assertions.js';
 import { makePricedResult, makeResult, renderAll } from '../__helpers__/fixtures.js';
@@ -33,6 +35,45 @@ describe('invariant assertions', () => {
     assertResultInvariants(result, 3);
     assertOutputsClean(renderAll(result));
     assertSameOutputs(renderAll(result), renderAll(simulate(config)));
+  });
+
+  it("fail on an edge whose application re-issued calls past its appRetry's attempts, counted per edge", () => {
+    const config = resolveScenario(
+      {
+        duration: '1s',
+        services: {
+          api: {
+            serviceTime: '1ms',
+            calls: [{ to: 'db', appRetry: { attempts: 3, retryOn: ['5xx'] } }],
+          },
+          db: { serviceTime: '1ms', errorRate: 0.5 },
+        },
+        traffic: [{ to: 'api', rate: 100 }],
+      },
+      'app-retry.yaml',
+    );
+    const result = simulate(config);
+    const edge = result.edges.find((e) => e.source === 'api' && e.destination === 'db');
+    expect(edge?.policyEvents['app-retries']).toBeGreaterThan(0);
+    assertResultInvariants(result, 1, { 'api->db': 3 });
+    // The same run judged as if api had no appRetry on db (or one of 1 attempt): its re-issues break the bound.
+    expect(() => assertRetriesBounded(result, 1, {})).toThrow();
+    expect(() => assertRetriesBounded(result, 1, { 'api->db': 1 })).toThrow();
+  });
+
+  it('fail on a simulated clock that goes back or skips: interval starts out of order, apart by more than an interval, or past the end', () => {
+    const result = makeResult();
+    assertClockMonotonic(result);
+    const back = makeResult();
+    back.timeSeries.startMs = [0, 5000, 4000];
+    expect(() => assertClockMonotonic(back)).toThrow();
+    const skips = makeResult();
+    skips.timeSeries.startMs = [0, 2 * skips.timeSeries.intervalMs + 1];
+    expect(() => assertClockMonotonic(skips)).toThrow();
+    const late = makeResult();
+    late.timeSeries.startMs = [0, late.scenario.durationMs];
+    late.timeSeries.intervalMs = late.scenario.durationMs;
+    expect(() => assertClockMonotonic(late)).toThrow();
   });
 
   it('fail on percentiles out of order, a negative or infinite number, utilisation above 1', () => {

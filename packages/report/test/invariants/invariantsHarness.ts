@@ -23,16 +23,20 @@ export const SCENARIOS_PER_SHARD = 250;
 export function runInvariantShard(seed: number): number {
   let ran = 0;
   fc.assert(
-    fc.property(arbRandomScenario, fc.integer({ min: 0, max: 4 }), ({ input, maxAttempts }, twice) => {
-      const config = resolveScenario(input, 'random.yaml');
-      const result = simulate(config);
-      assertResultInvariants(result, maxAttempts);
-      const outputs = renderAll(result);
-      assertOutputsClean(outputs);
-      if (twice === 0) assertSameOutputs(outputs, renderAll(inOtherRecyclingMode(() => simulate(config))));
-      if (twice === 1) assertTracedRun(config, result);
-      ran++;
-    }),
+    fc.property(
+      arbRandomScenario,
+      fc.integer({ min: 0, max: 4 }),
+      ({ input, maxAttempts, appAttempts }, twice) => {
+        const config = resolveScenario(input, 'random.yaml');
+        const result = simulate(config);
+        assertResultInvariants(result, maxAttempts, appAttempts);
+        const outputs = renderAll(result);
+        assertOutputsClean(outputs);
+        if (twice === 0) assertSameOutputs(outputs, renderAll(inOtherRecyclingMode(() => simulate(config))));
+        if (twice === 1) assertTracedRun(config, result);
+        ran++;
+      },
+    ),
     { numRuns: SCENARIOS_PER_SHARD, seed },
   );
   return ran;
