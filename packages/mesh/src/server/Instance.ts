@@ -73,11 +73,13 @@ export class Instance implements RequestHost, ConnectionEnd {
   /** Faults active on this instance now. */
   readonly faults: FaultEffect[] = [];
   /**
-   * The Envoy sidecar in front of the application (set by the data plane of an Envoy sidecar mesh), or null. While
-   * it is up and the application is down, the sidecar answers for it: 503 (`service-unavailable`) where the
+   * The sidecar in front of the application (set by the data plane of an Envoy or Linkerd sidecar mesh), or null.
+   * While it is up and the application is down, the sidecar answers for it ({@link inboundDownAnswer}) where the
    * application alone would refuse or reset the caller's connection (docs/model.md#endpoints-and-faults).
    */
   inboundProxy: { readonly up: boolean } | null = null;
+  /** What {@link inboundProxy} answers for a down application: Envoy's 503 (`UF`/`UC`), linkerd2-proxy's 502. */
+  inboundDownAnswer: 'service-unavailable' | 'bad-gateway' = 'service-unavailable';
   /** This instance as a caller of its downstream services. */
   readonly caller: CallerRef;
   /** Name of the version (subset) it runs; versions take instances in placement order. */
@@ -183,7 +185,7 @@ export class Instance implements RequestHost, ConnectionEnd {
 
   /**
    * Crashes the instance's application: every queued or running request is reset (answered 503 by an Envoy sidecar
-   * still up in front of it, {@link inboundProxy}).
+   * still up in front of it, 502 by a Linkerd one: {@link inboundProxy}).
    */
   crash(): void {
     if (this.up) this.crashes++;
@@ -200,12 +202,12 @@ export class Instance implements RequestHost, ConnectionEnd {
 
   /**
    * What a caller gets from this instance while its application is down: `direct` (a refused or reset connection)
-   * from the application itself; from an Envoy sidecar still up in front of it, that sidecar's 503 for an upstream
-   * connect failure or reset before headers (`UF`/`UC`, Envoy router `onUpstreamReset`,
-   * docs/sources.md#envoy-upstream-reset-503).
+   * from the application itself; from a sidecar still up in front of it, that sidecar's answer to its own connection
+   * error: an Envoy's 503 for an upstream connect failure or reset before headers (`UF`/`UC`, Envoy router
+   * `onUpstreamReset`, docs/sources.md#envoy-upstream-reset-503), linkerd2-proxy's 502 (docs/sources.md#linkerd-502).
    */
   private downAnswer(direct: 'connect-failure' | 'reset'): AttemptResult {
-    return this.inboundProxy !== null && this.inboundProxy.up ? 'service-unavailable' : direct;
+    return this.inboundProxy !== null && this.inboundProxy.up ? this.inboundDownAnswer : direct;
   }
 
   private stop(reset: boolean): void {

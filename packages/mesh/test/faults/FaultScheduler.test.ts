@@ -137,6 +137,38 @@ describe('faults', () => {
     });
   });
 
+  describe('an application crash behind a Linkerd proxy that stays up (linkerd)', () => {
+    const run = (effect: FaultConfig['effect'] | null): { ab: EdgeMetrics; connections: number } => {
+      const cfg = config(services, [poisson('a', 400)], {
+        shape: 'linkerd',
+        durationMs: 8000,
+        faults: effect === null ? [] : [fault(effect)],
+      });
+      const result = simulate(cfg);
+      assertConservation(result);
+      const ab = edge(result, 'a', 'b');
+      return { ab, connections: ab.connectionsOpened };
+    };
+
+    it("gets the callee proxy's 502 (linkerd2-proxy's answer to a connection error), not a refused or reset connection", () => {
+      const { ab } = run({ kind: 'crash' });
+      expect(ab.failures['bad-gateway']).toBeGreaterThan(0);
+      expect(ab.failures['connect-failure'] + ab.failures.reset).toBe(0);
+    });
+
+    it('keeps the callers’ connections to the proxy: no more are opened than without the fault', () => {
+      const healthy = run(null);
+      const crashed = run({ kind: 'crash' });
+      expect(crashed.connections).toBe(healthy.connections);
+    });
+
+    it('when the whole pod goes (the proxy too), the caller sees its connection refused or reset', () => {
+      const { ab } = run({ kind: 'crash-node', reachable: true });
+      expect(ab.failures['connect-failure'] + ab.failures.reset).toBeGreaterThan(0);
+      expect(ab.failures['bad-gateway']).toBe(0);
+    });
+  });
+
   it("records what a node crash took down: the node, every service's pods on it, its per-node proxies", () => {
     const cfg = config(
       [

@@ -116,9 +116,13 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
       proxy.service = instance.service.name;
       proxy.instanceId = instance.id;
       proxy.role = 'sidecar';
-      // An Envoy sidecar answers 503 for its application when that is down (docs/model.md#endpoints-and-faults);
-      // linkerd2-proxy's answer is not verified, so its callers keep seeing the refused or reset connection.
+      // A sidecar answers for its application when that is down (docs/model.md#endpoints-and-faults): an Envoy 503,
+      // linkerd2-proxy 502 ("HTTP 502 means connection errors between proxies", Linkerd's common errors).
       if (retrySemanticsOf(sidecarMesh.enforcer) === 'envoy') instance.inboundProxy = proxy;
+      else if (sidecarMesh.enforcer === 'linkerd-proxy') {
+        instance.inboundProxy = proxy;
+        instance.inboundDownAnswer = 'bad-gateway';
+      }
       return proxy;
     });
     if (sidecarMesh.endpointScope === 'all') {
