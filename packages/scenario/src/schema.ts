@@ -22,7 +22,7 @@ import {
 import type { IstioVersion, LinkerdVersion, MeshLoadBalancer, RetryCondition } from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
-import { ruleRelations, ruleShape } from './internal/schemaFromRules.js';
+import { ifRelationFieldsValid, ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
 import { didYouMean } from './internal/suggest.js';
 import { writtenDuration } from './internal/writtenDuration.js';
@@ -75,7 +75,7 @@ export const LOAD_BALANCERS = MESH_OPTION_RULES.rows[1].values satisfies readonl
 
 const Backoff = z
   .strictObject(ruleShape(BACKOFF_RULES))
-  .superRefine(ruleRelations(BACKOFF_RULES))
+  .superRefine(ruleRelations(BACKOFF_RULES), ifRelationFieldsValid(BACKOFF_RULES))
   .register(scenarioRegistry, { id: 'Backoff' });
 
 const retryFields = ruleShape(RETRY_RULES);
@@ -486,7 +486,7 @@ export const Service = z
       'Class-based (header) routes: requests of a class go to a version, whatever the weights; the first match wins.',
     ),
   })
-  .superRefine(ruleRelations(SERVICE_RULES), IF_VALID)
+  .superRefine(ruleRelations(SERVICE_RULES), ifRelationFieldsValid(SERVICE_RULES))
   .register(scenarioRegistry, { id: 'Service' });
 
 /** How a rate schedule's point is written, for the error of an item that is not one (`rate: [300, 1500]`). */

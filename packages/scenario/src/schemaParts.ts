@@ -108,16 +108,34 @@ function checkDurationRange(value: unknown, ctx: z.RefinementCtx): void {
 /** Runs a refinement only when the value itself is valid (no unknown keys, no bad fields), to avoid follow-on noise. */
 export const IF_VALID = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 
+/** The issues a refinement's `when` sees: paths relative to the refined value. */
+type WhenPayload = {
+  issues: readonly { path?: readonly PropertyKey[] | undefined; code?: string | undefined }[];
+};
+
+/**
+ * Runs a refinement of an object when the object's `fields` are valid, whatever else is wrong with it (an unknown key,
+ * another field's bad value): the refinement's problems, which only read those fields, are then reported beside the
+ * others instead of waiting for them to be fixed (`replicaz: 2` no longer hides `cpuLimit` below `cpuRequest`).
+ */
+export function ifFieldsValid(fields: readonly string[]): { when: (payload: WhenPayload) => boolean } {
+  return {
+    when: (payload) =>
+      payload.issues.every((issue) => {
+        const path = issue.path ?? [];
+        // [field, …]: a problem inside a field; [] with unknown keys: the value is still an object.
+        if (path.length >= 1) return !fields.includes(String(path[0]));
+        return issue.code === 'unrecognized_keys';
+      }),
+  };
+}
+
 /**
  * Runs a refinement of a list of objects when each item is an object whose `fields` are valid, whatever else is wrong
  * with them (a bad `ramp`, an unknown key): the refinement's problems, which only read those fields, are then
  * reported beside the others instead of waiting for them to be fixed (the loader reports every problem at once).
  */
-export function ifItemFieldsValid(fields: readonly string[]): {
-  when: (payload: {
-    issues: readonly { path?: readonly PropertyKey[] | undefined; code?: string | undefined }[];
-  }) => boolean;
-} {
+export function ifItemFieldsValid(fields: readonly string[]): { when: (payload: WhenPayload) => boolean } {
   return {
     when: (payload) =>
       payload.issues.every((issue) => {

@@ -928,6 +928,48 @@ traffic:
     ]);
   });
 
+  it("a service's misspelt field does not hide its request above its limit: both at once", () => {
+    const text = `services:
+  api:
+    serviceTime: 5ms
+    replicaz: 2
+    cpuRequest: 1
+    cpuLimit: 500m
+traffic: [{ to: api, rate: 10 }]
+`;
+    expect(parseError(text, 'svc.yaml').message.split('\n')).toEqual([
+      'svc.yaml:4:5: services.api.replicaz: unknown field (did you mean "replicas"?)',
+      'svc.yaml:6:5: services.api.cpuLimit: must be >= cpuRequest (1) (got "500m"): Kubernetes refuses a pod whose request is above its limit',
+    ]);
+  });
+
+  it("a relation is not checked against a field that is itself wrong: the field's own error only", () => {
+    const s = minimal();
+    s.services['frontend'] = { ...s.services['frontend'], cpuRequest: 1, cpuLimit: -2, replicaz: 2 };
+    expect(messagesOf(s)).toEqual([
+      'test.yaml: services.frontend.cpuLimit: must be a CPU quantity of at least 1m: cores (2, 0.5) or millicores (500m) (got -2)',
+      'test.yaml: services.frontend.replicaz: unknown field (did you mean "replicas"?)',
+    ]);
+  });
+
+  it("a backoff's misspelt field does not hide its max below its base", () => {
+    const s = minimal();
+    s.services['frontend'] = {
+      serviceTime: '2ms',
+      calls: [
+        { to: 'backend', retry: { attempts: 2, backoff: { base: '1s', max: '100ms', jiter: 'full' } } },
+      ],
+    };
+    expect(messagesOf(s)).toEqual([
+      expect.stringMatching(
+        /^test\.yaml: services\.frontend\.calls\[0\]\.retry\.backoff\.jiter: unknown field/,
+      ),
+      expect.stringMatching(
+        /^test\.yaml: services\.frontend\.calls\[0\]\.retry\.backoff\.max: must be >= base \(1s\) \(got "100ms"\)/,
+      ),
+    ]);
+  });
+
   it('gives the line and column of each field', () => {
     const positions = parseError(TEXT, 'broken.yaml').issues.map((i) => [i.path, i.line, i.column]);
     expect(positions).toEqual([
