@@ -27,7 +27,8 @@ export function scenarioWarningLine(issue: ScenarioIssue): string {
  * duration its file writes as a bare number (5 is 5 ms), `meshsim: warning: my.yaml:1:1: duration: 5 is 5 ms (a bare
  * number is milliseconds); …` — as `--duration 5` warns — and each CPU quantity implausible as cores (`cpuLimit: 500`:
  * `500 is 500 cores …; write 500m for millicores …`), `bareNumberWarnings`; none of the file's for a bundled scenario
- * read by name (none writes one, and the user has no file of it to edit).
+ * read by name (none writes one, and the user has no file of it to edit), nor one at a field a `--set` gives (the
+ * `--set`'s line says it: one warning, not two).
  *
  * @param sets - The command's `--set`s; `config` resolved with their (first) values, whose largest node the rule uses.
  */
@@ -38,8 +39,23 @@ export function bareNumberLines(
 ): string[] {
   const lines = sets.flatMap((axis) => bareCpuSetLine(config, axis));
   if (source.bundled !== undefined) return lines;
-  for (const issue of bareNumberWarnings(config)) lines.push(`meshsim: ${scenarioWarningLine(issue)}`);
+  // A field a --set gives is the command line's, which warns of its own bare number (a CPU quantity above, a duration
+  // in parseScenarioArgs): the file's line is not said again when the --set gives the same value (`cpuLimit: 500` and
+  // `--set services.api.cpuLimit=500`). A --set of another value already leaves the file's line unwarned.
+  const setPaths = new Set(sets.map((axis) => setPath(axis.path)));
+  for (const issue of bareNumberWarnings(config)) {
+    if (!setPaths.has(setPath(overridePath(issue.path))))
+      lines.push(`meshsim: ${scenarioWarningLine(issue)}`);
+  }
   return lines;
+}
+
+/** A `--set` path as compared: list indices as numbers (`calls.00` is `calls.0`). */
+function setPath(path: string): string {
+  return path
+    .split('.')
+    .map((segment) => (/^\d+$/.test(segment) ? String(Number(segment)) : segment))
+    .join('.');
 }
 
 /**
