@@ -80,11 +80,29 @@ const Backoff = z
 
 const retryFields = ruleShape(RETRY_RULES);
 
+/**
+ * The error of a `retryOn` written as one string: Istio's VirtualService writes `retryOn: "5xx,reset"`, meshsim a list
+ * (`retryOn: [5xx, reset]`), shown with the conditions as written; undefined for any other value (the usual message).
+ */
+function retryOnStringHint(input: unknown): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const conditions = input
+    .split(',')
+    .map((condition) => condition.trim())
+    .filter((condition) => condition !== '');
+  if (conditions.length === 0) return undefined;
+  const istio =
+    conditions.length > 1 ? " (Istio's VirtualService writes them as one comma-separated string)" : '';
+  return got(`must be a list of conditions: write retryOn: [${conditions.join(', ')}]${istio}`, input);
+}
+
 /** A `retryOn` list (of `retry` or `appRetry`): at least one Envoy retry_on name, optional, described by `text`. */
 function retryOnList(text: string) {
   return doc(
     z
-      .array(z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]]))
+      .array(z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]]), {
+        error: (iss) => (iss.code === 'invalid_type' ? retryOnStringHint(iss.input) : undefined),
+      })
       .min(1)
       .optional(),
     text,

@@ -411,6 +411,24 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    "Istio's comma-separated retryOn string: meshsim takes a list, shown with the written conditions",
+    (s) => (s.services.frontend.calls[0].retry = { attempts: 2, retryOn: '5xx,reset' }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.retryOn: must be a list of conditions: write retryOn: [5xx, reset] (Istio\'s VirtualService writes them as one comma-separated string) (got "5xx,reset")',
+    ],
+  ],
+  [
+    "the same hint for appRetry's retryOn, spaces after the commas and a lone condition alike",
+    (s) => {
+      s.services.frontend.calls[0].appRetry = { attempts: 2, retryOn: 'gateway-error, connect-failure' };
+      s.services.frontend.calls.push({ to: 'backend', appRetry: { attempts: 2, retryOn: '5xx' } });
+    },
+    [
+      'test.yaml: services.frontend.calls[0].appRetry.retryOn: must be a list of conditions: write retryOn: [gateway-error, connect-failure] (Istio\'s VirtualService writes them as one comma-separated string) (got "gateway-error, connect-failure")',
+      'test.yaml: services.frontend.calls[1].appRetry.retryOn: must be a list of conditions: write retryOn: [5xx] (got "5xx")',
+    ],
+  ],
+  [
     'a CPU request above its limit, which Kubernetes refuses',
     (s) => Object.assign(s.services.frontend, { cpuRequest: 1, cpuLimit: '500m' }),
     [
