@@ -32,6 +32,34 @@ traffic: [{ to: api, rate: 10 }]
   });
 });
 
+describe('meshsim validate reports every mistake of a distribution in one run', () => {
+  it("a misspelt parameter beside max below min, and a histogram's bins each at its own index: all, exit 1", () => {
+    const file = writeTempFile(
+      'distributions.yaml',
+      `services:
+  api: { serviceTime: { uniform: { min: 5ms, max: 3ms, mx: 1 } } }
+  db:
+    serviceTime:
+      empirical:
+        bins:
+          - { lower: 5ms, upper: 3ms, count: 1 }
+          - { lower: 1ms, upper: 2ms, count: -1 }
+          - { lower: 9ms, upper: 8ms, count: 1 }
+traffic: [{ to: api, rate: 10 }, { name: direct, to: db, rate: 10 }]
+`,
+    );
+    const { code, stdout, stderr } = meshsim('validate', file);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr.split('\n').filter((line) => line !== '')).toEqual([
+      `${file}:2:46: services.api.serviceTime.uniform.max: must be >= min (5ms) (got "3ms")`,
+      `${file}:2:56: services.api.serviceTime.uniform.mx: unknown field (did you mean "max"?)`,
+      `${file}:7:27: services.db.serviceTime.empirical.bins[0].upper: must be >= lower (5ms) (got "3ms")`,
+      `${file}:8:39: services.db.serviceTime.empirical.bins[1].count: must be >= 0 (got -1)`,
+      `${file}:9:27: services.db.serviceTime.empirical.bins[2].upper: must be >= lower (9ms) (got "8ms")`,
+    ]);
+  });
+});
+
 describe("meshsim validate hints at meshsim's form where Istio's was written", () => {
   it('a comma-separated retryOn string (retry and appRetry): write a list, at the field, exit 1', () => {
     const file = writeTempFile(

@@ -914,6 +914,87 @@ faults:
   - { at: 30s, service: checkout, latency: 150ms }
 `;
 
+  describe("a distribution's problems do not hide one another: all at once", () => {
+    /** The messages of a scenario whose backend's serviceTime is `serviceTime`. */
+    const messagesFor = (serviceTime: unknown): string[] => {
+      const s = minimal();
+      s.services['backend'] = { serviceTime };
+      return messagesOf(s);
+    };
+
+    it("a misspelt parameter beside max below min, p99 below median: both (the engine's check runs)", () => {
+      expect(messagesFor({ uniform: { min: '5ms', max: '3ms', mx: 1 } })).toEqual([
+        'test.yaml: services.backend.serviceTime.uniform.mx: unknown field (did you mean "max"?)',
+        'test.yaml: services.backend.serviceTime.uniform.max: must be >= min (5ms) (got "3ms")',
+      ]);
+      expect(messagesFor({ lognormal: { median: '40ms', p99: '30ms', extra: 2 } })).toEqual([
+        'test.yaml: services.backend.serviceTime.lognormal.extra: unknown field; expected one of: median, p99',
+        'test.yaml: services.backend.serviceTime.lognormal.p99: must be > median (40ms) (got "30ms")',
+      ]);
+    });
+
+    it("histogram bins: each bin's edges are checked, whatever another bin gets wrong (three mistakes, three errors)", () => {
+      expect(
+        messagesFor({
+          empirical: {
+            bins: [
+              { lower: '5ms', upper: '3ms', count: 1 },
+              { lower: '1ms', upper: '2ms', count: -1 },
+              { lower: '9ms', upper: '8ms', count: 1 },
+            ],
+          },
+        }),
+      ).toEqual([
+        'test.yaml: services.backend.serviceTime.empirical.bins[1].count: must be >= 0 (got -1)',
+        'test.yaml: services.backend.serviceTime.empirical.bins[0].upper: must be >= lower (5ms) (got "3ms")',
+        'test.yaml: services.backend.serviceTime.empirical.bins[2].upper: must be >= lower (9ms) (got "8ms")',
+      ]);
+    });
+
+    it("a mixture's weights are checked whatever its components get wrong", () => {
+      expect(
+        messagesFor({
+          mixture: [
+            { weight: 0, dist: { uniform: { min: '5ms', max: '3ms' } } },
+            { weight: 0, dist: '5ms' },
+          ],
+        }),
+      ).toEqual([
+        'test.yaml: services.backend.serviceTime.mixture[0].dist.uniform.max: must be >= min (5ms) (got "3ms")',
+        'test.yaml: services.backend.serviceTime.mixture: total weight must be a finite number > 0 (got 0)',
+      ]);
+    });
+
+    it('two kinds in one object are said beside a bad parameter of one of them', () => {
+      expect(messagesFor({ normal: { mean: '5ms', stdDev: '-1ms' }, exponential: { mean: '8ms' } })).toEqual([
+        'test.yaml: services.backend.serviceTime.normal.stdDev: cannot be negative (got "-1ms")',
+        'test.yaml: services.backend.serviceTime: must name exactly one distribution kind (got exponential and normal)',
+      ]);
+    });
+  });
+
+  it("a weight schedule's three mistakes are three errors, and a weight that is no percentage is not summed as 0", () => {
+    const text = `duration: 10s
+services:
+  api:
+    serviceTime: 5ms
+    versions:
+      - { name: v1, replicas: 1, weight: fifty }
+      - { name: v2, replicas: 1, weight: 50 }
+    weightSchedule:
+      - { at: 5s, weights: { v1: 50, v2: lots }, extra: 1 }
+      - { at: 2s, weights: { v1: 50, v3: 50 } }
+traffic: [{ to: api, rate: 10 }]
+`;
+    expect(parseError(text, 'canary.yaml').message.split('\n')).toEqual([
+      'canary.yaml:6:34: services.api.versions[0].weight: must be a percentage in [0, 100]: a number (12.5) or a string such as 12.5% (got "fifty")',
+      'canary.yaml:9:38: services.api.weightSchedule[0].weights.v2: must be a percentage in [0, 100]: a number (12.5) or a string such as 12.5% (got "lots")',
+      'canary.yaml:9:50: services.api.weightSchedule[0].extra: unknown field; expected one of: at, weights',
+      'canary.yaml:10:11: services.api.weightSchedule[1].at: must be after the previous step (5s) (got "2s")',
+      'canary.yaml:10:38: services.api.weightSchedule[1].weights.v3: unknown version "v3" (did you mean "v1"?); known versions: v1, v2',
+    ]);
+  });
+
   it('reports all the problems of a file, not just the first', () => {
     // Act
     const error = parseError(TEXT, 'broken.yaml');
