@@ -276,6 +276,46 @@ describe('meshsim binary', () => {
     expect(root.stderr).toBe(`typed-here.yaml: file not found (looked in ${resolve(build.repoRoot)})\n`);
   });
 
+  it("a --set giving the file's own bare number again is warned of once, as the --set (CPU and duration alike)", () => {
+    // m5.yaml writes `cpuLimit: 500` and `timeout: 250`; the --sets give them the same values: the --set's warning
+    // stands for both (the run takes the command line's value), the file's line is not said again.
+    const text = [
+      'name: m5same',
+      'nodeCpu: 8',
+      'services:',
+      '  api:',
+      '    cpuLimit: 500',
+      '    serviceTime: 5ms',
+      '    calls: [ { to: db, timeout: 250 } ]',
+      '  db: { serviceTime: 1ms }',
+      'traffic: [ { to: api, rate: 10 } ]',
+      '',
+    ].join('\n');
+    const file = writeTempFile('m5same.yaml', text);
+    const cpu =
+      '500 is 500 cores (a bare CPU quantity is cores, as Kubernetes reads it), more than the largest node has ' +
+      '(8 cores, nodeCpu); write 500m for millicores (0.5 cores)';
+    const duration =
+      '250 is 250 ms (a bare number is milliseconds); write 250s for seconds, or 250ms to keep milliseconds without ' +
+      'this warning';
+    const sets = ['--set', 'services.api.cpuLimit=500', '--set', 'services.api.calls.0.timeout=250'];
+    const run = meshsim('run', file, '--duration', '1s', '--no-progress', ...sets);
+    expect(run.code, run.stderr).toBe(0);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('meshsim: warning: '));
+    expect(warnings.sort()).toEqual(
+      [
+        `meshsim: warning: --set services.api.calls.0.timeout=${duration}`,
+        `meshsim: warning: --set services.api.cpuLimit=${cpu}`,
+      ].sort(),
+    );
+    // Without the --sets, the file's own lines warn, at their fields.
+    const plain = meshsim('run', file, '--duration', '1s', '--no-progress');
+    expect(plain.stderr).toContain(`meshsim: warning: ${file}:5:5: services.api.cpuLimit: ${cpu}\n`);
+    expect(plain.stderr).toContain(
+      `meshsim: warning: ${file}:7:24: services.api.calls[0].timeout: ${duration}\n`,
+    );
+  });
+
   it('meshsim run of a missing file.yml suggests the file.yaml beside it, exit 1', () => {
     const file = writeTempFile('acme.yaml', WARNED_SCENARIO_YAML);
     const mistyped = join(dirname(file), 'acme.yml');

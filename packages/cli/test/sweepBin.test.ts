@@ -323,3 +323,45 @@ describe('meshsim sweep merge: a run two stores hold stopped under different gua
     });
   });
 });
+
+describe("meshsim sweep: a bare CPU number is judged at each point, by the point's own nodes", () => {
+  it('an axis over nodeCpu: 32 cores (the file) and 24 (a --set) are implausible on the 8-core point, said once each', () => {
+    // On the first point (nodeCpu 64) both fit; on the second (nodeCpu 8) neither is plausible as cores.
+    const file = writeTempFile(
+      'nodes-axis.yaml',
+      `duration: 1s
+mesh: none
+services:
+  api: { serviceTime: 1ms, cpuLimit: 32 }
+traffic:
+  - { to: api, rate: 10 }
+`,
+    );
+    const child = spawnSync(
+      process.execPath,
+      [
+        build.binPath,
+        'sweep',
+        file,
+        '--store',
+        join(dir, 'nodes-axis.duckdb'),
+        '--workers',
+        '1',
+        '--no-progress',
+        '--set',
+        'nodeCpu=64,8',
+        '--set',
+        'services.api.cpuRequest=24',
+      ],
+      { cwd: build.repoRoot, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(child.status, child.stderr).toBe(0);
+    const bare = child.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('meshsim: warning: ') && line.includes('a bare CPU quantity'));
+    expect(bare).toEqual([
+      'meshsim: warning: --set services.api.cpuRequest=24 is 24 cores (a bare CPU quantity is cores, as Kubernetes reads it), more than the largest node has (8 cores, nodeCpu); write 24m for millicores (0.024 cores)',
+      `meshsim: warning: ${file}:4:28: services.api.cpuLimit: 32 is 32 cores (a bare CPU quantity is cores, as Kubernetes reads it), more than the largest node has (8 cores, nodeCpu); write 32m for millicores (0.032 cores)`,
+    ]);
+  });
+});

@@ -29,7 +29,13 @@ import {
 } from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
-import { ruleDescription, ruleFieldSchema, ruleRelations, ruleShape } from './internal/schemaFromRules.js';
+import {
+  ifRelationFieldsValid,
+  ruleDescription,
+  ruleFieldSchema,
+  ruleRelations,
+  ruleShape,
+} from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
 import { didYouMean } from './internal/suggest.js';
 import { Distribution, Duration, IF_VALID, Name, Percent, doc, must } from './schemaParts.js';
@@ -188,7 +194,7 @@ export const FailureAccrual = z
       preset('linkerd-defaults', ACCRUAL_HINT),
       z
         .strictObject(ruleShape(FAILURE_ACCRUAL_RULES))
-        .superRefine(ruleRelations(FAILURE_ACCRUAL_RULES), IF_VALID),
+        .superRefine(ruleRelations(FAILURE_ACCRUAL_RULES), ifRelationFieldsValid(FAILURE_ACCRUAL_RULES)),
     ],
     must(`must be "linkerd-defaults" or ${ACCRUAL_HINT}`),
   )

@@ -22,7 +22,7 @@ import {
 import type { IstioVersion, LinkerdVersion, MeshLoadBalancer, RetryCondition } from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
-import { ruleRelations, ruleShape } from './internal/schemaFromRules.js';
+import { ifRelationFieldsValid, ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
 import { didYouMean } from './internal/suggest.js';
 import { writtenDuration } from './internal/writtenDuration.js';
@@ -75,16 +75,34 @@ export const LOAD_BALANCERS = MESH_OPTION_RULES.rows[1].values satisfies readonl
 
 const Backoff = z
   .strictObject(ruleShape(BACKOFF_RULES))
-  .superRefine(ruleRelations(BACKOFF_RULES))
+  .superRefine(ruleRelations(BACKOFF_RULES), ifRelationFieldsValid(BACKOFF_RULES))
   .register(scenarioRegistry, { id: 'Backoff' });
 
 const retryFields = ruleShape(RETRY_RULES);
+
+/**
+ * The error of a `retryOn` written as one string: Istio's VirtualService writes `retryOn: "5xx,reset"`, meshsim a list
+ * (`retryOn: [5xx, reset]`), shown with the conditions as written; undefined for any other value (the usual message).
+ */
+function retryOnStringHint(input: unknown): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const conditions = input
+    .split(',')
+    .map((condition) => condition.trim())
+    .filter((condition) => condition !== '');
+  if (conditions.length === 0) return undefined;
+  const istio =
+    conditions.length > 1 ? " (Istio's VirtualService writes them as one comma-separated string)" : '';
+  return got(`must be a list of conditions: write retryOn: [${conditions.join(', ')}]${istio}`, input);
+}
 
 /** A `retryOn` list (of `retry` or `appRetry`): at least one Envoy retry_on name, optional, described by `text`. */
 function retryOnList(text: string) {
   return doc(
     z
-      .array(z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]]))
+      .array(z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]]), {
+        error: (iss) => (iss.code === 'invalid_type' ? retryOnStringHint(iss.input) : undefined),
+      })
       .min(1)
       .optional(),
     text,
@@ -486,7 +504,7 @@ export const Service = z
       'Class-based (header) routes: requests of a class go to a version, whatever the weights; the first match wins.',
     ),
   })
-  .superRefine(ruleRelations(SERVICE_RULES), IF_VALID)
+  .superRefine(ruleRelations(SERVICE_RULES), ifRelationFieldsValid(SERVICE_RULES))
   .register(scenarioRegistry, { id: 'Service' });
 
 /** How a rate schedule's point is written, for the error of an item that is not one (`rate: [300, 1500]`). */

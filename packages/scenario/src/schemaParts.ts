@@ -5,6 +5,8 @@ import { DISTRIBUTION_KINDS, DistributionParamError, validateDistribution } from
 import { MIN_CPU_CORES, SCENARIO_LIMITS } from '@meshsim/mesh';
 import * as z from 'zod';
 import { parsePath } from './internal/path.js';
+import { problemPlaces } from './internal/zodIssues.js';
+import type { ProblemPlace } from './internal/zodIssues.js';
 import type { PathSegment } from './internal/path.js';
 import { scenarioRegistry } from './internal/registry.js';
 import type { RawDistribution, RawDistributionObject } from './RawDistribution.js';
@@ -108,16 +110,34 @@ function checkDurationRange(value: unknown, ctx: z.RefinementCtx): void {
 /** Runs a refinement only when the value itself is valid (no unknown keys, no bad fields), to avoid follow-on noise. */
 export const IF_VALID = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 
+/** The issues a refinement's `when` sees: paths relative to the refined value. */
+type WhenPayload = {
+  issues: readonly { path?: readonly PropertyKey[] | undefined; code?: string | undefined }[];
+};
+
+/**
+ * Runs a refinement of an object when the object's `fields` are valid, whatever else is wrong with it (an unknown key,
+ * another field's bad value): the refinement's problems, which only read those fields, are then reported beside the
+ * others instead of waiting for them to be fixed (`replicaz: 2` no longer hides `cpuLimit` below `cpuRequest`).
+ */
+export function ifFieldsValid(fields: readonly string[]): { when: (payload: WhenPayload) => boolean } {
+  return {
+    when: (payload) =>
+      payload.issues.every((issue) => {
+        const path = issue.path ?? [];
+        // [field, …]: a problem inside a field; [] with unknown keys: the value is still an object.
+        if (path.length >= 1) return !fields.includes(String(path[0]));
+        return issue.code === 'unrecognized_keys';
+      }),
+  };
+}
+
 /**
  * Runs a refinement of a list of objects when each item is an object whose `fields` are valid, whatever else is wrong
  * with them (a bad `ramp`, an unknown key): the refinement's problems, which only read those fields, are then
  * reported beside the others instead of waiting for them to be fixed (the loader reports every problem at once).
  */
-export function ifItemFieldsValid(fields: readonly string[]): {
-  when: (payload: {
-    issues: readonly { path?: readonly PropertyKey[] | undefined; code?: string | undefined }[];
-  }) => boolean;
-} {
+export function ifItemFieldsValid(fields: readonly string[]): { when: (payload: WhenPayload) => boolean } {
   return {
     when: (payload) =>
       payload.issues.every((issue) => {
@@ -313,26 +333,45 @@ function valueAt(object: unknown, path: readonly PathSegment[]): unknown {
   return value;
 }
 
+/** Whether a problem of `places` (other than an unknown key) is at `prefix` or inside it. */
+function problemWithin(places: readonly ProblemPlace[], prefix: readonly PathSegment[]): boolean {
+  return places.some(
+    (place) =>
+      !place.unknownKey &&
+      prefix.length <= place.path.length &&
+      prefix.every((segment, i) => place.path[i] === segment),
+  );
+}
+
 /**
- * Checks a written distribution object with the engine's `validateDistribution` — the one validation
- * of distributions — and reports its complaint at the written field, with the values as written
- * (`must be >= min (5ms) (got "3ms")`). A mixture's own check covers its weights; each component is
- * a distribution object checked on its own.
+ * Validates `part` (a distribution object, or a piece of `object` standing alone) with the engine and reports its
+ * complaint at the field of `object` it names — `rename` turning the part's path into the object's — with the values
+ * as `object` writes them (`must be >= min (5ms) (got "3ms")`).
  */
-function checkWithEngine(object: RawDistributionObject, ctx: z.RefinementCtx): void {
-  const kind = Object.keys(object).find((key) => (object as Record<string, unknown>)[key] !== undefined);
-  if (kind === undefined) return;
+function reportEngineProblem(
+  object: RawDistributionObject,
+  part: RawDistributionObject,
+  kind: string,
+  ctx: z.RefinementCtx,
+  rename: (path: PathSegment[]) => PathSegment[] = (path) => path,
+): boolean {
   const placeholder = { kind: 'constant', value: 0 } as const;
   try {
     validateDistribution(
-      toDistributionSpec(object, () => placeholder),
+      toDistributionSpec(part, () => placeholder),
       kind,
     );
+    return false;
   } catch (error) {
-    if (!(error instanceof DistributionParamError)) throw error;
+    // Beside an unknown key, the written fields may not make one of the kind's forms (lognormal's mu with a median):
+    // that key's error says what is wrong. On valid input, another error is a bug.
+    if (!(error instanceof DistributionParamError)) {
+      if (ctx.issues.length > 0) return false;
+      throw error;
+    }
     // The engine names a mixture's list `components`; a scenario writes it as `mixture` itself.
-    const path = parsePath(error.field).filter(
-      (s, i, all) => !(s === 'components' && all[i - 1] === 'mixture'),
+    const path = rename(
+      parsePath(error.field).filter((s, i, all) => !(s === 'components' && all[i - 1] === 'mixture')),
     );
     const written = valueAt(object, path);
     const scalar = typeof written === 'number' || typeof written === 'string';
@@ -346,7 +385,55 @@ function checkWithEngine(object: RawDistributionObject, ctx: z.RefinementCtx): v
       path,
       message: `${rule} (got ${scalar ? show(written) : String(error.value)})`,
     });
+    return true;
   }
+}
+
+/**
+ * Checks a written distribution object with the engine's `validateDistribution` — the one validation of
+ * distributions — and reports its complaint at the written field ({@link reportEngineProblem}). It runs whatever else
+ * the object gets wrong, on the parts whose fields are valid, so that no problem waits for another to be fixed: an
+ * unknown key beside the parameters (`uniform: { min: 5ms, max: 3ms, mx: 1 }` is told both), each histogram bin whose
+ * fields are valid on its own (then the bins' total count when all are), a mixture's weights whatever its components
+ * get wrong (each component is a distribution object checked on its own). Not with a problem of the object itself (no
+ * kind, or two).
+ */
+function checkWithEngine(object: RawDistributionObject, ctx: z.RefinementCtx): void {
+  const places = problemPlaces(ctx.issues as unknown as Parameters<typeof problemPlaces>[0]);
+  // A problem of the object itself (not an object, no kind or two kinds): no one kind's parameters to check.
+  if (places.some((place) => !place.unknownKey && place.path.length === 0)) return;
+  if (typeof object !== 'object' || object === null) return;
+  const kinds = Object.keys(object).filter((key) => (object as Record<string, unknown>)[key] !== undefined);
+  const [kind] = kinds;
+  if (kind === undefined || kinds.length > 1) return;
+  if (kind === 'mixture') {
+    // Its weights (and the list's own shape): a problem inside a component's dist is that distribution's own.
+    const weightsValid = !places.some(
+      (place) => !place.unknownKey && !(place.path.length >= 3 && place.path[2] === 'dist'),
+    );
+    if (weightsValid) reportEngineProblem(object, object, kind, ctx);
+    return;
+  }
+  const empirical = object.empirical;
+  if (empirical !== undefined && 'bins' in empirical && Array.isArray(empirical.bins)) {
+    // The list itself (empty, not a list) or the object (samples and bins): nothing to check bin by bin.
+    if ('samples' in empirical || places.some((place) => !place.unknownKey && place.path.length < 3)) return;
+    // Each bin alone, at its own index (its count as 1: the total is checked once every bin is valid).
+    let allValid = true;
+    empirical.bins.forEach((bin, i) => {
+      if (problemWithin(places, ['empirical', 'bins', i])) {
+        allValid = false;
+        return;
+      }
+      const alone = { empirical: { bins: [{ ...bin, count: 1 }] } };
+      const atIndex = (path: PathSegment[]): PathSegment[] =>
+        path.map((segment, j) => (j === 2 && path[1] === 'bins' ? i : segment));
+      if (reportEngineProblem(object, alone, kind, ctx, atIndex)) allValid = false;
+    });
+    if (allValid) reportEngineProblem(object, object, kind, ctx);
+    return;
+  }
+  if (!problemWithin(places, [kind])) reportEngineProblem(object, object, kind, ctx);
 }
 
 /** A distribution: a duration (constant) or a one-key object such as `{ exponential: { mean: 8ms } }`. */
@@ -366,6 +453,14 @@ export const Distribution: z.ZodType<RawDistribution> = z
   });
 
 const MixtureComponent = z.strictObject({ weight: z.number().min(0), dist: Distribution });
+
+/**
+ * When a distribution object's kinds are counted: whatever is wrong inside a kind's parameters, but not with an unknown
+ * key beside the kinds (a misspelt kind is told its did-you-mean, not also that the object names none).
+ */
+const ONLY_INSIDE_KINDS = {
+  when: (payload: WhenPayload) => payload.issues.every((issue) => (issue.path?.length ?? 0) >= 1),
+};
 
 /** The object form of a distribution: exactly one key naming the kind. */
 export const DistributionObject: z.ZodType<RawDistributionObject> = z
@@ -432,6 +527,6 @@ export const DistributionObject: z.ZodType<RawDistributionObject> = z
         message: `must name exactly one distribution kind (got ${kinds.join(' and ')})`,
       });
     }
-  }, IF_VALID)
-  .superRefine(checkWithEngine, IF_VALID)
+  }, ONLY_INSIDE_KINDS)
+  .superRefine(checkWithEngine, { when: () => true })
   .register(scenarioRegistry, { id: 'DistributionObject', minProperties: 1, maxProperties: 1 });

@@ -411,6 +411,24 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    "Istio's comma-separated retryOn string: meshsim takes a list, shown with the written conditions",
+    (s) => (s.services.frontend.calls[0].retry = { attempts: 2, retryOn: '5xx,reset' }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.retryOn: must be a list of conditions: write retryOn: [5xx, reset] (Istio\'s VirtualService writes them as one comma-separated string) (got "5xx,reset")',
+    ],
+  ],
+  [
+    "the same hint for appRetry's retryOn, spaces after the commas and a lone condition alike",
+    (s) => {
+      s.services.frontend.calls[0].appRetry = { attempts: 2, retryOn: 'gateway-error, connect-failure' };
+      s.services.frontend.calls.push({ to: 'backend', appRetry: { attempts: 2, retryOn: '5xx' } });
+    },
+    [
+      'test.yaml: services.frontend.calls[0].appRetry.retryOn: must be a list of conditions: write retryOn: [gateway-error, connect-failure] (Istio\'s VirtualService writes them as one comma-separated string) (got "gateway-error, connect-failure")',
+      'test.yaml: services.frontend.calls[1].appRetry.retryOn: must be a list of conditions: write retryOn: [5xx] (got "5xx")',
+    ],
+  ],
+  [
     'a CPU request above its limit, which Kubernetes refuses',
     (s) => Object.assign(s.services.frontend, { cpuRequest: 1, cpuLimit: '500m' }),
     [
@@ -896,6 +914,87 @@ faults:
   - { at: 30s, service: checkout, latency: 150ms }
 `;
 
+  describe("a distribution's problems do not hide one another: all at once", () => {
+    /** The messages of a scenario whose backend's serviceTime is `serviceTime`. */
+    const messagesFor = (serviceTime: unknown): string[] => {
+      const s = minimal();
+      s.services['backend'] = { serviceTime };
+      return messagesOf(s);
+    };
+
+    it("a misspelt parameter beside max below min, p99 below median: both (the engine's check runs)", () => {
+      expect(messagesFor({ uniform: { min: '5ms', max: '3ms', mx: 1 } })).toEqual([
+        'test.yaml: services.backend.serviceTime.uniform.mx: unknown field (did you mean "max"?)',
+        'test.yaml: services.backend.serviceTime.uniform.max: must be >= min (5ms) (got "3ms")',
+      ]);
+      expect(messagesFor({ lognormal: { median: '40ms', p99: '30ms', extra: 2 } })).toEqual([
+        'test.yaml: services.backend.serviceTime.lognormal.extra: unknown field; expected one of: median, p99',
+        'test.yaml: services.backend.serviceTime.lognormal.p99: must be > median (40ms) (got "30ms")',
+      ]);
+    });
+
+    it("histogram bins: each bin's edges are checked, whatever another bin gets wrong (three mistakes, three errors)", () => {
+      expect(
+        messagesFor({
+          empirical: {
+            bins: [
+              { lower: '5ms', upper: '3ms', count: 1 },
+              { lower: '1ms', upper: '2ms', count: -1 },
+              { lower: '9ms', upper: '8ms', count: 1 },
+            ],
+          },
+        }),
+      ).toEqual([
+        'test.yaml: services.backend.serviceTime.empirical.bins[1].count: must be >= 0 (got -1)',
+        'test.yaml: services.backend.serviceTime.empirical.bins[0].upper: must be >= lower (5ms) (got "3ms")',
+        'test.yaml: services.backend.serviceTime.empirical.bins[2].upper: must be >= lower (9ms) (got "8ms")',
+      ]);
+    });
+
+    it("a mixture's weights are checked whatever its components get wrong", () => {
+      expect(
+        messagesFor({
+          mixture: [
+            { weight: 0, dist: { uniform: { min: '5ms', max: '3ms' } } },
+            { weight: 0, dist: '5ms' },
+          ],
+        }),
+      ).toEqual([
+        'test.yaml: services.backend.serviceTime.mixture[0].dist.uniform.max: must be >= min (5ms) (got "3ms")',
+        'test.yaml: services.backend.serviceTime.mixture: total weight must be a finite number > 0 (got 0)',
+      ]);
+    });
+
+    it('two kinds in one object are said beside a bad parameter of one of them', () => {
+      expect(messagesFor({ normal: { mean: '5ms', stdDev: '-1ms' }, exponential: { mean: '8ms' } })).toEqual([
+        'test.yaml: services.backend.serviceTime.normal.stdDev: cannot be negative (got "-1ms")',
+        'test.yaml: services.backend.serviceTime: must name exactly one distribution kind (got exponential and normal)',
+      ]);
+    });
+  });
+
+  it("a weight schedule's three mistakes are three errors, and a weight that is no percentage is not summed as 0", () => {
+    const text = `duration: 10s
+services:
+  api:
+    serviceTime: 5ms
+    versions:
+      - { name: v1, replicas: 1, weight: fifty }
+      - { name: v2, replicas: 1, weight: 50 }
+    weightSchedule:
+      - { at: 5s, weights: { v1: 50, v2: lots }, extra: 1 }
+      - { at: 2s, weights: { v1: 50, v3: 50 } }
+traffic: [{ to: api, rate: 10 }]
+`;
+    expect(parseError(text, 'canary.yaml').message.split('\n')).toEqual([
+      'canary.yaml:6:34: services.api.versions[0].weight: must be a percentage in [0, 100]: a number (12.5) or a string such as 12.5% (got "fifty")',
+      'canary.yaml:9:38: services.api.weightSchedule[0].weights.v2: must be a percentage in [0, 100]: a number (12.5) or a string such as 12.5% (got "lots")',
+      'canary.yaml:9:50: services.api.weightSchedule[0].extra: unknown field; expected one of: at, weights',
+      'canary.yaml:10:11: services.api.weightSchedule[1].at: must be after the previous step (5s) (got "2s")',
+      'canary.yaml:10:38: services.api.weightSchedule[1].weights.v3: unknown version "v3" (did you mean "v1"?); known versions: v1, v2',
+    ]);
+  });
+
   it('reports all the problems of a file, not just the first', () => {
     // Act
     const error = parseError(TEXT, 'broken.yaml');
@@ -925,6 +1024,48 @@ traffic:
       'ramp.yaml:6:11: traffic[0].rate[0].at: the first point must be at 0 (got "5s")',
       'ramp.yaml:7:31: traffic[0].rate[1].ramp: must be true or false (got "yes")',
       'ramp.yaml:8:11: traffic[0].rate[2].at: must be after the previous point (10s) (got "8s")',
+    ]);
+  });
+
+  it("a service's misspelt field does not hide its request above its limit: both at once", () => {
+    const text = `services:
+  api:
+    serviceTime: 5ms
+    replicaz: 2
+    cpuRequest: 1
+    cpuLimit: 500m
+traffic: [{ to: api, rate: 10 }]
+`;
+    expect(parseError(text, 'svc.yaml').message.split('\n')).toEqual([
+      'svc.yaml:4:5: services.api.replicaz: unknown field (did you mean "replicas"?)',
+      'svc.yaml:6:5: services.api.cpuLimit: must be >= cpuRequest (1) (got "500m"): Kubernetes refuses a pod whose request is above its limit',
+    ]);
+  });
+
+  it("a relation is not checked against a field that is itself wrong: the field's own error only", () => {
+    const s = minimal();
+    s.services['frontend'] = { ...s.services['frontend'], cpuRequest: 1, cpuLimit: -2, replicaz: 2 };
+    expect(messagesOf(s)).toEqual([
+      'test.yaml: services.frontend.cpuLimit: must be a CPU quantity of at least 1m: cores (2, 0.5) or millicores (500m) (got -2)',
+      'test.yaml: services.frontend.replicaz: unknown field (did you mean "replicas"?)',
+    ]);
+  });
+
+  it("a backoff's misspelt field does not hide its max below its base", () => {
+    const s = minimal();
+    s.services['frontend'] = {
+      serviceTime: '2ms',
+      calls: [
+        { to: 'backend', retry: { attempts: 2, backoff: { base: '1s', max: '100ms', jiter: 'full' } } },
+      ],
+    };
+    expect(messagesOf(s)).toEqual([
+      expect.stringMatching(
+        /^test\.yaml: services\.frontend\.calls\[0\]\.retry\.backoff\.jiter: unknown field/,
+      ),
+      expect.stringMatching(
+        /^test\.yaml: services\.frontend\.calls\[0\]\.retry\.backoff\.max: must be >= base \(1s\) \(got "100ms"\)/,
+      ),
     ]);
   });
 

@@ -16,8 +16,10 @@ import {
   sweep,
 } from '@meshsim/analysis';
 import type {
+  Override,
   RerunReason,
   RunWarning,
+  ScenarioSource,
   SetAxis,
   Shard,
   StoppedRunsResumed,
@@ -29,6 +31,7 @@ import {
   renderSweepJson,
   renderSweepText,
 } from '@meshsim/report';
+import { bareCpuOverrideReason } from '@meshsim/scenario';
 
 import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
@@ -43,7 +46,12 @@ import {
   writeArgWarnings,
 } from '../internal/scenarioArgs.js';
 import { checkOutputPaths } from '../internal/checkOutputPaths.js';
-import { bareNumberLines, placeWarning, warningPlacesOfPoints } from '../internal/scenarioWarningLines.js';
+import {
+  bareNumberLinesOfPoints,
+  placeWarning,
+  warningPlacesOfPoints,
+} from '../internal/scenarioWarningLines.js';
+import type { ResolvedPoint } from '../internal/scenarioWarningLines.js';
 import type { WarningPlaces } from '../internal/scenarioWarningLines.js';
 import type { ScenarioArgs } from '../internal/scenarioArgs.js';
 import { GUARD_FLAGS, STOPPED_EXIT_CODE, parseRunGuards } from '../internal/runGuards.js';
@@ -159,6 +167,39 @@ export function warningLines(
   return lines;
 }
 
+/**
+ * The points of a sweep whose bare CPU numbers can be judged differently, each resolved: a CPU quantity is plausible
+ * or not by its value and the point's largest node, which only the axes over CPU fields (`nodeCpu`, a `cpuLimit`)
+ * change — the grid of those axes, the other axes at their first value. A point that does not resolve is left out
+ * (its run says why).
+ */
+function cpuPoints(
+  source: ScenarioSource,
+  fixed: readonly Override[],
+  axes: readonly SetAxis[],
+): ResolvedPoint[] {
+  const firstValues = axes.map((axis) => ({ path: axis.path, value: axis.values[0] ?? null }));
+  const first = resolveWithOverrides(source, mergeOverrides(fixed, firstValues));
+  // A CPU field takes any bare number as cores: 10^9 cores is implausible for every one, and for no other field.
+  const cpuAxes = axes.filter((axis) => bareCpuOverrideReason(first, axis.path, 1e9) !== null);
+  let combos: Override[][] = [firstValues];
+  for (const axis of cpuAxes) {
+    combos = combos.flatMap((combo) =>
+      axis.values.map((value) => combo.map((o) => (o.path === axis.path ? { path: o.path, value } : o))),
+    );
+  }
+  const points: ResolvedPoint[] = [{ config: first, overrides: mergeOverrides(fixed, firstValues) }];
+  for (const combo of combos.slice(1)) {
+    const overrides = mergeOverrides(fixed, combo);
+    try {
+      points.push({ config: resolveWithOverrides(source, overrides), overrides });
+    } catch {
+      // Its run reports the problem.
+    }
+  }
+  return points;
+}
+
 /** Runs `meshsim sweep` (or `meshsim sweep merge`). */
 export async function sweepCommand(args: readonly string[], io: CliIo): Promise<number> {
   if (args[0] === 'merge') return mergeCommand(args.slice(1), io);
@@ -180,16 +221,10 @@ export async function sweepCommand(args: readonly string[], io: CliIo): Promise<
   const fixed = fixedOverrides({ ...parsed, sets: parsed.sets.filter((a) => !isAxis(a)) }, 'sweep');
   // A range whose step misses its end was said before (writeArgWarnings: rangeNotes).
   const axes = parsed.sets.filter(isAxis);
-  // Every point has the file's values the axes do not set: its bare-number durations are said once, first (those of
-  // the first point, whose axis values replace the file's).
-  const first = resolveWithOverrides(
-    source,
-    mergeOverrides(
-      fixed,
-      axes.map((axis) => ({ path: axis.path, value: axis.values[0] ?? null })),
-    ),
-  );
-  for (const line of bareNumberLines(source, first, parsed.sets)) io.stderr.write(line + '\n');
+  // Every point has the file's values the axes do not set: its bare numbers are said once, first, each checked against
+  // the points it runs in (bareNumberLinesOfPoints).
+  for (const line of bareNumberLinesOfPoints(source, cpuPoints(source, fixed, axes), parsed.sets))
+    io.stderr.write(line + '\n');
 
   const controller = new AbortController();
   const onSigint = (): void =>

@@ -27,7 +27,8 @@ export function scenarioWarningLine(issue: ScenarioIssue): string {
  * duration its file writes as a bare number (5 is 5 ms), `meshsim: warning: my.yaml:1:1: duration: 5 is 5 ms (a bare
  * number is milliseconds); …` — as `--duration 5` warns — and each CPU quantity implausible as cores (`cpuLimit: 500`:
  * `500 is 500 cores …; write 500m for millicores …`), `bareNumberWarnings`; none of the file's for a bundled scenario
- * read by name (none writes one, and the user has no file of it to edit).
+ * read by name (none writes one, and the user has no file of it to edit), nor one at a field a `--set` gives (the
+ * `--set`'s line says it: one warning, not two).
  *
  * @param sets - The command's `--set`s; `config` resolved with their (first) values, whose largest node the rule uses.
  */
@@ -36,25 +37,75 @@ export function bareNumberLines(
   config: SimulationConfig,
   sets: readonly SetAxis[] = [],
 ): string[] {
-  const lines = sets.flatMap((axis) => bareCpuSetLine(config, axis));
-  if (source.bundled !== undefined) return lines;
-  for (const issue of bareNumberWarnings(config)) lines.push(`meshsim: ${scenarioWarningLine(issue)}`);
-  return lines;
+  const overrides = sets.map((axis) => ({ path: axis.path, value: axis.values[0] ?? null }));
+  return bareNumberLinesOfPoints(source, [{ config, overrides }], sets);
+}
+
+/** A point of a command's runs: its config, and the overrides it was resolved with. */
+export interface ResolvedPoint {
+  readonly config: SimulationConfig;
+  readonly overrides: readonly Override[];
 }
 
 /**
- * The line for a `--set` of a CPU quantity whose values include bare numbers implausible as cores: its first, and how
- * many more (a sweep's axis), as the `--set` of a bare duration says; none otherwise.
+ * {@link bareNumberLines} of several points (a sweep's), each value checked against the point it runs in — its own
+ * largest node, as the point's `--set`s leave it (`--set nodeCpu=64,8 --set services.api.cpuLimit=32`: 32 cores is
+ * implausible on the 8-core point only) — each line once: a `--set`'s with the values implausible at some point, a
+ * file's bare number at the first point where it is implausible.
  */
-function bareCpuSetLine(config: SimulationConfig, axis: SetAxis): string[] {
-  const reasons = axis.values
-    .map((value) => ({ value, reason: bareCpuOverrideReason(config, axis.path, value) }))
-    .filter((found): found is { value: SetAxis['values'][number]; reason: string } => found.reason !== null);
-  const [first] = reasons;
+export function bareNumberLinesOfPoints(
+  source: ScenarioSource,
+  points: readonly ResolvedPoint[],
+  sets: readonly SetAxis[],
+): string[] {
+  const lines = sets.flatMap((axis) => bareCpuSetLine(points, axis));
+  if (source.bundled !== undefined) return lines;
+  // A field a --set gives is the command line's, which warns of its own bare number (a CPU quantity above, a duration
+  // in parseScenarioArgs): the file's line is not said again when the --set gives the same value (`cpuLimit: 500` and
+  // `--set services.api.cpuLimit=500`). A --set of another value already leaves the file's line unwarned.
+  const setPaths = new Set(sets.map((axis) => setPath(axis.path)));
+  const said = new Set<string>();
+  for (const { config } of points) {
+    for (const issue of bareNumberWarnings(config)) {
+      if (setPaths.has(setPath(overridePath(issue.path))) || said.has(issue.path)) continue;
+      said.add(issue.path);
+      lines.push(`meshsim: ${scenarioWarningLine(issue)}`);
+    }
+  }
+  return lines;
+}
+
+/** A `--set` path as compared: list indices as numbers (`calls.00` is `calls.0`). */
+function setPath(path: string): string {
+  return path
+    .split('.')
+    .map((segment) => (/^\d+$/.test(segment) ? String(Number(segment)) : segment))
+    .join('.');
+}
+
+/**
+ * The line for a `--set` of a CPU quantity whose values include bare numbers implausible as cores at a point they run
+ * in: the first such value (in the axis's order), and how many more (a sweep's axis), as the `--set` of a bare duration
+ * says; none otherwise.
+ */
+function bareCpuSetLine(points: readonly ResolvedPoint[], axis: SetAxis): string[] {
+  const path = setPath(axis.path);
+  const reasons = new Map<SetAxis['values'][number], string>();
+  for (const { config, overrides } of points) {
+    const value = overrides.find((override) => setPath(override.path) === path)?.value;
+    if (value === undefined || reasons.has(value)) continue;
+    const reason = bareCpuOverrideReason(config, axis.path, value);
+    if (reason !== null) reasons.set(value, reason);
+  }
+  const found = axis.values.flatMap((value) => {
+    const reason = reasons.get(value);
+    return reason === undefined ? [] : [reason];
+  });
+  const [first] = found;
   if (first === undefined) return [];
   const more =
-    reasons.length > 1 ? ` (and ${reasons.length - 1} more bare number${reasons.length > 2 ? 's' : ''})` : '';
-  return [`meshsim: warning: --set ${axis.path}=${first.reason}${more}`];
+    found.length > 1 ? ` (and ${found.length - 1} more bare number${found.length > 2 ? 's' : ''})` : '';
+  return [`meshsim: warning: --set ${axis.path}=${first}${more}`];
 }
 
 /** Where a run's warnings are written in its scenario file: each placed warning's text → the line to print instead. */

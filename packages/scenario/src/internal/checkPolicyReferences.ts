@@ -42,6 +42,8 @@ function checkVersions(
     const withWeight: string[] = [];
     const withoutWeight: number[] = [];
     let weightSum = 0;
+    // A weight that is no percentage is told so by the schema: the sum is not said again without it.
+    let weightsKnown = true;
     declared.forEach((version, i) => {
       if (!isObject(version)) {
         replicasKnown = false;
@@ -64,6 +66,7 @@ function checkVersions(
       else {
         withWeight.push(typeof versionName === 'string' ? versionName : `versions[${i}]`);
         if (weight !== undefined) weightSum += weight;
+        else weightsKnown = false;
       }
     });
     const replicas = service['replicas'];
@@ -80,7 +83,7 @@ function checkVersions(
           reason: `is required because ${withWeight.join(', ')} ${withWeight.length === 1 ? 'sets' : 'set'} a weight: set weight on every version or on none`,
         });
       }
-    } else if (withWeight.length > 0) {
+    } else if (withWeight.length > 0 && weightsKnown) {
       if (Math.abs(weightSum - 100) > WEIGHT_SUM_TOLERANCE) {
         out.push({
           path: [...path, 'versions'],
@@ -124,6 +127,7 @@ function checkVersions(
       const weights = step['weights'];
       if (!isObject(weights)) return;
       let sum = 0;
+      let stepKnown = true;
       for (const [version, weight] of Object.entries(weights)) {
         if (declared !== undefined && !known.includes(version)) {
           out.push({
@@ -131,9 +135,11 @@ function checkVersions(
             reason: unknownName('version', version, known),
           });
         }
-        sum += percentOrUndefined(weight) ?? 0;
+        const percent = percentOrUndefined(weight);
+        if (percent === undefined) stepKnown = false;
+        else sum += percent;
       }
-      if (Math.abs(sum - 100) > WEIGHT_SUM_TOLERANCE) {
+      if (stepKnown && Math.abs(sum - 100) > WEIGHT_SUM_TOLERANCE) {
         out.push({
           path: [...stepPath, 'weights'],
           reason: `must add up to 100 (got ${showSum(sum)})`,

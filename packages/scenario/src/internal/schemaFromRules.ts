@@ -10,6 +10,7 @@ import {
   Duration,
   IF_VALID,
   CpuQuantity,
+  ifFieldsValid,
   durationForms,
   durationRangeProblem,
   MemorySize,
@@ -298,17 +299,18 @@ function defaultNumber(row: RuleRow): number {
   return 'value' in row.default && typeof row.default.value === 'number' ? row.default.value : Number.NaN;
 }
 
-/**
- * A refinement checking `table`'s relations (`atLeast`) on a written object: with `ifOmitted: 'default'`
- * an omitted side takes its default (`must be >= minPenalty (default 1000ms)`); with `skip` both sides
- * must be written. Apply it with `.superRefine(ruleRelations(table), IF_VALID)`.
- */
 /** `: <why>` after a relation's message, or nothing when its source says no reason. */
 function reasonSuffix(relation: RuleRelation): string {
   const why = relationReason(relation);
   return why === undefined ? '' : `: ${why}`;
 }
 
+/**
+ * A refinement checking `table`'s relations (`atLeast`) on a written object: with `ifOmitted: 'default'`
+ * an omitted side takes its default (`must be >= minPenalty (default 1000ms)`); with `skip` both sides
+ * must be written. Apply it with `.superRefine(ruleRelations(table), ifRelationFieldsValid(table))`: it runs
+ * whatever else is wrong with the object, as long as the fields it compares are valid.
+ */
 export function ruleRelations(
   table: RuleTable,
 ): (value: Record<string, unknown>, ctx: z.RefinementCtx) => void {
@@ -343,4 +345,15 @@ export function ruleRelations(
       });
     }
   };
+}
+
+/**
+ * When `table`'s relations are checked: when the fields they compare are valid, whatever else is wrong with the
+ * object (a misspelt field does not hide a request above its limit until it is fixed).
+ */
+export function ifRelationFieldsValid(table: RuleTable): ReturnType<typeof ifFieldsValid> {
+  const fields = table.rows.flatMap((row) =>
+    row.atLeast === undefined ? [] : [row.field, row.atLeast.field],
+  );
+  return ifFieldsValid(fields);
 }

@@ -98,6 +98,45 @@ function foldMisspeltRequired(issues: PathIssue[], unknownKeys: readonly Unknown
   return issues.filter((issue) => !dropped.has(issue));
 }
 
+/** The branch of a failed union the input was meant for: the one it fits best (fewest shape mismatches, then fewest issues). */
+function intendedBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] {
+  let best = branches[0] ?? [];
+  for (const branch of branches) {
+    const a = shapeMismatches(branch);
+    const b = shapeMismatches(best);
+    if (a < b || (a === b && branch.length < best.length)) best = branch;
+  }
+  return best;
+}
+
+/** Where a parse found a problem, relative to the parsed value; an unknown key leaves its object readable. */
+export interface ProblemPlace {
+  readonly path: readonly PathSegment[];
+  readonly unknownKey: boolean;
+}
+
+/**
+ * The places of `issues` — a refinement's `ctx.issues`, relative to the refined value — with a failed union's problems
+ * those of its intended branch, as {@link flattenZodIssues} reports them (`lognormal: { median, p99, extra }` is an
+ * unknown key inside `lognormal`, not a `lognormal` that is no distribution parameters at all).
+ */
+export function problemPlaces(issues: readonly Issue[], prefix: readonly PathSegment[] = []): ProblemPlace[] {
+  const out: ProblemPlace[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...((issue.path ?? []) as PathSegment[])];
+    if (
+      issue.code === 'invalid_union' &&
+      issue.errors.length > 0 &&
+      !issue.errors.every(onlyRootTypeErrors)
+    ) {
+      pushAll(out, problemPlaces(intendedBranch(issue.errors), path));
+    } else {
+      out.push({ path, unknownKey: issue.code === 'unrecognized_keys' });
+    }
+  }
+  return out;
+}
+
 /**
  * Converts zod issues to path issues.
  *
@@ -150,14 +189,7 @@ function flatten(
           out.push({ path, reason: issue.message });
           break;
         }
-        // The intended branch is the one the input fits best: fewest shape mismatches, then fewest issues.
-        let best = branches[0] as Issue[];
-        for (const branch of branches) {
-          const a = shapeMismatches(branch);
-          const b = shapeMismatches(best);
-          if (a < b || (a === b && branch.length < best.length)) best = branch;
-        }
-        pushAll(out, flatten(best, knownKeys, path, unknownKeys));
+        pushAll(out, flatten(intendedBranch(branches), knownKeys, path, unknownKeys));
         break;
       }
       case 'invalid_key': {
