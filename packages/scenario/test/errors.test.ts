@@ -933,6 +933,25 @@ faults:
       ]);
     });
 
+    it('a field of a kind\'s other form (lognormal\'s mu beside a median) is told the forms, not "did you mean" itself', () => {
+      const mixed = messagesFor({ lognormal: { median: '40ms', mu: 1 } });
+      expect(mixed).toContain(
+        'test.yaml: services.backend.serviceTime.lognormal.mu: belongs to the other form: must be { median, p99 } or { mu, sigma }, not a mix of the two',
+      );
+      expect(mixed.join('\n')).not.toMatch(/did you mean "mu"/);
+      expect(messagesFor({ empirical: { samples: ['1ms'], bins: [] } }).join('\n')).toMatch(
+        /empirical\.(bins|samples): belongs to the other form: must be \{ samples: \[\.\.\.\] \} or \{ bins: \[\{ lower, upper, count \}\] \}, not a mix of the two/,
+      );
+    });
+
+    it("the library's { kind: X, … } form is one error with the scenario's rewrite, not one unknown field per key", () => {
+      expect(messagesFor({ kind: 'lognormal', median: '40ms', p99: '100ms' })).toEqual([
+        "test.yaml: services.backend.serviceTime: is the library's { kind: lognormal, … } form; a scenario names the kind as the key: { lognormal: { median: 40ms, p99: 100ms } }",
+      ]);
+      // A kind that is none of the object's keys: the unknown fields as before.
+      expect(messagesFor({ kind: 'bogus', x: 1 })).toHaveLength(2);
+    });
+
     it("histogram bins: each bin's edges are checked, whatever another bin gets wrong (three mistakes, three errors)", () => {
       expect(
         messagesFor({

@@ -9,6 +9,7 @@ import { got } from './show.js';
 import { absentFieldReason, meantBy, meantHint } from './suggest.js';
 import { formatPath } from './path.js';
 import { pushAll } from '@meshsim/mesh';
+import { libraryKindForm } from './libraryKindForm.js';
 
 /** A problem at a field path, before the file name and position are attached. */
 export interface PathIssue {
@@ -150,7 +151,7 @@ export function flattenZodIssues(
   prefix: readonly PathSegment[] = [],
 ): PathIssue[] {
   const unknownKeys: UnknownKey[] = [];
-  return foldMisspeltRequired(flatten(issues, knownKeys, prefix, unknownKeys), unknownKeys);
+  return foldMisspeltRequired(flatten(issues, knownKeys, prefix, unknownKeys, undefined), unknownKeys);
 }
 
 /** {@link flattenZodIssues} before folding; `unknownKeys` collects the unknown keys' issues. */
@@ -159,6 +160,7 @@ function flatten(
   knownKeys: KnownKeys,
   prefix: readonly PathSegment[],
   unknownKeys: UnknownKey[],
+  forms: string | undefined,
 ): PathIssue[] {
   const out: PathIssue[] = [];
   for (const issue of issues) {
@@ -169,7 +171,21 @@ function flatten(
       case 'unrecognized_keys': {
         const known =
           typeof issue.input === 'object' && issue.input !== null ? knownKeys.get(issue.input) : undefined;
+        const kindForm = libraryKindForm(issue.input, issue.keys, known);
+        if (kindForm !== undefined) {
+          out.push({ path, reason: kindForm });
+          break;
+        }
         for (const key of issue.keys) {
+          // A key of the union's other branch, on the object the chosen branch refused it in (lognormal's `mu` beside
+          // a `median`): "did you mean" would name the key itself; the forms say what is wrong.
+          if (forms !== undefined && issue.path.length === 0 && known?.has(key) === true) {
+            out.push({
+              path: [...path, key],
+              reason: `belongs to the other form: ${forms}, not a mix of the two`,
+            });
+            continue;
+          }
           const absent = absentFieldReason(path, key);
           const meant = known === undefined || absent !== undefined ? [] : meantBy(key, known);
           const hint = absent === undefined ? knownKeysHint(meant, known) : `: ${absent}`;
@@ -189,7 +205,9 @@ function flatten(
           out.push({ path, reason: issue.message });
           break;
         }
-        pushAll(out, flatten(intendedBranch(branches), knownKeys, path, unknownKeys));
+        // The union's own rule, without the value it got (the whole object): what its branches' forms are.
+        const forms = issue.message.replace(/ \(got .*\)$/s, '');
+        pushAll(out, flatten(intendedBranch(branches), knownKeys, path, unknownKeys, forms));
         break;
       }
       case 'invalid_key': {
