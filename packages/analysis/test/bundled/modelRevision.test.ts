@@ -169,6 +169,10 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // judged span and the reference end that grace early. Stored verdicts of such sources differ; every bundled
   // source's calls take under a second or so (a grace of 1, as before): the goodput goldens stay.
   32: 'b571353cd7af5640af992a890336e528c936fc3585c53f4a45caafb3da03f1ad',
+  // 33: a proxy process that crashes on a live node fails what it held at its crash (the requests it forwarded and
+  // had not answered, the calls it waited to retry), as resets, even if it is back before their responses; a dead
+  // retrying hop runs no timers. failover-overload's clean node kill and node-failure's proxy crashes change.
+  33: '6855e329a7b905991aa6e99be4a6ed3c730ab6ba88a7b607a98c856c91af9c2f',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

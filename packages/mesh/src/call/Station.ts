@@ -29,6 +29,20 @@ export interface StationProxy {
   readonly kind?: string;
   /** The service it belongs to (a sidecar's pod, a waypoint's service), or null for shared proxies; for traces. */
   readonly service?: string | null;
+  /**
+   * What its process holds (`ProxyHeld`), when the run can crash it on a live node; else null or absent. The
+   * transport adds an attempt as the proxy forwards its request and removes it as the proxy forwards its response.
+   */
+  readonly held?: Set<ProxyHeld> | null;
+}
+
+/**
+ * Something a proxy's process holds: an attempt whose request it forwarded and whose response it has not sent back,
+ * or a call it waits to retry. When the process crashes on a live node, its kernel resets their connections.
+ */
+export interface ProxyHeld {
+  /** The proxy holding it crashed (its held set is already emptied). */
+  proxyCrashed(proxy: StationProxy): void;
 }
 
 /**

@@ -6,7 +6,7 @@ import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { Engine, Sampler } from '@meshsim/engine';
 import type { ProxyRole } from '../../config/SimulationConfig.js';
 import type { ProxyProfile } from '../../config/MeshConfig.js';
-import type { StationProxy } from '../../call/Station.js';
+import type { ProxyHeld, StationProxy } from '../../call/Station.js';
 import type { CpuContainer } from '../../cpu/NodeCpu.js';
 import type { ConnectionEnd } from '../../server/ConnectionEnd.js';
 import { ProxyCpuPath } from './ProxyCpuPath.js';
@@ -46,6 +46,10 @@ export class Proxy implements StationProxy, ConnectionEnd {
   ready = true;
   /** Times its process crashed on a node that stayed up (`crash`): each closed its connections (`ConnectionEnd`). */
   crashes = 0;
+  /**
+   * What its process holds (`StationProxy.held`), when the run can crash it on a live node (`trackHeld`); else null.
+   */
+  held: Set<ProxyHeld> | null = null;
   /** True while its workload certificate has expired (a long control-plane outage): mTLS handshakes fail. */
   certificateExpired = false;
   /** The service this proxy belongs to (sidecar's pod, waypoint's service), or null for per-node proxies. */
@@ -146,6 +150,27 @@ export class Proxy implements StationProxy, ConnectionEnd {
   crash(): void {
     if (!this.crashed) this.crashes++;
     this.crashed = true;
+    // Its kernel resets the connections of what it held: each fails back to its caller (`ProxyHeld`), in an event of
+    // its own just after the crash's (the reset's trip back is left out).
+    const held = this.held;
+    if (held === null || held.size === 0) return;
+    const lost: HeldAtCrash = { proxy: this, items: [...held] };
+    held.clear();
+    this.engine.schedule(0, failHeld, lost);
+  }
+
+  /** Keeps what its process holds from now on (`held`), so that a crash fails it: for runs that can crash it. */
+  trackHeld(): void {
+    this.held ??= new Set();
+  }
+
+  /**
+   * Its process runs again (its crash, or its node's power-off, ended): a new process, which holds nothing of the old
+   * one's.
+   */
+  restart(): void {
+    this.crashed = false;
+    this.held?.clear();
   }
 
   /** False while crashed or without a valid certificate: requests through it fail to connect, responses are reset. */
@@ -205,4 +230,14 @@ export class Proxy implements StationProxy, ConnectionEnd {
     freeAtMs[worker] = startMs + cpuMs;
     return startMs - now + latencyMs;
   }
+}
+
+/** What a proxy's process held when it crashed. */
+interface HeldAtCrash {
+  readonly proxy: Proxy;
+  readonly items: readonly ProxyHeld[];
+}
+
+function failHeld({ proxy, items }: HeldAtCrash): void {
+  for (const item of items) item.proxyCrashed(proxy);
 }
