@@ -146,3 +146,51 @@ describe('a restarted proxy process has no connections', () => {
     expect(crashed.connections.opened).toBeGreaterThan(calm.connections.opened);
   });
 });
+
+describe('a connection to a crashed process is refused at once', () => {
+  /** users → frontend ×1 → backend ×1 under `shape`, 100/s only from 1 s to 2.9 s, while backend's `fault` lasts. */
+  function duringCrash(shape: string, effect: FaultConfig['effect']): SimulationConfig {
+    return config(
+      [
+        service('frontend', {
+          replicas: 1,
+          concurrency: 64,
+          serviceTimeMs: { kind: 'constant', value: 1 },
+          calls: [[call('backend')]],
+        }),
+        service('backend', { replicas: 1, concurrency: 64, serviceTimeMs: { kind: 'constant', value: 1 } }),
+      ],
+      [
+        constantArrivals('frontend', 100, 'users', {
+          rate: [
+            { atMs: 0, rps: 0, rampToNext: false },
+            { atMs: 1000, rps: 100, rampToNext: false },
+            { atMs: 2900, rps: 0, rampToNext: false },
+          ],
+        }),
+      ],
+      {
+        shape,
+        durationMs: 4000,
+        faults: [{ atMs: 500, durationMs: 3000, service: 'backend', instances: 1, effect }],
+      },
+    );
+  }
+
+  for (const [shape, proxy] of [
+    ['istio-sidecar', 'sidecar'],
+    ['istio-ambient', 'ztunnel'],
+    ['linkerd', 'sidecar'],
+  ] as const) {
+    it(`${shape}: backend's ${proxy} down on a live node refuses every new connection (a RST): no TLS handshake with it`, () => {
+      const result = simulate(duringCrash(shape, { kind: 'crash-proxy', proxy }));
+      assertConservation(result);
+      const edge = edgeOf(result, 'frontend', 'backend');
+      expect(edge.failures['connect-failure']).toBe(edge.calls);
+      expect(result.connections.opened).toBeGreaterThan(edge.calls);
+      // Every connection opened during the crash was to it (the source's to frontend's pod is plain).
+      expect(result.connections.tlsHandshakes).toBe(0);
+      expect(result.connections.handshakeCpuMs).toBe(0);
+    });
+  }
+});

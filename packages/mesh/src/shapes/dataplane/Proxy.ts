@@ -178,6 +178,11 @@ export class Proxy implements StationProxy, ConnectionEnd {
     return !this.crashed && !this.certificateExpired;
   }
 
+  /** True while its process is down on a node that is up: its node's kernel refuses connections to it (RST). */
+  get refusesConnections(): boolean {
+    return this.crashed && !this.unreachable;
+  }
+
   /** True while its node is unreachable (a `crashNode` fault that powers it off): travellers reaching it are lost. */
   get unreachable(): boolean {
     return this.node !== null && this.node.unreachable;
