@@ -172,7 +172,8 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // 33: a proxy process that crashes on a live node fails what it held at its crash (the requests it forwarded and
   // had not answered, the calls it waited to retry), as resets, even if it is back before their responses; a dead
   // retrying hop runs no timers; a new connection to a process down on a live node is refused (a RST) a round trip
-  // later, without TLS. failover-overload's clean node kill, node-failure's proxy crashes and instance-crash change.
+  // later, without TLS; a restarted proxy starts with empty policy state (ejections, breakers, budgets, balancer).
+  // failover-overload's clean node kill, node-failure's proxy crashes and instance-crash change.
   33: '1deaa5343122a99ad7058835489d66fa7ad1c31c7d75342da381edaed4c7ed2d',
 };
 

@@ -341,6 +341,14 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
     this.heldAt = held;
   }
 
+  /** Tells the retrying proxy of `route` that it keeps this call's client (its in-memory state: `holdState`). */
+  private tellHolder(route: readonly Station[]): void {
+    const client = this.client;
+    client.holderKnown = true;
+    const station = this.retrier(route);
+    if (station?.kind === 'proxy') station.proxy.holdState?.(client);
+  }
+
   /** No longer waits in a retrying proxy (its backoff is over, or the call is). */
   private leaveRetrier(): void {
     this.heldAt?.delete(this);
@@ -446,6 +454,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
     this.client.attemptStarted(instance, isRetry, engine.now);
     const routes = this.context.routes;
     const route = routes.route(this.caller, instance, this.via);
+    // PERF: one check per attempt; the retrying hop is looked up once per client.
+    if (!this.client.holderKnown) this.tellHolder(route);
     // PERF: an attempt of an earlier call, made new, when one is free: no allocation per attempt.
     let attempt = this.context.freeAttempts.take();
     if (attempt === undefined) attempt = new Attempt(this, instance, route, engine.now);

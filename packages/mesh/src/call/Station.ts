@@ -34,6 +34,17 @@ export interface StationProxy {
    * transport adds an attempt as the proxy forwards its request and removes it as the proxy forwards its response.
    */
   readonly held?: Set<ProxyHeld> | null;
+  /**
+   * Keeps `state` as in-memory state of its process (an Envoy cluster's balancer and policies), for its restart to
+   * discard; absent, or a no-op in runs that restart no process: nothing to discard.
+   */
+  holdState?(state: ProcessState): void;
+}
+
+/** In-memory state of a proxy's process: a restarted process starts without it. */
+export interface ProcessState {
+  /** The process that kept it restarted at `nowMs`: it is no longer used. */
+  retire(nowMs: number): void;
 }
 
 /**

@@ -79,6 +79,8 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
   const world = new FaultRun(context);
   // A process that can crash on a live node fails what it holds then: its proxies keep track of it.
   if (faults.some(crashesProcesses)) for (const proxy of context.dataPlane.proxies()) proxy.trackHeld();
+  // A proxy that restarts (after its crash, or its node's) starts with empty in-memory state: its proxies keep it.
+  if (faults.some(restartsProcesses)) for (const proxy of context.dataPlane.proxies()) proxy.trackRestarts();
   faults.forEach((fault, index) => {
     if (fault.atMs >= context.durationMs) {
       // Valid (a run may be shortened below a file's faults), but the fault under test would vanish without a word.
@@ -119,6 +121,11 @@ function crashesProcesses(fault: FaultConfig): boolean {
     effect.kind === 'crash' ||
     (effect.kind === 'crash-node' && effect.reachable === true)
   );
+}
+
+/** Whether `fault` stops processes that start again (crashes of proxies, pods or nodes). */
+function restartsProcesses(fault: FaultConfig): boolean {
+  return crashesProcesses(fault) || fault.effect.kind === 'crash-node';
 }
 
 /** The first N instances of the fault's service, in placement order. */

@@ -6,7 +6,7 @@ import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { Engine, Sampler } from '@meshsim/engine';
 import type { ProxyRole } from '../../config/SimulationConfig.js';
 import type { ProxyProfile } from '../../config/MeshConfig.js';
-import type { ProxyHeld, StationProxy } from '../../call/Station.js';
+import type { ProcessState, ProxyHeld, StationProxy } from '../../call/Station.js';
 import type { CpuContainer } from '../../cpu/NodeCpu.js';
 import type { ConnectionEnd } from '../../server/ConnectionEnd.js';
 import { ProxyCpuPath } from './ProxyCpuPath.js';
@@ -50,6 +50,8 @@ export class Proxy implements StationProxy, ConnectionEnd {
    * What its process holds (`StationProxy.held`), when the run can crash it on a live node (`trackHeld`); else null.
    */
   held: Set<ProxyHeld> | null = null;
+  /** The in-memory state of its process (`holdState`), when the run restarts processes (`trackRestarts`); else null. */
+  private states: ProcessState[] | null = null;
   /** True while its workload certificate has expired (a long control-plane outage): mTLS handshakes fail. */
   certificateExpired = false;
   /** The service this proxy belongs to (sidecar's pod, waypoint's service), or null for per-node proxies. */
@@ -164,13 +166,27 @@ export class Proxy implements StationProxy, ConnectionEnd {
     this.held ??= new Set();
   }
 
+  /** Keeps its process's in-memory state from now on (`holdState`), so that a restart discards it. */
+  trackRestarts(): void {
+    this.states ??= [];
+  }
+
+  holdState(state: ProcessState): void {
+    this.states?.push(state);
+  }
+
   /**
    * Its process runs again (its crash, or its node's power-off, ended): a new process, which holds nothing of the old
-   * one's.
+   * one's — no request, and none of its in-memory state (outlier ejections, breakers, budgets, balancer).
    */
   restart(): void {
     this.crashed = false;
     this.held?.clear();
+    const states = this.states;
+    if (states === null || states.length === 0) return;
+    const now = this.engine.now;
+    for (const state of states) state.retire(now);
+    states.length = 0;
   }
 
   /** False while crashed or without a valid certificate: requests through it fail to connect, responses are reset. */
