@@ -288,7 +288,7 @@ export type { SidecarMesh } from './shapes/sidecar/SidecarMesh.js';
 export type { DataPlane } from './shapes/dataplane/DataPlane.js';
 export type { DataPlaneContext } from './shapes/dataplane/DataPlaneContext.js';
 export type { ProxyGroup } from './shapes/dataplane/proxyTotals.js';
-export type { NetworkStation, Station, StationProxy } from './call/Station.js';
+export type { NetworkStation, ProcessState, ProxyHeld, Station, StationProxy } from './call/Station.js';
 export type { CallerRef } from './topology/CallerRef.js';
 export type { Node } from './topology/Topology.js';
 export type { Instance } from './server/Instance.js';

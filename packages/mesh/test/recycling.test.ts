@@ -251,6 +251,8 @@ describe('reuse changes nothing', () => {
           bc: arbPolicy,
           appAttempts: fc.integer({ min: 1, max: 3 }),
           crashAtMs: fc.option(fc.integer({ min: 0, max: 1500 })),
+          // c's pod, or b's sidecar (which makes b's retries: what it holds fails when it crashes).
+          crashSidecarOfB: fc.boolean(),
         }),
         (s) => {
           const common = {
@@ -286,9 +288,11 @@ describe('reuse changes nothing', () => {
                       {
                         atMs: s.crashAtMs,
                         durationMs: 300,
-                        service: 'c',
+                        service: s.crashSidecarOfB ? 'b' : 'c',
                         instances: 1,
-                        effect: { kind: 'crash' },
+                        effect: s.crashSidecarOfB
+                          ? { kind: 'crash-proxy', proxy: 'sidecar' }
+                          : { kind: 'crash' },
                       },
                     ],
             },

@@ -327,6 +327,8 @@ export type {
   DataPlaneContext,
   ProxyGroup,
   NetworkStation,
+  ProcessState,
+  ProxyHeld,
   Station,
   StationProxy,
   CallerRef,

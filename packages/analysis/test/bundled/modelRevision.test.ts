@@ -172,6 +172,12 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // An application crash behind a Linkerd proxy that stays up reaches its callers as the proxy's 502, not a refused or
   // reset connection (their connections to the proxy stay open).
   33: 'b571353cd7af5640af992a890336e528c936fc3585c53f4a45caafb3da03f1ad',
+  // 34: a proxy process that crashes on a live node fails what it held at its crash (the requests it forwarded and
+  // had not answered, the calls it waited to retry), as resets, even if it is back before their responses; a dead
+  // retrying hop runs no timers; a new connection to a process down on a live node is refused (a RST) a round trip
+  // later, without TLS; a restarted proxy starts with empty policy state (ejections, breakers, budgets, balancer).
+  // failover-overload's clean node kill, node-failure's proxy crashes and instance-crash change.
+  34: '1deaa5343122a99ad7058835489d66fa7ad1c31c7d75342da381edaed4c7ed2d',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

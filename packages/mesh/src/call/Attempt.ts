@@ -5,7 +5,7 @@ import type { InboundRequest } from '../server/InboundRequest.js';
 import type { Instance } from '../server/Instance.js';
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { SpanRef } from './SpanRef.js';
-import type { Station } from './Station.js';
+import type { ProxyHeld, Station, StationProxy } from './Station.js';
 import type { Connection, ConnectionPool, ConnectionUser } from './ConnectionPool.js';
 
 /** What an attempt reports to: its call (call/Call.ts). */
@@ -28,7 +28,7 @@ export interface AttemptOwner {
 }
 
 /** One attempt, travelling forward along `route` to `instance`, then back with `result`. */
-export class Attempt implements InboundRequest, ConnectionUser {
+export class Attempt implements InboundRequest, ConnectionUser, ProxyHeld {
   /** Position on the route: -1 before the first station, `route.length` at the instance. */
   position = -1;
   /** +1 while the request travels to the instance, −1 while the response travels back. */
@@ -97,6 +97,25 @@ export class Attempt implements InboundRequest, ConnectionUser {
     this.span = null;
     this.serverSpan = null;
     this.hopSpan = null;
+  }
+
+  /**
+   * A proxy that forwarded its request crashed before sending its response back: the connections through it are
+   * reset, so the attempt fails at that proxy (`failedAt`) as `reset`, now, and its stream is released (a reset
+   * connection carries nothing more). One its caller gave up on already is left as it is.
+   */
+  proxyCrashed(proxy: StationProxy): void {
+    if (this.abandoned) return;
+    const route = this.route;
+    for (let i = 0; i < route.length; i++) {
+      const station = route[i] as Station;
+      if (station.kind === 'proxy' && station.proxy === proxy) {
+        this.failedAt = i;
+        break;
+      }
+    }
+    this.pool?.release(this, true);
+    this.call.connectionLost(this);
   }
 
   get callerName(): string {

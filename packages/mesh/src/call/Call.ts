@@ -22,11 +22,12 @@ import { CALL_FLAG } from './CallTap.js';
 import type { FreeList } from '../ports/FreeList.js';
 import type { TappedCall } from './CallTap.js';
 import type { SpanRef } from './SpanRef.js';
+import type { ProxyHeld, Station } from './Station.js';
 import { VERSION_UNCHOSEN } from './RouteHooks.js';
 import type { RoutedCall } from './RouteHooks.js';
 
 /** A call in progress. Create, then `start()`; the parent hears the outcome once. */
-export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
+export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, ProxyHeld {
   private attempts = 0;
   private current: Attempt | null = null;
   private startMs = 0;
@@ -37,6 +38,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
   /** The armed overall timer is an engine event (armed late, at the deadline), not a ring entry. */
   private overallOnEngine = false;
   private backoffTimer: TimerHandle = -1;
+  /** The held set (`ProxyHeld`) of the retrying proxy this call waits in during a backoff, or null. */
+  private heldAt: Set<ProxyHeld> | null = null;
   private lastBackoffMs = 0;
   /** Result of the attempt the current retry retries (null during the first attempt). */
   private retryOf: AttemptResult | null = null;
@@ -150,6 +153,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     call.overallDeferred = false;
     call.overallOnEngine = false;
     call.backoffTimer = -1;
+    call.heldAt = null;
     call.lastBackoffMs = 0;
     call.retryOf = null;
     call.tried = null;
@@ -250,17 +254,18 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     );
     const instance = attempt.instance;
     const unseen = this.unseenByRetrier(attempt);
+    const route = attempt.route;
     // The attempt is over everywhere: the transport delivered its response, its server request is done
     // with it, its timer and connection are released. Without telemetry, nothing else refers to it.
     if (this.context.tap === null) this.context.freeAttempts.put(attempt);
-    this.decide(result, instance, unseen);
+    this.decide(result, instance, unseen, route);
   }
 
   /** @internal */
   perTryTimedOut(attempt: Attempt): void {
     if (attempt !== this.current) return;
-    if (this.retrierPoweredOff(attempt)) {
-      // The timer ran in the proxy that holds the attempt, on a node that is off: it never fires.
+    if (this.retrierDown(attempt)) {
+      // The timer ran in the proxy that holds the attempt, whose process is dead: it never fires.
       attempt.perTryTimer = -1;
       return;
     }
@@ -272,7 +277,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     if (attempt.span !== null) this.context.tap?.attemptEnded(attempt, 'per-try-timeout', now);
     this.client.attemptEnded(attempt.instance, 'per-try-timeout', now - attempt.startMs, now, this.retryOf);
     if (this.target.propagatesDeadlines) attempt.serverRequest?.cancel();
-    this.decide('per-try-timeout', attempt.instance);
+    this.decide('per-try-timeout', attempt.instance, false, attempt.route);
   }
 
   /**
@@ -289,7 +294,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
       this.context.perTryTimers.of(this.policy.perTryTimeoutMs).cancel(attempt.perTryTimer);
     if (attempt.span !== null) this.context.tap?.attemptEnded(attempt, 'reset', now);
     this.client.attemptEnded(attempt.instance, 'reset', now - attempt.startMs, now, this.retryOf);
-    this.decide('reset', attempt.instance, this.unseenByRetrier(attempt));
+    this.decide('reset', attempt.instance, this.unseenByRetrier(attempt), attempt.route);
   }
 
   /**
@@ -305,17 +310,62 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
   }
 
   /**
-   * Whether the hop that enforces the call's timeouts and makes its retries (`CallRoutes.retryHopPosition`: an ambient
-   * waypoint, the caller's sidecar or node Envoy) is on a powered-off node: its timers do not fire, and the attempt
-   * it holds ends only when the connection carrying it is torn down (as the rest of that node's connections).
+   * The proxy station that enforces the call's timeouts and makes its retries along `route`
+   * (`CallRoutes.retryHopPosition`: an ambient waypoint, the caller's sidecar or node Envoy), or undefined: the
+   * calling application does (a traffic source outside the mesh does, in its own client, whatever its route passes).
    */
-  private retrierPoweredOff(attempt: Attempt): boolean {
-    // A traffic source outside the mesh times out and retries in its own client, whatever its route passes.
-    if (this.caller.service === null) return false;
-    const position = this.context.routes.retryHopPosition?.(attempt.route) ?? -1;
-    if (position < 0) return false;
-    const station = attempt.route[position];
-    return station?.kind === 'proxy' && !station.proxy.up && station.proxy.unreachable === true;
+  private retrier(route: readonly Station[]): Station | undefined {
+    if (this.caller.service === null) return undefined;
+    const position = this.context.routes.retryHopPosition?.(route) ?? -1;
+    return position < 0 ? undefined : route[position];
+  }
+
+  /**
+   * Whether the hop that enforces the call's timeouts and makes its retries is down, its process dead (crashed, or on
+   * a powered-off node): its timers do not fire. What it held when it crashed on a live node failed then
+   * (`ProxyHeld`); on a powered-off node, the attempt it holds ends when the connection carrying it is torn down (as
+   * the rest of that node's connections). An attempt still on its way to it fails there (refused).
+   */
+  private retrierDown(attempt: Attempt): boolean {
+    const station = this.retrier(attempt.route);
+    return station?.kind === 'proxy' && !station.proxy.up && station.proxy.crashed !== false;
+  }
+
+  /** Waits out a backoff in the retrying proxy of `route`, so that its crash fails the call (`proxyCrashed`). */
+  private holdAtRetrier(route: readonly Station[]): void {
+    const station = this.retrier(route);
+    if (station?.kind !== 'proxy') return;
+    const held = station.proxy.held ?? null;
+    if (held === null) return;
+    held.add(this);
+    this.heldAt = held;
+  }
+
+  /** Tells the retrying proxy of `route` that it keeps this call's client (its in-memory state: `holdState`). */
+  private tellHolder(route: readonly Station[]): void {
+    const client = this.client;
+    client.holderKnown = true;
+    const station = this.retrier(route);
+    if (station?.kind === 'proxy') station.proxy.holdState?.(client);
+  }
+
+  /** No longer waits in a retrying proxy (its backoff is over, or the call is). */
+  private leaveRetrier(): void {
+    this.heldAt?.delete(this);
+    this.heldAt = null;
+  }
+
+  /**
+   * The retrying proxy this call waits in for its next try crashed: the caller's connection to it is reset, so the
+   * call fails as `reset` now, its retry never sent.
+   */
+  proxyCrashed(): void {
+    this.heldAt = null;
+    if (this.done || this.backoffTimer < 0) return;
+    this.context.engine.cancel(this.backoffTimer);
+    this.backoffTimer = -1;
+    this.client.retryDropped();
+    this.finish('reset');
   }
 
   /** @internal */
@@ -324,7 +374,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     this.overallTimer = -1;
     // The overall timeout is the retrying hop's too: a powered-off one never answers the caller (see above).
     const current = this.current;
-    if (current !== null && this.retrierPoweredOff(current)) return;
+    if (current !== null && this.retrierDown(current)) return;
     this.cancel();
   }
 
@@ -380,6 +430,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
   /** @internal */
   startAttempt(): void {
     this.backoffTimer = -1;
+    if (this.heldAt !== null) this.leaveRetrier();
     this.armOverallIfNeeded(this.context.engine.now + this.policy.perTryTimeoutMs);
     this.attempts++;
     this.edge.attempts++;
@@ -403,6 +454,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
     this.client.attemptStarted(instance, isRetry, engine.now);
     const routes = this.context.routes;
     const route = routes.route(this.caller, instance, this.via);
+    // PERF: one check per attempt; the retrying hop is looked up once per client.
+    if (!this.client.holderKnown) this.tellHolder(route);
     // PERF: an attempt of an earlier call, made new, when one is free: no allocation per attempt.
     let attempt = this.context.freeAttempts.take();
     if (attempt === undefined) attempt = new Attempt(this, instance, route, engine.now);
@@ -452,8 +505,14 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
   /**
    * What follows an attempt's `result`: a retry, or the call's end. `instance`: the attempt's, or null (none
    * picked). `unseen`: the failure happened before the hop that makes the retries, which therefore makes none.
+   * `route`: the attempt's, or null (none sent): a retry waits in its retrying proxy.
    */
-  private decide(result: AttemptResult, instance: Instance | null, unseen = false): void {
+  private decide(
+    result: AttemptResult,
+    instance: Instance | null,
+    unseen = false,
+    route: readonly Station[] | null = null,
+  ): void {
     if (result === 'ok') {
       this.finish(null);
       return;
@@ -475,6 +534,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
       if (instance !== null && this.client.hostReselections > 0) (this.tried ??= []).push(instance);
       this.armOverallIfNeeded(engine.now + waitMs);
       this.backoffTimer = engine.schedule(waitMs, onBackoffDone, this);
+      if (route !== null) this.holdAtRetrier(route);
       if (this.span !== null) this.context.tap?.retryScheduled(this.span, result, waitMs, engine.now);
       return;
     }
@@ -492,6 +552,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall {
 
   private finish(cause: FailureCause | null): void {
     this.done = true;
+    if (this.heldAt !== null) this.leaveRetrier();
     this.failure = cause;
     const now = this.context.engine.now;
     if (this.overallTimer >= 0) {

@@ -162,6 +162,8 @@ export class ConnectionPool {
   connectTimeouts = 0;
   /** Connections torn down because their peer stopped answering pings, or reset them after a reboot. */
   tornDown = 0;
+  /** Connections refused (a RST for the SYN) or reset during their TLS handshake, their server's process being down. */
+  refused = 0;
   /**
    * Connections found dead at their next use: after a node's reboot, reset (server rebooted) or dropped (client); after
    * a crash of an end's process, dropped.
@@ -373,6 +375,15 @@ export class ConnectionPool {
   /** @internal Advances a handshake by one step (see the class comment). */
   handshakeStep(state: Handshake): void {
     const spec = this.spec;
+    // The server's process is down on a live node, or crashed since the SYN: its kernel answered with a RST.
+    const server = spec.server;
+    if (
+      server !== null &&
+      (server.refusesConnections === true || (server.crashes ?? 0) !== state.connection.serverCrashes)
+    ) {
+      this.refuse(state.connection);
+      return;
+    }
     if (!spec.tls || state.step === 2) {
       if (spec.tls) this.handshakes++;
       this.opened0(state.connection);
@@ -410,9 +421,23 @@ export class ConnectionPool {
     else this.ports.engine.schedule(cpuMs, next, state);
   }
 
+  /**
+   * `connection`'s server refused it (no process behind its port: a RST, RFC 9293 § 3.5.2) or reset it before its TLS
+   * handshake ended: its waiting requests fail as connect failures, without the rest of the handshake.
+   */
+  private refuse(connection: Connection): void {
+    this.refused++;
+    this.failConnecting(connection);
+  }
+
   /** @internal A connection to an unreachable node reached its connect timeout: its waiting requests fail. */
   connectTimedOut(connection: Connection): void {
     this.connectTimeouts++;
+    this.failConnecting(connection);
+  }
+
+  /** Closes a connection that was never established: the requests waiting for it fail (`ConnectionPorts.refused`). */
+  private failConnecting(connection: Connection): void {
     removeFrom(this.connecting, connection);
     connection.closed = true;
     const waiting = connection.waiting.splice(0);

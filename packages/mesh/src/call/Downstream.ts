@@ -24,8 +24,11 @@ import { isAppRetryable } from './isRetryable.js';
 export interface DownstreamWiring {
   /** The policy calls from `caller` run with (the mesh may fill in its default). */
   policyFor(caller: CallerRef): CallPolicy;
-  /** A new client (balancer + policies + route features) of the target for `caller`, running `policy`. */
-  createClient(caller: CallerRef, policy: CallPolicy): UpstreamClient;
+  /**
+   * A new client (balancer + policies + route features) of the target for `caller`, running `policy`; `previous`:
+   * the client it replaces (its proxy restarted), whose version router and route features it takes over.
+   */
+  createClient(caller: CallerRef, policy: CallPolicy, previous?: UpstreamClient): UpstreamClient;
 }
 
 /** A call-plan entry of `source`, calling `target`. */
@@ -69,11 +72,14 @@ export class Downstream implements DownstreamCall, AppRetrier {
     return this.resolvedPolicy;
   }
 
-  /** The caller's own client (balancer + policies) for this target, created on first use. */
+  /**
+   * The caller's own client (balancer + policies) for this target, created on first use, and again after the proxy
+   * that kept it restarted (`UpstreamClient.retired`).
+   */
   clientFor(caller: CallerRef): UpstreamClient {
     let client = this.clients[caller.key];
-    if (client === undefined) {
-      client = this.wiring.createClient(caller, this.policy(caller));
+    if (client === undefined || client.retired) {
+      client = this.wiring.createClient(caller, this.policy(caller), client);
       this.clients[caller.key] = client;
     }
     return client;
@@ -81,12 +87,13 @@ export class Downstream implements DownstreamCall, AppRetrier {
 
   /**
    * The client held by the shared proxy `slot` for this target, created for the first caller whose call it
-   * enforces (that caller's round-robin offset, locality and stream names build it).
+   * enforces (that caller's round-robin offset, locality and stream names build it), and again after that proxy
+   * restarted.
    */
   private sharedClientFor(caller: CallerRef, slot: number): UpstreamClient {
     let client = this.sharedClients[slot];
-    if (client === undefined) {
-      client = this.wiring.createClient(caller, this.policy(caller));
+    if (client === undefined || client.retired) {
+      client = this.wiring.createClient(caller, this.policy(caller), client);
       this.sharedClients[slot] = client;
     }
     return client;

@@ -29,6 +29,31 @@ export interface StationProxy {
   readonly kind?: string;
   /** The service it belongs to (a sidecar's pod, a waypoint's service), or null for shared proxies; for traces. */
   readonly service?: string | null;
+  /**
+   * What its process holds (`ProxyHeld`), when the run can crash it on a live node; else null or absent. The
+   * transport adds an attempt as the proxy forwards its request and removes it as the proxy forwards its response.
+   */
+  readonly held?: Set<ProxyHeld> | null;
+  /**
+   * Keeps `state` as in-memory state of its process (an Envoy cluster's balancer and policies), for its restart to
+   * discard; absent, or a no-op in runs that restart no process: nothing to discard.
+   */
+  holdState?(state: ProcessState): void;
+}
+
+/** In-memory state of a proxy's process: a restarted process starts without it. */
+export interface ProcessState {
+  /** The process that kept it restarted at `nowMs`: it is no longer used. */
+  retire(nowMs: number): void;
+}
+
+/**
+ * Something a proxy's process holds: an attempt whose request it forwarded and whose response it has not sent back,
+ * or a call it waits to retry. When the process crashes on a live node, its kernel resets their connections.
+ */
+export interface ProxyHeld {
+  /** The proxy holding it crashed (its held set is already emptied). */
+  proxyCrashed(proxy: StationProxy): void;
 }
 
 /**

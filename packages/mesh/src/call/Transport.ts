@@ -145,6 +145,12 @@ export class Transport implements Responder {
         if (delayMs === 0) continue;
         this.engine.schedule(delayMs, this.step, attempt);
       } else if (station.proxy.up) {
+        // PERF: one null check per proxy traversal unless the run crashes processes.
+        const held = station.proxy.held ?? null;
+        if (held !== null) {
+          if (attempt.direction === 1) held.add(attempt);
+          else held.delete(attempt);
+        }
         if (attempt.span !== null && this.tap !== null)
           attempt.hopSpan = this.tap.hopEntered(attempt, station.proxy, attempt.direction, this.engine.now);
         let delayMs = station.proxy.admit(

@@ -9,6 +9,7 @@ import { AttemptCounts } from './AttemptCounts.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import type { CallInterceptor, EndpointRouter, RoutedCall } from './RouteHooks.js';
 import type { RetrySemantics } from './isRetryable.js';
+import type { ProcessState } from './Station.js';
 
 type With<K extends keyof ClientPolicy> = ClientPolicy & Required<Pick<ClientPolicy, K>>;
 type Admitter = With<'admit'>;
@@ -36,7 +37,7 @@ function withHook<K extends keyof ClientPolicy>(policies: readonly ClientPolicy[
  * The client counts its outstanding attempts itself (`counts`), for the policies that read them
  * (`useAttemptCounts`). PERF: two increments here instead of two hook calls per such policy.
  */
-export class UpstreamClient {
+export class UpstreamClient implements ProcessState {
   /** Attempts outstanding from this caller to the destination, and the retries among them. */
   readonly counts = new AttemptCounts();
   private readonly retryGates: RetryGate[];
@@ -77,6 +78,17 @@ export class UpstreamClient {
    * hosts). Set by the assembly, before the run.
    */
   hostReselections = 0;
+  /**
+   * Whether a call told the proxy that keeps this client (the calls' retrying hop) that it does (`holdState`); set
+   * at the client's first attempt.
+   */
+  holderKnown = false;
+  /**
+   * True once the proxy that kept it restarted: its new process has a new client (`Downstream`), this one is no
+   * longer used. Its counters stay in the results, its time gauges (ejected, open) stopped at the restart.
+   */
+  retired = false;
+  private retiredAtMs = Infinity;
   /** Whose retry rules the calls through this client follow (call/isRetryable.ts); set from the caller's hop. */
   retrySemantics: RetrySemantics = 'other';
   /**
@@ -264,8 +276,18 @@ export class UpstreamClient {
     for (const policy of this.cRest) policy.onCallEnd?.(succeeded, nowMs);
   }
 
-  /** Every policy's counters, merged. */
+  retire(nowMs: number): void {
+    this.retired = true;
+    this.retiredAtMs = nowMs;
+  }
+
+  /** Every policy's counters, merged (a retired client's router and route features are its successor's to count). */
   collect(into: PolicyCounters, nowMs: number): void {
+    if (this.retired) {
+      const atMs = Math.min(nowMs, this.retiredAtMs);
+      for (const policy of this.policies) policy.collect?.(into, atMs);
+      return;
+    }
     for (const policy of this.policies) policy.collect?.(into, nowMs);
     this.router?.collect?.(into, nowMs);
     this.route?.collect(into, nowMs);

@@ -77,6 +77,10 @@ function durationText(ms: number): string {
 export function scheduleFaults(context: FaultContext, faults: readonly FaultConfig[]): void {
   const engine = context.engine;
   const world = new FaultRun(context);
+  // A process that can crash on a live node fails what it holds then: its proxies keep track of it.
+  if (faults.some(crashesProcesses)) for (const proxy of context.dataPlane.proxies()) proxy.trackHeld();
+  // A proxy that restarts (after its crash, or its node's) starts with empty in-memory state: its proxies keep it.
+  if (faults.some(restartsProcesses)) for (const proxy of context.dataPlane.proxies()) proxy.trackRestarts();
   faults.forEach((fault, index) => {
     if (fault.atMs >= context.durationMs) {
       // Valid (a run may be shortened below a file's faults), but the fault under test would vanish without a word.
@@ -107,6 +111,21 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
     const endMs = fault.atMs + fault.durationMs;
     if (endMs < context.durationMs) engine.scheduleAt(endMs, endFault, { world, event });
   });
+}
+
+/** Whether `fault` crashes processes on nodes that stay up (a proxy's, a pod's, a reachable node's). */
+function crashesProcesses(fault: FaultConfig): boolean {
+  const effect = fault.effect;
+  return (
+    effect.kind === 'crash-proxy' ||
+    effect.kind === 'crash' ||
+    (effect.kind === 'crash-node' && effect.reachable === true)
+  );
+}
+
+/** Whether `fault` stops processes that start again (crashes of proxies, pods or nodes). */
+function restartsProcesses(fault: FaultConfig): boolean {
+  return crashesProcesses(fault) || fault.effect.kind === 'crash-node';
 }
 
 /** The first N instances of the fault's service, in placement order. */
@@ -239,7 +258,7 @@ function restartInstances(world: FaultRun, targets: FaultTargets): void {
   const { instances, proxies } = targets;
   for (const instance of instances) instance.restart();
   for (const proxy of proxies) {
-    proxy.crashed = false;
+    proxy.restart();
     proxy.ready = true;
   }
   refreshLater(world, endpointListsOf(world, targets));
@@ -276,7 +295,7 @@ function powerOn(world: FaultRun, event: FaultEvent): void {
   }
   for (const instance of instances) instance.restart();
   for (const proxy of proxies) {
-    proxy.crashed = false;
+    proxy.restart();
     proxy.ready = true;
   }
   if (event.markedNotReady) refreshLater(world, endpointListsOf(world, event.targets));
@@ -347,7 +366,7 @@ function endFault({ world, event }: { world: FaultRun; event: FaultEvent }): voi
       restartInstances(world, event.targets);
       return;
     case 'crash-proxy':
-      for (const proxy of proxies) proxy.crashed = false;
+      for (const proxy of proxies) proxy.restart();
       return;
     case 'control-plane-outage': {
       world.control.up = true;

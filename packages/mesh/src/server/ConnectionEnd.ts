@@ -1,5 +1,5 @@
 // One end of connections (an application instance or a proxy): where the CPU of its TLS handshakes
-// runs and is counted, and how often its process died (its connections with it).
+// runs and is counted, how often its process died (its connections with it), and whether it is down now.
 
 import type { CpuContainer } from '../cpu/NodeCpu.js';
 
@@ -16,4 +16,9 @@ export interface ConnectionEnd {
    * process's connections then, so a connection opened before a crash is gone (`ConnectionPool`).
    */
   readonly crashes?: number;
+  /**
+   * True while its process is down on a node that is up (absent: never): the node's kernel answers a connection
+   * attempt to it with a RST, so the connection is refused a round trip after it was opened (`ConnectionPool`).
+   */
+  readonly refusesConnections?: boolean;
 }

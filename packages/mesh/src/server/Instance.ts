@@ -231,6 +231,11 @@ export class Instance implements RequestHost, ConnectionEnd {
     }
   }
 
+  /** True while its application is down on a node that is up: its node's kernel refuses connections to it (RST). */
+  get refusesConnections(): boolean {
+    return !this.up && !this.node.unreachable;
+  }
+
   /** Restarts a crashed instance with empty queues; it is Ready again. */
   restart(): void {
     this.up = true;

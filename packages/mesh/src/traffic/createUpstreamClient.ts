@@ -11,16 +11,20 @@ import type { TrafficContext } from './TrafficContext.js';
 import { createVersionRouter } from './VersionRouter.js';
 import { retrySemanticsOf } from '../call/isRetryable.js';
 
-/** A new client of `target` for `caller`; its balancer draws from `lbRandom`. */
+/**
+ * A new client of `target` for `caller`; its balancer draws from `lbRandom`. `previous`: the client it replaces (its
+ * proxy restarted), whose version router it keeps (the splits' stream goes on).
+ */
 export function createUpstreamClient(
   context: TrafficContext,
   caller: CallerRef,
   target: ServiceRuntime,
   lbRandom: Random,
+  previous?: UpstreamClient,
 ): UpstreamClient {
   const balancer = createInstanceBalancer(context.policies, caller, target, lbRandom);
   const client = new UpstreamClient(balancer, createClientPolicies(context.policies, caller, target));
-  client.router = createVersionRouter(context, caller, target);
+  client.router = previous === undefined ? createVersionRouter(context, caller, target) : previous.router;
   client.hostReselections = context.dataPlane.retryHostReselections?.(caller, target.name) ?? 0;
   client.retrySemantics = retrySemanticsOf(context.dataPlane.clientEnforcer(caller, target.name));
   client.managedEndpoints = context.dataPlane.managedEndpoints?.(caller, target.name) ?? false;

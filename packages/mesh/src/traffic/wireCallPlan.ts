@@ -34,10 +34,11 @@ export function wireCallPlan(context: TrafficContext, service: ServiceRuntime): 
         {
           policyFor: (caller) =>
             context.dataPlane.effectivePolicy(caller, call.policy, call.policySet, target.name),
-          createClient: (caller, policy) => {
-            const client = createUpstreamClient(context, caller, target, lbRandom);
+          createClient: (caller, policy, previous) => {
+            const client = createUpstreamClient(context, caller, target, lbRandom, previous);
             edge.counterSources.push(client);
-            route?.attach(caller, client, policy);
+            if (previous === undefined) route?.attach(caller, client, policy);
+            else client.route = previous.route;
             return client;
           },
         },

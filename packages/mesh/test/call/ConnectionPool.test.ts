@@ -347,12 +347,28 @@ describe('ConnectionPool: an end whose process crashed on a live node', () => {
   function pooled() {
     const engine = new Engine();
     const network = new Network(NETWORK, new RandomStreams(1).stream('network'));
-    const end = () => ({ tlsHandshakeCpuMs: 0, cpu: null, chargeHandshake: () => {}, crashes: 0 });
+    const end = () => ({
+      tlsHandshakeCpuMs: 0,
+      cpu: null,
+      chargeHandshake: () => {},
+      crashes: 0,
+      refusesConnections: false,
+    });
     const client = end();
     const server = end();
     const failed: ConnectionUser[] = [];
+    const failedAtMs: number[] = [];
+    const sent: ConnectionUser[] = [];
     const pool = new ConnectionPool(
-      { engine, network, proceed: () => {}, refused: (u) => failed.push(u) },
+      {
+        engine,
+        network,
+        proceed: (u) => sent.push(u),
+        refused: (u) => {
+          failed.push(u);
+          failedAtMs.push(engine.now);
+        },
+      },
       {
         protocol: 'http2',
         keepAlive: true,
@@ -370,7 +386,8 @@ describe('ConnectionPool: an end whose process crashed on a live node', () => {
     expect(pool.acquire(first)).toBe('opened');
     engine.run();
     pool.release(first, false);
-    return { engine, pool, client, server, failed };
+    sent.length = 0;
+    return { engine, pool, client, server, failed, failedAtMs, sent };
   }
 
   for (const which of ['server', 'client'] as const) {
@@ -385,6 +402,35 @@ describe('ConnectionPool: an end whose process crashed on a live node', () => {
       expect(h.pool.handshakes).toBe(2);
     });
   }
+
+  it('a new connection to a server whose process is down is refused a round trip later (a RST), without TLS', () => {
+    const h = pooled();
+    h.server.crashes++;
+    h.server.refusesConnections = true;
+    const user: ConnectionUser = { connection: null };
+    const startMs = h.engine.now;
+    expect(h.pool.acquire(user)).toBe('opened');
+    h.engine.run();
+    expect(h.failed).toEqual([user]);
+    expect(h.failedAtMs).toEqual([startMs + 2 * ONE_WAY_MS]);
+    expect(h.sent).toEqual([]);
+    expect(h.pool.refused).toBe(1);
+    expect(h.pool.handshakes).toBe(1);
+  });
+
+  it('a server that crashes during the handshake resets it: the waiting request fails, the handshake is not counted', () => {
+    const h = pooled();
+    // It crashed and restarted: the idle connection is gone, a new one is opened.
+    h.server.crashes++;
+    const user: ConnectionUser = { connection: null };
+    expect(h.pool.acquire(user)).toBe('opened');
+    // The TCP round trip is over at +4 ms, the TLS one at +8 ms: the server dies in between (and stays down).
+    h.engine.schedule(2 * ONE_WAY_MS + 1, () => h.server.crashes++);
+    h.engine.run();
+    expect(h.failed).toEqual([user]);
+    expect(h.sent).toEqual([]);
+    expect(h.pool.handshakes).toBe(1);
+  });
 
   it('without a crash the idle connection is reused', () => {
     const { pool } = pooled();

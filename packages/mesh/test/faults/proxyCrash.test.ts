@@ -1,9 +1,11 @@
 // A crashed mesh proxy as a process: a caller-side proxy that is down retries nothing (only the hop that makes the
-// retries sees, and retries, a failure beyond it), and a proxy (or application) that crashed and restarted on a live
-// node holds none of its old connections: its peers open new ones.
+// retries sees, and retries, a failure beyond it); a new connection to a process down on a live node is refused; and a
+// proxy (or application) that crashed and restarted on a live node holds none of its old connections, nor its old
+// in-memory policy state: its peers open new connections, it ejects and trips anew.
 
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
+import { ENVOY_OUTLIER_DETECTION, NO_DESTINATION_POLICY } from '../../src/config/policyDefaults.js';
 import type { CallPolicy, FaultConfig, ProxyRole, SimulationConfig } from '../../src/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { call, config, constantArrivals, service } from '../__helpers__/configs.js';
@@ -144,5 +146,113 @@ describe('a restarted proxy process has no connections', () => {
     const calm = simulate(quietThroughCrash('none', []));
     const crashed = simulate(quietThroughCrash('none', [crash]));
     expect(crashed.connections.opened).toBeGreaterThan(calm.connections.opened);
+  });
+});
+
+describe('a connection to a crashed process is refused at once', () => {
+  /** users → frontend ×1 → backend ×1 under `shape`, 100/s only from 1 s to 2.9 s, while backend's `fault` lasts. */
+  function duringCrash(shape: string, effect: FaultConfig['effect']): SimulationConfig {
+    return config(
+      [
+        service('frontend', {
+          replicas: 1,
+          concurrency: 64,
+          serviceTimeMs: { kind: 'constant', value: 1 },
+          calls: [[call('backend')]],
+        }),
+        service('backend', { replicas: 1, concurrency: 64, serviceTimeMs: { kind: 'constant', value: 1 } }),
+      ],
+      [
+        constantArrivals('frontend', 100, 'users', {
+          rate: [
+            { atMs: 0, rps: 0, rampToNext: false },
+            { atMs: 1000, rps: 100, rampToNext: false },
+            { atMs: 2900, rps: 0, rampToNext: false },
+          ],
+        }),
+      ],
+      {
+        shape,
+        durationMs: 4000,
+        faults: [{ atMs: 500, durationMs: 3000, service: 'backend', instances: 1, effect }],
+      },
+    );
+  }
+
+  for (const [shape, proxy] of [
+    ['istio-sidecar', 'sidecar'],
+    ['istio-ambient', 'ztunnel'],
+    ['linkerd', 'sidecar'],
+  ] as const) {
+    it(`${shape}: backend's ${proxy} down on a live node refuses every new connection (a RST): no TLS handshake with it`, () => {
+      const result = simulate(duringCrash(shape, { kind: 'crash-proxy', proxy }));
+      assertConservation(result);
+      const edge = edgeOf(result, 'frontend', 'backend');
+      expect(edge.failures['connect-failure']).toBe(edge.calls);
+      expect(result.connections.opened).toBeGreaterThan(edge.calls);
+      // Every connection opened during the crash was to it (the source's to frontend's pod is plain).
+      expect(result.connections.tlsHandshakes).toBe(0);
+      expect(result.connections.handshakeCpuMs).toBe(0);
+    });
+  }
+});
+
+describe('a restarted proxy process starts with empty in-memory state', () => {
+  /**
+   * users → frontend ×1 → backend ×2 under istio-sidecar, 100/s for 10 s; backend-1 fails every request (500) and the
+   * frontend's sidecar ejects it for 60 s (Envoy's outlier detection, 5 consecutive 5xx); `fault` then hits that
+   * sidecar at 5 s.
+   */
+  function ejecting(fault: FaultConfig | null): SimulationConfig {
+    return config(
+      [
+        service('frontend', {
+          replicas: 1,
+          concurrency: 64,
+          serviceTimeMs: { kind: 'constant', value: 1 },
+          calls: [[call('backend')]],
+        }),
+        service('backend', {
+          replicas: 2,
+          concurrency: 64,
+          serviceTimeMs: { kind: 'constant', value: 1 },
+          destination: {
+            ...NO_DESTINATION_POLICY,
+            outlierDetection: {
+              ...ENVOY_OUTLIER_DETECTION,
+              baseEjectionTimeMs: 60_000,
+              maxEjectionPercent: 100,
+            },
+          },
+        }),
+      ],
+      [constantArrivals('frontend', 100, 'users')],
+      {
+        shape: 'istio-sidecar',
+        durationMs: 10_000,
+        faults: [
+          {
+            atMs: 0,
+            durationMs: Infinity,
+            service: 'backend',
+            instances: 1,
+            effect: { kind: 'error', rate: 1 },
+          },
+          ...(fault === null ? [] : [fault]),
+        ],
+      },
+    );
+  }
+
+  it("istio-sidecar: the caller's sidecar ejects the failing pod again after its restart (its old ejection died with it)", () => {
+    const calm = edgeOf(simulate(ejecting(null)), 'frontend', 'backend');
+    // The set-up: one ejection, which lasts the run.
+    expect(calm.policyEvents['outlier-ejections']).toBe(1);
+    const restarted = simulate(ejecting(crashProxy('frontend', 'sidecar')));
+    assertConservation(restarted);
+    const edge = edgeOf(restarted, 'frontend', 'backend');
+    // Restarted at 3 s (crashed 1–3 s): the new sidecar sends to backend-1 again until its own 5 consecutive 5xx.
+    expect(edge.policyEvents['outlier-ejections']).toBe(2);
+    expect(edge.failures.error).toBeGreaterThanOrEqual(calm.failures.error + 5);
   });
 });

@@ -159,6 +159,13 @@ describe('shapeAssumptions: published sources only for the fields the shape gave
     expect(text).not.toMatch(/0\.25 vCPU|60 MB/);
   });
 
+  it('istio-ambient: callers are said to pick among the Ready waypoint replicas (a NotReady one leaves the choice)', () => {
+    const text = joined({ shape: 'istio-ambient' });
+    expect(text).toContain('callers pick among its Ready replicas round robin, once per call');
+    expect(text).toContain('after Kubernetes marks its pod NotReady');
+    expect(text).not.toContain('callers pick its replicas round robin');
+  });
+
   it('memory is said to be per proxy, measured at 1000 rps, as the model keeps it whatever the load (never "MB per 1000 rps")', () => {
     const ambient = joined({ shape: 'istio-ambient' });
     expect(ambient).toContain('memory 12 MB per ztunnel (measured at 1000 rps, not scaled with load)');

@@ -6,7 +6,7 @@ import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { Engine, Sampler } from '@meshsim/engine';
 import type { ProxyRole } from '../../config/SimulationConfig.js';
 import type { ProxyProfile } from '../../config/MeshConfig.js';
-import type { StationProxy } from '../../call/Station.js';
+import type { ProcessState, ProxyHeld, StationProxy } from '../../call/Station.js';
 import type { CpuContainer } from '../../cpu/NodeCpu.js';
 import type { ConnectionEnd } from '../../server/ConnectionEnd.js';
 import { ProxyCpuPath } from './ProxyCpuPath.js';
@@ -46,6 +46,12 @@ export class Proxy implements StationProxy, ConnectionEnd {
   ready = true;
   /** Times its process crashed on a node that stayed up (`crash`): each closed its connections (`ConnectionEnd`). */
   crashes = 0;
+  /**
+   * What its process holds (`StationProxy.held`), when the run can crash it on a live node (`trackHeld`); else null.
+   */
+  held: Set<ProxyHeld> | null = null;
+  /** The in-memory state of its process (`holdState`), when the run restarts processes (`trackRestarts`); else null. */
+  private states: ProcessState[] | null = null;
   /** True while its workload certificate has expired (a long control-plane outage): mTLS handshakes fail. */
   certificateExpired = false;
   /** The service this proxy belongs to (sidecar's pod, waypoint's service), or null for per-node proxies. */
@@ -146,11 +152,51 @@ export class Proxy implements StationProxy, ConnectionEnd {
   crash(): void {
     if (!this.crashed) this.crashes++;
     this.crashed = true;
+    // Its kernel resets the connections of what it held: each fails back to its caller (`ProxyHeld`), in an event of
+    // its own just after the crash's (the reset's trip back is left out).
+    const held = this.held;
+    if (held === null || held.size === 0) return;
+    const lost: HeldAtCrash = { proxy: this, items: [...held] };
+    held.clear();
+    this.engine.schedule(0, failHeld, lost);
+  }
+
+  /** Keeps what its process holds from now on (`held`), so that a crash fails it: for runs that can crash it. */
+  trackHeld(): void {
+    this.held ??= new Set();
+  }
+
+  /** Keeps its process's in-memory state from now on (`holdState`), so that a restart discards it. */
+  trackRestarts(): void {
+    this.states ??= [];
+  }
+
+  holdState(state: ProcessState): void {
+    this.states?.push(state);
+  }
+
+  /**
+   * Its process runs again (its crash, or its node's power-off, ended): a new process, which holds nothing of the old
+   * one's — no request, and none of its in-memory state (outlier ejections, breakers, budgets, balancer).
+   */
+  restart(): void {
+    this.crashed = false;
+    this.held?.clear();
+    const states = this.states;
+    if (states === null || states.length === 0) return;
+    const now = this.engine.now;
+    for (const state of states) state.retire(now);
+    states.length = 0;
   }
 
   /** False while crashed or without a valid certificate: requests through it fail to connect, responses are reset. */
   get up(): boolean {
     return !this.crashed && !this.certificateExpired;
+  }
+
+  /** True while its process is down on a node that is up: its node's kernel refuses connections to it (RST). */
+  get refusesConnections(): boolean {
+    return this.crashed && !this.unreachable;
   }
 
   /** True while its node is unreachable (a `crashNode` fault that powers it off): travellers reaching it are lost. */
@@ -205,4 +251,14 @@ export class Proxy implements StationProxy, ConnectionEnd {
     freeAtMs[worker] = startMs + cpuMs;
     return startMs - now + latencyMs;
   }
+}
+
+/** What a proxy's process held when it crashed. */
+interface HeldAtCrash {
+  readonly proxy: Proxy;
+  readonly items: readonly ProxyHeld[];
+}
+
+function failHeld({ proxy, items }: HeldAtCrash): void {
+  for (const item of items) item.proxyCrashed(proxy);
 }
