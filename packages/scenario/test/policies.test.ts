@@ -84,13 +84,15 @@ describe('destinationPolicy: a partial block takes the documented defaults for t
     expect(written?.successRateFromDefault).toBeUndefined(); // written: warned where the mesh cannot express it
   });
 
-  it('connectionPool: "unlimited" is Infinity, omitted fields are Envoy defaults', () => {
+  it('connectionPool: "unlimited" is Infinity, omitted fields are Envoy defaults, listed for the mesh to replace', () => {
     expect(
       destination({ connectionPool: { maxRequests: 'unlimited', maxRetries: 0 } })?.connectionPool,
     ).toEqual({
       ...ENVOY_CONNECTION_POOL,
       maxRequests: Infinity,
       maxRetries: 0,
+      // Not written: Istio's shapes replace them with Istio's 2³²−1 (no limit), the others keep Envoy's.
+      fromDefault: ['maxConnections', 'maxPendingRequests'],
     });
   });
 
@@ -98,6 +100,7 @@ describe('destinationPolicy: a partial block takes the documented defaults for t
     expect(destination({ connectionPool: { connectTimeout: '500ms' } })?.connectionPool).toEqual({
       ...ENVOY_CONNECTION_POOL,
       connectTimeoutMs: 500,
+      fromDefault: ['maxConnections', 'maxPendingRequests', 'maxRequests', 'maxRetries'],
     });
     expect(destination({ connectionPool: { maxConnections: 8 } })?.connectionPool).not.toHaveProperty(
       'connectTimeoutMs',
