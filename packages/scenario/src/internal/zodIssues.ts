@@ -1,12 +1,13 @@
 // Flattens zod issues into `{ path, reason }` pairs: picks the intended branch of a failed union,
 // splits unknown keys into one issue each with a "did you mean" hint (one issue, not two, when the key is a misspelt
-// required field), and unwraps record-key issues.
+// required field; Istio's connectionPool names are told the meshsim field), and unwraps record-key issues.
 
 import type * as z from 'zod';
 import type { KnownKeys } from './errorMap.js';
 import type { PathSegment } from './path.js';
 import { got } from './show.js';
 import { absentFieldReason, meantBy, meantHint } from './suggest.js';
+import { istioPoolIssues } from './istioPoolNames.js';
 import { formatPath } from './path.js';
 import { pushAll } from '@meshsim/mesh';
 
@@ -130,7 +131,14 @@ function flatten(
       case 'unrecognized_keys': {
         const known =
           typeof issue.input === 'object' && issue.input !== null ? knownKeys.get(issue.input) : undefined;
+        const input = typeof issue.input === 'object' && issue.input !== null ? issue.input : {};
         for (const key of issue.keys) {
+          // Istio's DestinationRule names in a connectionPool: each field is told its meshsim one.
+          const istio = istioPoolIssues(path, key, Object.getOwnPropertyDescriptor(input, key)?.value);
+          if (istio !== undefined) {
+            pushAll(out, istio);
+            continue;
+          }
           const absent = absentFieldReason(path, key);
           const meant = known === undefined || absent !== undefined ? [] : meantBy(key, known);
           const hint = absent === undefined ? knownKeysHint(meant, known) : `: ${absent}`;
