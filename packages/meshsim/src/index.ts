@@ -455,6 +455,7 @@ export {
   isRecovered,
   CASCADE_FIGURES,
   cascadeFigures,
+  faultScopeText,
   parseSetOption,
   parseScalar,
   rangeNotes,
