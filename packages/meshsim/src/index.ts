@@ -363,6 +363,7 @@ export {
   scenarioWarnings,
   bareDurationWarnings,
   bareNumberWarnings,
+  istioAttemptsWarnings,
   isDurationPath,
   bareCpuOverrideReason,
   SCENARIO_DEFAULTS,

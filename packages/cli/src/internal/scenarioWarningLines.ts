@@ -9,6 +9,7 @@ import {
   bareCpuOverrideReason,
   bareNumberWarnings,
   formatScenarioIssue,
+  istioAttemptsWarnings,
   scenarioWarnings,
 } from '@meshsim/scenario';
 import type { ScenarioIssue } from '@meshsim/scenario';
@@ -26,8 +27,9 @@ export function scenarioWarningLine(issue: ScenarioIssue): string {
  * millicores …`), by the rule of a file's, as `--set` of a bare duration warns (`parseScenarioArgs`); then each
  * duration its file writes as a bare number (5 is 5 ms), `meshsim: warning: my.yaml:1:1: duration: 5 is 5 ms (a bare
  * number is milliseconds); …` — as `--duration 5` warns — and each CPU quantity implausible as cores (`cpuLimit: 500`:
- * `500 is 500 cores …; write 500m for millicores …`), `bareNumberWarnings`; none of the file's for a bundled scenario
- * read by name (none writes one, and the user has no file of it to edit).
+ * `500 is 500 cores …; write 500m for millicores …`), `bareNumberWarnings`; then, under Istio's shapes, that the
+ * file's first `retry.attempts` counts tries where Istio's counts retries (`istioAttemptsWarnings`); none of the
+ * file's for a bundled scenario read by name (none writes one, and the user has no file of it to edit).
  *
  * @param sets - The command's `--set`s; `config` resolved with their (first) values, whose largest node the rule uses.
  */
@@ -38,7 +40,8 @@ export function bareNumberLines(
 ): string[] {
   const lines = sets.flatMap((axis) => bareCpuSetLine(config, axis));
   if (source.bundled !== undefined) return lines;
-  for (const issue of bareNumberWarnings(config)) lines.push(`meshsim: ${scenarioWarningLine(issue)}`);
+  for (const issue of [...bareNumberWarnings(config), ...istioAttemptsWarnings(config)])
+    lines.push(`meshsim: ${scenarioWarningLine(issue)}`);
   return lines;
 }
 
