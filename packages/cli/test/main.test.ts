@@ -286,6 +286,26 @@ describe('main: validate', () => {
     expect(err).toContain('2 of 3 files invalid');
   });
 
+  it("main([validate, istio.yaml]) warns once that retry.attempts counts tries, not Istio's retries", async () => {
+    const file = writeTempFile(
+      'istio.yaml',
+      [
+        'mesh: istio-sidecar',
+        'services:',
+        '  api: { serviceTime: 1ms, calls: [ { to: db, retry: { attempts: 2 } }, { to: cache, retry: { attempts: 2 } } ] }',
+        '  db: { serviceTime: 1ms }',
+        '  cache: { serviceTime: 1ms }',
+        'traffic: [ { to: api, rate: 10 } ]',
+        '',
+      ].join('\n'),
+    );
+    const { code, out, err } = await run('validate', file);
+    expect([code, out]).toEqual([0, `ok ${file}\n`]);
+    expect(err.split('\n').filter((line) => line.includes("Istio's"))).toEqual([
+      `warning: ${file}:3:56: services.api.calls[0].retry.attempts: attempts: 2 is 2 tries in all, the first and 1 retry (Istio's attempts: 1): meshsim's attempts counts the first try, Istio's VirtualService retries.attempts counts retries only; for Istio's attempts: 2 write attempts: 3 (said once, at the file's first retry)`,
+    ]);
+  });
+
   it('main([validate, ...bundled files]) prints ok for each, exit 0', async () => {
     const files = listBundledScenarios().map((scenario) => scenario.file);
     const { code, out, err } = await run('validate', ...files);

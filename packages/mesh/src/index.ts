@@ -184,6 +184,7 @@ export type {
   IstioVersion,
   LinkerdVersion,
   LayeredMeshConfig,
+  ConnectionPoolDefaults,
   LibraryMeshConfig,
   LinkerdMeshConfig,
   MeshConfig,
@@ -234,6 +235,7 @@ export type {
 } from './config/CallPolicy.js';
 export type {
   ConnectionPoolConfig,
+  ConnectionPoolThreshold,
   DestinationPolicy,
   ErrorRateBreakerConfig,
   FailureAccrualConfig,

@@ -214,8 +214,53 @@ describe("Envoy max_retries end to end: a retry holds its slot through its backo
     // time, so at most one per 70 ms of the run. Counting only retries in flight let ~10 times more through.
     expect(ab.retries).toBeLessThanOrEqual(Math.ceil(STORM_MS / 70));
     expect(ab.retries).toBeGreaterThan(STORM_MS / 120 / 2); // and the slot is reused
-    expect(ab.policyEvents['retry-budget-denied']).toBeGreaterThan(ab.calls / 2);
+    // Refused by max_retries, not by a budget (none is set): Envoy's upstream_rq_retry_overflow.
+    expect(ab.policyEvents['retry-overflow']).toBeGreaterThan(ab.calls / 2);
+    expect(ab.policyEvents['retry-budget-denied']).toBeUndefined();
+    expect(ab.policyEvents['retry-budget-admitted']).toBeUndefined();
     assertConservation(result);
+  });
+});
+
+describe("a partial connectionPool: unwritten thresholds take the mesh's defaults (Istio 2³²−1, Envoy 1024/3)", () => {
+  /** a calls b with 3 tries on 5xx while b fails everything; b's pool writes only maxPendingRequests. */
+  function partialPool(shape: MeshShapeName): EdgeMetrics {
+    const result = simulate(
+      config(
+        [
+          service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
+          service('b', {
+            replicas: 2,
+            concurrency: 64,
+            serviceTimeMs: { kind: 'constant', value: 50 },
+            destination: destination({
+              connectionPool: {
+                maxConnections: 1024,
+                maxPendingRequests: 1024,
+                maxRequests: 1024,
+                maxRetries: 3,
+                fromDefault: ['maxConnections', 'maxRequests', 'maxRetries'],
+              },
+            }),
+          }),
+        ],
+        [poisson('a', 200)],
+        { shape, durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
+      ),
+    );
+    assertConservation(result);
+    return edge(result, 'a', 'b');
+  }
+
+  it('istio-sidecar: no max_retries of 3 Istio never programs, so no retry is refused', () => {
+    const ab = partialPool('istio-sidecar');
+    expect(ab.policyEvents['retry-overflow'] ?? 0).toBe(0);
+    expect(ab.retries).toBeGreaterThan(ab.calls * 1.5); // both retries of (almost) every call
+  });
+
+  it("consul: Envoy's own max_retries of 3 refuses most retries of the storm", () => {
+    const ab = partialPool('consul');
+    expect(ab.policyEvents['retry-overflow']).toBeGreaterThan(ab.calls / 2);
   });
 });
 
@@ -404,6 +449,7 @@ describe('budgets and breakers together', () => {
     const COUNTERS = [
       'retry-budget-admitted',
       'retry-budget-denied',
+      'retry-overflow',
       'breaker-overflow',
       'breaker-opened',
       'failure-accrual-ejections',
@@ -421,7 +467,10 @@ describe('budgets and breakers together', () => {
         const breakersApplied = shape === 'library';
         for (const name of COUNTERS) {
           const count = ab.policyEvents[name];
-          if (breakersApplied || name.startsWith('retry-budget') || name === 'breaker-overflow') {
+          if (name === 'retry-overflow' && budget.kind === 'envoy') {
+            // An Envoy retry budget replaces max_retries: nothing can overflow it.
+            expect(count, `${shape} ${budget.kind} ${name}`).toBeUndefined();
+          } else if (breakersApplied || name.startsWith('retry-') || name === 'breaker-overflow') {
             expect(count, `${shape} ${budget.kind} ${name}`).toBeGreaterThanOrEqual(0);
           } else {
             expect(count ?? 0, `${shape} ${budget.kind} ${name}`).toBe(0);

@@ -6,7 +6,14 @@ import { SCENARIO_LIMITS } from '@meshsim/mesh';
 import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
 import { got } from './internal/show.js';
-import { exponentReason, isDurationText, scanQuantity } from './units.js';
+import {
+  PERCENT_PATTERN,
+  exponentReason,
+  isDurationText,
+  isPercentText,
+  parsePercent,
+  scanQuantity,
+} from './units.js';
 import {
   DistributionObject,
   Duration,
@@ -14,7 +21,6 @@ import {
   PositiveDuration,
   Probability,
   doc,
-  integer,
   must,
 } from './schemaParts.js';
 
@@ -94,6 +100,29 @@ const LatencyChange = z
   )
   .register(scenarioRegistry, { id: 'LatencyChange' });
 
+const INSTANCES_HELP =
+  'must be an integer >= 1, a percentage of the service\'s pods in (0%, 100%] such as 30%, or "all"';
+
+/** The percentage of `text` when it is one in (0, 100] written with `%` (`30%`), else undefined. */
+export function instancesPercent(text: string): number | undefined {
+  if (!text.includes('%') || !isPercentText(text)) return undefined;
+  const percent = parsePercent(text);
+  return percent > 0 && percent <= 100 ? percent : undefined;
+}
+
+/** `instances`: a count, a percentage of the service's pods (resolved in buildFaults.ts) or `all`. */
+const Instances = z.union(
+  [
+    z.int(must(INSTANCES_HELP)).min(1, must(INSTANCES_HELP)),
+    z.literal('all', must(INSTANCES_HELP)),
+    z
+      .string(must(INSTANCES_HELP))
+      .refine((text) => instancesPercent(text) !== undefined, must(INSTANCES_HELP))
+      .register(scenarioRegistry, { pattern: PERCENT_PATTERN }),
+  ],
+  must(INSTANCES_HELP),
+);
+
 /** A scheduled fault: exactly one effect, on the first N instances of a service (or, for an outage, on the mesh). */
 export const Fault = z
   .strictObject({
@@ -107,13 +136,8 @@ export const Fault = z
       'The affected service. Required, except for controlPlaneOutage (which affects the whole mesh).',
     ),
     instances: doc(
-      z
-        .union(
-          [integer(1), z.literal('all', must('must be an integer >= 1 or "all"'))],
-          must('must be an integer >= 1 or "all"'),
-        )
-        .optional(),
-      'How many instances (the first N in placement order) are affected, or whose proxies or nodes are. Default all.',
+      Instances.optional(),
+      'How many instances (the first N in placement order) are affected, or whose proxies or nodes are: a count, a percentage of the service\'s pods (30%: rounded down as Kubernetes rounds maxUnavailable, at least 1) or "all". Default all.',
     ),
     latency: doc(
       LatencyChange.optional(),

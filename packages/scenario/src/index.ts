@@ -3,7 +3,12 @@
 
 export { parseScenario, loadScenarioFile, loadScenario } from './loadScenario.js';
 export { resolveScenario } from './resolveScenario.js';
-export { bareDurationWarnings, bareNumberWarnings, scenarioWarnings } from './scenarioWarnings.js';
+export {
+  bareDurationWarnings,
+  bareNumberWarnings,
+  istioAttemptsWarnings,
+  scenarioWarnings,
+} from './scenarioWarnings.js';
 export { isDurationPath } from './isDurationPath.js';
 export { bareCpuOverrideReason } from './bareCpuOverrideReason.js';
 export { applyOverrides } from './applyOverrides.js';

@@ -133,7 +133,7 @@ export const ConnectionPool = z
   .register(scenarioRegistry, {
     id: 'ConnectionPool',
     description:
-      'Envoy circuit-breaker thresholds per caller proxy; over a limit the call fails at once with a local 503. "envoy-defaults" or a partial object (omitted fields: Envoy defaults 1024/1024/1024/3; "unlimited" for no limit); connectTimeout: the callers\' sidecars\' connect timeout (default: the mesh\'s).',
+      'Envoy circuit-breaker thresholds per caller proxy; over a limit the call fails at once with a local 503. "envoy-defaults" or a partial object (omitted thresholds: Envoy defaults 1024/1024/1024/3, but unlimited (Istio\'s 2^32-1) under istio-sidecar and istio-ambient; "unlimited" for no limit); connectTimeout: the callers\' sidecars\' connect timeout (default: the mesh\'s).',
   });
 
 const OUTLIER_HINT = 'an object { consecutive5xx, interval, baseEjectionTime, maxEjectionPercent, ... }';

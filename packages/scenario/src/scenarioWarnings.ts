@@ -1,7 +1,10 @@
 // The warnings of a scenario that need no run, as issues of its file, each about one field placed at the line and
-// column the file writes it at, as errors are: those a run gives (`staticWarnings` of @meshsim/mesh), and the
-// quantities the file writes as bare numbers easily meant in another unit (durations, CPU).
+// column the file writes it at, as errors are: those a run gives (`staticWarnings` of @meshsim/mesh), the
+// quantities the file writes as bare numbers easily meant in another unit (durations, CPU), and under Istio's shapes
+// a retry's `attempts`, easily meant as Istio's (which counts retries, not tries).
 
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { staticWarnings } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { findBareNumbers } from './internal/bareNumbers.js';
@@ -12,6 +15,7 @@ import { isObject } from './internal/rawAccess.js';
 import { sourceOf } from './internal/scenarioSources.js';
 import type { Locate } from './internal/positions.js';
 import type { ScenarioIssue } from './ScenarioError.js';
+import { listBundledScenarios } from './bundled.js';
 
 /**
  * The warnings `simulate(config)` would give before it runs — the same checks, made by building its model without
@@ -129,4 +133,73 @@ function bareIssues(
       reason,
       ...parsed.locate(path),
     }));
+}
+
+/** The shapes whose retries an SRE writes as Istio's VirtualService `retries.attempts`. */
+const ISTIO_SHAPES: ReadonlySet<string> = new Set(['istio-sidecar', 'istio-ambient']);
+
+/** Whether `config`'s proxies are Istio's: `istio-sidecar`, `istio-ambient`, or `layered` with either inside. */
+function underIstio(config: SimulationConfig): boolean {
+  const mesh = config.mesh;
+  return ISTIO_SHAPES.has(mesh.shape) || (mesh.shape === 'layered' && ISTIO_SHAPES.has(mesh.inCluster.shape));
+}
+
+/** Whether `text`, read as `file`, is a bundled scenario: read by name or path, or an unchanged copy of the same name. */
+function isBundledText(file: string, text: string): boolean {
+  const name = basename(file);
+  const match = listBundledScenarios().find((scenario) => basename(scenario.file) === name);
+  return match !== undefined && readFileSync(match.file, 'utf8') === text;
+}
+
+/** The path and value of the first `retry: { attempts: n }` in `data`, in the order the file writes it, or null. */
+function firstRetryAttempts(
+  data: unknown,
+  path: readonly PathSegment[] = [],
+): { path: readonly PathSegment[]; attempts: number } | null {
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const found = firstRetryAttempts(data[i], [...path, i]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (!isObject(data)) return null;
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'retry' && isObject(value) && typeof value['attempts'] === 'number') {
+      return { path: [...path, key, 'attempts'], attempts: value['attempts'] };
+    }
+    const found = firstRetryAttempts(value, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Under Istio's shapes, one {@link ScenarioIssue} at the first `retry.attempts` the scenario file writes: meshsim's
+ * `attempts` counts every try including the first, Istio's VirtualService `retries.attempts` counts retries only, so
+ * an `attempts: 2` copied from Istio makes one retry where Istio makes two — `attempts: 2 is 2 tries in all, the
+ * first and 1 retry (Istio's attempts: 1): …; for Istio's attempts: 2 write attempts: 3 (said once, at the file's
+ * first retry)`. Once per file (the semantics are the file's, not one call's); none under other shapes, for a file
+ * without a retry, for a config not read from text (as {@link bareDurationWarnings}), or for a bundled scenario
+ * (written in meshsim's counting by meshsim's authors; the user has no file of it to edit). `appRetry` (the
+ * application's own tries) is no Istio field and is not looked at. There is no other spelling of `attempts` to
+ * silence it with: the warning is said once per file instead.
+ *
+ * @param config - A resolved scenario.
+ * @param file - The file name the issue gives. Default: the name the config was read as.
+ */
+export function istioAttemptsWarnings(config: SimulationConfig, file?: string): ScenarioIssue[] {
+  if (!underIstio(config)) return [];
+  const source = sourceOf(config);
+  const parsed = source?.parse();
+  if (source === undefined || parsed === undefined) return [];
+  const found = firstRetryAttempts(parsed.data);
+  if (found === null || isBundledText(source.file, source.text)) return [];
+  const n = found.attempts;
+  const retries = `${n - 1} retr${n - 1 === 1 ? 'y' : 'ies'}`;
+  const reason =
+    `attempts: ${n} is ${n} tr${n === 1 ? 'y' : 'ies'} in all, the first and ${retries} (Istio's attempts: ${n - 1}): ` +
+    "meshsim's attempts counts the first try, Istio's VirtualService retries.attempts counts retries only; " +
+    `for Istio's attempts: ${n} write attempts: ${n + 1} (said once, at the file's first retry)`;
+  return [{ file: file ?? source.file, path: formatPath(found.path), reason, ...parsed.locate(found.path) }];
 }

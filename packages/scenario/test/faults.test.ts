@@ -5,7 +5,7 @@ import { simulate } from '@meshsim/mesh';
 import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, resolveScenario } from '../src/index.js';
-import { minimal } from './__helpers__/scenarios.js';
+import { messagesOf, minimal } from './__helpers__/scenarios.js';
 
 const FAULTS = `
 services:
@@ -44,6 +44,58 @@ describe('faults: proxy crashes, node crashes and control-plane outages', () => 
         effect: { kind: 'control-plane-outage' },
       },
     ]);
+  });
+
+  describe("instances as a percentage of the service's pods", () => {
+    const resolved = (replicas: number, instances: unknown) => {
+      const input = minimal();
+      const backend = input.services.backend;
+      if (backend === undefined) throw new Error('no backend');
+      backend.replicas = replicas;
+      input.faults = [{ at: 0, service: 'backend', crash: true, instances }];
+      const fault = resolveScenario(input).faults[0];
+      return [fault?.instances, fault?.instancesPercent];
+    };
+
+    it("rounds down, as Kubernetes rounds a Deployment's maxUnavailable, keeping the percentage written", () => {
+      expect(resolved(10, '30%')).toEqual([3, 30]);
+      expect(resolved(7, '30%')).toEqual([2, 30]); // 2.1 pods
+      expect(resolved(3, '99%')).toEqual([2, 99]); // 2.97 pods
+      expect(resolved(4, '100%')).toEqual([4, 100]);
+      expect(resolved(4, ' 50 % ')).toEqual([2, 50]);
+    });
+
+    it('hits at least one pod when the share rounds down to none (assumption: a written fault means a pod)', () => {
+      expect(resolved(3, '10%')).toEqual([1, 10]);
+    });
+
+    it('a count or "all" carries no percentage', () => {
+      expect(resolved(3, 2)).toEqual([2, undefined]);
+      expect(resolved(3, 'all')).toEqual([Infinity, undefined]);
+    });
+
+    it.each([
+      [
+        '0%',
+        'must be an integer >= 1, a percentage of the service\'s pods in (0%, 100%] such as 30%, or "all" (got "0%")',
+      ],
+      [
+        '150%',
+        'must be an integer >= 1, a percentage of the service\'s pods in (0%, 100%] such as 30%, or "all" (got "150%")',
+      ],
+      [
+        'half',
+        'must be an integer >= 1, a percentage of the service\'s pods in (0%, 100%] such as 30%, or "all" (got "half")',
+      ],
+      [
+        0,
+        'must be an integer >= 1, a percentage of the service\'s pods in (0%, 100%] such as 30%, or "all" (got 0)',
+      ],
+    ])('refuses instances: %s', (instances, reason) => {
+      const input = minimal();
+      input.faults = [{ at: 0, service: 'backend', crash: true, instances }];
+      expect(messagesOf(input)).toEqual([`test.yaml: faults[0].instances: ${reason}`]);
+    });
   });
 
   it('crashNode as an object: reachable and the node-monitor grace period', () => {

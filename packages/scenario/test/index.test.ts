@@ -20,6 +20,7 @@ describe('@meshsim/scenario public API', () => {
         'generatePlatform40',
         'generateKinvolkEmojivoto',
         'isDurationPath',
+        'istioAttemptsWarnings',
         'listBundledScenarios',
         'loadScenario',
         'loadScenarioFile',

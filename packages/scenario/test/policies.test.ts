@@ -84,13 +84,15 @@ describe('destinationPolicy: a partial block takes the documented defaults for t
     expect(written?.successRateFromDefault).toBeUndefined(); // written: warned where the mesh cannot express it
   });
 
-  it('connectionPool: "unlimited" is Infinity, omitted fields are Envoy defaults', () => {
+  it('connectionPool: "unlimited" is Infinity, omitted fields are Envoy defaults, listed for the mesh to replace', () => {
     expect(
       destination({ connectionPool: { maxRequests: 'unlimited', maxRetries: 0 } })?.connectionPool,
     ).toEqual({
       ...ENVOY_CONNECTION_POOL,
       maxRequests: Infinity,
       maxRetries: 0,
+      // Not written: Istio's shapes replace them with Istio's 2³²−1 (no limit), the others keep Envoy's.
+      fromDefault: ['maxConnections', 'maxPendingRequests'],
     });
   });
 
@@ -98,6 +100,7 @@ describe('destinationPolicy: a partial block takes the documented defaults for t
     expect(destination({ connectionPool: { connectTimeout: '500ms' } })?.connectionPool).toEqual({
       ...ENVOY_CONNECTION_POOL,
       connectTimeoutMs: 500,
+      fromDefault: ['maxConnections', 'maxPendingRequests', 'maxRequests', 'maxRetries'],
     });
     expect(destination({ connectionPool: { maxConnections: 8 } })?.connectionPool).not.toHaveProperty(
       'connectTimeoutMs',
@@ -280,15 +283,39 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
-    "Istio's connectionPool names (tcp and http nest what meshsim writes flat)",
+    "Istio's connectionPool names, flat: each says the meshsim field to write, with its value",
     (s) =>
       (s.services.backend.destinationPolicy = {
         connectionPool: { http1MaxPendingRequests: 5, http2MaxRequests: 10, tcp: { maxConnections: 3 } },
       }),
     [
-      'test.yaml: services.backend.destinationPolicy.connectionPool.http1MaxPendingRequests: unknown field (did you mean "maxPendingRequests"?)',
-      'test.yaml: services.backend.destinationPolicy.connectionPool.http2MaxRequests: unknown field (did you mean "maxRequests"?)',
-      'test.yaml: services.backend.destinationPolicy.connectionPool.tcp: unknown field (did you mean "maxConnections" or "connectTimeout"?)',
+      "test.yaml: services.backend.destinationPolicy.connectionPool.http1MaxPendingRequests: Istio's name (connectionPool.http.http1MaxPendingRequests); in meshsim write connectionPool.maxPendingRequests: 5",
+      "test.yaml: services.backend.destinationPolicy.connectionPool.http2MaxRequests: Istio's name (connectionPool.http.http2MaxRequests); in meshsim write connectionPool.maxRequests: 10",
+      "test.yaml: services.backend.destinationPolicy.connectionPool.tcp.maxConnections: Istio's nesting; in meshsim write connectionPool.maxConnections: 3 (meshsim's connectionPool is flat)",
+    ],
+  ],
+  [
+    "Istio's nested connectionPool (tcp, http): each field says the flat meshsim field it maps to, or that it is not modelled",
+    (s) =>
+      (s.services.backend.destinationPolicy = {
+        connectionPool: {
+          tcp: { connectTimeout: '30ms' },
+          http: { http1MaxPendingRequests: 10, maxRetries: 'unlimited', idleTimeout: '1h', ttl: 1 },
+        },
+      }),
+    [
+      "test.yaml: services.backend.destinationPolicy.connectionPool.tcp.connectTimeout: Istio's nesting; in meshsim write connectionPool.connectTimeout: 30ms (meshsim's connectionPool is flat)",
+      "test.yaml: services.backend.destinationPolicy.connectionPool.http.http1MaxPendingRequests: Istio's name; in meshsim write connectionPool.maxPendingRequests: 10",
+      "test.yaml: services.backend.destinationPolicy.connectionPool.http.maxRetries: Istio's nesting; in meshsim write connectionPool.maxRetries: unlimited (meshsim's connectionPool is flat)",
+      "test.yaml: services.backend.destinationPolicy.connectionPool.http.idleTimeout: Istio's field, not modelled by meshsim (no per-destination connection settings beyond the thresholds and connectTimeout): leave it out",
+      "test.yaml: services.backend.destinationPolicy.connectionPool.http.ttl: unknown field (Istio's connectionPool.http has http1MaxPendingRequests, http2MaxRequests, maxRequestsPerConnection, maxRetries, idleTimeout, h2UpgradePolicy, useClientProtocol, maxConcurrentStreams, http2KeepAlive)",
+    ],
+  ],
+  [
+    'a tcp or http that is not an object keeps the generic hint',
+    (s) => (s.services.backend.destinationPolicy = { connectionPool: { http: 10 } }),
+    [
+      'test.yaml: services.backend.destinationPolicy.connectionPool.http: unknown field (did you mean "maxPendingRequests" or "maxRequests" or "maxRetries"?)',
     ],
   ],
   [

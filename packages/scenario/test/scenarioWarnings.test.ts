@@ -9,6 +9,7 @@ import {
   bareDurationWarnings,
   bareNumberWarnings,
   formatScenarioIssue,
+  istioAttemptsWarnings,
   listBundledScenarios,
   loadScenario,
   parseScenario,
@@ -316,5 +317,59 @@ traffic: [ { to: api, rate: 10 } ]
     expect(bareNumberWarnings(parseScenario(fine, 'f.yaml'))).toEqual([]);
     for (const { name } of listBundledScenarios())
       expect(bareNumberWarnings(loadScenario(name)), name).toEqual([]);
+  });
+});
+
+describe('istioAttemptsWarnings', () => {
+  // An SRE copying Istio's VirtualService retries.attempts: 2 (2 retries) into retry.attempts (2 tries in all).
+  const COPIED = (mesh: string) => `mesh: ${mesh}
+services:
+  frontend:
+    serviceTime: 1ms
+    calls:
+      - { to: payments, retry: { attempts: 2, retryOn: [5xx] } }
+      - { to: ledger, retry: { attempts: 3 } }
+  payments: { serviceTime: 1ms }
+  ledger: { serviceTime: 1ms }
+traffic: [ { to: frontend, rate: 10, retry: { attempts: 1 } } ]
+`;
+
+  it('under an Istio shape, says once (at the first retry.attempts written) that attempts counts tries, with the equivalents', () => {
+    for (const mesh of [
+      'istio-sidecar',
+      'istio-ambient',
+      '{ shape: layered, layered: { inCluster: istio-sidecar, crossCluster: none } }',
+    ]) {
+      expect(istioAttemptsWarnings(parseScenario(COPIED(mesh), 'copied.yaml')), mesh).toEqual([
+        {
+          file: 'copied.yaml',
+          path: 'services.frontend.calls[0].retry.attempts',
+          reason:
+            "attempts: 2 is 2 tries in all, the first and 1 retry (Istio's attempts: 1): meshsim's attempts counts the first try, Istio's VirtualService retries.attempts counts retries only; for Istio's attempts: 2 write attempts: 3 (said once, at the file's first retry)",
+          line: 6,
+          column: 34,
+        },
+      ]);
+    }
+  });
+
+  it('says nothing under other shapes, for a file without retries, a config built in code or a bundled scenario', () => {
+    expect(istioAttemptsWarnings(parseScenario(COPIED('linkerd'), 'copied.yaml'))).toEqual([]);
+    expect(istioAttemptsWarnings(parseScenario(COPIED('none'), 'copied.yaml'))).toEqual([]);
+    const noRetry = `mesh: istio-sidecar
+services: { api: { serviceTime: 1ms } }
+traffic: [ { to: api, rate: 10 } ]
+`;
+    expect(istioAttemptsWarnings(parseScenario(noRetry, 'n.yaml'))).toEqual([]);
+    // retry-storm runs under istio-sidecar with retry.attempts, written in meshsim's counting.
+    expect(loadScenario('retry-storm').mesh.shape).toBe('istio-sidecar');
+    for (const { name } of listBundledScenarios())
+      expect(istioAttemptsWarnings(loadScenario(name)), name).toEqual([]);
+    expect(
+      istioAttemptsWarnings({
+        ...resolveScenario(minimal()),
+        mesh: parseScenario(COPIED('istio-sidecar')).mesh,
+      }),
+    ).toEqual([]);
   });
 });

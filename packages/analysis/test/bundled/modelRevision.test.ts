@@ -178,6 +178,11 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // later, without TLS; a restarted proxy starts with empty policy state (ejections, breakers, budgets, balancer).
   // failover-overload's clean node kill, node-failure's proxy crashes and instance-crash change.
   34: '1deaa5343122a99ad7058835489d66fa7ad1c31c7d75342da381edaed4c7ed2d',
+  // 35: a connectionPool's unwritten thresholds are Istio's 2³²−1 (no limit) under istio-sidecar and istio-ambient, not
+  // Envoy's 1024 / 3 concurrent retries; refusals by max_retries count as retry-overflow, not retry-budget-denied
+  // (which only a retryBudget counts). connection-pool-exhaustion's only change is that counter's name: its written
+  // maxRequests 20 binds, and nothing overflowed its max_retries.
+  35: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

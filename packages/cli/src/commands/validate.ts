@@ -4,6 +4,7 @@
 import {
   ScenarioError,
   bareNumberWarnings,
+  istioAttemptsWarnings,
   loadScenario,
   parseScenario,
   scenarioWarnings,
@@ -27,8 +28,8 @@ interface Checked {
   issues: readonly ScenarioIssue[];
   /**
    * What a run of a valid file would warn of before it starts: the durations and CPU quantities it writes as bare
-   * numbers easily meant in another unit (`bareNumberWarnings`), then its model's warnings (`scenarioWarnings`); none
-   * for an invalid one.
+   * numbers easily meant in another unit (`bareNumberWarnings`), under Istio's shapes its first `retry.attempts`
+   * (`istioAttemptsWarnings`), then its model's warnings (`scenarioWarnings`); none for an invalid one.
    */
   warnings: readonly ScenarioIssue[];
   /** The text to print about an invalid file (text output). */
@@ -39,7 +40,8 @@ interface Checked {
  * Validates each file: prints `ok <file>` on stdout, or the file's errors on stderr, one
  * `file:line:column: path: reason` line each (`formatScenarioIssue`, as `run` prints them), and carries
  * on with the next file. The warnings a run of a valid file would give before it starts — the durations and CPU
- * quantities it writes as bare numbers (`bareNumberWarnings`), then its model's (`scenarioWarnings`): no run needed — follow its `ok`
+ * quantities it writes as bare numbers (`bareNumberWarnings`), under Istio's shapes its first `retry.attempts`
+ * (`istioAttemptsWarnings`), then its model's (`scenarioWarnings`): no run needed — follow its `ok`
  * line on stderr, one `warning: file:line:column: path: reason` line each (as `run` places them). With
  * `--json`, prints
  * `{"schemaVersion":1,"valid":…,"files":[{"file","valid","issues":[…],"warnings":[…]}]}` on stdout instead, each
@@ -114,7 +116,11 @@ function check(file: string, io: CliIo): Checked {
       config = loadScenario(file);
     }
     // A model that cannot be built is an error `run` would stop on too: reported as one below.
-    const warnings = [...bareNumberWarnings(config), ...scenarioWarnings(config)];
+    const warnings = [
+      ...bareNumberWarnings(config),
+      ...istioAttemptsWarnings(config),
+      ...scenarioWarnings(config),
+    ];
     return { file: name, issues: [], warnings, message: null };
   } catch (error) {
     if (error instanceof ScenarioError) {

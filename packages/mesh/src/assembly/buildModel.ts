@@ -158,6 +158,7 @@ export function buildModel(
       dataPlane.managedLoadBalancer?.(caller, target) ?? config.mesh.loadBalancer,
     outlierEjectionCap: config.mesh.outlierEjectionCap,
     successRateEjection: config.mesh.successRateEjection,
+    connectionPoolDefaults: config.mesh.connectionPoolDefaults,
     clientEnforcer: (caller, target) => dataPlane.clientEnforcer(caller, target),
     shapeClientPolicies: (caller, target) => dataPlane.shapeClientPolicies?.(caller, target) ?? [],
     bulkheadsOf: (name) => services.get(name).config.inbound?.bulkheads,

@@ -211,6 +211,18 @@ export type OutlierEjectionCap = 'after-ejection' | 'before-ejection';
  */
 export type SuccessRateEjection = 'configurable' | 'off';
 
+/**
+ * Whose defaults a destination's connection-pool thresholds take where its `connectionPool` leaves them unwritten
+ * (`ConnectionPoolConfig.fromDefault`):
+ * - `envoy`: Envoy's own (1024 connections, pending and requests, 3 concurrent retries), where the mesh leaves
+ *   Envoy's circuit breakers at their defaults (Consul, Cilium) or the thresholds are not the mesh's to set;
+ * - `istio`: Istio's, 2³²−1 for every threshold (no limit): istiod writes them into every cluster it builds, the
+ *   sidecars' and the waypoints' alike, and a DestinationRule overrides only the fields it sets.
+ *
+ * Sources: docs/sources.md `istio-destinationrule`, `import-istio-traffic-policy-go`.
+ */
+export type ConnectionPoolDefaults = 'envoy' | 'istio';
+
 /** What every resolved mesh config holds, whatever its shape. */
 export interface MeshConfigBase {
   readonly shape: string;
@@ -243,6 +255,12 @@ export interface MeshConfigBase {
    * otherwise.
    */
   readonly successRateEjection: SuccessRateEjection;
+  /**
+   * Whose defaults unwritten connection-pool thresholds take (see {@link ConnectionPoolDefaults}): `istio` where
+   * Istio programs the proxies (`istio-sidecar`, `istio-ambient`'s waypoints, `layered` with either inside), `envoy`
+   * otherwise.
+   */
+  readonly connectionPoolDefaults: ConnectionPoolDefaults;
   /** The options this config was resolved from: switching shapes resolves them again. */
   readonly options: MeshOptions;
 }

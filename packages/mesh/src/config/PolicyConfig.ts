@@ -14,6 +14,9 @@ export type RetryBudgetConfig =
   /** AWS SDK standard-mode retry quota: capacity tokens, retryCost per retry (timeoutCost for timeouts), successRefund back. */
   | { kind: 'aws-sdk'; capacity: number; retryCost: number; timeoutCost: number; successRefund: number };
 
+/** The four thresholds of a {@link ConnectionPoolConfig}. */
+export type ConnectionPoolThreshold = 'maxConnections' | 'maxPendingRequests' | 'maxRequests' | 'maxRetries';
+
 /** Envoy cluster circuit-breaker thresholds (per caller proxy and destination). Over a limit ⇒ local 503. */
 export interface ConnectionPoolConfig {
   maxConnections: number;
@@ -26,6 +29,12 @@ export interface ConnectionPoolConfig {
    * `connect_timeout`, Istio DestinationRule `connectionPool.tcp.connectTimeout`); absent: the mesh's own.
    */
   connectTimeoutMs?: number;
+  /**
+   * The thresholds a scenario did not write (their values are Envoy's defaults): a mesh whose control plane programs
+   * other defaults replaces them with its own — Istio's are 2³²−1, i.e. no limit (`MeshConfigBase.connectionPoolDefaults`).
+   * Absent: every threshold was chosen (a config built in code gives every field).
+   */
+  fromDefault?: readonly ConnectionPoolThreshold[];
 }
 
 /** Envoy outlier detection (per caller proxy and destination). */

@@ -302,6 +302,11 @@ export interface FaultConfig {
   service: string;
   /** How many instances (the first N in placement order) are affected; `Infinity` = all. */
   instances: number;
+  /**
+   * The percentage of the service's pods `instances` was resolved from, when the scenario wrote one (`30%`):
+   * descriptions of the fault show it next to the count. Informational: the model reads `instances` only.
+   */
+  instancesPercent?: number;
   effect: FaultEffect;
 }
 

@@ -3,7 +3,12 @@
 
 import type { Engine } from '@meshsim/engine';
 import type { EnforcerKind } from '../config/capabilities.js';
-import type { MeshConfig, OutlierEjectionCap, SuccessRateEjection } from '../config/MeshConfig.js';
+import type {
+  ConnectionPoolDefaults,
+  MeshConfig,
+  OutlierEjectionCap,
+  SuccessRateEjection,
+} from '../config/MeshConfig.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { EnforcementScope } from '../ports/enforceOrWarn.js';
 import type { RunStreams } from '../ports/RunStreams.js';
@@ -23,6 +28,8 @@ export interface PolicyContext extends EnforcementScope {
   readonly outlierEjectionCap: OutlierEjectionCap;
   /** Whether the mesh's L7 proxies can eject by success rate (`off` under Istio). */
   readonly successRateEjection: SuccessRateEjection;
+  /** Whose defaults a `connectionPool`'s unwritten thresholds take (`istio`: 2³²−1). */
+  readonly connectionPoolDefaults: ConnectionPoolDefaults;
   /** The kind of hop that enforces `caller`'s policies towards `target`. */
   clientEnforcer(caller: CallerRef, target: string): EnforcerKind;
   /** Policies the mesh shape's proxy always runs for `caller` → `target` (App Mesh legacy breakers). */

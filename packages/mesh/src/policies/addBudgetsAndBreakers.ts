@@ -4,6 +4,8 @@
 import type { CallerRef } from '../topology/CallerRef.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
+import type { ConnectionPoolDefaults } from '../config/MeshConfig.js';
+import type { ConnectionPoolConfig } from '../config/PolicyConfig.js';
 import type { PolicyContext } from './PolicyContext.js';
 import { ErrorRateBreaker } from './breakers/ErrorRateBreaker.js';
 import { EnvoyThresholds } from './breakers/EnvoyThresholds.js';
@@ -11,6 +13,20 @@ import { FailureAccrual } from './breakers/FailureAccrual.js';
 import { enforceOrWarn } from '../ports/enforceOrWarn.js';
 import { createRetryBudget } from './retryBudgets/createRetryBudget.js';
 import { EnvoyRetryBudget } from './retryBudgets/EnvoyRetryBudget.js';
+
+/**
+ * `pool` as the mesh's proxies run it: under Istio (`istio`), the thresholds the scenario left unwritten are
+ * 2³²−1 — no limit — as istiod programs them, not Envoy's 1024 / 3; elsewhere Envoy's defaults stand.
+ */
+export function poolWithMeshDefaults(
+  pool: ConnectionPoolConfig,
+  defaults: ConnectionPoolDefaults,
+): ConnectionPoolConfig {
+  if (defaults === 'envoy' || pool.fromDefault === undefined || pool.fromDefault.length === 0) return pool;
+  const resolved = { ...pool };
+  for (const field of pool.fromDefault) resolved[field] = Infinity;
+  return resolved;
+}
 
 /**
  * Appends to `into` the budget and breaker policies `caller` applies to `target`, in hook order:
@@ -51,9 +67,10 @@ export function addBudgetsAndBreakers(
   }
   const budgetOn = retryBudget !== null && can('retry-budget', 'retryBudget');
   if (connectionPool !== null && can('connection-pool', 'connectionPool')) {
-    into.push(new EnvoyThresholds(connectionPool, `${path}.connectionPool`));
+    const pool = poolWithMeshDefaults(connectionPool, context.connectionPoolDefaults);
+    into.push(new EnvoyThresholds(pool, `${path}.connectionPool`));
     if (!(budgetOn && retryBudget.kind === 'envoy')) {
-      into.push(EnvoyRetryBudget.maxRetries(connectionPool.maxRetries, `${path}.connectionPool`));
+      into.push(EnvoyRetryBudget.maxRetries(pool.maxRetries, `${path}.connectionPool`));
     }
   }
   if (budgetOn) into.push(createRetryBudget(retryBudget, `${path}.retryBudget`));

@@ -3,10 +3,15 @@
 
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 
-/** A retry a budget, throttle, quota or concurrent-retry limit refused. */
+/** A retry a budget, throttle or quota (`destination.retryBudget`) refused. */
 export const RETRY_BUDGET_DENIED = 'retry-budget-denied';
-/** A retry a budget, throttle, quota or concurrent-retry limit let through. */
+/** A retry a budget, throttle or quota (`destination.retryBudget`) let through. */
 export const RETRY_BUDGET_ADMITTED = 'retry-budget-admitted';
+/**
+ * A retry Envoy's `max_retries` circuit breaker (`connectionPool.maxRetries`) refused: Envoy's
+ * `upstream_rq_retry_overflow`. Not a budget's refusal; admissions by it are not counted (they are the edge's retries).
+ */
+export const RETRY_OVERFLOW = 'retry-overflow';
 /** An attempt failed locally (`breaker-open`) because an Envoy connection-pool threshold was full. */
 export const BREAKER_OVERFLOW = 'breaker-overflow';
 /** Transitions into `open`, over every breaker (error-rate breakers and per-endpoint failure accrual). */

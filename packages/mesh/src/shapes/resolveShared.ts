@@ -2,6 +2,7 @@
 // and the merge of a written profile override onto a shape's default profile.
 
 import type {
+  ConnectionPoolDefaults,
   MeshConfigBase,
   MeshLoadBalancer,
   MeshOptions,
@@ -27,6 +28,8 @@ export interface SharedDefaults {
   readonly outlierEjectionCap?: OutlierEjectionCap;
   /** Whether the shape's proxies can eject by success rate. Default: `configurable` (Envoy's own). */
   readonly successRateEjection?: SuccessRateEjection;
+  /** Whose defaults unwritten connection-pool thresholds take. Default: `envoy` (Envoy's own). */
+  readonly connectionPoolDefaults?: ConnectionPoolDefaults;
 }
 
 /** The shared fields of a `shape` config: written options first, then `defaults`, then the model's. */
@@ -45,6 +48,7 @@ export function resolveShared<S extends string>(
     prices: options.prices === undefined ? AWS_US_EAST_1_PRICES : options.prices,
     outlierEjectionCap: defaults.outlierEjectionCap ?? 'after-ejection',
     successRateEjection: defaults.successRateEjection ?? 'configurable',
+    connectionPoolDefaults: defaults.connectionPoolDefaults ?? 'envoy',
     options,
   };
 }

@@ -347,7 +347,13 @@ export function buildConfig(raw: RawScenario, defaultName: string, issues: PathI
     services,
     traffic: raw.traffic.map((source, i) => trafficOf(source, i, issues)),
     faults: (raw.faults ?? []).map((fault, i) =>
-      faultOf(fault, i, Object.keys(raw.services)[0] as string, issues),
+      faultOf(
+        fault,
+        i,
+        Object.keys(raw.services)[0] as string,
+        (name) => services.find((s) => s.name === name)?.replicas,
+        issues,
+      ),
     ),
     assumptions: [
       ...(raw.assumptions ?? []),

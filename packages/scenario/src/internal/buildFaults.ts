@@ -3,6 +3,7 @@
 
 import type { FaultConfig, FaultEffect } from '@meshsim/mesh';
 import type { RawFault } from '../schema.js';
+import { instancesPercent } from '../faultSchema.js';
 import { parseDurationMs as ms } from '../units.js';
 import { resolveDistribution } from './resolveDistribution.js';
 import type { PathIssue } from './zodIssues.js';
@@ -37,17 +38,45 @@ function faultEffectOf(raw: RawFault, i: number, issues: PathIssue[]): FaultEffe
 }
 
 /**
+ * `percent` % of `replicas` pods: rounded down, as Kubernetes turns a Deployment's `maxUnavailable` percentage into
+ * pods (docs/sources.md#k8s-deployment-max-unavailable), but at least 1 — a fault written on a service is meant to
+ * hit a pod (an assumption).
+ */
+export function podsOfPercent(percent: number, replicas: number): number {
+  // percent × replicas first: for percentages of up to two decimals and up to 300 replicas, a whole number of pods
+  // never lands a hair below itself in binary (checked exhaustively while writing this).
+  return Math.max(1, Math.floor((percent * replicas) / 100));
+}
+
+/**
  * The FaultConfig of a schema-valid fault.
  *
  * @param firstService - The service a control-plane outage is filed under: the model's FaultConfig
  *   needs one, and ignores it for outages (they affect the whole mesh).
+ * @param replicasOf - The replicas of a service, to resolve a percentage of its pods (undefined: no such service,
+ *   which the reference checks report).
  */
-export function faultOf(raw: RawFault, i: number, firstService: string, issues: PathIssue[]): FaultConfig {
+export function faultOf(
+  raw: RawFault,
+  i: number,
+  firstService: string,
+  replicasOf: (service: string) => number | undefined,
+  issues: PathIssue[],
+): FaultConfig {
+  const service = raw.service ?? firstService;
+  const written = raw.instances;
+  const percent = typeof written === 'string' && written !== 'all' ? instancesPercent(written) : undefined;
   return {
     atMs: ms(raw.at),
     durationMs: raw.for === undefined ? Infinity : ms(raw.for),
-    service: raw.service ?? firstService,
-    instances: raw.instances === undefined || raw.instances === 'all' ? Infinity : raw.instances,
+    service,
+    instances:
+      percent !== undefined
+        ? podsOfPercent(percent, replicasOf(service) ?? 1)
+        : typeof written === 'number'
+          ? written
+          : Infinity, // omitted or "all"
+    ...(percent !== undefined && { instancesPercent: percent }),
     effect: faultEffectOf(raw, i, issues),
   };
 }

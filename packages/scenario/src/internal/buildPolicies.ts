@@ -24,6 +24,7 @@ import {
 } from '@meshsim/mesh';
 import type {
   ConnectionPoolConfig,
+  ConnectionPoolThreshold,
   DestinationPolicy,
   ErrorRateBreakerConfig,
   FailureAccrualConfig,
@@ -91,15 +92,28 @@ function loadBalancerOf(raw: NonNullable<RawDestinationPolicy['loadBalancer']>):
   return { kind: 'locality-aware', minHealthyPercent: parsePercent(locality.minHealthyPercent) };
 }
 
+const POOL_THRESHOLDS: readonly ConnectionPoolThreshold[] = [
+  'maxConnections',
+  'maxPendingRequests',
+  'maxRequests',
+  'maxRetries',
+];
+
+/**
+ * The thresholds: written ones as written; unwritten ones at Envoy's defaults, listed in `fromDefault` so that a mesh
+ * programming other defaults (Istio: 2³²−1) replaces them. `envoy-defaults` asks for Envoy's by name: all chosen.
+ */
 function connectionPoolOf(raw: NonNullable<RawDestinationPolicy['connectionPool']>): ConnectionPoolConfig {
   const d = ENVOY_CONNECTION_POOL;
   if (raw === 'envoy-defaults') return { ...d };
+  const fromDefault = POOL_THRESHOLDS.filter((field) => raw[field] === undefined);
   return {
     maxConnections: limitOf(raw.maxConnections, d.maxConnections),
     maxPendingRequests: limitOf(raw.maxPendingRequests, d.maxPendingRequests),
     maxRequests: limitOf(raw.maxRequests, d.maxRequests),
     maxRetries: limitOf(raw.maxRetries, d.maxRetries),
     ...(raw.connectTimeout === undefined ? {} : { connectTimeoutMs: ms(raw.connectTimeout) }),
+    ...(fromDefault.length > 0 && { fromDefault }),
   };
 }
 

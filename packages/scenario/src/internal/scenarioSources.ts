@@ -67,11 +67,12 @@ export function carrySource(
  */
 export function sourceOf(
   config: SimulationConfig,
-): { file: string; input: unknown; parse: () => ParsedSource | undefined } | undefined {
+): { file: string; text: string; input: unknown; parse: () => ParsedSource | undefined } | undefined {
   const source = sources.get(config);
   if (source === undefined) return undefined;
   return {
     file: source.file,
+    text: source.text,
     input: source.input,
     parse: () => {
       // As parseScenario parsed it: YAML with merge keys, or a .json file's JSON (whose positions YAML gives).

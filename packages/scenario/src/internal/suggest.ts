@@ -69,9 +69,8 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['consecutiveerrors', ['consecutiveGatewayErrors']],
   ['consecutivegatewayfailure', ['consecutiveGatewayErrors']],
   ['consecutive_gateway_failure', ['consecutiveGatewayErrors']],
-  // Istio's DestinationRule connectionPool nests under tcp and http what meshsim writes flat (Envoy's circuit breakers).
-  ['http1maxpendingrequests', ['maxPendingRequests']],
-  ['http2maxrequests', ['maxRequests']],
+  // Istio's DestinationRule connectionPool nests under tcp and http what meshsim writes flat (Envoy's circuit breakers):
+  // istioPoolNames.ts tells each field inside its meshsim one; these hint when tcp or http holds no object.
   ['tcp', ['maxConnections', 'connectTimeout']],
   ['http', ['maxPendingRequests', 'maxRequests', 'maxRetries']],
   // Envoy's retry_back_off.

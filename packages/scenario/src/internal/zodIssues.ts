@@ -1,12 +1,13 @@
 // Flattens zod issues into `{ path, reason }` pairs: picks the intended branch of a failed union,
 // splits unknown keys into one issue each with a "did you mean" hint (one issue, not two, when the key is a misspelt
-// required field), and unwraps record-key issues.
+// required field; Istio's connectionPool names are told the meshsim field), and unwraps record-key issues.
 
 import type * as z from 'zod';
 import type { KnownKeys } from './errorMap.js';
 import type { PathSegment } from './path.js';
 import { got } from './show.js';
 import { absentFieldReason, meantBy, meantHint } from './suggest.js';
+import { istioPoolIssues } from './istioPoolNames.js';
 import { formatPath } from './path.js';
 import { pushAll } from '@meshsim/mesh';
 import { libraryKindForm } from './libraryKindForm.js';
@@ -176,6 +177,7 @@ function flatten(
           out.push({ path, reason: kindForm });
           break;
         }
+        const input = typeof issue.input === 'object' && issue.input !== null ? issue.input : {};
         for (const key of issue.keys) {
           // A key of the union's other branch, on the object the chosen branch refused it in (lognormal's `mu` beside
           // a `median`): "did you mean" would name the key itself; the forms say what is wrong.
@@ -184,6 +186,12 @@ function flatten(
               path: [...path, key],
               reason: `belongs to the other form: ${forms}, not a mix of the two`,
             });
+            continue;
+          }
+          // Istio's DestinationRule names in a connectionPool: each field is told its meshsim one.
+          const istio = istioPoolIssues(path, key, Object.getOwnPropertyDescriptor(input, key)?.value);
+          if (istio !== undefined) {
+            pushAll(out, istio);
             continue;
           }
           const absent = absentFieldReason(path, key);

@@ -35,7 +35,9 @@ describe('describeRuleType / describeRuleDefault', () => {
 
   it('writes defaults with their unit and user, or what omitting the field means', () => {
     expect(describeRuleDefault(findRuleRow(LINKERD_RETRY_BUDGET_RULES, 'ttl'))).toBe('`10s`');
-    expect(describeRuleDefault(findRuleRow(CONNECTION_POOL_RULES, 'maxRetries'))).toBe('`3` (Envoy)');
+    expect(describeRuleDefault(findRuleRow(CONNECTION_POOL_RULES, 'maxRetries'))).toBe(
+      "`3` (Envoy; under istio-sidecar and istio-ambient: unlimited, Istio's 2³²−1)",
+    );
     expect(describeRuleDefault(findRuleRow(RATE_LIMIT_RULES, 'rps'))).toBe('**required**');
     expect(describeRuleDefault(findRuleRow(BACKOFF_RULES, 'max'))).toBe('10 × base (Envoy), i.e. 250ms');
   });

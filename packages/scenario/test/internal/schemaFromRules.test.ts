@@ -93,7 +93,7 @@ describe('ruleShape and ruleDescription', () => {
     ]);
     expect(z.strictObject(shape).safeParse({}).success).toBe(true);
     expect(ruleDescription(findRuleRow(CONNECTION_POOL_RULES, 'maxConnections'))).toBe(
-      'Connections to the service. Default 1024 (Envoy).',
+      "Connections to the service. Default 1024 (Envoy; under istio-sidecar and istio-ambient: unlimited, Istio's 2³²−1).",
     );
     expect(ruleDescription(findRuleRow(LINKERD_RETRY_BUDGET_RULES, 'ttl'))).toBe(
       'Window over which requests and retries count. Between 1s and 60s. Default 10s.',

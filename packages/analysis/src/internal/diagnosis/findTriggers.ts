@@ -12,6 +12,7 @@ import type {
 } from '@meshsim/mesh';
 
 import type { Trigger } from '../../diagnosis/Diagnosis.js';
+import { faultScopeText } from '../../diagnosis/faultScopeText.js';
 import { minOf } from '@meshsim/mesh';
 
 /**
@@ -30,9 +31,12 @@ export function nodeCrashText(crash: NodeCrashRecord): string {
   return parts.length === 0 ? `${nodes} ${how}` : `${nodes} ${how} with ${parts.join(', ')}`;
 }
 
-function faultTrigger(fault: FaultConfig, crash: NodeCrashRecord | undefined): Trigger {
-  const scope =
-    fault.instances === Infinity ? '' : ` (${fault.instances} instance${fault.instances === 1 ? '' : 's'})`;
+function faultTrigger(
+  fault: FaultConfig,
+  crash: NodeCrashRecord | undefined,
+  replicas: number | undefined,
+): Trigger {
+  const scope = fault.instances === Infinity ? '' : ` (${faultScopeText(fault, replicas)})`;
   return {
     kind: 'fault',
     description:
@@ -107,6 +111,7 @@ export function findTriggers(config: SimulationConfig, result?: SimulationResult
             faultTrigger(
               fault,
               crashes.find((crash) => crash.fault === index),
+              config.services.find((service) => service.name === fault.service)?.replicas,
             ),
           ]
         : [],

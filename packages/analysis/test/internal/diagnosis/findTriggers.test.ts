@@ -35,6 +35,18 @@ describe('findTriggers', () => {
     ]);
   });
 
+  it("shows a percentage of pods with the count it resolved to (the service's replicas, rounded down)", () => {
+    const config = resolveScenario({
+      duration: '60s',
+      services: { api: { replicas: 7, serviceTime: '1ms' } },
+      traffic: [{ name: 'client', to: 'api', rate: 10 }],
+      faults: [{ at: '10s', for: '20s', service: 'api', instances: '30%', crash: true }],
+    });
+    expect(findTriggers(config).map((t) => t.description)).toEqual([
+      'crash fault on api (2 instances: 30 % of its 7 pods)',
+    ]);
+  });
+
   it('finds a spike above the rate the schedule ends at', () => {
     expect(
       triggersOf([

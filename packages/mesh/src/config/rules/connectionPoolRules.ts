@@ -1,14 +1,20 @@
 // Rule table of Envoy's connection-pool circuit-breaker thresholds (`destinationPolicy.connectionPool`,
-// `ConnectionPoolConfig`): one row per threshold, with Envoy's defaults, and the connect timeout of the callers'
-// proxies towards the service (Istio DestinationRule `connectionPool.tcp.connectTimeout`).
+// `ConnectionPoolConfig`): one row per threshold, with Envoy's defaults (Istio's shapes: 2³²−1, see
+// MeshConfigBase.connectionPoolDefaults), and the connect timeout of the callers' proxies towards the service
+// (Istio DestinationRule `connectionPool.tcp.connectTimeout`).
 
 import type { RuleTable } from './RuleRow.js';
 import { RULE_ASSUMPTIONS } from './ruleAssumptions.js';
 
 const ENVOY = { cite: 'envoy-circuit-breakers' } as const;
+/** Whose default it is: Envoy's, except where Istio programs the proxies (2³²−1 there). */
+const BY = "Envoy; under istio-sidecar and istio-ambient: unlimited, Istio's 2³²−1";
 const UNLIMITED = {
   word: 'unlimited',
-  source: { cite: 'istio-destinationrule', note: "Istio's defaults are 2³²−1, i.e. no limit" },
+  source: {
+    cite: 'istio-destinationrule',
+    note: "Istio's defaults are 2³²−1, i.e. no limit: what an unwritten threshold is under istio-sidecar and istio-ambient",
+  },
 } as const;
 
 /** Envoy cluster circuit-breaker thresholds per caller proxy (circuit_breaker.proto defaults). */
@@ -24,7 +30,7 @@ export const CONNECTION_POOL_RULES = {
       unit: 'count',
       min: { value: 1, source: { assumption: 'with no connection every request would overflow' } },
       unlimited: UNLIMITED,
-      default: { value: 1024, by: 'Envoy', source: ENVOY },
+      default: { value: 1024, by: BY, source: ENVOY },
       description: 'Connections to the service.',
     },
     {
@@ -33,7 +39,7 @@ export const CONNECTION_POOL_RULES = {
       unit: 'count',
       min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
       unlimited: UNLIMITED,
-      default: { value: 1024, by: 'Envoy', source: ENVOY },
+      default: { value: 1024, by: BY, source: ENVOY },
       description: 'Requests waiting for a connection.',
     },
     {
@@ -42,7 +48,7 @@ export const CONNECTION_POOL_RULES = {
       unit: 'count',
       min: { value: 1, source: { assumption: 'with no request in flight every request would overflow' } },
       unlimited: UNLIMITED,
-      default: { value: 1024, by: 'Envoy', source: ENVOY },
+      default: { value: 1024, by: BY, source: ENVOY },
       description: 'Requests in flight.',
     },
     {
@@ -51,7 +57,7 @@ export const CONNECTION_POOL_RULES = {
       unit: 'count',
       min: { value: 0, source: RULE_ASSUMPTIONS.nonNegative },
       unlimited: UNLIMITED,
-      default: { value: 3, by: 'Envoy', source: ENVOY },
+      default: { value: 3, by: BY, source: ENVOY },
       description: 'Retries in flight at once (replaced by an envoy retry budget).',
     },
     {

@@ -5,7 +5,7 @@ import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import { AttemptCounts } from '../../call/AttemptCounts.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
-import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
+import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, RETRY_OVERFLOW, addCount } from '../policyEvents.js';
 import { checkField, checkFields } from '../../config/rules/checkFields.js';
 import { CONNECTION_POOL_RULES } from '../../config/rules/connectionPoolRules.js';
 import { ENVOY_RETRY_BUDGET_RULES } from '../../config/rules/envoyRetryBudgetRules.js';
@@ -34,8 +34,10 @@ export class EnvoyRetryBudget implements ClientPolicy {
   private constructor(
     private readonly budgetFraction: number,
     private readonly minRetryConcurrency: number,
+    /** A `retry_budget` (true) or the `max_retries` threshold (false): which counters it reports. */
+    private readonly isBudget: boolean,
   ) {
-    this.name = budgetFraction > 0 ? 'envoy-retry-budget' : 'envoy-max-retries';
+    this.name = isBudget ? 'envoy-retry-budget' : 'envoy-max-retries';
   }
 
   /** The `retry_budget` limit: max(minRetryConcurrency, budgetPercent % of active + pending requests). */
@@ -44,13 +46,13 @@ export class EnvoyRetryBudget implements ClientPolicy {
     path = 'retryBudget',
   ): EnvoyRetryBudget {
     checkFields(ENVOY_RETRY_BUDGET_RULES, config, path);
-    return new EnvoyRetryBudget(config.budgetPercent / 100, config.minRetryConcurrency);
+    return new EnvoyRetryBudget(config.budgetPercent / 100, config.minRetryConcurrency, true);
   }
 
   /** The fixed `max_retries` circuit-breaker threshold (used when no retry budget is configured). */
   static maxRetries(maxRetries: number, path = 'connectionPool'): EnvoyRetryBudget {
     checkField(MAX_RETRIES_RULE, maxRetries, `${path}.maxRetries`);
-    return new EnvoyRetryBudget(0, maxRetries);
+    return new EnvoyRetryBudget(0, maxRetries, false);
   }
 
   useAttemptCounts(counts: AttemptCounts): void {
@@ -76,8 +78,13 @@ export class EnvoyRetryBudget implements ClientPolicy {
     return false;
   }
 
+  /** A budget's decisions as `retry-budget-*`; the `max_retries` threshold's refusals as `retry-overflow`. */
   collect(into: PolicyCounters): void {
-    addCount(into, RETRY_BUDGET_ADMITTED, this.admitted);
-    addCount(into, RETRY_BUDGET_DENIED, this.denied);
+    if (this.isBudget) {
+      addCount(into, RETRY_BUDGET_ADMITTED, this.admitted);
+      addCount(into, RETRY_BUDGET_DENIED, this.denied);
+    } else {
+      addCount(into, RETRY_OVERFLOW, this.denied);
+    }
   }
 }

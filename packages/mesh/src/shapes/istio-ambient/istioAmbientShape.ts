@@ -38,6 +38,8 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
       // istiod builds a waypoint's clusters with the sidecars' applyOutlierDetection: never by success rate
       // (pilot/pkg/networking/core/cluster_waypoint.go; docs/sources.md#import-istio-traffic-policy-go).
       successRateEjection: 'off',
+      // ... and with the same default circuit breakers, 2³²−1 for every threshold (docs/sources.md#import-istio-traffic-policy-go).
+      connectionPoolDefaults: 'istio',
     }),
     ztunnel: withOverrides(ZTUNNEL_PROFILE, options.ztunnel),
     waypoint: withOverrides(WAYPOINT_PROFILE, options.waypoint),

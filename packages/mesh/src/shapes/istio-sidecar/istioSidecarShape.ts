@@ -73,13 +73,15 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
       // Istio's default balancer is LEAST_REQUEST (pilot's defaultLBAlgorithm(); docs/sources.md#istio-default-lb);
       // its default retry policy retries 503s before 1.24 (docs/sources.md#istio-pr-52111); its Envoy lets a first
       // ejection past maxEjectionPercent before 1.20 (docs/sources.md#envoy-1-28-outlier-mep); istiod never lets it
-      // eject by success rate (docs/sources.md#import-istio-traffic-policy-go).
+      // eject by success rate and gives every cluster circuit breakers of 2³²−1 where a DestinationRule sets none
+      // (docs/sources.md#import-istio-traffic-policy-go).
       ...resolveShared('istio-sidecar', options, {
         loadBalancer: 'least-request',
         defaultPolicy: istioDefaultPolicy(istioVersion),
         mtls: true,
         outlierEjectionCap: istioOutlierEjectionCap(istioVersion),
         successRateEjection: 'off',
+        connectionPoolDefaults: 'istio',
       }),
       istioVersion,
       sidecar: withOverrides(istioSidecarProfile(istioVersion), options.sidecar),

@@ -44,6 +44,7 @@ export const LAYERED_SHAPE: MeshShape<LayeredMeshConfig> = {
       prices: inCluster.prices,
       outlierEjectionCap: inCluster.outlierEjectionCap,
       successRateEjection: inCluster.successRateEjection,
+      connectionPoolDefaults: inCluster.connectionPoolDefaults,
       options,
       inCluster,
       crossCluster,

@@ -1,5 +1,6 @@
 // The fault windows of a run, for the HTML report: when each fault was active and what it did, in words.
 
+import { faultScopeText } from '@meshsim/analysis';
 import type { FaultConfig, FaultEffect } from '@meshsim/mesh';
 
 import { percent } from '../format.js';
@@ -28,10 +29,7 @@ function effectLabel(effect: FaultEffect): string {
 export function faultLabel(fault: FaultConfig): string {
   const effect = effectLabel(fault.effect);
   if (fault.effect.kind === 'control-plane-outage') return effect;
-  const instances = Number.isFinite(fault.instances)
-    ? `${fault.instances} instance${fault.instances === 1 ? '' : 's'}`
-    : 'all instances';
-  return `${effect}: ${fault.service} (${instances})`;
+  return `${effect}: ${fault.service} (${faultScopeText(fault)})`;
 }
 
 /**

@@ -34,6 +34,14 @@ describe('faultWindows', () => {
     ]);
   });
 
+  it('labels a percentage of pods with the count it resolved to', () => {
+    const windows = faultWindows(
+      [{ ...fault(0, 10_000, { kind: 'crash' }, 3), instancesPercent: 30 }],
+      60_000,
+    );
+    expect(windows.map((w) => w.label)).toEqual(['crash: catalog (3 instances: 30 % of its pods)']);
+  });
+
   it('faults over the same span share one window', () => {
     const windows = faultWindows(
       [
