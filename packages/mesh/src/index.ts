@@ -45,9 +45,9 @@ export {
   meshShape,
   meshShapeNames,
   meshShapes,
-  registerMeshShape,
   unregisterMeshShape,
 } from './shapes/registry.js';
+export { registerMeshShape } from './shapes/registerMeshShape.js';
 export { capabilityRows } from './shapes/capabilityRows.js';
 export { CAPABILITIES, POLICY_NAMES, canEnforce } from './config/capabilities.js';
 export { DEFAULT_ISTIO_VERSION, ISTIO_VERSIONS } from './shapes/istio-sidecar/istioProfiles.js';

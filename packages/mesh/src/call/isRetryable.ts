@@ -3,6 +3,7 @@
 
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { RetryCondition } from '../config/CallPolicy.js';
+import { knownEnforcer } from '../config/capabilities.js';
 import type { EnforcerKind } from '../config/capabilities.js';
 import type { FailureCause } from '../config/SimulationResult.js';
 
@@ -12,8 +13,9 @@ import type { FailureCause } from '../config/SimulationResult.js';
  */
 export type RetrySemantics = 'envoy' | 'other';
 
-/** The retry rules of a client hop of kind `enforcer`: Envoy's for the Envoy-based hops. */
+/** The retry rules of a client hop of kind `enforcer`: Envoy's for the Envoy-based hops. Throws for an unknown kind. */
 export function retrySemanticsOf(enforcer: EnforcerKind): RetrySemantics {
+  knownEnforcer(enforcer);
   return enforcer === 'l7-proxy' || enforcer === 'app-mesh-envoy' ? 'envoy' : 'other';
 }
 

@@ -89,9 +89,28 @@ export const CAPABILITIES: Readonly<Record<EnforcerKind, ReadonlySet<PolicyName>
   ),
 };
 
-/** Whether `enforcer` can enforce `policy`. */
+/**
+ * The policies a hop of kind `enforcer` can enforce. Throws naming the kind and listing the kinds when it is none
+ * (a shape built untyped, or with a cast, can name any).
+ */
+function capabilitiesOf(enforcer: EnforcerKind): ReadonlySet<PolicyName> {
+  if (!Object.hasOwn(CAPABILITIES, enforcer)) {
+    throw new Error(
+      `enforcer kind ${JSON.stringify(enforcer)} is not known; the kinds: ${Object.keys(CAPABILITIES).join(', ')}`,
+    );
+  }
+  return CAPABILITIES[enforcer];
+}
+
+/** `enforcer`, when it is a known kind; throws naming it and listing the kinds otherwise. */
+export function knownEnforcer(enforcer: EnforcerKind): EnforcerKind {
+  capabilitiesOf(enforcer);
+  return enforcer;
+}
+
+/** Whether `enforcer` can enforce `policy`; throws for an unknown kind, listing the kinds. */
 export function canEnforce(enforcer: EnforcerKind, policy: PolicyName): boolean {
-  return CAPABILITIES[enforcer].has(policy);
+  return capabilitiesOf(enforcer).has(policy);
 }
 
 /** Every policy name, for docs and validation. */

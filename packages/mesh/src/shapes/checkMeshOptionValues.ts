@@ -17,7 +17,7 @@ import type { ProfileFieldRule } from './profileFields.js';
 type FieldRule = ProfileFieldRule;
 
 /** The rule of each profile field (PROFILE_FIELDS holds them). */
-const PROFILE_RULES: Readonly<Record<string, FieldRule>> = Object.fromEntries(
+export const PROFILE_RULES: Readonly<Record<string, FieldRule>> = Object.fromEntries(
   Object.entries(PROFILE_FIELDS).map(([field, spec]) => [field, spec.rule]),
 );
 
@@ -51,7 +51,7 @@ function meets(rule: Exclude<FieldRule, 'distribution'>, value: unknown): boolea
 }
 
 /** Throws naming `path.<field>` for an unknown field or a value breaking its rule. */
-function checkProfile(
+export function checkProfile(
   written: unknown,
   fields: Readonly<Record<string, FieldRule>>,
   path: string,

@@ -10,7 +10,8 @@ import { priceAssumption } from './dataplane/prices.js';
 import type { MeshProfile } from './profileFields.js';
 import { setByScenarioNote } from './profileNotes.js';
 
-const others: OtherShapes = {
+/** The registered shapes, as a shape built from another (or a check of a shape) reaches them. */
+export const OTHER_SHAPES: OtherShapes = {
   resolve: resolveMeshConfig,
   assumptions: meshAssumptions,
   profiles: meshProfiles,
@@ -39,7 +40,7 @@ export function resolveMeshConfig(options: MeshOptions): MeshConfig {
   const shape = meshShape(options.shape);
   checkMeshOptionValues(options);
   // A user-registered shape resolves to its own config type; the union names the built-in ones.
-  return shape.resolve(options, others) as MeshConfig;
+  return shape.resolve(options, OTHER_SHAPES) as MeshConfig;
 }
 
 /**
@@ -55,7 +56,7 @@ export function shapeAssumptions(config: MeshConfig): string[] {
 }
 
 function meshAssumptions(config: MeshConfig): readonly string[] {
-  return meshShape(config.shape).assumptions(config, others);
+  return meshShape(config.shape).assumptions(config, OTHER_SHAPES);
 }
 
 /**
@@ -63,7 +64,7 @@ function meshAssumptions(config: MeshConfig): readonly string[] {
  * its cross-cluster hop's), each with the fields the options wrote; none for a shape without proxies.
  */
 export function meshProfiles(config: MeshConfig): readonly MeshProfile[] {
-  return meshShape(config.shape).profiles?.(config, others) ?? [];
+  return meshShape(config.shape).profiles?.(config, OTHER_SHAPES) ?? [];
 }
 
 /**
@@ -74,5 +75,5 @@ export function meshPodRequests(
   scenario: SimulationConfig,
   mesh: MeshConfig = scenario.mesh,
 ): MeshPodRequests {
-  return meshShape(mesh.shape).podRequests?.(mesh, scenario, others) ?? NO_POD_REQUESTS;
+  return meshShape(mesh.shape).podRequests?.(mesh, scenario, OTHER_SHAPES) ?? NO_POD_REQUESTS;
 }

@@ -1,0 +1,35 @@
+// Registering a mesh shape of the user's: the object checked, its config from empty options checked, and a trial run,
+// so that a shape that would fail later fails here, naming itself and the field.
+
+import type { MeshConfigBase } from '../config/MeshConfig.js';
+import { checkResolvedShape } from './checkResolvedShape.js';
+import { checkShapeObject } from './checkShapeObject.js';
+import type { MeshShape } from './MeshShape.js';
+import { addMeshShape, unregisterMeshShape } from './registry.js';
+import { OTHER_SHAPES } from './resolveMeshConfig.js';
+import { trialRun } from './trialRun.js';
+
+/**
+ * Adds a mesh shape: from now on scenarios, the CLI, `compare` and the capability matrix accept it (in this thread:
+ * a worker thread imports the shape's module itself, see `loadShapeModule`). A registered name is not replaced:
+ * {@link unregisterMeshShape} it first. The shape is checked first: resolved once from `{ shape: name }`, its config
+ * must name it and its proxy profiles (those `profiles` lists, and any config field with a `latencyMs`) must be whole
+ * and valid; then a trial run of it (two services, 100 ms) must succeed (an unknown enforcer kind fails there).
+ *
+ * @throws {TypeError} if `shape` lacks a string `name`, a non-empty `summary`, a `capabilityRow` of two strings
+ *   or one of the functions `resolve`, `assumptions`, `createDataPlane` (or gives a `podRequests` or `profiles` that is
+ *   not one).
+ * @throws {Error} if the name is malformed or already taken, or a check fails: `registerMeshShape("kuma"): profile
+ *   sidecar.latencyMs.p99 must be > median (1) (got 0.5)`. The registry is then as it was.
+ */
+export function registerMeshShape<C extends MeshConfigBase>(shape: MeshShape<C>): void {
+  checkShapeObject(shape);
+  const registered = shape as unknown as MeshShape<MeshConfigBase>;
+  addMeshShape(registered);
+  try {
+    trialRun(checkResolvedShape(registered, OTHER_SHAPES));
+  } catch (error) {
+    unregisterMeshShape(shape.name);
+    throw error;
+  }
+}
