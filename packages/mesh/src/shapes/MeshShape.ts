@@ -4,6 +4,7 @@
 
 import type { MeshConfig, MeshConfigBase, MeshOptions, NodeAgentSpec } from '../config/MeshConfig.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
+import type { EnforcerSpec } from '../config/enforcerKinds.js';
 import type { DataPlane } from './dataplane/DataPlane.js';
 import type { DataPlaneContext } from './dataplane/DataPlaneContext.js';
 import type { MeshProfile } from './profileFields.js';
@@ -72,6 +73,13 @@ export interface MeshShape<C extends MeshConfigBase = MeshConfigBase> {
   readonly summary: string;
   /** Where the shape enforces policies. */
   readonly capabilityRow: CapabilityRow;
+  /**
+   * The enforcer kinds of the shape's own hops, by name (`kuma-dp`), with the policies each runs: its data plane's
+   * `clientEnforcer`/`serverEnforcer` (or a `SidecarMesh`'s `enforcer`) may then return them, and a policy a scenario
+   * asks of such a hop that it does not run is warned of and not applied. A name must not be a built-in kind or
+   * another shape's. Absent: the shape's hops are of built-in kinds only (config/capabilities.ts).
+   */
+  readonly enforcers?: Readonly<Record<string, EnforcerSpec>>;
   /**
    * The shape's config from `options` (whose `shape` is this shape's name): every field filled, the
    * written ones as written. Throws naming the field when an option is invalid for the shape.

@@ -1,7 +1,9 @@
 // Registering a mesh shape of the user's: the object checked, its config from empty options checked, and a trial run,
 // so that a shape that would fail later fails here, naming itself and the field.
 
+import { addEnforcerKinds } from '../config/enforcerKinds.js';
 import type { MeshConfigBase } from '../config/MeshConfig.js';
+import { checkEnforcers } from './checkEnforcers.js';
 import { checkResolvedShape } from './checkResolvedShape.js';
 import { checkShapeObject } from './checkShapeObject.js';
 import type { MeshShape } from './MeshShape.js';
@@ -13,7 +15,7 @@ import { trialRun } from './trialRun.js';
  * Adds a mesh shape: from now on scenarios, the CLI, `compare` and the capability matrix accept it (in this thread:
  * a worker thread imports the shape's module itself, see `loadShapeModule`). A registered name is not replaced:
  * {@link unregisterMeshShape} it first. The shape is checked first: resolved once from `{ shape: name }`, its config
- * must name it and its proxy profiles (those `profiles` lists, and any config field with a `latencyMs`) must be whole
+ * must name it, the enforcer kinds it declares (`enforcers`) must be new and name known policies, and its proxy profiles (those `profiles` lists, and any config field with a `latencyMs`) must be whole
  * and valid; then a trial run of it (two services, 100 ms) must succeed (an unknown enforcer kind fails there).
  *
  * @throws {TypeError} if `shape` lacks a string `name`, a non-empty `summary`, a `capabilityRow` of two strings
@@ -24,9 +26,11 @@ import { trialRun } from './trialRun.js';
  */
 export function registerMeshShape<C extends MeshConfigBase>(shape: MeshShape<C>): void {
   checkShapeObject(shape);
+  checkEnforcers(shape.name, shape.enforcers);
   const registered = shape as unknown as MeshShape<MeshConfigBase>;
   addMeshShape(registered);
   try {
+    addEnforcerKinds(shape.name, shape.enforcers ?? {});
     trialRun(checkResolvedShape(registered, OTHER_SHAPES));
   } catch (error) {
     unregisterMeshShape(shape.name);

@@ -1,6 +1,7 @@
 // The registry of mesh shapes: the built-in ones, plus any a user registers (registerMeshShape.ts). Every list of
 // shapes the model, the scenario schema, the CLI, `compare` and the docs show comes from here.
 
+import { removeEnforcerKinds } from '../config/enforcerKinds.js';
 import type { MeshConfigBase } from '../config/MeshConfig.js';
 import { BUILT_IN_SHAPES } from './builtInShapes.js';
 import type { MeshShape } from './MeshShape.js';
@@ -27,9 +28,10 @@ export function addMeshShape(shape: MeshShape<MeshConfigBase>): void {
   shapes.set(shape.name, shape);
 }
 
-/** Removes a shape a user registered (built-in shapes stay). Returns whether one was removed. */
+/** Removes a shape a user registered, with the enforcer kinds it declared (built-in shapes stay). Returns whether one was removed. */
 export function unregisterMeshShape(name: string): boolean {
   if (BUILT_IN_SHAPES.some((shape) => shape.name === name)) return false;
+  removeEnforcerKinds(name);
   return shapes.delete(name);
 }
 

@@ -120,7 +120,8 @@ describe('registerMeshShape checks the shape it registers', () => {
   it('refuses an unknown enforcer kind, listing the kinds (a run would have crashed on it)', () => {
     expect(refusal(kuma({ enforcer: 'envoy' }))).toBe(
       'registerMeshShape("test-kuma"): a trial run of the shape failed: enforcer kind "envoy" is not known; the ' +
-        'kinds: application, library, l7-proxy, l4-proxy, managed-hop, linkerd-proxy, app-mesh-envoy',
+        'kinds: application, library, l7-proxy, l4-proxy, managed-hop, linkerd-proxy, app-mesh-envoy, and those a ' +
+        'registered shape declares in its enforcers',
     );
   });
 });
