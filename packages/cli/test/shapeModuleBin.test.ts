@@ -62,6 +62,16 @@ describe('meshsim --shape-module', () => {
     expect(swept.stdout).toMatch(/^kuma +1 +/m);
   });
 
+  it("accepts the shape's own options in --set, checked by the shape", () => {
+    const args = ['run', 'steady-3tier', '--mesh', 'kuma', '--duration', '1s', '--shape-module', KUMA];
+    const set = meshsim(...args, '--set', 'mesh.kumaDp.workers=4', '--json');
+    expect(set.stderr).not.toContain('meshsim:');
+    expect(set.code).toBe(0);
+    const bad = meshsim(...args, '--set', 'mesh.kumaDp.workers=0');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('mesh.kumaDp.workers: must be an integer >= 1 (got 0)');
+  });
+
   it('lets list --shapes list the shape', () => {
     const list = meshsim('list', '--shapes', '--shape-module', KUMA);
     expect(list.code).toBe(0);

@@ -48,6 +48,8 @@ export {
   unregisterMeshShape,
 } from './shapes/registry.js';
 export { registerMeshShape } from './shapes/registerMeshShape.js';
+export { isBuiltInMeshOption, optionOwner, ownedMeshOptions } from './shapes/shapeOptions.js';
+export type { ShapeOptionSpec } from './shapes/ShapeOptionSpec.js';
 export { capabilityRows } from './shapes/capabilityRows.js';
 export { CAPABILITIES, POLICY_NAMES, canEnforce, isBuiltInEnforcer } from './config/capabilities.js';
 export type { EnforcerSpec, RetrySemantics } from './config/enforcerKinds.js';

@@ -8,6 +8,7 @@ import type { EnforcerSpec } from '../config/enforcerKinds.js';
 import type { DataPlane } from './dataplane/DataPlane.js';
 import type { DataPlaneContext } from './dataplane/DataPlaneContext.js';
 import type { MeshProfile } from './profileFields.js';
+import type { ShapeOptionSpec } from './ShapeOptionSpec.js';
 
 /** A shape's row of the capability matrix: which kind of hop enforces policies, in words (docs/policies.md). */
 export interface CapabilityRow {
@@ -80,6 +81,18 @@ export interface MeshShape<C extends MeshConfigBase = MeshConfigBase> {
    * another shape's. Absent: the shape's hops are of built-in kinds only (config/capabilities.ts).
    */
   readonly enforcers?: Readonly<Record<string, EnforcerSpec>>;
+  /**
+   * The mesh options of the shape's own, by key (`kumaDp`): a scenario's `mesh` and `--set mesh.<key>…` accept them,
+   * each checked by its `check`, and `resolve` reads them from its options as written. A key must not be a built-in
+   * option or another shape's. Absent: none.
+   */
+  readonly options?: Readonly<Record<string, ShapeOptionSpec>>;
+  /**
+   * The built-in mesh options `resolve` reads (`sidecar`, …), wherever it keeps what they give: a run of the shape
+   * does not warn that it does not use them, and the warning of another shape names this one among their users.
+   * Absent: those whose key its resolved config has (as the built-in shapes' are found).
+   */
+  readonly usesOptions?: readonly (keyof MeshOptions)[];
   /**
    * The shape's config from `options` (whose `shape` is this shape's name): every field filled, the
    * written ones as written. Throws naming the field when an option is invalid for the shape.

@@ -12,6 +12,7 @@ import { MIN_CPU_CORES } from '../config/rules/ruleAssumptions.js';
 import { ISTIO_VERSIONS } from './istio-sidecar/istioProfiles.js';
 import { LINKERD_VERSIONS } from './linkerd/linkerdProfile.js';
 import { PROFILE_FIELDS, PROFILE_OPTIONS } from './profileFields.js';
+import { checkOwnedOptionValues } from './shapeOptions.js';
 import type { ProfileFieldRule } from './profileFields.js';
 
 type FieldRule = ProfileFieldRule;
@@ -76,7 +77,8 @@ export function checkProfile(
 /**
  * Throws naming the field (`mesh.istioVersion`, `mesh.sidecar.bogus`, …) when a written option is not one the
  * scenario format accepts: a release outside ISTIO_VERSIONS or LINKERD_VERSIONS (listing them), or a profile
- * override with a field a profile does not have or an invalid value. Options a registered shape adds are its own.
+ * override with a field a profile does not have or an invalid value; or a key that is neither a built-in option nor one
+ * a registered shape owns, or one that fails its owner's check (`mesh.kumaDp.workers must be …`).
  *
  * @example
  * ```ts
@@ -119,6 +121,7 @@ export function checkMeshOptionValues(options: MeshOptions): void {
   if (options.istioCni !== undefined) {
     checkProfile(options.istioCni, NODE_AGENT_FIELDS, 'mesh.istioCni', Object.keys(NODE_AGENT_FIELDS));
   }
+  checkOwnedOptionValues(options);
 }
 
 /** `'all'` or a list of service names (that they name services of the config is checked at simulate). */

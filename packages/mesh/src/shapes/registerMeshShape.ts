@@ -9,6 +9,7 @@ import { checkShapeObject } from './checkShapeObject.js';
 import type { MeshShape } from './MeshShape.js';
 import { addMeshShape, unregisterMeshShape } from './registry.js';
 import { OTHER_SHAPES } from './resolveMeshConfig.js';
+import { checkShapeOptionDeclarations } from './shapeOptions.js';
 import { trialRun } from './trialRun.js';
 
 /**
@@ -27,6 +28,7 @@ import { trialRun } from './trialRun.js';
 export function registerMeshShape<C extends MeshConfigBase>(shape: MeshShape<C>): void {
   checkShapeObject(shape);
   checkEnforcers(shape.name, shape.enforcers);
+  checkShapeOptionDeclarations(shape as unknown as MeshShape<MeshConfigBase>);
   const registered = shape as unknown as MeshShape<MeshConfigBase>;
   addMeshShape(registered);
   try {

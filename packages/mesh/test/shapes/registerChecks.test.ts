@@ -117,6 +117,19 @@ describe('registerMeshShape checks the shape it registers', () => {
     );
   });
 
+  it('refuses an option of its own that is a built-in one, or a usesOptions that is not one', () => {
+    const check = (): void => {};
+    expect(refusal({ ...kuma(), options: { sidecar: { description: 'mine', check } } })).toBe(
+      'registerMeshShape("test-kuma"): options.sidecar: a built-in mesh option; name your own',
+    );
+    expect(refusal({ ...kuma(), options: { kumaDp: { description: '', check } } })).toBe(
+      'registerMeshShape("test-kuma"): options.kumaDp must be { description: string, check(value, path) }',
+    );
+    expect(refusal({ ...kuma(), usesOptions: ['kumaDp' as 'sidecar'] })).toMatch(
+      /^registerMeshShape\("test-kuma"\): usesOptions\[0\] must be a built-in mesh option \(shape, /,
+    );
+  });
+
   it('refuses an unknown enforcer kind, listing the kinds (a run would have crashed on it)', () => {
     expect(refusal(kuma({ enforcer: 'envoy' }))).toBe(
       'registerMeshShape("test-kuma"): a trial run of the shape failed: enforcer kind "envoy" is not known; the ' +
