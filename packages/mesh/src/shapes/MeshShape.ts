@@ -66,8 +66,14 @@ export interface NodeAgentRequests extends NodeAgentSpec {
   readonly kind: string;
 }
 
-/** A mesh shape. `C` is the config it resolves to. */
-export interface MeshShape<C extends MeshConfigBase = MeshConfigBase> {
+/**
+ * A mesh shape. `C` is the config it resolves to; `O` the options of its own (`{ kumaDp: { workers?: number } }`,
+ * declared in `options`), which its `resolve` reads typed.
+ */
+export interface MeshShape<
+  C extends MeshConfigBase = MeshConfigBase,
+  O extends object = Record<never, never>,
+> {
   /** The name used in scenario files, on the command line and in results. */
   readonly name: string;
   /** One line on what the shape is (help texts, `meshsim list`, docs). */
@@ -97,7 +103,7 @@ export interface MeshShape<C extends MeshConfigBase = MeshConfigBase> {
    * The shape's config from `options` (whose `shape` is this shape's name): every field filled, the
    * written ones as written. Throws naming the field when an option is invalid for the shape.
    */
-  resolve(options: MeshOptions, others: OtherShapes): C;
+  resolve(options: MeshOptions & Partial<O>, others: OtherShapes): C;
   /**
    * Assumptions printed with every run of `config` (sources and guesses of its figures): a figure of a profile field
    * the options wrote is not the shape's, so its source is not printed (`shapeAssumptions` prints the written values).

@@ -25,7 +25,9 @@ import { trialRun } from './trialRun.js';
  * @throws {Error} if the name is malformed or already taken, or a check fails: `registerMeshShape("kuma"): profile
  *   sidecar.latencyMs.p99 must be > median (1) (got 0.5)`. The registry is then as it was.
  */
-export function registerMeshShape<C extends MeshConfigBase>(shape: MeshShape<C>): void {
+export function registerMeshShape<C extends MeshConfigBase, O extends object = Record<never, never>>(
+  shape: MeshShape<C, O>,
+): void {
   checkShapeObject(shape);
   checkEnforcers(shape.name, shape.enforcers);
   checkShapeOptionDeclarations(shape as unknown as MeshShape<MeshConfigBase>);

@@ -1,7 +1,7 @@
 // Options in, resolved config out: the mesh config of written options under their shape, the assumptions a run
 // of a config prints and what its proxies add to the pods' requests. All go through the shape registry.
 
-import type { MeshConfig, MeshOptions } from '../config/MeshConfig.js';
+import type { MeshConfig, MeshConfigBase, MeshOptions } from '../config/MeshConfig.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
 import type { MeshPodRequests, OtherShapes } from './MeshShape.js';
 import { checkMeshOptionValues } from './checkMeshOptionValues.js';
@@ -29,18 +29,33 @@ const NO_POD_REQUESTS: MeshPodRequests = {
 /**
  * The mesh config of `options`: the shape's defaults, with every written option in place. Throws
  * naming `mesh.shape` for an unknown shape, or the field for an invalid option: a release outside
- * `ISTIO_VERSIONS` / `LINKERD_VERSIONS`, a profile override field a profile does not have or of an invalid value.
+ * `ISTIO_VERSIONS` / `LINKERD_VERSIONS`, a profile override field a profile does not have or of an invalid value, a key
+ * that is neither a built-in option nor one a registered shape owns, or a value its owner's check refuses.
  *
  * @example
  * ```ts
  * const mesh = resolveMeshConfig({ shape: 'istio-sidecar', istioVersion: '1.4' });
  * ```
  */
-export function resolveMeshConfig(options: MeshOptions): MeshConfig {
+export function resolveMeshConfig(options: MeshOptions): MeshConfig;
+/**
+ * The config of a registered shape, typed: `C` is its config type, `O` the options of its own (as in its
+ * `MeshShape<C, O>`), which `options` may then write without an excess-property error or a cast.
+ *
+ * @example
+ * ```ts
+ * const kuma = resolveMeshConfig<KumaConfig, KumaOptions>({ shape: 'kuma', kumaDp: { workers: 4 } });
+ * kuma.sidecar.workers; // typed: KumaConfig
+ * ```
+ */
+export function resolveMeshConfig<C extends MeshConfigBase, O extends object = Record<never, never>>(
+  options: MeshOptions & { readonly shape: C['shape'] } & Partial<O>,
+): C;
+export function resolveMeshConfig(options: MeshOptions): MeshConfigBase {
   const shape = meshShape(options.shape);
   checkMeshOptionValues(options);
   // A user-registered shape resolves to its own config type; the union names the built-in ones.
-  return shape.resolve(options, OTHER_SHAPES) as MeshConfig;
+  return shape.resolve(options, OTHER_SHAPES);
 }
 
 /**
