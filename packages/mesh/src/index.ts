@@ -41,6 +41,7 @@ export type {
   ProfileOption,
 } from './shapes/profileFields.js';
 export {
+  isBuiltInMeshShape,
   isMeshShapeName,
   meshShape,
   meshShapeNames,

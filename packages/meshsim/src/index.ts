@@ -86,6 +86,7 @@ export {
   describeProfileValue,
   meshProfile,
   writtenProfileFields,
+  isBuiltInMeshShape,
   isMeshShapeName,
   meshShape,
   meshShapeNames,

@@ -3,6 +3,7 @@
 
 import type { MeshConfig, MeshConfigBase } from '../config/MeshConfig.js';
 import { PROFILE_RULES, checkProfile } from './checkMeshOptionValues.js';
+import { configProfiles } from './configProfiles.js';
 import type { MeshShape, OtherShapes } from './MeshShape.js';
 
 /** The fields every proxy profile has (ProxyProfile's required ones). */
@@ -13,11 +14,6 @@ const REQUIRED_PROFILE_FIELDS = [
   'memoryBaseMiB',
   'memoryPerEndpointKiB',
 ] as const;
-
-/** Whether `value` is meant as a proxy profile: an object with a `latencyMs`. */
-function looksLikeProfile(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'latencyMs' in value;
-}
 
 /** Throws naming `path.<field>` for a missing required field, an unknown one or an invalid value. */
 function checkWholeProfile(profile: Record<string, unknown>, path: string): void {
@@ -58,14 +54,9 @@ export function checkResolvedShape(shape: MeshShape<MeshConfigBase>, others: Oth
         `(resolveShared(${JSON.stringify(shape.name)}, options, …) does)`,
     );
   }
-  const profiles = new Map<unknown, string>();
-  for (const profile of shape.profiles?.(config, others) ?? []) profiles.set(profile.profile, profile.name);
-  for (const [key, value] of Object.entries(config)) {
-    if (looksLikeProfile(value) && !profiles.has(value)) profiles.set(value, key);
-  }
-  for (const [profile, name] of profiles) {
+  for (const [name, profile] of configProfiles(shape, config, others)) {
     try {
-      checkWholeProfile(profile as Record<string, unknown>, name);
+      checkWholeProfile(profile, name);
     } catch (error) {
       throw new Error(`${where}: profile ${error instanceof Error ? error.message : String(error)}`, {
         cause: error,

@@ -28,9 +28,14 @@ export function addMeshShape(shape: MeshShape<MeshConfigBase>): void {
   shapes.set(shape.name, shape);
 }
 
+/** Whether `name` is a built-in shape (not one a user registered). */
+export function isBuiltInMeshShape(name: string): boolean {
+  return BUILT_IN_SHAPES.some((shape) => shape.name === name);
+}
+
 /** Removes a shape a user registered, with the enforcer kinds it declared (built-in shapes stay). Returns whether one was removed. */
 export function unregisterMeshShape(name: string): boolean {
-  if (BUILT_IN_SHAPES.some((shape) => shape.name === name)) return false;
+  if (isBuiltInMeshShape(name)) return false;
   removeEnforcerKinds(name);
   return shapes.delete(name);
 }

@@ -9,6 +9,7 @@ import { meshShape } from './registry.js';
 import { priceAssumption } from './dataplane/prices.js';
 import type { MeshProfile } from './profileFields.js';
 import { setByScenarioNote } from './profileNotes.js';
+import { tlsHandshakeNote } from './tlsHandshakeNote.js';
 
 /** The registered shapes, as a shape built from another (or a check of a shape) reaches them. */
 export const OTHER_SHAPES: OtherShapes = {
@@ -61,11 +62,14 @@ export function resolveMeshConfig(options: MeshOptions): MeshConfigBase {
 /**
  * The assumptions of a run of `config`: the proxy profile fields its options wrote, with their values (`sidecar:
  * latency, cpuPerRequest set by the scenario (1 ms, 0.5 ms).`), its shape's (and its layers') sources of the other
- * figures, plus the price note when prices are on and the shape runs anything to price.
+ * figures, plus the price note when prices are on and the shape runs anything to price (and, for a registered shape
+ * with mTLS whose profiles give no TLS handshake CPU, that its handshakes cost 0 ms of CPU).
  */
 export function shapeAssumptions(config: MeshConfig): string[] {
   const written = meshProfiles(config).flatMap((profile) => setByScenarioNote(profile) ?? []);
   const notes = [...written, ...meshAssumptions(config)];
+  const tls = tlsHandshakeNote(config, OTHER_SHAPES);
+  if (tls !== null) notes.push(tls);
   if (config.prices !== null && config.shape !== 'none') notes.push(priceAssumption(config.prices));
   return notes;
 }
