@@ -492,6 +492,7 @@ export {
   ShapeModuleError,
   loadShapeModule,
   loadedShapeModules,
+  unloadShapeModule,
   executeRun,
   runOutcome,
   runKey,

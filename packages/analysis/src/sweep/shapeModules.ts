@@ -58,7 +58,8 @@ export async function loadShapeModule(path: string): Promise<string[]> {
     throw new ShapeModuleError(
       path,
       'it registered no mesh shape (it must call registerMeshShape, imported from the same meshsim package as the ' +
-        'program that loads it: another copy has its own registry)',
+        'program that loads it: another copy has its own registry; a module imported before registers nothing the ' +
+        'second time: load it with loadShapeModule only)',
     );
   }
   loaded.push(url);
@@ -68,6 +69,17 @@ export async function loadShapeModule(path: string): Promise<string[]> {
 /** The URLs of the shape modules loaded with {@link loadShapeModule}, in load order (what the workers import). */
 export function loadedShapeModules(): readonly string[] {
   return [...loaded];
+}
+
+/**
+ * Stops passing the shape module at `path` to new worker pools (and lets {@link loadShapeModule} import it again);
+ * the shapes it registered stay registered here: `unregisterMeshShape` them. Returns whether it was loaded.
+ */
+export function unloadShapeModule(path: string): boolean {
+  const index = loaded.indexOf(shapeModuleUrl(path));
+  if (index === -1) return false;
+  loaded.splice(index, 1);
+  return true;
 }
 
 /** Imports each of `urls` in order (in a worker thread: the caller's shape modules; a second import does nothing). */
