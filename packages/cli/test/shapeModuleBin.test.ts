@@ -92,5 +92,10 @@ describe('meshsim --shape-module', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("invalid value for --mesh: 'kuma'");
     expect(unknown.stderr).toContain('load the module that registers it with --shape-module FILE');
+    const set = meshsim('run', 'steady-3tier', '--set', 'mesh=kuma', '--duration', '1s');
+    expect(set.code).toBe(2);
+    expect(set.stderr).toContain(
+      '(a shape of your own must be registered first: registerMeshShape in code, --shape-module FILE on the command line)',
+    );
   });
 });

@@ -185,6 +185,10 @@ function shapeList(names: readonly string[]): string {
   return names.map((name) => JSON.stringify(name)).join(', ');
 }
 
+/** After an unknown shape name that is like none registered: how a shape of one's own gets registered. */
+const OWN_SHAPE_HINT =
+  ' (a shape of your own must be registered first: registerMeshShape in code, --shape-module FILE on the command line)';
+
 /**
  * A registered mesh shape's name. Checked against the shape registry when a file is parsed, so a
  * shape registered after this module loaded (`registerMeshShape`) is accepted too; the JSON Schema
@@ -196,9 +200,10 @@ function meshShapeName(description: string, exclude: readonly string[] = []) {
     .string(must(`must be a mesh shape name`))
     .superRefine((name, ctx) => {
       if (isMeshShapeName(name) && !exclude.includes(name)) return;
+      const hint = didYouMean(name, allowed());
       ctx.addIssue({
         code: 'custom',
-        message: got(`must be one of ${shapeList(allowed())}`, name) + didYouMean(name, allowed()),
+        message: got(`must be one of ${shapeList(allowed())}`, name) + (hint === '' ? OWN_SHAPE_HINT : hint),
       });
     })
     .register(scenarioRegistry, { enum: allowed(), description });
