@@ -54,6 +54,12 @@ export { comparedShapeNotes } from './comparison/comparedShapeNotes.js';
 export { SWEEP_RUN_LIMIT, mergeOverrides, planSweep } from './sweep/planSweep.js';
 export { sweep } from './sweep/sweep.js';
 export { defaultWorkers, runTasks } from './sweep/runTasks.js';
+export {
+  ShapeModuleError,
+  loadShapeModule,
+  loadedShapeModules,
+  unloadShapeModule,
+} from './sweep/shapeModules.js';
 export { executeRun, runOutcome } from './sweep/executeRun.js';
 export { runKey, canonicalOverrides } from './sweep/runKey.js';
 export { inShard, parseShard, shardFromEnv } from './sweep/Shard.js';

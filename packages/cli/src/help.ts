@@ -32,11 +32,17 @@ const GUARD_OPTIONS = `  --max-events N    Stop after N events (default 1e9); 'u
 /** The guard flags of compare and sweep: the event guards (wall time and heap are run's budgets). */
 const COMPARE_GUARD_OPTIONS = GUARD_OPTIONS.slice(0, GUARD_OPTIONS.indexOf('  --max-wall-time')).trimEnd();
 
+/** `--shape-module FILE`: a flag of every command (main.ts takes it), listed by those that run a scenario. */
+const SHAPE_MODULE_OPTION = `  --shape-module FILE
+                    Import FILE first (relative to the working directory; repeatable): a module
+                    that registers mesh shapes of your own, imported by every worker thread too.`;
+
 /** `meshsim --help`. */
 export const MAIN_HELP = `meshsim — simulate service-mesh traffic with a deterministic discrete-event engine.
 
 Usage:
   meshsim <command> [options]
+  meshsim <command> --shape-module ./my-shape.mjs [options]
   meshsim <command> --help
 
 Commands:
@@ -51,6 +57,9 @@ Commands:
 Options:
   -h, --help           Show help.
   -v, --version        Print the version.
+  --shape-module FILE  A flag of every command: import FILE first, a JavaScript module that registers
+                       mesh shapes of your own (registerMeshShape); the command and its worker threads
+                       then run them. Repeatable. Guide: docs/mesh-shapes/custom-shape.md.
 
 ${EXIT_CODES}
 
@@ -153,6 +162,7 @@ Options:
                     whatever stdout is: simulated time and events, and a line if time stalls; with
                     --replications, then the replications done of N and the time left).
 ${GUARD_OPTIONS}
+${SHAPE_MODULE_OPTION}
   -h, --help        Show this help.
 
 The default output is a text summary. At the end, a line with the wall time and the event rate is
@@ -209,6 +219,7 @@ Options:
   --no-progress     Do not print a line per finished run on stderr.
 ${COMPARE_GUARD_OPTIONS}
                     Each run is bounded by these; --max-wall-time and --max-heap are run's.
+${SHAPE_MODULE_OPTION}
   -h, --help        Show this help.
 
 ${EXIT_CODES}
@@ -262,6 +273,7 @@ ${COMPARE_GUARD_OPTIONS}
                     (not diagnosed), with the limits it ran with: a re-run keeps it under the same
                     limits (it would stop again) and runs it again under others.
                     --max-wall-time and --max-heap are run's.
+${SHAPE_MODULE_OPTION}
   -h, --help        Show this help.
 
 Exit codes:

@@ -4,6 +4,7 @@ import { CliError, UsageError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
 import { COMMANDS, commandHelp, MAIN_HELP, usageHint } from './help.js';
 import type { CommandName } from './help.js';
+import { takeShapeModules } from './internal/shapeModuleArgs.js';
 import { readVersion } from './version.js';
 
 /** A command's handler. */
@@ -67,8 +68,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       `unknown command '${first}'${didYouMean(first, COMMANDS)} (commands: ${COMMANDS.join(', ')})`,
     );
   }
+  // The user's mesh shapes first: the command's flags (--mesh, --set mesh=…) and help may name them.
+  const { files, rest: args } = takeShapeModules(rest, first);
+  if (files.length > 0) {
+    const { loadShapeModules } = await import('./internal/loadShapeModules.js');
+    await loadShapeModules(files, first);
+  }
   const handler = await HANDLERS[first]();
-  return await Promise.resolve(handler(rest, io));
+  return await Promise.resolve(handler(args, io));
 }
 
 function help(args: readonly string[], io: CliIo): number {

@@ -1,5 +1,6 @@
-// Vitest global setup: builds the CLI once (`npx tsc -b packages/cli` from the repo root) so that
-// bin.test.ts can run the real binary. Registered in the root vitest.config.ts.
+// Vitest global setup: builds the CLI and the umbrella package once (`npx tsc -b packages/meshsim packages/cli` from
+// the repo root, as `pnpm build`) so that bin.test.ts can run the real binary, with a shape module that imports
+// `meshsim` (examples/custom-shape/kuma.mjs). Registered in the root vitest.config.ts.
 //
 // It never throws: a failed build must not break the other packages' tests. It hands the outcome to
 // the tests instead (inject('cliBuild')), and bin.test.ts reports it. Set MESHSIM_SKIP_CLI_BUILD=1 to
@@ -36,7 +37,11 @@ export default function setup(project: TestProject): void {
   let output = '';
   if (process.env['MESHSIM_SKIP_CLI_BUILD'] === undefined) {
     try {
-      execFileSync('npx', ['tsc', '-b', 'packages/cli'], { cwd: repoRoot, stdio: 'pipe', encoding: 'utf8' });
+      execFileSync('npx', ['tsc', '-b', 'packages/meshsim', 'packages/cli'], {
+        cwd: repoRoot,
+        stdio: 'pipe',
+        encoding: 'utf8',
+      });
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string; message?: string };
       ok = false;

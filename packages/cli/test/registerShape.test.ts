@@ -168,6 +168,16 @@ describe('a mesh shape registered at run time', () => {
       expect(doc.shapes[1]?.proxies).toBeGreaterThan(0);
     });
 
+    it('on worker threads, fails saying plainly that it was registered in the main thread only (no --set named)', async () => {
+      const pooled = await cli('compare', 'steady-3tier', '--mesh', 'none,test-gateway', '--workers', '1');
+      expect(pooled.code).toBe(1);
+      expect(pooled.err).toContain(
+        'meshsim: error: mesh shape "test-gateway" was registered with registerMeshShape in the main thread only',
+      );
+      expect(pooled.err).toContain('--shape-module FILE');
+      expect(pooled.err).not.toContain('--set');
+    });
+
     it('is named in the capability matrix', () => {
       expect(capabilityRows()).toContainEqual({
         shape: 'test-gateway',

@@ -41,15 +41,19 @@ export type {
   ProfileOption,
 } from './shapes/profileFields.js';
 export {
+  isBuiltInMeshShape,
   isMeshShapeName,
   meshShape,
   meshShapeNames,
   meshShapes,
-  registerMeshShape,
   unregisterMeshShape,
 } from './shapes/registry.js';
+export { registerMeshShape } from './shapes/registerMeshShape.js';
+export { isBuiltInMeshOption, optionOwner, ownedMeshOptions } from './shapes/shapeOptions.js';
+export type { ShapeOptionSpec } from './shapes/ShapeOptionSpec.js';
 export { capabilityRows } from './shapes/capabilityRows.js';
-export { CAPABILITIES, POLICY_NAMES, canEnforce } from './config/capabilities.js';
+export { CAPABILITIES, POLICY_NAMES, canEnforce, isBuiltInEnforcer } from './config/capabilities.js';
+export type { EnforcerSpec, RetrySemantics } from './config/enforcerKinds.js';
 export { DEFAULT_ISTIO_VERSION, ISTIO_VERSIONS } from './shapes/istio-sidecar/istioProfiles.js';
 export { DEFAULT_LINKERD_VERSION, LINKERD_VERSIONS } from './shapes/linkerd/linkerdProfile.js';
 export { planWaypoints } from './shapes/istio-ambient/waypointDeployments.js';
@@ -275,7 +279,7 @@ export type {
   ZenoLoop,
   ZenoLoopEdge,
 } from './config/SimulationResult.js';
-export type { EnforcerKind, PolicyName } from './config/capabilities.js';
+export type { BuiltInEnforcerKind, EnforcerKind, PolicyName } from './config/capabilities.js';
 export type {
   CapabilityRow,
   MeshPodRequests,

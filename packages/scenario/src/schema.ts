@@ -18,6 +18,7 @@ import {
   ZONE_RULES,
   isMeshShapeName,
   meshShapeNames,
+  optionOwner,
 } from '@meshsim/mesh';
 import type { IstioVersion, LinkerdVersion, MeshLoadBalancer, RetryCondition } from '@meshsim/mesh';
 import * as z from 'zod';
@@ -202,6 +203,10 @@ function shapeList(names: readonly string[]): string {
   return names.map((name) => JSON.stringify(name)).join(', ');
 }
 
+/** After an unknown shape name that is like none registered: how a shape of one's own gets registered. */
+const OWN_SHAPE_HINT =
+  ' (a shape of your own must be registered first: registerMeshShape in code, --shape-module FILE on the command line)';
+
 /**
  * A registered mesh shape's name. Checked against the shape registry when a file is parsed, so a
  * shape registered after this module loaded (`registerMeshShape`) is accepted too; the JSON Schema
@@ -213,9 +218,10 @@ function meshShapeName(description: string, exclude: readonly string[] = []) {
     .string(must(`must be a mesh shape name`))
     .superRefine((name, ctx) => {
       if (isMeshShapeName(name) && !exclude.includes(name)) return;
+      const hint = didYouMean(name, allowed());
       ctx.addIssue({
         code: 'custom',
-        message: got(`must be one of ${shapeList(allowed())}`, name) + didYouMean(name, allowed()),
+        message: got(`must be one of ${shapeList(allowed())}`, name) + (hint === '' ? OWN_SHAPE_HINT : hint),
       });
     })
     .register(scenarioRegistry, { enum: allowed(), description });
@@ -225,7 +231,42 @@ const MeshShape = meshShapeName('The mesh shape.');
 
 const meshOptionFields = ruleShape(MESH_OPTION_RULES);
 
-const MeshObject = z.strictObject({
+/** The keys of `mesh` the schema itself has (MeshObject's shape; set below). */
+let meshObjectKeys: readonly string[] = [];
+
+/**
+ * The keys of a `mesh` object beyond the schema's: each must be an option a registered shape owns (MeshShape.options),
+ * whose check it must pass (its problem is reported at the key); any other is an unknown field, as in a strict object.
+ */
+function checkOwnedMeshOptions(mesh: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  for (const [key, value] of Object.entries(mesh)) {
+    if (meshObjectKeys.includes(key)) continue;
+    const owner = optionOwner(key);
+    if (owner === undefined) {
+      ctx.addIssue({ code: 'unrecognized_keys', keys: [key], input: mesh, message: 'unknown field' });
+      continue;
+    }
+    try {
+      owner.options?.[key]?.check(value, `mesh.${key}`);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', ...ownedOptionIssue(key, error) });
+    }
+  }
+}
+
+/**
+ * The issue of an owned option's failed check, at the field its message names: `mesh.kumaDp.workers must be …` is
+ * `must be …` at `kumaDp.workers` (so that the file's line and column are the field's); any other message at the key.
+ */
+function ownedOptionIssue(key: string, error: unknown): { path: string[]; message: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const named = /^mesh\.([A-Za-z0-9_$-]+(?:\.[A-Za-z0-9_$-]+)*):? (.+)$/s.exec(message);
+  const fields = named?.[1]?.split('.') ?? [];
+  if (named === null || fields[0] !== key) return { path: [key], message };
+  return { path: fields, message: named[2] ?? message };
+}
+
+const MeshObjectFields = z.object({
   shape: MeshShape,
   libraryServices: doc(
     z
@@ -322,6 +363,12 @@ const MeshObject = z.strictObject({
         "Policy the library or proxy applies to calls that set none (timeout, perTryTimeout, retry). Default: the shape's (istio-sidecar: 3 attempts on connect-failure, plus overflow (503) before istioVersion 1.24).",
     })
     .optional(),
+});
+meshObjectKeys = Object.keys(MeshObjectFields.shape);
+
+/** `mesh` as an object: the schema's fields, and the options registered shapes own (checked by their owners). */
+export const MeshObject = MeshObjectFields.catchall(z.unknown()).superRefine(checkOwnedMeshOptions, {
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null,
 });
 
 /** `mesh`: a shape name, or an object with the shape and overrides. */

@@ -193,7 +193,10 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'an unknown mesh shape',
     (s) => (s.mesh = 'istio'),
-    [`test.yaml: mesh: must be one of ${SHAPES} (got "istio")`],
+    [
+      `test.yaml: mesh: must be one of ${SHAPES} (got "istio") (a shape of your own must be registered first: ` +
+        'registerMeshShape in code, --shape-module FILE on the command line)',
+    ],
   ],
   [
     'a misspelt mesh shape',

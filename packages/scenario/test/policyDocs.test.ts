@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CAPABILITIES, POLICY_NAMES, RETRY_CONDITIONS } from '@meshsim/mesh';
-import type { EnforcerKind, RetryCondition } from '@meshsim/mesh';
+import type { BuiltInEnforcerKind, RetryCondition } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 // Not part of the mesh's public API: read from its source, as the page documents that function.
 import { isRetryable } from '../../mesh/src/call/isRetryable.js';
@@ -35,7 +35,7 @@ const mark = (on: boolean): string => (on ? '✓' : '–');
 describe('docs/policies.md', () => {
   it('the capability matrix equals CAPABILITIES (every policy, every hop kind)', () => {
     const [header, ...rows] = tableRows('## Capability matrix');
-    const kinds = Object.keys(CAPABILITIES) as EnforcerKind[];
+    const kinds = Object.keys(CAPABILITIES) as BuiltInEnforcerKind[];
     expect(header).toEqual(['policy', ...kinds]);
     expect(rows).toEqual(
       POLICY_NAMES.map((policy) => [

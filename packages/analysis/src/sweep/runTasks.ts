@@ -13,6 +13,7 @@ import { executeRun } from './executeRun.js';
 import type { RunGuardLimits } from './executeRun.js';
 import type { RunOutcome, RunTask } from './RunTask.js';
 import type { WorkerInput, WorkerOutput } from './runWorker.js';
+import { loadedShapeModules } from './shapeModules.js';
 import { fromWorkerError } from './workerError.js';
 
 /** Options of {@link runTasks}. */
@@ -68,13 +69,15 @@ function workerEntry(): string {
 
 /**
  * Runs `tasks` and returns their outcomes in the order of `tasks`. Each run is deterministic, so the
- * outcomes are identical whatever the number of workers.
+ * outcomes are identical whatever the number of workers. Every worker imports the shape modules loaded with
+ * `loadShapeModule` before its first run, so the shapes they register run there too.
  *
  * @throws RangeError when `workers` is not an integer; the first run's error (the other runs are stopped), or the
  *   abort reason. On worker threads the error keeps its class and fields (an `OverrideError` with its `problems`, a
  *   `ScenarioError` with its `issues`: as with `workers: 0`); one that names a mesh shape registered with
- *   `registerMeshShape` in this thread says that the workers lack it (each thread has its own registry) and to run
- *   with `workers: 0`.
+ *   `registerMeshShape` in this thread only (not by a loaded shape module) is replaced by an Error saying that the
+ *   workers lack it (each thread has its own registry) and to load its module with `loadShapeModule` or run with
+ *   `workers: 0`.
  */
 export async function runTasks(
   source: ScenarioSource,
@@ -122,6 +125,8 @@ export async function runTasks(
   const controller = new AbortController();
   // A shape registered in this thread is not in the workers' registries: a run that names one says so.
   const callerShapes = meshShapeNames();
+  // The shape modules loaded here (loadShapeModule): each worker imports them before its first run.
+  const shapeModules = loadedShapeModules();
   // Every queued run listens on the one signal.
   setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort(options.signal?.reason);
@@ -137,6 +142,7 @@ export async function runTasks(
           ...(options.guards !== undefined && { guards: options.guards }),
           ...(options.telemetry !== undefined && { telemetry: options.telemetry }),
           callerShapes,
+          shapeModules,
         };
         const output = (await pool.run(input, { signal: controller.signal })) as WorkerOutput;
         // The run's error, rebuilt with its class and fields (as it is thrown with `workers: 0`).

@@ -74,7 +74,8 @@ export function parseMesh(text: string, command: string): string {
   const shape = meshShapeNames().find((name) => name === text.trim());
   if (shape === undefined) {
     throw new UsageError(
-      `invalid value for --mesh: '${text}' (expected one of: ${meshShapeNames().join(', ')})`,
+      `invalid value for --mesh: '${text}' (expected one of: ${meshShapeNames().join(', ')}; a shape of your own: ` +
+        'load the module that registers it with --shape-module FILE)',
       command,
     );
   }

@@ -22,6 +22,7 @@ import type { CallTap } from '../call/CallTap.js';
 import type { Downstream } from '../call/Downstream.js';
 import { Transport } from '../call/Transport.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
+import { knownEnforcer } from '../config/capabilities.js';
 import { requestedCpuCores } from '../config/requestedCpuCores.js';
 import { containerMemory } from '../config/requestedMemoryMiB.js';
 import { createDataPlane } from '../shapes/createDataPlane.js';
@@ -185,7 +186,7 @@ export function buildModel(
     service.downstream = plan;
     const protection = createInboundProtection(
       service,
-      dataPlane.serverEnforcer(service.name),
+      knownEnforcer(dataPlane.serverEnforcer(service.name)),
       { warnings, shape },
       transport,
       dataPlane.inboundEnforcerSlots?.(service.name) ?? 0,

@@ -2,16 +2,17 @@
 // `sidecar` under linkerd): they are kept for switching shapes (`--mesh`, `compare`) but would otherwise be
 // ignored without a word. Version pins (`istioVersion`, `linkerdVersion`) are meant for that and never warn.
 
-import type { MeshConfig, MeshOptions } from '../config/MeshConfig.js';
+import type { MeshConfig } from '../config/MeshConfig.js';
 import type { Warnings } from '../ports/Warnings.js';
-import { meshShapeNames } from '../shapes/registry.js';
+import { meshShape, meshShapeNames } from '../shapes/registry.js';
 import { resolveMeshConfig } from '../shapes/resolveMeshConfig.js';
+import { ownedMeshOptions } from '../shapes/shapeOptions.js';
 
 /**
  * The shape-specific options, each with its name in a scenario file and the key of the resolved config
  * that shows a shape uses it.
  */
-const SHAPE_OPTIONS: readonly { option: keyof MeshOptions; field: string; usedAs: string }[] = [
+const SHAPE_OPTIONS: readonly { option: string; field: string; usedAs: string }[] = [
   { option: 'sidecar', field: 'sidecar', usedAs: 'sidecar' },
   { option: 'ztunnel', field: 'ztunnel', usedAs: 'ztunnel' },
   { option: 'istioCni', field: 'istioCni', usedAs: 'istioCni' },
@@ -28,15 +29,33 @@ const SHAPE_OPTIONS: readonly { option: keyof MeshOptions; field: string; usedAs
   { option: 'crossCluster', field: 'layered', usedAs: 'crossCluster' },
 ];
 
-/** Whether `config` (or, for `layered`, the shape inside its clusters) has the resolved field `key`. */
-function uses(config: MeshConfig, key: string): boolean {
-  if (key in config) return true;
-  return config.shape === 'layered' && key in config.inCluster;
+/** The built-in options, and the options registered shapes own (each its own resolved field). */
+function shapeOptions(): readonly { option: string; field: string; usedAs: string }[] {
+  return [...SHAPE_OPTIONS, ...ownedMeshOptions().map((key) => ({ option: key, field: key, usedAs: key }))];
 }
 
-/** The registered shapes whose default config uses `key`, for the message. */
+/** Whether shape `name` declares that it reads option `key` (its `usesOptions`, or an option of its own). */
+function declares(name: string, key: string): boolean {
+  const shape = meshShape(name);
+  return (
+    (shape.usesOptions as readonly string[] | undefined)?.includes(key) === true ||
+    (shape.options !== undefined && Object.hasOwn(shape.options, key))
+  );
+}
+
+/**
+ * Whether `config` uses the option `key`: its shape declares it does, or (for a shape that declares nothing of it)
+ * its resolved config has the field `key` (or, for `layered`, the shape inside its clusters does).
+ */
+function uses(config: MeshConfig, key: string): boolean {
+  if (declares(config.shape, key) || key in config) return true;
+  return config.shape === 'layered' && uses(config.inCluster, key);
+}
+
+/** The registered shapes that use `key` (from empty options), for the message. */
 function shapesUsing(key: string): string[] {
   return meshShapeNames().filter((name) => {
+    if (declares(name, key)) return true;
     try {
       return uses(resolveMeshConfig({ shape: name }), key);
     } catch {
@@ -49,8 +68,13 @@ function shapesUsing(key: string): string[] {
 export function checkMeshOptions(mesh: MeshConfig, warnings: Warnings): void {
   const unused = new Map<string, string>();
   let first: string | undefined;
-  for (const { option, field, usedAs } of SHAPE_OPTIONS) {
-    if (mesh.options[option] === undefined || uses(mesh, usedAs) || unused.has(field)) continue;
+  for (const { option, field, usedAs } of shapeOptions()) {
+    if (
+      (mesh.options as unknown as Record<string, unknown>)[option] === undefined ||
+      uses(mesh, usedAs) ||
+      unused.has(field)
+    )
+      continue;
     const users = shapesUsing(usedAs).filter((name) => name !== 'layered' || field === 'layered');
     unused.set(field, `mesh.${field}${users.length > 0 ? ` (used by ${users.join(', ')})` : ''}`);
     first ??= field;

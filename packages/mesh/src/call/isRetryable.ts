@@ -3,17 +3,22 @@
 
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { RetryCondition } from '../config/CallPolicy.js';
+import { knownEnforcer } from '../config/capabilities.js';
+import { registeredEnforcer } from '../config/enforcerKinds.js';
+import type { RetrySemantics } from '../config/enforcerKinds.js';
 import type { EnforcerKind } from '../config/capabilities.js';
 import type { FailureCause } from '../config/SimulationResult.js';
 
-/**
- * Whose retry rules a call's retries follow: `envoy` — Envoy's router filter (Istio, Consul, Cilium's L7 Envoy,
- * App Mesh); `other` — application code, a client library or linkerd2-proxy.
- */
-export type RetrySemantics = 'envoy' | 'other';
+export type { RetrySemantics } from '../config/enforcerKinds.js';
 
-/** The retry rules of a client hop of kind `enforcer`: Envoy's for the Envoy-based hops. */
+/**
+ * The retry rules of a client hop of kind `enforcer`: Envoy's for the Envoy-based hops (and a registered kind that
+ * says `retries: 'envoy'`). Throws for an unknown kind.
+ */
 export function retrySemanticsOf(enforcer: EnforcerKind): RetrySemantics {
+  knownEnforcer(enforcer);
+  const own = registeredEnforcer(enforcer);
+  if (own !== undefined) return own.spec.retries ?? 'other';
   return enforcer === 'l7-proxy' || enforcer === 'app-mesh-envoy' ? 'envoy' : 'other';
 }
 

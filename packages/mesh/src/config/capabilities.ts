@@ -1,5 +1,8 @@
 // The capability matrix: which kind of hop can enforce which policy. A scenario that asks for a
-// policy its mesh shape cannot enforce gets a warning in the result, never a silent no-op.
+// policy its mesh shape cannot enforce gets a warning in the result, never a silent no-op. A registered shape's own
+// kinds (MeshShape.enforcers) are looked up beside the built-in ones (enforcerKinds.ts).
+
+import { registeredEnforcer, registeredEnforcerKinds } from './enforcerKinds.js';
 
 /** Every policy a scenario can ask for. */
 export type PolicyName =
@@ -22,11 +25,14 @@ export type PolicyName =
   | 'mtls';
 
 /**
- * Where a policy can run. `linkerd-proxy` and `app-mesh-envoy` are L7 proxies with documented gaps
+ * Where a policy can run, built in. `linkerd-proxy` and `app-mesh-envoy` are L7 proxies with documented gaps
  * (docs/mesh-shapes/linkerd.md, app-mesh.md), so the gaps warn wherever a capability is checked.
  */
-export type EnforcerKind =
+export type BuiltInEnforcerKind =
   'application' | 'library' | 'l7-proxy' | 'l4-proxy' | 'managed-hop' | 'linkerd-proxy' | 'app-mesh-envoy';
+
+/** Where a policy can run: a built-in kind, or one a registered shape declares in its `enforcers`. */
+export type EnforcerKind = BuiltInEnforcerKind | (string & {});
 
 const ALL: readonly PolicyName[] = [
   'timeout',
@@ -67,7 +73,7 @@ const NOT_ENVOY: ReadonlySet<PolicyName> = new Set<PolicyName>(['failure-accrual
  * - `app-mesh-envoy`: App Mesh's Envoy — no rate limiting, no mirroring, circuit-breaker thresholds
  *   not exposed (aws-app-mesh-user-guide envoy-defaults.md), and neither breaker (its outlier detection only).
  */
-export const CAPABILITIES: Readonly<Record<EnforcerKind, ReadonlySet<PolicyName>>> = {
+export const CAPABILITIES: Readonly<Record<BuiltInEnforcerKind, ReadonlySet<PolicyName>>> = {
   application: new Set<PolicyName>([
     'timeout',
     'retry',
@@ -89,9 +95,37 @@ export const CAPABILITIES: Readonly<Record<EnforcerKind, ReadonlySet<PolicyName>
   ),
 };
 
-/** Whether `enforcer` can enforce `policy`. */
+/**
+ * The policies a hop of kind `enforcer` can enforce. Throws naming the kind and listing the kinds when it is none
+ * (a shape built untyped, or with a cast, can name any).
+ */
+function capabilitiesOf(enforcer: EnforcerKind): ReadonlySet<PolicyName> {
+  if (isBuiltInEnforcer(enforcer)) return CAPABILITIES[enforcer];
+  const own = registeredEnforcer(enforcer);
+  if (own === undefined) {
+    const kinds = [...Object.keys(CAPABILITIES), ...registeredEnforcerKinds()];
+    throw new Error(
+      `enforcer kind ${JSON.stringify(enforcer)} is not known; the kinds: ${kinds.join(', ')}, and those a ` +
+        'registered shape declares in its enforcers',
+    );
+  }
+  return own.policies;
+}
+
+/** Whether `enforcer` is a built-in kind. */
+export function isBuiltInEnforcer(enforcer: string): enforcer is BuiltInEnforcerKind {
+  return Object.hasOwn(CAPABILITIES, enforcer);
+}
+
+/** `enforcer`, when it is a known kind; throws naming it and listing the kinds otherwise. */
+export function knownEnforcer(enforcer: EnforcerKind): EnforcerKind {
+  capabilitiesOf(enforcer);
+  return enforcer;
+}
+
+/** Whether `enforcer` can enforce `policy`; throws for an unknown kind, listing the kinds. */
 export function canEnforce(enforcer: EnforcerKind, policy: PolicyName): boolean {
-  return CAPABILITIES[enforcer].has(policy);
+  return capabilitiesOf(enforcer).has(policy);
 }
 
 /** Every policy name, for docs and validation. */
@@ -105,6 +139,8 @@ const ENVOY_HINTS: Partial<Record<PolicyName, string>> = {
 
 /** What to use instead, where a hop kind lacks a policy the real proxy has an alternative for; undefined otherwise. */
 export function missingCapabilityHint(enforcer: EnforcerKind, policy: PolicyName): string | undefined {
+  const own = registeredEnforcer(enforcer);
+  if (own !== undefined) return own.spec.hints?.[policy];
   if (enforcer === 'l7-proxy' || enforcer === 'app-mesh-envoy') return ENVOY_HINTS[policy];
   if (enforcer === 'linkerd-proxy' && policy === 'error-rate-breaker') {
     return "Linkerd's only breaker is failureAccrual (consecutive failures)";

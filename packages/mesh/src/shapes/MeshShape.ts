@@ -4,9 +4,11 @@
 
 import type { MeshConfig, MeshConfigBase, MeshOptions, NodeAgentSpec } from '../config/MeshConfig.js';
 import type { SimulationConfig } from '../config/SimulationConfig.js';
+import type { EnforcerSpec } from '../config/enforcerKinds.js';
 import type { DataPlane } from './dataplane/DataPlane.js';
 import type { DataPlaneContext } from './dataplane/DataPlaneContext.js';
 import type { MeshProfile } from './profileFields.js';
+import type { ShapeOptionSpec } from './ShapeOptionSpec.js';
 
 /** A shape's row of the capability matrix: which kind of hop enforces policies, in words (docs/policies.md). */
 export interface CapabilityRow {
@@ -64,8 +66,14 @@ export interface NodeAgentRequests extends NodeAgentSpec {
   readonly kind: string;
 }
 
-/** A mesh shape. `C` is the config it resolves to. */
-export interface MeshShape<C extends MeshConfigBase = MeshConfigBase> {
+/**
+ * A mesh shape. `C` is the config it resolves to; `O` the options of its own (`{ kumaDp: { workers?: number } }`,
+ * declared in `options`), which its `resolve` reads typed.
+ */
+export interface MeshShape<
+  C extends MeshConfigBase = MeshConfigBase,
+  O extends object = Record<never, never>,
+> {
   /** The name used in scenario files, on the command line and in results. */
   readonly name: string;
   /** One line on what the shape is (help texts, `meshsim list`, docs). */
@@ -73,10 +81,29 @@ export interface MeshShape<C extends MeshConfigBase = MeshConfigBase> {
   /** Where the shape enforces policies. */
   readonly capabilityRow: CapabilityRow;
   /**
+   * The enforcer kinds of the shape's own hops, by name (`kuma-dp`), with the policies each runs: its data plane's
+   * `clientEnforcer`/`serverEnforcer` (or a `SidecarMesh`'s `enforcer`) may then return them, and a policy a scenario
+   * asks of such a hop that it does not run is warned of and not applied. A name must not be a built-in kind or
+   * another shape's. Absent: the shape's hops are of built-in kinds only (config/capabilities.ts).
+   */
+  readonly enforcers?: Readonly<Record<string, EnforcerSpec>>;
+  /**
+   * The mesh options of the shape's own, by key (`kumaDp`): a scenario's `mesh` and `--set mesh.<key>…` accept them,
+   * each checked by its `check`, and `resolve` reads them from its options as written. A key must not be a built-in
+   * option or another shape's. Absent: none.
+   */
+  readonly options?: Readonly<Record<string, ShapeOptionSpec>>;
+  /**
+   * The built-in mesh options `resolve` reads (`sidecar`, …), wherever it keeps what they give: a run of the shape
+   * does not warn that it does not use them, and the warning of another shape names this one among their users.
+   * Absent: those whose key its resolved config has (as the built-in shapes' are found).
+   */
+  readonly usesOptions?: readonly (keyof MeshOptions)[];
+  /**
    * The shape's config from `options` (whose `shape` is this shape's name): every field filled, the
    * written ones as written. Throws naming the field when an option is invalid for the shape.
    */
-  resolve(options: MeshOptions, others: OtherShapes): C;
+  resolve(options: MeshOptions & Partial<O>, others: OtherShapes): C;
   /**
    * Assumptions printed with every run of `config` (sources and guesses of its figures): a figure of a profile field
    * the options wrote is not the shape's, so its source is not printed (`shapeAssumptions` prints the written values).

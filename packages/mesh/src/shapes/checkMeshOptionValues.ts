@@ -12,12 +12,13 @@ import { MIN_CPU_CORES } from '../config/rules/ruleAssumptions.js';
 import { ISTIO_VERSIONS } from './istio-sidecar/istioProfiles.js';
 import { LINKERD_VERSIONS } from './linkerd/linkerdProfile.js';
 import { PROFILE_FIELDS, PROFILE_OPTIONS } from './profileFields.js';
+import { checkOwnedOptionValues } from './shapeOptions.js';
 import type { ProfileFieldRule } from './profileFields.js';
 
 type FieldRule = ProfileFieldRule;
 
 /** The rule of each profile field (PROFILE_FIELDS holds them). */
-const PROFILE_RULES: Readonly<Record<string, FieldRule>> = Object.fromEntries(
+export const PROFILE_RULES: Readonly<Record<string, FieldRule>> = Object.fromEntries(
   Object.entries(PROFILE_FIELDS).map(([field, spec]) => [field, spec.rule]),
 );
 
@@ -51,7 +52,7 @@ function meets(rule: Exclude<FieldRule, 'distribution'>, value: unknown): boolea
 }
 
 /** Throws naming `path.<field>` for an unknown field or a value breaking its rule. */
-function checkProfile(
+export function checkProfile(
   written: unknown,
   fields: Readonly<Record<string, FieldRule>>,
   path: string,
@@ -76,7 +77,8 @@ function checkProfile(
 /**
  * Throws naming the field (`mesh.istioVersion`, `mesh.sidecar.bogus`, …) when a written option is not one the
  * scenario format accepts: a release outside ISTIO_VERSIONS or LINKERD_VERSIONS (listing them), or a profile
- * override with a field a profile does not have or an invalid value. Options a registered shape adds are its own.
+ * override with a field a profile does not have or an invalid value; or a key that is neither a built-in option nor one
+ * a registered shape owns, or one that fails its owner's check (`mesh.kumaDp.workers must be …`).
  *
  * @example
  * ```ts
@@ -119,6 +121,7 @@ export function checkMeshOptionValues(options: MeshOptions): void {
   if (options.istioCni !== undefined) {
     checkProfile(options.istioCni, NODE_AGENT_FIELDS, 'mesh.istioCni', Object.keys(NODE_AGENT_FIELDS));
   }
+  checkOwnedOptionValues(options);
 }
 
 /** `'all'` or a list of service names (that they name services of the config is checked at simulate). */

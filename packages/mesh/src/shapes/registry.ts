@@ -1,6 +1,7 @@
-// The registry of mesh shapes: the built-in ones, plus any a user registers. Every list of shapes the
-// model, the scenario schema, the CLI, `compare` and the docs show comes from here.
+// The registry of mesh shapes: the built-in ones, plus any a user registers (registerMeshShape.ts). Every list of
+// shapes the model, the scenario schema, the CLI, `compare` and the docs show comes from here.
 
+import { removeEnforcerKinds } from '../config/enforcerKinds.js';
 import type { MeshConfigBase } from '../config/MeshConfig.js';
 import { BUILT_IN_SHAPES } from './builtInShapes.js';
 import type { MeshShape } from './MeshShape.js';
@@ -12,57 +13,10 @@ const shapes = new Map<string, MeshShape<MeshConfigBase>>(
 /** A shape name: lowercase letters, digits and `-`, starting with a letter (as in scenario files). */
 const SHAPE_NAME = /^[a-z][a-z0-9-]*$/;
 
-/** The functions a shape must have. */
-const REQUIRED_FUNCTIONS = ['resolve', 'assumptions', 'createDataPlane'] as const;
-
-/** The functions a shape may have: a function when given. */
-const OPTIONAL_FUNCTIONS = ['podRequests', 'profiles'] as const;
-
-/** Throws naming the first field of `shape` that is not what a {@link MeshShape} needs (for a shape built untyped). */
-function checkShapeObject(shape: unknown): void {
-  if (typeof shape !== 'object' || shape === null) {
-    throw new TypeError(`registerMeshShape: shape must be a MeshShape object (got ${String(shape)})`);
-  }
-  const fields = shape as Record<string, unknown>;
-  if (typeof fields.name !== 'string') {
-    throw new TypeError(`registerMeshShape: name must be a string (got ${String(fields.name)})`);
-  }
-  const where = `registerMeshShape("${fields.name}")`;
-  if (typeof fields.summary !== 'string' || fields.summary === '') {
-    throw new TypeError(`${where}: summary must be a non-empty string (got ${String(fields.summary)})`);
-  }
-  const row = fields.capabilityRow as Record<string, unknown> | null | undefined;
-  if (
-    typeof row !== 'object' ||
-    row === null ||
-    typeof row.client !== 'string' ||
-    typeof row.server !== 'string'
-  ) {
-    throw new TypeError(`${where}: capabilityRow must be { client: string, server: string }`);
-  }
-  for (const key of REQUIRED_FUNCTIONS) {
-    if (typeof fields[key] !== 'function') {
-      throw new TypeError(`${where}: ${key} must be a function (got ${typeof fields[key]})`);
-    }
-  }
-  for (const key of OPTIONAL_FUNCTIONS) {
-    if (fields[key] !== undefined && typeof fields[key] !== 'function') {
-      throw new TypeError(`${where}: ${key} must be a function when given (got ${typeof fields[key]})`);
-    }
-  }
-}
-
 /**
- * Adds a mesh shape: from now on scenarios, the CLI, `compare` and the capability matrix accept it.
- * A registered name is not replaced: {@link unregisterMeshShape} it first.
- *
- * @throws {TypeError} if `shape` lacks a string `name`, a non-empty `summary`, a `capabilityRow` of two strings
- *   or one of the functions `resolve`, `assumptions`, `createDataPlane` (or gives a `podRequests` or `profiles` that is
- *   not one).
- * @throws {Error} if the name is malformed or already taken.
+ * Adds `shape` to the registry (registerMeshShape.ts checks it first). Throws when its name is malformed or taken.
  */
-export function registerMeshShape<C extends MeshConfigBase>(shape: MeshShape<C>): void {
-  checkShapeObject(shape);
+export function addMeshShape(shape: MeshShape<MeshConfigBase>): void {
   if (!SHAPE_NAME.test(shape.name)) {
     throw new Error(
       `registerMeshShape: name must be lowercase letters, digits and "-", starting with a letter (got ${JSON.stringify(shape.name)})`,
@@ -71,12 +25,18 @@ export function registerMeshShape<C extends MeshConfigBase>(shape: MeshShape<C>)
   if (shapes.has(shape.name)) {
     throw new Error(`registerMeshShape: a mesh shape named "${shape.name}" is already registered`);
   }
-  shapes.set(shape.name, shape as unknown as MeshShape<MeshConfigBase>);
+  shapes.set(shape.name, shape);
 }
 
-/** Removes a shape a user registered (built-in shapes stay). Returns whether one was removed. */
+/** Whether `name` is a built-in shape (not one a user registered). */
+export function isBuiltInMeshShape(name: string): boolean {
+  return BUILT_IN_SHAPES.some((shape) => shape.name === name);
+}
+
+/** Removes a shape a user registered, with the enforcer kinds it declared (built-in shapes stay). Returns whether one was removed. */
 export function unregisterMeshShape(name: string): boolean {
-  if (BUILT_IN_SHAPES.some((shape) => shape.name === name)) return false;
+  if (isBuiltInMeshShape(name)) return false;
+  removeEnforcerKinds(name);
   return shapes.delete(name);
 }
 

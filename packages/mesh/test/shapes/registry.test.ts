@@ -34,7 +34,17 @@ describe('registerMeshShape', () => {
   it('refuses a malformed or taken name; a whole shape under a new name is registered', () => {
     expect(() => register({ ...NONE_SHAPE, name: 'Bad Name' })).toThrow(/name must be lowercase/);
     expect(() => register(NONE_SHAPE)).toThrow('a mesh shape named "none" is already registered');
-    register({ ...NONE_SHAPE, name: 'test-copy' });
+    register({
+      ...NONE_SHAPE,
+      name: 'test-copy',
+      resolve: (
+        options: Parameters<typeof NONE_SHAPE.resolve>[0],
+        others: Parameters<typeof NONE_SHAPE.resolve>[1],
+      ) => ({
+        ...NONE_SHAPE.resolve(options, others),
+        shape: 'test-copy',
+      }),
+    });
     try {
       expect(meshShapeNames().at(-1)).toBe('test-copy');
     } finally {

@@ -2,7 +2,7 @@
 // shape registry resolves them (`resolveMeshConfig`), so every default follows from the options.
 
 import type { DistributionSpec } from '@meshsim/engine';
-import { AWS_US_EAST_1_PRICES, resolveMeshConfig } from '@meshsim/mesh';
+import { AWS_US_EAST_1_PRICES, optionOwner, resolveMeshConfig } from '@meshsim/mesh';
 import type { MeshConfig, MeshOptions, PriceTable, ProxyProfile, WaypointProfile } from '@meshsim/mesh';
 import type * as z from 'zod';
 import { SCENARIO_DEFAULTS } from '../defaults.js';
@@ -122,6 +122,10 @@ function optionsOf(raw: RawMeshObject, issues: PathIssue[]): MeshOptions {
   if (raw.layered !== undefined) {
     options.inCluster = raw.layered.inCluster;
     options.crossCluster = raw.layered.crossCluster;
+  }
+  // The options registered shapes own, as written (the schema ran their checks).
+  for (const [key, value] of Object.entries(raw)) {
+    if (optionOwner(key) !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
   }
   return options;
 }

@@ -1,0 +1,88 @@
+// Mesh shape modules: a user's module whose import registers mesh shapes (registerMeshShape). Loaded here, it is
+// recorded, and the run pool (runTasks) imports it in every worker thread too: each thread has its own registry.
+
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { meshShapeNames } from '@meshsim/mesh';
+
+/** A shape module that could not be loaded: its path as given, and why. */
+export class ShapeModuleError extends Error {
+  constructor(
+    /** The module's path as given to {@link loadShapeModule}. */
+    readonly path: string,
+    /** Why it could not be loaded, in words. */
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`shape module '${path}': ${reason}`, options);
+    this.name = 'ShapeModuleError';
+  }
+}
+
+/** The URLs of the shape modules loaded in this thread, in load order. */
+const loaded: string[] = [];
+
+/** The module URL of `path`: a `file:` URL as is, else a file path relative to the working directory. */
+export function shapeModuleUrl(path: string): string {
+  if (path.startsWith('file:')) return path;
+  return pathToFileURL(isAbsolute(path) ? path : resolve(process.cwd(), path)).href;
+}
+
+/**
+ * Imports the shape module at `path` (a file path, relative to the working directory, or a `file:` URL), whose
+ * import calls `registerMeshShape`, and records it so that {@link runTasks} imports it in every worker thread
+ * before a run. Loading a module a second time does nothing. Returns the names of the shapes it registered.
+ *
+ * @throws {ShapeModuleError} naming the path when the module cannot be imported (missing, a syntax error, its
+ *   `registerMeshShape` refused the shape), or registered no shape (it calls none, or imports another copy of
+ *   meshsim than this one: its registry is not this one's).
+ * @example
+ * ```ts
+ * await loadShapeModule('./kuma.mjs');
+ * await compare(...); // with workers: the workers import ./kuma.mjs too
+ * ```
+ */
+export async function loadShapeModule(path: string): Promise<string[]> {
+  const url = shapeModuleUrl(path);
+  if (loaded.includes(url)) return [];
+  const before = new Set(meshShapeNames());
+  try {
+    await import(url);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ShapeModuleError(path, `cannot import it: ${reason}`, { cause: error });
+  }
+  const added = meshShapeNames().filter((name) => !before.has(name));
+  if (added.length === 0) {
+    throw new ShapeModuleError(
+      path,
+      'it registered no mesh shape (it must call registerMeshShape, imported from the same meshsim package as the ' +
+        'program that loads it: another copy has its own registry; a module imported before registers nothing the ' +
+        'second time: load it with loadShapeModule only)',
+    );
+  }
+  loaded.push(url);
+  return added;
+}
+
+/** The URLs of the shape modules loaded with {@link loadShapeModule}, in load order (what the workers import). */
+export function loadedShapeModules(): readonly string[] {
+  return [...loaded];
+}
+
+/**
+ * Stops passing the shape module at `path` to new worker pools (and lets {@link loadShapeModule} import it again);
+ * the shapes it registered stay registered here: `unregisterMeshShape` them. Returns whether it was loaded.
+ */
+export function unloadShapeModule(path: string): boolean {
+  const index = loaded.indexOf(shapeModuleUrl(path));
+  if (index === -1) return false;
+  loaded.splice(index, 1);
+  return true;
+}
+
+/** Imports each of `urls` in order (in a worker thread: the caller's shape modules; a second import does nothing). */
+export async function importShapeModules(urls: readonly string[]): Promise<void> {
+  for (const url of urls) await import(url);
+}

@@ -1,0 +1,43 @@
+// `--shape-module FILE` (repeatable, a flag of every command): the modules that register mesh shapes of the user's,
+// taken out of a command's arguments before the command parses them (loadShapeModules.ts imports them).
+
+import { UsageError } from '../CliError.js';
+
+/** The flag. */
+export const SHAPE_MODULE_FLAG = '--shape-module';
+const FLAG = SHAPE_MODULE_FLAG;
+
+/** A command's arguments without its `--shape-module` flags, and their files in the order given. */
+export interface ShapeModuleArgs {
+  readonly files: string[];
+  readonly rest: string[];
+}
+
+/**
+ * Takes `--shape-module FILE` and `--shape-module=FILE` out of `args` (up to a `--`, after which every argument is
+ * the command's).
+ * @throws {UsageError} when the flag has no file.
+ */
+export function takeShapeModules(args: readonly string[], command: string): ShapeModuleArgs {
+  const files: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') {
+      for (const after of args.slice(i)) rest.push(after);
+      break;
+    }
+    let file: string | undefined;
+    if (arg === FLAG) file = args[++i];
+    else if (arg.startsWith(`${FLAG}=`)) file = arg.slice(FLAG.length + 1);
+    else {
+      rest.push(arg);
+      continue;
+    }
+    if (file === undefined || file.trim() === '' || file.startsWith('-')) {
+      throw new UsageError(`${FLAG} needs a file: ${FLAG} ./my-shape.mjs`, command);
+    }
+    files.push(file);
+  }
+  return { files, rest };
+}

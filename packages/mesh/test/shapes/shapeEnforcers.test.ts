@@ -1,0 +1,139 @@
+// A registered shape declares the enforcer kinds of its own hops (MeshShape.enforcers): which policies each runs,
+// whose retry rules it follows and what to use instead of a policy it lacks. A policy the scenario asks of such a hop
+// that it cannot run is warned of and not applied, through the same gate as the built-in kinds (enforceOrWarn).
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import {
+  NO_DESTINATION_POLICY,
+  NO_POLICY,
+  POLICY_NAMES,
+  SidecarDataPlane,
+  canEnforce,
+  registerMeshShape,
+  resolveMeshConfig,
+  resolveShared,
+  sidecarPodRequests,
+  simulate,
+  unregisterMeshShape,
+} from '../../src/index.js';
+import type {
+  EnforcerSpec,
+  MeshConfigBase,
+  MeshShape,
+  PolicyName,
+  ProxyProfile,
+  SidecarMesh,
+} from '../../src/index.js';
+import { config, poisson, service } from '../__helpers__/configs.js';
+
+interface KumaConfig extends MeshConfigBase {
+  readonly shape: 'test-kuma';
+  readonly sidecar: ProxyProfile;
+}
+
+const SIDECAR: ProxyProfile = {
+  latencyMs: { kind: 'constant', value: 0.2 },
+  workers: 2,
+  cpuMsPerRequest: 0.1,
+  memoryBaseMiB: 40,
+  memoryPerEndpointKiB: 1,
+};
+
+/** A Kuma-like shape whose sidecars are of its own enforcer kind `test-kuma-dp`, declared by `enforcers`. */
+function kuma(
+  enforcers: Readonly<Record<string, EnforcerSpec>>,
+  kind = 'test-kuma-dp',
+): MeshShape<KumaConfig> {
+  const sidecarMesh: SidecarMesh<KumaConfig> = {
+    kind: 'test-kuma-dp',
+    container: 'kuma-sidecar',
+    stream: 'proxy/test-kuma',
+    enforcer: kind,
+    endpointScope: 'all',
+    profile: (mesh) => mesh.sidecar,
+    adjustPolicy: (policy) => policy,
+    configWarnings: () => {},
+  };
+  return {
+    name: 'test-kuma',
+    summary: 'a Kuma-like test shape',
+    capabilityRow: { client: '`test-kuma-dp`', server: '`test-kuma-dp`' },
+    enforcers,
+    resolve: (options) => ({
+      ...resolveShared('test-kuma', options, {
+        loadBalancer: 'round-robin',
+        defaultPolicy: NO_POLICY,
+        mtls: true,
+      }),
+      sidecar: SIDECAR,
+    }),
+    assumptions: () => [],
+    podRequests: (mesh, scenario) => sidecarPodRequests(mesh.sidecar, scenario),
+    createDataPlane: (context, mesh) => new SidecarDataPlane(sidecarMesh, context, mesh),
+  };
+}
+
+const ALL_BUT_BUDGETS = POLICY_NAMES.filter((policy) => policy !== 'retry-budget');
+
+/** The warnings of a run under test-kuma where `web` calls `api`, whose destination sets an Envoy retry budget. */
+function budgetWarnings(): string[] {
+  const scenario = config(
+    [
+      service('web', {
+        calls: [[{ to: 'api', probability: 1, optional: false, policySet: false, policy: NO_POLICY }]],
+      }),
+      service('api', {
+        destination: {
+          ...NO_DESTINATION_POLICY,
+          retryBudget: { kind: 'envoy', budgetPercent: 20, minRetryConcurrency: 3 },
+        },
+      }),
+    ],
+    [poisson('web', 50)],
+    { durationMs: 200 },
+  );
+  const result = simulate({ ...scenario, mesh: resolveMeshConfig({ shape: 'test-kuma' }) });
+  return result.warnings;
+}
+
+describe("a registered shape's own enforcer kinds", () => {
+  afterEach(() => unregisterMeshShape('test-kuma'));
+
+  it('warn of a policy the kind does not run, with its hint, and do not apply it', () => {
+    registerMeshShape(
+      kuma({
+        'test-kuma-dp': {
+          policies: ALL_BUT_BUDGETS,
+          retries: 'envoy',
+          hints: { 'retry-budget': 'Kuma bounds retries with MeshCircuitBreaker' },
+        },
+      }),
+    );
+    expect(canEnforce('test-kuma-dp', 'retry-budget')).toBe(false);
+    expect(canEnforce('test-kuma-dp', 'timeout')).toBe(true);
+    expect(budgetWarnings()).toContain(
+      'retry-budget on service "api" is not enforced: the test-kuma mesh shape enforces it at a test-kuma-dp hop, ' +
+        'which cannot; the policy is not applied (Kuma bounds retries with MeshCircuitBreaker)',
+    );
+  });
+
+  it('run the policies the kind declares, without a warning', () => {
+    registerMeshShape(kuma({ 'test-kuma-dp': { policies: POLICY_NAMES } }));
+    expect(budgetWarnings().filter((message) => message.includes('retry-budget'))).toEqual([]);
+  });
+
+  it('are removed with their shape, and refused when malformed, naming the shape and the field', () => {
+    registerMeshShape(kuma({ 'test-kuma-dp': { policies: POLICY_NAMES } }));
+    unregisterMeshShape('test-kuma');
+    expect(() => canEnforce('test-kuma-dp', 'timeout')).toThrow(/enforcer kind "test-kuma-dp" is not known/);
+    expect(() => registerMeshShape(kuma({ 'l7-proxy': { policies: POLICY_NAMES } }, 'l7-proxy'))).toThrow(
+      'registerMeshShape("test-kuma"): enforcers.l7-proxy: a built-in enforcer kind; name your own',
+    );
+    expect(() =>
+      registerMeshShape(kuma({ 'test-kuma-dp': { policies: ['timeout', 'retries' as PolicyName] } })),
+    ).toThrow(
+      `registerMeshShape("test-kuma"): enforcers.test-kuma-dp.policies[1] must be a policy name: ${POLICY_NAMES.join(', ')} (got "retries")`,
+    );
+  });
+});
