@@ -349,11 +349,16 @@ const MeshObjectFields = z.object({
   layered: doc(
     z
       .strictObject({
-        inCluster: meshShapeName('Shape of calls within a cluster.', ['layered']),
-        crossCluster: doc(z.enum(['vpc-lattice', 'none']), 'What carries calls between clusters.'),
+        inCluster: meshShapeName('Shape of calls within a cluster. Default istio-ambient.', [
+          'layered',
+        ]).optional(),
+        crossCluster: doc(
+          z.enum(['vpc-lattice', 'none']).optional(),
+          'What carries calls between clusters. Default vpc-lattice.',
+        ),
       })
       .optional(),
-    'For shape layered: the shape inside each cluster and the hop between clusters. Default { inCluster: istio-ambient, crossCluster: vpc-lattice }.',
+    'For shape layered: the shape inside each cluster and the hop between clusters; each field defaults on its own. Default { inCluster: istio-ambient, crossCluster: vpc-lattice }.',
   ),
   defaultPolicy: z
     .strictObject(policyFields)

@@ -72,6 +72,15 @@ describe('mesh options that select other defaults', () => {
     expect(mesh.crossCluster).toBe('none');
   });
 
+  it('layered: each field defaults on its own ({ inCluster: linkerd } crosses clusters by Lattice; {} is the default)', () => {
+    const mesh = meshOf({ shape: 'layered', layered: { inCluster: 'linkerd' } }) as LayeredMeshConfig;
+    expect(mesh).toEqual(resolveMeshConfig({ shape: 'layered', inCluster: 'linkerd' }));
+    expect(mesh.crossCluster).toBe('vpc-lattice');
+    const crossOnly = meshOf({ shape: 'layered', layered: { crossCluster: 'none' } }) as LayeredMeshConfig;
+    expect(crossOnly).toEqual(resolveMeshConfig({ shape: 'layered', crossCluster: 'none' }));
+    expect(meshOf({ shape: 'layered', layered: {} })).toEqual(resolveMeshConfig({ shape: 'layered' }));
+  });
+
   it('mtls and encryption are taken as written', () => {
     expect(meshOf({ shape: 'cilium', mtls: true, encryption: true })).toMatchObject({
       mtls: true,

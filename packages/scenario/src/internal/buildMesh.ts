@@ -119,10 +119,8 @@ function optionsOf(raw: RawMeshObject, issues: PathIssue[]): MeshOptions {
   if (raw.istioVersion !== undefined) options.istioVersion = raw.istioVersion;
   if (raw.linkerdVersion !== undefined) options.linkerdVersion = raw.linkerdVersion;
   if (raw.appMeshLegacyAccount !== undefined) options.appMeshLegacyAccount = raw.appMeshLegacyAccount;
-  if (raw.layered !== undefined) {
-    options.inCluster = raw.layered.inCluster;
-    options.crossCluster = raw.layered.crossCluster;
-  }
+  if (raw.layered?.inCluster !== undefined) options.inCluster = raw.layered.inCluster;
+  if (raw.layered?.crossCluster !== undefined) options.crossCluster = raw.layered.crossCluster;
   // The options registered shapes own, as written (the schema ran their checks).
   for (const [key, value] of Object.entries(raw)) {
     if (optionOwner(key) !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
