@@ -15,3 +15,8 @@ export function percent(ratio: number): string {
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
 }
+
+/** `1500` → `1.5 s`, `150` → `150 ms`: a simulated time or a length of time in a reason. */
+export function simulated(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms * 1000) / 1000} ms` : `${Math.round(ms) / 1000} s`;
+}

@@ -11,7 +11,7 @@ import { describeFailures, describeLoad, describeNoLoad, loadBound } from './los
 import type { LossEvidence } from './lossEvidence.js';
 import { goodputWithGrace, graceIntervals } from './graceGoodput.js';
 import { sumIn } from './intervals.js';
-import { percent, seconds } from './reasonWords.js';
+import { percent, seconds, simulated } from './reasonWords.js';
 import { minOf } from '@meshsim/mesh';
 
 /** What the verdict of a source needs besides its series. */
@@ -154,11 +154,6 @@ function scheduledRateBefore(
     for (let j = from; j < i; j++) total += rateAt((startMs[j] ?? 0) + intervalMs / 2);
     return total / (i - from);
   };
-}
-
-/** `1500` → `1.5 s`, `50` → `50 ms`: a run's length in a reason. */
-function simulated(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms * 1000) / 1000} ms` : `${Math.round(ms) / 1000} s`;
 }
 
 /** The diagnosis of one source (docs/analysis.md#verdicts). */

@@ -1,0 +1,24 @@
+// `meshsim run` on the real binary, for an on-call SRE's review of the analysis (test/fixtures/sre-review): the
+// cascade starts from the fault that triggered it, not from the first service its signals caught.
+
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+import { meshsim } from './__helpers__/meshsimBin.js';
+
+/** A fixture of the review. */
+function fixture(name: string): string {
+  return fileURLToPath(new URL(`./fixtures/sre-review/${name}`, import.meta.url));
+}
+
+describe('meshsim run: the cascade of a slowed leaf', () => {
+  it('names the faulted leaf first, with its fault, though its callers saturate before it does', () => {
+    const { code, stdout } = meshsim('run', fixture('slowed-leaf.yaml'), '--no-progress');
+    expect(code).toBe(0);
+    const line = stdout.split('\n').find((l) => l.startsWith('Cascade:'));
+    expect(line).toMatch(
+      /^Cascade: orders-db slowed \(\+2 s latency fault\) at 20 s → gateway saturated at 20 s → /,
+    );
+  });
+});
