@@ -22,3 +22,18 @@ describe('meshsim run: the cascade of a slowed leaf', () => {
     );
   });
 });
+
+describe('meshsim compare: a single run whose p99 falls in a gap of the latencies', () => {
+  it('says the p99 is unstable, with its p98.5 and p99.5, and points to --replications (text and JSON notes)', () => {
+    const args = ['compare', fixture('p99-gap.yaml'), '--mesh', 'none,linkerd', '--no-progress'];
+    const text = meshsim(...args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /\nNote: One run's end-to-end p99 is unstable under none \(p98\.5 [\d.]+ ms, p99\.5 [\d,]+ ms\), linkerd \(.*\): .* the added p99 vs none of linkerd can change by as much from seed to seed; run --replications N /,
+    );
+    const json = JSON.parse(meshsim(...args, '--json').stdout) as { notes: string[] };
+    expect(json.notes.filter((note) => note.startsWith("One run's end-to-end p99 is unstable"))).toHaveLength(
+      1,
+    );
+  });
+});

@@ -611,6 +611,7 @@ export type {
   FortioSourceLoad,
   HtmlRunOptions,
   HtmlComparisonOptions,
+  P99Gap,
   ComparisonOptions,
   ComparisonSummary,
   EdgeLatencyDelta,

@@ -154,4 +154,34 @@ describe('the compare report', () => {
       await page.close();
     }
   });
+
+  it('marks an unstable single-run added p99 bar with ! and says why in its tooltip', async () => {
+    const config = applyOverrides(loadScenario('overhead-3tier'), { durationMs: 2000 });
+    const results = ['none', 'linkerd'].map((mesh) => simulate(applyOverrides(config, { mesh })));
+    // linkerd's p99 in a gap between ~20 ms and ~4.5 s calls (p98.5 and p99.5 far more than 2× apart).
+    const gapped = results[1]!;
+    const latency = gapped.endToEndLatency!;
+    gapped.endToEndLatency = { ...latency, p985Ms: 21, p99Ms: 180, p995Ms: 4480 };
+    const { page, errors } = await openReport(
+      browser.browser,
+      'compare-unstable-p99',
+      renderComparisonHtml(results, { config }),
+    );
+    try {
+      expect(errors).toEqual([]);
+      const marks = await page.$eval('figure[data-chart="added-latency"]', (figure) =>
+        [...figure.querySelectorAll('g.flag-marks text')].map((text) => ({
+          text: text.textContent,
+          title: text.querySelector('title')?.textContent ?? '',
+        })),
+      );
+      expect(marks).toHaveLength(1);
+      expect(marks[0]?.text).toContain('!');
+      expect(marks[0]?.title).toContain("unstable: this run's p99 falls in a gap of the latencies");
+      await page.$eval('figure[data-chart="added-latency"]', (figure) => figure.scrollIntoView());
+      await screenshot(page, 'compare-unstable-p99');
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -29,6 +29,8 @@ import type {
 import { maxOf } from '@meshsim/mesh';
 
 import { faultLabel } from './internal/html/faultWindows.js';
+import { p99Gap } from './internal/p99Gap.js';
+import type { P99Gap } from './internal/p99Gap.js';
 
 /**
  * Added latency of one edge under one shape, vs the baseline shape [ms]. A latency is null when no call on the edge
@@ -54,6 +56,14 @@ export interface ShapeSummary {
   /** End-to-end latency added vs the baseline shape [ms]; null when this shape's or the baseline's latency is. */
   addedP50Ms: number | null;
   addedP99Ms: number | null;
+  /**
+   * When this run's end-to-end p99 is unstable — in a gap of the latencies, its 98.5th and 99.5th percentiles more
+   * than twice apart (`P99_GAP_FACTOR`, an assumption: docs/output-formats.md#unstable-p99) — those two percentiles
+   * [ms]; else null (and when the result does not have them). The added p99 of this shape, and of every shape when
+   * it is the baseline's, then changes by up to the gap from seed to seed: the outputs say so and point to
+   * `--replications`.
+   */
+  p99Gap: P99Gap | null;
   /**
    * The load balancer(s) the shape's called services use — a destination's own, else the mesh's `loadBalancer`:
    * kube-proxy's random pick under `none`, least-request under Envoy, …; several joined by `/`
@@ -329,6 +339,7 @@ export function summarizeComparison(
       endToEndP99Ms: figures.endToEndP99Ms,
       addedP50Ms: minus(figures.endToEndP50Ms, base.endToEndP50Ms),
       addedP99Ms: minus(figures.endToEndP99Ms, base.endToEndP99Ms),
+      p99Gap: p99Gap(result.endToEndLatency),
       loadBalancer: options.loadBalancers?.[index] ?? notes?.loadBalancer ?? null,
       retryRatio: calls > 0 ? retries / calls : 0,
       workPerRequest: figures.workPerRequest,
