@@ -7,6 +7,7 @@ export { diagnose } from './diagnosis/diagnose.js';
 export { DIAGNOSIS_THRESHOLDS } from './diagnosis/DiagnosisThresholds.js';
 export { VERDICTS, isRecovered } from './diagnosis/Diagnosis.js';
 export { CASCADE_FIGURES, cascadeFigures } from './diagnosis/cascadeFigures.js';
+export { formatDuration } from './diagnosis/formatDuration.js';
 export type { CascadeFigures } from './diagnosis/cascadeFigures.js';
 
 export type {

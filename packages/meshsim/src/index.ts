@@ -453,6 +453,7 @@ export {
   isRecovered,
   CASCADE_FIGURES,
   cascadeFigures,
+  formatDuration,
   parseSetOption,
   parseScalar,
   rangeNotes,

@@ -9,7 +9,7 @@ import { depthAmplification } from '../internal/diagnosis/depthAmplification.js'
 import type { Span } from '../internal/diagnosis/depthAmplification.js';
 import { attributeNodeCrashes } from '../internal/diagnosis/attributeNodeCrashes.js';
 import { findTriggers } from '../internal/diagnosis/findTriggers.js';
-import { simulated } from '../internal/diagnosis/reasonWords.js';
+import { duration } from '../internal/diagnosis/reasonWords.js';
 import { lossEvidence, reached } from '../internal/diagnosis/lossEvidence.js';
 import { sourceVerdict } from '../internal/diagnosis/sourceVerdict.js';
 import { sustainingLoop } from '../internal/diagnosis/sustainingLoop.js';
@@ -180,7 +180,7 @@ export function diagnose(
       verdict,
       lossy: false,
       reason:
-        `stopped early (${stop.reason}) at ${simulated(stop.atMs)} of ${simulated(durationMs)} simulated: ` +
+        `stopped early (${stop.reason}) at ${duration(stop.atMs)} of ${duration(durationMs)} simulated: ` +
         'not diagnosed (a verdict needs the whole run)',
       stopped: { reason: stop.reason, atMs: stop.atMs },
       triggers,

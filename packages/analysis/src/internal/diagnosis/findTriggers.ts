@@ -15,7 +15,7 @@ import type {
 
 import type { Trigger } from '../../diagnosis/Diagnosis.js';
 import { minOf } from '@meshsim/mesh';
-import { simulated } from './reasonWords.js';
+import { duration } from './reasonWords.js';
 
 /**
  * What a node crash took down, in words: `node node-3 down with checkout 1 of 2 pods, frontend 1 of 3 pods, 1 ztunnel`
@@ -46,7 +46,7 @@ const PROXIES: Readonly<Record<ProxyRole, string>> = {
 function latencyAmount(effect: Extract<FaultEffect, { kind: 'latency' }>): string {
   const added = effect.addMs;
   if (added === null) return `x${effect.multiply} latency fault`;
-  if (added.kind === 'constant') return `+${simulated(added.value)} latency fault`;
+  if (added.kind === 'constant') return `+${duration(added.value)} latency fault`;
   return `latency fault: + a${/^[aeiou]/.test(added.kind) ? 'n' : ''} ${added.kind} draw`;
 }
 
