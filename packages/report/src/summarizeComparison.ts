@@ -8,11 +8,13 @@ import {
   comparedShapeNotes,
   figureIntervals,
   pairedDifferences,
+  peakEdgeAttempts,
   runFigures,
 } from '@meshsim/analysis';
 import type {
   CascadeFigures,
   Diagnosis,
+  EdgeAttempts,
   FigureInterval,
   PairedDifference,
   RunFigures,
@@ -76,6 +78,13 @@ export interface ShapeSummary {
    * count as retries of the calls they repeat, not as calls.
    */
   retryRatio: number;
+  /**
+   * Retries ÷ calls of the edge whose calls retried most, counted as `retryRatio` (an edge's storm is diluted in
+   * `retryRatio` by the edges that do not retry); 0 when no edge retried, null when no edge sent a call.
+   */
+  worstEdgeRetryRatio: number | null;
+  /** That edge (`caller → callee`); null when no edge retried. */
+  worstRetryEdge: string | null;
   /** Requests that reached any service ÷ calls the sources sent (work per user request). */
   workPerRequest: number;
   proxies: number;
@@ -156,6 +165,12 @@ export interface ShapeSummary {
    * diagnosis gives them (`cascadeFigures`, docs/analysis.md#cascade-figures).
    */
   cascade?: CascadeFigures;
+  /**
+   * With `verdict`: the edge whose calls took the most attempts each while the triggers lasted, and how many
+   * (`peakEdgeAttempts`, docs/analysis.md#cascade-figures): the storm of one route, which `cascade`'s per-depth
+   * `peakAttemptsPerRequest` divides among its depth's other edges; null without triggers.
+   */
+  peakEdgeAttempts?: EdgeAttempts | null;
 }
 
 /** One shape's paired differences against the baseline, figure by figure. */
@@ -327,6 +342,7 @@ export function summarizeComparison(
     const appRetries = result.edges.reduce((n, e) => n + (e.policyEvents['app-retries'] ?? 0), 0);
     const retries = result.edges.reduce((n, e) => n + e.retries, 0) + appRetries;
     const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0) - appRetries;
+    const worstEdge = worstRetryEdge(result.edges);
     // Runs a guard stopped at different times cover different spans: their latencies are not compared.
     const comparable = spanMs(result) === spanMs(baseline);
     const nodeAgents = nodeAgentsOf(result);
@@ -342,6 +358,8 @@ export function summarizeComparison(
       p99Gap: p99Gap(result.endToEndLatency),
       loadBalancer: options.loadBalancers?.[index] ?? notes?.loadBalancer ?? null,
       retryRatio: calls > 0 ? retries / calls : 0,
+      worstEdgeRetryRatio: worstEdge?.ratio ?? null,
+      worstRetryEdge: worstEdge === null || worstEdge.ratio === 0 ? null : worstEdge.edge,
       workPerRequest: figures.workPerRequest,
       proxies: result.proxies.count,
       proxyCpuCores: result.proxies.cpuCores,
@@ -408,6 +426,7 @@ export function summarizeComparison(
       ...(verdict !== undefined && { verdict }),
       ...(verdict !== undefined && lossy !== undefined && { lossy }),
       ...(diagnosis !== undefined && { cascade: cascadeFigures(diagnosis) }),
+      ...(diagnosis !== undefined && { peakEdgeAttempts: peakEdgeAttempts(result, diagnosis) }),
     };
   });
   const keepAliveOff = options.config === undefined ? [] : withoutKeepAlive(options.config);
@@ -513,6 +532,23 @@ function faultsOf(options: ComparisonOptions, durationMs: number): string[] {
     return diagnosis.triggers.filter((t) => t.kind === 'fault').map((t) => t.description);
   }
   return (options.config?.faults ?? []).filter((f) => f.atMs < durationMs).map(faultLabel);
+}
+
+/**
+ * The edge with the most retries per call, each counted as the shape's `retryRatio` counts them (an application's
+ * re-issue is a retry of the call it repeats); the first in the result's order wins a tie; null when no edge sent a
+ * call.
+ */
+function worstRetryEdge(edges: readonly EdgeMetrics[]): { edge: string; ratio: number } | null {
+  let worst: { edge: string; ratio: number } | null = null;
+  for (const e of edges) {
+    const appRetries = e.policyEvents['app-retries'] ?? 0;
+    const calls = e.calls - e.waitingAtSource - appRetries;
+    if (calls <= 0) continue;
+    const ratio = (e.retries + appRetries) / calls;
+    if (worst === null || ratio > worst.ratio) worst = { edge: `${e.source} → ${e.destination}`, ratio };
+  }
+  return worst;
 }
 
 /** An edge's latency percentile [ms], or null when no call on it succeeded (its histogram is empty). */
