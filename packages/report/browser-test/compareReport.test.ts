@@ -50,6 +50,21 @@ describe('the compare report', () => {
       const warnings = await page.$$eval('#notes li', (items) => items.map((item) => item.textContent ?? ''));
       expect(warnings.some((warning) => warning.startsWith('[none] '))).toBe(true);
       await screenshot(page, 'compare-node-failure');
+      // A window 1300 px wide: the page does not scroll sideways; the metrics table of every shape, wider than it,
+      // scrolls inside its own frame (its headers and text cells wrap first).
+      await page.setViewport({ width: 1300, height: 900 });
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        frames: [...document.querySelectorAll('.table-wrap')].map((wrap) => {
+          const box = wrap.getBoundingClientRect();
+          return (
+            box.right <= document.documentElement.clientWidth + 0.5 &&
+            getComputedStyle(wrap).overflowX === 'auto'
+          );
+        }),
+      }));
+      expect(widths.page).toBe(0);
+      expect(widths.frames.every(Boolean)).toBe(true);
     } finally {
       await page.close();
     }
