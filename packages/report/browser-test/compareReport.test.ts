@@ -53,16 +53,18 @@ describe('the compare report', () => {
       // A window 1300 px wide: the page does not scroll sideways; the metrics table of every shape, wider than it,
       // scrolls inside its own frame (its headers and text cells wrap first).
       await page.setViewport({ width: 1300, height: 900 });
-      const widths = await page.evaluate(() => ({
-        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        frames: [...document.querySelectorAll('.table-wrap')].map((wrap) => {
-          const box = wrap.getBoundingClientRect();
-          return (
-            box.right <= document.documentElement.clientWidth + 0.5 &&
-            getComputedStyle(wrap).overflowX === 'auto'
-          );
-        }),
-      }));
+      const widths = {
+        page: Number(
+          await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+        ),
+        frames: await page.$$eval('.table-wrap', (wraps) =>
+          wraps.map(
+            (wrap) =>
+              wrap.getBoundingClientRect().right <= wrap.ownerDocument.documentElement.clientWidth + 0.5 &&
+              wrap.ownerDocument.defaultView?.getComputedStyle(wrap).overflowX === 'auto',
+          ),
+        ),
+      };
       expect(widths.page).toBe(0);
       expect(widths.frames.every(Boolean)).toBe(true);
     } finally {

@@ -122,17 +122,20 @@ export function describeRunReports(shard: number, shards: number): void {
         // A window 1300 px wide: every table fits its section (headers wrap), none is cut off at its right edge,
         // and the page does not scroll sideways.
         await page.setViewport({ width: 1300, height: 900 });
-        const overflow = await page.evaluate(() => {
-          const width = document.documentElement.clientWidth;
-          const cut = [...document.querySelectorAll('table')].flatMap((table) => {
+        const cut = await page.$$eval('table', (tables) =>
+          tables.flatMap((table) => {
+            const width = table.ownerDocument.documentElement.clientWidth;
             const box = table.getBoundingClientRect();
             const wrap = (table.closest('.table-wrap') ?? table).getBoundingClientRect();
             return box.right > Math.min(width, wrap.right) + 0.5
               ? [`${table.querySelector('caption')?.textContent ?? 'a table'}: right edge at ${box.right} px`]
               : [];
-          });
-          return { page: document.documentElement.scrollWidth - width, cut };
-        });
+          }),
+        );
+        const sideways = Number(
+          await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+        );
+        const overflow = { page: sideways, cut };
         expect(overflow).toEqual({ page: 0, cut: [] });
       } finally {
         await page.close();
