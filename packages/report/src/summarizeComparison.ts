@@ -45,6 +45,11 @@ export interface EdgeLatencyDelta {
   p99Ms: number | null;
   addedP50Ms: number | null;
   addedP99Ms: number | null;
+  /**
+   * Whether `addedP99Ms` is unstable: this edge's p99 under this shape or the baseline's falls in a gap of its
+   * latencies (`p99Gap` of the edge's latency: docs/output-formats.md#unstable-p99); the tables mark it `!`.
+   */
+  addedP99Unstable: boolean;
 }
 
 /** One shape's column of the comparison. */
@@ -417,6 +422,10 @@ export function summarizeComparison(
           p99Ms,
           addedP50Ms: base === undefined ? null : minus(p50Ms, latencyOf(base, 'p50Ms')),
           addedP99Ms: base === undefined ? null : minus(p99Ms, latencyOf(base, 'p99Ms')),
+          addedP99Unstable:
+            base !== undefined &&
+            result !== baseline &&
+            (p99Gap(edge.latency) !== null || p99Gap(base.latency) !== null),
         };
       }),
       warnings: [...result.warnings, ...(notes?.warnings ?? [])],

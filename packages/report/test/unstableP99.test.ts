@@ -95,4 +95,26 @@ describe('an unstable single-run p99 in a comparison', () => {
     delete unmeasured.endToEndLatency;
     expect(summarizeComparison([shape('none', STEADY), unmeasured]).shapes[1]?.p99Gap).toBeNull();
   });
+
+  it("marks an edge's added p99 that falls in a gap in the per-edge table (text, HTML, JSON), with a note", () => {
+    const gappedEdge = shape('linkerd', STEADY);
+    const edge = gappedEdge.edges[1];
+    if (edge === undefined) throw new Error('fixture: no second edge');
+    edge.latency = { ...edge.latency, p985Ms: 2, p99Ms: 40, p995Ms: 900 };
+    const summary = summarizeComparison([shape('none', STEADY), gappedEdge]);
+    expect(summary.shapes[1]?.edges.map((e) => e.addedP99Unstable)).toEqual([false, true]);
+    const text = renderComparisonText(summary);
+    expect(text).toMatch(/^frontend → checkout +0\.000 \/ 0\.000 +0\.000 \/ \+37\.5 !$/m);
+    expect(text).toContain(
+      "Note: In the added latency per edge, a p99 marked ! is unstable the same way: its edge's 98.5th and " +
+        '99.5th percentiles are more than 2× apart under that shape or the baseline',
+    );
+    expect(renderComparisonHtml([shape('none', STEADY), gappedEdge])).toContain(
+      '<td class="num">0.000 / +37.5 !</td>',
+    );
+    const json = JSON.parse(renderComparisonJson(summary)) as {
+      shapes: { edges: Record<string, unknown>[] }[];
+    };
+    expect(json.shapes[1]?.edges.map((e) => e['addedP99Unstable'])).toEqual([false, true]);
+  });
 });

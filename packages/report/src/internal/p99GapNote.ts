@@ -1,9 +1,9 @@
 // The comparison's note when a shape's single-run end-to-end p99 is unstable (it falls in a gap of the latencies,
-// `p99Gap`): the added p99 of that shape, or of every shape when it is the baseline's, can change by up to the gap
-// from seed to seed — so it points to `--replications`, and the HTML chart marks those bars with its flag.
+// `p99Gap`), or an edge's: the added p99 can change by up to the gap from seed to seed — so it points to
+// `--replications`; the HTML chart marks those bars, the per-edge tables those cells (`!`).
 
-import type { ComparisonSummary } from '../summarizeComparison.js';
-import { ms } from './format.js';
+import type { ComparisonSummary, EdgeLatencyDelta } from '../summarizeComparison.js';
+import { ms, signedMs } from './format.js';
 import { P99_GAP_FACTOR } from './p99Gap.js';
 import type { P99Gap } from './p99Gap.js';
 
@@ -45,8 +45,31 @@ export function addedP99Flags(summary: ComparisonSummary): (string | null)[] {
   });
 }
 
-/** The note, or null when no shape's end-to-end p99 is unstable. */
+/** A cell of the added latency per edge: `+0.5 / -1,580`, marked ` !` when the added p99 is unstable. */
+export function edgeLatencyCell(edge: EdgeLatencyDelta | undefined): string {
+  if (edge === undefined) return '–';
+  return `${signedMs(edge.addedP50Ms)} / ${signedMs(edge.addedP99Ms)}${edge.addedP99Unstable ? ' !' : ''}`;
+}
+
+/** The sentence on the edges whose added p99 is marked, or null when none is. */
+function edgeNote(summary: ComparisonSummary): string | null {
+  if (!summary.shapes.some((s) => s.edges.some((e) => e.addedP99Unstable))) return null;
+  return (
+    "In the added latency per edge, a p99 marked ! is unstable the same way: its edge's 98.5th and 99.5th " +
+    `percentiles are more than ${P99_GAP_FACTOR}× apart under that shape or the baseline, so one run's added p99 ` +
+    `there can change by as much from seed to seed; ${replicationsAdvice(summary)}.`
+  );
+}
+
+/** The note — on the end-to-end p99, then on the edges' — or null when no p99 is unstable. */
 export function p99GapNote(summary: ComparisonSummary): string | null {
+  const headline = endToEndNote(summary);
+  const edges = edgeNote(summary);
+  return headline === null ? edges : edges === null ? headline : `${headline} ${edges}`;
+}
+
+/** The sentence on the end-to-end p99, or null when no shape's is unstable. */
+function endToEndNote(summary: ComparisonSummary): string | null {
   const gapped = summary.shapes.filter((s) => s.p99Gap !== null);
   if (gapped.length === 0) return null;
   const which = gapped.map((s) => `${s.shape} (${s.p99Gap === null ? '' : gapText(s.p99Gap)})`).join(', ');
