@@ -8,6 +8,9 @@ export { DIAGNOSIS_THRESHOLDS } from './diagnosis/DiagnosisThresholds.js';
 export { VERDICTS, isRecovered } from './diagnosis/Diagnosis.js';
 export { CASCADE_FIGURES, cascadeFigures } from './diagnosis/cascadeFigures.js';
 export { faultScopeText } from './diagnosis/faultScopeText.js';
+export { formatDuration } from './diagnosis/formatDuration.js';
+export { peakEdgeAttempts } from './diagnosis/peakEdgeAttempts.js';
+export type { EdgeAttempts } from './diagnosis/peakEdgeAttempts.js';
 export type { CascadeFigures } from './diagnosis/cascadeFigures.js';
 
 export type {

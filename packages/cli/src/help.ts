@@ -186,9 +186,11 @@ Examples:
     compare: `Usage: meshsim compare <name|file|-> [--mesh a,b,c] [options]
 
 Run the same scenario and seed under each mesh shape and print them side by side: success rate,
-end-to-end and per-edge latency added vs 'none' (p50/p99), retries, work per request, proxy count,
-CPU, memory and cost, each shape's verdict with its recovery, lowest goodput and peak attempts per
-request during the faults, and the policies each shape cannot enforce (warnings).
+end-to-end and per-edge latency added vs 'none' (p50/p99), retries (over every edge, and the edge
+that retried most), work per request, proxy count, CPU, memory and cost, each shape's verdict with
+its recovery, lowest goodput and peak attempts per request during the faults (and per call on the
+edge where they are most), and the policies each shape cannot enforce (warnings). A note says when
+one run's p99 falls in a gap of the latencies (unstable from seed to seed: use --replications).
 Every run sees the same arrivals and service times (common random numbers), so differences come from
 the shapes; with --replications N each shape's figures are reported as mean ± 95 % CI over its
 replications, and the differences as paired differences with 95 % CIs, marked n.s. when not

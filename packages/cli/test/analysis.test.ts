@@ -58,7 +58,9 @@ describe('meshsim run: diagnosis, --set, --replications', () => {
     expect(out).toContain('Verdict: metastable — client: goodput is still');
     expect(out).toContain('Sustaining loop (50 s–62 s): checkout saturated');
     expect(out).toContain('Work amplification per call depth');
-    expect(out).toMatch(/Cascade: checkout saturated at 30 s → frontend failing at 3\d s/);
+    expect(out).toMatch(
+      /Cascade: checkout slowed \(\+150 ms latency fault\) at 30 s → checkout saturated at 30 s → frontend failing at 3\d s/,
+    );
   });
 
   it('adds the diagnosis to JSON, OpenMetrics and a verdicts CSV table', async () => {

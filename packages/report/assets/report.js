@@ -49,7 +49,8 @@
 
   /**
    * The rows of a bar chart: one per category and series that has a value (a missing value has no bar), with the
-   * half-width `e` of its confidence interval when the series has one (a mean over replications), else null.
+   * half-width `e` of its confidence interval when the series has one (a mean over replications), else null, and
+   * the `flag` saying why the bar is not to be trusted (an unstable single-run p99), else null.
    */
   function barRows(spec) {
     const rows = [];
@@ -57,11 +58,23 @@
       for (const series of spec.series) {
         const value = series.values[i];
         const error = series.errors === undefined ? null : series.errors[i];
+        const flag = series.flags === undefined ? null : series.flags[i];
         if (value !== null && value !== undefined)
-          rows.push({ category, series: series.name, v: value, e: error === undefined ? null : error });
+          rows.push({
+            category,
+            series: series.name,
+            v: value,
+            e: error === undefined ? null : error,
+            flag: flag === undefined ? null : flag,
+          });
       }
     });
     return rows;
+  }
+
+  /** A flagged bar's reason after its value, in its tooltip and the readout: ` — unstable: …`. */
+  function flagText(flag) {
+    return flag === null || flag === undefined ? '' : ` — ${flag}`;
   }
 
   /** The whiskers of a bar chart: one per bar with a confidence interval, from its low to its high end. */
@@ -131,7 +144,22 @@
     const highlight = cursor === null ? [] : rows.filter((row) => row.category === spec.categories[cursor]);
     const whiskers = whiskerRows(rows);
     const tip = (row) =>
-      `${row.category}${grouped ? ` (${row.series})` : ''}: ${withError(row.v, row.e)} ${spec.yLabel}`;
+      `${row.category}${grouped ? ` (${row.series})` : ''}: ${withError(row.v, row.e)} ${spec.yLabel}${flagText(row.flag)}`;
+    // A flagged bar (an unstable single-run p99) is marked `!` just past its end, above or below 0.
+    const flagged = rows.filter((row) => row.flag !== null);
+    const flagMarks = (channels, offset) =>
+      [flagged.filter((row) => row.v >= 0), flagged.filter((row) => row.v < 0)].map((data, below) =>
+        Plot.text(data, {
+          className: 'flag-marks',
+          ...channels,
+          text: () => '!',
+          ...offset(below === 1 ? -1 : 1),
+          fontWeight: 'bold',
+          fontSize: 14,
+          fill: 'currentColor',
+          title: tip,
+        }),
+      );
     if (longest > 14) {
       // Long names (edges): horizontal bars, names on the left.
       return Plot.plot({
@@ -170,6 +198,10 @@
             stroke: 'currentColor',
             strokeWidth: 1.5,
           }),
+          ...flagMarks(
+            { x: 'v', y: grouped ? 'series' : 'category', fy: grouped ? 'category' : undefined },
+            (sign) => ({ dx: 8 * sign }),
+          ),
           Plot.ruleX([0]),
         ],
       });
@@ -215,6 +247,10 @@
           stroke: 'currentColor',
           strokeWidth: 1.5,
         }),
+        ...flagMarks(
+          { x: grouped ? 'series' : 'category', fx: grouped ? 'category' : undefined, y: 'v' },
+          (sign) => ({ dy: -8 * sign }),
+        ),
         Plot.ruleY([0]),
       ],
     });
@@ -228,7 +264,8 @@
     }
     const values = spec.series.map(
       (series) =>
-        `${series.name} ${withError(series.values[cursor], series.errors === undefined ? null : series.errors[cursor])}`,
+        `${series.name} ${withError(series.values[cursor], series.errors === undefined ? null : series.errors[cursor])}` +
+        flagText(series.flags === undefined ? null : series.flags[cursor]),
     );
     return `${spec.categories[cursor]} (${spec.yLabel}): ${values.join(', ')}.`;
   }

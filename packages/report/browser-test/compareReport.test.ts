@@ -50,6 +50,23 @@ describe('the compare report', () => {
       const warnings = await page.$$eval('#notes li', (items) => items.map((item) => item.textContent ?? ''));
       expect(warnings.some((warning) => warning.startsWith('[none] '))).toBe(true);
       await screenshot(page, 'compare-node-failure');
+      // A window 1300 px wide: the page does not scroll sideways; the metrics table of every shape, wider than it,
+      // scrolls inside its own frame (its headers and text cells wrap first).
+      await page.setViewport({ width: 1300, height: 900 });
+      const widths = {
+        page: Number(
+          await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+        ),
+        frames: await page.$$eval('.table-wrap', (wraps) =>
+          wraps.map(
+            (wrap) =>
+              wrap.getBoundingClientRect().right <= wrap.ownerDocument.documentElement.clientWidth + 0.5 &&
+              wrap.ownerDocument.defaultView?.getComputedStyle(wrap).overflowX === 'auto',
+          ),
+        ),
+      };
+      expect(widths.page).toBe(0);
+      expect(widths.frames.every(Boolean)).toBe(true);
     } finally {
       await page.close();
     }
@@ -150,6 +167,36 @@ describe('the compare report', () => {
       expect(titles).toContain('Proxy memory: mean of 3 replications');
       expect(titles).toContain('Proxy cost: mean of 3 replications');
       await screenshot(page, 'compare-replications');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('marks an unstable single-run added p99 bar with ! and says why in its tooltip', async () => {
+    const config = applyOverrides(loadScenario('overhead-3tier'), { durationMs: 2000 });
+    const results = ['none', 'linkerd'].map((mesh) => simulate(applyOverrides(config, { mesh })));
+    // linkerd's p99 in a gap between ~20 ms and ~4.5 s calls (p98.5 and p99.5 far more than 2× apart).
+    const gapped = results[1]!;
+    const latency = gapped.endToEndLatency!;
+    gapped.endToEndLatency = { ...latency, p985Ms: 21, p99Ms: 180, p995Ms: 4480 };
+    const { page, errors } = await openReport(
+      browser.browser,
+      'compare-unstable-p99',
+      renderComparisonHtml(results, { config }),
+    );
+    try {
+      expect(errors).toEqual([]);
+      const marks = await page.$eval('figure[data-chart="added-latency"]', (figure) =>
+        [...figure.querySelectorAll('g.flag-marks text')].map((text) => ({
+          text: text.textContent,
+          title: text.querySelector('title')?.textContent ?? '',
+        })),
+      );
+      expect(marks).toHaveLength(1);
+      expect(marks[0]?.text).toContain('!');
+      expect(marks[0]?.title).toContain("unstable: this run's p99 falls in a gap of the latencies");
+      await page.$eval('figure[data-chart="added-latency"]', (figure) => figure.scrollIntoView());
+      await screenshot(page, 'compare-unstable-p99');
     } finally {
       await page.close();
     }

@@ -48,6 +48,7 @@ export type { ExportOptions } from './ExportOptions.js';
 export type { FortioOptions, FortioResult, FortioSourceLoad } from './renderFortio.js';
 export type { HtmlRunOptions } from './renderHtml.js';
 export type { HtmlComparisonOptions } from './renderComparisonHtml.js';
+export type { P99Gap } from './internal/p99Gap.js';
 export type {
   ComparisonOptions,
   ComparisonSummary,

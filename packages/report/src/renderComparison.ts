@@ -2,10 +2,11 @@
 
 import { shapeAssumptions, shapeWarnings } from './internal/shapeWarnings.js';
 import { comparisonNotes } from './internal/comparisonNotes.js';
+import { edgeLatencyCell } from './internal/p99GapNote.js';
 import { meshProfilesJson } from './internal/meshProfiles.js';
 import type { JsonValue } from './renderJson.js';
 import { CASCADE_KEYS, shapeColumns } from './columns/shapeColumns.js';
-import { duration, round as roundNumber, signedMs } from './internal/format.js';
+import { duration, round as roundNumber } from './internal/format.js';
 import { escapeControls, formatTable } from './internal/formatTable.js';
 import { csvTable } from './internal/csvTable.js';
 import { comparisonMetricKeys } from './internal/comparisonMetricKeys.js';
@@ -61,13 +62,7 @@ export function renderComparisonText(summary: ComparisonSummary): string {
     sections.push(
       formatTable(
         [{ header: 'edge', align: 'left' }, ...shapes.map((s) => ({ header: `${s.shape} p50/p99 (ms)` }))],
-        edgeKeys.map((key, i) => [
-          key,
-          ...shapes.map((s) => {
-            const e = s.edges[i];
-            return e === undefined ? '–' : `${signedMs(e.addedP50Ms)} / ${signedMs(e.addedP99Ms)}`;
-          }),
-        ]),
+        edgeKeys.map((key, i) => [key, ...shapes.map((s) => edgeLatencyCell(s.edges[i]))]),
         // With replications, one run per shape, as the HTML table's caption says.
         { title: `Added latency per edge vs ${summary.baseline}${first === null ? '' : ` — ${first}`}` },
       ).trimEnd(),
@@ -151,6 +146,7 @@ export function renderComparisonJson(summary: ComparisonSummary): string {
         p99Ms: round(e.p99Ms),
         addedP50Ms: round(e.addedP50Ms),
         addedP99Ms: round(e.addedP99Ms),
+        addedP99Unstable: e.addedP99Unstable,
       })),
       warnings: s.warnings,
       assumptions: s.assumptions,

@@ -64,6 +64,7 @@ export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
     triggers: diagnosis.triggers.map((t) => ({
       kind: t.kind,
       description: t.description,
+      origin: t.origin,
       startMs: num(t.startMs),
       endMs: num(t.endMs),
       ...(t.nodeCrash !== undefined && { nodeCrash: nodeCrashJson(t.nodeCrash) }),

@@ -8,11 +8,13 @@ import {
   comparedShapeNotes,
   figureIntervals,
   pairedDifferences,
+  peakEdgeAttempts,
   runFigures,
 } from '@meshsim/analysis';
 import type {
   CascadeFigures,
   Diagnosis,
+  EdgeAttempts,
   FigureInterval,
   PairedDifference,
   RunFigures,
@@ -29,6 +31,8 @@ import type {
 import { maxOf } from '@meshsim/mesh';
 
 import { faultLabel } from './internal/html/faultWindows.js';
+import { p99Gap } from './internal/p99Gap.js';
+import type { P99Gap } from './internal/p99Gap.js';
 
 /**
  * Added latency of one edge under one shape, vs the baseline shape [ms]. A latency is null when no call on the edge
@@ -41,6 +45,11 @@ export interface EdgeLatencyDelta {
   p99Ms: number | null;
   addedP50Ms: number | null;
   addedP99Ms: number | null;
+  /**
+   * Whether `addedP99Ms` is unstable: this edge's p99 under this shape or the baseline's falls in a gap of its
+   * latencies (`p99Gap` of the edge's latency: docs/output-formats.md#unstable-p99); the tables mark it `!`.
+   */
+  addedP99Unstable: boolean;
 }
 
 /** One shape's column of the comparison. */
@@ -55,6 +64,14 @@ export interface ShapeSummary {
   addedP50Ms: number | null;
   addedP99Ms: number | null;
   /**
+   * When this run's end-to-end p99 is unstable — in a gap of the latencies, its 98.5th and 99.5th percentiles more
+   * than twice apart (`P99_GAP_FACTOR`, an assumption: docs/output-formats.md#unstable-p99) — those two percentiles
+   * [ms]; else null (and when the result does not have them). The added p99 of this shape, and of every shape when
+   * it is the baseline's, then changes by up to the gap from seed to seed: the outputs say so and point to
+   * `--replications`.
+   */
+  p99Gap: P99Gap | null;
+  /**
    * The load balancer(s) the shape's called services use — a destination's own, else the mesh's `loadBalancer`:
    * kube-proxy's random pick under `none`, least-request under Envoy, …; several joined by `/`
    * (`effectiveLoadBalancer`). From the comparison's `loadBalancers` when given, else from its `config`; null
@@ -66,6 +83,13 @@ export interface ShapeSummary {
    * count as retries of the calls they repeat, not as calls.
    */
   retryRatio: number;
+  /**
+   * Retries ÷ calls of the edge whose calls retried most, counted as `retryRatio` (an edge's storm is diluted in
+   * `retryRatio` by the edges that do not retry); 0 when no edge retried, null when no edge sent a call.
+   */
+  worstEdgeRetryRatio: number | null;
+  /** That edge (`caller → callee`); null when no edge retried. */
+  worstRetryEdge: string | null;
   /** Requests that reached any service ÷ calls the sources sent (work per user request). */
   workPerRequest: number;
   proxies: number;
@@ -146,6 +170,12 @@ export interface ShapeSummary {
    * diagnosis gives them (`cascadeFigures`, docs/analysis.md#cascade-figures).
    */
   cascade?: CascadeFigures;
+  /**
+   * With `verdict`: the edge whose calls took the most attempts each while the triggers lasted, and how many
+   * (`peakEdgeAttempts`, docs/analysis.md#cascade-figures): the storm of one route, which `cascade`'s per-depth
+   * `peakAttemptsPerRequest` divides among its depth's other edges; null without triggers.
+   */
+  peakEdgeAttempts?: EdgeAttempts | null;
 }
 
 /** One shape's paired differences against the baseline, figure by figure. */
@@ -317,6 +347,7 @@ export function summarizeComparison(
     const appRetries = result.edges.reduce((n, e) => n + (e.policyEvents['app-retries'] ?? 0), 0);
     const retries = result.edges.reduce((n, e) => n + e.retries, 0) + appRetries;
     const calls = result.edges.reduce((n, e) => n + e.calls - e.waitingAtSource, 0) - appRetries;
+    const worstEdge = worstRetryEdge(result.edges);
     // Runs a guard stopped at different times cover different spans: their latencies are not compared.
     const comparable = spanMs(result) === spanMs(baseline);
     const nodeAgents = nodeAgentsOf(result);
@@ -329,8 +360,11 @@ export function summarizeComparison(
       endToEndP99Ms: figures.endToEndP99Ms,
       addedP50Ms: minus(figures.endToEndP50Ms, base.endToEndP50Ms),
       addedP99Ms: minus(figures.endToEndP99Ms, base.endToEndP99Ms),
+      p99Gap: p99Gap(result.endToEndLatency),
       loadBalancer: options.loadBalancers?.[index] ?? notes?.loadBalancer ?? null,
       retryRatio: calls > 0 ? retries / calls : 0,
+      worstEdgeRetryRatio: worstEdge?.ratio ?? null,
+      worstRetryEdge: worstEdge === null || worstEdge.ratio === 0 ? null : worstEdge.edge,
       workPerRequest: figures.workPerRequest,
       proxies: result.proxies.count,
       proxyCpuCores: result.proxies.cpuCores,
@@ -388,6 +422,10 @@ export function summarizeComparison(
           p99Ms,
           addedP50Ms: base === undefined ? null : minus(p50Ms, latencyOf(base, 'p50Ms')),
           addedP99Ms: base === undefined ? null : minus(p99Ms, latencyOf(base, 'p99Ms')),
+          addedP99Unstable:
+            base !== undefined &&
+            result !== baseline &&
+            (p99Gap(edge.latency) !== null || p99Gap(base.latency) !== null),
         };
       }),
       warnings: [...result.warnings, ...(notes?.warnings ?? [])],
@@ -397,6 +435,7 @@ export function summarizeComparison(
       ...(verdict !== undefined && { verdict }),
       ...(verdict !== undefined && lossy !== undefined && { lossy }),
       ...(diagnosis !== undefined && { cascade: cascadeFigures(diagnosis) }),
+      ...(diagnosis !== undefined && { peakEdgeAttempts: peakEdgeAttempts(result, diagnosis) }),
     };
   });
   const keepAliveOff = options.config === undefined ? [] : withoutKeepAlive(options.config);
@@ -502,6 +541,23 @@ function faultsOf(options: ComparisonOptions, durationMs: number): string[] {
     return diagnosis.triggers.filter((t) => t.kind === 'fault').map((t) => t.description);
   }
   return (options.config?.faults ?? []).filter((f) => f.atMs < durationMs).map(faultLabel);
+}
+
+/**
+ * The edge with the most retries per call, each counted as the shape's `retryRatio` counts them (an application's
+ * re-issue is a retry of the call it repeats); the first in the result's order wins a tie; null when no edge sent a
+ * call.
+ */
+function worstRetryEdge(edges: readonly EdgeMetrics[]): { edge: string; ratio: number } | null {
+  let worst: { edge: string; ratio: number } | null = null;
+  for (const e of edges) {
+    const appRetries = e.policyEvents['app-retries'] ?? 0;
+    const calls = e.calls - e.waitingAtSource - appRetries;
+    if (calls <= 0) continue;
+    const ratio = (e.retries + appRetries) / calls;
+    if (worst === null || ratio > worst.ratio) worst = { edge: `${e.source} → ${e.destination}`, ratio };
+  }
+  return worst;
 }
 
 /** An edge's latency percentile [ms], or null when no call on it succeeded (its histogram is empty). */

@@ -23,6 +23,11 @@ import { figuresWith, makeDiagnosis, makeResult } from './__helpers__/fixtures.j
 
 const DIAGNOSIS: Diagnosis = makeDiagnosis();
 
+/** The `Cascade:` line of a diagnosis text. */
+function cascadeLine(text: string): string | undefined {
+  return text.split('\n').find((line) => line.startsWith('Cascade:'));
+}
+
 const page = readFileSync(fileURLToPath(new URL('../../../docs/output-formats.md', import.meta.url)), 'utf8');
 
 describe('diagnosis renderers', () => {
@@ -33,7 +38,9 @@ describe('diagnosis renderers', () => {
     expect(text).toContain('Verdict: metastable — client: goodput is still');
     expect(text).toContain('Triggers: latency fault on checkout (30 s–50 s)');
     expect(text).toContain('Sustaining loop (50 s–90 s): checkout saturated');
-    expect(text).toContain('Cascade: checkout saturated at 30 s');
+    expect(text).toContain(
+      'Cascade: checkout slowed (+200 ms latency fault) at 30 s → checkout saturated at 30 s',
+    );
     expect(text).toMatch(/client\s+metastable\s+99\.9\s+0\.0\s+0\.0\s+–\s+40 s/);
     expect(renderText(result)).not.toContain('Verdict:');
   });
@@ -42,9 +49,27 @@ describe('diagnosis renderers', () => {
     const past: Diagnosis = {
       ...DIAGNOSIS,
       triggers: [
-        { kind: 'fault', description: 'latency fault on db', startMs: 50_000, endMs: 350_000 },
-        { kind: 'fault', description: 'error fault on db', startMs: 60_000, endMs: Infinity },
-        { kind: 'fault', description: 'crash fault on api', startMs: 10_000, endMs: 70_000 },
+        {
+          kind: 'fault',
+          description: 'latency fault on db',
+          origin: 'db slowed (+100 ms latency fault)',
+          startMs: 50_000,
+          endMs: 350_000,
+        },
+        {
+          kind: 'fault',
+          description: 'error fault on db',
+          origin: 'db erroring (10 % error fault)',
+          startMs: 60_000,
+          endMs: Infinity,
+        },
+        {
+          kind: 'fault',
+          description: 'crash fault on api',
+          origin: 'api crashed (crash fault)',
+          startMs: 10_000,
+          endMs: 70_000,
+        },
       ],
     };
     expect(renderDiagnosisText(past, { durationMs: 70_000 })).toContain(
@@ -58,8 +83,20 @@ describe('diagnosis renderers', () => {
     const whole: Diagnosis = {
       ...DIAGNOSIS,
       triggers: [
-        { kind: 'load', description: 'client above 300 req/s', startMs: 0, endMs: 90_000 },
-        { kind: 'fault', description: 'latency fault on db', startMs: 50_000, endMs: 70_000 },
+        {
+          kind: 'load',
+          description: 'client above 300 req/s',
+          origin: 'client above 300 req/s (load spike)',
+          startMs: 0,
+          endMs: 90_000,
+        },
+        {
+          kind: 'fault',
+          description: 'latency fault on db',
+          origin: 'db slowed (+100 ms latency fault)',
+          startMs: 50_000,
+          endMs: 70_000,
+        },
       ],
       amplification: [{ ...row, baseline: null, during: 1.14, window: null }],
     };
@@ -73,7 +110,15 @@ describe('diagnosis renderers', () => {
     );
     const fault: Diagnosis = {
       ...DIAGNOSIS,
-      triggers: [{ kind: 'fault', description: 'error fault on db', startMs: 30_000, endMs: Infinity }],
+      triggers: [
+        {
+          kind: 'fault',
+          description: 'error fault on db',
+          origin: 'db erroring (10 % error fault)',
+          startMs: 30_000,
+          endMs: Infinity,
+        },
+      ],
       amplification: [{ ...row, baseline: 1, during: 3, window: null }],
     };
     expect(renderDiagnosisText(fault, { durationMs: 90_000 })).toContain(
@@ -90,8 +135,20 @@ describe('diagnosis renderers', () => {
       ...DIAGNOSIS,
       verdict: 'degraded-recovered',
       triggers: [
-        { kind: 'load', description: 'client above 300 req/s', startMs: 0, endMs: 120_000 },
-        { kind: 'fault', description: 'latency fault on db', startMs: 50_000, endMs: 70_000 },
+        {
+          kind: 'load',
+          description: 'client above 300 req/s',
+          origin: 'client above 300 req/s (load spike)',
+          startMs: 0,
+          endMs: 120_000,
+        },
+        {
+          kind: 'fault',
+          description: 'latency fault on db',
+          origin: 'db slowed (+100 ms latency fault)',
+          startMs: 50_000,
+          endMs: 70_000,
+        },
       ],
       lastTriggerEndMs: 120_000,
       recoveryMs: -50_000,
@@ -159,10 +216,72 @@ describe('diagnosis renderers', () => {
     expect(csv[2]?.split(',')[column]).toBe('0.334812');
   });
 
+  it('starts the cascade from its trigger, not from the first service to saturate (a slowed leaf saturates last)', () => {
+    const slowed: Diagnosis = {
+      ...DIAGNOSIS,
+      triggers: [
+        {
+          kind: 'fault',
+          description: 'latency fault on orders-db',
+          origin: 'orders-db slowed (+2 s latency fault)',
+          startMs: 20_000,
+          endMs: 35_000,
+        },
+        {
+          kind: 'load',
+          description: 'client above 100 req/s',
+          origin: 'client above 100 req/s (load spike)',
+          startMs: 22_000,
+          endMs: 30_000,
+        },
+        // Scheduled after the time the (stopped) run reached: it never happened.
+        {
+          kind: 'fault',
+          description: 'crash fault on api',
+          origin: 'api crashed (crash fault)',
+          startMs: 80_000,
+          endMs: 85_000,
+        },
+      ],
+      cascade: [
+        { service: 'gateway', atMs: 20_000, depth: 1, signal: 'saturated' },
+        { service: 'orders', atMs: 21_000, depth: 2, signal: 'saturated' },
+        { service: 'orders-db', atMs: 23_000, depth: 3, signal: 'saturated' },
+      ],
+    };
+    const stopped = {
+      durationMs: 60_000,
+      stopped: { reason: 'wall-time' as const, atMs: 60_000, limit: 5000, message: 'wall time ran out' },
+    };
+    expect(cascadeLine(renderDiagnosisText(slowed, stopped))).toBe(
+      'Cascade: orders-db slowed (+2 s latency fault) at 20 s → gateway saturated at 20 s → orders saturated at 21 s → ' +
+        'client above 100 req/s (load spike) at 22 s → orders-db saturated at 23 s',
+    );
+  });
+
+  it('says an untriggered cascade is the order services saturated or failed in, not which caused which', () => {
+    const untriggered: Diagnosis = {
+      ...DIAGNOSIS,
+      triggers: [],
+      cascade: [
+        { service: 'srv', atMs: 0, depth: 1, signal: 'saturated' },
+        { service: 'db', atMs: 12_000, depth: 2, signal: 'failing' },
+      ],
+    };
+    expect(cascadeLine(renderDiagnosisText(untriggered, { durationMs: 60_000 }))).toBe(
+      'Cascade: srv saturated at 0 ms → db failing at 12 s (nothing triggered the run: the order services saturated ' +
+        'or failed in, not which caused which)',
+    );
+    expect(cascadeLine(renderDiagnosisText({ ...untriggered, cascade: [] }, { durationMs: 60_000 }))).toBe(
+      'Cascade: no service failed',
+    );
+  });
+
   it('names the services already saturated before the first trigger after the cascade, in the text and the JSON', () => {
     const found: Diagnosis = { ...DIAGNOSIS, saturatedBeforeTrigger: [{ service: 'db', utilisation: 0.97 }] };
     expect(renderDiagnosisText(found, { durationMs: 90_000 })).toContain(
-      'Cascade: checkout saturated at 30 s; already saturated before the first trigger: db (utilisation 97.0 %)',
+      'Cascade: checkout slowed (+200 ms latency fault) at 30 s → checkout saturated at 30 s; ' +
+        'already saturated before the first trigger: db (utilisation 97.0 %)',
     );
     const doc = JSON.parse(renderJson(result, { diagnosis: found })) as {
       diagnosis: { saturatedBeforeTrigger: unknown };
@@ -191,6 +310,7 @@ describe('diagnosis renderers', () => {
           kind: 'fault',
           description:
             'crash-node fault on checkout (1 instance): node node-2 down with checkout 1 of 2 pods',
+          origin: "checkout's node node-2 down (crash-node fault, 1 instance)",
           startMs: 30_000,
           endMs: 50_000,
           nodeCrash,
@@ -208,7 +328,8 @@ describe('diagnosis renderers', () => {
       ],
     };
     expect(renderDiagnosisText(crashed, { durationMs: 90_000 })).toContain(
-      'Cascade: checkout failing at 30 s → frontend lost 1 of 3 pods to the crash of node node-2 (failing at 31 s)',
+      "Cascade: checkout's node node-2 down (crash-node fault, 1 instance) at 30 s → checkout failing at 30 s → " +
+        'frontend lost 1 of 3 pods to the crash of node node-2 (failing at 31 s)',
     );
     const doc = JSON.parse(renderJson({ ...result, nodeCrashes: [nodeCrash] }, { diagnosis: crashed })) as {
       nodeCrashes: unknown;

@@ -183,7 +183,9 @@ describe('renderHtml', () => {
     expect(section).toContain(
       '<dt>Sustaining loop (50 s–90 s)</dt><dd>checkout saturated; frontend → checkout: retries + queue</dd>',
     );
-    expect(section).toContain('<dt>Cascade</dt><dd>checkout saturated at 30 s</dd>');
+    expect(section).toContain(
+      '<dt>Cascade</dt><dd>checkout slowed (+200 ms latency fault) at 30 s → checkout saturated at 30 s</dd>',
+    );
     // The goodput per traffic source and the amplification per depth, as tables.
     expect(section).toContain('<caption>Goodput per traffic source (successful ÷ offered calls)</caption>');
     expect(section).toContain(

@@ -54,6 +54,12 @@ export interface Trigger {
    * down: `crash-node fault on checkout (1 instance): node node-3 down with checkout 1 of 2 pods, frontend 1 of 3 pods`.
    */
   description: string;
+  /**
+   * The trigger as the first link of the cascade: what it did, to what — `orders-db slowed (+2 s latency fault)`,
+   * `api erroring (25 % error fault)`, `checkout crashed (crash fault, 1 instance)`, `client above 500 req/s (load
+   * spike)` (docs/analysis.md#sustaining-loop-amplification-and-cascade).
+   */
+  origin: string;
   startMs: number;
   /** When it ended [ms]; `Infinity` when it lasts to the end (a fault `for: forever`). */
   endMs: number;

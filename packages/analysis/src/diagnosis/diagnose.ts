@@ -9,6 +9,7 @@ import { depthAmplification } from '../internal/diagnosis/depthAmplification.js'
 import type { Span } from '../internal/diagnosis/depthAmplification.js';
 import { attributeNodeCrashes } from '../internal/diagnosis/attributeNodeCrashes.js';
 import { findTriggers } from '../internal/diagnosis/findTriggers.js';
+import { duration } from '../internal/diagnosis/reasonWords.js';
 import { lossEvidence, reached } from '../internal/diagnosis/lossEvidence.js';
 import { sourceVerdict } from '../internal/diagnosis/sourceVerdict.js';
 import { sustainingLoop } from '../internal/diagnosis/sustainingLoop.js';
@@ -29,11 +30,6 @@ function mostSevere(verdicts: readonly SourceVerdict[]): SourceVerdict {
 function rateOf(points: OpenTrafficConfig['rate']): (timeMs: number) => number {
   const schedule = new RateSchedule(points);
   return (timeMs) => schedule.rateAt(timeMs);
-}
-
-/** `1500` → `1.5 s`, `0` → `0 ms`: a simulated time in a reason. */
-function simulated(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms * 1000) / 1000} ms` : `${Math.round(ms) / 1000} s`;
 }
 
 /** The series of the services a source entering at `to` reaches. */
@@ -184,7 +180,7 @@ export function diagnose(
       verdict,
       lossy: false,
       reason:
-        `stopped early (${stop.reason}) at ${simulated(stop.atMs)} of ${simulated(durationMs)} simulated: ` +
+        `stopped early (${stop.reason}) at ${duration(stop.atMs)} of ${duration(durationMs)} simulated: ` +
         'not diagnosed (a verdict needs the whole run)',
       stopped: { reason: stop.reason, atMs: stop.atMs },
       triggers,

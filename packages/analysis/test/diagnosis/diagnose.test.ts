@@ -35,7 +35,13 @@ describe('diagnose', () => {
     const diagnosis = diagnose(config, simulate(config));
     expect(diagnosis.verdict).toBe('metastable');
     expect(diagnosis.triggers).toEqual([
-      { kind: 'fault', description: 'latency fault on backend', startMs: 10_000, endMs: 20_000 },
+      {
+        kind: 'fault',
+        description: 'latency fault on backend',
+        origin: 'backend slowed (+150 ms latency fault)',
+        startMs: 10_000,
+        endMs: 20_000,
+      },
     ]);
     expect(diagnosis.stillDownMs).toBe(20_000);
     expect(diagnosis.loop?.saturated).toEqual(['backend']);
@@ -320,7 +326,13 @@ describe('diagnose', () => {
     const result = simulate(config);
     const diagnosis = diagnose(config, result);
     expect(diagnosis.triggers).toEqual([
-      { kind: 'load', description: 'users above 100 req/s', startMs: 10_000, endMs: 15_000 },
+      {
+        kind: 'load',
+        description: 'users above 100 req/s',
+        origin: 'users above 100 req/s (load spike)',
+        startMs: 10_000,
+        endMs: 15_000,
+      },
     ]);
     expect(diagnosis.verdict).toBe('stable');
     // A band of 100.1 % of the reference cannot be met by any window.
@@ -364,7 +376,13 @@ describe('diagnose', () => {
     const asNormal = scenario(false);
     const diagnosis = diagnose(asNormal, simulate(asNormal));
     expect(diagnosis.triggers).toEqual([
-      { kind: 'fault', description: 'latency fault on db', startMs: 20_000, endMs: 30_000 },
+      {
+        kind: 'fault',
+        description: 'latency fault on db',
+        origin: 'db slowed (+200 ms latency fault)',
+        startMs: 20_000,
+        endMs: 30_000,
+      },
     ]);
     expect(diagnosis.verdict).toBe('degraded-recovered');
     expect(diagnosis.sources[0]?.referenceRatio).toBe(1);

@@ -57,6 +57,13 @@ export interface LatencySummary {
   p90Ms: number;
   /** 99th percentile [ms]; 0 when `count` is 0. */
   p99Ms: number;
+  /**
+   * The 98.5th and 99.5th percentiles [ms], half a percent of the calls either side of the p99: how far the p99
+   * moves when that many calls more or fewer are slow (a p99 in a gap between fast and slow calls jumps across it).
+   * 0 when `count` is 0; absent from summaries made before they were recorded.
+   */
+  p985Ms?: number;
+  p995Ms?: number;
   /** 99.9th percentile [ms]; 0 when `count` is 0. */
   p999Ms: number;
   /** Largest [ms]; 0 when `count` is 0. */

@@ -55,7 +55,7 @@ export function assertFinite(result: SimulationResult): void {
   expect(text).not.toContain('NaN!');
 }
 
-/** Percentiles never decrease: p50 <= p90 <= p99 <= p99.9 <= max, for every edge and service. */
+/** Percentiles never decrease: p50 <= p90 <= p98.5 <= p99 <= p99.5 <= p99.9 <= max, for every edge and service. */
 export function assertMonotonePercentiles(result: SimulationResult): void {
   const all = [
     ...result.edges.map((e) => [`edge ${e.source}->${e.destination}`, e.latency] as const),
@@ -63,7 +63,7 @@ export function assertMonotonePercentiles(result: SimulationResult): void {
   ];
   for (const [name, l] of all) {
     if (l.count === 0) continue;
-    const chain = [l.p50Ms, l.p90Ms, l.p99Ms, l.p999Ms, l.maxMs];
+    const chain = [l.p50Ms, l.p90Ms, l.p985Ms ?? l.p90Ms, l.p99Ms, l.p995Ms ?? l.p99Ms, l.p999Ms, l.maxMs];
     for (let i = 1; i < chain.length; i++) {
       expect(chain[i], `${name} percentiles ${chain.join(' <= ')}`).toBeGreaterThanOrEqual(
         (chain[i - 1] as number) - 1e-9,

@@ -1,7 +1,8 @@
 // The run-report browser checks of every bundled scenario, split into shards (one test file each, so two
 // Chromiums draw side by side): no console error, no request off the page, every chart drew its lines or
 // bars, the call graph drew every service and call, the headings, story and diagnosis are there; the shard with
-// retry-storm also checks the keyboard readout and the dark scheme. Screenshots go to out/screenshots/.
+// retry-storm also checks the keyboard readout and the dark scheme; no table sticks out of a 1300 px window.
+// Screenshots go to out/screenshots/.
 
 import { diagnose } from '@meshsim/analysis';
 import { simulate } from '@meshsim/mesh';
@@ -117,6 +118,25 @@ export function describeRunReports(shard: number, shards: number): void {
 
         await screenshot(page, `run-${name}`);
         if (name === 'platform-40') expect(bytes).toBeLessThan(PLATFORM_40_LIMIT_BYTES);
+
+        // A window 1300 px wide: every table fits its section (headers wrap), none is cut off at its right edge,
+        // and the page does not scroll sideways.
+        await page.setViewport({ width: 1300, height: 900 });
+        const cut = await page.$$eval('table', (tables) =>
+          tables.flatMap((table) => {
+            const width = table.ownerDocument.documentElement.clientWidth;
+            const box = table.getBoundingClientRect();
+            const wrap = (table.closest('.table-wrap') ?? table).getBoundingClientRect();
+            return box.right > Math.min(width, wrap.right) + 0.5
+              ? [`${table.querySelector('caption')?.textContent ?? 'a table'}: right edge at ${box.right} px`]
+              : [];
+          }),
+        );
+        const sideways = Number(
+          await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+        );
+        const overflow = { page: sideways, cut };
+        expect(overflow).toEqual({ page: 0, cut: [] });
       } finally {
         await page.close();
       }

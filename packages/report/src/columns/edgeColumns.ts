@@ -46,7 +46,10 @@ const DURATION: MetricFamily = {
 };
 
 /** A latency field of the edge, or null when no call succeeded (the summary is then all zeros). */
-function latency(edge: EdgeMetrics, field: Exclude<keyof LatencySummary, 'count'>): number | null {
+function latency(
+  edge: EdgeMetrics,
+  field: Exclude<keyof LatencySummary, 'count' | 'p985Ms' | 'p995Ms'>,
+): number | null {
   return edge.latency.count > 0 ? edge.latency[field] : null;
 }
 

@@ -1,5 +1,6 @@
 // The columns of one mesh shape in a comparison: success, end-to-end latency and what the shape adds to
-// it, retry amplification, proxy count, CPU, memory and cost, the verdict and its cascade figures, warnings.
+// it, retry amplification (and its worst edge), proxy count, CPU, memory and cost, the verdict and its cascade
+// figures, warnings.
 
 import { isRecovered } from '@meshsim/analysis';
 import type { CascadeFigures } from '@meshsim/analysis';
@@ -36,8 +37,16 @@ export const CASCADE_KEYS: readonly string[] = [
   'recoveryMs',
   'minGoodputRatio',
   'peakAttemptsPerRequest',
+  'peakEdgeAttempts',
+  'peakEdgeAttemptsPerCall',
+  'peakAttemptsEdge',
   'peakAmplification',
 ];
+
+/** `18.89 (frontend → checkout)`: a figure of one edge, with the edge; the figure alone when it names none. */
+function onEdge(figure: string, edge: string | null): string {
+  return edge === null ? figure : `${figure} (${edge})`;
+}
 
 /** A cascade figure of the shape's diagnosis (`cascadeFigures`), as `run` prints it; null without a diagnosis. */
 function cascadeField(
@@ -76,6 +85,27 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
         csv: { name: 'load_balancer' },
       },
       field('retryRatio', 'retries per call (%)', (ratio) => percent(ratio, 2), 'retries_per_call_ratio'),
+      // The edge that retried most, named: a storm on one route is diluted in the row above by the others.
+      {
+        key: 'worstEdgeRetries',
+        read: (shape) =>
+          shape.worstEdgeRetryRatio === null
+            ? null
+            : onEdge(percent(shape.worstEdgeRetryRatio, 2), shape.worstRetryEdge),
+        text: { header: 'worst edge retries per call (%)' },
+      },
+      {
+        key: 'worstEdgeRetryRatio',
+        read: (shape) => shape.worstEdgeRetryRatio,
+        json: { name: 'worstEdgeRetryRatio' },
+        csv: { name: 'worst_edge_retries_per_call_ratio' },
+      },
+      {
+        key: 'worstRetryEdge',
+        read: (shape) => shape.worstRetryEdge,
+        json: { name: 'worstRetryEdge' },
+        csv: { name: 'worst_retry_edge' },
+      },
       field(
         'workPerRequest',
         'work per request (server calls)',
@@ -167,6 +197,28 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
         (x) => fixed(x, 2),
         'peak_during_attempts_per_request',
       ),
+      // The edge whose calls took the most attempts each during the triggers, named: the row above is per request
+      // of every source, at a depth, where one route's storm is diluted by its depth's other edges.
+      {
+        key: 'peakEdgeAttempts',
+        read: (shape) => {
+          const peak = shape.peakEdgeAttempts ?? null;
+          return peak === null ? null : onEdge(fixed(peak.attemptsPerCall, 2), peak.edge);
+        },
+        text: { header: 'peak attempts on one edge during triggers (per call)' },
+      },
+      {
+        key: 'peakEdgeAttemptsPerCall',
+        read: (shape) => shape.peakEdgeAttempts?.attemptsPerCall ?? null,
+        json: { name: 'peakEdgeAttemptsPerCall' },
+        csv: { name: 'peak_during_edge_attempts_per_call' },
+      },
+      {
+        key: 'peakAttemptsEdge',
+        read: (shape) => shape.peakEdgeAttempts?.edge ?? null,
+        json: { name: 'peakAttemptsEdge' },
+        csv: { name: 'peak_during_attempts_edge' },
+      },
       cascadeField(
         'peakAmplification',
         'peak amplification during ÷ before (×)',

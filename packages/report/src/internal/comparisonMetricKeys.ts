@@ -13,6 +13,7 @@ const METRIC_KEYS: readonly string[] = [
   'addedP99Ms',
   'loadBalancer',
   'retryRatio',
+  'worstEdgeRetries',
   'workPerRequest',
   'proxies',
   'proxyCpuCores',
@@ -30,6 +31,7 @@ const METRIC_KEYS: readonly string[] = [
   'recovery',
   'minGoodputRatio',
   'peakAttemptsPerRequest',
+  'peakEdgeAttempts',
   'peakAmplification',
   'warnings',
 ];

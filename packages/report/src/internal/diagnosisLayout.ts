@@ -107,7 +107,7 @@ export function diagnosisBlocks(diagnosis: Diagnosis, context: ColumnContext): D
     const note = amplificationNote(diagnosis, context);
     if (note !== null) blocks.push({ kind: 'facts', facts: [['Work amplification', note]] });
   }
-  blocks.push({ kind: 'facts', facts: [['Cascade', cascadeText(diagnosis)]] });
+  blocks.push({ kind: 'facts', facts: [['Cascade', cascadeText(diagnosis, context)]] });
   return blocks;
 }
 
@@ -185,12 +185,34 @@ function cascadeStepText(step: CascadeStep): string {
 }
 
 /**
- * `checkout saturated at 30 s → frontend failing at 31 s`, or `no service failed`; then the services the triggers
- * found saturated: `; already saturated before the first trigger: srv (utilisation 97.0 %)`.
+ * The cascade from its triggers: each trigger that started in the time the run reached (`orders-db slowed (+2 s latency
+ * fault) at 20 s`) and each step, by time, a trigger before the steps of its time — the steps alone would name first
+ * the first service to saturate, a caller whose workers wait on a slowed leaf before the leaf itself (a latency fault
+ * never makes its service fail). Without triggers, says the order is not one of cause; `no service failed` when no
+ * service joined. Then the services the triggers found saturated: `; already saturated before the first trigger: srv
+ * (utilisation 97.0 %)`.
  */
-function cascadeText(diagnosis: Diagnosis): string {
+function cascadeText(diagnosis: Diagnosis, context: ColumnContext): string {
+  const links: { atMs: number; text: string }[] = diagnosis.cascade.map((step) => ({
+    atMs: step.atMs,
+    text: cascadeStepText(step),
+  }));
+  // A run a guard stopped never reached the triggers scheduled after the time it reached.
+  const triggers = diagnosis.triggers.filter(
+    (t) => context.stopped === undefined || t.startMs < context.durationMs,
+  );
+  // Stable sort: the triggers, put first, stay before the steps of their time.
+  const chain = [
+    ...triggers.map((t) => ({ atMs: t.startMs, text: `${t.origin} at ${duration(t.startMs)}` })),
+    ...links,
+  ].sort((a, b) => a.atMs - b.atMs);
   const steps =
-    diagnosis.cascade.length === 0 ? 'no service failed' : diagnosis.cascade.map(cascadeStepText).join(' → ');
+    diagnosis.cascade.length === 0
+      ? 'no service failed'
+      : chain.map((link) => link.text).join(' → ') +
+        (diagnosis.triggers.length === 0
+          ? ' (nothing triggered the run: the order services saturated or failed in, not which caused which)'
+          : '');
   const before = diagnosis.saturatedBeforeTrigger.map(
     (s) => `${s.service} (utilisation ${percent(s.utilisation, 1)} %)`,
   );

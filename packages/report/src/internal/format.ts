@@ -1,5 +1,7 @@
 // Number formatting shared by the renderers. Deterministic (no locale), never prints NaN or undefined.
 
+import { formatDuration } from '@meshsim/analysis';
+
 /** Seconds in a millisecond: the scale of a duration in ms reported in seconds (OpenMetrics). */
 export const SECONDS_PER_MS = 1 / 1000;
 
@@ -47,20 +49,11 @@ export function percent(ratio: number, decimals: number): string {
   return fixed(ratio * 100, decimals);
 }
 
-/** A duration [ms] in a unit that reads well: `850 ms`, `5 s`, `90 s`, `120.5 s`, `15 min`, `2 h`. */
-export function duration(valueMs: number): string {
-  if (!Number.isFinite(valueMs)) return MISSING;
-  const magnitude = Math.abs(valueMs);
-  if (magnitude < 1000) return `${trimZeros(fixed(valueMs, 3))} ms`;
-  if (magnitude >= 3_600_000 && valueMs % 3_600_000 === 0) return `${fixed(valueMs / 3_600_000, 0)} h`;
-  if (magnitude >= 600_000 && valueMs % 60_000 === 0) return `${fixed(valueMs / 60_000, 0)} min`;
-  return `${trimZeros(fixed(valueMs / 1000, 3))} s`;
-}
-
-/** `1.500` → `1.5`, `2.000` → `2`. */
-function trimZeros(text: string): string {
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-}
+/**
+ * A duration [ms] in a unit that reads well — `850 ms`, `5 s`, `90 s`, `120.5 s`, `15 min`, `2 h`; `–` if not
+ * finite —: the diagnosis's `formatDuration`, so that a recovery reads the same in a verdict's reason and in a table.
+ */
+export const duration: (valueMs: number) => string = formatDuration;
 
 /** `a / b`, or `NaN` when `b` is 0 (callers print NaN as `–`). */
 export function ratio(a: number, b: number): number {

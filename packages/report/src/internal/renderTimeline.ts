@@ -124,7 +124,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
   ).trimEnd();
   const seconds = series.intervalMs / 1000;
   return unmeasured
-    ? `${table}\nworst p99: of the ${seconds} s intervals with at least ${TIMELINE_P99_MIN_CALLS} successful calls of a ` +
+    ? `${table}\nworst p99 of successful calls: of the ${seconds} s intervals with at least ${TIMELINE_P99_MIN_CALLS} successful calls of a ` +
         `source (a p99 of fewer is about their slowest call); – where none had that many (the edge table's p99 is over ` +
         'the run)'
     : table;

@@ -621,7 +621,15 @@ export function makeDiagnosis(): Diagnosis {
     verdict: 'metastable',
     lossy: false,
     reason: 'client: goodput is still 0.0 % of offered calls 40 s after the last trigger ended',
-    triggers: [{ kind: 'fault', description: 'latency fault on checkout', startMs: 30_000, endMs: 50_000 }],
+    triggers: [
+      {
+        kind: 'fault',
+        description: 'latency fault on checkout',
+        origin: 'checkout slowed (+200 ms latency fault)',
+        startMs: 30_000,
+        endMs: 50_000,
+      },
+    ],
     lastTriggerEndMs: 50_000,
     recoveryMs: null,
     stillDownMs: 40_000,

@@ -87,12 +87,14 @@ describe("a comparison's cascade figures", () => {
   it('are JSON numbers right after the verdict and its lossy flag (null where the diagnosis has none)', () => {
     const json = JSON.parse(renderComparisonJson(summary)) as { shapes: Record<string, unknown>[] };
     const keys = Object.keys(json.shapes[0] ?? {});
-    expect(keys.slice(keys.indexOf('verdict'), keys.indexOf('verdict') + 6)).toEqual([
+    expect(keys.slice(keys.indexOf('verdict'), keys.indexOf('verdict') + 8)).toEqual([
       'verdict',
       'lossy',
       'recoveryMs',
       'minGoodputRatio',
       'peakAttemptsPerRequest',
+      'peakEdgeAttemptsPerCall',
+      'peakAttemptsEdge',
       'peakAmplification',
     ]);
     expect(json.shapes.map((s) => s['recoveryMs'])).toEqual([null, 7500, null]);
@@ -103,9 +105,11 @@ describe("a comparison's cascade figures", () => {
   it('are CSV columns after verdict and lossy', () => {
     const [header, , second] = renderComparisonCsv(summary).split('\n');
     expect(header).toContain(
-      ',verdict,lossy,recovery_ms,min_goodput_ratio,peak_during_attempts_per_request,peak_during_amplification,warnings',
+      ',verdict,lossy,recovery_ms,min_goodput_ratio,peak_during_attempts_per_request,' +
+        'peak_during_edge_attempts_per_call,peak_during_attempts_edge,peak_during_amplification,warnings',
     );
-    expect(second).toContain(',degraded-recovered,false,7500,0.4,3,3,');
+    // The fixture's time series ends before its diagnosis's trigger: no edge sent a call during it.
+    expect(second).toContain(',degraded-recovered,false,7500,0.4,3,,,3,');
   });
 
   it('are left out of the text and JSON of a comparison without diagnoses (empty CSV cells), like the verdict', () => {

@@ -3,7 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { count, counted, fixed, groupedFixed, ms } from '../../src/internal/format.js';
+import { formatDuration } from '@meshsim/analysis';
+
+import { count, counted, duration, fixed, groupedFixed, ms } from '../../src/internal/format.js';
 
 describe('format', () => {
   it('fixed keeps the decimals, never prints -0, and prints – for NaN', () => {
@@ -17,6 +19,10 @@ describe('format', () => {
     expect(groupedFixed(-1_234_567, 0)).toBe('-1,234,567');
     expect(groupedFixed(999.94, 1)).toBe('999.9');
     expect(groupedFixed(Number.POSITIVE_INFINITY, 1)).toBe('–');
+  });
+
+  it("writes durations by the diagnosis's one rule: a recovery reads the same in the verdict, its table and compare", () => {
+    expect(duration).toBe(formatDuration);
   });
 
   it('count and ms group thousands too', () => {

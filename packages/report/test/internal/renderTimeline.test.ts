@@ -18,6 +18,8 @@ describe('renderTimeline', () => {
     expect(text).toContain('goodput (% of offered)');
     expect(text).toContain('success of completed (%)');
     expect(text).not.toMatch(/ success \(%\)/);
+    // Failed calls have no latency: an outage's row must not read as fast, so the header says whose p99 it is.
+    expect(text).toContain('worst p99 of successful calls (ms)');
     expect(text.split('\n').length).toBeLessThanOrEqual(15 + 3);
   });
 
@@ -103,9 +105,9 @@ describe('renderTimeline', () => {
     expect(row(text, '0–5')[4]).toBe('20.5');
     expect(row(text, '5–10')[4]).toBe('–');
     expect(text.split('\n').at(-1)).toBe(
-      "worst p99: of the 5 s intervals with at least 100 successful calls of a source (a p99 of fewer is about their slowest call); – where none had that many (the edge table's p99 is over the run)",
+      "worst p99 of successful calls: of the 5 s intervals with at least 100 successful calls of a source (a p99 of fewer is about their slowest call); – where none had that many (the edge table's p99 is over the run)",
     );
-    expect(renderTimeline(makeResult())).not.toContain('worst p99: of');
+    expect(renderTimeline(makeResult())).not.toContain('worst p99 of successful calls: of');
     // Over one row, the short interval is left out and the other counts.
     expect(row(renderTimeline(result, 1), '0–10')[4]).toBe('20.5');
   });

@@ -7,7 +7,7 @@ import type { EdgeSeries, ServiceSeries } from '@meshsim/mesh';
 import type { BacklogGrowth, BacklogThrottle } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
 import { meanIn, sumIn } from './intervals.js';
-import { count, percent, seconds } from './reasonWords.js';
+import { count, duration, percent } from './reasonWords.js';
 
 /** What the rule reads. */
 export interface BacklogInput {
@@ -138,7 +138,7 @@ function describeThrottled(throttled: readonly BacklogThrottle[]): string {
 export function describeBacklog(growth: BacklogGrowth): string {
   const grew =
     `calls pile up: ${count(growth.inFlightAtEnd)} of its calls were in flight at the end, up from ` +
-    `${count(growth.inFlightFrom)} at ${seconds(growth.fromMs)} (+${percent(growth.growthRatio)} of the ` +
+    `${count(growth.inFlightFrom)} at ${duration(growth.fromMs)} (+${percent(growth.growthRatio)} of the ` +
     `${count(growth.offered)} calls it offered since` +
     // A rate that changed over the tail: the growth is what its rate does not explain (Little's law).
     (Math.abs(growth.inFlightAtEnd - growth.inFlightFrom - growth.growthRatio * growth.offered) >= 0.5

@@ -1,12 +1,14 @@
-// The triggers of a run: every scheduled fault that starts before the end, and every stretch of time in
-// which an open-loop source's scheduled rate is above its base rate (a load spike): its final rate, or for a schedule
-// that ends at 0 (the source stops sending), the lowest non-zero rate it names — unless the source says its schedule is
-// its normal load (`loadTrigger: false`).
+// The triggers of a run: every scheduled fault that starts before the end, and every stretch of time in which an
+// open-loop source's scheduled rate is above its base rate (a load spike): its final rate, or for a schedule that ends
+// at 0 (the source stops sending), the lowest non-zero rate it names — unless the source says its schedule is its
+// normal load (`loadTrigger: false`). Each also named as the cascade's first link (what it did, to what).
 
 import type {
   FaultConfig,
+  FaultEffect,
   NodeCrashRecord,
   OpenTrafficConfig,
+  ProxyRole,
   SimulationConfig,
   SimulationResult,
 } from '@meshsim/mesh';
@@ -14,6 +16,7 @@ import type {
 import type { Trigger } from '../../diagnosis/Diagnosis.js';
 import { faultScopeText } from '../../diagnosis/faultScopeText.js';
 import { minOf } from '@meshsim/mesh';
+import { duration } from './reasonWords.js';
 
 /**
  * What a node crash took down, in words: `node node-3 down with checkout 1 of 2 pods, frontend 1 of 3 pods, 1 ztunnel`
@@ -31,6 +34,55 @@ export function nodeCrashText(crash: NodeCrashRecord): string {
   return parts.length === 0 ? `${nodes} ${how}` : `${nodes} ${how} with ${parts.join(', ')}`;
 }
 
+/** A crashed proxy role in the plural: `sidecars`, `node proxies`. */
+const PROXIES: Readonly<Record<ProxyRole, string>> = {
+  sidecar: 'sidecars',
+  ztunnel: 'ztunnels',
+  waypoint: 'waypoints',
+  'node-proxy': 'node proxies',
+  'managed-hop': 'managed hops',
+};
+
+/** `+2 s`, `x3`, `: + an exponential draw`: how much a latency fault adds, as written. */
+function latencyAmount(effect: Extract<FaultEffect, { kind: 'latency' }>): string {
+  const added = effect.addMs;
+  if (added === null) return `x${effect.multiply} latency fault`;
+  if (added.kind === 'constant') return `+${duration(added.value)} latency fault`;
+  return `latency fault: + a${/^[aeiou]/.test(added.kind) ? 'n' : ''} ${added.kind} draw`;
+}
+
+/**
+ * The fault as the cascade's first link: `orders-db slowed (+2 s latency fault)`, `api crashed (crash fault, 2
+ * instances)`, `checkout's node node-3 down (crash-node fault, 1 instance)`, `control plane down (…)`.
+ */
+function faultOrigin(
+  fault: FaultConfig,
+  crash: NodeCrashRecord | undefined,
+  replicas: number | undefined,
+): string {
+  const { effect, service } = fault;
+  const scope = fault.instances === Infinity ? '' : `, ${faultScopeText(fault, replicas)}`;
+  const what = `${effect.kind} fault${scope}`;
+  switch (effect.kind) {
+    case 'latency':
+      return `${service} slowed (${latencyAmount(effect)}${scope})`;
+    case 'error':
+      return `${service} erroring (${Math.round(effect.rate * 1e4) / 100} % ${what})`;
+    case 'crash':
+      return `${service} crashed (${what})`;
+    case 'crash-proxy':
+      return `${service}'s ${PROXIES[effect.proxy]} crashed (${what})`;
+    case 'crash-node': {
+      const nodes = crash?.nodes ?? [];
+      const one = crash === undefined ? fault.instances === 1 : nodes.length === 1;
+      const named = nodes.length === 0 ? '' : ` ${nodes.join(', ')}`;
+      return `${service}'s node${one ? '' : 's'}${named} ${effect.reachable === true ? 'crashed' : 'down'} (${what})`;
+    }
+    case 'control-plane-outage':
+      return `control plane down (${effect.kind} fault)`;
+  }
+}
+
 function faultTrigger(
   fault: FaultConfig,
   crash: NodeCrashRecord | undefined,
@@ -43,6 +95,7 @@ function faultTrigger(
       // A crashed proxy says which (a scenario may crash the sidecar for one shape and the ztunnel for another).
       `${fault.effect.kind}${fault.effect.kind === 'crash-proxy' ? ` (${fault.effect.proxy})` : ''} fault on ${fault.service}${scope}` +
       (crash === undefined ? '' : `: ${nodeCrashText(crash)}`),
+    origin: faultOrigin(fault, crash, replicas),
     startMs: fault.atMs,
     endMs: fault.atMs + fault.durationMs,
     ...(crash !== undefined && { nodeCrash: crash }),
@@ -92,6 +145,7 @@ function loadTriggers(source: OpenTrafficConfig, durationMs: number): Trigger[] 
   return spans.map(([startMs, endMs]) => ({
     kind: 'load',
     description: `${source.name} above ${base} req/s`,
+    origin: `${source.name} above ${base} req/s (load spike)`,
     startMs,
     endMs,
   }));

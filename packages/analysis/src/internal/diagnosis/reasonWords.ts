@@ -1,5 +1,7 @@
 // How the diagnosis writes numbers in its reasons: counts with thousands separators, ratios as percentages with
-// one decimal, simulated times in seconds — one rule for every reason.
+// one decimal, durations and simulated times by `formatDuration` (as every output writes them) — one rule for each.
+
+export { formatDuration as duration } from '../../diagnosis/formatDuration.js';
 
 /** `4193` → `4,193`. */
 export function count(value: number): string {
@@ -9,9 +11,4 @@ export function count(value: number): string {
 /** `0.873` → `87.3 %`. */
 export function percent(ratio: number): string {
   return `${(ratio * 100).toFixed(1)} %`;
-}
-
-/** `30000` → `30 s`, `1500` → `1.5 s`. */
-export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
 }

@@ -11,7 +11,7 @@ import { describeFailures, describeLoad, describeNoLoad, loadBound } from './los
 import type { LossEvidence } from './lossEvidence.js';
 import { goodputWithGrace, graceIntervals } from './graceGoodput.js';
 import { sumIn } from './intervals.js';
-import { percent, seconds } from './reasonWords.js';
+import { duration, percent } from './reasonWords.js';
 import { minOf } from '@meshsim/mesh';
 
 /** What the verdict of a source needs besides its series. */
@@ -156,11 +156,6 @@ function scheduledRateBefore(
   };
 }
 
-/** `1500` → `1.5 s`, `50` → `50 ms`: a run's length in a reason. */
-function simulated(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms * 1000) / 1000} ms` : `${Math.round(ms) / 1000} s`;
-}
-
 /** The diagnosis of one source (docs/analysis.md#verdicts). */
 export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   const { series, startMs, thresholds: t } = input;
@@ -181,11 +176,11 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     backlog: null,
     reason,
   });
-  const minimum = seconds(t.windowMs);
+  const minimum = duration(t.windowMs);
   if (input.durationMs < t.windowMs) {
     return unjudged(
       'unresolved',
-      `the run (${simulated(input.durationMs)}) is shorter than one ${minimum} window: too short to judge (run at least ${minimum})`,
+      `the run (${duration(input.durationMs)}) is shorter than one ${minimum} window: too short to judge (run at least ${minimum})`,
     );
   }
   // No call offered in any interval (`rate: 0`): nothing to judge goodput by.
@@ -200,7 +195,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   }
   // A window is whole intervals: at least one, so on the coarser series of a long run it can outlast `windowMs`.
   const width = Math.max(1, Math.min(n, Math.round(t.windowMs / input.intervalMs)));
-  const window = seconds(width * input.intervalMs);
+  const window = duration(width * input.intervalMs);
   // Intervals that end by the first trigger (every interval without one).
   const preTrigger =
     input.firstTriggerMs === null
@@ -216,9 +211,9 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   if (judged - warmUp < width) {
     return unjudged(
       'unresolved',
-      `its calls took ${seconds(warmUp * input.intervalMs)} to start completing (warm-up)` +
+      `its calls took ${duration(warmUp * input.intervalMs)} to start completing (warm-up)` +
         (grace > 1
-          ? ` and the last ${seconds((grace - 1) * input.intervalMs)} of the run are within their normal latency (a grace of ${seconds(grace * input.intervalMs)})`
+          ? ` and the last ${duration((grace - 1) * input.intervalMs)} of the run are within their normal latency (a grace of ${duration(grace * input.intervalMs)})`
           : '') +
         `, leaving less than one ${window} window to judge: too short to judge`,
     );
@@ -334,7 +329,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     };
   }
   const degradedAtMs = startMs[fellAt(surplus, warmUp + firstBad, warmUp + firstBad + width - 1)] ?? 0;
-  const fell = `goodput fell below the band at ${seconds(degradedAtMs)}, to ${percent(minRatio)} of offered calls,`;
+  const fell = `goodput fell below the band at ${duration(degradedAtMs)}, to ${percent(minRatio)} of offered calls,`;
   if (lastBad < windows - 1) {
     const recoveredAtMs = startMs[backAt(surplus, warmUp + lastBad + 1)] ?? 0;
     const ended = lastEnd !== null && Number.isFinite(lastEnd);
@@ -344,8 +339,8 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     else if (recoveryMs !== null && lastEnd !== null)
       when =
         recoveryMs >= 0
-          ? `, ${seconds(recoveryMs)} after the last trigger ended`
-          : `, ${seconds(-recoveryMs)} before the last trigger ended (while it was still active)`;
+          ? `, ${duration(recoveryMs)} after the last trigger ended`
+          : `, ${duration(-recoveryMs)} before the last trigger ended (while it was still active)`;
     return {
       ...common,
       verdict: 'degraded-recovered',
@@ -355,7 +350,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       stillDownMs: null,
       lossy,
       reason:
-        `${fell} and was back within it for good from ${seconds(recoveredAtMs)}${when}` +
+        `${fell} and was back within it for good from ${duration(recoveredAtMs)}${when}` +
         (lossy
           ? `; its reference already lost ${percent(1 - referenceRatio)} of offered calls` +
             because(input.evidence, false)
@@ -376,11 +371,11 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   } else if (end - lastEnd >= t.metastableAfterMs) {
     verdict = 'metastable';
     stillDownMs = end - lastEnd;
-    reason = `goodput is still ${percent(finalRatio)} of offered calls ${seconds(stillDownMs)} after the last trigger ended (reference ${percent(referenceRatio)})`;
+    reason = `goodput is still ${percent(finalRatio)} of offered calls ${duration(stillDownMs)} after the last trigger ended (reference ${percent(referenceRatio)})`;
   } else {
     verdict = 'unresolved';
     stillDownMs = end - lastEnd;
-    reason = `goodput is ${percent(finalRatio)} of offered calls at the end, only ${seconds(stillDownMs)} after the last trigger ended: run longer to tell recovery from metastability`;
+    reason = `goodput is ${percent(finalRatio)} of offered calls at the end, only ${duration(stillDownMs)} after the last trigger ended: run longer to tell recovery from metastability`;
   }
   return {
     ...common,

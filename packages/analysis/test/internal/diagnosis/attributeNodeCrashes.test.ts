@@ -9,6 +9,7 @@ const CRASH: Trigger = {
   kind: 'fault',
   description:
     'crash-node fault on backend (1 instance): node n1 down with backend 1 of 4 pods, frontend 1 of 2 pods',
+  origin: "backend's node n1 down (crash-node fault, 1 instance)",
   startMs: 10_000,
   endMs: 20_000,
   nodeCrash: {

@@ -47,6 +47,43 @@ describe('findTriggers', () => {
     ]);
   });
 
+  it("names each trigger as the cascade's first link: the faulted service and what the fault did to it", () => {
+    const config = resolveScenario({
+      duration: '60s',
+      services: { api: { replicas: 3, serviceTime: '1ms' } },
+      traffic: [{ name: 'client', to: 'api', rate: 10 }],
+      faults: [
+        { at: '1s', for: '1s', service: 'api', latency: '+2s' },
+        { at: '2s', for: '1s', service: 'api', instances: 1, latency: '+150ms' },
+        { at: '3s', for: '1s', service: 'api', latency: 'x3' },
+        { at: '4s', for: '1s', service: 'api', latency: { exponential: { mean: '5ms' } } },
+        { at: '5s', for: '1s', service: 'api', errorRate: 0.25 },
+        { at: '6s', for: '1s', service: 'api', instances: 2, crash: true },
+        { at: '7s', for: '1s', service: 'api', crashProxy: 'node-proxy' },
+        { at: '8s', for: '1s', service: 'api', instances: 1, crashNode: true },
+        { at: '9s', for: '1s', controlPlaneOutage: true },
+      ],
+    });
+    expect(findTriggers(config).map((t) => t.origin)).toEqual([
+      'api slowed (+2 s latency fault)',
+      'api slowed (+150 ms latency fault, 1 instance)',
+      'api slowed (x3 latency fault)',
+      'api slowed (latency fault: + an exponential draw)',
+      'api erroring (25 % error fault)',
+      'api crashed (crash fault, 2 instances)',
+      "api's node proxies crashed (crash-proxy fault)",
+      "api's node down (crash-node fault, 1 instance)",
+      'control plane down (control-plane-outage fault)',
+    ]);
+    expect(
+      triggersOf([
+        { at: '0s', rps: 400 },
+        { at: '30s', rps: 800 },
+        { at: '45s', rps: 400 },
+      ])[0]?.origin,
+    ).toBe('client above 400 req/s (load spike)');
+  });
+
   it('finds a spike above the rate the schedule ends at', () => {
     expect(
       triggersOf([
@@ -54,7 +91,15 @@ describe('findTriggers', () => {
         { at: '30s', rps: 800 },
         { at: '45s', rps: 400 },
       ]),
-    ).toEqual([{ kind: 'load', description: 'client above 400 req/s', startMs: 30_000, endMs: 45_000 }]);
+    ).toEqual([
+      {
+        kind: 'load',
+        description: 'client above 400 req/s',
+        origin: 'client above 400 req/s (load spike)',
+        startMs: 30_000,
+        endMs: 45_000,
+      },
+    ]);
   });
 
   it('finds no trigger in a ramp from 0 up and back down to 0 (was the whole run, above 0 req/s)', () => {
@@ -96,7 +141,15 @@ describe('findTriggers', () => {
         { at: '30s', rps: 500 },
         { at: '60s', rps: 0 },
       ]),
-    ).toEqual([{ kind: 'load', description: 'client above 100 req/s', startMs: 30_000, endMs: 60_000 }]);
+    ).toEqual([
+      {
+        kind: 'load',
+        description: 'client above 100 req/s',
+        origin: 'client above 100 req/s (load spike)',
+        startMs: 30_000,
+        endMs: 60_000,
+      },
+    ]);
     // Ramping down to the stop, the spike ends where the rate crosses its base.
     expect(
       triggersOf([
@@ -104,7 +157,15 @@ describe('findTriggers', () => {
         { at: '10s', rps: 500 },
         { at: '20s', rps: 0, ramp: true },
       ]),
-    ).toEqual([{ kind: 'load', description: 'client above 100 req/s', startMs: 10_000, endMs: 18_000 }]);
+    ).toEqual([
+      {
+        kind: 'load',
+        description: 'client above 100 req/s',
+        origin: 'client above 100 req/s (load spike)',
+        startMs: 10_000,
+        endMs: 18_000,
+      },
+    ]);
   });
 
   it('finds no trigger in a ramp up to the final rate, or a source that only stops', () => {

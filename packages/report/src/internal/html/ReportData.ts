@@ -42,6 +42,12 @@ export interface BarSeries {
    * from `value − e` to `value + e` (null: no whisker). Absent: no whiskers.
    */
   errors?: (number | null)[];
+  /**
+   * Per category, why its bar is not to be trusted (an unstable single-run p99: `unstable: this run's p99 falls in a
+   * gap …`), or null; the browser script marks a flagged bar with `!` and adds the reason to its tooltip and readout.
+   * Absent: no bar is flagged.
+   */
+  flags?: (string | null)[];
 }
 
 /** A bar chart: one group of bars per category (e.g. a mesh shape), one bar per series in each group. */

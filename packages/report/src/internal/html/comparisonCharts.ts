@@ -1,6 +1,6 @@
-// The charts of a comparison's HTML report: success over time per shape (faults shaded), and bars per
-// shape of added p50/p99, success, blast radius, proxy CPU, memory and cost. With replications, the bars of
-// headline figures are means over them with their 95 % CI as whiskers; the others say they are the first's.
+// The charts of a comparison's HTML report: success over time per shape (faults shaded), and bars per shape of added
+// p50/p99 (an unstable single-run p99 marked), success, blast radius, proxy CPU, memory and cost. With replications,
+// headline figures' bars are means over them with 95 % CI whiskers; the others say they are the first's.
 
 import type { RunFigures } from '@meshsim/analysis';
 import type { SimulationResult } from '@meshsim/mesh';
@@ -10,6 +10,7 @@ import { barChart } from './barChart.js';
 import { DEGRADED_FAILED_RATIO, degradedServiceSeconds } from './blastRadius.js';
 import { chartNumber } from './downsample.js';
 import { firstReplicationLabel } from '../firstReplicationLabel.js';
+import { addedP99Flags } from '../p99GapNote.js';
 import type { BarChartSpec, BarSeries, ChartFigure } from './ReportData.js';
 import { successOnAxis, timeAxis } from './timeAxis.js';
 
@@ -134,12 +135,24 @@ export function comparisonCharts(
       empty: 'No call of the traffic sources succeeded under any shape.',
     });
   } else {
+    // A single run's added p99 that falls in a gap of the latencies: its bar is marked, and the caption says why.
+    const flags = addedP99Flags(summary);
+    const flagged = flags.some((flag) => flag !== null);
     figures.push({
       title: `Added latency vs ${summary.baseline}`,
-      description: `End-to-end p50 and p99 of the traffic sources minus those under ${summary.baseline} (ms).`,
+      description:
+        `End-to-end p50 and p99 of the traffic sources minus those under ${summary.baseline} (ms).` +
+        (flagged
+          ? " Bars marked ! are unstable: one run's p99 falls in a gap of the latencies, and the seed decides on " +
+            'which side (see the notes); run --replications N for a mean with its 95 % CI.'
+          : ''),
       spec: bars('added-latency', 'added (ms)', summary, [
         { name: 'p50', values: summary.shapes.map((s) => chartNumber(s.addedP50Ms)) },
-        { name: 'p99', values: summary.shapes.map((s) => chartNumber(s.addedP99Ms)) },
+        {
+          name: 'p99',
+          values: summary.shapes.map((s) => chartNumber(s.addedP99Ms)),
+          ...(flagged && { flags }),
+        },
       ]),
       empty: addedEmpty,
     });

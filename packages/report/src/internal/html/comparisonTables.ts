@@ -6,10 +6,10 @@ import { shapeColumns } from '../../columns/shapeColumns.js';
 import { comparisonMetricKeys } from '../comparisonMetricKeys.js';
 import { intervalTable, pairedTable } from '../pairedTable.js';
 import { pickColumns } from '../pickColumns.js';
-import { signedMs } from '../format.js';
 import { textCell } from '../textTable.js';
 import type { ComparisonSummary } from '../../summarizeComparison.js';
 import { rowHeadedTable as table } from './htmlTable.js';
+import { edgeLatencyCell } from '../p99GapNote.js';
 import { firstReplicationLabel } from '../firstReplicationLabel.js';
 
 /** The comparison tables as HTML. */
@@ -38,10 +38,7 @@ export function comparisonTables(summary: ComparisonSummary): string {
         ['edge', ...shapes.map((s) => s.shape)],
         edges.map((edge, i) => [
           `${edge.source} → ${edge.destination}`,
-          ...shapes.map((s) => {
-            const e = s.edges[i];
-            return e === undefined ? '–' : `${signedMs(e.addedP50Ms)} / ${signedMs(e.addedP99Ms)}`;
-          }),
+          ...shapes.map((s) => edgeLatencyCell(s.edges[i])),
         ]),
       ),
     );

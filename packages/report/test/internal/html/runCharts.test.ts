@@ -194,6 +194,20 @@ describe('runCharts', () => {
     ]);
   });
 
+  it("says the ejected hosts are summed over the callers' own detectors, one per calling proxy", () => {
+    const result = makeResult();
+    const edge = result.edges[1];
+    if (edge === undefined) throw new Error('fixture');
+    edge.policyTimeMs = { 'outlier-ejected-host': 5000 };
+    const figure = runCharts(result).find((f) => f.spec.id === 'ejections');
+    if (figure?.spec.kind !== 'bars') throw new Error('no ejection bars');
+    expect(figure.spec.yLabel).toBe('hosts ejected, summed over caller proxies (mean)');
+    expect(figure.spec.series[0]?.name).toBe('hosts ejected, summed over caller proxies (mean)');
+    expect(figure.description).toContain(
+      'each calling proxy (the sidecar of each caller pod, a waypoint, a node proxy) keeps its own detector',
+    );
+  });
+
   it(`draws at most ${MAX_CHART_SERIES} edges, worst p99 first, and at most ${MAX_CHART_POINTS} points`, () => {
     const result = wideLongResult(MAX_CHART_SERIES + 5, 1500);
     const p99 = lines(result, 'latency-p99');
