@@ -86,7 +86,8 @@ const retryFields = ruleShape(RETRY_RULES);
  * (`retryOn: [5xx, reset]`), shown with the conditions as written; undefined for any other value (the usual message).
  */
 function retryOnStringHint(input: unknown): string | undefined {
-  if (typeof input !== 'string') return undefined;
+  // `[5xx, reset]` as one string (a --set value, a quoted YAML flow list) already names a list: the usual message.
+  if (typeof input !== 'string' || input.trim().startsWith('[')) return undefined;
   const conditions = input
     .split(',')
     .map((condition) => condition.trim())

@@ -581,11 +581,12 @@ faults:
     expect(client.inFlight).toBeGreaterThan(100);
   });
 
-  it('a reachable node crash keeps the old clean kill: 115 connect failures, all within a second of the crash', () => {
+  it('a reachable node crash keeps the old clean kill: 113 connect failures, all within a second of the crash', () => {
     const { result, client } = run(zone('{ reachable: true }'));
     // 114 before its proxies crashed ahead of its pods (model revision 21); 112 until a restarted process came back
-    // without its connections, so that its peers open new ones (model revision 26).
-    expect(client.failures['connect-failure']).toBe(115);
+    // without its connections, so that its peers open new ones (model revision 26); 115 until a connection to a
+    // process down on a live node was refused without a TLS handshake (model revision 34: fewer random draws).
+    expect(client.failures['connect-failure']).toBe(113);
     const series = result.timeSeries.edges.find((e) => e.source === 'client');
     const intervalMs = result.timeSeries.intervalMs;
     const failing = (series?.failed ?? []).flatMap((n, i) => (n > 0 ? [i * intervalMs] : []));
