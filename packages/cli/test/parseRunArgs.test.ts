@@ -219,7 +219,7 @@ describe('parseRunArgs', () => {
     [['x', '--csv', '--openmetrics', '--json'], 'got --json and --csv and --openmetrics'],
     [
       ['x', '--csv', '--table', 'services'],
-      "invalid value for --table: 'services' (expected one of: edges, proxies, versions, verdicts, nodes, replications)",
+      "invalid value for --table: 'services' (expected one of: edges, proxies, versions, verdicts, nodes, timeseries, service-timeseries, replications)",
     ],
     [['x', '--metrics', 'istio'], '--metrics goes with --openmetrics'],
     [
