@@ -9,6 +9,7 @@ import {
   LINKERD_FAILURE_ACCRUAL,
   NO_RETRY,
   simulate,
+  staticWarnings,
 } from '../src/index.js';
 import type {
   CallPolicy,
@@ -18,6 +19,7 @@ import type {
   MeshShapeName,
   RetryBudgetConfig,
   ServiceMetrics,
+  SimulationConfig,
   SimulationResult,
 } from '../src/index.js';
 import { assertConservation, assertFinite } from './__helpers__/assertions.js';
@@ -500,5 +502,66 @@ describe('budgets and breakers together', () => {
     }
     expect(edge(result, 'a', 'b').policyEvents).toEqual({});
     assertConservation(result);
+  });
+});
+
+describe('a written 0 threshold: istiod reads it as unset (2³²−1) under Istio, Envoy as a limit of 0 elsewhere', () => {
+  /** a calls b with 3 tries on 5xx while b (with a waypoint) fails everything; b's pool writes only maxRetries: 0. */
+  function zeroRetriesConfig(shape: MeshShapeName): SimulationConfig {
+    return config(
+      [
+        service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
+        service('b', {
+          replicas: 2,
+          waypoint: true, // istio-ambient: its waypoint enforces the pool (the sidecars do elsewhere)
+          concurrency: 64,
+          serviceTimeMs: { kind: 'constant', value: 50 },
+          destination: destination({
+            connectionPool: {
+              maxConnections: 1024,
+              maxPendingRequests: 1024,
+              maxRequests: 1024,
+              maxRetries: 0,
+              fromDefault: ['maxConnections', 'maxPendingRequests', 'maxRequests'],
+            },
+          }),
+        }),
+      ],
+      [poisson('a', 200)],
+      { shape, durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
+    );
+  }
+  function zeroRetries(shape: MeshShapeName): SimulationResult {
+    const result = simulate(zeroRetriesConfig(shape));
+    assertConservation(result);
+    return result;
+  }
+
+  it.each(['istio-sidecar', 'istio-ambient'] as const)(
+    '%s: maxRetries 0 is no limit (istiod programs only thresholds above 0), warned at the field once',
+    (shape) => {
+      const result = zeroRetries(shape);
+      const ab = edge(result, 'a', 'b');
+      expect(ab.policyEvents['retry-overflow'] ?? 0).toBe(0);
+      expect(ab.retries).toBeGreaterThan(ab.calls * 1.5);
+      expect(result.warnings.filter((w) => w.includes('0 is unset'))).toHaveLength(1);
+      const warned = staticWarnings(zeroRetriesConfig(shape)).filter((w) => w.message.includes('0 is unset'));
+      expect(warned).toEqual([
+        {
+          message: expect.stringContaining(
+            `under ${shape}, 0 is unset: istiod leaves the threshold at 2³²−1 (unlimited); write 1 or more to limit`,
+          ),
+          path: ['services', 'b', 'destinationPolicy', 'connectionPool', 'maxRetries'],
+        },
+      ]);
+    },
+  );
+
+  it("consul: Envoy's max_retries 0 refuses every retry, without a warning", () => {
+    const result = zeroRetries('consul');
+    const ab = edge(result, 'a', 'b');
+    expect(ab.retries).toBe(0);
+    expect(ab.policyEvents['retry-overflow']).toBeGreaterThan(ab.calls / 2);
+    expect(result.warnings.filter((w) => w.includes('0 is unset'))).toEqual([]);
   });
 });

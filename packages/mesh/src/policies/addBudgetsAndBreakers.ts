@@ -5,7 +5,7 @@ import type { CallerRef } from '../topology/CallerRef.js';
 import type { ServiceRuntime } from '../server/ServiceRuntime.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { ConnectionPoolDefaults } from '../config/MeshConfig.js';
-import type { ConnectionPoolConfig } from '../config/PolicyConfig.js';
+import type { ConnectionPoolConfig, ConnectionPoolThreshold } from '../config/PolicyConfig.js';
 import type { PolicyContext } from './PolicyContext.js';
 import { ErrorRateBreaker } from './breakers/ErrorRateBreaker.js';
 import { EnvoyThresholds } from './breakers/EnvoyThresholds.js';
@@ -14,18 +14,42 @@ import { enforceOrWarn } from '../ports/enforceOrWarn.js';
 import { createRetryBudget } from './retryBudgets/createRetryBudget.js';
 import { EnvoyRetryBudget } from './retryBudgets/EnvoyRetryBudget.js';
 
+const THRESHOLDS: readonly ConnectionPoolThreshold[] = [
+  'maxConnections',
+  'maxPendingRequests',
+  'maxRequests',
+  'maxRetries',
+];
+
 /**
- * `pool` as the mesh's proxies run it: under Istio (`istio`), the thresholds the scenario left unwritten are
- * 2³²−1 — no limit — as istiod programs them, not Envoy's 1024 / 3; elsewhere Envoy's defaults stand.
+ * `pool` as the mesh's proxies run it. Under Istio (`istio`), a threshold the scenario left unwritten is 2³²−1 — no
+ * limit — as istiod programs it, not Envoy's 1024 / 3; and so is one written as 0, which istiod cannot tell from an
+ * unset field (`applyConnectionPool` applies only thresholds above 0): `onZero` is told each such field. Elsewhere
+ * Envoy's defaults stand, and a 0 is Envoy's limit of 0.
  */
 export function poolWithMeshDefaults(
   pool: ConnectionPoolConfig,
   defaults: ConnectionPoolDefaults,
+  onZero?: (field: ConnectionPoolThreshold) => void,
 ): ConnectionPoolConfig {
-  if (defaults === 'envoy' || pool.fromDefault === undefined || pool.fromDefault.length === 0) return pool;
+  if (defaults === 'envoy') return pool;
+  const unset = THRESHOLDS.filter((field) => pool[field] === 0 || pool.fromDefault?.includes(field) === true);
+  if (unset.length === 0) return pool;
   const resolved = { ...pool };
-  for (const field of pool.fromDefault) resolved[field] = Infinity;
+  for (const field of unset) {
+    if (pool[field] === 0 && pool.fromDefault?.includes(field) !== true) onZero?.(field);
+    resolved[field] = Infinity;
+  }
   return resolved;
+}
+
+/** The warning at a threshold written as 0 under Istio's shapes: istiod reads it as unset. */
+function zeroIsUnset(context: PolicyContext, target: string, field: ConnectionPoolThreshold): void {
+  context.warnings.add(
+    `connectionPool.${field} of service "${target}": under ${context.shape}, 0 is unset: istiod leaves the threshold ` +
+      'at 2³²−1 (unlimited); write 1 or more to limit',
+    ['services', target, 'destinationPolicy', 'connectionPool', field],
+  );
 }
 
 /**
@@ -67,7 +91,9 @@ export function addBudgetsAndBreakers(
   }
   const budgetOn = retryBudget !== null && can('retry-budget', 'retryBudget');
   if (connectionPool !== null && can('connection-pool', 'connectionPool')) {
-    const pool = poolWithMeshDefaults(connectionPool, context.connectionPoolDefaults);
+    const pool = poolWithMeshDefaults(connectionPool, context.connectionPoolDefaults, (field) =>
+      zeroIsUnset(context, target.name, field),
+    );
     into.push(new EnvoyThresholds(pool, `${path}.connectionPool`));
     if (!(budgetOn && retryBudget.kind === 'envoy')) {
       into.push(EnvoyRetryBudget.maxRetries(pool.maxRetries, `${path}.connectionPool`));
