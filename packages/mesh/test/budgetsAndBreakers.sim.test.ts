@@ -557,11 +557,68 @@ describe('a written 0 threshold: istiod reads it as unset (2³²−1) under Isti
     },
   );
 
-  it("consul: Envoy's max_retries 0 refuses every retry, without a warning", () => {
-    const result = zeroRetries('consul');
+  it("cilium: Envoy's max_retries 0 refuses every retry, without a warning", () => {
+    const result = zeroRetries('cilium');
     const ab = edge(result, 'a', 'b');
     expect(ab.retries).toBe(0);
     expect(ab.policyEvents['retry-overflow']).toBeGreaterThan(ab.calls / 2);
     expect(result.warnings.filter((w) => w.includes('0 is unset'))).toEqual([]);
+  });
+});
+
+describe("consul: a written maxRetries is not Consul's to set (its Limits have no max_retries), so Envoy's 3 stands", () => {
+  /** a calls b with 3 tries on 5xx while b fails everything; b's pool writes maxRetries: `maxRetries` only. */
+  function writtenRetries(shape: MeshShapeName, maxRetries: number): SimulationConfig {
+    return config(
+      [
+        service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
+        service('b', {
+          replicas: 2,
+          concurrency: 64,
+          serviceTimeMs: { kind: 'constant', value: 50 },
+          destination: destination({
+            connectionPool: {
+              maxConnections: 1024,
+              maxPendingRequests: 1024,
+              maxRequests: 1024,
+              maxRetries,
+              fromDefault: ['maxConnections', 'maxPendingRequests', 'maxRequests'],
+            },
+          }),
+        }),
+      ],
+      [poisson('a', 200)],
+      { shape, durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
+    );
+  }
+  const NOT_CONSULS = "Consul's service-defaults Limits have no max_retries";
+
+  it("maxRetries: 1000 under consul: Envoy's 3 still refuses most retries of the storm, warned at the field", () => {
+    const cfg = writtenRetries('consul', 1000);
+    const result = simulate(cfg);
+    assertConservation(result);
+    expect(edge(result, 'a', 'b').policyEvents['retry-overflow']).toBeGreaterThan(
+      edge(result, 'a', 'b').calls / 2,
+    );
+    expect(staticWarnings(cfg).filter((w) => w.message.includes(NOT_CONSULS))).toEqual([
+      {
+        message:
+          'connectionPool.maxRetries of service "b": consul does not configure it (Consul\'s service-defaults Limits have ' +
+          "no max_retries, only MaxConnections, MaxPendingRequests and MaxConcurrentRequests): Envoy's default of 3 " +
+          'concurrent retries applies; not applied',
+        path: ['services', 'b', 'destinationPolicy', 'connectionPool', 'maxRetries'],
+      },
+    ]);
+  });
+
+  it('maxRetries: 3 (what applies anyway) and the other Envoy shapes say nothing; cilium applies the written value', () => {
+    expect(
+      staticWarnings(writtenRetries('consul', 3)).filter((w) => w.message.includes(NOT_CONSULS)),
+    ).toEqual([]);
+    const cilium = simulate(writtenRetries('cilium', 1000));
+    expect(cilium.warnings.filter((w) => w.includes(NOT_CONSULS))).toEqual([]);
+    const ab = edge(cilium, 'a', 'b');
+    expect(ab.policyEvents['retry-overflow'] ?? 0).toBe(0);
+    expect(ab.retries).toBeGreaterThan(ab.calls * 1.5);
   });
 });

@@ -21,35 +21,61 @@ const THRESHOLDS: readonly ConnectionPoolThreshold[] = [
   'maxRetries',
 ];
 
+/** Envoy's default `max_retries`: what applies under Consul, whose `Limits` cannot set it. */
+const ENVOY_MAX_RETRIES = 3;
+
+/** Why a written threshold is not what the mesh's proxies run (`poolWithMeshDefaults` tells `onOverride`). */
+export type PoolOverride = 'zero-is-unset' | 'not-consuls';
+
 /**
  * `pool` as the mesh's proxies run it. Under Istio (`istio`), a threshold the scenario left unwritten is 2³²−1 — no
  * limit — as istiod programs it, not Envoy's 1024 / 3; and so is one written as 0, which istiod cannot tell from an
- * unset field (`applyConnectionPool` applies only thresholds above 0): `onZero` is told each such field. Elsewhere
- * Envoy's defaults stand, and a 0 is Envoy's limit of 0.
+ * unset field (`applyConnectionPool` applies only thresholds above 0). Under Consul (`consul`), `maxRetries` is
+ * Envoy's 3 whatever is written: Consul's `Limits` have no max_retries. Elsewhere Envoy's defaults stand, and a 0 is
+ * Envoy's limit of 0. `onOverride` is told each written threshold replaced, and why.
  */
 export function poolWithMeshDefaults(
   pool: ConnectionPoolConfig,
   defaults: ConnectionPoolDefaults,
-  onZero?: (field: ConnectionPoolThreshold) => void,
+  onOverride?: (field: ConnectionPoolThreshold, why: PoolOverride) => void,
 ): ConnectionPoolConfig {
+  const written = (field: ConnectionPoolThreshold) => pool.fromDefault?.includes(field) !== true;
+  if (defaults === 'consul') {
+    if (pool.maxRetries === ENVOY_MAX_RETRIES) return pool;
+    if (written('maxRetries')) onOverride?.('maxRetries', 'not-consuls');
+    return { ...pool, maxRetries: ENVOY_MAX_RETRIES };
+  }
   if (defaults === 'envoy') return pool;
-  const unset = THRESHOLDS.filter((field) => pool[field] === 0 || pool.fromDefault?.includes(field) === true);
+  const unset = THRESHOLDS.filter((field) => pool[field] === 0 || !written(field));
   if (unset.length === 0) return pool;
   const resolved = { ...pool };
   for (const field of unset) {
-    if (pool[field] === 0 && pool.fromDefault?.includes(field) !== true) onZero?.(field);
+    if (written(field)) onOverride?.(field, 'zero-is-unset');
     resolved[field] = Infinity;
   }
   return resolved;
 }
 
-/** The warning at a threshold written as 0 under Istio's shapes: istiod reads it as unset. */
-function zeroIsUnset(context: PolicyContext, target: string, field: ConnectionPoolThreshold): void {
-  context.warnings.add(
-    `connectionPool.${field} of service "${target}": under ${context.shape}, 0 is unset: istiod leaves the threshold ` +
-      'at 2³²−1 (unlimited); write 1 or more to limit',
-    ['services', target, 'destinationPolicy', 'connectionPool', field],
-  );
+/** The warning at a written threshold the mesh's proxies do not run (`poolWithMeshDefaults`). */
+function poolOverridden(
+  context: PolicyContext,
+  target: string,
+  field: ConnectionPoolThreshold,
+  why: PoolOverride,
+): void {
+  const reason =
+    why === 'zero-is-unset'
+      ? `under ${context.shape}, 0 is unset: istiod leaves the threshold at 2³²−1 (unlimited); write 1 or more to limit`
+      : `${context.shape} does not configure it (Consul's service-defaults Limits have no max_retries, only ` +
+        `MaxConnections, MaxPendingRequests and MaxConcurrentRequests): Envoy's default of ${ENVOY_MAX_RETRIES} ` +
+        'concurrent retries applies; not applied';
+  context.warnings.add(`connectionPool.${field} of service "${target}": ${reason}`, [
+    'services',
+    target,
+    'destinationPolicy',
+    'connectionPool',
+    field,
+  ]);
 }
 
 /**
@@ -91,8 +117,8 @@ export function addBudgetsAndBreakers(
   }
   const budgetOn = retryBudget !== null && can('retry-budget', 'retryBudget');
   if (connectionPool !== null && can('connection-pool', 'connectionPool')) {
-    const pool = poolWithMeshDefaults(connectionPool, context.connectionPoolDefaults, (field) =>
-      zeroIsUnset(context, target.name, field),
+    const pool = poolWithMeshDefaults(connectionPool, context.connectionPoolDefaults, (field, why) =>
+      poolOverridden(context, target.name, field, why),
     );
     into.push(new EnvoyThresholds(pool, `${path}.connectionPool`));
     if (!(budgetOn && retryBudget.kind === 'envoy')) {
