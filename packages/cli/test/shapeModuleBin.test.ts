@@ -105,6 +105,31 @@ describe('meshsim --shape-module', () => {
     expect(bad.stderr).toContain('mesh.kumaDp.workers: must be an integer >= 1 (got 0)');
   });
 
+  it('is accepted before the command too, and alone says a command must follow', () => {
+    const list = meshsim('--shape-module', KUMA, 'list', '--shapes');
+    expect(list.stderr).toBe('');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^kuma +Kuma: an Envoy sidecar/m);
+    const run = meshsim(
+      `--shape-module=${KUMA}`,
+      'run',
+      'steady-3tier',
+      '--mesh',
+      'kuma',
+      '--duration',
+      '1s',
+    );
+    expect(run.stderr).not.toContain('meshsim:');
+    expect(run.code).toBe(0);
+    // The help of compare lists the shapes it compares by default: the module's among them.
+    expect(meshsim('--shape-module', KUMA, 'help', 'compare').stdout).toMatch(/linkerd, .*kuma/);
+    const alone = meshsim('--shape-module', KUMA);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain(
+      `meshsim: --shape-module needs a command after it: meshsim --shape-module ${KUMA} compare …`,
+    );
+  });
+
   it('lets list --shapes list the shape', () => {
     const list = meshsim('list', '--shapes', '--shape-module', KUMA);
     expect(list.code).toBe(0);
