@@ -57,9 +57,10 @@ Commands:
 Options:
   -h, --help           Show help.
   -v, --version        Print the version.
-  --shape-module FILE  A flag of every command: import FILE first, a JavaScript module that registers
-                       mesh shapes of your own (registerMeshShape); the command and its worker threads
-                       then run them. Repeatable. Guide: docs/mesh-shapes/custom-shape.md.
+  --shape-module FILE  A flag of every command, before or after its name: import FILE first, a
+                       JavaScript module that registers mesh shapes of your own (registerMeshShape);
+                       the command and its worker threads then run them. Repeatable.
+                       Guide: docs/mesh-shapes/custom-shape.md.
 
 ${EXIT_CODES}
 

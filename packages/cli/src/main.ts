@@ -4,7 +4,7 @@ import { CliError, UsageError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
 import { COMMANDS, commandHelp, MAIN_HELP, usageHint } from './help.js';
 import type { CommandName } from './help.js';
-import { takeShapeModules } from './internal/shapeModuleArgs.js';
+import { SHAPE_MODULE_FLAG, takeLeadingShapeModules, takeShapeModules } from './internal/shapeModuleArgs.js';
 import { readVersion } from './version.js';
 
 /** A command's handler. */
@@ -43,7 +43,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
-  const [first, ...rest] = argv;
+  // `--shape-module FILE` may come before the command's name as well as after it.
+  const leading = takeLeadingShapeModules(argv);
+  const [first, ...rest] = leading.rest;
+  if (first === undefined && leading.files.length > 0) {
+    throw new UsageError(
+      `${SHAPE_MODULE_FLAG} needs a command after it: meshsim ${SHAPE_MODULE_FLAG} ${leading.files[0]} compare …`,
+    );
+  }
   if (first === undefined) {
     io.stderr.write(MAIN_HELP);
     return 2;
@@ -56,7 +63,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`meshsim ${readVersion()}\n`);
     return 0;
   }
-  if (first === 'help') return help(rest, io);
+  if (first === 'help') {
+    // `meshsim --shape-module FILE help run`: the help names the module's shapes, as `run --help` does.
+    if (leading.files.length > 0) await loadModules(leading.files, undefined);
+    return help(rest, io);
+  }
   if (first.startsWith('-') || !isCommand(first)) {
     // Loaded only for this message: --help and --version start without the simulator.
     const { didYouMean } = await import('@meshsim/scenario');
@@ -70,12 +81,16 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   // The user's mesh shapes first: the command's flags (--mesh, --set mesh=…) and help may name them.
   const { files, rest: args } = takeShapeModules(rest, first);
-  if (files.length > 0) {
-    const { loadShapeModules } = await import('./internal/loadShapeModules.js');
-    await loadShapeModules(files, first);
-  }
+  await loadModules([...leading.files, ...files], first);
   const handler = await HANDLERS[first]();
   return await Promise.resolve(handler(args, io));
+}
+
+/** Imports the user's shape modules (`--shape-module`), if any, for `command` (its usage hint on an error). */
+async function loadModules(files: readonly string[], command: string | undefined): Promise<void> {
+  if (files.length === 0) return;
+  const { loadShapeModules } = await import('./internal/loadShapeModules.js');
+  await loadShapeModules(files, command);
 }
 
 function help(args: readonly string[], io: CliIo): number {

@@ -4,7 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { join } from 'node:path';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import { meshsim } from './__helpers__/meshsimBin.js';
 import { tempDir } from './__helpers__/tempDir.js';
@@ -62,6 +63,38 @@ describe('meshsim --shape-module', () => {
     expect(swept.stdout).toMatch(/^kuma +1 +/m);
   });
 
+  it('makes sweep recompute the runs of a shape module edited since they were stored, and reuse them while it is not', () => {
+    const dir = tempDir('meshsim-shape-edit-');
+    // The copy resolves @meshsim/mesh as the fixture does: the CLI package's own dependencies.
+    symlinkSync(resolve('packages/cli/node_modules'), join(dir, 'node_modules'), 'dir');
+    const module = join(dir, 'kuma.mjs');
+    const text = readFileSync(KUMA, 'utf8');
+    writeFileSync(module, text);
+    const store = join(dir, 'kuma.duckdb');
+    const sweep = (): { ran: number; skipped: number } => {
+      const args = [
+        'sweep',
+        'steady-3tier',
+        '--set',
+        'mesh=kuma,linkerd',
+        '--duration',
+        '1s',
+        '--store',
+        store,
+      ];
+      const out = meshsim(...args, '--workers', '0', '--no-progress', '--shape-module', module, '--json');
+      expect(out.code, out.stderr).toBe(0);
+      return JSON.parse(out.stdout) as { ran: number; skipped: number };
+    };
+    expect(sweep()).toMatchObject({ ran: 2, skipped: 0 });
+    expect(sweep()).toMatchObject({ ran: 0, skipped: 2 });
+    const slower = "latencyMs: { kind: 'constant', value: 5 }";
+    writeFileSync(module, text.replace("latencyMs: { kind: 'constant', value: 0.2 }", slower));
+    expect(readFileSync(module, 'utf8')).toContain(slower);
+    // kuma's point runs again with the edited module; linkerd's, a built-in shape, is still the stored one.
+    expect(sweep()).toMatchObject({ ran: 1, skipped: 1 });
+  });
+
   it("accepts the shape's own options in --set, checked by the shape", () => {
     const args = ['run', 'steady-3tier', '--mesh', 'kuma', '--duration', '1s', '--shape-module', KUMA];
     const set = meshsim(...args, '--set', 'mesh.kumaDp.workers=4', '--json');
@@ -70,6 +103,31 @@ describe('meshsim --shape-module', () => {
     const bad = meshsim(...args, '--set', 'mesh.kumaDp.workers=0');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('mesh.kumaDp.workers: must be an integer >= 1 (got 0)');
+  });
+
+  it('is accepted before the command too, and alone says a command must follow', () => {
+    const list = meshsim('--shape-module', KUMA, 'list', '--shapes');
+    expect(list.stderr).toBe('');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^kuma +Kuma: an Envoy sidecar/m);
+    const run = meshsim(
+      `--shape-module=${KUMA}`,
+      'run',
+      'steady-3tier',
+      '--mesh',
+      'kuma',
+      '--duration',
+      '1s',
+    );
+    expect(run.stderr).not.toContain('meshsim:');
+    expect(run.code).toBe(0);
+    // The help of compare lists the shapes it compares by default: the module's among them.
+    expect(meshsim('--shape-module', KUMA, 'help', 'compare').stdout).toMatch(/linkerd, .*kuma/);
+    const alone = meshsim('--shape-module', KUMA);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain(
+      `meshsim: --shape-module needs a command after it: meshsim --shape-module ${KUMA} compare …`,
+    );
   });
 
   it('lets list --shapes list the shape', () => {

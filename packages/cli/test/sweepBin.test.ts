@@ -360,8 +360,8 @@ traffic:
       .split('\n')
       .filter((line) => line.startsWith('meshsim: warning: ') && line.includes('a bare CPU quantity'));
     expect(bare).toEqual([
-      'meshsim: warning: --set services.api.cpuRequest=24 is 24 cores (a bare CPU quantity is cores, as Kubernetes reads it), more than the largest node has (8 cores, nodeCpu); write 24m for millicores (0.024 cores)',
-      `meshsim: warning: ${file}:4:28: services.api.cpuLimit: 32 is 32 cores (a bare CPU quantity is cores, as Kubernetes reads it), more than the largest node has (8 cores, nodeCpu); write 32m for millicores (0.032 cores)`,
+      'meshsim: warning: --set services.api.cpuRequest=24 is 24 cores (a bare CPU quantity is cores, as Kubernetes reads it), more than the largest node has (8 cores, nodeCpu); write 24m for millicores (0.024 cores); at the sweep point nodeCpu=8',
+      `meshsim: warning: ${file}:4:28: services.api.cpuLimit: 32 is 32 cores (a bare CPU quantity is cores, as Kubernetes reads it), more than the largest node has (8 cores, nodeCpu); write 32m for millicores (0.032 cores); at the sweep point nodeCpu=8`,
     ]);
   });
 });

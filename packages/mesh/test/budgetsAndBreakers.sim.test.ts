@@ -9,6 +9,7 @@ import {
   LINKERD_FAILURE_ACCRUAL,
   NO_RETRY,
   simulate,
+  staticWarnings,
 } from '../src/index.js';
 import type {
   CallPolicy,
@@ -18,6 +19,7 @@ import type {
   MeshShapeName,
   RetryBudgetConfig,
   ServiceMetrics,
+  SimulationConfig,
   SimulationResult,
 } from '../src/index.js';
 import { assertConservation, assertFinite } from './__helpers__/assertions.js';
@@ -500,5 +502,123 @@ describe('budgets and breakers together', () => {
     }
     expect(edge(result, 'a', 'b').policyEvents).toEqual({});
     assertConservation(result);
+  });
+});
+
+describe('a written 0 threshold: istiod reads it as unset (2³²−1) under Istio, Envoy as a limit of 0 elsewhere', () => {
+  /** a calls b with 3 tries on 5xx while b (with a waypoint) fails everything; b's pool writes only maxRetries: 0. */
+  function zeroRetriesConfig(shape: MeshShapeName): SimulationConfig {
+    return config(
+      [
+        service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
+        service('b', {
+          replicas: 2,
+          waypoint: true, // istio-ambient: its waypoint enforces the pool (the sidecars do elsewhere)
+          concurrency: 64,
+          serviceTimeMs: { kind: 'constant', value: 50 },
+          destination: destination({
+            connectionPool: {
+              maxConnections: 1024,
+              maxPendingRequests: 1024,
+              maxRequests: 1024,
+              maxRetries: 0,
+              fromDefault: ['maxConnections', 'maxPendingRequests', 'maxRequests'],
+            },
+          }),
+        }),
+      ],
+      [poisson('a', 200)],
+      { shape, durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
+    );
+  }
+  function zeroRetries(shape: MeshShapeName): SimulationResult {
+    const result = simulate(zeroRetriesConfig(shape));
+    assertConservation(result);
+    return result;
+  }
+
+  it.each(['istio-sidecar', 'istio-ambient'] as const)(
+    '%s: maxRetries 0 is no limit (istiod programs only thresholds above 0), warned at the field once',
+    (shape) => {
+      const result = zeroRetries(shape);
+      const ab = edge(result, 'a', 'b');
+      expect(ab.policyEvents['retry-overflow'] ?? 0).toBe(0);
+      expect(ab.retries).toBeGreaterThan(ab.calls * 1.5);
+      expect(result.warnings.filter((w) => w.includes('0 is unset'))).toHaveLength(1);
+      const warned = staticWarnings(zeroRetriesConfig(shape)).filter((w) => w.message.includes('0 is unset'));
+      expect(warned).toEqual([
+        {
+          message: expect.stringContaining(
+            `under ${shape}, 0 is unset: istiod leaves the threshold at 2³²−1 (unlimited); write 1 or more to limit`,
+          ),
+          path: ['services', 'b', 'destinationPolicy', 'connectionPool', 'maxRetries'],
+        },
+      ]);
+    },
+  );
+
+  it("cilium: Envoy's max_retries 0 refuses every retry, without a warning", () => {
+    const result = zeroRetries('cilium');
+    const ab = edge(result, 'a', 'b');
+    expect(ab.retries).toBe(0);
+    expect(ab.policyEvents['retry-overflow']).toBeGreaterThan(ab.calls / 2);
+    expect(result.warnings.filter((w) => w.includes('0 is unset'))).toEqual([]);
+  });
+});
+
+describe("consul: a written maxRetries is not Consul's to set (its Limits have no max_retries), so Envoy's 3 stands", () => {
+  /** a calls b with 3 tries on 5xx while b fails everything; b's pool writes maxRetries: `maxRetries` only. */
+  function writtenRetries(shape: MeshShapeName, maxRetries: number): SimulationConfig {
+    return config(
+      [
+        service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
+        service('b', {
+          replicas: 2,
+          concurrency: 64,
+          serviceTimeMs: { kind: 'constant', value: 50 },
+          destination: destination({
+            connectionPool: {
+              maxConnections: 1024,
+              maxPendingRequests: 1024,
+              maxRequests: 1024,
+              maxRetries,
+              fromDefault: ['maxConnections', 'maxPendingRequests', 'maxRequests'],
+            },
+          }),
+        }),
+      ],
+      [poisson('a', 200)],
+      { shape, durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
+    );
+  }
+  const NOT_CONSULS = "Consul's service-defaults Limits have no max_retries";
+
+  it("maxRetries: 1000 under consul: Envoy's 3 still refuses most retries of the storm, warned at the field", () => {
+    const cfg = writtenRetries('consul', 1000);
+    const result = simulate(cfg);
+    assertConservation(result);
+    expect(edge(result, 'a', 'b').policyEvents['retry-overflow']).toBeGreaterThan(
+      edge(result, 'a', 'b').calls / 2,
+    );
+    expect(staticWarnings(cfg).filter((w) => w.message.includes(NOT_CONSULS))).toEqual([
+      {
+        message:
+          'connectionPool.maxRetries of service "b": consul does not configure it (Consul\'s service-defaults Limits have ' +
+          "no max_retries, only MaxConnections, MaxPendingRequests and MaxConcurrentRequests): Envoy's default of 3 " +
+          'concurrent retries applies; not applied',
+        path: ['services', 'b', 'destinationPolicy', 'connectionPool', 'maxRetries'],
+      },
+    ]);
+  });
+
+  it('maxRetries: 3 (what applies anyway) and the other Envoy shapes say nothing; cilium applies the written value', () => {
+    expect(
+      staticWarnings(writtenRetries('consul', 3)).filter((w) => w.message.includes(NOT_CONSULS)),
+    ).toEqual([]);
+    const cilium = simulate(writtenRetries('cilium', 1000));
+    expect(cilium.warnings.filter((w) => w.includes(NOT_CONSULS))).toEqual([]);
+    const ab = edge(cilium, 'a', 'b');
+    expect(ab.policyEvents['retry-overflow'] ?? 0).toBe(0);
+    expect(ab.retries).toBeGreaterThan(ab.calls * 1.5);
   });
 });

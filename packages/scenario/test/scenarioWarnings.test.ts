@@ -142,6 +142,37 @@ describe('scenarioWarnings', () => {
     ]);
   });
 
+  it("places Istio's reading of a written 0 threshold (unset: 2³²−1) at the field; consul's 0 is Envoy's limit", () => {
+    // Line numbers matter: `maxPendingRequests: 0` is on line 10, column 44.
+    const text = (shape: string) => `name: zero-pool
+mesh: { shape: ${shape} }
+services:
+  web:
+    calls:
+      - to: db
+    serviceTime: 2ms
+  db:
+    serviceTime: 5ms
+    destinationPolicy: { connectionPool: { maxPendingRequests: 0 } }
+traffic:
+  - to: web
+    rate: 10
+`;
+    const zero = (shape: string) =>
+      scenarioWarnings(parseScenario(text(shape), 'zero.yaml')).filter((w) =>
+        w.reason.includes('0 is unset'),
+      );
+    expect(zero('istio-sidecar').map((w) => [w.path, w.line, w.column, w.reason])).toEqual([
+      [
+        'services.db.destinationPolicy.connectionPool.maxPendingRequests',
+        10,
+        44,
+        'connectionPool.maxPendingRequests of service "db": under istio-sidecar, 0 is unset: istiod leaves the threshold at 2³²−1 (unlimited); write 1 or more to limit',
+      ],
+    ]);
+    expect(zero('consul')).toEqual([]);
+  });
+
   it('finds nothing to say about a bundled scenario', () => {
     expect(scenarioWarnings(loadScenario('retry-storm'))).toEqual([]);
   });

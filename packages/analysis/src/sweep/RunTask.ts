@@ -9,7 +9,7 @@ import type { RunFigures } from '../replications/RunFigures.js';
 
 /** One run to do. */
 export interface RunTask {
-  /** Identity of the run in the store: SHA-256 of scenario hash, overrides and seed (see {@link runKey}). */
+  /** Identity of the run in the store: SHA-256 of scenario hash, overrides, seed, model revision and registered shapes (see {@link runKey}). */
   key: string;
   /** Index of the grid point (the overrides' combination) and of the replication. */
   point: number;

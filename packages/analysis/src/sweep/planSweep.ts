@@ -1,6 +1,7 @@
 // The plan of a sweep: the grid of overrides (the cartesian product of the axes, first axis slowest) ×
 // replications, as run tasks with their keys. Every axis value is validated before anything runs.
 
+import { isBuiltInMeshShape, meshShapeNames } from '@meshsim/mesh';
 import type { SimulationConfig } from '@meshsim/mesh';
 import { SCENARIO_DEFAULTS } from '@meshsim/scenario';
 
@@ -11,6 +12,7 @@ import type { ScenarioSource } from '../overrides/ScenarioSource.js';
 import { replicationSeed } from '../replications/replicationSeed.js';
 import type { RunTask } from './RunTask.js';
 import { runKey } from './runKey.js';
+import { shapeIdentity } from './shapeModules.js';
 
 /** Runs (points × replications) above which a sweep needs confirming (`--yes`, `confirmLarge`). */
 export const SWEEP_RUN_LIMIT = 1000;
@@ -35,6 +37,19 @@ export interface SweepPlan {
   tasks: RunTask[];
   /** The base config (fixed overrides applied). */
   base: SimulationConfig;
+}
+
+/**
+ * The identities of the registered (not built-in) mesh shapes `config` simulates — its mesh's, and a layered mesh's
+ * in-cluster one — for its runs' keys (`shapeIdentity`: the name and its module's digest).
+ */
+function registeredShapes(config: SimulationConfig): string[] {
+  const mesh = config.mesh;
+  const names = [mesh.shape, ...('inCluster' in mesh ? [mesh.inCluster.shape] : [])];
+  return names.flatMap((name) => {
+    const identity = shapeIdentity(name);
+    return identity === undefined ? [] : [identity];
+  });
 }
 
 function sortByPath(overrides: readonly Override[]): Override[] {
@@ -100,17 +115,28 @@ export function planSweep(
             : base.seed;
     return { index, overrides, values, rootSeed };
   });
-  const tasks = points.flatMap((point) =>
-    Array.from({ length: replications }, (_, replication): RunTask => {
+  // Registered shapes key their runs by their module's text too: the points whose overrides touch the mesh are
+  // resolved for theirs (only when a shape is registered: built-in shapes need none of this).
+  const anyRegistered = meshShapeNames().some((name) => !isBuiltInMeshShape(name));
+  const baseShapes = anyRegistered ? registeredShapes(base) : [];
+  const shapesOf = (point: SweepPoint): string[] =>
+    !anyRegistered
+      ? []
+      : point.overrides.some((o) => o.path === 'mesh' || o.path.startsWith('mesh.'))
+        ? registeredShapes(resolveWithOverrides(source, point.overrides))
+        : baseShapes;
+  const tasks = points.flatMap((point) => {
+    const shapes = shapesOf(point);
+    return Array.from({ length: replications }, (_, replication): RunTask => {
       const seed = replicationSeed(point.rootSeed, replication);
       return {
-        key: runKey(source.hash, point.overrides, seed),
+        key: runKey(source.hash, point.overrides, seed, undefined, shapes),
         point: point.index,
         replication,
         overrides: point.overrides,
         seed,
       };
-    }),
-  );
+    });
+  });
   return { axes: [...axes], points, replications, tasks, base };
 }

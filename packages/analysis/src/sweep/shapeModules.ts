@@ -1,10 +1,13 @@
 // Mesh shape modules: a user's module whose import registers mesh shapes (registerMeshShape). Loaded here, it is
-// recorded, and the run pool (runTasks) imports it in every worker thread too: each thread has its own registry.
+// recorded with a digest of its text, and the run pool (runTasks) imports it in every worker thread too: each thread
+// has its own registry. The digest keys a sweep's runs of its shapes in the store (shapeIdentity).
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { meshShapeNames } from '@meshsim/mesh';
+import { isBuiltInMeshShape, meshShapeNames } from '@meshsim/mesh';
 
 /** A shape module that could not be loaded: its path as given, and why. */
 export class ShapeModuleError extends Error {
@@ -22,6 +25,16 @@ export class ShapeModuleError extends Error {
 
 /** The URLs of the shape modules loaded in this thread, in load order. */
 const loaded: string[] = [];
+
+/** Each loaded module's SHA-256 (hex) of its file's text as imported, and the shapes it registered, by URL. */
+const identities = new Map<string, { readonly digest: string; readonly shapes: readonly string[] }>();
+
+/** SHA-256 (hex) of the module file at `url` (its query, if any, aside). */
+function fileDigest(url: string): string {
+  return createHash('sha256')
+    .update(readFileSync(fileURLToPath(url)))
+    .digest('hex');
+}
 
 /** The module URL of `path`: a `file:` URL as is, else a file path relative to the working directory. */
 export function shapeModuleUrl(path: string): string {
@@ -47,7 +60,10 @@ export async function loadShapeModule(path: string): Promise<string[]> {
   const url = shapeModuleUrl(path);
   if (loaded.includes(url)) return [];
   const before = new Set(meshShapeNames());
+  let digest: string;
   try {
+    // The text imported just below: read first, so an edit while it loads is not taken for it.
+    digest = fileDigest(url);
     await import(url);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -63,7 +79,23 @@ export async function loadShapeModule(path: string): Promise<string[]> {
     );
   }
   loaded.push(url);
+  identities.set(url, { digest, shapes: added });
   return added;
+}
+
+/**
+ * What identifies the registered (not built-in) mesh shape `name` in a run's store key: its name and the digest of
+ * the text of the shape module that registered it (`kuma sha256:…`), so that editing the module makes a sweep
+ * recompute the runs of its shapes instead of reusing them; for a shape registered in code (no module), its name
+ * only. Undefined for a built-in shape (the model revision keys those) and an unknown name.
+ */
+export function shapeIdentity(name: string): string | undefined {
+  if (isBuiltInMeshShape(name) || !meshShapeNames().includes(name)) return undefined;
+  for (const url of loaded) {
+    const identity = identities.get(url);
+    if (identity?.shapes.includes(name) === true) return `${name} sha256:${identity.digest}`;
+  }
+  return name;
 }
 
 /** The URLs of the shape modules loaded with {@link loadShapeModule}, in load order (what the workers import). */
@@ -76,9 +108,11 @@ export function loadedShapeModules(): readonly string[] {
  * the shapes it registered stay registered here: `unregisterMeshShape` them. Returns whether it was loaded.
  */
 export function unloadShapeModule(path: string): boolean {
-  const index = loaded.indexOf(shapeModuleUrl(path));
+  const url = shapeModuleUrl(path);
+  const index = loaded.indexOf(url);
   if (index === -1) return false;
   loaded.splice(index, 1);
+  identities.delete(url);
   return true;
 }
 

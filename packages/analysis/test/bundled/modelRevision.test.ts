@@ -183,6 +183,10 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // (which only a retryBudget counts). connection-pool-exhaustion's only change is that counter's name: its written
   // maxRequests 20 binds, and nothing overflowed its max_retries.
   35: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
+  // 36: under Istio's shapes a connectionPool threshold written as 0 is unset (2³²−1, no limit), as istiod reads it,
+  // with a warning at the field; elsewhere a 0 stays Envoy's limit of 0. Under consul a written maxRetries is not
+  // applied (Consul's Limits have no max_retries: Envoy's 3 stands), warned. No bundled scenario writes either.
+  36: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

@@ -184,6 +184,10 @@ traffic:
       new Set([key, runKey('abd', overrides, 1), runKey('abc', [], 1), runKey('abc', overrides, 2)]).size,
     ).toBe(4);
     expect(runKey('abc', overrides, 1, MODEL_REVISION + 1)).not.toBe(key);
+    // A registered shape's identity (its module's digest) is part of the key; no identity keeps the key of before.
+    expect(runKey('abc', overrides, 1, MODEL_REVISION, [])).toBe(key);
+    const kuma = (digest: string) => runKey('abc', overrides, 1, MODEL_REVISION, [`kuma sha256:${digest}`]);
+    expect(new Set([key, kuma('aa'), kuma('ab')]).size).toBe(3);
   });
 
   it('resumes: a re-run skips the runs already stored', async () => {

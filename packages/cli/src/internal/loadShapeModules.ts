@@ -9,9 +9,10 @@ import { SHAPE_MODULE_FLAG } from './shapeModuleArgs.js';
 /**
  * Imports each file (relative to the working directory), in order, so that the shapes it registers are known to the
  * command and to its worker threads.
- * @throws {UsageError} naming the file when it cannot be imported or registers no mesh shape.
+ * @throws {UsageError} naming the file when it cannot be imported or registers no mesh shape (its usage hint names
+ *   `command`, when given).
  */
-export async function loadShapeModules(files: readonly string[], command: string): Promise<void> {
+export async function loadShapeModules(files: readonly string[], command?: string): Promise<void> {
   for (const file of files) {
     try {
       await loadShapeModule(file);

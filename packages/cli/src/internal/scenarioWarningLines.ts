@@ -53,25 +53,27 @@ export interface ResolvedPoint {
  * {@link bareNumberLines} of several points (a sweep's), each value checked against the point it runs in — its own
  * largest node, as the point's `--set`s leave it (`--set nodeCpu=64,8 --set services.api.cpuLimit=32`: 32 cores is
  * implausible on the 8-core point only) — each line once: a `--set`'s with the values implausible at some point, a
- * file's bare number at the first point where it is implausible.
+ * file's bare number at the first point where it is implausible. With several points, each line ends with the point
+ * it was judged at, by the values of the axes that vary among them (`…; at the sweep point nodeCpu=8`).
  */
 export function bareNumberLinesOfPoints(
   source: ScenarioSource,
   points: readonly ResolvedPoint[],
   sets: readonly SetAxis[],
 ): string[] {
-  const lines = sets.flatMap((axis) => bareCpuSetLine(points, axis));
+  const at = pointNamer(points, sets);
+  const lines = sets.flatMap((axis) => bareCpuSetLine(points, axis, at));
   if (source.bundled !== undefined) return lines;
   // A field a --set gives is the command line's, which warns of its own bare number (a CPU quantity above, a duration
   // in parseScenarioArgs): the file's line is not said again when the --set gives the same value (`cpuLimit: 500` and
   // `--set services.api.cpuLimit=500`). A --set of another value already leaves the file's line unwarned.
   const setPaths = new Set(sets.map((axis) => setPath(axis.path)));
   const said = new Set<string>();
-  for (const { config } of points) {
-    for (const issue of bareNumberWarnings(config)) {
+  for (const point of points) {
+    for (const issue of bareNumberWarnings(point.config)) {
       if (setPaths.has(setPath(overridePath(issue.path))) || said.has(issue.path)) continue;
       said.add(issue.path);
-      lines.push(`meshsim: ${scenarioWarningLine(issue)}`);
+      lines.push(`meshsim: ${scenarioWarningLine({ ...issue, reason: issue.reason + at(point) })}`);
     }
   }
   // What the file's retry.attempts counts under Istio's shapes: once, at the first point's shape (a sweep's may vary).
@@ -91,18 +93,45 @@ function setPath(path: string): string {
 }
 
 /**
+ * How a line names the point it was judged at: `; at the sweep point nodeCpu=8` — the point's values of the axes
+ * (`--set`s of several values) whose value varies among `points` — or nothing when there is one point (`run`, or a
+ * sweep whose axes set no CPU field: every point has the same nodes). `except`: an axis the line names already (a
+ * `--set`'s own).
+ */
+function pointNamer(
+  points: readonly ResolvedPoint[],
+  sets: readonly SetAxis[],
+): (point: ResolvedPoint, except?: string) => string {
+  const valueAt = (point: ResolvedPoint, path: string) =>
+    point.overrides.find((override) => setPath(override.path) === setPath(path))?.value;
+  const varying = sets.filter(
+    (axis) => axis.values.length > 1 && new Set(points.map((point) => valueAt(point, axis.path))).size > 1,
+  );
+  if (points.length < 2) return () => '';
+  return (point, except) => {
+    const named = varying.filter((axis) => except === undefined || setPath(axis.path) !== setPath(except));
+    if (named.length === 0) return '';
+    return `; at the sweep point ${named.map((axis) => `${axis.path}=${String(valueAt(point, axis.path))}`).join(', ')}`;
+  };
+}
+
+/**
  * The line for a `--set` of a CPU quantity whose values include bare numbers implausible as cores at a point they run
  * in: the first such value (in the axis's order), and how many more (a sweep's axis), as the `--set` of a bare duration
- * says; none otherwise.
+ * says, and the point it was judged at (`at`); none otherwise.
  */
-function bareCpuSetLine(points: readonly ResolvedPoint[], axis: SetAxis): string[] {
+function bareCpuSetLine(
+  points: readonly ResolvedPoint[],
+  axis: SetAxis,
+  at: (point: ResolvedPoint, except?: string) => string,
+): string[] {
   const path = setPath(axis.path);
   const reasons = new Map<SetAxis['values'][number], string>();
-  for (const { config, overrides } of points) {
-    const value = overrides.find((override) => setPath(override.path) === path)?.value;
+  for (const point of points) {
+    const value = point.overrides.find((override) => setPath(override.path) === path)?.value;
     if (value === undefined || reasons.has(value)) continue;
-    const reason = bareCpuOverrideReason(config, axis.path, value);
-    if (reason !== null) reasons.set(value, reason);
+    const reason = bareCpuOverrideReason(point.config, axis.path, value);
+    if (reason !== null) reasons.set(value, reason + at(point, axis.path));
   }
   const found = axis.values.flatMap((value) => {
     const reason = reasons.get(value);

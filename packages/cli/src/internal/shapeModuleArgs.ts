@@ -1,5 +1,6 @@
-// `--shape-module FILE` (repeatable, a flag of every command): the modules that register mesh shapes of the user's,
-// taken out of a command's arguments before the command parses them (loadShapeModules.ts imports them).
+// `--shape-module FILE` (repeatable, a flag of every command, given before or after the command's name): the modules
+// that register mesh shapes of the user's, taken out of the arguments before the command parses them
+// (loadShapeModules.ts imports them).
 
 import { UsageError } from '../CliError.js';
 
@@ -40,4 +41,26 @@ export function takeShapeModules(args: readonly string[], command: string): Shap
     files.push(file);
   }
   return { files, rest };
+}
+
+/**
+ * Takes the `--shape-module FILE` and `--shape-module=FILE` flags that come before the command's name off `argv`
+ * (`meshsim --shape-module ./kuma.mjs compare …`): the files, and `argv` from the first other argument on.
+ * @throws {UsageError} when the flag has no file.
+ */
+export function takeLeadingShapeModules(argv: readonly string[]): ShapeModuleArgs {
+  const files: string[] = [];
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    let file: string | undefined;
+    if (arg === FLAG) file = argv[++i];
+    else if (arg.startsWith(`${FLAG}=`)) file = arg.slice(FLAG.length + 1);
+    else break;
+    if (file === undefined || file.trim() === '' || file.startsWith('-')) {
+      throw new UsageError(`${FLAG} needs a file: ${FLAG} ./my-shape.mjs`);
+    }
+    files.push(file);
+  }
+  return { files, rest: argv.slice(i) };
 }

@@ -215,13 +215,17 @@ export type SuccessRateEjection = 'configurable' | 'off';
  * Whose defaults a destination's connection-pool thresholds take where its `connectionPool` leaves them unwritten
  * (`ConnectionPoolConfig.fromDefault`):
  * - `envoy`: Envoy's own (1024 connections, pending and requests, 3 concurrent retries), where the mesh leaves
- *   Envoy's circuit breakers at their defaults (Consul, Cilium) or the thresholds are not the mesh's to set;
+ *   Envoy's circuit breakers at their defaults (Cilium) or the thresholds are not the mesh's to set;
+ * - `consul`: Envoy's own, and `maxRetries` always Envoy's 3: Consul's service-defaults `Limits` set only
+ *   max_connections, max_pending_requests and max_requests (`makeThresholdsIfNeeded`), so a written `maxRetries` is
+ *   not applied (warned at the field);
  * - `istio`: Istio's, 2³²−1 for every threshold (no limit): istiod writes them into every cluster it builds, the
- *   sidecars' and the waypoints' alike, and a DestinationRule overrides only the fields it sets.
+ *   sidecars' and the waypoints' alike, and a DestinationRule overrides only the fields it sets (a written 0 is
+ *   unset to istiod too).
  *
- * Sources: docs/sources.md `istio-destinationrule`, `import-istio-traffic-policy-go`.
+ * Sources: docs/sources.md `istio-destinationrule`, `import-istio-traffic-policy-go`, `consul-service-defaults`.
  */
-export type ConnectionPoolDefaults = 'envoy' | 'istio';
+export type ConnectionPoolDefaults = 'envoy' | 'consul' | 'istio';
 
 /** What every resolved mesh config holds, whatever its shape. */
 export interface MeshConfigBase {
@@ -257,8 +261,8 @@ export interface MeshConfigBase {
   readonly successRateEjection: SuccessRateEjection;
   /**
    * Whose defaults unwritten connection-pool thresholds take (see {@link ConnectionPoolDefaults}): `istio` where
-   * Istio programs the proxies (`istio-sidecar`, `istio-ambient`'s waypoints, `layered` with either inside), `envoy`
-   * otherwise.
+   * Istio programs the proxies (`istio-sidecar`, `istio-ambient`'s waypoints, `layered` with either inside), `consul`
+   * where Consul does (`consul`, `layered` with it inside), `envoy` otherwise.
    */
   readonly connectionPoolDefaults: ConnectionPoolDefaults;
   /** The options this config was resolved from: switching shapes resolves them again. */

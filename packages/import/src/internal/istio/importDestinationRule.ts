@@ -71,8 +71,8 @@ const POOL_THRESHOLDS = [
 
 /**
  * Istio's connection pool → Envoy thresholds; fields Istio leaves unset are unlimited. A 0 is proto3's unset value,
- * which pilot cannot tell from an absent field and leaves at Envoy's default (a note says so). A threshold Istio
- * refuses (quoted, fractional, negative) is warned and left unlimited, as if unset.
+ * which istiod cannot tell from an absent field and leaves at 2³²−1 (a note says so; a scenario's 0 under Istio's
+ * shapes is read so too). A threshold Istio refuses (quoted, fractional, negative) is warned and left unlimited.
  */
 function readConnectionPool(
   doc: SourceDocument,
@@ -92,7 +92,7 @@ function readConnectionPool(
       builder.warnings.note(
         doc,
         fieldPath,
-        `0 is proto3's unset value: Istio leaves Envoy's default (2³²−1, unlimited); imported as ${threshold.field}: unlimited`,
+        `0 is proto3's unset value: istiod leaves the threshold at 2³²−1 (unlimited); imported as ${threshold.field}: unlimited`,
       );
     }
   }

@@ -155,7 +155,7 @@ describe('importDestinationRule', () => {
     expect(
       warningsWith(
         notes,
-        "spec.trafficPolicy.connectionPool.http.http1MaxPendingRequests: 0 is proto3's unset value: Istio leaves Envoy's default (2³²−1, unlimited); imported as maxPendingRequests: unlimited",
+        "spec.trafficPolicy.connectionPool.http.http1MaxPendingRequests: 0 is proto3's unset value: istiod leaves the threshold at 2³²−1 (unlimited); imported as maxPendingRequests: unlimited",
       ),
     ).toHaveLength(1);
     expect(notes).toHaveLength(2);

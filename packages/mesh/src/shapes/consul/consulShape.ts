@@ -42,6 +42,7 @@ export const CONSUL_SHAPE: MeshShape<ConsulMeshConfig> = {
       loadBalancer: 'round-robin', // Envoy's cluster default ROUND_ROBIN
       defaultPolicy: { timeoutMs: CONSUL_REQUEST_TIMEOUT_MS, perTryTimeoutMs: Infinity, retry: NO_RETRY },
       mtls: true,
+      connectionPoolDefaults: 'consul', // Envoy's, and no max_retries: Consul's Limits cannot set it
     }),
     sidecar: withOverrides(CONSUL_ENVOY_PROFILE, options.sidecar),
   }),
