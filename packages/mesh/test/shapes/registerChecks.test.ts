@@ -4,21 +4,12 @@
 
 import { describe, expect, it } from 'vitest';
 
-import {
-  NO_POLICY,
-  SidecarDataPlane,
-  meshShapeNames,
-  registerMeshShape,
-  resolveShared,
-  sidecarPodRequests,
-  unregisterMeshShape,
-} from '../../src/index.js';
-import type { EnforcerKind, MeshConfigBase, MeshShape, ProxyProfile, SidecarMesh } from '../../src/index.js';
+import { meshShapeNames, registerMeshShape, unregisterMeshShape } from '../../src/index.js';
+import type { MeshShape, ProxyProfile } from '../../src/index.js';
+import { sidecarTestShape } from '../__helpers__/sidecarTestShape.js';
+import type { SidecarTestConfig } from '../__helpers__/sidecarTestShape.js';
 
-interface KumaConfig extends MeshConfigBase {
-  readonly shape: 'test-kuma';
-  readonly sidecar: ProxyProfile;
-}
+type KumaConfig = SidecarTestConfig<'test-kuma'>;
 
 const SIDECAR: ProxyProfile = {
   latencyMs: { kind: 'lognormal', median: 0.3, p99: 1.2 },
@@ -33,34 +24,20 @@ const SIDECAR: ProxyProfile = {
 function kuma(
   spoil: { profile?: unknown; shape?: string; enforcer?: string; resolve?: () => never } = {},
 ): MeshShape<KumaConfig> {
-  const sidecarMesh: SidecarMesh<KumaConfig> = {
-    kind: 'test-kuma-dp',
-    container: 'kuma-sidecar',
-    stream: 'proxy/test-kuma',
-    enforcer: (spoil.enforcer ?? 'l7-proxy') as EnforcerKind,
-    endpointScope: 'all',
-    profile: (mesh) => mesh.sidecar,
-    adjustPolicy: (policy) => policy,
-    configWarnings: () => {},
-  };
-  return {
+  const shape = sidecarTestShape({
     name: 'test-kuma',
-    summary: 'a Kuma-like test shape',
-    capabilityRow: { client: '`l7-proxy`', server: '`l7-proxy`' },
+    proxyKind: 'test-kuma-dp',
+    profile: (spoil.profile ?? SIDECAR) as ProxyProfile,
+    enforcer: spoil.enforcer ?? 'l7-proxy',
+  });
+  return {
+    ...shape,
     resolve:
       spoil.resolve ??
-      ((options) => ({
-        ...resolveShared('test-kuma', options, {
-          loadBalancer: 'round-robin',
-          defaultPolicy: NO_POLICY,
-          mtls: true,
-        }),
+      ((options, others) => ({
+        ...shape.resolve(options, others),
         ...(spoil.shape !== undefined && { shape: spoil.shape as 'test-kuma' }),
-        sidecar: (spoil.profile ?? SIDECAR) as ProxyProfile,
       })),
-    assumptions: () => [],
-    podRequests: (config, scenario) => sidecarPodRequests(config.sidecar, scenario),
-    createDataPlane: (context, config) => new SidecarDataPlane(sidecarMesh, context, config),
   };
 }
 

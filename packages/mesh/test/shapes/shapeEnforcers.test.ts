@@ -8,70 +8,23 @@ import {
   NO_DESTINATION_POLICY,
   NO_POLICY,
   POLICY_NAMES,
-  SidecarDataPlane,
   canEnforce,
   registerMeshShape,
   resolveMeshConfig,
-  resolveShared,
-  sidecarPodRequests,
   simulate,
   unregisterMeshShape,
 } from '../../src/index.js';
-import type {
-  EnforcerSpec,
-  MeshConfigBase,
-  MeshShape,
-  PolicyName,
-  ProxyProfile,
-  SidecarMesh,
-} from '../../src/index.js';
+import type { EnforcerSpec, MeshShape, PolicyName } from '../../src/index.js';
 import { config, poisson, service } from '../__helpers__/configs.js';
-
-interface KumaConfig extends MeshConfigBase {
-  readonly shape: 'test-kuma';
-  readonly sidecar: ProxyProfile;
-}
-
-const SIDECAR: ProxyProfile = {
-  latencyMs: { kind: 'constant', value: 0.2 },
-  workers: 2,
-  cpuMsPerRequest: 0.1,
-  memoryBaseMiB: 40,
-  memoryPerEndpointKiB: 1,
-};
+import { sidecarTestShape } from '../__helpers__/sidecarTestShape.js';
+import type { SidecarTestConfig } from '../__helpers__/sidecarTestShape.js';
 
 /** A Kuma-like shape whose sidecars are of its own enforcer kind `test-kuma-dp`, declared by `enforcers`. */
 function kuma(
   enforcers: Readonly<Record<string, EnforcerSpec>>,
-  kind = 'test-kuma-dp',
-): MeshShape<KumaConfig> {
-  const sidecarMesh: SidecarMesh<KumaConfig> = {
-    kind: 'test-kuma-dp',
-    container: 'kuma-sidecar',
-    stream: 'proxy/test-kuma',
-    enforcer: kind,
-    endpointScope: 'all',
-    profile: (mesh) => mesh.sidecar,
-    adjustPolicy: (policy) => policy,
-    configWarnings: () => {},
-  };
-  return {
-    name: 'test-kuma',
-    summary: 'a Kuma-like test shape',
-    capabilityRow: { client: '`test-kuma-dp`', server: '`test-kuma-dp`' },
-    enforcers,
-    resolve: (options) => ({
-      ...resolveShared('test-kuma', options, {
-        loadBalancer: 'round-robin',
-        defaultPolicy: NO_POLICY,
-        mtls: true,
-      }),
-      sidecar: SIDECAR,
-    }),
-    assumptions: () => [],
-    podRequests: (mesh, scenario) => sidecarPodRequests(mesh.sidecar, scenario),
-    createDataPlane: (context, mesh) => new SidecarDataPlane(sidecarMesh, context, mesh),
-  };
+  enforcer = 'test-kuma-dp',
+): MeshShape<SidecarTestConfig<'test-kuma'>> {
+  return sidecarTestShape({ name: 'test-kuma', proxyKind: 'test-kuma-dp', enforcer, enforcers });
 }
 
 const ALL_BUT_BUDGETS = POLICY_NAMES.filter((policy) => policy !== 'retry-budget');

@@ -4,15 +4,9 @@
 
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 
-import {
-  NO_POLICY,
-  SidecarDataPlane,
-  registerMeshShape,
-  resolveMeshConfig,
-  resolveShared,
-  unregisterMeshShape,
-} from '../../src/index.js';
+import { registerMeshShape, resolveMeshConfig, unregisterMeshShape } from '../../src/index.js';
 import type { MeshConfig, MeshConfigBase, MeshShape, ProxyProfile } from '../../src/index.js';
+import { CONSTANT_SIDECAR, sidecarTestShape } from '../__helpers__/sidecarTestShape.js';
 
 /** The options the shape owns. */
 interface KumaOptions {
@@ -24,44 +18,17 @@ interface KumaConfig extends MeshConfigBase {
   readonly sidecar: ProxyProfile;
 }
 
-const SIDECAR: ProxyProfile = {
-  latencyMs: { kind: 'constant', value: 0.2 },
-  workers: 2,
-  cpuMsPerRequest: 0.1,
-  memoryBaseMiB: 40,
-  memoryPerEndpointKiB: 1,
-};
+/** The shape without an option of its own; KUMA adds `kumaDp`, whose workers its sidecars take. */
+const BASE = sidecarTestShape({ name: 'test-typed-kuma', summary: 'a typed Kuma-like test shape' });
 
 const KUMA: MeshShape<KumaConfig, KumaOptions> = {
-  name: 'test-typed-kuma',
-  summary: 'a typed Kuma-like test shape',
-  capabilityRow: { client: '`l7-proxy`', server: '`l7-proxy`' },
+  ...BASE,
   options: { kumaDp: { description: '{ workers }', check: () => {} } },
   // `options.kumaDp` is typed: no cast.
-  resolve: (options) => ({
-    ...resolveShared('test-typed-kuma', options, {
-      loadBalancer: 'round-robin',
-      defaultPolicy: NO_POLICY,
-      mtls: true,
-    }),
-    sidecar: { ...SIDECAR, workers: options.kumaDp?.workers ?? SIDECAR.workers },
+  resolve: (options, others) => ({
+    ...BASE.resolve(options, others),
+    sidecar: { ...CONSTANT_SIDECAR, workers: options.kumaDp?.workers ?? CONSTANT_SIDECAR.workers },
   }),
-  assumptions: () => [],
-  createDataPlane: (context, config) =>
-    new SidecarDataPlane(
-      {
-        kind: 'test-typed-kuma',
-        container: 'kuma-sidecar',
-        stream: 'proxy/test-typed-kuma',
-        enforcer: 'l7-proxy',
-        endpointScope: 'all',
-        profile: (mesh) => mesh.sidecar,
-        adjustPolicy: (policy) => policy,
-        configWarnings: () => {},
-      },
-      context,
-      config,
-    ),
 };
 
 describe('a registered shape, typed', () => {
