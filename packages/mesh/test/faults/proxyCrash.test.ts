@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
 import { ENVOY_OUTLIER_DETECTION, NO_DESTINATION_POLICY } from '../../src/config/policyDefaults.js';
-import type { CallPolicy, FaultConfig, ProxyRole, SimulationConfig } from '../../src/index.js';
+import type { CallPolicy, FaultConfig, ProxyRole, ServiceConfig, SimulationConfig } from '../../src/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { call, config, constantArrivals, service } from '../__helpers__/configs.js';
 import { edgeOf } from '../__helpers__/protection.js';
@@ -92,30 +92,43 @@ describe('a crashed caller-side proxy makes no retries', () => {
 });
 
 /**
+ * users → frontend ×1 → backend ×1 under `shape`, both 1 ms of work and 64 concurrent; the users arrive evenly at the
+ * `[from ms, rps]` steps of `rate`. `run` sets the run's length and faults, `backend` overrides backend's fields.
+ */
+function frontendToBackend(
+  shape: string,
+  rate: readonly (readonly [atMs: number, rps: number])[],
+  run: Pick<SimulationConfig, 'durationMs' | 'faults'>,
+  backend: Partial<ServiceConfig> = {},
+): SimulationConfig {
+  const oneMs = { kind: 'constant', value: 1 } as const;
+  return config(
+    [
+      service('frontend', { replicas: 1, concurrency: 64, serviceTimeMs: oneMs, calls: [[call('backend')]] }),
+      service('backend', { replicas: 1, concurrency: 64, serviceTimeMs: oneMs, ...backend }),
+    ],
+    [
+      constantArrivals('frontend', 100, 'users', {
+        rate: rate.map(([atMs, rps]) => ({ atMs, rps, rampToNext: false })),
+      }),
+    ],
+    { shape, ...run },
+  );
+}
+
+/**
  * users → frontend ×1 → backend ×1 under `shape`: 100/s until 0.9 s, none while the proxy is down (1–3 s), 100/s again
  * from 3.5 s. So the pooled connections sit idle through the crash; the calls after it find whatever is left.
  */
 function quietThroughCrash(shape: string, faults: FaultConfig[]): SimulationConfig {
-  return config(
+  return frontendToBackend(
+    shape,
     [
-      service('frontend', {
-        replicas: 1,
-        concurrency: 64,
-        serviceTimeMs: { kind: 'constant', value: 1 },
-        calls: [[call('backend')]],
-      }),
-      service('backend', { replicas: 1, concurrency: 64, serviceTimeMs: { kind: 'constant', value: 1 } }),
+      [0, 100],
+      [900, 0],
+      [3500, 100],
     ],
-    [
-      constantArrivals('frontend', 100, 'users', {
-        rate: [
-          { atMs: 0, rps: 100, rampToNext: false },
-          { atMs: 900, rps: 0, rampToNext: false },
-          { atMs: 3500, rps: 100, rampToNext: false },
-        ],
-      }),
-    ],
-    { shape, durationMs: 5000, faults },
+    { durationMs: 5000, faults },
   );
 }
 
@@ -152,27 +165,14 @@ describe('a restarted proxy process has no connections', () => {
 describe('a connection to a crashed process is refused at once', () => {
   /** users → frontend ×1 → backend ×1 under `shape`, 100/s only from 1 s to 2.9 s, while backend's `fault` lasts. */
   function duringCrash(shape: string, effect: FaultConfig['effect']): SimulationConfig {
-    return config(
+    return frontendToBackend(
+      shape,
       [
-        service('frontend', {
-          replicas: 1,
-          concurrency: 64,
-          serviceTimeMs: { kind: 'constant', value: 1 },
-          calls: [[call('backend')]],
-        }),
-        service('backend', { replicas: 1, concurrency: 64, serviceTimeMs: { kind: 'constant', value: 1 } }),
-      ],
-      [
-        constantArrivals('frontend', 100, 'users', {
-          rate: [
-            { atMs: 0, rps: 0, rampToNext: false },
-            { atMs: 1000, rps: 100, rampToNext: false },
-            { atMs: 2900, rps: 0, rampToNext: false },
-          ],
-        }),
+        [0, 0],
+        [1000, 100],
+        [2900, 0],
       ],
       {
-        shape,
         durationMs: 4000,
         faults: [{ atMs: 500, durationMs: 3000, service: 'backend', instances: 1, effect }],
       },
@@ -204,42 +204,27 @@ describe('a restarted proxy process starts with empty in-memory state', () => {
    * sidecar at 5 s.
    */
   function ejecting(fault: FaultConfig | null): SimulationConfig {
-    return config(
-      [
-        service('frontend', {
-          replicas: 1,
-          concurrency: 64,
-          serviceTimeMs: { kind: 'constant', value: 1 },
-          calls: [[call('backend')]],
-        }),
-        service('backend', {
-          replicas: 2,
-          concurrency: 64,
-          serviceTimeMs: { kind: 'constant', value: 1 },
-          destination: {
-            ...NO_DESTINATION_POLICY,
-            outlierDetection: {
-              ...ENVOY_OUTLIER_DETECTION,
-              baseEjectionTimeMs: 60_000,
-              maxEjectionPercent: 100,
-            },
-          },
-        }),
-      ],
-      [constantArrivals('frontend', 100, 'users')],
+    const failing: FaultConfig = {
+      atMs: 0,
+      durationMs: Infinity,
+      service: 'backend',
+      instances: 1,
+      effect: { kind: 'error', rate: 1 },
+    };
+    return frontendToBackend(
+      'istio-sidecar',
+      [[0, 100]],
+      { durationMs: 10_000, faults: fault === null ? [failing] : [failing, fault] },
       {
-        shape: 'istio-sidecar',
-        durationMs: 10_000,
-        faults: [
-          {
-            atMs: 0,
-            durationMs: Infinity,
-            service: 'backend',
-            instances: 1,
-            effect: { kind: 'error', rate: 1 },
+        replicas: 2,
+        destination: {
+          ...NO_DESTINATION_POLICY,
+          outlierDetection: {
+            ...ENVOY_OUTLIER_DETECTION,
+            baseEjectionTimeMs: 60_000,
+            maxEjectionPercent: 100,
           },
-          ...(fault === null ? [] : [fault]),
-        ],
+        },
       },
     );
   }
