@@ -13,11 +13,13 @@ import {
 } from '../src/index.js';
 import type {
   CallPolicy,
+  ConnectionPoolThreshold,
   DestinationPolicy,
   EdgeMetrics,
   FaultConfig,
   MeshShapeName,
   RetryBudgetConfig,
+  ServiceConfig,
   ServiceMetrics,
   SimulationConfig,
   SimulationResult,
@@ -54,23 +56,48 @@ const FAIL_EVERYTHING: FaultConfig = {
   effect: { kind: 'error', rate: 1 },
 };
 
-/** a (1 replica, so one client and one budget) calls b, which fails every request for the whole run. */
-function retryStorm(dest: DestinationPolicy | undefined): SimulationResult {
-  return simulate(
-    config(
-      [
-        service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
-        service('b', {
-          replicas: 2,
-          concurrency: 64,
-          serviceTimeMs: { kind: 'constant', value: 50 },
-          ...(dest === undefined ? {} : { destination: dest }),
-        }),
-      ],
-      [poisson('a', 200)],
-      { shape: 'library', durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
-    ),
+/**
+ * a (1 replica, so one client and one budget) calls b (2 replicas, 50 ms of work) at 200/s with 3 tries on 5xx
+ * under `shape`, while b fails every request for the whole run; `b` overrides b's fields.
+ */
+function stormConfig(shape: MeshShapeName, b: Partial<ServiceConfig> = {}): SimulationConfig {
+  return config(
+    [
+      service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
+      service('b', { replicas: 2, concurrency: 64, serviceTimeMs: { kind: 'constant', value: 50 }, ...b }),
+    ],
+    [poisson('a', 200)],
+    { shape, durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
   );
+}
+
+/** The retry storm of {@link stormConfig} without a mesh (shape library), b's destination policy `dest`. */
+function retryStorm(dest: DestinationPolicy | undefined): SimulationResult {
+  return simulate(stormConfig('library', dest === undefined ? {} : { destination: dest }));
+}
+
+const POOL_THRESHOLDS: readonly ConnectionPoolThreshold[] = [
+  'maxConnections',
+  'maxPendingRequests',
+  'maxRequests',
+  'maxRetries',
+];
+
+/**
+ * A destination policy whose connection pool writes only the `written` thresholds: the others are marked fromDefault
+ * (simulate gives them the mesh's defaults), their values here (1024, and 3 retries) mere fillers.
+ */
+function poolWriting(written: Partial<Record<ConnectionPoolThreshold, number>>): DestinationPolicy {
+  return destination({
+    connectionPool: {
+      maxConnections: 1024,
+      maxPendingRequests: 1024,
+      maxRequests: 1024,
+      maxRetries: 3,
+      ...written,
+      fromDefault: POOL_THRESHOLDS.filter((threshold) => written[threshold] === undefined),
+    },
+  });
 }
 
 describe('retry budgets in a retry storm (3 attempts on 5xx, dependency failing 100 % for 5 s)', () => {
@@ -227,29 +254,7 @@ describe("Envoy max_retries end to end: a retry holds its slot through its backo
 describe("a partial connectionPool: unwritten thresholds take the mesh's defaults (Istio 2³²−1, Envoy 1024/3)", () => {
   /** a calls b with 3 tries on 5xx while b fails everything; b's pool writes only maxPendingRequests. */
   function partialPool(shape: MeshShapeName): EdgeMetrics {
-    const result = simulate(
-      config(
-        [
-          service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
-          service('b', {
-            replicas: 2,
-            concurrency: 64,
-            serviceTimeMs: { kind: 'constant', value: 50 },
-            destination: destination({
-              connectionPool: {
-                maxConnections: 1024,
-                maxPendingRequests: 1024,
-                maxRequests: 1024,
-                maxRetries: 3,
-                fromDefault: ['maxConnections', 'maxRequests', 'maxRetries'],
-              },
-            }),
-          }),
-        ],
-        [poisson('a', 200)],
-        { shape, durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
-      ),
-    );
+    const result = simulate(stormConfig(shape, { destination: poolWriting({ maxPendingRequests: 1024 }) }));
     assertConservation(result);
     return edge(result, 'a', 'b');
   }
@@ -508,28 +513,10 @@ describe('budgets and breakers together', () => {
 describe('a written 0 threshold: istiod reads it as unset (2³²−1) under Istio, Envoy as a limit of 0 elsewhere', () => {
   /** a calls b with 3 tries on 5xx while b (with a waypoint) fails everything; b's pool writes only maxRetries: 0. */
   function zeroRetriesConfig(shape: MeshShapeName): SimulationConfig {
-    return config(
-      [
-        service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
-        service('b', {
-          replicas: 2,
-          waypoint: true, // istio-ambient: its waypoint enforces the pool (the sidecars do elsewhere)
-          concurrency: 64,
-          serviceTimeMs: { kind: 'constant', value: 50 },
-          destination: destination({
-            connectionPool: {
-              maxConnections: 1024,
-              maxPendingRequests: 1024,
-              maxRequests: 1024,
-              maxRetries: 0,
-              fromDefault: ['maxConnections', 'maxPendingRequests', 'maxRequests'],
-            },
-          }),
-        }),
-      ],
-      [poisson('a', 200)],
-      { shape, durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
-    );
+    return stormConfig(shape, {
+      waypoint: true, // istio-ambient: its waypoint enforces the pool (the sidecars do elsewhere)
+      destination: poolWriting({ maxRetries: 0 }),
+    });
   }
   function zeroRetries(shape: MeshShapeName): SimulationResult {
     const result = simulate(zeroRetriesConfig(shape));
@@ -569,27 +556,7 @@ describe('a written 0 threshold: istiod reads it as unset (2³²−1) under Isti
 describe("consul: a written maxRetries is not Consul's to set (its Limits have no max_retries), so Envoy's 3 stands", () => {
   /** a calls b with 3 tries on 5xx while b fails everything; b's pool writes maxRetries: `maxRetries` only. */
   function writtenRetries(shape: MeshShapeName, maxRetries: number): SimulationConfig {
-    return config(
-      [
-        service('a', { replicas: 1, concurrency: 512, queueCapacity: 4096, calls: [[call('b', RETRY_3)]] }),
-        service('b', {
-          replicas: 2,
-          concurrency: 64,
-          serviceTimeMs: { kind: 'constant', value: 50 },
-          destination: destination({
-            connectionPool: {
-              maxConnections: 1024,
-              maxPendingRequests: 1024,
-              maxRequests: 1024,
-              maxRetries,
-              fromDefault: ['maxConnections', 'maxPendingRequests', 'maxRequests'],
-            },
-          }),
-        }),
-      ],
-      [poisson('a', 200)],
-      { shape, durationMs: STORM_MS, faults: [FAIL_EVERYTHING] },
-    );
+    return stormConfig(shape, { destination: poolWriting({ maxRetries }) });
   }
   const NOT_CONSULS = "Consul's service-defaults Limits have no max_retries";
 
