@@ -48,7 +48,7 @@ export {
   meshShapes,
   unregisterMeshShape,
 } from './shapes/registry.js';
-export { registerMeshShape } from './shapes/registerMeshShape.js';
+export { registerMeshShape } from './registerMeshShape.js';
 export { isBuiltInMeshOption, optionOwner, ownedMeshOptions } from './shapes/shapeOptions.js';
 export type { ShapeOptionSpec } from './shapes/ShapeOptionSpec.js';
 export { capabilityRows } from './shapes/capabilityRows.js';

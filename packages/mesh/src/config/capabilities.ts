@@ -3,26 +3,9 @@
 // kinds (MeshShape.enforcers) are looked up beside the built-in ones (enforcerKinds.ts).
 
 import { registeredEnforcer, registeredEnforcerKinds } from './enforcerKinds.js';
+import type { PolicyName } from './PolicyName.js';
 
-/** Every policy a scenario can ask for. */
-export type PolicyName =
-  | 'timeout'
-  | 'retry'
-  | 'retry-budget'
-  | 'connection-pool'
-  | 'outlier-detection'
-  | 'failure-accrual'
-  | 'error-rate-breaker'
-  | 'load-balancer'
-  | 'rate-limit'
-  | 'shedding'
-  | 'bulkhead'
-  | 'deadline-propagation'
-  | 'traffic-split'
-  | 'mirror'
-  | 'fault-injection'
-  | 'authorization'
-  | 'mtls';
+export type { PolicyName } from './PolicyName.js';
 
 /**
  * Where a policy can run, built in. `linkerd-proxy` and `app-mesh-envoy` are L7 proxies with documented gaps

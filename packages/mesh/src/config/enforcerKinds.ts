@@ -1,7 +1,7 @@
 // The enforcer kinds registered shapes declare for their own hops (MeshShape.enforcers): which policies each runs,
 // whose retry rules it follows and what to use instead of a policy it lacks. The built-in kinds are CAPABILITIES'.
 
-import type { PolicyName } from './capabilities.js';
+import type { PolicyName } from './PolicyName.js';
 
 /**
  * Whose retry rules a call's retries follow: `envoy` — Envoy's router filter (Istio, Consul, Cilium's L7 Envoy,

@@ -32,7 +32,7 @@ import {
 import { policyOf, retryPolicyOf } from './callPolicyOf.js';
 import type { PathSegment } from './path.js';
 import { resolveDistribution } from './resolveDistribution.js';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 
 const ms = parseDurationMs;
 

@@ -6,7 +6,7 @@ import type { RawFault } from '../schema.js';
 import { instancesPercent } from '../faultSchema.js';
 import { parseDurationMs as ms } from '../units.js';
 import { resolveDistribution } from './resolveDistribution.js';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 
 function faultEffectOf(raw: RawFault, i: number, issues: PathIssue[]): FaultEffect {
   if (raw.crash === true) return { kind: 'crash' };

@@ -12,7 +12,7 @@ import { parseByteSize, parseCpuCores, parseCpuLimit, parseDurationMs as ms } fr
 import { policyOf } from './callPolicyOf.js';
 import type { PathSegment } from './path.js';
 import { resolveDistribution } from './resolveDistribution.js';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 
 type RawMeshObject = Exclude<NonNullable<RawScenario['mesh']>, string>;
 type RawProfile = z.output<typeof ProxyProfileOverride>;

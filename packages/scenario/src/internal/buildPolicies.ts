@@ -51,7 +51,7 @@ import type {
 import { parseDurationMs, parsePercent, parseRate } from '../units.js';
 import type { PathSegment } from './path.js';
 import { resolveDistribution } from './resolveDistribution.js';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 
 const ms = parseDurationMs;
 type Duration = number | string;

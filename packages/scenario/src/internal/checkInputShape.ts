@@ -7,7 +7,7 @@ import { fieldWords } from './fieldWords.js';
 import type { FieldWords } from './fieldWords.js';
 import type { PathSegment } from './path.js';
 import type { ReadWritten } from './positions.js';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 
 /** What {@link checkInputShape} found. */
 export interface InputShape {

@@ -9,7 +9,7 @@ import { durationOrUndefined, isObject, list, runDurationText, unknownName } fro
 import type { Obj } from './rawAccess.js';
 import { got } from './show.js';
 import { writtenDuration } from './writtenDuration.js';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 
 /** The percentage of a valid percentage, else undefined. */
 function percentOrUndefined(value: unknown): number | undefined {

@@ -18,7 +18,7 @@ import { durationOrUndefined, isObject, list, runDurationText, unknownName } fro
 import type { Obj } from './rawAccess.js';
 import { asText, got } from './show.js';
 import type { CallEdge } from '@meshsim/mesh';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 import { pushAll } from '@meshsim/mesh';
 
 type Edge = CallEdge<readonly PathSegment[]>;

@@ -3,7 +3,7 @@
 // write, with its value, or that meshsim does not model it. Hint-only, like suggest.ts's tables.
 
 import type { PathSegment } from './path.js';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 import { asText } from './show.js';
 
 /**

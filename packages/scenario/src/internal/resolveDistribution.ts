@@ -5,7 +5,7 @@ import type { DistributionSpec } from '@meshsim/engine';
 import type { RawDistribution } from '../schema.js';
 import type { PathSegment } from './path.js';
 import { toDistributionSpec } from './toDistributionSpec.js';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 
 /**
  * Resolves a schema-valid raw distribution into a {@link DistributionSpec} [ms].

@@ -15,7 +15,7 @@ import { formatPath } from './path.js';
 import type { PathSegment } from './path.js';
 import type { Locate, ReadWritten } from './positions.js';
 import { flattenZodIssues } from './zodIssues.js';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 import { pushAll } from '@meshsim/mesh';
 
 /** The scenario name used when the file has none: the file name without its extension. */

@@ -11,12 +11,7 @@ import { istioPoolIssues } from './istioPoolNames.js';
 import { formatPath } from './path.js';
 import { pushAll } from '@meshsim/mesh';
 import { libraryKindForm } from './libraryKindForm.js';
-
-/** A problem at a field path, before the file name and position are attached. */
-export interface PathIssue {
-  path: readonly PathSegment[];
-  reason: string;
-}
+import type { PathIssue } from './PathIssue.js';
 
 type Issue = z.core.$ZodIssue;
 

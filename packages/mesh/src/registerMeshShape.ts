@@ -1,15 +1,16 @@
 // Registering a mesh shape of the user's: the object checked, its config from empty options checked, and a trial run,
-// so that a shape that would fail later fails here, naming itself and the field.
+// so that a shape that would fail later fails here, naming itself and the field. At the top of src/: the trial run
+// simulates, which no folder below may import.
 
-import { addEnforcerKinds } from '../config/enforcerKinds.js';
-import type { MeshConfigBase } from '../config/MeshConfig.js';
-import { checkEnforcers } from './checkEnforcers.js';
-import { checkResolvedShape } from './checkResolvedShape.js';
-import { checkShapeObject } from './checkShapeObject.js';
-import type { MeshShape } from './MeshShape.js';
-import { addMeshShape, unregisterMeshShape } from './registry.js';
-import { OTHER_SHAPES } from './resolveMeshConfig.js';
-import { checkShapeOptionDeclarations } from './shapeOptions.js';
+import { addEnforcerKinds } from './config/enforcerKinds.js';
+import type { MeshConfigBase } from './config/MeshConfig.js';
+import { checkEnforcers } from './shapes/checkEnforcers.js';
+import { checkResolvedShape } from './shapes/checkResolvedShape.js';
+import { checkShapeObject } from './shapes/checkShapeObject.js';
+import type { MeshShape } from './shapes/MeshShape.js';
+import { addMeshShape, unregisterMeshShape } from './shapes/registry.js';
+import { OTHER_SHAPES } from './shapes/resolveMeshConfig.js';
+import { checkShapeOptionDeclarations } from './shapes/shapeOptions.js';
 import { trialRun } from './trialRun.js';
 
 /**

@@ -2,10 +2,10 @@
 // so that what only a run reaches (its data plane, the enforcer kinds of its hops, its pod requests) fails at
 // registration, naming the shape, rather than in a user's first run.
 
-import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, NO_POLICY } from '../config/defaults.js';
-import type { MeshConfig } from '../config/MeshConfig.js';
-import type { ServiceConfig, SimulationConfig } from '../config/SimulationConfig.js';
-import { simulate } from '../simulate.js';
+import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, NO_POLICY } from './config/defaults.js';
+import type { MeshConfig } from './config/MeshConfig.js';
+import type { ServiceConfig, SimulationConfig } from './config/SimulationConfig.js';
+import { simulate } from './simulate.js';
 
 /** One replica of a 1 ms service that calls `calls`. */
 function trialService(name: string, calls: readonly string[]): ServiceConfig {
