@@ -256,3 +256,32 @@ describe('a restarted proxy process starts with empty in-memory state', () => {
     expect(edge.failures.error).toBeGreaterThanOrEqual(calm.failures.error + 5);
   });
 });
+
+describe("linkerd: an endpoint whose connect failed leaves the caller's balancer while its proxy reconnects", () => {
+  it('a callee sidecar down for 2 s fails a handful of calls, not the share P2C would keep sending it', () => {
+    const result = simulate(
+      config(
+        [
+          service('frontend', {
+            concurrency: 64,
+            serviceTimeMs: { kind: 'constant', value: 1 },
+            calls: [[call('backend')]],
+          }),
+          service('backend', {
+            replicas: 4,
+            concurrency: 64,
+            serviceTimeMs: { kind: 'exponential', mean: 5 },
+          }),
+        ],
+        [constantArrivals('frontend', 200, 'users')],
+        { shape: 'linkerd', durationMs: 4000, faults: [crashProxy('backend', 'sidecar')] },
+      ),
+    );
+    assertConservation(result);
+    const edge = edgeOf(result, 'frontend', 'backend');
+    // 400 calls during the crash: each of the two frontend sidecars loses the calls it had in flight on the dead
+    // pod and its first connect to it; its reconnects (100, 200, 400, 800 ms apart) carry no request.
+    expect(edge.failures['connect-failure']).toBeGreaterThan(0);
+    expect(edge.failed).toBeLessThan(20);
+  });
+});

@@ -30,6 +30,7 @@ import {
 } from '../dataplane/connectionSpecs.js';
 import { profileForLimit } from '../dataplane/proxyConcurrency.js';
 import type { Warnings } from '../../ports/Warnings.js';
+import type { RunStreams } from '../../ports/RunStreams.js';
 
 /**
  * Endpoints each service's proxies hold when discovery is on demand: the running instances (Pending pods are no
@@ -59,6 +60,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
   readonly shape: string;
   readonly sidecars: Proxy[];
   private readonly endpointsOf: (proxy: Proxy) => number;
+  private readonly streams: RunStreams;
 
   constructor(
     private readonly sidecarMesh: SidecarMesh<C>,
@@ -67,6 +69,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
   ) {
     super(context, config);
     this.shape = config.shape;
+    this.streams = context.streams;
     const profile = sidecarMesh.profile(config);
     const latency = createSampler(profile.latencyMs, context.streams.stream(sidecarMesh.stream));
     const fromLimit = sidecarMesh.workersFromCpuLimit?.(config) ?? false;
@@ -217,7 +220,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
 
   shapeClientPolicies(caller: CallerRef, target: string): ClientPolicy[] {
     if (caller.instanceId < 0 || this.sidecarMesh.clientPolicies === undefined) return [];
-    return this.sidecarMesh.clientPolicies(this.config, caller, target);
+    return this.sidecarMesh.clientPolicies(this.config, caller, target, this.streams);
   }
 
   proxies(): readonly Proxy[] {
