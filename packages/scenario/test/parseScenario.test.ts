@@ -290,7 +290,7 @@ describe('parseScenario: a full valid example', () => {
         { atMs: 30_000, rps: 1600, rampToNext: false },
         { atMs: 45_000, rps: 800, rampToNext: false },
       ],
-      policy: { ...NO_POLICY, timeoutMs: 3000 },
+      policy: { ...NO_POLICY, timeoutMs: 3000, retryUnwritten: true },
     });
   });
 

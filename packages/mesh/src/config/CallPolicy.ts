@@ -40,4 +40,10 @@ export interface CallPolicy {
   perTryTimeoutMs: number;
   /** Retry policy. */
   retry: RetryPolicy;
+  /**
+   * True when the scenario wrote a `timeout` but neither `retry` nor `perTryTimeout` (`retry` is then no retry): a
+   * mesh whose API keeps route timeouts and retries apart — Istio's VirtualService `timeout` and `retries` — keeps
+   * its default retry for such a call (docs/scenario-format.md#timeouts-retries-and-backoff). @defaultValue false
+   */
+  retryUnwritten?: boolean;
 }

@@ -56,3 +56,13 @@ export function istioDefaultPolicy(version: IstioVersion): CallPolicy {
 function retries503(version: IstioVersion): boolean {
   return Number(version.split('.')[1]) < 24;
 }
+
+/**
+ * A call's written policy as Istio's pilot builds its route: `timeout` and `retries` are separate VirtualService
+ * fields, and a route without `retries` gets the default retry policy (`ConvertPolicy`: "If in is nil, DefaultPolicy
+ * is returned", docs/sources.md#istio-retry-default) — so a call that writes only a `timeout` keeps `meshRetry`, the
+ * retry the mesh gives calls that write nothing. Every other policy as written.
+ */
+export function istioRoutePolicy(policy: CallPolicy, meshRetry: RetryPolicy): CallPolicy {
+  return policy.retryUnwritten === true ? { ...policy, retry: meshRetry } : policy;
+}

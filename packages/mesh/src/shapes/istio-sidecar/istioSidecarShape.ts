@@ -11,7 +11,7 @@ import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
 import { ISTIO_CNI_NODE_AGENT } from './istioCniNodeAgent.js';
-import { istioDefaultPolicy } from './istioDefaultRetry.js';
+import { istioDefaultPolicy, istioRoutePolicy } from './istioDefaultRetry.js';
 import { ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS } from './istioRetryHosts.js';
 import { istioOutlierEjectionCap } from './istioOutlierEjectionCap.js';
 import {
@@ -40,6 +40,8 @@ export const ISTIO_SIDECAR_MESH: SidecarMesh<IstioSidecarMeshConfig> = {
   // Without a limit pilot-agent passes Envoy no --concurrency, and Envoy runs a worker per CPU of the node
   // (istio/istio pilot/cmd/pilot-agent/config/config.go, pkg/envoy/proxy.go; docs/sources.md#istio-1-18-concurrency).
   unlimitedWorkersFromNode: () => true,
+  // A route with a timeout but no retries keeps the mesh's default retry (pilot's ConvertPolicy).
+  routePolicy: (policy, mesh) => istioRoutePolicy(policy, mesh.defaultPolicy.retry),
   adjustPolicy: (policy) => policy,
   // Every retry pilot configures (its default and a VirtualService's) avoids previous hosts (istioRetryHosts.ts).
   retryHostReselections: ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS,

@@ -193,7 +193,8 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
     if (caller.instanceId < 0) return policySet ? policy : NO_POLICY;
     if (!policySet) return this.mesh.defaultPolicy;
     const call = `calls from "${caller.name}"${target === undefined ? '' : ` to "${target}"`}`;
-    return this.sidecarMesh.adjustPolicy(policy, call, (message) => this.warnings.add(message));
+    const filled = this.sidecarMesh.routePolicy?.(policy, this.config) ?? policy;
+    return this.sidecarMesh.adjustPolicy(filled, call, (message) => this.warnings.add(message));
   }
 
   clientEnforcer(caller: CallerRef): EnforcerKind {

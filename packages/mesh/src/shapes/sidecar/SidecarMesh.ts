@@ -47,6 +47,11 @@ export interface SidecarMesh<C extends MeshConfigBase> {
    * concurrency) rather than its profile's workers. Only asked when `workersFromCpuLimit` is true.
    */
   unlimitedWorkersFromNode?(mesh: C): boolean;
+  /**
+   * A scenario-set call policy with the fields it left unwritten as the mesh's control plane fills them (Istio: a
+   * route with a timeout but no retries keeps the default retry). Absent: as written.
+   */
+  routePolicy?(policy: CallPolicy, mesh: C): CallPolicy;
   /** A scenario-set call policy as the proxy can run it (may warn). `call` names the call in warnings. */
   adjustPolicy(policy: CallPolicy, call: string, warn: (message: string) => void): CallPolicy;
   /**
