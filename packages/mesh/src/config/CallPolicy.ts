@@ -30,6 +30,12 @@ export interface RetryPolicy {
   retryOn: readonly RetryCondition[];
   /** Wait before each retry. */
   backoff: BackoffPolicy;
+  /**
+   * True when the scenario wrote `retry` without `retryOn` (`retryOn` is then meshsim's default, `[5xx]`): a mesh
+   * whose API fills an unwritten retryOn from its own default policy (Istio) uses that policy's conditions instead
+   * (docs/scenario-format.md#timeouts-retries-and-backoff). @defaultValue false
+   */
+  retryOnUnwritten?: boolean;
 }
 
 /** Timeouts and retries of one caller→callee call. */

@@ -46,7 +46,10 @@ export function policyOf(raw: PolicyFields, route = true): { policy: CallPolicy;
   const set = raw.timeout !== undefined || raw.perTryTimeout !== undefined || raw.retry !== undefined;
   if (!set) return { policy: NO_POLICY, set };
   const perTry = raw.perTryTimeout ?? raw.retry?.perTryTimeout;
-  const retry: RetryPolicy = raw.retry === undefined ? NO_RETRY : retryPolicyOf(raw.retry);
+  let retry: RetryPolicy = raw.retry === undefined ? NO_RETRY : retryPolicyOf(raw.retry);
+  // No retryOn: a mesh whose API fills it from its own default (Istio) uses that default's conditions.
+  if (raw.retry !== undefined && raw.retry.retryOn === undefined)
+    retry = { ...retry, retryOnUnwritten: true };
   const policy: CallPolicy = {
     timeoutMs: raw.timeout === undefined ? Infinity : ms(raw.timeout),
     perTryTimeoutMs: perTry === undefined ? Infinity : ms(perTry),
