@@ -187,7 +187,9 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // its caller's proxy backs off and reconnects (linkerd2-proxy's Reconnect under its P2C balancer). No bundled
   // scenario crashes a Linkerd callee, so the goldens stay; other scenarios' results change. Under the Istio shapes a
   // call that writes a timeout but no retry keeps the mesh's default retry, and a retry written without retryOn retries
-  // on Istio's default conditions, not [5xx] (no bundled run's retries change).
+  // on Istio's default conditions, not [5xx] (no bundled run's retries change). A crashed sidecar makes its pod
+  // NotReady, so callers' endpoints drop it after the update delay (node-failure's golden runs istio-ambient, where the
+  // sidecar fault does nothing).
   36: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
 };
 

@@ -93,7 +93,8 @@ describe('a crashed caller-side proxy makes no retries', () => {
 
 /**
  * users → frontend ×1 → backend ×1 under `shape`: 100/s until 0.9 s, none while the proxy is down (1–3 s), 100/s again
- * from 3.5 s. So the pooled connections sit idle through the crash; the calls after it find whatever is left.
+ * from 4.5 s (once a restarted pod is back in the endpoints, 1 s after). So the pooled connections sit idle through
+ * the crash; the calls after it find whatever is left.
  */
 function quietThroughCrash(shape: string, faults: FaultConfig[]): SimulationConfig {
   return config(
@@ -111,11 +112,11 @@ function quietThroughCrash(shape: string, faults: FaultConfig[]): SimulationConf
         rate: [
           { atMs: 0, rps: 100, rampToNext: false },
           { atMs: 900, rps: 0, rampToNext: false },
-          { atMs: 3500, rps: 100, rampToNext: false },
+          { atMs: 4500, rps: 100, rampToNext: false },
         ],
       }),
     ],
-    { shape, durationMs: 5000, faults },
+    { shape, durationMs: 6000, faults },
   );
 }
 
@@ -150,9 +151,12 @@ describe('a restarted proxy process has no connections', () => {
 });
 
 describe('a connection to a crashed process is refused at once', () => {
-  /** users → frontend ×1 → backend ×1 under `shape`, 100/s only from 1 s to 2.9 s, while backend's `fault` lasts. */
+  /**
+   * users → frontend ×1 → backend ×1 under `shape`, 100/s only from 1 s to 2.9 s, while backend's `fault` lasts; the
+   * endpoint lists change only after 10 s, so a pod made NotReady by its sidecar's crash stays in them.
+   */
   function duringCrash(shape: string, effect: FaultConfig['effect']): SimulationConfig {
-    return config(
+    const built = config(
       [
         service('frontend', {
           replicas: 1,
@@ -177,6 +181,7 @@ describe('a connection to a crashed process is refused at once', () => {
         faults: [{ atMs: 500, durationMs: 3000, service: 'backend', instances: 1, effect }],
       },
     );
+    return { ...built, mesh: { ...built.mesh, endpointUpdateDelayMs: 10_000 } };
   }
 
   for (const [shape, proxy] of [
