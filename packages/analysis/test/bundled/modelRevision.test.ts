@@ -189,7 +189,8 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // call that writes a timeout but no retry keeps the mesh's default retry, and a retry written without retryOn retries
   // on Istio's default conditions, not [5xx] (no bundled run's retries change). A crashed sidecar makes its pod
   // NotReady, so callers' endpoints drop it after the update delay (node-failure's golden runs istio-ambient, where the
-  // sidecar fault does nothing).
+  // sidecar fault does nothing). onDependencyFailure: passthrough passes on what the application received: a 503
+  // where its Envoy hop answered a refused or reset connection (no bundled scenario passes one through).
   36: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
 };
 
