@@ -56,3 +56,50 @@ describe('a service answering for a failed dependency', () => {
     },
   );
 });
+
+describe('passthrough of a refused connection: what the application received', () => {
+  /** api ×1 → db ×1 under `shape`, db's sidecar down for the whole run (10 s endpoint delay keeps it listed). */
+  function refused(shape: string, proxy: 'sidecar' | 'ztunnel' = 'sidecar') {
+    const built = config(
+      [
+        service('api', {
+          replicas: 1,
+          onDependencyFailure: { kind: 'passthrough' },
+          // No retries: the first refusal is the call's failure.
+          calls: [[call('db', policy(1000))]],
+        }),
+        service('db', { replicas: 1 }),
+      ],
+      [TRAFFIC],
+      {
+        shape,
+        durationMs: 5000,
+        faults: [
+          {
+            atMs: 0,
+            durationMs: 10_000,
+            service: 'db',
+            instances: 1,
+            effect: { kind: 'crash-proxy', proxy },
+          },
+        ],
+      },
+    );
+    const result = simulate({ ...built, mesh: { ...built.mesh, endpointUpdateDelayMs: 10_000 } });
+    assertConservation(result);
+    expect(edgeOf(result, 'api', 'db').failures['connect-failure']).toBe(100);
+    return edgeOf(result, 'client', 'api');
+  }
+
+  it("istio-sidecar and consul: the caller's Envoy answered the app 503 (UF), so the app passes a 503 on", () => {
+    for (const shape of ['istio-sidecar', 'consul']) {
+      const client = refused(shape);
+      expect(client.failures['service-unavailable'], shape).toBe(100);
+      expect(client.failures['bad-gateway'], shape).toBe(0);
+    }
+  });
+
+  it("linkerd: linkerd2-proxy answers its app's refused connection with 502, which the app passes on", () => {
+    expect(refused('linkerd').failures['bad-gateway']).toBe(100);
+  });
+});

@@ -115,7 +115,9 @@ function retryOnList(text: string) {
 export const Retry = z
   .strictObject({
     attempts: retryFields.attempts,
-    retryOn: retryOnList('Conditions that allow a retry (Envoy retry_on names). Default [5xx].'),
+    retryOn: retryOnList(
+      "Conditions that allow a retry (Envoy retry_on names). Default [5xx]; under the Istio shapes, Istio's default conditions.",
+    ),
     perTryTimeout: retryFields.perTryTimeout,
     backoff: doc(
       Backoff.optional(),

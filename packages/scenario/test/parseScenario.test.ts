@@ -240,7 +240,7 @@ describe('parseScenario: a full valid example', () => {
     ]);
   });
 
-  it('resolves a call policy: retry.perTryTimeout, backoff max = 10 × base, retryOn default [5xx]', () => {
+  it('resolves a call policy: retry.perTryTimeout, backoff max = 10 × base, retryOn default [5xx] (marked unwritten)', () => {
     expect(call(frontend, 0)).toEqual({
       to: 'checkout',
       probability: 1,
@@ -249,7 +249,12 @@ describe('parseScenario: a full valid example', () => {
       policy: {
         timeoutMs: 1000,
         perTryTimeoutMs: 300,
-        retry: { maxAttempts: 3, retryOn: ['5xx'], backoff: { baseMs: 10, maxMs: 100, jitter: 'equal' } },
+        retry: {
+          maxAttempts: 3,
+          retryOn: ['5xx'],
+          backoff: { baseMs: 10, maxMs: 100, jitter: 'equal' },
+          retryOnUnwritten: true,
+        },
       },
     });
   });
@@ -290,7 +295,7 @@ describe('parseScenario: a full valid example', () => {
         { atMs: 30_000, rps: 1600, rampToNext: false },
         { atMs: 45_000, rps: 800, rampToNext: false },
       ],
-      policy: { ...NO_POLICY, timeoutMs: 3000 },
+      policy: { ...NO_POLICY, timeoutMs: 3000, retryUnwritten: true },
     });
   });
 

@@ -176,3 +176,95 @@ describe("Istio's default retry (connect-failure, refused-stream, …) and a cra
     expect(withReset.failed).toBeLessThan(byDefault.failed);
   });
 });
+
+/** The reviewer's S: back's 4th… first pod loses its sidecar (or, under ambient, its application) 5–10 s. */
+function scenarioS(mesh: string, call: string, fault = 'crashProxy: sidecar'): string {
+  return `
+name: s
+duration: 12s
+mesh: ${mesh}
+services:
+  front: { replicas: 2, concurrency: 64, serviceTime: 1ms, calls: [ ${call} ] }
+  back:  { replicas: 4, concurrency: 64, serviceTime: { exponential: { mean: 5ms } }, waypoint: ${mesh === 'istio-ambient'} }
+traffic: [ { to: front, rate: 200/s } ]
+faults: [ { at: 5s, for: 5s, service: back, instances: 1, ${fault} } ]
+`;
+}
+
+function frontToBack(yaml: string): EdgeMetrics {
+  return edge(simulate(parseScenario(yaml, 's.yaml')), 'front', 'back');
+}
+
+describe("a call that writes a timeout but no retry keeps Istio's default retry (VirtualService timeout and retries are apart)", () => {
+  it('istio-sidecar: the refused connects to the pod whose sidecar crashed are retried, as with nothing written', () => {
+    const nothing = frontToBack(scenarioS('istio-sidecar', '{ to: back }'));
+    const timeout = frontToBack(scenarioS('istio-sidecar', '{ to: back, timeout: 2s }'));
+    expect(nothing.retries).toBeGreaterThan(0);
+    expect(timeout.retries).toBe(nothing.retries);
+    expect(timeout.failures['connect-failure']).toBe(0);
+  });
+
+  it("istio-ambient: the waypoint retries a timeout-only call's refused connects to a crashed application", () => {
+    const timeout = frontToBack(scenarioS('istio-ambient', '{ to: back, timeout: 2s }', 'crash: true'));
+    expect(timeout.retries).toBeGreaterThan(0);
+    expect(timeout.failures['connect-failure']).toBe(0);
+  });
+
+  it('a perTryTimeout (part of Istio’s retries) or a written retry is the call’s own; library keeps a timeout as no retry', () => {
+    const perTry = frontToBack(scenarioS('istio-sidecar', '{ to: back, timeout: 2s, perTryTimeout: 1s }'));
+    expect(perTry.retries).toBe(0);
+    expect(perTry.failures['connect-failure']).toBeGreaterThan(0);
+    const library = frontToBack(scenarioS('library', '{ to: back, timeout: 2s }', 'crash: true'));
+    expect(library.retries).toBe(0);
+    expect(library.failures['connect-failure']).toBeGreaterThan(0);
+  });
+});
+
+/** front → back (10 % of its answers 500s) under `mesh`, the call written `call`. */
+function erroring(mesh: string, call: string, extra = ''): string {
+  return `
+duration: 5s
+mesh: ${mesh}
+${extra}
+services:
+  front: { replicas: 2, concurrency: 64, serviceTime: 1ms, calls: [ ${call} ] }
+  back:  { replicas: 4, concurrency: 64, serviceTime: 2ms, errorRate: 0.1, waypoint: ${mesh === 'istio-ambient'} }
+traffic: [ { to: front, rate: 200/s } ]
+`;
+}
+
+describe("a retry written without retryOn retries on Istio's default conditions under the Istio shapes, [5xx] elsewhere", () => {
+  it("istio-sidecar and istio-ambient (waypoint): retry: { attempts: 3 } leaves the application's 500s alone", () => {
+    for (const mesh of ['istio-sidecar', 'istio-ambient']) {
+      const bare = frontToBack(erroring(mesh, '{ to: back, retry: { attempts: 3 } }'));
+      expect(bare.failures.error, mesh).toBeGreaterThan(50);
+      expect(bare.retries, mesh).toBe(0);
+      const written = frontToBack(erroring(mesh, '{ to: back, retry: { attempts: 3, retryOn: [5xx] } }'));
+      expect(written.retries, mesh).toBeGreaterThan(50);
+    }
+  });
+
+  it('istio-sidecar: it still retries the refused connects of a crashed sidecar (connect-failure)', () => {
+    const s = frontToBack(scenarioS('istio-sidecar', '{ to: back, retry: { attempts: 3 } }'));
+    expect(s.retries).toBeGreaterThan(0);
+    expect(s.failures['connect-failure']).toBe(0);
+  });
+
+  it('library: retry: { attempts: 3 } retries the 500s (retryOn defaults to [5xx])', () => {
+    const library = frontToBack(erroring('library', '{ to: back, retry: { attempts: 3 } }'));
+    expect(library.retries).toBeGreaterThan(50);
+  });
+
+  it("a mesh.defaultPolicy retry without retryOn takes the release's default conditions too (1.20: 503s as well)", () => {
+    const config = parseScenario(
+      erroring(
+        'istio-sidecar',
+        '{ to: back }',
+        'mesh: { shape: istio-sidecar, istioVersion: "1.20", defaultPolicy: { retry: { attempts: 2 } } }',
+      ).replace('mesh: istio-sidecar\n', ''),
+      's.yaml',
+    );
+    expect(config.mesh.defaultPolicy.retry.retryOn).toEqual(['connect-failure', 'overflow']);
+    expect(config.mesh.defaultPolicy.retry.maxAttempts).toBe(2);
+  });
+});

@@ -187,6 +187,15 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // with a warning at the field; elsewhere a 0 stays Envoy's limit of 0. Under consul a written maxRetries is not
   // applied (Consul's Limits have no max_retries: Envoy's 3 stands), warned. No bundled scenario writes either.
   36: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
+  // 37: under linkerd, an endpoint whose connect failed (refused, or its connect timeout passed) is not picked while
+  // its caller's proxy backs off and reconnects (linkerd2-proxy's Reconnect under its P2C balancer). No bundled
+  // scenario crashes a Linkerd callee, so the goldens stay; other scenarios' results change. Under the Istio shapes a
+  // call that writes a timeout but no retry keeps the mesh's default retry, and a retry written without retryOn retries
+  // on Istio's default conditions, not [5xx] (no bundled run's retries change). A crashed sidecar makes its pod
+  // NotReady, so callers' endpoints drop it after the update delay (node-failure's golden runs istio-ambient, where the
+  // sidecar fault does nothing). onDependencyFailure: passthrough passes on what the application received: a 503
+  // where its Envoy hop answered a refused or reset connection (no bundled scenario passes one through).
+  37: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

@@ -79,6 +79,14 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
   offeredInterval = 0;
   /** Why the call failed, once it has; null while running or after a success. */
   failure: FailureCause | null = null;
+  /**
+   * The failure as the calling application received it: `failure`, except that a refused or reset connection an
+   * Envoy hop of the mesh saw (its retrying hop, not a failure before it) reached the application as that Envoy's 503
+   * (`UF`/`UC`, docs/sources.md#envoy-upstream-reset-503): `service-unavailable`.
+   */
+  appFailure: FailureCause | null = null;
+  /** Whether the last attempt's failure happened before the hop that makes the retries (`decide`'s `unseen`). */
+  private failedBeforeRetrier = false;
   /** The entry whose calling application retries this call itself (`appRetry`), or null; set before `start()`. */
   appRetrier: AppRetrier | null = null;
   // Telemetry (call/CallTap.ts): read by the recorder; untouched unless the run records telemetry.
@@ -168,6 +176,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
     call.countedWhenDue = false;
     call.offeredInterval = 0;
     call.failure = null;
+    call.appFailure = null;
+    call.failedBeforeRetrier = false;
     call.appRetrier = null;
     call.parentSpan = null;
     call.span = null;
@@ -517,6 +527,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
       this.finish(null);
       return;
     }
+    this.failedBeforeRetrier = unseen;
     const retry = this.policy.retry;
     const engine = this.context.engine;
     // Same checks in the same order as one condition: allowRetry (which may count) runs only if the rest hold.
@@ -554,6 +565,12 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
     this.done = true;
     if (this.heldAt !== null) this.leaveRetrier();
     this.failure = cause;
+    this.appFailure =
+      (cause === 'connect-failure' || cause === 'reset') &&
+      !this.failedBeforeRetrier &&
+      this.client.retrySemantics === 'envoy'
+        ? 'service-unavailable'
+        : cause;
     const now = this.context.engine.now;
     if (this.overallTimer >= 0) {
       if (this.overallOnEngine) this.context.engine.cancel(this.overallTimer);

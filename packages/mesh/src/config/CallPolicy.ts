@@ -30,6 +30,12 @@ export interface RetryPolicy {
   retryOn: readonly RetryCondition[];
   /** Wait before each retry. */
   backoff: BackoffPolicy;
+  /**
+   * True when the scenario wrote `retry` without `retryOn` (`retryOn` is then meshsim's default, `[5xx]`): a mesh
+   * whose API fills an unwritten retryOn from its own default policy (Istio) uses that policy's conditions instead
+   * (docs/scenario-format.md#timeouts-retries-and-backoff). @defaultValue false
+   */
+  retryOnUnwritten?: boolean;
 }
 
 /** Timeouts and retries of one caller→callee call. */
@@ -40,4 +46,10 @@ export interface CallPolicy {
   perTryTimeoutMs: number;
   /** Retry policy. */
   retry: RetryPolicy;
+  /**
+   * True when the scenario wrote a `timeout` but neither `retry` nor `perTryTimeout` (`retry` is then no retry): a
+   * mesh whose API keeps route timeouts and retries apart — Istio's VirtualService `timeout` and `retries` — keeps
+   * its default retry for such a call (docs/scenario-format.md#timeouts-retries-and-backoff). @defaultValue false
+   */
+  retryUnwritten?: boolean;
 }

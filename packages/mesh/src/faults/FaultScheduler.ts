@@ -204,6 +204,7 @@ function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): v
       return;
     case 'crash-proxy':
       for (const proxy of proxies) proxy.crash();
+      setPodsOfProxiesReady(world, proxies, false);
       return;
     case 'control-plane-outage':
       world.control.up = false;
@@ -256,11 +257,12 @@ function crashInstances(world: FaultRun, targets: FaultTargets): void {
 /** Restarts crashed targets; callers' endpoints take them back after the update delay. */
 function restartInstances(world: FaultRun, targets: FaultTargets): void {
   const { instances, proxies } = targets;
-  for (const instance of instances) instance.restart();
+  // Proxies first: a pod is Ready again only once its sidecar is up too (Instance.restart).
   for (const proxy of proxies) {
     proxy.restart();
     proxy.ready = true;
   }
+  for (const instance of instances) instance.restart();
   refreshLater(world, endpointListsOf(world, targets));
   refreshManagedLater(world, servicesOf(instances), true);
 }
@@ -293,11 +295,11 @@ function powerOn(world: FaultRun, event: FaultEvent): void {
     // Rebooted: connections opened before are dead (reset at their next use, ConnectionPool).
     node.boots++;
   }
-  for (const instance of instances) instance.restart();
   for (const proxy of proxies) {
     proxy.restart();
     proxy.ready = true;
   }
+  for (const instance of instances) instance.restart();
   if (event.markedNotReady) refreshLater(world, endpointListsOf(world, event.targets));
   refreshManagedLater(world, servicesOf(instances), true);
 }
@@ -313,6 +315,32 @@ function markNotReady({ world, event }: { world: FaultRun; event: FaultEvent }):
   for (const instance of instances) instance.ready = false;
   for (const proxy of proxies) proxy.ready = false;
   refreshLater(world, endpointListsOf(world, event.targets));
+}
+
+/**
+ * A crashed (`ready` false) or restarted proxy container changes its pod's readiness: Kubernetes counts a pod Ready
+ * only when every container in it is ready (docs/sources.md#k8s-pod-ready). So a sidecar's crash makes its pod — the
+ * instance — NotReady, and a waypoint replica's its waypoint pod; callers see the change after the endpoint update
+ * delay, as for an application's crash. A restarted sidecar's pod is Ready again if its application is up. Proxies in
+ * pods of their own that callers do not pick from endpoint lists (ztunnels, node Envoys) and managed hops are left as
+ * they were.
+ */
+function setPodsOfProxiesReady(world: FaultRun, proxies: readonly Proxy[], ready: boolean): void {
+  const pods: Instance[] = [];
+  const waypoints: Proxy[] = [];
+  for (const proxy of proxies) {
+    if (proxy.role === 'waypoint') {
+      proxy.ready = ready;
+      waypoints.push(proxy);
+    } else if (proxy.role === 'sidecar') {
+      const service = proxy.service === null ? undefined : world.context.services.get(proxy.service);
+      const pod = service?.instances.find((instance) => instance.id === proxy.instanceId);
+      if (pod !== undefined) pods.push(pod);
+    }
+  }
+  if (pods.length === 0 && waypoints.length === 0) return;
+  for (const pod of pods) pod.ready = ready && pod.up;
+  refreshLater(world, endpointListsOf(world, { instances: pods, proxies: waypoints, nodes: [] }));
 }
 
 /** The endpoint lists a change of the targets' readiness touches: their services', and the data plane's proxy pods. */
@@ -367,6 +395,7 @@ function endFault({ world, event }: { world: FaultRun; event: FaultEvent }): voi
       return;
     case 'crash-proxy':
       for (const proxy of proxies) proxy.restart();
+      setPodsOfProxiesReady(world, proxies, true);
       return;
     case 'control-plane-outage': {
       world.control.up = true;

@@ -9,6 +9,8 @@ export interface FinishedCall {
   readonly optional: boolean;
   /** Why the call failed, or null when it succeeded. */
   readonly failure: FailureCause | null;
+  /** The failure as the calling application received it (an Envoy hop answers a connection failure 503), or null. */
+  readonly appFailure: FailureCause | null;
   /** The call-plan entry whose calling application retries the call itself (`appRetry`), or null: none does. */
   readonly appRetrier: AppRetrier | null;
 }

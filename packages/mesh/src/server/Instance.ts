@@ -66,7 +66,8 @@ export class Instance implements RequestHost, ConnectionEnd {
   crashes = 0;
   /**
    * Whether Kubernetes counts the pod Ready: what its service's endpoints are built from (callers see a change
-   * after the endpoint update delay). False from a crash (the kubelet sees the container die); a pod on a node
+   * after the endpoint update delay). False from a crash of its application or of its sidecar (the kubelet sees a
+   * container die; a pod is Ready only when all its containers are); a pod on a node
    * that is off stays Ready, though down, until the node controller marks it NotReady.
    */
   ready = true;
@@ -236,10 +237,10 @@ export class Instance implements RequestHost, ConnectionEnd {
     return !this.up && !this.node.unreachable;
   }
 
-  /** Restarts a crashed instance with empty queues; it is Ready again. */
+  /** Restarts a crashed instance with empty queues; it is Ready again, unless its sidecar is still down. */
   restart(): void {
     this.up = true;
-    this.ready = true;
+    this.ready = this.inboundProxy === null || this.inboundProxy.up;
   }
 
   /** @internal The current stage's downstream calls have all finished. */

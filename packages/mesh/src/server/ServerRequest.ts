@@ -165,7 +165,8 @@ export class ServerRequest implements CallParent, ActiveLinks<ServerRequest> {
     if (!succeeded && call.appRetrier !== null && call.appRetrier.retryCall(this, call)) return;
     if (!succeeded && !call.optional && !this.dependencyFailed) {
       this.dependencyFailed = true;
-      this.dependencyFailure = call.failure;
+      // What the application received is what it passes through (onDependencyFailure: passthrough).
+      this.dependencyFailure = call.appFailure;
     }
     if (--this.outstanding === 0) this.instance.stageDone(this);
   }

@@ -39,12 +39,34 @@ describe('faults', () => {
     });
     const result = simulate(cfg);
     const ab = edge(result, 'a', 'b');
-    // 1 of 4 instances unreachable for 4 s of 8 s, with no retries: about 1/4 × 1/2 of calls fail.
-    expect(ab.failures['connect-failure'] + ab.failures.reset).toBeGreaterThan(0.08 * ab.calls);
-    expect(ab.failures['connect-failure'] + ab.failures.reset).toBeLessThan(0.17 * ab.calls);
-    // The instance itself did not crash: the endpoint list never dropped it, so no service-side resets.
+    // 1 of 4 instances unreachable, with no retries, until its NotReady pod leaves the endpoint lists 1 s into its
+    // 4 s crash: about 1/4 × 1/8 of calls fail.
+    expect(ab.failures['connect-failure'] + ab.failures.reset).toBeGreaterThan(0.02 * ab.calls);
+    expect(ab.failures['connect-failure'] + ab.failures.reset).toBeLessThan(0.05 * ab.calls);
+    // The instance itself did not crash: no service-side resets.
     expect(result.services.find((s) => s.name === 'b')?.instances).toBe(4);
     assertConservation(result);
+  });
+
+  it("a crashed sidecar makes its pod NotReady: callers drop it after the endpoint update delay, however long it's down", () => {
+    const run = (durationMs: number, endpointUpdateDelayMs = 1000): EdgeMetrics => {
+      const cfg = config(services, [poisson('a', 400)], {
+        shape: 'istio-sidecar',
+        durationMs: 9000,
+        faults: [fault({ kind: 'crash-proxy', proxy: 'sidecar' }, { durationMs })],
+      });
+      cfg.mesh = { ...cfg.mesh, defaultPolicy: NO_POLICY, endpointUpdateDelayMs };
+      return edge(simulate(cfg), 'a', 'b');
+    };
+    const lost = (e: EdgeMetrics) => e.failures['connect-failure'] + e.failures.reset;
+    // Down 2 s or 6 s: only the first second (the update delay) sends it calls, ~1/4 × 400/s × 1 s ≈ 100.
+    const short = run(2000);
+    const long = run(6000);
+    expect(lost(short)).toBeGreaterThan(60);
+    expect(lost(long)).toBeLessThan(150);
+    expect(Math.abs(lost(long) - lost(short))).toBeLessThan(40);
+    // A shorter delay drops it sooner.
+    expect(lost(run(6000, 250))).toBeLessThan(lost(long) / 2);
   });
 
   it('a crash-proxy fault on a shape without that proxy warns and does nothing', () => {

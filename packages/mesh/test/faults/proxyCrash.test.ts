@@ -118,7 +118,8 @@ function frontendToBackend(
 
 /**
  * users → frontend ×1 → backend ×1 under `shape`: 100/s until 0.9 s, none while the proxy is down (1–3 s), 100/s again
- * from 3.5 s. So the pooled connections sit idle through the crash; the calls after it find whatever is left.
+ * from 4.5 s (once a restarted pod is back in the endpoints, 1 s after). So the pooled connections sit idle through
+ * the crash; the calls after it find whatever is left.
  */
 function quietThroughCrash(shape: string, faults: FaultConfig[]): SimulationConfig {
   return frontendToBackend(
@@ -126,9 +127,9 @@ function quietThroughCrash(shape: string, faults: FaultConfig[]): SimulationConf
     [
       [0, 100],
       [900, 0],
-      [3500, 100],
+      [4500, 100],
     ],
-    { durationMs: 5000, faults },
+    { durationMs: 6000, faults },
   );
 }
 
@@ -163,9 +164,12 @@ describe('a restarted proxy process has no connections', () => {
 });
 
 describe('a connection to a crashed process is refused at once', () => {
-  /** users → frontend ×1 → backend ×1 under `shape`, 100/s only from 1 s to 2.9 s, while backend's `fault` lasts. */
+  /**
+   * users → frontend ×1 → backend ×1 under `shape`, 100/s only from 1 s to 2.9 s, while backend's `fault` lasts; the
+   * endpoint lists change only after 10 s, so a pod made NotReady by its sidecar's crash stays in them.
+   */
   function duringCrash(shape: string, effect: FaultConfig['effect']): SimulationConfig {
-    return frontendToBackend(
+    const built = frontendToBackend(
       shape,
       [
         [0, 0],
@@ -177,6 +181,7 @@ describe('a connection to a crashed process is refused at once', () => {
         faults: [{ atMs: 500, durationMs: 3000, service: 'backend', instances: 1, effect }],
       },
     );
+    return { ...built, mesh: { ...built.mesh, endpointUpdateDelayMs: 10_000 } };
   }
 
   for (const [shape, proxy] of [
@@ -239,5 +244,34 @@ describe('a restarted proxy process starts with empty in-memory state', () => {
     // Restarted at 3 s (crashed 1–3 s): the new sidecar sends to backend-1 again until its own 5 consecutive 5xx.
     expect(edge.policyEvents['outlier-ejections']).toBe(2);
     expect(edge.failures.error).toBeGreaterThanOrEqual(calm.failures.error + 5);
+  });
+});
+
+describe("linkerd: an endpoint whose connect failed leaves the caller's balancer while its proxy reconnects", () => {
+  it('a callee sidecar down for 2 s fails a handful of calls, not the share P2C would keep sending it', () => {
+    const result = simulate(
+      config(
+        [
+          service('frontend', {
+            concurrency: 64,
+            serviceTimeMs: { kind: 'constant', value: 1 },
+            calls: [[call('backend')]],
+          }),
+          service('backend', {
+            replicas: 4,
+            concurrency: 64,
+            serviceTimeMs: { kind: 'exponential', mean: 5 },
+          }),
+        ],
+        [constantArrivals('frontend', 200, 'users')],
+        { shape: 'linkerd', durationMs: 4000, faults: [crashProxy('backend', 'sidecar')] },
+      ),
+    );
+    assertConservation(result);
+    const edge = edgeOf(result, 'frontend', 'backend');
+    // 400 calls during the crash: each of the two frontend sidecars loses the calls it had in flight on the dead
+    // pod and its first connect to it; its reconnects (100, 200, 400, 800 ms apart) carry no request.
+    expect(edge.failures['connect-failure']).toBeGreaterThan(0);
+    expect(edge.failed).toBeLessThan(20);
   });
 });

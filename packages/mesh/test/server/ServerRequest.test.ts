@@ -9,8 +9,15 @@ import type { InboundRequest } from '../../src/server/InboundRequest.js';
 function tracked(
   name: string,
   log: string[],
-): CancellableCall & { optional: boolean; failure: null; appRetrier: null } {
-  return { tracked: false, optional: false, failure: null, appRetrier: null, cancel: () => log.push(name) };
+): CancellableCall & { optional: boolean; failure: null; appFailure: null; appRetrier: null } {
+  return {
+    tracked: false,
+    optional: false,
+    failure: null,
+    appFailure: null,
+    appRetrier: null,
+    cancel: () => log.push(name),
+  };
 }
 
 function request(): ServerRequest {

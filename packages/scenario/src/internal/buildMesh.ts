@@ -112,7 +112,7 @@ function optionsOf(raw: RawMeshObject, issues: PathIssue[]): MeshOptions {
   }
   if (raw.endpointUpdateDelay !== undefined) options.endpointUpdateDelayMs = ms(raw.endpointUpdateDelay);
   if (raw.loadBalancer !== undefined) options.loadBalancer = raw.loadBalancer;
-  if (raw.defaultPolicy !== undefined) options.defaultPolicy = policyOf(raw.defaultPolicy).policy;
+  if (raw.defaultPolicy !== undefined) options.defaultPolicy = policyOf(raw.defaultPolicy, false).policy;
   if (raw.mtls !== undefined) options.mtls = raw.mtls;
   if (raw.encryption !== undefined) options.encryption = raw.encryption;
   if (raw.prices !== undefined) options.prices = pricesOf(raw.prices);

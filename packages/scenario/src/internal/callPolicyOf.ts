@@ -38,18 +38,24 @@ export function retryPolicyOf(
   };
 }
 
-/** The policy a caller applies; `set` tells whether the user wrote any of it. */
-export function policyOf(raw: PolicyFields): { policy: CallPolicy; set: boolean } {
+/**
+ * The policy a caller applies; `set` tells whether the user wrote any of it. A route's (a call's, a traffic
+ * source's; not `mesh.defaultPolicy`) that writes only a timeout is marked `retryUnwritten`.
+ */
+export function policyOf(raw: PolicyFields, route = true): { policy: CallPolicy; set: boolean } {
   const set = raw.timeout !== undefined || raw.perTryTimeout !== undefined || raw.retry !== undefined;
   if (!set) return { policy: NO_POLICY, set };
   const perTry = raw.perTryTimeout ?? raw.retry?.perTryTimeout;
-  const retry: RetryPolicy = raw.retry === undefined ? NO_RETRY : retryPolicyOf(raw.retry);
-  return {
-    policy: {
-      timeoutMs: raw.timeout === undefined ? Infinity : ms(raw.timeout),
-      perTryTimeoutMs: perTry === undefined ? Infinity : ms(perTry),
-      retry,
-    },
-    set,
+  let retry: RetryPolicy = raw.retry === undefined ? NO_RETRY : retryPolicyOf(raw.retry);
+  // No retryOn: a mesh whose API fills it from its own default (Istio) uses that default's conditions.
+  if (raw.retry !== undefined && raw.retry.retryOn === undefined)
+    retry = { ...retry, retryOnUnwritten: true };
+  const policy: CallPolicy = {
+    timeoutMs: raw.timeout === undefined ? Infinity : ms(raw.timeout),
+    perTryTimeoutMs: perTry === undefined ? Infinity : ms(perTry),
+    retry,
   };
+  // Only a timeout: a mesh that keeps route timeouts and retries apart (Istio) keeps its default retry.
+  if (route && raw.retry === undefined && perTry === undefined) policy.retryUnwritten = true;
+  return { policy, set };
 }

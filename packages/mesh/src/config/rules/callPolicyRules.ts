@@ -55,13 +55,18 @@ export const CALL_POLICY_RULES = {
  *
  * @param retryOn - What `retryOn` does, one sentence.
  * @param backoff - What `backoff` does, one sentence.
+ * @param retryOnDefault - What an unwritten `retryOn` is.
  */
-function retryDocFields(retryOn: string, backoff: string): readonly RuleDocField[] {
+function retryDocFields(
+  retryOn: string,
+  backoff: string,
+  retryOnDefault = '`[5xx]`',
+): readonly RuleDocField[] {
   return [
     {
       field: 'retryOn',
       type: `list of ${RETRY_CONDITIONS.map((condition) => `\`${condition}\``).join(' | ')}`,
-      default: '`[5xx]`',
+      default: retryOnDefault,
       description: retryOn,
     },
     {
@@ -114,6 +119,7 @@ export const RETRY_RULES = {
   docFields: retryDocFields(
     'Conditions that allow a retry (Envoy retry_on names).',
     'The wait before each retry.',
+    "`[5xx]`; under the Istio shapes (where Istio's proxies retry), Istio's default conditions: `connect-failure` (and `overflow` before Istio 1.24)",
   ),
 } as const satisfies RuleTable;
 

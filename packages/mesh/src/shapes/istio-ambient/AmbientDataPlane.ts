@@ -27,6 +27,7 @@ import { placeWaypoint } from './placeWaypoint.js';
 import { waypointDeployments } from './waypointDeployments.js';
 import type { ConnectionPool } from '../../call/ConnectionPool.js';
 import { ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS } from '../istio-sidecar/istioRetryHosts.js';
+import { ISTIO_DEFAULT_RETRY, istioRoutePolicy } from '../istio-sidecar/istioDefaultRetry.js';
 import { pushAll } from '../../config/manyValues.js';
 
 /** ztunnels per node, and the waypoint deployments (a service's own, or shared by name). */
@@ -265,14 +266,21 @@ export class AmbientDataPlane extends DataPlaneBase {
   }
 
   /**
-   * Scenario-set policies run as set: through a waypoint it enforces them, without one they are the
-   * calling application's own (the per-service warning built at construction says so). Unset: Istio's
-   * default retry where a waypoint exists, nothing where only ztunnels are on the path.
+   * Scenario-set policies run as set: through a waypoint it enforces them (a timeout written without retries keeps
+   * the default retry, a retry without retryOn Istio's default conditions, as pilot builds the route), without one they are the calling application's own (the
+   * per-service warning built at construction says so). Unset: Istio's default retry where a waypoint exists,
+   * nothing where only ztunnels are on the path.
    */
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
-    if (policySet) return policy;
+    const waypoint = caller.instanceId >= 0 && target !== undefined && this.waypoints.has(target);
+    // A waypoint builds its routes as pilot builds a sidecar's: a timeout without retries keeps the default retry.
+    if (policySet) {
+      return waypoint
+        ? istioRoutePolicy(policy, this.mesh.defaultPolicy.retry, ISTIO_DEFAULT_RETRY.retryOn)
+        : policy;
+    }
     if (caller.instanceId < 0) return NO_POLICY;
-    if (target !== undefined && this.waypoints.has(target)) return this.mesh.defaultPolicy;
+    if (waypoint) return this.mesh.defaultPolicy;
     // A ztunnel runs no request policy: a written default (the shape's own is a waypoint's) has nowhere to run.
     if (target !== undefined && this.mesh.options.defaultPolicy !== undefined) {
       warnUnappliedDefaultPolicy(

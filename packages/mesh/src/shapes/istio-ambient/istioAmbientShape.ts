@@ -2,7 +2,11 @@
 // for services that ask for one, a waypoint Envoy (their own or shared by name) for L7 policies.
 
 import type { IstioAmbientMeshConfig } from '../../config/MeshConfig.js';
-import { ISTIO_DEFAULT_POLICY } from '../istio-sidecar/istioDefaultRetry.js';
+import {
+  ISTIO_DEFAULT_POLICY,
+  ISTIO_DEFAULT_RETRY,
+  istioMeshDefaultPolicy,
+} from '../istio-sidecar/istioDefaultRetry.js';
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { MeshShape } from '../MeshShape.js';
@@ -30,8 +34,8 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
     client: '`l7-proxy` when the destination has a waypoint, `l4-proxy` (ztunnel) otherwise',
     server: '`l7-proxy` with a waypoint, `l4-proxy` otherwise',
   },
-  resolve: (options) => ({
-    ...resolveShared('istio-ambient', options, {
+  resolve: (options) => {
+    const shared = resolveShared('istio-ambient', options, {
       loadBalancer: 'round-robin', // ztunnel's endpoint choice: an assumption (not verified)
       defaultPolicy: ISTIO_DEFAULT_POLICY, // applied by waypoints only
       mtls: true,
@@ -40,11 +44,16 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
       successRateEjection: 'off',
       // ... and with the same default circuit breakers, 2³²−1 for every threshold (docs/sources.md#import-istio-traffic-policy-go).
       connectionPoolDefaults: 'istio',
-    }),
-    ztunnel: withOverrides(ZTUNNEL_PROFILE, options.ztunnel),
-    waypoint: withOverrides(WAYPOINT_PROFILE, options.waypoint),
-    istioCni: { ...ISTIO_CNI_NODE_AGENT, ...options.istioCni },
-  }),
+    });
+    return {
+      ...shared,
+      // A written default retry without retryOn retries on Istio's default conditions, as a route's does.
+      defaultPolicy: istioMeshDefaultPolicy(shared.defaultPolicy, ISTIO_DEFAULT_RETRY.retryOn),
+      ztunnel: withOverrides(ZTUNNEL_PROFILE, options.ztunnel),
+      waypoint: withOverrides(WAYPOINT_PROFILE, options.waypoint),
+      istioCni: { ...ISTIO_CNI_NODE_AGENT, ...options.istioCni },
+    };
+  },
   assumptions: (config) => {
     const [ztunnel, waypoint] = ambientProfiles(config);
     const mtlsOff = mtlsOffNote(

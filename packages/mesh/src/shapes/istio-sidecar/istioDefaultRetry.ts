@@ -2,7 +2,7 @@
 // VirtualService sets no `retries`, per Istio release (application 503s are retried before 1.24).
 
 import { ENVOY_DEFAULT_BACKOFF } from '../../config/defaults.js';
-import type { CallPolicy, RetryPolicy } from '../../config/CallPolicy.js';
+import type { CallPolicy, RetryCondition, RetryPolicy } from '../../config/CallPolicy.js';
 import type { IstioVersion } from '../../config/MeshConfig.js';
 
 /**
@@ -55,4 +55,42 @@ export function istioDefaultPolicy(version: IstioVersion): CallPolicy {
 /** Whether release `version` (every one is 1.x) retries 503s by default: every release before 1.24 (PR #52111). */
 function retries503(version: IstioVersion): boolean {
   return Number(version.split('.')[1]) < 24;
+}
+
+/**
+ * A call's written policy as Istio's pilot builds its route (`ConvertPolicy`, docs/sources.md#istio-retry-default):
+ * - `timeout` and `retries` are separate VirtualService fields, and a route without `retries` gets the default retry
+ *   policy ("If in is nil, DefaultPolicy is returned"), so a call that writes only a `timeout` keeps `meshRetry`, the
+ *   retry the mesh gives calls that write nothing;
+ * - a written `retries` starts from Istio's default policy and replaces its `retryOn` only "if in.RetryOn != \"\"",
+ *   so a retry written without `retryOn` retries on `defaultRetryOn`, the conditions of Istio's own default policy
+ *   (its release's: {@link istioDefaultPolicy}), not meshsim's `[5xx]`.
+ * Every other policy as written.
+ */
+export function istioRoutePolicy(
+  policy: CallPolicy,
+  meshRetry: RetryPolicy,
+  defaultRetryOn: readonly RetryCondition[],
+): CallPolicy {
+  if (policy.retryUnwritten === true) return { ...policy, retry: meshRetry };
+  const retry = istioRetry(policy.retry, defaultRetryOn);
+  return retry === policy.retry ? policy : { ...policy, retry };
+}
+
+/** `retry` with the conditions of Istio's default policy (`defaultRetryOn`) when its `retryOn` was not written. */
+export function istioRetry(retry: RetryPolicy, defaultRetryOn: readonly RetryCondition[]): RetryPolicy {
+  return retry.retryOnUnwritten === true ? { ...retry, retryOn: defaultRetryOn } : retry;
+}
+
+/**
+ * A mesh's `defaultPolicy` under Istio: one the scenario wrote with a retry but no `retryOn` (meshConfig's
+ * `defaultHttpRetryPolicy` goes through the same `ConvertPolicy`) retries on `defaultRetryOn`, Istio's default
+ * conditions.
+ */
+export function istioMeshDefaultPolicy(
+  policy: CallPolicy,
+  defaultRetryOn: readonly RetryCondition[],
+): CallPolicy {
+  const retry = istioRetry(policy.retry, defaultRetryOn);
+  return retry === policy.retry ? policy : { ...policy, retry };
 }

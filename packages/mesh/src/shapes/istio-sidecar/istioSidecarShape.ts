@@ -11,7 +11,7 @@ import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
 import { ISTIO_CNI_NODE_AGENT } from './istioCniNodeAgent.js';
-import { istioDefaultPolicy } from './istioDefaultRetry.js';
+import { istioDefaultPolicy, istioMeshDefaultPolicy, istioRoutePolicy } from './istioDefaultRetry.js';
 import { ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS } from './istioRetryHosts.js';
 import { istioOutlierEjectionCap } from './istioOutlierEjectionCap.js';
 import {
@@ -40,6 +40,10 @@ export const ISTIO_SIDECAR_MESH: SidecarMesh<IstioSidecarMeshConfig> = {
   // Without a limit pilot-agent passes Envoy no --concurrency, and Envoy runs a worker per CPU of the node
   // (istio/istio pilot/cmd/pilot-agent/config/config.go, pkg/envoy/proxy.go; docs/sources.md#istio-1-18-concurrency).
   unlimitedWorkersFromNode: () => true,
+  // A route with a timeout but no retries keeps the mesh's default retry, one without retryOn the release's default
+  // conditions (pilot's ConvertPolicy).
+  routePolicy: (policy, mesh) =>
+    istioRoutePolicy(policy, mesh.defaultPolicy.retry, istioDefaultPolicy(mesh.istioVersion).retry.retryOn),
   adjustPolicy: (policy) => policy,
   // Every retry pilot configures (its default and a VirtualService's) avoids previous hosts (istioRetryHosts.ts).
   retryHostReselections: ISTIO_HOST_SELECTION_RETRY_MAX_ATTEMPTS,
@@ -69,20 +73,23 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
   capabilityRow: { client: '`l7-proxy` (Envoy sidecar)', server: '`l7-proxy`' },
   resolve(options) {
     const istioVersion = options.istioVersion ?? DEFAULT_ISTIO_VERSION;
+    const istioDefault = istioDefaultPolicy(istioVersion);
+    const shared = resolveShared('istio-sidecar', options, {
+      loadBalancer: 'least-request',
+      defaultPolicy: istioDefault,
+      mtls: true,
+      outlierEjectionCap: istioOutlierEjectionCap(istioVersion),
+      successRateEjection: 'off',
+      connectionPoolDefaults: 'istio',
+    });
     return {
       // Istio's default balancer is LEAST_REQUEST (pilot's defaultLBAlgorithm(); docs/sources.md#istio-default-lb);
       // its default retry policy retries 503s before 1.24 (docs/sources.md#istio-pr-52111); its Envoy lets a first
       // ejection past maxEjectionPercent before 1.20 (docs/sources.md#envoy-1-28-outlier-mep); istiod never lets it
       // eject by success rate and gives every cluster circuit breakers of 2³²−1 where a DestinationRule sets none
       // (docs/sources.md#import-istio-traffic-policy-go).
-      ...resolveShared('istio-sidecar', options, {
-        loadBalancer: 'least-request',
-        defaultPolicy: istioDefaultPolicy(istioVersion),
-        mtls: true,
-        outlierEjectionCap: istioOutlierEjectionCap(istioVersion),
-        successRateEjection: 'off',
-        connectionPoolDefaults: 'istio',
-      }),
+      ...shared,
+      defaultPolicy: istioMeshDefaultPolicy(shared.defaultPolicy, istioDefault.retry.retryOn),
       istioVersion,
       sidecar: withOverrides(istioSidecarProfile(istioVersion), options.sidecar),
       istioCni: options.istioCni === undefined ? null : { ...ISTIO_CNI_NODE_AGENT, ...options.istioCni },

@@ -13,6 +13,7 @@ import { meshProfile } from '../profileFields.js';
 import type { MeshProfile } from '../profileFields.js';
 import { DEFAULT_LINKERD_VERSION, linkerdAssumptions, linkerdProxyProfile } from './linkerdProfile.js';
 import { LINKERD_CONNECT_TIMEOUT_MS } from '../dataplane/connectionSpecs.js';
+import { LinkerdReconnect } from '../../policies/LinkerdReconnect.js';
 
 /** Linkerd's proxies. */
 export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
@@ -30,6 +31,13 @@ export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
   // Before `proxy.runtime.workers` (2.10–2.12), a proxy without a limit used every CPU its cgroup allows: its node's.
   unlimitedWorkersFromNode: (mesh) => mesh.linkerdVersion !== 'current',
   adjustPolicy: (policy) => policy,
+  // A failed connect takes the endpoint out of the proxy's P2C balancer while it backs off (docs/sources.md#linkerd-reconnect).
+  clientPolicies: (_mesh, caller, target, streams) => [
+    new LinkerdReconnect(
+      streams.unique(`linkerd-reconnect/${caller.name}#${caller.key}->${target}`),
+      LINKERD_CONNECT_TIMEOUT_MS,
+    ),
+  ],
   configWarnings(config, _mesh, warn) {
     for (const service of config.services) {
       const destination = service.destination;

@@ -30,6 +30,7 @@ import {
 } from '../dataplane/connectionSpecs.js';
 import { profileForLimit } from '../dataplane/proxyConcurrency.js';
 import type { Warnings } from '../../ports/Warnings.js';
+import type { RunStreams } from '../../ports/RunStreams.js';
 
 /**
  * Endpoints each service's proxies hold when discovery is on demand: the running instances (Pending pods are no
@@ -59,6 +60,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
   readonly shape: string;
   readonly sidecars: Proxy[];
   private readonly endpointsOf: (proxy: Proxy) => number;
+  private readonly streams: RunStreams;
 
   constructor(
     private readonly sidecarMesh: SidecarMesh<C>,
@@ -67,6 +69,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
   ) {
     super(context, config);
     this.shape = config.shape;
+    this.streams = context.streams;
     const profile = sidecarMesh.profile(config);
     const latency = createSampler(profile.latencyMs, context.streams.stream(sidecarMesh.stream));
     const fromLimit = sidecarMesh.workersFromCpuLimit?.(config) ?? false;
@@ -190,7 +193,8 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
     if (caller.instanceId < 0) return policySet ? policy : NO_POLICY;
     if (!policySet) return this.mesh.defaultPolicy;
     const call = `calls from "${caller.name}"${target === undefined ? '' : ` to "${target}"`}`;
-    return this.sidecarMesh.adjustPolicy(policy, call, (message) => this.warnings.add(message));
+    const filled = this.sidecarMesh.routePolicy?.(policy, this.config) ?? policy;
+    return this.sidecarMesh.adjustPolicy(filled, call, (message) => this.warnings.add(message));
   }
 
   clientEnforcer(caller: CallerRef): EnforcerKind {
@@ -217,7 +221,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
 
   shapeClientPolicies(caller: CallerRef, target: string): ClientPolicy[] {
     if (caller.instanceId < 0 || this.sidecarMesh.clientPolicies === undefined) return [];
-    return this.sidecarMesh.clientPolicies(this.config, caller, target);
+    return this.sidecarMesh.clientPolicies(this.config, caller, target, this.streams);
   }
 
   proxies(): readonly Proxy[] {

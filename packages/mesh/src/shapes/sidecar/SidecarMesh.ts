@@ -9,6 +9,7 @@ import type { CallPolicy } from '../../config/CallPolicy.js';
 import type { ScenarioFieldPath } from '../../config/ConfigWarning.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 import type { WireProtocol } from '../../config/SimulationConfig.js';
+import type { RunStreams } from '../../ports/RunStreams.js';
 
 /** A sidecar mesh of config type `C`: what `SidecarDataPlane` needs to know of one sidecar-shaped mesh. */
 export interface SidecarMesh<C extends MeshConfigBase> {
@@ -46,6 +47,11 @@ export interface SidecarMesh<C extends MeshConfigBase> {
    * concurrency) rather than its profile's workers. Only asked when `workersFromCpuLimit` is true.
    */
   unlimitedWorkersFromNode?(mesh: C): boolean;
+  /**
+   * A scenario-set call policy with the fields it left unwritten as the mesh's control plane fills them (Istio: a
+   * route with a timeout but no retries keeps the default retry). Absent: as written.
+   */
+  routePolicy?(policy: CallPolicy, mesh: C): CallPolicy;
   /** A scenario-set call policy as the proxy can run it (may warn). `call` names the call in warnings. */
   adjustPolicy(policy: CallPolicy, call: string, warn: (message: string) => void): CallPolicy;
   /**
@@ -63,6 +69,9 @@ export interface SidecarMesh<C extends MeshConfigBase> {
    * previous endpoints).
    */
   readonly retryHostReselections?: number;
-  /** Client-side policies the proxy always runs for a mesh caller → `target`, whatever the scenario says. */
-  clientPolicies?(mesh: C, caller: CallerRef, target: string): ClientPolicy[];
+  /**
+   * Client-side policies the proxy always runs for a mesh caller → `target`, whatever the scenario says; `streams`
+   * gives a policy that draws its own random stream.
+   */
+  clientPolicies?(mesh: C, caller: CallerRef, target: string, streams: RunStreams): ClientPolicy[];
 }
