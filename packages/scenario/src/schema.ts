@@ -26,6 +26,7 @@ import { scenarioRegistry } from './internal/registry.js';
 import { ifRelationFieldsValid, ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
 import { didYouMean } from './internal/suggest.js';
+import { envoyRetryConditionReason } from './internal/envoyRetryConditions.js';
 import { writtenDuration } from './internal/writtenDuration.js';
 import {
   CpuQuantity,
@@ -102,9 +103,14 @@ function retryOnStringHint(input: unknown): string | undefined {
 function retryOnList(text: string) {
   return doc(
     z
-      .array(z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]]), {
-        error: (iss) => (iss.code === 'invalid_type' ? retryOnStringHint(iss.input) : undefined),
-      })
+      .array(
+        z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]], {
+          error: (iss) => envoyRetryConditionReason(iss.input),
+        }),
+        {
+          error: (iss) => (iss.code === 'invalid_type' ? retryOnStringHint(iss.input) : undefined),
+        },
+      )
       .min(1)
       .optional(),
     text,

@@ -339,9 +339,33 @@ const CASES: [string, Mutation, string[]][] = [
       }),
     [
       'test.yaml: services.frontend.calls[0].retry.retryOn[0]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got 503) (did you mean "overflow"?)',
-      'test.yaml: services.frontend.calls[0].retry.retryOn[1]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got "retriable-status-codes") (did you mean "overflow"?)',
+      'test.yaml: services.frontend.calls[0].retry.retryOn[1]: "retriable-status-codes" is an Istio/Envoy retry condition with no meshsim outcome of its own: it turns on the status codes listed with it; write their meshsim conditions instead (503 → overflow; 502, 504 → gateway-error)',
       'test.yaml: services.frontend.calls[0].retry.retryOn[2]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got "timeout") (did you mean "per-try-timeout"?)',
       'test.yaml: services.frontend.calls[0].retry.retryOn[3]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got 504) (did you mean "gateway-error"?)',
+    ],
+  ],
+  [
+    "Istio's default retryOn pasted, and Envoy's other conditions meshsim has no outcome for",
+    (s) =>
+      (s.services.frontend.calls[0].retry = {
+        attempts: 2,
+        retryOn: [
+          'connect-failure',
+          'refused-stream',
+          'unavailable',
+          'cancelled',
+          'retriable-4xx',
+          'reset-before-request',
+          'deadline-exceeded',
+        ],
+      }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.retryOn[1]: "refused-stream" is an Istio/Envoy retry condition with no meshsim outcome: Envoy retries a stream the upstream refused (HTTP/2 REFUSED_STREAM), which no meshsim attempt is (a pod crashing under a request is a reset); leave it out',
+      "test.yaml: services.frontend.calls[0].retry.retryOn[2]: \"unavailable\" is an Istio/Envoy retry condition with no meshsim outcome: a gRPC status (Envoy's x-envoy-retry-grpc-on), and meshsim's calls carry no gRPC status (a full queue's 503 is overflow); leave it out",
+      'test.yaml: services.frontend.calls[0].retry.retryOn[3]: "cancelled" is an Istio/Envoy retry condition with no meshsim outcome: a gRPC status (Envoy\'s x-envoy-retry-grpc-on), and meshsim\'s calls carry no gRPC status; leave it out',
+      'test.yaml: services.frontend.calls[0].retry.retryOn[4]: "retriable-4xx" is an Istio/Envoy retry condition with no meshsim outcome: Envoy retries a 409 Conflict, which no meshsim attempt answers; leave it out',
+      'test.yaml: services.frontend.calls[0].retry.retryOn[5]: "reset-before-request" is an Istio/Envoy retry condition with no meshsim outcome: Envoy retries a reset before the request was sent upstream, and meshsim\'s resets come while a request is served (reset retries those); leave it out',
+      "test.yaml: services.frontend.calls[0].retry.retryOn[6]: \"deadline-exceeded\" is an Istio/Envoy retry condition with no meshsim outcome: a gRPC status (Envoy's x-envoy-retry-grpc-on), and meshsim's calls carry no gRPC status (a dropped expired deadline's 504 is retried by 5xx and gateway-error); leave it out",
     ],
   ],
   [
