@@ -279,7 +279,42 @@ const CASES: [string, Mutation, string[]][] = [
     "Istio's field name instead of meshsim's",
     (s) => (s.services.backend.destinationPolicy = { outlierDetection: { consecutive5xxErrors: 3 } }),
     [
-      'test.yaml: services.backend.destinationPolicy.outlierDetection.consecutive5xxErrors: unknown field (did you mean "consecutive5xx"?)',
+      "test.yaml: services.backend.destinationPolicy.outlierDetection.consecutive5xxErrors: Istio's name; in meshsim write outlierDetection.consecutive5xx: 3",
+    ],
+  ],
+  [
+    "Istio's deprecated consecutiveErrors, which Istio ignores: no suggestion of a field it is not",
+    (s) => (s.services.backend.destinationPolicy = { outlierDetection: { consecutiveErrors: 5 } }),
+    [
+      "test.yaml: services.backend.destinationPolicy.outlierDetection.consecutiveErrors: Istio's deprecated field, which Istio's control plane ignores (Envoy's default of 5 consecutive 5xx applies): leave it out, or write outlierDetection.consecutive5xx or consecutiveGatewayErrors for what you meant",
+    ],
+  ],
+  [
+    "Istio's loadBalancer: { simple: … }: the meshsim balancer to write, or that there is none",
+    (s) =>
+      (s.services.backend.destinationPolicy = {
+        loadBalancer: { simple: 'LEAST_REQUEST', warmupDurationSecs: '10s' },
+      }),
+    [
+      "test.yaml: services.backend.destinationPolicy.loadBalancer.simple: Istio's DestinationRule form; in meshsim write loadBalancer: least-request",
+      "test.yaml: services.backend.destinationPolicy.loadBalancer.warmupDurationSecs: Istio's field, not modelled by meshsim: leave it out",
+    ],
+  ],
+  [
+    "Istio's loadBalancer.simple with no meshsim balancer",
+    (s) => (s.services.backend.destinationPolicy = { loadBalancer: { simple: 'PASSTHROUGH' } }),
+    [
+      "test.yaml: services.backend.destinationPolicy.loadBalancer.simple: Istio's DestinationRule form; PASSTHROUGH has no meshsim balancer: write loadBalancer: round-robin, random, least-request or peak-ewma",
+    ],
+  ],
+  [
+    "Istio's DestinationRule trafficPolicy under a service",
+    (s) =>
+      ((s.services.backend as Record<string, unknown>)['trafficPolicy'] = {
+        loadBalancer: { simple: 'ROUND_ROBIN' },
+      }),
+    [
+      "test.yaml: services.backend.trafficPolicy: Istio's DestinationRule trafficPolicy: write destinationPolicy (its loadBalancer, connectionPool and outlierDetection, in meshsim's names)",
     ],
   ],
   [

@@ -63,10 +63,7 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['cgroup', ['cpuWeights']],
   ['cgroups', ['cpuWeights']],
   ['cpushares', ['cpuWeights']],
-  // Istio's DestinationRule outlierDetection (Envoy's outlier_detection): consecutiveErrors, deprecated, counted
-  // 502/503/504.
-  ['consecutive5xxerrors', ['consecutive5xx']],
-  ['consecutiveerrors', ['consecutiveGatewayErrors']],
+  // Envoy's outlier_detection (Istio's DestinationRule names get their own reason: istioFieldNames.ts).
   ['consecutivegatewayfailure', ['consecutiveGatewayErrors']],
   ['consecutive_gateway_failure', ['consecutiveGatewayErrors']],
   // Istio's DestinationRule connectionPool nests under tcp and http what meshsim writes flat (Envoy's circuit breakers):
