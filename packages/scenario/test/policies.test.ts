@@ -301,6 +301,13 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    "Istio's loadBalancer: { simple: … } as the mesh's balancer",
+    (s) => (s.mesh = { shape: 'istio-sidecar', loadBalancer: { simple: 'ROUND_ROBIN' } }),
+    [
+      'test.yaml: mesh.loadBalancer: must be one of "round-robin", "random", "least-request", "peak-ewma" (got {"simple":"ROUND_ROBIN"}): Istio\'s DestinationRule form; in meshsim write loadBalancer: round-robin',
+    ],
+  ],
+  [
     "Istio's loadBalancer.simple with no meshsim balancer",
     (s) => (s.services.backend.destinationPolicy = { loadBalancer: { simple: 'PASSTHROUGH' } }),
     [

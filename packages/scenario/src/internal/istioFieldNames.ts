@@ -29,6 +29,23 @@ function loadBalancerIssue(key: string, value: unknown): string | undefined {
     : `${form}${asText(value)} has no meshsim balancer: write loadBalancer: round-robin, random, least-request or peak-ewma`;
 }
 
+/**
+ * `: Istio's DestinationRule form; in meshsim write loadBalancer: least-request` for Istio's `{ simple: LEAST_REQUEST }`
+ * given to a field that takes a balancer's name (`mesh.loadBalancer`: `values` holds `least-request`); '' otherwise.
+ */
+export function istioSimpleLbHint(input: unknown, values: readonly unknown[]): string {
+  if (
+    !values.includes('least-request') ||
+    typeof input !== 'object' ||
+    input === null ||
+    Array.isArray(input)
+  )
+    return '';
+  const keys = Object.keys(input);
+  if (keys.length !== 1 || keys[0] !== 'simple') return '';
+  return `: ${loadBalancerIssue('simple', (input as { simple?: unknown }).simple) ?? ''}`;
+}
+
 /** The unknown key `key` (holding `value`) of an `outlierDetection`, when it is Istio's name, or undefined. */
 function outlierIssue(key: string, value: unknown): string | undefined {
   if (key === 'consecutive5xxErrors')
