@@ -10,6 +10,8 @@ export { CASCADE_FIGURES, cascadeFigures } from './diagnosis/cascadeFigures.js';
 export { faultScopeText } from './diagnosis/faultScopeText.js';
 export { formatDuration } from './diagnosis/formatDuration.js';
 export { peakEdgeAttempts } from './diagnosis/peakEdgeAttempts.js';
+export { callsDue, normalLatencyMs } from './internal/diagnosis/graceGoodput.js';
+export type { DueWindow } from './internal/diagnosis/graceGoodput.js';
 export type { EdgeAttempts } from './diagnosis/peakEdgeAttempts.js';
 export type { CascadeFigures } from './diagnosis/cascadeFigures.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadScenarioFile, parseScenario } from '@meshsim/scenario';
+import { istioAttemptsWarnings, loadScenarioFile, parseScenario } from '@meshsim/scenario';
 
 import { importScenario } from '../src/index.js';
 import type { ImportOptions } from '../src/index.js';
@@ -53,6 +53,10 @@ describe('import goldens', () => {
         const dir = tempTree({ [`${name}.yaml`]: result.scenario });
         const config = loadScenarioFile(join(dir, `${name}.yaml`));
         expect(config.services.length).toBeGreaterThan(0);
+      });
+
+      it("gives no warning that its retry.attempts may be Istio's (the import converted them)", () => {
+        expect(istioAttemptsWarnings(parseScenario(result.scenario, `${name}.yaml`))).toEqual([]);
       });
 
       it('is the same byte for byte on a second import', () => {

@@ -470,6 +470,8 @@ export {
   faultScopeText,
   formatDuration,
   peakEdgeAttempts,
+  callsDue,
+  normalLatencyMs,
   parseSetOption,
   parseScalar,
   rangeNotes,
@@ -526,6 +528,7 @@ export {
 } from '@meshsim/analysis';
 export type {
   BacklogGrowth,
+  DueWindow,
   BacklogService,
   BacklogThrottle,
   CascadeStep,

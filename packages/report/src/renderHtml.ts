@@ -20,6 +20,7 @@ import { runCharts } from './internal/html/runCharts.js';
 import { runStory } from './internal/html/runStory.js';
 import { runTables } from './internal/html/runTables.js';
 import { traceSection } from './internal/html/traceSection.js';
+import { foldPolicyWarnings } from './internal/foldPolicyWarnings.js';
 
 /** Options of {@link renderHtml}. */
 export interface HtmlRunOptions {
@@ -91,7 +92,7 @@ export function renderHtml(result: SimulationResult, options: HtmlRunOptions = {
     graphSection(result, graph, whole),
     ...(traces === null ? [] : [traces]),
     runTables(result),
-    notesSection(result.warnings, result.assumptions),
+    notesSection(foldPolicyWarnings(result.warnings), result.assumptions),
   ];
   const replicated =
     options.replications === undefined ? '' : ` (replication 1 of ${String(options.replications.n)})`;

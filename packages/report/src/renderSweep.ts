@@ -109,6 +109,21 @@ function stoppedNote(result: SweepResult): string {
   );
 }
 
+/**
+ * The line under the table explaining a negative recovery, as `run`'s diagnosis does (its recovery counts from the end
+ * of the last trigger: negative, goodput was back while the trigger was still active); nothing when no run has one.
+ */
+function negativeRecoveryNote(result: SweepResult): string {
+  const negative = result.summary.some((point) =>
+    point.cascade.some((interval) => interval.key === 'recoveryMs' && interval.min < 0),
+  );
+  if (!negative) return '';
+  return (
+    '\n\nrecovery (s): counted from the end of the last trigger; negative: back within the band while the trigger was ' +
+    'still active (a policy or the endpoint updates worked around it, though goodput left the band first)'
+  );
+}
+
 /** What the head line says of the shard that ran (`; shard 2/4 has 4 of them`; nothing without a shard). */
 function shardNote(result: SweepResult): string {
   if (result.shard === undefined) return '';
@@ -116,7 +131,10 @@ function shardNote(result: SweepResult): string {
   return `; shard ${index}/${count} has ${result.tasks.length} of them`;
 }
 
-/** The sweep as text: a line on what ran, then one row per grid point, then the runs stopped early. */
+/**
+ * The sweep as text: a line on what ran, then one row per grid point, then the runs stopped early and what a negative
+ * recovery means (when some run has one).
+ */
 export function renderSweepText(result: SweepResult): string {
   const { plan } = result;
   const head =
@@ -152,7 +170,7 @@ export function renderSweepText(result: SweepResult): string {
       ...cascade.map((f) => cascadeCell(point, f.key)),
     ]),
   );
-  return `${head}\n\n${table.trimEnd()}${stoppedNote(result)}\n`;
+  return `${head}\n\n${table.trimEnd()}${stoppedNote(result)}${negativeRecoveryNote(result)}\n`;
 }
 
 /** The runs' distinct warnings as the JSON has them: the message, how many runs gave it, an example point. */

@@ -41,6 +41,7 @@ import {
   serviceKeys,
   VERSION_KEYS,
 } from './internal/summaryTableKeys.js';
+import { foldPolicyWarnings } from './internal/foldPolicyWarnings.js';
 
 /**
  * Renders a result as plain text for a terminal: every column header carries its unit, missing values
@@ -170,7 +171,9 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
 
   sections.push(conservationLine(result));
 
-  if (result.warnings.length > 0) sections.push(bulletList('Warnings', result.warnings));
+  // One per shape, policy and service: a generic 'not enforced' line says nothing the shape's own word did not.
+  const warnings = foldPolicyWarnings(result.warnings);
+  if (warnings.length > 0) sections.push(bulletList('Warnings', warnings));
   if (result.assumptions.length > 0) sections.push(bulletList('Assumptions', result.assumptions));
 
   return sections.join('\n\n') + '\n';

@@ -110,6 +110,26 @@ describe('renderSweepText', () => {
     });
   });
 
+  it('explains a negative recovery under the table, as run does; no note when every recovery is after the trigger', () => {
+    const [point] = result.summary;
+    if (point === undefined) throw new Error('no point');
+    const recovery = (min: number) => ({
+      key: 'recoveryMs' as const,
+      n: 1,
+      mean: min,
+      halfWidth: null,
+      min,
+      max: min,
+    });
+    const early = { ...result, summary: [{ ...point, cascade: [recovery(-1_000)] }] };
+    expect(renderSweepText(early).trimEnd().split('\n').at(-1)).toBe(
+      'recovery (s): counted from the end of the last trigger; negative: back within the band while the trigger was still ' +
+        'active (a policy or the endpoint updates worked around it, though goodput left the band first)',
+    );
+    const late = { ...result, summary: [{ ...point, cascade: [recovery(2_000)] }] };
+    expect(renderSweepText(late)).not.toContain('negative');
+  });
+
   it('right-aligns the mean ± CI columns, as every numeric column; the verdicts stay left-aligned', () => {
     const [point] = result.summary;
     if (point === undefined) throw new Error('no point');

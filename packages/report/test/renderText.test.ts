@@ -98,6 +98,17 @@ describe('renderText', () => {
     expect(text).toContain('Assumptions:\n  - Sidecar latency is lognormal');
   });
 
+  it("lists one warning per policy and service: the shape's own word, not also the generic 'not enforced' line", () => {
+    const result = makeResult();
+    const own =
+      'connection-pool of service "orders": Linkerd has no Envoy-style connection-pool thresholds; use failureAccrual (balancer.linkerd.io/failure-accrual, Linkerd circuit-breaking docs)';
+    result.warnings = [
+      own,
+      'connection-pool on service "orders" is not enforced: the linkerd mesh shape enforces it at a linkerd-proxy hop, which cannot; the policy is not applied',
+    ];
+    expect(renderText(result)).toContain(`Warnings:\n  - ${own}\n\n`);
+  });
+
   it('renderText(result) lists policy events per edge, sorted by name', () => {
     const text = renderText(makeResult());
     expect(text).toMatch(

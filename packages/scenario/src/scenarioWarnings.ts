@@ -151,14 +151,39 @@ function isBundledText(file: string, text: string): boolean {
   return match !== undefined && readFileSync(match.file, 'utf8') === text;
 }
 
-/** The path and value of the first `retry: { attempts: n }` in `data`, in the order the file writes it, or null. */
+/** The first line `meshsim import` writes in the scenarios it writes. */
+const IMPORTED_HEADER = /^# Imported by `meshsim import`/;
+
+/** An importer's comment naming where a part with `retry` among its fields came from (`# timeout, retry from …`). */
+const IMPORTED_RETRY_COMMENT = /^#\s*(?:[\w-]+,\s*)*retry(?:,\s*[\w-]+)*\s+from\s/;
+
+/**
+ * Whether the `retry` of the call (or source, or policy) at `path`, in a file `meshsim import` wrote (`lines`), is the
+ * importer's: the comment lines just above the call, or above its `retry` key, say `… retry from <file>#<n>
+ * Kind/name`. The importer wrote such a retry's `attempts` in meshsim's counting (Istio's attempts: 3 → 4).
+ */
+function importerWroteRetry(lines: readonly string[], locate: Locate, path: readonly PathSegment[]): boolean {
+  for (const at of [path, [...path, 'retry']]) {
+    const line = locate(at)?.line;
+    if (line === undefined) continue;
+    for (let i = line - 2; i >= 0 && (lines[i] ?? '').trim().startsWith('#'); i--)
+      if (IMPORTED_RETRY_COMMENT.test((lines[i] ?? '').trim())) return true;
+  }
+  return false;
+}
+
+/**
+ * The path and value of the first `retry: { attempts: n }` in `data`, in the order the file writes it, or null;
+ * passing over the retries of the parts `skip` says (given the path of the part holding `retry`).
+ */
 function firstRetryAttempts(
   data: unknown,
   path: readonly PathSegment[] = [],
+  skip: (path: readonly PathSegment[]) => boolean = () => false,
 ): { path: readonly PathSegment[]; attempts: number } | null {
   if (Array.isArray(data)) {
     for (let i = 0; i < data.length; i++) {
-      const found = firstRetryAttempts(data[i], [...path, i]);
+      const found = firstRetryAttempts(data[i], [...path, i], skip);
       if (found !== null) return found;
     }
     return null;
@@ -166,9 +191,10 @@ function firstRetryAttempts(
   if (!isObject(data)) return null;
   for (const [key, value] of Object.entries(data)) {
     if (key === 'retry' && isObject(value) && typeof value['attempts'] === 'number') {
-      return { path: [...path, key, 'attempts'], attempts: value['attempts'] };
+      if (!skip(path)) return { path: [...path, key, 'attempts'], attempts: value['attempts'] };
+      continue;
     }
-    const found = firstRetryAttempts(value, [...path, key]);
+    const found = firstRetryAttempts(value, [...path, key], skip);
     if (found !== null) return found;
   }
   return null;
@@ -179,11 +205,13 @@ function firstRetryAttempts(
  * `attempts` counts every try including the first, Istio's VirtualService `retries.attempts` counts retries only, so
  * an `attempts: 2` copied from Istio makes one retry where Istio makes two — `attempts: 2 is 2 tries in all, the
  * first and 1 retry (Istio's attempts: 1): …; for Istio's attempts: 2 write attempts: 3 (said once, at the file's
- * first retry)`. Once per file (the semantics are the file's, not one call's); none under other shapes, for a file
- * without a retry, for a config not read from text (as {@link bareDurationWarnings}), or for a bundled scenario
- * (written in meshsim's counting by meshsim's authors; the user has no file of it to edit). `appRetry` (the
- * application's own tries) is no Istio field and is not looked at. There is no other spelling of `attempts` to
- * silence it with: the warning is said once per file instead.
+ * first retry)`. Once per file (the semantics are the file's, not one call's); none under other shapes,
+ * for a file without a retry, for a config not read from text (as {@link bareDurationWarnings}), or for a bundled
+ * scenario (written in meshsim's counting by meshsim's authors; the user has no file of it to edit). The retries
+ * `meshsim import` wrote (its header line, and `… retry from <file>#<n> Kind/name` above the call) are passed over:
+ * the importer converted Istio's count. `appRetry` (the application's own tries) is no Istio field and is not looked
+ * at. There is no other spelling of `attempts` to silence it with: the CLI says it in `validate` only, not on every
+ * run.
  *
  * @param config - A resolved scenario.
  * @param file - The file name the issue gives. Default: the name the config was read as.
@@ -193,7 +221,10 @@ export function istioAttemptsWarnings(config: SimulationConfig, file?: string): 
   const source = sourceOf(config);
   const parsed = source?.parse();
   if (source === undefined || parsed === undefined) return [];
-  const found = firstRetryAttempts(parsed.data);
+  const lines = IMPORTED_HEADER.test(source.text) ? source.text.split('\n') : undefined;
+  const imported = (path: readonly PathSegment[]): boolean =>
+    lines !== undefined && importerWroteRetry(lines, parsed.locate, path);
+  const found = firstRetryAttempts(parsed.data, [], imported);
   if (found === null || isBundledText(source.file, source.text)) return [];
   const n = found.attempts;
   const retries = `${n - 1} retr${n - 1 === 1 ? 'y' : 'ies'}`;

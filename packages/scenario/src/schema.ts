@@ -26,6 +26,7 @@ import { scenarioRegistry } from './internal/registry.js';
 import { ifRelationFieldsValid, ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
 import { didYouMean } from './internal/suggest.js';
+import { envoyRetryConditionReason } from './internal/envoyRetryConditions.js';
 import { writtenDuration } from './internal/writtenDuration.js';
 import {
   CpuQuantity,
@@ -93,18 +94,37 @@ function retryOnStringHint(input: unknown): string | undefined {
     .map((condition) => condition.trim())
     .filter((condition) => condition !== '');
   if (conditions.length === 0) return undefined;
+  // Envoy's conditions with no meshsim outcome (Istio's default holds three) are left out of the list to write.
+  const kept = conditions.filter((condition) => envoyRetryConditionReason(condition) === undefined);
+  const dropped = conditions.filter((condition) => !kept.includes(condition));
+  const without =
+    dropped.length === 0
+      ? ''
+      : `; ${dropped.join(', ')} ${dropped.length === 1 ? 'is an Istio/Envoy condition' : 'are Istio/Envoy conditions'} with no meshsim outcome of ${dropped.length === 1 ? 'its' : 'their'} own, left out`;
   const istio =
-    conditions.length > 1 ? " (Istio's VirtualService writes them as one comma-separated string)" : '';
-  return got(`must be a list of conditions: write retryOn: [${conditions.join(', ')}]${istio}`, input);
+    conditions.length > 1
+      ? ` (Istio's VirtualService writes them as one comma-separated string${without})`
+      : '';
+  if (kept.length === 0)
+    return got(
+      `must be a list of conditions, and none of these has a meshsim outcome: leave retryOn out${istio}`,
+      input,
+    );
+  return got(`must be a list of conditions: write retryOn: [${kept.join(', ')}]${istio}`, input);
 }
 
 /** A `retryOn` list (of `retry` or `appRetry`): at least one Envoy retry_on name, optional, described by `text`. */
 function retryOnList(text: string) {
   return doc(
     z
-      .array(z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]]), {
-        error: (iss) => (iss.code === 'invalid_type' ? retryOnStringHint(iss.input) : undefined),
-      })
+      .array(
+        z.enum(RETRY_CONDITIONS as [RetryCondition, ...RetryCondition[]], {
+          error: (iss) => envoyRetryConditionReason(iss.input),
+        }),
+        {
+          error: (iss) => (iss.code === 'invalid_type' ? retryOnStringHint(iss.input) : undefined),
+        },
+      )
       .min(1)
       .optional(),
     text,

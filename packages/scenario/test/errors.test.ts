@@ -421,6 +421,17 @@ const CASES: [string, Mutation, string[]][] = [
     ],
   ],
   [
+    "Istio's default retryOn pasted as its string: the list to write leaves out the conditions meshsim has no outcome for",
+    (s) =>
+      (s.services.frontend.calls[0].retry = {
+        attempts: 2,
+        retryOn: 'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes',
+      }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.retryOn: must be a list of conditions: write retryOn: [connect-failure] (Istio\'s VirtualService writes them as one comma-separated string; refused-stream, unavailable, cancelled, retriable-status-codes are Istio/Envoy conditions with no meshsim outcome of their own, left out) (got "connect-failure,refused-stream,unavailable,cancelled,ret...)',
+    ],
+  ],
+  [
     "the same hint for appRetry's retryOn, spaces after the commas and a lone condition alike",
     (s) => {
       s.services.frontend.calls[0].appRetry = { attempts: 2, retryOn: 'gateway-error, connect-failure' };

@@ -279,7 +279,49 @@ const CASES: [string, Mutation, string[]][] = [
     "Istio's field name instead of meshsim's",
     (s) => (s.services.backend.destinationPolicy = { outlierDetection: { consecutive5xxErrors: 3 } }),
     [
-      'test.yaml: services.backend.destinationPolicy.outlierDetection.consecutive5xxErrors: unknown field (did you mean "consecutive5xx"?)',
+      "test.yaml: services.backend.destinationPolicy.outlierDetection.consecutive5xxErrors: Istio's name; in meshsim write outlierDetection.consecutive5xx: 3",
+    ],
+  ],
+  [
+    "Istio's deprecated consecutiveErrors, which Istio ignores: no suggestion of a field it is not",
+    (s) => (s.services.backend.destinationPolicy = { outlierDetection: { consecutiveErrors: 5 } }),
+    [
+      "test.yaml: services.backend.destinationPolicy.outlierDetection.consecutiveErrors: Istio's deprecated field, which Istio's control plane ignores (Envoy's default of 5 consecutive 5xx applies): leave it out, or write outlierDetection.consecutive5xx or consecutiveGatewayErrors for what you meant",
+    ],
+  ],
+  [
+    "Istio's loadBalancer: { simple: … }: the meshsim balancer to write, or that there is none",
+    (s) =>
+      (s.services.backend.destinationPolicy = {
+        loadBalancer: { simple: 'LEAST_REQUEST', warmupDurationSecs: '10s' },
+      }),
+    [
+      "test.yaml: services.backend.destinationPolicy.loadBalancer.simple: Istio's DestinationRule form; in meshsim write loadBalancer: least-request",
+      "test.yaml: services.backend.destinationPolicy.loadBalancer.warmupDurationSecs: Istio's field, not modelled by meshsim: leave it out",
+    ],
+  ],
+  [
+    "Istio's loadBalancer: { simple: … } as the mesh's balancer",
+    (s) => (s.mesh = { shape: 'istio-sidecar', loadBalancer: { simple: 'ROUND_ROBIN' } }),
+    [
+      'test.yaml: mesh.loadBalancer: must be one of "round-robin", "random", "least-request", "peak-ewma" (got {"simple":"ROUND_ROBIN"}): Istio\'s DestinationRule form; in meshsim write loadBalancer: round-robin',
+    ],
+  ],
+  [
+    "Istio's loadBalancer.simple with no meshsim balancer",
+    (s) => (s.services.backend.destinationPolicy = { loadBalancer: { simple: 'PASSTHROUGH' } }),
+    [
+      "test.yaml: services.backend.destinationPolicy.loadBalancer.simple: Istio's DestinationRule form; PASSTHROUGH has no meshsim balancer: write loadBalancer: round-robin, random, least-request or peak-ewma",
+    ],
+  ],
+  [
+    "Istio's DestinationRule trafficPolicy under a service",
+    (s) =>
+      ((s.services.backend as Record<string, unknown>)['trafficPolicy'] = {
+        loadBalancer: { simple: 'ROUND_ROBIN' },
+      }),
+    [
+      "test.yaml: services.backend.trafficPolicy: Istio's DestinationRule trafficPolicy: write destinationPolicy (its loadBalancer, connectionPool and outlierDetection, in meshsim's names)",
     ],
   ],
   [
@@ -339,9 +381,33 @@ const CASES: [string, Mutation, string[]][] = [
       }),
     [
       'test.yaml: services.frontend.calls[0].retry.retryOn[0]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got 503) (did you mean "overflow"?)',
-      'test.yaml: services.frontend.calls[0].retry.retryOn[1]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got "retriable-status-codes") (did you mean "overflow"?)',
+      'test.yaml: services.frontend.calls[0].retry.retryOn[1]: "retriable-status-codes" is an Istio/Envoy retry condition with no meshsim outcome of its own: it turns on the status codes listed with it; write their meshsim conditions instead (503 → overflow; 502, 504 → gateway-error)',
       'test.yaml: services.frontend.calls[0].retry.retryOn[2]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got "timeout") (did you mean "per-try-timeout"?)',
       'test.yaml: services.frontend.calls[0].retry.retryOn[3]: must be one of "connect-failure", "reset", "overflow", "5xx", "gateway-error", "per-try-timeout" (got 504) (did you mean "gateway-error"?)',
+    ],
+  ],
+  [
+    "Istio's default retryOn pasted, and Envoy's other conditions meshsim has no outcome for",
+    (s) =>
+      (s.services.frontend.calls[0].retry = {
+        attempts: 2,
+        retryOn: [
+          'connect-failure',
+          'refused-stream',
+          'unavailable',
+          'cancelled',
+          'retriable-4xx',
+          'reset-before-request',
+          'deadline-exceeded',
+        ],
+      }),
+    [
+      'test.yaml: services.frontend.calls[0].retry.retryOn[1]: "refused-stream" is an Istio/Envoy retry condition with no meshsim outcome: Envoy retries a stream the upstream refused (HTTP/2 REFUSED_STREAM), which no meshsim attempt is (a pod crashing under a request is a reset); leave it out',
+      "test.yaml: services.frontend.calls[0].retry.retryOn[2]: \"unavailable\" is an Istio/Envoy retry condition with no meshsim outcome: a gRPC status (Envoy's x-envoy-retry-grpc-on), and meshsim's calls carry no gRPC status (a full queue's 503 is overflow); leave it out",
+      'test.yaml: services.frontend.calls[0].retry.retryOn[3]: "cancelled" is an Istio/Envoy retry condition with no meshsim outcome: a gRPC status (Envoy\'s x-envoy-retry-grpc-on), and meshsim\'s calls carry no gRPC status; leave it out',
+      'test.yaml: services.frontend.calls[0].retry.retryOn[4]: "retriable-4xx" is an Istio/Envoy retry condition with no meshsim outcome: Envoy retries a 409 Conflict, which no meshsim attempt answers; leave it out',
+      'test.yaml: services.frontend.calls[0].retry.retryOn[5]: "reset-before-request" is an Istio/Envoy retry condition with no meshsim outcome: Envoy retries a reset before the request was sent upstream, and meshsim\'s resets come while a request is served (reset retries those); leave it out',
+      "test.yaml: services.frontend.calls[0].retry.retryOn[6]: \"deadline-exceeded\" is an Istio/Envoy retry condition with no meshsim outcome: a gRPC status (Envoy's x-envoy-retry-grpc-on), and meshsim's calls carry no gRPC status (a dropped expired deadline's 504 is retried by 5xx and gateway-error); leave it out",
     ],
   ],
   [

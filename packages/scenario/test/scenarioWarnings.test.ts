@@ -384,6 +384,39 @@ traffic: [ { to: frontend, rate: 10, retry: { attempts: 1 } } ]
     }
   });
 
+  it("passes over the retries `meshsim import` wrote (already in meshsim's counting), and warns at the first other", () => {
+    const imported = `# Imported by \`meshsim import\` from istio.yaml with --graph graph.yaml.
+# Comments say where each part came from (file#document Kind/name).
+
+mesh: istio-sidecar
+services:
+  frontend:
+    serviceTime: 1ms
+    calls:
+      # timeout, retry from istio.yaml#1 VirtualService/payments
+      - to: payments
+        retry: { attempts: 4, retryOn: [ 5xx ] }
+      - parallel:
+          # retry from istio.yaml#2 VirtualService/ledger
+          - { to: ledger, retry: { attempts: 3 } }
+          - { to: audit, retry: { attempts: 2 } }
+  payments: { serviceTime: 1ms }
+  ledger: { serviceTime: 1ms }
+  audit: { serviceTime: 1ms }
+traffic: [ { to: frontend, rate: 10 } ]
+`;
+    expect(istioAttemptsWarnings(parseScenario(imported, 'imported.yaml'))).toMatchObject([
+      { path: 'services.frontend.calls[1].parallel[1].retry.attempts', line: 15 },
+    ]);
+    const importedOnly = imported.replace('{ to: audit, retry: { attempts: 2 } }', '{ to: audit }');
+    expect(istioAttemptsWarnings(parseScenario(importedOnly, 'imported.yaml'))).toEqual([]);
+    // The same comments in a file meshsim import did not write are the user's: the retry is warned.
+    const handWritten = imported.split('\n').slice(3).join('\n');
+    expect(istioAttemptsWarnings(parseScenario(handWritten, 'mine.yaml'))).toMatchObject([
+      { path: 'services.frontend.calls[0].retry.attempts' },
+    ]);
+  });
+
   it('says nothing under other shapes, for a file without retries, a config built in code or a bundled scenario', () => {
     expect(istioAttemptsWarnings(parseScenario(COPIED('linkerd'), 'copied.yaml'))).toEqual([]);
     expect(istioAttemptsWarnings(parseScenario(COPIED('none'), 'copied.yaml'))).toEqual([]);

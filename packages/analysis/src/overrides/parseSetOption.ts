@@ -179,7 +179,8 @@ function checkEachValueOnce(text: string, path: string, values: readonly GivenVa
 /**
  * Parses one `--set` option.
  *
- * @param text - `path=values`, e.g. `traffic.0.rate=200..2000:200` or `mesh=istio-sidecar,istio-ambient`.
+ * @param text - `path=values`, e.g. `traffic.0.rate=200..2000:200` or `mesh=istio-sidecar,istio-ambient`; a list index
+ *   may be written in brackets, as errors print paths (`calls[0].retry.attempts`): the axis's path has `.0` instead.
  * @throws OverrideError naming the option for a missing `=`, a bad path, an empty value, a bad range or a value given
  *   twice (compared in the base unit of the field's quantity: `1s` and `1000ms` are one value).
  * @example
@@ -192,11 +193,13 @@ export function parseSetOption(text: string): SetAxis {
   const at = text.indexOf('=');
   if (at <= 0)
     throw new OverrideError([`--set ${text}: expected path=values, e.g. --set traffic.0.rate=200..2000:200`]);
-  const path = text.slice(0, at).trim();
+  const written = text.slice(0, at).trim();
+  // A list index in brackets, as errors print paths (`calls[0].retry`), is the same path as `calls.0.retry`.
+  const path = written.replace(/\[(\d+)\]/g, '.$1');
   const list = text.slice(at + 1);
   if (!PATH.test(path)) {
     throw new OverrideError([
-      `--set ${text}: '${path}' is not a dot path such as services.checkout.replicas`,
+      `--set ${text}: '${written}' is not a dot path such as services.checkout.replicas (a list index is a number: calls.0 or calls[0])`,
     ]);
   }
   const items = list.split(',').map((item) => item.trim());

@@ -58,6 +58,26 @@ describe('diagnose: healthy sources are stable', () => {
     expect(source?.lossy).toBe(false);
   });
 
+  it('the calls still in flight at the end of a healthy run are not lost: its lowest and final goodput are 100 %', () => {
+    // 300 req/s through two services: 12 calls of the last second were still in flight when the run ended, which
+    // read as goodput 99.2 % in the last window (lowest and final), though no call failed.
+    const config = resolveScenario({
+      name: 'healthy-end',
+      seed: 3,
+      duration: '20s',
+      services: {
+        gateway: { replicas: 3, serviceTime: { exponential: { mean: '20ms' } }, calls: [{ to: 'orders' }] },
+        orders: { replicas: 3, serviceTime: '10ms' },
+      },
+      traffic: [{ to: 'gateway', rate: 300 }],
+    });
+    const result = simulate(config);
+    expect(result.conservation.inFlight).toBeGreaterThan(0);
+    const [source] = diagnose(config, result).sources;
+    expect(source?.verdict, source?.reason).toBe('stable');
+    expect([source?.minRatio, source?.finalRatio]).toEqual([1, 1]);
+  });
+
   it('a rate ramping up with 12 s calls and capacity to spare is not a pile-up', () => {
     // In flight = rate × time in flight (Little's law): 1 → 200 req/s at ~12 s a call grows them by ~1,100 over
     // the run's second half, more than 10 % of the calls offered, at steady latency.

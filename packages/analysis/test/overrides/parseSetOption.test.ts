@@ -60,6 +60,19 @@ describe('parseSetOption', () => {
     });
   });
 
+  it('takes a list index in brackets, as errors print paths (calls[0]), as the same path as .0', () => {
+    expect(parseSetOption('services.gateway.calls[0].retry.attempts=4')).toEqual({
+      path: 'services.gateway.calls.0.retry.attempts',
+      values: [4],
+    });
+    expect(parseSetOption('services.a.calls[1].parallel[0].timeout=1s').path).toBe(
+      'services.a.calls.1.parallel.0.timeout',
+    );
+    expect(problem('services.a.calls[x].timeout=1s')).toBe(
+      "--set services.a.calls[x].timeout=1s: 'services.a.calls[x].timeout' is not a dot path such as services.checkout.replicas (a list index is a number: calls.0 or calls[0])",
+    );
+  });
+
   it('names the option and the reason for every mistake', () => {
     expect(problem('traffic.0.rate')).toContain('--set traffic.0.rate: expected path=values');
     expect(problem('a..b=1')).toContain('is not a dot path');

@@ -9,7 +9,6 @@ import {
   bareCpuOverrideReason,
   bareNumberWarnings,
   formatScenarioIssue,
-  istioAttemptsWarnings,
   scenarioWarnings,
 } from '@meshsim/scenario';
 import type { ScenarioIssue } from '@meshsim/scenario';
@@ -27,9 +26,7 @@ export function scenarioWarningLine(issue: ScenarioIssue): string {
  * millicores …`), by the rule of a file's, as `--set` of a bare duration warns (`parseScenarioArgs`); then each
  * duration its file writes as a bare number (5 is 5 ms), `meshsim: warning: my.yaml:1:1: duration: 5 is 5 ms (a bare
  * number is milliseconds); …` — as `--duration 5` warns — and each CPU quantity implausible as cores (`cpuLimit: 500`:
- * `500 is 500 cores …; write 500m for millicores …`), `bareNumberWarnings`; then, under Istio's shapes, that the
- * file's first `retry.attempts` counts tries where Istio's counts retries (`istioAttemptsWarnings`); none of the
- * file's for a bundled scenario read by name (none writes one, and the user has no file of it to edit), nor one at a
+ * `500 is 500 cores …; write 500m for millicores …`), `bareNumberWarnings`; none of the file's for a bundled scenario read by name (none writes one, and the user has no file of it to edit), nor one at a
  * field a `--set` gives (the `--set`'s line says it: one warning, not two).
  *
  * @param sets - The command's `--set`s; `config` resolved with their (first) values, whose largest node the rule uses.
@@ -76,11 +73,8 @@ export function bareNumberLinesOfPoints(
       lines.push(`meshsim: ${scenarioWarningLine({ ...issue, reason: issue.reason + at(point) })}`);
     }
   }
-  // What the file's retry.attempts counts under Istio's shapes: once, at the first point's shape (a sweep's may vary).
-  const first = points[0];
-  if (first !== undefined)
-    for (const issue of istioAttemptsWarnings(first.config))
-      lines.push(`meshsim: ${scenarioWarningLine(issue)}`);
+  // What the file's retry.attempts counts under Istio's shapes is `validate`'s alone (istioAttemptsWarnings): a run
+  // does not say it again each time, once read.
   return lines;
 }
 

@@ -2,6 +2,7 @@
 // success (of completed calls), p99 and the retries over time, plus the busiest service's utilisation, in a dozen or
 // so rows.
 
+import { callsDue, normalLatencyMs } from '@meshsim/analysis';
 import type { SimulationResult } from '@meshsim/mesh';
 
 import { timelineColumns } from '../columns/timelineColumns.js';
@@ -45,8 +46,9 @@ function labelSeconds(ms: number): string {
  * series: offered and retry rates are per second of the row's length (the last row ends with the run —
  * its duration, or where a guard stopped it — and may be shorter than the others); goodput is the successes the
  * verdict counts in the row (the edges' `goodput` series: in the interval a call was offered in when it completed by
- * the end of the next, else where it completed) over the calls offered in it, capped at 100 % as the verdict's is (a
- * backlog completing can outnumber them); success is over calls completed in the row; p99 is the worst per-interval p99 of the sources in
+ * the end of the next, else where it completed) over the calls offered in it — less, in the last interval, those still
+ * in flight at the end (not yet due: `callsDue`) — capped at 100 % as the verdict's is (a backlog completing can
+ * outnumber them); success is over calls completed in the row; p99 is the worst per-interval p99 of the sources in
  * the row, of the intervals with at least {@link TIMELINE_P99_MIN_CALLS} successful calls of a source (a note under
  * the table says so when a row had successes but no such interval); utilisation is the busiest service's, weighted
  * by each interval's length.
@@ -65,6 +67,14 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
   // Each interval ends a step after its start, or with the run: the last one may be short.
   const runEndMs = measuredMs(result);
   const endMs = (i: number): number => Math.min((series.startMs[i] ?? 0) + series.intervalMs, runEndMs);
+  // Goodput's calls: those still in flight at the end, offered within a normal call's time before it, are not yet due.
+  const due = sourceSeries.map((edge) =>
+    callsDue(edge, edge.goodput, {
+      startMs: series.startMs,
+      endMs: runEndMs,
+      latencyMs: normalLatencyMs(edge),
+    }),
+  );
 
   const rows: TimelineRow[] = [];
   // Whether some row had successful calls but no interval with enough of them for a p99.
@@ -80,9 +90,11 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
     let failed = 0;
     let p99 = 0;
     let measured = false;
-    for (const edge of sourceSeries) {
+    let dueCalls = 0;
+    sourceSeries.forEach((edge, e) => {
       for (let i = first; i < last; i++) {
         calls += edge.calls[i] ?? 0;
+        dueCalls += due[e]?.[i] ?? 0;
         succeeded += edge.succeeded[i] ?? 0;
         goodput += edge.goodput[i] ?? 0;
         failed += edge.failed[i] ?? 0;
@@ -91,7 +103,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
           measured = true;
         }
       }
-    }
+    });
     let retries = 0;
     for (const edge of series.edges) for (let i = first; i < last; i++) retries += edge.retries[i] ?? 0;
     let utilisation = 0;
@@ -106,7 +118,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
     rows.push({
       span: `${labelSeconds(rowStartMs)}–${labelSeconds(rowEndMs)}`,
       offeredRps: calls / spanS,
-      goodputRatio: calls > 0 ? Math.min(1, goodput / calls) : null,
+      goodputRatio: dueCalls > 0 ? Math.min(1, goodput / dueCalls) : null,
       successRatio: succeeded + failed > 0 ? succeeded / (succeeded + failed) : null,
       worstP99Ms: measured ? p99 : null,
       retriesPerS: retries / spanS,

@@ -1,8 +1,12 @@
 // The warnings (or assumptions) of a comparison, one line per distinct text with every shape that gave it
-// (`[none, library] …`), in the order they first appear: a note that holds under six shapes is read once, not six times.
+// (`[none, library] …`), in the order they first appear: a note that holds under six shapes is read once, not six times;
+// and one per shape, policy and service (foldPolicyWarnings).
+
+import { foldPolicyWarnings } from './foldPolicyWarnings.js';
 
 /**
- * `[shape, shape] warning` lines for `shapes`' warnings, identical texts merged.
+ * `[shape, shape] warning` lines for `shapes`' warnings, identical texts merged, and a shape's generic lines of a policy
+ * and service it already says why it does not apply left out ({@link foldPolicyWarnings}).
  * @param options.omitEveryShape - A text every shape gave is written without its list of shapes.
  */
 export function shapeWarnings(
@@ -11,7 +15,7 @@ export function shapeWarnings(
 ): string[] {
   const byText = new Map<string, string[]>();
   for (const { shape, warnings } of shapes) {
-    for (const warning of warnings) {
+    for (const warning of foldPolicyWarnings(warnings)) {
       const named = byText.get(warning);
       if (named === undefined) byText.set(warning, [shape]);
       else if (!named.includes(shape)) named.push(shape);

@@ -53,6 +53,14 @@ describe('renderTimeline', () => {
     expect(row(renderTimeline(result), '0–0.005').slice(0, 2)).toEqual(['0–0.005', '800.0']);
   });
 
+  it("leaves the calls still in flight at the end out of the last interval's goodput, as the verdict does", () => {
+    // client → frontend: 8000 offered, 7900 succeeded, 95 failed: 5 still in flight at the end, offered in the last
+    // interval (4000 calls, 3910 successes): 3910 of 3995 due, not of 4000; the offered rate still counts them.
+    const text = renderTimeline(makeResult());
+    expect(row(text, '5–10').slice(0, 3)).toEqual(['5–10', '800.0', '97.87']);
+    expect(row(text, '0–5').slice(0, 3)).toEqual(['0–5', '800.0', '99.75']);
+  });
+
   it('the utilisation of the busiest service over a row weighs each interval by its length', () => {
     // One row over a 7.5 s run of 5 s intervals: 0.5 busy for 5 s, 0.8 for 2.5 s.
     const result = makeResult();
@@ -78,17 +86,18 @@ describe('renderTimeline', () => {
   });
 
   it("reads goodput from the verdict's goodput series (successes where their calls were offered), not completions", () => {
-    // 5–10 s: 4000 offered, 3960 of them succeeded by the end of the next interval (goodput), 3000 completed within
-    // the interval itself. Counted where they complete, the row would read 75.00 %, not the verdict's 99.00 %.
+    // 0–5 s: 4000 offered, 3960 of them succeeded by the end of the next interval (goodput), 3000 completed within
+    // the interval itself (the other 960 in 5–10 s). Counted where they complete, the row would read 75.00 %, not the
+    // verdict's 99.00 %.
     const result = makeResult();
     const [client, ...rest] = result.timeSeries.edges;
     if (client === undefined) throw new Error('no client series');
     result.timeSeries.edges = [
-      { ...client, succeeded: [3990, 3000], goodput: [3990, 3960], failed: [5, 0] },
+      { ...client, succeeded: [3000, 4950], goodput: [3960, 3990], failed: [0, 5] },
       ...rest,
     ];
     const text = renderTimeline(result);
-    expect(row(text, '5–10').slice(2, 4)).toEqual(['99.00', '100.00']);
+    expect(row(text, '0–5').slice(2, 4)).toEqual(['99.00', '100.00']);
   });
 
   it('takes the worst p99 of intervals with at least 100 successful calls: a p99 of 5 calls is their slowest', () => {

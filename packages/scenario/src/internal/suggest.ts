@@ -63,10 +63,7 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['cgroup', ['cpuWeights']],
   ['cgroups', ['cpuWeights']],
   ['cpushares', ['cpuWeights']],
-  // Istio's DestinationRule outlierDetection (Envoy's outlier_detection): consecutiveErrors, deprecated, counted
-  // 502/503/504.
-  ['consecutive5xxerrors', ['consecutive5xx']],
-  ['consecutiveerrors', ['consecutiveGatewayErrors']],
+  // Envoy's outlier_detection (Istio's DestinationRule names get their own reason: istioFieldNames.ts).
   ['consecutivegatewayfailure', ['consecutiveGatewayErrors']],
   ['consecutive_gateway_failure', ['consecutiveGatewayErrors']],
   // Istio's DestinationRule connectionPool nests under tcp and http what meshsim writes flat (Envoy's circuit breakers):
@@ -78,10 +75,10 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['base_interval', ['base']],
   ['maxinterval', ['max']],
   ['max_interval', ['max']],
-  // Retry conditions: Istio's retryOn takes status codes and Envoy's retriable-status-codes (a 503 the upstream
-  // answered is overflow; 502/504 are gateway errors); a per-try timeout is its own condition here.
+  // Retry conditions: Istio's retryOn takes status codes (a 503 the upstream answered is overflow; 502/504 are gateway
+  // errors); a per-try timeout is its own condition here. Envoy's conditions with no meshsim outcome (and
+  // retriable-status-codes) get their own reason: envoyRetryConditions.ts.
   ['503', ['overflow']],
-  ['retriable-status-codes', ['overflow']],
   ['502', ['gateway-error']],
   ['504', ['gateway-error']],
   ['timeout', ['per-try-timeout']],

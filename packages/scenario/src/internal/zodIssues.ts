@@ -7,7 +7,7 @@ import type { KnownKeys } from './errorMap.js';
 import type { PathSegment } from './path.js';
 import { got } from './show.js';
 import { absentFieldReason, meantBy, meantHint } from './suggest.js';
-import { istioPoolIssues } from './istioPoolNames.js';
+import { istioFieldIssues } from './istioFieldNames.js';
 import { formatPath } from './path.js';
 import { pushAll } from '@meshsim/mesh';
 import { libraryKindForm } from './libraryKindForm.js';
@@ -183,8 +183,9 @@ function flatten(
             });
             continue;
           }
-          // Istio's DestinationRule names in a connectionPool: each field is told its meshsim one.
-          const istio = istioPoolIssues(path, key, Object.getOwnPropertyDescriptor(input, key)?.value);
+          // Istio's DestinationRule names (trafficPolicy, loadBalancer.simple, outlier and connectionPool fields): each
+          // is told its meshsim one.
+          const istio = istioFieldIssues(path, key, Object.getOwnPropertyDescriptor(input, key)?.value);
           if (istio !== undefined) {
             pushAll(out, istio);
             continue;

@@ -9,7 +9,7 @@ import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js
 import { backlogGrowth, describeBacklog } from './backlogGrowth.js';
 import { describeFailures, describeLoad, describeNoLoad, loadBound } from './lossEvidence.js';
 import type { LossEvidence } from './lossEvidence.js';
-import { goodputWithGrace, graceIntervals } from './graceGoodput.js';
+import { callsDue, goodputWithGrace, graceIntervals, normalLatencyMs } from './graceGoodput.js';
 import { sumIn } from './intervals.js';
 import { duration, percent } from './reasonWords.js';
 import { minOf } from '@meshsim/mesh';
@@ -60,13 +60,14 @@ function because(evidence: LossEvidence | undefined, alone: boolean): string {
 }
 
 /**
- * Pooled goodput ratio Σ goodput ÷ Σ calls over intervals [from, to), capped at 1 (successes of calls offered
+ * Pooled goodput ratio Σ goodput ÷ Σ calls (`due`: less those still in flight at the end and not yet due, `callsDue`)
+ * over intervals [from, to), capped at 1 (successes of calls offered
  * seconds before the span, a backlog completing, can outnumber the calls offered in it); null when no call was
  * offered. `goodput` counts a success in the interval its call was offered in when it completed within the source's
  * grace, else where it completed (docs/analysis.md#verdicts).
  */
-function pooled(series: EdgeSeries, goodput: readonly number[], from: number, to: number): number | null {
-  const calls = sumIn(series.calls, from, to);
+function pooled(due: readonly number[], goodput: readonly number[], from: number, to: number): number | null {
+  const calls = sumIn(due, from, to);
   return calls === 0 ? null : Math.min(1, sumIn(goodput, from, to) / calls);
 }
 
@@ -206,6 +207,12 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   // end (calls offered later may still be within their normal latency): with a grace of 1, both are as before.
   const grace = graceIntervals(series, 2 * width, preTrigger);
   const goodput = goodputWithGrace(series, grace);
+  // The calls still in flight at the end, offered within a normal call's time before it, are not yet due: not lost.
+  const due = callsDue(series, goodput, {
+    startMs,
+    endMs: Math.min(input.durationMs, (startMs[n - 1] ?? 0) + input.intervalMs),
+    latencyMs: normalLatencyMs(series, preTrigger),
+  });
   const judged = n - (grace - 1);
   const warmUp = warmUpIntervals(series, Math.min(Math.max(width, grace), preTrigger), t.warmUpRatio);
   if (judged - warmUp < width) {
@@ -224,19 +231,18 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   let referenceRatio = 1;
   // The calls offered within the grace before the first trigger may complete under it: they are not its reference.
   const referenceEnd = Math.min(preTrigger, judged) - (grace - 1);
-  if (input.firstTriggerMs === null) referenceRatio = pooled(series, goodput, warmUp, warmUp + width) ?? 1;
-  else if (referenceEnd - warmUp >= width)
-    referenceRatio = pooled(series, goodput, warmUp, referenceEnd) ?? 1;
+  if (input.firstTriggerMs === null) referenceRatio = pooled(due, goodput, warmUp, warmUp + width) ?? 1;
+  else if (referenceEnd - warmUp >= width) referenceRatio = pooled(due, goodput, warmUp, referenceEnd) ?? 1;
   const floor = t.bandRatio * referenceRatio;
-  const surplus = series.calls.slice(0, judged).map((calls, i) => (goodput[i] ?? 0) - floor * calls);
+  const surplus = due.slice(0, judged).map((calls, i) => (goodput[i] ?? 0) - floor * calls);
 
   // Window w covers intervals [warmUp + w, warmUp + w + width); one without offered calls is within the band.
   const windows = judged - warmUp - width + 1;
   const ratios: (number | null)[] = [];
-  for (let w = 0; w < windows; w++) ratios.push(pooled(series, goodput, warmUp + w, warmUp + w + width));
+  for (let w = 0; w < windows; w++) ratios.push(pooled(due, goodput, warmUp + w, warmUp + w + width));
   const healthy = ratios.map((ratio, w) => {
     if (ratio === null || ratio >= floor) return true;
-    return !beyondNoise(sumIn(series.calls, warmUp + w, warmUp + w + width), ratio, floor, t.bandNoiseSigmas);
+    return !beyondNoise(sumIn(due, warmUp + w, warmUp + w + width), ratio, floor, t.bandNoiseSigmas);
   });
   const known = ratios.filter((ratio): ratio is number => ratio !== null);
   const minRatio = minOf(known, 1);

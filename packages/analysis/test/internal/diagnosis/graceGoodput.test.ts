@@ -4,7 +4,12 @@
 import type { EdgeSeries } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
-import { goodputWithGrace, graceIntervals } from '../../../src/internal/diagnosis/graceGoodput.js';
+import {
+  callsDue,
+  goodputWithGrace,
+  graceIntervals,
+  normalLatencyMs,
+} from '../../../src/internal/diagnosis/graceGoodput.js';
 
 /** An entry edge's series from its successes by lateness (succeeded[] and goodput[] derived as the mesh counts them). */
 function series(byLateness: number[][], intervals = byLateness.length): EdgeSeries {
@@ -85,5 +90,63 @@ describe('goodputWithGrace', () => {
     const total = edge.succeeded.reduce((a, b) => a + b, 0);
     for (const grace of [1, 2, 3, 5, 8])
       expect(goodputWithGrace(edge, grace).reduce((a, b) => a + b, 0)).toBe(total);
+  });
+});
+
+describe('callsDue', () => {
+  /** An entry edge of 4 intervals of 1 s and 100 calls each, with these successes (counted where offered) and failures. */
+  function edge(goodput: number[], failed: number[]): EdgeSeries {
+    return {
+      source: 'client',
+      destination: 'api',
+      calls: [100, 100, 100, 100],
+      succeeded: goodput,
+      failed,
+      retries: [0, 0, 0, 0],
+      p50Ms: [0, 0, 0, 0],
+      p99Ms: [50, 50, 60, 900],
+      goodput,
+    };
+  }
+  const window = (latencyMs: number) => ({ startMs: [0, 1000, 2000, 3000], endMs: 4000, latencyMs });
+
+  it('takes the calls still in flight at the end from the last interval: those offered within a normal call of the end', () => {
+    // 400 offered, 390 succeeded: 10 in flight; 50 ms calls at 100 req/s leave 5 offered in the last 50 ms.
+    const series = edge([100, 100, 100, 90], [0, 0, 0, 0]);
+    expect(callsDue(series, series.goodput, window(100))).toEqual([100, 100, 100, 90]);
+    expect(callsDue(series, series.goodput, window(50))).toEqual([100, 100, 100, 95]);
+  });
+
+  it('a call in flight since before then is late: a stall or a pile-up still counts as not succeeded', () => {
+    // 30 in flight: the last interval has 10 uncounted calls, the one before 20. Calls of 1.5 s reach back into the
+    // one before (half of it); calls of 50 ms do not.
+    const series = edge([100, 100, 80, 90], [0, 0, 0, 0]);
+    expect(callsDue(series, series.goodput, window(50))).toEqual([100, 100, 100, 95]);
+    expect(callsDue(series, series.goodput, window(1500))).toEqual([100, 100, 80, 90]);
+  });
+
+  it('is the calls as they are when none is in flight at the end (failures are not in flight)', () => {
+    const series = edge([100, 100, 100, 90], [0, 0, 0, 10]);
+    expect(callsDue(series, series.goodput, window(100))).toBe(series.calls);
+  });
+});
+
+describe('normalLatencyMs', () => {
+  it("is the median of the intervals' p99 before the first trigger, of those with successes", () => {
+    const series: EdgeSeries = {
+      source: 'client',
+      destination: 'api',
+      calls: [10, 10, 10, 10, 10],
+      succeeded: [10, 10, 0, 10, 10],
+      failed: [0, 0, 10, 0, 0],
+      retries: [0, 0, 0, 0, 0],
+      p50Ms: [0, 0, 0, 0, 0],
+      p99Ms: [40, 60, 0, 50, 5000],
+      goodput: [10, 10, 0, 10, 10],
+    };
+    expect(normalLatencyMs(series, 4)).toBe(50);
+    expect(normalLatencyMs(series)).toBe(50);
+    expect(normalLatencyMs(series, 1)).toBe(40);
+    expect(normalLatencyMs({ ...series, succeeded: [0, 0, 0, 0, 0] })).toBe(0);
   });
 });

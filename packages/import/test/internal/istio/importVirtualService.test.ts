@@ -442,6 +442,23 @@ describe('importVirtualService', () => {
     ).toHaveLength(1);
   });
 
+  it("says when the host's service is in the graph in another namespace, and how to fix the graph", () => {
+    const imported = importFiles(
+      {
+        'vs.yaml':
+          'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: orders, namespace: shop }\nspec:\n  hosts: [orders]\n  http:\n    - timeout: 1s\n',
+        'graph.yaml': graphFragment(['orders']),
+      },
+      { graph: 'graph.yaml' },
+    );
+    expect(
+      warningsWith(
+        imported.warnings,
+        'VirtualService/orders (document 1): spec.hosts[0]: host "orders" names service "orders" in namespace shop, but the graph\'s service "orders" is in namespace default (a --graph service without `namespace:` is in default): add `namespace: shop` to it in the graph; its rules are not imported',
+      ),
+    ).toHaveLength(1);
+  });
+
   describe('several VirtualServices for one host', () => {
     /** A VirtualService named `name` in `namespace` for `host`, with a route policy and an optional creation time. */
     function vs(name: string, namespace: string, host: string, route: string, created?: string): string {
