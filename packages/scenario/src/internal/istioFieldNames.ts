@@ -4,7 +4,7 @@
 
 import { istioPoolIssues } from './istioPoolNames.js';
 import type { PathSegment } from './path.js';
-import type { PathIssue } from './zodIssues.js';
+import type { PathIssue } from './PathIssue.js';
 import { asText } from './show.js';
 
 /** Istio's `LoadBalancerSettings.SimpleLB` → meshsim's balancer (docs/import.md reads them the same way). */
