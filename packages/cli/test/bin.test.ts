@@ -563,7 +563,7 @@ describe('meshsim binary', () => {
             'and was back within it for good from 15 s, 2 s before the last trigger ended (while it was still active)\n',
         );
         expect(recovered.stdout).not.toContain('absorbed');
-        expect(recovered.stdout).toMatch(/^client +degraded-recovered +99\.9 +17\.0 +99\.8 +-2 s +– *$/m);
+        expect(recovered.stdout).toMatch(/^client +degraded-recovered +99\.9 +17\.0 +100\.0 +-2 s +– *$/m);
         // Both faults outlast a 14 s run: their spans end with it.
         const cut = meshsim('run', file, '--duration', '14s');
         expect(cut.stdout).toContain(
