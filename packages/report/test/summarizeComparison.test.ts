@@ -316,7 +316,11 @@ describe('summarizeComparison: retries per call', () => {
           web: {
             serviceTime: '1ms',
             calls: [
-              { to: 'db', retry: { attempts: 3, retryOn: ['5xx'] }, appRetry: { attempts: 3, backoff: { base: '1ms' } } },
+              {
+                to: 'db',
+                retry: { attempts: 3, retryOn: ['5xx'] },
+                appRetry: { attempts: 3, backoff: { base: '1ms' } },
+              },
             ],
           },
           db: { serviceTime: '1ms', errorRate: 1 },
