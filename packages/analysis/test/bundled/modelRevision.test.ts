@@ -196,6 +196,9 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // sidecar fault does nothing). onDependencyFailure: passthrough passes on what the application received: a 503
   // where its Envoy hop answered a refused or reset connection (no bundled scenario passes one through).
   37: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
+  // 38: appRetry judges what the application received: behind an Envoy retrying hop a refused or reset connection, or
+  // no endpoint, is that Envoy's 503 (passthrough already passed it on so). No bundled scenario's appRetry meets one.
+  38: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

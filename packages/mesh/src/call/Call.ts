@@ -80,9 +80,10 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
   /** Why the call failed, once it has; null while running or after a success. */
   failure: FailureCause | null = null;
   /**
-   * The failure as the calling application received it: `failure`, except that a refused or reset connection an
-   * Envoy hop of the mesh saw (its retrying hop, not a failure before it) reached the application as that Envoy's 503
-   * (`UF`/`UC`, docs/sources.md#envoy-upstream-reset-503): `service-unavailable`.
+   * The failure as the calling application received it: `failure`, except that a refused or reset connection, or no
+   * endpoint, an Envoy hop of the mesh saw (its retrying hop, not a failure before it) reached the application as that
+   * Envoy's 503 (`UF`/`UC`/`UH`, docs/sources.md#envoy-upstream-reset-503): `service-unavailable`. What `passthrough`
+   * passes on and what `appRetry.retryOn` judges.
    */
   appFailure: FailureCause | null = null;
   /** Whether the last attempt's failure happened before the hop that makes the retries (`decide`'s `unseen`). */
@@ -565,8 +566,10 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
     this.done = true;
     if (this.heldAt !== null) this.leaveRetrier();
     this.failure = cause;
+    // What the application receives: behind an Envoy retrying hop, a refused or reset connection is its 503 (UF/UC),
+    // and so is no endpoint ("no healthy upstream", UH).
     this.appFailure =
-      (cause === 'connect-failure' || cause === 'reset') &&
+      (cause === 'connect-failure' || cause === 'reset' || cause === 'no-endpoints') &&
       !this.failedBeforeRetrier &&
       this.client.retrySemantics === 'envoy'
         ? 'service-unavailable'

@@ -127,14 +127,16 @@ export class Downstream implements DownstreamCall, AppRetrier {
   }
 
   /**
-   * The calling application retries `call` itself (`appRetry`): when its failure is one the application retries and it
+   * The calling application retries `call` itself (`appRetry`): when its failure, as the application received it
+   * (`appFailure`: behind an Envoy hop a refused or reset connection is its 503), is one the application retries and it
    * has tries left, a new call of this entry starts after the application's backoff (drawn from its own stream), which
    * the edge counts as an `app-retries` event when it starts. The re-issue is a new call through the mesh, whose
    * policy retries it again.
    */
   retryCall(request: ServerRequest, call: FinishedCall): boolean {
     const policy = this.appRetry;
-    const cause = call.failure;
+    // What the application received (an Envoy hop's 503 for a refused or reset connection), as passthrough uses.
+    const cause = call.appFailure;
     if (policy === null || cause === null) return false;
     let slot: AppRetrySlot | null = null;
     const retries = request.appRetries;

@@ -104,6 +104,37 @@ describe('appRetry: the application retries around the mesh', () => {
     expect(e.policyEvents['app-retries']).toBeUndefined();
   });
 
+  it("judges what the application received: under istio-sidecar a refused connection reaches it as its Envoy's 503", () => {
+    /** `api` calls `db`, whose application is down for the whole run (its sidecar up: connections refused behind it). */
+    const crashedDb = (shape: string, retryOn: RetryPolicy['retryOn']): EdgeMetrics => {
+      const result = simulate(
+        config(
+          [
+            service('api', {
+              calls: [[call('db', policy(5000), { appRetry: { ...appRetry(3), retryOn } })]],
+            }),
+            service('db'),
+          ],
+          [TRAFFIC],
+          {
+            shape,
+            durationMs: 2000,
+            seed: 7,
+            faults: [
+              { atMs: 0, durationMs: 2000, service: 'db', instances: Infinity, effect: { kind: 'crash' } },
+            ],
+          },
+        ),
+      );
+      return edge(result, 'api', 'db');
+    };
+    // Without a mesh the application sees the refused connection itself: retryOn [connect-failure] re-issues it.
+    expect(crashedDb('none', ['connect-failure']).policyEvents['app-retries']).toBeGreaterThan(0);
+    // Behind Envoy the failure it receives is a 503: [connect-failure] does not name it, [5xx] does.
+    expect(crashedDb('istio-sidecar', ['connect-failure']).policyEvents['app-retries']).toBeUndefined();
+    expect(crashedDb('istio-sidecar', ['5xx']).policyEvents['app-retries']).toBeGreaterThan(0);
+  });
+
   it("waits the application's backoff before each re-issue (100 ms, then 200 ms: no jitter)", () => {
     const result = failingDb('none', call('db', policy(5000), { appRetry: appRetry(3, 100) }));
     const api = result.services.find((s) => s.name === 'api');
