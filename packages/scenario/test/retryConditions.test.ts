@@ -210,6 +210,14 @@ describe("a call that writes a timeout but no retry keeps Istio's default retry 
     expect(timeout.failures['connect-failure']).toBe(0);
   });
 
+  it('app-mesh: a route timeout and its retry policy are apart too: a timeout-only call keeps App Mesh’s default retry', () => {
+    const nothing = frontToBack(scenarioS('app-mesh', '{ to: back }'));
+    const timeout = frontToBack(scenarioS('app-mesh', '{ to: back, timeout: 2s }'));
+    expect(nothing.retries).toBeGreaterThan(0);
+    expect(timeout.retries).toBe(nothing.retries);
+    expect(timeout.failures).toEqual(nothing.failures);
+  });
+
   it('a perTryTimeout (part of Istio’s retries) or a written retry is the call’s own; library keeps a timeout as no retry', () => {
     const perTry = frontToBack(scenarioS('istio-sidecar', '{ to: back, timeout: 2s, perTryTimeout: 1s }'));
     expect(perTry.retries).toBe(0);

@@ -42,6 +42,10 @@ export const APP_MESH_MESH: SidecarMesh<AppMeshMeshConfig> = {
   connectTimeoutMs: ENVOY_CONNECT_TIMEOUT_MS,
   endpointScope: 'called',
   profile: (mesh) => mesh.sidecar,
+  // A route's timeout and its retryPolicy are separate fields (HttpRoute.timeout, HttpRoute.retryPolicy) and the default
+  // retry policy applies to a route without one (envoy-defaults.md): a call that writes only a timeout keeps it.
+  routePolicy: (policy, mesh) =>
+    policy.retryUnwritten === true ? { ...policy, retry: mesh.defaultPolicy.retry } : policy,
   adjustPolicy: appMeshRetryPolicy,
   configWarnings(config, mesh, warn) {
     for (const service of config.services) {
