@@ -156,7 +156,7 @@ export const AppRetry = z
   .strictObject({
     attempts: appRetryFields.attempts,
     retryOn: retryOnList(
-      'What the application re-issues the call on (Envoy retry_on names, on what it receives: its timeout counts as a 504, a local 503 as a 503). Default [5xx].',
+      'What the application re-issues the call on (Envoy retry_on names, on what it receives: its timeout counts as a 504, a local 503 as a 503, a refused or reset connection behind an Envoy hop as its 503). Default [5xx].',
     ),
     backoff: doc(
       Backoff.optional(),

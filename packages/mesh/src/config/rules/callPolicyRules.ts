@@ -140,7 +140,7 @@ export const APP_RETRY_RULES = {
     },
   ],
   docFields: retryDocFields(
-    'What the application re-issues the call on (Envoy retry_on names, on what it receives: its timeout counts as a 504, a local 503 as a 503).',
+    'What the application re-issues the call on (Envoy retry_on names, on what it receives: its timeout counts as a 504, a local 503 as a 503, a refused or reset connection behind an Envoy hop as its 503).',
     "The application's wait before each re-issue (the same fields as `retry.backoff`).",
   ),
 } as const satisfies RuleTable;
