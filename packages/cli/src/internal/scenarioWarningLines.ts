@@ -26,8 +26,9 @@ export function scenarioWarningLine(issue: ScenarioIssue): string {
  * millicores …`), by the rule of a file's, as `--set` of a bare duration warns (`parseScenarioArgs`); then each
  * duration its file writes as a bare number (5 is 5 ms), `meshsim: warning: my.yaml:1:1: duration: 5 is 5 ms (a bare
  * number is milliseconds); …` — as `--duration 5` warns — and each CPU quantity implausible as cores (`cpuLimit: 500`:
- * `500 is 500 cores …; write 500m for millicores …`), `bareNumberWarnings`; none of the file's for a bundled scenario read by name (none writes one, and the user has no file of it to edit), nor one at a
- * field a `--set` gives (the `--set`'s line says it: one warning, not two).
+ * `500 is 500 cores …; write 500m for millicores …`), `bareNumberWarnings`; none of the file's for a bundled scenario
+ * read by name (none writes one, and the user has no file of it to edit), nor one at a field a `--set` gives (the
+ * `--set`'s line says it: one warning, not two).
  *
  * @param sets - The command's `--set`s; `config` resolved with their (first) values, whose largest node the rule uses.
  */
