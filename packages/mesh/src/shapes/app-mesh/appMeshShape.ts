@@ -9,6 +9,7 @@ import { EnvoyThresholds } from '../../policies/breakers/EnvoyThresholds.js';
 import { EnvoyRetryBudget } from '../../policies/retryBudgets/EnvoyRetryBudget.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
+import { keepDefaultRetry } from '../sidecar/keepDefaultRetry.js';
 import { SidecarDataPlane } from '../sidecar/SidecarDataPlane.js';
 import { sidecarPodRequests } from '../sidecar/sidecarPodRequests.js';
 import type { SidecarMesh } from '../sidecar/SidecarMesh.js';
@@ -44,8 +45,7 @@ export const APP_MESH_MESH: SidecarMesh<AppMeshMeshConfig> = {
   profile: (mesh) => mesh.sidecar,
   // A route's timeout and its retryPolicy are separate fields (HttpRoute.timeout, HttpRoute.retryPolicy) and the default
   // retry policy applies to a route without one (envoy-defaults.md): a call that writes only a timeout keeps it.
-  routePolicy: (policy, mesh) =>
-    policy.retryUnwritten === true ? { ...policy, retry: mesh.defaultPolicy.retry } : policy,
+  routePolicy: (policy, mesh) => keepDefaultRetry(policy, mesh.defaultPolicy.retry),
   adjustPolicy: appMeshRetryPolicy,
   configWarnings(config, mesh, warn) {
     for (const service of config.services) {

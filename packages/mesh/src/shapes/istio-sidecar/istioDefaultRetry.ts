@@ -4,6 +4,7 @@
 import { ENVOY_DEFAULT_BACKOFF } from '../../config/defaults.js';
 import type { CallPolicy, RetryCondition, RetryPolicy } from '../../config/CallPolicy.js';
 import type { IstioVersion } from '../../config/MeshConfig.js';
+import { keepDefaultRetry } from '../sidecar/keepDefaultRetry.js';
 
 /**
  * Istio's default retry policy since 1.24, when a VirtualService sets none: 2 retries on
@@ -72,7 +73,7 @@ export function istioRoutePolicy(
   meshRetry: RetryPolicy,
   defaultRetryOn: readonly RetryCondition[],
 ): CallPolicy {
-  if (policy.retryUnwritten === true) return { ...policy, retry: meshRetry };
+  if (policy.retryUnwritten === true) return keepDefaultRetry(policy, meshRetry);
   const retry = istioRetry(policy.retry, defaultRetryOn);
   return retry === policy.retry ? policy : { ...policy, retry };
 }
