@@ -87,19 +87,29 @@ describe('passthrough of a refused connection: what the application received', (
     );
     const result = simulate({ ...built, mesh: { ...built.mesh, endpointUpdateDelayMs: 10_000 } });
     assertConservation(result);
-    expect(edgeOf(result, 'api', 'db').failures['connect-failure']).toBe(100);
-    return edgeOf(result, 'client', 'api');
+    return { db: edgeOf(result, 'api', 'db'), client: edgeOf(result, 'client', 'api') };
   }
 
   it("istio-sidecar and consul: the caller's Envoy answered the app 503 (UF), so the app passes a 503 on", () => {
     for (const shape of ['istio-sidecar', 'consul']) {
-      const client = refused(shape);
+      const { db, client } = refused(shape);
+      expect(db.failures['connect-failure'], shape).toBe(100);
       expect(client.failures['service-unavailable'], shape).toBe(100);
       expect(client.failures['bad-gateway'], shape).toBe(0);
     }
   });
 
   it("linkerd: linkerd2-proxy answers its app's refused connection with 502, which the app passes on", () => {
-    expect(refused('linkerd').failures['bad-gateway']).toBe(100);
+    const { db, client } = refused('linkerd');
+    // Only the calls sent before the endpoint went into reconnect backoff meet the refusal: each reaches the app as
+    // the proxy's 502. The next ones wait in the balancer queue for a ready endpoint, until the app's 1 s timeout or
+    // the proxy's 3 s failfast (both 504 to the app); from then on the proxy refuses at once (503, passed on).
+    expect(db.failures['connect-failure']).toBeGreaterThan(0);
+    expect(client.failures['bad-gateway']).toBe(db.failures['connect-failure']);
+    expect(db.failures.timeout).toBeGreaterThan(0);
+    expect(client.failures['gateway-timeout']).toBe(db.failures.timeout + db.failures['gateway-timeout']);
+    expect(db.failures['no-endpoints']).toBeGreaterThan(0);
+    expect(client.failures['service-unavailable']).toBe(db.failures['no-endpoints']);
+    expect(db.failed).toBe(db.calls);
   });
 });

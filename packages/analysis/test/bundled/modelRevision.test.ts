@@ -202,6 +202,11 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // 39: under app-mesh a call that writes only a timeout keeps App Mesh's default retry, as under the Istio shapes (a
   // route's timeout and retryPolicy are separate fields). No bundled scenario writes one under app-mesh.
   39: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
+  // 40: under linkerd, a request that finds no ready endpoint (every one backing off, or none listed) waits in the
+  // caller proxy's balancer queue until one is ready; at the 3 s failfast the waiting requests fail (504) and new
+  // ones are refused at once (503) until an endpoint is ready (linkerd2-proxy's queue and failfast). Before, the pick
+  // took any endpoint. No bundled scenario leaves a Linkerd balancer without a ready endpoint: the goldens stay.
+  40: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

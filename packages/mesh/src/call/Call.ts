@@ -25,9 +25,10 @@ import type { SpanRef } from './SpanRef.js';
 import type { ProxyHeld, Station } from './Station.js';
 import { VERSION_UNCHOSEN } from './RouteHooks.js';
 import type { RoutedCall } from './RouteHooks.js';
+import type { BalancerQueue, QueuedCall } from './BalancerQueue.js';
 
 /** A call in progress. Create, then `start()`; the parent hears the outcome once. */
-export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, ProxyHeld {
+export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, ProxyHeld, QueuedCall {
   private attempts = 0;
   private current: Attempt | null = null;
   private startMs = 0;
@@ -41,6 +42,8 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
   /** The held set (`ProxyHeld`) of the retrying proxy this call waits in during a backoff, or null. */
   private heldAt: Set<ProxyHeld> | null = null;
   private lastBackoffMs = 0;
+  /** The balancer queue its attempt waits in for a ready endpoint (call/BalancerQueue.ts), or null. */
+  private heldIn: BalancerQueue | null = null;
   /** Result of the attempt the current retry retries (null during the first attempt). */
   private retryOf: AttemptResult | null = null;
   /**
@@ -163,6 +166,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
     call.overallOnEngine = false;
     call.backoffTimer = -1;
     call.heldAt = null;
+    call.heldIn = null;
     call.lastBackoffMs = 0;
     call.retryOf = null;
     call.tried = null;
@@ -372,7 +376,14 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
    */
   proxyCrashed(): void {
     this.heldAt = null;
-    if (this.done || this.backoffTimer < 0) return;
+    if (this.done) return;
+    if (this.heldIn !== null) {
+      // Its attempt waited in that proxy's balancer queue.
+      this.heldIn.remove(this);
+      this.failHeld('reset');
+      return;
+    }
+    if (this.backoffTimer < 0) return;
     this.context.engine.cancel(this.backoffTimer);
     this.backoffTimer = -1;
     this.client.retryDropped();
@@ -423,6 +434,12 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
       engine.cancel(this.backoffTimer);
       this.client.retryDropped();
     }
+    if (this.heldIn !== null) {
+      // Given up while its attempt waited for a ready endpoint: it leaves the queue, never sent.
+      this.heldIn.remove(this);
+      this.heldIn = null;
+      if (this.attempts > 1) this.client.retryDropped();
+    }
     this.finish('timeout');
   }
 
@@ -454,15 +471,45 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
       this.decide(refusal, null);
       return;
     }
+    this.pickAndSend(false);
+  }
+
+  /**
+   * Picks an endpoint for the attempt `startAttempt` counted and sends it; false when no endpoint is ready and the
+   * attempt waits in the client's balancer queue (call/BalancerQueue.ts). `again`: a held attempt picking again,
+   * which keeps waiting rather than failing when there is still none.
+   */
+  private pickAndSend(again: boolean): boolean {
+    const engine = this.context.engine;
+    const isRetry = this.attempts > 1;
     const target = this.target;
-    const endpoints = this.client.managedEndpoints ? target.managedEndpoints : target.endpoints;
-    const instance = this.client.pick(endpoints, engine.now, this, isRetry ? this.tried : null);
-    if (instance === undefined) {
-      if (isRetry) this.client.retryDropped();
-      this.decide('no-endpoints', null);
-      return;
+    const client = this.client;
+    const endpoints = client.managedEndpoints ? target.managedEndpoints : target.endpoints;
+    let instance = client.pick(endpoints, engine.now, this, isRetry ? this.tried : null, again);
+    if (instance === null) {
+      // No endpoint ready, and the balancer queues (Linkerd): wait for one, unless it refuses (failfast, full).
+      if (again) return false;
+      if (!this.callerProxyUp()) {
+        // A dead proxy queues nothing: the attempt goes to fail there, as before (its endpoint hardly matters).
+        instance = client.balancer.pick(endpoints);
+      } else if (!(client.queue as BalancerQueue).refuses()) {
+        const queue = client.queue as BalancerQueue;
+        this.heldIn = queue;
+        queue.hold(this, engine.now);
+        // The wait may outlast the call's deadline (a recheck restarts the failfast timer): its timer is armed now.
+        this.armOverallIfNeeded(Infinity);
+        const first = target.instances[0];
+        if (first !== undefined) this.holdAtRetrier(this.context.routes.route(this.caller, first, this.via));
+        return false;
+      }
     }
-    this.client.attemptStarted(instance, isRetry, engine.now);
+    if (instance === undefined || instance === null) {
+      if (isRetry) client.retryDropped();
+      this.decide('no-endpoints', null);
+      return true;
+    }
+    client.queue?.ready();
+    client.attemptStarted(instance, isRetry, engine.now);
     const routes = this.context.routes;
     const route = routes.route(this.caller, instance, this.via);
     // PERF: one check per attempt; the retrying hop is looked up once per client.
@@ -490,6 +537,42 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
     } else {
       this.context.transport.sendRequest(attempt);
     }
+    return true;
+  }
+
+  /** Whether the proxy that would hold this call's attempt in its balancer queue (its retrying hop) is running. */
+  private callerProxyUp(): boolean {
+    const first = this.target.instances[0];
+    if (first === undefined) return true;
+    const station = this.retrier(this.context.routes.route(this.caller, first, this.via));
+    return station?.kind !== 'proxy' || station.proxy.up || station.proxy.crashed === false;
+  }
+
+  /** @internal The balancer queue rechecks: picks again; false while still no endpoint is ready. */
+  releaseHeld(): boolean {
+    this.heldIn = null;
+    if (this.heldAt !== null) this.leaveRetrier();
+    if (this.pickAndSend(true)) return true;
+    this.heldIn = this.client.queue;
+    const first = this.target.instances[0];
+    if (first !== undefined) this.holdAtRetrier(this.context.routes.route(this.caller, first, this.via));
+    return false;
+  }
+
+  /** @internal The held attempt fails where it waits: the balancer's failfast (504), or its proxy gone (reset). */
+  failHeld(result: 'gateway-timeout' | 'reset'): void {
+    this.heldIn = null;
+    if (this.heldAt !== null) this.leaveRetrier();
+    if (this.attempts > 1) this.client.retryDropped();
+    // A proxy gone with the call retries nothing (`unseen`); failfast's 504 is its own answer, which it may retry.
+    this.decide(result, null, result === 'reset');
+  }
+
+  /** @internal When an endpoint of this call's pick may be ready again [ms] (`UpstreamClient.readyAgainAtMs`). */
+  readyAgainAtMs(nowMs: number): number {
+    const client = this.client;
+    const endpoints = client.managedEndpoints ? this.target.managedEndpoints : this.target.endpoints;
+    return client.readyAgainAtMs(endpoints, nowMs);
   }
 
   /** @internal */

@@ -33,6 +33,11 @@ export interface ClientPolicy {
   mayExclude?(nowMs: number): boolean;
   /** Whether `instance` may be picked now (outlier ejection, failure accrual). */
   isAvailable?(instance: Instance, nowMs: number): boolean;
+  /**
+   * When `instance` may be available again [ms]: `nowMs` or earlier if it is now; a later time when its state may
+   * change then (a reconnect due). For a balancer queue's rechecks; absent: the policy cannot tell.
+   */
+  readyAgainAtMs?(instance: Instance, nowMs: number): number;
   /** The attempt was admitted and sent to `instance`. */
   onAttemptStart?(instance: Instance, isRetry: boolean, nowMs: number): void;
   /**

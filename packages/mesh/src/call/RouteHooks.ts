@@ -25,9 +25,15 @@ export interface EndpointRouter {
   /**
    * The endpoints the balancer picks among for one attempt of `call`: a subset of `endpoints`, or
    * `endpoints` itself. The version is chosen at the call's first attempt and kept in `call.versionIndex`,
-   * so its retries stay in that version (Envoy picks a weighted cluster once per request).
+   * so its retries stay in that version (Envoy picks a weighted cluster once per request). `again`: the same attempt
+   * picking again after it waited for a ready endpoint (call/BalancerQueue.ts): counted once only.
    */
-  select(endpoints: readonly Instance[], nowMs: number, call: RoutedCall): readonly Instance[];
+  select(
+    endpoints: readonly Instance[],
+    nowMs: number,
+    call: RoutedCall,
+    again?: boolean,
+  ): readonly Instance[];
   /** Adds the router's counters into `into`. */
   collect?(into: PolicyCounters, nowMs: number): void;
 }

@@ -10,6 +10,7 @@ import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import type { CallInterceptor, EndpointRouter, RoutedCall } from './RouteHooks.js';
 import type { RetrySemantics } from './isRetryable.js';
 import type { ProcessState } from './Station.js';
+import type { BalancerQueue } from './BalancerQueue.js';
 
 type With<K extends keyof ClientPolicy> = ClientPolicy & Required<Pick<ClientPolicy, K>>;
 type Admitter = With<'admit'>;
@@ -96,6 +97,11 @@ export class UpstreamClient implements ProcessState {
    * checks keep (`managedEndpoints`), not those Kubernetes and the mesh publish.
    */
   managedEndpoints = false;
+  /**
+   * The balancer's queue when it holds requests while no endpoint is ready (linkerd2-proxy: call/BalancerQueue.ts);
+   * null: a pick with no ready endpoint takes any (Envoy's panic rule) or finds none. Set by the assembly.
+   */
+  queue: BalancerQueue | null = null;
 
   constructor(
     readonly balancer: LoadBalancer<Instance>,
@@ -159,8 +165,10 @@ export class UpstreamClient implements ProcessState {
 
   /**
    * Picks an endpoint among `endpoints` that every policy considers available. If policies
-   * exclude every endpoint, Envoy's panic behaviour applies: pick among all of them.
-   * A `router` first narrows `endpoints` to the version chosen for `call` (at its first attempt).
+   * exclude every endpoint, Envoy's panic behaviour applies: pick among all of them — unless the client has a
+   * `queue`: then null (no endpoint ready: the call waits), as for an empty list. Undefined: no endpoint, no queue.
+   * A `router` first narrows `endpoints` to the version chosen for `call` (at its first attempt; `again`: a held
+   * call picking again, not counted by it once more).
    * A retry passes the instances its call `tried` before: with `hostReselections` > 0 they are avoided
    * (`pickAvoiding`).
    */
@@ -169,10 +177,12 @@ export class UpstreamClient implements ProcessState {
     nowMs: number,
     call: RoutedCall,
     tried: readonly Instance[] | null = null,
-  ): Instance | undefined {
-    if (this.router !== null) endpoints = this.router.select(endpoints, nowMs, call);
+    again = false,
+  ): Instance | undefined | null {
+    if (this.router !== null) endpoints = this.router.select(endpoints, nowMs, call, again);
     // PERF: a first try (no `tried`) or a shape that does not avoid previous hosts skips the redraw loop.
     const avoid = tried !== null && tried.length > 0 && this.hostReselections > 0 ? tried : null;
+    if (endpoints.length === 0 && this.queue !== null) return null;
     if (this.filters.length === 0 || endpoints.length === 0 || !this.anyMayExclude(nowMs)) {
       return avoid === null ? this.balancer.pick(endpoints) : this.pickAvoiding(endpoints, avoid);
     }
@@ -188,6 +198,7 @@ export class UpstreamClient implements ProcessState {
       }
       if (ok) available.push(instance);
     }
+    if (available.length === 0 && this.queue !== null) return null;
     const candidates = available.length > 0 ? available : endpoints;
     return avoid === null ? this.balancer.pick(candidates) : this.pickAvoiding(candidates, avoid);
   }
@@ -207,6 +218,23 @@ export class UpstreamClient implements ProcessState {
       instance = balancer.pick(endpoints);
     }
     return instance;
+  }
+
+  /**
+   * When an endpoint of `endpoints` may be available again, by the policies that can tell (`readyAgainAtMs`) [ms]:
+   * the earliest such time after `nowMs`, or Infinity. For a queue's rechecks (call/BalancerQueue.ts).
+   */
+  readyAgainAtMs(endpoints: readonly Instance[], nowMs: number): number {
+    let earliest = Infinity;
+    for (const instance of endpoints) {
+      let atMs = -Infinity;
+      for (const policy of this.filters) {
+        const t = policy.readyAgainAtMs?.(instance, nowMs) ?? -Infinity;
+        if (t > atMs) atMs = t;
+      }
+      if (atMs > nowMs && atMs < earliest) earliest = atMs;
+    }
+    return earliest;
   }
 
   // PERF: when no filter can exclude anything (the common case), picks skip building the available list.
@@ -279,6 +307,7 @@ export class UpstreamClient implements ProcessState {
   retire(nowMs: number): void {
     this.retired = true;
     this.retiredAtMs = nowMs;
+    this.queue?.dispose();
   }
 
   /** Every policy's counters, merged (a retired client's router and route features are its successor's to count). */
@@ -286,9 +315,11 @@ export class UpstreamClient implements ProcessState {
     if (this.retired) {
       const atMs = Math.min(nowMs, this.retiredAtMs);
       for (const policy of this.policies) policy.collect?.(into, atMs);
+      this.queue?.collect(into);
       return;
     }
     for (const policy of this.policies) policy.collect?.(into, nowMs);
+    this.queue?.collect(into);
     this.router?.collect?.(into, nowMs);
     this.route?.collect(into, nowMs);
   }

@@ -38,8 +38,8 @@ function connectOutcome(instance: Instance): 'accepted' | 'refused' | 'unanswere
  * - a connection lost under a request (`reset`) makes the proxy reconnect at once (no wait before the first try).
  * Reconnects are judged lazily, at the picks after their time, by the endpoint's state then (PERF: no timer events).
  * A request already bound to an endpoint when its connection fails fails as before. When every endpoint is in
- * backoff, the pick takes any (the client's panic rule) where Linkerd would hold the request until one is ready (up
- * to its 3 s fail-fast timeout): a simplification.
+ * backoff, the request waits in the balancer's queue until one is ready, or fails at its failfast timeout
+ * (call/BalancerQueue.ts), which rechecks at the reconnects' times (`readyAgainAtMs`).
  */
 export class LinkerdReconnect implements ClientPolicy {
   readonly name = 'linkerd-reconnect';
@@ -75,6 +75,10 @@ export class LinkerdReconnect implements ClientPolicy {
     }
     this.nextTryMs[i] = atMs;
     return false;
+  }
+
+  readyAgainAtMs(instance: Instance, nowMs: number): number {
+    return this.isAvailable(instance, nowMs) ? nowMs : (this.nextTryMs[instance.index] as number);
   }
 
   onAttemptEnd(

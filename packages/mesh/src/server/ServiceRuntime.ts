@@ -22,6 +22,11 @@ export class ServiceRuntime implements InstanceService {
    * answering (`up`), whatever Kubernetes says of them. Read by callers whose calls the hop balances.
    */
   managedEndpoints: Instance[] = [];
+  /**
+   * Told when `endpoints` changes: the balancer queues of callers that hold requests while no endpoint of this
+   * service is ready (call/BalancerQueue.ts), which pick again then.
+   */
+  readonly endpointWatchers: { recheck(): void }[] = [];
   readonly stats = new ServiceStats();
   readonly serviceTime: Sampler;
   /** Versions (subsets): per-version samplers, counters, weights and routes. */
@@ -55,6 +60,7 @@ export class ServiceRuntime implements InstanceService {
   /** Recomputes the endpoint list from the instances Kubernetes counts Ready, in placement order. */
   refreshEndpoints(): void {
     this.endpoints = this.instances.filter((instance) => instance.ready);
+    for (const watcher of this.endpointWatchers) watcher.recheck();
   }
 
   /** Recomputes the managed hop's endpoint list from the instances that answer now, in placement order. */

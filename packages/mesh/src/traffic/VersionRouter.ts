@@ -17,11 +17,11 @@ import type { TrafficContext } from './TrafficContext.js';
  * cluster once per request and retries within it: docs/policies/traffic-management.md): a class route when the
  * call's class matches one, else a weighted draw (when weights are set), else every endpoint. A version with no
  * endpoint up gets no endpoint, so the attempt fails as `no-endpoints` (503, no healthy upstream), as Envoy answers
- * for an Istio subset without a healthy host and Linkerd for a backend in failfast — it is not spread over the
- * other versions.
+ * for an Istio subset without a healthy host — under Linkerd it waits in the balancer queue and fails at its failfast
+ * (call/BalancerQueue.ts); it is not spread over the other versions.
  */
 export class VersionRouter implements EndpointRouter {
-  /** Attempts whose version had no endpoint up (they failed as `no-endpoints`). */
+  /** Attempts whose version had no endpoint up (they failed as `no-endpoints`, or waited in a Linkerd balancer). */
   private versionsDown = 0;
 
   constructor(
@@ -29,7 +29,12 @@ export class VersionRouter implements EndpointRouter {
     private readonly random: Random,
   ) {}
 
-  select(endpoints: readonly Instance[], nowMs: number, call: RoutedCall): readonly Instance[] {
+  select(
+    endpoints: readonly Instance[],
+    nowMs: number,
+    call: RoutedCall,
+    again = false,
+  ): readonly Instance[] {
     const versions = this.versions;
     let index = call.versionIndex;
     if (index === VERSION_UNCHOSEN) {
@@ -40,7 +45,7 @@ export class VersionRouter implements EndpointRouter {
     }
     if (index === ALL_VERSIONS) return endpoints;
     const subset = versions.subset(endpoints, index);
-    if (subset.length === 0 && endpoints.length > 0) this.versionsDown++;
+    if (subset.length === 0 && endpoints.length > 0 && !again) this.versionsDown++;
     return subset;
   }
 

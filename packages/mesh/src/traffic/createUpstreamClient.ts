@@ -10,6 +10,7 @@ import type { CallerRef } from '../topology/CallerRef.js';
 import type { TrafficContext } from './TrafficContext.js';
 import { createVersionRouter } from './VersionRouter.js';
 import { retrySemanticsOf } from '../call/isRetryable.js';
+import { BalancerQueue } from '../call/BalancerQueue.js';
 
 /**
  * A new client of `target` for `caller`; its balancer draws from `lbRandom`. `previous`: the client it replaces (its
@@ -28,5 +29,11 @@ export function createUpstreamClient(
   client.hostReselections = context.dataPlane.retryHostReselections?.(caller, target.name) ?? 0;
   client.retrySemantics = retrySemanticsOf(context.dataPlane.clientEnforcer(caller, target.name));
   client.managedEndpoints = context.dataPlane.managedEndpoints?.(caller, target.name) ?? false;
+  const queue = context.dataPlane.balancerQueue?.(caller, target.name) ?? null;
+  if (queue !== null) {
+    client.queue = new BalancerQueue(context.engine, queue);
+    // Its held requests pick again when the target's endpoint list changes.
+    target.endpointWatchers.push(client.queue);
+  }
   return client;
 }

@@ -9,6 +9,7 @@ import type { CallRoutes } from '../../call/CallRoutes.js';
 import type { Station } from '../../call/Station.js';
 import type { Proxy } from './Proxy.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
+import type { BalancerQueueSpec } from '../../call/BalancerQueue.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { MeshConfig } from '../../config/MeshConfig.js';
 import type { ServiceConfig } from '../../config/SimulationConfig.js';
@@ -51,6 +52,11 @@ export interface DataPlane extends CallRoutes {
    * first tries do.
    */
   retryHostReselections?(caller: CallerRef, target: string): number;
+  /**
+   * How the hop balancing `caller`'s calls to `target` holds them while no endpoint is ready (linkerd2-proxy's queue
+   * and failfast: call/BalancerQueue.ts), or null: it does not (a pick then takes any endpoint, or finds none).
+   */
+  balancerQueue?(caller: CallerRef, target: string): BalancerQueueSpec | null;
   /**
    * Client-side policies the shape's proxy always runs for `caller` → `target`, whatever the scenario
    * says (App Mesh legacy accounts: Envoy's default circuit breakers). Absent or empty for most shapes.

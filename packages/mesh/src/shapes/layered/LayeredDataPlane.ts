@@ -6,6 +6,7 @@
 // application's own (no outlier detection, breakers or proxy retries).
 
 import type { EndpointList } from '../../server/EndpointList.js';
+import type { BalancerQueueSpec } from '../../call/BalancerQueue.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { Station } from '../../call/Station.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
@@ -191,6 +192,11 @@ export class LayeredDataPlane implements DataPlane {
   retryHostReselections(caller: CallerRef, target: string): number {
     if (this.throughLattice(caller, target)) return 0;
     return this.inner.retryHostReselections?.(caller, target) ?? 0;
+  }
+
+  balancerQueue(caller: CallerRef, target: string): BalancerQueueSpec | null {
+    if (this.throughLattice(caller, target)) return null;
+    return this.inner.balancerQueue?.(caller, target) ?? null;
   }
 
   shapeClientPolicies(caller: CallerRef, target: string): ClientPolicy[] {

@@ -14,6 +14,7 @@ import type { MeshProfile } from '../profileFields.js';
 import { DEFAULT_LINKERD_VERSION, linkerdAssumptions, linkerdProxyProfile } from './linkerdProfile.js';
 import { LINKERD_CONNECT_TIMEOUT_MS } from '../dataplane/connectionSpecs.js';
 import { LinkerdReconnect } from '../../policies/LinkerdReconnect.js';
+import { LINKERD_OUTBOUND_HTTP_QUEUE } from '../../call/BalancerQueue.js';
 
 /** Linkerd's proxies. */
 export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
@@ -31,6 +32,9 @@ export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
   // Before `proxy.runtime.workers` (2.10–2.12), a proxy without a limit used every CPU its cgroup allows: its node's.
   unlimitedWorkersFromNode: (mesh) => mesh.linkerdVersion !== 'current',
   adjustPolicy: (policy) => policy,
+  // While no endpoint is ready, requests wait in the balancer's queue, up to the 3 s failfast
+  // (docs/sources.md#linkerd-failfast-source).
+  balancerQueue: LINKERD_OUTBOUND_HTTP_QUEUE,
   // A failed connect takes the endpoint out of the proxy's P2C balancer while it backs off (docs/sources.md#linkerd-reconnect).
   clientPolicies: (_mesh, caller, target, streams) => [
     new LinkerdReconnect(

@@ -5,6 +5,7 @@
 import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import { proxyContainerMemory } from '../../config/requestedMemoryMiB.js';
 import { createSampler } from '@meshsim/engine';
+import type { BalancerQueueSpec } from '../../call/BalancerQueue.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { Station } from '../../call/Station.js';
 import { canEnforce } from '../../config/capabilities.js';
@@ -217,6 +218,11 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
   /** A mesh caller's sidecar enforces its retries: the mesh's redraws; a caller outside the mesh has none. */
   retryHostReselections(caller: CallerRef): number {
     return caller.instanceId >= 0 ? (this.sidecarMesh.retryHostReselections ?? 0) : 0;
+  }
+
+  /** A mesh caller's sidecar holds requests while no endpoint is ready, if the mesh's does; a caller outside, not. */
+  balancerQueue(caller: CallerRef): BalancerQueueSpec | null {
+    return caller.instanceId >= 0 ? (this.sidecarMesh.balancerQueue ?? null) : null;
   }
 
   shapeClientPolicies(caller: CallerRef, target: string): ClientPolicy[] {

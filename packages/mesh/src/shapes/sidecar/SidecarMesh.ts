@@ -1,6 +1,7 @@
 // What distinguishes one sidecar-shaped mesh from another (Istio, Linkerd, App Mesh, Consul): the
 // proxy kind and profile, where it enforces, which endpoints each proxy holds, and its policy gaps.
 
+import type { BalancerQueueSpec } from '../../call/BalancerQueue.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { EnforcerKind } from '../../config/capabilities.js';
 import type { MeshConfigBase, ProxyProfile } from '../../config/MeshConfig.js';
@@ -69,6 +70,11 @@ export interface SidecarMesh<C extends MeshConfigBase> {
    * previous endpoints).
    */
   readonly retryHostReselections?: number;
+  /**
+   * How a mesh caller's sidecar holds its requests while no endpoint of the destination is ready (linkerd2-proxy's
+   * balancer queue and failfast: call/BalancerQueue.ts). Absent: it does not (a pick takes any endpoint).
+   */
+  readonly balancerQueue?: BalancerQueueSpec;
   /**
    * Client-side policies the proxy always runs for a mesh caller → `target`, whatever the scenario says; `streams`
    * gives a policy that draws its own random stream.
