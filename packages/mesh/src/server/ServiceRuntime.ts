@@ -10,6 +10,11 @@ import type { DownstreamCall } from './DownstreamCall.js';
 import type { InboundGate, Instance, InstanceService } from './Instance.js';
 import { ServiceVersions } from './ServiceVersions.js';
 
+/** What is told when a service's endpoint list changes (a balancer queue holding requests for it). */
+export interface EndpointWatcher {
+  recheck(): void;
+}
+
 /** A service's runtime state. */
 export class ServiceRuntime implements InstanceService {
   readonly instances: Instance[] = [];
@@ -26,7 +31,7 @@ export class ServiceRuntime implements InstanceService {
    * Told when `endpoints` changes: the balancer queues of callers that hold requests while no endpoint of this
    * service is ready (call/BalancerQueue.ts), which pick again then.
    */
-  readonly endpointWatchers: { recheck(): void }[] = [];
+  private readonly endpointWatchers: EndpointWatcher[] = [];
   readonly stats = new ServiceStats();
   readonly serviceTime: Sampler;
   /** Versions (subsets): per-version samplers, counters, weights and routes. */
@@ -55,6 +60,16 @@ export class ServiceRuntime implements InstanceService {
 
   get name(): string {
     return this.config.name;
+  }
+
+  /**
+   * Tells `watcher` of every later change of `endpoints`. `replacing`: the watcher it takes the place of (the queue of
+   * a restarted proxy's previous client), which is told no more — so restarts do not grow the list.
+   */
+  watchEndpoints(watcher: EndpointWatcher, replacing: EndpointWatcher | null = null): void {
+    const at = replacing === null ? -1 : this.endpointWatchers.indexOf(replacing);
+    if (at >= 0) this.endpointWatchers[at] = watcher;
+    else this.endpointWatchers.push(watcher);
   }
 
   /** Recomputes the endpoint list from the instances Kubernetes counts Ready, in placement order. */

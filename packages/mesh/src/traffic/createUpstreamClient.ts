@@ -32,8 +32,8 @@ export function createUpstreamClient(
   const queue = context.dataPlane.balancerQueue?.(caller, target.name) ?? null;
   if (queue !== null) {
     client.queue = new BalancerQueue(context.engine, queue);
-    // Its held requests pick again when the target's endpoint list changes.
-    target.endpointWatchers.push(client.queue);
+    // Its held requests pick again when the target's endpoint list changes (in place of the replaced client's queue).
+    target.watchEndpoints(client.queue, previous?.queue ?? null);
   }
   return client;
 }
