@@ -245,10 +245,13 @@ describe('meshsim sweep', () => {
     const args = ['sweep', 'overhead-3tier', '--set', 'mesh=none,istio-sidecar', '--set', 'nodeCpu=250m,1'];
     const text = await run(...args, ...requests, '--duration', '1s', '--store', join(dir, 'capacity.duckdb'));
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/mesh\s+nodeCpu\s+runs\s+verdicts.*node CPU \(%\)\s+Pending app pods\n/);
+    // The grid varies the mesh: the proxies' cost (USD/month) comes after the node figures.
+    expect(text.out).toMatch(
+      /mesh\s+nodeCpu\s+runs\s+verdicts.*node CPU \(%\)\s+Pending app pods\s+proxy cost \(USD\/month\)\n/,
+    );
     // 250m nodes: a pod with Istio's sidecar requests 300m, so none runs; without a mesh all 8 do.
-    expect(text.out).toMatch(/none\s+250m\s+1\s.*\s0\.0\n/);
-    expect(text.out).toMatch(/istio-sidecar\s+250m\s+1\s.*\s8\.0\n/);
+    expect(text.out).toMatch(/none\s+250m\s+1\s.*\s0\.0\s+\d+\.\d\d\n/);
+    expect(text.out).toMatch(/istio-sidecar\s+250m\s+1\s.*\s8\.0\s+\d+\.\d\d\n/);
     const json = await run(
       ...args,
       ...requests,

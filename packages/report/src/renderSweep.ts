@@ -30,6 +30,17 @@ const SWEEP_FIGURES = [
   'pendingPods',
 ];
 
+/**
+ * The mesh's own cost, added when the grid varies the mesh (an axis on `mesh` or one of its fields): what the proxies
+ * use (CPU, memory) and, with prices, what that costs — the figures a choice of mesh is made on.
+ */
+const MESH_AXIS_FIGURES = ['proxyCpuCores', 'proxyMemoryMiB', 'proxyCostPerMonthUsd'];
+
+/** Whether one of the grid's axes is the mesh or a field of it (`mesh`, `mesh.shape`, `mesh.mtls`, …). */
+function meshVaries(axes: readonly string[]): boolean {
+  return axes.some((path) => path === 'mesh' || path.startsWith('mesh.'));
+}
+
 function cell(point: SweepPointSummary, key: string): string {
   const interval = point.figures.find((f) => f.key === key);
   return interval === undefined ? '–' : intervalCell(interval);
@@ -144,9 +155,10 @@ export function renderSweepText(result: SweepResult): string {
     outdatedNote(result.outdated) +
     `\nFigures: mean ± 95 % CI (Student t) over the replications`;
   const axes = plan.axes.map((axis) => axis.path);
+  const shown = meshVaries(axes) ? [...SWEEP_FIGURES, ...MESH_AXIS_FIGURES] : SWEEP_FIGURES;
   const figures = RUN_FIGURES.filter(
     (f) =>
-      SWEEP_FIGURES.includes(f.key) &&
+      shown.includes(f.key) &&
       result.summary.some((point) => point.figures.some((interval) => interval.key === f.key)),
   );
   // The cascade figures that some point gives, after the verdicts' counts' figures.

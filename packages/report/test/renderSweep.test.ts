@@ -160,6 +160,25 @@ describe('renderSweepText', () => {
     expect(table[2]).toMatch(/^ +1 {2}[a-z-]+ 1\/1 /);
   });
 
+  it("adds the proxies' CPU and memory when the grid varies the mesh, and only then", async () => {
+    const meshes = await sweep(FAST, {
+      axes: [parseSetOption('mesh=none,istio-sidecar')],
+      workers: 0,
+    });
+    const header = (r: SweepResult) =>
+      renderSweepText(r)
+        .split('\n')
+        .find((line) => line.includes('verdicts')) ?? '';
+    expect(header(meshes)).toMatch(/proxy CPU \(cores\) +proxy memory \(MiB\) +proxy cost \(USD\/month\)/);
+    const sidecarRow = renderSweepText(meshes)
+      .split('\n')
+      .find((line) => line.startsWith('istio-sidecar'));
+    // Its proxy CPU (cores), memory (MiB) and cost (USD/month), before the cascade figure.
+    expect(sidecarRow).toMatch(/ 0\.0\d\d +\d+\.\d +\d+\.\d\d +100\.0$/);
+    // A grid over something else keeps its table as it was.
+    expect(header(result)).not.toMatch(/proxy/);
+  });
+
   it('says how many runs of a verdict were lossy in the verdicts column, and gives the counts in the JSON', () => {
     const [point] = result.summary;
     if (point === undefined) throw new Error('no point');
