@@ -1,5 +1,6 @@
-// Contract of the fault syntax for mesh failures: crashProxy (by proxy role), crashNode and
-// controlPlaneOutage resolve to the model's fault effects, and reach the simulation.
+// Contract of the fault syntax for mesh failures: crashLoop, crashProxy (by proxy role), crashNode and
+// controlPlaneOutage resolve to the model's fault effects, and reach the simulation; and a service's readinessProbe
+// resolves to Kubernetes' defaults and the durations written.
 
 import { simulate } from '@meshsim/mesh';
 import type { SimulationResult } from '@meshsim/mesh';
@@ -168,6 +169,47 @@ describe('faults: proxy crashes, node crashes and control-plane outages', () => 
       const latency = run('istio-sidecar', { service: 'backend', latency: '+0ms' });
       expect(failedToBackend(outage)).toBe(0);
       expect(outage.edges).toEqual(latency.edges);
+    });
+  });
+
+  describe('crashLoop and readinessProbe', () => {
+    const SCENARIO = `
+services:
+  frontend: { replicas: 2, serviceTime: 1ms, calls: [ { to: backend } ] }
+  backend:
+    replicas: 3
+    serviceTime: 1ms
+    readinessProbe: { initialDelay: 5s, successThreshold: 2 }
+  cache: { serviceTime: 1ms, readinessProbe: {} }
+traffic: [ { to: frontend, rate: 10 } ]
+faults:
+  - { at: 10s, for: 2m, service: backend, instances: 1, crashLoop: true }
+  - { at: 10s, service: cache, crashLoop: { runsFor: 3s } }
+`;
+    const config = parseScenario(SCENARIO, 'probes.yaml');
+
+    it('crashLoop: true crashes as it starts (runsForMs 0); { runsFor } runs that long', () => {
+      expect(config.faults.map((f) => f.effect)).toEqual([
+        { kind: 'crash-loop', runsForMs: 0 },
+        { kind: 'crash-loop', runsForMs: 3000 },
+      ]);
+    });
+
+    it("readinessProbe: the durations written, Kubernetes' defaults for the rest ({} is all defaults); none when not written", () => {
+      const probe = (name: string) => config.services.find((s) => s.name === name)?.readinessProbe;
+      expect(probe('backend')).toEqual({
+        initialDelayMs: 5000,
+        periodMs: 10_000,
+        failureThreshold: 3,
+        successThreshold: 2,
+      });
+      expect(probe('cache')).toEqual({
+        initialDelayMs: 0,
+        periodMs: 10_000,
+        failureThreshold: 3,
+        successThreshold: 1,
+      });
+      expect(probe('frontend')).toBeUndefined();
     });
   });
 });
