@@ -276,7 +276,7 @@ interface LoopStep {
   readonly world: FaultRun;
   readonly event: FaultEvent;
   readonly instance: Instance;
-  /** The container start this step ends (its crash), or the exit it follows (its restart). */
+  /** The start of the container this step crashes, or (for a restart) of the one that crashed before it [ms]. */
   readonly startedMs: number;
 }
 
@@ -294,12 +294,7 @@ function crashInLoop(world: FaultRun, event: FaultEvent, instance: Instance): vo
     world.backoffs.set(instance, backoff);
   }
   const delayMs = backoff.delayAfterExit(startedMs, world.context.engine.now);
-  world.context.engine.schedule(delayMs, restartInLoop, {
-    world,
-    event,
-    instance,
-    startedMs: instance.startedMs,
-  });
+  world.context.engine.schedule(delayMs, restartInLoop, { world, event, instance, startedMs });
 }
 
 /**
