@@ -133,6 +133,14 @@ export { CALL_RULES } from './config/rules/callRules.js';
 export { CONNECTION_POOL_RULES } from './config/rules/connectionPoolRules.js';
 export { ENVOY_RETRY_BUDGET_RULES } from './config/rules/envoyRetryBudgetRules.js';
 export { ERROR_RATE_BREAKER_RULES } from './config/rules/errorRateBreakerRules.js';
+export { READINESS_PROBE_RULES } from './config/rules/readinessProbeRules.js';
+export {
+  RESTART_BACKOFF_INITIAL_MS,
+  RESTART_BACKOFF_MAX_MS,
+  RESTART_BACKOFF_RESET_MS,
+  RestartBackoff,
+  restartDelayMs,
+} from './faults/RestartBackoff.js';
 export { FAILURE_ACCRUAL_RULES } from './config/rules/failureAccrualRules.js';
 export { FAULT_ABORT_RULES, FAULT_DELAY_RULES } from './config/rules/faultInjectionRules.js';
 export { GRPC_RETRY_THROTTLING_RULES } from './config/rules/grpcRetryThrottlingRules.js';
@@ -220,6 +228,7 @@ export type {
   OpenTrafficConfig,
   ProxyRole,
   RatePoint,
+  ReadinessProbeConfig,
   ServiceConfig,
   SimulationConfig,
   TrafficConfig,

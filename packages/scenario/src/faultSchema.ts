@@ -71,6 +71,7 @@ export const FAULT_EFFECTS = [
   'latency',
   'errorRate',
   'crash',
+  'crashLoop',
   'crashProxy',
   'crashNode',
   'controlPlaneOutage',
@@ -145,6 +146,25 @@ export const Fault = z
     ),
     errorRate: doc(Probability.optional(), 'Extra probability that a request fails with a 500.'),
     crash: doc(z.literal(true).optional(), 'The instances crash (connections reset, then refused).'),
+    crashLoop: doc(
+      z
+        .union(
+          [
+            z.literal(true),
+            z
+              .strictObject({
+                runsFor: doc(
+                  Duration.optional(),
+                  'How long each container started while the fault lasts runs before it crashes again. Default 0s: it crashes as it starts.',
+                ),
+              })
+              .register(scenarioRegistry, { id: 'CrashLoop' }),
+          ],
+          must('must be true or an object { runsFor }'),
+        )
+        .optional(),
+      "The instances' applications crash, and crash again each time they start while the fault lasts (CrashLoopBackOff): the kubelet restarts them at once, then after 10s, 20s, 40s, ... up to 300s. After the fault the next restart stays up, so the instances return only when their backoff ends.",
+    ),
     crashProxy: doc(
       z.enum(PROXY_ROLES).optional(),
       "The mesh proxies serving the instances crash: their sidecars, their nodes' ztunnels or node proxies, the service's waypoints or its Lattice hop. A shape without that role ignores the fault (with a warning).",

@@ -13,6 +13,7 @@ import {
   RETRY_RULES,
   SCENARIO_RULES,
   SEED_RULE,
+  READINESS_PROBE_RULES,
   SERVICE_RULES,
   TRAFFIC_RULES,
   ZONE_RULES,
@@ -502,6 +503,13 @@ export const Cluster = z
 
 const serviceFields = ruleShape(SERVICE_RULES);
 
+/** A readiness probe: Kubernetes' fields, durations with units; `{}` is Kubernetes' defaults. */
+const ReadinessProbe = z.strictObject(ruleShape(READINESS_PROBE_RULES)).register(scenarioRegistry, {
+  id: 'ReadinessProbe',
+  description:
+    "The kubelet's readiness probe of each instance's application container (Kubernetes readinessProbe): a started container is Ready, and gets traffic, only once the probe has passed; a running one that fails it failureThreshold times in a row is NotReady. {} takes Kubernetes' defaults.",
+});
+
 /** One service. */
 export const Service = z
   .strictObject({
@@ -574,6 +582,10 @@ export const Service = z
     serviceTimeCpu: serviceFields.serviceTimeCpu,
     protocol: serviceFields.protocol,
     onDependencyFailure: serviceFields.onDependencyFailure,
+    readinessProbe: doc(
+      ReadinessProbe.optional(),
+      "Kubernetes' readiness probe of the application container: { initialDelay, period, failureThreshold, successThreshold } ({} for Kubernetes' defaults). A restarted instance gets traffic only once it passed; an instance whose workers are all busy and queue full fails it. Default none: a running container is Ready.",
+    ),
     routes: doc(
       z.array(VersionRoute).min(1).optional(),
       'Class-based (header) routes: requests of a class go to a version, whatever the weights; the first match wins.',

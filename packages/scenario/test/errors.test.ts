@@ -533,7 +533,7 @@ const CASES: [string, Mutation, string[]][] = [
     'a fault without an effect',
     (s) => (s.faults = [{ at: '1s', service: 'backend' }]),
     [
-      'test.yaml: faults[0]: must set one effect: latency, errorRate, crash, crashProxy, crashNode or controlPlaneOutage',
+      'test.yaml: faults[0]: must set one effect: latency, errorRate, crash, crashLoop, crashProxy, crashNode or controlPlaneOutage',
     ],
   ],
   [
@@ -565,6 +565,43 @@ const CASES: [string, Mutation, string[]][] = [
     'a crashNode grace period of 0',
     (s) => (s.faults = [{ at: '1s', service: 'backend', crashNode: { nodeMonitorGracePeriod: '0s' } }]),
     ['test.yaml: faults[0].crashNode.nodeMonitorGracePeriod: must be a duration > 0 (got "0s")'],
+  ],
+  [
+    'crashLoop: false',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crashLoop: false }]),
+    ['test.yaml: faults[0].crashLoop: must be true (got false)'],
+  ],
+  [
+    'a crashLoop whose containers run a negative time',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crashLoop: { runsFor: '-1s' } }]),
+    ['test.yaml: faults[0].crashLoop.runsFor: cannot be negative (got "-1s")'],
+  ],
+  [
+    'crashLoop with crash',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crash: true, crashLoop: true }]),
+    [
+      'test.yaml: faults[0].crashLoop: cannot be combined with crash: one effect per fault (add another fault)',
+    ],
+  ],
+  [
+    'a readiness probe period under 1 s',
+    (s) => (s.services.backend!.readinessProbe = { period: '500ms' }),
+    [
+      'test.yaml: services.backend.readinessProbe.period: must be >= 1s (periodSeconds: the minimum value is 1) (got "500ms")',
+    ],
+  ],
+  [
+    'a readiness probe failureThreshold of 0',
+    (s) => (s.services.backend!.readinessProbe = { failureThreshold: 0 }),
+    ['test.yaml: services.backend.readinessProbe.failureThreshold: must be an integer >= 1 (got 0)'],
+  ],
+  [
+    "a readiness probe in Kubernetes' seconds fields",
+    (s) => (s.services.backend!.readinessProbe = { periodSeconds: 5, httpGet: { path: '/ready' } }),
+    [
+      "test.yaml: services.backend.readinessProbe.periodSeconds: Kubernetes' name (in seconds); in meshsim write period: 5s",
+      "test.yaml: services.backend.readinessProbe.httpGet: Kubernetes' check mechanism, not modelled: meshsim's probe is an HTTP GET the application's workers answer (leave it out)",
+    ],
   ],
   [
     'an unknown crashNode field',

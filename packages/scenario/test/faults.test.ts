@@ -1,7 +1,10 @@
-// Contract of the fault syntax for mesh failures: crashProxy (by proxy role), crashNode and
-// controlPlaneOutage resolve to the model's fault effects, and reach the simulation.
+// Contract of the fault syntax for mesh failures: crashLoop, crashProxy (by proxy role), crashNode and
+// controlPlaneOutage resolve to the model's fault effects, and reach the simulation; and a service's readinessProbe
+// resolves to Kubernetes' defaults and the durations written.
 
-import { simulate } from '@meshsim/mesh';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Simulation, simulate } from '@meshsim/mesh';
 import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, resolveScenario } from '../src/index.js';
@@ -168,6 +171,75 @@ describe('faults: proxy crashes, node crashes and control-plane outages', () => 
       const latency = run('istio-sidecar', { service: 'backend', latency: '+0ms' });
       expect(failedToBackend(outage)).toBe(0);
       expect(outage.edges).toEqual(latency.edges);
+    });
+  });
+
+  describe('crashLoop and readinessProbe', () => {
+    const SCENARIO = `
+services:
+  frontend: { replicas: 2, serviceTime: 1ms, calls: [ { to: backend } ] }
+  backend:
+    replicas: 3
+    serviceTime: 1ms
+    readinessProbe: { initialDelay: 5s, successThreshold: 2 }
+  cache: { serviceTime: 1ms, readinessProbe: {} }
+traffic: [ { to: frontend, rate: 10 } ]
+faults:
+  - { at: 10s, for: 2m, service: backend, instances: 1, crashLoop: true }
+  - { at: 10s, service: cache, crashLoop: { runsFor: 3s } }
+`;
+    const config = parseScenario(SCENARIO, 'probes.yaml');
+
+    it('crashLoop: true crashes as it starts (runsForMs 0); { runsFor } runs that long', () => {
+      expect(config.faults.map((f) => f.effect)).toEqual([
+        { kind: 'crash-loop', runsForMs: 0 },
+        { kind: 'crash-loop', runsForMs: 3000 },
+      ]);
+    });
+
+    it("readinessProbe: the durations written, Kubernetes' defaults for the rest ({} is all defaults); none when not written", () => {
+      const probe = (name: string) => config.services.find((s) => s.name === name)?.readinessProbe;
+      expect(probe('backend')).toEqual({
+        initialDelayMs: 5000,
+        periodMs: 10_000,
+        failureThreshold: 3,
+        successThreshold: 2,
+      });
+      expect(probe('cache')).toEqual({
+        initialDelayMs: 0,
+        periodMs: 10_000,
+        failureThreshold: 3,
+        successThreshold: 1,
+      });
+      expect(probe('frontend')).toBeUndefined();
+    });
+
+    it("docs/model.md's crash-loop example restarts and turns Ready when its comment says", () => {
+      const page = readFileSync(fileURLToPath(new URL('../../../docs/model.md', import.meta.url)), 'utf8');
+      const section = page.slice(page.indexOf('\n### Crash loops\n'));
+      const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+      expect(block).toContain('crashLoop');
+      // The example with a caller and traffic around it.
+      const text = `duration: 120s\n${block}`
+        .replace('services:\n', 'services:\n  web: { serviceTime: 1ms, calls: [ { to: cart } ] }\n')
+        .replace('faults:', 'traffic: [ { to: web, rate: 50 } ]\nfaults:');
+      const sim = new Simulation(parseScenario(text, 'model.yaml'));
+      const [cart1] = sim.instancesOf('cart');
+      if (cart1 === undefined) throw new Error('placement');
+      const starts: number[] = [];
+      const crashes: number[] = [];
+      let readyMs = NaN;
+      for (let t = 0; t <= 120_000; t += 100) {
+        const [up, count] = [cart1.up, cart1.crashes];
+        sim.engine.run({ untilMs: t });
+        if (cart1.startedMs > 0 && !starts.includes(cart1.startedMs)) starts.push(cart1.startedMs);
+        if (cart1.crashes > count || (up && !cart1.up)) crashes.push(t);
+        if (cart1.startedMs === 96_000 && cart1.ready && Number.isNaN(readyMs)) readyMs = t;
+      }
+      expect(starts).toEqual([20_000, 32_000, 54_000, 96_000]);
+      expect(crashes).toEqual([20_000, 22_000, 34_000, 56_000]);
+      expect(readyMs - 96_000).toBeGreaterThanOrEqual(5000);
+      expect(readyMs - 96_000).toBeLessThan(15_000);
     });
   });
 });

@@ -27,6 +27,8 @@ const SCENARIO_LEVEL = new Set([
   'traffic',
   'version',
   'call-policy',
+  // A service's readiness probe: no policy, documented in scenario-format.md's services and model.md.
+  'readiness-probe',
 ]);
 
 /** Tables that are no policy: documented in scenario-format.md only. */

@@ -179,6 +179,24 @@ export interface ServiceConfig {
   protocol?: WireProtocol;
   /** What it answers when a dependency fails. @defaultValue { kind: 'status', status: 500 } */
   onDependencyFailure?: DependencyFailureAnswer;
+  /**
+   * The readiness probe of each instance's application container. Without one, Kubernetes counts a running container
+   * Ready (docs/sources.md#k8s-probes); with one, a started container is Ready only once the probe has passed.
+   * @defaultValue none
+   */
+  readinessProbe?: ReadinessProbeConfig | null;
+}
+
+/** Kubernetes' readiness probe of a container (READINESS_PROBE_RULES), its durations in ms. */
+export interface ReadinessProbeConfig {
+  /** Time after the container starts before its probes count [ms] (`initialDelaySeconds`). */
+  initialDelayMs: number;
+  /** Time between probes [ms] (`periodSeconds`). */
+  periodMs: number;
+  /** Consecutive failed probes that make a Ready container NotReady. */
+  failureThreshold: number;
+  /** Consecutive passed probes that make a started or NotReady container Ready. */
+  successThreshold: number;
 }
 
 /** A piecewise rate schedule: from `atMs` the rate is `rps`, held (step) or ramped linearly to the next point. */
@@ -267,6 +285,17 @@ export type FaultEffect =
   | { kind: 'latency'; addMs: DistributionSpec | null; multiply: number }
   | { kind: 'error'; rate: number }
   | { kind: 'crash' }
+  /**
+   * The instances' application crashes each time it starts while the fault lasts (CrashLoopBackOff): it crashes at
+   * the fault's start, and the kubelet restarts it with Kubernetes' backoff (at once, then 10 s, 20 s, … capped at
+   * 300 s); a container started before the fault ends crashes `runsForMs` after its start, the first one started at
+   * or after the end stays up.
+   */
+  | {
+      kind: 'crash-loop';
+      /** How long each started container runs before it crashes [ms]. @defaultValue 0 (it crashes as it starts) */
+      runsForMs: number;
+    }
   /** Crash the mesh proxies serving the first N instances: their sidecars, the ztunnels of their nodes, or the service's waypoints. */
   | { kind: 'crash-proxy'; proxy: ProxyRole }
   /**

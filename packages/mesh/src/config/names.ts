@@ -21,6 +21,7 @@ export const FAULT_EFFECT_KINDS: readonly FaultEffect['kind'][] = [
   'latency',
   'error',
   'crash',
+  'crash-loop',
   'crash-proxy',
   'crash-node',
   'control-plane-outage',

@@ -1,7 +1,7 @@
-// Applies scheduled faults: latency and error faults on instances; crashes of instances, mesh proxies
-// (sidecar, ztunnel, waypoint, ...) and whole nodes (powered off: silent until the node controller marks
-// them NotReady); and control-plane outages, during which endpoint changes stop reaching callers (stale
-// endpoints keep receiving traffic).
+// Applies scheduled faults: latency and error faults on instances; crashes of instances (once, or in a crash loop
+// the kubelet restarts with its backoff), mesh proxies (sidecar, ztunnel, waypoint, ...) and whole nodes (powered
+// off: silent until the node controller marks them NotReady); and control-plane outages, during which endpoint
+// changes stop reaching callers (stale endpoints keep receiving traffic). Readiness probes change endpoints too.
 
 import type { Random } from '@meshsim/engine';
 import type { FaultConfig, FaultEffect } from '../config/SimulationConfig.js';
@@ -13,10 +13,14 @@ import type { EndpointList } from '../server/EndpointList.js';
 import type { Node } from '../topology/Topology.js';
 import { ControlPlane } from './ControlPlane.js';
 import type { FaultContext } from './FaultContext.js';
+import { startReadinessProbes } from './ReadinessProbes.js';
+import { RestartBackoff } from './RestartBackoff.js';
 
 /** One run's faults: the context they act on, the control plane's state, the certificate stream. */
 class FaultRun {
   readonly control = new ControlPlane();
+  /** The kubelet's restart backoff of each instance a crash loop has crashed. */
+  readonly backoffs = new Map<Instance, RestartBackoff>();
   private certificates: Random | null = null;
 
   constructor(readonly context: FaultContext) {}
@@ -77,6 +81,15 @@ function durationText(ms: number): string {
 export function scheduleFaults(context: FaultContext, faults: readonly FaultConfig[]): void {
   const engine = context.engine;
   const world = new FaultRun(context);
+  const instances: Instance[] = [];
+  for (const service of context.services.values())
+    for (const instance of service.instances) instances.push(instance);
+  startReadinessProbes(
+    engine,
+    instances,
+    () => context.streams.stream('readiness-probes'),
+    (instance) => refreshLater(world, [instance.service]),
+  );
   // A process that can crash on a live node fails what it holds then: its proxies keep track of it.
   if (faults.some(crashesProcesses)) for (const proxy of context.dataPlane.proxies()) proxy.trackHeld();
   // A proxy that restarts (after its crash, or its node's) starts with empty in-memory state: its proxies keep it.
@@ -119,6 +132,7 @@ function crashesProcesses(fault: FaultConfig): boolean {
   return (
     effect.kind === 'crash-proxy' ||
     effect.kind === 'crash' ||
+    effect.kind === 'crash-loop' ||
     (effect.kind === 'crash-node' && effect.reachable === true)
   );
 }
@@ -202,6 +216,9 @@ function startFault({ world, event }: { world: FaultRun; event: FaultEvent }): v
     case 'crash':
       crashInstances(world, event.targets);
       return;
+    case 'crash-loop':
+      for (const instance of instances) crashInLoop(world, event, instance);
+      return;
     case 'crash-proxy':
       for (const proxy of proxies) proxy.crash();
       setPodsOfProxiesReady(world, proxies, false);
@@ -254,6 +271,57 @@ function crashInstances(world: FaultRun, targets: FaultTargets): void {
   refreshManagedLater(world, servicesOf(instances), false);
 }
 
+/** One instance of a crash loop and the fault that crashes it. */
+interface LoopStep {
+  readonly world: FaultRun;
+  readonly event: FaultEvent;
+  readonly instance: Instance;
+  /** The start of the container this step crashes, or (for a restart) of the one that crashed before it [ms]. */
+  readonly startedMs: number;
+}
+
+/**
+ * A crash of `instance` in a crash loop: it goes down as with `crash`, and the kubelet restarts it after its backoff
+ * (RestartBackoff: at once after an initial crash, then 10 s, 20 s, … up to 300 s).
+ */
+function crashInLoop(world: FaultRun, event: FaultEvent, instance: Instance): void {
+  if (!instance.up) return;
+  const startedMs = instance.startedMs;
+  crashInstances(world, { instances: [instance], proxies: [], nodes: [] });
+  let backoff = world.backoffs.get(instance);
+  if (backoff === undefined) {
+    backoff = new RestartBackoff();
+    world.backoffs.set(instance, backoff);
+  }
+  const delayMs = backoff.delayAfterExit(startedMs, world.context.engine.now);
+  world.context.engine.schedule(delayMs, restartInLoop, { world, event, instance, startedMs });
+}
+
+/**
+ * The kubelet restarts a crash loop's container. One started before the fault's end crashes `runsForMs` after its
+ * start (at once for 0); one started at or after it stays up. A container another fault restarted in between (or
+ * whose node is off) is left as it is.
+ */
+function restartInLoop({ world, event, instance, startedMs }: LoopStep): void {
+  if (instance.up || instance.startedMs !== startedMs || instance.node.unreachable) return;
+  restartInstances(world, { instances: [instance], proxies: [], nodes: [] });
+  const { effect, atMs, durationMs } = event.fault;
+  if (effect.kind !== 'crash-loop' || world.context.engine.now >= atMs + durationMs) return;
+  if (effect.runsForMs === 0) crashInLoop(world, event, instance);
+  else
+    world.context.engine.schedule(effect.runsForMs, crashLoopStart, {
+      world,
+      event,
+      instance,
+      startedMs: instance.startedMs,
+    });
+}
+
+/** A container a crash loop started crashes, unless it was crashed and restarted since. */
+function crashLoopStart({ world, event, instance, startedMs }: LoopStep): void {
+  if (instance.startedMs === startedMs) crashInLoop(world, event, instance);
+}
+
 /** Restarts crashed targets; callers' endpoints take them back after the update delay. */
 function restartInstances(world: FaultRun, targets: FaultTargets): void {
   const { instances, proxies } = targets;
@@ -300,7 +368,9 @@ function powerOn(world: FaultRun, event: FaultEvent): void {
     proxy.ready = true;
   }
   for (const instance of instances) instance.restart();
-  if (event.markedNotReady) refreshLater(world, endpointListsOf(world, event.targets));
+  // Pods the node controller never marked are in the endpoints still; those with a readiness probe are NotReady now.
+  if (event.markedNotReady || instances.some((instance) => !instance.ready))
+    refreshLater(world, endpointListsOf(world, event.targets));
   refreshManagedLater(world, servicesOf(instances), true);
 }
 
@@ -339,7 +409,7 @@ function setPodsOfProxiesReady(world: FaultRun, proxies: readonly Proxy[], ready
     }
   }
   if (pods.length === 0 && waypoints.length === 0) return;
-  for (const pod of pods) pod.ready = ready && pod.up;
+  for (const pod of pods) pod.ready = ready && pod.up && pod.probeReady;
   refreshLater(world, endpointListsOf(world, { instances: pods, proxies: waypoints, nodes: [] }));
 }
 
@@ -392,6 +462,9 @@ function endFault({ world, event }: { world: FaultRun; event: FaultEvent }): voi
       return;
     case 'crash':
       restartInstances(world, event.targets);
+      return;
+    case 'crash-loop':
+      // Nothing at once: the instances down now restart when their backoff says, and stay up from then on.
       return;
     case 'crash-proxy':
       for (const proxy of proxies) proxy.restart();

@@ -71,6 +71,15 @@ export class Instance implements RequestHost, ConnectionEnd {
    * that is off stays Ready, though down, until the node controller marks it NotReady.
    */
   ready = true;
+  /**
+   * Whether its application container's readiness probe counts it ready (`ServiceConfig.readinessProbe`): always true
+   * without a probe (Kubernetes' default state is Success); with one, false from each start of the container until
+   * the probe has passed (the state before the initial delay is Failure), and after it failed `failureThreshold` times
+   * in a row. The pod is Ready only when this holds too.
+   */
+  probeReady = true;
+  /** When its application container last started [ms]: -Infinity for one running since before the run. */
+  startedMs = -Infinity;
   /** Faults active on this instance now. */
   readonly faults: FaultEffect[] = [];
   /**
@@ -237,10 +246,35 @@ export class Instance implements RequestHost, ConnectionEnd {
     return !this.up && !this.node.unreachable;
   }
 
-  /** Restarts a crashed instance with empty queues; it is Ready again, unless its sidecar is still down. */
+  /**
+   * Restarts a crashed instance with empty queues; it is Ready again, unless its sidecar is still down or its
+   * readiness probe has yet to pass.
+   */
   restart(): void {
     this.up = true;
-    this.ready = this.inboundProxy === null || this.inboundProxy.up;
+    this.startedMs = this.engine.now;
+    this.probeReady = this.service.config.readinessProbe == null;
+    this.ready = this.probeReady && this.sidecarUp;
+  }
+
+  /** Its readiness probe's verdict changed: the pod is Ready when the verdict is, its application up and its sidecar too. */
+  setProbeReady(ready: boolean): void {
+    this.probeReady = ready;
+    this.ready = ready && this.up && this.sidecarUp;
+  }
+
+  private get sidecarUp(): boolean {
+    return this.inboundProxy === null || this.inboundProxy.up;
+  }
+
+  /**
+   * True while a request arriving now would be turned away (503): every worker busy and the queue full. What its
+   * readiness probe, an HTTP GET answered by the same workers, fails on (docs/model.md#readiness-probes).
+   */
+  get turnsAway(): boolean {
+    return (
+      this.busy >= this.service.config.concurrency && this.waiting.length >= this.service.config.queueCapacity
+    );
   }
 
   /** @internal The current stage's downstream calls have all finished. */

@@ -2,7 +2,13 @@
 // and SCENARIO_DEFAULTS), converts units and expands the short forms (mesh: buildMesh.ts, faults: buildFaults.ts).
 
 import type { DistributionSpec } from '@meshsim/engine';
-import { DEFAULT_CLUSTERS, DEFAULT_NETWORK, planWaypoints } from '@meshsim/mesh';
+import {
+  DEFAULT_CLUSTERS,
+  DEFAULT_NETWORK,
+  READINESS_PROBE_RULES,
+  configDefaults,
+  planWaypoints,
+} from '@meshsim/mesh';
 import type {
   CallConfig,
   ClusterConfig,
@@ -10,6 +16,7 @@ import type {
   DependencyFailureAnswer,
   NetworkConfig,
   RatePoint,
+  ReadinessProbeConfig,
   ServiceConfig,
   SimulationConfig,
   TrafficConfig,
@@ -151,6 +158,17 @@ function bytesOf(value: number | string): number {
   return typeof value === 'number' ? value : parseByteSize(value);
 }
 
+/** A written readiness probe, Kubernetes' defaults for what it leaves out (READINESS_PROBE_RULES). */
+function readinessProbeOf(raw: NonNullable<RawService['readinessProbe']>): ReadinessProbeConfig {
+  const d = configDefaults(READINESS_PROBE_RULES);
+  return {
+    initialDelayMs: raw.initialDelay === undefined ? d.initialDelayMs : ms(raw.initialDelay),
+    periodMs: raw.period === undefined ? d.periodMs : ms(raw.period),
+    failureThreshold: raw.failureThreshold ?? d.failureThreshold,
+    successThreshold: raw.successThreshold ?? d.successThreshold,
+  };
+}
+
 function serviceOf(
   name: string,
   raw: RawService,
@@ -202,6 +220,7 @@ function serviceOf(
     ...(raw.onDependencyFailure !== undefined && {
       onDependencyFailure: dependencyAnswerOf(raw.onDependencyFailure),
     }),
+    ...(raw.readinessProbe !== undefined && { readinessProbe: readinessProbeOf(raw.readinessProbe) }),
   };
 }
 

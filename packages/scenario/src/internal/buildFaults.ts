@@ -10,6 +10,12 @@ import type { PathIssue } from './PathIssue.js';
 
 function faultEffectOf(raw: RawFault, i: number, issues: PathIssue[]): FaultEffect {
   if (raw.crash === true) return { kind: 'crash' };
+  const crashLoop = raw.crashLoop;
+  if (crashLoop !== undefined)
+    return {
+      kind: 'crash-loop',
+      runsForMs: crashLoop === true || crashLoop.runsFor === undefined ? 0 : ms(crashLoop.runsFor),
+    };
   if (raw.crashProxy !== undefined) return { kind: 'crash-proxy', proxy: raw.crashProxy };
   const crashNode = raw.crashNode;
   if (crashNode === true) return { kind: 'crash-node' };

@@ -8,6 +8,7 @@ import type { PathSegment } from './path.js';
 import { got } from './show.js';
 import { absentFieldReason, meantBy, meantHint } from './suggest.js';
 import { istioFieldIssues } from './istioFieldNames.js';
+import { kubernetesProbeIssues } from './kubernetesProbeNames.js';
 import { formatPath } from './path.js';
 import { pushAll } from '@meshsim/mesh';
 import { libraryKindForm } from './libraryKindForm.js';
@@ -185,7 +186,9 @@ function flatten(
           }
           // Istio's DestinationRule names (trafficPolicy, loadBalancer.simple, outlier and connectionPool fields): each
           // is told its meshsim one.
-          const istio = istioFieldIssues(path, key, Object.getOwnPropertyDescriptor(input, key)?.value);
+          // Kubernetes' probe fields (periodSeconds, httpGet, …) likewise.
+          const value = Object.getOwnPropertyDescriptor(input, key)?.value;
+          const istio = istioFieldIssues(path, key, value) ?? kubernetesProbeIssues(path, key, value);
           if (istio !== undefined) {
             pushAll(out, istio);
             continue;

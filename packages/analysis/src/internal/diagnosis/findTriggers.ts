@@ -70,6 +70,8 @@ function faultOrigin(
       return `${service} erroring (${Math.round(effect.rate * 1e4) / 100} % ${what})`;
     case 'crash':
       return `${service} crashed (${what})`;
+    case 'crash-loop':
+      return `${service} crash-looping (${what})`;
     case 'crash-proxy':
       return `${service}'s ${PROXIES[effect.proxy]} crashed (${what})`;
     case 'crash-node': {

@@ -62,6 +62,7 @@ describe('findTriggers', () => {
         { at: '7s', for: '1s', service: 'api', crashProxy: 'node-proxy' },
         { at: '8s', for: '1s', service: 'api', instances: 1, crashNode: true },
         { at: '9s', for: '1s', controlPlaneOutage: true },
+        { at: '10s', for: '1s', service: 'api', instances: 1, crashLoop: true },
       ],
     });
     expect(findTriggers(config).map((t) => t.origin)).toEqual([
@@ -74,6 +75,7 @@ describe('findTriggers', () => {
       "api's node proxies crashed (crash-proxy fault)",
       "api's node down (crash-node fault, 1 instance)",
       'control plane down (control-plane-outage fault)',
+      'api crash-looping (crash-loop fault, 1 instance)',
     ]);
     expect(
       triggersOf([

@@ -111,6 +111,11 @@ function checkFault(fault: FaultConfig, path: string): void {
   if (effect.kind === 'error')
     checkField(findRuleRow(SERVICE_RULES, 'errorRate'), effect.rate, `${path}.effect.rate`);
   if (effect.kind === 'crash-proxy') oneOf(effect.proxy, PROXY_ROLES, `${path}.effect.proxy`);
+  if (effect.kind === 'crash-loop' && !(Number.isFinite(effect.runsForMs) && effect.runsForMs >= 0)) {
+    throw new RangeError(
+      `${path}.effect.runsForMs must be a finite number >= 0 (got ${shown(effect.runsForMs)}): how long each started container runs before it crashes`,
+    );
+  }
   if (effect.kind === 'crash-node') {
     const graceMs = effect.nodeMonitorGracePeriodMs;
     if (graceMs !== undefined && !(typeof graceMs === 'number' && graceMs > 0)) {
@@ -186,6 +191,9 @@ export function checkConfigValues(config: SimulationConfig): void {
   for (const service of config.services) {
     const path = `services.${service.name}`;
     distribution(service.serviceTimeMs, `${path}.serviceTimeMs`);
+    const probe = service.readinessProbe;
+    if (probe !== undefined && probe !== null)
+      requireObject(probe, `${path}.readinessProbe`, 'a ReadinessProbeConfig object or null');
     requireArray(service.calls, `${path}.calls`);
     service.calls.forEach((stage, i) => {
       requireArray(stage, `${path}.calls[${i}]`);

@@ -24,6 +24,7 @@ import {
   SUCCESS_RATE_RULES,
 } from './outlierDetectionRules.js';
 import { RATE_LIMIT_RULES } from './rateLimitRules.js';
+import { READINESS_PROBE_RULES } from './readinessProbeRules.js';
 import type { RuleRow, RuleTable } from './RuleRow.js';
 import { SCENARIO_RULES } from './scenarioRules.js';
 import { SERVICE_RULES } from './serviceRules.js';
@@ -309,6 +310,10 @@ export const CONFIG_RULE_SITES: readonly ConfigRuleSite[] = [
   destinationOf(ENVOY_RETRY_BUDGET_RULES, 'retryBudget', 'envoy'),
   destinationOf(GRPC_RETRY_THROTTLING_RULES, 'retryBudget', 'grpc'),
   destinationOf(AWS_SDK_RETRY_QUOTA_RULES, 'retryBudget', 'aws-sdk'),
+  {
+    table: READINESS_PROBE_RULES,
+    objects: (config) => ofServices(config, 'readinessProbe', (service) => service.readinessProbe),
+  },
   {
     table: RATE_LIMIT_RULES,
     objects: (config) => ofServices(config, 'inbound.rateLimit', (service) => inbound(service)['rateLimit']),

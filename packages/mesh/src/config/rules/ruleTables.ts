@@ -21,6 +21,7 @@ import {
   SUCCESS_RATE_RULES,
 } from './outlierDetectionRules.js';
 import { RATE_LIMIT_RULES } from './rateLimitRules.js';
+import { READINESS_PROBE_RULES } from './readinessProbeRules.js';
 import type { RuleTable } from './RuleRow.js';
 import { SCENARIO_RULES } from './scenarioRules.js';
 import { SERVICE_RULES } from './serviceRules.js';
@@ -59,6 +60,7 @@ export const RULE_TABLES: readonly RuleTable[] = [
   MESH_OPTION_RULES,
   ZONE_RULES,
   SERVICE_RULES,
+  READINESS_PROBE_RULES,
   CALL_RULES,
   TRAFFIC_RULES,
   VERSION_RULES,

@@ -114,7 +114,17 @@ describe('checkConfigValues (run by Simulation before building the model)', () =
     [
       'an unknown fault effect (ignored before)',
       (c) => (c.faults = [fault({ effect: { kind: 'meteor' } })]),
-      'faults[0].effect.kind must be one of "latency", "error", "crash", "crash-proxy", "crash-node", "control-plane-outage" (got "meteor")',
+      'faults[0].effect.kind must be one of "latency", "error", "crash", "crash-loop", "crash-proxy", "crash-node", "control-plane-outage" (got "meteor")',
+    ],
+    [
+      'a crash loop whose containers run a negative time',
+      (c) => (c.faults = [fault({ effect: { kind: 'crash-loop', runsForMs: -1 } })]),
+      'faults[0].effect.runsForMs must be a finite number >= 0 (got -1): how long each started container runs before it crashes',
+    ],
+    [
+      'a readiness probe that is no object',
+      (c) => (c.services[0].readinessProbe = true),
+      'services.a.readinessProbe must be a ReadinessProbeConfig object or null (got true)',
     ],
     [
       'a node crash with a grace period of 0',

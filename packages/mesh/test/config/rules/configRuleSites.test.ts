@@ -14,6 +14,7 @@ import {
   GRPC_RETRY_THROTTLING_RULES,
   LINKERD_RETRY_BUDGET_RULES,
   OUTLIER_DETECTION_RULES,
+  READINESS_PROBE_RULES,
   RULE_TABLES,
   SUCCESS_RATE_RULES,
   Simulation,
@@ -86,6 +87,7 @@ function everySite(): SimulationConfig {
     onDependencyFailure: { kind: 'status', status: 503 },
     deadlinePropagation: true,
     dedicatedNodes: false,
+    readinessProbe: configDefaults(READINESS_PROBE_RULES),
   });
   const b = service('b', {
     destination: {

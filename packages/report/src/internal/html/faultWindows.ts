@@ -16,6 +16,8 @@ function effectLabel(effect: FaultEffect): string {
       return `${percent(effect.rate, 0)} % errors`;
     case 'crash':
       return 'crash';
+    case 'crash-loop':
+      return 'crash loop';
     case 'crash-proxy':
       return `${effect.proxy} crash`;
     case 'crash-node':

@@ -24,12 +24,14 @@ describe('faultWindows', () => {
         fault(5_000, 10_000, { kind: 'latency', addMs: null, multiply: 3 }, Infinity),
         fault(70_000, 1_000, { kind: 'crash' }),
         fault(0, 30_000, { kind: 'control-plane-outage' }),
+        fault(20_000, 5_000, { kind: 'crash-loop', runsForMs: 0 }),
       ],
       60_000,
     );
     expect(windows).toEqual([
       { startS: 0, endS: 30, label: 'control-plane outage' },
       { startS: 5, endS: 15, label: 'latency ×3: catalog (all instances)' },
+      { startS: 20, endS: 25, label: 'crash loop: catalog (1 instance)' },
       { startS: 40, endS: 60, label: 'node crash: catalog (1 instance)' },
     ]);
   });
