@@ -49,7 +49,12 @@ export {
   unregisterMeshShape,
 } from './shapes/registry.js';
 export { registerMeshShape } from './registerMeshShape.js';
-export { isBuiltInMeshOption, optionOwner, ownedMeshOptions } from './shapes/shapeOptions.js';
+export {
+  SHARED_MESH_OPTIONS,
+  isBuiltInMeshOption,
+  optionOwner,
+  ownedMeshOptions,
+} from './shapes/shapeOptions.js';
 export type { ShapeOptionSpec } from './shapes/ShapeOptionSpec.js';
 export { capabilityRows } from './shapes/capabilityRows.js';
 export { CAPABILITIES, POLICY_NAMES, canEnforce, isBuiltInEnforcer } from './config/capabilities.js';

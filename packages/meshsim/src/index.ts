@@ -98,6 +98,7 @@ export {
   POLICY_NAMES,
   canEnforce,
   isBuiltInEnforcer,
+  SHARED_MESH_OPTIONS,
   isBuiltInMeshOption,
   optionOwner,
   ownedMeshOptions,

@@ -107,6 +107,20 @@ describe('registerMeshShape checks the shape it registers', () => {
     );
   });
 
+  it('refuses a shape whose resolve reads a built-in option its usesOptions does not list', () => {
+    const base = kuma();
+    const reads: MeshShape<KumaConfig>['resolve'] = (options, others) => ({
+      ...base.resolve(options, others),
+      sidecar: { ...SIDECAR, ...options.sidecar },
+    });
+    expect(refusal({ ...base, resolve: reads })).toBe(
+      'registerMeshShape("test-kuma"): resolve reads mesh.sidecar, which usesOptions does not list; declare the ' +
+        "built-in options the shape reads (usesOptions: ['sidecar'])",
+    );
+    registerMeshShape({ ...base, resolve: reads, usesOptions: ['sidecar'] });
+    unregisterMeshShape('test-kuma');
+  });
+
   it('refuses an unknown enforcer kind, listing the kinds (a run would have crashed on it)', () => {
     expect(refusal(kuma({ enforcer: 'envoy' }))).toBe(
       'registerMeshShape("test-kuma"): a trial run of the shape failed: enforcer kind "envoy" is not known; the ' +
