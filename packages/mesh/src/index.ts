@@ -57,7 +57,13 @@ export {
 } from './shapes/shapeOptions.js';
 export type { ShapeOptionSpec } from './shapes/ShapeOptionSpec.js';
 export { capabilityRows } from './shapes/capabilityRows.js';
-export { CAPABILITIES, POLICY_NAMES, canEnforce, isBuiltInEnforcer } from './config/capabilities.js';
+export {
+  CAPABILITIES,
+  POLICY_NAMES,
+  canEnforce,
+  declaredEnforcerKind,
+  isBuiltInEnforcer,
+} from './config/capabilities.js';
 export type { EnforcerSpec, RetrySemantics } from './config/enforcerKinds.js';
 export { DEFAULT_ISTIO_VERSION, ISTIO_VERSIONS } from './shapes/istio-sidecar/istioProfiles.js';
 export { DEFAULT_LINKERD_VERSION, LINKERD_VERSIONS } from './shapes/linkerd/linkerdProfile.js';
@@ -284,7 +290,12 @@ export type {
   ZenoLoop,
   ZenoLoopEdge,
 } from './config/SimulationResult.js';
-export type { BuiltInEnforcerKind, EnforcerKind, PolicyName } from './config/capabilities.js';
+export type {
+  BuiltInEnforcerKind,
+  DeclaredEnforcerKind,
+  EnforcerKind,
+  PolicyName,
+} from './config/capabilities.js';
 export type {
   CapabilityRow,
   MeshPodRequests,

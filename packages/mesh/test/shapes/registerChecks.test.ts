@@ -4,7 +4,12 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { meshShapeNames, registerMeshShape, unregisterMeshShape } from '../../src/index.js';
+import {
+  declaredEnforcerKind,
+  meshShapeNames,
+  registerMeshShape,
+  unregisterMeshShape,
+} from '../../src/index.js';
 import type { MeshShape, ProxyProfile } from '../../src/index.js';
 import { sidecarTestShape } from '../__helpers__/sidecarTestShape.js';
 import type { SidecarTestConfig } from '../__helpers__/sidecarTestShape.js';
@@ -28,7 +33,7 @@ function kuma(
     name: 'test-kuma',
     proxyKind: 'test-kuma-dp',
     profile: (spoil.profile ?? SIDECAR) as ProxyProfile,
-    enforcer: spoil.enforcer ?? 'l7-proxy',
+    enforcer: spoil.enforcer === undefined ? 'l7-proxy' : declaredEnforcerKind(spoil.enforcer),
   });
   return {
     ...shape,
