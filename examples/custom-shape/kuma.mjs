@@ -8,6 +8,7 @@ import {
   CAPABILITIES,
   NO_POLICY,
   SidecarDataPlane,
+  declaredEnforcerKind,
   registerMeshShape,
   resolveMeshConfig,
   resolveShared,
@@ -47,7 +48,8 @@ const KUMA_SIDECAR = {
   kind: 'kuma-dp',
   container: 'kuma-sidecar',
   stream: 'proxy/kuma-dp',
-  enforcer: 'kuma-dp',
+  // Its own kind, declared in `enforcers` below (a typo of a built-in kind's name would not type-check).
+  enforcer: declaredEnforcerKind('kuma-dp'),
   endpointScope: 'all',
   profile: (mesh) => mesh.kumaSidecar,
   adjustPolicy: (policy) => policy,

@@ -49,10 +49,21 @@ export {
   unregisterMeshShape,
 } from './shapes/registry.js';
 export { registerMeshShape } from './registerMeshShape.js';
-export { isBuiltInMeshOption, optionOwner, ownedMeshOptions } from './shapes/shapeOptions.js';
+export {
+  SHARED_MESH_OPTIONS,
+  isBuiltInMeshOption,
+  optionOwner,
+  ownedMeshOptions,
+} from './shapes/shapeOptions.js';
 export type { ShapeOptionSpec } from './shapes/ShapeOptionSpec.js';
 export { capabilityRows } from './shapes/capabilityRows.js';
-export { CAPABILITIES, POLICY_NAMES, canEnforce, isBuiltInEnforcer } from './config/capabilities.js';
+export {
+  CAPABILITIES,
+  POLICY_NAMES,
+  canEnforce,
+  declaredEnforcerKind,
+  isBuiltInEnforcer,
+} from './config/capabilities.js';
 export type { EnforcerSpec, RetrySemantics } from './config/enforcerKinds.js';
 export { DEFAULT_ISTIO_VERSION, ISTIO_VERSIONS } from './shapes/istio-sidecar/istioProfiles.js';
 export { DEFAULT_LINKERD_VERSION, LINKERD_VERSIONS } from './shapes/linkerd/linkerdProfile.js';
@@ -288,7 +299,12 @@ export type {
   ZenoLoop,
   ZenoLoopEdge,
 } from './config/SimulationResult.js';
-export type { BuiltInEnforcerKind, EnforcerKind, PolicyName } from './config/capabilities.js';
+export type {
+  BuiltInEnforcerKind,
+  DeclaredEnforcerKind,
+  EnforcerKind,
+  PolicyName,
+} from './config/capabilities.js';
 export type {
   CapabilityRow,
   MeshPodRequests,

@@ -111,10 +111,29 @@ describe('EnvoyThresholds', () => {
     expect(
       () =>
         new EnvoyThresholds(
-          { maxConnections: 0, maxPendingRequests: 1, maxRequests: 1, maxRetries: 1 },
+          { maxConnections: -1, maxPendingRequests: 1, maxRequests: 1, maxRetries: 1 },
           'd.cp',
         ),
-    ).toThrow('d.cp.maxConnections must be ≥ 1 (got 0)');
+    ).toThrow('d.cp.maxConnections must be ≥ 0 (got -1)');
+  });
+
+  it('runs a maxConnections of 0 as 1 (Envoy opens a connection to an endpoint that has none); maxRequests 0 admits nothing', () => {
+    /** How many concurrent attempts thresholds of `pool` (otherwise 1024, no pending) admit, up to 10. */
+    const admitted = (pool: Partial<typeof ENVOY_CONNECTION_POOL>): number => {
+      const client = clientOf([
+        new EnvoyThresholds({ ...ENVOY_CONNECTION_POOL, maxPendingRequests: 0, ...pool }),
+      ]);
+      const [host] = fakeInstances(1) as [ReturnType<typeof fakeInstances>[number]];
+      let n = 0;
+      while (n < 10 && client.admit(false, 0) === null) {
+        client.attemptStarted(host, false, 0);
+        n++;
+      }
+      return n;
+    };
+    expect(admitted({ maxConnections: 0 })).toBe(1);
+    expect(admitted({ maxConnections: 0, maxPendingRequests: 2 })).toBe(3);
+    expect(admitted({ maxRequests: 0 })).toBe(0);
   });
 });
 

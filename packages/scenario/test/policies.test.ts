@@ -441,9 +441,9 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'connection-pool limits out of range',
     (s) =>
-      (s.services.backend.destinationPolicy = { connectionPool: { maxConnections: 0, maxRetries: 'none' } }),
+      (s.services.backend.destinationPolicy = { connectionPool: { maxConnections: -1, maxRetries: 'none' } }),
     [
-      'test.yaml: services.backend.destinationPolicy.connectionPool.maxConnections: must be an integer >= 1 (got 0)',
+      'test.yaml: services.backend.destinationPolicy.connectionPool.maxConnections: must be an integer >= 0 (got -1)',
       'test.yaml: services.backend.destinationPolicy.connectionPool.maxRetries: must be an integer >= 0 or "unlimited" (got "none")',
     ],
   ],

@@ -173,6 +173,45 @@ traffic:
     expect(zero('consul')).toEqual([]);
   });
 
+  it("takes maxConnections and maxRequests of 0: unset under Istio, as istiod reads them; Envoy's limit elsewhere", () => {
+    const text = (shape: string) => `name: zero-pool
+mesh: { shape: ${shape} }
+services:
+  web:
+    calls:
+      - to: db
+    serviceTime: 2ms
+  db:
+    serviceTime: 5ms
+    destinationPolicy: { connectionPool: { maxConnections: 0, maxRequests: 0 } }
+traffic:
+  - to: web
+    rate: 10
+`;
+    const pool = (shape: string) =>
+      scenarioWarnings(parseScenario(text(shape), 'zero.yaml'))
+        .filter((w) => w.path.includes('connectionPool'))
+        .map((w) => [w.path, w.reason]);
+    expect(pool('istio-sidecar')).toEqual(
+      ['maxConnections', 'maxRequests'].map((field) => [
+        `services.db.destinationPolicy.connectionPool.${field}`,
+        `connectionPool.${field} of service "db": under istio-sidecar, 0 is unset: istiod leaves the threshold at 2³²−1 (unlimited); write 1 or more to limit`,
+      ]),
+    );
+    expect(pool('cilium')).toEqual([
+      [
+        'services.db.destinationPolicy.connectionPool.maxConnections',
+        'connectionPool.maxConnections of service "db": under cilium, 0 runs as 1: Envoy opens a connection to an ' +
+          'endpoint whose pool has none whatever the limit; write 1 or more',
+      ],
+      [
+        'services.db.destinationPolicy.connectionPool.maxRequests',
+        'connectionPool.maxRequests of service "db": under cilium, 0 is a limit of 0: Envoy refuses every request to ' +
+          'it (503, overflow); write 1 or more to let requests through',
+      ],
+    ]);
+  });
+
   it('finds nothing to say about a bundled scenario', () => {
     expect(scenarioWarnings(loadScenario('retry-storm'))).toEqual([]);
   });

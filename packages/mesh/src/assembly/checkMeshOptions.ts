@@ -5,33 +5,32 @@
 import type { MeshConfig } from '../config/MeshConfig.js';
 import type { Warnings } from '../ports/Warnings.js';
 import { meshShape, meshShapeNames } from '../shapes/registry.js';
-import { resolveMeshConfig } from '../shapes/resolveMeshConfig.js';
 import { ownedMeshOptions } from '../shapes/shapeOptions.js';
 
 /**
- * The shape-specific options, each with its name in a scenario file and the key of the resolved config
- * that shows a shape uses it.
+ * The shape-specific built-in options (the shared ones and the version pins never warn), each with its name in a
+ * scenario file where that differs.
  */
-const SHAPE_OPTIONS: readonly { option: string; field: string; usedAs: string }[] = [
-  { option: 'sidecar', field: 'sidecar', usedAs: 'sidecar' },
-  { option: 'ztunnel', field: 'ztunnel', usedAs: 'ztunnel' },
-  { option: 'istioCni', field: 'istioCni', usedAs: 'istioCni' },
-  { option: 'waypoint', field: 'waypoint', usedAs: 'waypoint' },
-  { option: 'linkerdProxy', field: 'linkerdProxy', usedAs: 'linkerdProxy' },
-  { option: 'ebpf', field: 'ebpf', usedAs: 'ebpf' },
-  { option: 'nodeProxy', field: 'nodeProxy', usedAs: 'nodeProxy' },
-  { option: 'lattice', field: 'lattice', usedAs: 'lattice' },
-  { option: 'libraryServices', field: 'libraryServices', usedAs: 'libraryServices' },
-  { option: 'libraryCpuMsPerCall', field: 'libraryCpuPerCall', usedAs: 'libraryCpuMsPerCall' },
-  { option: 'appMeshLegacyAccount', field: 'appMeshLegacyAccount', usedAs: 'appMeshLegacyAccount' },
-  { option: 'encryption', field: 'encryption', usedAs: 'encryption' },
-  { option: 'inCluster', field: 'layered', usedAs: 'inCluster' },
-  { option: 'crossCluster', field: 'layered', usedAs: 'crossCluster' },
+const SHAPE_OPTIONS: readonly { option: string; field: string }[] = [
+  { option: 'sidecar', field: 'sidecar' },
+  { option: 'ztunnel', field: 'ztunnel' },
+  { option: 'istioCni', field: 'istioCni' },
+  { option: 'waypoint', field: 'waypoint' },
+  { option: 'linkerdProxy', field: 'linkerdProxy' },
+  { option: 'ebpf', field: 'ebpf' },
+  { option: 'nodeProxy', field: 'nodeProxy' },
+  { option: 'lattice', field: 'lattice' },
+  { option: 'libraryServices', field: 'libraryServices' },
+  { option: 'libraryCpuMsPerCall', field: 'libraryCpuPerCall' },
+  { option: 'appMeshLegacyAccount', field: 'appMeshLegacyAccount' },
+  { option: 'encryption', field: 'encryption' },
+  { option: 'inCluster', field: 'layered' },
+  { option: 'crossCluster', field: 'layered' },
 ];
 
-/** The built-in options, and the options registered shapes own (each its own resolved field). */
-function shapeOptions(): readonly { option: string; field: string; usedAs: string }[] {
-  return [...SHAPE_OPTIONS, ...ownedMeshOptions().map((key) => ({ option: key, field: key, usedAs: key }))];
+/** The built-in options, and the options registered shapes own (each under its own name). */
+function shapeOptions(): readonly { option: string; field: string }[] {
+  return [...SHAPE_OPTIONS, ...ownedMeshOptions().map((key) => ({ option: key, field: key }))];
 }
 
 /** Whether shape `name` declares that it reads option `key` (its `usesOptions`, or an option of its own). */
@@ -43,39 +42,24 @@ function declares(name: string, key: string): boolean {
   );
 }
 
-/**
- * Whether `config` uses the option `key`: its shape declares it does, or (for a shape that declares nothing of it)
- * its resolved config has the field `key` (or, for `layered`, the shape inside its clusters does).
- */
+/** Whether `config` uses the option `key`: its shape declares it does (for `layered`, or the shape inside it). */
 function uses(config: MeshConfig, key: string): boolean {
-  if (declares(config.shape, key) || key in config) return true;
+  if (declares(config.shape, key)) return true;
   return config.shape === 'layered' && uses(config.inCluster, key);
-}
-
-/** The registered shapes that use `key` (from empty options), for the message. */
-function shapesUsing(key: string): string[] {
-  return meshShapeNames().filter((name) => {
-    if (declares(name, key)) return true;
-    try {
-      return uses(resolveMeshConfig({ shape: name }), key);
-    } catch {
-      return false; // a registered shape that cannot resolve without options of its own
-    }
-  });
 }
 
 /** Adds one warning naming the options of `mesh` its shape does not use, and the shapes that do. */
 export function checkMeshOptions(mesh: MeshConfig, warnings: Warnings): void {
   const unused = new Map<string, string>();
   let first: string | undefined;
-  for (const { option, field, usedAs } of shapeOptions()) {
+  for (const { option, field } of shapeOptions()) {
     if (
       (mesh.options as unknown as Record<string, unknown>)[option] === undefined ||
-      uses(mesh, usedAs) ||
+      uses(mesh, option) ||
       unused.has(field)
     )
       continue;
-    const users = shapesUsing(usedAs).filter((name) => name !== 'layered' || field === 'layered');
+    const users = meshShapeNames().filter((name) => declares(name, option));
     unused.set(field, `mesh.${field}${users.length > 0 ? ` (used by ${users.join(', ')})` : ''}`);
     first ??= field;
   }

@@ -14,8 +14,23 @@ export type { PolicyName } from './PolicyName.js';
 export type BuiltInEnforcerKind =
   'application' | 'library' | 'l7-proxy' | 'l4-proxy' | 'managed-hop' | 'linkerd-proxy' | 'app-mesh-envoy';
 
+/**
+ * A kind a registered shape declares in its `enforcers` (`kuma-dp`), as its data plane names it: made by
+ * {@link declaredEnforcerKind}, so that a plain string that is not a built-in kind (a typo: `'l7-prxy'`) does not
+ * compile where an {@link EnforcerKind} is expected.
+ */
+export type DeclaredEnforcerKind = string & { readonly __declaredEnforcerKind: true };
+
 /** Where a policy can run: a built-in kind, or one a registered shape declares in its `enforcers`. */
-export type EnforcerKind = BuiltInEnforcerKind | (string & {});
+export type EnforcerKind = BuiltInEnforcerKind | DeclaredEnforcerKind;
+
+/**
+ * `name` as the enforcer kind a shape declares in its `enforcers` (`enforcer: declaredEnforcerKind('kuma-dp')`). Only
+ * the type changes: a kind no registered shape declares is refused when the shape is registered (its trial run).
+ */
+export function declaredEnforcerKind(name: string): DeclaredEnforcerKind {
+  return name as DeclaredEnforcerKind;
+}
 
 const ALL: readonly PolicyName[] = [
   'timeout',

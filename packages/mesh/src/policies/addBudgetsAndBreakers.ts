@@ -24,15 +24,22 @@ const THRESHOLDS: readonly ConnectionPoolThreshold[] = [
 /** Envoy's default `max_retries`: what applies under Consul, whose `Limits` cannot set it. */
 const ENVOY_MAX_RETRIES = 3;
 
-/** Why a written threshold is not what the mesh's proxies run (`poolWithMeshDefaults` tells `onOverride`). */
-export type PoolOverride = 'zero-is-unset' | 'not-consuls';
+/**
+ * Why a written threshold is not a plain limit of the mesh's proxies (`poolWithMeshDefaults` tells `onOverride`):
+ * `zero-is-unset` — Istio's 0 (replaced by no limit); `not-consuls` — a `maxRetries` under Consul (replaced by 3);
+ * `zero-runs-as-one` — Envoy's `maxConnections: 0`, which still opens a connection (EnvoyThresholds runs it as 1);
+ * `zero-refuses-all` — Envoy's `maxRequests: 0`, a limit that refuses every request.
+ */
+export type PoolOverride = 'zero-is-unset' | 'not-consuls' | 'zero-runs-as-one' | 'zero-refuses-all';
 
 /**
  * `pool` as the mesh's proxies run it. Under Istio (`istio`), a threshold the scenario left unwritten is 2³²−1 — no
  * limit — as istiod programs it, not Envoy's 1024 / 3; and so is one written as 0, which istiod cannot tell from an
  * unset field (`applyConnectionPool` applies only thresholds above 0). Under Consul (`consul`), `maxRetries` is
  * Envoy's 3 whatever is written: Consul's `Limits` have no max_retries. Elsewhere Envoy's defaults stand, and a 0 is
- * Envoy's limit of 0. `onOverride` is told each written threshold replaced, and why.
+ * Envoy's limit of 0, except `maxConnections`, whose 0 runs as 1 (EnvoyThresholds). `onOverride` is told each
+ * written threshold replaced, and why, and of those 0s elsewhere (a `maxConnections` of 0, a `maxRequests` of 0, which
+ * refuses every request).
  */
 export function poolWithMeshDefaults(
   pool: ConnectionPoolConfig,
@@ -40,12 +47,12 @@ export function poolWithMeshDefaults(
   onOverride?: (field: ConnectionPoolThreshold, why: PoolOverride) => void,
 ): ConnectionPoolConfig {
   const written = (field: ConnectionPoolThreshold) => pool.fromDefault?.includes(field) !== true;
-  if (defaults === 'consul') {
-    if (pool.maxRetries === ENVOY_MAX_RETRIES) return pool;
+  if (defaults !== 'istio') {
+    warnEnvoyZeros(pool, onOverride);
+    if (defaults === 'envoy' || pool.maxRetries === ENVOY_MAX_RETRIES) return pool;
     if (written('maxRetries')) onOverride?.('maxRetries', 'not-consuls');
     return { ...pool, maxRetries: ENVOY_MAX_RETRIES };
   }
-  if (defaults === 'envoy') return pool;
   const unset = THRESHOLDS.filter((field) => pool[field] === 0 || !written(field));
   if (unset.length === 0) return pool;
   const resolved = { ...pool };
@@ -56,6 +63,42 @@ export function poolWithMeshDefaults(
   return resolved;
 }
 
+/**
+ * Tells `onOverride` of the 0s Envoy does not run as a plain limit of 0: a `maxConnections` of 0 runs as 1
+ * (EnvoyThresholds), and a `maxRequests` of 0 refuses every request.
+ */
+function warnEnvoyZeros(
+  pool: ConnectionPoolConfig,
+  onOverride?: (field: ConnectionPoolThreshold, why: PoolOverride) => void,
+): void {
+  if (pool.maxConnections === 0) onOverride?.('maxConnections', 'zero-runs-as-one');
+  if (pool.maxRequests === 0) onOverride?.('maxRequests', 'zero-refuses-all');
+}
+
+/** The reason a written threshold is not a plain limit of the mesh's proxies, for its warning. */
+function overrideReason(shape: string, why: PoolOverride): string {
+  switch (why) {
+    case 'zero-is-unset':
+      return `under ${shape}, 0 is unset: istiod leaves the threshold at 2³²−1 (unlimited); write 1 or more to limit`;
+    case 'not-consuls':
+      return (
+        `${shape} does not configure it (Consul's service-defaults Limits have no max_retries, only ` +
+        `MaxConnections, MaxPendingRequests and MaxConcurrentRequests): Envoy's default of ${ENVOY_MAX_RETRIES} ` +
+        'concurrent retries applies; not applied'
+      );
+    case 'zero-runs-as-one':
+      return (
+        `under ${shape}, 0 runs as 1: Envoy opens a connection to an endpoint whose pool has none whatever the ` +
+        'limit; write 1 or more'
+      );
+    case 'zero-refuses-all':
+      return (
+        `under ${shape}, 0 is a limit of 0: Envoy refuses every request to it (503, overflow); write 1 or more to ` +
+        'let requests through'
+      );
+  }
+}
+
 /** The warning at a written threshold the mesh's proxies do not run (`poolWithMeshDefaults`). */
 function poolOverridden(
   context: PolicyContext,
@@ -63,19 +106,10 @@ function poolOverridden(
   field: ConnectionPoolThreshold,
   why: PoolOverride,
 ): void {
-  const reason =
-    why === 'zero-is-unset'
-      ? `under ${context.shape}, 0 is unset: istiod leaves the threshold at 2³²−1 (unlimited); write 1 or more to limit`
-      : `${context.shape} does not configure it (Consul's service-defaults Limits have no max_retries, only ` +
-        `MaxConnections, MaxPendingRequests and MaxConcurrentRequests): Envoy's default of ${ENVOY_MAX_RETRIES} ` +
-        'concurrent retries applies; not applied';
-  context.warnings.add(`connectionPool.${field} of service "${target}": ${reason}`, [
-    'services',
-    target,
-    'destinationPolicy',
-    'connectionPool',
-    field,
-  ]);
+  context.warnings.add(
+    `connectionPool.${field} of service "${target}": ${overrideReason(context.shape, why)}`,
+    ['services', target, 'destinationPolicy', 'connectionPool', field],
+  );
 }
 
 /**

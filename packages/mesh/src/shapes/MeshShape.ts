@@ -94,9 +94,11 @@ export interface MeshShape<
    */
   readonly options?: Readonly<Record<string, ShapeOptionSpec>>;
   /**
-   * The built-in mesh options `resolve` reads (`sidecar`, …), wherever it keeps what they give: a run of the shape
-   * does not warn that it does not use them, and the warning of another shape names this one among their users.
-   * Absent: those whose key its resolved config has (as the built-in shapes' are found).
+   * The built-in mesh options the shape reads beyond the shared ones (`SHARED_MESH_OPTIONS`, which every shape reads):
+   * `['sidecar']`, wherever it keeps what they give. Every built-in shape declares its own (`meshShape('cilium')
+   * .usesOptions`). A run of the shape does not warn that it does not use them, and the warning of another shape
+   * names this one among their users; registration refuses a shape whose `resolve` reads one it does not list.
+   * Absent: none.
    */
   readonly usesOptions?: readonly (keyof MeshOptions)[];
   /**

@@ -1,10 +1,13 @@
 // What a registered shape resolves to from empty options, checked once when it is registered: a config that names the
-// shape, and whole, valid proxy profiles (the ones it declares, and any field of its config that is one).
+// shape, whole, valid proxy profiles (the ones it declares, and any field of its config that is one), and the built-in
+// options it read declared.
 
 import type { MeshConfig, MeshConfigBase } from '../config/MeshConfig.js';
 import { PROFILE_RULES, checkProfile } from './checkMeshOptionValues.js';
 import { configProfiles } from './configProfiles.js';
 import type { MeshShape, OtherShapes } from './MeshShape.js';
+import { recordOptionReads } from './recordOptionReads.js';
+import { checkOptionsDeclared } from './shapeOptions.js';
 
 /** The fields every proxy profile has (ProxyProfile's required ones). */
 const REQUIRED_PROFILE_FIELDS = [
@@ -31,14 +34,16 @@ function checkWholeProfile(profile: Record<string, unknown>, path: string): void
 /**
  * The config `shape` resolves to from `{ shape: shape.name }`, checked: throws naming the shape (`registerMeshShape
  * ("kuma"): …`) when resolving throws, when the config names another shape, or when a proxy profile of it (one its
- * `profiles` lists, or a field of the config with a `latencyMs`) lacks a field or has an invalid one.
+ * `profiles` lists, or a field of the config with a `latencyMs`) lacks a field or has an invalid one, or when resolve
+ * reads a built-in option (beyond the shared ones) its `usesOptions` does not list.
  */
 export function checkResolvedShape(shape: MeshShape<MeshConfigBase>, others: OtherShapes): MeshConfig {
   const where = `registerMeshShape(${JSON.stringify(shape.name)})`;
   const call = `resolve({ shape: ${JSON.stringify(shape.name)} })`;
   let config: MeshConfigBase;
+  const { options, read } = recordOptionReads({ shape: shape.name });
   try {
-    config = shape.resolve({ shape: shape.name }, others);
+    config = shape.resolve(options, others);
   } catch (error) {
     throw new Error(`${where}: ${call} threw: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
@@ -54,6 +59,7 @@ export function checkResolvedShape(shape: MeshShape<MeshConfigBase>, others: Oth
         `(resolveShared(${JSON.stringify(shape.name)}, options, …) does)`,
     );
   }
+  checkOptionsDeclared(shape, read);
   for (const [name, profile] of configProfiles(shape, config, others)) {
     try {
       checkWholeProfile(profile, name);

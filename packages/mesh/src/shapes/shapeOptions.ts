@@ -32,6 +32,20 @@ const BUILT_IN_KEYS: Readonly<Record<keyof MeshOptions, true>> = {
   lattice: true,
 };
 
+/**
+ * The built-in options every shape reads (`resolveShared` resolves them), left out of a shape's `usesOptions`: the
+ * shape's name and the shared fields of its config.
+ */
+export const SHARED_MESH_OPTIONS = [
+  'shape',
+  'endpointUpdateDelayMs',
+  'loadBalancer',
+  'defaultPolicy',
+  'mtls',
+  'certificateLifetimeMs',
+  'prices',
+] as const satisfies readonly (keyof MeshOptions)[];
+
 /** Whether `key` is a built-in mesh option (a MeshOptions field). */
 export function isBuiltInMeshOption(key: string): key is keyof MeshOptions {
   return Object.hasOwn(BUILT_IN_KEYS, key);
@@ -81,6 +95,27 @@ export function checkShapeOptionDeclarations(shape: MeshShape): void {
       throw new TypeError(`${path} must be { description: string, check(value, path) }`);
     }
   }
+}
+
+/**
+ * Throws `registerMeshShape("<shape>"): resolve reads mesh.sidecar, …` when the shape's resolve read (`read`) a
+ * built-in option beyond the shared ones that its `usesOptions` does not list: the run's "does not use" warning and
+ * the registry go by the declaration alone.
+ */
+export function checkOptionsDeclared(shape: MeshShape, read: ReadonlySet<string>): void {
+  const declared = new Set<string>(shape.usesOptions ?? []);
+  const undeclared = [...read].filter(
+    (key) =>
+      isBuiltInMeshOption(key) &&
+      !(SHARED_MESH_OPTIONS as readonly string[]).includes(key) &&
+      !declared.has(key),
+  );
+  if (undeclared.length === 0) return;
+  const all = [...declared, ...undeclared].map((key) => `'${key}'`).join(', ');
+  throw new Error(
+    `registerMeshShape(${JSON.stringify(shape.name)}): resolve reads ${undeclared.map((key) => `mesh.${key}`).join(', ')}, ` +
+      `which usesOptions does not list; declare the built-in options the shape reads (usesOptions: [${all}])`,
+  );
 }
 
 /**

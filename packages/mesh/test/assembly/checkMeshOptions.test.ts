@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
-import { resolveMeshConfig, simulate } from '../../src/index.js';
+import { registerMeshShape, resolveMeshConfig, simulate, unregisterMeshShape } from '../../src/index.js';
 import type { MeshOptions } from '../../src/index.js';
 import { config, poisson, service } from '../__helpers__/configs.js';
+import { sidecarTestShape } from '../__helpers__/sidecarTestShape.js';
 
 function warningsUnder(options: MeshOptions): string[] {
   const base = config([service('a')], [poisson('a', 10)], { durationMs: 100 });
@@ -54,6 +55,24 @@ describe('mesh options the shape does not use', () => {
     );
     const [layered] = warningsUnder({ shape: 'layered', inCluster: 'linkerd', ztunnel: { workers: 2 } });
     expect(layered).toContain('mesh.ztunnel (used by istio-ambient)');
+  });
+
+  it('go by what shapes declare, not by the fields of their configs', () => {
+    // This shape keeps a profile under `sidecar` but never reads mesh.sidecar: a written one is not applied.
+    registerMeshShape(sidecarTestShape({ name: 'test-options-kuma' }));
+    try {
+      expect(warningsUnder({ shape: 'test-options-kuma', sidecar: { workers: 4 } })).toEqual([
+        'mesh shape test-options-kuma does not use mesh.sidecar (used by istio-sidecar, app-mesh, consul): ' +
+          'kept for switching shapes (--mesh, compare), not applied in this run',
+      ]);
+    } finally {
+      unregisterMeshShape('test-options-kuma');
+    }
+    // layered reads mesh.lattice for its hop between clusters.
+    expect(warningsUnder({ shape: 'linkerd', lattice: { workers: 2 } })).toEqual([
+      'mesh shape linkerd does not use mesh.lattice (used by vpc-lattice, layered): ' +
+        'kept for switching shapes (--mesh, compare), not applied in this run',
+    ]);
   });
 
   it('never warn about version pins, which are meant for comparing shapes', () => {

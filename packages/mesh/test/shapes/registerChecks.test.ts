@@ -4,7 +4,12 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { meshShapeNames, registerMeshShape, unregisterMeshShape } from '../../src/index.js';
+import {
+  declaredEnforcerKind,
+  meshShapeNames,
+  registerMeshShape,
+  unregisterMeshShape,
+} from '../../src/index.js';
 import type { MeshShape, ProxyProfile } from '../../src/index.js';
 import { sidecarTestShape } from '../__helpers__/sidecarTestShape.js';
 import type { SidecarTestConfig } from '../__helpers__/sidecarTestShape.js';
@@ -28,7 +33,7 @@ function kuma(
     name: 'test-kuma',
     proxyKind: 'test-kuma-dp',
     profile: (spoil.profile ?? SIDECAR) as ProxyProfile,
-    enforcer: spoil.enforcer ?? 'l7-proxy',
+    enforcer: spoil.enforcer === undefined ? 'l7-proxy' : declaredEnforcerKind(spoil.enforcer),
   });
   return {
     ...shape,
@@ -105,6 +110,20 @@ describe('registerMeshShape checks the shape it registers', () => {
     expect(refusal({ ...kuma(), usesOptions: ['kumaDp' as 'sidecar'] })).toMatch(
       /^registerMeshShape\("test-kuma"\): usesOptions\[0\] must be a built-in mesh option \(shape, /,
     );
+  });
+
+  it('refuses a shape whose resolve reads a built-in option its usesOptions does not list', () => {
+    const base = kuma();
+    const reads: MeshShape<KumaConfig>['resolve'] = (options, others) => ({
+      ...base.resolve(options, others),
+      sidecar: { ...SIDECAR, ...options.sidecar },
+    });
+    expect(refusal({ ...base, resolve: reads })).toBe(
+      'registerMeshShape("test-kuma"): resolve reads mesh.sidecar, which usesOptions does not list; declare the ' +
+        "built-in options the shape reads (usesOptions: ['sidecar'])",
+    );
+    registerMeshShape({ ...base, resolve: reads, usesOptions: ['sidecar'] });
+    unregisterMeshShape('test-kuma');
   });
 
   it('refuses an unknown enforcer kind, listing the kinds (a run would have crashed on it)', () => {

@@ -9,20 +9,24 @@ import {
   NO_POLICY,
   POLICY_NAMES,
   canEnforce,
+  declaredEnforcerKind,
   registerMeshShape,
   resolveMeshConfig,
   simulate,
   unregisterMeshShape,
 } from '../../src/index.js';
-import type { EnforcerSpec, MeshShape, PolicyName } from '../../src/index.js';
+import type { EnforcerKind, EnforcerSpec, MeshShape, PolicyName } from '../../src/index.js';
 import { config, poisson, service } from '../__helpers__/configs.js';
 import { sidecarTestShape } from '../__helpers__/sidecarTestShape.js';
 import type { SidecarTestConfig } from '../__helpers__/sidecarTestShape.js';
 
+/** The kind of the test shape's own hops. */
+const KUMA_DP = declaredEnforcerKind('test-kuma-dp');
+
 /** A Kuma-like shape whose sidecars are of its own enforcer kind `test-kuma-dp`, declared by `enforcers`. */
 function kuma(
   enforcers: Readonly<Record<string, EnforcerSpec>>,
-  enforcer = 'test-kuma-dp',
+  enforcer: EnforcerKind = KUMA_DP,
 ): MeshShape<SidecarTestConfig<'test-kuma'>> {
   return sidecarTestShape({ name: 'test-kuma', proxyKind: 'test-kuma-dp', enforcer, enforcers });
 }
@@ -50,6 +54,17 @@ function budgetWarnings(): string[] {
   return result.warnings;
 }
 
+describe('the EnforcerKind type', () => {
+  it("takes the built-in kinds' names and a declared kind, and a typo of a built-in one does not compile", () => {
+    const builtIn: EnforcerKind = 'l7-proxy';
+    const declared: EnforcerKind = declaredEnforcerKind('kuma-dp');
+    // @ts-expect-error: 'l7-prxy' is neither a built-in kind nor made by declaredEnforcerKind (pnpm typecheck).
+    const typo: EnforcerKind = 'l7-prxy';
+    // Only the type changes: the kinds are their names at run time.
+    expect([builtIn, declared, typo]).toEqual(['l7-proxy', 'kuma-dp', 'l7-prxy']);
+  });
+});
+
 describe("a registered shape's own enforcer kinds", () => {
   afterEach(() => unregisterMeshShape('test-kuma'));
 
@@ -63,8 +78,8 @@ describe("a registered shape's own enforcer kinds", () => {
         },
       }),
     );
-    expect(canEnforce('test-kuma-dp', 'retry-budget')).toBe(false);
-    expect(canEnforce('test-kuma-dp', 'timeout')).toBe(true);
+    expect(canEnforce(KUMA_DP, 'retry-budget')).toBe(false);
+    expect(canEnforce(KUMA_DP, 'timeout')).toBe(true);
     expect(budgetWarnings()).toContain(
       'retry-budget on service "api" is not enforced: the test-kuma mesh shape enforces it at a test-kuma-dp hop, ' +
         'which cannot; the policy is not applied (Kuma bounds retries with MeshCircuitBreaker)',
@@ -79,7 +94,7 @@ describe("a registered shape's own enforcer kinds", () => {
   it('are removed with their shape, and refused when malformed, naming the shape and the field', () => {
     registerMeshShape(kuma({ 'test-kuma-dp': { policies: POLICY_NAMES } }));
     unregisterMeshShape('test-kuma');
-    expect(() => canEnforce('test-kuma-dp', 'timeout')).toThrow(/enforcer kind "test-kuma-dp" is not known/);
+    expect(() => canEnforce(KUMA_DP, 'timeout')).toThrow(/enforcer kind "test-kuma-dp" is not known/);
     expect(() => registerMeshShape(kuma({ 'l7-proxy': { policies: POLICY_NAMES } }, 'l7-proxy'))).toThrow(
       'registerMeshShape("test-kuma"): enforcers.l7-proxy: a built-in enforcer kind; name your own',
     );

@@ -1,5 +1,6 @@
 // A registered shape whose proxy profile gives no TLS handshake CPU (tlsHandshakeCpuMs, default 0) says so among a
-// run's assumptions when it runs mTLS, instead of pricing handshakes at nothing silently; built-in shapes give it.
+// run's assumptions when it runs mTLS (alone or as `layered`'s in-cluster shape), instead of pricing handshakes at
+// nothing silently; built-in shapes give it.
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -22,6 +23,20 @@ describe('a registered shape without TLS handshake CPU', () => {
     registerMeshShape(sidecarTestShape({ name: 'test-tls-kuma', profile: CONSTANT_SIDECAR }));
     expect(shapeAssumptions(resolveMeshConfig({ shape: 'test-tls-kuma' }))).toContain(LINE);
     expect(shapeAssumptions(resolveMeshConfig({ shape: 'test-tls-kuma', mtls: false }))).not.toContain(LINE);
+  });
+
+  it('says so too when the shape runs inside layered', () => {
+    registerMeshShape(sidecarTestShape({ name: 'test-tls-kuma', profile: CONSTANT_SIDECAR }));
+    const layered = (mtls?: boolean) =>
+      shapeAssumptions(
+        resolveMeshConfig({
+          shape: 'layered',
+          inCluster: 'test-tls-kuma',
+          ...(mtls !== undefined && { mtls }),
+        }),
+      );
+    expect(layered()).toContain(LINE);
+    expect(layered(false)).not.toContain(LINE);
   });
 
   it('says nothing when the profile gives it', () => {

@@ -28,7 +28,13 @@ export const CONNECTION_POOL_RULES = {
       field: 'maxConnections',
       kind: 'integer',
       unit: 'count',
-      min: { value: 1, source: { assumption: 'with no connection every request would overflow' } },
+      min: {
+        value: 0,
+        source: {
+          cite: 'envoy-circuit-breakers',
+          note: "Envoy takes 0 and still opens a connection to an endpoint whose pool has none (meshsim: 0 runs as 1); under Istio's shapes 0 is unset, as istiod reads it (warned)",
+        },
+      },
       unlimited: UNLIMITED,
       default: { value: 1024, by: BY, source: ENVOY },
       description: 'Connections to the service.',
@@ -46,7 +52,13 @@ export const CONNECTION_POOL_RULES = {
       field: 'maxRequests',
       kind: 'integer',
       unit: 'count',
-      min: { value: 1, source: { assumption: 'with no request in flight every request would overflow' } },
+      min: {
+        value: 0,
+        source: {
+          cite: 'envoy-circuit-breakers',
+          note: "Envoy takes 0: every request overflows (warned); under Istio's shapes 0 is unset, as istiod reads it (warned)",
+        },
+      },
       unlimited: UNLIMITED,
       default: { value: 1024, by: BY, source: ENVOY },
       description: 'Requests in flight.',

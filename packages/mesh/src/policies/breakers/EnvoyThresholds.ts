@@ -14,8 +14,10 @@ import { CONNECTION_POOL_RULES } from '../../config/rules/connectionPoolRules.js
  * Connection-pool thresholds of one (caller proxy, destination). `outstanding` = attempts from this
  * client in flight (its client's `AttemptCounts`). Simplified HTTP/1.1 pool: one request per
  * connection, so attempts beyond `maxConnections` are the pending ones. A new attempt overflows
- * (`breaker-open`) iff `outstanding ≥ maxRequests` or `outstanding ≥ maxConnections + maxPendingRequests`.
- * `maxRetries` is enforced separately (EnvoyRetryBudget.maxRetries).
+ * (`breaker-open`) iff `outstanding ≥ maxRequests` or `outstanding ≥ max(maxConnections, 1) + maxPendingRequests`:
+ * a `maxConnections` of 0 runs as 1, since Envoy's pool still opens a connection to an endpoint whose pool has none
+ * (`ConnPoolImplBase::tryCreateNewConnection`, docs/sources.md#envoy-circuit-breakers; an assumption that it is one,
+ * as the model's pool keeps none per endpoint). `maxRetries` is enforced separately (EnvoyRetryBudget.maxRetries).
  */
 export class EnvoyThresholds implements ClientPolicy {
   readonly name = 'envoy-circuit-breakers';
@@ -26,7 +28,7 @@ export class EnvoyThresholds implements ClientPolicy {
 
   constructor(config: ConnectionPoolConfig, path = 'connectionPool') {
     checkFields(CONNECTION_POOL_RULES, config, path);
-    this.limit = Math.min(config.maxRequests, config.maxConnections + config.maxPendingRequests);
+    this.limit = Math.min(config.maxRequests, Math.max(config.maxConnections, 1) + config.maxPendingRequests);
   }
 
   useAttemptCounts(counts: AttemptCounts): void {

@@ -80,6 +80,7 @@ export const APP_MESH_SHAPE: MeshShape<AppMeshMeshConfig> = {
   name: 'app-mesh',
   summary: 'AWS App Mesh: Envoy sidecars with App Mesh defaults and API gaps (end of support 2026-09-30)',
   capabilityRow: { client: '`app-mesh-envoy`', server: '`app-mesh-envoy`' },
+  usesOptions: ['appMeshLegacyAccount', 'sidecar'],
   resolve(options) {
     const legacy = options.appMeshLegacyAccount ?? false;
     return {

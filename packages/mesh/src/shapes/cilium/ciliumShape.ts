@@ -28,6 +28,7 @@ export const CILIUM_SHAPE: MeshShape<CiliumMeshConfig> = {
     client: "`l7-proxy` (the node's Envoy) for destinations with an L7 policy, `l4-proxy` (eBPF) otherwise",
     server: 'the same',
   },
+  usesOptions: ['ebpf', 'nodeProxy', 'encryption'],
   resolve: (options) => ({
     // Cilium's eBPF service load balancing picks a backend at random.
     ...resolveShared('cilium', options, { loadBalancer: 'random', defaultPolicy: NO_POLICY, mtls: false }),

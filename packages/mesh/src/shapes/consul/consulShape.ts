@@ -37,6 +37,7 @@ export const CONSUL_SHAPE: MeshShape<ConsulMeshConfig> = {
   name: 'consul',
   summary: 'Consul service mesh with Envoy sidecars (Consul defaults: no retries, 15 s timeout)',
   capabilityRow: { client: '`l7-proxy` (Envoy sidecar)', server: '`l7-proxy`' },
+  usesOptions: ['sidecar'],
   resolve: (options) => ({
     ...resolveShared('consul', options, {
       loadBalancer: 'round-robin', // Envoy's cluster default ROUND_ROBIN

@@ -34,6 +34,7 @@ export const ISTIO_AMBIENT_SHAPE: MeshShape<IstioAmbientMeshConfig> = {
     client: '`l7-proxy` when the destination has a waypoint, `l4-proxy` (ztunnel) otherwise',
     server: '`l7-proxy` with a waypoint, `l4-proxy` otherwise',
   },
+  usesOptions: ['ztunnel', 'waypoint', 'istioCni'],
   resolve: (options) => {
     const shared = resolveShared('istio-ambient', options, {
       loadBalancer: 'round-robin', // ztunnel's endpoint choice: an assumption (not verified)

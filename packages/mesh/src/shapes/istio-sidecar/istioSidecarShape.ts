@@ -71,6 +71,7 @@ export const ISTIO_SIDECAR_SHAPE: MeshShape<IstioSidecarMeshConfig> = {
   name: 'istio-sidecar',
   summary: 'Istio with an Envoy sidecar per pod (profiles per Istio release: istioVersion)',
   capabilityRow: { client: '`l7-proxy` (Envoy sidecar)', server: '`l7-proxy`' },
+  usesOptions: ['istioVersion', 'sidecar', 'istioCni'],
   resolve(options) {
     const istioVersion = options.istioVersion ?? DEFAULT_ISTIO_VERSION;
     const istioDefault = istioDefaultPolicy(istioVersion);

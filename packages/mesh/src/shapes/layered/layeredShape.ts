@@ -21,6 +21,7 @@ export const LAYERED_SHAPE: MeshShape<LayeredMeshConfig> = {
     client: "the in-cluster shape's; `managed-hop` for calls to another cluster through VPC Lattice",
     server: "the in-cluster shape's",
   },
+  usesOptions: ['inCluster', 'crossCluster', 'lattice'],
   resolve(options, others) {
     const inShape = options.inCluster ?? DEFAULT_IN_CLUSTER;
     if (inShape === 'layered') {

@@ -23,6 +23,7 @@ export const LIBRARY_SHAPE: MeshShape<LibraryMeshConfig> = {
       '`library` for the services in `mesh.libraryServices` (all by default), `application` for the others',
     server: 'the same',
   },
+  usesOptions: ['libraryServices', 'libraryCpuMsPerCall'],
   resolve: (options) => ({
     ...resolveShared('library', options, {
       loadBalancer: 'round-robin', // an assumption: libraries differ

@@ -74,6 +74,7 @@ export const LINKERD_SHAPE: MeshShape<LinkerdMeshConfig> = {
   name: 'linkerd',
   summary: "Linkerd's Rust proxy (linkerd2-proxy) per pod (derived profiles per release: linkerdVersion)",
   capabilityRow: { client: '`linkerd-proxy`', server: '`linkerd-proxy`' },
+  usesOptions: ['linkerdVersion', 'linkerdProxy'],
   resolve(options) {
     const linkerdVersion = options.linkerdVersion ?? DEFAULT_LINKERD_VERSION;
     return {

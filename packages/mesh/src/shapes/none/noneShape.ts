@@ -15,6 +15,7 @@ export const NONE_SHAPE: MeshShape<NoneMeshConfig> = {
     server: '`application`',
   },
   // kube-proxy (iptables mode) picks a backend at random; nothing encrypts.
+  usesOptions: [],
   resolve: (options) =>
     resolveShared('none', options, { loadBalancer: 'random', defaultPolicy: NO_POLICY, mtls: false }),
   assumptions: () => [],

@@ -14,6 +14,7 @@ export const VPC_LATTICE_SHAPE: MeshShape<VpcLatticeMeshConfig> = {
   name: 'vpc-lattice',
   summary: 'AWS VPC Lattice: a managed hop on every call (TLS + IAM, no configurable retries)',
   capabilityRow: { client: '`managed-hop`', server: '`application`' },
+  usesOptions: ['lattice'],
   resolve: (options) => ({
     ...resolveShared('vpc-lattice', options, {
       loadBalancer: LATTICE_LOAD_BALANCER, // Lattice's endpoint choice: an assumption
