@@ -8,6 +8,7 @@ export { DIAGNOSIS_THRESHOLDS } from './diagnosis/DiagnosisThresholds.js';
 export { VERDICTS, isRecovered } from './diagnosis/Diagnosis.js';
 export { CASCADE_FIGURES, cascadeFigures } from './diagnosis/cascadeFigures.js';
 export { faultScopeText } from './diagnosis/faultScopeText.js';
+export { resourceSaturationText } from './diagnosis/resourceSaturationText.js';
 export { formatDuration } from './diagnosis/formatDuration.js';
 export { peakEdgeAttempts } from './diagnosis/peakEdgeAttempts.js';
 export { callsDue, normalLatencyMs } from './internal/diagnosis/graceGoodput.js';
@@ -25,6 +26,9 @@ export type {
   LoopEdge,
   LoopMechanism,
   DiagnosisStop,
+  ResourceSaturation,
+  SaturatedNode,
+  SaturatedProxy,
   SourceDiagnosis,
   SourceVerdict,
   SaturatedService,

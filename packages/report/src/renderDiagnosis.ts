@@ -153,6 +153,27 @@ export function diagnosisJson(diagnosis: Diagnosis): JsonValue {
       service: s.service,
       utilisation: num(s.utilisation),
     })),
+    // Only when a node or proxy saturated over the run (docs/analysis.md#node-cpu-and-proxies).
+    ...(diagnosis.resources !== undefined && {
+      resources: {
+        nodes: diagnosis.resources.nodes.map((n) => ({
+          node: n.node,
+          cores: num(n.cores),
+          utilisation: num(n.utilisation),
+        })),
+        proxies: diagnosis.resources.proxies.map((p) => ({
+          kind: p.kind,
+          count: p.count,
+          queued: p.queued,
+          traversals: p.traversals,
+          cpuMs: num(p.cpuMs),
+          cpuWaitMs: num(p.cpuWaitMs),
+          workerUtilisation: num(p.workerUtilisation),
+        })),
+        appCpuWaitMs: num(diagnosis.resources.appCpuWaitMs),
+        proxyCpuWaitMs: num(diagnosis.resources.proxyCpuWaitMs),
+      },
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 // The side-by-side summary of one scenario run under several mesh shapes (`meshsim compare`):
-// success, end-to-end and per-edge added latency vs a baseline, retry amplification, proxy costs, warnings.
+// success, end-to-end and per-edge added latency vs a baseline, retry amplification, proxy costs, blast radius,
+// warnings.
 
 import {
   CASCADE_FIGURES,
@@ -7,6 +8,7 @@ import {
   cascadeFigures,
   comparedShapeNotes,
   figureIntervals,
+  isRecovered,
   pairedDifferences,
   peakEdgeAttempts,
   runFigures,
@@ -30,6 +32,7 @@ import type {
 } from '@meshsim/mesh';
 import { maxOf } from '@meshsim/mesh';
 
+import { degradedServiceSeconds } from './internal/blastRadius.js';
 import { faultLabel } from './internal/html/faultWindows.js';
 import { p99Gap } from './internal/p99Gap.js';
 import type { P99Gap } from './internal/p99Gap.js';
@@ -118,6 +121,18 @@ export interface ShapeSummary {
   requestedCostPerMonthUsd: number | null;
   /** Successful calls of the traffic sources per second of the run [req/s] (closed loop: what the users got through). */
   goodputRps: number;
+  /**
+   * The blast radius: degraded service-seconds — for each service and interval, the interval's length [s] when more
+   * than 1 % of the calls into the service that completed in it failed, added up (`degradedServiceSeconds`). A shape
+   * whose success is higher because it failed calls the faults never reached (shedding load early) shows here.
+   */
+  degradedServiceSeconds: number;
+  /**
+   * Why the run has no recovery time, when its diagnosis gives none and the verdict did not recover: `not-recovered`
+   * (down after its triggers, or while one still lasts), `no-trigger` (down with nothing that triggered it) or
+   * `too-short` (no source judged: the run is too short); null otherwise, and absent without a diagnosis.
+   */
+  noRecovery?: NoRecovery | null;
   /** Mean CPU utilisation of the nodes, in [0, 1]; null when nodes have no size. */
   nodeCpuUtilisation: number | null;
   /** Utilisation of the busiest node, in [0, 1]; null when nodes have no size. */
@@ -322,6 +337,18 @@ function nodeAgentsOf(result: SimulationResult): NodeAgentSummary[] {
  * console.log(renderComparisonText(summarizeComparison(results, { config }))); // with a `load balancer` row
  * ```
  */
+/** Why a run has no recovery time (`ShapeSummary.noRecovery`). */
+export type NoRecovery = 'not-recovered' | 'no-trigger' | 'too-short';
+
+/** Why `diagnosis` gives no recovery time though its run did not recover; null when it recovered or was not diagnosed. */
+function noRecoveryOf(diagnosis: Diagnosis): NoRecovery | null {
+  if (isRecovered(diagnosis.verdict) || diagnosis.verdict === 'stopped') return null;
+  // Too short: the sources of the run's verdict were not judged (no goodput ratio to measure: the run is too short).
+  const worst = diagnosis.sources.filter((s) => s.verdict === diagnosis.verdict);
+  if (worst.length > 0 && worst.every((s) => s.referenceRatio === null)) return 'too-short';
+  return diagnosis.triggers.length === 0 ? 'no-trigger' : 'not-recovered';
+}
+
 export function summarizeComparison(
   results: readonly SimulationResult[],
   options: ComparisonOptions = {},
@@ -376,6 +403,7 @@ export function summarizeComparison(
       costPerMonthUsd: figures.proxyCostPerMonthUsd,
       requestedCostPerMonthUsd: figures.proxyRequestsCostPerMonthUsd,
       goodputRps: figures.goodputRps,
+      degradedServiceSeconds: degradedServiceSeconds(result),
       nodeCpuUtilisation: figures.nodeCpuUtilisation,
       maxNodeCpuUtilisation:
         result.nodes.length === 0
@@ -435,6 +463,7 @@ export function summarizeComparison(
       ...(verdict !== undefined && { verdict }),
       ...(verdict !== undefined && lossy !== undefined && { lossy }),
       ...(diagnosis !== undefined && { cascade: cascadeFigures(diagnosis) }),
+      ...(diagnosis !== undefined && { noRecovery: noRecoveryOf(diagnosis) }),
       ...(diagnosis !== undefined && { peakEdgeAttempts: peakEdgeAttempts(result, diagnosis) }),
     };
   });

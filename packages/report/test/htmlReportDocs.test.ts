@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import { PLATFORM_40_LIMIT_BYTES } from '../browser-test/__helpers__/browser.js';
-import { DEGRADED_FAILED_RATIO } from '../src/internal/html/blastRadius.js';
+import { DEGRADED_FAILED_RATIO } from '../src/internal/blastRadius.js';
 import { MAX_CHART_POINTS } from '../src/internal/html/downsample.js';
 import { runCharts } from '../src/internal/html/runCharts.js';
 import { MAX_CHART_SERIES } from '../src/internal/html/topSeries.js';

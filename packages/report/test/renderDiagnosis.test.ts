@@ -277,6 +277,36 @@ describe('diagnosis renderers', () => {
     );
   });
 
+  it('ends the cascade line with the nodes and proxies saturated over the run, not placed in time, and has them in the JSON', () => {
+    const resources = {
+      nodes: [],
+      proxies: [
+        {
+          kind: 'cilium-envoy',
+          count: 3,
+          queued: 91_639,
+          traversals: 320_683,
+          cpuMs: 40_100,
+          cpuWaitMs: 49_057.8,
+          workerUtilisation: 0.134,
+        },
+      ],
+      appCpuWaitMs: 30_000,
+      proxyCpuWaitMs: 49_057.8,
+    };
+    const starved: Diagnosis = { ...DIAGNOSIS, resources };
+    expect(cascadeLine(renderDiagnosisText(starved, { durationMs: 90_000 }))).toBe(
+      'Cascade: checkout slowed (+200 ms latency fault) at 30 s → checkout saturated at 30 s; over the run, not ' +
+        'placed in time: cilium-envoy saturated (3 proxies; workers 13.4 % busy; 91,639 of 320,683 traversals ' +
+        'queued for a worker; waited 49.1 s for a core, 1.2× the CPU they ran)',
+    );
+    const doc = JSON.parse(renderJson(result, { diagnosis: starved })) as {
+      diagnosis: { resources: unknown };
+    };
+    expect(doc.diagnosis.resources).toEqual(resources);
+    expect(cascadeLine(renderDiagnosisText(DIAGNOSIS, { durationMs: 90_000 }))).not.toContain('over the run');
+  });
+
   it('names the services already saturated before the first trigger after the cascade, in the text and the JSON', () => {
     const found: Diagnosis = { ...DIAGNOSIS, saturatedBeforeTrigger: [{ service: 'db', utilisation: 0.97 }] };
     expect(renderDiagnosisText(found, { durationMs: 90_000 })).toContain(

@@ -263,6 +263,52 @@ export interface SaturatedService {
   utilisation: number;
 }
 
+/** A node whose CPU was saturated over the run (docs/analysis.md#node-cpu-and-proxies). */
+export interface SaturatedNode {
+  /** The node's name, `prod/b/node-1` (cluster/zone/node). */
+  node: string;
+  cores: number;
+  /** Mean fraction of its cores busy over the run, in [0, 1] (at or above `nodeCpuUtilisation`). */
+  utilisation: number;
+}
+
+/**
+ * A kind of proxy saturated over the run (docs/analysis.md#node-cpu-and-proxies): its workers busy (mean use of its
+ * workers ≥ `loopUtilisation`) or its containers starved of CPU (they waited for a core ≥ `proxyCpuWaitRatio` × the
+ * time they ran).
+ */
+export interface SaturatedProxy {
+  /** Its kind in `result.proxies.byKind` (`cilium-envoy`, `ztunnel`, `envoy-sidecar`, …). */
+  kind: string;
+  /** Proxies of that kind. */
+  count: number;
+  /** Traversals that had to wait for a worker, summed over them. */
+  queued: number;
+  /** Traversals, summed over them; null when the result does not say. */
+  traversals: number | null;
+  /** CPU they ran, summed [ms of one core]. */
+  cpuMs: number;
+  /** Time their runnable work waited for a core on a busy node, summed over tasks [ms]. */
+  cpuWaitMs: number;
+  /** Mean use of their workers (CPU ÷ (proxies × workers)), in [0, 1]; null when the profile's workers are unlimited or unknown. */
+  workerUtilisation: number | null;
+}
+
+/**
+ * The nodes and proxies saturated over the run: where calls wait though no service is busy. The result keeps node CPU
+ * and proxy figures for the whole run only, so they are not placed in time (no cascade step of their own).
+ */
+export interface ResourceSaturation {
+  /** Saturated nodes, busiest first. */
+  nodes: SaturatedNode[];
+  /** Saturated proxy kinds, the longest CPU wait first. */
+  proxies: SaturatedProxy[];
+  /** Time the application containers waited for a core, summed over their tasks on every node [ms]. */
+  appCpuWaitMs: number;
+  /** Time the proxies waited for a core, summed over their tasks on every node [ms]. */
+  proxyCpuWaitMs: number;
+}
+
 /** Why and when a guard stopped a run early (the simulation's `RunStopped`, reduced to plain data). */
 export interface DiagnosisStop {
   reason: RunStopReason;
@@ -307,4 +353,9 @@ export interface Diagnosis {
    * over the reference window), busiest first: not cascade steps; empty without triggers.
    */
   saturatedBeforeTrigger: SaturatedService[];
+  /**
+   * Present only when some node's CPU or some kind of proxy was saturated over the run (docs/analysis.md#node-cpu-and-proxies):
+   * what the reasons and the cascade line name beside the services.
+   */
+  resources?: ResourceSaturation;
 }

@@ -41,6 +41,16 @@ export interface DiagnosisThresholds {
   loopRetryShare: number;
   /** Share of timeouts among an edge's failed calls at or above which timeouts are a loop mechanism. */
   loopTimeoutShare: number;
+  /**
+   * Mean CPU utilisation over the run at or above which a node is saturated (an assumption: the services'
+   * `loopUtilisation`, docs/analysis.md#node-cpu-and-proxies).
+   */
+  nodeCpuUtilisation: number;
+  /**
+   * A kind of proxy is starved of CPU when its containers waited for a core at least this many times as long as they
+   * ran (an assumption: the bar of the CPU-starvation warning, docs/analysis.md#node-cpu-and-proxies).
+   */
+  proxyCpuWaitRatio: number;
   /** Utilisation at or above which a service joins the cascade as `saturated`. */
   cascadeUtilisation: number;
   /**
@@ -68,6 +78,8 @@ export const DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze
   loopUtilisation: 0.9,
   loopRetryShare: 0.1,
   loopTimeoutShare: 0.5,
+  nodeCpuUtilisation: 0.9,
+  proxyCpuWaitRatio: 1,
   cascadeUtilisation: 0.95,
   cascadeSaturatedMs: 5000,
   cascadeFailureRise: 0.1,

@@ -11,6 +11,7 @@ import { attributeNodeCrashes } from '../internal/diagnosis/attributeNodeCrashes
 import { findTriggers } from '../internal/diagnosis/findTriggers.js';
 import { duration } from '../internal/diagnosis/reasonWords.js';
 import { lossEvidence, reached } from '../internal/diagnosis/lossEvidence.js';
+import { resourceSaturation } from '../internal/diagnosis/resourceSaturation.js';
 import { sourceVerdict } from '../internal/diagnosis/sourceVerdict.js';
 import { sustainingLoop } from '../internal/diagnosis/sustainingLoop.js';
 import type { BacklogThrottle, Diagnosis, SourceDiagnosis, SourceVerdict, Verdict } from './Diagnosis.js';
@@ -131,6 +132,7 @@ export function diagnose(
   const pending = result.services
     .filter((service) => service.pendingPods > 0)
     .map((s) => `${s.name} (${s.pendingPods} of ${s.instances + s.pendingPods} pods Pending)`);
+  const resources = resourceSaturation(result, t);
   const sources: SourceDiagnosis[] = config.traffic.map((source) =>
     sourceVerdict({
       source: source.name,
@@ -143,7 +145,7 @@ export function diagnose(
       lastTriggerEndMs,
       thresholds: t,
       pending,
-      evidence: lossEvidence(config, result, source.name, source.to, firstTriggerMs, t),
+      evidence: lossEvidence(config, result, source.name, source.to, firstTriggerMs, t, resources),
       services: servicesReached(result, source.to),
       throttled: throttledReached(result, source.to),
       ...(source.kind === 'open' && { rateAt: rateOf(source.rate) }),
@@ -192,6 +194,7 @@ export function diagnose(
       amplification,
       cascade,
       saturatedBeforeTrigger: saturatedBefore,
+      ...(resources !== null && { resources }),
     };
   }
   // A loop sustains a source that was judged and did not recover; one too short to judge (no goodput ratios) has none.
@@ -223,5 +226,6 @@ export function diagnose(
     amplification,
     cascade,
     saturatedBeforeTrigger: saturatedBefore,
+    ...(resources !== null && { resources }),
   };
 }

@@ -137,6 +137,14 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
         'proxy_requests_cost_usd_per_month',
       ),
       field('goodputRps', 'goodput (req/s)', (rps) => fixed(rps, 1), 'goodput_rps'),
+      // Beside success: a shape that fails calls the faults never reached (shedding load early) succeeds more, and
+      // shows here as more services hurt for longer.
+      field(
+        'degradedServiceSeconds',
+        'blast radius (degraded service-s)',
+        (seconds) => fixed(seconds, 0),
+        'degraded_service_seconds',
+      ),
       field('nodeCpuUtilisation', 'node CPU mean (%)', (ratio) => percent(ratio, 1), 'node_cpu_mean_ratio'),
       field('maxNodeCpuUtilisation', 'node CPU max (%)', (ratio) => percent(ratio, 1), 'node_cpu_max_ratio'),
       field('throttledMs', 'throttled, summed over containers (ms)', count, 'throttled_ms'),
@@ -167,15 +175,19 @@ export function shapeColumns(baseline: string): ColumnTable<ShapeSummary> {
         read: (shape) => (shape.verdict === undefined ? null : String(shape.lossy === true)),
         csv: { name: 'lossy' },
       },
-      // The recovery as people read it: `run`'s recovery time, or `not recovered` for a verdict that is neither
-      // recovered nor `stopped` (not diagnosed); JSON and CSV keep the number (null then, the verdict says why).
+      // The recovery as people read it: `run`'s recovery time, or for a verdict that is neither recovered nor
+      // `stopped` (not diagnosed) why there is none — `not recovered`, `no trigger` (down with nothing to recover
+      // from) or `run too short` (not judged); JSON and CSV keep the number (null then, the verdict says why).
       {
         key: 'recovery',
         read: (shape) => {
           const recoveryMs = shape.cascade?.recoveryMs ?? null;
           if (shape.verdict === undefined) return null;
           if (recoveryMs !== null) return duration(recoveryMs);
-          return !isRecovered(shape.verdict) && shape.verdict !== 'stopped' ? 'not recovered' : null;
+          if (isRecovered(shape.verdict) || shape.verdict === 'stopped') return null;
+          if (shape.noRecovery === 'no-trigger') return 'no trigger';
+          if (shape.noRecovery === 'too-short') return 'run too short';
+          return 'not recovered';
         },
         text: { header: 'recovery after the last trigger' },
       },

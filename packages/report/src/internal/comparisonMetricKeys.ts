@@ -4,7 +4,10 @@
 import { CASCADE_KEYS } from '../columns/shapeColumns.js';
 import type { ComparisonSummary } from '../summarizeComparison.js';
 
-/** Every metric row, in display order; `verdict`, its cascade figures and the node CPU rows only show when they apply. */
+/**
+ * Every metric row, in display order; `verdict`, its cascade figures, the node CPU rows and the blast radius only show
+ * when they apply.
+ */
 const METRIC_KEYS: readonly string[] = [
   'successRate',
   'endToEndP50Ms',
@@ -23,6 +26,8 @@ const METRIC_KEYS: readonly string[] = [
   'costPerMonthUsd',
   'requestedCostPerMonthUsd',
   'goodputRps',
+  // The blast radius, beside success: a shape that fails unrelated calls early can win on success.
+  'degradedServiceSeconds',
   'connectionsOpened',
   'tlsHandshakes',
   'handshakeCpuMs',
@@ -50,14 +55,16 @@ const NODE_CPU_KEYS: readonly string[] = [
 
 /**
  * The metric keys to show for a comparison: the node CPU rows only when node CPU is modelled, `verdict` and its
- * cascade figures only when the comparison has verdicts, `loadBalancer` only when it knows them.
+ * cascade figures only when the comparison has verdicts, `loadBalancer` only when it knows them, the blast radius only
+ * when some shape has one (a service degraded).
  */
 export function comparisonMetricKeys(summary: ComparisonSummary): string[] {
   const verdicts = summary.shapes.some((s) => s.verdict !== undefined);
   const balancers = summary.shapes.some((s) => s.loadBalancer !== null);
   const cpuModelled = summary.shapes.some((s) => s.nodeCpuUtilisation !== null);
+  const degraded = summary.shapes.some((s) => s.degradedServiceSeconds > 0);
   return METRIC_KEYS.flatMap((key) =>
-    key === 'loadBalancer' && !balancers
+    (key === 'loadBalancer' && !balancers) || (key === 'degradedServiceSeconds' && !degraded)
       ? []
       : key === 'verdictLabel' || CASCADE_KEYS.includes(key)
         ? verdicts

@@ -1,6 +1,7 @@
 // The diagnosis laid out once for the renderers that show it whole — the text section of `meshsim run` and
 // the Diagnosis section of the HTML run report —: labelled lines and tables, in the order the text prints them.
 
+import { resourceSaturationText } from '@meshsim/analysis';
 import type { CascadeStep, Diagnosis, Trigger } from '@meshsim/analysis';
 
 import { AMPLIFICATION_COLUMNS } from '../columns/amplificationColumns.js';
@@ -190,7 +191,8 @@ function cascadeStepText(step: CascadeStep): string {
  * the first service to saturate, a caller whose workers wait on a slowed leaf before the leaf itself (a latency fault
  * never makes its service fail). Without triggers, says the order is not one of cause; `no service failed` when no
  * service joined. Then the services the triggers found saturated: `; already saturated before the first trigger: srv
- * (utilisation 97.0 %)`.
+ * (utilisation 97.0 %)`; and the nodes and proxies saturated over the run, which have no time to be placed at (the
+ * result keeps their figures per run): `; over the run, not placed in time: cilium-envoy saturated (…)`.
  */
 function cascadeText(diagnosis: Diagnosis, context: ColumnContext): string {
   const links: { atMs: number; text: string }[] = diagnosis.cascade.map((step) => ({
@@ -216,7 +218,11 @@ function cascadeText(diagnosis: Diagnosis, context: ColumnContext): string {
   const before = diagnosis.saturatedBeforeTrigger.map(
     (s) => `${s.service} (utilisation ${percent(s.utilisation, 1)} %)`,
   );
-  return before.length === 0
-    ? steps
-    : `${steps}; already saturated before the first trigger: ${before.join(', ')}`;
+  const saturated =
+    before.length === 0
+      ? steps
+      : `${steps}; already saturated before the first trigger: ${before.join(', ')}`;
+  return diagnosis.resources === undefined
+    ? saturated
+    : `${saturated}; over the run, not placed in time: ${resourceSaturationText(diagnosis.resources)}`;
 }

@@ -1,4 +1,5 @@
-// The cascade figures of a comparison's shapes — recovery (or `not recovered`), lowest goodput, peak attempts per
+// The cascade figures of a comparison's shapes — recovery (or why none: `not recovered`, `no trigger`, `run too
+// short`), lowest goodput, peak attempts per
 // request and peak amplification — are each shape's diagnosis's own (`cascadeFigures`), in text, JSON and CSV, and
 // shown only when the comparison has diagnoses, like the verdict.
 
@@ -82,6 +83,36 @@ describe("a comparison's cascade figures", () => {
       summarizeComparison(results(), { diagnoses: [stable(), stable(), stopped] }),
     );
     expect(row(text, 'recovery after the last trigger')).toEqual(['–', '–', '–']);
+  });
+
+  it('say why a run that did not recover has no recovery: `no trigger` when nothing triggered it, `run too short` when not judged', () => {
+    const untriggered: Diagnosis = {
+      ...makeDiagnosis(),
+      verdict: 'degraded',
+      triggers: [],
+      lastTriggerEndMs: null,
+    };
+    const base = makeDiagnosis();
+    const tooShort: Diagnosis = {
+      ...base,
+      verdict: 'unresolved',
+      stillDownMs: null,
+      sources: base.sources.map((s) => ({
+        ...s,
+        verdict: 'unresolved' as const,
+        referenceRatio: null,
+        minRatio: null,
+        finalRatio: null,
+        stillDownMs: null,
+      })),
+    };
+    const summary = summarizeComparison(results(), { diagnoses: [untriggered, tooShort, makeDiagnosis()] });
+    expect(summary.shapes.map((s) => s.noRecovery)).toEqual(['no-trigger', 'too-short', 'not-recovered']);
+    expect(row(renderComparisonText(summary), 'recovery after the last trigger')).toEqual([
+      'no trigger',
+      'run too short',
+      'not recovered',
+    ]);
   });
 
   it('are JSON numbers right after the verdict and its lossy flag (null where the diagnosis has none)', () => {
@@ -182,5 +213,32 @@ describe("a comparison's cascade figures over replications", () => {
     const bare = summarizeComparison(shapes, { replications });
     expect(bare.intervals?.[0]?.cascade).toBeUndefined();
     expect(renderComparisonCsv(bare).split('\n')[0]).not.toContain('peak_during_attempts_per_request_mean');
+  });
+});
+
+describe("a comparison's blast radius", () => {
+  const head = 'blast radius (degraded service-s)';
+
+  it("is each shape's degraded service-seconds (the HTML chart's), in the text beside success, the JSON and the CSV", () => {
+    // makeResult: frontend's and checkout's second 5 s had more than 1 % of their calls fail.
+    const summary = summarizeComparison(results());
+    expect(summary.shapes.map((s) => s.degradedServiceSeconds)).toEqual([10, 10, 10]);
+    expect(row(renderComparisonText(summary), head)).toEqual(['10', '10', '10']);
+    const json = JSON.parse(renderComparisonJson(summary)) as { shapes: Record<string, unknown>[] };
+    expect(json.shapes[0]?.['degradedServiceSeconds']).toBe(10);
+    expect(renderComparisonCsv(summary).split('\n')[0]).toContain(',goodput_rps,degraded_service_seconds,');
+  });
+
+  it('has no text row when no service degraded under any shape', () => {
+    const calm = results().map((result) => ({
+      ...result,
+      timeSeries: {
+        ...result.timeSeries,
+        edges: result.timeSeries.edges.map((e) => ({ ...e, failed: e.failed.map(() => 0) })),
+      },
+    }));
+    const summary = summarizeComparison(calm);
+    expect(summary.shapes.map((s) => s.degradedServiceSeconds)).toEqual([0, 0, 0]);
+    expect(renderComparisonText(summary)).not.toContain('blast radius');
   });
 });

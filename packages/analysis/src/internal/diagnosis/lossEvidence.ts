@@ -1,12 +1,14 @@
 // Why a traffic source lost calls, from the run's own evidence: the causes of the failed calls on its entry edge,
 // the failing calls behind the errors its services answered, and whether the services it reaches were overloaded
-// before any trigger (saturated, rejecting, rate-limiting or shedding requests, overflowing a connection pool) — what a
-// reason names.
+// before any trigger (saturated, rejecting, rate-limiting or shedding requests, overflowing a connection pool), and the
+// nodes and proxies saturated over the run — what a reason names.
 
 import { FAILURE_CAUSES } from '@meshsim/mesh';
 import type { EdgeMetrics, FailureCause, SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
+import type { ResourceSaturation } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
+import { resourceSaturationText } from '../../diagnosis/resourceSaturationText.js';
 import { intervalsIn, meanAt, sumAt } from './intervals.js';
 import { count, percent } from './reasonWords.js';
 
@@ -80,6 +82,12 @@ export interface LossEvidence {
   refusedOverRun: { service: string; rateLimited: number; shed: number }[];
   /** Whether the overload was judged before the first trigger (a run with triggers), not over the whole run. */
   beforeTrigger: boolean;
+  /**
+   * The nodes and proxies saturated over the run (the run's, not only the source's: the result does not say which
+   * pods and proxies a source's calls used); null when none was. Overload when it is judged over the whole run (not
+   * `beforeTrigger`); else said apart, as over the run. @defaultValue null
+   */
+  resources?: ResourceSaturation | null;
   /** The busiest service it reaches (highest mean utilisation before any trigger); null when it reaches none. */
   busiest: { service: string; utilisation: number } | null;
 }
@@ -132,6 +140,7 @@ export function lossEvidence(
   to: string,
   firstTriggerMs: number | null,
   t: DiagnosisThresholds,
+  resources: ResourceSaturation | null = null,
 ): LossEvidence {
   const entry = result.edges.find((e) => e.source === name && e.destination === to);
   const causes = entry === undefined ? [] : causesOf(entry);
@@ -220,6 +229,7 @@ export function lossEvidence(
     refusedOverRun,
     beforeTrigger,
     busiest,
+    resources,
   };
 }
 
@@ -230,15 +240,32 @@ function causeList(causes: readonly CauseCount[]): string {
   return rest > 0 ? `${shown.join(', ')}, other ${count(rest)}` : shown.join(', ');
 }
 
-/** Whether the evidence shows the load exceeding what the services serve. */
+/**
+ * Whether the evidence shows the load exceeding what the services serve — or what the nodes' CPU and the proxies
+ * serve, when the overload is judged over the whole run.
+ */
 export function loadBound(evidence: LossEvidence): boolean {
-  return evidence.overloaded.length > 0 || evidence.overflowing.length > 0;
+  return (
+    evidence.overloaded.length > 0 ||
+    evidence.overflowing.length > 0 ||
+    (!evidence.beforeTrigger && (evidence.resources ?? null) !== null)
+  );
+}
+
+/** `; over the run, node … CPU saturated (…)` when nodes or proxies saturated and the overload is judged before the first trigger; else ''. */
+function resourcesOverRun(evidence: LossEvidence): string {
+  const resources = evidence.resources ?? null;
+  return evidence.beforeTrigger && resources !== null
+    ? `; over the run, ${resourceSaturationText(resources)}`
+    : '';
 }
 
 /**
  * The overload the evidence shows, as `frontend saturated (utilisation 98.2 %, 4,193 rejected)`, or `api
  * rate-limiting (utilisation 3.1 %, 2,053 rate-limited (429))` for a service that only its rate limit kept from more
- * load; at most three services and two edges; led by `before the first trigger, ` in a run with triggers.
+ * load; at most three services and two edges; then the nodes and proxies saturated over the run (`node prod/b/node-1 CPU
+ * saturated (99.2 % busy), …`); led by `before the first trigger, ` in a run with triggers, where the nodes and proxies
+ * follow apart (`; over the run, …`).
  */
 export function describeLoad(evidence: LossEvidence): string {
   const services = evidence.overloaded.slice(0, 3).map((s) => {
@@ -259,13 +286,20 @@ export function describeLoad(evidence: LossEvidence): string {
       (e) =>
         `${e.source} → ${e.destination} overflowing its connection pool (${count(e.overflows)} overflows)`,
     );
-  return (evidence.beforeTrigger ? 'before the first trigger, ' : '') + [...services, ...edges].join(', ');
+  const saturated = evidence.resources ?? null;
+  const resources = !evidence.beforeTrigger && saturated !== null ? [resourceSaturationText(saturated)] : [];
+  return (
+    (evidence.beforeTrigger ? 'before the first trigger, ' : '') +
+    [...services, ...edges, ...resources].join(', ') +
+    resourcesOverRun(evidence)
+  );
 }
 
 /**
  * That the evidence shows no overload: `no service it calls is saturated or rejects requests (busiest: db,
  * utilisation 0.9 %)`; in a run with triggers, what rate-limited or shed requests over the run, which cannot be
- * placed before the first trigger, follows: `…; over the run, api rate-limited 2,053 (429)`.
+ * placed before the first trigger, follows: `…; over the run, api rate-limited 2,053 (429)`, and the nodes and
+ * proxies saturated over the run: `; over the run, node prod/b/node-1 CPU saturated (…)`.
  */
 export function describeNoLoad(evidence: LossEvidence): string {
   const busiest =
@@ -280,7 +314,7 @@ export function describeNoLoad(evidence: LossEvidence): string {
     return `${s.service} ${what.join(' and ')}`;
   });
   const overRun = refused.length === 0 ? '' : `; over the run, ${refused.join(', ')}`;
-  return `no service it calls is saturated or rejects requests${when}${busiest}${overRun}`;
+  return `no service it calls is saturated or rejects requests${when}${busiest}${overRun}${resourcesOverRun(evidence)}`;
 }
 
 /**

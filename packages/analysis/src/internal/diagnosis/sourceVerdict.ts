@@ -6,6 +6,7 @@ import type { EdgeSeries, ServiceSeries } from '@meshsim/mesh';
 
 import type { BacklogThrottle, SourceDiagnosis, SourceVerdict } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
+import { resourceSaturationText } from '../../diagnosis/resourceSaturationText.js';
 import { backlogGrowth, describeBacklog } from './backlogGrowth.js';
 import { describeFailures, describeLoad, describeNoLoad, loadBound } from './lossEvidence.js';
 import type { LossEvidence } from './lossEvidence.js';
@@ -268,7 +269,14 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
     }),
     thresholds: t,
   });
-  const pileUp = backlog === null ? '' : `; ${describeBacklog(backlog)}`;
+  // Calls piling up wait somewhere: with the nodes and proxies saturated over the run, where (their figures are per run).
+  const resources = input.evidence?.resources ?? null;
+  const backlogText =
+    backlog === null
+      ? ''
+      : describeBacklog(backlog) +
+        (resources === null ? '' : `; over the run, ${resourceSaturationText(resources)}`);
+  const pileUp = backlog === null ? '' : `; ${backlogText}`;
   const common = { ...base, referenceRatio, minRatio, finalRatio, backlog };
   const pending =
     input.pending === undefined || input.pending.length === 0
@@ -291,7 +299,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       stillDownMs: null,
       lossy: false,
       reason:
-        describeBacklog(backlog) +
+        backlogText +
         `; goodput ${percent(finalRatio)} of offered calls in the last ${window} window (reference ${percent(referenceRatio)})` +
         pending,
     };
@@ -309,7 +317,8 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
         `goodput was ${percent(referenceRatio)} of offered calls before any trigger` +
         because(input.evidence, true) +
         pending +
-        pileUp,
+        // The evidence named the nodes and proxies already.
+        (backlog === null ? '' : `; ${describeBacklog(backlog)}`),
     };
   }
   // A recovered source whose reference itself loses calls: it stays at, or returns to, a lossy level.

@@ -152,4 +152,33 @@ describe('lossEvidence', () => {
     expect(evidence.overloaded).toEqual([]);
     expect(evidence.busiest?.service).toBe('api');
   });
+
+  it('counts nodes and proxies saturated over the run as overload over a whole run, and says them apart before a trigger', () => {
+    const evidence = evidenceOf({
+      duration: '10s',
+      services: {
+        api: { replicas: 4, serviceTime: '5ms', calls: [{ to: 'db', timeout: '10ms' }] },
+        db: { replicas: 4, serviceTime: '50ms' },
+      },
+      traffic: [{ name: 'users', to: 'api', rate: 10 }],
+    });
+    const resources = {
+      nodes: [{ node: 'c1/a/node-1', cores: 1, utilisation: 0.95 }],
+      proxies: [],
+      appCpuWaitMs: 3000,
+      proxyCpuWaitMs: 0,
+    };
+    const whole = { ...evidence, resources };
+    expect(loadBound(evidence)).toBe(false);
+    expect(loadBound(whole)).toBe(true);
+    expect(describeLoad(whole)).toBe(
+      'node c1/a/node-1 CPU saturated (95.0 % busy); on every node together, applications waited 3 s for a core (summed over tasks)',
+    );
+    // Judged before the first trigger, the run's figures cannot be placed there: not the load, but named.
+    const before = { ...whole, beforeTrigger: true };
+    expect(loadBound(before)).toBe(false);
+    expect(describeNoLoad(before)).toMatch(
+      /^no service it calls is saturated or rejects requests before the first trigger \(busiest: db, utilisation \d\.\d %\); over the run, node c1\/a\/node-1 CPU saturated \(95\.0 % busy\)/,
+    );
+  });
 });

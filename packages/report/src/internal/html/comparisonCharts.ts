@@ -7,7 +7,7 @@ import type { SimulationResult } from '@meshsim/mesh';
 
 import type { ComparisonSummary } from '../../summarizeComparison.js';
 import { barChart } from './barChart.js';
-import { DEGRADED_FAILED_RATIO, degradedServiceSeconds } from './blastRadius.js';
+import { DEGRADED_FAILED_RATIO } from '../blastRadius.js';
 import { chartNumber } from './downsample.js';
 import { firstReplicationLabel } from '../firstReplicationLabel.js';
 import { addedP99Flags } from '../p99GapNote.js';
@@ -177,7 +177,7 @@ export function comparisonCharts(
       spec: bars('blast-radius', 'degraded (service-s)', summary, [
         {
           name: 'degraded service-seconds',
-          values: results.map((r) => chartNumber(degradedServiceSeconds(r))),
+          values: summary.shapes.map((s) => chartNumber(s.degradedServiceSeconds)),
         },
       ]),
       empty: 'No service degraded under any shape.',

@@ -1,9 +1,9 @@
-// The blast radius of a run, for the comparison report: how many services were hurt and for how long,
-// as service-seconds in which more than DEGRADED_FAILED_RATIO of the calls into a service failed.
+// The blast radius of a run, for the comparison (its text, JSON, CSV row and its HTML chart): how many services
+// were hurt and for how long, as service-seconds in which more than DEGRADED_FAILED_RATIO of the calls into a service failed.
 
 import type { SimulationResult } from '@meshsim/mesh';
 
-import { measuredMs } from '../columnContext.js';
+import { measuredMs } from './columnContext.js';
 
 /** Share of failed calls into a service, in one interval, above which the service counts as degraded. */
 export const DEGRADED_FAILED_RATIO = 0.01;

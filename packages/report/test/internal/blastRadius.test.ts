@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { degradedServiceSeconds } from '../../../src/internal/html/blastRadius.js';
-import { makeResult, makeStoppedResult } from '../../__helpers__/fixtures.js';
+import { degradedServiceSeconds } from '../../src/internal/blastRadius.js';
+import { makeResult, makeStoppedResult } from '../__helpers__/fixtures.js';
 
 describe('degradedServiceSeconds', () => {
   it('adds up the seconds each service had more than 1 % of its inbound calls fail', () => {
