@@ -9,7 +9,6 @@ import type { EnforcerKind } from '../../config/capabilities.js';
 import { NO_POLICY } from '../../config/defaults.js';
 import type { CiliumMeshConfig } from '../../config/MeshConfig.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
-import type { SimulationConfig } from '../../config/SimulationConfig.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 import { DataPlaneBase } from '../dataplane/DataPlaneBase.js';
@@ -121,9 +120,14 @@ export class CiliumDataPlane extends DataPlaneBase {
    * below them), with Cilium's Envoy connect and idle timeouts (the callee's `connectionPool.connectTimeout` where
    * written). Other calls are the application's own connections.
    */
-  protected override createPool(caller: CallerRef, target: Instance, keepAlive: boolean): ConnectionPool | null {
+  protected override createPool(
+    caller: CallerRef,
+    target: Instance,
+    keepAlive: boolean,
+  ): ConnectionPool | null {
     const node = caller.node;
-    if (node === null || !this.l7Services.has(target.service.name)) return super.createPool(caller, target, keepAlive);
+    if (node === null || !this.l7Services.has(target.service.name))
+      return super.createPool(caller, target, keepAlive);
     const key = `${node.id}|${target.id}`;
     let pool = this.envoyPools.get(key);
     if (pool === undefined) {
@@ -135,7 +139,8 @@ export class CiliumDataPlane extends DataPlaneBase {
         tls: false,
         idleTimeoutMs: CILIUM_ENVOY_IDLE_TIMEOUT_MS,
         connectTimeoutMs:
-          target.service.config.destination?.connectionPool?.connectTimeoutMs ?? CILIUM_ENVOY_CONNECT_TIMEOUT_MS,
+          target.service.config.destination?.connectionPool?.connectTimeoutMs ??
+          CILIUM_ENVOY_CONNECT_TIMEOUT_MS,
         maxStreams: streamsOf(protocol, APP_MAX_STREAMS),
         from: envoy.node,
         to: target.node,

@@ -25,7 +25,8 @@ export const CILIUM_SHAPE: MeshShape<CiliumMeshConfig> = {
   name: 'cilium',
   summary: "Cilium: eBPF datapath per node, the node's Envoy for L7 policies, optional WireGuard",
   capabilityRow: {
-    client: "`l7-proxy` (the node's Envoy) for destinations with an L7 policy, `l4-proxy` (eBPF) otherwise",
+    client:
+      "`l7-proxy` (the node's Envoy) for destinations with a policy only Envoy runs (not a call's own timeout or retry), `l4-proxy` (eBPF) otherwise",
     server: 'the same',
   },
   resolve: (options) => ({

@@ -48,7 +48,9 @@ export function envoyDestinationWarning(
 ): string {
   const fields = causes.map((policy) => FIELD[policy] ?? policy).join(', ');
   const written = writtenPolicies(config, service);
-  const what = [written.timeout ? 'timeout' : '', written.retry ? 'retry' : ''].filter((w) => w !== '').join(' and ');
+  const what = [written.timeout ? 'timeout' : '', written.retry ? 'retry' : '']
+    .filter((w) => w !== '')
+    .join(' and ');
   const tail =
     written.callers.length === 0
       ? ''
