@@ -360,11 +360,11 @@ const MeshObjectFields = z.object({
   ),
   mtls: doc(
     z.boolean().optional(),
-    'Whether the data plane authenticates both ends with mTLS. Default: per shape (docs/mesh-shapes/).',
+    'Whether the data plane authenticates both ends with mTLS. Default: per shape (docs/mesh-shapes/). For shape cilium: its mutual authentication, which encrypts nothing: an edge counts as mTLS only with encryption on too.',
   ),
   encryption: doc(
     z.boolean().optional(),
-    'For shape cilium: transparent WireGuard encryption between nodes. Default false.',
+    'For shape cilium: transparent WireGuard encryption between nodes (with mtls: mutually authenticated, encrypted edges). Default false.',
   ),
   appMeshLegacyAccount: doc(
     z.boolean().optional(),

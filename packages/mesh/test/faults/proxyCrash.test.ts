@@ -58,7 +58,14 @@ describe('a crashed caller-side proxy makes no retries', () => {
   }
 
   it('cilium: the L7 calls of a node whose Envoy is down fail once each', () => {
-    const result = simulate(pair('cilium', [crashProxy('frontend', 'node-proxy')]));
+    // backend's loadBalancer (Cilium's lb-l7 annotation) sends its calls through the node Envoy; a retry alone would not.
+    const cfg = pair('cilium', [crashProxy('frontend', 'node-proxy')]);
+    cfg.services = cfg.services.map((s) =>
+      s.name === 'backend'
+        ? { ...s, destination: { ...NO_DESTINATION_POLICY, loadBalancer: { kind: 'round-robin' } } }
+        : s,
+    );
+    const result = simulate(cfg);
     assertConservation(result);
     const edge = edgeOf(result, 'frontend', 'backend');
     expect(edge.failures['connect-failure']).toBeGreaterThan(0);

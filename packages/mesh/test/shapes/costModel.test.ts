@@ -85,7 +85,7 @@ describe('cost model', () => {
     expect(pooled.proxies.memoryMiB - base.proxies.memoryMiB).toBeCloseTo((3 * 64) / 1024, 9);
   });
 
-  it('counts proxies by kind: ztunnels per node, waypoint replicas, and no node Envoys without L7', () => {
+  it('counts proxies by kind: ztunnels per node, waypoint replicas, and Cilium node Envoys with or without L7', () => {
     const ambient = simulate(twoClusterConfig(meshOf('istio-ambient'), { waypoint: { replicas: 2 } }));
     expect(ambient.proxies.byKind.map((k) => [k.kind, k.count])).toEqual([
       ['ztunnel', 3],
@@ -96,9 +96,14 @@ describe('cost model', () => {
     expect(ambient.proxies.count).toBe(5);
     expect(ambient.proxies.byKind[2]).toMatchObject({ cpuCores: 0, memoryMiB: 0, traversals: 0 });
     expect(ambient.proxies.byKind[2]?.cpuRequestedCores).toBeCloseTo(0.3, 12);
+    // The cilium-envoy DaemonSet runs on every node (Cilium 1.16+), L7 or not; the eBPF datapath is no proxy the user
+    // deploys.
     const cilium = simulate(twoClusterConfig(meshOf('cilium')));
-    expect(cilium.proxies.byKind.map((k) => k.kind)).toEqual(['cilium-ebpf']);
-    expect(cilium.proxies.count).toBe(0); // the eBPF datapath is not a proxy the user deploys
+    expect(cilium.proxies.byKind.map((k) => [k.kind, k.count])).toEqual([
+      ['cilium-ebpf', 3],
+      ['cilium-envoy', 3],
+    ]);
+    expect(cilium.proxies.count).toBe(3);
     const ciliumL7 = simulate(twoClusterConfig(meshOf('cilium'), { deadlinePropagation: true }));
     expect(ciliumL7.proxies.byKind.map((k) => [k.kind, k.count])).toEqual([
       ['cilium-ebpf', 3],

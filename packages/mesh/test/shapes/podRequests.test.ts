@@ -139,13 +139,14 @@ describe("a shape's pod requests", () => {
     expect(result.services.find((s) => s.name === 'c')?.podQosClass).toBe('Burstable');
   });
 
-  it("cilium: count its node Envoys' request only while a service needs L7", () => {
+  it("cilium: count its node Envoys' request on every node, whether or not a service needs L7 (Cilium 1.16+)", () => {
     const mesh = resolveMeshConfig({ shape: 'cilium', nodeProxy: { cpuRequestCores: 0.3 } });
     const withL7 = { ...scenario('cilium'), mesh };
     expect(meshPodRequests(withL7).perNodeCpuRequestCores).toBe(0.3);
     const result = simulate(withL7);
     expect(result.proxies.cpuRequestedCores).toBeCloseTo(0.3 * result.nodes.length, 9);
     const withoutL7 = { ...withL7, services: withL7.services.map(({ inbound: _dropped, ...s }) => s) };
-    expect(meshPodRequests(withoutL7).perNodeCpuRequestCores).toBe(0);
+    expect(meshPodRequests(withoutL7).perNodeCpuRequestCores).toBe(0.3);
+    expect(meshPodRequests(withoutL7).perNodePods).toBe(1);
   });
 });

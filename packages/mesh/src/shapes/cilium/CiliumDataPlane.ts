@@ -1,7 +1,7 @@
-// `cilium`: an eBPF datapath on every node (near-zero cost, no queueing); a call to a service that
-// asks for any L7 policy also passes the client node's Envoy. Optional WireGuard between nodes and
-// optional mutual authentication. Route: caller → node eBPF → [node Envoy] → [WireGuard] → network →
-// [WireGuard] → callee-node eBPF → callee.
+// `cilium`: an eBPF datapath on every node (near-zero cost, no queueing); a call to a service with a policy only Envoy
+// runs also passes the client node's Envoy, which runs on every node. Optional WireGuard between nodes and optional
+// mutual authentication. Route: caller → node eBPF → [node Envoy] → [WireGuard] → network → [WireGuard] →
+// callee-node eBPF → callee.
 
 import { warnUnappliedDefaultPolicy } from '../dataplane/unappliedDefaultPolicy.js';
 import type { Station } from '../../call/Station.js';
@@ -9,43 +9,65 @@ import type { EnforcerKind } from '../../config/capabilities.js';
 import { NO_POLICY } from '../../config/defaults.js';
 import type { CiliumMeshConfig } from '../../config/MeshConfig.js';
 import type { CallPolicy } from '../../config/CallPolicy.js';
-import type { SimulationConfig } from '../../config/SimulationConfig.js';
 import type { Instance } from '../../server/Instance.js';
 import type { CallerRef } from '../../topology/CallerRef.js';
 import { DataPlaneBase } from '../dataplane/DataPlaneBase.js';
 import type { DataPlaneContext } from '../dataplane/DataPlaneContext.js';
-import { l7Demands } from '../dataplane/l7Demands.js';
+import type { ConnectionPool } from '../../call/ConnectionPool.js';
+import type { MeshConfig } from '../../config/MeshConfig.js';
+import {
+  APP_MAX_STREAMS,
+  CILIUM_ENVOY_CONNECT_TIMEOUT_MS,
+  CILIUM_ENVOY_IDLE_TIMEOUT_MS,
+  streamsOf,
+} from '../dataplane/connectionSpecs.js';
+import { envoyDestinationWarning, envoyDestinations } from './envoyDestinations.js';
 import { perNodeProxies } from '../dataplane/perNodeProxies.js';
 import type { Proxy } from '../dataplane/Proxy.js';
 import { proxyStation } from '../dataplane/proxyStation.js';
 import type { ProxyGroup } from '../dataplane/proxyTotals.js';
 import { WIREGUARD_PROFILE } from './ciliumProfiles.js';
 
-/** Whether a service of `config` asks for an L7 policy, so that every node runs Cilium's Envoy. */
-export function needsNodeEnvoys(config: SimulationConfig): boolean {
-  for (const [, demanded] of l7Demands(config)) if (demanded.length > 0) return true;
-  return false;
-}
+/**
+ * The load balancer of Cilium's Envoy where the mesh writes none: `round_robin`, the operator's
+ * `loadbalancer-l7-algorithm` default (docs/sources.md#cilium-envoy-defaults), also Envoy's own cluster default.
+ */
+const NODE_ENVOY_LOAD_BALANCER: MeshConfig['loadBalancer'] = 'round-robin';
 
-/** Per-node eBPF stations, per-node Envoys (when any service needs L7), per-node WireGuard (when on). */
+/** Per-node eBPF stations, per-node Envoys (the cilium-envoy DaemonSet), per-node WireGuard (when on). */
 export class CiliumDataPlane extends DataPlaneBase {
   readonly shape: string;
   /** eBPF datapath per node, by node id. Kernel state, not a crashable proxy: not in `proxies()`. */
   readonly ebpf: Proxy[];
-  /** Envoy per node, by node id; empty when no service needs L7. */
+  /** Envoy per node, by node id: Cilium 1.16+ runs the cilium-envoy DaemonSet whether or not a service needs it. */
   readonly nodeEnvoys: Proxy[];
   /** WireGuard per node, by node id; empty when encryption is off. Not in `proxies()`. */
   readonly wireguard: Proxy[];
   private readonly endpoints: number;
   /** Services whose calls need the node Envoy. */
   private readonly l7Services = new Set<string>();
+  /** Whether WireGuard encrypts traffic between nodes. */
+  private readonly encryption: boolean;
+  /** The node Envoys' pools to each callee pod, by `<node id>|<instance id>`: a node's pods share them. */
+  private readonly envoyPools = new Map<string, ConnectionPool>();
 
   constructor(context: DataPlaneContext, mesh: CiliumMeshConfig) {
     super(context, mesh);
     this.shape = mesh.shape;
     this.endpoints = context.instances.length;
-    for (const [service, demanded] of l7Demands(context.config))
-      if (demanded.length > 0) this.l7Services.add(service);
+    this.encryption = mesh.encryption;
+    for (const [service, causes] of envoyDestinations(context.config)) {
+      this.l7Services.add(service);
+      this.warnings.add(envoyDestinationWarning(context.config, service, causes), ['services', service]);
+    }
+    if (mesh.mtls && !mesh.encryption) {
+      this.warnings.add(
+        'cilium: mutual authentication (mtls: true) authenticates the two workloads before their traffic flows but ' +
+          'does not encrypt it (encryption is WireGuard or IPsec, a separate setting): its calls are not counted in ' +
+          'mTLS coverage; set encryption: true as well for mutually authenticated, encrypted edges',
+        ['mesh', 'mtls'],
+      );
+    }
     this.ebpf = perNodeProxies(context, {
       kind: 'cilium-ebpf',
       suffix: 'ebpf',
@@ -54,16 +76,14 @@ export class CiliumDataPlane extends DataPlaneBase {
       role: 'node-proxy',
       inKernel: true,
     });
-    this.nodeEnvoys =
-      this.l7Services.size === 0
-        ? []
-        : perNodeProxies(context, {
-            kind: 'cilium-envoy',
-            suffix: 'cilium-envoy',
-            profile: mesh.nodeProxy,
-            stream: 'proxy/cilium-envoy',
-            role: 'node-proxy',
-          });
+    // Cilium 1.16+ installs the cilium-envoy DaemonSet by default (docs/sources.md#cilium-envoy-defaults).
+    this.nodeEnvoys = perNodeProxies(context, {
+      kind: 'cilium-envoy',
+      suffix: 'cilium-envoy',
+      profile: mesh.nodeProxy,
+      stream: 'proxy/cilium-envoy',
+      role: 'node-proxy',
+    });
     // Cilium mutual authentication is `mtls` (opt-in); WireGuard alone is encryption, not mTLS.
     this.wireguard = mesh.encryption
       ? perNodeProxies(context, {
@@ -92,6 +112,61 @@ export class CiliumDataPlane extends DataPlaneBase {
     if (encrypt) route.push(proxyStation(this.wireguard[to.id] as Proxy, target));
     route.push(proxyStation(this.ebpf[to.id] as Proxy, target));
     return route;
+  }
+
+  /**
+   * A call through the node Envoy travels on that Envoy's connections to the callee pod, which every pod of the node
+   * shares: kept alive whatever the application does, plaintext (mutual authentication encrypts nothing; WireGuard is
+   * below them), with Cilium's Envoy connect and idle timeouts (the callee's `connectionPool.connectTimeout` where
+   * written). Other calls are the application's own connections.
+   */
+  protected override createPool(
+    caller: CallerRef,
+    target: Instance,
+    keepAlive: boolean,
+  ): ConnectionPool | null {
+    const node = caller.node;
+    if (node === null || !this.l7Services.has(target.service.name))
+      return super.createPool(caller, target, keepAlive);
+    const key = `${node.id}|${target.id}`;
+    let pool = this.envoyPools.get(key);
+    if (pool === undefined) {
+      const envoy = this.nodeEnvoys[node.id] as Proxy;
+      const protocol = target.service.config.protocol ?? 'http1';
+      pool = this.connections.create({
+        protocol,
+        keepAlive: true,
+        tls: false,
+        idleTimeoutMs: CILIUM_ENVOY_IDLE_TIMEOUT_MS,
+        connectTimeoutMs:
+          target.service.config.destination?.connectionPool?.connectTimeoutMs ??
+          CILIUM_ENVOY_CONNECT_TIMEOUT_MS,
+        maxStreams: streamsOf(protocol, APP_MAX_STREAMS),
+        from: envoy.node,
+        to: target.node,
+        client: envoy,
+        server: target,
+      });
+      this.envoyPools.set(key, pool);
+    }
+    return pool;
+  }
+
+  /**
+   * The node Envoy balances the calls it carries with Cilium's L7 default, round robin, unless the mesh writes a
+   * `loadBalancer`; calls through eBPF alone keep the mesh's (random).
+   */
+  managedLoadBalancer(caller: CallerRef, target: string): MeshConfig['loadBalancer'] | null {
+    if (caller.node === null || !this.l7Services.has(target)) return null;
+    return this.mesh.options.loadBalancer ?? NODE_ENVOY_LOAD_BALANCER;
+  }
+
+  /**
+   * Mutually authenticated and encrypted only with both Cilium's mutual authentication (`mtls`) and its transparent
+   * encryption on: mutual authentication alone encrypts nothing, WireGuard alone authenticates no workload.
+   */
+  override mtls(caller: CallerRef, _targetService?: string): boolean {
+    return this.mesh.mtls && this.encryption && caller.instanceId >= 0;
   }
 
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {

@@ -7,7 +7,7 @@ import { proxyRequestedCpuCores } from '../../config/requestedCpuCores.js';
 import { proxyRequestedMemoryMiB } from '../../config/requestedMemoryMiB.js';
 import type { MeshShape } from '../MeshShape.js';
 import { resolveShared, withOverrides } from '../resolveShared.js';
-import { CiliumDataPlane, needsNodeEnvoys } from './CiliumDataPlane.js';
+import { CiliumDataPlane } from './CiliumDataPlane.js';
 import { meshProfile } from '../profileFields.js';
 import type { MeshProfile } from '../profileFields.js';
 import { CILIUM_NODE_ENVOY_PROFILE, EBPF_PROFILE, ciliumAssumptions } from './ciliumProfiles.js';
@@ -25,7 +25,8 @@ export const CILIUM_SHAPE: MeshShape<CiliumMeshConfig> = {
   name: 'cilium',
   summary: "Cilium: eBPF datapath per node, the node's Envoy for L7 policies, optional WireGuard",
   capabilityRow: {
-    client: "`l7-proxy` (the node's Envoy) for destinations with an L7 policy, `l4-proxy` (eBPF) otherwise",
+    client:
+      "`l7-proxy` (the node's Envoy) for destinations with a policy only Envoy runs (not a call's own timeout or retry), `l4-proxy` (eBPF) otherwise",
     server: 'the same',
   },
   usesOptions: ['ebpf', 'nodeProxy', 'encryption'],
@@ -41,16 +42,14 @@ export const CILIUM_SHAPE: MeshShape<CiliumMeshConfig> = {
     return ciliumAssumptions(ebpf, nodeProxy);
   },
   profiles: ciliumProfiles,
-  // The node Envoy DaemonSet's pod, on every node, when a service needs L7 (eBPF and WireGuard are in-kernel).
-  podRequests: (config, scenario) => {
-    const envoys = needsNodeEnvoys(scenario);
-    return {
-      sidecarCpuRequestCores: new Map(),
-      sidecarMemoryRequestMiB: new Map(),
-      perNodeCpuRequestCores: envoys ? proxyRequestedCpuCores(config.nodeProxy) : 0,
-      perNodeMemoryRequestMiB: envoys ? proxyRequestedMemoryMiB(config.nodeProxy) : 0,
-      perNodePods: envoys ? 1 : 0,
-    };
-  },
+  // The cilium-envoy DaemonSet's pod on every node, installed by default since Cilium 1.16 whether or not a service
+  // needs L7 (eBPF and WireGuard are in-kernel).
+  podRequests: (config) => ({
+    sidecarCpuRequestCores: new Map(),
+    sidecarMemoryRequestMiB: new Map(),
+    perNodeCpuRequestCores: proxyRequestedCpuCores(config.nodeProxy),
+    perNodeMemoryRequestMiB: proxyRequestedMemoryMiB(config.nodeProxy),
+    perNodePods: 1,
+  }),
   createDataPlane: (context, config) => new CiliumDataPlane(context, config),
 };

@@ -77,8 +77,8 @@ export interface DataPlane extends CallRoutes {
    */
   managedEndpoints?(caller: CallerRef, target: string): boolean;
   /**
-   * The balancer kind the managed hop uses for `caller`'s calls to `target` where the destination sets none, or
-   * null where no managed hop balances them (the mesh's `loadBalancer` applies).
+   * The balancer kind the managed hop (or a shared node proxy: Cilium's node Envoy) uses for `caller`'s calls to
+   * `target` where the destination sets none, or null where none balances them (the mesh's `loadBalancer` applies).
    */
   managedLoadBalancer?(caller: CallerRef, target: string): MeshConfig['loadBalancer'] | null;
   /**

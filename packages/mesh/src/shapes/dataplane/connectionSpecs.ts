@@ -23,6 +23,13 @@ export const ENVOY_CONNECT_TIMEOUT_MS = 5_000;
 export const CONSUL_CONNECT_TIMEOUT_MS = 5_000;
 /** Linkerd's proxy: the chart's `proxy.outboundConnectTimeout`, 1000ms (docs/sources.md#istio-connect-timeout). */
 export const LINKERD_CONNECT_TIMEOUT_MS = 1_000;
+/**
+ * Cilium's node Envoy: the Helm chart's `envoy.connectTimeoutSeconds`, 2 s ("Time in seconds after which a TCP
+ * connection attempt times out"; docs/sources.md#cilium-helm-values).
+ */
+export const CILIUM_ENVOY_CONNECT_TIMEOUT_MS = 2_000;
+/** Cilium's node Envoy: the Helm chart's `envoy.idleTimeoutDurationSeconds`, 60 s upstream idle timeout (same source). */
+export const CILIUM_ENVOY_IDLE_TIMEOUT_MS = 60_000;
 /** Concurrent HTTP/2 streams an application server accepts per connection: Go's http2 server default, 250. */
 export const APP_MAX_STREAMS = 250;
 /** Idle timeout of a proxy's upstream connections: Envoy `common_http_protocol_options.idle_timeout`, 1 h (Istio's DestinationRule default too). */

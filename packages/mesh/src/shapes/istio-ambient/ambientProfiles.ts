@@ -32,7 +32,7 @@ export const ECDSA_HANDSHAKE_CPU_MS = 0.3;
  */
 export const ZTUNNEL_PROFILE: ProxyProfile = {
   latencyMs: { kind: 'lognormal', median: 0.03375, p99: 0.06824 }, // fitted to +0.17 p90 / +0.20 p99 (1.22 page)
-  workers: 2, // ASSUMPTION: ztunnel's default worker-thread count (no published figure found)
+  workers: 2, // ztunnel's DEFAULT_WORKER_THREADS (istio/ztunnel src/config.rs, docs/sources.md#ztunnel-worker-threads)
   cpuMsPerRequest: 0.06, // ~0.06 vCPU per 1000 rps (istio.io 1.24 page)
   memoryBaseMiB: mbToMiB(12), // 12 MB (istio.io 1.24 page)
   memoryPerEndpointKiB: 0.5, // ASSUMPTION: workload entries in ztunnel's WDS config (no figure found)
@@ -107,7 +107,9 @@ export function ambientAssumptions(ztunnel: MeshProfile, waypoint: MeshProfile):
     ]
       .filter((part) => part !== '')
       .join(', '),
-    ztunnelGave('workers') ? '2 ztunnel worker threads is an assumption' : '',
+    ztunnelGave('workers')
+      ? "2 ztunnel worker threads, ztunnel's own default (DEFAULT_WORKER_THREADS in istio/ztunnel src/config.rs)"
+      : '',
   ].filter((part) => part !== '');
   const waypointUse = andList([
     waypointGave('cpuMsPerRequest') && 'CPU 0.25 vCPU per 1000 rps',

@@ -163,8 +163,10 @@ export class LayeredDataPlane implements DataPlane {
     return this.throughLattice(caller, target);
   }
 
+  /** Lattice's between clusters; within one, the in-cluster shape's (Cilium's node Envoy: round robin). */
   managedLoadBalancer(caller: CallerRef, target: string): MeshConfig['loadBalancer'] | null {
-    return this.throughLattice(caller, target) ? LATTICE_LOAD_BALANCER : null;
+    if (this.throughLattice(caller, target)) return LATTICE_LOAD_BALANCER;
+    return this.inner.managedLoadBalancer?.(caller, target) ?? null;
   }
 
   /** Lattice's health checks (`latticeEndpointChangeDelayMs`), for the Lattice services of calls between clusters. */
