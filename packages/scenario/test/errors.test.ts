@@ -192,11 +192,26 @@ const CASES: [string, Mutation, string[]][] = [
   ],
   [
     'an unknown mesh shape',
-    (s) => (s.mesh = 'istio'),
+    (s) => (s.mesh = 'kuma'),
     [
-      `test.yaml: mesh: must be one of ${SHAPES} (got "istio") (a shape of your own must be registered first: ` +
+      `test.yaml: mesh: must be one of ${SHAPES} (got "kuma") (a shape of your own must be registered first: ` +
         'registerMeshShape in code, --shape-module FILE on the command line)',
     ],
+  ],
+  [
+    'a word of several shape names suggests each of them',
+    (s) => (s.mesh = 'istio'),
+    [`test.yaml: mesh: must be one of ${SHAPES} (got "istio") (did you mean "istio-sidecar" or "istio-ambient"?)`],
+  ],
+  [
+    'a word of one shape name suggests it',
+    (s) => (s.mesh = 'ambient'),
+    [`test.yaml: mesh: must be one of ${SHAPES} (got "ambient") (did you mean "istio-ambient"?)`],
+  ],
+  [
+    'a shape name with words added (the product name) suggests the shape, not registering one',
+    (s) => (s.mesh = 'cilium-service-mesh'),
+    [`test.yaml: mesh: must be one of ${SHAPES} (got "cilium-service-mesh") (did you mean "cilium"?)`],
   ],
   [
     'a misspelt mesh shape',
