@@ -52,7 +52,7 @@ describe('a mistyped mesh shape on the command line', () => {
   const shapes =
     'none, library, istio-sidecar, istio-ambient, linkerd, cilium, app-mesh, consul, vpc-lattice, layered';
 
-  it('--mesh names the shapes it may stand for, by the rule a scenario file's mesh: is told by', () => {
+  it('--mesh names the shapes it may stand for, by the rule of a scenario file mesh: field', () => {
     const flag = (value: string, hint: string): string =>
       `meshsim: invalid value for --mesh: '${value}' (did you mean ${hint}?) (expected one of: ${shapes})`;
     expect(usageError('run', 'retry-storm', '--mesh', 'istio-ambiant')).toBe(
