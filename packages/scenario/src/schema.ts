@@ -25,7 +25,7 @@ import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
 import { ifRelationFieldsValid, ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
-import { didYouMean } from './internal/suggest.js';
+import { meshShapeHint } from './internal/suggest.js';
 import { envoyRetryConditionReason } from './internal/envoyRetryConditions.js';
 import { writtenDuration } from './internal/writtenDuration.js';
 import {
@@ -241,7 +241,7 @@ function meshShapeName(description: string, exclude: readonly string[] = []) {
     .string(must(`must be a mesh shape name`))
     .superRefine((name, ctx) => {
       if (isMeshShapeName(name) && !exclude.includes(name)) return;
-      const hint = didYouMean(name, allowed());
+      const hint = meshShapeHint(name, allowed());
       ctx.addIssue({
         code: 'custom',
         message: got(`must be one of ${shapeList(allowed())}`, name) + (hint === '' ? OWN_SHAPE_HINT : hint),

@@ -201,7 +201,9 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'a word of several shape names suggests each of them',
     (s) => (s.mesh = 'istio'),
-    [`test.yaml: mesh: must be one of ${SHAPES} (got "istio") (did you mean "istio-sidecar" or "istio-ambient"?)`],
+    [
+      `test.yaml: mesh: must be one of ${SHAPES} (got "istio") (did you mean "istio-sidecar" or "istio-ambient"?)`,
+    ],
   ],
   [
     'a word of one shape name suggests it',
