@@ -221,6 +221,56 @@ const CASES: [string, Mutation, string[]][] = [
     [`test.yaml: mesh: must be one of ${SHAPES} (got "isto-sidecar") (did you mean "istio-sidecar"?)`],
   ],
   [
+    "Cilium's per-node Envoy written as envoy: nodeProxy is its name",
+    (s) => (s.mesh = { shape: 'cilium', envoy: { cpuPerRequest: '0.1ms' } }),
+    [
+      "test.yaml: mesh.envoy: Cilium's per-node Envoy is nodeProxy in meshsim: write mesh.nodeProxy (the node Envoy's profile); " +
+        "the Envoy of istio-sidecar, app-mesh and consul is sidecar, an istio-ambient waypoint's is waypoint",
+    ],
+  ],
+  [
+    "Cilium's mutual authentication written as authentication: mtls is its name",
+    (s) => (s.mesh = { shape: 'cilium', authentication: { mode: 'required' } }),
+    [
+      "test.yaml: mesh.authentication: Cilium's mutual authentication (a CiliumNetworkPolicy's authentication.mode: required) " +
+        'is mtls in meshsim: write mtls: true (for every call of the mesh, not per policy)',
+    ],
+  ],
+  [
+    "Cilium's encryption type (wireguard, as a word or as its Helm chart's encryption.type): write encryption: true",
+    (s) => (s.mesh = { shape: 'cilium', encryption: 'wireguard' }),
+    [
+      'test.yaml: mesh.encryption: must be true or false (got "wireguard"): ' +
+        "Cilium's WireGuard encryption is encryption: true in meshsim (WireGuard is the encryption it models)",
+    ],
+  ],
+  [
+    "Cilium's Helm form of the encryption: write encryption: true",
+    (s) => (s.mesh = { shape: 'cilium', encryption: { enabled: true, type: 'wireguard' } }),
+    [
+      'test.yaml: mesh.encryption: must be true or false (got {"enabled":true,"type":"wireguard"}): ' +
+        "Cilium's WireGuard encryption is encryption: true in meshsim (WireGuard is the encryption it models)",
+    ],
+  ],
+  [
+    "Cilium's IPsec encryption: not modelled, WireGuard is",
+    (s) => (s.mesh = { shape: 'cilium', encryption: 'ipsec' }),
+    [
+      'test.yaml: mesh.encryption: must be true or false (got "ipsec"): ' +
+        "meshsim models Cilium's WireGuard encryption, not IPsec: write encryption: true for WireGuard, or leave it out",
+    ],
+  ],
+  [
+    "Cilium's Maglev: the kube-proxy replacement's hashing of traffic entering the cluster, not of calls between pods",
+    (s) => (s.mesh = { shape: 'cilium', loadBalancer: 'maglev' }),
+    [
+      'test.yaml: mesh.loadBalancer: must be one of "round-robin", "random", "least-request", "peak-ewma" (got "maglev"): ' +
+        "Maglev is Cilium's consistent hashing of traffic entering the cluster (north-south); a call between pods gets " +
+        "its backend from Cilium's socket load balancer at connect, not from Maglev: write loadBalancer: random (the " +
+        "cilium shape's default) or leave it out",
+    ],
+  ],
+  [
     'a bad duration string',
     (s) => (s.duration = '5 sec'),
     [`test.yaml: duration: must be ${DURATION} (got "5 sec")`],
