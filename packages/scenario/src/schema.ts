@@ -26,6 +26,7 @@ import { scenarioRegistry } from './internal/registry.js';
 import { ifRelationFieldsValid, ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
 import { meshShapeHint } from './internal/suggest.js';
+import { ciliumEncryptionHint } from './internal/ciliumFieldNames.js';
 import { envoyRetryConditionReason } from './internal/envoyRetryConditions.js';
 import { writtenDuration } from './internal/writtenDuration.js';
 import {
@@ -362,7 +363,10 @@ const MeshObjectFields = z.object({
     'Whether the data plane authenticates both ends with mTLS. Default: per shape (docs/mesh-shapes/).',
   ),
   encryption: doc(
-    z.boolean().optional(),
+    z
+      // Cilium's type (`wireguard`, its Helm chart's `{ type: wireguard }`): told to write true.
+      .boolean({ error: (iss) => got('must be true or false', iss.input) + ciliumEncryptionHint(iss.input) })
+      .optional(),
     'For shape cilium: transparent WireGuard encryption between nodes. Default false.',
   ),
   appMeshLegacyAccount: doc(

@@ -1,6 +1,6 @@
 // Flattens zod issues into `{ path, reason }` pairs: picks the intended branch of a failed union,
 // splits unknown keys into one issue each with a "did you mean" hint (one issue, not two, when the key is a misspelt
-// required field; Istio's connectionPool names are told the meshsim field), and unwraps record-key issues.
+// required field; Istio's and Cilium's names are told the meshsim field), and unwraps record-key issues.
 
 import type * as z from 'zod';
 import type { KnownKeys } from './errorMap.js';
@@ -8,6 +8,7 @@ import type { PathSegment } from './path.js';
 import { got } from './show.js';
 import { absentFieldReason, meantBy, meantHint } from './suggest.js';
 import { istioFieldIssues } from './istioFieldNames.js';
+import { ciliumFieldIssues } from './ciliumFieldNames.js';
 import { formatPath } from './path.js';
 import { pushAll } from '@meshsim/mesh';
 import { libraryKindForm } from './libraryKindForm.js';
@@ -183,11 +184,13 @@ function flatten(
             });
             continue;
           }
-          // Istio's DestinationRule names (trafficPolicy, loadBalancer.simple, outlier and connectionPool fields): each
-          // is told its meshsim one.
-          const istio = istioFieldIssues(path, key, Object.getOwnPropertyDescriptor(input, key)?.value);
-          if (istio !== undefined) {
-            pushAll(out, istio);
+          // Istio's DestinationRule names (trafficPolicy, loadBalancer.simple, outlier and connectionPool fields) and
+          // Cilium's (mesh.envoy, mesh.authentication): each is told its meshsim one.
+          const spelling =
+            istioFieldIssues(path, key, Object.getOwnPropertyDescriptor(input, key)?.value) ??
+            ciliumFieldIssues(path, key);
+          if (spelling !== undefined) {
+            pushAll(out, spelling);
             continue;
           }
           const absent = absentFieldReason(path, key);
