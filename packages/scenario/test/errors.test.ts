@@ -843,7 +843,15 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'a sidecar memory size without a known unit',
     (s) => (s.mesh = { shape: 'istio-sidecar', sidecar: { memoryBase: '64 megs' } }),
-    ['test.yaml: mesh.sidecar.memoryBase: must be a memory size such as 64Mi or 50MB (got "64 megs")'],
+    ['test.yaml: mesh.sidecar.memoryBase: must be a memory size such as 64Mi, 4G or 50MB (got "64 megs")'],
+  ],
+  [
+    "a memory size in Kubernetes' milli-bytes: the reason, and what was meant",
+    (s) => (s.services.backend.memoryRequest = '512m'),
+    [
+      'test.yaml: services.backend.memoryRequest: must be a memory size such as 64Mi, 4G or 50MB: ' +
+        '512m is 0.512 bytes (Kubernetes\' suffix m is milli: a thousandth of a byte); did you mean 512Mi? (got "512m")',
+    ],
   ],
   [
     'a ztunnel profile with 0 workers',
