@@ -356,7 +356,7 @@ describe('bareNumberWarnings: memory sizes', () => {
     const text = `nodeMemory: 16
 mesh: { shape: istio-sidecar, sidecar: { memoryPerEndpoint: 3, memoryBase: 64Mi } }
 services:
-  api: { serviceTime: 1ms, memoryRequest: "512", memoryLimit: 0, requestBytes: 512 }
+  api: { serviceTime: 1ms, memoryRequest: 512, proxyMemoryRequest: 0, requestBytes: 512 }
 traffic: [{ to: api, rate: 10 }]
 `;
     const reason = (n: number, unit: 'MiB' | 'KiB', larger: string, suffix: string, next: string): string =>
