@@ -15,7 +15,14 @@ import { main } from '../src/index.js';
 import { captureIo } from './__helpers__/io.js';
 import { tempDir } from './__helpers__/tempDir.js';
 
-const page = readFileSync(fileURLToPath(new URL('../../../docs/cli.md', import.meta.url)), 'utf8');
+/**
+ * The page, each pnpm command line's own part (`npx -y pnpm@10 -s -C /path/to/meshsim`) shortened to `pnpm`: its flags
+ * are pnpm's and its folder no meshsim command, so what follows is read as a `pnpm meshsim …` line.
+ */
+const page = readFileSync(fileURLToPath(new URL('../../../docs/cli.md', import.meta.url)), 'utf8').replace(
+  /(?:npx -y )?pnpm(?:@\d+)?(?: -s| -C \S+)*/g,
+  'pnpm',
+);
 
 /** What `meshsim ...args` prints on stdout (the help goes there, exit 0). */
 async function help(...args: string[]): Promise<string> {
@@ -81,6 +88,19 @@ const code = [
   ...[...page.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((match) => match[1] ?? ''),
   ...[...page.replace(/```[\s\S]*?```/g, '').matchAll(/`([^`\n]+)`/g)].map((match) => match[1] ?? ''),
 ].join('\n');
+
+describe('docs/cli.md stays readable', () => {
+  it('no table cell is longer than 1,500 characters: a longer explanation is a subsection below its table', () => {
+    const long = page
+      .split('\n')
+      .filter((line) => line.startsWith('|'))
+      .flatMap((line) => line.split(/(?<!\\)\|/).slice(1, -1))
+      .map((cell) => cell.trim())
+      .filter((cell) => cell.length > 1500)
+      .map((cell) => `${cell.slice(0, 40)}… (${cell.length} characters)`);
+    expect(long).toEqual([]);
+  });
+});
 
 describe('docs/cli.md matches the help of the CLI', async () => {
   const overview = await help('--help');

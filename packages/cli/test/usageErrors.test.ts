@@ -48,6 +48,45 @@ describe('a mistyped flag', () => {
   });
 });
 
+describe('a mistyped mesh shape on the command line', () => {
+  const shapes =
+    'none, library, istio-sidecar, istio-ambient, linkerd, cilium, app-mesh, consul, vpc-lattice, layered';
+
+  it('--mesh names the shapes it may stand for, by the rule of a scenario file mesh: field', () => {
+    const flag = (value: string, hint: string): string =>
+      `meshsim: invalid value for --mesh: '${value}' (did you mean ${hint}?) (expected one of: ${shapes})`;
+    expect(usageError('run', 'retry-storm', '--mesh', 'istio-ambiant')).toBe(
+      flag('istio-ambiant', '"istio-ambient"'),
+    );
+    expect(usageError('run', 'retry-storm', '--mesh', 'cillium')).toBe(flag('cillium', '"cilium"'));
+    expect(usageError('run', 'retry-storm', '--mesh', 'istio')).toBe(
+      flag('istio', '"istio-sidecar" or "istio-ambient"'),
+    );
+    expect(usageError('compare', 'retry-storm', '--mesh', 'none,cilium-service-mesh')).toBe(
+      flag('cilium-service-mesh', '"cilium"'),
+    );
+  });
+
+  it('--mesh with nothing close says how a shape of your own is loaded', () => {
+    expect(usageError('run', 'retry-storm', '--mesh', 'kuma')).toBe(
+      `meshsim: invalid value for --mesh: 'kuma' (expected one of: ${shapes}; a shape of your own: ` +
+        'load the module that registers it with --shape-module FILE)',
+    );
+  });
+
+  it('--set mesh.shape= and --set mesh= get the same hint', () => {
+    const quoted = shapes
+      .split(', ')
+      .map((shape) => JSON.stringify(shape))
+      .join(', ');
+    for (const path of ['mesh.shape', 'mesh']) {
+      expect(usageError('run', 'retry-storm', '--set', `${path}=ambient`)).toBe(
+        `meshsim: --set ${path}=ambient: ${path}: must be one of ${quoted} (got "ambient") (did you mean "istio-ambient"?)`,
+      );
+    }
+  });
+});
+
 describe('a field given by a flag and by --set', () => {
   it('--seed and --set seed: give the seed once (the --set would win), in run, compare and sweep', () => {
     for (const command of ['run', 'compare', 'sweep']) {

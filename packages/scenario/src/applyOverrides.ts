@@ -11,7 +11,7 @@ import {
 import type { MeshOptions, SimulationConfig } from '@meshsim/mesh';
 
 import { carrySource } from './internal/scenarioSources.js';
-import { didYouMean } from './internal/suggest.js';
+import { didYouMean, meshShapeHint } from './internal/suggest.js';
 
 /** Overrides for {@link applyOverrides}; omitted fields keep the scenario's values. */
 export interface ScenarioOverrides {
@@ -63,7 +63,9 @@ export function applyOverrides(config: SimulationConfig, overrides: ScenarioOver
   const written: Partial<MeshOptions> | undefined = typeof mesh === 'string' ? { shape: mesh } : mesh;
   const shape = written?.shape;
   if (shape !== undefined && !meshShapeNames().includes(shape)) {
-    throw new RangeError(`mesh must be one of ${meshShapeNames().join(', ')} (got ${JSON.stringify(shape)})`);
+    throw new RangeError(
+      `mesh must be one of ${meshShapeNames().join(', ')} (got ${JSON.stringify(shape)})${meshShapeHint(shape, meshShapeNames())}`,
+    );
   }
   const applied: SimulationConfig = {
     ...config,

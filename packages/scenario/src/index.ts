@@ -30,7 +30,7 @@ export {
   parsePercent,
   parseCpuCores,
 } from './units.js';
-export { didYouMean } from './internal/suggest.js';
+export { didYouMean, meshShapeHint } from './internal/suggest.js';
 export { scenarioField } from './scenarioField.js';
 
 export type { ScenarioIssue } from './ScenarioError.js';

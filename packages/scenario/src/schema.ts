@@ -26,7 +26,8 @@ import * as z from 'zod';
 import { scenarioRegistry } from './internal/registry.js';
 import { ifRelationFieldsValid, ruleRelations, ruleShape } from './internal/schemaFromRules.js';
 import { got } from './internal/show.js';
-import { didYouMean } from './internal/suggest.js';
+import { meshShapeHint } from './internal/suggest.js';
+import { ciliumEncryptionHint } from './internal/ciliumFieldNames.js';
 import { envoyRetryConditionReason } from './internal/envoyRetryConditions.js';
 import { writtenDuration } from './internal/writtenDuration.js';
 import {
@@ -242,7 +243,7 @@ function meshShapeName(description: string, exclude: readonly string[] = []) {
     .string(must(`must be a mesh shape name`))
     .superRefine((name, ctx) => {
       if (isMeshShapeName(name) && !exclude.includes(name)) return;
-      const hint = didYouMean(name, allowed());
+      const hint = meshShapeHint(name, allowed());
       ctx.addIssue({
         code: 'custom',
         message: got(`must be one of ${shapeList(allowed())}`, name) + (hint === '' ? OWN_SHAPE_HINT : hint),
@@ -363,7 +364,10 @@ const MeshObjectFields = z.object({
     'Whether the data plane authenticates both ends with mTLS. Default: per shape (docs/mesh-shapes/). For shape cilium: its mutual authentication, which encrypts nothing: an edge counts as mTLS only with encryption on too.',
   ),
   encryption: doc(
-    z.boolean().optional(),
+    z
+      // Cilium's type (`wireguard`, its Helm chart's `{ type: wireguard }`): told to write true.
+      .boolean({ error: (iss) => got('must be true or false', iss.input) + ciliumEncryptionHint(iss.input) })
+      .optional(),
     'For shape cilium: transparent WireGuard encryption between nodes (with mtls: mutually authenticated, encrypted edges). Default false.',
   ),
   appMeshLegacyAccount: doc(

@@ -22,6 +22,7 @@ import {
   parseCpuCores,
   exponentReason,
   isByteSizeText,
+  milliBytesReason,
   isCpuText,
   isDurationText,
   isPercentText,
@@ -59,6 +60,7 @@ function quantityString(
   accepts: (text: string) => boolean,
   pattern: string,
   reason: string,
+  why: (text: string) => string | null = () => null,
 ): z.ZodType<string> {
   const max = SCENARIO_LIMITS.quantityLength;
   const schema = z
@@ -70,11 +72,19 @@ function quantityString(
       ctx.addIssue({
         code: 'custom',
         input: text,
-        message: got(negative ? 'cannot be negative' : (exponentReason(text, accepts) ?? reason), text),
+        message: got(
+          negative ? 'cannot be negative' : (exponentReason(text, accepts) ?? withWhy(reason, why(text))),
+          text,
+        ),
       });
     });
   scenarioRegistry.add(schema, { pattern });
   return schema;
+}
+
+/** `reason`, then `: why` when there is one (`must be a memory size …: 512m is 0.512 bytes …`). */
+function withWhy(reason: string, why: string | null): string {
+  return why === null ? reason : `${reason}: ${why}`;
 }
 
 /** `1us`, `250ms`, `720h`: a duration as a scenario writes it, for messages. */
@@ -280,13 +290,19 @@ export const MemorySize = z
   .union(
     [
       z.number().min(0),
-      quantityString(isByteSizeText, BYTE_SIZE_PATTERN, 'must be a memory size such as 64Mi or 50MB'),
+      quantityString(
+        isByteSizeText,
+        BYTE_SIZE_PATTERN,
+        'must be a memory size such as 64Mi, 4G or 50MB',
+        milliBytesReason,
+      ),
     ],
-    must('must be a memory size such as 64Mi or 50MB, or a number'),
+    must('must be a memory size such as 64Mi, 4G or 50MB, or a number'),
   )
   .register(scenarioRegistry, {
     id: 'MemorySize',
-    description: 'A memory size: a number in the unit of the field, or 64Mi, 512Ki, 1Gi, 50MB.',
+    description:
+      'A memory size: a number in the unit of the field, or a Kubernetes quantity (64Mi, 512Ki, 1Gi, 4G, 500M: every suffix Kubernetes reads but m), or 50MB.',
   });
 
 const CPU_REASON = 'must be a CPU quantity of at least 1m: cores (2, 0.5) or millicores (500m)';

@@ -25,7 +25,11 @@ const RATE_UNITS_PER_S: Readonly<Record<string, number>> = {
   '/h': 3600,
 };
 
-/** Bytes per memory unit accepted by {@link parseByteSize} (binary `Ki/Mi/Gi`, decimal `KB/MB/GB`). */
+/**
+ * Bytes per memory unit accepted by {@link parseByteSize}: every suffix of a Kubernetes memory quantity, as Kubernetes
+ * reads it (binary `Ki` to `Ei`, decimal `k` to `E`: docs/sources.md#k8s-memory-units), and the byte units `B`,
+ * `KiB/MiB/GiB`, `KB/kB/MB/GB`. Kubernetes' `m` (milli) is refused: {@link milliBytesReason}.
+ */
 const BYTE_UNITS: Readonly<Record<string, number>> = {
   B: 1,
   Ki: 1024,
@@ -34,10 +38,19 @@ const BYTE_UNITS: Readonly<Record<string, number>> = {
   MiB: 1024 ** 2,
   Gi: 1024 ** 3,
   GiB: 1024 ** 3,
+  Ti: 1024 ** 4,
+  Pi: 1024 ** 5,
+  Ei: 1024 ** 6,
+  k: 1000,
   KB: 1000,
   kB: 1000,
+  M: 1000 ** 2,
   MB: 1000 ** 2,
+  G: 1000 ** 3,
   GB: 1000 ** 3,
+  T: 1000 ** 4,
+  P: 1000 ** 5,
+  E: 1000 ** 6,
 };
 
 const NUMBER = String.raw`(?:\d+(?:\.\d*)?|\.\d+)`;
@@ -56,8 +69,8 @@ export const DURATION_PATTERN = String.raw`^\s*${NUMBER}\s*(?:(?:us|µs|ms|s|m|h
 /** A rate string: a non-negative decimal with an optional unit `/s`, `rps`, `/m`, `/min`, `rpm`, `/h`. */
 export const RATE_PATTERN = String.raw`^\s*${NUMBER}\s*(?:(?:/s|rps|/m|/min|rpm|/h)\s*)?$`;
 
-/** A memory size with a unit: `64Mi`, `64MiB`, `512Ki`, `1Gi`, `50MB`, `2KB`, `100B`. */
-export const BYTE_SIZE_PATTERN = String.raw`^\s*${NUMBER}\s*(?:B|Ki|KiB|Mi|MiB|Gi|GiB|KB|kB|MB|GB)\s*$`;
+/** A memory size with a unit: `64Mi`, `4G`, `64MiB`, `512Ki`, `1Gi`, `50MB`, `2KB`, `100B`. */
+export const BYTE_SIZE_PATTERN = String.raw`^\s*${NUMBER}\s*(?:B|Ki|KiB|Mi|MiB|Gi|GiB|Ti|Pi|Ei|k|KB|kB|M|MB|G|GB|T|P|E)\s*$`;
 
 /** A number and its unit, as {@link scanQuantity} read them. */
 export interface ScannedQuantity {
@@ -269,6 +282,35 @@ export function bareDurationReason(value: number | string): string | null {
   );
 }
 
+/** For a bare memory size in each unit: its suffix, and the next larger unit (its suffix, its name). */
+const BARE_MEMORY_UNITS = {
+  MiB: { suffix: 'Mi', larger: 'Gi', largerName: 'GiB' },
+  KiB: { suffix: 'Ki', larger: 'Mi', largerName: 'MiB' },
+} as const;
+
+/**
+ * The warning for a memory size written as a bare number other than 0, which is the field's unit (MiB, or KiB for a
+ * profile's per-endpoint and per-connection memory) where Kubernetes reads a bare quantity as bytes — `16 is 16 MiB (a
+ * bare memory size is MiB here, where Kubernetes reads bytes); write 16Gi for GiB, or 16Mi to keep MiB without this
+ * warning`, in the form of {@link bareDurationReason} — or null for 0 and anything not a finite number.
+ *
+ * @param value - A memory size as written (a YAML or JSON number; a string needs its unit).
+ * @param unit - The field's unit for a bare number.
+ * @example
+ * ```ts
+ * bareMemoryReason(16, 'MiB'); // '16 is 16 MiB (a bare memory size is MiB here, where Kubernetes reads bytes); …'
+ * ```
+ */
+export function bareMemoryReason(value: unknown, unit: 'MiB' | 'KiB'): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value === 0) return null;
+  const text = String(value);
+  const { suffix, larger, largerName } = BARE_MEMORY_UNITS[unit];
+  return (
+    `${text} is ${text} ${unit} (a bare memory size is ${unit} here, where Kubernetes reads bytes); ` +
+    `write ${text}${larger} for ${largerName}, or ${text}${suffix} to keep ${unit} without this warning`
+  );
+}
+
 /**
  * Parses a request rate into requests per second.
  *
@@ -299,8 +341,24 @@ export function parseRate(value: string | number): number {
 }
 
 /**
- * Parses a memory size with a unit into bytes: binary `Ki`, `Mi`, `Gi` (also `KiB`, `MiB`, `GiB`),
- * decimal `KB`/`kB`, `MB`, `GB`, or `B`. A unit is required (bare numbers mean different units in
+ * Why `text` is no memory size when it is a number in Kubernetes' milli suffix (`512m`: 0.512 bytes, which Kubernetes
+ * reads but no memory is) — `512m is 0.512 bytes (Kubernetes' suffix m is milli: a thousandth of a byte); did you mean
+ * 512Mi?` — or null for any other text.
+ */
+export function milliBytesReason(text: string): string | null {
+  const scanned = scanQuantity(text, ['m']);
+  if (scanned === null) return null;
+  const written = text.trim().slice(0, -1).trim();
+  return (
+    `${written}m is ${String(Number((scanned.value / 1000).toPrecision(15)))} bytes (Kubernetes' suffix m is milli: a ` +
+    `thousandth of a byte); did you mean ${written}Mi?`
+  );
+}
+
+/**
+ * Parses a memory size with a unit into bytes, as Kubernetes reads a memory quantity: binary `Ki`, `Mi`, `Gi`, `Ti`,
+ * `Pi`, `Ei` (also `KiB`, `MiB`, `GiB`), decimal `k`, `M`, `G`, `T`, `P`, `E` (also `KB`/`kB`, `MB`, `GB`), or `B`.
+ * Kubernetes' `m` (milli) is refused with why ({@link milliBytesReason}). A unit is required (bare numbers mean different units in
  * different fields, so the scenario resolver handles them).
  *
  * @param value - The size as written in a scenario, e.g. `64Mi` or `50MB`.
@@ -310,6 +368,7 @@ export function parseRate(value: string | number): number {
  * ```ts
  * parseByteSize('64Mi'); // 67108864
  * parseByteSize('50MB'); // 50000000
+ * parseByteSize('4G'); // 4000000000
  * ```
  */
 export function parseByteSize(value: string): number {
@@ -318,7 +377,8 @@ export function parseByteSize(value: string): number {
     throw refusal(
       'memory size',
       value,
-      'expected a number with a unit B, Ki, Mi, Gi, KB, MB or GB (e.g. 64Mi, 50MB)',
+      milliBytesReason(value) ??
+        'expected a number with a unit: a Kubernetes suffix Ki, Mi, Gi, Ti, Pi, Ei, k, M, G, T, P, E, or B, KiB, MiB, GiB, KB, MB, GB (e.g. 64Mi, 4G)',
       isByteSizeText,
     );
   }

@@ -175,7 +175,9 @@ describe('applyOverrides', () => {
     expect(applyOverrides(base, { seed: Number.MAX_SAFE_INTEGER }).seed).toBe(Number.MAX_SAFE_INTEGER);
     expect(applyOverrides(base, { seed: 'run-7' }).seed).toBe('run-7');
     expect(() => applyOverrides(base, { mesh: 'istio' as never })).toThrow(
-      new RangeError(`mesh must be one of ${meshShapeNames().join(', ')} (got "istio")`),
+      new RangeError(
+        `mesh must be one of ${meshShapeNames().join(', ')} (got "istio") (did you mean "istio-sidecar" or "istio-ambient"?)`,
+      ),
     );
   });
 });

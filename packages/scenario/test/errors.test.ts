@@ -192,16 +192,83 @@ const CASES: [string, Mutation, string[]][] = [
   ],
   [
     'an unknown mesh shape',
-    (s) => (s.mesh = 'istio'),
+    (s) => (s.mesh = 'kuma'),
     [
-      `test.yaml: mesh: must be one of ${SHAPES} (got "istio") (a shape of your own must be registered first: ` +
+      `test.yaml: mesh: must be one of ${SHAPES} (got "kuma") (a shape of your own must be registered first: ` +
         'registerMeshShape in code, --shape-module FILE on the command line)',
     ],
+  ],
+  [
+    'a word of several shape names suggests each of them',
+    (s) => (s.mesh = 'istio'),
+    [
+      `test.yaml: mesh: must be one of ${SHAPES} (got "istio") (did you mean "istio-sidecar" or "istio-ambient"?)`,
+    ],
+  ],
+  [
+    'a word of one shape name suggests it',
+    (s) => (s.mesh = 'ambient'),
+    [`test.yaml: mesh: must be one of ${SHAPES} (got "ambient") (did you mean "istio-ambient"?)`],
+  ],
+  [
+    'a shape name with words added (the product name) suggests the shape, not registering one',
+    (s) => (s.mesh = 'cilium-service-mesh'),
+    [`test.yaml: mesh: must be one of ${SHAPES} (got "cilium-service-mesh") (did you mean "cilium"?)`],
   ],
   [
     'a misspelt mesh shape',
     (s) => (s.mesh = 'isto-sidecar'),
     [`test.yaml: mesh: must be one of ${SHAPES} (got "isto-sidecar") (did you mean "istio-sidecar"?)`],
+  ],
+  [
+    "Cilium's per-node Envoy written as envoy: nodeProxy is its name",
+    (s) => (s.mesh = { shape: 'cilium', envoy: { cpuPerRequest: '0.1ms' } }),
+    [
+      "test.yaml: mesh.envoy: Cilium's per-node Envoy is nodeProxy in meshsim: write mesh.nodeProxy (the node Envoy's profile); " +
+        "the Envoy of istio-sidecar, app-mesh and consul is sidecar, an istio-ambient waypoint's is waypoint",
+    ],
+  ],
+  [
+    "Cilium's mutual authentication written as authentication: mtls is its name",
+    (s) => (s.mesh = { shape: 'cilium', authentication: { mode: 'required' } }),
+    [
+      "test.yaml: mesh.authentication: Cilium's mutual authentication (a CiliumNetworkPolicy's authentication.mode: required) " +
+        'is mtls in meshsim: write mtls: true (for every call of the mesh, not per policy)',
+    ],
+  ],
+  [
+    "Cilium's encryption type (wireguard, as a word or as its Helm chart's encryption.type): write encryption: true",
+    (s) => (s.mesh = { shape: 'cilium', encryption: 'wireguard' }),
+    [
+      'test.yaml: mesh.encryption: must be true or false (got "wireguard"): ' +
+        "Cilium's WireGuard encryption is encryption: true in meshsim (WireGuard is the encryption it models)",
+    ],
+  ],
+  [
+    "Cilium's Helm form of the encryption: write encryption: true",
+    (s) => (s.mesh = { shape: 'cilium', encryption: { enabled: true, type: 'wireguard' } }),
+    [
+      'test.yaml: mesh.encryption: must be true or false (got {"enabled":true,"type":"wireguard"}): ' +
+        "Cilium's WireGuard encryption is encryption: true in meshsim (WireGuard is the encryption it models)",
+    ],
+  ],
+  [
+    "Cilium's IPsec encryption: not modelled, WireGuard is",
+    (s) => (s.mesh = { shape: 'cilium', encryption: 'ipsec' }),
+    [
+      'test.yaml: mesh.encryption: must be true or false (got "ipsec"): ' +
+        "meshsim models Cilium's WireGuard encryption, not IPsec: write encryption: true for WireGuard, or leave it out",
+    ],
+  ],
+  [
+    "Cilium's Maglev: the kube-proxy replacement's hashing of traffic entering the cluster, not of calls between pods",
+    (s) => (s.mesh = { shape: 'cilium', loadBalancer: 'maglev' }),
+    [
+      'test.yaml: mesh.loadBalancer: must be one of "round-robin", "random", "least-request", "peak-ewma" (got "maglev"): ' +
+        "Maglev is Cilium's consistent hashing of traffic entering the cluster (north-south); a call between pods gets " +
+        "its backend from Cilium's socket load balancer at connect, not from Maglev: write loadBalancer: random (the " +
+        "cilium shape's default) or leave it out",
+    ],
   ],
   [
     'a bad duration string',
@@ -813,7 +880,15 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'a sidecar memory size without a known unit',
     (s) => (s.mesh = { shape: 'istio-sidecar', sidecar: { memoryBase: '64 megs' } }),
-    ['test.yaml: mesh.sidecar.memoryBase: must be a memory size such as 64Mi or 50MB (got "64 megs")'],
+    ['test.yaml: mesh.sidecar.memoryBase: must be a memory size such as 64Mi, 4G or 50MB (got "64 megs")'],
+  ],
+  [
+    "a memory size in Kubernetes' milli-bytes: the reason, and what was meant",
+    (s) => (s.services.backend.memoryRequest = '512m'),
+    [
+      'test.yaml: services.backend.memoryRequest: must be a memory size such as 64Mi, 4G or 50MB: ' +
+        '512m is 0.512 bytes (Kubernetes\' suffix m is milli: a thousandth of a byte); did you mean 512Mi? (got "512m")',
+    ],
   ],
   [
     'a ztunnel profile with 0 workers',

@@ -24,6 +24,7 @@ describe('@meshsim/scenario public API', () => {
         'listBundledScenarios',
         'loadScenario',
         'loadScenarioFile',
+        'meshShapeHint',
         'parseByteSize',
         'parseCpuCores',
         'parseDurationMs',

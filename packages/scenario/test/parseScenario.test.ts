@@ -549,6 +549,27 @@ describe('parseScenario: waypoints', () => {
 });
 
 describe('parseScenario: node memory and memory requests', () => {
+  it('reads every Kubernetes memory suffix as Kubernetes does (4G is 4·10⁹ bytes, 4Gi 4·2³⁰), in every memory field', () => {
+    const config = parseScenario(
+      `
+nodeMemory: 16G
+mesh: { shape: istio-sidecar, sidecar: { memoryBase: 64M, memoryRequest: 1Ti } }
+services:
+  api: { serviceTime: 1ms, memoryRequest: 4G, memoryLimit: 4Gi, proxyMemoryLimit: 2000k }
+traffic: [{ to: api, rate: 10 }]
+`,
+      'k8s-units.yaml',
+    );
+    expect(config.clusters[0]?.nodeMemoryMiB).toBe(16e9 / 2 ** 20);
+    expect(config.services[0]).toMatchObject({
+      memoryRequestMiB: 4e9 / 2 ** 20,
+      memoryLimitMiB: 4096,
+      proxyMemoryLimitMiB: 2e6 / 2 ** 20,
+    });
+    const mesh = config.mesh as unknown as { sidecar: { memoryBaseMiB: number; memoryRequestMiB: number } };
+    expect(mesh.sidecar).toMatchObject({ memoryBaseMiB: 64e6 / 2 ** 20, memoryRequestMiB: 2 ** 20 });
+  });
+
   it('reads nodeMemory (top level, cluster, pool) and the services’ memory fields in MiB', () => {
     const config = parseScenario(
       `

@@ -390,6 +390,27 @@ traffic: [ { to: api, rate: 10 } ]
   });
 });
 
+describe('bareNumberWarnings: memory sizes', () => {
+  it('places each memory size written as a bare number (MiB, or KiB in a profile, where Kubernetes reads bytes) at its field', () => {
+    const text = `nodeMemory: 16
+mesh: { shape: istio-sidecar, sidecar: { memoryPerEndpoint: 3, memoryBase: 64Mi } }
+services:
+  api: { serviceTime: 1ms, memoryRequest: 512, proxyMemoryRequest: 0, requestBytes: 512 }
+traffic: [{ to: api, rate: 10 }]
+`;
+    const reason = (n: number, unit: 'MiB' | 'KiB', larger: string, suffix: string, next: string): string =>
+      `${n} is ${n} ${unit} (a bare memory size is ${unit} here, where Kubernetes reads bytes); write ${n}${next} ` +
+      `for ${larger}, or ${n}${suffix} to keep ${unit} without this warning`;
+    expect(
+      bareNumberWarnings(parseScenario(text, 'mem.yaml')).map((w) => [w.path, w.reason, w.line]),
+    ).toEqual([
+      ['nodeMemory', reason(16, 'MiB', 'GiB', 'Mi', 'Gi'), 1],
+      ['mesh.sidecar.memoryPerEndpoint', reason(3, 'KiB', 'MiB', 'Ki', 'Mi'), 2],
+      ['services.api.memoryRequest', reason(512, 'MiB', 'GiB', 'Mi', 'Gi'), 4],
+    ]);
+  });
+});
+
 describe('istioAttemptsWarnings', () => {
   // An SRE copying Istio's VirtualService retries.attempts: 2 (2 retries) into retry.attempts (2 tries in all).
   const COPIED = (mesh: string) => `mesh: ${mesh}

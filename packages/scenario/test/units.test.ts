@@ -103,6 +103,29 @@ describe('parseByteSize', () => {
   it.each(['64', '64mb', 'big'])('parseByteSize(%j) throws: a unit is required', (text) => {
     expect(() => parseByteSize(text)).toThrow(`invalid memory size ${JSON.stringify(text)}`);
   });
+
+  it.each([
+    // Every suffix of a Kubernetes memory quantity, as Kubernetes reads it: decimal powers of 1000, binary of 1024.
+    ['4G', 4e9],
+    ['1k', 1000],
+    ['500M', 500e6],
+    ['2T', 2e12],
+    ['1P', 1e15],
+    ['1E', 1e18],
+    ['3Ki', 3 * 1024],
+    ['1Ti', 2 ** 40],
+    ['1Pi', 2 ** 50],
+    ['1Ei', 2 ** 60],
+    ['1.5Gi', 1.5 * 2 ** 30],
+  ])('parseByteSize(%j) is %d bytes, the Kubernetes quantity', (text, expected) => {
+    expect(parseByteSize(text)).toBe(expected);
+  });
+
+  it("refuses Kubernetes' milli suffix with the reason (512m is 0.512 bytes: 512Mi was meant)", () => {
+    expect(() => parseByteSize('512m')).toThrow(
+      'invalid memory size "512m": 512m is 0.512 bytes (Kubernetes\' suffix m is milli: a thousandth of a byte); did you mean 512Mi?',
+    );
+  });
 });
 
 describe('parsePercent', () => {

@@ -3,7 +3,7 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 
 import { SCENARIO_RULES, SEED_RULE, findRuleRow, meshShapeNames, seedProblem } from '@meshsim/mesh';
-import { parseDurationMs } from '@meshsim/scenario';
+import { meshShapeHint, parseDurationMs } from '@meshsim/scenario';
 
 import { CliError, UsageError } from '../CliError.js';
 import { fsErrorInWords } from './checkOutputPaths.js';
@@ -73,9 +73,13 @@ export function parseDuration(text: string, command: string): number {
 export function parseMesh(text: string, command: string): string {
   const shape = meshShapeNames().find((name) => name === text.trim());
   if (shape === undefined) {
+    // The hint a scenario file's `mesh:` gets (`istio` → istio-sidecar or istio-ambient); with none, how a shape of
+    // one's own is loaded.
+    const hint = meshShapeHint(text.trim(), meshShapeNames());
+    const own =
+      hint === '' ? '; a shape of your own: load the module that registers it with --shape-module FILE' : '';
     throw new UsageError(
-      `invalid value for --mesh: '${text}' (expected one of: ${meshShapeNames().join(', ')}; a shape of your own: ` +
-        'load the module that registers it with --shape-module FILE)',
+      `invalid value for --mesh: '${text}'${hint} (expected one of: ${meshShapeNames().join(', ')}${own})`,
       command,
     );
   }

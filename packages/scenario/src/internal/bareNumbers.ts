@@ -1,12 +1,16 @@
 // Where a scenario file writes a quantity as a bare number that is easily meant in another unit — a duration
-// (milliseconds, easily meant as seconds) or an implausible CPU quantity (cores, easily meant as millicores) — found by
-// walking its data along the scenario's JSON Schema, the one source of which fields are durations and CPU quantities.
+// (milliseconds, easily meant as seconds), an implausible CPU quantity (cores, easily meant as millicores) or a memory
+// size (MiB or KiB, where Kubernetes reads bytes) — found by walking its data along the scenario's JSON Schema, the one
+// source of which fields are durations, CPU quantities and memory sizes.
 
+import { PROFILE_FIELDS, RULE_TABLES } from '@meshsim/mesh';
 import {
+  BYTE_SIZE_PATTERN,
   CPU_PATTERN,
   DURATION_PATTERN,
   bareCpuReason,
   bareDurationReason,
+  bareMemoryReason,
   isCpuText,
   parseCpuCores,
 } from '../units.js';
@@ -17,7 +21,7 @@ import type { PathSegment } from './path.js';
 /** A quantity written as a bare number: where, its kind, and the warning ({@link bareDurationReason}, {@link bareCpuReason}). */
 export interface BareNumber {
   readonly path: readonly PathSegment[];
-  readonly kind: 'duration' | 'cpu';
+  readonly kind: 'duration' | 'cpu' | 'memory';
   readonly reason: string;
 }
 
@@ -29,6 +33,31 @@ function isDuration(node: SchemaNode): boolean {
 /** Whether a schema alternative is the string form of a CPU quantity (`500m`, `2`). */
 function isCpu(node: SchemaNode): boolean {
   return node['type'] === 'string' && node['pattern'] === CPU_PATTERN;
+}
+
+/** Whether a schema alternative is the string form of a memory size (`64Mi`, `4G`). */
+function isMemory(node: SchemaNode): boolean {
+  return node['type'] === 'string' && node['pattern'] === BYTE_SIZE_PATTERN;
+}
+
+/**
+ * The unit of a bare number of each memory field, by its name: the rule tables' sizes (`nodeMemory`, `memoryRequest`,
+ * …) and the proxy profiles' (`memoryBase`, `memoryPerEndpoint`, …). Sizes in bytes (`requestBytes`) are not here: a
+ * bare number of bytes is what Kubernetes reads too.
+ */
+const MEMORY_FIELD_UNITS: ReadonlyMap<string, 'MiB' | 'KiB'> = new Map(
+  [
+    ...RULE_TABLES.flatMap((table) =>
+      table.rows.filter((row) => row.kind === 'size').map((row) => [row.field, row.unit] as const),
+    ),
+    ...Object.values(PROFILE_FIELDS).map((spec) => [spec.written, spec.unit] as const),
+  ].filter((entry): entry is readonly [string, 'MiB' | 'KiB'] => entry[1] === 'MiB' || entry[1] === 'KiB'),
+);
+
+/** The warning for the memory size `value` of the field named `key`, when it is a bare number in MiB or KiB. */
+function bareMemoryAt(key: PathSegment | undefined, value: unknown): string | null {
+  const unit = typeof key === 'string' ? MEMORY_FIELD_UNITS.get(key) : undefined;
+  return unit === undefined ? null : bareMemoryReason(value, unit);
 }
 
 /** The value at `path` in plain data, or undefined. */
@@ -70,8 +99,9 @@ function largestNodeCores(input: unknown): number | null {
 
 /**
  * The quantities of `input` written as bare numbers easily meant in another unit, in the order the data lists them:
- * durations other than 0 (`duration: 5`, `timeout: "300"`), and CPU quantities implausible as cores
- * ({@link bareCpuReason}: `cpuLimit: 500` on nodes of 8 cores) — each only where `written`, the file's own data, has
+ * durations other than 0 (`duration: 5`, `timeout: "300"`), CPU quantities implausible as cores
+ * ({@link bareCpuReason}: `cpuLimit: 500` on nodes of 8 cores), and memory sizes other than 0 in MiB or KiB
+ * ({@link bareMemoryReason}: `nodeMemory: 16` is 16 MiB) — each only where `written`, the file's own data, has
  * that same value: a value a `--set` put there is the command line's, which warns of its own.
  *
  * @param input - The data a config was resolved from (the file's, or the file's as edited).
@@ -94,6 +124,8 @@ export function findBareNumbers(input: unknown, written: unknown): BareNumber[] 
       const isNodeSize = path[path.length - 1] === 'nodeCpu';
       const cpu = kinds.some(isCpu) ? bareCpuReason(value, isNodeSize ? 'node' : nodeCores) : null;
       if (cpu !== null) found.push({ path, kind: 'cpu', reason: cpu });
+      const memory = kinds.some(isMemory) ? bareMemoryAt(path[path.length - 1], value) : null;
+      if (memory !== null) found.push({ path, kind: 'memory', reason: memory });
       return;
     }
     if (typeof value !== 'object' || value === null) return;

@@ -5,6 +5,7 @@ import type * as z from 'zod';
 import { didYouMean } from './suggest.js';
 import { got, show } from './show.js';
 import { istioSimpleLbHint } from './istioFieldNames.js';
+import { ciliumMaglevHint } from './ciliumFieldNames.js';
 
 /** Known keys of each strict object that saw unknown keys, by the input object (union branches merge). */
 export type KnownKeys = Map<object, Set<string>>;
@@ -74,8 +75,10 @@ export function createErrorMap(knownKeys: KnownKeys): z.core.$ZodErrorMap {
               )
             : '';
         const expected = values.length === 1 ? `must be ${values[0]}` : `must be one of ${values.join(', ')}`;
-        // Istio's `loadBalancer: { simple: LEAST_REQUEST }` where a balancer's name goes (`mesh.loadBalancer`).
-        return `${got(expected, iss.input)}${hint}${istioSimpleLbHint(iss.input, iss.values)}`;
+        // Istio's `loadBalancer: { simple: LEAST_REQUEST }` and Cilium's `maglev` where a balancer's name goes
+        // (`mesh.loadBalancer`).
+        const spelling = istioSimpleLbHint(iss.input, iss.values) + ciliumMaglevHint(iss.input, iss.values);
+        return `${got(expected, iss.input)}${hint}${spelling}`;
       }
       case 'unrecognized_keys': {
         const shape = (iss.inst as { shape?: Record<string, unknown> } | undefined)?.shape;

@@ -153,3 +153,40 @@ export function meantHint(meant: readonly string[]): string {
     ? ''
     : ` (did you mean ${meant.map((name) => JSON.stringify(name)).join(' or ')}?)`;
 }
+
+/** The words of a shape name, lower case (`istio-ambient` → istio, ambient). */
+function nameWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[-_\s]+/)
+    .filter((word) => word !== '');
+}
+
+/**
+ * The mesh shapes `word` may stand for: those {@link meantBy} finds (`cillium` → cilium); else the shapes whose
+ * name holds every word of it (`istio` → istio-sidecar and istio-ambient, `ambient` → istio-ambient); else those
+ * whose name's words it all holds, with words of its own added (`cilium-service-mesh` → cilium, `aws-app-mesh` →
+ * app-mesh). The one rule of every place a shape is named: a file's `mesh:`, `--mesh`, `--set mesh=`.
+ *
+ * @example
+ * ```ts
+ * meantShapes('istio', meshShapeNames()); // ['istio-sidecar', 'istio-ambient']
+ * ```
+ */
+export function meantShapes(word: string, shapes: readonly string[]): string[] {
+  const meant = meantBy(word, shapes);
+  if (meant.length > 0) return meant;
+  const written = nameWords(word);
+  if (written.length === 0) return [];
+  const wider = shapes.filter((shape) => written.every((part) => nameWords(shape).includes(part)));
+  if (wider.length > 0) return wider;
+  return shapes.filter((shape) => nameWords(shape).every((part) => written.includes(part)));
+}
+
+/**
+ * ` (did you mean "istio-sidecar" or "istio-ambient"?)` for the shapes {@link meantShapes} finds among `shapes`; ``
+ * for none. What a file's `mesh:`, `--mesh` and `--set mesh=` append to their list of the shapes.
+ */
+export function meshShapeHint(word: string, shapes: readonly string[]): string {
+  return meantHint(meantShapes(word, shapes));
+}

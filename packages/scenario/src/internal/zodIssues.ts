@@ -1,6 +1,6 @@
 // Flattens zod issues into `{ path, reason }` pairs: picks the intended branch of a failed union,
 // splits unknown keys into one issue each with a "did you mean" hint (one issue, not two, when the key is a misspelt
-// required field; Istio's connectionPool names are told the meshsim field), and unwraps record-key issues.
+// required field; Istio's and Cilium's names are told the meshsim field), and unwraps record-key issues.
 
 import type * as z from 'zod';
 import type { KnownKeys } from './errorMap.js';
@@ -9,6 +9,7 @@ import { got } from './show.js';
 import { absentFieldReason, meantBy, meantHint } from './suggest.js';
 import { istioFieldIssues } from './istioFieldNames.js';
 import { kubernetesProbeIssues } from './kubernetesProbeNames.js';
+import { ciliumFieldIssues } from './ciliumFieldNames.js';
 import { formatPath } from './path.js';
 import { pushAll } from '@meshsim/mesh';
 import { libraryKindForm } from './libraryKindForm.js';
@@ -184,13 +185,16 @@ function flatten(
             });
             continue;
           }
-          // Istio's DestinationRule names (trafficPolicy, loadBalancer.simple, outlier and connectionPool fields): each
-          // is told its meshsim one.
-          // Kubernetes' probe fields (periodSeconds, httpGet, …) likewise.
+          // Istio's DestinationRule names (trafficPolicy, loadBalancer.simple, outlier and connectionPool fields),
+          // Cilium's (mesh.envoy, mesh.authentication) and Kubernetes' probe fields (periodSeconds, httpGet, …): each is
+          // told its meshsim one.
           const value = Object.getOwnPropertyDescriptor(input, key)?.value;
-          const istio = istioFieldIssues(path, key, value) ?? kubernetesProbeIssues(path, key, value);
-          if (istio !== undefined) {
-            pushAll(out, istio);
+          const spelling =
+            istioFieldIssues(path, key, value) ??
+            ciliumFieldIssues(path, key) ??
+            kubernetesProbeIssues(path, key, value);
+          if (spelling !== undefined) {
+            pushAll(out, spelling);
             continue;
           }
           const absent = absentFieldReason(path, key);
