@@ -9,6 +9,7 @@ import type {
   ScenarioDestinationPolicy,
   ScenarioFaultInjection,
   ScenarioMirror,
+  ScenarioReadinessProbe,
   ScenarioRetry,
   ScenarioVersionRoute,
 } from './ScenarioParts.js';
@@ -69,6 +70,18 @@ export interface ProxyResource {
   from?: SourceRef;
 }
 
+/**
+ * The readiness probe of a workload's application container, as the scenario's service `readinessProbe` writes it:
+ * the fields its manifest sets, durations with units.
+ */
+export interface ImportedReadinessProbe {
+  /** The container whose probe it is. */
+  container: string;
+  /** Where the probe is in its workload's manifest (`spec.template.spec.containers[0].readinessProbe`). */
+  path: readonly (string | number)[];
+  probe: ScenarioReadinessProbe;
+}
+
 /** A Deployment or StatefulSet. */
 export interface ImportedWorkload {
   from: SourceRef;
@@ -102,6 +115,8 @@ export interface ImportedWorkload {
   nodeAffinityPools?: Record<string, string>;
   /** The pod template's `spec.tolerations` (absent when it sets none). */
   tolerations?: PodToleration[];
+  /** Its (first) application container's readiness probe (absent when none has one). */
+  readinessProbe?: ImportedReadinessProbe;
 }
 
 /** A Namespace resource. */

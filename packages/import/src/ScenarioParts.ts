@@ -17,6 +17,8 @@ export type ScenarioMirror = NonNullable<ScenarioCall['mirror']>;
 export type ScenarioFaultInjection = NonNullable<ScenarioCall['faultInjection']>;
 /** A service's `destinationPolicy`. */
 export type ScenarioDestinationPolicy = NonNullable<ScenarioService['destinationPolicy']>;
+/** A service's `readinessProbe`. */
+export type ScenarioReadinessProbe = NonNullable<ScenarioService['readinessProbe']>;
 /** One of a service's `versions`. */
 export type ScenarioVersion = NonNullable<ScenarioService['versions']>[number];
 /** One of a service's class `routes`. */

@@ -43,6 +43,13 @@ describe('imported scenarios run', () => {
     // The containers' CPU reaches the model: frontend's limit is a quota on nodes of the fragment's 4 cores.
     const frontend = config.services.find((s) => s.name === 'frontend');
     expect([frontend?.cpuRequestCores, frontend?.cpuLimitCores]).toEqual([0.25, 1]);
+    // Its container's readiness probe (an httpGet with Kubernetes' defaults) reaches the model with those defaults.
+    expect(frontend?.readinessProbe).toEqual({
+      initialDelayMs: 0,
+      periodMs: 10_000,
+      failureThreshold: 3,
+      successThreshold: 1,
+    });
     expect(config.clusters.every((cluster) => cluster.nodeCpu === 4)).toBe(true);
     expect(result.nodes.length).toBeGreaterThan(0);
   });

@@ -22,7 +22,6 @@ import { importService } from './kubernetes/importService.js';
 import { importWorkload } from './kubernetes/importWorkload.js';
 import { linkWorkloads } from './kubernetes/linkWorkloads.js';
 import { BOOKKEEPING_FIELDS } from './kubernetes/bookkeepingFields.js';
-import type { FieldPath } from './source/fieldPath.js';
 import { passOverLiveExportFields } from './kubernetes/liveExportFields.js';
 import { applyServiceAnnotations } from './linkerd/applyServiceAnnotations.js';
 import { importHttpRoute } from './linkerd/importHttpRoute.js';
@@ -131,21 +130,8 @@ export function importDocuments(
     // What a live export carries on every workload and Service and that changes nothing meshsim models.
     if (['Deployment', 'StatefulSet', 'Service'].includes(doc.kind)) passOverLiveExportFields(doc);
     for (const path of doc.unused(BOOKKEEPING_FIELDS))
-      builder.warnings.at(doc, path, unusedFieldMessage(path));
+      builder.warnings.at(doc, path, 'not modelled by meshsim (ignored)');
   }
   const importable = docs.filter((doc) => known.has(kindOf(doc))).length;
   return { ...(mtls === undefined ? {} : { mtls }), importable, unknownKinds };
-}
-
-/**
- * What a warning says of a field nothing read: not modelled — but a container's `readinessProbe`, which meshsim
- * models and the importer does not carry over, says where to write it.
- */
-function unusedFieldMessage(path: FieldPath): string {
-  if (path[path.length - 1] === 'readinessProbe' && path.includes('containers'))
-    return (
-      "not imported (ignored): meshsim models it as the service's readinessProbe " +
-      '{ initialDelay, period, failureThreshold, successThreshold } (durations with units: periodSeconds: 5 is period: 5s); write it there'
-    );
-  return 'not modelled by meshsim (ignored)';
 }

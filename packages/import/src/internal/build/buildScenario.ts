@@ -24,6 +24,7 @@ import { FRAGMENT_KIND } from './seedFragmentServices.js';
 import { DEFAULT_ENTRY_RATE, PLACEHOLDER_RATE, PLACEHOLDER_SERVICE_TIME } from './placeholders.js';
 import { shortRefs } from '../model/describeRefs.js';
 import { serviceCpu, serviceMemory } from './serviceResources.js';
+import { serviceReadinessProbe } from './serviceReadinessProbe.js';
 import { formatCpu } from '../units/formatCpu.js';
 import { formatMemory } from '../units/formatMemory.js';
 import { buildClusters } from './buildClusters.js';
@@ -74,6 +75,7 @@ const SERVICE_ORDER = [
   'proxyCpuRequest',
   'proxyMemoryRequest',
   'proxyMemoryLimit',
+  'readinessProbe',
   'versions',
   'weightSchedule',
   'routes',
@@ -272,6 +274,11 @@ function importService(
     if (mib === undefined) continue;
     out[field] = formatMemory(mib);
     comments.from([...path, field], workloadRefs, true, "containers' resources of");
+  }
+  const probe = serviceReadinessProbe(service, input.builder);
+  if (probe !== undefined) {
+    out['readinessProbe'] = { ...probe.probe };
+    comments.from([...path, 'readinessProbe'], probe.from, true, 'readiness probe of');
   }
   if (service.calls !== undefined && service.calls.value.length > 0) {
     out['calls'] = structuredClone(service.calls.value);

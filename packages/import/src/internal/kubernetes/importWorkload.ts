@@ -1,13 +1,15 @@
 // Kubernetes Deployment and StatefulSet: replicas, pod labels (which Service and subset a pod belongs to),
-// injection labels and annotations, service account (for authorization principals), and each container's
-// CPU and memory requests and limits (the application containers' become the service's cpuLimit, cpuRequest,
-// memoryLimit and memoryRequest when the scenario is built, an injected Istio or Linkerd proxy container's its
-// proxyCpuLimit, proxyCpuRequest, proxyMemoryRequest and proxyMemoryLimit; other proxies' are kept and warned).
+// injection labels and annotations, service account (for authorization principals), each container's CPU and
+// memory requests and limits (the application containers' become the service's cpuLimit, cpuRequest, memoryLimit
+// and memoryRequest when the scenario is built, an injected Istio or Linkerd proxy container's its proxyCpuLimit,
+// proxyCpuRequest, proxyMemoryRequest and proxyMemoryLimit; other proxies' are kept and warned), and the first
+// application container's readiness probe (the service's readinessProbe).
 
 import { MIN_CPU_CORES } from '@meshsim/mesh';
 
 import type {
   ContainerResources,
+  ImportedReadinessProbe,
   ImportedWorkload,
   ProxyResource,
   ProxyResourceKind,
@@ -23,6 +25,7 @@ import { readResources, round } from './readContainerResources.js';
 import type { ReadResources } from './readContainerResources.js';
 import { readKeys } from './readKeys.js';
 import { readNodeAffinityPools } from './readNodeAffinityPools.js';
+import { readReadinessProbe } from './readReadinessProbe.js';
 import { readTolerations } from './readTolerations.js';
 import { useIdentity } from './useIdentity.js';
 
@@ -191,6 +194,31 @@ function takeContainerResource(
 }
 
 /**
+ * Warns of the readiness probe of a container whose probe is not the service's: an injected proxy's, or an application
+ * container's after the first application container with one (`taken`), and marks it read.
+ */
+function warnOtherProbe(
+  doc: SourceDocument,
+  path: FieldPath,
+  role: ContainerResources['role'],
+  taken: ImportedReadinessProbe | undefined,
+  builder: ModelBuilder,
+): void {
+  const at: FieldPath = [...path, 'readinessProbe'];
+  const probe = doc.peek(at);
+  if (probe === undefined) return;
+  doc.use(at);
+  if (probe === null) return; // no probe, as Kubernetes reads it
+  builder.warnings.at(
+    doc,
+    at,
+    role === 'proxy'
+      ? "the injected proxy's readiness probe: not modelled (ignored): meshsim's proxy is Ready while it runs (a crashed one makes its pod NotReady, crashProxy)"
+      : `not imported: meshsim models one application container per instance and takes the readiness probe of the first that has one (container "${taken?.container ?? ''}"); Kubernetes counts a pod Ready only when every container is, which one probe cannot say`,
+  );
+}
+
+/**
  * Records a Deployment or StatefulSet and returns it; one without a pod template's containers (no `spec`, no
  * `spec.template`, no or empty `containers`), which Kubernetes rejects and so runs no pod, is warned and not imported.
  */
@@ -246,6 +274,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): Impo
   const tolerations = readTolerations(doc, template);
 
   const resources: ContainerResources[] = [];
+  let readinessProbe: ImportedReadinessProbe | undefined;
   const containers = doc.peek([...template, 'spec', 'containers']);
   if (Array.isArray(containers)) {
     containers.forEach((container, i) => {
@@ -254,6 +283,9 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): Impo
         isRecord(container) && typeof container['name'] === 'string' ? container['name'] : `#${String(i)}`;
       doc.use([...path, 'name']);
       const role = PROXY_CONTAINERS.has(name) ? 'proxy' : 'app';
+      if (role === 'app' && readinessProbe === undefined)
+        readinessProbe = readReadinessProbe(doc, path, name, builder);
+      else warnOtherProbe(doc, path, role, readinessProbe, builder);
       const read = readResources(doc, path, name, role, builder);
       resources.push(read.values);
       if (read.cpu.length > 0 || read.memory.length > 0) warnResources(doc, path, read, builder);
@@ -295,6 +327,7 @@ export function importWorkload(doc: SourceDocument, builder: ModelBuilder): Impo
     ...(nodeSelector !== undefined && Object.keys(nodeSelector).length > 0 && { nodeSelector }),
     ...(nodeAffinityPools !== undefined && { nodeAffinityPools }),
     ...(tolerations !== undefined && { tolerations }),
+    ...(readinessProbe !== undefined && { readinessProbe }),
   };
   builder.model.workloads.push(workload);
   return workload;
