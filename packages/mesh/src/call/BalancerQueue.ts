@@ -3,7 +3,7 @@
 
 import type { Engine, TimerHandle } from '@meshsim/engine';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
-import { addCount } from '../policies/policyEvents.js';
+import { addCount } from '../ports/PolicyCounters.js';
 
 /** How a balancer holds requests while no endpoint is ready (linkerd2-proxy's HTTP request queue). */
 export interface BalancerQueueSpec {

@@ -15,7 +15,8 @@ import {
   SUCCESS_RATE_RULES,
 } from '../config/rules/outlierDetectionRules.js';
 import { outlierOutcome } from './outlierOutcome.js';
-import { OUTLIER_EJECTED_HOST_TIME, addCount, addTimeMs } from './policyEvents.js';
+import { OUTLIER_EJECTED_HOST_TIME } from './policyEvents.js';
+import { addCount, addTimeMs } from '../ports/PolicyCounters.js';
 
 /** Why a host was ejected. */
 export type EjectionReason =

@@ -1,7 +1,5 @@
 // Names of the policy counters the retry budgets, circuit breakers and outlier detectors report (event counts
-// and times in a state), and the helpers that add one into a PolicyCounters record.
-
-import type { PolicyCounters } from '../ports/PolicyCounters.js';
+// and times in a state); ports/PolicyCounters.ts has the helpers that add one into a PolicyCounters record.
 
 /** A retry a budget, throttle or quota (`destination.retryBudget`) refused. */
 export const RETRY_BUDGET_DENIED = 'retry-budget-denied';
@@ -28,13 +26,3 @@ export const APP_RETRIES = 'app-retries';
 export const BREAKER_OPEN_TIME = 'breaker-open';
 /** Time (`timeMs`) hosts spent ejected by outlier detection [ms], summed over hosts (host·ms). */
 export const OUTLIER_EJECTED_HOST_TIME = 'outlier-ejected-host';
-
-/** Adds `amount` to event counter `name` in `into`. */
-export function addCount(into: PolicyCounters, name: string, amount: number): void {
-  into.events[name] = (into.events[name] ?? 0) + amount;
-}
-
-/** Adds `ms` to the time spent in state `name` in `into` [ms]. */
-export function addTimeMs(into: PolicyCounters, name: string, ms: number): void {
-  into.timeMs[name] = (into.timeMs[name] ?? 0) + ms;
-}

@@ -14,3 +14,13 @@ export interface PolicyCounterSource {
   /** Adds this source's counters into `into`. */
   collect(into: PolicyCounters, nowMs: number): void;
 }
+
+/** Adds `amount` to event counter `name` in `into`. */
+export function addCount(into: PolicyCounters, name: string, amount: number): void {
+  into.events[name] = (into.events[name] ?? 0) + amount;
+}
+
+/** Adds `ms` to the time spent in state `name` in `into` [ms]. */
+export function addTimeMs(into: PolicyCounters, name: string, ms: number): void {
+  into.timeMs[name] = (into.timeMs[name] ?? 0) + ms;
+}

@@ -6,7 +6,8 @@ import type { ConnectionPoolConfig } from '../../config/PolicyConfig.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import { AttemptCounts } from '../../call/AttemptCounts.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
-import { BREAKER_OVERFLOW, addCount } from '../policyEvents.js';
+import { BREAKER_OVERFLOW } from '../policyEvents.js';
+import { addCount } from '../../ports/PolicyCounters.js';
 import { checkFields } from '../../config/rules/checkFields.js';
 import { CONNECTION_POOL_RULES } from '../../config/rules/connectionPoolRules.js';
 

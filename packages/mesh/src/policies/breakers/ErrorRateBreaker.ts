@@ -7,13 +7,8 @@ import type { Instance } from '../../server/Instance.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { isPolicyFailure } from '../policyFailure.js';
-import {
-  BREAKER_HALF_OPEN_PROBES,
-  BREAKER_OPENED,
-  BREAKER_OPEN_TIME,
-  addCount,
-  addTimeMs,
-} from '../policyEvents.js';
+import { BREAKER_HALF_OPEN_PROBES, BREAKER_OPENED, BREAKER_OPEN_TIME } from '../policyEvents.js';
+import { addCount, addTimeMs } from '../../ports/PolicyCounters.js';
 import { checkFields } from '../../config/rules/checkFields.js';
 import { ERROR_RATE_BREAKER_RULES } from '../../config/rules/errorRateBreakerRules.js';
 import { BreakerStateMachine } from './BreakerState.js';

@@ -13,9 +13,8 @@ import {
   BREAKER_OPENED,
   BREAKER_OPEN_TIME,
   FAILURE_ACCRUAL_EJECTIONS,
-  addCount,
-  addTimeMs,
 } from '../policyEvents.js';
+import { addCount, addTimeMs } from '../../ports/PolicyCounters.js';
 import { checkFields } from '../../config/rules/checkFields.js';
 import { FAILURE_ACCRUAL_RULES } from '../../config/rules/failureAccrualRules.js';
 import { BreakerStateMachine } from './BreakerState.js';

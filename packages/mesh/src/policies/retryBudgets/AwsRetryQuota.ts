@@ -6,7 +6,8 @@ import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
 import type { Instance } from '../../server/Instance.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
-import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
+import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED } from '../policyEvents.js';
+import { addCount } from '../../ports/PolicyCounters.js';
 import { AWS_SDK_RETRY_QUOTA_RULES } from '../../config/rules/awsSdkRetryQuotaRules.js';
 import { checkFields } from '../../config/rules/checkFields.js';
 

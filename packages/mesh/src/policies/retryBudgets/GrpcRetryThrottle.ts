@@ -7,7 +7,8 @@ import type { Instance } from '../../server/Instance.js';
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import { isPolicyFailure } from '../policyFailure.js';
-import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
+import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED } from '../policyEvents.js';
+import { addCount } from '../../ports/PolicyCounters.js';
 import { checkFields } from '../../config/rules/checkFields.js';
 import { GRPC_RETRY_THROTTLING_RULES } from '../../config/rules/grpcRetryThrottlingRules.js';
 

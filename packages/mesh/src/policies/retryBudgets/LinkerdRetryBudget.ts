@@ -4,7 +4,8 @@
 import type { ClientPolicy } from '../../call/ClientPolicy.js';
 import type { PolicyCounters } from '../../ports/PolicyCounters.js';
 import type { RetryBudgetConfig } from '../../config/PolicyConfig.js';
-import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED, addCount } from '../policyEvents.js';
+import { RETRY_BUDGET_ADMITTED, RETRY_BUDGET_DENIED } from '../policyEvents.js';
+import { addCount } from '../../ports/PolicyCounters.js';
 import { checkFields } from '../../config/rules/checkFields.js';
 import { LINKERD_RETRY_BUDGET_RULES } from '../../config/rules/linkerdRetryBudgetRules.js';
 
