@@ -22,7 +22,7 @@ import {
 describe('describeRuleType / describeRuleDefault', () => {
   it('writes types and ranges as a scenario does', () => {
     expect(describeRuleType(findRuleRow(CONNECTION_POOL_RULES, 'maxConnections'))).toBe(
-      'integer >= 1 or `unlimited`',
+      'integer >= 0 or `unlimited`',
     );
     expect(describeRuleType(findRuleRow(LINKERD_RETRY_BUDGET_RULES, 'ttl'))).toBe('duration in [1s, 60s]');
     expect(describeRuleType(findRuleRow(GRPC_RETRY_THROTTLING_RULES, 'maxTokens'))).toBe(
