@@ -283,22 +283,24 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
       spec: breakers.spec,
     });
   }
-  // The edge's host·ms are summed over its callers' detectors: a bar can exceed the hosts one caller may eject.
-  const ejections = edgeBars(
-    result,
-    'ejections',
-    'hosts ejected, summed over caller proxies (mean)',
-    (edge) => (durationMs > 0 ? (edge.policyTimeMs?.['outlier-ejected-host'] ?? 0) / durationMs : 0),
+  // The edge's host·ms are summed over its callers' detectors: divided by them, one caller's view (a bar can no longer
+  // exceed the hosts one caller may eject).
+  const ejections = edgeBars(result, 'ejections', 'hosts ejected per calling proxy (mean)', (edge) =>
+    durationMs > 0
+      ? (edge.policyTimeMs?.['outlier-ejected-host'] ?? 0) / durationMs / Math.max(1, edge.outlierDetectors)
+      : 0,
   );
   if (ejections !== null) {
     figures.push({
       title: 'Outlier ejection',
       description:
         'Mean number of hosts that outlier detection kept ejected, per edge, over the run (totals, not the ' +
-        'state over time), summed over the callers: each calling proxy (the sidecar of each caller pod, a ' +
-        'waypoint, a node proxy) keeps its own detector and ejects on what it sees, so 4 caller pods each keeping ' +
-        "1.7 of 10 hosts ejected read 6.9 — divide by the calling proxies for one caller's view." +
-        shownNote(ejections.shown, ejections.candidates, 'edges', 'most ejection time'),
+        'state over time), for one calling proxy: each calling proxy (the sidecar of each caller pod, a ' +
+        'waypoint, a node proxy) keeps its own detector and ejects on what it sees, so the bar is the ' +
+        "edge's ejected host time over the run's length, divided by its calling proxies with a detector — 4 " +
+        "caller pods keeping 6.8 hosts ejected together read 1.7 (the JSON's policyTimeMs keeps their sum, " +
+        'outlierDetectors their number).' +
+        shownNote(ejections.shown, ejections.candidates, 'edges', 'most ejection time per calling proxy'),
       spec: ejections.spec,
     });
   }

@@ -226,6 +226,7 @@ describe('runCharts', () => {
     const edge = result.edges[1];
     if (edge === undefined) throw new Error('fixture');
     edge.policyTimeMs = { 'breaker-open': 2500, 'outlier-ejected-host': 5000 };
+    edge.outlierDetectors = 1;
     const bars = runCharts(result).filter((figure) => figure.spec.kind === 'bars');
     expect(
       bars.map((figure) => [figure.spec.id, figure.spec.kind === 'bars' && figure.spec.series[0]?.values]),
@@ -235,18 +236,22 @@ describe('runCharts', () => {
     ]);
   });
 
-  it("says the ejected hosts are summed over the callers' own detectors, one per calling proxy", () => {
+  it("draws one calling proxy's mean of ejected hosts: the edge's host·ms over its detectors, not their sum", () => {
+    // 4 caller pods' sidecars, each keeping 1 of the destination's hosts ejected for half of the 10 s run: 20 s of
+    // host·ms in all, a mean of 2 hosts summed over them, 0.5 for each.
     const result = makeResult();
     const edge = result.edges[1];
     if (edge === undefined) throw new Error('fixture');
-    edge.policyTimeMs = { 'outlier-ejected-host': 5000 };
+    edge.policyTimeMs = { 'outlier-ejected-host': 20_000 };
+    edge.outlierDetectors = 4;
     const figure = runCharts(result).find((f) => f.spec.id === 'ejections');
     if (figure?.spec.kind !== 'bars') throw new Error('no ejection bars');
-    expect(figure.spec.yLabel).toBe('hosts ejected, summed over caller proxies (mean)');
-    expect(figure.spec.series[0]?.name).toBe('hosts ejected, summed over caller proxies (mean)');
+    expect(figure.spec.series).toEqual([{ name: 'hosts ejected per calling proxy (mean)', values: [0.5] }]);
+    expect(figure.spec.yLabel).toBe('hosts ejected per calling proxy (mean)');
     expect(figure.description).toContain(
       'each calling proxy (the sidecar of each caller pod, a waypoint, a node proxy) keeps its own detector',
     );
+    expect(figure.description).toContain("the JSON's policyTimeMs keeps their sum");
   });
 
   it(`draws at most ${MAX_CHART_SERIES} edges, worst p99 first, and at most ${MAX_CHART_POINTS} points`, () => {
