@@ -92,7 +92,7 @@ describe('meshsim run: the cascade', () => {
   it('reports the saturation of an overloaded queue, from the start of a run without triggers', () => {
     const { stdout } = meshsim('run', OVER, ...RHO_1_5, '--no-progress');
     expect(stdout).toContain(
-      '\nCascade: srv saturated at 0 ms (nothing triggered the run: the order services saturated or failed in, not ' +
+      '\nCascade: srv saturated at 0 s (nothing triggered the run: the order services saturated or failed in, not ' +
         'which caused which)\n',
     );
   });
@@ -134,7 +134,7 @@ describe('meshsim run: load triggers and the time before them', () => {
       '--no-progress',
     );
     expect(code).toBe(0);
-    expect(stdout).toContain('Triggers: client above 100 req/s (0 ms–50 s)');
+    expect(stdout).toContain('Triggers: client above 100 req/s (0 s–50 s)');
     expect(stdout).toMatch(/^ +1 +– +1\.00 +1\.00 +– +– +client → srv$/m);
   });
 });

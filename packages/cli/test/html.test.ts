@@ -47,7 +47,7 @@ describe('--html FILE', () => {
     const verdict = /^Verdict: (.*)$/m.exec(io.out())?.[1] ?? 'no verdict line';
     expect(section(html, 'diagnosis')).toContain(`<dt>Verdict</dt><dd>${verdict}</dd>`);
     expect(section(html, 'diagnosis')).toContain('<caption>Goodput per traffic source');
-    expect(section(html, 'charts')).toContain('data-chart="offered-goodput"');
+    expect(section(html, 'charts')).toContain('data-chart="goodput"');
 
     const again = tempPath('again.html');
     expect(await main([...args.slice(0, -1), again], captureIo())).toBe(0);

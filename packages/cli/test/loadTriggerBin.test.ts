@@ -45,13 +45,13 @@ describe('meshsim: traffic[].loadTrigger', () => {
     const spike = meshsim('run', file, '--no-progress');
     expect(spike.code, spike.stderr).toBe(0);
     expect(line(spike.stdout, 'Triggers')).toBe(
-      'Triggers: daily above 100 req/s (0 ms–50 s); latency fault on db (20 s–30 s)',
+      'Triggers: daily above 100 req/s (0 s–50 s); latency fault on db (20 s–30 s)',
     );
     expect(line(spike.stdout, 'Recovery')).toMatch(
       /^Recovery: counted from the end of the last trigger \(daily above 100 req\/s, 50 s\); negative: back within the band while it was still active — daily at 30 s, 20 s before it ended \(.*loadTrigger: false on the source\)$/,
     );
     expect(line(spike.stdout, 'Work amplification')).toContain(
-      'no figure before the first trigger: daily above 100 req/s starts at 0 ms (no time before it)',
+      'no figure before the first trigger: daily above 100 req/s starts at 0 s (no time before it)',
     );
 
     for (const normal of [

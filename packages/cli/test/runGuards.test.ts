@@ -100,7 +100,7 @@ describe('a run a guard stops', () => {
     const io = captureIo();
     const code = await main(['run', burst, '--max-events-per-instant', '10000'], io);
     expect(code).toBe(3);
-    expect(io.out()).toContain('STOPPED EARLY (zeno) at 0 ms of 10 s simulated');
+    expect(io.out()).toContain('STOPPED EARLY (zeno) at 0 s of 10 s simulated');
     const lines = io.err().trimEnd().split('\n');
     expect(lines[0]).toMatch(/^done in \d+\.\d s wall, 20,000 events/);
     expect(lines[1]).toBe(

@@ -52,7 +52,7 @@ export interface HtmlRunOptions {
 
 /**
  * Renders a result as one self-contained HTML page (scripts, styles and data inlined; it works offline):
- * the story of the run at the top (then the replications' intervals and its diagnosis, when given), per-interval charts of offered load vs goodput, success, p50 and p99 per
+ * the story of the run at the top (then the replications' intervals and its diagnosis, when given), per-interval charts of offered load, goodput (% of offered), success, p50 and p99 per
  * edge, retries, queue length and utilisation per service (fault windows shaded), the time breakers were
  * open and hosts ejected, the call graph, the traces the run recorded (the longest failed and slowest others
  * as waterfalls), the edge, service and proxy tables, warnings and assumptions.

@@ -80,6 +80,8 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
       policyTimeMs: Object.fromEntries(
         sortedPolicyTimes(edge).map(([state, timeMs]) => [state, num(timeMs)]),
       ),
+      // The calling proxies `outlier-ejected-host` sums over.
+      outlierDetectors: num(edge.outlierDetectors),
     })),
     // All traffic sources' successful calls together; null in a result made without it (by hand).
     endToEndLatency: result.endToEndLatency === undefined ? null : latency(result.endToEndLatency),

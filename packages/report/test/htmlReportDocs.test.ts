@@ -35,7 +35,7 @@ describe('docs/html-report.md matches the HTML renderer', () => {
     if (edge === undefined) throw new Error('fixture');
     edge.policyTimeMs = { 'breaker-open': 1, 'outlier-ejected-host': 1 };
     const titles = runCharts(result).map((figure) => figure.title);
-    expect(titles).toHaveLength(9);
+    expect(titles).toHaveLength(10);
     for (const title of titles)
       expect(page, title).toMatch(new RegExp(`^ *\\| ${title}( \\(bars\\))? \\|`, 'm'));
   });

@@ -104,7 +104,7 @@ describe('diagnosis renderers', () => {
     // "after" no longer repeats "during": – in both of its columns.
     expect(text).toMatch(/^\s+1\s+–\s+1\.14\s+–\s+–\s+–\s+client → api$/m);
     expect(text).toContain(
-      'Work amplification: no figure before the first trigger: client above 300 req/s starts at 0 ms (no time before ' +
+      'Work amplification: no figure before the first trigger: client above 300 req/s starts at 0 s (no time before ' +
         'it); none after the last trigger: client above 300 req/s lasts to the end of the run (its span is "during") — ' +
         "a source's rate schedule that is its normal load (a daily ramp) is no trigger with loadTrigger: false on the source",
     );
@@ -269,7 +269,7 @@ describe('diagnosis renderers', () => {
       ],
     };
     expect(cascadeLine(renderDiagnosisText(untriggered, { durationMs: 60_000 }))).toBe(
-      'Cascade: srv saturated at 0 ms → db failing at 12 s (nothing triggered the run: the order services saturated ' +
+      'Cascade: srv saturated at 0 s → db failing at 12 s (nothing triggered the run: the order services saturated ' +
         'or failed in, not which caused which)',
     );
     expect(cascadeLine(renderDiagnosisText({ ...untriggered, cascade: [] }, { durationMs: 60_000 }))).toBe(

@@ -133,8 +133,8 @@ describe('renderHtml', () => {
     };
     const page = markup(renderHtml(makeResult(), { config: { ...config, traffic: [ramped] } }));
     expect(page).toContain(
-      '<dt>Traffic</dt><dd>client → frontend: 300 req/s from 0 ms, ' +
-        '1500 req/s from 40 s (a linear ramp from 300 req/s at 0 ms), 1500 req/s from 80 s, ' +
+      '<dt>Traffic</dt><dd>client → frontend: 300 req/s from 0 s, ' +
+        '1500 req/s from 40 s (a linear ramp from 300 req/s at 0 s), 1500 req/s from 80 s, ' +
         '300 req/s from 120 s (a linear ramp from 1500 req/s at 80 s) (open, poisson)</dd>',
     );
   });

@@ -167,6 +167,20 @@ describe('renderJson', () => {
     expect(Object.keys(parsed.edges[1]?.policyEvents ?? {})).toEqual(['breaker-trip', 'retry-budget-denied']);
   });
 
+  it("renderJson(result) writes an edge's outlier detectors after its policy times (the ejected host·ms sum over them)", () => {
+    const result = makeResult();
+    const edge = result.edges[1];
+    if (edge === undefined) throw new Error('fixture');
+    edge.policyTimeMs = { 'outlier-ejected-host': 20_000 };
+    edge.outlierDetectors = 4;
+    const parsed = JSON.parse(renderJson(result)) as { edges: Record<string, unknown>[] };
+    expect(Object.keys(parsed.edges[1] ?? {}).slice(-2)).toEqual(['policyTimeMs', 'outlierDetectors']);
+    expect(parsed.edges.map((e) => [e['policyTimeMs'], e['outlierDetectors']])).toEqual([
+      [{}, 0],
+      [{ 'outlier-ejected-host': 20_000 }, 4],
+    ]);
+  });
+
   it('renderJson(result) writes Infinity and NaN as null', () => {
     const result = makeResult();
     const edge = result.edges[0];

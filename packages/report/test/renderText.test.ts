@@ -159,7 +159,7 @@ describe('renderText', () => {
   it('renderText(emptyResult) prints `–` for undefined values and never NaN or undefined', () => {
     const text = renderText(makeEmptyResult());
     expect(text).not.toMatch(/NaN|undefined|Infinity|null/);
-    expect(text).toContain('duration 0 ms');
+    expect(text).toContain('duration 0 s');
     expect(text).toContain('Proxies: none');
     expect(text).toMatch(/^client → frontend +0 +– +– +– +– +0 +0 +0 +0$/m);
   });

@@ -26,6 +26,8 @@ export interface GoldenEdge {
   policyEvents: Record<string, number>;
   /** Client-side policy times in a state [ms], rounded to 0.01; absent when the edge has none. */
   policyTimeMs?: Record<string, number>;
+  /** The calling proxies that kept an outlier detector for the destination; absent when none did. */
+  outlierDetectors?: number;
 }
 
 /** One service of a {@link GoldenSummary}. */
@@ -67,6 +69,8 @@ export function goldenSummary(result: SimulationResult): GoldenSummary {
       ...(Object.keys(e.policyTimeMs).length > 0 && {
         policyTimeMs: Object.fromEntries(Object.entries(e.policyTimeMs).map(([k, v]) => [k, round2(v)])),
       }),
+      // The calling proxies the ejected host·ms sum over: only on edges with outlier detection.
+      ...(e.outlierDetectors > 0 && { outlierDetectors: e.outlierDetectors }),
     })),
     services: result.services.map((s) => ({
       name: s.name,

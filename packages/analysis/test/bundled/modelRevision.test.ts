@@ -212,6 +212,10 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // round robin; the cilium-envoy DaemonSet runs on every node (its memory and pod counted); an edge is mTLS only with
   // mutual authentication and encryption both on. No bundled golden runs cilium: the goldens stay.
   41: '7db31963ea8abe6c13a840998d4cc517c4536973e3e12b5aa8ec6229797b9db8',
+  // 42: an edge records its outlier detectors (`outlierDetectors`: the calling proxies that kept one for the
+  // destination), so its ejected host·ms can be read per caller; a duration of 0 reads `0 s` in a fault's warning.
+  // outlier-ejection's and control-plane-outage's goldens hold the count; every figure the same.
+  42: '17c2be60336d026a61a335aba00ab4639fd2cbd1146588b41c4821c7233eb3da',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

@@ -408,7 +408,7 @@ describe('diagnose', () => {
     expect(diagnosis.verdict).toBe('stopped');
     expect(diagnosis.stopped).toEqual({ reason: 'zeno', atMs: 0 });
     expect(diagnosis.reason).toBe(
-      'stopped early (zeno) at 0 ms of 10 s simulated: not diagnosed (a verdict needs the whole run)',
+      'stopped early (zeno) at 0 s of 10 s simulated: not diagnosed (a verdict needs the whole run)',
     );
     expect(diagnosis.sources).toEqual([]);
     expect(diagnosis.loop).toBeNull();

@@ -6,6 +6,9 @@ import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import type { Instance } from '../server/Instance.js';
 import type { AttemptCounts } from './AttemptCounts.js';
 
+/** The `name` of the outlier detector's policy (policies/OutlierDetector.ts): what a client's detectors are told by. */
+export const OUTLIER_DETECTION_POLICY = 'outlier-detection';
+
 /**
  * A client-side policy. Every hook is optional; hooks run in the order the policies were added.
  * Times are the engine's clock [ms].

@@ -11,6 +11,7 @@ import type { CallInterceptor, EndpointRouter, RoutedCall } from './RouteHooks.j
 import type { RetrySemantics } from './isRetryable.js';
 import type { ProcessState } from './Station.js';
 import type { BalancerQueue } from './BalancerQueue.js';
+import { OUTLIER_DETECTION_POLICY } from './ClientPolicy.js';
 
 type With<K extends keyof ClientPolicy> = ClientPolicy & Required<Pick<ClientPolicy, K>>;
 type Admitter = With<'admit'>;
@@ -90,6 +91,11 @@ export class UpstreamClient implements ProcessState {
    */
   retired = false;
   private retiredAtMs = Infinity;
+  /**
+   * True when it replaced a client whose proxy restarted (`retired`): the same calling proxy's, so its outlier
+   * detector is not another caller's (`outlierDetectors`). Set by the assembly.
+   */
+  successor = false;
   /** Whose retry rules the calls through this client follow (call/isRetryable.ts); set from the caller's hop. */
   retrySemantics: RetrySemantics = 'other';
   /**
@@ -308,6 +314,14 @@ export class UpstreamClient implements ProcessState {
     this.retired = true;
     this.retiredAtMs = nowMs;
     this.queue?.dispose();
+  }
+
+  /**
+   * 1 when one of its policies is an outlier detector ({@link OUTLIER_DETECTION_POLICY}) and it is the first client of its calling
+   * proxy for the destination (not a restarted proxy's `successor`), else 0.
+   */
+  outlierDetectors(): number {
+    return !this.successor && this.policies.some((p) => p.name === OUTLIER_DETECTION_POLICY) ? 1 : 0;
   }
 
   /** Every policy's counters, merged (a retired client's router and route features are its successor's to count). */

@@ -112,6 +112,13 @@ export interface EdgeMetrics {
   mtls: boolean;
   /** Connections opened for this edge's attempts (on the pool they use: the caller's, or its proxy's). */
   connectionsOpened: number;
+  /**
+   * Calling proxies that kept an outlier detector for the destination (each keeps its own and ejects on what it sees,
+   * as Envoy keeps one per cluster per proxy): the sidecar of each caller pod that called, a waypoint, a node proxy; a
+   * restarted proxy counts once. `policyTimeMs['outlier-ejected-host']` sums over them: divided by this, one
+   * caller's. 0 when the edge has no outlier detection (or its caller's hop cannot enforce it).
+   */
+  outlierDetectors: number;
 }
 
 /** Metrics of one version (subset) of a service, over its instances. */

@@ -68,9 +68,11 @@ export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 export const UNREACHABLE_TOLERATION_MS = 300_000;
 
 /**
- * A time [ms] as the reports write durations (@meshsim/report's `duration`): `850 ms`, `10 s`, `12.5 s`, `15 min`, `2 h`.
+ * A time [ms] as the reports write durations (@meshsim/report's `duration`): `0 s`, `850 ms`, `10 s`, `12.5 s`, `15 min`,
+ * `2 h`.
  */
 function durationText(ms: number): string {
+  if (ms === 0) return '0 s';
   if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
   if (ms >= 600_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
   const [value, unit] = ms < 1000 ? [ms, 'ms'] : [ms / 1000, 's'];

@@ -6,6 +6,7 @@ import type { AttemptResult } from '../config/AttemptResult.js';
 import type { Endpoint } from '../call/LoadBalancer.js';
 import type { OutlierDetectionConfig } from '../config/PolicyConfig.js';
 import type { OutlierEjectionCap } from '../config/MeshConfig.js';
+import { OUTLIER_DETECTION_POLICY } from '../call/ClientPolicy.js';
 import type { ClientPolicy } from '../call/ClientPolicy.js';
 import type { PolicyCounters } from '../ports/PolicyCounters.js';
 import { checkFields } from '../config/rules/checkFields.js';
@@ -51,7 +52,7 @@ export function validateOutlierDetection(config: OutlierDetectionConfig, path = 
  *   maxEjectionPercent × hosts`; under either, also when none is ejected and `alwaysEjectOneHost` is set.
  */
 export class OutlierDetector implements ClientPolicy {
-  readonly name = 'outlier-detection';
+  readonly name = OUTLIER_DETECTION_POLICY;
   private readonly ejected: Uint8Array;
   private readonly ejectedAtMs: Float64Array;
   private readonly multiplier: Int32Array;

@@ -13,6 +13,11 @@ export interface PolicyCounters {
 export interface PolicyCounterSource {
   /** Adds this source's counters into `into`. */
   collect(into: PolicyCounters, nowMs: number): void;
+  /**
+   * The calling proxies whose outlier detector for the edge's destination this source is (1) or not (0): what an
+   * edge's `outlierDetectors` counts. @defaultValue none: 0
+   */
+  outlierDetectors?(): number;
 }
 
 /** Adds `amount` to event counter `name` in `into`. */

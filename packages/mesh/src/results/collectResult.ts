@@ -49,6 +49,13 @@ function collectPolicyCounters(edge: EdgeStats, nowMs: number): PolicyCounters {
   return { events: sortedByKey(counters.events), timeMs: sortedByKey(counters.timeMs) };
 }
 
+/** The calling proxies that kept an outlier detector for the edge's destination (a restarted one counts once). */
+function outlierDetectors(edge: EdgeStats): number {
+  let detectors = 0;
+  for (const source of edge.counterSources) detectors += source.outlierDetectors?.() ?? 0;
+  return detectors;
+}
+
 /**
  * The result of `model` after its run to `config.durationMs`, with the series `recorder` kept; or, when
  * a guard `stopped` the run early, of what it measured until `stopped.atMs` (rates, utilisations and
@@ -85,6 +92,7 @@ export function collectResult(
       policyTimeMs: policy.timeMs,
       mtls: edgeUsesMtls(services, model.sources, dataPlane, edge.source, edge.destination),
       connectionsOpened: edge.connectionsOpened,
+      outlierDetectors: outlierDetectors(edge),
     };
   });
   // The traffic sources' successful calls together (edges whose caller is not a service), for end-to-end percentiles.

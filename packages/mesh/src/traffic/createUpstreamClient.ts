@@ -26,6 +26,7 @@ export function createUpstreamClient(
   const balancer = createInstanceBalancer(context.policies, caller, target, lbRandom);
   const client = new UpstreamClient(balancer, createClientPolicies(context.policies, caller, target));
   client.router = previous === undefined ? createVersionRouter(context, caller, target) : previous.router;
+  client.successor = previous !== undefined;
   client.hostReselections = context.dataPlane.retryHostReselections?.(caller, target.name) ?? 0;
   client.retrySemantics = retrySemanticsOf(context.dataPlane.clientEnforcer(caller, target.name));
   client.managedEndpoints = context.dataPlane.managedEndpoints?.(caller, target.name) ?? false;

@@ -80,6 +80,16 @@ describe('faults', () => {
     expect(edge(result, 'a', 'b').failed).toBe(0);
   });
 
+  it('names a fault at the start of the run `at 0 s`, as the reports write a zero duration (not `0 ms`)', () => {
+    const result = simulate(
+      config(services, [poisson('a', 100)], {
+        shape: 'none',
+        faults: [fault({ kind: 'crash-proxy', proxy: 'sidecar' }, { atMs: 0 })],
+      }),
+    );
+    expect(result.warnings.join('\n')).toMatch(/^fault at 0 s: mesh shape none has no sidecar proxy/m);
+  });
+
   it('warns of a fault that starts at or after the end of the run (it does not happen), and of no other', () => {
     const run = (atMs: number): SimulationResult =>
       simulate(

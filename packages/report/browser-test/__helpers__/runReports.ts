@@ -217,13 +217,10 @@ export function describeRunReports(shard: number, shards: number): void {
           await page.keyboard.press('Tab');
           focused = String(await page.evaluate("document.activeElement.getAttribute('data-chart') || ''"));
         }
-        expect(focused).toBe('offered-goodput');
+        expect(focused).toBe('offered-load');
         await page.keyboard.press('End');
-        const readout = await page.$eval(
-          'figure[data-chart="offered-goodput"] .readout',
-          (p) => p.textContent,
-        );
-        expect(readout).toMatch(/^At 89 s \(req\/s\): offered [\d.,]+, goodput [\d.,]+\.$/);
+        const readout = await page.$eval('figure[data-chart="offered-load"] .readout', (p) => p.textContent);
+        expect(readout).toMatch(/^At 89 s \(req\/s\): offered [\d.,]+\.$/);
         const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
         expect(background).toBe('rgb(13, 17, 23)');
         await screenshot(page, 'run-retry-storm-dark');

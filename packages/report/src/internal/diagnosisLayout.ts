@@ -139,7 +139,7 @@ function recoveryNote(diagnosis: Diagnosis): string | null {
 /**
  * Why the amplification table has no figure before the first trigger or after the last one (`–` in a whole column),
  * or null when it has both (or nothing triggered): `no figure before the first trigger: internet above 300 req/s
- * starts at 0 ms (no time before it); none after the last one: …lasts to the end of the run (its span is "during")`,
+ * starts at 0 s (no time before it); none after the last one: …lasts to the end of the run (its span is "during")`,
  * with, when a load trigger is the cause, how to say a schedule is the source's normal load (`loadTrigger: false`).
  */
 function amplificationNote(diagnosis: Diagnosis, context: ColumnContext): string | null {
@@ -153,7 +153,7 @@ function amplificationNote(diagnosis: Diagnosis, context: ColumnContext): string
     parts.push(
       first === undefined
         ? 'no figure before the first trigger: no request was offered before it'
-        : `no figure before the first trigger: ${first.description} starts at 0 ms (no time before it)`,
+        : `no figure before the first trigger: ${first.description} starts at ${duration(0)} (no time before it)`,
     );
   }
   if (amplification.every((row) => row.window === null)) {

@@ -2,12 +2,12 @@
 // success (of completed calls), p99 and the retries over time, plus the busiest service's utilisation, in a dozen or
 // so rows.
 
-import { callsDue, normalLatencyMs } from '@meshsim/analysis';
 import type { SimulationResult } from '@meshsim/mesh';
 
 import { timelineColumns } from '../columns/timelineColumns.js';
 import type { TimelineRow } from '../columns/timelineColumns.js';
 import { columnContext, measuredMs } from './columnContext.js';
+import { goodputRatio, sourceGoodput, sourceSeries as sourcesOf } from './sourceGoodput.js';
 import { textTable } from './textTable.js';
 
 /** The timeline's columns, by key, in display order. */
@@ -57,8 +57,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
   const series = result.timeSeries;
   const intervals = series.startMs.length;
   if (intervals === 0 || series.edges.length === 0) return '';
-  const services = new Set(result.services.map((s) => s.name));
-  const sourceSeries = series.edges.filter((e) => !services.has(e.source));
+  const sourceSeries = sourcesOf(result);
   const busiest = [...result.services].sort((a, b) => b.utilisation - a.utilisation)[0];
   const busiestSeries = series.services.find((s) => s.name === busiest?.name);
   const widthS = rowWidthSeconds(intervals, series.intervalMs, maxRows);
@@ -68,13 +67,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
   const runEndMs = measuredMs(result);
   const endMs = (i: number): number => Math.min((series.startMs[i] ?? 0) + series.intervalMs, runEndMs);
   // Goodput's calls: those still in flight at the end, offered within a normal call's time before it, are not yet due.
-  const due = sourceSeries.map((edge) =>
-    callsDue(edge, edge.goodput, {
-      startMs: series.startMs,
-      endMs: runEndMs,
-      latencyMs: normalLatencyMs(edge),
-    }),
-  );
+  const goodput = sourceGoodput(result);
 
   const rows: TimelineRow[] = [];
   // Whether some row had successful calls but no interval with enough of them for a p99.
@@ -86,17 +79,13 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
     const spanS = (rowEndMs - rowStartMs) / 1000;
     let calls = 0;
     let succeeded = 0;
-    let goodput = 0;
     let failed = 0;
     let p99 = 0;
     let measured = false;
-    let dueCalls = 0;
-    sourceSeries.forEach((edge, e) => {
+    sourceSeries.forEach((edge) => {
       for (let i = first; i < last; i++) {
         calls += edge.calls[i] ?? 0;
-        dueCalls += due[e]?.[i] ?? 0;
         succeeded += edge.succeeded[i] ?? 0;
-        goodput += edge.goodput[i] ?? 0;
         failed += edge.failed[i] ?? 0;
         if ((edge.succeeded[i] ?? 0) >= TIMELINE_P99_MIN_CALLS) {
           p99 = Math.max(p99, edge.p99Ms[i] ?? 0);
@@ -118,7 +107,7 @@ export function renderTimeline(result: SimulationResult, maxRows = 15): string {
     rows.push({
       span: `${labelSeconds(rowStartMs)}–${labelSeconds(rowEndMs)}`,
       offeredRps: calls / spanS,
-      goodputRatio: dueCalls > 0 ? Math.min(1, goodput / dueCalls) : null,
+      goodputRatio: goodputRatio(goodput, first, last),
       successRatio: succeeded + failed > 0 ? succeeded / (succeeded + failed) : null,
       worstP99Ms: measured ? p99 : null,
       retriesPerS: retries / spanS,

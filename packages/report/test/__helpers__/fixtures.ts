@@ -52,6 +52,7 @@ export function emptyEdge(source: string, destination: string): EdgeMetrics {
     policyTimeMs: {},
     mtls: true,
     connectionsOpened: 0,
+    outlierDetectors: 0,
   };
 }
 
@@ -179,6 +180,7 @@ export function makeResult(): SimulationResult {
         policyTimeMs: {},
         mtls: true,
         connectionsOpened: 0,
+        outlierDetectors: 0,
       },
       {
         source: 'frontend',
@@ -206,6 +208,7 @@ export function makeResult(): SimulationResult {
         policyTimeMs: {},
         mtls: true,
         connectionsOpened: 0,
+        outlierDetectors: 0,
       },
     ],
     services: [

@@ -77,6 +77,14 @@ describe("a comparison's cascade figures", () => {
     expect(row(text, 'peak amplification during ÷ before (×)')).toEqual(['3.00', '3.00', '3.00']);
   });
 
+  it('print a recovery of 0 in seconds, as the others of its row: `0 s` beside `1 s`, not `0 ms`', () => {
+    const at = (recoveryMs: number): Diagnosis => ({ ...recovered(), recoveryMs });
+    const text = renderComparisonText(
+      summarizeComparison(results(), { diagnoses: [at(0), at(1_000), at(7_500)] }),
+    );
+    expect(row(text, 'recovery after the last trigger')).toEqual(['0 s', '1 s', '7.5 s']);
+  });
+
   it('give no recovery to a run a guard stopped (not diagnosed: neither recovered nor not)', () => {
     const stopped: Diagnosis = { ...makeDiagnosis(), verdict: 'stopped', recoveryMs: null, sources: [] };
     const text = renderComparisonText(

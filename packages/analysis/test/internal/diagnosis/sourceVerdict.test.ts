@@ -115,7 +115,7 @@ describe('sourceVerdict', () => {
     expect(source.recoveryMs).toBe(0);
     expect(source.degradedAtMs).toBe(10_000);
     expect(source.reason).toBe(
-      'goodput fell below the band at 10 s, to 0.0 % of offered calls, and was back within it for good from 40 s, 0 ms after the last trigger ended',
+      'goodput fell below the band at 10 s, to 0.0 % of offered calls, and was back within it for good from 40 s, 0 s after the last trigger ended',
     );
   });
 

@@ -1,10 +1,11 @@
-// The charts of a run's HTML report: offered load vs goodput, success, p50 and p99 per edge, retries,
+// The charts of a run's HTML report: offered load, goodput, success, p50 and p99 per edge, retries,
 // queue length and utilisation per service over time, and the time breakers were open or hosts ejected.
 
 import { sentPerInterval } from '@meshsim/mesh';
 import type { EdgeMetrics, EdgeSeries, ServiceSeries, SimulationResult } from '@meshsim/mesh';
 
 import { measuredMs } from '../columnContext.js';
+import { goodputRatio, sourceGoodput, sourceSeries as sourcesOf } from '../sourceGoodput.js';
 import { barChart } from './barChart.js';
 import { chartNumber } from './downsample.js';
 import type { BarChartSpec, ChartFigure, LineSeries } from './ReportData.js';
@@ -63,8 +64,7 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
   if (intervals === 0) return [];
   // The last point ends with the run (its duration, or where a guard stopped it): its rates are over its length.
   const axis = timeAxis(timeSeries, measuredMs(result));
-  const services = new Set(result.services.map((s) => s.name));
-  const sourceSeries = timeSeries.edges.filter((s) => !services.has(s.source));
+  const sourceSeries = sourcesOf(result);
   const metricsOf = new Map(result.edges.map((e) => [edgeName(e), e] as const));
   const serviceMetrics = new Map(result.services.map((s) => [s.name, s] as const));
   const figures: ChartFigure[] = [];
@@ -74,16 +74,16 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
   // A source with `connections` offers a call when it is due and sends it when a connection is free.
   const limited = sourceSeries.some((s) => s.waitingAtSource !== undefined);
   figures.push({
-    title: 'Offered load and goodput',
+    title: 'Offered load',
     description:
-      'Calls per second the traffic sources sent (offered) and the calls that succeeded (goodput), counted as the verdict counts them: in the interval their call was offered in when it completed by the end of the next, else where it completed.' +
+      'Calls per second the traffic sources offered (counted when due).' +
       (limited
         ? ' A source with a connection limit offers a call when it is due and sends it once a connection is free: the gap between offered and sent is its backlog growing.'
         : '') +
       bucketNote,
     spec: {
       kind: 'lines',
-      id: 'offered-goodput',
+      id: 'offered-load',
       yLabel: 'req/s',
       timeS: axis.timeS,
       endS: axis.endS,
@@ -106,20 +106,42 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
               },
             ]
           : []),
-        {
-          name: 'goodput',
-          values: rateOnAxis(
-            axis,
-            sumSeries(
-              sourceSeries.map((s) => s.goodput),
-              intervals,
-            ),
-          ),
-        },
       ].filter(hasValue),
     },
     empty: 'The traffic sources offered no call.',
   });
+
+  // Goodput as the timeline table has it: a share of the calls due, so calls still in flight at the end (not failed,
+  // not yet due) do not pull the last point down as a rate of successes would.
+  const goodput = sourceGoodput(result);
+  const goodputLine: LineSeries = {
+    name: 'goodput',
+    values: axis.timeS.map((_, point) => {
+      const ratio = goodputRatio(goodput, point * axis.size, Math.min(intervals, (point + 1) * axis.size));
+      return ratio === null ? null : chartNumber(ratio * 100);
+    }),
+  };
+  if (hasValue(goodputLine)) {
+    figures.push({
+      title: 'Goodput',
+      description:
+        'Successful ÷ offered calls of the traffic sources together, per point, as the timeline table counts them: ' +
+        'a success counts in the interval its call was offered in when it completed by the end of the next, else ' +
+        "where it completed; the calls still in flight at the end that were offered within a normal call's time " +
+        'before it are not yet due and left out (a healthy run stays at 100 % to its end). Capped at 100 %: a ' +
+        'backlog completing can outnumber the calls offered.' +
+        bucketNote,
+      spec: {
+        kind: 'lines',
+        id: 'goodput',
+        yLabel: 'goodput (% of offered)',
+        timeS: axis.timeS,
+        endS: axis.endS,
+        series: [goodputLine],
+        yMax: 100,
+      },
+    });
+  }
 
   const success = sourceSeries
     .map((s): LineSeries => ({ name: edgeName(s), values: successOnAxis(axis, [s], intervals) }))
@@ -129,7 +151,7 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
       title: 'Success of completed calls',
       description:
         'Succeeded ÷ completed calls of each traffic source, per point (calls still in flight are in neither: the ' +
-        'chart above sets the successes against the calls offered).' +
+        'goodput chart sets the successes against the calls offered).' +
         bucketNote,
       spec: {
         kind: 'lines',
@@ -261,22 +283,24 @@ export function runCharts(result: SimulationResult): ChartFigure[] {
       spec: breakers.spec,
     });
   }
-  // The edge's host·ms are summed over its callers' detectors: a bar can exceed the hosts one caller may eject.
-  const ejections = edgeBars(
-    result,
-    'ejections',
-    'hosts ejected, summed over caller proxies (mean)',
-    (edge) => (durationMs > 0 ? (edge.policyTimeMs?.['outlier-ejected-host'] ?? 0) / durationMs : 0),
+  // The edge's host·ms are summed over its callers' detectors: divided by them, one caller's view (a bar can no longer
+  // exceed the hosts one caller may eject).
+  const ejections = edgeBars(result, 'ejections', 'hosts ejected per calling proxy (mean)', (edge) =>
+    durationMs > 0
+      ? (edge.policyTimeMs?.['outlier-ejected-host'] ?? 0) / durationMs / Math.max(1, edge.outlierDetectors)
+      : 0,
   );
   if (ejections !== null) {
     figures.push({
       title: 'Outlier ejection',
       description:
         'Mean number of hosts that outlier detection kept ejected, per edge, over the run (totals, not the ' +
-        'state over time), summed over the callers: each calling proxy (the sidecar of each caller pod, a ' +
-        'waypoint, a node proxy) keeps its own detector and ejects on what it sees, so 4 caller pods each keeping ' +
-        "1.7 of 10 hosts ejected read 6.9 — divide by the calling proxies for one caller's view." +
-        shownNote(ejections.shown, ejections.candidates, 'edges', 'most ejection time'),
+        'state over time), for one calling proxy: each calling proxy (the sidecar of each caller pod, a ' +
+        'waypoint, a node proxy) keeps its own detector and ejects on what it sees, so the bar is the ' +
+        "edge's ejected host time over the run's length, divided by its calling proxies with a detector — 4 " +
+        "caller pods keeping 6.8 hosts ejected together read 1.7 (the JSON's policyTimeMs keeps their sum, " +
+        'outlierDetectors their number).' +
+        shownNote(ejections.shown, ejections.candidates, 'edges', 'most ejection time per calling proxy'),
       spec: ejections.spec,
     });
   }
