@@ -387,6 +387,7 @@ export {
   istioAttemptsWarnings,
   isDurationPath,
   bareCpuOverrideReason,
+  bareOverrideReason,
   SCENARIO_DEFAULTS,
   createLocator,
   findJsonSyntaxError,
