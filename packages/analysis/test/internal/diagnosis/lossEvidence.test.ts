@@ -15,6 +15,7 @@ import {
   lossEvidence,
 } from '../../../src/internal/diagnosis/lossEvidence.js';
 import type { LossEvidence } from '../../../src/internal/diagnosis/lossEvidence.js';
+import { count } from '../../../src/internal/diagnosis/reasonWords.js';
 
 /** The evidence of source `users` → `api` in a run of `scenario`; `firstTriggerMs` as diagnose finds it. */
 function evidenceOf(scenario: unknown, firstTriggerMs: number | null = null): LossEvidence {
@@ -63,6 +64,38 @@ describe('lossEvidence', () => {
     expect(loadBound(evidence)).toBe(false);
     expect(describeFailures(evidence)).toBe(
       `failed calls over the run: error ${evidence.failed}, answered by api itself (errorRate 100.0 %)`,
+    );
+  });
+
+  it("tells a caller's Linkerd proxy failing requests fast (its own 504) from a destination answering errors", () => {
+    // db's only sidecar is down from 1 s to 7 s and stays in api's endpoints (updates after 20 s): api's proxy holds
+    // the requests, fails them at its 3 s failfast (504), then refuses new ones at once (503) — db answers nothing.
+    const evidence = evidenceOf({
+      duration: '10s',
+      mesh: { shape: 'linkerd', endpointUpdateDelay: '20s' },
+      services: {
+        api: { serviceTime: '1ms', concurrency: 2048, queue: 4096, calls: [{ to: 'db' }] },
+        db: { replicas: 1, serviceTime: '1ms', concurrency: 64 },
+      },
+      traffic: [{ name: 'users', to: 'api', rate: 100 }],
+      faults: [{ at: '1s', for: '6s', service: 'db', crashProxy: 'sidecar', instances: 1 }],
+    });
+    const [hop] = evidence.behind;
+    expect(evidence.behind).toHaveLength(1);
+    expect(hop?.destination).toBe('db');
+    const causes = new Map(hop?.causes.map((c) => [c.cause, c.calls]));
+    expect(causes.get('gateway-timeout')).toBeGreaterThan(250);
+    expect(hop?.proxyFailfast).toEqual({
+      failed: causes.get('gateway-timeout'),
+      refused: causes.get('no-endpoints'),
+    });
+    // Not db's own errors: db answered none.
+    expect(evidence.ownErrors).toBeNull();
+    const text = describeFailures(evidence);
+    expect(text).not.toContain('answered by db itself');
+    expect(text).toContain(
+      `(api's Linkerd proxy failed ${count(causes.get('gateway-timeout'))} requests fast: no ready endpoint of db ` +
+        `for 3 s; then refused ${count(causes.get('no-endpoints'))} at once while in failfast)`,
     );
   });
 
