@@ -213,5 +213,11 @@ describe('lossEvidence', () => {
     expect(describeNoLoad(before)).toMatch(
       /^no service it calls is saturated or rejects requests before the first trigger \(busiest: db, utilisation \d\.\d %\); over the run, node c1\/a\/node-1 CPU saturated \(95\.0 % busy\)/,
     );
+    // With requests refused over the run too: one clause over the run, the refusals then the resources.
+    const refused = { ...before, refusedOverRun: [{ service: 'api', rateLimited: 2053, shed: 0 }] };
+    expect(describeNoLoad(refused)).toMatch(
+      /\); over the run, api rate-limited 2,053 \(429\), node c1\/a\/node-1 CPU saturated \(95\.0 % busy\); on every node together, applications waited 3 s for a core \(summed over tasks\)$/,
+    );
+    expect(describeNoLoad(refused).split('over the run')).toHaveLength(2);
   });
 });
