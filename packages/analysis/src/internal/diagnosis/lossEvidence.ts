@@ -15,7 +15,7 @@ import type { ResourceSaturation } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
 import { resourceSaturationText } from '../../diagnosis/resourceSaturationText.js';
 import { intervalsIn, meanAt, sumAt } from './intervals.js';
-import { count, duration, percent } from './reasonWords.js';
+import { count, duration, overTheRun, percent } from './reasonWords.js';
 
 /** Failed calls of one cause. */
 export interface CauseCount {
@@ -305,12 +305,10 @@ export function loadBound(evidence: LossEvidence): boolean {
   );
 }
 
-/** `; over the run, node … CPU saturated (…)` when nodes or proxies saturated and the overload is judged before the first trigger; else ''. */
-function resourcesOverRun(evidence: LossEvidence): string {
+/** `node … CPU saturated (…)` when nodes or proxies saturated and the overload is judged before the first trigger: said over the run. */
+function resourcesOverRun(evidence: LossEvidence): string[] {
   const resources = evidence.resources ?? null;
-  return evidence.beforeTrigger && resources !== null
-    ? `; over the run, ${resourceSaturationText(resources)}`
-    : '';
+  return evidence.beforeTrigger && resources !== null ? [resourceSaturationText(resources)] : [];
 }
 
 /**
@@ -344,15 +342,15 @@ export function describeLoad(evidence: LossEvidence): string {
   return (
     (evidence.beforeTrigger ? 'before the first trigger, ' : '') +
     [...services, ...edges, ...resources].join(', ') +
-    resourcesOverRun(evidence)
+    overTheRun(resourcesOverRun(evidence))
   );
 }
 
 /**
  * That the evidence shows no overload: `no service it calls is saturated or rejects requests (busiest: db,
  * utilisation 0.9 %)`; in a run with triggers, what rate-limited or shed requests over the run, which cannot be
- * placed before the first trigger, follows: `…; over the run, api rate-limited 2,053 (429)`, and the nodes and
- * proxies saturated over the run: `; over the run, node prod/b/node-1 CPU saturated (…)`.
+ * placed before the first trigger, follows, then the nodes and proxies saturated over the run, in one clause: `…;
+ * over the run, api rate-limited 2,053 (429), node prod/b/node-1 CPU saturated (…)`.
  */
 export function describeNoLoad(evidence: LossEvidence): string {
   const busiest =
@@ -366,8 +364,9 @@ export function describeNoLoad(evidence: LossEvidence): string {
     if (s.shed > 0) what.push(`shed ${count(s.shed)}`);
     return `${s.service} ${what.join(' and ')}`;
   });
-  const overRun = refused.length === 0 ? '' : `; over the run, ${refused.join(', ')}`;
-  return `no service it calls is saturated or rejects requests${when}${busiest}${overRun}${resourcesOverRun(evidence)}`;
+  // One clause for both: what refused requests, then the nodes and proxies saturated.
+  const overRun = overTheRun([...refused, ...resourcesOverRun(evidence)]);
+  return `no service it calls is saturated or rejects requests${when}${busiest}${overRun}`;
 }
 
 /**
