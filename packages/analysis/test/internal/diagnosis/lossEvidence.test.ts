@@ -84,18 +84,18 @@ describe('lossEvidence', () => {
     expect(evidence.behind).toHaveLength(1);
     expect(hop?.destination).toBe('db');
     const causes = new Map(hop?.causes.map((c) => [c.cause, c.calls]));
-    expect(causes.get('gateway-timeout')).toBeGreaterThan(250);
-    expect(hop?.proxyFailfast).toEqual({
-      failed: causes.get('gateway-timeout'),
-      refused: causes.get('no-endpoints'),
-    });
+    const failedFast = causes.get('gateway-timeout') ?? 0;
+    const refused = causes.get('no-endpoints') ?? 0;
+    expect(failedFast).toBeGreaterThan(250);
+    expect(refused).toBeGreaterThan(200);
+    expect(hop?.proxyFailfast).toEqual({ failed: failedFast, refused });
     // Not db's own errors: db answered none.
     expect(evidence.ownErrors).toBeNull();
     const text = describeFailures(evidence);
     expect(text).not.toContain('answered by db itself');
     expect(text).toContain(
-      `(api's Linkerd proxy failed ${count(causes.get('gateway-timeout'))} requests fast: no ready endpoint of db ` +
-        `for 3 s; then refused ${count(causes.get('no-endpoints'))} at once while in failfast)`,
+      `(api's Linkerd proxy failed ${count(failedFast)} requests fast: no ready endpoint of db ` +
+        `for 3 s; then refused ${count(refused)} at once while in failfast)`,
     );
   });
 
