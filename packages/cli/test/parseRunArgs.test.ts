@@ -105,6 +105,30 @@ describe('parseRunArgs', () => {
     }
   });
 
+  it("parseRunArgs warns of a memory size without a unit (MiB or KiB, where Kubernetes reads bytes), as a file's", () => {
+    const warning = (path: string, n: number, unit: 'MiB' | 'KiB', larger: string, next: string): string =>
+      `warning: --set ${path}=${n} is ${n} ${unit} (a bare memory size is ${unit} here, where Kubernetes reads bytes); ` +
+      `write ${n}${next} for ${larger}, or ${n}${unit.slice(0, 2)} to keep ${unit} without this warning`;
+    expect(parseRunArgs(['x', '--set', 'nodeMemory=16'])).toMatchObject({
+      warnings: [warning('nodeMemory', 16, 'MiB', 'GiB', 'Gi')],
+    });
+    expect(parseRunArgs(['x', '--set', 'services.api.memoryRequest=512'])).toMatchObject({
+      warnings: [warning('services.api.memoryRequest', 512, 'MiB', 'GiB', 'Gi')],
+    });
+    // A profile's per-endpoint memory is KiB.
+    expect(parseRunArgs(['x', '--set', 'mesh.sidecar.memoryPerEndpoint=3'])).toMatchObject({
+      warnings: [warning('mesh.sidecar.memoryPerEndpoint', 3, 'KiB', 'MiB', 'Mi')],
+    });
+    // A sweep axis: one line, its first bare number as the example (0 is the same in every unit: not one).
+    expect(parseSweepArgs(['x', '--set', 'nodeMemory=0,8,16Gi,16..32:16'])).toMatchObject({
+      warnings: [`${warning('nodeMemory', 8, 'MiB', 'GiB', 'Gi')} (and 2 more bare numbers)`],
+    });
+    // With a unit, 0, or bytes (as Kubernetes reads a bare number): no warning.
+    for (const set of ['nodeMemory=16Gi', 'nodeMemory=0', 'services.api.requestBytes=512']) {
+      expect(parseRunArgs(['x', '--set', set]), set).toMatchObject({ warnings: [] });
+    }
+  });
+
   it('parseRunArgs refuses --duration together with --set duration (the --set would silently win)', () => {
     expect(() => parseRunArgs(['retry-storm', '--duration', '2s', '--set', 'duration=5s'])).toThrow(
       new UsageError('give the duration once: --duration or --set duration=…, not both', 'run'),

@@ -105,6 +105,8 @@ export {
   NO_INBOUND_POLICY,
 } from './config/policyDefaults.js';
 export { DEFAULT_CHOICE_COUNT } from './call/balancers/LeastRequestBalancer.js';
+export { LINKERD_FAILFAST, LINKERD_LOAD_SHED, LINKERD_OUTBOUND_HTTP_QUEUE } from './call/BalancerQueue.js';
+export type { BalancerQueueSpec } from './call/BalancerQueue.js';
 export { PEAK_EWMA_DEFAULTS } from './call/balancers/PeakEwmaBalancer.js';
 
 // Validation a scenario loader shares with the model.

@@ -139,6 +139,9 @@ export {
   NO_DESTINATION_POLICY,
   NO_INBOUND_POLICY,
   DEFAULT_CHOICE_COUNT,
+  LINKERD_FAILFAST,
+  LINKERD_LOAD_SHED,
+  LINKERD_OUTBOUND_HTTP_QUEUE,
   PEAK_EWMA_DEFAULTS,
   validateInboundPolicy,
   validateOutlierDetection,
@@ -210,6 +213,7 @@ export {
   cpuWeightOfRequest,
 } from '@meshsim/mesh';
 export type {
+  BalancerQueueSpec,
   WaypointDeployment,
   WaypointIssue,
   CallCycle,
@@ -387,6 +391,7 @@ export {
   istioAttemptsWarnings,
   isDurationPath,
   bareCpuOverrideReason,
+  bareOverrideReason,
   SCENARIO_DEFAULTS,
   createLocator,
   findJsonSyntaxError,

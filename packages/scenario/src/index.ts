@@ -11,6 +11,7 @@ export {
 } from './scenarioWarnings.js';
 export { isDurationPath } from './isDurationPath.js';
 export { bareCpuOverrideReason } from './bareCpuOverrideReason.js';
+export { bareOverrideReason } from './bareOverrideReason.js';
 export { applyOverrides } from './applyOverrides.js';
 export { SCENARIO_DEFAULTS } from './defaults.js';
 export { createLocator } from './internal/positions.js';

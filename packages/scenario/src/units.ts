@@ -53,6 +53,20 @@ const BYTE_UNITS: Readonly<Record<string, number>> = {
   E: 1000 ** 6,
 };
 
+/** The power of ten of each decimal unit of {@link BYTE_UNITS}, for reading it exactly ({@link parseByteSize}). */
+const DECIMAL_BYTE_EXPONENTS: Readonly<Record<string, number>> = {
+  k: 3,
+  KB: 3,
+  kB: 3,
+  M: 6,
+  MB: 6,
+  G: 9,
+  GB: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
+
 const NUMBER = String.raw`(?:\d+(?:\.\d*)?|\.\d+)`;
 
 // The patterns below are for the JSON Schema (editors): the code parses with scanQuantity, in one pass.
@@ -75,6 +89,8 @@ export const BYTE_SIZE_PATTERN = String.raw`^\s*${NUMBER}\s*(?:B|Ki|KiB|Mi|MiB|G
 /** A number and its unit, as {@link scanQuantity} read them. */
 export interface ScannedQuantity {
   value: number;
+  /** The number as written (`1.5`, `.5`, `3.`), without spaces. */
+  written: string;
   /** The unit as written, `''` when there is none. */
   unit: string;
 }
@@ -99,7 +115,7 @@ function isSpace(text: string, at: number): boolean {
  * @returns The number and unit, or null when `text` is not of that form.
  * @example
  * ```ts
- * scanQuantity(' 1.5 s', ['', 'ms', 's']); // { value: 1.5, unit: 's' }
+ * scanQuantity(' 1.5 s', ['', 'ms', 's']); // { value: 1.5, written: '1.5', unit: 's' }
  * ```
  */
 export function scanQuantity(text: string, units: readonly string[]): ScannedQuantity | null {
@@ -121,13 +137,14 @@ export function scanQuantity(text: string, units: readonly string[]): ScannedQua
     }
   }
   if (digits === 0) return null;
-  const value = Number(text.slice(start, i));
+  const written = text.slice(start, i);
+  const value = Number(written);
   while (i < n && isSpace(text, i)) i++;
   let end = n;
   while (end > i && isSpace(text, end - 1)) end--;
   const unit = text.slice(i, end);
   if (!units.includes(unit)) return null;
-  return Number.isFinite(value) ? { value, unit } : null;
+  return Number.isFinite(value) ? { value, written, unit } : null;
 }
 
 /**
@@ -357,7 +374,8 @@ export function milliBytesReason(text: string): string | null {
 
 /**
  * Parses a memory size with a unit into bytes, as Kubernetes reads a memory quantity: binary `Ki`, `Mi`, `Gi`, `Ti`,
- * `Pi`, `Ei` (also `KiB`, `MiB`, `GiB`), decimal `k`, `M`, `G`, `T`, `P`, `E` (also `KB`/`kB`, `MB`, `GB`), or `B`.
+ * `Pi`, `Ei` (also `KiB`, `MiB`, `GiB`), decimal `k`, `M`, `G`, `T`, `P`, `E` (also `KB`/`kB`, `MB`, `GB`), or `B`;
+ * a decimal unit exactly, as Kubernetes does (`1.001k` is 1001 bytes: the nearest double to the value written).
  * Kubernetes' `m` (milli) is refused with why ({@link milliBytesReason}). A unit is required (bare numbers mean different units in
  * different fields, so the scenario resolver handles them).
  *
@@ -382,6 +400,10 @@ export function parseByteSize(value: string): number {
       isByteSizeText,
     );
   }
+  // A decimal unit exactly, as Kubernetes reads a quantity: the nearest double to the value written (`1.001k` is 1001
+  // bytes, where 1.001 × 1000 is 1000.9999999999999 in doubles). A binary unit's factor is a power of two: exact.
+  const exponent = DECIMAL_BYTE_EXPONENTS[scanned.unit];
+  if (exponent !== undefined) return Number(`${scanned.written}e${exponent}`);
   return scanned.value * (BYTE_UNITS[scanned.unit] as number);
 }
 

@@ -12,6 +12,7 @@ describe('@meshsim/scenario public API', () => {
         'bareDurationReason',
         'bareDurationWarnings',
         'bareNumberWarnings',
+        'bareOverrideReason',
         'bundledScenariosDir',
         'createLocator',
         'didYouMean',

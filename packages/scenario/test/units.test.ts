@@ -121,6 +121,21 @@ describe('parseByteSize', () => {
     expect(parseByteSize(text)).toBe(expected);
   });
 
+  it('reads a decimal suffix exactly, as Kubernetes does: the nearest double to the value written (1.001k is 1001 bytes)', () => {
+    // 1.001 × 1000 in doubles is 1000.9999999999999: not a whole number of bytes, and a node of 1001k would not hold a
+    // pod of 1.001M-worth of 1001k requests.
+    for (const [text, expected] of [
+      ['1.001k', 1001],
+      ['1.003M', 1_003_000],
+      ['0.067G', 67_000_000],
+      ['0.017T', 17_000_000_000],
+      ['0.009E', 9e15],
+      [' 1.001 k ', 1001],
+    ] as const) {
+      expect(parseByteSize(text), text).toBe(expected);
+    }
+  });
+
   it("refuses Kubernetes' milli suffix with the reason (512m is 0.512 bytes: 512Mi was meant)", () => {
     expect(() => parseByteSize('512m')).toThrow(
       'invalid memory size "512m": 512m is 0.512 bytes (Kubernetes\' suffix m is milli: a thousandth of a byte); did you mean 512Mi?',

@@ -12,7 +12,7 @@ import {
   scenarioSource,
 } from '@meshsim/analysis';
 import type { Override, ScenarioSource, SetAxis } from '@meshsim/analysis';
-import { bareDurationReason, isDurationPath } from '@meshsim/scenario';
+import { bareDurationReason, bareOverrideReason } from '@meshsim/scenario';
 
 import { CliError, UsageError } from '../CliError.js';
 import type { CliIo } from '../CliIo.js';
@@ -123,16 +123,18 @@ export function parseScenarioArgs(
   // A range whose step misses its end runs fewer values than it seems to (`1..10:4` stops at 9): say which, in every
   // command that takes it — a sweep's axis, or the one value of `run`'s or `compare`'s `--set x=200..800:700`.
   for (const axis of args.sets) pushAll(args.warnings, rangeNotes(axis));
-  // Every duration field, not only the run's (`--set services.api.calls.0.timeout=250` is 250 ms, as in a file).
+  // Every duration and memory field, by the file's rule (`--set services.api.calls.0.timeout=250` is 250 ms,
+  // `--set nodeMemory=16` is 16 MiB, as in a file): one line per axis, its first bare number as the example.
   for (const axis of args.sets) {
-    if (axis.path !== 'duration' && !isDurationPath(axis.path)) continue;
-    const bare = axis.values.filter((value): value is number => typeof value === 'number');
+    const bare = axis.values.flatMap((value) => {
+      const reason = bareOverrideReason(axis.path, value);
+      return reason === null ? [] : [reason];
+    });
     const [first] = bare;
-    const warning = first === undefined ? null : bareDurationFlagWarning(`--set ${axis.path}=`, first);
-    if (warning === null) continue;
+    if (first === undefined) continue;
     const more =
       bare.length > 1 ? ` (and ${bare.length - 1} more bare number${bare.length > 2 ? 's' : ''})` : '';
-    args.warnings.push(warning + more);
+    args.warnings.push(`warning: --set ${axis.path}=${first}${more}`);
   }
   const out = stringFlag(values, 'out');
   if (out !== undefined) {

@@ -171,6 +171,20 @@ export function isDurationField(path: readonly PathSegment[]): boolean {
 }
 
 /**
+ * The warning for `value` given at `path` (a `--set`'s) when the field is a duration or a memory size and the value a
+ * bare number other than 0 — the rule of a file's own ({@link findBareNumbers}: milliseconds, easily meant as seconds;
+ * MiB or KiB, where Kubernetes reads bytes) — else null. Neither depends on the rest of the scenario (a CPU quantity's
+ * does: {@link bareCpuAt}).
+ */
+export function bareFieldAt(path: readonly PathSegment[], value: unknown): string | null {
+  if (typeof value !== 'number' && typeof value !== 'string') return null;
+  const kinds = fieldAlternatives(path);
+  if (kinds.some(isDuration)) return bareDurationReason(value);
+  if (kinds.some(isMemory)) return bareMemoryAt(path[path.length - 1], value);
+  return null;
+}
+
+/**
  * The warning for `value` given at `path` of data resolved from `input` (a `--set`'s) when the field is a CPU quantity
  * and the value a bare number implausible as cores — the rule of a file's own ({@link findBareNumbers}: a node's size
  * from 1000 cores, a container's from 16 when more than the largest node `input` writes) — else null.

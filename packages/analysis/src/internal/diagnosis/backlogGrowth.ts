@@ -7,7 +7,7 @@ import type { EdgeSeries, ServiceSeries } from '@meshsim/mesh';
 import type { BacklogGrowth, BacklogThrottle } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
 import { meanIn, sumIn } from './intervals.js';
-import { count, duration, percent } from './reasonWords.js';
+import { count, duration, overTheRun, percent } from './reasonWords.js';
 
 /** What the rule reads. */
 export interface BacklogInput {
@@ -111,8 +111,8 @@ export function backlogGrowth(input: BacklogInput): BacklogGrowth | null {
   };
 }
 
-/** `; over the run, api's sidecars were throttled by their CPU limit for 9,962 ms (summed over them), …`; '' for none. */
-function describeThrottled(throttled: readonly BacklogThrottle[]): string {
+/** `throttled by their CPU limit (summed over the containers): api's sidecars for 9,962 ms, …`; none for none. */
+function describeThrottled(throttled: readonly BacklogThrottle[]): string[] {
   const parts = throttled
     .slice(0, 3)
     .flatMap((s) => [
@@ -124,18 +124,21 @@ function describeThrottled(throttled: readonly BacklogThrottle[]): string {
         : []),
     ]);
   return parts.length === 0
-    ? ''
-    : `; over the run, throttled by their CPU limit (summed over the containers): ${parts.join(', ')}`;
+    ? []
+    : [`throttled by their CPU limit (summed over the containers): ${parts.join(', ')}`];
 }
 
 /**
  * The growth as a reason: `calls pile up: 1,489 of its calls were in flight at the end, up from 742 at 150 s (+33.2 %
  * of the 2,245 calls it offered since): the load exceeds what the system serves — srv saturated (utilisation
  * 100.0 %, waiting requests 741 → 1,488)`; without a saturated service, that none is (the calls wait elsewhere:
- * for a connection at the source, in proxies, for node CPU); then the services throttled by a CPU limit over the run
- * (`; over the run, throttled by their CPU limit (summed over the containers): api's sidecars for 9,962 ms`).
+ * for a connection at the source, in proxies, for node CPU); then, in one clause, the services throttled by a CPU
+ * limit over the run and what else `overRun` says over the run (`; over the run, throttled by their CPU limit (summed
+ * over the containers): api's sidecars for 9,962 ms, node c1/a/node-1 CPU saturated (…)`).
+ *
+ * @param overRun - What else the run's totals show (the nodes and proxies saturated), after the throttling.
  */
-export function describeBacklog(growth: BacklogGrowth): string {
+export function describeBacklog(growth: BacklogGrowth, overRun: readonly string[] = []): string {
   const grew =
     `calls pile up: ${count(growth.inFlightAtEnd)} of its calls were in flight at the end, up from ` +
     `${count(growth.inFlightFrom)} at ${duration(growth.fromMs)} (+${percent(growth.growthRatio)} of the ` +
@@ -148,7 +151,7 @@ export function describeBacklog(growth: BacklogGrowth): string {
     growth.waitingAtSource > 0
       ? `, ${count(growth.waitingAtSource)} of them waiting for a connection at the source`
       : '';
-  const throttled = describeThrottled(growth.throttled);
+  const throttled = overTheRun([...describeThrottled(growth.throttled), ...overRun]);
   if (growth.saturated.length === 0) {
     return `${grew}${atSource}: calls arrive faster than they complete, though no service it calls is saturated meanwhile${throttled}`;
   }

@@ -3,14 +3,19 @@
 // before any trigger (saturated, rejecting, rate-limiting or shedding requests, overflowing a connection pool), and the
 // nodes and proxies saturated over the run — what a reason names.
 
-import { FAILURE_CAUSES } from '@meshsim/mesh';
+import {
+  FAILURE_CAUSES,
+  LINKERD_FAILFAST,
+  LINKERD_LOAD_SHED,
+  LINKERD_OUTBOUND_HTTP_QUEUE,
+} from '@meshsim/mesh';
 import type { EdgeMetrics, FailureCause, SimulationConfig, SimulationResult } from '@meshsim/mesh';
 
 import type { ResourceSaturation } from '../../diagnosis/Diagnosis.js';
 import type { DiagnosisThresholds } from '../../diagnosis/DiagnosisThresholds.js';
 import { resourceSaturationText } from '../../diagnosis/resourceSaturationText.js';
 import { intervalsIn, meanAt, sumAt } from './intervals.js';
-import { count, percent } from './reasonWords.js';
+import { count, duration, overTheRun, percent } from './reasonWords.js';
 
 /** Failed calls of one cause. */
 export interface CauseCount {
@@ -18,11 +23,25 @@ export interface CauseCount {
   calls: number;
 }
 
+/**
+ * Requests of an edge its caller's own Linkerd proxy failed, not its destination: the 504s (`gateway-timeout`) of its
+ * failfast, for requests that waited 3 s with no ready endpoint (policy counter `linkerd-failfast`), and the 503s
+ * (`no-endpoints`) it refused at once while in failfast (`linkerd-load-shed`).
+ */
+export interface ProxyFailfast {
+  /** Requests failed by the failfast (504). */
+  failed: number;
+  /** Requests refused at once while in failfast or with a full queue (503). */
+  refused: number;
+}
+
 /** One failing call behind an error a service answered: `api → db` and the causes of its failed calls. */
 export interface FailingCall {
   source: string;
   destination: string;
   causes: CauseCount[];
+  /** What the caller's Linkerd proxy failed itself on this edge, when it did ({@link ProxyFailfast}). */
+  proxyFailfast?: ProxyFailfast;
 }
 
 /** A service the source reaches that was overloaded before any trigger. */
@@ -59,6 +78,11 @@ export interface LossEvidence {
   inFlight: number;
   /** The causes of those failed calls, most first (ties in `FAILURE_CAUSES` order), none with 0 calls. */
   causes: CauseCount[];
+  /**
+   * What the source's own Linkerd proxy failed itself on its entry edge, when it did ({@link ProxyFailfast}), with
+   * the entry service.
+   */
+  proxyFailfast?: ProxyFailfast & { entry: string };
   /**
    * When the entry service answered errors (`error`, `bad-gateway`, `gateway-timeout`): the failing calls behind
    * them, hop by hop (at each service, its call with the most failed calls), as far as they go; empty otherwise.
@@ -110,8 +134,28 @@ function causesOf(edge: EdgeMetrics): CauseCount[] {
     .sort((a, b) => b.calls - a.calls);
 }
 
-function answersErrors(causes: readonly CauseCount[]): boolean {
-  return causes.some((c) => DEPENDENCY_CAUSES.includes(c.cause));
+/** What `edge`'s caller's Linkerd proxy failed itself ({@link ProxyFailfast}), or undefined when it failed none. */
+function proxyFailfastOf(edge: EdgeMetrics): ProxyFailfast | undefined {
+  const failed = edge.policyEvents[LINKERD_FAILFAST] ?? 0;
+  const refused = edge.policyEvents[LINKERD_LOAD_SHED] ?? 0;
+  return failed > 0 || refused > 0 ? { failed, refused } : undefined;
+}
+
+/**
+ * Whether `edge`'s destination answered errors: a dependency cause among its failed calls, the 504s its caller's
+ * Linkerd proxy gave itself aside (up to its `linkerd-failfast` count: the counter counts attempts, the causes calls,
+ * so a destination's own 504s on an edge whose proxy also failed fast may be taken for the proxy's — an
+ * approximation). VPC Lattice's own 504s and 502s (a target that does not answer) have no counter: they read as the
+ * destination's.
+ */
+function destinationAnswersErrors(
+  causes: readonly CauseCount[],
+  failfast: ProxyFailfast | undefined,
+): boolean {
+  const proxy504 = failfast?.failed ?? 0;
+  return causes.some(
+    (c) => DEPENDENCY_CAUSES.includes(c.cause) && (c.cause !== 'gateway-timeout' || c.calls > proxy504),
+  );
 }
 
 /** The services a source reaches: its entry service and every service called from one it reaches. */
@@ -144,9 +188,10 @@ export function lossEvidence(
 ): LossEvidence {
   const entry = result.edges.find((e) => e.source === name && e.destination === to);
   const causes = entry === undefined ? [] : causesOf(entry);
+  const entryFailfast = entry === undefined ? undefined : proxyFailfastOf(entry);
   const behind: FailingCall[] = [];
   let ownErrors: LossEvidence['ownErrors'] = null;
-  if (answersErrors(causes)) {
+  if (destinationAnswersErrors(causes, entryFailfast)) {
     const visited = new Set<string>();
     let service = to;
     while (!visited.has(service) && behind.length < MAX_HOPS) {
@@ -168,8 +213,15 @@ export function lossEvidence(
         break;
       }
       const hop = causesOf(failing);
-      behind.push({ source: failing.source, destination: failing.destination, causes: hop });
-      if (!answersErrors(hop)) break;
+      const failfast = proxyFailfastOf(failing);
+      behind.push({
+        source: failing.source,
+        destination: failing.destination,
+        causes: hop,
+        ...(failfast !== undefined && { proxyFailfast: failfast }),
+      });
+      // The caller's proxy failing requests fast is no error of the destination's: nothing to follow there.
+      if (!destinationAnswersErrors(hop, failfast)) break;
       service = failing.destination;
     }
   }
@@ -222,6 +274,7 @@ export function lossEvidence(
     failed: entry?.failed ?? 0,
     inFlight: entry?.inFlight ?? 0,
     causes,
+    ...(entryFailfast !== undefined && { proxyFailfast: { ...entryFailfast, entry: to } }),
     behind,
     ownErrors,
     overloaded,
@@ -252,12 +305,10 @@ export function loadBound(evidence: LossEvidence): boolean {
   );
 }
 
-/** `; over the run, node … CPU saturated (…)` when nodes or proxies saturated and the overload is judged before the first trigger; else ''. */
-function resourcesOverRun(evidence: LossEvidence): string {
+/** `node … CPU saturated (…)` when nodes or proxies saturated and the overload is judged before the first trigger: said over the run. */
+function resourcesOverRun(evidence: LossEvidence): string[] {
   const resources = evidence.resources ?? null;
-  return evidence.beforeTrigger && resources !== null
-    ? `; over the run, ${resourceSaturationText(resources)}`
-    : '';
+  return evidence.beforeTrigger && resources !== null ? [resourceSaturationText(resources)] : [];
 }
 
 /**
@@ -291,15 +342,15 @@ export function describeLoad(evidence: LossEvidence): string {
   return (
     (evidence.beforeTrigger ? 'before the first trigger, ' : '') +
     [...services, ...edges, ...resources].join(', ') +
-    resourcesOverRun(evidence)
+    overTheRun(resourcesOverRun(evidence))
   );
 }
 
 /**
  * That the evidence shows no overload: `no service it calls is saturated or rejects requests (busiest: db,
  * utilisation 0.9 %)`; in a run with triggers, what rate-limited or shed requests over the run, which cannot be
- * placed before the first trigger, follows: `…; over the run, api rate-limited 2,053 (429)`, and the nodes and
- * proxies saturated over the run: `; over the run, node prod/b/node-1 CPU saturated (…)`.
+ * placed before the first trigger, follows, then the nodes and proxies saturated over the run, in one clause: `…;
+ * over the run, api rate-limited 2,053 (429), node prod/b/node-1 CPU saturated (…)`.
  */
 export function describeNoLoad(evidence: LossEvidence): string {
   const busiest =
@@ -313,8 +364,30 @@ export function describeNoLoad(evidence: LossEvidence): string {
     if (s.shed > 0) what.push(`shed ${count(s.shed)}`);
     return `${s.service} ${what.join(' and ')}`;
   });
-  const overRun = refused.length === 0 ? '' : `; over the run, ${refused.join(', ')}`;
-  return `no service it calls is saturated or rejects requests${when}${busiest}${overRun}${resourcesOverRun(evidence)}`;
+  // One clause for both: what refused requests, then the nodes and proxies saturated.
+  const overRun = overTheRun([...refused, ...resourcesOverRun(evidence)]);
+  return `no service it calls is saturated or rejects requests${when}${busiest}${overRun}`;
+}
+
+/**
+ * `(api's Linkerd proxy failed 294 requests fast: no ready endpoint of db for 3 s; then refused 360 at once while in
+ * failfast)` for what a caller's Linkerd proxy failed itself on an edge; '' when it failed none.
+ */
+function failfastText(caller: string, destination: string, failfast: ProxyFailfast | undefined): string {
+  if (failfast === undefined) return '';
+  const timeout = duration(LINKERD_OUTBOUND_HTTP_QUEUE.failfastMs);
+  const parts: string[] = [];
+  if (failfast.failed > 0)
+    parts.push(
+      `${caller} Linkerd proxy failed ${count(failfast.failed)} requests fast: no ready endpoint of ${destination} for ${timeout}`,
+    );
+  if (failfast.refused > 0)
+    parts.push(
+      failfast.failed > 0
+        ? `then refused ${count(failfast.refused)} at once while in failfast`
+        : `${caller} Linkerd proxy refused ${count(failfast.refused)} requests at once: no ready endpoint of ${destination}, in failfast`,
+    );
+  return ` (${parts.join('; ')})`;
 }
 
 /**
@@ -326,8 +399,11 @@ export function describeFailures(evidence: LossEvidence): string {
     return `none of its calls failed: ${count(evidence.inFlight)} were still in flight at the end`;
   }
   let text = `failed calls over the run: ${causeList(evidence.causes)}`;
+  // The entry edge's caller is the source, which the reason names already.
+  const entry = evidence.proxyFailfast;
+  text += failfastText("the caller's", entry?.entry ?? '', entry);
   if (evidence.behind.length > 0) {
-    text += `, behind them ${evidence.behind.map((hop) => `${hop.source} → ${hop.destination}: ${causeList(hop.causes)}`).join(', then ')}`;
+    text += `, behind them ${evidence.behind.map((hop) => `${hop.source} → ${hop.destination}: ${causeList(hop.causes)}${failfastText(`${hop.source}'s`, hop.destination, hop.proxyFailfast)}`).join(', then ')}`;
   }
   const own = evidence.ownErrors;
   if (own !== null) {

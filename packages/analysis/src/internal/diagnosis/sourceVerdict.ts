@@ -274,8 +274,7 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   const backlogText =
     backlog === null
       ? ''
-      : describeBacklog(backlog) +
-        (resources === null ? '' : `; over the run, ${resourceSaturationText(resources)}`);
+      : describeBacklog(backlog, resources === null ? [] : [resourceSaturationText(resources)]);
   const pileUp = backlog === null ? '' : `; ${backlogText}`;
   const common = { ...base, referenceRatio, minRatio, finalRatio, backlog };
   const pending =

@@ -6,6 +6,7 @@ import type { EdgeSeries, ServiceSeries } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 
 import { DIAGNOSIS_THRESHOLDS } from '../../../src/index.js';
+import type { BacklogThrottle } from '../../../src/index.js';
 import {
   backlogGrowth,
   describeBacklog,
@@ -42,6 +43,7 @@ function growthOf(
     services?: ServiceSeries[];
     waitingAtSource?: number[];
     rateBefore?: (i: number) => number;
+    throttled?: BacklogThrottle[];
   } = {},
 ): ReturnType<typeof backlogGrowth> {
   return backlogGrowth({
@@ -51,6 +53,7 @@ function growthOf(
     width: 5,
     services: options.services ?? [],
     ...(options.rateBefore !== undefined && { rateBefore: options.rateBefore }),
+    ...(options.throttled !== undefined && { throttled: options.throttled }),
     thresholds: DIAGNOSIS_THRESHOLDS,
   });
 }
@@ -198,5 +201,19 @@ describe('describeBacklog', () => {
     expect(describeBacklog(growth)).toBe(
       'calls pile up: 300 of its calls were in flight at the end, up from 150 at 30 s (+33.3 % of the 450 calls it offered since), 300 of them waiting for a connection at the source: calls arrive faster than they complete, though no service it calls is saturated meanwhile',
     );
+  });
+
+  it('says what the run figures show in one clause over the run: CPU throttling, then what else the caller adds', () => {
+    const growth = growthOf(OVERLOAD, {
+      throttled: [{ service: 'api', sidecarThrottledMs: 9962, appThrottledMs: 0 }],
+    });
+    expect(growth).not.toBeNull();
+    if (growth === null) return;
+    expect(describeBacklog(growth, ['node c1/a/node-1 CPU saturated (95.0 % busy)'])).toMatch(
+      /meanwhile; over the run, throttled by their CPU limit \(summed over the containers\): api's sidecars for 9,962 ms, node c1\/a\/node-1 CPU saturated \(95\.0 % busy\)$/,
+    );
+    expect(
+      describeBacklog({ ...growth, throttled: [] }, ['node c1/a/node-1 CPU saturated (95.0 % busy)']),
+    ).toMatch(/meanwhile; over the run, node c1\/a\/node-1 CPU saturated \(95\.0 % busy\)$/);
   });
 });

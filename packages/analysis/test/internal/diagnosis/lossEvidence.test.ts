@@ -15,6 +15,7 @@ import {
   lossEvidence,
 } from '../../../src/internal/diagnosis/lossEvidence.js';
 import type { LossEvidence } from '../../../src/internal/diagnosis/lossEvidence.js';
+import { count } from '../../../src/internal/diagnosis/reasonWords.js';
 
 /** The evidence of source `users` → `api` in a run of `scenario`; `firstTriggerMs` as diagnose finds it. */
 function evidenceOf(scenario: unknown, firstTriggerMs: number | null = null): LossEvidence {
@@ -63,6 +64,38 @@ describe('lossEvidence', () => {
     expect(loadBound(evidence)).toBe(false);
     expect(describeFailures(evidence)).toBe(
       `failed calls over the run: error ${evidence.failed}, answered by api itself (errorRate 100.0 %)`,
+    );
+  });
+
+  it("tells a caller's Linkerd proxy failing requests fast (its own 504) from a destination answering errors", () => {
+    // db's only sidecar is down from 1 s to 7 s and stays in api's endpoints (updates after 20 s): api's proxy holds
+    // the requests, fails them at its 3 s failfast (504), then refuses new ones at once (503) — db answers nothing.
+    const evidence = evidenceOf({
+      duration: '10s',
+      mesh: { shape: 'linkerd', endpointUpdateDelay: '20s' },
+      services: {
+        api: { serviceTime: '1ms', concurrency: 2048, queue: 4096, calls: [{ to: 'db' }] },
+        db: { replicas: 1, serviceTime: '1ms', concurrency: 64 },
+      },
+      traffic: [{ name: 'users', to: 'api', rate: 100 }],
+      faults: [{ at: '1s', for: '6s', service: 'db', crashProxy: 'sidecar', instances: 1 }],
+    });
+    const [hop] = evidence.behind;
+    expect(evidence.behind).toHaveLength(1);
+    expect(hop?.destination).toBe('db');
+    const causes = new Map(hop?.causes.map((c) => [c.cause, c.calls]));
+    const failedFast = causes.get('gateway-timeout') ?? 0;
+    const refused = causes.get('no-endpoints') ?? 0;
+    expect(failedFast).toBeGreaterThan(250);
+    expect(refused).toBeGreaterThan(200);
+    expect(hop?.proxyFailfast).toEqual({ failed: failedFast, refused });
+    // Not db's own errors: db answered none.
+    expect(evidence.ownErrors).toBeNull();
+    const text = describeFailures(evidence);
+    expect(text).not.toContain('answered by db itself');
+    expect(text).toContain(
+      `(api's Linkerd proxy failed ${count(failedFast)} requests fast: no ready endpoint of db ` +
+        `for 3 s; then refused ${count(refused)} at once while in failfast)`,
     );
   });
 
@@ -180,5 +213,11 @@ describe('lossEvidence', () => {
     expect(describeNoLoad(before)).toMatch(
       /^no service it calls is saturated or rejects requests before the first trigger \(busiest: db, utilisation \d\.\d %\); over the run, node c1\/a\/node-1 CPU saturated \(95\.0 % busy\)/,
     );
+    // With requests refused over the run too: one clause over the run, the refusals then the resources.
+    const refused = { ...before, refusedOverRun: [{ service: 'api', rateLimited: 2053, shed: 0 }] };
+    expect(describeNoLoad(refused)).toMatch(
+      /\); over the run, api rate-limited 2,053 \(429\), node c1\/a\/node-1 CPU saturated \(95\.0 % busy\); on every node together, applications waited 3 s for a core \(summed over tasks\)$/,
+    );
+    expect(describeNoLoad(refused).split('over the run')).toHaveLength(2);
   });
 });

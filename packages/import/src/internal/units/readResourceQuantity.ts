@@ -4,7 +4,7 @@
 
 import { MIN_CPU_CORES } from '@meshsim/mesh';
 
-import { parseQuantity } from './parseQuantity.js';
+import { parseMemoryBytes, parseQuantity } from './parseQuantity.js';
 
 /**
  * A quantity read: its value (cores or MiB), with a doubt when the value is valid but surely a typo (`"512" is 512
@@ -75,7 +75,7 @@ export function readCpuQuantity(text: unknown): QuantityReading {
 export function readMemoryQuantity(text: unknown): QuantityReading {
   const bad = notAQuantity(text, 'memory');
   if (bad !== undefined) return { reason: bad };
-  const bytes = parseQuantity(text) as number;
+  const bytes = parseMemoryBytes(text) as number;
   const shown = JSON.stringify(text);
   if (bytes < 0) return { reason: `${shown} is negative, which Kubernetes does not allow` };
   if (!(bytes <= LARGEST_EXACT)) {

@@ -2,6 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 
+import { parseByteSize } from '@meshsim/scenario';
+
 import { readCpuQuantity, readMemoryQuantity } from '../../../src/internal/units/readResourceQuantity.js';
 
 describe('readResourceQuantity', () => {
@@ -16,6 +18,23 @@ describe('readResourceQuantity', () => {
       { value: 0 },
       { value: 1024 },
     ]);
+  });
+
+  it("reads a memory quantity with a suffix as a scenario's memory size is read (the scenario's parseByteSize)", () => {
+    // Whole numbers of bytes only (1.001Ki is 1025.024 bytes, refused as a fraction of a byte).
+    const binary = ['1', '1.5', '.5', '3.', '1.25'].flatMap((n) =>
+      ['Ki', 'Mi', 'Gi', 'Ti'].map((s) => n + s),
+    );
+    const decimal = ['1', '1.5', '1.001', '0.067', '.5', '3.'].flatMap((n) =>
+      ['k', 'M', 'G', 'T'].map((s) => n + s),
+    );
+    for (const text of [...binary, ...decimal]) {
+      {
+        expect(readMemoryQuantity(text).value, text).toBe(parseByteSize(text) / 2 ** 20);
+      }
+    }
+    // A sign is Kubernetes' (the scenario takes no negative size): read, then refused as negative.
+    expect(readMemoryQuantity('-1.5Gi').reason).toBe('"-1.5Gi" is negative, which Kubernetes does not allow');
   });
 
   it('says why a value is refused: not a quantity, negative, finer than 1m, a fraction of a byte, too large', () => {
