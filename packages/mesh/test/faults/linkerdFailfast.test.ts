@@ -114,8 +114,9 @@ describe('linkerd: requests wait in the balancer queue while no endpoint is read
   });
 
   it('a failfast 504 is retried whatever the route retries on; a load-shed 503 is not', () => {
-    // `connect-failure` covers neither a 504 nor (under linkerd2-proxy) a 503 it sheds.
-    const result = simulate(oneBackend([backendSidecarDown(6000)], retrying(2, ['connect-failure'])));
+    // `connect-failure` covers neither a 504 nor (under linkerd2-proxy) a 503 it sheds. Three tries: a call whose first
+    // met the dead sidecar (a refused connection, retried) still has one for its 504.
+    const result = simulate(oneBackend([backendSidecarDown(6000)], retrying(3, ['connect-failure'])));
     assertConservation(result);
     const edge = edgeOf(result, 'frontend', 'backend');
     const failedFast = edge.policyEvents['linkerd-failfast'] ?? 0;
