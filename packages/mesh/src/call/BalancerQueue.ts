@@ -40,7 +40,8 @@ export interface QueuedCall {
  * arrival order, whenever an endpoint may have become ready (a reconnect due, the endpoint list changed): those that
  * find one go, and the timer starts over for the rest (linkerd restarts it per head-of-line request). When it fires,
  * every held call fails and the balancer is in failfast: a call that finds no ready endpoint is then refused at once
- * (`refuses`), until one finds an endpoint (`ready`). A full queue refuses too.
+ * (`refuses`), until one finds an endpoint (`ready`). A full queue refuses too. The proxy retries a failfast 504
+ * whenever the route retries at all and never retries a refusal (call/Call.ts `decide`, its `ownRule`).
  */
 export class BalancerQueue {
   private held: QueuedCall[] = [];

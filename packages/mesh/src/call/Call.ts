@@ -486,6 +486,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
     const client = this.client;
     const endpoints = client.managedEndpoints ? target.managedEndpoints : target.endpoints;
     let instance = client.pick(endpoints, engine.now, this, isRetry ? this.tried : null, again);
+    let shed = false;
     if (instance === null) {
       // No endpoint ready, and the balancer queues (Linkerd): wait for one, unless it refuses (failfast, full).
       if (again) return false;
@@ -501,11 +502,15 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
         const first = target.instances[0];
         if (first !== undefined) this.holdAtRetrier(this.context.routes.route(this.caller, first, this.via));
         return false;
+      } else {
+        shed = true;
       }
     }
     if (instance === undefined || instance === null) {
       if (isRetry) client.retryDropped();
-      this.decide('no-endpoints', null);
+      // A load-shed refusal (linkerd2-proxy's `LoadShedError`) is never retried by the proxy, whatever the route's
+      // retry conditions (docs/sources.md#linkerd-failfast-source).
+      this.decide('no-endpoints', null, false, null, shed ? false : null);
       return true;
     }
     client.queue?.ready();
@@ -564,8 +569,10 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
     this.heldIn = null;
     if (this.heldAt !== null) this.leaveRetrier();
     if (this.attempts > 1) this.client.retryDropped();
-    // A proxy gone with the call retries nothing (`unseen`); failfast's 504 is its own answer, which it may retry.
-    this.decide(result, null, result === 'reset');
+    // A proxy gone with the call retries nothing (`unseen`). Failfast's 504 (linkerd2-proxy's `FailFastError`) is
+    // retried whenever the route retries, whatever its conditions (docs/sources.md#linkerd-failfast-source).
+    if (result === 'reset') this.decide(result, null, true);
+    else this.decide(result, null, false, null, true);
   }
 
   /** @internal When an endpoint of this call's pick may be ready again [ms] (`UpstreamClient.readyAgainAtMs`). */
@@ -599,13 +606,15 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
   /**
    * What follows an attempt's `result`: a retry, or the call's end. `instance`: the attempt's, or null (none
    * picked). `unseen`: the failure happened before the hop that makes the retries, which therefore makes none.
-   * `route`: the attempt's, or null (none sent): a retry waits in its retrying proxy.
+   * `route`: the attempt's, or null (none sent): a retry waits in its retrying proxy. `ownRule`: whether the retrying
+   * hop retries this failure of its own whatever the retry conditions (true, false), or null: as they say.
    */
   private decide(
     result: AttemptResult,
     instance: Instance | null,
     unseen = false,
     route: readonly Station[] | null = null,
+    ownRule: boolean | null = null,
   ): void {
     if (result === 'ok') {
       this.finish(null);
@@ -620,7 +629,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
       !unseen &&
       this.attempts < retry.maxAttempts &&
       engine.now < this.deadlineMs &&
-      isRetryable(result, retry.retryOn, semantics);
+      (ownRule ?? isRetryable(result, retry.retryOn, semantics));
     if (wanted && this.client.allowRetry(engine.now)) {
       const waitMs = backoffDelayMs(retry.backoff, this.attempts, this.lastBackoffMs, this.backoffRandom);
       this.lastBackoffMs = waitMs;
@@ -638,7 +647,7 @@ export class Call implements AttemptOwner, TimedCall, TappedCall, RoutedCall, Pr
       else if (
         retry.maxAttempts > 1 &&
         this.attempts >= retry.maxAttempts &&
-        isRetryable(result, retry.retryOn, semantics)
+        (ownRule ?? isRetryable(result, retry.retryOn, semantics))
       )
         this.responseFlags |= CALL_FLAG.retryLimitExceeded;
     }

@@ -58,7 +58,8 @@ const GATEWAY_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
  * "no healthy upstream" itself, on the first attempt and on a retry alike, without consulting its retry policy
  * (`Filter::decodeHeaders` and `Filter::doRetry` in `source/common/router/router.cc`). `other` keeps the conditions
  * above for it (**assumption**: kube-proxy rejects a connection to a Service without endpoints, which an
- * application sees as a refused connection; for client libraries and linkerd2-proxy not verified).
+ * application sees as a refused connection; for client libraries not verified). linkerd2-proxy's own errors skip
+ * these conditions: call/Call.ts never retries its balancer's load-shed 503 and always retries its failfast 504.
  */
 export function isRetryable(
   result: AttemptResult,

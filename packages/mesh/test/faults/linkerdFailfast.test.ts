@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { resolveMeshConfig, simulate } from '../../src/index.js';
-import type { FaultConfig, SimulationConfig } from '../../src/index.js';
+import type { CallPolicy, FaultConfig, RetryCondition, SimulationConfig } from '../../src/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { call, config, constantArrivals, service } from '../__helpers__/configs.js';
 import { edgeOf } from '../__helpers__/protection.js';
@@ -20,12 +20,21 @@ function backendSidecarDown(durationMs: number): FaultConfig {
   };
 }
 
+/** No timeout; up to `maxAttempts` tries on `retryOn`, 25 ms apart. */
+function retrying(maxAttempts: number, retryOn: readonly RetryCondition[]): CallPolicy {
+  return {
+    timeoutMs: Infinity,
+    perTryTimeoutMs: Infinity,
+    retry: { maxAttempts, retryOn, backoff: { baseMs: 25, maxMs: 25, jitter: 'none' } },
+  };
+}
+
 /**
- * users → frontend ×1 → backend ×1 under linkerd, 100/s, 1 ms of work each, no timeout or retry. Endpoint lists
- * change only after 20 s, so backend's pod stays in frontend's endpoints: what empties its balancer is the reconnect
- * backoff alone.
+ * users → frontend ×1 → backend ×1 under linkerd, 100/s, 1 ms of work each, no timeout and no retry unless `policy`
+ * says. Endpoint lists change only after 20 s, so backend's pod stays in frontend's endpoints: what empties its
+ * balancer is the reconnect backoff alone.
  */
-function oneBackend(faults: FaultConfig[]): SimulationConfig {
+function oneBackend(faults: FaultConfig[], policy?: CallPolicy): SimulationConfig {
   const oneMs = { kind: 'constant', value: 1 } as const;
   return config(
     [
@@ -33,7 +42,7 @@ function oneBackend(faults: FaultConfig[]): SimulationConfig {
         concurrency: 2048,
         queueCapacity: 4096,
         serviceTimeMs: oneMs,
-        calls: [[call('backend')]],
+        calls: [[call('backend', policy)]],
       }),
       service('backend', { replicas: 1, concurrency: 64, serviceTimeMs: oneMs }),
     ],
@@ -85,5 +94,36 @@ describe('linkerd: requests wait in the balancer queue while no endpoint is read
     expect(edge.failures['no-endpoints']).toBe(0);
     expect(edge.failed).toBeLessThan(5);
     expect(result.conservation.inFlight).toBe(0);
+  });
+
+  it('the route retries 5xx: each failfast 504 is retried once, and no load-shed 503 is ever retried', () => {
+    const result = simulate(oneBackend([backendSidecarDown(6000)], retrying(3, ['5xx'])));
+    assertConservation(result);
+    const edge = edgeOf(result, 'frontend', 'backend');
+    const failedFast = edge.policyEvents['linkerd-failfast'] ?? 0;
+    const shed = edge.policyEvents['linkerd-load-shed'] ?? 0;
+    expect(failedFast).toBeGreaterThan(250);
+    expect(shed).toBeGreaterThan(200);
+    // Each 504 is retried (a FailFastError is retryable) into a balancer still in failfast: refused, and that ends the
+    // call. So no call ends on a 504, and every refusal ends its call: one refusal per call, never retried.
+    expect(edge.failures['gateway-timeout']).toBe(0);
+    expect(edge.failures['no-endpoints']).toBe(shed);
+    // The retries: one per 504, and those of the few connections refused by the dead sidecar, nothing else.
+    expect(edge.retries).toBeGreaterThanOrEqual(failedFast);
+    expect(edge.retries).toBeLessThan(failedFast + 10);
+  });
+
+  it('a failfast 504 is retried whatever the route retries on; a load-shed 503 is not', () => {
+    // `connect-failure` covers neither a 504 nor (under linkerd2-proxy) a 503 it sheds. Three tries: a call whose first
+    // met the dead sidecar (a refused connection, retried) still has one for its 504.
+    const result = simulate(oneBackend([backendSidecarDown(6000)], retrying(3, ['connect-failure'])));
+    assertConservation(result);
+    const edge = edgeOf(result, 'frontend', 'backend');
+    const failedFast = edge.policyEvents['linkerd-failfast'] ?? 0;
+    expect(failedFast).toBeGreaterThan(250);
+    expect(edge.failures['gateway-timeout']).toBe(0);
+    expect(edge.failures['no-endpoints']).toBe(edge.policyEvents['linkerd-load-shed']);
+    expect(edge.retries).toBeGreaterThanOrEqual(failedFast);
+    expect(edge.retries).toBeLessThan(failedFast + 10);
   });
 });
