@@ -178,6 +178,7 @@ export {
   RESTART_BACKOFF_MAX_MS,
   RESTART_BACKOFF_RESET_MS,
   RestartBackoff,
+  crashLoopRestartMs,
   restartDelayMs,
   FAILURE_ACCRUAL_RULES,
   FAULT_ABORT_RULES,
