@@ -406,6 +406,7 @@ export {
   parsePercent,
   parseCpuCores,
   didYouMean,
+  meshShapeHint,
   scenarioField,
 } from '@meshsim/scenario';
 export type {
@@ -449,6 +450,7 @@ export type {
   ImportedDaemonSet,
   ImportedNamespace,
   ImportedNodeAgent,
+  ImportedReadinessProbe,
   ImportedService,
   ImportedSubset,
   ImportedWorkload,
@@ -462,6 +464,7 @@ export type {
   ScenarioFaultInjection,
   ScenarioMesh,
   ScenarioMirror,
+  ScenarioReadinessProbe,
   ScenarioRetry,
   ScenarioService,
   ScenarioTraffic,
@@ -536,9 +539,13 @@ export {
   csvText,
   findBoundaries,
   summarizeReplications,
+  resourceSaturationText,
 } from '@meshsim/analysis';
 export type {
   BacklogGrowth,
+  ResourceSaturation,
+  SaturatedNode,
+  SaturatedProxy,
   DueWindow,
   BacklogService,
   BacklogThrottle,
