@@ -152,6 +152,7 @@ export {
   RESTART_BACKOFF_MAX_MS,
   RESTART_BACKOFF_RESET_MS,
   RestartBackoff,
+  crashLoopRestartMs,
   restartDelayMs,
 } from './faults/RestartBackoff.js';
 export { FAILURE_ACCRUAL_RULES } from './config/rules/failureAccrualRules.js';

@@ -150,7 +150,8 @@ export const Fault = z
       z
         .union(
           [
-            z.literal(true),
+            // A value that is neither (`yes`, `false`) is told both forms.
+            z.literal(true, must('must be true or an object { runsFor }')),
             z
               .strictObject({
                 runsFor: doc(

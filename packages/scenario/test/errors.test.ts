@@ -636,7 +636,17 @@ const CASES: [string, Mutation, string[]][] = [
   [
     'crashLoop: false',
     (s) => (s.faults = [{ at: '1s', service: 'backend', crashLoop: false }]),
-    ['test.yaml: faults[0].crashLoop: must be true (got false)'],
+    ['test.yaml: faults[0].crashLoop: must be true or an object { runsFor } (got false)'],
+  ],
+  [
+    'crashLoop: yes (a string)',
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crashLoop: 'yes' }]),
+    ['test.yaml: faults[0].crashLoop: must be true or an object { runsFor } (got "yes")'],
+  ],
+  [
+    "Kubernetes' crashLoopBackOff for crashLoop",
+    (s) => (s.faults = [{ at: '1s', service: 'backend', crashLoopBackOff: true }]),
+    ['test.yaml: faults[0].crashLoopBackOff: unknown field (did you mean "crashLoop"?)'],
   ],
   [
     'a crashLoop whose containers run a negative time',

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Simulation, simulate } from '@meshsim/mesh';
+import { Simulation, crashLoopRestartMs, simulate } from '@meshsim/mesh';
 import type { SimulationResult } from '@meshsim/mesh';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, resolveScenario } from '../src/index.js';
@@ -240,6 +240,8 @@ faults:
       expect(crashes).toEqual([20_000, 22_000, 34_000, 56_000]);
       expect(readyMs - 96_000).toBeGreaterThanOrEqual(5000);
       expect(readyMs - 96_000).toBeLessThan(15_000);
+      // The diagnosis computes that restart from the config with the same function.
+      expect(crashLoopRestartMs(20_000, 60_000, 2000)).toBe(starts[starts.length - 1]);
     });
   });
 });

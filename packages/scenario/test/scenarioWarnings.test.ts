@@ -212,6 +212,29 @@ traffic:
     ]);
   });
 
+  it("places a crash loop whose containers crash before their readiness probe's initial delay at the fault's crashLoop", () => {
+    // Line numbers matter: the faults on lines 6 to 9.
+    const text = `services:
+  web: { serviceTime: 1ms, readinessProbe: { initialDelay: 5s } }
+  api: { serviceTime: 1ms, readinessProbe: { initialDelay: 1s } }
+traffic: [ { to: web, rate: 10 } ]
+faults:
+  - { at: 10s, for: 30s, service: web, crashLoop: { runsFor: 5s } }
+  - { at: 10s, for: 30s, service: api, crashLoop: { runsFor: 5s } }
+  - { at: 10s, for: 30s, service: web, crashLoop: { runsFor: 6s } }
+  - { at: 10s, for: 30s, service: web, crashLoop: true }
+`;
+    const warnings = scenarioWarnings(parseScenario(text, 'loop.yaml'));
+    expect(warnings.map((w) => [w.path, w.line, w.reason])).toEqual([
+      [
+        'faults[0].crashLoop',
+        6,
+        "fault at 10 s: web's crash-looping containers run 5 s before each crash, not more than its readinessProbe's " +
+          'initialDelay (5 s): they never become Ready (never rejoin the endpoints) while the loop lasts',
+      ],
+    ]);
+  });
+
   it('finds nothing to say about a bundled scenario', () => {
     expect(scenarioWarnings(loadScenario('retry-storm'))).toEqual([]);
   });

@@ -11,7 +11,8 @@ import type { NodeCrashRecord, RunStopReason } from '@meshsim/mesh';
  * - `stable` — every window stayed within the band (≥ 95 % of the reference goodput ratio);
  * - `degraded-recovered` — left the band and came back for good; `recoveryMs` says when;
  * - `metastable` — still below the band at the end of the run, ≥ 10 s after the last trigger ended;
- * - `unresolved` — still below the band at the end, but the last trigger ended less than 10 s before it; or a run
+ * - `unresolved` — still below the band at the end, but the last trigger ended less than 10 s before it, or the
+ *   triggers still active are crash loops whose pods come back only after the end (their fault ended); or a run
  *   too short to judge (shorter than one window, no call completed, or less than a window left after the warm-up);
  * - `degraded` — below the band at the end with no trigger that ended (none, or one lasting to the end),
  *   or already below 50 % before any trigger, or its calls pile up (calls in flight growing through the run: the load
@@ -61,10 +62,16 @@ export interface Trigger {
    */
   origin: string;
   startMs: number;
-  /** When it ended [ms]; `Infinity` when it lasts to the end (a fault `for: forever`). */
+  /**
+   * When it ended [ms]; `Infinity` when it lasts to the end (a fault `for: forever`). For a `crashLoop` fault, when
+   * its containers come back: their first start at or after the fault's end, on the kubelet's backoff (up to 300 s
+   * later; may be after the run's end).
+   */
   endMs: number;
   /** For a `crash-node` fault that started: what it took down (the result's `nodeCrashes` entry). */
   nodeCrash?: NodeCrashRecord;
+  /** For a `crashLoop` fault whose containers come back after it ends (`endMs`): the fault's end [ms]. */
+  faultEndMs?: number;
 }
 
 /** The verdict of one traffic source. */

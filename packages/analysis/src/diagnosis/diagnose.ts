@@ -8,7 +8,7 @@ import { serviceDepths } from '../internal/diagnosis/callDepths.js';
 import { depthAmplification } from '../internal/diagnosis/depthAmplification.js';
 import type { Span } from '../internal/diagnosis/depthAmplification.js';
 import { attributeNodeCrashes } from '../internal/diagnosis/attributeNodeCrashes.js';
-import { findTriggers } from '../internal/diagnosis/findTriggers.js';
+import { findTriggers, restartAfterEnd } from '../internal/diagnosis/findTriggers.js';
 import { duration } from '../internal/diagnosis/reasonWords.js';
 import { lossEvidence, reached } from '../internal/diagnosis/lossEvidence.js';
 import { resourceSaturation } from '../internal/diagnosis/resourceSaturation.js';
@@ -127,6 +127,7 @@ export function diagnose(
           triggers.map((x) => x.endMs),
           0,
         );
+  const restartAfterEndMs = restartAfterEnd(triggers, durationMs);
   const { startMs, intervalMs, edges } = result.timeSeries;
 
   const pending = result.services
@@ -143,6 +144,7 @@ export function diagnose(
       durationMs,
       firstTriggerMs,
       lastTriggerEndMs,
+      ...(restartAfterEndMs !== null && { restartAfterEndMs }),
       thresholds: t,
       pending,
       evidence: lossEvidence(config, result, source.name, source.to, firstTriggerMs, t, resources),

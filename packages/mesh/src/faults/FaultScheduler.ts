@@ -121,11 +121,33 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
         );
       }
     }
+    if (effect.kind === 'crash-loop') warnProbeOutlastsRun(context, fault, effect.runsForMs, index);
     const event: FaultEvent = { fault, index, targets: NO_TARGETS, ended: false, markedNotReady: false };
     engine.scheduleAt(fault.atMs, startFault, { world, event });
     const endMs = fault.atMs + fault.durationMs;
     if (endMs < context.durationMs) engine.scheduleAt(endMs, endFault, { world, event });
   });
+}
+
+/**
+ * Warns (at the fault's `crashLoop`) when a crash loop's containers run no longer than their service's readiness
+ * probe's initial delay: skipping the probes until then, the kubelet never counts them Ready before they crash, so they
+ * never rejoin the endpoints while the loop lasts. Not for `runsFor` 0: those crash as they start, probe or not.
+ */
+function warnProbeOutlastsRun(
+  context: FaultContext,
+  fault: FaultConfig,
+  runsForMs: number,
+  index: number,
+): void {
+  const probe = context.services.get(fault.service)?.config.readinessProbe;
+  if (runsForMs === 0 || probe == null || probe.initialDelayMs < runsForMs) return;
+  context.warnings.add(
+    `fault at ${durationText(fault.atMs)}: ${fault.service}'s crash-looping containers run ${durationText(runsForMs)} before each crash, ` +
+      `not more than its readinessProbe's initialDelay (${durationText(probe.initialDelayMs)}): they never become Ready ` +
+      '(never rejoin the endpoints) while the loop lasts',
+    ['faults', index, 'crashLoop'],
+  );
 }
 
 /** Whether `fault` crashes processes on nodes that stay up (a proxy's, a pod's, a reachable node's). */

@@ -37,3 +37,24 @@ export class RestartBackoff {
     return restartDelayMs(this.exits);
   }
 }
+
+/**
+ * When a crash loop's containers come back for good [ms]: their first start at or after the fault's end, for a
+ * `crashLoop` fault from `atMs` lasting `durationMs` whose containers run `runsForMs` before they crash — the crash
+ * loop of the fault scheduler, on the same {@link RestartBackoff}: crashed at `atMs` (an initial crash: running since
+ * before the run), restarted after each backoff, each container started before the end crashing `runsForMs` after its
+ * start. For a container no other fault crashes or restarts meanwhile. `Infinity` for a fault that never ends.
+ */
+export function crashLoopRestartMs(atMs: number, durationMs: number, runsForMs: number): number {
+  const endMs = atMs + durationMs;
+  if (!Number.isFinite(endMs)) return Infinity;
+  const backoff = new RestartBackoff();
+  let startedMs = -Infinity;
+  let exitMs = atMs;
+  for (;;) {
+    const restartMs = exitMs + backoff.delayAfterExit(startedMs, exitMs);
+    if (restartMs >= endMs) return restartMs;
+    startedMs = restartMs;
+    exitMs = restartMs + runsForMs;
+  }
+}

@@ -9,6 +9,7 @@ import {
   RESTART_BACKOFF_MAX_MS,
   RESTART_BACKOFF_RESET_MS,
   RestartBackoff,
+  crashLoopRestartMs,
   restartDelayMs,
 } from '../../src/index.js';
 
@@ -71,5 +72,22 @@ describe('RestartBackoff', () => {
         },
       ),
     );
+  });
+});
+
+describe('crashLoopRestartMs', () => {
+  it("is the loop's first start at or after the fault's end: the kubelet's backoff, each container running runsFor", () => {
+    // Crashes as it starts from 20 s: restarts at 20, 30, 50 and 90 s; the next, 80 s after the crash at 90 s, is past 120 s.
+    expect(crashLoopRestartMs(20_000, 100_000, 0)).toBe(170_000);
+    // docs/model.md's example: starts at 20, 32, 54 s (each running 2 s), then 96 s, 40 s after the crash at 56 s.
+    expect(crashLoopRestartMs(20_000, 60_000, 2000)).toBe(96_000);
+    // A restart exactly at the end stays up; the immediate restart after the initial crash is at the start.
+    expect(crashLoopRestartMs(20_000, 10_000, 0)).toBe(30_000);
+    expect(crashLoopRestartMs(20_000, 1, 0)).toBe(30_000);
+  });
+
+  it('waits at most the 300 s cap past the last crash, and never ends for a fault that never does', () => {
+    expect(crashLoopRestartMs(0, 3_600_000, 0)).toBeLessThanOrEqual(3_600_000 + RESTART_BACKOFF_MAX_MS);
+    expect(crashLoopRestartMs(0, Infinity, 0)).toBe(Infinity);
   });
 });

@@ -2,8 +2,9 @@
 // state is Success); with one it gets traffic only once the probe has passed, and a saturated one goes NotReady after
 // failureThreshold failed probes; a crash loop restarts on the kubelet's backoff and stays down past its fault.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Simulation, simulate } from '../../src/index.js';
+import { Simulation, crashLoopRestartMs, simulate } from '../../src/index.js';
 import type { FaultConfig, ReadinessProbeConfig, SimulationConfig } from '../../src/index.js';
 import { assertConservation } from '../__helpers__/assertions.js';
 import { call, config, poisson, service } from '../__helpers__/configs.js';
@@ -189,6 +190,29 @@ describe('crash loops (CrashLoopBackOff)', () => {
     expect(starts).toEqual([2000, 12_000, 32_000, 72_000]);
     expect(changes.filter((c) => c.atMs < 72_000 && c.atMs >= 2000).every((c) => !c.up)).toBe(true);
     expect(changes[changes.length - 1]).toMatchObject({ up: true, ready: true, listed: true });
+    expect(crashLoopRestartMs(2000, 60_000, 0)).toBe(72_000);
+  });
+
+  it('comes back for good at crashLoopRestartMs, the schedule the diagnosis reads from the config (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.constantFrom(0, 500, 3000, 12_000),
+        (faultS, runsForMs) => {
+          const faultMs = faultS * 1000;
+          const cfg = pair(
+            { kind: 'crash-loop', runsForMs },
+            { faultMs, durationMs: faultMs + 320_000, rps: 1 },
+          );
+          const sim = new Simulation(cfg);
+          const [b1] = sim.instancesOf('b');
+          sim.engine.run({ untilMs: cfg.durationMs });
+          expect(b1?.up).toBe(true);
+          expect(b1?.startedMs).toBe(crashLoopRestartMs(2000, faultMs, runsForMs));
+        },
+      ),
+      { numRuns: 12, seed: 28 },
+    );
   });
 
   it('a container started while the fault lasts runs runsFor, then crashes; Ready (no probe) in between, so it gets traffic', () => {
@@ -201,6 +225,7 @@ describe('crash loops (CrashLoopBackOff)', () => {
     expect(stateAt(changes, 4000)).toMatchObject({ up: true, listed: true });
     expect(stateAt(changes, 6000)).toMatchObject({ up: false, listed: false });
     expect(stateAt(changes, 17_000)).toMatchObject({ up: true, listed: true });
+    expect(crashLoopRestartMs(2000, 20_000, 3000)).toBe(38_000);
   });
 
   it('with a probe whose initial delay outlasts runsFor the crash-looping instance never gets traffic', () => {

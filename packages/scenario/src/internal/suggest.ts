@@ -82,6 +82,8 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['502', ['gateway-error']],
   ['504', ['gateway-error']],
   ['timeout', ['per-try-timeout']],
+  // Kubernetes' name of a crash loop (the CrashLoopBackOff state), written as a fault's effect.
+  ['crashloopbackoff', ['crashLoop']],
 ]);
 
 /**

@@ -1,7 +1,8 @@
 // The triggers of a run: every scheduled fault that starts before the end, and every stretch of time in which an
 // open-loop source's scheduled rate is above its base rate (a load spike): its final rate, or for a schedule that ends
 // at 0 (the source stops sending), the lowest non-zero rate it names — unless the source says its schedule is its
-// normal load (`loadTrigger: false`). Each also named as the cascade's first link (what it did, to what).
+// normal load (`loadTrigger: false`). Each also named as the cascade's first link (what it did, to what). A crash loop's
+// lasts until its containers' restart after the fault's end (the kubelet's backoff), when its cause really ends.
 
 import type {
   FaultConfig,
@@ -15,7 +16,7 @@ import type {
 
 import type { Trigger } from '../../diagnosis/Diagnosis.js';
 import { faultScopeText } from '../../diagnosis/faultScopeText.js';
-import { minOf } from '@meshsim/mesh';
+import { crashLoopRestartMs, maxOf, minOf } from '@meshsim/mesh';
 import { duration } from './reasonWords.js';
 
 /**
@@ -52,6 +53,28 @@ function latencyAmount(effect: Extract<FaultEffect, { kind: 'latency' }>): strin
 }
 
 /**
+ * When a crash loop's containers come back for good [ms]: their first start at or after the fault's end, on the
+ * kubelet's backoff (`crashLoopRestartMs`, the model's schedule); the fault's end for any other fault.
+ */
+function causeEndMs(fault: FaultConfig): number {
+  const { effect, atMs, durationMs } = fault;
+  return effect.kind === 'crash-loop'
+    ? crashLoopRestartMs(atMs, durationMs, effect.runsForMs)
+    : atMs + durationMs;
+}
+
+/**
+ * ` 20 s–120 s, down until its restart at 170 s` for a crash loop whose containers come back after the fault's end
+ * (the kubelet's backoff outlasts it), else ``.
+ */
+function restartText(fault: FaultConfig): string {
+  const endMs = fault.atMs + fault.durationMs;
+  const restartMs = causeEndMs(fault);
+  if (restartMs <= endMs) return '';
+  return ` ${duration(fault.atMs)}–${duration(endMs)}, down until its restart at ${duration(restartMs)}`;
+}
+
+/**
  * The fault as the cascade's first link: `orders-db slowed (+2 s latency fault)`, `api crashed (crash fault, 2
  * instances)`, `checkout's node node-3 down (crash-node fault, 1 instance)`, `control plane down (…)`.
  */
@@ -71,7 +94,7 @@ function faultOrigin(
     case 'crash':
       return `${service} crashed (${what})`;
     case 'crash-loop':
-      return `${service} crash-looping (${what})`;
+      return `${service} crash-looping${restartText(fault)} (${what})`;
     case 'crash-proxy':
       return `${service}'s ${PROXIES[effect.proxy]} crashed (${what})`;
     case 'crash-node': {
@@ -91,16 +114,22 @@ function faultTrigger(
   replicas: number | undefined,
 ): Trigger {
   const scope = fault.instances === Infinity ? '' : ` (${faultScopeText(fault, replicas)})`;
+  const faultEndMs = fault.atMs + fault.durationMs;
+  const endMs = causeEndMs(fault);
+  const restart = restartText(fault);
   return {
     kind: 'fault',
     description:
       // A crashed proxy says which (a scenario may crash the sidecar for one shape and the ztunnel for another).
       `${fault.effect.kind}${fault.effect.kind === 'crash-proxy' ? ` (${fault.effect.proxy})` : ''} fault on ${fault.service}${scope}` +
-      (crash === undefined ? '' : `: ${nodeCrashText(crash)}`),
+      (crash === undefined ? '' : `: ${nodeCrashText(crash)}`) +
+      (restart === '' ? '' : `,${restart}`),
     origin: faultOrigin(fault, crash, replicas),
     startMs: fault.atMs,
-    endMs: fault.atMs + fault.durationMs,
+    // A crash loop lasts until its containers are back: its cause ends then, not at the fault's end.
+    endMs,
     ...(crash !== undefined && { nodeCrash: crash }),
+    ...(endMs > faultEndMs && { faultEndMs }),
   };
 }
 
@@ -180,4 +209,19 @@ export function findTriggers(config: SimulationConfig, result?: SimulationResult
     .map((trigger, order) => ({ trigger, order }))
     .sort((a, b) => a.trigger.startMs - b.trigger.startMs || a.order - b.order)
     .map(({ trigger }) => trigger);
+}
+
+/**
+ * When every trigger still active at the run's end (`durationMs`) is a crash loop whose fault ended within the run —
+ * its containers wait for their restart on the kubelet's backoff — the latest of those restarts [ms]; else null (no
+ * trigger active then, or one whose fault itself outlasts the run).
+ */
+export function restartAfterEnd(triggers: readonly Trigger[], durationMs: number): number | null {
+  const active = triggers.filter((t) => t.endMs >= durationMs);
+  if (active.length === 0) return null;
+  if (active.some((t) => t.faultEndMs === undefined || t.faultEndMs >= durationMs)) return null;
+  return maxOf(
+    active.map((t) => t.endMs),
+    0,
+  );
 }

@@ -27,6 +27,12 @@ export interface SourceVerdictInput {
   /** First trigger start and last trigger end [ms]; null without triggers. */
   firstTriggerMs: number | null;
   lastTriggerEndMs: number | null;
+  /**
+   * When the triggers still active at the run's end are crash loops whose faults ended in the run, waiting for their
+   * containers' restart on the kubelet's backoff: that restart [ms] (`lastTriggerEndMs`, after the end). A source
+   * still down then is `unresolved`, not `degraded`. @defaultValue none
+   */
+  restartAfterEndMs?: number;
   thresholds: DiagnosisThresholds;
   /** The services with Pending pods, as `api (2 of 2 pods Pending)`: what a degraded reason names. @defaultValue none */
   pending?: readonly string[];
@@ -283,8 +289,11 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
       : `, with pods no node had room for: ${input.pending.join(', ')}`;
   const end = input.durationMs;
   // Still below the band at the end, after a trigger that ended: metastable or unresolved (a pile-up is named).
+  // A crash loop waiting for its restart after the run's end counts as ended: only the run's length hides its recovery.
+  const restartMs = input.restartAfterEndMs;
   const downAfterTrigger =
-    lastBad === windows - 1 && lastEnd !== null && Number.isFinite(lastEnd) && lastEnd < end;
+    lastBad === windows - 1 &&
+    ((lastEnd !== null && Number.isFinite(lastEnd) && lastEnd < end) || restartMs !== undefined);
 
   // Calls pile up: the load exceeds what the system serves, even where goodput holds a level (a steady share of the
   // calls completes) or comes back within the band — never stable or recovered.
@@ -375,7 +384,10 @@ export function sourceVerdict(input: SourceVerdictInput): SourceDiagnosis {
   let verdict: SourceVerdict;
   let stillDownMs: number | null = null;
   let reason: string;
-  if (lastEnd === null || !Number.isFinite(lastEnd) || lastEnd >= end) {
+  if (restartMs !== undefined) {
+    verdict = 'unresolved';
+    reason = `goodput is ${percent(finalRatio)} of offered calls at the end, with the crash-looping pods down until their restart at ${duration(restartMs)} (the kubelet's backoff), after the run's end: run past it to tell recovery from metastability`;
+  } else if (lastEnd === null || !Number.isFinite(lastEnd) || lastEnd >= end) {
     verdict = 'degraded';
     reason =
       lastEnd === null

@@ -4,7 +4,7 @@
 import { resolveScenario } from '@meshsim/scenario';
 import { describe, expect, it } from 'vitest';
 
-import { baseRate, findTriggers } from '../../../src/internal/diagnosis/findTriggers.js';
+import { baseRate, findTriggers, restartAfterEnd } from '../../../src/internal/diagnosis/findTriggers.js';
 
 /** The triggers of a 100 s run of one source with this rate schedule. */
 function triggersOf(rate: { at: string; rps: number; ramp?: boolean }[]): ReturnType<typeof findTriggers> {
@@ -18,6 +18,27 @@ function triggersOf(rate: { at: string; rps: number; ramp?: boolean }[]): Return
 }
 
 describe('findTriggers', () => {
+  it("ends a crash loop's trigger at its containers' restart after the fault (the kubelet's backoff), keeping the fault's end", () => {
+    const config = resolveScenario({
+      duration: '150s',
+      services: { api: { serviceTime: '1ms' } },
+      traffic: [{ name: 'client', to: 'api', rate: 10 }],
+      faults: [
+        { at: '20s', for: '100s', service: 'api', crashLoop: true },
+        { at: '20s', for: '60s', service: 'api', crashLoop: { runsFor: '2s' } },
+      ],
+    });
+    const triggers = findTriggers(config);
+    expect(triggers.map((t) => [t.startMs, t.endMs, t.faultEndMs, t.description])).toEqual([
+      [20_000, 170_000, 120_000, 'crash-loop fault on api, 20 s–120 s, down until its restart at 170 s'],
+      [20_000, 96_000, 80_000, 'crash-loop fault on api, 20 s–80 s, down until its restart at 96 s'],
+    ]);
+    // Only the restart at 170 s, after the run's end, is still awaited then; a fault itself outlasting the run is not.
+    expect(restartAfterEnd(triggers, 150_000)).toBe(170_000);
+    expect(restartAfterEnd(triggers, 200_000)).toBeNull();
+    expect(restartAfterEnd(triggers, 100_000)).toBeNull();
+  });
+
   it('says which proxy a crash-proxy fault crashes (one scenario may crash a sidecar and a ztunnel)', () => {
     const config = resolveScenario({
       duration: '60s',
@@ -63,6 +84,8 @@ describe('findTriggers', () => {
         { at: '8s', for: '1s', service: 'api', instances: 1, crashNode: true },
         { at: '9s', for: '1s', controlPlaneOutage: true },
         { at: '10s', for: '1s', service: 'api', instances: 1, crashLoop: true },
+        // Its restart after an immediate one at 20 s and a crash is at 30 s, the fault's end: nothing to add.
+        { at: '20s', for: '10s', service: 'api', crashLoop: true },
       ],
     });
     expect(findTriggers(config).map((t) => t.origin)).toEqual([
@@ -75,7 +98,9 @@ describe('findTriggers', () => {
       "api's node proxies crashed (crash-proxy fault)",
       "api's node down (crash-node fault, 1 instance)",
       'control plane down (control-plane-outage fault)',
-      'api crash-looping (crash-loop fault, 1 instance)',
+      // Back only at its restart, 10 s after its second crash at 10 s.
+      'api crash-looping 10 s–11 s, down until its restart at 20 s (crash-loop fault, 1 instance)',
+      'api crash-looping (crash-loop fault)',
     ]);
     expect(
       triggersOf([

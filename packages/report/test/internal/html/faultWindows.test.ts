@@ -17,7 +17,7 @@ const fault = (
 });
 
 describe('faultWindows', () => {
-  it('labels each fault, caps windows at the end of the run and drops faults after it', () => {
+  it("labels each fault, caps windows at the end of the run and drops faults after it; a crash loop's lasts until its restart", () => {
     const windows = faultWindows(
       [
         fault(40_000, Infinity, { kind: 'crash-node' }),
@@ -31,7 +31,12 @@ describe('faultWindows', () => {
     expect(windows).toEqual([
       { startS: 0, endS: 30, label: 'control-plane outage' },
       { startS: 5, endS: 15, label: 'latency ×3: catalog (all instances)' },
-      { startS: 20, endS: 25, label: 'crash loop: catalog (1 instance)' },
+      // Until its restart after the fault (the kubelet's backoff: at once at 20 s, then 10 s after the next crash).
+      {
+        startS: 20,
+        endS: 30,
+        label: 'crash loop: catalog (1 instance), fault until 25 s, down until its restart at 30 s',
+      },
       { startS: 40, endS: 60, label: 'node crash: catalog (1 instance)' },
     ]);
   });
