@@ -216,6 +216,9 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // destination), so its ejected host·ms can be read per caller; a duration of 0 reads `0 s` in a fault's warning.
   // outlier-ejection's and control-plane-outage's goldens hold the count; every figure the same.
   42: '17c2be60336d026a61a335aba00ab4639fd2cbd1146588b41c4821c7233eb3da',
+  // 43: under linkerd a retry waits Linkerd's own 25–250 ms backoff, never retries a failed connection or a reset, and
+  // always retries a per-try timeout (linkerd2-proxy's route retry policy); no bundled scenario retries under linkerd.
+  43: '17c2be60336d026a61a335aba00ab4639fd2cbd1146588b41c4821c7233eb3da',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */
