@@ -5,4 +5,4 @@
  * Revision of the simulation model. Part of every sweep run's key, so a sweep resumed with a newer
  * meshsim recomputes the runs an earlier model stored instead of reusing them.
  */
-export const MODEL_REVISION = 45;
+export const MODEL_REVISION = 46;

@@ -228,6 +228,9 @@ const GOLDEN_DIGESTS: Readonly<Record<number, string>> = {
   // kubelet's backoff), not the fault's end: stored verdicts and recovery times of crash-loop runs differ (metastable
   // becomes unresolved or degraded-recovered). Simulation results are unchanged; no bundled scenario crash-loops.
   45: '17c2be60336d026a61a335aba00ab4639fd2cbd1146588b41c4821c7233eb3da',
+  // 46: under linkerd a retry waits Linkerd's own 25–250 ms backoff, never retries a failed connection or a reset, and
+  // always retries a per-try timeout (linkerd2-proxy's route retry policy); no bundled scenario retries under linkerd.
+  46: '17c2be60336d026a61a335aba00ab4639fd2cbd1146588b41c4821c7233eb3da',
 };
 
 /** SHA-256 of every golden file's name and content, in name order (line endings normalised). */

@@ -10,6 +10,7 @@ import type { BackoffPolicy } from '../config/CallPolicy.js';
  * - `none`: min(max, base · 2^(retry−1)).
  * - `equal`: v/2 + uniform(0, v/2) with v = min(max, base · 2^(retry−1)).
  * - `decorrelated`: min(max, uniform(base, 3 · previous)), previous starting at base.
+ * - `linkerd` (linkerd exp-backoff, jitter ratio 1): b + min(uniform(0, b), max − b) with b = min(max, base · 2^(retry−1)).
  */
 export function backoffDelayMs(
   policy: BackoffPolicy,
@@ -30,6 +31,10 @@ export function backoffDelayMs(
     case 'decorrelated': {
       const previous = previousMs > 0 ? previousMs : baseMs;
       return Math.min(maxMs, baseMs + random() * (3 * previous - baseMs));
+    }
+    case 'linkerd': {
+      const b = Math.min(maxMs, baseMs * 2 ** (retry - 1));
+      return b + Math.min(random() * b, maxMs - b);
     }
   }
 }

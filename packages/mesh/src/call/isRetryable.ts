@@ -13,12 +13,13 @@ export type { RetrySemantics } from '../config/enforcerKinds.js';
 
 /**
  * The retry rules of a client hop of kind `enforcer`: Envoy's for the Envoy-based hops (and a registered kind that
- * says `retries: 'envoy'`). Throws for an unknown kind.
+ * says `retries: 'envoy'`), linkerd2-proxy's for `linkerd-proxy`. Throws for an unknown kind.
  */
 export function retrySemanticsOf(enforcer: EnforcerKind): RetrySemantics {
   knownEnforcer(enforcer);
   const own = registeredEnforcer(enforcer);
   if (own !== undefined) return own.spec.retries ?? 'other';
+  if (enforcer === 'linkerd-proxy') return 'linkerd';
   return enforcer === 'l7-proxy' || enforcer === 'app-mesh-envoy' ? 'envoy' : 'other';
 }
 
@@ -60,6 +61,10 @@ const GATEWAY_ERRORS: ReadonlySet<AttemptResult> = new Set<AttemptResult>([
  * above for it (**assumption**: kube-proxy rejects a connection to a Service without endpoints, which an
  * application sees as a refused connection; for client libraries not verified). linkerd2-proxy's own errors skip
  * these conditions: call/Call.ts never retries its balancer's load-shed 503 and always retries its failfast 504.
+ *
+ * `semantics` `linkerd` (linkerd2-proxy's route `RetryPolicy::is_retryable`, docs/sources.md#linkerd-retry-source):
+ * it retries responses by status and, of the errors, a response-headers timeout (`retry.linkerd.io/timeout`: a
+ * per-try timeout, whatever `retryOn` says); a failed connection and a reset are errors it never retries.
  */
 export function isRetryable(
   result: AttemptResult,
@@ -68,6 +73,10 @@ export function isRetryable(
 ): boolean {
   if (result === 'ok') return false;
   if (result === 'no-endpoints' && semantics === 'envoy') return false;
+  if (semantics === 'linkerd') {
+    if (result === 'connect-failure' || result === 'reset') return false;
+    if (result === 'per-try-timeout') return true;
+  }
   for (const condition of retryOn) {
     switch (condition) {
       case '5xx':

@@ -9,8 +9,11 @@ export type RetryCondition =
   | 'gateway-error' // 502/503/504, including per-try timeouts and connect failures
   | 'per-try-timeout'; // the attempt exceeded its per-try timeout
 
-/** Jitter applied to exponential backoff (Brooker 2015; see docs/policies.md). */
-export type JitterKind = 'none' | 'full' | 'equal' | 'decorrelated';
+/**
+ * Jitter applied to exponential backoff (Brooker 2015; see docs/policies.md). `linkerd` is linkerd2-proxy's own
+ * (jitter ratio 1.0, the sum capped at max), which the `linkerd` shape sets; a scenario cannot write it.
+ */
+export type JitterKind = 'none' | 'full' | 'equal' | 'decorrelated' | 'linkerd';
 
 /** Backoff between retry attempts. */
 export interface BackoffPolicy {

@@ -7,7 +7,7 @@ import type { PolicyName } from './PolicyName.js';
  * Whose retry rules a call's retries follow: `envoy` — Envoy's router filter (Istio, Consul, Cilium's L7 Envoy,
  * App Mesh); `other` — application code, a client library or linkerd2-proxy (call/isRetryable.ts).
  */
-export type RetrySemantics = 'envoy' | 'other';
+export type RetrySemantics = 'envoy' | 'linkerd' | 'other';
 
 /** An enforcer kind of a registered shape's own: what a hop of that kind can do. */
 export interface EnforcerSpec {

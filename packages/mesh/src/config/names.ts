@@ -13,7 +13,7 @@ export const RETRY_CONDITIONS: readonly RetryCondition[] = [
   'per-try-timeout',
 ];
 
-/** Every jitter kind. */
+/** Every jitter kind a scenario can write (`linkerd` is set by the `linkerd` shape only). */
 export const JITTER_KINDS: readonly JitterKind[] = ['none', 'full', 'equal', 'decorrelated'];
 
 /** Every kind of fault effect. */

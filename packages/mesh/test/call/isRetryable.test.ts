@@ -60,7 +60,7 @@ describe('retrySemanticsOf: the Envoy-based hops follow Envoy', () => {
     ['app-mesh-envoy', 'envoy'],
     ['application', 'other'],
     ['library', 'other'],
-    ['linkerd-proxy', 'other'],
+    ['linkerd-proxy', 'linkerd'],
     ['l4-proxy', 'other'],
     ['managed-hop', 'other'],
   ])('%s → %s', (enforcer, semantics) => {
@@ -79,5 +79,33 @@ describe('isRetryable: a per-try timeout (Envoy resets the attempt and retries i
   ])('under %s: %s', (condition, retried) => {
     expect(isRetryable('per-try-timeout', [condition], 'envoy')).toBe(retried);
     expect(isRetryable('per-try-timeout', [condition], 'other')).toBe(retried);
+  });
+});
+
+describe('isRetryable under linkerd: linkerd2-proxy retries statuses and timeouts, never a failed connection or a reset', () => {
+  const ALL: RetryCondition[] = [
+    '5xx',
+    'gateway-error',
+    'connect-failure',
+    'reset',
+    'overflow',
+    'per-try-timeout',
+  ];
+
+  it.each<AttemptResult>(['connect-failure', 'reset'])('%s: under no condition', (result) => {
+    expect(isRetryable(result, ALL, 'linkerd')).toBe(false);
+  });
+
+  it.each<RetryCondition>(['5xx', 'gateway-error', 'overflow'])(
+    'a per-try timeout (retry.linkerd.io/timeout): under %s too',
+    (condition) => {
+      expect(isRetryable('per-try-timeout', [condition], 'linkerd')).toBe(true);
+    },
+  );
+
+  it('a status answer: as its condition says', () => {
+    expect(isRetryable('bad-gateway', ['5xx'], 'linkerd')).toBe(true);
+    expect(isRetryable('error', ['gateway-error'], 'linkerd')).toBe(false);
+    expect(isRetryable('service-unavailable', ['overflow'], 'linkerd')).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import { DEFAULT_LINKERD_VERSION, linkerdAssumptions, linkerdProxyProfile } from
 import { LINKERD_CONNECT_TIMEOUT_MS } from '../dataplane/connectionSpecs.js';
 import { LinkerdReconnect } from '../../policies/LinkerdReconnect.js';
 import { LINKERD_OUTBOUND_HTTP_QUEUE } from '../../call/BalancerQueue.js';
+import { linkerdRetryPolicy, linkerdRetryWarnings } from './linkerdRetry.js';
 
 /** Linkerd's proxies. */
 export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
@@ -31,7 +32,9 @@ export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
   workersFromCpuLimit: (mesh) => mesh.options.linkerdProxy?.workers === undefined,
   // Before `proxy.runtime.workers` (2.10–2.12), a proxy without a limit used every CPU its cgroup allows: its node's.
   unlimitedWorkersFromNode: (mesh) => mesh.linkerdVersion !== 'current',
-  adjustPolicy: (policy) => policy,
+  // Retries wait Linkerd's own backoff and skip failed connections and resets (linkerdRetry.ts); warned per field below.
+  adjustPolicy: (policy) => linkerdRetryPolicy(policy),
+  runDefaultPolicy: linkerdRetryPolicy,
   // While no endpoint is ready, requests wait in the balancer's queue, up to the 3 s failfast
   // (docs/sources.md#linkerd-failfast-source).
   balancerQueue: LINKERD_OUTBOUND_HTTP_QUEUE,
@@ -43,6 +46,7 @@ export const LINKERD_MESH: SidecarMesh<LinkerdMeshConfig> = {
     ),
   ],
   configWarnings(config, _mesh, warn) {
+    linkerdRetryWarnings(config, warn);
     for (const service of config.services) {
       const destination = service.destination;
       if (destination === undefined) continue;
@@ -77,8 +81,8 @@ export const LINKERD_SHAPE: MeshShape<LinkerdMeshConfig> = {
   usesOptions: ['linkerdVersion', 'linkerdProxy'],
   resolve(options) {
     const linkerdVersion = options.linkerdVersion ?? DEFAULT_LINKERD_VERSION;
+    // linkerd2-proxy balances with P2C over peak-EWMA (docs/sources.md#linkerd-load-balancing); no retries unless a route asks.
     return {
-      // linkerd2-proxy balances with P2C over peak-EWMA (docs/sources.md#linkerd-load-balancing); no retries unless a route asks.
       ...resolveShared('linkerd', options, {
         loadBalancer: 'peak-ewma',
         defaultPolicy: NO_POLICY,

@@ -62,6 +62,8 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
   readonly sidecars: Proxy[];
   private readonly endpointsOf: (proxy: Proxy) => number;
   private readonly streams: RunStreams;
+  /** The mesh's default policy as its proxies run it (`SidecarMesh.runDefaultPolicy`). */
+  private readonly defaultPolicy: CallPolicy;
 
   constructor(
     private readonly sidecarMesh: SidecarMesh<C>,
@@ -71,6 +73,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
     super(context, config);
     this.shape = config.shape;
     this.streams = context.streams;
+    this.defaultPolicy = sidecarMesh.runDefaultPolicy?.(config.defaultPolicy) ?? config.defaultPolicy;
     const profile = sidecarMesh.profile(config);
     const latency = createSampler(profile.latencyMs, context.streams.stream(sidecarMesh.stream));
     const fromLimit = sidecarMesh.workersFromCpuLimit?.(config) ?? false;
@@ -192,7 +195,7 @@ export class SidecarDataPlane<C extends MeshConfigBase> extends DataPlaneBase {
   effectivePolicy(caller: CallerRef, policy: CallPolicy, policySet: boolean, target?: string): CallPolicy {
     // Callers outside the mesh have no sidecar: their policy is their own and no mesh default applies.
     if (caller.instanceId < 0) return policySet ? policy : NO_POLICY;
-    if (!policySet) return this.mesh.defaultPolicy;
+    if (!policySet) return this.defaultPolicy;
     const call = `calls from "${caller.name}"${target === undefined ? '' : ` to "${target}"`}`;
     const filled = this.sidecarMesh.routePolicy?.(policy, this.config) ?? policy;
     return this.sidecarMesh.adjustPolicy(filled, call, (message) => this.warnings.add(message));

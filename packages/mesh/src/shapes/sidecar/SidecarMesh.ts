@@ -53,6 +53,11 @@ export interface SidecarMesh<C extends MeshConfigBase> {
    * route with a timeout but no retries keeps the default retry). Absent: as written.
    */
   routePolicy?(policy: CallPolicy, mesh: C): CallPolicy;
+  /**
+   * The mesh's default policy as the proxy runs it (Linkerd: its own retry backoff), warned of in `configWarnings`.
+   * Absent: as resolved.
+   */
+  runDefaultPolicy?(policy: CallPolicy): CallPolicy;
   /** A scenario-set call policy as the proxy can run it (may warn). `call` names the call in warnings. */
   adjustPolicy(policy: CallPolicy, call: string, warn: (message: string) => void): CallPolicy;
   /**
