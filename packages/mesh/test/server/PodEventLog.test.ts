@@ -9,17 +9,19 @@ import { call, config, poisson, service } from '../__helpers__/configs.js';
 
 /** a ×2 → b ×2 for 200 s, b's first instance crash-looping from 60 s for 60 s (scenario-format.md's example). */
 function crashLoop(): SimulationConfig {
-  return config(
-    [service('a', { calls: [[call('b')]] }), service('b')],
-    [poisson('a', 10)],
-    {
-      shape: 'none',
-      durationMs: 200_000,
-      faults: [
-        { atMs: 60_000, durationMs: 60_000, service: 'b', instances: 1, effect: { kind: 'crash-loop', runsForMs: 0 } },
-      ],
-    },
-  );
+  return config([service('a', { calls: [[call('b')]] }), service('b')], [poisson('a', 10)], {
+    shape: 'none',
+    durationMs: 200_000,
+    faults: [
+      {
+        atMs: 60_000,
+        durationMs: 60_000,
+        service: 'b',
+        instances: 1,
+        effect: { kind: 'crash-loop', runsForMs: 0 },
+      },
+    ],
+  });
 }
 
 /** `kind@seconds` for each event of `pod`. */
