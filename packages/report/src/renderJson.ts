@@ -210,6 +210,19 @@ export function toJsonDocument(result: SimulationResult, extras: RunExtras = {})
     ...(result.stopped !== undefined && { stopped: stoppedDocument(result.stopped) }),
     // Only for a run in which a crashNode fault started, so that other runs' documents are unchanged.
     ...(result.nodeCrashes !== undefined && { nodeCrashes: result.nodeCrashes.map(nodeCrashJson) }),
+    // Only for a run in which a pod crashed, restarted or changed readiness, so that other runs' documents are unchanged.
+    ...(result.podEvents !== undefined && {
+      podEvents: {
+        events: result.podEvents.events.map((e) => ({
+          atMs: num(e.atMs),
+          service: e.service,
+          pod: e.pod,
+          kind: e.kind,
+        })),
+        omitted: result.podEvents.omitted,
+        limit: result.podEvents.limit,
+      },
+    }),
   };
   if (extras.diagnosis !== undefined) document['diagnosis'] = diagnosisJson(extras.diagnosis);
   if (extras.replications !== undefined) document['replications'] = replicationsJson(extras.replications);

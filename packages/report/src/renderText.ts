@@ -27,6 +27,7 @@ import { appRetryNote } from './internal/appRetryNote.js';
 import { inFlightNote } from './internal/inFlightNote.js';
 import { counted, duration, percent } from './internal/format.js';
 import { overridesLine } from './internal/overridesLine.js';
+import { podEventsSection } from './internal/podEventsSection.js';
 import { renderTimeline } from './internal/renderTimeline.js';
 import { escapeControls } from './internal/formatTable.js';
 import { textTable } from './internal/textTable.js';
@@ -84,6 +85,8 @@ export function renderText(result: SimulationResult, extras: RunExtras = {}): st
 
   const timeline = renderTimeline(result);
   if (timeline !== '') sections.push(timeline);
+  const podEvents = podEventsSection(result.podEvents);
+  if (podEvents !== '') sections.push(podEvents);
 
   if (extras.diagnosis !== undefined) sections.push(renderDiagnosisText(extras.diagnosis, context));
   if (extras.replications !== undefined) sections.push(renderReplicationsText(extras.replications));

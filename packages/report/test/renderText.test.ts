@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { renderJson, renderText } from '../src/index.js';
+import type { PodEvents } from '@meshsim/mesh';
+
 import { makeEmptyResult, makePricedResult, makeResult } from './__helpers__/fixtures.js';
 
 describe('renderText', () => {
@@ -293,5 +295,49 @@ describe('renderText', () => {
     ]);
     // The other columns add up every row, the node agent's requests included.
     expect(rows[2]).toMatch(/ 3\.600 /);
+  });
+});
+
+describe('renderText pod events', () => {
+  const podEvents: PodEvents = {
+    events: [
+      { atMs: 60_000, service: 'payments', pod: 'payments-1', kind: 'crashed' },
+      { atMs: 60_000, service: 'payments', pod: 'payments-1', kind: 'notReady' },
+      { atMs: 60_000, service: 'payments', pod: 'payments-1', kind: 'started' },
+      { atMs: 61_250, service: 'cart', pod: 'cart-2', kind: 'notReady' },
+      { atMs: 85_000, service: 'payments', pod: 'payments-1', kind: 'started' },
+      { atMs: 281_000, service: 'payments', pod: 'payments-1', kind: 'ready' },
+    ],
+    omitted: 0,
+    limit: 200,
+  };
+
+  it('prints one line per pod, in the order of their first event, each time with its unit', () => {
+    const text = renderText({ ...makeResult(), podEvents });
+    const section = text.slice(text.indexOf('Pod events')).split('\n\n')[0];
+    expect(section).toBe(
+      [
+        'Pod events',
+        '  payments-1: 60.0 s crashed, NotReady, restarted; 85.0 s restarted; 281.0 s Ready',
+        '  cart-2: 61.3 s NotReady',
+      ].join('\n'),
+    );
+  });
+
+  it('says how many events it left out past the limit', () => {
+    const text = renderText({ ...makeResult(), podEvents: { ...podEvents, omitted: 57 } });
+    expect(text).toContain('Pod events (the first 200; 57 later not shown)\n');
+  });
+
+  it('has no section, and the JSON no podEvents, when no pod changed', () => {
+    expect(renderText(makeResult())).not.toContain('Pod events');
+    expect(renderJson(makeResult())).not.toContain('"podEvents"');
+  });
+
+  it('renderJson keeps every event, the limit and the count left out', () => {
+    const doc = JSON.parse(renderJson({ ...makeResult(), podEvents: { ...podEvents, omitted: 3 } })) as {
+      podEvents: unknown;
+    };
+    expect(doc.podEvents).toEqual({ ...podEvents, omitted: 3 });
   });
 });

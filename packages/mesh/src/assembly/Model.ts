@@ -13,6 +13,7 @@ import type { Topology } from '../topology/Topology.js';
 import type { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
 import type { Warnings } from '../ports/Warnings.js';
 import type { Instance } from '../server/Instance.js';
+import type { PodEventLog } from '../server/PodEventLog.js';
 import type { ServiceDirectory } from '../server/ServiceDirectory.js';
 import type { TrafficSource } from '../traffic/TrafficSource.js';
 
@@ -43,4 +44,6 @@ export interface Model {
   readonly nodeAgentKind: string | null;
   /** What each `crashNode` fault took down, recorded as it started. */
   readonly nodeCrashes: readonly NodeCrashRecord[];
+  /** When service instances crashed, started again, became Ready and NotReady (capped). */
+  readonly podEvents: PodEventLog;
 }

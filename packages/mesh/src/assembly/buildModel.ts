@@ -34,6 +34,7 @@ import { EdgeStatsTable } from '../ports/EdgeStatsTable.js';
 import { RunStreams } from '../ports/RunStreams.js';
 import { Warnings } from '../ports/Warnings.js';
 import { Instance } from '../server/Instance.js';
+import { PodEventLog } from '../server/PodEventLog.js';
 import { createInboundProtection } from '../server/protection/createInboundProtection.js';
 import { ServiceDirectory } from '../server/ServiceDirectory.js';
 import { ServiceRuntime } from '../server/ServiceRuntime.js';
@@ -81,8 +82,10 @@ export function buildModel(
   const cpu = new ClusterCpu(engine, topology, config.cpuWeights);
   const services = new ServiceDirectory();
   const instances: Instance[] = [];
+  const podEvents = new PodEventLog();
   const instancePorts = {
     engine,
+    podEvents,
     responder: transport,
     cpu: (instance: Instance) =>
       cpu.container(
@@ -225,5 +228,6 @@ export function buildModel(
     nodeAgents,
     nodeAgentKind: agent?.kind ?? null,
     nodeCrashes,
+    podEvents,
   };
 }

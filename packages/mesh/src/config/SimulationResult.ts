@@ -505,6 +505,32 @@ export interface NodeCrashRecord {
   proxies: NodeCrashProxies[];
 }
 
+/**
+ * What happened to a pod: its application container `crashed` (or stopped with its node), `started` again (a restart
+ * by the kubelet), or the pod became `ready` / `notReady` (what its service's endpoints are built from).
+ */
+export type PodEventKind = 'crashed' | 'started' | 'ready' | 'notReady';
+
+/** One pod event. */
+export interface PodEvent {
+  /** When it happened [ms]. */
+  atMs: number;
+  service: string;
+  /** The instance's name, e.g. `payments-1` (its service's name and its 1-based index in placement order). */
+  pod: string;
+  kind: PodEventKind;
+}
+
+/** The pod events of a run, in the order they happened, capped at `limit`. */
+export interface PodEvents {
+  /** The first `limit` events. */
+  events: PodEvent[];
+  /** Events after the first `limit`, counted but not kept. */
+  omitted: number;
+  /** How many events a run keeps. */
+  limit: number;
+}
+
 /** Everything a simulation measured. */
 export interface SimulationResult {
   scenario: {
@@ -556,4 +582,6 @@ export interface SimulationResult {
   stopped?: RunStopped;
   /** What each `crashNode` fault that started took down, in start order; present only when one did. */
   nodeCrashes?: NodeCrashRecord[];
+  /** When pods crashed, started again, became Ready and NotReady; present only when any did. */
+  podEvents?: PodEvents;
 }

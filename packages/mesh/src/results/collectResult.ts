@@ -72,6 +72,7 @@ export function collectResult(
   const network = networkAssumption(config.network);
   const cpuSharing = nodeCpuAssumption(model.cpu.modelled, config.cpuWeights);
   const payload = payloadAssumption(config.services);
+  const podEvents = model.podEvents.result();
   const edges: EdgeMetrics[] = [...model.edges.values()].map((edge) => {
     const completed = edge.succeeded + edge.failed;
     const policy = collectPolicyCounters(edge, durationMs);
@@ -227,6 +228,7 @@ export function collectResult(
         proxies: crash.proxies.map((p) => ({ ...p })),
       })),
     }),
+    ...(podEvents !== undefined && { podEvents }),
   };
 }
 

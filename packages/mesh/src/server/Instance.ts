@@ -4,7 +4,7 @@
 import type { Engine, Random } from '@meshsim/engine';
 import type { AttemptResult } from '../config/AttemptResult.js';
 import type { DependencyFailureAnswer, FaultEffect, ServiceConfig } from '../config/SimulationConfig.js';
-import type { FailureCause } from '../config/SimulationResult.js';
+import type { FailureCause, PodEventKind } from '../config/SimulationResult.js';
 import type { CpuContainer } from '../cpu/NodeCpu.js';
 import type { ConnectionEnd } from './ConnectionEnd.js';
 import { APP_TLS_HANDSHAKE_CPU_MS } from '../config/defaults.js';
@@ -17,6 +17,7 @@ import { Deque } from './Deque.js';
 import { FreeList } from '../ports/FreeList.js';
 import type { DownstreamCall } from './DownstreamCall.js';
 import type { InboundRequest } from './InboundRequest.js';
+import type { PodEventLog } from './PodEventLog.js';
 import type { Responder } from './Responder.js';
 import { ServerRequest } from './ServerRequest.js';
 import type { RequestHost } from './ServerRequest.js';
@@ -56,6 +57,8 @@ export interface InstancePorts {
   readonly responder: Responder;
   /** The application container of the instance on its node's CPU, or null when CPU is not modelled. */
   readonly cpu: (instance: Instance) => CpuContainer | null;
+  /** Where it records that it crashed, started again, became Ready or NotReady. */
+  readonly podEvents: PodEventLog;
 }
 
 /** A running instance of a service. */
@@ -68,9 +71,19 @@ export class Instance implements RequestHost, ConnectionEnd {
    * Whether Kubernetes counts the pod Ready: what its service's endpoints are built from (callers see a change
    * after the endpoint update delay). False from a crash of its application or of its sidecar (the kubelet sees a
    * container die; a pod is Ready only when all its containers are); a pod on a node
-   * that is off stays Ready, though down, until the node controller marks it NotReady.
+   * that is off stays Ready, though down, until the node controller marks it NotReady. Each change is a pod event.
    */
-  ready = true;
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  set ready(ready: boolean) {
+    if (ready === this.isReady) return;
+    this.isReady = ready;
+    this.podEvent(ready ? 'ready' : 'notReady');
+  }
+
+  private isReady = true;
   /**
    * Whether its application container's readiness probe counts it ready (`ServiceConfig.readinessProbe`): always true
    * without a probe (Kubernetes' default state is Success); with one, false from each start of the container until
@@ -107,6 +120,7 @@ export class Instance implements RequestHost, ConnectionEnd {
 
   private readonly engine: Engine;
   private readonly responder: Responder;
+  private readonly podEvents: PodEventLog;
   /** The application container on the node's CPU, or null when CPU is not modelled. */
   readonly cpu: CpuContainer | null;
   /** Share of the service time that is CPU work. */
@@ -126,6 +140,7 @@ export class Instance implements RequestHost, ConnectionEnd {
   ) {
     this.engine = ports.engine;
     this.responder = ports.responder;
+    this.podEvents = ports.podEvents;
     this.caller = { name: service.name, key: callerKey, node, instanceId: id, service: service.name };
     this.versionRuntime = service.versions.forInstance(index);
     this.fixedDependencyAnswer = fixedAnswer(service.config.onDependencyFailure);
@@ -223,6 +238,7 @@ export class Instance implements RequestHost, ConnectionEnd {
   private stop(reset: boolean): void {
     if (!this.up) return;
     this.up = false;
+    this.podEvent('crashed');
     if (reset) this.ready = false;
     const stats = this.service.stats;
     const now = this.engine.now;
@@ -251,6 +267,7 @@ export class Instance implements RequestHost, ConnectionEnd {
    * readiness probe has yet to pass.
    */
   restart(): void {
+    if (!this.up) this.podEvent('started');
     this.up = true;
     this.startedMs = this.engine.now;
     this.probeReady = this.service.config.readinessProbe == null;
@@ -261,6 +278,10 @@ export class Instance implements RequestHost, ConnectionEnd {
   setProbeReady(ready: boolean): void {
     this.probeReady = ready;
     this.ready = ready && this.up && this.sidecarUp;
+  }
+
+  private podEvent(kind: PodEventKind): void {
+    this.podEvents.record(this.engine.now, this.service.name, this.name, kind);
   }
 
   private get sidecarUp(): boolean {
