@@ -56,6 +56,13 @@ const CASES: [string, Mutation, string[]][] = [
     ['test.yaml: services.frontend.calls[0].retry.attempts: is required'],
   ],
   [
+    'nodes: { count, cpu } (a node pool as other tools write it): told how meshsim sizes and counts nodes',
+    (s) => ((s as Record<string, unknown>)['nodes'] = { count: 4, cpu: 2 }),
+    [
+      "test.yaml: nodes: unknown field: a node pool is written by its size and its zones: nodeCpu, nodeMemory and nodeMaxPods give the size of every node, and the number of nodes is each zone's `nodes` in clusters[].zones (default: one cluster, 3 zones × 4 nodes)",
+    ],
+  ],
+  [
     "appRetry on a traffic source: its retry is already the client's own",
     (s) => (s.traffic[0].appRetry = { attempts: 2 }),
     [

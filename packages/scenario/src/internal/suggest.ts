@@ -100,6 +100,10 @@ const ABSENT_FIELDS: ReadonlyMap<string, string> = new Map([
     'traffic[].appretry',
     "a source's retry is already its client's own retries (no mesh hop sits between the client and its retries); write them there",
   ],
+  [
+    '.nodes',
+    "a node pool is written by its size and its zones: nodeCpu, nodeMemory and nodeMaxPods give the size of every node, and the number of nodes is each zone's `nodes` in clusters[].zones (default: one cluster, 3 zones × 4 nodes)",
+  ],
 ]);
 
 /**
@@ -109,6 +113,8 @@ const ABSENT_FIELDS: ReadonlyMap<string, string> = new Map([
  * @param key - The unknown key as written.
  */
 export function absentFieldReason(object: readonly (string | number)[], key: string): string | undefined {
+  // A field of the scenario itself: keyed `.field`.
+  if (object.length === 0) return ABSENT_FIELDS.get(`.${key.toLowerCase()}`);
   let at = object.length - 1;
   let list = '';
   if (typeof object[at] === 'number') {
