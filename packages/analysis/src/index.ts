@@ -9,7 +9,6 @@ export { VERDICTS, isRecovered } from './diagnosis/Diagnosis.js';
 export { CASCADE_FIGURES, cascadeFigures } from './diagnosis/cascadeFigures.js';
 export { faultScopeText } from './diagnosis/faultScopeText.js';
 export { resourceSaturationText } from './diagnosis/resourceSaturationText.js';
-export { formatDuration } from './diagnosis/formatDuration.js';
 export { peakEdgeAttempts } from './diagnosis/peakEdgeAttempts.js';
 export { callsDue, normalLatencyMs } from './internal/diagnosis/graceGoodput.js';
 export type { DueWindow } from './internal/diagnosis/graceGoodput.js';

@@ -345,3 +345,4 @@ export type {
 } from './config/rules/RuleRow.js';
 export type { ConfigDefaults, ConfigKeyOf, ConfigValueOf } from './config/rules/configDefaults.js';
 export { maxOf, minOf, pushAll } from './config/manyValues.js';
+export { formatDuration } from './config/formatDuration.js';

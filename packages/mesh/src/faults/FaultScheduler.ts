@@ -15,6 +15,7 @@ import { ControlPlane } from './ControlPlane.js';
 import type { FaultContext } from './FaultContext.js';
 import { startReadinessProbes } from './ReadinessProbes.js';
 import { RestartBackoff } from './RestartBackoff.js';
+import { formatDuration } from '../config/formatDuration.js';
 
 /** One run's faults: the context they act on, the control plane's state, the certificate stream. */
 class FaultRun {
@@ -67,18 +68,6 @@ export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
  */
 export const UNREACHABLE_TOLERATION_MS = 300_000;
 
-/**
- * A time [ms] as the reports write durations (@meshsim/report's `duration`): `0 s`, `850 ms`, `10 s`, `12.5 s`, `15 min`,
- * `2 h`.
- */
-function durationText(ms: number): string {
-  if (ms === 0) return '0 s';
-  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
-  if (ms >= 600_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
-  const [value, unit] = ms < 1000 ? [ms, 'ms'] : [ms / 1000, 's'];
-  return `${value.toFixed(3).replace(/\.?0+$/, '')} ${unit}`;
-}
-
 /** Schedules every fault of the scenario on the engine. */
 export function scheduleFaults(context: FaultContext, faults: readonly FaultConfig[]): void {
   const engine = context.engine;
@@ -100,8 +89,8 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
     if (fault.atMs >= context.durationMs) {
       // Valid (a run may be shortened below a file's faults), but the fault under test would vanish without a word.
       context.warnings.add(
-        `fault ${fault.effect.kind} on ${fault.service} starts at ${durationText(fault.atMs)}, at or after the end of the run ` +
-          `(${durationText(context.durationMs)}): it does not happen in this run (lengthen the run to include it)`,
+        `fault ${fault.effect.kind} on ${fault.service} starts at ${formatDuration(fault.atMs)}, at or after the end of the run ` +
+          `(${formatDuration(context.durationMs)}): it does not happen in this run (lengthen the run to include it)`,
         ['faults', index, 'at'],
       );
     }
@@ -114,7 +103,7 @@ export function scheduleFaults(context: FaultContext, faults: readonly FaultConf
       const evictMs = graceMs + UNREACHABLE_TOLERATION_MS;
       if (downMs > evictMs) {
         context.warnings.add(
-          `fault at ${durationText(fault.atMs)}: its nodes stay down for ${Math.round(downMs / 1000)} s; Kubernetes would evict their pods ` +
+          `fault at ${formatDuration(fault.atMs)}: its nodes stay down for ${Math.round(downMs / 1000)} s; Kubernetes would evict their pods ` +
             `after ${Math.round(evictMs / 1000)} s (${graceMs > 0 ? 'the node-monitor grace period, then ' : ''}the default toleration of ` +
             'node.kubernetes.io/unreachable) and run them on other nodes, which meshsim does not: they stay down until their node returns',
           ['faults', index, 'for'],
@@ -143,8 +132,8 @@ function warnProbeOutlastsRun(
   const probe = context.services.get(fault.service)?.config.readinessProbe;
   if (runsForMs === 0 || probe == null || probe.initialDelayMs < runsForMs) return;
   context.warnings.add(
-    `fault at ${durationText(fault.atMs)}: ${fault.service}'s crash-looping containers run ${durationText(runsForMs)} before each crash, ` +
-      `not more than its readinessProbe's initialDelay (${durationText(probe.initialDelayMs)}): they never become Ready ` +
+    `fault at ${formatDuration(fault.atMs)}: ${fault.service}'s crash-looping containers run ${formatDuration(runsForMs)} before each crash, ` +
+      `not more than its readinessProbe's initialDelay (${formatDuration(probe.initialDelayMs)}): they never become Ready ` +
       '(never rejoin the endpoints) while the loop lasts',
     ['faults', index, 'crashLoop'],
   );
@@ -214,7 +203,7 @@ function resolveTargets(world: FaultRun, fault: FaultConfig): FaultTargets {
     });
     if (proxies.length === 0) {
       world.context.warnings.add(
-        `fault at ${durationText(fault.atMs)}: mesh shape ${world.context.mesh.shape} has no ${effect.proxy} proxy for service ${fault.service}; the fault does nothing`,
+        `fault at ${formatDuration(fault.atMs)}: mesh shape ${world.context.mesh.shape} has no ${effect.proxy} proxy for service ${fault.service}; the fault does nothing`,
       );
     }
     return { instances: [], proxies, nodes: [] };

@@ -1,6 +1,6 @@
 // Number formatting shared by the renderers. Deterministic (no locale), never prints NaN or undefined.
 
-import { formatDuration } from '@meshsim/analysis';
+import { formatDuration } from '@meshsim/mesh';
 
 /** Seconds in a millisecond: the scale of a duration in ms reported in seconds (OpenMetrics). */
 export const SECONDS_PER_MS = 1 / 1000;

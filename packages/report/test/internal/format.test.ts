@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { formatDuration } from '@meshsim/analysis';
+import { formatDuration } from '@meshsim/mesh';
 
 import { count, counted, duration, fixed, groupedFixed, ms } from '../../src/internal/format.js';
 

@@ -1,7 +1,7 @@
 // How the diagnosis writes numbers in its reasons: counts with thousands separators, ratios as percentages with
 // one decimal, durations and simulated times by `formatDuration` (as every output writes them) — one rule for each.
 
-export { formatDuration as duration } from '../../diagnosis/formatDuration.js';
+export { formatDuration as duration } from '@meshsim/mesh';
 
 /** `4193` → `4,193`. */
 export function count(value: number): string {

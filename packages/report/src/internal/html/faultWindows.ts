@@ -1,7 +1,8 @@
 // The fault windows of a run, for the HTML report: when each fault was active and what it did, in words (a crash
 // loop's until its containers are back, as its diagnosis trigger).
 
-import { faultScopeText, formatDuration } from '@meshsim/analysis';
+import { faultScopeText } from '@meshsim/analysis';
+import { formatDuration } from '@meshsim/mesh';
 import { crashLoopRestartMs } from '@meshsim/mesh';
 import type { FaultConfig, FaultEffect } from '@meshsim/mesh';
 
